@@ -1,0 +1,71 @@
+#pragma once
+
+#include "model/architecture.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonValue>
+#include <QObject>
+#include <QPointF>
+
+class QUndoStack;
+
+namespace Nimbus {
+
+class Catalog;
+
+// One open project: its architecture, its undo stack, where it is saved, and the code
+// files edited but not yet written. Every user edit goes through a command here.
+class Project : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Project(const Catalog &catalog, QObject *parent = nullptr);
+    ~Project() override;
+
+    const Catalog &catalog() const { return mCatalog; }
+    Architecture &architecture() { return mArchitecture; }
+    const Architecture &architecture() const { return mArchitecture; }
+    QUndoStack *undoStack() const { return mUndoStack; }
+
+    // The .nimbus file, empty for a project never saved.
+    QString filePath() const { return mFilePath; }
+    void setFilePath(const QString &path);
+    // Folder that relative source paths start from; empty for a project never saved.
+    QString directory() const;
+    QString displayName() const;
+
+    bool isModified() const;
+    // Called after a successful save: the current state is the saved one.
+    void markSaved();
+
+    // Edits. Each pushes one undo command and returns false (with *error) when refused.
+    NodeId addNode(const QString &kindId, QPointF position, const QString &name = {}, QString *error = nullptr);
+    void removeItems(const QList<NodeId> &nodes, const QList<EdgeId> &edges = {});
+    void moveNodes(const QHash<NodeId, QPointF> &positions, bool finished = true);
+    EdgeId connectNodes(NodeId from, NodeId to, const QString &type, QString *error = nullptr);
+    bool setNodeProperty(NodeId node, const QString &key, const QJsonValue &value, QString *error = nullptr);
+    bool renameNode(NodeId node, const QString &name, QString *error = nullptr);
+
+    // A name based on base that no node has yet ("queue", "queue2", ...).
+    QString uniqueName(const QString &base) const;
+
+    // Code files changed in memory, keyed by path relative to directory(); written on save.
+    void setCodeFile(const QString &relativePath, const QByteArray &content);
+    const QHash<QString, QByteArray> &pendingCodeFiles() const { return mPendingCode; }
+    void clearPendingCodeFiles() { mPendingCode.clear(); }
+
+signals:
+    void filePathChanged(const QString &path);
+    void modifiedChanged(bool modified);
+
+private:
+    const Catalog &mCatalog;
+    Architecture mArchitecture;
+    QUndoStack *mUndoStack;
+    QString mFilePath;
+    QHash<QString, QByteArray> mPendingCode;
+};
+
+} // namespace Nimbus

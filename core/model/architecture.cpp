@@ -1,0 +1,151 @@
+#include "architecture.h"
+
+namespace Nimbus {
+
+Architecture::Architecture(QObject *parent) : QObject(parent) {}
+
+const Node *Architecture::node(NodeId id) const
+{
+    const auto it = mNodes.find(id);
+    return it == mNodes.end() ? nullptr : &it->second;
+}
+
+const Node *Architecture::nodeByName(const QString &name) const
+{
+    for (const auto &[id, n] : mNodes)
+        if (n.name == name)
+            return &n;
+    return nullptr;
+}
+
+const Edge *Architecture::edge(EdgeId id) const
+{
+    const auto it = mEdges.find(id);
+    return it == mEdges.end() ? nullptr : &it->second;
+}
+
+const Edge *Architecture::findEdge(NodeId from, NodeId to, const QString &type) const
+{
+    for (const auto &[id, e] : mEdges)
+        if (e.from == from && e.to == to && e.type == type)
+            return &e;
+    return nullptr;
+}
+
+QList<EdgeId> Architecture::edgesOf(NodeId id) const
+{
+    QList<EdgeId> result;
+    for (const auto &[edgeId, e] : mEdges)
+        if (e.from == id || e.to == id)
+            result.append(edgeId);
+    return result;
+}
+
+QList<EdgeId> Architecture::incomingEdges(NodeId id) const
+{
+    QList<EdgeId> result;
+    for (const auto &[edgeId, e] : mEdges)
+        if (e.to == id)
+            result.append(edgeId);
+    return result;
+}
+
+QList<EdgeId> Architecture::outgoingEdges(NodeId id) const
+{
+    QList<EdgeId> result;
+    for (const auto &[edgeId, e] : mEdges)
+        if (e.from == id)
+            result.append(edgeId);
+    return result;
+}
+
+void Architecture::insertNode(const Node &node)
+{
+    Q_ASSERT(node.id != kInvalidNodeId && !mNodes.count(node.id));
+    mNodes[node.id] = node;
+    mLastNodeId = std::max(mLastNodeId, node.id);
+    emit nodeAdded(node.id);
+    emit changed();
+}
+
+void Architecture::removeNode(NodeId id)
+{
+    Q_ASSERT(edgesOf(id).isEmpty());
+    if (!mNodes.count(id))
+        return;
+    emit nodeAboutToBeRemoved(id);
+    mNodes.erase(id);
+    emit nodeRemoved(id);
+    emit changed();
+}
+
+void Architecture::setNodePosition(NodeId id, QPointF position)
+{
+    const auto it = mNodes.find(id);
+    if (it == mNodes.end() || it->second.position == position)
+        return;
+    it->second.position = position;
+    emit nodeMoved(id, position);
+    emit changed();
+}
+
+void Architecture::setNodeName(NodeId id, const QString &name)
+{
+    const auto it = mNodes.find(id);
+    if (it == mNodes.end() || it->second.name == name)
+        return;
+    it->second.name = name;
+    emit nodeRenamed(id, name);
+    emit changed();
+}
+
+void Architecture::setNodeProperty(NodeId id, const QString &key, const QJsonValue &value)
+{
+    const auto it = mNodes.find(id);
+    if (it == mNodes.end())
+        return;
+    QJsonObject &props = it->second.properties;
+    if (value.isUndefined()) {
+        if (!props.contains(key))
+            return;
+        props.remove(key);
+    } else {
+        if (props.value(key) == value && props.contains(key))
+            return;
+        props.insert(key, value);
+    }
+    emit nodePropertyChanged(id, key);
+    emit changed();
+}
+
+void Architecture::insertEdge(const Edge &edge)
+{
+    Q_ASSERT(edge.id != kInvalidEdgeId && !mEdges.count(edge.id));
+    Q_ASSERT(mNodes.count(edge.from) && mNodes.count(edge.to));
+    mEdges[edge.id] = edge;
+    mLastEdgeId = std::max(mLastEdgeId, edge.id);
+    emit edgeAdded(edge.id);
+    emit changed();
+}
+
+void Architecture::removeEdge(EdgeId id)
+{
+    if (!mEdges.count(id))
+        return;
+    emit edgeAboutToBeRemoved(id);
+    mEdges.erase(id);
+    emit edgeRemoved(id);
+    emit changed();
+}
+
+void Architecture::reset(std::map<NodeId, Node> nodes, std::map<EdgeId, Edge> edges)
+{
+    mNodes = std::move(nodes);
+    mEdges = std::move(edges);
+    mLastNodeId = mNodes.empty() ? 0 : mNodes.rbegin()->first;
+    mLastEdgeId = mEdges.empty() ? 0 : mEdges.rbegin()->first;
+    emit modelReset();
+    emit changed();
+}
+
+} // namespace Nimbus

@@ -1,0 +1,492 @@
+#include "catalog.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+static void initCatalogResources()
+{
+    Q_INIT_RESOURCE(catalog);
+}
+
+namespace Nimbus {
+
+namespace {
+
+struct TypeName
+{
+    PropertyType type;
+    const char *name;
+};
+
+constexpr TypeName kTypeNames[] = {
+    {PropertyType::String, "string"},     {PropertyType::Integer, "integer"},
+    {PropertyType::Number, "number"},     {PropertyType::Boolean, "boolean"},
+    {PropertyType::Enum, "enum"},         {PropertyType::Schedule, "schedule"},
+    {PropertyType::Environment, "environment"},
+};
+
+const QStringList kCategoryOrder = {QStringLiteral("Triggers"), QStringLiteral("Compute"),
+                                    QStringLiteral("Services")};
+
+// Reads a JSON document and reports where it is broken.
+bool parseObject(const QByteArray &json, const QString &fileName, QJsonObject *out, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const int line = json.left(parseError.offset).count('\n') + 1;
+        *error = QCoreApplication::translate("Nimbus::Catalog", "%1:%2: %3")
+                     .arg(fileName)
+                     .arg(line)
+                     .arg(parseError.errorString());
+        return false;
+    }
+    if (!doc.isObject()) {
+        *error = QCoreApplication::translate("Nimbus::Catalog", "%1: the top level must be a JSON object")
+                     .arg(fileName);
+        return false;
+    }
+    *out = doc.object();
+    return true;
+}
+
+// Small helper that reads required and optional fields and remembers the first error.
+class Reader
+{
+public:
+    Reader(QString where, QString *error) : mWhere(std::move(where)), mError(error) {}
+
+    QString string(const QJsonObject &o, const char *key, bool required = true)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() && !required)
+            return {};
+        if (!v.isString() || (required && v.toString().isEmpty()))
+            fail(QCoreApplication::translate("Nimbus::Catalog", "'%1' must be a non-empty string")
+                     .arg(QLatin1String(key)));
+        return v.toString();
+    }
+
+    bool boolean(const QJsonObject &o, const char *key)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return false;
+        if (!v.isBool())
+            fail(QCoreApplication::translate("Nimbus::Catalog", "'%1' must be true or false")
+                     .arg(QLatin1String(key)));
+        return v.toBool();
+    }
+
+    std::optional<double> number(const QJsonObject &o, const char *key)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return std::nullopt;
+        if (!v.isDouble()) {
+            fail(QCoreApplication::translate("Nimbus::Catalog", "'%1' must be a number")
+                     .arg(QLatin1String(key)));
+            return std::nullopt;
+        }
+        return v.toDouble();
+    }
+
+    void fail(const QString &message)
+    {
+        if (mError->isEmpty())
+            *mError = QStringLiteral("%1: %2").arg(mWhere, message);
+    }
+    bool ok() const { return mError->isEmpty(); }
+    void setWhere(const QString &where) { mWhere = where; }
+
+private:
+    QString mWhere;
+    QString *mError;
+};
+
+bool valueMatchesType(const PropertySpec &spec, const QJsonValue &value)
+{
+    if (value.isNull())
+        return spec.nullable;
+    switch (spec.type) {
+    case PropertyType::String:
+    case PropertyType::Schedule:
+        return value.isString();
+    case PropertyType::Enum:
+        return value.isString() && spec.values.contains(value.toString());
+    case PropertyType::Integer:
+        return value.isDouble() && value.toDouble() == double(qint64(value.toDouble()));
+    case PropertyType::Number:
+        return value.isDouble();
+    case PropertyType::Boolean:
+        return value.isBool();
+    case PropertyType::Environment:
+        return value.isArray();
+    }
+    return false;
+}
+
+} // namespace
+
+QString propertyTypeName(PropertyType type)
+{
+    for (const TypeName &t : kTypeNames)
+        if (t.type == type)
+            return QLatin1String(t.name);
+    return {};
+}
+
+const PropertySpec *NodeKind::property(const QString &propertyId) const
+{
+    for (const PropertySpec &p : properties)
+        if (p.id == propertyId)
+            return &p;
+    return nullptr;
+}
+
+QJsonObject NodeKind::defaultProperties(const QString &nodeName) const
+{
+    QJsonObject result;
+    for (const PropertySpec &p : properties) {
+        QJsonValue v = p.defaultValue;
+        if (v.isString())
+            v = v.toString().replace(QLatin1String("${name}"), nodeName);
+        result.insert(p.id, v);
+    }
+    return result;
+}
+
+bool Catalog::addKind(const QByteArray &json, const QString &fileName)
+{
+    QJsonObject o;
+    if (!parseObject(json, fileName, &o, &mError))
+        return false;
+    Reader r(fileName, &mError);
+    if (o.value(QLatin1String("format")).toString() != QLatin1String("nimbus-catalog-kind")) {
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'format' must be \"nimbus-catalog-kind\""));
+        return false;
+    }
+    NodeKind kind;
+    kind.id = r.string(o, "id");
+    kind.name = r.string(o, "name");
+    kind.category = r.string(o, "category");
+    kind.iconFile = r.string(o, "icon", false);
+    kind.help = r.string(o, "help", false);
+    if (!r.ok())
+        return false;
+    if (this->kind(kind.id)) {
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "kind '%1' is defined twice").arg(kind.id));
+        return false;
+    }
+
+    const QJsonObject caps = o.value(QLatin1String("capabilities")).toObject();
+    kind.eventSource = r.boolean(caps, "eventSource");
+    kind.store = r.boolean(caps, "store");
+    kind.needsInvoker = r.boolean(caps, "needsInvoker");
+    kind.eventTemplate = r.string(caps, "eventTemplate", false);
+    if (caps.contains(QLatin1String("code"))) {
+        const QJsonObject code = caps.value(QLatin1String("code")).toObject();
+        kind.code.runtimeProperty = r.string(code, "runtime");
+        kind.code.handlerProperty = r.string(code, "handler");
+        kind.code.sourceProperty = r.string(code, "source");
+    }
+
+    const QJsonValue props = o.value(QLatin1String("properties"));
+    if (!props.isArray()) {
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'properties' must be an array"));
+        return false;
+    }
+    const QJsonArray propArray = props.toArray();
+    for (int i = 0; i < propArray.size() && r.ok(); ++i) {
+        const QJsonObject p = propArray.at(i).toObject();
+        PropertySpec spec;
+        r.setWhere(QStringLiteral("%1: properties[%2]").arg(fileName).arg(i));
+        spec.id = r.string(p, "id");
+        if (!r.ok())
+            break;
+        r.setWhere(QStringLiteral("%1: property '%2'").arg(fileName, spec.id));
+        spec.label = r.string(p, "label");
+        spec.help = r.string(p, "help", false);
+        spec.unit = r.string(p, "unit", false);
+        const QString typeName = r.string(p, "type");
+        bool known = false;
+        for (const TypeName &t : kTypeNames) {
+            if (typeName == QLatin1String(t.name)) {
+                spec.type = t.type;
+                known = true;
+            }
+        }
+        if (r.ok() && !known)
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "unknown type '%1'").arg(typeName));
+        spec.minimum = r.number(p, "min");
+        spec.maximum = r.number(p, "max");
+        spec.nullable = r.boolean(p, "nullable");
+        spec.pattern = r.string(p, "pattern", false);
+        spec.patternHelp = r.string(p, "patternHelp", false);
+        for (const QJsonValue &v : p.value(QLatin1String("values")).toArray())
+            spec.values.append(v.toString());
+        if (!r.ok())
+            break;
+        if (spec.type == PropertyType::Enum && spec.values.isEmpty())
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "an enum needs a non-empty 'values' list"));
+        if (!spec.pattern.isEmpty() && !QRegularExpression(spec.pattern).isValid())
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'pattern' is not a valid regular expression"));
+        if (spec.minimum && spec.maximum && *spec.minimum > *spec.maximum)
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'min' is greater than 'max'"));
+        if (!p.contains(QLatin1String("default")))
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is missing"));
+        spec.defaultValue = p.value(QLatin1String("default"));
+        if (r.ok() && !valueMatchesType(spec, spec.defaultValue))
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is not a valid %1")
+                       .arg(typeName));
+        if (r.ok() && kind.property(spec.id))
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "defined twice"));
+        kind.properties.append(spec);
+    }
+    if (!r.ok())
+        return false;
+
+    r.setWhere(fileName);
+    if (kind.code.isValid()) {
+        for (const QString &id : {kind.code.runtimeProperty, kind.code.handlerProperty, kind.code.sourceProperty})
+            if (!kind.property(id))
+                r.fail(QCoreApplication::translate("Nimbus::Catalog", "capability 'code' names unknown property '%1'")
+                           .arg(id));
+    }
+    for (const QJsonValue &set : o.value(QLatin1String("unique")).toArray()) {
+        QStringList keys;
+        for (const QJsonValue &k : set.toArray()) {
+            if (!kind.property(k.toString()))
+                r.fail(QCoreApplication::translate("Nimbus::Catalog", "'unique' names unknown property '%1'")
+                           .arg(k.toString()));
+            keys.append(k.toString());
+        }
+        kind.uniqueKeys.append(keys);
+    }
+    if (!r.ok())
+        return false;
+    mKinds.append(kind);
+    return true;
+}
+
+bool Catalog::setEdges(const QByteArray &json, const QString &fileName)
+{
+    QJsonObject o;
+    if (!parseObject(json, fileName, &o, &mError))
+        return false;
+    Reader r(fileName, &mError);
+    if (o.value(QLatin1String("format")).toString() != QLatin1String("nimbus-catalog-edges")) {
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'format' must be \"nimbus-catalog-edges\""));
+        return false;
+    }
+    QList<EdgeType> types;
+    const QJsonArray typeArray = o.value(QLatin1String("edgeTypes")).toArray();
+    for (int i = 0; i < typeArray.size() && r.ok(); ++i) {
+        r.setWhere(QStringLiteral("%1: edgeTypes[%2]").arg(fileName).arg(i));
+        const QJsonObject t = typeArray.at(i).toObject();
+        EdgeType type;
+        type.id = r.string(t, "id");
+        type.label = r.string(t, "label");
+        type.help = r.string(t, "help", false);
+        type.carriesEvents = r.boolean(t, "carriesEvents");
+        types.append(type);
+    }
+    if (r.ok() && types.isEmpty())
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'edgeTypes' must list at least one type"));
+
+    QList<EdgeRule> rules;
+    const QJsonArray ruleArray = o.value(QLatin1String("rules")).toArray();
+    for (int i = 0; i < ruleArray.size() && r.ok(); ++i) {
+        r.setWhere(QStringLiteral("%1: rules[%2]").arg(fileName).arg(i));
+        const QJsonObject j = ruleArray.at(i).toObject();
+        EdgeRule rule;
+        rule.from = r.string(j, "from");
+        rule.to = r.string(j, "to");
+        rule.type = r.string(j, "type");
+        rule.meaning = r.string(j, "meaning", false);
+        const QJsonObject req = j.value(QLatin1String("sourceRequires")).toObject();
+        if (!req.isEmpty()) {
+            rule.sourceProperty = r.string(req, "property");
+            rule.sourceNotEqual = req.value(QLatin1String("notEqual"));
+        }
+        if (r.ok() && std::none_of(types.cbegin(), types.cend(),
+                                   [&](const EdgeType &t) { return t.id == rule.type; }))
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "unknown edge type '%1'").arg(rule.type));
+        rules.append(rule);
+    }
+    if (!r.ok())
+        return false;
+    mEdgeTypes = types;
+    mRules = rules;
+    return true;
+}
+
+bool Catalog::loadDirectory(const QString &directory)
+{
+    mKinds.clear();
+    mEdgeTypes.clear();
+    mRules.clear();
+    mError.clear();
+
+    const QDir dir(directory);
+    const QDir kindsDir(dir.filePath(QStringLiteral("kinds")));
+    const QStringList files = kindsDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    if (files.isEmpty()) {
+        mError = QCoreApplication::translate("Nimbus::Catalog", "%1: no node kinds found")
+                     .arg(kindsDir.path());
+        return false;
+    }
+    for (const QString &name : files) {
+        QFile file(kindsDir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly)) {
+            mError = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
+            return false;
+        }
+        if (!addKind(file.readAll(), file.fileName()))
+            return false;
+    }
+
+    QFile edges(dir.filePath(QStringLiteral("edges.json")));
+    if (!edges.open(QIODevice::ReadOnly)) {
+        mError = QStringLiteral("%1: %2").arg(edges.fileName(), edges.errorString());
+        return false;
+    }
+    if (!setEdges(edges.readAll(), edges.fileName()))
+        return false;
+
+    // Rules may only name kinds that exist, so a typo cannot silently disable a connection.
+    for (const EdgeRule &rule : std::as_const(mRules)) {
+        for (const QString &k : {rule.from, rule.to}) {
+            if (!kind(k)) {
+                mError = QCoreApplication::translate("Nimbus::Catalog", "%1: a rule names unknown kind '%2'")
+                             .arg(edges.fileName(), k);
+                return false;
+            }
+        }
+        if (!rule.sourceProperty.isEmpty() && !kind(rule.from)->property(rule.sourceProperty)) {
+            mError = QCoreApplication::translate("Nimbus::Catalog",
+                                                 "%1: a rule requires unknown property '%2' of '%3'")
+                         .arg(edges.fileName(), rule.sourceProperty, rule.from);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Catalog::loadBuiltin()
+{
+    initCatalogResources();
+    return loadDirectory(QStringLiteral(":/nimbus/catalog"));
+}
+
+const Catalog &Catalog::builtin()
+{
+    static const Catalog catalog = [] {
+        Catalog c;
+        if (!c.loadBuiltin())
+            qFatal("The built-in node catalog is broken: %s", qPrintable(c.errorString()));
+        return c;
+    }();
+    return catalog;
+}
+
+const NodeKind *Catalog::kind(const QString &id) const
+{
+    for (const NodeKind &k : mKinds)
+        if (k.id == id)
+            return &k;
+    return nullptr;
+}
+
+QList<const NodeKind *> Catalog::kinds() const
+{
+    QList<const NodeKind *> result;
+    for (const NodeKind &k : mKinds)
+        result.append(&k);
+    auto rank = [](const NodeKind *k) {
+        const int i = kCategoryOrder.indexOf(k->category);
+        return i < 0 ? int(kCategoryOrder.size()) : i;
+    };
+    std::stable_sort(result.begin(), result.end(), [&](const NodeKind *a, const NodeKind *b) {
+        if (rank(a) != rank(b))
+            return rank(a) < rank(b);
+        if (a->category != b->category)
+            return a->category < b->category;
+        return a->name < b->name;
+    });
+    return result;
+}
+
+QStringList Catalog::categories() const
+{
+    QStringList result;
+    for (const NodeKind *k : kinds())
+        if (!result.contains(k->category))
+            result.append(k->category);
+    return result;
+}
+
+const EdgeType *Catalog::edgeType(const QString &id) const
+{
+    for (const EdgeType &t : mEdgeTypes)
+        if (t.id == id)
+            return &t;
+    return nullptr;
+}
+
+const EdgeRule *Catalog::rule(const QString &fromKind, const QString &toKind, const QString &type) const
+{
+    for (const EdgeRule &r : mRules)
+        if (r.from == fromKind && r.to == toKind && r.type == type)
+            return &r;
+    return nullptr;
+}
+
+QList<const EdgeRule *> Catalog::rulesBetween(const QString &fromKind, const QString &toKind) const
+{
+    QList<const EdgeRule *> result;
+    for (const EdgeRule &r : mRules)
+        if (r.from == fromKind && r.to == toKind)
+            result.append(&r);
+    return result;
+}
+
+QString Catalog::connectionRefusal(const QString &fromKind, const QString &toKind, const QString &type) const
+{
+    const NodeKind *from = kind(fromKind);
+    const NodeKind *to = kind(toKind);
+    if (!from || !to)
+        return QCoreApplication::translate("Nimbus::Catalog", "unknown node kind '%1'")
+            .arg(from ? toKind : fromKind);
+    if (!edgeType(type))
+        return QCoreApplication::translate("Nimbus::Catalog", "unknown connection type '%1'").arg(type);
+    if (rule(fromKind, toKind, type))
+        return {};
+
+    QStringList allowed;
+    for (const EdgeRule *r : rulesBetween(fromKind, toKind))
+        allowed.append(r->type);
+    if (!allowed.isEmpty())
+        return QCoreApplication::translate("Nimbus::Catalog", "a %1 can only %2 a %3")
+            .arg(from->name, allowed.join(QLatin1String(", ")), to->name.toLower());
+
+    QStringList targets;
+    for (const EdgeRule &r : mRules)
+        if (r.from == fromKind)
+            targets.append(QStringLiteral("%1 %2").arg(r.type, kind(r.to)->name.toLower()));
+    targets.removeDuplicates();
+    if (targets.isEmpty())
+        return QCoreApplication::translate("Nimbus::Catalog", "a %1 has no outgoing connections")
+            .arg(from->name);
+    return QCoreApplication::translate("Nimbus::Catalog", "a %1 cannot connect to a %2; it can: %3")
+        .arg(from->name, to->name.toLower(), targets.join(QLatin1String(", ")));
+}
+
+} // namespace Nimbus

@@ -1,0 +1,121 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Nimbus {
+
+enum class PropertyType { String, Integer, Number, Boolean, Enum, Schedule, Environment };
+
+QString propertyTypeName(PropertyType type);
+
+// One typed property of a node kind, as the catalog declares it.
+struct PropertySpec
+{
+    QString id;
+    QString label;
+    QString help;
+    QString unit;
+    PropertyType type = PropertyType::String;
+    QJsonValue defaultValue;
+    std::optional<double> minimum;
+    std::optional<double> maximum;
+    QStringList values;     // Enum only
+    QString pattern;        // String only: a regular expression the whole value must match
+    QString patternHelp;    // what the pattern means, for messages
+    bool nullable = false;  // null means "not set"
+};
+
+// Which properties of a kind describe runnable code.
+struct CodeCapability
+{
+    QString runtimeProperty;
+    QString handlerProperty;
+    QString sourceProperty;
+    bool isValid() const { return !handlerProperty.isEmpty() && !sourceProperty.isEmpty(); }
+};
+
+// A kind of node (HTTP route, function, queue ...), entirely defined by catalog data.
+struct NodeKind
+{
+    QString id;
+    QString name;
+    QString category;
+    QString iconFile;
+    QString help;
+    QString eventTemplate;
+    bool eventSource = false;  // can deliver events to functions
+    bool store = false;        // holds data that functions write
+    bool needsInvoker = false; // is useless unless something invokes it
+    CodeCapability code;
+    QList<PropertySpec> properties;
+    QList<QStringList> uniqueKeys; // property sets that must be unique among nodes of this kind
+
+    const PropertySpec *property(const QString &propertyId) const;
+    // Defaults of every property; "${name}" in a string default becomes nodeName.
+    QJsonObject defaultProperties(const QString &nodeName) const;
+};
+
+struct EdgeType
+{
+    QString id;
+    QString label;
+    QString help;
+    bool carriesEvents = false; // whether this connection can cause another invocation
+};
+
+struct EdgeRule
+{
+    QString from;
+    QString to;
+    QString type;
+    QString meaning;
+    // Optional requirement on the source node, e.g. a table needs a stream to invoke.
+    QString sourceProperty;
+    QJsonValue sourceNotEqual;
+};
+
+// The node kinds and connection rules, loaded from JSON (resources/catalog).
+class Catalog
+{
+public:
+    // Loads kinds/*.json and edges.json from a folder (a Qt resource path works too).
+    bool loadDirectory(const QString &directory);
+    // Loads the catalog compiled into the core library.
+    bool loadBuiltin();
+    QString errorString() const { return mError; }
+
+    // Loads one kind from JSON; fileName is used in error messages only.
+    bool addKind(const QByteArray &json, const QString &fileName);
+    bool setEdges(const QByteArray &json, const QString &fileName);
+
+    const NodeKind *kind(const QString &id) const;
+    // Kinds in a stable order: by category (Triggers, Compute, Services, others), then name.
+    QList<const NodeKind *> kinds() const;
+    QStringList categories() const;
+
+    const EdgeType *edgeType(const QString &id) const;
+    const QList<EdgeType> &edgeTypes() const { return mEdgeTypes; }
+    const QList<EdgeRule> &rules() const { return mRules; }
+    const EdgeRule *rule(const QString &fromKind, const QString &toKind, const QString &type) const;
+    QList<const EdgeRule *> rulesBetween(const QString &fromKind, const QString &toKind) const;
+    // Empty when the connection is allowed; otherwise why not, in words a user understands.
+    QString connectionRefusal(const QString &fromKind, const QString &toKind, const QString &type) const;
+
+    // The catalog of the running program, loaded once from the built-in resources.
+    static const Catalog &builtin();
+
+private:
+    QList<NodeKind> mKinds;
+    QList<EdgeType> mEdgeTypes;
+    QList<EdgeRule> mRules;
+    QString mError;
+};
+
+} // namespace Nimbus

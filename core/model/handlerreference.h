@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Nimbus {
+
+// Where a function's handler lives, following each runtime's own rules:
+// Node.js splits "dir/file.fn" at the first dot and tries .js, .mjs, .cjs;
+// Python splits "pkg.module.fn" at the last dot and maps dots to folders.
+struct HandlerReference
+{
+    enum class Language { Unknown, NodeJs, Python };
+
+    Language language = Language::Unknown;
+    QString modulePath;     // relative to the source folder, without extension
+    QString functionName;   // exported function, e.g. "handler"
+    QStringList candidates; // relative file paths the runtime would try, in order
+
+    static Language languageOf(const QString &runtime);
+    static HandlerReference resolve(const QString &runtime, const QString &handler);
+    bool isValid() const { return language != Language::Unknown && !candidates.isEmpty(); }
+};
+
+} // namespace Nimbus

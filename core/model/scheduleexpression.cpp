@@ -1,0 +1,177 @@
+#include "scheduleexpression.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace Nimbus {
+
+namespace {
+
+struct FieldSpec
+{
+    const char *name;
+    int minimum;
+    int maximum;
+    QStringList names; // symbolic values, the first one standing for minimum
+};
+
+const QStringList kMonthNames = {QStringLiteral("JAN"), QStringLiteral("FEB"), QStringLiteral("MAR"),
+                                 QStringLiteral("APR"), QStringLiteral("MAY"), QStringLiteral("JUN"),
+                                 QStringLiteral("JUL"), QStringLiteral("AUG"), QStringLiteral("SEP"),
+                                 QStringLiteral("OCT"), QStringLiteral("NOV"), QStringLiteral("DEC")};
+const QStringList kDayNames = {QStringLiteral("SUN"), QStringLiteral("MON"), QStringLiteral("TUE"),
+                               QStringLiteral("WED"), QStringLiteral("THU"), QStringLiteral("FRI"),
+                               QStringLiteral("SAT")};
+
+bool parseValue(const QString &text, const FieldSpec &spec, int *value)
+{
+    bool ok = false;
+    int v = text.toInt(&ok);
+    if (!ok) {
+        const int index = spec.names.indexOf(text.toUpper());
+        if (index < 0)
+            return false;
+        v = spec.minimum + index;
+    }
+    if (v < spec.minimum || v > spec.maximum)
+        return false;
+    *value = v;
+    return true;
+}
+
+// Parses one comma-separated cron field ("*", "5", "1-5", "0/15", "MON-FRI", "1,15").
+// Returns an empty string on success, else what is wrong.
+template<size_t N>
+QString parseField(const QString &text, const FieldSpec &spec, int offset, std::bitset<N> *bits)
+{
+    const QString fieldName = QCoreApplication::translate("Nimbus::ScheduleExpression", spec.name);
+    for (const QString &part : text.split(QLatin1Char(','))) {
+        QString range = part;
+        int step = 1;
+        const int slash = part.indexOf(QLatin1Char('/'));
+        if (slash >= 0) {
+            bool ok = false;
+            step = part.mid(slash + 1).toInt(&ok);
+            if (!ok || step <= 0)
+                return QCoreApplication::translate("Nimbus::ScheduleExpression", "%1: '%2' has an invalid step").arg(fieldName, part);
+            range = part.left(slash);
+        }
+        int first = spec.minimum;
+        int last = spec.maximum;
+        if (range != QLatin1String("*")) {
+            const int dash = range.indexOf(QLatin1Char('-'));
+            if (dash > 0) {
+                if (!parseValue(range.left(dash), spec, &first) || !parseValue(range.mid(dash + 1), spec, &last))
+                    return QCoreApplication::translate("Nimbus::ScheduleExpression", "%1: '%2' is not a range between %3 and %4")
+                        .arg(fieldName, range)
+                        .arg(spec.minimum)
+                        .arg(spec.maximum);
+                if (first > last)
+                    return QCoreApplication::translate("Nimbus::ScheduleExpression", "%1: range '%2' runs backwards").arg(fieldName, range);
+            } else {
+                if (!parseValue(range, spec, &first))
+                    return QCoreApplication::translate("Nimbus::ScheduleExpression", "%1: '%2' is not a value between %3 and %4")
+                        .arg(fieldName, range)
+                        .arg(spec.minimum)
+                        .arg(spec.maximum);
+                if (slash < 0)
+                    last = first;
+            }
+        }
+        for (int v = first; v <= last; v += step)
+            bits->set(size_t(v - offset));
+    }
+    return {};
+}
+
+} // namespace
+
+ScheduleExpression ScheduleExpression::parse(const QString &input)
+{
+    ScheduleExpression e;
+    const QString text = input.trimmed();
+    static const QRegularExpression rateRe(QStringLiteral("^rate\\((.*)\\)$"));
+    static const QRegularExpression cronRe(QStringLiteral("^cron\\((.*)\\)$"));
+
+    if (const auto m = rateRe.match(text); m.hasMatch()) {
+        const QStringList parts = m.captured(1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        bool ok = false;
+        const qint64 value = parts.value(0).toLongLong(&ok);
+        if (parts.size() != 2 || !ok || value <= 0) {
+            e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "rate() needs a positive whole number and a unit, for example rate(5 minutes)");
+            return e;
+        }
+        const QString unit = parts.at(1);
+        struct Unit { const char *singular; const char *plural; qint64 seconds; };
+        static constexpr Unit kUnits[] = {{"minute", "minutes", 60}, {"hour", "hours", 3600}, {"day", "days", 86400}};
+        for (const Unit &u : kUnits) {
+            if (unit == QLatin1String(u.singular) || unit == QLatin1String(u.plural)) {
+                // EventBridge insists on "1 minute" but "5 minutes".
+                if ((value == 1) != (unit == QLatin1String(u.singular))) {
+                    e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "rate(): use '%1' with %2").arg(QLatin1String(value == 1 ? u.singular : u.plural)).arg(value);
+                    return e;
+                }
+                e.mKind = Kind::Rate;
+                e.mRateSeconds = value * u.seconds;
+                return e;
+            }
+        }
+        e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "rate(): unknown unit '%1'; use minutes, hours or days").arg(unit);
+        return e;
+    }
+
+    const auto m = cronRe.match(text);
+    if (!m.hasMatch()) {
+        e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "'%1' is neither cron(...) nor rate(...)").arg(text);
+        return e;
+    }
+    const QStringList fields = m.captured(1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (fields.size() != 6) {
+        e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "cron() needs 6 fields (minutes hours day-of-month month day-of-week year), found %1")
+                       .arg(fields.size());
+        return e;
+    }
+    const FieldSpec minuteSpec{QT_TRANSLATE_NOOP("Nimbus::ScheduleExpression", "minutes"), 0, 59, {}};
+    const FieldSpec hourSpec{QT_TRANSLATE_NOOP("Nimbus::ScheduleExpression", "hours"), 0, 23, {}};
+    const FieldSpec domSpec{QT_TRANSLATE_NOOP("Nimbus::ScheduleExpression", "day-of-month"), 1, 31, {}};
+    const FieldSpec monthSpec{QT_TRANSLATE_NOOP("Nimbus::ScheduleExpression", "month"), 1, 12, kMonthNames};
+    const FieldSpec dowSpec{QT_TRANSLATE_NOOP("Nimbus::ScheduleExpression", "day-of-week"), 1, 7, kDayNames};
+    const FieldSpec yearSpec{QT_TRANSLATE_NOOP("Nimbus::ScheduleExpression", "year"), 1970, 2199, {}};
+
+    QString error = parseField(fields[0], minuteSpec, 0, &e.minutes);
+    if (error.isEmpty())
+        error = parseField(fields[1], hourSpec, 0, &e.hours);
+
+    const QString dom = fields[2];
+    const QString dow = fields[4];
+    if (error.isEmpty()) {
+        if (dom == QLatin1String("?"))
+            e.anyDayOfMonth = true;
+        else if (dom == QLatin1String("L"))
+            e.lastDayOfMonth = true;
+        else
+            error = parseField(dom, domSpec, 0, &e.daysOfMonth);
+    }
+    if (error.isEmpty())
+        error = parseField(fields[3], monthSpec, 0, &e.months);
+    if (error.isEmpty()) {
+        if (dow == QLatin1String("?"))
+            e.anyDayOfWeek = true;
+        else
+            error = parseField(dow, dowSpec, 0, &e.daysOfWeek);
+    }
+    if (error.isEmpty())
+        error = parseField(fields[5], yearSpec, 1970, &e.years);
+    // EventBridge: exactly one of day-of-month and day-of-week is '?'.
+    if (error.isEmpty() && e.anyDayOfMonth == e.anyDayOfWeek)
+        error = QCoreApplication::translate("Nimbus::ScheduleExpression", "cron(): exactly one of day-of-month and day-of-week must be '?'");
+    if (!error.isEmpty()) {
+        e.mError = error;
+        return e;
+    }
+    e.mKind = Kind::Cron;
+    return e;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+
+#include <bitset>
+
+namespace Nimbus {
+
+// An EventBridge schedule expression: rate(value unit) or
+// cron(minutes hours day-of-month month day-of-week year), evaluated in UTC.
+class ScheduleExpression
+{
+public:
+    enum class Kind { Invalid, Rate, Cron };
+
+    static ScheduleExpression parse(const QString &text);
+
+    bool isValid() const { return mKind != Kind::Invalid; }
+    Kind kind() const { return mKind; }
+    // What is wrong, naming the field, when !isValid().
+    QString errorString() const { return mError; }
+
+    // Rate: the interval in seconds.
+    qint64 rateSeconds() const { return mRateSeconds; }
+
+    // Cron: the values each field allows (bit n set = value n allowed).
+    std::bitset<60> minutes;
+    std::bitset<24> hours;
+    std::bitset<32> daysOfMonth; // 1..31
+    std::bitset<13> months;      // 1..12
+    std::bitset<8> daysOfWeek;   // 1..7, 1 = Sunday
+    std::bitset<230> years;      // offset from 1970
+    bool anyDayOfMonth = false;  // '?' in day-of-month
+    bool anyDayOfWeek = false;   // '?' in day-of-week
+    bool lastDayOfMonth = false; // 'L' in day-of-month
+
+private:
+    Kind mKind = Kind::Invalid;
+    QString mError;
+    qint64 mRateSeconds = 0;
+};
+
+} // namespace Nimbus

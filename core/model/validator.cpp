@@ -1,0 +1,466 @@
+#include "validator.h"
+
+#include "architecture.h"
+#include "catalog.h"
+#include "handlerreference.h"
+#include "scheduleexpression.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+#include <functional>
+
+namespace Nimbus {
+
+namespace {
+
+// Names Lambda keeps for itself; a function cannot set them.
+const QSet<QString> kReservedEnvironment = {
+    QStringLiteral("_HANDLER"), QStringLiteral("_X_AMZN_TRACE_ID"), QStringLiteral("AWS_DEFAULT_REGION"),
+    QStringLiteral("AWS_REGION"), QStringLiteral("AWS_EXECUTION_ENV"), QStringLiteral("AWS_LAMBDA_FUNCTION_NAME"),
+    QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION"),
+    QStringLiteral("AWS_LAMBDA_INITIALIZATION_TYPE"), QStringLiteral("AWS_LAMBDA_LOG_GROUP_NAME"),
+    QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"), QStringLiteral("AWS_ACCESS_KEY"),
+    QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+    QStringLiteral("AWS_SESSION_TOKEN"), QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
+    QStringLiteral("LAMBDA_TASK_ROOT"), QStringLiteral("LAMBDA_RUNTIME_DIR"),
+};
+
+QString formatNumber(double v)
+{
+    return QString::number(v, 'g', 12);
+}
+
+} // namespace
+
+QString Diagnostic::severityName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error:
+        return QCoreApplication::translate("Nimbus::Diagnostic", "error");
+    case Severity::Warning:
+        return QCoreApplication::translate("Nimbus::Diagnostic", "warning");
+    case Severity::Info:
+        return QCoreApplication::translate("Nimbus::Diagnostic", "info");
+    }
+    return {};
+}
+
+Validator::Validator(const Catalog &catalog, const Architecture &architecture)
+    : mCatalog(catalog), mArchitecture(architecture)
+{
+}
+
+bool Validator::isValidName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z][A-Za-z0-9_-]{0,63}$"));
+    return re.match(name).hasMatch();
+}
+
+bool Validator::checkValue(const PropertySpec &spec, const QJsonValue &value, QString *why)
+{
+    if (value.isNull()) {
+        if (spec.nullable)
+            return true;
+        *why = tr("a value is required");
+        return false;
+    }
+    switch (spec.type) {
+    case PropertyType::String:
+        if (!value.isString()) {
+            *why = tr("expected text");
+            return false;
+        }
+        if (!spec.pattern.isEmpty()) {
+            const QRegularExpression re(spec.pattern);
+            if (!re.match(value.toString()).hasMatch()) {
+                *why = tr("'%1' is not %2")
+                           .arg(value.toString(),
+                                spec.patternHelp.isEmpty() ? tr("in the expected form") : spec.patternHelp);
+                return false;
+            }
+        }
+        return true;
+    case PropertyType::Schedule: {
+        if (!value.isString()) {
+            *why = tr("expected a cron() or rate() expression");
+            return false;
+        }
+        const ScheduleExpression expr = ScheduleExpression::parse(value.toString());
+        if (!expr.isValid()) {
+            *why = expr.errorString();
+            return false;
+        }
+        return true;
+    }
+    case PropertyType::Enum:
+        if (!value.isString() || !spec.values.contains(value.toString())) {
+            *why = tr("'%1' is not one of %2")
+                       .arg(value.isString() ? value.toString() : value.toVariant().toString(),
+                            spec.values.join(QLatin1String(", ")));
+            return false;
+        }
+        return true;
+    case PropertyType::Boolean:
+        if (!value.isBool()) {
+            *why = tr("expected true or false");
+            return false;
+        }
+        return true;
+    case PropertyType::Integer:
+    case PropertyType::Number: {
+        if (!value.isDouble()) {
+            *why = spec.type == PropertyType::Integer ? tr("expected a whole number") : tr("expected a number");
+            return false;
+        }
+        const double v = value.toDouble();
+        if (spec.type == PropertyType::Integer && v != double(qint64(v))) {
+            *why = tr("%1 is not a whole number").arg(formatNumber(v));
+            return false;
+        }
+        if ((spec.minimum && v < *spec.minimum) || (spec.maximum && v > *spec.maximum)) {
+            const QString unit = spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit;
+            if (spec.minimum && spec.maximum)
+                *why = tr("%1%2 is outside %3 to %4%2")
+                           .arg(formatNumber(v), unit, formatNumber(*spec.minimum), formatNumber(*spec.maximum));
+            else if (spec.minimum)
+                *why = tr("%1%2 is below the minimum of %3%2").arg(formatNumber(v), unit, formatNumber(*spec.minimum));
+            else
+                *why = tr("%1%2 is above the maximum of %3%2").arg(formatNumber(v), unit, formatNumber(*spec.maximum));
+            return false;
+        }
+        return true;
+    }
+    case PropertyType::Environment: {
+        if (!value.isArray()) {
+            *why = tr("expected a list of variables");
+            return false;
+        }
+        static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+        QSet<QString> seen;
+        const QJsonArray vars = value.toArray();
+        for (int i = 0; i < vars.size(); ++i) {
+            const QJsonObject var = vars.at(i).toObject();
+            const QString name = var.value(QLatin1String("name")).toString();
+            if (!vars.at(i).isObject() || !var.value(QLatin1String("value")).isString()
+                || !(var.value(QLatin1String("secret")).isBool() || var.value(QLatin1String("secret")).isUndefined())) {
+                *why = tr("variable %1 must have a name, a text value and an optional secret flag").arg(i + 1);
+                return false;
+            }
+            if (!nameRe.match(name).hasMatch()) {
+                *why = tr("'%1' is not a valid variable name").arg(name);
+                return false;
+            }
+            if (kReservedEnvironment.contains(name)) {
+                *why = tr("'%1' is reserved by the runtime").arg(name);
+                return false;
+            }
+            if (seen.contains(name)) {
+                *why = tr("'%1' is set twice").arg(name);
+                return false;
+            }
+            seen.insert(name);
+        }
+        return true;
+    }
+    }
+    return false;
+}
+
+QString Validator::describe(NodeId id) const
+{
+    const Node *n = mArchitecture.node(id);
+    if (!n)
+        return tr("node #%1").arg(id);
+    const NodeKind *kind = mCatalog.kind(n->kind);
+    return QStringLiteral("%1 '%2'").arg(kind ? kind->name.toLower() : n->kind, n->name);
+}
+
+QList<Diagnostic> Validator::validate() const
+{
+    QList<Diagnostic> out;
+    for (const auto &[id, node] : mArchitecture.nodes())
+        checkNode(node, out);
+    checkEdges(out);
+    checkUniqueness(out);
+    checkInvokers(out);
+    checkEventLoops(out);
+    return out;
+}
+
+void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
+{
+    const NodeKind *kind = mCatalog.kind(node.kind);
+    if (!kind) {
+        out.append({Diagnostic::Severity::Error, QStringLiteral("unknown-kind"),
+                    tr("'%1' is of unknown kind '%2'").arg(node.name, node.kind), {node.id}, kInvalidEdgeId, {}});
+        return;
+    }
+    if (!isValidName(node.name))
+        out.append({Diagnostic::Severity::Error, QStringLiteral("invalid-name"),
+                    tr("%1: a name starts with a letter and has at most 64 letters, digits, '-' or '_'")
+                        .arg(describe(node.id)),
+                    {node.id}, kInvalidEdgeId, {}});
+
+    bool propertiesValid = true;
+    for (const PropertySpec &spec : kind->properties) {
+        if (!node.properties.contains(spec.id))
+            continue; // a missing value means the default
+        QString why;
+        if (!checkValue(spec, node.properties.value(spec.id), &why)) {
+            propertiesValid = false;
+            out.append({Diagnostic::Severity::Error, QStringLiteral("invalid-property"),
+                        tr("%1: %2: %3").arg(describe(node.id), spec.label, why), {node.id}, kInvalidEdgeId, spec.id});
+        }
+    }
+    for (auto it = node.properties.begin(); it != node.properties.end(); ++it) {
+        if (!kind->property(it.key()))
+            out.append({Diagnostic::Severity::Warning, QStringLiteral("unknown-property"),
+                        tr("%1: unknown property '%2' is kept but not used").arg(describe(node.id), it.key()),
+                        {node.id}, kInvalidEdgeId, it.key()});
+    }
+    if (kind->code.isValid() && propertiesValid)
+        checkCode(node, *kind, out);
+}
+
+void Validator::checkCode(const Node &node, const NodeKind &kind, QList<Diagnostic> &out) const
+{
+    if (mProjectDir.isEmpty())
+        return;
+    const QJsonObject defaults = kind.defaultProperties(node.name);
+    auto value = [&](const QString &key) {
+        return node.properties.contains(key) ? node.properties.value(key).toString()
+                                             : defaults.value(key).toString();
+    };
+    const QString runtime = value(kind.code.runtimeProperty);
+    const QString handler = value(kind.code.handlerProperty);
+    const QString source = value(kind.code.sourceProperty);
+    const HandlerReference ref = HandlerReference::resolve(runtime, handler);
+    if (!ref.isValid()) {
+        out.append({Diagnostic::Severity::Error, QStringLiteral("invalid-handler"),
+                    tr("%1: handler '%2' does not name a module and a function for %3")
+                        .arg(describe(node.id), handler, runtime),
+                    {node.id}, kInvalidEdgeId, kind.code.handlerProperty});
+        return;
+    }
+    const QDir sourceDir(QDir(mProjectDir).filePath(source));
+    if (!sourceDir.exists()) {
+        out.append({Diagnostic::Severity::Error, QStringLiteral("handler-missing"),
+                    tr("%1: source folder '%2' does not exist").arg(describe(node.id), source), {node.id},
+                    kInvalidEdgeId, kind.code.sourceProperty});
+        return;
+    }
+    for (const QString &candidate : ref.candidates)
+        if (QFileInfo(sourceDir.filePath(candidate)).isFile())
+            return;
+    QStringList tried;
+    for (const QString &candidate : ref.candidates)
+        tried.append(QDir::cleanPath(source + QLatin1Char('/') + candidate));
+    out.append({Diagnostic::Severity::Error, QStringLiteral("handler-missing"),
+                tr("%1: handler file not found (looked for %2)").arg(describe(node.id), tried.join(QLatin1String(", "))),
+                {node.id}, kInvalidEdgeId, kind.code.handlerProperty});
+}
+
+void Validator::checkEdges(QList<Diagnostic> &out) const
+{
+    QSet<QString> seen;
+    for (const auto &[id, edge] : mArchitecture.edges()) {
+        const Node *from = mArchitecture.node(edge.from);
+        const Node *to = mArchitecture.node(edge.to);
+        if (!from || !to) {
+            out.append({Diagnostic::Severity::Error, QStringLiteral("dangling-edge"),
+                        tr("connection #%1 refers to a node that does not exist").arg(id), {}, id, {}});
+            continue;
+        }
+        const QString refusal = mCatalog.connectionRefusal(from->kind, to->kind, edge.type);
+        if (!refusal.isEmpty()) {
+            out.append({Diagnostic::Severity::Error, QStringLiteral("edge-forbidden"),
+                        tr("%1 cannot %2 %3: %4").arg(describe(from->id), edge.type, describe(to->id), refusal),
+                        {from->id, to->id}, id, {}});
+            continue;
+        }
+        const EdgeRule *rule = mCatalog.rule(from->kind, to->kind, edge.type);
+        if (!rule->sourceProperty.isEmpty()) {
+            const NodeKind *kind = mCatalog.kind(from->kind);
+            const QJsonValue v = from->properties.contains(rule->sourceProperty)
+                                     ? from->properties.value(rule->sourceProperty)
+                                     : kind->property(rule->sourceProperty)->defaultValue;
+            if (v == rule->sourceNotEqual)
+                out.append({Diagnostic::Severity::Warning, QStringLiteral("edge-requirement"),
+                            tr("%1 %2 %3, but its %4 is %5, so nothing is delivered")
+                                .arg(describe(from->id), edge.type, describe(to->id),
+                                     kind->property(rule->sourceProperty)->label, v.toVariant().toString()),
+                            {from->id, to->id}, id, rule->sourceProperty});
+        }
+        const QString key = QStringLiteral("%1/%2/%3").arg(edge.from).arg(edge.to).arg(edge.type);
+        if (seen.contains(key))
+            out.append({Diagnostic::Severity::Warning, QStringLiteral("duplicate-edge"),
+                        tr("%1 %2 %3 twice").arg(describe(from->id), edge.type, describe(to->id)),
+                        {from->id, to->id}, id, {}});
+        seen.insert(key);
+    }
+}
+
+void Validator::checkUniqueness(QList<Diagnostic> &out) const
+{
+    QHash<QString, NodeId> byName;
+    QHash<QString, NodeId> byKey;
+    for (const auto &[id, node] : mArchitecture.nodes()) {
+        if (const auto it = byName.constFind(node.name); it != byName.constEnd()) {
+            out.append({Diagnostic::Severity::Error, QStringLiteral("duplicate-name"),
+                        tr("%1 and %2 have the same name").arg(describe(*it), describe(id)), {id, *it},
+                        kInvalidEdgeId, {}});
+        } else {
+            byName.insert(node.name, id);
+        }
+
+        const NodeKind *kind = mCatalog.kind(node.kind);
+        if (!kind)
+            continue;
+        for (const QStringList &keys : kind->uniqueKeys) {
+            QStringList values;
+            QStringList labels;
+            for (const QString &k : keys) {
+                const QJsonValue v = node.properties.contains(k) ? node.properties.value(k)
+                                                                 : kind->property(k)->defaultValue;
+                values.append(v.toVariant().toString());
+                labels.append(kind->property(k)->label.toLower());
+            }
+            const QString key = node.kind + QChar(0) + keys.join(QChar(1)) + QChar(0) + values.join(QChar(1));
+            if (const auto it = byKey.constFind(key); it != byKey.constEnd()) {
+                out.append({Diagnostic::Severity::Error, QStringLiteral("duplicate-key"),
+                            tr("%1 and %2 have the same %3 (%4)")
+                                .arg(describe(*it), describe(id), labels.join(tr(" and ")),
+                                     values.join(QLatin1Char(' '))),
+                            {id, *it}, kInvalidEdgeId, keys.first()});
+            } else {
+                byKey.insert(key, id);
+            }
+        }
+    }
+}
+
+void Validator::checkInvokers(QList<Diagnostic> &out) const
+{
+    QSet<NodeId> invoked;
+    for (const auto &[id, edge] : mArchitecture.edges()) {
+        const EdgeType *type = mCatalog.edgeType(edge.type);
+        if (type && type->carriesEvents)
+            invoked.insert(edge.to);
+    }
+    for (const auto &[id, node] : mArchitecture.nodes()) {
+        const NodeKind *kind = mCatalog.kind(node.kind);
+        if (kind && kind->needsInvoker && !invoked.contains(id))
+            out.append({Diagnostic::Severity::Warning, QStringLiteral("not-invoked"),
+                        tr("%1 is never invoked: connect a trigger, a service or another function to it")
+                            .arg(describe(id)),
+                        {id}, kInvalidEdgeId, {}});
+    }
+}
+
+// A cycle along connections that carry events (a function writes a queue that invokes
+// it again, a function calls itself ...) runs without end and bills every turn.
+void Validator::checkEventLoops(QList<Diagnostic> &out) const
+{
+    QHash<NodeId, QList<const Edge *>> adjacency;
+    for (const auto &[id, edge] : mArchitecture.edges()) {
+        const EdgeType *type = mCatalog.edgeType(edge.type);
+        if (type && type->carriesEvents && mArchitecture.node(edge.from) && mArchitecture.node(edge.to))
+            adjacency[edge.from].append(&edge);
+    }
+
+    // Tarjan's strongly connected components, iteratively so deep graphs cannot overflow the stack.
+    QHash<NodeId, int> index;
+    QHash<NodeId, int> lowLink;
+    QSet<NodeId> onStack;
+    QList<NodeId> stack;
+    QList<QList<NodeId>> components;
+    int counter = 0;
+    struct Frame { NodeId node; int next; };
+    for (const auto &[start, unused] : mArchitecture.nodes()) {
+        if (index.contains(start))
+            continue;
+        QList<Frame> frames{{start, 0}};
+        index[start] = lowLink[start] = counter++;
+        stack.append(start);
+        onStack.insert(start);
+        while (!frames.isEmpty()) {
+            Frame &f = frames.last();
+            const QList<const Edge *> &succ = adjacency.value(f.node);
+            if (f.next < succ.size()) {
+                const NodeId w = succ.at(f.next++)->to;
+                if (!index.contains(w)) {
+                    index[w] = lowLink[w] = counter++;
+                    stack.append(w);
+                    onStack.insert(w);
+                    frames.append({w, 0});
+                } else if (onStack.contains(w)) {
+                    lowLink[f.node] = std::min(lowLink[f.node], index[w]);
+                }
+                continue;
+            }
+            const NodeId v = f.node;
+            frames.removeLast();
+            if (!frames.isEmpty())
+                lowLink[frames.last().node] = std::min(lowLink[frames.last().node], lowLink[v]);
+            if (lowLink[v] == index[v]) {
+                QList<NodeId> component;
+                NodeId w;
+                do {
+                    w = stack.takeLast();
+                    onStack.remove(w);
+                    component.append(w);
+                } while (w != v);
+                components.append(component);
+            }
+        }
+    }
+
+    for (QList<NodeId> component : std::as_const(components)) {
+        const QSet<NodeId> members(component.cbegin(), component.cend());
+        const NodeId only = component.first();
+        const bool selfLoop = component.size() == 1
+                              && std::any_of(adjacency.value(only).cbegin(), adjacency.value(only).cend(),
+                                             [&](const Edge *e) { return e->to == only; });
+        if (component.size() == 1 && !selfLoop)
+            continue;
+        std::sort(component.begin(), component.end());
+
+        // Walk one concrete cycle (breadth-first from the smallest id back to itself) to name it.
+        const NodeId first = component.first();
+        QHash<NodeId, const Edge *> cameBy;
+        QList<NodeId> queue{first};
+        const Edge *closing = nullptr;
+        for (int i = 0; i < queue.size() && !closing; ++i) {
+            for (const Edge *e : adjacency.value(queue.at(i))) {
+                if (!members.contains(e->to))
+                    continue;
+                if (e->to == first) {
+                    closing = e;
+                    break;
+                }
+                if (!cameBy.contains(e->to)) {
+                    cameBy.insert(e->to, e);
+                    queue.append(e->to);
+                }
+            }
+        }
+        QList<const Edge *> path;
+        for (const Edge *e = closing; e; e = e->from == first ? nullptr : cameBy.value(e->from))
+            path.prepend(e);
+
+        QString chain = describe(first);
+        for (const Edge *e : std::as_const(path))
+            chain += tr(" %1 %2").arg(e->type, describe(e->to));
+        out.append({Diagnostic::Severity::Error, QStringLiteral("event-loop"),
+                    tr("event loop: %1; every event causes another, without end").arg(chain), component,
+                    path.isEmpty() ? kInvalidEdgeId : path.first()->id, {}});
+    }
+}
+
+} // namespace Nimbus

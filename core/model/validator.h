@@ -1,0 +1,50 @@
+#pragma once
+
+#include "diagnostic.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonValue>
+
+namespace Nimbus {
+
+class Architecture;
+class Catalog;
+struct Node;
+struct NodeKind;
+struct PropertySpec;
+
+// Checks an architecture against the catalog and the files beside the project.
+// Diagnostics come out in a stable order: per node (by id), then per edge, then graph-wide.
+class Validator
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::Validator)
+
+public:
+    Validator(const Catalog &catalog, const Architecture &architecture);
+
+    // Folder that relative source paths start from; no file checks when unset.
+    void setProjectDirectory(const QString &directory) { mProjectDir = directory; }
+
+    QList<Diagnostic> validate() const;
+
+    // Whether a value fits a property; on failure *why says what is wrong.
+    static bool checkValue(const PropertySpec &spec, const QJsonValue &value, QString *why);
+    // Whether a name can be used for a node (identifier rules, not uniqueness).
+    static bool isValidName(const QString &name);
+
+private:
+    void checkNode(const Node &node, QList<Diagnostic> &out) const;
+    void checkCode(const Node &node, const NodeKind &kind, QList<Diagnostic> &out) const;
+    void checkEdges(QList<Diagnostic> &out) const;
+    void checkUniqueness(QList<Diagnostic> &out) const;
+    void checkInvokers(QList<Diagnostic> &out) const;
+    void checkEventLoops(QList<Diagnostic> &out) const;
+    QString describe(NodeId id) const;
+
+    const Catalog &mCatalog;
+    const Architecture &mArchitecture;
+    QString mProjectDir;
+};
+
+} // namespace Nimbus

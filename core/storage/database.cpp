@@ -1,0 +1,175 @@
+#include "database.h"
+
+
+#include <sqlite3.h>
+
+namespace Nimbus {
+
+Database::~Database()
+{
+    close();
+}
+
+bool Database::open(const QString &path, Mode mode)
+{
+    close();
+    int flags = SQLITE_OPEN_NOMUTEX;
+    switch (mode) {
+    case Mode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    case Mode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::Create:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    }
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &mDb, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        mErrorCode = rc;
+        mError = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QString::fromUtf8(sqlite3_errstr(rc));
+        close();
+        return false;
+    }
+    sqlite3_extended_result_codes(mDb, 1);
+    sqlite3_busy_timeout(mDb, 2000);
+    return true;
+}
+
+void Database::close()
+{
+    if (mDb) {
+        sqlite3_close_v2(mDb);
+        mDb = nullptr;
+    }
+}
+
+bool Database::fail(const QString &context)
+{
+    mErrorCode = mDb ? sqlite3_errcode(mDb) : SQLITE_MISUSE;
+    const QString detail = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QStringLiteral("no database");
+    mError = context.isEmpty() ? detail : QStringLiteral("%1: %2").arg(context, detail);
+    return false;
+}
+
+bool Database::exec(const QString &sql)
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(mDb, sql.toUtf8().constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        mErrorCode = rc;
+        mError = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+bool Database::queryInt(const QString &sql, qint64 *value)
+{
+    Statement st(*this, sql);
+    if (!st.isValid())
+        return false;
+    if (!st.next())
+        return st.failed() ? false : fail(sql);
+    *value = st.columnInt(0);
+    return true;
+}
+
+Statement::Statement(Database &db, const QString &sql) : mDb(db)
+{
+    if (sqlite3_prepare_v2(db.handle(), sql.toUtf8().constData(), -1, &mStmt, nullptr) != SQLITE_OK) {
+        mDb.fail(QString());
+        sqlite3_finalize(mStmt);
+        mStmt = nullptr;
+        mFailed = true;
+    }
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(mStmt);
+}
+
+void Statement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(mStmt, index, value);
+}
+
+void Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(mStmt, index, value);
+}
+
+void Statement::bind(int index, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(mStmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+void Statement::bind(int index, const QByteArray &value)
+{
+    sqlite3_bind_blob(mStmt, index, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+}
+
+void Statement::bindNull(int index)
+{
+    sqlite3_bind_null(mStmt, index);
+}
+
+bool Statement::next()
+{
+    if (!mStmt)
+        return false;
+    const int rc = sqlite3_step(mStmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE) {
+        mFailed = true;
+        mDb.fail(QString());
+    }
+    return false;
+}
+
+bool Statement::execute()
+{
+    next();
+    reset();
+    return !mFailed;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(mStmt);
+    sqlite3_clear_bindings(mStmt);
+}
+
+qint64 Statement::columnInt(int column) const
+{
+    return sqlite3_column_int64(mStmt, column);
+}
+
+double Statement::columnDouble(int column) const
+{
+    return sqlite3_column_double(mStmt, column);
+}
+
+QString Statement::columnText(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(mStmt, column));
+    return text ? QString::fromUtf8(text, sqlite3_column_bytes(mStmt, column)) : QString();
+}
+
+QByteArray Statement::columnBlob(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(mStmt, column));
+    return data ? QByteArray(data, sqlite3_column_bytes(mStmt, column)) : QByteArray();
+}
+
+bool Statement::columnIsNull(int column) const
+{
+    return sqlite3_column_type(mStmt, column) == SQLITE_NULL;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace Nimbus {
+
+// A thin owner of an SQLite connection that turns every failure into a message.
+class Database
+{
+public:
+    enum class Mode { ReadOnly, ReadWrite, Create };
+
+    Database() = default;
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    bool open(const QString &path, Mode mode);
+    void close();
+    bool isOpen() const { return mDb != nullptr; }
+    sqlite3 *handle() const { return mDb; }
+
+    bool exec(const QString &sql);
+    // Runs a statement that returns one integer (PRAGMA user_version ...).
+    bool queryInt(const QString &sql, qint64 *value);
+    QString errorString() const { return mError; }
+    // The SQLite error code of the last failure (SQLITE_NOTADB, SQLITE_CORRUPT ...).
+    int errorCode() const { return mErrorCode; }
+
+    bool fail(const QString &context);
+
+private:
+    sqlite3 *mDb = nullptr;
+    QString mError;
+    int mErrorCode = 0;
+};
+
+// A prepared statement; finalised when it goes out of scope.
+class Statement
+{
+public:
+    Statement(Database &db, const QString &sql);
+    ~Statement();
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool isValid() const { return mStmt != nullptr; }
+    void bind(int index, qint64 value);
+    void bind(int index, double value);
+    void bind(int index, const QString &value);
+    void bind(int index, const QByteArray &value);
+    void bindNull(int index);
+    // Steps once: true while a row is available; check done()/failed() afterwards.
+    bool next();
+    bool execute(); // steps a statement that returns no rows, then resets it
+    bool failed() const { return mFailed; }
+    void reset();
+
+    qint64 columnInt(int column) const;
+    double columnDouble(int column) const;
+    QString columnText(int column) const;
+    QByteArray columnBlob(int column) const;
+    bool columnIsNull(int column) const;
+
+private:
+    Database &mDb;
+    sqlite3_stmt *mStmt = nullptr;
+    bool mFailed = false;
+};
+
+} // namespace Nimbus

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "model/edge.h"
+#include "model/node.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+
+#include <map>
+
+namespace Nimbus {
+
+class Architecture;
+
+// The readable JSON form of a project, for review in git and for the bundled
+// examples. Nodes are referred to by name; output order is stable (by id).
+class JsonInterchange
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::JsonInterchange)
+
+public:
+    static constexpr int kFormatVersion = 1;
+
+    static QByteArray write(const Architecture &architecture);
+    // Reads nodes and edges; fileName is used in error messages.
+    bool read(const QByteArray &json, const QString &fileName);
+    QString errorString() const { return mError; }
+
+    std::map<NodeId, Node> takeNodes() { return std::move(mNodes); }
+    std::map<EdgeId, Edge> takeEdges() { return std::move(mEdges); }
+
+private:
+    bool fail(const QString &where, const QString &message);
+
+    QString mFileName;
+    QString mError;
+    std::map<NodeId, Node> mNodes;
+    std::map<EdgeId, Edge> mEdges;
+};
+
+} // namespace Nimbus

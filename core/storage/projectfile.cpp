@@ -1,0 +1,357 @@
+#include "projectfile.h"
+
+#include "database.h"
+#include "document/project.h"
+#include "jsoninterchange.h"
+#include "migrations.h"
+#include "model/catalog.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTemporaryDir>
+#include <QTemporaryFile>
+#include <QUndoStack>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace Nimbus {
+
+namespace {
+
+const QByteArray kSqliteHeader("SQLite format 3\0", 16);
+
+bool copyFileAtomically(const QString &from, const QString &to, QString *error)
+{
+    QFile in(from);
+    if (!in.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(from, in.errorString());
+        return false;
+    }
+    QDir().mkpath(QFileInfo(to).absolutePath());
+    QSaveFile out(to);
+    if (!out.open(QIODevice::WriteOnly) || out.write(in.readAll()) < 0 || !out.commit()) {
+        *error = QStringLiteral("%1: %2").arg(to, out.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool ProjectFile::isJsonPath(const QString &path)
+{
+    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+}
+
+bool ProjectFile::fail(const QString &path, const QString &message)
+{
+    mError = path.isEmpty() ? message : QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), message);
+    return false;
+}
+
+bool ProjectFile::load(const QString &path, Project &project)
+{
+    mError.clear();
+    mLoadedVersion = 0;
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fail(path, tr("no such file"));
+    if (!info.isFile())
+        return fail(path, tr("not a file"));
+    if (!info.isReadable())
+        return fail(path, tr("permission denied"));
+    return isJsonPath(path) ? loadJson(path, project) : loadDatabase(path, project);
+}
+
+bool ProjectFile::loadJson(const QString &path, Project &project)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(path, file.errorString());
+    JsonInterchange reader;
+    if (!reader.read(file.readAll(), QDir::toNativeSeparators(path))) {
+        mError = reader.errorString();
+        return false;
+    }
+    mLoadedVersion = JsonInterchange::kFormatVersion;
+    project.undoStack()->clear();
+    project.clearPendingCodeFiles();
+    project.architecture().reset(reader.takeNodes(), reader.takeEdges());
+    project.setFilePath(path);
+    project.markSaved();
+    return true;
+}
+
+bool ProjectFile::loadDatabase(const QString &path, Project &project)
+{
+    // Recognise the file before SQLite touches it, to give the right message.
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(path, file.errorString());
+        if (file.read(16) != kSqliteHeader)
+            return fail(path, tr("not a Nimbus project (it is not an SQLite database)"));
+    }
+
+    Database db;
+    if (!db.open(path, Database::Mode::ReadOnly))
+        return fail(path, tr("cannot open: %1").arg(db.errorString()));
+    qint64 applicationId = 0;
+    qint64 version = 0;
+    if (!db.queryInt(QStringLiteral("PRAGMA application_id"), &applicationId)
+        || !db.queryInt(QStringLiteral("PRAGMA user_version"), &version))
+        return fail(path, tr("the file is damaged: %1").arg(db.errorString()));
+    if (applicationId != Migrations::kApplicationId)
+        return fail(path, tr("not a Nimbus project (an SQLite database of another program)"));
+    if (version > Migrations::latestVersion())
+        return fail(path, tr("written by a newer version of Nimbus Studio (schema %1; this version reads up to %2). "
+                             "Update Nimbus Studio to open it.")
+                              .arg(version)
+                              .arg(Migrations::latestVersion()));
+    if (version < 1)
+        return fail(path, tr("not a Nimbus project (no schema version)"));
+    {
+        Statement check(db, QStringLiteral("PRAGMA quick_check"));
+        if (!check.next() || check.columnText(0) != QLatin1String("ok"))
+            return fail(path, tr("the file is damaged: %1")
+                                  .arg(check.failed() ? db.errorString() : check.columnText(0)));
+    }
+    mLoadedVersion = int(version);
+
+    // An older file is upgraded in a temporary copy; the original stays as it is.
+    QTemporaryDir migrationDir;
+    if (version < Migrations::latestVersion()) {
+        db.close();
+        if (!migrationDir.isValid())
+            return fail(path, tr("cannot create a temporary folder to upgrade the file"));
+        const QString copy = migrationDir.filePath(QStringLiteral("upgrade.nimbus"));
+        if (!QFile::copy(path, copy))
+            return fail(path, tr("cannot copy the file to upgrade it"));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QString error;
+        if (!db.open(copy, Database::Mode::ReadWrite)
+            || !Migrations::migrate(db, int(version), Migrations::latestVersion(), &error))
+            return fail(path, tr("cannot upgrade from schema %1: %2")
+                                  .arg(version)
+                                  .arg(error.isEmpty() ? db.errorString() : error));
+    }
+
+    std::map<NodeId, Node> nodes;
+    Statement nodeQuery(db, QStringLiteral("SELECT id, kind, name, x, y, properties FROM nodes ORDER BY id"));
+    while (nodeQuery.next()) {
+        Node node;
+        node.id = NodeId(nodeQuery.columnInt(0));
+        node.kind = nodeQuery.columnText(1);
+        node.name = nodeQuery.columnText(2);
+        node.position = QPointF(nodeQuery.columnDouble(3), nodeQuery.columnDouble(4));
+        QJsonParseError parseError;
+        const QJsonDocument props = QJsonDocument::fromJson(nodeQuery.columnText(5).toUtf8(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !props.isObject())
+            return fail(path, tr("node '%1' (#%2): its properties are not a valid JSON object")
+                                  .arg(node.name)
+                                  .arg(node.id));
+        node.properties = props.object();
+        nodes.emplace(node.id, std::move(node));
+    }
+    if (nodeQuery.failed())
+        return fail(path, tr("cannot read the nodes: %1").arg(db.errorString()));
+
+    std::map<EdgeId, Edge> edges;
+    Statement edgeQuery(db, QStringLiteral("SELECT id, source, target, type FROM edges ORDER BY id"));
+    while (edgeQuery.next()) {
+        Edge edge;
+        edge.id = EdgeId(edgeQuery.columnInt(0));
+        edge.from = NodeId(edgeQuery.columnInt(1));
+        edge.to = NodeId(edgeQuery.columnInt(2));
+        edge.type = edgeQuery.columnText(3);
+        if (!nodes.count(edge.from) || !nodes.count(edge.to))
+            return fail(path, tr("connection #%1 refers to a node that does not exist").arg(edge.id));
+        edges.emplace(edge.id, std::move(edge));
+    }
+    if (edgeQuery.failed())
+        return fail(path, tr("cannot read the connections: %1").arg(db.errorString()));
+
+    project.undoStack()->clear();
+    project.clearPendingCodeFiles();
+    project.architecture().reset(std::move(nodes), std::move(edges));
+    project.setFilePath(path);
+    project.markSaved();
+    return true;
+}
+
+bool ProjectFile::save(Project &project, const QString &path)
+{
+    mError.clear();
+    const QString target = QFileInfo(path).absoluteFilePath();
+    const QString newDirectory = QFileInfo(target).absolutePath();
+    if (!QFileInfo(newDirectory).isDir() && !QDir().mkpath(newDirectory))
+        return fail(newDirectory, tr("cannot create the folder"));
+
+    // Code first: if it cannot be written, the project file still matches the disk.
+    if (!writeCode(project, newDirectory))
+        return false;
+
+    if (isJsonPath(target)) {
+        QSaveFile file(target);
+        if (!file.open(QIODevice::WriteOnly) || file.write(JsonInterchange::write(project.architecture())) < 0
+            || !file.commit())
+            return fail(target, file.errorString());
+    } else {
+        const bool inPlace = target == project.filePath() && QFileInfo::exists(target);
+        if (!writeDatabase(project, target, inPlace))
+            return false;
+    }
+    project.setFilePath(target);
+    project.markSaved();
+    return true;
+}
+
+bool ProjectFile::writeCode(const Project &project, const QString &newDirectory)
+{
+    const QString oldDirectory = project.directory();
+    QString error;
+    // Moving to another folder: the function folders come along.
+    if (!oldDirectory.isEmpty() && QDir(oldDirectory) != QDir(newDirectory)) {
+        const Catalog &catalog = project.catalog();
+        for (const auto &[id, node] : project.architecture().nodes()) {
+            const NodeKind *kind = catalog.kind(node.kind);
+            if (!kind || !kind->code.isValid())
+                continue;
+            const QString source = node.properties.value(kind->code.sourceProperty).toString();
+            if (source.isEmpty() || QDir::isAbsolutePath(source))
+                continue;
+            const QString from = QDir(oldDirectory).filePath(source);
+            QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString file = it.next();
+                const QString relative = QDir(oldDirectory).relativeFilePath(file);
+                // node_modules and caches are rebuilt, not copied.
+                if (relative.contains(QLatin1String("/node_modules/")) || relative.contains(QLatin1String("/__pycache__/")))
+                    continue;
+                if (!copyFileAtomically(file, QDir(newDirectory).filePath(relative), &error))
+                    return fail({}, tr("cannot copy the function code: %1").arg(error));
+            }
+        }
+    }
+    const auto &pending = project.pendingCodeFiles();
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        const QString file = QDir(newDirectory).filePath(it.key());
+        QDir().mkpath(QFileInfo(file).absolutePath());
+        QSaveFile out(file);
+        if (!out.open(QIODevice::WriteOnly) || out.write(it.value()) < 0 || !out.commit())
+            return fail(file, out.errorString());
+    }
+    return true;
+}
+
+bool ProjectFile::writeDatabase(const Project &project, const QString &path, bool inPlace)
+{
+    Database db;
+    QString writePath = path;
+    std::unique_ptr<QTemporaryFile> temporary;
+
+    if (inPlace) {
+        if (!db.open(path, Database::Mode::ReadWrite))
+            return fail(path, tr("cannot open for writing: %1").arg(db.errorString()));
+        qint64 applicationId = 0;
+        qint64 version = 0;
+        if (!db.queryInt(QStringLiteral("PRAGMA application_id"), &applicationId)
+            || !db.queryInt(QStringLiteral("PRAGMA user_version"), &version))
+            return fail(path, tr("the file is damaged: %1").arg(db.errorString()));
+        if (applicationId != Migrations::kApplicationId)
+            return fail(path, tr("not a Nimbus project; not overwriting it"));
+        if (version > Migrations::latestVersion())
+            return fail(path, tr("written by a newer version of Nimbus Studio; not overwriting it"));
+        QString error;
+        if (version < Migrations::latestVersion()
+            && !Migrations::migrate(db, int(version), Migrations::latestVersion(), &error))
+            return fail(path, error);
+    } else {
+        // A new file is built beside the target and renamed over it, so a failure
+        // leaves whatever was there intact.
+        temporary = std::make_unique<QTemporaryFile>(path + QStringLiteral(".XXXXXX"));
+        if (!temporary->open())
+            return fail(path, tr("cannot create a file: %1").arg(temporary->errorString()));
+        writePath = temporary->fileName();
+        temporary->close();
+        QString error;
+        if (!db.open(writePath, Database::Mode::ReadWrite)
+            || !Migrations::migrate(db, 0, Migrations::latestVersion(), &error))
+            return fail(path, error.isEmpty() ? db.errorString() : error);
+        // Save As keeps the run history and saved events of the file it came from.
+        const QString previous = project.filePath();
+        if (!previous.isEmpty() && !isJsonPath(previous) && QFileInfo::exists(previous)) {
+            Statement attach(db, QStringLiteral("ATTACH DATABASE ?1 AS previous"));
+            attach.bind(1, previous);
+            qint64 previousVersion = 0;
+            if (attach.execute() && db.queryInt(QStringLiteral("PRAGMA previous.user_version"), &previousVersion)
+                && previousVersion == Migrations::latestVersion()) {
+                db.exec(QStringLiteral("INSERT INTO run_history SELECT * FROM previous.run_history"));
+                db.exec(QStringLiteral("INSERT INTO saved_events SELECT * FROM previous.saved_events"));
+            }
+            db.exec(QStringLiteral("DETACH DATABASE previous"));
+        }
+    }
+
+    if (!db.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return fail(path, db.errorString());
+    auto rollback = [&](const QString &what) {
+        const QString message = db.errorString();
+        db.exec(QStringLiteral("ROLLBACK"));
+        return fail(path, tr("%1: %2").arg(what, message));
+    };
+    if (!db.exec(QStringLiteral("DELETE FROM edges; DELETE FROM nodes; DELETE FROM project;")))
+        return rollback(tr("cannot clear the old content"));
+
+    {
+        Statement meta(db, QStringLiteral("INSERT INTO project(key, value) VALUES (?1, ?2)"));
+        meta.bind(1, QStringLiteral("generator"));
+        meta.bind(2, QStringLiteral("Nimbus Studio %1").arg(QLatin1String(NIMBUS_VERSION)));
+        if (!meta.execute())
+            return rollback(tr("cannot write the project information"));
+
+        Statement insertNode(db, QStringLiteral("INSERT INTO nodes(id, kind, name, x, y, properties) "
+                                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+        for (const auto &[id, node] : project.architecture().nodes()) {
+            insertNode.bind(1, qint64(id));
+            insertNode.bind(2, node.kind);
+            insertNode.bind(3, node.name);
+            insertNode.bind(4, node.position.x());
+            insertNode.bind(5, node.position.y());
+            insertNode.bind(6, QString::fromUtf8(QJsonDocument(node.properties).toJson(QJsonDocument::Compact)));
+            if (!insertNode.execute())
+                return rollback(tr("cannot write node '%1'").arg(node.name));
+        }
+        Statement insertEdge(db, QStringLiteral("INSERT INTO edges(id, source, target, type) VALUES (?1, ?2, ?3, ?4)"));
+        for (const auto &[id, edge] : project.architecture().edges()) {
+            insertEdge.bind(1, qint64(id));
+            insertEdge.bind(2, qint64(edge.from));
+            insertEdge.bind(3, qint64(edge.to));
+            insertEdge.bind(4, edge.type);
+            if (!insertEdge.execute())
+                return rollback(tr("cannot write connection #%1").arg(id));
+        }
+    }
+    if (!db.exec(QStringLiteral("COMMIT")))
+        return rollback(tr("cannot commit"));
+    db.close();
+
+    if (temporary) {
+        // rename(2) replaces the target atomically; QFile::rename refuses to.
+        if (std::rename(QFile::encodeName(writePath).constData(), QFile::encodeName(path).constData()) != 0)
+            return fail(path, tr("cannot replace the file: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+        temporary->setAutoRemove(false);
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    }
+    return true;
+}
+
+} // namespace Nimbus
