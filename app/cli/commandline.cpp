@@ -1,0 +1,318 @@
+#include "commandline.h"
+
+#include "document/project.h"
+#include "model/catalog.h"
+#include "model/handlerreference.h"
+#include "model/validator.h"
+#include "storage/jsoninterchange.h"
+#include "storage/projectfile.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace Nimbus {
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+};
+
+constexpr Command kCommands[] = {
+    {"validate", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Check a project and list its problems")},
+    {"info", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Describe a project: nodes, connections, functions")},
+    {"export-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write a project in the readable JSON form")},
+    {"import-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a .nimbus project from the JSON form")},
+};
+
+QString exitCodeHelp()
+{
+    return CommandLine::tr("Exit codes:\n"
+                           "  0  success\n"
+                           "  1  the project has errors (validate)\n"
+                           "  2  wrong usage: unknown command or option, missing argument\n"
+                           "  3  the input cannot be read: missing, damaged, newer or not a project\n"
+                           "  4  the output cannot be written\n");
+}
+
+} // namespace
+
+CommandLine::CommandLine() : mOut(stdout), mErr(stderr) {}
+
+int CommandLine::usage(const QString &error)
+{
+    QTextStream &s = error.isEmpty() ? mOut : mErr;
+    if (!error.isEmpty())
+        s << "nimbus: " << error << "\n\n";
+    s << tr("Usage: nimbus COMMAND [OPTIONS] ...") << "\n\n" << tr("Commands:") << "\n";
+    for (const Command &c : kCommands)
+        s << "  " << QString::fromLatin1(c.name).leftJustified(13) << tr(c.summary) << '\n';
+    s << '\n' << tr("Run 'nimbus COMMAND --help' for the options of a command.") << "\n\n" << exitCodeHelp();
+    s.flush();
+    return error.isEmpty() ? Success : UsageError;
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return usage(tr("no command given"));
+    const QString command = arguments.at(1);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
+        return usage();
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        mOut << "nimbus " << QCoreApplication::applicationVersion() << '\n';
+        return Success;
+    }
+    const QStringList rest = arguments.mid(1);
+    if (command == QLatin1String("validate"))
+        return validate(rest);
+    if (command == QLatin1String("info"))
+        return info(rest);
+    if (command == QLatin1String("export-json"))
+        return exportJson(rest);
+    if (command == QLatin1String("import-json"))
+        return importJson(rest);
+    return usage(tr("unknown command '%1'").arg(command));
+}
+
+// Parses a subcommand's options; returns -1 to go on, or the exit code to stop with.
+static int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
+                        int positionalCount, QTextStream &out, QTextStream &err)
+{
+    parser.setApplicationDescription(description + QLatin1String("\n\n") + exitCodeHelp());
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  CommandLine::tr("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments)) {
+        err << "nimbus " << arguments.first() << ": " << parser.errorText() << '\n';
+        return CommandLine::UsageError;
+    }
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        // QCommandLineParser names the program; name the subcommand too.
+        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                     QStringLiteral("Usage: nimbus %1").arg(arguments.first()));
+        out << text;
+        return CommandLine::Success;
+    }
+    if (parser.positionalArguments().size() != positionalCount) {
+        err << "nimbus " << arguments.first() << ": "
+            << CommandLine::tr("expected %n argument(s); see --help", nullptr, positionalCount) << '\n';
+        return CommandLine::UsageError;
+    }
+    return -1;
+}
+
+bool CommandLine::open(const QString &path, Project &project)
+{
+    ProjectFile file;
+    if (!file.load(path, project)) {
+        mErr << "nimbus: " << file.errorString() << '\n';
+        return false;
+    }
+    return true;
+}
+
+int CommandLine::validate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text (default) or json."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    parser.addOption(format);
+    if (const int rc = parseCommand(parser, arguments,
+                                    tr("Checks the project against the node catalog: forbidden connections, property "
+                                       "values, duplicate routes, schedules, handler files, functions nothing invokes "
+                                       "and event loops. Exits with 1 when there is an error."),
+                                    1, mOut, mErr);
+        rc >= 0)
+        return rc;
+    const QString formatName = parser.value(format);
+    if (formatName != QLatin1String("text") && formatName != QLatin1String("json")) {
+        mErr << "nimbus validate: " << tr("unknown format '%1'; use text or json").arg(formatName) << '\n';
+        return UsageError;
+    }
+
+    Project project(Catalog::builtin());
+    const QString path = parser.positionalArguments().first();
+    if (!open(path, project))
+        return InputError;
+    Validator validator(project.catalog(), project.architecture());
+    validator.setProjectDirectory(project.directory());
+    const QList<Diagnostic> diagnostics = validator.validate();
+
+    if (formatName == QLatin1String("json")) {
+        QJsonArray list;
+        for (const Diagnostic &d : diagnostics) {
+            QJsonArray nodes;
+            for (NodeId id : d.nodes)
+                nodes.append(project.architecture().node(id)->name);
+            QJsonObject o{{QStringLiteral("severity"), Diagnostic::severityName(d.severity)},
+                          {QStringLiteral("code"), d.code},
+                          {QStringLiteral("message"), d.message},
+                          {QStringLiteral("nodes"), nodes}};
+            if (!d.property.isEmpty())
+                o.insert(QStringLiteral("property"), d.property);
+            list.append(o);
+        }
+        mOut << QJsonDocument(list).toJson(QJsonDocument::Indented);
+    } else {
+        int errors = 0;
+        int warnings = 0;
+        for (const Diagnostic &d : diagnostics) {
+            mOut << QDir::toNativeSeparators(path) << ": " << Diagnostic::severityName(d.severity) << ": "
+                 << d.message << " [" << d.code << "]\n";
+            errors += d.severity == Diagnostic::Severity::Error;
+            warnings += d.severity == Diagnostic::Severity::Warning;
+        }
+        mOut << tr("%1: %2 node(s), %3 connection(s): %4 error(s), %5 warning(s)")
+                    .arg(QDir::toNativeSeparators(path))
+                    .arg(project.architecture().nodeCount())
+                    .arg(project.architecture().edgeCount())
+                    .arg(errors)
+                    .arg(warnings)
+             << '\n';
+    }
+    return hasErrors(diagnostics) ? ValidationErrors : Success;
+}
+
+int CommandLine::info(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
+    if (const int rc = parseCommand(parser, arguments, tr("Describes a project: its nodes by kind, its connections "
+                                                          "and its functions."),
+                                    1, mOut, mErr);
+        rc >= 0)
+        return rc;
+
+    Project project(Catalog::builtin());
+    const QString path = parser.positionalArguments().first();
+    ProjectFile file;
+    if (!file.load(path, project)) {
+        mErr << "nimbus: " << file.errorString() << '\n';
+        return InputError;
+    }
+    const Architecture &a = project.architecture();
+    const Catalog &catalog = project.catalog();
+    QMap<QString, int> perKind;
+    for (const auto &[id, node] : a.nodes())
+        ++perKind[node.kind];
+    QStringList kinds;
+    for (auto it = perKind.cbegin(); it != perKind.cend(); ++it) {
+        const NodeKind *kind = catalog.kind(it.key());
+        kinds.append(QStringLiteral("%1 %2").arg(kind ? kind->name : it.key()).arg(it.value()));
+    }
+    mOut << tr("Project:      %1").arg(project.displayName()) << '\n'
+         << tr("File:         %1").arg(QDir::toNativeSeparators(project.filePath())) << '\n';
+    if (!ProjectFile::isJsonPath(path))
+        mOut << tr("Schema:       %1").arg(file.loadedSchemaVersion()) << '\n';
+    mOut << tr("Nodes:        %1 (%2)").arg(a.nodeCount()).arg(kinds.join(QLatin1String(", "))) << '\n'
+         << tr("Connections:  %1").arg(a.edgeCount()) << '\n';
+
+    bool header = false;
+    for (const auto &[id, node] : a.nodes()) {
+        const NodeKind *kind = catalog.kind(node.kind);
+        if (!kind || !kind->code.isValid())
+            continue;
+        if (!header) {
+            mOut << tr("Functions:") << '\n';
+            header = true;
+        }
+        const auto value = [&](const QString &key) { return node.properties.value(key).toVariant().toString(); };
+        QStringList invokedBy;
+        for (EdgeId e : a.incomingEdges(id))
+            invokedBy.append(a.node(a.edge(e)->from)->name);
+        mOut << "  " << node.name.leftJustified(18) << ' ' << value(kind->code.runtimeProperty).leftJustified(11)
+             << ' ' << value(kind->code.sourceProperty) << '/' << value(kind->code.handlerProperty) << "  "
+             << tr("%1 MB, %2 s").arg(value(QStringLiteral("memory")), value(QStringLiteral("timeout")));
+        if (!invokedBy.isEmpty())
+            mOut << "  " << tr("<- %1").arg(invokedBy.join(QLatin1String(", ")));
+        mOut << '\n';
+    }
+    return Success;
+}
+
+int CommandLine::exportJson(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus project."));
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+    parser.addOption(output);
+    if (const int rc = parseCommand(parser, arguments,
+                                    tr("Writes the project as readable JSON (stable order, for review in git). "
+                                       "Function code stays in its files."),
+                                    1, mOut, mErr);
+        rc >= 0)
+        return rc;
+
+    Project project(Catalog::builtin());
+    if (!open(parser.positionalArguments().first(), project))
+        return InputError;
+    const QByteArray json = JsonInterchange::write(project.architecture());
+    if (!parser.isSet(output)) {
+        mOut.flush();
+        fwrite(json.constData(), 1, size_t(json.size()), stdout);
+        return Success;
+    }
+    QSaveFile file(parser.value(output));
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) < 0 || !file.commit()) {
+        mErr << "nimbus: " << parser.value(output) << ": " << file.errorString() << '\n';
+        return OutputError;
+    }
+    return Success;
+}
+
+int CommandLine::importJson(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("JSON"), tr("A project in the JSON form."));
+    parser.addPositionalArgument(QStringLiteral("OUTPUT"), tr("The .nimbus file to write."));
+    const QCommandLineOption force(QStringList{QStringLiteral("f"), QStringLiteral("force")},
+                                   tr("Replace OUTPUT if it exists."));
+    parser.addOption(force);
+    if (const int rc = parseCommand(parser, arguments,
+                                    tr("Makes a .nimbus project from the JSON form. Function folders are copied "
+                                       "beside OUTPUT when it is in another folder."),
+                                    2, mOut, mErr);
+        rc >= 0)
+        return rc;
+
+    const QString input = parser.positionalArguments().at(0);
+    const QString output = parser.positionalArguments().at(1);
+    if (!ProjectFile::isJsonPath(input)) {
+        mErr << "nimbus import-json: " << tr("%1 is not a .json file").arg(input) << '\n';
+        return UsageError;
+    }
+    if (ProjectFile::isJsonPath(output)) {
+        mErr << "nimbus import-json: " << tr("the output must be a .nimbus file") << '\n';
+        return UsageError;
+    }
+    if (QFileInfo::exists(output) && !parser.isSet(force)) {
+        mErr << "nimbus import-json: " << tr("%1 exists; use --force to replace it").arg(output) << '\n';
+        return OutputError;
+    }
+    Project project(Catalog::builtin());
+    if (!open(input, project))
+        return InputError;
+    ProjectFile file;
+    if (!file.save(project, output)) {
+        mErr << "nimbus: " << file.errorString() << '\n';
+        return OutputError;
+    }
+    return Success;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+namespace Nimbus {
+
+class Project;
+
+// The `nimbus` command-line tool: the same core as the studio, without a window.
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::CommandLine)
+
+public:
+    // Documented in README.md and in `nimbus --help`.
+    enum ExitCode {
+        Success = 0,
+        ValidationErrors = 1,
+        UsageError = 2,
+        InputError = 3,
+        OutputError = 4,
+    };
+
+    CommandLine();
+    int run(const QStringList &arguments);
+
+private:
+    int usage(const QString &error = {});
+    int validate(const QStringList &arguments);
+    int info(const QStringList &arguments);
+    int exportJson(const QStringList &arguments);
+    int importJson(const QStringList &arguments);
+    bool open(const QString &path, Project &project);
+
+    QTextStream mOut;
+    QTextStream mErr;
+};
+
+} // namespace Nimbus

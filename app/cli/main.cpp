@@ -1,0 +1,13 @@
+#include "commandline.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("nimbus"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Nimbus"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NIMBUS_VERSION));
+    Nimbus::CommandLine cli;
+    return cli.run(QCoreApplication::arguments());
+}

@@ -1,0 +1,56 @@
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Nimbus Studio"));
+    QApplication::setOrganizationName(QStringLiteral("Nimbus"));
+    QApplication::setApplicationVersion(QStringLiteral(NIMBUS_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("nimbus-studio"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/nimbus/icons/nimbus-studio.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Design, run, cost and export serverless "
+                                                                     "architectures."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("PROJECT"),
+                                 QApplication::translate("main", "A .nimbus or .json project to open."),
+                                 QStringLiteral("[PROJECT]"));
+    const QCommandLineOption example(QStringLiteral("example"),
+                                     QApplication::translate("main", "Open a working copy of a bundled example."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QApplication::translate("main", "Render the window to a PNG file and exit."),
+                                        QStringLiteral("FILE"));
+    parser.addOption(example);
+    parser.addOption(screenshot);
+    parser.process(app);
+
+    Nimbus::MainWindow window;
+    bool opened = true;
+    if (parser.isSet(example))
+        opened = window.openExample(parser.value(example));
+    else if (!parser.positionalArguments().isEmpty())
+        opened = window.openFile(parser.positionalArguments().first());
+    window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        // Let the layout settle before grabbing.
+        QTimer::singleShot(200, &window, [&window, file, opened] {
+            const bool saved = window.grab().save(file, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "nimbus-studio: cannot write %s\n", qPrintable(file));
+            QApplication::exit(saved && opened ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

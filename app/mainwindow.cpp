@@ -1,0 +1,423 @@
+#include "mainwindow.h"
+
+#include "document/project.h"
+#include "model/catalog.h"
+#include "paths.h"
+#include "problemsdock.h"
+#include "storage/projectfile.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDirIterator>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+namespace Nimbus {
+
+namespace {
+constexpr int kMaxRecentFiles = 8;
+const QString kRecentKey = QStringLiteral("files/recent");
+
+QString fileFilter()
+{
+    return MainWindow::tr("Nimbus projects (*.nimbus *.json);;Nimbus project files (*.nimbus);;"
+                          "JSON projects (*.json);;All files (*)");
+}
+
+// A dock whose content arrives with a later part of the studio.
+QDockWidget *placeholderDock(const QString &title, const QString &objectName, const QString &text, QWidget *parent)
+{
+    auto *dock = new QDockWidget(title, parent);
+    dock->setObjectName(objectName);
+    auto *label = new QLabel(text, dock);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setMargin(12);
+    label->setEnabled(false);
+    dock->setWidget(label);
+    return dock;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/nimbus/icons/nimbus-studio.svg")));
+    resize(1280, 800);
+
+    mCentralPlaceholder = new QLabel(this);
+    mCentralPlaceholder->setObjectName(QStringLiteral("canvasPlaceholder"));
+    mCentralPlaceholder->setAlignment(Qt::AlignCenter);
+    mCentralPlaceholder->setWordWrap(true);
+    mCentralPlaceholder->setAutoFillBackground(true);
+    QPalette pal = mCentralPlaceholder->palette();
+    pal.setColor(QPalette::Window, pal.color(QPalette::Base));
+    mCentralPlaceholder->setPalette(pal);
+    setCentralWidget(mCentralPlaceholder);
+
+    mStatusCounts = new QLabel(this);
+    statusBar()->addPermanentWidget(mStatusCounts);
+
+    createDocks();
+    createActions();
+    newProject();
+    statusBar()->showMessage(tr("Ready"), 3000);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+
+    // The palette lists the catalog's kinds; dragging them onto the canvas comes with the canvas.
+    auto *palette = new QDockWidget(tr("Palette"), this);
+    palette->setObjectName(QStringLiteral("paletteDock"));
+    auto *kinds = new QTreeWidget(palette);
+    kinds->setObjectName(QStringLiteral("paletteView"));
+    kinds->setHeaderHidden(true);
+    kinds->setIconSize(QSize(24, 24));
+    kinds->setAccessibleName(tr("Palette"));
+    const Catalog &catalog = Catalog::builtin();
+    for (const QString &category : catalog.categories()) {
+        auto *group = new QTreeWidgetItem(kinds, {category});
+        QFont bold = group->font(0);
+        bold.setBold(true);
+        group->setFont(0, bold);
+        group->setFlags(Qt::ItemIsEnabled);
+        for (const NodeKind *kind : catalog.kinds()) {
+            if (kind->category != category)
+                continue;
+            auto *item = new QTreeWidgetItem(group, {kind->name});
+            item->setIcon(0, QIcon(QStringLiteral(":/nimbus/icons/kinds/") + kind->iconFile));
+            item->setToolTip(0, kind->help);
+            item->setData(0, Qt::UserRole, kind->id);
+        }
+    }
+    kinds->expandAll();
+    palette->setWidget(kinds);
+    addDockWidget(Qt::LeftDockWidgetArea, palette);
+
+    addDockWidget(Qt::RightDockWidgetArea,
+                  placeholderDock(tr("Inspector"), QStringLiteral("inspectorDock"),
+                                  tr("The properties of the selected node will be edited here."), this));
+
+    mProblems = new ProblemsDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, mProblems);
+    connect(mProblems, &ProblemsDock::diagnosticsChanged, this, &MainWindow::updateStatus);
+
+    QDockWidget *run = placeholderDock(tr("Run"), QStringLiteral("runDock"),
+                                       tr("Invoke the selected function with an event and see its result, logs "
+                                          "and timings here."),
+                                       this);
+    addDockWidget(Qt::BottomDockWidgetArea, run);
+    QDockWidget *cost = placeholderDock(tr("Cost"), QStringLiteral("costDock"),
+                                        tr("Compare what this architecture costs serverless and on virtual "
+                                           "machines here."),
+                                        this);
+    addDockWidget(Qt::BottomDockWidgetArea, cost);
+    tabifyDockWidget(mProblems, run);
+    tabifyDockWidget(run, cost);
+    mProblems->raise();
+    resizeDocks({palette}, {220}, Qt::Horizontal);
+    resizeDocks({mProblems}, {200}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = file->addAction(tr("&New"), this, [this] {
+        if (maybeSave())
+            newProject();
+    });
+    newAction->setShortcut(QKeySequence::New);
+    QAction *openAction = file->addAction(tr("&Open..."), this, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), fileFilter());
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    openAction->setShortcut(QKeySequence::Open);
+    mExamplesMenu = file->addMenu(tr("Open &Example"));
+    mRecentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    QAction *saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
+    saveAction->setShortcut(QKeySequence::Save);
+    QAction *saveAsAction = file->addAction(tr("Save &As..."), this, &MainWindow::saveAs);
+    saveAsAction->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    QAction *quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quitAction->setShortcut(QKeySequence::Quit);
+    quitAction->setMenuRole(QAction::QuitRole);
+
+    mEditMenu = menuBar()->addMenu(tr("&Edit"));
+    mViewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        mViewMenu->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Nimbus Studio"), this, [this] {
+        QMessageBox::about(this, tr("About Nimbus Studio"),
+                           tr("<h3>Nimbus Studio %1</h3><p>Design serverless architectures, run their functions "
+                              "locally, compare their cost and export them to the platform of your choice.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    rebuildExamplesMenu();
+    rebuildRecentMenu();
+}
+
+void MainWindow::setProject(Project *project)
+{
+    Project *old = mProject;
+    mProject = project;
+    project->setParent(this);
+
+    // Undo and redo follow the project's own stack.
+    delete mUndoAction;
+    delete mRedoAction;
+    mUndoAction = project->undoStack()->createUndoAction(this, tr("&Undo"));
+    mUndoAction->setShortcut(QKeySequence::Undo);
+    mRedoAction = project->undoStack()->createRedoAction(this, tr("&Redo"));
+    mRedoAction->setShortcut(QKeySequence::Redo);
+    mEditMenu->addAction(mUndoAction);
+    mEditMenu->addAction(mRedoAction);
+
+    connect(project, &Project::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(project, &Project::filePathChanged, this, &MainWindow::updateTitle);
+    connect(&project->architecture(), &Architecture::changed, this, &MainWindow::updateStatus);
+    mProblems->setProject(project);
+    delete old;
+    updateTitle();
+    updateStatus();
+}
+
+void MainWindow::newProject()
+{
+    mExampleCopy.reset();
+    mUntitled = true;
+    setProject(new Project(Catalog::builtin()));
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    auto project = std::make_unique<Project>(Catalog::builtin());
+    ProjectFile file;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = file.load(path, *project);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        showError(tr("Cannot Open Project"), file.errorString());
+        return false;
+    }
+    mExampleCopy.reset();
+    mUntitled = false;
+    setProject(project.release());
+    addRecentFile(mProject->filePath());
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(mProject->filePath())), 5000);
+    return true;
+}
+
+bool MainWindow::openExample(const QString &name)
+{
+    const QDir source(Paths::examplesDirectory() + QLatin1Char('/') + name);
+    const QString projectFile = source.filePath(name + QLatin1String(".nimbus"));
+    if (!QFileInfo::exists(projectFile)) {
+        showError(tr("Cannot Open Example"), tr("The example '%1' is not installed (looked in %2).")
+                                                 .arg(name, QDir::toNativeSeparators(source.path())));
+        return false;
+    }
+    // The user works on a copy; the bundled example stays pristine.
+    auto copy = std::make_unique<QTemporaryDir>();
+    if (!copy->isValid()) {
+        showError(tr("Cannot Open Example"), copy->errorString());
+        return false;
+    }
+    QDirIterator it(source.path(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString from = it.next();
+        const QString to = QDir(copy->path()).filePath(source.relativeFilePath(from));
+        QDir().mkpath(QFileInfo(to).absolutePath());
+        if (!QFile::copy(from, to)) {
+            showError(tr("Cannot Open Example"), tr("Cannot copy %1.").arg(QDir::toNativeSeparators(from)));
+            return false;
+        }
+        QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner);
+    }
+    auto project = std::make_unique<Project>(Catalog::builtin());
+    ProjectFile file;
+    if (!file.load(QDir(copy->path()).filePath(name + QLatin1String(".nimbus")), *project)) {
+        showError(tr("Cannot Open Example"), file.errorString());
+        return false;
+    }
+    mExampleCopy = std::move(copy);
+    mUntitled = true;
+    setProject(project.release());
+    statusBar()->showMessage(tr("Opened the example '%1'; Save asks where to keep your copy.").arg(name), 8000);
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (mUntitled || mProject->filePath().isEmpty())
+        return saveAs();
+    return saveTo(mProject->filePath());
+}
+
+bool MainWindow::saveAs()
+{
+    QString suggested = mProject->displayName() + QLatin1String(".nimbus");
+    if (!mUntitled)
+        suggested = mProject->filePath();
+    else
+        suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(suggested);
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), suggested, fileFilter());
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1String(".nimbus");
+    return saveTo(path);
+}
+
+bool MainWindow::saveTo(const QString &path)
+{
+    ProjectFile file;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = file.save(*mProject, path);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        showError(tr("Cannot Save Project"), file.errorString());
+        return false;
+    }
+    mUntitled = false;
+    mExampleCopy.reset();
+    addRecentFile(mProject->filePath());
+    updateTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(mProject->filePath())), 5000);
+    return true;
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!mProject || !mProject->isModified())
+        return true;
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved Changes"),
+        tr("The project '%1' has changes that are not saved. Save them?").arg(mProject->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (maybeSave())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::updateTitle()
+{
+    QString name = mProject->displayName();
+    if (!mUntitled)
+        name = QFileInfo(mProject->filePath()).fileName();
+    setWindowTitle(tr("%1[*] - Nimbus Studio").arg(name));
+    setWindowModified(mProject->isModified());
+}
+
+void MainWindow::updateStatus()
+{
+    const Architecture &a = mProject->architecture();
+    int errors = 0;
+    int warnings = 0;
+    for (const Diagnostic &d : mProblems->diagnostics()) {
+        errors += d.severity == Diagnostic::Severity::Error;
+        warnings += d.severity == Diagnostic::Severity::Warning;
+    }
+    mStatusCounts->setText(tr("%n node(s)", nullptr, a.nodeCount()) + QLatin1String(" \u00b7 ")
+                           + tr("%n connection(s)", nullptr, a.edgeCount()) + QLatin1String(" \u00b7 ")
+                           + tr("%n error(s)", nullptr, errors) + QLatin1String(" \u00b7 ")
+                           + tr("%n warning(s)", nullptr, warnings));
+    mCentralPlaceholder->setText(
+        tr("<p style='font-size:15pt'><b>Canvas</b></p><p>%1 is drawn here: %2 and %3.</p>"
+           "<p>Use <i>File &gt; Open Example</i> to explore the online shop.</p>")
+            .arg(mProject->displayName().toHtmlEscaped(), tr("%n node(s)", nullptr, a.nodeCount()),
+                 tr("%n connection(s)", nullptr, a.edgeCount())));
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QSettings settings;
+    QStringList files = settings.value(kRecentKey).toStringList();
+    files.removeAll(path);
+    files.prepend(path);
+    while (files.size() > kMaxRecentFiles)
+        files.removeLast();
+    settings.setValue(kRecentKey, files);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    mRecentMenu->clear();
+    const QStringList files = QSettings().value(kRecentKey).toStringList();
+    for (const QString &path : files) {
+        QAction *action = mRecentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+        action->setEnabled(QFileInfo::exists(path));
+    }
+    if (!files.isEmpty())
+        mRecentMenu->addSeparator();
+    QAction *clear = mRecentMenu->addAction(tr("&Clear List"), this, [this] {
+        QSettings().remove(kRecentKey);
+        rebuildRecentMenu();
+    });
+    clear->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::rebuildExamplesMenu()
+{
+    mExamplesMenu->clear();
+    const QDir dir(Paths::examplesDirectory());
+    const QStringList names = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QString &name : names) {
+        mExamplesMenu->addAction(name, this, [this, name] {
+            if (maybeSave())
+                openExample(name);
+        });
+    }
+    if (names.isEmpty())
+        mExamplesMenu->addAction(tr("No examples installed"))->setEnabled(false);
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+    // Tests and --screenshot run without anyone to press OK.
+    if (QGuiApplication::platformName() == QLatin1String("offscreen")) {
+        qWarning("%s: %s", qPrintable(title), qPrintable(message));
+        return;
+    }
+    QMessageBox::critical(this, title, message);
+}
+
+} // namespace Nimbus

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QTemporaryDir;
+
+namespace Nimbus {
+
+class Project;
+class ProblemsDock;
+
+// The studio's window: menus, docks around the design area, and the open project.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Project *project() const { return mProject; }
+    // Opens a .nimbus or .json file; shows an error and keeps the current project on failure.
+    bool openFile(const QString &path);
+    // Opens a working copy of a bundled example (Save asks where to keep it).
+    bool openExample(const QString &name);
+    bool save();
+    bool saveAs();
+    void newProject();
+    // Asks to save unsaved changes; false when the user cancels.
+    bool maybeSave();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void setProject(Project *project);
+    void updateTitle();
+    void updateStatus();
+    void addRecentFile(const QString &path);
+    void rebuildRecentMenu();
+    void rebuildExamplesMenu();
+    bool saveTo(const QString &path);
+    void showError(const QString &title, const QString &message);
+
+    Project *mProject = nullptr; // child of the window
+    std::unique_ptr<QTemporaryDir> mExampleCopy; // working copy of an opened example
+    bool mUntitled = true;                       // Save must ask for a location
+
+    ProblemsDock *mProblems = nullptr;
+    QLabel *mCentralPlaceholder = nullptr;
+    QLabel *mStatusCounts = nullptr;
+    QMenu *mRecentMenu = nullptr;
+    QMenu *mExamplesMenu = nullptr;
+    QMenu *mViewMenu = nullptr;
+    QAction *mUndoAction = nullptr;
+    QAction *mRedoAction = nullptr;
+    QMenu *mEditMenu = nullptr;
+};
+
+} // namespace Nimbus

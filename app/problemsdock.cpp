@@ -1,0 +1,79 @@
+#include "problemsdock.h"
+
+#include "document/project.h"
+#include "model/catalog.h"
+#include "model/validator.h"
+
+#include <QHeaderView>
+#include <QStyle>
+#include <QTreeWidget>
+
+namespace Nimbus {
+
+ProblemsDock::ProblemsDock(QWidget *parent) : QDockWidget(tr("Problems"), parent), mView(new QTreeWidget(this))
+{
+    setObjectName(QStringLiteral("problemsDock"));
+    mView->setObjectName(QStringLiteral("problemsView"));
+    mView->setRootIsDecorated(false);
+    mView->setHeaderLabels({tr("Problem"), tr("Nodes")});
+    mView->header()->setStretchLastSection(false);
+    mView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    mView->setAccessibleName(tr("Problems"));
+    setWidget(mView);
+
+    // Validation runs once after a burst of edits, not once per edit.
+    mTimer.setSingleShot(true);
+    mTimer.setInterval(0);
+    connect(&mTimer, &QTimer::timeout, this, &ProblemsDock::revalidate);
+    connect(mView, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const NodeId id = item->data(0, Qt::UserRole).toULongLong();
+        if (id != kInvalidNodeId)
+            emit nodeActivated(id);
+    });
+}
+
+void ProblemsDock::setProject(Project *project)
+{
+    if (mProject) {
+        disconnect(&mProject->architecture(), nullptr, &mTimer, nullptr);
+        disconnect(mProject, nullptr, &mTimer, nullptr);
+    }
+    mProject = project;
+    if (mProject) {
+        connect(&mProject->architecture(), &Architecture::changed, &mTimer, qOverload<>(&QTimer::start));
+        // Handler files are looked up beside the project file.
+        connect(mProject, &Project::filePathChanged, &mTimer, qOverload<>(&QTimer::start));
+    }
+    revalidate();
+}
+
+void ProblemsDock::revalidate()
+{
+    mView->clear();
+    mDiagnostics.clear();
+    if (mProject) {
+        Validator validator(mProject->catalog(), mProject->architecture());
+        validator.setProjectDirectory(mProject->directory());
+        mDiagnostics = validator.validate();
+    }
+    for (const Diagnostic &d : std::as_const(mDiagnostics)) {
+        auto *item = new QTreeWidgetItem(mView);
+        const QStyle::StandardPixmap icon = d.severity == Diagnostic::Severity::Error ? QStyle::SP_MessageBoxCritical
+                                            : d.severity == Diagnostic::Severity::Warning
+                                                ? QStyle::SP_MessageBoxWarning
+                                                : QStyle::SP_MessageBoxInformation;
+        item->setIcon(0, style()->standardIcon(icon));
+        item->setText(0, d.message);
+        item->setToolTip(0, QStringLiteral("%1: %2").arg(Diagnostic::severityName(d.severity), d.message));
+        QStringList names;
+        for (NodeId id : d.nodes)
+            if (const Node *n = mProject->architecture().node(id))
+                names.append(n->name);
+        item->setText(1, names.join(QLatin1String(", ")));
+        item->setData(0, Qt::UserRole, d.nodes.isEmpty() ? QVariant() : QVariant::fromValue(d.nodes.first()));
+    }
+    setWindowTitle(mDiagnostics.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(mDiagnostics.size()));
+    emit diagnosticsChanged();
+}
+
+} // namespace Nimbus

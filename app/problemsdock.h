@@ -1,0 +1,39 @@
+#pragma once
+
+#include "model/diagnostic.h"
+
+#include <QDockWidget>
+#include <QTimer>
+
+class QTreeWidget;
+
+namespace Nimbus {
+
+class Project;
+
+// Lists the validator's diagnostics, recomputed as the project changes.
+class ProblemsDock : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProblemsDock(QWidget *parent = nullptr);
+
+    void setProject(Project *project);
+    const QList<Diagnostic> &diagnostics() const { return mDiagnostics; }
+    QTreeWidget *view() const { return mView; }
+
+signals:
+    void diagnosticsChanged();
+    void nodeActivated(Nimbus::NodeId id);
+
+private:
+    void revalidate();
+
+    Project *mProject = nullptr;
+    QTreeWidget *mView;
+    QTimer mTimer;
+    QList<Diagnostic> mDiagnostics;
+};
+
+} // namespace Nimbus
