@@ -351,9 +351,9 @@ void MainWindow::updateStatus()
         errors += d.severity == Diagnostic::Severity::Error;
         warnings += d.severity == Diagnostic::Severity::Warning;
     }
-    mStatusCounts->setText(tr("%n node(s)", nullptr, a.nodeCount()) + QLatin1String(" \u00b7 ")
-                           + tr("%n connection(s)", nullptr, a.edgeCount()) + QLatin1String(" \u00b7 ")
-                           + tr("%n error(s)", nullptr, errors) + QLatin1String(" \u00b7 ")
+    mStatusCounts->setText(tr("%n node(s)", nullptr, a.nodeCount()) + QStringLiteral(" \u00b7 ")
+                           + tr("%n connection(s)", nullptr, a.edgeCount()) + QStringLiteral(" \u00b7 ")
+                           + tr("%n error(s)", nullptr, errors) + QStringLiteral(" \u00b7 ")
                            + tr("%n warning(s)", nullptr, warnings));
     mCentralPlaceholder->setText(
         tr("<p style='font-size:15pt'><b>Canvas</b></p><p>%1 is drawn here: %2 and %3.</p>"

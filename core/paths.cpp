@@ -15,7 +15,7 @@ QString fromApplication(const char *relative)
 QString dataDirectory()
 {
     const QString overridden = qEnvironmentVariable("NIMBUS_DATA_DIR");
-    return overridden.isEmpty() ? fromApplication(NIMBUS_DATA_SUBDIR) : overridden;
+    return overridden.isEmpty() ? fromApplication(NIMBUS_DATA_SUBDIR) : QDir(overridden).absolutePath();
 }
 
 QString examplesDirectory()
@@ -26,7 +26,7 @@ QString examplesDirectory()
 QString pluginDirectory()
 {
     const QString overridden = qEnvironmentVariable("NIMBUS_PLUGIN_DIR");
-    return overridden.isEmpty() ? fromApplication(NIMBUS_PLUGIN_SUBDIR) : overridden;
+    return overridden.isEmpty() ? fromApplication(NIMBUS_PLUGIN_SUBDIR) : QDir(overridden).absolutePath();
 }
 
 } // namespace Nimbus::Paths

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs what Nimbus Studio needs on Debian 12, builds it, and then either starts
+# the studio on the bundled example (run) or runs every test (test).
+#
+#   scripts/setup.sh run        install, build, start the studio on the shop example
+#   scripts/setup.sh test       install, build, run all tests
+#   scripts/setup.sh sanitize   install, build core + its tests with ASan/UBSan, run them
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+action="${1:-}"
+case "$action" in run|test|sanitize) ;; *)
+    echo "usage: scripts/setup.sh run|test|sanitize" >&2; exit 2 ;;
+esac
+
+packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libgl-dev libegl-dev libxkbcommon-dev libvulkan-dev
+    qt6-svg-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-qpa-plugins libqt6sql6-sqlite
+    libqscintilla2-qt6-dev libsqlite3-dev libcurl4-openssl-dev libyaml-cpp-dev
+    nodejs python3
+)
+
+install_packages() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing: ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -q
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+build() { # build-dir, extra cmake arguments...
+    local dir="$1"; shift
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNIMBUS_WERROR=ON "$@"
+    cmake --build "$dir" --parallel "$jobs"
+}
+
+install_packages
+case "$action" in
+run)
+    build build
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        echo "No display found: rendering the studio to build/nimbus-studio.png instead of opening a window."
+        exec env QT_QPA_PLATFORM=offscreen build/bin/nimbus-studio --example shop --screenshot build/nimbus-studio.png
+    fi
+    exec build/bin/nimbus-studio --example shop
+    ;;
+test)
+    build build
+    QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$jobs"
+    ;;
+sanitize)
+    build build-asan -DNIMBUS_CORE_ONLY=ON -DNIMBUS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        QT_QPA_PLATFORM=offscreen ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
+    ;;
+esac
