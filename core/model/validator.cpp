@@ -431,8 +431,15 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
             continue;
         std::sort(component.begin(), component.end());
 
-        // Walk one concrete cycle (breadth-first from the smallest id back to itself) to name it.
-        const NodeId first = component.first();
+        // Walk one concrete cycle (breadth-first from its first function back to itself) to name it.
+        NodeId first = component.first();
+        for (NodeId id : std::as_const(component)) {
+            const NodeKind *kind = mCatalog.kind(mArchitecture.node(id)->kind);
+            if (kind && kind->code.isValid()) {
+                first = id;
+                break;
+            }
+        }
         QHash<NodeId, const Edge *> cameBy;
         QList<NodeId> queue{first};
         const Edge *closing = nullptr;
@@ -455,8 +462,8 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
             path.prepend(e);
 
         QString chain = describe(first);
-        for (const Edge *e : std::as_const(path))
-            chain += tr(" %1 %2").arg(e->type, describe(e->to));
+        for (int i = 0; i < path.size(); ++i)
+            chain += (i == 0 ? tr(" %1 %2") : tr(", which %1 %2")).arg(path.at(i)->type, describe(path.at(i)->to));
         out.append({Diagnostic::Severity::Error, QStringLiteral("event-loop"),
                     tr("event loop: %1; every event causes another, without end").arg(chain), component,
                     path.isEmpty() ? kInvalidEdgeId : path.first()->id, {}});

@@ -1,1 +1,99 @@
-int main(){}
+#include "model/scheduleexpression.h"
+
+#include <QTest>
+
+using namespace Nimbus;
+
+class tst_ScheduleExpression : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void valid_data();
+    void valid();
+    void invalid_data();
+    void invalid();
+    void cronFields();
+};
+
+void tst_ScheduleExpression::valid_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<qint64>("rateSeconds");
+
+    const int rate = int(ScheduleExpression::Kind::Rate);
+    const int cron = int(ScheduleExpression::Kind::Cron);
+    QTest::newRow("1 minute") << "rate(1 minute)" << rate << qint64(60);
+    QTest::newRow("5 minutes") << "rate(5 minutes)" << rate << qint64(300);
+    QTest::newRow("2 hours") << "rate(2 hours)" << rate << qint64(7200);
+    QTest::newRow("1 day, spaces") << "  rate(1 day) " << rate << qint64(86400);
+    QTest::newRow("nightly") << "cron(0 2 * * ? *)" << cron << qint64(0);
+    QTest::newRow("weekdays") << "cron(0/15 8-17 ? * MON-FRI *)" << cron << qint64(0);
+    QTest::newRow("month names") << "cron(30 6 1 JAN,JUL ? 2027)" << cron << qint64(0);
+    QTest::newRow("last day") << "cron(0 23 L * ? *)" << cron << qint64(0);
+    QTest::newRow("list of days") << "cron(0 12 1,15 * ? *)" << cron << qint64(0);
+}
+
+void tst_ScheduleExpression::valid()
+{
+    QFETCH(QString, text);
+    QFETCH(int, kind);
+    QFETCH(qint64, rateSeconds);
+    const ScheduleExpression e = ScheduleExpression::parse(text);
+    QVERIFY2(e.isValid(), qPrintable(e.errorString()));
+    QCOMPARE(int(e.kind()), kind);
+    QCOMPARE(e.rateSeconds(), rateSeconds);
+}
+
+void tst_ScheduleExpression::invalid_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("empty") << "" << "neither cron(...) nor rate(...)";
+    QTest::newRow("unix cron") << "0 2 * * *" << "neither cron(...) nor rate(...)";
+    QTest::newRow("five fields") << "cron(0 2 * * ?)" << "needs 6 fields";
+    QTest::newRow("minute 60") << "cron(60 2 * * ? *)" << "minutes: '60'";
+    QTest::newRow("hour 24") << "cron(0 24 * * ? *)" << "hours: '24'";
+    QTest::newRow("day 32") << "cron(0 2 32 * ? *)" << "day-of-month: '32'";
+    QTest::newRow("month 13") << "cron(0 2 ? 13 MON *)" << "month: '13'";
+    QTest::newRow("bad weekday") << "cron(0 2 ? * FUN *)" << "day-of-week: 'FUN'";
+    QTest::newRow("both days") << "cron(0 2 * * MON *)" << "exactly one of day-of-month and day-of-week";
+    QTest::newRow("neither day") << "cron(0 2 ? * ? *)" << "exactly one of day-of-month and day-of-week";
+    QTest::newRow("backwards range") << "cron(0 17-8 * * ? *)" << "runs backwards";
+    QTest::newRow("zero step") << "cron(0/0 2 * * ? *)" << "invalid step";
+    QTest::newRow("year 1900") << "cron(0 2 * * ? 1900)" << "year: '1900'";
+    QTest::newRow("rate zero") << "rate(0 minutes)" << "positive whole number";
+    QTest::newRow("rate no unit") << "rate(5)" << "positive whole number";
+    QTest::newRow("rate plural") << "rate(1 minutes)" << "use 'minute' with 1";
+    QTest::newRow("rate singular") << "rate(5 minute)" << "use 'minutes' with 5";
+    QTest::newRow("rate seconds") << "rate(30 seconds)" << "unknown unit 'seconds'";
+}
+
+void tst_ScheduleExpression::invalid()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, error);
+    const ScheduleExpression e = ScheduleExpression::parse(text);
+    QVERIFY(!e.isValid());
+    QVERIFY2(e.errorString().contains(error), qPrintable(e.errorString()));
+}
+
+void tst_ScheduleExpression::cronFields()
+{
+    const ScheduleExpression e = ScheduleExpression::parse("cron(0/20 8-10 ? * MON,FRI 2027)");
+    QVERIFY(e.isValid());
+    QCOMPARE(e.minutes.count(), size_t(3));
+    QVERIFY(e.minutes.test(0) && e.minutes.test(20) && e.minutes.test(40));
+    QCOMPARE(e.hours.count(), size_t(3));
+    QVERIFY(e.anyDayOfMonth);
+    QCOMPARE(e.months.count(), size_t(12));
+    QVERIFY(e.daysOfWeek.test(2) && e.daysOfWeek.test(6));
+    QCOMPARE(e.daysOfWeek.count(), size_t(2));
+    QVERIFY(e.years.test(2027 - 1970));
+    QCOMPARE(e.years.count(), size_t(1));
+}
+
+QTEST_GUILESS_MAIN(tst_ScheduleExpression)
+#include "tst_scheduleexpression.moc"
