@@ -41,7 +41,7 @@ RemoveCommand::RemoveCommand(Architecture *architecture, const QList<NodeId> &no
         if (const Edge *e = architecture->edge(id))
             mEdges.append(*e);
 
-    if (mNodes.size() == 1 && mEdges.size() <= 1 && edges.isEmpty())
+    if (mNodes.size() == 1 && edges.isEmpty())
         setText(QCoreApplication::translate("Nimbus::Commands", "Delete %1").arg(mNodes.first().name));
     else if (mNodes.isEmpty())
         setText(QCoreApplication::translate("Nimbus::Commands", "Delete %n connection(s)", nullptr, int(mEdges.size())));
