@@ -1,1 +1,185 @@
-int main(){}
+#include "storage/database.h"
+#include "testutil.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace NimbusTest;
+
+// Drives the real `nimbus` binary and checks its output and documented exit codes.
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void exitCodes_data();
+    void exitCodes();
+    void helpForEveryCommand_data();
+    void helpForEveryCommand();
+    void validateExample();
+    void validateReportsEventLoop();
+    void exportImportRoundTrip();
+
+private:
+    struct Result
+    {
+        int code;
+        QString out;
+        QString err;
+    };
+    Result run(const QStringList &arguments);
+    QString mExample;
+    QTemporaryDir mDir;
+};
+
+QTEST_GUILESS_MAIN(tst_Cli)
+
+tst_Cli::Result tst_Cli::run(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), arguments);
+    if (!process.waitForFinished(30000))
+        return {-1, {}, process.errorString()};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+void tst_Cli::initTestCase()
+{
+    mExample = QStringLiteral(NIMBUS_BINARY_DIR "/share/nimbus-studio/examples/shop/shop.nimbus");
+    QVERIFY2(QFileInfo::exists(mExample), "build the examples target first");
+    QVERIFY(writeAll(mDir.filePath("text.nimbus"), "hello"));
+    QVERIFY(writeAll(mDir.filePath("loop.json"), R"({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "jobs", "kind": "queue"}, {"name": "worker", "kind": "function"}],
+        "edges": [{"from": "jobs", "to": "worker", "type": "invokes"},
+                  {"from": "worker", "to": "jobs", "type": "writes"}]})"));
+    QFile::copy(mExample, mDir.filePath("newer.nimbus"));
+    QFile::setPermissions(mDir.filePath("newer.nimbus"), QFile::ReadOwner | QFile::WriteOwner);
+    Nimbus::Database db;
+    QVERIFY(db.open(mDir.filePath("newer.nimbus"), Nimbus::Database::Mode::ReadWrite));
+    QVERIFY(db.exec("PRAGMA user_version = 42"));
+}
+
+void tst_Cli::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("stderrContains");
+
+    QTest::newRow("no command") << QStringList{} << 2 << "no command given";
+    QTest::newRow("unknown command") << QStringList{"deploy"} << 2 << "unknown command 'deploy'";
+    QTest::newRow("help") << QStringList{"--help"} << 0 << "";
+    QTest::newRow("version") << QStringList{"--version"} << 0 << "";
+    QTest::newRow("unknown option") << QStringList{"validate", "--frobnicate", "x"} << 2 << "frobnicate";
+    QTest::newRow("missing argument") << QStringList{"validate"} << 2 << "expected 1 argument";
+    QTest::newRow("bad format") << QStringList{"validate", "--format", "xml", "x.nimbus"} << 2 << "unknown format";
+    QTest::newRow("validate example") << QStringList{"validate", "@example"} << 0 << "";
+    QTest::newRow("validate loop") << QStringList{"validate", "@dir/loop.json"} << 1 << "";
+    QTest::newRow("validate missing") << QStringList{"validate", "@dir/none.nimbus"} << 3 << "no such file";
+    QTest::newRow("validate text") << QStringList{"validate", "@dir/text.nimbus"} << 3 << "not a Nimbus project";
+    QTest::newRow("info newer") << QStringList{"info", "@dir/newer.nimbus"} << 3 << "newer version";
+    QTest::newRow("info example") << QStringList{"info", "@example"} << 0 << "";
+    QTest::newRow("export to stdout") << QStringList{"export-json", "@example"} << 0 << "";
+    QTest::newRow("export unwritable") << QStringList{"export-json", "@example", "-o", "/proc/nimbus/x.json"} << 4
+                                       << "x.json";
+    QTest::newRow("import over existing") << QStringList{"import-json", "@dir/loop.json", "@example"} << 4
+                                          << "use --force";
+    QTest::newRow("import not json") << QStringList{"import-json", "@example", "@dir/out.nimbus"} << 2
+                                     << "is not a .json file";
+    QTest::newRow("import to json") << QStringList{"import-json", "@dir/loop.json", "@dir/out.json"} << 2
+                                    << "must be a .nimbus file";
+    QTest::newRow("import broken") << QStringList{"import-json", "@dir/text.json", "@dir/out.nimbus"} << 3
+                                   << "no such file";
+}
+
+void tst_Cli::exitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, code);
+    QFETCH(QString, stderrContains);
+    for (QString &a : arguments) {
+        a.replace("@example", mExample);
+        a.replace("@dir", mDir.path());
+    }
+    const Result r = run(arguments);
+    QVERIFY2(r.code == code, qPrintable(QStringLiteral("exit %1\n%2%3").arg(r.code).arg(r.out, r.err)));
+    QVERIFY2(r.err.contains(stderrContains), qPrintable(r.err));
+}
+
+void tst_Cli::helpForEveryCommand_data()
+{
+    QTest::addColumn<QString>("command");
+    for (const char *c : {"validate", "info", "export-json", "import-json"})
+        QTest::newRow(c) << QString::fromLatin1(c);
+}
+
+void tst_Cli::helpForEveryCommand()
+{
+    QFETCH(QString, command);
+    const Result r = run({command, "--help"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.startsWith("Usage: nimbus " + command), qPrintable(r.out));
+    QVERIFY(r.out.contains("Exit codes:"));
+    QVERIFY(run({"--help"}).out.contains(command));
+}
+
+void tst_Cli::validateExample()
+{
+    const Result r = run({"validate", "--format", "json", mExample});
+    QCOMPARE(r.code, 0);
+    const QJsonArray diagnostics = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QVERIFY2(diagnostics.isEmpty(), qPrintable(r.out));
+    const Result info = run({"info", mExample});
+    QVERIFY(info.out.contains("Nodes:        17"));
+    QVERIFY(info.out.contains("processOrder"));
+    QVERIFY(info.out.contains("python3.12"));
+}
+
+void tst_Cli::validateReportsEventLoop()
+{
+    const Result text = run({"validate", mDir.filePath("loop.json")});
+    QCOMPARE(text.code, 1);
+    QVERIFY2(text.out.contains("error: event loop: function 'worker' writes queue 'jobs', which invokes function "
+                               "'worker'"),
+             qPrintable(text.out));
+    const Result json = run({"validate", "--format", "json", mDir.filePath("loop.json")});
+    QCOMPARE(json.code, 1);
+    bool found = false;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json.out.toUtf8()).array()) {
+        if (v["code"].toString() == "event-loop") {
+            found = true;
+            QCOMPARE(v["severity"].toString(), QStringLiteral("error"));
+            QStringList nodes;
+            for (const QJsonValue &n : v["nodes"].toArray())
+                nodes.append(n.toString());
+            nodes.sort();
+            QCOMPARE(nodes, (QStringList{"jobs", "worker"}));
+        }
+    }
+    QVERIFY(found);
+}
+
+void tst_Cli::exportImportRoundTrip()
+{
+    const QString json = mDir.filePath("shop.json");
+    QCOMPARE(run({"export-json", mExample, "-o", json}).code, 0);
+    const QString imported = mDir.filePath("copy/shop.nimbus");
+    const Result r = run({"import-json", json, imported});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    // Function folders come along when the project lands in another folder... (here the
+    // JSON sits beside no code, so only the project file is written).
+    QVERIFY(QFileInfo::exists(imported));
+    QCOMPARE(run({"import-json", json, imported}).code, 4);
+    QCOMPARE(run({"import-json", "--force", json, imported}).code, 0);
+    const QString again = mDir.filePath("again.json");
+    QCOMPARE(run({"export-json", imported, "-o", again}).code, 0);
+    QCOMPARE(readAll(again), readAll(json));
+    // Standard output carries the same JSON.
+    QCOMPARE(run({"export-json", imported}).out.toUtf8(), readAll(json));
+}
+
+#include "tst_cli.moc"

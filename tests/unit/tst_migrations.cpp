@@ -1,1 +1,140 @@
-int main(){}
+#include "storage/migrations.h"
+
+#include "storage/database.h"
+#include "storage/projectfile.h"
+#include "testutil.h"
+
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+
+using namespace Nimbus;
+using namespace NimbusTest;
+
+class tst_Migrations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void stepwiseEqualsFresh();
+    void openOlderFile_data();
+    void openOlderFile();
+    void failedUpgradeChangesNothing();
+
+private:
+    static QString schemaOf(const QString &path);
+    static bool createAt(const QString &path, int version);
+};
+
+bool tst_Migrations::createAt(const QString &path, int version)
+{
+    Database db;
+    QString error;
+    if (!db.open(path, Database::Mode::Create) || !Migrations::migrate(db, 0, version, &error))
+        return false;
+    // Rows as every version since 1 stores them.
+    return db.exec("INSERT INTO nodes(id, kind, name, x, y, properties) VALUES "
+                   "(1, 'queue', 'jobs', 10, 20, '{\"batchSize\": 5}'), "
+                   "(2, 'function', 'worker', 200, 20, '{\"runtime\": \"python3.12\", \"memory\": 256}')")
+           && db.exec("INSERT INTO edges(id, source, target, type) VALUES (1, 1, 2, 'invokes')");
+}
+
+QString tst_Migrations::schemaOf(const QString &path)
+{
+    Database db;
+    if (!db.open(path, Database::Mode::ReadOnly))
+        return {};
+    Statement st(db, "SELECT type, name, sql FROM sqlite_master ORDER BY name");
+    QStringList rows;
+    while (st.next())
+        rows.append(st.columnText(0) + " " + st.columnText(1) + " " + st.columnText(2));
+    qint64 version = 0;
+    db.queryInt("PRAGMA user_version", &version);
+    return rows.join("\n") + "\nversion " + QString::number(version);
+}
+
+void tst_Migrations::stepwiseEqualsFresh()
+{
+    QTemporaryDir dir;
+    const QString fresh = dir.filePath("fresh.nimbus");
+    const QString stepwise = dir.filePath("stepwise.nimbus");
+    {
+        Database db;
+        QString error;
+        QVERIFY(db.open(fresh, Database::Mode::Create));
+        QVERIFY2(Migrations::migrate(db, 0, Migrations::latestVersion(), &error), qPrintable(error));
+    }
+    {
+        Database db;
+        QString error;
+        QVERIFY(db.open(stepwise, Database::Mode::Create));
+        for (int v = 1; v <= Migrations::latestVersion(); ++v)
+            QVERIFY2(Migrations::migrate(db, v - 1, v, &error), qPrintable(error));
+    }
+    QCOMPARE(schemaOf(stepwise), schemaOf(fresh));
+    QVERIFY(schemaOf(fresh).endsWith(QStringLiteral("version %1").arg(Migrations::latestVersion())));
+}
+
+void tst_Migrations::openOlderFile_data()
+{
+    QTest::addColumn<int>("version");
+    for (int v = 1; v < Migrations::latestVersion(); ++v)
+        QTest::addRow("from version %d", v) << v;
+    QTest::addRow("current version") << Migrations::latestVersion();
+}
+
+void tst_Migrations::openOlderFile()
+{
+    QFETCH(int, version);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("old.nimbus");
+    QVERIFY(createAt(path, version));
+    const QByteArray before = QCryptographicHash::hash(readAll(path), QCryptographicHash::Sha256);
+
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY2(file.load(path, project), qPrintable(file.errorString()));
+    QCOMPARE(file.loadedSchemaVersion(), version);
+    QCOMPARE(project.architecture().nodeCount(), 2);
+    QCOMPARE(project.architecture().node(2)->properties.value("memory").toInt(), 256);
+    QCOMPARE(project.architecture().edge(1)->type, QStringLiteral("invokes"));
+    // Opening did not upgrade the file on disk.
+    QCOMPARE(QCryptographicHash::hash(readAll(path), QCryptographicHash::Sha256), before);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"old.nimbus"});
+
+    // Saving writes the current version, keeping the content.
+    QVERIFY2(file.save(project, path), qPrintable(file.errorString()));
+    Database db;
+    QVERIFY(db.open(path, Database::Mode::ReadOnly));
+    qint64 saved = 0;
+    QVERIFY(db.queryInt("PRAGMA user_version", &saved));
+    QCOMPARE(saved, qint64(Migrations::latestVersion()));
+    qint64 history = -1;
+    QVERIFY(db.queryInt("SELECT count(*) FROM run_history", &history));
+    QCOMPARE(history, qint64(0));
+    Project reloaded(Catalog::builtin());
+    QVERIFY(file.load(path, reloaded));
+    QVERIFY(reloaded.architecture().nodes() == project.architecture().nodes());
+}
+
+void tst_Migrations::failedUpgradeChangesNothing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("old.nimbus");
+    QVERIFY(createAt(path, 1));
+    {
+        // A table in the way makes the step to version 2 fail.
+        Database db;
+        QVERIFY(db.open(path, Database::Mode::ReadWrite));
+        QVERIFY(db.exec("CREATE TABLE run_history(x)"));
+    }
+    const QByteArray before = readAll(path);
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(!file.load(path, project));
+    QVERIFY2(file.errorString().contains("cannot upgrade from schema 1"), qPrintable(file.errorString()));
+    QVERIFY2(file.errorString().contains("upgrading to schema version 2"), qPrintable(file.errorString()));
+    QCOMPARE(readAll(path), before);
+}
+
+QTEST_GUILESS_MAIN(tst_Migrations)
+#include "tst_migrations.moc"

@@ -1,1 +1,294 @@
-int main(){}
+#include "storage/projectfile.h"
+
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "testutil.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QTemporaryDir>
+
+using namespace Nimbus;
+using namespace NimbusTest;
+
+class tst_ProjectFile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTrip_data();
+    void roundTrip();
+    void saveInPlaceKeepsHistory();
+    void saveAsCopiesCodeAndHistory();
+    void pendingCodeIsWritten();
+    void badFiles_data();
+    void badFiles();
+    void failedLoadKeepsProject();
+    void refusesToOverwriteForeignFile();
+
+private:
+    static void fillSample(Project &project);
+    static QByteArray hashOf(const QString &path)
+    {
+        return QCryptographicHash::hash(readAll(path), QCryptographicHash::Sha256);
+    }
+};
+
+void tst_ProjectFile::fillSample(Project &project)
+{
+    QVERIFY(fillProject(project, parseArray(R"j([
+        ["api", "http-route", {"method": "POST", "path": "/orders/{id}", "cors": true}],
+        ["créer", "function", {"memory": 512, "environment": [{"name": "KEY", "value": "é✓", "secret": true}],
+                               "reservedConcurrency": 5}],
+        ["orders", "queue", {"batchSize": 25}],
+        ["nightly", "schedule", {"expression": "cron(0 2 * * ? *)"}]
+    ])j"),
+                        parseArray(R"([["api", "créer", "invokes"], ["créer", "orders", "writes"]])")));
+    project.moveNodes({{1, QPointF(-12.5, 3.25)}}, true);
+}
+
+void tst_ProjectFile::roundTrip_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::newRow("nimbus") << "project.nimbus";
+    QTest::newRow("json") << "project.json";
+}
+
+void tst_ProjectFile::roundTrip()
+{
+    QFETCH(QString, fileName);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(fileName);
+    Project original(Catalog::builtin());
+    fillSample(original);
+    QVERIFY(original.isModified());
+
+    ProjectFile file;
+    QVERIFY2(file.save(original, path), qPrintable(file.errorString()));
+    QVERIFY(!original.isModified());
+    QCOMPARE(original.filePath(), path);
+
+    Project loaded(Catalog::builtin());
+    QVERIFY2(file.load(path, loaded), qPrintable(file.errorString()));
+    QCOMPARE(loaded.filePath(), path);
+    QVERIFY(!loaded.isModified());
+    QCOMPARE(loaded.undoStack()->count(), 0);
+    if (fileName.endsWith(".nimbus")) {
+        QVERIFY(loaded.architecture().nodes() == original.architecture().nodes());
+        QVERIFY(loaded.architecture().edges() == original.architecture().edges());
+    } else {
+        // JSON refers to nodes by name; ids are renumbered in order.
+        QCOMPARE(loaded.architecture().nodeCount(), original.architecture().nodeCount());
+        for (const auto &[id, node] : original.architecture().nodes()) {
+            const Node *copy = loaded.architecture().nodeByName(node.name);
+            QVERIFY(copy);
+            QCOMPARE(copy->properties, node.properties);
+            QCOMPARE(copy->position, node.position);
+        }
+    }
+    // New ids do not collide with loaded ones.
+    const NodeId added = loaded.addNode("topic", {});
+    QVERIFY(added > original.architecture().nodes().rbegin()->first);
+}
+
+void tst_ProjectFile::saveInPlaceKeepsHistory()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("p.nimbus");
+    Project project(Catalog::builtin());
+    fillSample(project);
+    ProjectFile file;
+    QVERIFY(file.save(project, path));
+    {
+        Database db;
+        QVERIFY(db.open(path, Database::Mode::ReadWrite));
+        QVERIFY(db.exec("INSERT INTO run_history(node_id, started_at, request_id, event, status) "
+                        "VALUES (2, '2026-11-23T10:00:00Z', 'r1', '{}', 'ok')"));
+    }
+    project.renameNode(2, "create");
+    QVERIFY(file.save(project, path));
+    Project loaded(Catalog::builtin());
+    QVERIFY(file.load(path, loaded));
+    QCOMPARE(loaded.architecture().node(2)->name, QStringLiteral("create"));
+    Database db;
+    QVERIFY(db.open(path, Database::Mode::ReadOnly));
+    qint64 runs = 0;
+    QVERIFY(db.queryInt("SELECT count(*) FROM run_history", &runs));
+    QCOMPARE(runs, qint64(1));
+}
+
+void tst_ProjectFile::saveAsCopiesCodeAndHistory()
+{
+    QTemporaryDir first;
+    QTemporaryDir second;
+    Project project(Catalog::builtin());
+    QVERIFY(fillProject(project, parseArray(R"([["api", "http-route", {}], ["hello", "function", {}]])"),
+                        parseArray(R"([["api", "hello", "invokes"]])")));
+    QVERIFY(QDir(first.path()).mkpath("functions/hello/lib"));
+    QVERIFY(QDir(first.path()).mkpath("functions/hello/node_modules/dep"));
+    QVERIFY(writeAll(first.filePath("functions/hello/index.js"), "exports.handler = async () => 'hi';\n"));
+    QVERIFY(writeAll(first.filePath("functions/hello/lib/util.js"), "module.exports = 1;\n"));
+    QVERIFY(writeAll(first.filePath("functions/hello/node_modules/dep/index.js"), "big\n"));
+    ProjectFile file;
+    QVERIFY(file.save(project, first.filePath("a.nimbus")));
+    {
+        Database db;
+        QVERIFY(db.open(first.filePath("a.nimbus"), Database::Mode::ReadWrite));
+        QVERIFY(db.exec("INSERT INTO run_history(node_id, started_at, request_id, event, status) "
+                        "VALUES (2, '2026-11-23T10:00:00Z', 'r1', '{}', 'ok')"));
+    }
+
+    const QString target = second.filePath("sub/b.nimbus");
+    QVERIFY2(file.save(project, target), qPrintable(file.errorString()));
+    QCOMPARE(project.filePath(), target);
+    QCOMPARE(readAll(second.filePath("sub/functions/hello/index.js")),
+             QByteArray("exports.handler = async () => 'hi';\n"));
+    QVERIFY(QFileInfo::exists(second.filePath("sub/functions/hello/lib/util.js")));
+    QVERIFY(!QFileInfo::exists(second.filePath("sub/functions/hello/node_modules/dep/index.js")));
+    Database db;
+    QVERIFY(db.open(target, Database::Mode::ReadOnly));
+    qint64 runs = 0;
+    QVERIFY(db.queryInt("SELECT count(*) FROM run_history", &runs));
+    QCOMPARE(runs, qint64(1));
+    // No temporary files are left beside the target.
+    QCOMPARE(QDir(second.filePath("sub")).entryList(QDir::Files), QStringList{"b.nimbus"});
+}
+
+void tst_ProjectFile::pendingCodeIsWritten()
+{
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    project.addNode("function", {}, "hello");
+    project.setCodeFile("functions/hello/index.js", "exports.handler = async () => 42;\n");
+    ProjectFile file;
+    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    QCOMPARE(readAll(dir.filePath("functions/hello/index.js")), QByteArray("exports.handler = async () => 42;\n"));
+    QVERIFY(project.pendingCodeFiles().isEmpty());
+    QVERIFY(!project.isModified());
+}
+
+void tst_ProjectFile::badFiles_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("missing") << "missing" << "no such file";
+    QTest::newRow("text file") << "text" << "not a Nimbus project (it is not an SQLite database)";
+    QTest::newRow("empty file") << "empty" << "not a Nimbus project (it is not an SQLite database)";
+    QTest::newRow("other sqlite") << "foreign" << "an SQLite database of another program";
+    QTest::newRow("newer version") << "newer" << "written by a newer version of Nimbus Studio (schema 99";
+    QTest::newRow("corrupt pages") << "corrupt" << "damaged";
+    QTest::newRow("truncated") << "truncated" << "damaged";
+    QTest::newRow("bad properties") << "badjson" << "node 'q' (#1): its properties are not a valid JSON object";
+    QTest::newRow("dangling edge") << "dangling" << "connection #1 refers to a node that does not exist";
+    QTest::newRow("json newer") << "jsonnewer" << "written by a newer version";
+    QTest::newRow("json broken") << "jsonbroken" << "line 3";
+}
+
+void tst_ProjectFile::badFiles()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, error);
+    QTemporaryDir dir;
+    QString path = dir.filePath("p.nimbus");
+
+    auto makeValid = [&] {
+        Project p(Catalog::builtin());
+        fillSample(p);
+        for (int i = 0; i < 200; ++i) // enough pages for damage to land in the data
+            p.addNode("queue", QPointF(i, i));
+        ProjectFile f;
+        QVERIFY(f.save(p, path));
+    };
+    if (kind == "text") {
+        QVERIFY(writeAll(path, "just some notes\n"));
+    } else if (kind == "empty") {
+        QVERIFY(writeAll(path, ""));
+    } else if (kind == "foreign") {
+        Database db;
+        QVERIFY(db.open(path, Database::Mode::Create));
+        QVERIFY(db.exec("CREATE TABLE contacts(name TEXT)"));
+    } else if (kind == "newer") {
+        makeValid();
+        Database db;
+        QVERIFY(db.open(path, Database::Mode::ReadWrite));
+        QVERIFY(db.exec("PRAGMA user_version = 99"));
+    } else if (kind == "corrupt") {
+        makeValid();
+        QByteArray data = readAll(path);
+        QVERIFY(data.size() > 8192);
+        for (qsizetype i = 4096 + 100; i < data.size(); i += 7)
+            data[i] = char(0xA5);
+        QVERIFY(writeAll(path, data));
+    } else if (kind == "truncated") {
+        makeValid();
+        QVERIFY(writeAll(path, readAll(path).left(4096 + 512)));
+    } else if (kind == "badjson") {
+        makeValid();
+        Database db;
+        QVERIFY(db.open(path, Database::Mode::ReadWrite));
+        QVERIFY(db.exec("UPDATE nodes SET name = 'q', properties = '{broken' WHERE id = 1"));
+    } else if (kind == "dangling") {
+        makeValid();
+        Database db;
+        QVERIFY(db.open(path, Database::Mode::ReadWrite));
+        QVERIFY(db.exec("UPDATE edges SET target = 999 WHERE id = 1"));
+    } else if (kind == "jsonnewer") {
+        path = dir.filePath("p.json");
+        QVERIFY(writeAll(path, R"({"format": "nimbus-project", "version": 7, "nodes": []})"));
+    } else if (kind == "jsonbroken") {
+        path = dir.filePath("p.json");
+        QVERIFY(writeAll(path, "{\n  \"format\": \"nimbus-project\",\n  \"nodes\": [,]\n}"));
+    }
+
+    const QByteArray before = QFileInfo::exists(path) ? hashOf(path) : QByteArray();
+    const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files);
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(!file.load(path, project));
+    QVERIFY2(file.errorString().contains(error), qPrintable(file.errorString()));
+    QVERIFY2(file.errorString().contains(QFileInfo(path).fileName()), qPrintable(file.errorString()));
+    // Nothing changed on disk: same bytes, no journal or lock files left behind.
+    if (!before.isEmpty())
+        QCOMPARE(hashOf(path), before);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore);
+    QCOMPARE(project.architecture().nodeCount(), 0);
+}
+
+void tst_ProjectFile::failedLoadKeepsProject()
+{
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    fillSample(project);
+    const auto nodes = project.architecture().nodes();
+    QVERIFY(writeAll(dir.filePath("bad.nimbus"), "nope"));
+    ProjectFile file;
+    QVERIFY(!file.load(dir.filePath("bad.nimbus"), project));
+    QVERIFY(project.architecture().nodes() == nodes);
+    QVERIFY(project.filePath().isEmpty());
+    QVERIFY(project.isModified());
+}
+
+void tst_ProjectFile::refusesToOverwriteForeignFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("p.nimbus");
+    Project project(Catalog::builtin());
+    fillSample(project);
+    ProjectFile file;
+    QVERIFY(file.save(project, path));
+    // Another program replaced the file behind our back.
+    QFile::remove(path);
+    {
+        Database db;
+        QVERIFY(db.open(path, Database::Mode::Create));
+        QVERIFY(db.exec("CREATE TABLE contacts(name TEXT)"));
+    }
+    const QByteArray before = hashOf(path);
+    QVERIFY(!file.save(project, path));
+    QVERIFY2(file.errorString().contains("not overwriting"), qPrintable(file.errorString()));
+    QCOMPARE(hashOf(path), before);
+}
+
+QTEST_GUILESS_MAIN(tst_ProjectFile)
+#include "tst_projectfile.moc"
