@@ -464,8 +464,16 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
         QString chain = describe(first);
         for (int i = 0; i < path.size(); ++i)
             chain += (i == 0 ? tr(" %1 %2") : tr(", which %1 %2")).arg(path.at(i)->type, describe(path.at(i)->to));
+        // The nodes in the order of the loop, starting with its function; then any others of the cycle.
+        QList<NodeId> involved{first};
+        for (const Edge *e : std::as_const(path))
+            if (!involved.contains(e->to))
+                involved.append(e->to);
+        for (NodeId id : std::as_const(component))
+            if (!involved.contains(id))
+                involved.append(id);
         out.append({Diagnostic::Severity::Error, QStringLiteral("event-loop"),
-                    tr("event loop: %1; every event causes another, without end").arg(chain), component,
+                    tr("event loop: %1; every event causes another, without end").arg(chain), involved,
                     path.isEmpty() ? kInvalidEdgeId : path.first()->id, {}});
     }
 }

@@ -23,6 +23,7 @@ private slots:
     void validateExample();
     void validateReportsEventLoop();
     void exportImportRoundTrip();
+    void importCopiesFunctionCode();
 
 private:
     struct Result
@@ -170,8 +171,6 @@ void tst_Cli::exportImportRoundTrip()
     const QString imported = mDir.filePath("copy/shop.nimbus");
     const Result r = run({"import-json", json, imported});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    // Function folders come along when the project lands in another folder... (here the
-    // JSON sits beside no code, so only the project file is written).
     QVERIFY(QFileInfo::exists(imported));
     QCOMPARE(run({"import-json", json, imported}).code, 4);
     QCOMPARE(run({"import-json", "--force", json, imported}).code, 0);
@@ -180,6 +179,18 @@ void tst_Cli::exportImportRoundTrip()
     QCOMPARE(readAll(again), readAll(json));
     // Standard output carries the same JSON.
     QCOMPARE(run({"export-json", imported}).out.toUtf8(), readAll(json));
+}
+
+void tst_Cli::importCopiesFunctionCode()
+{
+    const QString target = mDir.filePath("shop-copy/shop.nimbus");
+    const Result r = run({"import-json", QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json"), target});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(readAll(mDir.filePath("shop-copy/functions/processOrder/app.py")),
+             readAll(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/functions/processOrder/app.py")));
+    // With its code beside it, the copy validates cleanly.
+    const Result v = run({"validate", target});
+    QVERIFY2(v.code == 0, qPrintable(v.out));
 }
 
 #include "tst_cli.moc"

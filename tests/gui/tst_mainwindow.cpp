@@ -1,1 +1,239 @@
-int main(){}
+#include "mainwindow.h"
+#include "problemsdock.h"
+
+#include "testutil.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QImage>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace Nimbus;
+using namespace NimbusTest;
+
+// Drives the real main window on the offscreen platform.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void paletteListsEveryKind();
+    void openExample();
+    void problemsShowEventLoop();
+    void problemsFollowEdits();
+    void failedOpenKeepsProject();
+    void closePromptsForUnsavedChanges_data();
+    void closePromptsForUnsavedChanges();
+    void saveShortcutAsksWhereAndRemembers();
+    void screenshotOption();
+
+private:
+    static QAction *findAction(QWidget *window, const QString &text);
+    // Runs f on the next modal dialog that opens.
+    template<typename F>
+    static void onNextDialog(F f)
+    {
+        QTimer::singleShot(50, [f] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (modal)
+                f(modal);
+            else
+                onNextDialog(f);
+        });
+    }
+    QTemporaryDir mDir;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName("NimbusTest");
+    QVERIFY(writeAll(mDir.filePath("loop.json"), R"({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "jobs", "kind": "queue"}, {"name": "worker", "kind": "function"}],
+        "edges": [{"from": "jobs", "to": "worker", "type": "invokes"},
+                  {"from": "worker", "to": "jobs", "type": "writes"}]})"));
+}
+
+void tst_MainWindow::init()
+{
+    QSettings().clear();
+}
+
+QAction *tst_MainWindow::findAction(QWidget *window, const QString &text)
+{
+    for (QAction *a : window->findChildren<QAction *>())
+        if (a->text().remove('&') == text)
+            return a;
+    return nullptr;
+}
+
+void tst_MainWindow::paletteListsEveryKind()
+{
+    MainWindow window;
+    auto *palette = window.findChild<QTreeWidget *>("paletteView");
+    QVERIFY(palette);
+    QCOMPARE(palette->topLevelItemCount(), 3);
+    QStringList kinds;
+    for (int i = 0; i < palette->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *group = palette->topLevelItem(i);
+        for (int j = 0; j < group->childCount(); ++j) {
+            kinds.append(group->child(j)->data(0, Qt::UserRole).toString());
+            QVERIFY2(!group->child(j)->icon(0).pixmap(24).isNull(), qPrintable(kinds.last()));
+        }
+    }
+    QCOMPARE(kinds.size(), Catalog::builtin().kinds().size());
+}
+
+void tst_MainWindow::openExample()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openExample("shop"));
+    QCOMPARE(window.project()->architecture().nodeCount(), 17);
+    QVERIFY(window.windowTitle().startsWith("shop"));
+    QVERIFY(!window.isWindowModified());
+    auto *problems = window.findChild<ProblemsDock *>();
+    QTRY_VERIFY(problems->diagnostics().isEmpty());
+    QCOMPARE(problems->view()->topLevelItemCount(), 0);
+    // The bundled files stay untouched: the project is a working copy elsewhere.
+    QVERIFY(!window.project()->filePath().startsWith(qEnvironmentVariable("NIMBUS_DATA_DIR")));
+}
+
+void tst_MainWindow::problemsShowEventLoop()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(mDir.filePath("loop.json")));
+    auto *problems = window.findChild<ProblemsDock *>();
+    QTreeWidget *view = problems->view();
+    QTRY_VERIFY(view->topLevelItemCount() > 0);
+    QTreeWidgetItem *loop = nullptr;
+    for (int i = 0; i < view->topLevelItemCount(); ++i)
+        if (view->topLevelItem(i)->text(0).startsWith("event loop"))
+            loop = view->topLevelItem(i);
+    QVERIFY(loop);
+    QVERIFY(loop->text(0).contains("'worker'"));
+    QCOMPARE(loop->text(1), QStringLiteral("worker, jobs"));
+    QVERIFY(problems->windowTitle().contains("("));
+}
+
+void tst_MainWindow::problemsFollowEdits()
+{
+    MainWindow window;
+    auto *problems = window.findChild<ProblemsDock *>();
+    QTRY_COMPARE(problems->view()->topLevelItemCount(), 0);
+    window.project()->addNode("function", QPointF());
+    QTRY_COMPARE(problems->view()->topLevelItemCount(), 1);
+    QVERIFY(problems->view()->topLevelItem(0)->text(0).contains("never invoked"));
+    QVERIFY(window.isWindowModified());
+
+    QAction *undo = findAction(&window, "Undo Add function");
+    QVERIFY(undo);
+    QVERIFY(undo->isEnabled());
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    undo->trigger();
+    QTRY_COMPARE(problems->view()->topLevelItemCount(), 0);
+    QCOMPARE(window.project()->architecture().nodeCount(), 0);
+    QVERIFY(!window.isWindowModified());
+    QAction *redo = findAction(&window, "Redo Add function");
+    QVERIFY(redo);
+    redo->trigger();
+    QCOMPARE(window.project()->architecture().nodeCount(), 1);
+}
+
+void tst_MainWindow::failedOpenKeepsProject()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(mDir.filePath("loop.json")));
+    Project *before = window.project();
+    QVERIFY(writeAll(mDir.filePath("broken.nimbus"), "not a database"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("Cannot Open Project: .*broken.nimbus: not a Nimbus project"));
+    QVERIFY(!window.openFile(mDir.filePath("broken.nimbus")));
+    QCOMPARE(window.project(), before);
+    QCOMPARE(window.project()->architecture().nodeCount(), 2);
+    QVERIFY(window.statusBar()->currentMessage().contains("not a Nimbus project"));
+}
+
+void tst_MainWindow::closePromptsForUnsavedChanges_data()
+{
+    QTest::addColumn<int>("button");
+    QTest::addColumn<bool>("closes");
+    QTest::newRow("cancel keeps the window") << int(QMessageBox::Cancel) << false;
+    QTest::newRow("discard closes") << int(QMessageBox::Discard) << true;
+}
+
+void tst_MainWindow::closePromptsForUnsavedChanges()
+{
+    QFETCH(int, button);
+    QFETCH(bool, closes);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.project()->addNode("queue", QPointF());
+    QString question;
+    onNextDialog([&question, button](QWidget *dialog) {
+        auto *box = qobject_cast<QMessageBox *>(dialog);
+        QVERIFY(box);
+        question = box->text();
+        box->button(QMessageBox::StandardButton(button))->click();
+    });
+    QCOMPARE(window.close(), closes);
+    QVERIFY(question.contains("not saved"));
+    QCOMPARE(window.isVisible(), !closes);
+}
+
+void tst_MainWindow::saveShortcutAsksWhereAndRemembers()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openExample("shop"));
+    window.project()->renameNode(5, "fetchItem");
+    QVERIFY(window.isWindowModified());
+    const QString target = mDir.filePath("saved/myshop.nimbus");
+    QDir().mkpath(mDir.filePath("saved"));
+    onNextDialog([target](QWidget *dialog) {
+        auto *files = qobject_cast<QFileDialog *>(dialog);
+        QVERIFY(files);
+        QCOMPARE(files->acceptMode(), QFileDialog::AcceptSave);
+        files->findChild<QLineEdit *>()->setText(target);
+        QMetaObject::invokeMethod(files, "accept");
+    });
+    QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE(window.project()->filePath(), target);
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(QFileInfo::exists(mDir.filePath("saved/functions/processOrder/app.py")));
+    QCOMPARE(QSettings().value("files/recent").toStringList().value(0), target);
+    QVERIFY(findAction(&window, target));
+    QVERIFY(window.windowTitle().startsWith("myshop.nimbus"));
+}
+
+void tst_MainWindow::screenshotOption()
+{
+    const QString png = mDir.filePath("shot.png");
+    QProcess studio;
+    studio.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus-studio"),
+                 {"-platform", "offscreen", "--example", "shop", "--screenshot", png});
+    QVERIFY(studio.waitForFinished(60000));
+    QVERIFY2(studio.exitCode() == 0, studio.readAllStandardError().constData());
+    QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 800 && image.height() >= 600);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
