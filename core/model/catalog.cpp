@@ -236,8 +236,12 @@ bool Catalog::addKind(const QByteArray &json, const QString &fileName)
             break;
         if (spec.type == PropertyType::Enum && spec.values.isEmpty())
             r.fail(QCoreApplication::translate("Nimbus::Catalog", "an enum needs a non-empty 'values' list"));
-        if (!spec.pattern.isEmpty() && !QRegularExpression(spec.pattern).isValid())
-            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'pattern' is not a valid regular expression"));
+        if (!spec.pattern.isEmpty()) {
+            spec.patternExpression.setPattern(spec.pattern);
+            spec.patternExpression.optimize();
+            if (!spec.patternExpression.isValid())
+                r.fail(QCoreApplication::translate("Nimbus::Catalog", "'pattern' is not a valid regular expression"));
+        }
         if (spec.minimum && spec.maximum && *spec.minimum > *spec.maximum)
             r.fail(QCoreApplication::translate("Nimbus::Catalog", "'min' is greater than 'max'"));
         if (!p.contains(QLatin1String("default")))

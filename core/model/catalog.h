@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,7 @@ struct PropertySpec
     std::optional<double> maximum;
     QStringList values;     // Enum only
     QString pattern;        // String only: a regular expression the whole value must match
+    QRegularExpression patternExpression; // pattern, compiled once at load
     QString patternHelp;    // what the pattern means, for messages
     bool nullable = false;  // null means "not set"
 };

@@ -77,8 +77,7 @@ bool Validator::checkValue(const PropertySpec &spec, const QJsonValue &value, QS
             return false;
         }
         if (!spec.pattern.isEmpty()) {
-            const QRegularExpression re(spec.pattern);
-            if (!re.match(value.toString()).hasMatch()) {
+            if (!spec.patternExpression.match(value.toString()).hasMatch()) {
                 *why = tr("'%1' is not %2")
                            .arg(value.toString(),
                                 spec.patternHelp.isEmpty() ? tr("in the expected form") : spec.patternHelp);
