@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +16,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(NIMBUS_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("nimbus-studio"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/nimbus/icons/nimbus-studio.svg")));
+
+    Nimbus::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Design, run, cost and export serverless "

@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 
@@ -8,6 +9,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("nimbus"));
     QCoreApplication::setOrganizationName(QStringLiteral("Nimbus"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NIMBUS_VERSION));
+    Nimbus::installTranslations();
     Nimbus::CommandLine cli;
     return cli.run(QCoreApplication::arguments());
 }

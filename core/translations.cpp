@@ -1,0 +1,32 @@
+#include "translations.h"
+
+#include "paths.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace Nimbus {
+
+QString installTranslations(const QString &locale)
+{
+    const QLocale language = locale.isEmpty() ? QLocale::system() : QLocale(locale);
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(language, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+
+    auto *own = new QTranslator(QCoreApplication::instance());
+    if (own->load(language, QStringLiteral("nimbus"), QStringLiteral("_"),
+                  Paths::dataDirectory() + QLatin1String("/translations"))) {
+        QCoreApplication::installTranslator(own);
+        return own->language();
+    }
+    delete own;
+    return QStringLiteral("en");
+}
+
+} // namespace Nimbus

@@ -1,0 +1,103 @@
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+// The French translation is complete: every source string is there, finished, and
+// nothing obsolete lingers.
+class tst_Translations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void frenchIsFinished();
+    void frenchCoversEverySourceString();
+    void frenchIsLoaded();
+
+private:
+    struct Entry
+    {
+        QString key; // context + source
+        QString type;
+    };
+    static QList<Entry> readTs(const QString &path);
+    static const QString kFrench;
+};
+
+const QString tst_Translations::kFrench = QStringLiteral(NIMBUS_SOURCE_DIR "/translations/nimbus_fr.ts");
+
+QList<tst_Translations::Entry> tst_Translations::readTs(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QXmlStreamReader xml(&file);
+    QList<Entry> entries;
+    QString context;
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name"))
+            context = xml.readElementText();
+        else if (xml.name() == QLatin1String("source"))
+            source = xml.readElementText();
+        else if (xml.name() == QLatin1String("translation"))
+            entries.append({context + QLatin1Char('|') + source, xml.attributes().value("type").toString()});
+    }
+    return entries;
+}
+
+void tst_Translations::frenchIsFinished()
+{
+    const QList<Entry> entries = readTs(kFrench);
+    QVERIFY(entries.size() > 100);
+    for (const Entry &e : entries)
+        QVERIFY2(e.type.isEmpty(), qPrintable(e.type + ": " + e.key));
+}
+
+void tst_Translations::frenchCoversEverySourceString()
+{
+    // Extract the strings of the current sources into a fresh file and compare.
+    QTemporaryDir dir;
+    QStringList sources;
+    for (const char *folder : {"/core", "/app"}) {
+        QDirIterator it(QStringLiteral(NIMBUS_SOURCE_DIR) + QLatin1String(folder), {"*.cpp", "*.h"}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            sources.append(it.next());
+    }
+    const QString fresh = dir.filePath("fresh_fr.ts");
+    QProcess lupdate;
+    lupdate.start(NIMBUS_LUPDATE, sources + QStringList{"-locations", "none", "-ts", fresh});
+    QVERIFY(lupdate.waitForFinished(120000));
+    QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+
+    QSet<QString> expected;
+    for (const Entry &e : readTs(fresh))
+        expected.insert(e.key);
+    QSet<QString> translated;
+    for (const Entry &e : readTs(kFrench))
+        translated.insert(e.key);
+    const QSet<QString> missing = expected - translated;
+    const QSet<QString> obsolete = translated - expected;
+    QVERIFY2(missing.isEmpty(), qPrintable("missing from nimbus_fr.ts: " + QStringList(missing.values()).join("\n")));
+    QVERIFY2(obsolete.isEmpty(), qPrintable("obsolete in nimbus_fr.ts: " + QStringList(obsolete.values()).join("\n")));
+}
+
+void tst_Translations::frenchIsLoaded()
+{
+    QCOMPARE(Nimbus::installTranslations("fr_FR"), QStringLiteral("fr_FR"));
+    QCOMPARE(QCoreApplication::translate("Nimbus::MainWindow", "&File"), QStringLiteral("&Fichier"));
+    QCOMPARE(QCoreApplication::translate("Nimbus::MainWindow", "%n node(s)", nullptr, 3), QStringLiteral("3 nœuds"));
+}
+
+QTEST_GUILESS_MAIN(tst_Translations)
+#include "tst_translations.moc"
