@@ -19,9 +19,11 @@ QString installTranslations(const QString &locale)
     else
         delete qt;
 
+    // A language without a translation gets English, whose file holds the plural forms.
+    const QString directory = Paths::dataDirectory() + QLatin1String("/translations");
     auto *own = new QTranslator(QCoreApplication::instance());
-    if (own->load(language, QStringLiteral("nimbus"), QStringLiteral("_"),
-                  Paths::dataDirectory() + QLatin1String("/translations"))) {
+    if (own->load(language, QStringLiteral("nimbus"), QStringLiteral("_"), directory)
+        || own->load(QStringLiteral("nimbus_en"), directory)) {
         QCoreApplication::installTranslator(own);
         return own->language();
     }

@@ -19,6 +19,7 @@ private slots:
     void frenchIsFinished();
     void frenchCoversEverySourceString();
     void frenchIsLoaded();
+    void englishPluralsAreLoaded();
 
 private:
     struct Entry
@@ -97,6 +98,13 @@ void tst_Translations::frenchIsLoaded()
     QCOMPARE(Nimbus::installTranslations("fr_FR"), QStringLiteral("fr_FR"));
     QCOMPARE(QCoreApplication::translate("Nimbus::MainWindow", "&File"), QStringLiteral("&Fichier"));
     QCOMPARE(QCoreApplication::translate("Nimbus::MainWindow", "%n node(s)", nullptr, 3), QStringLiteral("3 nœuds"));
+}
+
+void tst_Translations::englishPluralsAreLoaded()
+{
+    QCOMPARE(Nimbus::installTranslations("en_GB"), QStringLiteral("en"));
+    QCOMPARE(QCoreApplication::translate("Nimbus::MainWindow", "%n node(s)", nullptr, 1), QStringLiteral("1 node"));
+    QCOMPARE(QCoreApplication::translate("Nimbus::MainWindow", "%n node(s)", nullptr, 2), QStringLiteral("2 nodes"));
 }
 
 QTEST_GUILESS_MAIN(tst_Translations)
