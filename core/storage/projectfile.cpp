@@ -57,6 +57,14 @@ bool ProjectFile::fail(const QString &path, const QString &message)
     return false;
 }
 
+bool ProjectFile::readIdentity(Database &db, const QString &path, qint64 *applicationId, qint64 *version)
+{
+    if (!db.queryInt(QStringLiteral("PRAGMA application_id"), applicationId)
+        || !db.queryInt(QStringLiteral("PRAGMA user_version"), version))
+        return fail(path, tr("the file is damaged: %1").arg(db.errorString()));
+    return true;
+}
+
 bool ProjectFile::load(const QString &path, Project &project)
 {
     mError.clear();
@@ -106,9 +114,8 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
         return fail(path, tr("cannot open: %1").arg(db.errorString()));
     qint64 applicationId = 0;
     qint64 version = 0;
-    if (!db.queryInt(QStringLiteral("PRAGMA application_id"), &applicationId)
-        || !db.queryInt(QStringLiteral("PRAGMA user_version"), &version))
-        return fail(path, tr("the file is damaged: %1").arg(db.errorString()));
+    if (!readIdentity(db, path, &applicationId, &version))
+        return false;
     if (applicationId != Migrations::kApplicationId)
         return fail(path, tr("not a Nimbus project (an SQLite database of another program)"));
     if (version > Migrations::latestVersion())
@@ -263,9 +270,8 @@ bool ProjectFile::writeDatabase(const Project &project, const QString &path, boo
             return fail(path, tr("cannot open for writing: %1").arg(db.errorString()));
         qint64 applicationId = 0;
         qint64 version = 0;
-        if (!db.queryInt(QStringLiteral("PRAGMA application_id"), &applicationId)
-            || !db.queryInt(QStringLiteral("PRAGMA user_version"), &version))
-            return fail(path, tr("the file is damaged: %1").arg(db.errorString()));
+        if (!readIdentity(db, path, &applicationId, &version))
+            return false;
         if (applicationId != Migrations::kApplicationId)
             return fail(path, tr("not a Nimbus project; not overwriting it"));
         if (version > Migrations::latestVersion())

@@ -5,6 +5,7 @@
 
 namespace Nimbus {
 
+class Database;
 class Project;
 
 // Reads and writes projects: .nimbus (SQLite) or .json (the interchange form),
@@ -32,6 +33,8 @@ public:
 
 private:
     bool fail(const QString &path, const QString &message);
+    // Reads the application id and schema version; fails when the file is damaged.
+    bool readIdentity(Database &db, const QString &path, qint64 *applicationId, qint64 *version);
     bool loadDatabase(const QString &path, Project &project);
     bool loadJson(const QString &path, Project &project);
     bool writeDatabase(const Project &project, const QString &path, bool inPlace);
