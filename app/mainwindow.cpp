@@ -1,5 +1,9 @@
 #include "mainwindow.h"
 
+#include "canvas/canvasscene.h"
+#include "canvas/canvasview.h"
+#include "canvas/palettewidget.h"
+
 #include "document/project.h"
 #include "model/catalog.h"
 #include "paths.h"
@@ -14,6 +18,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGraphicsItem>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -57,15 +62,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setWindowIcon(QIcon(QStringLiteral(":/nimbus/icons/nimbus-studio.svg")));
     resize(1280, 800);
 
-    mCentralPlaceholder = new QLabel(this);
-    mCentralPlaceholder->setObjectName(QStringLiteral("canvasPlaceholder"));
-    mCentralPlaceholder->setAlignment(Qt::AlignCenter);
-    mCentralPlaceholder->setWordWrap(true);
-    mCentralPlaceholder->setAutoFillBackground(true);
-    QPalette pal = mCentralPlaceholder->palette();
-    pal.setColor(QPalette::Window, pal.color(QPalette::Base));
-    mCentralPlaceholder->setPalette(pal);
-    setCentralWidget(mCentralPlaceholder);
+    mScene = new CanvasScene(this);
+    mView = new CanvasView(mScene, this);
+    setCentralWidget(mView);
+    connect(mScene, &CanvasScene::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(mView, &CanvasView::filesDropped, this, [this](const QStringList &paths) {
+        if (maybeSave())
+            openFile(paths.first());
+    });
 
     mStatusCounts = new QLabel(this);
     statusBar()->addPermanentWidget(mStatusCounts);
@@ -84,32 +88,11 @@ void MainWindow::createDocks()
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
-    // The palette lists the catalog's kinds; dragging them onto the canvas comes with the canvas.
     auto *palette = new QDockWidget(tr("Palette"), this);
     palette->setObjectName(QStringLiteral("paletteDock"));
-    auto *kinds = new QTreeWidget(palette);
-    kinds->setObjectName(QStringLiteral("paletteView"));
-    kinds->setHeaderHidden(true);
-    kinds->setIconSize(QSize(24, 24));
-    kinds->setAccessibleName(tr("Palette"));
-    const Catalog &catalog = Catalog::builtin();
-    for (const QString &category : catalog.categories()) {
-        auto *group = new QTreeWidgetItem(kinds, {category});
-        QFont bold = group->font(0);
-        bold.setBold(true);
-        group->setFont(0, bold);
-        group->setFlags(Qt::ItemIsEnabled);
-        for (const NodeKind *kind : catalog.kinds()) {
-            if (kind->category != category)
-                continue;
-            auto *item = new QTreeWidgetItem(group, {kind->name});
-            item->setIcon(0, QIcon(QStringLiteral(":/nimbus/icons/kinds/") + kind->iconFile));
-            item->setToolTip(0, kind->help);
-            item->setData(0, Qt::UserRole, kind->id);
-        }
-    }
-    kinds->expandAll();
-    palette->setWidget(kinds);
+    mPalette = new PaletteWidget(Catalog::builtin(), palette);
+    connect(mPalette, &PaletteWidget::kindActivated, mView, &CanvasView::addNodeAtCentre);
+    palette->setWidget(mPalette);
     addDockWidget(Qt::LeftDockWidgetArea, palette);
 
     addDockWidget(Qt::RightDockWidgetArea,
@@ -118,7 +101,11 @@ void MainWindow::createDocks()
 
     mProblems = new ProblemsDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, mProblems);
-    connect(mProblems, &ProblemsDock::diagnosticsChanged, this, &MainWindow::updateStatus);
+    connect(mProblems, &ProblemsDock::diagnosticsChanged, this, [this] {
+        mScene->setDiagnostics(mProblems->diagnostics());
+        updateStatus();
+    });
+    connect(mProblems, &ProblemsDock::nodeActivated, mView, &CanvasView::centreOn);
 
     QDockWidget *run = placeholderDock(tr("Run"), QStringLiteral("runDock"),
                                        tr("Invoke the selected function with an event and see its result, logs "
@@ -166,7 +153,45 @@ void MainWindow::createActions()
     quitAction->setMenuRole(QAction::QuitRole);
 
     mEditMenu = menuBar()->addMenu(tr("&Edit"));
+    // Undo and redo come first; setProject() inserts them before this separator.
+    mEditSeparator = mEditMenu->addSeparator();
+    // Canvas editing keys act only while the canvas has focus, not in text fields.
+    auto canvasAction = [this](const QString &text, const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(text, mView);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, mView, slot);
+        mView->addAction(action);
+        mEditMenu->addAction(action);
+        return action;
+    };
+    canvasAction(tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}, &CanvasView::deleteSelection);
+    canvasAction(tr("Re&name"), {QKeySequence(Qt::Key_F2)}, &CanvasView::renameSelected);
+    canvasAction(tr("Select &All"), {QKeySequence::SelectAll}, [this] {
+        for (QGraphicsItem *item : mScene->items())
+            if (item->flags() & QGraphicsItem::ItemIsSelectable)
+                item->setSelected(true);
+    });
+
     mViewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = mViewMenu->addAction(tr("Zoom &In"), mView, &CanvasView::zoomIn);
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *zoomOut = mViewMenu->addAction(tr("Zoom &Out"), mView, &CanvasView::zoomOut);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *actualSize = mViewMenu->addAction(tr("&Actual Size"), mView, [this] { mView->setZoom(1.0); });
+    actualSize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    QAction *fit = mViewMenu->addAction(tr("&Fit to View"), mView, &CanvasView::fitToView);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QAction *snap = mViewMenu->addAction(tr("&Snap to Grid"));
+    snap->setObjectName(QStringLiteral("snapToGridAction"));
+    snap->setCheckable(true);
+    snap->setChecked(QSettings().value(QStringLiteral("canvas/snapToGrid"), true).toBool());
+    mScene->setSnapToGrid(snap->isChecked());
+    connect(snap, &QAction::toggled, this, [this](bool on) {
+        mScene->setSnapToGrid(on);
+        QSettings().setValue(QStringLiteral("canvas/snapToGrid"), on);
+    });
+    mViewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         mViewMenu->addAction(dock->toggleViewAction());
 
@@ -195,12 +220,13 @@ void MainWindow::setProject(Project *project)
     mUndoAction->setShortcut(QKeySequence::Undo);
     mRedoAction = project->undoStack()->createRedoAction(this, tr("&Redo"));
     mRedoAction->setShortcut(QKeySequence::Redo);
-    mEditMenu->addAction(mUndoAction);
-    mEditMenu->addAction(mRedoAction);
+    mEditMenu->insertAction(mEditSeparator, mUndoAction);
+    mEditMenu->insertAction(mEditSeparator, mRedoAction);
 
     connect(project, &Project::modifiedChanged, this, &MainWindow::updateTitle);
     connect(project, &Project::filePathChanged, this, &MainWindow::updateTitle);
     connect(&project->architecture(), &Architecture::changed, this, &MainWindow::updateStatus);
+    mScene->setProject(project);
     mProblems->setProject(project);
     delete old;
     updateTitle();
@@ -228,6 +254,7 @@ bool MainWindow::openFile(const QString &path)
     mExampleCopy.reset();
     mUntitled = false;
     setProject(project.release());
+    mView->requestFit();
     addRecentFile(mProject->filePath());
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(mProject->filePath())), 5000);
     return true;
@@ -268,6 +295,7 @@ bool MainWindow::openExample(const QString &name)
     mExampleCopy = std::move(copy);
     mUntitled = true;
     setProject(project.release());
+    mView->requestFit();
     statusBar()->showMessage(tr("Opened the example '%1'; Save asks where to keep your copy.").arg(name), 8000);
     return true;
 }
@@ -355,11 +383,6 @@ void MainWindow::updateStatus()
                            + tr("%n connection(s)", nullptr, a.edgeCount()) + QStringLiteral(" \u00b7 ")
                            + tr("%n error(s)", nullptr, errors) + QStringLiteral(" \u00b7 ")
                            + tr("%n warning(s)", nullptr, warnings));
-    mCentralPlaceholder->setText(
-        tr("<p style='font-size:15pt'><b>Canvas</b></p><p>%1 is drawn here: %2 and %3.</p>"
-           "<p>Use <i>File &gt; Open Example</i> to explore the online shop.</p>")
-            .arg(mProject->displayName().toHtmlEscaped(), tr("%n node(s)", nullptr, a.nodeCount()),
-                 tr("%n connection(s)", nullptr, a.edgeCount())));
 }
 
 void MainWindow::addRecentFile(const QString &path)

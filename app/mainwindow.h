@@ -11,6 +11,9 @@ class QTemporaryDir;
 
 namespace Nimbus {
 
+class CanvasScene;
+class CanvasView;
+class PaletteWidget;
 class Project;
 class ProblemsDock;
 
@@ -24,6 +27,9 @@ public:
     ~MainWindow() override;
 
     Project *project() const { return mProject; }
+    CanvasView *canvasView() const { return mView; }
+    CanvasScene *canvasScene() const { return mScene; }
+    PaletteWidget *palette() const { return mPalette; }
     // Opens a .nimbus or .json file; shows an error and keeps the current project on failure.
     bool openFile(const QString &path);
     // Opens a working copy of a bundled example (Save asks where to keep it).
@@ -54,7 +60,9 @@ private:
     bool mUntitled = true;                       // Save must ask for a location
 
     ProblemsDock *mProblems = nullptr;
-    QLabel *mCentralPlaceholder = nullptr;
+    CanvasScene *mScene = nullptr;
+    CanvasView *mView = nullptr;
+    PaletteWidget *mPalette = nullptr;
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;
     QMenu *mExamplesMenu = nullptr;
@@ -62,6 +70,7 @@ private:
     QAction *mUndoAction = nullptr;
     QAction *mRedoAction = nullptr;
     QMenu *mEditMenu = nullptr;
+    QAction *mEditSeparator = nullptr;
 };
 
 } // namespace Nimbus

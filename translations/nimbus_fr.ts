@@ -1,6 +1,28 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>Nimbus::CanvasScene</name>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>already connected</source>
+        <translation>déjà connecté</translation>
+    </message>
+    <message>
+        <source>Cannot connect %1 to %2: %3</source>
+        <translation>Impossible de connecter %1 à %2 : %3</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::CanvasView</name>
+    <message>
+        <source>Canvas</source>
+        <translation>Canevas</translation>
+    </message>
+</context>
 <context>
     <name>Nimbus::Catalog</name>
     <message>
@@ -12,75 +34,75 @@
         <translation>%1 : le niveau supérieur doit être un objet JSON</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; must be a non-empty string</source>
+        <source>'%1' must be a non-empty string</source>
         <translation>« %1 » doit être une chaîne non vide</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; must be true or false</source>
+        <source>'%1' must be true or false</source>
         <translation>« %1 » doit valoir true ou false</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; must be a number</source>
+        <source>'%1' must be a number</source>
         <translation>« %1 » doit être un nombre</translation>
     </message>
     <message>
-        <source>&apos;format&apos; must be &quot;nimbus-catalog-kind&quot;</source>
-        <translation>« format » doit valoir &quot;nimbus-catalog-kind&quot;</translation>
+        <source>'format' must be "nimbus-catalog-kind"</source>
+        <translation>« format » doit valoir "nimbus-catalog-kind"</translation>
     </message>
     <message>
-        <source>kind &apos;%1&apos; is defined twice</source>
+        <source>kind '%1' is defined twice</source>
         <translation>le type « %1 » est défini deux fois</translation>
     </message>
     <message>
-        <source>&apos;properties&apos; must be an array</source>
+        <source>'properties' must be an array</source>
         <translation>« properties » doit être un tableau</translation>
     </message>
     <message>
-        <source>unknown type &apos;%1&apos;</source>
+        <source>unknown type '%1'</source>
         <translation>type inconnu « %1 »</translation>
     </message>
     <message>
-        <source>an enum needs a non-empty &apos;values&apos; list</source>
+        <source>an enum needs a non-empty 'values' list</source>
         <translation>une énumération exige une liste « values » non vide</translation>
     </message>
     <message>
-        <source>&apos;pattern&apos; is not a valid regular expression</source>
-        <translation>« pattern » n&apos;est pas une expression régulière valide</translation>
+        <source>'pattern' is not a valid regular expression</source>
+        <translation>« pattern » n'est pas une expression régulière valide</translation>
     </message>
     <message>
-        <source>&apos;min&apos; is greater than &apos;max&apos;</source>
+        <source>'min' is greater than 'max'</source>
         <translation>« min » est supérieur à « max »</translation>
     </message>
     <message>
-        <source>&apos;default&apos; is missing</source>
+        <source>'default' is missing</source>
         <translation>« default » est absent</translation>
     </message>
     <message>
-        <source>&apos;default&apos; is not a valid %1</source>
-        <translation>« default » n&apos;est pas un %1 valide</translation>
+        <source>'default' is not a valid %1</source>
+        <translation>« default » n'est pas un %1 valide</translation>
     </message>
     <message>
         <source>defined twice</source>
         <translation>défini deux fois</translation>
     </message>
     <message>
-        <source>capability &apos;code&apos; names unknown property &apos;%1&apos;</source>
+        <source>capability 'code' names unknown property '%1'</source>
         <translation>la capacité « code » désigne une propriété inconnue « %1 »</translation>
     </message>
     <message>
-        <source>&apos;unique&apos; names unknown property &apos;%1&apos;</source>
+        <source>'unique' names unknown property '%1'</source>
         <translation>« unique » désigne une propriété inconnue « %1 »</translation>
     </message>
     <message>
-        <source>&apos;format&apos; must be &quot;nimbus-catalog-edges&quot;</source>
-        <translation>« format » doit valoir &quot;nimbus-catalog-edges&quot;</translation>
+        <source>'format' must be "nimbus-catalog-edges"</source>
+        <translation>« format » doit valoir "nimbus-catalog-edges"</translation>
     </message>
     <message>
-        <source>&apos;edgeTypes&apos; must list at least one type</source>
+        <source>'edgeTypes' must list at least one type</source>
         <translation>« edgeTypes » doit lister au moins un type</translation>
     </message>
     <message>
-        <source>unknown edge type &apos;%1&apos;</source>
+        <source>unknown edge type '%1'</source>
         <translation>type de connexion inconnu « %1 »</translation>
     </message>
     <message>
@@ -88,19 +110,19 @@
         <translation>%1 : aucun type de nœud trouvé</translation>
     </message>
     <message>
-        <source>%1: a rule names unknown kind &apos;%2&apos;</source>
+        <source>%1: a rule names unknown kind '%2'</source>
         <translation>%1 : une règle désigne un type inconnu « %2 »</translation>
     </message>
     <message>
-        <source>%1: a rule requires unknown property &apos;%2&apos; of &apos;%3&apos;</source>
+        <source>%1: a rule requires unknown property '%2' of '%3'</source>
         <translation>%1 : une règle exige une propriété inconnue « %2 » de « %3 »</translation>
     </message>
     <message>
-        <source>unknown node kind &apos;%1&apos;</source>
+        <source>unknown node kind '%1'</source>
         <translation>type de nœud inconnu « %1 »</translation>
     </message>
     <message>
-        <source>unknown connection type &apos;%1&apos;</source>
+        <source>unknown connection type '%1'</source>
         <translation>type de connexion inconnu « %1 »</translation>
     </message>
     <message>
@@ -109,7 +131,7 @@
     </message>
     <message>
         <source>a %1 has no outgoing connections</source>
-        <translation>un(e) %1 n&apos;a aucune connexion sortante</translation>
+        <translation>un(e) %1 n'a aucune connexion sortante</translation>
     </message>
     <message>
         <source>a %1 cannot connect to a %2; it can: %3</source>
@@ -146,7 +168,7 @@
   0  succès
   1  le projet contient des erreurs (validate)
   2  mauvais usage : commande ou option inconnue, argument manquant
-  3  l&apos;entrée est illisible : absente, endommagée, plus récente ou pas un projet
+  3  l'entrée est illisible : absente, endommagée, plus récente ou pas un projet
   4  la sortie ne peut pas être écrite
 </translation>
     </message>
@@ -159,15 +181,15 @@
         <translation>Commandes :</translation>
     </message>
     <message>
-        <source>Run &apos;nimbus COMMAND --help&apos; for the options of a command.</source>
-        <translation>Lancez « nimbus COMMANDE --help » pour les options d&apos;une commande.</translation>
+        <source>Run 'nimbus COMMAND --help' for the options of a command.</source>
+        <translation>Lancez « nimbus COMMANDE --help » pour les options d'une commande.</translation>
     </message>
     <message>
         <source>no command given</source>
         <translation>aucune commande indiquée</translation>
     </message>
     <message>
-        <source>unknown command &apos;%1&apos;</source>
+        <source>unknown command '%1'</source>
         <translation>commande inconnue « %1 »</translation>
     </message>
     <message>
@@ -176,10 +198,7 @@
     </message>
     <message numerus="yes">
         <source>expected %n argument(s); see --help</source>
-        <translation>
-            <numerusform>%n argument attendu ; voir --help</numerusform>
-            <numerusform>%n arguments attendus ; voir --help</numerusform>
-        </translation>
+        <translation><numerusform>%n argument attendu ; voir --help</numerusform><numerusform>%n arguments attendus ; voir --help</numerusform></translation>
     </message>
     <message>
         <source>A .nimbus or .json project.</source>
@@ -191,10 +210,10 @@
     </message>
     <message>
         <source>Checks the project against the node catalog: forbidden connections, property values, duplicate routes, schedules, handler files, functions nothing invokes and event loops. Exits with 1 when there is an error.</source>
-        <translation>Vérifie le projet selon le catalogue des nœuds : connexions interdites, valeurs des propriétés, routes en double, planifications, fichiers des gestionnaires, fonctions que rien n&apos;invoque et boucles d&apos;événements. Sort avec 1 en cas d&apos;erreur.</translation>
+        <translation>Vérifie le projet selon le catalogue des nœuds : connexions interdites, valeurs des propriétés, routes en double, planifications, fichiers des gestionnaires, fonctions que rien n'invoque et boucles d'événements. Sort avec 1 en cas d'erreur.</translation>
     </message>
     <message>
-        <source>unknown format &apos;%1&apos;; use text or json</source>
+        <source>unknown format '%1'; use text or json</source>
         <translation>format inconnu « %1 » ; utilisez text ou json</translation>
     </message>
     <message>
@@ -267,7 +286,7 @@
     </message>
     <message>
         <source>%1 is not a .json file</source>
-        <translation>%1 n&apos;est pas un fichier .json</translation>
+        <translation>%1 n'est pas un fichier .json</translation>
     </message>
     <message>
         <source>the output must be a .nimbus file</source>
@@ -290,17 +309,11 @@
     </message>
     <message numerus="yes">
         <source>Delete %n connection(s)</source>
-        <translation>
-            <numerusform>Supprimer %n connexion</numerusform>
-            <numerusform>Supprimer %n connexions</numerusform>
-        </translation>
+        <translation><numerusform>Supprimer %n connexion</numerusform><numerusform>Supprimer %n connexions</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Delete %n node(s)</source>
-        <translation>
-            <numerusform>Supprimer %n nœud</numerusform>
-            <numerusform>Supprimer %n nœuds</numerusform>
-        </translation>
+        <translation><numerusform>Supprimer %n nœud</numerusform><numerusform>Supprimer %n nœuds</numerusform></translation>
     </message>
     <message>
         <source>Move %1</source>
@@ -308,10 +321,7 @@
     </message>
     <message numerus="yes">
         <source>Move %n node(s)</source>
-        <translation>
-            <numerusform>Déplacer %n nœud</numerusform>
-            <numerusform>Déplacer %n nœuds</numerusform>
-        </translation>
+        <translation><numerusform>Déplacer %n nœud</numerusform><numerusform>Déplacer %n nœuds</numerusform></translation>
     </message>
     <message>
         <source>Connect %1 to %2</source>
@@ -348,51 +358,51 @@
         <translation>ligne %1</translation>
     </message>
     <message>
-        <source>not a Nimbus project (expected &quot;format&quot;: &quot;nimbus-project&quot;)</source>
-        <translation>pas un projet Nimbus (attendu : &quot;format&quot;: &quot;nimbus-project&quot;)</translation>
+        <source>not a Nimbus project (expected "format": "nimbus-project")</source>
+        <translation>pas un projet Nimbus (attendu : "format": "nimbus-project")</translation>
     </message>
     <message>
-        <source>&apos;version&apos; must be a positive whole number</source>
+        <source>'version' must be a positive whole number</source>
         <translation>« version » doit être un entier positif</translation>
     </message>
     <message>
         <source>written by a newer version of Nimbus Studio (format %1; this version reads up to %2)</source>
-        <translation>écrit par une version plus récente de Nimbus Studio (format %1 ; cette version lit jusqu&apos;au %2)</translation>
+        <translation>écrit par une version plus récente de Nimbus Studio (format %1 ; cette version lit jusqu'au %2)</translation>
     </message>
     <message>
         <source>expected an object</source>
         <translation>objet attendu</translation>
     </message>
     <message>
-        <source>&apos;name&apos; must be a non-empty string</source>
+        <source>'name' must be a non-empty string</source>
         <translation>« name » doit être une chaîne non vide</translation>
     </message>
     <message>
-        <source>&apos;kind&apos; must be a non-empty string</source>
+        <source>'kind' must be a non-empty string</source>
         <translation>« kind » doit être une chaîne non vide</translation>
     </message>
     <message>
-        <source>a node named &apos;%1&apos; already exists</source>
+        <source>a node named '%1' already exists</source>
         <translation>un nœud nommé « %1 » existe déjà</translation>
     </message>
     <message>
-        <source>&apos;position&apos; must be [x, y]</source>
+        <source>'position' must be [x, y]</source>
         <translation>« position » doit être [x, y]</translation>
     </message>
     <message>
-        <source>&apos;properties&apos; must be an object</source>
+        <source>'properties' must be an object</source>
         <translation>« properties » doit être un objet</translation>
     </message>
     <message>
-        <source>&apos;type&apos; must be a non-empty string</source>
+        <source>'type' must be a non-empty string</source>
         <translation>« type » doit être une chaîne non vide</translation>
     </message>
     <message>
-        <source>&apos;from&apos; names no node: &apos;%1&apos;</source>
+        <source>'from' names no node: '%1'</source>
         <translation>« from » ne désigne aucun nœud : « %1 »</translation>
     </message>
     <message>
-        <source>&apos;to&apos; names no node: &apos;%1&apos;</source>
+        <source>'to' names no node: '%1'</source>
         <translation>« to » ne désigne aucun nœud : « %1 »</translation>
     </message>
 </context>
@@ -504,7 +514,7 @@
     </message>
     <message>
         <source>Cannot Open Project</source>
-        <translation>Impossible d&apos;ouvrir le projet</translation>
+        <translation>Impossible d'ouvrir le projet</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -512,18 +522,18 @@
     </message>
     <message>
         <source>Cannot Open Example</source>
-        <translation>Impossible d&apos;ouvrir l&apos;exemple</translation>
+        <translation>Impossible d'ouvrir l'exemple</translation>
     </message>
     <message>
-        <source>The example &apos;%1&apos; is not installed (looked in %2).</source>
-        <translation>L&apos;exemple « %1 » n&apos;est pas installé (cherché dans %2).</translation>
+        <source>The example '%1' is not installed (looked in %2).</source>
+        <translation>L'exemple « %1 » n'est pas installé (cherché dans %2).</translation>
     </message>
     <message>
         <source>Cannot copy %1.</source>
         <translation>Impossible de copier %1.</translation>
     </message>
     <message>
-        <source>Opened the example &apos;%1&apos;; Save asks where to keep your copy.</source>
+        <source>Opened the example '%1'; Save asks where to keep your copy.</source>
         <translation>Exemple « %1 » ouvert ; Enregistrer vous demandera où garder votre copie.</translation>
     </message>
     <message>
@@ -532,7 +542,7 @@
     </message>
     <message>
         <source>Cannot Save Project</source>
-        <translation>Impossible d&apos;enregistrer le projet</translation>
+        <translation>Impossible d'enregistrer le projet</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -543,7 +553,7 @@
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <source>The project &apos;%1&apos; has changes that are not saved. Save them?</source>
+        <source>The project '%1' has changes that are not saved. Save them?</source>
         <translation>Le projet « %1 » a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
@@ -552,35 +562,19 @@
     </message>
     <message numerus="yes">
         <source>%n node(s)</source>
-        <translation>
-            <numerusform>%n nœud</numerusform>
-            <numerusform>%n nœuds</numerusform>
-        </translation>
+        <translation><numerusform>%n nœud</numerusform><numerusform>%n nœuds</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n connection(s)</source>
-        <translation>
-            <numerusform>%n connexion</numerusform>
-            <numerusform>%n connexions</numerusform>
-        </translation>
+        <translation><numerusform>%n connexion</numerusform><numerusform>%n connexions</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation>
-            <numerusform>%n erreur</numerusform>
-            <numerusform>%n erreurs</numerusform>
-        </translation>
+        <translation><numerusform>%n erreur</numerusform><numerusform>%n erreurs</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n avertissement</numerusform>
-            <numerusform>%n avertissements</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&lt;p style=&apos;font-size:15pt&apos;&gt;&lt;b&gt;Canvas&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1 is drawn here: %2 and %3.&lt;/p&gt;&lt;p&gt;Use &lt;i&gt;File &amp;gt; Open Example&lt;/i&gt; to explore the online shop.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:15pt&apos;&gt;&lt;b&gt;Canevas&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1 se dessine ici : %2 et %3.&lt;/p&gt;&lt;p&gt;Utilisez &lt;i&gt;Fichier &amp;gt; Ouvrir un exemple&lt;/i&gt; pour explorer la boutique en ligne.&lt;/p&gt;</translation>
+        <translation><numerusform>%n avertissement</numerusform><numerusform>%n avertissements</numerusform></translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
@@ -590,12 +584,66 @@
         <source>No examples installed</source>
         <translation>Aucun exemple installé</translation>
     </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>Re&amp;nommer</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>Taille &amp;réelle</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to View</source>
+        <translation>&amp;Ajuster à la vue</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to Grid</source>
+        <translation>&amp;Magnétisme de la grille</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
     <message>
         <source>upgrading to schema version %1: %2</source>
         <translation>mise à niveau vers la version de schéma %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::NodeItem</name>
+    <message>
+        <source>unknown kind</source>
+        <translation>type inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PaletteWidget</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filtrer</translation>
+    </message>
+    <message>
+        <source>Filter the palette</source>
+        <translation>Filtrer la palette</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
     </message>
 </context>
 <context>
@@ -624,7 +672,7 @@
         <translation>Sans titre</translation>
     </message>
     <message>
-        <source>unknown node kind &apos;%1&apos;</source>
+        <source>unknown node kind '%1'</source>
         <translation>type de nœud inconnu « %1 »</translation>
     </message>
     <message>
@@ -636,16 +684,16 @@
         <translation>%1 %2 déjà %3</translation>
     </message>
     <message>
-        <source>%1 has no property &apos;%2&apos;</source>
-        <translation>%1 n&apos;a pas de propriété « %2 »</translation>
+        <source>%1 has no property '%2'</source>
+        <translation>%1 n'a pas de propriété « %2 »</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a valid name: start with a letter; use at most 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
-        <translation>« %1 » n&apos;est pas un nom valide : commencez par une lettre ; au plus 64 lettres, chiffres, « - » ou « _ »</translation>
+        <source>'%1' is not a valid name: start with a letter; use at most 64 letters, digits, '-' or '_'</source>
+        <translation>« %1 » n'est pas un nom valide : commencez par une lettre ; au plus 64 lettres, chiffres, « - » ou « _ »</translation>
     </message>
     <message>
-        <source>another node is already named &apos;%1&apos;</source>
-        <translation>un autre nœud s&apos;appelle déjà « %1 »</translation>
+        <source>another node is already named '%1'</source>
+        <translation>un autre nœud s'appelle déjà « %1 »</translation>
     </message>
 </context>
 <context>
@@ -664,7 +712,7 @@
     </message>
     <message>
         <source>not a Nimbus project (it is not an SQLite database)</source>
-        <translation>pas un projet Nimbus (ce n&apos;est pas une base SQLite)</translation>
+        <translation>pas un projet Nimbus (ce n'est pas une base SQLite)</translation>
     </message>
     <message>
         <source>cannot open: %1</source>
@@ -676,11 +724,11 @@
     </message>
     <message>
         <source>not a Nimbus project (an SQLite database of another program)</source>
-        <translation>pas un projet Nimbus (une base SQLite d&apos;un autre programme)</translation>
+        <translation>pas un projet Nimbus (une base SQLite d'un autre programme)</translation>
     </message>
     <message>
         <source>written by a newer version of Nimbus Studio (schema %1; this version reads up to %2). Update Nimbus Studio to open it.</source>
-        <translation>écrit par une version plus récente de Nimbus Studio (schéma %1 ; cette version lit jusqu&apos;au %2). Mettez Nimbus Studio à jour pour l&apos;ouvrir.</translation>
+        <translation>écrit par une version plus récente de Nimbus Studio (schéma %1 ; cette version lit jusqu'au %2). Mettez Nimbus Studio à jour pour l'ouvrir.</translation>
     </message>
     <message>
         <source>not a Nimbus project (no schema version)</source>
@@ -699,7 +747,7 @@
         <translation>mise à niveau impossible depuis le schéma %1 : %2</translation>
     </message>
     <message>
-        <source>node &apos;%1&apos; (#%2): its properties are not a valid JSON object</source>
+        <source>node '%1' (#%2): its properties are not a valid JSON object</source>
         <translation>nœud « %1 » (n° %2) : ses propriétés ne sont pas un objet JSON valide</translation>
     </message>
     <message>
@@ -728,11 +776,11 @@
     </message>
     <message>
         <source>not a Nimbus project; not overwriting it</source>
-        <translation>pas un projet Nimbus ; il n&apos;est pas écrasé</translation>
+        <translation>pas un projet Nimbus ; il n'est pas écrasé</translation>
     </message>
     <message>
         <source>written by a newer version of Nimbus Studio; not overwriting it</source>
-        <translation>écrit par une version plus récente de Nimbus Studio ; il n&apos;est pas écrasé</translation>
+        <translation>écrit par une version plus récente de Nimbus Studio ; il n'est pas écrasé</translation>
     </message>
     <message>
         <source>cannot create a file: %1</source>
@@ -744,19 +792,19 @@
     </message>
     <message>
         <source>cannot clear the old content</source>
-        <translation>impossible d&apos;effacer l&apos;ancien contenu</translation>
+        <translation>impossible d'effacer l'ancien contenu</translation>
     </message>
     <message>
         <source>cannot write the project information</source>
-        <translation>impossible d&apos;écrire les informations du projet</translation>
+        <translation>impossible d'écrire les informations du projet</translation>
     </message>
     <message>
-        <source>cannot write node &apos;%1&apos;</source>
-        <translation>impossible d&apos;écrire le nœud « %1 »</translation>
+        <source>cannot write node '%1'</source>
+        <translation>impossible d'écrire le nœud « %1 »</translation>
     </message>
     <message>
         <source>cannot write connection #%1</source>
-        <translation>impossible d&apos;écrire la connexion n° %1</translation>
+        <translation>impossible d'écrire la connexion n° %1</translation>
     </message>
     <message>
         <source>cannot commit</source>
@@ -770,36 +818,36 @@
 <context>
     <name>Nimbus::ScheduleExpression</name>
     <message>
-        <source>%1: &apos;%2&apos; has an invalid step</source>
+        <source>%1: '%2' has an invalid step</source>
         <translation>%1 : « %2 » a un pas invalide</translation>
     </message>
     <message>
-        <source>%1: &apos;%2&apos; is not a range between %3 and %4</source>
-        <translation>%1 : « %2 » n&apos;est pas un intervalle entre %3 et %4</translation>
+        <source>%1: '%2' is not a range between %3 and %4</source>
+        <translation>%1 : « %2 » n'est pas un intervalle entre %3 et %4</translation>
     </message>
     <message>
-        <source>%1: range &apos;%2&apos; runs backwards</source>
-        <translation>%1 : l&apos;intervalle « %2 » est à l&apos;envers</translation>
+        <source>%1: range '%2' runs backwards</source>
+        <translation>%1 : l'intervalle « %2 » est à l'envers</translation>
     </message>
     <message>
-        <source>%1: &apos;%2&apos; is not a value between %3 and %4</source>
-        <translation>%1 : « %2 » n&apos;est pas une valeur entre %3 et %4</translation>
+        <source>%1: '%2' is not a value between %3 and %4</source>
+        <translation>%1 : « %2 » n'est pas une valeur entre %3 et %4</translation>
     </message>
     <message>
         <source>rate() needs a positive whole number and a unit, for example rate(5 minutes)</source>
         <translation>rate() exige un entier positif et une unité, par exemple rate(5 minutes)</translation>
     </message>
     <message>
-        <source>rate(): use &apos;%1&apos; with %2</source>
+        <source>rate(): use '%1' with %2</source>
         <translation>rate() : utilisez « %1 » avec %2</translation>
     </message>
     <message>
-        <source>rate(): unknown unit &apos;%1&apos;; use minutes, hours or days</source>
+        <source>rate(): unknown unit '%1'; use minutes, hours or days</source>
         <translation>rate() : unité inconnue « %1 » ; utilisez minutes, hours ou days</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is neither cron(...) nor rate(...)</source>
-        <translation>« %1 » n&apos;est ni cron(...) ni rate(...)</translation>
+        <source>'%1' is neither cron(...) nor rate(...)</source>
+        <translation>« %1 » n'est ni cron(...) ni rate(...)</translation>
     </message>
     <message>
         <source>cron() needs 6 fields (minutes hours day-of-month month day-of-week year), found %1</source>
@@ -830,7 +878,7 @@
         <translation>année</translation>
     </message>
     <message>
-        <source>cron(): exactly one of day-of-month and day-of-week must be &apos;?&apos;</source>
+        <source>cron(): exactly one of day-of-month and day-of-week must be '?'</source>
         <translation>cron() : exactement un des champs jour du mois et jour de la semaine doit valoir « ? »</translation>
     </message>
 </context>
@@ -845,8 +893,8 @@
         <translation>texte attendu</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not %2</source>
-        <translation>« %1 » n&apos;est pas %2</translation>
+        <source>'%1' is not %2</source>
+        <translation>« %1 » n'est pas %2</translation>
     </message>
     <message>
         <source>in the expected form</source>
@@ -857,7 +905,7 @@
         <translation>expression cron() ou rate() attendue</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not one of %2</source>
+        <source>'%1' is not one of %2</source>
         <translation>« %1 » ne fait pas partie de %2</translation>
     </message>
     <message>
@@ -874,11 +922,11 @@
     </message>
     <message>
         <source>%1 is not a whole number</source>
-        <translation>%1 n&apos;est pas un nombre entier</translation>
+        <translation>%1 n'est pas un nombre entier</translation>
     </message>
     <message>
         <source>%1%2 is outside %3 to %4%2</source>
-        <translation>%1%2 est hors de l&apos;intervalle %3 à %4%2</translation>
+        <translation>%1%2 est hors de l'intervalle %3 à %4%2</translation>
     </message>
     <message>
         <source>%1%2 is below the minimum of %3%2</source>
@@ -894,18 +942,18 @@
     </message>
     <message>
         <source>variable %1 must have a name, a text value and an optional secret flag</source>
-        <translation>la variable %1 doit avoir un nom, une valeur texte et éventuellement l&apos;indicateur secret</translation>
+        <translation>la variable %1 doit avoir un nom, une valeur texte et éventuellement l'indicateur secret</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a valid variable name</source>
-        <translation>« %1 » n&apos;est pas un nom de variable valide</translation>
+        <source>'%1' is not a valid variable name</source>
+        <translation>« %1 » n'est pas un nom de variable valide</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is reserved by the runtime</source>
-        <translation>« %1 » est réservé par l&apos;environnement d&apos;exécution</translation>
+        <source>'%1' is reserved by the runtime</source>
+        <translation>« %1 » est réservé par l'environnement d'exécution</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is set twice</source>
+        <source>'%1' is set twice</source>
         <translation>« %1 » est défini deux fois</translation>
     </message>
     <message>
@@ -913,11 +961,11 @@
         <translation>nœud n° %1</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is of unknown kind &apos;%2&apos;</source>
-        <translation>« %1 » est d&apos;un type inconnu « %2 »</translation>
+        <source>'%1' is of unknown kind '%2'</source>
+        <translation>« %1 » est d'un type inconnu « %2 »</translation>
     </message>
     <message>
-        <source>%1: a name starts with a letter and has at most 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <source>%1: a name starts with a letter and has at most 64 letters, digits, '-' or '_'</source>
         <translation>%1 : un nom commence par une lettre et compte au plus 64 lettres, chiffres, « - » ou « _ »</translation>
     </message>
     <message>
@@ -925,16 +973,16 @@
         <translation>%1 : %2 : %3</translation>
     </message>
     <message>
-        <source>%1: unknown property &apos;%2&apos; is kept but not used</source>
+        <source>%1: unknown property '%2' is kept but not used</source>
         <translation>%1 : la propriété inconnue « %2 » est conservée mais inutilisée</translation>
     </message>
     <message>
-        <source>%1: handler &apos;%2&apos; does not name a module and a function for %3</source>
+        <source>%1: handler '%2' does not name a module and a function for %3</source>
         <translation>%1 : le gestionnaire « %2 » ne désigne pas un module et une fonction pour %3</translation>
     </message>
     <message>
-        <source>%1: source folder &apos;%2&apos; does not exist</source>
-        <translation>%1 : le dossier source « %2 » n&apos;existe pas</translation>
+        <source>%1: source folder '%2' does not exist</source>
+        <translation>%1 : le dossier source « %2 » n'existe pas</translation>
     </message>
     <message>
         <source>%1: handler file not found (looked for %2)</source>
@@ -950,7 +998,7 @@
     </message>
     <message>
         <source>%1 %2 %3, but its %4 is %5, so nothing is delivered</source>
-        <translation>%1 %2 %3, mais sa propriété %4 vaut %5 : rien n&apos;est livré</translation>
+        <translation>%1 %2 %3, mais sa propriété %4 vaut %5 : rien n'est livré</translation>
     </message>
     <message>
         <source>%1 %2 %3 twice</source>
@@ -970,7 +1018,7 @@
     </message>
     <message>
         <source>%1 is never invoked: connect a trigger, a service or another function to it</source>
-        <translation>%1 n&apos;est jamais invoqué(e) : connectez-y un déclencheur, un service ou une autre fonction</translation>
+        <translation>%1 n'est jamais invoqué(e) : connectez-y un déclencheur, un service ou une autre fonction</translation>
     </message>
     <message>
         <source> %1 %2</source>
@@ -982,7 +1030,7 @@
     </message>
     <message>
         <source>event loop: %1; every event causes another, without end</source>
-        <translation>boucle d&apos;événements : %1 ; chaque événement en provoque un autre, sans fin</translation>
+        <translation>boucle d'événements : %1 ; chaque événement en provoque un autre, sans fin</translation>
     </message>
 </context>
 <context>
@@ -997,7 +1045,7 @@
     </message>
     <message>
         <source>Open a working copy of a bundled example.</source>
-        <translation>Ouvrir une copie de travail d&apos;un exemple fourni.</translation>
+        <translation>Ouvrir une copie de travail d'un exemple fourni.</translation>
     </message>
     <message>
         <source>Render the window to a PNG file and exit.</source>

@@ -1,0 +1,366 @@
+#include "canvasscene.h"
+
+#include "document/project.h"
+#include "edgeitem.h"
+#include "model/catalog.h"
+#include "nodeitem.h"
+
+#include <QApplication>
+#include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
+#include <QMenu>
+#include <QPainter>
+
+#include <cmath>
+
+namespace Nimbus {
+
+CanvasScene::CanvasScene(QObject *parent) : QGraphicsScene(parent)
+{
+    setItemIndexMethod(BspTreeIndex);
+    mChooseType = [this](const QStringList &types, QPointF scenePos) -> QString {
+        QMenu menu;
+        menu.setTitle(tr("Connection"));
+        for (const QString &t : types)
+            menu.addAction(t)->setData(t);
+        QPoint at = QCursor::pos();
+        if (!views().isEmpty()) {
+            QGraphicsView *view = views().first();
+            at = view->viewport()->mapToGlobal(view->mapFromScene(scenePos));
+        }
+        QAction *chosen = menu.exec(at);
+        return chosen ? chosen->data().toString() : QString();
+    };
+}
+
+void CanvasScene::setProject(Project *project)
+{
+    if (mProject)
+        disconnect(&mProject->architecture(), nullptr, this, nullptr);
+    mProject = project;
+    if (mProject) {
+        Architecture *a = &mProject->architecture();
+        connect(a, &Architecture::nodeAdded, this, &CanvasScene::addNodeItem);
+        connect(a, &Architecture::nodeAboutToBeRemoved, this, &CanvasScene::removeNodeItem);
+        connect(a, &Architecture::edgeAdded, this, &CanvasScene::addEdgeItem);
+        connect(a, &Architecture::edgeAboutToBeRemoved, this, &CanvasScene::removeEdgeItem);
+        connect(a, &Architecture::modelReset, this, &CanvasScene::rebuild);
+        connect(a, &Architecture::nodeMoved, this, [this](NodeId id, QPointF position) {
+            if (NodeItem *item = mNodes.value(id); item && item->pos() != position) {
+                mSyncing = true;
+                const qreal grid = mGrid;
+                item->setSnapToGrid(0); // the model's position is the truth
+                item->setPos(position);
+                item->setSnapToGrid(grid);
+                mSyncing = false;
+            }
+        });
+        connect(a, &Architecture::nodeRenamed, this, [this](NodeId id, const QString &name) {
+            if (NodeItem *item = mNodes.value(id))
+                item->setName(name);
+        });
+    }
+    rebuild();
+}
+
+void CanvasScene::rebuild()
+{
+    endConnection();
+    clear();
+    mNodes.clear();
+    mEdges.clear();
+    mEdgesByNode.clear();
+    if (!mProject)
+        return;
+    for (const auto &[id, node] : mProject->architecture().nodes())
+        addNodeItem(id);
+    for (const auto &[id, edge] : mProject->architecture().edges())
+        addEdgeItem(id);
+}
+
+void CanvasScene::addNodeItem(NodeId id)
+{
+    const Node *node = mProject->architecture().node(id);
+    const Catalog &catalog = mProject->catalog();
+    const NodeKind *kind = catalog.kind(node->kind);
+    bool hasInput = false;
+    bool hasOutput = false;
+    for (const EdgeRule &rule : catalog.rules()) {
+        hasInput = hasInput || rule.to == node->kind;
+        hasOutput = hasOutput || rule.from == node->kind;
+    }
+    auto *item = new NodeItem(id, kind, hasInput, hasOutput);
+    item->setName(node->name);
+    item->setPos(node->position);
+    item->setSnapToGrid(mGrid);
+    connect(item, &NodeItem::geometryChanged, this, [this, id] { updateEdgesOf(id); });
+    addItem(item);
+    mNodes.insert(id, item);
+}
+
+void CanvasScene::removeNodeItem(NodeId id)
+{
+    NodeItem *item = mNodes.take(id);
+    if (item == mConnectFrom)
+        endConnection();
+    delete item;
+}
+
+void CanvasScene::addEdgeItem(EdgeId id)
+{
+    const Edge *edge = mProject->architecture().edge(id);
+    NodeItem *from = mNodes.value(edge->from);
+    NodeItem *to = mNodes.value(edge->to);
+    if (!from || !to)
+        return;
+    const EdgeType *type = mProject->catalog().edgeType(edge->type);
+    auto *item = new EdgeItem(id, type ? type->label : edge->type, from, to);
+    addItem(item);
+    mEdges.insert(id, item);
+    mEdgesByNode.insert(edge->from, item);
+    mEdgesByNode.insert(edge->to, item);
+}
+
+void CanvasScene::removeEdgeItem(EdgeId id)
+{
+    EdgeItem *item = mEdges.take(id);
+    if (!item)
+        return;
+    for (auto it = mEdgesByNode.begin(); it != mEdgesByNode.end();)
+        it = it.value() == item ? mEdgesByNode.erase(it) : std::next(it);
+    delete item;
+}
+
+void CanvasScene::updateEdgesOf(NodeId id)
+{
+    const auto range = mEdgesByNode.equal_range(id);
+    for (auto it = range.first; it != range.second; ++it)
+        it.value()->updatePath();
+}
+
+QList<NodeId> CanvasScene::selectedNodes() const
+{
+    QList<NodeId> ids;
+    for (QGraphicsItem *item : selectedItems())
+        if (item->type() == NodeItem::Type)
+            ids.append(static_cast<NodeItem *>(item)->nodeId());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QList<EdgeId> CanvasScene::selectedEdges() const
+{
+    QList<EdgeId> ids;
+    for (QGraphicsItem *item : selectedItems())
+        if (item->type() == EdgeItem::Type)
+            ids.append(static_cast<EdgeItem *>(item)->edgeId());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void CanvasScene::selectNodes(const QList<NodeId> &ids)
+{
+    clearSelection();
+    for (NodeId id : ids)
+        if (NodeItem *item = mNodes.value(id))
+            item->setSelected(true);
+}
+
+void CanvasScene::setDiagnostics(const QList<Diagnostic> &diagnostics)
+{
+    QHash<NodeId, Diagnostic::Severity> worst;
+    QHash<NodeId, QStringList> messages;
+    for (const Diagnostic &d : diagnostics) {
+        for (NodeId id : d.nodes) {
+            if (!worst.contains(id) || d.severity < worst.value(id))
+                worst.insert(id, d.severity);
+            messages[id].append(d.message);
+        }
+    }
+    for (auto it = mNodes.cbegin(); it != mNodes.cend(); ++it) {
+        if (worst.contains(it.key()))
+            it.value()->setSeverity(worst.value(it.key()), messages.value(it.key()).join(QLatin1Char('\n')));
+        else
+            it.value()->setSeverity(std::nullopt, QString());
+    }
+}
+
+void CanvasScene::setSnapToGrid(bool snap)
+{
+    mGrid = snap ? kGridSize : 0;
+    for (NodeItem *item : std::as_const(mNodes))
+        item->setSnapToGrid(mGrid);
+    update();
+}
+
+NodeItem *CanvasScene::nodeAt(QPointF scenePos) const
+{
+    for (QGraphicsItem *item : items(scenePos))
+        if (item->type() == NodeItem::Type)
+            return static_cast<NodeItem *>(item);
+    return nullptr;
+}
+
+QHash<NodeId, QPointF> CanvasScene::selectedPositions() const
+{
+    QHash<NodeId, QPointF> positions;
+    for (QGraphicsItem *item : selectedItems())
+        if (item->type() == NodeItem::Type)
+            positions.insert(static_cast<NodeItem *>(item)->nodeId(), item->pos());
+    return positions;
+}
+
+void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && mProject) {
+        NodeItem *node = nodeAt(event->scenePos());
+        if (node && node->portAt(event->scenePos()) == NodeItem::Port::Output) {
+            beginConnection(node);
+            event->accept();
+            return;
+        }
+        mMoving = node != nullptr;
+        mMoved = false;
+    }
+    QGraphicsScene::mousePressEvent(event);
+}
+
+void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (mConnectFrom) {
+        updateConnection(event->scenePos());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseMoveEvent(event);
+    if (mMoving && (event->buttons() & Qt::LeftButton) && mProject) {
+        const QHash<NodeId, QPointF> positions = selectedPositions();
+        bool changed = false;
+        for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+            changed = changed || mProject->architecture().node(it.key())->position != it.value();
+        if (changed) {
+            mProject->moveNodes(positions, false);
+            mMoved = true;
+        }
+    }
+}
+
+void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (mConnectFrom) {
+        finishConnection(event->scenePos());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseReleaseEvent(event);
+    if (mMoving && mMoved && mProject)
+        mProject->moveNodes(selectedPositions(), true); // closes the drag: one undo step
+    mMoving = false;
+    mMoved = false;
+}
+
+QStringList CanvasScene::allowedTypes(NodeItem *from, NodeItem *to) const
+{
+    QStringList types;
+    for (const EdgeRule *rule : mProject->catalog().rulesBetween(from->kindId(), to->kindId()))
+        if (!mProject->architecture().findEdge(from->nodeId(), to->nodeId(), rule->type))
+            types.append(rule->type);
+    return types;
+}
+
+void CanvasScene::beginConnection(NodeItem *from)
+{
+    mConnectFrom = from;
+    mConnectPath = addPath(EdgeItem::curve(from->outputPort(), from->outputPort()),
+                           QPen(QApplication::palette().color(QPalette::Highlight), 2, Qt::DashLine));
+    mConnectPath->setZValue(10);
+    mConnectHint = addSimpleText(QString());
+    mConnectHint->setZValue(11);
+    mConnectHint->setBrush(QApplication::palette().color(QPalette::Text));
+    // Every node says at once whether it can take this connection.
+    for (NodeItem *item : std::as_const(mNodes))
+        item->setTargetState(allowedTypes(from, item).isEmpty() ? NodeItem::TargetState::Invalid
+                                                                : NodeItem::TargetState::Valid);
+}
+
+void CanvasScene::updateConnection(QPointF scenePos)
+{
+    NodeItem *target = nodeAt(scenePos);
+    QPointF end = scenePos;
+    QString hint;
+    if (target && target != mConnectFrom) {
+        const QStringList types = allowedTypes(mConnectFrom, target);
+        if (types.isEmpty()) {
+            const QList<const EdgeRule *> rules = mProject->catalog().rulesBetween(mConnectFrom->kindId(),
+                                                                                   target->kindId());
+            hint = rules.isEmpty()
+                       ? mProject->catalog().connectionRefusal(mConnectFrom->kindId(), target->kindId(),
+                                                               mProject->catalog().edgeTypes().first().id)
+                       : tr("already connected");
+        } else {
+            end = target->inputPort();
+            hint = types.join(QLatin1String(" / "));
+        }
+    } else if (target == mConnectFrom && !allowedTypes(mConnectFrom, target).isEmpty()) {
+        end = target->inputPort();
+        hint = allowedTypes(mConnectFrom, target).join(QLatin1String(" / "));
+    }
+    mConnectPath->setPath(EdgeItem::curve(mConnectFrom->outputPort(), end));
+    mConnectHint->setText(hint);
+    mConnectHint->setPos(scenePos + QPointF(14, 10));
+}
+
+void CanvasScene::finishConnection(QPointF scenePos)
+{
+    NodeItem *from = mConnectFrom;
+    NodeItem *target = nodeAt(scenePos);
+    const QStringList types = target ? allowedTypes(from, target) : QStringList();
+    const QString refusal = mConnectHint->text();
+    endConnection();
+    if (!target)
+        return;
+    if (types.isEmpty()) {
+        emit statusMessage(tr("Cannot connect %1 to %2: %3").arg(from->name(), target->name(), refusal));
+        return;
+    }
+    const QString type = types.size() == 1 ? types.first() : mChooseType(types, scenePos);
+    if (type.isEmpty())
+        return;
+    QString error;
+    if (mProject->connectNodes(from->nodeId(), target->nodeId(), type, &error) == kInvalidEdgeId)
+        emit statusMessage(tr("Cannot connect %1 to %2: %3").arg(from->name(), target->name(), error));
+}
+
+void CanvasScene::endConnection()
+{
+    if (!mConnectFrom)
+        return;
+    mConnectFrom = nullptr;
+    delete mConnectPath;
+    delete mConnectHint;
+    mConnectPath = nullptr;
+    mConnectHint = nullptr;
+    for (NodeItem *item : std::as_const(mNodes))
+        item->setTargetState(NodeItem::TargetState::Neutral);
+}
+
+void CanvasScene::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    const QPalette palette = QApplication::palette();
+    painter->fillRect(rect, palette.color(QPalette::Base));
+    // A dot grid; denser feedback when snapping is on.
+    const qreal step = kGridSize * (mGrid > 0 ? 1 : 2);
+    const qreal left = std::floor(rect.left() / step) * step;
+    const qreal top = std::floor(rect.top() / step) * step;
+    QColor dot = palette.color(QPalette::Mid);
+    dot.setAlpha(mGrid > 0 ? 160 : 90);
+    painter->setPen(QPen(dot, 1.5));
+    QVector<QPointF> points;
+    for (qreal x = left; x < rect.right(); x += step)
+        for (qreal y = top; y < rect.bottom(); y += step)
+            points.append(QPointF(x, y));
+    if (points.size() < 40000) // skip the grid when zoomed far out
+        painter->drawPoints(points.constData(), int(points.size()));
+}
+
+} // namespace Nimbus

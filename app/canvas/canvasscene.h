@@ -1,0 +1,94 @@
+#pragma once
+
+#include "model/diagnostic.h"
+#include "model/edge.h"
+#include "model/node.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include "document/project.h"
+
+#include <QPointer>
+
+#include <functional>
+
+class QGraphicsPathItem;
+class QGraphicsSimpleTextItem;
+
+namespace Nimbus {
+
+class EdgeItem;
+class NodeItem;
+class Project;
+
+// Mirrors a project's architecture as graphics items. It owns no data: user gestures
+// (moving, connecting) become commands on the project's undo stack, and items change
+// only when the model says so.
+class CanvasScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    explicit CanvasScene(QObject *parent = nullptr);
+
+    void setProject(Project *project);
+    Project *project() const { return mProject; }
+
+    NodeItem *nodeItem(NodeId id) const { return mNodes.value(id); }
+    EdgeItem *edgeItem(EdgeId id) const { return mEdges.value(id); }
+    QList<NodeId> selectedNodes() const;
+    QList<EdgeId> selectedEdges() const;
+    void selectNodes(const QList<NodeId> &ids);
+
+    void setDiagnostics(const QList<Diagnostic> &diagnostics);
+    void setSnapToGrid(bool snap);
+    bool snapToGrid() const { return mGrid > 0; }
+    static constexpr qreal kGridSize = 20;
+
+    // Picks one of several allowed connection types (a menu by default; tests replace it).
+    using TypeChooser = std::function<QString(const QStringList &types, QPointF scenePos)>;
+    void setTypeChooser(TypeChooser chooser) { mChooseType = std::move(chooser); }
+
+signals:
+    void statusMessage(const QString &message);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    void rebuild();
+    void addNodeItem(NodeId id);
+    void removeNodeItem(NodeId id);
+    void addEdgeItem(EdgeId id);
+    void removeEdgeItem(EdgeId id);
+    void updateEdgesOf(NodeId id);
+    NodeItem *nodeAt(QPointF scenePos) const;
+    QHash<NodeId, QPointF> selectedPositions() const;
+
+    // Connection dragging.
+    void beginConnection(NodeItem *from);
+    void updateConnection(QPointF scenePos);
+    void finishConnection(QPointF scenePos);
+    void endConnection();
+    QStringList allowedTypes(NodeItem *from, NodeItem *to) const;
+
+    QPointer<Project> mProject;
+    QHash<NodeId, NodeItem *> mNodes;
+    QHash<EdgeId, EdgeItem *> mEdges;
+    QMultiHash<NodeId, EdgeItem *> mEdgesByNode;
+    bool mSyncing = false; // applying a model change to items
+    qreal mGrid = 0;
+
+    bool mMoving = false;
+    bool mMoved = false;
+
+    NodeItem *mConnectFrom = nullptr;
+    QGraphicsPathItem *mConnectPath = nullptr;
+    QGraphicsSimpleTextItem *mConnectHint = nullptr;
+    TypeChooser mChooseType;
+};
+
+} // namespace Nimbus

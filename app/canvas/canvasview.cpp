@@ -1,0 +1,303 @@
+#include "canvasview.h"
+
+#include "canvasscene.h"
+#include "document/project.h"
+#include "nodeitem.h"
+
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QUrl>
+#include <QWheelEvent>
+
+namespace Nimbus {
+
+const char *const CanvasView::kKindMimeType = "application/x-nimbus-node-kind";
+
+namespace {
+constexpr qreal kMinZoom = 0.1;
+constexpr qreal kMaxZoom = 4.0;
+
+bool isProjectFile(const QUrl &url)
+{
+    const QString path = url.toLocalFile();
+    return path.endsWith(QLatin1String(".nimbus")) || path.endsWith(QLatin1String(".json"));
+}
+} // namespace
+
+CanvasView::CanvasView(CanvasScene *scene, QWidget *parent) : QGraphicsView(scene, parent), mScene(scene)
+{
+    setObjectName(QStringLiteral("canvasView"));
+    setAccessibleName(tr("Canvas"));
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setDragMode(RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setTransformationAnchor(AnchorUnderMouse);
+    setViewportUpdateMode(SmartViewportUpdate);
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setSceneRect(-50000, -50000, 100000, 100000);
+}
+
+void CanvasView::setZoom(qreal value)
+{
+    value = std::clamp(value, kMinZoom, kMaxZoom);
+    if (qFuzzyCompare(value, zoom()))
+        return;
+    setTransform(QTransform::fromScale(value, value));
+    emit zoomChanged(value);
+}
+
+void CanvasView::fitToView()
+{
+    mFitPending = false;
+    QRectF bounds = mScene->itemsBoundingRect();
+    if (bounds.isEmpty()) {
+        setZoom(1.0);
+        centerOn(0, 0);
+        return;
+    }
+    bounds.adjust(-40, -40, 40, 40);
+    fitInView(bounds, Qt::KeepAspectRatio);
+    // Never magnify a small diagram beyond its natural size.
+    if (zoom() > 1.0)
+        setTransform(QTransform());
+    centerOn(bounds.center());
+    emit zoomChanged(zoom());
+}
+
+void CanvasView::requestFit()
+{
+    mFitPending = true;
+    if (isVisible() && viewport()->width() > 100)
+        fitToView();
+}
+
+void CanvasView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (mFitPending && viewport()->width() > 100)
+        fitToView();
+}
+
+void CanvasView::centreOn(NodeId id)
+{
+    if (NodeItem *item = mScene->nodeItem(id)) {
+        mScene->selectNodes({id});
+        centerOn(item);
+    }
+}
+
+void CanvasView::addNodeAtCentre(const QString &kindId)
+{
+    if (!mScene->project())
+        return;
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    const NodeId id =
+        mScene->project()->addNode(kindId, centre - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2));
+    if (id != kInvalidNodeId)
+        mScene->selectNodes({id});
+}
+
+void CanvasView::deleteSelection()
+{
+    if (mScene->project())
+        mScene->project()->removeItems(mScene->selectedNodes(), mScene->selectedEdges());
+}
+
+void CanvasView::renameSelected()
+{
+    const QList<NodeId> selected = mScene->selectedNodes();
+    if (selected.size() != 1 || !mScene->project())
+        return;
+    NodeItem *item = mScene->nodeItem(selected.first());
+    finishRename(false);
+    mRenaming = selected.first();
+    mRenameEditor = new QLineEdit(viewport());
+    mRenameEditor->setObjectName(QStringLiteral("renameEditor"));
+    mRenameEditor->setText(item->name());
+    mRenameEditor->selectAll();
+    const QRect where = mapFromScene(item->mapToScene(item->nameRect())).boundingRect();
+    mRenameEditor->setGeometry(where.adjusted(-4, -4, 4, 4));
+    mRenameEditor->show();
+    mRenameEditor->setFocus();
+    connect(mRenameEditor, &QLineEdit::returnPressed, this, [this] { finishRename(true); });
+    connect(mRenameEditor, &QLineEdit::editingFinished, this, [this] { finishRename(true); });
+}
+
+void CanvasView::finishRename(bool commit)
+{
+    if (!mRenameEditor)
+        return;
+    QLineEdit *editor = mRenameEditor;
+    mRenameEditor = nullptr;
+    const NodeId id = mRenaming;
+    mRenaming = kInvalidNodeId;
+    if (commit && mScene->project()) {
+        QString error;
+        if (!mScene->project()->renameNode(id, editor->text().trimmed(), &error))
+            emit mScene->statusMessage(error);
+    }
+    editor->hide();
+    editor->deleteLater();
+    setFocus();
+}
+
+void CanvasView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const qreal steps = event->angleDelta().y() / 120.0;
+        setZoom(zoom() * std::pow(1.15, steps));
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+void CanvasView::keyPressEvent(QKeyEvent *event)
+{
+    if (mRenameEditor && event->key() == Qt::Key_Escape) {
+        finishRename(false);
+        return;
+    }
+    switch (event->key()) {
+    case Qt::Key_Space:
+        if (!event->isAutoRepeat()) {
+            mSpaceHeld = true;
+            setDragMode(NoDrag);
+            viewport()->setCursor(Qt::OpenHandCursor);
+        }
+        event->accept();
+        return;
+    case Qt::Key_Escape:
+        mScene->clearSelection();
+        return;
+    default:
+        break;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void CanvasView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        mSpaceHeld = false;
+        setDragMode(RubberBandDrag);
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void CanvasView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton || (mSpaceHeld && event->button() == Qt::LeftButton)) {
+        mPanning = true;
+        mPanStart = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void CanvasView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (mPanning) {
+        const QPoint delta = event->position().toPoint() - mPanStart;
+        mPanStart = event->position().toPoint();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void CanvasView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (mPanning && (event->button() == Qt::MiddleButton || event->button() == Qt::LeftButton)) {
+        mPanning = false;
+        if (mSpaceHeld)
+            viewport()->setCursor(Qt::OpenHandCursor);
+        else
+            viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void CanvasView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // Double-clicking a node's name renames it in place.
+    QGraphicsItem *item = itemAt(event->position().toPoint());
+    if (item && item->type() == NodeItem::Type) {
+        auto *node = static_cast<NodeItem *>(item);
+        if (node->nameRect().contains(node->mapFromScene(mapToScene(event->position().toPoint())))) {
+            mScene->selectNodes({node->nodeId()});
+            renameSelected();
+            return;
+        }
+    }
+    QGraphicsView::mouseDoubleClickEvent(event);
+}
+
+bool CanvasView::acceptsDrop(const QMimeData *mime) const
+{
+    if (mime->hasFormat(QLatin1String(kKindMimeType)))
+        return mScene->project() != nullptr;
+    if (mime->hasUrls())
+        return std::any_of(mime->urls().cbegin(), mime->urls().cend(), isProjectFile);
+    return false;
+}
+
+void CanvasView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (acceptsDrop(event->mimeData()))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void CanvasView::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (acceptsDrop(event->mimeData()))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void CanvasView::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if (mime->hasFormat(QLatin1String(kKindMimeType)) && mScene->project()) {
+        const QString kind = QString::fromUtf8(mime->data(QLatin1String(kKindMimeType)));
+        // The node's centre lands where the pointer is.
+        const QPointF at = mapToScene(event->position().toPoint());
+        QString error;
+        const NodeId id =
+            mScene->project()->addNode(kind, at - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2), {}, &error);
+        if (id == kInvalidNodeId) {
+            emit mScene->statusMessage(error);
+            event->ignore();
+            return;
+        }
+        mScene->selectNodes({id});
+        setFocus();
+        event->acceptProposedAction();
+        return;
+    }
+    QStringList paths;
+    for (const QUrl &url : mime->urls())
+        if (isProjectFile(url))
+            paths.append(url.toLocalFile());
+    if (!paths.isEmpty()) {
+        emit filesDropped(paths);
+        event->acceptProposedAction();
+    }
+}
+
+} // namespace Nimbus

@@ -1,0 +1,169 @@
+#include "nodeitem.h"
+
+#include "model/catalog.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+
+#include <cmath>
+
+namespace Nimbus {
+
+namespace {
+// One accent colour per category, so the diagram reads at a glance.
+QColor accentFor(const QString &category)
+{
+    if (category == QLatin1String("Triggers"))
+        return QColor(0x7c, 0x4d, 0xff);
+    if (category == QLatin1String("Compute"))
+        return QColor(0xf5, 0x7c, 0x00);
+    return QColor(0x15, 0x65, 0xc0);
+}
+} // namespace
+
+NodeItem::NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutput, QGraphicsItem *parent)
+    : QGraphicsObject(parent), mId(id), mHasInput(hasInput), mHasOutput(hasOutput)
+{
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges | ItemIsFocusable);
+    setAcceptHoverEvents(true);
+    setCacheMode(DeviceCoordinateCache);
+    if (kind) {
+        mKindId = kind->id;
+        mKindName = kind->name;
+        mIcon = QIcon(QStringLiteral(":/nimbus/icons/kinds/") + kind->iconFile);
+        mAccent = accentFor(kind->category);
+        setToolTip(kind->help);
+    } else {
+        mKindName = tr("unknown kind");
+        mAccent = Qt::gray;
+    }
+}
+
+void NodeItem::setName(const QString &name)
+{
+    mName = name;
+    update();
+}
+
+void NodeItem::setSeverity(std::optional<Diagnostic::Severity> severity, const QString &tooltip)
+{
+    mSeverity = severity;
+    setToolTip(tooltip);
+    update();
+}
+
+void NodeItem::setTargetState(TargetState state)
+{
+    if (mTargetState == state)
+        return;
+    mTargetState = state;
+    update();
+}
+
+NodeItem::Port NodeItem::portAt(QPointF scenePos) const
+{
+    const qreal reach = kPortRadius + 5;
+    if (mHasOutput && QLineF(scenePos, outputPort()).length() <= reach)
+        return Port::Output;
+    if (mHasInput && QLineF(scenePos, inputPort()).length() <= reach)
+        return Port::Input;
+    return Port::None;
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    const qreal m = kPortRadius + 4;
+    return QRectF(-m, -m, kWidth + 2 * m, kHeight + 2 * m);
+}
+
+QPainterPath NodeItem::shape() const
+{
+    QPainterPath path;
+    path.addRoundedRect(QRectF(0, 0, kWidth, kHeight), 8, 8);
+    if (mHasInput)
+        path.addEllipse(QPointF(0, kHeight / 2), kPortRadius + 2, kPortRadius + 2);
+    if (mHasOutput)
+        path.addEllipse(QPointF(kWidth, kHeight / 2), kPortRadius + 2, kPortRadius + 2);
+    return path;
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QPalette palette = QApplication::palette();
+    const bool selected = option->state & QStyle::State_Selected;
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    QColor border = palette.color(QPalette::Mid);
+    qreal borderWidth = 1.2;
+    if (mTargetState == TargetState::Valid) {
+        border = QColor(0x2e, 0x7d, 0x32);
+        borderWidth = 3;
+    } else if (selected) {
+        border = palette.color(QPalette::Highlight);
+        borderWidth = 2.5;
+    }
+    const QRectF body(0, 0, kWidth, kHeight);
+    QColor fill = palette.color(QPalette::Base);
+    if (mTargetState == TargetState::Invalid)
+        fill = palette.color(QPalette::Window);
+    painter->setPen(QPen(border, borderWidth));
+    painter->setBrush(fill);
+    painter->drawRoundedRect(body, 8, 8);
+
+    // Accent bar on the left, in the category's colour.
+    QPainterPath bar;
+    bar.addRoundedRect(QRectF(0, 0, 8, kHeight), 4, 4);
+    painter->fillPath(bar, mAccent);
+
+    mIcon.paint(painter, QRect(16, 14, 32, 32));
+
+    QFont nameFont = painter->font();
+    nameFont.setBold(true);
+    painter->setFont(nameFont);
+    painter->setPen(palette.color(mTargetState == TargetState::Invalid ? QPalette::PlaceholderText : QPalette::Text));
+    const QFontMetricsF nameMetrics(nameFont);
+    painter->drawText(nameRect(), Qt::AlignLeft | Qt::AlignVCenter,
+                      nameMetrics.elidedText(mName, Qt::ElideRight, nameRect().width()));
+    QFont kindFont = painter->font();
+    kindFont.setBold(false);
+    kindFont.setPointSizeF(kindFont.pointSizeF() * 0.85);
+    painter->setFont(kindFont);
+    painter->setPen(palette.color(QPalette::PlaceholderText));
+    painter->drawText(QRectF(52, 32, kWidth - 64, 18), Qt::AlignLeft | Qt::AlignVCenter, mKindName);
+
+    painter->setPen(QPen(palette.color(QPalette::Mid), 1.2));
+    painter->setBrush(mAccent);
+    if (mHasInput)
+        painter->drawEllipse(QPointF(0, kHeight / 2), kPortRadius, kPortRadius);
+    if (mHasOutput)
+        painter->drawEllipse(QPointF(kWidth, kHeight / 2), kPortRadius, kPortRadius);
+
+    if (mSeverity) {
+        const bool error = *mSeverity == Diagnostic::Severity::Error;
+        const QPointF centre(kWidth - 12, 12);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(error ? QColor(0xd3, 0x2f, 0x2f) : QColor(0xf9, 0xa8, 0x25));
+        painter->drawEllipse(centre, 8, 8);
+        painter->setPen(Qt::white);
+        QFont badge = nameFont;
+        badge.setPointSizeF(nameFont.pointSizeF() * 0.8);
+        painter->setFont(badge);
+        painter->drawText(QRectF(centre.x() - 8, centre.y() - 8, 16, 16), Qt::AlignCenter,
+                          error ? QStringLiteral("!") : QStringLiteral("?"));
+    }
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionChange && mGrid > 0) {
+        const QPointF p = value.toPointF();
+        return QPointF(std::round(p.x() / mGrid) * mGrid, std::round(p.y() / mGrid) * mGrid);
+    }
+    if (change == ItemPositionHasChanged)
+        emit geometryChanged();
+    return QGraphicsObject::itemChange(change, value);
+}
+
+} // namespace Nimbus

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "model/diagnostic.h"
+#include "model/node.h"
+
+#include <QGraphicsObject>
+#include <QIcon>
+
+namespace Nimbus {
+
+struct NodeKind;
+
+// Draws one node: icon, name, kind, an input port on the left and an output port on
+// the right when the catalog allows connections that way, and a problem badge.
+// It holds no data of its own beyond what it shows; the scene refreshes it from the model.
+class NodeItem : public QGraphicsObject
+{
+    Q_OBJECT
+
+public:
+    enum { Type = UserType + 1 };
+    enum class Port { None, Input, Output };
+    enum class TargetState { Neutral, Valid, Invalid };
+
+    static constexpr qreal kWidth = 196;
+    static constexpr qreal kHeight = 60;
+    static constexpr qreal kPortRadius = 6;
+
+    NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutput, QGraphicsItem *parent = nullptr);
+
+    int type() const override { return Type; }
+    NodeId nodeId() const { return mId; }
+    QString kindId() const { return mKindId; }
+    void setName(const QString &name);
+    QString name() const { return mName; }
+    void setSeverity(std::optional<Diagnostic::Severity> severity, const QString &tooltip);
+    void setTargetState(TargetState state);
+    void setSnapToGrid(qreal grid) { mGrid = grid; }
+
+    QPointF inputPort() const { return mapToScene(QPointF(0, kHeight / 2)); }
+    QPointF outputPort() const { return mapToScene(QPointF(kWidth, kHeight / 2)); }
+    Port portAt(QPointF scenePos) const;
+    QRectF nameRect() const { return QRectF(52, 10, kWidth - 64, 22); }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+signals:
+    void geometryChanged();
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    NodeId mId;
+    QString mKindId;
+    QString mKindName;
+    QString mName;
+    QIcon mIcon;
+    QColor mAccent;
+    bool mHasInput;
+    bool mHasOutput;
+    std::optional<Diagnostic::Severity> mSeverity;
+    TargetState mTargetState = TargetState::Neutral;
+    qreal mGrid = 0;
+};
+
+} // namespace Nimbus
