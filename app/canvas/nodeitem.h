@@ -34,6 +34,8 @@ public:
     void setName(const QString &name);
     QString name() const { return mName; }
     void setSeverity(std::optional<Diagnostic::Severity> severity, const QString &tooltip);
+    std::optional<Diagnostic::Severity> severity() const { return mSeverity; }
+    TargetState targetState() const { return mTargetState; }
     void setTargetState(TargetState state);
     void setSnapToGrid(qreal grid) { mGrid = grid; }
 

@@ -86,7 +86,7 @@ void PaletteWidget::applyFilter(const QString &text)
         for (int j = 0; j < group->childCount(); ++j) {
             QTreeWidgetItem *item = group->child(j);
             const bool match = text.isEmpty() || item->text(0).contains(text, Qt::CaseInsensitive)
-                               || item->toolTip(0).contains(text, Qt::CaseInsensitive);
+                               || item->data(0, Qt::UserRole).toString().contains(text, Qt::CaseInsensitive);
             item->setHidden(!match);
             any = any || match;
         }
