@@ -33,7 +33,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QApplication::translate("main", "Render the window to a PNG file and exit."),
                                         QStringLiteral("FILE"));
+    const QCommandLineOption select(QStringLiteral("select"),
+                                    QApplication::translate("main", "Select the node NAME (with --screenshot, to show "
+                                                                    "its properties)."),
+                                    QStringLiteral("NAME"));
     parser.addOption(example);
+    parser.addOption(select);
     parser.addOption(screenshot);
     parser.process(app);
 
@@ -44,6 +49,8 @@ int main(int argc, char *argv[])
     else if (!parser.positionalArguments().isEmpty())
         opened = window.openFile(parser.positionalArguments().first());
     window.show();
+    if (parser.isSet(select))
+        window.selectNode(parser.value(select));
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

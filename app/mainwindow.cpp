@@ -3,6 +3,7 @@
 #include "canvas/canvasscene.h"
 #include "canvas/canvasview.h"
 #include "canvas/palettewidget.h"
+#include "inspectorwidget.h"
 
 #include "document/project.h"
 #include "model/catalog.h"
@@ -80,7 +81,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     statusBar()->showMessage(tr("Ready"), 3000);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Scene items die with the window; their selection changes must not reach half-destroyed docks.
+    disconnect(mScene, nullptr, this, nullptr);
+}
 
 void MainWindow::createDocks()
 {
@@ -95,9 +100,15 @@ void MainWindow::createDocks()
     palette->setWidget(mPalette);
     addDockWidget(Qt::LeftDockWidgetArea, palette);
 
-    addDockWidget(Qt::RightDockWidgetArea,
-                  placeholderDock(tr("Inspector"), QStringLiteral("inspectorDock"),
-                                  tr("The properties of the selected node will be edited here."), this));
+    auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
+    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    mInspector = new InspectorWidget(inspectorDock);
+    inspectorDock->setWidget(mInspector);
+    addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
+    connect(mScene, &QGraphicsScene::selectionChanged, this, [this] {
+        const QList<NodeId> selected = mScene->selectedNodes();
+        mInspector->setNode(selected.size() == 1 ? selected.first() : kInvalidNodeId);
+    });
 
     mProblems = new ProblemsDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, mProblems);
@@ -120,7 +131,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(mProblems, run);
     tabifyDockWidget(run, cost);
     mProblems->raise();
-    resizeDocks({palette}, {220}, Qt::Horizontal);
+    resizeDocks({palette, inspectorDock}, {200, 300}, Qt::Horizontal);
     resizeDocks({mProblems}, {200}, Qt::Vertical);
 }
 
@@ -227,6 +238,7 @@ void MainWindow::setProject(Project *project)
     connect(project, &Project::filePathChanged, this, &MainWindow::updateTitle);
     connect(&project->architecture(), &Architecture::changed, this, &MainWindow::updateStatus);
     mScene->setProject(project);
+    mInspector->setProject(project);
     mProblems->setProject(project);
     delete old;
     updateTitle();
@@ -298,6 +310,12 @@ bool MainWindow::openExample(const QString &name)
     mView->requestFit();
     statusBar()->showMessage(tr("Opened the example '%1'; Save asks where to keep your copy.").arg(name), 8000);
     return true;
+}
+
+void MainWindow::selectNode(const QString &name)
+{
+    if (const Node *node = mProject->architecture().nodeByName(name))
+        mView->centreOn(node->id);
 }
 
 bool MainWindow::save()

@@ -13,6 +13,7 @@ namespace Nimbus {
 
 class CanvasScene;
 class CanvasView;
+class InspectorWidget;
 class PaletteWidget;
 class Project;
 class ProblemsDock;
@@ -30,10 +31,13 @@ public:
     CanvasView *canvasView() const { return mView; }
     CanvasScene *canvasScene() const { return mScene; }
     PaletteWidget *palette() const { return mPalette; }
+    InspectorWidget *inspector() const { return mInspector; }
     // Opens a .nimbus or .json file; shows an error and keeps the current project on failure.
     bool openFile(const QString &path);
     // Opens a working copy of a bundled example (Save asks where to keep it).
     bool openExample(const QString &name);
+    // Selects a node by name and centres the view on it.
+    void selectNode(const QString &name);
     bool save();
     bool saveAs();
     void newProject();
@@ -63,6 +67,7 @@ private:
     CanvasScene *mScene = nullptr;
     CanvasView *mView = nullptr;
     PaletteWidget *mPalette = nullptr;
+    InspectorWidget *mInspector = nullptr;
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;
     QMenu *mExamplesMenu = nullptr;

@@ -352,6 +352,49 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::InspectorWidget</name>
+    <message>
+        <source>Select a node to see and edit its properties.</source>
+        <translation>Sélectionnez un nœud pour voir et modifier ses propriétés.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Add Variable</source>
+        <translation>Ajouter une variable</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>%1
+
+Invalid: %2</source>
+        <translation>%1
+
+Invalide : %2</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::JsonInterchange</name>
     <message>
         <source>line %1</source>
@@ -423,10 +466,6 @@
     <message>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
-    </message>
-    <message>
-        <source>The properties of the selected node will be edited here.</source>
-        <translation>Les propriétés du nœud sélectionné se modifieront ici.</translation>
     </message>
     <message>
         <source>Run</source>
@@ -1050,6 +1089,10 @@
     <message>
         <source>Render the window to a PNG file and exit.</source>
         <translation>Rendre la fenêtre dans un fichier PNG et quitter.</translation>
+    </message>
+    <message>
+        <source>Select the node NAME (with --screenshot, to show its properties).</source>
+        <translation>Sélectionner le nœud NOM (avec --screenshot, pour montrer ses propriétés).</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,343 @@
+#include "inspectorwidget.h"
+
+#include "document/project.h"
+#include "model/catalog.h"
+#include "model/validator.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Nimbus {
+
+namespace {
+// Spin boxes accept far more than the catalog allows, so that a wrong value is shown
+// as wrong rather than silently clamped.
+constexpr int kWideLimit = 1000000000;
+const char *const kSpecProperty = "nimbusProperty";
+
+QJsonArray environmentOf(const QTableWidget *table)
+{
+    QJsonArray vars;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QTableWidgetItem *name = table->item(row, 0);
+        const QTableWidgetItem *value = table->item(row, 1);
+        const QTableWidgetItem *secret = table->item(row, 2);
+        vars.append(QJsonObject{{QStringLiteral("name"), name ? name->text() : QString()},
+                                {QStringLiteral("value"), value ? value->text() : QString()},
+                                {QStringLiteral("secret"), secret && secret->checkState() == Qt::Checked}});
+    }
+    return vars;
+}
+} // namespace
+
+InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("inspector"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    mEmpty = new QLabel(tr("Select a node to see and edit its properties."), this);
+    mEmpty->setAlignment(Qt::AlignCenter);
+    mEmpty->setWordWrap(true);
+    mEmpty->setEnabled(false);
+    layout->addWidget(mEmpty);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    mFormHost = new QWidget(scroll);
+    mForm = new QFormLayout(mFormHost);
+    mForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    scroll->setWidget(mFormHost);
+    layout->addWidget(scroll);
+    scroll->hide();
+}
+
+void InspectorWidget::setProject(Project *project)
+{
+    if (mProject)
+        disconnect(&mProject->architecture(), nullptr, this, nullptr);
+    mProject = project;
+    mNode = kInvalidNodeId;
+    if (mProject) {
+        Architecture *a = &mProject->architecture();
+        connect(a, &Architecture::nodePropertyChanged, this, [this](NodeId id) {
+            if (id == mNode)
+                refreshValues();
+        });
+        connect(a, &Architecture::nodeRenamed, this, [this](NodeId id) {
+            if (id == mNode)
+                refreshValues();
+        });
+        connect(a, &Architecture::nodeAboutToBeRemoved, this, [this](NodeId id) {
+            if (id == mNode)
+                setNode(kInvalidNodeId);
+        });
+        connect(a, &Architecture::modelReset, this, [this] { setNode(kInvalidNodeId); });
+    }
+    rebuild();
+}
+
+void InspectorWidget::setNode(NodeId id)
+{
+    if (id == mNode)
+        return;
+    mNode = id;
+    rebuild();
+}
+
+void InspectorWidget::rebuild()
+{
+    while (mForm->rowCount() > 0)
+        mForm->removeRow(0);
+    mEditors.clear();
+    mName = nullptr;
+    const Node *node = mProject ? mProject->architecture().node(mNode) : nullptr;
+    const NodeKind *kind = node ? mProject->catalog().kind(node->kind) : nullptr;
+    mEmpty->setVisible(!node);
+    mFormHost->parentWidget()->parentWidget()->setVisible(node != nullptr);
+    if (!node)
+        return;
+
+    mName = new QLineEdit(mFormHost);
+    mName->setObjectName(QStringLiteral("nameEditor"));
+    mName->setAccessibleName(tr("Name"));
+    connect(mName, &QLineEdit::editingFinished, this, [this] {
+        if (mUpdating || !mProject || !mProject->architecture().node(mNode))
+            return;
+        QString error;
+        if (!mProject->renameNode(mNode, mName->text().trimmed(), &error)) {
+            mName->setToolTip(error);
+            mName->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #d32f2f; }"));
+        }
+    });
+    mForm->addRow(tr("Name"), mName);
+    mKind = new QLabel(kind ? kind->name : node->kind, mFormHost);
+    if (kind)
+        mKind->setToolTip(kind->help);
+    mForm->addRow(tr("Kind"), mKind);
+
+    if (kind) {
+        for (const PropertySpec &spec : kind->properties) {
+            QWidget *editor = createEditor(spec);
+            editor->setProperty(kSpecProperty, spec.id);
+            editor->setToolTip(spec.help);
+            editor->setAccessibleName(spec.label);
+            mEditors.insert(spec.id, editor);
+            auto *label = new QLabel(spec.label, mFormHost);
+            label->setToolTip(spec.help);
+            label->setBuddy(editor);
+            mForm->addRow(label, editor);
+        }
+    }
+    refreshValues();
+}
+
+QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
+{
+    const QString id = spec.id;
+    switch (spec.type) {
+    case PropertyType::Integer: {
+        auto *box = new QSpinBox(mFormHost);
+        box->setRange(spec.nullable ? int(spec.minimum.value_or(0)) - 1 : -kWideLimit, kWideLimit);
+        if (spec.nullable)
+            box->setSpecialValueText(tr("not set"));
+        if (!spec.unit.isEmpty())
+            box->setSuffix(QLatin1Char(' ') + spec.unit);
+        box->setKeyboardTracking(false);
+        connect(box, &QSpinBox::valueChanged, this, [this, box, id, spec](int v) {
+            if (spec.nullable && v == box->minimum())
+                commit(id, QJsonValue(QJsonValue::Null));
+            else
+                commit(id, v);
+        });
+        return box;
+    }
+    case PropertyType::Number: {
+        auto *box = new QDoubleSpinBox(mFormHost);
+        box->setRange(-kWideLimit, kWideLimit);
+        box->setDecimals(3);
+        if (!spec.unit.isEmpty())
+            box->setSuffix(QLatin1Char(' ') + spec.unit);
+        box->setKeyboardTracking(false);
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this, id](double v) { commit(id, v); });
+        return box;
+    }
+    case PropertyType::Boolean: {
+        auto *check = new QCheckBox(mFormHost);
+        connect(check, &QCheckBox::toggled, this, [this, id](bool on) { commit(id, on); });
+        return check;
+    }
+    case PropertyType::Enum: {
+        auto *combo = new QComboBox(mFormHost);
+        combo->addItems(spec.values);
+        connect(combo, &QComboBox::activated, this, [this, combo, id] { commit(id, combo->currentText()); });
+        return combo;
+    }
+    case PropertyType::String:
+    case PropertyType::Schedule: {
+        auto *line = new QLineEdit(mFormHost);
+        if (!spec.patternHelp.isEmpty())
+            line->setPlaceholderText(spec.patternHelp);
+        // Typing merges into one undo step (SetPropertyCommand::mergeWith).
+        connect(line, &QLineEdit::textEdited, this, [this, id](const QString &text) { commit(id, text); });
+        return line;
+    }
+    case PropertyType::Environment: {
+        auto *host = new QWidget(mFormHost);
+        auto *layout = new QVBoxLayout(host);
+        layout->setContentsMargins(0, 0, 0, 0);
+        auto *table = new QTableWidget(0, 3, host);
+        table->setObjectName(QStringLiteral("environmentTable"));
+        table->setHorizontalHeaderLabels({tr("Name"), tr("Value"), tr("Secret")});
+        table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+        table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+        table->setWordWrap(false);
+        table->verticalHeader()->hide();
+        table->setMinimumHeight(120);
+        layout->addWidget(table);
+        auto *buttons = new QHBoxLayout;
+        auto *add = new QPushButton(tr("Add Variable"), host);
+        add->setObjectName(QStringLiteral("addVariable"));
+        auto *remove = new QPushButton(tr("Remove"), host);
+        remove->setObjectName(QStringLiteral("removeVariable"));
+        buttons->addWidget(add);
+        buttons->addWidget(remove);
+        buttons->addStretch();
+        layout->addLayout(buttons);
+        connect(table, &QTableWidget::itemChanged, this, [this, table, id] {
+            if (!mUpdating)
+                commit(id, environmentOf(table));
+        });
+        connect(add, &QPushButton::clicked, this, [this, table, id] {
+            QJsonArray vars = environmentOf(table);
+            QString name = QStringLiteral("NAME");
+            for (int i = 2; std::any_of(vars.cbegin(), vars.cend(),
+                                        [&](const QJsonValue &v) { return v[QLatin1String("name")] == name; });
+                 ++i)
+                name = QStringLiteral("NAME_%1").arg(i);
+            vars.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), QString()},
+                                    {QStringLiteral("secret"), false}});
+            commit(id, vars);
+            table->setCurrentCell(table->rowCount() - 1, 0);
+            table->editItem(table->item(table->rowCount() - 1, 0));
+        });
+        connect(remove, &QPushButton::clicked, this, [this, table, id] {
+            const int row = table->currentRow();
+            if (row < 0)
+                return;
+            QJsonArray vars = environmentOf(table);
+            vars.removeAt(row);
+            commit(id, vars);
+        });
+        return host;
+    }
+    }
+    return new QWidget(mFormHost);
+}
+
+void InspectorWidget::refreshValues()
+{
+    const Node *node = mProject ? mProject->architecture().node(mNode) : nullptr;
+    const NodeKind *kind = node ? mProject->catalog().kind(node->kind) : nullptr;
+    if (!node || !mName)
+        return;
+    mUpdating = true;
+    if (mName->text() != node->name)
+        mName->setText(node->name);
+    mName->setStyleSheet(QString());
+    mName->setToolTip(QString());
+    if (kind) {
+        const QJsonObject defaults = kind->defaultProperties(node->name);
+        for (const PropertySpec &spec : kind->properties) {
+            const QJsonValue value = node->properties.contains(spec.id) ? node->properties.value(spec.id)
+                                                                        : defaults.value(spec.id);
+            QWidget *editor = mEditors.value(spec.id);
+            setValue(editor, spec, value);
+            markValidity(editor, spec, value);
+        }
+    }
+    mUpdating = false;
+}
+
+void InspectorWidget::setValue(QWidget *editor, const PropertySpec &spec, const QJsonValue &value)
+{
+    const QSignalBlocker block(editor);
+    switch (spec.type) {
+    case PropertyType::Integer: {
+        auto *box = static_cast<QSpinBox *>(editor);
+        box->setValue(value.isNull() ? box->minimum() : int(value.toDouble()));
+        break;
+    }
+    case PropertyType::Number:
+        static_cast<QDoubleSpinBox *>(editor)->setValue(value.toDouble());
+        break;
+    case PropertyType::Boolean:
+        static_cast<QCheckBox *>(editor)->setChecked(value.toBool());
+        break;
+    case PropertyType::Enum: {
+        auto *combo = static_cast<QComboBox *>(editor);
+        const QString text = value.toVariant().toString();
+        // A value from elsewhere that the catalog does not list is shown, not replaced.
+        if (combo->findText(text) < 0)
+            combo->addItem(text);
+        combo->setCurrentText(text);
+        break;
+    }
+    case PropertyType::String:
+    case PropertyType::Schedule: {
+        auto *line = static_cast<QLineEdit *>(editor);
+        if (line->text() != value.toString())
+            line->setText(value.toString());
+        break;
+    }
+    case PropertyType::Environment: {
+        auto *table = editor->findChild<QTableWidget *>();
+        const QSignalBlocker blockTable(table);
+        const QJsonArray vars = value.toArray();
+        table->setRowCount(int(vars.size()));
+        for (int row = 0; row < vars.size(); ++row) {
+            const QJsonObject var = vars.at(row).toObject();
+            table->setItem(row, 0, new QTableWidgetItem(var.value(QLatin1String("name")).toString()));
+            const bool secret = var.value(QLatin1String("secret")).toBool();
+            table->setItem(row, 1, new QTableWidgetItem(var.value(QLatin1String("value")).toString()));
+            auto *secretItem = new QTableWidgetItem;
+            secretItem->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+            secretItem->setCheckState(secret ? Qt::Checked : Qt::Unchecked);
+            table->setItem(row, 2, secretItem);
+        }
+        break;
+    }
+    }
+}
+
+void InspectorWidget::commit(const QString &property, const QJsonValue &value)
+{
+    if (mUpdating || !mProject)
+        return;
+    mProject->setNodeProperty(mNode, property, value);
+}
+
+void InspectorWidget::markValidity(QWidget *editor, const PropertySpec &spec, const QJsonValue &value)
+{
+    QString why;
+    const bool valid = Validator::checkValue(spec, value, &why);
+    editor->setProperty("invalid", !valid);
+    editor->setStyleSheet(valid ? QString()
+                                : QStringLiteral("QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox, QTableWidget "
+                                                 "{ border: 2px solid #d32f2f; }"));
+    editor->setToolTip(valid ? spec.help : tr("%1\n\nInvalid: %2").arg(spec.help, why));
+}
+
+} // namespace Nimbus

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "model/node.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+
+namespace Nimbus {
+
+class Project;
+struct PropertySpec;
+
+// A form generated from the selected node's property schema: spin boxes with units,
+// combo boxes for enums, a table for environment variables. Every edit is an undoable
+// command; a value the catalog does not allow is kept and marked invalid at its field.
+class InspectorWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit InspectorWidget(QWidget *parent = nullptr);
+
+    void setProject(Project *project);
+    void setNode(NodeId id);
+    NodeId node() const { return mNode; }
+    // The editor of a property (for tests and keyboard navigation).
+    QWidget *editor(const QString &property) const { return mEditors.value(property); }
+    QLineEdit *nameEditor() const { return mName; }
+
+private:
+    void rebuild();
+    void refreshValues();
+    QWidget *createEditor(const PropertySpec &spec);
+    void setValue(QWidget *editor, const PropertySpec &spec, const QJsonValue &value);
+    void commit(const QString &property, const QJsonValue &value);
+    void markValidity(QWidget *editor, const PropertySpec &spec, const QJsonValue &value);
+
+    QPointer<Project> mProject;
+    NodeId mNode = kInvalidNodeId;
+    QFormLayout *mForm = nullptr;
+    QWidget *mFormHost = nullptr;
+    QLabel *mEmpty = nullptr;
+    QLineEdit *mName = nullptr;
+    QLabel *mKind = nullptr;
+    QHash<QString, QWidget *> mEditors;
+    bool mUpdating = false;
+};
+
+} // namespace Nimbus
