@@ -176,6 +176,10 @@ void MainWindow::createActions()
         mEditMenu->addAction(action);
         return action;
     };
+    canvasAction(tr("Cu&t"), {QKeySequence::Cut}, &CanvasView::cutSelection);
+    canvasAction(tr("&Copy"), {QKeySequence::Copy}, &CanvasView::copySelection);
+    canvasAction(tr("&Paste"), {QKeySequence::Paste}, &CanvasView::paste);
+    canvasAction(tr("D&uplicate"), {QKeySequence(Qt::CTRL | Qt::Key_D)}, &CanvasView::duplicateSelection);
     canvasAction(tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}, &CanvasView::deleteSelection);
     canvasAction(tr("Re&name"), {QKeySequence(Qt::Key_F2)}, &CanvasView::renameSelected);
     canvasAction(tr("Select &All"), {QKeySequence::SelectAll}, [this] {
@@ -193,6 +197,8 @@ void MainWindow::createActions()
     actualSize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     QAction *fit = mViewMenu->addAction(tr("&Fit to View"), mView, &CanvasView::fitToView);
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QAction *layout = mViewMenu->addAction(tr("Auto &Layout"), mView, &CanvasView::autoLayout);
+    layout->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     QAction *snap = mViewMenu->addAction(tr("&Snap to Grid"));
     snap->setObjectName(QStringLiteral("snapToGridAction"));
     snap->setCheckable(true);

@@ -22,7 +22,11 @@
         <source>Move %n node(s)</source>
         <translation><numerusform>Move %n node</numerusform><numerusform>Move %n nodes</numerusform></translation>
     </message>
-    </context>
+    <message numerus="yes">
+        <source>Paste %n node(s)</source>
+        <translation><numerusform>Paste %n node</numerusform><numerusform>Paste %n nodes</numerusform></translation>
+    </message>
+</context>
 <context>
     <name>Nimbus::MainWindow</name>
     <message numerus="yes">

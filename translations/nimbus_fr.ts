@@ -22,6 +22,10 @@
         <source>Canvas</source>
         <translation>Canevas</translation>
     </message>
+    <message>
+        <source>Auto Layout</source>
+        <translation>Disposition automatique</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Catalog</name>
@@ -334,6 +338,10 @@
     <message>
         <source>Rename %1 to %2</source>
         <translation>Renommer %1 en %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n node(s)</source>
+        <translation><numerusform>Coller %n nœud</numerusform><numerusform>Coller %n nœuds</numerusform></translation>
     </message>
 </context>
 <context>
@@ -655,6 +663,26 @@ Invalide : %2</translation>
         <source>&amp;Snap to Grid</source>
         <translation>&amp;Magnétisme de la grille</translation>
     </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Cou&amp;per</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Layout</source>
+        <translation>&amp;Disposition automatique</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
@@ -733,6 +761,10 @@ Invalide : %2</translation>
     <message>
         <source>another node is already named '%1'</source>
         <translation>un autre nœud s'appelle déjà « %1 »</translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation>presse-papiers</translation>
     </message>
 </context>
 <context>

@@ -2,8 +2,11 @@
 
 #include "canvasscene.h"
 #include "document/project.h"
+#include "model/autolayout.h"
 #include "nodeitem.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMimeData>
@@ -14,6 +17,7 @@
 namespace Nimbus {
 
 const char *const CanvasView::kKindMimeType = "application/x-nimbus-node-kind";
+const char *const CanvasView::kFragmentMimeType = "application/x-nimbus-fragment";
 
 namespace {
 constexpr qreal kMinZoom = 0.1;
@@ -104,6 +108,61 @@ void CanvasView::deleteSelection()
 {
     if (mScene->project())
         mScene->project()->removeItems(mScene->selectedNodes(), mScene->selectedEdges());
+}
+
+void CanvasView::copySelection()
+{
+    const QList<NodeId> nodes = mScene->selectedNodes();
+    if (nodes.isEmpty() || !mScene->project())
+        return;
+    auto *mime = new QMimeData;
+    const QByteArray fragment = mScene->project()->copyNodes(nodes);
+    mime->setData(QLatin1String(kFragmentMimeType), fragment);
+    mime->setText(QString::fromUtf8(fragment)); // readable when pasted into a text editor
+    QGuiApplication::clipboard()->setMimeData(mime);
+    mPasteCount = 0;
+}
+
+void CanvasView::cutSelection()
+{
+    copySelection();
+    deleteSelection();
+}
+
+void CanvasView::paste()
+{
+    const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
+    if (!mime || !mScene->project())
+        return;
+    QByteArray fragment = mime->data(QLatin1String(kFragmentMimeType));
+    if (fragment.isEmpty() && mime->text().contains(QLatin1String("\"nimbus-project\"")))
+        fragment = mime->text().toUtf8();
+    if (fragment.isEmpty())
+        return;
+    // Each paste of the same copy lands a step further, so copies never hide each other.
+    ++mPasteCount;
+    QString error;
+    const QList<NodeId> pasted =
+        mScene->project()->pasteNodes(fragment, QPointF(40, 40) * mPasteCount, &error);
+    if (pasted.isEmpty() && !error.isEmpty())
+        emit mScene->statusMessage(error);
+    mScene->selectNodes(pasted);
+}
+
+void CanvasView::duplicateSelection()
+{
+    const QList<NodeId> nodes = mScene->selectedNodes();
+    if (nodes.isEmpty() || !mScene->project())
+        return;
+    mScene->selectNodes(mScene->project()->pasteNodes(mScene->project()->copyNodes(nodes), QPointF(40, 40)));
+}
+
+void CanvasView::autoLayout()
+{
+    if (!mScene->project())
+        return;
+    mScene->project()->arrangeNodes(AutoLayout::compute(mScene->project()->architecture()), tr("Auto Layout"));
+    fitToView();
 }
 
 void CanvasView::renameSelected()

@@ -37,6 +37,12 @@ public:
     // Adds a node of a kind at the centre of what is visible (palette double-click).
     void addNodeAtCentre(const QString &kindId);
     void deleteSelection();
+    void copySelection();
+    void cutSelection();
+    void paste();
+    void duplicateSelection();
+    void autoLayout();
+    static const char *const kFragmentMimeType;
     void renameSelected();
     QLineEdit *renameEditor() const { return mRenameEditor; }
 
@@ -66,6 +72,7 @@ private:
     bool mSpaceHeld = false;
     bool mPanning = false;
     QPoint mPanStart;
+    int mPasteCount = 0;
     QPointer<QLineEdit> mRenameEditor;
     NodeId mRenaming = kInvalidNodeId;
 };

@@ -3,12 +3,15 @@
 #include "commands.h"
 #include "model/catalog.h"
 #include "model/validator.h"
+#include "storage/jsoninterchange.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QUndoStack>
+
+#include <algorithm>
 
 namespace Nimbus {
 
@@ -185,6 +188,74 @@ bool Project::renameNode(NodeId node, const QString &name, QString *error)
     }
     mUndoStack->push(new RenameNodeCommand(&mArchitecture, node, name));
     return true;
+}
+
+QByteArray Project::copyNodes(const QList<NodeId> &nodes) const
+{
+    return JsonInterchange::write(mArchitecture, nodes);
+}
+
+QList<NodeId> Project::pasteNodes(const QByteArray &fragment, QPointF offset, QString *error)
+{
+    JsonInterchange reader;
+    if (!reader.read(fragment, QCoreApplication::translate("Nimbus::Project", "clipboard"))) {
+        setError(error, reader.errorString());
+        return {};
+    }
+    const std::map<NodeId, Node> nodes = reader.takeNodes();
+    const std::map<EdgeId, Edge> edges = reader.takeEdges();
+    if (nodes.empty())
+        return {};
+    for (const auto &[id, node] : nodes) {
+        if (!mCatalog.kind(node.kind)) {
+            setError(error, QCoreApplication::translate("Nimbus::Project", "unknown node kind '%1'").arg(node.kind));
+            return {};
+        }
+    }
+
+    QHash<NodeId, NodeId> newIds;
+    mUndoStack->beginMacro(QCoreApplication::translate("Nimbus::Commands", "Paste %n node(s)", nullptr,
+                                                       int(nodes.size())));
+    for (const auto &[id, original] : nodes) {
+        const NodeKind *kind = mCatalog.kind(original.kind);
+        Node node = original;
+        node.id = mArchitecture.allocateNodeId();
+        node.name = uniqueName(original.name);
+        node.position = original.position + offset;
+        // A copied function gets its own folder when it used the default one.
+        if (kind->code.isValid()) {
+            const QString oldDefault = kind->defaultProperties(original.name).value(kind->code.sourceProperty).toString();
+            if (node.properties.value(kind->code.sourceProperty).toString() == oldDefault)
+                node.properties.insert(kind->code.sourceProperty,
+                                       kind->defaultProperties(node.name).value(kind->code.sourceProperty));
+        }
+        mUndoStack->push(new AddNodeCommand(&mArchitecture, node));
+        newIds.insert(id, node.id);
+    }
+    for (const auto &[id, edge] : edges) {
+        const Node *from = mArchitecture.node(newIds.value(edge.from));
+        const Node *to = mArchitecture.node(newIds.value(edge.to));
+        if (from && to && mCatalog.connectionRefusal(from->kind, to->kind, edge.type).isEmpty()) {
+            Edge copy = edge;
+            copy.id = mArchitecture.allocateEdgeId();
+            copy.from = from->id;
+            copy.to = to->id;
+            mUndoStack->push(new ConnectCommand(&mArchitecture, copy));
+        }
+    }
+    mUndoStack->endMacro();
+    QList<NodeId> result = newIds.values();
+    std::sort(result.begin(), result.end());
+    return result;
+}
+
+void Project::arrangeNodes(const QHash<NodeId, QPointF> &positions, const QString &text)
+{
+    if (positions.isEmpty())
+        return;
+    mUndoStack->beginMacro(text);
+    mUndoStack->push(new MoveNodesCommand(&mArchitecture, positions, true));
+    mUndoStack->endMacro();
 }
 
 void Project::setCodeFile(const QString &relativePath, const QByteArray &content)

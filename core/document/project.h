@@ -48,6 +48,13 @@ public:
     bool setNodeProperty(NodeId node, const QString &key, const QJsonValue &value, QString *error = nullptr);
     bool renameNode(NodeId node, const QString &name, QString *error = nullptr);
 
+    // Copy and paste: the selected nodes and the edges among them as JSON, and back.
+    // Pasted nodes get unique names (and their own source folders); one undo step.
+    QByteArray copyNodes(const QList<NodeId> &nodes) const;
+    QList<NodeId> pasteNodes(const QByteArray &fragment, QPointF offset, QString *error = nullptr);
+    // Moves many nodes at once as one named undo step (auto layout).
+    void arrangeNodes(const QHash<NodeId, QPointF> &positions, const QString &text);
+
     // A name based on base that no node has yet ("queue", "queue2", ...).
     QString uniqueName(const QString &base) const;
 

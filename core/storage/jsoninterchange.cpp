@@ -7,13 +7,25 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QSet>
 
 namespace Nimbus {
 
 QByteArray JsonInterchange::write(const Architecture &architecture)
 {
+    QList<NodeId> all;
+    for (const auto &[id, node] : architecture.nodes())
+        all.append(id);
+    return write(architecture, all);
+}
+
+QByteArray JsonInterchange::write(const Architecture &architecture, const QList<NodeId> &only)
+{
+    const QSet<NodeId> wanted(only.cbegin(), only.cend());
     QJsonArray nodes;
     for (const auto &[id, node] : architecture.nodes()) {
+        if (!wanted.contains(id))
+            continue;
         QJsonObject o;
         o.insert(QLatin1String("name"), node.name);
         o.insert(QLatin1String("kind"), node.kind);
@@ -23,6 +35,8 @@ QByteArray JsonInterchange::write(const Architecture &architecture)
     }
     QJsonArray edges;
     for (const auto &[id, edge] : architecture.edges()) {
+        if (!wanted.contains(edge.from) || !wanted.contains(edge.to))
+            continue;
         QJsonObject o;
         o.insert(QLatin1String("from"), architecture.node(edge.from)->name);
         o.insert(QLatin1String("to"), architecture.node(edge.to)->name);

@@ -23,6 +23,8 @@ public:
     static constexpr int kFormatVersion = 1;
 
     static QByteArray write(const Architecture &architecture);
+    // Only the given nodes and the edges between them (copy and paste).
+    static QByteArray write(const Architecture &architecture, const QList<NodeId> &nodes);
     // Reads nodes and edges; fileName is used in error messages.
     bool read(const QByteArray &json, const QString &fileName);
     QString errorString() const { return mError; }

@@ -44,6 +44,7 @@ private slots:
     void problemsBadgeAndActivation();
     void ctrlWheelZooms();
     void fileDropOpensProject();
+    void copyPasteDuplicateKeys();
 
 private:
     QPoint viewPoint(QPointF scenePos) const { return mWindow->canvasView()->mapFromScene(scenePos); }
@@ -425,6 +426,34 @@ void tst_Canvas::fileDropOpensProject()
     QApplication::sendEvent(mView->viewport(), &drop);
     QCOMPARE(mWindow->project()->filePath(), path);
     QCOMPARE(sceneState().nodes.size(), 2);
+}
+
+void tst_Canvas::copyPasteDuplicateKeys()
+{
+    const NodeId q = addNode("queue", {0, 0}, "jobs");
+    const NodeId fn = addNode("function", {300, 0}, "worker");
+    mWindow->project()->connectNodes(q, fn, "invokes");
+    mScene->selectNodes({q, fn});
+    mView->setFocus();
+    QTest::keyClick(mView, Qt::Key_C, Qt::ControlModifier);
+    QTest::keyClick(mView, Qt::Key_V, Qt::ControlModifier);
+    const Architecture &a = mWindow->project()->architecture();
+    QCOMPARE(a.nodeCount(), 4);
+    QCOMPARE(a.edgeCount(), 2);
+    QVERIFY(a.nodeByName("jobs2"));
+    QCOMPARE(mScene->selectedNodes().size(), 2); // the pasted nodes are selected
+    QTest::keyClick(mView, Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(a.nodeByName("jobs3"));
+    QVERIFY(a.nodeByName("jobs3")->position != a.nodeByName("jobs2")->position);
+    mScene->selectNodes({fn});
+    QTest::keyClick(mView, Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(a.nodeByName("worker4"));
+    mScene->selectNodes({q});
+    QTest::keyClick(mView, Qt::Key_X, Qt::ControlModifier);
+    QVERIFY(!a.node(q));
+    QTest::keyClick(mView, Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(a.nodeByName("jobs"));
+    QCOMPARE(sceneState().nodes.size(), a.nodeCount());
 }
 
 QTEST_MAIN(tst_Canvas)

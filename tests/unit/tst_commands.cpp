@@ -28,6 +28,7 @@ private slots:
     void rename_data();
     void rename();
     void modifiedFollowsUndo();
+    void copyPaste();
 
 private:
     struct Snapshot
@@ -288,6 +289,41 @@ void tst_Commands::modifiedFollowsUndo()
     QVERIFY(project.isModified());
     project.markSaved();
     QVERIFY(!project.isModified());
+}
+
+void tst_Commands::copyPaste()
+{
+    Project project(Catalog::builtin());
+    const NodeId q = project.addNode("queue", QPointF(0, 0), "jobs");
+    const NodeId fn = project.addNode("function", QPointF(300, 0), "worker");
+    const NodeId custom = project.addNode("function", QPointF(300, 200), "shared");
+    project.setNodeProperty(custom, "source", "lib/common");
+    project.setNodeProperty(fn, "memory", 512);
+    project.connectNodes(q, fn, "invokes");
+    const QByteArray fragment = project.copyNodes({q, fn, custom});
+    const int steps = project.undoStack()->count();
+
+    const QList<NodeId> pasted = project.pasteNodes(fragment, QPointF(40, 40));
+    QCOMPARE(pasted.size(), 3);
+    QCOMPARE(project.undoStack()->count(), steps + 1); // one step
+    const Architecture &a = project.architecture();
+    QCOMPARE(a.node(pasted[0])->name, QStringLiteral("jobs2"));
+    QCOMPARE(a.node(pasted[1])->name, QStringLiteral("worker2"));
+    QCOMPARE(a.node(pasted[1])->position, QPointF(340, 40));
+    QCOMPARE(a.node(pasted[1])->properties.value("memory").toInt(), 512);
+    // Default folders follow the new name; a chosen folder is kept.
+    QCOMPARE(a.node(pasted[1])->properties.value("source").toString(), QStringLiteral("functions/worker2"));
+    QCOMPARE(a.node(pasted[2])->properties.value("source").toString(), QStringLiteral("lib/common"));
+    QVERIFY(a.findEdge(pasted[0], pasted[1], "invokes"));
+    QCOMPARE(a.edgeCount(), 2);
+
+    project.undoStack()->undo();
+    QCOMPARE(a.nodeCount(), 3);
+    QCOMPARE(a.edgeCount(), 1);
+
+    QString error;
+    QVERIFY(project.pasteNodes("not json", {}, &error).isEmpty());
+    QVERIFY(error.contains("clipboard"));
 }
 
 QTEST_GUILESS_MAIN(tst_Commands)
