@@ -308,8 +308,8 @@ bool CanvasView::acceptsDrop(const QMimeData *mime) const
 {
     if (mime->hasFormat(QLatin1String(kKindMimeType)))
         return mScene->project() != nullptr;
-    if (mime->hasUrls())
-        return std::any_of(mime->urls().cbegin(), mime->urls().cend(), isProjectFile);
+    const QList<QUrl> urls = mime->urls();
+    return std::any_of(urls.cbegin(), urls.cend(), isProjectFile);
     return false;
 }
 

@@ -423,9 +423,9 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
     for (QList<NodeId> component : std::as_const(components)) {
         const QSet<NodeId> members(component.cbegin(), component.cend());
         const NodeId only = component.first();
-        const bool selfLoop = component.size() == 1
-                              && std::any_of(adjacency.value(only).cbegin(), adjacency.value(only).cend(),
-                                             [&](const Edge *e) { return e->to == only; });
+        const QList<const Edge *> fromOnly = adjacency.value(only);
+        const bool selfLoop = component.size() == 1 && std::any_of(fromOnly.cbegin(), fromOnly.cend(),
+                                                                   [&](const Edge *e) { return e->to == only; });
         if (component.size() == 1 && !selfLoop)
             continue;
         std::sort(component.begin(), component.end());

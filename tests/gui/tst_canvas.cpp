@@ -157,9 +157,10 @@ void tst_Canvas::dropOfUnknownKindCreatesNothing()
 {
     QMimeData mime;
     mime.setData(CanvasView::kKindMimeType, "mainframe");
-    QDragEnterEvent enter(viewPoint({100, 100}), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    const QPoint centre = mView->viewport()->rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, {});
     QApplication::sendEvent(mView->viewport(), &enter);
-    QDropEvent drop(QPointF(viewPoint({100, 100})), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, {});
     QApplication::sendEvent(mView->viewport(), &drop);
     QCOMPARE(mWindow->project()->architecture().nodeCount(), 0);
     QVERIFY(mWindow->statusBar()->currentMessage().contains("mainframe"));
@@ -419,10 +420,11 @@ void tst_Canvas::fileDropOpensProject()
         "nodes": [{"name": "a", "kind": "queue"}, {"name": "b", "kind": "topic"}]})"));
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(path)});
-    QDragEnterEvent enter(viewPoint({0, 0}), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    const QPoint centre = mView->viewport()->rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, {});
     QApplication::sendEvent(mView->viewport(), &enter);
     QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(viewPoint({0, 0})), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, {});
     QApplication::sendEvent(mView->viewport(), &drop);
     QCOMPARE(mWindow->project()->filePath(), path);
     QCOMPARE(sceneState().nodes.size(), 2);
