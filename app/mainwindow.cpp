@@ -2,6 +2,7 @@
 
 #include "canvas/canvasscene.h"
 #include "canvas/canvasview.h"
+#include "canvas/diagramexport.h"
 #include "canvas/palettewidget.h"
 #include "inspectorwidget.h"
 
@@ -159,6 +160,8 @@ void MainWindow::createActions()
     QAction *saveAsAction = file->addAction(tr("Save &As..."), this, &MainWindow::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
+    file->addAction(tr("Export &Diagram..."), this, &MainWindow::exportDiagram);
+    file->addSeparator();
     QAction *quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
@@ -315,6 +318,36 @@ bool MainWindow::openExample(const QString &name)
     setProject(project.release());
     mView->requestFit();
     statusBar()->showMessage(tr("Opened the example '%1'; Save asks where to keep your copy.").arg(name), 8000);
+    return true;
+}
+
+bool MainWindow::exportDiagram()
+{
+    const bool selectionOnly = !mScene->selectedNodes().isEmpty();
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(
+        this, selectionOnly ? tr("Export Selection as Diagram") : tr("Export Diagram"),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(mProject->displayName() + QLatin1String(".svg")),
+        tr("SVG image (*.svg);;PNG image (*.png)"), &filter);
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter.contains(QLatin1String("png")) ? QLatin1String(".png") : QLatin1String(".svg");
+    return exportDiagramTo(path, selectionOnly);
+}
+
+bool MainWindow::exportDiagramTo(const QString &path, bool selectionOnly)
+{
+    DiagramExport exporter(mScene);
+    exporter.setSelectionOnly(selectionOnly);
+    const bool ok = path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? exporter.writePng(path)
+                                                                              : exporter.writeSvg(path);
+    if (!ok) {
+        showError(tr("Cannot Export Diagram"), exporter.errorString());
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported the diagram to %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
 }
 

@@ -38,6 +38,9 @@ public:
     bool openExample(const QString &name);
     // Selects a node by name and centres the view on it.
     void selectNode(const QString &name);
+    // File > Export Diagram: SVG or PNG of the whole diagram, or of the selection if any.
+    bool exportDiagram();
+    bool exportDiagramTo(const QString &path, bool selectionOnly);
     bool save();
     bool saveAs();
     void newProject();

@@ -26,7 +26,7 @@
         <source>Paste %n node(s)</source>
         <translation><numerusform>Paste %n node</numerusform><numerusform>Paste %n nodes</numerusform></translation>
     </message>
-</context>
+    </context>
 <context>
     <name>Nimbus::MainWindow</name>
     <message numerus="yes">

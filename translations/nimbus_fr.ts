@@ -360,6 +360,17 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::DiagramExport</name>
+    <message>
+        <source>There is nothing to export.</source>
+        <translation>Il n'y a rien à exporter.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::InspectorWidget</name>
     <message>
         <source>Select a node to see and edit its properties.</source>
@@ -682,6 +693,30 @@ Invalide : %2</translation>
     <message>
         <source>Auto &amp;Layout</source>
         <translation>&amp;Disposition automatique</translation>
+    </message>
+    <message>
+        <source>Export &amp;Diagram...</source>
+        <translation>Exporter le &amp;diagramme...</translation>
+    </message>
+    <message>
+        <source>Export Selection as Diagram</source>
+        <translation>Exporter la sélection en diagramme</translation>
+    </message>
+    <message>
+        <source>Export Diagram</source>
+        <translation>Exporter le diagramme</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg);;PNG image (*.png)</source>
+        <translation>Image SVG (*.svg);;Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot Export Diagram</source>
+        <translation>Impossible d'exporter le diagramme</translation>
+    </message>
+    <message>
+        <source>Exported the diagram to %1</source>
+        <translation>Diagramme exporté vers %1</translation>
     </message>
 </context>
 <context>
