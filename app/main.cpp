@@ -49,6 +49,9 @@ int main(int argc, char *argv[])
     else if (!parser.positionalArguments().isEmpty())
         opened = window.openFile(parser.positionalArguments().first());
     window.show();
+    // A screenshot run is not a session of the user's: it must not ask anything.
+    if (!parser.isSet(screenshot))
+        QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     if (parser.isSet(select))
         window.selectNode(parser.value(select));
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "autosave.h"
 #include "canvas/canvasscene.h"
 #include "canvas/canvasview.h"
 #include "canvas/diagramexport.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     mStatusCounts = new QLabel(this);
     statusBar()->addPermanentWidget(mStatusCounts);
 
+    mAutosave = new Autosave(this);
     createDocks();
     createActions();
     newProject();
@@ -248,6 +250,7 @@ void MainWindow::setProject(Project *project)
     connect(&project->architecture(), &Architecture::changed, this, &MainWindow::updateStatus);
     mScene->setProject(project);
     mInspector->setProject(project);
+    mAutosave->setProject(project);
     mProblems->setProject(project);
     delete old;
     updateTitle();
@@ -349,6 +352,46 @@ bool MainWindow::exportDiagramTo(const QString &path, bool selectionOnly)
     }
     statusBar()->showMessage(tr("Exported the diagram to %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
+}
+
+int MainWindow::offerRecovery(const std::function<bool(const QString &, const QDateTime &)> &ask)
+{
+    int recovered = 0;
+    for (const Autosave::Entry &entry : Autosave::pending()) {
+        const QString name = entry.originalFile.isEmpty() ? entry.name : QDir::toNativeSeparators(entry.originalFile);
+        bool wanted = false;
+        if (ask) {
+            wanted = ask(name, entry.savedAt);
+        } else {
+            wanted = QMessageBox::question(this, tr("Recover Unsaved Changes"),
+                                           tr("Nimbus Studio did not close properly. Recover the unsaved changes to "
+                                              "'%1' from %2?")
+                                               .arg(name, QLocale().toString(entry.savedAt.toLocalTime(),
+                                                                             QLocale::ShortFormat)),
+                                           QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
+                     == QMessageBox::Yes;
+        }
+        if (wanted && (!mProject->isModified() || maybeSave())) {
+            auto project = std::make_unique<Project>(Catalog::builtin());
+            ProjectFile file;
+            if (!file.load(entry.recoveryFile, *project)) {
+                showError(tr("Cannot Recover"), file.errorString());
+                continue;
+            }
+            // Back where it was saved, with its changes still unsaved.
+            project->setFilePath(entry.originalFile);
+            project->undoStack()->resetClean();
+            mExampleCopy.reset();
+            mUntitled = entry.originalFile.isEmpty();
+            setProject(project.release());
+            mView->requestFit();
+            ++recovered;
+        }
+        Autosave::discard(entry);
+    }
+    if (recovered > 0)
+        mAutosave->saveNow(); // this session now guards the recovered changes
+    return recovered;
 }
 
 void MainWindow::selectNode(const QString &name)

@@ -2,7 +2,10 @@
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
+
+class QDateTime;
 
 class QAction;
 class QLabel;
@@ -11,6 +14,7 @@ class QTemporaryDir;
 
 namespace Nimbus {
 
+class Autosave;
 class CanvasScene;
 class CanvasView;
 class InspectorWidget;
@@ -47,6 +51,11 @@ public:
     // Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
 
+    // After a crash: offers each recovery copy left behind (ask returns true to recover;
+    // the default asks with a message box). Returns how many were recovered.
+    int offerRecovery(const std::function<bool(const QString &name, const QDateTime &when)> &ask = {});
+    Autosave *autosave() const { return mAutosave; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -71,6 +80,7 @@ private:
     CanvasView *mView = nullptr;
     PaletteWidget *mPalette = nullptr;
     InspectorWidget *mInspector = nullptr;
+    Autosave *mAutosave = nullptr;
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;
     QMenu *mExamplesMenu = nullptr;

@@ -718,6 +718,18 @@ Invalide : %2</translation>
         <source>Exported the diagram to %1</source>
         <translation>Diagramme exporté vers %1</translation>
     </message>
+    <message>
+        <source>Recover Unsaved Changes</source>
+        <translation>Récupérer les modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Nimbus Studio did not close properly. Recover the unsaved changes to '%1' from %2?</source>
+        <translation>Nimbus Studio ne s'est pas fermé correctement. Récupérer les modifications non enregistrées de « %1 » datant de %2 ?</translation>
+    </message>
+    <message>
+        <source>Cannot Recover</source>
+        <translation>Récupération impossible</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
