@@ -15,6 +15,7 @@ EdgeItem::EdgeItem(EdgeId id, const QString &label, NodeItem *from, NodeItem *to
     : QGraphicsPathItem(parent), mId(id), mLabel(label), mFrom(from), mTo(to)
 {
     setFlag(ItemIsSelectable);
+    setFlag(ItemUsesExtendedStyleOption); // paint() gets the exposed rectangle
     setZValue(-1);
     updatePath();
 }
@@ -32,6 +33,14 @@ void EdgeItem::updatePath()
 {
     prepareGeometryChange();
     setPath(curve(mFrom->outputPort(), mTo->inputPort()));
+    // Arrowhead at the input port, along the curve's last tangent.
+    const QPointF tip = path().pointAtPercent(1.0);
+    const qreal radians = -path().angleAtPercent(0.99) * M_PI / 180.0;
+    const QPointF back(std::cos(radians), std::sin(radians));
+    const QPointF normal(-back.y(), back.x());
+    const QPointF base = tip - back * 11;
+    mArrow = QPolygonF{tip - back * 1.5, base + normal * 5, base - normal * 5};
+    mLabelCentre = path().pointAtPercent(0.5);
 }
 
 QRectF EdgeItem::boundingRect() const
@@ -51,35 +60,38 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QPalette palette = QApplication::palette();
     const bool selected = option->state & QStyle::State_Selected;
     const QColor colour = selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Dark);
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(colour, selected ? 2.5 : 1.6));
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    painter->setRenderHint(QPainter::Antialiasing, detail > 0.3);
+    // A cosmetic pen takes the rasteriser's fast path, which matters for long curves
+    // that cross the whole view.
+    QPen pen(colour, selected ? 2.0 : 1.0);
+    pen.setCosmetic(true);
+    painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path());
+    if (detail < 0.4)
+        return; // arrowheads and labels are unreadable this far out
 
-    // Arrowhead at the input port, along the curve's last tangent.
-    const QPointF tip = path().pointAtPercent(1.0);
-    const qreal radians = -path().angleAtPercent(0.99) * M_PI / 180.0;
-    const QPointF back(std::cos(radians), std::sin(radians));
-    const QPointF normal(-back.y(), back.x());
-    const QPointF base = tip - back * 11;
-    QPolygonF head{tip - back * 1.5, base + normal * 5, base - normal * 5};
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(colour);
-    painter->drawPolygon(head);
+    const QRectF exposed = option->exposedRect.adjusted(-12, -12, 12, 12);
+    if (exposed.intersects(mArrow.boundingRect())) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(colour);
+        painter->drawPolygon(mArrow);
+    }
 
     // The meaning at the middle, on a background so the line does not cross the text.
-    const QPointF mid = path().pointAtPercent(0.5);
     QFont font = painter->font();
     font.setPointSizeF(font.pointSizeF() * 0.85);
-    painter->setFont(font);
     const QFontMetricsF metrics(font);
     QRectF box(0, 0, metrics.horizontalAdvance(mLabel) + 10, metrics.height() + 2);
-    box.moveCenter(mid);
+    box.moveCenter(mLabelCentre);
+    if (!exposed.intersects(box))
+        return;
+    painter->setFont(font);
     painter->setBrush(palette.color(QPalette::Base));
     painter->setPen(QPen(colour, 0.8));
     painter->drawRoundedRect(box, 4, 4);
     painter->setPen(palette.color(QPalette::Text));
     painter->drawText(box, Qt::AlignCenter, mLabel);
 }
-
 } // namespace Nimbus

@@ -33,6 +33,9 @@ private:
     QString mLabel;
     NodeItem *mFrom;
     NodeItem *mTo;
+    // Computed when the path changes, not at every paint.
+    QPolygonF mArrow;
+    QPointF mLabelCentre;
 };
 
 } // namespace Nimbus

@@ -105,6 +105,13 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         borderWidth = 2.5;
     }
     const QRectF body(0, 0, kWidth, kHeight);
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (detail < 0.3) {
+        // Far out, a node is a coloured box: text and icons would be a blur.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->fillRect(body, selected ? palette.color(QPalette::Highlight) : mAccent);
+        return;
+    }
     QColor fill = palette.color(QPalette::Base);
     if (mTargetState == TargetState::Invalid)
         fill = palette.color(QPalette::Window);
