@@ -46,6 +46,7 @@ CanvasView::CanvasView(CanvasScene *scene, QWidget *parent) : QGraphicsView(scen
 
 void CanvasView::setZoom(qreal value)
 {
+    mFitPending = false;
     value = std::clamp(value, kMinZoom, kMaxZoom);
     if (qFuzzyCompare(value, zoom()))
         return;
@@ -55,7 +56,6 @@ void CanvasView::setZoom(qreal value)
 
 void CanvasView::fitToView()
 {
-    mFitPending = false;
     QRectF bounds = mScene->itemsBoundingRect();
     if (bounds.isEmpty()) {
         setZoom(1.0);
@@ -73,6 +73,8 @@ void CanvasView::fitToView()
 
 void CanvasView::requestFit()
 {
+    // Until the user zooms or pans, the diagram keeps fitting the view as the window
+    // and its docks settle into their sizes.
     mFitPending = true;
     if (isVisible() && viewport()->width() > 100)
         fitToView();
@@ -252,6 +254,7 @@ void CanvasView::keyReleaseEvent(QKeyEvent *event)
 
 void CanvasView::mousePressEvent(QMouseEvent *event)
 {
+    mFitPending = false;
     if (event->button() == Qt::MiddleButton || (mSpaceHeld && event->button() == Qt::LeftButton)) {
         mPanning = true;
         mPanStart = event->position().toPoint();

@@ -61,7 +61,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const bool selected = option->state & QStyle::State_Selected;
     const QColor colour = selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Dark);
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
-    painter->setRenderHint(QPainter::Antialiasing, detail > 0.3);
+    painter->setRenderHint(QPainter::Antialiasing, detail > 0.15);
     // A cosmetic pen takes the rasteriser's fast path, which matters for long curves
     // that cross the whole view.
     QPen pen(colour, selected ? 2.0 : 1.0);
@@ -69,7 +69,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path());
-    if (detail < 0.4)
+    if (detail < 0.25)
         return; // arrowheads and labels are unreadable this far out
 
     const QRectF exposed = option->exposedRect.adjusted(-12, -12, 12, 12);

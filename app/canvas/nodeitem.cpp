@@ -106,7 +106,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
     const QRectF body(0, 0, kWidth, kHeight);
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (detail < 0.3) {
+    if (detail < 0.15) {
         // Far out, a node is a coloured box: text and icons would be a blur.
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->fillRect(body, selected ? palette.color(QPalette::Highlight) : mAccent);
