@@ -6,7 +6,10 @@
 #include "mainwindow.h"
 #include "problemsdock.h"
 
+#include "storage/projectfile.h"
 #include "testutil.h"
+
+#include <QScrollBar>
 
 #include <QTemporaryDir>
 
@@ -45,6 +48,8 @@ private slots:
     void ctrlWheelZooms();
     void fileDropOpensProject();
     void copyPasteDuplicateKeys();
+    void panWithMiddleButton();
+    void buildSaveReopenWithTheMouse();
 
 private:
     QPoint viewPoint(QPointF scenePos) const { return mWindow->canvasView()->mapFromScene(scenePos); }
@@ -456,6 +461,67 @@ void tst_Canvas::copyPasteDuplicateKeys()
     QTest::keyClick(mView, Qt::Key_V, Qt::ControlModifier);
     QVERIFY(a.nodeByName("jobs"));
     QCOMPARE(sceneState().nodes.size(), a.nodeCount());
+}
+
+void tst_Canvas::panWithMiddleButton()
+{
+    const int h = mView->horizontalScrollBar()->value();
+    const int v = mView->verticalScrollBar()->value();
+    const QPoint start = mView->viewport()->rect().center();
+    auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButton button, Qt::MouseButtons buttons) {
+        QMouseEvent e(type, at, mView->viewport()->mapToGlobal(at), button, buttons, {});
+        QApplication::sendEvent(mView->viewport(), &e);
+    };
+    send(QEvent::MouseButtonPress, start, Qt::MiddleButton, Qt::MiddleButton);
+    send(QEvent::MouseMove, start + QPoint(-100, -60), Qt::NoButton, Qt::MiddleButton);
+    send(QEvent::MouseButtonRelease, start + QPoint(-100, -60), Qt::MiddleButton, Qt::NoButton);
+    QCOMPARE(mView->horizontalScrollBar()->value(), h + 100);
+    QCOMPARE(mView->verticalScrollBar()->value(), v + 60);
+    QCOMPARE(mWindow->project()->undoStack()->count(), 0); // panning is not an edit
+}
+
+void tst_Canvas::buildSaveReopenWithTheMouse()
+{
+    auto dropKind = [&](const char *kind, QPointF at) {
+        QMimeData mime;
+        mime.setData(CanvasView::kKindMimeType, kind);
+        QDragEnterEvent enter(viewPoint(at), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(mView->viewport(), &enter);
+        QDropEvent drop(QPointF(viewPoint(at)), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QApplication::sendEvent(mView->viewport(), &drop);
+        return mScene->selectedNodes().value(0);
+    };
+    const NodeId route = dropKind("http-route", {200, 150});
+    const NodeId fn = dropKind("function", {500, 150});
+    const NodeId table = dropKind("table", {800, 150});
+    QVERIFY(route && fn && table);
+    mScene->setTypeChooser([](const QStringList &types, QPointF) { return types.first(); });
+    drag(mScene->nodeItem(route)->outputPort(), mScene->nodeItem(fn)->inputPort() + QPointF(20, 0));
+    drag(mScene->nodeItem(fn)->outputPort(), mScene->nodeItem(table)->inputPort() + QPointF(20, 0));
+    const QPointF grab = mScene->nodeItem(table)->mapToScene(QPointF(100, 45));
+    drag(grab, grab + QPointF(0, 120));
+    const Architecture &a = mWindow->project()->architecture();
+    QCOMPARE(a.nodeCount(), 3);
+    QCOMPARE(a.edgeCount(), 2);
+    const int steps = mWindow->project()->undoStack()->count();
+    QCOMPARE(steps, 6); // three drops, two connections, one move
+
+    const QString path = mDir.filePath("mouse.nimbus");
+    ProjectFile file;
+    QVERIFY(file.save(*mWindow->project(), path));
+    MainWindow reopened;
+    QVERIFY(reopened.openFile(path));
+    QVERIFY(reopened.project()->architecture().nodes() == a.nodes());
+    QVERIFY(reopened.project()->architecture().edges() == a.edges());
+    for (const auto &[id, node] : a.nodes())
+        QCOMPARE(reopened.canvasScene()->nodeItem(id)->pos(), node.position);
+    QCOMPARE(reopened.canvasScene()->items().size(), mScene->items().size());
+
+    // And every step undoes, back to the empty canvas.
+    for (int i = 0; i < steps; ++i)
+        mWindow->project()->undoStack()->undo();
+    QCOMPARE(a.nodeCount(), 0);
+    QVERIFY(mScene->items().isEmpty());
 }
 
 QTEST_MAIN(tst_Canvas)
