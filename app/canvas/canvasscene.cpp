@@ -115,6 +115,9 @@ void CanvasScene::addEdgeItem(EdgeId id)
         return;
     const EdgeType *type = mProject->catalog().edgeType(edge->type);
     auto *item = new EdgeItem(id, type ? type->label : edge->type, from, to);
+    // The catalog's meaning of this connection, e.g. "delivers messages in batches (SQS event)".
+    if (const EdgeRule *rule = mProject->catalog().rule(from->kindId(), to->kindId(), edge->type))
+        item->setToolTip(QStringLiteral("%1: %2").arg(edge->type, rule->meaning));
     addItem(item);
     mEdges.insert(id, item);
     mEdgesByNode.insert(edge->from, item);

@@ -236,6 +236,7 @@ void tst_Canvas::connectPortToPort()
         QCOMPARE(edge.to, b);
         QCOMPARE(edge.type, edgeType);
         QVERIFY(mScene->edgeItem(edge.id));
+        QVERIFY(mScene->edgeItem(edge.id)->toolTip().startsWith(edgeType + ": "));
         QCOMPARE(mWindow->project()->undoStack()->count(), steps + 1);
     }
     // No leftover of the drag: every node back to neutral.
