@@ -1,0 +1,40 @@
+#include "functionspec.h"
+
+#include "document/project.h"
+#include "model/catalog.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace Nimbus {
+
+bool FunctionSpec::fromNode(const Project &project, NodeId id, FunctionSpec *spec, QString *error)
+{
+    const Node *node = project.architecture().node(id);
+    const NodeKind *kind = node ? project.catalog().kind(node->kind) : nullptr;
+    if (!kind || !kind->code.isValid()) {
+        *error = tr("'%1' is not a function").arg(node ? node->name : QString());
+        return false;
+    }
+    const QJsonObject defaults = kind->defaultProperties(node->name);
+    auto value = [&](const QString &key) {
+        return node->properties.contains(key) ? node->properties.value(key) : defaults.value(key);
+    };
+    spec->name = node->name;
+    spec->runtime = value(kind->code.runtimeProperty).toString();
+    spec->handler = value(kind->code.handlerProperty).toString();
+    const QString source = value(kind->code.sourceProperty).toString();
+    const QString base = project.directory().isEmpty() ? QDir::currentPath() : project.directory();
+    spec->sourceDirectory = QDir::cleanPath(QDir(base).absoluteFilePath(source));
+    spec->memoryMB = value(QStringLiteral("memory")).toInt(128);
+    spec->timeoutSeconds = value(QStringLiteral("timeout")).toInt(3);
+    const QJsonValue reserved = value(QStringLiteral("reservedConcurrency"));
+    spec->reservedConcurrency = reserved.isDouble() ? reserved.toInt() : -1;
+    spec->environment.clear();
+    for (const QJsonValue &v : value(QStringLiteral("environment")).toArray())
+        spec->environment.append({v[QLatin1String("name")].toString(), v[QLatin1String("value")].toString()});
+    return true;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "model/node.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Nimbus {
+
+class Project;
+
+// What a worker needs to run one function: taken from a function node of a project.
+struct FunctionSpec
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::FunctionSpec)
+
+public:
+    QString name;
+    QString runtime;         // nodejs20.x, python3.12 ...
+    QString handler;         // index.handler
+    QString sourceDirectory; // absolute
+    int memoryMB = 128;
+    int timeoutSeconds = 3;
+    int reservedConcurrency = -1; // -1: no limit of its own
+    QList<QPair<QString, QString>> environment;
+    QString region = QStringLiteral("us-east-1");
+
+    // Reads the function node's properties; fails (with *error) for other kinds.
+    static bool fromNode(const Project &project, NodeId node, FunctionSpec *spec, QString *error);
+};
+
+} // namespace Nimbus

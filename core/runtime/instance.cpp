@@ -1,0 +1,375 @@
+#include "instance.h"
+
+#include "paths.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocalSocket>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QtEndian>
+
+#include <cmath>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace Nimbus {
+
+namespace {
+constexpr int kInitTimeoutMs = 10000; // Lambda's limit for the init phase
+constexpr int kMemorySampleMs = 20;
+
+QString isoNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// Resident set and its peak of a Linux process, in MB; -1 when unknown.
+QPair<int, int> residentMemoryMB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return {-1, -1};
+    int rss = -1;
+    int peak = -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        auto kb = [&line] { return line.mid(6).trimmed().split(' ').value(0).toInt(); };
+        if (line.startsWith("VmRSS:"))
+            rss = (kb() + 1023) / 1024;
+        else if (line.startsWith("VmHWM:"))
+            peak = (kb() + 1023) / 1024;
+    }
+    return {rss, peak};
+}
+} // namespace
+
+Instance::Instance(const FunctionSpec &spec, QObject *parent) : QObject(parent), mSpec(spec)
+{
+    mDeadline.setSingleShot(true);
+    connect(&mDeadline, &QTimer::timeout, this, [this] {
+        if (!mReady && !mCurrent) {
+            fail(QStringLiteral("Runtime.InitTimeout"), tr("Init phase did not finish within %1 seconds").arg(kInitTimeoutMs / 1000), true);
+            return;
+        }
+        fail(QStringLiteral("Sandbox.Timedout"),
+             QStringLiteral("%1 %2 Task timed out after %3 seconds")
+                 .arg(isoNow(), mCurrent ? mCurrent->requestId : QString())
+                 .arg(double(mSpec.timeoutSeconds), 0, 'f', 2),
+             true);
+    });
+    mMemoryWatch.setInterval(kMemorySampleMs);
+    connect(&mMemoryWatch, &QTimer::timeout, this, &Instance::sampleMemory);
+}
+
+Instance::~Instance()
+{
+    if (mProcess && mProcess->state() != QProcess::NotRunning) {
+        mProcess->disconnect(this);
+        mProcess->kill();
+        mProcess->waitForFinished(1000);
+    }
+}
+
+QString Instance::bootstrapPath(const QString &runtime)
+{
+    const QString name = runtime.startsWith(QLatin1String("python")) ? QStringLiteral("bootstrap.py")
+                                                                     : QStringLiteral("bootstrap.mjs");
+    return Paths::dataDirectory() + QLatin1String("/runtime/") + name;
+}
+
+qint64 Instance::processId() const
+{
+    return mProcess ? mProcess->processId() : 0;
+}
+
+bool Instance::start()
+{
+    const bool python = mSpec.runtime.startsWith(QLatin1String("python"));
+    const QString interpreter = QStandardPaths::findExecutable(python ? QStringLiteral("python3") : QStringLiteral("node"));
+    if (interpreter.isEmpty()) {
+        mError = tr("%1 is not installed: it is needed to run %2 functions")
+                     .arg(python ? QStringLiteral("python3") : QStringLiteral("node"), mSpec.runtime);
+        return false;
+    }
+    const QString bootstrap = bootstrapPath(mSpec.runtime);
+    if (!QFileInfo::exists(bootstrap)) {
+        mError = tr("the worker bootstrap %1 is missing").arg(bootstrap);
+        return false;
+    }
+    if (!QFileInfo(mSpec.sourceDirectory).isDir()) {
+        mError = tr("the source folder %1 does not exist").arg(mSpec.sourceDirectory);
+        return false;
+    }
+
+    int fds[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+        mError = tr("cannot create the worker's channel: %1").arg(QString::fromLocal8Bit(strerror(errno)));
+        return false;
+    }
+    const int childEnd = fds[1];
+
+    // Only what Lambda would give the function: its variables and the runtime's own.
+    QProcessEnvironment env;
+    for (const auto &[name, value] : std::as_const(mSpec.environment))
+        env.insert(name, value);
+    const QString logGroup = QStringLiteral("/aws/lambda/") + mSpec.name;
+    const QString logStream = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy/MM/dd"))
+                              + QStringLiteral("/[$LATEST]") + QString::number(quintptr(this), 16);
+    const QList<QPair<QString, QString>> runtimeVars = {
+        {QStringLiteral("AWS_LAMBDA_FUNCTION_NAME"), mSpec.name},
+        {QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), QString::number(mSpec.memoryMB)},
+        {QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION"), QStringLiteral("$LATEST")},
+        {QStringLiteral("AWS_LAMBDA_LOG_GROUP_NAME"), logGroup},
+        {QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"), logStream},
+        {QStringLiteral("AWS_LAMBDA_INITIALIZATION_TYPE"), QStringLiteral("on-demand")},
+        {QStringLiteral("AWS_EXECUTION_ENV"), QStringLiteral("AWS_Lambda_") + mSpec.runtime},
+        {QStringLiteral("AWS_REGION"), mSpec.region},
+        {QStringLiteral("AWS_DEFAULT_REGION"), mSpec.region},
+        {QStringLiteral("LAMBDA_TASK_ROOT"), mSpec.sourceDirectory},
+        {QStringLiteral("_HANDLER"), mSpec.handler},
+        {QStringLiteral("TZ"), QStringLiteral(":UTC")},
+        {QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8")},
+        {QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin")},
+        {QStringLiteral("NODE_PATH"), mSpec.sourceDirectory + QStringLiteral("/node_modules")},
+        {QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1")},
+    };
+    for (const auto &[name, value] : runtimeVars)
+        env.insert(name, value);
+
+    mProcess = new QProcess(this);
+    mProcess->setProcessEnvironment(env);
+    mProcess->setWorkingDirectory(mSpec.sourceDirectory);
+    mProcess->setProcessChannelMode(QProcess::MergedChannels);
+    mProcess->setChildProcessModifier([childEnd] {
+        // In the child, between fork and exec: the channel becomes fd 3.
+        if (childEnd == 3)
+            ::fcntl(3, F_SETFD, 0);
+        else
+            ::dup2(childEnd, 3);
+    });
+    connect(mProcess, &QProcess::readyReadStandardOutput, this, &Instance::onOutput);
+    connect(mProcess, &QProcess::finished, this, &Instance::onExited);
+
+    QStringList arguments;
+    if (python)
+        arguments << QStringLiteral("-u") << QStringLiteral("-X") << QStringLiteral("utf8");
+    arguments << bootstrap;
+    mSpawnClock.start();
+    mProcess->start(interpreter, arguments);
+    ::close(childEnd);
+    if (!mProcess->waitForStarted(5000)) {
+        mError = tr("cannot start %1: %2").arg(interpreter, mProcess->errorString());
+        ::close(fds[0]);
+        mState = State::Stopped;
+        return false;
+    }
+
+    mChannel = new QLocalSocket(this);
+    mChannel->setSocketDescriptor(fds[0]);
+    connect(mChannel, &QLocalSocket::readyRead, this, [this] {
+        mInbox += mChannel->readAll();
+        while (mInbox.size() >= 4) {
+            const quint32 length = qFromBigEndian<quint32>(mInbox.constData());
+            if (quint32(mInbox.size()) < 4 + length)
+                break;
+            const QByteArray frame = mInbox.mid(4, length);
+            mInbox.remove(0, 4 + length);
+            onFrame(frame);
+        }
+    });
+    mDeadline.start(kInitTimeoutMs);
+    mMemoryWatch.start();
+    return true;
+}
+
+void Instance::send(const QJsonObject &message)
+{
+    const QByteArray body = QJsonDocument(message).toJson(QJsonDocument::Compact);
+    QByteArray header(4, Qt::Uninitialized);
+    qToBigEndian<quint32>(quint32(body.size()), header.data());
+    mChannel->write(header + body);
+}
+
+void Instance::invoke(const QString &requestId, const QByteArray &eventJson)
+{
+    Q_ASSERT(!mCurrent);
+    InvocationResult result;
+    result.functionName = mSpec.name;
+    result.requestId = requestId;
+    result.startedAt = QDateTime::currentDateTimeUtc();
+    result.memorySizeMB = mSpec.memoryMB;
+    result.coldStart = mServed == 0;
+    mCurrent = result;
+    mPendingEvent = eventJson;
+    mState = State::Busy;
+    if (mReady)
+        dispatch();
+}
+
+void Instance::dispatch()
+{
+    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + qint64(mSpec.timeoutSeconds) * 1000;
+    QJsonObject context{{QStringLiteral("functionName"), mSpec.name},
+                        {QStringLiteral("invokedFunctionArn"),
+                         QStringLiteral("arn:aws:lambda:%1:000000000000:function:%2").arg(mSpec.region, mSpec.name)},
+                        {QStringLiteral("memoryLimitInMB"), mSpec.memoryMB},
+                        {QStringLiteral("logGroupName"), QStringLiteral("/aws/lambda/") + mSpec.name},
+                        {QStringLiteral("logStreamName"), mProcess->processEnvironment().value(
+                                                              QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"))}};
+    // The event goes as a JSON value; parsing it here keeps one framing for both sides.
+    QJsonParseError parseError;
+    const QJsonDocument event = QJsonDocument::fromJson("[" + mPendingEvent + "]", &parseError);
+    QJsonObject message{{QStringLiteral("type"), QStringLiteral("invoke")},
+                        {QStringLiteral("requestId"), mCurrent->requestId},
+                        {QStringLiteral("deadlineMs"), double(deadline)},
+                        {QStringLiteral("context"), context},
+                        {QStringLiteral("event"), event.array().at(0)}};
+    mPendingEvent.clear();
+    mInvokeClock.start();
+    mDeadline.start(mSpec.timeoutSeconds * 1000);
+    send(message);
+}
+
+void Instance::onFrame(const QByteArray &frame)
+{
+    const QJsonObject message = QJsonDocument::fromJson(frame).object();
+    const QString type = message.value(QLatin1String("type")).toString();
+    if (type == QLatin1String("ready") || type == QLatin1String("initError")) {
+        mReady = true;
+        mDeadline.stop();
+        // From spawning the interpreter to the handler loaded: what a cold start costs.
+        mInitDurationMs = mSpawnClock.nsecsElapsed() / 1e6;
+        if (mCurrent && !mPendingEvent.isNull())
+            dispatch();
+        else if (!mCurrent)
+            mState = State::Idle;
+        return;
+    }
+    if (!mCurrent || message.value(QLatin1String("requestId")).toString() != mCurrent->requestId)
+        return;
+    // Log lines written just before the result may still sit in the pipe.
+    mProcess->waitForReadyRead(0);
+    onOutput();
+    InvocationResult result = *mCurrent;
+    if (type == QLatin1String("result")) {
+        result.ok = true;
+        result.resultJson = message.value(QLatin1String("resultJson")).toString().toUtf8();
+    } else {
+        result.ok = false;
+        result.error = message.value(QLatin1String("error")).toObject();
+    }
+    complete(result);
+}
+
+void Instance::onOutput()
+{
+    if (!mProcess)
+        return;
+    mPartialLine += mProcess->readAllStandardOutput();
+    int newline;
+    while ((newline = mPartialLine.indexOf('\n')) >= 0) {
+        const QString line = QString::fromUtf8(mPartialLine.left(newline));
+        mPartialLine.remove(0, newline + 1);
+        if (mCurrent)
+            mCurrent->logs.append(QStringLiteral("%1\t%2\t%3").arg(isoNow(), mCurrent->requestId, line));
+    }
+}
+
+void Instance::sampleMemory()
+{
+    if (!mProcess || mProcess->state() != QProcess::Running)
+        return;
+    const auto [rss, peak] = residentMemoryMB(mProcess->processId());
+    mPeakRssMB = std::max({mPeakRssMB, rss, peak});
+    if (rss > mSpec.memoryMB)
+        fail(QStringLiteral("Runtime.OutOfMemory"),
+             tr("Runtime exited with error: the function used %1 MB, more than its memory size of %2 MB")
+                 .arg(rss)
+                 .arg(mSpec.memoryMB),
+             true);
+}
+
+void Instance::complete(InvocationResult result)
+{
+    mDeadline.stop();
+    result.durationMs = mInvokeClock.isValid() ? mInvokeClock.nsecsElapsed() / 1e6 : 0;
+    result.billedDurationMs = qint64(std::ceil(result.durationMs));
+    if (result.billedDurationMs < 1)
+        result.billedDurationMs = 1;
+    const auto [rss, peak] = mProcess ? residentMemoryMB(mProcess->processId()) : QPair<int, int>{-1, -1};
+    mPeakRssMB = std::max({mPeakRssMB, rss, peak});
+    result.maxMemoryUsedMB = std::min(std::max(mPeakRssMB, 1), mSpec.memoryMB);
+    if (result.coldStart)
+        result.initDurationMs = mInitDurationMs;
+    mCurrent.reset();
+    mInvokeClock.invalidate();
+    ++mServed;
+    if (mState != State::Stopped)
+        mState = State::Idle;
+    emit finished(result);
+    if (mStopAfterCurrent)
+        stop();
+}
+
+void Instance::fail(const QString &type, const QString &message, bool kill)
+{
+    if (kill && mProcess) {
+        mProcess->disconnect(this);
+        mProcess->kill();
+        mProcess->waitForFinished(1000);
+        onOutput();
+    }
+    mState = State::Stopped;
+    mMemoryWatch.stop();
+    if (mCurrent) {
+        InvocationResult result = *mCurrent;
+        result.ok = false;
+        result.error = QJsonObject{{QStringLiteral("errorType"), type},
+                                   {QStringLiteral("errorMessage"), message},
+                                   {QStringLiteral("stackTrace"), QJsonArray()}};
+        complete(result);
+    }
+    emit stopped();
+}
+
+void Instance::onExited(int exitCode, int exitStatus)
+{
+    onOutput();
+    if (mState == State::Stopped)
+        return;
+    const QString how = exitStatus == QProcess::CrashExit ? tr("signal: the worker crashed")
+                                                          : tr("exit status %1").arg(exitCode);
+    fail(QStringLiteral("Runtime.ExitError"), tr("Runtime exited with error: %1").arg(how), false);
+}
+
+void Instance::stop()
+{
+    if (mCurrent) {
+        mStopAfterCurrent = true;
+        return;
+    }
+    if (mState == State::Stopped)
+        return;
+    mState = State::Stopped;
+    mMemoryWatch.stop();
+    mDeadline.stop();
+    if (mProcess) {
+        mProcess->disconnect(this);
+        // Closing the channel ends the worker's loop; a kill a moment later is the
+        // fallback. Nothing here waits, so the caller's thread never blocks.
+        if (mChannel)
+            mChannel->close();
+        QProcess *process = mProcess;
+        connect(process, &QProcess::finished, process, &QObject::deleteLater);
+        QTimer::singleShot(500, process, [process] { process->kill(); });
+        mProcess = nullptr;
+    }
+    emit stopped();
+}
+
+} // namespace Nimbus

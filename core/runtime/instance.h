@@ -1,0 +1,82 @@
+#pragma once
+
+#include "functionspec.h"
+#include "invocationresult.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <optional>
+
+class QLocalSocket;
+class QProcess;
+
+namespace Nimbus {
+
+// One warm worker of one function: a `node` or `python3` process running the bootstrap
+// from resources/runtime. Invocations go over a private socket (fd 3 in the worker);
+// stdout and stderr become log lines. The instance enforces the timeout (kill at the
+// deadline) and the memory size (the worker's resident set is watched every 20 ms and
+// the worker killed above it: an address-space rlimit would break V8, which reserves
+// far more virtual memory than it uses).
+class Instance : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Starting, Idle, Busy, Stopped };
+
+    explicit Instance(const FunctionSpec &spec, QObject *parent = nullptr);
+    ~Instance() override;
+
+    // Spawns the worker. Returns false (with errorString) when it cannot start at all.
+    bool start();
+    // Runs one invocation; it waits for the worker to be ready when it is still starting.
+    void invoke(const QString &requestId, const QByteArray &eventJson);
+    // Ends the worker: at once, or when the current invocation is over.
+    void stop();
+
+    State state() const { return mState; }
+    bool servedBefore() const { return mServed > 0; }
+    QString errorString() const { return mError; }
+    qint64 processId() const;
+
+    static QString bootstrapPath(const QString &runtime);
+
+signals:
+    void finished(const Nimbus::InvocationResult &result);
+    void stopped();
+
+private:
+    void onFrame(const QByteArray &frame);
+    void onOutput();
+    void onExited(int exitCode, int exitStatus);
+    void send(const QJsonObject &message);
+    void dispatch();
+    void fail(const QString &type, const QString &message, bool kill);
+    void complete(InvocationResult result);
+    void sampleMemory();
+
+    FunctionSpec mSpec;
+    QProcess *mProcess = nullptr;
+    QLocalSocket *mChannel = nullptr;
+    QByteArray mInbox;
+    QByteArray mPartialLine;
+    State mState = State::Starting;
+    QString mError;
+    int mServed = 0;
+
+    QElapsedTimer mSpawnClock;
+    std::optional<double> mInitDurationMs; // reported once, on the first invocation
+    bool mReady = false;
+    std::optional<InvocationResult> mCurrent;
+    QByteArray mPendingEvent;
+    QElapsedTimer mInvokeClock;
+    QTimer mDeadline;
+    QTimer mMemoryWatch;
+    int mPeakRssMB = 0;
+    bool mStopAfterCurrent = false;
+};
+
+} // namespace Nimbus

@@ -1,0 +1,203 @@
+#include "instancepool.h"
+
+#include "instance.h"
+
+#include <QJsonArray>
+#include <QTimer>
+#include <QUuid>
+
+namespace Nimbus {
+
+namespace {
+InvocationResult errorResult(const FunctionSpec &spec, const QString &requestId, const QString &type,
+                             const QString &message)
+{
+    InvocationResult r;
+    r.functionName = spec.name;
+    r.requestId = requestId;
+    r.startedAt = QDateTime::currentDateTimeUtc();
+    r.memorySizeMB = spec.memoryMB;
+    r.error = QJsonObject{{QStringLiteral("errorType"), type},
+                          {QStringLiteral("errorMessage"), message},
+                          {QStringLiteral("stackTrace"), QJsonArray()}};
+    return r;
+}
+
+bool sameSpec(const FunctionSpec &a, const FunctionSpec &b)
+{
+    return a.runtime == b.runtime && a.handler == b.handler && a.sourceDirectory == b.sourceDirectory
+           && a.memoryMB == b.memoryMB && a.timeoutSeconds == b.timeoutSeconds && a.environment == b.environment
+           && a.region == b.region;
+}
+} // namespace
+
+InstancePool::InstancePool(QObject *parent) : QObject(parent) {}
+
+InstancePool::~InstancePool()
+{
+    stopAll();
+}
+
+void InstancePool::setFunction(const FunctionSpec &spec)
+{
+    auto it = mFunctions.find(spec.name);
+    if (it == mFunctions.end()) {
+        mFunctions.insert(spec.name, Function{spec, {}, {}, {}});
+        return;
+    }
+    const bool changed = !sameSpec(it->spec, spec);
+    it->spec = spec;
+    if (changed)
+        recycle(spec.name);
+}
+
+int InstancePool::limitOf(const Function &function) const
+{
+    return function.spec.reservedConcurrency >= 0 ? function.spec.reservedConcurrency : kDefaultConcurrency;
+}
+
+QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, Overflow overflow)
+{
+    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto it = mFunctions.find(name);
+    if (it == mFunctions.end()) {
+        FunctionSpec unknown;
+        unknown.name = name;
+        deliverLater(errorResult(unknown, requestId, QStringLiteral("ResourceNotFoundException"),
+                                 tr("Function not found: %1").arg(name)));
+        return requestId;
+    }
+    if (eventJson.size() > kPayloadLimit) {
+        deliverLater(errorResult(it->spec, requestId, QStringLiteral("RequestEntityTooLargeException"),
+                                 tr("Request must be smaller than %1 bytes for the InvokeFunction operation "
+                                    "(this one is %2 bytes)")
+                                     .arg(kPayloadLimit)
+                                     .arg(eventJson.size())));
+        return requestId;
+    }
+    if (it->busy.size() >= limitOf(*it)) {
+        if (overflow == Overflow::Queue) {
+            it->queue.enqueue({requestId, eventJson});
+        } else {
+            deliverLater(errorResult(it->spec, requestId, QStringLiteral("TooManyRequestsException"),
+                                     tr("Rate Exceeded. %1 allows %2 concurrent invocations.")
+                                         .arg(name)
+                                         .arg(limitOf(*it))));
+        }
+        return requestId;
+    }
+    run(*it, requestId, eventJson);
+    return requestId;
+}
+
+void InstancePool::run(Function &function, const QString &requestId, const QByteArray &event)
+{
+    Instance *instance = nullptr;
+    while (!function.idle.isEmpty() && !instance) {
+        Instance *candidate = function.idle.takeLast();
+        if (candidate->state() == Instance::State::Idle)
+            instance = candidate;
+        else
+            retire(candidate);
+    }
+    if (!instance) {
+        instance = new Instance(function.spec, this);
+        mOwner.insert(instance, function.spec.name);
+        connect(instance, &Instance::finished, this,
+                [this, instance](const InvocationResult &r) { onFinished(instance, r); });
+        if (!instance->start()) {
+            const QString error = instance->errorString();
+            mOwner.remove(instance);
+            instance->deleteLater();
+            deliverLater(errorResult(function.spec, requestId, QStringLiteral("Runtime.StartError"), error));
+            return;
+        }
+    }
+    // An idle instance's scale-to-zero timer stops while it works.
+    if (auto *idleTimer = instance->findChild<QTimer *>(QStringLiteral("idleTimer")))
+        idleTimer->stop();
+    function.busy.append(instance);
+    instance->invoke(requestId, event);
+}
+
+void InstancePool::onFinished(Instance *instance, const InvocationResult &result)
+{
+    const QString name = mOwner.value(instance);
+    auto it = mFunctions.find(name);
+    if (it != mFunctions.end()) {
+        it->busy.removeAll(instance);
+        if (instance->state() == Instance::State::Idle) {
+            it->idle.append(instance);
+            auto *idleTimer = instance->findChild<QTimer *>(QStringLiteral("idleTimer"));
+            if (!idleTimer) {
+                idleTimer = new QTimer(instance);
+                idleTimer->setObjectName(QStringLiteral("idleTimer"));
+                idleTimer->setSingleShot(true);
+                connect(idleTimer, &QTimer::timeout, this, [this, instance] {
+                    auto f = mFunctions.find(mOwner.value(instance));
+                    if (f != mFunctions.end())
+                        f->idle.removeAll(instance);
+                    retire(instance);
+                });
+            }
+            idleTimer->start(mIdleTimeoutMs);
+        } else {
+            retire(instance); // crashed, timed out or out of memory: the next call gets a fresh one
+        }
+    }
+    emit finished(result);
+    if (it != mFunctions.end() && !it->queue.isEmpty() && it->busy.size() < limitOf(*it)) {
+        const Pending next = it->queue.dequeue();
+        run(*it, next.requestId, next.event);
+    }
+}
+
+void InstancePool::retire(Instance *instance)
+{
+    mOwner.remove(instance);
+    instance->disconnect(this);
+    instance->stop();
+    instance->deleteLater();
+}
+
+void InstancePool::recycle(const QString &name)
+{
+    auto it = mFunctions.find(name);
+    if (it == mFunctions.end())
+        return;
+    for (Instance *instance : std::as_const(it->idle))
+        retire(instance);
+    it->idle.clear();
+    // Busy instances finish their invocation, then end (onFinished sees them stopped).
+    for (Instance *instance : std::as_const(it->busy))
+        instance->stop();
+}
+
+void InstancePool::stopAll()
+{
+    for (auto it = mFunctions.begin(); it != mFunctions.end(); ++it) {
+        for (Instance *instance : std::as_const(it->idle))
+            retire(instance);
+        it->idle.clear();
+    }
+}
+
+int InstancePool::instanceCount(const QString &name) const
+{
+    const auto it = mFunctions.constFind(name);
+    return it == mFunctions.cend() ? 0 : int(it->idle.size() + it->busy.size());
+}
+
+int InstancePool::busyCount(const QString &name) const
+{
+    const auto it = mFunctions.constFind(name);
+    return it == mFunctions.cend() ? 0 : int(it->busy.size());
+}
+
+void InstancePool::deliverLater(InvocationResult result)
+{
+    // Results always arrive after invoke() has returned, whatever happened.
+    QTimer::singleShot(0, this, [this, result] { emit finished(result); });
+}
+
+} // namespace Nimbus

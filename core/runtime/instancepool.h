@@ -1,0 +1,72 @@
+#pragma once
+
+#include "functionspec.h"
+#include "invocationresult.h"
+
+#include <QHash>
+#include <QObject>
+#include <QQueue>
+
+namespace Nimbus {
+
+class Instance;
+
+// Keeps the warm instances of each function: a cold start spawns one, warm invocations
+// reuse the most recently used idle one, idle instances end after a while (scale to
+// zero), and a function's concurrency limit rejects or queues the excess.
+// Everything is asynchronous: invoke() returns at once; finished() reports.
+class InstancePool : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Overflow { Reject, Queue };
+    static constexpr qsizetype kPayloadLimit = 6 * 1024 * 1024; // Lambda's synchronous limit
+    static constexpr int kDefaultConcurrency = 32;              // for functions without their own limit
+
+    explicit InstancePool(QObject *parent = nullptr);
+    ~InstancePool() override;
+
+    // Adds or updates a function; a changed definition recycles its instances.
+    void setFunction(const FunctionSpec &spec);
+    bool hasFunction(const QString &name) const { return mFunctions.contains(name); }
+    // Returns the request id; the result arrives through finished().
+    QString invoke(const QString &function, const QByteArray &eventJson, Overflow overflow = Overflow::Reject);
+    // New code on disk: idle instances end now, busy ones after their invocation.
+    void recycle(const QString &function);
+    void stopAll();
+
+    void setIdleTimeout(int milliseconds) { mIdleTimeoutMs = milliseconds; }
+    int idleTimeout() const { return mIdleTimeoutMs; }
+    int instanceCount(const QString &function) const;
+    int busyCount(const QString &function) const;
+
+signals:
+    void finished(const Nimbus::InvocationResult &result);
+
+private:
+    struct Pending
+    {
+        QString requestId;
+        QByteArray event;
+    };
+    struct Function
+    {
+        FunctionSpec spec;
+        QList<Instance *> idle; // most recently used last
+        QList<Instance *> busy;
+        QQueue<Pending> queue;
+    };
+
+    void run(Function &function, const QString &requestId, const QByteArray &event);
+    void onFinished(Instance *instance, const InvocationResult &result);
+    void retire(Instance *instance);
+    void deliverLater(InvocationResult result);
+    int limitOf(const Function &function) const;
+
+    QHash<QString, Function> mFunctions;
+    QHash<Instance *, QString> mOwner;
+    int mIdleTimeoutMs = 5 * 60 * 1000;
+};
+
+} // namespace Nimbus

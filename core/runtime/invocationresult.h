@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace Nimbus {
+
+// The outcome of one invocation: the result or the error, the logs, and the figures
+// of Lambda's REPORT line.
+struct InvocationResult
+{
+    QString functionName;
+    QString requestId;
+    QDateTime startedAt;
+    bool ok = false;
+    QByteArray resultJson;   // when ok
+    QJsonObject error;       // errorType, errorMessage, stackTrace
+    QStringList logs;
+    double durationMs = 0;
+    qint64 billedDurationMs = 0;
+    int memorySizeMB = 0;
+    int maxMemoryUsedMB = 0;
+    std::optional<double> initDurationMs; // cold starts only
+    bool coldStart = false;
+
+    QString reportLine() const;
+    // The shape `nimbus invoke --json` prints.
+    QJsonObject toJson() const;
+};
+
+} // namespace Nimbus

@@ -1,0 +1,149 @@
+// Nimbus Studio's Node.js worker: loads one function's handler and runs invocations
+// sent by the studio. Invocations and results travel on file descriptor 3 as
+// length-prefixed JSON frames, never on stdout, so console.log cannot corrupt them.
+import net from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import fs from "node:fs";
+
+const channel = new net.Socket({ fd: 3, readable: true, writable: true });
+const PAYLOAD_LIMIT = 6 * 1024 * 1024;
+
+function send(message) {
+    const body = Buffer.from(JSON.stringify(message), "utf8");
+    const header = Buffer.alloc(4);
+    header.writeUInt32BE(body.length, 0);
+    channel.write(Buffer.concat([header, body]));
+}
+
+function errorOf(err, fallbackType = "Error") {
+    if (err instanceof Error) {
+        const lines = String(err.stack || "").split("\n");
+        return {
+            errorType: err.name || fallbackType,
+            errorMessage: err.message,
+            stackTrace: lines.slice(1).map((l) => l.trim()).filter(Boolean),
+        };
+    }
+    return { errorType: fallbackType, errorMessage: typeof err === "string" ? err : JSON.stringify(err) ?? String(err), stackTrace: [] };
+}
+
+async function loadHandler() {
+    const taskRoot = process.env.LAMBDA_TASK_ROOT;
+    const spec = process.env._HANDLER;
+    const slash = spec.lastIndexOf("/");
+    const dot = spec.indexOf(".", slash + 1);
+    const modulePath = spec.slice(0, dot);
+    const functionPath = spec.slice(dot + 1).split(".");
+    let file = null;
+    for (const ext of [".js", ".mjs", ".cjs"]) {
+        const candidate = path.resolve(taskRoot, modulePath + ext);
+        if (fs.existsSync(candidate)) { file = candidate; break; }
+    }
+    if (!file) {
+        const e = new Error(`Cannot find module '${modulePath}' in ${taskRoot}`);
+        e.name = "Runtime.ImportModuleError";
+        throw e;
+    }
+    // import() loads CommonJS and ES modules alike; a CommonJS module's exports are its default.
+    const mod = await import(pathToFileURL(file).href);
+    let handler = mod;
+    for (const part of functionPath) handler = handler?.[part] ?? handler?.default?.[part];
+    if (typeof handler !== "function") {
+        const e = new Error(`${modulePath}.${functionPath.join(".")} is undefined or not exported`);
+        e.name = "Runtime.HandlerNotFound";
+        throw e;
+    }
+    return handler;
+}
+
+function makeContext(invocation) {
+    const deadline = invocation.deadlineMs;
+    const c = invocation.context;
+    const context = {
+        functionName: c.functionName,
+        functionVersion: "$LATEST",
+        invokedFunctionArn: c.invokedFunctionArn,
+        memoryLimitInMB: String(c.memoryLimitInMB),
+        awsRequestId: invocation.requestId,
+        logGroupName: c.logGroupName,
+        logStreamName: c.logStreamName,
+        callbackWaitsForEmptyEventLoop: true,
+        getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    };
+    return context;
+}
+
+function run(handler, event, context) {
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const finish = (err, value) => {
+            if (settled) return;
+            settled = true;
+            if (err !== undefined && err !== null) reject(err); else resolve(value);
+        };
+        // The legacy context methods still found in older handlers.
+        context.done = (err, value) => finish(err, value);
+        context.succeed = (value) => finish(null, value);
+        context.fail = (err) => finish(err ?? new Error("handler failed"));
+        try {
+            const returned = handler(event, context, finish);
+            if (returned && typeof returned.then === "function") returned.then((v) => finish(null, v), (e) => finish(e ?? new Error("rejected")));
+            else if (handler.length < 3) finish(null, returned);
+        } catch (err) {
+            finish(err);
+        }
+    });
+}
+
+let handler;
+let initError = null;
+const initStart = process.hrtime.bigint();
+try {
+    handler = await loadHandler();
+} catch (err) {
+    initError = errorOf(err, "Runtime.ImportModuleError");
+}
+const initDurationMs = Number(process.hrtime.bigint() - initStart) / 1e6;
+send(initError ? { type: "initError", error: initError, initDurationMs } : { type: "ready", initDurationMs });
+
+let buffer = Buffer.alloc(0);
+let queue = Promise.resolve();
+channel.on("data", (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    while (buffer.length >= 4) {
+        const length = buffer.readUInt32BE(0);
+        if (buffer.length < 4 + length) break;
+        const message = JSON.parse(buffer.subarray(4, 4 + length).toString("utf8"));
+        buffer = buffer.subarray(4 + length);
+        queue = queue.then(() => handle(message));
+    }
+});
+channel.on("end", () => process.exit(0));
+channel.on("error", () => process.exit(0));
+
+async function handle(message) {
+    if (message.type !== "invoke") return;
+    if (initError) {
+        send({ type: "error", requestId: message.requestId, error: initError });
+        return;
+    }
+    const context = makeContext(message);
+    let reply;
+    try {
+        const value = await run(handler, message.event, context);
+        let body;
+        try {
+            body = JSON.stringify(value === undefined ? null : value);
+        } catch (err) {
+            throw Object.assign(new Error(`Unable to stringify response body: ${err.message}`), { name: "Runtime.ResponseSerializationError" });
+        }
+        if (Buffer.byteLength(body, "utf8") > PAYLOAD_LIMIT) {
+            throw Object.assign(new Error(`Response payload size (${Buffer.byteLength(body, "utf8")} bytes) exceeded maximum allowed payload size (${PAYLOAD_LIMIT} bytes).`), { name: "Function.ResponseSizeTooLarge" });
+        }
+        reply = { type: "result", requestId: message.requestId, resultJson: body };
+    } catch (err) {
+        reply = { type: "error", requestId: message.requestId, error: errorOf(err) };
+    }
+    send(reply);
+}

@@ -1,0 +1,134 @@
+"""Nimbus Studio's Python worker: loads one function's handler and runs invocations
+sent by the studio. Invocations and results travel on file descriptor 3 as
+length-prefixed JSON frames, never on stdout, so print() cannot corrupt them."""
+import importlib
+import json
+import os
+import socket
+import struct
+import sys
+import time
+import traceback
+
+PAYLOAD_LIMIT = 6 * 1024 * 1024
+channel = socket.socket(fileno=3)
+
+
+def send(message):
+    # Whatever the handler printed reaches the studio before its result.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    body = json.dumps(message).encode("utf-8")
+    channel.sendall(struct.pack(">I", len(body)) + body)
+
+
+def receive():
+    header = _read_exactly(4)
+    if header is None:
+        return None
+    (length,) = struct.unpack(">I", header)
+    body = _read_exactly(length)
+    return None if body is None else json.loads(body.decode("utf-8"))
+
+
+def _read_exactly(count):
+    chunks = []
+    while count > 0:
+        chunk = channel.recv(min(count, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
+
+
+def error_of(exc, error_type=None):
+    return {
+        "errorType": error_type or type(exc).__name__,
+        "errorMessage": str(exc),
+        "stackTrace": [line.rstrip("\n") for line in traceback.format_tb(exc.__traceback__)],
+    }
+
+
+class LambdaContext:
+    """The context object of the Python Lambda runtime."""
+
+    def __init__(self, invocation):
+        c = invocation["context"]
+        self.function_name = c["functionName"]
+        self.function_version = "$LATEST"
+        self.invoked_function_arn = c["invokedFunctionArn"]
+        self.memory_limit_in_mb = int(c["memoryLimitInMB"])
+        self.aws_request_id = invocation["requestId"]
+        self.log_group_name = c["logGroupName"]
+        self.log_stream_name = c["logStreamName"]
+        self.identity = None
+        self.client_context = None
+        self._deadline_ms = invocation["deadlineMs"]
+
+    def get_remaining_time_in_millis(self):
+        return max(0, int(self._deadline_ms - time.time() * 1000))
+
+
+def load_handler():
+    task_root = os.environ["LAMBDA_TASK_ROOT"]
+    sys.path.insert(0, task_root)
+    module_name, _, function_name = os.environ["_HANDLER"].rpartition(".")
+    try:
+        module = importlib.import_module(module_name.replace("/", "."))
+    except Exception as exc:  # reported to the caller as Lambda does
+        raise ImportError(f"Unable to import module '{module_name}': {exc}") from exc
+    handler = getattr(module, function_name, None)
+    if not callable(handler):
+        raise AttributeError(f"Handler '{function_name}' missing on module '{module_name}'")
+    return handler
+
+
+def main():
+    init_start = time.perf_counter()
+    handler, init_error = None, None
+    try:
+        handler = load_handler()
+    except ImportError as exc:
+        init_error = error_of(exc, "Runtime.ImportModuleError")
+    except AttributeError as exc:
+        init_error = error_of(exc, "Runtime.HandlerNotFound")
+    except Exception as exc:
+        init_error = error_of(exc)
+    init_ms = (time.perf_counter() - init_start) * 1000
+    send({"type": "initError", "error": init_error, "initDurationMs": init_ms} if init_error
+         else {"type": "ready", "initDurationMs": init_ms})
+
+    while True:
+        message = receive()
+        if message is None:
+            return
+        if message.get("type") != "invoke":
+            continue
+        request_id = message["requestId"]
+        if init_error:
+            send({"type": "error", "requestId": request_id, "error": init_error})
+            continue
+        try:
+            value = handler(message["event"], LambdaContext(message))
+            try:
+                body = json.dumps(value)
+            except (TypeError, ValueError) as exc:
+                send({"type": "error", "requestId": request_id,
+                      "error": {"errorType": "Runtime.MarshalError",
+                                "errorMessage": f"Unable to marshal response: {exc}", "stackTrace": []}})
+                continue
+            if len(body.encode("utf-8")) > PAYLOAD_LIMIT:
+                send({"type": "error", "requestId": request_id,
+                      "error": {"errorType": "Function.ResponseSizeTooLarge",
+                                "errorMessage": f"Response payload size ({len(body.encode('utf-8'))} bytes) exceeded "
+                                                f"maximum allowed payload size ({PAYLOAD_LIMIT} bytes).",
+                                "stackTrace": []}})
+                continue
+            send({"type": "result", "requestId": request_id, "resultJson": body})
+        except Exception as exc:
+            send({"type": "error", "requestId": request_id, "error": error_of(exc)})
+
+
+if __name__ == "__main__":
+    main()
