@@ -4,11 +4,15 @@
 #include "model/catalog.h"
 #include "model/handlerreference.h"
 #include "model/validator.h"
+#include "runtime/functionspec.h"
+#include "runtime/instancepool.h"
 #include "storage/jsoninterchange.h"
 #include "storage/projectfile.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,13 +38,14 @@ constexpr Command kCommands[] = {
     {"info", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Describe a project: nodes, connections, functions")},
     {"export-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write a project in the readable JSON form")},
     {"import-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a .nimbus project from the JSON form")},
+    {"invoke", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run a function locally with an event")},
 };
 
 QString exitCodeHelp()
 {
     return CommandLine::tr("Exit codes:\n"
                            "  0  success\n"
-                           "  1  the project has errors (validate)\n"
+                           "  1  the project has errors (validate); the function failed or timed out (invoke)\n"
                            "  2  wrong usage: unknown command or option, missing argument\n"
                            "  3  the input cannot be read: missing, damaged, newer or not a project\n"
                            "  4  the output cannot be written\n");
@@ -83,6 +88,8 @@ int CommandLine::run(const QStringList &arguments)
         return exportJson(rest);
     if (command == QLatin1String("import-json"))
         return importJson(rest);
+    if (command == QLatin1String("invoke"))
+        return invoke(rest);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -313,6 +320,99 @@ int CommandLine::importJson(const QStringList &arguments)
         return OutputError;
     }
     return Success;
+}
+
+int CommandLine::invoke(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
+    parser.addPositionalArgument(QStringLiteral("FUNCTION"), tr("The name of a function node."));
+    const QCommandLineOption eventFile(QStringLiteral("event"), tr("Read the event from FILE ('-' for standard input)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    tr("Invoke N times on the same pool: the first is a cold start, the rest warm."),
+                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object (an array with --repeat)."));
+    parser.addOption(eventFile);
+    parser.addOption(repeat);
+    parser.addOption(json);
+    if (const int rc = parseCommand(parser, arguments,
+                                    tr("Runs a function of the project on a local Node.js or Python worker, as "
+                                       "Lambda would, and prints its result, its logs and the REPORT line. "
+                                       "Exits with 1 when the function fails or times out."),
+                                    2, mOut, mErr);
+        rc >= 0)
+        return rc;
+    bool ok = false;
+    const int times = parser.value(repeat).toInt(&ok);
+    if (!ok || times < 1 || times > 100000) {
+        mErr << "nimbus invoke: " << tr("--repeat needs a whole number from 1 to 100000") << '\n';
+        return UsageError;
+    }
+    QByteArray event = QByteArrayLiteral("{}");
+    if (parser.isSet(eventFile)) {
+        QFile file;
+        const QString path = parser.value(eventFile);
+        const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+        if (!opened) {
+            mErr << "nimbus invoke: " << path << ": " << file.errorString() << '\n';
+            return InputError;
+        }
+        event = file.readAll();
+    }
+    QJsonParseError parseError;
+    QJsonDocument::fromJson("[" + event + "]", &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        mErr << "nimbus invoke: " << tr("the event is not valid JSON: %1").arg(parseError.errorString()) << '\n';
+        return UsageError;
+    }
+
+    Project project(Catalog::builtin());
+    if (!open(parser.positionalArguments().at(0), project))
+        return InputError;
+    const QString name = parser.positionalArguments().at(1);
+    const Node *node = project.architecture().nodeByName(name);
+    FunctionSpec spec;
+    QString error;
+    if (!node || !FunctionSpec::fromNode(project, node->id, &spec, &error)) {
+        mErr << "nimbus invoke: " << (node ? error : tr("no function named '%1'").arg(name)) << '\n';
+        return UsageError;
+    }
+
+    InstancePool pool;
+    pool.setFunction(spec);
+    QList<InvocationResult> results;
+    QEventLoop loop;
+    QObject::connect(&pool, &InstancePool::finished, &loop, [&](const InvocationResult &r) {
+        results.append(r);
+        loop.quit();
+    });
+    bool failed = false;
+    QJsonArray all;
+    for (int i = 0; i < times; ++i) {
+        pool.invoke(name, event);
+        loop.exec();
+        const InvocationResult &r = results.last();
+        failed = failed || !r.ok;
+        if (parser.isSet(json)) {
+            all.append(r.toJson());
+            continue;
+        }
+        mOut << QStringLiteral("START RequestId: %1 Version: $LATEST").arg(r.requestId) << '\n';
+        for (const QString &line : r.logs)
+            mOut << line << '\n';
+        mOut << QStringLiteral("END RequestId: %1").arg(r.requestId) << '\n' << r.reportLine() << "\n\n";
+        if (r.ok)
+                mOut << QString::fromUtf8(r.resultJson);
+        else
+            mOut << QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Indented));
+        mOut << "\n";
+    }
+    if (parser.isSet(json))
+        mOut << (times == 1 ? QJsonDocument(all.at(0).toObject()).toJson(QJsonDocument::Indented)
+                            : QJsonDocument(all).toJson(QJsonDocument::Indented));
+    return failed ? ValidationErrors : Success;
 }
 
 } // namespace Nimbus

@@ -32,6 +32,7 @@ private:
     int info(const QStringList &arguments);
     int exportJson(const QStringList &arguments);
     int importJson(const QStringList &arguments);
+    int invoke(const QStringList &arguments);
     bool open(const QString &path, Project &project);
 
     QTextStream mOut;

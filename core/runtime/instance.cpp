@@ -68,10 +68,13 @@ Instance::Instance(const FunctionSpec &spec, QObject *parent) : QObject(parent),
 
 Instance::~Instance()
 {
-    if (mProcess && mProcess->state() != QProcess::NotRunning) {
-        mProcess->disconnect(this);
-        mProcess->kill();
-        mProcess->waitForFinished(1000);
+    // Including a worker already told to stop: none may outlive its instance.
+    for (QProcess *process : findChildren<QProcess *>()) {
+        process->disconnect();
+        if (process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished(1000);
+        }
     }
 }
 
