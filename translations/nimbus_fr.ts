@@ -161,22 +161,6 @@
         <translation>Créer un projet .nimbus depuis la forme JSON</translation>
     </message>
     <message>
-        <source>Exit codes:
-  0  success
-  1  the project has errors (validate)
-  2  wrong usage: unknown command or option, missing argument
-  3  the input cannot be read: missing, damaged, newer or not a project
-  4  the output cannot be written
-</source>
-        <translation>Codes de sortie :
-  0  succès
-  1  le projet contient des erreurs (validate)
-  2  mauvais usage : commande ou option inconnue, argument manquant
-  3  l'entrée est illisible : absente, endommagée, plus récente ou pas un projet
-  4  la sortie ne peut pas être écrite
-</translation>
-    </message>
-    <message>
         <source>Usage: nimbus COMMAND [OPTIONS] ...</source>
         <translation>Usage : nimbus COMMANDE [OPTIONS] ...</translation>
     </message>
@@ -300,6 +284,58 @@
         <source>%1 exists; use --force to replace it</source>
         <translation>%1 existe ; utilisez --force pour le remplacer</translation>
     </message>
+    <message>
+        <source>Run a function locally with an event</source>
+        <translation>Exécuter une fonction en local avec un événement</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  the project has errors (validate); the function failed or timed out (invoke)
+  2  wrong usage: unknown command or option, missing argument
+  3  the input cannot be read: missing, damaged, newer or not a project
+  4  the output cannot be written
+</source>
+        <translation>Codes de sortie :
+  0  succès
+  1  le projet contient des erreurs (validate) ; la fonction a échoué ou dépassé son délai (invoke)
+  2  mauvais usage : commande ou option inconnue, argument manquant
+  3  l'entrée est illisible : absente, endommagée, plus récente ou pas un projet
+  4  la sortie ne peut pas être écrite
+</translation>
+    </message>
+    <message>
+        <source>The name of a function node.</source>
+        <translation>Le nom d'un nœud fonction.</translation>
+    </message>
+    <message>
+        <source>Read the event from FILE ('-' for standard input).</source>
+        <translation>Lire l'événement dans FICHIER (« - » pour l'entrée standard).</translation>
+    </message>
+    <message>
+        <source>Invoke N times on the same pool: the first is a cold start, the rest warm.</source>
+        <translation>Invoquer N fois sur le même pool : la première à froid, les suivantes à chaud.</translation>
+    </message>
+    <message>
+        <source>Print one JSON object (an array with --repeat).</source>
+        <translation>Afficher un objet JSON (un tableau avec --repeat).</translation>
+    </message>
+    <message>
+        <source>Runs a function of the project on a local Node.js or Python worker, as Lambda would, and prints its result, its logs and the REPORT line. Exits with 1 when the function fails or times out.</source>
+        <translation>Exécute une fonction du projet sur un worker Node.js ou Python local, comme Lambda, et affiche son résultat, ses journaux et la ligne REPORT. Sort avec 1 si la fonction échoue ou dépasse son délai.</translation>
+    </message>
+    <message>
+        <source>--repeat needs a whole number from 1 to 100000</source>
+        <translation>--repeat exige un nombre entier de 1 à 100000</translation>
+    </message>
+    <message>
+        <source>the event is not valid JSON: %1</source>
+        <translation>l'événement n'est pas du JSON valide : %1</translation>
+    </message>
+    <message>
+        <source>no function named '%1'</source>
+        <translation>aucune fonction nommée « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Commands</name>
@@ -371,6 +407,13 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::FunctionSpec</name>
+    <message>
+        <source>'%1' is not a function</source>
+        <translation>« %1 » n'est pas une fonction</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::InspectorWidget</name>
     <message>
         <source>Select a node to see and edit its properties.</source>
@@ -411,6 +454,64 @@ Invalid: %2</source>
         <translation>%1
 
 Invalide : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Instance</name>
+    <message>
+        <source>Init phase did not finish within %1 seconds</source>
+        <translation>La phase d'initialisation n'a pas fini en %1 secondes</translation>
+    </message>
+    <message>
+        <source>%1 is not installed: it is needed to run %2 functions</source>
+        <translation>%1 n'est pas installé : il faut pour exécuter les fonctions %2</translation>
+    </message>
+    <message>
+        <source>the worker bootstrap %1 is missing</source>
+        <translation>l'amorce du worker %1 est absente</translation>
+    </message>
+    <message>
+        <source>the source folder %1 does not exist</source>
+        <translation>le dossier source %1 n'existe pas</translation>
+    </message>
+    <message>
+        <source>cannot create the worker's channel: %1</source>
+        <translation>impossible de créer le canal du worker : %1</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>impossible de lancer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Runtime exited with error: the function used %1 MB, more than its memory size of %2 MB</source>
+        <translation>Runtime exited with error: la fonction a utilisé %1 Mo, plus que sa mémoire de %2 Mo</translation>
+    </message>
+    <message>
+        <source>signal: the worker crashed</source>
+        <translation>signal : le worker a planté</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>exit status %1</translation>
+    </message>
+    <message>
+        <source>Runtime exited with error: %1</source>
+        <translation>Runtime exited with error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::InstancePool</name>
+    <message>
+        <source>Function not found: %1</source>
+        <translation>Fonction introuvable : %1</translation>
+    </message>
+    <message>
+        <source>Request must be smaller than %1 bytes for the InvokeFunction operation (this one is %2 bytes)</source>
+        <translation>La requête doit faire moins de %1 octets pour l'opération InvokeFunction (celle-ci fait %2 octets)</translation>
+    </message>
+    <message>
+        <source>Rate Exceeded. %1 allows %2 concurrent invocations.</source>
+        <translation>Rate Exceeded. %1 autorise %2 invocations simultanées.</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,7 @@ QPair<int, int> residentMemoryMB(qint64 pid)
 Instance::Instance(const FunctionSpec &spec, QObject *parent) : QObject(parent), mSpec(spec)
 {
     mDeadline.setSingleShot(true);
+    mDeadline.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5 % early
     connect(&mDeadline, &QTimer::timeout, this, [this] {
         if (!mReady && !mCurrent) {
             fail(QStringLiteral("Runtime.InitTimeout"), tr("Init phase did not finish within %1 seconds").arg(kInitTimeoutMs / 1000), true);

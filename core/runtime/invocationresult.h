@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QStringList>
 
 #include <optional>
@@ -33,3 +34,4 @@ struct InvocationResult
 };
 
 } // namespace Nimbus
+Q_DECLARE_METATYPE(Nimbus::InvocationResult)

@@ -1,0 +1,487 @@
+#include "runtime/instancepool.h"
+
+#include "testutil.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace Nimbus;
+using namespace NimbusTest;
+
+// Real node and python3 workers (installed by scripts/setup.sh), driven through the pool.
+class tst_Runtime : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void handlerStyles_data();
+    void handlerStyles();
+    void initOnceAndWarmState_data();
+    void initOnceAndWarmState();
+    void errors_data();
+    void errors();
+    void timeouts_data();
+    void timeouts();
+    void memoryHogIsKilled();
+    void crashIsContainedAndNextIsFresh();
+    void logFloodKeepsProtocol();
+    void oversizedPayloads();
+    void concurrencyLimit_data();
+    void concurrencyLimit();
+    void environmentIsIsolated();
+    void contextFields_data();
+    void contextFields();
+    void timeoutDoesNotStopOthers();
+    void recycleMakesNextCold();
+    void idleInstancesScaleToZero();
+    void exampleHandlerRuns();
+
+private:
+    FunctionSpec spec(const QString &name, const QString &runtime, const QString &handler, int timeout = 3,
+                      int memory = 256);
+    void write(const QString &relative, const QByteArray &content);
+    QList<InvocationResult> run(InstancePool &pool, const QString &function, const QByteArray &event, int times = 1);
+
+    QTemporaryDir mDir;
+};
+
+void tst_Runtime::write(const QString &relative, const QByteArray &content)
+{
+    const QString path = mDir.filePath(relative);
+    QDir().mkpath(QFileInfo(path).path());
+    QVERIFY(writeAll(path, content));
+}
+
+FunctionSpec tst_Runtime::spec(const QString &name, const QString &runtime, const QString &handler, int timeout,
+                               int memory)
+{
+    FunctionSpec s;
+    s.name = name;
+    s.runtime = runtime;
+    s.handler = handler;
+    s.sourceDirectory = mDir.filePath(name);
+    s.timeoutSeconds = timeout;
+    s.memoryMB = memory;
+    s.environment = {{"GREETING", "bonjour"}};
+    return s;
+}
+
+QList<InvocationResult> tst_Runtime::run(InstancePool &pool, const QString &function, const QByteArray &event,
+                                         int times)
+{
+    QList<InvocationResult> results;
+    for (int i = 0; i < times; ++i) {
+        QSignalSpy spy(&pool, &InstancePool::finished);
+        pool.invoke(function, event);
+        if (!spy.wait(20000))
+            return results;
+        results.append(spy.first().first().value<InvocationResult>());
+    }
+    return results;
+}
+
+void tst_Runtime::initTestCase()
+{
+    qRegisterMetaType<InvocationResult>();
+    write("cjs/index.js", "exports.handler = async (event) => ({ style: 'cjs-async', echo: event.x });\n");
+    write("callback/index.js", "exports.handler = (event, context, callback) => {\n"
+                               "  setTimeout(() => callback(null, { style: 'callback', echo: event.x }), 5);\n};\n");
+    write("esm/index.mjs", "export const handler = async (event) => ({ style: 'esm', echo: event.x });\n");
+    write("typemodule/package.json", R"({"type": "module"})");
+    write("typemodule/index.js", "export const handler = async (event) => ({ style: 'type-module', echo: event.x });\n");
+    write("python/app.py", "def handler(event, context):\n    return {'style': 'python', 'echo': event.get('x')}\n");
+    write("nodestate/index.js", "console.log('init');\nlet count = 0;\n"
+                                "exports.handler = async () => ({ count: ++count });\n");
+    write("pystate/app.py", "print('init')\ncount = 0\ndef handler(event, context):\n"
+                            "    global count\n    count += 1\n    return {'count': count}\n");
+    write("nodeerrors/index.js",
+          "exports.handler = async (event) => {\n"
+          "  if (event.kind === 'throw') throw new TypeError('bad input');\n"
+          "  if (event.kind === 'bigint') return { n: 10n };\n"
+          "  if (event.kind === 'big') return 'x'.repeat(7 * 1024 * 1024);\n"
+          "  if (event.kind === 'reject') return Promise.reject(new RangeError('nope'));\n"
+          "  return 'ok';\n};\n");
+    write("pyerrors/app.py", "def handler(event, context):\n"
+                             "    if event['kind'] == 'throw':\n        raise ValueError('bad input')\n"
+                             "    if event['kind'] == 'set':\n        return {1, 2}\n"
+                             "    if event['kind'] == 'exit':\n        import sys; sys.exit(2)\n"
+                             "    return 'ok'\n");
+    write("broken/index.js", "exports.handler = async () => { return 1 \n");
+    write("missing/app.py", "def other(event, context):\n    return 1\n");
+    write("spin/index.js", "exports.handler = async () => { for (;;) {} };\n");
+    write("sleeper/app.py", "import time\ndef handler(event, context):\n    time.sleep(60)\n");
+    write("hog/index.js", "exports.handler = async () => {\n  const keep = [];\n"
+                          "  for (;;) keep.push(Buffer.alloc(1 << 20, 1));\n};\n");
+    write("crash/index.js", "let calls = 0;\nexports.handler = async (event) => {\n  calls++;\n"
+                            "  if (event.exit) process.exit(3);\n  return { calls };\n};\n");
+    write("flood/index.js", "exports.handler = async () => {\n"
+                            "  for (let i = 0; i < 20000; i++) console.log('line ' + i + ' {\"type\":\"result\"}');\n"
+                            "  console.error('to stderr');\n  return { done: true };\n};\n");
+    write("slow/index.js", "exports.handler = async () => { await new Promise(r => setTimeout(r, 50)); return 1; };\n");
+    write("env/index.js", "exports.handler = async () => process.env;\n");
+    write("nodectx/index.js",
+          "exports.handler = async (event, context) => ({ name: context.functionName, version: "
+          "context.functionVersion, arn: context.invokedFunctionArn, memory: context.memoryLimitInMB, "
+          "id: context.awsRequestId, group: context.logGroupName, stream: context.logStreamName, "
+          "remaining: context.getRemainingTimeInMillis(), waits: context.callbackWaitsForEmptyEventLoop });\n");
+    write("pyctx/app.py", "def handler(event, context):\n"
+                          "    return {'name': context.function_name, 'version': context.function_version,\n"
+                          "            'arn': context.invoked_function_arn, 'memory': context.memory_limit_in_mb,\n"
+                          "            'id': context.aws_request_id, 'group': context.log_group_name,\n"
+                          "            'stream': context.log_stream_name,\n"
+                          "            'remaining': context.get_remaining_time_in_millis(), 'waits': True}\n");
+}
+
+void tst_Runtime::handlerStyles_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("handler");
+    QTest::addColumn<QString>("style");
+    QTest::newRow("CommonJS async") << "cjs" << "nodejs20.x" << "index.handler" << "cjs-async";
+    QTest::newRow("callback") << "callback" << "nodejs20.x" << "index.handler" << "callback";
+    QTest::newRow("ESM .mjs") << "esm" << "nodejs22.x" << "index.handler" << "esm";
+    QTest::newRow("type module") << "typemodule" << "nodejs20.x" << "index.handler" << "type-module";
+    QTest::newRow("Python") << "python" << "python3.12" << "app.handler" << "python";
+}
+
+void tst_Runtime::handlerStyles()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    QFETCH(QString, style);
+    InstancePool pool;
+    pool.setFunction(spec(name, runtime, handler));
+    const QList<InvocationResult> r = run(pool, name, R"({"x": 42})");
+    QCOMPARE(r.size(), 1);
+    QVERIFY2(r[0].ok, QJsonDocument(r[0].error).toJson().constData());
+    const QJsonObject result = QJsonDocument::fromJson(r[0].resultJson).object();
+    QCOMPARE(result.value("style").toString(), style);
+    QCOMPARE(result.value("echo").toInt(), 42);
+    QVERIFY(r[0].coldStart);
+    QVERIFY(r[0].initDurationMs.has_value());
+    QVERIFY(r[0].reportLine().contains("Init Duration:"));
+}
+
+void tst_Runtime::initOnceAndWarmState_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("handler");
+    QTest::newRow("node") << "nodestate" << "nodejs20.x" << "index.handler";
+    QTest::newRow("python") << "pystate" << "python3.11" << "app.handler";
+}
+
+void tst_Runtime::initOnceAndWarmState()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    InstancePool pool;
+    pool.setFunction(spec(name, runtime, handler));
+    const QList<InvocationResult> r = run(pool, name, "{}", 3);
+    QCOMPARE(r.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(r[i].ok);
+        QCOMPARE(QJsonDocument::fromJson(r[i].resultJson).object().value("count").toInt(), i + 1);
+        QCOMPARE(r[i].coldStart, i == 0);
+        QCOMPARE(r[i].initDurationMs.has_value(), i == 0);
+    }
+    QCOMPARE(pool.instanceCount(name), 1);
+}
+
+void tst_Runtime::errors_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("handler");
+    QTest::addColumn<QByteArray>("event");
+    QTest::addColumn<QString>("errorType");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("node throws") << "nodeerrors" << "nodejs20.x" << "index.handler" << QByteArray(R"({"kind": "throw"})")
+                                 << "TypeError" << "bad input";
+    QTest::newRow("node rejects") << "nodeerrors" << "nodejs20.x" << "index.handler"
+                                  << QByteArray(R"({"kind": "reject"})") << "RangeError" << "nope";
+    QTest::newRow("not serialisable") << "nodeerrors" << "nodejs20.x" << "index.handler"
+                                      << QByteArray(R"({"kind": "bigint"})") << "Runtime.ResponseSerializationError"
+                                      << "BigInt";
+    QTest::newRow("result too big") << "nodeerrors" << "nodejs20.x" << "index.handler"
+                                    << QByteArray(R"({"kind": "big"})") << "Function.ResponseSizeTooLarge"
+                                    << "exceeded maximum allowed payload size (6291456 bytes)";
+    QTest::newRow("python raises") << "pyerrors" << "python3.12" << "app.handler" << QByteArray(R"({"kind": "throw"})")
+                                   << "ValueError" << "bad input";
+    QTest::newRow("python set") << "pyerrors" << "python3.12" << "app.handler" << QByteArray(R"({"kind": "set"})")
+                                << "Runtime.MarshalError" << "not JSON serializable";
+    QTest::newRow("python sys.exit") << "pyerrors" << "python3.12" << "app.handler"
+                                     << QByteArray(R"({"kind": "exit"})") << "Runtime.ExitError" << "exit status 2";
+    QTest::newRow("syntax error") << "broken" << "nodejs20.x" << "index.handler" << QByteArray("{}")
+                                  << "SyntaxError" << "";
+    QTest::newRow("handler missing") << "missing" << "python3.12" << "app.handler" << QByteArray("{}")
+                                     << "Runtime.HandlerNotFound" << "Handler 'handler' missing";
+    QTest::newRow("module missing") << "missing" << "nodejs20.x" << "nothere.handler" << QByteArray("{}")
+                                    << "Runtime.ImportModuleError" << "Cannot find module 'nothere'";
+}
+
+void tst_Runtime::errors()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    QFETCH(QByteArray, event);
+    QFETCH(QString, errorType);
+    QFETCH(QString, message);
+    InstancePool pool;
+    pool.setFunction(spec(name, runtime, handler));
+    const QList<InvocationResult> r = run(pool, name, event);
+    QCOMPARE(r.size(), 1);
+    QVERIFY(!r[0].ok);
+    QCOMPARE(r[0].error.value("errorType").toString(), errorType);
+    QVERIFY2(r[0].error.value("errorMessage").toString().contains(message),
+             qPrintable(r[0].error.value("errorMessage").toString()));
+    QVERIFY(r[0].error.value("stackTrace").isArray());
+    if (errorType == "TypeError" || errorType == "ValueError")
+        QVERIFY(!r[0].error.value("stackTrace").toArray().isEmpty());
+}
+
+void tst_Runtime::timeouts_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("handler");
+    QTest::newRow("busy loop") << "spin" << "nodejs20.x" << "index.handler";
+    QTest::newRow("blocking call") << "sleeper" << "python3.12" << "app.handler";
+}
+
+void tst_Runtime::timeouts()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    InstancePool pool;
+    pool.setFunction(spec(name, runtime, handler, 1));
+    const QList<InvocationResult> r = run(pool, name, "{}");
+    QCOMPARE(r.size(), 1);
+    QCOMPARE(r[0].error.value("errorType").toString(), QStringLiteral("Sandbox.Timedout"));
+    QVERIFY(r[0].error.value("errorMessage").toString().endsWith("Task timed out after 1.00 seconds"));
+    // Measured from the invocation's start, the result comes within 200 ms of the limit.
+    QVERIFY2(r[0].durationMs >= 1000 && r[0].durationMs < 1200, qPrintable(QString::number(r[0].durationMs)));
+    QCOMPARE(pool.instanceCount(name), 0); // the instance was ended
+}
+
+void tst_Runtime::memoryHogIsKilled()
+{
+    InstancePool pool;
+    pool.setFunction(spec("hog", "nodejs20.x", "index.handler", 30, 128));
+    const QList<InvocationResult> r = run(pool, "hog", "{}");
+    QCOMPARE(r.size(), 1);
+    QCOMPARE(r[0].error.value("errorType").toString(), QStringLiteral("Runtime.OutOfMemory"));
+    QVERIFY(r[0].error.value("errorMessage").toString().contains("memory size of 128 MB"));
+    QCOMPARE(r[0].maxMemoryUsedMB, 128);
+}
+
+void tst_Runtime::crashIsContainedAndNextIsFresh()
+{
+    InstancePool pool;
+    pool.setFunction(spec("crash", "nodejs20.x", "index.handler"));
+    QList<InvocationResult> r = run(pool, "crash", "{}", 2);
+    QCOMPARE(QJsonDocument::fromJson(r[1].resultJson).object().value("calls").toInt(), 2);
+    r = run(pool, "crash", R"({"exit": true})");
+    QCOMPARE(r[0].error.value("errorType").toString(), QStringLiteral("Runtime.ExitError"));
+    QVERIFY(r[0].error.value("errorMessage").toString().contains("exit status 3"));
+    r = run(pool, "crash", "{}");
+    QVERIFY(r[0].ok);
+    QVERIFY(r[0].coldStart);
+    QCOMPARE(QJsonDocument::fromJson(r[0].resultJson).object().value("calls").toInt(), 1);
+}
+
+void tst_Runtime::logFloodKeepsProtocol()
+{
+    InstancePool pool;
+    pool.setFunction(spec("flood", "nodejs20.x", "index.handler", 30));
+    const QList<InvocationResult> r = run(pool, "flood", "{}");
+    QCOMPARE(r.size(), 1);
+    QVERIFY(r[0].ok);
+    QCOMPARE(QJsonDocument::fromJson(r[0].resultJson).object().value("done").toBool(), true);
+    QCOMPARE(r[0].logs.size(), 20001);
+    QVERIFY(r[0].logs.first().contains(r[0].requestId));
+    QVERIFY(r[0].logs.first().endsWith("line 0 {\"type\":\"result\"}"));
+    QVERIFY(r[0].logs.last().endsWith("to stderr"));
+}
+
+void tst_Runtime::oversizedPayloads()
+{
+    InstancePool pool;
+    pool.setFunction(spec("cjs", "nodejs20.x", "index.handler"));
+    const QByteArray big = "{\"x\": \"" + QByteArray(7 * 1024 * 1024, 'a') + "\"}";
+    const QList<InvocationResult> r = run(pool, "cjs", big);
+    QCOMPARE(r[0].error.value("errorType").toString(), QStringLiteral("RequestEntityTooLargeException"));
+    QVERIFY(r[0].error.value("errorMessage").toString().contains("6291456 bytes"));
+    QCOMPARE(pool.instanceCount("cjs"), 0); // refused before any worker started
+}
+
+void tst_Runtime::concurrencyLimit_data()
+{
+    QTest::addColumn<bool>("queue");
+    QTest::newRow("reject the excess") << false;
+    QTest::newRow("queue the excess") << true;
+}
+
+void tst_Runtime::concurrencyLimit()
+{
+    QFETCH(bool, queue);
+    InstancePool pool;
+    FunctionSpec s = spec("slow", "nodejs20.x", "index.handler", 10);
+    s.reservedConcurrency = 10;
+    pool.setFunction(s);
+    int ok = 0;
+    int throttled = 0;
+    int maxBusy = 0;
+    int done = 0;
+    connect(&pool, &InstancePool::finished, this, [&](const InvocationResult &r) {
+        ++done;
+        ok += r.ok;
+        throttled += r.error.value("errorType").toString() == "TooManyRequestsException";
+        maxBusy = std::max(maxBusy, pool.busyCount("slow"));
+    });
+    for (int i = 0; i < 100; ++i) {
+        pool.invoke("slow", "{}", queue ? InstancePool::Overflow::Queue : InstancePool::Overflow::Reject);
+        maxBusy = std::max(maxBusy, pool.busyCount("slow"));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(done, 100, 60000);
+    QVERIFY(maxBusy <= 10);
+    QCOMPARE(pool.instanceCount("slow"), 10);
+    if (queue) {
+        QCOMPARE(ok, 100);
+        QCOMPARE(throttled, 0);
+    } else {
+        QCOMPARE(ok, 10);
+        QCOMPARE(throttled, 90);
+    }
+}
+
+void tst_Runtime::environmentIsIsolated()
+{
+    qputenv("NIMBUS_STUDIO_SECRET", "must-not-leak");
+    InstancePool pool;
+    pool.setFunction(spec("env", "nodejs20.x", "index.handler"));
+    const QList<InvocationResult> r = run(pool, "env", "{}");
+    QVERIFY(r[0].ok);
+    const QJsonObject env = QJsonDocument::fromJson(r[0].resultJson).object();
+    QCOMPARE(env.value("GREETING").toString(), QStringLiteral("bonjour"));
+    QCOMPARE(env.value("AWS_LAMBDA_FUNCTION_NAME").toString(), QStringLiteral("env"));
+    QCOMPARE(env.value("AWS_LAMBDA_FUNCTION_MEMORY_SIZE").toString(), QStringLiteral("256"));
+    QCOMPARE(env.value("AWS_REGION").toString(), QStringLiteral("us-east-1"));
+    QCOMPARE(env.value("TZ").toString(), QStringLiteral(":UTC"));
+    QCOMPARE(env.value("LAMBDA_TASK_ROOT").toString(), mDir.filePath("env"));
+    QVERIFY(!env.contains("NIMBUS_STUDIO_SECRET"));
+    QVERIFY(!env.contains("HOME"));
+    QVERIFY(!env.contains("NIMBUS_DATA_DIR"));
+    QVERIFY(!env.contains("QT_QPA_PLATFORM"));
+}
+
+void tst_Runtime::contextFields_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("handler");
+    QTest::newRow("node") << "nodectx" << "nodejs20.x" << "index.handler";
+    QTest::newRow("python") << "pyctx" << "python3.12" << "app.handler";
+}
+
+void tst_Runtime::contextFields()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    InstancePool pool;
+    pool.setFunction(spec(name, runtime, handler, 5));
+    const QList<InvocationResult> r = run(pool, name, "{}");
+    QVERIFY2(r[0].ok, QJsonDocument(r[0].error).toJson().constData());
+    const QJsonObject c = QJsonDocument::fromJson(r[0].resultJson).object();
+    QCOMPARE(c.value("name").toString(), name);
+    QCOMPARE(c.value("version").toString(), QStringLiteral("$LATEST"));
+    QCOMPARE(c.value("arn").toString(), "arn:aws:lambda:us-east-1:000000000000:function:" + name);
+    QCOMPARE(c.value("memory").toVariant().toInt(), 256);
+    QCOMPARE(c.value("id").toString(), r[0].requestId);
+    QCOMPARE(c.value("group").toString(), "/aws/lambda/" + name);
+    QVERIFY(!c.value("stream").toString().isEmpty());
+    QVERIFY(c.value("remaining").toInt() > 4000 && c.value("remaining").toInt() <= 5000);
+    QCOMPARE(c.value("waits").toBool(), true);
+}
+
+void tst_Runtime::timeoutDoesNotStopOthers()
+{
+    InstancePool pool;
+    pool.setFunction(spec("spin", "nodejs20.x", "index.handler", 2));
+    pool.setFunction(spec("cjs", "nodejs20.x", "index.handler"));
+    QList<InvocationResult> results;
+    connect(&pool, &InstancePool::finished, this, [&](const InvocationResult &r) {
+        results.append(r);
+        if (r.functionName == "cjs" && results.size() < 20)
+            pool.invoke("cjs", R"({"x": 1})");
+    });
+    QElapsedTimer clock;
+    clock.start();
+    pool.invoke("spin", "{}");
+    pool.invoke("cjs", R"({"x": 1})");
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(results.cbegin(), results.cend(),
+                                         [](const InvocationResult &r) { return r.functionName == "spin"; }),
+                             10000);
+    // While the busy loop ran, the other function kept answering.
+    int answeredBefore = 0;
+    for (const InvocationResult &r : results) {
+        if (r.functionName == "spin")
+            break;
+        answeredBefore += r.ok;
+    }
+    QVERIFY2(answeredBefore >= 5, qPrintable(QString::number(answeredBefore)));
+    QVERIFY(clock.elapsed() < 2400);
+}
+
+void tst_Runtime::recycleMakesNextCold()
+{
+    InstancePool pool;
+    pool.setFunction(spec("nodestate", "nodejs20.x", "index.handler"));
+    QCOMPARE(run(pool, "nodestate", "{}", 2).last().coldStart, false);
+    pool.recycle("nodestate");
+    const QList<InvocationResult> r = run(pool, "nodestate", "{}");
+    QVERIFY(r[0].coldStart);
+    QCOMPARE(QJsonDocument::fromJson(r[0].resultJson).object().value("count").toInt(), 1);
+}
+
+void tst_Runtime::idleInstancesScaleToZero()
+{
+    InstancePool pool;
+    pool.setIdleTimeout(100);
+    pool.setFunction(spec("cjs", "nodejs20.x", "index.handler"));
+    QVERIFY(run(pool, "cjs", "{}").value(0).ok);
+    QCOMPARE(pool.instanceCount("cjs"), 1);
+    QTRY_COMPARE(pool.instanceCount("cjs"), 0);
+}
+
+void tst_Runtime::exampleHandlerRuns()
+{
+    // notifyCustomer needs no AWS service: it runs unchanged from the example.
+    FunctionSpec s;
+    s.name = "notifyCustomer";
+    s.runtime = "nodejs20.x";
+    s.handler = "index.handler";
+    s.sourceDirectory = QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/functions/notifyCustomer");
+    s.environment = {{"SENDER_ADDRESS", "orders@shop.example"}};
+    InstancePool pool;
+    pool.setFunction(s);
+    const QByteArray event = R"({"Records": [{"Sns": {"Message": "{\"type\": \"order.received\", \"orderId\": \"0123456789\", \"email\": \"ana@example.com\", \"total\": 12.5}"}}]})";
+    const QList<InvocationResult> r = run(pool, "notifyCustomer", event);
+    QVERIFY2(r[0].ok, QJsonDocument(r[0].error).toJson().constData());
+    QCOMPARE(QJsonDocument::fromJson(r[0].resultJson).object().value("recipients").toArray().at(0).toString(),
+             QStringLiteral("ana@example.com"));
+    QVERIFY(r[0].logs.join('\n').contains("Your order 01234567 is confirmed"));
+}
+
+QTEST_GUILESS_MAIN(tst_Runtime)
+#include "tst_runtime.moc"
