@@ -336,6 +336,38 @@
         <source>no function named '%1'</source>
         <translation>aucune fonction nommée « %1 »</translation>
     </message>
+    <message>
+        <source>List the event templates, or generate an event</source>
+        <translation>Lister les modèles d'événements, ou générer un événement</translation>
+    </message>
+    <message>
+        <source>--set needs key=value, not '%1'</source>
+        <translation>--set exige clé=valeur, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>Generate the event from a template (see 'nimbus events list').</source>
+        <translation>Générer l'événement depuis un modèle (voir « nimbus events list »).</translation>
+    </message>
+    <message>
+        <source>Set a parameter of the template (repeatable).</source>
+        <translation>Fixer un paramètre du modèle (répétable).</translation>
+    </message>
+    <message>
+        <source>use --event or --template, not both</source>
+        <translation>utilisez --event ou --template, pas les deux</translation>
+    </message>
+    <message>
+        <source>'list', or 'generate' followed by a template id.</source>
+        <translation>« list », ou « generate » suivi de l'identifiant d'un modèle.</translation>
+    </message>
+    <message>
+        <source>'nimbus events list' shows the event templates and their parameters; 'nimbus events generate KIND --set key=value ...' prints an event.</source>
+        <translation>« nimbus events list » montre les modèles d'événements et leurs paramètres ; « nimbus events generate TYPE --set clé=valeur ... » affiche un événement.</translation>
+    </message>
+    <message>
+        <source>unknown action '%1'; use list or generate</source>
+        <translation>action inconnue « %1 » ; utilisez list ou generate</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Commands</name>
@@ -404,6 +436,29 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::EventTemplates</name>
+    <message>
+        <source>%1: not an event template (%2)</source>
+        <translation>%1 : pas un modèle d'événement (%2)</translation>
+    </message>
+    <message>
+        <source>'id' or 'event' missing</source>
+        <translation>« id » ou « event » absent</translation>
+    </message>
+    <message>
+        <source>no event template '%1'; the templates are: %2</source>
+        <translation>aucun modèle d'événement « %1 » ; les modèles sont : %2</translation>
+    </message>
+    <message>
+        <source>the template '%1' has no parameter '%2'; it has: %3</source>
+        <translation>le modèle « %1 » n'a pas de paramètre « %2 » ; il a : %3</translation>
+    </message>
+    <message>
+        <source>the parameter '%1' must be JSON: %2</source>
+        <translation>le paramètre « %1 » doit être du JSON : %2</translation>
     </message>
 </context>
 <context>

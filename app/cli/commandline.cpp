@@ -4,6 +4,7 @@
 #include "model/catalog.h"
 #include "model/handlerreference.h"
 #include "model/validator.h"
+#include "runtime/eventtemplates.h"
 #include "runtime/functionspec.h"
 #include "runtime/instancepool.h"
 #include "storage/jsoninterchange.h"
@@ -39,6 +40,7 @@ constexpr Command kCommands[] = {
     {"export-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write a project in the readable JSON form")},
     {"import-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a .nimbus project from the JSON form")},
     {"invoke", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run a function locally with an event")},
+    {"events", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "List the event templates, or generate an event")},
 };
 
 QString exitCodeHelp()
@@ -90,6 +92,8 @@ int CommandLine::run(const QStringList &arguments)
         return importJson(rest);
     if (command == QLatin1String("invoke"))
         return invoke(rest);
+    if (command == QLatin1String("events"))
+        return events(rest);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -119,6 +123,20 @@ static int parseCommand(QCommandLineParser &parser, const QStringList &arguments
         return CommandLine::UsageError;
     }
     return -1;
+}
+
+// --set key=value, repeated; false (with *error) on a malformed one.
+static bool parseSettings(const QStringList &settings, QHash<QString, QString> *values, QString *error)
+{
+    for (const QString &setting : settings) {
+        const int equals = setting.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            *error = CommandLine::tr("--set needs key=value, not '%1'").arg(setting);
+            return false;
+        }
+        values->insert(setting.left(equals), setting.mid(equals + 1));
+    }
+    return true;
 }
 
 bool CommandLine::open(const QString &path, Project &project)
@@ -333,7 +351,14 @@ int CommandLine::invoke(const QStringList &arguments)
                                     tr("Invoke N times on the same pool: the first is a cold start, the rest warm."),
                                     QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object (an array with --repeat)."));
+    const QCommandLineOption templateOption(QStringLiteral("template"),
+                                            tr("Generate the event from a template (see 'nimbus events list')."),
+                                            QStringLiteral("KIND"));
+    const QCommandLineOption set(QStringLiteral("set"), tr("Set a parameter of the template (repeatable)."),
+                                 QStringLiteral("key=value"));
     parser.addOption(eventFile);
+    parser.addOption(templateOption);
+    parser.addOption(set);
     parser.addOption(repeat);
     parser.addOption(json);
     if (const int rc = parseCommand(parser, arguments,
@@ -360,6 +385,18 @@ int CommandLine::invoke(const QStringList &arguments)
             return InputError;
         }
         event = file.readAll();
+    } else if (parser.isSet(templateOption)) {
+        QHash<QString, QString> values;
+        QString error;
+        if (!parseSettings(parser.values(set), &values, &error)
+            || !EventTemplates::builtin().generate(parser.value(templateOption), values, &event, &error)) {
+            mErr << "nimbus invoke: " << error << '\n';
+            return UsageError;
+        }
+    }
+    if (parser.isSet(eventFile) && parser.isSet(templateOption)) {
+        mErr << "nimbus invoke: " << tr("use --event or --template, not both") << '\n';
+        return UsageError;
     }
     QJsonParseError parseError;
     QJsonDocument::fromJson("[" + event + "]", &parseError);
@@ -413,6 +450,47 @@ int CommandLine::invoke(const QStringList &arguments)
         mOut << (times == 1 ? QJsonDocument(all.at(0).toObject()).toJson(QJsonDocument::Indented)
                             : QJsonDocument(all).toJson(QJsonDocument::Indented));
     return failed ? ValidationErrors : Success;
+}
+
+int CommandLine::events(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("'list', or 'generate' followed by a template id."));
+    const QCommandLineOption set(QStringLiteral("set"), tr("Set a parameter of the template (repeatable)."),
+                                 QStringLiteral("key=value"));
+    parser.addOption(set);
+    const QStringList positional = arguments.mid(1);
+    const int expected = positional.value(0) == QLatin1String("generate") ? 2 : 1;
+    if (const int rc = parseCommand(parser, arguments,
+                                    tr("'nimbus events list' shows the event templates and their parameters; "
+                                       "'nimbus events generate KIND --set key=value ...' prints an event."),
+                                    expected, mOut, mErr);
+        rc >= 0)
+        return rc;
+    const EventTemplates &templates = EventTemplates::builtin();
+    const QString action = parser.positionalArguments().first();
+    if (action == QLatin1String("list")) {
+        for (const EventTemplates::Template &t : templates.all()) {
+            mOut << t.id.leftJustified(24) << t.name << '\n' << QString(26, QLatin1Char(' ')) << t.description << '\n';
+            for (const auto &[name, value] : t.parameters)
+                mOut << QString(26, QLatin1Char(' ')) << "--set " << name << '=' << value << '\n';
+        }
+        return Success;
+    }
+    if (action != QLatin1String("generate")) {
+        mErr << "nimbus events: " << tr("unknown action '%1'; use list or generate").arg(action) << '\n';
+        return UsageError;
+    }
+    QHash<QString, QString> values;
+    QString error;
+    QByteArray event;
+    if (!parseSettings(parser.values(set), &values, &error)
+        || !templates.generate(parser.positionalArguments().at(1), values, &event, &error)) {
+        mErr << "nimbus events: " << error << '\n';
+        return UsageError;
+    }
+    mOut << QString::fromUtf8(event);
+    return Success;
 }
 
 } // namespace Nimbus

@@ -33,6 +33,7 @@ private:
     int exportJson(const QStringList &arguments);
     int importJson(const QStringList &arguments);
     int invoke(const QStringList &arguments);
+    int events(const QStringList &arguments);
     bool open(const QString &path, Project &project);
 
     QTextStream mOut;

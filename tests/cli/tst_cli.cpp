@@ -24,6 +24,9 @@ private slots:
     void validateReportsEventLoop();
     void exportImportRoundTrip();
     void importCopiesFunctionCode();
+    void invokeWithTemplate();
+    void invokeExitCodes_data();
+    void invokeExitCodes();
 
 private:
     struct Result
@@ -191,6 +194,61 @@ void tst_Cli::importCopiesFunctionCode()
     // With its code beside it, the copy validates cleanly.
     const Result v = run({"validate", target});
     QVERIFY2(v.code == 0, qPrintable(v.out));
+}
+
+void tst_Cli::invokeWithTemplate()
+{
+    const Result r = run({"invoke", mExample, "notifyCustomer", "--template", "sns", "--set",
+                          R"(message={"type": "order.received", "orderId": "abcdef123456", "email": "eva@example.com", "total": 9})",
+                          "--repeat", "2", "--json"});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QJsonArray runs = QJsonDocument::fromJson(r.out.toUtf8()).array();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[0]["coldStart"].toBool(), true);
+    QCOMPARE(runs[1]["coldStart"].toBool(), false);
+    QVERIFY(runs[0]["report"]["initDurationMs"].toDouble() > 0);
+    QVERIFY(!runs[1]["report"].toObject().contains("initDurationMs"));
+    QCOMPARE(runs[1]["result"]["recipients"][0].toString(), QStringLiteral("eva@example.com"));
+    QVERIFY(runs[0]["logs"][0].toString().contains("Your order abcdef12 is confirmed"));
+
+    const Result text = run({"invoke", mExample, "notifyCustomer", "--template", "sns", "--set",
+                             R"(message={"type": "order.shipped"})"});
+    QCOMPARE(text.code, 0);
+    QVERIFY(text.out.contains("REPORT RequestId: "));
+    QVERIFY(text.out.contains("Billed Duration: "));
+}
+
+void tst_Cli::invokeExitCodes_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("contains");
+    // notifyCustomer reads record.Sns.Message: an SQS event makes it fail.
+    QTest::newRow("function error") << QStringList{"invoke", "@example", "notifyCustomer", "--template", "sqs"} << 1
+                                    << "errorType";
+    QTest::newRow("no such function") << QStringList{"invoke", "@example", "ghost"} << 2 << "no function named 'ghost'";
+    QTest::newRow("not a function") << QStringList{"invoke", "@example", "orders-queue"} << 2 << "is not a function";
+    QTest::newRow("unknown template") << QStringList{"invoke", "@example", "notifyCustomer", "--template", "kafka"} << 2
+                                      << "no event template";
+    QTest::newRow("bad set") << QStringList{"invoke", "@example", "notifyCustomer", "--template", "sns", "--set", "x"}
+                             << 2 << "--set needs key=value";
+    QTest::newRow("bad repeat") << QStringList{"invoke", "@example", "notifyCustomer", "--repeat", "0"} << 2
+                                << "--repeat";
+    QTest::newRow("events list") << QStringList{"events", "list"} << 0 << "";
+    QTest::newRow("events generate") << QStringList{"events", "generate", "s3-put", "--set", "bucket=photos"} << 0 << "";
+    QTest::newRow("events unknown") << QStringList{"events", "generate", "kafka"} << 2 << "no event template";
+}
+
+void tst_Cli::invokeExitCodes()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, code);
+    QFETCH(QString, contains);
+    for (QString &a : arguments)
+        a.replace("@example", mExample);
+    const Result r = run(arguments);
+    QVERIFY2(r.code == code, qPrintable(QStringLiteral("exit %1\n%2%3").arg(r.code).arg(r.out, r.err)));
+    QVERIFY2((r.out + r.err).contains(contains), qPrintable(r.out + r.err));
 }
 
 #include "tst_cli.moc"

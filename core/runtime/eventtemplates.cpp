@@ -1,0 +1,232 @@
+#include "eventtemplates.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QUuid>
+
+static void initEventResources()
+{
+    Q_INIT_RESOURCE(events);
+}
+
+namespace Nimbus {
+
+namespace {
+
+struct Context
+{
+    QHash<QString, QString> values;
+    QHash<QString, QJsonValue> computed;
+    QDateTime now;
+};
+
+QString textOf(const QString &name, const Context &c)
+{
+    if (name == QLatin1String("uuid"))
+        return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (name == QLatin1String("now"))
+        return c.now.toString(Qt::ISODateWithMs);
+    if (name == QLatin1String("clfTime"))
+        return QLocale::c().toString(c.now, QStringLiteral("dd/MMM/yyyy:HH:mm:ss +0000"));
+    if (name == QLatin1String("epochMsText"))
+        return QString::number(c.now.toMSecsSinceEpoch());
+    if (name == QLatin1String("sequencer"))
+        return QString::number(c.now.toMSecsSinceEpoch(), 16).toUpper();
+    if (name.startsWith(QLatin1String("md5:")))
+        return QString::fromLatin1(
+            QCryptographicHash::hash(c.values.value(name.mid(4)).toUtf8(), QCryptographicHash::Md5).toHex());
+    if (name.startsWith(QLatin1String("urlencoded:")))
+        return QString::fromLatin1(QUrl::toPercentEncoding(c.values.value(name.mid(11)), "/").replace("%20", "+"));
+    if (c.values.contains(name))
+        return c.values.value(name);
+    if (c.computed.contains(name))
+        return c.computed.value(name).toVariant().toString();
+    return {};
+}
+
+QJsonValue fill(const QJsonValue &value, const Context &c)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{\\{([^}]+)\\}\\}"));
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &v : value.toArray())
+            out.append(fill(v, c));
+        return out;
+    }
+    if (value.isObject()) {
+        QJsonObject out;
+        const QJsonObject in = value.toObject();
+        for (auto it = in.begin(); it != in.end(); ++it)
+            out.insert(it.key(), fill(it.value(), c));
+        return out;
+    }
+    if (!value.isString())
+        return value;
+    const QString s = value.toString();
+    const auto whole = placeholder.match(s);
+    if (whole.hasMatch() && whole.capturedLength() == s.size() && whole.captured(1).startsWith(QLatin1String("json:"))) {
+        const QString name = whole.captured(1).mid(5);
+        if (c.computed.contains(name))
+            return c.computed.value(name);
+        return QJsonDocument::fromJson("[" + c.values.value(name).toUtf8() + "]").array().at(0);
+    }
+    QString out;
+    qsizetype last = 0;
+    for (auto it = placeholder.globalMatch(s); it.hasNext();) {
+        const auto m = it.next();
+        out += s.mid(last, m.capturedStart() - last) + textOf(m.captured(1), c);
+        last = m.capturedEnd();
+    }
+    return out + s.mid(last);
+}
+
+} // namespace
+
+QJsonObject EventTemplates::pathParameters(const QString &route, const QString &path)
+{
+    const QStringList routeParts = route.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QStringList pathParts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    QJsonObject params;
+    for (int i = 0; i < routeParts.size(); ++i) {
+        const QString &r = routeParts.at(i);
+        if (r.startsWith(QLatin1Char('{')) && r.endsWith(QLatin1String("+}"))) {
+            params.insert(r.mid(1, r.size() - 3), pathParts.mid(i).join(QLatin1Char('/')));
+            return params;
+        }
+        if (i >= pathParts.size())
+            return {};
+        if (r.startsWith(QLatin1Char('{')) && r.endsWith(QLatin1Char('}')))
+            params.insert(r.mid(1, r.size() - 2), QUrl::fromPercentEncoding(pathParts.at(i).toUtf8()));
+        else if (r != pathParts.at(i))
+            return {};
+    }
+    return pathParts.size() == routeParts.size() ? params : QJsonObject();
+}
+
+bool EventTemplates::loadDirectory(const QString &directory)
+{
+    mTemplates.clear();
+    const QDir dir(directory);
+    for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly)) {
+            mError = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
+            return false;
+        }
+        QJsonParseError parseError;
+        const QJsonObject o = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+        if (parseError.error != QJsonParseError::NoError || o.value(QLatin1String("id")).toString().isEmpty()
+            || !o.contains(QLatin1String("event"))) {
+            mError = tr("%1: not an event template (%2)")
+                         .arg(file.fileName(), parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                                            : tr("'id' or 'event' missing"));
+            return false;
+        }
+        Template t;
+        t.id = o.value(QLatin1String("id")).toString();
+        t.name = o.value(QLatin1String("name")).toString();
+        t.description = o.value(QLatin1String("description")).toString();
+        const QJsonObject params = o.value(QLatin1String("parameters")).toObject();
+        for (const QString &key : params.keys())
+            t.parameters.append({key, params.value(key).toString()});
+        t.event = o.value(QLatin1String("event"));
+        mTemplates.append(t);
+    }
+    return true;
+}
+
+const EventTemplates::Template *EventTemplates::find(const QString &id) const
+{
+    for (const Template &t : mTemplates)
+        if (t.id == id)
+            return &t;
+    return nullptr;
+}
+
+bool EventTemplates::generate(const QString &id, const QHash<QString, QString> &values, QByteArray *json,
+                              QString *error) const
+{
+    const Template *t = find(id);
+    if (!t) {
+        QStringList ids;
+        for (const Template &each : mTemplates)
+            ids.append(each.id);
+        *error = tr("no event template '%1'; the templates are: %2").arg(id, ids.join(QLatin1String(", ")));
+        return false;
+    }
+    Context c;
+    c.now = QDateTime::currentDateTimeUtc();
+    for (const auto &[name, value] : t->parameters)
+        c.values.insert(name, value);
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!c.values.contains(it.key())) {
+            QStringList names;
+            for (const auto &p : t->parameters)
+                names.append(p.first);
+            *error = tr("the template '%1' has no parameter '%2'; it has: %3")
+                         .arg(id, it.key(), names.join(QLatin1String(", ")));
+            return false;
+        }
+        c.values.insert(it.key(), it.value());
+    }
+    // Parameters may use the computed values themselves ("time": "{{now}}").
+    for (auto it = c.values.begin(); it != c.values.end(); ++it)
+        it.value() = fill(it.value(), c).toString();
+
+    for (const char *jsonParam : {"keys", "newImage", "oldImage", "size"}) {
+        const QString name = QLatin1String(jsonParam);
+        if (c.values.contains(name)) {
+            QJsonParseError parseError;
+            QJsonDocument::fromJson("[" + c.values.value(name).toUtf8() + "]", &parseError);
+            if (parseError.error != QJsonParseError::NoError) {
+                *error = tr("the parameter '%1' must be JSON: %2").arg(name, parseError.errorString());
+                return false;
+            }
+        }
+    }
+    c.computed.insert(QStringLiteral("epochMs"), double(c.now.toMSecsSinceEpoch()));
+    c.computed.insert(QStringLiteral("epochS"), double(c.now.toSecsSinceEpoch()));
+    const QString body = c.values.value(QStringLiteral("body"));
+    c.computed.insert(QStringLiteral("bodyOrNull"), body.isEmpty() ? QJsonValue() : QJsonValue(body));
+    const QString subject = c.values.value(QStringLiteral("subject"));
+    c.computed.insert(QStringLiteral("subjectOrNull"), subject.isEmpty() ? QJsonValue() : QJsonValue(subject));
+    const QUrlQuery query(c.values.value(QStringLiteral("query")));
+    QJsonObject single;
+    QJsonObject multi;
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        single.insert(key, single.contains(key) ? single.value(key).toString() + QLatin1Char(',') + value : value);
+        QJsonArray values = multi.value(key).toArray();
+        values.append(value);
+        multi.insert(key, values);
+    }
+    c.computed.insert(QStringLiteral("queryParameters"), single.isEmpty() ? QJsonValue() : QJsonValue(single));
+    c.computed.insert(QStringLiteral("multiValueQueryParameters"), multi.isEmpty() ? QJsonValue() : QJsonValue(multi));
+    const QJsonObject path = pathParameters(c.values.value(QStringLiteral("route")), c.values.value(QStringLiteral("path")));
+    c.computed.insert(QStringLiteral("pathParameters"), path.isEmpty() ? QJsonValue() : QJsonValue(path));
+
+    const QJsonValue event = fill(t->event, c);
+    *json = QJsonDocument(event.toObject()).toJson(QJsonDocument::Indented);
+    return true;
+}
+
+const EventTemplates &EventTemplates::builtin()
+{
+    static const EventTemplates templates = [] {
+        initEventResources();
+        EventTemplates t;
+        if (!t.loadDirectory(QStringLiteral(":/nimbus/events")))
+            qFatal("The built-in event templates are broken: %s", qPrintable(t.errorString()));
+        return t;
+    }();
+    return templates;
+}
+
+} // namespace Nimbus
