@@ -1090,6 +1090,17 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::RunHistory</name>
+    <message>
+        <source>%1: cannot open the run history: %2</source>
+        <translation>%1 : impossible d'ouvrir l'historique d'exécution : %2</translation>
+    </message>
+    <message>
+        <source>%1: not a Nimbus project this version can keep a run history in</source>
+        <translation>%1 : pas un projet Nimbus où cette version peut tenir un historique d'exécution</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::ScheduleExpression</name>
     <message>
         <source>%1: '%2' has an invalid step</source>

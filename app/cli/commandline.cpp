@@ -7,6 +7,7 @@
 #include "runtime/eventtemplates.h"
 #include "runtime/functionspec.h"
 #include "runtime/instancepool.h"
+#include "runtime/runhistory.h"
 #include "storage/jsoninterchange.h"
 #include "storage/projectfile.h"
 
@@ -417,6 +418,10 @@ int CommandLine::invoke(const QStringList &arguments)
         return UsageError;
     }
 
+    // A saved project keeps what ran in its run history.
+    RunHistory history;
+    const bool keepHistory = !ProjectFile::isJsonPath(project.filePath()) && history.open(project.filePath());
+
     InstancePool pool;
     pool.setFunction(spec);
     QList<InvocationResult> results;
@@ -432,6 +437,8 @@ int CommandLine::invoke(const QStringList &arguments)
         loop.exec();
         const InvocationResult &r = results.last();
         failed = failed || !r.ok;
+        if (keepHistory && !history.record(node->id, event, r))
+            mErr << "nimbus invoke: " << history.errorString() << '\n';
         if (parser.isSet(json)) {
             all.append(r.toJson());
             continue;

@@ -37,6 +37,7 @@ private:
     };
     Result run(const QStringList &arguments);
     QString mExample;
+    QString mWorkingCopy; // invoke writes run history; the built example stays pristine
     QTemporaryDir mDir;
 };
 
@@ -57,6 +58,8 @@ void tst_Cli::initTestCase()
     mExample = QStringLiteral(NIMBUS_BINARY_DIR "/share/nimbus-studio/examples/shop/shop.nimbus");
     QVERIFY2(QFileInfo::exists(mExample), "build the examples target first");
     QVERIFY(writeAll(mDir.filePath("text.nimbus"), "hello"));
+    mWorkingCopy = mDir.filePath("work/shop.nimbus");
+    QCOMPARE(run({"import-json", QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json"), mWorkingCopy}).code, 0);
     QVERIFY(writeAll(mDir.filePath("loop.json"), R"({"format": "nimbus-project", "version": 1,
         "nodes": [{"name": "jobs", "kind": "queue"}, {"name": "worker", "kind": "function"}],
         "edges": [{"from": "jobs", "to": "worker", "type": "invokes"},
@@ -198,7 +201,7 @@ void tst_Cli::importCopiesFunctionCode()
 
 void tst_Cli::invokeWithTemplate()
 {
-    const Result r = run({"invoke", mExample, "notifyCustomer", "--template", "sns", "--set",
+    const Result r = run({"invoke", mWorkingCopy, "notifyCustomer", "--template", "sns", "--set",
                           R"(message={"type": "order.received", "orderId": "abcdef123456", "email": "eva@example.com", "total": 9})",
                           "--repeat", "2", "--json"});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
@@ -211,9 +214,15 @@ void tst_Cli::invokeWithTemplate()
     QCOMPARE(runs[1]["result"]["recipients"][0].toString(), QStringLiteral("eva@example.com"));
     QVERIFY(runs[0]["logs"][0].toString().contains("Your order abcdef12 is confirmed"));
 
-    const Result text = run({"invoke", mExample, "notifyCustomer", "--template", "sns", "--set",
+    const Result text = run({"invoke", mWorkingCopy, "notifyCustomer", "--template", "sns", "--set",
                              R"(message={"type": "order.shipped"})"});
     QCOMPARE(text.code, 0);
+    // Each run went into the project's run history.
+    Nimbus::Database db;
+    QVERIFY(db.open(mWorkingCopy, Nimbus::Database::Mode::ReadOnly));
+    qint64 recorded = 0;
+    QVERIFY(db.queryInt("SELECT count(*) FROM run_history", &recorded));
+    QCOMPARE(recorded, qint64(3));
     QVERIFY(text.out.contains("REPORT RequestId: "));
     QVERIFY(text.out.contains("Billed Duration: "));
 }
@@ -245,7 +254,7 @@ void tst_Cli::invokeExitCodes()
     QFETCH(int, code);
     QFETCH(QString, contains);
     for (QString &a : arguments)
-        a.replace("@example", mExample);
+        a.replace("@example", mWorkingCopy);
     const Result r = run(arguments);
     QVERIFY2(r.code == code, qPrintable(QStringLiteral("exit %1\n%2%3").arg(r.code).arg(r.out, r.err)));
     QVERIFY2((r.out + r.err).contains(contains), qPrintable(r.out + r.err));

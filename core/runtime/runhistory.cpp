@@ -1,0 +1,109 @@
+#include "runhistory.h"
+
+#include "storage/database.h"
+#include "storage/migrations.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Nimbus {
+
+RunHistory::RunHistory() = default;
+RunHistory::~RunHistory() = default;
+
+bool RunHistory::open(const QString &projectFile)
+{
+    mDb = std::make_unique<Database>();
+    if (!mDb->open(projectFile, Database::Mode::ReadWrite)) {
+        mError = tr("%1: cannot open the run history: %2").arg(projectFile, mDb->errorString());
+        mDb.reset();
+        return false;
+    }
+    qint64 applicationId = 0;
+    qint64 version = 0;
+    if (!mDb->queryInt(QStringLiteral("PRAGMA application_id"), &applicationId)
+        || !mDb->queryInt(QStringLiteral("PRAGMA user_version"), &version)
+        || applicationId != Migrations::kApplicationId || version < 1 || version > Migrations::latestVersion()) {
+        mError = tr("%1: not a Nimbus project this version can keep a run history in").arg(projectFile);
+        mDb.reset();
+        return false;
+    }
+    QString error;
+    if (version < Migrations::latestVersion() && !Migrations::migrate(*mDb, int(version), Migrations::latestVersion(), &error)) {
+        mError = error;
+        mDb.reset();
+        return false;
+    }
+    return true;
+}
+
+bool RunHistory::record(NodeId node, const QByteArray &event, const InvocationResult &r)
+{
+    if (!mDb)
+        return false;
+    Statement insert(*mDb, QStringLiteral(
+                               "INSERT INTO run_history(node_id, started_at, request_id, event, status, result, logs, "
+                               "duration_ms, billed_duration_ms, max_memory_mb, init_duration_ms, cold_start) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+    insert.bind(1, qint64(node));
+    insert.bind(2, r.startedAt.toString(Qt::ISODateWithMs));
+    insert.bind(3, r.requestId);
+    insert.bind(4, QString::fromUtf8(event));
+    insert.bind(5, r.ok ? QStringLiteral("ok") : r.error.value(QLatin1String("errorType")).toString());
+    insert.bind(6, r.ok ? QString::fromUtf8(r.resultJson)
+                        : QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Compact)));
+    insert.bind(7, r.logs.join(QLatin1Char('\n')));
+    insert.bind(8, r.durationMs);
+    insert.bind(9, r.billedDurationMs);
+    insert.bind(10, qint64(r.maxMemoryUsedMB));
+    if (r.initDurationMs)
+        insert.bind(11, *r.initDurationMs);
+    else
+        insert.bindNull(11);
+    insert.bind(12, qint64(r.coldStart));
+    if (!insert.execute()) {
+        mError = mDb->errorString();
+        return false;
+    }
+    Statement prune(*mDb, QStringLiteral("DELETE FROM run_history WHERE node_id = ?1 AND id NOT IN "
+                                         "(SELECT id FROM run_history WHERE node_id = ?1 ORDER BY id DESC LIMIT ?2)"));
+    prune.bind(1, qint64(node));
+    prune.bind(2, qint64(mRetention));
+    return prune.execute();
+}
+
+QList<RunHistory::Entry> RunHistory::entries(NodeId node, int limit) const
+{
+    QList<Entry> list;
+    if (!mDb)
+        return list;
+    Statement query(*mDb, QStringLiteral("SELECT id, started_at, request_id, event, status, result, logs, duration_ms, "
+                                         "billed_duration_ms, max_memory_mb, init_duration_ms, cold_start "
+                                         "FROM run_history WHERE node_id = ?1 ORDER BY id DESC LIMIT ?2"));
+    query.bind(1, qint64(node));
+    query.bind(2, qint64(limit));
+    while (query.next()) {
+        Entry e;
+        e.id = query.columnInt(0);
+        e.node = node;
+        e.result.startedAt = QDateTime::fromString(query.columnText(1), Qt::ISODateWithMs);
+        e.result.requestId = query.columnText(2);
+        e.event = query.columnText(3).toUtf8();
+        e.result.ok = query.columnText(4) == QLatin1String("ok");
+        if (e.result.ok)
+            e.result.resultJson = query.columnText(5).toUtf8();
+        else
+            e.result.error = QJsonDocument::fromJson(query.columnText(5).toUtf8()).object();
+        e.result.logs = query.columnText(6).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        e.result.durationMs = query.columnDouble(7);
+        e.result.billedDurationMs = query.columnInt(8);
+        e.result.maxMemoryUsedMB = int(query.columnInt(9));
+        if (!query.columnIsNull(10))
+            e.result.initDurationMs = query.columnDouble(10);
+        e.result.coldStart = query.columnInt(11) != 0;
+        list.append(e);
+    }
+    return list;
+}
+
+} // namespace Nimbus
