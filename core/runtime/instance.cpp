@@ -15,6 +15,8 @@
 #include <cmath>
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -23,6 +25,15 @@ namespace Nimbus {
 namespace {
 constexpr int kInitTimeoutMs = 10000; // Lambda's limit for the init phase
 constexpr int kMemorySampleMs = 20;
+constexpr rlim_t kMaxProcesses = 256; // per user, as Lambda bounds a sandbox's processes
+
+// Ends a worker and everything it started (it leads its own process group).
+void killGroup(QProcess *process)
+{
+    if (process->processId() > 0)
+        ::kill(-pid_t(process->processId()), SIGKILL);
+    process->kill();
+}
 
 QString isoNow()
 {
@@ -73,7 +84,7 @@ Instance::~Instance()
     for (QProcess *process : findChildren<QProcess *>()) {
         process->disconnect();
         if (process->state() != QProcess::NotRunning) {
-            process->kill();
+            killGroup(process);
             process->waitForFinished(1000);
         }
     }
@@ -150,11 +161,16 @@ bool Instance::start()
     mProcess->setWorkingDirectory(mSpec.sourceDirectory);
     mProcess->setProcessChannelMode(QProcess::MergedChannels);
     mProcess->setChildProcessModifier([childEnd] {
-        // In the child, between fork and exec: the channel becomes fd 3.
+        // In the child, between fork and exec: the channel becomes fd 3; the worker leads
+        // its own process group, so whatever it spawns ends with it; and it may not fork
+        // without bound (the kernel does not hold root to this limit).
         if (childEnd == 3)
             ::fcntl(3, F_SETFD, 0);
         else
             ::dup2(childEnd, 3);
+        ::setpgid(0, 0);
+        const rlimit processes{kMaxProcesses, kMaxProcesses};
+        ::setrlimit(RLIMIT_NPROC, &processes);
     });
     connect(mProcess, &QProcess::readyReadStandardOutput, this, &Instance::onOutput);
     connect(mProcess, &QProcess::finished, this, &Instance::onExited);
@@ -324,7 +340,7 @@ void Instance::fail(const QString &type, const QString &message, bool kill)
 {
     if (kill && mProcess) {
         mProcess->disconnect(this);
-        mProcess->kill();
+        killGroup(mProcess);
         mProcess->waitForFinished(1000);
         onOutput();
     }
@@ -369,8 +385,13 @@ void Instance::stop()
         if (mChannel)
             mChannel->close();
         QProcess *process = mProcess;
-        connect(process, &QProcess::finished, process, &QObject::deleteLater);
-        QTimer::singleShot(500, process, [process] { process->kill(); });
+        const pid_t group = pid_t(process->processId());
+        // Whatever the worker started goes with it, even when it ends on its own.
+        connect(process, &QProcess::finished, process, [process, group] {
+            ::kill(-group, SIGKILL);
+            process->deleteLater();
+        });
+        QTimer::singleShot(500, process, [process] { killGroup(process); });
         mProcess = nullptr;
     }
     emit stopped();

@@ -38,6 +38,8 @@ private slots:
     void recycleMakesNextCold();
     void idleInstancesScaleToZero();
     void exampleHandlerRuns();
+    void spawnedProcessesEndWithTheInstance_data();
+    void spawnedProcessesEndWithTheInstance();
 
 private:
     FunctionSpec spec(const QString &name, const QString &runtime, const QString &handler, int timeout = 3,
@@ -120,6 +122,11 @@ void tst_Runtime::initTestCase()
     write("flood/index.js", "exports.handler = async () => {\n"
                             "  for (let i = 0; i < 20000; i++) console.log('line ' + i + ' {\"type\":\"result\"}');\n"
                             "  console.error('to stderr');\n  return { done: true };\n};\n");
+    write("spawner/index.js", "const { spawn } = require('node:child_process');\n"
+                              "exports.handler = async (event) => {\n"
+                              "  if (event.spin) { for (;;) {} }\n"
+                              "  const child = spawn('sleep', ['60'], { stdio: 'ignore' });\n"
+                              "  return { pid: child.pid };\n};\n");
     write("slow/index.js", "exports.handler = async () => { await new Promise(r => setTimeout(r, 50)); return 1; };\n");
     write("env/index.js", "exports.handler = async () => process.env;\n");
     write("nodectx/index.js",
@@ -481,6 +488,36 @@ void tst_Runtime::exampleHandlerRuns()
     QCOMPARE(QJsonDocument::fromJson(r[0].resultJson).object().value("recipients").toArray().at(0).toString(),
              QStringLiteral("ana@example.com"));
     QVERIFY(r[0].logs.join('\n').contains("Your order 01234567 is confirmed"));
+}
+
+void tst_Runtime::spawnedProcessesEndWithTheInstance_data()
+{
+    QTest::addColumn<bool>("byTimeout");
+    QTest::newRow("killed at a timeout") << true;
+    QTest::newRow("recycled") << false;
+}
+
+void tst_Runtime::spawnedProcessesEndWithTheInstance()
+{
+    QFETCH(bool, byTimeout);
+    InstancePool pool;
+    pool.setFunction(spec("spawner", "nodejs20.x", "index.handler", 1));
+    const QList<InvocationResult> r = run(pool, "spawner", "{}");
+    QVERIFY2(r.value(0).ok, QJsonDocument(r.value(0).error).toJson().constData());
+    const qint64 child = QJsonDocument::fromJson(r[0].resultJson).object().value("pid").toInteger();
+    QVERIFY(child > 0);
+    QVERIFY(QFileInfo::exists(QStringLiteral("/proc/%1").arg(child)));
+    if (byTimeout)
+        QCOMPARE(run(pool, "spawner", R"({"spin": true})").value(0).error.value("errorType").toString(),
+                 QStringLiteral("Sandbox.Timedout"));
+    else
+        pool.recycle("spawner");
+    // The child is gone (a zombie at most, until its reaper collects it).
+    auto alive = [child] {
+        QFile status(QStringLiteral("/proc/%1/status").arg(child));
+        return status.open(QIODevice::ReadOnly) && !status.readAll().contains("State:\tZ");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!alive(), 3000);
 }
 
 QTEST_GUILESS_MAIN(tst_Runtime)
