@@ -2,6 +2,9 @@
 
 #include "instance.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFileSystemWatcher>
 #include <QJsonArray>
 #include <QTimer>
 #include <QUuid>
@@ -31,7 +34,43 @@ bool sameSpec(const FunctionSpec &a, const FunctionSpec &b)
 }
 } // namespace
 
-InstancePool::InstancePool(QObject *parent) : QObject(parent) {}
+InstancePool::InstancePool(QObject *parent) : QObject(parent), mWatcher(new QFileSystemWatcher(this))
+{
+    auto changed = [this](const QString &path) {
+        const QString function = mWatchedBy.value(path);
+        if (function.isEmpty())
+            return;
+        recycle(function);
+        // Editors that save by replacing the file drop it from the watch; add it back.
+        if (auto it = mFunctions.find(function); it != mFunctions.end())
+            watch(it->spec);
+    };
+    connect(mWatcher, &QFileSystemWatcher::fileChanged, this, changed);
+    connect(mWatcher, &QFileSystemWatcher::directoryChanged, this, changed);
+}
+
+void InstancePool::watch(const FunctionSpec &spec)
+{
+    constexpr int kMaxWatched = 500;
+    QStringList paths{spec.sourceDirectory};
+    QDirIterator it(spec.sourceDirectory, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext() && paths.size() < kMaxWatched) {
+        const QString path = it.next();
+        // Dependencies are not the function's code.
+        if (path.contains(QLatin1String("/node_modules")) || path.contains(QLatin1String("/__pycache__")))
+            continue;
+        paths.append(path);
+    }
+    for (const QString &path : std::as_const(paths))
+        mWatchedBy.insert(path, spec.name);
+    const QStringList already = mWatcher->files() + mWatcher->directories();
+    QStringList fresh;
+    for (const QString &path : std::as_const(paths))
+        if (!already.contains(path))
+            fresh.append(path);
+    if (!fresh.isEmpty())
+        mWatcher->addPaths(fresh);
+}
 
 InstancePool::~InstancePool()
 {
@@ -43,12 +82,15 @@ void InstancePool::setFunction(const FunctionSpec &spec)
     auto it = mFunctions.find(spec.name);
     if (it == mFunctions.end()) {
         mFunctions.insert(spec.name, Function{spec, {}, {}, {}});
+        watch(spec);
         return;
     }
     const bool changed = !sameSpec(it->spec, spec);
     it->spec = spec;
-    if (changed)
+    if (changed) {
         recycle(spec.name);
+        watch(spec);
+    }
 }
 
 int InstancePool::limitOf(const Function &function) const

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QQueue>
 
+class QFileSystemWatcher;
+
 namespace Nimbus {
 
 class Instance;
@@ -33,6 +35,7 @@ public:
     // Returns the request id; the result arrives through finished().
     QString invoke(const QString &function, const QByteArray &eventJson, Overflow overflow = Overflow::Reject);
     // New code on disk: idle instances end now, busy ones after their invocation.
+    // The pool watches each function's source folder and does this by itself.
     void recycle(const QString &function);
     void stopAll();
 
@@ -63,9 +66,13 @@ private:
     void retire(Instance *instance);
     void deliverLater(InvocationResult result);
     int limitOf(const Function &function) const;
+    void watch(const FunctionSpec &spec);
 
     QHash<QString, Function> mFunctions;
     QHash<Instance *, QString> mOwner;
+    // Code changed on disk (the editor's save, git checkout ...) recycles the function.
+    QFileSystemWatcher *mWatcher;
+    QHash<QString, QString> mWatchedBy; // path -> function
     int mIdleTimeoutMs = 5 * 60 * 1000;
 };
 

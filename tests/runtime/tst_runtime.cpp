@@ -36,6 +36,7 @@ private slots:
     void contextFields();
     void timeoutDoesNotStopOthers();
     void recycleMakesNextCold();
+    void savingCodeRecycles();
     void idleInstancesScaleToZero();
     void exampleHandlerRuns();
     void spawnedProcessesEndWithTheInstance_data();
@@ -459,6 +460,24 @@ void tst_Runtime::recycleMakesNextCold()
     const QList<InvocationResult> r = run(pool, "nodestate", "{}");
     QVERIFY(r[0].coldStart);
     QCOMPARE(QJsonDocument::fromJson(r[0].resultJson).object().value("count").toInt(), 1);
+}
+
+void tst_Runtime::savingCodeRecycles()
+{
+    write("reload/index.js", "exports.handler = async () => 'v1';\n");
+    InstancePool pool;
+    pool.setFunction(spec("reload", "nodejs20.x", "index.handler"));
+    QCOMPARE(run(pool, "reload", "{}", 2).last().resultJson, QByteArray("\"v1\""));
+    QCOMPARE(pool.instanceCount("reload"), 1);
+    write("reload/index.js", "exports.handler = async () => 'v2';\n");
+    QTRY_COMPARE(pool.instanceCount("reload"), 0);
+    const QList<InvocationResult> r = run(pool, "reload", "{}");
+    QVERIFY(r[0].coldStart);
+    QCOMPARE(r[0].resultJson, QByteArray("\"v2\""));
+    // And again: the watch survives the change.
+    write("reload/index.js", "exports.handler = async () => 'v3';\n");
+    QTRY_COMPARE(pool.instanceCount("reload"), 0);
+    QCOMPARE(run(pool, "reload", "{}").value(0).resultJson, QByteArray("\"v3\""));
 }
 
 void tst_Runtime::idleInstancesScaleToZero()
