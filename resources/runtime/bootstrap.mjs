@@ -46,7 +46,19 @@ async function loadHandler() {
         throw e;
     }
     // import() loads CommonJS and ES modules alike; a CommonJS module's exports are its default.
-    const mod = await import(pathToFileURL(file).href);
+    let mod;
+    try {
+        mod = await import(pathToFileURL(file).href);
+    } catch (err) {
+        // As Lambda reports it: a module that cannot load, or one it imports that is missing.
+        if (err && (err.code === "ERR_MODULE_NOT_FOUND" || err.code === "MODULE_NOT_FOUND")) {
+            const e = new Error(`${err.name}: ${err.message}`);
+            e.name = "Runtime.ImportModuleError";
+            e.stack = err.stack;
+            throw e;
+        }
+        throw err;
+    }
     let handler = mod;
     for (const part of functionPath) handler = handler?.[part] ?? handler?.default?.[part];
     if (typeof handler !== "function") {

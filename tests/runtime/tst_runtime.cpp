@@ -112,6 +112,7 @@ void tst_Runtime::initTestCase()
                              "    if event['kind'] == 'set':\n        return {1, 2}\n"
                              "    if event['kind'] == 'exit':\n        import sys; sys.exit(2)\n"
                              "    return 'ok'\n");
+    write("needsdep/index.mjs", "import { thing } from 'no-such-package';\nexport const handler = async () => thing;\n");
     write("broken/index.js", "exports.handler = async () => { return 1 \n");
     write("missing/app.py", "def other(event, context):\n    return 1\n");
     write("spin/index.js", "exports.handler = async () => { for (;;) {} };\n");
@@ -231,6 +232,8 @@ void tst_Runtime::errors_data()
                                   << "SyntaxError" << "";
     QTest::newRow("handler missing") << "missing" << "python3.12" << "app.handler" << QByteArray("{}")
                                      << "Runtime.HandlerNotFound" << "Handler 'handler' missing";
+    QTest::newRow("import missing") << "needsdep" << "nodejs20.x" << "index.handler" << QByteArray("{}")
+                                    << "Runtime.ImportModuleError" << "Cannot find package 'no-such-package'";
     QTest::newRow("module missing") << "missing" << "nodejs20.x" << "nothere.handler" << QByteArray("{}")
                                     << "Runtime.ImportModuleError" << "Cannot find module 'nothere'";
 }
