@@ -272,8 +272,10 @@ void Instance::onFrame(const QByteArray &frame)
     }
     if (!mCurrent || message.value(QLatin1String("requestId")).toString() != mCurrent->requestId)
         return;
-    // Log lines written just before the result may still sit in the pipe.
-    mProcess->waitForReadyRead(0);
+    // The worker wrote its logs before its result, so they are all in the pipe by now;
+    // drain it completely (it may hold up to a pipe buffer's worth) before answering.
+    while (mProcess->waitForReadyRead(0))
+        onOutput();
     onOutput();
     InvocationResult result = *mCurrent;
     if (type == QLatin1String("result")) {

@@ -134,6 +134,13 @@ channel.on("data", (chunk) => {
 channel.on("end", () => process.exit(0));
 channel.on("error", () => process.exit(0));
 
+// Resolves once everything written to stdout and stderr so far has reached the pipe
+// (an empty write's callback runs after the writes queued before it), so that the
+// studio has every log line of an invocation before its result.
+function flushOutput() {
+    return Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write("", resolve))));
+}
+
 async function handle(message) {
     if (message.type !== "invoke") return;
     if (initError) {
@@ -157,5 +164,6 @@ async function handle(message) {
     } catch (err) {
         reply = { type: "error", requestId: message.requestId, error: errorOf(err) };
     }
+    await flushOutput();
     send(reply);
 }
