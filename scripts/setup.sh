@@ -19,8 +19,10 @@ packages=(
     qt6-svg-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-qpa-plugins libqt6sql6-sqlite
     libqscintilla2-qt6-dev libsqlite3-dev libcurl4-openssl-dev libyaml-cpp-dev
-    nodejs python3
+    nodejs python3 python3-boto3
 )
+# npm comes with some Node.js builds (NodeSource's) and separately with Debian's.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 install_packages() {
     local missing=()
@@ -43,10 +45,21 @@ build() { # build-dir, extra cmake arguments...
     cmake --build "$dir" --parallel "$jobs"
 }
 
+# The AWS SDK for JavaScript v3 that Lambda bundles, where the studio's Node.js workers
+# find it (resources/runtime/sdk/package.json lists the clients).
+install_sdk() { # build-dir
+    local sdk="$1/share/nimbus-studio/runtime/sdk"
+    if [ ! -d "$sdk/node_modules/@aws-sdk/client-dynamodb" ] || [ "$sdk/package.json" -nt "$sdk/node_modules" ]; then
+        npm install --no-audit --no-fund --omit=dev --prefix "$sdk" >/dev/null
+        touch "$sdk/node_modules"
+    fi
+}
+
 install_packages
 case "$action" in
 run)
     build build
+    install_sdk build
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         echo "No display found: rendering the studio to build/nimbus-studio.png instead of opening a window."
         exec env QT_QPA_PLATFORM=offscreen build/bin/nimbus-studio --example shop --screenshot build/nimbus-studio.png
@@ -55,6 +68,7 @@ run)
     ;;
 test)
     build build
+    install_sdk build
     QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$jobs"
     ;;
 sanitize)

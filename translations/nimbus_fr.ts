@@ -553,6 +553,10 @@ Invalide : %2</translation>
         <source>Runtime exited with error: %1</source>
         <translation>Runtime exited with error: %1</translation>
     </message>
+    <message>
+        <source>Runtime exited with error: the function started more than %1 processes</source>
+        <translation>Runtime exited with error: la fonction a lancé plus de %1 processus</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::InstancePool</name>

@@ -26,6 +26,27 @@ namespace {
 constexpr int kInitTimeoutMs = 10000; // Lambda's limit for the init phase
 constexpr int kMemorySampleMs = 20;
 constexpr rlim_t kMaxProcesses = 256; // per user, as Lambda bounds a sandbox's processes
+constexpr int kMaxDescendants = 64;   // per worker, checked by the sampler (holds for root too)
+
+// How many processes descend from pid, stopping once past limit.
+int descendants(qint64 pid, int limit)
+{
+    QList<qint64> queue{pid};
+    int count = 0;
+    while (!queue.isEmpty() && count <= limit) {
+        const qint64 parent = queue.takeFirst();
+        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(parent));
+        if (!children.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &child : children.readAll().split(' ')) {
+            if (child.trimmed().isEmpty())
+                continue;
+            ++count;
+            queue.append(child.trimmed().toLongLong());
+        }
+    }
+    return count;
+}
 
 // Ends a worker and everything it started (it leads its own process group).
 void killGroup(QProcess *process)
@@ -97,6 +118,11 @@ QString Instance::bootstrapPath(const QString &runtime)
     return Paths::dataDirectory() + QLatin1String("/runtime/") + name;
 }
 
+QString Instance::sdkDirectory()
+{
+    return Paths::dataDirectory() + QLatin1String("/runtime/sdk");
+}
+
 qint64 Instance::processId() const
 {
     return mProcess ? mProcess->processId() : 0;
@@ -105,7 +131,11 @@ qint64 Instance::processId() const
 bool Instance::start()
 {
     const bool python = mSpec.runtime.startsWith(QLatin1String("python"));
-    const QString interpreter = QStandardPaths::findExecutable(python ? QStringLiteral("python3") : QStringLiteral("node"));
+    // The system's interpreter first (Debian's, with python3-boto3), then whatever PATH offers.
+    const QString program = python ? QStringLiteral("python3") : QStringLiteral("node");
+    QString interpreter = QStandardPaths::findExecutable(program, {QStringLiteral("/usr/bin")});
+    if (interpreter.isEmpty())
+        interpreter = QStandardPaths::findExecutable(program);
     if (interpreter.isEmpty()) {
         mError = tr("%1 is not installed: it is needed to run %2 functions")
                      .arg(python ? QStringLiteral("python3") : QStringLiteral("node"), mSpec.runtime);
@@ -150,7 +180,9 @@ bool Instance::start()
         {QStringLiteral("TZ"), QStringLiteral(":UTC")},
         {QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8")},
         {QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin")},
-        {QStringLiteral("NODE_PATH"), mSpec.sourceDirectory + QStringLiteral("/node_modules")},
+        {QStringLiteral("NODE_PATH"), mSpec.sourceDirectory + QStringLiteral("/node_modules:") + sdkDirectory()
+                                          + QStringLiteral("/node_modules")},
+        {QStringLiteral("NIMBUS_SDK_DIR"), sdkDirectory()},
         {QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1")},
     };
     for (const auto &[name, value] : runtimeVars)
@@ -308,6 +340,11 @@ void Instance::sampleMemory()
         return;
     const auto [rss, peak] = residentMemoryMB(mProcess->processId());
     mPeakRssMB = std::max({mPeakRssMB, rss, peak});
+    if (descendants(mProcess->processId(), kMaxDescendants) > kMaxDescendants) {
+        fail(QStringLiteral("Runtime.TooManyProcesses"),
+             tr("Runtime exited with error: the function started more than %1 processes").arg(kMaxDescendants), true);
+        return;
+    }
     if (rss > mSpec.memoryMB)
         fail(QStringLiteral("Runtime.OutOfMemory"),
              tr("Runtime exited with error: the function used %1 MB, more than its memory size of %2 MB")

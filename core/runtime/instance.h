@@ -43,6 +43,8 @@ public:
     qint64 processId() const;
 
     static QString bootstrapPath(const QString &runtime);
+    // The AWS SDK for JavaScript v3 that workers may import (scripts/setup.sh installs it).
+    static QString sdkDirectory();
 
 signals:
     void finished(const Nimbus::InvocationResult &result);

@@ -5,6 +5,11 @@ import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import fs from "node:fs";
+import { register } from "node:module";
+
+// The AWS SDK that Lambda bundles, for ES modules (CommonJS finds it through NODE_PATH).
+if (process.env.NIMBUS_SDK_DIR && typeof register === "function")
+    register("./sdk-resolve.mjs", import.meta.url, { data: { sdkDirectory: process.env.NIMBUS_SDK_DIR } });
 
 const channel = new net.Socket({ fd: 3, readable: true, writable: true });
 const PAYLOAD_LIMIT = 6 * 1024 * 1024;

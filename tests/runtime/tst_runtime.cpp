@@ -1,4 +1,7 @@
+#include "runtime/eventtemplates.h"
+#include "runtime/instance.h"
 #include "runtime/instancepool.h"
+#include "storage/projectfile.h"
 
 #include "testutil.h"
 
@@ -39,7 +42,10 @@ private slots:
     void savingCodeRecycles();
     void idleInstancesScaleToZero();
     void exampleHandlerRuns();
+    void exampleHandlersWithTheSdk_data();
+    void exampleHandlersWithTheSdk();
     void spawnedProcessesEndWithTheInstance_data();
+    void forksAreBounded();
     void spawnedProcessesEndWithTheInstance();
 
 private:
@@ -129,6 +135,12 @@ void tst_Runtime::initTestCase()
                               "  if (event.spin) { for (;;) {} }\n"
                               "  const child = spawn('sleep', ['60'], { stdio: 'ignore' });\n"
                               "  return { pid: child.pid };\n};\n");
+    write("forker/index.js", "const { spawn } = require('node:child_process');\n"
+                             "exports.handler = async () => {\n"
+                             "  const pids = [];\n"
+                             "  for (let i = 0; i < 100; i++) pids.push(spawn('sleep', ['31'], { stdio: 'ignore' }).pid);\n"
+                             "  console.log(JSON.stringify(pids));\n"
+                             "  await new Promise(() => {});\n};\n");
     write("slow/index.js", "exports.handler = async () => { await new Promise(r => setTimeout(r, 50)); return 1; };\n");
     write("env/index.js", "exports.handler = async () => process.env;\n");
     write("nodectx/index.js",
@@ -516,6 +528,62 @@ void tst_Runtime::exampleHandlerRuns()
     QVERIFY(r[0].logs.join('\n').contains("Your order 01234567 is confirmed"));
 }
 
+void tst_Runtime::exampleHandlersWithTheSdk_data()
+{
+    // Every example handler that needs no service yet runs unchanged: the SDK clients
+    // load (ESM through the resolve hook, CommonJS through NODE_PATH, boto3 from Debian)
+    // and the handler answers before reaching a service.
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<QString>("templateId");
+    QTest::addColumn<QStringList>("settings");
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<QJsonValue>("expected");
+    QTest::newRow("getItem (ESM) refuses a bad id") << "getItem" << "apigateway-http-v2" << QStringList{"path=/items/bad!"}
+                                                   << "statusCode" << QJsonValue(400);
+    QTest::newRow("createOrder (CommonJS) refuses a bad order")
+        << "createOrder" << "apigateway-http-v2"
+        << QStringList{"method=POST", "route=/orders", "path=/orders", "body={\"items\": []}"} << "statusCode"
+        << QJsonValue(422);
+    QTest::newRow("processOrder (boto3), empty batch") << "processOrder" << "sqs" << QStringList{} << "" << QJsonValue();
+    QTest::newRow("notifyCustomer") << "notifyCustomer" << "sns"
+                                    << QStringList{R"(message={"type": "order.received", "orderId": "0123456789", "email": "a@b.example", "total": 3})"}
+                                    << "notified" << QJsonValue(1);
+}
+
+void tst_Runtime::exampleHandlersWithTheSdk()
+{
+    QFETCH(QString, function);
+    QFETCH(QString, templateId);
+    QFETCH(QStringList, settings);
+    QFETCH(QString, pointer);
+    QFETCH(QJsonValue, expected);
+    QVERIFY2(QFileInfo::exists(Instance::sdkDirectory() + "/node_modules/@aws-sdk/client-dynamodb"),
+             "the AWS SDK is installed by scripts/setup.sh");
+    const QString json = QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json");
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(json, project));
+    FunctionSpec s;
+    QString error;
+    QVERIFY(FunctionSpec::fromNode(project, project.architecture().nodeByName(function)->id, &s, &error));
+    QHash<QString, QString> values;
+    for (const QString &setting : settings)
+        values.insert(setting.section('=', 0, 0), setting.section('=', 1));
+    QByteArray event;
+    QVERIFY(EventTemplates::builtin().generate(templateId, values, &event, &error));
+    if (function == "processOrder") // an SQS batch with no message: nothing to store
+        event = R"({"Records": []})";
+    InstancePool pool;
+    pool.setFunction(s);
+    const QList<InvocationResult> r = run(pool, function, event);
+    QVERIFY2(r.value(0).ok, QJsonDocument(r.value(0).error).toJson().constData());
+    const QJsonObject result = QJsonDocument::fromJson(r[0].resultJson).object();
+    if (pointer.isEmpty())
+        QCOMPARE(result.value("batchItemFailures").toArray().size(), 0);
+    else
+        QCOMPARE(result.value(pointer), expected);
+}
+
 void tst_Runtime::spawnedProcessesEndWithTheInstance_data()
 {
     QTest::addColumn<bool>("byTimeout");
@@ -544,6 +612,28 @@ void tst_Runtime::spawnedProcessesEndWithTheInstance()
         return status.open(QIODevice::ReadOnly) && !status.readAll().contains("State:\tZ");
     };
     QTRY_VERIFY_WITH_TIMEOUT(!alive(), 3000);
+}
+
+void tst_Runtime::forksAreBounded()
+{
+    InstancePool pool;
+    pool.setFunction(spec("forker", "nodejs20.x", "index.handler", 20));
+    const QList<InvocationResult> r = run(pool, "forker", "{}");
+    QCOMPARE(r.value(0).error.value("errorType").toString(), QStringLiteral("Runtime.TooManyProcesses"));
+    QVERIFY(r[0].durationMs < 5000); // stopped by the bound, long before the timeout
+    // And none of what it started is left running (the forker's children sleep 31 s).
+    auto sleepers = [] {
+        int n = 0;
+        for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
+            QFile status(QStringLiteral("/proc/%1/status").arg(entry));
+            if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll() == QByteArray("sleep\0" "31\0", 9)
+                && status.open(QIODevice::ReadOnly) && !status.readAll().contains("State:\tZ"))
+                ++n;
+        }
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(sleepers(), 0, 3000);
 }
 
 QTEST_GUILESS_MAIN(tst_Runtime)
