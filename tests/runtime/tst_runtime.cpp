@@ -545,6 +545,8 @@ void tst_Runtime::exampleHandlersWithTheSdk_data()
         << QStringList{"method=POST", "route=/orders", "path=/orders", "body={\"items\": []}"} << "statusCode"
         << QJsonValue(422);
     QTest::newRow("processOrder (boto3), empty batch") << "processOrder" << "sqs" << QStringList{} << "" << QJsonValue();
+    QTest::newRow("describeImage (boto3), no record") << "describeImage" << "s3-put" << QStringList{} << "described"
+                                                      << QJsonValue(QJsonArray());
     QTest::newRow("notifyCustomer") << "notifyCustomer" << "sns"
                                     << QStringList{R"(message={"type": "order.received", "orderId": "0123456789", "email": "a@b.example", "total": 3})"}
                                     << "notified" << QJsonValue(1);
@@ -571,7 +573,7 @@ void tst_Runtime::exampleHandlersWithTheSdk()
         values.insert(setting.section('=', 0, 0), setting.section('=', 1));
     QByteArray event;
     QVERIFY(EventTemplates::builtin().generate(templateId, values, &event, &error));
-    if (function == "processOrder") // an SQS batch with no message: nothing to store
+    if (function == "processOrder" || function == "describeImage") // no record: no service call
         event = R"({"Records": []})";
     InstancePool pool;
     pool.setFunction(s);
