@@ -29,7 +29,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
-#include <QTreeWidget>
 #include <QUndoStack>
 
 namespace Nimbus {

@@ -40,7 +40,17 @@ void ProblemsDock::setProject(Project *project)
     }
     mProject = project;
     if (mProject) {
-        connect(&mProject->architecture(), &Architecture::changed, &mTimer, qOverload<>(&QTimer::start));
+        // Every change but a move: positions never change a diagnostic, and a drag moves
+        // nodes at every mouse event.
+        const Architecture *a = &mProject->architecture();
+        auto restart = qOverload<>(&QTimer::start);
+        connect(a, &Architecture::nodeAdded, &mTimer, restart);
+        connect(a, &Architecture::nodeRemoved, &mTimer, restart);
+        connect(a, &Architecture::nodeRenamed, &mTimer, restart);
+        connect(a, &Architecture::nodePropertyChanged, &mTimer, restart);
+        connect(a, &Architecture::edgeAdded, &mTimer, restart);
+        connect(a, &Architecture::edgeRemoved, &mTimer, restart);
+        connect(a, &Architecture::modelReset, &mTimer, restart);
         // Handler files are looked up beside the project file.
         connect(mProject, &Project::filePathChanged, &mTimer, qOverload<>(&QTimer::start));
     }

@@ -282,6 +282,7 @@ void Instance::dispatch()
                         {QStringLiteral("context"), context},
                         {QStringLiteral("event"), event.array().at(0)}};
     mPendingEvent.clear();
+    mMemoryWatch.start();
     mInvokeClock.start();
     mDeadline.start(mSpec.timeoutSeconds * 1000);
     send(message);
@@ -298,8 +299,10 @@ void Instance::onFrame(const QByteArray &frame)
         mInitDurationMs = mSpawnClock.nsecsElapsed() / 1e6;
         if (mCurrent && !mPendingEvent.isNull())
             dispatch();
-        else if (!mCurrent)
+        else if (!mCurrent) {
             mState = State::Idle;
+            mMemoryWatch.stop();
+        }
         return;
     }
     if (!mCurrent || message.value(QLatin1String("requestId")).toString() != mCurrent->requestId)
@@ -367,6 +370,7 @@ void Instance::complete(InvocationResult result)
         result.initDurationMs = mInitDurationMs;
     mCurrent.reset();
     mInvokeClock.invalidate();
+    mMemoryWatch.stop(); // an idle worker is not sampled; its peak (VmHWM) is kept by the kernel
     ++mServed;
     if (mState != State::Stopped)
         mState = State::Idle;

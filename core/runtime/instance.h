@@ -38,7 +38,6 @@ public:
     void stop();
 
     State state() const { return mState; }
-    bool servedBefore() const { return mServed > 0; }
     QString errorString() const { return mError; }
     qint64 processId() const;
 

@@ -27,7 +27,6 @@ bool Database::open(const QString &path, Mode mode)
     }
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &mDb, flags, nullptr);
     if (rc != SQLITE_OK) {
-        mErrorCode = rc;
         mError = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QString::fromUtf8(sqlite3_errstr(rc));
         close();
         return false;
@@ -47,7 +46,6 @@ void Database::close()
 
 bool Database::fail(const QString &context)
 {
-    mErrorCode = mDb ? sqlite3_errcode(mDb) : SQLITE_MISUSE;
     const QString detail = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QStringLiteral("no database");
     mError = context.isEmpty() ? detail : QStringLiteral("%1: %2").arg(context, detail);
     return false;
@@ -58,7 +56,6 @@ bool Database::exec(const QString &sql)
     char *message = nullptr;
     const int rc = sqlite3_exec(mDb, sql.toUtf8().constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        mErrorCode = rc;
         mError = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
         return false;

@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QString>
-#include <QVariant>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -29,15 +28,12 @@ public:
     // Runs a statement that returns one integer (PRAGMA user_version ...).
     bool queryInt(const QString &sql, qint64 *value);
     QString errorString() const { return mError; }
-    // The SQLite error code of the last failure (SQLITE_NOTADB, SQLITE_CORRUPT ...).
-    int errorCode() const { return mErrorCode; }
 
     bool fail(const QString &context);
 
 private:
     sqlite3 *mDb = nullptr;
     QString mError;
-    int mErrorCode = 0;
 };
 
 // A prepared statement; finalised when it goes out of scope.

@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -153,6 +154,16 @@ void tst_MainWindow::problemsFollowEdits()
     QVERIFY(redo);
     redo->trigger();
     QCOMPARE(window.project()->architecture().nodeCount(), 1);
+
+    // Moving a node (a drag does it at every mouse event) does not re-validate.
+    QSignalSpy revalidated(problems, &ProblemsDock::diagnosticsChanged);
+    QTest::qWait(20);
+    revalidated.clear();
+    window.project()->moveNodes({{window.project()->architecture().nodes().begin()->first, QPointF(300, 300)}}, false);
+    QTest::qWait(20);
+    QCOMPARE(revalidated.count(), 0);
+    window.project()->setNodeProperty(window.project()->architecture().nodes().begin()->first, "memory", 256);
+    QTRY_COMPARE(revalidated.count(), 1);
 }
 
 void tst_MainWindow::failedOpenKeepsProject()
