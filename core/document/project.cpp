@@ -46,7 +46,7 @@ void Project::setFilePath(const QString &path)
 
 QString Project::directory() const
 {
-    return mFilePath.isEmpty() ? QString() : QFileInfo(mFilePath).absolutePath();
+    return mFilePath.isEmpty() ? mWorkingDirectory : QFileInfo(mFilePath).absolutePath();
 }
 
 QString Project::displayName() const

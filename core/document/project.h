@@ -32,8 +32,10 @@ public:
     // The .nimbus file, empty for a project never saved.
     QString filePath() const { return mFilePath; }
     void setFilePath(const QString &path);
-    // Folder that relative source paths start from; empty for a project never saved.
+    // Folder that relative source paths start from: the project file's, or for a
+    // project never saved its working folder (empty if it has none).
     QString directory() const;
+    void setWorkingDirectory(const QString &directory) { mWorkingDirectory = directory; }
     QString displayName() const;
 
     bool isModified() const;
@@ -72,6 +74,7 @@ private:
     Architecture mArchitecture;
     QUndoStack *mUndoStack;
     QString mFilePath;
+    QString mWorkingDirectory;
     QHash<QString, QByteArray> mPendingCode;
 };
 

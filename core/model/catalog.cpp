@@ -191,6 +191,21 @@ bool Catalog::addKind(const QByteArray &json, const QString &fileName)
     kind.store = r.boolean(caps, "store");
     kind.needsInvoker = r.boolean(caps, "needsInvoker");
     kind.eventTemplate = r.string(caps, "eventTemplate", false);
+    const QJsonObject variants = caps.value(QLatin1String("eventTemplateVariants")).toObject();
+    if (!variants.isEmpty()) {
+        kind.eventTemplateProperty = r.string(variants, "property");
+        const QJsonObject byValue = variants.value(QLatin1String("templates")).toObject();
+        for (auto it = byValue.begin(); it != byValue.end(); ++it)
+            kind.eventTemplateByValue.insert(it.key(), it.value().toString());
+    }
+    const QJsonObject parameters = caps.value(QLatin1String("eventParameters")).toObject();
+    for (auto it = parameters.begin(); it != parameters.end(); ++it) {
+        if (!it.value().isString()) {
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "event parameter '%1' must be a string").arg(it.key()));
+            return false;
+        }
+        kind.eventParameters.append({it.key(), it.value().toString()});
+    }
     if (caps.contains(QLatin1String("code"))) {
         const QJsonObject code = caps.value(QLatin1String("code")).toObject();
         kind.code.runtimeProperty = r.string(code, "runtime");

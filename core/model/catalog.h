@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QPair>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
@@ -52,6 +53,11 @@ struct NodeKind
     QString iconFile;
     QString help;
     QString eventTemplate;
+    // The template some property values choose instead (payloadFormat 1.0 -> REST).
+    QString eventTemplateProperty;
+    QHash<QString, QString> eventTemplateByValue;
+    // Template parameters from the node: "${name}", "${property}", "${example:property}".
+    QList<QPair<QString, QString>> eventParameters;
     bool eventSource = false;  // can deliver events to functions
     bool store = false;        // holds data that functions write
     bool needsInvoker = false; // is useless unless something invokes it

@@ -37,7 +37,20 @@ bool RunHistory::open(const QString &projectFile)
     return true;
 }
 
-bool RunHistory::record(NodeId node, const QByteArray &event, const InvocationResult &r)
+bool RunHistory::openInMemory()
+{
+    mDb = std::make_unique<Database>();
+    QString error;
+    if (!mDb->open(QStringLiteral(":memory:"), Database::Mode::Create)
+        || !Migrations::migrate(*mDb, 0, Migrations::latestVersion(), &error)) {
+        mError = error.isEmpty() ? mDb->errorString() : error;
+        mDb.reset();
+        return false;
+    }
+    return true;
+}
+
+bool RunHistory::record(NodeId node, const QByteArray &event, const InvocationResult &r, qint64 *id)
 {
     if (!mDb)
         return false;
@@ -65,6 +78,8 @@ bool RunHistory::record(NodeId node, const QByteArray &event, const InvocationRe
         mError = mDb->errorString();
         return false;
     }
+    if (id)
+        *id = mDb->lastInsertId();
     Statement prune(*mDb, QStringLiteral("DELETE FROM run_history WHERE node_id = ?1 AND id NOT IN "
                                          "(SELECT id FROM run_history WHERE node_id = ?1 ORDER BY id DESC LIMIT ?2)"));
     prune.bind(1, qint64(node));
@@ -74,18 +89,33 @@ bool RunHistory::record(NodeId node, const QByteArray &event, const InvocationRe
 
 QList<RunHistory::Entry> RunHistory::entries(NodeId node, int limit) const
 {
+    return select(QStringLiteral("node_id = ?1"), qint64(node), limit);
+}
+
+bool RunHistory::entry(qint64 id, Entry *entry) const
+{
+    const QList<Entry> found = select(QStringLiteral("id = ?1"), id, 1);
+    if (found.isEmpty())
+        return false;
+    *entry = found.first();
+    return true;
+}
+
+QList<RunHistory::Entry> RunHistory::select(const QString &where, qint64 key, int limit) const
+{
     QList<Entry> list;
     if (!mDb)
         return list;
     Statement query(*mDb, QStringLiteral("SELECT id, started_at, request_id, event, status, result, logs, duration_ms, "
-                                         "billed_duration_ms, max_memory_mb, init_duration_ms, cold_start "
-                                         "FROM run_history WHERE node_id = ?1 ORDER BY id DESC LIMIT ?2"));
-    query.bind(1, qint64(node));
+                                         "billed_duration_ms, max_memory_mb, init_duration_ms, cold_start, node_id "
+                                         "FROM run_history WHERE %1 ORDER BY id DESC LIMIT ?2")
+                              .arg(where));
+    query.bind(1, key);
     query.bind(2, qint64(limit));
     while (query.next()) {
         Entry e;
         e.id = query.columnInt(0);
-        e.node = node;
+        e.node = NodeId(query.columnInt(12));
         e.result.startedAt = QDateTime::fromString(query.columnText(1), Qt::ISODateWithMs);
         e.result.requestId = query.columnText(2);
         e.event = query.columnText(3).toUtf8();
@@ -104,6 +134,44 @@ QList<RunHistory::Entry> RunHistory::entries(NodeId node, int limit) const
         list.append(e);
     }
     return list;
+}
+
+QList<RunHistory::SavedEvent> RunHistory::savedEvents(NodeId node) const
+{
+    QList<SavedEvent> list;
+    if (!mDb)
+        return list;
+    Statement query(*mDb, QStringLiteral("SELECT name, event FROM saved_events WHERE node_id = ?1 ORDER BY name"));
+    query.bind(1, qint64(node));
+    while (query.next())
+        list.append({query.columnText(0), query.columnText(1).toUtf8()});
+    return list;
+}
+
+bool RunHistory::saveEvent(NodeId node, const QString &name, const QByteArray &event)
+{
+    if (!mDb)
+        return false;
+    Statement insert(*mDb, QStringLiteral("INSERT INTO saved_events(node_id, name, event) VALUES (?1, ?2, ?3) "
+                                          "ON CONFLICT(node_id, name) DO UPDATE SET event = excluded.event"));
+    insert.bind(1, qint64(node));
+    insert.bind(2, name);
+    insert.bind(3, QString::fromUtf8(event));
+    if (!insert.execute()) {
+        mError = mDb->errorString();
+        return false;
+    }
+    return true;
+}
+
+bool RunHistory::removeSavedEvent(NodeId node, const QString &name)
+{
+    if (!mDb)
+        return false;
+    Statement remove(*mDb, QStringLiteral("DELETE FROM saved_events WHERE node_id = ?1 AND name = ?2"));
+    remove.bind(1, qint64(node));
+    remove.bind(2, name);
+    return remove.execute();
 }
 
 } // namespace Nimbus

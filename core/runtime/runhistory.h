@@ -33,13 +33,30 @@ public:
 
     // Opens the history of a saved .nimbus project (upgraded to the current schema).
     bool open(const QString &projectFile);
+    // A history that lasts as long as this object, for a project not saved yet.
+    bool openInMemory();
+    bool isOpen() const { return mDb != nullptr; }
     QString errorString() const { return mError; }
     void setRetention(int perFunction) { mRetention = perFunction; }
 
-    bool record(NodeId node, const QByteArray &event, const InvocationResult &result);
+    // Keeps one invocation; *id (if given) receives its entry's id.
+    bool record(NodeId node, const QByteArray &event, const InvocationResult &result, qint64 *id = nullptr);
     QList<Entry> entries(NodeId node, int limit = 100) const;
+    bool entry(qint64 id, Entry *entry) const;
+
+    // Events saved with a function under a name, for the run panel.
+    struct SavedEvent
+    {
+        QString name;
+        QByteArray event;
+    };
+    QList<SavedEvent> savedEvents(NodeId node) const;
+    bool saveEvent(NodeId node, const QString &name, const QByteArray &event);
+    bool removeSavedEvent(NodeId node, const QString &name);
 
 private:
+    QList<Entry> select(const QString &where, qint64 key, int limit) const;
+
     std::unique_ptr<Database> mDb;
     QString mError;
     int mRetention = kDefaultRetention;

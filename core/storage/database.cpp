@@ -51,6 +51,11 @@ bool Database::fail(const QString &context)
     return false;
 }
 
+qint64 Database::lastInsertId() const
+{
+    return mDb ? sqlite3_last_insert_rowid(mDb) : 0;
+}
+
 bool Database::exec(const QString &sql)
 {
     char *message = nullptr;

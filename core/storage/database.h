@@ -27,6 +27,8 @@ public:
     bool exec(const QString &sql);
     // Runs a statement that returns one integer (PRAGMA user_version ...).
     bool queryInt(const QString &sql, qint64 *value);
+    // The row id of the last INSERT on this connection.
+    qint64 lastInsertId() const;
     QString errorString() const { return mError; }
 
     bool fail(const QString &context);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import fs from "node:fs";
 import { register } from "node:module";
+import { spawnSync } from "node:child_process";
 
 // The AWS SDK that Lambda bundles, for ES modules (CommonJS finds it through NODE_PATH).
 if (process.env.NIMBUS_SDK_DIR && typeof register === "function")
@@ -60,6 +61,21 @@ async function loadHandler() {
             const e = new Error(`${err.name}: ${err.message}`);
             e.name = "Runtime.ImportModuleError";
             e.stack = err.stack;
+            throw e;
+        }
+        // Lambda's name for it; the stack keeps where the error is (V8 puts the place,
+        // "file:///...:LINE", on the first line of a syntax error's stack).
+        if (err instanceof SyntaxError) {
+            const e = new Error(`SyntaxError: ${err.message}`);
+            e.name = "Runtime.UserCodeSyntaxError";
+            let place = String(err.stack || "").split("\n")[0].match(/^((?:file:\/\/)?\/.*):(\d+)$/);
+            // An ES module's syntax error does not say where; node --check does.
+            if (!place) {
+                const check = spawnSync(process.execPath, ["--check", file], { encoding: "utf8", timeout: 5000 });
+                place = String(check.stderr || "").split("\n")[0].match(/^(\/.*):(\d+)$/);
+            }
+            e.stack = `${e.name}: ${e.message}\n` + (place ? `    at ${place[1]}:${place[2]}:1\n` : "")
+                + String(err.stack || "").split("\n").filter((l) => /^\s+at /.test(l)).join("\n");
             throw e;
         }
         throw err;

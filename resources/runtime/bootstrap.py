@@ -42,11 +42,21 @@ def _read_exactly(count):
     return b"".join(chunks)
 
 
+class UserCodeSyntaxError(Exception):
+    pass
+
+
 def error_of(exc, error_type=None):
+    # An import that failed is reported with the frames of what failed inside the
+    # user's module, and a syntax error with its place, so that the studio can show it.
+    cause = exc.__cause__ or exc
+    stack = [line.rstrip("\n") for line in traceback.format_tb(cause.__traceback__)]
+    if isinstance(cause, SyntaxError) and cause.filename:
+        stack.append(f'  File "{cause.filename}", line {cause.lineno or 1}')
     return {
         "errorType": error_type or type(exc).__name__,
         "errorMessage": str(exc),
-        "stackTrace": [line.rstrip("\n") for line in traceback.format_tb(exc.__traceback__)],
+        "stackTrace": stack,
     }
 
 
@@ -76,6 +86,8 @@ def load_handler():
     module_name, _, function_name = os.environ["_HANDLER"].rpartition(".")
     try:
         module = importlib.import_module(module_name.replace("/", "."))
+    except SyntaxError as exc:
+        raise UserCodeSyntaxError(f"Syntax error in module '{module_name}': {exc}") from exc
     except Exception as exc:  # reported to the caller as Lambda does
         raise ImportError(f"Unable to import module '{module_name}': {exc}") from exc
     handler = getattr(module, function_name, None)
@@ -89,6 +101,8 @@ def main():
     handler, init_error = None, None
     try:
         handler = load_handler()
+    except UserCodeSyntaxError as exc:
+        init_error = error_of(exc, "Runtime.UserCodeSyntaxError")
     except ImportError as exc:
         init_error = error_of(exc, "Runtime.ImportModuleError")
     except AttributeError as exc:

@@ -1,6 +1,7 @@
 #include "runtime/eventtemplates.h"
 #include "runtime/instance.h"
 #include "runtime/instancepool.h"
+#include "runtime/stacktrace.h"
 #include "storage/projectfile.h"
 
 #include "testutil.h"
@@ -120,6 +121,8 @@ void tst_Runtime::initTestCase()
                              "    return 'ok'\n");
     write("needsdep/index.mjs", "import { thing } from 'no-such-package';\nexport const handler = async () => thing;\n");
     write("broken/index.js", "exports.handler = async () => { return 1 \n");
+    write("brokenesm/index.mjs", "export const handler = async () => {\n  const x = ;\n};\n");
+    write("brokenpy/app.py", "def handler(event, context):\n    x = (\n    return 1\n");
     write("missing/app.py", "def other(event, context):\n    return 1\n");
     write("spin/index.js", "exports.handler = async () => { for (;;) {} };\n");
     write("sleeper/app.py", "import time\ndef handler(event, context):\n    time.sleep(60)\n");
@@ -241,7 +244,11 @@ void tst_Runtime::errors_data()
     QTest::newRow("python sys.exit") << "pyerrors" << "python3.12" << "app.handler"
                                      << QByteArray(R"({"kind": "exit"})") << "Runtime.ExitError" << "exit status 2";
     QTest::newRow("syntax error") << "broken" << "nodejs20.x" << "index.handler" << QByteArray("{}")
-                                  << "SyntaxError" << "";
+                                  << "Runtime.UserCodeSyntaxError" << "SyntaxError: Unexpected end of input";
+    QTest::newRow("syntax error, esm") << "brokenesm" << "nodejs20.x" << "index.handler" << QByteArray("{}")
+                                       << "Runtime.UserCodeSyntaxError" << "SyntaxError: Unexpected token ';'";
+    QTest::newRow("syntax error, python") << "brokenpy" << "python3.12" << "app.handler" << QByteArray("{}")
+                                          << "Runtime.UserCodeSyntaxError" << "Syntax error in module 'app'";
     QTest::newRow("handler missing") << "missing" << "python3.12" << "app.handler" << QByteArray("{}")
                                      << "Runtime.HandlerNotFound" << "Handler 'handler' missing";
     QTest::newRow("import missing") << "needsdep" << "nodejs20.x" << "index.handler" << QByteArray("{}")
@@ -269,6 +276,14 @@ void tst_Runtime::errors()
     QVERIFY(r[0].error.value("stackTrace").isArray());
     if (errorType == "TypeError" || errorType == "ValueError")
         QVERIFY(!r[0].error.value("stackTrace").toArray().isEmpty());
+    // A syntax error says where it is, so that the editor can go there.
+    if (errorType == "Runtime.UserCodeSyntaxError") {
+        const QList<SourceLocation> places = StackTrace::userLocations(r[0].error, mDir.filePath(name));
+        QVERIFY2(!places.isEmpty(), QJsonDocument(r[0].error).toJson().constData());
+        QCOMPARE(QFileInfo(places[0].file).fileName(), name == "brokenpy" ? QString("app.py")
+                                                       : name == "brokenesm" ? QString("index.mjs") : QString("index.js"));
+        QCOMPARE(places[0].line, 2);
+    }
 }
 
 void tst_Runtime::timeouts_data()

@@ -1,0 +1,110 @@
+#include "functionrunner.h"
+
+#include "document/project.h"
+#include "functionspec.h"
+#include "instancepool.h"
+#include "storage/projectfile.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace Nimbus {
+
+FunctionRunner::FunctionRunner(QObject *parent) : QObject(parent), mPool(new InstancePool(this))
+{
+    connect(mPool, &InstancePool::finished, this, &FunctionRunner::onFinished);
+}
+
+FunctionRunner::~FunctionRunner()
+{
+    mPool->stopAll();
+}
+
+void FunctionRunner::setProject(Project *project)
+{
+    if (mProject)
+        disconnect(mProject, nullptr, this, nullptr);
+    mPool->stopAll();
+    mRunning.clear();
+    mReloaded.clear();
+    mProject = project;
+    openHistory();
+    if (project)
+        connect(project, &Project::filePathChanged, this, &FunctionRunner::openHistory);
+}
+
+void FunctionRunner::openHistory()
+{
+    // A saved .nimbus project keeps its history in its file; otherwise it lives in memory.
+    const QString file = mProject ? mProject->filePath() : QString();
+    if (file.isEmpty() || ProjectFile::isJsonPath(file) || !mHistory.open(file))
+        mHistory.openInMemory();
+}
+
+QString FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, QString *error)
+{
+    if (!mProject) {
+        *error = tr("no project is open");
+        return {};
+    }
+    FunctionSpec spec;
+    if (!FunctionSpec::fromNode(*mProject, function, &spec, error))
+        return {};
+    // The definition may have changed on the canvas since the last run; an unchanged
+    // one keeps its warm instances.
+    mPool->setFunction(spec);
+    const QString requestId = mPool->invoke(spec.name, eventJson, InstancePool::Overflow::Queue);
+    mRunning.insert(requestId, {function, eventJson});
+    emit started(function, requestId);
+    return requestId;
+}
+
+bool FunctionRunner::isRunning(NodeId function) const
+{
+    for (const Running &r : mRunning)
+        if (r.function == function)
+            return true;
+    return false;
+}
+
+void FunctionRunner::reload(NodeId function)
+{
+    if (!mProject)
+        return;
+    const Node *node = mProject->architecture().node(function);
+    if (!node || !mPool->hasFunction(node->name))
+        return;
+    mPool->recycle(node->name);
+    mReloaded.insert(node->name);
+}
+
+NodeId FunctionRunner::functionOfFile(const QString &absolutePath) const
+{
+    if (!mProject)
+        return kInvalidNodeId;
+    const QString file = QDir::cleanPath(absolutePath);
+    for (const auto &[id, node] : mProject->architecture().nodes()) {
+        FunctionSpec spec;
+        QString error;
+        if (FunctionSpec::fromNode(*mProject, id, &spec, &error)
+            && file.startsWith(QDir::cleanPath(spec.sourceDirectory) + QLatin1Char('/')))
+            return id;
+    }
+    return kInvalidNodeId;
+}
+
+void FunctionRunner::onFinished(const InvocationResult &result)
+{
+    const Running running = mRunning.take(result.requestId);
+    if (running.function == kInvalidNodeId)
+        return; // from a project closed since
+    bool reloaded = false;
+    if (result.coldStart && mReloaded.remove(result.functionName))
+        reloaded = true;
+    qint64 historyId = 0;
+    if (mProject && mProject->architecture().node(running.function))
+        mHistory.record(running.function, running.event, result, &historyId);
+    emit finished(running.function, result, reloaded, historyId);
+}
+
+} // namespace Nimbus

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "invocationresult.h"
+#include "model/node.h"
+#include "runhistory.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+namespace Nimbus {
+
+class InstancePool;
+class Project;
+
+// Runs the functions of one open project: brings each function's definition to the
+// instance pool before it runs, keeps every invocation in the project's run history
+// (in memory for a project never saved), and recycles a function's instances when its
+// code is saved so that the next run is a cold start on the new code.
+class FunctionRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FunctionRunner(QObject *parent = nullptr);
+    ~FunctionRunner() override;
+
+    void setProject(Project *project);
+    Project *project() const { return mProject; }
+    InstancePool *pool() const { return mPool; }
+    RunHistory &history() { return mHistory; }
+
+    // Starts an invocation; returns its request id, or an empty string and *error.
+    QString invoke(NodeId function, const QByteArray &eventJson, QString *error);
+    bool isRunning(NodeId function) const;
+    // The code of a function changed (saved in the editor): its instances end.
+    void reload(NodeId function);
+    // The function whose source folder holds a file, if any.
+    NodeId functionOfFile(const QString &absolutePath) const;
+
+signals:
+    void started(Nimbus::NodeId function, const QString &requestId);
+    // reloaded: a cold start caused by new code. historyId: 0 when not recorded.
+    void finished(Nimbus::NodeId function, const Nimbus::InvocationResult &result, bool reloaded, qint64 historyId);
+
+private:
+    void openHistory();
+    void onFinished(const InvocationResult &result);
+
+    QPointer<Project> mProject;
+    InstancePool *mPool;
+    RunHistory mHistory;
+    struct Running
+    {
+        NodeId function = kInvalidNodeId;
+        QByteArray event;
+    };
+    QHash<QString, Running> mRunning; // by request id
+    QSet<QString> mReloaded;          // functions whose next cold start is new code
+};
+
+} // namespace Nimbus

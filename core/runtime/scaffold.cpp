@@ -1,0 +1,76 @@
+#include "scaffold.h"
+
+#include "document/project.h"
+#include "functionspec.h"
+#include "model/handlerreference.h"
+#include "triggerevents.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace Nimbus {
+
+bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *scaffold, QString *error)
+{
+    FunctionSpec spec;
+    if (!FunctionSpec::fromNode(project, function, &spec, error))
+        return false;
+    const HandlerReference handler = HandlerReference::resolve(spec.runtime, spec.handler);
+    if (!handler.isValid()) {
+        *error = tr("'%1' has no handler that a scaffold can be written for (%2 on %3)")
+                     .arg(spec.name, spec.handler, spec.runtime);
+        return false;
+    }
+    const bool python = handler.language == HandlerReference::Language::Python;
+    // Node.js: an ES module, as Lambda's console creates today.
+    const QString extension = python ? QStringLiteral(".py") : QStringLiteral(".mjs");
+
+    QFile indexFile(QStringLiteral(":/nimbus/scaffolds/index.json"));
+    indexFile.open(QIODevice::ReadOnly);
+    const QJsonObject index = QJsonDocument::fromJson(indexFile.readAll()).object();
+    QString name = index.value(QLatin1String("default")).toString();
+    const QList<TriggerEvents::Source> sources = TriggerEvents::forFunction(project, function);
+    if (!sources.isEmpty())
+        name = index.value(QLatin1String("byEventTemplate")).toObject().value(sources.first().templateId).toString(name);
+
+    QFile templateFile(QStringLiteral(":/nimbus/scaffolds/%1/%2%3")
+                           .arg(python ? QStringLiteral("python") : QStringLiteral("nodejs"), name, extension));
+    if (!templateFile.open(QIODevice::ReadOnly)) {
+        *error = tr("no scaffold '%1' for %2").arg(name, spec.runtime);
+        return false;
+    }
+    QByteArray content = templateFile.readAll();
+    content.replace("{{handler}}", handler.functionName.toUtf8());
+    content.replace("{{function}}", spec.name.toUtf8());
+
+    scaffold->templateName = name;
+    scaffold->content = content;
+    scaffold->absolutePath = QDir(spec.sourceDirectory).filePath(handler.modulePath + extension);
+    const QString base = project.directory();
+    scaffold->relativePath = base.isEmpty() ? scaffold->absolutePath : QDir(base).relativeFilePath(scaffold->absolutePath);
+    return true;
+}
+
+bool Scaffold::write(QString *error) const
+{
+    if (QFileInfo::exists(absolutePath)) {
+        *error = tr("%1 exists already").arg(QDir::toNativeSeparators(absolutePath));
+        return false;
+    }
+    if (!QDir().mkpath(QFileInfo(absolutePath).absolutePath())) {
+        *error = tr("cannot create the folder %1").arg(QDir::toNativeSeparators(QFileInfo(absolutePath).absolutePath()));
+        return false;
+    }
+    QSaveFile file(absolutePath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) < 0 || !file.commit()) {
+        *error = tr("%1: %2").arg(QDir::toNativeSeparators(absolutePath), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Nimbus

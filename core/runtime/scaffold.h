@@ -1,0 +1,32 @@
+#pragma once
+
+#include "model/node.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Nimbus {
+
+class Project;
+
+// The first handler of a new function: a file that runs as it is, written for the
+// function's runtime and for the event of what invokes it (an HTTP route gets a
+// handler that answers with a status code, a queue one that walks the batch ...).
+// Templates come from resources/scaffolds.
+class Scaffold
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::Scaffold)
+
+public:
+    QString relativePath;  // of the handler file, relative to the project's folder
+    QString absolutePath;
+    QString templateName;  // "http", "sqs", ... or "default"
+    QByteArray content;
+
+    // The scaffold of a function node; fails for other kinds or unknown runtimes.
+    static bool forFunction(const Project &project, NodeId function, Scaffold *scaffold, QString *error);
+    // Writes it unless the file exists (a scaffold never replaces code).
+    bool write(QString *error) const;
+};
+
+} // namespace Nimbus
