@@ -1,5 +1,7 @@
 #include "inspectorwidget.h"
 
+#include "runtime/functionspec.h"
+
 #include "document/project.h"
 #include "model/catalog.h"
 #include "model/validator.h"
@@ -7,7 +9,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QDir>
+#include <QDirIterator>
 #include <QFormLayout>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -103,6 +110,7 @@ void InspectorWidget::rebuild()
         mForm->removeRow(0);
     mEditors.clear();
     mName = nullptr;
+    mCodeFiles = nullptr;
     const Node *node = mProject ? mProject->architecture().node(mNode) : nullptr;
     const NodeKind *kind = node ? mProject->catalog().kind(node->kind) : nullptr;
     mEmpty->setVisible(!node);
@@ -140,8 +148,53 @@ void InspectorWidget::rebuild()
             label->setBuddy(editor);
             mForm->addRow(label, editor);
         }
+        if (kind->code.isValid())
+            addCodeFiles(*node);
     }
     refreshValues();
+}
+
+void InspectorWidget::addCodeFiles(const Node &node)
+{
+    FunctionSpec spec;
+    QString error;
+    if (!FunctionSpec::fromNode(*mProject, node.id, &spec, &error))
+        return;
+    mCodeFiles = new QListWidget(mFormHost);
+    mCodeFiles->setObjectName(QStringLiteral("codeFiles"));
+    mCodeFiles->setAccessibleName(tr("Code files"));
+    mCodeFiles->setToolTip(tr("Double-click a file to edit it"));
+    const QDir root(spec.sourceDirectory);
+    QStringList files;
+    QDirIterator it(spec.sourceDirectory, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext() && files.size() < 200) {
+        const QString relative = root.relativeFilePath(it.next());
+        // Dependencies and caches are not the function's own code.
+        if (!relative.startsWith(QLatin1String("node_modules/")) && !relative.contains(QLatin1String("__pycache__")))
+            files.append(relative);
+    }
+    files.sort();
+    for (const QString &file : files) {
+        auto *item = new QListWidgetItem(file, mCodeFiles);
+        item->setData(Qt::UserRole, root.filePath(file));
+    }
+    const NodeId id = node.id;
+    connect(mCodeFiles, &QListWidget::itemActivated, this, [this, id](QListWidgetItem *item) {
+        emit fileActivated(item->data(Qt::UserRole).toString(), id);
+    });
+    mCodeFiles->setMaximumHeight(std::min(6, std::max(2, int(files.size()))) * mCodeFiles->fontMetrics().height() * 3 / 2
+                                 + 8);
+    auto *open = new QPushButton(files.isEmpty() ? tr("Create Handler") : tr("Open Handler"), mFormHost);
+    open->setObjectName(QStringLiteral("openCodeButton"));
+    connect(open, &QPushButton::clicked, this, [this, id] { emit openCodeRequested(id); });
+    auto *box = new QWidget(mFormHost);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(mCodeFiles);
+    layout->addWidget(open, 0, Qt::AlignLeft);
+    if (files.isEmpty())
+        mCodeFiles->hide();
+    mForm->addRow(tr("Code"), box);
 }
 
 QWidget *InspectorWidget::createEditor(const PropertySpec &spec)

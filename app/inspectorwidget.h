@@ -9,6 +9,7 @@
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 
 namespace Nimbus {
 
@@ -31,9 +32,16 @@ public:
     // The editor of a property (for tests and keyboard navigation).
     QWidget *editor(const QString &property) const { return mEditors.value(property); }
     QLineEdit *nameEditor() const { return mName; }
+    // The source files of the selected function (double-click opens one).
+    QListWidget *codeFiles() const { return mCodeFiles; }
+
+signals:
+    void fileActivated(const QString &path, Nimbus::NodeId function);
+    void openCodeRequested(Nimbus::NodeId function);
 
 private:
     void rebuild();
+    void addCodeFiles(const Node &node);
     void refreshValues();
     QWidget *createEditor(const PropertySpec &spec);
     void setValue(QWidget *editor, const PropertySpec &spec, const QJsonValue &value);
@@ -47,6 +55,7 @@ private:
     QLabel *mEmpty = nullptr;
     QLineEdit *mName = nullptr;
     QLabel *mKind = nullptr;
+    QListWidget *mCodeFiles = nullptr;
     QHash<QString, QWidget *> mEditors;
     bool mUpdating = false;
 };

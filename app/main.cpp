@@ -37,8 +37,17 @@ int main(int argc, char *argv[])
                                     QApplication::translate("main", "Select the node NAME (with --screenshot, to show "
                                                                     "its properties)."),
                                     QStringLiteral("NAME"));
+    const QCommandLineOption openCode(QStringLiteral("open-code"),
+                                      QApplication::translate("main", "Open the code of the function NAME in an "
+                                                                      "editor tab."),
+                                      QStringLiteral("NAME"));
+    const QCommandLineOption invoke(QStringLiteral("invoke"),
+                                    QApplication::translate("main", "Invoke the function shown in the Run panel "
+                                                                    "once the window is up."));
     parser.addOption(example);
     parser.addOption(select);
+    parser.addOption(openCode);
+    parser.addOption(invoke);
     parser.addOption(screenshot);
     parser.process(app);
 
@@ -54,11 +63,15 @@ int main(int argc, char *argv[])
         QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     if (parser.isSet(select))
         window.selectNode(parser.value(select));
+    if (parser.isSet(openCode))
+        window.openFunctionCode(parser.value(openCode));
+    if (parser.isSet(invoke))
+        QTimer::singleShot(0, &window, [&window] { window.invokeFunction(); });
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        // Let the layout settle before grabbing.
-        QTimer::singleShot(200, &window, [&window, file, opened] {
+        // Let the layout settle (and an --invoke finish) before grabbing.
+        QTimer::singleShot(parser.isSet(invoke) ? 1500 : 200, &window, [&window, file, opened] {
             const bool saved = window.grab().save(file, "PNG");
             if (!saved)
                 std::fprintf(stderr, "nimbus-studio: cannot write %s\n", qPrintable(file));

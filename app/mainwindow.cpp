@@ -5,12 +5,19 @@
 #include "canvas/canvasview.h"
 #include "canvas/diagramexport.h"
 #include "canvas/palettewidget.h"
+#include "editor/codeeditor.h"
+#include "editor/editorarea.h"
+#include "editor/findbar.h"
 #include "inspectorwidget.h"
+#include "run/runpanel.h"
 
 #include "document/project.h"
 #include "model/catalog.h"
 #include "paths.h"
 #include "problemsdock.h"
+#include "runtime/functionrunner.h"
+#include "runtime/functionspec.h"
+#include "runtime/scaffold.h"
 #include "storage/projectfile.h"
 
 #include <QAction>
@@ -25,6 +32,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -66,7 +74,32 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     mScene = new CanvasScene(this);
     mView = new CanvasView(mScene, this);
-    setCentralWidget(mView);
+    mRunner = new FunctionRunner(this);
+    mEditors = new EditorArea(mView, this);
+    setCentralWidget(mEditors);
+    connect(mEditors, &EditorArea::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(mEditors, &EditorArea::error, this, &MainWindow::showError);
+    connect(mEditors, &EditorArea::unsavedChanged, this, &MainWindow::updateTitle);
+    connect(mEditors, &EditorArea::fileSaved, this, [this](const QString &path, NodeId function) {
+        // New code: the function's warm instances end, the next run starts cold on it.
+        if (function == kInvalidNodeId)
+            function = mRunner->functionOfFile(path);
+        if (function != kInvalidNodeId)
+            mRunner->reload(function);
+        mProblems->revalidate();
+    });
+    connect(mEditors, &QTabWidget::currentChanged, this, [this] {
+        if (EditorPage *page = mEditors->currentPage()) {
+            if (page->function() != kInvalidNodeId)
+                mRunPanel->setFunction(page->function());
+        }
+    });
+    connect(mView, &CanvasView::nodeDoubleClicked, this, [this](NodeId id) {
+        const Node *node = mProject->architecture().node(id);
+        const NodeKind *kind = node ? mProject->catalog().kind(node->kind) : nullptr;
+        if (kind && kind->code.isValid())
+            mEditors->openFunction(id);
+    });
     connect(mScene, &CanvasScene::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mView, &CanvasView::filesDropped, this, [this](const QStringList &paths) {
         if (maybeSave())
@@ -85,6 +118,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow()
 {
+    // The project goes first, while the views that listen to it still exist.
+    if (mProject) {
+        disconnect(mProject, nullptr, this, nullptr);
+        disconnect(&mProject->architecture(), nullptr, this, nullptr);
+        delete mProject;
+        mProject = nullptr;
+    }
     // Scene items die with the window; their selection changes must not reach half-destroyed docks.
     disconnect(mScene, nullptr, this, nullptr);
 }
@@ -110,6 +150,13 @@ void MainWindow::createDocks()
     connect(mScene, &QGraphicsScene::selectionChanged, this, [this] {
         const QList<NodeId> selected = mScene->selectedNodes();
         mInspector->setNode(selected.size() == 1 ? selected.first() : kInvalidNodeId);
+        if (selected.size() == 1)
+            mRunPanel->setFunction(selected.first()); // ignored for nodes that are not functions
+    });
+    connect(mInspector, &InspectorWidget::fileActivated, this,
+            [this](const QString &path, NodeId function) { mEditors->openFile(path, function); });
+    connect(mInspector, &InspectorWidget::openCodeRequested, this, [this](NodeId function) {
+        mEditors->openFunction(function);
     });
 
     mProblems = new ProblemsDock(this);
@@ -120,11 +167,32 @@ void MainWindow::createDocks()
     });
     connect(mProblems, &ProblemsDock::nodeActivated, mView, &CanvasView::centreOn);
 
-    QDockWidget *run = placeholderDock(tr("Run"), QStringLiteral("runDock"),
-                                       tr("Invoke the selected function with an event and see its result, logs "
-                                          "and timings here."),
-                                       this);
+    auto *run = new QDockWidget(tr("Run"), this);
+    run->setObjectName(QStringLiteral("runDock"));
+    mRunPanel = new RunPanel(mRunner, run);
+    run->setWidget(mRunPanel);
     addDockWidget(Qt::BottomDockWidgetArea, run);
+    connect(mRunPanel, &RunPanel::aboutToInvoke, this, [this](NodeId function) {
+        // What runs is what the editor shows: the function's unsaved files are saved first.
+        for (EditorPage *page : mEditors->pages())
+            if (page->isModified()
+                && (page->function() == function || mRunner->functionOfFile(page->path()) == function))
+                mEditors->save(page);
+    });
+    connect(mRunPanel, &RunPanel::errorLocated, this,
+            [this](NodeId function, const QString &file, int line, const QString &message) {
+                markErrorInEditor(function, file, line, message, false);
+            });
+    connect(mRunPanel, &RunPanel::locationActivated, this, [this](NodeId function, const QString &file, int line) {
+        markErrorInEditor(function, file, line, mRunPanel->errorLabel()->text().remove(QRegularExpression(QStringLiteral("<[^>]*>"))), true);
+    });
+    connect(mRunner, &FunctionRunner::finished, this, [this](NodeId function, const InvocationResult &result) {
+        if (!result.ok)
+            return;
+        for (EditorPage *page : mEditors->pages())
+            if (page->function() == function || mRunner->functionOfFile(page->path()) == function)
+                page->editor()->clearErrors();
+    });
     QDockWidget *cost = placeholderDock(tr("Cost"), QStringLiteral("costDock"),
                                         tr("Compare what this architecture costs serverless and on virtual "
                                            "machines here."),
@@ -133,8 +201,10 @@ void MainWindow::createDocks()
     tabifyDockWidget(mProblems, run);
     tabifyDockWidget(run, cost);
     mProblems->raise();
+    // The Run panel comes forward when a function is opened or run.
+    connect(mRunner, &FunctionRunner::started, run, [run] { run->raise(); });
     resizeDocks({palette, inspectorDock}, {200, 300}, Qt::Horizontal);
-    resizeDocks({mProblems}, {200}, Qt::Vertical);
+    resizeDocks({mProblems}, {280}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -156,10 +226,23 @@ void MainWindow::createActions()
     mExamplesMenu = file->addMenu(tr("Open &Example"));
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    QAction *saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
+    QAction *saveAction = file->addAction(tr("&Save"), this, &MainWindow::saveCurrent);
     saveAction->setShortcut(QKeySequence::Save);
-    QAction *saveAsAction = file->addAction(tr("Save &As..."), this, &MainWindow::saveAs);
+    saveAction->setToolTip(tr("Save the file being edited, or the project when the design is shown"));
+    QAction *saveProject = file->addAction(tr("Save &Project"), this, &MainWindow::save);
+    saveProject->setObjectName(QStringLiteral("saveProjectAction"));
+    QAction *saveAsAction = file->addAction(tr("Save Project &As..."), this, &MainWindow::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
+    QAction *saveAll = file->addAction(tr("Save A&ll"), this, [this] {
+        if (mEditors->saveAll())
+            save();
+    });
+    saveAll->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
+    QAction *closeFile = file->addAction(tr("&Close File"), this, [this] {
+        if (EditorPage *page = mEditors->currentPage())
+            mEditors->closePage(page);
+    });
+    closeFile->setShortcut(QKeySequence::Close);
     file->addSeparator();
     file->addAction(tr("Export &Diagram..."), this, &MainWindow::exportDiagram);
     file->addSeparator();
@@ -191,6 +274,41 @@ void MainWindow::createActions()
             if (item->flags() & QGraphicsItem::ItemIsSelectable)
                 item->setSelected(true);
     });
+
+    // Editing code: these act on the editor tab shown.
+    mEditMenu->addSeparator();
+    auto pageAction = [this](const QString &text, const QKeySequence &keys, auto slot) {
+        QAction *action = mEditMenu->addAction(text, this, [this, slot] {
+            if (EditorPage *page = mEditors->currentPage())
+                slot(page);
+        });
+        action->setShortcut(keys);
+        return action;
+    };
+    pageAction(tr("&Find..."), QKeySequence::Find, [](EditorPage *p) { p->findBar()->activate(false); });
+    pageAction(tr("Find and &Replace..."), QKeySequence(Qt::CTRL | Qt::Key_H),
+               [](EditorPage *p) { p->findBar()->activate(true); });
+    pageAction(tr("Find &Next"), QKeySequence::FindNext, [](EditorPage *p) { p->findBar()->findNext(); });
+    pageAction(tr("Find Pre&vious"), QKeySequence::FindPrevious, [](EditorPage *p) { p->findBar()->findNext(true); });
+    pageAction(tr("&Go to Line..."), QKeySequence(Qt::CTRL | Qt::Key_G), [](EditorPage *p) { p->editor()->askGoToLine(); });
+    pageAction(tr("Toggle &Comment"), QKeySequence(Qt::CTRL | Qt::Key_Slash),
+               [](EditorPage *p) { p->editor()->toggleComment(); });
+    pageAction(tr("Complete"), QKeySequence(Qt::CTRL | Qt::Key_Space), [](EditorPage *p) { p->editor()->complete(); });
+
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    QAction *invoke = runMenu->addAction(tr("&Invoke Function"), this, &MainWindow::invokeFunction);
+    invoke->setObjectName(QStringLiteral("invokeAction"));
+    invoke->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    QAction *openCode = runMenu->addAction(tr("&Open Function Code"), this, [this] {
+        const QList<NodeId> selected = mScene->selectedNodes();
+        if (selected.size() == 1)
+            mEditors->openFunction(selected.first());
+        else if (mRunPanel->function() != kInvalidNodeId)
+            mEditors->openFunction(mRunPanel->function());
+    });
+    openCode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *design = runMenu->addAction(tr("Show &Design"), this, [this] { mEditors->setCurrentIndex(0); });
+    design->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
 
     mViewMenu = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn = mViewMenu->addAction(tr("Zoom &In"), mView, &CanvasView::zoomIn);
@@ -247,6 +365,20 @@ void MainWindow::setProject(Project *project)
     connect(project, &Project::modifiedChanged, this, &MainWindow::updateTitle);
     connect(project, &Project::filePathChanged, this, &MainWindow::updateTitle);
     connect(&project->architecture(), &Architecture::changed, this, &MainWindow::updateStatus);
+    // A new function gets a handler that runs; connecting its trigger fits it to the event.
+    auto scaffold = [this](NodeId function) {
+        QString file;
+        if (mProject && Scaffold::ensure(*mProject, function, &file))
+            statusBar()->showMessage(tr("Wrote the handler %1").arg(QDir::toNativeSeparators(file)), 5000);
+    };
+    connect(&project->architecture(), &Architecture::nodeAdded, this, scaffold);
+    connect(&project->architecture(), &Architecture::edgeAdded, this, [this, scaffold](EdgeId id) {
+        if (const Edge *edge = mProject->architecture().edge(id))
+            scaffold(edge->to);
+    });
+    mEditors->setProject(project);
+    mRunner->setProject(project);
+    mRunPanel->setProject(project);
     mScene->setProject(project);
     mInspector->setProject(project);
     mAutosave->setProject(project);
@@ -258,9 +390,13 @@ void MainWindow::setProject(Project *project)
 
 void MainWindow::newProject()
 {
-    mExampleCopy.reset();
+    // A new project's functions need a folder before it is saved; Save As moves them.
+    mExampleCopy = std::make_unique<QTemporaryDir>();
+    auto *project = new Project(Catalog::builtin());
+    if (mExampleCopy->isValid())
+        project->setWorkingDirectory(mExampleCopy->path());
     mUntitled = true;
-    setProject(new Project(Catalog::builtin()));
+    setProject(project);
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -399,6 +535,52 @@ void MainWindow::selectNode(const QString &name)
         mView->centreOn(node->id);
 }
 
+bool MainWindow::saveCurrent()
+{
+    if (EditorPage *page = mEditors->currentPage())
+        return mEditors->save(page);
+    return save();
+}
+
+bool MainWindow::openFunctionCode(const QString &functionName)
+{
+    const Node *node = mProject->architecture().nodeByName(functionName);
+    return node && mEditors->openFunction(node->id);
+}
+
+bool MainWindow::invokeFunction()
+{
+    // From a function's editor tab, that function runs.
+    if (EditorPage *page = mEditors->currentPage()) {
+        const NodeId function = page->function() != kInvalidNodeId ? page->function()
+                                                                    : mRunner->functionOfFile(page->path());
+        if (function != kInvalidNodeId)
+            mRunPanel->setFunction(function);
+    }
+    if (mRunPanel->function() == kInvalidNodeId) {
+        statusBar()->showMessage(tr("Select a function to invoke, or open its code."), 5000);
+        return false;
+    }
+    return mRunPanel->invoke();
+}
+
+void MainWindow::markErrorInEditor(NodeId function, const QString &file, int line, const QString &message,
+                                   bool reveal)
+{
+    EditorPage *page = mEditors->page(file);
+    EditorPage *current = mEditors->currentPage();
+    // An error in the code being edited opens where it is; otherwise it waits for a click.
+    const bool sameFunction = current && (current->function() == function
+                                          || mRunner->functionOfFile(current->path()) == function);
+    if (!page && (reveal || sameFunction))
+        page = mEditors->openFile(file, function);
+    if (!page)
+        return;
+    page->editor()->markError(line, message);
+    if (reveal || sameFunction)
+        mEditors->setCurrentWidget(page);
+}
+
 bool MainWindow::save()
 {
     if (mUntitled || mProject->filePath().isEmpty())
@@ -441,6 +623,8 @@ bool MainWindow::saveTo(const QString &path)
 
 bool MainWindow::maybeSave()
 {
+    if (!mEditors->maybeSaveAll())
+        return false;
     if (!mProject || !mProject->isModified())
         return true;
     const auto answer = QMessageBox::warning(
@@ -466,7 +650,7 @@ void MainWindow::updateTitle()
     if (!mUntitled)
         name = QFileInfo(mProject->filePath()).fileName();
     setWindowTitle(tr("%1[*] - Nimbus Studio").arg(name));
-    setWindowModified(mProject->isModified());
+    setWindowModified(mProject->isModified() || mEditors->hasUnsavedFiles());
 }
 
 void MainWindow::updateStatus()

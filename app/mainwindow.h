@@ -5,6 +5,8 @@
 #include <functional>
 #include <memory>
 
+#include "model/node.h"
+
 class QDateTime;
 
 class QAction;
@@ -16,6 +18,9 @@ namespace Nimbus {
 
 class Autosave;
 class CanvasScene;
+class EditorArea;
+class FunctionRunner;
+class RunPanel;
 class CanvasView;
 class InspectorWidget;
 class PaletteWidget;
@@ -36,6 +41,13 @@ public:
     CanvasScene *canvasScene() const { return mScene; }
     PaletteWidget *palette() const { return mPalette; }
     InspectorWidget *inspector() const { return mInspector; }
+    EditorArea *editorArea() const { return mEditors; }
+    RunPanel *runPanel() const { return mRunPanel; }
+    FunctionRunner *runner() const { return mRunner; }
+    // Opens a function's handler in an editor tab (a scaffold for a function without one).
+    bool openFunctionCode(const QString &functionName);
+    // Run > Invoke: runs the Run panel's function with its event.
+    bool invokeFunction();
     // Opens a .nimbus or .json file; shows an error and keeps the current project on failure.
     bool openFile(const QString &path);
     // Opens a working copy of a bundled example (Save asks where to keep it).
@@ -69,10 +81,13 @@ private:
     void rebuildRecentMenu();
     void rebuildExamplesMenu();
     bool saveTo(const QString &path);
+    bool saveCurrent();
+    void markErrorInEditor(NodeId function, const QString &file, int line, const QString &message, bool reveal);
     void showError(const QString &title, const QString &message);
 
     Project *mProject = nullptr; // child of the window
-    std::unique_ptr<QTemporaryDir> mExampleCopy; // working copy of an opened example
+    // Working folder of a project not saved yet, or the copy of an opened example.
+    std::unique_ptr<QTemporaryDir> mExampleCopy;
     bool mUntitled = true;                       // Save must ask for a location
 
     ProblemsDock *mProblems = nullptr;
@@ -80,6 +95,9 @@ private:
     CanvasView *mView = nullptr;
     PaletteWidget *mPalette = nullptr;
     InspectorWidget *mInspector = nullptr;
+    EditorArea *mEditors = nullptr;
+    FunctionRunner *mRunner = nullptr;
+    RunPanel *mRunPanel = nullptr;
     Autosave *mAutosave = nullptr;
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;

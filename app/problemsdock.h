@@ -22,14 +22,14 @@ public:
     void setProject(Project *project);
     const QList<Diagnostic> &diagnostics() const { return mDiagnostics; }
     QTreeWidget *view() const { return mView; }
+    // Checks again now (files on disk changed, which the model does not see).
+    void revalidate();
 
 signals:
     void diagnosticsChanged();
     void nodeActivated(Nimbus::NodeId id);
 
 private:
-    void revalidate();
-
     Project *mProject = nullptr;
     QTreeWidget *mView;
     QTimer mTimer;

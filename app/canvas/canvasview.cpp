@@ -303,6 +303,9 @@ void CanvasView::mouseDoubleClickEvent(QMouseEvent *event)
             renameSelected();
             return;
         }
+        mScene->selectNodes({node->nodeId()});
+        emit nodeDoubleClicked(node->nodeId());
+        return;
     }
     QGraphicsView::mouseDoubleClickEvent(event);
 }

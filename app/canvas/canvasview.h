@@ -49,6 +49,8 @@ public:
 signals:
     void zoomChanged(qreal zoom);
     void filesDropped(const QStringList &paths);
+    // A node was double-clicked outside its name (a function: open its code).
+    void nodeDoubleClicked(Nimbus::NodeId id);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;

@@ -14,7 +14,8 @@
 
 namespace Nimbus {
 
-bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *scaffold, QString *error)
+bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *scaffold, QString *error,
+                           const QString &templateName)
 {
     FunctionSpec spec;
     if (!FunctionSpec::fromNode(project, function, &spec, error))
@@ -34,7 +35,9 @@ bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *sc
     const QJsonObject index = QJsonDocument::fromJson(indexFile.readAll()).object();
     QString name = index.value(QLatin1String("default")).toString();
     const QList<TriggerEvents::Source> sources = TriggerEvents::forFunction(project, function);
-    if (!sources.isEmpty())
+    if (!templateName.isEmpty())
+        name = templateName;
+    else if (!sources.isEmpty())
         name = index.value(QLatin1String("byEventTemplate")).toObject().value(sources.first().templateId).toString(name);
 
     QFile templateFile(QStringLiteral(":/nimbus/scaffolds/%1/%2%3")
@@ -52,6 +55,46 @@ bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *sc
     scaffold->absolutePath = QDir(spec.sourceDirectory).filePath(handler.modulePath + extension);
     const QString base = project.directory();
     scaffold->relativePath = base.isEmpty() ? scaffold->absolutePath : QDir(base).relativeFilePath(scaffold->absolutePath);
+    return true;
+}
+
+bool Scaffold::ensure(const Project &project, NodeId function, QString *writtenFile)
+{
+    if (project.directory().isEmpty())
+        return false;
+    FunctionSpec spec;
+    QString error;
+    if (!FunctionSpec::fromNode(project, function, &spec, &error))
+        return false;
+    Scaffold wanted;
+    if (!forFunction(project, function, &wanted, &error))
+        return false;
+    const HandlerReference handler = HandlerReference::resolve(spec.runtime, spec.handler);
+    QString existing;
+    for (const QString &candidate : handler.candidates) {
+        if (QFileInfo(QDir(spec.sourceDirectory).filePath(candidate)).isFile()) {
+            existing = QDir(spec.sourceDirectory).filePath(candidate);
+            break;
+        }
+    }
+    if (existing.isEmpty()) {
+        if (!wanted.write(&error))
+            return false;
+    } else {
+        // Only a file that is still exactly the default scaffold is replaced.
+        Scaffold plain;
+        QFile file(existing);
+        if (wanted.templateName == QLatin1String("default") || existing != wanted.absolutePath
+            || !forFunction(project, function, &plain, &error, QStringLiteral("default")) || !file.open(QIODevice::ReadOnly)
+            || file.readAll() != plain.content)
+            return false;
+        file.close();
+        QSaveFile out(existing);
+        if (!out.open(QIODevice::WriteOnly) || out.write(wanted.content) < 0 || !out.commit())
+            return false;
+    }
+    if (writtenFile)
+        *writtenFile = wanted.relativePath;
     return true;
 }
 

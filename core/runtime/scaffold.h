@@ -24,7 +24,12 @@ public:
     QByteArray content;
 
     // The scaffold of a function node; fails for other kinds or unknown runtimes.
-    static bool forFunction(const Project &project, NodeId function, Scaffold *scaffold, QString *error);
+    // templateName chooses the template instead of the function's first trigger.
+    static bool forFunction(const Project &project, NodeId function, Scaffold *scaffold, QString *error,
+                            const QString &templateName = {});
+    // Gives a new function its handler file, or replaces an untouched default scaffold
+    // by the one for the trigger just connected. Returns true when it wrote a file.
+    static bool ensure(const Project &project, NodeId function, QString *writtenFile = nullptr);
     // Writes it unless the file exists (a scaffold never replaces code).
     bool write(QString *error) const;
 };

@@ -1,0 +1,471 @@
+#include "codeeditor.h"
+
+#include <Qsci/qsciapis.h>
+#include <Qsci/qscilexerjavascript.h>
+#include <Qsci/qscilexerjson.h>
+#include <Qsci/qscilexerpython.h>
+#include <Qsci/qscilexeryaml.h>
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QRegularExpression>
+#include <QSettings>
+
+namespace Nimbus {
+
+namespace {
+constexpr int kFieldList = 1;
+constexpr int kErrorStyle = 250; // annotation style, beyond the lexers' styles
+
+// TypeScript: JavaScript's lexer with TypeScript's words.
+class TypeScriptLexer : public QsciLexerJavaScript
+{
+public:
+    using QsciLexerJavaScript::QsciLexerJavaScript;
+    const char *language() const override { return "TypeScript"; }
+    const char *keywords(int set) const override
+    {
+        if (set == 1)
+            return "abstract any as async await boolean break case catch class const constructor continue "
+                   "declare default delete do else enum export extends false finally for from function get "
+                   "if implements import in infer instanceof interface is keyof let module namespace never "
+                   "new null number object of private protected public readonly return set static string "
+                   "super switch symbol this throw true try type typeof undefined unique unknown var void "
+                   "while with yield";
+        return QsciLexerJavaScript::keywords(set);
+    }
+};
+
+QStringList keywordList(const QsciLexer *lexer)
+{
+    QStringList words;
+    for (int set = 1; set <= 2; ++set)
+        if (const char *k = lexer->keywords(set))
+            words += QString::fromLatin1(k).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    return words;
+}
+} // namespace
+
+CodeEditor::CodeEditor(QWidget *parent) : QsciScintilla(parent)
+{
+    setUtf8(true);
+    setEolMode(EolUnix);
+    setMarginType(0, NumberMargin);
+    setMarginLineNumbers(0, true);
+    setFolding(BoxedTreeFoldStyle, 2);
+    setBraceMatching(SloppyBraceMatch);
+    setCaretLineVisible(true);
+    setAutoIndent(true);
+    setIndentationsUseTabs(false);
+    setIndentationGuides(true);
+    setTabWidth(4);
+    setBackspaceUnindents(true);
+    setAutoCompletionSource(AcsAll);
+    setAutoCompletionThreshold(2);
+    setAutoCompletionCaseSensitivity(true);
+    setAutoCompletionReplaceWord(false);
+    setAnnotationDisplay(AnnotationBoxed);
+
+    // Multiple cursors: Ctrl+click adds a caret, typing goes to all, Alt+drag selects a column.
+    SendScintilla(SCI_SETMULTIPLESELECTION, 1);
+    SendScintilla(SCI_SETADDITIONALSELECTIONTYPING, 1);
+    SendScintilla(SCI_SETMULTIPASTE, SC_MULTIPASTE_EACH);
+    SendScintilla(SCI_SETRECTANGULARSELECTIONMODIFIER, SCMOD_ALT);
+
+    mErrorMarker = markerDefine(Circle);
+    setMarginType(1, SymbolMargin);
+    setMarginWidth(1, 14);
+    setMarginMarkerMask(1, 1 << mErrorMarker);
+    setMarginSensitivity(1, false);
+    mErrorIndicator = indicatorDefine(SquiggleIndicator);
+
+    connect(this, &QsciScintilla::linesChanged, this, &CodeEditor::updateMarginWidth);
+    connect(this, &QsciScintillaBase::SCN_CHARADDED, this, &CodeEditor::onCharAdded);
+    connect(this, &QsciScintilla::userListActivated, this, &CodeEditor::insertCompletion);
+    connect(this, &QsciScintillaBase::SCN_ZOOM, this, [this] { emit zoomChanged(SendScintilla(SCI_GETZOOM)); });
+
+    setLanguage(Language::PlainText);
+    zoomTo(QSettings().value(QStringLiteral("editor/zoom"), 0).toInt());
+}
+
+CodeEditor::Language CodeEditor::languageForFile(const QString &fileName)
+{
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    if (suffix == QLatin1String("js") || suffix == QLatin1String("mjs") || suffix == QLatin1String("cjs")
+        || suffix == QLatin1String("jsx"))
+        return Language::JavaScript;
+    if (suffix == QLatin1String("ts") || suffix == QLatin1String("mts") || suffix == QLatin1String("cts")
+        || suffix == QLatin1String("tsx"))
+        return Language::TypeScript;
+    if (suffix == QLatin1String("py") || suffix == QLatin1String("pyi"))
+        return Language::Python;
+    if (suffix == QLatin1String("json"))
+        return Language::Json;
+    if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
+        return Language::Yaml;
+    return Language::PlainText;
+}
+
+void CodeEditor::setLanguage(Language language)
+{
+    mLanguage = language;
+    QsciLexer *lexer = nullptr;
+    switch (language) {
+    case Language::JavaScript:
+        lexer = new QsciLexerJavaScript(this);
+        break;
+    case Language::TypeScript:
+        lexer = new TypeScriptLexer(this);
+        break;
+    case Language::Python:
+        lexer = new QsciLexerPython(this);
+        break;
+    case Language::Json:
+        lexer = new QsciLexerJSON(this);
+        break;
+    case Language::Yaml:
+        lexer = new QsciLexerYAML(this);
+        break;
+    case Language::PlainText:
+        break;
+    }
+    QsciLexer *old = this->lexer();
+    setLexer(lexer);
+    delete old;
+    mApis = nullptr;
+    if (lexer) {
+        // Keywords, plus the names a handler starts from.
+        mApis = new QsciAPIs(lexer);
+        for (const QString &word : keywordList(lexer))
+            mApis->add(word);
+        mApis->add(QStringLiteral("event"));
+        mApis->add(QStringLiteral("context"));
+        mApis->prepare();
+    }
+    const bool python = language == Language::Python;
+    setIndentationWidth(python ? 4 : (language == Language::Yaml || language == Language::Json ? 2 : 4));
+    mFields.setRoot(QStringLiteral("context"), EventFields::contextSample(python ? EventFields::Language::Python
+                                                                                  : EventFields::Language::JavaScript));
+    applyTheme();
+}
+
+void CodeEditor::setEventSample(const QJsonValue &event)
+{
+    mFields.setRoot(QStringLiteral("event"), event);
+}
+
+bool CodeEditor::isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+void CodeEditor::applyTheme()
+{
+    const QPalette p = QApplication::palette(this);
+    const bool dark = isDark(p);
+    const QColor paper = p.color(QPalette::Base);
+    const QColor text = p.color(QPalette::Text);
+    const QColor comment = dark ? QColor(0x7f, 0x8c, 0x8d) : QColor(0x6a, 0x73, 0x7d);
+    const QColor string = dark ? QColor(0xce, 0x91, 0x78) : QColor(0xa3, 0x15, 0x15);
+    const QColor keyword = dark ? QColor(0x56, 0x9c, 0xd6) : QColor(0x00, 0x33, 0xb3);
+    const QColor number = dark ? QColor(0xb5, 0xce, 0xa8) : QColor(0x09, 0x86, 0x58);
+    const QColor other = dark ? QColor(0xc5, 0x86, 0xc0) : QColor(0x80, 0x00, 0x80);
+
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (QsciLexer *l = lexer()) {
+        l->setDefaultPaper(paper);
+        l->setDefaultColor(text);
+        l->setDefaultFont(font);
+        l->setPaper(paper, -1);
+        l->setFont(font, -1);
+        // Colours by what each style is (the lexers describe their styles), so every
+        // lexer gets the same scheme.
+        for (int style = 0; style < 128; ++style) {
+            const QString what = l->description(style).toLower();
+            if (what.isEmpty())
+                continue;
+            QColor c = text;
+            if (what.contains(QLatin1String("comment")))
+                c = comment;
+            else if (what.contains(QLatin1String("string")) || what.contains(QLatin1String("character"))
+                     || what.contains(QLatin1String("regular expression")) || what.contains(QLatin1String("text block")))
+                c = string;
+            else if (what.contains(QLatin1String("keyword")) || what.contains(QLatin1String("property"))
+                     || what.contains(QLatin1String("decorator")))
+                c = keyword;
+            else if (what.contains(QLatin1String("number")))
+                c = number;
+            else if (what.contains(QLatin1String("class name")) || what.contains(QLatin1String("function"))
+                     || what.contains(QLatin1String("escape")) || what.contains(QLatin1String("document")))
+                c = other;
+            else if (what.contains(QLatin1String("error")) || what.contains(QLatin1String("unclosed")))
+                c = QColor(0xe0, 0x40, 0x40);
+            l->setColor(c, style);
+            l->setPaper(paper, style);
+        }
+    } else {
+        setFont(font);
+        setPaper(paper);
+        setColor(text);
+    }
+    setMarginsFont(font);
+    setMarginsBackgroundColor(p.color(QPalette::Window));
+    setMarginsForegroundColor(p.color(QPalette::PlaceholderText));
+    setFoldMarginColors(p.color(QPalette::Window), p.color(QPalette::Window));
+    setCaretForegroundColor(text);
+    setCaretLineBackgroundColor(dark ? paper.lighter(130) : paper.darker(106));
+    setSelectionBackgroundColor(p.color(QPalette::Highlight));
+    setSelectionForegroundColor(p.color(QPalette::HighlightedText));
+    setMatchedBraceBackgroundColor(dark ? QColor(0x3a, 0x5a, 0x3a) : QColor(0xc8, 0xf0, 0xc8));
+    setMatchedBraceForegroundColor(text);
+    setUnmatchedBraceForegroundColor(QColor(0xe0, 0x40, 0x40));
+    setIndentationGuidesBackgroundColor(paper);
+    setIndentationGuidesForegroundColor(p.color(QPalette::Mid));
+    setMarkerBackgroundColor(QColor(0xd3, 0x2f, 0x2f), mErrorMarker);
+    setMarkerForegroundColor(QColor(0xd3, 0x2f, 0x2f), mErrorMarker);
+    setIndicatorForegroundColor(QColor(0xe0, 0x40, 0x40), mErrorIndicator);
+    SendScintilla(SCI_STYLESETBACK, kErrorStyle, dark ? QColor(0x4a, 0x20, 0x20) : QColor(0xfd, 0xe8, 0xe8));
+    SendScintilla(SCI_STYLESETFORE, kErrorStyle, dark ? QColor(0xff, 0xb0, 0xb0) : QColor(0x8b, 0x00, 0x00));
+    SendScintilla(SCI_SETADDITIONALCARETFORE, text);
+    updateMarginWidth();
+}
+
+void CodeEditor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyTheme();
+    QsciScintilla::changeEvent(event);
+}
+
+void CodeEditor::updateMarginWidth()
+{
+    setMarginWidth(0, QStringLiteral("0%1").arg(lines()));
+}
+
+QString CodeEditor::lineCommentPrefix() const
+{
+    switch (mLanguage) {
+    case Language::JavaScript:
+    case Language::TypeScript:
+        return QStringLiteral("//");
+    case Language::Python:
+    case Language::Yaml:
+        return QStringLiteral("#");
+    default:
+        return {};
+    }
+}
+
+void CodeEditor::toggleComment()
+{
+    const QString prefix = lineCommentPrefix();
+    if (prefix.isEmpty())
+        return;
+    int lineFrom = 0, indexFrom = 0, lineTo = 0, indexTo = 0;
+    if (hasSelectedText()) {
+        getSelection(&lineFrom, &indexFrom, &lineTo, &indexTo);
+        if (indexTo == 0 && lineTo > lineFrom)
+            --lineTo;
+    } else {
+        getCursorPosition(&lineFrom, &indexFrom);
+        lineTo = lineFrom;
+    }
+    // Comment all lines unless every non-blank one is commented already.
+    bool allCommented = true;
+    int indent = INT_MAX;
+    for (int l = lineFrom; l <= lineTo; ++l) {
+        const QString t = text(l);
+        if (t.trimmed().isEmpty())
+            continue;
+        indent = std::min(indent, int(indentation(l)));
+        allCommented = allCommented && t.trimmed().startsWith(prefix);
+    }
+    if (indent == INT_MAX)
+        return;
+    beginUndoAction();
+    for (int l = lineFrom; l <= lineTo; ++l) {
+        const QString t = text(l);
+        if (t.trimmed().isEmpty())
+            continue;
+        if (allCommented) {
+            const int at = int(t.indexOf(prefix));
+            const int length = int(prefix.size()) + (t.mid(at + prefix.size(), 1) == QLatin1String(" ") ? 1 : 0);
+            setSelection(l, at, l, at + length);
+            removeSelectedText();
+        } else {
+            insertAt(prefix + QLatin1Char(' '), l, indent);
+        }
+    }
+    endUndoAction();
+    if (lineTo > lineFrom)
+        setSelection(lineFrom, 0, lineTo + 1, 0);
+}
+
+void CodeEditor::goToLine(int line)
+{
+    const int target = std::clamp(line, 1, std::max(1, lines())) - 1;
+    setCursorPosition(target, 0);
+    ensureLineVisible(target);
+    SendScintilla(SCI_SCROLLCARET);
+    setFocus();
+}
+
+void CodeEditor::askGoToLine()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("goToLineDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Go to Line"));
+    dialog->setLabelText(tr("Line (1 - %1):").arg(lines()));
+    dialog->setInputMode(QInputDialog::IntInput);
+    dialog->setIntRange(1, std::max(1, lines()));
+    int line = 0, index = 0;
+    getCursorPosition(&line, &index);
+    dialog->setIntValue(line + 1);
+    connect(dialog, &QInputDialog::intValueSelected, this, &CodeEditor::goToLine);
+    dialog->open();
+}
+
+void CodeEditor::selectNextOccurrence()
+{
+    SendScintilla(SCI_TARGETWHOLEDOCUMENT);
+    SendScintilla(SCI_SETSEARCHFLAGS, SCFIND_MATCHCASE);
+    if (!hasSelectedText()) {
+        // First press: the word at the caret.
+        const long pos = SendScintilla(SCI_GETCURRENTPOS);
+        const long start = SendScintilla(SCI_WORDSTARTPOSITION, pos, true);
+        const long end = SendScintilla(SCI_WORDENDPOSITION, pos, true);
+        if (end > start)
+            SendScintilla(SCI_SETSELECTION, end, start);
+        return;
+    }
+    SendScintilla(SCI_MULTIPLESELECTADDNEXT);
+}
+
+void CodeEditor::markError(int line, const QString &message)
+{
+    clearErrors();
+    if (line < 1 || line > lines())
+        return;
+    mErrorLine = line;
+    markerAdd(line - 1, mErrorMarker);
+    const QString t = text(line - 1);
+    const int first = int(t.size() - QString(t).remove(QRegularExpression(QStringLiteral("^\\s+"))).size());
+    fillIndicatorRange(line - 1, first, line - 1, int(t.trimmed().isEmpty() ? t.size() : t.size() - (t.endsWith(QLatin1Char('\n')) ? 1 : 0)),
+                       mErrorIndicator);
+    annotate(line - 1, message, kErrorStyle);
+    goToLine(line);
+}
+
+void CodeEditor::clearErrors()
+{
+    mErrorLine = 0;
+    markerDeleteAll(mErrorMarker);
+    clearIndicatorRange(0, 0, std::max(0, lines() - 1), int(text(std::max(0, lines() - 1)).size()), mErrorIndicator);
+    clearAnnotations();
+}
+
+EventFields::Completion CodeEditor::fieldCompletionAtCaret() const
+{
+    int line = 0, index = 0;
+    getCursorPosition(&line, &index);
+    // index counts characters on the line in QScintilla's UTF-8 mode.
+    return mFields.complete(text(line).left(index));
+}
+
+void CodeEditor::complete()
+{
+    const EventFields::Completion c = fieldCompletionAtCaret();
+    if (!c.candidates.isEmpty())
+        showUserList(kFieldList, c.candidates);
+    else
+        autoCompleteFromAll();
+}
+
+void CodeEditor::onCharAdded(int character)
+{
+    if (character != '.' && character != '[' && character != '"' && character != '\'')
+        return;
+    const EventFields::Completion c = fieldCompletionAtCaret();
+    if (!c.candidates.isEmpty())
+        showUserList(kFieldList, c.candidates);
+}
+
+void CodeEditor::insertCompletion(int id, const QString &text)
+{
+    if (id != kFieldList)
+        return;
+    const EventFields::Completion c = fieldCompletionAtCaret();
+    const long pos = SendScintilla(SCI_GETCURRENTPOS);
+    // The typed part of the member is replaced by the chosen one.
+    const long start = SendScintilla(SCI_POSITIONRELATIVE, pos, -long(c.prefixLength));
+    SendScintilla(SCI_SETSELECTION, start, pos);
+    replaceSelectedText(text);
+}
+
+void CodeEditor::keyPressEvent(QKeyEvent *event)
+{
+    if (handlesKey(event)) {
+        switch (event->key()) {
+        case Qt::Key_Space:
+            complete();
+            return;
+        case Qt::Key_Slash:
+            toggleComment();
+            return;
+        case Qt::Key_G:
+            askGoToLine();
+            return;
+        case Qt::Key_D:
+            selectNextOccurrence();
+            return;
+        case Qt::Key_Equal:
+        case Qt::Key_Plus:
+            zoomIn();
+            return;
+        case Qt::Key_Minus:
+            zoomOut();
+            return;
+        case Qt::Key_0:
+            zoomTo(0);
+            return;
+        default:
+            break;
+        }
+    }
+    QsciScintilla::keyPressEvent(event);
+}
+
+bool CodeEditor::handlesKey(const QKeyEvent *event) const
+{
+    if (event->modifiers() != Qt::ControlModifier)
+        return false;
+    switch (event->key()) {
+    case Qt::Key_Space:
+    case Qt::Key_Slash:
+    case Qt::Key_G:
+    case Qt::Key_D:
+    case Qt::Key_Equal:
+    case Qt::Key_Plus:
+    case Qt::Key_Minus:
+    case Qt::Key_0:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool CodeEditor::event(QEvent *event)
+{
+    // The window's zoom and canvas shortcuts must not take the editor's own keys.
+    if (event->type() == QEvent::ShortcutOverride && handlesKey(static_cast<QKeyEvent *>(event))) {
+        event->accept();
+        return true;
+    }
+    return QsciScintilla::event(event);
+}
+
+} // namespace Nimbus

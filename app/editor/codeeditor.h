@@ -1,0 +1,74 @@
+#pragma once
+
+#include "runtime/eventfields.h"
+
+#include <Qsci/qsciscintilla.h>
+
+class QsciAPIs;
+
+namespace Nimbus {
+
+// The studio's source editor: QScintilla with a lexer chosen from the file name, line
+// numbers, folding, brace matching, current line, auto-indent, comment toggling,
+// multiple cursors, colours that follow the application palette (light or dark), and
+// completion of language keywords plus the fields of the function's event and context.
+class CodeEditor : public QsciScintilla
+{
+    Q_OBJECT
+
+public:
+    enum class Language { PlainText, JavaScript, TypeScript, Python, Json, Yaml };
+
+    explicit CodeEditor(QWidget *parent = nullptr);
+
+    static Language languageForFile(const QString &fileName);
+    void setLanguage(Language language);
+    Language language() const { return mLanguage; }
+
+    // The sample event the function receives (for completion of event.<field>).
+    void setEventSample(const QJsonValue &event);
+    // What completion would offer at the caret (event and context fields).
+    EventFields::Completion fieldCompletionAtCaret() const;
+    // Shows keyword or field completion for the caret now (Ctrl+Space).
+    void complete();
+
+    void toggleComment();
+    void goToLine(int line); // from 1
+    // Asks for a line number (Ctrl+G) in a small dialog.
+    void askGoToLine();
+    // Adds the next occurrence of the selected text as another selection (Ctrl+D).
+    void selectNextOccurrence();
+
+    // Marks a line (from 1) as the place of an error, with its message shown below it.
+    void markError(int line, const QString &message);
+    void clearErrors();
+    int errorLine() const { return mErrorLine; }
+
+    // Colours from the palette; called again when the palette changes.
+    void applyTheme();
+    static bool isDark(const QPalette &palette);
+
+signals:
+    void zoomChanged(int zoom);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    bool handlesKey(const QKeyEvent *event) const;
+    void onCharAdded(int character);
+    void insertCompletion(int id, const QString &text);
+    void updateMarginWidth();
+    QString lineCommentPrefix() const;
+
+    Language mLanguage = Language::PlainText;
+    QsciAPIs *mApis = nullptr;
+    EventFields mFields;
+    int mErrorMarker = -1;
+    int mErrorIndicator = -1;
+    int mErrorLine = 0;
+};
+
+} // namespace Nimbus

@@ -1,0 +1,465 @@
+#include "editorarea.h"
+
+#include "codeeditor.h"
+#include "findbar.h"
+
+#include "document/project.h"
+#include "model/handlerreference.h"
+#include "runtime/functionspec.h"
+#include "runtime/scaffold.h"
+#include "runtime/triggerevents.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QShortcut>
+#include <QTabBar>
+#include <QVBoxLayout>
+
+namespace Nimbus {
+
+namespace {
+bool offscreen()
+{
+    return QGuiApplication::platformName() == QLatin1String("offscreen");
+}
+} // namespace
+
+EditorPage::EditorPage(const QString &path, NodeId function, QWidget *parent)
+    : QWidget(parent), mPath(path), mFunction(function), mEditor(new CodeEditor(this)), mFindBar(new FindBar(this))
+{
+    mChangedBar = new QFrame(this);
+    mChangedBar->setObjectName(QStringLiteral("changedOnDiskBar"));
+    mChangedBar->setFrameShape(QFrame::StyledPanel);
+    mChangedBar->setAutoFillBackground(true);
+    QPalette p = mChangedBar->palette();
+    p.setColor(QPalette::Window, CodeEditor::isDark(p) ? QColor(0x5a, 0x4a, 0x10) : QColor(0xff, 0xf4, 0xce));
+    mChangedBar->setPalette(p);
+    mChangedText = new QLabel(mChangedBar);
+    mChangedText->setWordWrap(true);
+    auto *reload = new QPushButton(tr("&Reload"), mChangedBar);
+    reload->setObjectName(QStringLiteral("reloadButton"));
+    auto *keep = new QPushButton(tr("&Keep My Version"), mChangedBar);
+    keep->setObjectName(QStringLiteral("keepButton"));
+    auto *barLayout = new QHBoxLayout(mChangedBar);
+    barLayout->setContentsMargins(8, 4, 8, 4);
+    barLayout->addWidget(mChangedText, 1);
+    barLayout->addWidget(reload);
+    barLayout->addWidget(keep);
+    mChangedBar->hide();
+    connect(reload, &QPushButton::clicked, this, &EditorPage::reloadFromDisk);
+    connect(keep, &QPushButton::clicked, this, &EditorPage::keepMine);
+
+    mFindBar->setEditor(mEditor);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(mChangedBar);
+    layout->addWidget(mEditor, 1);
+    layout->addWidget(mFindBar);
+    mEditor->setLanguage(CodeEditor::languageForFile(path));
+    connect(mEditor, &QsciScintilla::modificationChanged, this, &EditorPage::modificationChanged);
+
+    auto shortcut = [this](const QKeySequence &keys, auto slot) {
+        auto *s = new QShortcut(keys, this, slot);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+    };
+    shortcut(QKeySequence::Find, [this] { mFindBar->activate(false); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_H), [this] { mFindBar->activate(true); });
+    shortcut(QKeySequence::FindNext, [this] { mFindBar->findNext(); });
+    shortcut(QKeySequence::FindPrevious, [this] { mFindBar->findNext(true); });
+}
+
+bool EditorPage::isModified() const
+{
+    return mEditor->isModified();
+}
+
+bool EditorPage::load(QString *error)
+{
+    QFile file(mPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("%1: %2").arg(QDir::toNativeSeparators(mPath), file.errorString());
+        return false;
+    }
+    mDiskContent = file.readAll();
+    mEditor->setText(QString::fromUtf8(mDiskContent));
+    mEditor->setModified(false);
+    mEditor->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER);
+    mExternalChange = false;
+    mChangedBar->hide();
+    return true;
+}
+
+bool EditorPage::save(QString *error)
+{
+    const QByteArray content = mEditor->text().toUtf8();
+    QDir().mkpath(QFileInfo(mPath).absolutePath());
+    QSaveFile file(mPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) < 0 || !file.commit()) {
+        *error = tr("%1: %2").arg(QDir::toNativeSeparators(mPath), file.errorString());
+        return false;
+    }
+    mDiskContent = content;
+    mExternalChange = false;
+    mChangedBar->hide();
+    mEditor->setModified(false);
+    return true;
+}
+
+void EditorPage::diskChanged()
+{
+    QFile file(mPath);
+    const bool exists = file.open(QIODevice::ReadOnly);
+    const QByteArray now = exists ? file.readAll() : QByteArray();
+    // Our own save, or a change that put back what we have: nothing to decide.
+    if (exists && now == mDiskContent) {
+        return;
+    }
+    if (exists && now == mEditor->text().toUtf8()) {
+        mDiskContent = now;
+        mEditor->setModified(false);
+        mExternalChange = false;
+        mChangedBar->hide();
+        return;
+    }
+    mExternalChange = true;
+    mChangedText->setText(exists ? (isModified() ? tr("This file changed on disk, and you have unsaved changes. "
+                                                      "Reload it (losing your changes) or keep your version?")
+                                                 : tr("This file changed on disk. Reload it, or keep the version "
+                                                      "shown here?"))
+                                 : tr("This file was deleted on disk. Keep your version (saving writes it back)?"));
+    mChangedBar->findChild<QPushButton *>(QStringLiteral("reloadButton"))->setEnabled(exists);
+    mChangedBar->show();
+}
+
+void EditorPage::reloadFromDisk()
+{
+    int line = 0, index = 0;
+    mEditor->getCursorPosition(&line, &index);
+    const int first = mEditor->firstVisibleLine();
+    QString error;
+    QFile file(mPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    mDiskContent = file.readAll();
+    // Replaced as one undoable step, so a reload can be taken back.
+    mEditor->beginUndoAction();
+    mEditor->selectAll();
+    mEditor->replaceSelectedText(QString::fromUtf8(mDiskContent));
+    mEditor->endUndoAction();
+    mEditor->setModified(false);
+    mEditor->setCursorPosition(std::min(line, mEditor->lines() - 1), index);
+    mEditor->setFirstVisibleLine(first);
+    mExternalChange = false;
+    mChangedBar->hide();
+}
+
+void EditorPage::keepMine()
+{
+    QFile file(mPath);
+    mDiskContent = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    mExternalChange = false;
+    mChangedBar->hide();
+    // What is shown differs from the disk: it is an unsaved change now.
+    mEditor->setModified(true);
+}
+
+EditorArea::EditorArea(QWidget *canvas, QWidget *parent) : QTabWidget(parent), mWatcher(new QFileSystemWatcher(this))
+{
+    setObjectName(QStringLiteral("editorArea"));
+    setDocumentMode(true);
+    setMovable(true);
+    setTabsClosable(true);
+    addTab(canvas, tr("Design"));
+    // The canvas stays.
+    tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    connect(this, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        if (auto *p = qobject_cast<EditorPage *>(widget(index)))
+            closePage(p);
+    });
+    connect(mWatcher, &QFileSystemWatcher::fileChanged, this, &EditorArea::onFileChanged);
+    // A file replaced by rename (git checkout, QSaveFile in another program) leaves the
+    // watch list; its folder's change brings it back.
+    connect(mWatcher, &QFileSystemWatcher::directoryChanged, this, [this](const QString &dir) {
+        for (EditorPage *p : pages())
+            if (QFileInfo(p->path()).absolutePath() == dir && !mWatcher->files().contains(p->path()))
+                onFileChanged(p->path());
+    });
+    mZoom = QSettings().value(QStringLiteral("editor/zoom"), 0).toInt();
+}
+
+void EditorArea::setProject(Project *project)
+{
+    if (mProject)
+        disconnect(mProject, nullptr, this, nullptr);
+    closeAll();
+    mProject = project;
+    mProjectDirectory = project ? project->directory() : QString();
+    if (project) {
+        connect(project, &Project::filePathChanged, this, [this] {
+            const QString now = mProject->directory();
+            if (now != mProjectDirectory && !mProjectDirectory.isEmpty() && !now.isEmpty())
+                onDirectoryChanged(mProjectDirectory, now);
+            mProjectDirectory = now;
+        });
+        connect(&project->architecture(), &Architecture::changed, this, &EditorArea::refreshEventSamples);
+    }
+}
+
+QList<EditorPage *> EditorArea::pages() const
+{
+    QList<EditorPage *> list;
+    for (int i = 0; i < count(); ++i)
+        if (auto *p = qobject_cast<EditorPage *>(widget(i)))
+            list.append(p);
+    return list;
+}
+
+EditorPage *EditorArea::currentPage() const
+{
+    return qobject_cast<EditorPage *>(currentWidget());
+}
+
+EditorPage *EditorArea::page(const QString &path) const
+{
+    const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    for (EditorPage *p : pages())
+        if (p->path() == clean)
+            return p;
+    return nullptr;
+}
+
+bool EditorArea::hasUnsavedFiles() const
+{
+    const QList<EditorPage *> all = pages();
+    return std::any_of(all.cbegin(), all.cend(), [](const EditorPage *p) { return p->isModified(); });
+}
+
+EditorPage *EditorArea::openFile(const QString &path, NodeId function)
+{
+    const QString clean = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    if (EditorPage *open = page(clean)) {
+        setCurrentWidget(open);
+        open->editor()->setFocus();
+        return open;
+    }
+    auto *p = new EditorPage(clean, function, this);
+    QString message;
+    if (!p->load(&message)) {
+        delete p;
+        emit error(tr("Cannot Open File"), message);
+        return nullptr;
+    }
+    p->editor()->zoomTo(mZoom);
+    connect(p->editor(), &CodeEditor::zoomChanged, this, [this](int zoom) {
+        if (zoom == mZoom)
+            return;
+        mZoom = zoom;
+        QSettings().setValue(QStringLiteral("editor/zoom"), zoom);
+        for (EditorPage *other : pages())
+            other->editor()->zoomTo(zoom);
+    });
+    connect(p, &EditorPage::modificationChanged, this, [this, p] {
+        updateTab(p);
+        emit unsavedChanged(hasUnsavedFiles());
+    });
+    const int index = addTab(p, QFileInfo(clean).fileName());
+    setTabToolTip(index, QDir::toNativeSeparators(clean));
+    setEventSample(p);
+    watch(clean);
+    setCurrentIndex(index);
+    p->editor()->setFocus();
+    return p;
+}
+
+EditorPage *EditorArea::openFunction(NodeId function)
+{
+    if (!mProject)
+        return nullptr;
+    FunctionSpec spec;
+    QString message;
+    if (!FunctionSpec::fromNode(*mProject, function, &spec, &message)) {
+        emit error(tr("Cannot Open Code"), message);
+        return nullptr;
+    }
+    if (mProject->directory().isEmpty()) {
+        emit error(tr("Cannot Open Code"), tr("Save the project first: its functions' code is kept beside it."));
+        return nullptr;
+    }
+    const HandlerReference handler = HandlerReference::resolve(spec.runtime, spec.handler);
+    for (const QString &candidate : handler.candidates) {
+        const QString file = QDir(spec.sourceDirectory).filePath(candidate);
+        if (QFileInfo(file).isFile())
+            return openFile(file, function);
+    }
+    Scaffold scaffold;
+    if (!Scaffold::forFunction(*mProject, function, &scaffold, &message) || !scaffold.write(&message)) {
+        emit error(tr("Cannot Create the Handler"), message);
+        return nullptr;
+    }
+    emit statusMessage(tr("Created %1 for '%2' from the %3 template")
+                           .arg(QDir::toNativeSeparators(scaffold.relativePath), spec.name, scaffold.templateName));
+    return openFile(scaffold.absolutePath, function);
+}
+
+void EditorArea::setEventSample(EditorPage *page)
+{
+    if (!mProject || page->function() == kInvalidNodeId)
+        return;
+    const QList<TriggerEvents::Source> sources = TriggerEvents::forFunction(*mProject, page->function());
+    QByteArray json;
+    QString message;
+    if (!sources.isEmpty() && TriggerEvents::generate(sources.first(), &json, &message))
+        page->editor()->setEventSample(QJsonDocument::fromJson(json).object());
+    else
+        page->editor()->setEventSample(QJsonObject());
+}
+
+void EditorArea::refreshEventSamples()
+{
+    for (EditorPage *p : pages())
+        setEventSample(p);
+}
+
+void EditorArea::updateTab(EditorPage *page)
+{
+    const int index = indexOf(page);
+    if (index < 0)
+        return;
+    const QString name = QFileInfo(page->path()).fileName();
+    setTabText(index, page->isModified() ? QStringLiteral("%1 \u25cf").arg(name) : name);
+}
+
+void EditorArea::watch(const QString &path)
+{
+    if (QFileInfo::exists(path) && !mWatcher->files().contains(path))
+        mWatcher->addPath(path);
+    const QString dir = QFileInfo(path).absolutePath();
+    if (QFileInfo(dir).isDir() && !mWatcher->directories().contains(dir))
+        mWatcher->addPath(dir);
+}
+
+void EditorArea::onFileChanged(const QString &path)
+{
+    watch(path);
+    if (EditorPage *p = page(path))
+        p->diskChanged();
+}
+
+bool EditorArea::save(EditorPage *page)
+{
+    if (!page)
+        return false;
+    if (page->hasExternalChange()) {
+        // Never overwrite someone else's change without asking.
+        if (offscreen()) {
+            emit statusMessage(tr("%1 changed on disk: reload it or keep your version before saving.")
+                                   .arg(QFileInfo(page->path()).fileName()));
+            return false;
+        }
+        const auto answer = QMessageBox::warning(
+            this, tr("File Changed on Disk"),
+            tr("%1 changed on disk since you opened it. Overwrite it with your version?")
+                .arg(QDir::toNativeSeparators(page->path())),
+            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Save)
+            return false;
+    }
+    QString message;
+    if (!page->save(&message)) {
+        emit error(tr("Cannot Save File"), message);
+        return false;
+    }
+    watch(page->path());
+    emit statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(page->path())));
+    emit fileSaved(page->path(), page->function());
+    return true;
+}
+
+bool EditorArea::saveAll()
+{
+    bool ok = true;
+    for (EditorPage *p : pages())
+        if (p->isModified())
+            ok = save(p) && ok;
+    return ok;
+}
+
+bool EditorArea::closePage(EditorPage *page)
+{
+    if (page->isModified()) {
+        setCurrentWidget(page);
+        const auto answer = offscreen() ? QMessageBox::Cancel
+                                        : QMessageBox::warning(this, tr("Unsaved Changes"),
+                                                               tr("%1 has changes that are not saved. Save them?")
+                                                                   .arg(QFileInfo(page->path()).fileName()),
+                                                               QMessageBox::Save | QMessageBox::Discard
+                                                                   | QMessageBox::Cancel,
+                                                               QMessageBox::Save);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save(page)))
+            return false;
+    }
+    mWatcher->removePath(page->path());
+    removeTab(indexOf(page));
+    page->deleteLater();
+    emit unsavedChanged(hasUnsavedFiles());
+    return true;
+}
+
+bool EditorArea::maybeSaveAll()
+{
+    QStringList names;
+    for (EditorPage *p : pages())
+        if (p->isModified())
+            names.append(QFileInfo(p->path()).fileName());
+    if (names.isEmpty())
+        return true;
+    if (offscreen())
+        return false;
+    const auto answer = QMessageBox::warning(this, tr("Unsaved Files"),
+                                             tr("These files have changes that are not saved: %1. Save them?")
+                                                 .arg(names.join(QLatin1String(", "))),
+                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                             QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveAll();
+    return answer == QMessageBox::Discard;
+}
+
+void EditorArea::closeAll()
+{
+    for (EditorPage *p : pages()) {
+        mWatcher->removePath(p->path());
+        removeTab(indexOf(p));
+        delete p;
+    }
+    emit unsavedChanged(false);
+}
+
+void EditorArea::onDirectoryChanged(const QString &oldDirectory, const QString &newDirectory)
+{
+    // Save As moved the project and its function folders: the open files follow.
+    const QString prefix = QDir::cleanPath(oldDirectory) + QLatin1Char('/');
+    for (EditorPage *p : pages()) {
+        if (!p->path().startsWith(prefix))
+            continue;
+        mWatcher->removePath(p->path());
+        p->setPath(QDir(newDirectory).filePath(p->path().mid(prefix.size())));
+        setTabToolTip(indexOf(p), QDir::toNativeSeparators(p->path()));
+        watch(p->path());
+    }
+}
+
+} // namespace Nimbus

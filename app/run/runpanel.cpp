@@ -1,0 +1,640 @@
+#include "runpanel.h"
+
+#include "editor/codeeditor.h"
+
+#include "document/project.h"
+#include "model/catalog.h"
+#include "runtime/eventtemplates.h"
+#include "runtime/functionrunner.h"
+#include "runtime/functionspec.h"
+#include "runtime/stacktrace.h"
+#include "runtime/triggerevents.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDir>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Nimbus {
+
+namespace {
+enum EventSourceKind { TriggerEvent, TemplateEvent, SavedEvent };
+constexpr int kHistoryIdRole = Qt::UserRole;
+
+// JSON of any kind (object, array, string, number ...) laid out for reading.
+QString prettyJson(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument wrapped = QJsonDocument::fromJson("[" + json + "]", &error);
+    if (error.error != QJsonParseError::NoError || wrapped.array().isEmpty())
+        return QString::fromUtf8(json);
+    const QJsonValue value = wrapped.array().at(0);
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented)).trimmed();
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented)).trimmed();
+    return QString::fromUtf8(json).trimmed();
+}
+
+QString resultText(const InvocationResult &r)
+{
+    return r.ok ? prettyJson(r.resultJson)
+                : QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Indented)).trimmed();
+}
+
+QFont fixedFont()
+{
+    return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+}
+
+CodeEditor *jsonView(QWidget *parent, bool readOnly)
+{
+    auto *view = new CodeEditor(parent);
+    view->setLanguage(CodeEditor::Language::Json);
+    view->setReadOnly(readOnly);
+    view->setMarginWidth(1, readOnly ? 0 : 14);
+    return view;
+}
+} // namespace
+
+RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), mRunner(runner)
+{
+    setObjectName(QStringLiteral("runPanel"));
+    mFunctionBox = new QComboBox(this);
+    mFunctionBox->setObjectName(QStringLiteral("functionBox"));
+    mFunctionBox->setMinimumContentsLength(14);
+    mFunctionBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    mEventBox = new QComboBox(this);
+    mEventBox->setObjectName(QStringLiteral("eventBox"));
+    mEventBox->setMinimumContentsLength(24);
+    mEventBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    mSaveEvent = new QPushButton(tr("Save Event..."), this);
+    mSaveEvent->setToolTip(tr("Keep this event with the function, under a name"));
+    mDeleteEvent = new QPushButton(tr("Delete Event"), this);
+    mInvoke = new QPushButton(tr("Invoke"), this);
+    mInvoke->setObjectName(QStringLiteral("invokeButton"));
+    mInvoke->setToolTip(tr("Run the function with this event (Ctrl+Return)"));
+    mInvoke->setDefault(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Function:"), this));
+    top->addWidget(mFunctionBox);
+    top->addSpacing(8);
+    top->addWidget(new QLabel(tr("Event:"), this));
+    top->addWidget(mEventBox, 1);
+    top->addWidget(mSaveEvent);
+    top->addWidget(mDeleteEvent);
+    top->addSpacing(8);
+    top->addWidget(mInvoke);
+
+    // Left: the event.
+    auto *eventSide = new QWidget(this);
+    mEventEditor = jsonView(eventSide, false);
+    mEventEditor->setObjectName(QStringLiteral("eventEditor"));
+    mEventStatus = new QLabel(eventSide);
+    mEventStatus->setWordWrap(true);
+    auto *eventLayout = new QVBoxLayout(eventSide);
+    eventLayout->setContentsMargins(0, 0, 0, 0);
+    eventLayout->addWidget(mEventEditor, 1);
+    eventLayout->addWidget(mEventStatus);
+    mValidateTimer = new QTimer(this);
+    mValidateTimer->setSingleShot(true);
+    mValidateTimer->setInterval(150);
+    connect(mValidateTimer, &QTimer::timeout, this, &RunPanel::validateEvent);
+    connect(mEventEditor, &QsciScintilla::textChanged, mValidateTimer, qOverload<>(&QTimer::start));
+
+    // Right: what came back.
+    auto *outputSide = new QWidget(this);
+    mBadge = new QLabel(outputSide);
+    mBadge->setObjectName(QStringLiteral("coldWarmBadge"));
+    mFigures = new QLabel(outputSide);
+    mFigures->setObjectName(QStringLiteral("reportFigures"));
+    mFigures->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mErrorLabel = new QLabel(outputSide);
+    mErrorLabel->setObjectName(QStringLiteral("errorLabel"));
+    mErrorLabel->setWordWrap(true);
+    mErrorLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    mErrorLabel->hide();
+    connect(mErrorLabel, &QLabel::linkActivated, this, [this](const QString &link) {
+        // "file:line" of the error's place in the function's code.
+        const qsizetype colon = link.lastIndexOf(QLatin1Char(':'));
+        emit locationActivated(mFunction, link.left(colon), link.mid(colon + 1).toInt());
+    });
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(mBadge);
+    statusRow->addWidget(mFigures, 1);
+
+    mOutputTabs = new QTabWidget(outputSide);
+    mOutputTabs->setDocumentMode(true);
+    mResult = jsonView(mOutputTabs, true);
+    mResult->setObjectName(QStringLiteral("resultView"));
+    mLogs = new QPlainTextEdit(mOutputTabs);
+    mLogs->setObjectName(QStringLiteral("logsView"));
+    mLogs->setReadOnly(true);
+    mLogs->setFont(fixedFont());
+    mLogs->setLineWrapMode(QPlainTextEdit::NoWrap);
+    mOutputTabs->addTab(mResult, tr("Result"));
+    mOutputTabs->addTab(mLogs, tr("Logs"));
+
+    // History: the runs of this function, newest first.
+    auto *historyPage = new QWidget(mOutputTabs);
+    mHistory = new QTreeWidget(historyPage);
+    mHistory->setObjectName(QStringLiteral("historyTree"));
+    mHistory->setHeaderLabels({tr("Time"), tr("Status"), tr("Duration"), tr("Start")});
+    mHistory->setRootIsDecorated(false);
+    mHistory->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    mHistory->setUniformRowHeights(true);
+    mHistory->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    mRerun = new QPushButton(tr("Run Again"), historyPage);
+    mRerun->setObjectName(QStringLiteral("rerunButton"));
+    mUseEvent = new QPushButton(tr("Use Event"), historyPage);
+    mUseEvent->setToolTip(tr("Put this run's event in the event editor"));
+    mCompare = new QPushButton(tr("Compare"), historyPage);
+    mCompare->setObjectName(QStringLiteral("compareButton"));
+    mCompare->setToolTip(tr("Select two runs to compare their results side by side"));
+    mHistoryDetails = new QTabWidget(historyPage);
+    mHistoryDetails->setDocumentMode(true);
+    mHistoryEvent = jsonView(mHistoryDetails, true);
+    mHistoryResult = jsonView(mHistoryDetails, true);
+    mHistoryLogs = new QPlainTextEdit(mHistoryDetails);
+    mHistoryLogs->setReadOnly(true);
+    mHistoryLogs->setFont(fixedFont());
+    mHistoryDetails->addTab(mHistoryEvent, tr("Event"));
+    mHistoryDetails->addTab(mHistoryResult, tr("Result"));
+    mHistoryDetails->addTab(mHistoryLogs, tr("Logs"));
+    auto *historyButtons = new QHBoxLayout;
+    historyButtons->addWidget(mRerun);
+    historyButtons->addWidget(mUseEvent);
+    historyButtons->addWidget(mCompare);
+    historyButtons->addStretch(1);
+    auto *historySplit = new QSplitter(Qt::Horizontal, historyPage);
+    historySplit->addWidget(mHistory);
+    historySplit->addWidget(mHistoryDetails);
+    historySplit->setStretchFactor(1, 1);
+    auto *historyLayout = new QVBoxLayout(historyPage);
+    historyLayout->setContentsMargins(0, 4, 0, 0);
+    historyLayout->addLayout(historyButtons);
+    historyLayout->addWidget(historySplit, 1);
+    mOutputTabs->addTab(historyPage, tr("History"));
+
+    auto *outputLayout = new QVBoxLayout(outputSide);
+    outputLayout->setContentsMargins(0, 0, 0, 0);
+    outputLayout->addLayout(statusRow);
+    outputLayout->addWidget(mErrorLabel);
+    outputLayout->addWidget(mOutputTabs, 1);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(eventSide);
+    split->addWidget(outputSide);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(mFunctionBox, qOverload<int>(&QComboBox::activated), this, [this](int index) {
+        setFunction(NodeId(mFunctionBox->itemData(index).toLongLong()));
+    });
+    connect(mEventBox, qOverload<int>(&QComboBox::activated), this, &RunPanel::chooseEvent);
+    connect(mInvoke, &QPushButton::clicked, this, &RunPanel::invoke);
+    connect(mSaveEvent, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save Event"), tr("Name of the event:"),
+                                                   QLineEdit::Normal, QString(), &ok);
+        if (ok && !name.trimmed().isEmpty())
+            saveEvent(name.trimmed());
+    });
+    connect(mDeleteEvent, &QPushButton::clicked, this, [this] {
+        const QVariantList data = mEventBox->currentData().toList();
+        if (data.value(0).toInt() != SavedEvent)
+            return;
+        mRunner->history().removeSavedEvent(mFunction, data.value(1).toString());
+        rebuildEvents();
+    });
+    connect(mHistory, &QTreeWidget::itemSelectionChanged, this, &RunPanel::showHistoryEntry);
+    connect(mHistory, &QTreeWidget::itemDoubleClicked, this, [this] { mRerun->click(); });
+    connect(mRerun, &QPushButton::clicked, this, [this] {
+        if (QTreeWidgetItem *item = mHistory->currentItem())
+            rerun(item->data(0, kHistoryIdRole).toLongLong());
+    });
+    connect(mUseEvent, &QPushButton::clicked, this, [this] {
+        if (QTreeWidgetItem *item = mHistory->currentItem()) {
+            RunHistory::Entry entry;
+            if (mRunner->history().entry(item->data(0, kHistoryIdRole).toLongLong(), &entry))
+                mEventEditor->setText(prettyJson(entry.event));
+        }
+    });
+    connect(mCompare, &QPushButton::clicked, this, [this] {
+        const QList<QTreeWidgetItem *> selected = mHistory->selectedItems();
+        if (selected.size() == 2) {
+            // Older on the left.
+            compare(selected[1]->data(0, kHistoryIdRole).toLongLong(), selected[0]->data(0, kHistoryIdRole).toLongLong());
+        }
+    });
+    connect(mRunner, &FunctionRunner::started, this, &RunPanel::onStarted);
+    connect(mRunner, &FunctionRunner::finished, this, &RunPanel::onFinished);
+    updateButtons();
+}
+
+void RunPanel::setProject(Project *project)
+{
+    if (mProject)
+        disconnect(&mProject->architecture(), nullptr, this, nullptr);
+    mProject = project;
+    mFunction = kInvalidNodeId;
+    mPendingRequest.clear();
+    mResult->clear();
+    mLogs->clear();
+    mBadge->clear();
+    mFigures->clear();
+    mErrorLabel->hide();
+    if (project) {
+        connect(&project->architecture(), &Architecture::modelReset, this, &RunPanel::rebuildFunctions);
+        connect(&project->architecture(), &Architecture::nodeAdded, this, &RunPanel::rebuildFunctions);
+        connect(&project->architecture(), &Architecture::nodeRemoved, this, [this] {
+            if (mProject && !mProject->architecture().node(mFunction))
+                mFunction = kInvalidNodeId;
+            rebuildFunctions();
+        });
+        connect(&project->architecture(), &Architecture::nodeRenamed, this, &RunPanel::rebuildFunctions);
+        // A new trigger or a changed route changes the trigger's event.
+        connect(&project->architecture(), &Architecture::edgeAdded, this, &RunPanel::rebuildEvents);
+        connect(&project->architecture(), &Architecture::edgeRemoved, this, &RunPanel::rebuildEvents);
+    }
+    rebuildFunctions();
+    setFunction(kInvalidNodeId);
+}
+
+void RunPanel::rebuildFunctions()
+{
+    mFunctionBox->clear();
+    if (!mProject)
+        return;
+    QList<QPair<QString, NodeId>> functions;
+    for (const auto &[id, node] : mProject->architecture().nodes()) {
+        const NodeKind *kind = mProject->catalog().kind(node.kind);
+        if (kind && kind->code.isValid())
+            functions.append({node.name, id});
+    }
+    std::sort(functions.begin(), functions.end());
+    for (const auto &[name, id] : functions)
+        mFunctionBox->addItem(name, qlonglong(id));
+    mFunctionBox->setCurrentIndex(mFunctionBox->findData(qlonglong(mFunction)));
+    updateButtons();
+}
+
+void RunPanel::setFunction(NodeId function)
+{
+    if (mProject) {
+        const Node *node = mProject->architecture().node(function);
+        const NodeKind *kind = node ? mProject->catalog().kind(node->kind) : nullptr;
+        if (!kind || !kind->code.isValid())
+            function = kInvalidNodeId;
+    }
+    if (function == mFunction && function != kInvalidNodeId)
+        return;
+    mFunction = function;
+    mFunctionBox->setCurrentIndex(mFunctionBox->findData(qlonglong(function)));
+    mResult->clear();
+    mLogs->clear();
+    mBadge->clear();
+    mBadge->setStyleSheet({});
+    mFigures->setText(function == kInvalidNodeId ? tr("Select a function on the canvas, or open its code.")
+                                                 : QString());
+    mErrorLabel->hide();
+    rebuildEvents();
+    if (mEventBox->count() > 0)
+        chooseEvent(0);
+    else
+        mEventEditor->setText(QStringLiteral("{}"));
+    reloadHistory();
+    updateButtons();
+}
+
+void RunPanel::rebuildEvents()
+{
+    const int previous = mEventBox->currentIndex();
+    const QVariant previousData = mEventBox->currentData();
+    mEventBox->clear();
+    if (!mProject || mFunction == kInvalidNodeId)
+        return;
+    for (const TriggerEvents::Source &source : TriggerEvents::forFunction(*mProject, mFunction))
+        mEventBox->addItem(tr("From %1 (%2)").arg(source.nodeName, source.kindName),
+                           QVariantList{TriggerEvent, qlonglong(source.node)});
+    const QList<RunHistory::SavedEvent> saved = mRunner->history().savedEvents(mFunction);
+    if (!saved.isEmpty() && mEventBox->count() > 0)
+        mEventBox->insertSeparator(mEventBox->count());
+    for (const RunHistory::SavedEvent &event : saved)
+        mEventBox->addItem(tr("Saved: %1").arg(event.name), QVariantList{SavedEvent, event.name});
+    if (mEventBox->count() > 0)
+        mEventBox->insertSeparator(mEventBox->count());
+    for (const EventTemplates::Template &t : EventTemplates::builtin().all())
+        mEventBox->addItem(tr("Template: %1").arg(t.name), QVariantList{TemplateEvent, t.id});
+    const int again = mEventBox->findData(previousData);
+    mEventBox->setCurrentIndex(again >= 0 ? again : std::max(0, std::min(previous, int(mEventBox->count()) - 1)));
+    updateButtons();
+}
+
+void RunPanel::chooseEvent(int index)
+{
+    mEventBox->setCurrentIndex(index);
+    const QVariantList data = mEventBox->itemData(index).toList();
+    QByteArray json;
+    QString error;
+    bool ok = false;
+    switch (data.value(0).toInt()) {
+    case TriggerEvent:
+        for (const TriggerEvents::Source &source : TriggerEvents::forFunction(*mProject, mFunction))
+            if (qlonglong(source.node) == data.value(1).toLongLong())
+                ok = TriggerEvents::generate(source, &json, &error);
+        break;
+    case SavedEvent:
+        for (const RunHistory::SavedEvent &event : mRunner->history().savedEvents(mFunction))
+            if (event.name == data.value(1).toString()) {
+                json = event.event;
+                ok = true;
+            }
+        break;
+    case TemplateEvent:
+        ok = EventTemplates::builtin().generate(data.value(1).toString(), {}, &json, &error);
+        break;
+    }
+    if (ok)
+        mEventEditor->setText(prettyJson(json));
+    else if (!error.isEmpty())
+        mEventStatus->setText(error);
+    validateEvent();
+    updateButtons();
+}
+
+void RunPanel::validateEvent()
+{
+    mValidateTimer->stop();
+    const QByteArray text = mEventEditor->text().toUtf8();
+    QJsonParseError error;
+    QJsonDocument::fromJson("[" + text + "]", &error);
+    if (error.error == QJsonParseError::NoError && !text.trimmed().isEmpty()) {
+        mEventError.clear();
+        mEventEditor->clearErrors();
+        mEventStatus->clear();
+    } else {
+        // The offset counts the '[' added in front.
+        const qsizetype offset = std::max<qsizetype>(0, error.offset - 1);
+        const int line = int(text.left(offset).count('\n')) + 1;
+        mEventError = text.trimmed().isEmpty() ? tr("The event is empty; use {} for no data.")
+                                               : tr("Line %1: %2").arg(line).arg(error.errorString());
+        mEventStatus->setText(QStringLiteral("<span style='color:#d32f2f'>%1</span>").arg(mEventError.toHtmlEscaped()));
+        if (!text.trimmed().isEmpty()) {
+            // Marking moves the caret there; keep it where the user types.
+            int caretLine = 0, caretIndex = 0;
+            mEventEditor->getCursorPosition(&caretLine, &caretIndex);
+            mEventEditor->markError(line, error.errorString());
+            mEventEditor->clearAnnotations();
+            mEventEditor->setCursorPosition(caretLine, caretIndex);
+        }
+    }
+    updateButtons();
+}
+
+bool RunPanel::saveEvent(const QString &name)
+{
+    validateEvent();
+    if (mFunction == kInvalidNodeId || !mEventError.isEmpty())
+        return false;
+    if (!mRunner->history().saveEvent(mFunction, name, mEventEditor->text().toUtf8()))
+        return false;
+    rebuildEvents();
+    mEventBox->setCurrentIndex(mEventBox->findData(QVariantList{SavedEvent, name}));
+    return true;
+}
+
+bool RunPanel::invoke()
+{
+    validateEvent();
+    if (mFunction == kInvalidNodeId || !mProject)
+        return false;
+    if (!mEventError.isEmpty()) {
+        mErrorLabel->setText(tr("The event is not valid JSON. %1").arg(mEventError.toHtmlEscaped()));
+        mErrorLabel->show();
+        return false;
+    }
+    emit aboutToInvoke(mFunction);
+    QString error;
+    const QString requestId = mRunner->invoke(mFunction, mEventEditor->text().toUtf8(), &error);
+    if (requestId.isEmpty()) {
+        mErrorLabel->setText(error.toHtmlEscaped());
+        mErrorLabel->show();
+        return false;
+    }
+    return true;
+}
+
+bool RunPanel::rerun(qint64 historyId)
+{
+    RunHistory::Entry entry;
+    if (!mRunner->history().entry(historyId, &entry))
+        return false;
+    setFunction(entry.node);
+    mEventEditor->setText(prettyJson(entry.event));
+    return invoke();
+}
+
+void RunPanel::onStarted(NodeId function, const QString &requestId)
+{
+    if (function != mFunction)
+        return;
+    mPendingRequest = requestId;
+    setBadge(tr("Running..."), palette().color(QPalette::Mid));
+    mFigures->clear();
+    mErrorLabel->hide();
+    updateButtons();
+}
+
+void RunPanel::onFinished(NodeId function, const InvocationResult &result, bool reloaded, qint64 historyId)
+{
+    if (function != mFunction)
+        return;
+    if (result.requestId == mPendingRequest)
+        mPendingRequest.clear();
+    showResult(result, reloaded);
+    reloadHistory(historyId);
+    updateButtons();
+}
+
+void RunPanel::setBadge(const QString &text, const QColor &colour)
+{
+    mBadge->setText(text);
+    mBadge->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 3px; "
+                                         "padding: 1px 6px; font-weight: bold; }")
+                              .arg(colour.name()));
+}
+
+void RunPanel::showResult(const InvocationResult &r, bool reloaded)
+{
+    if (r.coldStart)
+        setBadge(reloaded ? tr("Cold start: new code") : tr("Cold start"), QColor(0xe6, 0x7e, 0x22));
+    else
+        setBadge(tr("Warm"), QColor(0x2e, 0x7d, 0x32));
+    const QLocale locale;
+    QStringList parts{tr("Duration %1 ms").arg(locale.toString(r.durationMs, 'f', 2)),
+                      tr("Billed %1 ms").arg(r.billedDurationMs),
+                      tr("Memory %1 of %2 MB").arg(r.maxMemoryUsedMB).arg(r.memorySizeMB)};
+    if (r.initDurationMs)
+        parts.append(tr("Init %1 ms").arg(locale.toString(*r.initDurationMs, 'f', 2)));
+    mFigures->setText(parts.join(QStringLiteral("  \u00b7  ")));
+    mFigures->setToolTip(r.reportLine());
+
+    mResult->setText(resultText(r));
+    mLogs->setPlainText(r.logs.join(QLatin1Char('\n')));
+    if (r.ok) {
+        mErrorLabel->hide();
+        mOutputTabs->setCurrentWidget(mResult);
+        return;
+    }
+    const QString type = r.error.value(QLatin1String("errorType")).toString();
+    const QString message = r.error.value(QLatin1String("errorMessage")).toString();
+    QString text = QStringLiteral("<b>%1</b>: %2").arg(type.toHtmlEscaped(), message.toHtmlEscaped());
+    FunctionSpec spec;
+    QString error;
+    if (mProject && FunctionSpec::fromNode(*mProject, mFunction, &spec, &error)) {
+        const QList<SourceLocation> places = StackTrace::userLocations(r.error, spec.sourceDirectory);
+        if (!places.isEmpty()) {
+            const SourceLocation &at = places.first();
+            const QString shown = QDir(spec.sourceDirectory).relativeFilePath(at.file);
+            text += QStringLiteral(" &mdash; <a href=\"%1:%2\">%3:%2</a>")
+                        .arg(at.file.toHtmlEscaped())
+                        .arg(at.line)
+                        .arg(shown.toHtmlEscaped());
+            emit errorLocated(mFunction, at.file, at.line, QStringLiteral("%1: %2").arg(type, message));
+        }
+    }
+    mErrorLabel->setText(text);
+    mErrorLabel->show();
+    // The logs often say more than the error.
+    mOutputTabs->setCurrentWidget(r.logs.isEmpty() ? static_cast<QWidget *>(mResult) : mLogs);
+}
+
+void RunPanel::reloadHistory(qint64 select)
+{
+    mHistory->clear();
+    if (mFunction == kInvalidNodeId)
+        return;
+    const QLocale locale;
+    for (const RunHistory::Entry &e : mRunner->history().entries(mFunction)) {
+        auto *item = new QTreeWidgetItem(mHistory);
+        item->setText(0, locale.toString(e.result.startedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        item->setText(1, e.result.ok ? tr("OK") : e.result.error.value(QLatin1String("errorType")).toString());
+        item->setText(2, tr("%1 ms").arg(locale.toString(e.result.durationMs, 'f', 2)));
+        item->setText(3, e.result.coldStart ? tr("cold") : tr("warm"));
+        item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        if (!e.result.ok)
+            item->setForeground(1, QColor(0xd3, 0x2f, 0x2f));
+        item->setData(0, kHistoryIdRole, e.id);
+        if (e.id == select)
+            mHistory->setCurrentItem(item);
+    }
+    updateButtons();
+}
+
+void RunPanel::showHistoryEntry()
+{
+    updateButtons();
+    QTreeWidgetItem *item = mHistory->currentItem();
+    RunHistory::Entry entry;
+    if (!item || !mRunner->history().entry(item->data(0, kHistoryIdRole).toLongLong(), &entry)) {
+        mHistoryEvent->clear();
+        mHistoryResult->clear();
+        mHistoryLogs->clear();
+        return;
+    }
+    mHistoryEvent->setText(prettyJson(entry.event));
+    mHistoryResult->setText(resultText(entry.result));
+    mHistoryLogs->setPlainText(entry.result.logs.join(QLatin1Char('\n')));
+}
+
+QWidget *RunPanel::compare(qint64 left, qint64 right)
+{
+    RunHistory::Entry a;
+    RunHistory::Entry b;
+    if (!mRunner->history().entry(left, &a) || !mRunner->history().entry(right, &b))
+        return nullptr;
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("compareDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Compare Runs"));
+    dialog->resize(1000, 600);
+    auto *grid = new QGridLayout(dialog);
+    const QLocale locale;
+    const RunHistory::Entry *entries[2] = {&a, &b};
+    CodeEditor *views[2] = {};
+    for (int i = 0; i < 2; ++i) {
+        const RunHistory::Entry &e = *entries[i];
+        auto *title = new QLabel(tr("%1 \u00b7 %2 \u00b7 %3 ms")
+                                     .arg(locale.toString(e.result.startedAt.toLocalTime(), QLocale::ShortFormat),
+                                          e.result.ok ? tr("OK") : e.result.error.value(QLatin1String("errorType")).toString(),
+                                          locale.toString(e.result.durationMs, 'f', 2)),
+                                 dialog);
+        views[i] = jsonView(dialog, true);
+        views[i]->setObjectName(i == 0 ? QStringLiteral("leftResult") : QStringLiteral("rightResult"));
+        views[i]->setText(resultText(e.result) + QStringLiteral("\n\n") + tr("// logs") + QLatin1Char('\n')
+                          + e.result.logs.join(QLatin1Char('\n')));
+        grid->addWidget(title, 0, i);
+        grid->addWidget(views[i], 1, i);
+    }
+    // Lines that differ are marked on both sides.
+    const int differ = views[0]->markerDefine(QsciScintilla::Background);
+    views[1]->markerDefine(QsciScintilla::Background, differ);
+    for (CodeEditor *v : views)
+        v->setMarkerBackgroundColor(CodeEditor::isDark(v->palette()) ? QColor(0x5a, 0x4a, 0x10) : QColor(0xff, 0xf0, 0xb0),
+                                    differ);
+    const int lines = std::max(views[0]->lines(), views[1]->lines());
+    int differences = 0;
+    for (int l = 0; l < lines; ++l) {
+        if (views[0]->text(l) != views[1]->text(l)) {
+            ++differences;
+            if (l < views[0]->lines())
+                views[0]->markerAdd(l, differ);
+            if (l < views[1]->lines())
+                views[1]->markerAdd(l, differ);
+        }
+    }
+    auto *summary = new QLabel(differences == 0 ? tr("The results and logs are the same.")
+                                                : tr("%n line(s) differ.", nullptr, differences),
+                               dialog);
+    summary->setObjectName(QStringLiteral("compareSummary"));
+    grid->addWidget(summary, 2, 0, 1, 2);
+    dialog->show();
+    return dialog;
+}
+
+void RunPanel::updateButtons()
+{
+    const bool haveFunction = mFunction != kInvalidNodeId;
+    mInvoke->setEnabled(haveFunction && mEventError.isEmpty());
+    mSaveEvent->setEnabled(haveFunction && mEventError.isEmpty());
+    mDeleteEvent->setEnabled(mEventBox->currentData().toList().value(0).toInt() == SavedEvent);
+    mEventBox->setEnabled(haveFunction);
+    mEventEditor->setReadOnly(!haveFunction);
+    const int selected = int(mHistory->selectedItems().size());
+    mRerun->setEnabled(mHistory->currentItem() != nullptr);
+    mUseEvent->setEnabled(mHistory->currentItem() != nullptr);
+    mCompare->setEnabled(selected == 2);
+}
+
+} // namespace Nimbus

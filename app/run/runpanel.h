@@ -1,0 +1,109 @@
+#pragma once
+
+#include "model/node.h"
+#include "runtime/invocationresult.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+class QTreeWidget;
+
+namespace Nimbus {
+
+class CodeEditor;
+class FunctionRunner;
+class Project;
+
+// The Run dock: pick a function and an event (its trigger's, another template, or one
+// saved with the function), edit the event as JSON, invoke it without blocking the
+// window, and read the result, the logs and the REPORT figures; past runs are listed
+// in History, where one can be run again or two compared side by side.
+class RunPanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RunPanel(FunctionRunner *runner, QWidget *parent = nullptr);
+
+    void setProject(Project *project);
+    void setFunction(NodeId function);
+    NodeId function() const { return mFunction; }
+
+    // Invokes the function with the event in the editor; false when it cannot start.
+    bool invoke();
+    bool rerun(qint64 historyId);
+    // Compares two runs of the history in a window of their own.
+    QWidget *compare(qint64 left, qint64 right);
+    bool saveEvent(const QString &name);
+
+    CodeEditor *eventEditor() const { return mEventEditor; }
+    CodeEditor *resultView() const { return mResult; }
+    QPlainTextEdit *logsView() const { return mLogs; }
+    QComboBox *functionBox() const { return mFunctionBox; }
+    QComboBox *eventBox() const { return mEventBox; }
+    QLabel *badge() const { return mBadge; }
+    QLabel *figures() const { return mFigures; }
+    QLabel *errorLabel() const { return mErrorLabel; }
+    QTreeWidget *historyTree() const { return mHistory; }
+    QTabWidget *outputTabs() const { return mOutputTabs; }
+    QString eventError() const { return mEventError; }
+
+signals:
+    // Before an invocation starts: unsaved code of the function should be saved now.
+    void aboutToInvoke(Nimbus::NodeId function);
+    // An error was traced to a line of the function's code (marked), or a click asks to go there.
+    void errorLocated(Nimbus::NodeId function, const QString &file, int line, const QString &message);
+    void locationActivated(Nimbus::NodeId function, const QString &file, int line);
+
+private:
+    void rebuildFunctions();
+    void rebuildEvents();
+    void chooseEvent(int index);
+    void validateEvent();
+    void onStarted(NodeId function, const QString &requestId);
+    void onFinished(NodeId function, const InvocationResult &result, bool reloaded, qint64 historyId);
+    void showResult(const InvocationResult &result, bool reloaded);
+    void reloadHistory(qint64 select = 0);
+    void showHistoryEntry();
+    void setBadge(const QString &text, const QColor &colour);
+    void updateButtons();
+
+    FunctionRunner *mRunner;
+    QPointer<Project> mProject;
+    NodeId mFunction = kInvalidNodeId;
+    QString mPendingRequest;
+
+    QComboBox *mFunctionBox;
+    QComboBox *mEventBox;
+    QPushButton *mSaveEvent;
+    QPushButton *mDeleteEvent;
+    QPushButton *mInvoke;
+    CodeEditor *mEventEditor;
+    QLabel *mEventStatus;
+    QTimer *mValidateTimer;
+    QString mEventError;
+
+    QLabel *mBadge;
+    QLabel *mFigures;
+    QLabel *mErrorLabel;
+    QTabWidget *mOutputTabs;
+    CodeEditor *mResult;
+    QPlainTextEdit *mLogs;
+
+    QTreeWidget *mHistory;
+    QPushButton *mRerun;
+    QPushButton *mCompare;
+    QPushButton *mUseEvent;
+    QTabWidget *mHistoryDetails;
+    CodeEditor *mHistoryEvent;
+    CodeEditor *mHistoryResult;
+    QPlainTextEdit *mHistoryLogs;
+};
+
+} // namespace Nimbus
