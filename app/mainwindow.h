@@ -59,6 +59,8 @@ public:
     bool exportDiagramTo(const QString &path, bool selectionOnly);
     bool save();
     bool saveAs();
+    // Saves the project to path (and takes its function folders along).
+    bool saveTo(const QString &path);
     void newProject();
     // Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
@@ -80,7 +82,6 @@ private:
     void addRecentFile(const QString &path);
     void rebuildRecentMenu();
     void rebuildExamplesMenu();
-    bool saveTo(const QString &path);
     bool saveCurrent();
     void markErrorInEditor(NodeId function, const QString &file, int line, const QString &message, bool reveal);
     void showError(const QString &title, const QString &message);

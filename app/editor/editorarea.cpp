@@ -22,7 +22,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
-#include <QShortcut>
 #include <QTabBar>
 #include <QVBoxLayout>
 
@@ -69,15 +68,6 @@ EditorPage::EditorPage(const QString &path, NodeId function, QWidget *parent)
     layout->addWidget(mFindBar);
     mEditor->setLanguage(CodeEditor::languageForFile(path));
     connect(mEditor, &QsciScintilla::modificationChanged, this, &EditorPage::modificationChanged);
-
-    auto shortcut = [this](const QKeySequence &keys, auto slot) {
-        auto *s = new QShortcut(keys, this, slot);
-        s->setContext(Qt::WidgetWithChildrenShortcut);
-    };
-    shortcut(QKeySequence::Find, [this] { mFindBar->activate(false); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_H), [this] { mFindBar->activate(true); });
-    shortcut(QKeySequence::FindNext, [this] { mFindBar->findNext(); });
-    shortcut(QKeySequence::FindPrevious, [this] { mFindBar->findNext(true); });
 }
 
 bool EditorPage::isModified() const
