@@ -333,7 +333,8 @@ void CodeEditor::selectNextOccurrence()
 {
     SendScintilla(SCI_TARGETWHOLEDOCUMENT);
     SendScintilla(SCI_SETSEARCHFLAGS, SCFIND_MATCHCASE);
-    if (!hasSelectedText()) {
+    // (hasSelectedText() lags until the next update; Scintilla knows now.)
+    if (SendScintilla(SCI_GETSELECTIONEMPTY)) {
         // First press: the word at the caret.
         const long pos = SendScintilla(SCI_GETCURRENTPOS);
         const long start = SendScintilla(SCI_WORDSTARTPOSITION, pos, true);
