@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
@@ -38,75 +38,75 @@
         <translation>%1 : le niveau supérieur doit être un objet JSON</translation>
     </message>
     <message>
-        <source>'%1' must be a non-empty string</source>
+        <source>&apos;%1&apos; must be a non-empty string</source>
         <translation>« %1 » doit être une chaîne non vide</translation>
     </message>
     <message>
-        <source>'%1' must be true or false</source>
+        <source>&apos;%1&apos; must be true or false</source>
         <translation>« %1 » doit valoir true ou false</translation>
     </message>
     <message>
-        <source>'%1' must be a number</source>
+        <source>&apos;%1&apos; must be a number</source>
         <translation>« %1 » doit être un nombre</translation>
     </message>
     <message>
-        <source>'format' must be "nimbus-catalog-kind"</source>
-        <translation>« format » doit valoir "nimbus-catalog-kind"</translation>
+        <source>&apos;format&apos; must be &quot;nimbus-catalog-kind&quot;</source>
+        <translation>« format » doit valoir &quot;nimbus-catalog-kind&quot;</translation>
     </message>
     <message>
-        <source>kind '%1' is defined twice</source>
+        <source>kind &apos;%1&apos; is defined twice</source>
         <translation>le type « %1 » est défini deux fois</translation>
     </message>
     <message>
-        <source>'properties' must be an array</source>
+        <source>&apos;properties&apos; must be an array</source>
         <translation>« properties » doit être un tableau</translation>
     </message>
     <message>
-        <source>unknown type '%1'</source>
+        <source>unknown type &apos;%1&apos;</source>
         <translation>type inconnu « %1 »</translation>
     </message>
     <message>
-        <source>an enum needs a non-empty 'values' list</source>
+        <source>an enum needs a non-empty &apos;values&apos; list</source>
         <translation>une énumération exige une liste « values » non vide</translation>
     </message>
     <message>
-        <source>'pattern' is not a valid regular expression</source>
-        <translation>« pattern » n'est pas une expression régulière valide</translation>
+        <source>&apos;pattern&apos; is not a valid regular expression</source>
+        <translation>« pattern » n&apos;est pas une expression régulière valide</translation>
     </message>
     <message>
-        <source>'min' is greater than 'max'</source>
+        <source>&apos;min&apos; is greater than &apos;max&apos;</source>
         <translation>« min » est supérieur à « max »</translation>
     </message>
     <message>
-        <source>'default' is missing</source>
+        <source>&apos;default&apos; is missing</source>
         <translation>« default » est absent</translation>
     </message>
     <message>
-        <source>'default' is not a valid %1</source>
-        <translation>« default » n'est pas un %1 valide</translation>
+        <source>&apos;default&apos; is not a valid %1</source>
+        <translation>« default » n&apos;est pas un %1 valide</translation>
     </message>
     <message>
         <source>defined twice</source>
         <translation>défini deux fois</translation>
     </message>
     <message>
-        <source>capability 'code' names unknown property '%1'</source>
+        <source>capability &apos;code&apos; names unknown property &apos;%1&apos;</source>
         <translation>la capacité « code » désigne une propriété inconnue « %1 »</translation>
     </message>
     <message>
-        <source>'unique' names unknown property '%1'</source>
+        <source>&apos;unique&apos; names unknown property &apos;%1&apos;</source>
         <translation>« unique » désigne une propriété inconnue « %1 »</translation>
     </message>
     <message>
-        <source>'format' must be "nimbus-catalog-edges"</source>
-        <translation>« format » doit valoir "nimbus-catalog-edges"</translation>
+        <source>&apos;format&apos; must be &quot;nimbus-catalog-edges&quot;</source>
+        <translation>« format » doit valoir &quot;nimbus-catalog-edges&quot;</translation>
     </message>
     <message>
-        <source>'edgeTypes' must list at least one type</source>
+        <source>&apos;edgeTypes&apos; must list at least one type</source>
         <translation>« edgeTypes » doit lister au moins un type</translation>
     </message>
     <message>
-        <source>unknown edge type '%1'</source>
+        <source>unknown edge type &apos;%1&apos;</source>
         <translation>type de connexion inconnu « %1 »</translation>
     </message>
     <message>
@@ -114,19 +114,19 @@
         <translation>%1 : aucun type de nœud trouvé</translation>
     </message>
     <message>
-        <source>%1: a rule names unknown kind '%2'</source>
+        <source>%1: a rule names unknown kind &apos;%2&apos;</source>
         <translation>%1 : une règle désigne un type inconnu « %2 »</translation>
     </message>
     <message>
-        <source>%1: a rule requires unknown property '%2' of '%3'</source>
+        <source>%1: a rule requires unknown property &apos;%2&apos; of &apos;%3&apos;</source>
         <translation>%1 : une règle exige une propriété inconnue « %2 » de « %3 »</translation>
     </message>
     <message>
-        <source>unknown node kind '%1'</source>
+        <source>unknown node kind &apos;%1&apos;</source>
         <translation>type de nœud inconnu « %1 »</translation>
     </message>
     <message>
-        <source>unknown connection type '%1'</source>
+        <source>unknown connection type &apos;%1&apos;</source>
         <translation>type de connexion inconnu « %1 »</translation>
     </message>
     <message>
@@ -135,11 +135,26 @@
     </message>
     <message>
         <source>a %1 has no outgoing connections</source>
-        <translation>un(e) %1 n'a aucune connexion sortante</translation>
+        <translation>un(e) %1 n&apos;a aucune connexion sortante</translation>
     </message>
     <message>
         <source>a %1 cannot connect to a %2; it can: %3</source>
         <translation>un(e) %1 ne peut pas se connecter à un(e) %2 ; possibles : %3</translation>
+    </message>
+    <message>
+        <source>event parameter &apos;%1&apos; must be a string</source>
+        <translation>le paramètre d&apos;événement &apos;%1&apos; doit être une chaîne</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::CodeEditor</name>
+    <message>
+        <source>Go to Line</source>
+        <translation>Aller à la ligne</translation>
+    </message>
+    <message>
+        <source>Line (1 - %1):</source>
+        <translation>Ligne (1 - %1) :</translation>
     </message>
 </context>
 <context>
@@ -169,15 +184,15 @@
         <translation>Commandes :</translation>
     </message>
     <message>
-        <source>Run 'nimbus COMMAND --help' for the options of a command.</source>
-        <translation>Lancez « nimbus COMMANDE --help » pour les options d'une commande.</translation>
+        <source>Run &apos;nimbus COMMAND --help&apos; for the options of a command.</source>
+        <translation>Lancez « nimbus COMMANDE --help » pour les options d&apos;une commande.</translation>
     </message>
     <message>
         <source>no command given</source>
         <translation>aucune commande indiquée</translation>
     </message>
     <message>
-        <source>unknown command '%1'</source>
+        <source>unknown command &apos;%1&apos;</source>
         <translation>commande inconnue « %1 »</translation>
     </message>
     <message>
@@ -186,7 +201,10 @@
     </message>
     <message numerus="yes">
         <source>expected %n argument(s); see --help</source>
-        <translation><numerusform>%n argument attendu ; voir --help</numerusform><numerusform>%n arguments attendus ; voir --help</numerusform></translation>
+        <translation>
+            <numerusform>%n argument attendu ; voir --help</numerusform>
+            <numerusform>%n arguments attendus ; voir --help</numerusform>
+        </translation>
     </message>
     <message>
         <source>A .nimbus or .json project.</source>
@@ -198,10 +216,10 @@
     </message>
     <message>
         <source>Checks the project against the node catalog: forbidden connections, property values, duplicate routes, schedules, handler files, functions nothing invokes and event loops. Exits with 1 when there is an error.</source>
-        <translation>Vérifie le projet selon le catalogue des nœuds : connexions interdites, valeurs des propriétés, routes en double, planifications, fichiers des gestionnaires, fonctions que rien n'invoque et boucles d'événements. Sort avec 1 en cas d'erreur.</translation>
+        <translation>Vérifie le projet selon le catalogue des nœuds : connexions interdites, valeurs des propriétés, routes en double, planifications, fichiers des gestionnaires, fonctions que rien n&apos;invoque et boucles d&apos;événements. Sort avec 1 en cas d&apos;erreur.</translation>
     </message>
     <message>
-        <source>unknown format '%1'; use text or json</source>
+        <source>unknown format &apos;%1&apos;; use text or json</source>
         <translation>format inconnu « %1 » ; utilisez text ou json</translation>
     </message>
     <message>
@@ -274,7 +292,7 @@
     </message>
     <message>
         <source>%1 is not a .json file</source>
-        <translation>%1 n'est pas un fichier .json</translation>
+        <translation>%1 n&apos;est pas un fichier .json</translation>
     </message>
     <message>
         <source>the output must be a .nimbus file</source>
@@ -300,17 +318,17 @@
   0  succès
   1  le projet contient des erreurs (validate) ; la fonction a échoué ou dépassé son délai (invoke)
   2  mauvais usage : commande ou option inconnue, argument manquant
-  3  l'entrée est illisible : absente, endommagée, plus récente ou pas un projet
+  3  l&apos;entrée est illisible : absente, endommagée, plus récente ou pas un projet
   4  la sortie ne peut pas être écrite
 </translation>
     </message>
     <message>
         <source>The name of a function node.</source>
-        <translation>Le nom d'un nœud fonction.</translation>
+        <translation>Le nom d&apos;un nœud fonction.</translation>
     </message>
     <message>
-        <source>Read the event from FILE ('-' for standard input).</source>
-        <translation>Lire l'événement dans FICHIER (« - » pour l'entrée standard).</translation>
+        <source>Read the event from FILE (&apos;-&apos; for standard input).</source>
+        <translation>Lire l&apos;événement dans FICHIER (« - » pour l&apos;entrée standard).</translation>
     </message>
     <message>
         <source>Invoke N times on the same pool: the first is a cold start, the rest warm.</source>
@@ -330,23 +348,23 @@
     </message>
     <message>
         <source>the event is not valid JSON: %1</source>
-        <translation>l'événement n'est pas du JSON valide : %1</translation>
+        <translation>l&apos;événement n&apos;est pas du JSON valide : %1</translation>
     </message>
     <message>
-        <source>no function named '%1'</source>
+        <source>no function named &apos;%1&apos;</source>
         <translation>aucune fonction nommée « %1 »</translation>
     </message>
     <message>
         <source>List the event templates, or generate an event</source>
-        <translation>Lister les modèles d'événements, ou générer un événement</translation>
+        <translation>Lister les modèles d&apos;événements, ou générer un événement</translation>
     </message>
     <message>
-        <source>--set needs key=value, not '%1'</source>
+        <source>--set needs key=value, not &apos;%1&apos;</source>
         <translation>--set exige clé=valeur, pas « %1 »</translation>
     </message>
     <message>
-        <source>Generate the event from a template (see 'nimbus events list').</source>
-        <translation>Générer l'événement depuis un modèle (voir « nimbus events list »).</translation>
+        <source>Generate the event from a template (see &apos;nimbus events list&apos;).</source>
+        <translation>Générer l&apos;événement depuis un modèle (voir « nimbus events list »).</translation>
     </message>
     <message>
         <source>Set a parameter of the template (repeatable).</source>
@@ -357,15 +375,15 @@
         <translation>utilisez --event ou --template, pas les deux</translation>
     </message>
     <message>
-        <source>'list', or 'generate' followed by a template id.</source>
-        <translation>« list », ou « generate » suivi de l'identifiant d'un modèle.</translation>
+        <source>&apos;list&apos;, or &apos;generate&apos; followed by a template id.</source>
+        <translation>« list », ou « generate » suivi de l&apos;identifiant d&apos;un modèle.</translation>
     </message>
     <message>
-        <source>'nimbus events list' shows the event templates and their parameters; 'nimbus events generate KIND --set key=value ...' prints an event.</source>
-        <translation>« nimbus events list » montre les modèles d'événements et leurs paramètres ; « nimbus events generate TYPE --set clé=valeur ... » affiche un événement.</translation>
+        <source>&apos;nimbus events list&apos; shows the event templates and their parameters; &apos;nimbus events generate KIND --set key=value ...&apos; prints an event.</source>
+        <translation>« nimbus events list » montre les modèles d&apos;événements et leurs paramètres ; « nimbus events generate TYPE --set clé=valeur ... » affiche un événement.</translation>
     </message>
     <message>
-        <source>unknown action '%1'; use list or generate</source>
+        <source>unknown action &apos;%1&apos;; use list or generate</source>
         <translation>action inconnue « %1 » ; utilisez list ou generate</translation>
     </message>
 </context>
@@ -381,11 +399,17 @@
     </message>
     <message numerus="yes">
         <source>Delete %n connection(s)</source>
-        <translation><numerusform>Supprimer %n connexion</numerusform><numerusform>Supprimer %n connexions</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer %n connexion</numerusform>
+            <numerusform>Supprimer %n connexions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n node(s)</source>
-        <translation><numerusform>Supprimer %n nœud</numerusform><numerusform>Supprimer %n nœuds</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer %n nœud</numerusform>
+            <numerusform>Supprimer %n nœuds</numerusform>
+        </translation>
     </message>
     <message>
         <source>Move %1</source>
@@ -393,7 +417,10 @@
     </message>
     <message numerus="yes">
         <source>Move %n node(s)</source>
-        <translation><numerusform>Déplacer %n nœud</numerusform><numerusform>Déplacer %n nœuds</numerusform></translation>
+        <translation>
+            <numerusform>Déplacer %n nœud</numerusform>
+            <numerusform>Déplacer %n nœuds</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connect %1 to %2</source>
@@ -409,7 +436,10 @@
     </message>
     <message numerus="yes">
         <source>Paste %n node(s)</source>
-        <translation><numerusform>Coller %n nœud</numerusform><numerusform>Coller %n nœuds</numerusform></translation>
+        <translation>
+            <numerusform>Coller %n nœud</numerusform>
+            <numerusform>Coller %n nœuds</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -431,7 +461,7 @@
     <name>Nimbus::DiagramExport</name>
     <message>
         <source>There is nothing to export.</source>
-        <translation>Il n'y a rien à exporter.</translation>
+        <translation>Il n&apos;y a rien à exporter.</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -439,33 +469,188 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::EditorArea</name>
+    <message>
+        <source>Design</source>
+        <translation>Conception</translation>
+    </message>
+    <message>
+        <source>Cannot Open File</source>
+        <translation>Impossible d&apos;ouvrir le fichier</translation>
+    </message>
+    <message>
+        <source>Cannot Open Code</source>
+        <translation>Impossible d&apos;ouvrir le code</translation>
+    </message>
+    <message>
+        <source>Save the project first: its functions&apos; code is kept beside it.</source>
+        <translation>Enregistrez d&apos;abord le projet : le code de ses fonctions est conservé à côté.</translation>
+    </message>
+    <message>
+        <source>Cannot Create the Handler</source>
+        <translation>Impossible de créer le gestionnaire</translation>
+    </message>
+    <message>
+        <source>Created %1 for &apos;%2&apos; from the %3 template</source>
+        <translation>%1 créé pour &apos;%2&apos; à partir du modèle %3</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk: reload it or keep your version before saving.</source>
+        <translation>%1 a changé sur le disque : rechargez-le ou gardez votre version avant d&apos;enregistrer.</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>Fichier modifié sur le disque</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since you opened it. Overwrite it with your version?</source>
+        <translation>%1 a changé sur le disque depuis son ouverture. L&apos;écraser avec votre version ?</translation>
+    </message>
+    <message>
+        <source>Cannot Save File</source>
+        <translation>Impossible d&apos;enregistrer le fichier</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 contient des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Unsaved Files</source>
+        <translation>Fichiers non enregistrés</translation>
+    </message>
+    <message>
+        <source>These files have changes that are not saved: %1. Save them?</source>
+        <translation>Ces fichiers contiennent des modifications non enregistrées : %1. Les enregistrer ?</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::EditorPage</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Recharger</translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Version</source>
+        <translation>&amp;Garder ma version</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>This file changed on disk, and you have unsaved changes. Reload it (losing your changes) or keep your version?</source>
+        <translation>Ce fichier a changé sur le disque et vous avez des modifications non enregistrées. Le recharger (en perdant vos modifications) ou garder votre version ?</translation>
+    </message>
+    <message>
+        <source>This file changed on disk. Reload it, or keep the version shown here?</source>
+        <translation>Ce fichier a changé sur le disque. Le recharger, ou garder la version affichée ici ?</translation>
+    </message>
+    <message>
+        <source>This file was deleted on disk. Keep your version (saving writes it back)?</source>
+        <translation>Ce fichier a été supprimé du disque. Garder votre version (l&apos;enregistrer le recrée) ?</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::EventTemplates</name>
     <message>
         <source>%1: not an event template (%2)</source>
-        <translation>%1 : pas un modèle d'événement (%2)</translation>
+        <translation>%1 : pas un modèle d&apos;événement (%2)</translation>
     </message>
     <message>
-        <source>'id' or 'event' missing</source>
+        <source>&apos;id&apos; or &apos;event&apos; missing</source>
         <translation>« id » ou « event » absent</translation>
     </message>
     <message>
-        <source>no event template '%1'; the templates are: %2</source>
-        <translation>aucun modèle d'événement « %1 » ; les modèles sont : %2</translation>
+        <source>no event template &apos;%1&apos;; the templates are: %2</source>
+        <translation>aucun modèle d&apos;événement « %1 » ; les modèles sont : %2</translation>
     </message>
     <message>
-        <source>the template '%1' has no parameter '%2'; it has: %3</source>
-        <translation>le modèle « %1 » n'a pas de paramètre « %2 » ; il a : %3</translation>
+        <source>the template &apos;%1&apos; has no parameter &apos;%2&apos;; it has: %3</source>
+        <translation>le modèle « %1 » n&apos;a pas de paramètre « %2 » ; il a : %3</translation>
     </message>
     <message>
-        <source>the parameter '%1' must be JSON: %2</source>
+        <source>the parameter &apos;%1&apos; must be JSON: %2</source>
         <translation>le paramètre « %1 » doit être du JSON : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Remplacer par</translation>
+    </message>
+    <message>
+        <source>Regular e&amp;xpression</source>
+        <translation>E&amp;xpression régulière</translation>
+    </message>
+    <message>
+        <source>&amp;Whole words</source>
+        <translation>&amp;Mots entiers</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>Respecter la &amp;casse</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>Tout remplacer</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Expression régulière invalide : %1</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replacement(s)</source>
+        <translation>
+            <numerusform>%n remplacement</numerusform>
+            <numerusform>%n remplacements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::FunctionRunner</name>
+    <message>
+        <source>no project is open</source>
+        <translation>aucun projet n&apos;est ouvert</translation>
     </message>
 </context>
 <context>
     <name>Nimbus::FunctionSpec</name>
     <message>
-        <source>'%1' is not a function</source>
-        <translation>« %1 » n'est pas une fonction</translation>
+        <source>&apos;%1&apos; is not a function</source>
+        <translation>« %1 » n&apos;est pas une fonction</translation>
     </message>
 </context>
 <context>
@@ -510,27 +695,47 @@ Invalid: %2</source>
 
 Invalide : %2</translation>
     </message>
+    <message>
+        <source>Code files</source>
+        <translation>Fichiers de code</translation>
+    </message>
+    <message>
+        <source>Double-click a file to edit it</source>
+        <translation>Double-cliquez sur un fichier pour le modifier</translation>
+    </message>
+    <message>
+        <source>Create Handler</source>
+        <translation>Créer le gestionnaire</translation>
+    </message>
+    <message>
+        <source>Open Handler</source>
+        <translation>Ouvrir le gestionnaire</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Instance</name>
     <message>
         <source>Init phase did not finish within %1 seconds</source>
-        <translation>La phase d'initialisation n'a pas fini en %1 secondes</translation>
+        <translation>La phase d&apos;initialisation n&apos;a pas fini en %1 secondes</translation>
     </message>
     <message>
         <source>%1 is not installed: it is needed to run %2 functions</source>
-        <translation>%1 n'est pas installé : il faut pour exécuter les fonctions %2</translation>
+        <translation>%1 n&apos;est pas installé : il faut pour exécuter les fonctions %2</translation>
     </message>
     <message>
         <source>the worker bootstrap %1 is missing</source>
-        <translation>l'amorce du worker %1 est absente</translation>
+        <translation>l&apos;amorce du worker %1 est absente</translation>
     </message>
     <message>
         <source>the source folder %1 does not exist</source>
-        <translation>le dossier source %1 n'existe pas</translation>
+        <translation>le dossier source %1 n&apos;existe pas</translation>
     </message>
     <message>
-        <source>cannot create the worker's channel: %1</source>
+        <source>cannot create the worker&apos;s channel: %1</source>
         <translation>impossible de créer le canal du worker : %1</translation>
     </message>
     <message>
@@ -566,7 +771,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>Request must be smaller than %1 bytes for the InvokeFunction operation (this one is %2 bytes)</source>
-        <translation>La requête doit faire moins de %1 octets pour l'opération InvokeFunction (celle-ci fait %2 octets)</translation>
+        <translation>La requête doit faire moins de %1 octets pour l&apos;opération InvokeFunction (celle-ci fait %2 octets)</translation>
     </message>
     <message>
         <source>Rate Exceeded. %1 allows %2 concurrent invocations.</source>
@@ -580,51 +785,51 @@ Invalide : %2</translation>
         <translation>ligne %1</translation>
     </message>
     <message>
-        <source>not a Nimbus project (expected "format": "nimbus-project")</source>
-        <translation>pas un projet Nimbus (attendu : "format": "nimbus-project")</translation>
+        <source>not a Nimbus project (expected &quot;format&quot;: &quot;nimbus-project&quot;)</source>
+        <translation>pas un projet Nimbus (attendu : &quot;format&quot;: &quot;nimbus-project&quot;)</translation>
     </message>
     <message>
-        <source>'version' must be a positive whole number</source>
+        <source>&apos;version&apos; must be a positive whole number</source>
         <translation>« version » doit être un entier positif</translation>
     </message>
     <message>
         <source>written by a newer version of Nimbus Studio (format %1; this version reads up to %2)</source>
-        <translation>écrit par une version plus récente de Nimbus Studio (format %1 ; cette version lit jusqu'au %2)</translation>
+        <translation>écrit par une version plus récente de Nimbus Studio (format %1 ; cette version lit jusqu&apos;au %2)</translation>
     </message>
     <message>
         <source>expected an object</source>
         <translation>objet attendu</translation>
     </message>
     <message>
-        <source>'name' must be a non-empty string</source>
+        <source>&apos;name&apos; must be a non-empty string</source>
         <translation>« name » doit être une chaîne non vide</translation>
     </message>
     <message>
-        <source>'kind' must be a non-empty string</source>
+        <source>&apos;kind&apos; must be a non-empty string</source>
         <translation>« kind » doit être une chaîne non vide</translation>
     </message>
     <message>
-        <source>a node named '%1' already exists</source>
+        <source>a node named &apos;%1&apos; already exists</source>
         <translation>un nœud nommé « %1 » existe déjà</translation>
     </message>
     <message>
-        <source>'position' must be [x, y]</source>
+        <source>&apos;position&apos; must be [x, y]</source>
         <translation>« position » doit être [x, y]</translation>
     </message>
     <message>
-        <source>'properties' must be an object</source>
+        <source>&apos;properties&apos; must be an object</source>
         <translation>« properties » doit être un objet</translation>
     </message>
     <message>
-        <source>'type' must be a non-empty string</source>
+        <source>&apos;type&apos; must be a non-empty string</source>
         <translation>« type » doit être une chaîne non vide</translation>
     </message>
     <message>
-        <source>'from' names no node: '%1'</source>
+        <source>&apos;from&apos; names no node: &apos;%1&apos;</source>
         <translation>« from » ne désigne aucun nœud : « %1 »</translation>
     </message>
     <message>
-        <source>'to' names no node: '%1'</source>
+        <source>&apos;to&apos; names no node: &apos;%1&apos;</source>
         <translation>« to » ne désigne aucun nœud : « %1 »</translation>
     </message>
 </context>
@@ -649,10 +854,6 @@ Invalide : %2</translation>
     <message>
         <source>Run</source>
         <translation>Exécution</translation>
-    </message>
-    <message>
-        <source>Invoke the selected function with an event and see its result, logs and timings here.</source>
-        <translation>Invoquez ici la fonction sélectionnée avec un événement et voyez son résultat, ses journaux et ses durées.</translation>
     </message>
     <message>
         <source>Cost</source>
@@ -689,10 +890,6 @@ Invalide : %2</translation>
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
-        <source>Save &amp;As...</source>
-        <translation>Enregistrer &amp;sous...</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -732,7 +929,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>Cannot Open Project</source>
-        <translation>Impossible d'ouvrir le projet</translation>
+        <translation>Impossible d&apos;ouvrir le projet</translation>
     </message>
     <message>
         <source>Opened %1</source>
@@ -740,18 +937,18 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>Cannot Open Example</source>
-        <translation>Impossible d'ouvrir l'exemple</translation>
+        <translation>Impossible d&apos;ouvrir l&apos;exemple</translation>
     </message>
     <message>
-        <source>The example '%1' is not installed (looked in %2).</source>
-        <translation>L'exemple « %1 » n'est pas installé (cherché dans %2).</translation>
+        <source>The example &apos;%1&apos; is not installed (looked in %2).</source>
+        <translation>L&apos;exemple « %1 » n&apos;est pas installé (cherché dans %2).</translation>
     </message>
     <message>
         <source>Cannot copy %1.</source>
         <translation>Impossible de copier %1.</translation>
     </message>
     <message>
-        <source>Opened the example '%1'; Save asks where to keep your copy.</source>
+        <source>Opened the example &apos;%1&apos;; Save asks where to keep your copy.</source>
         <translation>Exemple « %1 » ouvert ; Enregistrer vous demandera où garder votre copie.</translation>
     </message>
     <message>
@@ -760,7 +957,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>Cannot Save Project</source>
-        <translation>Impossible d'enregistrer le projet</translation>
+        <translation>Impossible d&apos;enregistrer le projet</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -771,7 +968,7 @@ Invalide : %2</translation>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <source>The project '%1' has changes that are not saved. Save them?</source>
+        <source>The project &apos;%1&apos; has changes that are not saved. Save them?</source>
         <translation>Le projet « %1 » a des modifications non enregistrées. Les enregistrer ?</translation>
     </message>
     <message>
@@ -780,19 +977,31 @@ Invalide : %2</translation>
     </message>
     <message numerus="yes">
         <source>%n node(s)</source>
-        <translation><numerusform>%n nœud</numerusform><numerusform>%n nœuds</numerusform></translation>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n connection(s)</source>
-        <translation><numerusform>%n connexion</numerusform><numerusform>%n connexions</numerusform></translation>
+        <translation>
+            <numerusform>%n connexion</numerusform>
+            <numerusform>%n connexions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation><numerusform>%n erreur</numerusform><numerusform>%n erreurs</numerusform></translation>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation><numerusform>%n avertissement</numerusform><numerusform>%n avertissements</numerusform></translation>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
@@ -872,7 +1081,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>Cannot Export Diagram</source>
-        <translation>Impossible d'exporter le diagramme</translation>
+        <translation>Impossible d&apos;exporter le diagramme</translation>
     </message>
     <message>
         <source>Exported the diagram to %1</source>
@@ -883,12 +1092,84 @@ Invalide : %2</translation>
         <translation>Récupérer les modifications non enregistrées</translation>
     </message>
     <message>
-        <source>Nimbus Studio did not close properly. Recover the unsaved changes to '%1' from %2?</source>
-        <translation>Nimbus Studio ne s'est pas fermé correctement. Récupérer les modifications non enregistrées de « %1 » datant de %2 ?</translation>
+        <source>Nimbus Studio did not close properly. Recover the unsaved changes to &apos;%1&apos; from %2?</source>
+        <translation>Nimbus Studio ne s&apos;est pas fermé correctement. Récupérer les modifications non enregistrées de « %1 » datant de %2 ?</translation>
     </message>
     <message>
         <source>Cannot Recover</source>
         <translation>Récupération impossible</translation>
+    </message>
+    <message>
+        <source>Save the file being edited, or the project when the design is shown</source>
+        <translation>Enregistrer le fichier en cours de modification, ou le projet quand la conception est affichée</translation>
+    </message>
+    <message>
+        <source>Save &amp;Project</source>
+        <translation>Enregistrer le &amp;projet</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As...</source>
+        <translation>Enregistrer le projet &amp;sous...</translation>
+    </message>
+    <message>
+        <source>Save A&amp;ll</source>
+        <translation>&amp;Tout enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Close File</source>
+        <translation>&amp;Fermer le fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Find...</source>
+        <translation>&amp;Rechercher...</translation>
+    </message>
+    <message>
+        <source>Find and &amp;Replace...</source>
+        <translation>Rechercher et &amp;remplacer...</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Rechercher le &amp;suivant</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Rechercher le pré&amp;cédent</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line...</source>
+        <translation>&amp;Aller à la ligne...</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Comment</source>
+        <translation>&amp;Commenter/décommenter</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Compléter</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Exécuter</translation>
+    </message>
+    <message>
+        <source>&amp;Invoke Function</source>
+        <translation>&amp;Invoquer la fonction</translation>
+    </message>
+    <message>
+        <source>&amp;Open Function Code</source>
+        <translation>&amp;Ouvrir le code de la fonction</translation>
+    </message>
+    <message>
+        <source>Show &amp;Design</source>
+        <translation>Afficher la &amp;conception</translation>
+    </message>
+    <message>
+        <source>Wrote the handler %1</source>
+        <translation>Gestionnaire %1 écrit</translation>
+    </message>
+    <message>
+        <source>Select a function to invoke, or open its code.</source>
+        <translation>Sélectionnez une fonction à invoquer, ou ouvrez son code.</translation>
     </message>
 </context>
 <context>
@@ -946,7 +1227,7 @@ Invalide : %2</translation>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <source>unknown node kind '%1'</source>
+        <source>unknown node kind &apos;%1&apos;</source>
         <translation>type de nœud inconnu « %1 »</translation>
     </message>
     <message>
@@ -958,16 +1239,16 @@ Invalide : %2</translation>
         <translation>%1 %2 déjà %3</translation>
     </message>
     <message>
-        <source>%1 has no property '%2'</source>
-        <translation>%1 n'a pas de propriété « %2 »</translation>
+        <source>%1 has no property &apos;%2&apos;</source>
+        <translation>%1 n&apos;a pas de propriété « %2 »</translation>
     </message>
     <message>
-        <source>'%1' is not a valid name: start with a letter; use at most 64 letters, digits, '-' or '_'</source>
-        <translation>« %1 » n'est pas un nom valide : commencez par une lettre ; au plus 64 lettres, chiffres, « - » ou « _ »</translation>
+        <source>&apos;%1&apos; is not a valid name: start with a letter; use at most 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>« %1 » n&apos;est pas un nom valide : commencez par une lettre ; au plus 64 lettres, chiffres, « - » ou « _ »</translation>
     </message>
     <message>
-        <source>another node is already named '%1'</source>
-        <translation>un autre nœud s'appelle déjà « %1 »</translation>
+        <source>another node is already named &apos;%1&apos;</source>
+        <translation>un autre nœud s&apos;appelle déjà « %1 »</translation>
     </message>
     <message>
         <source>clipboard</source>
@@ -990,7 +1271,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>not a Nimbus project (it is not an SQLite database)</source>
-        <translation>pas un projet Nimbus (ce n'est pas une base SQLite)</translation>
+        <translation>pas un projet Nimbus (ce n&apos;est pas une base SQLite)</translation>
     </message>
     <message>
         <source>cannot open: %1</source>
@@ -1002,11 +1283,11 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>not a Nimbus project (an SQLite database of another program)</source>
-        <translation>pas un projet Nimbus (une base SQLite d'un autre programme)</translation>
+        <translation>pas un projet Nimbus (une base SQLite d&apos;un autre programme)</translation>
     </message>
     <message>
         <source>written by a newer version of Nimbus Studio (schema %1; this version reads up to %2). Update Nimbus Studio to open it.</source>
-        <translation>écrit par une version plus récente de Nimbus Studio (schéma %1 ; cette version lit jusqu'au %2). Mettez Nimbus Studio à jour pour l'ouvrir.</translation>
+        <translation>écrit par une version plus récente de Nimbus Studio (schéma %1 ; cette version lit jusqu&apos;au %2). Mettez Nimbus Studio à jour pour l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>not a Nimbus project (no schema version)</source>
@@ -1025,7 +1306,7 @@ Invalide : %2</translation>
         <translation>mise à niveau impossible depuis le schéma %1 : %2</translation>
     </message>
     <message>
-        <source>node '%1' (#%2): its properties are not a valid JSON object</source>
+        <source>node &apos;%1&apos; (#%2): its properties are not a valid JSON object</source>
         <translation>nœud « %1 » (n° %2) : ses propriétés ne sont pas un objet JSON valide</translation>
     </message>
     <message>
@@ -1054,11 +1335,11 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>not a Nimbus project; not overwriting it</source>
-        <translation>pas un projet Nimbus ; il n'est pas écrasé</translation>
+        <translation>pas un projet Nimbus ; il n&apos;est pas écrasé</translation>
     </message>
     <message>
         <source>written by a newer version of Nimbus Studio; not overwriting it</source>
-        <translation>écrit par une version plus récente de Nimbus Studio ; il n'est pas écrasé</translation>
+        <translation>écrit par une version plus récente de Nimbus Studio ; il n&apos;est pas écrasé</translation>
     </message>
     <message>
         <source>cannot create a file: %1</source>
@@ -1070,19 +1351,19 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>cannot clear the old content</source>
-        <translation>impossible d'effacer l'ancien contenu</translation>
+        <translation>impossible d&apos;effacer l&apos;ancien contenu</translation>
     </message>
     <message>
         <source>cannot write the project information</source>
-        <translation>impossible d'écrire les informations du projet</translation>
+        <translation>impossible d&apos;écrire les informations du projet</translation>
     </message>
     <message>
-        <source>cannot write node '%1'</source>
-        <translation>impossible d'écrire le nœud « %1 »</translation>
+        <source>cannot write node &apos;%1&apos;</source>
+        <translation>impossible d&apos;écrire le nœud « %1 »</translation>
     </message>
     <message>
         <source>cannot write connection #%1</source>
-        <translation>impossible d'écrire la connexion n° %1</translation>
+        <translation>impossible d&apos;écrire la connexion n° %1</translation>
     </message>
     <message>
         <source>cannot commit</source>
@@ -1097,46 +1378,259 @@ Invalide : %2</translation>
     <name>Nimbus::RunHistory</name>
     <message>
         <source>%1: cannot open the run history: %2</source>
-        <translation>%1 : impossible d'ouvrir l'historique d'exécution : %2</translation>
+        <translation>%1 : impossible d&apos;ouvrir l&apos;historique d&apos;exécution : %2</translation>
     </message>
     <message>
         <source>%1: not a Nimbus project this version can keep a run history in</source>
-        <translation>%1 : pas un projet Nimbus où cette version peut tenir un historique d'exécution</translation>
+        <translation>%1 : pas un projet Nimbus où cette version peut tenir un historique d&apos;exécution</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::RunPanel</name>
+    <message>
+        <source>Save Event...</source>
+        <translation>Enregistrer l&apos;événement...</translation>
+    </message>
+    <message>
+        <source>Keep this event with the function, under a name</source>
+        <translation>Garder cet événement avec la fonction, sous un nom</translation>
+    </message>
+    <message>
+        <source>Delete Event</source>
+        <translation>Supprimer l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Invoke</source>
+        <translation>Invoquer</translation>
+    </message>
+    <message>
+        <source>Run the function with this event (Ctrl+Return)</source>
+        <translation>Exécuter la fonction avec cet événement (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Function:</source>
+        <translation>Fonction :</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Événement :</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Journaux</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrage</translation>
+    </message>
+    <message>
+        <source>Run Again</source>
+        <translation>Relancer</translation>
+    </message>
+    <message>
+        <source>Use Event</source>
+        <translation>Reprendre l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Put this run&apos;s event in the event editor</source>
+        <translation>Mettre l&apos;événement de cette exécution dans l&apos;éditeur d&apos;événement</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>Select two runs to compare their results side by side</source>
+        <translation>Sélectionnez deux exécutions pour comparer leurs résultats côte à côte</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Save Event</source>
+        <translation>Enregistrer l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Name of the event:</source>
+        <translation>Nom de l&apos;événement :</translation>
+    </message>
+    <message>
+        <source>Select a function on the canvas, or open its code.</source>
+        <translation>Sélectionnez une fonction sur le canevas, ou ouvrez son code.</translation>
+    </message>
+    <message>
+        <source>From %1 (%2)</source>
+        <translation>Depuis %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Template: %1</source>
+        <translation>Modèle : %1</translation>
+    </message>
+    <message>
+        <source>The event is empty; use {} for no data.</source>
+        <translation>L&apos;événement est vide ; utilisez {} pour aucune donnée.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>The event is not valid JSON. %1</source>
+        <translation>L&apos;événement n&apos;est pas du JSON valide. %1</translation>
+    </message>
+    <message>
+        <source>Running...</source>
+        <translation>En cours...</translation>
+    </message>
+    <message>
+        <source>Cold start: new code</source>
+        <translation>Démarrage à froid : nouveau code</translation>
+    </message>
+    <message>
+        <source>Cold start</source>
+        <translation>Démarrage à froid</translation>
+    </message>
+    <message>
+        <source>Warm</source>
+        <translation>À chaud</translation>
+    </message>
+    <message>
+        <source>Duration %1 ms</source>
+        <translation>Durée %1 ms</translation>
+    </message>
+    <message>
+        <source>Billed %1 ms</source>
+        <translation>Facturé %1 ms</translation>
+    </message>
+    <message>
+        <source>Memory %1 of %2 MB</source>
+        <translation>Mémoire %1 sur %2 Mo</translation>
+    </message>
+    <message>
+        <source>Init %1 ms</source>
+        <translation>Initialisation %1 ms</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation>à froid</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>à chaud</translation>
+    </message>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Comparer des exécutions</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 ms</source>
+        <translation>%1 · %2 · %3 ms</translation>
+    </message>
+    <message>
+        <source>// logs</source>
+        <translation>// journaux</translation>
+    </message>
+    <message>
+        <source>The results and logs are the same.</source>
+        <translation>Les résultats et les journaux sont identiques.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) differ.</source>
+        <translation>
+            <numerusform>%n ligne diffère.</numerusform>
+            <numerusform>%n lignes diffèrent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Scaffold</name>
+    <message>
+        <source>&apos;%1&apos; has no handler that a scaffold can be written for (%2 on %3)</source>
+        <translation>&apos;%1&apos; n&apos;a pas de gestionnaire pour lequel écrire un squelette (%2 sur %3)</translation>
+    </message>
+    <message>
+        <source>no scaffold &apos;%1&apos; for %2</source>
+        <translation>pas de squelette &apos;%1&apos; pour %2</translation>
+    </message>
+    <message>
+        <source>%1 exists already</source>
+        <translation>%1 existe déjà</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
     <name>Nimbus::ScheduleExpression</name>
     <message>
-        <source>%1: '%2' has an invalid step</source>
+        <source>%1: &apos;%2&apos; has an invalid step</source>
         <translation>%1 : « %2 » a un pas invalide</translation>
     </message>
     <message>
-        <source>%1: '%2' is not a range between %3 and %4</source>
-        <translation>%1 : « %2 » n'est pas un intervalle entre %3 et %4</translation>
+        <source>%1: &apos;%2&apos; is not a range between %3 and %4</source>
+        <translation>%1 : « %2 » n&apos;est pas un intervalle entre %3 et %4</translation>
     </message>
     <message>
-        <source>%1: range '%2' runs backwards</source>
-        <translation>%1 : l'intervalle « %2 » est à l'envers</translation>
+        <source>%1: range &apos;%2&apos; runs backwards</source>
+        <translation>%1 : l&apos;intervalle « %2 » est à l&apos;envers</translation>
     </message>
     <message>
-        <source>%1: '%2' is not a value between %3 and %4</source>
-        <translation>%1 : « %2 » n'est pas une valeur entre %3 et %4</translation>
+        <source>%1: &apos;%2&apos; is not a value between %3 and %4</source>
+        <translation>%1 : « %2 » n&apos;est pas une valeur entre %3 et %4</translation>
     </message>
     <message>
         <source>rate() needs a positive whole number and a unit, for example rate(5 minutes)</source>
         <translation>rate() exige un entier positif et une unité, par exemple rate(5 minutes)</translation>
     </message>
     <message>
-        <source>rate(): use '%1' with %2</source>
+        <source>rate(): use &apos;%1&apos; with %2</source>
         <translation>rate() : utilisez « %1 » avec %2</translation>
     </message>
     <message>
-        <source>rate(): unknown unit '%1'; use minutes, hours or days</source>
+        <source>rate(): unknown unit &apos;%1&apos;; use minutes, hours or days</source>
         <translation>rate() : unité inconnue « %1 » ; utilisez minutes, hours ou days</translation>
     </message>
     <message>
-        <source>'%1' is neither cron(...) nor rate(...)</source>
-        <translation>« %1 » n'est ni cron(...) ni rate(...)</translation>
+        <source>&apos;%1&apos; is neither cron(...) nor rate(...)</source>
+        <translation>« %1 » n&apos;est ni cron(...) ni rate(...)</translation>
     </message>
     <message>
         <source>cron() needs 6 fields (minutes hours day-of-month month day-of-week year), found %1</source>
@@ -1167,7 +1661,7 @@ Invalide : %2</translation>
         <translation>année</translation>
     </message>
     <message>
-        <source>cron(): exactly one of day-of-month and day-of-week must be '?'</source>
+        <source>cron(): exactly one of day-of-month and day-of-week must be &apos;?&apos;</source>
         <translation>cron() : exactement un des champs jour du mois et jour de la semaine doit valoir « ? »</translation>
     </message>
 </context>
@@ -1182,8 +1676,8 @@ Invalide : %2</translation>
         <translation>texte attendu</translation>
     </message>
     <message>
-        <source>'%1' is not %2</source>
-        <translation>« %1 » n'est pas %2</translation>
+        <source>&apos;%1&apos; is not %2</source>
+        <translation>« %1 » n&apos;est pas %2</translation>
     </message>
     <message>
         <source>in the expected form</source>
@@ -1194,7 +1688,7 @@ Invalide : %2</translation>
         <translation>expression cron() ou rate() attendue</translation>
     </message>
     <message>
-        <source>'%1' is not one of %2</source>
+        <source>&apos;%1&apos; is not one of %2</source>
         <translation>« %1 » ne fait pas partie de %2</translation>
     </message>
     <message>
@@ -1211,11 +1705,11 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>%1 is not a whole number</source>
-        <translation>%1 n'est pas un nombre entier</translation>
+        <translation>%1 n&apos;est pas un nombre entier</translation>
     </message>
     <message>
         <source>%1%2 is outside %3 to %4%2</source>
-        <translation>%1%2 est hors de l'intervalle %3 à %4%2</translation>
+        <translation>%1%2 est hors de l&apos;intervalle %3 à %4%2</translation>
     </message>
     <message>
         <source>%1%2 is below the minimum of %3%2</source>
@@ -1231,18 +1725,18 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>variable %1 must have a name, a text value and an optional secret flag</source>
-        <translation>la variable %1 doit avoir un nom, une valeur texte et éventuellement l'indicateur secret</translation>
+        <translation>la variable %1 doit avoir un nom, une valeur texte et éventuellement l&apos;indicateur secret</translation>
     </message>
     <message>
-        <source>'%1' is not a valid variable name</source>
-        <translation>« %1 » n'est pas un nom de variable valide</translation>
+        <source>&apos;%1&apos; is not a valid variable name</source>
+        <translation>« %1 » n&apos;est pas un nom de variable valide</translation>
     </message>
     <message>
-        <source>'%1' is reserved by the runtime</source>
-        <translation>« %1 » est réservé par l'environnement d'exécution</translation>
+        <source>&apos;%1&apos; is reserved by the runtime</source>
+        <translation>« %1 » est réservé par l&apos;environnement d&apos;exécution</translation>
     </message>
     <message>
-        <source>'%1' is set twice</source>
+        <source>&apos;%1&apos; is set twice</source>
         <translation>« %1 » est défini deux fois</translation>
     </message>
     <message>
@@ -1250,11 +1744,11 @@ Invalide : %2</translation>
         <translation>nœud n° %1</translation>
     </message>
     <message>
-        <source>'%1' is of unknown kind '%2'</source>
-        <translation>« %1 » est d'un type inconnu « %2 »</translation>
+        <source>&apos;%1&apos; is of unknown kind &apos;%2&apos;</source>
+        <translation>« %1 » est d&apos;un type inconnu « %2 »</translation>
     </message>
     <message>
-        <source>%1: a name starts with a letter and has at most 64 letters, digits, '-' or '_'</source>
+        <source>%1: a name starts with a letter and has at most 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
         <translation>%1 : un nom commence par une lettre et compte au plus 64 lettres, chiffres, « - » ou « _ »</translation>
     </message>
     <message>
@@ -1262,16 +1756,16 @@ Invalide : %2</translation>
         <translation>%1 : %2 : %3</translation>
     </message>
     <message>
-        <source>%1: unknown property '%2' is kept but not used</source>
+        <source>%1: unknown property &apos;%2&apos; is kept but not used</source>
         <translation>%1 : la propriété inconnue « %2 » est conservée mais inutilisée</translation>
     </message>
     <message>
-        <source>%1: handler '%2' does not name a module and a function for %3</source>
+        <source>%1: handler &apos;%2&apos; does not name a module and a function for %3</source>
         <translation>%1 : le gestionnaire « %2 » ne désigne pas un module et une fonction pour %3</translation>
     </message>
     <message>
-        <source>%1: source folder '%2' does not exist</source>
-        <translation>%1 : le dossier source « %2 » n'existe pas</translation>
+        <source>%1: source folder &apos;%2&apos; does not exist</source>
+        <translation>%1 : le dossier source « %2 » n&apos;existe pas</translation>
     </message>
     <message>
         <source>%1: handler file not found (looked for %2)</source>
@@ -1287,7 +1781,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>%1 %2 %3, but its %4 is %5, so nothing is delivered</source>
-        <translation>%1 %2 %3, mais sa propriété %4 vaut %5 : rien n'est livré</translation>
+        <translation>%1 %2 %3, mais sa propriété %4 vaut %5 : rien n&apos;est livré</translation>
     </message>
     <message>
         <source>%1 %2 %3 twice</source>
@@ -1307,7 +1801,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>%1 is never invoked: connect a trigger, a service or another function to it</source>
-        <translation>%1 n'est jamais invoqué(e) : connectez-y un déclencheur, un service ou une autre fonction</translation>
+        <translation>%1 n&apos;est jamais invoqué(e) : connectez-y un déclencheur, un service ou une autre fonction</translation>
     </message>
     <message>
         <source> %1 %2</source>
@@ -1319,7 +1813,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>event loop: %1; every event causes another, without end</source>
-        <translation>boucle d'événements : %1 ; chaque événement en provoque un autre, sans fin</translation>
+        <translation>boucle d&apos;événements : %1 ; chaque événement en provoque un autre, sans fin</translation>
     </message>
 </context>
 <context>
@@ -1334,7 +1828,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>Open a working copy of a bundled example.</source>
-        <translation>Ouvrir une copie de travail d'un exemple fourni.</translation>
+        <translation>Ouvrir une copie de travail d&apos;un exemple fourni.</translation>
     </message>
     <message>
         <source>Render the window to a PNG file and exit.</source>
@@ -1343,6 +1837,14 @@ Invalide : %2</translation>
     <message>
         <source>Select the node NAME (with --screenshot, to show its properties).</source>
         <translation>Sélectionner le nœud NOM (avec --screenshot, pour montrer ses propriétés).</translation>
+    </message>
+    <message>
+        <source>Open the code of the function NAME in an editor tab.</source>
+        <translation>Ouvrir le code de la fonction NAME dans un onglet d’éditeur.</translation>
+    </message>
+    <message>
+        <source>Invoke the function shown in the Run panel once the window is up.</source>
+        <translation>Invoquer la fonction affichée dans le panneau Exécuter une fois la fenêtre ouverte.</translation>
     </message>
 </context>
 </TS>
