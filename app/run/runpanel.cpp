@@ -77,11 +77,11 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     setObjectName(QStringLiteral("runPanel"));
     mFunctionBox = new QComboBox(this);
     mFunctionBox->setObjectName(QStringLiteral("functionBox"));
-    mFunctionBox->setMinimumContentsLength(14);
+    mFunctionBox->setMinimumContentsLength(8);
     mFunctionBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     mEventBox = new QComboBox(this);
     mEventBox->setObjectName(QStringLiteral("eventBox"));
-    mEventBox->setMinimumContentsLength(24);
+    mEventBox->setMinimumContentsLength(10);
     mEventBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     mSaveEvent = new QPushButton(tr("Save Event..."), this);
     mSaveEvent->setToolTip(tr("Keep this event with the function, under a name"));
@@ -201,8 +201,9 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(eventSide);
     split->addWidget(outputSide);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({420, 580});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(top);
