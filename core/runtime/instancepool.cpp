@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QDateTime>
+#include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QJsonArray>
 #include <QTimer>
@@ -40,7 +42,12 @@ InstancePool::InstancePool(QObject *parent) : QObject(parent), mWatcher(new QFil
         const QString function = mWatchedBy.value(path);
         if (function.isEmpty())
             return;
-        recycle(function);
+        // A change already acted on (the editor saved, then asked for the recycle) must
+        // not end the instance that started on the new code.
+        const QDateTime modified = QFileInfo(path).lastModified();
+        const QDateTime recycled = mRecycledAt.value(function);
+        if (!modified.isValid() || !recycled.isValid() || modified > recycled)
+            recycle(function);
         // Editors that save by replacing the file drop it from the watch; add it back.
         if (auto it = mFunctions.find(function); it != mFunctions.end())
             watch(it->spec);
@@ -207,6 +214,7 @@ void InstancePool::recycle(const QString &name)
     auto it = mFunctions.find(name);
     if (it == mFunctions.end())
         return;
+    mRecycledAt.insert(name, QDateTime::currentDateTime());
     for (Instance *instance : std::as_const(it->idle))
         retire(instance);
     it->idle.clear();

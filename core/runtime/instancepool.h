@@ -3,6 +3,7 @@
 #include "functionspec.h"
 #include "invocationresult.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QQueue>
@@ -73,6 +74,7 @@ private:
     // Code changed on disk (the editor's save, git checkout ...) recycles the function.
     QFileSystemWatcher *mWatcher;
     QHash<QString, QString> mWatchedBy; // path -> function
+    QHash<QString, QDateTime> mRecycledAt; // function -> its last recycle
     int mIdleTimeoutMs = 5 * 60 * 1000;
 };
 
