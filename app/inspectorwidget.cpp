@@ -10,7 +10,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QDir>
-#include <QDirIterator>
 #include <QFormLayout>
 #include <QListWidget>
 #include <QPushButton>
@@ -166,12 +165,17 @@ void InspectorWidget::addCodeFiles(const Node &node)
     mCodeFiles->setToolTip(tr("Double-click a file to edit it"));
     const QDir root(spec.sourceDirectory);
     QStringList files;
-    QDirIterator it(spec.sourceDirectory, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext() && files.size() < 200) {
-        const QString relative = root.relativeFilePath(it.next());
-        // Dependencies and caches are not the function's own code.
-        if (!relative.startsWith(QLatin1String("node_modules/")) && !relative.contains(QLatin1String("__pycache__")))
-            files.append(relative);
+    // Dependencies and caches are not the function's own code, and node_modules can hold
+    // tens of thousands of files: those folders are not entered at all.
+    QStringList folders{spec.sourceDirectory};
+    while (!folders.isEmpty() && files.size() < 200) {
+        const QDir dir(folders.takeFirst());
+        for (const QFileInfo &entry : dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            if (!entry.isDir())
+                files.append(root.relativeFilePath(entry.filePath()));
+            else if (entry.fileName() != QLatin1String("node_modules") && entry.fileName() != QLatin1String("__pycache__"))
+                folders.append(entry.filePath());
+        }
     }
     files.sort();
     for (const QString &file : files) {

@@ -32,7 +32,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -183,9 +182,10 @@ void MainWindow::createDocks()
             [this](NodeId function, const QString &file, int line, const QString &message) {
                 markErrorInEditor(function, file, line, message, false);
             });
-    connect(mRunPanel, &RunPanel::locationActivated, this, [this](NodeId function, const QString &file, int line) {
-        markErrorInEditor(function, file, line, mRunPanel->errorLabel()->text().remove(QRegularExpression(QStringLiteral("<[^>]*>"))), true);
-    });
+    connect(mRunPanel, &RunPanel::locationActivated, this,
+            [this](NodeId function, const QString &file, int line, const QString &message) {
+                markErrorInEditor(function, file, line, message, true);
+            });
     connect(mRunner, &FunctionRunner::finished, this, [this](NodeId function, const InvocationResult &result) {
         if (!result.ok)
             return;
@@ -577,8 +577,10 @@ void MainWindow::markErrorInEditor(NodeId function, const QString &file, int lin
     if (!page)
         return;
     page->editor()->markError(line, message);
-    if (reveal || sameFunction)
+    if (reveal || sameFunction) {
         mEditors->setCurrentWidget(page);
+        page->editor()->goToLine(line);
+    }
 }
 
 bool MainWindow::save()

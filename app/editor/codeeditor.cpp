@@ -353,12 +353,18 @@ void CodeEditor::markError(int line, const QString &message)
         return;
     mErrorLine = line;
     markerAdd(line - 1, mErrorMarker);
-    const QString t = text(line - 1);
-    const int first = int(t.size() - QString(t).remove(QRegularExpression(QStringLiteral("^\\s+"))).size());
-    fillIndicatorRange(line - 1, first, line - 1, int(t.trimmed().isEmpty() ? t.size() : t.size() - (t.endsWith(QLatin1Char('\n')) ? 1 : 0)),
-                       mErrorIndicator);
-    annotate(line - 1, message, kErrorStyle);
-    goToLine(line);
+    // The squiggle runs from the first character to the end of the line's text.
+    QString t = text(line - 1);
+    while (t.endsWith(QLatin1Char('\n')) || t.endsWith(QLatin1Char('\r')))
+        t.chop(1);
+    int first = 0;
+    while (first < t.size() && t.at(first).isSpace())
+        ++first;
+    if (first == t.size())
+        first = 0; // a blank line: mark all of it
+    fillIndicatorRange(line - 1, first, line - 1, int(t.size()), mErrorIndicator);
+    if (!message.isEmpty())
+        annotate(line - 1, message, kErrorStyle);
 }
 
 void CodeEditor::clearErrors()
@@ -409,60 +415,42 @@ void CodeEditor::insertCompletion(int id, const QString &text)
 
 void CodeEditor::keyPressEvent(QKeyEvent *event)
 {
-    if (handlesKey(event)) {
-        switch (event->key()) {
-        case Qt::Key_Space:
-            complete();
-            return;
-        case Qt::Key_Slash:
-            toggleComment();
-            return;
-        case Qt::Key_G:
-            askGoToLine();
-            return;
-        case Qt::Key_D:
-            selectNextOccurrence();
-            return;
-        case Qt::Key_Equal:
-        case Qt::Key_Plus:
-            zoomIn();
-            return;
-        case Qt::Key_Minus:
-            zoomOut();
-            return;
-        case Qt::Key_0:
-            zoomTo(0);
-            return;
-        default:
-            break;
-        }
+    if (const auto action = keyAction(event)) {
+        action();
+        return;
     }
     QsciScintilla::keyPressEvent(event);
 }
 
-bool CodeEditor::handlesKey(const QKeyEvent *event) const
+std::function<void()> CodeEditor::keyAction(const QKeyEvent *event)
 {
     if (event->modifiers() != Qt::ControlModifier)
-        return false;
+        return {};
     switch (event->key()) {
     case Qt::Key_Space:
+        return [this] { complete(); };
     case Qt::Key_Slash:
+        return [this] { toggleComment(); };
     case Qt::Key_G:
+        return [this] { askGoToLine(); };
     case Qt::Key_D:
+        return [this] { selectNextOccurrence(); };
     case Qt::Key_Equal:
     case Qt::Key_Plus:
+        return [this] { zoomIn(); };
     case Qt::Key_Minus:
+        return [this] { zoomOut(); };
     case Qt::Key_0:
-        return true;
+        return [this] { zoomTo(0); };
     default:
-        return false;
+        return {};
     }
 }
 
 bool CodeEditor::event(QEvent *event)
 {
     // The window's zoom and canvas shortcuts must not take the editor's own keys.
-    if (event->type() == QEvent::ShortcutOverride && handlesKey(static_cast<QKeyEvent *>(event))) {
+    if (event->type() == QEvent::ShortcutOverride && keyAction(static_cast<QKeyEvent *>(event))) {
         event->accept();
         return true;
     }

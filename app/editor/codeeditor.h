@@ -4,6 +4,8 @@
 
 #include <Qsci/qsciscintilla.h>
 
+#include <functional>
+
 class QsciAPIs;
 
 namespace Nimbus {
@@ -39,7 +41,8 @@ public:
     // Adds the next occurrence of the selected text as another selection (Ctrl+D).
     void selectNextOccurrence();
 
-    // Marks a line (from 1) as the place of an error, with its message shown below it.
+    // Marks a line (from 1) as the place of an error, with its message (if any) shown
+    // below it. The caret stays where it is; goToLine() takes the user there.
     void markError(int line, const QString &message);
     void clearErrors();
     int errorLine() const { return mErrorLine; }
@@ -57,7 +60,8 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    bool handlesKey(const QKeyEvent *event) const;
+    // The editor's own Ctrl shortcuts, which the window's must not take.
+    std::function<void()> keyAction(const QKeyEvent *event);
     void onCharAdded(int character);
     void insertCompletion(int id, const QString &text);
     void updateMarginWidth();

@@ -138,7 +138,6 @@ void EditorPage::reloadFromDisk()
     int line = 0, index = 0;
     mEditor->getCursorPosition(&line, &index);
     const int first = mEditor->firstVisibleLine();
-    QString error;
     QFile file(mPath);
     if (!file.open(QIODevice::ReadOnly))
         return;
@@ -204,7 +203,13 @@ void EditorArea::setProject(Project *project)
                 onDirectoryChanged(mProjectDirectory, now);
             mProjectDirectory = now;
         });
-        connect(&project->architecture(), &Architecture::changed, this, &EditorArea::refreshEventSamples);
+        // What changes a function's event (not moves, which come at every mouse event of a drag).
+        const Architecture *a = &project->architecture();
+        connect(a, &Architecture::edgeAdded, this, &EditorArea::refreshEventSamples);
+        connect(a, &Architecture::edgeRemoved, this, &EditorArea::refreshEventSamples);
+        connect(a, &Architecture::nodePropertyChanged, this, &EditorArea::refreshEventSamples);
+        connect(a, &Architecture::nodeRenamed, this, &EditorArea::refreshEventSamples);
+        connect(a, &Architecture::modelReset, this, &EditorArea::refreshEventSamples);
     }
 }
 

@@ -133,7 +133,7 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     connect(mErrorLabel, &QLabel::linkActivated, this, [this](const QString &link) {
         // "file:line" of the error's place in the function's code.
         const qsizetype colon = link.lastIndexOf(QLatin1Char(':'));
-        emit locationActivated(mFunction, link.left(colon), link.mid(colon + 1).toInt());
+        emit locationActivated(mFunction, link.left(colon), link.mid(colon + 1).toInt(), mErrorMessage);
     });
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(mBadge);
@@ -401,14 +401,9 @@ void RunPanel::validateEvent()
         mEventError = text.trimmed().isEmpty() ? tr("The event is empty; use {} for no data.")
                                                : tr("Line %1: %2").arg(line).arg(error.errorString());
         mEventStatus->setText(QStringLiteral("<span style='color:#d32f2f'>%1</span>").arg(mEventError.toHtmlEscaped()));
-        if (!text.trimmed().isEmpty()) {
-            // Marking moves the caret there; keep it where the user types.
-            int caretLine = 0, caretIndex = 0;
-            mEventEditor->getCursorPosition(&caretLine, &caretIndex);
-            mEventEditor->markError(line, error.errorString());
-            mEventEditor->clearAnnotations();
-            mEventEditor->setCursorPosition(caretLine, caretIndex);
-        }
+        // The message is shown below the editor; the line gets the marker only.
+        if (!text.trimmed().isEmpty())
+            mEventEditor->markError(line, QString());
     }
     updateButtons();
 }
@@ -522,7 +517,8 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
                         .arg(at.file.toHtmlEscaped())
                         .arg(at.line)
                         .arg(shown.toHtmlEscaped());
-            emit errorLocated(mFunction, at.file, at.line, QStringLiteral("%1: %2").arg(type, message));
+            mErrorMessage = QStringLiteral("%1: %2").arg(type, message);
+            emit errorLocated(mFunction, at.file, at.line, mErrorMessage);
         }
     }
     mErrorLabel->setText(text);

@@ -59,7 +59,7 @@ signals:
     void aboutToInvoke(Nimbus::NodeId function);
     // An error was traced to a line of the function's code (marked), or a click asks to go there.
     void errorLocated(Nimbus::NodeId function, const QString &file, int line, const QString &message);
-    void locationActivated(Nimbus::NodeId function, const QString &file, int line);
+    void locationActivated(Nimbus::NodeId function, const QString &file, int line, const QString &message);
 
 private:
     void rebuildFunctions();
@@ -92,6 +92,7 @@ private:
     QLabel *mBadge;
     QLabel *mFigures;
     QLabel *mErrorLabel;
+    QString mErrorMessage; // of the error whose place the label links to
     QTabWidget *mOutputTabs;
     CodeEditor *mResult;
     QPlainTextEdit *mLogs;

@@ -254,6 +254,11 @@ void tst_FunctionStudio::saveRecyclesAndNextRunIsCold()
     waitForResult(3);
     QCOMPARE(run->resultView()->text(), QString("\"two\""));
     QCOMPARE(run->badge()->text(), QString("Cold start: new code"));
+    // The pool's own watcher sees the same save later: it must not end the new instance.
+    QTest::qWait(300);
+    invokeWithKeys(editor);
+    waitForResult(4);
+    QCOMPARE(run->badge()->text(), QString("Warm"));
 }
 
 void tst_FunctionStudio::invokeSavesUnsavedCode()
@@ -426,6 +431,9 @@ void tst_FunctionStudio::eventEditorMarksJsonErrors()
     QTRY_VERIFY(!run->eventError().isEmpty());
     QVERIFY2(run->eventError().startsWith("Line 4"), qPrintable(run->eventError()));
     QCOMPARE(event->errorLine(), 4);
+    int caretLine = 0, caretIndex = 0;
+    event->getCursorPosition(&caretLine, &caretIndex);
+    QCOMPARE(caretLine, 0); // marking does not move the caret
     QVERIFY(!run->findChild<QPushButton *>("invokeButton")->isEnabled());
     QVERIFY(!mWindow->invokeFunction());
     QCOMPARE(mWindow->runner()->isRunning(run->function()), false);
