@@ -68,4 +68,14 @@ inline bool writeAll(const QString &path, const QByteArray &data)
     return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
 }
 
+// Loads the bundled example (resources/examples/shop) into a project.
+inline bool loadExample(Nimbus::Project &project)
+{
+    Nimbus::JsonInterchange reader;
+    if (!reader.read(readAll(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json")), QStringLiteral("shop")))
+        return false;
+    project.architecture().reset(reader.takeNodes(), reader.takeEdges());
+    return true;
+}
+
 } // namespace NimbusTest

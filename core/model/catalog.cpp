@@ -190,6 +190,14 @@ bool Catalog::addKind(const QByteArray &json, const QString &fileName)
     kind.eventSource = r.boolean(caps, "eventSource");
     kind.store = r.boolean(caps, "store");
     kind.needsInvoker = r.boolean(caps, "needsInvoker");
+    const QJsonObject cost = caps.value(QLatin1String("cost")).toObject();
+    kind.cost.service = r.string(cost, "service", false);
+    kind.cost.memoryProperty = r.string(cost, "memoryProperty", false);
+    kind.cost.architectureProperty = r.string(cost, "architectureProperty", false);
+    kind.cost.batchProperty = r.string(cost, "batchProperty", false);
+    kind.cost.scheduleProperty = r.string(cost, "scheduleProperty", false);
+    kind.cost.restProperty = r.string(cost, "restProperty", false);
+    kind.cost.restValue = r.string(cost, "restValue", false);
     kind.eventTemplate = r.string(caps, "eventTemplate", false);
     const QJsonObject variants = caps.value(QLatin1String("eventTemplateVariants")).toObject();
     if (!variants.isEmpty()) {

@@ -44,6 +44,20 @@ struct CodeCapability
     bool isValid() const { return !handlerProperty.isEmpty() && !sourceProperty.isEmpty(); }
 };
 
+// How a kind counts in a cost estimate: which billed service it is ("function",
+// "gateway", "queue", "topic", "table", "bucket", "schedule") and which of its
+// properties the cost models read.
+struct CostCapability
+{
+    QString service;
+    QString memoryProperty;
+    QString architectureProperty;
+    QString batchProperty;    // events delivered per invocation
+    QString scheduleProperty; // the schedule expression of a timer
+    QString restProperty;     // a gateway billed as REST API when this property ...
+    QString restValue;        // ... has this value
+};
+
 // A kind of node (HTTP route, function, queue ...), entirely defined by catalog data.
 struct NodeKind
 {
@@ -62,6 +76,7 @@ struct NodeKind
     bool store = false;        // holds data that functions write
     bool needsInvoker = false; // is useless unless something invokes it
     CodeCapability code;
+    CostCapability cost;
     QList<PropertySpec> properties;
     QList<QStringList> uniqueKeys; // property sets that must be unique among nodes of this kind
 

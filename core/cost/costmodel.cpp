@@ -1,0 +1,704 @@
+#include "costmodel.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace Nimbus {
+
+namespace {
+
+constexpr double kHoursPerMonth = 730; // every catalog's convention; checked on load
+constexpr double kEpsilon = 1e-9;
+
+double ceilTo(double value, double step)
+{
+    return std::ceil(value / step - kEpsilon) * step;
+}
+
+QString joinNames(const QStringList &names)
+{
+    if (names.size() <= 4)
+        return names.join(QStringLiteral(", "));
+    return CostEngine::tr("%1 and %n more", nullptr, int(names.size() - 3)).arg(names.mid(0, 3).join(QStringLiteral(", ")));
+}
+
+} // namespace
+
+double LineItem::cost() const
+{
+    // Half a cent and up rounds away from zero, as bills do; the tiny bias absorbs
+    // binary fractions such as 41.66674999... for 41.66675.
+    const double cents = std::floor(std::abs(amount) * 100 + 0.5 + 1e-7);
+    return std::copysign(cents / 100, amount);
+}
+
+double CostResult::total() const
+{
+    double cents = 0;
+    for (const LineItem &item : items)
+        cents += std::round(item.cost() * 100);
+    return cents / 100;
+}
+
+QString CostOption::kindId(Kind kind)
+{
+    switch (kind) {
+    case Kind::Serverless:
+        return QStringLiteral("serverless");
+    case Kind::VmFleet:
+        return QStringLiteral("vm");
+    case Kind::Containers:
+        return QStringLiteral("containers");
+    }
+    return {};
+}
+
+QString CostOption::label(const PricingCatalog *catalog) const
+{
+    switch (kind) {
+    case Kind::Serverless:
+        return catalog ? catalog->serverless().name : CostEngine::tr("Serverless (%1)").arg(provider);
+    case Kind::VmFleet:
+        return CostEngine::tr("%1 fleet (%2)").arg(instanceType.isEmpty() && catalog && !catalog->instances().empty()
+                                                       ? catalog->instances().front().type
+                                                       : instanceType,
+                                                   catalog ? catalog->providerName() : provider);
+    case Kind::Containers:
+        return CostEngine::tr("%1 (%2 vCPU, %3 GB tasks)")
+            .arg(catalog && !catalog->containersName().isEmpty() ? catalog->containersName()
+                                                                 : CostEngine::tr("Containers"))
+            .arg(taskVcpu)
+            .arg(taskMemoryGb);
+    }
+    return {};
+}
+
+QJsonObject CostOption::toJson() const
+{
+    QJsonObject o{{QStringLiteral("kind"), kindId(kind)}, {QStringLiteral("provider"), provider}};
+    if (kind == Kind::Serverless) {
+        o.insert(QStringLiteral("freeTier"), freeTier);
+        o.insert(QStringLiteral("gateway"), gateway);
+        return o;
+    }
+    if (kind == Kind::VmFleet)
+        o.insert(QStringLiteral("instanceType"), instanceType);
+    else {
+        o.insert(QStringLiteral("taskVcpu"), taskVcpu);
+        o.insert(QStringLiteral("taskMemoryGb"), taskMemoryGb);
+        o.insert(QStringLiteral("taskArchitecture"), taskArchitecture);
+    }
+    o.insert(QStringLiteral("freeTier"), freeTier);
+    o.insert(QStringLiteral("sizing"), sizing == Sizing::Autoscaled ? QStringLiteral("autoscaled") : QStringLiteral("peak"));
+    o.insert(QStringLiteral("minInstances"), minInstances);
+    o.insert(QStringLiteral("targetUtilisation"), targetUtilisation);
+    o.insert(QStringLiteral("commitmentDiscountPct"), commitmentDiscountPct);
+    o.insert(QStringLiteral("loadBalancer"), loadBalancer);
+    return o;
+}
+
+bool CostOption::fromJson(const QJsonObject &o, CostOption *option, QString *error)
+{
+    CostOption c;
+    const QString kind = o.value(QLatin1String("kind")).toString();
+    if (kind == kindId(Kind::Serverless))
+        c.kind = Kind::Serverless;
+    else if (kind == kindId(Kind::VmFleet))
+        c.kind = Kind::VmFleet;
+    else if (kind == kindId(Kind::Containers))
+        c.kind = Kind::Containers;
+    else {
+        *error = CostEngine::tr("kind: '%1' is not serverless, vm or containers").arg(kind);
+        return false;
+    }
+    c.provider = o.value(QLatin1String("provider")).toString(c.provider);
+    c.freeTier = o.value(QLatin1String("freeTier")).toBool(c.freeTier);
+    c.gateway = o.value(QLatin1String("gateway")).toString(c.gateway);
+    if (!QStringList{QStringLiteral("auto"), QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")}.contains(c.gateway)) {
+        *error = CostEngine::tr("gateway: '%1' is not auto, none, http or rest").arg(c.gateway);
+        return false;
+    }
+    c.instanceType = o.value(QLatin1String("instanceType")).toString();
+    c.sizing = o.value(QLatin1String("sizing")).toString() == QLatin1String("peak") ? Sizing::FixedForPeak : Sizing::Autoscaled;
+    c.minInstances = std::max(0, o.value(QLatin1String("minInstances")).toInt(c.minInstances));
+    c.targetUtilisation = o.value(QLatin1String("targetUtilisation")).toDouble(c.targetUtilisation);
+    if (c.targetUtilisation <= 0 || c.targetUtilisation > 1) {
+        *error = CostEngine::tr("targetUtilisation: %1 is not in (0, 1]").arg(c.targetUtilisation);
+        return false;
+    }
+    c.commitmentDiscountPct = std::clamp(o.value(QLatin1String("commitmentDiscountPct")).toDouble(0), 0.0, 100.0);
+    c.loadBalancer = o.value(QLatin1String("loadBalancer")).toBool(false);
+    c.taskVcpu = o.value(QLatin1String("taskVcpu")).toDouble(c.taskVcpu);
+    c.taskMemoryGb = o.value(QLatin1String("taskMemoryGb")).toDouble(c.taskMemoryGb);
+    c.taskArchitecture = o.value(QLatin1String("taskArchitecture")).toString(c.taskArchitecture);
+    *option = c;
+    return true;
+}
+
+// Collects line items (or, for charts and searches, only the total).
+struct CostEngine::Sink
+{
+    bool record = false;
+    CostResult *result = nullptr;
+    double total = 0;
+    QHash<QString, double> freeLeft;
+
+    void add(LineItem item)
+    {
+        total += item.amount;
+        if (record)
+            result->items.push_back(std::move(item));
+    }
+    void note(const QString &text)
+    {
+        if (record && !result->notes.contains(text))
+            result->notes.append(text);
+    }
+    void attribute(const QString &function, double amount)
+    {
+        if (record && !function.isEmpty())
+            result->perFunction[function] += amount;
+    }
+};
+
+namespace {
+
+// Bills `quantity` units of a price: the free allowance first, then tier by tier.
+// Returns the exact amount.
+double bill(CostEngine::Sink &sink, const PricingCatalog &catalog, const Price &p, double quantity, bool freeTier,
+            const QString &group, const QString &nodes)
+{
+    double billable = quantity;
+    double freeUsed = 0;
+    if (freeTier && p.free > 0) {
+        const QString key = p.freeGroup.isEmpty() ? p.id : p.freeGroup;
+        const auto it = sink.freeLeft.constFind(key);
+        const double left = it == sink.freeLeft.constEnd() ? p.free : it.value();
+        freeUsed = std::min(left, billable);
+        billable -= freeUsed;
+        sink.freeLeft[key] = left - freeUsed;
+    }
+    double amount = 0;
+    double below = 0;
+    for (size_t i = 0; i < p.tiers.size(); ++i) {
+        const PriceTier &tier = p.tiers[i];
+        const double top = tier.upTo < 0 ? std::numeric_limits<double>::infinity() : tier.upTo;
+        const double slice = std::max(0.0, std::min(billable, top) - below);
+        below = top;
+        if (slice <= 0 && !(i == 0 && quantity > 0))
+            continue;
+        const double sliceAmount = slice * tier.price / p.per;
+        amount += sliceAmount;
+        if (!sink.record) {
+            sink.total += sliceAmount;
+            continue;
+        }
+        LineItem item;
+        item.group = group;
+        item.item = p.name;
+        if (p.tiers.size() > 1)
+            item.item += CostEngine::tr(", tier %1").arg(i + 1);
+        if (i == 0 && freeUsed > 0)
+            item.item += CostEngine::tr(" (after %1 free)").arg(QLocale::c().toString(freeUsed, 'f', 0));
+        item.nodes = nodes;
+        item.quantity = slice;
+        item.unit = p.unit;
+        item.unitPrice = tier.price;
+        item.per = p.per;
+        item.amount = sliceAmount;
+        item.priceId = p.id;
+        item.source = catalog.sourceText(p.source);
+        item.effective = p.effective;
+        sink.add(std::move(item));
+    }
+    return amount;
+}
+
+int billedMemory(const ServerlessTraits &t, int memoryMb)
+{
+    int mb = std::max(memoryMb, t.minMemoryMb);
+    if (!t.memoryStepsMb.empty()) {
+        for (int step : t.memoryStepsMb)
+            if (step >= mb)
+                return step;
+        return t.memoryStepsMb.back();
+    }
+    return int(ceilTo(mb, std::max(1, t.memoryRoundingMb)));
+}
+
+double vcpuFor(const ServerlessTraits &t, int memoryMb)
+{
+    for (const auto &[mb, vcpu] : t.cpuByMemory)
+        if (mb >= memoryMb)
+            return vcpu;
+    return t.cpuByMemory.empty() ? 1.0 : t.cpuByMemory.back().second;
+}
+
+} // namespace
+
+CostEngine::CostEngine(Workload workload, PricingCatalogs catalogs)
+    : mWorkload(std::move(workload)), mCatalogs(std::move(catalogs))
+{
+    mHourly = mWorkload.profile.hourly();
+    mPeriodHours = std::max<double>(1, double(mHourly.share.size()));
+    for (const FunctionLoad &f : mWorkload.functions) {
+        mWorkPerRequest += f.perRequest * f.durationMs / 1000.0;
+        mFixedWork += f.fixedMonthly * f.durationMs / 1000.0;
+    }
+}
+
+CostResult CostEngine::evaluate(const CostOption &option, double volume) const
+{
+    CostResult result;
+    result.option = option;
+    Sink sink;
+    sink.record = true;
+    sink.result = &result;
+    const auto catalog = mCatalogs.provider(option.provider);
+    result.label = option.label(catalog.get());
+    if (!catalog) {
+        result.error = tr("no prices for provider '%1'").arg(option.provider);
+        return result;
+    }
+    result.currency = catalog->currency();
+    price(option, volume, sink);
+    result.exactTotal = sink.total;
+    return result;
+}
+
+double CostEngine::total(const CostOption &option, double volume) const
+{
+    Sink sink;
+    if (!mCatalogs.provider(option.provider))
+        return std::numeric_limits<double>::quiet_NaN();
+    price(option, volume, sink);
+    return sink.total;
+}
+
+void CostEngine::price(const CostOption &option, double volume, Sink &sink) const
+{
+    const PricingCatalog &catalog = *mCatalogs.provider(option.provider);
+    if (option.kind == CostOption::Kind::Serverless)
+        serverless(catalog, option, volume, sink);
+    else
+        fleet(catalog, option, volume, sink);
+    services(catalog, volume, sink);
+    if (sink.record && sink.result->error.isEmpty())
+        sink.result->exactTotal = sink.total;
+}
+
+void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const
+{
+    const ServerlessTraits &t = catalog.serverless();
+    const QString groupRequests = tr("Function requests");
+    const QString groupCompute = tr("Function compute");
+
+    struct Usage
+    {
+        const FunctionLoad *f;
+        double invocations;
+        double seconds; // billed duration of one invocation
+        int memoryMb;   // billed memory
+    };
+    std::vector<Usage> usage;
+    usage.reserve(mWorkload.functions.size());
+    double invocations = 0;
+    QStringList names;
+    for (const FunctionLoad &f : mWorkload.functions) {
+        const double n = f.monthlyInvocations(volume);
+        if (n <= 0 && f.provisionedConcurrency <= 0)
+            continue;
+        const int mb = billedMemory(t, f.memoryMb);
+        if (sink.record && f.memoryMb > t.maxMemoryMb)
+            sink.note(tr("%1 asks for %2 MB; %3 allows at most %4 MB, which is what is priced.")
+                          .arg(f.name).arg(f.memoryMb).arg(t.name).arg(t.maxMemoryMb));
+        usage.push_back({&f, n, ceilTo(f.durationMs, t.durationRoundingMs) / 1000.0, std::min(mb, t.maxMemoryMb)});
+        invocations += n;
+        if (sink.record && n > 0)
+            names.append(f.name);
+    }
+
+    if (const Price *p = catalog.price(QStringLiteral("function.requests"))) {
+        const double amount = bill(sink, catalog, *p, invocations, option.freeTier, groupRequests, joinNames(names));
+        for (const Usage &u : usage)
+            sink.attribute(u.f->name, invocations > 0 ? amount * u.invocations / invocations : 0);
+    }
+
+    // Provisioned concurrency: always-on instances, and the invocations they serve
+    // billed at their own (lower) duration rate.
+    std::vector<double> onDemandShare(usage.size(), 1.0);
+    for (size_t i = 0; i < usage.size(); ++i) {
+        const Usage &u = usage[i];
+        const int pc = u.f->provisionedConcurrency;
+        const Price *always = catalog.price(QStringLiteral("function.provisioned.") + u.f->architecture);
+        const Price *served = catalog.price(QStringLiteral("function.provisionedCompute.") + u.f->architecture);
+        if (pc <= 0)
+            continue;
+        if (!always || !served) {
+            sink.note(tr("Provisioned concurrency of %1 is not priced on %2.").arg(u.f->name, t.name));
+            continue;
+        }
+        const double gb = u.memoryMb / 1024.0;
+        const double repeats = kHoursPerMonth / mPeriodHours;
+        double servedSeconds = 0, allSeconds = 0;
+        for (size_t h = 0; h < mHourly.share.size(); ++h) {
+            const double requests = u.f->perRequest * volume * mHourly.share[h] / repeats + u.f->fixedMonthly / kHoursPerMonth;
+            const double busy = requests * u.seconds;
+            servedSeconds += std::min(busy, pc * 3600.0) * repeats;
+            allSeconds += busy * repeats;
+        }
+        onDemandShare[i] = allSeconds > 0 ? 1 - servedSeconds / allSeconds : 1;
+        double amount = bill(sink, catalog, *always, pc * gb * catalog.hoursPerMonth() * 3600, false, groupCompute, u.f->name);
+        amount += bill(sink, catalog, *served, servedSeconds * gb, false, groupCompute, u.f->name);
+        sink.attribute(u.f->name, amount);
+    }
+
+    auto computeLine = [&](const Price &p, auto quantityOf) {
+        double quantity = 0;
+        QStringList users;
+        std::vector<double> each(usage.size(), 0.0);
+        for (size_t i = 0; i < usage.size(); ++i) {
+            each[i] = quantityOf(usage[i]) * onDemandShare[i];
+            quantity += each[i];
+            if (sink.record && each[i] > 0)
+                users.append(usage[i].f->name);
+        }
+        if (quantity <= 0)
+            return;
+        const double amount = bill(sink, catalog, p, quantity, option.freeTier, groupCompute, joinNames(users));
+        for (size_t i = 0; i < usage.size(); ++i)
+            sink.attribute(usage[i].f->name, amount * each[i] / quantity);
+    };
+    if (const Price *cpu = catalog.price(QStringLiteral("function.cpu"))) {
+        // CPU and memory billed apart (Cloud Run): CPU follows from the memory size.
+        computeLine(*cpu, [&](const Usage &u) { return u.invocations * u.seconds * vcpuFor(t, u.memoryMb); });
+        if (const Price *memory = catalog.price(QStringLiteral("function.memory")))
+            computeLine(*memory, [&](const Usage &u) { return u.invocations * u.seconds * u.memoryMb / 1024.0; });
+    } else if (const Price *shared = catalog.price(QStringLiteral("function.compute"))) {
+        computeLine(*shared, [&](const Usage &u) { return u.invocations * u.seconds * u.memoryMb / 1024.0; });
+    } else {
+        for (const QString &arch : {QStringLiteral("x86_64"), QStringLiteral("arm64")}) {
+            const Price *p = catalog.price(QStringLiteral("function.compute.") + arch);
+            if (!p) {
+                for (const Usage &u : usage)
+                    if (u.f->architecture == arch)
+                        sink.note(tr("%1 does not price %2 functions (%3).").arg(t.name, arch, u.f->name));
+                continue;
+            }
+            computeLine(*p, [&](const Usage &u) {
+                return u.f->architecture == arch ? u.invocations * u.seconds * u.memoryMb / 1024.0 : 0.0;
+            });
+        }
+    }
+
+    // The HTTP gateway in front of the functions.
+    const double http = mWorkload.gatewayRequests(volume, false);
+    const double rest = mWorkload.gatewayRequests(volume, true);
+    if (http + rest <= 0 || option.gateway == QLatin1String("none"))
+        return;
+    if (t.httpIncluded) {
+        sink.note(tr("HTTP endpoints come with %1: no gateway is billed.").arg(t.name));
+        return;
+    }
+    double httpRequests = http, restRequests = rest;
+    if (option.gateway == QLatin1String("http")) {
+        httpRequests = http + rest;
+        restRequests = 0;
+    } else if (option.gateway == QLatin1String("rest")) {
+        restRequests = http + rest;
+        httpRequests = 0;
+    }
+    const QString groupGateway = tr("API gateway");
+    for (const auto &[id, requests] : {std::pair{QStringLiteral("gateway.http"), httpRequests},
+                                       std::pair{QStringLiteral("gateway.rest"), restRequests}}) {
+        if (requests <= 0)
+            continue;
+        if (const Price *p = catalog.price(id))
+            bill(sink, catalog, *p, requests, false, groupGateway, {});
+        else
+            sink.note(tr("The gateway (%1) is not priced on %2.").arg(id, catalog.providerName()));
+    }
+}
+
+std::vector<double> CostEngine::loadPerHour(double volume) const
+{
+    const double repeats = kHoursPerMonth / mPeriodHours;
+    const double fixedPerSecond = mFixedWork / (kHoursPerMonth * 3600);
+    std::vector<double> load(mHourly.share.size());
+    for (size_t h = 0; h < load.size(); ++h) {
+        const double requests = volume * mHourly.share[h] / repeats;
+        load[h] = requests / 3600 * mHourly.peakFactor[h] * mWorkPerRequest + fixedPerSecond;
+    }
+    return load;
+}
+
+double CostEngine::instanceHours(double volume, double vcpu, const CostOption &option, std::vector<double> *perHour) const
+{
+    const double capacity = std::max(1e-9, vcpu * option.targetUtilisation);
+    const std::vector<double> load = loadPerHour(volume);
+    double hours = 0;
+    double peak = 0;
+    if (perHour)
+        perHour->resize(load.size());
+    for (size_t h = 0; h < load.size(); ++h) {
+        const double n = std::max<double>(option.minInstances, std::ceil(load[h] / capacity - kEpsilon));
+        hours += n;
+        peak = std::max(peak, n);
+        if (perHour)
+            (*perHour)[h] = n;
+    }
+    const double repeats = kHoursPerMonth / mPeriodHours;
+    if (option.sizing == CostOption::Sizing::FixedForPeak) {
+        if (perHour)
+            std::fill(perHour->begin(), perHour->end(), peak);
+        return peak * kHoursPerMonth;
+    }
+    return hours * repeats;
+}
+
+void CostEngine::fleet(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const
+{
+    const QString groupCompute = tr("Compute");
+    double computeAmount = 0;
+    if (option.kind == CostOption::Kind::VmFleet) {
+        const InstanceType *type = option.instanceType.isEmpty()
+                                       ? (catalog.instances().empty() ? nullptr : &catalog.instances().front())
+                                       : catalog.instance(option.instanceType);
+        if (!type) {
+            if (sink.record)
+                sink.result->error = tr("%1 has no instance type '%2' in its price list")
+                                         .arg(catalog.providerName(), option.instanceType);
+            return;
+        }
+        const double hours = instanceHours(volume, type->vcpu, option);
+        LineItem item;
+        item.group = groupCompute;
+        item.item = tr("%1 instances (%2 vCPU, %3 GiB), on demand").arg(type->type).arg(type->vcpu).arg(type->memoryGiB);
+        item.quantity = hours;
+        item.unit = tr("instance-hours");
+        item.unitPrice = type->hourly;
+        item.amount = hours * type->hourly;
+        item.priceId = type->type;
+        item.source = catalog.sourceText(type->source);
+        item.effective = type->effective;
+        computeAmount = item.amount;
+        sink.add(std::move(item));
+    } else {
+        const Price *vcpu = catalog.price(QStringLiteral("containers.vcpu.") + option.taskArchitecture);
+        const Price *memory = catalog.price(QStringLiteral("containers.memory.") + option.taskArchitecture);
+        if (!vcpu || !memory) {
+            if (sink.record)
+                sink.result->error = tr("%1 has no container prices for %2").arg(catalog.providerName(), option.taskArchitecture);
+            return;
+        }
+        const double taskHours = instanceHours(volume, option.taskVcpu, option);
+        computeAmount += bill(sink, catalog, *vcpu, taskHours * option.taskVcpu, false, groupCompute, {});
+        computeAmount += bill(sink, catalog, *memory, taskHours * option.taskMemoryGb, false, groupCompute, {});
+    }
+    if (option.commitmentDiscountPct > 0) {
+        LineItem item;
+        item.group = groupCompute;
+        item.item = tr("Commitment discount (%1 %, assumed)").arg(option.commitmentDiscountPct);
+        item.quantity = 1;
+        item.unit = tr("discount");
+        item.unitPrice = -computeAmount * option.commitmentDiscountPct / 100;
+        item.amount = item.unitPrice;
+        item.source = tr("assumption of this estimate");
+        sink.add(std::move(item));
+    }
+    if (!option.loadBalancer)
+        return;
+    const Price *hourly = catalog.price(QStringLiteral("loadBalancer.hours"));
+    const Price *capacity = catalog.price(QStringLiteral("loadBalancer.capacity"));
+    if (!hourly || !capacity) {
+        sink.note(tr("No load balancer price for %1: none is counted.").arg(catalog.providerName()));
+        return;
+    }
+    const QString groupBalancer = tr("Load balancer");
+    bill(sink, catalog, *hourly, catalog.hoursPerMonth(), false, groupBalancer, {});
+    // Capacity units: the larger of new connections (one per request) and bytes processed.
+    double payloadKb = 0;
+    for (const FunctionLoad &f : mWorkload.functions)
+        payloadKb = std::max(payloadKb, f.payloadKb);
+    const double repeats = kHoursPerMonth / mPeriodHours;
+    double lcuHours = 0;
+    for (size_t h = 0; h < mHourly.share.size(); ++h) {
+        const double requests = volume * mHourly.share[h] / repeats;
+        const double byConnections = requests / 3600 / catalog.newConnectionsPerLcu();
+        const double byBytes = requests * payloadKb / (1024.0 * 1024.0) / catalog.gbPerLcuHour();
+        lcuHours += std::max(byConnections, byBytes) * repeats;
+    }
+    bill(sink, catalog, *capacity, lcuHours, false, groupBalancer, {});
+}
+
+void CostEngine::services(const PricingCatalog &catalog, double volume, Sink &sink) const
+{
+    const QString group = tr("Managed services");
+    struct Demand
+    {
+        double quantity = 0;
+        QStringList nodes;
+    };
+    QHash<QString, Demand> demand; // by price id
+    auto want = [&](const QString &id, double quantity, const QString &node) {
+        if (quantity <= 0)
+            return;
+        Demand &d = demand[id];
+        d.quantity += quantity;
+        if (sink.record && !d.nodes.contains(node))
+            d.nodes.append(node);
+    };
+    for (const ServiceLoad &s : mWorkload.services) {
+        const double writes = s.writesPerRequest * volume + s.writesFixed;
+        const double reads = s.readsPerRequest * volume + s.readsFixed;
+        if (s.service == QLatin1String("queue")) {
+            want(QStringLiteral("queue.requests"), (writes + reads) * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
+        } else if (s.service == QLatin1String("topic")) {
+            want(QStringLiteral("topic.publishes"), writes * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
+        } else if (s.service == QLatin1String("table")) {
+            want(QStringLiteral("table.writes"), writes * std::max(1.0, std::ceil(s.itemKb - kEpsilon)), s.name);
+            want(QStringLiteral("table.reads"), reads * std::max(1.0, std::ceil(s.itemKb / 4 - kEpsilon)), s.name);
+            want(QStringLiteral("table.storage"), s.storedGb, s.name);
+        } else if (s.service == QLatin1String("bucket")) {
+            want(QStringLiteral("bucket.writes"), writes, s.name);
+            want(QStringLiteral("bucket.reads"), reads, s.name);
+            want(QStringLiteral("bucket.storage"), s.storedGb, s.name);
+        }
+    }
+    // In catalog order, so that bills list the same lines in the same order.
+    const bool freeTier = sink.record ? sink.result->option.freeTier : true;
+    for (const Price &p : catalog.prices()) {
+        const auto it = demand.constFind(p.id);
+        if (it == demand.constEnd())
+            continue;
+        bill(sink, catalog, p, it->quantity, freeTier, group, joinNames(it->nodes));
+        demand.remove(p.id);
+    }
+    for (auto it = demand.constBegin(); it != demand.constEnd(); ++it)
+        sink.note(tr("Not priced on %1 (no %2 price in its catalog): %3.")
+                      .arg(catalog.providerName(), it.key(), it->nodes.join(QStringLiteral(", "))));
+}
+
+CostEngine::BreakEven CostEngine::breakEven(const CostOption &a, const CostOption &b, double low, double high) const
+{
+    BreakEven result;
+    auto difference = [&](double v) { return total(a, v) - total(b, v); };
+    constexpr int kSteps = 240;
+    const double ratio = std::pow(high / low, 1.0 / kSteps);
+    double previous = low;
+    double previousDiff = difference(low);
+    if (std::isnan(previousDiff)) {
+        result.explanation = tr("an option has no prices");
+        return result;
+    }
+    if (previousDiff >= 0) {
+        result.explanation = tr("%1 is not cheaper than %2 even at %L3 requests a month")
+                                 .arg(a.label(mCatalogs.provider(a.provider).get()), b.label(mCatalogs.provider(b.provider).get()))
+                                 .arg(low, 0, 'f', 0);
+        return result;
+    }
+    for (int i = 1; i <= kSteps; ++i) {
+        const double v = low * std::pow(ratio, i);
+        const double d = difference(v);
+        if (d >= 0) {
+            double lo = previous, hi = v;
+            for (int k = 0; k < 200 && hi - lo > 1e-6 * lo; ++k) {
+                const double mid = (lo + hi) / 2;
+                (difference(mid) < 0 ? lo : hi) = mid;
+            }
+            result.found = true;
+            result.volume = (lo + hi) / 2;
+            result.costA = total(a, result.volume);
+            result.costB = total(b, result.volume);
+            result.step = std::abs(result.costA - result.costB) > 0.01;
+            result.explanation = result.step ? tr("the second option steps up here (one more instance)")
+                                             : tr("both cost the same here");
+            return result;
+        }
+        previous = v;
+        previousDiff = d;
+    }
+    result.explanation = tr("%1 stays cheaper up to %L2 requests a month")
+                             .arg(a.label(mCatalogs.provider(a.provider).get()))
+                             .arg(high, 0, 'f', 0);
+    return result;
+}
+
+std::vector<CostEngine::Sensitivity> CostEngine::sensitivity(const CostOption &a, const CostOption &b) const
+{
+    std::vector<Sensitivity> rows;
+    for (const char *parameter : {"duration", "memory"}) {
+        for (double factor : {0.5, 2.0}) {
+            Workload changed = mWorkload;
+            for (FunctionLoad &f : changed.functions) {
+                if (qstrcmp(parameter, "duration") == 0)
+                    f.durationMs *= factor;
+                else
+                    f.memoryMb = std::max(128, int(f.memoryMb * factor));
+            }
+            const CostEngine engine(std::move(changed), mCatalogs);
+            rows.push_back({QString::fromLatin1(parameter), factor, engine.breakEven(a, b)});
+        }
+    }
+    return rows;
+}
+
+std::vector<double> CostEngine::hourlyCosts(const CostOption &option, double volume) const
+{
+    std::vector<double> day(24, 0.0);
+    const auto catalog = mCatalogs.provider(option.provider);
+    if (!catalog)
+        return day;
+    // The busiest day of the profile.
+    const size_t hours = mHourly.share.size();
+    size_t first = 0;
+    double busiest = -1;
+    for (size_t d = 0; d + 24 <= std::max<size_t>(hours, 24); d += 24) {
+        double sum = 0;
+        for (size_t h = d; h < std::min(hours, d + 24); ++h)
+            sum += mHourly.share[h];
+        if (sum > busiest) {
+            busiest = sum;
+            first = d;
+        }
+    }
+    const double repeats = kHoursPerMonth / mPeriodHours;
+    const double monthly = total(option, volume);
+    if (option.kind == CostOption::Kind::Serverless) {
+        for (size_t h = 0; h < 24 && first + h < hours; ++h)
+            day[h] = monthly * mHourly.share[first + h] / repeats;
+        return day;
+    }
+    // Fleets: the instances running that hour; the rest of the bill spread evenly.
+    std::vector<double> instances;
+    double hourly = 0;
+    if (option.kind == CostOption::Kind::VmFleet) {
+        const InstanceType *type = option.instanceType.isEmpty()
+                                       ? (catalog->instances().empty() ? nullptr : &catalog->instances().front())
+                                       : catalog->instance(option.instanceType);
+        if (!type)
+            return day;
+        instanceHours(volume, type->vcpu, option, &instances);
+        hourly = type->hourly;
+    } else {
+        const Price *vcpu = catalog->price(QStringLiteral("containers.vcpu.") + option.taskArchitecture);
+        const Price *memory = catalog->price(QStringLiteral("containers.memory.") + option.taskArchitecture);
+        if (!vcpu || !memory)
+            return day;
+        instanceHours(volume, option.taskVcpu, option, &instances);
+        hourly = option.taskVcpu * vcpu->tiers.front().price + option.taskMemoryGb * memory->tiers.front().price;
+    }
+    hourly *= 1 - option.commitmentDiscountPct / 100;
+    double compute = 0;
+    for (double n : instances)
+        compute += n * hourly * repeats;
+    const double rest = (monthly - compute) / kHoursPerMonth;
+    for (size_t h = 0; h < 24 && first + h < hours; ++h)
+        day[h] = instances[first + h] * hourly + rest;
+    return day;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "pricingcatalog.h"
+#include "workload.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <vector>
+
+namespace Nimbus {
+
+// One way to run the workload: serverless on a provider, a fleet of VMs, or containers.
+struct CostOption
+{
+    enum class Kind { Serverless, VmFleet, Containers };
+    enum class Sizing { Autoscaled, FixedForPeak };
+
+    Kind kind = Kind::Serverless;
+    QString provider = QStringLiteral("aws");
+    // Serverless
+    bool freeTier = true;
+    QString gateway = QStringLiteral("auto"); // auto (from the routes), none, http, rest
+    // VM fleet and containers
+    QString instanceType;
+    Sizing sizing = Sizing::Autoscaled;
+    int minInstances = 2;
+    double targetUtilisation = 0.6;
+    double commitmentDiscountPct = 0;
+    bool loadBalancer = false;
+    double taskVcpu = 0.5;
+    double taskMemoryGb = 1;
+    QString taskArchitecture = QStringLiteral("x86_64");
+
+    QString label(const PricingCatalog *catalog = nullptr) const;
+    static QString kindId(Kind kind);
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &object, CostOption *option, QString *error);
+};
+
+// One line of a bill: what, how much, at what price, from which source.
+struct LineItem
+{
+    QString group;     // Requests, Compute, Gateway, Instances, Managed services ...
+    QString item;      // what is billed, e.g. "Lambda compute (x86_64), tier 2"
+    QString nodes;     // the functions or services it comes from
+    double quantity = 0;
+    QString unit;
+    double unitPrice = 0; // per `per` units
+    double per = 1;
+    double amount = 0;    // exact; the bill shows cost(), rounded to the cent
+    QString priceId;
+    QString source;
+    QString effective;
+
+    double cost() const;
+};
+
+struct CostResult
+{
+    CostOption option;
+    QString label;
+    QString currency;
+    QString error; // the option cannot be priced at all (unknown instance type ...)
+    std::vector<LineItem> items;
+    QStringList notes; // what is assumed or not priced, in words
+    QHash<QString, double> perFunction; // each function's share, for the canvas badges
+    double exactTotal = 0;
+
+    bool ok() const { return error.isEmpty(); }
+    // The sum of the rounded line items: what the report and the bill show.
+    double total() const;
+};
+
+// Prices a workload for any option at any monthly volume; finds where two options
+// cost the same. Copies the workload, so it may be used from another thread.
+class CostEngine
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::CostEngine)
+
+public:
+    CostEngine(Workload workload, PricingCatalogs catalogs);
+
+    const Workload &workload() const { return mWorkload; }
+    const PricingCatalogs &catalogs() const { return mCatalogs; }
+
+    CostResult evaluate(const CostOption &option, double monthlyRequests) const;
+    // The exact monthly total, without line items: for charts and the break-even.
+    double total(const CostOption &option, double monthlyRequests) const;
+
+    struct BreakEven
+    {
+        bool found = false;
+        double volume = 0;     // monthly requests where both cost the same
+        double costA = 0;      // exact totals at that volume
+        double costB = 0;
+        bool step = false;     // the second option jumps there (one more instance)
+        QString explanation;
+    };
+    // The lowest volume in [low, high] above which `b` is cheaper than `a`.
+    BreakEven breakEven(const CostOption &a, const CostOption &b, double low = 1e3, double high = 1e11) const;
+
+    struct Sensitivity
+    {
+        QString parameter; // "duration" or "memory"
+        double factor = 1;
+        BreakEven breakEven;
+    };
+    // The break-even again with every function's duration and memory halved and doubled.
+    std::vector<Sensitivity> sensitivity(const CostOption &a, const CostOption &b) const;
+
+    // Cost of each hour of the busiest day of the traffic profile (24 values).
+    std::vector<double> hourlyCosts(const CostOption &option, double monthlyRequests) const;
+
+    // Collects line items, or only the total (internal to the models).
+    struct Sink;
+
+private:
+    void price(const CostOption &option, double volume, Sink &sink) const;
+    void serverless(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
+    void fleet(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
+    void services(const PricingCatalog &catalog, double volume, Sink &sink) const;
+    // Instances needed in each hour of the profile for this capacity per instance.
+    double instanceHours(double volume, double vcpuPerInstance, const CostOption &option,
+                         std::vector<double> *perHour = nullptr) const;
+    std::vector<double> loadPerHour(double volume) const; // busy vCPU-seconds per second
+
+    Workload mWorkload;
+    PricingCatalogs mCatalogs;
+    TrafficProfile::Hourly mHourly;
+    double mPeriodHours = 24;
+    double mWorkPerRequest = 0; // vCPU-seconds of function time per request entering
+    double mFixedWork = 0;      // vCPU-seconds a month from scheduled invocations
+};
+
+} // namespace Nimbus

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "costmodel.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+#include <memory>
+#include <vector>
+
+namespace Nimbus {
+
+// A cost comparison written down: every option's line items and total, the break-even
+// and its sensitivity, every assumption, the catalogs' dates and sources. The same
+// inputs give the same text. HTML (charts inline), PDF (through QTextDocument) and CSV.
+class CostReport
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::CostReport)
+
+public:
+    // Prices every option at `volume`; the break-even is between options[a] and options[b]
+    // (skipped when either index is out of range).
+    static CostReport make(const CostEngine &engine, const std::vector<CostOption> &options, double volume,
+                           int breakEvenA = 0, int breakEvenB = 1);
+
+    QString title;
+    QString projectName;
+    double volume = 0;
+    Workload workload;
+    std::vector<CostResult> results;
+    bool hasBreakEven = false;
+    QString breakEvenA, breakEvenB;
+    CostEngine::BreakEven breakEven;
+    std::vector<CostEngine::Sensitivity> sensitivity;
+    std::vector<std::shared_ptr<const PricingCatalog>> catalogs;
+    QList<QPair<QString, QImage>> charts; // title and picture, drawn by the caller
+
+    // inlineImages: data: URLs (a standalone .html); otherwise chartN.png resources.
+    QString html(bool inlineImages = true) const;
+    QByteArray csv() const;
+    QString table() const;     // plain text for a terminal
+    QJsonObject toJson() const;
+    bool writeHtml(const QString &path, QString *error) const;
+    bool writePdf(const QString &path, QString *error) const;
+    bool writeCsv(const QString &path, QString *error) const;
+
+    // Formats money as the report does: "USD 1,234.56".
+    static QString money(double amount, const QString &currency);
+    QStringList assumptions() const;
+};
+
+} // namespace Nimbus

@@ -1,0 +1,350 @@
+#include "pricingcatalog.h"
+
+#include <QDate>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+#include <cmath>
+
+namespace Nimbus {
+
+namespace {
+
+// Walks the JSON of a catalog and reports the first value that breaks the schema,
+// naming its place as a path (prices[3].tiers[1].price).
+class Checker
+{
+public:
+    QString error;
+
+    bool fail(const QString &path, const QString &what)
+    {
+        if (error.isEmpty())
+            error = QStringLiteral("%1: %2").arg(path, what);
+        return false;
+    }
+
+    bool string(const QJsonObject &o, const QString &path, const char *key, QString *out, bool required = true)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        const QString place = join(path, key);
+        if (v.isUndefined() && !required)
+            return true;
+        if (!v.isString() || (required && v.toString().trimmed().isEmpty()))
+            return fail(place, PricingCatalog::tr("expected a non-empty string"));
+        *out = v.toString();
+        return true;
+    }
+
+    bool date(const QJsonObject &o, const QString &path, const char *key, QString *out)
+    {
+        if (!string(o, path, key, out))
+            return false;
+        if (!QDate::fromString(*out, Qt::ISODate).isValid())
+            return fail(join(path, key), PricingCatalog::tr("'%1' is not a date (yyyy-mm-dd)").arg(*out));
+        return true;
+    }
+
+    bool number(const QJsonObject &o, const QString &path, const char *key, double *out, bool required = true,
+                double min = 0)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        const QString place = join(path, key);
+        if (v.isUndefined() && !required)
+            return true;
+        if (!v.isDouble() || !std::isfinite(v.toDouble()))
+            return fail(place, PricingCatalog::tr("expected a number"));
+        if (v.toDouble() < min)
+            return fail(place, PricingCatalog::tr("%1 is below the minimum %2").arg(v.toDouble()).arg(min));
+        *out = v.toDouble();
+        return true;
+    }
+
+    bool object(const QJsonObject &o, const QString &path, const char *key, QJsonObject *out, bool required = true)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() && !required)
+            return true;
+        if (!v.isObject())
+            return fail(join(path, key), PricingCatalog::tr("expected an object"));
+        *out = v.toObject();
+        return true;
+    }
+
+    bool array(const QJsonObject &o, const QString &path, const char *key, QJsonArray *out, bool required = true)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined() && !required)
+            return true;
+        if (!v.isArray())
+            return fail(join(path, key), PricingCatalog::tr("expected an array"));
+        *out = v.toArray();
+        return true;
+    }
+
+    static QString join(const QString &path, const char *key)
+    {
+        return path.isEmpty() ? QString::fromLatin1(key) : path + QLatin1Char('.') + QLatin1String(key);
+    }
+    static QString index(const QString &path, int i) { return QStringLiteral("%1[%2]").arg(path).arg(i); }
+};
+
+QString lineColumn(const QByteArray &json, int offset)
+{
+    const QByteArray before = json.left(offset);
+    const int line = before.count('\n') + 1;
+    const int column = offset - (before.lastIndexOf('\n') + 1) + 1;
+    return QStringLiteral("%1:%2").arg(line).arg(column);
+}
+
+bool parseTiers(Checker &c, const QJsonObject &o, const QString &path, Price *price)
+{
+    if (o.contains(QLatin1String("price")) == o.contains(QLatin1String("tiers")))
+        return c.fail(path, PricingCatalog::tr("needs either 'price' or 'tiers'"));
+    if (o.contains(QLatin1String("price"))) {
+        PriceTier tier;
+        if (!c.number(o, path, "price", &tier.price))
+            return false;
+        price->tiers.push_back(tier);
+        return true;
+    }
+    QJsonArray tiers;
+    if (!c.array(o, path, "tiers", &tiers))
+        return false;
+    const QString tiersPath = Checker::join(path, "tiers");
+    if (tiers.isEmpty())
+        return c.fail(tiersPath, PricingCatalog::tr("needs at least one tier"));
+    double previous = 0;
+    for (int i = 0; i < tiers.size(); ++i) {
+        const QString place = Checker::index(tiersPath, i);
+        if (!tiers.at(i).isObject())
+            return c.fail(place, PricingCatalog::tr("expected an object"));
+        const QJsonObject t = tiers.at(i).toObject();
+        PriceTier tier;
+        if (!c.number(t, place, "price", &tier.price))
+            return false;
+        const QJsonValue upTo = t.value(QLatin1String("upTo"));
+        const bool last = i == tiers.size() - 1;
+        if (upTo.isNull()) {
+            if (!last)
+                return c.fail(Checker::join(place, "upTo"), PricingCatalog::tr("only the last tier may be unbounded"));
+        } else {
+            if (last)
+                return c.fail(Checker::join(place, "upTo"), PricingCatalog::tr("the last tier must be unbounded (null)"));
+            if (!c.number(t, place, "upTo", &tier.upTo))
+                return false;
+            if (tier.upTo <= previous)
+                return c.fail(Checker::join(place, "upTo"),
+                              PricingCatalog::tr("tiers must grow: %1 does not exceed %2").arg(tier.upTo).arg(previous));
+            previous = tier.upTo;
+        }
+        price->tiers.push_back(tier);
+    }
+    return true;
+}
+
+} // namespace
+
+std::shared_ptr<const PricingCatalog> PricingCatalog::parse(const QByteArray &json, const QString &fileName,
+                                                            QString *error)
+{
+    auto fail = [&](const QString &message) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(fileName, message);
+        return nullptr;
+    };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return fail(QStringLiteral("%1: %2").arg(lineColumn(json, parseError.offset), parseError.errorString()));
+    if (!document.isObject())
+        return fail(tr("a pricing catalog is a JSON object"));
+    const QJsonObject root = document.object();
+
+    auto catalog = std::make_shared<PricingCatalog>();
+    PricingCatalog &c = *catalog;
+    c.mFileName = fileName;
+    c.mJson = json;
+    Checker check;
+    QString format;
+    double version = 0;
+    if (!check.string(root, {}, "format", &format))
+        return fail(check.error);
+    if (format != QLatin1String("nimbus-pricing"))
+        return fail(tr("format: '%1' is not a Nimbus pricing catalog (nimbus-pricing)").arg(format));
+    if (!check.number(root, {}, "version", &version, true, 1))
+        return fail(check.error);
+    if (version > kVersion)
+        return fail(tr("version %1 is newer than this studio reads (%2); update Nimbus Studio").arg(version).arg(kVersion));
+
+    QJsonObject serverless, sources;
+    QJsonArray prices, instances;
+    if (!check.string(root, {}, "provider", &c.mProvider) || !check.string(root, {}, "providerName", &c.mProviderName)
+        || !check.string(root, {}, "region", &c.mRegion) || !check.string(root, {}, "currency", &c.mCurrency)
+        || !check.date(root, {}, "collected", &c.mCollected)
+        || !check.number(root, {}, "hoursPerMonth", &c.mHoursPerMonth, true, 1)
+        || !check.object(root, {}, "serverless", &serverless) || !check.object(root, {}, "sources", &sources)
+        || !check.array(root, {}, "prices", &prices) || !check.array(root, {}, "instances", &instances, false))
+        return fail(check.error);
+    if (c.mCurrency.size() != 3 || c.mCurrency.toUpper() != c.mCurrency)
+        return fail(tr("currency: '%1' is not an ISO 4217 code such as USD or EUR").arg(c.mCurrency));
+
+    for (auto it = sources.begin(); it != sources.end(); ++it) {
+        if (!it.value().isString() || it.value().toString().trimmed().isEmpty())
+            return fail(tr("sources.%1: expected the text of the source").arg(it.key()));
+        c.mSources.insert(it.key(), it.value().toString());
+    }
+    auto knownSource = [&](const QString &place, const QString &key) {
+        if (c.mSources.contains(key))
+            return true;
+        return check.fail(place, tr("source '%1' is not listed in 'sources'").arg(key));
+    };
+
+    ServerlessTraits &s = c.mServerless;
+    double rounding = 1, memoryRounding = 1, minMemory = 128, maxMemory = 10240;
+    if (!check.string(serverless, QStringLiteral("serverless"), "name", &s.name)
+        || !check.number(serverless, QStringLiteral("serverless"), "durationRoundingMs", &rounding, false, 1)
+        || !check.number(serverless, QStringLiteral("serverless"), "memoryRoundingMb", &memoryRounding, false, 1)
+        || !check.number(serverless, QStringLiteral("serverless"), "minMemoryMb", &minMemory, false, 1)
+        || !check.number(serverless, QStringLiteral("serverless"), "maxMemoryMb", &maxMemory, false, 1))
+        return fail(check.error);
+    s.durationRoundingMs = rounding;
+    s.memoryRoundingMb = int(memoryRounding);
+    s.minMemoryMb = int(minMemory);
+    s.maxMemoryMb = int(maxMemory);
+    s.httpIncluded = serverless.value(QLatin1String("httpIncluded")).toBool();
+    for (const QJsonValue &v : serverless.value(QLatin1String("memoryStepsMb")).toArray()) {
+        if (!v.isDouble() || v.toDouble() < 1)
+            return fail(tr("serverless.memoryStepsMb: expected positive numbers"));
+        s.memoryStepsMb.push_back(v.toInt());
+    }
+    const QJsonArray cpu = serverless.value(QLatin1String("cpuByMemory")).toArray();
+    for (int i = 0; i < cpu.size(); ++i) {
+        const QString place = Checker::index(QStringLiteral("serverless.cpuByMemory"), i);
+        double memory = 0, vcpu = 0;
+        const QJsonObject o = cpu.at(i).toObject();
+        if (!check.number(o, place, "memoryMb", &memory, true, 1) || !check.number(o, place, "vcpu", &vcpu))
+            return fail(check.error);
+        s.cpuByMemory.emplace_back(int(memory), vcpu);
+    }
+
+    QJsonObject loadBalancer, containers;
+    if (!check.object(root, {}, "loadBalancer", &loadBalancer, false) || !check.object(root, {}, "containers", &containers, false))
+        return fail(check.error);
+    if (!loadBalancer.isEmpty()
+        && (!check.string(loadBalancer, QStringLiteral("loadBalancer"), "name", &c.mLoadBalancerName)
+            || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "newConnectionsPerLcu", &c.mNewConnectionsPerLcu, true, 1)
+            || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "gbPerLcuHour", &c.mGbPerLcuHour, true, 0.001)))
+        return fail(check.error);
+    if (!containers.isEmpty() && !check.string(containers, QStringLiteral("containers"), "name", &c.mContainersName))
+        return fail(check.error);
+
+    for (int i = 0; i < prices.size(); ++i) {
+        const QString place = Checker::index(QStringLiteral("prices"), i);
+        if (!prices.at(i).isObject())
+            return fail(tr("%1: expected an object").arg(place));
+        const QJsonObject o = prices.at(i).toObject();
+        Price p;
+        if (!check.string(o, place, "id", &p.id) || !check.string(o, place, "name", &p.name)
+            || !check.string(o, place, "unit", &p.unit) || !check.number(o, place, "per", &p.per, true, 1)
+            || !parseTiers(check, o, place, &p) || !check.number(o, place, "free", &p.free, false)
+            || !check.string(o, place, "freeGroup", &p.freeGroup, false)
+            || !check.number(o, place, "chunkKb", &p.chunkKb, false)
+            || !check.date(o, place, "effective", &p.effective) || !check.string(o, place, "source", &p.source)
+            || !knownSource(Checker::join(place, "source"), p.source)
+            || !check.string(o, place, "notes", &p.notes, false))
+            return fail(check.error);
+        if (c.price(p.id))
+            return fail(tr("%1.id: '%2' appears twice").arg(place, p.id));
+        c.mPrices.push_back(p);
+    }
+    for (int i = 0; i < instances.size(); ++i) {
+        const QString place = Checker::index(QStringLiteral("instances"), i);
+        const QJsonObject o = instances.at(i).toObject();
+        InstanceType t;
+        if (!check.string(o, place, "type", &t.type) || !check.number(o, place, "vcpu", &t.vcpu, true, 0.001)
+            || !check.number(o, place, "memoryGiB", &t.memoryGiB, true, 0.001)
+            || !check.string(o, place, "architecture", &t.architecture)
+            || !check.number(o, place, "hourly", &t.hourly) || !check.date(o, place, "effective", &t.effective)
+            || !check.string(o, place, "source", &t.source) || !knownSource(Checker::join(place, "source"), t.source))
+            return fail(check.error);
+        if (c.instance(t.type))
+            return fail(tr("%1.type: '%2' appears twice").arg(place, t.type));
+        c.mInstances.push_back(t);
+    }
+    return catalog;
+}
+
+std::shared_ptr<const PricingCatalog> PricingCatalog::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("%1: cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return nullptr;
+    }
+    return parse(file.readAll(), QDir::toNativeSeparators(path), error);
+}
+
+const Price *PricingCatalog::price(const QString &id) const
+{
+    for (const Price &p : mPrices)
+        if (p.id == id)
+            return &p;
+    return nullptr;
+}
+
+const InstanceType *PricingCatalog::instance(const QString &type) const
+{
+    for (const InstanceType &t : mInstances)
+        if (t.type == type)
+            return &t;
+    return nullptr;
+}
+
+PricingCatalogs PricingCatalogs::load(const QString &userDirectory)
+{
+    PricingCatalogs catalogs;
+    const QDir shipped(QStringLiteral(":/nimbus/pricing"));
+    for (const QString &name : shipped.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        QString error;
+        if (auto catalog = PricingCatalog::load(shipped.filePath(name), &error))
+            catalogs.insert(catalog);
+        else
+            catalogs.mErrors.append(error);
+    }
+    if (!userDirectory.isEmpty()) {
+        const QDir user(userDirectory);
+        for (const QString &name : user.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+            QString error;
+            if (auto catalog = PricingCatalog::load(user.filePath(name), &error))
+                catalogs.insert(catalog);
+            else
+                catalogs.mErrors.append(tr("%1 (the shipped prices are used instead)").arg(error));
+        }
+    }
+    return catalogs;
+}
+
+QString PricingCatalogs::defaultUserDirectory()
+{
+    // Shared by the studio and the command line, whose application names differ.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/nimbus-studio/pricing");
+}
+
+std::shared_ptr<const PricingCatalog> PricingCatalogs::provider(const QString &id) const
+{
+    return mByProvider.value(id);
+}
+
+void PricingCatalogs::insert(std::shared_ptr<const PricingCatalog> catalog)
+{
+    mByProvider.insert(catalog->provider(), std::move(catalog));
+}
+
+} // namespace Nimbus

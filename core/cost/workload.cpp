@@ -1,0 +1,368 @@
+#include "workload.h"
+
+#include "model/architecture.h"
+#include "model/catalog.h"
+#include "model/scheduleexpression.h"
+#include "runtime/runhistory.h"
+
+#include <QDate>
+#include <QJsonArray>
+
+#include <cmath>
+#include <set>
+
+namespace Nimbus {
+
+namespace {
+
+constexpr int kMaxDepth = 32;
+
+const NodeKind *kindOf(const Catalog &catalog, const Node &node)
+{
+    return catalog.kind(node.kind);
+}
+
+// Follows events through the design: a function's writes reach services, services
+// deliver events to the functions they invoke, and so on; a loop is followed once.
+class Flow
+{
+public:
+    Flow(const Catalog &catalog, const Architecture &architecture, Workload &workload)
+        : mCatalog(catalog), mArchitecture(architecture), mWorkload(workload)
+    {
+    }
+
+    void intoFunction(NodeId id, double perRequest, double fixed, std::set<NodeId> &path)
+    {
+        const Node *node = mArchitecture.node(id);
+        FunctionLoad *f = node ? mWorkload.function(node->name) : nullptr;
+        if (!f || path.count(id) || int(path.size()) > kMaxDepth)
+            return;
+        f->perRequest += perRequest;
+        f->fixedMonthly += fixed;
+        path.insert(id);
+        for (EdgeId e : mArchitecture.outgoingEdges(id)) {
+            const Edge *edge = mArchitecture.edge(e);
+            const Node *target = mArchitecture.node(edge->to);
+            if (edge->type == QLatin1String("calls")) {
+                intoFunction(edge->to, perRequest, fixed, path);
+                continue;
+            }
+            ServiceLoad *s = mWorkload.service(target->name);
+            if (!s)
+                continue;
+            if (edge->type == QLatin1String("reads")) {
+                s->readsPerRequest += perRequest;
+                s->readsFixed += fixed;
+            } else { // writes, publishes
+                s->writesPerRequest += perRequest;
+                s->writesFixed += fixed;
+                intoService(edge->to, perRequest, fixed, path);
+            }
+        }
+        path.erase(id);
+    }
+
+    // Events a service delivers for perRequest writes to it.
+    void intoService(NodeId id, double perRequest, double fixed, std::set<NodeId> &path)
+    {
+        const Node *node = mArchitecture.node(id);
+        const NodeKind *kind = kindOf(mCatalog, *node);
+        double batch = 1;
+        if (kind && !kind->cost.batchProperty.isEmpty())
+            batch = std::max(1.0, node->properties.value(kind->cost.batchProperty).toDouble(1));
+        ServiceLoad *s = mWorkload.service(node->name);
+        for (EdgeId e : mArchitecture.outgoingEdges(id)) {
+            const Edge *edge = mArchitecture.edge(e);
+            if (edge->type != QLatin1String("invokes"))
+                continue;
+            // A queue consumer receives and deletes each batch: two more requests.
+            if (s && s->service == QLatin1String("queue")) {
+                s->readsPerRequest += 2 * perRequest / batch;
+                s->readsFixed += 2 * fixed / batch;
+            }
+            intoFunction(edge->to, perRequest / batch, fixed / batch, path);
+        }
+    }
+
+private:
+    const Catalog &mCatalog;
+    const Architecture &mArchitecture;
+    Workload &mWorkload;
+};
+
+bool cronDayMatches(const ScheduleExpression &cron, const QDate &day)
+{
+    if (!cron.months.test(day.month()))
+        return false;
+    if (cron.anyDayOfMonth) // day-of-week decides; Qt: Monday = 1 .. Sunday = 7, AWS: Sunday = 1
+        return cron.daysOfWeek.test(day.dayOfWeek() % 7 + 1);
+    if (cron.lastDayOfMonth)
+        return day.day() == day.daysInMonth();
+    return cron.daysOfMonth.test(day.day());
+}
+
+} // namespace
+
+double Workload::schedulesPerMonth(const QString &expression)
+{
+    const ScheduleExpression e = ScheduleExpression::parse(expression);
+    if (!e.isValid())
+        return -1;
+    if (e.kind() == ScheduleExpression::Kind::Rate)
+        return e.rateSeconds() > 0 ? 730.0 * 3600.0 / double(e.rateSeconds()) : -1;
+    // A year's firings divided by twelve: months differ in length and weekdays.
+    const double perDay = double(e.hours.count() * e.minutes.count());
+    double firings = 0;
+    const QDate first(2027, 1, 1);
+    for (QDate day = first; day.year() == 2027; day = day.addDays(1))
+        if (cronDayMatches(e, day))
+            firings += perDay;
+    return firings / 12.0;
+}
+
+Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &architecture)
+{
+    Workload w;
+    std::set<NodeId> written; // services something in the design writes to
+    for (const auto &[id, edge] : architecture.edges())
+        if (edge.type == QLatin1String("writes") || edge.type == QLatin1String("publishes"))
+            written.insert(edge.to);
+
+    for (const auto &[id, node] : architecture.nodes()) {
+        const NodeKind *kind = kindOf(catalog, node);
+        if (!kind)
+            continue;
+        const QString service = kind->cost.service;
+        if (service == QLatin1String("function")) {
+            FunctionLoad f;
+            f.node = id;
+            f.name = node.name;
+            if (!kind->cost.memoryProperty.isEmpty())
+                f.memoryMb = node.properties.value(kind->cost.memoryProperty).toInt(f.memoryMb);
+            if (!kind->cost.architectureProperty.isEmpty())
+                f.architecture = node.properties.value(kind->cost.architectureProperty).toString(f.architecture);
+            w.functions.push_back(f);
+        } else if (service == QLatin1String("gateway")) {
+            EntryPoint e{id, node.name, service, 1, false};
+            e.rest = !kind->cost.restProperty.isEmpty()
+                     && node.properties.value(kind->cost.restProperty).toString() == kind->cost.restValue;
+            w.entries.push_back(e);
+        } else if (!service.isEmpty() && service != QLatin1String("schedule")) {
+            ServiceLoad s;
+            s.node = id;
+            s.name = node.name;
+            s.service = service;
+            w.services.push_back(s);
+            const bool triggers = !architecture.outgoingEdges(id).isEmpty();
+            if (!written.count(id) && triggers) {
+                bool invokes = false;
+                for (EdgeId e : architecture.outgoingEdges(id))
+                    invokes = invokes || architecture.edge(e)->type == QLatin1String("invokes");
+                if (invokes)
+                    w.entries.push_back(EntryPoint{id, node.name, service, 1, false});
+            }
+        }
+    }
+    w.distribute(catalog, architecture);
+    return w;
+}
+
+void Workload::distribute(const Catalog &catalog, const Architecture &architecture)
+{
+    for (FunctionLoad &f : functions)
+        f.perRequest = f.fixedMonthly = 0;
+    for (ServiceLoad &s : services)
+        s.writesPerRequest = s.readsPerRequest = s.writesFixed = s.readsFixed = 0;
+
+    Flow flow(catalog, architecture, *this);
+    double weights = 0;
+    for (const EntryPoint &e : entries)
+        weights += std::max(0.0, e.weight);
+    for (const EntryPoint &e : entries) {
+        if (weights <= 0 || e.weight <= 0)
+            continue;
+        const double share = e.weight / weights;
+        std::set<NodeId> path;
+        if (e.service == QLatin1String("gateway")) {
+            for (EdgeId id : architecture.outgoingEdges(e.node))
+                if (architecture.edge(id)->type == QLatin1String("invokes"))
+                    flow.intoFunction(architecture.edge(id)->to, share, 0, path);
+        } else {
+            if (ServiceLoad *s = service(e.name))
+                s->writesPerRequest += share; // the uploads or messages from outside
+            flow.intoService(e.node, share, 0, path);
+        }
+    }
+    for (const auto &[id, node] : architecture.nodes()) {
+        const NodeKind *kind = kindOf(catalog, node);
+        if (!kind || kind->cost.service != QLatin1String("schedule"))
+            continue;
+        const double perMonth = schedulesPerMonth(node.properties.value(kind->cost.scheduleProperty).toString());
+        if (perMonth <= 0)
+            continue;
+        for (EdgeId e : architecture.outgoingEdges(id)) {
+            std::set<NodeId> path;
+            flow.intoFunction(architecture.edge(e)->to, 0, perMonth, path);
+        }
+    }
+}
+
+Workload Workload::single(double monthlyRequests, double durationMs, int memoryMb, const QString &architecture,
+                          bool viaGateway)
+{
+    Workload w;
+    w.monthlyRequests = monthlyRequests;
+    FunctionLoad f;
+    f.name = QStringLiteral("function");
+    f.perRequest = 1;
+    f.durationMs = durationMs;
+    f.memoryMb = memoryMb;
+    f.architecture = architecture;
+    w.functions.push_back(f);
+    if (viaGateway)
+        w.entries.push_back(EntryPoint{kInvalidNodeId, QStringLiteral("gateway"), QStringLiteral("gateway"), 1, false});
+    return w;
+}
+
+double Workload::gatewayRequests(double volume, bool rest) const
+{
+    double weights = 0;
+    double gateway = 0;
+    for (const EntryPoint &e : entries) {
+        weights += std::max(0.0, e.weight);
+        if (e.service == QLatin1String("gateway") && e.rest == rest)
+            gateway += std::max(0.0, e.weight);
+    }
+    return weights > 0 ? volume * gateway / weights : 0;
+}
+
+int Workload::useMeasuredDurations(const RunHistory &history, int limit)
+{
+    int used = 0;
+    for (FunctionLoad &f : functions) {
+        double sum = 0;
+        int runs = 0;
+        for (const RunHistory::Entry &e : history.entries(f.node, limit))
+            if (e.result.ok) {
+                sum += e.result.durationMs;
+                ++runs;
+            }
+        if (runs > 0) {
+            f.durationMs = sum / runs;
+            f.durationMeasured = true;
+            ++used;
+        }
+    }
+    return used;
+}
+
+FunctionLoad *Workload::function(const QString &name)
+{
+    for (FunctionLoad &f : functions)
+        if (f.name == name)
+            return &f;
+    return nullptr;
+}
+
+const FunctionLoad *Workload::function(const QString &name) const
+{
+    return const_cast<Workload *>(this)->function(name);
+}
+
+EntryPoint *Workload::entry(const QString &name)
+{
+    for (EntryPoint &e : entries)
+        if (e.name == name)
+            return &e;
+    return nullptr;
+}
+
+ServiceLoad *Workload::service(const QString &name)
+{
+    for (ServiceLoad &s : services)
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+QJsonObject Workload::toJson() const
+{
+    QJsonObject functionsJson, entriesJson, servicesJson;
+    for (const FunctionLoad &f : functions)
+        functionsJson.insert(f.name, QJsonObject{{QStringLiteral("durationMs"), f.durationMs},
+                                                 {QStringLiteral("memoryMb"), f.memoryMb},
+                                                 {QStringLiteral("architecture"), f.architecture},
+                                                 {QStringLiteral("payloadKb"), f.payloadKb},
+                                                 {QStringLiteral("provisionedConcurrency"), f.provisionedConcurrency}});
+    for (const EntryPoint &e : entries)
+        entriesJson.insert(e.name, e.weight);
+    for (const ServiceLoad &s : services)
+        servicesJson.insert(s.name, QJsonObject{{QStringLiteral("storedGb"), s.storedGb},
+                                                {QStringLiteral("itemKb"), s.itemKb}});
+    return QJsonObject{{QStringLiteral("format"), QStringLiteral("nimbus-workload")},
+                       {QStringLiteral("version"), 1},
+                       {QStringLiteral("monthlyRequests"), monthlyRequests},
+                       {QStringLiteral("profile"), profile.toJson()},
+                       {QStringLiteral("entries"), entriesJson},
+                       {QStringLiteral("functions"), functionsJson},
+                       {QStringLiteral("services"), servicesJson}};
+}
+
+bool Workload::applyJson(const QJsonObject &o, QString *error)
+{
+    auto fail = [&](const QString &message) {
+        *error = message;
+        return false;
+    };
+    if (o.contains(QLatin1String("monthlyRequests"))) {
+        const double v = o.value(QLatin1String("monthlyRequests")).toDouble(-1);
+        if (v < 0)
+            return fail(tr("monthlyRequests: expected a number of zero or more"));
+        monthlyRequests = v;
+    }
+    if (o.contains(QLatin1String("profile")) && !TrafficProfile::fromJson(o.value(QLatin1String("profile")).toObject(), &profile, error))
+        return false;
+    const QJsonObject entriesJson = o.value(QLatin1String("entries")).toObject();
+    for (auto it = entriesJson.begin(); it != entriesJson.end(); ++it) {
+        EntryPoint *e = entry(it.key());
+        if (!e)
+            return fail(tr("entries.%1: no entry point of that name").arg(it.key()));
+        if (!it.value().isDouble() || it.value().toDouble() < 0)
+            return fail(tr("entries.%1: expected a weight of zero or more").arg(it.key()));
+        e->weight = it.value().toDouble();
+    }
+    const QJsonObject functionsJson = o.value(QLatin1String("functions")).toObject();
+    for (auto it = functionsJson.begin(); it != functionsJson.end(); ++it) {
+        FunctionLoad *f = function(it.key());
+        if (!f)
+            return fail(tr("functions.%1: no function of that name").arg(it.key()));
+        const QJsonObject v = it.value().toObject();
+        const double duration = v.value(QLatin1String("durationMs")).toDouble(f->durationMs);
+        const int memory = v.value(QLatin1String("memoryMb")).toInt(f->memoryMb);
+        const QString arch = v.value(QLatin1String("architecture")).toString(f->architecture);
+        if (duration <= 0)
+            return fail(tr("functions.%1.durationMs: expected a positive number").arg(it.key()));
+        if (memory < 1)
+            return fail(tr("functions.%1.memoryMb: expected a positive number").arg(it.key()));
+        if (arch != QLatin1String("x86_64") && arch != QLatin1String("arm64"))
+            return fail(tr("functions.%1.architecture: '%2' is neither x86_64 nor arm64").arg(it.key(), arch));
+        f->durationMs = duration;
+        f->memoryMb = memory;
+        f->architecture = arch;
+        f->payloadKb = v.value(QLatin1String("payloadKb")).toDouble(f->payloadKb);
+        f->provisionedConcurrency = v.value(QLatin1String("provisionedConcurrency")).toInt(f->provisionedConcurrency);
+    }
+    const QJsonObject servicesJson = o.value(QLatin1String("services")).toObject();
+    for (auto it = servicesJson.begin(); it != servicesJson.end(); ++it) {
+        ServiceLoad *s = service(it.key());
+        if (!s)
+            return fail(tr("services.%1: no service of that name").arg(it.key()));
+        const QJsonObject v = it.value().toObject();
+        s->storedGb = std::max(0.0, v.value(QLatin1String("storedGb")).toDouble(s->storedGb));
+        s->itemKb = std::max(0.0, v.value(QLatin1String("itemKb")).toDouble(s->itemKb));
+    }
+    return true;
+}
+
+} // namespace Nimbus

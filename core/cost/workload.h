@@ -1,0 +1,102 @@
+#pragma once
+
+#include "model/node.h"
+#include "trafficprofile.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+#include <vector>
+
+namespace Nimbus {
+
+class Architecture;
+class Catalog;
+class RunHistory;
+
+// Where requests enter the architecture: an HTTP route, or a service nothing in the
+// design writes to (uploads into a bucket from outside). The monthly volume is split
+// between entry points by weight.
+struct EntryPoint
+{
+    NodeId node = kInvalidNodeId;
+    QString name;
+    QString service; // gateway, bucket, queue, topic, table
+    double weight = 1;
+    bool rest = false; // a gateway route billed as a REST API
+};
+
+struct FunctionLoad
+{
+    NodeId node = kInvalidNodeId;
+    QString name;
+    double perRequest = 0;    // invocations for each request entering the system
+    double fixedMonthly = 0;  // invocations a month whatever the volume (schedules)
+    double durationMs = 100;
+    bool durationMeasured = false; // durationMs is the mean of local runs
+    int memoryMb = 128;
+    QString architecture = QStringLiteral("x86_64");
+    double payloadKb = 1;
+    int provisionedConcurrency = 0;
+
+    double monthlyInvocations(double volume) const { return perRequest * volume + fixedMonthly; }
+};
+
+struct ServiceLoad
+{
+    NodeId node = kInvalidNodeId;
+    QString name;
+    QString service; // queue, topic, table, bucket
+    // Requests a month = perRequest * volume + fixed (from scheduled functions).
+    double writesPerRequest = 0;
+    double readsPerRequest = 0;
+    double writesFixed = 0;
+    double readsFixed = 0;
+    double storedGb = 1;
+    double itemKb = 1; // item or message size: DynamoDB units and SQS 64 KB chunks
+};
+
+// What the cost models price: the monthly volume, its shape over time, and per
+// function and service what one request causes. Made from the canvas, then edited.
+class Workload
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::Workload)
+
+public:
+    double monthlyRequests = 1'000'000;
+    TrafficProfile profile = TrafficProfile::constant();
+    std::vector<EntryPoint> entries;
+    std::vector<FunctionLoad> functions;
+    std::vector<ServiceLoad> services;
+
+    // Requests a month through the HTTP gateway, billed as HTTP API and as REST API.
+    double gatewayRequests(double volume, bool rest) const;
+
+    // Defaults from the design: functions' memory and architecture, what each function
+    // touches, events that flow on; volume split equally between entry points.
+    static Workload fromArchitecture(const Catalog &catalog, const Architecture &architecture);
+    // One function behind an optional gateway: the calculator with no project.
+    static Workload single(double monthlyRequests, double durationMs, int memoryMb, const QString &architecture,
+                           bool viaGateway);
+
+    // Recomputes per-request rates from the entry weights (after a weight changed).
+    void distribute(const Catalog &catalog, const Architecture &architecture);
+    // Takes each function's duration from the mean of its successful local runs.
+    int useMeasuredDurations(const RunHistory &history, int limit = 100);
+
+    FunctionLoad *function(const QString &name);
+    const FunctionLoad *function(const QString &name) const;
+    EntryPoint *entry(const QString &name);
+    ServiceLoad *service(const QString &name);
+
+    // Scenario files (--profile FILE): volume, profile and per-function values by name.
+    QJsonObject toJson() const;
+    // Applies a scenario on top of this workload; unknown names are errors.
+    bool applyJson(const QJsonObject &object, QString *error);
+
+    // Mean invocations a month of a schedule expression (rate or cron), or -1.
+    static double schedulesPerMonth(const QString &expression);
+};
+
+} // namespace Nimbus

@@ -1,0 +1,496 @@
+// The cost engine against ../shared/facts/worked-examples.md, to the cent; tiers, free
+// tier, VM sizing with a traffic profile, break-even and sensitivity, the canvas flow.
+
+#include "cost/costmodel.h"
+#include "cost/costreport.h"
+#include "testutil.h"
+
+#include <QtTest>
+
+using namespace Nimbus;
+
+namespace {
+
+PricingCatalogs shipped()
+{
+    return PricingCatalogs::load({});
+}
+
+CostOption lambda(bool freeTier, const QString &gateway = QStringLiteral("none"))
+{
+    CostOption o;
+    o.provider = QStringLiteral("aws");
+    o.freeTier = freeTier;
+    o.gateway = gateway;
+    return o;
+}
+
+CostOption vm(const QString &type, int minInstances = 1)
+{
+    CostOption o;
+    o.kind = CostOption::Kind::VmFleet;
+    o.provider = QStringLiteral("aws");
+    o.instanceType = type;
+    o.minInstances = minInstances;
+    return o;
+}
+
+double sumOf(const CostResult &r, const QString &priceIdPrefix)
+{
+    double sum = 0;
+    for (const LineItem &item : r.items)
+        if (item.priceId.startsWith(priceIdPrefix))
+            sum += item.cost();
+    return sum;
+}
+
+} // namespace
+
+class TestCostModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shippedCatalogsLoad();
+    void workedExample1_listPrices();
+    void workedExample2_oneInstance();
+    void workedExample3_data();
+    void workedExample3();
+    void workedExample4_breakEven_data();
+    void workedExample4_breakEven();
+    void workedExample5_tierBoundary();
+    void tierBoundaries_data();
+    void tierBoundaries();
+    void freeTierSharedBetweenArchitectures();
+    void billingRounding_data();
+    void billingRounding();
+    void vmSizingFollowsTheProfile();
+    void fixedFleetIsSizedForThePeak();
+    void loadBalancerAndDiscount();
+    void fargate();
+    void provisionedConcurrency();
+    void otherProviders_data();
+    void otherProviders();
+    void sensitivityMovesTheBreakEven();
+    void noBreakEvenIsExplained();
+    void exampleProjectFlows();
+    void scheduleFirings_data();
+    void scheduleFirings();
+    void scenarioJson();
+};
+
+void TestCostModel::shippedCatalogsLoad()
+{
+    const PricingCatalogs catalogs = shipped();
+    QVERIFY2(catalogs.errors().isEmpty(), qPrintable(catalogs.errors().join(QLatin1Char('\n'))));
+    QCOMPARE(catalogs.providers(), (QStringList{"aws", "azure", "gcp", "scaleway"}));
+    QCOMPARE(catalogs.provider("scaleway")->currency(), QStringLiteral("EUR"));
+    for (const QString &id : catalogs.providers())
+        for (const Price &p : catalogs.provider(id)->prices()) {
+            QVERIFY2(!p.source.isEmpty() && !p.effective.isEmpty(), qPrintable(p.id));
+            QVERIFY(catalogs.provider(id)->sources().contains(p.source));
+        }
+}
+
+void TestCostModel::workedExample1_listPrices()
+{
+    const auto aws = shipped().provider("aws");
+    QCOMPARE(aws->price("function.requests")->tiers.front().price, 0.20);
+    QCOMPARE(aws->price("function.requests")->per, 1e6);
+    QCOMPARE(aws->price("function.compute.x86_64")->tiers.front().price, 0.0000166667);
+    QCOMPARE(aws->price("function.requests")->free, 1e6);
+    QCOMPARE(aws->price("function.compute.x86_64")->free, 400000.0);
+}
+
+void TestCostModel::workedExample2_oneInstance()
+{
+    const CostEngine engine(Workload::single(0, 100, 128, "x86_64", false), shipped());
+    const CostResult r = engine.evaluate(vm("m6i.large"), 0);
+    QVERIFY(r.ok());
+    QCOMPARE(r.total(), 70.08);
+    QCOMPARE(r.items.size(), size_t(1));
+    QCOMPARE(r.items.front().quantity, 730.0);
+}
+
+void TestCostModel::workedExample3_data()
+{
+    QTest::addColumn<QString>("arch");
+    QTest::addColumn<bool>("freeTier");
+    QTest::addColumn<double>("requests");
+    QTest::addColumn<double>("compute");
+    QTest::addColumn<double>("total");
+    QTest::newRow("x86, no free tier") << "x86_64" << false << 20.00 << 41.67 << 61.67;
+    QTest::newRow("x86, free tier") << "x86_64" << true << 19.80 << 35.00 << 54.80;
+    QTest::newRow("arm64, no free tier") << "arm64" << false << 20.00 << 33.33 << 53.33;
+}
+
+void TestCostModel::workedExample3()
+{
+    QFETCH(QString, arch);
+    QFETCH(bool, freeTier);
+    const CostEngine engine(Workload::single(100'000'000, 200, 128, arch, false), shipped());
+    const CostResult r = engine.evaluate(lambda(freeTier), 100'000'000);
+    QFETCH(double, requests);
+    QFETCH(double, compute);
+    QFETCH(double, total);
+    QCOMPARE(sumOf(r, "function.requests"), requests);
+    QCOMPARE(sumOf(r, "function.compute"), compute);
+    QCOMPARE(r.total(), total);
+    // The compute line shows its quantity: 2,500,000 GB-s, less the free 400,000.
+    double gbSeconds = 0;
+    for (const LineItem &item : r.items)
+        if (item.priceId.startsWith("function.compute"))
+            gbSeconds += item.quantity;
+    QCOMPARE(gbSeconds, freeTier ? 2'100'000.0 : 2'500'000.0);
+}
+
+void TestCostModel::workedExample4_breakEven_data()
+{
+    QTest::addColumn<bool>("freeTier");
+    QTest::addColumn<QString>("gateway");
+    QTest::addColumn<double>("millions");
+    QTest::newRow("no free tier") << false << "none" << 14.69;
+    QTest::newRow("free tier") << true << "none" << 21.34;
+    QTest::newRow("free tier, HTTP API") << true << "http" << 10.84; // "about 10.8 million"
+}
+
+void TestCostModel::workedExample4_breakEven()
+{
+    QFETCH(bool, freeTier);
+    QFETCH(QString, gateway);
+    QFETCH(double, millions);
+    const CostEngine engine(Workload::single(1e6, 100, 512, "x86_64", gateway != "none"), shipped());
+    const CostOption fleet = vm("t3.small");
+    QCOMPARE(engine.evaluate(fleet, 1e6).total(), 15.18);
+    const CostEngine::BreakEven b = engine.breakEven(lambda(freeTier, gateway), fleet);
+    QVERIFY2(b.found, qPrintable(b.explanation));
+    QVERIFY(!b.step);
+    QVERIFY2(std::abs(b.costA - b.costB) < 0.01, qPrintable(QString::number(b.costA - b.costB)));
+    QCOMPARE(std::round(b.volume / 1e4) / 100, millions);
+    // Just below, serverless is cheaper; just above, the instance is.
+    QVERIFY(engine.total(lambda(freeTier, gateway), b.volume * 0.99) < engine.total(fleet, b.volume * 0.99));
+    QVERIFY(engine.total(lambda(freeTier, gateway), b.volume * 1.01) > engine.total(fleet, b.volume * 1.01));
+}
+
+void TestCostModel::workedExample5_tierBoundary()
+{
+    // 7e9 GB-s: 200 ms at 1 GB for 35e9 invocations.
+    const CostEngine engine(Workload::single(35e9, 200, 1024, "x86_64", false), shipped());
+    const CostResult r = engine.evaluate(lambda(false), 35e9);
+    std::vector<const LineItem *> compute;
+    for (const LineItem &item : r.items)
+        if (item.priceId == "function.compute.x86_64")
+            compute.push_back(&item);
+    QCOMPARE(compute.size(), size_t(2));
+    QCOMPARE(compute[0]->quantity, 6e9);
+    QCOMPARE(compute[0]->cost(), 100000.20);
+    QCOMPARE(compute[1]->quantity, 1e9);
+    QCOMPARE(compute[1]->cost(), 15000.00);
+    QCOMPARE(sumOf(r, "function.compute"), 115000.20);
+}
+
+void TestCostModel::tierBoundaries_data()
+{
+    QTest::addColumn<double>("gbSeconds");
+    QTest::addColumn<double>("expected");
+    // At the boundary exactly, everything is in the first tier; one GB-s more is not.
+    QTest::newRow("6e9") << 6e9 << 6e9 * 0.0000166667;
+    QTest::newRow("6e9 + 1e6") << 6e9 + 1e6 << 6e9 * 0.0000166667 + 1e6 * 0.000015;
+    QTest::newRow("15e9") << 15e9 << 6e9 * 0.0000166667 + 9e9 * 0.000015;
+    QTest::newRow("20e9") << 20e9 << 6e9 * 0.0000166667 + 9e9 * 0.000015 + 5e9 * 0.0000133334;
+}
+
+void TestCostModel::tierBoundaries()
+{
+    QFETCH(double, gbSeconds);
+    QFETCH(double, expected);
+    // 1 s at 1 GB per invocation: invocations = GB-seconds.
+    const CostEngine engine(Workload::single(gbSeconds, 1000, 1024, "x86_64", false), shipped());
+    const CostResult r = engine.evaluate(lambda(false), gbSeconds);
+    double exact = 0;
+    for (const LineItem &item : r.items)
+        if (item.priceId == "function.compute.x86_64")
+            exact += item.amount;
+    QVERIFY2(std::abs(exact - expected) < 1e-6, qPrintable(QString::number(exact - expected)));
+}
+
+void TestCostModel::freeTierSharedBetweenArchitectures()
+{
+    // Two functions, one per architecture, 300,000 GB-s each: 400,000 free in all.
+    Workload w = Workload::single(2'400'000, 1000, 128, "x86_64", false);
+    FunctionLoad arm = w.functions.front();
+    arm.name = "arm";
+    arm.architecture = "arm64";
+    w.functions.push_back(arm);
+    const CostEngine engine(w, shipped());
+    const CostResult r = engine.evaluate(lambda(true), 2'400'000);
+    double billed = 0;
+    for (const LineItem &item : r.items)
+        if (item.priceId.startsWith("function.compute"))
+            billed += item.quantity;
+    QCOMPARE(billed, 600'000.0 - 400'000.0);
+    // Requests: 4.8 M invocations, 1 M free.
+    QCOMPARE(sumOf(r, "function.requests"), 0.76);
+}
+
+void TestCostModel::billingRounding_data()
+{
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<double>("durationMs");
+    QTest::addColumn<int>("memoryMb");
+    QTest::addColumn<double>("gbSecondsPerMillion");
+    // Lambda: 1 ms, memory as set. Azure: memory in 128 MB steps. Scaleway: memory tiers.
+    QTest::newRow("aws 100.2 ms") << "aws" << 100.2 << 128 << 1e6 * 0.101 * 0.125;
+    QTest::newRow("azure 200 MB") << "azure" << 100.0 << 200 << 1e6 * 0.1 * 0.25;
+    QTest::newRow("scaleway 300 MB") << "scaleway" << 100.0 << 300 << 1e6 * 0.1 * 0.5;
+}
+
+void TestCostModel::billingRounding()
+{
+    QFETCH(QString, provider);
+    QFETCH(double, durationMs);
+    QFETCH(int, memoryMb);
+    QFETCH(double, gbSecondsPerMillion);
+    const CostEngine engine(Workload::single(1e6, durationMs, memoryMb, "x86_64", false), shipped());
+    CostOption o = lambda(false);
+    o.provider = provider;
+    const CostResult r = engine.evaluate(o, 1e6);
+    double gbSeconds = 0;
+    for (const LineItem &item : r.items)
+        if (item.priceId.startsWith("function.compute"))
+            gbSeconds += item.quantity;
+    QVERIFY2(std::abs(gbSeconds - gbSecondsPerMillion) < 1e-6, qPrintable(QString::number(gbSeconds)));
+}
+
+void TestCostModel::vmSizingFollowsTheProfile()
+{
+    // 1 s of CPU per request on 2-vCPU instances at 50 %: one instance serves 1 request/s.
+    Workload w = Workload::single(0, 1000, 512, "x86_64", false);
+    w.profile = TrafficProfile::fromWeights({1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5}, 60);
+    const CostEngine engine(w, shipped());
+    CostOption o = vm("t3.small", 1);
+    o.targetUtilisation = 0.5;
+    // Requests per day d: the busy hour has 5/28 of them, the others 1/28 each.
+    // With 28 * 3600 * 30.4167 requests a month: 1 request/s in quiet hours, 5 in the busy one.
+    const double volume = 28 * 3600 * (730.0 / 24);
+    const CostResult r = engine.evaluate(o, volume);
+    QVERIFY(r.ok());
+    // 23 hours x 1 instance + 1 hour x 5, every day of the month.
+    QCOMPARE(r.items.front().quantity, (23 + 5) * (730.0 / 24));
+    // The minimum count for availability holds at night.
+    o.minInstances = 2;
+    QCOMPARE(engine.evaluate(o, volume).items.front().quantity, (23 * 2 + 5) * (730.0 / 24));
+    // Minute peaks count: the same hourly total arriving in one minute needs more.
+    std::vector<double> minutes(24 * 60, 1.0);
+    for (int m = 23 * 60; m < 24 * 60; ++m)
+        minutes[m] = m == 23 * 60 ? 5.0 * 60 - 59 : 1.0; // hour 23: 300 in all, 241 in its first minute
+    Workload peaky = w;
+    peaky.profile = TrafficProfile::fromWeights(minutes, 1);
+    const CostEngine peakEngine(peaky, shipped());
+    o.minInstances = 1;
+    QVERIFY(peakEngine.evaluate(o, volume).items.front().quantity > r.items.front().quantity);
+}
+
+void TestCostModel::fixedFleetIsSizedForThePeak()
+{
+    Workload w = Workload::single(0, 1000, 512, "x86_64", false);
+    w.profile = TrafficProfile::fromWeights({1, 1, 1, 5}, 60);
+    const CostEngine engine(w, shipped());
+    CostOption o = vm("t3.small", 1);
+    o.targetUtilisation = 0.5;
+    o.sizing = CostOption::Sizing::FixedForPeak;
+    const double volume = 8 * 3600 * (730.0 / 4); // 1 request/s quiet, 5 at the peak
+    QCOMPARE(engine.evaluate(o, volume).items.front().quantity, 5 * 730.0);
+    o.sizing = CostOption::Sizing::Autoscaled;
+    QCOMPARE(engine.evaluate(o, volume).items.front().quantity, (1 + 1 + 1 + 5) * (730.0 / 4));
+}
+
+void TestCostModel::loadBalancerAndDiscount()
+{
+    const CostEngine engine(Workload::single(0, 100, 128, "x86_64", false), shipped());
+    CostOption o = vm("m6i.large", 1);
+    o.commitmentDiscountPct = 30;
+    o.loadBalancer = true;
+    const CostResult r = engine.evaluate(o, 0);
+    // 70.08 - 21.02 (30 %) + ALB 730 h x 0.0225 = 16.43, no capacity units without traffic.
+    QCOMPARE(r.total(), 70.08 - 21.02 + 16.43);
+    bool sawBalancer = false;
+    for (const LineItem &item : r.items)
+        sawBalancer = sawBalancer || item.priceId == "loadBalancer.hours";
+    QVERIFY(sawBalancer);
+    // Azure has no load balancer price: said, not silently zero.
+    o.provider = "azure";
+    o.instanceType = "Standard_D2s_v5";
+    const CostResult azure = engine.evaluate(o, 0);
+    QVERIFY(azure.notes.join(' ').contains("load balancer"));
+}
+
+void TestCostModel::fargate()
+{
+    const CostEngine engine(Workload::single(0, 100, 128, "x86_64", false), shipped());
+    CostOption o;
+    o.kind = CostOption::Kind::Containers;
+    o.taskVcpu = 1;
+    o.taskMemoryGb = 2;
+    o.minInstances = 1;
+    // Infracost's golden: 1 vCPU-month $29.55, 2 GB-month $6.49.
+    const CostResult r = engine.evaluate(o, 0);
+    QVERIFY(r.ok());
+    QCOMPARE(r.total(), 29.55 + 6.49);
+    o.provider = "gcp";
+    QVERIFY(!engine.evaluate(o, 0).ok());
+}
+
+void TestCostModel::provisionedConcurrency()
+{
+    Workload w = Workload::single(0, 100, 1024, "x86_64", false);
+    w.functions.front().provisionedConcurrency = 1;
+    const CostEngine engine(w, shipped());
+    const CostResult r = engine.evaluate(lambda(false), 0);
+    // 1 instance x 1 GB x 730 h x 3600 s x $0.0000041667.
+    QCOMPARE(r.total(), 10.95);
+    // Traffic within the provisioned capacity is billed at its duration rate.
+    const CostResult busy = engine.evaluate(lambda(false), 1e6);
+    QCOMPARE(sumOf(busy, "function.provisionedCompute"), 0.97); // 100,000 GB-s x 0.0000097222
+    QCOMPARE(sumOf(busy, "function.compute"), 0.0); // all of it fits in the provisioned instance
+    QCOMPARE(sumOf(busy, "function.requests"), 0.20);
+}
+
+void TestCostModel::otherProviders_data()
+{
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<double>("total");
+    QTest::addColumn<QString>("currency");
+    // 10 M invocations, 200 ms, 512 MB, no free tier.
+    QTest::newRow("azure") << "azure" << 2.00 + 1e7 * 0.2 * 0.5 * 0.000016 << "USD";
+    // Cloud Run: 100 ms rounding; 512 MB = 0.333 vCPU.
+    QTest::newRow("gcp") << "gcp" << 4.00 + 1e7 * 0.2 * 0.333 * 0.000024 + 1e7 * 0.2 * 0.5 * 0.0000025 << "USD";
+    QTest::newRow("scaleway") << "scaleway" << 1.50 + 1e7 * 0.2 * 0.5 * 0.000012 << "EUR";
+}
+
+void TestCostModel::otherProviders()
+{
+    QFETCH(QString, provider);
+    QFETCH(double, total);
+    QFETCH(QString, currency);
+    const CostEngine engine(Workload::single(1e7, 200, 512, "x86_64", true), shipped());
+    CostOption o = lambda(false, "auto");
+    o.provider = provider;
+    const CostResult r = engine.evaluate(o, 1e7);
+    QCOMPARE(r.currency, currency);
+    QCOMPARE(r.total(), std::round(total * 100) / 100);
+    QVERIFY(r.notes.join(' ').contains("no gateway")); // HTTP comes with these functions
+}
+
+void TestCostModel::sensitivityMovesTheBreakEven()
+{
+    const CostEngine engine(Workload::single(1e6, 100, 512, "x86_64", false), shipped());
+    const auto rows = engine.sensitivity(lambda(false), vm("t3.small"));
+    QCOMPARE(rows.size(), size_t(4));
+    const double base = engine.breakEven(lambda(false), vm("t3.small")).volume;
+    for (const auto &row : rows) {
+        QVERIFY(row.breakEven.found);
+        if (row.factor > 1)
+            QVERIFY2(row.breakEven.volume < base, qPrintable(row.parameter));
+        else
+            QVERIFY2(row.breakEven.volume > base, qPrintable(row.parameter));
+    }
+    // Halving the duration halves compute: 15.184 / (0.41667 + 0.2) per million.
+    QCOMPARE(std::round(rows[0].breakEven.volume / 1e4) / 100, 24.62);
+}
+
+void TestCostModel::noBreakEvenIsExplained()
+{
+    const CostEngine engine(Workload::single(1e6, 100, 128, "x86_64", false), shipped());
+    const auto b = engine.breakEven(lambda(true), vm("m6i.large", 50), 1e3, 1e6);
+    QVERIFY(!b.found);
+    QVERIFY(b.explanation.contains("stays cheaper"));
+}
+
+void TestCostModel::exampleProjectFlows()
+{
+    Project project(Catalog::builtin());
+    QVERIFY(NimbusTest::loadExample(project));
+    Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
+    // Entry points: the two HTTP routes and the images bucket (uploads from outside).
+    QCOMPARE(int(w.entries.size()), 3);
+    const double volume = 3e6;
+    // createOrder gets a third; its queue delivers batches of 10 to processOrder; the
+    // topic fans out to notifyCustomer once per publish.
+    QCOMPARE(w.function("createOrder")->monthlyInvocations(volume), 1e6);
+    QCOMPARE(w.function("processOrder")->monthlyInvocations(volume), 1e5);
+    QCOMPARE(w.function("notifyCustomer")->monthlyInvocations(volume), 1e5);
+    // The nightly report: cron(0 2 * * ? *) fires 365/12 times a month.
+    QCOMPARE(w.function("dailyReport")->monthlyInvocations(volume), 365.0 / 12);
+    QCOMPARE(w.function("getItem")->memoryMb, 256);
+    QCOMPARE(w.function("getItem")->architecture, QStringLiteral("arm64"));
+    // The queue: 1 M sends, 100 k receives and 100 k deletes.
+    ServiceLoad *queue = w.service("orders-queue");
+    QCOMPARE(queue->writesPerRequest * volume + queue->readsPerRequest * volume, 1.2e6);
+    // Weighting createOrder alone sends all the volume there.
+    w.entry("getItemRoute")->weight = 0;
+    w.entry("images")->weight = 0;
+    w.distribute(project.catalog(), project.architecture());
+    QCOMPARE(w.function("createOrder")->monthlyInvocations(volume), 3e6);
+    QCOMPARE(w.function("getItem")->monthlyInvocations(volume), 0.0);
+
+    const CostEngine engine(w, shipped());
+    const CostResult r = engine.evaluate(lambda(true, "auto"), volume);
+    QVERIFY(r.ok());
+    QStringList groups;
+    for (const LineItem &item : r.items)
+        groups << item.priceId;
+    for (const char *id : {"function.requests", "gateway.http", "queue.requests", "topic.publishes", "table.writes", "bucket.writes"})
+        QVERIFY2(groups.contains(id), id);
+    // Every function's share adds up to the function lines.
+    double shares = 0;
+    for (double v : r.perFunction)
+        shares += v;
+    double functionLines = 0;
+    for (const LineItem &item : r.items)
+        if (item.priceId.startsWith("function."))
+            functionLines += item.amount;
+    QVERIFY(std::abs(shares - functionLines) < 1e-9);
+}
+
+void TestCostModel::scheduleFirings_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<double>("perMonth");
+    QTest::newRow("rate 5 minutes") << "rate(5 minutes)" << 730.0 * 12;
+    QTest::newRow("rate 1 hour") << "rate(1 hour)" << 730.0;
+    QTest::newRow("daily 02:00") << "cron(0 2 * * ? *)" << 365.0 / 12;
+    QTest::newRow("weekdays 9:00") << "cron(0 9 ? * MON-FRI *)" << 261.0 / 12; // 2027 has 261 weekdays
+    QTest::newRow("every 15 min") << "cron(0/15 * * * ? *)" << 4 * 24 * 365.0 / 12;
+    QTest::newRow("invalid") << "cron(nope)" << -1.0;
+}
+
+void TestCostModel::scheduleFirings()
+{
+    QFETCH(QString, expression);
+    QFETCH(double, perMonth);
+    QCOMPARE(Workload::schedulesPerMonth(expression), perMonth);
+}
+
+void TestCostModel::scenarioJson()
+{
+    Project project(Catalog::builtin());
+    QVERIFY(NimbusTest::loadExample(project));
+    Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
+    w.monthlyRequests = 2e7;
+    w.profile = TrafficProfile::dailyPeaks();
+    w.function("getItem")->durationMs = 42;
+    w.entry("images")->weight = 0.5;
+    Workload copy = Workload::fromArchitecture(project.catalog(), project.architecture());
+    QString error;
+    QVERIFY2(copy.applyJson(w.toJson(), &error), qPrintable(error));
+    QCOMPARE(copy.monthlyRequests, 2e7);
+    QCOMPARE(copy.profile.shape(), TrafficProfile::Shape::DailyPeaks);
+    QCOMPARE(copy.function("getItem")->durationMs, 42.0);
+    QCOMPARE(copy.entry("images")->weight, 0.5);
+    QVERIFY(!copy.applyJson(QJsonObject{{"functions", QJsonObject{{"nope", QJsonObject{}}}}}, &error));
+    QVERIFY(error.contains("functions.nope"));
+}
+
+QTEST_GUILESS_MAIN(TestCostModel)
+#include "tst_costmodel.moc"
