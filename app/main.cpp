@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "cost/costview.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -44,6 +45,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption invoke(QStringLiteral("invoke"),
                                     QApplication::translate("main", "Invoke the function shown in the Run panel "
                                                                     "once the window is up."));
+    const QCommandLineOption cost(QStringLiteral("cost"),
+                                  QApplication::translate("main", "Show the cost comparison at N requests a month "
+                                                                  "with the traffic SHAPE (constant, business-hours, "
+                                                                  "daily-peaks, spike-day)."),
+                                  QStringLiteral("N[:SHAPE]"));
+    parser.addOption(cost);
     parser.addOption(example);
     parser.addOption(select);
     parser.addOption(openCode);
@@ -67,6 +74,14 @@ int main(int argc, char *argv[])
         window.openFunctionCode(parser.value(openCode));
     if (parser.isSet(invoke))
         QTimer::singleShot(0, &window, [&window] { window.invokeFunction(); });
+    if (parser.isSet(cost)) {
+        const QStringList parts = parser.value(cost).split(QLatin1Char(':'));
+        Nimbus::TrafficProfile::Shape shape;
+        if (parts.size() > 1 && Nimbus::TrafficProfile::shapeFromId(parts.at(1), &shape))
+            window.costView()->setShape(shape);
+        window.costView()->setVolume(parts.first().toDouble());
+        window.showCost();
+    }
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);

@@ -10,6 +10,7 @@
 #include "editor/findbar.h"
 #include "inspectorwidget.h"
 #include "run/runpanel.h"
+#include "cost/costview.h"
 
 #include "document/project.h"
 #include "model/catalog.h"
@@ -50,19 +51,6 @@ QString fileFilter()
                           "JSON projects (*.json);;All files (*)");
 }
 
-// A dock whose content arrives with a later part of the studio.
-QDockWidget *placeholderDock(const QString &title, const QString &objectName, const QString &text, QWidget *parent)
-{
-    auto *dock = new QDockWidget(title, parent);
-    dock->setObjectName(objectName);
-    auto *label = new QLabel(text, dock);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setMargin(12);
-    label->setEnabled(false);
-    dock->setWidget(label);
-    return dock;
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
@@ -193,11 +181,17 @@ void MainWindow::createDocks()
             if (page->function() == function || mRunner->functionOfFile(page->path()) == function)
                 page->editor()->clearErrors();
     });
-    QDockWidget *cost = placeholderDock(tr("Cost"), QStringLiteral("costDock"),
-                                        tr("Compare what this architecture costs serverless and on virtual "
-                                           "machines here."),
-                                        this);
+    auto *cost = new QDockWidget(tr("Cost"), this);
+    cost->setObjectName(QStringLiteral("costDock"));
+    mCostDock = cost;
+    mCostView = new CostView(cost);
+    cost->setWidget(mCostView);
     addDockWidget(Qt::BottomDockWidgetArea, cost);
+    connect(mCostView, &CostView::badgesChanged, mScene, &CanvasScene::setCostBadges);
+    connect(mCostView, &CostView::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    // The bottom docks (problems, run, cost) span the whole width: the cost charts need it.
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
     tabifyDockWidget(mProblems, run);
     tabifyDockWidget(run, cost);
     mProblems->raise();
@@ -310,6 +304,12 @@ void MainWindow::createActions()
     QAction *design = runMenu->addAction(tr("Show &Design"), this, [this] { mEditors->setCurrentIndex(0); });
     design->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
 
+    QMenu *costMenu = menuBar()->addMenu(tr("&Cost"));
+    QAction *showCost = costMenu->addAction(tr("Compare &Costs"), this, &MainWindow::showCost);
+    showCost->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    costMenu->addAction(tr("Save Cost &Report..."), mCostView, &CostView::saveReport);
+    costMenu->addAction(tr("&Update Prices from URL..."), mCostView, &CostView::updatePricesFromUrl);
+
     mViewMenu = menuBar()->addMenu(tr("&View"));
     QAction *zoomIn = mViewMenu->addAction(tr("Zoom &In"), mView, &CanvasView::zoomIn);
     zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
@@ -380,12 +380,20 @@ void MainWindow::setProject(Project *project)
     mRunner->setProject(project);
     mRunPanel->setProject(project);
     mScene->setProject(project);
+    mCostView->setProject(project, mRunner);
     mInspector->setProject(project);
     mAutosave->setProject(project);
     mProblems->setProject(project);
     delete old;
     updateTitle();
     updateStatus();
+}
+
+void MainWindow::showCost()
+{
+    mCostDock->show();
+    mCostDock->raise();
+    resizeDocks({mCostDock}, {std::max(420, height() / 2)}, Qt::Vertical);
 }
 
 void MainWindow::newProject()

@@ -21,6 +21,7 @@ class CanvasScene;
 class EditorArea;
 class FunctionRunner;
 class RunPanel;
+class CostView;
 class CanvasView;
 class InspectorWidget;
 class PaletteWidget;
@@ -43,6 +44,9 @@ public:
     InspectorWidget *inspector() const { return mInspector; }
     EditorArea *editorArea() const { return mEditors; }
     RunPanel *runPanel() const { return mRunPanel; }
+    CostView *costView() const { return mCostView; }
+    // Shows the cost view and makes room for its charts.
+    void showCost();
     FunctionRunner *runner() const { return mRunner; }
     // Opens a function's handler in an editor tab (a scaffold for a function without one).
     bool openFunctionCode(const QString &functionName);
@@ -99,6 +103,8 @@ private:
     EditorArea *mEditors = nullptr;
     FunctionRunner *mRunner = nullptr;
     RunPanel *mRunPanel = nullptr;
+    CostView *mCostView = nullptr;
+    QDockWidget *mCostDock = nullptr;
     Autosave *mAutosave = nullptr;
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;

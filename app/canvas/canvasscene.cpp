@@ -188,6 +188,12 @@ void CanvasScene::setDiagnostics(const QList<Diagnostic> &diagnostics)
     }
 }
 
+void CanvasScene::setCostBadges(const QHash<NodeId, QString> &badges)
+{
+    for (auto it = mNodes.cbegin(); it != mNodes.cend(); ++it)
+        it.value()->setCostBadge(badges.value(it.key()));
+}
+
 void CanvasScene::setSnapToGrid(bool snap)
 {
     mGrid = snap ? kGridSize : 0;

@@ -41,6 +41,8 @@ public:
     void selectNodes(const QList<NodeId> &ids);
 
     void setDiagnostics(const QList<Diagnostic> &diagnostics);
+    // Monthly cost per function, shown on its node; nodes not listed show none.
+    void setCostBadges(const QHash<NodeId, QString> &badges);
     void setSnapToGrid(bool snap);
     bool snapToGrid() const { return mGrid > 0; }
     static constexpr qreal kGridSize = 20;

@@ -1,5 +1,7 @@
 #include "nodeitem.h"
 
+#include <QFontMetricsF>
+
 #include "model/catalog.h"
 
 #include <QApplication>
@@ -59,6 +61,14 @@ void NodeItem::setTargetState(TargetState state)
     if (mTargetState == state)
         return;
     mTargetState = state;
+    update();
+}
+
+void NodeItem::setCostBadge(const QString &text)
+{
+    if (text == mCostBadge)
+        return;
+    mCostBadge = text;
     update();
 }
 
@@ -146,6 +156,19 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->drawEllipse(QPointF(0, kHeight / 2), kPortRadius, kPortRadius);
     if (mHasOutput)
         painter->drawEllipse(QPointF(kWidth, kHeight / 2), kPortRadius, kPortRadius);
+
+    if (!mCostBadge.isEmpty()) {
+        QFont font = kindFont;
+        font.setPointSizeF(kindFont.pointSizeF() * 0.95);
+        painter->setFont(font);
+        const qreal width = QFontMetricsF(font).horizontalAdvance(mCostBadge) + 12;
+        const QRectF pill(kWidth - width - 8, kHeight - 21, width, 15);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0x2e, 0x7d, 0x32));
+        painter->drawRoundedRect(pill, 7, 7);
+        painter->setPen(Qt::white);
+        painter->drawText(pill, Qt::AlignCenter, mCostBadge);
+    }
 
     if (mSeverity) {
         const bool error = *mSeverity == Diagnostic::Severity::Error;

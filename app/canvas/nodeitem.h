@@ -35,6 +35,9 @@ public:
     QString name() const { return mName; }
     void setSeverity(std::optional<Diagnostic::Severity> severity, const QString &tooltip);
     std::optional<Diagnostic::Severity> severity() const { return mSeverity; }
+    // A short text in a pill at the bottom right, such as the function's monthly cost.
+    void setCostBadge(const QString &text);
+    QString costBadge() const { return mCostBadge; }
     TargetState targetState() const { return mTargetState; }
     void setTargetState(TargetState state);
     void setSnapToGrid(qreal grid) { mGrid = grid; }
@@ -66,6 +69,7 @@ private:
     std::optional<Diagnostic::Severity> mSeverity;
     TargetState mTargetState = TargetState::Neutral;
     qreal mGrid = 0;
+    QString mCostBadge;
 };
 
 } // namespace Nimbus

@@ -42,6 +42,7 @@ constexpr Command kCommands[] = {
     {"import-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a .nimbus project from the JSON form")},
     {"invoke", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run a function locally with an event")},
     {"events", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "List the event templates, or generate an event")},
+    {"cost", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Compare monthly costs: serverless, VMs, containers")},
 };
 
 QString exitCodeHelp()
@@ -95,11 +96,14 @@ int CommandLine::run(const QStringList &arguments)
         return invoke(rest);
     if (command == QLatin1String("events"))
         return events(rest);
+    if (command == QLatin1String("cost"))
+        return cost(rest);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
 // Parses a subcommand's options; returns -1 to go on, or the exit code to stop with.
-static int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
+// positionalCount -1 allows none or one.
+int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
                         int positionalCount, QTextStream &out, QTextStream &err)
 {
     parser.setApplicationDescription(description + QLatin1String("\n\n") + exitCodeHelp());
@@ -118,9 +122,10 @@ static int parseCommand(QCommandLineParser &parser, const QStringList &arguments
         out << text;
         return CommandLine::Success;
     }
-    if (parser.positionalArguments().size() != positionalCount) {
+    const int given = int(parser.positionalArguments().size());
+    if (positionalCount < 0 ? given > 1 : given != positionalCount) {
         err << "nimbus " << arguments.first() << ": "
-            << CommandLine::tr("expected %n argument(s); see --help", nullptr, positionalCount) << '\n';
+            << CommandLine::tr("expected %n argument(s); see --help", nullptr, std::max(1, positionalCount)) << '\n';
         return CommandLine::UsageError;
     }
     return -1;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QCoreApplication>
+
+class QCommandLineParser;
 #include <QStringList>
 #include <QTextStream>
 
@@ -34,10 +36,15 @@ private:
     int importJson(const QStringList &arguments);
     int invoke(const QStringList &arguments);
     int events(const QStringList &arguments);
+    int cost(const QStringList &arguments);
     bool open(const QString &path, Project &project);
 
     QTextStream mOut;
     QTextStream mErr;
 };
+
+// Shared by the commands: parses options; -1 to go on, else the exit code.
+int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
+                 int positionalCount, QTextStream &out, QTextStream &err);
 
 } // namespace Nimbus

@@ -1,11 +1,35 @@
 #include "commandline.h"
 #include "translations.h"
 
+#include <QApplication>
 #include <QCoreApplication>
+
+#include <cstring>
+#include <memory>
+
+// Charts in a cost report are drawn with Qt Charts, which needs a QApplication; every
+// other command runs without a display.
+static bool needsGui(int argc, char *argv[])
+{
+    if (argc < 2 || std::strcmp(argv[1], "cost") != 0)
+        return false;
+    for (int i = 2; i < argc; ++i)
+        if (std::strstr(argv[i], "html") || std::strstr(argv[i], "pdf"))
+            return true;
+    return false;
+}
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("nimbus"));
     QCoreApplication::setOrganizationName(QStringLiteral("Nimbus"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NIMBUS_VERSION));

@@ -1,0 +1,714 @@
+#include "costview.h"
+
+#include "cost/pricingupdater.h"
+#include "costcharts.h"
+#include "document/project.h"
+#include "runtime/functionrunner.h"
+
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace Nimbus {
+
+namespace {
+
+constexpr int kVolumeSteps = 700; // 10^3 .. 10^10 requests, 100 steps a decade
+constexpr int kDurationSteps = 400; // 1 ms .. 10 s
+constexpr int kAllFunctions = -1;
+
+int volumeToSlider(double v)
+{
+    return std::clamp(int(std::round((std::log10(std::max(1e3, v)) - 3) * 100)), 0, kVolumeSteps);
+}
+
+double sliderToVolume(int step)
+{
+    return std::round(std::pow(10, 3 + step / 100.0));
+}
+
+QString money(double amount, const QString &currency)
+{
+    return CostReport::money(amount, currency);
+}
+
+// Puts a slider and a spin box side by side in one row.
+QWidget *pair(QWidget *slider, QWidget *box)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(slider, 1);
+    layout->addWidget(box);
+    return row;
+}
+
+} // namespace
+
+CostView::CostView(QWidget *parent) : QWidget(parent)
+{
+    mPricingDirectory = PricingCatalogs::defaultUserDirectory();
+    mRebuild = new QTimer(this);
+    mRebuild->setSingleShot(true);
+    mRebuild->setInterval(0);
+    connect(mRebuild, &QTimer::timeout, this, [this] {
+        rebuildWorkload();
+        recompute();
+    });
+    buildUi();
+    loadCatalogs();
+}
+
+CostView::~CostView() = default;
+
+void CostView::buildUi()
+{
+    auto *form = new QWidget;
+    auto *formLayout = new QVBoxLayout(form);
+
+    auto *workloadBox = new QGroupBox(tr("Workload"));
+    auto *w = new QFormLayout(workloadBox);
+    mVolumeSlider = new QSlider(Qt::Horizontal);
+    mVolumeSlider->setObjectName(QStringLiteral("volumeSlider"));
+    mVolumeSlider->setRange(0, kVolumeSteps);
+    mVolumeSlider->setAccessibleName(tr("Requests a month"));
+    mVolume = new QDoubleSpinBox;
+    mVolume->setObjectName(QStringLiteral("volume"));
+    mVolume->setDecimals(0);
+    mVolume->setRange(0, 1e12);
+    mVolume->setGroupSeparatorShown(true);
+    mVolume->setMinimumWidth(120);
+    w->addRow(tr("Requests a month:"), pair(mVolumeSlider, mVolume));
+    mVolumeHint = new QLabel;
+    mVolumeHint->setWordWrap(true);
+    mVolumeHint->setForegroundRole(QPalette::PlaceholderText);
+    w->addRow(QString(), mVolumeHint);
+    mShape = new QComboBox;
+    mShape->setObjectName(QStringLiteral("shape"));
+    for (auto shape : {TrafficProfile::Shape::Constant, TrafficProfile::Shape::BusinessHours,
+                       TrafficProfile::Shape::DailyPeaks, TrafficProfile::Shape::SpikeDay})
+        mShape->addItem(TrafficProfile::fromShape(shape).name(), int(shape));
+    auto *import = new QPushButton(tr("Import CSV..."));
+    import->setToolTip(tr("Hourly or per-minute request counts, one per line, optionally after a time stamp"));
+    w->addRow(tr("Traffic shape:"), pair(mShape, import));
+    mEntries = new QTableWidget(0, 2);
+    mEntries->setObjectName(QStringLiteral("entries"));
+    mEntries->setHorizontalHeaderLabels({tr("Entry point"), tr("Share (weight)")});
+    mEntries->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    mEntries->verticalHeader()->hide();
+    mEntries->setMaximumHeight(88);
+    mEntries->verticalHeader()->setDefaultSectionSize(mEntries->fontMetrics().height() + 6);
+    mEntries->setToolTip(tr("How the monthly requests split between the routes and the services fed from outside"));
+    w->addRow(tr("Split:"), mEntries);
+
+    mFunction = new QComboBox;
+    mFunction->setObjectName(QStringLiteral("function"));
+    w->addRow(tr("Function:"), mFunction);
+    mDurationSlider = new QSlider(Qt::Horizontal);
+    mDurationSlider->setObjectName(QStringLiteral("durationSlider"));
+    mDurationSlider->setRange(0, kDurationSteps);
+    mDurationSlider->setAccessibleName(tr("Duration"));
+    mDuration = new QDoubleSpinBox;
+    mDuration->setObjectName(QStringLiteral("duration"));
+    mDuration->setRange(1, 900000);
+    mDuration->setDecimals(1);
+    mDuration->setSuffix(tr(" ms"));
+    w->addRow(tr("Duration:"), pair(mDurationSlider, mDuration));
+    mMemorySlider = new QSlider(Qt::Horizontal);
+    mMemorySlider->setObjectName(QStringLiteral("memorySlider"));
+    mMemorySlider->setRange(1, 80);
+    mMemorySlider->setAccessibleName(tr("Memory"));
+    mMemory = new QSpinBox;
+    mMemory->setObjectName(QStringLiteral("memory"));
+    mMemory->setRange(128, 10240);
+    mMemory->setSingleStep(64);
+    mMemory->setSuffix(tr(" MB"));
+    w->addRow(tr("Memory:"), pair(mMemorySlider, mMemory));
+    mArchitecture = new QComboBox;
+    mArchitecture->addItems({QStringLiteral("x86_64"), QStringLiteral("arm64")});
+    mMeasured = new QPushButton(tr("Use Measured Durations"));
+    mMeasured->setObjectName(QStringLiteral("measured"));
+    mMeasured->setToolTip(tr("Take each function's duration from the mean of its successful local runs"));
+    w->addRow(tr("Architecture:"), pair(mArchitecture, mMeasured));
+    formLayout->addWidget(workloadBox);
+
+    auto *optionsBox = new QGroupBox(tr("Options"));
+    auto *o = new QFormLayout(optionsBox);
+    mProvider = new QComboBox;
+    mProvider->setObjectName(QStringLiteral("provider"));
+    o->addRow(tr("Provider:"), mProvider);
+    mFreeTier = new QCheckBox(tr("Count the free tier"));
+    mFreeTier->setChecked(true);
+    mGateway = new QComboBox;
+    mGateway->addItem(tr("From the routes"), QStringLiteral("auto"));
+    mGateway->addItem(tr("None"), QStringLiteral("none"));
+    mGateway->addItem(tr("HTTP API"), QStringLiteral("http"));
+    mGateway->addItem(tr("REST API"), QStringLiteral("rest"));
+    o->addRow(tr("Gateway:"), pair(mGateway, mFreeTier));
+    mInstance = new QComboBox;
+    mInstance->setObjectName(QStringLiteral("instance"));
+    mSizing = new QComboBox;
+    mSizing->addItem(tr("Hour by hour"), int(CostOption::Sizing::Autoscaled));
+    mSizing->addItem(tr("Fixed for the peak"), int(CostOption::Sizing::FixedForPeak));
+    o->addRow(tr("VM type:"), pair(mInstance, mSizing));
+    mMinInstances = new QSpinBox;
+    mMinInstances->setRange(0, 1000);
+    mMinInstances->setValue(2);
+    mMinInstances->setToolTip(tr("Fewest instances running at any time, for availability"));
+    mUtilisation = new QSpinBox;
+    mUtilisation->setRange(5, 100);
+    mUtilisation->setValue(60);
+    mUtilisation->setSuffix(tr(" % CPU"));
+    o->addRow(tr("At least:"), pair(mMinInstances, mUtilisation));
+    mDiscount = new QSpinBox;
+    mDiscount->setRange(0, 90);
+    mDiscount->setSuffix(tr(" % commitment"));
+    mLoadBalancer = new QCheckBox(tr("Load balancer"));
+    o->addRow(tr("Discount:"), pair(mDiscount, mLoadBalancer));
+    mContainers = new QCheckBox(tr("Compare containers too (0.5 vCPU, 1 GB tasks)"));
+    mContainers->setChecked(true);
+    o->addRow(QString(), mContainers);
+    formLayout->addWidget(optionsBox);
+
+    auto *buttons = new QHBoxLayout;
+    auto *report = new QPushButton(tr("Save Report..."));
+    report->setObjectName(QStringLiteral("saveReport"));
+    auto *update = new QPushButton(tr("Update Prices from URL..."));
+    buttons->addWidget(report);
+    buttons->addWidget(update);
+    formLayout->addLayout(buttons);
+    formLayout->addStretch();
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(form);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(form->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    mSummary = new QLabel;
+    mSummary->setObjectName(QStringLiteral("costSummary"));
+    mSummary->setWordWrap(true);
+    mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    rightLayout->addWidget(mSummary);
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("costTabs"));
+    auto chartView = [](const char *name) {
+        auto *view = new QChartView(new QChart);
+        view->setObjectName(QLatin1String(name));
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setMinimumHeight(220);
+        return view;
+    };
+    mVolumeChart = chartView("volumeChart");
+    mDayChart = chartView("dayChart");
+    mItemsChart = chartView("itemsChart");
+    tabs->addTab(mVolumeChart, tr("Cost by Volume"));
+    tabs->addTab(mDayChart, tr("Busiest Day"));
+    tabs->addTab(mItemsChart, tr("Bill Breakdown"));
+    mBill = new QTreeWidget;
+    mBill->setObjectName(QStringLiteral("bill"));
+    mBill->setHeaderLabels({tr("Item"), tr("For"), tr("Quantity"), tr("Unit price"), tr("Cost"), tr("Source")});
+    mBill->setAlternatingRowColors(true);
+    tabs->addTab(mBill, tr("Line Items"));
+    rightLayout->addWidget(tabs, 1);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(scroll);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({scroll->minimumWidth(), 900});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    // Sliders and boxes mirror each other; either redraws at once.
+    connect(mVolumeSlider, &QSlider::valueChanged, this, [this](int step) {
+        if (!mUpdating && volumeToSlider(mVolume->value()) != step)
+            mVolume->setValue(sliderToVolume(step));
+    });
+    connect(mVolume, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        const QSignalBlocker block(mVolumeSlider);
+        mVolumeSlider->setValue(volumeToSlider(v));
+        mWorkload.monthlyRequests = v;
+        recompute();
+    });
+    connect(mDurationSlider, &QSlider::valueChanged, this, [this](int step) {
+        if (!mUpdating)
+            mDuration->setValue(std::round(std::pow(10, step / 100.0) * 10) / 10);
+    });
+    connect(mDuration, &QDoubleSpinBox::valueChanged, this, [this](double ms) {
+        const QSignalBlocker block(mDurationSlider);
+        mDurationSlider->setValue(int(std::round(std::log10(std::max(1.0, ms)) * 100)));
+        applyFunctionEdits();
+    });
+    connect(mMemorySlider, &QSlider::valueChanged, this, [this](int step) {
+        if (!mUpdating)
+            mMemory->setValue(step * 128);
+    });
+    connect(mMemory, &QSpinBox::valueChanged, this, [this](int mb) {
+        const QSignalBlocker block(mMemorySlider);
+        mMemorySlider->setValue(std::max(1, mb / 128));
+        applyFunctionEdits();
+    });
+    connect(mArchitecture, &QComboBox::currentIndexChanged, this, [this] { applyFunctionEdits(); });
+    connect(mFunction, &QComboBox::currentIndexChanged, this, [this] { showFunction(); });
+    connect(mShape, &QComboBox::activated, this, [this] {
+        setShape(TrafficProfile::Shape(mShape->currentData().toInt()));
+    });
+    connect(import, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import Request Counts"), QString(),
+                                                          tr("CSV files (*.csv);;All files (*)"));
+        QString error;
+        if (!path.isEmpty() && !importProfile(path, &error))
+            QMessageBox::warning(this, tr("Import Request Counts"), error);
+    });
+    connect(mEntries, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (mUpdating || item->column() != 1 || !mProject)
+            return;
+        bool ok = false;
+        const double weight = item->text().toDouble(&ok);
+        if (EntryPoint *e = mWorkload.entry(mEntries->item(item->row(), 0)->text()); e && ok && weight >= 0) {
+            e->weight = weight;
+            mWorkload.distribute(mProject->catalog(), mProject->architecture());
+            recompute();
+        } else {
+            fillEntries(); // not a weight: show the one in use
+        }
+    });
+    connect(mMeasured, &QPushButton::clicked, this, [this] {
+        if (!mRunner)
+            return;
+        const int used = mWorkload.useMeasuredDurations(mRunner->history());
+        emit message(used ? tr("Durations of %n function(s) taken from their local runs.", nullptr, used)
+                          : tr("No successful local runs yet: invoke the functions first."));
+        showFunction();
+        recompute();
+    });
+    connect(mProvider, &QComboBox::currentIndexChanged, this, [this] {
+        fillProviderDependent();
+        recompute();
+    });
+    for (QComboBox *box : {mGateway, mInstance, mSizing})
+        connect(box, &QComboBox::currentIndexChanged, this, &CostView::recompute);
+    for (QSpinBox *box : {mMinInstances, mUtilisation, mDiscount})
+        connect(box, &QSpinBox::valueChanged, this, &CostView::recompute);
+    for (QCheckBox *box : {mFreeTier, mLoadBalancer, mContainers})
+        connect(box, &QCheckBox::toggled, this, &CostView::recompute);
+    connect(report, &QPushButton::clicked, this, &CostView::saveReport);
+    connect(update, &QPushButton::clicked, this, &CostView::updatePricesFromUrl);
+}
+
+void CostView::setPricingDirectory(const QString &directory)
+{
+    mPricingDirectory = directory;
+    loadCatalogs();
+    recompute();
+}
+
+void CostView::loadCatalogs()
+{
+    mCatalogs = PricingCatalogs::load(mPricingDirectory);
+    for (const QString &e : mCatalogs.errors())
+        emit message(e);
+    const QString current = mProvider->currentData().toString();
+    const QSignalBlocker block(mProvider);
+    mProvider->clear();
+    for (const QString &id : mCatalogs.providers()) {
+        const auto c = mCatalogs.provider(id);
+        mProvider->addItem(tr("%1 (%2, %3)").arg(c->providerName(), c->region(), c->currency()), id);
+    }
+    const int index = mProvider->findData(current.isEmpty() ? QStringLiteral("aws") : current);
+    mProvider->setCurrentIndex(std::max(0, index));
+    fillProviderDependent();
+}
+
+void CostView::fillProviderDependent()
+{
+    const auto catalog = mCatalogs.provider(mProvider->currentData().toString());
+    const QString current = mInstance->currentData().toString();
+    const QSignalBlocker block(mInstance);
+    mInstance->clear();
+    if (!catalog)
+        return;
+    for (const InstanceType &t : catalog->instances())
+        mInstance->addItem(tr("%1 (%2 vCPU, %3 GiB)").arg(t.type).arg(t.vcpu).arg(t.memoryGiB), t.type);
+    mInstance->setCurrentIndex(std::max(0, mInstance->findData(current)));
+    const bool containers = catalog->price(QStringLiteral("containers.vcpu.x86_64")) != nullptr;
+    mContainers->setEnabled(containers);
+    mLoadBalancer->setEnabled(catalog->price(QStringLiteral("loadBalancer.hours")) != nullptr);
+    mGateway->setEnabled(!catalog->serverless().httpIncluded);
+}
+
+void CostView::setProject(Project *project, FunctionRunner *runner)
+{
+    if (mProject)
+        disconnect(&mProject->architecture(), nullptr, this, nullptr);
+    mProject = project;
+    mRunner = runner;
+    if (mProject)
+        connect(&mProject->architecture(), &Architecture::changed, mRebuild, qOverload<>(&QTimer::start));
+    mWorkload = Workload();
+    rebuildWorkload();
+    recompute();
+}
+
+void CostView::rebuildWorkload()
+{
+    if (!mProject)
+        return;
+    // The design decides the functions, their memory and what they touch; what the user
+    // typed here (durations, weights, volume, shape) carries over by name.
+    Workload fresh = Workload::fromArchitecture(mProject->catalog(), mProject->architecture());
+    fresh.monthlyRequests = mWorkload.monthlyRequests;
+    fresh.profile = mWorkload.profile;
+    for (FunctionLoad &f : fresh.functions)
+        if (const FunctionLoad *old = mWorkload.function(f.name)) {
+            f.durationMs = old->durationMs;
+            f.durationMeasured = old->durationMeasured;
+            f.payloadKb = old->payloadKb;
+            f.provisionedConcurrency = old->provisionedConcurrency;
+        }
+    for (EntryPoint &e : fresh.entries)
+        if (const EntryPoint *old = mWorkload.entry(e.name))
+            e.weight = old->weight;
+    for (ServiceLoad &s : fresh.services)
+        if (const ServiceLoad *old = mWorkload.service(s.name)) {
+            s.storedGb = old->storedGb;
+            s.itemKb = old->itemKb;
+        }
+    fresh.distribute(mProject->catalog(), mProject->architecture());
+    mWorkload = std::move(fresh);
+
+    mUpdating = true;
+    const QString current = mFunction->currentText();
+    mFunction->clear();
+    mFunction->addItem(tr("All functions"), kAllFunctions);
+    for (int i = 0; i < int(mWorkload.functions.size()); ++i)
+        mFunction->addItem(mWorkload.functions[i].name, i);
+    mFunction->setCurrentIndex(std::max(0, mFunction->findText(current)));
+    mVolume->setValue(mWorkload.monthlyRequests);
+    mVolumeSlider->setValue(volumeToSlider(mWorkload.monthlyRequests));
+    mUpdating = false;
+    fillEntries();
+    showFunction();
+}
+
+void CostView::fillEntries()
+{
+    mUpdating = true;
+    mEntries->setRowCount(int(mWorkload.entries.size()));
+    for (int i = 0; i < int(mWorkload.entries.size()); ++i) {
+        const EntryPoint &e = mWorkload.entries[i];
+        auto *name = new QTableWidgetItem(e.name);
+        name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+        name->setToolTip(e.service);
+        mEntries->setItem(i, 0, name);
+        mEntries->setItem(i, 1, new QTableWidgetItem(QLocale::c().toString(e.weight)));
+    }
+    mUpdating = false;
+}
+
+void CostView::showFunction()
+{
+    mUpdating = true;
+    const int index = mFunction->currentData().toInt();
+    const FunctionLoad *f = index >= 0 && index < int(mWorkload.functions.size()) ? &mWorkload.functions[index]
+                            : mWorkload.functions.empty()                          ? nullptr
+                                                                                   : &mWorkload.functions.front();
+    if (f) {
+        mDuration->setValue(f->durationMs);
+        mDurationSlider->setValue(int(std::round(std::log10(std::max(1.0, f->durationMs)) * 100)));
+        mMemory->setValue(f->memoryMb);
+        mMemorySlider->setValue(std::max(1, f->memoryMb / 128));
+        mArchitecture->setCurrentText(f->architecture);
+        mDuration->setToolTip(f->durationMeasured ? tr("Mean of the local runs") : tr("Typed in"));
+    }
+    mUpdating = false;
+}
+
+void CostView::applyFunctionEdits()
+{
+    if (mUpdating)
+        return;
+    const int index = mFunction->currentData().toInt();
+    for (int i = 0; i < int(mWorkload.functions.size()); ++i) {
+        if (index != kAllFunctions && index != i)
+            continue;
+        FunctionLoad &f = mWorkload.functions[i];
+        if (f.durationMs != mDuration->value())
+            f.durationMeasured = false;
+        f.durationMs = mDuration->value();
+        f.memoryMb = mMemory->value();
+        f.architecture = mArchitecture->currentText();
+    }
+    recompute();
+}
+
+double CostView::volume() const
+{
+    return mWorkload.monthlyRequests;
+}
+
+void CostView::setVolume(double monthlyRequests)
+{
+    mVolume->setValue(monthlyRequests); // redraws through valueChanged
+}
+
+void CostView::setShape(TrafficProfile::Shape shape)
+{
+    mWorkload.profile = TrafficProfile::fromShape(shape);
+    const int index = mShape->findData(int(shape));
+    if (index >= 0)
+        mShape->setCurrentIndex(index);
+    recompute();
+}
+
+bool CostView::importProfile(const QString &csvPath, QString *error)
+{
+    QFile file(csvPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(csvPath), file.errorString());
+        return false;
+    }
+    TrafficProfile profile;
+    QString why;
+    if (!TrafficProfile::fromCsv(file.readAll(), &profile, &why)) {
+        *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(csvPath), why);
+        return false;
+    }
+    mWorkload.profile = profile;
+    if (mShape->findData(int(TrafficProfile::Shape::Imported)) < 0)
+        mShape->addItem(profile.name(), int(TrafficProfile::Shape::Imported));
+    mShape->setCurrentIndex(mShape->findData(int(TrafficProfile::Shape::Imported)));
+    // The counts are requests: they set the monthly volume too.
+    setVolume(std::round(profile.total() * 730.0 / profile.periodHours()));
+    recompute();
+    return true;
+}
+
+std::vector<CostOption> CostView::options() const
+{
+    CostOption serverless;
+    serverless.provider = mProvider->currentData().toString();
+    serverless.freeTier = mFreeTier->isChecked();
+    serverless.gateway = mGateway->currentData().toString();
+    CostOption fleet = serverless;
+    fleet.kind = CostOption::Kind::VmFleet;
+    fleet.instanceType = mInstance->currentData().toString();
+    fleet.sizing = CostOption::Sizing(mSizing->currentData().toInt());
+    fleet.minInstances = mMinInstances->value();
+    fleet.targetUtilisation = mUtilisation->value() / 100.0;
+    fleet.commitmentDiscountPct = mDiscount->value();
+    fleet.loadBalancer = mLoadBalancer->isEnabled() && mLoadBalancer->isChecked();
+    std::vector<CostOption> list{serverless, fleet};
+    if (mContainers->isEnabled() && mContainers->isChecked()) {
+        CostOption containers = fleet;
+        containers.kind = CostOption::Kind::Containers;
+        list.push_back(containers);
+    }
+    return list;
+}
+
+void CostView::recompute()
+{
+    if (mUpdating)
+        return;
+    const std::vector<CostOption> list = options();
+    if (list.front().provider.isEmpty())
+        return;
+    mEngine = std::make_unique<CostEngine>(mWorkload, mCatalogs);
+    mResults.clear();
+    for (const CostOption &o : list)
+        mResults.push_back(mEngine->evaluate(o, mWorkload.monthlyRequests));
+    mBreakEven = mEngine->breakEven(list[0], list[1]);
+    mSensitivity = mEngine->sensitivity(list[0], list[1]);
+
+    const double perSecond = mWorkload.monthlyRequests / (730.0 * 3600);
+    mVolumeHint->setText(tr("%L1 requests a second on average; traffic shape: %2").arg(perSecond, 0, 'f', 2).arg(mWorkload.profile.name()));
+    mSummary->setText(summaryText());
+    refreshCharts();
+
+    mBill->clear();
+    for (const CostResult &r : mResults) {
+        auto *top = new QTreeWidgetItem(mBill, {r.label, QString(), QString(), QString(),
+                                               r.ok() ? money(r.total(), r.currency) : r.error});
+        QFont bold = top->font(0);
+        bold.setBold(true);
+        top->setFont(0, bold);
+        top->setFont(4, bold);
+        for (const LineItem &item : r.items) {
+            auto *line = new QTreeWidgetItem(top, {item.item, item.nodes,
+                                                   QStringLiteral("%1 %2").arg(QLocale().toString(item.quantity, 'f', item.quantity < 10 ? 2 : 0), item.unit),
+                                                   QStringLiteral("%1 / %2").arg(QString::number(item.unitPrice, 'g', 8), QLocale().toString(item.per, 'f', 0)),
+                                                   QLocale().toString(item.cost(), 'f', 2), item.source});
+            line->setToolTip(5, tr("Effective %1: %2").arg(item.effective, item.source));
+            line->setTextAlignment(2, Qt::AlignRight);
+            line->setTextAlignment(4, Qt::AlignRight);
+        }
+        for (const QString &note : r.notes)
+            new QTreeWidgetItem(top, {tr("Note: %1").arg(note)});
+        top->setExpanded(true);
+    }
+    mBill->resizeColumnToContents(0);
+
+    QHash<NodeId, QString> badges;
+    if (!mResults.empty() && mResults.front().ok())
+        for (const FunctionLoad &f : mWorkload.functions) {
+            const double amount = mResults.front().perFunction.value(f.name);
+            badges.insert(f.node, tr("%1 %2/mo").arg(mResults.front().currency, QLocale().toString(amount, 'f', amount < 100 ? 2 : 0)));
+        }
+    emit badgesChanged(badges);
+}
+
+QString CostView::summaryText() const
+{
+    QStringList parts;
+    for (const CostResult &r : mResults)
+        parts << QStringLiteral("<b>%1</b>: %2").arg(r.label.toHtmlEscaped(), r.ok() ? money(r.total(), r.currency) : r.error.toHtmlEscaped());
+    QString text = tr("Per month at %L1 requests: %2.").arg(mWorkload.monthlyRequests, 0, 'f', 0).arg(parts.join(QStringLiteral(" · ")));
+    if (mResults.size() >= 2) {
+        if (mBreakEven.found) {
+            text += QStringLiteral("<br>") + tr("Break-even with %1: <b>%L2 requests a month</b> (%L3 a second on average).")
+                                                 .arg(mResults[1].label.toHtmlEscaped())
+                                                 .arg(mBreakEven.volume, 0, 'f', 0)
+                                                 .arg(mBreakEven.volume / (730.0 * 3600), 0, 'f', 1);
+            QStringList sens;
+            for (const CostEngine::Sensitivity &s : mSensitivity)
+                sens << tr("%1 x%2: %3")
+                            .arg(s.parameter == QLatin1String("duration") ? tr("duration") : tr("memory"))
+                            .arg(s.factor)
+                            .arg(s.breakEven.found ? QLocale().toString(s.breakEven.volume, 'f', 0) : tr("none"));
+            text += QStringLiteral("<br>") + tr("Sensitivity: %1.").arg(sens.join(QStringLiteral("; ")));
+        } else {
+            text += QStringLiteral("<br>") + tr("No break-even: %1.").arg(mBreakEven.explanation.toHtmlEscaped());
+        }
+    }
+    return text;
+}
+
+void CostView::refreshCharts()
+{
+    const std::vector<CostOption> list = options();
+    auto replace = [](QChartView *view, QChart *chart) {
+        QChart *old = view->chart();
+        view->setChart(chart);
+        delete old;
+    };
+    replace(mVolumeChart, CostCharts::volumeChart(*mEngine, list, mWorkload.monthlyRequests, &mBreakEven));
+    replace(mDayChart, CostCharts::dayChart(*mEngine, list, mWorkload.monthlyRequests));
+    replace(mItemsChart, CostCharts::itemsChart(mResults));
+}
+
+CostReport CostView::report() const
+{
+    CostReport report = CostReport::make(*mEngine, options(), mWorkload.monthlyRequests, 0, 1);
+    if (mProject)
+        report.projectName = mProject->displayName();
+    CostCharts::addToReport(report, *mEngine, options());
+    return report;
+}
+
+bool CostView::writeReport(const QString &path, QString *error) const
+{
+    if (!mEngine) {
+        *error = tr("nothing to report yet");
+        return false;
+    }
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("csv"))
+        return report().writeCsv(path, error);
+    if (suffix == QLatin1String("pdf"))
+        return report().writePdf(path, error);
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        return report().writeHtml(path, error);
+    *error = tr("%1: choose a .html, .pdf or .csv file").arg(QDir::toNativeSeparators(path));
+    return false;
+}
+
+void CostView::saveReport()
+{
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Cost Report"), tr("cost-report.pdf"),
+                                                      tr("PDF (*.pdf);;HTML (*.html);;CSV line items (*.csv)"), &filter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = writeReport(path, &error);
+    QApplication::restoreOverrideCursor();
+    if (ok)
+        emit message(tr("Cost report saved to %1").arg(QDir::toNativeSeparators(path)));
+    else
+        QMessageBox::warning(this, tr("Save Cost Report"), error);
+}
+
+void CostView::updatePricesFromUrl()
+{
+    if (mUpdater && mUpdater->isRunning())
+        return;
+    bool ok = false;
+    const QString address = QInputDialog::getText(this, tr("Update Prices from URL"),
+                                                  tr("Address of a pricing catalog (https://...):"), QLineEdit::Normal,
+                                                  QStringLiteral("https://"), &ok);
+    if (!ok || address.trimmed().isEmpty())
+        return;
+    if (!mUpdater) {
+        mUpdater = new PricingUpdater(mPricingDirectory, this);
+        connect(mUpdater, &PricingUpdater::progress, this, [this](qint64 received, qint64 total) {
+            if (!mProgress)
+                return;
+            mProgress->setMaximum(total > 0 ? int(total / 1024) : 0);
+            mProgress->setValue(int(received / 1024));
+        });
+        connect(mUpdater, &PricingUpdater::finished, this, [this](bool updated, const QString &text) {
+            if (mProgress)
+                mProgress->deleteLater();
+            if (updated) {
+                loadCatalogs();
+                recompute();
+                emit message(text);
+            } else {
+                QMessageBox::warning(this, tr("Update Prices from URL"), text);
+            }
+        });
+    }
+    if (!mUpdater->start(QUrl(address.trimmed()))) {
+        QMessageBox::warning(this, tr("Update Prices from URL"), mUpdater->errorString());
+        return;
+    }
+    mProgress = new QProgressDialog(tr("Downloading prices..."), tr("Cancel"), 0, 0, this);
+    mProgress->setWindowModality(Qt::WindowModal);
+    mProgress->setMinimumDuration(200);
+    connect(mProgress, &QProgressDialog::canceled, mUpdater, &PricingUpdater::cancel);
+}
+
+} // namespace Nimbus

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "cost/costmodel.h"
+#include "cost/costreport.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QChartView;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressDialog;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QTableWidget;
+class QTimer;
+class QTreeWidget;
+QT_END_NAMESPACE
+
+namespace Nimbus {
+
+class FunctionRunner;
+class PricingUpdater;
+class Project;
+
+// The cost view: the workload (volume, traffic shape, per-function duration, memory
+// and architecture, how requests split between entry points) and the options
+// (serverless provider, VM fleet, containers) on the left; totals, break-even and the
+// charts on the right. Every change redraws at once.
+class CostView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CostView(QWidget *parent = nullptr);
+    ~CostView() override;
+
+    void setProject(Project *project, FunctionRunner *runner);
+    void setPricingDirectory(const QString &directory); // where downloaded catalogs live
+
+    // For the studio and the tests: the state shown.
+    double volume() const;
+    void setVolume(double monthlyRequests);
+    void setShape(TrafficProfile::Shape shape);
+    bool importProfile(const QString &csvPath, QString *error);
+    const Workload &workload() const { return mWorkload; }
+    const std::vector<CostResult> &results() const { return mResults; }
+    const CostEngine::BreakEven &breakEven() const { return mBreakEven; }
+    std::vector<CostOption> options() const;
+    CostReport report() const; // with the charts
+    bool writeReport(const QString &path, QString *error) const; // .html, .pdf or .csv
+    QString summaryText() const;
+
+public slots:
+    void recompute();
+    void saveReport();
+    void updatePricesFromUrl();
+
+signals:
+    // Monthly cost of each function in the serverless option, for the canvas badges.
+    void badgesChanged(const QHash<Nimbus::NodeId, QString> &badges);
+    void message(const QString &text);
+
+private:
+    void buildUi();
+    void rebuildWorkload();
+    void loadCatalogs();
+    void fillProviderDependent();
+    void showFunction();
+    void applyFunctionEdits();
+    void fillEntries();
+    void refreshCharts();
+
+    Project *mProject = nullptr;
+    FunctionRunner *mRunner = nullptr;
+    QString mPricingDirectory;
+    PricingCatalogs mCatalogs;
+    Workload mWorkload;
+    std::unique_ptr<CostEngine> mEngine;
+    std::vector<CostResult> mResults;
+    CostEngine::BreakEven mBreakEven;
+    std::vector<CostEngine::Sensitivity> mSensitivity;
+    bool mUpdating = false;
+    QTimer *mRebuild = nullptr;
+    PricingUpdater *mUpdater = nullptr;
+    QPointer<QProgressDialog> mProgress;
+
+    QSlider *mVolumeSlider = nullptr;
+    QDoubleSpinBox *mVolume = nullptr;
+    QLabel *mVolumeHint = nullptr;
+    QComboBox *mShape = nullptr;
+    QTableWidget *mEntries = nullptr;
+    QComboBox *mFunction = nullptr;
+    QSlider *mDurationSlider = nullptr;
+    QDoubleSpinBox *mDuration = nullptr;
+    QSlider *mMemorySlider = nullptr;
+    QSpinBox *mMemory = nullptr;
+    QComboBox *mArchitecture = nullptr;
+    QPushButton *mMeasured = nullptr;
+    QComboBox *mProvider = nullptr;
+    QCheckBox *mFreeTier = nullptr;
+    QComboBox *mGateway = nullptr;
+    QComboBox *mInstance = nullptr;
+    QComboBox *mSizing = nullptr;
+    QSpinBox *mMinInstances = nullptr;
+    QSpinBox *mUtilisation = nullptr;
+    QSpinBox *mDiscount = nullptr;
+    QCheckBox *mLoadBalancer = nullptr;
+    QCheckBox *mContainers = nullptr;
+    QLabel *mSummary = nullptr;
+    QChartView *mVolumeChart = nullptr;
+    QChartView *mDayChart = nullptr;
+    QChartView *mItemsChart = nullptr;
+    QTreeWidget *mBill = nullptr;
+};
+
+} // namespace Nimbus
