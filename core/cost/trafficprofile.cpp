@@ -132,7 +132,9 @@ bool TrafficProfile::fromCsv(const QByteArray &csv, TrafficProfile *profile, QSt
             *error = tr("line %1: '%2' is not a request count").arg(i + 1).arg(QString::fromUtf8(fields.last().trimmed()));
             return false;
         }
-        if (fields.size() > 1) {
+        bool indexed = false; // "hour,count": the first field only numbers the rows
+        fields.first().trimmed().toLongLong(&indexed);
+        if (fields.size() > 1 && !indexed) {
             const QDateTime time = QDateTime::fromString(QString::fromUtf8(fields.first().trimmed()), Qt::ISODate);
             if (!time.isValid()) {
                 *error = tr("line %1: '%2' is not a date and time (ISO 8601)")

@@ -26,7 +26,8 @@ public:
     // A 30-day month, flat but for one day at `factor` times the others.
     static TrafficProfile spikeDay(double factor = 10);
     static TrafficProfile fromShape(Shape shape);
-    // Counts, one per line: "count" or "timestamp,count" (a header line is allowed).
+    // Counts, one per line: "count", "index,count" or "timestamp,count" (a header line
+    // is allowed).
     // Slots are hours unless the timestamps are a minute apart. Errors name the line.
     static bool fromCsv(const QByteArray &csv, TrafficProfile *profile, QString *error);
     // Any slots; used by tests and benchmarks (a year of minutes is 525,600 slots).

@@ -27,6 +27,13 @@ private slots:
     void invokeWithTemplate();
     void invokeExitCodes_data();
     void invokeExitCodes();
+    void costCalculator_data();
+    void costCalculator();
+    void costProject_data();
+    void costProject();
+    void costUsageErrors_data();
+    void costUsageErrors();
+    void costProfileCsv();
 
 private:
     struct Result
@@ -46,6 +53,10 @@ QTEST_GUILESS_MAIN(tst_Cli)
 tst_Cli::Result tst_Cli::run(const QStringList &arguments)
 {
     QProcess process;
+    // Downloaded price catalogs of the user running the tests must not change results.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), mDir.filePath(QStringLiteral("xdg")));
+    process.setProcessEnvironment(env);
     process.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), arguments);
     if (!process.waitForFinished(30000))
         return {-1, {}, process.errorString()};
@@ -258,6 +269,123 @@ void tst_Cli::invokeExitCodes()
     const Result r = run(arguments);
     QVERIFY2(r.code == code, qPrintable(QStringLiteral("exit %1\n%2%3").arg(r.code).arg(r.out, r.err)));
     QVERIFY2((r.out + r.err).contains(contains), qPrintable(r.out + r.err));
+}
+
+
+void tst_Cli::costCalculator_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<double>("serverless");
+    QTest::addColumn<double>("vm");
+    QTest::addColumn<double>("breakEvenMillions"); // 0: none in range
+    // ../shared/facts/worked-examples.md, examples 3 and 4.
+    const QStringList ex3{"cost", "--requests", "100000000", "--duration-ms", "200", "--memory-mb", "128", "--format", "json", "--vm", "m6i.large", "--min-instances", "1"};
+    QTest::newRow("ex3 x86 no free tier") << (ex3 + QStringList{"--free-tier", "off"}) << 61.67 << 70.08 * 7 << 0.0;
+    QTest::newRow("ex3 x86 free tier") << ex3 << 54.80 << 70.08 * 7 << 0.0;
+    QTest::newRow("ex3 arm64") << (ex3 + QStringList{"--free-tier", "off", "--arch", "arm64"}) << 53.33 << 70.08 * 7 << 0.0;
+    const QStringList ex4{"cost", "--requests", "1000000", "--duration-ms", "100", "--memory-mb", "512", "--vm", "t3.small", "--min-instances", "1", "--format", "json"};
+    QTest::newRow("ex4 no free tier") << (ex4 + QStringList{"--free-tier", "off"}) << 1.03 << 15.18 << 14.69;
+    QTest::newRow("ex4 free tier") << ex4 << 0.0 << 15.18 << 21.34;
+    QTest::newRow("ex4 free tier http") << (ex4 + QStringList{"--gateway", "http"}) << 1.0 << 15.18 << 10.84;
+}
+
+void tst_Cli::costCalculator()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(double, serverless);
+    QFETCH(double, vm);
+    QFETCH(double, breakEvenMillions);
+    const Result r = run(arguments);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonArray options = json["options"].toArray();
+    QCOMPARE(options.size(), 3); // Lambda, the EC2 fleet, Fargate
+    QCOMPARE(options.at(0)["total"].toDouble(), serverless);
+    QCOMPARE(options.at(1)["total"].toDouble(), std::round(vm * 100) / 100);
+    // Totals are the sums of the line items shown.
+    for (const QJsonValue &o : options) {
+        double sum = 0;
+        for (const QJsonValue &item : o["items"].toArray())
+            sum += item["cost"].toDouble();
+        QCOMPARE(std::round(sum * 100) / 100, o["total"].toDouble());
+    }
+    const QJsonObject breakEven = json["breakEven"].toObject();
+    QCOMPARE(breakEven["found"].toBool(), breakEvenMillions > 0);
+    if (breakEvenMillions > 0)
+        QCOMPARE(std::round(breakEven["volume"].toDouble() / 1e4) / 100, breakEvenMillions);
+    QCOMPARE(breakEven["sensitivity"].toArray().size(), 4);
+}
+
+void tst_Cli::costProject_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QByteArray>("starts");
+    QTest::newRow("table") << "table" << QByteArray("AWS Lambda");
+    QTest::newRow("csv") << "csv" << QByteArray("option,group,item");
+    QTest::newRow("html") << "html" << QByteArray("<!DOCTYPE html>");
+    QTest::newRow("pdf") << "pdf" << QByteArray("%PDF-");
+}
+
+void tst_Cli::costProject()
+{
+    QFETCH(QString, format);
+    QFETCH(QByteArray, starts);
+    const QString out = mDir.filePath("report." + format);
+    const Result r = run({"cost", mExample, "--requests", "20000000", "--shape", "daily-peaks", "--vm", "t3.small", "--format", format, "-o", out});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QByteArray data = readAll(out);
+    QVERIFY2(data.startsWith(starts), data.left(80).constData());
+    if (format == "html") {
+        QVERIFY(data.contains("data:image/png;base64,")); // the charts
+        QVERIFY(data.contains("Break-even"));
+        QVERIFY(data.contains("orders-queue"));
+    }
+    if (format == "csv") {
+        QVERIFY(data.contains("SQS standard requests"));
+        QVERIFY(data.contains("API Gateway HTTP API requests"));
+        QVERIFY(data.contains("t3.small instances"));
+    }
+}
+
+void tst_Cli::costUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("nothing") << QStringList{"cost"} << 2 << "--requests, --duration-ms and --memory-mb";
+    QTest::newRow("bad provider") << QStringList{"cost", "--requests", "1", "--duration-ms", "1", "--memory-mb", "128", "--provider", "moon"} << 2 << "unknown provider 'moon'";
+    QTest::newRow("bad vm") << QStringList{"cost", "--requests", "1", "--duration-ms", "1", "--memory-mb", "128", "--vm", "x9.huge"} << 2 << "no instance type 'x9.huge'";
+    QTest::newRow("bad arch") << QStringList{"cost", "--requests", "1", "--duration-ms", "1", "--memory-mb", "128", "--arch", "mips"} << 2 << "x86_64 or arm64";
+    QTest::newRow("pdf without -o") << QStringList{"cost", "--requests", "1", "--duration-ms", "1", "--memory-mb", "128", "--format", "pdf"} << 2 << "-o FILE";
+    QTest::newRow("missing project") << QStringList{"cost", "/nonexistent/p.nimbus"} << 3 << "p.nimbus";
+    QTest::newRow("http refused") << QStringList{"cost", "--update-prices", "http://prices.example.com/aws.json"} << 3 << "only https://";
+}
+
+void tst_Cli::costUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const Result r = run(arguments);
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void tst_Cli::costProfileCsv()
+{
+    // 24 hourly counts: 1,000 a day in all, so 30,417 requests a month.
+    QByteArray csv = "hour,requests\n";
+    for (int h = 0; h < 24; ++h)
+        csv += QByteArray::number(h) + "," + (h == 19 ? "310" : "30") + "\n";
+    QVERIFY(writeAll(mDir.filePath("day.csv"), csv));
+    const Result r = run({"cost", mExample, "--profile", mDir.filePath("day.csv"), "--format", "json"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(std::round(json["monthlyRequests"].toDouble()), std::round(1000 * 730.0 / 24));
+    QVERIFY(writeAll(mDir.filePath("bad.csv"), "10\nlots\n"));
+    const Result bad = run({"cost", mExample, "--profile", mDir.filePath("bad.csv")});
+    QCOMPARE(bad.code, 3);
+    QVERIFY2(bad.err.contains("bad.csv: line 2"), qPrintable(bad.err));
 }
 
 #include "tst_cli.moc"

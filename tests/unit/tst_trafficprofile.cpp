@@ -73,6 +73,7 @@ void TestTrafficProfile::csv_data()
     QTest::newRow("counts") << QByteArray("10\n20\n30\n") << 3 << 60 << "";
     QTest::newRow("header and hours") << QByteArray("time,requests\n2026-11-02T00:00:00,5\n2026-11-02T01:00:00,7\n") << 2 << 60 << "";
     QTest::newRow("minutes; semicolons") << QByteArray("2026-11-02T00:00:00;5\n2026-11-02T00:01:00;7\n2026-11-02T00:02:00;1\n") << 3 << 1 << "";
+    QTest::newRow("numbered hours") << QByteArray("hour,requests\n0,5\n1,7\n2,9\n") << 3 << 60 << "";
     QTest::newRow("bad count") << QByteArray("10\n20\nabc\n") << 0 << 0 << "line 3";
     QTest::newRow("negative") << QByteArray("10\n-4\n") << 0 << 0 << "line 2";
     QTest::newRow("bad time") << QByteArray("t,n\n2026-11-02T00:00:00,1\nyesterday,2\n") << 0 << 0 << "line 3";

@@ -1,0 +1,271 @@
+// The cost view, driven through its widgets on the offscreen platform: the volume,
+// shape, duration and memory controls redraw at once, the entry split moves the
+// volume, the canvas gets cost badges, and a saved report holds the numbers shown.
+
+#include "canvas/canvasscene.h"
+#include "canvas/nodeitem.h"
+#include "cost/costview.h"
+#include "mainwindow.h"
+#include "testutil.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineSeries>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace Nimbus;
+
+class tst_CostView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void twentyMillionOrdersWithAnEveningPeak();
+    void slidersRedrawAtOnce();
+    void shapeChangesTheDayButNotServerless();
+    void entrySplitMovesTheVolume();
+    void badgesOnFunctionNodes();
+    void lineItemsTableMatchesTheEngine();
+    void importCsvProfile();
+    void providerSwitch();
+
+private:
+    template<typename T> T *child(const char *name) const
+    {
+        T *widget = mWindow->costView()->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no child %s", name);
+        return widget;
+    }
+    double total(int option) const { return mWindow->costView()->results().at(option).total(); }
+
+    std::unique_ptr<MainWindow> mWindow;
+    QTemporaryDir mDir;
+};
+
+void tst_CostView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void tst_CostView::init()
+{
+    mWindow = std::make_unique<MainWindow>();
+    mWindow->costView()->setPricingDirectory(mDir.filePath("pricing")); // shipped prices only
+    QVERIFY(mWindow->openExample("shop"));
+    mWindow->resize(1400, 900);
+    mWindow->show();
+    mWindow->showCost();
+    QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+}
+
+void tst_CostView::cleanup()
+{
+    mWindow.reset();
+}
+
+void tst_CostView::twentyMillionOrdersWithAnEveningPeak()
+{
+    CostView *view = mWindow->costView();
+    // All requests are orders: the other entry points get no weight.
+    QTableWidget *entries = child<QTableWidget>("entries");
+    for (int row = 0; row < entries->rowCount(); ++row)
+        if (entries->item(row, 0)->text() != "createOrderRoute")
+            entries->item(row, 1)->setText("0");
+    QDoubleSpinBox *volume = child<QDoubleSpinBox>("volume");
+    volume->selectAll();
+    QTest::keyClicks(volume, "20000000");
+    QTest::keyClick(volume, Qt::Key_Tab);
+    QComboBox *shape = child<QComboBox>("shape");
+    shape->setFocus();
+    const int peaks = shape->findData(int(TrafficProfile::Shape::DailyPeaks));
+    while (shape->currentIndex() != peaks)
+        QTest::keyClick(shape, Qt::Key_Down);
+    QCOMPARE(view->volume(), 2e7);
+    QCOMPARE(view->workload().profile.shape(), TrafficProfile::Shape::DailyPeaks);
+    QCOMPARE(view->workload().function("createOrder")->monthlyInvocations(2e7), 2e7);
+    QCOMPARE(view->workload().function("getItem")->monthlyInvocations(2e7), 0.0);
+
+    // Serverless and the VM fleet side by side, with the break-even.
+    QVERIFY(view->results().size() >= 2);
+    QVERIFY(view->results()[0].ok() && view->results()[1].ok());
+    QVERIFY(view->breakEven().found);
+    const QString summary = child<QLabel>("costSummary")->text();
+    QVERIFY2(summary.contains("Break-even"), qPrintable(summary));
+    QVERIFY(summary.contains(QLocale().toString(view->breakEven().volume, 'f', 0)));
+    // The break-even is marked on the chart.
+    bool marked = false;
+    for (QAbstractSeries *s : child<QChartView>("volumeChart")->chart()->series())
+        marked = marked || s->name().contains("Break-even");
+    QVERIFY(marked);
+
+    // The PDF report: written, and its CSV twin holds the same totals as the view.
+    QString error;
+    QVERIFY2(view->writeReport(mDir.filePath("report.pdf"), &error), qPrintable(error));
+    QVERIFY(NimbusTest::readAll(mDir.filePath("report.pdf")).startsWith("%PDF-"));
+    QVERIFY2(view->writeReport(mDir.filePath("report.csv"), &error), qPrintable(error));
+    const QByteArray csv = NimbusTest::readAll(mDir.filePath("report.csv"));
+    for (const CostResult &r : view->results())
+        QVERIFY2(csv.contains(",Total,,,,,,," + QByteArray::number(r.total(), 'f', 2)), qPrintable(r.label));
+    QVERIFY(!view->writeReport(mDir.filePath("report.txt"), &error));
+    QVERIFY(error.contains(".pdf"));
+}
+
+void tst_CostView::slidersRedrawAtOnce()
+{
+    QSlider *volume = child<QSlider>("volumeSlider");
+    const double before = total(0);
+    const double volumeBefore = mWindow->costView()->volume();
+    volume->setFocus();
+    QTest::keyClick(volume, Qt::Key_PageUp); // one page = a tenth of a decade
+    QVERIFY(mWindow->costView()->volume() > volumeBefore);
+    QCOMPARE(child<QDoubleSpinBox>("volume")->value(), mWindow->costView()->volume());
+    QVERIFY(total(0) >= before);
+
+    // Duration: all functions at once, through the slider.
+    QSlider *duration = child<QSlider>("durationSlider");
+    duration->setFocus();
+    const double cost = total(0);
+    QTest::keyClick(duration, Qt::Key_End); // 10 s
+    for (const FunctionLoad &f : mWindow->costView()->workload().functions)
+        QCOMPARE(f.durationMs, 10000.0);
+    QVERIFY(total(0) > cost);
+
+    // Memory of one function only.
+    QComboBox *function = child<QComboBox>("function");
+    function->setCurrentIndex(function->findText("getItem"));
+    QSpinBox *memory = child<QSpinBox>("memory");
+    memory->selectAll();
+    QTest::keyClicks(memory, "2048");
+    QTest::keyClick(memory, Qt::Key_Tab);
+    QCOMPARE(mWindow->costView()->workload().function("getItem")->memoryMb, 2048);
+    QCOMPARE(mWindow->costView()->workload().function("createOrder")->memoryMb, 256);
+    QCOMPARE(child<QSlider>("memorySlider")->value(), 16);
+}
+
+void tst_CostView::shapeChangesTheDayButNotServerless()
+{
+    CostView *view = mWindow->costView();
+    view->setVolume(5e7);
+    const double serverless = total(0);
+    auto dayCurve = [&] {
+        QList<QPointF> points;
+        for (QAbstractSeries *s : child<QChartView>("dayChart")->chart()->series())
+            if (auto *line = qobject_cast<QLineSeries *>(s); line && line->name().startsWith("AWS Lambda"))
+                points = line->points();
+        return points;
+    };
+    const QList<QPointF> flat = dayCurve();
+    view->setShape(TrafficProfile::Shape::DailyPeaks);
+    const QList<QPointF> peaks = dayCurve();
+    QCOMPARE(peaks.size(), 24);
+    QCOMPARE(flat.at(3).y(), flat.at(19).y());
+    QVERIFY(peaks.at(19).y() > 5 * peaks.at(3).y());
+    // Serverless bills requests, not hours: the same month costs the same.
+    QCOMPARE(total(0), serverless);
+}
+
+void tst_CostView::entrySplitMovesTheVolume()
+{
+    QTableWidget *entries = child<QTableWidget>("entries");
+    QCOMPARE(entries->rowCount(), 3);
+    CostView *view = mWindow->costView();
+    const double before = view->workload().function("getItem")->perRequest;
+    for (int row = 0; row < entries->rowCount(); ++row)
+        if (entries->item(row, 0)->text() == "getItemRoute")
+            entries->item(row, 1)->setText("2");
+    QCOMPARE(view->workload().function("getItem")->perRequest, 0.5);
+    QVERIFY(view->workload().function("getItem")->perRequest > before);
+    // Not a number: refused, the weight in use shown again.
+    for (int row = 0; row < entries->rowCount(); ++row)
+        if (entries->item(row, 0)->text() == "images") {
+            entries->item(row, 1)->setText("lots");
+            QCOMPARE(entries->item(row, 1)->text(), QStringLiteral("1"));
+        }
+}
+
+void tst_CostView::badgesOnFunctionNodes()
+{
+    CanvasScene *scene = mWindow->canvasScene();
+    int functions = 0;
+    for (QGraphicsItem *item : scene->items()) {
+        auto *node = qgraphicsitem_cast<NodeItem *>(item);
+        if (!node)
+            continue;
+        if (node->kindId() == "function") {
+            ++functions;
+            QVERIFY2(node->costBadge().startsWith("USD ") && node->costBadge().endsWith("/mo"), qPrintable(node->costBadge()));
+        } else {
+            QVERIFY(node->costBadge().isEmpty());
+        }
+    }
+    QCOMPARE(functions, 6);
+    // A canvas edit is priced again: doubling a function's memory raises its badge.
+    const Node *getItem = mWindow->project()->architecture().nodeByName("getItem");
+    QString before;
+    for (QGraphicsItem *item : scene->items())
+        if (auto *node = qgraphicsitem_cast<NodeItem *>(item); node && node->nodeId() == getItem->id)
+            before = node->costBadge();
+    mWindow->costView()->setVolume(1e9);
+    QString after;
+    for (QGraphicsItem *item : scene->items())
+        if (auto *node = qgraphicsitem_cast<NodeItem *>(item); node && node->nodeId() == getItem->id)
+            after = node->costBadge();
+    QVERIFY2(before != after, qPrintable(after));
+}
+
+void tst_CostView::lineItemsTableMatchesTheEngine()
+{
+    QTreeWidget *bill = child<QTreeWidget>("bill");
+    const auto &results = mWindow->costView()->results();
+    QCOMPARE(bill->topLevelItemCount(), int(results.size()));
+    for (int i = 0; i < bill->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *top = bill->topLevelItem(i);
+        QCOMPARE(top->text(0), results[i].label);
+        QCOMPARE(top->text(4), CostReport::money(results[i].total(), results[i].currency));
+        QCOMPARE(top->childCount(), int(results[i].items.size() + results[i].notes.size()));
+    }
+}
+
+void tst_CostView::importCsvProfile()
+{
+    QByteArray csv;
+    for (int h = 0; h < 48; ++h)
+        csv += QByteArray::number(h % 24 == 20 ? 5000 : 100) + '\n';
+    QVERIFY(NimbusTest::writeAll(mDir.filePath("two-days.csv"), csv));
+    QString error;
+    QVERIFY2(mWindow->costView()->importProfile(mDir.filePath("two-days.csv"), &error), qPrintable(error));
+    QCOMPARE(mWindow->costView()->workload().profile.shape(), TrafficProfile::Shape::Imported);
+    QCOMPARE(mWindow->costView()->volume(), std::round((46 * 100 + 2 * 5000) * 730.0 / 48));
+    QVERIFY(NimbusTest::writeAll(mDir.filePath("bad.csv"), "1\n2\nmany\n"));
+    QVERIFY(!mWindow->costView()->importProfile(mDir.filePath("bad.csv"), &error));
+    QVERIFY2(error.contains("bad.csv: line 3"), qPrintable(error));
+}
+
+void tst_CostView::providerSwitch()
+{
+    QComboBox *provider = child<QComboBox>("provider");
+    provider->setCurrentIndex(provider->findData("scaleway"));
+    const auto &results = mWindow->costView()->results();
+    QCOMPARE(results.front().currency, QStringLiteral("EUR"));
+    QCOMPARE(results.front().label, QStringLiteral("Scaleway Serverless Functions"));
+    QCOMPARE(child<QComboBox>("instance")->currentData().toString(), QStringLiteral("DEV1-S"));
+    QCOMPARE(int(results.size()), 2); // no container prices for Scaleway
+    // Services Scaleway's catalog does not price are named, not dropped.
+    QVERIFY(results.front().notes.join(' ').contains("orders-queue"));
+}
+
+QTEST_MAIN(tst_CostView)
+#include "tst_costview.moc"
