@@ -43,6 +43,26 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::CostEngine</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::CostView</name>
+    <message numerus="yes">
+        <source>Durations of %n function(s) taken from their local runs.</source>
+        <translation>
+            <numerusform>Duration of %n function taken from its local runs.</numerusform>
+            <numerusform>Durations of %n functions taken from their local runs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::FindBar</name>
     <message numerus="yes">
         <source>%n replacement(s)</source>
@@ -80,6 +100,16 @@
         <translation>
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PricingUpdater</name>
+    <message numerus="yes">
+        <source>Prices of %1 (%2) updated: collected %3, %n price(s), from %4.</source>
+        <translation>
+            <numerusform>Prices of %1 (%2) updated: collected %3, %n price, from %4.</numerusform>
+            <numerusform>Prices of %1 (%2) updated: collected %3, %n prices, from %4.</numerusform>
         </translation>
     </message>
 </context>

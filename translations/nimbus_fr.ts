@@ -386,6 +386,158 @@
         <source>unknown action &apos;%1&apos;; use list or generate</source>
         <translation>action inconnue « %1 » ; utilisez list ou generate</translation>
     </message>
+    <message>
+        <source>Compare monthly costs: serverless, VMs, containers</source>
+        <translation>Comparer les coûts mensuels : serverless, VM, conteneurs</translation>
+    </message>
+    <message>
+        <source>A .nimbus or .json project (leave out for a quick estimate).</source>
+        <translation>Un projet .nimbus ou .json (à omettre pour une estimation rapide).</translation>
+    </message>
+    <message>
+        <source>Serverless provider: aws (default), azure, gcp or scaleway.</source>
+        <translation>Fournisseur serverless : aws (par défaut), azure, gcp ou scaleway.</translation>
+    </message>
+    <message>
+        <source>Instance type of the VM fleet (default: the provider&apos;s first).</source>
+        <translation>Type d&apos;instance du parc de VM (par défaut : le premier du fournisseur).</translation>
+    </message>
+    <message>
+        <source>A scenario (.json: volume, traffic shape, per-function values) or hourly request counts (.csv).</source>
+        <translation>Un scénario (.json : volume, forme du trafic, valeurs par fonction) ou des nombres de requêtes par heure (.csv).</translation>
+    </message>
+    <message>
+        <source>Traffic shape: constant, business-hours, daily-peaks or spike-day.</source>
+        <translation>Forme du trafic : constant, business-hours, daily-peaks ou spike-day.</translation>
+    </message>
+    <message>
+        <source>Output: table (default), json, csv, html or pdf.</source>
+        <translation>Sortie : table (par défaut), json, csv, html ou pdf.</translation>
+    </message>
+    <message>
+        <source>Write to FILE (needed for pdf).</source>
+        <translation>Écrire dans FICHIER (obligatoire pour pdf).</translation>
+    </message>
+    <message>
+        <source>Requests a month.</source>
+        <translation>Requêtes par mois.</translation>
+    </message>
+    <message>
+        <source>Average duration of one invocation (quick estimate).</source>
+        <translation>Durée moyenne d&apos;une invocation (estimation rapide).</translation>
+    </message>
+    <message>
+        <source>Memory of the function (quick estimate).</source>
+        <translation>Mémoire de la fonction (estimation rapide).</translation>
+    </message>
+    <message>
+        <source>x86_64 (default) or arm64 (quick estimate).</source>
+        <translation>x86_64 (par défaut) ou arm64 (estimation rapide).</translation>
+    </message>
+    <message>
+        <source>Count the free tier: on (default) or off.</source>
+        <translation>Compter l&apos;offre gratuite : on (par défaut) ou off.</translation>
+    </message>
+    <message>
+        <source>API gateway: none, http or rest (project default: from its routes).</source>
+        <translation>Passerelle API : none, http ou rest (projet : selon ses routes par défaut).</translation>
+    </message>
+    <message>
+        <source>Fewest VMs or tasks running (default 2).</source>
+        <translation>Nombre minimal de VM ou de tâches en marche (2 par défaut).</translation>
+    </message>
+    <message>
+        <source>Target CPU utilisation of the fleet, 0-1 (default 0.6).</source>
+        <translation>Utilisation CPU visée du parc, 0-1 (0,6 par défaut).</translation>
+    </message>
+    <message>
+        <source>Commitment discount on VMs and tasks, in percent.</source>
+        <translation>Remise d&apos;engagement sur les VM et les tâches, en pourcentage.</translation>
+    </message>
+    <message>
+        <source>Size the fleet for the peak hour all month instead of hour by hour.</source>
+        <translation>Dimensionner le parc pour l&apos;heure de pointe tout le mois au lieu d&apos;heure en heure.</translation>
+    </message>
+    <message>
+        <source>Put a load balancer in front of the fleet.</source>
+        <translation>Placer un répartiteur de charge devant le parc.</translation>
+    </message>
+    <message>
+        <source>Take durations from the project&apos;s local runs.</source>
+        <translation>Prendre les durées des exécutions locales du projet.</translation>
+    </message>
+    <message>
+        <source>Download a pricing catalog (https) and keep it for later estimates.</source>
+        <translation>Télécharger un catalogue de prix (https) et le garder pour les estimations suivantes.</translation>
+    </message>
+    <message>
+        <source>Compares what a project costs a month serverless, on a VM fleet and in containers, with every line item, the break-even volume and its sensitivity. With no project, --requests, --duration-ms and --memory-mb price one function.</source>
+        <translation>Compare ce qu&apos;un projet coûte par mois en serverless, sur un parc de VM et en conteneurs, avec chaque poste, le volume du seuil de rentabilité et sa sensibilité. Sans projet, --requests, --duration-ms et --memory-mb chiffrent une fonction.</translation>
+    </message>
+    <message>
+        <source>unknown format &apos;%1&apos;; use table, json, csv, html or pdf</source>
+        <translation>format « %1 » inconnu ; utilisez table, json, csv, html ou pdf</translation>
+    </message>
+    <message>
+        <source>a PDF needs -o FILE</source>
+        <translation>un PDF demande -o FICHIER</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>avertissement : %1</translation>
+    </message>
+    <message>
+        <source>unknown provider &apos;%1&apos;; use %2</source>
+        <translation>fournisseur « %1 » inconnu ; utilisez %2</translation>
+    </message>
+    <message>
+        <source>--%1 is for a quick estimate without a project</source>
+        <translation>--%1 sert à une estimation rapide sans projet</translation>
+    </message>
+    <message>
+        <source>warning: no local runs recorded for this project</source>
+        <translation>avertissement : aucune exécution locale enregistrée pour ce projet</translation>
+    </message>
+    <message>
+        <source>give a PROJECT, or --requests, --duration-ms and --memory-mb for a quick estimate</source>
+        <translation>donnez un PROJET, ou --requests, --duration-ms et --memory-mb pour une estimation rapide</translation>
+    </message>
+    <message>
+        <source>--duration-ms and --memory-mb need positive numbers</source>
+        <translation>--duration-ms et --memory-mb demandent des nombres positifs</translation>
+    </message>
+    <message>
+        <source>--arch is x86_64 or arm64, not &apos;%1&apos;</source>
+        <translation>--arch vaut x86_64 ou arm64, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>unknown traffic shape &apos;%1&apos;</source>
+        <translation>forme de trafic « %1 » inconnue</translation>
+    </message>
+    <message>
+        <source>--requests needs a number of zero or more</source>
+        <translation>--requests demande un nombre positif ou nul</translation>
+    </message>
+    <message>
+        <source>--free-tier is on or off</source>
+        <translation>--free-tier vaut on ou off</translation>
+    </message>
+    <message>
+        <source>--gateway is none, http or rest</source>
+        <translation>--gateway vaut none, http ou rest</translation>
+    </message>
+    <message>
+        <source>%1 has no instance type &apos;%2&apos;; use one of %3</source>
+        <translation>%1 n&apos;a pas de type d&apos;instance « %2 » ; utilisez l&apos;un de %3</translation>
+    </message>
+    <message>
+        <source>--min-instances, --utilisation (0-1) or --discount (0-100) is out of range</source>
+        <translation>--min-instances, --utilisation (0-1) ou --discount (0-100) est hors limites</translation>
+    </message>
+    <message>
+        <source>quick estimate</source>
+        <translation>estimation rapide</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Commands</name>
@@ -440,6 +592,720 @@
             <numerusform>Coller %n nœud</numerusform>
             <numerusform>Coller %n nœuds</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::CostCharts</name>
+    <message>
+        <source>Monthly cost against monthly requests</source>
+        <translation>Coût mensuel selon les requêtes mensuelles</translation>
+    </message>
+    <message>
+        <source>Requests a month</source>
+        <translation>Requêtes par mois</translation>
+    </message>
+    <message>
+        <source>Cost a month</source>
+        <translation>Coût par mois</translation>
+    </message>
+    <message>
+        <source>Current volume</source>
+        <translation>Volume actuel</translation>
+    </message>
+    <message>
+        <source>Break-even: %L1 requests</source>
+        <translation>Seuil de rentabilité : %L1 requêtes</translation>
+    </message>
+    <message>
+        <source>Cost of each hour of the busiest day</source>
+        <translation>Coût de chaque heure de la journée la plus chargée</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Cost an hour</source>
+        <translation>Coût par heure</translation>
+    </message>
+    <message>
+        <source>What each option&apos;s bill is made of</source>
+        <translation>De quoi se compose la facture de chaque option</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::CostEngine</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Serverless (%1)</source>
+        <translation>Serverless (%1)</translation>
+    </message>
+    <message>
+        <source>%1 fleet (%2)</source>
+        <translation>Parc %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 vCPU, %3 GB tasks)</source>
+        <translation>%1 (tâches de %2 vCPU, %3 Go)</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Conteneurs</translation>
+    </message>
+    <message>
+        <source>kind: &apos;%1&apos; is not serverless, vm or containers</source>
+        <translation>kind : « %1 » n&apos;est ni serverless, ni vm, ni containers</translation>
+    </message>
+    <message>
+        <source>gateway: &apos;%1&apos; is not auto, none, http or rest</source>
+        <translation>gateway : « %1 » n&apos;est ni auto, ni none, ni http, ni rest</translation>
+    </message>
+    <message>
+        <source>targetUtilisation: %1 is not in (0, 1]</source>
+        <translation>targetUtilisation : %1 n&apos;est pas dans ]0, 1]</translation>
+    </message>
+    <message>
+        <source>, tier %1</source>
+        <translation>, palier %1</translation>
+    </message>
+    <message>
+        <source> (after %1 free)</source>
+        <translation> (après %1 gratuits)</translation>
+    </message>
+    <message>
+        <source>no prices for provider &apos;%1&apos;</source>
+        <translation>aucun prix pour le fournisseur « %1 »</translation>
+    </message>
+    <message>
+        <source>Function requests</source>
+        <translation>Requêtes des fonctions</translation>
+    </message>
+    <message>
+        <source>Function compute</source>
+        <translation>Calcul des fonctions</translation>
+    </message>
+    <message>
+        <source>%1 asks for %2 MB; %3 allows at most %4 MB, which is what is priced.</source>
+        <translation>%1 demande %2 Mo ; %3 permet au plus %4 Mo, ce qui est chiffré.</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency of %1 is not priced on %2.</source>
+        <translation>La concurrence provisionnée de %1 n&apos;a pas de prix chez %2.</translation>
+    </message>
+    <message>
+        <source>%1 does not price %2 functions (%3).</source>
+        <translation>%1 ne tarife pas les fonctions %2 (%3).</translation>
+    </message>
+    <message>
+        <source>HTTP endpoints come with %1: no gateway is billed.</source>
+        <translation>Les points d&apos;accès HTTP sont inclus dans %1 : aucune passerelle n&apos;est facturée.</translation>
+    </message>
+    <message>
+        <source>API gateway</source>
+        <translation>Passerelle API</translation>
+    </message>
+    <message>
+        <source>The gateway (%1) is not priced on %2.</source>
+        <translation>La passerelle (%1) n&apos;a pas de prix chez %2.</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Calcul</translation>
+    </message>
+    <message>
+        <source>%1 has no instance type &apos;%2&apos; in its price list</source>
+        <translation>%1 n&apos;a pas de type d&apos;instance « %2 » dans ses tarifs</translation>
+    </message>
+    <message>
+        <source>%1 instances (%2 vCPU, %3 GiB), on demand</source>
+        <translation>Instances %1 (%2 vCPU, %3 Gio), à la demande</translation>
+    </message>
+    <message>
+        <source>instance-hours</source>
+        <translation>heures-instances</translation>
+    </message>
+    <message>
+        <source>%1 has no container prices for %2</source>
+        <translation>%1 n&apos;a pas de prix de conteneurs pour %2</translation>
+    </message>
+    <message>
+        <source>Commitment discount (%1 %, assumed)</source>
+        <translation>Remise d&apos;engagement (%1 %, hypothèse)</translation>
+    </message>
+    <message>
+        <source>discount</source>
+        <translation>remise</translation>
+    </message>
+    <message>
+        <source>assumption of this estimate</source>
+        <translation>hypothèse de cette estimation</translation>
+    </message>
+    <message>
+        <source>No load balancer price for %1: none is counted.</source>
+        <translation>Pas de prix de répartiteur de charge chez %1 : aucun n&apos;est compté.</translation>
+    </message>
+    <message>
+        <source>Load balancer</source>
+        <translation>Répartiteur de charge</translation>
+    </message>
+    <message>
+        <source>Managed services</source>
+        <translation>Services gérés</translation>
+    </message>
+    <message>
+        <source>Not priced on %1 (no %2 price in its catalog): %3.</source>
+        <translation>Non chiffré chez %1 (pas de prix %2 dans son catalogue) : %3.</translation>
+    </message>
+    <message>
+        <source>an option has no prices</source>
+        <translation>une option n&apos;a pas de prix</translation>
+    </message>
+    <message>
+        <source>%1 is not cheaper than %2 even at %L3 requests a month</source>
+        <translation>%1 n&apos;est pas moins cher que %2, même à %L3 requêtes par mois</translation>
+    </message>
+    <message>
+        <source>the second option steps up here (one more instance)</source>
+        <translation>la seconde option monte ici d&apos;une marche (une instance de plus)</translation>
+    </message>
+    <message>
+        <source>both cost the same here</source>
+        <translation>les deux coûtent autant ici</translation>
+    </message>
+    <message>
+        <source>%1 stays cheaper up to %L2 requests a month</source>
+        <translation>%1 reste moins cher jusqu&apos;à %L2 requêtes par mois</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::CostReport</name>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 ne peut pas être écrit : %2</translation>
+    </message>
+    <message>
+        <source>Cost comparison</source>
+        <translation>Comparaison des coûts</translation>
+    </message>
+    <message>
+        <source>Monthly volume: %1 requests entering the system, with the traffic shape &quot;%2&quot; (%3 h period).</source>
+        <translation>Volume mensuel : %1 requêtes entrant dans le système, avec la forme de trafic « %2 » (période de %3 h).</translation>
+    </message>
+    <message>
+        <source>Entry point %1 (%2): weight %3.</source>
+        <translation>Point d&apos;entrée %1 (%2) : poids %3.</translation>
+    </message>
+    <message>
+        <source>Function %1: %2 invocations a month, %3 ms each (%4), %5 MB, %6, payload %7 KB, provisioned concurrency %8.</source>
+        <translation>Fonction %1 : %2 invocations par mois, %3 ms chacune (%4), %5 Mo, %6, charge utile %7 Ko, concurrence provisionnée %8.</translation>
+    </message>
+    <message>
+        <source>mean of local runs</source>
+        <translation>moyenne des exécutions locales</translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>saisie</translation>
+    </message>
+    <message>
+        <source>Service %1 (%2): %3 writes and %4 reads a month, %5 GB stored, items of %6 KB.</source>
+        <translation>Service %1 (%2) : %3 écritures et %4 lectures par mois, %5 Go stockés, éléments de %6 Ko.</translation>
+    </message>
+    <message>
+        <source>%1: free tier %2; gateway %3.</source>
+        <translation>%1 : offre gratuite %2 ; passerelle %3.</translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation>comptée</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>non comptée</translation>
+    </message>
+    <message>
+        <source>%1: %2 sizing, at least %3 instance(s), target CPU utilisation %4 %, commitment discount %5 %, load balancer %6.</source>
+        <translation>%1 : dimensionnement %2, au moins %3 instance(s), utilisation CPU visée %4 %, remise d&apos;engagement %5 %, répartiteur de charge %6.</translation>
+    </message>
+    <message>
+        <source>hour-by-hour</source>
+        <translation>d&apos;heure en heure</translation>
+    </message>
+    <message>
+        <source>fixed for the peak hour</source>
+        <translation>fixe pour l&apos;heure de pointe</translation>
+    </message>
+    <message>
+        <source>included</source>
+        <translation>inclus</translation>
+    </message>
+    <message>
+        <source>not included</source>
+        <translation>non inclus</translation>
+    </message>
+    <message>
+        <source>A month is 730 hours. Durations are billed rounded up as each provider rounds; memory as each provider rounds.</source>
+        <translation>Un mois compte 730 heures. Les durées sont facturées arrondies au-dessus comme chaque fournisseur les arrondit ; la mémoire de même.</translation>
+    </message>
+    <message>
+        <source>Fleets are sized by CPU: instances each hour = busiest minute&apos;s requests per second x duration / (vCPUs x target utilisation), never below the minimum.</source>
+        <translation>Les parcs sont dimensionnés par le CPU : instances de chaque heure = requêtes par seconde de la minute la plus chargée x durée / (vCPU x utilisation visée), jamais sous le minimum.</translation>
+    </message>
+    <message>
+        <source>Managed services (queues, topics, tables, buckets) are the same in every option. A queue consumer makes one receive and one delete per batch; DynamoDB writes cost one unit per KB, reads one unit per 4 KB.</source>
+        <translation>Les services gérés (files, sujets, tables, buckets) sont les mêmes dans toutes les options. Un consommateur de file fait une réception et une suppression par lot ; les écritures DynamoDB coûtent une unité par Ko, les lectures une unité par 4 Ko.</translation>
+    </message>
+    <message>
+        <source>The API gateway&apos;s free calls (first 12 months only) are not counted. Prices exclude taxes; currencies are not converted.</source>
+        <translation>Les appels gratuits de la passerelle API (12 premiers mois seulement) ne sont pas comptés. Prix hors taxes ; les devises ne sont pas converties.</translation>
+    </message>
+    <message>
+        <source>%1 requests a month.</source>
+        <translation>%1 requêtes par mois.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <source>Monthly cost</source>
+        <translation>Coût mensuel</translation>
+    </message>
+    <message>
+        <source>Break-even</source>
+        <translation>Seuil de rentabilité</translation>
+    </message>
+    <message>
+        <source>%1 and %2 cost the same at %3 requests a month (%4 against %5); %6.</source>
+        <translation>%1 et %2 coûtent autant à %3 requêtes par mois (%4 contre %5) ; %6.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Facteur</translation>
+    </message>
+    <message>
+        <source>Break-even (requests a month)</source>
+        <translation>Seuil de rentabilité (requêtes par mois)</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>En vigueur</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Assumptions</source>
+        <translation>Hypothèses</translation>
+    </message>
+    <message>
+        <source>Price catalogs</source>
+        <translation>Catalogues de prix</translation>
+    </message>
+    <message>
+        <source>prices collected %1</source>
+        <translation>prix relevés le %1</translation>
+    </message>
+    <message>
+        <source>Break-even: %1 requests a month (%2 = %3 against %4 = %5)
+</source>
+        <translation>Seuil de rentabilité : %1 requêtes par mois (%2 = %3 contre %4 = %5)
+</translation>
+    </message>
+    <message>
+        <source>Break-even: none; %1
+</source>
+        <translation>Seuil de rentabilité : aucun ; %1
+</translation>
+    </message>
+    <message>
+        <source>the PDF could not be made</source>
+        <translation>le PDF n&apos;a pas pu être produit</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::CostView</name>
+    <message>
+        <source>Workload</source>
+        <translation>Charge</translation>
+    </message>
+    <message>
+        <source>Requests a month</source>
+        <translation>Requêtes par mois</translation>
+    </message>
+    <message>
+        <source>Requests a month:</source>
+        <translation>Requêtes par mois :</translation>
+    </message>
+    <message>
+        <source>Import CSV...</source>
+        <translation>Importer un CSV...</translation>
+    </message>
+    <message>
+        <source>Hourly or per-minute request counts, one per line, optionally after a time stamp</source>
+        <translation>Nombres de requêtes par heure ou par minute, un par ligne, éventuellement après un horodatage</translation>
+    </message>
+    <message>
+        <source>Traffic shape:</source>
+        <translation>Forme du trafic :</translation>
+    </message>
+    <message>
+        <source>Entry point</source>
+        <translation>Point d&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Share (weight)</source>
+        <translation>Part (poids)</translation>
+    </message>
+    <message>
+        <source>How the monthly requests split between the routes and the services fed from outside</source>
+        <translation>Comment les requêtes mensuelles se répartissent entre les routes et les services alimentés de l&apos;extérieur</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>Répartition :</translation>
+    </message>
+    <message>
+        <source>Function:</source>
+        <translation>Fonction :</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Duration:</source>
+        <translation>Durée :</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Mémoire :</translation>
+    </message>
+    <message>
+        <source>Use Measured Durations</source>
+        <translation>Utiliser les durées mesurées</translation>
+    </message>
+    <message>
+        <source>Take each function&apos;s duration from the mean of its successful local runs</source>
+        <translation>Prendre la durée de chaque fonction dans la moyenne de ses exécutions locales réussies</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>Architecture :</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Fournisseur :</translation>
+    </message>
+    <message>
+        <source>Count the free tier</source>
+        <translation>Compter l&apos;offre gratuite</translation>
+    </message>
+    <message>
+        <source>From the routes</source>
+        <translation>Selon les routes</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>HTTP API</source>
+        <translation>API HTTP</translation>
+    </message>
+    <message>
+        <source>REST API</source>
+        <translation>API REST</translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation>Passerelle :</translation>
+    </message>
+    <message>
+        <source>Hour by hour</source>
+        <translation>D&apos;heure en heure</translation>
+    </message>
+    <message>
+        <source>Fixed for the peak</source>
+        <translation>Fixe pour la pointe</translation>
+    </message>
+    <message>
+        <source>VM type:</source>
+        <translation>Type de VM :</translation>
+    </message>
+    <message>
+        <source>Fewest instances running at any time, for availability</source>
+        <translation>Nombre minimal d&apos;instances en marche à tout moment, pour la disponibilité</translation>
+    </message>
+    <message>
+        <source> % CPU</source>
+        <translation> % de CPU</translation>
+    </message>
+    <message>
+        <source>At least:</source>
+        <translation>Au moins :</translation>
+    </message>
+    <message>
+        <source> % commitment</source>
+        <translation> % d&apos;engagement</translation>
+    </message>
+    <message>
+        <source>Load balancer</source>
+        <translation>Répartiteur de charge</translation>
+    </message>
+    <message>
+        <source>Discount:</source>
+        <translation>Remise :</translation>
+    </message>
+    <message>
+        <source>Compare containers too (0.5 vCPU, 1 GB tasks)</source>
+        <translation>Comparer aussi des conteneurs (tâches de 0,5 vCPU, 1 Go)</translation>
+    </message>
+    <message>
+        <source>Save Report...</source>
+        <translation>Enregistrer le rapport...</translation>
+    </message>
+    <message>
+        <source>Update Prices from URL...</source>
+        <translation>Mettre à jour les prix depuis une URL...</translation>
+    </message>
+    <message>
+        <source>Cost by Volume</source>
+        <translation>Coût selon le volume</translation>
+    </message>
+    <message>
+        <source>Busiest Day</source>
+        <translation>Journée la plus chargée</translation>
+    </message>
+    <message>
+        <source>Bill Breakdown</source>
+        <translation>Détail de la facture</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Poste</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Coût</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Line Items</source>
+        <translation>Postes</translation>
+    </message>
+    <message>
+        <source>Import Request Counts</source>
+        <translation>Importer des nombres de requêtes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Durations of %n function(s) taken from their local runs.</source>
+        <translation>
+            <numerusform>Durée de %n fonction prise de ses exécutions locales.</numerusform>
+            <numerusform>Durées de %n fonctions prises de leurs exécutions locales.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No successful local runs yet: invoke the functions first.</source>
+        <translation>Aucune exécution locale réussie pour l&apos;instant : invoquez d&apos;abord les fonctions.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 vCPU, %3 GiB)</source>
+        <translation>%1 (%2 vCPU, %3 Gio)</translation>
+    </message>
+    <message>
+        <source>All functions</source>
+        <translation>Toutes les fonctions</translation>
+    </message>
+    <message>
+        <source>Mean of the local runs</source>
+        <translation>Moyenne des exécutions locales</translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation>Saisie</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>%L1 requests a second on average; traffic shape: %2</source>
+        <translation>%L1 requêtes par seconde en moyenne ; forme du trafic : %2</translation>
+    </message>
+    <message>
+        <source>Effective %1: %2</source>
+        <translation>En vigueur le %1 : %2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Remarque : %1</translation>
+    </message>
+    <message>
+        <source>%1 %2/mo</source>
+        <translation>%1 %2/mois</translation>
+    </message>
+    <message>
+        <source>Per month at %L1 requests: %2.</source>
+        <translation>Par mois à %L1 requêtes : %2.</translation>
+    </message>
+    <message>
+        <source>Break-even with %1: &lt;b&gt;%L2 requests a month&lt;/b&gt; (%L3 a second on average).</source>
+        <translation>Seuil de rentabilité avec %1 : &lt;b&gt;%L2 requêtes par mois&lt;/b&gt; (%L3 par seconde en moyenne).</translation>
+    </message>
+    <message>
+        <source>%1 x%2: %3</source>
+        <translation>%1 x%2 : %3</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>durée</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>mémoire</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Sensitivity: %1.</source>
+        <translation>Sensibilité : %1.</translation>
+    </message>
+    <message>
+        <source>No break-even: %1.</source>
+        <translation>Pas de seuil de rentabilité : %1.</translation>
+    </message>
+    <message>
+        <source>nothing to report yet</source>
+        <translation>rien à rapporter pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>%1: choose a .html, .pdf or .csv file</source>
+        <translation>%1 : choisissez un fichier .html, .pdf ou .csv</translation>
+    </message>
+    <message>
+        <source>Save Cost Report</source>
+        <translation>Enregistrer le rapport de coûts</translation>
+    </message>
+    <message>
+        <source>cost-report.pdf</source>
+        <translation>rapport-couts.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html);;CSV line items (*.csv)</source>
+        <translation>PDF (*.pdf);;HTML (*.html);;Postes en CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cost report saved to %1</source>
+        <translation>Rapport de coûts enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Update Prices from URL</source>
+        <translation>Mettre à jour les prix depuis une URL</translation>
+    </message>
+    <message>
+        <source>Address of a pricing catalog (https://...):</source>
+        <translation>Adresse d&apos;un catalogue de prix (https://...) :</translation>
+    </message>
+    <message>
+        <source>Downloading prices...</source>
+        <translation>Téléchargement des prix...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -860,10 +1726,6 @@ Invalide : %2</translation>
         <translation>Coût</translation>
     </message>
     <message>
-        <source>Compare what this architecture costs serverless and on virtual machines here.</source>
-        <translation>Comparez ici le coût de cette architecture en serverless et sur machines virtuelles.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1171,6 +2033,22 @@ Invalide : %2</translation>
         <source>Select a function to invoke, or open its code.</source>
         <translation>Sélectionnez une fonction à invoquer, ou ouvrez son code.</translation>
     </message>
+    <message>
+        <source>&amp;Cost</source>
+        <translation>&amp;Coûts</translation>
+    </message>
+    <message>
+        <source>Compare &amp;Costs</source>
+        <translation>Comparer les &amp;coûts</translation>
+    </message>
+    <message>
+        <source>Save Cost &amp;Report...</source>
+        <translation>Enregistrer le &amp;rapport de coûts...</translation>
+    </message>
+    <message>
+        <source>&amp;Update Prices from URL...</source>
+        <translation>&amp;Mettre à jour les prix depuis une URL...</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
@@ -1199,6 +2077,162 @@ Invalide : %2</translation>
     <message>
         <source>Palette</source>
         <translation>Palette</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PricingCatalog</name>
+    <message>
+        <source>expected a non-empty string</source>
+        <translation>texte non vide attendu</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date (yyyy-mm-dd)</source>
+        <translation>« %1 » n&apos;est pas une date (aaaa-mm-jj)</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>nombre attendu</translation>
+    </message>
+    <message>
+        <source>%1 is below the minimum %2</source>
+        <translation>%1 est sous le minimum %2</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>objet attendu</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>tableau attendu</translation>
+    </message>
+    <message>
+        <source>needs either &apos;price&apos; or &apos;tiers&apos;</source>
+        <translation>demande soit « price », soit « tiers »</translation>
+    </message>
+    <message>
+        <source>needs at least one tier</source>
+        <translation>demande au moins un palier</translation>
+    </message>
+    <message>
+        <source>only the last tier may be unbounded</source>
+        <translation>seul le dernier palier peut être sans limite</translation>
+    </message>
+    <message>
+        <source>the last tier must be unbounded (null)</source>
+        <translation>le dernier palier doit être sans limite (null)</translation>
+    </message>
+    <message>
+        <source>tiers must grow: %1 does not exceed %2</source>
+        <translation>les paliers doivent croître : %1 ne dépasse pas %2</translation>
+    </message>
+    <message>
+        <source>a pricing catalog is a JSON object</source>
+        <translation>un catalogue de prix est un objet JSON</translation>
+    </message>
+    <message>
+        <source>format: &apos;%1&apos; is not a Nimbus pricing catalog (nimbus-pricing)</source>
+        <translation>format : « %1 » n&apos;est pas un catalogue de prix Nimbus (nimbus-pricing)</translation>
+    </message>
+    <message>
+        <source>version %1 is newer than this studio reads (%2); update Nimbus Studio</source>
+        <translation>la version %1 est plus récente que celle que ce studio lit (%2) ; mettez Nimbus Studio à jour</translation>
+    </message>
+    <message>
+        <source>currency: &apos;%1&apos; is not an ISO 4217 code such as USD or EUR</source>
+        <translation>currency : « %1 » n&apos;est pas un code ISO 4217 comme USD ou EUR</translation>
+    </message>
+    <message>
+        <source>sources.%1: expected the text of the source</source>
+        <translation>sources.%1 : le texte de la source est attendu</translation>
+    </message>
+    <message>
+        <source>source &apos;%1&apos; is not listed in &apos;sources&apos;</source>
+        <translation>la source « %1 » ne figure pas dans « sources »</translation>
+    </message>
+    <message>
+        <source>serverless.memoryStepsMb: expected positive numbers</source>
+        <translation>serverless.memoryStepsMb : nombres positifs attendus</translation>
+    </message>
+    <message>
+        <source>%1: expected an object</source>
+        <translation>%1 : objet attendu</translation>
+    </message>
+    <message>
+        <source>%1.id: &apos;%2&apos; appears twice</source>
+        <translation>%1.id : « %2 » apparaît deux fois</translation>
+    </message>
+    <message>
+        <source>%1.type: &apos;%2&apos; appears twice</source>
+        <translation>%1.type : « %2 » apparaît deux fois</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1 : illisible : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PricingCatalogs</name>
+    <message>
+        <source>%1 (the shipped prices are used instead)</source>
+        <translation>%1 (les prix livrés sont utilisés à la place)</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PricingUpdater</name>
+    <message>
+        <source>&apos;%1&apos; is not a web address</source>
+        <translation>« %1 » n&apos;est pas une adresse web</translation>
+    </message>
+    <message>
+        <source>only https:// addresses are accepted (plain http only on this machine), not &apos;%1&apos;</source>
+        <translation>seules les adresses https:// sont acceptées (http simple uniquement sur cette machine), pas « %1 »</translation>
+    </message>
+    <message>
+        <source>a price update is already running</source>
+        <translation>une mise à jour des prix est déjà en cours</translation>
+    </message>
+    <message>
+        <source>Prices not updated from %1: %2. The prices in use are unchanged.</source>
+        <translation>Prix non mis à jour depuis %1 : %2. Les prix en usage sont inchangés.</translation>
+    </message>
+    <message>
+        <source>libcurl could not start</source>
+        <translation>libcurl n&apos;a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>the file is larger than the %1 KB allowed</source>
+        <translation>le fichier dépasse les %1 Ko permis</translation>
+    </message>
+    <message>
+        <source>no complete answer within %1 s</source>
+        <translation>pas de réponse complète en %1 s</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>le serveur a répondu HTTP %1</translation>
+    </message>
+    <message>
+        <source>the file is not a valid pricing catalog: %1</source>
+        <translation>le fichier n&apos;est pas un catalogue de prix valide : %1</translation>
+    </message>
+    <message>
+        <source>the folder %1 cannot be created</source>
+        <translation>le dossier %1 ne peut pas être créé</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 ne peut pas être écrit : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Prices of %1 (%2) updated: collected %3, %n price(s), from %4.</source>
+        <translation>
+            <numerusform>Prix de %1 (%2) mis à jour : relevés le %3, %n prix, depuis %4.</numerusform>
+            <numerusform>Prix de %1 (%2) mis à jour : relevés le %3, %n prix, depuis %4.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1666,6 +2700,65 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::TrafficProfile</name>
+    <message>
+        <source>Constant</source>
+        <translation>Constant</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Heures de bureau</translation>
+    </message>
+    <message>
+        <source>Daily peaks (11-13 h, 18-21 h)</source>
+        <translation>Pointes quotidiennes (11-13 h, 18-21 h)</translation>
+    </message>
+    <message>
+        <source>Spike day</source>
+        <translation>Jour de pic</translation>
+    </message>
+    <message>
+        <source>Imported counts</source>
+        <translation>Nombres importés</translation>
+    </message>
+    <message>
+        <source>line %1: &apos;%2&apos; is not a request count</source>
+        <translation>ligne %1 : « %2 » n&apos;est pas un nombre de requêtes</translation>
+    </message>
+    <message>
+        <source>line %1: &apos;%2&apos; is not a date and time (ISO 8601)</source>
+        <translation>ligne %1 : « %2 » n&apos;est pas une date et heure (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>no request counts found</source>
+        <translation>aucun nombre de requêtes trouvé</translation>
+    </message>
+    <message>
+        <source>the first two times are %1 s apart; counts must be per minute or per hour</source>
+        <translation>les deux premiers instants sont à %1 s d&apos;écart ; les nombres doivent être par minute ou par heure</translation>
+    </message>
+    <message>
+        <source>every count is zero</source>
+        <translation>tous les nombres sont nuls</translation>
+    </message>
+    <message>
+        <source>profile.shape: unknown traffic shape &apos;%1&apos;</source>
+        <translation>profile.shape : forme de trafic « %1 » inconnue</translation>
+    </message>
+    <message>
+        <source>profile.slotMinutes: %1 is neither 1 nor 60</source>
+        <translation>profile.slotMinutes : %1 ne vaut ni 1 ni 60</translation>
+    </message>
+    <message>
+        <source>profile.counts: expected counts of zero or more</source>
+        <translation>profile.counts : nombres positifs ou nuls attendus</translation>
+    </message>
+    <message>
+        <source>profile.counts: no requests</source>
+        <translation>profile.counts : aucune requête</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Validator</name>
     <message>
         <source>a value is required</source>
@@ -1817,6 +2910,41 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::Workload</name>
+    <message>
+        <source>monthlyRequests: expected a number of zero or more</source>
+        <translation>monthlyRequests : nombre positif ou nul attendu</translation>
+    </message>
+    <message>
+        <source>entries.%1: no entry point of that name</source>
+        <translation>entries.%1 : aucun point d&apos;entrée de ce nom</translation>
+    </message>
+    <message>
+        <source>entries.%1: expected a weight of zero or more</source>
+        <translation>entries.%1 : poids positif ou nul attendu</translation>
+    </message>
+    <message>
+        <source>functions.%1: no function of that name</source>
+        <translation>functions.%1 : aucune fonction de ce nom</translation>
+    </message>
+    <message>
+        <source>functions.%1.durationMs: expected a positive number</source>
+        <translation>functions.%1.durationMs : nombre positif attendu</translation>
+    </message>
+    <message>
+        <source>functions.%1.memoryMb: expected a positive number</source>
+        <translation>functions.%1.memoryMb : nombre positif attendu</translation>
+    </message>
+    <message>
+        <source>functions.%1.architecture: &apos;%2&apos; is neither x86_64 nor arm64</source>
+        <translation>functions.%1.architecture : « %2 » n&apos;est ni x86_64 ni arm64</translation>
+    </message>
+    <message>
+        <source>services.%1: no service of that name</source>
+        <translation>services.%1 : aucun service de ce nom</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Design, run, cost and export serverless architectures.</source>
@@ -1845,6 +2973,10 @@ Invalide : %2</translation>
     <message>
         <source>Invoke the function shown in the Run panel once the window is up.</source>
         <translation>Invoquer la fonction affichée dans le panneau Exécuter une fois la fenêtre ouverte.</translation>
+    </message>
+    <message>
+        <source>Show the cost comparison at N requests a month with the traffic SHAPE (constant, business-hours, daily-peaks, spike-day).</source>
+        <translation>Afficher la comparaison des coûts à N requêtes par mois avec la forme de trafic SHAPE (constant, business-hours, daily-peaks, spike-day).</translation>
     </message>
 </context>
 </TS>
