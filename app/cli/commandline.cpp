@@ -292,15 +292,19 @@ int CommandLine::exportJson(const QStringList &arguments)
     Project project(Catalog::builtin());
     if (!open(parser.positionalArguments().first(), project))
         return InputError;
-    const QByteArray json = JsonInterchange::write(project.architecture());
-    if (!parser.isSet(output)) {
+    return writeOutput(JsonInterchange::write(project.architecture()), parser.isSet(output) ? parser.value(output) : QString());
+}
+
+int CommandLine::writeOutput(const QByteArray &data, const QString &path)
+{
+    if (path.isEmpty()) {
         mOut.flush();
-        fwrite(json.constData(), 1, size_t(json.size()), stdout);
+        fwrite(data.constData(), 1, size_t(data.size()), stdout);
         return Success;
     }
-    QSaveFile file(parser.value(output));
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) < 0 || !file.commit()) {
-        mErr << "nimbus: " << parser.value(output) << ": " << file.errorString() << '\n';
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) < 0 || !file.commit()) {
+        mErr << "nimbus: " << path << ": " << file.errorString() << '\n';
         return OutputError;
     }
     return Success;

@@ -38,6 +38,8 @@ private:
     int events(const QStringList &arguments);
     int cost(const QStringList &arguments);
     bool open(const QString &path, Project &project);
+    // Writes to the file (atomically), or to standard output when path is empty.
+    int writeOutput(const QByteArray &data, const QString &path);
 
     QTextStream mOut;
     QTextStream mErr;

@@ -16,9 +16,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
-#include <cstdio>
 
 namespace Nimbus {
 
@@ -229,17 +227,7 @@ int CommandLine::cost(const QStringList &arguments)
         data = report.html(true).toUtf8();
     else
         data = report.table().toUtf8();
-    if (!parser.isSet(output)) {
-        mOut.flush();
-        fwrite(data.constData(), 1, size_t(data.size()), stdout);
-        return Success;
-    }
-    QSaveFile file(parser.value(output));
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) < 0 || !file.commit()) {
-        mErr << "nimbus cost: " << parser.value(output) << ": " << file.errorString() << '\n';
-        return OutputError;
-    }
-    return Success;
+    return writeOutput(data, parser.isSet(output) ? parser.value(output) : QString());
 }
 
 } // namespace Nimbus

@@ -229,6 +229,14 @@ int billedMemory(const ServerlessTraits &t, int memoryMb)
     return int(ceilTo(mb, std::max(1, t.memoryRoundingMb)));
 }
 
+// The option's instance type; with none chosen, the catalog's first.
+const InstanceType *instanceFor(const PricingCatalog &catalog, const CostOption &option)
+{
+    if (option.instanceType.isEmpty())
+        return catalog.instances().empty() ? nullptr : &catalog.instances().front();
+    return catalog.instance(option.instanceType);
+}
+
 double vcpuFor(const ServerlessTraits &t, int memoryMb)
 {
     for (const auto &[mb, vcpu] : t.cpuByMemory)
@@ -464,9 +472,7 @@ void CostEngine::fleet(const PricingCatalog &catalog, const CostOption &option, 
     const QString groupCompute = tr("Compute");
     double computeAmount = 0;
     if (option.kind == CostOption::Kind::VmFleet) {
-        const InstanceType *type = option.instanceType.isEmpty()
-                                       ? (catalog.instances().empty() ? nullptr : &catalog.instances().front())
-                                       : catalog.instance(option.instanceType);
+        const InstanceType *type = instanceFor(catalog, option);
         if (!type) {
             if (sink.record)
                 sink.result->error = tr("%1 has no instance type '%2' in its price list")
@@ -676,9 +682,7 @@ std::vector<double> CostEngine::hourlyCosts(const CostOption &option, double vol
     std::vector<double> instances;
     double hourly = 0;
     if (option.kind == CostOption::Kind::VmFleet) {
-        const InstanceType *type = option.instanceType.isEmpty()
-                                       ? (catalog->instances().empty() ? nullptr : &catalog->instances().front())
-                                       : catalog->instance(option.instanceType);
+        const InstanceType *type = instanceFor(*catalog, option);
         if (!type)
             return day;
         instanceHours(volume, type->vcpu, option, &instances);
