@@ -294,8 +294,6 @@ void CostEngine::price(const CostOption &option, double volume, Sink &sink) cons
     else
         fleet(catalog, option, volume, sink);
     services(catalog, volume, sink);
-    if (sink.record && sink.result->error.isEmpty())
-        sink.result->exactTotal = sink.total;
 }
 
 void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const
