@@ -113,7 +113,7 @@ QChart *dayChart(const CostEngine &engine, const std::vector<CostOption> &option
     chart->setTitle(tr("Cost of each hour of the busiest day"));
     auto *x = new QValueAxis;
     x->setTitleText(tr("Hour"));
-    x->setRange(0, 23);
+    x->setRange(0, 24); // ticks every two hours, on whole hours
     x->setTickCount(13);
     x->setLabelFormat(QStringLiteral("%d"));
     auto *y = new QValueAxis;
