@@ -252,10 +252,19 @@ CostEngine::CostEngine(Workload workload, PricingCatalogs catalogs)
 {
     mHourly = mWorkload.profile.hourly();
     mPeriodHours = std::max<double>(1, double(mHourly.share.size()));
+    double workPerRequest = 0; // vCPU-seconds of function time per request entering
+    double fixedWork = 0;      // vCPU-seconds a month from scheduled invocations
     for (const FunctionLoad &f : mWorkload.functions) {
-        mWorkPerRequest += f.perRequest * f.durationMs / 1000.0;
-        mFixedWork += f.fixedMonthly * f.durationMs / 1000.0;
+        workPerRequest += f.perRequest * f.durationMs / 1000.0;
+        fixedWork += f.fixedMonthly * f.durationMs / 1000.0;
     }
+    // Busy vCPUs in the busiest minute of each hour, per request of monthly volume:
+    // fleets are sized from this for any volume without reading the profile again.
+    const double repeats = kHoursPerMonth / mPeriodHours;
+    mUnitLoad.resize(mHourly.share.size());
+    for (size_t h = 0; h < mUnitLoad.size(); ++h)
+        mUnitLoad[h] = mHourly.share[h] / repeats / 3600 * mHourly.peakFactor[h] * workPerRequest;
+    mFixedLoad = fixedWork / (kHoursPerMonth * 3600);
 }
 
 CostResult CostEngine::evaluate(const CostOption &option, double volume) const
@@ -429,28 +438,17 @@ void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &opt
     }
 }
 
-std::vector<double> CostEngine::loadPerHour(double volume) const
-{
-    const double repeats = kHoursPerMonth / mPeriodHours;
-    const double fixedPerSecond = mFixedWork / (kHoursPerMonth * 3600);
-    std::vector<double> load(mHourly.share.size());
-    for (size_t h = 0; h < load.size(); ++h) {
-        const double requests = volume * mHourly.share[h] / repeats;
-        load[h] = requests / 3600 * mHourly.peakFactor[h] * mWorkPerRequest + fixedPerSecond;
-    }
-    return load;
-}
-
 double CostEngine::instanceHours(double volume, double vcpu, const CostOption &option, std::vector<double> *perHour) const
 {
     const double capacity = std::max(1e-9, vcpu * option.targetUtilisation);
-    const std::vector<double> load = loadPerHour(volume);
+    const size_t count = mUnitLoad.size();
     double hours = 0;
     double peak = 0;
     if (perHour)
-        perHour->resize(load.size());
-    for (size_t h = 0; h < load.size(); ++h) {
-        const double n = std::max<double>(option.minInstances, std::ceil(load[h] / capacity - kEpsilon));
+        perHour->resize(count);
+    for (size_t h = 0; h < count; ++h) {
+        const double load = volume * mUnitLoad[h] + mFixedLoad; // busy vCPU-seconds per second
+        const double n = std::max<double>(option.minInstances, std::ceil(load / capacity - kEpsilon));
         hours += n;
         peak = std::max(peak, n);
         if (perHour)

@@ -125,14 +125,13 @@ private:
     // Instances needed in each hour of the profile for this capacity per instance.
     double instanceHours(double volume, double vcpuPerInstance, const CostOption &option,
                          std::vector<double> *perHour = nullptr) const;
-    std::vector<double> loadPerHour(double volume) const; // busy vCPU-seconds per second
 
     Workload mWorkload;
     PricingCatalogs mCatalogs;
     TrafficProfile::Hourly mHourly;
     double mPeriodHours = 24;
-    double mWorkPerRequest = 0; // vCPU-seconds of function time per request entering
-    double mFixedWork = 0;      // vCPU-seconds a month from scheduled invocations
+    std::vector<double> mUnitLoad; // busy vCPUs at each hour's peak per request of monthly volume
+    double mFixedLoad = 0;         // busy vCPUs from scheduled invocations, spread evenly
 };
 
 } // namespace Nimbus
