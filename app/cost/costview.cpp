@@ -374,8 +374,19 @@ void CostView::setProject(Project *project, FunctionRunner *runner)
         disconnect(&mProject->architecture(), nullptr, this, nullptr);
     mProject = project;
     mRunner = runner;
-    if (mProject)
-        connect(&mProject->architecture(), &Architecture::changed, mRebuild, qOverload<>(&QTimer::start));
+    if (mProject) {
+        // What the design prices: nodes, their properties and connections; moving a node
+        // changes no price, so a drag does not reprice on every mouse move.
+        const Architecture *a = &mProject->architecture();
+        auto rebuild = [this] { mRebuild->start(); };
+        connect(a, &Architecture::nodeAdded, this, rebuild);
+        connect(a, &Architecture::nodeRemoved, this, rebuild);
+        connect(a, &Architecture::nodeRenamed, this, rebuild);
+        connect(a, &Architecture::nodePropertyChanged, this, rebuild);
+        connect(a, &Architecture::edgeAdded, this, rebuild);
+        connect(a, &Architecture::edgeRemoved, this, rebuild);
+        connect(a, &Architecture::modelReset, this, rebuild);
+    }
     mWorkload = Workload();
     rebuildWorkload();
     recompute();

@@ -212,18 +212,25 @@ void tst_CostView::badgesOnFunctionNodes()
         }
     }
     QCOMPARE(functions, 6);
-    // A canvas edit is priced again: doubling a function's memory raises its badge.
+    // A canvas edit is priced again: more memory for getItem raises its badge; a move
+    // changes nothing.
     const Node *getItem = mWindow->project()->architecture().nodeByName("getItem");
-    QString before;
-    for (QGraphicsItem *item : scene->items())
-        if (auto *node = qgraphicsitem_cast<NodeItem *>(item); node && node->nodeId() == getItem->id)
-            before = node->costBadge();
+    auto badge = [&] {
+        for (QGraphicsItem *item : scene->items())
+            if (auto *node = qgraphicsitem_cast<NodeItem *>(item); node && node->nodeId() == getItem->id)
+                return node->costBadge();
+        return QString();
+    };
     mWindow->costView()->setVolume(1e9);
-    QString after;
-    for (QGraphicsItem *item : scene->items())
-        if (auto *node = qgraphicsitem_cast<NodeItem *>(item); node && node->nodeId() == getItem->id)
-            after = node->costBadge();
-    QVERIFY2(before != after, qPrintable(after));
+    const QString before = badge();
+    const double total = mWindow->costView()->results().front().exactTotal;
+    mWindow->project()->moveNodes({{getItem->id, QPointF(900, 900)}});
+    QTest::qWait(10);
+    QCOMPARE(mWindow->costView()->results().front().exactTotal, total);
+    QVERIFY(mWindow->project()->setNodeProperty(getItem->id, "memory", 2048));
+    QTRY_VERIFY2(badge() != before, qPrintable(badge()));
+    QCOMPARE(mWindow->costView()->workload().function("getItem")->memoryMb, 2048);
+    QVERIFY(mWindow->costView()->results().front().exactTotal > total);
 }
 
 void tst_CostView::lineItemsTableMatchesTheEngine()
