@@ -43,6 +43,8 @@ constexpr Command kCommands[] = {
     {"invoke", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run a function locally with an event")},
     {"events", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "List the event templates, or generate an event")},
     {"cost", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Compare monthly costs: serverless, VMs, containers")},
+    {"export", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write deployment files for a platform (SAM, Terraform ...)")},
+    {"import", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a project of a SAM template or serverless.yml")},
 };
 
 QString exitCodeHelp()
@@ -98,6 +100,10 @@ int CommandLine::run(const QStringList &arguments)
         return events(rest);
     if (command == QLatin1String("cost"))
         return cost(rest);
+    if (command == QLatin1String("export"))
+        return exportProject(rest);
+    if (command == QLatin1String("import"))
+        return importProject(rest);
     return usage(tr("unknown command '%1'").arg(command));
 }
 

@@ -37,6 +37,8 @@ private:
     int invoke(const QStringList &arguments);
     int events(const QStringList &arguments);
     int cost(const QStringList &arguments);
+    int exportProject(const QStringList &arguments);
+    int importProject(const QStringList &arguments);
     bool open(const QString &path, Project &project);
     // Writes to the file (atomically), or to standard output when path is empty.
     int writeOutput(const QByteArray &data, const QString &path);

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
 #include <QPointF>
@@ -65,6 +66,12 @@ public:
     const QHash<QString, QByteArray> &pendingCodeFiles() const { return mPendingCode; }
     void clearPendingCodeFiles() { mPendingCode.clear(); }
 
+    // What each export target needs to write back an imported file losslessly, by
+    // target id (see ImportResult::origin). Saved with the project.
+    const QJsonObject &origins() const { return mOrigins; }
+    QJsonObject origin(const QString &targetId) const { return mOrigins.value(targetId).toObject(); }
+    void setOrigins(const QJsonObject &origins) { mOrigins = origins; }
+
 signals:
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);
@@ -76,6 +83,7 @@ private:
     QString mFilePath;
     QString mWorkingDirectory;
     QHash<QString, QByteArray> mPendingCode;
+    QJsonObject mOrigins;
 };
 
 } // namespace Nimbus

@@ -11,12 +11,16 @@
 
 namespace Nimbus {
 
-QByteArray JsonInterchange::write(const Architecture &architecture)
+QByteArray JsonInterchange::write(const Architecture &architecture, const QJsonObject &origins)
 {
     QList<NodeId> all;
     for (const auto &[id, node] : architecture.nodes())
         all.append(id);
-    return write(architecture, all);
+    if (origins.isEmpty())
+        return write(architecture, all);
+    QJsonObject root = QJsonDocument::fromJson(write(architecture, all)).object();
+    root.insert(QLatin1String("origins"), origins);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 QByteArray JsonInterchange::write(const Architecture &architecture, const QList<NodeId> &only)
@@ -66,6 +70,7 @@ bool JsonInterchange::read(const QByteArray &json, const QString &fileName)
     mError.clear();
     mNodes.clear();
     mEdges.clear();
+    mOrigins = {};
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -135,6 +140,7 @@ bool JsonInterchange::read(const QByteArray &json, const QString &fileName)
         edge.to = byName.value(to);
         mEdges.emplace(edge.id, edge);
     }
+    mOrigins = root.value(QLatin1String("origins")).toObject();
     return true;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
 #include <map>
@@ -22,7 +23,7 @@ class JsonInterchange
 public:
     static constexpr int kFormatVersion = 1;
 
-    static QByteArray write(const Architecture &architecture);
+    static QByteArray write(const Architecture &architecture, const QJsonObject &origins = {});
     // Only the given nodes and the edges between them (copy and paste).
     static QByteArray write(const Architecture &architecture, const QList<NodeId> &nodes);
     // Reads nodes and edges; fileName is used in error messages.
@@ -31,6 +32,7 @@ public:
 
     std::map<NodeId, Node> takeNodes() { return std::move(mNodes); }
     std::map<EdgeId, Edge> takeEdges() { return std::move(mEdges); }
+    QJsonObject origins() const { return mOrigins; }
 
 private:
     bool fail(const QString &where, const QString &message);
@@ -39,6 +41,7 @@ private:
     QString mError;
     std::map<NodeId, Node> mNodes;
     std::map<EdgeId, Edge> mEdges;
+    QJsonObject mOrigins;
 };
 
 } // namespace Nimbus

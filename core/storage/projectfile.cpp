@@ -93,6 +93,7 @@ bool ProjectFile::loadJson(const QString &path, Project &project)
     project.undoStack()->clear();
     project.clearPendingCodeFiles();
     project.architecture().reset(reader.takeNodes(), reader.takeEdges());
+    project.setOrigins(reader.origins());
     project.setFilePath(path);
     project.markSaved();
     return true;
@@ -186,9 +187,17 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
     if (edgeQuery.failed())
         return fail(path, tr("cannot read the connections: %1").arg(db.errorString()));
 
+    QJsonObject origins;
+    {
+        Statement originQuery(db, QStringLiteral("SELECT value FROM project WHERE key = 'origins'"));
+        if (originQuery.next())
+            origins = QJsonDocument::fromJson(originQuery.columnText(0).toUtf8()).object();
+    }
+
     project.undoStack()->clear();
     project.clearPendingCodeFiles();
     project.architecture().reset(std::move(nodes), std::move(edges));
+    project.setOrigins(origins);
     project.setFilePath(path);
     project.markSaved();
     return true;
@@ -208,7 +217,7 @@ bool ProjectFile::save(Project &project, const QString &path)
 
     if (isJsonPath(target)) {
         QSaveFile file(target);
-        if (!file.open(QIODevice::WriteOnly) || file.write(JsonInterchange::write(project.architecture())) < 0
+        if (!file.open(QIODevice::WriteOnly) || file.write(JsonInterchange::write(project.architecture(), project.origins())) < 0
             || !file.commit())
             return fail(target, file.errorString());
     } else {
@@ -323,6 +332,12 @@ bool ProjectFile::writeDatabase(const Project &project, const QString &path, boo
         meta.bind(2, QStringLiteral("Nimbus Studio %1").arg(QLatin1String(NIMBUS_VERSION)));
         if (!meta.execute())
             return rollback(tr("cannot write the project information"));
+        if (!project.origins().isEmpty()) {
+            meta.bind(1, QStringLiteral("origins"));
+            meta.bind(2, QString::fromUtf8(QJsonDocument(project.origins()).toJson(QJsonDocument::Compact)));
+            if (!meta.execute())
+                return rollback(tr("cannot write the project information"));
+        }
 
         Statement insertNode(db, QStringLiteral("INSERT INTO nodes(id, kind, name, x, y, properties) "
                                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));

@@ -1,0 +1,154 @@
+// `nimbus export` and `nimbus import`: manifests for a platform, and templates into projects.
+
+#include "commandline.h"
+
+#include "document/project.h"
+#include "export/exportjob.h"
+#include "export/pluginregistry.h"
+#include "model/catalog.h"
+#include "storage/projectfile.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+
+namespace Nimbus {
+
+namespace {
+void printDiagnostics(QTextStream &err, const QString &command, const QList<Diagnostic> &diagnostics)
+{
+    for (const Diagnostic &d : diagnostics)
+        err << "nimbus " << command << ": " << Diagnostic::severityName(d.severity) << ": " << d.message << '\n';
+}
+} // namespace
+
+int CommandLine::exportProject(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
+    const QCommandLineOption target(QStringList{QStringLiteral("t"), QStringLiteral("target")},
+                                    tr("The platform: see --list-targets."), QStringLiteral("TARGET"));
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("The folder to write (missing, empty or an earlier export)."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption option(QStringLiteral("option"), tr("An export option as key=value; repeatable."),
+                                    QStringLiteral("KEY=VALUE"));
+    const QCommandLineOption list(QStringLiteral("list-targets"), tr("List the targets and their options."));
+    parser.addOptions({target, output, option, list});
+    if (const int rc = parseCommand(parser, arguments,
+                                    tr("Writes the deployment files of a project for a platform, with the function "
+                                       "code in the layout it expects. What the platform cannot express is reported; "
+                                       "exits with 1 when a report is an error (the files are written all the same)."),
+                                    -1, mOut, mErr);
+        rc >= 0)
+        return rc;
+
+    const PluginRegistry &registry = PluginRegistry::instance();
+    if (parser.isSet(list)) {
+        for (const ExporterInterface *exporter : registry.exporters()) {
+            mOut << exporter->targetId().leftJustified(11) << exporter->targetName() << " - "
+                 << exporter->targetDescription() << '\n';
+            for (const ExportOption &o : exporter->exportOptions())
+                mOut << "           --option " << o.id << '=' << (o.defaultValue.isEmpty() ? QStringLiteral("...") : o.defaultValue)
+                     << "  " << o.label << '\n';
+        }
+        for (const PluginInfo &info : registry.plugins())
+            if (!info.loaded)
+                mErr << "nimbus export: " << tr("the plugin %1 did not load: %2").arg(info.fileName, info.error) << '\n';
+        return Success;
+    }
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(target) || !parser.isSet(output)) {
+        mErr << "nimbus export: " << tr("give PROJECT, --target and --output; see --help") << '\n';
+        return UsageError;
+    }
+    const ExporterInterface *exporter = registry.exporter(parser.value(target));
+    if (!exporter) {
+        QStringList known;
+        for (const ExporterInterface *e : registry.exporters())
+            known.append(e->targetId());
+        mErr << "nimbus export: "
+             << tr("unknown target '%1'; the targets are: %2").arg(parser.value(target), known.join(QLatin1String(", ")))
+             << '\n';
+        return UsageError;
+    }
+    QMap<QString, QString> options;
+    for (const ExportOption &o : exporter->exportOptions())
+        options.insert(o.id, o.defaultValue);
+    for (const QString &setting : parser.values(option)) {
+        const int equals = setting.indexOf(QLatin1Char('='));
+        const QString key = setting.left(equals);
+        const bool known = std::any_of(exporter->exportOptions().cbegin(), exporter->exportOptions().cend(),
+                                       [&](const ExportOption &o) { return o.id == key; });
+        if (equals <= 0 || !known) {
+            mErr << "nimbus export: " << tr("'%1' is not an option of %2 (key=value)").arg(setting, exporter->targetId())
+                 << '\n';
+            return UsageError;
+        }
+        options.insert(key, setting.mid(equals + 1));
+    }
+
+    Project project(Catalog::builtin());
+    if (!open(parser.positionalArguments().first(), project))
+        return InputError;
+    const ExportOutput result = ExportJob::prepare(*exporter, registry.provider(exporter->targetId()),
+                                                   ExportJob::input(project, exporter->targetId(), options));
+    printDiagnostics(mErr, QStringLiteral("export"), result.diagnostics);
+    QString error;
+    if (!ExportJob::write(result, parser.value(output), exporter->targetId(), &error)) {
+        mErr << "nimbus export: " << error << '\n';
+        return OutputError;
+    }
+    for (const ExportFile &file : result.files)
+        mOut << QDir(parser.value(output)).filePath(file.path) << (file.isCopy() ? QStringLiteral("/") : QString())
+             << '\n';
+    return hasErrors(result.diagnostics) ? ValidationErrors : Success;
+}
+
+int CommandLine::importProject(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("A SAM or CloudFormation template, or a serverless.yml."));
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("The project to write (.nimbus or .json)."), QStringLiteral("PROJECT"));
+    const QCommandLineOption format(QStringLiteral("from"), tr("Read FILE as this format (sam, serverless) instead "
+                                                               "of recognising it."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption force(QStringList{QStringLiteral("f"), QStringLiteral("force")},
+                                   tr("Replace PROJECT if it exists."));
+    parser.addOptions({output, format, force});
+    if (const int rc = parseCommand(parser, arguments,
+                                    tr("Makes a project of a template: functions, events, tables, queues, buckets, "
+                                       "topics and schedules, laid out automatically. What the canvas does not show "
+                                       "is kept and written back by an export to the same target. Code folders are "
+                                       "copied beside PROJECT."),
+                                    1, mOut, mErr);
+        rc >= 0)
+        return rc;
+    if (!parser.isSet(output)) {
+        mErr << "nimbus import: " << tr("give the project to write with --output") << '\n';
+        return UsageError;
+    }
+    const QString path = parser.value(output);
+    if (QFileInfo::exists(path) && !parser.isSet(force)) {
+        mErr << "nimbus import: " << tr("%1 exists; use --force to replace it").arg(path) << '\n';
+        return OutputError;
+    }
+    Project project(Catalog::builtin());
+    QList<Diagnostic> notes;
+    QString error;
+    if (!ExportJob::import(parser.positionalArguments().first(), PluginRegistry::instance(), project, &notes, &error,
+                           parser.value(format))) {
+        mErr << "nimbus import: " << error << '\n';
+        return InputError;
+    }
+    printDiagnostics(mErr, QStringLiteral("import"), notes);
+    ProjectFile file;
+    if (!file.save(project, path)) {
+        mErr << "nimbus import: " << file.errorString() << '\n';
+        return OutputError;
+    }
+    mOut << tr("%1: %n node(s)", nullptr, project.architecture().nodeCount()).arg(path) << '\n';
+    return Success;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,282 @@
+#include "exportjob.h"
+
+#include "exportmodel.h"
+#include "pluginregistry.h"
+#include "document/project.h"
+#include "model/catalog.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+#include <algorithm>
+
+namespace Nimbus {
+
+namespace {
+
+// Folders a build or an editor puts beside code; never part of an export.
+bool skipped(const QString &name)
+{
+    return name == QLatin1String("node_modules") || name == QLatin1String("__pycache__")
+           || name == QLatin1String(".git") || name.startsWith(QLatin1String(".nimbus"));
+}
+
+// Every file under a copied folder, relative to it, in a stable order.
+QStringList filesUnder(const QString &folder)
+{
+    QStringList result;
+    QList<QString> pending{QString()};
+    while (!pending.isEmpty()) {
+        const QString relative = pending.takeFirst();
+        const QDir dir(relative.isEmpty() ? folder : folder + QLatin1Char('/') + relative);
+        const QFileInfoList entries = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
+                                                        QDir::Name);
+        for (const QFileInfo &entry : entries) {
+            if (skipped(entry.fileName()) || entry.isSymLink())
+                continue;
+            const QString path = relative.isEmpty() ? entry.fileName() : relative + QLatin1Char('/') + entry.fileName();
+            if (entry.isDir())
+                pending.append(path);
+            else
+                result.append(path);
+        }
+    }
+    return result;
+}
+
+} // namespace
+
+ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const ProviderInterface *provider,
+                                const ExportInput &input)
+{
+    ExportOutput output = exporter.exportProject(input);
+    const ExportModel model(*input.architecture, *input.catalog);
+    const QString target = exporter.targetName();
+    if (provider) {
+        const ProviderLimits limits = provider->limits();
+        for (const ExportFunction &f : model.functions()) {
+            const QString name = f.node->name;
+            if (f.memory < limits.minMemory || f.memory > limits.maxMemory)
+                output.add(Diagnostic::Severity::Error, QStringLiteral("export-memory"),
+                           tr("%1: %2 MB of memory is outside what %3 allows (%4 to %5 MB)")
+                               .arg(name).arg(f.memory).arg(target).arg(limits.minMemory).arg(limits.maxMemory),
+                           f.node->id, QStringLiteral("memory"));
+            if (f.timeout > limits.maxTimeout)
+                output.add(Diagnostic::Severity::Error, QStringLiteral("export-timeout"),
+                           tr("%1: a timeout of %2 s is longer than %3 allows (%4 s)")
+                               .arg(name).arg(f.timeout).arg(target).arg(limits.maxTimeout),
+                           f.node->id, QStringLiteral("timeout"));
+            if (!limits.runtimes.isEmpty() && !limits.runtimes.contains(f.runtime))
+                output.add(Diagnostic::Severity::Error, QStringLiteral("export-runtime"),
+                           tr("%1: %3 does not run %2").arg(name, f.runtime, target), f.node->id,
+                           QStringLiteral("runtime"));
+        }
+    }
+    // A secret's value must never reach a written file, whatever an exporter does.
+    for (const ExportFunction &f : model.functions()) {
+        for (const EnvironmentVariable &var : f.environment) {
+            if (!var.secret || var.value.size() < 4)
+                continue;
+            const QByteArray value = var.value.toUtf8();
+            for (const ExportFile &file : std::as_const(output.files)) {
+                if (!file.isCopy() && file.content.contains(value))
+                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-secret"),
+                               tr("%1: the value of the secret %2 appears in %3; it must not be exported")
+                                   .arg(f.node->name, var.name, file.path),
+                               f.node->id, QStringLiteral("environment"));
+            }
+        }
+    }
+    std::stable_sort(output.files.begin(), output.files.end(),
+                     [](const ExportFile &a, const ExportFile &b) { return a.path < b.path; });
+    return output;
+}
+
+bool ExportJob::write(const ExportOutput &output, const QString &directory, const QString &targetId, QString *error,
+                      const Progress &progress)
+{
+    const QFileInfo info(directory);
+    const QString target = info.absoluteFilePath();
+    if (info.exists()) {
+        if (!info.isDir()) {
+            *error = tr("%1 is a file, not a folder").arg(target);
+            return false;
+        }
+        const QDir existing(target);
+        if (!existing.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+            && !existing.exists(QLatin1String(kMarkerFile))) {
+            *error = tr("%1 is not empty and was not written by an export; choose an empty folder").arg(target);
+            return false;
+        }
+    }
+    const QString parent = QFileInfo(target).absolutePath();
+    if (!QDir().mkpath(parent)) {
+        *error = tr("cannot create the folder %1").arg(parent);
+        return false;
+    }
+
+    // Everything to write, copies expanded to files, so progress counts files.
+    struct Item
+    {
+        QString path;
+        const QByteArray *content = nullptr;
+        QString from;
+    };
+    QList<Item> items;
+    for (const ExportFile &file : output.files) {
+        if (!file.isCopy()) {
+            items.append({file.path, &file.content, {}});
+        } else if (QFileInfo(file.copyFrom).isDir()) {
+            for (const QString &relative : filesUnder(file.copyFrom))
+                items.append({file.path + QLatin1Char('/') + relative, nullptr,
+                              file.copyFrom + QLatin1Char('/') + relative});
+        } else if (QFileInfo::exists(file.copyFrom)) {
+            items.append({file.path, nullptr, file.copyFrom});
+        } else {
+            *error = tr("cannot copy %1: it does not exist").arg(file.copyFrom);
+            return false;
+        }
+    }
+
+    QTemporaryDir staging(parent + QLatin1String("/.") + QFileInfo(target).fileName() + QLatin1String(".export-XXXXXX"));
+    if (!staging.isValid()) {
+        *error = tr("cannot create a temporary folder in %1: %2").arg(parent, staging.errorString());
+        return false;
+    }
+    const QString root = staging.path();
+    for (int i = 0; i < items.size(); ++i) {
+        if (progress && !progress(i, int(items.size()))) {
+            *error = tr("export cancelled; nothing was written");
+            return false;
+        }
+        const Item &item = items.at(i);
+        const QString path = root + QLatin1Char('/') + item.path;
+        if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+            *error = tr("cannot create the folder for %1").arg(item.path);
+            return false;
+        }
+        if (item.content) {
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(*item.content) != item.content->size()) {
+                *error = tr("cannot write %1: %2").arg(item.path, file.errorString());
+                return false;
+            }
+        } else if (!QFile::copy(item.from, path)) {
+            *error = tr("cannot copy %1 to %2").arg(item.from, item.path);
+            return false;
+        }
+    }
+    {
+        QFile marker(root + QLatin1Char('/') + QLatin1String(kMarkerFile));
+        if (!marker.open(QIODevice::WriteOnly) || marker.write(targetId.toUtf8() + '\n') < 0) {
+            *error = tr("cannot write %1").arg(marker.fileName());
+            return false;
+        }
+    }
+    if (progress)
+        progress(int(items.size()), int(items.size()));
+
+    // Swap the finished folder in; the previous export is removed only once the new
+    // one is in place.
+    QString previous;
+    if (QFileInfo::exists(target)) {
+        previous = root + QLatin1String(".previous");
+        if (!QDir().rename(target, previous)) {
+            *error = tr("cannot move the previous export %1 aside").arg(target);
+            return false;
+        }
+    }
+    if (!QDir().rename(root, target)) {
+        if (!previous.isEmpty())
+            QDir().rename(previous, target);
+        *error = tr("cannot move the export into %1").arg(target);
+        return false;
+    }
+    staging.setAutoRemove(false);
+    if (!previous.isEmpty())
+        QDir(previous).removeRecursively();
+    return true;
+}
+
+ExportInput ExportJob::input(const Project &project, const QString &targetId, const QMap<QString, QString> &options)
+{
+    ExportInput in;
+    in.architecture = &project.architecture();
+    in.catalog = &project.catalog();
+    in.projectDirectory = project.directory();
+    in.projectName = project.filePath().isEmpty() ? QStringLiteral("nimbus-project")
+                                                  : QFileInfo(project.filePath()).completeBaseName();
+    in.options = options;
+    in.origin = project.origin(targetId);
+    return in;
+}
+
+bool ExportJob::import(const QString &path, const PluginRegistry &registry, Project &project, QList<Diagnostic> *notes,
+                       QString *error, const QString &importerId)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (file.size() > kMaxImportBytes) {
+        *error = tr("%1: the file is larger than %2 MB; it is refused").arg(path).arg(kMaxImportBytes / (1024 * 1024));
+        return false;
+    }
+    ImportInput in;
+    in.content = file.readAll();
+    in.fileName = QFileInfo(path).fileName();
+    in.fileDirectory = QFileInfo(path).absolutePath();
+    in.catalog = &project.catalog();
+    ImporterInterface *importer = importerId.isEmpty() ? registry.importerFor(in.content, in.fileName)
+                                                       : registry.importer(importerId);
+    if (!importer) {
+        *error = importerId.isEmpty() ? tr("%1: no importer recognises this file (a SAM or CloudFormation template, "
+                                           "or a Serverless Framework serverless.yml)")
+                                            .arg(path)
+                                      : tr("no importer is called '%1'").arg(importerId);
+        return false;
+    }
+    ImportResult result;
+    if (!importer->importFile(in, &result)) {
+        *error = result.error;
+        return false;
+    }
+    project.undoStack()->clear();
+    project.clearPendingCodeFiles();
+    project.architecture().reset(std::move(result.nodes), std::move(result.edges));
+    project.setOrigins(QJsonObject{{importer->importerId(), result.origin}});
+    project.setFilePath({});
+    project.setWorkingDirectory(in.fileDirectory);
+    if (notes)
+        *notes = result.diagnostics;
+    return true;
+}
+
+void ExportOutput::add(Diagnostic::Severity severity, const QString &code, const QString &message, NodeId node,
+                       const QString &property)
+{
+    Diagnostic d;
+    d.severity = severity;
+    d.code = code;
+    d.message = message;
+    if (node != kInvalidNodeId)
+        d.nodes.append(node);
+    d.property = property;
+    diagnostics.append(d);
+}
+
+const ExportFile *ExportOutput::file(const QString &path) const
+{
+    for (const ExportFile &f : files)
+        if (f.path == path)
+            return &f;
+    return nullptr;
+}
+
+} // namespace Nimbus

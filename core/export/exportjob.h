@@ -1,0 +1,48 @@
+#pragma once
+
+#include "provider.h"
+
+#include <QCoreApplication>
+
+#include <functional>
+
+namespace Nimbus {
+
+class PluginRegistry;
+class Project;
+
+// Runs an exporter the same way for the studio and the command line: the provider's
+// limits checked, secrets checked absent, then the files written all at once.
+class ExportJob
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::ExportJob)
+
+public:
+    // The exporter's files and diagnostics, plus one diagnostic per function outside
+    // the provider's limits and an error if a secret's value reached a file.
+    static ExportOutput prepare(const ExporterInterface &exporter, const ProviderInterface *provider,
+                                const ExportInput &input);
+
+    // Called with (files done, files in all); returning false cancels.
+    using Progress = std::function<bool(int done, int total)>;
+
+    // Writes everything into a temporary folder beside directory, then moves it into
+    // place, so a failed or cancelled export leaves directory as it was. directory
+    // must be missing, empty or an earlier export (it holds the marker file).
+    static bool write(const ExportOutput &output, const QString &directory, const QString &targetId, QString *error,
+                      const Progress &progress = {});
+
+    static constexpr const char *kMarkerFile = ".nimbus-export";
+
+    // What an exporter reads of a project (with its origin for that target).
+    static ExportInput input(const Project &project, const QString &targetId, const QMap<QString, QString> &options);
+
+    // Reads a template with the importer that recognises it (or importerId) and makes
+    // it the project's content, with the origin that export to the same target needs.
+    // The project is left as it was on failure.
+    static bool import(const QString &path, const PluginRegistry &registry, Project &project, QList<Diagnostic> *notes,
+                       QString *error, const QString &importerId = {});
+    static constexpr qint64 kMaxImportBytes = 8 * 1024 * 1024;
+};
+
+} // namespace Nimbus

@@ -1,0 +1,249 @@
+#include "exportmodel.h"
+
+#include "model/catalog.h"
+#include "model/scheduleexpression.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace Nimbus {
+
+namespace {
+bool byName(const Node *a, const Node *b)
+{
+    return a->name < b->name;
+}
+
+// Splits "orders-queue", "getItem", "GET_ITEM" into words.
+QStringList words(const QString &name)
+{
+    QStringList result;
+    QString current;
+    for (int i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        if (!c.isLetterOrNumber()) {
+            if (!current.isEmpty())
+                result.append(current);
+            current.clear();
+            continue;
+        }
+        const bool boundary = c.isUpper() && !current.isEmpty()
+                              && (current.back().isLower() || current.back().isDigit()
+                                  || (i + 1 < name.size() && name.at(i + 1).isLower()));
+        if (boundary) {
+            result.append(current);
+            current.clear();
+        }
+        current.append(c);
+    }
+    if (!current.isEmpty())
+        result.append(current);
+    return result;
+}
+} // namespace
+
+bool ExportFunction::hasSecrets() const
+{
+    return std::any_of(environment.cbegin(), environment.cend(), [](const EnvironmentVariable &v) { return v.secret; });
+}
+
+QString ExportFunction::runtimeVersion() const
+{
+    static const QRegularExpression version(QStringLiteral("([0-9]+(?:\\.[0-9]+)?)"));
+    const QRegularExpressionMatch match = version.match(runtime);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+ExportModel::ExportModel(const Architecture &architecture, const Catalog &catalog)
+    : mArchitecture(architecture)
+{
+    for (const auto &[id, node] : architecture.nodes())
+        mNodes.append(&node);
+    std::sort(mNodes.begin(), mNodes.end(), byName);
+
+    for (const Node *node : std::as_const(mNodes)) {
+        const NodeKind *kind = catalog.kind(node->kind);
+        if (!kind || !kind->code.isValid())
+            continue;
+        ExportFunction f;
+        f.node = node;
+        f.runtime = string(node, "runtime", QStringLiteral("nodejs20.x"));
+        f.handler = string(node, "handler", QStringLiteral("index.handler"));
+        f.source = string(node, "source", QStringLiteral("functions/") + node->name);
+        f.architecture = string(node, "architecture", QStringLiteral("x86_64"));
+        f.description = string(node, "description");
+        f.memory = integer(node, "memory", 128);
+        f.timeout = integer(node, "timeout", 3);
+        const QJsonValue reserved = node->properties.value(QLatin1String("reservedConcurrency"));
+        if (reserved.isDouble())
+            f.reservedConcurrency = reserved.toInt();
+        for (const QJsonValue &value : node->properties.value(QLatin1String("environment")).toArray()) {
+            const QJsonObject var = value.toObject();
+            f.environment.append({var.value(QLatin1String("name")).toString(), var.value(QLatin1String("value")).toString(),
+                                  var.value(QLatin1String("secret")).toBool()});
+        }
+        for (EdgeId edgeId : architecture.incomingEdges(node->id)) {
+            const Edge *edge = architecture.edge(edgeId);
+            if (edge->type == QLatin1String("invokes"))
+                f.triggers.append(architecture.node(edge->from));
+        }
+        std::sort(f.triggers.begin(), f.triggers.end(), byName);
+        for (EdgeId edgeId : architecture.outgoingEdges(node->id)) {
+            const Edge *edge = architecture.edge(edgeId);
+            f.accesses.append({architecture.node(edge->to), edge->type});
+        }
+        std::sort(f.accesses.begin(), f.accesses.end(), [](const FunctionAccess &a, const FunctionAccess &b) {
+            return a.service->name != b.service->name ? a.service->name < b.service->name : a.type < b.type;
+        });
+        mFunctions.append(f);
+    }
+}
+
+const ExportFunction *ExportModel::function(const QString &name) const
+{
+    for (const ExportFunction &f : mFunctions)
+        if (f.node->name == name)
+            return &f;
+    return nullptr;
+}
+
+QList<const Node *> ExportModel::nodesOfKind(const QString &kind) const
+{
+    QList<const Node *> result;
+    for (const Node *node : mNodes)
+        if (node->kind == kind)
+            result.append(node);
+    return result;
+}
+
+QList<const Node *> ExportModel::consumers(const Node *source) const
+{
+    QList<const Node *> result;
+    for (EdgeId edgeId : mArchitecture.outgoingEdges(source->id)) {
+        const Edge *edge = mArchitecture.edge(edgeId);
+        if (edge->type == QLatin1String("invokes"))
+            result.append(mArchitecture.node(edge->to));
+    }
+    std::sort(result.begin(), result.end(), byName);
+    return result;
+}
+
+QList<const Node *> ExportModel::nodesNotOfKinds(const QStringList &kinds) const
+{
+    QList<const Node *> result;
+    for (const Node *node : mNodes)
+        if (!kinds.contains(node->kind) && !function(node->name))
+            result.append(node);
+    return result;
+}
+
+QString ExportModel::string(const Node *node, const char *property, const QString &fallback) const
+{
+    const QJsonValue value = node->properties.value(QLatin1String(property));
+    return value.isString() ? value.toString() : fallback;
+}
+
+int ExportModel::integer(const Node *node, const char *property, int fallback) const
+{
+    const QJsonValue value = node->properties.value(QLatin1String(property));
+    return value.isDouble() ? value.toInt() : fallback;
+}
+
+bool ExportModel::boolean(const Node *node, const char *property, bool fallback) const
+{
+    const QJsonValue value = node->properties.value(QLatin1String(property));
+    return value.isBool() ? value.toBool() : fallback;
+}
+
+QString ExportModel::identifier(const QString &name)
+{
+    QString result;
+    for (QString word : words(name)) {
+        if (word == word.toUpper())
+            word = word.toLower();
+        word[0] = word.at(0).toUpper();
+        result += word;
+    }
+    if (result.isEmpty() || !result.at(0).isLetter())
+        result.prepend(QLatin1Char('N'));
+    return result;
+}
+
+QString ExportModel::dnsLabel(const QString &name)
+{
+    QString result = words(name).join(QLatin1Char('-')).toLower();
+    result.remove(QRegularExpression(QStringLiteral("[^a-z0-9-]")));
+    if (result.isEmpty() || !result.at(0).isLetter())
+        result.prepend(QLatin1String("n-"));
+    return result.left(63);
+}
+
+QString ExportModel::snakeCase(const QString &name)
+{
+    QString result = words(name).join(QLatin1Char('_')).toLower();
+    if (result.isEmpty() || !result.at(0).isLetter())
+        result.prepend(QLatin1String("n_"));
+    return result;
+}
+
+QString ExportModel::constantCase(const QString &name)
+{
+    return snakeCase(name).toUpper();
+}
+
+std::optional<QString> ExportModel::unixCron(const QString &expression, QString *problem)
+{
+    const ScheduleExpression parsed = ScheduleExpression::parse(expression);
+    if (!parsed.isValid()) {
+        *problem = parsed.errorString();
+        return std::nullopt;
+    }
+    if (parsed.kind() == ScheduleExpression::Kind::Rate) {
+        const qint64 seconds = parsed.rateSeconds();
+        if (seconds % 86400 == 0)
+            return seconds == 86400 ? QStringLiteral("0 0 * * *") : QStringLiteral("0 0 */%1 * *").arg(seconds / 86400);
+        if (seconds % 3600 == 0 && 24 % (seconds / 3600) == 0)
+            return seconds == 3600 ? QStringLiteral("0 * * * *") : QStringLiteral("0 */%1 * * *").arg(seconds / 3600);
+        if (seconds % 60 == 0 && 60 % (seconds / 60) == 0)
+            return seconds == 60 ? QStringLiteral("* * * * *") : QStringLiteral("*/%1 * * * *").arg(seconds / 60);
+        *problem = tr("an interval of %1 minutes does not divide an hour or a day evenly").arg(seconds / 60);
+        return std::nullopt;
+    }
+    // cron(minutes hours day-of-month month day-of-week year)
+    const QString body = expression.trimmed().mid(5).chopped(1);
+    const QStringList fields = body.simplified().split(QLatin1Char(' '));
+    if (fields.size() != 6) {
+        *problem = tr("a cron expression needs six fields");
+        return std::nullopt;
+    }
+    if (fields.at(5) != QLatin1String("*")) {
+        *problem = tr("the year field '%1' has no equivalent").arg(fields.at(5));
+        return std::nullopt;
+    }
+    static const QRegularExpression special(QStringLiteral("[LW#]"));
+    for (int i = 2; i <= 4; i += 2) {
+        if (special.match(fields.at(i)).hasMatch()) {
+            *problem = tr("'%1' (L, W or #) has no equivalent").arg(fields.at(i));
+            return std::nullopt;
+        }
+    }
+    QString dayOfWeek = fields.at(4);
+    if (dayOfWeek == QLatin1String("?"))
+        dayOfWeek = QStringLiteral("*");
+    // EventBridge numbers days 1 (Sunday) to 7; Unix cron 0 (Sunday) to 6.
+    static const QRegularExpression number(QStringLiteral("\\b([1-7])\\b"));
+    QString converted;
+    int last = 0;
+    for (auto it = number.globalMatch(dayOfWeek); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        converted += dayOfWeek.mid(last, m.capturedStart() - last) + QString::number(m.captured(1).toInt() - 1);
+        last = m.capturedEnd();
+    }
+    dayOfWeek = converted + dayOfWeek.mid(last);
+    QString dayOfMonth = fields.at(2) == QLatin1String("?") ? QStringLiteral("*") : fields.at(2);
+    return QStringList{fields.at(0), fields.at(1), dayOfMonth, fields.at(3), dayOfWeek}.join(QLatin1Char(' '));
+}
+
+} // namespace Nimbus

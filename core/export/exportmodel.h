@@ -1,0 +1,90 @@
+#pragma once
+
+#include "model/architecture.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Nimbus {
+
+class Catalog;
+
+struct EnvironmentVariable
+{
+    QString name;
+    QString value;
+    bool secret = false;
+};
+
+// A service a function uses, and how ("reads", "writes", "publishes", "calls").
+struct FunctionAccess
+{
+    const Node *service = nullptr;
+    QString type;
+};
+
+struct ExportFunction
+{
+    const Node *node = nullptr;
+    QString runtime;
+    QString handler;
+    QString source;
+    QString architecture;
+    QString description;
+    int memory = 128;
+    int timeout = 3;
+    std::optional<int> reservedConcurrency;
+    QList<const Node *> triggers;   // what invokes it, by name
+    QList<FunctionAccess> accesses; // by service name, then type
+    QList<EnvironmentVariable> environment;
+
+    bool isNode() const { return runtime.startsWith(QLatin1String("nodejs")); }
+    bool isPython() const { return runtime.startsWith(QLatin1String("python")); }
+    bool hasSecrets() const;
+    // "20" for nodejs20.x, "3.12" for python3.12.
+    QString runtimeVersion() const;
+};
+
+// The design as exporters read it: every function with its triggers, the services it
+// uses and its environment, and the other nodes by kind, all in name order so that
+// the same design always gives the same output.
+class ExportModel
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::ExportModel)
+
+public:
+    ExportModel(const Architecture &architecture, const Catalog &catalog);
+
+    const Architecture &architecture() const { return mArchitecture; }
+    const QList<ExportFunction> &functions() const { return mFunctions; }
+    const ExportFunction *function(const QString &name) const;
+    QList<const Node *> nodesOfKind(const QString &kind) const;
+    // Functions an event source invokes, by name.
+    QList<const Node *> consumers(const Node *source) const;
+    // Every node that is neither a function nor of the given kinds.
+    QList<const Node *> nodesNotOfKinds(const QStringList &kinds) const;
+
+    QString string(const Node *node, const char *property, const QString &fallback = {}) const;
+    int integer(const Node *node, const char *property, int fallback = 0) const;
+    bool boolean(const Node *node, const char *property, bool fallback = false) const;
+
+    // Names in the forms targets require.
+    static QString identifier(const QString &name);  // "orders-queue" -> "OrdersQueue"
+    static QString dnsLabel(const QString &name);    // "getItem" -> "get-item"
+    static QString snakeCase(const QString &name);   // "getItem" -> "get_item"
+    static QString constantCase(const QString &name); // "getItem" -> "GET_ITEM"
+
+    // An EventBridge schedule as 5-field Unix cron; nullopt with *problem when it
+    // cannot be said that way (L, W, #, a year).
+    static std::optional<QString> unixCron(const QString &expression, QString *problem);
+
+private:
+    const Architecture &mArchitecture;
+    QList<ExportFunction> mFunctions;
+    QList<const Node *> mNodes; // by name
+};
+
+} // namespace Nimbus

@@ -1,0 +1,177 @@
+#include "hclwriter.h"
+
+namespace Nimbus {
+
+namespace {
+QString quote(const QString &text, bool escapeTemplates)
+{
+    QString result = QStringLiteral("\"");
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
+            result += QLatin1Char('\\');
+            result += c;
+        } else if (c == QLatin1Char('\n')) {
+            result += QLatin1String("\\n");
+        } else if (c == QLatin1Char('\t')) {
+            result += QLatin1String("\\t");
+        } else if (escapeTemplates && (c == QLatin1Char('$') || c == QLatin1Char('%')) && i + 1 < text.size()
+                   && text.at(i + 1) == QLatin1Char('{')) {
+            result += c;
+            result += c;
+        } else {
+            result += c;
+        }
+    }
+    return result + QLatin1Char('"');
+}
+} // namespace
+
+HclValue HclValue::string(const QString &text)
+{
+    HclValue v;
+    v.mRaw = quote(text, true);
+    return v;
+}
+
+HclValue HclValue::templateString(const QString &text)
+{
+    HclValue v;
+    v.mRaw = quote(text, false);
+    return v;
+}
+
+HclValue HclValue::expression(const QString &text)
+{
+    HclValue v;
+    v.mRaw = text;
+    return v;
+}
+
+HclValue HclValue::number(qint64 value)
+{
+    return expression(QString::number(value));
+}
+
+HclValue HclValue::boolean(bool value)
+{
+    return expression(value ? QStringLiteral("true") : QStringLiteral("false"));
+}
+
+HclValue HclValue::list(const QList<HclValue> &items)
+{
+    HclValue v;
+    v.mKind = Kind::List;
+    v.mItems = items;
+    return v;
+}
+
+HclValue HclValue::stringList(const QStringList &items)
+{
+    QList<HclValue> values;
+    for (const QString &item : items)
+        values.append(string(item));
+    return list(values);
+}
+
+HclValue HclValue::object(const QList<QPair<QString, HclValue>> &members)
+{
+    HclValue v;
+    v.mKind = Kind::Object;
+    v.mMembers = members;
+    return v;
+}
+
+QByteArray HclValue::write(int indent) const
+{
+    switch (mKind) {
+    case Kind::Raw:
+        return mRaw.toUtf8();
+    case Kind::List: {
+        bool simple = true;
+        for (const HclValue &item : mItems)
+            simple = simple && item.mKind == Kind::Raw;
+        QByteArray out = "[";
+        if (simple) {
+            for (int i = 0; i < mItems.size(); ++i)
+                out += (i ? ", " : "") + mItems.at(i).write(indent);
+            return out + "]";
+        }
+        const QByteArray pad(2 * (indent + 1), ' ');
+        out += '\n';
+        for (const HclValue &item : mItems)
+            out += pad + item.write(indent + 1) + ",\n";
+        return out + QByteArray(2 * indent, ' ') + "]";
+    }
+    case Kind::Object: {
+        if (mMembers.isEmpty())
+            return "{}";
+        int width = 0;
+        for (const auto &member : mMembers)
+            width = std::max(width, int(member.first.size()));
+        const QByteArray pad(2 * (indent + 1), ' ');
+        QByteArray out = "{\n";
+        for (const auto &member : mMembers)
+            out += pad + member.first.leftJustified(width).toUtf8() + " = " + member.second.write(indent + 1) + '\n';
+        return out + QByteArray(2 * indent, ' ') + "}";
+    }
+    }
+    return {};
+}
+
+void HclWriter::beginBlock(const QString &type, const QStringList &labels)
+{
+    flushAttributes();
+    if (mDepth == 0 && mBlockClosedAtTop)
+        mText += '\n';
+    QByteArray line = QByteArray(2 * mDepth, ' ') + type.toUtf8();
+    for (const QString &label : labels)
+        line += ' ' + quote(label, true).toUtf8();
+    mText += line + " {\n";
+    ++mDepth;
+}
+
+void HclWriter::endBlock()
+{
+    flushAttributes();
+    --mDepth;
+    mText += QByteArray(2 * mDepth, ' ') + "}\n";
+    if (mDepth == 0)
+        mBlockClosedAtTop = true;
+}
+
+void HclWriter::attribute(const QString &name, const HclValue &value)
+{
+    mPending.append({name, value});
+}
+
+void HclWriter::comment(const QString &text)
+{
+    flushAttributes();
+    if (mDepth == 0 && mBlockClosedAtTop) {
+        mText += '\n';
+        mBlockClosedAtTop = false;
+    }
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        mText += QByteArray(2 * mDepth, ' ') + "# " + line.toUtf8() + '\n';
+}
+
+void HclWriter::flushAttributes()
+{
+    int width = 0;
+    for (const auto &attribute : mPending)
+        width = std::max(width, int(attribute.first.size()));
+    for (const auto &attribute : mPending)
+        mText += QByteArray(2 * mDepth, ' ') + attribute.first.leftJustified(width).toUtf8() + " = "
+                 + attribute.second.write(mDepth) + '\n';
+    mPending.clear();
+}
+
+QByteArray HclWriter::text() const
+{
+    HclWriter copy = *this;
+    copy.flushAttributes();
+    return copy.mText;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,133 @@
+#include "pluginregistry.h"
+
+#include "paths.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLibrary>
+#include <QPluginLoader>
+
+#include <algorithm>
+
+namespace Nimbus {
+
+PluginRegistry::PluginRegistry(const QString &directory)
+    : mDirectory(directory.isEmpty() ? Paths::pluginDirectory() : directory)
+{
+    const QDir dir(mDirectory);
+    const QStringList files = dir.entryList(QDir::Files, QDir::Name);
+    for (const QString &file : files) {
+        const QString path = dir.filePath(file);
+        if (!QLibrary::isLibrary(path))
+            continue;
+        PluginInfo info;
+        info.fileName = path;
+        auto *loader = new QPluginLoader(path);
+        const QJsonObject meta = loader->metaData();
+        const QJsonObject data = meta.value(QLatin1String("MetaData")).toObject();
+        info.id = data.value(QLatin1String("id")).toString();
+        info.name = data.value(QLatin1String("name")).toString(QFileInfo(path).baseName());
+        info.version = data.value(QLatin1String("version")).toString();
+        info.description = data.value(QLatin1String("description")).toString();
+        for (const QJsonValue &target : data.value(QLatin1String("targets")).toArray())
+            info.targets.append(target.toString());
+
+        if (meta.isEmpty()) {
+            info.error = tr("not a Qt plugin, or built with another Qt: %1").arg(loader->errorString());
+        } else if (meta.value(QLatin1String("IID")).toString() != QLatin1String(NimbusPlugin_iid)) {
+            info.error = tr("declares the interface %1; this studio loads %2")
+                             .arg(meta.value(QLatin1String("IID")).toString(), QLatin1String(NimbusPlugin_iid));
+        } else if (info.id.isEmpty()) {
+            info.error = tr("its plugin.json has no \"id\"");
+        } else if (!loader->load()) {
+            info.error = loader->errorString();
+        } else if (QObject *object = loader->instance(); !object) {
+            info.error = loader->errorString();
+        } else if (!qobject_cast<ExporterInterface *>(object) && !qobject_cast<ImporterInterface *>(object)) {
+            info.error = tr("implements neither the exporter (%1) nor the importer (%2) interface")
+                             .arg(QLatin1String(NimbusExporter_iid), QLatin1String(NimbusImporter_iid));
+            loader->unload();
+        } else {
+            info.loaded = true;
+            info.instance = object;
+        }
+        mPlugins.append(info);
+        mLoaders.append(loader);
+    }
+}
+
+PluginRegistry::~PluginRegistry()
+{
+    // Plugins stay loaded until the program ends: objects they made may still be in use.
+    qDeleteAll(mLoaders);
+}
+
+QList<ExporterInterface *> PluginRegistry::exporters() const
+{
+    QList<ExporterInterface *> result;
+    for (const PluginInfo &info : mPlugins)
+        if (auto *exporter = qobject_cast<ExporterInterface *>(info.instance))
+            result.append(exporter);
+    std::sort(result.begin(), result.end(),
+              [](const ExporterInterface *a, const ExporterInterface *b) { return a->targetId() < b->targetId(); });
+    return result;
+}
+
+ExporterInterface *PluginRegistry::exporter(const QString &targetId) const
+{
+    for (ExporterInterface *exporter : exporters())
+        if (exporter->targetId() == targetId)
+            return exporter;
+    return nullptr;
+}
+
+QList<ImporterInterface *> PluginRegistry::importers() const
+{
+    QList<ImporterInterface *> result;
+    for (const PluginInfo &info : mPlugins)
+        if (auto *importer = qobject_cast<ImporterInterface *>(info.instance))
+            result.append(importer);
+    return result;
+}
+
+ImporterInterface *PluginRegistry::importer(const QString &id) const
+{
+    for (ImporterInterface *importer : importers())
+        if (importer->importerId() == id)
+            return importer;
+    return nullptr;
+}
+
+ImporterInterface *PluginRegistry::importerFor(const QByteArray &content, const QString &fileName) const
+{
+    ImporterInterface *best = nullptr;
+    int bestScore = 0;
+    for (ImporterInterface *importer : importers()) {
+        const int score = importer->recognise(content, fileName);
+        if (score > bestScore) {
+            best = importer;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+
+ProviderInterface *PluginRegistry::provider(const QString &targetId) const
+{
+    for (const PluginInfo &info : mPlugins) {
+        auto *exporter = qobject_cast<ExporterInterface *>(info.instance);
+        if (exporter && exporter->targetId() == targetId)
+            return qobject_cast<ProviderInterface *>(info.instance);
+    }
+    return nullptr;
+}
+
+PluginRegistry &PluginRegistry::instance()
+{
+    static PluginRegistry registry;
+    return registry;
+}
+
+} // namespace Nimbus

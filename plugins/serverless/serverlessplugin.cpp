@@ -1,0 +1,520 @@
+#include "serverlessplugin.h"
+
+#include "awscommon.h"
+#include "export/exportmodel.h"
+#include "export/importbuilder.h"
+#include "export/yaml.h"
+#include "export/yamlmerge.h"
+#include "model/catalog.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace Nimbus {
+
+using Y = Yaml;
+
+namespace {
+
+const QString kFile = QStringLiteral("serverless.yml");
+const QList<QStringList> kSections = {{QStringLiteral("provider")},
+                                      {QStringLiteral("functions")},
+                                      {QStringLiteral("resources")},
+                                      {QStringLiteral("resources"), QStringLiteral("Resources")}};
+
+// Runtimes Serverless Framework v3 accepts (its configuration schema, 3.40).
+QString frameworkRuntime(const QString &runtime)
+{
+    if (runtime == QLatin1String("nodejs22.x"))
+        return QStringLiteral("nodejs20.x");
+    if (runtime == QLatin1String("python3.12"))
+        return QStringLiteral("python3.11");
+    return runtime;
+}
+
+QString bucketName(const Node *bucket)
+{
+    return QStringLiteral("${self:service}-${sls:stage}-") + ExportModel::dnsLabel(bucket->name);
+}
+
+QString secretParameter(const ExportFunction &f, const EnvironmentVariable &var)
+{
+    QString name = ExportModel::identifier(f.node->name) + ExportModel::identifier(var.name);
+    name[0] = name.at(0).toLower();
+    return name;
+}
+
+} // namespace
+
+QString ServerlessPlugin::targetDescription() const
+{
+    return tr("serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders");
+}
+
+QList<ExportOption> ServerlessPlugin::exportOptions() const
+{
+    return {{QStringLiteral("service"), tr("Service name"),
+             tr("The service's name; empty: the imported file's, else the project's"), {}},
+            {QStringLiteral("region"), tr("Region"), tr("The AWS region to deploy to"), QStringLiteral("us-east-1")}};
+}
+
+ProviderLimits ServerlessPlugin::limits() const
+{
+    return Aws::lambdaLimits();
+}
+
+YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::LogicalIds &ids, const QString &service,
+                                      const QString &region, ExportOutput &output)
+{
+    YAML::Node root(YAML::NodeType::Map);
+    root["service"] = Y::string(service);
+    root["frameworkVersion"] = Y::string("3");
+    root["configValidationMode"] = Y::string("error");
+
+    YAML::Node provider(YAML::NodeType::Map);
+    provider["name"] = Y::string("aws");
+    provider["region"] = Y::string(region);
+
+    YAML::Node functions(YAML::NodeType::Map);
+    YAML::Node resources(YAML::NodeType::Map);
+    bool httpCors = false;
+    for (const ExportFunction &f : model.functions()) {
+        const QString id = ids.of(f.node);
+        YAML::Node fn(YAML::NodeType::Map);
+        fn["handler"] = Y::string(f.source + QLatin1Char('/') + f.handler);
+        const QString runtime = frameworkRuntime(f.runtime);
+        if (runtime != f.runtime)
+            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-runtime"),
+                       tr("%1: Serverless Framework v3 does not accept %2; it is written as %3, the newest it accepts")
+                           .arg(f.node->name, f.runtime, runtime),
+                       f.node->id, QStringLiteral("runtime"));
+        fn["runtime"] = Y::string(runtime);
+        fn["architecture"] = Y::string(Aws::lambdaArchitecture(f.architecture));
+        fn["memorySize"] = Y::number(f.memory);
+        fn["timeout"] = Y::number(f.timeout);
+        if (!f.description.isEmpty())
+            fn["description"] = Y::string(f.description);
+        if (f.reservedConcurrency)
+            fn["reservedConcurrency"] = Y::number(*f.reservedConcurrency);
+        const QString role = id + QLatin1String("Role");
+        fn["role"] = Y::string(role);
+        resources[role.toStdString()] = Aws::lambdaRole(f, ids);
+        if (!f.environment.isEmpty()) {
+            YAML::Node environment(YAML::NodeType::Map);
+            for (const EnvironmentVariable &var : f.environment)
+                environment[var.name.toStdString()] =
+                    var.secret ? Y::string(QStringLiteral("${param:%1}").arg(secretParameter(f, var)))
+                               : Aws::environmentValue(model, f, var, ids);
+            fn["environment"] = environment;
+        }
+        YAML::Node events(YAML::NodeType::Sequence);
+        for (const Node *trigger : f.triggers) {
+            YAML::Node event(YAML::NodeType::Map);
+            YAML::Node e(YAML::NodeType::Map);
+            const QString triggerId = ids.of(trigger);
+            if (trigger->kind == QLatin1String("http-route")) {
+                const QString method = model.string(trigger, "method", QStringLiteral("GET"));
+                const QString path = model.string(trigger, "path", QStringLiteral("/"));
+                if (model.string(trigger, "payloadFormat") == QLatin1String("1.0")) {
+                    e["method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("any") : method.toLower());
+                    e["path"] = Y::string(path);
+                    if (model.boolean(trigger, "cors"))
+                        e["cors"] = Y::boolean(true);
+                    event["http"] = e;
+                } else {
+                    e["method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("*") : method);
+                    e["path"] = Y::string(path);
+                    httpCors = httpCors || model.boolean(trigger, "cors");
+                    event["httpApi"] = e;
+                }
+            } else if (trigger->kind == QLatin1String("queue")) {
+                e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".Arn")));
+                e["batchSize"] = Y::number(model.integer(trigger, "batchSize", 10));
+                event["sqs"] = e;
+            } else if (trigger->kind == QLatin1String("topic")) {
+                e["arn"] = Y::tagged("Ref", Y::string(triggerId));
+                e["topicName"] = Y::string(trigger->name);
+                event["sns"] = e;
+            } else if (trigger->kind == QLatin1String("bucket")) {
+                e["bucket"] = Y::string(bucketName(trigger));
+                const QString kinds = model.string(trigger, "events");
+                e["event"] = Y::string(kinds == QLatin1String("ObjectRemoved") ? "s3:ObjectRemoved:*" : "s3:ObjectCreated:*");
+                if (kinds == QLatin1String("All"))
+                    output.add(Diagnostic::Severity::Warning, QStringLiteral("export-bucket-events"),
+                               tr("%1: one s3 event takes one event type; only object creation is written")
+                                   .arg(trigger->name),
+                               trigger->id, QStringLiteral("events"));
+                YAML::Node rules(YAML::NodeType::Sequence);
+                for (const char *filter : {"prefix", "suffix"}) {
+                    const QString value = model.string(trigger, filter);
+                    if (value.isEmpty())
+                        continue;
+                    YAML::Node rule(YAML::NodeType::Map);
+                    rule[filter] = Y::string(value);
+                    rules.push_back(rule);
+                }
+                if (rules.size() > 0)
+                    e["rules"] = rules;
+                e["existing"] = Y::boolean(true);
+                event["s3"] = e;
+            } else if (trigger->kind == QLatin1String("table")) {
+                e["type"] = Y::string("dynamodb");
+                e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".StreamArn")));
+                event["stream"] = e;
+            } else if (trigger->kind == QLatin1String("schedule")) {
+                e["rate"] = Y::sequence({model.string(trigger, "expression")});
+                e["enabled"] = Y::boolean(model.boolean(trigger, "enabled", true));
+                const QString description = model.string(trigger, "description");
+                if (!description.isEmpty())
+                    e["description"] = Y::string(description);
+                event["schedule"] = e;
+            } else {
+                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                           tr("%1 (%2) cannot invoke a function in serverless.yml; it is not exported")
+                               .arg(trigger->name, trigger->kind),
+                           trigger->id);
+                continue;
+            }
+            events.push_back(event);
+        }
+        if (events.size() > 0)
+            fn["events"] = events;
+        functions[f.node->name.toStdString()] = fn;
+    }
+    for (const QString &kind : {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
+                                QStringLiteral("bucket")})
+        for (const Node *node : model.nodesOfKind(kind))
+            Aws::addServiceResources(model, node, ids, resources, output,
+                                     kind == QLatin1String("bucket") ? bucketName(node) : QString());
+    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"),
+                                                   QStringLiteral("table"), QStringLiteral("bucket"),
+                                                   QStringLiteral("http-route"), QStringLiteral("schedule")}))
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                   tr("%1: a %2 has no Serverless Framework equivalent; it is not exported").arg(node->name, node->kind),
+                   node->id);
+    for (const QString &kind : {QStringLiteral("http-route"), QStringLiteral("schedule")})
+        for (const Node *node : model.nodesOfKind(kind))
+            if (model.consumers(node).isEmpty())
+                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unconnected"),
+                           tr("%1 invokes no function; it is not exported").arg(node->name), node->id);
+    if (httpCors) {
+        YAML::Node httpApi(YAML::NodeType::Map);
+        httpApi["cors"] = Y::boolean(true);
+        provider["httpApi"] = httpApi;
+    }
+    root["provider"] = provider;
+
+    YAML::Node patterns(YAML::NodeType::Sequence);
+    patterns.push_back(Y::string("!**"));
+    QSet<QString> sources;
+    for (const ExportFunction &f : model.functions())
+        sources.insert(f.source);
+    QStringList sorted(sources.cbegin(), sources.cend());
+    sorted.sort();
+    for (const QString &source : std::as_const(sorted))
+        patterns.push_back(Y::string(source + QLatin1String("/**")));
+    YAML::Node package(YAML::NodeType::Map);
+    package["patterns"] = patterns;
+    root["package"] = package;
+    root["functions"] = functions;
+    YAML::Node resourcesBlock(YAML::NodeType::Map);
+    resourcesBlock["Resources"] = resources;
+    root["resources"] = resourcesBlock;
+    return root;
+}
+
+ExportOutput ServerlessPlugin::exportProject(const ExportInput &input) const
+{
+    ExportOutput output;
+    const ExportModel model(*input.architecture, *input.catalog);
+    const Aws::LogicalIds ids(input.origin);
+    QString service = input.option(QStringLiteral("service"));
+    if (service.isEmpty())
+        service = input.origin.value(QLatin1String("service")).toString();
+    if (service.isEmpty())
+        service = ExportModel::dnsLabel(input.projectName);
+    QString region = input.option(QStringLiteral("region"));
+    if (region.isEmpty())
+        region = input.origin.value(QLatin1String("region")).toString(QStringLiteral("us-east-1"));
+    const YAML::Node generated = generate(model, ids, service, region, output);
+
+    QByteArray text = Y::dump(generated);
+    const QByteArray originalText = input.origin.value(QLatin1String("text")).toString().toUtf8();
+    if (!originalText.isEmpty()) {
+        YAML::Node original;
+        YAML::Node baseline;
+        QString error;
+        if (Y::load(originalText, kFile, &original, &error)
+            && Y::load(input.origin.value(QLatin1String("baseline")).toString().toUtf8(), kFile, &baseline, &error))
+            text = YamlMerge::mergeText(originalText, original, baseline, generated, kSections);
+        else
+            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
+                       tr("the imported serverless.yml cannot be read back (%1); it is written anew").arg(error));
+    }
+    output.addFile(kFile, text);
+    QSet<QString> copied;
+    for (const ExportFunction &f : model.functions()) {
+        if (copied.contains(f.source))
+            continue;
+        copied.insert(f.source);
+        output.copy(f.source, QDir(input.projectDirectory).filePath(f.source));
+    }
+    for (const ExportFunction &f : model.functions())
+        for (const EnvironmentVariable &var : f.environment)
+            if (var.secret)
+                output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret-parameter"),
+                           tr("%1: the secret %2 is read from the parameter %3 (serverless deploy --param=\"%3=...\")")
+                               .arg(f.node->name, var.name, secretParameter(f, var)),
+                           f.node->id, QStringLiteral("environment"));
+    return output;
+}
+
+// ---- import ---------------------------------------------------------------
+
+QString ServerlessPlugin::formatName() const
+{
+    return tr("Serverless Framework serverless.yml");
+}
+
+QStringList ServerlessPlugin::fileNameFilters() const
+{
+    return {QStringLiteral("serverless.yml"), QStringLiteral("serverless.yaml")};
+}
+
+int ServerlessPlugin::recognise(const QByteArray &content, const QString &fileName) const
+{
+    const bool named = fileName.startsWith(QLatin1String("serverless."));
+    const bool shaped = content.contains("service:") && content.contains("provider:");
+    if (shaped && content.contains("name: aws"))
+        return named ? 95 : 80;
+    return named ? 50 : 0;
+}
+
+bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result) const
+{
+    YAML::Node root;
+    if (!Y::load(input.content, input.fileName, &root, &result->error))
+        return false;
+    const YAML::Node provider = Y::child(root, "provider");
+    const YAML::Node functions = Y::child(root, "functions");
+    if (!root.IsMap() || !provider.IsMap()) {
+        result->error = tr("%1: not a serverless.yml (it has no provider mapping)").arg(input.fileName);
+        return false;
+    }
+    if (Y::text(Y::child(provider, "name")) != QLatin1String("aws")) {
+        result->error = tr("%1: the provider is '%2'; only aws is read")
+                            .arg(input.fileName, Y::text(Y::child(provider, "name")));
+        return false;
+    }
+    ImportBuilder builder(*input.catalog);
+    QJsonObject ids;
+    QJsonObject events;
+    QHash<QString, QString> nodeOfResource;
+    auto note = [&](Diagnostic::Severity severity, const QString &message) {
+        Diagnostic d;
+        d.severity = severity;
+        d.code = QStringLiteral("import");
+        d.message = message;
+        result->diagnostics.append(d);
+    };
+
+    const YAML::Node resources = Y::child(Y::child(root, "resources"), "Resources");
+    QHash<QString, QString> bucketByName; // bucket name in events -> node
+    for (auto it = resources.begin(); resources.IsMap() && it != resources.end(); ++it) {
+        const QString id = Y::text(it->first);
+        const std::string type = Y::text(Y::child(it->second, "Type")).toStdString();
+        const YAML::Node p = Y::child(it->second, "Properties");
+        const Aws::ImportedService service = Aws::readServiceResource(type, p);
+        if (service.kind.isEmpty() || (id.endsWith(QLatin1String("DeadLetters")) && Y::has(resources, id.chopped(11).toStdString())))
+            continue;
+        const QString name = builder.addNode(service.kind, id, service.properties);
+        nodeOfResource.insert(id, name);
+        if (ExportModel::identifier(name) != id)
+            ids.insert(name, id);
+        if (service.kind == QLatin1String("bucket"))
+            bucketByName.insert(Y::text(Y::child(p, "BucketName")), name);
+    }
+
+    auto value = [&](const YAML::Node &fn, const char *key) {
+        const YAML::Node own = Y::child(fn, key);
+        return own.IsDefined() ? own : Y::child(provider, key);
+    };
+    static const QRegularExpression secretReference(QStringLiteral("^\\$\\{(param|ssm|env):"));
+    for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it) {
+        const QString key = Y::text(it->first);
+        const YAML::Node fn = it->second;
+        QJsonObject props;
+        const QString handlerPath = Y::text(Y::child(fn, "handler"));
+        const int slash = handlerPath.lastIndexOf(QLatin1Char('/'));
+        props.insert(QStringLiteral("source"), slash < 0 ? QStringLiteral(".") : handlerPath.left(slash));
+        props.insert(QStringLiteral("handler"), handlerPath.mid(slash + 1));
+        const QString runtime = Y::text(value(fn, "runtime"));
+        const QString nearest = Aws::nearestRuntime(runtime);
+        props.insert(QStringLiteral("runtime"), nearest.isEmpty() ? QStringLiteral("nodejs20.x") : nearest);
+        if (nearest != runtime)
+            note(Diagnostic::Severity::Warning, tr("%1: the runtime %2 is shown as %3; the file keeps %2 unless you change it")
+                                                    .arg(key, runtime, props.value(QStringLiteral("runtime")).toString()));
+        bool ok = false;
+        if (const int memory = Y::text(value(fn, "memorySize")).toInt(&ok); ok)
+            props.insert(QStringLiteral("memory"), memory);
+        if (const int timeout = Y::text(value(fn, "timeout")).toInt(&ok); ok)
+            props.insert(QStringLiteral("timeout"), timeout);
+        if (Y::text(value(fn, "architecture")) == QLatin1String("arm64"))
+            props.insert(QStringLiteral("architecture"), QStringLiteral("arm64"));
+        const QString description = Y::text(Y::child(fn, "description"));
+        if (!description.isEmpty())
+            props.insert(QStringLiteral("description"), description);
+        if (const int reserved = Y::text(Y::child(fn, "reservedConcurrency")).toInt(&ok); ok)
+            props.insert(QStringLiteral("reservedConcurrency"), reserved);
+        QJsonArray environment;
+        for (const YAML::Node &source : {Y::child(fn, "environment"), Y::child(provider, "environment")}) {
+            for (auto v = source.begin(); source.IsMap() && v != source.end(); ++v) {
+                const QString name = Y::text(v->first);
+                if (std::any_of(environment.begin(), environment.end(),
+                                [&](const QJsonValue &e) { return e.toObject().value(QLatin1String("name")) == name; }))
+                    continue;
+                const QString text = Y::text(v->second);
+                const QString referenced = Aws::referencedId(v->second);
+                const bool secret = secretReference.match(text).hasMatch();
+                environment.append(QJsonObject{
+                    {QStringLiteral("name"), name},
+                    {QStringLiteral("secret"), secret},
+                    {QStringLiteral("value"), secret ? QString()
+                                              : !referenced.isEmpty() ? nodeOfResource.value(referenced, referenced)
+                                              : v->second.IsScalar() && (v->second.Tag() == "?" || v->second.Tag() == "!")
+                                                  ? text
+                                                  : QString()}});
+            }
+        }
+        if (!environment.isEmpty())
+            props.insert(QStringLiteral("environment"), environment);
+        const QString function = builder.addNode(QStringLiteral("function"), key, props);
+        if (function != key)
+            note(Diagnostic::Severity::Warning, tr("the function %1 is named %2 on the canvas").arg(key, function));
+
+        const YAML::Node list = Y::child(fn, "events");
+        for (const YAML::Node &event : list) {
+            if (!event.IsMap() || event.size() != 1)
+                continue;
+            const QString type = Y::text(event.begin()->first);
+            const YAML::Node e = event.begin()->second;
+            QString trigger;
+            if (type == QLatin1String("httpApi") || type == QLatin1String("http")) {
+                QString method;
+                QString path;
+                if (e.IsScalar()) {
+                    method = Y::text(e).section(QLatin1Char(' '), 0, 0);
+                    path = Y::text(e).section(QLatin1Char(' '), 1);
+                } else {
+                    method = Y::text(Y::child(e, "method"));
+                    path = Y::text(Y::child(e, "path"));
+                }
+                method = method == QLatin1String("*") ? QStringLiteral("ANY") : method.toUpper();
+                if (!path.startsWith(QLatin1Char('/')))
+                    path.prepend(QLatin1Char('/'));
+                const bool cors = type == QLatin1String("http")
+                                      ? Y::text(Y::child(e, "cors")) == QLatin1String("true")
+                                      : Y::child(Y::child(provider, "httpApi"), "cors").IsDefined()
+                                            && Y::text(Y::child(Y::child(provider, "httpApi"), "cors")) != QLatin1String("false");
+                trigger = builder.addNode(QStringLiteral("http-route"), function + QLatin1String("Route"),
+                                          {{QStringLiteral("method"), method.isEmpty() ? QStringLiteral("ANY") : method},
+                                           {QStringLiteral("path"), path},
+                                           {QStringLiteral("payloadFormat"),
+                                            type == QLatin1String("http") ? QStringLiteral("1.0") : QStringLiteral("2.0")},
+                                           {QStringLiteral("cors"), cors}});
+            } else if (type == QLatin1String("schedule")) {
+                const YAML::Node rate = e.IsMap() ? Y::child(e, "rate") : e;
+                const QString expression = rate.IsSequence() && rate.size() > 0 ? Y::text(rate[0]) : Y::text(rate);
+                trigger = builder.addNode(QStringLiteral("schedule"), function + QLatin1String("Schedule"),
+                                          {{QStringLiteral("expression"), expression},
+                                           {QStringLiteral("enabled"), Y::text(Y::child(e, "enabled")) != QLatin1String("false")},
+                                           {QStringLiteral("description"), Y::text(Y::child(e, "description"))}});
+            } else if (type == QLatin1String("sqs") || type == QLatin1String("sns") || type == QLatin1String("stream")) {
+                const YAML::Node arn = e.IsMap() ? Y::child(e, "arn") : e;
+                trigger = nodeOfResource.value(Aws::referencedId(arn));
+                if (trigger.isEmpty() && type == QLatin1String("sns")) {
+                    const QString topic = e.IsMap() ? Y::text(Y::child(e, "topicName")) : Y::text(e);
+                    if (!topic.isEmpty() && !topic.startsWith(QLatin1String("arn:")))
+                        trigger = builder.hasNode(topic) ? topic : builder.addNode(QStringLiteral("topic"), topic, {});
+                }
+                if (!trigger.isEmpty() && type == QLatin1String("sqs")) {
+                    const int batch = Y::text(Y::child(e, "batchSize")).toInt(&ok);
+                    if (ok)
+                        builder.setProperty(trigger, QStringLiteral("batchSize"), batch);
+                }
+            } else if (type == QLatin1String("s3")) {
+                const QString bucket = e.IsMap() ? Y::text(Y::child(e, "bucket")) : Y::text(e);
+                trigger = bucketByName.value(bucket);
+                if (trigger.isEmpty() && !bucket.isEmpty()) {
+                    trigger = builder.addNode(QStringLiteral("bucket"), bucket, {});
+                    bucketByName.insert(bucket, trigger);
+                }
+                const QString kind = Y::text(Y::child(e, "event"));
+                builder.setProperty(trigger, QStringLiteral("events"),
+                                    kind.contains(QLatin1String("Removed")) ? QStringLiteral("ObjectRemoved")
+                                                                            : QStringLiteral("ObjectCreated"));
+                for (const YAML::Node &rule : Y::child(e, "rules"))
+                    for (const char *filter : {"prefix", "suffix"})
+                        if (Y::has(rule, filter))
+                            builder.setProperty(trigger, QString::fromLatin1(filter), Y::text(Y::child(rule, filter)));
+            }
+            if (trigger.isEmpty()) {
+                note(Diagnostic::Severity::Info,
+                     tr("%1: an event of type %2 is not modelled or names a resource outside the file; it is kept as "
+                        "written, not shown")
+                         .arg(key, type));
+                continue;
+            }
+            builder.connect(trigger, function, QStringLiteral("invokes"));
+        }
+
+        // Connections from the function's role, when the file defines it.
+        const YAML::Node role = Y::child(resources, Y::text(Y::child(fn, "role")).toStdString());
+        for (const YAML::Node &policy : Y::child(Y::child(role, "Properties"), "Policies")) {
+            for (const YAML::Node &statement : Y::child(Y::child(policy, "PolicyDocument"), "Statement")) {
+                const QString service = nodeOfResource.value(Aws::statementResourceId(Y::child(statement, "Resource")));
+                const Node *node = builder.node(service);
+                if (!node)
+                    continue;
+                const YAML::Node action = Y::child(statement, "Action");
+                QStringList actions;
+                if (action.IsSequence())
+                    for (const YAML::Node &a : action)
+                        actions.append(Y::text(a));
+                else
+                    actions.append(Y::text(action));
+                for (const QString &a : std::as_const(actions)) {
+                    const QString type = Aws::accessType(node->kind, a);
+                    if (type.isEmpty() || (node->kind == QLatin1String("queue") && type == QLatin1String("reads")
+                                           && builder.hasEdge(service, function, QStringLiteral("invokes"))))
+                        continue;
+                    builder.connect(function, service, type);
+                }
+            }
+        }
+    }
+    builder.finish(result);
+
+    result->origin.insert(QStringLiteral("file"), QFileInfo(input.fileName).fileName());
+    result->origin.insert(QStringLiteral("text"), QString::fromUtf8(input.content));
+    result->origin.insert(QStringLiteral("ids"), ids);
+    result->origin.insert(QStringLiteral("events"), events);
+    const QString service = Y::text(Y::child(root, "service"));
+    const QString region = Y::text(Y::child(provider, "region"));
+    result->origin.insert(QStringLiteral("service"), service);
+    result->origin.insert(QStringLiteral("region"), region.isEmpty() ? QStringLiteral("us-east-1") : region);
+    Architecture imported;
+    imported.reset(result->nodes, result->edges);
+    const ExportModel model(imported, *input.catalog);
+    ExportOutput ignored;
+    result->origin.insert(QStringLiteral("baseline"),
+                          QString::fromUtf8(Y::dump(generate(model, Aws::LogicalIds(result->origin), service,
+                                                             result->origin.value(QStringLiteral("region")).toString(),
+                                                             ignored))));
+    return true;
+}
+
+} // namespace Nimbus
