@@ -1,0 +1,208 @@
+#include "cloudrunplugin.h"
+
+#include "export/exportmodel.h"
+#include "export/yaml.h"
+
+#include <QDir>
+
+namespace Nimbus {
+
+using Y = Yaml;
+
+namespace {
+// A value for a shell script, in single quotes.
+QString shellQuote(const QString &text)
+{
+    return QLatin1Char('\'') + QString(text).replace(QLatin1String("'"), QLatin1String("'\\''")) + QLatin1Char('\'');
+}
+} // namespace
+
+QString CloudRunPlugin::targetDescription() const
+{
+    return tr("Cloud Run service YAML per function (gcloud run services replace) and eventarc.sh for the triggers, with the code folders");
+}
+
+QList<ExportOption> CloudRunPlugin::exportOptions() const
+{
+    return {{QStringLiteral("region"), tr("Region"), tr("The Google Cloud region"), QStringLiteral("us-central1")},
+            {QStringLiteral("image"), tr("Container image"), tr("The image of each function; {project} and {function} are replaced"),
+             QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest")}};
+}
+
+ProviderLimits CloudRunPlugin::limits() const
+{
+    ProviderLimits limits;
+    limits.minMemory = 128;
+    limits.maxMemory = 32768;
+    limits.maxTimeout = 3600;
+    return limits;
+}
+
+ExportOutput CloudRunPlugin::exportProject(const ExportInput &input) const
+{
+    ExportOutput output;
+    const ExportModel model(*input.architecture, *input.catalog);
+    const QString project = ExportModel::dnsLabel(input.projectName);
+    const QString region = input.option(QStringLiteral("region"), QStringLiteral("us-central1"));
+    const QString image = input.option(QStringLiteral("image"), QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest"));
+
+    QStringList script{
+        QStringLiteral("#!/bin/sh"),
+        QStringLiteral("# Eventarc triggers and Cloud Scheduler jobs of %1, exported by Nimbus Studio.").arg(project),
+        QStringLiteral("# Deploy the services first (gcloud run services replace services/<name>.yaml --region=REGION),"),
+        QStringLiteral("# then run this script with the project and the service account that may invoke them:"),
+        QStringLiteral("#   PROJECT=my-project SERVICE_ACCOUNT=invoker@my-project.iam.gserviceaccount.com sh eventarc.sh"),
+        QStringLiteral("set -eu"),
+        QStringLiteral(": \"${PROJECT:?set PROJECT to the Google Cloud project}\""),
+        QStringLiteral(": \"${SERVICE_ACCOUNT:?set SERVICE_ACCOUNT to the invoker service account}\""),
+        QStringLiteral("REGION=${REGION:-%1}").arg(region),
+        QString()};
+
+    for (const ExportFunction &f : model.functions()) {
+        const QString name = ExportModel::dnsLabel(f.node->name);
+        YAML::Node container(YAML::NodeType::Map);
+        container["image"] = Y::string(QString(image).replace(QLatin1String("{project}"), project).replace(QLatin1String("{function}"), name));
+        YAML::Node env(YAML::NodeType::Sequence);
+        for (const EnvironmentVariable &var : f.environment) {
+            YAML::Node e(YAML::NodeType::Map);
+            e["name"] = Y::string(var.name);
+            if (var.secret) {
+                YAML::Node key(YAML::NodeType::Map);
+                key["name"] = Y::string(ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower()));
+                key["key"] = Y::string("latest");
+                YAML::Node from(YAML::NodeType::Map);
+                from["secretKeyRef"] = key;
+                e["valueFrom"] = from;
+            } else {
+                e["value"] = Y::string(var.value);
+            }
+            env.push_back(e);
+        }
+        YAML::Node handler(YAML::NodeType::Map);
+        handler["name"] = Y::string("NIMBUS_HANDLER");
+        handler["value"] = Y::string(f.handler);
+        env.push_back(handler);
+        container["env"] = env;
+        YAML::Node limits(YAML::NodeType::Map);
+        limits["cpu"] = Y::string(f.memory > 4096 ? "2" : "1");
+        limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
+        YAML::Node resources(YAML::NodeType::Map);
+        resources["limits"] = limits;
+        container["resources"] = resources;
+        YAML::Node containers(YAML::NodeType::Sequence);
+        containers.push_back(container);
+        YAML::Node podSpec(YAML::NodeType::Map);
+        podSpec["timeoutSeconds"] = Y::number(f.timeout);
+        podSpec["containers"] = containers;
+        YAML::Node templ(YAML::NodeType::Map);
+        if (f.reservedConcurrency) {
+            YAML::Node annotations(YAML::NodeType::Map);
+            annotations["autoscaling.knative.dev/maxScale"] = Y::string(QString::number(*f.reservedConcurrency));
+            YAML::Node meta(YAML::NodeType::Map);
+            meta["annotations"] = annotations;
+            templ["metadata"] = meta;
+        }
+        templ["spec"] = podSpec;
+        YAML::Node spec(YAML::NodeType::Map);
+        spec["template"] = templ;
+        YAML::Node labels(YAML::NodeType::Map);
+        labels["cloud.googleapis.com/location"] = Y::string(region);
+        YAML::Node annotations(YAML::NodeType::Map);
+        const bool public_ = std::any_of(f.triggers.cbegin(), f.triggers.cend(), [](const Node *t) { return t->kind == QLatin1String("http-route"); });
+        annotations["run.googleapis.com/ingress"] = Y::string(public_ ? "all" : "internal");
+        if (!f.description.isEmpty())
+            annotations["run.googleapis.com/description"] = Y::string(f.description);
+        YAML::Node metadata(YAML::NodeType::Map);
+        metadata["name"] = Y::string(name);
+        metadata["labels"] = labels;
+        metadata["annotations"] = annotations;
+        YAML::Node service(YAML::NodeType::Map);
+        service["apiVersion"] = Y::string("serving.knative.dev/v1");
+        service["kind"] = Y::string("Service");
+        service["metadata"] = metadata;
+        service["spec"] = spec;
+        output.addFile(QStringLiteral("services/%1.yaml").arg(name), Y::dump(service));
+        output.copy(QStringLiteral("functions/") + f.node->name, QDir(input.projectDirectory).filePath(f.source));
+
+        for (const Node *trigger : f.triggers) {
+            const QString id = ExportModel::dnsLabel(trigger->name + QLatin1Char('-') + f.node->name);
+            QStringList command;
+            QString eventType;
+            QStringList filters;
+            if (trigger->kind == QLatin1String("http-route")) {
+                output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
+                           tr("%1: the service %2 answers every path; %3 %4 is routed inside the function")
+                               .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
+                           trigger->id);
+                continue;
+            }
+            if (trigger->kind == QLatin1String("schedule")) {
+                QString problem;
+                const auto cron = ExportModel::unixCron(model.string(trigger, "expression"), &problem);
+                if (!cron) {
+                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
+                               tr("%1: the schedule cannot be written as cron: %2").arg(trigger->name, problem), trigger->id,
+                               QStringLiteral("expression"));
+                    continue;
+                }
+                script << QStringLiteral("# %1 runs %2 (%3)").arg(trigger->name, f.node->name, model.string(trigger, "expression"))
+                       << QStringLiteral("URL=$(gcloud run services describe %1 --region=\"$REGION\" --format='value(status.url)')").arg(name)
+                       << QStringLiteral("gcloud scheduler jobs create http %1 --location=\"$REGION\" --schedule=%2 --time-zone=UTC \\").arg(id, shellQuote(*cron))
+                       << QStringLiteral("    --uri=\"$URL\" --http-method=POST --oidc-service-account-email=\"$SERVICE_ACCOUNT\"");
+                if (!model.boolean(trigger, "enabled", true))
+                    script << QStringLiteral("gcloud scheduler jobs pause %1 --location=\"$REGION\"").arg(id);
+                script << QString();
+                continue;
+            }
+            if (trigger->kind == QLatin1String("bucket")) {
+                eventType = model.string(trigger, "events") == QLatin1String("ObjectRemoved") ? QStringLiteral("google.cloud.storage.object.v1.deleted")
+                                                                                               : QStringLiteral("google.cloud.storage.object.v1.finalized");
+                filters << QStringLiteral("--event-filters=\"bucket=${PROJECT}-%1\"").arg(ExportModel::dnsLabel(trigger->name));
+                if (!model.string(trigger, "prefix").isEmpty() || !model.string(trigger, "suffix").isEmpty())
+                    output.add(Diagnostic::Severity::Warning, QStringLiteral("export-filter"),
+                               tr("%1: Eventarc cannot filter objects by prefix or suffix; the function must skip the others").arg(trigger->name),
+                               trigger->id, QStringLiteral("prefix"));
+            } else if (trigger->kind == QLatin1String("topic") || trigger->kind == QLatin1String("queue")) {
+                eventType = QStringLiteral("google.cloud.pubsub.topic.v1.messagePublished");
+                filters << QStringLiteral("--transport-topic=\"projects/${PROJECT}/topics/%1\"").arg(ExportModel::dnsLabel(trigger->name));
+                if (trigger->kind == QLatin1String("queue"))
+                    output.add(Diagnostic::Severity::Info, QStringLiteral("export-queue"),
+                               tr("%1: a queue becomes a Pub/Sub topic with a push subscription to %2").arg(trigger->name, name),
+                               trigger->id);
+            } else if (trigger->kind == QLatin1String("table")) {
+                eventType = QStringLiteral("google.cloud.firestore.document.v1.written");
+                filters << QStringLiteral("--event-filters=\"database=(default)\"")
+                        << QStringLiteral("--event-filters-path-pattern=\"document=%1/{id}\"").arg(ExportModel::dnsLabel(trigger->name));
+                output.add(Diagnostic::Severity::Info, QStringLiteral("export-table"),
+                           tr("%1: a table with a stream becomes a Firestore collection whose writes trigger %2").arg(trigger->name, name),
+                           trigger->id);
+            } else {
+                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                           tr("%1 (%2) cannot trigger a Cloud Run service; it is not exported").arg(trigger->name, trigger->kind),
+                           trigger->id);
+                continue;
+            }
+            command << QStringLiteral("gcloud eventarc triggers create %1 --location=\"$REGION\" \\").arg(id)
+                    << QStringLiteral("    --destination-run-service=%1 --destination-run-region=\"$REGION\" \\").arg(name)
+                    << QStringLiteral("    --event-filters=\"type=%1\" \\").arg(eventType);
+            for (const QString &filter : std::as_const(filters))
+                command << QStringLiteral("    %1 \\").arg(filter);
+            command << QStringLiteral("    --service-account=\"$SERVICE_ACCOUNT\"");
+            script << QStringLiteral("# %1 invokes %2").arg(trigger->name, f.node->name) << command << QString();
+        }
+        for (const EnvironmentVariable &var : f.environment)
+            if (var.secret)
+                output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),
+                           tr("%1: the secret %2 is read from Secret Manager (%3, latest version), which you create")
+                               .arg(f.node->name, var.name, ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower())),
+                           f.node->id, QStringLiteral("environment"));
+    }
+    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
+                                                   QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")}))
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                   tr("%1: a %2 has no Cloud Run equivalent; it is not exported").arg(node->name, node->kind), node->id);
+    output.addFile(QStringLiteral("eventarc.sh"), script.join(QLatin1Char('\n')).toUtf8() + '\n');
+    return output;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,219 @@
+#include "knativeplugin.h"
+
+#include "export/exportmodel.h"
+#include "export/yaml.h"
+
+#include <QDir>
+
+namespace Nimbus {
+
+using Y = Yaml;
+
+namespace {
+YAML::Node metadata(const QString &name, const QString &nameSpace, const QString &project)
+{
+    YAML::Node m(YAML::NodeType::Map);
+    m["name"] = Y::string(name);
+    m["namespace"] = Y::string(nameSpace);
+    YAML::Node labels(YAML::NodeType::Map);
+    labels["app.kubernetes.io/part-of"] = Y::string(project);
+    m["labels"] = labels;
+    return m;
+}
+
+YAML::Node serviceRef(const QString &name)
+{
+    YAML::Node ref(YAML::NodeType::Map);
+    ref["apiVersion"] = Y::string("serving.knative.dev/v1");
+    ref["kind"] = Y::string("Service");
+    ref["name"] = Y::string(name);
+    YAML::Node sink(YAML::NodeType::Map);
+    sink["ref"] = ref;
+    return sink;
+}
+
+// The CloudEvents type a connection's events carry on the broker.
+QString eventType(const Node *source)
+{
+    return QStringLiteral("dev.nimbus.") + source->kind + QLatin1String(".event");
+}
+} // namespace
+
+QString KnativePlugin::targetDescription() const
+{
+    return tr("knative.yaml: Knative Serving Services and Eventing (kubectl apply -f), with the code folders to build images from");
+}
+
+QList<ExportOption> KnativePlugin::exportOptions() const
+{
+    return {{QStringLiteral("image"), tr("Container image"),
+             tr("The image of each function; {project} and {function} are replaced"),
+             QStringLiteral("registry.example.com/{project}/{function}:latest")},
+            {QStringLiteral("namespace"), tr("Namespace"), tr("The Kubernetes namespace"), QStringLiteral("default")}};
+}
+
+ProviderLimits KnativePlugin::limits() const
+{
+    ProviderLimits limits;
+    limits.minMemory = 64;
+    limits.maxMemory = 32768;
+    limits.maxTimeout = 3600;
+    return limits;
+}
+
+ExportOutput KnativePlugin::exportProject(const ExportInput &input) const
+{
+    ExportOutput output;
+    const ExportModel model(*input.architecture, *input.catalog);
+    const QString project = ExportModel::dnsLabel(input.projectName);
+    const QString nameSpace = input.option(QStringLiteral("namespace"), QStringLiteral("default"));
+    const QString image = input.option(QStringLiteral("image"), QStringLiteral("registry.example.com/{project}/{function}:latest"));
+    const QString secretName = project + QLatin1String("-secrets");
+    QList<YAML::Node> documents;
+    QList<YAML::Node> eventing;
+    bool needsBroker = false;
+
+    for (const ExportFunction &f : model.functions()) {
+        const QString name = ExportModel::dnsLabel(f.node->name);
+        YAML::Node container(YAML::NodeType::Map);
+        container["image"] = Y::string(QString(image).replace(QLatin1String("{project}"), project)
+                                           .replace(QLatin1String("{function}"), name));
+        YAML::Node env(YAML::NodeType::Sequence);
+        for (const EnvironmentVariable &var : f.environment) {
+            YAML::Node e(YAML::NodeType::Map);
+            e["name"] = Y::string(var.name);
+            if (var.secret) {
+                YAML::Node key(YAML::NodeType::Map);
+                key["name"] = Y::string(secretName);
+                key["key"] = Y::string(var.name);
+                YAML::Node from(YAML::NodeType::Map);
+                from["secretKeyRef"] = key;
+                e["valueFrom"] = from;
+                output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),
+                           tr("%1: the secret %2 is read from the Secret %3 (key %2), which you create")
+                               .arg(f.node->name, var.name, secretName),
+                           f.node->id, QStringLiteral("environment"));
+            } else {
+                e["value"] = Y::string(var.value);
+            }
+            env.push_back(e);
+        }
+        YAML::Node runtimeVar(YAML::NodeType::Map);
+        runtimeVar["name"] = Y::string("NIMBUS_HANDLER");
+        runtimeVar["value"] = Y::string(f.handler);
+        env.push_back(runtimeVar);
+        container["env"] = env;
+        YAML::Node limits(YAML::NodeType::Map);
+        limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
+        YAML::Node resources(YAML::NodeType::Map);
+        resources["limits"] = limits;
+        container["resources"] = resources;
+        YAML::Node containers(YAML::NodeType::Sequence);
+        containers.push_back(container);
+
+        YAML::Node podSpec(YAML::NodeType::Map);
+        podSpec["timeoutSeconds"] = Y::number(f.timeout);
+        podSpec["containers"] = containers;
+        YAML::Node templ(YAML::NodeType::Map);
+        if (f.reservedConcurrency) {
+            YAML::Node annotations(YAML::NodeType::Map);
+            annotations["autoscaling.knative.dev/max-scale"] = Y::string(QString::number(*f.reservedConcurrency));
+            YAML::Node templMeta(YAML::NodeType::Map);
+            templMeta["annotations"] = annotations;
+            templ["metadata"] = templMeta;
+        }
+        templ["spec"] = podSpec;
+        YAML::Node spec(YAML::NodeType::Map);
+        spec["template"] = templ;
+        YAML::Node service(YAML::NodeType::Map);
+        service["apiVersion"] = Y::string("serving.knative.dev/v1");
+        service["kind"] = Y::string("Service");
+        YAML::Node meta = metadata(name, nameSpace, project);
+        if (!f.description.isEmpty()) {
+            YAML::Node annotations(YAML::NodeType::Map);
+            annotations["nimbus.dev/description"] = Y::string(f.description);
+            meta["annotations"] = annotations;
+        }
+        service["metadata"] = meta;
+        service["spec"] = spec;
+        documents.append(service);
+
+        for (const Node *trigger : f.triggers) {
+            if (trigger->kind == QLatin1String("schedule")) {
+                QString problem;
+                const auto cron = ExportModel::unixCron(model.string(trigger, "expression"), &problem);
+                if (!cron) {
+                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
+                               tr("%1: the schedule cannot be written as cron: %2").arg(trigger->name, problem),
+                               trigger->id, QStringLiteral("expression"));
+                    continue;
+                }
+                YAML::Node ps(YAML::NodeType::Map);
+                ps["schedule"] = Y::string(*cron);
+                ps["timezone"] = Y::string("UTC");
+                ps["data"] = Y::string(QStringLiteral("{\"rule\":\"%1\"}").arg(trigger->name));
+                ps["sink"] = serviceRef(name);
+                YAML::Node source(YAML::NodeType::Map);
+                source["apiVersion"] = Y::string("sources.knative.dev/v1");
+                source["kind"] = Y::string("PingSource");
+                source["metadata"] = metadata(ExportModel::dnsLabel(trigger->name) + QLatin1Char('-') + name, nameSpace, project);
+                source["spec"] = ps;
+                if (!model.boolean(trigger, "enabled", true))
+                    output.add(Diagnostic::Severity::Warning, QStringLiteral("export-disabled"),
+                               tr("%1: a PingSource cannot be disabled; it is written enabled").arg(trigger->name),
+                               trigger->id, QStringLiteral("enabled"));
+                eventing.append(source);
+            } else if (trigger->kind == QLatin1String("http-route")) {
+                output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
+                           tr("%1: the Service %2 answers every path; %3 %4 is routed inside the function")
+                               .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
+                           trigger->id);
+            } else {
+                needsBroker = true;
+                YAML::Node attributes(YAML::NodeType::Map);
+                attributes["type"] = Y::string(eventType(trigger));
+                attributes["source"] = Y::string(trigger->name);
+                YAML::Node filter(YAML::NodeType::Map);
+                filter["attributes"] = attributes;
+                YAML::Node ts(YAML::NodeType::Map);
+                ts["broker"] = Y::string(project);
+                ts["filter"] = filter;
+                ts["subscriber"] = serviceRef(name);
+                YAML::Node t(YAML::NodeType::Map);
+                t["apiVersion"] = Y::string("eventing.knative.dev/v1");
+                t["kind"] = Y::string("Trigger");
+                t["metadata"] = metadata(ExportModel::dnsLabel(trigger->name) + QLatin1Char('-') + name, nameSpace, project);
+                t["spec"] = ts;
+                eventing.append(t);
+            }
+        }
+    }
+    if (needsBroker) {
+        YAML::Node broker(YAML::NodeType::Map);
+        broker["apiVersion"] = Y::string("eventing.knative.dev/v1");
+        broker["kind"] = Y::string("Broker");
+        broker["metadata"] = metadata(project, nameSpace, project);
+        documents.append(broker);
+    }
+    documents.append(eventing);
+    for (const QString &kind : {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
+        for (const Node *node : model.nodesOfKind(kind))
+            output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"),
+                       model.consumers(node).isEmpty()
+                           ? tr("%1: Knative has no %2; provision it separately").arg(node->name, node->kind)
+                           : tr("%1: Knative has no %2; its events reach the broker as type %3 from source %1, sent by "
+                                "whatever you provision for it")
+                                 .arg(node->name, node->kind, eventType(node)),
+                       node->id);
+    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
+                                                   QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")}))
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                   tr("%1: a %2 has no Knative equivalent; it is not exported").arg(node->name, node->kind), node->id);
+
+    output.addFile(QStringLiteral("knative.yaml"), Y::dumpAll(documents));
+    for (const ExportFunction &f : model.functions())
+        output.copy(QStringLiteral("functions/") + f.node->name, QDir(input.projectDirectory).filePath(f.source));
+    return output;
+}
+
+} // namespace Nimbus

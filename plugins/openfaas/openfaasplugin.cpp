@@ -1,0 +1,153 @@
+#include "openfaasplugin.h"
+
+#include "export/exportmodel.h"
+#include "export/yaml.h"
+
+#include <QDir>
+
+namespace Nimbus {
+
+using Y = Yaml;
+
+QString OpenFaasPlugin::targetDescription() const
+{
+    return tr("stack.yml for faas-cli (faas-cli up), with the code folders as handlers");
+}
+
+QList<ExportOption> OpenFaasPlugin::exportOptions() const
+{
+    return {{QStringLiteral("gateway"), tr("Gateway"), tr("The OpenFaaS gateway's address"), QStringLiteral("http://127.0.0.1:8080")},
+            {QStringLiteral("image"), tr("Container image"), tr("The image of each function; {project} and {function} are replaced"),
+             QStringLiteral("registry.example.com/{project}/{function}:latest")}};
+}
+
+ProviderLimits OpenFaasPlugin::limits() const
+{
+    ProviderLimits limits;
+    limits.minMemory = 64;
+    limits.maxMemory = 32768;
+    limits.maxTimeout = 3600;
+    return limits;
+}
+
+ExportOutput OpenFaasPlugin::exportProject(const ExportInput &input) const
+{
+    ExportOutput output;
+    const ExportModel model(*input.architecture, *input.catalog);
+    const QString project = ExportModel::dnsLabel(input.projectName);
+    const QString image = input.option(QStringLiteral("image"), QStringLiteral("registry.example.com/{project}/{function}:latest"));
+
+    YAML::Node root(YAML::NodeType::Map);
+    root["version"] = Y::string("1.0");
+    YAML::Node provider(YAML::NodeType::Map);
+    provider["name"] = Y::string("openfaas");
+    provider["gateway"] = Y::string(input.option(QStringLiteral("gateway"), QStringLiteral("http://127.0.0.1:8080")));
+    root["provider"] = provider;
+    YAML::Node functions(YAML::NodeType::Map);
+    for (const ExportFunction &f : model.functions()) {
+        const QString name = ExportModel::dnsLabel(f.node->name);
+        YAML::Node fn(YAML::NodeType::Map);
+        // Templates of the OpenFaaS template store.
+        fn["lang"] = Y::string(f.isPython() ? QStringLiteral("python3-http") : QStringLiteral("node") + f.runtimeVersion());
+        fn["handler"] = Y::string(QStringLiteral("./functions/") + f.node->name);
+        fn["image"] = Y::string(QString(image).replace(QLatin1String("{project}"), project).replace(QLatin1String("{function}"), name));
+        YAML::Node environment(YAML::NodeType::Map);
+        const QString timeout = QStringLiteral("%1s").arg(f.timeout);
+        environment["exec_timeout"] = Y::string(timeout);
+        environment["read_timeout"] = Y::string(timeout);
+        environment["write_timeout"] = Y::string(timeout);
+        environment["NIMBUS_HANDLER"] = Y::string(f.handler);
+        QStringList secrets;
+        for (const EnvironmentVariable &var : f.environment) {
+            if (var.secret) {
+                const QString secret = ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower());
+                secrets.append(secret);
+                output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),
+                           tr("%1: the secret %2 is the OpenFaaS secret %3 (faas-cli secret create %3), read from "
+                              "/var/openfaas/secrets/%3")
+                               .arg(f.node->name, var.name, secret),
+                           f.node->id, QStringLiteral("environment"));
+            } else {
+                environment[var.name.toStdString()] = Y::string(var.value);
+            }
+        }
+        fn["environment"] = environment;
+        if (!secrets.isEmpty())
+            fn["secrets"] = Y::sequence(secrets);
+        YAML::Node limits(YAML::NodeType::Map);
+        limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
+        fn["limits"] = limits;
+        if (f.reservedConcurrency) {
+            YAML::Node labels(YAML::NodeType::Map);
+            labels["com.openfaas.scale.max"] = Y::string(QString::number(*f.reservedConcurrency));
+            fn["labels"] = labels;
+        }
+        QStringList topics;
+        YAML::Node annotations(YAML::NodeType::Map);
+        for (const Node *trigger : f.triggers) {
+            if (trigger->kind == QLatin1String("schedule")) {
+                QString problem;
+                const auto cron = ExportModel::unixCron(model.string(trigger, "expression"), &problem);
+                if (!cron) {
+                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
+                               tr("%1: the schedule cannot be written as cron: %2").arg(trigger->name, problem),
+                               trigger->id, QStringLiteral("expression"));
+                    continue;
+                }
+                if (Y::has(annotations, "schedule")) {
+                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
+                               tr("%1: the cron-connector takes one schedule per function; %2 is not written")
+                                   .arg(f.node->name, trigger->name),
+                               trigger->id);
+                    continue;
+                }
+                topics.prepend(QStringLiteral("cron-function"));
+                annotations["schedule"] = Y::string(*cron);
+            } else if (trigger->kind == QLatin1String("http-route")) {
+                output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
+                           tr("%1: OpenFaaS serves the function at /function/%2 on every path; %3 %4 is routed inside it")
+                               .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
+                           trigger->id);
+            } else {
+                topics.append(trigger->name);
+                if (trigger->kind != QLatin1String("queue") && trigger->kind != QLatin1String("topic"))
+                    output.add(Diagnostic::Severity::Warning, QStringLiteral("export-connector"),
+                               tr("%1: a %2 has no OpenFaaS connector; the function listens on the topic %1, which "
+                                  "something must publish to")
+                                   .arg(trigger->name, trigger->kind),
+                               trigger->id);
+            }
+        }
+        if (!topics.isEmpty()) {
+            YAML::Node ordered(YAML::NodeType::Map);
+            ordered["topic"] = Y::string(topics.join(QLatin1Char(',')));
+            for (auto it = annotations.begin(); it != annotations.end(); ++it)
+                ordered[it->first] = it->second;
+            if (!f.description.isEmpty())
+                ordered["description"] = Y::string(f.description);
+            fn["annotations"] = ordered;
+        } else if (!f.description.isEmpty()) {
+            YAML::Node a(YAML::NodeType::Map);
+            a["description"] = Y::string(f.description);
+            fn["annotations"] = a;
+        }
+        functions[name.toStdString()] = fn;
+    }
+    root["functions"] = functions;
+    for (const QString &kind : {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
+        for (const Node *node : model.nodesOfKind(kind))
+            output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"),
+                       tr("%1: OpenFaaS has no %2; provision it separately (a connector turns its messages into calls)")
+                           .arg(node->name, node->kind),
+                       node->id);
+    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
+                                                   QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")}))
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                   tr("%1: a %2 has no OpenFaaS equivalent; it is not exported").arg(node->name, node->kind), node->id);
+    output.addFile(QStringLiteral("stack.yml"), Y::dump(root));
+    for (const ExportFunction &f : model.functions())
+        output.copy(QStringLiteral("functions/") + f.node->name, QDir(input.projectDirectory).filePath(f.source));
+    return output;
+}
+
+} // namespace Nimbus
