@@ -1,0 +1,1 @@
+def create(event, context):\n    return {"statusCode": 201}
