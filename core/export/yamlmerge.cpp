@@ -128,7 +128,9 @@ private:
             if (Yaml::equal(bv, gv))
                 continue; // unchanged on the canvas
             const QStringList childPath = path + QStringList{QString::fromStdString(entry.key)};
-            if (isSection(childPath) && isBlockMap(entry.value) && gv.IsMap()) {
+            // Down to the entries that changed, so that the untouched ones around them
+            // keep their comments and quoting.
+            if ((isSection(childPath) || bv.IsMap()) && isBlockMap(entry.value) && gv.IsMap()) {
                 mergeMapping(entry.value, bv, gv, childPath, contentEnd);
                 continue;
             }

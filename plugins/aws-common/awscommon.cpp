@@ -318,8 +318,8 @@ QString accessType(const QString &kind, const QString &action)
 {
     const QString verb = action.section(QLatin1Char(':'), 1);
     if (verb.contains(QLatin1String("Stream")) || verb == QLatin1String("GetRecords")
-        || verb == QLatin1String("GetShardIterator"))
-        return {};
+        || verb == QLatin1String("GetShardIterator") || verb == QLatin1String("GetQueueUrl"))
+        return {}; // a trigger's own permission, or a lookup that comes with sending and receiving
     static const QRegularExpression writes(QStringLiteral("^(Put|Update|Delete|BatchWrite)"));
     if (kind == QLatin1String("table"))
         return writes.match(verb).hasMatch() ? QStringLiteral("writes") : QStringLiteral("reads");

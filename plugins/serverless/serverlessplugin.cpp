@@ -58,7 +58,7 @@ QList<ExportOption> ServerlessPlugin::exportOptions() const
 {
     return {{QStringLiteral("service"), tr("Service name"),
              tr("The service's name; empty: the imported file's, else the project's"), {}},
-            {QStringLiteral("region"), tr("Region"), tr("The AWS region to deploy to"), QStringLiteral("us-east-1")}};
+            {QStringLiteral("region"), tr("Region"), tr("The AWS region; empty: the imported file's, else us-east-1"), {}}};
 }
 
 ProviderLimits ServerlessPlugin::limits() const

@@ -1,0 +1,487 @@
+// Export to every target through the plugins of the build tree: golden files,
+// determinism, secrets, provider limits, atomic writing; import of SAM/CloudFormation
+// and serverless.yml with lossless round trips; malformed and hostile input.
+
+#include "document/project.h"
+#include "export/exportjob.h"
+#include "export/pluginregistry.h"
+#include "export/yaml.h"
+#include "model/catalog.h"
+#include "storage/projectfile.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Nimbus;
+
+namespace {
+const QString kPlugins = QStringLiteral(NIMBUS_BINARY_DIR "/lib/nimbus-studio/plugins");
+const QString kExample = QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json");
+const QString kGoldens = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/export/golden");
+const QString kData = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/export/data");
+const QStringList kTargets = {QStringLiteral("azure"), QStringLiteral("cloudrun"), QStringLiteral("knative"),
+                              QStringLiteral("openfaas"), QStringLiteral("sam"), QStringLiteral("scaleway"),
+                              QStringLiteral("serverless"), QStringLiteral("terraform")};
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+QString diagnosticsText(const QList<Diagnostic> &diagnostics)
+{
+    QString text;
+    for (const Diagnostic &d : diagnostics)
+        text += Diagnostic::severityName(d.severity) + QLatin1String(": ") + d.message + QLatin1Char('\n');
+    return text;
+}
+
+// Lines of a not in b, in order (a multiset difference).
+QStringList removedLines(const QByteArray &a, const QByteArray &b)
+{
+    QStringList rest = QString::fromUtf8(b).split(QLatin1Char('\n'));
+    QStringList removed;
+    for (const QString &line : QString::fromUtf8(a).split(QLatin1Char('\n'))) {
+        const int i = rest.indexOf(line);
+        if (i < 0)
+            removed.append(line);
+        else
+            rest.removeAt(i);
+    }
+    return removed;
+}
+} // namespace
+
+class TestExport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void plugins();
+    void brokenPlugin();
+    void golden_data();
+    void golden();
+    void deterministic_data() { targets(); }
+    void deterministic();
+    void secretsAbsent_data() { targets(); }
+    void secretsAbsent();
+    void leakedSecretIsAnError();
+    void providerLimits();
+    void writeIsAtomic();
+    void samRoundTripUnchanged();
+    void samRoundTripWithCanvasChanges();
+    void samOriginSurvivesSave();
+    void serverlessRoundTrip();
+    void cloudFormationJson();
+    void importErrors_data();
+    void importErrors();
+    void exportThenImport();
+
+private:
+    void targets();
+    ExportOutput exportProject(const Project &project, const QString &target);
+
+    PluginRegistry *mRegistry = nullptr;
+};
+
+void TestExport::initTestCase()
+{
+    mRegistry = new PluginRegistry(kPlugins);
+}
+
+void TestExport::targets()
+{
+    QTest::addColumn<QString>("target");
+    for (const QString &t : kTargets)
+        QTest::newRow(qPrintable(t)) << t;
+}
+
+ExportOutput TestExport::exportProject(const Project &project, const QString &target)
+{
+    const ExporterInterface *exporter = mRegistry->exporter(target);
+    if (!exporter)
+        return {};
+    QMap<QString, QString> options;
+    for (const ExportOption &o : exporter->exportOptions())
+        options.insert(o.id, o.defaultValue);
+    return ExportJob::prepare(*exporter, mRegistry->provider(target), ExportJob::input(project, target, options));
+}
+
+void TestExport::plugins()
+{
+    QStringList ids;
+    for (const PluginInfo &info : mRegistry->plugins()) {
+        QVERIFY2(info.loaded, qPrintable(info.fileName + QLatin1String(": ") + info.error));
+        QVERIFY(!info.name.isEmpty());
+        QVERIFY(!info.version.isEmpty());
+        QVERIFY(!info.targets.isEmpty());
+    }
+    for (const ExporterInterface *e : mRegistry->exporters())
+        ids.append(e->targetId());
+    QCOMPARE(ids, kTargets);
+    QVERIFY(mRegistry->importer(QStringLiteral("sam")));
+    QVERIFY(mRegistry->importer(QStringLiteral("serverless")));
+    QCOMPARE(mRegistry->provider(QStringLiteral("sam"))->limits().maxTimeout, 900);
+    QCOMPARE(mRegistry->provider(QStringLiteral("azure"))->pricingCatalog(), QStringLiteral("azure-eastus"));
+}
+
+void TestExport::brokenPlugin()
+{
+    QTemporaryDir dir;
+    QFile broken(dir.filePath(QStringLiteral("libnimbus-broken.so")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not a shared library");
+    broken.close();
+    PluginRegistry registry(dir.path());
+    QCOMPARE(registry.plugins().size(), 1);
+    QVERIFY(!registry.plugins().first().loaded);
+    QVERIFY(!registry.plugins().first().error.isEmpty());
+    QVERIFY(registry.exporters().isEmpty());
+}
+
+void TestExport::golden_data()
+{
+    targets();
+}
+
+void TestExport::golden()
+{
+    QFETCH(QString, target);
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY2(file.load(kExample, project), qPrintable(file.errorString()));
+    const ExportOutput output = exportProject(project, target);
+    QVERIFY(!output.files.isEmpty());
+    const bool update = qEnvironmentVariableIsSet("NIMBUS_UPDATE_GOLDENS");
+    const QString folder = kGoldens + QLatin1Char('/') + target;
+    QStringList expected;
+    auto check = [&](const QString &path, const QByteArray &content) {
+        expected.append(path);
+        if (update) {
+            QDir().mkpath(QFileInfo(folder + QLatin1Char('/') + path).absolutePath());
+            QFile out(folder + QLatin1Char('/') + path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(content);
+            return;
+        }
+        QCOMPARE(QString::fromUtf8(content), QString::fromUtf8(readFile(folder + QLatin1Char('/') + path)));
+    };
+    for (const ExportFile &f : output.files) {
+        if (f.isCopy())
+            QVERIFY2(QFileInfo::exists(f.copyFrom), qPrintable(f.copyFrom));
+        else
+            check(f.path, f.content);
+    }
+    // What the target cannot express is reported, and the report is part of the golden.
+    check(QStringLiteral("diagnostics.txt"), diagnosticsText(output.diagnostics).toUtf8());
+    QVERIFY(!hasErrors(output.diagnostics));
+    QStringList present;
+    for (QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+        present.append(QDir(folder).relativeFilePath(it.next()));
+    present.sort();
+    expected.sort();
+    QCOMPARE(present, expected);
+}
+
+void TestExport::deterministic()
+{
+    QFETCH(QString, target);
+    Project first(Catalog::builtin());
+    Project second(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(kExample, first));
+    // The same design saved and reloaded (other ids, another file) exports the same.
+    QTemporaryDir dir;
+    QVERIFY(file.save(first, dir.filePath(QStringLiteral("shop.nimbus"))));
+    QVERIFY(file.load(dir.filePath(QStringLiteral("shop.nimbus")), second));
+    const ExportOutput a = exportProject(first, target);
+    const ExportOutput b = exportProject(second, target);
+    QCOMPARE(a.files.size(), b.files.size());
+    for (int i = 0; i < a.files.size(); ++i) {
+        QCOMPARE(a.files.at(i).path, b.files.at(i).path);
+        QCOMPARE(a.files.at(i).content, b.files.at(i).content);
+    }
+}
+
+void TestExport::secretsAbsent()
+{
+    QFETCH(QString, target);
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(kExample, project));
+    const ExportOutput output = exportProject(project, target);
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY2(ExportJob::write(output, dir.filePath(QStringLiteral("out")), target, &error), qPrintable(error));
+    int files = 0;
+    for (QDirIterator it(dir.filePath(QStringLiteral("out")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
+        const QString path = it.next();
+        ++files;
+        QVERIFY2(!readFile(path).contains("replace-me"), qPrintable(path));
+    }
+    QVERIFY(files > 2);
+    // The secret is referred to, not dropped.
+    QByteArray all;
+    for (const ExportFile &f : output.files)
+        all += f.content;
+    QVERIFY2(all.contains("MAIL_API_KEY") || all.contains("mail-api-key") || all.contains("mail_api_key"), qPrintable(target));
+}
+
+namespace {
+class LeakyExporter : public ExporterInterface
+{
+public:
+    QString targetId() const override { return QStringLiteral("leaky"); }
+    QString targetName() const override { return QStringLiteral("Leaky"); }
+    QString targetDescription() const override { return {}; }
+    ExportOutput exportProject(const ExportInput &) const override
+    {
+        ExportOutput out;
+        out.addFile(QStringLiteral("config"), "MAIL_API_KEY=replace-me\n");
+        return out;
+    }
+};
+} // namespace
+
+void TestExport::leakedSecretIsAnError()
+{
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(kExample, project));
+    const ExportOutput output = ExportJob::prepare(LeakyExporter(), nullptr, ExportJob::input(project, QStringLiteral("leaky"), {}));
+    QVERIFY(hasErrors(output.diagnostics));
+    QCOMPARE(output.diagnostics.first().code, QStringLiteral("export-secret"));
+}
+
+void TestExport::providerLimits()
+{
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(kExample, project));
+    const NodeId report = project.architecture().nodeByName(QStringLiteral("dailyReport"))->id;
+    QVERIFY(project.setNodeProperty(report, QStringLiteral("memory"), 3008));
+    QVERIFY(project.setNodeProperty(report, QStringLiteral("timeout"), 900));
+    const ExportOutput azure = exportProject(project, QStringLiteral("azure"));
+    QStringList codes;
+    for (const Diagnostic &d : azure.diagnostics)
+        if (d.severity == Diagnostic::Severity::Error)
+            codes.append(d.code);
+    QVERIFY2(codes.contains(QStringLiteral("export-memory")), qPrintable(diagnosticsText(azure.diagnostics)));
+    QVERIFY(codes.contains(QStringLiteral("export-timeout")));
+    QVERIFY(!hasErrors(exportProject(project, QStringLiteral("sam")).diagnostics));
+}
+
+void TestExport::writeIsAtomic()
+{
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(kExample, project));
+    const ExportOutput output = exportProject(project, QStringLiteral("sam"));
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QString error;
+    // A folder of the user's is never replaced.
+    QDir().mkpath(out);
+    QFile mine(out + QLatin1String("/notes.txt"));
+    QVERIFY(mine.open(QIODevice::WriteOnly));
+    mine.close();
+    QVERIFY(!ExportJob::write(output, out, QStringLiteral("sam"), &error));
+    QVERIFY2(error.contains(QLatin1String("not empty")), qPrintable(error));
+    QVERIFY(QFile::exists(out + QLatin1String("/notes.txt")));
+    QVERIFY(QFile::remove(out + QLatin1String("/notes.txt")));
+    // A cancelled export leaves nothing behind.
+    int calls = 0;
+    QVERIFY(!ExportJob::write(output, out, QStringLiteral("sam"), &error, [&](int, int) { return ++calls < 3; }));
+    QVERIFY(QDir(out).isEmpty());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("out")});
+    // A finished one, then another over it.
+    QVERIFY2(ExportJob::write(output, out, QStringLiteral("sam"), &error), qPrintable(error));
+    QVERIFY(QFile::exists(out + QLatin1String("/template.yaml")));
+    QVERIFY(QFile::exists(out + QLatin1String("/functions/getItem/index.mjs")));
+    QVERIFY2(ExportJob::write(output, out, QStringLiteral("sam"), &error), qPrintable(error));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("out")});
+}
+
+void TestExport::samRoundTripUnchanged()
+{
+    Project project(Catalog::builtin());
+    QList<Diagnostic> notes;
+    QString error;
+    const QString path = kData + QLatin1String("/sam-handwritten/template.yaml");
+    QVERIFY2(ExportJob::import(path, *mRegistry, project, &notes, &error), qPrintable(error));
+    QCOMPARE(project.architecture().nodeCount(), 3);
+    QVERIFY(project.architecture().nodeByName(QStringLiteral("CreateOrder")));
+    QVERIFY(project.architecture().nodeByName(QStringLiteral("OrdersTable")));
+    QVERIFY(project.architecture().nodeByName(QStringLiteral("Create")));
+    QVERIFY(diagnosticsText(notes).contains(QLatin1String("AWS::CloudWatch::Alarm")));
+    const ExportOutput output = exportProject(project, QStringLiteral("sam"));
+    QCOMPARE(QString::fromUtf8(output.file(QStringLiteral("template.yaml"))->content), QString::fromUtf8(readFile(path)));
+    QVERIFY(output.file(QStringLiteral("src/orders"))->isCopy());
+}
+
+void TestExport::samRoundTripWithCanvasChanges()
+{
+    Project project(Catalog::builtin());
+    QString error;
+    const QString path = kData + QLatin1String("/sam-handwritten/template.yaml");
+    QVERIFY(ExportJob::import(path, *mRegistry, project, nullptr, &error));
+    const NodeId fn = project.architecture().nodeByName(QStringLiteral("CreateOrder"))->id;
+    QVERIFY(project.setNodeProperty(fn, QStringLiteral("memory"), 512));
+    const NodeId queue = project.addNode(QStringLiteral("queue"), {}, QStringLiteral("Outbox"));
+    QVERIFY(project.connectNodes(fn, queue, QStringLiteral("writes")));
+
+    const QByteArray original = readFile(path);
+    const QByteArray exported = exportProject(project, QStringLiteral("sam")).file(QStringLiteral("template.yaml"))->content;
+    // Only the memory line and the policies go; comments, Parameters, Conditions, the alarm, the
+    // outputs and the intrinsics stay as written.
+    // The new connection rewrites the policy list, which the edges define.
+    QCOMPARE(removedLines(original, exported),
+             (QStringList{QStringLiteral("      MemorySize: !If [IsProd, 1024, 256]"),
+                          QStringLiteral("        - DynamoDBCrudPolicy:"),
+                          QStringLiteral("            TableName: !Ref OrdersTable")}));
+    const QStringList added = removedLines(exported, original);
+    QVERIFY2(added.contains(QStringLiteral("      MemorySize: 512")), qPrintable(added.join(QLatin1Char('\n'))));
+    QVERIFY(added.contains(QStringLiteral("  Outbox:")));
+    QVERIFY(added.contains(QStringLiteral("                - sqs:SendMessage")));
+    YAML::Node check;
+    QVERIFY2(Yaml::load(exported, QStringLiteral("template.yaml"), &check, &error), qPrintable(error));
+}
+
+void TestExport::samOriginSurvivesSave()
+{
+    Project project(Catalog::builtin());
+    QString error;
+    const QString path = kData + QLatin1String("/sam-handwritten/template.yaml");
+    QVERIFY(ExportJob::import(path, *mRegistry, project, nullptr, &error));
+    QTemporaryDir dir;
+    for (const QString &name : {QStringLiteral("p.nimbus"), QStringLiteral("p.json")}) {
+        ProjectFile file;
+        QVERIFY2(file.save(project, dir.filePath(name)), qPrintable(file.errorString()));
+        Project reopened(Catalog::builtin());
+        QVERIFY2(file.load(dir.filePath(name), reopened), qPrintable(file.errorString()));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("src/orders/app.py"))));
+        QCOMPARE(exportProject(reopened, QStringLiteral("sam")).file(QStringLiteral("template.yaml"))->content, readFile(path));
+    }
+}
+
+void TestExport::serverlessRoundTrip()
+{
+    Project project(Catalog::builtin());
+    QList<Diagnostic> notes;
+    QString error;
+    const QString path = kData + QLatin1String("/serverless-handwritten/serverless.yml");
+    QVERIFY2(ExportJob::import(path, *mRegistry, project, &notes, &error), qPrintable(error));
+    const Node *resize = project.architecture().nodeByName(QStringLiteral("resize"));
+    QVERIFY(resize);
+    QCOMPARE(resize->properties.value(QStringLiteral("memory")).toInt(), 512);
+    QCOMPARE(resize->properties.value(QStringLiteral("source")).toString(), QStringLiteral("src"));
+    const QJsonArray env = resize->properties.value(QStringLiteral("environment")).toArray();
+    QCOMPARE(env.size(), 2);
+    QVERIFY(env.at(0).toObject().value(QStringLiteral("secret")).toBool());
+    QVERIFY(project.architecture().nodeByName(QStringLiteral("Jobs")));
+    QCOMPARE(project.architecture().edgeCount(), 1);
+
+    const QByteArray original = readFile(path);
+    QCOMPARE(QString::fromUtf8(exportProject(project, QStringLiteral("serverless")).file(QStringLiteral("serverless.yml"))->content),
+             QString::fromUtf8(original));
+
+    QVERIFY(project.setNodeProperty(resize->id, QStringLiteral("timeout"), 60));
+    const QByteArray changed = exportProject(project, QStringLiteral("serverless")).file(QStringLiteral("serverless.yml"))->content;
+    QCOMPARE(removedLines(original, changed), QStringList{QStringLiteral("    timeout: 20")});
+    QVERIFY(removedLines(changed, original).contains(QStringLiteral("    timeout: 60")));
+}
+
+void TestExport::cloudFormationJson()
+{
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("stack.json")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"AWSTemplateFormatVersion": "2010-09-09",
+  "Resources": {
+    "Uploads": {"Type": "AWS::S3::Bucket", "Properties": {"VersioningConfiguration": {"Status": "Enabled"}}},
+    "Events": {"Type": "AWS::SNS::Topic", "Properties": {"DisplayName": "Events"}},
+    "Work": {"Type": "AWS::SQS::Queue", "Properties": {"VisibilityTimeout": 90}}
+  }})");
+    f.close();
+    Project project(Catalog::builtin());
+    QString error;
+    QVERIFY2(ExportJob::import(f.fileName(), *mRegistry, project, nullptr, &error), qPrintable(error));
+    QCOMPARE(project.architecture().nodeCount(), 3);
+    QVERIFY(project.architecture().nodeByName(QStringLiteral("Uploads"))->properties.value(QStringLiteral("versioning")).toBool());
+    QCOMPARE(project.architecture().nodeByName(QStringLiteral("Work"))->properties.value(QStringLiteral("visibilityTimeout")).toInt(), 90);
+    const QByteArray out = exportProject(project, QStringLiteral("sam")).file(QStringLiteral("template.yaml"))->content;
+    QVERIFY2(out.contains("VisibilityTimeout: 90"), out.constData());
+}
+
+void TestExport::importErrors_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("syntax") << QByteArray("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [1\n  B: 2\n")
+                            << "template.yaml" << "template.yaml:4:";
+    QTest::newRow("no resources") << QByteArray("AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n") << "template.yaml"
+                                  << "no Resources";
+    QTest::newRow("not a template") << QByteArray("hello: world\n") << "notes.yaml" << "no importer";
+    QByteArray laughs = "AWSTemplateFormatVersion: x\nResources: {}\na: &a [x,x,x,x,x,x,x,x,x,x]\n";
+    for (char c = 'b'; c <= 'h'; ++c)
+        laughs += QByteArray(1, c) + ": &" + c + " [*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*"
+                  + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*"
+                  + char(c - 1) + ",*" + char(c - 1) + "]\n";
+    QTest::newRow("billion laughs") << laughs << "template.yaml" << "refused";
+    QTest::newRow("deep") << (QByteArray("AWSTemplateFormatVersion: x\nResources: ") + QByteArray(5000, '[') + QByteArray(5000, ']'))
+                          << "template.yaml" << "refused";
+    QTest::newRow("serverless other provider") << QByteArray("service: s\nprovider:\n  name: google\n") << "serverless.yml" << "only aws";
+}
+
+void TestExport::importErrors()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, fileName);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QFile f(dir.filePath(fileName));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+    f.close();
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(kExample, project));
+    const int before = project.architecture().nodeCount();
+    QString error;
+    QVERIFY(!ExportJob::import(f.fileName(), *mRegistry, project, nullptr, &error,
+                               fileName == QLatin1String("serverless.yml") ? QStringLiteral("serverless") : QString()));
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QCOMPARE(project.architecture().nodeCount(), before); // nothing lost
+}
+
+void TestExport::exportThenImport()
+{
+    // The SAM export of the example reads back as the same design.
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(kExample, project));
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(ExportJob::write(exportProject(project, QStringLiteral("sam")), dir.filePath(QStringLiteral("sam")),
+                             QStringLiteral("sam"), &error));
+    Project imported(Catalog::builtin());
+    QVERIFY2(ExportJob::import(dir.filePath(QStringLiteral("sam/template.yaml")), *mRegistry, imported, nullptr, &error),
+             qPrintable(error));
+    QCOMPARE(imported.architecture().nodeCount(), project.architecture().nodeCount());
+    QCOMPARE(imported.architecture().edgeCount(), project.architecture().edgeCount());
+    const Node *report = imported.architecture().nodeByName(QStringLiteral("DailyReport"));
+    QVERIFY(report);
+    QCOMPARE(report->properties.value(QStringLiteral("memory")).toInt(), 1024);
+    QCOMPARE(report->properties.value(QStringLiteral("architecture")).toString(), QStringLiteral("arm64"));
+}
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"
