@@ -21,6 +21,8 @@ packages=(
     libqscintilla2-qt6-dev libsqlite3-dev libcurl4-openssl-dev libyaml-cpp-dev
     nodejs python3 python3-boto3 openssl
 )
+# What the tests use besides: yamllint checks exported YAML.
+[ "$action" = test ] && packages+=(yamllint)
 # npm comes with some Node.js builds (NodeSource's) and separately with Debian's.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
@@ -55,6 +57,17 @@ install_sdk() { # build-dir
     fi
 }
 
+# The third-party validators of exported manifests (tests/export/tools/package.json):
+# cfn-lint, Serverless Framework v3, Knative models, yaml, HashiCorp's HCL parser.
+install_validators() { # build-dir
+    local tools="$1/export-tools"
+    mkdir -p "$tools"
+    if [ ! -d "$tools/node_modules/serverless" ] || ! cmp -s tests/export/tools/package.json "$tools/package.json"; then
+        cp tests/export/tools/package.json "$tools/package.json"
+        npm install --no-audit --no-fund --prefix "$tools" >/dev/null
+    fi
+}
+
 install_packages
 case "$action" in
 run)
@@ -69,6 +82,7 @@ run)
 test)
     build build
     install_sdk build
+    install_validators build
     QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$jobs"
     ;;
 sanitize)

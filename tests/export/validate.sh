@@ -1,0 +1,77 @@
+#!/bin/sh
+# Exports the bundled example to every target and checks each export with the
+# platform's own tools; shows each tool rejecting a deliberately broken file, so that
+# a validator that checks nothing cannot pass. Usage: validate.sh BUILD_DIR SOURCE_DIR
+# The tools are installed by `scripts/setup.sh test` (npm packages in
+# BUILD_DIR/export-tools, yamllint from Debian).
+set -u
+build=$(cd "$1" && pwd)
+source=$(cd "$2" && pwd)
+tools=$build/export-tools
+out=$build/export-check
+here=$source/tests/export
+failed=0
+
+pass() { echo "ok      $1"; }
+fail() { echo "FAILED  $1"; failed=1; }
+check() { name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
+reject() {
+    name=$1; shift
+    if "$@" > "$out/logs/reject.log" 2>&1; then fail "$name accepted a broken file"; cat "$out/logs/reject.log"
+    else pass "$name rejects a broken file"; fi
+}
+
+if [ ! -d "$tools/node_modules/cfn-lint" ] || [ ! -d "$tools/node_modules/serverless" ] \
+   || [ ! -d "$tools/node_modules/@kubernetes-models/knative" ] || [ ! -d "$tools/node_modules/@cdktf/hcl2json" ] \
+   || ! command -v yamllint > /dev/null; then
+    echo "The validators are not installed; run scripts/setup.sh test." >&2
+    exit 1
+fi
+cp "$here"/validators/* "$tools/"
+rm -rf "$out"
+mkdir -p "$out/home" "$out/logs"
+export HOME="$out/home" SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off \
+       AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+
+for target in sam serverless terraform knative openfaas azure cloudrun scaleway; do
+    check "nimbus export --target $target" sh -c "'$build/bin/nimbus' export '$source/resources/examples/shop/shop.json' \
+        --target '$target' -o '$out/$target' > /dev/null 2> '$out/logs/$target.diagnostics'"
+done
+
+# AWS SAM: cfn-lint (npm).
+check "cfn-lint: SAM template.yaml" node "$tools/cfn-lint.cjs" "$out/sam/template.yaml"
+reject "cfn-lint" node "$tools/cfn-lint.cjs" "$here/broken/template.yaml"
+reject "npx cfn-lint validate" sh -c "cd '$tools' && npx --no-install cfn-lint validate '$here/broken/template.yaml'"
+
+# Serverless Framework v3: print and package offline, then its CloudFormation through cfn-lint.
+sls="$tools/node_modules/.bin/serverless"
+check "serverless print" sh -c "cd '$out/serverless' && '$sls' print --param='notifyCustomerMailApiKey=x' > '$out/logs/serverless-print.yml'"
+check "serverless package" sh -c "cd '$out/serverless' && '$sls' package --param='notifyCustomerMailApiKey=x' > '$out/logs/serverless-package.log' 2>&1"
+check "cfn-lint: CloudFormation from serverless package" \
+    node "$tools/cfn-lint.cjs" "$out/serverless/.serverless/cloudformation-template-update-stack.json"
+reject "serverless print" sh -c "cd '$here/broken/serverless' && '$sls' print"
+
+# Knative (and Cloud Run's Knative services): @kubernetes-models/knative.
+check "Knative models: knative.yaml" node "$tools/knative.mjs" "$out/knative/knative.yaml"
+check "Knative models: Cloud Run services" sh -c "node '$tools/knative.mjs' '$out'/cloudrun/services/*.yaml"
+reject "Knative models" node "$tools/knative.mjs" "$here/broken/knative.yaml"
+
+# Terraform: @cdktf/hcl2json, and the resources the example needs.
+check "hcl2json: main.tf, variables.tf" node "$tools/terraform.mjs" "$out/terraform" \
+    aws_lambda_function=6 aws_iam_role=6 aws_iam_role_policy=5 aws_lambda_event_source_mapping=1 \
+    aws_apigatewayv2_route=2 aws_apigatewayv2_integration=2 aws_cloudwatch_event_rule=1 aws_sns_topic_subscription=1 \
+    aws_s3_bucket_notification=1 aws_dynamodb_table=3 aws_sqs_queue=2 aws_s3_bucket=3
+reject "hcl2json" node "$tools/terraform.mjs" "$here/broken/terraform"
+
+# Every YAML file: yamllint (Debian), relaxed.
+lint="{extends: relaxed, rules: {line-length: disable}}"
+check "yamllint: every exported YAML file" sh -c "find '$out' -path '*/.serverless' -prune -o -path '*/home' -prune -o -path '*/logs' -prune -o \
+    \( -name '*.yaml' -o -name '*.yml' \) -type f -print | sort | xargs yamllint -s -d '$lint'"
+reject "yamllint" yamllint -d "$lint" "$here/broken/stack.yml"
+
+# Azure function.json and host.json are JSON; the eventarc script is shell.
+check "JSON: Azure function.json, host.json" sh -c "find '$out/azure' -name '*.json' -exec python3 -m json.tool {} \; > /dev/null"
+check "sh -n: eventarc.sh" sh -n "$out/cloudrun/eventarc.sh"
+
+[ "$failed" = 0 ] && echo "All exports pass their validators." || echo "Some validators failed."
+exit "$failed"
