@@ -1,10 +1,12 @@
 #include "mainwindow.h"
 #include "cost/costview.h"
+#include "export/exportdialog.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QPointer>
 #include <QTimer>
 
 #include <cstdio>
@@ -51,6 +53,12 @@ int main(int argc, char *argv[])
                                                                   "daily-peaks, spike-day)."),
                                   QStringLiteral("N[:SHAPE]"));
     parser.addOption(cost);
+    const QCommandLineOption exportTo(QStringLiteral("export"),
+                                      QApplication::translate("main", "Open the export dialog on TARGET (sam, "
+                                                                      "serverless, terraform, knative, openfaas, "
+                                                                      "azure, cloudrun, scaleway)."),
+                                      QStringLiteral("TARGET"));
+    parser.addOption(exportTo);
     parser.addOption(example);
     parser.addOption(select);
     parser.addOption(openCode);
@@ -83,11 +91,18 @@ int main(int argc, char *argv[])
         window.showCost();
     }
 
+    QPointer<QWidget> exportDialog;
+    if (parser.isSet(exportTo)) {
+        Nimbus::ExportDialog *dialog = window.showExportDialog();
+        dialog->setTarget(parser.value(exportTo));
+        exportDialog = dialog;
+    }
+
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         // Let the layout settle (and an --invoke finish) before grabbing.
-        QTimer::singleShot(parser.isSet(invoke) ? 1500 : 200, &window, [&window, file, opened] {
-            const bool saved = window.grab().save(file, "PNG");
+        QTimer::singleShot(parser.isSet(invoke) ? 1500 : 200, &window, [&window, file, opened, exportDialog] {
+            const bool saved = (exportDialog ? exportDialog->grab() : window.grab()).save(file, "PNG");
             if (!saved)
                 std::fprintf(stderr, "nimbus-studio: cannot write %s\n", qPrintable(file));
             QApplication::exit(saved && opened ? 0 : 1);

@@ -11,6 +11,9 @@
 #include "inspectorwidget.h"
 #include "run/runpanel.h"
 #include "cost/costview.h"
+#include "export/exportdialog.h"
+#include "export/exportjob.h"
+#include "export/pluginregistry.h"
 
 #include "document/project.h"
 #include "model/catalog.h"
@@ -239,6 +242,26 @@ void MainWindow::createActions()
     closeFile->setShortcut(QKeySequence::Close);
     file->addSeparator();
     file->addAction(tr("Export &Diagram..."), this, &MainWindow::exportDiagram);
+    QAction *exportAction = file->addAction(tr("&Export to Platform..."), this, &MainWindow::showExportDialog);
+    exportAction->setObjectName(QStringLiteral("exportAction"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportAction->setStatusTip(tr("Write deployment files for AWS SAM, Serverless Framework, Terraform, Knative, "
+                                  "OpenFaaS, Azure Functions, Cloud Run or Scaleway"));
+    QAction *importAction = file->addAction(tr("&Import Template..."), this, [this] {
+        if (!maybeSave())
+            return;
+        QStringList patterns;
+        for (const ImporterInterface *importer : PluginRegistry::instance().importers())
+            patterns.append(importer->fileNameFilters());
+        patterns.removeDuplicates();
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import Template"), QString(),
+            tr("Templates (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+        if (!path.isEmpty())
+            importFile(path);
+    });
+    importAction->setObjectName(QStringLiteral("importAction"));
+    importAction->setStatusTip(tr("Open an AWS SAM or CloudFormation template, or a serverless.yml, as a new project"));
     file->addSeparator();
     QAction *quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -335,6 +358,7 @@ void MainWindow::createActions()
         mViewMenu->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Plugins..."), this, &MainWindow::showPlugins)->setObjectName(QStringLiteral("pluginsAction"));
     help->addAction(tr("&About Nimbus Studio"), this, [this] {
         QMessageBox::about(this, tr("About Nimbus Studio"),
                            tr("<h3>Nimbus Studio %1</h3><p>Design serverless architectures, run their functions "
@@ -348,6 +372,9 @@ void MainWindow::createActions()
 
 void MainWindow::setProject(Project *project)
 {
+    // The export dialog shows one project's export.
+    if (auto *dialog = findChild<ExportDialog *>())
+        dialog->close();
     Project *old = mProject;
     mProject = project;
     project->setParent(this);
@@ -465,6 +492,71 @@ bool MainWindow::openExample(const QString &name)
     mView->requestFit();
     statusBar()->showMessage(tr("Opened the example '%1'; Save asks where to keep your copy.").arg(name), 8000);
     return true;
+}
+
+ExportDialog *MainWindow::showExportDialog()
+{
+    auto *dialog = findChild<ExportDialog *>();
+    if (!dialog) {
+        dialog = new ExportDialog(*mProject, PluginRegistry::instance(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &ExportDialog::nodeActivated, this, [this](NodeId id) {
+            if (const Node *node = mProject->architecture().node(id))
+                selectNode(node->name);
+        });
+        connect(dialog, &ExportDialog::finished, this, [this](bool, const QString &message) {
+            statusBar()->showMessage(message, 8000);
+        });
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+bool MainWindow::importFile(const QString &path)
+{
+    auto project = std::make_unique<Project>(Catalog::builtin());
+    QList<Diagnostic> notes;
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = ExportJob::import(path, PluginRegistry::instance(), *project, &notes, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        showError(tr("Cannot Import"), error);
+        return false;
+    }
+    mExampleCopy.reset();
+    mUntitled = true;
+    setProject(project.release());
+    mView->requestFit();
+    QStringList lines;
+    for (const Diagnostic &d : std::as_const(notes))
+        lines.append(d.message);
+    statusBar()->showMessage(tr("Imported %1: %n node(s); what the canvas does not show is kept for export",
+                                nullptr, mProject->architecture().nodeCount())
+                                 .arg(QDir::toNativeSeparators(path)),
+                             10000);
+    mImportNotes = lines;
+    // What was approximated or kept without being shown, said once, without blocking.
+    if (!lines.isEmpty() && QGuiApplication::platformName() != QLatin1String("offscreen")) {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Imported"),
+                                    tr("%1 is open as a new project. Some of it is kept for export without being "
+                                       "shown on the canvas.")
+                                        .arg(QFileInfo(path).fileName()),
+                                    QMessageBox::Ok, this);
+        box->setDetailedText(lines.join(QLatin1Char('\n')));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    return true;
+}
+
+void MainWindow::showPlugins()
+{
+    auto *dialog = new PluginsDialog(PluginRegistry::instance(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 bool MainWindow::exportDiagram()

@@ -17,6 +17,7 @@ class QTemporaryDir;
 namespace Nimbus {
 
 class Autosave;
+class ExportDialog;
 class CanvasScene;
 class EditorArea;
 class FunctionRunner;
@@ -61,6 +62,15 @@ public:
     // File > Export Diagram: SVG or PNG of the whole diagram, or of the selection if any.
     bool exportDiagram();
     bool exportDiagramTo(const QString &path, bool selectionOnly);
+    // File > Export: the export dialog (one at a time, not modal).
+    ExportDialog *showExportDialog();
+    // File > Import: makes a SAM/CloudFormation template or serverless.yml the open
+    // project (unsaved); shows an error and keeps the current project on failure.
+    bool importFile(const QString &path);
+    // Help > Plugins.
+    void showPlugins();
+    // What the last import approximated or kept without showing it.
+    QStringList importNotes() const { return mImportNotes; }
     bool save();
     bool saveAs();
     // Saves the project to path (and takes its function folders along).
@@ -93,6 +103,7 @@ private:
     Project *mProject = nullptr; // child of the window
     // Working folder of a project not saved yet, or the copy of an opened example.
     std::unique_ptr<QTemporaryDir> mExampleCopy;
+    QStringList mImportNotes;
     bool mUntitled = true;                       // Save must ask for a location
 
     ProblemsDock *mProblems = nullptr;

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "export/provider.h"
+
+#include <QDialog>
+
+#include <atomic>
+#include <memory>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QThread;
+class QTreeWidget;
+
+namespace Nimbus {
+
+class PluginRegistry;
+class Project;
+
+// File > Export: choose a target, an output folder and the target's options; see
+// every file the export will write (read-only tabs) and what the target cannot
+// express; then write it all on a worker thread, with progress and Cancel.
+class ExportDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ExportDialog(const Project &project, const PluginRegistry &registry, QWidget *parent = nullptr);
+    ~ExportDialog() override;
+
+    void setTarget(const QString &targetId);
+    QString target() const;
+    void setOutputDirectory(const QString &path);
+    // What the export will write, as previewed.
+    const ExportOutput &preview() const { return mOutput; }
+    bool isWriting() const { return mWorker != nullptr; }
+
+public slots:
+    // Writes the previewed export; finished() tells how it went.
+    void startExport();
+    void cancelExport();
+
+signals:
+    void nodeActivated(Nimbus::NodeId node);
+    void finished(bool ok, const QString &message);
+
+protected:
+    void reject() override;
+
+private:
+    void targetChanged();
+    void refresh();
+    void writeDone(bool ok, const QString &error);
+    QMap<QString, QString> options() const;
+
+    const Project &mProject;
+    const PluginRegistry &mRegistry;
+    ExportOutput mOutput;
+    QComboBox *mTarget;
+    QLabel *mDescription;
+    QLineEdit *mOutputEdit;
+    QFormLayout *mOptionsForm;
+    QList<QLineEdit *> mOptionEdits;
+    QTabWidget *mPreview;
+    QTreeWidget *mDiagnostics;
+    QProgressBar *mProgress;
+    QLabel *mStatus;
+    QPushButton *mExportButton;
+    QPushButton *mCancelButton;
+    QThread *mWorker = nullptr;
+    std::shared_ptr<std::atomic<bool>> mCancel;
+};
+
+// Help > Plugins: every provider plugin found, what it offers, and why one did not load.
+class PluginsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    PluginsDialog(const PluginRegistry &registry, QWidget *parent = nullptr);
+};
+
+} // namespace Nimbus

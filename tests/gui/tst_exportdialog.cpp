@@ -1,0 +1,201 @@
+// File > Export, File > Import and Help > Plugins, driven through the real widgets.
+
+#include "document/project.h"
+#include "export/exportdialog.h"
+#include "export/pluginregistry.h"
+#include "mainwindow.h"
+
+#include <Qsci/qsciscintilla.h>
+
+#include <QAction>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Nimbus;
+
+class TestExportDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void previewFollowsTarget_data();
+    void previewFollowsTarget();
+    void optionsChangePreview();
+    void exportWritesFiles();
+    void diagnosticSelectsNode();
+    void importTemplate();
+    void importErrorKeepsProject();
+    void pluginsDialog();
+
+private:
+    ExportDialog *openDialog(MainWindow &window);
+};
+
+void TestExportDialog::initTestCase()
+{
+    qputenv("NIMBUS_PLUGIN_DIR", NIMBUS_BINARY_DIR "/lib/nimbus-studio/plugins");
+    QCoreApplication::setOrganizationName(QStringLiteral("NimbusTest"));
+    QVERIFY(PluginRegistry::instance().exporters().size() == 8);
+}
+
+ExportDialog *TestExportDialog::openDialog(MainWindow &window)
+{
+    if (!window.openExample(QStringLiteral("shop")))
+        return nullptr;
+    window.findChild<QAction *>(QStringLiteral("exportAction"))->trigger();
+    return window.findChild<ExportDialog *>();
+}
+
+void TestExportDialog::previewFollowsTarget_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("sam") << "sam" << "template.yaml" << "AWS::Serverless::Function";
+    QTest::newRow("terraform") << "terraform" << "main.tf" << "resource \"aws_lambda_function\" \"get_item\"";
+    QTest::newRow("knative") << "knative" << "knative.yaml" << "kind: PingSource";
+    QTest::newRow("azure") << "azure" << "node-app/getItem/function.json" << "httpTrigger";
+}
+
+void TestExportDialog::previewFollowsTarget()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, file);
+    QFETCH(QString, text);
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    QVERIFY(dialog);
+    auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("target"));
+    QCOMPARE(combo->count(), 8);
+    // Choose the target with the keyboard, as a user would.
+    combo->setFocus();
+    combo->setCurrentIndex(combo->findData(target));
+    QCOMPARE(dialog->target(), target);
+    auto *tabs = dialog->findChild<QTabWidget *>(QStringLiteral("preview"));
+    QsciScintilla *page = nullptr;
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->tabText(i) == file)
+            page = qobject_cast<QsciScintilla *>(tabs->widget(i));
+    QVERIFY2(page, qPrintable(file));
+    QVERIFY(page->isReadOnly());
+    QVERIFY(page->text().contains(text));
+    QVERIFY(!page->text().contains(QLatin1String("replace-me")));
+}
+
+void TestExportDialog::optionsChangePreview()
+{
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    dialog->setTarget(QStringLiteral("knative"));
+    auto *image = dialog->findChild<QLineEdit *>(QStringLiteral("option-image"));
+    QVERIFY(image);
+    image->clear();
+    QTest::keyClicks(image, QStringLiteral("ghcr.io/acme/{function}:1.2"));
+    QTest::keyClick(image, Qt::Key_Return);
+    QVERIFY(dialog->preview().file(QStringLiteral("knative.yaml"))->content.contains("image: ghcr.io/acme/get-item:1.2"));
+}
+
+void TestExportDialog::exportWritesFiles()
+{
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    dialog->setTarget(QStringLiteral("serverless"));
+    auto *diagnostics = dialog->findChild<QTreeWidget *>(QStringLiteral("diagnostics"));
+    QVERIFY(diagnostics->topLevelItemCount() >= 2);
+    QVERIFY(diagnostics->topLevelItem(0)->text(1).contains(QLatin1String("python3.12")));
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("sls"));
+    auto *output = dialog->findChild<QLineEdit *>(QStringLiteral("output"));
+    output->clear();
+    QTest::keyClicks(output, out);
+    QSignalSpy finished(dialog, &ExportDialog::finished);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QVERIFY(QFile::exists(out + QLatin1String("/serverless.yml")));
+    QVERIFY(QFile::exists(out + QLatin1String("/functions/processOrder/app.py")));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("status"))->text().contains(QLatin1String("Exported")));
+
+    // A folder of the user's is refused, and says so.
+    QFile mine(dir.filePath(QStringLiteral("mine/notes.txt")));
+    QDir().mkpath(dir.filePath(QStringLiteral("mine")));
+    QVERIFY(mine.open(QIODevice::WriteOnly));
+    mine.close();
+    dialog->setOutputDirectory(dir.filePath(QStringLiteral("mine")));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!finished.last().at(0).toBool());
+    QVERIFY(finished.last().at(1).toString().contains(QLatin1String("not empty")));
+}
+
+void TestExportDialog::diagnosticSelectsNode()
+{
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    dialog->setTarget(QStringLiteral("serverless"));
+    auto *diagnostics = dialog->findChild<QTreeWidget *>(QStringLiteral("diagnostics"));
+    QSignalSpy activated(dialog, &ExportDialog::nodeActivated);
+    emit diagnostics->itemActivated(diagnostics->topLevelItem(0), 0);
+    QCOMPARE(activated.size(), 1);
+    const Node *node = window.project()->architecture().node(activated.first().at(0).value<NodeId>());
+    QVERIFY(node);
+    QCOMPARE(node->name, QStringLiteral("dailyReport"));
+}
+
+void TestExportDialog::importTemplate()
+{
+    MainWindow window;
+    QVERIFY(window.importFile(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/export/data/sam-handwritten/template.yaml")));
+    QCOMPARE(window.project()->architecture().nodeCount(), 3);
+    QVERIFY(window.importNotes().join(QLatin1Char(' ')).contains(QLatin1String("AWS::CloudWatch::Alarm")));
+    QVERIFY(window.windowTitle().contains(QLatin1String("Untitled")) || window.project()->filePath().isEmpty());
+    // Exporting it to SAM gives the template back.
+    ExportDialog *dialog = window.showExportDialog();
+    dialog->setTarget(QStringLiteral("sam"));
+    QFile original(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/export/data/sam-handwritten/template.yaml"));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(dialog->preview().file(QStringLiteral("template.yaml"))->content, original.readAll());
+}
+
+void TestExportDialog::importErrorKeepsProject()
+{
+    MainWindow window;
+    QVERIFY(window.openExample(QStringLiteral("shop")));
+    const int nodes = window.project()->architecture().nodeCount();
+    QTemporaryDir dir;
+    QFile bad(dir.filePath(QStringLiteral("template.yaml")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("AWSTemplateFormatVersion: x\nResources:\n  A: [1\n  B: 2\n");
+    bad.close();
+    QVERIFY(!window.importFile(bad.fileName()));
+    QCOMPARE(window.project()->architecture().nodeCount(), nodes);
+}
+
+void TestExportDialog::pluginsDialog()
+{
+    MainWindow window;
+    window.findChild<QAction *>(QStringLiteral("pluginsAction"))->trigger();
+    auto *dialog = window.findChild<PluginsDialog *>();
+    QVERIFY(dialog);
+    auto *tree = dialog->findChild<QTreeWidget *>(QStringLiteral("plugins"));
+    QCOMPARE(tree->topLevelItemCount(), 8);
+    QStringList names;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        names.append(tree->topLevelItem(i)->text(0));
+        QCOMPARE(tree->topLevelItem(i)->text(3), QStringLiteral("Loaded"));
+    }
+    QVERIFY(names.contains(QStringLiteral("AWS SAM")));
+    QVERIFY(names.contains(QStringLiteral("Scaleway Serverless Functions")));
+}
+
+QTEST_MAIN(TestExportDialog)
+#include "tst_exportdialog.moc"
