@@ -10,6 +10,13 @@
             <numerusform>expected %n arguments; see --help</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n node(s)</source>
+        <translation>
+            <numerusform>%1: %n node</numerusform>
+            <numerusform>%1: %n nodes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Commands</name>
@@ -63,6 +70,30 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::ExportDialog</name>
+    <message numerus="yes">
+        <source>%n file(s) to write.</source>
+        <translation>
+            <numerusform>%n file to write.</numerusform>
+            <numerusform>%n files to write.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) to write; code copied from %1.</source>
+        <translation>
+            <numerusform>%n file to write; code copied from %1.</numerusform>
+            <numerusform>%n files to write; code copied from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Export with %n Error(s)</source>
+        <translation>
+            <numerusform>&amp;Export with %n Error</numerusform>
+            <numerusform>&amp;Export with %n Errors</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::FindBar</name>
     <message numerus="yes">
         <source>%n replacement(s)</source>
@@ -100,6 +131,13 @@
         <translation>
             <numerusform>%n warning</numerusform>
             <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n node(s); what the canvas does not show is kept for export</source>
+        <translation>
+            <numerusform>Imported %1: %n node; what the canvas does not show is kept for export</numerusform>
+            <numerusform>Imported %1: %n nodes; what the canvas does not show is kept for export</numerusform>
         </translation>
     </message>
 </context>

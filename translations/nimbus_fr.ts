@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>Nimbus::AzurePlugin</name>
+    <message>
+        <source>Azure Functions apps (func azure functionapp publish): host.json, function.json per function, the code, and app settings with Key Vault references for secrets</source>
+        <translation>Applications Azure Functions (func azure functionapp publish) : host.json, un function.json par fonction, le code, et les paramètres d&apos;application avec des références Key Vault pour les secrets</translation>
+    </message>
+    <message>
+        <source>Key Vault</source>
+        <translation>Key Vault</translation>
+    </message>
+    <message>
+        <source>The Key Vault that holds the secrets</source>
+        <translation>Le Key Vault qui contient les secrets</translation>
+    </message>
+    <message>
+        <source>%1: an Azure function has exactly one trigger; only %2 is written</source>
+        <translation>%1 : une fonction Azure a exactement un déclencheur ; seul %2 est écrit</translation>
+    </message>
+    <message>
+        <source>%1: nothing invokes it; an Azure function needs a trigger and is written without one</source>
+        <translation>%1 : rien ne l&apos;invoque ; une fonction Azure a besoin d&apos;un déclencheur et est écrite sans</translation>
+    </message>
+    <message>
+        <source>%1: CORS is a setting of the function app (allowed origins), not of a function</source>
+        <translation>%1 : CORS est un réglage de l&apos;application de fonctions (origines autorisées), pas d&apos;une fonction</translation>
+    </message>
+    <message>
+        <source>%1: a blob trigger sees new and changed blobs only, not deletions</source>
+        <translation>%1 : un déclencheur blob voit seulement les blobs nouveaux ou modifiés, pas les suppressions</translation>
+    </message>
+    <message>
+        <source>%1: the schedule cannot be written as NCRONTAB: %2</source>
+        <translation>%1 : la planification ne peut pas s&apos;écrire en NCRONTAB : %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot trigger an Azure function; it is not exported</source>
+        <translation>%1 (%2) ne peut pas déclencher une fonction Azure ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1: app settings are shared by the functions of an app; %2 has another value in another function</source>
+        <translation>%1 : les paramètres d&apos;application sont partagés par les fonctions d&apos;une application ; %2 a une autre valeur dans une autre fonction</translation>
+    </message>
+    <message>
+        <source>%1: a %2 has no Azure Functions equivalent; it is not exported</source>
+        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Azure Functions ; il n&apos;est pas exporté</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::CanvasScene</name>
     <message>
         <source>Connection</source>
@@ -144,6 +191,61 @@
     <message>
         <source>event parameter &apos;%1&apos; must be a string</source>
         <translation>le paramètre d&apos;événement &apos;%1&apos; doit être une chaîne</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::CloudRunPlugin</name>
+    <message>
+        <source>Cloud Run service YAML per function (gcloud run services replace) and eventarc.sh for the triggers, with the code folders</source>
+        <translation>Un YAML de service Cloud Run par fonction (gcloud run services replace) et eventarc.sh pour les déclencheurs, avec les dossiers de code</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>The Google Cloud region</source>
+        <translation>La région Google Cloud</translation>
+    </message>
+    <message>
+        <source>Container image</source>
+        <translation>Image de conteneur</translation>
+    </message>
+    <message>
+        <source>The image of each function; {project} and {function} are replaced</source>
+        <translation>L&apos;image de chaque fonction ; {project} et {function} sont remplacés</translation>
+    </message>
+    <message>
+        <source>%1: the service %2 answers every path; %3 %4 is routed inside the function</source>
+        <translation>%1 : le service %2 répond sur tous les chemins ; %3 %4 est routé dans la fonction</translation>
+    </message>
+    <message>
+        <source>%1: the schedule cannot be written as cron: %2</source>
+        <translation>%1 : la planification ne peut pas s&apos;écrire en cron : %2</translation>
+    </message>
+    <message>
+        <source>%1: Eventarc cannot filter objects by prefix or suffix; the function must skip the others</source>
+        <translation>%1 : Eventarc ne peut pas filtrer les objets par préfixe ou suffixe ; la fonction doit ignorer les autres</translation>
+    </message>
+    <message>
+        <source>%1: a queue becomes a Pub/Sub topic with a push subscription to %2</source>
+        <translation>%1 : une file devient un sujet Pub/Sub avec un abonnement push vers %2</translation>
+    </message>
+    <message>
+        <source>%1: a table with a stream becomes a Firestore collection whose writes trigger %2</source>
+        <translation>%1 : une table avec flux devient une collection Firestore dont les écritures déclenchent %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot trigger a Cloud Run service; it is not exported</source>
+        <translation>%1 (%2) ne peut pas déclencher un service Cloud Run ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1: the secret %2 is read from Secret Manager (%3, latest version), which you create</source>
+        <translation>%1 : le secret %2 est lu dans Secret Manager (%3, dernière version), que vous créez</translation>
+    </message>
+    <message>
+        <source>%1: a %2 has no Cloud Run equivalent; it is not exported</source>
+        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Cloud Run ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>
@@ -537,6 +639,81 @@
     <message>
         <source>quick estimate</source>
         <translation>estimation rapide</translation>
+    </message>
+    <message>
+        <source>Write deployment files for a platform (SAM, Terraform ...)</source>
+        <translation>Écrire les fichiers de déploiement d&apos;une plateforme (SAM, Terraform ...)</translation>
+    </message>
+    <message>
+        <source>Make a project of a SAM template or serverless.yml</source>
+        <translation>Faire un projet d&apos;un modèle SAM ou d&apos;un serverless.yml</translation>
+    </message>
+    <message>
+        <source>The platform: see --list-targets.</source>
+        <translation>La plateforme : voir --list-targets.</translation>
+    </message>
+    <message>
+        <source>The folder to write (missing, empty or an earlier export).</source>
+        <translation>Le dossier à écrire (absent, vide ou un export précédent).</translation>
+    </message>
+    <message>
+        <source>An export option as key=value; repeatable.</source>
+        <translation>Une option d&apos;export sous la forme clé=valeur ; répétable.</translation>
+    </message>
+    <message>
+        <source>List the targets and their options.</source>
+        <translation>Lister les cibles et leurs options.</translation>
+    </message>
+    <message>
+        <source>Writes the deployment files of a project for a platform, with the function code in the layout it expects. What the platform cannot express is reported; exits with 1 when a report is an error (the files are written all the same).</source>
+        <translation>Écrit les fichiers de déploiement d&apos;un projet pour une plateforme, avec le code des fonctions disposé comme elle l&apos;attend. Ce que la plateforme ne peut pas exprimer est signalé ; sort avec 1 si un signalement est une erreur (les fichiers sont écrits malgré tout).</translation>
+    </message>
+    <message>
+        <source>the plugin %1 did not load: %2</source>
+        <translation>le plugin %1 ne s&apos;est pas chargé : %2</translation>
+    </message>
+    <message>
+        <source>give PROJECT, --target and --output; see --help</source>
+        <translation>donnez PROJET, --target et --output ; voir --help</translation>
+    </message>
+    <message>
+        <source>unknown target &apos;%1&apos;; the targets are: %2</source>
+        <translation>cible « %1 » inconnue ; les cibles sont : %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an option of %2 (key=value)</source>
+        <translation>« %1 » n&apos;est pas une option de %2 (clé=valeur)</translation>
+    </message>
+    <message>
+        <source>A SAM or CloudFormation template, or a serverless.yml.</source>
+        <translation>Un modèle SAM ou CloudFormation, ou un serverless.yml.</translation>
+    </message>
+    <message>
+        <source>The project to write (.nimbus or .json).</source>
+        <translation>Le projet à écrire (.nimbus ou .json).</translation>
+    </message>
+    <message>
+        <source>Read FILE as this format (sam, serverless) instead of recognising it.</source>
+        <translation>Lire FICHIER dans ce format (sam, serverless) au lieu de le reconnaître.</translation>
+    </message>
+    <message>
+        <source>Replace PROJECT if it exists.</source>
+        <translation>Remplacer PROJET s&apos;il existe.</translation>
+    </message>
+    <message>
+        <source>Makes a project of a template: functions, events, tables, queues, buckets, topics and schedules, laid out automatically. What the canvas does not show is kept and written back by an export to the same target. Code folders are copied beside PROJECT.</source>
+        <translation>Fait un projet d&apos;un modèle : fonctions, événements, tables, files, compartiments, sujets et planifications, disposés automatiquement. Ce que le canevas ne montre pas est conservé et réécrit par un export vers la même cible. Les dossiers de code sont copiés à côté de PROJET.</translation>
+    </message>
+    <message>
+        <source>give the project to write with --output</source>
+        <translation>donnez le projet à écrire avec --output</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n node(s)</source>
+        <translation>
+            <numerusform>%1 : %n nœud</numerusform>
+            <numerusform>%1 : %n nœuds</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1625,204 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Target platform</source>
+        <translation>Plateforme cible</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>&amp;Parcourir...</translation>
+    </message>
+    <message>
+        <source>Export Into</source>
+        <translation>Exporter dans</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Cible :</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>Dossier de &amp;sortie :</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>What the target cannot express</source>
+        <translation>Ce que la cible ne peut pas exprimer</translation>
+    </message>
+    <message>
+        <source>Export diagnostics</source>
+        <translation>Diagnostics de l&apos;export</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation>Aperçu de %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) to write.</source>
+        <translation>
+            <numerusform>%n fichier à écrire.</numerusform>
+            <numerusform>%n fichiers à écrire.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) to write; code copied from %1.</source>
+        <translation>
+            <numerusform>%n fichier à écrire ; code copié depuis %1.</numerusform>
+            <numerusform>%n fichiers à écrire ; code copié depuis %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Export with %n Error(s)</source>
+        <translation>
+            <numerusform>&amp;Exporter avec %n erreur</numerusform>
+            <numerusform>&amp;Exporter avec %n erreurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the folder to export into.</source>
+        <translation>Choisissez le dossier où exporter.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Writing %1...</source>
+        <translation>Écriture de %1...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exporté dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ExportJob</name>
+    <message>
+        <source>%1: %2 MB of memory is outside what %3 allows (%4 to %5 MB)</source>
+        <translation>%1 : %2 Mo de mémoire sortent de ce que %3 permet (%4 à %5 Mo)</translation>
+    </message>
+    <message>
+        <source>%1: a timeout of %2 s is longer than %3 allows (%4 s)</source>
+        <translation>%1 : un délai de %2 s dépasse ce que %3 permet (%4 s)</translation>
+    </message>
+    <message>
+        <source>%1: %3 does not run %2</source>
+        <translation>%1 : %3 n&apos;exécute pas %2</translation>
+    </message>
+    <message>
+        <source>%1: the value of the secret %2 appears in %3; it must not be exported</source>
+        <translation>%1 : la valeur du secret %2 apparaît dans %3 ; elle ne doit pas être exportée</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder</source>
+        <translation>%1 est un fichier, pas un dossier</translation>
+    </message>
+    <message>
+        <source>%1 is not empty and was not written by an export; choose an empty folder</source>
+        <translation>%1 n&apos;est pas vide et n&apos;a pas été écrit par un export ; choisissez un dossier vide</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>cannot copy %1: it does not exist</source>
+        <translation>impossible de copier %1 : il n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder in %1: %2</source>
+        <translation>impossible de créer un dossier temporaire dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>export cancelled; nothing was written</source>
+        <translation>export annulé ; rien n&apos;a été écrit</translation>
+    </message>
+    <message>
+        <source>cannot create the folder for %1</source>
+        <translation>impossible de créer le dossier de %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to %2</source>
+        <translation>impossible de copier %1 vers %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>impossible d&apos;écrire %1</translation>
+    </message>
+    <message>
+        <source>cannot move the previous export %1 aside</source>
+        <translation>impossible de mettre de côté l&apos;export précédent %1</translation>
+    </message>
+    <message>
+        <source>cannot move the export into %1</source>
+        <translation>impossible de placer l&apos;export dans %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: the file is larger than %2 MB; it is refused</source>
+        <translation>%1 : le fichier dépasse %2 Mo ; il est refusé</translation>
+    </message>
+    <message>
+        <source>%1: no importer recognises this file (a SAM or CloudFormation template, or a Serverless Framework serverless.yml)</source>
+        <translation>%1 : aucun importateur ne reconnaît ce fichier (un modèle SAM ou CloudFormation, ou un serverless.yml du Serverless Framework)</translation>
+    </message>
+    <message>
+        <source>no importer is called &apos;%1&apos;</source>
+        <translation>aucun importateur ne s&apos;appelle « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ExportModel</name>
+    <message>
+        <source>an interval of %1 minutes does not divide an hour or a day evenly</source>
+        <translation>un intervalle de %1 minutes ne divise pas exactement une heure ou un jour</translation>
+    </message>
+    <message>
+        <source>a cron expression needs six fields</source>
+        <translation>une expression cron demande six champs</translation>
+    </message>
+    <message>
+        <source>the year field &apos;%1&apos; has no equivalent</source>
+        <translation>le champ année « %1 » n&apos;a pas d&apos;équivalent</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (L, W or #) has no equivalent</source>
+        <translation>« %1 » (L, W ou #) n&apos;a pas d&apos;équivalent</translation>
+    </message>
+    <message>
+        <source>%1: provisioned capacity is not on the canvas; 5 read and 5 write units are written</source>
+        <translation>%1 : la capacité provisionnée n&apos;est pas sur le canevas ; 5 unités de lecture et 5 d&apos;écriture sont écrites</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::FindBar</name>
     <message>
         <source>Find</source>
@@ -1697,6 +2072,57 @@ Invalide : %2</translation>
     <message>
         <source>&apos;to&apos; names no node: &apos;%1&apos;</source>
         <translation>« to » ne désigne aucun nœud : « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::KnativePlugin</name>
+    <message>
+        <source>knative.yaml: Knative Serving Services and Eventing (kubectl apply -f), with the code folders to build images from</source>
+        <translation>knative.yaml : Services Knative Serving et Eventing (kubectl apply -f), avec les dossiers de code dont construire les images</translation>
+    </message>
+    <message>
+        <source>Container image</source>
+        <translation>Image de conteneur</translation>
+    </message>
+    <message>
+        <source>The image of each function; {project} and {function} are replaced</source>
+        <translation>L&apos;image de chaque fonction ; {project} et {function} sont remplacés</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espace de noms</translation>
+    </message>
+    <message>
+        <source>The Kubernetes namespace</source>
+        <translation>L&apos;espace de noms Kubernetes</translation>
+    </message>
+    <message>
+        <source>%1: the secret %2 is read from the Secret %3 (key %2), which you create</source>
+        <translation>%1 : le secret %2 est lu dans le Secret %3 (clé %2), que vous créez</translation>
+    </message>
+    <message>
+        <source>%1: the schedule cannot be written as cron: %2</source>
+        <translation>%1 : la planification ne peut pas s&apos;écrire en cron : %2</translation>
+    </message>
+    <message>
+        <source>%1: a PingSource cannot be disabled; it is written enabled</source>
+        <translation>%1 : une PingSource ne peut pas être désactivée ; elle est écrite active</translation>
+    </message>
+    <message>
+        <source>%1: the Service %2 answers every path; %3 %4 is routed inside the function</source>
+        <translation>%1 : le Service %2 répond sur tous les chemins ; %3 %4 est routé dans la fonction</translation>
+    </message>
+    <message>
+        <source>%1: Knative has no %2; provision it separately</source>
+        <translation>%1 : Knative n&apos;a pas de %2 ; provisionnez-le à part</translation>
+    </message>
+    <message>
+        <source>%1: Knative has no %2; its events reach the broker as type %3 from source %1, sent by whatever you provision for it</source>
+        <translation>%1 : Knative n&apos;a pas de %2 ; ses événements arrivent au broker avec le type %3 et la source %1, envoyés par ce que vous provisionnez pour lui</translation>
+    </message>
+    <message>
+        <source>%1: a %2 has no Knative equivalent; it is not exported</source>
+        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Knative ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2475,53 @@ Invalide : %2</translation>
         <source>&amp;Update Prices from URL...</source>
         <translation>&amp;Mettre à jour les prix depuis une URL...</translation>
     </message>
+    <message>
+        <source>&amp;Export to Platform...</source>
+        <translation>&amp;Exporter vers une plateforme...</translation>
+    </message>
+    <message>
+        <source>Write deployment files for AWS SAM, Serverless Framework, Terraform, Knative, OpenFaaS, Azure Functions, Cloud Run or Scaleway</source>
+        <translation>Écrire les fichiers de déploiement pour AWS SAM, Serverless Framework, Terraform, Knative, OpenFaaS, Azure Functions, Cloud Run ou Scaleway</translation>
+    </message>
+    <message>
+        <source>&amp;Import Template...</source>
+        <translation>&amp;Importer un modèle...</translation>
+    </message>
+    <message>
+        <source>Import Template</source>
+        <translation>Importer un modèle</translation>
+    </message>
+    <message>
+        <source>Templates (%1);;All files (*)</source>
+        <translation>Modèles (%1);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open an AWS SAM or CloudFormation template, or a serverless.yml, as a new project</source>
+        <translation>Ouvrir un modèle AWS SAM ou CloudFormation, ou un serverless.yml, comme nouveau projet</translation>
+    </message>
+    <message>
+        <source>&amp;Plugins...</source>
+        <translation>&amp;Plugins...</translation>
+    </message>
+    <message>
+        <source>Cannot Import</source>
+        <translation>Import impossible</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n node(s); what the canvas does not show is kept for export</source>
+        <translation>
+            <numerusform>%1 importé : %n nœud ; ce que le canevas ne montre pas est conservé pour l&apos;export</numerusform>
+            <numerusform>%1 importé : %n nœuds ; ce que le canevas ne montre pas est conservé pour l&apos;export</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé</translation>
+    </message>
+    <message>
+        <source>%1 is open as a new project. Some of it is kept for export without being shown on the canvas.</source>
+        <translation>%1 est ouvert comme nouveau projet. Une partie en est conservée pour l&apos;export sans être montrée sur le canevas.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
@@ -2065,6 +2538,57 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::OpenFaasPlugin</name>
+    <message>
+        <source>stack.yml for faas-cli (faas-cli up), with the code folders as handlers</source>
+        <translation>stack.yml pour faas-cli (faas-cli up), avec les dossiers de code comme gestionnaires</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <source>The OpenFaaS gateway&apos;s address</source>
+        <translation>L&apos;adresse de la passerelle OpenFaaS</translation>
+    </message>
+    <message>
+        <source>Container image</source>
+        <translation>Image de conteneur</translation>
+    </message>
+    <message>
+        <source>The image of each function; {project} and {function} are replaced</source>
+        <translation>L&apos;image de chaque fonction ; {project} et {function} sont remplacés</translation>
+    </message>
+    <message>
+        <source>%1: the secret %2 is the OpenFaaS secret %3 (faas-cli secret create %3), read from /var/openfaas/secrets/%3</source>
+        <translation>%1 : le secret %2 est le secret OpenFaaS %3 (faas-cli secret create %3), lu dans /var/openfaas/secrets/%3</translation>
+    </message>
+    <message>
+        <source>%1: the schedule cannot be written as cron: %2</source>
+        <translation>%1 : la planification ne peut pas s&apos;écrire en cron : %2</translation>
+    </message>
+    <message>
+        <source>%1: the cron-connector takes one schedule per function; %2 is not written</source>
+        <translation>%1 : le cron-connector prend une planification par fonction ; %2 n&apos;est pas écrit</translation>
+    </message>
+    <message>
+        <source>%1: OpenFaaS serves the function at /function/%2 on every path; %3 %4 is routed inside it</source>
+        <translation>%1 : OpenFaaS sert la fonction sur /function/%2 pour tous les chemins ; %3 %4 est routé dans la fonction</translation>
+    </message>
+    <message>
+        <source>%1: a %2 has no OpenFaaS connector; the function listens on the topic %1, which something must publish to</source>
+        <translation>%1 : un(e) %2 n&apos;a pas de connecteur OpenFaaS ; la fonction écoute le sujet %1, sur lequel quelque chose doit publier</translation>
+    </message>
+    <message>
+        <source>%1: OpenFaaS has no %2; provision it separately (a connector turns its messages into calls)</source>
+        <translation>%1 : OpenFaaS n&apos;a pas de %2 ; provisionnez-le à part (un connecteur change ses messages en appels)</translation>
+    </message>
+    <message>
+        <source>%1: a %2 has no OpenFaaS equivalent; it is not exported</source>
+        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent OpenFaaS ; il n&apos;est pas exporté</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::PaletteWidget</name>
     <message>
         <source>Filter</source>
@@ -2077,6 +2601,64 @@ Invalide : %2</translation>
     <message>
         <source>Palette</source>
         <translation>Palette</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PluginRegistry</name>
+    <message>
+        <source>not a Qt plugin, or built with another Qt: %1</source>
+        <translation>pas un plugin Qt, ou compilé avec un autre Qt : %1</translation>
+    </message>
+    <message>
+        <source>declares the interface %1; this studio loads %2</source>
+        <translation>déclare l&apos;interface %1 ; ce studio charge %2</translation>
+    </message>
+    <message>
+        <source>its plugin.json has no &quot;id&quot;</source>
+        <translation>son plugin.json n&apos;a pas d&apos;« id »</translation>
+    </message>
+    <message>
+        <source>implements neither the exporter (%1) nor the importer (%2) interface</source>
+        <translation>n&apos;implémente ni l&apos;interface d&apos;exportateur (%1) ni celle d&apos;importateur (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PluginsDialog</name>
+    <message>
+        <source>Plugins</source>
+        <translation>Plugins</translation>
+    </message>
+    <message>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Cibles</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Loaded</source>
+        <translation>Chargé</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1</source>
+        <translation>Non chargé : %1</translation>
+    </message>
+    <message>
+        <source>Provider plugins are read from %1.</source>
+        <translation>Les plugins de fournisseurs sont lus dans %1.</translation>
     </message>
 </context>
 <context>
@@ -2610,6 +3192,69 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::SamPlugin</name>
+    <message>
+        <source>template.yaml for the AWS Serverless Application Model (sam deploy), with the code folders</source>
+        <translation>template.yaml pour AWS Serverless Application Model (sam deploy), avec les dossiers de code</translation>
+    </message>
+    <message>
+        <source>%1: CORS on a REST API (payload 1.0) route is not written; set it on the API</source>
+        <translation>%1 : le CORS d&apos;une route d&apos;API REST (charge 1.0) n&apos;est pas écrit ; réglez-le sur l&apos;API</translation>
+    </message>
+    <message>
+        <source>%1 invokes %2 but has no stream</source>
+        <translation>%1 invoque %2 mais n&apos;a pas de flux</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot invoke a function in a SAM template; it is not exported</source>
+        <translation>%1 (%2) ne peut pas invoquer de fonction dans un modèle SAM ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1: a %2 has no SAM equivalent; it is not exported</source>
+        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent SAM ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1 invokes no function; it is not exported</source>
+        <translation>%1 n&apos;invoque aucune fonction ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>the imported template cannot be read back (%1); the template is written anew</source>
+        <translation>le modèle importé ne peut pas être relu (%1) ; le modèle est réécrit à neuf</translation>
+    </message>
+    <message>
+        <source>AWS SAM or CloudFormation template</source>
+        <translation>Modèle AWS SAM ou CloudFormation</translation>
+    </message>
+    <message>
+        <source>%1: the runtime %2 is shown as %3 (the studio runs Node.js 20/22 and Python 3.11/3.12); the template keeps %2 unless you change it</source>
+        <translation>%1 : l&apos;environnement %2 est montré comme %3 (le studio exécute Node.js 20/22 et Python 3.11/3.12) ; le modèle garde %2 sauf si vous le changez</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>%1: the code is not in a local folder (CodeUri); its source folder is set to %2</source>
+        <translation>%1 : le code n&apos;est pas dans un dossier local (CodeUri) ; son dossier source devient %2</translation>
+    </message>
+    <message>
+        <source>%1: the event %2 (%3) reads a resource outside the template; it is kept as written, not shown</source>
+        <translation>%1 : l&apos;événement %2 (%3) lit une ressource hors du modèle ; il est conservé tel quel, sans être montré</translation>
+    </message>
+    <message>
+        <source>%1: the event %2 of type %3 is not modelled; it is kept as written, not shown</source>
+        <translation>%1 : l&apos;événement %2 de type %3 n&apos;est pas modélisé ; il est conservé tel quel, sans être montré</translation>
+    </message>
+    <message>
+        <source>%1: not a CloudFormation template (it has no Resources mapping)</source>
+        <translation>%1 : pas un modèle CloudFormation (il n&apos;a pas de section Resources)</translation>
+    </message>
+    <message>
+        <source>%1 resource(s) of type %2 are kept as written, not shown on the canvas</source>
+        <translation>%1 ressource(s) de type %2 conservée(s) telle(s) quelle(s), sans être montrée(s) sur le canevas</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Scaffold</name>
     <message>
         <source>&apos;%1&apos; has no handler that a scaffold can be written for (%2 on %3)</source>
@@ -2630,6 +3275,49 @@ Invalide : %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ScalewayPlugin</name>
+    <message>
+        <source>serverless.yml for the Serverless Framework with serverless-scaleway-functions (serverless deploy), with the code folders</source>
+        <translation>serverless.yml pour le Serverless Framework avec serverless-scaleway-functions (serverless deploy), avec les dossiers de code</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>The Scaleway region</source>
+        <translation>La région Scaleway</translation>
+    </message>
+    <message>
+        <source>%1: Scaleway offers %2 MB steps; %3 MB is written as %4 MB</source>
+        <translation>%1 : Scaleway propose des paliers de %2 Mo ; %3 Mo sont écrits %4 Mo</translation>
+    </message>
+    <message>
+        <source>%1: the schedule cannot be written as cron: %2</source>
+        <translation>%1 : la planification ne peut pas s&apos;écrire en cron : %2</translation>
+    </message>
+    <message>
+        <source>%1: a Scaleway cron trigger cannot be disabled; it is written enabled</source>
+        <translation>%1 : un déclencheur cron Scaleway ne peut pas être désactivé ; il est écrit actif</translation>
+    </message>
+    <message>
+        <source>%1: a Scaleway function has one endpoint for every path; %2 %3 is routed inside it</source>
+        <translation>%1 : une fonction Scaleway a un seul point d&apos;accès pour tous les chemins ; %2 %3 est routé dans la fonction</translation>
+    </message>
+    <message>
+        <source>%1: Scaleway functions have no %2 trigger; it is not exported</source>
+        <translation>%1 : les fonctions Scaleway n&apos;ont pas de déclencheur %2 ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object Storage, Serverless SQL)</source>
+        <translation>%1 : ce(tte) %2 n&apos;est pas créé(e) par ce fichier ; provisionnez-le dans Scaleway (Messaging, Object Storage, Serverless SQL)</translation>
+    </message>
+    <message>
+        <source>%1: a %2 has no Scaleway equivalent; it is not exported</source>
+        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Scaleway ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>
@@ -2697,6 +3385,108 @@ Invalide : %2</translation>
     <message>
         <source>cron(): exactly one of day-of-month and day-of-week must be &apos;?&apos;</source>
         <translation>cron() : exactement un des champs jour du mois et jour de la semaine doit valoir « ? »</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ServerlessPlugin</name>
+    <message>
+        <source>serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders</source>
+        <translation>serverless.yml pour Serverless Framework v3 sur AWS (serverless deploy), avec les dossiers de code</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>Nom du service</translation>
+    </message>
+    <message>
+        <source>The service&apos;s name; empty: the imported file&apos;s, else the project&apos;s</source>
+        <translation>Le nom du service ; vide : celui du fichier importé, sinon celui du projet</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>The AWS region; empty: the imported file&apos;s, else us-east-1</source>
+        <translation>La région AWS ; vide : celle du fichier importé, sinon us-east-1</translation>
+    </message>
+    <message>
+        <source>%1: Serverless Framework v3 does not accept %2; it is written as %3, the newest it accepts</source>
+        <translation>%1 : Serverless Framework v3 n&apos;accepte pas %2 ; il est écrit %3, le plus récent qu&apos;il accepte</translation>
+    </message>
+    <message>
+        <source>%1: one s3 event takes one event type; only object creation is written</source>
+        <translation>%1 : un événement s3 prend un seul type d&apos;événement ; seule la création d&apos;objets est écrite</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot invoke a function in serverless.yml; it is not exported</source>
+        <translation>%1 (%2) ne peut pas invoquer de fonction dans serverless.yml ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1: a %2 has no Serverless Framework equivalent; it is not exported</source>
+        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Serverless Framework ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1 invokes no function; it is not exported</source>
+        <translation>%1 n&apos;invoque aucune fonction ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>the imported serverless.yml cannot be read back (%1); it is written anew</source>
+        <translation>le serverless.yml importé ne peut pas être relu (%1) ; il est réécrit à neuf</translation>
+    </message>
+    <message>
+        <source>%1: the secret %2 is read from the parameter %3 (serverless deploy --param=&quot;%3=...&quot;)</source>
+        <translation>%1 : le secret %2 est lu dans le paramètre %3 (serverless deploy --param=&quot;%3=...&quot;)</translation>
+    </message>
+    <message>
+        <source>Serverless Framework serverless.yml</source>
+        <translation>serverless.yml du Serverless Framework</translation>
+    </message>
+    <message>
+        <source>%1: not a serverless.yml (it has no provider mapping)</source>
+        <translation>%1 : pas un serverless.yml (il n&apos;a pas de section provider)</translation>
+    </message>
+    <message>
+        <source>%1: the provider is &apos;%2&apos;; only aws is read</source>
+        <translation>%1 : le fournisseur est « %2 » ; seul aws est lu</translation>
+    </message>
+    <message>
+        <source>%1: the runtime %2 is shown as %3; the file keeps %2 unless you change it</source>
+        <translation>%1 : l&apos;environnement %2 est montré comme %3 ; le fichier garde %2 sauf si vous le changez</translation>
+    </message>
+    <message>
+        <source>the function %1 is named %2 on the canvas</source>
+        <translation>la fonction %1 s&apos;appelle %2 sur le canevas</translation>
+    </message>
+    <message>
+        <source>%1: an event of type %2 is not modelled or names a resource outside the file; it is kept as written, not shown</source>
+        <translation>%1 : un événement de type %2 n&apos;est pas modélisé ou désigne une ressource hors du fichier ; il est conservé tel quel, sans être montré</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::TerraformPlugin</name>
+    <message>
+        <source>main.tf and variables.tf for Terraform&apos;s AWS provider (terraform apply), with the code folders</source>
+        <translation>main.tf et variables.tf pour le fournisseur AWS de Terraform (terraform apply), avec les dossiers de code</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>The AWS region to deploy to</source>
+        <translation>La région AWS où déployer</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot invoke a function in this export; it is not exported</source>
+        <translation>%1 (%2) ne peut pas invoquer de fonction dans cet export ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1: a %2 has no Terraform equivalent here; it is not exported</source>
+        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Terraform ici ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1 invokes no function; it is not exported</source>
+        <translation>%1 n&apos;invoque aucune fonction ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>
@@ -2945,6 +3735,29 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::Yaml</name>
+    <message>
+        <source>%1: the file is %2 MB; documents over %3 MB are refused</source>
+        <translation>%1 : le fichier fait %2 Mo ; les documents de plus de %3 Mo sont refusés</translation>
+    </message>
+    <message>
+        <source>%1: collections are nested more than %2 levels deep; the document is refused</source>
+        <translation>%1 : des collections sont imbriquées sur plus de %2 niveaux ; le document est refusé</translation>
+    </message>
+    <message>
+        <source>%1: the document expands to more than %2 values (aliases of aliases?); it is refused</source>
+        <translation>%1 : le document se développe en plus de %2 valeurs (alias d&apos;alias ?) ; il est refusé</translation>
+    </message>
+    <message>
+        <source>%1: values are nested more than %2 levels deep; the document is refused</source>
+        <translation>%1 : des valeurs sont imbriquées sur plus de %2 niveaux ; le document est refusé</translation>
+    </message>
+    <message>
+        <source>%1: nested too deeply (%2 levels); the document is refused</source>
+        <translation>%1 : imbrication trop profonde (%2 niveaux) ; le document est refusé</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Design, run, cost and export serverless architectures.</source>
@@ -2977,6 +3790,10 @@ Invalide : %2</translation>
     <message>
         <source>Show the cost comparison at N requests a month with the traffic SHAPE (constant, business-hours, daily-peaks, spike-day).</source>
         <translation>Afficher la comparaison des coûts à N requêtes par mois avec la forme de trafic SHAPE (constant, business-hours, daily-peaks, spike-day).</translation>
+    </message>
+    <message>
+        <source>Open the export dialog on TARGET (sam, serverless, terraform, knative, openfaas, azure, cloudrun, scaleway).</source>
+        <translation>Ouvrir la fenêtre d&apos;export sur CIBLE (sam, serverless, terraform, knative, openfaas, azure, cloudrun, scaleway).</translation>
     </message>
 </context>
 </TS>

@@ -170,7 +170,7 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
             throughput["WriteCapacityUnits"] = Y::number(5);
             properties["ProvisionedThroughput"] = throughput;
             output.add(Diagnostic::Severity::Info, QStringLiteral("export-capacity"),
-                       ExportModel::tr("%1: provisioned capacity is not on the canvas; 5 read and 5 write units are written")
+                       QCoreApplication::translate("Nimbus::ExportModel", "%1: provisioned capacity is not on the canvas; 5 read and 5 write units are written")
                            .arg(node->name),
                        node->id, QStringLiteral("billingMode"));
         }

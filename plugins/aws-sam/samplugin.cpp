@@ -90,7 +90,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
                     YAML::Node param(YAML::NodeType::Map);
                     param["Type"] = Y::string("String");
                     param["NoEcho"] = Y::boolean(true);
-                    param["Description"] = Y::string(tr("Secret %1 of the function %2").arg(var.name, f.node->name));
+                    param["Description"] = Y::string(QStringLiteral("Secret %1 of the function %2").arg(var.name, f.node->name));
                     parameters[parameter.toStdString()] = param;
                     variables[var.name.toStdString()] = Y::tagged("Ref", Y::string(parameter));
                 } else {

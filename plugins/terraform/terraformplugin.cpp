@@ -234,7 +234,7 @@ ExportOutput TerraformPlugin::exportProject(const ExportInput &input) const
                     const QString variable = ExportModel::snakeCase(f.node->name + QLatin1Char('_') + var.name);
                     vars.append({var.name, H::expression(QStringLiteral("var.") + variable)});
                     variables.beginBlock(QStringLiteral("variable"), {variable});
-                    variables.attribute(QStringLiteral("description"), H::string(tr("Secret %1 of the function %2").arg(var.name, f.node->name)));
+                    variables.attribute(QStringLiteral("description"), H::string(QStringLiteral("Secret %1 of the function %2").arg(var.name, f.node->name)));
                     variables.attribute(QStringLiteral("type"), H::expression(QStringLiteral("string")));
                     variables.attribute(QStringLiteral("sensitive"), H::boolean(true));
                     variables.endBlock();

@@ -69,7 +69,7 @@ void tst_Translations::frenchCoversEverySourceString()
     // Extract the strings of the current sources into a fresh file and compare.
     QTemporaryDir dir;
     QStringList sources;
-    for (const char *folder : {"/core", "/app"}) {
+    for (const char *folder : {"/core", "/app", "/plugins"}) {
         QDirIterator it(QStringLiteral(NIMBUS_SOURCE_DIR) + QLatin1String(folder), {"*.cpp", "*.h"}, QDir::Files,
                         QDirIterator::Subdirectories);
         while (it.hasNext())
