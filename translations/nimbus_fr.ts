@@ -43,10 +43,6 @@
         <source>%1: app settings are shared by the functions of an app; %2 has another value in another function</source>
         <translation>%1 : les paramètres d&apos;application sont partagés par les fonctions d&apos;une application ; %2 a une autre valeur dans une autre fonction</translation>
     </message>
-    <message>
-        <source>%1: a %2 has no Azure Functions equivalent; it is not exported</source>
-        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Azure Functions ; il n&apos;est pas exporté</translation>
-    </message>
 </context>
 <context>
     <name>Nimbus::CanvasScene</name>
@@ -242,10 +238,6 @@
     <message>
         <source>%1: the secret %2 is read from Secret Manager (%3, latest version), which you create</source>
         <translation>%1 : le secret %2 est lu dans Secret Manager (%3, dernière version), que vous créez</translation>
-    </message>
-    <message>
-        <source>%1: a %2 has no Cloud Run equivalent; it is not exported</source>
-        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Cloud Run ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>
@@ -1798,6 +1790,10 @@
         <source>no importer is called &apos;%1&apos;</source>
         <translation>aucun importateur ne s&apos;appelle « %1 »</translation>
     </message>
+    <message>
+        <source>%1: the code folder %2 does not exist</source>
+        <translation>%1 : le dossier de code %2 n&apos;existe pas</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ExportModel</name>
@@ -1820,6 +1816,14 @@
     <message>
         <source>%1: provisioned capacity is not on the canvas; 5 read and 5 write units are written</source>
         <translation>%1 : la capacité provisionnée n&apos;est pas sur le canevas ; 5 unités de lecture et 5 d&apos;écriture sont écrites</translation>
+    </message>
+    <message>
+        <source>%1: a %2 has no %3 equivalent; it is not exported</source>
+        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent %3 ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1 invokes no function; it is not exported</source>
+        <translation>%1 n&apos;invoque aucune fonction ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>
@@ -2119,10 +2123,6 @@ Invalide : %2</translation>
     <message>
         <source>%1: Knative has no %2; its events reach the broker as type %3 from source %1, sent by whatever you provision for it</source>
         <translation>%1 : Knative n&apos;a pas de %2 ; ses événements arrivent au broker avec le type %3 et la source %1, envoyés par ce que vous provisionnez pour lui</translation>
-    </message>
-    <message>
-        <source>%1: a %2 has no Knative equivalent; it is not exported</source>
-        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Knative ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>
@@ -2582,10 +2582,6 @@ Invalide : %2</translation>
     <message>
         <source>%1: OpenFaaS has no %2; provision it separately (a connector turns its messages into calls)</source>
         <translation>%1 : OpenFaaS n&apos;a pas de %2 ; provisionnez-le à part (un connecteur change ses messages en appels)</translation>
-    </message>
-    <message>
-        <source>%1: a %2 has no OpenFaaS equivalent; it is not exported</source>
-        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent OpenFaaS ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>
@@ -3210,14 +3206,6 @@ Invalide : %2</translation>
         <translation>%1 (%2) ne peut pas invoquer de fonction dans un modèle SAM ; il n&apos;est pas exporté</translation>
     </message>
     <message>
-        <source>%1: a %2 has no SAM equivalent; it is not exported</source>
-        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent SAM ; il n&apos;est pas exporté</translation>
-    </message>
-    <message>
-        <source>%1 invokes no function; it is not exported</source>
-        <translation>%1 n&apos;invoque aucune fonction ; il n&apos;est pas exporté</translation>
-    </message>
-    <message>
         <source>the imported template cannot be read back (%1); the template is written anew</source>
         <translation>le modèle importé ne peut pas être relu (%1) ; le modèle est réécrit à neuf</translation>
     </message>
@@ -3314,10 +3302,6 @@ Invalide : %2</translation>
     <message>
         <source>%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object Storage, Serverless SQL)</source>
         <translation>%1 : ce(tte) %2 n&apos;est pas créé(e) par ce fichier ; provisionnez-le dans Scaleway (Messaging, Object Storage, Serverless SQL)</translation>
-    </message>
-    <message>
-        <source>%1: a %2 has no Scaleway equivalent; it is not exported</source>
-        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Scaleway ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>
@@ -3422,14 +3406,6 @@ Invalide : %2</translation>
         <translation>%1 (%2) ne peut pas invoquer de fonction dans serverless.yml ; il n&apos;est pas exporté</translation>
     </message>
     <message>
-        <source>%1: a %2 has no Serverless Framework equivalent; it is not exported</source>
-        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Serverless Framework ; il n&apos;est pas exporté</translation>
-    </message>
-    <message>
-        <source>%1 invokes no function; it is not exported</source>
-        <translation>%1 n&apos;invoque aucune fonction ; il n&apos;est pas exporté</translation>
-    </message>
-    <message>
         <source>the imported serverless.yml cannot be read back (%1); it is written anew</source>
         <translation>le serverless.yml importé ne peut pas être relu (%1) ; il est réécrit à neuf</translation>
     </message>
@@ -3479,14 +3455,6 @@ Invalide : %2</translation>
     <message>
         <source>%1 (%2) cannot invoke a function in this export; it is not exported</source>
         <translation>%1 (%2) ne peut pas invoquer de fonction dans cet export ; il n&apos;est pas exporté</translation>
-    </message>
-    <message>
-        <source>%1: a %2 has no Terraform equivalent here; it is not exported</source>
-        <translation>%1 : un(e) %2 n&apos;a pas d&apos;équivalent Terraform ici ; il n&apos;est pas exporté</translation>
-    </message>
-    <message>
-        <source>%1 invokes no function; it is not exported</source>
-        <translation>%1 n&apos;invoque aucune fonction ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>

@@ -72,13 +72,13 @@ int CommandLine::exportProject(const QStringList &arguments)
         return UsageError;
     }
     QMap<QString, QString> options;
-    for (const ExportOption &o : exporter->exportOptions())
+    const QList<ExportOption> declared = exporter->exportOptions();
+    for (const ExportOption &o : declared)
         options.insert(o.id, o.defaultValue);
     for (const QString &setting : parser.values(option)) {
         const int equals = setting.indexOf(QLatin1Char('='));
         const QString key = setting.left(equals);
-        const bool known = std::any_of(exporter->exportOptions().cbegin(), exporter->exportOptions().cend(),
-                                       [&](const ExportOption &o) { return o.id == key; });
+        const bool known = std::any_of(declared.cbegin(), declared.cend(), [&](const ExportOption &o) { return o.id == key; });
         if (equals <= 0 || !known) {
             mErr << "nimbus export: " << tr("'%1' is not an option of %2 (key=value)").arg(setting, exporter->targetId())
                  << '\n';

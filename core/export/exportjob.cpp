@@ -77,6 +77,16 @@ ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const Provide
                            QStringLiteral("runtime"));
         }
     }
+    // Code that is not on disk cannot be copied: said, and the rest still exported.
+    for (auto it = output.files.begin(); it != output.files.end();) {
+        if (it->isCopy() && !QFileInfo::exists(it->copyFrom)) {
+            output.add(Diagnostic::Severity::Error, QStringLiteral("export-code"),
+                       tr("%1: the code folder %2 does not exist").arg(it->path, QDir::toNativeSeparators(it->copyFrom)));
+            it = output.files.erase(it);
+        } else {
+            ++it;
+        }
+    }
     // A secret's value must never reach a written file, whatever an exporter does.
     for (const ExportFunction &f : model.functions()) {
         for (const EnvironmentVariable &var : f.environment) {

@@ -1,8 +1,10 @@
 #include "exportmodel.h"
 
+#include "provider.h"
 #include "model/catalog.h"
 #include "model/scheduleexpression.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -137,6 +139,41 @@ QList<const Node *> ExportModel::nodesNotOfKinds(const QStringList &kinds) const
         if (!kinds.contains(node->kind) && !function(node->name))
             result.append(node);
     return result;
+}
+
+QStringList ExportModel::sources() const
+{
+    QStringList result;
+    for (const ExportFunction &f : mFunctions)
+        if (!result.contains(f.source))
+            result.append(f.source);
+    result.sort();
+    return result;
+}
+
+void ExportModel::copySources(ExportOutput &output, const QString &projectDirectory, bool byFunctionName) const
+{
+    const QDir project(projectDirectory);
+    if (byFunctionName) {
+        for (const ExportFunction &f : mFunctions)
+            output.copy(QStringLiteral("functions/") + f.node->name, project.filePath(f.source));
+        return;
+    }
+    for (const QString &source : sources())
+        output.copy(source, project.filePath(source));
+}
+
+void ExportModel::reportUnexported(ExportOutput &output, const QString &platform) const
+{
+    static const QStringList modelled = {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
+                                         QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")};
+    for (const Node *node : nodesNotOfKinds(modelled))
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                   tr("%1: a %2 has no %3 equivalent; it is not exported").arg(node->name, node->kind, platform), node->id);
+    for (const Node *node : mNodes)
+        if ((node->kind == QLatin1String("http-route") || node->kind == QLatin1String("schedule")) && consumers(node).isEmpty())
+            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unconnected"),
+                       tr("%1 invokes no function; it is not exported").arg(node->name), node->id);
 }
 
 QString ExportModel::string(const Node *node, const char *property, const QString &fallback) const

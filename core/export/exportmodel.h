@@ -11,6 +11,7 @@
 namespace Nimbus {
 
 class Catalog;
+struct ExportOutput;
 
 struct EnvironmentVariable
 {
@@ -66,6 +67,15 @@ public:
     QList<const Node *> consumers(const Node *source) const;
     // Every node that is neither a function nor of the given kinds.
     QList<const Node *> nodesNotOfKinds(const QStringList &kinds) const;
+
+    // The functions' source folders, each once, sorted.
+    QStringList sources() const;
+    // Copies each function's code into the export: at its own source path, or into
+    // functions/<function name> when byFunctionName (a folder per image to build).
+    void copySources(ExportOutput &output, const QString &projectDirectory, bool byFunctionName = false) const;
+    // Reports what no target exports: nodes of kinds the platform has nothing for, and
+    // triggers that invoke no function.
+    void reportUnexported(ExportOutput &output, const QString &platform) const;
 
     QString string(const Node *node, const char *property, const QString &fallback = {}) const;
     int integer(const Node *node, const char *property, int fallback = 0) const;

@@ -198,6 +198,21 @@ YAML::Node merge3(const YAML::Node &original, const YAML::Node &baseline, const 
     return result;
 }
 
+QByteArray mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated, const QList<QStringList> &sections,
+                           QString *problem)
+{
+    const QByteArray originalText = origin.value(QLatin1String("text")).toString().toUtf8();
+    if (originalText.isEmpty())
+        return Yaml::dump(generated);
+    const QString file = origin.value(QLatin1String("file")).toString();
+    YAML::Node original;
+    YAML::Node baseline;
+    if (!Yaml::load(originalText, file, &original, problem)
+        || !Yaml::load(origin.value(QLatin1String("baseline")).toString().toUtf8(), file, &baseline, problem))
+        return Yaml::dump(generated);
+    return mergeText(originalText, original, baseline, generated, sections);
+}
+
 QByteArray mergeText(const QByteArray &originalText, const YAML::Node &original, const YAML::Node &baseline,
                      const YAML::Node &generated, const QList<QStringList> &sections)
 {

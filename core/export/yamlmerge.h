@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QStringList>
 
@@ -27,6 +28,12 @@ YAML::Node merge3(const YAML::Node &original, const YAML::Node &baseline, const 
 // block YAML (a JSON template) is merged by value and written as YAML.
 QByteArray mergeText(const QByteArray &originalText, const YAML::Node &original, const YAML::Node &baseline,
                      const YAML::Node &generated, const QList<QStringList> &sections);
+
+// The file to write for generated: merged into origin's text when the project was
+// imported from this target (origin "text" and "baseline"), else generated as is. When
+// the origin cannot be read back, *problem says why and generated is written as is.
+QByteArray mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated, const QList<QStringList> &sections,
+                           QString *problem);
 
 } // namespace YamlMerge
 } // namespace Nimbus

@@ -194,16 +194,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         for (const Node *node : model.nodesOfKind(kind))
             Aws::addServiceResources(model, node, ids, resources, output);
 
-    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"),
-                                                   QStringLiteral("table"), QStringLiteral("bucket"),
-                                                   QStringLiteral("http-route"), QStringLiteral("schedule")}))
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   tr("%1: a %2 has no SAM equivalent; it is not exported").arg(node->name, node->kind), node->id);
-    for (const QString &kind : {QStringLiteral("http-route"), QStringLiteral("schedule")})
-        for (const Node *node : model.nodesOfKind(kind))
-            if (model.consumers(node).isEmpty())
-                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unconnected"),
-                           tr("%1 invokes no function; it is not exported").arg(node->name), node->id);
+    model.reportUnexported(output, QStringLiteral("SAM"));
 
     if (!corsMethods.isEmpty()) {
         corsMethods.sort();
@@ -230,29 +221,12 @@ ExportOutput SamPlugin::exportProject(const ExportInput &input) const
     const Aws::LogicalIds ids(input.origin);
     const YAML::Node generated = generate(model, ids, output);
 
-    QByteArray text = Y::dump(generated);
-    const QByteArray originalText = input.origin.value(QLatin1String("text")).toString().toUtf8();
-    if (!originalText.isEmpty()) {
-        YAML::Node original;
-        YAML::Node baseline;
-        QString error;
-        const QString file = input.origin.value(QLatin1String("file")).toString();
-        if (Y::load(originalText, file, &original, &error)
-            && Y::load(input.origin.value(QLatin1String("baseline")).toString().toUtf8(), file, &baseline, &error))
-            text = YamlMerge::mergeText(originalText, original, baseline, generated, kSections);
-        else
-            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
-                       tr("the imported template cannot be read back (%1); the template is written anew").arg(error));
-    }
-    output.addFile(kTemplate, text);
-
-    QSet<QString> copied;
-    for (const ExportFunction &f : model.functions()) {
-        if (copied.contains(f.source))
-            continue;
-        copied.insert(f.source);
-        output.copy(f.source, QDir(input.projectDirectory).filePath(f.source));
-    }
+    QString problem;
+    output.addFile(kTemplate, YamlMerge::mergeWithOrigin(input.origin, generated, kSections, &problem));
+    if (!problem.isEmpty())
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
+                   tr("the imported template cannot be read back (%1); the template is written anew").arg(problem));
+    model.copySources(output, input.projectDirectory);
     return output;
 }
 

@@ -180,10 +180,7 @@ ExportOutput AzurePlugin::exportProject(const ExportInput &input) const
                                                      {QStringLiteral("version"), QStringLiteral("[4.*, 5.0.0)")}}}}));
         output.addFile(app.key() + QLatin1String("/app-settings.json"), json(settings));
     }
-    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
-                                                   QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")}))
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   tr("%1: a %2 has no Azure Functions equivalent; it is not exported").arg(node->name, node->kind), node->id);
+    model.reportUnexported(output, QStringLiteral("Azure Functions"));
     return output;
 }
 

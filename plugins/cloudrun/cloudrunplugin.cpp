@@ -122,7 +122,6 @@ ExportOutput CloudRunPlugin::exportProject(const ExportInput &input) const
         service["metadata"] = metadata;
         service["spec"] = spec;
         output.addFile(QStringLiteral("services/%1.yaml").arg(name), Y::dump(service));
-        output.copy(QStringLiteral("functions/") + f.node->name, QDir(input.projectDirectory).filePath(f.source));
 
         for (const Node *trigger : f.triggers) {
             const QString id = ExportModel::dnsLabel(trigger->name + QLatin1Char('-') + f.node->name);
@@ -197,11 +196,9 @@ ExportOutput CloudRunPlugin::exportProject(const ExportInput &input) const
                                .arg(f.node->name, var.name, ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower())),
                            f.node->id, QStringLiteral("environment"));
     }
-    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
-                                                   QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")}))
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   tr("%1: a %2 has no Cloud Run equivalent; it is not exported").arg(node->name, node->kind), node->id);
+    model.reportUnexported(output, QStringLiteral("Cloud Run"));
     output.addFile(QStringLiteral("eventarc.sh"), script.join(QLatin1Char('\n')).toUtf8() + '\n');
+    model.copySources(output, input.projectDirectory, true);
     return output;
 }
 

@@ -205,14 +205,10 @@ ExportOutput KnativePlugin::exportProject(const ExportInput &input) const
                                 "whatever you provision for it")
                                  .arg(node->name, node->kind, eventType(node)),
                        node->id);
-    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
-                                                   QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")}))
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   tr("%1: a %2 has no Knative equivalent; it is not exported").arg(node->name, node->kind), node->id);
+    model.reportUnexported(output, QStringLiteral("Knative"));
 
     output.addFile(QStringLiteral("knative.yaml"), Y::dumpAll(documents));
-    for (const ExportFunction &f : model.functions())
-        output.copy(QStringLiteral("functions/") + f.node->name, QDir(input.projectDirectory).filePath(f.source));
+    model.copySources(output, input.projectDirectory, true);
     return output;
 }
 

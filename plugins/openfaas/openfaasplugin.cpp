@@ -140,13 +140,9 @@ ExportOutput OpenFaasPlugin::exportProject(const ExportInput &input) const
                        tr("%1: OpenFaaS has no %2; provision it separately (a connector turns its messages into calls)")
                            .arg(node->name, node->kind),
                        node->id);
-    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
-                                                   QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")}))
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   tr("%1: a %2 has no OpenFaaS equivalent; it is not exported").arg(node->name, node->kind), node->id);
+    model.reportUnexported(output, QStringLiteral("OpenFaaS"));
     output.addFile(QStringLiteral("stack.yml"), Y::dump(root));
-    for (const ExportFunction &f : model.functions())
-        output.copy(QStringLiteral("functions/") + f.node->name, QDir(input.projectDirectory).filePath(f.source));
+    model.copySources(output, input.projectDirectory, true);
     return output;
 }
 

@@ -49,12 +49,7 @@ ExportOutput ScalewayPlugin::exportProject(const ExportInput &input) const
 
     YAML::Node patterns(YAML::NodeType::Sequence);
     patterns.push_back(Y::string("!**"));
-    QSet<QString> sources;
-    for (const ExportFunction &f : model.functions())
-        sources.insert(f.source);
-    QStringList sorted(sources.cbegin(), sources.cend());
-    sorted.sort();
-    for (const QString &source : std::as_const(sorted))
+    for (const QString &source : model.sources())
         patterns.push_back(Y::string(source + QLatin1String("/**")));
     YAML::Node package(YAML::NodeType::Map);
     package["patterns"] = patterns;
@@ -148,18 +143,9 @@ ExportOutput ScalewayPlugin::exportProject(const ExportInput &input) const
                        tr("%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object Storage, Serverless SQL)")
                            .arg(node->name, node->kind),
                        node->id);
-    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
-                                                   QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")}))
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   tr("%1: a %2 has no Scaleway equivalent; it is not exported").arg(node->name, node->kind), node->id);
+    model.reportUnexported(output, QStringLiteral("Scaleway"));
     output.addFile(QStringLiteral("serverless.yml"), Y::dump(root));
-    QSet<QString> copied;
-    for (const ExportFunction &f : model.functions()) {
-        if (copied.contains(f.source))
-            continue;
-        copied.insert(f.source);
-        output.copy(f.source, QDir(input.projectDirectory).filePath(f.source));
-    }
+    model.copySources(output, input.projectDirectory);
     return output;
 }
 

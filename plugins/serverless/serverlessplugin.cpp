@@ -189,17 +189,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
         for (const Node *node : model.nodesOfKind(kind))
             Aws::addServiceResources(model, node, ids, resources, output,
                                      kind == QLatin1String("bucket") ? bucketName(node) : QString());
-    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"),
-                                                   QStringLiteral("table"), QStringLiteral("bucket"),
-                                                   QStringLiteral("http-route"), QStringLiteral("schedule")}))
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   tr("%1: a %2 has no Serverless Framework equivalent; it is not exported").arg(node->name, node->kind),
-                   node->id);
-    for (const QString &kind : {QStringLiteral("http-route"), QStringLiteral("schedule")})
-        for (const Node *node : model.nodesOfKind(kind))
-            if (model.consumers(node).isEmpty())
-                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unconnected"),
-                           tr("%1 invokes no function; it is not exported").arg(node->name), node->id);
+    model.reportUnexported(output, QStringLiteral("Serverless Framework"));
     if (httpCors) {
         YAML::Node httpApi(YAML::NodeType::Map);
         httpApi["cors"] = Y::boolean(true);
@@ -209,12 +199,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
 
     YAML::Node patterns(YAML::NodeType::Sequence);
     patterns.push_back(Y::string("!**"));
-    QSet<QString> sources;
-    for (const ExportFunction &f : model.functions())
-        sources.insert(f.source);
-    QStringList sorted(sources.cbegin(), sources.cend());
-    sorted.sort();
-    for (const QString &source : std::as_const(sorted))
+    for (const QString &source : model.sources())
         patterns.push_back(Y::string(source + QLatin1String("/**")));
     YAML::Node package(YAML::NodeType::Map);
     package["patterns"] = patterns;
@@ -241,27 +226,12 @@ ExportOutput ServerlessPlugin::exportProject(const ExportInput &input) const
         region = input.origin.value(QLatin1String("region")).toString(QStringLiteral("us-east-1"));
     const YAML::Node generated = generate(model, ids, service, region, output);
 
-    QByteArray text = Y::dump(generated);
-    const QByteArray originalText = input.origin.value(QLatin1String("text")).toString().toUtf8();
-    if (!originalText.isEmpty()) {
-        YAML::Node original;
-        YAML::Node baseline;
-        QString error;
-        if (Y::load(originalText, kFile, &original, &error)
-            && Y::load(input.origin.value(QLatin1String("baseline")).toString().toUtf8(), kFile, &baseline, &error))
-            text = YamlMerge::mergeText(originalText, original, baseline, generated, kSections);
-        else
-            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
-                       tr("the imported serverless.yml cannot be read back (%1); it is written anew").arg(error));
-    }
-    output.addFile(kFile, text);
-    QSet<QString> copied;
-    for (const ExportFunction &f : model.functions()) {
-        if (copied.contains(f.source))
-            continue;
-        copied.insert(f.source);
-        output.copy(f.source, QDir(input.projectDirectory).filePath(f.source));
-    }
+    QString problem;
+    output.addFile(kFile, YamlMerge::mergeWithOrigin(input.origin, generated, kSections, &problem));
+    if (!problem.isEmpty())
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
+                   tr("the imported serverless.yml cannot be read back (%1); it is written anew").arg(problem));
+    model.copySources(output, input.projectDirectory);
     for (const ExportFunction &f : model.functions())
         for (const EnvironmentVariable &var : f.environment)
             if (var.secret)

@@ -387,25 +387,11 @@ ExportOutput TerraformPlugin::exportProject(const ExportInput &input) const
         main.attribute(QStringLiteral("value"), H::expression(QStringLiteral("aws_apigatewayv2_stage.default.invoke_url")));
         main.endBlock();
     }
-    for (const Node *node : model.nodesNotOfKinds({QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
-                                                   QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")}))
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   tr("%1: a %2 has no Terraform equivalent here; it is not exported").arg(node->name, node->kind), node->id);
-    for (const QString &kind : {QStringLiteral("http-route"), QStringLiteral("schedule")})
-        for (const Node *node : model.nodesOfKind(kind))
-            if (model.consumers(node).isEmpty())
-                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unconnected"),
-                           tr("%1 invokes no function; it is not exported").arg(node->name), node->id);
+    model.reportUnexported(output, QStringLiteral("Terraform"));
 
     output.addFile(QStringLiteral("main.tf"), main.text());
     output.addFile(QStringLiteral("variables.tf"), variables.text());
-    QSet<QString> copied;
-    for (const ExportFunction &f : model.functions()) {
-        if (copied.contains(f.source))
-            continue;
-        copied.insert(f.source);
-        output.copy(f.source, QDir(input.projectDirectory).filePath(f.source));
-    }
+    model.copySources(output, input.projectDirectory);
     return output;
 }
 

@@ -75,6 +75,9 @@ void tst_Cli::initTestCase()
         "nodes": [{"name": "jobs", "kind": "queue"}, {"name": "worker", "kind": "function"}],
         "edges": [{"from": "jobs", "to": "worker", "type": "invokes"},
                   {"from": "worker", "to": "jobs", "type": "writes"}]})"));
+    QVERIFY(writeAll(mDir.filePath("bad.yaml"), "AWSTemplateFormatVersion: x\nResources:\n  A: [1, b: c\n"));
+    QVERIFY(writeAll(mDir.filePath("big.json"), R"({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "big", "kind": "function", "properties": {"memory": 4096}}], "edges": []})"));
     QFile::copy(mExample, mDir.filePath("newer.nimbus"));
     QFile::setPermissions(mDir.filePath("newer.nimbus"), QFile::ReadOwner | QFile::WriteOwner);
     Nimbus::Database db;
@@ -112,6 +115,25 @@ void tst_Cli::exitCodes_data()
                                     << "must be a .nimbus file";
     QTest::newRow("import broken") << QStringList{"import-json", "@dir/text.json", "@dir/out.nimbus"} << 3
                                    << "no such file";
+    QTest::newRow("export list") << QStringList{"export", "--list-targets"} << 0 << "";
+    QTest::newRow("export sam") << QStringList{"export", "@example", "--target", "sam", "-o", "@dir/sam"} << 0 << "";
+    QTest::newRow("export unknown target") << QStringList{"export", "@example", "-t", "heroku", "-o", "@dir/x"} << 2
+                                           << "unknown target 'heroku'";
+    QTest::newRow("export no output") << QStringList{"export", "@example", "-t", "sam"} << 2 << "--output";
+    QTest::newRow("export bad option") << QStringList{"export", "@example", "-t", "knative", "-o", "@dir/k", "--option", "colour=red"}
+                                       << 2 << "not an option of knative";
+    QTest::newRow("export into foreign folder") << QStringList{"export", "@example", "-t", "sam", "-o", "@dir/work"} << 4
+                                                << "not empty";
+    QTest::newRow("export errors") << QStringList{"export", "@dir/big.json", "-t", "azure", "-o", "@dir/azure"} << 1
+                                   << "outside what Azure Functions allows";
+    QTest::newRow("export missing project") << QStringList{"export", "@dir/none.nimbus", "-t", "sam", "-o", "@dir/y"} << 3
+                                            << "no such file";
+    QTest::newRow("import template") << QStringList{"import", NIMBUS_SOURCE_DIR "/tests/export/data/sam-handwritten/template.yaml",
+                                                    "-o", "@dir/imported/orders.nimbus"}
+                                     << 0 << "AWS::CloudWatch::Alarm";
+    QTest::newRow("import unknown") << QStringList{"import", "@dir/text.nimbus", "-o", "@dir/i.nimbus"} << 3 << "no importer";
+    QTest::newRow("import malformed") << QStringList{"import", "@dir/bad.yaml", "-o", "@dir/i.nimbus"} << 3 << "bad.yaml:4:1:";
+    QTest::newRow("import over existing") << QStringList{"import", "@dir/bad.yaml", "-o", "@example"} << 4 << "--force";
 }
 
 void tst_Cli::exitCodes()
@@ -131,7 +153,7 @@ void tst_Cli::exitCodes()
 void tst_Cli::helpForEveryCommand_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char *c : {"validate", "info", "export-json", "import-json"})
+    for (const char *c : {"validate", "info", "export-json", "import-json", "export", "import"})
         QTest::newRow(c) << QString::fromLatin1(c);
 }
 

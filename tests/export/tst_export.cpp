@@ -72,6 +72,8 @@ private slots:
     void deterministic();
     void secretsAbsent_data() { targets(); }
     void secretsAbsent();
+    void unexportedNodesReported_data() { targets(); }
+    void unexportedNodesReported();
     void leakedSecretIsAnError();
     void providerLimits();
     void writeIsAtomic();
@@ -258,6 +260,21 @@ void TestExport::leakedSecretIsAnError()
     const ExportOutput output = ExportJob::prepare(LeakyExporter(), nullptr, ExportJob::input(project, QStringLiteral("leaky"), {}));
     QVERIFY(hasErrors(output.diagnostics));
     QCOMPARE(output.diagnostics.first().code, QStringLiteral("export-secret"));
+}
+
+void TestExport::unexportedNodesReported()
+{
+    QFETCH(QString, target);
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(kExample, project));
+    QVERIFY(project.addNode(QStringLiteral("http-route"), {}, QStringLiteral("orphanRoute")) != kInvalidNodeId);
+    const ExportOutput output = exportProject(project, target);
+    const QString text = diagnosticsText(output.diagnostics);
+    QVERIFY2(text.contains(QLatin1String("orphanRoute invokes no function; it is not exported")), qPrintable(text));
+    for (const Diagnostic &d : output.diagnostics)
+        if (d.code == QLatin1String("export-unconnected"))
+            QCOMPARE(d.nodes, QList<NodeId>{project.architecture().nodeByName(QStringLiteral("orphanRoute"))->id});
 }
 
 void TestExport::providerLimits()
