@@ -1707,6 +1707,14 @@
         <source>Exported to %1.</source>
         <translation>Exporté dans %1.</translation>
     </message>
+    <message>
+        <source>Preparing the preview...</source>
+        <translation>Préparation de l&apos;aperçu...</translation>
+    </message>
+    <message>
+        <source>Nothing to report: every node is exported.</source>
+        <translation>Rien à signaler : chaque nœud est exporté.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ExportJob</name>

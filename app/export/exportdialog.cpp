@@ -3,6 +3,7 @@
 #include "document/project.h"
 #include "export/exportjob.h"
 #include "export/pluginregistry.h"
+#include "model/architecture.h"
 
 #include <Qsci/qsciscintilla.h>
 #include <Qsci/qscilexerbash.h>
@@ -110,6 +111,7 @@ ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registr
     splitter->addWidget(mDiagnostics);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({480, 140});
 
     mProgress = new QProgressBar;
     mProgress->setObjectName(QStringLiteral("progress"));
@@ -145,6 +147,8 @@ ExportDialog::~ExportDialog()
         mCancel->store(true);
         mWorker->wait();
     }
+    for (QThread *thread : std::as_const(mPreviewThreads))
+        thread->wait();
 }
 
 void ExportDialog::setTarget(const QString &targetId)
@@ -203,9 +207,39 @@ void ExportDialog::refresh()
     const ExporterInterface *exporter = mRegistry.exporter(target());
     if (!exporter)
         return;
-    // Generating is pure and takes milliseconds; only writing goes to a thread.
-    mOutput = ExportJob::prepare(*exporter, mRegistry.provider(exporter->targetId()),
-                                 ExportJob::input(mProject, exporter->targetId(), options()));
+    // A large design takes a few hundred milliseconds to generate: that happens on a
+    // worker thread, from a copy of the design taken here, so the canvas stays free.
+    auto snapshot = std::make_shared<Architecture>();
+    snapshot->reset(mProject.architecture().nodes(), mProject.architecture().edges());
+    ExportInput input = ExportJob::input(mProject, exporter->targetId(), options());
+    input.architecture = snapshot.get();
+    const ProviderInterface *provider = mRegistry.provider(exporter->targetId());
+    const int generation = ++mGeneration;
+    mExportButton->setEnabled(false);
+    mStatus->setText(tr("Preparing the preview..."));
+    QPointer<ExportDialog> self(this);
+    QThread *thread = QThread::create([exporter, provider, input, snapshot, generation, self] {
+        const ExportOutput output = ExportJob::prepare(*exporter, provider, input);
+        // The snapshot goes back with the result so that it is freed on the GUI thread.
+        QMetaObject::invokeMethod(self, [self, output, generation, snapshot] {
+            if (self)
+                self->showPreview(output, generation);
+        }, Qt::QueuedConnection);
+    });
+    mPreviewThreads.append(thread);
+    connect(thread, &QThread::finished, this, [this, thread] {
+        mPreviewThreads.removeOne(thread);
+        thread->deleteLater();
+    });
+    thread->start();
+}
+
+void ExportDialog::showPreview(const ExportOutput &output, int generation)
+{
+    if (generation != mGeneration)
+        return; // a newer preview is on its way
+    mShownGeneration = generation;
+    mOutput = output;
     const QString current = mPreview->count() ? mPreview->tabText(mPreview->currentIndex()) : QString();
     while (mPreview->count() > 0) {
         QWidget *page = mPreview->widget(0);
@@ -246,17 +280,20 @@ void ExportDialog::refresh()
         item->setData(0, Qt::UserRole, QVariant::fromValue<qulonglong>(d.nodes.isEmpty() ? kInvalidNodeId : d.nodes.first()));
         errors += d.severity == Diagnostic::Severity::Error;
     }
+    if (mOutput.diagnostics.isEmpty())
+        new QTreeWidgetItem(mDiagnostics, {QString(), tr("Nothing to report: every node is exported.")});
     mStatus->setText(copied.isEmpty() ? tr("%n file(s) to write.", nullptr, mPreview->count())
                                       : tr("%n file(s) to write; code copied from %1.", nullptr, mPreview->count())
                                             .arg(copied.join(QLatin1String(", "))));
     mExportButton->setText(errors ? tr("&Export with %n Error(s)", nullptr, errors) : tr("&Export"));
+    mExportButton->setEnabled(!mWorker);
+    emit previewReady();
 }
 
 void ExportDialog::startExport()
 {
-    if (mWorker)
+    if (mWorker || !isPreviewReady())
         return;
-    refresh();
     const QString directory = QDir::fromNativeSeparators(mOutputEdit->text().trimmed());
     if (directory.isEmpty()) {
         mStatus->setText(tr("Choose the folder to export into."));
@@ -304,7 +341,7 @@ void ExportDialog::writeDone(bool ok, const QString &message)
     delete mWorker;
     mWorker = nullptr;
     mProgress->setVisible(false);
-    mExportButton->setEnabled(true);
+    mExportButton->setEnabled(isPreviewReady());
     mCancelButton->setText(tr("Close"));
     const QString text = ok ? tr("Exported to %1.").arg(QDir::toNativeSeparators(message)) : message;
     mStatus->setText(text);

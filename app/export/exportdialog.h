@@ -36,8 +36,10 @@ public:
     void setTarget(const QString &targetId);
     QString target() const;
     void setOutputDirectory(const QString &path);
-    // What the export will write, as previewed.
+    // What the export will write, as previewed; generated on a worker thread from a
+    // snapshot of the design, so check isPreviewReady() (or wait for previewReady()).
     const ExportOutput &preview() const { return mOutput; }
+    bool isPreviewReady() const { return mShownGeneration == mGeneration; }
     bool isWriting() const { return mWorker != nullptr; }
 
 public slots:
@@ -47,6 +49,7 @@ public slots:
 
 signals:
     void nodeActivated(Nimbus::NodeId node);
+    void previewReady();
     void finished(bool ok, const QString &message);
 
 protected:
@@ -55,6 +58,7 @@ protected:
 private:
     void targetChanged();
     void refresh();
+    void showPreview(const ExportOutput &output, int generation);
     void writeDone(bool ok, const QString &error);
     QMap<QString, QString> options() const;
 
@@ -73,6 +77,9 @@ private:
     QPushButton *mExportButton;
     QPushButton *mCancelButton;
     QThread *mWorker = nullptr;
+    QList<QThread *> mPreviewThreads;
+    int mGeneration = 0;
+    int mShownGeneration = -1;
     std::shared_ptr<std::atomic<bool>> mCancel;
 };
 

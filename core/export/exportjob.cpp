@@ -88,18 +88,21 @@ ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const Provide
         }
     }
     // A secret's value must never reach a written file, whatever an exporter does.
-    for (const ExportFunction &f : model.functions()) {
-        for (const EnvironmentVariable &var : f.environment) {
-            if (!var.secret || var.value.size() < 4)
+    // Each distinct value is looked for once per file.
+    QHash<QByteArray, QList<QPair<const ExportFunction *, QString>>> secrets;
+    for (const ExportFunction &f : model.functions())
+        for (const EnvironmentVariable &var : f.environment)
+            if (var.secret && var.value.size() >= 4)
+                secrets[var.value.toUtf8()].append({&f, var.name});
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        for (const ExportFile &file : std::as_const(output.files)) {
+            if (file.isCopy() || !file.content.contains(it.key()))
                 continue;
-            const QByteArray value = var.value.toUtf8();
-            for (const ExportFile &file : std::as_const(output.files)) {
-                if (!file.isCopy() && file.content.contains(value))
-                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-secret"),
-                               tr("%1: the value of the secret %2 appears in %3; it must not be exported")
-                                   .arg(f.node->name, var.name, file.path),
-                               f.node->id, QStringLiteral("environment"));
-            }
+            for (const auto &[f, name] : it.value())
+                output.add(Diagnostic::Severity::Error, QStringLiteral("export-secret"),
+                           tr("%1: the value of the secret %2 appears in %3; it must not be exported")
+                               .arg(f->node->name, name, file.path),
+                           f->node->id, QStringLiteral("environment"));
         }
     }
     std::stable_sort(output.files.begin(), output.files.end(),

@@ -55,6 +55,12 @@ ExportDialog *TestExportDialog::openDialog(MainWindow &window)
     return window.findChild<ExportDialog *>();
 }
 
+// The preview is generated on a worker thread.
+static bool waitForPreview(ExportDialog *dialog)
+{
+    return QTest::qWaitFor([dialog] { return dialog->isPreviewReady(); }, 10000);
+}
+
 void TestExportDialog::previewFollowsTarget_data()
 {
     QTest::addColumn<QString>("target");
@@ -80,6 +86,7 @@ void TestExportDialog::previewFollowsTarget()
     combo->setFocus();
     combo->setCurrentIndex(combo->findData(target));
     QCOMPARE(dialog->target(), target);
+    QVERIFY(waitForPreview(dialog));
     auto *tabs = dialog->findChild<QTabWidget *>(QStringLiteral("preview"));
     QsciScintilla *page = nullptr;
     for (int i = 0; i < tabs->count(); ++i)
@@ -96,11 +103,14 @@ void TestExportDialog::optionsChangePreview()
     MainWindow window;
     ExportDialog *dialog = openDialog(window);
     dialog->setTarget(QStringLiteral("knative"));
+    QVERIFY(waitForPreview(dialog));
     auto *image = dialog->findChild<QLineEdit *>(QStringLiteral("option-image"));
     QVERIFY(image);
     image->clear();
     QTest::keyClicks(image, QStringLiteral("ghcr.io/acme/{function}:1.2"));
     QTest::keyClick(image, Qt::Key_Return);
+    QVERIFY(!dialog->isPreviewReady() || dialog->preview().file(QStringLiteral("knative.yaml")));
+    QVERIFY(waitForPreview(dialog));
     QVERIFY(dialog->preview().file(QStringLiteral("knative.yaml"))->content.contains("image: ghcr.io/acme/get-item:1.2"));
 }
 
@@ -109,6 +119,7 @@ void TestExportDialog::exportWritesFiles()
     MainWindow window;
     ExportDialog *dialog = openDialog(window);
     dialog->setTarget(QStringLiteral("serverless"));
+    QVERIFY(waitForPreview(dialog));
     auto *diagnostics = dialog->findChild<QTreeWidget *>(QStringLiteral("diagnostics"));
     QVERIFY(diagnostics->topLevelItemCount() >= 2);
     QVERIFY(diagnostics->topLevelItem(0)->text(1).contains(QLatin1String("python3.12")));
@@ -142,6 +153,7 @@ void TestExportDialog::diagnosticSelectsNode()
     MainWindow window;
     ExportDialog *dialog = openDialog(window);
     dialog->setTarget(QStringLiteral("serverless"));
+    QVERIFY(waitForPreview(dialog));
     auto *diagnostics = dialog->findChild<QTreeWidget *>(QStringLiteral("diagnostics"));
     QSignalSpy activated(dialog, &ExportDialog::nodeActivated);
     emit diagnostics->itemActivated(diagnostics->topLevelItem(0), 0);
@@ -161,6 +173,7 @@ void TestExportDialog::importTemplate()
     // Exporting it to SAM gives the template back.
     ExportDialog *dialog = window.showExportDialog();
     dialog->setTarget(QStringLiteral("sam"));
+    QVERIFY(waitForPreview(dialog));
     QFile original(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/export/data/sam-handwritten/template.yaml"));
     QVERIFY(original.open(QIODevice::ReadOnly));
     QCOMPARE(dialog->preview().file(QStringLiteral("template.yaml"))->content, original.readAll());
