@@ -35,6 +35,7 @@ private slots:
     void importTemplate();
     void importErrorKeepsProject();
     void pluginsDialog();
+    void pluginsDialogShowsFailures();
 
 private:
     ExportDialog *openDialog(MainWindow &window);
@@ -208,6 +209,24 @@ void TestExportDialog::pluginsDialog()
     }
     QVERIFY(names.contains(QStringLiteral("AWS SAM")));
     QVERIFY(names.contains(QStringLiteral("Scaleway Serverless Functions")));
+}
+
+void TestExportDialog::pluginsDialogShowsFailures()
+{
+    QTemporaryDir dir;
+    QVERIFY(QFile::copy(QStringLiteral(NIMBUS_BINARY_DIR "/lib/nimbus-studio/plugins/libnimbus-aws-sam.so"),
+                        dir.filePath(QStringLiteral("libnimbus-aws-sam.so"))));
+    QFile broken(dir.filePath(QStringLiteral("libnimbus-truncated.so")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("\x7f" "ELF truncated");
+    broken.close();
+    PluginRegistry registry(dir.path());
+    PluginsDialog dialog(registry);
+    auto *tree = dialog.findChild<QTreeWidget *>(QStringLiteral("plugins"));
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QCOMPARE(tree->topLevelItem(0)->text(3), QStringLiteral("Loaded"));
+    QVERIFY2(tree->topLevelItem(1)->text(3).startsWith(QLatin1String("Not loaded: ")), qPrintable(tree->topLevelItem(1)->text(3)));
+    QVERIFY(tree->topLevelItem(1)->text(3).size() > 20); // says why
 }
 
 QTEST_MAIN(TestExportDialog)
