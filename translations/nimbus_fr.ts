@@ -1833,6 +1833,10 @@
         <source>%1 invokes no function; it is not exported</source>
         <translation>%1 n&apos;invoque aucune fonction ; il n&apos;est pas exporté</translation>
     </message>
+    <message>
+        <source>%1: %2 %3 has no place in %4; the platform&apos;s own setting applies</source>
+        <translation>%1 : %2 %3 n&apos;a pas de place dans %4 ; le réglage de la plateforme s&apos;applique</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::FindBar</name>

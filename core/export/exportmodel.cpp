@@ -59,7 +59,7 @@ QString ExportFunction::runtimeVersion() const
 }
 
 ExportModel::ExportModel(const Architecture &architecture, const Catalog &catalog)
-    : mArchitecture(architecture)
+    : mArchitecture(architecture), mCatalog(catalog)
 {
     for (const auto &[id, node] : architecture.nodes())
         mNodes.append(&node);
@@ -174,6 +174,24 @@ void ExportModel::reportUnexported(ExportOutput &output, const QString &platform
         if ((node->kind == QLatin1String("http-route") || node->kind == QLatin1String("schedule")) && consumers(node).isEmpty())
             output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unconnected"),
                        tr("%1 invokes no function; it is not exported").arg(node->name), node->id);
+}
+
+void ExportModel::reportIgnored(ExportOutput &output, const QString &platform, const QStringList &properties) const
+{
+    for (const ExportFunction &f : mFunctions) {
+        const NodeKind *kind = mCatalog.kind(f.node->kind);
+        for (const QString &property : properties) {
+            const QJsonValue value = f.node->properties.value(property);
+            const PropertySpec *spec = kind ? kind->property(property) : nullptr;
+            if (!spec || value.isUndefined() || value.isNull() || value == spec->defaultValue)
+                continue;
+            const QString shown = value.isString() ? value.toString() : QString::number(value.toDouble());
+            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-ignored"),
+                       tr("%1: %2 %3 has no place in %4; the platform's own setting applies")
+                           .arg(f.node->name, spec->label.toLower(), shown, platform),
+                       f.node->id, property);
+        }
+    }
 }
 
 QString ExportModel::string(const Node *node, const char *property, const QString &fallback) const

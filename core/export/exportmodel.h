@@ -76,6 +76,9 @@ public:
     // Reports what no target exports: nodes of kinds the platform has nothing for, and
     // triggers that invoke no function.
     void reportUnexported(ExportOutput &output, const QString &platform) const;
+    // Reports each function whose value of one of these properties differs from the
+    // catalog's default, when the platform has no place for it.
+    void reportIgnored(ExportOutput &output, const QString &platform, const QStringList &properties) const;
 
     QString string(const Node *node, const char *property, const QString &fallback = {}) const;
     int integer(const Node *node, const char *property, int fallback = 0) const;
@@ -93,6 +96,7 @@ public:
 
 private:
     const Architecture &mArchitecture;
+    const Catalog &mCatalog;
     QList<ExportFunction> mFunctions;
     QList<const Node *> mNodes; // by name
 };

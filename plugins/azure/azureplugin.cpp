@@ -181,6 +181,7 @@ ExportOutput AzurePlugin::exportProject(const ExportInput &input) const
         output.addFile(app.key() + QLatin1String("/app-settings.json"), json(settings));
     }
     model.reportUnexported(output, QStringLiteral("Azure Functions"));
+    model.reportIgnored(output, QStringLiteral("Azure Functions"), {QStringLiteral("architecture"), QStringLiteral("reservedConcurrency")});
     return output;
 }
 

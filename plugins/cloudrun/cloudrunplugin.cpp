@@ -197,6 +197,7 @@ ExportOutput CloudRunPlugin::exportProject(const ExportInput &input) const
                            f.node->id, QStringLiteral("environment"));
     }
     model.reportUnexported(output, QStringLiteral("Cloud Run"));
+    model.reportIgnored(output, QStringLiteral("Cloud Run"), {QStringLiteral("architecture")});
     output.addFile(QStringLiteral("eventarc.sh"), script.join(QLatin1Char('\n')).toUtf8() + '\n');
     model.copySources(output, input.projectDirectory, true);
     return output;

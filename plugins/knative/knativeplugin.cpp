@@ -113,6 +113,11 @@ ExportOutput KnativePlugin::exportProject(const ExportInput &input) const
 
         YAML::Node podSpec(YAML::NodeType::Map);
         podSpec["timeoutSeconds"] = Y::number(f.timeout);
+        // The nodes of the function's instruction set (Knative's feature flag
+        // kubernetes.podspec-nodeselector must be on).
+        YAML::Node selector(YAML::NodeType::Map);
+        selector["kubernetes.io/arch"] = Y::string(f.architecture == QLatin1String("arm64") ? "arm64" : "amd64");
+        podSpec["nodeSelector"] = selector;
         podSpec["containers"] = containers;
         YAML::Node templ(YAML::NodeType::Map);
         if (f.reservedConcurrency) {

@@ -77,6 +77,8 @@ ExportOutput OpenFaasPlugin::exportProject(const ExportInput &input) const
         YAML::Node limits(YAML::NodeType::Map);
         limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
         fn["limits"] = limits;
+        // On Kubernetes a function runs on nodes of its instruction set.
+        fn["constraints"] = Y::sequence({QStringLiteral("kubernetes.io/arch=") + (f.architecture == QLatin1String("arm64") ? QStringLiteral("arm64") : QStringLiteral("amd64"))});
         if (f.reservedConcurrency) {
             YAML::Node labels(YAML::NodeType::Map);
             labels["com.openfaas.scale.max"] = Y::string(QString::number(*f.reservedConcurrency));

@@ -144,6 +144,7 @@ ExportOutput ScalewayPlugin::exportProject(const ExportInput &input) const
                            .arg(node->name, node->kind),
                        node->id);
     model.reportUnexported(output, QStringLiteral("Scaleway"));
+    model.reportIgnored(output, QStringLiteral("Scaleway"), {QStringLiteral("architecture")});
     output.addFile(QStringLiteral("serverless.yml"), Y::dump(root));
     model.copySources(output, input.projectDirectory);
     return output;
