@@ -19,6 +19,8 @@ public:
     explicit LogicalIds(const QJsonObject &origin = {});
     QString of(const Node *node) const;
     QString of(const QString &nodeName) const;
+    // Names a node's resource differently (a tool's own naming scheme).
+    void set(const QString &nodeName, const QString &logicalId) { mRecorded.insert(nodeName, logicalId); }
     // The key of the event by which trigger invokes function.
     QString event(const Node *function, const Node *trigger) const;
 

@@ -40,6 +40,15 @@ QString bucketName(const Node *bucket)
     return QStringLiteral("${self:service}-${sls:stage}-") + ExportModel::dnsLabel(bucket->name);
 }
 
+// Serverless Framework's logical id of a function's AWS::Lambda::Function.
+QString lambdaLogicalId(const QString &functionName)
+{
+    QString name = functionName;
+    name.replace(QLatin1Char('-'), QLatin1String("Dash")).replace(QLatin1Char('_'), QLatin1String("Underscore"));
+    name[0] = name.at(0).toUpper();
+    return name + QLatin1String("LambdaFunction");
+}
+
 QString secretParameter(const ExportFunction &f, const EnvironmentVariable &var)
 {
     QString name = ExportModel::identifier(f.node->name) + ExportModel::identifier(var.name);
@@ -66,9 +75,14 @@ ProviderLimits ServerlessPlugin::limits() const
     return Aws::lambdaLimits();
 }
 
-YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::LogicalIds &ids, const QString &service,
+YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::LogicalIds &recordedIds, const QString &service,
                                       const QString &region, ExportOutput &output)
 {
+    // The framework names each function's resource itself: references to a function
+    // (a "calls" permission, an environment value) use that name.
+    Aws::LogicalIds ids = recordedIds;
+    for (const ExportFunction &f : model.functions())
+        ids.set(f.node->name, lambdaLogicalId(f.node->name));
     YAML::Node root(YAML::NodeType::Map);
     root["service"] = Y::string(service);
     root["frameworkVersion"] = Y::string("3");
@@ -82,7 +96,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     YAML::Node resources(YAML::NodeType::Map);
     bool httpCors = false;
     for (const ExportFunction &f : model.functions()) {
-        const QString id = ids.of(f.node);
+        const QString id = recordedIds.of(f.node);
         YAML::Node fn(YAML::NodeType::Map);
         fn["handler"] = Y::string(f.source + QLatin1Char('/') + f.handler);
         const QString runtime = frameworkRuntime(f.runtime);

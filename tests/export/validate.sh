@@ -73,5 +73,29 @@ reject "yamllint" yamllint -d "$lint" "$here/broken/stack.yml"
 check "JSON: Azure function.json, host.json" sh -c "find '$out/azure' -name '*.json' -exec python3 -m json.tool {} \; > /dev/null"
 check "sh -n: eventarc.sh" sh -n "$out/cloudrun/eventarc.sh"
 
+# A second design with what the example lacks: a REST route, a table stream, a FIFO
+# queue, a disabled schedule, a bucket deletion filter, a function calling another,
+# reserved concurrency, a secret. Azure refuses one of its functions (two triggers),
+# which the export reports as an error: its exit status is 1 and the report is checked.
+more="$source/tests/export/data/all-triggers/all-triggers.json"
+for target in sam serverless terraform knative openfaas cloudrun scaleway; do
+    check "nimbus export --target $target (all triggers)" sh -c "'$build/bin/nimbus' export '$more' \
+        --target '$target' -o '$out/more/$target' > /dev/null 2> '$out/logs/more-$target.diagnostics'"
+done
+"$build/bin/nimbus" export "$more" --target azure -o "$out/more/azure" > /dev/null 2> "$out/logs/more-azure.diagnostics"
+check "nimbus export --target azure (all triggers) reports the function with two triggers" \
+    sh -c "[ $? = 1 ] && grep -q 'exactly one trigger' '$out/logs/more-azure.diagnostics'"
+check "cfn-lint: SAM template.yaml (all triggers)" node "$tools/cfn-lint.cjs" "$out/more/sam/template.yaml"
+check "serverless package (all triggers)" sh -c "cd '$out/more/serverless' && '$sls' package --param='workerDbPassword=x' > '$out/logs/more-package.log' 2>&1"
+check "cfn-lint: CloudFormation from serverless package (all triggers)" \
+    node "$tools/cfn-lint.cjs" "$out/more/serverless/.serverless/cloudformation-template-update-stack.json"
+check "Knative models (all triggers)" sh -c "node '$tools/knative.mjs' '$out/more/knative/knative.yaml' '$out'/more/cloudrun/services/*.yaml"
+check "hcl2json (all triggers)" node "$tools/terraform.mjs" "$out/more/terraform" \
+    aws_lambda_function=4 aws_lambda_event_source_mapping=2 aws_apigatewayv2_route=1 aws_cloudwatch_event_rule=1 \
+    aws_s3_bucket_notification=1 aws_dynamodb_table=1
+check "yamllint (all triggers)" sh -c "find '$out/more' -path '*/.serverless' -prune -o \( -name '*.yaml' -o -name '*.yml' \) -type f -print \
+    | sort | xargs yamllint -s -d '$lint'"
+check "no secret value in any export" sh -c "! grep -r -l -e 'replace-me' -e 'hunter2-secret' '$out' --exclude-dir=logs --exclude-dir=home"
+
 [ "$failed" = 0 ] && echo "All exports pass their validators." || echo "Some validators failed."
 exit "$failed"

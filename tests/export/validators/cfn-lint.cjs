@@ -25,6 +25,8 @@ const newerThanSpecification = [
    /Properties > (CorsConfiguration|AutoDeploy|PayloadFormatVersion)$/, 'HTTP APIs (API Gateway v2 for HTTP), added 2020-03'],
   [/^Required property (RouteSelectionExpression|DeploymentId) missing for type AWS::ApiGatewayV2::(Api|Stage)$/, /Properties$/,
    'required only for WebSocket APIs before HTTP APIs existed (2020-03)'],
+  [/^Expecting a JSON object, got ''$/, /^Resources > ApiGatewayRestApi > Properties > Policy$/,
+   'Serverless Framework writes an empty resource policy on REST APIs, which CloudFormation accepts'],
   [/^Required property (StartingPosition|Stream) missing for type AWS::Serverless::Function\.KinesisEvent$/, /Events > \w+ > Properties$/,
    'same: a Schedule event guessed as Kinesis'],
 ];
