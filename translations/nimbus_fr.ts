@@ -3206,10 +3206,6 @@ Invalide : %2</translation>
         <translation>template.yaml pour AWS Serverless Application Model (sam deploy), avec les dossiers de code</translation>
     </message>
     <message>
-        <source>%1: CORS on a REST API (payload 1.0) route is not written; set it on the API</source>
-        <translation>%1 : le CORS d&apos;une route d&apos;API REST (charge 1.0) n&apos;est pas écrit ; réglez-le sur l&apos;API</translation>
-    </message>
-    <message>
         <source>%1 invokes %2 but has no stream</source>
         <translation>%1 invoque %2 mais n&apos;a pas de flux</translation>
     </message>

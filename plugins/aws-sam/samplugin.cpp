@@ -68,6 +68,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
     YAML::Node parameters(YAML::NodeType::Map);
     YAML::Node resources(YAML::NodeType::Map);
     QStringList corsMethods;
+    bool restCors = false;
 
     for (const ExportFunction &f : model.functions()) {
         const QString id = ids.of(f.node);
@@ -120,10 +121,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
                 ep["Method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("ANY") : method.toLower());
                 if (model.boolean(trigger, "cors")) {
                     if (rest)
-                        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-cors"),
-                                   tr("%1: CORS on a REST API (payload 1.0) route is not written; set it on the API")
-                                       .arg(trigger->name),
-                                   trigger->id, QStringLiteral("cors"));
+                        restCors = true;
                     else if (!corsMethods.contains(method))
                         corsMethods.append(method);
                 }
@@ -196,6 +194,13 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
 
     model.reportUnexported(output, QStringLiteral("SAM"));
 
+    YAML::Node globals(YAML::NodeType::Map);
+    if (restCors) {
+        // The implicit REST API answers preflight requests from any origin.
+        YAML::Node api(YAML::NodeType::Map);
+        api["Cors"] = Y::string("'*'");
+        globals["Api"] = api;
+    }
     if (!corsMethods.isEmpty()) {
         corsMethods.sort();
         YAML::Node cors(YAML::NodeType::Map);
@@ -204,10 +209,10 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         cors["AllowHeaders"] = Y::sequence({QStringLiteral("*")});
         YAML::Node api(YAML::NodeType::Map);
         api["CorsConfiguration"] = cors;
-        YAML::Node globals(YAML::NodeType::Map);
         globals["HttpApi"] = api;
-        root["Globals"] = globals;
     }
+    if (globals.size() > 0)
+        root["Globals"] = globals;
     if (parameters.size() > 0)
         root["Parameters"] = parameters;
     root["Resources"] = resources;
