@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QTabWidget>
 #include <QThread>
@@ -84,13 +85,12 @@ ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registr
     outputRow->addWidget(browse);
 
     auto *form = new QFormLayout;
+    mOptionsForm = form;
     form->addRow(tr("&Target:"), mTarget);
     form->addRow(QString(), mDescription);
     auto *outputLabel = new QLabel(tr("&Output folder:"));
     outputLabel->setBuddy(mOutputEdit);
     form->addRow(outputLabel, outputRow);
-    mOptionsForm = new QFormLayout;
-    form->addRow(mOptionsForm);
 
     mPreview = new QTabWidget;
     mPreview->setObjectName(QStringLiteral("preview"));
@@ -183,8 +183,9 @@ void ExportDialog::targetChanged()
         return;
     QSettings().setValue(QStringLiteral("export/target"), exporter->targetId());
     mDescription->setText(exporter->targetDescription());
-    while (mOptionsForm->rowCount() > 0)
-        mOptionsForm->removeRow(0);
+    // The target's options are the rows after the output folder.
+    for (QLineEdit *edit : std::as_const(mOptionEdits))
+        mOptionsForm->removeRow(edit);
     mOptionEdits.clear();
     for (const ExportOption &option : exporter->exportOptions()) {
         auto *edit = new QLineEdit(option.defaultValue);
@@ -197,8 +198,18 @@ void ExportDialog::targetChanged()
         mOptionsForm->addRow(option.label + QLatin1Char(':'), edit);
         mOptionEdits.append(edit);
     }
-    const QString base = mProject.directory().isEmpty() ? QDir::homePath() : mProject.directory();
-    mOutputEdit->setText(QDir::toNativeSeparators(QDir(base).filePath(QStringLiteral("export/") + exporter->targetId())));
+    // A folder the user typed stays; the suggestion follows the target. A saved project
+    // exports beside its file; one never saved (an example's working copy lives in a
+    // temporary folder) into Documents.
+    if (mOutputEdit->text() == mSuggestedOutput || mOutputEdit->text().isEmpty()) {
+        const bool saved = !mProject.filePath().isEmpty() && !mProject.filePath().startsWith(QDir::tempPath());
+        const QString base = saved
+                                 ? QFileInfo(mProject.filePath()).absolutePath() + QLatin1String("/export")
+                                 : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                       + QLatin1String("/Nimbus Exports/") + mProject.displayName();
+        mSuggestedOutput = QDir::toNativeSeparators(base + QLatin1Char('/') + exporter->targetId());
+        mOutputEdit->setText(mSuggestedOutput);
+    }
     refresh();
 }
 

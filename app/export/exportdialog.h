@@ -68,7 +68,8 @@ private:
     QComboBox *mTarget;
     QLabel *mDescription;
     QLineEdit *mOutputEdit;
-    QFormLayout *mOptionsForm;
+    QString mSuggestedOutput;
+    QFormLayout *mOptionsForm; // target, folder, then the target's options
     QList<QLineEdit *> mOptionEdits;
     QTabWidget *mPreview;
     QTreeWidget *mDiagnostics;
