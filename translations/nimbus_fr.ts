@@ -204,14 +204,6 @@
         <translation>La région Google Cloud</translation>
     </message>
     <message>
-        <source>Container image</source>
-        <translation>Image de conteneur</translation>
-    </message>
-    <message>
-        <source>The image of each function; {project} and {function} are replaced</source>
-        <translation>L&apos;image de chaque fonction ; {project} et {function} sont remplacés</translation>
-    </message>
-    <message>
         <source>%1: the service %2 answers every path; %3 %4 is routed inside the function</source>
         <translation>%1 : le service %2 répond sur tous les chemins ; %3 %4 est routé dans la fonction</translation>
     </message>
@@ -1802,6 +1794,14 @@
         <source>%1: the code folder %2 does not exist</source>
         <translation>%1 : le dossier de code %2 n&apos;existe pas</translation>
     </message>
+    <message>
+        <source>Container image</source>
+        <translation>Image de conteneur</translation>
+    </message>
+    <message>
+        <source>The image of each function; {project} and {function} are replaced</source>
+        <translation>L&apos;image de chaque fonction ; {project} et {function} sont remplacés</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ExportModel</name>
@@ -2095,14 +2095,6 @@ Invalide : %2</translation>
     <message>
         <source>knative.yaml: Knative Serving Services and Eventing (kubectl apply -f), with the code folders to build images from</source>
         <translation>knative.yaml : Services Knative Serving et Eventing (kubectl apply -f), avec les dossiers de code dont construire les images</translation>
-    </message>
-    <message>
-        <source>Container image</source>
-        <translation>Image de conteneur</translation>
-    </message>
-    <message>
-        <source>The image of each function; {project} and {function} are replaced</source>
-        <translation>L&apos;image de chaque fonction ; {project} et {function} sont remplacés</translation>
     </message>
     <message>
         <source>Namespace</source>
@@ -2562,14 +2554,6 @@ Invalide : %2</translation>
     <message>
         <source>The OpenFaaS gateway&apos;s address</source>
         <translation>L&apos;adresse de la passerelle OpenFaaS</translation>
-    </message>
-    <message>
-        <source>Container image</source>
-        <translation>Image de conteneur</translation>
-    </message>
-    <message>
-        <source>The image of each function; {project} and {function} are replaced</source>
-        <translation>L&apos;image de chaque fonction ; {project} et {function} sont remplacés</translation>
     </message>
     <message>
         <source>%1: the secret %2 is the OpenFaaS secret %3 (faas-cli secret create %3), read from /var/openfaas/secrets/%3</source>

@@ -27,6 +27,11 @@ struct ExportOption
     QString label;
     QString help;
     QString defaultValue;
+
+    // The "image" option of targets that run containers: a name in which {project}
+    // and {function} are replaced.
+    static ExportOption containerImage(const QString &defaultValue);
+    static QString imageName(const QString &pattern, const QString &project, const QString &function);
 };
 
 // One file of an export: written from content, or copied from copyFrom (a file or a

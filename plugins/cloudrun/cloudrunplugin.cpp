@@ -25,8 +25,7 @@ QString CloudRunPlugin::targetDescription() const
 QList<ExportOption> CloudRunPlugin::exportOptions() const
 {
     return {{QStringLiteral("region"), tr("Region"), tr("The Google Cloud region"), QStringLiteral("us-central1")},
-            {QStringLiteral("image"), tr("Container image"), tr("The image of each function; {project} and {function} are replaced"),
-             QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest")}};
+            ExportOption::containerImage(QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest"))};
 }
 
 ProviderLimits CloudRunPlugin::limits() const
@@ -61,7 +60,7 @@ ExportOutput CloudRunPlugin::exportProject(const ExportInput &input) const
     for (const ExportFunction &f : model.functions()) {
         const QString name = ExportModel::dnsLabel(f.node->name);
         YAML::Node container(YAML::NodeType::Map);
-        container["image"] = Y::string(QString(image).replace(QLatin1String("{project}"), project).replace(QLatin1String("{function}"), name));
+        container["image"] = Y::string(ExportOption::imageName(image, project, name));
         YAML::Node env(YAML::NodeType::Sequence);
         for (const EnvironmentVariable &var : f.environment) {
             YAML::Node e(YAML::NodeType::Map);

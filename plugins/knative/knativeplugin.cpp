@@ -46,9 +46,7 @@ QString KnativePlugin::targetDescription() const
 
 QList<ExportOption> KnativePlugin::exportOptions() const
 {
-    return {{QStringLiteral("image"), tr("Container image"),
-             tr("The image of each function; {project} and {function} are replaced"),
-             QStringLiteral("registry.example.com/{project}/{function}:latest")},
+    return {ExportOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest")),
             {QStringLiteral("namespace"), tr("Namespace"), tr("The Kubernetes namespace"), QStringLiteral("default")}};
 }
 
@@ -76,8 +74,7 @@ ExportOutput KnativePlugin::exportProject(const ExportInput &input) const
     for (const ExportFunction &f : model.functions()) {
         const QString name = ExportModel::dnsLabel(f.node->name);
         YAML::Node container(YAML::NodeType::Map);
-        container["image"] = Y::string(QString(image).replace(QLatin1String("{project}"), project)
-                                           .replace(QLatin1String("{function}"), name));
+        container["image"] = Y::string(ExportOption::imageName(image, project, name));
         YAML::Node env(YAML::NodeType::Sequence);
         for (const EnvironmentVariable &var : f.environment) {
             YAML::Node e(YAML::NodeType::Map);

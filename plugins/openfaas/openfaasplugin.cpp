@@ -17,8 +17,7 @@ QString OpenFaasPlugin::targetDescription() const
 QList<ExportOption> OpenFaasPlugin::exportOptions() const
 {
     return {{QStringLiteral("gateway"), tr("Gateway"), tr("The OpenFaaS gateway's address"), QStringLiteral("http://127.0.0.1:8080")},
-            {QStringLiteral("image"), tr("Container image"), tr("The image of each function; {project} and {function} are replaced"),
-             QStringLiteral("registry.example.com/{project}/{function}:latest")}};
+            ExportOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest"))};
 }
 
 ProviderLimits OpenFaasPlugin::limits() const
@@ -50,7 +49,7 @@ ExportOutput OpenFaasPlugin::exportProject(const ExportInput &input) const
         // Templates of the OpenFaaS template store.
         fn["lang"] = Y::string(f.isPython() ? QStringLiteral("python3-http") : QStringLiteral("node") + f.runtimeVersion());
         fn["handler"] = Y::string(QStringLiteral("./functions/") + f.node->name);
-        fn["image"] = Y::string(QString(image).replace(QLatin1String("{project}"), project).replace(QLatin1String("{function}"), name));
+        fn["image"] = Y::string(ExportOption::imageName(image, project, name));
         YAML::Node environment(YAML::NodeType::Map);
         const QString timeout = QStringLiteral("%1s").arg(f.timeout);
         environment["exec_timeout"] = Y::string(timeout);
