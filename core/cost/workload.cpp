@@ -91,17 +91,6 @@ private:
     Workload &mWorkload;
 };
 
-bool cronDayMatches(const ScheduleExpression &cron, const QDate &day)
-{
-    if (!cron.months.test(day.month()))
-        return false;
-    if (cron.anyDayOfMonth) // day-of-week decides; Qt: Monday = 1 .. Sunday = 7, AWS: Sunday = 1
-        return cron.daysOfWeek.test(day.dayOfWeek() % 7 + 1);
-    if (cron.lastDayOfMonth)
-        return day.day() == day.daysInMonth();
-    return cron.daysOfMonth.test(day.day());
-}
-
 } // namespace
 
 double Workload::schedulesPerMonth(const QString &expression)
@@ -116,7 +105,7 @@ double Workload::schedulesPerMonth(const QString &expression)
     double firings = 0;
     const QDate first(2027, 1, 1);
     for (QDate day = first; day.year() == 2027; day = day.addDays(1))
-        if (cronDayMatches(e, day))
+        if (e.matchesDay(day))
             firings += perDay;
     return firings / 12.0;
 }

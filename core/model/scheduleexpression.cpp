@@ -174,4 +174,47 @@ ScheduleExpression ScheduleExpression::parse(const QString &input)
     return e;
 }
 
+bool ScheduleExpression::matchesDay(const QDate &day) const
+{
+    if (mKind != Kind::Cron || !months.test(size_t(day.month())))
+        return false;
+    const int year = day.year() - 1970;
+    if (year < 0 || year >= int(years.size()) || !years.test(size_t(year)))
+        return false;
+    // Qt numbers Monday 1 .. Sunday 7; EventBridge Sunday 1 .. Saturday 7.
+    if (anyDayOfMonth)
+        return daysOfWeek.test(size_t(day.dayOfWeek() % 7 + 1));
+    if (lastDayOfMonth)
+        return day.day() == day.daysInMonth();
+    return daysOfMonth.test(size_t(day.day()));
+}
+
+QDateTime ScheduleExpression::nextAfter(const QDateTime &after, const QDateTime &start) const
+{
+    const QDateTime from = after.toUTC();
+    if (mKind == Kind::Rate) {
+        const QDateTime origin = start.isValid() ? start.toUTC() : from;
+        if (from < origin)
+            return origin;
+        const qint64 elapsed = origin.secsTo(from);
+        return origin.addSecs((elapsed / mRateSeconds + 1) * mRateSeconds);
+    }
+    if (mKind != Kind::Cron)
+        return {};
+    // The next whole minute, then day by day to a matching day, then its first
+    // matching hour and minute.
+    QDateTime t = QDateTime(from.date(), QTime(from.time().hour(), from.time().minute()), Qt::UTC).addSecs(60);
+    for (int days = 0; days < 366 * 5; ++days) {
+        const QDate day = t.date();
+        if (matchesDay(day)) {
+            const int startMinute = days == 0 ? t.time().hour() * 60 + t.time().minute() : 0;
+            for (int m = startMinute; m < 24 * 60; ++m)
+                if (hours.test(size_t(m / 60)) && minutes.test(size_t(m % 60)))
+                    return QDateTime(day, QTime(m / 60, m % 60), Qt::UTC);
+        }
+        t = QDateTime(day.addDays(1), QTime(0, 0), Qt::UTC);
+    }
+    return {};
+}
+
 } // namespace Nimbus

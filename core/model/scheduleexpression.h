@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 #include <bitset>
@@ -22,6 +23,12 @@ public:
 
     // Rate: the interval in seconds.
     qint64 rateSeconds() const { return mRateSeconds; }
+
+    // Cron: whether the expression fires on this day (UTC), at some hour and minute.
+    bool matchesDay(const QDate &day) const;
+    // The first firing strictly after `after` (UTC). A rate counts from `start`; a cron
+    // fires on whole minutes. Invalid when there is none within the years allowed.
+    QDateTime nextAfter(const QDateTime &after, const QDateTime &start = {}) const;
 
     // Cron: the values each field allows (bit n set = value n allowed).
     std::bitset<60> minutes;

@@ -14,6 +14,8 @@ private slots:
     void invalid_data();
     void invalid();
     void cronFields();
+    void nextAfter_data();
+    void nextAfter();
 };
 
 void tst_ScheduleExpression::valid_data()
@@ -93,6 +95,39 @@ void tst_ScheduleExpression::cronFields()
     QCOMPARE(e.daysOfWeek.count(), size_t(2));
     QVERIFY(e.years.test(2027 - 1970));
     QCOMPARE(e.years.count(), size_t(1));
+}
+
+void tst_ScheduleExpression::nextAfter_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<QString>("start");
+    QTest::addColumn<QString>("next");
+    QTest::newRow("nightly, before") << "cron(0 2 * * ? *)" << "2027-03-10T01:59:30Z" << "" << "2027-03-10T02:00:00Z";
+    QTest::newRow("nightly, at") << "cron(0 2 * * ? *)" << "2027-03-10T02:00:00Z" << "" << "2027-03-11T02:00:00Z";
+    QTest::newRow("weekdays from Friday") << "cron(30 9 ? * MON-FRI *)" << "2027-03-12T10:00:00Z" << "" << "2027-03-15T09:30:00Z";
+    QTest::newRow("every 15 minutes") << "cron(0/15 * * * ? *)" << "2027-03-10T10:16:00Z" << "" << "2027-03-10T10:30:00Z";
+    QTest::newRow("last day of month") << "cron(0 0 L * ? *)" << "2027-02-01T00:00:00Z" << "" << "2027-02-28T00:00:00Z";
+    QTest::newRow("one year only") << "cron(0 0 1 1 ? 2028)" << "2027-06-01T00:00:00Z" << "" << "2028-01-01T00:00:00Z";
+    QTest::newRow("past its year") << "cron(0 0 1 1 ? 2026)" << "2027-06-01T00:00:00Z" << "" << "";
+    QTest::newRow("rate from start") << "rate(5 minutes)" << "2027-03-10T10:07:00Z" << "2027-03-10T10:00:00Z" << "2027-03-10T10:10:00Z";
+    QTest::newRow("rate before start") << "rate(1 hour)" << "2027-03-10T09:00:00Z" << "2027-03-10T10:00:00Z" << "2027-03-10T10:00:00Z";
+}
+
+void tst_ScheduleExpression::nextAfter()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, after);
+    QFETCH(QString, start);
+    QFETCH(QString, next);
+    const ScheduleExpression e = ScheduleExpression::parse(text);
+    QVERIFY2(e.isValid(), qPrintable(e.errorString()));
+    const QDateTime result = e.nextAfter(QDateTime::fromString(after, Qt::ISODate),
+                                         start.isEmpty() ? QDateTime() : QDateTime::fromString(start, Qt::ISODate));
+    if (next.isEmpty())
+        QVERIFY(!result.isValid());
+    else
+        QCOMPARE(result, QDateTime::fromString(next, Qt::ISODate));
 }
 
 QTEST_GUILESS_MAIN(tst_ScheduleExpression)
