@@ -51,6 +51,11 @@ bool Database::fail(const QString &context)
     return false;
 }
 
+int Database::changes() const
+{
+    return mDb ? sqlite3_changes(mDb) : 0;
+}
+
 qint64 Database::lastInsertId() const
 {
     return mDb ? sqlite3_last_insert_rowid(mDb) : 0;

@@ -29,6 +29,8 @@ public:
     bool queryInt(const QString &sql, qint64 *value);
     // The row id of the last INSERT on this connection.
     qint64 lastInsertId() const;
+    // Rows the last INSERT, UPDATE or DELETE changed.
+    int changes() const;
     QString errorString() const { return mError; }
 
     bool fail(const QString &context);

@@ -1,0 +1,300 @@
+// The local cloud's service state: queues (visibility, delay, dead letters), buckets
+// (any key, files on disk), tables (keys, order, stream records), persistence and reset.
+
+#include "cloud/cloudclock.h"
+#include "cloud/cloudstate.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Nimbus;
+
+namespace {
+QJsonObject s(const QString &text)
+{
+    return {{QStringLiteral("S"), text}};
+}
+QJsonObject n(double number)
+{
+    return {{QStringLiteral("N"), QString::number(number)}};
+}
+const TableKeys kOrders{QStringLiteral("customer"), QStringLiteral("S"), QStringLiteral("at"), QStringLiteral("N")};
+} // namespace
+
+class TestCloudState : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void queueVisibility();
+    void queueDelay();
+    void queueDeadLetters();
+    void queueDeleteNeedsReceipt();
+    void bucketObjects_data();
+    void bucketObjects();
+    void bucketListAndDelete();
+    void tableItemsAndStream();
+    void tableQueryOrder();
+    void tableKeyErrors_data();
+    void tableKeyErrors();
+    void stateSurvivesReopen();
+    void resetEmptiesEverything();
+    void newerStateRefused();
+    void invalidNames();
+
+private:
+    QTemporaryDir *mDir = nullptr;
+    ManualClock mClock;
+    CloudState *mState = nullptr;
+};
+
+void TestCloudState::init()
+{
+    mDir = new QTemporaryDir;
+    mState = new CloudState(mClock);
+    QVERIFY2(mState->open(mDir->path()), qPrintable(mState->errorString()));
+}
+
+void TestCloudState::cleanup()
+{
+    delete mState;
+    delete mDir;
+}
+
+void TestCloudState::queueVisibility()
+{
+    QVERIFY(!mState->sendMessage(QStringLiteral("jobs"), "one").isEmpty());
+    QVERIFY(!mState->sendMessage(QStringLiteral("jobs"), "two", {{QStringLiteral("kind"), QStringLiteral("x")}}).isEmpty());
+    const QList<QueueMessage> first = mState->receiveMessages(QStringLiteral("jobs"), 10, 30);
+    QCOMPARE(first.size(), 2);
+    QCOMPARE(first.at(0).body, QByteArray("one"));
+    QCOMPARE(first.at(1).attributes.value(QStringLiteral("kind")).toString(), QStringLiteral("x"));
+    QCOMPARE(first.at(0).receiveCount, 1);
+    // In flight: hidden until the visibility timeout passes.
+    QVERIFY(mState->receiveMessages(QStringLiteral("jobs"), 10, 30).isEmpty());
+    QCOMPARE(mState->messages(QStringLiteral("jobs")).size(), 2);
+    QCOMPARE(mState->nextVisible(QStringLiteral("jobs")), mClock.now().addSecs(30));
+    mClock.advance(29'000);
+    QVERIFY(mState->receiveMessages(QStringLiteral("jobs"), 10, 30).isEmpty());
+    mClock.advance(1'000);
+    const QList<QueueMessage> again = mState->receiveMessages(QStringLiteral("jobs"), 1, 30);
+    QCOMPARE(again.size(), 1);
+    QCOMPARE(again.first().receiveCount, 2);
+    QVERIFY(again.first().receiptHandle != first.first().receiptHandle);
+    QVERIFY(mState->deleteMessage(QStringLiteral("jobs"), again.first().receiptHandle));
+    QCOMPARE(mState->messages(QStringLiteral("jobs")).size(), 1);
+}
+
+void TestCloudState::queueDelay()
+{
+    mState->sendMessage(QStringLiteral("later"), "x", {}, 10);
+    QVERIFY(mState->receiveMessages(QStringLiteral("later"), 10, 30).isEmpty());
+    mClock.advance(10'000);
+    QCOMPARE(mState->receiveMessages(QStringLiteral("later"), 10, 30).size(), 1);
+}
+
+void TestCloudState::queueDeadLetters()
+{
+    mState->sendMessage(QStringLiteral("orders"), "poison");
+    // Three deliveries fail (the message is not deleted) ...
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(mState->receiveMessages(QStringLiteral("orders"), 10, 5, 3, QStringLiteral("orders-dlq")).size(), 1);
+        mClock.advance(5'000);
+    }
+    // ... and the fourth receive finds it in the dead-letter queue instead.
+    QVERIFY(mState->receiveMessages(QStringLiteral("orders"), 10, 5, 3, QStringLiteral("orders-dlq")).isEmpty());
+    const QList<QueueMessage> dead = mState->messages(QStringLiteral("orders-dlq"));
+    QCOMPARE(dead.size(), 1);
+    QCOMPARE(dead.first().body, QByteArray("poison"));
+    QCOMPARE(dead.first().receiveCount, 0);
+}
+
+void TestCloudState::queueDeleteNeedsReceipt()
+{
+    mState->sendMessage(QStringLiteral("jobs"), "one");
+    QVERIFY(!mState->deleteMessage(QStringLiteral("jobs"), QStringLiteral("made-up")));
+    QVERIFY(mState->errorString().contains(QLatin1String("receipt handle")));
+    const QString receipt = mState->receiveMessages(QStringLiteral("jobs"), 1, 30).first().receiptHandle;
+    QVERIFY(!mState->deleteMessage(QStringLiteral("other"), receipt));
+    QVERIFY(mState->changeVisibility(QStringLiteral("jobs"), receipt, 0));
+    QCOMPARE(mState->receiveMessages(QStringLiteral("jobs"), 1, 30).size(), 1);
+    QCOMPARE(mState->purgeQueue(QStringLiteral("jobs")), 1);
+}
+
+void TestCloudState::bucketObjects_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::newRow("plain") << "photo.jpg";
+    QTest::newRow("folders") << "uploads/2027/01/photo.jpg";
+    QTest::newRow("folder marker") << "uploads/";
+    QTest::newRow("dot dot") << "../../etc/passwd";
+    QTest::newRow("unicode") << QStringLiteral("résumé été.pdf");
+}
+
+void TestCloudState::bucketObjects()
+{
+    QFETCH(QString, key);
+    const QByteArray data = "content of " + key.toUtf8();
+    StoredObject stored;
+    QVERIFY2(mState->putObject(QStringLiteral("images"), key, data, QStringLiteral("image/jpeg"), &stored),
+             qPrintable(mState->errorString()));
+    QCOMPARE(stored.size, data.size());
+    QCOMPARE(stored.etag, QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex()));
+    StoredObject read;
+    QCOMPARE(mState->getObject(QStringLiteral("images"), key, &read).value_or(QByteArray()), data);
+    QCOMPARE(read.contentType, QStringLiteral("image/jpeg"));
+    // Whatever the key, the file stays inside the bucket's folder.
+    const QStringList files = QDir(mDir->filePath(QStringLiteral("buckets/images"))).entryList(QDir::Files);
+    QCOMPARE(files.size(), 1);
+    QVERIFY(!QFile::exists(mDir->filePath(QStringLiteral("etc/passwd"))));
+}
+
+void TestCloudState::bucketListAndDelete()
+{
+    for (const char *key : {"b/2.txt", "a.txt", "b/1.txt", "c.txt"})
+        QVERIFY(mState->putObject(QStringLiteral("docs"), QString::fromLatin1(key), key, {}));
+    QStringList keys;
+    for (const StoredObject &o : mState->listObjects(QStringLiteral("docs"), QStringLiteral("b/")))
+        keys.append(o.key);
+    QCOMPARE(keys, (QStringList{QStringLiteral("b/1.txt"), QStringLiteral("b/2.txt")}));
+    QCOMPARE(mState->listObjects(QStringLiteral("docs")).size(), 4);
+    bool existed = false;
+    QVERIFY(mState->deleteObject(QStringLiteral("docs"), QStringLiteral("a.txt"), &existed));
+    QVERIFY(existed);
+    QVERIFY(mState->deleteObject(QStringLiteral("docs"), QStringLiteral("a.txt"), &existed));
+    QVERIFY(!existed);
+    QVERIFY(!mState->getObject(QStringLiteral("docs"), QStringLiteral("a.txt")));
+    QCOMPARE(QDir(mDir->filePath(QStringLiteral("buckets/docs"))).entryList(QDir::Files).size(), 3);
+}
+
+void TestCloudState::tableItemsAndStream()
+{
+    const QJsonObject item{{QStringLiteral("customer"), s(QStringLiteral("ann"))}, {QStringLiteral("at"), n(10)},
+                           {QStringLiteral("total"), n(42.5)}};
+    StreamRecord record;
+    QVERIFY2(mState->putItem(QStringLiteral("orders"), kOrders, item, &record), qPrintable(mState->errorString()));
+    QCOMPARE(record.eventName, QStringLiteral("INSERT"));
+    QCOMPARE(record.keys.size(), 2);
+    QVERIFY(record.oldImage.isEmpty());
+    QCOMPARE(record.newImage, item);
+
+    QJsonObject changed = item;
+    changed.insert(QStringLiteral("total"), n(50));
+    QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders, changed, &record));
+    QCOMPARE(record.eventName, QStringLiteral("MODIFY"));
+    QCOMPARE(record.oldImage, item);
+    QCOMPARE(record.newImage, changed);
+    const qint64 modified = record.sequenceNumber;
+
+    // The key's number may be written differently and still find the item.
+    const QJsonObject key{{QStringLiteral("customer"), s(QStringLiteral("ann"))}, {QStringLiteral("at"), QJsonObject{{"N", "10.0"}}}};
+    QCOMPARE(mState->getItem(QStringLiteral("orders"), kOrders, key).value_or(QJsonObject()), changed);
+    QVERIFY(mState->deleteItem(QStringLiteral("orders"), kOrders, key, &record));
+    QCOMPARE(record.eventName, QStringLiteral("REMOVE"));
+    QCOMPARE(record.oldImage, changed);
+    QVERIFY(record.sequenceNumber > modified);
+    QVERIFY(!mState->getItem(QStringLiteral("orders"), kOrders, key));
+    // Deleting what is not there changes nothing and streams nothing.
+    QVERIFY(mState->deleteItem(QStringLiteral("orders"), kOrders, key, &record));
+    QVERIFY(record.eventName.isEmpty());
+}
+
+void TestCloudState::tableQueryOrder()
+{
+    for (double at : {100.0, 9.0, 20.0})
+        QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders,
+                                {{QStringLiteral("customer"), s(QStringLiteral("bob"))}, {QStringLiteral("at"), n(at)}}));
+    QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders,
+                            {{QStringLiteral("customer"), s(QStringLiteral("cy"))}, {QStringLiteral("at"), n(1)}}));
+    auto sortKeys = [](const QList<QJsonObject> &items) {
+        QStringList keys;
+        for (const QJsonObject &i : items)
+            keys.append(i.value(QStringLiteral("at")).toObject().value(QStringLiteral("N")).toString());
+        return keys;
+    };
+    // Numbers sort as numbers, not as text.
+    QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("bob")))),
+             (QStringList{QStringLiteral("9"), QStringLiteral("20"), QStringLiteral("100")}));
+    QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("bob")), false)),
+             (QStringList{QStringLiteral("100"), QStringLiteral("20"), QStringLiteral("9")}));
+    QCOMPARE(mState->scan(QStringLiteral("orders")).size(), 4);
+}
+
+void TestCloudState::tableKeyErrors_data()
+{
+    QTest::addColumn<QJsonObject>("item");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no partition key") << QJsonObject{{"at", n(1)}} << "customer";
+    QTest::newRow("wrong key type") << QJsonObject{{"customer", n(3)}, {"at", n(1)}} << "type S";
+    QTest::newRow("empty string key") << QJsonObject{{"customer", s("")}, {"at", n(1)}} << "customer";
+    QTest::newRow("no sort key") << QJsonObject{{"customer", s("ann")}} << "sort key";
+    QTest::newRow("sort key not a number") << QJsonObject{{"customer", s("ann")}, {"at", QJsonObject{{"N", "ten"}}}} << "type N";
+}
+
+void TestCloudState::tableKeyErrors()
+{
+    QFETCH(QJsonObject, item);
+    QFETCH(QString, message);
+    QVERIFY(!mState->putItem(QStringLiteral("orders"), kOrders, item));
+    QVERIFY2(mState->errorString().contains(message), qPrintable(mState->errorString()));
+    QVERIFY(mState->scan(QStringLiteral("orders")).isEmpty());
+}
+
+void TestCloudState::stateSurvivesReopen()
+{
+    mState->sendMessage(QStringLiteral("jobs"), "kept");
+    mState->putObject(QStringLiteral("docs"), QStringLiteral("a.txt"), "A", QStringLiteral("text/plain"));
+    StreamRecord record;
+    mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("ann")}, {"at", n(1)}}, &record);
+    delete mState;
+    mState = new CloudState(mClock);
+    QVERIFY(mState->open(mDir->path()));
+    QCOMPARE(mState->messages(QStringLiteral("jobs")).first().body, QByteArray("kept"));
+    QCOMPARE(mState->getObject(QStringLiteral("docs"), QStringLiteral("a.txt")).value_or(QByteArray()), QByteArray("A"));
+    QCOMPARE(mState->scan(QStringLiteral("orders")).size(), 1);
+    // Stream sequence numbers keep growing across restarts.
+    StreamRecord next;
+    mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("bo")}, {"at", n(2)}}, &next);
+    QVERIFY(next.sequenceNumber > record.sequenceNumber);
+}
+
+void TestCloudState::resetEmptiesEverything()
+{
+    mState->sendMessage(QStringLiteral("jobs"), "x");
+    mState->putObject(QStringLiteral("docs"), QStringLiteral("a.txt"), "A", {});
+    mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("ann")}, {"at", n(1)}});
+    QVERIFY(mState->reset());
+    QVERIFY(mState->messages(QStringLiteral("jobs")).isEmpty());
+    QVERIFY(mState->listObjects(QStringLiteral("docs")).isEmpty());
+    QVERIFY(mState->scan(QStringLiteral("orders")).isEmpty());
+    QVERIFY(QDir(mDir->filePath(QStringLiteral("buckets"))).isEmpty());
+}
+
+void TestCloudState::newerStateRefused()
+{
+    delete mState;
+    {
+        Database db;
+        QVERIFY(db.open(mDir->filePath(QStringLiteral("state.sqlite")), Database::Mode::ReadWrite));
+        QVERIFY(db.exec(QStringLiteral("PRAGMA user_version = 99")));
+    }
+    mState = new CloudState(mClock);
+    QVERIFY(!mState->open(mDir->path()));
+    QVERIFY2(mState->errorString().contains(QLatin1String("newer version")), qPrintable(mState->errorString()));
+}
+
+void TestCloudState::invalidNames()
+{
+    QVERIFY(mState->sendMessage(QStringLiteral("../jobs"), "x").isEmpty());
+    QVERIFY(!mState->putObject(QStringLiteral("../x"), QStringLiteral("k"), "x", {}));
+    QVERIFY(!mState->putObject(QStringLiteral("docs"), QString(), "x", {}));
+    QVERIFY(!mState->putItem(QStringLiteral("a/b"), kOrders, {{"customer", s("ann")}, {"at", n(1)}}));
+}
+
+QTEST_GUILESS_MAIN(TestCloudState)
+#include "tst_cloudstate.moc"
