@@ -1,0 +1,310 @@
+#include "httproutes.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace Nimbus {
+
+namespace {
+
+QStringList segments(const QString &path)
+{
+    return path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+}
+
+// How specific a route is, for ordering: literal segments, then parameters, greedy last.
+struct Specificity
+{
+    int literals = 0;
+    int parameters = 0;
+    bool greedy = false;
+    bool anyMethod = false;
+    bool operator<(const Specificity &o) const
+    {
+        if (greedy != o.greedy)
+            return greedy; // non-greedy first
+        if (literals != o.literals)
+            return literals > o.literals;
+        if (parameters != o.parameters)
+            return parameters > o.parameters;
+        return !anyMethod && o.anyMethod;
+    }
+};
+
+std::optional<QJsonObject> matchPath(const QString &pattern, const QString &path, Specificity *spec)
+{
+    const QStringList want = segments(pattern);
+    const QStringList have = segments(path);
+    QJsonObject parameters;
+    for (int i = 0; i < want.size(); ++i) {
+        const QString &w = want.at(i);
+        if (w.startsWith(QLatin1Char('{')) && w.endsWith(QLatin1String("+}"))) {
+            if (i != want.size() - 1 || i >= have.size())
+                return std::nullopt;
+            parameters.insert(w.mid(1, w.size() - 3), have.mid(i).join(QLatin1Char('/')));
+            spec->greedy = true;
+            return parameters;
+        }
+        if (i >= have.size())
+            return std::nullopt;
+        if (w.startsWith(QLatin1Char('{')) && w.endsWith(QLatin1Char('}'))) {
+            parameters.insert(w.mid(1, w.size() - 2), have.at(i));
+            ++spec->parameters;
+        } else if (w == have.at(i)) {
+            ++spec->literals;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (have.size() != want.size())
+        return std::nullopt;
+    return parameters;
+}
+
+bool isTextual(const QByteArray &contentType)
+{
+    const QByteArray type = contentType.toLower();
+    return type.isEmpty() || type.startsWith("text/") || type.contains("json") || type.contains("xml")
+           || type.contains("javascript") || type.contains("x-www-form-urlencoded") || type.contains("yaml");
+}
+
+void addHeader(HttpHeaders &headers, const QByteArray &name, const QByteArray &value)
+{
+    headers.append(qMakePair(name, value));
+}
+
+QByteArray header(const HttpHeaders &headers, const QByteArray &name)
+{
+    for (const auto &[key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+// "12/Mar/2020:19:03:58 +0000"
+QString clfTime(const QDateTime &when)
+{
+    return QLocale::c().toString(when.toUTC(), QStringLiteral("dd/MMM/yyyy:HH:mm:ss")) + QLatin1String(" +0000");
+}
+
+} // namespace
+
+void RouteTable::add(const HttpRoute &route)
+{
+    mRoutes.append(route);
+}
+
+std::optional<RouteTable::Match> RouteTable::match(const QString &method, const QString &path) const
+{
+    std::optional<Match> best;
+    Specificity bestSpec;
+    for (const HttpRoute &route : mRoutes) {
+        const bool any = route.method == QLatin1String("ANY");
+        if (!any && route.method.compare(method, Qt::CaseInsensitive) != 0)
+            continue;
+        Specificity spec;
+        spec.anyMethod = any;
+        const std::optional<QJsonObject> parameters = matchPath(route.path, path, &spec);
+        if (!parameters)
+            continue;
+        if (!best || spec < bestSpec) {
+            best = Match{&route, *parameters};
+            bestSpec = spec;
+        }
+    }
+    return best;
+}
+
+namespace GatewayEvents {
+
+QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                         const QString &requestId)
+{
+    QJsonObject headers;
+    QJsonArray cookies;
+    for (const auto &[key, value] : request.headers) {
+        const QString name = QString::fromLatin1(key).toLower();
+        if (name == QLatin1String("cookie")) {
+            for (const QByteArray &cookie : value.split(';'))
+                if (!cookie.trimmed().isEmpty())
+                    cookies.append(QString::fromUtf8(cookie.trimmed()));
+            continue;
+        }
+        const QString text = QString::fromUtf8(value);
+        headers.insert(name, headers.contains(name) ? headers.value(name).toString() + QLatin1Char(',') + text : text);
+    }
+    QJsonObject query;
+    const QUrlQuery parsed(QString::fromUtf8(request.query));
+    for (const auto &[key, value] : parsed.queryItems(QUrl::FullyDecoded))
+        query.insert(key, query.contains(key) ? query.value(key).toString() + QLatin1Char(',') + value : value);
+
+    const QString routeKey = route.method + QLatin1Char(' ') + route.path;
+    const QString userAgent = QString::fromUtf8(header(request.headers, "user-agent"));
+    QJsonObject http{{QStringLiteral("method"), request.method.toUpper()},
+                     {QStringLiteral("path"), request.path},
+                     {QStringLiteral("protocol"), QStringLiteral("HTTP/1.1")},
+                     {QStringLiteral("sourceIp"), request.sourceIp},
+                     {QStringLiteral("userAgent"), userAgent}};
+    const QJsonObject context{{QStringLiteral("accountId"), QStringLiteral("000000000000")},
+                              {QStringLiteral("apiId"), QStringLiteral("local")},
+                              {QStringLiteral("domainName"), QStringLiteral("localhost")},
+                              {QStringLiteral("domainPrefix"), QStringLiteral("localhost")},
+                              {QStringLiteral("http"), http},
+                              {QStringLiteral("requestId"), requestId},
+                              {QStringLiteral("routeKey"), routeKey},
+                              {QStringLiteral("stage"), QStringLiteral("$default")},
+                              {QStringLiteral("time"), clfTime(request.when)},
+                              {QStringLiteral("timeEpoch"), double(request.when.toMSecsSinceEpoch())}};
+    QJsonObject event{{QStringLiteral("version"), QStringLiteral("2.0")},
+                      {QStringLiteral("routeKey"), routeKey},
+                      {QStringLiteral("rawPath"), request.path},
+                      {QStringLiteral("rawQueryString"), QString::fromUtf8(request.query)},
+                      {QStringLiteral("headers"), headers},
+                      {QStringLiteral("requestContext"), context}};
+    if (!cookies.isEmpty())
+        event.insert(QStringLiteral("cookies"), cookies);
+    if (!query.isEmpty())
+        event.insert(QStringLiteral("queryStringParameters"), query);
+    if (!match.pathParameters.isEmpty())
+        event.insert(QStringLiteral("pathParameters"), match.pathParameters);
+    const bool textual = isTextual(header(request.headers, "content-type"));
+    if (!request.body.isEmpty())
+        event.insert(QStringLiteral("body"), textual ? QString::fromUtf8(request.body)
+                                                     : QString::fromLatin1(request.body.toBase64()));
+    event.insert(QStringLiteral("isBase64Encoded"), !request.body.isEmpty() && !textual);
+    return event;
+}
+
+QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                         const QString &requestId)
+{
+    QJsonObject headers;
+    QJsonObject multiHeaders;
+    for (const auto &[key, value] : request.headers) {
+        const QString name = QString::fromLatin1(key);
+        headers.insert(name, QString::fromUtf8(value));
+        QJsonArray values = multiHeaders.value(name).toArray();
+        values.append(QString::fromUtf8(value));
+        multiHeaders.insert(name, values);
+    }
+    QJsonObject query;
+    QJsonObject multiQuery;
+    for (const auto &[key, value] : QUrlQuery(QString::fromUtf8(request.query)).queryItems(QUrl::FullyDecoded)) {
+        query.insert(key, value);
+        QJsonArray values = multiQuery.value(key).toArray();
+        values.append(value);
+        multiQuery.insert(key, values);
+    }
+    const bool textual = isTextual(header(request.headers, "content-type"));
+    const QJsonObject identity{{QStringLiteral("sourceIp"), request.sourceIp},
+                               {QStringLiteral("userAgent"), QString::fromUtf8(header(request.headers, "user-agent"))}};
+    const QJsonObject context{{QStringLiteral("accountId"), QStringLiteral("000000000000")},
+                              {QStringLiteral("apiId"), QStringLiteral("local")},
+                              {QStringLiteral("httpMethod"), request.method.toUpper()},
+                              {QStringLiteral("identity"), identity},
+                              {QStringLiteral("path"), request.path},
+                              {QStringLiteral("protocol"), QStringLiteral("HTTP/1.1")},
+                              {QStringLiteral("requestId"), requestId},
+                              {QStringLiteral("requestTime"), clfTime(request.when)},
+                              {QStringLiteral("requestTimeEpoch"), double(request.when.toMSecsSinceEpoch())},
+                              {QStringLiteral("resourcePath"), route.path},
+                              {QStringLiteral("stage"), QStringLiteral("local")}};
+    auto orNull = [](const QJsonObject &o) { return o.isEmpty() ? QJsonValue() : QJsonValue(o); };
+    return {{QStringLiteral("resource"), route.path},
+            {QStringLiteral("path"), request.path},
+            {QStringLiteral("httpMethod"), request.method.toUpper()},
+            {QStringLiteral("headers"), orNull(headers)},
+            {QStringLiteral("multiValueHeaders"), orNull(multiHeaders)},
+            {QStringLiteral("queryStringParameters"), orNull(query)},
+            {QStringLiteral("multiValueQueryStringParameters"), orNull(multiQuery)},
+            {QStringLiteral("pathParameters"), orNull(match.pathParameters)},
+            {QStringLiteral("stageVariables"), QJsonValue()},
+            {QStringLiteral("requestContext"), context},
+            {QStringLiteral("body"), request.body.isEmpty() ? QJsonValue()
+                                     : textual ? QJsonValue(QString::fromUtf8(request.body))
+                                               : QJsonValue(QString::fromLatin1(request.body.toBase64()))},
+            {QStringLiteral("isBase64Encoded"), !request.body.isEmpty() && !textual}};
+}
+
+HttpResponseData errorResponse(int status, const QString &problem)
+{
+    static const QHash<int, QByteArray> messages = {{404, "Not Found"},
+                                                    {413, "Request Entity Too Large"},
+                                                    {500, "Internal Server Error"},
+                                                    {502, "Internal Server Error"},
+                                                    {503, "Service Unavailable"},
+                                                    {504, "Endpoint request timed out"}};
+    HttpResponseData r;
+    r.status = status;
+    addHeader(r.headers, "content-type", "application/json");
+    r.body = "{\"message\":\"" + messages.value(status, "Error") + "\"}";
+    r.problem = problem;
+    return r;
+}
+
+HttpResponseData response(const QByteArray &resultJson, bool restPayload)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + resultJson + "]", &parseError);
+    if (parseError.error != QJsonParseError::NoError || doc.array().size() != 1)
+        return errorResponse(502, QStringLiteral("the function's result is not JSON"));
+    const QJsonValue result = doc.array().first();
+    const QJsonObject object = result.toObject();
+    if (!result.isObject() || !object.contains(QStringLiteral("statusCode"))) {
+        if (restPayload)
+            return errorResponse(502, QStringLiteral("a REST API (payload 1.0) function must return a statusCode"));
+        // HTTP API: any other JSON is the body of a 200.
+        HttpResponseData r;
+        addHeader(r.headers, "content-type", "application/json");
+        r.body = result.isString() ? result.toString().toUtf8() : resultJson.trimmed();
+        return r;
+    }
+    HttpResponseData r;
+    const QJsonValue status = object.value(QStringLiteral("statusCode"));
+    r.status = status.isString() ? status.toString().toInt() : status.toInt();
+    if (r.status < 100 || r.status > 599)
+        return errorResponse(502, QStringLiteral("statusCode %1 is not an HTTP status").arg(status.toVariant().toString()));
+    const QJsonObject headers = object.value(QStringLiteral("headers")).toObject();
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        addHeader(r.headers, it.key().toLatin1(), it.value().toVariant().toString().toUtf8());
+    const QJsonObject multi = object.value(QStringLiteral("multiValueHeaders")).toObject();
+    for (auto it = multi.begin(); it != multi.end(); ++it)
+        for (const QJsonValue &v : it.value().toArray())
+            addHeader(r.headers, it.key().toLatin1(), v.toVariant().toString().toUtf8());
+    for (const QJsonValue &cookie : object.value(QStringLiteral("cookies")).toArray())
+        addHeader(r.headers, "set-cookie", cookie.toString().toUtf8());
+    const QJsonValue body = object.value(QStringLiteral("body"));
+    const QByteArray text = body.isString() ? body.toString().toUtf8()
+                            : body.isUndefined() || body.isNull() ? QByteArray()
+                                                                  : QJsonDocument::fromVariant(body.toVariant()).toJson(QJsonDocument::Compact);
+    r.body = object.value(QStringLiteral("isBase64Encoded")).toBool() ? QByteArray::fromBase64(text) : text;
+    if (header(r.headers, "content-type").isEmpty() && !r.body.isEmpty())
+        addHeader(r.headers, "content-type", restPayload ? "application/json" : "text/plain; charset=utf-8");
+    return r;
+}
+
+bool isPreflight(const HttpRequestData &request)
+{
+    return request.method.compare(QLatin1String("OPTIONS"), Qt::CaseInsensitive) == 0
+           && !header(request.headers, "access-control-request-method").isEmpty();
+}
+
+HttpHeaders corsHeaders(const HttpRequestData &request)
+{
+    const QByteArray origin = header(request.headers, "origin");
+    HttpHeaders h{{"access-control-allow-origin", origin.isEmpty() ? QByteArray("*") : origin},
+                  {"access-control-allow-methods", "GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS"},
+                  {"access-control-allow-headers", header(request.headers, "access-control-request-headers").isEmpty()
+                                                       ? QByteArray("*")
+                                                       : header(request.headers, "access-control-request-headers")},
+                  {"access-control-max-age", "600"}};
+    if (!origin.isEmpty())
+        addHeader(h, "vary", "Origin");
+    return h;
+}
+
+} // namespace GatewayEvents
+} // namespace Nimbus

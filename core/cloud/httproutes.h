@@ -1,0 +1,84 @@
+#pragma once
+
+#include "model/node.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace Nimbus {
+
+// One HTTP trigger of the design, as the local gateway serves it.
+struct HttpRoute
+{
+    QString method; // GET ... or ANY
+    QString path;   // /items/{id}, /files/{proxy+}
+    NodeId trigger = kInvalidNodeId;
+    NodeId function = kInvalidNodeId;
+    QString functionName;
+    bool cors = false;
+    bool restPayload = false; // payload format 1.0 (REST API) instead of 2.0
+};
+
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpRequestData
+{
+    QString method;
+    QString path;      // decoded, without the query
+    QByteArray query;  // raw, without '?'
+    HttpHeaders headers;
+    QByteArray body;
+    QString sourceIp = QStringLiteral("127.0.0.1");
+    QDateTime when;
+};
+
+struct HttpResponseData
+{
+    int status = 200;
+    HttpHeaders headers;
+    QByteArray body;
+    QString problem; // why the answer is an error of the gateway's, for the event log
+};
+
+// API Gateway's routing: the route with the most literal segments wins, then one with
+// parameters, a greedy {proxy+} last; a route of the request's method before ANY.
+class RouteTable
+{
+public:
+    void add(const HttpRoute &route);
+    const QList<HttpRoute> &routes() const { return mRoutes; }
+
+    struct Match
+    {
+        const HttpRoute *route = nullptr;
+        QJsonObject pathParameters;
+    };
+    std::optional<Match> match(const QString &method, const QString &path) const;
+
+private:
+    QList<HttpRoute> mRoutes;
+};
+
+// What API Gateway hands the function, and makes of its answer.
+namespace GatewayEvents {
+
+QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                         const QString &requestId);
+QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                         const QString &requestId);
+// The HTTP answer for a function's result (its JSON). HTTP API: a result without
+// statusCode is a 200 JSON body; REST API: it is a 502, as API Gateway answers.
+HttpResponseData response(const QByteArray &resultJson, bool restPayload);
+// CORS headers for a route that enables it; the answer to a preflight request.
+HttpHeaders corsHeaders(const HttpRequestData &request);
+bool isPreflight(const HttpRequestData &request);
+HttpResponseData errorResponse(int status, const QString &problem);
+
+} // namespace GatewayEvents
+} // namespace Nimbus

@@ -1,0 +1,233 @@
+// The local gateway's routing (API Gateway's precedence), the events it builds (HTTP
+// API v2, REST v1, against the sample events) and how it maps a function's answer.
+
+#include "cloud/httproutes.h"
+#include "runtime/eventtemplates.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Nimbus;
+
+namespace {
+HttpRoute route(const char *method, const char *path, const char *function)
+{
+    HttpRoute r;
+    r.method = QString::fromLatin1(method);
+    r.path = QString::fromLatin1(path);
+    r.functionName = QString::fromLatin1(function);
+    return r;
+}
+
+QStringList keys(const QJsonObject &o)
+{
+    QStringList k = o.keys();
+    k.sort();
+    return k;
+}
+} // namespace
+
+class TestHttpRoutes : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void matching_data();
+    void matching();
+    void httpApiEvent();
+    void binaryBody();
+    void restApiEvent();
+    void responses_data();
+    void responses();
+    void cors();
+};
+
+void TestHttpRoutes::matching_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<QString>("parameters");
+    QTest::newRow("literal beats parameter") << "GET" << "/items/new" << "newItem" << "{}";
+    QTest::newRow("parameter") << "GET" << "/items/42" << "getItem" << R"({"id":"42"})";
+    QTest::newRow("method") << "POST" << "/items/42" << "anyItem" << R"({"id":"42"})";
+    QTest::newRow("greedy last") << "GET" << "/files/a/b/c.txt" << "files" << R"({"proxy":"a/b/c.txt"})";
+    QTest::newRow("root") << "GET" << "/" << "home" << "{}";
+    QTest::newRow("trailing slash") << "GET" << "/items/42/" << "getItem" << R"({"id":"42"})";
+    QTest::newRow("no route") << "GET" << "/nothing/here" << "" << "";
+    QTest::newRow("greedy needs a segment") << "GET" << "/files" << "" << "";
+    QTest::newRow("case of method") << "get" << "/items/7" << "getItem" << R"({"id":"7"})";
+}
+
+void TestHttpRoutes::matching()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, path);
+    QFETCH(QString, function);
+    QFETCH(QString, parameters);
+    RouteTable table;
+    table.add(route("ANY", "/items/{id}", "anyItem"));
+    table.add(route("GET", "/items/{id}", "getItem"));
+    table.add(route("GET", "/items/new", "newItem"));
+    table.add(route("GET", "/files/{proxy+}", "files"));
+    table.add(route("GET", "/", "home"));
+    const auto match = table.match(method, path);
+    if (function.isEmpty()) {
+        QVERIFY(!match);
+        return;
+    }
+    QVERIFY(match);
+    QCOMPARE(match->route->functionName, function);
+    QCOMPARE(match->pathParameters, QJsonDocument::fromJson(parameters.toUtf8()).object());
+}
+
+void TestHttpRoutes::httpApiEvent()
+{
+    RouteTable table;
+    table.add(route("GET", "/items/{id}", "getItem"));
+    HttpRequestData request;
+    request.method = QStringLiteral("GET");
+    request.path = QStringLiteral("/items/42");
+    request.query = "color=red&size=m&size=l&q=a%20b";
+    request.headers = {{"User-Agent", "curl/7.88"}, {"Accept", "text/html"}, {"Accept", "application/json"},
+                       {"Cookie", "session=abc; theme=dark"}};
+    request.when = QDateTime(QDate(2027, 3, 12), QTime(19, 3, 58), Qt::UTC);
+    const auto match = table.match(request.method, request.path);
+    const QJsonObject event = GatewayEvents::httpApiEvent(*match->route, *match, request, QStringLiteral("req-1"));
+
+    QByteArray sample;
+    QString error;
+    QVERIFY(EventTemplates::builtin().generate(QStringLiteral("apigateway-http-v2"), {}, &sample, &error));
+    QJsonObject expected = QJsonDocument::fromJson(sample).object();
+    // The sample has every field a GET with a query, cookies and no body has.
+    expected.remove(QStringLiteral("body"));
+    QStringList want = keys(expected);
+    want.append(QStringLiteral("cookies"));
+    want.sort();
+    QCOMPARE(keys(event), want);
+    QCOMPARE(keys(event.value(QStringLiteral("requestContext")).toObject()), keys(expected.value(QStringLiteral("requestContext")).toObject()));
+
+    QCOMPARE(event.value(QStringLiteral("routeKey")).toString(), QStringLiteral("GET /items/{id}"));
+    QCOMPARE(event.value(QStringLiteral("rawQueryString")).toString(), QStringLiteral("color=red&size=m&size=l&q=a%20b"));
+    const QJsonObject query = event.value(QStringLiteral("queryStringParameters")).toObject();
+    QCOMPARE(query.value(QStringLiteral("size")).toString(), QStringLiteral("m,l"));
+    QCOMPARE(query.value(QStringLiteral("q")).toString(), QStringLiteral("a b"));
+    const QJsonObject headers = event.value(QStringLiteral("headers")).toObject();
+    QCOMPARE(headers.value(QStringLiteral("accept")).toString(), QStringLiteral("text/html,application/json"));
+    QVERIFY(!headers.contains(QStringLiteral("cookie")));
+    QCOMPARE(event.value(QStringLiteral("cookies")).toArray(), (QJsonArray{"session=abc", "theme=dark"}));
+    QCOMPARE(event.value(QStringLiteral("pathParameters")).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("42"));
+    const QJsonObject context = event.value(QStringLiteral("requestContext")).toObject();
+    QCOMPARE(context.value(QStringLiteral("time")).toString(), QStringLiteral("12/Mar/2027:19:03:58 +0000"));
+    QCOMPARE(context.value(QStringLiteral("http")).toObject().value(QStringLiteral("userAgent")).toString(), QStringLiteral("curl/7.88"));
+    QVERIFY(!event.value(QStringLiteral("isBase64Encoded")).toBool());
+}
+
+void TestHttpRoutes::binaryBody()
+{
+    RouteTable table;
+    table.add(route("POST", "/upload", "upload"));
+    HttpRequestData request;
+    request.method = QStringLiteral("POST");
+    request.path = QStringLiteral("/upload");
+    request.headers = {{"Content-Type", "image/png"}};
+    request.body = QByteArray("\x89PNG\r\n\x1a\n\0\1", 10);
+    request.when = QDateTime::currentDateTimeUtc();
+    const auto match = table.match(request.method, request.path);
+    const QJsonObject event = GatewayEvents::httpApiEvent(*match->route, *match, request, QStringLiteral("r"));
+    QVERIFY(event.value(QStringLiteral("isBase64Encoded")).toBool());
+    QCOMPARE(QByteArray::fromBase64(event.value(QStringLiteral("body")).toString().toLatin1()), request.body);
+    request.headers = {{"Content-Type", "application/json"}};
+    request.body = R"({"a":1})";
+    const QJsonObject json = GatewayEvents::httpApiEvent(*match->route, *match, request, QStringLiteral("r"));
+    QCOMPARE(json.value(QStringLiteral("body")).toString(), QStringLiteral(R"({"a":1})"));
+}
+
+void TestHttpRoutes::restApiEvent()
+{
+    RouteTable table;
+    HttpRoute r = route("POST", "/orders/{id}", "legacy");
+    r.restPayload = true;
+    table.add(r);
+    HttpRequestData request;
+    request.method = QStringLiteral("POST");
+    request.path = QStringLiteral("/orders/9");
+    request.query = "a=1&a=2";
+    request.headers = {{"Content-Type", "application/json"}};
+    request.body = "{}";
+    request.when = QDateTime::currentDateTimeUtc();
+    const auto match = table.match(request.method, request.path);
+    const QJsonObject event = GatewayEvents::restApiEvent(*match->route, *match, request, QStringLiteral("r"));
+    QByteArray sample;
+    QString error;
+    QVERIFY(EventTemplates::builtin().generate(QStringLiteral("apigateway-rest-v1"), {}, &sample, &error));
+    QCOMPARE(keys(event), keys(QJsonDocument::fromJson(sample).object()));
+    QCOMPARE(event.value(QStringLiteral("resource")).toString(), QStringLiteral("/orders/{id}"));
+    QCOMPARE(event.value(QStringLiteral("multiValueQueryStringParameters")).toObject().value(QStringLiteral("a")).toArray().size(), 2);
+    QCOMPARE(event.value(QStringLiteral("body")).toString(), QStringLiteral("{}"));
+}
+
+void TestHttpRoutes::responses_data()
+{
+    QTest::addColumn<QByteArray>("result");
+    QTest::addColumn<bool>("rest");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("aHeader"); // "name: value" expected among the headers
+    QTest::newRow("full answer") << QByteArray(R"({"statusCode":201,"headers":{"x-id":"7"},"body":"made"})") << false << 201
+                                 << QByteArray("made") << QByteArray("x-id: 7");
+    QTest::newRow("plain object is JSON 200") << QByteArray(R"({"id":"42","name":"lamp"})") << false << 200
+                                              << QByteArray(R"({"id":"42","name":"lamp"})") << QByteArray("content-type: application/json");
+    QTest::newRow("string result") << QByteArray(R"("hello")") << false << 200 << QByteArray("hello") << QByteArray();
+    QTest::newRow("base64 body") << QByteArray(R"({"statusCode":200,"body":"aGk=","isBase64Encoded":true})") << false << 200
+                                 << QByteArray("hi") << QByteArray();
+    QTest::newRow("cookies") << QByteArray(R"({"statusCode":200,"cookies":["a=1","b=2"],"body":""})") << false << 200
+                             << QByteArray() << QByteArray("set-cookie: b=2");
+    QTest::newRow("status as text") << QByteArray(R"({"statusCode":"404","body":"none"})") << false << 404 << QByteArray("none")
+                                    << QByteArray();
+    QTest::newRow("REST without status") << QByteArray(R"({"id":1})") << true << 502 << QByteArray(R"({"message":"Internal Server Error"})")
+                                         << QByteArray();
+    QTest::newRow("REST multi-value headers") << QByteArray(R"({"statusCode":200,"multiValueHeaders":{"x":["1","2"]},"body":"ok"})")
+                                              << true << 200 << QByteArray("ok") << QByteArray("x: 2");
+    QTest::newRow("not JSON") << QByteArray("{oops") << false << 502 << QByteArray(R"({"message":"Internal Server Error"})")
+                              << QByteArray();
+    QTest::newRow("bad status") << QByteArray(R"({"statusCode":42})") << false << 502 << QByteArray(R"({"message":"Internal Server Error"})")
+                                << QByteArray();
+}
+
+void TestHttpRoutes::responses()
+{
+    QFETCH(QByteArray, result);
+    QFETCH(bool, rest);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, aHeader);
+    const HttpResponseData r = GatewayEvents::response(result, rest);
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.body, body);
+    if (!aHeader.isEmpty()) {
+        QStringList headers;
+        for (const auto &[k, v] : r.headers)
+            headers.append(QString::fromUtf8(k + ": " + v));
+        QVERIFY2(headers.contains(QString::fromUtf8(aHeader)), qPrintable(headers.join(QLatin1Char('\n'))));
+    }
+}
+
+void TestHttpRoutes::cors()
+{
+    HttpRequestData preflight;
+    preflight.method = QStringLiteral("OPTIONS");
+    preflight.headers = {{"Origin", "http://localhost:3000"}, {"Access-Control-Request-Method", "POST"},
+                         {"Access-Control-Request-Headers", "content-type"}};
+    QVERIFY(GatewayEvents::isPreflight(preflight));
+    const HttpHeaders headers = GatewayEvents::corsHeaders(preflight);
+    QVERIFY(headers.contains(qMakePair(QByteArray("access-control-allow-origin"), QByteArray("http://localhost:3000"))));
+    QVERIFY(headers.contains(qMakePair(QByteArray("access-control-allow-headers"), QByteArray("content-type"))));
+    HttpRequestData get;
+    get.method = QStringLiteral("OPTIONS");
+    QVERIFY(!GatewayEvents::isPreflight(get));
+}
+
+QTEST_GUILESS_MAIN(TestHttpRoutes)
+#include "tst_httproutes.moc"
