@@ -104,6 +104,23 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::LocalCloud</name>
+    <message numerus="yes">
+        <source>%n message(s) not delivered (%1); moved to %2</source>
+        <translation>
+            <numerusform>%n message not delivered (%1); moved to %2</numerusform>
+            <numerusform>%n messages not delivered (%1); moved to %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>message %1 to %n subscriber(s)</source>
+        <translation>
+            <numerusform>message %1 to %n subscriber</numerusform>
+            <numerusform>message %1 to %n subscribers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::MainWindow</name>
     <message numerus="yes">
         <source>%n node(s)</source>

@@ -233,6 +233,77 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::CloudState</name>
+    <message>
+        <source>cannot create the state folder %1</source>
+        <translation>impossible de créer le dossier d&apos;état %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: not a local cloud state (%2)</source>
+        <translation>%1 : pas un état de cloud local (%2)</translation>
+    </message>
+    <message>
+        <source>%1: written by a newer version of Nimbus Studio (state version %2; this one reads %3)</source>
+        <translation>%1 : écrit par une version plus récente de Nimbus Studio (état version %2 ; celle-ci lit la %3)</translation>
+    </message>
+    <message>
+        <source>cannot empty %1</source>
+        <translation>impossible de vider %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid queue name</source>
+        <translation>« %1 » n&apos;est pas un nom de file valide</translation>
+    </message>
+    <message>
+        <source>no message of %1 has the receipt handle %2</source>
+        <translation>aucun message de %1 n&apos;a le reçu %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid bucket name</source>
+        <translation>« %1 » n&apos;est pas un nom de compartiment valide</translation>
+    </message>
+    <message>
+        <source>an object key must have 1 to 1024 bytes</source>
+        <translation>une clé d&apos;objet doit faire de 1 à 1024 octets</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of bucket %1</source>
+        <translation>impossible de créer le dossier du compartiment %1</translation>
+    </message>
+    <message>
+        <source>cannot store %1/%2: %3</source>
+        <translation>impossible d&apos;enregistrer %1/%2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 has no object %2</source>
+        <translation>%1 n&apos;a pas d&apos;objet %2</translation>
+    </message>
+    <message>
+        <source>the content of %1/%2 is missing from the state folder</source>
+        <translation>le contenu de %1/%2 manque dans le dossier d&apos;état</translation>
+    </message>
+    <message>
+        <source>the item has no %1 of type %2 (its partition key)</source>
+        <translation>l&apos;élément n&apos;a pas de %1 de type %2 (sa clé de partition)</translation>
+    </message>
+    <message>
+        <source>the item has no %1 of type %2 (its sort key)</source>
+        <translation>l&apos;élément n&apos;a pas de %1 de type %2 (sa clé de tri)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid table name</source>
+        <translation>« %1 » n&apos;est pas un nom de table valide</translation>
+    </message>
+    <message>
+        <source>the partition key %1 must be of type %2</source>
+        <translation>la clé de partition %1 doit être de type %2</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::CodeEditor</name>
     <message>
         <source>Go to Line</source>
@@ -2127,6 +2198,71 @@ Invalide : %2</translation>
     <message>
         <source>%1: Knative has no %2; its events reach the broker as type %3 from source %1, sent by whatever you provision for it</source>
         <translation>%1 : Knative n&apos;a pas de %2 ; ses événements arrivent au broker avec le type %3 et la source %1, envoyés par ce que vous provisionnez pour lui</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::LocalCloud</name>
+    <message>
+        <source>the design has no %1 named %2</source>
+        <translation>la conception n&apos;a pas de %1 nommé(e) %2</translation>
+    </message>
+    <message>
+        <source>the local cloud is not running</source>
+        <translation>le cloud local n&apos;est pas démarré</translation>
+    </message>
+    <message>
+        <source>outside</source>
+        <translation>extérieur</translation>
+    </message>
+    <message>
+        <source>stopped after %1 hops (the limit is %2): %3</source>
+        <translation>arrêté après %1 sauts (la limite est %2) : %3</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>ok, cold start</source>
+        <translation>ok, démarrage à froid</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>message %1 (%2 bytes)</source>
+        <translation>message %1 (%2 octets)</translation>
+    </message>
+    <message>
+        <source>message %1 failed %2 times; moved to %3</source>
+        <translation>le message %1 a échoué %2 fois ; déplacé vers %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) not delivered (%1); moved to %2</source>
+        <translation>
+            <numerusform>%n message non remis (%1) ; déplacé vers %2</numerusform>
+            <numerusform>%n messages non remis (%1) ; déplacés vers %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>message %1 to %n subscriber(s)</source>
+        <translation>
+            <numerusform>message %1 pour %n abonné</numerusform>
+            <numerusform>message %1 pour %n abonnés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>put %1 (%2 bytes)</source>
+        <translation>dépôt de %1 (%2 octets)</translation>
+    </message>
+    <message>
+        <source>deleted %1</source>
+        <translation>suppression de %1</translation>
+    </message>
+    <message>
+        <source>fired (%1)</source>
+        <translation>déclenché (%1)</translation>
     </message>
 </context>
 <context>

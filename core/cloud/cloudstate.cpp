@@ -156,7 +156,8 @@ QString CloudState::sendMessage(const QString &queue, const QByteArray &body, co
 }
 
 QList<QueueMessage> CloudState::receiveMessages(const QString &queue, int max, int visibilityTimeout,
-                                                int maxReceiveCount, const QString &deadLetterQueue)
+                                                int maxReceiveCount, const QString &deadLetterQueue,
+                                                QList<QueueMessage> *deadLettered)
 {
     const qint64 now = ms(mClock.now());
     QList<QueueMessage> received;
@@ -167,6 +168,15 @@ QList<QueueMessage> CloudState::receiveMessages(const QString &queue, int max, i
     // Messages received maxReceiveCount times that are back in view go to the
     // dead-letter queue, counted afresh there.
     if (maxReceiveCount > 0 && !deadLetterQueue.isEmpty()) {
+        if (deadLettered) {
+            Statement doomed(mDb, QStringLiteral("SELECT %1 FROM messages WHERE queue = ?1 AND visible_at <= ?2 "
+                                                 "AND receive_count >= ?3 ORDER BY rowid").arg(kMessageColumns));
+            doomed.bind(1, queue);
+            doomed.bind(2, now);
+            doomed.bind(3, qint64(maxReceiveCount));
+            while (doomed.next())
+                deadLettered->append(readMessage(doomed));
+        }
         Statement move(mDb, QStringLiteral("UPDATE messages SET queue = ?1, receive_count = 0, receipt = NULL, visible_at = ?2 "
                                            "WHERE queue = ?3 AND visible_at <= ?2 AND receive_count >= ?4"));
         move.bind(1, deadLetterQueue);

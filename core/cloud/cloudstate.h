@@ -80,8 +80,9 @@ public:
                         int delaySeconds = 0);
     // Up to max visible messages, hidden for visibilityTimeout seconds. A message
     // received maxReceiveCount times already moves to deadLetterQueue instead.
+    // *deadLettered: the messages moved to the dead-letter queue on the way.
     QList<QueueMessage> receiveMessages(const QString &queue, int max, int visibilityTimeout, int maxReceiveCount = 0,
-                                        const QString &deadLetterQueue = {});
+                                        const QString &deadLetterQueue = {}, QList<QueueMessage> *deadLettered = nullptr);
     bool deleteMessage(const QString &queue, const QString &receiptHandle);
     bool changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout);
     // Every message, visible or in flight, oldest first (the inspector's view).

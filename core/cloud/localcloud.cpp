@@ -1,0 +1,544 @@
+#include "localcloud.h"
+
+#include "cloudevents.h"
+#include "document/project.h"
+#include "model/scheduleexpression.h"
+#include "runtime/functionrunner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace Nimbus {
+
+namespace {
+QByteArray json(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QString text(const Node *node, const char *property, const QString &fallback = {})
+{
+    const QJsonValue value = node->properties.value(QLatin1String(property));
+    return value.isString() ? value.toString() : fallback;
+}
+
+int number(const Node *node, const char *property, int fallback)
+{
+    const QJsonValue value = node->properties.value(QLatin1String(property));
+    return value.isDouble() ? value.toInt() : fallback;
+}
+} // namespace
+
+QString CloudLogEntry::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Request: return QStringLiteral("request");
+    case Kind::Invocation: return QStringLiteral("invocation");
+    case Kind::ServiceChange: return QStringLiteral("change");
+    case Kind::Retry: return QStringLiteral("retry");
+    case Kind::DeadLetter: return QStringLiteral("dead-letter");
+    case Kind::LoopStopped: return QStringLiteral("loop-stopped");
+    case Kind::Error: return QStringLiteral("error");
+    }
+    return {};
+}
+
+LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent)
+    : QObject(parent), mProject(project), mRunner(runner), mClock(&mSystemClock), mTimer(new QTimer(this))
+{
+    qRegisterMetaType<Nimbus::CloudLogEntry>();
+    mTimer->setInterval(100);
+    connect(mTimer, &QTimer::timeout, this, &LocalCloud::tick);
+    connect(&mRunner, &FunctionRunner::finished, this,
+            [this](NodeId function, const InvocationResult &result, bool, qint64) { onFinished(function, result); });
+}
+
+LocalCloud::~LocalCloud() = default;
+
+void LocalCloud::setClock(const CloudClock *clock)
+{
+    mClock = clock ? clock : &mSystemClock;
+}
+
+bool LocalCloud::fail(const QString &message)
+{
+    mError = message;
+    return false;
+}
+
+bool LocalCloud::start(const QString &stateDirectory, QString *error)
+{
+    stop();
+    auto state = std::make_unique<CloudState>(*mClock);
+    if (!state->open(stateDirectory)) {
+        *error = state->errorString();
+        return false;
+    }
+    mState = std::move(state);
+    mNextFiring.clear();
+    const QDateTime now = mClock->now();
+    for (const auto &[id, node] : mProject.architecture().nodes()) {
+        if (node.kind != QLatin1String("schedule") || !node.properties.value(QLatin1String("enabled")).toBool(true))
+            continue;
+        const ScheduleExpression expression = ScheduleExpression::parse(text(&node, "expression"));
+        const QDateTime next = expression.nextAfter(now, now);
+        if (next.isValid())
+            mNextFiring.insert(node.name, next);
+    }
+    mRunning = true;
+    mTimer->start();
+    return true;
+}
+
+void LocalCloud::stop()
+{
+    mTimer->stop();
+    mRunning = false;
+    mPending.clear();
+    mBusyQueues.clear();
+}
+
+const Node *LocalCloud::service(const QString &name, const char *kind)
+{
+    const Node *node = mProject.architecture().nodeByName(name);
+    if (!node || node->kind != QLatin1String(kind)) {
+        fail(tr("the design has no %1 named %2").arg(QLatin1String(kind), name));
+        return nullptr;
+    }
+    if (!mRunning) {
+        fail(tr("the local cloud is not running"));
+        return nullptr;
+    }
+    return node;
+}
+
+QList<const Node *> LocalCloud::consumers(const Node *source) const
+{
+    QList<const Node *> result;
+    const Architecture &architecture = mProject.architecture();
+    for (EdgeId id : architecture.outgoingEdges(source->id)) {
+        const Edge *edge = architecture.edge(id);
+        const Node *target = architecture.node(edge->to);
+        if (edge->type == QLatin1String("invokes") && target && target->kind == QLatin1String("function"))
+            result.append(target);
+    }
+    std::sort(result.begin(), result.end(), [](const Node *a, const Node *b) { return a->name < b->name; });
+    return result;
+}
+
+qint64 LocalCloud::addLog(CloudLogEntry entry)
+{
+    entry.id = ++mNextLogId;
+    entry.when = mClock->now();
+    entry.depth = entry.cause ? depthOf(entry.cause) + 1 : 0;
+    mLog.append(entry);
+    if (mLog.size() > kLogLimit)
+        mLog.remove(0, mLog.size() - kLogLimit);
+    emit logged(entry);
+    return entry.id;
+}
+
+QString LocalCloud::causeName(qint64 cause) const
+{
+    for (auto it = mLog.crbegin(); cause && it != mLog.crend(); ++it)
+        if (it->id == cause)
+            return it->target;
+    return tr("outside");
+}
+
+int LocalCloud::depthOf(qint64 cause) const
+{
+    for (auto it = mLog.crbegin(); it != mLog.crend(); ++it)
+        if (it->id == cause)
+            return it->depth;
+    return 0;
+}
+
+bool LocalCloud::withinLoopLimit(qint64 cause, const QString &source, const QString &target)
+{
+    if (!cause || depthOf(cause) + 1 <= mLoopLimit)
+        return true;
+    // Name the chain that led here, oldest first.
+    QStringList chain{target};
+    for (qint64 id = cause; id;) {
+        const auto it = std::find_if(mLog.crbegin(), mLog.crend(), [id](const CloudLogEntry &e) { return e.id == id; });
+        if (it == mLog.crend())
+            break;
+        if (chain.first() != it->target)
+            chain.prepend(it->target);
+        id = it->cause;
+        if (!id && chain.first() != it->source)
+            chain.prepend(it->source);
+    }
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::LoopStopped;
+    entry.cause = cause;
+    entry.source = source;
+    entry.target = target;
+    entry.ok = false;
+    entry.detail = tr("stopped after %1 hops (the limit is %2): %3").arg(depthOf(cause) + 1).arg(mLoopLimit).arg(chain.join(QStringLiteral(" -> ")));
+    addLog(entry);
+    return fail(entry.detail);
+}
+
+qint64 LocalCloud::deliver(const Node *function, const QJsonObject &event, const QString &source, qint64 cause,
+                           Completion done)
+{
+    if (!withinLoopLimit(cause, source, function->name))
+        return 0;
+    QString error;
+    const QString requestId = mRunner.invoke(function->id, json(event), &error);
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::Invocation;
+    entry.cause = cause;
+    entry.source = source;
+    entry.target = function->name;
+    if (requestId.isEmpty()) {
+        entry.kind = CloudLogEntry::Kind::Error;
+        entry.ok = false;
+        entry.detail = error;
+        addLog(entry);
+        fail(error);
+        return 0;
+    }
+    entry.detail = tr("running");
+    entry.finished = false;
+    const qint64 id = addLog(entry);
+    mPending.insert(requestId, {id, std::move(done)});
+    return id;
+}
+
+qint64 LocalCloud::invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
+                          Completion done, QString *error)
+{
+    const Node *node = service(function, "function");
+    if (!node) {
+        *error = mError;
+        return 0;
+    }
+    const QJsonObject object = QJsonDocument::fromJson(event).object();
+    const qint64 id = deliver(node, object, source, cause, std::move(done));
+    if (!id)
+        *error = mError;
+    return id;
+}
+
+void LocalCloud::onFinished(NodeId function, const InvocationResult &result)
+{
+    Q_UNUSED(function)
+    const auto it = mPending.find(result.requestId);
+    if (it == mPending.end())
+        return;
+    const Pending pending = it.value();
+    mPending.erase(it);
+    for (auto entry = mLog.rbegin(); entry != mLog.rend(); ++entry) {
+        if (entry->id != pending.entry)
+            continue;
+        entry->ok = result.ok;
+        entry->finished = true;
+        entry->durationMs = result.durationMs;
+        entry->detail = result.ok ? (result.coldStart ? tr("ok, cold start") : tr("ok"))
+                                  : result.error.value(QLatin1String("errorType")).toString() + QLatin1String(": ")
+                                        + result.error.value(QLatin1String("errorMessage")).toString();
+        emit logged(*entry);
+        break;
+    }
+    if (pending.done)
+        pending.done(result);
+}
+
+// ---- queues ----------------------------------------------------------------
+
+QString LocalCloud::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
+                                int delaySeconds, qint64 cause)
+{
+    const Node *node = service(queue, "queue");
+    if (!node || !withinLoopLimit(cause, causeName(cause), queue))
+        return {};
+    const QString id = mState->sendMessage(queue, body, attributes, std::max(delaySeconds, number(node, "delay", 0)));
+    if (id.isEmpty()) {
+        fail(mState->errorString());
+        return {};
+    }
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::ServiceChange;
+    entry.cause = cause;
+    entry.source = causeName(cause);
+    entry.target = queue;
+    entry.detail = tr("message %1 (%2 bytes)").arg(id).arg(body.size());
+    mMessageCause.insert(id, addLog(entry));
+    emit stateChanged(queue);
+    deliverQueue(node);
+    return id;
+}
+
+void LocalCloud::deliverQueue(const Node *queue)
+{
+    const QList<const Node *> functions = consumers(queue);
+    if (!mRunning || functions.isEmpty())
+        return;
+    const int batch = std::clamp(number(queue, "batchSize", 10), 1, 10000);
+    const int visibility = number(queue, "visibilityTimeout", 30);
+    const int maxReceives = number(queue, "maxReceiveCount", 5);
+    const QString deadLetters = queue->name + QLatin1String("-dlq");
+    for (int attempt = 0; attempt < functions.size(); ++attempt) {
+        const Node *function = functions.at(mRoundRobin.value(queue->name) % functions.size());
+        mRoundRobin[queue->name] += 1;
+        const QString busyKey = queue->name + QLatin1Char('/') + function->name;
+        if (mBusyQueues.contains(busyKey))
+            continue;
+        QList<QueueMessage> dead;
+        const QList<QueueMessage> messages = mState->receiveMessages(queue->name, batch, visibility, maxReceives, deadLetters, &dead);
+        for (const QueueMessage &m : std::as_const(dead)) {
+            CloudLogEntry entry;
+            entry.kind = CloudLogEntry::Kind::DeadLetter;
+            entry.cause = mMessageCause.value(m.id);
+            entry.source = queue->name;
+            entry.target = deadLetters;
+            entry.ok = false;
+            entry.detail = tr("message %1 failed %2 times; moved to %3").arg(m.id).arg(m.receiveCount).arg(deadLetters);
+            addLog(entry);
+        }
+        if (!dead.isEmpty()) {
+            emit stateChanged(queue->name);
+            emit stateChanged(deadLetters);
+        }
+        if (messages.isEmpty())
+            return;
+        qint64 cause = 0;
+        for (const QueueMessage &m : messages)
+            cause = std::max(cause, mMessageCause.value(m.id));
+        mBusyQueues.insert(busyKey);
+        const QString queueName = queue->name;
+        const qint64 id = deliver(function, CloudEvents::sqs(mRegion, queueName, messages), queueName, cause,
+                                  [this, queueName, busyKey, messages](const InvocationResult &result) {
+            mBusyQueues.remove(busyKey);
+            if (!mRunning)
+                return;
+            // Success deletes the batch, except the items the function reports failed.
+            QSet<QString> failed;
+            if (result.ok) {
+                const QJsonArray failures = QJsonDocument::fromJson(result.resultJson).object()
+                                                .value(QLatin1String("batchItemFailures")).toArray();
+                for (const QJsonValue &f : failures)
+                    failed.insert(f.toObject().value(QLatin1String("itemIdentifier")).toString());
+            }
+            for (const QueueMessage &m : messages) {
+                if (result.ok && !failed.contains(m.id)) {
+                    mState->deleteMessage(queueName, m.receiptHandle);
+                    mMessageCause.remove(m.id);
+                }
+            }
+            emit stateChanged(queueName);
+            if (const Node *node = mProject.architecture().nodeByName(queueName))
+                deliverQueue(node);
+        });
+        if (!id) {
+            mBusyQueues.remove(busyKey);
+            // Stopped by the loop guard (or the function cannot run): the batch goes to
+            // the dead-letter queue at once rather than round again.
+            for (const QueueMessage &m : messages) {
+                mState->sendMessage(deadLetters, m.body, m.attributes);
+                mState->deleteMessage(queue->name, m.receiptHandle);
+                mMessageCause.remove(m.id);
+            }
+            CloudLogEntry entry;
+            entry.kind = CloudLogEntry::Kind::DeadLetter;
+            entry.cause = cause;
+            entry.source = queue->name;
+            entry.target = deadLetters;
+            entry.ok = false;
+            entry.detail = tr("%n message(s) not delivered (%1); moved to %2", nullptr, int(messages.size()))
+                               .arg(mError, deadLetters);
+            addLog(entry);
+            emit stateChanged(queue->name);
+            emit stateChanged(deadLetters);
+            return;
+        }
+        emit stateChanged(queue->name);
+    }
+}
+
+// ---- topics, buckets, tables, schedules --------------------------------------
+
+QString LocalCloud::publish(const QString &topic, const QString &message, const QString &subject, qint64 cause)
+{
+    const Node *node = service(topic, "topic");
+    if (!node || !withinLoopLimit(cause, causeName(cause), topic))
+        return {};
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::ServiceChange;
+    entry.cause = cause;
+    entry.source = causeName(cause);
+    entry.target = topic;
+    entry.detail = tr("message %1 to %n subscriber(s)", nullptr, int(consumers(node).size())).arg(id);
+    const qint64 change = addLog(entry);
+    const QJsonObject event = CloudEvents::sns(mRegion, topic, id, message, subject, mClock->now());
+    for (const Node *function : consumers(node))
+        deliver(function, event, topic, change);
+    return id;
+}
+
+bool LocalCloud::putObject(const QString &bucket, const QString &key, const QByteArray &data, const QString &contentType,
+                           qint64 cause)
+{
+    const Node *node = service(bucket, "bucket");
+    if (!node || !withinLoopLimit(cause, causeName(cause), bucket))
+        return false;
+    StoredObject stored;
+    if (!mState->putObject(bucket, key, data, contentType, &stored))
+        return fail(mState->errorString());
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::ServiceChange;
+    entry.cause = cause;
+    entry.source = causeName(cause);
+    entry.target = bucket;
+    entry.detail = tr("put %1 (%2 bytes)").arg(key).arg(data.size());
+    const qint64 change = addLog(entry);
+    emit stateChanged(bucket);
+    const QString events = text(node, "events", QStringLiteral("ObjectCreated"));
+    const bool notifies = events != QLatin1String("ObjectRemoved") && key.startsWith(text(node, "prefix"))
+                          && key.endsWith(text(node, "suffix"));
+    if (notifies) {
+        const QJsonObject event = CloudEvents::s3(mRegion, bucket, stored, QStringLiteral("ObjectCreated:Put"), ++mSequence,
+                                                  mClock->now());
+        for (const Node *function : consumers(node))
+            deliver(function, event, bucket, change);
+    }
+    return true;
+}
+
+bool LocalCloud::deleteObject(const QString &bucket, const QString &key, qint64 cause)
+{
+    const Node *node = service(bucket, "bucket");
+    if (!node || !withinLoopLimit(cause, causeName(cause), bucket))
+        return false;
+    bool existed = false;
+    if (!mState->deleteObject(bucket, key, &existed))
+        return fail(mState->errorString());
+    if (!existed)
+        return true;
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::ServiceChange;
+    entry.cause = cause;
+    entry.source = causeName(cause);
+    entry.target = bucket;
+    entry.detail = tr("deleted %1").arg(key);
+    const qint64 change = addLog(entry);
+    emit stateChanged(bucket);
+    const QString events = text(node, "events", QStringLiteral("ObjectCreated"));
+    if (events != QLatin1String("ObjectCreated") && key.startsWith(text(node, "prefix")) && key.endsWith(text(node, "suffix"))) {
+        StoredObject removed;
+        removed.key = key;
+        const QJsonObject event = CloudEvents::s3(mRegion, bucket, removed, QStringLiteral("ObjectRemoved:Delete"),
+                                                  ++mSequence, mClock->now());
+        for (const Node *function : consumers(node))
+            deliver(function, event, bucket, change);
+    }
+    return true;
+}
+
+TableKeys LocalCloud::tableKeys(const QString &table) const
+{
+    TableKeys keys;
+    if (const Node *node = mProject.architecture().nodeByName(table)) {
+        keys.partitionKey = text(node, "partitionKey", QStringLiteral("id"));
+        keys.partitionType = text(node, "partitionKeyType", QStringLiteral("S"));
+        keys.sortKey = text(node, "sortKey");
+        keys.sortType = text(node, "sortKeyType", QStringLiteral("S"));
+    }
+    return keys;
+}
+
+bool LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 cause)
+{
+    const Node *node = service(table, "table");
+    if (!node || !withinLoopLimit(cause, causeName(cause), table))
+        return false;
+    StreamRecord record;
+    if (!mState->putItem(table, tableKeys(table), item, &record))
+        return fail(mState->errorString());
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::ServiceChange;
+    entry.cause = cause;
+    entry.source = causeName(cause);
+    entry.target = table;
+    entry.detail = record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys));
+    const qint64 change = addLog(entry);
+    emit stateChanged(table);
+    const QString stream = text(node, "stream", QStringLiteral("NONE"));
+    if (stream != QLatin1String("NONE"))
+        for (const Node *function : consumers(node))
+            deliver(function, CloudEvents::dynamodb(mRegion, table, {record}, stream), table, change);
+    return true;
+}
+
+bool LocalCloud::deleteItem(const QString &table, const QJsonObject &key, qint64 cause)
+{
+    const Node *node = service(table, "table");
+    if (!node || !withinLoopLimit(cause, causeName(cause), table))
+        return false;
+    StreamRecord record;
+    if (!mState->deleteItem(table, tableKeys(table), key, &record))
+        return fail(mState->errorString());
+    if (record.eventName.isEmpty())
+        return true;
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::ServiceChange;
+    entry.cause = cause;
+    entry.source = causeName(cause);
+    entry.target = table;
+    entry.detail = record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys));
+    const qint64 change = addLog(entry);
+    emit stateChanged(table);
+    const QString stream = text(node, "stream", QStringLiteral("NONE"));
+    if (stream != QLatin1String("NONE"))
+        for (const Node *function : consumers(node))
+            deliver(function, CloudEvents::dynamodb(mRegion, table, {record}, stream), table, change);
+    return true;
+}
+
+bool LocalCloud::fireSchedule(const QString &schedule)
+{
+    const Node *node = service(schedule, "schedule");
+    if (!node)
+        return false;
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::Request;
+    entry.source = schedule;
+    entry.target = schedule;
+    entry.detail = tr("fired (%1)").arg(text(node, "expression"));
+    const qint64 change = addLog(entry);
+    const QJsonObject event = CloudEvents::scheduled(mRegion, schedule, mClock->now());
+    for (const Node *function : consumers(node))
+        deliver(function, event, schedule, change);
+    return true;
+}
+
+void LocalCloud::tick()
+{
+    if (!mRunning)
+        return;
+    const QDateTime now = mClock->now();
+    for (auto it = mNextFiring.begin(); it != mNextFiring.end(); ++it) {
+        if (it.value() > now)
+            continue;
+        const QString name = it.key();
+        const QDateTime due = it.value();
+        fireSchedule(name);
+        const Node *node = mProject.architecture().nodeByName(name);
+        const ScheduleExpression expression = ScheduleExpression::parse(node ? text(node, "expression") : QString());
+        // A rate counts on from its last firing; a clock moved far ahead fires once.
+        it.value() = expression.nextAfter(now, due);
+    }
+    for (const auto &[id, node] : mProject.architecture().nodes())
+        if (node.kind == QLatin1String("queue"))
+            deliverQueue(&node);
+}
+
+} // namespace Nimbus

@@ -1,0 +1,148 @@
+#pragma once
+
+#include "cloudclock.h"
+#include "cloudstate.h"
+#include "model/node.h"
+#include "runtime/invocationresult.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace Nimbus {
+
+class FunctionRunner;
+class Project;
+
+// One hop of the local cloud: something happened to a service, or a function ran
+// because of something. cause is the id of the hop that led here (0 for a request
+// from outside), depth how many hops came before.
+struct CloudLogEntry
+{
+    enum class Kind { Request, Invocation, ServiceChange, Retry, DeadLetter, LoopStopped, Error };
+
+    qint64 id = 0;
+    qint64 cause = 0;
+    int depth = 0;
+    QDateTime when;
+    Kind kind = Kind::Invocation;
+    QString source; // the node (or "GET /items/42") it came from
+    QString target; // the function or service it reached
+    bool ok = true;
+    bool finished = true; // false while the invocation runs
+    double durationMs = 0;
+    QString detail;
+
+    static QString kindName(Kind kind);
+};
+
+// The whole design on the laptop: the state of its queues, topics, buckets, tables and
+// schedules, and every event delivered along the canvas's connections to the functions,
+// which run on the project's FunctionRunner. The same object serves the gateway, the
+// AWS-compatible endpoint, the command line and the studio.
+class LocalCloud : public QObject
+{
+    Q_OBJECT
+
+public:
+    LocalCloud(Project &project, FunctionRunner &runner, QObject *parent = nullptr);
+    ~LocalCloud() override;
+
+    // The clock the cloud runs on (the system's unless a test sets one; not owned).
+    void setClock(const CloudClock *clock);
+    const CloudClock &clock() const { return *mClock; }
+    QString region() const { return mRegion; }
+    // Chains of events deeper than this are stopped (16 by default).
+    void setLoopLimit(int limit) { mLoopLimit = limit; }
+    int loopLimit() const { return mLoopLimit; }
+
+    // Opens the state in directory (created if missing) and starts delivering.
+    bool start(const QString &stateDirectory, QString *error);
+    void stop();
+    bool isRunning() const { return mRunning; }
+    CloudState &state() { return *mState; }
+
+    // Service operations by node name. Each delivers what it causes to the functions the
+    // node invokes. cause: the log entry of the invocation that did it (0 from outside).
+    // Empty/false with errorString() on failure.
+    QString sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes = {},
+                        int delaySeconds = 0, qint64 cause = 0);
+    QString publish(const QString &topic, const QString &message, const QString &subject = {}, qint64 cause = 0);
+    bool putObject(const QString &bucket, const QString &key, const QByteArray &data, const QString &contentType = {},
+                   qint64 cause = 0);
+    bool deleteObject(const QString &bucket, const QString &key, qint64 cause = 0);
+    bool putItem(const QString &table, const QJsonObject &item, qint64 cause = 0);
+    bool deleteItem(const QString &table, const QJsonObject &key, qint64 cause = 0);
+    bool fireSchedule(const QString &schedule);
+    // The key schema of a table node.
+    TableKeys tableKeys(const QString &table) const;
+    QString errorString() const { return mError; }
+
+    // Runs a function for a request from outside (the gateway); done gets the result.
+    using Completion = std::function<void(const InvocationResult &)>;
+    qint64 invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
+                  Completion done, QString *error);
+
+    // Delivers what is due: visible queue messages, schedules whose time has come.
+    // A timer calls it every 100 ms while running; tests call it after moving the clock.
+    void tick();
+    // When each schedule fires next.
+    QHash<QString, QDateTime> nextFirings() const { return mNextFiring; }
+
+    const QList<CloudLogEntry> &log() const { return mLog; }
+    static constexpr int kLogLimit = 5000;
+
+signals:
+    void logged(const Nimbus::CloudLogEntry &entry);
+    // A service's state changed (node name), for inspectors.
+    void stateChanged(const QString &service);
+
+private:
+    struct Pending
+    {
+        qint64 entry = 0;
+        Completion done;
+    };
+    const Node *service(const QString &name, const char *kind);
+    QList<const Node *> consumers(const Node *source) const;
+    qint64 addLog(CloudLogEntry entry);
+    int depthOf(qint64 cause) const;
+    // What caused a change: the function of the cause entry, or "outside".
+    QString causeName(qint64 cause) const;
+    // False (and a LoopStopped entry) when going on would exceed the loop limit.
+    bool withinLoopLimit(qint64 cause, const QString &source, const QString &target);
+    qint64 deliver(const Node *function, const QJsonObject &event, const QString &source, qint64 cause,
+                   Completion done = {});
+    void deliverQueue(const Node *queue);
+    void onFinished(NodeId function, const InvocationResult &result);
+    bool fail(const QString &message);
+
+    Project &mProject;
+    FunctionRunner &mRunner;
+    SystemClock mSystemClock;
+    const CloudClock *mClock;
+    std::unique_ptr<CloudState> mState;
+    QTimer *mTimer;
+    QString mRegion = QStringLiteral("us-east-1");
+    QString mError;
+    bool mRunning = false;
+    int mLoopLimit = 16;
+    qint64 mNextLogId = 0;
+    qint64 mSequence = 0;
+    QList<CloudLogEntry> mLog;
+    QHash<QString, Pending> mPending;        // by request id
+    QHash<QString, QDateTime> mNextFiring;   // schedule -> next firing
+    QSet<QString> mBusyQueues;               // queues with a batch in flight, per consumer "queue/function"
+    QHash<QString, int> mRoundRobin;         // queue -> next consumer
+    QHash<QString, qint64> mMessageCause;    // message id -> the log entry that sent it
+};
+
+} // namespace Nimbus
+
+Q_DECLARE_METATYPE(Nimbus::CloudLogEntry)

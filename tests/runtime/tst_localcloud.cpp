@@ -1,0 +1,322 @@
+// The local cloud delivering along the canvas's connections to real Node.js workers:
+// queue batches, retries and dead letters, topic fan-out, bucket and table events,
+// schedules on a test clock, the loop guard, state across restarts.
+
+#include "cloud/localcloud.h"
+#include "document/project.h"
+#include "model/catalog.h"
+#include "runtime/functionrunner.h"
+#include "runtime/instancepool.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Nimbus;
+
+namespace {
+// Answers what it received: how many records, and the first one.
+const QByteArray kEcho = "exports.handler = async (event) => ({ records: (event.Records || []).length,"
+                         " first: (event.Records || [])[0] || event });\n";
+const QByteArray kFail = "exports.handler = async () => { throw new Error('cannot process'); };\n";
+} // namespace
+
+class TestLocalCloud : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void queueBatchesReachTheConsumer();
+    void failingConsumerEndsInDeadLetters();
+    void partialBatchFailure();
+    void topicFansOut();
+    void bucketPutTriggersConsumer();
+    void tableChangesStream();
+    void schedulesFireOnTheClock();
+    void loopIsStopped();
+    void stateSurvivesRestart();
+    void unknownServiceIsAnError();
+
+private:
+    NodeId addFunction(const QString &name, const QByteArray &code);
+    NodeId addService(const QString &kind, const QString &name, const QJsonObject &properties = {});
+    void connect(NodeId from, NodeId to, const QString &type = QStringLiteral("invokes"));
+    QList<CloudLogEntry> invocations(const QString &function) const;
+    bool waitForInvocations(const QString &function, int count);
+    bool start();
+
+    std::unique_ptr<QTemporaryDir> mDir;
+    std::unique_ptr<Project> mProject;
+    std::unique_ptr<FunctionRunner> mRunner;
+    std::unique_ptr<LocalCloud> mCloud;
+    ManualClock mClock;
+};
+
+void TestLocalCloud::init()
+{
+    mDir = std::make_unique<QTemporaryDir>();
+    mProject = std::make_unique<Project>(Catalog::builtin());
+    mProject->setWorkingDirectory(mDir->path());
+    mRunner = std::make_unique<FunctionRunner>();
+    mRunner->setProject(mProject.get());
+    mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
+    mCloud->setClock(&mClock);
+}
+
+void TestLocalCloud::cleanup()
+{
+    mCloud.reset();
+    mRunner->pool()->stopAll();
+    mRunner.reset();
+    mProject.reset();
+    mDir.reset();
+}
+
+NodeId TestLocalCloud::addFunction(const QString &name, const QByteArray &code)
+{
+    const NodeId id = mProject->addNode(QStringLiteral("function"), {}, name);
+    QDir().mkpath(mDir->filePath(QStringLiteral("functions/") + name));
+    QFile file(mDir->filePath(QStringLiteral("functions/%1/index.js").arg(name)));
+    file.open(QIODevice::WriteOnly);
+    file.write(code);
+    return id;
+}
+
+NodeId TestLocalCloud::addService(const QString &kind, const QString &name, const QJsonObject &properties)
+{
+    const NodeId id = mProject->addNode(kind, {}, name);
+    for (auto it = properties.begin(); it != properties.end(); ++it)
+        mProject->setNodeProperty(id, it.key(), it.value());
+    return id;
+}
+
+void TestLocalCloud::connect(NodeId from, NodeId to, const QString &type)
+{
+    QString error;
+    QVERIFY2(mProject->connectNodes(from, to, type, &error) != kInvalidEdgeId, qPrintable(error));
+}
+
+QList<CloudLogEntry> TestLocalCloud::invocations(const QString &function) const
+{
+    QList<CloudLogEntry> result;
+    for (const CloudLogEntry &e : mCloud->log())
+        if (e.kind == CloudLogEntry::Kind::Invocation && e.target == function)
+            result.append(e);
+    return result;
+}
+
+bool TestLocalCloud::waitForInvocations(const QString &function, int count)
+{
+    return QTest::qWaitFor([&] {
+        const QList<CloudLogEntry> list = invocations(function);
+        return list.size() >= count
+               && std::all_of(list.cbegin(), list.cend(), [](const CloudLogEntry &e) { return e.finished; });
+    }, 20000);
+}
+
+bool TestLocalCloud::start()
+{
+    QString error;
+    const bool ok = mCloud->start(mDir->filePath(QStringLiteral(".nimbus-cloud")), &error);
+    if (!ok)
+        qWarning() << error;
+    return ok;
+}
+
+void TestLocalCloud::queueBatchesReachTheConsumer()
+{
+    const NodeId queue = addService(QStringLiteral("queue"), QStringLiteral("jobs"), {{"batchSize", 3}});
+    connect(queue, addFunction(QStringLiteral("worker"), kEcho));
+    QVERIFY(start());
+    // Sent while the first batch runs: they wait for it, then go in batches of 3.
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(!mCloud->sendMessage(QStringLiteral("jobs"), QByteArray::number(i)).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] {
+        mCloud->tick();
+        return mCloud->state().messages(QStringLiteral("jobs")).isEmpty();
+    }, 20000));
+    const QList<CloudLogEntry> runs = invocations(QStringLiteral("worker"));
+    QVERIFY(runs.size() >= 2);
+    for (const CloudLogEntry &run : runs) {
+        QVERIFY2(run.ok, qPrintable(run.detail));
+        QCOMPARE(run.source, QStringLiteral("jobs"));
+        QCOMPARE(run.depth, 1); // outside -> jobs -> worker
+    }
+}
+
+void TestLocalCloud::failingConsumerEndsInDeadLetters()
+{
+    const NodeId queue = addService(QStringLiteral("queue"), QStringLiteral("orders"),
+                                    {{"maxReceiveCount", 2}, {"visibilityTimeout", 10}});
+    connect(queue, addFunction(QStringLiteral("broken"), kFail));
+    QVERIFY(start());
+    mCloud->sendMessage(QStringLiteral("orders"), "poison");
+    QVERIFY(waitForInvocations(QStringLiteral("broken"), 1));
+    QVERIFY(!invocations(QStringLiteral("broken")).first().ok);
+    QVERIFY(invocations(QStringLiteral("broken")).first().detail.contains(QLatin1String("cannot process")));
+    // Still there, hidden; after the visibility timeout it is retried.
+    QCOMPARE(mCloud->state().messages(QStringLiteral("orders")).size(), 1);
+    mClock.advance(10'000);
+    mCloud->tick();
+    QVERIFY(waitForInvocations(QStringLiteral("broken"), 2));
+    // Received twice (maxReceiveCount): the next time it goes to the dead-letter queue.
+    mClock.advance(10'000);
+    mCloud->tick();
+    QVERIFY(mCloud->state().messages(QStringLiteral("orders")).isEmpty());
+    QCOMPARE(mCloud->state().messages(QStringLiteral("orders-dlq")).size(), 1);
+    QCOMPARE(invocations(QStringLiteral("broken")).size(), 2);
+    const bool logged = std::any_of(mCloud->log().cbegin(), mCloud->log().cend(),
+                                    [](const CloudLogEntry &e) { return e.kind == CloudLogEntry::Kind::DeadLetter; });
+    QVERIFY(logged);
+}
+
+void TestLocalCloud::partialBatchFailure()
+{
+    const NodeId queue = addService(QStringLiteral("queue"), QStringLiteral("jobs"), {{"batchSize", 10}});
+    // Reports the message whose body is "bad" as failed; the rest are done.
+    connect(queue, addFunction(QStringLiteral("picky"),
+                               "exports.handler = async (e) => ({ batchItemFailures: e.Records"
+                               ".filter(r => r.body === 'bad').map(r => ({ itemIdentifier: r.messageId })) });\n"));
+    mProject->setNodeProperty(queue, QStringLiteral("visibilityTimeout"), 60);
+    mClock.set(QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC));
+    QVERIFY(start());
+    // Queued before any consumer runs so that they travel in one batch.
+    mCloud->state().sendMessage(QStringLiteral("jobs"), "good");
+    mCloud->state().sendMessage(QStringLiteral("jobs"), "bad");
+    mCloud->state().sendMessage(QStringLiteral("jobs"), "fine");
+    mCloud->tick();
+    QVERIFY(waitForInvocations(QStringLiteral("picky"), 1));
+    const QList<QueueMessage> left = mCloud->state().messages(QStringLiteral("jobs"));
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left.first().body, QByteArray("bad"));
+}
+
+void TestLocalCloud::topicFansOut()
+{
+    const NodeId topic = addService(QStringLiteral("topic"), QStringLiteral("events"));
+    connect(topic, addFunction(QStringLiteral("mailer"), kEcho));
+    connect(topic, addFunction(QStringLiteral("auditor"), kEcho));
+    QVERIFY(start());
+    QVERIFY(!mCloud->publish(QStringLiteral("events"), QStringLiteral("{\"order\":7}"), QStringLiteral("New")).isEmpty());
+    QVERIFY(waitForInvocations(QStringLiteral("mailer"), 1));
+    QVERIFY(waitForInvocations(QStringLiteral("auditor"), 1));
+    QVERIFY(invocations(QStringLiteral("mailer")).first().ok);
+    QCOMPARE(invocations(QStringLiteral("auditor")).first().source, QStringLiteral("events"));
+}
+
+void TestLocalCloud::bucketPutTriggersConsumer()
+{
+    const NodeId bucket = addService(QStringLiteral("bucket"), QStringLiteral("images"), {{"prefix", "uploads/"}});
+    connect(bucket, addFunction(QStringLiteral("thumbnailer"), kEcho));
+    QVERIFY(start());
+    QVERIFY(mCloud->putObject(QStringLiteral("images"), QStringLiteral("uploads/cat.png"), "png", QStringLiteral("image/png")));
+    QVERIFY(mCloud->putObject(QStringLiteral("images"), QStringLiteral("other/dog.png"), "png"));
+    QVERIFY(waitForInvocations(QStringLiteral("thumbnailer"), 1));
+    QTest::qWait(300);
+    QCOMPARE(invocations(QStringLiteral("thumbnailer")).size(), 1); // the prefix filters the other
+    QCOMPARE(mCloud->state().listObjects(QStringLiteral("images")).size(), 2);
+}
+
+void TestLocalCloud::tableChangesStream()
+{
+    const NodeId table = addService(QStringLiteral("table"), QStringLiteral("accounts"),
+                                    {{"partitionKey", "id"}, {"stream", "NEW_IMAGE"}});
+    connect(table, addFunction(QStringLiteral("onChange"), kEcho));
+    addService(QStringLiteral("table"), QStringLiteral("quiet"), {{"partitionKey", "id"}});
+    QVERIFY(start());
+    QVERIFY(mCloud->putItem(QStringLiteral("accounts"), {{"id", QJsonObject{{"S", "a1"}}}, {"name", QJsonObject{{"S", "Ann"}}}}));
+    QVERIFY(mCloud->putItem(QStringLiteral("quiet"), {{"id", QJsonObject{{"S", "q"}}}}));
+    QVERIFY(mCloud->deleteItem(QStringLiteral("accounts"), {{"id", QJsonObject{{"S", "a1"}}}}));
+    QVERIFY(waitForInvocations(QStringLiteral("onChange"), 2));
+    QCOMPARE(invocations(QStringLiteral("onChange")).size(), 2);
+    QVERIFY(!mCloud->putItem(QStringLiteral("accounts"), {{"name", QJsonObject{{"S", "no key"}}}}));
+    QVERIFY(mCloud->errorString().contains(QLatin1String("partition key")));
+}
+
+void TestLocalCloud::schedulesFireOnTheClock()
+{
+    const NodeId schedule = addService(QStringLiteral("schedule"), QStringLiteral("sweep"), {{"expression", "rate(5 minutes)"}});
+    connect(schedule, addFunction(QStringLiteral("sweeper"), kEcho));
+    mClock.set(QDateTime(QDate(2027, 1, 1), QTime(10, 0), Qt::UTC));
+    QVERIFY(start());
+    QCOMPARE(mCloud->nextFirings().value(QStringLiteral("sweep")), QDateTime(QDate(2027, 1, 1), QTime(10, 5), Qt::UTC));
+    mClock.advance(4 * 60'000);
+    mCloud->tick();
+    QTest::qWait(100);
+    QVERIFY(invocations(QStringLiteral("sweeper")).isEmpty());
+    mClock.advance(60'000);
+    mCloud->tick();
+    QVERIFY(waitForInvocations(QStringLiteral("sweeper"), 1));
+    QCOMPARE(mCloud->nextFirings().value(QStringLiteral("sweep")), QDateTime(QDate(2027, 1, 1), QTime(10, 10), Qt::UTC));
+    // Fire now, whatever the clock says.
+    QVERIFY(mCloud->fireSchedule(QStringLiteral("sweep")));
+    QVERIFY(waitForInvocations(QStringLiteral("sweeper"), 2));
+}
+
+void TestLocalCloud::loopIsStopped()
+{
+    // A consumer that (as its SDK call would) sends back to its own queue: the cloud is
+    // told the cause of each send, and stops the chain at the limit.
+    const NodeId queue = addService(QStringLiteral("queue"), QStringLiteral("loop"));
+    const NodeId echo = addFunction(QStringLiteral("echoer"), kEcho);
+    connect(queue, echo);
+    connect(echo, queue, QStringLiteral("writes"));
+    mCloud->setLoopLimit(4);
+    QVERIFY(start());
+    // outside -> loop (hop 0) -> echoer (1) -> loop (2) -> echoer (3) -> loop (4) -> echoer (5: stopped)
+    QVERIFY(!mCloud->sendMessage(QStringLiteral("loop"), "first").isEmpty());
+    QVERIFY(waitForInvocations(QStringLiteral("echoer"), 1));
+    QVERIFY(!mCloud->sendMessage(QStringLiteral("loop"), "again", {}, 0, invocations(QStringLiteral("echoer")).last().id).isEmpty());
+    QVERIFY(waitForInvocations(QStringLiteral("echoer"), 2));
+    QVERIFY(!mCloud->sendMessage(QStringLiteral("loop"), "and again", {}, 0, invocations(QStringLiteral("echoer")).last().id).isEmpty());
+    QVERIFY(QTest::qWaitFor([&] { return !mCloud->state().messages(QStringLiteral("loop-dlq")).isEmpty(); }, 5000));
+    QCOMPARE(invocations(QStringLiteral("echoer")).size(), 2);
+    QVERIFY(mCloud->state().messages(QStringLiteral("loop")).isEmpty());
+    int stopped = 0;
+    for (const CloudLogEntry &e : mCloud->log()) {
+        if (e.kind == CloudLogEntry::Kind::LoopStopped) {
+            ++stopped;
+            QVERIFY2(e.detail.contains(QLatin1String("stopped after 5 hops (the limit is 4)")), qPrintable(e.detail));
+            QVERIFY(e.detail.contains(QLatin1String("outside -> loop -> echoer -> loop -> echoer -> loop -> echoer")));
+        }
+    }
+    QCOMPARE(stopped, 1);
+    // A send that is itself past the limit is refused.
+    qint64 lastChange = 0;
+    for (const CloudLogEntry &e : mCloud->log())
+        if (e.kind == CloudLogEntry::Kind::ServiceChange)
+            lastChange = e.id; // the third message, at hop 4
+    QVERIFY(mCloud->sendMessage(QStringLiteral("loop"), "too deep", {}, 0, lastChange).isEmpty());
+    QVERIFY(mCloud->errorString().contains(QLatin1String("the limit is 4")));
+}
+
+void TestLocalCloud::stateSurvivesRestart()
+{
+    addService(QStringLiteral("queue"), QStringLiteral("backlog"));
+    addService(QStringLiteral("bucket"), QStringLiteral("files"));
+    QVERIFY(start());
+    mCloud->sendMessage(QStringLiteral("backlog"), "kept");
+    mCloud->putObject(QStringLiteral("files"), QStringLiteral("a.txt"), "A");
+    mCloud->stop();
+    QVERIFY(mCloud->sendMessage(QStringLiteral("backlog"), "x").isEmpty()); // not running
+    QVERIFY(start());
+    QCOMPARE(mCloud->state().messages(QStringLiteral("backlog")).size(), 1);
+    QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("a.txt")).value_or(QByteArray()), QByteArray("A"));
+}
+
+void TestLocalCloud::unknownServiceIsAnError()
+{
+    addService(QStringLiteral("queue"), QStringLiteral("jobs"));
+    QVERIFY(start());
+    QVERIFY(mCloud->sendMessage(QStringLiteral("nope"), "x").isEmpty());
+    QVERIFY(mCloud->errorString().contains(QLatin1String("no queue named nope")));
+    QVERIFY(!mCloud->putObject(QStringLiteral("jobs"), QStringLiteral("k"), "x")); // a queue is not a bucket
+}
+
+QTEST_GUILESS_MAIN(TestLocalCloud)
+#include "tst_localcloud.moc"
