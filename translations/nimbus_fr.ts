@@ -1982,6 +1982,21 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::GatewayServer</name>
+    <message>
+        <source>cannot listen on %1:%2</source>
+        <translation>impossible d&apos;écouter sur %1:%2</translation>
+    </message>
+    <message>
+        <source>%1: the body is over 10 MB</source>
+        <translation>%1 : le corps dépasse 10 Mo</translation>
+    </message>
+    <message>
+        <source>%1: no route</source>
+        <translation>%1 : aucune route</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::InspectorWidget</name>
     <message>
         <source>Select a node to see and edit its properties.</source>

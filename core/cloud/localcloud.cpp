@@ -185,13 +185,13 @@ bool LocalCloud::withinLoopLimit(qint64 cause, const QString &source, const QStr
     return fail(entry.detail);
 }
 
-qint64 LocalCloud::deliver(const Node *function, const QJsonObject &event, const QString &source, qint64 cause,
-                           Completion done)
+qint64 LocalCloud::deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
+                           Completion done, bool rejectWhenBusy)
 {
     if (!withinLoopLimit(cause, source, function->name))
         return 0;
     QString error;
-    const QString requestId = mRunner.invoke(function->id, json(event), &error);
+    const QString requestId = mRunner.invoke(function->id, event, &error, rejectWhenBusy);
     CloudLogEntry entry;
     entry.kind = CloudLogEntry::Kind::Invocation;
     entry.cause = cause;
@@ -213,15 +213,14 @@ qint64 LocalCloud::deliver(const Node *function, const QJsonObject &event, const
 }
 
 qint64 LocalCloud::invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
-                          Completion done, QString *error)
+                          Completion done, QString *error, bool rejectWhenBusy)
 {
     const Node *node = service(function, "function");
     if (!node) {
         *error = mError;
         return 0;
     }
-    const QJsonObject object = QJsonDocument::fromJson(event).object();
-    const qint64 id = deliver(node, object, source, cause, std::move(done));
+    const qint64 id = deliver(node, event, source, cause, std::move(done), rejectWhenBusy);
     if (!id)
         *error = mError;
     return id;
@@ -314,7 +313,7 @@ void LocalCloud::deliverQueue(const Node *queue)
             cause = std::max(cause, mMessageCause.value(m.id));
         mBusyQueues.insert(busyKey);
         const QString queueName = queue->name;
-        const qint64 id = deliver(function, CloudEvents::sqs(mRegion, queueName, messages), queueName, cause,
+        const qint64 id = deliver(function, json(CloudEvents::sqs(mRegion, queueName, messages)), queueName, cause,
                                   [this, queueName, busyKey, messages](const InvocationResult &result) {
             mBusyQueues.remove(busyKey);
             if (!mRunning)
@@ -380,7 +379,7 @@ QString LocalCloud::publish(const QString &topic, const QString &message, const 
     const qint64 change = addLog(entry);
     const QJsonObject event = CloudEvents::sns(mRegion, topic, id, message, subject, mClock->now());
     for (const Node *function : consumers(node))
-        deliver(function, event, topic, change);
+        deliver(function, json(event), topic, change);
     return id;
 }
 
@@ -408,7 +407,7 @@ bool LocalCloud::putObject(const QString &bucket, const QString &key, const QByt
         const QJsonObject event = CloudEvents::s3(mRegion, bucket, stored, QStringLiteral("ObjectCreated:Put"), ++mSequence,
                                                   mClock->now());
         for (const Node *function : consumers(node))
-            deliver(function, event, bucket, change);
+            deliver(function, json(event), bucket, change);
     }
     return true;
 }
@@ -438,7 +437,7 @@ bool LocalCloud::deleteObject(const QString &bucket, const QString &key, qint64 
         const QJsonObject event = CloudEvents::s3(mRegion, bucket, removed, QStringLiteral("ObjectRemoved:Delete"),
                                                   ++mSequence, mClock->now());
         for (const Node *function : consumers(node))
-            deliver(function, event, bucket, change);
+            deliver(function, json(event), bucket, change);
     }
     return true;
 }
@@ -474,7 +473,7 @@ bool LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 c
     const QString stream = text(node, "stream", QStringLiteral("NONE"));
     if (stream != QLatin1String("NONE"))
         for (const Node *function : consumers(node))
-            deliver(function, CloudEvents::dynamodb(mRegion, table, {record}, stream), table, change);
+            deliver(function, json(CloudEvents::dynamodb(mRegion, table, {record}, stream)), table, change);
     return true;
 }
 
@@ -499,7 +498,7 @@ bool LocalCloud::deleteItem(const QString &table, const QJsonObject &key, qint64
     const QString stream = text(node, "stream", QStringLiteral("NONE"));
     if (stream != QLatin1String("NONE"))
         for (const Node *function : consumers(node))
-            deliver(function, CloudEvents::dynamodb(mRegion, table, {record}, stream), table, change);
+            deliver(function, json(CloudEvents::dynamodb(mRegion, table, {record}, stream)), table, change);
     return true;
 }
 
@@ -516,7 +515,7 @@ bool LocalCloud::fireSchedule(const QString &schedule)
     const qint64 change = addLog(entry);
     const QJsonObject event = CloudEvents::scheduled(mRegion, schedule, mClock->now());
     for (const Node *function : consumers(node))
-        deliver(function, event, schedule, change);
+        deliver(function, json(event), schedule, change);
     return true;
 }
 

@@ -57,6 +57,7 @@ public:
     // The clock the cloud runs on (the system's unless a test sets one; not owned).
     void setClock(const CloudClock *clock);
     const CloudClock &clock() const { return *mClock; }
+    const Project &project() const { return mProject; }
     QString region() const { return mRegion; }
     // Chains of events deeper than this are stopped (16 by default).
     void setLoopLimit(int limit) { mLoopLimit = limit; }
@@ -86,8 +87,10 @@ public:
 
     // Runs a function for a request from outside (the gateway); done gets the result.
     using Completion = std::function<void(const InvocationResult &)>;
+    // rejectWhenBusy: at the function's concurrency limit the result is a
+    // TooManyRequestsException instead of a wait (the gateway answers 503).
     qint64 invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
-                  Completion done, QString *error);
+                  Completion done, QString *error, bool rejectWhenBusy = false);
 
     // Delivers what is due: visible queue messages, schedules whose time has come.
     // A timer calls it every 100 ms while running; tests call it after moving the clock.
@@ -117,8 +120,8 @@ private:
     QString causeName(qint64 cause) const;
     // False (and a LoopStopped entry) when going on would exceed the loop limit.
     bool withinLoopLimit(qint64 cause, const QString &source, const QString &target);
-    qint64 deliver(const Node *function, const QJsonObject &event, const QString &source, qint64 cause,
-                   Completion done = {});
+    qint64 deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
+                   Completion done = {}, bool rejectWhenBusy = false);
     void deliverQueue(const Node *queue);
     void onFinished(NodeId function, const InvocationResult &result);
     bool fail(const QString &message);

@@ -41,7 +41,7 @@ void FunctionRunner::openHistory()
         mHistory.openInMemory();
 }
 
-QString FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, QString *error)
+QString FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, QString *error, bool reject)
 {
     if (!mProject) {
         *error = tr("no project is open");
@@ -53,7 +53,8 @@ QString FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, QSt
     // The definition may have changed on the canvas since the last run; an unchanged
     // one keeps its warm instances.
     mPool->setFunction(spec);
-    const QString requestId = mPool->invoke(spec.name, eventJson, InstancePool::Overflow::Queue);
+    const QString requestId = mPool->invoke(spec.name, eventJson,
+                                            reject ? InstancePool::Overflow::Reject : InstancePool::Overflow::Queue);
     mRunning.insert(requestId, {function, eventJson});
     emit started(function, requestId);
     return requestId;

@@ -31,7 +31,9 @@ public:
     RunHistory &history() { return mHistory; }
 
     // Starts an invocation; returns its request id, or an empty string and *error.
-    QString invoke(NodeId function, const QByteArray &eventJson, QString *error);
+    // A function at its concurrency limit queues the invocation, or with reject turns
+    // it away (a TooManyRequestsException result), as API Gateway's callers see.
+    QString invoke(NodeId function, const QByteArray &eventJson, QString *error, bool reject = false);
     bool isRunning(NodeId function) const;
     // The code of a function changed (saved in the editor): its instances end.
     void reload(NodeId function);

@@ -1,0 +1,190 @@
+#include "gatewayserver.h"
+
+#include "document/project.h"
+#include "localcloud.h"
+
+#include <QAbstractHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace Nimbus {
+
+namespace {
+
+QString methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
+    default: return QStringLiteral("UNKNOWN");
+    }
+}
+
+// A responder kept until the function answers; the client may be gone by then.
+struct PendingResponse
+{
+    QHttpServerResponder responder;
+    QPointer<QTcpSocket> socket;
+};
+
+void send(PendingResponse &pending, const HttpResponseData &response, const HttpHeaders &extra = {})
+{
+    if (!pending.socket)
+        return; // the client hung up
+    QHttpServerResponder &r = pending.responder;
+    r.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    for (const auto &[key, value] : response.headers)
+        r.writeHeader(key, value);
+    for (const auto &[key, value] : extra)
+        r.writeHeader(key, value);
+    r.writeHeader("content-length", QByteArray::number(response.body.size()));
+    r.writeBody(response.body);
+}
+
+} // namespace
+
+class GatewayServer::Server : public QAbstractHttpServer
+{
+public:
+    explicit Server(GatewayServer *owner) : mOwner(owner) {}
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        HttpRequestData data;
+        data.method = methodName(request.method());
+        data.path = request.url().path(QUrl::FullyDecoded);
+        if (data.path.isEmpty())
+            data.path = QStringLiteral("/");
+        data.query = request.url().query(QUrl::FullyEncoded).toUtf8();
+        data.headers = request.headers();
+        data.body = request.body();
+        data.sourceIp = request.remoteAddress().toString();
+        data.when = QDateTime::currentDateTimeUtc();
+        auto pending = std::make_shared<PendingResponse>(PendingResponse{makeResponder(request, socket), socket});
+        mOwner->handle(data, pending);
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
+
+private:
+    GatewayServer *mOwner;
+};
+
+GatewayServer::GatewayServer(LocalCloud &cloud, QObject *parent)
+    : QObject(parent), mCloud(cloud)
+{
+}
+
+GatewayServer::~GatewayServer() = default;
+
+bool GatewayServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    close();
+    mRoutes = RouteTable();
+    const Architecture &architecture = mCloud.project().architecture();
+    for (const auto &[id, node] : architecture.nodes()) {
+        if (node.kind != QLatin1String("http-route"))
+            continue;
+        for (EdgeId edgeId : architecture.outgoingEdges(id)) {
+            const Edge *edge = architecture.edge(edgeId);
+            const Node *function = architecture.node(edge->to);
+            if (edge->type != QLatin1String("invokes") || !function)
+                continue;
+            HttpRoute route;
+            route.method = node.properties.value(QLatin1String("method")).toString(QStringLiteral("GET"));
+            route.path = node.properties.value(QLatin1String("path")).toString(QStringLiteral("/"));
+            route.trigger = id;
+            route.function = function->id;
+            route.functionName = function->name;
+            route.cors = node.properties.value(QLatin1String("cors")).toBool();
+            route.restPayload = node.properties.value(QLatin1String("payloadFormat")).toString() == QLatin1String("1.0");
+            mRoutes.add(route);
+        }
+    }
+    mServer = std::make_unique<Server>(this);
+    mPort = mServer->listen(address, port);
+    if (mPort == 0) {
+        *error = tr("cannot listen on %1:%2").arg(address.toString()).arg(port);
+        mServer.reset();
+        return false;
+    }
+    mAddress = address;
+    return true;
+}
+
+void GatewayServer::close()
+{
+    mServer.reset();
+    mPort = 0;
+}
+
+QString GatewayServer::url() const
+{
+    const QString host = mAddress.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + mAddress.toString() + QLatin1Char(']')
+                                                                              : mAddress.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(mPort);
+}
+
+void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr<void> &responder)
+{
+    auto pending = std::static_pointer_cast<PendingResponse>(responder);
+    const QString what = request.method + QLatin1Char(' ') + request.path;
+    if (request.body.size() > kPayloadLimit) {
+        send(*pending, GatewayEvents::errorResponse(413, tr("%1: the body is over 10 MB").arg(what)));
+        return;
+    }
+    // A preflight for a route that allows CORS is answered by the gateway itself.
+    if (GatewayEvents::isPreflight(request)) {
+        const QString wanted = QString::fromUtf8(
+            std::find_if(request.headers.cbegin(), request.headers.cend(), [](const auto &h) {
+                return h.first.compare("access-control-request-method", Qt::CaseInsensitive) == 0;
+            })->second);
+        const auto match = mRoutes.match(wanted, request.path);
+        if (match && match->route->cors) {
+            HttpResponseData answer;
+            answer.status = 204;
+            send(*pending, answer, GatewayEvents::corsHeaders(request));
+            return;
+        }
+    }
+    const auto match = mRoutes.match(request.method, request.path);
+    if (!match) {
+        send(*pending, GatewayEvents::errorResponse(404, tr("%1: no route").arg(what)));
+        return;
+    }
+    const HttpRoute route = *match->route;
+    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject event = route.restPayload ? GatewayEvents::restApiEvent(route, *match, request, requestId)
+                                                : GatewayEvents::httpApiEvent(route, *match, request, requestId);
+    const HttpHeaders cors = route.cors ? GatewayEvents::corsHeaders(request) : HttpHeaders();
+    QString error;
+    const qint64 id = mCloud.invoke(
+        route.functionName, QJsonDocument(event).toJson(QJsonDocument::Compact), what, 0,
+        [pending, route, cors](const InvocationResult &result) {
+            if (result.ok) {
+                send(*pending, GatewayEvents::response(result.resultJson, route.restPayload), cors);
+                return;
+            }
+            const QString type = result.error.value(QLatin1String("errorType")).toString();
+            const int status = type == QLatin1String("TooManyRequestsException") ? 503
+                               : type == QLatin1String("Sandbox.Timedout")       ? 504
+                                                                                 : 502;
+            send(*pending, GatewayEvents::errorResponse(status, type), cors);
+        },
+        &error, true);
+    if (!id)
+        send(*pending, GatewayEvents::errorResponse(502, error), cors);
+}
+
+} // namespace Nimbus

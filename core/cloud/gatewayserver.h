@@ -1,0 +1,47 @@
+#pragma once
+
+#include "httproutes.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+namespace Nimbus {
+
+class LocalCloud;
+
+// The local API gateway: Qt HttpServer on a port of this machine, routing each request
+// by the design's HTTP triggers to its function through the local cloud, with API
+// Gateway's answers: 404 without a route, 413 above 10 MB, 502 when the function
+// fails or answers badly, 503 at its concurrency limit, 504 when it times out, CORS
+// for routes that enable it. Requests are served concurrently.
+class GatewayServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr qsizetype kPayloadLimit = 10 * 1024 * 1024; // HTTP API's
+
+    explicit GatewayServer(LocalCloud &cloud, QObject *parent = nullptr);
+    ~GatewayServer() override;
+
+    // Reads the routes from the design and listens (port 0: any free one).
+    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    void close();
+    quint16 port() const { return mPort; }
+    QString url() const;
+    const RouteTable &routes() const { return mRoutes; }
+
+private:
+    class Server;
+    void handle(const HttpRequestData &request, const std::shared_ptr<void> &responder);
+
+    LocalCloud &mCloud;
+    std::unique_ptr<Server> mServer;
+    RouteTable mRoutes;
+    QHostAddress mAddress;
+    quint16 mPort = 0;
+};
+
+} // namespace Nimbus
