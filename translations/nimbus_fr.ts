@@ -770,6 +770,90 @@
             <numerusform>%1 : %n nœuds</numerusform>
         </translation>
     </message>
+    <message>
+        <source>libcurl could not start</source>
+        <translation>libcurl n&apos;a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s port (default 3000; 0: any free one).</source>
+        <translation>Le port de la passerelle (3000 par défaut ; 0 : n&apos;importe quel port libre).</translation>
+    </message>
+    <message>
+        <source>The address to listen on (default 127.0.0.1, this machine only).</source>
+        <translation>L&apos;adresse d&apos;écoute (127.0.0.1 par défaut, cette machine seulement).</translation>
+    </message>
+    <message>
+        <source>Where the services keep their state (default: .nimbus-cloud beside the project).</source>
+        <translation>Où les services gardent leur état (par défaut : .nimbus-cloud à côté du projet).</translation>
+    </message>
+    <message>
+        <source>Stop chains of events deeper than N (default 16).</source>
+        <translation>Arrêter les chaînes d&apos;événements de plus de N sauts (16 par défaut).</translation>
+    </message>
+    <message>
+        <source>Runs the design on this machine: an HTTP gateway for its routes, and its queues, topics, buckets, tables and schedules delivering events to its functions. Prints the gateway&apos;s address, then each hop as it happens. Stops on Ctrl+C or SIGTERM.</source>
+        <translation>Exécute la conception sur cette machine : une passerelle HTTP pour ses routes, et ses files, sujets, compartiments, tables et planifications qui livrent des événements à ses fonctions. Affiche l&apos;adresse de la passerelle, puis chaque saut à mesure. S&apos;arrête sur Ctrl+C ou SIGTERM.</translation>
+    </message>
+    <message>
+        <source>--port takes 0 to 65535, --host an IP address, --loop-limit a positive number</source>
+        <translation>--port prend 0 à 65535, --host une adresse IP, --loop-limit un nombre positif</translation>
+    </message>
+    <message>
+        <source>Local cloud stopped.</source>
+        <translation>Cloud local arrêté.</translation>
+    </message>
+    <message>
+        <source>The project `nimbus serve` runs.</source>
+        <translation>Le projet que `nimbus serve` exécute.</translation>
+    </message>
+    <message>
+        <source>send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE</source>
+        <translation>send-message FILE CORPS | publish SUJET MESSAGE | put-object COMPARTIMENT CLÉ FICHIER | put-item TABLE ÉLÉMENT | delete-item TABLE CLÉ | fire PLANIFICATION</translation>
+    </message>
+    <message>
+        <source>The state folder `nimbus serve` uses, if not the default.</source>
+        <translation>Le dossier d&apos;état qu&apos;utilise `nimbus serve`, s&apos;il n&apos;est pas celui par défaut.</translation>
+    </message>
+    <message>
+        <source>send-message: seconds before the message is visible.</source>
+        <translation>send-message : secondes avant que le message soit visible.</translation>
+    </message>
+    <message>
+        <source>publish: the message&apos;s subject.</source>
+        <translation>publish : l&apos;objet du message.</translation>
+    </message>
+    <message>
+        <source>put-object: the object&apos;s content type.</source>
+        <translation>put-object : le type de contenu de l&apos;objet.</translation>
+    </message>
+    <message>
+        <source>Acts on the local cloud that `nimbus serve` runs for a project, as a service would: the events follow the design&apos;s connections. ITEM and KEY are DynamoDB JSON ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}); FILE &apos;-&apos; reads standard input. Exits with 1 when the cloud refuses, 3 when it is not running.</source>
+        <translation>Agit sur le cloud local que `nimbus serve` exécute pour un projet, comme le ferait un service : les événements suivent les connexions de la conception. ÉLÉMENT et CLÉ sont du JSON DynamoDB ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}) ; FICHIER « - » lit l&apos;entrée standard. Sort avec 1 si le cloud refuse, 3 s&apos;il n&apos;est pas démarré.</translation>
+    </message>
+    <message>
+        <source>give PROJECT, an operation and its arguments; see --help</source>
+        <translation>donnez PROJET, une opération et ses arguments ; voir --help</translation>
+    </message>
+    <message>
+        <source>the local cloud of %1 is not running; start it with nimbus serve</source>
+        <translation>le cloud local de %1 n&apos;est pas démarré ; lancez-le avec nimbus serve</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation>%1 n&apos;est pas un objet JSON : %2</translation>
+    </message>
+    <message>
+        <source>the local cloud at %1 does not answer (%2); start it with nimbus serve</source>
+        <translation>le cloud local à %1 ne répond pas (%2) ; lancez-le avec nimbus serve</translation>
+    </message>
+    <message>
+        <source>Run the design locally: HTTP gateway, queues, topics, buckets, tables</source>
+        <translation>Exécuter la conception en local : passerelle HTTP, files, sujets, compartiments, tables</translation>
+    </message>
+    <message>
+        <source>Send a message, publish, put an object or item into a running local cloud</source>
+        <translation>Envoyer un message, publier, déposer un objet ou un élément dans un cloud local démarré</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Commands</name>
@@ -1994,6 +2078,18 @@
     <message>
         <source>%1: no route</source>
         <translation>%1 : aucune route</translation>
+    </message>
+    <message>
+        <source>the local cloud&apos;s operations are open to this machine only</source>
+        <translation>les opérations du cloud local ne sont ouvertes qu&apos;à cette machine</translation>
+    </message>
+    <message>
+        <source>use POST</source>
+        <translation>utilisez POST</translation>
+    </message>
+    <message>
+        <source>no operation &apos;%1&apos;</source>
+        <translation>aucune opération « %1 »</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,8 @@ constexpr Command kCommands[] = {
     {"cost", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Compare monthly costs: serverless, VMs, containers")},
     {"export", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write deployment files for a platform (SAM, Terraform ...)")},
     {"import", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a project of a SAM template or serverless.yml")},
+    {"serve", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run the design locally: HTTP gateway, queues, topics, buckets, tables")},
+    {"cloud", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Send a message, publish, put an object or item into a running local cloud")},
 };
 
 QString exitCodeHelp()
@@ -104,6 +106,10 @@ int CommandLine::run(const QStringList &arguments)
         return exportProject(rest);
     if (command == QLatin1String("import"))
         return importProject(rest);
+    if (command == QLatin1String("serve"))
+        return serve(rest);
+    if (command == QLatin1String("cloud"))
+        return cloud(rest);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -129,6 +135,8 @@ int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const
         return CommandLine::Success;
     }
     const int given = int(parser.positionalArguments().size());
+    if (positionalCount == kAnyArguments)
+        return -1;
     if (positionalCount < 0 ? given > 1 : given != positionalCount) {
         err << "nimbus " << arguments.first() << ": "
             << CommandLine::tr("expected %n argument(s); see --help", nullptr, std::max(1, positionalCount)) << '\n';

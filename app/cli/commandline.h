@@ -39,6 +39,8 @@ private:
     int cost(const QStringList &arguments);
     int exportProject(const QStringList &arguments);
     int importProject(const QStringList &arguments);
+    int serve(const QStringList &arguments);
+    int cloud(const QStringList &arguments);
     bool open(const QString &path, Project &project);
     // Writes to the file (atomically), or to standard output when path is empty.
     int writeOutput(const QByteArray &data, const QString &path);
@@ -48,6 +50,8 @@ private:
 };
 
 // Shared by the commands: parses options; -1 to go on, else the exit code.
+// positionalCount: how many arguments; -1 for none or one; kAnyArguments for any.
+constexpr int kAnyArguments = -2;
 int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
                  int positionalCount, QTextStream &out, QTextStream &err);
 

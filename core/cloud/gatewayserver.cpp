@@ -9,6 +9,7 @@
 #include <QPointer>
 #include <QTcpSocket>
 #include <QJsonDocument>
+#include <QUrlQuery>
 #include <QUuid>
 
 namespace Nimbus {
@@ -136,10 +137,65 @@ QString GatewayServer::url() const
     return QStringLiteral("http://%1:%2").arg(host).arg(mPort);
 }
 
+HttpResponseData GatewayServer::control(const HttpRequestData &request)
+{
+    auto answer = [](int status, const QJsonObject &body) {
+        HttpResponseData r;
+        r.status = status;
+        r.headers.append(qMakePair(QByteArray("content-type"), QByteArray("application/json")));
+        r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return r;
+    };
+    const QHostAddress peer(request.sourceIp);
+    if (!peer.isLoopback())
+        return answer(403, {{QStringLiteral("error"), tr("the local cloud's operations are open to this machine only")}});
+    if (request.method != QLatin1String("POST"))
+        return answer(405, {{QStringLiteral("error"), tr("use POST")}});
+    const QString operation = request.path.mid(int(qstrlen(kControlPrefix)));
+    const QJsonObject in = QJsonDocument::fromJson(request.body).object();
+    const QUrlQuery query(QString::fromUtf8(request.query));
+    auto failed = [&] { return answer(400, {{QStringLiteral("error"), mCloud.errorString()}}); };
+    if (operation == QLatin1String("send-message")) {
+        const QString id = mCloud.sendMessage(in.value(QLatin1String("queue")).toString(),
+                                              in.value(QLatin1String("body")).toString().toUtf8(), {},
+                                              in.value(QLatin1String("delaySeconds")).toInt());
+        return id.isEmpty() ? failed() : answer(200, {{QStringLiteral("messageId"), id}});
+    }
+    if (operation == QLatin1String("publish")) {
+        const QString id = mCloud.publish(in.value(QLatin1String("topic")).toString(), in.value(QLatin1String("message")).toString(),
+                                          in.value(QLatin1String("subject")).toString());
+        return id.isEmpty() ? failed() : answer(200, {{QStringLiteral("messageId"), id}});
+    }
+    if (operation == QLatin1String("put-object")) {
+        // The object is the body; bucket, key and type are in the query.
+        const bool ok = mCloud.putObject(query.queryItemValue(QStringLiteral("bucket"), QUrl::FullyDecoded),
+                                         query.queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded), request.body,
+                                         query.queryItemValue(QStringLiteral("contentType"), QUrl::FullyDecoded));
+        return ok ? answer(200, {{QStringLiteral("size"), request.body.size()}}) : failed();
+    }
+    if (operation == QLatin1String("put-item")) {
+        const bool ok = mCloud.putItem(in.value(QLatin1String("table")).toString(), in.value(QLatin1String("item")).toObject());
+        return ok ? answer(200, {}) : failed();
+    }
+    if (operation == QLatin1String("delete-item")) {
+        const bool ok = mCloud.deleteItem(in.value(QLatin1String("table")).toString(), in.value(QLatin1String("key")).toObject());
+        return ok ? answer(200, {}) : failed();
+    }
+    if (operation == QLatin1String("fire")) {
+        const bool ok = mCloud.fireSchedule(in.value(QLatin1String("schedule")).toString());
+        return ok ? answer(200, {}) : failed();
+    }
+    return answer(404, {{QStringLiteral("error"), tr("no operation '%1'").arg(operation)}});
+}
+
 void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr<void> &responder)
 {
     auto pending = std::static_pointer_cast<PendingResponse>(responder);
     const QString what = request.method + QLatin1Char(' ') + request.path;
+    if (request.path.startsWith(QLatin1String(kControlPrefix))) {
+        send(*pending, control(request));
+        return;
+    }
     if (request.body.size() > kPayloadLimit) {
         send(*pending, GatewayEvents::errorResponse(413, tr("%1: the body is over 10 MB").arg(what)));
         return;

@@ -33,9 +33,14 @@ public:
     QString url() const;
     const RouteTable &routes() const { return mRoutes; }
 
+    // Paths under this prefix are the local cloud's own operations (from this machine
+    // only): POST send-message, publish, put-object, put-item, delete-item, fire.
+    static constexpr const char *kControlPrefix = "/_nimbus/";
+
 private:
     class Server;
     void handle(const HttpRequestData &request, const std::shared_ptr<void> &responder);
+    HttpResponseData control(const HttpRequestData &request);
 
     LocalCloud &mCloud;
     std::unique_ptr<Server> mServer;

@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <curl/curl.h>
+
 using namespace NimbusTest;
 
 // Drives the real `nimbus` binary and checks its output and documented exit codes.
@@ -34,6 +36,7 @@ private slots:
     void costUsageErrors_data();
     void costUsageErrors();
     void costProfileCsv();
+    void serveAndCloud();
 
 private:
     struct Result
@@ -49,6 +52,28 @@ private:
 };
 
 QTEST_GUILESS_MAIN(tst_Cli)
+
+namespace {
+size_t collectBody(char *data, size_t size, size_t count, void *target)
+{
+    static_cast<QByteArray *>(target)->append(data, qsizetype(size * count));
+    return size * count;
+}
+
+long httpGet(const QByteArray &url, QByteArray *body)
+{
+    CURL *curl = curl_easy_init();
+    curl_easy_setopt(curl, CURLOPT_URL, url.constData());
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collectBody);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    long status = 0;
+    if (curl_easy_perform(curl) == CURLE_OK)
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_cleanup(curl);
+    return status;
+}
+} // namespace
 
 tst_Cli::Result tst_Cli::run(const QStringList &arguments)
 {
@@ -153,7 +178,7 @@ void tst_Cli::exitCodes()
 void tst_Cli::helpForEveryCommand_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char *c : {"validate", "info", "export-json", "import-json", "export", "import"})
+    for (const char *c : {"validate", "info", "export-json", "import-json", "export", "import", "serve", "cloud"})
         QTest::newRow(c) << QString::fromLatin1(c);
 }
 
@@ -411,3 +436,62 @@ void tst_Cli::costProfileCsv()
 }
 
 #include "tst_cli.moc"
+
+void tst_Cli::serveAndCloud()
+{
+    const QString dir = mDir.filePath("serve");
+    QVERIFY(QDir().mkpath(dir + "/functions/getItem"));
+    QVERIFY(QDir().mkpath(dir + "/functions/worker"));
+    QVERIFY(writeAll(dir + "/functions/getItem/index.js", "exports.handler = async (e) => ({ id: e.pathParameters.id });\n"));
+    QVERIFY(writeAll(dir + "/functions/worker/index.js", "exports.handler = async (e) => ({ got: e.Records.length });\n"));
+    const QString project = dir + "/shop.json";
+    QVERIFY(writeAll(project, R"({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "route", "kind": "http-route", "properties": {"method": "GET", "path": "/items/{id}"}},
+                  {"name": "getItem", "kind": "function", "properties": {"source": "functions/getItem"}},
+                  {"name": "jobs", "kind": "queue"},
+                  {"name": "worker", "kind": "function", "properties": {"source": "functions/worker"}}],
+        "edges": [{"from": "route", "to": "getItem", "type": "invokes"}, {"from": "jobs", "to": "worker", "type": "invokes"}]})"));
+
+    QCOMPARE(run({"cloud", project, "send-message", "jobs", "x"}).code, 3); // not running yet
+
+    QProcess serve;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_DATA_HOME", mDir.filePath("xdg"));
+    serve.setProcessEnvironment(env);
+    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {"serve", project, "--port", "0"});
+    QVERIFY(serve.waitForReadyRead(20000));
+    const QByteArray url = serve.readLine().trimmed();
+    QVERIFY2(url.startsWith("http://127.0.0.1:"), url.constData());
+
+    QByteArray body;
+    QCOMPARE(httpGet(url + "/items/42", &body), 200L);
+    QCOMPARE(body, QByteArray(R"({"id":"42"})"));
+    body.clear();
+    QCOMPARE(httpGet(url + "/nothing", &body), 404L);
+
+    const Result sent = run({"cloud", project, "send-message", "jobs", "hello"});
+    QVERIFY2(sent.code == 0, qPrintable(sent.err));
+    QVERIFY(sent.out.contains("messageId"));
+    const Result refused = run({"cloud", project, "send-message", "ghost", "hello"});
+    QCOMPARE(refused.code, 1);
+    QVERIFY(refused.err.contains("no queue named ghost"));
+    QCOMPARE(run({"cloud", project, "frobnicate", "x"}).code, 2);
+
+    // Each hop is printed as it happens.
+    QByteArray log;
+    QVERIFY(QTest::qWaitFor([&] {
+        log += serve.readAllStandardError();
+        return log.contains("jobs -> worker");
+    }, 20000));
+    QVERIFY(log.contains("GET /items/42 -> getItem"));
+
+    serve.terminate(); // SIGTERM
+    QVERIFY(serve.waitForFinished(20000));
+    QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(serve.exitCode(), 0);
+    QVERIFY((log + serve.readAllStandardError()).contains("Local cloud stopped."));
+    QVERIFY(!QFile::exists(dir + "/.nimbus-cloud/server.json"));
+    QVERIFY(QFile::exists(dir + "/.nimbus-cloud/state.sqlite"));
+    QCOMPARE(run({"cloud", project, "send-message", "jobs", "x"}).code, 3);
+}
+

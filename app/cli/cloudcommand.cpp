@@ -1,0 +1,261 @@
+// `nimbus serve` runs the local cloud of a project; `nimbus cloud` talks to it.
+
+#include "commandline.h"
+
+#include "cloud/gatewayserver.h"
+#include "cloud/localcloud.h"
+#include "document/project.h"
+#include "model/catalog.h"
+#include "runtime/functionrunner.h"
+#include "runtime/instancepool.h"
+
+#include <curl/curl.h>
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSocketNotifier>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace Nimbus {
+
+namespace {
+
+int gSignalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(gSignalPipe[1], &byte, 1);
+}
+
+QString defaultStateDirectory(const Project &project)
+{
+    return QDir(project.directory()).filePath(QStringLiteral(".nimbus-cloud"));
+}
+
+size_t collect(char *data, size_t size, size_t count, void *target)
+{
+    static_cast<QByteArray *>(target)->append(data, qsizetype(size * count));
+    return size * count;
+}
+
+// POSTs to the running cloud's control path; the HTTP status, or 0 when unreachable.
+long post(const QString &url, const QByteArray &body, QByteArray *answer, QString *error)
+{
+    CURL *curl = curl_easy_init();
+    if (!curl) {
+        *error = CommandLine::tr("libcurl could not start");
+        return 0;
+    }
+    const QByteArray address = url.toUtf8();
+    curl_easy_setopt(curl, CURLOPT_URL, address.constData());
+    curl_easy_setopt(curl, CURLOPT_POST, 1L);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, answer);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
+    long status = 0;
+    const CURLcode code = curl_easy_perform(curl);
+    if (code == CURLE_OK)
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    else
+        *error = QString::fromUtf8(curl_easy_strerror(code));
+    curl_easy_cleanup(curl);
+    return status;
+}
+
+} // namespace
+
+int CommandLine::serve(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
+    const QCommandLineOption port(QStringLiteral("port"), tr("The gateway's port (default 3000; 0: any free one)."),
+                                  QStringLiteral("N"), QStringLiteral("3000"));
+    const QCommandLineOption host(QStringLiteral("host"), tr("The address to listen on (default 127.0.0.1, this machine only)."),
+                                  QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption state(QStringLiteral("state"), tr("Where the services keep their state (default: .nimbus-cloud beside the project)."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption loopLimit(QStringLiteral("loop-limit"), tr("Stop chains of events deeper than N (default 16)."),
+                                       QStringLiteral("N"), QStringLiteral("16"));
+    parser.addOptions({port, host, state, loopLimit});
+    if (const int rc = parseCommand(parser, arguments,
+                                    tr("Runs the design on this machine: an HTTP gateway for its routes, and its queues, "
+                                       "topics, buckets, tables and schedules delivering events to its functions. Prints "
+                                       "the gateway's address, then each hop as it happens. Stops on Ctrl+C or SIGTERM."),
+                                    1, mOut, mErr);
+        rc >= 0)
+        return rc;
+    bool ok = false;
+    const int portNumber = parser.value(port).toInt(&ok);
+    const QHostAddress address(parser.value(host));
+    const int limit = parser.value(loopLimit).toInt();
+    if (!ok || portNumber < 0 || portNumber > 65535 || address.isNull() || limit < 1) {
+        mErr << "nimbus serve: " << tr("--port takes 0 to 65535, --host an IP address, --loop-limit a positive number") << '\n';
+        return UsageError;
+    }
+    Project project(Catalog::builtin());
+    if (!open(parser.positionalArguments().first(), project))
+        return InputError;
+    FunctionRunner runner;
+    runner.setProject(&project);
+    LocalCloud cloud(project, runner);
+    cloud.setLoopLimit(limit);
+    const QString stateDirectory = parser.isSet(state) ? parser.value(state) : defaultStateDirectory(project);
+    QString error;
+    if (!cloud.start(stateDirectory, &error)) {
+        mErr << "nimbus serve: " << error << '\n';
+        return OutputError;
+    }
+    GatewayServer gateway(cloud);
+    if (!gateway.listen(address, quint16(portNumber), &error)) {
+        mErr << "nimbus serve: " << error << '\n';
+        return OutputError;
+    }
+    mOut << gateway.url() << '\n';
+    mOut.flush();
+
+    // Where `nimbus cloud` finds this process.
+    const QString serverFile = QDir(stateDirectory).filePath(QStringLiteral("server.json"));
+    {
+        QSaveFile file(serverFile);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(QJsonDocument(QJsonObject{{QStringLiteral("gateway"), gateway.url()},
+                                                 {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}})
+                           .toJson());
+            file.commit();
+        }
+    }
+    QObject::connect(&cloud, &LocalCloud::logged, [this](const CloudLogEntry &e) {
+        if (!e.finished)
+            return;
+        mErr << e.when.toString(QStringLiteral("HH:mm:ss.zzz")) << "  " << e.source << " -> " << e.target;
+        if (e.kind == CloudLogEntry::Kind::Invocation)
+            mErr << QStringLiteral("  %1 ms").arg(e.durationMs, 0, 'f', 1);
+        mErr << "  " << (e.ok ? QString() : QStringLiteral("FAILED ")) << e.detail << '\n';
+        mErr.flush();
+    });
+
+    // Ctrl+C and SIGTERM end the event loop, so that everything stops cleanly.
+    if (::pipe(gSignalPipe) == 0) {
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    QSocketNotifier notifier(gSignalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
+    QCoreApplication::exec();
+
+    gateway.close();
+    cloud.stop();
+    runner.pool()->stopAll();
+    QFile::remove(serverFile);
+    mErr << tr("Local cloud stopped.") << '\n';
+    return Success;
+}
+
+int CommandLine::cloud(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project `nimbus serve` runs."));
+    parser.addPositionalArgument(QStringLiteral("OPERATION"),
+                                 tr("send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | "
+                                    "put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE"));
+    const QCommandLineOption state(QStringLiteral("state"), tr("The state folder `nimbus serve` uses, if not the default."),
+                                   QStringLiteral("DIR"));
+    const QCommandLineOption delay(QStringLiteral("delay"), tr("send-message: seconds before the message is visible."),
+                                   QStringLiteral("S"), QStringLiteral("0"));
+    const QCommandLineOption subject(QStringLiteral("subject"), tr("publish: the message's subject."), QStringLiteral("TEXT"));
+    const QCommandLineOption type(QStringLiteral("content-type"), tr("put-object: the object's content type."),
+                                  QStringLiteral("TYPE"));
+    parser.addOptions({state, delay, subject, type});
+    if (const int rc = parseCommand(parser, arguments,
+                                    tr("Acts on the local cloud that `nimbus serve` runs for a project, as a service "
+                                       "would: the events follow the design's connections. ITEM and KEY are DynamoDB "
+                                       "JSON ({\"id\": {\"S\": \"42\"}}); FILE '-' reads standard input. Exits with 1 "
+                                       "when the cloud refuses, 3 when it is not running."),
+                                    kAnyArguments, mOut, mErr);
+        rc >= 0)
+        return rc;
+    const QStringList args = parser.positionalArguments();
+    static const QHash<QString, int> arity = {{QStringLiteral("send-message"), 2}, {QStringLiteral("publish"), 2},
+                                              {QStringLiteral("put-object"), 3},   {QStringLiteral("put-item"), 2},
+                                              {QStringLiteral("delete-item"), 2},  {QStringLiteral("fire"), 1}};
+    if (args.size() < 2 || !arity.contains(args.at(1)) || args.size() != 2 + arity.value(args.at(1))) {
+        mErr << "nimbus cloud: " << tr("give PROJECT, an operation and its arguments; see --help") << '\n';
+        return UsageError;
+    }
+    const QString operation = args.at(1);
+    Project project(Catalog::builtin());
+    if (!open(args.at(0), project))
+        return InputError;
+    const QString stateDirectory = parser.isSet(state) ? parser.value(state) : defaultStateDirectory(project);
+    QFile serverFile(QDir(stateDirectory).filePath(QStringLiteral("server.json")));
+    const QString gateway = serverFile.open(QIODevice::ReadOnly)
+                                ? QJsonDocument::fromJson(serverFile.readAll()).object().value(QLatin1String("gateway")).toString()
+                                : QString();
+    if (gateway.isEmpty()) {
+        mErr << "nimbus cloud: " << tr("the local cloud of %1 is not running; start it with nimbus serve").arg(args.at(0)) << '\n';
+        return InputError;
+    }
+    QString url = gateway + QLatin1String(GatewayServer::kControlPrefix) + operation;
+    QByteArray body;
+    if (operation == QLatin1String("send-message")) {
+        body = QJsonDocument(QJsonObject{{QStringLiteral("queue"), args.at(2)}, {QStringLiteral("body"), args.at(3)},
+                                         {QStringLiteral("delaySeconds"), parser.value(delay).toInt()}}).toJson(QJsonDocument::Compact);
+    } else if (operation == QLatin1String("publish")) {
+        body = QJsonDocument(QJsonObject{{QStringLiteral("topic"), args.at(2)}, {QStringLiteral("message"), args.at(3)},
+                                         {QStringLiteral("subject"), parser.value(subject)}}).toJson(QJsonDocument::Compact);
+    } else if (operation == QLatin1String("put-object")) {
+        QFile file;
+        const bool ok = args.at(4) == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                                          : (file.setFileName(args.at(4)), file.open(QIODevice::ReadOnly));
+        if (!ok) {
+            mErr << "nimbus cloud: " << args.at(4) << ": " << file.errorString() << '\n';
+            return InputError;
+        }
+        body = file.readAll();
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("bucket"), QString::fromUtf8(QUrl::toPercentEncoding(args.at(2))));
+        query.addQueryItem(QStringLiteral("key"), QString::fromUtf8(QUrl::toPercentEncoding(args.at(3))));
+        query.addQueryItem(QStringLiteral("contentType"), QString::fromUtf8(QUrl::toPercentEncoding(parser.value(type))));
+        url += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
+    } else if (operation == QLatin1String("put-item") || operation == QLatin1String("delete-item")) {
+        QJsonParseError parseError;
+        const QJsonDocument item = QJsonDocument::fromJson(args.at(3).toUtf8(), &parseError);
+        if (!item.isObject()) {
+            mErr << "nimbus cloud: " << tr("%1 is not a JSON object: %2").arg(args.at(3), parseError.errorString()) << '\n';
+            return UsageError;
+        }
+        body = QJsonDocument(QJsonObject{{QStringLiteral("table"), args.at(2)},
+                                         {operation == QLatin1String("put-item") ? QStringLiteral("item") : QStringLiteral("key"),
+                                          item.object()}}).toJson(QJsonDocument::Compact);
+    } else {
+        body = QJsonDocument(QJsonObject{{QStringLiteral("schedule"), args.at(2)}}).toJson(QJsonDocument::Compact);
+    }
+    QByteArray answer;
+    QString error;
+    const long status = post(url, body, &answer, &error);
+    if (status == 0) {
+        mErr << "nimbus cloud: " << tr("the local cloud at %1 does not answer (%2); start it with nimbus serve").arg(gateway, error) << '\n';
+        return InputError;
+    }
+    if (status != 200) {
+        mErr << "nimbus cloud: " << QJsonDocument::fromJson(answer).object().value(QLatin1String("error")).toString() << '\n';
+        return ValidationErrors;
+    }
+    mOut << QString::fromUtf8(answer) << '\n';
+    return Success;
+}
+
+} // namespace Nimbus
