@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QAction>
 #include <QPointer>
 #include <QTimer>
 
@@ -59,6 +60,9 @@ int main(int argc, char *argv[])
                                                                       "azure, cloudrun, scaleway)."),
                                       QStringLiteral("TARGET"));
     parser.addOption(exportTo);
+    const QCommandLineOption localCloud(QStringLiteral("local-cloud"),
+                                        QApplication::translate("main", "Start the local cloud once the window is up."));
+    parser.addOption(localCloud);
     parser.addOption(example);
     parser.addOption(select);
     parser.addOption(openCode);
@@ -91,6 +95,11 @@ int main(int argc, char *argv[])
         window.showCost();
     }
 
+    if (parser.isSet(localCloud)) {
+        window.findChild<QAction *>(QStringLiteral("localCloudAction"))->trigger();
+        if (parser.isSet(select))
+            window.selectNode(parser.value(select));
+    }
     QPointer<QWidget> exportDialog;
     if (parser.isSet(exportTo)) {
         Nimbus::ExportDialog *dialog = window.showExportDialog();

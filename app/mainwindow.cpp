@@ -11,6 +11,7 @@
 #include "inspectorwidget.h"
 #include "run/runpanel.h"
 #include "cost/costview.h"
+#include "cloud/cloudpanel.h"
 #include "export/exportdialog.h"
 #include "export/exportjob.h"
 #include "export/pluginregistry.h"
@@ -40,6 +41,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QUndoStack>
 
 namespace Nimbus {
@@ -98,16 +100,47 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     mStatusCounts = new QLabel(this);
     statusBar()->addPermanentWidget(mStatusCounts);
+    mCloudStatus = new QLabel(this);
+    mCloudStatus->setObjectName(QStringLiteral("cloudStatus"));
+    statusBar()->addPermanentWidget(mCloudStatus);
 
     mAutosave = new Autosave(this);
     createDocks();
     createActions();
+    // The Local Cloud toolbar button, its address in the status bar.
+    QToolBar *cloudBar = addToolBar(tr("Local Cloud"));
+    cloudBar->setObjectName(QStringLiteral("cloudToolBar"));
+    QAction *cloudAction = cloudBar->addAction(tr("Local Cloud"));
+    cloudAction->setObjectName(QStringLiteral("localCloudAction"));
+    cloudAction->setCheckable(true);
+    cloudAction->setToolTip(tr("Run the whole design on this machine: the HTTP gateway, queues, topics, buckets, tables "
+                               "and schedules"));
+    connect(cloudAction, &QAction::triggered, this, [this, cloudAction](bool on) {
+        QString error;
+        if (on && !mCloudPanel->start(&error)) {
+            cloudAction->setChecked(false);
+            showError(tr("Cannot Start the Local Cloud"), error);
+        } else if (!on) {
+            mCloudPanel->stop();
+        }
+        if (on && mCloudPanel->isRunning()) {
+            mCloudDock->show();
+            mCloudDock->raise();
+        }
+    });
+    connect(mCloudPanel, &CloudPanel::runningChanged, this, [this, cloudAction](bool running, const QString &address) {
+        cloudAction->setChecked(running);
+        mCloudStatus->setText(running ? tr("Local cloud: %1").arg(address) : tr("Local cloud: stopped"));
+    });
+    mCloudStatus->setText(tr("Local cloud: stopped"));
     newProject();
     statusBar()->showMessage(tr("Ready"), 3000);
 }
 
 MainWindow::~MainWindow()
 {
+    // The local cloud runs on the project: it stops before the project goes.
+    mCloudPanel->stop();
     // The project goes first, while the views that listen to it still exist.
     if (mProject) {
         disconnect(mProject, nullptr, this, nullptr);
@@ -142,6 +175,8 @@ void MainWindow::createDocks()
         mInspector->setNode(selected.size() == 1 ? selected.first() : kInvalidNodeId);
         if (selected.size() == 1)
             mRunPanel->setFunction(selected.first()); // ignored for nodes that are not functions
+        const Node *node = selected.size() == 1 ? mProject->architecture().node(selected.first()) : nullptr;
+        mCloudPanel->showService(node ? node->name : QString());
     });
     connect(mInspector, &InspectorWidget::fileActivated, this,
             [this](const QString &path, NodeId function) { mEditors->openFile(path, function); });
@@ -190,6 +225,14 @@ void MainWindow::createDocks()
     mCostView = new CostView(cost);
     cost->setWidget(mCostView);
     addDockWidget(Qt::BottomDockWidgetArea, cost);
+
+    auto *cloud = new QDockWidget(tr("Local Cloud"), this);
+    cloud->setObjectName(QStringLiteral("cloudDock"));
+    mCloudPanel = new CloudPanel(*mRunner, cloud);
+    cloud->setWidget(mCloudPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, cloud);
+    mCloudDock = cloud;
+    connect(mCloudPanel, &CloudPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mCostView, &CostView::badgesChanged, mScene, &CanvasScene::setCostBadges);
     connect(mCostView, &CostView::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     // The bottom docks (problems, run, cost) span the whole width: the cost charts need it.
@@ -197,6 +240,7 @@ void MainWindow::createDocks()
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
     tabifyDockWidget(mProblems, run);
     tabifyDockWidget(run, cost);
+    tabifyDockWidget(cost, cloud);
     mProblems->raise();
     // The Run panel comes forward when a function is opened or run.
     connect(mRunner, &FunctionRunner::started, run, [run] { run->raise(); });
@@ -403,6 +447,7 @@ void MainWindow::setProject(Project *project)
         if (const Edge *edge = mProject->architecture().edge(id))
             scaffold(edge->to);
     });
+    mCloudPanel->setProject(project); // stops the previous project's cloud
     mEditors->setProject(project);
     mRunner->setProject(project);
     mRunPanel->setProject(project);

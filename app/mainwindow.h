@@ -10,6 +10,7 @@
 class QDateTime;
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QTemporaryDir;
@@ -17,6 +18,7 @@ class QTemporaryDir;
 namespace Nimbus {
 
 class Autosave;
+class CloudPanel;
 class ExportDialog;
 class CanvasScene;
 class EditorArea;
@@ -46,6 +48,7 @@ public:
     EditorArea *editorArea() const { return mEditors; }
     RunPanel *runPanel() const { return mRunPanel; }
     CostView *costView() const { return mCostView; }
+    CloudPanel *cloudPanel() const { return mCloudPanel; }
     // Shows the cost view and makes room for its charts.
     void showCost();
     FunctionRunner *runner() const { return mRunner; }
@@ -116,6 +119,9 @@ private:
     RunPanel *mRunPanel = nullptr;
     CostView *mCostView = nullptr;
     QDockWidget *mCostDock = nullptr;
+    CloudPanel *mCloudPanel = nullptr;
+    QDockWidget *mCloudDock = nullptr;
+    QLabel *mCloudStatus = nullptr;
     Autosave *mAutosave = nullptr;
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;

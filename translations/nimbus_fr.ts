@@ -190,6 +190,218 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::CloudPanel</name>
+    <message>
+        <source>&amp;Start Local Cloud</source>
+        <translation>&amp;Démarrer le cloud local</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Reset State</source>
+        <translation>Réinitialiser l&apos;état</translation>
+    </message>
+    <message>
+        <source>Empty every queue, bucket and table of the local cloud</source>
+        <translation>Vider chaque file, compartiment et table du cloud local</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Vers</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Local cloud event log</source>
+        <translation>Journal des événements du cloud local</translation>
+    </message>
+    <message>
+        <source>Select a queue, topic, bucket, table or schedule to see its state.</source>
+        <translation>Sélectionnez une file, un sujet, un compartiment, une table ou une planification pour voir son état.</translation>
+    </message>
+    <message>
+        <source>State of the selected service</source>
+        <translation>État du service sélectionné</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>The local cloud cannot start: %1</source>
+        <translation>Le cloud local ne peut pas démarrer : %1</translation>
+    </message>
+    <message>
+        <source>The local cloud&apos;s state is empty</source>
+        <translation>L&apos;état du cloud local est vide</translation>
+    </message>
+    <message>
+        <source>no project is open</source>
+        <translation>aucun projet n&apos;est ouvert</translation>
+    </message>
+    <message>
+        <source>save the project first: the local cloud keeps its state beside it</source>
+        <translation>enregistrez d&apos;abord le projet : le cloud local garde son état à côté</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Local Cloud</source>
+        <translation>&amp;Arrêter le cloud local</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1: start the local cloud to see its state.</source>
+        <translation>%1 : démarrez le cloud local pour voir son état.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s)</source>
+        <translation>
+            <numerusform>%1 : %n message</numerusform>
+            <numerusform>%1 : %n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Corps</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>in flight until %1</source>
+        <translation>en traitement jusqu&apos;à %1</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>Corps du message</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n object(s)</source>
+        <translation>
+            <numerusform>%1 : %n objet</numerusform>
+            <numerusform>%1 : %n objets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>key: content, for example notes/a.txt: hello</source>
+        <translation>clé: contenu, par exemple notes/a.txt: bonjour</translation>
+    </message>
+    <message>
+        <source>Put</source>
+        <translation>Déposer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s)</source>
+        <translation>
+            <numerusform>%1 : %n élément</numerusform>
+            <numerusform>%1 : %n éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>An item in DynamoDB JSON, for example {&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}</source>
+        <translation>Un élément en JSON DynamoDB, par exemple {&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}</translation>
+    </message>
+    <message>
+        <source>%1: a topic keeps nothing; what is published goes to its subscribers.</source>
+        <translation>%1 : un sujet ne garde rien ; ce qui est publié va à ses abonnés.</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Message to publish</source>
+        <translation>Message à publier</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publier</translation>
+    </message>
+    <message>
+        <source>%1 fires next at %2</source>
+        <translation>%1 se déclenche ensuite à %2</translation>
+    </message>
+    <message>
+        <source>%1 is disabled or never fires</source>
+        <translation>%1 est désactivé ou ne se déclenche jamais</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <source>Fire Now</source>
+        <translation>Déclencher maintenant</translation>
+    </message>
+    <message>
+        <source>Write the object as key: content</source>
+        <translation>Écrivez l&apos;objet sous la forme clé: contenu</translation>
+    </message>
+    <message>
+        <source>The item is not a JSON object: %1</source>
+        <translation>L&apos;élément n&apos;est pas un objet JSON : %1</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::CloudRunPlugin</name>
     <message>
         <source>Cloud Run service YAML per function (gcloud run services replace) and eventarc.sh for the triggers, with the code folders</source>
@@ -301,6 +513,10 @@
     <message>
         <source>the partition key %1 must be of type %2</source>
         <translation>la clé de partition %1 doit être de type %2</translation>
+    </message>
+    <message>
+        <source>%1 has no message %2</source>
+        <translation>%1 n&apos;a pas de message %2</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +2989,26 @@ Invalide : %2</translation>
         <source>%1 is open as a new project. Some of it is kept for export without being shown on the canvas.</source>
         <translation>%1 est ouvert comme nouveau projet. Une partie en est conservée pour l&apos;export sans être montrée sur le canevas.</translation>
     </message>
+    <message>
+        <source>Local Cloud</source>
+        <translation>Cloud local</translation>
+    </message>
+    <message>
+        <source>Run the whole design on this machine: the HTTP gateway, queues, topics, buckets, tables and schedules</source>
+        <translation>Exécuter toute la conception sur cette machine : la passerelle HTTP, les files, sujets, compartiments, tables et planifications</translation>
+    </message>
+    <message>
+        <source>Cannot Start the Local Cloud</source>
+        <translation>Impossible de démarrer le cloud local</translation>
+    </message>
+    <message>
+        <source>Local cloud: %1</source>
+        <translation>Cloud local : %1</translation>
+    </message>
+    <message>
+        <source>Local cloud: stopped</source>
+        <translation>Cloud local : arrêté</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
@@ -4001,6 +4237,10 @@ Invalide : %2</translation>
     <message>
         <source>Open the export dialog on TARGET (sam, serverless, terraform, knative, openfaas, azure, cloudrun, scaleway).</source>
         <translation>Ouvrir la fenêtre d&apos;export sur CIBLE (sam, serverless, terraform, knative, openfaas, azure, cloudrun, scaleway).</translation>
+    </message>
+    <message>
+        <source>Start the local cloud once the window is up.</source>
+        <translation>Démarrer le cloud local une fois la fenêtre ouverte.</translation>
     </message>
 </context>
 </TS>

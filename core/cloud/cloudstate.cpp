@@ -248,6 +248,18 @@ QList<QueueMessage> CloudState::messages(const QString &queue) const
     return result;
 }
 
+bool CloudState::removeMessage(const QString &queue, const QString &id)
+{
+    Statement remove(mDb, QStringLiteral("DELETE FROM messages WHERE queue = ?1 AND id = ?2"));
+    remove.bind(1, queue);
+    remove.bind(2, id);
+    if (!remove.execute())
+        return fail(mDb.errorString());
+    if (mDb.changes() == 0)
+        return fail(tr("%1 has no message %2").arg(queue, id));
+    return true;
+}
+
 int CloudState::purgeQueue(const QString &queue)
 {
     Statement remove(mDb, QStringLiteral("DELETE FROM messages WHERE queue = ?1"));

@@ -88,6 +88,8 @@ public:
     // Every message, visible or in flight, oldest first (the inspector's view).
     QList<QueueMessage> messages(const QString &queue) const;
     int purgeQueue(const QString &queue);
+    // Removes one message whatever its state (the inspector's Delete).
+    bool removeMessage(const QString &queue, const QString &id);
     // When the next hidden message of a queue becomes visible (invalid if none).
     QDateTime nextVisible(const QString &queue) const;
 

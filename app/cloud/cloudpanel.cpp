@@ -1,0 +1,349 @@
+#include "cloudpanel.h"
+
+#include "cloud/gatewayserver.h"
+#include "document/project.h"
+#include "runtime/functionrunner.h"
+
+#include <QDir>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Nimbus {
+
+namespace {
+enum Column { Time, From, To, Duration, Result };
+constexpr int kEntryId = Qt::UserRole;
+constexpr int kKey = Qt::UserRole + 1;
+} // namespace
+
+CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent)
+    : QWidget(parent), mRunner(runner)
+{
+    mToggle = new QPushButton(tr("&Start Local Cloud"));
+    mToggle->setObjectName(QStringLiteral("cloudToggle"));
+    mToggle->setCheckable(true);
+    mAddress = new QLabel(tr("Stopped"));
+    mAddress->setObjectName(QStringLiteral("cloudAddress"));
+    mAddress->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    mAddress->setOpenExternalLinks(true);
+    mReset = new QPushButton(tr("Reset State"));
+    mReset->setObjectName(QStringLiteral("cloudReset"));
+    mReset->setToolTip(tr("Empty every queue, bucket and table of the local cloud"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(mToggle);
+    bar->addWidget(mAddress, 1);
+    bar->addWidget(mReset);
+
+    mLog = new QTreeWidget;
+    mLog->setObjectName(QStringLiteral("cloudLog"));
+    mLog->setHeaderLabels({tr("Time"), tr("From"), tr("To"), tr("Duration"), tr("Result")});
+    mLog->setRootIsDecorated(false);
+    mLog->setUniformRowHeights(true);
+    mLog->header()->setStretchLastSection(true);
+    mLog->setAccessibleName(tr("Local cloud event log"));
+
+    mStateTitle = new QLabel(tr("Select a queue, topic, bucket, table or schedule to see its state."));
+    mStateTitle->setWordWrap(true);
+    mState = new QTreeWidget;
+    mState->setObjectName(QStringLiteral("cloudState"));
+    mState->setRootIsDecorated(false);
+    mState->setAccessibleName(tr("State of the selected service"));
+    mInput = new QLineEdit;
+    mInput->setObjectName(QStringLiteral("cloudInput"));
+    mAdd = new QPushButton(tr("Add"));
+    mAdd->setObjectName(QStringLiteral("cloudAdd"));
+    mDelete = new QPushButton(tr("Delete"));
+    mDelete->setObjectName(QStringLiteral("cloudDelete"));
+    auto *entryRow = new QHBoxLayout;
+    entryRow->addWidget(mInput, 1);
+    entryRow->addWidget(mAdd);
+    entryRow->addWidget(mDelete);
+    auto *stateBox = new QWidget;
+    auto *stateLayout = new QVBoxLayout(stateBox);
+    stateLayout->setContentsMargins(0, 0, 0, 0);
+    stateLayout->addWidget(mStateTitle);
+    stateLayout->addWidget(mState, 1);
+    stateLayout->addLayout(entryRow);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(mLog);
+    splitter->addWidget(stateBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(splitter, 1);
+
+    connect(mToggle, &QPushButton::clicked, this, [this](bool on) {
+        QString error;
+        if (on && !start(&error))
+            emit message(tr("The local cloud cannot start: %1").arg(error));
+        else if (!on)
+            stop();
+    });
+    connect(mReset, &QPushButton::clicked, this, [this] {
+        if (mCloud && mCloud->isRunning() && mCloud->state().reset()) {
+            refreshState();
+            emit message(tr("The local cloud's state is empty"));
+        }
+    });
+    connect(mAdd, &QPushButton::clicked, this, [this] {
+        if (addEntry(mInput->text()))
+            mInput->clear();
+    });
+    connect(mInput, &QLineEdit::returnPressed, mAdd, &QPushButton::click);
+    connect(mDelete, &QPushButton::clicked, this, &CloudPanel::deleteSelectedEntry);
+    showService({});
+}
+
+CloudPanel::~CloudPanel()
+{
+    stop();
+}
+
+void CloudPanel::setProject(Project *project)
+{
+    stop();
+    mProject = project;
+    mLog->clear();
+    showService({});
+}
+
+bool CloudPanel::isRunning() const
+{
+    return mCloud && mCloud->isRunning();
+}
+
+QString CloudPanel::address() const
+{
+    return mGateway ? mGateway->url() : QString();
+}
+
+bool CloudPanel::start(QString *error)
+{
+    if (!mProject) {
+        *error = tr("no project is open");
+        return false;
+    }
+    if (isRunning())
+        return true;
+    if (mProject->directory().isEmpty()) {
+        *error = tr("save the project first: the local cloud keeps its state beside it");
+        return false;
+    }
+    mCloud = std::make_unique<LocalCloud>(*mProject, mRunner);
+    if (!mCloud->start(QDir(mProject->directory()).filePath(QStringLiteral(".nimbus-cloud")), error)) {
+        mCloud.reset();
+        mToggle->setChecked(false);
+        return false;
+    }
+    connect(mCloud.get(), &LocalCloud::logged, this, &CloudPanel::addLogRow);
+    connect(mCloud.get(), &LocalCloud::stateChanged, this, [this](const QString &service) {
+        if (service == mService)
+            refreshState();
+    });
+    // The usual port if it is free, any other otherwise; this machine only.
+    mGateway = std::make_unique<GatewayServer>(*mCloud);
+    if (!mGateway->listen(QHostAddress::LocalHost, 3000, error) && !mGateway->listen(QHostAddress::LocalHost, 0, error)) {
+        mGateway.reset();
+        mCloud.reset();
+        mToggle->setChecked(false);
+        return false;
+    }
+    mToggle->setChecked(true);
+    mToggle->setText(tr("&Stop Local Cloud"));
+    mAddress->setText(QStringLiteral("<a href=\"%1\">%1</a>").arg(mGateway->url()));
+    refreshState();
+    emit runningChanged(true, mGateway->url());
+    return true;
+}
+
+void CloudPanel::stop()
+{
+    if (!mCloud)
+        return;
+    mGateway.reset();
+    mCloud->stop();
+    mCloud.reset();
+    mToggle->setChecked(false);
+    mToggle->setText(tr("&Start Local Cloud"));
+    mAddress->setText(tr("Stopped"));
+    refreshState();
+    emit runningChanged(false, {});
+}
+
+void CloudPanel::addLogRow(const CloudLogEntry &entry)
+{
+    // An invocation is logged when it starts and again when it ends: one row each.
+    QTreeWidgetItem *item = nullptr;
+    for (int i = mLog->topLevelItemCount() - 1; i >= 0 && i >= mLog->topLevelItemCount() - 200; --i)
+        if (mLog->topLevelItem(i)->data(Time, kEntryId).toLongLong() == entry.id) {
+            item = mLog->topLevelItem(i);
+            break;
+        }
+    if (!item) {
+        item = new QTreeWidgetItem(mLog);
+        item->setData(Time, kEntryId, entry.id);
+        if (mLog->topLevelItemCount() > LocalCloud::kLogLimit)
+            delete mLog->takeTopLevelItem(0);
+    }
+    item->setText(Time, entry.when.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")));
+    item->setText(From, entry.source);
+    item->setText(To, QString(entry.depth, QLatin1Char(' ')) + entry.target);
+    item->setText(Duration, entry.kind == CloudLogEntry::Kind::Invocation && entry.finished
+                                ? tr("%1 ms").arg(entry.durationMs, 0, 'f', 1)
+                                : QString());
+    item->setText(Result, entry.detail);
+    item->setToolTip(Result, entry.detail);
+    const QColor color = entry.ok ? palette().color(QPalette::Text) : QColor(0xc0, 0x30, 0x30);
+    for (int c = 0; c <= Result; ++c)
+        item->setForeground(c, color);
+    mLog->scrollToItem(item);
+}
+
+QString CloudPanel::kindOf(const QString &service) const
+{
+    const Node *node = mProject ? mProject->architecture().nodeByName(service) : nullptr;
+    return node ? node->kind : QString();
+}
+
+void CloudPanel::showService(const QString &name)
+{
+    const QString kind = kindOf(name);
+    static const QStringList kinds = {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("bucket"),
+                                      QStringLiteral("table"), QStringLiteral("schedule")};
+    mService = kinds.contains(kind) ? name : QString();
+    refreshState();
+}
+
+void CloudPanel::refreshState()
+{
+    mState->clear();
+    const QString kind = kindOf(mService);
+    const bool running = isRunning();
+    mInput->setEnabled(running && !mService.isEmpty());
+    mAdd->setEnabled(running && !mService.isEmpty());
+    mDelete->setEnabled(running && (kind == QLatin1String("queue") || kind == QLatin1String("bucket") || kind == QLatin1String("table")));
+    mReset->setEnabled(running);
+    if (mService.isEmpty()) {
+        mStateTitle->setText(tr("Select a queue, topic, bucket, table or schedule to see its state."));
+        return;
+    }
+    if (!running) {
+        mStateTitle->setText(tr("%1: start the local cloud to see its state.").arg(mService));
+        return;
+    }
+    CloudState &state = mCloud->state();
+    if (kind == QLatin1String("queue")) {
+        const QList<QueueMessage> messages = state.messages(mService);
+        mStateTitle->setText(tr("%1: %n message(s)", nullptr, int(messages.size())).arg(mService));
+        mState->setHeaderLabels({tr("Message"), tr("Body"), tr("Received"), tr("Visible")});
+        const QDateTime now = mCloud->clock().now();
+        for (const QueueMessage &m : messages) {
+            auto *item = new QTreeWidgetItem(mState, {m.id, QString::fromUtf8(m.body.left(200)), QString::number(m.receiveCount),
+                                                      m.visibleAt <= now ? tr("yes") : tr("in flight until %1").arg(m.visibleAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")))});
+            item->setData(0, kKey, m.id);
+        }
+        mInput->setPlaceholderText(tr("Message body"));
+        mAdd->setText(tr("Send"));
+    } else if (kind == QLatin1String("bucket")) {
+        const QList<StoredObject> objects = state.listObjects(mService);
+        mStateTitle->setText(tr("%1: %n object(s)", nullptr, int(objects.size())).arg(mService));
+        mState->setHeaderLabels({tr("Key"), tr("Size"), tr("Type"), tr("Modified")});
+        for (const StoredObject &o : objects) {
+            auto *item = new QTreeWidgetItem(mState, {o.key, QString::number(o.size), o.contentType,
+                                                      o.modified.toLocalTime().toString(QStringLiteral("HH:mm:ss"))});
+            item->setData(0, kKey, o.key);
+        }
+        mInput->setPlaceholderText(tr("key: content, for example notes/a.txt: hello"));
+        mAdd->setText(tr("Put"));
+    } else if (kind == QLatin1String("table")) {
+        const QList<QJsonObject> items = state.scan(mService);
+        mStateTitle->setText(tr("%1: %n item(s)", nullptr, int(items.size())).arg(mService));
+        mState->setHeaderLabels({tr("Item")});
+        for (const QJsonObject &i : items) {
+            const QString text = QString::fromUtf8(QJsonDocument(i).toJson(QJsonDocument::Compact));
+            auto *item = new QTreeWidgetItem(mState, {text});
+            item->setData(0, kKey, text);
+        }
+        mInput->setPlaceholderText(tr("An item in DynamoDB JSON, for example {\"id\": {\"S\": \"42\"}}"));
+        mAdd->setText(tr("Put"));
+    } else if (kind == QLatin1String("topic")) {
+        mStateTitle->setText(tr("%1: a topic keeps nothing; what is published goes to its subscribers.").arg(mService));
+        mState->setHeaderLabels({tr("Topic")});
+        mInput->setPlaceholderText(tr("Message to publish"));
+        mAdd->setText(tr("Publish"));
+    } else {
+        const QDateTime next = mCloud->nextFirings().value(mService);
+        mStateTitle->setText(next.isValid() ? tr("%1 fires next at %2").arg(mService, next.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                                            : tr("%1 is disabled or never fires").arg(mService));
+        mState->setHeaderLabels({tr("Schedule")});
+        mInput->setPlaceholderText(QString());
+        mInput->setEnabled(false);
+        mAdd->setText(tr("Fire Now"));
+    }
+}
+
+bool CloudPanel::addEntry(const QString &text)
+{
+    if (!isRunning() || mService.isEmpty())
+        return false;
+    const QString kind = kindOf(mService);
+    bool ok = false;
+    if (kind == QLatin1String("queue")) {
+        ok = !mCloud->sendMessage(mService, text.toUtf8()).isEmpty();
+    } else if (kind == QLatin1String("topic")) {
+        ok = !mCloud->publish(mService, text).isEmpty();
+    } else if (kind == QLatin1String("bucket")) {
+        const int colon = text.indexOf(QLatin1Char(':'));
+        if (colon <= 0) {
+            emit message(tr("Write the object as key: content"));
+            return false;
+        }
+        ok = mCloud->putObject(mService, text.left(colon).trimmed(), text.mid(colon + 1).trimmed().toUtf8(),
+                               QStringLiteral("text/plain"));
+    } else if (kind == QLatin1String("table")) {
+        QJsonParseError error;
+        const QJsonDocument item = QJsonDocument::fromJson(text.toUtf8(), &error);
+        if (!item.isObject()) {
+            emit message(tr("The item is not a JSON object: %1").arg(error.errorString()));
+            return false;
+        }
+        ok = mCloud->putItem(mService, item.object());
+    } else if (kind == QLatin1String("schedule")) {
+        ok = mCloud->fireSchedule(mService);
+    }
+    if (!ok)
+        emit message(mCloud->errorString());
+    refreshState();
+    return ok;
+}
+
+bool CloudPanel::deleteSelectedEntry()
+{
+    QTreeWidgetItem *item = mState->currentItem();
+    if (!isRunning() || !item)
+        return false;
+    const QString key = item->data(0, kKey).toString();
+    const QString kind = kindOf(mService);
+    bool ok = false;
+    if (kind == QLatin1String("queue"))
+        ok = mCloud->state().removeMessage(mService, key);
+    else if (kind == QLatin1String("bucket"))
+        ok = mCloud->deleteObject(mService, key);
+    else if (kind == QLatin1String("table"))
+        ok = mCloud->deleteItem(mService, QJsonDocument::fromJson(key.toUtf8()).object());
+    if (!ok)
+        emit message(mCloud->errorString());
+    refreshState();
+    return ok;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,164 @@
+// The studio's Local Cloud: the toolbar toggle and the status bar, hops in the event
+// log as they happen, the state inspector adding and deleting entries.
+
+#include "cloud/cloudpanel.h"
+#include "cloud/gatewayserver.h"
+#include "document/project.h"
+#include "mainwindow.h"
+#include "runtime/functionrunner.h"
+#include "runtime/instancepool.h"
+#include "storage/projectfile.h"
+
+#include <curl/curl.h>
+
+#include <QAction>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <future>
+
+using namespace Nimbus;
+
+namespace {
+long httpGet(const QByteArray &url)
+{
+    CURL *curl = curl_easy_init();
+    curl_easy_setopt(curl, CURLOPT_URL, url.constData());
+    curl_easy_setopt(curl, CURLOPT_NOBODY, 0L);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, +[](char *, size_t size, size_t count, void *) { return size * count; });
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    long status = 0;
+    if (curl_easy_perform(curl) == CURLE_OK)
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_cleanup(curl);
+    return status;
+}
+
+bool write(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+} // namespace
+
+class TestCloudPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void toggleAndFollowARequest();
+    void inspectorAddsAndDeletes();
+    void needsASavedProject();
+
+private:
+    QString mProject;
+    QTemporaryDir mDir;
+};
+
+void TestCloudPanel::initTestCase()
+{
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    QCoreApplication::setOrganizationName(QStringLiteral("NimbusTest"));
+    mProject = mDir.filePath(QStringLiteral("shop.json"));
+    QVERIFY(write(mDir.filePath(QStringLiteral("functions/getItem/index.js")),
+                  "exports.handler = async (e) => ({ id: e.pathParameters.id });\n"));
+    QVERIFY(write(mDir.filePath(QStringLiteral("functions/worker/index.js")),
+                  "exports.handler = async (e) => ({ got: e.Records.length });\n"));
+    QVERIFY(write(mProject, R"({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "route", "kind": "http-route", "properties": {"method": "GET", "path": "/items/{id}"}},
+                  {"name": "getItem", "kind": "function", "properties": {"source": "functions/getItem"}},
+                  {"name": "jobs", "kind": "queue"},
+                  {"name": "worker", "kind": "function", "properties": {"source": "functions/worker"}},
+                  {"name": "files", "kind": "bucket"}],
+        "edges": [{"from": "route", "to": "getItem", "type": "invokes"}, {"from": "jobs", "to": "worker", "type": "invokes"}]})"));
+}
+
+void TestCloudPanel::toggleAndFollowARequest()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(mProject));
+    auto *status = window.findChild<QLabel *>(QStringLiteral("cloudStatus"));
+    QCOMPARE(status->text(), QStringLiteral("Local cloud: stopped"));
+    auto *action = window.findChild<QAction *>(QStringLiteral("localCloudAction"));
+    action->trigger();
+    CloudPanel *panel = window.cloudPanel();
+    QVERIFY(panel->isRunning());
+    QVERIFY(action->isChecked());
+    QVERIFY(status->text().startsWith(QLatin1String("Local cloud: http://127.0.0.1:")));
+
+    auto future = std::async(std::launch::async, httpGet, (panel->address() + QStringLiteral("/items/42")).toUtf8());
+    QVERIFY(QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 30000));
+    QCOMPARE(future.get(), 200L);
+    auto *log = panel->findChild<QTreeWidget *>(QStringLiteral("cloudLog"));
+    QVERIFY(QTest::qWaitFor([&] {
+        for (int i = 0; i < log->topLevelItemCount(); ++i)
+            if (log->topLevelItem(i)->text(1) == QLatin1String("GET /items/42") && log->topLevelItem(i)->text(2).trimmed() == QLatin1String("getItem")
+                && log->topLevelItem(i)->text(3).endsWith(QLatin1String("ms")))
+                return true;
+        return false;
+    }, 10000));
+
+    action->trigger(); // stop
+    QVERIFY(!panel->isRunning());
+    QCOMPARE(status->text(), QStringLiteral("Local cloud: stopped"));
+    window.runner()->pool()->stopAll();
+}
+
+void TestCloudPanel::inspectorAddsAndDeletes()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(mProject));
+    CloudPanel *panel = window.cloudPanel();
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("cloudToggle")), Qt::LeftButton);
+    QVERIFY(panel->isRunning());
+    auto *input = panel->findChild<QLineEdit *>(QStringLiteral("cloudInput"));
+    auto *state = panel->findChild<QTreeWidget *>(QStringLiteral("cloudState"));
+    auto *log = panel->findChild<QTreeWidget *>(QStringLiteral("cloudLog"));
+
+    // A message typed for the queue reaches its consumer, which shows in the log.
+    window.selectNode(QStringLiteral("jobs"));
+    QCOMPARE(panel->shownService(), QStringLiteral("jobs"));
+    QTest::keyClicks(input, QStringLiteral("hello"));
+    QTest::keyClick(input, Qt::Key_Return);
+    QVERIFY(QTest::qWaitFor([&] {
+        for (int i = 0; i < log->topLevelItemCount(); ++i)
+            if (log->topLevelItem(i)->text(1) == QLatin1String("jobs") && log->topLevelItem(i)->text(2).trimmed() == QLatin1String("worker")
+                && log->topLevelItem(i)->text(4).startsWith(QLatin1String("ok")))
+                return true;
+        return false;
+    }, 20000));
+    QVERIFY(QTest::qWaitFor([&] { return state->topLevelItemCount() == 0; }, 5000)); // consumed
+
+    // Objects of a bucket: put one, see it, delete it.
+    window.selectNode(QStringLiteral("files"));
+    QTest::keyClicks(input, QStringLiteral("notes/a.txt: hello"));
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("cloudAdd")), Qt::LeftButton);
+    QCOMPARE(state->topLevelItemCount(), 1);
+    QCOMPARE(state->topLevelItem(0)->text(0), QStringLiteral("notes/a.txt"));
+    QCOMPARE(state->topLevelItem(0)->text(1), QStringLiteral("5"));
+    state->setCurrentItem(state->topLevelItem(0));
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("cloudDelete")), Qt::LeftButton);
+    QCOMPARE(state->topLevelItemCount(), 0);
+    panel->stop();
+    window.runner()->pool()->stopAll();
+}
+
+void TestCloudPanel::needsASavedProject()
+{
+    MainWindow window; // a new, unsaved project has a temporary folder: that is enough
+    CloudPanel *panel = window.cloudPanel();
+    panel->setProject(nullptr);
+    QString error;
+    QVERIFY(!panel->start(&error));
+    QVERIFY(!error.isEmpty());
+}
+
+QTEST_MAIN(TestCloudPanel)
+#include "tst_cloudpanel.moc"
