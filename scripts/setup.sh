@@ -22,7 +22,7 @@ packages=(
     nodejs python3 python3-boto3 openssl
 )
 # What the tests use besides: yamllint checks exported YAML.
-[ "$action" = test ] && packages+=(yamllint)
+[ "$action" = test ] && packages+=(yamllint wrk)
 # npm comes with some Node.js builds (NodeSource's) and separately with Debian's.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
@@ -68,6 +68,16 @@ install_validators() { # build-dir
     fi
 }
 
+# What the gateway benchmark compares with (tests/bench/tools/package.json).
+install_bench_tools() { # build-dir
+    local tools="$1/bench-tools"
+    mkdir -p "$tools"
+    if [ ! -d "$tools/node_modules/serverless-offline" ] || ! cmp -s tests/bench/tools/package.json "$tools/package.json"; then
+        cp tests/bench/tools/package.json "$tools/package.json"
+        npm install --no-audit --no-fund --prefix "$tools" >/dev/null
+    fi
+}
+
 install_packages
 case "$action" in
 run)
@@ -83,6 +93,7 @@ test)
     build build
     install_sdk build
     install_validators build
+    install_bench_tools build
     QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$jobs"
     ;;
 sanitize)
