@@ -263,13 +263,7 @@ QString LocalCloud::sendMessage(const QString &queue, const QByteArray &body, co
         fail(mState->errorString());
         return {};
     }
-    CloudLogEntry entry;
-    entry.kind = CloudLogEntry::Kind::ServiceChange;
-    entry.cause = cause;
-    entry.source = causeName(cause);
-    entry.target = queue;
-    entry.detail = tr("message %1 (%2 bytes)").arg(id).arg(body.size());
-    mMessageCause.insert(id, addLog(entry));
+    mMessageCause.insert(id, logChange(queue, cause, tr("message %1 (%2 bytes)").arg(id).arg(body.size())));
     emit stateChanged(queue);
     deliverQueue(node);
     return id;
@@ -370,16 +364,10 @@ QString LocalCloud::publish(const QString &topic, const QString &message, const 
     if (!node || !withinLoopLimit(cause, causeName(cause), topic))
         return {};
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    CloudLogEntry entry;
-    entry.kind = CloudLogEntry::Kind::ServiceChange;
-    entry.cause = cause;
-    entry.source = causeName(cause);
-    entry.target = topic;
-    entry.detail = tr("message %1 to %n subscriber(s)", nullptr, int(consumers(node).size())).arg(id);
-    const qint64 change = addLog(entry);
-    const QJsonObject event = CloudEvents::sns(mRegion, topic, id, message, subject, mClock->now());
+    const qint64 change = logChange(topic, cause, tr("message %1 to %n subscriber(s)", nullptr, int(consumers(node).size())).arg(id));
+    const QByteArray event = json(CloudEvents::sns(mRegion, topic, id, message, subject, mClock->now()));
     for (const Node *function : consumers(node))
-        deliver(function, json(event), topic, change);
+        deliver(function, event, topic, change);
     return id;
 }
 
@@ -392,22 +380,16 @@ bool LocalCloud::putObject(const QString &bucket, const QString &key, const QByt
     StoredObject stored;
     if (!mState->putObject(bucket, key, data, contentType, &stored))
         return fail(mState->errorString());
-    CloudLogEntry entry;
-    entry.kind = CloudLogEntry::Kind::ServiceChange;
-    entry.cause = cause;
-    entry.source = causeName(cause);
-    entry.target = bucket;
-    entry.detail = tr("put %1 (%2 bytes)").arg(key).arg(data.size());
-    const qint64 change = addLog(entry);
+    const qint64 change = logChange(bucket, cause, tr("put %1 (%2 bytes)").arg(key).arg(data.size()));
     emit stateChanged(bucket);
     const QString events = text(node, "events", QStringLiteral("ObjectCreated"));
     const bool notifies = events != QLatin1String("ObjectRemoved") && key.startsWith(text(node, "prefix"))
                           && key.endsWith(text(node, "suffix"));
     if (notifies) {
-        const QJsonObject event = CloudEvents::s3(mRegion, bucket, stored, QStringLiteral("ObjectCreated:Put"), ++mSequence,
-                                                  mClock->now());
+        const QByteArray event = json(CloudEvents::s3(mRegion, bucket, stored, QStringLiteral("ObjectCreated:Put"), ++mSequence,
+                                                  mClock->now()));
         for (const Node *function : consumers(node))
-            deliver(function, json(event), bucket, change);
+            deliver(function, event, bucket, change);
     }
     return true;
 }
@@ -422,22 +404,16 @@ bool LocalCloud::deleteObject(const QString &bucket, const QString &key, qint64 
         return fail(mState->errorString());
     if (!existed)
         return true;
-    CloudLogEntry entry;
-    entry.kind = CloudLogEntry::Kind::ServiceChange;
-    entry.cause = cause;
-    entry.source = causeName(cause);
-    entry.target = bucket;
-    entry.detail = tr("deleted %1").arg(key);
-    const qint64 change = addLog(entry);
+    const qint64 change = logChange(bucket, cause, tr("deleted %1").arg(key));
     emit stateChanged(bucket);
     const QString events = text(node, "events", QStringLiteral("ObjectCreated"));
     if (events != QLatin1String("ObjectCreated") && key.startsWith(text(node, "prefix")) && key.endsWith(text(node, "suffix"))) {
         StoredObject removed;
         removed.key = key;
-        const QJsonObject event = CloudEvents::s3(mRegion, bucket, removed, QStringLiteral("ObjectRemoved:Delete"),
-                                                  ++mSequence, mClock->now());
+        const QByteArray event = json(CloudEvents::s3(mRegion, bucket, removed, QStringLiteral("ObjectRemoved:Delete"),
+                                                  ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
-            deliver(function, json(event), bucket, change);
+            deliver(function, event, bucket, change);
     }
     return true;
 }
@@ -454,6 +430,27 @@ TableKeys LocalCloud::tableKeys(const QString &table) const
     return keys;
 }
 
+qint64 LocalCloud::logChange(const QString &service, qint64 cause, const QString &detail)
+{
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::ServiceChange;
+    entry.cause = cause;
+    entry.source = causeName(cause);
+    entry.target = service;
+    entry.detail = detail;
+    return addLog(entry);
+}
+
+void LocalCloud::streamChange(const Node *table, const StreamRecord &record, qint64 change)
+{
+    const QString stream = text(table, "stream", QStringLiteral("NONE"));
+    if (stream == QLatin1String("NONE"))
+        return;
+    const QByteArray event = json(CloudEvents::dynamodb(mRegion, table->name, {record}, stream));
+    for (const Node *function : consumers(table))
+        deliver(function, event, table->name, change);
+}
+
 bool LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 cause)
 {
     const Node *node = service(table, "table");
@@ -462,18 +459,9 @@ bool LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 c
     StreamRecord record;
     if (!mState->putItem(table, tableKeys(table), item, &record))
         return fail(mState->errorString());
-    CloudLogEntry entry;
-    entry.kind = CloudLogEntry::Kind::ServiceChange;
-    entry.cause = cause;
-    entry.source = causeName(cause);
-    entry.target = table;
-    entry.detail = record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys));
-    const qint64 change = addLog(entry);
+    const qint64 change = logChange(table, cause, record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
     emit stateChanged(table);
-    const QString stream = text(node, "stream", QStringLiteral("NONE"));
-    if (stream != QLatin1String("NONE"))
-        for (const Node *function : consumers(node))
-            deliver(function, json(CloudEvents::dynamodb(mRegion, table, {record}, stream)), table, change);
+    streamChange(node, record, change);
     return true;
 }
 
@@ -487,18 +475,9 @@ bool LocalCloud::deleteItem(const QString &table, const QJsonObject &key, qint64
         return fail(mState->errorString());
     if (record.eventName.isEmpty())
         return true;
-    CloudLogEntry entry;
-    entry.kind = CloudLogEntry::Kind::ServiceChange;
-    entry.cause = cause;
-    entry.source = causeName(cause);
-    entry.target = table;
-    entry.detail = record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys));
-    const qint64 change = addLog(entry);
+    const qint64 change = logChange(table, cause, record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
     emit stateChanged(table);
-    const QString stream = text(node, "stream", QStringLiteral("NONE"));
-    if (stream != QLatin1String("NONE"))
-        for (const Node *function : consumers(node))
-            deliver(function, json(CloudEvents::dynamodb(mRegion, table, {record}, stream)), table, change);
+    streamChange(node, record, change);
     return true;
 }
 
@@ -513,9 +492,9 @@ bool LocalCloud::fireSchedule(const QString &schedule)
     entry.target = schedule;
     entry.detail = tr("fired (%1)").arg(text(node, "expression"));
     const qint64 change = addLog(entry);
-    const QJsonObject event = CloudEvents::scheduled(mRegion, schedule, mClock->now());
+    const QByteArray event = json(CloudEvents::scheduled(mRegion, schedule, mClock->now()));
     for (const Node *function : consumers(node))
-        deliver(function, json(event), schedule, change);
+        deliver(function, event, schedule, change);
     return true;
 }
 

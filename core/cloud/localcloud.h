@@ -125,6 +125,10 @@ private:
     void deliverQueue(const Node *queue);
     void onFinished(NodeId function, const InvocationResult &result);
     bool fail(const QString &message);
+    // A change to a service, logged as caused by cause; its entry id.
+    qint64 logChange(const QString &service, qint64 cause, const QString &detail);
+    // A table's change to the functions its stream invokes.
+    void streamChange(const Node *table, const StreamRecord &record, qint64 change);
 
     Project &mProject;
     FunctionRunner &mRunner;
