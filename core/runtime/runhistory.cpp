@@ -11,14 +11,24 @@
 namespace Nimbus {
 
 RunHistory::RunHistory() = default;
-RunHistory::~RunHistory() = default;
+RunHistory::~RunHistory()
+{
+    closeDatabase();
+}
+
+void RunHistory::closeDatabase()
+{
+    mInsert.reset();
+    mDb.reset();
+}
 
 bool RunHistory::open(const QString &projectFile)
 {
+    closeDatabase();
     mDb = std::make_unique<Database>();
     if (!mDb->open(projectFile, Database::Mode::ReadWrite)) {
         mError = tr("%1: cannot open the run history: %2").arg(projectFile, mDb->errorString());
-        mDb.reset();
+        closeDatabase();
         return false;
     }
     qint64 applicationId = 0;
@@ -27,13 +37,13 @@ bool RunHistory::open(const QString &projectFile)
         || !mDb->queryInt(QStringLiteral("PRAGMA user_version"), &version)
         || applicationId != Migrations::kApplicationId || version < 1 || version > Migrations::latestVersion()) {
         mError = tr("%1: not a Nimbus project this version can keep a run history in").arg(projectFile);
-        mDb.reset();
+        closeDatabase();
         return false;
     }
     QString error;
     if (version < Migrations::latestVersion() && !Migrations::migrate(*mDb, int(version), Migrations::latestVersion(), &error)) {
         mError = error;
-        mDb.reset();
+        closeDatabase();
         return false;
     }
     return true;
@@ -41,12 +51,13 @@ bool RunHistory::open(const QString &projectFile)
 
 bool RunHistory::openInMemory()
 {
+    closeDatabase();
     mDb = std::make_unique<Database>();
     QString error;
     if (!mDb->open(QStringLiteral(":memory:"), Database::Mode::Create)
         || !Migrations::migrate(*mDb, 0, Migrations::latestVersion(), &error)) {
         mError = error.isEmpty() ? mDb->errorString() : error;
-        mDb.reset();
+        closeDatabase();
         return false;
     }
     return true;
@@ -56,10 +67,12 @@ bool RunHistory::record(NodeId node, const QByteArray &event, const InvocationRe
 {
     if (!mDb)
         return false;
-    Statement insert(*mDb, QStringLiteral(
+    if (!mInsert)
+        mInsert = std::make_unique<Statement>(*mDb, QStringLiteral(
                                "INSERT INTO run_history(node_id, started_at, request_id, event, status, result, logs, "
                                "duration_ms, billed_duration_ms, max_memory_mb, init_duration_ms, cold_start) "
                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+    Statement &insert = *mInsert;
     insert.bind(1, qint64(node));
     insert.bind(2, r.startedAt.toString(Qt::ISODateWithMs));
     insert.bind(3, r.requestId);

@@ -14,6 +14,8 @@ class Database;
 
 // Every invocation of a project's functions (event, result or error, logs, REPORT
 // figures), kept in the project's .nimbus file, newest first, up to a limit per function.
+class Statement;
+
 class RunHistory
 {
     Q_DECLARE_TR_FUNCTIONS(Nimbus::RunHistory)
@@ -57,7 +59,12 @@ public:
 private:
     QList<Entry> select(const QString &where, qint64 key, int limit) const;
 
+    void closeDatabase();
+
     std::unique_ptr<Database> mDb;
+    // The insert of record(), prepared once per database (a busy local cloud records
+    // thousands of runs a second); destroyed before the database.
+    std::unique_ptr<Statement> mInsert;
     QString mError;
     int mRetention = kDefaultRetention;
 };
