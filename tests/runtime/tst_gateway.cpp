@@ -75,6 +75,7 @@ private slots:
     void oversizedBody();
     void concurrentRequestsAndThrottling();
     void eachRequestIsLogged();
+    void clientHangsUpBeforeTheAnswer();
 
 private:
     NodeId function(const QString &name, const QByteArray &code, int timeout = 3);
@@ -273,6 +274,26 @@ void TestGateway::eachRequestIsLogged()
     QCOMPARE(it->target, QStringLiteral("getItem"));
     QVERIFY(it->ok);
     QVERIFY(it->finished);
+}
+
+void TestGateway::clientHangsUpBeforeTheAnswer()
+{
+    // The client gives up after 200 ms; the function answers (504) a second later to
+    // nobody. The gateway must shrug and go on serving.
+    const QByteArray url = (mGateway->url() + QStringLiteral("/slow")).toUtf8();
+    auto impatient = std::async(std::launch::async, [url] {
+        CURL *curl = curl_easy_init();
+        curl_easy_setopt(curl, CURLOPT_URL, url.constData());
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 200L);
+        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, +[](char *, size_t size, size_t count, void *) { return size * count; });
+        const CURLcode code = curl_easy_perform(curl);
+        curl_easy_cleanup(curl);
+        return code;
+    });
+    QVERIFY(QTest::qWaitFor([&] { return impatient.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 10000));
+    QCOMPARE(impatient.get(), CURLE_OPERATION_TIMEDOUT);
+    QTest::qWait(1500); // the function times out and its answer finds no client
+    QCOMPARE(request("GET", QStringLiteral("/items/5")).status, 200L);
 }
 
 QTEST_GUILESS_MAIN(TestGateway)
