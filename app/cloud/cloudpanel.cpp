@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -100,6 +101,10 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent)
     });
     connect(mInput, &QLineEdit::returnPressed, mAdd, &QPushButton::click);
     connect(mDelete, &QPushButton::clicked, this, &CloudPanel::deleteSelectedEntry);
+    mRefresh = new QTimer(this);
+    mRefresh->setSingleShot(true);
+    mRefresh->setInterval(50);
+    connect(mRefresh, &QTimer::timeout, this, &CloudPanel::refreshState);
     showService({});
 }
 
@@ -147,7 +152,7 @@ bool CloudPanel::start(QString *error)
     connect(mCloud.get(), &LocalCloud::logged, this, &CloudPanel::addLogRow);
     connect(mCloud.get(), &LocalCloud::stateChanged, this, [this](const QString &service) {
         if (service == mService)
-            refreshState();
+            mRefresh->start();
     });
     // The usual port if it is free, any other otherwise; this machine only.
     mGateway = std::make_unique<GatewayServer>(*mCloud);

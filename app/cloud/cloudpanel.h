@@ -9,6 +9,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QTimer;
 class QTreeWidget;
 
 namespace Nimbus {
@@ -67,6 +68,7 @@ private:
     QLineEdit *mInput;
     QPushButton *mAdd;
     QPushButton *mDelete;
+    QTimer *mRefresh; // coalesces the state changes of a busy service into one refresh
 };
 
 } // namespace Nimbus

@@ -274,6 +274,11 @@ void LocalCloud::deliverQueue(const Node *queue)
     const QList<const Node *> functions = consumers(queue);
     if (!mRunning || functions.isEmpty())
         return;
+    // The timer comes by ten times a second: a cheap look first, the receive (a write
+    // transaction) only when a message is in view.
+    const QDateTime next = mState->nextVisible(queue->name);
+    if (!next.isValid() || next > mClock->now())
+        return;
     const int batch = std::clamp(number(queue, "batchSize", 10), 1, 10000);
     const int visibility = number(queue, "visibilityTimeout", 30);
     const int maxReceives = number(queue, "maxReceiveCount", 5);

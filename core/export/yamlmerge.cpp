@@ -27,8 +27,7 @@ struct Edit
 class TextMerger
 {
 public:
-    TextMerger(const QByteArray &text, const QList<QStringList> &sections)
-        : mSections(sections)
+    explicit TextMerger(const QByteArray &text)
     {
         mLines = text.split('\n');
         // A final newline leaves an empty last piece that is not a line.
@@ -39,7 +38,7 @@ public:
 
     QByteArray run(const YAML::Node &o, const YAML::Node &b, const YAML::Node &g)
     {
-        mergeMapping(o, b, g, {}, int(mLines.size()));
+        mergeMapping(o, b, g, int(mLines.size()));
         std::sort(mEdits.begin(), mEdits.end(), [](const Edit &x, const Edit &y) {
             return x.start != y.start ? x.start > y.start : x.end > y.end;
         });
@@ -64,7 +63,6 @@ private:
         return node.IsMap() && node.size() > 0 && node.Style() != YAML::EmitterStyle::Flow;
     }
 
-    bool isSection(const QStringList &path) const { return mSections.contains(path); }
 
     bool isContent(int line) const
     {
@@ -88,8 +86,7 @@ private:
     }
 
     // o is a block mapping spanning lines up to mapEnd (exclusive).
-    void mergeMapping(const YAML::Node &o, const YAML::Node &b, const YAML::Node &g, const QStringList &path,
-                      int mapEnd)
+    void mergeMapping(const YAML::Node &o, const YAML::Node &b, const YAML::Node &g, int mapEnd)
     {
         struct Entry
         {
@@ -127,11 +124,10 @@ private:
             }
             if (Yaml::equal(bv, gv))
                 continue; // unchanged on the canvas
-            const QStringList childPath = path + QStringList{QString::fromStdString(entry.key)};
             // Down to the entries that changed, so that the untouched ones around them
             // keep their comments and quoting.
-            if ((isSection(childPath) || bv.IsMap()) && isBlockMap(entry.value) && gv.IsMap()) {
-                mergeMapping(entry.value, bv, gv, childPath, contentEnd);
+            if (bv.IsMap() && gv.IsMap() && isBlockMap(entry.value)) {
+                mergeMapping(entry.value, bv, gv, contentEnd);
                 continue;
             }
             mEdits.append({entry.line, contentEnd, entryText(entry.key, merge3(entry.value, bv, gv), indent)});
@@ -156,7 +152,6 @@ private:
 
     QList<QByteArray> mLines;
     bool mEndsWithNewline = true;
-    QList<QStringList> mSections;
     QList<Edit> mEdits;
 };
 
@@ -198,8 +193,7 @@ YAML::Node merge3(const YAML::Node &original, const YAML::Node &baseline, const 
     return result;
 }
 
-QByteArray mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated, const QList<QStringList> &sections,
-                           QString *problem)
+QByteArray mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated, QString *problem)
 {
     const QByteArray originalText = origin.value(QLatin1String("text")).toString().toUtf8();
     if (originalText.isEmpty())
@@ -210,15 +204,15 @@ QByteArray mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generate
     if (!Yaml::load(originalText, file, &original, problem)
         || !Yaml::load(origin.value(QLatin1String("baseline")).toString().toUtf8(), file, &baseline, problem))
         return Yaml::dump(generated);
-    return mergeText(originalText, original, baseline, generated, sections);
+    return mergeText(originalText, original, baseline, generated);
 }
 
 QByteArray mergeText(const QByteArray &originalText, const YAML::Node &original, const YAML::Node &baseline,
-                     const YAML::Node &generated, const QList<QStringList> &sections)
+                     const YAML::Node &generated)
 {
     if (!(original.IsMap() && original.Style() != YAML::EmitterStyle::Flow))
         return Yaml::dump(merge3(original, baseline, generated));
-    return TextMerger(originalText, sections).run(original, baseline, generated);
+    return TextMerger(originalText).run(original, baseline, generated);
 }
 
 } // namespace Nimbus::YamlMerge

@@ -3,7 +3,6 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
-#include <QStringList>
 
 #include <yaml-cpp/yaml.h>
 
@@ -22,18 +21,17 @@ namespace YamlMerge {
 YAML::Node merge3(const YAML::Node &original, const YAML::Node &baseline, const YAML::Node &generated);
 
 // Text level: the original text with only the entries that changed rewritten, so
-// comments, order and formatting of everything else stay byte for byte. sections
-// are the paths of mappings whose entries are merged one by one (the root always
-// is), e.g. {"Resources"} or {"resources", "Resources"}. An original that is not
-// block YAML (a JSON template) is merged by value and written as YAML.
+// comments, order and formatting of everything else stay byte for byte. Block
+// mappings that changed are merged entry by entry, down to the changed keys. An
+// original that is not block YAML (a JSON template) is merged by value and written
+// as YAML.
 QByteArray mergeText(const QByteArray &originalText, const YAML::Node &original, const YAML::Node &baseline,
-                     const YAML::Node &generated, const QList<QStringList> &sections);
+                     const YAML::Node &generated);
 
 // The file to write for generated: merged into origin's text when the project was
 // imported from this target (origin "text" and "baseline"), else generated as is. When
 // the origin cannot be read back, *problem says why and generated is written as is.
-QByteArray mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated, const QList<QStringList> &sections,
-                           QString *problem);
+QByteArray mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated, QString *problem);
 
 } // namespace YamlMerge
 } // namespace Nimbus

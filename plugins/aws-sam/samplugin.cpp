@@ -20,7 +20,6 @@ using Y = Yaml;
 namespace {
 
 const QString kTemplate = QStringLiteral("template.yaml");
-const QList<QStringList> kSections = {{QStringLiteral("Parameters")}, {QStringLiteral("Resources")}};
 
 YAML::Node bucketEvents(const QString &events)
 {
@@ -227,7 +226,7 @@ ExportOutput SamPlugin::exportProject(const ExportInput &input) const
     const YAML::Node generated = generate(model, ids, output);
 
     QString problem;
-    output.addFile(kTemplate, YamlMerge::mergeWithOrigin(input.origin, generated, kSections, &problem));
+    output.addFile(kTemplate, YamlMerge::mergeWithOrigin(input.origin, generated, &problem));
     if (!problem.isEmpty())
         output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
                    tr("the imported template cannot be read back (%1); the template is written anew").arg(problem));

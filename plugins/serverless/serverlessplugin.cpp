@@ -20,10 +20,6 @@ using Y = Yaml;
 namespace {
 
 const QString kFile = QStringLiteral("serverless.yml");
-const QList<QStringList> kSections = {{QStringLiteral("provider")},
-                                      {QStringLiteral("functions")},
-                                      {QStringLiteral("resources")},
-                                      {QStringLiteral("resources"), QStringLiteral("Resources")}};
 
 // Runtimes Serverless Framework v3 accepts (its configuration schema, 3.40).
 QString frameworkRuntime(const QString &runtime)
@@ -241,7 +237,7 @@ ExportOutput ServerlessPlugin::exportProject(const ExportInput &input) const
     const YAML::Node generated = generate(model, ids, service, region, output);
 
     QString problem;
-    output.addFile(kFile, YamlMerge::mergeWithOrigin(input.origin, generated, kSections, &problem));
+    output.addFile(kFile, YamlMerge::mergeWithOrigin(input.origin, generated, &problem));
     if (!problem.isEmpty())
         output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
                    tr("the imported serverless.yml cannot be read back (%1); it is written anew").arg(problem));

@@ -55,7 +55,7 @@ private slots:
     void initTestCase();
     void toggleAndFollowARequest();
     void inspectorAddsAndDeletes();
-    void needsASavedProject();
+    void refusesWithoutAProject();
 
 private:
     QString mProject;
@@ -150,14 +150,15 @@ void TestCloudPanel::inspectorAddsAndDeletes()
     window.runner()->pool()->stopAll();
 }
 
-void TestCloudPanel::needsASavedProject()
+void TestCloudPanel::refusesWithoutAProject()
 {
-    MainWindow window; // a new, unsaved project has a temporary folder: that is enough
+    MainWindow window;
     CloudPanel *panel = window.cloudPanel();
     panel->setProject(nullptr);
     QString error;
     QVERIFY(!panel->start(&error));
-    QVERIFY(!error.isEmpty());
+    QCOMPARE(error, QStringLiteral("no project is open"));
+    QVERIFY(!panel->isRunning());
 }
 
 QTEST_MAIN(TestCloudPanel)

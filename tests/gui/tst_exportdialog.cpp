@@ -170,7 +170,7 @@ void TestExportDialog::importTemplate()
     QVERIFY(window.importFile(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/export/data/sam-handwritten/template.yaml")));
     QCOMPARE(window.project()->architecture().nodeCount(), 3);
     QVERIFY(window.importNotes().join(QLatin1Char(' ')).contains(QLatin1String("AWS::CloudWatch::Alarm")));
-    QVERIFY(window.windowTitle().contains(QLatin1String("Untitled")) || window.project()->filePath().isEmpty());
+    QVERIFY(window.project()->filePath().isEmpty()); // unsaved: Save asks where
     // Exporting it to SAM gives the template back.
     ExportDialog *dialog = window.showExportDialog();
     dialog->setTarget(QStringLiteral("sam"));

@@ -182,20 +182,19 @@ const QByteArray kBaseline = "Resources:\n"
                              "      Timeout: 10\n"
                              "  Table:\n"
                              "    Type: AWS::DynamoDB::Table\n";
-const QList<QStringList> kSections = {{QStringLiteral("Resources")}};
 } // namespace
 
 void TestYaml::mergeKeepsUntouchedText()
 {
     const Docs d = load(kOriginal, kBaseline, kBaseline);
-    QCOMPARE(YamlMerge::mergeText(kOriginal, d.original, d.baseline, d.generated, kSections), kOriginal);
+    QCOMPARE(YamlMerge::mergeText(kOriginal, d.original, d.baseline, d.generated), kOriginal);
 }
 
 void TestYaml::mergeRewritesOnlyChangedEntry()
 {
     const QByteArray generated = QByteArray(kBaseline).replace("Timeout: 10", "Timeout: 30");
     const Docs d = load(kOriginal, kBaseline, generated);
-    const QByteArray merged = YamlMerge::mergeText(kOriginal, d.original, d.baseline, d.generated, kSections);
+    const QByteArray merged = YamlMerge::mergeText(kOriginal, d.original, d.baseline, d.generated);
     // The function is rewritten: its new timeout, its untouched intrinsic and tags kept.
     QVERIFY2(merged.contains("      Timeout: 30\n"), merged.constData());
     QVERIFY(merged.contains("MemorySize: !If [IsProd, 1024, 256]"));
@@ -218,7 +217,7 @@ void TestYaml::mergeRemovesAndAppends()
                                  "  Queue:\n"
                                  "    Type: AWS::SQS::Queue\n";
     const Docs d = load(kOriginal, kBaseline, generated);
-    const QByteArray merged = YamlMerge::mergeText(kOriginal, d.original, d.baseline, d.generated, kSections);
+    const QByteArray merged = YamlMerge::mergeText(kOriginal, d.original, d.baseline, d.generated);
     QVERIFY2(!merged.contains("  Table:\n"), merged.constData());
     QVERIFY(merged.contains("  Alarm:\n    Type: AWS::CloudWatch::Alarm\n  Queue:\n    Type: AWS::SQS::Queue\nOutputs:"));
     YAML::Node check;
@@ -239,7 +238,7 @@ void TestYaml::mergeJsonOriginal()
     const QByteArray original = "{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\"}, \"U\": {\"Type\": \"Custom\"}}}";
     const Docs d = load(original, "{Resources: {T: {Type: AWS::SNS::Topic}}}",
                         "{Resources: {T: {Type: AWS::SNS::Topic, Properties: {DisplayName: x}}}}");
-    const QByteArray merged = YamlMerge::mergeText(original, d.original, d.baseline, d.generated, kSections);
+    const QByteArray merged = YamlMerge::mergeText(original, d.original, d.baseline, d.generated);
     QVERIFY2(merged.contains("DisplayName: x"), merged.constData());
     QVERIFY(merged.contains("U:"));
 }
