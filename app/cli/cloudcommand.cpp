@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 
+#include "cloud/awsendpoint.h"
 #include "cloud/gatewayserver.h"
 #include "cloud/localcloud.h"
 #include "document/project.h"
@@ -85,24 +86,31 @@ int CommandLine::serve(const QStringList &arguments)
                                   QStringLiteral("N"), QStringLiteral("3000"));
     const QCommandLineOption host(QStringLiteral("host"), tr("The address to listen on (default 127.0.0.1, this machine only)."),
                                   QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption awsPort(QStringLiteral("aws-port"),
+                                     tr("The port of the AWS-compatible endpoint the SDKs reach (default 4566; 0: any free one)."),
+                                     QStringLiteral("M"), QStringLiteral("4566"));
     const QCommandLineOption state(QStringLiteral("state"), tr("Where the services keep their state (default: .nimbus-cloud beside the project)."),
                                    QStringLiteral("DIR"));
     const QCommandLineOption loopLimit(QStringLiteral("loop-limit"), tr("Stop chains of events deeper than N (default 16)."),
                                        QStringLiteral("N"), QStringLiteral("16"));
-    parser.addOptions({port, host, state, loopLimit});
+    parser.addOptions({port, host, awsPort, state, loopLimit});
     if (const int rc = parseCommand(parser, arguments,
                                     tr("Runs the design on this machine: an HTTP gateway for its routes, and its queues, "
-                                       "topics, buckets, tables and schedules delivering events to its functions. Prints "
-                                       "the gateway's address, then each hop as it happens. Stops on Ctrl+C or SIGTERM."),
+                                       "topics, buckets, tables and schedules delivering events to its functions, which reach "
+                                       "them through the AWS SDK at a local endpoint. Prints the gateway's address, then the "
+                                       "endpoint's, then each hop as it happens. Stops on Ctrl+C or SIGTERM."),
                                     1, mOut, mErr);
         rc >= 0)
         return rc;
     bool ok = false;
     const int portNumber = parser.value(port).toInt(&ok);
+    bool awsOk = false;
+    const int awsPortNumber = parser.value(awsPort).toInt(&awsOk);
     const QHostAddress address(parser.value(host));
     const int limit = parser.value(loopLimit).toInt();
-    if (!ok || portNumber < 0 || portNumber > 65535 || address.isNull() || limit < 1) {
-        mErr << "nimbus serve: " << tr("--port takes 0 to 65535, --host an IP address, --loop-limit a positive number") << '\n';
+    if (!ok || !awsOk || portNumber < 0 || portNumber > 65535 || awsPortNumber < 0 || awsPortNumber > 65535 || address.isNull()
+        || limit < 1) {
+        mErr << "nimbus serve: " << tr("--port and --aws-port take 0 to 65535, --host an IP address, --loop-limit a positive number") << '\n';
         return UsageError;
     }
     Project project(Catalog::builtin());
@@ -123,7 +131,13 @@ int CommandLine::serve(const QStringList &arguments)
         mErr << "nimbus serve: " << error << '\n';
         return OutputError;
     }
-    mOut << gateway.url() << '\n';
+    AwsEndpoint endpoint(cloud);
+    if (!endpoint.listen(address, quint16(awsPortNumber), &error)) {
+        mErr << "nimbus serve: " << error << " (--aws-port)" << '\n';
+        return OutputError;
+    }
+    cloud.setServiceEndpoint(endpoint.url());
+    mOut << gateway.url() << '\n' << endpoint.url() << '\n';
     mOut.flush();
 
     // Where `nimbus cloud` finds this process.
@@ -132,6 +146,7 @@ int CommandLine::serve(const QStringList &arguments)
         QSaveFile file(serverFile);
         if (file.open(QIODevice::WriteOnly)) {
             file.write(QJsonDocument(QJsonObject{{QStringLiteral("gateway"), gateway.url()},
+                                                 {QStringLiteral("aws"), endpoint.url()},
                                                  {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}})
                            .toJson());
             file.commit();
@@ -157,6 +172,7 @@ int CommandLine::serve(const QStringList &arguments)
     QCoreApplication::exec();
 
     gateway.close();
+    endpoint.close();
     cloud.stop();
     runner.pool()->stopAll();
     QFile::remove(serverFile);

@@ -1,5 +1,6 @@
 #include "cloudpanel.h"
 
+#include "cloud/awsendpoint.h"
 #include "cloud/gatewayserver.h"
 #include "document/project.h"
 #include "runtime/functionrunner.h"
@@ -131,6 +132,11 @@ QString CloudPanel::address() const
     return mGateway ? mGateway->url() : QString();
 }
 
+QString CloudPanel::awsEndpoint() const
+{
+    return mEndpoint ? mEndpoint->url() : QString();
+}
+
 bool CloudPanel::start(QString *error)
 {
     if (!mProject) {
@@ -162,9 +168,19 @@ bool CloudPanel::start(QString *error)
         mToggle->setChecked(false);
         return false;
     }
+    // The AWS-compatible endpoint the functions' SDKs reach.
+    mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
+    if (!mEndpoint->listen(QHostAddress::LocalHost, 4566, error) && !mEndpoint->listen(QHostAddress::LocalHost, 0, error)) {
+        mEndpoint.reset();
+        mGateway.reset();
+        mCloud.reset();
+        mToggle->setChecked(false);
+        return false;
+    }
+    mCloud->setServiceEndpoint(mEndpoint->url());
     mToggle->setChecked(true);
     mToggle->setText(tr("&Stop Local Cloud"));
-    mAddress->setText(QStringLiteral("<a href=\"%1\">%1</a>").arg(mGateway->url()));
+    mAddress->setText(tr("Gateway <a href=\"%1\">%1</a>, AWS endpoint %2").arg(mGateway->url(), mEndpoint->url()));
     refreshState();
     emit runningChanged(true, mGateway->url());
     return true;
@@ -174,6 +190,7 @@ void CloudPanel::stop()
 {
     if (!mCloud)
         return;
+    mEndpoint.reset();
     mGateway.reset();
     mCloud->stop();
     mCloud.reset();

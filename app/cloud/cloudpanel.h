@@ -15,6 +15,7 @@ class QTreeWidget;
 namespace Nimbus {
 
 class FunctionRunner;
+class AwsEndpoint;
 class GatewayServer;
 class Project;
 
@@ -35,6 +36,7 @@ public:
     void stop();
     bool isRunning() const;
     QString address() const;
+    QString awsEndpoint() const;
     LocalCloud *cloud() const { return mCloud.get(); }
 
     // The service whose state the inspector shows (a node name), or none.
@@ -58,6 +60,7 @@ private:
     Project *mProject = nullptr;
     std::unique_ptr<LocalCloud> mCloud;
     std::unique_ptr<GatewayServer> mGateway;
+    std::unique_ptr<AwsEndpoint> mEndpoint;
     QString mService;
     QPushButton *mToggle;
     QLabel *mAddress;

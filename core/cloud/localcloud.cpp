@@ -2,6 +2,7 @@
 
 #include "cloudevents.h"
 #include "document/project.h"
+#include "export/exportmodel.h"
 #include "model/scheduleexpression.h"
 #include "runtime/functionrunner.h"
 
@@ -59,6 +60,54 @@ LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent
 
 LocalCloud::~LocalCloud() = default;
 
+void LocalCloud::setServiceEndpoint(const QString &url)
+{
+    mServiceEndpoint = url;
+}
+
+QString LocalCloud::topicArn(const QString &topic) const
+{
+    return QStringLiteral("arn:aws:sns:%1:000000000000:%2").arg(mRegion, topic);
+}
+
+QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) const
+{
+    QList<QPair<QString, QString>> variables;
+    const QString endpoint = mServiceEndpoint.isEmpty() ? QStringLiteral("http://127.0.0.1") : mServiceEndpoint;
+    auto named = [](const QString &name, const char *suffix) {
+        const QString base = ExportModel::constantCase(name), tail = QLatin1Char('_') + QLatin1String(suffix);
+        return base.endsWith(tail) ? base : base + tail;
+    };
+    const Architecture &architecture = mProject.architecture();
+    for (EdgeId id : architecture.outgoingEdges(function.id)) {
+        const Node *target = architecture.node(architecture.edge(id)->to);
+        if (!target)
+            continue;
+        if (target->kind == QLatin1String("queue"))
+            variables.append({named(target->name, "QUEUE") + QStringLiteral("_URL"),
+                              QStringLiteral("%1/000000000000/%2").arg(endpoint, target->name)});
+        else if (target->kind == QLatin1String("table"))
+            variables.append({named(target->name, "TABLE"), target->name});
+        else if (target->kind == QLatin1String("bucket"))
+            variables.append({named(target->name, "BUCKET"), target->name});
+        else if (target->kind == QLatin1String("topic"))
+            variables.append({named(target->name, "TOPIC") + QStringLiteral("_ARN"), topicArn(target->name)});
+    }
+    if (!mServiceEndpoint.isEmpty()) {
+        // What Lambda gives every function, pointed at this machine.
+        variables.append({QStringLiteral("AWS_ENDPOINT_URL"), mServiceEndpoint});
+        variables.append({QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("NIMBUSLOCALACCESSKEY")});
+        variables.append({QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("nimbus-local-secret-access-key")});
+        variables.append({QStringLiteral("AWS_SESSION_TOKEN"), QStringLiteral("nimbus-local-session-token")});
+    }
+    return variables;
+}
+
+qint64 LocalCloud::causeOfRequest(const QString &requestId) const
+{
+    return mPending.value(requestId).entry;
+}
+
 void LocalCloud::setClock(const CloudClock *clock)
 {
     mClock = clock ? clock : &mSystemClock;
@@ -91,11 +140,17 @@ bool LocalCloud::start(const QString &stateDirectory, QString *error)
     }
     mRunning = true;
     mTimer->start();
+    QPointer<LocalCloud> self(this);
+    mRunner.setEnvironmentHook([self](const Node &function) {
+        return self && self->mRunning ? self->environmentOf(function) : QList<QPair<QString, QString>>();
+    });
     return true;
 }
 
 void LocalCloud::stop()
 {
+    if (mRunning)
+        mRunner.setEnvironmentHook({});
     mTimer->stop();
     mRunning = false;
     mPending.clear();
@@ -255,18 +310,86 @@ void LocalCloud::onFinished(NodeId function, const InvocationResult &result)
 QString LocalCloud::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
                                 int delaySeconds, qint64 cause)
 {
-    const Node *node = service(queue, "queue");
-    if (!node || !withinLoopLimit(cause, causeName(cause), queue))
+    // A dead-letter queue has no node of its own and delivers to no one.
+    const bool deadLetters = isQueue(queue) && !mProject.architecture().nodeByName(queue);
+    const Node *node = deadLetters ? mProject.architecture().nodeByName(queue.chopped(4)) : service(queue, "queue");
+    if (deadLetters && !mRunning)
+        fail(tr("the local cloud is not running"));
+    if (!node || (deadLetters && !mRunning) || !withinLoopLimit(cause, causeName(cause), queue))
         return {};
-    const QString id = mState->sendMessage(queue, body, attributes, std::max(delaySeconds, number(node, "delay", 0)));
+    const QString id = mState->sendMessage(queue, body, attributes,
+                                           std::max(delaySeconds, deadLetters ? 0 : number(node, "delay", 0)));
     if (id.isEmpty()) {
         fail(mState->errorString());
         return {};
     }
     mMessageCause.insert(id, logChange(queue, cause, tr("message %1 (%2 bytes)").arg(id).arg(body.size())));
     emit stateChanged(queue);
-    deliverQueue(node);
+    if (!deadLetters)
+        deliverQueue(node);
     return id;
+}
+
+bool LocalCloud::isQueue(const QString &name) const
+{
+    const Architecture &architecture = mProject.architecture();
+    if (const Node *node = architecture.nodeByName(name))
+        return node->kind == QLatin1String("queue");
+    const Node *base = name.endsWith(QLatin1String("-dlq")) ? architecture.nodeByName(name.chopped(4)) : nullptr;
+    return base && base->kind == QLatin1String("queue");
+}
+
+QList<QueueMessage> LocalCloud::receive(const Node *queue, int max, int visibility)
+{
+    const QString deadLetters = queue->name + QLatin1String("-dlq");
+    QList<QueueMessage> dead;
+    const QList<QueueMessage> messages = mState->receiveMessages(queue->name, max, visibility, number(queue, "maxReceiveCount", 5),
+                                                                 deadLetters, &dead);
+    for (const QueueMessage &m : std::as_const(dead)) {
+        CloudLogEntry entry;
+        entry.kind = CloudLogEntry::Kind::DeadLetter;
+        entry.cause = mMessageCause.value(m.id);
+        entry.source = queue->name;
+        entry.target = deadLetters;
+        entry.ok = false;
+        entry.detail = tr("message %1 failed %2 times; moved to %3").arg(m.id).arg(m.receiveCount).arg(deadLetters);
+        addLog(entry);
+    }
+    if (!dead.isEmpty())
+        emit stateChanged(deadLetters);
+    if (!dead.isEmpty() || !messages.isEmpty())
+        emit stateChanged(queue->name);
+    return messages;
+}
+
+QList<QueueMessage> LocalCloud::receiveMessages(const QString &queue, int max, int visibilityTimeout)
+{
+    if (!mRunning || !isQueue(queue))
+        return {};
+    const Node *node = mProject.architecture().nodeByName(queue);
+    if (!node) { // a dead-letter queue: no redrive of its own
+        const QList<QueueMessage> messages = mState->receiveMessages(queue, max, std::max(visibilityTimeout, 0));
+        if (!messages.isEmpty())
+            emit stateChanged(queue);
+        return messages;
+    }
+    return receive(node, max, visibilityTimeout >= 0 ? visibilityTimeout : number(node, "visibilityTimeout", 30));
+}
+
+bool LocalCloud::deleteMessage(const QString &queue, const QString &receiptHandle)
+{
+    if (!mRunning || !mState->deleteMessage(queue, receiptHandle))
+        return false;
+    emit stateChanged(queue);
+    return true;
+}
+
+bool LocalCloud::changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout)
+{
+    if (!mRunning || !mState->changeVisibility(queue, receiptHandle, visibilityTimeout))
+        return false;
+    emit stateChanged(queue);
+    return true;
 }
 
 void LocalCloud::deliverQueue(const Node *queue)
@@ -281,7 +404,6 @@ void LocalCloud::deliverQueue(const Node *queue)
         return;
     const int batch = std::clamp(number(queue, "batchSize", 10), 1, 10000);
     const int visibility = number(queue, "visibilityTimeout", 30);
-    const int maxReceives = number(queue, "maxReceiveCount", 5);
     const QString deadLetters = queue->name + QLatin1String("-dlq");
     for (int attempt = 0; attempt < functions.size(); ++attempt) {
         const Node *function = functions.at(mRoundRobin.value(queue->name) % functions.size());
@@ -289,22 +411,7 @@ void LocalCloud::deliverQueue(const Node *queue)
         const QString busyKey = queue->name + QLatin1Char('/') + function->name;
         if (mBusyQueues.contains(busyKey))
             continue;
-        QList<QueueMessage> dead;
-        const QList<QueueMessage> messages = mState->receiveMessages(queue->name, batch, visibility, maxReceives, deadLetters, &dead);
-        for (const QueueMessage &m : std::as_const(dead)) {
-            CloudLogEntry entry;
-            entry.kind = CloudLogEntry::Kind::DeadLetter;
-            entry.cause = mMessageCause.value(m.id);
-            entry.source = queue->name;
-            entry.target = deadLetters;
-            entry.ok = false;
-            entry.detail = tr("message %1 failed %2 times; moved to %3").arg(m.id).arg(m.receiveCount).arg(deadLetters);
-            addLog(entry);
-        }
-        if (!dead.isEmpty()) {
-            emit stateChanged(queue->name);
-            emit stateChanged(deadLetters);
-        }
+        const QList<QueueMessage> messages = receive(queue, batch, visibility);
         if (messages.isEmpty())
             return;
         qint64 cause = 0;

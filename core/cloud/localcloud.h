@@ -74,6 +74,14 @@ public:
     // Empty/false with errorString() on failure.
     QString sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes = {},
                         int delaySeconds = 0, qint64 cause = 0);
+    // A queue node, or the dead-letter queue <queue>-dlq of one.
+    bool isQueue(const QString &name) const;
+    // A receive by a client (not a connected function): up to max visible messages,
+    // hidden for visibilityTimeout seconds (-1: the queue's own), with the queue's
+    // redrive to its dead-letter queue.
+    QList<QueueMessage> receiveMessages(const QString &queue, int max, int visibilityTimeout);
+    bool deleteMessage(const QString &queue, const QString &receiptHandle);
+    bool changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout);
     QString publish(const QString &topic, const QString &message, const QString &subject = {}, qint64 cause = 0);
     bool putObject(const QString &bucket, const QString &key, const QByteArray &data, const QString &contentType = {},
                    qint64 cause = 0);
@@ -81,6 +89,17 @@ public:
     bool putItem(const QString &table, const QJsonObject &item, qint64 cause = 0);
     bool deleteItem(const QString &table, const QJsonObject &key, qint64 cause = 0);
     bool fireSchedule(const QString &schedule);
+    // The resource variables of a function while the cloud runs: AWS_ENDPOINT_URL
+    // (once an endpoint is set), dummy credentials, and for each connection to a
+    // service its name: <QUEUE>_QUEUE_URL, <TABLE>_TABLE, <BUCKET>_BUCKET,
+    // <TOPIC>_TOPIC_ARN. The function's own variables win.
+    void setServiceEndpoint(const QString &url);
+    QString serviceEndpoint() const { return mServiceEndpoint; }
+    QList<QPair<QString, QString>> environmentOf(const Node &function) const;
+    QString topicArn(const QString &topic) const;
+    // The log entry of the invocation with this request id while it runs (0 if none):
+    // the cause of what the function does through the SDK.
+    qint64 causeOfRequest(const QString &requestId) const;
     // The key schema of a table node.
     TableKeys tableKeys(const QString &table) const;
     QString errorString() const { return mError; }
@@ -120,6 +139,8 @@ private:
     QString causeName(qint64 cause) const;
     // False (and a LoopStopped entry) when going on would exceed the loop limit.
     bool withinLoopLimit(qint64 cause, const QString &source, const QString &target);
+    // Received messages beyond maxReceiveCount go to the dead-letter queue, logged.
+    QList<QueueMessage> receive(const Node *queue, int max, int visibility);
     qint64 deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
                    Completion done = {}, bool rejectWhenBusy = false);
     void deliverQueue(const Node *queue);
@@ -140,6 +161,7 @@ private:
     QString mError;
     bool mRunning = false;
     int mLoopLimit = 16;
+    QString mServiceEndpoint;
     qint64 mNextLogId = 0;
     qint64 mSequence = 0;
     QList<CloudLogEntry> mLog;

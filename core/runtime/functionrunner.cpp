@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace Nimbus {
 
 FunctionRunner::FunctionRunner(QObject *parent) : QObject(parent), mPool(new InstancePool(this))
@@ -50,6 +52,14 @@ QString FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, QSt
     FunctionSpec spec;
     if (!FunctionSpec::fromNode(*mProject, function, &spec, error))
         return {};
+    if (mEnvironmentHook) {
+        for (const auto &[name, value] : mEnvironmentHook(*mProject->architecture().node(function))) {
+            const bool own = std::any_of(spec.environment.cbegin(), spec.environment.cend(),
+                                         [&name = name](const auto &v) { return v.first == name; });
+            if (!own)
+                spec.environment.append({name, value});
+        }
+    }
     // The definition may have changed on the canvas since the last run; an unchanged
     // one keeps its warm instances.
     mPool->setFunction(spec);

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
+
 namespace Nimbus {
 
 class InstancePool;
@@ -35,6 +37,10 @@ public:
     // it away (a TooManyRequestsException result), as API Gateway's callers see.
     QString invoke(NodeId function, const QByteArray &eventJson, QString *error, bool reject = false);
     bool isRunning(NodeId function) const;
+    // Variables added to every function's own while set (the local cloud's resources);
+    // the function's own of the same name win.
+    using EnvironmentHook = std::function<QList<QPair<QString, QString>>(const Node &function)>;
+    void setEnvironmentHook(EnvironmentHook hook) { mEnvironmentHook = std::move(hook); }
     // The code of a function changed (saved in the editor): its instances end.
     void reload(NodeId function);
     // The function whose source folder holds a file, if any.
@@ -58,7 +64,8 @@ private:
         QByteArray event;
     };
     QHash<QString, Running> mRunning; // by request id
-    QSet<QString> mReloaded;          // functions whose next cold start is new code
+    QSet<QString> mReloaded;
+    EnvironmentHook mEnvironmentHook;          // functions whose next cold start is new code
 };
 
 } // namespace Nimbus

@@ -80,6 +80,51 @@ class LambdaContext:
         return max(0, int(self._deadline_ms - time.time() * 1000))
 
 
+def trace_id(request_id):
+    """The X-Ray trace header Lambda sets for an invocation; the SDKs send it with every
+    call (recursion detection), which tells the local cloud what caused a write."""
+    digits = request_id.replace("-", "")
+    return f"Root=1-{digits[:8]}-{digits[8:32]};Parent={digits[16:32]};Sampled=0"
+
+
+class _PointBotocoreAtEndpoint:
+    """Makes every boto3/botocore client use AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>)
+    unless the code names an endpoint itself: botocore learnt these variables only in 1.31,
+    after the one Debian ships. Applied when botocore.session is first imported, so that a
+    function without the SDK pays nothing."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "botocore.session":
+            return None
+        import importlib.machinery
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None:
+            return None
+        original_exec = spec.loader.exec_module
+
+        def exec_module(module):
+            original_exec(module)
+            create_client = module.Session.create_client
+
+            def create_client_at_endpoint(self, service_name, *args, **kwargs):
+                positional = len(args) >= 5  # region, api_version, use_ssl, verify, endpoint_url
+                current = args[4] if positional else kwargs.get("endpoint_url")
+                if current is None:
+                    variable = "AWS_ENDPOINT_URL_" + service_name.upper().replace("-", "_").replace(" ", "_")
+                    endpoint = os.environ.get(variable) or os.environ.get("AWS_ENDPOINT_URL")
+                    if endpoint:
+                        if positional:
+                            args = args[:4] + (endpoint,) + args[5:]
+                        else:
+                            kwargs["endpoint_url"] = endpoint
+                return create_client(self, service_name, *args, **kwargs)
+
+            module.Session.create_client = create_client_at_endpoint
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
 def load_handler():
     task_root = os.environ["LAMBDA_TASK_ROOT"]
     sys.path.insert(0, task_root)
@@ -97,6 +142,8 @@ def load_handler():
 
 
 def main():
+    if os.environ.get("AWS_ENDPOINT_URL"):
+        sys.meta_path.insert(0, _PointBotocoreAtEndpoint())
     init_start = time.perf_counter()
     handler, init_error = None, None
     try:
@@ -123,6 +170,7 @@ def main():
         if init_error:
             send({"type": "error", "requestId": request_id, "error": init_error})
             continue
+        os.environ["_X_AMZN_TRACE_ID"] = trace_id(request_id)
         try:
             value = handler(message["event"], LambdaContext(message))
             try:

@@ -1,0 +1,324 @@
+#include "awswire.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QUrlQuery>
+#include <QXmlStreamWriter>
+
+#include <algorithm>
+
+namespace Nimbus::AwsWire {
+
+QList<QPair<QString, QString>> formPairs(const QByteArray &encoded)
+{
+    QByteArray text = encoded;
+    text.replace('+', "%20");
+    QUrlQuery query;
+    query.setQuery(QString::fromLatin1(text));
+    QList<QPair<QString, QString>> pairs;
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded))
+        pairs.append({key, value});
+    return pairs;
+}
+
+namespace {
+
+bool isIndex(const QString &s)
+{
+    bool ok = false;
+    return s.toInt(&ok) > 0 && ok;
+}
+
+void insertPath(QJsonObject &object, const QStringList &path, qsizetype at, const QString &value)
+{
+    const QString key = path.at(at);
+    if (at + 1 == path.size()) {
+        object.insert(key, value);
+        return;
+    }
+    QJsonObject child = object.value(key).toObject();
+    insertPath(child, path, at + 1, value);
+    object.insert(key, child);
+}
+
+// Objects keyed 1, 2, 3 become lists; {"member": [...]} becomes the list;
+// {"entry": [{key|Name, value|Value}]} becomes a map.
+QJsonValue normalise(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it)
+        it.value() = normalise(it.value());
+    const QStringList keys = object.keys();
+    if (!keys.isEmpty() && std::all_of(keys.begin(), keys.end(), isIndex)) {
+        QList<QPair<int, QJsonValue>> items;
+        for (const QString &k : keys)
+            items.append({k.toInt(), object.value(k)});
+        std::sort(items.begin(), items.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        QJsonArray list;
+        for (const auto &item : items)
+            list.append(item.second);
+        return list;
+    }
+    if (keys == QStringList{QStringLiteral("member")})
+        return object.value(keys.first());
+    if (keys == QStringList{QStringLiteral("entry")}) {
+        QJsonObject map;
+        for (const QJsonValue &entry : object.value(keys.first()).toArray()) {
+            const QJsonObject e = entry.toObject();
+            const QString name = e.contains(QLatin1String("Name")) ? e.value(QLatin1String("Name")).toString()
+                                                                   : e.value(QLatin1String("key")).toString();
+            map.insert(name, e.contains(QLatin1String("Value")) ? e.value(QLatin1String("Value")) : e.value(QLatin1String("value")));
+        }
+        return map;
+    }
+    return object;
+}
+
+// SQS's query names for its lists and maps, as the JSON protocol names them.
+QJsonObject renameSqs(QJsonObject object)
+{
+    static const QList<QPair<QString, QString>> lists = {
+        {QStringLiteral("SendMessageBatchRequestEntry"), QStringLiteral("Entries")},
+        {QStringLiteral("DeleteMessageBatchRequestEntry"), QStringLiteral("Entries")},
+        {QStringLiteral("ChangeMessageVisibilityBatchRequestEntry"), QStringLiteral("Entries")},
+        {QStringLiteral("AttributeName"), QStringLiteral("AttributeNames")},
+        {QStringLiteral("MessageAttributeName"), QStringLiteral("MessageAttributeNames")},
+        {QStringLiteral("MessageSystemAttributeName"), QStringLiteral("MessageSystemAttributeNames")},
+    };
+    for (const auto &[from, to] : lists) {
+        if (!object.contains(from))
+            continue;
+        QJsonValue value = object.take(from);
+        if (value.isArray()) {
+            QJsonArray list = value.toArray();
+            for (auto it = list.begin(); it != list.end(); ++it)
+                if (it->isObject())
+                    *it = renameSqs(it->toObject());
+            value = list;
+        }
+        object.insert(to, value);
+    }
+    if (object.contains(QLatin1String("MessageAttribute"))) {
+        QJsonObject map;
+        for (const QJsonValue &entry : object.take(QLatin1String("MessageAttribute")).toArray())
+            map.insert(entry[QLatin1String("Name")].toString(), entry[QLatin1String("Value")]);
+        object.insert(QStringLiteral("MessageAttributes"), map);
+    }
+    return object;
+}
+
+void writeValue(QXmlStreamWriter &xml, const QString &name, const QJsonValue &value, const QString &operation);
+
+void writeFields(QXmlStreamWriter &xml, const QJsonObject &object, const QString &operation)
+{
+    for (auto it = object.begin(); it != object.end(); ++it)
+        writeValue(xml, it.key(), it.value(), operation);
+}
+
+void writeValue(QXmlStreamWriter &xml, const QString &name, const QJsonValue &value, const QString &operation)
+{
+    if (value.isArray()) {
+        // Lists are flattened under the singular names SQS uses; SNS wraps them in <member>.
+        QString element;
+        bool wrapped = false;
+        if (name == QLatin1String("Messages"))
+            element = QStringLiteral("Message");
+        else if (name == QLatin1String("QueueUrls"))
+            element = QStringLiteral("QueueUrl");
+        else if (name == QLatin1String("Successful") && operation.endsWith(QLatin1String("Batch")) && !operation.startsWith(QLatin1String("Publish")))
+            element = operation + QStringLiteral("ResultEntry");
+        else if (name == QLatin1String("Failed") && !operation.startsWith(QLatin1String("Publish")))
+            element = QStringLiteral("BatchResultErrorEntry");
+        else
+            wrapped = true;
+        if (wrapped) {
+            xml.writeStartElement(name);
+            for (const QJsonValue &item : value.toArray())
+                writeValue(xml, QStringLiteral("member"), item, operation);
+            xml.writeEndElement();
+        } else {
+            for (const QJsonValue &item : value.toArray())
+                writeValue(xml, element, item, operation);
+        }
+        return;
+    }
+    if (value.isObject() && name == QLatin1String("Attributes")) {
+        const QJsonObject map = value.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            xml.writeStartElement(QStringLiteral("Attribute"));
+            xml.writeTextElement(QStringLiteral("Name"), it.key());
+            xml.writeTextElement(QStringLiteral("Value"), it.value().toString());
+            xml.writeEndElement();
+        }
+        return;
+    }
+    if (value.isObject() && name == QLatin1String("MessageAttributes")) {
+        const QJsonObject map = value.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            xml.writeStartElement(QStringLiteral("MessageAttribute"));
+            xml.writeTextElement(QStringLiteral("Name"), it.key());
+            xml.writeStartElement(QStringLiteral("Value"));
+            writeFields(xml, it.value().toObject(), operation);
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        return;
+    }
+    xml.writeStartElement(name);
+    if (value.isObject())
+        writeFields(xml, value.toObject(), operation);
+    else if (value.isBool())
+        xml.writeCharacters(value.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+    else if (value.isDouble())
+        xml.writeCharacters(QString::number(value.toDouble(), 'g', 17));
+    else
+        xml.writeCharacters(value.toString());
+    xml.writeEndElement();
+}
+
+} // namespace
+
+QJsonObject queryToJson(const QList<QPair<QString, QString>> &pairs)
+{
+    QJsonObject tree;
+    for (const auto &[key, value] : pairs)
+        insertPath(tree, key.split(QLatin1Char('.')), 0, value);
+    return renameSqs(normalise(tree).toObject());
+}
+
+QByteArray queryResponse(const QString &operation, const QJsonObject &result, const QString &xmlns, const QString &requestId)
+{
+    QByteArray out;
+    QXmlStreamWriter xml(&out);
+    xml.writeStartDocument();
+    xml.writeStartElement(operation + QStringLiteral("Response"));
+    xml.writeDefaultNamespace(xmlns);
+    xml.writeStartElement(operation + QStringLiteral("Result"));
+    writeFields(xml, result, operation);
+    xml.writeEndElement();
+    xml.writeStartElement(QStringLiteral("ResponseMetadata"));
+    xml.writeTextElement(QStringLiteral("RequestId"), requestId);
+    xml.writeEndElement();
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    return out;
+}
+
+QByteArray queryError(const QString &code, const QString &message, bool sender, const QString &requestId)
+{
+    QByteArray out;
+    QXmlStreamWriter xml(&out);
+    xml.writeStartDocument();
+    xml.writeStartElement(QStringLiteral("ErrorResponse"));
+    xml.writeStartElement(QStringLiteral("Error"));
+    xml.writeTextElement(QStringLiteral("Type"), sender ? QStringLiteral("Sender") : QStringLiteral("Receiver"));
+    xml.writeTextElement(QStringLiteral("Code"), code);
+    xml.writeTextElement(QStringLiteral("Message"), message);
+    xml.writeEndElement();
+    xml.writeTextElement(QStringLiteral("RequestId"), requestId);
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    return out;
+}
+
+HttpResponseData jsonError(int status, const QString &typePrefix, const QString &type, const QString &message)
+{
+    HttpResponseData r;
+    r.status = status;
+    addHeader(r.headers, "content-type", "application/x-amz-json-1.0");
+    addHeader(r.headers, "x-amzn-errortype", type.toUtf8());
+    r.body = QJsonDocument(QJsonObject{{QStringLiteral("__type"), typePrefix + type}, {QStringLiteral("message"), message}})
+                 .toJson(QJsonDocument::Compact);
+    r.problem = type + QStringLiteral(": ") + message;
+    return r;
+}
+
+HttpResponseData jsonAnswer(const QJsonObject &body, const QByteArray &contentType)
+{
+    HttpResponseData r;
+    addHeader(r.headers, "content-type", contentType);
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+HttpResponseData xmlAnswer(int status, const QByteArray &xml)
+{
+    HttpResponseData r;
+    r.status = status;
+    addHeader(r.headers, "content-type", "text/xml");
+    r.body = xml;
+    return r;
+}
+
+QString md5Hex(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex());
+}
+
+QString md5OfMessageAttributes(const QJsonObject &attributes)
+{
+    QStringList names = attributes.keys();
+    std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+    QByteArray data;
+    auto field = [&data](const QByteArray &bytes) {
+        const quint32 n = quint32(bytes.size());
+        const char length[4] = {char(n >> 24), char(n >> 16), char(n >> 8), char(n)};
+        data.append(length, 4);
+        data.append(bytes);
+    };
+    for (const QString &name : names) {
+        const QJsonObject value = attributes.value(name).toObject();
+        const QString type = value.value(QLatin1String("DataType")).toString();
+        field(name.toUtf8());
+        field(type.toUtf8());
+        if (type.startsWith(QLatin1String("Binary"))) {
+            data.append(char(2));
+            field(QByteArray::fromBase64(value.value(QLatin1String("BinaryValue")).toString().toLatin1()));
+        } else {
+            data.append(char(1));
+            field(value.value(QLatin1String("StringValue")).toString().toUtf8());
+        }
+    }
+    return md5Hex(data);
+}
+
+std::optional<QByteArray> decodeAwsChunked(const QByteArray &body)
+{
+    QByteArray out;
+    qsizetype at = 0;
+    for (;;) {
+        const qsizetype lineEnd = body.indexOf("\r\n", at);
+        if (lineEnd < 0)
+            return std::nullopt;
+        const QByteArray line = body.mid(at, lineEnd - at);
+        bool ok = false;
+        const qlonglong size = line.left(line.indexOf(';') < 0 ? line.size() : line.indexOf(';')).trimmed().toLongLong(&ok, 16);
+        if (!ok || size < 0 || lineEnd + 2 + size > body.size())
+            return std::nullopt;
+        at = lineEnd + 2;
+        if (size == 0)
+            return out; // trailers (checksums) follow; they are not checked
+        out.append(body.constData() + at, size);
+        at += size;
+        if (body.mid(at, 2) != "\r\n")
+            return std::nullopt;
+        at += 2;
+    }
+}
+
+QString isoTime(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+QByteArray httpDate(const QDateTime &time)
+{
+    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+}
+
+} // namespace Nimbus::AwsWire
