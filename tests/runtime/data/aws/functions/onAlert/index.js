@@ -1,0 +1,2 @@
+// Answers the SNS messages it received.
+exports.handler = async (event) => ({ messages: event.Records.map((r) => r.Sns.Message) });

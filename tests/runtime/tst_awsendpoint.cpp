@@ -1,0 +1,245 @@
+// The AWS-compatible endpoint with the real SDKs: AWS SDK for JavaScript v3 (the
+// runtime folder's) and Debian's boto3 run every served operation against it
+// (sdk/*.mjs, sdk/*.py); handlers reach the services through their SDK unchanged,
+// with the resource variables, and what they write is logged with its cause; a loop
+// made through the SDK is stopped; botocore's "Expect: 100-continue" is answered.
+
+#include "cloud/awsendpoint.h"
+#include "cloud/localcloud.h"
+#include "document/project.h"
+#include "model/catalog.h"
+#include "runtime/functionrunner.h"
+#include "runtime/instancepool.h"
+#include "storage/projectfile.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Nimbus;
+
+class TestAwsEndpoint : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void sdkForJavaScript();
+    void boto3();
+    void resourceVariables();
+    void handlersUseTheSdk_data();
+    void handlersUseTheSdk();
+    void loopThroughTheSdkIsStopped();
+    void expectContinueIsAnswered();
+    void notRunningIsUnavailable();
+
+private:
+    void runClient(const QString &program, const QStringList &arguments);
+    int invocations(const QString &function) const;
+    std::unique_ptr<QTemporaryDir> mDir;
+    std::unique_ptr<Project> mProject;
+    std::unique_ptr<FunctionRunner> mRunner;
+    std::unique_ptr<LocalCloud> mCloud;
+    std::unique_ptr<AwsEndpoint> mEndpoint;
+};
+
+namespace {
+bool copyTree(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    for (const QFileInfo &entry : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString target = to + QLatin1Char('/') + entry.fileName();
+        if (entry.isDir() ? !copyTree(entry.filePath(), target) : !QFile::copy(entry.filePath(), target))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+void TestAwsEndpoint::init()
+{
+    mDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(copyTree(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws"), mDir->path()));
+    mProject = std::make_unique<Project>(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY2(file.load(mDir->filePath(QStringLiteral("aws.json")), *mProject), qPrintable(file.errorString()));
+    mRunner = std::make_unique<FunctionRunner>();
+    mRunner->setProject(mProject.get());
+    mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
+    QString error;
+    QVERIFY2(mCloud->start(mDir->filePath(QStringLiteral(".nimbus-cloud")), &error), qPrintable(error));
+    mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
+    QVERIFY2(mEndpoint->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    mCloud->setServiceEndpoint(mEndpoint->url());
+}
+
+void TestAwsEndpoint::cleanup()
+{
+    mEndpoint.reset();
+    mCloud.reset();
+    mRunner->pool()->stopAll();
+    mRunner.reset();
+    mProject.reset();
+    mDir.reset();
+}
+
+int TestAwsEndpoint::invocations(const QString &function) const
+{
+    int count = 0;
+    for (const CloudLogEntry &e : mCloud->log())
+        count += e.kind == CloudLogEntry::Kind::Invocation && e.target == function && e.finished && e.ok;
+    return count;
+}
+
+void TestAwsEndpoint::runClient(const QString &program, const QStringList &arguments)
+{
+    QProcess client;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NIMBUS_AWS_ENDPOINT"), mEndpoint->url());
+    env.insert(QStringLiteral("NIMBUS_SDK_DIR"), qEnvironmentVariable("NIMBUS_DATA_DIR") + QStringLiteral("/runtime/sdk"));
+    client.setProcessEnvironment(env);
+    client.setProcessChannelMode(QProcess::MergedChannels);
+    client.start(program, arguments);
+    QVERIFY2(client.waitForStarted(), qPrintable(program + QStringLiteral(" is missing")));
+    // The endpoint answers on this thread: keep the event loop turning while it runs.
+    QVERIFY(QTest::qWaitFor([&] { return client.state() == QProcess::NotRunning; }, 180000));
+    const QByteArray output = client.readAll();
+    QVERIFY2(client.exitStatus() == QProcess::NormalExit && client.exitCode() == 0, output.constData());
+}
+
+void TestAwsEndpoint::sdkForJavaScript()
+{
+    runClient(QStringLiteral("node"), {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/sdk_v3.test.mjs")});
+    // Its three publishes reached the topic's subscriber as SNS events.
+    QVERIFY(QTest::qWaitFor([&] { return invocations(QStringLiteral("onAlert")) == 3; }, 20000));
+}
+
+void TestAwsEndpoint::boto3()
+{
+    // Debian's interpreter, with Debian's boto3 (query protocol for SQS).
+    runClient(QStringLiteral("/usr/bin/python3"), {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/boto3_test.py")});
+    QVERIFY(QTest::qWaitFor([&] { return invocations(QStringLiteral("onAlert")) == 2; }, 20000));
+}
+
+void TestAwsEndpoint::resourceVariables()
+{
+    const auto variables = [&](const QString &function) {
+        QHash<QString, QString> result;
+        for (const auto &[name, value] : mCloud->environmentOf(*mProject->architecture().nodeByName(function)))
+            result.insert(name, value);
+        return result;
+    };
+    const auto pywriter = variables(QStringLiteral("pywriter"));
+    QCOMPARE(pywriter.value(QStringLiteral("THINGS_TABLE")), QStringLiteral("things"));
+    QCOMPARE(pywriter.value(QStringLiteral("FILES_BUCKET")), QStringLiteral("files"));
+    QCOMPARE(pywriter.value(QStringLiteral("AWS_ENDPOINT_URL")), mEndpoint->url());
+    QVERIFY(!pywriter.value(QStringLiteral("AWS_ACCESS_KEY_ID")).isEmpty());
+    QCOMPARE(variables(QStringLiteral("bouncer")).value(QStringLiteral("LOOP_QUEUE_URL")), mEndpoint->url() + QStringLiteral("/000000000000/loop"));
+    // Only what the function is connected to.
+    QVERIFY(!variables(QStringLiteral("writer")).contains(QStringLiteral("FILES_BUCKET")));
+    // A function's own variable of the same name wins over the cloud's.
+    const NodeId writer = mProject->architecture().nodeByName(QStringLiteral("writer"))->id;
+    mProject->setNodeProperty(writer, QStringLiteral("environment"),
+                              QJsonArray{QJsonObject{{"name", "THINGS_TABLE"}, {"value", "elsewhere"}, {"secret", false}}});
+    QString error;
+    bool finished = false, ok = true;
+    mCloud->invoke(QStringLiteral("writer"), R"({"id":"w0"})", QStringLiteral("test"), 0,
+                   [&](const InvocationResult &r) { finished = true; ok = r.ok; }, &error);
+    QVERIFY(QTest::qWaitFor([&] { return finished; }, 30000));
+    QVERIFY2(!ok, "the table 'elsewhere' does not exist, so the put fails");
+}
+
+void TestAwsEndpoint::handlersUseTheSdk_data()
+{
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<QString>("id");
+    QTest::newRow("Node.js ES module, lib-dynamodb") << "writer" << "w1";
+    QTest::newRow("Python, Debian's boto3") << "pywriter" << "p1";
+}
+
+void TestAwsEndpoint::handlersUseTheSdk()
+{
+    QFETCH(QString, function);
+    QFETCH(QString, id);
+    QString error;
+    std::optional<InvocationResult> result;
+    const qint64 entry = mCloud->invoke(function, QJsonDocument(QJsonObject{{"id", id}}).toJson(), QStringLiteral("test"), 0,
+                                        [&](const InvocationResult &r) { result = r; }, &error);
+    QVERIFY2(entry, qPrintable(error));
+    QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 60000));
+    QVERIFY2(result->ok, result->error.value("errorMessage").toString().toUtf8().constData());
+    const auto item = mCloud->state().getItem(QStringLiteral("things"), mCloud->tableKeys(QStringLiteral("things")),
+                                              QJsonObject{{"id", QJsonObject{{"S", id}}}});
+    QVERIFY(item);
+    QCOMPARE(item->value("by").toObject().value("S").toString(), function);
+    // The write is logged as the function's doing, one hop after its invocation.
+    const auto change = std::find_if(mCloud->log().cbegin(), mCloud->log().cend(), [](const CloudLogEntry &e) {
+        return e.kind == CloudLogEntry::Kind::ServiceChange && e.target == QLatin1String("things");
+    });
+    QVERIFY(change != mCloud->log().cend());
+    QCOMPARE(change->cause, entry);
+    QCOMPARE(change->source, function);
+    QCOMPARE(change->depth, 1);
+    if (function == QLatin1String("pywriter")) {
+        // botocore 1.29 does not read AWS_ENDPOINT_URL; the bootstrap points it there.
+        QCOMPARE(QJsonDocument::fromJson(result->resultJson).object().value("endpoint").toString(), mEndpoint->url());
+        QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("py/p1.txt")).value_or(QByteArray()),
+                 QByteArray("from python"));
+    }
+}
+
+void TestAwsEndpoint::loopThroughTheSdkIsStopped()
+{
+    // bouncer sends what it gets back to its own queue, through the SDK.
+    mCloud->setLoopLimit(6);
+    QVERIFY(!mCloud->sendMessage(QStringLiteral("loop"), "round and round").isEmpty());
+    QVERIFY(QTest::qWaitFor([&] {
+        return std::any_of(mCloud->log().cbegin(), mCloud->log().cend(),
+                           [](const CloudLogEntry &e) { return e.kind == CloudLogEntry::Kind::LoopStopped; });
+    }, 60000));
+    const auto stopped = std::find_if(mCloud->log().cbegin(), mCloud->log().cend(),
+                                      [](const CloudLogEntry &e) { return e.kind == CloudLogEntry::Kind::LoopStopped; });
+    QVERIFY2(stopped->detail.contains(QLatin1String("loop -> bouncer -> loop -> bouncer")), qPrintable(stopped->detail));
+    QCOMPARE(invocations(QStringLiteral("bouncer")), 3);
+}
+
+void TestAwsEndpoint::expectContinueIsAnswered()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, mEndpoint->port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("PUT /files/expect.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+    QByteArray answer;
+    QVERIFY(QTest::qWaitFor([&] {
+        answer += socket.readAll();
+        return answer.contains("\r\n\r\n");
+    }, 5000));
+    QVERIFY2(answer.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), answer.constData());
+    socket.write("hello");
+    QVERIFY(QTest::qWaitFor([&] {
+        answer += socket.readAll();
+        return answer.contains("200 OK");
+    }, 5000));
+    QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("expect.txt")).value_or(QByteArray()), QByteArray("hello"));
+}
+
+void TestAwsEndpoint::notRunningIsUnavailable()
+{
+    mCloud->stop();
+    std::optional<HttpResponseData> answer;
+    AwsRequest request;
+    request.method = QStringLiteral("GET");
+    request.path = QStringLiteral("/files/x");
+    mEndpoint->handle(request, [&](const HttpResponseData &r) { answer = r; });
+    QVERIFY(answer);
+    QCOMPARE(answer->status, 503);
+    QVERIFY(answer->body.contains("ServiceUnavailable"));
+}
+
+QTEST_GUILESS_MAIN(TestAwsEndpoint)
+#include "tst_awsendpoint.moc"
