@@ -1,0 +1,263 @@
+// The bundled shop example end to end on the local cloud, with its handlers exactly as
+// written for Lambda (AWS SDK for JavaScript v3 and boto3): HTTP through the gateway,
+// the queue, the tables, the buckets, the topic and the schedule, every hop logged.
+
+#include "cloud/awsendpoint.h"
+#include "cloud/gatewayserver.h"
+#include "cloud/localcloud.h"
+#include "document/project.h"
+#include "model/catalog.h"
+#include "runtime/functionrunner.h"
+#include "runtime/instancepool.h"
+#include "storage/projectfile.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Nimbus;
+
+class TestShopLocal : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void itemWrittenBySdkIsServed();
+    void orderFlowsThroughTheDesign();
+    void badOrdersAreRefused_data();
+    void badOrdersAreRefused();
+    void uploadedImageIsDescribed();
+    void nightlyReportIsWritten();
+
+private:
+    struct Answer
+    {
+        int status = 0;
+        QByteArray body;
+        QNetworkReply *reply = nullptr;
+        QByteArray header(const char *name) const { return headers.value(QByteArray(name).toLower()); }
+        QHash<QByteArray, QByteArray> headers;
+    };
+    Answer request(const QByteArray &method, const QString &path, const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    QList<CloudLogEntry> entries(CloudLogEntry::Kind kind, const QString &target) const;
+    bool waitForInvocation(const QString &function, int count);
+    void runNode(const QString &script);
+
+    QTemporaryDir mDir;
+    std::unique_ptr<Project> mProject;
+    std::unique_ptr<FunctionRunner> mRunner;
+    std::unique_ptr<LocalCloud> mCloud;
+    std::unique_ptr<GatewayServer> mGateway;
+    std::unique_ptr<AwsEndpoint> mEndpoint;
+    QNetworkAccessManager mNetwork;
+};
+
+namespace {
+bool copyTree(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    for (const QFileInfo &entry : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString target = to + QLatin1Char('/') + entry.fileName();
+        if (entry.isDir() ? !copyTree(entry.filePath(), target) : !QFile::copy(entry.filePath(), target))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+void TestShopLocal::initTestCase()
+{
+    QVERIFY(copyTree(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop"), mDir.path()));
+    mProject = std::make_unique<Project>(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY2(file.load(mDir.filePath(QStringLiteral("shop.json")), *mProject), qPrintable(file.errorString()));
+    mRunner = std::make_unique<FunctionRunner>();
+    mRunner->setProject(mProject.get());
+    mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
+    QString error;
+    QVERIFY2(mCloud->start(mDir.filePath(QStringLiteral(".nimbus-cloud")), &error), qPrintable(error));
+    mGateway = std::make_unique<GatewayServer>(*mCloud);
+    QVERIFY2(mGateway->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
+    QVERIFY2(mEndpoint->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    mCloud->setServiceEndpoint(mEndpoint->url());
+    mNetwork.setProxy(QNetworkProxy::NoProxy);
+}
+
+void TestShopLocal::cleanupTestCase()
+{
+    mGateway.reset();
+    mEndpoint.reset();
+    mCloud.reset();
+    mRunner->pool()->stopAll();
+    mRunner.reset();
+}
+
+TestShopLocal::Answer TestShopLocal::request(const QByteArray &method, const QString &path, const QByteArray &body,
+                                             const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request(QUrl(mGateway->url() + path));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = mNetwork.sendCustomRequest(request, method, body);
+    Answer answer;
+    if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 60000))
+        return answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = reply->readAll();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        answer.headers.insert(name.toLower(), value);
+    reply->deleteLater();
+    return answer;
+}
+
+QList<CloudLogEntry> TestShopLocal::entries(CloudLogEntry::Kind kind, const QString &target) const
+{
+    QList<CloudLogEntry> result;
+    for (const CloudLogEntry &e : mCloud->log())
+        if (e.kind == kind && e.target == target)
+            result.append(e);
+    return result;
+}
+
+bool TestShopLocal::waitForInvocation(const QString &function, int count)
+{
+    return QTest::qWaitFor([&] {
+        const auto list = entries(CloudLogEntry::Kind::Invocation, function);
+        return list.size() >= count && std::all_of(list.cbegin(), list.cend(), [](const CloudLogEntry &e) { return e.finished; });
+    }, 60000);
+}
+
+void TestShopLocal::runNode(const QString &script)
+{
+    QProcess node;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("AWS_ENDPOINT_URL"), mEndpoint->url());
+    env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
+    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("local"));
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("local"));
+    env.insert(QStringLiteral("NODE_PATH"), qEnvironmentVariable("NIMBUS_DATA_DIR") + QStringLiteral("/runtime/sdk/node_modules"));
+    env.insert(QStringLiteral("AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING"), QStringLiteral("1"));
+    node.setProcessEnvironment(env);
+    node.setProcessChannelMode(QProcess::MergedChannels);
+    node.start(QStringLiteral("node"), {QStringLiteral("-e"), script});
+    QVERIFY(node.waitForStarted());
+    QVERIFY(QTest::qWaitFor([&] { return node.state() == QProcess::NotRunning; }, 60000));
+    QVERIFY2(node.exitCode() == 0, node.readAll().constData());
+}
+
+void TestShopLocal::itemWrittenBySdkIsServed()
+{
+    // A PutItem from the SDK, then GET /items/{id} through the gateway and getItem.
+    runNode(QStringLiteral(R"(
+        const { DynamoDBClient, PutItemCommand } = require("@aws-sdk/client-dynamodb");
+        new DynamoDBClient({}).send(new PutItemCommand({ TableName: "items", Item: {
+            id: { S: "42" }, name: { S: "Teapot" }, price: { N: "19.90" }, version: { N: "3" } } }))
+            .catch((e) => { console.error(e); process.exit(1); });)"));
+    const Answer item = request("GET", QStringLiteral("/items/42"));
+    QCOMPARE(item.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(item.body).object(),
+             QJsonObject({{"id", "42"}, {"name", "Teapot"}, {"price", 19.9}, {"version", 3}}));
+    QCOMPARE(item.header("etag"), QByteArray("\"3\""));
+    QCOMPARE(request("GET", QStringLiteral("/items/42"), {}, {{"If-None-Match", "\"3\""}}).status, 304);
+    QCOMPARE(request("GET", QStringLiteral("/items/43")).status, 404);
+    QCOMPARE(request("GET", QStringLiteral("/items/not%20valid")).status, 400);
+    // Each request is one hop, from the route to the function.
+    const auto hops = entries(CloudLogEntry::Kind::Invocation, QStringLiteral("getItem"));
+    QCOMPARE(hops.size(), 4);
+    QCOMPARE(hops.first().source, QStringLiteral("GET /items/42"));
+}
+
+void TestShopLocal::orderFlowsThroughTheDesign()
+{
+    const QByteArray order = R"({"customerId":"c-1","email":"ada@example.org",
+                                 "items":[{"itemId":"42","quantity":2,"unitPrice":19.9},{"itemId":"7","quantity":1,"unitPrice":5}]})";
+    const Answer accepted = request("POST", QStringLiteral("/orders"), order);
+    QCOMPARE(accepted.status, 202);
+    const QString orderId = QJsonDocument::fromJson(accepted.body).object().value("orderId").toString();
+    QVERIFY(!orderId.isEmpty());
+    QCOMPARE(QJsonDocument::fromJson(accepted.body).object().value("total").toDouble(), 44.8);
+    // createOrder -> orders-queue -> processOrder -> orders, receipts, order-events -> notifyCustomer
+    QVERIFY(waitForInvocation(QStringLiteral("notifyCustomer"), 1));
+    const auto stored = mCloud->state().getItem(QStringLiteral("orders"), mCloud->tableKeys(QStringLiteral("orders")),
+                                                QJsonObject{{"orderId", QJsonObject{{"S", orderId}}}});
+    QVERIFY(stored);
+    QCOMPARE(stored->value("status").toObject().value("S").toString(), QStringLiteral("received"));
+    QCOMPARE(stored->value("total").toObject().value("N").toString(), QStringLiteral("44.8"));
+    QCOMPARE(stored->value("items").toObject().value("L").toArray().size(), 2);
+    const auto receipt = mCloud->state().getObject(QStringLiteral("receipts"), QStringLiteral("receipts/%1.txt").arg(orderId));
+    QVERIFY(receipt);
+    QVERIFY2(receipt->startsWith("Receipt for order " + orderId.toUtf8()), receipt->constData());
+    QVERIFY(receipt->contains("44.80"));
+    // The chain, hop by hop, each caused by the one before.
+    const CloudLogEntry notify = entries(CloudLogEntry::Kind::Invocation, QStringLiteral("notifyCustomer")).first();
+    QVERIFY(notify.ok);
+    QStringList chain;
+    for (qint64 id = notify.id; id;) {
+        const auto it = std::find_if(mCloud->log().cbegin(), mCloud->log().cend(), [id](const CloudLogEntry &e) { return e.id == id; });
+        QVERIFY(it != mCloud->log().cend());
+        chain.prepend(it->target);
+        id = it->cause;
+    }
+    QCOMPARE(chain, QStringList({"createOrder", "orders-queue", "processOrder", "order-events", "notifyCustomer"}));
+    QCOMPARE(entries(CloudLogEntry::Kind::ServiceChange, QStringLiteral("orders")).first().source, QStringLiteral("processOrder"));
+    QCOMPARE(entries(CloudLogEntry::Kind::ServiceChange, QStringLiteral("receipts")).first().source, QStringLiteral("processOrder"));
+    // The queue is empty again: processOrder's batch was deleted once it succeeded.
+    QVERIFY(QTest::qWaitFor([&] { return mCloud->state().messages(QStringLiteral("orders-queue")).isEmpty(); }, 10000));
+}
+
+void TestShopLocal::badOrdersAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::newRow("not JSON") << QByteArray("{oops") << 400;
+    QTest::newRow("no items") << QByteArray(R"({"customerId":"c","email":"a@b.co","items":[]})") << 422;
+    QTest::newRow("bad e-mail") << QByteArray(R"({"customerId":"c","email":"nope","items":[{"itemId":"1","quantity":1,"unitPrice":1}]})") << 422;
+}
+
+void TestShopLocal::badOrdersAreRefused()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    const int before = int(entries(CloudLogEntry::Kind::ServiceChange, QStringLiteral("orders-queue")).size());
+    QCOMPARE(request("POST", QStringLiteral("/orders"), body).status, status);
+    QCOMPARE(int(entries(CloudLogEntry::Kind::ServiceChange, QStringLiteral("orders-queue")).size()), before);
+}
+
+void TestShopLocal::uploadedImageIsDescribed()
+{
+    // A 3x2 PNG header is all describeImage reads (with a ranged GetObject).
+    QByteArray png = QByteArray::fromHex("89504e470d0a1a0a0000000d49484452000000030000000208060000009d74cb");
+    png += QByteArray(64, '\0');
+    QVERIFY(mCloud->putObject(QStringLiteral("images"), QStringLiteral("uploads/tiny.png"), png, QStringLiteral("image/png")));
+    QVERIFY(waitForInvocation(QStringLiteral("describeImage"), 1));
+    const auto metadata = mCloud->state().getItem(QStringLiteral("image-metadata"), mCloud->tableKeys(QStringLiteral("image-metadata")),
+                                                  QJsonObject{{"key", QJsonObject{{"S", "uploads/tiny.png"}}}});
+    QVERIFY(metadata);
+    QCOMPARE(metadata->value("format").toObject().value("S").toString(), QStringLiteral("png"));
+    QCOMPARE(metadata->value("width").toObject().value("N").toString(), QStringLiteral("3"));
+    QCOMPARE(metadata->value("height").toObject().value("N").toString(), QStringLiteral("2"));
+}
+
+void TestShopLocal::nightlyReportIsWritten()
+{
+    QVERIFY(mCloud->fireSchedule(QStringLiteral("nightly")));
+    QVERIFY(waitForInvocation(QStringLiteral("dailyReport"), 1));
+    QVERIFY(entries(CloudLogEntry::Kind::Invocation, QStringLiteral("dailyReport")).first().ok);
+    const QString day = QDateTime::currentDateTimeUtc().addDays(-1).toString(QStringLiteral("yyyy-MM-dd"));
+    const auto report = mCloud->state().getObject(QStringLiteral("reports"), QStringLiteral("daily/%1.csv").arg(day));
+    QVERIFY(report);
+    QVERIFY2(report->startsWith("metric,value\r\norders,0"), report->constData());
+}
+
+QTEST_GUILESS_MAIN(TestShopLocal)
+#include "tst_shoplocal.moc"
