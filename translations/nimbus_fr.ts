@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>Nimbus::AwsEndpoint</name>
+    <message>
+        <source>cannot listen on %1:%2</source>
+        <translation>impossible d&apos;écouter sur %1:%2</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::AzurePlugin</name>
     <message>
         <source>Azure Functions apps (func azure functionapp publish): host.json, function.json per function, the code, and app settings with Key Vault references for secrets</source>
@@ -399,6 +406,10 @@
     <message>
         <source>The item is not a JSON object: %1</source>
         <translation>L&apos;élément n&apos;est pas un objet JSON : %1</translation>
+    </message>
+    <message>
+        <source>Gateway &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;, AWS endpoint %2</source>
+        <translation>Passerelle &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;, point d’accès AWS %2</translation>
     </message>
 </context>
 <context>
@@ -1007,14 +1018,6 @@
         <translation>Arrêter les chaînes d&apos;événements de plus de N sauts (16 par défaut).</translation>
     </message>
     <message>
-        <source>Runs the design on this machine: an HTTP gateway for its routes, and its queues, topics, buckets, tables and schedules delivering events to its functions. Prints the gateway&apos;s address, then each hop as it happens. Stops on Ctrl+C or SIGTERM.</source>
-        <translation>Exécute la conception sur cette machine : une passerelle HTTP pour ses routes, et ses files, sujets, compartiments, tables et planifications qui livrent des événements à ses fonctions. Affiche l&apos;adresse de la passerelle, puis chaque saut à mesure. S&apos;arrête sur Ctrl+C ou SIGTERM.</translation>
-    </message>
-    <message>
-        <source>--port takes 0 to 65535, --host an IP address, --loop-limit a positive number</source>
-        <translation>--port prend 0 à 65535, --host une adresse IP, --loop-limit un nombre positif</translation>
-    </message>
-    <message>
         <source>Local cloud stopped.</source>
         <translation>Cloud local arrêté.</translation>
     </message>
@@ -1069,6 +1072,18 @@
     <message>
         <source>Send a message, publish, put an object or item into a running local cloud</source>
         <translation>Envoyer un message, publier, déposer un objet ou un élément dans un cloud local démarré</translation>
+    </message>
+    <message>
+        <source>The port of the AWS-compatible endpoint the SDKs reach (default 4566; 0: any free one).</source>
+        <translation>Le port du point d’accès compatible AWS que joignent les SDK (4566 par défaut ; 0 : n’importe lequel de libre).</translation>
+    </message>
+    <message>
+        <source>Runs the design on this machine: an HTTP gateway for its routes, and its queues, topics, buckets, tables and schedules delivering events to its functions, which reach them through the AWS SDK at a local endpoint. Prints the gateway&apos;s address, then the endpoint&apos;s, then each hop as it happens. Stops on Ctrl+C or SIGTERM.</source>
+        <translation>Exécute la conception sur cette machine : une passerelle HTTP pour ses routes, et ses files, sujets, compartiments, tables et planifications qui livrent des événements à ses fonctions, lesquelles les joignent par le SDK AWS à un point d’accès local. Affiche l’adresse de la passerelle, puis celle du point d’accès, puis chaque étape au fil de l’eau. S’arrête sur Ctrl+C ou SIGTERM.</translation>
+    </message>
+    <message>
+        <source>--port and --aws-port take 0 to 65535, --host an IP address, --loop-limit a positive number</source>
+        <translation>--port et --aws-port prennent 0 à 65535, --host une adresse IP, --loop-limit un nombre positif</translation>
     </message>
 </context>
 <context>

@@ -433,7 +433,7 @@ void AwsEndpoint::dynamodb(const AwsRequest &request, const QString &operation, 
     const QString prefix = QStringLiteral("com.amazonaws.dynamodb.v20120810#");
     if (!document.isObject()) {
         done(AwsWire::jsonError(400, QStringLiteral("com.amazon.coral.service#"), QStringLiteral("SerializationException"),
-                                tr("the request body is not a JSON object")));
+                                QStringLiteral("the request body is not a JSON object")));
         return;
     }
     DynamoError error;

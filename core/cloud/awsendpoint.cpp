@@ -282,13 +282,13 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
     };
     if (request.body.size() > kRequestLimit) {
         reply(AwsWire::xmlAnswer(413, AwsWire::queryError(QStringLiteral("EntityTooLarge"),
-                                                          tr("the request body is over %1 MB").arg(kRequestLimit >> 20), true,
+                                                          QStringLiteral("the request body is over %1 MB").arg(kRequestLimit >> 20), true,
                                                           request.requestId)));
         return;
     }
     if (!mCloud.isRunning()) {
         reply(AwsWire::xmlAnswer(503, AwsWire::queryError(QStringLiteral("ServiceUnavailable"),
-                                                          tr("the local cloud is not running"), false, request.requestId)));
+                                                          QStringLiteral("the local cloud is not running"), false, request.requestId)));
         return;
     }
     const QString target = QString::fromLatin1(request.header("x-amz-target"));
@@ -300,7 +300,7 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
         const QJsonDocument input = QJsonDocument::fromJson(request.body);
         if (!input.isObject() && !request.body.isEmpty()) {
             reply(AwsWire::jsonError(400, QStringLiteral("com.amazonaws.sqs#"), QStringLiteral("InvalidParameterValue"),
-                                     tr("the request body is not a JSON object")));
+                                     QStringLiteral("the request body is not a JSON object")));
             return;
         }
         sqs(request, target.mid(10), input.object(), false, reply);

@@ -34,7 +34,7 @@ struct AwsRequest
 // with the AWS SDK run unchanged: SQS (JSON and query protocols), DynamoDB (JSON 1.0),
 // S3 (REST, path-style and virtual-hosted-style) and SNS (query). The service is
 // told by the request itself (X-Amz-Target, the Action of a form, the signing scope);
-// signatures are not checked. Writes made by a function through its SDK carry the
+// signatures are not checked. What it answers is protocol text, in English as AWS's. Writes made by a function through its SDK carry the
 // invocation's trace header, so the event log and the loop guard see their cause.
 class AwsEndpoint : public QObject
 {

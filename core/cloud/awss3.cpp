@@ -121,7 +121,7 @@ void AwsEndpoint::s3(const AwsRequest &request, const Reply &done)
             return;
         }
         if (request.method != QLatin1String("GET")) {
-            done(s3Error(405, QStringLiteral("MethodNotAllowed"), tr("buckets are made and removed on the canvas"), id));
+            done(s3Error(405, QStringLiteral("MethodNotAllowed"), QStringLiteral("buckets are made and removed on the canvas"), id));
             return;
         }
         // ListObjectsV2 (list-type=2) or the older ListObjects.
@@ -216,7 +216,7 @@ void AwsEndpoint::s3(const AwsRequest &request, const Reply &done)
     queryValue(query, "uploads", &hasUploads);
     if (hasUploads || !queryValue(query, "uploadId").isEmpty()) {
         done(s3Error(501, QStringLiteral("NotImplemented"),
-                     tr("multipart uploads are not served by the local cloud; upload objects up to %1 MB in one request")
+                     QStringLiteral("multipart uploads are not served by the local cloud; upload objects up to %1 MB in one request")
                          .arg(kRequestLimit >> 20), id));
         return;
     }

@@ -111,8 +111,10 @@ bool CloudState::open(const QString &directory)
                         .arg(QDir::toNativeSeparators(path))
                         .arg(version)
                         .arg(kSchemaVersion));
+    // Write-ahead logging: a write does not wait for the disk, and survives a crash of
+    // the studio (not of the machine), which is what a local emulator needs.
     if (!mDb.exec(QString::fromLatin1(kSchema)) || !mDb.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion))
-        || !mDb.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
+        || !mDb.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !mDb.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
         return fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), mDb.errorString()));
     mDb.queryInt(QStringLiteral("SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"), &mSequence);
     return true;

@@ -1,6 +1,5 @@
 #include "dynamoexpression.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -146,11 +145,6 @@ struct Decimal
     }
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Nimbus::DynamoExpression", text);
-}
-
 } // namespace
 
 // ---- values --------------------------------------------------------------------
@@ -252,21 +246,21 @@ QString validate(const QJsonValue &value)
 {
     const QJsonObject o = value.toObject();
     if (!value.isObject() || o.size() != 1)
-        return tr("an attribute value must have exactly one type (S, N, B, BOOL, NULL, M, L, SS, NS or BS)");
+        return QStringLiteral("an attribute value must have exactly one type (S, N, B, BOOL, NULL, M, L, SS, NS or BS)");
     const QString type = o.begin().key();
     const QJsonValue v = o.begin().value();
     if (type == QLatin1String("S") || type == QLatin1String("B"))
-        return v.isString() ? QString() : tr("%1 must be a string").arg(type);
+        return v.isString() ? QString() : QStringLiteral("%1 must be a string").arg(type);
     if (type == QLatin1String("N"))
-        return v.isString() && isNumber(v.toString()) ? QString() : tr("'%1' is not a number DynamoDB can store").arg(v.toString());
+        return v.isString() && isNumber(v.toString()) ? QString() : QStringLiteral("'%1' is not a number DynamoDB can store").arg(v.toString());
     if (type == QLatin1String("BOOL"))
-        return v.isBool() ? QString() : tr("BOOL must be true or false");
+        return v.isBool() ? QString() : QStringLiteral("BOOL must be true or false");
     if (type == QLatin1String("NULL"))
-        return v == QJsonValue(true) ? QString() : tr("NULL must be true");
+        return v == QJsonValue(true) ? QString() : QStringLiteral("NULL must be true");
     if (type == QLatin1String("SS") || type == QLatin1String("NS") || type == QLatin1String("BS")) {
         const QJsonArray items = v.toArray();
         if (!v.isArray() || items.isEmpty())
-            return tr("an empty set is not allowed");
+            return QStringLiteral("an empty set is not allowed");
         const QString scalar = type.left(1);
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString problem = validate(QJsonObject{{scalar, items.at(i)}});
@@ -274,13 +268,13 @@ QString validate(const QJsonValue &value)
                 return problem;
             for (qsizetype j = 0; j < i; ++j)
                 if (compare(QJsonObject{{scalar, items.at(i)}}, QJsonObject{{scalar, items.at(j)}}) == 0)
-                    return tr("the set %1 holds duplicates").arg(type);
+                    return QStringLiteral("the set %1 holds duplicates").arg(type);
         }
         return {};
     }
     if (type == QLatin1String("L")) {
         if (!v.isArray())
-            return tr("L must be a list");
+            return QStringLiteral("L must be a list");
         for (const QJsonValue &item : v.toArray())
             if (const QString problem = validate(item); !problem.isEmpty())
                 return problem;
@@ -288,14 +282,14 @@ QString validate(const QJsonValue &value)
     }
     if (type == QLatin1String("M")) {
         if (!v.isObject())
-            return tr("M must be a map");
+            return QStringLiteral("M must be a map");
         const QJsonObject map = v.toObject();
         for (auto it = map.begin(); it != map.end(); ++it)
             if (const QString problem = validate(it.value()); !problem.isEmpty())
                 return problem;
         return {};
     }
-    return tr("'%1' is not an attribute type").arg(type);
+    return QStringLiteral("'%1' is not an attribute type").arg(type);
 }
 
 namespace {

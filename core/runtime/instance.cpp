@@ -183,6 +183,8 @@ bool Instance::start()
         {QStringLiteral("NODE_PATH"), mSpec.sourceDirectory + QStringLiteral("/node_modules:") + sdkDirectory()
                                           + QStringLiteral("/node_modules")},
         {QStringLiteral("NIMBUS_SDK_DIR"), sdkDirectory()},
+        // The SDK would warn in every function's log that its next versions need Node.js 22.
+        {QStringLiteral("AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"), QStringLiteral("true")},
         {QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1")},
     };
     for (const auto &[name, value] : runtimeVars)

@@ -146,7 +146,7 @@ void TestShopLocal::runNode(const QString &script)
     env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("local"));
     env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("local"));
     env.insert(QStringLiteral("NODE_PATH"), qEnvironmentVariable("NIMBUS_DATA_DIR") + QStringLiteral("/runtime/sdk/node_modules"));
-    env.insert(QStringLiteral("AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING"), QStringLiteral("1"));
+    env.insert(QStringLiteral("AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"), QStringLiteral("true"));
     node.setProcessEnvironment(env);
     node.setProcessChannelMode(QProcess::MergedChannels);
     node.start(QStringLiteral("node"), {QStringLiteral("-e"), script});
