@@ -130,7 +130,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     connect(mCloudPanel, &CloudPanel::runningChanged, this, [this, cloudAction](bool running, const QString &address) {
         cloudAction->setChecked(running);
-        mCloudStatus->setText(running ? tr("Local cloud: %1").arg(address) : tr("Local cloud: stopped"));
+        mCloudStatus->setText(running ? tr("Local cloud: %1 (AWS endpoint %2)").arg(address, mCloudPanel->awsEndpoint())
+                                      : tr("Local cloud: stopped"));
     });
     mCloudStatus->setText(tr("Local cloud: stopped"));
     newProject();

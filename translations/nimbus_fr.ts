@@ -1074,8 +1074,8 @@
         <translation>Envoyer un message, publier, déposer un objet ou un élément dans un cloud local démarré</translation>
     </message>
     <message>
-        <source>The port of the AWS-compatible endpoint the SDKs reach (default 4566; 0: any free one).</source>
-        <translation>Le port du point d’accès compatible AWS que joignent les SDK (4566 par défaut ; 0 : n’importe lequel de libre).</translation>
+        <source>The port of the AWS-compatible endpoint the SDKs reach (default 4566, or any free one when it is taken; 0: any free one).</source>
+        <translation>Le port du point d’accès compatible AWS que joignent les SDK (4566 par défaut, ou n’importe lequel de libre s’il est pris ; 0 : n’importe lequel de libre).</translation>
     </message>
     <message>
         <source>Runs the design on this machine: an HTTP gateway for its routes, and its queues, topics, buckets, tables and schedules delivering events to its functions, which reach them through the AWS SDK at a local endpoint. Prints the gateway&apos;s address, then the endpoint&apos;s, then each hop as it happens. Stops on Ctrl+C or SIGTERM.</source>
@@ -3017,12 +3017,12 @@ Invalide : %2</translation>
         <translation>Impossible de démarrer le cloud local</translation>
     </message>
     <message>
-        <source>Local cloud: %1</source>
-        <translation>Cloud local : %1</translation>
-    </message>
-    <message>
         <source>Local cloud: stopped</source>
         <translation>Cloud local : arrêté</translation>
+    </message>
+    <message>
+        <source>Local cloud: %1 (AWS endpoint %2)</source>
+        <translation>Cloud local : %1 (point d’accès AWS %2)</translation>
     </message>
 </context>
 <context>

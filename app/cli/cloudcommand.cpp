@@ -87,7 +87,7 @@ int CommandLine::serve(const QStringList &arguments)
     const QCommandLineOption host(QStringLiteral("host"), tr("The address to listen on (default 127.0.0.1, this machine only)."),
                                   QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption awsPort(QStringLiteral("aws-port"),
-                                     tr("The port of the AWS-compatible endpoint the SDKs reach (default 4566; 0: any free one)."),
+                                     tr("The port of the AWS-compatible endpoint the SDKs reach (default 4566, or any free one when it is taken; 0: any free one)."),
                                      QStringLiteral("M"), QStringLiteral("4566"));
     const QCommandLineOption state(QStringLiteral("state"), tr("Where the services keep their state (default: .nimbus-cloud beside the project)."),
                                    QStringLiteral("DIR"));
@@ -132,7 +132,9 @@ int CommandLine::serve(const QStringList &arguments)
         return OutputError;
     }
     AwsEndpoint endpoint(cloud);
-    if (!endpoint.listen(address, quint16(awsPortNumber), &error)) {
+    // LocalStack's usual port, unless it is taken and the user did not ask for it.
+    if (!endpoint.listen(address, quint16(awsPortNumber), &error)
+        && (parser.isSet(awsPort) || !endpoint.listen(address, 0, &error))) {
         mErr << "nimbus serve: " << error << " (--aws-port)" << '\n';
         return OutputError;
     }

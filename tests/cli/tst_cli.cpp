@@ -458,10 +458,16 @@ void tst_Cli::serveAndCloud()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert("XDG_DATA_HOME", mDir.filePath("xdg"));
     serve.setProcessEnvironment(env);
-    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {"serve", project, "--port", "0"});
-    QVERIFY(serve.waitForReadyRead(20000));
+    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {"serve", project, "--port", "0", "--aws-port", "0"});
+    QVERIFY(QTest::qWaitFor([&] { return serve.canReadLine() && serve.peek(4096).count('\n') >= 2; }, 20000));
     const QByteArray url = serve.readLine().trimmed();
     QVERIFY2(url.startsWith("http://127.0.0.1:"), url.constData());
+    // The second line: the AWS-compatible endpoint (S3's ListBuckets answers there).
+    const QByteArray aws = serve.readLine().trimmed();
+    QVERIFY2(aws.startsWith("http://127.0.0.1:") && aws != url, aws.constData());
+    QByteArray buckets;
+    QCOMPARE(httpGet(aws + "/", &buckets), 200L);
+    QVERIFY2(buckets.contains("<ListAllMyBucketsResult"), buckets.constData());
 
     QByteArray body;
     QCOMPARE(httpGet(url + "/items/42", &body), 200L);

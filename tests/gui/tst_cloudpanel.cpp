@@ -92,6 +92,10 @@ void TestCloudPanel::toggleAndFollowARequest()
     QVERIFY(panel->isRunning());
     QVERIFY(action->isChecked());
     QVERIFY(status->text().startsWith(QLatin1String("Local cloud: http://127.0.0.1:")));
+    // The AWS-compatible endpoint the functions' SDKs reach is named beside it.
+    QVERIFY(panel->awsEndpoint().startsWith(QLatin1String("http://127.0.0.1:")));
+    QVERIFY(status->text().endsWith(QStringLiteral("(AWS endpoint %1)").arg(panel->awsEndpoint())));
+    QCOMPARE(panel->cloud()->serviceEndpoint(), panel->awsEndpoint());
 
     auto future = std::async(std::launch::async, httpGet, (panel->address() + QStringLiteral("/items/42")).toUtf8());
     QVERIFY(QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 30000));
