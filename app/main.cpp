@@ -109,8 +109,8 @@ int main(int argc, char *argv[])
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        // Let the layout settle (and an --invoke finish) before grabbing.
-        QTimer::singleShot(parser.isSet(invoke) ? 1500 : 200, &window, [&window, file, opened, exportDialog] {
+        // Let the layout settle (an --invoke finish, requests reach a --local-cloud) before grabbing.
+        QTimer::singleShot(parser.isSet(localCloud) ? 4000 : parser.isSet(invoke) ? 1500 : 200, &window, [&window, file, opened, exportDialog] {
             const bool saved = (exportDialog ? exportDialog->grab() : window.grab()).save(file, "PNG");
             if (!saved)
                 std::fprintf(stderr, "nimbus-studio: cannot write %s\n", qPrintable(file));

@@ -243,8 +243,12 @@ void MainWindow::createDocks()
     tabifyDockWidget(run, cost);
     tabifyDockWidget(cost, cloud);
     mProblems->raise();
-    // The Run panel comes forward when a function is opened or run.
-    connect(mRunner, &FunctionRunner::started, run, [run] { run->raise(); });
+    // The Run panel comes forward when a function is opened or run, but not for the
+    // invocations of a running local cloud: its dock is where those are followed.
+    connect(mRunner, &FunctionRunner::started, run, [this, run] {
+        if (!mCloudPanel->isRunning())
+            run->raise();
+    });
     resizeDocks({palette, inspectorDock}, {200, 300}, Qt::Horizontal);
     resizeDocks({mProblems}, {280}, Qt::Vertical);
 }
