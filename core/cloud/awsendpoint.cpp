@@ -233,13 +233,10 @@ bool AwsEndpoint::listen(const QHostAddress &address, quint16 port, QString *err
     close();
     mServer = std::make_unique<Server>(this);
     auto *tcp = new ContinuingTcpServer;
-    if (tcp->listen(address, port)) {
-        mPort = tcp->serverPort();
-        mServer->bind(tcp); // the HTTP server owns it from here
-    } else {
-        delete tcp;
-        mPort = 0;
-    }
+    tcp->setParent(mServer.get()); // closed and deleted with the HTTP server
+    mPort = tcp->listen(address, port) ? tcp->serverPort() : 0;
+    if (mPort)
+        mServer->bind(tcp);
     if (mPort == 0) {
         *error = tr("cannot listen on %1:%2").arg(address.toString()).arg(port);
         mServer.reset();

@@ -230,6 +230,12 @@ void TestAwsEndpoint::expectContinueIsAnswered()
 
 void TestAwsEndpoint::notRunningIsUnavailable()
 {
+    // Closing frees the port: the studio's Stop and Start get the same one back.
+    const quint16 port = mEndpoint->port();
+    mEndpoint->close();
+    QString error;
+    QVERIFY2(mEndpoint->listen(QHostAddress::LocalHost, port, &error), qPrintable(error));
+
     mCloud->stop();
     std::optional<HttpResponseData> answer;
     AwsRequest request;
