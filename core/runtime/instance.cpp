@@ -61,9 +61,19 @@ QString isoNow()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
-// Resident set and its peak of a Linux process, in MB; -1 when unknown.
-QPair<int, int> residentMemoryMB(qint64 pid)
+// Resident set and its peak of a Linux process, in MB; -1 when unknown. The peak (VmHWM)
+// comes from /proc/PID/status, which the kernel renders in full; without it only the
+// much cheaper /proc/PID/statm is read.
+QPair<int, int> residentMemoryMB(qint64 pid, bool withPeak = true)
 {
+    if (!withPeak) {
+        QFile statm(QStringLiteral("/proc/%1/statm").arg(pid));
+        if (!statm.open(QIODevice::ReadOnly))
+            return {-1, -1};
+        static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
+        const qint64 pages = statm.readLine(128).split(' ').value(1).toLongLong();
+        return {int((pages * pageSize + (1 << 20) - 1) >> 20), -1};
+    }
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return {-1, -1};
@@ -365,7 +375,10 @@ void Instance::complete(InvocationResult result)
     result.billedDurationMs = qint64(std::ceil(result.durationMs));
     if (result.billedDurationMs < 1)
         result.billedDurationMs = 1;
-    const auto [rss, peak] = mProcess ? residentMemoryMB(mProcess->processId()) : QPair<int, int>{-1, -1};
+    // The kernel's peak is read on a cold start, after every 16th invocation, and whenever
+    // the run was long enough to be sampled; between those, the resident set (cheap).
+    const bool withPeak = result.coldStart || mServed % 16 == 0 || result.durationMs >= kMemorySampleMs;
+    const auto [rss, peak] = mProcess ? residentMemoryMB(mProcess->processId(), withPeak) : QPair<int, int>{-1, -1};
     mPeakRssMB = std::max({mPeakRssMB, rss, peak});
     result.maxMemoryUsedMB = std::min(std::max(mPeakRssMB, 1), mSpec.memoryMB);
     if (result.coldStart)
