@@ -5,6 +5,7 @@
 #include "cloud/awsendpoint.h"
 #include "cloud/gatewayserver.h"
 #include "cloud/localcloud.h"
+#include "storage/projectfile.h"
 #include "document/project.h"
 #include "model/catalog.h"
 #include "runtime/functionrunner.h"
@@ -118,6 +119,8 @@ int CommandLine::serve(const QStringList &arguments)
         return InputError;
     FunctionRunner runner;
     runner.setProject(&project);
+    // A .nimbus project keeps the runs for the studio's Run panel; a JSON one has nowhere to.
+    runner.setRecording(!ProjectFile::isJsonPath(parser.positionalArguments().first()));
     LocalCloud cloud(project, runner);
     cloud.setLoopLimit(limit);
     const QString stateDirectory = parser.isSet(state) ? parser.value(state) : defaultStateDirectory(project);

@@ -113,7 +113,7 @@ void FunctionRunner::onFinished(const InvocationResult &result)
     if (result.coldStart && mReloaded.remove(result.functionName))
         reloaded = true;
     qint64 historyId = 0;
-    if (mProject && mProject->architecture().node(running.function))
+    if (mRecording && mProject && mProject->architecture().node(running.function))
         mHistory.record(running.function, running.event, result, &historyId);
     emit finished(running.function, result, reloaded, historyId);
 }

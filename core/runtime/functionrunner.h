@@ -31,6 +31,9 @@ public:
     Project *project() const { return mProject; }
     InstancePool *pool() const { return mPool; }
     RunHistory &history() { return mHistory; }
+    // Whether invocations go into the run history (on by default). `nimbus serve` of a
+    // JSON project turns it off: that history would live in memory, seen by no one.
+    void setRecording(bool on) { mRecording = on; }
 
     // Starts an invocation; returns its request id, or an empty string and *error.
     // A function at its concurrency limit queues the invocation, or with reject turns
@@ -65,7 +68,8 @@ private:
     };
     QHash<QString, Running> mRunning; // by request id
     QSet<QString> mReloaded;
-    EnvironmentHook mEnvironmentHook;          // functions whose next cold start is new code
+    EnvironmentHook mEnvironmentHook;
+    bool mRecording = true;          // functions whose next cold start is new code
 };
 
 } // namespace Nimbus

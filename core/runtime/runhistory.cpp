@@ -96,9 +96,10 @@ bool RunHistory::record(NodeId node, const QByteArray &event, const InvocationRe
     const qint64 inserted = mDb->lastInsertId();
     if (id)
         *id = inserted;
-    // Pruning scans the function's runs: once every 16 runs is enough to keep the
-    // history near its retention, and keeps a busy local cloud fast.
-    if (inserted % 16 != 0)
+    // Pruning scans the function's runs: once every 128 runs is enough to keep the
+    // history near its retention (entries() never shows more), and keeps a busy local
+    // cloud fast.
+    if (inserted % 128 != 0)
         return true;
     Statement prune(*mDb, QStringLiteral("DELETE FROM run_history WHERE node_id = ?1 AND id NOT IN "
                                          "(SELECT id FROM run_history WHERE node_id = ?1 ORDER BY id DESC LIMIT ?2)"));
