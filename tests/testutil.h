@@ -6,6 +6,7 @@
 #include "model/catalog.h"
 #include "storage/jsoninterchange.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,6 +15,18 @@
 #include <QUndoStack>
 
 namespace NimbusTest {
+
+// Copies a folder and everything in it (a fixture into a test's temporary folder).
+inline bool copyTree(const QString &from, const QString &to)
+{
+    QDir().mkpath(to);
+    for (const QFileInfo &entry : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString target = to + QLatin1Char('/') + entry.fileName();
+        if (entry.isDir() ? !copyTree(entry.filePath(), target) : !QFile::copy(entry.filePath(), target))
+            return false;
+    }
+    return true;
+}
 
 // Builds a project from nodes [name, kind, {properties}] and edges [from, to, type].
 inline bool fillProject(Nimbus::Project &project, const QJsonArray &nodes, const QJsonArray &edges)

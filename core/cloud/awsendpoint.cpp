@@ -2,6 +2,7 @@
 
 #include "awswire.h"
 #include "document/project.h"
+#include "httpmethod.h"
 #include "localcloud.h"
 
 #include <QAbstractHttpServer>
@@ -19,20 +20,6 @@
 namespace Nimbus {
 
 namespace {
-
-QString methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
-    default: return QStringLiteral("UNKNOWN");
-    }
-}
 
 // The request id of the invocation behind a trace header: the bootstraps set
 // _X_AMZN_TRACE_ID to Root=1-<first 8 hex digits of the request id>-<other 24>.
@@ -180,13 +167,7 @@ protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
         AwsRequest data;
-        data.method = methodName(request.method());
-        data.path = request.url().path(QUrl::FullyDecoded);
-        if (data.path.isEmpty())
-            data.path = QStringLiteral("/");
-        data.query = request.url().query(QUrl::FullyEncoded).toUtf8();
-        data.headers = request.headers();
-        data.body = request.body();
+        readRequest(request, &data);
         QString host = QString::fromLatin1(data.header("host"));
         if (host.startsWith(QLatin1Char('['))) // [::1]:4566
             host = host.mid(1, host.indexOf(QLatin1Char(']')) - 1);
@@ -255,9 +236,7 @@ void AwsEndpoint::close()
 
 QString AwsEndpoint::url() const
 {
-    const QString host = mAddress.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + mAddress.toString() + QLatin1Char(']')
-                                                                              : mAddress.toString();
-    return QStringLiteral("http://%1:%2").arg(host).arg(mPort);
+    return serverUrl(mAddress, mPort);
 }
 
 QString AwsEndpoint::queueUrl(const QString &endpoint, const QString &queue)

@@ -16,13 +16,8 @@ struct Node;
 struct DynamoError;
 
 // One request to the AWS-compatible endpoint, with what the dispatcher learnt of it.
-struct AwsRequest
+struct AwsRequest : HttpRequestData
 {
-    QString method;
-    QString path;     // decoded
-    QByteArray query; // raw
-    HttpHeaders headers;
-    QByteArray body;
     QString host;     // without the port
     QString requestId;
     qint64 cause = 0; // the invocation that sent it (from its trace header), 0 from outside

@@ -1,6 +1,7 @@
 #include "gatewayserver.h"
 
 #include "document/project.h"
+#include "httpmethod.h"
 #include "localcloud.h"
 
 #include <QAbstractHttpServer>
@@ -15,20 +16,6 @@
 namespace Nimbus {
 
 namespace {
-
-QString methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
-    default: return QStringLiteral("UNKNOWN");
-    }
-}
 
 // A responder kept until the function answers; the client may be gone by then.
 struct PendingResponse
@@ -62,15 +49,7 @@ protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
         HttpRequestData data;
-        data.method = methodName(request.method());
-        data.path = request.url().path(QUrl::FullyDecoded);
-        if (data.path.isEmpty())
-            data.path = QStringLiteral("/");
-        data.query = request.url().query(QUrl::FullyEncoded).toUtf8();
-        data.headers = request.headers();
-        data.body = request.body();
-        data.sourceIp = request.remoteAddress().toString();
-        data.when = QDateTime::currentDateTimeUtc();
+        readRequest(request, &data);
         auto pending = std::make_shared<PendingResponse>(PendingResponse{makeResponder(request, socket), socket});
         mOwner->handle(data, pending);
         return true;
@@ -132,9 +111,7 @@ void GatewayServer::close()
 
 QString GatewayServer::url() const
 {
-    const QString host = mAddress.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + mAddress.toString() + QLatin1Char(']')
-                                                                              : mAddress.toString();
-    return QStringLiteral("http://%1:%2").arg(host).arg(mPort);
+    return serverUrl(mAddress, mPort);
 }
 
 HttpResponseData GatewayServer::control(const HttpRequestData &request)

@@ -307,4 +307,11 @@ HttpHeaders corsHeaders(const HttpRequestData &request)
 }
 
 } // namespace GatewayEvents
+QString serverUrl(const QHostAddress &address, quint16 port)
+{
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                                                                             : address.toString();
+    return QStringLiteral("http://%1:%2").arg(host).arg(port);
+}
+
 } // namespace Nimbus

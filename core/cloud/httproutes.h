@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -64,6 +65,9 @@ public:
 private:
     QList<HttpRoute> mRoutes;
 };
+
+// "http://127.0.0.1:3000", "http://[::1]:4566": where a local server listens.
+QString serverUrl(const QHostAddress &address, quint16 port);
 
 // What API Gateway hands the function, and makes of its answer.
 namespace GatewayEvents {

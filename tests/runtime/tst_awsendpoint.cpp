@@ -11,6 +11,7 @@
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
 #include "storage/projectfile.h"
+#include "testutil.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -48,23 +49,10 @@ private:
     std::unique_ptr<AwsEndpoint> mEndpoint;
 };
 
-namespace {
-bool copyTree(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    for (const QFileInfo &entry : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        const QString target = to + QLatin1Char('/') + entry.fileName();
-        if (entry.isDir() ? !copyTree(entry.filePath(), target) : !QFile::copy(entry.filePath(), target))
-            return false;
-    }
-    return true;
-}
-} // namespace
-
 void TestAwsEndpoint::init()
 {
     mDir = std::make_unique<QTemporaryDir>();
-    QVERIFY(copyTree(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws"), mDir->path()));
+    QVERIFY(NimbusTest::copyTree(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws"), mDir->path()));
     mProject = std::make_unique<Project>(Catalog::builtin());
     ProjectFile file;
     QVERIFY2(file.load(mDir->filePath(QStringLiteral("aws.json")), *mProject), qPrintable(file.errorString()));
