@@ -212,6 +212,10 @@ void AwsEndpoint::s3(const AwsRequest &request, const Reply &done)
         return;
     }
 
+    if (key.toUtf8().size() > 1024) {
+        done(s3Error(400, QStringLiteral("KeyTooLongError"), QStringLiteral("Your key is too long"), id));
+        return;
+    }
     bool hasUploads = false;
     queryValue(query, "uploads", &hasUploads);
     if (hasUploads || !queryValue(query, "uploadId").isEmpty()) {

@@ -186,8 +186,11 @@ void writeValue(QXmlStreamWriter &xml, const QString &name, const QJsonValue &va
 QJsonObject queryToJson(const QList<QPair<QString, QString>> &pairs)
 {
     QJsonObject tree;
-    for (const auto &[key, value] : pairs)
-        insertPath(tree, key.split(QLatin1Char('.')), 0, value);
+    for (const auto &[key, value] : pairs) {
+        const QStringList path = key.split(QLatin1Char('.'));
+        if (path.size() <= 8) // the deepest real parameter has 6 parts; deeper ones are no one's
+            insertPath(tree, path, 0, value);
+    }
     return renameSqs(normalise(tree).toObject());
 }
 

@@ -242,8 +242,20 @@ bool equal(const QJsonValue &a, const QJsonValue &b)
     return x == y; // BOOL, NULL
 }
 
+namespace {
+QString validateAt(const QJsonValue &value, int depth);
+} // namespace
+
 QString validate(const QJsonValue &value)
 {
+    return validateAt(value, 0);
+}
+
+namespace {
+QString validateAt(const QJsonValue &value, int depth)
+{
+    if (depth > 32)
+        return QStringLiteral("Nesting Levels have exceeded supported limits");
     const QJsonObject o = value.toObject();
     if (!value.isObject() || o.size() != 1)
         return QStringLiteral("an attribute value must have exactly one type (S, N, B, BOOL, NULL, M, L, SS, NS or BS)");
@@ -276,7 +288,7 @@ QString validate(const QJsonValue &value)
         if (!v.isArray())
             return QStringLiteral("L must be a list");
         for (const QJsonValue &item : v.toArray())
-            if (const QString problem = validate(item); !problem.isEmpty())
+            if (const QString problem = validateAt(item, depth + 1); !problem.isEmpty())
                 return problem;
         return {};
     }
@@ -285,12 +297,13 @@ QString validate(const QJsonValue &value)
             return QStringLiteral("M must be a map");
         const QJsonObject map = v.toObject();
         for (auto it = map.begin(); it != map.end(); ++it)
-            if (const QString problem = validate(it.value()); !problem.isEmpty())
+            if (const QString problem = validateAt(it.value(), depth + 1); !problem.isEmpty())
                 return problem;
         return {};
     }
     return QStringLiteral("'%1' is not an attribute type").arg(type);
 }
+} // namespace
 
 namespace {
 qsizetype valueSize(const QJsonValue &value)
@@ -647,10 +660,13 @@ public:
     NodePtr negation()
     {
         if (atKeyword("NOT")) {
+            if (++mDepth > 64)
+                return fail(QStringLiteral("The expression has too many nested operators")), nullptr;
             ++mPos;
             NodePtr inner = negation();
             if (!inner)
                 return nullptr;
+            --mDepth;
             auto node = std::make_shared<ExprNode>();
             node->type = ExprNode::Not;
             node->children = {inner};
@@ -662,10 +678,13 @@ public:
     NodePtr primary()
     {
         if (atSymbol("(")) {
+            if (++mDepth > 64)
+                return fail(QStringLiteral("The expression has too many nested parentheses")), nullptr;
             ++mPos;
             NodePtr inner = condition();
             if (!inner || !expect(")"))
                 return nullptr;
+            --mDepth;
             return inner;
         }
         const Token &t = peek();
@@ -733,6 +752,7 @@ private:
     DynamoExpression::Context &mContext;
     std::vector<Token> mTokens;
     size_t mPos = 0;
+    int mDepth = 0; // nested parentheses and NOTs
     std::optional<DynamoError> mError;
 };
 
@@ -1011,6 +1031,12 @@ std::optional<DynamoExpression> DynamoExpression::parse(Kind kind, const QString
     if (text.trimmed().isEmpty()) {
         *error = {QStringLiteral("ValidationException"),
                   QStringLiteral("Invalid %1: The expression can not be empty;").arg(what)};
+        return std::nullopt;
+    }
+    if (text.size() > 4096) {
+        *error = {QStringLiteral("ValidationException"),
+                  QStringLiteral("Invalid %1: Expression size has exceeded the maximum allowed size; expression size: %2")
+                      .arg(what).arg(text.toUtf8().size())};
         return std::nullopt;
     }
     if (!parser.tokenize())

@@ -35,6 +35,7 @@ private slots:
     void syntaxErrors_data();
     void syntaxErrors();
     void undefinedAndUnusedPlaceholders();
+    void hostileInputIsRefused();
     void updates_data();
     void updates();
     void updateErrors_data();
@@ -135,6 +136,34 @@ void TestDynamoExpression::undefinedAndUnusedPlaceholders()
     const auto unused = context.unused();
     QVERIFY(unused);
     QCOMPARE(unused->message, QStringLiteral("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}"));
+}
+
+void TestDynamoExpression::hostileInputIsRefused()
+{
+    DynamoExpression::Context context;
+    context.values = json(R"({":a":{"N":"1"}})");
+    DynamoError error;
+    // DynamoDB's 4 KB expression limit, and nesting bounded well below the stack's.
+    const QString huge = QStringLiteral("a = :a OR ").repeated(500) + QStringLiteral("a = :a");
+    QVERIFY(!DynamoExpression::parse(DynamoExpression::Kind::Condition, huge, "ConditionExpression", context, &error));
+    QVERIFY2(error.message.contains(QLatin1String("maximum allowed size")), qPrintable(error.message));
+    const QString deep = QString(1000, QLatin1Char('(')) + QStringLiteral("a = :a") + QString(1000, QLatin1Char(')'));
+    QVERIFY(!DynamoExpression::parse(DynamoExpression::Kind::Condition, deep, "ConditionExpression", context, &error));
+    QVERIFY2(error.message.contains(QLatin1String("nested")), qPrintable(error.message));
+    const QString nots = QStringLiteral("NOT ").repeated(1000) + QStringLiteral("a = :a");
+    QVERIFY(!DynamoExpression::parse(DynamoExpression::Kind::Condition, nots, "ConditionExpression", context, &error));
+    // Many NOTs and parentheses one after the other are not nesting.
+    const QString flat = QStringLiteral("(NOT a = :a) AND ").repeated(100) + QStringLiteral("a = :a");
+    QVERIFY2(DynamoExpression::parse(DynamoExpression::Kind::Condition, flat, "ConditionExpression", context, &error),
+             qPrintable(error.message));
+    // Values nested deeper than DynamoDB's 32 levels.
+    QJsonValue value = QJsonObject{{"S", "x"}};
+    for (int i = 0; i < 40; ++i)
+        value = QJsonObject{{"L", QJsonArray{value}}};
+    QCOMPARE(DynamoValue::validate(value), QStringLiteral("Nesting Levels have exceeded supported limits"));
+    // A form parameter with thousands of parts is ignored, not followed.
+    const QByteArray key = QByteArray("a.").repeated(5000) + "b=1&Action=Publish";
+    QCOMPARE(AwsWire::queryToJson(AwsWire::formPairs(key)), json(R"({"Action":"Publish"})"));
 }
 
 void TestDynamoExpression::updates_data()
