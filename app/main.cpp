@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "preferences/preferences.h"
 #include "cost/costview.h"
 #include "export/exportdialog.h"
 #include "translations.h"
@@ -21,7 +22,10 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("nimbus-studio"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/nimbus/icons/nimbus-studio.svg")));
 
-    Nimbus::installTranslations();
+    // The language chosen in Preferences (the system's by default) and the theme.
+    Nimbus::installTranslations(Nimbus::Preferences::instance().language());
+    if (Nimbus::Preferences::instance().theme() != Nimbus::Preferences::Theme::System)
+        Nimbus::Preferences::applyTheme(Nimbus::Preferences::instance().theme());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Design, run, cost and export serverless "

@@ -1,11 +1,16 @@
 #include "mainwindow.h"
 
+#include "commandpalette.h"
+#include "preferences/preferences.h"
+#include "preferences/preferencesdialog.h"
+
 #include "autosave.h"
 #include "canvas/canvasscene.h"
 #include "canvas/canvasview.h"
 #include "canvas/diagramexport.h"
 #include "canvas/palettewidget.h"
 #include "editor/codeeditor.h"
+#include "runtime/instancepool.h"
 #include "editor/editorarea.h"
 #include "editor/findbar.h"
 #include "inspectorwidget.h"
@@ -107,6 +112,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     mAutosave = new Autosave(this);
     createDocks();
     createActions();
+    applyPreferences();
+    connect(&Preferences::instance(), &Preferences::changed, this, &MainWindow::applyPreferences);
     // The Local Cloud toolbar button, its address in the status bar.
     QToolBar *cloudBar = addToolBar(tr("Local Cloud"));
     cloudBar->setObjectName(QStringLiteral("cloudToolBar"));
@@ -343,6 +350,14 @@ void MainWindow::createActions()
 
     // Editing code: these act on the editor tab shown.
     mEditMenu->addSeparator();
+    QAction *preferences = mEditMenu->addAction(tr("Pr&eferences..."), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    QList<QKeySequence> preferenceKeys{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    if (!QKeySequence(QKeySequence::Preferences).isEmpty() && QKeySequence(QKeySequence::Preferences) != preferenceKeys.first())
+        preferenceKeys.prepend(QKeySequence(QKeySequence::Preferences));
+    preferences->setShortcuts(preferenceKeys);
+    mEditMenu->addSeparator();
     auto pageAction = [this](const QString &text, const QKeySequence &keys, auto slot) {
         QAction *action = mEditMenu->addAction(text, this, [this, slot] {
             if (EditorPage *page = mEditors->currentPage())
@@ -402,6 +417,9 @@ void MainWindow::createActions()
         mScene->setSnapToGrid(on);
         QSettings().setValue(QStringLiteral("canvas/snapToGrid"), on);
     });
+    QAction *palette = mViewMenu->addAction(tr("Command &Palette..."), this, &MainWindow::showCommandPalette);
+    palette->setObjectName(QStringLiteral("commandPaletteAction"));
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     mViewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         mViewMenu->addAction(dock->toggleViewAction());
@@ -876,6 +894,38 @@ void MainWindow::showError(const QString &title, const QString &message)
         return;
     }
     QMessageBox::critical(this, title, message);
+}
+
+void MainWindow::applyPreferences()
+{
+    const Preferences &preferences = Preferences::instance();
+    mRunner->pool()->setIdleTimeout(preferences.idleInstanceSeconds() * 1000);
+    mRunner->setRegion(preferences.defaultRegion());
+    mAutosave->setInterval(preferences.autosaveSeconds() * 1000);
+    for (CodeEditor *editor : findChildren<CodeEditor *>())
+        editor->applyTheme();
+}
+
+PreferencesDialog *MainWindow::showPreferences()
+{
+    auto *dialog = findChild<PreferencesDialog *>();
+    if (!dialog) {
+        dialog = new PreferencesDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+CommandPalette *MainWindow::showCommandPalette()
+{
+    auto *palette = new CommandPalette(menuBar(), this);
+    palette->setAttribute(Qt::WA_DeleteOnClose);
+    palette->show();
+    palette->activateWindow();
+    return palette;
 }
 
 } // namespace Nimbus

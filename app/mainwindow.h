@@ -18,6 +18,8 @@ class QTemporaryDir;
 namespace Nimbus {
 
 class Autosave;
+class CommandPalette;
+class PreferencesDialog;
 class CloudPanel;
 class ExportDialog;
 class CanvasScene;
@@ -72,6 +74,9 @@ public:
     bool importFile(const QString &path);
     // Help > Plugins.
     void showPlugins();
+    // Edit > Preferences (one dialog at a time) and View > Command Palette.
+    PreferencesDialog *showPreferences();
+    CommandPalette *showCommandPalette();
     // What the last import approximated or kept without showing it.
     QStringList importNotes() const { return mImportNotes; }
     bool save();
@@ -92,6 +97,7 @@ protected:
 
 private:
     void createActions();
+    void applyPreferences();
     void createDocks();
     void setProject(Project *project);
     void updateTitle();

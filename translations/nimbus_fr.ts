@@ -1087,6 +1087,25 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::CommandPalette</name>
+    <message>
+        <source>Command Palette</source>
+        <translation>Palette de commandes</translation>
+    </message>
+    <message>
+        <source>Type a command, for example &quot;exp plat&quot;</source>
+        <translation>Tapez une commande, par exemple « exp plat »</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Matching commands</source>
+        <translation>Commandes correspondantes</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Commands</name>
     <message>
         <source>Add %1</source>
@@ -3024,6 +3043,14 @@ Invalide : %2</translation>
         <source>Local cloud: %1 (AWS endpoint %2)</source>
         <translation>Cloud local : %1 (point d’accès AWS %2)</translation>
     </message>
+    <message>
+        <source>Pr&amp;eferences...</source>
+        <translation>Préf&amp;érences...</translation>
+    </message>
+    <message>
+        <source>Command &amp;Palette...</source>
+        <translation>&amp;Palette de commandes...</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
@@ -3149,6 +3176,97 @@ Invalide : %2</translation>
     <message>
         <source>Provider plugins are read from %1.</source>
         <translation>Les plugins de fournisseurs sont lus dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>The new language applies when the studio starts again.</source>
+        <translation>La nouvelle langue s’applique au prochain démarrage du studio.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Editor &amp;font:</source>
+        <translation>&amp;Police de l’éditeur :</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>Valeurs par défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Fournisseur :</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Région :</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long a function instance stays warm without invocations</source>
+        <translation>Combien de temps une instance de fonction reste chaude sans invocation</translation>
+    </message>
+    <message>
+        <source>&amp;Idle instances end after:</source>
+        <translation>Les instances &amp;inactives s’arrêtent après :</translation>
+    </message>
+    <message>
+        <source>&amp;Autosave every:</source>
+        <translation>&amp;Sauvegarde automatique toutes les :</translation>
+    </message>
+    <message>
+        <source>Local cloud</source>
+        <translation>Cloud local</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway port:</source>
+        <translation>Port de la &amp;passerelle :</translation>
+    </message>
+    <message>
+        <source>AWS &amp;endpoint port:</source>
+        <translation>Port du point d’accès &amp;AWS :</translation>
+    </message>
+    <message>
+        <source>Another free port is used when one is taken; a running cloud keeps its ports until it is started again.</source>
+        <translation>Un autre port libre est pris quand celui-ci est occupé ; un cloud en marche garde ses ports jusqu’à son prochain démarrage.</translation>
     </message>
 </context>
 <context>

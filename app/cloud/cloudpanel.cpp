@@ -1,5 +1,7 @@
 #include "cloudpanel.h"
 
+#include "preferences/preferences.h"
+
 #include "cloud/awsendpoint.h"
 #include "cloud/gatewayserver.h"
 #include "document/project.h"
@@ -150,6 +152,7 @@ bool CloudPanel::start(QString *error)
         return false;
     }
     mCloud = std::make_unique<LocalCloud>(*mProject, mRunner);
+    mCloud->setRegion(Preferences::instance().defaultRegion());
     if (!mCloud->start(QDir(mProject->directory()).filePath(QStringLiteral(".nimbus-cloud")), error)) {
         mCloud.reset();
         mToggle->setChecked(false);
@@ -162,7 +165,9 @@ bool CloudPanel::start(QString *error)
     });
     // The usual port if it is free, any other otherwise; this machine only.
     mGateway = std::make_unique<GatewayServer>(*mCloud);
-    if (!mGateway->listen(QHostAddress::LocalHost, 3000, error) && !mGateway->listen(QHostAddress::LocalHost, 0, error)) {
+    const Preferences &preferences = Preferences::instance();
+    if (!mGateway->listen(QHostAddress::LocalHost, quint16(preferences.localCloudPort()), error)
+        && !mGateway->listen(QHostAddress::LocalHost, 0, error)) {
         mGateway.reset();
         mCloud.reset();
         mToggle->setChecked(false);
@@ -170,7 +175,8 @@ bool CloudPanel::start(QString *error)
     }
     // The AWS-compatible endpoint the functions' SDKs reach.
     mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
-    if (!mEndpoint->listen(QHostAddress::LocalHost, 4566, error) && !mEndpoint->listen(QHostAddress::LocalHost, 0, error)) {
+    if (!mEndpoint->listen(QHostAddress::LocalHost, quint16(preferences.awsEndpointPort()), error)
+        && !mEndpoint->listen(QHostAddress::LocalHost, 0, error)) {
         mEndpoint.reset();
         mGateway.reset();
         mCloud.reset();

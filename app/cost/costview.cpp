@@ -1,5 +1,7 @@
 #include "costview.h"
 
+#include "preferences/preferences.h"
+
 #include "cost/pricingupdater.h"
 #include "costcharts.h"
 #include "document/project.h"
@@ -346,7 +348,7 @@ void CostView::loadCatalogs()
         const auto c = mCatalogs.provider(id);
         mProvider->addItem(tr("%1 (%2, %3)").arg(c->providerName(), c->region(), c->currency()), id);
     }
-    const int index = mProvider->findData(current.isEmpty() ? QStringLiteral("aws") : current);
+    const int index = mProvider->findData(current.isEmpty() ? Preferences::instance().defaultProvider() : current);
     mProvider->setCurrentIndex(std::max(0, index));
     fillProviderDependent();
 }

@@ -1,5 +1,7 @@
 #include "codeeditor.h"
 
+#include "preferences/preferences.h"
+
 #include <Qsci/qsciapis.h>
 #include <Qsci/qscilexerjavascript.h>
 #include <Qsci/qscilexerjson.h>
@@ -174,7 +176,7 @@ void CodeEditor::applyTheme()
     const QColor number = dark ? QColor(0xb5, 0xce, 0xa8) : QColor(0x09, 0x86, 0x58);
     const QColor other = dark ? QColor(0xc5, 0x86, 0xc0) : QColor(0x80, 0x00, 0x80);
 
-    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont font = Preferences::instance().editorFont();
     if (QsciLexer *l = lexer()) {
         l->setDefaultPaper(paper);
         l->setDefaultColor(text);

@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "preferences/preferences.h"
+
 #include "document/project.h"
 #include "export/exportjob.h"
 #include "export/pluginregistry.h"
@@ -135,7 +137,13 @@ ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registr
     layout->addWidget(buttons);
 
     connect(mTarget, &QComboBox::currentIndexChanged, this, &ExportDialog::targetChanged);
-    const QString last = QSettings().value(QStringLiteral("export/target"), QStringLiteral("sam")).toString();
+    // The last target used, or the one of the default provider.
+    const QString provider = Preferences::instance().defaultProvider();
+    const QString preferred = provider == QLatin1String("azure")      ? QStringLiteral("azure")
+                              : provider == QLatin1String("gcp")      ? QStringLiteral("cloudrun")
+                              : provider == QLatin1String("scaleway") ? QStringLiteral("scaleway")
+                                                                      : QStringLiteral("sam");
+    const QString last = QSettings().value(QStringLiteral("export/target"), preferred).toString();
     const int index = mTarget->findData(last);
     mTarget->setCurrentIndex(index >= 0 ? index : 0);
     targetChanged();

@@ -59,6 +59,7 @@ public:
     const CloudClock &clock() const { return *mClock; }
     const Project &project() const { return mProject; }
     QString region() const { return mRegion; }
+    void setRegion(const QString &region) { mRegion = region; }
     // Chains of events deeper than this are stopped (16 by default).
     void setLoopLimit(int limit) { mLoopLimit = limit; }
     int loopLimit() const { return mLoopLimit; }

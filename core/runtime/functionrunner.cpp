@@ -52,6 +52,7 @@ QString FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, QSt
     FunctionSpec spec;
     if (!FunctionSpec::fromNode(*mProject, function, &spec, error))
         return {};
+    spec.region = mRegion;
     if (mEnvironmentHook) {
         for (const auto &[name, value] : mEnvironmentHook(*mProject->architecture().node(function))) {
             const bool own = std::any_of(spec.environment.cbegin(), spec.environment.cend(),

@@ -34,6 +34,8 @@ public:
     // Whether invocations go into the run history (on by default). `nimbus serve` of a
     // JSON project turns it off: that history would live in memory, seen by no one.
     void setRecording(bool on) { mRecording = on; }
+    // The region functions run in (AWS_REGION), us-east-1 unless set.
+    void setRegion(const QString &region) { mRegion = region; }
 
     // Starts an invocation; returns its request id, or an empty string and *error.
     // A function at its concurrency limit queues the invocation, or with reject turns
@@ -69,7 +71,8 @@ private:
     QHash<QString, Running> mRunning; // by request id
     QSet<QString> mReloaded;
     EnvironmentHook mEnvironmentHook;
-    bool mRecording = true;          // functions whose next cold start is new code
+    bool mRecording = true;
+    QString mRegion = QStringLiteral("us-east-1");          // functions whose next cold start is new code
 };
 
 } // namespace Nimbus

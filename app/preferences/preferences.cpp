@@ -1,0 +1,209 @@
+#include "preferences.h"
+
+#include <QApplication>
+#include <QFontDatabase>
+#include <QPalette>
+#include <QSettings>
+#include <QStyle>
+#include <QStyleFactory>
+
+#include <algorithm>
+
+namespace Nimbus {
+
+namespace {
+const char *kTheme = "preferences/theme";
+const char *kLanguage = "preferences/language";
+const char *kProvider = "preferences/defaultProvider";
+const char *kRegion = "preferences/defaultRegion";
+const char *kIdle = "preferences/idleInstanceSeconds";
+const char *kCloudPort = "preferences/localCloudPort";
+const char *kAwsPort = "preferences/awsEndpointPort";
+const char *kAutosave = "preferences/autosaveSeconds";
+const char *kFont = "preferences/editorFont";
+
+QVariant read(const char *key, const QVariant &fallback)
+{
+    return QSettings().value(QLatin1String(key), fallback);
+}
+
+// The platform's style and palette, kept from before any theme was applied.
+struct Platform
+{
+    QString style;
+    QPalette palette;
+    bool known = false;
+};
+Platform &platform()
+{
+    static Platform p;
+    return p;
+}
+} // namespace
+
+Preferences &Preferences::instance()
+{
+    static Preferences *preferences = new Preferences; // lives as long as the program
+    return *preferences;
+}
+
+void Preferences::write(const char *key, const QVariant &value)
+{
+    QSettings settings;
+    if (settings.value(QLatin1String(key)) == value)
+        return;
+    settings.setValue(QLatin1String(key), value);
+    emit changed();
+}
+
+Preferences::Theme Preferences::theme() const
+{
+    const QString name = read(kTheme, QStringLiteral("system")).toString();
+    return name == QLatin1String("dark") ? Theme::Dark : name == QLatin1String("light") ? Theme::Light : Theme::System;
+}
+
+void Preferences::setTheme(Theme theme)
+{
+    applyTheme(theme);
+    write(kTheme, theme == Theme::Dark ? QStringLiteral("dark") : theme == Theme::Light ? QStringLiteral("light") : QStringLiteral("system"));
+}
+
+QString Preferences::language() const
+{
+    return read(kLanguage, QString()).toString();
+}
+
+void Preferences::setLanguage(const QString &code)
+{
+    write(kLanguage, code);
+}
+
+QString Preferences::defaultProvider() const
+{
+    return read(kProvider, QStringLiteral("aws")).toString();
+}
+
+void Preferences::setDefaultProvider(const QString &provider)
+{
+    write(kProvider, provider);
+}
+
+QString Preferences::defaultRegion() const
+{
+    return read(kRegion, QStringLiteral("us-east-1")).toString();
+}
+
+void Preferences::setDefaultRegion(const QString &region)
+{
+    write(kRegion, region.trimmed().isEmpty() ? QStringLiteral("us-east-1") : region.trimmed());
+}
+
+int Preferences::idleInstanceSeconds() const
+{
+    return std::clamp(read(kIdle, 300).toInt(), 10, 3600);
+}
+
+void Preferences::setIdleInstanceSeconds(int seconds)
+{
+    write(kIdle, std::clamp(seconds, 10, 3600));
+}
+
+int Preferences::localCloudPort() const
+{
+    return std::clamp(read(kCloudPort, 3000).toInt(), 1, 65535);
+}
+
+void Preferences::setLocalCloudPort(int port)
+{
+    write(kCloudPort, std::clamp(port, 1, 65535));
+}
+
+int Preferences::awsEndpointPort() const
+{
+    return std::clamp(read(kAwsPort, 4566).toInt(), 1, 65535);
+}
+
+void Preferences::setAwsEndpointPort(int port)
+{
+    write(kAwsPort, std::clamp(port, 1, 65535));
+}
+
+int Preferences::autosaveSeconds() const
+{
+    return std::clamp(read(kAutosave, 60).toInt(), 5, 3600);
+}
+
+void Preferences::setAutosaveSeconds(int seconds)
+{
+    write(kAutosave, std::clamp(seconds, 5, 3600));
+}
+
+QFont Preferences::editorFont() const
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QString saved = read(kFont, QString()).toString();
+    if (!saved.isEmpty())
+        font.fromString(saved);
+    return font;
+}
+
+void Preferences::setEditorFont(const QFont &font)
+{
+    write(kFont, font.toString());
+}
+
+QList<QPair<QString, QString>> Preferences::languages()
+{
+    return {{QStringLiteral("en"), QStringLiteral("English")}, {QStringLiteral("fr"), QStringLiteral("Français")}};
+}
+
+void Preferences::applyTheme(Theme theme)
+{
+    auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+    if (!app)
+        return;
+    Platform &p = platform();
+    if (!p.known) {
+        p.style = app->style()->name();
+        p.palette = QApplication::palette();
+        p.known = true;
+    }
+    if (theme == Theme::System) {
+        QApplication::setStyle(QStyleFactory::create(p.style));
+        QApplication::setPalette(p.palette);
+        return;
+    }
+    // Fusion draws both themes the same way on every platform.
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (theme == Theme::Light) {
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        return;
+    }
+    QPalette dark;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5), disabled(0x80, 0x84, 0x8b);
+    dark.setColor(QPalette::Window, window);
+    dark.setColor(QPalette::WindowText, text);
+    dark.setColor(QPalette::Base, base);
+    dark.setColor(QPalette::AlternateBase, window);
+    dark.setColor(QPalette::ToolTipBase, base);
+    dark.setColor(QPalette::ToolTipText, text);
+    dark.setColor(QPalette::PlaceholderText, disabled);
+    dark.setColor(QPalette::Text, text);
+    dark.setColor(QPalette::Button, window);
+    dark.setColor(QPalette::ButtonText, text);
+    dark.setColor(QPalette::BrightText, Qt::white);
+    dark.setColor(QPalette::Light, window.lighter(150));
+    dark.setColor(QPalette::Midlight, window.lighter(125));
+    dark.setColor(QPalette::Mid, window.darker(120));
+    dark.setColor(QPalette::Dark, window.darker(150));
+    dark.setColor(QPalette::Shadow, Qt::black);
+    dark.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+    dark.setColor(QPalette::LinkVisited, QColor(0xb0, 0x8c, 0xff));
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        dark.setColor(QPalette::Disabled, role, disabled);
+    QApplication::setPalette(dark);
+}
+
+} // namespace Nimbus

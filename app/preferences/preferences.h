@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QFont>
+#include <QObject>
+#include <QString>
+
+namespace Nimbus {
+
+// The studio's preferences, kept with QSettings and applied at once: whoever depends on
+// one listens to changed(). Language takes effect at the next start (installTranslations
+// reads it before the first window exists).
+class Preferences : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Theme { System, Light, Dark };
+
+    // The one the studio uses.
+    static Preferences &instance();
+
+    Theme theme() const;
+    void setTheme(Theme theme);
+    // "" for the system's language, or a code ("en", "fr").
+    QString language() const;
+    void setLanguage(const QString &code);
+    // The provider the cost view and the export dialog start on (aws, azure, gcp, scaleway).
+    QString defaultProvider() const;
+    void setDefaultProvider(const QString &provider);
+    // The region functions run in locally (AWS_REGION) and the local cloud's ARNs name.
+    QString defaultRegion() const;
+    void setDefaultRegion(const QString &region);
+    // How long an idle function instance stays warm, in seconds.
+    int idleInstanceSeconds() const;
+    void setIdleInstanceSeconds(int seconds);
+    // The ports the local cloud tries first (any free one if taken).
+    int localCloudPort() const;
+    void setLocalCloudPort(int port);
+    int awsEndpointPort() const;
+    void setAwsEndpointPort(int port);
+    // Seconds between recovery copies of the open project.
+    int autosaveSeconds() const;
+    void setAutosaveSeconds(int seconds);
+    QFont editorFont() const;
+    void setEditorFont(const QFont &font);
+
+    // The languages the studio ships, as code -> native name.
+    static QList<QPair<QString, QString>> languages();
+    // Applies a theme to the application (Fusion with a dark palette, or the platform's).
+    static void applyTheme(Theme theme);
+
+signals:
+    void changed();
+
+private:
+    Preferences() = default;
+    void write(const char *key, const QVariant &value);
+};
+
+} // namespace Nimbus

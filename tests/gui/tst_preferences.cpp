@@ -1,0 +1,196 @@
+// Preferences apply at once and persist; the command palette finds and runs every
+// menu action from the keyboard.
+
+#include "commandpalette.h"
+#include "editor/codeeditor.h"
+#include "export/exportdialog.h"
+#include "mainwindow.h"
+#include "autosave.h"
+#include "document/project.h"
+#include "preferences/preferences.h"
+#include "preferences/preferencesdialog.h"
+#include "runtime/functionrunner.h"
+#include "runtime/instancepool.h"
+
+#include <Qsci/qscilexer.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Nimbus;
+
+class TestPreferences : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void preferencesApplyAtOnce();
+    void preferencesPersist();
+    void themeSwitches();
+    void editorFontFollows();
+    void fuzzyScore_data();
+    void fuzzyScore();
+    void paletteListsEveryMenuAction();
+    void paletteRunsAnActionFromTheKeyboard();
+};
+
+void TestPreferences::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestPreferences::init()
+{
+    QSettings().clear();
+    Preferences::applyTheme(Preferences::Theme::System);
+}
+
+void TestPreferences::preferencesApplyAtOnce()
+{
+    MainWindow window;
+    window.findChild<QAction *>(QStringLiteral("preferencesAction"))->trigger();
+    auto *dialog = window.findChild<PreferencesDialog *>();
+    QVERIFY(dialog);
+    dialog->findChild<QSpinBox *>(QStringLiteral("idleSpin"))->setValue(42);
+    QCOMPARE(window.runner()->pool()->idleTimeout(), 42000);
+    dialog->findChild<QSpinBox *>(QStringLiteral("autosaveSpin"))->setValue(17);
+    QCOMPARE(window.autosave()->interval(), 17000);
+    auto *region = dialog->findChild<QComboBox *>(QStringLiteral("regionCombo"));
+    region->setCurrentText(QStringLiteral("eu-west-3"));
+    QCOMPARE(Preferences::instance().defaultRegion(), QStringLiteral("eu-west-3"));
+    auto *language = dialog->findChild<QComboBox *>(QStringLiteral("languageCombo"));
+    auto *notice = dialog->findChild<QLabel *>(QStringLiteral("restartNotice"));
+    QVERIFY(notice->isHidden());
+    language->setCurrentIndex(language->findData(QStringLiteral("fr")));
+    QVERIFY(!notice->isHidden());
+    QCOMPARE(Preferences::instance().language(), QStringLiteral("fr"));
+    // The same action brings back the open dialog rather than a second one.
+    window.findChild<QAction *>(QStringLiteral("preferencesAction"))->trigger();
+    QCOMPARE(window.findChildren<PreferencesDialog *>().size(), 1);
+}
+
+void TestPreferences::preferencesPersist()
+{
+    {
+        PreferencesDialog dialog;
+        dialog.findChild<QSpinBox *>(QStringLiteral("cloudPortSpin"))->setValue(3100);
+        dialog.findChild<QSpinBox *>(QStringLiteral("awsPortSpin"))->setValue(4600);
+        auto *provider = dialog.findChild<QComboBox *>(QStringLiteral("providerCombo"));
+        provider->setCurrentIndex(provider->findData(QStringLiteral("gcp")));
+    }
+    // What a later session reads, through QSettings.
+    QSettings settings;
+    QCOMPARE(settings.value("preferences/localCloudPort").toInt(), 3100);
+    QCOMPARE(settings.value("preferences/awsEndpointPort").toInt(), 4600);
+    QCOMPARE(settings.value("preferences/defaultProvider").toString(), QStringLiteral("gcp"));
+    // A new dialog shows them.
+    PreferencesDialog again;
+    QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("cloudPortSpin"))->value(), 3100);
+    QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("providerCombo"))->currentData().toString(), QStringLiteral("gcp"));
+    // The export dialog starts on the default provider's target.
+    MainWindow window;
+    ExportDialog *exportDialog = window.showExportDialog();
+    QCOMPARE(exportDialog->target(), QStringLiteral("cloudrun"));
+}
+
+void TestPreferences::themeSwitches()
+{
+    PreferencesDialog dialog;
+    auto *theme = dialog.findChild<QComboBox *>(QStringLiteral("themeCombo"));
+    const QColor system = QApplication::palette().color(QPalette::Window);
+    theme->setCurrentIndex(theme->findData(int(Preferences::Theme::Dark)));
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+    QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+    QCOMPARE(QSettings().value("preferences/theme").toString(), QStringLiteral("dark"));
+    theme->setCurrentIndex(theme->findData(int(Preferences::Theme::Light)));
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
+    theme->setCurrentIndex(theme->findData(int(Preferences::Theme::System)));
+    QCOMPARE(QApplication::palette().color(QPalette::Window), system);
+}
+
+void TestPreferences::editorFontFollows()
+{
+    MainWindow window;
+    QVERIFY(window.openExample(QStringLiteral("shop")));
+    QVERIFY(window.openFunctionCode(QStringLiteral("getItem")));
+    CodeEditor *editor = window.findChild<CodeEditor *>();
+    QVERIFY(editor);
+    QFont font = Preferences::instance().editorFont();
+    font.setPointSize(21);
+    Preferences::instance().setEditorFont(font);
+    QVERIFY(editor->lexer());
+    QCOMPARE(editor->lexer()->defaultFont().pointSize(), 21);
+}
+
+void TestPreferences::fuzzyScore_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("matches");
+    QTest::newRow("initials") << "exp plat" << "File › Export to Platform..." << true;
+    QTest::newRow("case ignored") << "SAVE" << "File › Save As..." << true;
+    QTest::newRow("letters out of order") << "tlpa" << "File › Export to Platform..." << false;
+    QTest::newRow("accents are letters") << "préf" << "Édition › Préférences..." << true;
+    QTest::newRow("empty matches all") << "" << "View › Zoom In" << true;
+}
+
+void TestPreferences::fuzzyScore()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, text);
+    QFETCH(bool, matches);
+    QCOMPARE(CommandPalette::score(pattern, text) >= 0, matches);
+}
+
+void TestPreferences::paletteListsEveryMenuAction()
+{
+    MainWindow window;
+    // Every leaf action of every menu, submenus included.
+    int leaves = 0;
+    std::function<void(QMenu *)> count = [&](QMenu *menu) {
+        for (QAction *a : menu->actions()) {
+            if (a->isSeparator() || a->text().isEmpty())
+                continue;
+            if (a->menu())
+                count(a->menu());
+            else
+                ++leaves;
+        }
+    };
+    for (QAction *a : window.menuBar()->actions())
+        if (a->menu())
+            count(a->menu());
+    CommandPalette palette(window.menuBar());
+    QCOMPARE(palette.shownActions().size(), leaves);
+    QVERIFY(leaves > 40);
+    // Word starts and runs beat scattered letters.
+    QVERIFY(CommandPalette::score("zoom", "View › Zoom In") > CommandPalette::score("zoom", "z o o m"));
+}
+
+void TestPreferences::paletteRunsAnActionFromTheKeyboard()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    CommandPalette *palette = nullptr;
+    QVERIFY(QTest::qWaitFor([&] { return (palette = window.findChild<CommandPalette *>()) != nullptr; }, 2000));
+    auto *search = palette->findChild<QLineEdit *>(QStringLiteral("commandSearch"));
+    QTest::keyClicks(search, QStringLiteral("exp plat"));
+    QCOMPARE(palette->shownActions().value(0), window.findChild<QAction *>(QStringLiteral("exportAction")));
+    QTest::keyClick(search, Qt::Key_Return);
+    QVERIFY(QTest::qWaitFor([&] { return window.findChild<ExportDialog *>() != nullptr; }, 5000));
+}
+
+QTEST_MAIN(TestPreferences)
+#include "tst_preferences.moc"
