@@ -19,7 +19,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Nimbus Studio"));
     QApplication::setOrganizationName(QStringLiteral("Nimbus"));
     QApplication::setApplicationVersion(QStringLiteral(NIMBUS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("nimbus-studio"));
+    QApplication::setDesktopFileName(QStringLiteral("org.nimbusstudio.NimbusStudio"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/nimbus/icons/nimbus-studio.svg")));
 
     // The language chosen in Preferences (the system's by default) and the theme.

@@ -21,8 +21,9 @@ packages=(
     libqscintilla2-qt6-dev libsqlite3-dev libcurl4-openssl-dev libyaml-cpp-dev
     nodejs python3 python3-boto3 openssl
 )
-# What the tests use besides: yamllint checks exported YAML.
-[ "$action" = test ] && packages+=(yamllint wrk)
+# What the tests use besides: yamllint checks exported YAML, wrk drives the gateway
+# benchmark, desktop-file-validate and appstreamcli check the installed desktop files.
+[ "$action" = test ] && packages+=(yamllint wrk desktop-file-utils appstream)
 # npm comes with some Node.js builds (NodeSource's) and separately with Debian's.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
