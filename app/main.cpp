@@ -72,6 +72,9 @@ int main(int argc, char *argv[])
     parser.addOption(openCode);
     parser.addOption(invoke);
     parser.addOption(screenshot);
+    const QCommandLineOption welcome(QStringLiteral("welcome"),
+                                     QApplication::translate("main", "Show the welcome page (with --screenshot)."));
+    parser.addOption(welcome);
     parser.process(app);
 
     Nimbus::MainWindow window;
@@ -80,6 +83,8 @@ int main(int argc, char *argv[])
         opened = window.openExample(parser.value(example));
     else if (!parser.positionalArguments().isEmpty())
         opened = window.openFile(parser.positionalArguments().first());
+    else if (!parser.isSet(screenshot) || parser.isSet(welcome))
+        window.showWelcome(); // no project: the welcome page
     window.show();
     // A screenshot run is not a session of the user's: it must not ask anything.
     if (!parser.isSet(screenshot))

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "commandpalette.h"
+#include "welcomepage.h"
 #include "preferences/preferences.h"
 #include "preferences/preferencesdialog.h"
 
@@ -43,6 +44,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -73,7 +75,23 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     mView = new CanvasView(mScene, this);
     mRunner = new FunctionRunner(this);
     mEditors = new EditorArea(mView, this);
-    setCentralWidget(mEditors);
+    // The welcome page and the design share the centre; the design shows once a project
+    // is opened or made.
+    mCentral = new QStackedWidget(this);
+    mWelcome = new WelcomePage(mCentral);
+    mCentral->addWidget(mEditors);
+    mCentral->addWidget(mWelcome);
+    setCentralWidget(mCentral);
+    connect(mWelcome, &WelcomePage::newProjectRequested, this, [this] {
+        newProject();
+        mView->setFocus();
+    });
+    connect(mWelcome, &WelcomePage::openRequested, this, [this] {
+        if (QAction *open = findChild<QAction *>(QStringLiteral("openAction")))
+            open->trigger();
+    });
+    connect(mWelcome, &WelcomePage::exampleRequested, this, [this](const QString &name) { openExample(name); });
+    connect(mWelcome, &WelcomePage::recentRequested, this, [this](const QString &path) { openFile(path); });
     connect(mEditors, &EditorArea::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mEditors, &EditorArea::error, this, &MainWindow::showError);
     connect(mEditors, &EditorArea::unsavedChanged, this, &MainWindow::updateTitle);
@@ -276,6 +294,7 @@ void MainWindow::createActions()
             openFile(path);
     });
     openAction->setShortcut(QKeySequence::Open);
+    openAction->setObjectName(QStringLiteral("openAction"));
     mExamplesMenu = file->addMenu(tr("Open &Example"));
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
@@ -296,6 +315,14 @@ void MainWindow::createActions()
             mEditors->closePage(page);
     });
     closeFile->setShortcut(QKeySequence::Close);
+    QAction *closeProject = file->addAction(tr("Close &Project"), this, [this] {
+        if (!maybeSave())
+            return;
+        newProject();
+        showWelcome();
+    });
+    closeProject->setObjectName(QStringLiteral("closeProjectAction"));
+    closeProject->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     file->addSeparator();
     file->addAction(tr("Export &Diagram..."), this, &MainWindow::exportDiagram);
     QAction *exportAction = file->addAction(tr("&Export to Platform..."), this, &MainWindow::showExportDialog);
@@ -437,8 +464,20 @@ void MainWindow::createActions()
     rebuildRecentMenu();
 }
 
+void MainWindow::showWelcome()
+{
+    mWelcome->refresh(QSettings().value(kRecentKey).toStringList());
+    mCentral->setCurrentWidget(mWelcome);
+}
+
+bool MainWindow::isWelcomeShown() const
+{
+    return mCentral->currentWidget() == mWelcome;
+}
+
 void MainWindow::setProject(Project *project)
 {
+    mCentral->setCurrentWidget(mEditors);
     // The export dialog shows one project's export.
     if (auto *dialog = findChild<ExportDialog *>())
         dialog->close();

@@ -13,12 +13,14 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QStackedWidget;
 class QTemporaryDir;
 
 namespace Nimbus {
 
 class Autosave;
 class CommandPalette;
+class WelcomePage;
 class PreferencesDialog;
 class CloudPanel;
 class ExportDialog;
@@ -77,6 +79,9 @@ public:
     // Edit > Preferences (one dialog at a time) and View > Command Palette.
     PreferencesDialog *showPreferences();
     CommandPalette *showCommandPalette();
+    // The welcome page in the centre (no project open): new, open, examples, recent.
+    void showWelcome();
+    bool isWelcomeShown() const;
     // What the last import approximated or kept without showing it.
     QStringList importNotes() const { return mImportNotes; }
     bool save();
@@ -129,6 +134,8 @@ private:
     QDockWidget *mCloudDock = nullptr;
     QLabel *mCloudStatus = nullptr;
     Autosave *mAutosave = nullptr;
+    QStackedWidget *mCentral = nullptr;
+    WelcomePage *mWelcome = nullptr;
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;
     QMenu *mExamplesMenu = nullptr;

@@ -3051,6 +3051,10 @@ Invalide : %2</translation>
         <source>Command &amp;Palette...</source>
         <translation>&amp;Palette de commandes...</translation>
     </message>
+    <message>
+        <source>Close &amp;Project</source>
+        <translation>Fermer le &amp;projet</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
@@ -4276,6 +4280,45 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::WelcomePage</name>
+    <message>
+        <source>&lt;h1&gt;Nimbus Studio&lt;/h1&gt;&lt;p&gt;Design a serverless architecture, run its functions here, compare its cost and export it to the platform of your choice.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Nimbus Studio&lt;/h1&gt;&lt;p&gt;Concevez une architecture serverless, exécutez ses fonctions ici, comparez son coût et exportez-la vers la plateforme de votre choix.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;New Project</source>
+        <translation>&amp;Nouveau projet</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation>&amp;Ouvrir un projet...</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Examples&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Exemples&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Exemples</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Recent Projects&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Projets récents&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Projets récents</translation>
+    </message>
+    <message>
+        <source>Open a working copy of the example &apos;%1&apos;</source>
+        <translation>Ouvrir une copie de travail de l’exemple « %1 »</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>Aucun projet récent</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Workload</name>
     <message>
         <source>monthlyRequests: expected a number of zero or more</source>
@@ -4374,6 +4417,10 @@ Invalide : %2</translation>
     <message>
         <source>Start the local cloud once the window is up.</source>
         <translation>Démarrer le cloud local une fois la fenêtre ouverte.</translation>
+    </message>
+    <message>
+        <source>Show the welcome page (with --screenshot).</source>
+        <translation>Afficher la page d’accueil (avec --screenshot).</translation>
     </message>
 </context>
 </TS>

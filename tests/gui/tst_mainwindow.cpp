@@ -9,6 +9,7 @@
 #include <QFileDialog>
 #include <QImage>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -42,6 +43,7 @@ private slots:
     void closePromptsForUnsavedChanges();
     void saveShortcutAsksWhereAndRemembers();
     void screenshotOption();
+    void welcomePage();
 
 private:
     static QAction *findAction(QWidget *window, const QString &text);
@@ -113,6 +115,52 @@ void tst_MainWindow::openExample()
     QCOMPARE(problems->view()->topLevelItemCount(), 0);
     // The bundled files stay untouched: the project is a working copy elsewhere.
     QVERIFY(!window.project()->filePath().startsWith(qEnvironmentVariable("NIMBUS_DATA_DIR")));
+}
+
+static int qSaturationOf(QRgb c)
+{
+    return QColor(c).hsvSaturation();
+}
+
+void tst_MainWindow::welcomePage()
+{
+    QSettings().setValue("files/recent", QStringList{mDir.filePath("loop.json")});
+    MainWindow window;
+    window.show();
+    window.showWelcome();
+    QVERIFY(window.isWelcomeShown());
+    // Each example with the thumbnail the canvas draws of it.
+    auto *examples = window.findChild<QListWidget *>("welcomeExamples");
+    QCOMPARE(examples->count(), 1);
+    QCOMPARE(examples->item(0)->text(), QStringLiteral("shop"));
+    const QImage thumbnail = examples->item(0)->icon().pixmap(QSize(320, 180)).toImage();
+    QVERIFY(!thumbnail.isNull());
+    int coloured = 0;
+    for (int y = 0; y < thumbnail.height(); y += 4)
+        for (int x = 0; x < thumbnail.width(); x += 4)
+            coloured += qSaturationOf(thumbnail.pixel(x, y)) > 100;
+    QVERIFY2(coloured > 20, "the thumbnail shows the example's nodes");
+    // The keyboard opens it: focus the list, Enter.
+    examples->setFocus();
+    examples->setCurrentRow(0);
+    QTest::keyClick(examples, Qt::Key_Return);
+    QVERIFY(!window.isWelcomeShown());
+    QCOMPARE(window.project()->architecture().nodeCount(), 17);
+    // File > Close Project brings it back, with the recent projects.
+    window.findChild<QAction *>("closeProjectAction")->trigger();
+    QVERIFY(window.isWelcomeShown());
+    QCOMPARE(window.project()->architecture().nodeCount(), 0);
+    auto *recent = window.findChild<QListWidget *>("welcomeRecent");
+    QCOMPARE(recent->count(), 1);
+    recent->setFocus();
+    recent->setCurrentRow(0);
+    QTest::keyClick(recent, Qt::Key_Enter);
+    QVERIFY(!window.isWelcomeShown());
+    QCOMPARE(window.project()->architecture().nodeCount(), 2);
+    // New Project from the welcome page.
+    window.showWelcome();
+    QTest::mouseClick(window.findChild<QPushButton *>("welcomeNew"), Qt::LeftButton);
+    QVERIFY(!window.isWelcomeShown());
 }
 
 void tst_MainWindow::problemsShowEventLoop()

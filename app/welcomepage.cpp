@@ -1,0 +1,124 @@
+#include "welcomepage.h"
+
+#include "canvas/canvasscene.h"
+#include "document/project.h"
+#include "model/catalog.h"
+#include "paths.h"
+#include "storage/projectfile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Nimbus {
+
+namespace {
+constexpr int kPathRole = Qt::UserRole + 1;
+const QSize kThumbnail(320, 180);
+
+// The example's design as the canvas draws it, fitted into a thumbnail.
+QPixmap thumbnailOf(const QString &projectFile, qreal ratio)
+{
+    QPixmap pixmap(kThumbnail * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::white);
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    if (!file.load(projectFile, project))
+        return pixmap;
+    CanvasScene scene;
+    scene.setProject(&project);
+    QRectF area = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    scene.render(&painter, QRectF(QPointF(0, 0), QSizeF(kThumbnail)), area, Qt::KeepAspectRatio);
+    painter.end();
+    scene.setProject(nullptr);
+    return pixmap;
+}
+} // namespace
+
+WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("welcomePage"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(48, 32, 48, 32);
+    auto *title = new QLabel(tr("<h1>Nimbus Studio</h1><p>Design a serverless architecture, run its functions here, "
+                                "compare its cost and export it to the platform of your choice.</p>"),
+                             this);
+    title->setWordWrap(true);
+    layout->addWidget(title);
+
+    auto *buttons = new QHBoxLayout;
+    mNew = new QPushButton(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Project"), this);
+    mNew->setObjectName(QStringLiteral("welcomeNew"));
+    mOpen = new QPushButton(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Project..."), this);
+    mOpen->setObjectName(QStringLiteral("welcomeOpen"));
+    buttons->addWidget(mNew);
+    buttons->addWidget(mOpen);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+
+    auto *examplesTitle = new QLabel(tr("<h3>Examples</h3>"), this);
+    layout->addWidget(examplesTitle);
+    mExamples = new QListWidget(this);
+    mExamples->setObjectName(QStringLiteral("welcomeExamples"));
+    mExamples->setAccessibleName(tr("Examples"));
+    mExamples->setViewMode(QListView::IconMode);
+    mExamples->setIconSize(kThumbnail);
+    mExamples->setResizeMode(QListView::Adjust);
+    mExamples->setMovement(QListView::Static);
+    mExamples->setWrapping(true);
+    mExamples->setSpacing(12);
+    mExamples->setMinimumHeight(kThumbnail.height() + 60);
+    examplesTitle->setBuddy(mExamples);
+    layout->addWidget(mExamples, 1);
+
+    auto *recentTitle = new QLabel(tr("<h3>Recent Projects</h3>"), this);
+    layout->addWidget(recentTitle);
+    mRecent = new QListWidget(this);
+    mRecent->setObjectName(QStringLiteral("welcomeRecent"));
+    mRecent->setAccessibleName(tr("Recent projects"));
+    recentTitle->setBuddy(mRecent);
+    layout->addWidget(mRecent, 1);
+
+    connect(mNew, &QPushButton::clicked, this, &WelcomePage::newProjectRequested);
+    connect(mOpen, &QPushButton::clicked, this, &WelcomePage::openRequested);
+    connect(mExamples, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { emit exampleRequested(item->data(kPathRole).toString()); });
+    connect(mRecent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        if (item->flags() & Qt::ItemIsEnabled)
+            emit recentRequested(item->data(kPathRole).toString());
+    });
+}
+
+void WelcomePage::refresh(const QStringList &recentFiles)
+{
+    mExamples->clear();
+    const QDir dir(Paths::examplesDirectory());
+    const qreal ratio = devicePixelRatioF();
+    for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+        const QString file = dir.filePath(name + QLatin1Char('/') + name + QLatin1String(".nimbus"));
+        if (!QFileInfo::exists(file))
+            continue;
+        auto *item = new QListWidgetItem(QIcon(thumbnailOf(file, ratio)), name, mExamples);
+        item->setData(kPathRole, name);
+        item->setToolTip(tr("Open a working copy of the example '%1'").arg(name));
+    }
+    mRecent->clear();
+    for (const QString &path : recentFiles) {
+        auto *item = new QListWidgetItem(QFileInfo(path).fileName() + QStringLiteral("  —  ") + QDir::toNativeSeparators(path), mRecent);
+        item->setData(kPathRole, path);
+    }
+    if (recentFiles.isEmpty()) {
+        auto *item = new QListWidgetItem(tr("No recent projects"), mRecent);
+        item->setFlags(Qt::NoItemFlags);
+    }
+}
+
+} // namespace Nimbus

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+class QListWidget;
+class QPushButton;
+
+namespace Nimbus {
+
+// What the studio shows when no project is open: start a new project, open one, open
+// an example (each with a thumbnail the canvas draws of it), or a recent project.
+class WelcomePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit WelcomePage(QWidget *parent = nullptr);
+
+    // Re-reads the examples and the recent projects.
+    void refresh(const QStringList &recentFiles);
+
+signals:
+    void newProjectRequested();
+    void openRequested();
+    void exampleRequested(const QString &name);
+    void recentRequested(const QString &path);
+
+private:
+    QPushButton *mNew;
+    QPushButton *mOpen;
+    QListWidget *mExamples;
+    QListWidget *mRecent;
+};
+
+} // namespace Nimbus
