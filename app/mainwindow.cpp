@@ -447,6 +447,34 @@ void MainWindow::createActions()
     QAction *palette = mViewMenu->addAction(tr("Command &Palette..."), this, &MainWindow::showCommandPalette);
     palette->setObjectName(QStringLiteral("commandPaletteAction"));
     palette->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    // Alt+0 .. Alt+6 put the keyboard in the design or in a dock, shown and in front.
+    QMenu *goTo = mViewMenu->addMenu(tr("&Go To"));
+    QAction *toDesign = goTo->addAction(tr("&Design"), this, [this] {
+        mCentral->setCurrentWidget(mEditors);
+        mView->setFocus(Qt::ShortcutFocusReason);
+    });
+    toDesign->setShortcut(QKeySequence(Qt::ALT | Qt::Key_0));
+    toDesign->setObjectName(QStringLiteral("goToDesign"));
+    const QList<QPair<const char *, QString>> docks = {
+        {"paletteDock", tr("&Palette")}, {"inspectorDock", tr("&Inspector")}, {"problemsDock", tr("P&roblems")},
+        {"runDock", tr("R&un")},          {"costDock", tr("&Cost")},           {"cloudDock", tr("&Local Cloud")}};
+    for (int i = 0; i < docks.size(); ++i) {
+        QDockWidget *dock = findChild<QDockWidget *>(QLatin1String(docks.at(i).first));
+        if (!dock)
+            continue;
+        QAction *go = goTo->addAction(docks.at(i).second, this, [dock] {
+            dock->show();
+            dock->raise();
+            // The first control of the dock that takes the keyboard.
+            const QList<QWidget *> children = dock->widget()->findChildren<QWidget *>();
+            const auto first = std::find_if(children.cbegin(), children.cend(), [](QWidget *w) {
+                return w->isVisibleTo(w->window()) && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus);
+            });
+            (first != children.cend() ? *first : dock->widget())->setFocus(Qt::ShortcutFocusReason);
+        });
+        go->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+        go->setObjectName(QStringLiteral("goTo") + QLatin1String(docks.at(i).first));
+    }
     mViewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         mViewMenu->addAction(dock->toggleViewAction());

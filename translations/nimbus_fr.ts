@@ -411,6 +411,10 @@
         <source>Gateway &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;, AWS endpoint %2</source>
         <translation>Passerelle &lt;a href=&quot;%1&quot;&gt;%1&lt;/a&gt;, point d’accès AWS %2</translation>
     </message>
+    <message>
+        <source>New entry</source>
+        <translation>Nouvelle entrée</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CloudRunPlugin</name>
@@ -539,6 +543,10 @@
     <message>
         <source>Line (1 - %1):</source>
         <translation>Ligne (1 - %1) :</translation>
+    </message>
+    <message>
+        <source>Code editor</source>
+        <translation>Éditeur de code</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +1881,50 @@
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>Traffic shape</source>
+        <translation>Forme du trafic</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <source>VM type</source>
+        <translation>Type de VM</translation>
+    </message>
+    <message>
+        <source>Fleet sizing</source>
+        <translation>Dimensionnement du parc</translation>
+    </message>
+    <message>
+        <source>Minimum VM count</source>
+        <translation>Nombre minimal de VM</translation>
+    </message>
+    <message>
+        <source>Target utilisation</source>
+        <translation>Utilisation visée</translation>
+    </message>
+    <message>
+        <source>Commitment discount</source>
+        <translation>Remise d’engagement</translation>
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation>Facture</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Diagnostic</name>
@@ -3055,6 +3107,34 @@ Invalide : %2</translation>
         <source>Close &amp;Project</source>
         <translation>Fermer le &amp;projet</translation>
     </message>
+    <message>
+        <source>&amp;Go To</source>
+        <translation>&amp;Aller à</translation>
+    </message>
+    <message>
+        <source>&amp;Design</source>
+        <translation>&amp;Conception</translation>
+    </message>
+    <message>
+        <source>&amp;Palette</source>
+        <translation>&amp;Palette</translation>
+    </message>
+    <message>
+        <source>&amp;Inspector</source>
+        <translation>&amp;Inspecteur</translation>
+    </message>
+    <message>
+        <source>P&amp;roblems</source>
+        <translation>P&amp;roblèmes</translation>
+    </message>
+    <message>
+        <source>R&amp;un</source>
+        <translation>E&amp;xécution</translation>
+    </message>
+    <message>
+        <source>&amp;Local Cloud</source>
+        <translation>Cloud &amp;local</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
@@ -3271,6 +3351,10 @@ Invalide : %2</translation>
     <message>
         <source>Another free port is used when one is taken; a running cloud keeps its ports until it is started again.</source>
         <translation>Un autre port libre est pris quand celui-ci est occupé ; un cloud en marche garde ses ports jusqu’à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Editor font size</source>
+        <translation>Taille de la police de l’éditeur</translation>
     </message>
 </context>
 <context>

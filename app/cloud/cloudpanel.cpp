@@ -61,6 +61,7 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent)
     mState->setAccessibleName(tr("State of the selected service"));
     mInput = new QLineEdit;
     mInput->setObjectName(QStringLiteral("cloudInput"));
+    mInput->setAccessibleName(tr("New entry"));
     mAdd = new QPushButton(tr("Add"));
     mAdd->setObjectName(QStringLiteral("cloudAdd"));
     mDelete = new QPushButton(tr("Delete"));

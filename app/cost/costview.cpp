@@ -238,6 +238,15 @@ void CostView::buildUi()
     tabs->addTab(mItemsChart, tr("Bill Breakdown"));
     mBill = new QTreeWidget;
     mBill->setObjectName(QStringLiteral("bill"));
+    // The form's labels name the pairs of controls; each control gets its own name.
+    const QList<QPair<QWidget *, QString>> names = {
+        {mVolume, tr("Requests a month")},     {mShape, tr("Traffic shape")},       {mFunction, tr("Function")},
+        {mDuration, tr("Duration")},            {mMemory, tr("Memory")},             {mArchitecture, tr("Architecture")},
+        {mProvider, tr("Provider")},            {mGateway, tr("Gateway")},           {mInstance, tr("VM type")},
+        {mSizing, tr("Fleet sizing")},          {mMinInstances, tr("Minimum VM count")},
+        {mUtilisation, tr("Target utilisation")}, {mDiscount, tr("Commitment discount")}, {mBill, tr("Bill")}};
+    for (const auto &[widget, name] : names)
+        widget->setAccessibleName(name);
     mBill->setHeaderLabels({tr("Item"), tr("For"), tr("Quantity"), tr("Unit price"), tr("Cost"), tr("Source")});
     mBill->setAlternatingRowColors(true);
     tabs->addTab(mBill, tr("Line Items"));

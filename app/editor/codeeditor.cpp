@@ -53,6 +53,7 @@ QStringList keywordList(const QsciLexer *lexer)
 
 CodeEditor::CodeEditor(QWidget *parent) : QsciScintilla(parent)
 {
+    setAccessibleName(tr("Code editor"));
     setUtf8(true);
     setEolMode(EolUnix);
     setMarginType(0, NumberMargin);

@@ -52,7 +52,10 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     auto *fontRow = new QHBoxLayout;
     fontRow->addWidget(mFont, 1);
     fontRow->addWidget(mFontSize);
-    lookForm->addRow(tr("Editor &font:"), fontRow);
+    auto *fontLabel = new QLabel(tr("Editor &font:"), look);
+    fontLabel->setBuddy(mFont);
+    mFontSize->setAccessibleName(tr("Editor font size"));
+    lookForm->addRow(fontLabel, fontRow);
     layout->addWidget(look);
 
     auto *work = new QGroupBox(tr("Defaults"), this);

@@ -92,10 +92,14 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     mInvoke->setDefault(true);
 
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Function:"), this));
+    auto *functionLabel = new QLabel(tr("Function:"), this);
+    functionLabel->setBuddy(mFunctionBox);
+    top->addWidget(functionLabel);
     top->addWidget(mFunctionBox);
     top->addSpacing(8);
-    top->addWidget(new QLabel(tr("Event:"), this));
+    auto *eventLabel = new QLabel(tr("Event:"), this);
+    eventLabel->setBuddy(mEventBox);
+    top->addWidget(eventLabel);
     top->addWidget(mEventBox, 1);
     top->addWidget(mSaveEvent);
     top->addWidget(mDeleteEvent);
@@ -191,6 +195,11 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     historyLayout->addLayout(historyButtons);
     historyLayout->addWidget(historySplit, 1);
     mOutputTabs->addTab(historyPage, tr("History"));
+    // What a screen reader announces for each view.
+    mEventEditor->setAccessibleName(tr("Event"));
+    mResult->setAccessibleName(tr("Result"));
+    mLogs->setAccessibleName(tr("Logs"));
+    mHistory->setAccessibleName(tr("History"));
 
     auto *outputLayout = new QVBoxLayout(outputSide);
     outputLayout->setContentsMargins(0, 0, 0, 0);

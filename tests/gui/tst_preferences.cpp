@@ -16,7 +16,9 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QAbstractButton>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -42,6 +44,9 @@ private slots:
     void fuzzyScore();
     void paletteListsEveryMenuAction();
     void paletteRunsAnActionFromTheKeyboard();
+    void docksAreReachedFromTheKeyboard();
+    void everyControlHasAName();
+    void iconsAreCrispAtTwiceTheScale();
 };
 
 void TestPreferences::initTestCase()
@@ -190,6 +195,69 @@ void TestPreferences::paletteRunsAnActionFromTheKeyboard()
     QCOMPARE(palette->shownActions().value(0), window.findChild<QAction *>(QStringLiteral("exportAction")));
     QTest::keyClick(search, Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([&] { return window.findChild<ExportDialog *>() != nullptr; }, 5000));
+}
+
+void TestPreferences::docksAreReachedFromTheKeyboard()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.openExample(QStringLiteral("shop")));
+    const QList<QPair<Qt::Key, QString>> keys = {{Qt::Key_1, "paletteDock"}, {Qt::Key_2, "inspectorDock"},
+                                                 {Qt::Key_3, "problemsDock"}, {Qt::Key_4, "runDock"},
+                                                 {Qt::Key_5, "costDock"}, {Qt::Key_6, "cloudDock"}};
+    for (const auto &[key, name] : keys) {
+        QTest::keyClick(&window, key, Qt::AltModifier);
+        auto *dock = window.findChild<QDockWidget *>(name);
+        QVERIFY2(dock->isVisible(), qPrintable(name));
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY2(focus && dock->isAncestorOf(focus), qPrintable(name + QStringLiteral(" has not the focus")));
+    }
+    QTest::keyClick(&window, Qt::Key_0, Qt::AltModifier);
+    QVERIFY(QApplication::focusWidget() && QApplication::focusWidget()->inherits("Nimbus::CanvasView"));
+}
+
+void TestPreferences::everyControlHasAName()
+{
+    // What a screen reader announces: a control's text, accessible name, tooltip,
+    // placeholder, or the label it is the buddy of.
+    MainWindow window;
+    QVERIFY(window.openExample(QStringLiteral("shop")));
+    window.showPreferences();
+    window.showExportDialog();
+    QSet<QWidget *> labelled;
+    for (QLabel *label : window.findChildren<QLabel *>())
+        if (label->buddy())
+            labelled.insert(label->buddy());
+    QStringList unnamed;
+    for (QWidget *w : window.findChildren<QWidget *>()) {
+        const bool control = w->inherits("QAbstractButton") || w->inherits("QLineEdit") || w->inherits("QComboBox")
+                             || w->inherits("QAbstractSpinBox") || w->inherits("QAbstractItemView") || w->inherits("QSlider")
+                             || w->inherits("QsciScintilla");
+        if (!control || !(w->focusPolicy() & Qt::TabFocus) || w->parentWidget()->inherits("QComboBox")
+            || w->inherits("QComboBoxListView")
+            || w->parentWidget()->inherits("QAbstractSpinBox") || (w->inherits("QToolButton") && w->parentWidget()->inherits("QTabBar")))
+            continue;
+        QString name = w->accessibleName();
+        if (auto *b = qobject_cast<QAbstractButton *>(w); name.isEmpty() && b)
+            name = b->text().isEmpty() ? b->toolTip() : b->text();
+        if (auto *e = qobject_cast<QLineEdit *>(w); name.isEmpty() && e)
+            name = e->placeholderText();
+        if (name.isEmpty() && !labelled.contains(w) && w->toolTip().isEmpty())
+            unnamed.append(QStringLiteral("%1 (%2)").arg(w->objectName(), QString::fromLatin1(w->metaObject()->className())));
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestPreferences::iconsAreCrispAtTwiceTheScale()
+{
+    // The icons are SVG: drawn at the size asked, never a scaled-up bitmap.
+    const QIcon icon(QStringLiteral(":/nimbus/icons/nimbus-studio.svg"));
+    const QPixmap at2x = icon.pixmap(QSize(32, 32), 2.0);
+    QCOMPARE(at2x.size(), QSize(64, 64));
+    QCOMPARE(at2x.devicePixelRatio(), 2.0);
+    const QIcon kind(QStringLiteral(":/nimbus/icons/kinds/function.svg"));
+    QCOMPARE(kind.pixmap(QSize(24, 24), 2.0).size(), QSize(48, 48));
 }
 
 QTEST_MAIN(TestPreferences)
