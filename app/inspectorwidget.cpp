@@ -130,20 +130,20 @@ void InspectorWidget::rebuild()
         }
     });
     mForm->addRow(tr("Name"), mName);
-    mKind = new QLabel(kind ? kind->name : node->kind, mFormHost);
+    mKind = new QLabel(kind ? Catalog::text(kind->name) : node->kind, mFormHost);
     if (kind)
-        mKind->setToolTip(kind->help);
+        mKind->setToolTip(Catalog::text(kind->help));
     mForm->addRow(tr("Kind"), mKind);
 
     if (kind) {
         for (const PropertySpec &spec : kind->properties) {
             QWidget *editor = createEditor(spec);
             editor->setProperty(kSpecProperty, spec.id);
-            editor->setToolTip(spec.help);
-            editor->setAccessibleName(spec.label);
+            editor->setToolTip(Catalog::text(spec.help));
+            editor->setAccessibleName(Catalog::text(spec.label));
             mEditors.insert(spec.id, editor);
-            auto *label = new QLabel(spec.label, mFormHost);
-            label->setToolTip(spec.help);
+            auto *label = new QLabel(Catalog::text(spec.label), mFormHost);
+            label->setToolTip(Catalog::text(spec.help));
             label->setBuddy(editor);
             mForm->addRow(label, editor);
         }
@@ -211,7 +211,7 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         if (spec.nullable)
             box->setSpecialValueText(tr("not set"));
         if (!spec.unit.isEmpty())
-            box->setSuffix(QLatin1Char(' ') + spec.unit);
+            box->setSuffix(QLatin1Char(' ') + Catalog::text(spec.unit));
         box->setKeyboardTracking(false);
         connect(box, &QSpinBox::valueChanged, this, [this, box, id, spec](int v) {
             if (spec.nullable && v == box->minimum())
@@ -226,7 +226,7 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         box->setRange(-kWideLimit, kWideLimit);
         box->setDecimals(3);
         if (!spec.unit.isEmpty())
-            box->setSuffix(QLatin1Char(' ') + spec.unit);
+            box->setSuffix(QLatin1Char(' ') + Catalog::text(spec.unit));
         box->setKeyboardTracking(false);
         connect(box, &QDoubleSpinBox::valueChanged, this, [this, id](double v) { commit(id, v); });
         return box;
@@ -246,7 +246,7 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
     case PropertyType::Schedule: {
         auto *line = new QLineEdit(mFormHost);
         if (!spec.patternHelp.isEmpty())
-            line->setPlaceholderText(spec.patternHelp);
+            line->setPlaceholderText(Catalog::text(spec.patternHelp));
         // Typing merges into one undo step (SetPropertyCommand::mergeWith).
         connect(line, &QLineEdit::textEdited, this, [this, id](const QString &text) { commit(id, text); });
         return line;
@@ -394,7 +394,7 @@ void InspectorWidget::markValidity(QWidget *editor, const PropertySpec &spec, co
     editor->setStyleSheet(valid ? QString()
                                 : QStringLiteral("QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox, QTableWidget "
                                                  "{ border: 2px solid #d32f2f; }"));
-    editor->setToolTip(valid ? spec.help : tr("%1\n\nInvalid: %2").arg(spec.help, why));
+    editor->setToolTip(valid ? Catalog::text(spec.help) : tr("%1\n\nInvalid: %2").arg(Catalog::text(spec.help), why));
 }
 
 } // namespace Nimbus

@@ -195,6 +195,466 @@
         <source>event parameter &apos;%1&apos; must be a string</source>
         <translation>le paramètre d&apos;événement &apos;%1&apos; doit être une chaîne</translation>
     </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Compartiment</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>An object store (S3): functions put and get objects; a connected function is notified of changes.</source>
+        <translation>Un stockage d’objets (S3) : les fonctions y déposent et lisent des objets ; une fonction connectée est avertie des changements.</translation>
+    </message>
+    <message>
+        <source>Notified events</source>
+        <translation>Événements notifiés</translation>
+    </message>
+    <message>
+        <source>Which object changes invoke connected functions.</source>
+        <translation>Quels changements d’objets invoquent les fonctions connectées.</translation>
+    </message>
+    <message>
+        <source>Key prefix filter</source>
+        <translation>Filtre sur le préfixe de clé</translation>
+    </message>
+    <message>
+        <source>Only keys starting with this text cause events.</source>
+        <translation>Seules les clés qui commencent par ce texte causent des événements.</translation>
+    </message>
+    <message>
+        <source>Key suffix filter</source>
+        <translation>Filtre sur le suffixe de clé</translation>
+    </message>
+    <message>
+        <source>Only keys ending with this text cause events, for example .png.</source>
+        <translation>Seules les clés qui finissent par ce texte causent des événements, par exemple .png.</translation>
+    </message>
+    <message>
+        <source>Versioning</source>
+        <translation>Gestion des versions</translation>
+    </message>
+    <message>
+        <source>Keep every version of each object.</source>
+        <translation>Garder chaque version de chaque objet.</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Fonction</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Calcul</translation>
+    </message>
+    <message>
+        <source>A function whose handler runs on Node.js or Python for each event it receives.</source>
+        <translation>Une fonction dont le gestionnaire s’exécute sur Node.js ou Python pour chaque événement reçu.</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Environnement d’exécution</translation>
+    </message>
+    <message>
+        <source>Language runtime of the handler.</source>
+        <translation>Environnement d’exécution du langage du gestionnaire.</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>Gestionnaire</translation>
+    </message>
+    <message>
+        <source>The module (file without extension, relative to the source folder) and the exported function.</source>
+        <translation>Le module (fichier sans extension, relatif au dossier source) et la fonction exportée.</translation>
+    </message>
+    <message>
+        <source>module.function, for example index.handler or app.lambda_handler</source>
+        <translation>module.fonction, par exemple index.handler ou app.lambda_handler</translation>
+    </message>
+    <message>
+        <source>Source folder</source>
+        <translation>Dossier source</translation>
+    </message>
+    <message>
+        <source>Folder of the function&apos;s code, relative to the project file.</source>
+        <translation>Dossier du code de la fonction, relatif au fichier du projet.</translation>
+    </message>
+    <message>
+        <source>a folder relative to the project file</source>
+        <translation>un dossier relatif au fichier du projet</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <source>Memory available to the function; CPU share grows with it.</source>
+        <translation>Mémoire disponible pour la fonction ; la part de processeur croît avec elle.</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Délai maximal</translation>
+    </message>
+    <message>
+        <source>Longest time an invocation may run before it is stopped.</source>
+        <translation>Durée la plus longue d’une invocation avant qu’elle soit arrêtée.</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Instruction set the function is billed and deployed for.</source>
+        <translation>Jeu d’instructions pour lequel la fonction est facturée et déployée.</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Environment variables; a secret one is masked in the studio and exported as a parameter.</source>
+        <translation>Variables d’environnement ; une variable secrète est masquée dans le studio et exportée comme paramètre.</translation>
+    </message>
+    <message>
+        <source>Reserved concurrency</source>
+        <translation>Concurrence réservée</translation>
+    </message>
+    <message>
+        <source>Most instances that may run at once; empty means no limit of its own.</source>
+        <translation>Nombre maximal d’instances simultanées ; vide signifie aucune limite propre.</translation>
+    </message>
+    <message>
+        <source>instances</source>
+        <translation>instances</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>What the function does.</source>
+        <translation>Ce que fait la fonction.</translation>
+    </message>
+    <message>
+        <source>HTTP route</source>
+        <translation>Route HTTP</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Déclencheurs</translation>
+    </message>
+    <message>
+        <source>An HTTP method and path on the API gateway; each matching request invokes the connected function.</source>
+        <translation>Une méthode et un chemin HTTP sur la passerelle d’API ; chaque requête correspondante invoque la fonction connectée.</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>HTTP method matched by this route; ANY matches every method.</source>
+        <translation>Méthode HTTP acceptée par cette route ; ANY les accepte toutes.</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Path template, for example /items/{id} or /files/{proxy+}.</source>
+        <translation>Modèle de chemin, par exemple /items/{id} ou /files/{proxy+}.</translation>
+    </message>
+    <message>
+        <source>a path starting with &apos;/&apos;, whose segments are literal text, {name} or a final {name+}</source>
+        <translation>un chemin commençant par « / », dont les segments sont du texte littéral, {nom} ou un {nom+} final</translation>
+    </message>
+    <message>
+        <source>Payload format</source>
+        <translation>Format de la charge utile</translation>
+    </message>
+    <message>
+        <source>API Gateway event shape: 2.0 (HTTP API) or 1.0 (REST API).</source>
+        <translation>Forme de l’événement API Gateway : 2.0 (API HTTP) ou 1.0 (API REST).</translation>
+    </message>
+    <message>
+        <source>CORS</source>
+        <translation>CORS</translation>
+    </message>
+    <message>
+        <source>Answer CORS preflight requests and add CORS headers to responses.</source>
+        <translation>Répondre aux requêtes CORS préalables et ajouter les en-têtes CORS aux réponses.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>A message queue (SQS): functions send messages; a connected function receives them in batches.</source>
+        <translation>Une file de messages (SQS) : les fonctions envoient des messages ; une fonction connectée les reçoit par lots.</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>First-in-first-out delivery with exactly-once processing.</source>
+        <translation>Livraison dans l’ordre d’arrivée avec traitement exactement une fois.</translation>
+    </message>
+    <message>
+        <source>Visibility timeout</source>
+        <translation>Délai de visibilité</translation>
+    </message>
+    <message>
+        <source>How long a received message stays hidden from other consumers.</source>
+        <translation>Combien de temps un message reçu reste caché aux autres consommateurs.</translation>
+    </message>
+    <message>
+        <source>Message retention</source>
+        <translation>Conservation des messages</translation>
+    </message>
+    <message>
+        <source>How long an unconsumed message is kept.</source>
+        <translation>Combien de temps un message non consommé est gardé.</translation>
+    </message>
+    <message>
+        <source>Delivery delay</source>
+        <translation>Délai de livraison</translation>
+    </message>
+    <message>
+        <source>Delay before a new message becomes visible.</source>
+        <translation>Délai avant qu’un nouveau message devienne visible.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Taille des lots</translation>
+    </message>
+    <message>
+        <source>Most messages delivered to a function in one event.</source>
+        <translation>Nombre maximal de messages livrés à une fonction en un événement.</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <source>Max receive count</source>
+        <translation>Nombre maximal de réceptions</translation>
+    </message>
+    <message>
+        <source>Deliveries of a message before it moves to the dead-letter queue.</source>
+        <translation>Livraisons d’un message avant qu’il passe dans la file des messages en échec.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <source>Runs the connected function at fixed times (cron) or intervals (rate), as an EventBridge rule does. Times are UTC.</source>
+        <translation>Exécute la fonction connectée à heures fixes (cron) ou à intervalles (rate), comme une règle EventBridge. Les heures sont en UTC.</translation>
+    </message>
+    <message>
+        <source>Expression</source>
+        <translation>Expression</translation>
+    </message>
+    <message>
+        <source>cron(minutes hours day-of-month month day-of-week year) or rate(value unit), for example cron(0 2 * * ? *) or rate(1 hour).</source>
+        <translation>cron(minutes heures jour-du-mois mois jour-de-la-semaine année) ou rate(valeur unité), par exemple cron(0 2 * * ? *) ou rate(1 hour).</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activée</translation>
+    </message>
+    <message>
+        <source>A disabled schedule never fires.</source>
+        <translation>Une planification désactivée ne se déclenche jamais.</translation>
+    </message>
+    <message>
+        <source>What the schedule is for.</source>
+        <translation>À quoi sert la planification.</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>A key-value and document table (DynamoDB); a connected function receives its change stream.</source>
+        <translation>Une table clé-valeur et documents (DynamoDB) ; une fonction connectée reçoit son flux de changements.</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>Clé de partition</translation>
+    </message>
+    <message>
+        <source>Name of the partition (hash) key attribute.</source>
+        <translation>Nom de l’attribut de la clé de partition (hachage).</translation>
+    </message>
+    <message>
+        <source>1 to 255 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;</source>
+        <translation>1 à 255 lettres, chiffres, « _ », « . » ou « - »</translation>
+    </message>
+    <message>
+        <source>Partition key type</source>
+        <translation>Type de la clé de partition</translation>
+    </message>
+    <message>
+        <source>String, number or binary.</source>
+        <translation>Chaîne, nombre ou binaire.</translation>
+    </message>
+    <message>
+        <source>Sort key</source>
+        <translation>Clé de tri</translation>
+    </message>
+    <message>
+        <source>Name of the sort (range) key attribute; empty for none.</source>
+        <translation>Nom de l’attribut de la clé de tri (plage) ; vide pour aucune.</translation>
+    </message>
+    <message>
+        <source>empty, or 1 to 255 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;</source>
+        <translation>vide, ou 1 à 255 lettres, chiffres, « _ », « . » ou « - »</translation>
+    </message>
+    <message>
+        <source>Sort key type</source>
+        <translation>Type de la clé de tri</translation>
+    </message>
+    <message>
+        <source>Billing mode</source>
+        <translation>Mode de facturation</translation>
+    </message>
+    <message>
+        <source>On-demand or provisioned capacity.</source>
+        <translation>Capacité à la demande ou provisionnée.</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>What the change stream carries; a function connected to the table needs a stream.</source>
+        <translation>Ce que porte le flux de changements ; une fonction connectée à la table a besoin d’un flux.</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>A publish/subscribe topic (SNS): every message reaches every subscribed function.</source>
+        <translation>Un sujet de publication/abonnement (SNS) : chaque message atteint chaque fonction abonnée.</translation>
+    </message>
+    <message>
+        <source>Ordered delivery with deduplication.</source>
+        <translation>Livraison ordonnée avec déduplication.</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Name shown to subscribers.</source>
+        <translation>Nom montré aux abonnés.</translation>
+    </message>
+    <message>
+        <source>invokes</source>
+        <translation>invoque</translation>
+    </message>
+    <message>
+        <source>The source delivers events that run the function.</source>
+        <translation>La source livre des événements qui exécutent la fonction.</translation>
+    </message>
+    <message>
+        <source>writes</source>
+        <translation>écrit</translation>
+    </message>
+    <message>
+        <source>The function puts data into the service; services that notify on change pass the write on as an event.</source>
+        <translation>La fonction dépose des données dans le service ; les services qui notifient les changements transmettent l’écriture comme un événement.</translation>
+    </message>
+    <message>
+        <source>reads</source>
+        <translation>lit</translation>
+    </message>
+    <message>
+        <source>The function reads from the service. Reading never causes an event.</source>
+        <translation>La fonction lit dans le service. Une lecture ne cause jamais d’événement.</translation>
+    </message>
+    <message>
+        <source>publishes</source>
+        <translation>publie</translation>
+    </message>
+    <message>
+        <source>The function publishes a message that every subscriber receives.</source>
+        <translation>La fonction publie un message que chaque abonné reçoit.</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>appelle</translation>
+    </message>
+    <message>
+        <source>The function invokes another function asynchronously.</source>
+        <translation>La fonction invoque une autre fonction de manière asynchrone.</translation>
+    </message>
+    <message>
+        <source>each matching request runs the function (API Gateway event)</source>
+        <translation>chaque requête correspondante exécute la fonction (événement API Gateway)</translation>
+    </message>
+    <message>
+        <source>runs the function at each scheduled time (EventBridge event)</source>
+        <translation>exécute la fonction à chaque heure prévue (événement EventBridge)</translation>
+    </message>
+    <message>
+        <source>delivers messages in batches (SQS event)</source>
+        <translation>livre les messages par lots (événement SQS)</translation>
+    </message>
+    <message>
+        <source>delivers each published message (SNS event)</source>
+        <translation>livre chaque message publié (événement SNS)</translation>
+    </message>
+    <message>
+        <source>notifies object changes (S3 event)</source>
+        <translation>notifie les changements d’objets (événement S3)</translation>
+    </message>
+    <message>
+        <source>streams item changes (DynamoDB stream event)</source>
+        <translation>diffuse les changements d’éléments (événement de flux DynamoDB)</translation>
+    </message>
+    <message>
+        <source>sends messages to the queue</source>
+        <translation>envoie des messages dans la file</translation>
+    </message>
+    <message>
+        <source>puts and deletes objects</source>
+        <translation>dépose et supprime des objets</translation>
+    </message>
+    <message>
+        <source>puts, updates and deletes items</source>
+        <translation>écrit, met à jour et supprime des éléments</translation>
+    </message>
+    <message>
+        <source>gets and lists objects</source>
+        <translation>lit et liste des objets</translation>
+    </message>
+    <message>
+        <source>gets, queries and scans items</source>
+        <translation>lit, interroge et parcourt des éléments</translation>
+    </message>
+    <message>
+        <source>receives and deletes messages itself</source>
+        <translation>reçoit et supprime elle-même des messages</translation>
+    </message>
+    <message>
+        <source>publishes messages to every subscriber</source>
+        <translation>publie des messages vers chaque abonné</translation>
+    </message>
+    <message>
+        <source>invokes the other function asynchronously</source>
+        <translation>invoque l’autre fonction de manière asynchrone</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CloudPanel</name>

@@ -114,10 +114,10 @@ void CanvasScene::addEdgeItem(EdgeId id)
     if (!from || !to)
         return;
     const EdgeType *type = mProject->catalog().edgeType(edge->type);
-    auto *item = new EdgeItem(id, type ? type->label : edge->type, from, to);
+    auto *item = new EdgeItem(id, type ? Catalog::text(type->label) : edge->type, from, to);
     // The catalog's meaning of this connection, e.g. "delivers messages in batches (SQS event)".
     if (const EdgeRule *rule = mProject->catalog().rule(from->kindId(), to->kindId(), edge->type))
-        item->setToolTip(QStringLiteral("%1: %2").arg(edge->type, rule->meaning));
+        item->setToolTip(QStringLiteral("%1: %2").arg(type ? Catalog::text(type->label) : edge->type, Catalog::text(rule->meaning)));
     addItem(item);
     mEdges.insert(id, item);
     mEdgesByNode.insert(edge->from, item);

@@ -185,7 +185,7 @@ bool DiagramExport::writeSvg(const QString &path)
         xml.writeAttribute(QStringLiteral("id"), QStringLiteral("node-") + node.name);
         xml.writeAttribute(QStringLiteral("transform"),
                            QStringLiteral("translate(%1 %2)").arg(number(p.x()), number(p.y())));
-        xml.writeTextElement(QStringLiteral("title"), kind ? QStringLiteral("%1 (%2)").arg(node.name, kind->name)
+        xml.writeTextElement(QStringLiteral("title"), kind ? QStringLiteral("%1 (%2)").arg(node.name, Catalog::text(kind->name))
                                                            : node.name);
         xml.writeEmptyElement(QStringLiteral("rect"));
         xml.writeAttribute(QStringLiteral("width"), number(NodeItem::kWidth));
@@ -218,7 +218,7 @@ bool DiagramExport::writeSvg(const QString &path)
         xml.writeAttribute(QStringLiteral("y"), QStringLiteral("44"));
         xml.writeAttribute(QStringLiteral("font-size"), QStringLiteral("11"));
         xml.writeAttribute(QStringLiteral("fill"), QStringLiteral("#666"));
-        xml.writeCharacters(kind ? kind->name : node.kind);
+        xml.writeCharacters(kind ? Catalog::text(kind->name) : node.kind);
         xml.writeEndElement();
         xml.writeEndElement(); // g
     }

@@ -33,10 +33,10 @@ NodeItem::NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutpu
     setCacheMode(DeviceCoordinateCache);
     if (kind) {
         mKindId = kind->id;
-        mKindName = kind->name;
+        mKindName = Catalog::text(kind->name);
         mIcon = QIcon(QStringLiteral(":/nimbus/icons/kinds/") + kind->iconFile);
         mAccent = accentFor(kind->category);
-        setToolTip(kind->help);
+        setToolTip(Catalog::text(kind->help));
     } else {
         mKindName = tr("unknown kind");
         mAccent = Qt::gray;

@@ -48,7 +48,7 @@ PaletteWidget::PaletteWidget(const Catalog &catalog, QWidget *parent)
     mTree->setRootIsDecorated(false);
 
     for (const QString &category : catalog.categories()) {
-        auto *group = new QTreeWidgetItem(mTree, {category});
+        auto *group = new QTreeWidgetItem(mTree, {Catalog::text(category)});
         QFont bold = group->font(0);
         bold.setBold(true);
         group->setFont(0, bold);
@@ -56,9 +56,9 @@ PaletteWidget::PaletteWidget(const Catalog &catalog, QWidget *parent)
         for (const NodeKind *kind : catalog.kinds()) {
             if (kind->category != category)
                 continue;
-            auto *item = new QTreeWidgetItem(group, {kind->name});
+            auto *item = new QTreeWidgetItem(group, {Catalog::text(kind->name)});
             item->setIcon(0, QIcon(QStringLiteral(":/nimbus/icons/kinds/") + kind->iconFile));
-            item->setToolTip(0, kind->help);
+            item->setToolTip(0, Catalog::text(kind->help));
             item->setData(0, Qt::UserRole, kind->id);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         }

@@ -257,7 +257,7 @@ int CommandLine::info(const QStringList &arguments)
     QStringList kinds;
     for (auto it = perKind.cbegin(); it != perKind.cend(); ++it) {
         const NodeKind *kind = catalog.kind(it.key());
-        kinds.append(QStringLiteral("%1 %2").arg(kind ? kind->name : it.key()).arg(it.value()));
+        kinds.append(QStringLiteral("%1 %2").arg(kind ? Catalog::text(kind->name) : it.key()).arg(it.value()));
     }
     mOut << tr("Project:      %1").arg(project.displayName()) << '\n'
          << tr("File:         %1").arg(QDir::toNativeSeparators(project.filePath())) << '\n';

@@ -188,7 +188,7 @@ void ExportModel::reportIgnored(ExportOutput &output, const QString &platform, c
             const QString shown = value.isString() ? value.toString() : QString::number(value.toDouble());
             output.add(Diagnostic::Severity::Warning, QStringLiteral("export-ignored"),
                        tr("%1: %2 %3 has no place in %4; the platform's own setting applies")
-                           .arg(f.node->name, spec->label.toLower(), shown, platform),
+                           .arg(f.node->name, Catalog::text(spec->label).toLower(), shown, platform),
                        f.node->id, property);
         }
     }

@@ -516,4 +516,36 @@ QString Catalog::connectionRefusal(const QString &fromKind, const QString &toKin
         .arg(from->name, to->name.toLower(), targets.join(QLatin1String(", ")));
 }
 
+QString Catalog::text(const QString &english)
+{
+    return english.isEmpty() ? english : QCoreApplication::translate("Nimbus::Catalog", english.toUtf8().constData());
+}
+
+QStringList Catalog::translatableTexts() const
+{
+    QStringList texts;
+    auto add = [&texts](const QString &t) {
+        if (!t.isEmpty() && !texts.contains(t))
+            texts.append(t);
+    };
+    for (const NodeKind *k : kinds()) {
+        add(k->name);
+        add(k->category);
+        add(k->help);
+        for (const PropertySpec &p : k->properties) {
+            add(p.label);
+            add(p.help);
+            add(p.unit);
+            add(p.patternHelp);
+        }
+    }
+    for (const EdgeType &t : mEdgeTypes) {
+        add(t.label);
+        add(t.help);
+    }
+    for (const EdgeRule &r : mRules)
+        add(r.meaning);
+    return texts;
+}
+
 } // namespace Nimbus

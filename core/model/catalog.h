@@ -123,6 +123,12 @@ public:
     QList<const NodeKind *> kinds() const;
     QStringList categories() const;
 
+    // A catalog word (name, category, label, unit, help, meaning) in the user's language.
+    static QString text(const QString &english);
+    // Every such word of the catalog, and the ones the translation knows of.
+    QStringList translatableTexts() const;
+    static const QList<const char *> &sourceTexts();
+
     const EdgeType *edgeType(const QString &id) const;
     const QList<EdgeType> &edgeTypes() const { return mEdgeTypes; }
     const QList<EdgeRule> &rules() const { return mRules; }

@@ -177,7 +177,7 @@ QString Validator::describe(NodeId id) const
     if (!n)
         return tr("node #%1").arg(id);
     const NodeKind *kind = mCatalog.kind(n->kind);
-    return QStringLiteral("%1 '%2'").arg(kind ? kind->name.toLower() : n->kind, n->name);
+    return QStringLiteral("%1 '%2'").arg(kind ? Catalog::text(kind->name).toLower() : n->kind, n->name);
 }
 
 QList<Diagnostic> Validator::validate() const
@@ -214,7 +214,7 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
         if (!checkValue(spec, node.properties.value(spec.id), &why)) {
             propertiesValid = false;
             out.append({Diagnostic::Severity::Error, QStringLiteral("invalid-property"),
-                        tr("%1: %2: %3").arg(describe(node.id), spec.label, why), {node.id}, kInvalidEdgeId, spec.id});
+                        tr("%1: %2: %3").arg(describe(node.id), Catalog::text(spec.label), why), {node.id}, kInvalidEdgeId, spec.id});
         }
     }
     for (auto it = node.properties.begin(); it != node.properties.end(); ++it) {
@@ -293,7 +293,7 @@ void Validator::checkEdges(QList<Diagnostic> &out) const
                 out.append({Diagnostic::Severity::Warning, QStringLiteral("edge-requirement"),
                             tr("%1 %2 %3, but its %4 is %5, so nothing is delivered")
                                 .arg(describe(from->id), edge.type, describe(to->id),
-                                     kind->property(rule->sourceProperty)->label, v.toVariant().toString()),
+                                     Catalog::text(kind->property(rule->sourceProperty)->label), v.toVariant().toString()),
                             {from->id, to->id}, id, rule->sourceProperty});
         }
         const QString key = QStringLiteral("%1/%2/%3").arg(edge.from).arg(edge.to).arg(edge.type);
@@ -328,7 +328,7 @@ void Validator::checkUniqueness(QList<Diagnostic> &out) const
                 const QJsonValue v = node.properties.contains(k) ? node.properties.value(k)
                                                                  : kind->property(k)->defaultValue;
                 values.append(v.toVariant().toString());
-                labels.append(kind->property(k)->label.toLower());
+                labels.append(Catalog::text(kind->property(k)->label).toLower());
             }
             const QString key = node.kind + QChar(0) + keys.join(QChar(1)) + QChar(0) + values.join(QChar(1));
             if (const auto it = byKey.constFind(key); it != byKey.constEnd()) {

@@ -1,3 +1,4 @@
+#include "model/catalog.h"
 #include "translations.h"
 
 #include <QCoreApplication>
@@ -20,6 +21,7 @@ private slots:
     void frenchCoversEverySourceString();
     void frenchIsLoaded();
     void englishPluralsAreLoaded();
+    void catalogWordsAreTranslated();
 
 private:
     struct Entry
@@ -105,6 +107,24 @@ void tst_Translations::englishPluralsAreLoaded()
     QCOMPARE(Nimbus::installTranslations("en_GB"), QStringLiteral("en"));
     QCOMPARE(QCoreApplication::translate("Nimbus::MainWindow", "%n node(s)", nullptr, 1), QStringLiteral("1 node"));
     QCOMPARE(QCoreApplication::translate("Nimbus::MainWindow", "%n node(s)", nullptr, 2), QStringLiteral("2 nodes"));
+}
+
+void tst_Translations::catalogWordsAreTranslated()
+{
+    // The catalog is data (resources/catalog): each of its words must be listed for lupdate
+    // in core/model/catalogtexts.cpp, and so reach the French file.
+    QSet<QString> listed;
+    for (const char *text : Nimbus::Catalog::sourceTexts())
+        listed.insert(QString::fromUtf8(text));
+    QStringList unlisted;
+    for (const QString &text : Nimbus::Catalog::builtin().translatableTexts())
+        if (!listed.contains(text))
+            unlisted.append(text);
+    QVERIFY2(unlisted.isEmpty(), qPrintable("add to core/model/catalogtexts.cpp: " + unlisted.join(" | ")));
+    Nimbus::installTranslations("fr_FR");
+    QCOMPARE(Nimbus::Catalog::text("Queue"), QStringLiteral("File"));
+    QCOMPARE(Nimbus::Catalog::text("invokes"), QStringLiteral("invoque"));
+    QCOMPARE(Nimbus::Catalog::text("Reserved concurrency"), QStringLiteral("Concurrence réservée"));
 }
 
 QTEST_GUILESS_MAIN(tst_Translations)
