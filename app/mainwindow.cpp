@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "commandpalette.h"
+#include "notificationbar.h"
 #include "welcomepage.h"
 #include "preferences/preferences.h"
 #include "preferences/preferencesdialog.h"
@@ -45,6 +46,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QVBoxLayout>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -81,7 +83,15 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     mWelcome = new WelcomePage(mCentral);
     mCentral->addWidget(mEditors);
     mCentral->addWidget(mWelcome);
-    setCentralWidget(mCentral);
+    // Errors show in a band above, never in a dialog that stops the window.
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    mNotifications = new NotificationBar(centre);
+    centreLayout->addWidget(mNotifications);
+    centreLayout->addWidget(mCentral, 1);
+    setCentralWidget(centre);
     connect(mWelcome, &WelcomePage::newProjectRequested, this, [this] {
         newProject();
         mView->setFocus();
@@ -261,6 +271,7 @@ void MainWindow::createDocks()
     connect(mCloudPanel, &CloudPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mCostView, &CostView::badgesChanged, mScene, &CanvasScene::setCostBadges);
     connect(mCostView, &CostView::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(mCostView, &CostView::error, this, &MainWindow::showError);
     // The bottom docks (problems, run, cost) span the whole width: the cost charts need it.
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
@@ -955,12 +966,9 @@ void MainWindow::rebuildExamplesMenu()
 void MainWindow::showError(const QString &title, const QString &message)
 {
     statusBar()->showMessage(message, 10000);
-    // Tests and --screenshot run without anyone to press OK.
-    if (QGuiApplication::platformName() == QLatin1String("offscreen")) {
+    mNotifications->showError(title, message);
+    if (QGuiApplication::platformName() == QLatin1String("offscreen"))
         qWarning("%s: %s", qPrintable(title), qPrintable(message));
-        return;
-    }
-    QMessageBox::critical(this, title, message);
 }
 
 void MainWindow::applyPreferences()

@@ -21,6 +21,7 @@ namespace Nimbus {
 class Autosave;
 class CommandPalette;
 class WelcomePage;
+class NotificationBar;
 class PreferencesDialog;
 class CloudPanel;
 class ExportDialog;
@@ -82,6 +83,7 @@ public:
     // The welcome page in the centre (no project open): new, open, examples, recent.
     void showWelcome();
     bool isWelcomeShown() const;
+    NotificationBar *notifications() const { return mNotifications; }
     // What the last import approximated or kept without showing it.
     QStringList importNotes() const { return mImportNotes; }
     bool save();
@@ -136,6 +138,7 @@ private:
     Autosave *mAutosave = nullptr;
     QStackedWidget *mCentral = nullptr;
     WelcomePage *mWelcome = nullptr;
+    NotificationBar *mNotifications = nullptr;
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;
     QMenu *mExamplesMenu = nullptr;

@@ -183,6 +183,16 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::NotificationBar</name>
+    <message numerus="yes">
+        <source>(%n more before)</source>
+        <translation>
+            <numerusform>(%n more before)</numerusform>
+            <numerusform>(%n more before)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::PricingUpdater</name>
     <message numerus="yes">
         <source>Prices of %1 (%2) updated: collected %3, %n price(s), from %4.</source>

@@ -3611,6 +3611,28 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::NotificationBar</name>
+    <message>
+        <source>Dismiss (Esc)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Fermer le message</translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation>Message d’erreur</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more before)</source>
+        <translation>
+            <numerusform>(%n de plus avant)</numerusform>
+            <numerusform>(%n de plus avant)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::OpenFaasPlugin</name>
     <message>
         <source>stack.yml for faas-cli (faas-cli up), with the code folders as handlers</source>

@@ -21,7 +21,6 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
@@ -300,7 +299,7 @@ void CostView::buildUi()
                                                           tr("CSV files (*.csv);;All files (*)"));
         QString error;
         if (!path.isEmpty() && !importProfile(path, &error))
-            QMessageBox::warning(this, tr("Import Request Counts"), error);
+            emit this->error(tr("Import Request Counts"), error);
     });
     connect(mEntries, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (mUpdating || item->column() != 1 || !mProject)
@@ -690,7 +689,7 @@ void CostView::saveReport()
     if (ok)
         emit message(tr("Cost report saved to %1").arg(QDir::toNativeSeparators(path)));
     else
-        QMessageBox::warning(this, tr("Save Cost Report"), error);
+        emit this->error(tr("Save Cost Report"), error);
 }
 
 void CostView::updatePricesFromUrl()
@@ -719,12 +718,12 @@ void CostView::updatePricesFromUrl()
                 recompute();
                 emit message(text);
             } else {
-                QMessageBox::warning(this, tr("Update Prices from URL"), text);
+                emit error(tr("Update Prices from URL"), text);
             }
         });
     }
     if (!mUpdater->start(QUrl(address.trimmed()))) {
-        QMessageBox::warning(this, tr("Update Prices from URL"), mUpdater->errorString());
+        emit error(tr("Update Prices from URL"), mUpdater->errorString());
         return;
     }
     mProgress = new QProgressDialog(tr("Downloading prices..."), tr("Cancel"), 0, 0, this);

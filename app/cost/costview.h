@@ -67,6 +67,8 @@ signals:
     // Monthly cost of each function in the serverless option, for the canvas badges.
     void badgesChanged(const QHash<Nimbus::NodeId, QString> &badges);
     void message(const QString &text);
+    // An operation failed (the window shows it without blocking).
+    void error(const QString &title, const QString &message);
 
 private:
     void buildUi();

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "notificationbar.h"
 #include "problemsdock.h"
 
 #include "testutil.h"
@@ -44,6 +45,7 @@ private slots:
     void saveShortcutAsksWhereAndRemembers();
     void screenshotOption();
     void welcomePage();
+    void errorsDoNotBlock();
 
 private:
     static QAction *findAction(QWidget *window, const QString &text);
@@ -115,6 +117,23 @@ void tst_MainWindow::openExample()
     QCOMPARE(problems->view()->topLevelItemCount(), 0);
     // The bundled files stay untouched: the project is a working copy elsewhere.
     QVERIFY(!window.project()->filePath().startsWith(qEnvironmentVariable("NIMBUS_DATA_DIR")));
+}
+
+void tst_MainWindow::errorsDoNotBlock()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(!window.openFile(mDir.filePath("missing.nimbus")));
+    NotificationBar *bar = window.notifications();
+    QVERIFY(bar->isVisible());
+    QVERIFY(bar->text().contains("Cannot Open Project"));
+    QCOMPARE(QApplication::activeModalWidget(), nullptr); // nothing to press: the window goes on
+    QVERIFY(!window.openFile(mDir.filePath("missing-too.nimbus")));
+    QVERIFY2(bar->text().contains("(1 more before)"), qPrintable(bar->text()));
+    bar->setFocus();
+    QTest::keyClick(bar, Qt::Key_Escape);
+    QVERIFY(!bar->isVisible());
+    QCOMPARE(bar->pending(), 0);
 }
 
 static int qSaturationOf(QRgb c)

@@ -1,0 +1,74 @@
+#include "notificationbar.h"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QStyle>
+#include <QToolButton>
+
+namespace Nimbus {
+
+NotificationBar::NotificationBar(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("notificationBar"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    QPalette p = palette();
+    const bool dark = p.color(QPalette::Window).lightness() < 128;
+    p.setColor(QPalette::Window, dark ? QColor(0x5c, 0x2b, 0x29) : QColor(0xfd, 0xec, 0xea));
+    p.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xdc, 0xd8) : QColor(0x7a, 0x1c, 0x14));
+    setPalette(p);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    mIcon = new QLabel(this);
+    mIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(20, 20));
+    mText = new QLabel(this);
+    mText->setObjectName(QStringLiteral("notificationText"));
+    mText->setWordWrap(true);
+    mText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mClose = new QToolButton(this);
+    mClose->setObjectName(QStringLiteral("notificationClose"));
+    mClose->setAutoRaise(true);
+    mClose->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    mClose->setToolTip(tr("Dismiss (Esc)"));
+    mClose->setAccessibleName(tr("Dismiss the message"));
+    layout->addWidget(mIcon, 0, Qt::AlignTop);
+    layout->addWidget(mText, 1);
+    layout->addWidget(mClose, 0, Qt::AlignTop);
+    setAccessibleName(tr("Error message"));
+    setFocusPolicy(Qt::ClickFocus);
+    connect(mClose, &QToolButton::clicked, this, &NotificationBar::dismiss);
+    hide();
+}
+
+void NotificationBar::showError(const QString &title, const QString &message)
+{
+    ++mCount;
+    QString text = QStringLiteral("<b>%1</b> %2").arg(title.toHtmlEscaped(), message.toHtmlEscaped());
+    if (mCount > 1)
+        text += QLatin1Char(' ') + tr("(%n more before)", nullptr, mCount - 1);
+    mText->setText(text);
+    show();
+}
+
+QString NotificationBar::text() const
+{
+    return mText->text();
+}
+
+void NotificationBar::dismiss()
+{
+    mCount = 0;
+    hide();
+}
+
+void NotificationBar::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape) {
+        dismiss();
+        return;
+    }
+    QFrame::keyPressEvent(event);
+}
+
+} // namespace Nimbus
