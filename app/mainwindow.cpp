@@ -44,6 +44,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -553,6 +554,31 @@ void MainWindow::setProject(Project *project)
     mRunner->setProject(project);
     mRunPanel->setProject(project);
     mScene->setProject(project);
+    if (mScene->isBuilding()) {
+        // A big design is drawn a slice at a time; past 200 ms a dialog shows how far,
+        // and Cancel abandons the project.
+        auto *progress = new QProgressDialog(tr("Drawing the design..."), tr("Cancel"), 0, 0, this);
+        progress->setObjectName(QStringLiteral("drawProgress"));
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(200);
+        progress->setAttribute(Qt::WA_DeleteOnClose);
+        connect(mScene, &CanvasScene::buildProgress, progress, [progress](int done, int total) {
+            progress->setMaximum(total);
+            progress->setValue(done);
+        });
+        connect(mScene, &CanvasScene::buildFinished, progress, [this, progress] {
+            progress->disconnect(this); // closing a progress dialog reports a cancel
+            progress->close();
+            mView->requestFit();
+        });
+        connect(progress, &QProgressDialog::canceled, this, [this, progress] {
+            progress->disconnect(this);
+            progress->deleteLater();
+            newProject();
+            showWelcome();
+            statusBar()->showMessage(tr("Opening cancelled"), 5000);
+        });
+    }
     mCostView->setProject(project, mRunner);
     mInspector->setProject(project);
     mAutosave->setProject(project);
@@ -777,6 +803,11 @@ int MainWindow::offerRecovery(const std::function<bool(const QString &, const QD
 
 void MainWindow::selectNode(const QString &name)
 {
+    // A big design may still be drawing: select once its node is there.
+    if (mScene->isBuilding()) {
+        connect(mScene, &CanvasScene::buildFinished, this, [this, name] { selectNode(name); }, Qt::SingleShotConnection);
+        return;
+    }
     if (const Node *node = mProject->architecture().nodeByName(name))
         mView->centreOn(node->id);
 }

@@ -3595,6 +3595,18 @@ Invalide : %2</translation>
         <source>&amp;Local Cloud</source>
         <translation>Cloud &amp;local</translation>
     </message>
+    <message>
+        <source>Drawing the design...</source>
+        <translation>Dessin de la conception...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Opening cancelled</source>
+        <translation>Ouverture annulée</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>

@@ -1,5 +1,9 @@
 #include "canvasscene.h"
 
+#include <QElapsedTimer>
+
+#include <QTimer>
+
 #include "document/project.h"
 #include "edgeitem.h"
 #include "model/catalog.h"
@@ -70,12 +74,54 @@ void CanvasScene::rebuild()
     mNodes.clear();
     mEdges.clear();
     mEdgesByNode.clear();
+    mPendingNodes.clear();
+    mPendingEdges.clear();
     if (!mProject)
         return;
-    for (const auto &[id, node] : mProject->architecture().nodes())
-        addNodeItem(id);
-    for (const auto &[id, edge] : mProject->architecture().edges())
-        addEdgeItem(id);
+    const Architecture &a = mProject->architecture();
+    if (int(a.nodeCount() + a.edgeCount()) <= kIncrementalThreshold) {
+        for (const auto &[id, node] : a.nodes())
+            addNodeItem(id);
+        for (const auto &[id, edge] : a.edges())
+            addEdgeItem(id);
+        return;
+    }
+    for (const auto &[id, node] : a.nodes())
+        mPendingNodes.append(id);
+    for (const auto &[id, edge] : a.edges())
+        mPendingEdges.append(id);
+    mBuildTotal = int(mPendingNodes.size() + mPendingEdges.size());
+    emit buildProgress(0, mBuildTotal);
+    QTimer::singleShot(0, this, &CanvasScene::buildSlice);
+}
+
+void CanvasScene::buildSlice()
+{
+    if (!mProject || !isBuilding())
+        return;
+    // About 30 ms of drawing, then the event loop runs again.
+    QElapsedTimer slice;
+    slice.start();
+    const Architecture &a = mProject->architecture();
+    while (isBuilding() && slice.elapsed() < 30) {
+        if (!mPendingNodes.isEmpty()) {
+            const NodeId id = mPendingNodes.takeFirst();
+            if (a.node(id) && !mNodes.contains(id))
+                addNodeItem(id);
+        } else {
+            const EdgeId id = mPendingEdges.takeFirst();
+            if (a.edge(id) && !mEdges.contains(id))
+                addEdgeItem(id);
+        }
+    }
+    emit buildProgress(mBuildTotal - int(mPendingNodes.size() + mPendingEdges.size()), mBuildTotal);
+    if (isBuilding()) {
+        QTimer::singleShot(0, this, &CanvasScene::buildSlice);
+        return;
+    }
+    setDiagnostics(QList<Diagnostic>(mDiagnostics));
+    setCostBadges(QHash<NodeId, QString>(mBadges));
+    emit buildFinished();
 }
 
 void CanvasScene::addNodeItem(NodeId id)
@@ -171,6 +217,7 @@ void CanvasScene::selectNodes(const QList<NodeId> &ids)
 
 void CanvasScene::setDiagnostics(const QList<Diagnostic> &diagnostics)
 {
+    mDiagnostics = diagnostics; // for the items of a big design drawn later
     QHash<NodeId, Diagnostic::Severity> worst;
     QHash<NodeId, QStringList> messages;
     for (const Diagnostic &d : diagnostics) {
@@ -190,6 +237,7 @@ void CanvasScene::setDiagnostics(const QList<Diagnostic> &diagnostics)
 
 void CanvasScene::setCostBadges(const QHash<NodeId, QString> &badges)
 {
+    mBadges = badges;
     for (auto it = mNodes.cbegin(); it != mNodes.cend(); ++it)
         it.value()->setCostBadge(badges.value(it.key()));
 }

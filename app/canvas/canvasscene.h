@@ -51,8 +51,16 @@ public:
     using TypeChooser = std::function<QString(const QStringList &types, QPointF scenePos)>;
     void setTypeChooser(TypeChooser chooser) { mChooseType = std::move(chooser); }
 
+    // A design bigger than this many nodes and connections is drawn a slice at a time,
+    // between events, so that the window stays alive and the drawing can be abandoned.
+    static constexpr int kIncrementalThreshold = 1500;
+    bool isBuilding() const { return !mPendingNodes.isEmpty() || !mPendingEdges.isEmpty(); }
+
 signals:
     void statusMessage(const QString &message);
+    // While a big design is drawn: items done of total; then finished.
+    void buildProgress(int done, int total);
+    void buildFinished();
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -62,6 +70,7 @@ protected:
 
 private:
     void rebuild();
+    void buildSlice();
     void addNodeItem(NodeId id);
     void removeNodeItem(NodeId id);
     void addEdgeItem(EdgeId id);
@@ -79,6 +88,11 @@ private:
 
     QPointer<Project> mProject;
     QHash<NodeId, NodeItem *> mNodes;
+    QList<NodeId> mPendingNodes; // still to draw, for a big design
+    QList<EdgeId> mPendingEdges;
+    int mBuildTotal = 0;
+    QList<Diagnostic> mDiagnostics;
+    QHash<NodeId, QString> mBadges;
     QHash<EdgeId, EdgeItem *> mEdges;
     QMultiHash<NodeId, EdgeItem *> mEdgesByNode;
     bool mSyncing = false; // applying a model change to items

@@ -92,9 +92,13 @@ int main(int argc, char *argv[])
         QElapsedTimer t;
         t.start();
         scene.setProject(&project);
+        // A design this big is drawn a slice at a time between events: wait for the end.
+        while (scene.isBuilding())
+            QCoreApplication::processEvents();
         build.push_back(t.nsecsElapsed() / 1e6);
     }
-    std::printf("%-40s median %8.1f ms (5 runs)\n", "build scene", median(build));
+    std::printf("%-40s median %8.1f ms (5 runs; in slices of ~30 ms, the window stays responsive)\n", "build scene",
+                median(build));
 
     CanvasView view(&scene);
     view.resize(1600, 1000);

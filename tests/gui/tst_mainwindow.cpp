@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 #include "notificationbar.h"
 #include "problemsdock.h"
+#include "canvas/canvasscene.h"
 
 #include "testutil.h"
 
@@ -16,6 +17,10 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QJsonArray>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -46,6 +51,7 @@ private slots:
     void screenshotOption();
     void welcomePage();
     void errorsDoNotBlock();
+    void bigDesignIsDrawnWithProgress();
 
 private:
     static QAction *findAction(QWidget *window, const QString &text);
@@ -134,6 +140,43 @@ void tst_MainWindow::errorsDoNotBlock()
     QTest::keyClick(bar, Qt::Key_Escape);
     QVERIFY(!bar->isVisible());
     QCOMPARE(bar->pending(), 0);
+}
+
+void tst_MainWindow::bigDesignIsDrawnWithProgress()
+{
+    // 1,500 queues each feeding a function: 3,000 nodes and 1,500 connections.
+    QJsonArray nodes, edges;
+    for (int i = 0; i < 1500; ++i) {
+        nodes.append(QJsonObject{{"name", QString("q%1").arg(i)}, {"kind", "queue"}, {"position", QJsonArray{0, i * 100}}});
+        nodes.append(QJsonObject{{"name", QString("f%1").arg(i)}, {"kind", "function"}, {"position", QJsonArray{300, i * 100}}});
+        edges.append(QJsonObject{{"from", QString("q%1").arg(i)}, {"to", QString("f%1").arg(i)}, {"type", "invokes"}});
+    }
+    const QString file = mDir.filePath("big.json");
+    QVERIFY(writeAll(file, QJsonDocument(QJsonObject{{"format", "nimbus-project"}, {"version", 1}, {"nodes", nodes},
+                                                     {"edges", edges}}).toJson()));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(file));
+    auto *scene = window.findChild<CanvasScene *>();
+    QVERIFY(scene->isBuilding()); // the window is back before the drawing is done
+    QVERIFY(QTest::qWaitFor([&] { return !scene->isBuilding(); }, 30000));
+    QCOMPARE(scene->items().size() >= 4500, true);
+    QVERIFY(scene->nodeItem(window.project()->architecture().nodeByName("f1499")->id));
+    QVERIFY(!window.findChild<QProgressDialog *>("drawProgress") || !window.findChild<QProgressDialog *>("drawProgress")->isVisible());
+    QCOMPARE(window.project()->architecture().nodeCount(), 3000);
+
+    // Cancel abandons the project for the welcome page.
+    QVERIFY(window.openFile(file));
+    QProgressDialog *progress = nullptr;
+    QVERIFY(QTest::qWaitFor([&] {
+        progress = window.findChild<QProgressDialog *>("drawProgress");
+        return progress && progress->isVisible();
+    }, 10000));
+    QVERIFY(progress->value() < progress->maximum() || progress->maximum() == 0);
+    QTest::mouseClick(progress->findChild<QPushButton *>(), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return window.isWelcomeShown(); }, 5000));
+    QCOMPARE(window.project()->architecture().nodeCount(), 0);
+    QVERIFY(!scene->isBuilding());
 }
 
 static int qSaturationOf(QRgb c)
