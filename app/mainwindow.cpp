@@ -44,6 +44,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QActionGroup>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStackedWidget>
@@ -389,14 +390,6 @@ void MainWindow::createActions()
 
     // Editing code: these act on the editor tab shown.
     mEditMenu->addSeparator();
-    QAction *preferences = mEditMenu->addAction(tr("Pr&eferences..."), this, &MainWindow::showPreferences);
-    preferences->setObjectName(QStringLiteral("preferencesAction"));
-    preferences->setMenuRole(QAction::PreferencesRole);
-    QList<QKeySequence> preferenceKeys{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
-    if (!QKeySequence(QKeySequence::Preferences).isEmpty() && QKeySequence(QKeySequence::Preferences) != preferenceKeys.first())
-        preferenceKeys.prepend(QKeySequence(QKeySequence::Preferences));
-    preferences->setShortcuts(preferenceKeys);
-    mEditMenu->addSeparator();
     auto pageAction = [this](const QString &text, const QKeySequence &keys, auto slot) {
         QAction *action = mEditMenu->addAction(text, this, [this, slot] {
             if (EditorPage *page = mEditors->currentPage())
@@ -490,6 +483,32 @@ void MainWindow::createActions()
     mViewMenu->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         mViewMenu->addAction(dock->toggleViewAction());
+
+    // Settings: the language (at the next start) and every other preference.
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    QMenu *languageMenu = settingsMenu->addMenu(tr("&Language"));
+    languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    auto *languages = new QActionGroup(languageMenu);
+    QList<QPair<QString, QString>> choices{{QString(), tr("System Language")}};
+    choices += Preferences::languages();
+    for (const auto &[code, name] : choices) {
+        QAction *choice = languageMenu->addAction(name);
+        choice->setObjectName(QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        choice->setCheckable(true);
+        choice->setChecked(Preferences::instance().language() == code);
+        languages->addAction(choice);
+        connect(choice, &QAction::triggered, this, [this, code = code] {
+            Preferences::instance().setLanguage(code);
+            statusBar()->showMessage(tr("The new language applies when the studio starts again."), 8000);
+        });
+    }
+    QAction *preferences = settingsMenu->addAction(tr("Pr&eferences..."), this, &MainWindow::showPreferences);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    QList<QKeySequence> preferenceKeys{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
+    if (!QKeySequence(QKeySequence::Preferences).isEmpty() && QKeySequence(QKeySequence::Preferences) != preferenceKeys.first())
+        preferenceKeys.prepend(QKeySequence(QKeySequence::Preferences));
+    preferences->setShortcuts(preferenceKeys);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Plugins..."), this, &MainWindow::showPlugins)->setObjectName(QStringLiteral("pluginsAction"));
@@ -1010,6 +1029,11 @@ void MainWindow::applyPreferences()
     mAutosave->setInterval(preferences.autosaveSeconds() * 1000);
     for (CodeEditor *editor : findChildren<CodeEditor *>())
         editor->applyTheme();
+    // Settings > Language shows the language chosen, wherever it was chosen.
+    const QString language = preferences.language();
+    if (auto *menu = findChild<QMenu *>(QStringLiteral("languageMenu")))
+        for (QAction *choice : menu->actions())
+            choice->setChecked(choice->objectName() == QStringLiteral("language_") + (language.isEmpty() ? QStringLiteral("system") : language));
 }
 
 PreferencesDialog *MainWindow::showPreferences()

@@ -3607,6 +3607,22 @@ Invalide : %2</translation>
         <source>Opening cancelled</source>
         <translation>Ouverture annulée</translation>
     </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>C<translation>&amp;Configuration</translation>amp;onfiguration</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>The new language applies when the studio starts again.</source>
+        <translation>La nouvelle langue s’applique au prochain démarrage du studio.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>

@@ -79,6 +79,10 @@ void TestPreferences::preferencesApplyAtOnce()
     language->setCurrentIndex(language->findData(QStringLiteral("fr")));
     QVERIFY(!notice->isHidden());
     QCOMPARE(Preferences::instance().language(), QStringLiteral("fr"));
+    // Settings > Language offers the same choice, checked where the preference is.
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("language_fr"))->isChecked());
+    window.findChild<QAction *>(QStringLiteral("language_en"))->trigger();
+    QCOMPARE(Preferences::instance().language(), QStringLiteral("en"));
     // The same action brings back the open dialog rather than a second one.
     window.findChild<QAction *>(QStringLiteral("preferencesAction"))->trigger();
     QCOMPARE(window.findChildren<PreferencesDialog *>().size(), 1);
