@@ -3609,7 +3609,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation>C<translation>&amp;Configuration</translation>amp;onfiguration</translation>
+        <translation>C&amp;onfiguration</translation>
     </message>
     <message>
         <source>&amp;Language</source>
