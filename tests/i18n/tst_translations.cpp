@@ -55,6 +55,10 @@ QList<tst_Translations::Entry> tst_Translations::readTs(const QString &path)
         else if (xml.name() == QLatin1String("translation"))
             entries.append({context + QLatin1Char('|') + source, xml.attributes().value("type").toString()});
     }
+    // A file lrelease cannot read is not a translation: say where it breaks.
+    if (xml.hasError())
+        entries.append({QStringLiteral("%1:%2: %3").arg(path).arg(xml.lineNumber()).arg(xml.errorString()),
+                        QStringLiteral("malformed")});
     return entries;
 }
 
