@@ -77,7 +77,7 @@ public:
     bool importFile(const QString &path);
     // Help > Plugins.
     void showPlugins();
-    // Edit > Preferences (one dialog at a time) and View > Command Palette.
+    // Settings > Preferences (one dialog at a time) and View > Command Palette.
     PreferencesDialog *showPreferences();
     CommandPalette *showCommandPalette();
     // The welcome page in the centre (no project open): new, open, examples, recent.

@@ -9,7 +9,7 @@ class QSpinBox;
 
 namespace Nimbus {
 
-// Edit > Preferences: every change applies at once (no OK to press); the language at
+// Settings > Preferences: every change applies at once (no OK to press); the language at
 // the next start, which the dialog says.
 class PreferencesDialog : public QDialog
 {
