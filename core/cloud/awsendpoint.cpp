@@ -624,7 +624,23 @@ void AwsEndpoint::sns(const AwsRequest &request, const QString &operation, const
             error(400, QStringLiteral("InvalidParameter"), QStringLiteral("Invalid parameter: Message too long"));
             return false;
         }
-        *id = mCloud.publish(topic, message, entry.value(QLatin1String("Subject")).toString(), request.cause);
+        // Attributes reach the subscribers as SNS events carry them: {Type, Value}.
+        QJsonObject attributes;
+        const QJsonObject given = entry.value(QLatin1String("MessageAttributes")).toObject();
+        for (auto it = given.begin(); it != given.end(); ++it) {
+            const QJsonObject v = it.value().toObject();
+            const QString type = v.value(QLatin1String("DataType")).toString();
+            if (type.isEmpty() || (!v.contains(QLatin1String("StringValue")) && !v.contains(QLatin1String("BinaryValue")))) {
+                error(400, QStringLiteral("ParameterValueInvalid"),
+                      QStringLiteral("The message attribute '%1' must contain non-empty message attribute value and type.").arg(it.key()));
+                return false;
+            }
+            attributes.insert(it.key(), QJsonObject{{QStringLiteral("Type"), type},
+                                                    {QStringLiteral("Value"), v.contains(QLatin1String("StringValue"))
+                                                                                  ? v.value(QLatin1String("StringValue"))
+                                                                                  : v.value(QLatin1String("BinaryValue"))}});
+        }
+        *id = mCloud.publish(topic, message, entry.value(QLatin1String("Subject")).toString(), request.cause, attributes);
         if (id->isEmpty()) {
             error(400, QStringLiteral("InvalidParameter"), mCloud.errorString());
             return false;

@@ -65,7 +65,7 @@ QJsonObject sqs(const QString &region, const QString &queue, const QList<QueueMe
 }
 
 QJsonObject sns(const QString &region, const QString &topic, const QString &messageId, const QString &message,
-                const QString &subject, const QDateTime &when)
+                const QString &subject, const QDateTime &when, const QJsonObject &attributes)
 {
     const QString arn = topicArn(region, topic);
     QJsonObject body{{QStringLiteral("Type"), QStringLiteral("Notification")},
@@ -78,7 +78,7 @@ QJsonObject sns(const QString &region, const QString &topic, const QString &mess
                      {QStringLiteral("Signature"), QStringLiteral("local")},
                      {QStringLiteral("SigningCertUrl"), QString()},
                      {QStringLiteral("UnsubscribeUrl"), QString()},
-                     {QStringLiteral("MessageAttributes"), QJsonObject()}};
+                     {QStringLiteral("MessageAttributes"), attributes}};
     const QJsonObject record{{QStringLiteral("EventSource"), QStringLiteral("aws:sns")},
                              {QStringLiteral("EventVersion"), QStringLiteral("1.0")},
                              {QStringLiteral("EventSubscriptionArn"), arn + QLatin1Char(':') + uuid()},

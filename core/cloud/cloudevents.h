@@ -23,7 +23,7 @@ QString tableArn(const QString &region, const QString &table);
 
 QJsonObject sqs(const QString &region, const QString &queue, const QList<QueueMessage> &messages);
 QJsonObject sns(const QString &region, const QString &topic, const QString &messageId, const QString &message,
-                const QString &subject, const QDateTime &when);
+                const QString &subject, const QDateTime &when, const QJsonObject &attributes = {});
 // eventName: "ObjectCreated:Put" or "ObjectRemoved:Delete".
 QJsonObject s3(const QString &region, const QString &bucket, const StoredObject &object, const QString &eventName,
                qint64 sequence, const QDateTime &when);

@@ -470,14 +470,15 @@ void LocalCloud::deliverQueue(const Node *queue)
 
 // ---- topics, buckets, tables, schedules --------------------------------------
 
-QString LocalCloud::publish(const QString &topic, const QString &message, const QString &subject, qint64 cause)
+QString LocalCloud::publish(const QString &topic, const QString &message, const QString &subject, qint64 cause,
+                            const QJsonObject &attributes)
 {
     const Node *node = service(topic, "topic");
     if (!node || !withinLoopLimit(cause, causeName(cause), topic))
         return {};
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const qint64 change = logChange(topic, cause, tr("message %1 to %n subscriber(s)", nullptr, int(consumers(node).size())).arg(id));
-    const QByteArray event = json(CloudEvents::sns(mRegion, topic, id, message, subject, mClock->now()));
+    const QByteArray event = json(CloudEvents::sns(mRegion, topic, id, message, subject, mClock->now(), attributes));
     for (const Node *function : consumers(node))
         deliver(function, event, topic, change);
     return id;

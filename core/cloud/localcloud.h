@@ -83,7 +83,9 @@ public:
     QList<QueueMessage> receiveMessages(const QString &queue, int max, int visibilityTimeout);
     bool deleteMessage(const QString &queue, const QString &receiptHandle);
     bool changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout);
-    QString publish(const QString &topic, const QString &message, const QString &subject = {}, qint64 cause = 0);
+    // attributes: as SNS events carry them, name -> {"Type": "String", "Value": "..."}.
+    QString publish(const QString &topic, const QString &message, const QString &subject = {}, qint64 cause = 0,
+                    const QJsonObject &attributes = {});
     bool putObject(const QString &bucket, const QString &key, const QByteArray &data, const QString &contentType = {},
                    qint64 cause = 0);
     bool deleteObject(const QString &bucket, const QString &key, qint64 cause = 0);

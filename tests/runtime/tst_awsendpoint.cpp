@@ -41,6 +41,8 @@ private slots:
 
 private:
     void runClient(const QString &program, const QStringList &arguments);
+    // The results onAlert gave, as JSON text, newest first.
+    QStringList alertResults() const;
     int invocations(const QString &function) const;
     std::unique_ptr<QTemporaryDir> mDir;
     std::unique_ptr<Project> mProject;
@@ -84,6 +86,15 @@ int TestAwsEndpoint::invocations(const QString &function) const
     return count;
 }
 
+QStringList TestAwsEndpoint::alertResults() const
+{
+    QStringList results;
+    const Node *onAlert = mProject->architecture().nodeByName(QStringLiteral("onAlert"));
+    for (const RunHistory::Entry &e : mRunner->history().entries(onAlert->id))
+        results.append(QString::fromUtf8(e.result.resultJson));
+    return results;
+}
+
 void TestAwsEndpoint::runClient(const QString &program, const QStringList &arguments)
 {
     QProcess client;
@@ -105,6 +116,9 @@ void TestAwsEndpoint::sdkForJavaScript()
     runClient(QStringLiteral("node"), {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/sdk_v3.test.mjs")});
     // Its three publishes reached the topic's subscriber as SNS events.
     QVERIFY(QTest::qWaitFor([&] { return invocations(QStringLiteral("onAlert")) == 3; }, 20000));
+    // The message attributes reach the subscriber as SNS events carry them.
+    QVERIFY2(alertResults().join(QLatin1Char('\n')).contains(R"({"severity":{"Type":"String","Value":"js-attr"}})"),
+             qPrintable(alertResults().join(QLatin1Char('\n'))));
 }
 
 void TestAwsEndpoint::boto3()
@@ -112,6 +126,8 @@ void TestAwsEndpoint::boto3()
     // Debian's interpreter, with Debian's boto3 (query protocol for SQS).
     runClient(QStringLiteral("/usr/bin/python3"), {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/boto3_test.py")});
     QVERIFY(QTest::qWaitFor([&] { return invocations(QStringLiteral("onAlert")) == 2; }, 20000));
+    QVERIFY2(alertResults().join(QLatin1Char('\n')).contains(R"({"severity":{"Type":"String","Value":"py-attr"}})"),
+             qPrintable(alertResults().join(QLatin1Char('\n'))));
 }
 
 void TestAwsEndpoint::resourceVariables()

@@ -154,7 +154,8 @@ class Sns(unittest.TestCase):
     def test_publish(self):
         sns = boto3.client("sns", **SETTINGS)
         arn = "arn:aws:sns:us-east-1:000000000000:alerts"
-        self.assertIn("MessageId", sns.publish(TopicArn=arn, Message="from python"))
+        self.assertIn("MessageId", sns.publish(TopicArn=arn, Message="from python", MessageAttributes={
+            "severity": {"DataType": "String", "StringValue": "py-attr"}}))
         batch = sns.publish_batch(TopicArn=arn, PublishBatchRequestEntries=[{"Id": "p1", "Message": "m1"}])
         self.assertEqual([s["Id"] for s in batch["Successful"]], ["p1"])
         self.assertEqual(error_code(sns.publish, TopicArn="arn:aws:sns:us-east-1:000000000000:nowhere", Message="x"), "NotFound")

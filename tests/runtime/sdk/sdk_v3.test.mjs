@@ -274,7 +274,10 @@ test("S3: virtual-hosted-style addressing", async () => {
 
 test("SNS: publish and publish batch", async () => {
     const arn = "arn:aws:sns:us-east-1:000000000000:alerts";
-    const one = await sns.send(new snsSdk.PublishCommand({ TopicArn: arn, Message: "disk full", Subject: "alert" }));
+    const one = await sns.send(new snsSdk.PublishCommand({
+        TopicArn: arn, Message: "disk full", Subject: "alert",
+        MessageAttributes: { severity: { DataType: "String", StringValue: "js-attr" } },
+    }));
     assert.ok(one.MessageId);
     const batch = await sns.send(new snsSdk.PublishBatchCommand({
         TopicArn: arn, PublishBatchRequestEntries: [{ Id: "a", Message: "one" }, { Id: "b", Message: "two" }],
