@@ -1,5 +1,9 @@
 #include "cloudstate.h"
 
+#include "dynamoexpression.h"
+
+#include <algorithm>
+
 #include "cloudclock.h"
 
 #include <QCryptographicHash>
@@ -378,11 +382,11 @@ std::optional<QString> CloudState::keyValue(const QJsonValue &attribute, const Q
         return std::nullopt;
     const QString text = value.toString();
     if (type == QLatin1String("N")) {
-        bool ok = false;
-        const double number = text.toDouble(&ok);
-        if (!ok || !std::isfinite(number))
+        // Exact, not through a double: 12345678901234567890 and ...891 are two keys.
+        const auto number = DynamoValue::canonicalNumber(text);
+        if (!number)
             return std::nullopt;
-        return QStringLiteral("N:") + QString::number(number, 'g', 17);
+        return QStringLiteral("N:") + *number;
     }
     if (type == QLatin1String("S") && text.isEmpty())
         return std::nullopt;
@@ -503,6 +507,13 @@ QList<QJsonObject> CloudState::query(const QString &table, const TableKeys &keys
     select.bind(2, *pk);
     while (select.next())
         result.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
+    // SQLite orders numbers as doubles; numbers closer than a double tells apart are
+    // put in their exact order here.
+    if (keys.sortType == QLatin1String("N") && !keys.sortKey.isEmpty())
+        std::stable_sort(result.begin(), result.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+            const int c = DynamoValue::compare(a.value(keys.sortKey), b.value(keys.sortKey)).value_or(0);
+            return ascending ? c < 0 : c > 0;
+        });
     return result;
 }
 

@@ -163,6 +163,13 @@ bool isNumber(const QString &text)
     return d && d->digits.size() <= 38 && d->digits.size() + d->exponent <= 126 && d->digits.size() + d->exponent >= -129;
 }
 
+std::optional<QString> canonicalNumber(const QString &text)
+{
+    if (!isNumber(text))
+        return std::nullopt;
+    return Decimal::parse(text)->toString();
+}
+
 std::optional<QString> addNumbers(const QString &a, const QString &b, bool subtract)
 {
     auto x = Decimal::parse(a), y = Decimal::parse(b);

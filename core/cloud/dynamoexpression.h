@@ -26,6 +26,8 @@ QString typeOf(const QJsonValue &value);
 std::optional<QString> addNumbers(const QString &a, const QString &b, bool subtract = false);
 // Whether text is a number DynamoDB accepts (at most 38 significant digits).
 bool isNumber(const QString &text);
+// The one spelling of a number ("1.50", "15e-1" -> "1.5"), as key values are compared.
+std::optional<QString> canonicalNumber(const QString &text);
 // Checks that value is a well-formed attribute value; the reason otherwise.
 QString validate(const QJsonValue &value);
 // The size DynamoDB bills for an item (names plus values), close to its own rule.

@@ -223,6 +223,16 @@ void TestCloudState::tableQueryOrder()
     QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("bob")), false)),
              (QStringList{QStringLiteral("100"), QStringLiteral("20"), QStringLiteral("9")}));
     QCOMPARE(mState->scan(QStringLiteral("orders")).size(), 4);
+
+    // Keys are exact decimals: numbers a double cannot tell apart are two items, in
+    // order; two spellings of one number are one item.
+    const auto bigN = [](const char *text) { return QJsonObject{{QStringLiteral("N"), QString::fromLatin1(text)}}; };
+    for (const char *at : {"100000000000000000001", "100000000000000000000", "1.50", "15e-1"})
+        QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders, {{QStringLiteral("customer"), s(QStringLiteral("dee"))}, {QStringLiteral("at"), bigN(at)}}));
+    QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("dee")))),
+             (QStringList{QStringLiteral("15e-1"), QStringLiteral("100000000000000000000"), QStringLiteral("100000000000000000001")}));
+    QVERIFY(mState->getItem(QStringLiteral("orders"), kOrders, {{QStringLiteral("customer"), s(QStringLiteral("dee"))},
+                                                                {QStringLiteral("at"), bigN("1.5")}}));
 }
 
 void TestCloudState::tableKeyErrors_data()
