@@ -7,6 +7,7 @@
 
 #include <QHostAddress>
 #include <QUrl>
+#include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
@@ -118,6 +119,47 @@ void AwsEndpoint::s3(const AwsRequest &request, const Reply &done)
             HttpResponseData r;
             AwsWire::addHeader(r.headers, "x-amz-bucket-region", mCloud.region().toLatin1());
             done(r);
+            return;
+        }
+        bool deleting = false;
+        queryValue(query, "delete", &deleting);
+        if (request.method == QLatin1String("POST") && deleting) {
+            // DeleteObjects: <Delete><Quiet/>?<Object><Key/></Object>...</Delete>
+            QStringList keys;
+            bool quiet = false;
+            QXmlStreamReader reader(request.body);
+            while (!reader.atEnd()) {
+                reader.readNext();
+                if (reader.isStartElement() && reader.name() == QLatin1String("Key"))
+                    keys.append(reader.readElementText());
+                else if (reader.isStartElement() && reader.name() == QLatin1String("Quiet"))
+                    quiet = reader.readElementText() == QLatin1String("true");
+            }
+            if (reader.hasError() || keys.isEmpty() || keys.size() > 1000) {
+                done(s3Error(400, QStringLiteral("MalformedXML"),
+                             QStringLiteral("The XML you provided was not well-formed or did not validate against our published schema"), id));
+                return;
+            }
+            QByteArray out;
+            QXmlStreamWriter xml(&out);
+            xml.writeStartDocument();
+            xml.writeStartElement(QStringLiteral("DeleteResult"));
+            xml.writeDefaultNamespace(kS3Namespace);
+            for (const QString &k : std::as_const(keys)) {
+                const bool ok = mCloud.deleteObject(bucket, k, request.cause);
+                if (ok && quiet)
+                    continue;
+                xml.writeStartElement(ok ? QStringLiteral("Deleted") : QStringLiteral("Error"));
+                xml.writeTextElement(QStringLiteral("Key"), k);
+                if (!ok) {
+                    xml.writeTextElement(QStringLiteral("Code"), QStringLiteral("InternalError"));
+                    xml.writeTextElement(QStringLiteral("Message"), mCloud.errorString());
+                }
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            done(AwsWire::xmlAnswer(200, out));
             return;
         }
         if (request.method != QLatin1String("GET")) {

@@ -148,6 +148,10 @@ class S3(unittest.TestCase):
         self.assertEqual(error_code(self.s3.get_object, Bucket="files", Key="py/copy.bin"), "NoSuchKey")
         self.assertEqual(error_code(self.s3.head_object, Bucket="files", Key="py/copy.bin"), "404")
         self.assertEqual(error_code(self.s3.list_objects_v2, Bucket="nowhere"), "NoSuchBucket")
+        gone = self.s3.delete_objects(Bucket="files", Delete={"Objects": [{"Key": f"py/odd/{n}"} for n in ("a b.txt", "c+d.txt")]})
+        self.assertEqual(sorted(d["Key"] for d in gone["Deleted"]), ["py/odd/a b.txt", "py/odd/c+d.txt"])
+        self.assertEqual([o["Key"] for o in self.s3.list_objects_v2(Bucket="files", Prefix="py/odd/")["Contents"]],
+                         ["py/odd/e%f.txt"])
 
 
 class Sns(unittest.TestCase):

@@ -256,6 +256,12 @@ test("S3: put, get with range, head, list with pages and folders, copy, delete",
     await rejects(s3.send(new s3Sdk.HeadObjectCommand({ Bucket: "files", Key: "copies/readme.txt" })), "NotFound");
     await rejects(s3.send(new s3Sdk.GetObjectCommand({ Bucket: "files", Key: "docs/readme.txt", Range: "bytes=50-60" })), "InvalidRange");
     await rejects(s3.send(new s3Sdk.GetObjectCommand({ Bucket: "nowhere", Key: "x" })), "NoSuchBucket");
+    const removed = await s3.send(new s3Sdk.DeleteObjectsCommand({
+        Bucket: "files", Delete: { Objects: [0, 1, 2, 3, 4].map((i) => ({ Key: `logs/2026/${i}.log` })) },
+    }));
+    assert.equal(removed.Deleted.length, 5);
+    const left = await s3.send(new s3Sdk.ListObjectsV2Command({ Bucket: "files", Prefix: "logs/" }));
+    assert.equal(left.KeyCount, 0);
 });
 
 test("S3: virtual-hosted-style addressing", async () => {
