@@ -6,6 +6,7 @@
 #include "paths.h"
 #include "storage/projectfile.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -106,7 +107,11 @@ void WelcomePage::refresh(const QStringList &recentFiles)
         const QString file = dir.filePath(name + QLatin1Char('/') + name + QLatin1String(".nimbus"));
         if (!QFileInfo::exists(file))
             continue;
-        auto *item = new QListWidgetItem(QIcon(thumbnailOf(file, ratio)), name, mExamples);
+        const QString key = file + QLatin1Char('@') + QFileInfo(file).lastModified().toString(Qt::ISODateWithMs)
+                            + QLatin1Char('@') + QString::number(ratio);
+        if (!mThumbnails.contains(key))
+            mThumbnails.insert(key, thumbnailOf(file, ratio));
+        auto *item = new QListWidgetItem(QIcon(mThumbnails.value(key)), name, mExamples);
         item->setData(kPathRole, name);
         item->setToolTip(tr("Open a working copy of the example '%1'").arg(name));
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+#include <QPixmap>
 #include <QWidget>
 
 class QListWidget;
@@ -30,6 +32,8 @@ private:
     QPushButton *mOpen;
     QListWidget *mExamples;
     QListWidget *mRecent;
+    // Thumbnails drawn once per example file and time it was written.
+    QHash<QString, QPixmap> mThumbnails;
 };
 
 } // namespace Nimbus

@@ -440,11 +440,11 @@ void AwsEndpoint::dynamodb(const AwsRequest &request, const QString &operation, 
     const QJsonObject result = dynamoOperation(operation, document.object(), request.cause, &error);
     if (!error.type.isEmpty()) {
         const int status = error.type == QLatin1String("InternalServerError") ? 500 : 400;
-        const QString typePrefix = error.type == QLatin1String("UnknownOperationException") || error.type == kValidation
-                                       ? QStringLiteral("com.amazon.coral.validate#")
-                                       : prefix;
-        done(AwsWire::jsonError(status, error.type == QLatin1String("UnknownOperationException") ? QStringLiteral("com.amazon.coral.service#") : typePrefix,
-                                error.type, error.message));
+        // DynamoDB names its own exceptions, and the service framework's (coral) the others.
+        const QString typePrefix = error.type == QLatin1String("UnknownOperationException") ? QStringLiteral("com.amazon.coral.service#")
+                                   : error.type == kValidation                             ? QStringLiteral("com.amazon.coral.validate#")
+                                                                                           : prefix;
+        done(AwsWire::jsonError(status, typePrefix, error.type, error.message));
         return;
     }
     done(AwsWire::jsonAnswer(result));

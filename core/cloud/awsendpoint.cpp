@@ -138,6 +138,24 @@ protected:
     }
 };
 
+// An SQS error in the protocol the request used: query (XML) or JSON, which also names
+// the query-protocol code in a header.
+HttpResponseData sqsError(const QString &code, const QString &message, bool query, const QString &requestId)
+{
+    if (query)
+        return AwsWire::xmlAnswer(400, AwsWire::queryError(code, message, true, requestId));
+    HttpResponseData r = AwsWire::jsonError(400, QStringLiteral("com.amazonaws.sqs#"), sqsJsonType(code), message);
+    AwsWire::addHeader(r.headers, "x-amzn-query-error", (code + QStringLiteral(";Sender")).toUtf8());
+    return r;
+}
+
+HttpResponseData sqsAnswer(const QString &operation, const QJsonObject &result, bool query, const QString &requestId)
+{
+    return query ? AwsWire::xmlAnswer(200, AwsWire::queryResponse(operation, result, QStringLiteral("http://queue.amazonaws.com/doc/2012-11-05/"),
+                                                                  requestId))
+                 : AwsWire::jsonAnswer(result);
+}
+
 } // namespace
 
 QByteArray AwsRequest::header(const char *name) const
@@ -534,23 +552,16 @@ void AwsEndpoint::sqs(const AwsRequest &request, const QString &operation, const
     bool empty = false;
     const QJsonObject result = sqsOperation(operation, input, request.cause, &code, &message, &empty);
     if (!code.isEmpty()) {
-        const int status = code == QLatin1String("InvalidAction") ? 400 : 400;
-        if (query) {
-            done(AwsWire::xmlAnswer(status, AwsWire::queryError(code, message, true, request.requestId)));
-        } else {
-            HttpResponseData r = AwsWire::jsonError(status, QStringLiteral("com.amazonaws.sqs#"), sqsJsonType(code), message);
-            AwsWire::addHeader(r.headers, "x-amzn-query-error", (code + QStringLiteral(";Sender")).toUtf8());
-            done(r);
-        }
+        done(sqsError(code, message, query, request.requestId));
         return;
     }
     // Long polling: wait up to WaitTimeSeconds for a message.
     const int wait = intOf(input.value(QLatin1String("WaitTimeSeconds")), 0);
     if (operation == QLatin1String("ReceiveMessage") && empty && wait > 0) {
         if (wait > 20) {
-            const QString text = QStringLiteral("Value %1 for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.").arg(wait);
-            done(query ? AwsWire::xmlAnswer(400, AwsWire::queryError(QStringLiteral("InvalidParameterValue"), text, true, request.requestId))
-                       : AwsWire::jsonError(400, QStringLiteral("com.amazonaws.sqs#"), QStringLiteral("InvalidParameterValue"), text));
+            done(sqsError(QStringLiteral("InvalidParameterValue"),
+                          QStringLiteral("Value %1 for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.").arg(wait),
+                          query, request.requestId));
             return;
         }
         auto waiting = std::make_shared<Waiting>(Waiting{request, operation, input, query, done,
@@ -559,9 +570,7 @@ void AwsEndpoint::sqs(const AwsRequest &request, const QString &operation, const
         QTimer::singleShot(100, this, [this, waiting] { pollQueue(waiting); });
         return;
     }
-    done(query ? AwsWire::xmlAnswer(200, AwsWire::queryResponse(operation, result, QStringLiteral("http://queue.amazonaws.com/doc/2012-11-05/"),
-                                                               request.requestId))
-               : AwsWire::jsonAnswer(result));
+    done(sqsAnswer(operation, result, query, request.requestId));
 }
 
 void AwsEndpoint::pollQueue(std::shared_ptr<Waiting> waiting)
@@ -577,15 +586,8 @@ void AwsEndpoint::pollQueue(std::shared_ptr<Waiting> waiting)
         return;
     }
     mWaiting.removeOne(waiting);
-    if (!code.isEmpty()) {
-        waiting->done(waiting->query ? AwsWire::xmlAnswer(400, AwsWire::queryError(code, message, true, waiting->request.requestId))
-                                     : AwsWire::jsonError(400, QStringLiteral("com.amazonaws.sqs#"), sqsJsonType(code), message));
-        return;
-    }
-    waiting->done(waiting->query ? AwsWire::xmlAnswer(200, AwsWire::queryResponse(waiting->operation, result,
-                                                                                  QStringLiteral("http://queue.amazonaws.com/doc/2012-11-05/"),
-                                                                                  waiting->request.requestId))
-                                 : AwsWire::jsonAnswer(result));
+    waiting->done(code.isEmpty() ? sqsAnswer(waiting->operation, result, waiting->query, waiting->request.requestId)
+                                 : sqsError(code, message, waiting->query, waiting->request.requestId));
 }
 
 // ---- SNS ---------------------------------------------------------------------------

@@ -792,9 +792,7 @@ std::optional<QJsonValue> resolve(const ExprNode &path, const QJsonObject &item)
     return current;
 }
 
-std::optional<QJsonValue> evaluate(const ExprNode &node, const QJsonObject &item, DynamoError *error = nullptr);
-
-std::optional<QJsonValue> evaluate(const ExprNode &node, const QJsonObject &item, DynamoError *error)
+std::optional<QJsonValue> evaluate(const ExprNode &node, const QJsonObject &item, DynamoError *error = nullptr)
 {
     switch (node.type) {
     case ExprNode::Path: return resolve(node, item);

@@ -312,10 +312,8 @@ QString LocalCloud::sendMessage(const QString &queue, const QByteArray &body, co
 {
     // A dead-letter queue has no node of its own and delivers to no one.
     const bool deadLetters = isQueue(queue) && !mProject.architecture().nodeByName(queue);
-    const Node *node = deadLetters ? mProject.architecture().nodeByName(queue.chopped(4)) : service(queue, "queue");
-    if (deadLetters && !mRunning)
-        fail(tr("the local cloud is not running"));
-    if (!node || (deadLetters && !mRunning) || !withinLoopLimit(cause, causeName(cause), queue))
+    const Node *node = service(deadLetters ? queue.chopped(4) : queue, "queue");
+    if (!node || !withinLoopLimit(cause, causeName(cause), queue))
         return {};
     const QString id = mState->sendMessage(queue, body, attributes,
                                            std::max(delaySeconds, deadLetters ? 0 : number(node, "delay", 0)));
