@@ -1,9 +1,19 @@
 #include "database.h"
 
+#include <QCoreApplication>
 
 #include <sqlite3.h>
 
+#include <limits>
+
 namespace Nimbus {
+
+namespace {
+
+// How many virtual machine steps pass between two checks of the work limit.
+constexpr int kProgressInterval = 1000;
+
+} // namespace
 
 Database::~Database()
 {
@@ -33,7 +43,35 @@ bool Database::open(const QString &path, Mode mode)
     }
     sqlite3_extended_result_codes(mDb, 1);
     sqlite3_busy_timeout(mDb, 2000);
+    // Functions with side effects may not run from the file's own schema, and the
+    // schema cannot be rewritten behind SQLite's back.
+    if (sqlite3_db_config(mDb, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr) != SQLITE_OK
+        || sqlite3_db_config(mDb, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr) != SQLITE_OK) {
+        fail(QString());
+        close();
+        return false;
+    }
+    setWorkLimit(mWorkLimit);
     return true;
+}
+
+void Database::setWorkLimit(qint64 steps)
+{
+    mWorkLimit = steps;
+    mWorkDone = 0;
+    mWorkExceeded = false;
+    if (mDb)
+        sqlite3_progress_handler(mDb, steps > 0 ? kProgressInterval : 0, steps > 0 ? &Database::progress : nullptr, this);
+}
+
+int Database::progress(void *database)
+{
+    auto *db = static_cast<Database *>(database);
+    db->mWorkDone += kProgressInterval;
+    if (db->mWorkDone <= db->mWorkLimit)
+        return 0;
+    db->mWorkExceeded = true;
+    return 1; // interrupts the statement with SQLITE_INTERRUPT
 }
 
 void Database::close()
@@ -46,7 +84,10 @@ void Database::close()
 
 bool Database::fail(const QString &context)
 {
-    const QString detail = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QStringLiteral("no database");
+    QString detail = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QStringLiteral("no database");
+    if (mWorkExceeded && mDb && sqlite3_errcode(mDb) == SQLITE_INTERRUPT)
+        detail = QCoreApplication::translate("Nimbus::Database", "a query needed more than %Ln steps and was stopped", nullptr,
+                                             int(qMin<qint64>(mWorkLimit, std::numeric_limits<int>::max())));
     mError = context.isEmpty() ? detail : QStringLiteral("%1: %2").arg(context, detail);
     return false;
 }
@@ -64,10 +105,13 @@ qint64 Database::lastInsertId() const
 bool Database::exec(const QString &sql)
 {
     char *message = nullptr;
+    resetWork();
     const int rc = sqlite3_exec(mDb, sql.toUtf8().constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
         mError = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
+        if (rc == SQLITE_INTERRUPT && mWorkExceeded)
+            fail(QString());
         return false;
     }
     return true;
@@ -129,6 +173,10 @@ bool Statement::next()
 {
     if (!mStmt)
         return false;
+    if (!mStarted) {
+        mStarted = true;
+        mDb.resetWork();
+    }
     const int rc = sqlite3_step(mStmt);
     if (rc == SQLITE_ROW)
         return true;
@@ -148,6 +196,7 @@ bool Statement::execute()
 
 void Statement::reset()
 {
+    mStarted = false;
     sqlite3_reset(mStmt);
     sqlite3_clear_bindings(mStmt);
 }

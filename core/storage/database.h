@@ -9,6 +9,10 @@ struct sqlite3_stmt;
 namespace Nimbus {
 
 // A thin owner of an SQLite connection that turns every failure into a message.
+//
+// Every connection distrusts the schema of the file it opens (trusted_schema off,
+// defensive mode): a file may come from a stranger, and its views, triggers and
+// generated columns must not call functions with side effects.
 class Database
 {
 public:
@@ -35,9 +39,26 @@ public:
 
     bool fail(const QString &context);
 
+    // Bounds the work of each statement (in SQLite virtual machine steps) until it is
+    // set back to 0; a statement that needs more is stopped with an error. A bound
+    // for reading files whose schema nobody checked yet.
+    void setWorkLimit(qint64 steps);
+    qint64 workLimit() const { return mWorkLimit; }
+    // A new statement starts with a fresh allowance.
+    void resetWork()
+    {
+        mWorkDone = 0;
+        mWorkExceeded = false;
+    }
+
 private:
+    static int progress(void *database);
+
     sqlite3 *mDb = nullptr;
     QString mError;
+    qint64 mWorkLimit = 0;
+    qint64 mWorkDone = 0;
+    bool mWorkExceeded = false;
 };
 
 // A prepared statement; finalised when it goes out of scope.
@@ -71,6 +92,7 @@ private:
     Database &mDb;
     sqlite3_stmt *mStmt = nullptr;
     bool mFailed = false;
+    bool mStarted = false;
 };
 
 } // namespace Nimbus

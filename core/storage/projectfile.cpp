@@ -5,9 +5,9 @@
 #include "jsoninterchange.h"
 #include "migrations.h"
 #include "model/catalog.h"
+#include "paths.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -27,6 +27,11 @@ namespace Nimbus {
 namespace {
 
 const QByteArray kSqliteHeader("SQLite format 3\0", 16);
+
+// Bounds each query that opening a file runs, in SQLite steps (about a second): the
+// schema check should leave nothing that loops, this stops whatever it missed. A
+// project of 100 000 nodes needs a few million.
+constexpr qint64 kOpenWorkLimit = 200'000'000;
 
 bool copyFileAtomically(const QString &from, const QString &to, QString *error)
 {
@@ -63,6 +68,20 @@ bool ProjectFile::readIdentity(Database &db, const QString &path, qint64 *applic
         || !db.queryInt(QStringLiteral("PRAGMA user_version"), version))
         return fail(path, tr("the file is damaged: %1").arg(db.errorString()));
     return true;
+}
+
+bool ProjectFile::checkSchema(Database &db, const QString &path, qint64 version)
+{
+    QString error;
+    switch (Migrations::checkSchema(db, int(version), &error)) {
+    case Migrations::SchemaCheck::Ok:
+        return true;
+    case Migrations::SchemaCheck::Unexpected:
+        return fail(path, tr("not a Nimbus project: %1").arg(error));
+    case Migrations::SchemaCheck::Unreadable:
+        break;
+    }
+    return fail(path, tr("the file is damaged: %1").arg(error));
 }
 
 bool ProjectFile::load(const QString &path, Project &project)
@@ -111,6 +130,7 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
     }
 
     Database db;
+    db.setWorkLimit(kOpenWorkLimit);
     if (!db.open(path, Database::Mode::ReadOnly))
         return fail(path, tr("cannot open: %1").arg(db.errorString()));
     qint64 applicationId = 0;
@@ -126,6 +146,8 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
                               .arg(Migrations::latestVersion()));
     if (version < 1)
         return fail(path, tr("not a Nimbus project (no schema version)"));
+    if (!checkSchema(db, path, version))
+        return false;
     {
         Statement check(db, QStringLiteral("PRAGMA quick_check"));
         if (!check.next() || check.columnText(0) != QLatin1String("ok"))
@@ -206,6 +228,7 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
 bool ProjectFile::save(Project &project, const QString &path)
 {
     mError.clear();
+    mWarnings.clear();
     const QString target = QFileInfo(path).absoluteFilePath();
     const QString newDirectory = QFileInfo(target).absolutePath();
     if (!QFileInfo(newDirectory).isDir() && !QDir().mkpath(newDirectory))
@@ -234,32 +257,49 @@ bool ProjectFile::writeCode(const Project &project, const QString &newDirectory)
 {
     const QString oldDirectory = project.directory();
     QString error;
-    // Moving to another folder: the function folders come along.
+    // Moving to another folder: the function folders come along, each only from inside
+    // the old folder to inside the new one, and without following a link.
     if (!oldDirectory.isEmpty() && QDir(oldDirectory) != QDir(newDirectory)) {
         const Catalog &catalog = project.catalog();
         for (const auto &[id, node] : project.architecture().nodes()) {
             const NodeKind *kind = catalog.kind(node.kind);
             if (!kind || !kind->code.isValid())
                 continue;
-            const QString source = node.properties.value(kind->code.sourceProperty).toString();
-            if (source.isEmpty() || QDir::isAbsolutePath(source))
+            const QJsonValue value = node.properties.contains(kind->code.sourceProperty)
+                                         ? node.properties.value(kind->code.sourceProperty)
+                                         : kind->defaultProperties(node.name).value(kind->code.sourceProperty);
+            const QString source = value.toString();
+            QString problem;
+            const QString from = Paths::resolveUnder(oldDirectory, source, &problem);
+            const QString to = from.isEmpty() ? QString() : Paths::resolveUnder(newDirectory, source, &problem);
+            if (from.isEmpty() || to.isEmpty())
+                return fail({}, tr("function '%1': its source folder '%2' cannot be copied: %3")
+                                    .arg(node.name, source, problem));
+            if (!QFileInfo(from).isDir())
                 continue;
-            const QString from = QDir(oldDirectory).filePath(source);
-            QDirIterator it(from, QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString file = it.next();
-                const QString relative = QDir(oldDirectory).relativeFilePath(file);
-                // node_modules and caches are rebuilt, not copied.
-                if (relative.contains(QLatin1String("/node_modules/")) || relative.contains(QLatin1String("/__pycache__/")))
-                    continue;
-                if (!copyFileAtomically(file, QDir(newDirectory).filePath(relative), &error))
+            // node_modules and caches are rebuilt, not copied.
+            const Paths::FolderContents contents = Paths::folderContents(from, [](const QString &name) {
+                return name == QLatin1String("node_modules") || name == QLatin1String("__pycache__");
+            });
+            for (const QString &skipped : contents.skipped)
+                mWarnings.append(tr("function '%1': %2 is a symbolic link or a special file; it is not copied")
+                                     .arg(node.name, QDir::cleanPath(source + QLatin1Char('/') + skipped)));
+            for (const QString &relative : contents.files) {
+                const QString target = Paths::resolveUnder(to, relative, &problem);
+                if (target.isEmpty() || !Paths::staysUnder(newDirectory, target))
+                    return fail({}, tr("function '%1': cannot copy %2: %3")
+                                        .arg(node.name, QDir::cleanPath(source + QLatin1Char('/') + relative), problem));
+                if (!copyFileAtomically(from + QLatin1Char('/') + relative, target, &error))
                     return fail({}, tr("cannot copy the function code: %1").arg(error));
             }
         }
     }
     const auto &pending = project.pendingCodeFiles();
     for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
-        const QString file = QDir(newDirectory).filePath(it.key());
+        QString problem;
+        const QString file = Paths::resolveUnder(newDirectory, it.key(), &problem);
+        if (file.isEmpty())
+            return fail(it.key(), tr("not written: %1").arg(problem));
         QDir().mkpath(QFileInfo(file).absolutePath());
         QSaveFile out(file);
         if (!out.open(QIODevice::WriteOnly) || out.write(it.value()) < 0 || !out.commit())
@@ -285,6 +325,9 @@ bool ProjectFile::writeDatabase(const Project &project, const QString &path, boo
             return fail(path, tr("not a Nimbus project; not overwriting it"));
         if (version > Migrations::latestVersion())
             return fail(path, tr("written by a newer version of Nimbus Studio; not overwriting it"));
+        // The file may have changed since it was opened; its triggers would run now.
+        if (!checkSchema(db, path, version))
+            return false;
         QString error;
         if (version < Migrations::latestVersion()
             && !Migrations::migrate(db, int(version), Migrations::latestVersion(), &error))

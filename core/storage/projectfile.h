@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace Nimbus {
 
@@ -26,6 +27,9 @@ public:
     bool save(Project &project, const QString &path);
 
     QString errorString() const { return mError; }
+    // What the last save left out without failing: links and special files in a
+    // function folder, which are never followed.
+    QStringList warnings() const { return mWarnings; }
     // Schema version of the file last loaded (before migration).
     int loadedSchemaVersion() const { return mLoadedVersion; }
 
@@ -35,12 +39,16 @@ private:
     bool fail(const QString &path, const QString &message);
     // Reads the application id and schema version; fails when the file is damaged.
     bool readIdentity(Database &db, const QString &path, qint64 *applicationId, qint64 *version);
+    // Refuses a file whose schema is not the one its version has (a view, a trigger,
+    // a missing column): run before any of its tables is read or written.
+    bool checkSchema(Database &db, const QString &path, qint64 version);
     bool loadDatabase(const QString &path, Project &project);
     bool loadJson(const QString &path, Project &project);
     bool writeDatabase(const Project &project, const QString &path, bool inPlace);
     bool writeCode(const Project &project, const QString &newDirectory);
 
     QString mError;
+    QStringList mWarnings;
     int mLoadedVersion = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QDir>
 #include <QTemporaryDir>
 
@@ -25,6 +26,10 @@ private slots:
     void badFiles();
     void failedLoadKeepsProject();
     void refusesToOverwriteForeignFile();
+    void hostileSchema_data();
+    void hostileSchema();
+    void saveInPlaceChecksSchema();
+    void workLimitStopsRunawayQuery();
 
 private:
     static void fillSample(Project &project);
@@ -288,6 +293,121 @@ void tst_ProjectFile::refusesToOverwriteForeignFile()
     QVERIFY(!file.save(project, path));
     QVERIFY2(file.errorString().contains("not overwriting"), qPrintable(file.errorString()));
     QCOMPARE(hashOf(path), before);
+}
+
+// Files crafted to make the opener run their author's SQL (issue 17): each is refused
+// from its schema alone, before any table is read, and promptly.
+void tst_ProjectFile::hostileSchema_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("error");
+
+    const QString recursiveNodes = "DROP TABLE nodes; CREATE VIEW nodes(id, kind, name, x, y, properties) AS "
+                                   "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) "
+                                   "SELECT n, 'queue', 'q' || n, 0, 0, '{}' FROM r;";
+    QTest::newRow("recursive view") << recursiveNodes << "not a Nimbus project: 'nodes' is a view";
+    QTest::newRow("table replaced by view")
+        << "DROP TABLE edges; CREATE VIEW edges AS SELECT 1 AS id, 1 AS source, 1 AS target, 'invokes' AS type;"
+        << "not a Nimbus project: 'edges' is a view";
+    QTest::newRow("trigger") << "CREATE TRIGGER wipe AFTER DELETE ON nodes BEGIN DELETE FROM run_history; END;"
+                             << "not a Nimbus project: it contains a trigger 'wipe' on 'nodes'";
+    QTest::newRow("missing column") << "ALTER TABLE nodes DROP COLUMN properties;"
+                                    << "not a Nimbus project: the table 'nodes' has no column 'properties'";
+    QTest::newRow("another view") << "CREATE VIEW spy AS SELECT * FROM nodes;"
+                                  << "not a Nimbus project: it contains a view 'spy'";
+    QTest::newRow("computed column")
+        << "ALTER TABLE nodes ADD COLUMN extra TEXT GENERATED ALWAYS AS (name || name) VIRTUAL;"
+        << "not a Nimbus project: the column 'extra' of 'nodes' is computed";
+    QTest::newRow("extra column") << "ALTER TABLE edges ADD COLUMN note TEXT;"
+                                  << "not a Nimbus project: the table 'edges' has an unexpected column 'note'";
+    QTest::newRow("missing table") << "DROP TABLE saved_events;"
+                                   << "not a Nimbus project: the table 'saved_events' is missing";
+    QTest::newRow("virtual table") << "DROP TABLE project; CREATE VIRTUAL TABLE project USING fts5(key, value);"
+                                   << "not a Nimbus project: 'project' is a virtual table";
+    QTest::newRow("other column type")
+        << "DROP TABLE project; CREATE TABLE project (key TEXT PRIMARY KEY, value BLOB NOT NULL);"
+        << "not a Nimbus project: the column 'value' of 'project' has the type 'BLOB' instead of 'TEXT'";
+    // An old file is checked before it is copied and upgraded.
+    QTest::newRow("recursive view, version 1")
+        << "DROP TABLE run_history; DROP TABLE saved_events; DROP INDEX edges_source; DROP INDEX edges_target; "
+           "PRAGMA user_version = 1; "
+               + recursiveNodes
+        << "not a Nimbus project: 'nodes' is a view";
+}
+
+void tst_ProjectFile::hostileSchema()
+{
+    QFETCH(QString, sql);
+    QFETCH(QString, error);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("hostile.nimbus");
+    {
+        Project p(Catalog::builtin());
+        fillSample(p);
+        ProjectFile f;
+        QVERIFY(f.save(p, path));
+        Database db;
+        QVERIFY(db.open(path, Database::Mode::ReadWrite));
+        QVERIFY2(db.exec(sql), qPrintable(db.errorString()));
+    }
+    const QByteArray before = hashOf(path);
+    const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files);
+
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(!file.load(path, project));
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(file.errorString(), QDir::toNativeSeparators(path) + ": " + error);
+    QCOMPARE(hashOf(path), before);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore);
+    QCOMPARE(project.architecture().nodeCount(), 0);
+}
+
+// A file changed behind the studio's back after it was opened: saving over it must
+// not run the trigger it gained.
+void tst_ProjectFile::saveInPlaceChecksSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("p.nimbus");
+    Project project(Catalog::builtin());
+    fillSample(project);
+    ProjectFile file;
+    QVERIFY(file.save(project, path));
+    {
+        Database db;
+        QVERIFY(db.open(path, Database::Mode::ReadWrite));
+        QVERIFY(db.exec("CREATE TRIGGER mark AFTER DELETE ON nodes BEGIN "
+                        "INSERT OR REPLACE INTO project(key, value) VALUES ('marked', 'yes'); END;"));
+    }
+    const QByteArray before = hashOf(path);
+    project.addNode("queue", QPointF(1, 1));
+    QVERIFY(!file.save(project, path));
+    QVERIFY2(file.errorString().contains("it contains a trigger 'mark' on 'nodes'"), qPrintable(file.errorString()));
+    QCOMPARE(hashOf(path), before);
+}
+
+// The bound that stops a query the schema check let through: counted in SQLite steps,
+// so the test does not depend on the machine's speed.
+void tst_ProjectFile::workLimitStopsRunawayQuery()
+{
+    const QString sql = "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3000000) "
+                        "SELECT count(*) FROM r";
+    Database db;
+    db.setWorkLimit(100'000);
+    QVERIFY(db.open(":memory:", Database::Mode::Create));
+    qint64 count = 0;
+    QVERIFY(!db.queryInt(sql, &count));
+    QVERIFY2(db.errorString().contains("steps and was stopped"), qPrintable(db.errorString()));
+    QVERIFY(!db.exec("CREATE TABLE t AS " + sql));
+    QVERIFY2(db.errorString().contains("steps and was stopped"), qPrintable(db.errorString()));
+    // Each statement has its own allowance: a small one after a stopped one runs.
+    QVERIFY(db.queryInt("SELECT 41 + 1", &count));
+    QCOMPARE(count, 42);
+    db.setWorkLimit(0);
+    QVERIFY(db.queryInt(sql, &count));
+    QCOMPARE(count, 3000000);
 }
 
 QTEST_GUILESS_MAIN(tst_ProjectFile)
