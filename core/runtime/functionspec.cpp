@@ -3,11 +3,37 @@
 #include "document/project.h"
 #include "model/catalog.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace Nimbus {
+
+bool FunctionSpec::isSecretName(const QString &name)
+{
+    static const QLatin1String kSecretWords[] = {
+        QLatin1String("SECRET"),  QLatin1String("TOKEN"),       QLatin1String("PASSWORD"),
+        QLatin1String("PASSWD"),  QLatin1String("PASSPHRASE"),  QLatin1String("API_KEY"),
+        QLatin1String("APIKEY"),  QLatin1String("PRIVATE_KEY"), QLatin1String("CREDENTIAL"),
+    };
+    return std::any_of(std::begin(kSecretWords), std::end(kSecretWords),
+                       [&name](QLatin1String word) { return name.contains(word, Qt::CaseInsensitive); });
+}
+
+QStringList FunctionSpec::secretValues() const
+{
+    constexpr qsizetype kShortest = 4;
+    QStringList values;
+    for (const auto &[name, value] : environment)
+        if (value.size() >= kShortest && isSecretName(name) && !values.contains(value))
+            values.append(value);
+    // A secret that contains another is hidden whole, not in part.
+    std::sort(values.begin(), values.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    return values;
+}
 
 bool FunctionSpec::fromNode(const Project &project, NodeId id, FunctionSpec *spec, QString *error)
 {

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 namespace Nimbus {
 
@@ -26,6 +27,14 @@ public:
     int reservedConcurrency = -1; // -1: no limit of its own
     QList<QPair<QString, QString>> environment;
     QString region = QStringLiteral("us-east-1");
+
+    // A variable holds a secret when its name says so (any case): SECRET, TOKEN, PASSWORD,
+    // PASSWD, PASSPHRASE, API_KEY, APIKEY, PRIVATE_KEY or CREDENTIAL, which covers
+    // AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN. Their values never reach the run history.
+    static bool isSecretName(const QString &name);
+    // The values of the secret variables, longest first; values shorter than 4 characters
+    // are left out (hiding every "1" or "ab" of a log would hide nothing secret).
+    QStringList secretValues() const;
 
     // Reads the function node's properties; fails (with *error) for other kinds.
     static bool fromNode(const Project &project, NodeId node, FunctionSpec *spec, QString *error);

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalSocket>
@@ -12,11 +13,15 @@
 #include <QStandardPaths>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -25,34 +30,87 @@ namespace Nimbus {
 namespace {
 constexpr int kInitTimeoutMs = 10000; // Lambda's limit for the init phase
 constexpr int kMemorySampleMs = 20;
-constexpr rlim_t kMaxProcesses = 256; // per user, as Lambda bounds a sandbox's processes
-constexpr int kMaxDescendants = 64;   // per worker, checked by the sampler (holds for root too)
+// A function's processes are bounded by its process group, not by RLIMIT_NPROC: that
+// limit counts every thread of the user (a busy desktop has hundreds) and spares root.
+constexpr int kMaxProcesses = 64;  // processes a worker may start, whoever runs Nimbus
+constexpr int kMaxThreads = 1024;  // threads of the whole group, Lambda's "processes/threads" quota
+constexpr int kGroupSampleBusyMs = 50;  // while starting or invoking
+constexpr int kGroupSampleIdleMs = 500; // what an idle worker left running is still watched
+constexpr int kGroupScanReuseMs = 10;   // instances of one thread share a scan this recent
 
-// How many processes descend from pid, stopping once past limit.
-int descendants(qint64 pid, int limit)
+struct GroupUsage
 {
-    QList<qint64> queue{pid};
-    int count = 0;
-    while (!queue.isEmpty() && count <= limit) {
-        const qint64 parent = queue.takeFirst();
-        QFile children(QStringLiteral("/proc/%1/task/%1/children").arg(parent));
-        if (!children.open(QIODevice::ReadOnly))
+    int processes = 0; // zombies included: they still hold a process id
+    int threads = 0;
+};
+
+// Processes and threads of every process group, from one pass over /proc/PID/stat.
+QHash<pid_t, GroupUsage> scanGroups()
+{
+    QHash<pid_t, GroupUsage> groups;
+    DIR *proc = ::opendir("/proc");
+    if (!proc)
+        return groups;
+    char path[sizeof(dirent::d_name) + 16];
+    char stat[1024];
+    while (const dirent *entry = ::readdir(proc)) {
+        if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
             continue;
-        for (const QByteArray &child : children.readAll().split(' ')) {
-            if (child.trimmed().isEmpty())
-                continue;
-            ++count;
-            queue.append(child.trimmed().toLongLong());
+        std::snprintf(path, sizeof path, "/proc/%s/stat", entry->d_name);
+        const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            continue; // ended meanwhile
+        const ssize_t size = ::read(fd, stat, sizeof stat - 1);
+        ::close(fd);
+        if (size <= 0)
+            continue;
+        stat[size] = '\0';
+        // "pid (comm) state ppid pgrp session ... num_threads": comm may hold spaces and ')'.
+        const char *field = std::strrchr(stat, ')');
+        if (!field)
+            continue;
+        long pgrp = -1;
+        long threads = -1;
+        // Fields after comm, counted from 3 (state); pgrp is field 5, num_threads field 20.
+        for (int number = 3; number <= 20 && field; ++number) {
+            field = std::strchr(field + 1, ' ');
+            if (!field)
+                break;
+            if (number == 5)
+                pgrp = std::strtol(field + 1, nullptr, 10);
+            else if (number == 20)
+                threads = std::strtol(field + 1, nullptr, 10);
         }
+        if (pgrp <= 0 || threads < 0)
+            continue;
+        GroupUsage &usage = groups[pid_t(pgrp)];
+        ++usage.processes;
+        usage.threads += std::max(1L, threads);
     }
-    return count;
+    ::closedir(proc);
+    return groups;
 }
 
-// Ends a worker and everything it started (it leads its own process group).
-void killGroup(QProcess *process)
+// The usage of one process group; every instance of a thread reads the same recent scan,
+// so that many warm workers cost one pass over /proc, not one each.
+GroupUsage groupUsage(pid_t group)
 {
-    if (process->processId() > 0)
-        ::kill(-pid_t(process->processId()), SIGKILL);
+    thread_local QElapsedTimer scannedAt;
+    thread_local QHash<pid_t, GroupUsage> groups;
+    if (!scannedAt.isValid() || scannedAt.elapsed() >= kGroupScanReuseMs) {
+        groups = scanGroups();
+        scannedAt.start();
+    }
+    return groups.value(group);
+}
+
+// Ends a worker and everything it started (it leads its own process group). One signal
+// to the group is enough even against a fork bomb: the kernel restarts a fork that a
+// group-wide signal overtakes, so no child is left outside the kill.
+void killGroup(QProcess *process, pid_t group)
+{
+    if (group > 0)
+        ::kill(-group, SIGKILL);
     process->kill();
 }
 
@@ -107,6 +165,8 @@ Instance::Instance(const FunctionSpec &spec, QObject *parent) : QObject(parent),
     });
     mMemoryWatch.setInterval(kMemorySampleMs);
     connect(&mMemoryWatch, &QTimer::timeout, this, &Instance::sampleMemory);
+    mGroupWatch.setInterval(kGroupSampleBusyMs);
+    connect(&mGroupWatch, &QTimer::timeout, this, &Instance::watchGroup);
 }
 
 Instance::~Instance()
@@ -115,7 +175,7 @@ Instance::~Instance()
     for (QProcess *process : findChildren<QProcess *>()) {
         process->disconnect();
         if (process->state() != QProcess::NotRunning) {
-            killGroup(process);
+            killGroup(process, pid_t(process->processId()));
             process->waitForFinished(1000);
         }
     }
@@ -206,15 +266,13 @@ bool Instance::start()
     mProcess->setProcessChannelMode(QProcess::MergedChannels);
     mProcess->setChildProcessModifier([childEnd] {
         // In the child, between fork and exec: the channel becomes fd 3; the worker leads
-        // its own process group, so whatever it spawns ends with it; and it may not fork
-        // without bound (the kernel does not hold root to this limit).
+        // its own process group, so whatever it spawns is counted (watchGroup) and ends
+        // with it.
         if (childEnd == 3)
             ::fcntl(3, F_SETFD, 0);
         else
             ::dup2(childEnd, 3);
         ::setpgid(0, 0);
-        const rlimit processes{kMaxProcesses, kMaxProcesses};
-        ::setrlimit(RLIMIT_NPROC, &processes);
     });
     connect(mProcess, &QProcess::readyReadStandardOutput, this, &Instance::onOutput);
     connect(mProcess, &QProcess::finished, this, &Instance::onExited);
@@ -232,6 +290,7 @@ bool Instance::start()
         mState = State::Stopped;
         return false;
     }
+    mGroup = pid_t(mProcess->processId());
 
     mChannel = new QLocalSocket(this);
     mChannel->setSocketDescriptor(fds[0]);
@@ -248,6 +307,7 @@ bool Instance::start()
     });
     mDeadline.start(kInitTimeoutMs);
     mMemoryWatch.start();
+    mGroupWatch.start(kGroupSampleBusyMs);
     return true;
 }
 
@@ -268,6 +328,7 @@ void Instance::invoke(const QString &requestId, const QByteArray &eventJson)
     result.startedAt = QDateTime::currentDateTimeUtc();
     result.memorySizeMB = mSpec.memoryMB;
     result.coldStart = mServed == 0;
+    result.secrets = mSpec.secretValues();
     mCurrent = result;
     mPendingEvent = eventJson;
     mState = State::Busy;
@@ -295,6 +356,7 @@ void Instance::dispatch()
                         {QStringLiteral("event"), event.array().at(0)}};
     mPendingEvent.clear();
     mMemoryWatch.start();
+    mGroupWatch.start(kGroupSampleBusyMs);
     mInvokeClock.start();
     mDeadline.start(mSpec.timeoutSeconds * 1000);
     send(message);
@@ -314,6 +376,7 @@ void Instance::onFrame(const QByteArray &frame)
         else if (!mCurrent) {
             mState = State::Idle;
             mMemoryWatch.stop();
+            mGroupWatch.start(kGroupSampleIdleMs);
         }
         return;
     }
@@ -355,17 +418,27 @@ void Instance::sampleMemory()
         return;
     const auto [rss, peak] = residentMemoryMB(mProcess->processId());
     mPeakRssMB = std::max({mPeakRssMB, rss, peak});
-    if (descendants(mProcess->processId(), kMaxDescendants) > kMaxDescendants) {
-        fail(QStringLiteral("Runtime.TooManyProcesses"),
-             tr("Runtime exited with error: the function started more than %1 processes").arg(kMaxDescendants), true);
-        return;
-    }
     if (rss > mSpec.memoryMB)
         fail(QStringLiteral("Runtime.OutOfMemory"),
              tr("Runtime exited with error: the function used %1 MB, more than its memory size of %2 MB")
                  .arg(rss)
                  .arg(mSpec.memoryMB),
              true);
+}
+
+void Instance::watchGroup()
+{
+    if (!mProcess || mProcess->state() != QProcess::Running)
+        return;
+    // The worker leads the group; what it started stays in it even once orphaned (a
+    // fork bomb's parents exit at once), which a walk of the worker's children misses.
+    const GroupUsage usage = groupUsage(pid_t(mGroup));
+    if (usage.processes - 1 > kMaxProcesses)
+        fail(QStringLiteral("Runtime.TooManyProcesses"),
+             tr("Runtime exited with error: the function started more than %1 processes").arg(kMaxProcesses), true);
+    else if (usage.threads > kMaxThreads)
+        fail(QStringLiteral("Runtime.TooManyProcesses"),
+             tr("Runtime exited with error: the function ran more than %1 threads").arg(kMaxThreads), true);
 }
 
 void Instance::complete(InvocationResult result)
@@ -387,8 +460,10 @@ void Instance::complete(InvocationResult result)
     mInvokeClock.invalidate();
     mMemoryWatch.stop(); // an idle worker is not sampled; its peak (VmHWM) is kept by the kernel
     ++mServed;
-    if (mState != State::Stopped)
+    if (mState != State::Stopped) {
         mState = State::Idle;
+        mGroupWatch.start(kGroupSampleIdleMs);
+    }
     emit finished(result);
     if (mStopAfterCurrent)
         stop();
@@ -398,12 +473,16 @@ void Instance::fail(const QString &type, const QString &message, bool kill)
 {
     if (kill && mProcess) {
         mProcess->disconnect(this);
-        killGroup(mProcess);
+        killGroup(mProcess, pid_t(mGroup));
         mProcess->waitForFinished(1000);
         onOutput();
+    } else if (mGroup > 0) {
+        // The worker ended by itself (a crash, process.exit): what it started ends too.
+        ::kill(-pid_t(mGroup), SIGKILL);
     }
     mState = State::Stopped;
     mMemoryWatch.stop();
+    mGroupWatch.stop();
     if (mCurrent) {
         InvocationResult result = *mCurrent;
         result.ok = false;
@@ -435,6 +514,7 @@ void Instance::stop()
         return;
     mState = State::Stopped;
     mMemoryWatch.stop();
+    mGroupWatch.stop();
     mDeadline.stop();
     if (mProcess) {
         mProcess->disconnect(this);
@@ -449,7 +529,7 @@ void Instance::stop()
             ::kill(-group, SIGKILL);
             process->deleteLater();
         });
-        QTimer::singleShot(500, process, [process] { killGroup(process); });
+        QTimer::singleShot(500, process, [process, group] { killGroup(process, group); });
         mProcess = nullptr;
     }
     emit stopped();

@@ -19,7 +19,9 @@ namespace Nimbus {
 // stdout and stderr become log lines. The instance enforces the timeout (kill at the
 // deadline) and the memory size (the worker's resident set is watched every 20 ms and
 // the worker killed above it: an address-space rlimit would break V8, which reserves
-// far more virtual memory than it uses).
+// far more virtual memory than it uses). The worker leads its own process group: the
+// group's processes and threads are counted and the whole group killed past a bound, at
+// a timeout, above the memory size and when the worker ends.
 class Instance : public QObject
 {
     Q_OBJECT
@@ -58,6 +60,7 @@ private:
     void fail(const QString &type, const QString &message, bool kill);
     void complete(InvocationResult result);
     void sampleMemory();
+    void watchGroup();
 
     FunctionSpec mSpec;
     QProcess *mProcess = nullptr;
@@ -76,6 +79,8 @@ private:
     QElapsedTimer mInvokeClock;
     QTimer mDeadline;
     QTimer mMemoryWatch;
+    QTimer mGroupWatch;
+    qint64 mGroup = 0; // the worker's process group, still known once the worker is gone
     int mPeakRssMB = 0;
     bool mStopAfterCurrent = false;
 };

@@ -27,6 +27,9 @@ struct InvocationResult
     int maxMemoryUsedMB = 0;
     std::optional<double> initDurationMs; // cold starts only
     bool coldStart = false;
+    // The values of the function's secret variables (FunctionSpec::secretValues): what the
+    // run history hides wherever they appear. Never serialized.
+    QStringList secrets;
 
     QString reportLine() const;
     // The shape `nimbus invoke --json` prints.

@@ -4,11 +4,275 @@
 #include "storage/migrations.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace Nimbus {
+
+namespace {
+
+// What stands for a secret in the history.
+const QString &redactedMarker()
+{
+    static const QString marker = QStringLiteral("[redacted]");
+    return marker;
+}
+
+// Shorter values are not hidden inside other text: every "1" or "ab" of a log would go.
+constexpr qsizetype kShortestHidden = 4;
+
+bool isSecretHeader(const QString &name)
+{
+    static const QLatin1String kNames[] = {QLatin1String("authorization"), QLatin1String("proxy-authorization"),
+                                           QLatin1String("cookie"), QLatin1String("set-cookie"),
+                                           QLatin1String("x-api-key")};
+    return std::any_of(std::begin(kNames), std::end(kNames),
+                       [&name](QLatin1String n) { return name.compare(n, Qt::CaseInsensitive) == 0; });
+}
+
+bool isCookieAttribute(const QString &name)
+{
+    static const QLatin1String kAttributes[] = {QLatin1String("path"),    QLatin1String("domain"),
+                                                QLatin1String("expires"), QLatin1String("max-age"),
+                                                QLatin1String("secure"),  QLatin1String("httponly"),
+                                                QLatin1String("samesite"), QLatin1String("partitioned")};
+    return std::any_of(std::begin(kAttributes), std::end(kAttributes),
+                       [&name](QLatin1String a) { return name.compare(a, Qt::CaseInsensitive) == 0; });
+}
+
+// A Cookie or Set-Cookie value (or one entry of API Gateway v2's `cookies`) with each
+// cookie's value hidden; names and Set-Cookie attributes stay, they help reading a run.
+QString hideCookies(const QString &value, QStringList *found)
+{
+    QStringList parts = value.split(QLatin1Char(';'));
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const QString part = parts.at(i).trimmed();
+        const qsizetype equals = part.indexOf(QLatin1Char('='));
+        const QString name = equals < 0 ? part : part.left(equals).trimmed();
+        if (i > 0 && isCookieAttribute(name))
+            continue;
+        if (equals < 0) {
+            if (i > 0)
+                continue; // a flag
+            found->append(part);
+            parts[i] = redactedMarker();
+        } else {
+            found->append(part.mid(equals + 1).trimmed());
+            parts[i] = (i > 0 ? QStringLiteral(" ") : QString()) + name + QLatin1Char('=') + redactedMarker();
+        }
+    }
+    found->append(value);
+    return parts.join(QLatin1Char(';'));
+}
+
+// One secret header value hidden; an Authorization keeps its scheme ("Bearer [redacted]").
+QString hideHeader(const QString &name, const QString &value, QStringList *found)
+{
+    if (name.endsWith(QLatin1String("cookie"), Qt::CaseInsensitive))
+        return hideCookies(value, found);
+    found->append(value);
+    const QString trimmed = value.trimmed();
+    const qsizetype space = trimmed.indexOf(QLatin1Char(' '));
+    if (name.endsWith(QLatin1String("authorization"), Qt::CaseInsensitive) && space > 0) {
+        found->append(trimmed.mid(space + 1).trimmed());
+        return trimmed.left(space) + QLatin1Char(' ') + redactedMarker();
+    }
+    return redactedMarker();
+}
+
+// Hides the secret headers of every `headers` and `multiValueHeaders` object and every
+// `cookies` array, at any depth: API Gateway v1 and v2 events, ALB events, proxy results.
+QJsonValue hideHeaders(const QJsonValue &value, QStringList *found, bool *changed)
+{
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (auto it = array.begin(); it != array.end(); ++it)
+            *it = hideHeaders(*it, found, changed);
+        return array;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QString key = it.key();
+        const bool headers = key.compare(QLatin1String("headers"), Qt::CaseInsensitive) == 0
+                             || key.compare(QLatin1String("multiValueHeaders"), Qt::CaseInsensitive) == 0;
+        if (headers && it->isObject()) {
+            QJsonObject fields = it->toObject();
+            for (auto field = fields.begin(); field != fields.end(); ++field) {
+                if (!isSecretHeader(field.key()))
+                    continue;
+                if (field->isArray()) {
+                    QJsonArray values = field->toArray();
+                    for (auto v = values.begin(); v != values.end(); ++v)
+                        *v = hideHeader(field.key(), v->toVariant().toString(), found);
+                    *field = values;
+                } else {
+                    *field = hideHeader(field.key(), field->toVariant().toString(), found);
+                }
+                *changed = true;
+            }
+            *it = fields;
+        } else if (key == QLatin1String("cookies") && it->isArray()) {
+            QJsonArray cookies = it->toArray();
+            for (auto c = cookies.begin(); c != cookies.end(); ++c)
+                if (c->isString()) {
+                    *c = hideCookies(c->toString(), found);
+                    *changed = true;
+                }
+            *it = cookies;
+        } else if (it->isObject() || it->isArray()) {
+            *it = hideHeaders(*it, found, changed);
+        }
+    }
+    return object;
+}
+
+// The values to hide wherever they appear, longest first so that a secret holding
+// another goes whole; each also as JSON writes it (a log line may be JSON.stringify's).
+QStringList hiddenForms(QStringList values)
+{
+    QStringList forms;
+    for (const QString &value : std::as_const(values)) {
+        if (value.size() < kShortestHidden || value == redactedMarker())
+            continue;
+        const QByteArray json = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+        const QString escaped = QString::fromUtf8(json.mid(2, json.size() - 4));
+        for (const QString &form : {value, escaped})
+            if (!forms.contains(form))
+                forms.append(form);
+    }
+    std::sort(forms.begin(), forms.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    return forms;
+}
+
+bool hide(QString *text, const QStringList &forms)
+{
+    bool changed = false;
+    for (const QString &form : forms)
+        if (text->contains(form)) {
+            text->replace(form, redactedMarker());
+            changed = true;
+        }
+    return changed;
+}
+
+// Every string of a JSON value with the secrets hidden.
+QJsonValue hideStrings(const QJsonValue &value, const QStringList &forms, bool *changed)
+{
+    if (value.isString()) {
+        QString text = value.toString();
+        if (hide(&text, forms)) {
+            *changed = true;
+            return text;
+        }
+        return value;
+    }
+    if (value.isArray()) {
+        QJsonArray array = value.toArray();
+        for (auto it = array.begin(); it != array.end(); ++it)
+            *it = hideStrings(*it, forms, changed);
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            *it = hideStrings(*it, forms, changed);
+        return object;
+    }
+    return value;
+}
+
+bool mayHoldSecretHeaders(const QByteArray &json)
+{
+    const QByteArray lower = json.toLower();
+    return lower.contains("authorization") || lower.contains("cookie") || lower.contains("x-api-key");
+}
+
+bool holdsAny(const QByteArray &text, const QStringList &forms)
+{
+    return std::any_of(forms.cbegin(), forms.cend(),
+                       [&text](const QString &form) { return text.contains(form.toUtf8()); });
+}
+
+// A JSON document (any JSON value) whose secret headers are hidden; *found receives
+// the hidden values. The text is kept as it was when nothing is secret in it.
+QByteArray hideJsonHeaders(const QByteArray &json, QStringList *found)
+{
+    if (!mayHoldSecretHeaders(json))
+        return json;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson("[" + json + "]", &error);
+    if (error.error != QJsonParseError::NoError)
+        return json;
+    bool changed = false;
+    const QJsonValue hidden = hideHeaders(document.array().at(0), found, &changed);
+    if (!changed)
+        return json;
+    const QByteArray text = QJsonDocument(QJsonArray{hidden}).toJson(QJsonDocument::Compact);
+    return text.mid(1, text.size() - 2);
+}
+
+// A JSON document with every secret hidden wherever it appears; not JSON, the text.
+QByteArray hideJsonStrings(const QByteArray &json, const QStringList &forms)
+{
+    if (forms.isEmpty() || !holdsAny(json, forms))
+        return json;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson("[" + json + "]", &error);
+    if (error.error != QJsonParseError::NoError) {
+        QString text = QString::fromUtf8(json);
+        hide(&text, forms);
+        return text.toUtf8();
+    }
+    bool changed = false;
+    const QJsonValue hidden = hideStrings(document.array().at(0), forms, &changed);
+    const QByteArray text = QJsonDocument(QJsonArray{hidden}).toJson(QJsonDocument::Compact);
+    QByteArray result = text.mid(1, text.size() - 2);
+    // An escaped form the parser decoded differently: fall back to the text itself.
+    if (holdsAny(result, forms)) {
+        QString plain = QString::fromUtf8(result);
+        hide(&plain, forms);
+        result = plain.toUtf8();
+    }
+    return result;
+}
+
+} // namespace
+
+RunHistory::Redacted RunHistory::redact(const QByteArray &event, const InvocationResult &result)
+{
+    Redacted r;
+    QStringList found = result.secrets;
+    r.event = hideJsonHeaders(event, &found);
+    r.result = result;
+    r.result.secrets.clear();
+    if (r.result.ok)
+        r.result.resultJson = hideJsonHeaders(r.result.resultJson, &found);
+    const QStringList forms = hiddenForms(found);
+    if (forms.isEmpty())
+        return r;
+    r.event = hideJsonStrings(r.event, forms);
+    if (r.result.ok) {
+        r.result.resultJson = hideJsonStrings(r.result.resultJson, forms);
+    } else {
+        bool changed = false;
+        r.result.error = hideStrings(r.result.error, forms, &changed).toObject();
+    }
+    for (QString &line : r.result.logs)
+        hide(&line, forms);
+    return r;
+}
+
+QByteArray RunHistory::redactEvent(const QByteArray &event)
+{
+    QStringList found;
+    const QByteArray hidden = hideJsonHeaders(event, &found);
+    return hideJsonStrings(hidden, hiddenForms(found));
+}
 
 RunHistory::RunHistory() = default;
 RunHistory::~RunHistory()
@@ -63,10 +327,15 @@ bool RunHistory::openInMemory()
     return true;
 }
 
-bool RunHistory::record(NodeId node, const QByteArray &event, const InvocationResult &r, qint64 *id)
+bool RunHistory::record(NodeId node, const QByteArray &plainEvent, const InvocationResult &plain, qint64 *id)
 {
     if (!mDb)
         return false;
+    // Secrets are hidden before anything is written: the file may be shared, committed
+    // or backed up, and SQLite keeps overwritten bytes in free pages.
+    const Redacted redacted = redact(plainEvent, plain);
+    const QByteArray &event = redacted.event;
+    const InvocationResult &r = redacted.result;
     if (!mInsert)
         mInsert = std::make_unique<Statement>(*mDb, QStringLiteral(
                                "INSERT INTO run_history(node_id, started_at, request_id, event, status, result, logs, "
@@ -178,7 +447,7 @@ bool RunHistory::saveEvent(NodeId node, const QString &name, const QByteArray &e
                                           "ON CONFLICT(node_id, name) DO UPDATE SET event = excluded.event"));
     insert.bind(1, qint64(node));
     insert.bind(2, name);
-    insert.bind(3, QString::fromUtf8(event));
+    insert.bind(3, QString::fromUtf8(redactEvent(event)));
     if (!insert.execute()) {
         mError = mDb->errorString();
         return false;

@@ -14,6 +14,11 @@ class Database;
 
 // Every invocation of a project's functions (event, result or error, logs, REPORT
 // figures), kept in the project's .nimbus file, newest first, up to a limit per function.
+// Nothing secret is kept: the values of the Authorization, Proxy-Authorization, Cookie,
+// Set-Cookie and X-Api-Key headers (any case; headers, multiValueHeaders and the
+// `cookies` of API Gateway v1 and v2), and of the function's secret variables
+// (FunctionSpec::isSecretName), become "[redacted]" wherever they appear: event, result,
+// error, logs and saved events. The function itself still receives the real values.
 class Statement;
 
 class RunHistory
@@ -41,7 +46,16 @@ public:
     QString errorString() const { return mError; }
     void setRetention(int perFunction) { mRetention = perFunction; }
 
-    // Keeps one invocation; *id (if given) receives its entry's id.
+    // What record() and saveEvent() write: the event and result with their secrets hidden.
+    struct Redacted
+    {
+        QByteArray event;
+        InvocationResult result;
+    };
+    static Redacted redact(const QByteArray &event, const InvocationResult &result);
+    static QByteArray redactEvent(const QByteArray &event);
+
+    // Keeps one invocation, secrets hidden; *id (if given) receives its entry's id.
     bool record(NodeId node, const QByteArray &event, const InvocationResult &result, qint64 *id = nullptr);
     QList<Entry> entries(NodeId node, int limit = 100) const;
     bool entry(qint64 id, Entry *entry) const;
@@ -53,6 +67,7 @@ public:
         QByteArray event;
     };
     QList<SavedEvent> savedEvents(NodeId node) const;
+    // Kept with its secret headers hidden: a replay sends "[redacted]" in their place.
     bool saveEvent(NodeId node, const QString &name, const QByteArray &event);
     bool removeSavedEvent(NodeId node, const QString &name);
 

@@ -1,3 +1,4 @@
+#include "runtime/functionspec.h"
 #include "runtime/runhistory.h"
 
 #include "storage/projectfile.h"
@@ -16,6 +17,11 @@ private slots:
     void recordAndRead();
     void retention();
     void refusesOtherFiles();
+    void secretVariableNames_data();
+    void secretVariableNames();
+    void secretsAreNotKept_data();
+    void secretsAreNotKept();
+    void savedEventsKeepNoSecrets();
 };
 
 static InvocationResult sample(int i, bool ok)
@@ -98,6 +104,192 @@ void tst_RunHistory::refusesOtherFiles()
     QVERIFY(!history.open(dir.filePath("notes.nimbus")));
     QVERIFY(history.errorString().contains("notes.nimbus"));
     QVERIFY(!history.record(1, "{}", sample(0, true)));
+}
+
+void tst_RunHistory::secretVariableNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("secret");
+    QTest::newRow("aws secret key") << "AWS_SECRET_ACCESS_KEY" << true;
+    QTest::newRow("aws session token") << "AWS_SESSION_TOKEN" << true;
+    QTest::newRow("password") << "DB_PASSWORD" << true;
+    QTest::newRow("passwd, lower case") << "smtp_passwd" << true;
+    QTest::newRow("api key") << "STRIPE_API_KEY" << true;
+    QTest::newRow("apikey") << "mapsApiKey" << true;
+    QTest::newRow("private key") << "JWT_PRIVATE_KEY" << true;
+    QTest::newRow("credentials") << "GOOGLE_APPLICATION_CREDENTIALS" << true;
+    QTest::newRow("plain") << "GREETING" << false;
+    QTest::newRow("table name") << "ORDERS_TABLE" << false;
+    QTest::newRow("access key id") << "AWS_ACCESS_KEY_ID" << false;
+}
+
+void tst_RunHistory::secretVariableNames()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, secret);
+    QCOMPARE(FunctionSpec::isSecretName(name), secret);
+}
+
+namespace {
+// Every secret of the events and the function below; none may be in the file.
+const QByteArrayList kSecrets = {
+    "tok-v1-7f3a9c",      "sess-v1-b81d44",      "key-v1-c0ffee42", "cHJveHk6aHVudGVyMg==", "tok-mv-5e5e5e",
+    "sess-mv-d00d77",     "tok-v2-1a2b3c",       "key-v2-99aa88",   "sess-v2-feed01",       "other-v2-beef02",
+    "set-cookie-6c6c6c",  "db-password-0xCAFE",  "aws-secret-Kq9z", "gh-token-4242z",
+};
+
+// A run whose function logged what it was given, secrets included.
+InvocationResult leakyResult(bool ok, const QStringList &logs)
+{
+    InvocationResult r;
+    r.requestId = QStringLiteral("req-secret");
+    r.startedAt = QDateTime::currentDateTimeUtc();
+    FunctionSpec spec;
+    spec.environment = {{"DB_PASSWORD", "db-password-0xCAFE"},
+                        {"AWS_SECRET_ACCESS_KEY", "aws-secret-Kq9z"},
+                        {"GITHUB_TOKEN", "gh-token-4242z"},
+                        {"GREETING", "bonjour-tout-le-monde"}};
+    r.secrets = spec.secretValues(); // as Instance fills it
+    r.ok = ok;
+    if (ok)
+        r.resultJson = R"({"statusCode": 200, "headers": {"Set-Cookie": "sid=set-cookie-6c6c6c; Path=/; HttpOnly"},
+                           "body": "{\"pw\":\"db-password-0xCAFE\",\"greeting\":\"bonjour-tout-le-monde\"}"})";
+    else
+        r.error = QJsonObject{{"errorType", "Error"},
+                              {"errorMessage", "cannot log in with aws-secret-Kq9z"},
+                              {"stackTrace", QJsonArray{"at login (gh-token-4242z)"}}};
+    r.logs = logs;
+    r.logs << "env db-password-0xCAFE aws-secret-Kq9z gh-token-4242z"
+           << "greeting bonjour-tout-le-monde";
+    return r;
+}
+
+QByteArray rawFile(const QString &path)
+{
+    QByteArray bytes;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-journal")}) {
+        QFile f(path + suffix);
+        if (f.open(QIODevice::ReadOnly))
+            bytes += f.readAll();
+    }
+    return bytes;
+}
+} // namespace
+
+void tst_RunHistory::secretsAreNotKept_data()
+{
+    QTest::addColumn<QByteArray>("event");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QStringList>("logs");
+    QTest::newRow("API Gateway v1 (REST)")
+        << QByteArray(R"({"resource": "/", "httpMethod": "GET",
+              "headers": {"Authorization": "Bearer tok-v1-7f3a9c", "Cookie": "session=sess-v1-b81d44; theme=dark",
+                          "X-API-KEY": "key-v1-c0ffee42", "Proxy-Authorization": "Basic cHJveHk6aHVudGVyMg==",
+                          "Content-Type": "application/json"},
+              "multiValueHeaders": {"authorization": ["Bearer tok-mv-5e5e5e"], "COOKIE": ["session=sess-mv-d00d77"],
+                                    "Accept": ["text/html"]},
+              "body": "{\"note\": \"plain\"}"})")
+        << true
+        << QStringList{"auth was Bearer tok-v1-7f3a9c", "{\"cookie\":\"session=sess-v1-b81d44; theme=dark\"}",
+                       "keys key-v1-c0ffee42 and tok-mv-5e5e5e", "proxy cHJveHk6aHVudGVyMg=="};
+    QTest::newRow("API Gateway v2 (HTTP API)")
+        << QByteArray(R"({"version": "2.0", "routeKey": "GET /", "rawPath": "/",
+              "cookies": ["session=sess-v2-feed01", "other=other-v2-beef02"],
+              "headers": {"authorization": "Bearer tok-v2-1a2b3c", "x-api-key": "key-v2-99aa88",
+                          "content-type": "application/json"},
+              "requestContext": {"http": {"method": "GET"}}})")
+        << false
+        << QStringList{"auth was Bearer tok-v2-1a2b3c", "cookie {\"session\":\"sess-v2-feed01\"}",
+                       "x-api-key=key-v2-99aa88"};
+}
+
+void tst_RunHistory::secretsAreNotKept()
+{
+    QFETCH(QByteArray, event);
+    QFETCH(bool, ok);
+    QFETCH(QStringList, logs);
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    const NodeId fn = project.addNode("function", {}, "fn");
+    ProjectFile file;
+    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    {
+        RunHistory history;
+        QVERIFY(history.open(dir.filePath("p.nimbus")));
+        QVERIFY2(history.record(fn, event, leakyResult(ok, logs)), qPrintable(history.errorString()));
+    }
+
+    // Not a byte of any secret in the file.
+    const QByteArray bytes = rawFile(dir.filePath("p.nimbus"));
+    QVERIFY(bytes.contains("req-secret"));
+    for (const QByteArray &secret : kSecrets)
+        QVERIFY2(!bytes.contains(secret), secret.constData());
+
+    RunHistory reopened;
+    QVERIFY(reopened.open(dir.filePath("p.nimbus")));
+    const QList<RunHistory::Entry> entries = reopened.entries(fn);
+    QCOMPARE(entries.size(), 1);
+    const RunHistory::Entry &e = entries.first();
+    const QByteArray stored = e.event + e.result.resultJson + QJsonDocument(e.result.error).toJson()
+                              + e.result.logs.join('\n').toUtf8();
+    for (const QByteArray &secret : kSecrets)
+        QVERIFY2(!stored.contains(secret), secret.constData());
+    // What is not secret stays readable, and the hidden values are marked as such.
+    const QJsonObject storedEvent = QJsonDocument::fromJson(e.event).object();
+    const QJsonObject headers = storedEvent.value("headers").toObject();
+    if (ok) {
+        QCOMPARE(headers.value("Authorization").toString(), QStringLiteral("Bearer [redacted]"));
+        QCOMPARE(headers.value("Cookie").toString(), QStringLiteral("session=[redacted]; theme=[redacted]"));
+        QCOMPARE(headers.value("X-API-KEY").toString(), QStringLiteral("[redacted]"));
+        QCOMPARE(headers.value("Proxy-Authorization").toString(), QStringLiteral("Basic [redacted]"));
+        QCOMPARE(headers.value("Content-Type").toString(), QStringLiteral("application/json"));
+        QCOMPARE(storedEvent.value("multiValueHeaders").toObject().value("Accept").toArray().at(0).toString(),
+                 QStringLiteral("text/html"));
+        QCOMPARE(storedEvent.value("body").toString(), QStringLiteral("{\"note\": \"plain\"}"));
+        const QJsonObject result = QJsonDocument::fromJson(e.result.resultJson).object();
+        QCOMPARE(result.value("statusCode").toInt(), 200);
+        QCOMPARE(result.value("headers").toObject().value("Set-Cookie").toString(),
+                 QStringLiteral("sid=[redacted]; Path=/; HttpOnly"));
+        QVERIFY(e.result.resultJson.contains("bonjour-tout-le-monde"));
+    } else {
+        QCOMPARE(headers.value("authorization").toString(), QStringLiteral("Bearer [redacted]"));
+        QCOMPARE(storedEvent.value("cookies").toArray().at(1).toString(), QStringLiteral("other=[redacted]"));
+        QCOMPARE(storedEvent.value("routeKey").toString(), QStringLiteral("GET /"));
+        QCOMPARE(e.result.error.value("errorMessage").toString(), QStringLiteral("cannot log in with [redacted]"));
+    }
+    QCOMPARE(e.result.logs.first(), QStringLiteral("auth was [redacted]"));
+    QCOMPARE(e.result.logs.at(logs.size()), QStringLiteral("env [redacted] [redacted] [redacted]"));
+    QCOMPARE(e.result.logs.last(), QStringLiteral("greeting bonjour-tout-le-monde"));
+}
+
+void tst_RunHistory::savedEventsKeepNoSecrets()
+{
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    const NodeId fn = project.addNode("function", {}, "fn");
+    ProjectFile file;
+    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    {
+        RunHistory history;
+        QVERIFY(history.open(dir.filePath("p.nimbus")));
+        const QByteArray signedIn = R"({"headers": {"authorization": "Bearer tok-v2-1a2b3c", "accept": "*/*"},)"
+                                    R"( "cookies": ["session=sess-v2-feed01"]})";
+        QVERIFY(history.saveEvent(fn, "signed in", signedIn));
+        QVERIFY(history.saveEvent(fn, "plain", R"({"x": 1})"));
+    }
+    const QByteArray bytes = rawFile(dir.filePath("p.nimbus"));
+    QVERIFY(bytes.contains("signed in"));
+    QVERIFY(!bytes.contains("tok-v2-1a2b3c"));
+    QVERIFY(!bytes.contains("sess-v2-feed01"));
+    RunHistory reopened;
+    QVERIFY(reopened.open(dir.filePath("p.nimbus")));
+    const QList<RunHistory::SavedEvent> saved = reopened.savedEvents(fn);
+    QCOMPARE(saved.size(), 2);
+    QCOMPARE(saved[0].event, QByteArray(R"({"x": 1})")); // untouched when nothing is secret
+    const QJsonObject signedIn = QJsonDocument::fromJson(saved[1].event).object();
+    QCOMPARE(signedIn.value("headers").toObject().value("authorization").toString(), QStringLiteral("Bearer [redacted]"));
+    QCOMPARE(signedIn.value("headers").toObject().value("accept").toString(), QStringLiteral("*/*"));
+    QCOMPARE(signedIn.value("cookies").toArray().at(0).toString(), QStringLiteral("session=[redacted]"));
 }
 
 QTEST_GUILESS_MAIN(tst_RunHistory)
