@@ -22,9 +22,10 @@
 #include <QSaveFile>
 #include <QSocketNotifier>
 #include <QUrl>
-#include <QUrlQuery>
 
 #include <csignal>
+#include <limits>
+#include <optional>
 #include <unistd.h>
 
 namespace Nimbus {
@@ -50,8 +51,38 @@ size_t collect(char *data, size_t size, size_t count, void *target)
     return size * count;
 }
 
-// POSTs to the running cloud's control path; the HTTP status, or 0 when unreachable.
-long post(const QString &url, const QByteArray &body, QByteArray *answer, QString *error)
+// What `nimbus serve` left in its state folder: where its gateway listens and the
+// token its control path asks for. Trusted only while that process runs and when the
+// URL is plain http on this machine, so that a project from someone else cannot send
+// the user's data elsewhere.
+struct RunningCloud
+{
+    QString gateway;
+    QByteArray token;
+};
+
+std::optional<RunningCloud> runningCloud(const QString &stateDirectory, QString *problem)
+{
+    QFile file(QDir(stateDirectory).filePath(QStringLiteral("server.json")));
+    if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
+        return std::nullopt;
+    const QJsonObject server = QJsonDocument::fromJson(file.readAll()).object();
+    const qint64 pid = server.value(QLatin1String("pid")).toInteger();
+    if (pid <= 0 || pid > std::numeric_limits<pid_t>::max() || ::kill(pid_t(pid), 0) != 0)
+        return std::nullopt; // left behind by a process that is gone
+    const QUrl url(server.value(QLatin1String("gateway")).toString(), QUrl::StrictMode);
+    const QHostAddress host(url.host());
+    if (!url.isValid() || url.scheme() != QLatin1String("http") || url.port() <= 0 || !url.path().isEmpty()
+        || !url.userInfo().isEmpty() || (url.host() != QLatin1String("localhost") && !host.isLoopback())) {
+        *problem = CommandLine::tr("%1 names %2, which is not the local cloud's address on this machine; it is not used")
+                       .arg(file.fileName(), url.toString().left(200));
+        return std::nullopt;
+    }
+    return RunningCloud{url.toString(), server.value(QLatin1String("token")).toString().toLatin1()};
+}
+
+// POSTs JSON to the running cloud's control path; the HTTP status, or 0 when unreachable.
+long post(const QString &url, const QByteArray &token, const QByteArray &body, QByteArray *answer, QString *error)
 {
     CURL *curl = curl_easy_init();
     if (!curl) {
@@ -60,7 +91,13 @@ long post(const QString &url, const QByteArray &body, QByteArray *answer, QStrin
     }
     const QByteArray address = url.toUtf8();
     curl_easy_setopt(curl, CURLOPT_URL, address.constData());
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http");
     curl_easy_setopt(curl, CURLOPT_POST, 1L);
+    const QByteArray tokenHeader = QByteArray(GatewayServer::kTokenHeader) + ": " + token;
+    curl_slist *headers = curl_slist_append(nullptr, "Content-Type: application/json");
+    headers = curl_slist_append(headers, tokenHeader.constData());
+    headers = curl_slist_append(headers, "Expect:");
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
     curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
@@ -74,6 +111,7 @@ long post(const QString &url, const QByteArray &body, QByteArray *answer, QStrin
     else
         *error = QString::fromUtf8(curl_easy_strerror(code));
     curl_easy_cleanup(curl);
+    curl_slist_free_all(headers);
     return status;
 }
 
@@ -145,17 +183,22 @@ int CommandLine::serve(const QStringList &arguments)
     mOut << gateway.url() << '\n' << endpoint.url() << '\n';
     mOut.flush();
 
-    // Where `nimbus cloud` finds this process.
+    // Where `nimbus cloud` finds this process, and the token of its control path: for
+    // this user's eyes only.
+    QFile::setPermissions(stateDirectory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString serverFile = QDir(stateDirectory).filePath(QStringLiteral("server.json"));
     {
         QSaveFile file(serverFile);
-        if (file.open(QIODevice::WriteOnly)) {
-            file.write(QJsonDocument(QJsonObject{{QStringLiteral("gateway"), gateway.url()},
-                                                 {QStringLiteral("aws"), endpoint.url()},
-                                                 {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}})
-                           .toJson());
-            file.commit();
-        }
+        const bool written = file.open(QIODevice::WriteOnly)
+                             && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+                             && file.write(QJsonDocument(QJsonObject{{QStringLiteral("gateway"), gateway.url()},
+                                                                     {QStringLiteral("aws"), endpoint.url()},
+                                                                     {QStringLiteral("token"), QString::fromLatin1(gateway.controlToken())},
+                                                                     {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}})
+                                               .toJson()) > 0
+                             && file.commit();
+        if (!written)
+            mErr << "nimbus serve: " << tr("%1: %2 (nimbus cloud will not find this run)").arg(serverFile, file.errorString()) << '\n';
     }
     QObject::connect(&cloud, &LocalCloud::logged, [this](const CloudLogEntry &e) {
         if (!e.finished)
@@ -221,14 +264,15 @@ int CommandLine::cloud(const QStringList &arguments)
     if (!open(args.at(0), project))
         return InputError;
     const QString stateDirectory = parser.isSet(state) ? parser.value(state) : defaultStateDirectory(project);
-    QFile serverFile(QDir(stateDirectory).filePath(QStringLiteral("server.json")));
-    const QString gateway = serverFile.open(QIODevice::ReadOnly)
-                                ? QJsonDocument::fromJson(serverFile.readAll()).object().value(QLatin1String("gateway")).toString()
-                                : QString();
-    if (gateway.isEmpty()) {
+    QString problem;
+    const std::optional<RunningCloud> running = runningCloud(stateDirectory, &problem);
+    if (!running) {
+        if (!problem.isEmpty())
+            mErr << "nimbus cloud: " << problem << '\n';
         mErr << "nimbus cloud: " << tr("the local cloud of %1 is not running; start it with nimbus serve").arg(args.at(0)) << '\n';
         return InputError;
     }
+    const QString gateway = running->gateway;
     QString url = gateway + QLatin1String(GatewayServer::kControlPrefix) + operation;
     QByteArray body;
     if (operation == QLatin1String("send-message")) {
@@ -245,12 +289,14 @@ int CommandLine::cloud(const QStringList &arguments)
             mErr << "nimbus cloud: " << args.at(4) << ": " << file.errorString() << '\n';
             return InputError;
         }
-        body = file.readAll();
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("bucket"), QString::fromUtf8(QUrl::toPercentEncoding(args.at(2))));
-        query.addQueryItem(QStringLiteral("key"), QString::fromUtf8(QUrl::toPercentEncoding(args.at(3))));
-        query.addQueryItem(QStringLiteral("contentType"), QString::fromUtf8(QUrl::toPercentEncoding(parser.value(type))));
-        url += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
+        const QByteArray data = file.read(LocalCloud::kObjectLimit + 1);
+        if (data.size() > LocalCloud::kObjectLimit) {
+            mErr << "nimbus cloud: " << tr("%1 is over the %2 MB a single upload takes").arg(args.at(4)).arg(LocalCloud::kObjectLimit >> 20) << '\n';
+            return InputError;
+        }
+        body = QJsonDocument(QJsonObject{{QStringLiteral("bucket"), args.at(2)}, {QStringLiteral("key"), args.at(3)},
+                                         {QStringLiteral("contentType"), parser.value(type)},
+                                         {QStringLiteral("body"), QString::fromLatin1(data.toBase64())}}).toJson(QJsonDocument::Compact);
     } else if (operation == QLatin1String("put-item") || operation == QLatin1String("delete-item")) {
         QJsonParseError parseError;
         const QJsonDocument item = QJsonDocument::fromJson(args.at(3).toUtf8(), &parseError);
@@ -266,7 +312,7 @@ int CommandLine::cloud(const QStringList &arguments)
     }
     QByteArray answer;
     QString error;
-    const long status = post(url, body, &answer, &error);
+    const long status = post(url, running->token, body, &answer, &error);
     if (status == 0) {
         mErr << "nimbus cloud: " << tr("the local cloud at %1 does not answer (%2); start it with nimbus serve").arg(gateway, error) << '\n';
         return InputError;

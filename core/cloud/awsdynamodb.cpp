@@ -208,7 +208,11 @@ QJsonObject AwsEndpoint::dynamoOperation(const QString &operation, const QJsonOb
     }
     if (operation == QLatin1String("BatchWriteItem")) {
         const QJsonObject requests = input.value(QLatin1String("RequestItems")).toObject();
-        int count = 0;
+        qsizetype count = 0;
+        for (auto it = requests.begin(); it != requests.end(); ++it)
+            count += it.value().toArray().size();
+        if (count == 0 || count > 25)
+            return fail(validation(QStringLiteral("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]")));
         // Check everything first: a batch with one bad request writes nothing.
         for (auto it = requests.begin(); it != requests.end(); ++it) {
             const Node *table = dynamoTable(it.key(), error);
@@ -217,7 +221,6 @@ QJsonObject AwsEndpoint::dynamoOperation(const QString &operation, const QJsonOb
             const TableKeys keys = mCloud.tableKeys(table->name);
             QSet<QString> seen;
             for (const QJsonValue &request : it.value().toArray()) {
-                ++count;
                 const QJsonObject put = request[QLatin1String("PutRequest")].toObject();
                 const QJsonObject del = request[QLatin1String("DeleteRequest")].toObject();
                 if (request.toObject().size() != 1 || (put.isEmpty() && del.isEmpty()))
@@ -233,8 +236,6 @@ QJsonObject AwsEndpoint::dynamoOperation(const QString &operation, const QJsonOb
                 seen.insert(id);
             }
         }
-        if (count == 0 || count > 25)
-            return fail(validation(QStringLiteral("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]")));
         for (auto it = requests.begin(); it != requests.end(); ++it) {
             const QString table = dynamoTable(it.key(), error)->name;
             for (const QJsonValue &request : it.value().toArray()) {
@@ -249,8 +250,13 @@ QJsonObject AwsEndpoint::dynamoOperation(const QString &operation, const QJsonOb
     }
     if (operation == QLatin1String("BatchGetItem")) {
         const QJsonObject requests = input.value(QLatin1String("RequestItems")).toObject();
+        // Counted before any key is read, so that a huge batch is refused at once.
+        qsizetype count = 0;
+        for (auto it = requests.begin(); it != requests.end(); ++it)
+            count += it.value().toObject().value(QLatin1String("Keys")).toArray().size();
+        if (count > 100)
+            return fail(validation(QStringLiteral("Too many items requested for the BatchGetItem call")));
         QJsonObject responses;
-        int count = 0;
         for (auto it = requests.begin(); it != requests.end(); ++it) {
             const Node *table = dynamoTable(it.key(), error);
             if (!table)
@@ -264,14 +270,11 @@ QJsonObject AwsEndpoint::dynamoOperation(const QString &operation, const QJsonOb
             for (const QJsonValue &key : request.value(QLatin1String("Keys")).toArray()) {
                 if (!checkKey(key.toObject(), keys, error))
                     return {};
-                ++count;
                 if (const auto item = mCloud.state().getItem(table->name, keys, key.toObject()))
                     found.append(expressions.projection ? expressions.projection->project(*item) : *item);
             }
             responses.insert(it.key(), found);
         }
-        if (count > 100)
-            return fail(validation(QStringLiteral("Too many items requested for the BatchGetItem call")));
         return {{QStringLiteral("Responses"), responses}, {QStringLiteral("UnprocessedKeys"), QJsonObject()}};
     }
 

@@ -113,31 +113,6 @@ QString attributeProblem(const QJsonObject &attributes)
     return {};
 }
 
-// A listening socket that answers "Expect: 100-continue" at once: botocore asks for it
-// before every upload and otherwise waits a second before sending the body. It looks
-// at what arrived before the HTTP server reads it, and consumes nothing.
-class ContinuingTcpServer : public QTcpServer
-{
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-            const QByteArray head = socket->peek(64 * 1024);
-            const qsizetype end = head.indexOf("\r\n\r\n");
-            if (end < 0 || end + 4 != head.size())
-                return; // headers not complete yet, or the body came with them
-            if (head.left(end).toLower().contains("\r\nexpect: 100-continue"))
-                socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        });
-        addPendingConnection(socket);
-    }
-};
-
 // An SQS error in the protocol the request used: query (XML) or JSON, which also names
 // the query-protocol code in a header.
 HttpResponseData sqsError(const QString &code, const QString &message, bool query, const QString &requestId)
@@ -158,14 +133,6 @@ HttpResponseData sqsAnswer(const QString &operation, const QJsonObject &result, 
 
 } // namespace
 
-QByteArray AwsRequest::header(const char *name) const
-{
-    for (const auto &[key, value] : headers)
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    return {};
-}
-
 struct AwsEndpoint::Waiting
 {
     AwsRequest request;
@@ -184,6 +151,7 @@ public:
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
+        GuardedTcpServer::requestRead(socket);
         AwsRequest data;
         readRequest(request, &data);
         QString host = QString::fromLatin1(data.header("host"));
@@ -195,7 +163,7 @@ protected:
         auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
         QPointer<QTcpSocket> alive(socket);
         const bool head = data.method == QLatin1String("HEAD");
-        mOwner->handle(std::move(data), [responder, alive, head](const HttpResponseData &response) {
+        auto reply = [responder, alive, head](const HttpResponseData &response) {
             if (!alive)
                 return; // the client hung up
             responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
@@ -210,7 +178,13 @@ protected:
                 responder->writeBody(QByteArray());
             else
                 responder->writeBody(response.body);
-        });
+        };
+        if (const auto refusal = mOwner->mGuard.refusal(data.headers)) {
+            reply(AwsEndpoint::secured(AwsWire::xmlAnswer(
+                403, AwsWire::queryError(QStringLiteral("AccessDenied"), *refusal, true, QString()))));
+            return true;
+        }
+        mOwner->handle(std::move(data), reply);
         return true;
     }
 
@@ -231,7 +205,20 @@ bool AwsEndpoint::listen(const QHostAddress &address, quint16 port, QString *err
 {
     close();
     mServer = std::make_unique<Server>(this);
-    auto *tcp = new ContinuingTcpServer;
+    // DynamoDB takes requests of up to 16 MB; S3 objects of up to kRequestLimit in one PUT,
+    // which names its length (S3 refuses a PUT without one; the SDKs' streaming uploads
+    // are aws-chunked with a Content-Length). A body of unknown length is held to 16 MB.
+    auto bodyLimit = [](const QByteArray &, const QByteArray &head) {
+        const QByteArray lower = head.toLower();
+        return lower.contains("\r\nx-amz-target: dynamodb_") || lower.contains("\r\ntransfer-encoding: chunked") ? kDynamoRequestLimit
+                                                                                                               : kRequestLimit;
+    };
+    auto refusal = [](int status, const QString &message) {
+        return secured(AwsWire::xmlAnswer(status, AwsWire::queryError(status == 413 ? QStringLiteral("EntityTooLarge")
+                                                                                     : QStringLiteral("RequestHeaderSectionTooLarge"),
+                                                                       message, true, QString())));
+    };
+    auto *tcp = new GuardedTcpServer(bodyLimit, refusal);
     tcp->setParent(mServer.get()); // closed and deleted with the HTTP server
     mPort = tcp->listen(address, port) ? tcp->serverPort() : 0;
     if (mPort)
@@ -242,6 +229,7 @@ bool AwsEndpoint::listen(const QHostAddress &address, quint16 port, QString *err
         return false;
     }
     mAddress = address;
+    mGuard.setListenAddress(address);
     return true;
 }
 
@@ -255,6 +243,15 @@ void AwsEndpoint::close()
 QString AwsEndpoint::url() const
 {
     return serverUrl(mAddress, mPort);
+}
+
+HttpResponseData AwsEndpoint::secured(HttpResponseData response)
+{
+    // Stored objects come from anyone: a browser must never sniff them into a page, nor
+    // run what one holds with this origin's rights.
+    AwsWire::addHeader(response.headers, "x-content-type-options", "nosniff");
+    AwsWire::addHeader(response.headers, "content-security-policy", "sandbox");
+    return response;
 }
 
 QString AwsEndpoint::queueUrl(const QString &endpoint, const QString &queue)
@@ -272,7 +269,7 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
     Reply reply = [done, id = request.requestId](HttpResponseData response) {
         AwsWire::addHeader(response.headers, "x-amzn-requestid", id.toLatin1());
         AwsWire::addHeader(response.headers, "x-amz-request-id", id.toLatin1());
-        done(response);
+        done(secured(std::move(response)));
     };
     if (request.body.size() > kRequestLimit) {
         reply(AwsWire::xmlAnswer(413, AwsWire::queryError(QStringLiteral("EntityTooLarge"),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httproutes.h"
+#include "requestguard.h"
 
 #include <QHostAddress>
 #include <QJsonObject>
@@ -21,22 +22,23 @@ struct AwsRequest : HttpRequestData
     QString host;     // without the port
     QString requestId;
     qint64 cause = 0; // the invocation that sent it (from its trace header), 0 from outside
-
-    QByteArray header(const char *name) const;
 };
 
 // The local cloud's services on the AWS wire protocols, so that handlers written
 // with the AWS SDK run unchanged: SQS (JSON and query protocols), DynamoDB (JSON 1.0),
 // S3 (REST, path-style and virtual-hosted-style) and SNS (query). The service is
 // told by the request itself (X-Amz-Target, the Action of a form, the signing scope);
-// signatures are not checked. What it answers is protocol text, in English as AWS's. Writes made by a function through its SDK carry the
-// invocation's trace header, so the event log and the loop guard see their cause.
+// signatures are not checked. What it answers is protocol text, in English as AWS's.
+// Writes made by a function through its SDK carry the invocation's trace header, so the
+// event log and the loop guard see their cause. Only this machine's tools are answered
+// (see RequestGuard), and no answer is ever rendered by a browser.
 class AwsEndpoint : public QObject
 {
     Q_OBJECT
 
 public:
     static constexpr qsizetype kRequestLimit = 64 * 1024 * 1024;
+    static constexpr qsizetype kDynamoRequestLimit = 16 * 1024 * 1024;
     static constexpr const char *kAccountId = "000000000000";
 
     explicit AwsEndpoint(LocalCloud &cloud, QObject *parent = nullptr);
@@ -51,6 +53,9 @@ public:
     // called later (a long-polling ReceiveMessage).
     using Reply = std::function<void(const HttpResponseData &)>;
     void handle(AwsRequest request, Reply done);
+
+    // An answer with the headers that keep a browser from rendering it as a page.
+    static HttpResponseData secured(HttpResponseData response);
 
     // The URL of a queue on an endpoint.
     static QString queueUrl(const QString &endpoint, const QString &queue);
@@ -76,6 +81,7 @@ private:
 
     LocalCloud &mCloud;
     std::unique_ptr<Server> mServer;
+    RequestGuard mGuard;
     QHostAddress mAddress;
     quint16 mPort = 0;
     QList<std::shared_ptr<Waiting>> mWaiting;

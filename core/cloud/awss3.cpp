@@ -352,7 +352,10 @@ void AwsEndpoint::s3(const AwsRequest &request, const Reply &done)
         return;
     }
     HttpResponseData r;
-    AwsWire::addHeader(r.headers, "content-type", stored.contentType.isEmpty() ? QByteArray("application/octet-stream") : stored.contentType.toUtf8());
+    // A type that could end the header line (from an older state folder) is not echoed.
+    const QByteArray type = stored.contentType.toUtf8();
+    AwsWire::addHeader(r.headers, "content-type",
+                       type.isEmpty() || RequestGuard::isUnsafeHeaderValue(type) ? QByteArray("application/octet-stream") : type);
     AwsWire::addHeader(r.headers, "etag", etagHeader(stored.etag));
     AwsWire::addHeader(r.headers, "last-modified", AwsWire::httpDate(stored.modified));
     AwsWire::addHeader(r.headers, "accept-ranges", "bytes");

@@ -301,7 +301,8 @@ std::optional<QByteArray> decodeAwsChunked(const QByteArray &body)
         const QByteArray line = body.mid(at, lineEnd - at);
         bool ok = false;
         const qlonglong size = line.left(line.indexOf(';') < 0 ? line.size() : line.indexOf(';')).trimmed().toLongLong(&ok, 16);
-        if (!ok || size < 0 || lineEnd + 2 + size > body.size())
+        // Compared as what is left, so that a size near 2^63 cannot wrap the sum.
+        if (!ok || size < 0 || size > body.size() - (lineEnd + 2))
             return std::nullopt;
         at = lineEnd + 2;
         if (size == 0)

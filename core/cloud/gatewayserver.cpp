@@ -7,10 +7,10 @@
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QPointer>
-#include <QTcpSocket>
 #include <QJsonDocument>
-#include <QUrlQuery>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QUuid>
 
 namespace Nimbus {
@@ -48,9 +48,14 @@ public:
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
+        GuardedTcpServer::requestRead(socket);
         HttpRequestData data;
         readRequest(request, &data);
         auto pending = std::make_shared<PendingResponse>(PendingResponse{makeResponder(request, socket), socket});
+        if (const auto refusal = mOwner->mGuard.refusal(data.headers)) {
+            send(*pending, GatewayEvents::errorResponse(403, *refusal));
+            return true;
+        }
         mOwner->handle(data, pending);
         return true;
     }
@@ -64,6 +69,9 @@ private:
 GatewayServer::GatewayServer(LocalCloud &cloud, QObject *parent)
     : QObject(parent), mCloud(cloud)
 {
+    quint32 words[8];
+    QRandomGenerator::system()->fillRange(words);
+    mControlToken = QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
 }
 
 GatewayServer::~GatewayServer() = default;
@@ -93,13 +101,22 @@ bool GatewayServer::listen(const QHostAddress &address, quint16 port, QString *e
         }
     }
     mServer = std::make_unique<Server>(this);
-    mPort = mServer->listen(address, port);
+    auto bodyLimit = [](const QByteArray &requestLine, const QByteArray &) {
+        return requestLine.contains(QByteArray(" ") + kControlPrefix) ? kControlLimit : kPayloadLimit;
+    };
+    auto refusal = [](int status, const QString &message) { return GatewayEvents::errorResponse(status, message); };
+    auto *tcp = new GuardedTcpServer(bodyLimit, refusal);
+    tcp->setParent(mServer.get()); // closed and deleted with the HTTP server
+    mPort = tcp->listen(address, port) ? tcp->serverPort() : 0;
+    if (mPort)
+        mServer->bind(tcp);
     if (mPort == 0) {
         *error = tr("cannot listen on %1:%2").arg(address.toString()).arg(port);
         mServer.reset();
         return false;
     }
     mAddress = address;
+    mGuard.setListenAddress(address);
     return true;
 }
 
@@ -128,9 +145,22 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
         return answer(403, {{QStringLiteral("error"), tr("the local cloud's operations are open to this machine only")}});
     if (request.method != QLatin1String("POST"))
         return answer(405, {{QStringLiteral("error"), tr("use POST")}});
+    const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
+    if (type != "application/json")
+        return answer(415, {{QStringLiteral("error"), tr("the local cloud's operations take application/json")}});
+    // Compared in constant time: the token is what tells the user's tools from others.
+    const QByteArray token = request.header(kTokenHeader);
+    int difference = token.size() ^ mControlToken.size();
+    for (qsizetype i = 0; i < mControlToken.size(); ++i)
+        difference |= mControlToken.at(i) ^ (i < token.size() ? token.at(i) : 0);
+    if (difference != 0)
+        return answer(403, {{QStringLiteral("error"), tr("the local cloud's operations need the token of this run (nimbus cloud reads it)")}});
     const QString operation = request.path.mid(int(qstrlen(kControlPrefix)));
-    const QJsonObject in = QJsonDocument::fromJson(request.body).object();
-    const QUrlQuery query(QString::fromUtf8(request.query));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (!document.isObject())
+        return answer(400, {{QStringLiteral("error"), tr("the request is not a JSON object: %1").arg(parseError.errorString())}});
+    const QJsonObject in = document.object();
     auto failed = [&] { return answer(400, {{QStringLiteral("error"), mCloud.errorString()}}); };
     if (operation == QLatin1String("send-message")) {
         const QString id = mCloud.sendMessage(in.value(QLatin1String("queue")).toString(),
@@ -144,11 +174,13 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
         return id.isEmpty() ? failed() : answer(200, {{QStringLiteral("messageId"), id}});
     }
     if (operation == QLatin1String("put-object")) {
-        // The object is the body; bucket, key and type are in the query.
-        const bool ok = mCloud.putObject(query.queryItemValue(QStringLiteral("bucket"), QUrl::FullyDecoded),
-                                         query.queryItemValue(QStringLiteral("key"), QUrl::FullyDecoded), request.body,
-                                         query.queryItemValue(QStringLiteral("contentType"), QUrl::FullyDecoded));
-        return ok ? answer(200, {{QStringLiteral("size"), request.body.size()}}) : failed();
+        const auto decoded = QByteArray::fromBase64Encoding(in.value(QLatin1String("body")).toString().toLatin1(),
+                                                            QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return answer(400, {{QStringLiteral("error"), tr("put-object: body is not base64")}});
+        const bool ok = mCloud.putObject(in.value(QLatin1String("bucket")).toString(), in.value(QLatin1String("key")).toString(),
+                                         decoded.decoded, in.value(QLatin1String("contentType")).toString());
+        return ok ? answer(200, {{QStringLiteral("size"), qint64(decoded.decoded.size())}}) : failed();
     }
     if (operation == QLatin1String("put-item")) {
         const bool ok = mCloud.putItem(in.value(QLatin1String("table")).toString(), in.value(QLatin1String("item")).toObject());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "httproutes.h"
+#include "requestguard.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -15,7 +16,9 @@ class LocalCloud;
 // by the design's HTTP triggers to its function through the local cloud, with API
 // Gateway's answers: 404 without a route, 413 above 10 MB, 502 when the function
 // fails or answers badly, 503 at its concurrency limit, 504 when it times out, CORS
-// for routes that enable it. Requests are served concurrently.
+// for routes that enable it. Requests are served concurrently. Only this machine's
+// tools are answered: a foreign Host, Origin or cross-site fetch gets a 403, and bodies
+// over the limit are refused before they are buffered.
 class GatewayServer : public QObject
 {
     Q_OBJECT
@@ -34,8 +37,17 @@ public:
     const RouteTable &routes() const { return mRoutes; }
 
     // Paths under this prefix are the local cloud's own operations (from this machine
-    // only): POST send-message, publish, put-object, put-item, delete-item, fire.
+    // only): POST send-message, publish, put-object, put-item, delete-item, fire, each
+    // a JSON object (application/json) carrying the run's token in kTokenHeader, which
+    // `nimbus serve` keeps in its state folder for `nimbus cloud`. A web page can send
+    // neither without a preflight the gateway never grants.
     static constexpr const char *kControlPrefix = "/_nimbus/";
+    static constexpr const char *kTokenHeader = "x-nimbus-token";
+    // put-object carries its object in base64: an S3 object of 64 MB, with its JSON.
+    static constexpr qsizetype kControlLimit = 64 * 1024 * 1024 / 3 * 4 + 1024 * 1024;
+
+    // The token this gateway's control path asks for (random, made once per gateway).
+    QByteArray controlToken() const { return mControlToken; }
 
 private:
     class Server;
@@ -45,6 +57,8 @@ private:
     LocalCloud &mCloud;
     std::unique_ptr<Server> mServer;
     RouteTable mRoutes;
+    RequestGuard mGuard;
+    QByteArray mControlToken;
     QHostAddress mAddress;
     quint16 mPort = 0;
 };

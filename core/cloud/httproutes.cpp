@@ -1,5 +1,7 @@
 #include "httproutes.h"
 
+#include "requestguard.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -91,6 +93,11 @@ QString clfTime(const QDateTime &when)
 }
 
 } // namespace
+
+QByteArray HttpRequestData::header(const char *name) const
+{
+    return Nimbus::header(headers, name);
+}
 
 void RouteTable::add(const HttpRoute &route)
 {
@@ -231,7 +238,8 @@ QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match,
 
 HttpResponseData errorResponse(int status, const QString &problem)
 {
-    static const QHash<int, QByteArray> messages = {{404, "Not Found"},
+    static const QHash<int, QByteArray> messages = {{403, "Forbidden"},
+                                                    {404, "Not Found"},
                                                     {413, "Request Entity Too Large"},
                                                     {500, "Internal Server Error"},
                                                     {502, "Internal Server Error"},
@@ -267,15 +275,31 @@ HttpResponseData response(const QByteArray &resultJson, bool restPayload)
     r.status = status.isString() ? status.toString().toInt() : status.toInt();
     if (r.status < 100 || r.status > 599)
         return errorResponse(502, QStringLiteral("statusCode %1 is not an HTTP status").arg(status.toVariant().toString()));
+    // A header that would end its line is refused as API Gateway refuses a malformed
+    // answer; the framing is the gateway's own.
+    QString badHeader;
+    auto add = [&](const QString &name, const QByteArray &value) {
+        const QByteArray key = name.toUtf8();
+        if (!RequestGuard::isHeaderName(key) || RequestGuard::isUnsafeHeaderValue(value)) {
+            badHeader = name;
+            return;
+        }
+        static const QByteArrayList framing = {"content-length", "transfer-encoding", "connection"};
+        if (!framing.contains(key.toLower()))
+            addHeader(r.headers, key, value);
+    };
     const QJsonObject headers = object.value(QStringLiteral("headers")).toObject();
     for (auto it = headers.begin(); it != headers.end(); ++it)
-        addHeader(r.headers, it.key().toLatin1(), it.value().toVariant().toString().toUtf8());
+        add(it.key(), it.value().toVariant().toString().toUtf8());
     const QJsonObject multi = object.value(QStringLiteral("multiValueHeaders")).toObject();
     for (auto it = multi.begin(); it != multi.end(); ++it)
         for (const QJsonValue &v : it.value().toArray())
-            addHeader(r.headers, it.key().toLatin1(), v.toVariant().toString().toUtf8());
+            add(it.key(), v.toVariant().toString().toUtf8());
     for (const QJsonValue &cookie : object.value(QStringLiteral("cookies")).toArray())
-        addHeader(r.headers, "set-cookie", cookie.toString().toUtf8());
+        add(QStringLiteral("set-cookie"), cookie.toString().toUtf8());
+    if (!badHeader.isNull())
+        return errorResponse(502, QStringLiteral("the function's response header '%1' is not a valid HTTP header (a line break or "
+                                                 "a character a header name cannot hold)").arg(badHeader.left(100)));
     const QJsonValue body = object.value(QStringLiteral("body"));
     const QByteArray text = body.isString() ? body.toString().toUtf8()
                             : body.isUndefined() || body.isNull() ? QByteArray()

@@ -37,6 +37,9 @@ struct HttpRequestData
     QByteArray body;
     QString sourceIp = QStringLiteral("127.0.0.1");
     QDateTime when;
+
+    // The first value of a header, whatever its case; empty when absent.
+    QByteArray header(const char *name) const;
 };
 
 struct HttpResponseData

@@ -1,6 +1,8 @@
 #include "localcloud.h"
 
 #include "cloudevents.h"
+#include "dynamoexpression.h"
+#include "requestguard.h"
 #include "document/project.h"
 #include "export/exportmodel.h"
 #include "model/scheduleexpression.h"
@@ -315,6 +317,10 @@ QString LocalCloud::sendMessage(const QString &queue, const QByteArray &body, co
     const Node *node = service(deadLetters ? queue.chopped(4) : queue, "queue");
     if (!node || !withinLoopLimit(cause, causeName(cause), queue))
         return {};
+    if (body.size() > kMessageLimit) {
+        fail(tr("a message to %1 is %2 bytes; SQS takes at most %3").arg(queue).arg(body.size()).arg(kMessageLimit));
+        return {};
+    }
     const QString id = mState->sendMessage(queue, body, attributes,
                                            std::max(delaySeconds, deadLetters ? 0 : number(node, "delay", 0)));
     if (id.isEmpty()) {
@@ -474,6 +480,10 @@ QString LocalCloud::publish(const QString &topic, const QString &message, const 
     const Node *node = service(topic, "topic");
     if (!node || !withinLoopLimit(cause, causeName(cause), topic))
         return {};
+    if (const qsizetype size = message.toUtf8().size() + subject.toUtf8().size(); size > kMessageLimit) {
+        fail(tr("a message to %1 is %2 bytes; SNS takes at most %3").arg(topic).arg(size).arg(kMessageLimit));
+        return {};
+    }
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const qint64 change = logChange(topic, cause, tr("message %1 to %n subscriber(s)", nullptr, int(consumers(node).size())).arg(id));
     const QByteArray event = json(CloudEvents::sns(mRegion, topic, id, message, subject, mClock->now(), attributes));
@@ -488,6 +498,11 @@ bool LocalCloud::putObject(const QString &bucket, const QString &key, const QByt
     const Node *node = service(bucket, "bucket");
     if (!node || !withinLoopLimit(cause, causeName(cause), bucket))
         return false;
+    if (data.size() > kObjectLimit)
+        return fail(tr("an object of %1 bytes is over the %2 MB a single upload takes").arg(data.size()).arg(kObjectLimit >> 20));
+    // It comes back as a response header: nothing that could end the header line.
+    if (RequestGuard::isUnsafeHeaderValue(contentType.toUtf8()) || contentType.size() > 256)
+        return fail(tr("the content type of %1 is not a valid header value").arg(key.left(100)));
     StoredObject stored;
     if (!mState->putObject(bucket, key, data, contentType, &stored))
         return fail(mState->errorString());
@@ -567,6 +582,8 @@ bool LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 c
     const Node *node = service(table, "table");
     if (!node || !withinLoopLimit(cause, causeName(cause), table))
         return false;
+    if (DynamoValue::itemSize(item) > kItemLimit)
+        return fail(tr("an item of %1 is over DynamoDB's %2 KB").arg(table).arg(kItemLimit >> 10));
     StreamRecord record;
     if (!mState->putItem(table, tableKeys(table), item, &record))
         return fail(mState->errorString());

@@ -51,6 +51,12 @@ class LocalCloud : public QObject
     Q_OBJECT
 
 public:
+    // The services' own limits, whoever calls: SQS and SNS messages, DynamoDB items,
+    // and S3 objects in one upload.
+    static constexpr qsizetype kMessageLimit = 256 * 1024;
+    static constexpr qsizetype kItemLimit = 400 * 1024;
+    static constexpr qsizetype kObjectLimit = 64 * 1024 * 1024;
+
     LocalCloud(Project &project, FunctionRunner &runner, QObject *parent = nullptr);
     ~LocalCloud() override;
 

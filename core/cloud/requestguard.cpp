@@ -1,0 +1,303 @@
+#include "requestguard.h"
+
+#include <QHostInfo>
+#include <QNetworkInterface>
+#include <QTcpSocket>
+#include <QUrl>
+
+#include <limits>
+
+namespace Nimbus {
+
+namespace {
+
+QByteArray headerValue(const HttpHeaders &headers, const char *name, int *count = nullptr)
+{
+    QByteArray value;
+    int found = 0;
+    for (const auto &[key, v] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0) {
+            if (found++ == 0)
+                value = v.trimmed();
+        }
+    }
+    if (count)
+        *count = found;
+    return value;
+}
+
+// The host of a Host header ("localhost:3000", "[::1]:4566"), lower case; empty when
+// the header is malformed (a port that is not a number, a bracket left open).
+QString hostOf(const QByteArray &header)
+{
+    QByteArray host = header.trimmed().toLower();
+    QByteArray port;
+    if (host.startsWith('[')) {
+        const qsizetype close = host.indexOf(']');
+        if (close < 0)
+            return {};
+        port = host.mid(close + 1);
+        host = host.mid(1, close - 1);
+        if (!port.isEmpty() && !port.startsWith(':'))
+            return {};
+        port = port.mid(1);
+    } else if (const qsizetype colon = host.lastIndexOf(':'); colon >= 0) {
+        port = host.mid(colon + 1);
+        host = host.left(colon);
+    }
+    for (const char c : port)
+        if (c < '0' || c > '9')
+            return {};
+    if (host.endsWith('.')) // "localhost." is the same name
+        host.chop(1);
+    return QString::fromLatin1(host);
+}
+
+} // namespace
+
+void RequestGuard::setListenAddress(const QHostAddress &address)
+{
+    mExtraHosts.clear();
+    if (address.isLoopback() || address.isNull())
+        return;
+    const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    if (!any) {
+        mExtraHosts.insert(address.toString().toLower());
+        return;
+    }
+    // Bound to every interface at the user's request: this machine's names and addresses.
+    for (const QHostAddress &own : QNetworkInterface::allAddresses())
+        mExtraHosts.insert(own.toString().section(QLatin1Char('%'), 0, 0).toLower());
+    const QString name = QHostInfo::localHostName().toLower();
+    if (!name.isEmpty()) {
+        mExtraHosts.insert(name);
+        if (const QString domain = QHostInfo::localDomainName().toLower(); !domain.isEmpty())
+            mExtraHosts.insert(name + QLatin1Char('.') + domain);
+    }
+}
+
+bool RequestGuard::isLoopbackName(const QString &host)
+{
+    // *.localhost never leaves the machine (RFC 6761), and browsers resolve it so;
+    // S3 clients name buckets that way (photos.s3.localhost).
+    if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+bool RequestGuard::hostAllowed(const QByteArray &header) const
+{
+    const QString host = hostOf(header);
+    if (host.isEmpty())
+        return false;
+    return isLoopbackName(host) || mExtraHosts.contains(host);
+}
+
+bool RequestGuard::isLoopbackOrigin(const QByteArray &origin)
+{
+    const QUrl url(QString::fromLatin1(origin.trimmed()), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return false;
+    if (!url.path().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        return false;
+    return isLoopbackName(url.host().toLower());
+}
+
+std::optional<QString> RequestGuard::refusal(const HttpHeaders &headers) const
+{
+    int hosts = 0;
+    const QByteArray host = headerValue(headers, "host", &hosts);
+    if (hosts != 1 || !hostAllowed(host))
+        return QStringLiteral("the Host '%1' is not this machine's; the local cloud answers only its own address")
+            .arg(QString::fromLatin1(host.left(200)));
+    int origins = 0;
+    const QByteArray origin = headerValue(headers, "origin", &origins);
+    if (origins > 1 || (origins == 1 && !isLoopbackOrigin(origin)))
+        return QStringLiteral("requests from the web page at %1 are refused: the local cloud answers only pages of this machine")
+            .arg(QString::fromLatin1(origin.left(200)));
+    if (headerValue(headers, "sec-fetch-site").compare("cross-site", Qt::CaseInsensitive) == 0)
+        return QStringLiteral("cross-site requests are refused");
+    return std::nullopt;
+}
+
+bool RequestGuard::isUnsafeHeaderValue(const QByteArray &value)
+{
+    for (const char c : value)
+        if (c == '\r' || c == '\n' || c == '\0')
+            return true;
+    return false;
+}
+
+bool RequestGuard::isHeaderName(const QByteArray &name)
+{
+    // RFC 9110's token characters.
+    static const QByteArray extra("!#$%&'*+-.^_`|~");
+    if (name.isEmpty())
+        return false;
+    for (const char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && !extra.contains(c))
+            return false;
+    }
+    return true;
+}
+
+QByteArray closingResponse(const HttpResponseData &response)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
+                     + (response.status == 413 ? "Request Entity Too Large"
+                        : response.status == 431 ? "Request Header Fields Too Large"
+                                                  : "Bad Request")
+                     + "\r\n";
+    for (const auto &[key, value] : response.headers)
+        out += key + ": " + value + "\r\n";
+    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n";
+    return out + response.body;
+}
+
+namespace {
+
+// What the guard knows of the request being received on one connection.
+class ConnectionGuard : public QObject
+{
+public:
+    static constexpr const char *kName = "nimbus-connection-guard";
+
+    ConnectionGuard(QTcpSocket *socket, GuardedTcpServer::BodyLimit limit, GuardedTcpServer::Refusal refusal)
+        : QObject(socket), mSocket(socket), mLimit(std::move(limit)), mRefusal(std::move(refusal))
+    {
+        setObjectName(QLatin1String(kName));
+        // Connected before the HTTP server's own slot, so this one sees the bytes first.
+        connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    }
+
+    void reset()
+    {
+        mHead.clear();
+        mHeadLength = -1;
+        mReceived = 0;
+        mBodyLimit = 0;
+    }
+
+private:
+    void onReadyRead()
+    {
+        if (mDraining) {
+            discard();
+            return;
+        }
+        const qint64 fresh = mSocket->bytesAvailable(); // what the HTTP server has not read yet
+        if (fresh <= 0)
+            return;
+        mReceived += fresh;
+        if (mHeadLength < 0 && !readHead(fresh))
+            return;
+        if (mHeadLength < 0)
+            return;
+        // A chunked body carries its chunk lines besides the content: allow for them.
+        const qint64 body = mReceived - mHeadLength;
+        if (body > mBodyLimit + mBodyLimit / 64 + GuardedTcpServer::kHeadLimit)
+            refuse(413, QStringLiteral("the request body is over %1 bytes").arg(mBodyLimit));
+    }
+
+    // Reads the head as it arrives; false when the request was refused.
+    bool readHead(qint64 fresh)
+    {
+        const qint64 wanted = qMin<qint64>(fresh, GuardedTcpServer::kHeadLimit + 4 - mHead.size());
+        const QByteArray data = mSocket->peek(wanted);
+        const qsizetype before = mHead.size();
+        mHead += data;
+        const qsizetype end = mHead.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
+        if (end < 0) {
+            if (mHead.size() > GuardedTcpServer::kHeadLimit) {
+                refuse(431, QStringLiteral("the request head is over %1 bytes").arg(GuardedTcpServer::kHeadLimit));
+                return false;
+            }
+            return true;
+        }
+        const bool bodyFollowed = end + 4 < mHead.size() || fresh > wanted;
+        mHeadLength = end + 4;
+        mHead.truncate(end);
+        const qsizetype lineEnd = mHead.indexOf("\r\n");
+        const QByteArray requestLine = lineEnd < 0 ? mHead : mHead.left(lineEnd);
+        mBodyLimit = mLimit(requestLine, mHead);
+        qint64 contentLength = -1;
+        bool expectContinue = false;
+        for (const QByteArray &line : mHead.split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            if (colon < 0)
+                continue;
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-length") {
+                bool ok = false;
+                contentLength = value.toLongLong(&ok);
+                if (!ok || contentLength < 0)
+                    contentLength = std::numeric_limits<qint64>::max(); // refused below; the server would refuse it too
+            } else if (name == "expect") {
+                expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+            }
+        }
+        if (contentLength > mBodyLimit) {
+            refuse(413, QStringLiteral("the request body is over %1 bytes").arg(mBodyLimit));
+            return false;
+        }
+        if (expectContinue && !bodyFollowed)
+            mSocket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        return true;
+    }
+
+    void refuse(int status, const QString &message)
+    {
+        mSocket->write(closingResponse(mRefusal(status, message)));
+        mSocket->flush();
+        mDraining = true;
+        discard();
+        mSocket->disconnectFromHost();
+    }
+
+    // Drops what arrived, so that the HTTP server never buffers it.
+    void discard()
+    {
+        if (mSocket->isTransactionStarted())
+            mSocket->commitTransaction();
+        mSocket->skip(mSocket->bytesAvailable());
+    }
+
+    QTcpSocket *mSocket;
+    GuardedTcpServer::BodyLimit mLimit;
+    GuardedTcpServer::Refusal mRefusal;
+    QByteArray mHead;
+    qsizetype mHeadLength = -1;
+    qint64 mReceived = 0;
+    qint64 mBodyLimit = 0;
+    bool mDraining = false;
+};
+
+} // namespace
+
+GuardedTcpServer::GuardedTcpServer(BodyLimit limit, Refusal refusal, QObject *parent)
+    : QTcpServer(parent), mLimit(std::move(limit)), mRefusal(std::move(refusal))
+{
+}
+
+void GuardedTcpServer::requestRead(QTcpSocket *socket)
+{
+    // The guard has no meta-object of its own: found by name, it is one by construction.
+    if (auto *guard = socket ? socket->findChild<QObject *>(QLatin1String(ConnectionGuard::kName), Qt::FindDirectChildrenOnly) : nullptr)
+        static_cast<ConnectionGuard *>(guard)->reset();
+}
+
+void GuardedTcpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    new ConnectionGuard(socket, mLimit, mRefusal);
+    addPendingConnection(socket);
+}
+
+} // namespace Nimbus

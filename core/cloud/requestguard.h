@@ -1,0 +1,83 @@
+#pragma once
+
+// What keeps the local cloud's ports for the user's own tools (internal to core/cloud).
+// Every program and every web page on the machine can reach 127.0.0.1: a page cannot
+// read a foreign answer, but it can send a form or text POST without a preflight, and
+// with DNS rebinding it reaches the port under its own host name. So each request must
+// name a loopback host and carry no foreign origin, and its size is bounded before its
+// body is buffered.
+
+#include "httproutes.h"
+
+#include <QHostAddress>
+#include <QSet>
+#include <QString>
+#include <QTcpServer>
+
+#include <functional>
+#include <optional>
+
+class QTcpSocket;
+
+namespace Nimbus {
+
+class RequestGuard
+{
+public:
+    // The host names and addresses accepted besides the loopback ones: the address the
+    // server is bound to (and, bound to every interface, this machine's own addresses
+    // and host name), as the user asked with --host.
+    void setListenAddress(const QHostAddress &address);
+
+    // Why a request is refused (403), or nullopt: a Host that is not this machine's, an
+    // Origin that is not a loopback page, or a cross-site fetch.
+    std::optional<QString> refusal(const HttpHeaders &headers) const;
+
+    bool hostAllowed(const QByteArray &host) const;
+    static bool isLoopbackName(const QString &host);
+    // http(s)://localhost:5173, http://127.0.0.1, http://[::1]:8080; "null" and every
+    // other origin are foreign.
+    static bool isLoopbackOrigin(const QByteArray &origin);
+    // A header value that would end the header line or the head (CR, LF or NUL).
+    static bool isUnsafeHeaderValue(const QByteArray &value);
+    static bool isHeaderName(const QByteArray &name);
+
+private:
+    QSet<QString> mExtraHosts;
+};
+
+// A listening socket that bounds what a request may make the HTTP server buffer: it
+// reads each request's head as it arrives (before the server does), refuses a
+// Content-Length over the limit at once, cuts a streamed (chunked) body when it passes
+// the limit, and refuses heads over 64 KB. It also answers "Expect: 100-continue" at once
+// for bodies within the limit (botocore asks before every upload and otherwise waits a
+// second). It consumes nothing of a request it lets through.
+class GuardedTcpServer : public QTcpServer
+{
+public:
+    static constexpr qsizetype kHeadLimit = 64 * 1024;
+
+    // The largest body a request may carry, from its request line and head.
+    using BodyLimit = std::function<qsizetype(const QByteArray &requestLine, const QByteArray &head)>;
+    // The answer to a refused request (413, 431), in the server's protocol.
+    using Refusal = std::function<HttpResponseData(int status, const QString &message)>;
+
+    GuardedTcpServer(BodyLimit limit, Refusal refusal, QObject *parent = nullptr);
+
+    // The server calls this when it has read a whole request from the socket, so that
+    // the next request on the connection is counted from zero.
+    static void requestRead(QTcpSocket *socket);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    BodyLimit mLimit;
+    Refusal mRefusal;
+};
+
+// HTTP/1.1 bytes of a whole answer that closes the connection (for refusals written
+// before the HTTP server has a request to answer).
+QByteArray closingResponse(const HttpResponseData &response);
+
+} // namespace Nimbus

@@ -1,0 +1,638 @@
+// Issue 17's attacks on the local cloud's two ports, replayed over real sockets: web
+// pages (cross-site forms, text/plain POSTs, DNS rebinding), the control path, oversized
+// and malformed bodies, injected headers, huge batches, and `nimbus serve`'s memory
+// under a 1 GB upload. Each test fails when the protection it names is removed.
+
+#include "cloud/awsendpoint.h"
+#include "cloud/awswire.h"
+#include "cloud/cloudstate.h"
+#include "cloud/gatewayserver.h"
+#include "cloud/localcloud.h"
+#include "cloud/requestguard.h"
+#include "document/project.h"
+#include "model/catalog.h"
+#include "runtime/functionrunner.h"
+#include "runtime/instancepool.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <future>
+
+using namespace Nimbus;
+
+namespace {
+
+struct Answer
+{
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+    qint64 sent = 0; // bytes of the request the server took before it answered or closed
+};
+
+// One request over a plain socket (the server runs on the test's thread, so the client
+// is another thread). streamBytes: after head + body, keep sending that many zero
+// bytes (as chunks when chunked) until the server closes the connection.
+Answer exchange(quint16 port, const QByteArray &request, qint64 streamBytes = 0, bool chunked = false)
+{
+    Answer answer;
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    timeval timeout{20, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return answer;
+    }
+    auto sendAll = [&](const char *data, qint64 size) {
+        while (size > 0) {
+            const ssize_t n = ::send(fd, data, size_t(size), MSG_NOSIGNAL);
+            if (n <= 0)
+                return false;
+            answer.sent += n;
+            data += n;
+            size -= n;
+        }
+        return true;
+    };
+    bool open = sendAll(request.constData(), request.size());
+    const QByteArray zeros(1 << 20, '\0');
+    const QByteArray chunkLine = QByteArray::number(zeros.size(), 16) + "\r\n";
+    for (qint64 left = streamBytes; open && left > 0; left -= zeros.size()) {
+        if (chunked)
+            open = sendAll(chunkLine.constData(), chunkLine.size());
+        open = open && sendAll(zeros.constData(), zeros.size());
+        if (chunked && open)
+            open = sendAll("\r\n", 2);
+        // An answer that came early ends the upload, as a client reading it would.
+        char peek;
+        if (open && ::recv(fd, &peek, 1, MSG_PEEK | MSG_DONTWAIT) > 0)
+            break;
+    }
+    if (open && chunked && streamBytes > 0)
+        sendAll("0\r\n\r\n", 5);
+    QByteArray received;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+        if (n <= 0)
+            break;
+        received.append(buffer, n);
+        const qsizetype end = received.indexOf("\r\n\r\n");
+        if (end >= 0) {
+            const QByteArray head = received.left(end);
+            const qsizetype at = head.toLower().indexOf("content-length:");
+            const qint64 length = at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+            if (received.size() - end - 4 >= length)
+                break;
+        }
+    }
+    ::close(fd);
+    const qsizetype end = received.indexOf("\r\n\r\n");
+    answer.head = received.left(end);
+    answer.body = end < 0 ? QByteArray() : received.mid(end + 4);
+    answer.status = received.startsWith("HTTP/1.1 ") ? received.mid(9, 3).toInt() : 0;
+    return answer;
+}
+
+QByteArray formRequest(const QByteArray &body)
+{
+    return "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+           + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+QByteArray statusLine(const Answer &a)
+{
+    return QByteArray::number(a.status) + " " + a.head.left(200) + " | " + a.body.left(300);
+}
+
+} // namespace
+
+class TestSecurityHttp : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void foreignRequestsRefused_data();
+    void foreignRequestsRefused();
+    void ownToolsAccepted_data();
+    void ownToolsAccepted();
+    void originRules_data();
+    void originRules();
+    void controlPathNeedsJsonAndToken();
+    void controlPathHasServiceLimits_data();
+    void controlPathHasServiceLimits();
+    void storedObjectsNeverRenderInBrowser();
+    void functionHeaderInjection();
+    void awsChunkedOverflow();
+    void oversizedBodiesRefusedBeforeBuffered_data();
+    void oversizedBodiesRefusedBeforeBuffered();
+    void hugeBatchesRefusedAtOnce();
+    void serveStaysSmallUnderHugeUploads();
+    void cloudTrustsOnlyALiveLoopbackServer_data();
+    void cloudTrustsOnlyALiveLoopbackServer();
+
+private:
+    Answer send(bool aws, const QByteArray &request, qint64 streamBytes = 0, bool chunked = false);
+    QByteArray control(const QString &operation, const QJsonObject &body, const QByteArray &token, const QByteArray &type,
+                       int *status);
+    int queueDepth();
+
+    QTemporaryDir mDir;
+    std::unique_ptr<Project> mProject;
+    std::unique_ptr<FunctionRunner> mRunner;
+    std::unique_ptr<LocalCloud> mCloud;
+    std::unique_ptr<GatewayServer> mGateway;
+    std::unique_ptr<AwsEndpoint> mEndpoint;
+};
+
+Answer TestSecurityHttp::send(bool aws, const QByteArray &request, qint64 streamBytes, bool chunked)
+{
+    QByteArray text = request;
+    const quint16 port = aws ? mEndpoint->port() : mGateway->port();
+    text.replace("PORT", QByteArray::number(port));
+    auto future = std::async(std::launch::async, exchange, port, text, streamBytes, chunked);
+    if (!QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 120000))
+        return {};
+    return future.get();
+}
+
+int TestSecurityHttp::queueDepth()
+{
+    const Answer a = send(true, formRequest("Action=GetQueueAttributes&QueueUrl=jobs&AttributeName.1=ApproximateNumberOfMessages"));
+    const qsizetype at = a.body.indexOf("<Value>");
+    return at < 0 ? -1 : a.body.mid(at + 7, a.body.indexOf("</Value>") - at - 7).toInt();
+}
+
+void TestSecurityHttp::initTestCase()
+{
+    mProject = std::make_unique<Project>(Catalog::builtin());
+    mProject->setWorkingDirectory(mDir.path());
+    auto function = [&](const QString &name, const QByteArray &code) {
+        const NodeId id = mProject->addNode(QStringLiteral("function"), {}, name);
+        QDir().mkpath(mDir.filePath(QStringLiteral("functions/") + name));
+        QFile file(mDir.filePath(QStringLiteral("functions/%1/index.js").arg(name)));
+        file.open(QIODevice::WriteOnly);
+        file.write(code);
+        return id;
+    };
+    auto route = [&](const QString &path, NodeId fn, bool cors) {
+        const NodeId id = mProject->addNode(QStringLiteral("http-route"), {});
+        mProject->setNodeProperty(id, QStringLiteral("method"), QStringLiteral("ANY"));
+        mProject->setNodeProperty(id, QStringLiteral("path"), path);
+        mProject->setNodeProperty(id, QStringLiteral("cors"), cors);
+        mProject->connectNodes(id, fn, QStringLiteral("invokes"));
+    };
+    route(QStringLiteral("/items/{id}"), function(QStringLiteral("getItem"), "exports.handler = async (e) => ({ id: e.pathParameters.id });\n"),
+          true);
+    route(QStringLiteral("/inject"),
+          function(QStringLiteral("inject"), "exports.handler = async () => ({ statusCode: 200, headers: { 'x-a': 'b\\r\\nSet-Cookie: "
+                                             "session=stolen' }, body: 'x' });\n"),
+          false);
+    route(QStringLiteral("/injectName"),
+          function(QStringLiteral("injectName"),
+                   "exports.handler = async () => ({ statusCode: 200, headers: { 'x-a: b\\r\\nSet-Cookie': 'c' }, body: 'x' });\n"),
+          false);
+    mProject->addNode(QStringLiteral("queue"), {}, QStringLiteral("jobs"));
+    mProject->addNode(QStringLiteral("topic"), {}, QStringLiteral("news"));
+    mProject->addNode(QStringLiteral("bucket"), {}, QStringLiteral("files"));
+    mProject->addNode(QStringLiteral("table"), {}, QStringLiteral("items"));
+
+    mRunner = std::make_unique<FunctionRunner>();
+    mRunner->setProject(mProject.get());
+    mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
+    QString error;
+    QVERIFY2(mCloud->start(mDir.filePath(QStringLiteral(".nimbus-cloud")), &error), qPrintable(error));
+    mGateway = std::make_unique<GatewayServer>(*mCloud);
+    QVERIFY2(mGateway->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
+    QVERIFY2(mEndpoint->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+    mCloud->setServiceEndpoint(mEndpoint->url());
+    QVERIFY(mCloud->putObject(QStringLiteral("files"), QStringLiteral("keep.txt"), "precious", QStringLiteral("text/plain")));
+}
+
+void TestSecurityHttp::cleanupTestCase()
+{
+    mEndpoint.reset();
+    mGateway.reset();
+    mCloud.reset();
+    if (mRunner)
+        mRunner->pool()->stopAll();
+    mRunner.reset();
+}
+
+void TestSecurityHttp::foreignRequestsRefused_data()
+{
+    QTest::addColumn<bool>("aws");
+    QTest::addColumn<QByteArray>("request");
+    const QByteArray sendForm = "Action=SendMessage&QueueUrl=jobs&MessageBody=pwned";
+    auto form = [&](const QByteArray &extra, const QByteArray &body) {
+        return "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: application/x-www-form-urlencoded\r\n" + extra
+               + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    };
+    QTest::newRow("cross-site form SendMessage") << true << form("Origin: https://evil.example\r\n", sendForm);
+    QTest::newRow("cross-site form Publish")
+        << true << form("Origin: https://evil.example\r\n", "Action=Publish&TopicArn=arn:aws:sns:us-east-1:000000000000:news&Message=x");
+    QTest::newRow("cross-site form PurgeQueue, fetch metadata only")
+        << true << form("Sec-Fetch-Site: cross-site\r\n", "Action=PurgeQueue&QueueUrl=jobs");
+    QTest::newRow("sandboxed page (Origin: null)") << true << form("Origin: null\r\n", sendForm);
+    const QByteArray deletion = "<Delete><Object><Key>keep.txt</Key></Object><Quiet>true</Quiet></Delete>";
+    QTest::newRow("text/plain S3 delete")
+        << true
+        << "POST /files?delete HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: http://evil.example\r\nContent-Type: text/plain\r\n"
+               "Content-Length: " + QByteArray::number(deletion.size()) + "\r\n\r\n" + deletion;
+    QTest::newRow("rebinding Host on the AWS endpoint")
+        << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: evil.example:PORT\r\n\r\n");
+    QTest::newRow("rebinding Host with a loopback-looking name")
+        << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1.evil.example:PORT\r\n\r\n");
+    QTest::newRow("rebinding Host, form write") << true
+                                                << form("", sendForm).replace("Host: 127.0.0.1:PORT", "Host: evil.example:PORT");
+    QTest::newRow("no Host") << true << QByteArray("GET /files/keep.txt HTTP/1.0\r\n\r\n");
+    QTest::newRow("rebinding Host on a gateway route") << false << QByteArray("GET /items/1 HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+    const QByteArray message = R"({"queue":"jobs","body":"pwn"})";
+    const QByteArray length = "Content-Length: " + QByteArray::number(message.size()) + "\r\n\r\n";
+    QTest::newRow("rebinding Host on the control path")
+        << false << "POST /_nimbus/send-message HTTP/1.1\r\nHost: evil.example:PORT\r\nContent-Type: application/json\r\n" + length + message;
+    QTest::newRow("cross-site text/plain to the control path")
+        << false << "POST /_nimbus/send-message HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n"
+                    "Content-Type: text/plain\r\n" + length + message;
+    QTest::newRow("foreign Origin on a user route") << false
+                                                    << QByteArray("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n\r\n");
+}
+
+void TestSecurityHttp::foreignRequestsRefused()
+{
+    QFETCH(bool, aws);
+    QFETCH(QByteArray, request);
+    const int before = queueDepth();
+    QCOMPARE(before, 0);
+    const Answer a = send(aws, request);
+    QVERIFY2(a.status == 403 || (a.status == 400 && !request.contains("Host:")), statusLine(a).constData());
+    QVERIFY2(!a.body.contains("precious"), a.body.constData());
+    // Nothing happened: no message, the object is still there.
+    QCOMPARE(queueDepth(), 0);
+    QVERIFY(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("keep.txt")).has_value());
+}
+
+void TestSecurityHttp::ownToolsAccepted_data()
+{
+    QTest::addColumn<bool>("aws");
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("127.0.0.1") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n") << QByteArray("precious");
+    QTest::newRow("localhost") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n") << QByteArray("precious");
+    QTest::newRow("[::1]") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: [::1]:PORT\r\n\r\n") << QByteArray("precious");
+    QTest::newRow("no port") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: localhost\r\n\r\n") << QByteArray("precious");
+    QTest::newRow("virtual-hosted bucket") << true << QByteArray("GET /keep.txt HTTP/1.1\r\nHost: files.s3.localhost:PORT\r\n\r\n")
+                                           << QByteArray("precious");
+    QTest::newRow("user route") << false << QByteArray("GET /items/7 HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n") << QByteArray("\"7\"");
+    QTest::newRow("page of this machine") << false
+                                          << QByteArray("GET /items/8 HTTP/1.1\r\nHost: localhost:PORT\r\nOrigin: http://localhost:5173\r\n"
+                                                        "Sec-Fetch-Site: same-site\r\n\r\n")
+                                          << QByteArray("\"8\"");
+}
+
+void TestSecurityHttp::ownToolsAccepted()
+{
+    QFETCH(bool, aws);
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, expected);
+    const Answer a = send(aws, request);
+    QVERIFY2(a.status == 200, statusLine(a).constData());
+    QVERIFY2(a.body.contains(expected), a.body.constData());
+}
+
+void TestSecurityHttp::originRules_data()
+{
+    QTest::addColumn<QByteArray>("origin");
+    QTest::addColumn<bool>("loopback");
+    QTest::newRow("localhost with port") << QByteArray("http://localhost:5173") << true;
+    QTest::newRow("https loopback") << QByteArray("https://127.0.0.1") << true;
+    QTest::newRow("IPv6 loopback") << QByteArray("http://[::1]:8080") << true;
+    QTest::newRow("dev name") << QByteArray("http://app.localhost:3000") << true;
+    QTest::newRow("foreign") << QByteArray("https://evil.example") << false;
+    QTest::newRow("loopback as a subdomain") << QByteArray("http://localhost.evil.example") << false;
+    QTest::newRow("null") << QByteArray("null") << false;
+    QTest::newRow("file") << QByteArray("file://") << false;
+    QTest::newRow("user info") << QByteArray("http://localhost@evil.example") << false;
+    QTest::newRow("path") << QByteArray("http://localhost/x") << false;
+}
+
+void TestSecurityHttp::originRules()
+{
+    QFETCH(QByteArray, origin);
+    QFETCH(bool, loopback);
+    QCOMPARE(RequestGuard::isLoopbackOrigin(origin), loopback);
+}
+
+QByteArray TestSecurityHttp::control(const QString &operation, const QJsonObject &body, const QByteArray &token,
+                                     const QByteArray &type, int *status)
+{
+    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QByteArray request = "POST /_nimbus/" + operation.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: " + type
+                         + "\r\nContent-Length: " + QByteArray::number(json.size()) + "\r\n";
+    if (!token.isNull())
+        request += QByteArray(GatewayServer::kTokenHeader) + ": " + token + "\r\n";
+    const Answer a = send(false, request + "\r\n" + json);
+    *status = a.status;
+    return a.body;
+}
+
+void TestSecurityHttp::controlPathNeedsJsonAndToken()
+{
+    const QJsonObject message{{QStringLiteral("queue"), QStringLiteral("jobs")}, {QStringLiteral("body"), QStringLiteral("hi")}};
+    int status = 0;
+    const QByteArray token = mGateway->controlToken();
+    QCOMPARE(token.size(), 64);
+    control(QStringLiteral("send-message"), message, QByteArray(), "application/json", &status);
+    QCOMPARE(status, 403);
+    control(QStringLiteral("send-message"), message, token.left(63) + 'x', "application/json", &status);
+    QCOMPARE(status, 403);
+    control(QStringLiteral("send-message"), message, token, "text/plain", &status);
+    QCOMPARE(status, 415);
+    control(QStringLiteral("send-message"), message, token, "application/x-www-form-urlencoded", &status);
+    QCOMPARE(status, 415);
+    QCOMPARE(queueDepth(), 0);
+    const QByteArray answer = control(QStringLiteral("send-message"), message, token, "application/json; charset=utf-8", &status);
+    QVERIFY2(status == 200, answer.constData());
+    QCOMPARE(queueDepth(), 1);
+    // A second gateway has a token of its own.
+    GatewayServer other(*mCloud);
+    QVERIFY(other.controlToken() != token);
+    send(true, formRequest("Action=PurgeQueue&QueueUrl=jobs"));
+    QCOMPARE(queueDepth(), 0);
+}
+
+void TestSecurityHttp::controlPathHasServiceLimits_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<QByteArray>("error");
+    QTest::newRow("queue message over 256 KB")
+        << "send-message" << QJsonObject{{"queue", "jobs"}, {"body", QString(256 * 1024 + 1, QLatin1Char('m'))}} << QByteArray("SQS takes at most");
+    QTest::newRow("topic message over 256 KB")
+        << "publish" << QJsonObject{{"topic", "news"}, {"message", QString(256 * 1024 + 1, QLatin1Char('m'))}} << QByteArray("SNS takes at most");
+    QTest::newRow("item over 400 KB")
+        << "put-item"
+        << QJsonObject{{"table", "items"},
+                       {"item", QJsonObject{{"id", QJsonObject{{"S", "1"}}}, {"blob", QJsonObject{{"S", QString(401 * 1024, QLatin1Char('i'))}}}}}}
+        << QByteArray("400 KB");
+    QTest::newRow("content type with a line break")
+        << "put-object"
+        << QJsonObject{{"bucket", "files"}, {"key", "x.html"}, {"contentType", "text/html\r\nSet-Cookie: session=stolen"}, {"body", "PGI+"}}
+        << QByteArray("not a valid header value");
+    QTest::newRow("body not base64") << "put-object" << QJsonObject{{"bucket", "files"}, {"key", "y"}, {"body", "%%%"}}
+                                     << QByteArray("not base64");
+}
+
+void TestSecurityHttp::controlPathHasServiceLimits()
+{
+    QFETCH(QString, operation);
+    QFETCH(QJsonObject, body);
+    QFETCH(QByteArray, error);
+    int status = 0;
+    const QByteArray answer = control(operation, body, mGateway->controlToken(), "application/json", &status);
+    QCOMPARE(status, 400);
+    QVERIFY2(answer.contains(error), answer.constData());
+    QCOMPARE(queueDepth(), 0);
+    QVERIFY(!mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("x.html")).has_value());
+}
+
+void TestSecurityHttp::storedObjectsNeverRenderInBrowser()
+{
+    int status = 0;
+    const QJsonObject page{{"bucket", "files"}, {"key", "page.html"}, {"contentType", "text/html"},
+                           {"body", QString::fromLatin1(QByteArray("<script>alert(document.cookie)</script>").toBase64())}};
+    control(QStringLiteral("put-object"), page, mGateway->controlToken(), "application/json", &status);
+    QCOMPARE(status, 200);
+    const Answer a = send(true, "GET /files/page.html HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n");
+    QCOMPARE(a.status, 200);
+    const QByteArray head = a.head.toLower();
+    QVERIFY2(head.contains("\r\nx-content-type-options: nosniff"), head.constData());
+    QVERIFY2(head.contains("\r\ncontent-security-policy: sandbox"), head.constData());
+    // Every other answer of the endpoint too (an error is a document a browser could open).
+    const Answer missing = send(true, "GET /files/none.html HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n");
+    QCOMPARE(missing.status, 404);
+    QVERIFY(missing.head.toLower().contains("content-security-policy: sandbox"));
+}
+
+void TestSecurityHttp::functionHeaderInjection()
+{
+    for (const char *path : {"/inject", "/injectName"}) {
+        const Answer a = send(false, QByteArray("GET ") + path + " HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n");
+        QVERIFY2(a.status == 502, statusLine(a).constData());
+        QVERIFY2(!a.head.toLower().contains("set-cookie"), a.head.constData());
+    }
+}
+
+void TestSecurityHttp::awsChunkedOverflow()
+{
+    // The decoder refuses sizes that would overflow its bounds check.
+    QVERIFY(!AwsWire::decodeAwsChunked("7fffffffffffffff;chunk-signature=0\r\nabc\r\n0\r\n\r\n").has_value());
+    QVERIFY(!AwsWire::decodeAwsChunked("7ffffffffffffffa\r\nabc\r\n").has_value());
+    QVERIFY(!AwsWire::decodeAwsChunked("ffffffffffffffff\r\nabc\r\n").has_value());
+    QCOMPARE(AwsWire::decodeAwsChunked("3;chunk-signature=0\r\nabc\r\n0\r\n\r\n").value(), QByteArray("abc"));
+    // The 60-byte request that used to kill nimbus serve gets a 400, and the next one is served.
+    const QByteArray body = "7fffffffffffffff\r\nabc\r\n";
+    const Answer a = send(true, "PUT /files/boom HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Encoding: aws-chunked\r\n"
+                                "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QVERIFY2(a.status == 400, statusLine(a).constData());
+    QCOMPARE(send(true, "GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n").status, 200);
+}
+
+void TestSecurityHttp::oversizedBodiesRefusedBeforeBuffered_data()
+{
+    QTest::addColumn<bool>("aws");
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<qint64>("stream");
+    QTest::addColumn<bool>("chunked");
+    QTest::addColumn<qint64>("limit"); // the most the server may take before it answers
+    const qint64 gb = 1024LL * 1024 * 1024;
+    QTest::newRow("AWS endpoint, 1 GB with Content-Length")
+        << true << QByteArray("PUT /files/big HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Length: 1073741824\r\n\r\n") << gb << false
+        << qint64(32 << 20);
+    QTest::newRow("DynamoDB, 100 MB JSON")
+        << true
+        << QByteArray("POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.BatchGetItem\r\n"
+                      "Content-Type: application/x-amz-json-1.0\r\nContent-Length: 104857600\r\n\r\n")
+        << qint64(100 << 20) << false << qint64(32 << 20);
+    QTest::newRow("gateway, 200 MB chunked") << false
+                                             << QByteArray("POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                             << qint64(200 << 20) << true << qint64(GatewayServer::kPayloadLimit + (24 << 20));
+    QTest::newRow("control path, 1 GB object")
+        << false
+        << QByteArray("POST /_nimbus/put-object HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: application/json\r\n"
+                      "Content-Length: 1073741824\r\n\r\n")
+        << gb << false << qint64(32 << 20);
+    QTest::newRow("endless head") << false << QByteArray("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Long: ") << qint64(64 << 20)
+                                  << false << qint64(32 << 20);
+}
+
+void TestSecurityHttp::oversizedBodiesRefusedBeforeBuffered()
+{
+    QFETCH(bool, aws);
+    QFETCH(QByteArray, head);
+    QFETCH(qint64, stream);
+    QFETCH(bool, chunked);
+    QFETCH(qint64, limit);
+    const Answer a = send(aws, head, stream, chunked);
+    // Refused, and long before the whole body was taken (a socket buffer or two after the limit).
+    QVERIFY2(a.status == 413 || a.status == 431, statusLine(a).constData());
+    QVERIFY2(a.sent < limit, qPrintable(QStringLiteral("the server took %1 bytes").arg(a.sent)));
+    QVERIFY(a.head.toLower().contains("connection: close"));
+    // It still serves.
+    QCOMPARE(send(true, "GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n").status, 200);
+}
+
+void TestSecurityHttp::hugeBatchesRefusedAtOnce()
+{
+    // 200,000 keys: refused by count before a single key is read.
+    QJsonArray keys;
+    for (int i = 0; i < 200000; ++i)
+        keys.append(QJsonObject{{"id", QJsonObject{{"S", QString::number(i)}}}});
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{"RequestItems", QJsonObject{{"items", QJsonObject{{"Keys", keys}}}}}}).toJson(QJsonDocument::Compact);
+    QVERIFY(body.size() < AwsEndpoint::kDynamoRequestLimit);
+    QElapsedTimer timer;
+    timer.start();
+    const Answer a = send(true, "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.BatchGetItem\r\n"
+                                "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
+                                    + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QVERIFY2(a.status == 400, statusLine(a).constData());
+    QVERIFY2(a.body.contains("Too many items requested for the BatchGetItem call"), a.body.constData());
+    qInfo("200,000-key BatchGetItem refused in %lld ms", timer.elapsed());
+    // BatchWriteItem likewise: counted before any item is checked.
+    QJsonArray puts;
+    for (int i = 0; i < 50000; ++i)
+        puts.append(QJsonObject{{"PutRequest", QJsonObject{{"Item", QJsonObject{{"id", QJsonObject{{"S", QString::number(i)}}}}}}}});
+    const QByteArray write =
+        QJsonDocument(QJsonObject{{"RequestItems", QJsonObject{{"items", puts}}}}).toJson(QJsonDocument::Compact);
+    const Answer w = send(true, "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.BatchWriteItem\r\n"
+                                "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
+                                    + QByteArray::number(write.size()) + "\r\n\r\n" + write);
+    QVERIFY2(w.status == 400 && w.body.contains("less than or equal to 25"), statusLine(w).constData());
+}
+
+void TestSecurityHttp::serveStaysSmallUnderHugeUploads()
+{
+    // nimbus serve on a small project, its peak resident memory read from the kernel.
+    const QString dir = mDir.filePath(QStringLiteral("serve"));
+    QVERIFY(QDir().mkpath(dir + QStringLiteral("/functions/getItem")));
+    QFile code(dir + QStringLiteral("/functions/getItem/index.js"));
+    QVERIFY(code.open(QIODevice::WriteOnly));
+    code.write("exports.handler = async (e) => ({ id: e.pathParameters.id });\n");
+    code.close();
+    QFile json(dir + QStringLiteral("/small.json"));
+    QVERIFY(json.open(QIODevice::WriteOnly));
+    json.write(R"({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "route", "kind": "http-route", "properties": {"method": "ANY", "path": "/items/{id}"}},
+                  {"name": "getItem", "kind": "function", "properties": {"source": "functions/getItem"}},
+                  {"name": "files", "kind": "bucket"}, {"name": "jobs", "kind": "queue"}],
+        "edges": [{"from": "route", "to": "getItem", "type": "invokes"}]})");
+    json.close();
+    QProcess serve;
+    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {QStringLiteral("serve"), json.fileName(), QStringLiteral("--port"),
+                                                                  QStringLiteral("0"), QStringLiteral("--aws-port"), QStringLiteral("0")});
+    QVERIFY(QTest::qWaitFor([&] { return serve.peek(4096).count('\n') >= 2; }, 20000));
+    const quint16 gateway = QUrl(QString::fromLatin1(serve.readLine().trimmed())).port();
+    const quint16 aws = QUrl(QString::fromLatin1(serve.readLine().trimmed())).port();
+    auto peakKb = [&] {
+        QFile status(QStringLiteral("/proc/%1/status").arg(serve.processId()));
+        if (!status.open(QIODevice::ReadOnly))
+            return -1LL;
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').first().toLongLong();
+        return -1LL;
+    };
+    const qint64 before = peakKb();
+    auto upload = [&](quint16 port, const QByteArray &head, qint64 bytes, bool chunked) {
+        QByteArray text = head;
+        text.replace("PORT", QByteArray::number(port));
+        auto future = std::async(std::launch::async, exchange, port, text, bytes, chunked);
+        if (!QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 300000))
+            qWarning("an upload did not end in 5 minutes");
+        return future.get();
+    };
+    const qint64 gb = 1024LL * 1024 * 1024;
+    const Answer declared = upload(aws, "PUT /files/big HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Length: 1073741824\r\n\r\n", gb, false);
+    QCOMPARE(declared.status, 413);
+    const Answer streamed = upload(aws, "PUT /files/big HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nTransfer-Encoding: chunked\r\n\r\n", gb, true);
+    QCOMPARE(streamed.status, 413);
+    const Answer gatewayStream =
+        upload(gateway, "POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nTransfer-Encoding: chunked\r\n\r\n", 200 << 20, true);
+    QCOMPARE(gatewayStream.status, 413);
+    const Answer object = upload(gateway, "POST /_nimbus/put-object HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: application/json\r\n"
+                                          "Content-Length: 1073741824\r\n\r\n", gb, false);
+    QCOMPARE(object.status, 413);
+    const qint64 peak = peakKb();
+    qInfo("nimbus serve peak resident memory: %lld MB before, %lld MB after 1 GB uploads to both ports (the server took %lld MB of the "
+          "streamed one)", before / 1024, peak / 1024, streamed.sent >> 20);
+    QVERIFY2(peak > 0 && peak < 200 * 1024, qPrintable(QStringLiteral("peak %1 MB").arg(peak / 1024)));
+    ::kill(pid_t(serve.processId()), SIGTERM);
+    QVERIFY(serve.waitForFinished(20000));
+}
+
+void TestSecurityHttp::cloudTrustsOnlyALiveLoopbackServer_data()
+{
+    QTest::addColumn<QString>("gateway");
+    QTest::addColumn<bool>("alivePid");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("a dead process") << "http://127.0.0.1:9" << false << QByteArray("is not running");
+    QTest::newRow("a foreign host") << "http://203.0.113.7:3000" << true << QByteArray("not the local cloud's address");
+    QTest::newRow("https") << "https://127.0.0.1:3000" << true << QByteArray("not the local cloud's address");
+    QTest::newRow("file") << "file:///etc/passwd" << true << QByteArray("not the local cloud's address");
+    QTest::newRow("a name") << "http://evil.example:3000" << true << QByteArray("not the local cloud's address");
+}
+
+void TestSecurityHttp::cloudTrustsOnlyALiveLoopbackServer()
+{
+    QFETCH(QString, gateway);
+    QFETCH(bool, alivePid);
+    QFETCH(QByteArray, message);
+    QTemporaryDir dir;
+    QFile json(dir.filePath(QStringLiteral("p.json")));
+    QVERIFY(json.open(QIODevice::WriteOnly));
+    json.write(R"({"format": "nimbus-project", "version": 1, "nodes": [{"name": "jobs", "kind": "queue"}], "edges": []})");
+    json.close();
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".nimbus-cloud"))));
+    QFile server(dir.filePath(QStringLiteral(".nimbus-cloud/server.json")));
+    QVERIFY(server.open(QIODevice::WriteOnly));
+    // A pid that is surely gone: a child that has been reaped.
+    QProcess gone;
+    gone.start(QStringLiteral("true"));
+    QVERIFY(gone.waitForFinished());
+    const qint64 pid = alivePid ? QCoreApplication::applicationPid() : gone.processId();
+    server.write(QJsonDocument(QJsonObject{{"gateway", gateway}, {"token", "t"}, {"pid", alivePid ? pid : qint64(999999999)}}).toJson());
+    server.close();
+    QProcess cloud;
+    cloud.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"),
+                {QStringLiteral("cloud"), json.fileName(), QStringLiteral("send-message"), QStringLiteral("jobs"), QStringLiteral("x")});
+    QVERIFY(cloud.waitForFinished(20000));
+    const QByteArray err = cloud.readAllStandardError();
+    QCOMPARE(cloud.exitCode(), 3);
+    QVERIFY2(err.contains(message), err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestSecurityHttp)
+#include "tst_security_http.moc"
