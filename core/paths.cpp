@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 
 namespace Nimbus::Paths {
 
@@ -9,6 +10,42 @@ namespace {
 QString fromApplication(const char *relative)
 {
     return QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1String("/../") + QLatin1String(relative));
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Nimbus::Paths", text);
+}
+
+// Where path really is, with every link that exists resolved; empty when that cannot
+// be said safely (a '..' after a part that does not exist, a loop of links).
+QString resolvedPath(const QString &path, int depth)
+{
+    if (depth > 40 || path.isEmpty())
+        return {};
+    const QString absolute = QDir::isAbsolutePath(path) ? QDir::fromNativeSeparators(path)
+                                                       : QDir::currentPath() + QLatin1Char('/') + QDir::fromNativeSeparators(path);
+    const QFileInfo info(absolute);
+    if (info.exists())
+        return info.canonicalFilePath();
+    // A dangling link: whatever is written through it lands where it points.
+    if (info.isSymLink())
+        return resolvedPath(info.symLinkTarget(), depth + 1);
+    QString trimmed = absolute;
+    while (trimmed.size() > 1 && trimmed.endsWith(QLatin1Char('/')))
+        trimmed.chop(1);
+    const int slash = trimmed.lastIndexOf(QLatin1Char('/'));
+    if (slash < 0 || trimmed == QLatin1String("/"))
+        return {};
+    const QString name = trimmed.mid(slash + 1);
+    if (name == QLatin1String(".."))
+        return {};
+    const QString parent = resolvedPath(slash == 0 ? QStringLiteral("/") : trimmed.left(slash), depth);
+    if (parent.isEmpty())
+        return {};
+    if (name.isEmpty() || name == QLatin1String("."))
+        return parent;
+    return parent.endsWith(QLatin1Char('/')) ? parent + name : parent + QLatin1Char('/') + name;
 }
 } // namespace
 
@@ -27,6 +64,89 @@ QString pluginDirectory()
 {
     const QString overridden = qEnvironmentVariable("NIMBUS_PLUGIN_DIR");
     return overridden.isEmpty() ? fromApplication(NIMBUS_PLUGIN_SUBDIR) : QDir(overridden).absolutePath();
+}
+
+QString confinementProblem(const QString &relative)
+{
+    if (relative.isEmpty())
+        return tr("the path is empty");
+    for (const QChar c : relative) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return c.isNull() ? tr("the path holds a NUL character") : tr("the path holds a control character");
+    }
+    const bool drive = relative.size() >= 2 && relative.at(1) == QLatin1Char(':') && relative.at(0).isLetter();
+    if (relative.startsWith(QLatin1Char('/')) || relative.startsWith(QLatin1Char('\\')) || drive
+        || QDir::isAbsolutePath(relative))
+        return tr("the path is absolute; it must be relative to its folder");
+    // Both separators: a path written on one system is read on another.
+    QString parts = relative;
+    parts.replace(QLatin1Char('\\'), QLatin1Char('/'));
+    for (const QString &part : parts.split(QLatin1Char('/')))
+        if (part == QLatin1String(".."))
+            return tr("the path has a '..' component, which leads out of its folder");
+    return {};
+}
+
+bool staysUnder(const QString &root, const QString &path)
+{
+    const QString resolvedRoot = resolvedPath(root, 0);
+    const QString resolved = resolvedPath(path, 0);
+    if (resolvedRoot.isEmpty() || resolved.isEmpty())
+        return false;
+    if (resolved == resolvedRoot)
+        return true;
+    return resolved.startsWith(resolvedRoot.endsWith(QLatin1Char('/')) ? resolvedRoot : resolvedRoot + QLatin1Char('/'));
+}
+
+QString resolveUnder(const QString &root, const QString &relative, QString *problem)
+{
+    const QString why = confinementProblem(relative);
+    if (!why.isEmpty()) {
+        if (problem)
+            *problem = why;
+        return {};
+    }
+    // relative has no '..', so cleaning it only drops '.' and doubled separators.
+    const QString path = QDir(root).absolutePath() + QLatin1Char('/') + QDir::cleanPath(QDir::fromNativeSeparators(relative));
+    if (!staysUnder(root, path)) {
+        if (problem)
+            *problem = tr("the path leads out of its folder through a symbolic link");
+        return {};
+    }
+    return path;
+}
+
+FolderContents folderContents(const QString &folder, const std::function<bool(const QString &)> &skip)
+{
+    FolderContents result;
+    if (QFileInfo(folder).isSymLink()) {
+        result.skipped.append(QStringLiteral("."));
+        return result;
+    }
+    QStringList pending{QString()};
+    while (!pending.isEmpty()) {
+        const QString relative = pending.takeFirst();
+        const QDir dir(relative.isEmpty() ? folder : folder + QLatin1Char('/') + relative);
+        // System lists dangling links, fifos and sockets too, so that they are reported.
+        const QFileInfoList entries =
+            dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+        for (const QFileInfo &entry : entries) {
+            if (skip && skip(entry.fileName()))
+                continue;
+            const QString path = relative.isEmpty() ? entry.fileName() : relative + QLatin1Char('/') + entry.fileName();
+            if (entry.isSymLink())
+                result.skipped.append(path);
+            else if (entry.isDir())
+                pending.append(path);
+            else if (entry.isFile())
+                result.files.append(path);
+            else
+                result.skipped.append(path);
+        }
+    }
+    result.files.sort();
+    result.skipped.sort();
+    return result;
 }
 
 } // namespace Nimbus::Paths

@@ -361,6 +361,8 @@ int CommandLine::importJson(const QStringList &arguments)
         mErr << "nimbus: " << file.errorString() << '\n';
         return OutputError;
     }
+    for (const QString &warning : file.warnings())
+        mErr << "nimbus import-json: " << Diagnostic::severityName(Diagnostic::Severity::Warning) << ": " << warning << '\n';
     return Success;
 }
 

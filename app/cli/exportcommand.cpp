@@ -147,6 +147,8 @@ int CommandLine::importProject(const QStringList &arguments)
         mErr << "nimbus import: " << file.errorString() << '\n';
         return OutputError;
     }
+    for (const QString &warning : file.warnings())
+        mErr << "nimbus import: " << Diagnostic::severityName(Diagnostic::Severity::Warning) << ": " << warning << '\n';
     mOut << tr("%1: %n node(s)", nullptr, project.architecture().nodeCount()).arg(path) << '\n';
     return Success;
 }

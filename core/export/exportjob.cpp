@@ -4,9 +4,10 @@
 #include "pluginregistry.h"
 #include "document/project.h"
 #include "model/catalog.h"
+#include "model/validator.h"
+#include "paths.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -24,29 +25,6 @@ bool skipped(const QString &name)
 {
     return name == QLatin1String("node_modules") || name == QLatin1String("__pycache__")
            || name == QLatin1String(".git") || name.startsWith(QLatin1String(".nimbus"));
-}
-
-// Every file under a copied folder, relative to it, in a stable order.
-QStringList filesUnder(const QString &folder)
-{
-    QStringList result;
-    QList<QString> pending{QString()};
-    while (!pending.isEmpty()) {
-        const QString relative = pending.takeFirst();
-        const QDir dir(relative.isEmpty() ? folder : folder + QLatin1Char('/') + relative);
-        const QFileInfoList entries = dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
-                                                        QDir::Name);
-        for (const QFileInfo &entry : entries) {
-            if (skipped(entry.fileName()) || entry.isSymLink())
-                continue;
-            const QString path = relative.isEmpty() ? entry.fileName() : relative + QLatin1Char('/') + entry.fileName();
-            if (entry.isDir())
-                pending.append(path);
-            else
-                result.append(path);
-        }
-    }
-    return result;
 }
 
 } // namespace
@@ -77,15 +55,47 @@ ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const Provide
                            QStringLiteral("runtime"));
         }
     }
-    // Code that is not on disk cannot be copied: said, and the rest still exported.
+    // Every path stays inside its folder (issue 17): the design's own paths are named
+    // per node, then every file is checked where it lands in the output folder and,
+    // for a copy, where it comes from. What fails is not exported; the rest is.
+    output.diagnostics += Validator::pathProblems(*input.catalog, *input.architecture, input.projectDirectory);
     for (auto it = output.files.begin(); it != output.files.end();) {
-        if (it->isCopy() && !QFileInfo::exists(it->copyFrom)) {
+        QString problem = Paths::confinementProblem(it->path);
+        if (!problem.isEmpty()) {
+            output.add(Diagnostic::Severity::Error, QStringLiteral("export-path"),
+                       tr("%1: not exported: %2").arg(it->path, problem));
+            it = output.files.erase(it);
+            continue;
+        }
+        if (!it->isCopy()) {
+            ++it;
+            continue;
+        }
+        // Code that is not on disk cannot be copied: said, and the rest still exported.
+        const QFileInfo from(it->copyFrom);
+        if (!from.exists() && !from.isSymLink()) {
             output.add(Diagnostic::Severity::Error, QStringLiteral("export-code"),
                        tr("%1: the code folder %2 does not exist").arg(it->path, QDir::toNativeSeparators(it->copyFrom)));
             it = output.files.erase(it);
-        } else {
-            ++it;
+            continue;
         }
+        if (from.isSymLink())
+            problem = tr("it is a symbolic link, which an export does not follow");
+        else if (input.projectDirectory.isEmpty() || !Paths::staysUnder(input.projectDirectory, it->copyFrom))
+            problem = tr("it is not inside the project's folder");
+        if (!problem.isEmpty()) {
+            output.add(Diagnostic::Severity::Error, QStringLiteral("export-path"),
+                       tr("%1: the code %2 is not exported: %3")
+                           .arg(it->path, QDir::toNativeSeparators(it->copyFrom), problem));
+            it = output.files.erase(it);
+            continue;
+        }
+        if (from.isDir()) {
+            for (const QString &link : Paths::folderContents(it->copyFrom, skipped).skipped)
+                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-link"),
+                           tr("%1/%2: a symbolic link or special file is not exported").arg(it->path, link));
+        }
+        ++it;
     }
     // A secret's value must never reach a written file, whatever an exporter does.
     // Each distinct value is looked for once per file.
@@ -142,13 +152,24 @@ bool ExportJob::write(const ExportOutput &output, const QString &directory, cons
     };
     QList<Item> items;
     for (const ExportFile &file : output.files) {
+        // Checked again here, whoever made the output: nothing lands outside the
+        // folder, and no link is followed.
+        const QString problem = Paths::confinementProblem(file.path);
+        if (!problem.isEmpty()) {
+            *error = tr("%1: not written: %2").arg(file.path, problem);
+            return false;
+        }
+        const QFileInfo from(file.copyFrom);
         if (!file.isCopy()) {
             items.append({file.path, &file.content, {}});
-        } else if (QFileInfo(file.copyFrom).isDir()) {
-            for (const QString &relative : filesUnder(file.copyFrom))
+        } else if (from.isSymLink()) {
+            *error = tr("cannot copy %1: it is a symbolic link, which an export does not follow").arg(file.copyFrom);
+            return false;
+        } else if (from.isDir()) {
+            for (const QString &relative : Paths::folderContents(file.copyFrom, skipped).files)
                 items.append({file.path + QLatin1Char('/') + relative, nullptr,
                               file.copyFrom + QLatin1Char('/') + relative});
-        } else if (QFileInfo::exists(file.copyFrom)) {
+        } else if (from.isFile()) {
             items.append({file.path, nullptr, file.copyFrom});
         } else {
             *error = tr("cannot copy %1: it does not exist").arg(file.copyFrom);
@@ -168,7 +189,12 @@ bool ExportJob::write(const ExportOutput &output, const QString &directory, cons
             return false;
         }
         const Item &item = items.at(i);
-        const QString path = root + QLatin1Char('/') + item.path;
+        QString problem;
+        const QString path = Paths::resolveUnder(root, item.path, &problem);
+        if (path.isEmpty()) {
+            *error = tr("%1: not written: %2").arg(item.path, problem);
+            return false;
+        }
         if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
             *error = tr("cannot create the folder for %1").arg(item.path);
             return false;
@@ -270,6 +296,20 @@ bool ExportJob::import(const QString &path, const PluginRegistry &registry, Proj
     if (!importer->importFile(in, &result)) {
         *error = result.error;
         return false;
+    }
+    // A template's code paths must stay beside it: one that leads out (CodeUri: ../../)
+    // would have its folder copied, or written, outside wherever the project goes.
+    {
+        Architecture imported;
+        imported.reset(result.nodes, result.edges);
+        const QList<Diagnostic> unsafe = Validator::pathProblems(project.catalog(), imported, in.fileDirectory);
+        if (!unsafe.isEmpty()) {
+            QStringList messages;
+            for (const Diagnostic &d : unsafe)
+                messages.append(d.message);
+            *error = tr("%1: the template is refused: %2").arg(path, messages.join(QLatin1String("; ")));
+            return false;
+        }
     }
     project.undoStack()->clear();
     project.clearPendingCodeFiles();

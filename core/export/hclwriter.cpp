@@ -1,8 +1,18 @@
 #include "hclwriter.h"
 
+#include <QRegularExpression>
+
 namespace Nimbus {
 
 namespace {
+// An object key written bare must be an identifier; any other is quoted, so that a
+// key never ends the object or starts an expression.
+bool isIdentifier(const QString &key)
+{
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
+    return identifier.match(key).hasMatch();
+}
+
 QString quote(const QString &text, bool escapeTemplates)
 {
     QString result = QStringLiteral("\"");
@@ -15,6 +25,10 @@ QString quote(const QString &text, bool escapeTemplates)
             result += QLatin1String("\\n");
         } else if (c == QLatin1Char('\t')) {
             result += QLatin1String("\\t");
+        } else if (c == QLatin1Char('\r')) {
+            result += QLatin1String("\\r");
+        } else if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
+            result += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
         } else if (escapeTemplates && (c == QLatin1Char('$') || c == QLatin1Char('%')) && i + 1 < text.size()
                    && text.at(i + 1) == QLatin1Char('{')) {
             result += c;
@@ -39,6 +53,18 @@ HclValue HclValue::templateString(const QString &text)
     HclValue v;
     v.mRaw = quote(text, false);
     return v;
+}
+
+QString HclValue::literal(const QString &text)
+{
+    QString result;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        result += c;
+        if ((c == QLatin1Char('$') || c == QLatin1Char('%')) && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('{'))
+            result += c;
+    }
+    return result;
 }
 
 HclValue HclValue::expression(const QString &text)
@@ -107,12 +133,15 @@ QByteArray HclValue::write(int indent) const
         if (mMembers.isEmpty())
             return "{}";
         int width = 0;
-        for (const auto &member : mMembers)
-            width = std::max(width, int(member.first.size()));
+        QStringList keys;
+        for (const auto &member : mMembers) {
+            keys.append(isIdentifier(member.first) ? member.first : quote(member.first, true));
+            width = std::max(width, int(keys.last().size()));
+        }
         const QByteArray pad(2 * (indent + 1), ' ');
         QByteArray out = "{\n";
-        for (const auto &member : mMembers)
-            out += pad + member.first.leftJustified(width).toUtf8() + " = " + member.second.write(indent + 1) + '\n';
+        for (int i = 0; i < mMembers.size(); ++i)
+            out += pad + keys.at(i).leftJustified(width).toUtf8() + " = " + mMembers.at(i).second.write(indent + 1) + '\n';
         return out + QByteArray(2 * indent, ' ') + "}";
     }
     }

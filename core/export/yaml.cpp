@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace Nimbus {
@@ -74,6 +75,33 @@ QString where(const QString &fileName, const YAML::Mark &mark)
     return QStringLiteral("%1:%2:%3").arg(fileName).arg(mark.line + 1).arg(mark.column + 1);
 }
 
+// Characters that YAML reads as line breaks or that a plain or block scalar cannot
+// hold: C0 controls (but tab), DEL, C1 controls (NEL among them), the Unicode line and
+// paragraph separators, and the byte order mark.
+bool needsEscapes(const std::string &value)
+{
+    for (const QChar c : QString::fromStdString(value)) {
+        const ushort u = c.unicode();
+        if ((u < 0x20 && u != '\t') || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029 || u == 0xfeff)
+            return true;
+    }
+    return false;
+}
+
+// Whether a literal block ("|") reads back as exactly value: one final line break
+// (the block keeps one, no more, no less), a first line that does not start with a
+// blank (yaml-cpp writes no indentation indicator), nothing to escape.
+bool literalKeepsText(const std::string &value)
+{
+    if (value.empty() || value.back() != '\n' || (value.size() >= 2 && value[value.size() - 2] == '\n'))
+        return false;
+    if (value.front() == ' ' || value.front() == '\t' || value.front() == '\n')
+        return false;
+    std::string rest = value;
+    rest.erase(std::remove(rest.begin(), rest.end(), '\n'), rest.end());
+    return !needsEscapes(rest);
+}
+
 void emitNode(YAML::Emitter &out, const YAML::Node &node)
 {
     const std::string &tag = node.Tag();
@@ -94,9 +122,13 @@ void emitNode(YAML::Emitter &out, const YAML::Node &node)
         break;
     case YAML::NodeType::Scalar: {
         const std::string &value = node.Scalar();
-        if (value.find('\n') != std::string::npos)
+        if (value.find('\n') != std::string::npos && literalKeepsText(value)) {
             out << YAML::Literal << value;
-        else if (tag == "!" && (value.empty() || Yaml::readsAsNonString(value)))
+        } else if (needsEscapes(value)) {
+            // Every other parser must read back exactly this text: no raw line break,
+            // control character or BOM that could end the scalar or change it.
+            out << YAML::EscapeNonAscii << YAML::DoubleQuoted << value << YAML::EmitNonAscii;
+        } else if (tag == "!" && (value.empty() || Yaml::readsAsNonString(value)))
             out << YAML::SingleQuoted << value;
         else
             out << value;

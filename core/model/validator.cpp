@@ -4,6 +4,7 @@
 #include "catalog.h"
 #include "handlerreference.h"
 #include "scheduleexpression.h"
+#include "paths.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -171,6 +172,59 @@ bool Validator::checkValue(const PropertySpec &spec, const QJsonValue &value, QS
     return false;
 }
 
+QList<Diagnostic> Validator::pathProblems(const Catalog &catalog, const Node &node, const QString &directory)
+{
+    QList<Diagnostic> out;
+    auto add = [&](const QString &message, const QString &property) {
+        out.append({Diagnostic::Severity::Error, QStringLiteral("unsafe-path"), message, {node.id}, kInvalidEdgeId,
+                    property});
+    };
+    const NodeKind *kind = catalog.kind(node.kind);
+    const QString what = kind ? QStringLiteral("%1 '%2'").arg(Catalog::text(kind->name).toLower(), node.name)
+                              : QStringLiteral("'%1'").arg(node.name);
+    if (node.name.contains(QLatin1Char('/')) || node.name.contains(QLatin1Char('\\')) || !Paths::isConfined(node.name))
+        add(tr("%1: the name cannot be used as a file name (exports name files and folders after nodes); "
+               "use letters, digits, '-' or '_'")
+                .arg(what),
+            {});
+    if (!kind || !kind->code.isValid())
+        return out;
+    const QJsonObject defaults = kind->defaultProperties(node.name);
+    auto value = [&](const QString &key) {
+        return node.properties.contains(key) ? node.properties.value(key) : defaults.value(key);
+    };
+    const QJsonValue source = value(kind->code.sourceProperty);
+    if (source.isString()) {
+        QString problem = Paths::confinementProblem(source.toString());
+        if (problem.isEmpty() && !directory.isEmpty())
+            Paths::resolveUnder(directory, source.toString(), &problem);
+        if (!problem.isEmpty())
+            add(tr("%1: the source folder '%2' is refused: %3").arg(what, source.toString(), problem),
+                kind->code.sourceProperty);
+    }
+    const QJsonValue handler = value(kind->code.handlerProperty);
+    const HandlerReference ref = HandlerReference::resolve(value(kind->code.runtimeProperty).toString(), handler.toString());
+    for (const QString &candidate : ref.candidates) {
+        const QString problem = Paths::confinementProblem(candidate);
+        if (!problem.isEmpty()) {
+            add(tr("%1: the handler '%2' is refused: its file %3: %4")
+                    .arg(what, handler.toString(), candidate, problem),
+                kind->code.handlerProperty);
+            break;
+        }
+    }
+    return out;
+}
+
+QList<Diagnostic> Validator::pathProblems(const Catalog &catalog, const Architecture &architecture,
+                                          const QString &directory)
+{
+    QList<Diagnostic> out;
+    for (const auto &[id, node] : architecture.nodes())
+        out += pathProblems(catalog, node, directory);
+    return out;
+}
+
 QString Validator::describe(NodeId id) const
 {
     const Node *n = mArchitecture.node(id);
@@ -223,7 +277,9 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
                         tr("%1: unknown property '%2' is kept but not used").arg(describe(node.id), it.key()),
                         {node.id}, kInvalidEdgeId, it.key()});
     }
-    if (kind->code.isValid() && propertiesValid)
+    const QList<Diagnostic> unsafe = pathProblems(mCatalog, node, mProjectDir);
+    out += unsafe;
+    if (kind->code.isValid() && propertiesValid && unsafe.isEmpty())
         checkCode(node, *kind, out);
 }
 

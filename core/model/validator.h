@@ -32,6 +32,14 @@ public:
     static bool checkValue(const PropertySpec &spec, const QJsonValue &value, QString *why);
     // Whether a name can be used for a node (identifier rules, not uniqueness).
     static bool isValidName(const QString &name);
+    // Paths a node gives that would lead out of the project's folder: its source folder
+    // (or the default one), its handler's module, its name where exporters make a file
+    // name of it; with directory (the project's folder), also a source folder that
+    // leads out through a symbolic link. One "unsafe-path" error per problem, naming
+    // the node. Validating, importing, scaffolding and exporting all ask this (issue 17).
+    static QList<Diagnostic> pathProblems(const Catalog &catalog, const Node &node, const QString &directory = {});
+    static QList<Diagnostic> pathProblems(const Catalog &catalog, const Architecture &architecture,
+                                          const QString &directory = {});
 
 private:
     void checkNode(const Node &node, QList<Diagnostic> &out) const;

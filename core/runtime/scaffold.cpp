@@ -3,6 +3,8 @@
 #include "document/project.h"
 #include "functionspec.h"
 #include "model/handlerreference.h"
+#include "model/validator.h"
+#include "paths.h"
 #include "triggerevents.h"
 
 #include <QDir>
@@ -20,6 +22,15 @@ bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *sc
     FunctionSpec spec;
     if (!FunctionSpec::fromNode(project, function, &spec, error))
         return false;
+    // A scaffold is written where the source folder and the handler say: both must stay
+    // inside the project's folder.
+    if (const Node *node = project.architecture().node(function)) {
+        const QList<Diagnostic> unsafe = Validator::pathProblems(project.catalog(), *node, project.directory());
+        if (!unsafe.isEmpty()) {
+            *error = unsafe.first().message;
+            return false;
+        }
+    }
     const HandlerReference handler = HandlerReference::resolve(spec.runtime, spec.handler);
     if (!handler.isValid()) {
         *error = tr("'%1' has no handler that a scaffold can be written for (%2 on %3)")
@@ -54,6 +65,7 @@ bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *sc
     scaffold->content = content;
     scaffold->absolutePath = QDir(spec.sourceDirectory).filePath(handler.modulePath + extension);
     const QString base = project.directory();
+    scaffold->projectDirectory = base;
     scaffold->relativePath = base.isEmpty() ? scaffold->absolutePath : QDir(base).relativeFilePath(scaffold->absolutePath);
     return true;
 }
@@ -89,6 +101,8 @@ bool Scaffold::ensure(const Project &project, NodeId function, QString *writtenF
             || file.readAll() != plain.content)
             return false;
         file.close();
+        if (!Paths::staysUnder(project.directory(), existing))
+            return false;
         QSaveFile out(existing);
         if (!out.open(QIODevice::WriteOnly) || out.write(wanted.content) < 0 || !out.commit())
             return false;
@@ -100,6 +114,11 @@ bool Scaffold::ensure(const Project &project, NodeId function, QString *writtenF
 
 bool Scaffold::write(QString *error) const
 {
+    if (projectDirectory.isEmpty() || !Paths::staysUnder(projectDirectory, absolutePath)) {
+        *error = tr("%1 is not inside the project's folder; the scaffold is not written")
+                     .arg(QDir::toNativeSeparators(absolutePath));
+        return false;
+    }
     if (QFileInfo::exists(absolutePath)) {
         *error = tr("%1 exists already").arg(QDir::toNativeSeparators(absolutePath));
         return false;

@@ -20,6 +20,7 @@ class Scaffold
 public:
     QString relativePath;  // of the handler file, relative to the project's folder
     QString absolutePath;
+    QString projectDirectory; // the file must stay inside it (empty: nowhere to write)
     QString templateName;  // "http", "sqs", ... or "default"
     QByteArray content;
 

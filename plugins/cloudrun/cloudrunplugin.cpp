@@ -15,6 +15,15 @@ QString shellQuote(const QString &text)
 {
     return QLatin1Char('\'') + QString(text).replace(QLatin1String("'"), QLatin1String("'\\''")) + QLatin1Char('\'');
 }
+
+// A comment line of the script: a line break in a name must not start a command.
+QString comment(QString text)
+{
+    for (QChar &c : text)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar(0x2028) || c == QChar(0x2029) || c == QChar(0x85))
+            c = QLatin1Char(' ');
+    return text;
+}
 } // namespace
 
 QString CloudRunPlugin::targetDescription() const
@@ -143,7 +152,7 @@ ExportOutput CloudRunPlugin::exportProject(const ExportInput &input) const
                                QStringLiteral("expression"));
                     continue;
                 }
-                script << QStringLiteral("# %1 runs %2 (%3)").arg(trigger->name, f.node->name, model.string(trigger, "expression"))
+                script << comment(QStringLiteral("# %1 runs %2 (%3)").arg(trigger->name, f.node->name, model.string(trigger, "expression")))
                        << QStringLiteral("URL=$(gcloud run services describe %1 --region=\"$REGION\" --format='value(status.url)')").arg(name)
                        << QStringLiteral("gcloud scheduler jobs create http %1 --location=\"$REGION\" --schedule=%2 --time-zone=UTC \\").arg(id, shellQuote(*cron))
                        << QStringLiteral("    --uri=\"$URL\" --http-method=POST --oidc-service-account-email=\"$SERVICE_ACCOUNT\"");
@@ -186,7 +195,7 @@ ExportOutput CloudRunPlugin::exportProject(const ExportInput &input) const
             for (const QString &filter : std::as_const(filters))
                 command << QStringLiteral("    %1 \\").arg(filter);
             command << QStringLiteral("    --service-account=\"$SERVICE_ACCOUNT\"");
-            script << QStringLiteral("# %1 invokes %2").arg(trigger->name, f.node->name) << command << QString();
+            script << comment(QStringLiteral("# %1 invokes %2").arg(trigger->name, f.node->name)) << command << QString();
         }
         for (const EnvironmentVariable &var : f.environment)
             if (var.secret)

@@ -173,8 +173,8 @@ ExportOutput TerraformPlugin::exportProject(const ExportInput &input) const
         const QString name = tfName(f.node);
         main.beginBlock(QStringLiteral("data"), {QStringLiteral("archive_file"), name});
         main.attribute(QStringLiteral("type"), H::string(QStringLiteral("zip")));
-        main.attribute(QStringLiteral("source_dir"), H::templateString(QStringLiteral("${path.module}/") + f.source));
-        main.attribute(QStringLiteral("output_path"), H::templateString(QStringLiteral("${path.module}/build/%1.zip").arg(f.node->name)));
+        main.attribute(QStringLiteral("source_dir"), H::templateString(QStringLiteral("${path.module}/") + H::literal(f.source)));
+        main.attribute(QStringLiteral("output_path"), H::templateString(QStringLiteral("${path.module}/build/%1.zip").arg(H::literal(f.node->name))));
         main.endBlock();
 
         main.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_iam_role"), name});
@@ -214,7 +214,7 @@ ExportOutput TerraformPlugin::exportProject(const ExportInput &input) const
         }
 
         main.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_lambda_function"), name});
-        main.attribute(QStringLiteral("function_name"), H::templateString(QStringLiteral("${var.name_prefix}-%1").arg(f.node->name)));
+        main.attribute(QStringLiteral("function_name"), H::templateString(QStringLiteral("${var.name_prefix}-%1").arg(H::literal(f.node->name))));
         main.attribute(QStringLiteral("role"), H::expression(QStringLiteral("aws_iam_role.%1.arn").arg(name)));
         main.attribute(QStringLiteral("handler"), H::string(f.handler));
         main.attribute(QStringLiteral("runtime"), H::string(f.runtime));
