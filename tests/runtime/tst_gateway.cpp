@@ -224,8 +224,12 @@ void TestGateway::corsPreflight()
     QVERIFY(get.headers.toLower().contains("set-cookie: seen=1"));
     QVERIFY(get.headers.toLower().contains("x-route: get /items/{id}"));
     // A route without CORS gets none.
-    const Reply other = request("OPTIONS", QStringLiteral("/plain"), {}, {"Origin: http://x", "Access-Control-Request-Method: GET"});
+    const Reply other = request("OPTIONS", QStringLiteral("/plain"), {},
+                                {"Origin: http://localhost:5173", "Access-Control-Request-Method: GET"});
     QCOMPARE(other.status, 404L);
+    // A page of another site gets nothing at all (tests/security covers the rest).
+    const Reply foreign = request("OPTIONS", QStringLiteral("/items/1"), {}, {"Origin: http://x", "Access-Control-Request-Method: GET"});
+    QCOMPARE(foreign.status, 403L);
 }
 
 void TestGateway::oversizedBody()
