@@ -82,6 +82,10 @@ bool RequestGuard::isLoopbackName(const QString &host)
     // S3 clients name buckets that way (photos.s3.localhost).
     if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")))
         return true;
+    // LocalStack's public name for 127.0.0.1, which configurations moved from it use; its
+    // owner, not a page's, answers for it.
+    if (host == QLatin1String("localhost.localstack.cloud") || host.endsWith(QLatin1String(".localhost.localstack.cloud")))
+        return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }

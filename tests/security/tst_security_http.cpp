@@ -305,6 +305,8 @@ void TestSecurityHttp::ownToolsAccepted_data()
     QTest::newRow("no port") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: localhost\r\n\r\n") << QByteArray("precious");
     QTest::newRow("virtual-hosted bucket") << true << QByteArray("GET /keep.txt HTTP/1.1\r\nHost: files.s3.localhost:PORT\r\n\r\n")
                                            << QByteArray("precious");
+    QTest::newRow("LocalStack's loopback name")
+        << true << QByteArray("GET /keep.txt HTTP/1.1\r\nHost: files.s3.localhost.localstack.cloud:PORT\r\n\r\n") << QByteArray("precious");
     QTest::newRow("user route") << false << QByteArray("GET /items/7 HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n") << QByteArray("\"7\"");
     QTest::newRow("page of this machine") << false
                                           << QByteArray("GET /items/8 HTTP/1.1\r\nHost: localhost:PORT\r\nOrigin: http://localhost:5173\r\n"
