@@ -915,6 +915,8 @@ bool MainWindow::saveTo(const QString &path)
     mExampleCopy.reset();
     addRecentFile(mProject->filePath());
     updateTitle();
+    if (!file.warnings().isEmpty())
+        QMessageBox::warning(this, tr("Saved Without Some Files"), file.warnings().join(QLatin1Char('\n')));
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(mProject->filePath())), 5000);
     return true;
 }
