@@ -24,6 +24,8 @@ packages=(
 # What the tests use besides: yamllint checks exported YAML, wrk drives the gateway
 # benchmark, desktop-file-validate and appstreamcli check the installed desktop files.
 [ "$action" = test ] && packages+=(yamllint wrk desktop-file-utils appstream)
+# The sanitizer build is clang's, for libFuzzer (its runtime is in libclang-rt-14-dev).
+[ "$action" = sanitize ] && packages+=(clang-14 libclang-rt-14-dev)
 # npm comes with some Node.js builds (NodeSource's) and separately with Debian's.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
@@ -98,7 +100,14 @@ test)
     QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$jobs"
     ;;
 sanitize)
-    build build-asan -DNIMBUS_CORE_ONLY=ON -DNIMBUS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+    # One tree: the core and its tests under ASan and UBSan, built by clang so that the
+    # same tree has the fuzz targets (tests/fuzz), which ctest runs for
+    # NIMBUS_FUZZ_SECONDS each. A tree configured by another compiler starts afresh.
+    if [ -f build-asan/CMakeCache.txt ] && ! grep -q '^CMAKE_CXX_COMPILER:.*clang++-14$' build-asan/CMakeCache.txt; then
+        rm -rf build-asan/CMakeCache.txt build-asan/CMakeFiles
+    fi
+    build build-asan -DNIMBUS_CORE_ONLY=ON -DNIMBUS_SANITIZE=ON -DNIMBUS_FUZZ=ON -DCMAKE_BUILD_TYPE=Debug \
+        -DCMAKE_CXX_COMPILER=clang++-14 -DNIMBUS_FUZZ_SECONDS="${NIMBUS_FUZZ_SECONDS:-60}"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         QT_QPA_PLATFORM=offscreen ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
     ;;
