@@ -136,6 +136,8 @@ void tst_Runtime::initTestCase()
     write("spawner/index.js", "const { spawn } = require('node:child_process');\n"
                               "exports.handler = async (event) => {\n"
                               "  if (event.spin) { for (;;) {} }\n"
+                              "  if (event.exit) process.exit(3);\n"
+                              "  if (event.hog) { const keep = []; for (;;) keep.push(Buffer.alloc(1 << 20, 1)); }\n"
                               "  const child = spawn('sleep', ['60'], { stdio: 'ignore' });\n"
                               "  return { pid: child.pid };\n};\n");
     write("forker/index.js", "const { spawn } = require('node:child_process');\n"
@@ -603,14 +605,18 @@ void tst_Runtime::exampleHandlersWithTheSdk()
 
 void tst_Runtime::spawnedProcessesEndWithTheInstance_data()
 {
-    QTest::addColumn<bool>("byTimeout");
-    QTest::newRow("killed at a timeout") << true;
-    QTest::newRow("recycled") << false;
+    QTest::addColumn<QByteArray>("event"); // what ends the worker; none: a recycle
+    QTest::addColumn<QString>("errorType");
+    QTest::newRow("killed at a timeout") << QByteArray(R"({"spin": true})") << "Sandbox.Timedout";
+    QTest::newRow("killed above its memory") << QByteArray(R"({"hog": true})") << "Runtime.OutOfMemory";
+    QTest::newRow("worker exits by itself") << QByteArray(R"({"exit": true})") << "Runtime.ExitError";
+    QTest::newRow("recycled") << QByteArray() << QString();
 }
 
 void tst_Runtime::spawnedProcessesEndWithTheInstance()
 {
-    QFETCH(bool, byTimeout);
+    QFETCH(QByteArray, event);
+    QFETCH(QString, errorType);
     InstancePool pool;
     pool.setFunction(spec("spawner", "nodejs20.x", "index.handler", 1));
     const QList<InvocationResult> r = run(pool, "spawner", "{}");
@@ -618,9 +624,8 @@ void tst_Runtime::spawnedProcessesEndWithTheInstance()
     const qint64 child = QJsonDocument::fromJson(r[0].resultJson).object().value("pid").toInteger();
     QVERIFY(child > 0);
     QVERIFY(QFileInfo::exists(QStringLiteral("/proc/%1").arg(child)));
-    if (byTimeout)
-        QCOMPARE(run(pool, "spawner", R"({"spin": true})").value(0).error.value("errorType").toString(),
-                 QStringLiteral("Sandbox.Timedout"));
+    if (!event.isEmpty())
+        QCOMPARE(run(pool, "spawner", event).value(0).error.value("errorType").toString(), errorType);
     else
         pool.recycle("spawner");
     // The child is gone (a zombie at most, until its reaper collects it).
