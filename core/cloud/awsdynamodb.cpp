@@ -17,6 +17,7 @@ namespace {
 const QString kValidation = QStringLiteral("ValidationException");
 constexpr qsizetype kItemLimit = 400 * 1024;
 constexpr qsizetype kPageLimit = 1024 * 1024;
+constexpr int kScanRows = 10000;
 
 DynamoError validation(const QString &message)
 {
@@ -162,10 +163,7 @@ QJsonObject AwsEndpoint::describeTable(const Node *table) const
         schema.append(QJsonObject{{QStringLiteral("AttributeName"), keys.sortKey}, {QStringLiteral("KeyType"), QStringLiteral("RANGE")}});
         definitions.append(QJsonObject{{QStringLiteral("AttributeName"), keys.sortKey}, {QStringLiteral("AttributeType"), keys.sortType}});
     }
-    const QList<QJsonObject> items = mCloud.state().scan(table->name);
-    qsizetype bytes = 0;
-    for (const QJsonObject &item : items)
-        bytes += DynamoValue::itemSize(item);
+    const auto [count, bytes] = mCloud.state().tableSize(table->name);
     const QString arn = QStringLiteral("arn:aws:dynamodb:%1:%2:table/%3").arg(mCloud.region(), QLatin1String(kAccountId), table->name);
     QJsonObject description{
         {QStringLiteral("TableName"), table->name},
@@ -174,7 +172,7 @@ QJsonObject AwsEndpoint::describeTable(const Node *table) const
         {QStringLiteral("TableStatus"), QStringLiteral("ACTIVE")},
         {QStringLiteral("KeySchema"), schema},
         {QStringLiteral("AttributeDefinitions"), definitions},
-        {QStringLiteral("ItemCount"), items.size()},
+        {QStringLiteral("ItemCount"), count},
         {QStringLiteral("TableSizeBytes"), double(bytes)},
         {QStringLiteral("CreationDateTime"), 1.7e9},
         {QStringLiteral("BillingModeSummary"), QJsonObject{{QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}}},
@@ -375,14 +373,21 @@ QJsonObject AwsEndpoint::dynamoOperation(const QString &operation, const QJsonOb
                                            .arg(input.value(QLatin1String("IndexName")).toString())));
             candidates = mCloud.state().query(table->name, keys, *partition,
                                               input.value(QLatin1String("ScanIndexForward")).toBool(true));
-        } else {
-            candidates = mCloud.state().scan(table->name);
         }
         const int limit = input.value(QLatin1String("Limit")).toInt(0);
         if (input.contains(QLatin1String("Limit")) && limit < 1)
             return fail(validation(QStringLiteral("1 validation error detected: Value '%1' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1").arg(limit)));
+        // A scan reads one page's rows from where the last page ended (one more tells
+        // whether others remain); a page holds at most 1 MB, so at most this many items.
+        const int scanRows = (limit > 0 ? std::min(limit, kScanRows) : kScanRows) + 1;
+        if (!query) {
+            const QJsonObject startKey = input.value(QLatin1String("ExclusiveStartKey")).toObject();
+            if (input.contains(QLatin1String("ExclusiveStartKey")) && !checkKey(startKey, keys, error))
+                return fail(validation(QStringLiteral("The provided starting key is invalid: The provided key element does not match the schema")));
+            candidates = mCloud.state().scanPage(table->name, keys, startKey, scanRows);
+        }
         qsizetype start = 0;
-        if (input.contains(QLatin1String("ExclusiveStartKey"))) {
+        if (query && input.contains(QLatin1String("ExclusiveStartKey"))) {
             const QJsonObject startKey = input.value(QLatin1String("ExclusiveStartKey")).toObject();
             if (!checkKey(startKey, keys, error))
                 return fail(validation(QStringLiteral("The provided starting key is invalid: The provided key element does not match the schema")));
@@ -416,8 +421,8 @@ QJsonObject AwsEndpoint::dynamoOperation(const QString &operation, const QJsonOb
             if (!countOnly)
                 items.append(expressions.projection ? expressions.projection->project(item) : item);
         }
-        // A page ends early only when more remain.
-        bool more = false;
+        // A page ends early only when more remain (a scan that read all its rows may have more).
+        bool more = !query && candidates.size() == scanRows && i == candidates.size() && i > 0;
         for (qsizetype j = i; j < candidates.size() && !more; ++j)
             more = !query || expressions.keyCondition->matches(candidates.at(j));
         QJsonObject result{{QStringLiteral("Count"), matched}, {QStringLiteral("ScannedCount"), scanned}};

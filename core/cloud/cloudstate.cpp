@@ -517,11 +517,45 @@ QList<QJsonObject> CloudState::query(const QString &table, const TableKeys &keys
     return result;
 }
 
+QPair<qint64, qint64> CloudState::tableSize(const QString &table) const
+{
+    Statement select(mDb, QStringLiteral("SELECT count(*), coalesce(sum(length(item)), 0) FROM items WHERE tbl = ?1"));
+    select.bind(1, table);
+    if (!select.next())
+        return {0, 0};
+    return {select.columnInt(0), select.columnInt(1)};
+}
+
 QList<QJsonObject> CloudState::scan(const QString &table) const
 {
     QList<QJsonObject> result;
     Statement select(mDb, QStringLiteral("SELECT item FROM items WHERE tbl = ?1 ORDER BY pk, sk"));
     select.bind(1, table);
+    while (select.next())
+        result.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
+    return result;
+}
+
+QList<QJsonObject> CloudState::scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after, int maxItems)
+{
+    // In key order from just after the last page's key, a page at a time: a scan of a big
+    // table reads what it returns, not the whole table for every page.
+    QString where = QStringLiteral("tbl = ?1");
+    std::optional<QPair<QString, QString>> start;
+    if (!after.isEmpty()) {
+        start = itemKeys(keys, after);
+        if (!start)
+            return {};
+        where += QStringLiteral(" AND (pk, sk) > (?2, ?3)");
+    }
+    Statement select(mDb, QStringLiteral("SELECT item FROM items WHERE %1 ORDER BY pk, sk LIMIT ?4").arg(where));
+    select.bind(1, table);
+    if (start) {
+        select.bind(2, start->first);
+        select.bind(3, start->second);
+    }
+    select.bind(4, qint64(maxItems));
+    QList<QJsonObject> result;
     while (select.next())
         result.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
     return result;

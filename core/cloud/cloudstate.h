@@ -110,6 +110,12 @@ public:
     QList<QJsonObject> query(const QString &table, const TableKeys &keys, const QJsonValue &partitionValue,
                              bool ascending = true);
     QList<QJsonObject> scan(const QString &table) const;
+    // Items and bytes of their JSON, from the database alone (DescribeTable's figures,
+    // which AWS too gives as estimates).
+    QPair<qint64, qint64> tableSize(const QString &table) const;
+    // At most maxItems items in key order, after the item whose key is after (from the
+    // first when it is empty).
+    QList<QJsonObject> scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after, int maxItems);
 
     // A key value as stored and compared: "S:text", "N:<canonical number>", "B:base64".
     static std::optional<QString> keyValue(const QJsonValue &attribute, const QString &type);

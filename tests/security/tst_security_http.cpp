@@ -16,6 +16,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QSet>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,6 +149,7 @@ private slots:
     void oversizedBodiesRefusedBeforeBuffered_data();
     void oversizedBodiesRefusedBeforeBuffered();
     void hugeBatchesRefusedAtOnce();
+    void bigScansArePaged();
     void serveStaysSmallUnderHugeUploads();
     void cloudTrustsOnlyALiveLoopbackServer_data();
     void cloudTrustsOnlyALiveLoopbackServer();
@@ -533,6 +535,48 @@ void TestSecurityHttp::hugeBatchesRefusedAtOnce()
                                 "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
                                     + QByteArray::number(write.size()) + "\r\n\r\n" + write);
     QVERIFY2(w.status == 400 && w.body.contains("less than or equal to 25"), statusLine(w).constData());
+}
+
+void TestSecurityHttp::bigScansArePaged()
+{
+    // A big table is read a page at a time from where the last page ended, so that no
+    // Scan holds the server for long: every item comes back once.
+    const int total = 25000;
+    const TableKeys keys = mCloud->tableKeys(QStringLiteral("items"));
+    for (int i = 0; i < total; ++i)
+        QVERIFY(mCloud->state().putItem(QStringLiteral("items"), keys, {{"id", QJsonObject{{"S", QStringLiteral("k%1").arg(i, 6, 10, QLatin1Char('0'))}}}}));
+    QSet<QString> seen;
+    QJsonObject start;
+    int pages = 0;
+    qint64 longest = 0;
+    do {
+        QJsonObject input{{"TableName", "items"}};
+        if (!start.isEmpty())
+            input.insert("ExclusiveStartKey", start);
+        const QByteArray body = QJsonDocument(input).toJson(QJsonDocument::Compact);
+        QElapsedTimer timer;
+        timer.start();
+        const Answer a = send(true, "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.Scan\r\n"
+                                    "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
+                                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        longest = std::max(longest, timer.elapsed());
+        QVERIFY2(a.status == 200, statusLine(a).constData());
+        const QJsonObject page = QJsonDocument::fromJson(a.body).object();
+        const QJsonArray items = page.value("Items").toArray();
+        QVERIFY2(items.size() <= 10001, qPrintable(QString::number(items.size())));
+        for (const QJsonValue &item : items) {
+            const QString id = item["id"]["S"].toString();
+            QVERIFY2(!seen.contains(id), qPrintable(id));
+            seen.insert(id);
+        }
+        start = page.value("LastEvaluatedKey").toObject();
+        QVERIFY(++pages < 10);
+    } while (!start.isEmpty());
+    QCOMPARE(seen.size(), total);
+    QVERIFY(pages >= 3);
+    qInfo("a %d-item table scanned in %d pages, the longest %lld ms", total, pages, longest);
+    for (int i = 0; i < total; ++i)
+        mCloud->state().deleteItem(QStringLiteral("items"), keys, {{"id", QJsonObject{{"S", QStringLiteral("k%1").arg(i, 6, 10, QLatin1Char('0'))}}}});
 }
 
 void TestSecurityHttp::serveStaysSmallUnderHugeUploads()
