@@ -993,6 +993,10 @@
         <source>%1 has no message %2</source>
         <translation>%1 n&apos;a pas de message %2</translation>
     </message>
+    <message>
+        <source>%1: not a local cloud state (it holds views or triggers); Reset State or delete the folder</source>
+        <translation>%1 : pas un état de cloud local (il contient des vues ou des déclencheurs) ; réinitialisez l&apos;état ou supprimez le dossier</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CodeEditor</name>
@@ -1552,6 +1556,18 @@
     <message>
         <source>--port and --aws-port take 0 to 65535, --host an IP address, --loop-limit a positive number</source>
         <translation>--port et --aws-port prennent 0 à 65535, --host une adresse IP, --loop-limit un nombre positif</translation>
+    </message>
+    <message>
+        <source>%1 names %2, which is not the local cloud&apos;s address on this machine; it is not used</source>
+        <translation>%1 désigne %2, qui n&apos;est pas l&apos;adresse du cloud local sur cette machine ; il n&apos;est pas utilisé</translation>
+    </message>
+    <message>
+        <source>%1: %2 (nimbus cloud will not find this run)</source>
+        <translation>%1 : %2 (nimbus cloud ne trouvera pas cette exécution)</translation>
+    </message>
+    <message>
+        <source>%1 is over the %2 MB a single upload takes</source>
+        <translation>%1 dépasse les %2 Mo qu&apos;accepte un seul envoi</translation>
     </message>
 </context>
 <context>
@@ -2387,6 +2403,16 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::Database</name>
+    <message numerus="yes">
+        <source>a query needed more than %Ln steps and was stopped</source>
+        <translation>
+            <numerusform>une requête a demandé plus de %Ln étape et a été arrêtée</numerusform>
+            <numerusform>une requête a demandé plus de %Ln étapes et a été arrêtée</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Diagnostic</name>
     <message>
         <source>error</source>
@@ -2719,6 +2745,38 @@
         <source>The image of each function; {project} and {function} are replaced</source>
         <translation>L&apos;image de chaque fonction ; {project} et {function} sont remplacés</translation>
     </message>
+    <message>
+        <source>%1: not exported: %2</source>
+        <translation>%1 : non exporté : %2</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link, which an export does not follow</source>
+        <translation>c&apos;est un lien symbolique, qu&apos;un export ne suit pas</translation>
+    </message>
+    <message>
+        <source>it is not inside the project&apos;s folder</source>
+        <translation>il n&apos;est pas dans le dossier du projet</translation>
+    </message>
+    <message>
+        <source>%1: the code %2 is not exported: %3</source>
+        <translation>%1 : le code %2 n&apos;est pas exporté : %3</translation>
+    </message>
+    <message>
+        <source>%1/%2: a symbolic link or special file is not exported</source>
+        <translation>%1/%2 : un lien symbolique ou un fichier spécial n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1: not written: %2</source>
+        <translation>%1 : non écrit : %2</translation>
+    </message>
+    <message>
+        <source>cannot copy %1: it is a symbolic link, which an export does not follow</source>
+        <translation>impossible de copier %1 : c&apos;est un lien symbolique, qu&apos;un export ne suit pas</translation>
+    </message>
+    <message>
+        <source>%1: the template is refused: %2</source>
+        <translation>%1 : le modèle est refusé : %2</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ExportModel</name>
@@ -2853,6 +2911,22 @@
         <source>no operation &apos;%1&apos;</source>
         <translation>aucune opération « %1 »</translation>
     </message>
+    <message>
+        <source>the local cloud&apos;s operations take application/json</source>
+        <translation>les opérations du cloud local prennent du application/json</translation>
+    </message>
+    <message>
+        <source>the local cloud&apos;s operations need the token of this run (nimbus cloud reads it)</source>
+        <translation>les opérations du cloud local demandent le jeton de cette exécution (nimbus cloud le lit)</translation>
+    </message>
+    <message>
+        <source>the request is not a JSON object: %1</source>
+        <translation>la requête n&apos;est pas un objet JSON : %1</translation>
+    </message>
+    <message>
+        <source>put-object: body is not base64</source>
+        <translation>put-object : body n&apos;est pas en base64</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::InspectorWidget</name>
@@ -2962,6 +3036,10 @@ Invalide : %2</translation>
     <message>
         <source>Runtime exited with error: the function started more than %1 processes</source>
         <translation>Runtime exited with error: la fonction a lancé plus de %1 processus</translation>
+    </message>
+    <message>
+        <source>Runtime exited with error: the function ran more than %1 threads</source>
+        <translation>Runtime exited with error: la fonction a lancé plus de %1 fils d&apos;exécution</translation>
     </message>
 </context>
 <context>
@@ -3136,6 +3214,26 @@ Invalide : %2</translation>
     <message>
         <source>fired (%1)</source>
         <translation>déclenché (%1)</translation>
+    </message>
+    <message>
+        <source>a message to %1 is %2 bytes; SQS takes at most %3</source>
+        <translation>un message vers %1 fait %2 octets ; SQS en accepte au plus %3</translation>
+    </message>
+    <message>
+        <source>a message to %1 is %2 bytes; SNS takes at most %3</source>
+        <translation>un message vers %1 fait %2 octets ; SNS en accepte au plus %3</translation>
+    </message>
+    <message>
+        <source>an object of %1 bytes is over the %2 MB a single upload takes</source>
+        <translation>un objet de %1 octets dépasse les %2 Mo qu&apos;accepte un seul envoi</translation>
+    </message>
+    <message>
+        <source>the content type of %1 is not a valid header value</source>
+        <translation>le type de contenu de %1 n&apos;est pas une valeur d&apos;en-tête valide</translation>
+    </message>
+    <message>
+        <source>an item of %1 is over DynamoDB&apos;s %2 KB</source>
+        <translation>un élément de %1 dépasse les %2 Ko de DynamoDB</translation>
     </message>
 </context>
 <context>
@@ -3623,12 +3721,56 @@ Invalide : %2</translation>
         <source>The new language applies when the studio starts again.</source>
         <translation>La nouvelle langue s’applique au prochain démarrage du studio.</translation>
     </message>
+    <message>
+        <source>Saved Without Some Files</source>
+        <translation>Enregistré sans certains fichiers</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
     <message>
         <source>upgrading to schema version %1: %2</source>
         <translation>mise à niveau vers la version de schéma %1 : %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a view</source>
+        <translation>« %1 » est une vue</translation>
+    </message>
+    <message>
+        <source>it contains a view &apos;%1&apos;</source>
+        <translation>il contient une vue « %1 »</translation>
+    </message>
+    <message>
+        <source>it contains a trigger &apos;%1&apos; on &apos;%2&apos;</source>
+        <translation>il contient un déclencheur « %1 » sur « %2 »</translation>
+    </message>
+    <message>
+        <source>the table &apos;%1&apos; is missing</source>
+        <translation>la table « %1 » manque</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a table</source>
+        <translation>« %1 » n&apos;est pas une table</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is a virtual table</source>
+        <translation>« %1 » est une table virtuelle</translation>
+    </message>
+    <message>
+        <source>the column &apos;%1&apos; of &apos;%2&apos; is computed</source>
+        <translation>la colonne « %1 » de « %2 » est calculée</translation>
+    </message>
+    <message>
+        <source>the table &apos;%1&apos; has no column &apos;%2&apos;</source>
+        <translation>la table « %1 » n&apos;a pas de colonne « %2 »</translation>
+    </message>
+    <message>
+        <source>the column &apos;%1&apos; of &apos;%2&apos; has the type &apos;%3&apos; instead of &apos;%4&apos;</source>
+        <translation>la colonne « %1 » de « %2 » a le type « %3 » au lieu de « %4 »</translation>
+    </message>
+    <message>
+        <source>the table &apos;%1&apos; has an unexpected column &apos;%2&apos;</source>
+        <translation>la table « %1 » a une colonne inattendue « %2 »</translation>
     </message>
 </context>
 <context>
@@ -3712,6 +3854,33 @@ Invalide : %2</translation>
     <message>
         <source>Palette</source>
         <translation>Palette</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Paths</name>
+    <message>
+        <source>the path is empty</source>
+        <translation>le chemin est vide</translation>
+    </message>
+    <message>
+        <source>the path holds a NUL character</source>
+        <translation>le chemin contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>the path holds a control character</source>
+        <translation>le chemin contient un caractère de contrôle</translation>
+    </message>
+    <message>
+        <source>the path is absolute; it must be relative to its folder</source>
+        <translation>le chemin est absolu ; il doit être relatif à son dossier</translation>
+    </message>
+    <message>
+        <source>the path has a &apos;..&apos; component, which leads out of its folder</source>
+        <translation>le chemin a une composante « .. », qui sort de son dossier</translation>
+    </message>
+    <message>
+        <source>the path leads out of its folder through a symbolic link</source>
+        <translation>le chemin sort de son dossier par un lien symbolique</translation>
     </message>
 </context>
 <context>
@@ -4195,6 +4364,26 @@ Invalide : %2</translation>
         <source>cannot replace the file: %1</source>
         <translation>impossible de remplacer le fichier : %1</translation>
     </message>
+    <message>
+        <source>not a Nimbus project: %1</source>
+        <translation>pas un projet Nimbus : %1</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos;: its source folder &apos;%2&apos; cannot be copied: %3</source>
+        <translation>fonction « %1 » : son dossier source « %2 » ne peut pas être copié : %3</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos;: %2 is a symbolic link or a special file; it is not copied</source>
+        <translation>fonction « %1 » : %2 est un lien symbolique ou un fichier spécial ; il n&apos;est pas copié</translation>
+    </message>
+    <message>
+        <source>function &apos;%1&apos;: cannot copy %2: %3</source>
+        <translation>fonction « %1 » : impossible de copier %2 : %3</translation>
+    </message>
+    <message>
+        <source>not written: %1</source>
+        <translation>non écrit : %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::RunHistory</name>
@@ -4469,6 +4658,10 @@ Invalide : %2</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not inside the project&apos;s folder; the scaffold is not written</source>
+        <translation>%1 n&apos;est pas dans le dossier du projet ; le squelette n&apos;est pas écrit</translation>
     </message>
 </context>
 <context>
@@ -4871,6 +5064,18 @@ Invalide : %2</translation>
     <message>
         <source>event loop: %1; every event causes another, without end</source>
         <translation>boucle d&apos;événements : %1 ; chaque événement en provoque un autre, sans fin</translation>
+    </message>
+    <message>
+        <source>%1: the name cannot be used as a file name (exports name files and folders after nodes); use letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>%1 : le nom ne peut pas servir de nom de fichier (les exports nomment fichiers et dossiers d&apos;après les nœuds) ; utilisez des lettres, des chiffres, « - » ou « _ »</translation>
+    </message>
+    <message>
+        <source>%1: the source folder &apos;%2&apos; is refused: %3</source>
+        <translation>%1 : le dossier source « %2 » est refusé : %3</translation>
+    </message>
+    <message>
+        <source>%1: the handler &apos;%2&apos; is refused: its file %3: %4</source>
+        <translation>%1 : le gestionnaire « %2 » est refusé : son fichier %3 : %4</translation>
     </message>
 </context>
 <context>

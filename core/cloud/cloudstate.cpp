@@ -110,6 +110,13 @@ bool CloudState::open(const QString &directory)
     qint64 version = 0;
     if (!mDb.queryInt(QStringLiteral("PRAGMA user_version"), &version))
         return fail(tr("%1: not a local cloud state (%2)").arg(QDir::toNativeSeparators(path), mDb.errorString()));
+    // A state folder can come with a stranger's project: it holds nothing that runs on read.
+    qint64 active = 0;
+    if (!mDb.queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type IN ('view', 'trigger') "
+                                     "OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL%')"), &active)
+        || active > 0)
+        return fail(tr("%1: not a local cloud state (it holds views or triggers); Reset State or delete the folder")
+                        .arg(QDir::toNativeSeparators(path)));
     if (version > kSchemaVersion)
         return fail(tr("%1: written by a newer version of Nimbus Studio (state version %2; this one reads %3)")
                         .arg(QDir::toNativeSeparators(path))

@@ -12,6 +12,7 @@ namespace {
 
 // How many virtual machine steps pass between two checks of the work limit.
 constexpr int kProgressInterval = 1000;
+constexpr int kMaxShownSteps = std::numeric_limits<int>::max();
 
 } // namespace
 
@@ -85,9 +86,10 @@ void Database::close()
 bool Database::fail(const QString &context)
 {
     QString detail = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QStringLiteral("no database");
-    if (mWorkExceeded && mDb && sqlite3_errcode(mDb) == SQLITE_INTERRUPT)
-        detail = QCoreApplication::translate("Nimbus::Database", "a query needed more than %Ln steps and was stopped", nullptr,
-                                             int(qMin<qint64>(mWorkLimit, std::numeric_limits<int>::max())));
+    if (mWorkExceeded && mDb && sqlite3_errcode(mDb) == SQLITE_INTERRUPT) {
+        const int steps = mWorkLimit > kMaxShownSteps ? kMaxShownSteps : int(mWorkLimit);
+        detail = QCoreApplication::translate("Nimbus::Database", "a query needed more than %Ln steps and was stopped", nullptr, steps);
+    }
     mError = context.isEmpty() ? detail : QStringLiteral("%1: %2").arg(context, detail);
     return false;
 }

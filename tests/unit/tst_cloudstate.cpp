@@ -45,6 +45,8 @@ private slots:
     void stateSurvivesReopen();
     void resetEmptiesEverything();
     void newerStateRefused();
+    void hostileStateRefused_data();
+    void hostileStateRefused();
     void invalidNames();
 
 private:
@@ -296,6 +298,28 @@ void TestCloudState::newerStateRefused()
     mState = new CloudState(mClock);
     QVERIFY(!mState->open(mDir->path()));
     QVERIFY2(mState->errorString().contains(QLatin1String("newer version")), qPrintable(mState->errorString()));
+}
+
+void TestCloudState::hostileStateRefused_data()
+{
+    // A state folder shipped with a stranger's project: nothing in it may run on read.
+    QTest::addColumn<QString>("sql");
+    QTest::newRow("recursive view") << "CREATE VIEW v AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r";
+    QTest::newRow("trigger") << "CREATE TRIGGER t AFTER INSERT ON items BEGIN DELETE FROM objects; END";
+}
+
+void TestCloudState::hostileStateRefused()
+{
+    QFETCH(QString, sql);
+    delete mState;
+    {
+        Database db;
+        QVERIFY(db.open(mDir->filePath(QStringLiteral("state.sqlite")), Database::Mode::ReadWrite));
+        QVERIFY2(db.exec(sql), qPrintable(db.errorString()));
+    }
+    mState = new CloudState(mClock);
+    QVERIFY(!mState->open(mDir->path()));
+    QVERIFY2(mState->errorString().contains(QLatin1String("views or triggers")), qPrintable(mState->errorString()));
 }
 
 void TestCloudState::invalidNames()

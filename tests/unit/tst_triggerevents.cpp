@@ -55,7 +55,7 @@ void tst_TriggerEvents::eventOfEachInvoker()
     Project project(Catalog::builtin());
     QJsonArray nodes{QJsonArray{"source", kind, QJsonDocument::fromJson(properties.toUtf8()).object()},
                      QJsonArray{"fn", "function", QJsonObject()}};
-    QVERIFY(NimbusTest::fillProject(project, nodes, QJsonArray{QJsonArray{"source", "fn", "invokes"}}));
+    QVERIFY(NimbusTest::fillProject(project, nodes, QJsonArray{QJsonValue(QJsonArray{"source", "fn", "invokes"})}));
     const NodeId fn = project.architecture().nodeByName("fn")->id;
     const QList<TriggerEvents::Source> sources = TriggerEvents::forFunction(project, fn);
     QCOMPARE(sources.size(), 1);
@@ -133,7 +133,8 @@ void tst_TriggerEvents::scaffold()
     QTemporaryDir dir;
     Project project(Catalog::builtin());
     project.setWorkingDirectory(dir.path());
-    QJsonArray nodes{QJsonArray{"fn", "function", QJsonObject{{"runtime", runtime}, {"handler", handler}}}};
+    // One element: QJsonValue keeps clang from reading the braces as a copy of the inner array.
+    QJsonArray nodes{QJsonValue(QJsonArray{"fn", "function", QJsonObject{{"runtime", runtime}, {"handler", handler}}})};
     QJsonArray edges;
     if (!trigger.isEmpty()) {
         nodes.append(QJsonArray{"t", trigger, trigger == "schedule" ? QJsonObject{{"expression", "rate(1 hour)"}}
