@@ -2812,6 +2812,18 @@
         <source>%1: %2 %3 has no place in %4; the platform&apos;s own setting applies</source>
         <translation>%1 : %2 %3 n&apos;a pas de place dans %4 ; le réglage de la plateforme s&apos;applique</translation>
     </message>
+    <message>
+        <source>%1: %2 holds &apos;${&apos;, which %3 resolves as its own variable (it can read files and the environment of whoever deploys); check that it is yours</source>
+        <translation>%1 : %2 contient « ${ », que %3 résout comme une de ses variables (elle peut lire les fichiers et l&apos;environnement de qui déploie) ; vérifiez qu&apos;elle est la vôtre</translation>
+    </message>
+    <message>
+        <source>the description</source>
+        <translation>la description</translation>
+    </message>
+    <message>
+        <source>the variable %1</source>
+        <translation>la variable %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::FindBar</name>
@@ -2883,6 +2895,10 @@
     <message>
         <source>&apos;%1&apos; is not a function</source>
         <translation>« %1 » n&apos;est pas une fonction</translation>
+    </message>
+    <message>
+        <source>%1: the source folder &apos;%2&apos; is refused: %3</source>
+        <translation>%1 : le dossier source « %2 » est refusé : %3</translation>
     </message>
 </context>
 <context>

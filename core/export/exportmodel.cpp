@@ -301,4 +301,22 @@ std::optional<QString> ExportModel::unixCron(const QString &expression, QString 
     return QStringList{fields.at(0), fields.at(1), dayOfMonth, fields.at(3), dayOfWeek}.join(QLatin1Char(' '));
 }
 
+void ExportModel::reportDeployVariables(ExportOutput &output, const QString &tool) const
+{
+    for (const ExportFunction &f : mFunctions) {
+        auto check = [&](const QString &what, const QString &value, const QString &property) {
+            if (value.contains(QLatin1String("${")))
+                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-deploy-variable"),
+                           tr("%1: %2 holds '${', which %3 resolves as its own variable (it can read files and the "
+                              "environment of whoever deploys); check that it is yours")
+                               .arg(f.node->name, what, tool),
+                           f.node->id, property);
+        };
+        check(tr("the description"), f.description, QStringLiteral("description"));
+        for (const EnvironmentVariable &var : f.environment)
+            if (!var.secret)
+                check(tr("the variable %1").arg(var.name), var.value, QStringLiteral("environment"));
+    }
+}
+
 } // namespace Nimbus

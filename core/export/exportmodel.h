@@ -79,6 +79,11 @@ public:
     // Reports each function whose value of one of these properties differs from the
     // catalog's default, when the platform has no place for it.
     void reportIgnored(ExportOutput &output, const QString &platform, const QStringList &properties) const;
+    // Warns about each value of a function (environment, description) that holds "${":
+    // the deploy tool resolves it as one of its variables, which can read the deployer's
+    // files and environment (${file(...)}, ${env:...}); a project from someone else
+    // could use that to carry them into what it deploys.
+    void reportDeployVariables(ExportOutput &output, const QString &tool) const;
 
     QString string(const Node *node, const char *property, const QString &fallback = {}) const;
     int integer(const Node *node, const char *property, int fallback = 0) const;

@@ -1,5 +1,7 @@
 #include "functionspec.h"
 
+#include "paths.h"
+
 #include "document/project.h"
 #include "model/catalog.h"
 
@@ -52,7 +54,14 @@ bool FunctionSpec::fromNode(const Project &project, NodeId id, FunctionSpec *spe
     spec->handler = value(kind->code.handlerProperty).toString();
     const QString source = value(kind->code.sourceProperty).toString();
     const QString base = project.directory().isEmpty() ? QDir::currentPath() : project.directory();
-    spec->sourceDirectory = QDir::cleanPath(QDir(base).absoluteFilePath(source));
+    // A project from someone else must not run code from outside its folder.
+    QString problem;
+    spec->sourceDirectory = Paths::resolveUnder(base, source, &problem);
+    if (spec->sourceDirectory.isEmpty()) {
+        *error = tr("%1: the source folder '%2' is refused: %3").arg(node->name, source, problem);
+        return false;
+    }
+    spec->sourceDirectory = QDir::cleanPath(spec->sourceDirectory);
     spec->memoryMB = value(QStringLiteral("memory")).toInt(128);
     spec->timeoutSeconds = value(QStringLiteral("timeout")).toInt(3);
     const QJsonValue reserved = value(QStringLiteral("reservedConcurrency"));

@@ -147,6 +147,7 @@ ExportOutput ScalewayPlugin::exportProject(const ExportInput &input) const
     model.reportIgnored(output, QStringLiteral("Scaleway"), {QStringLiteral("architecture")});
     output.addFile(QStringLiteral("serverless.yml"), Y::dump(root));
     model.copySources(output, input.projectDirectory);
+    model.reportDeployVariables(output, QStringLiteral("serverless deploy"));
     return output;
 }
 

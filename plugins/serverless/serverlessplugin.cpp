@@ -242,6 +242,7 @@ ExportOutput ServerlessPlugin::exportProject(const ExportInput &input) const
         output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
                    tr("the imported serverless.yml cannot be read back (%1); it is written anew").arg(problem));
     model.copySources(output, input.projectDirectory);
+    model.reportDeployVariables(output, QStringLiteral("serverless deploy"));
     for (const ExportFunction &f : model.functions())
         for (const EnvironmentVariable &var : f.environment)
             if (var.secret)

@@ -12,6 +12,7 @@
 #include "model/catalog.h"
 #include "model/validator.h"
 #include "paths.h"
+#include "runtime/functionspec.h"
 #include "runtime/scaffold.h"
 #include "storage/projectfile.h"
 #include "testutil.h"
@@ -181,6 +182,8 @@ private slots:
     void exportWriteChecksAgain_data();
     void exportWriteChecksAgain();
 
+    void functionsRunOnlyTheirOwnCode_data();
+    void functionsRunOnlyTheirOwnCode();
     void scaffoldStaysInProject_data();
     void scaffoldStaysInProject();
 
@@ -809,7 +812,43 @@ void tst_SecurityPaths::exportersEscapeHostileStrings()
         found = found || values.contains(kHostile);
     }
     QVERIFY2(found, qPrintable(target + ": the value did not read back unchanged from any file"));
+    // The Serverless Framework would resolve ${file(...)} at deploy time: the user is told.
+    if (target == QLatin1String("serverless") || target == QLatin1String("scaleway")) {
+        const bool warned = std::any_of(output.diagnostics.cbegin(), output.diagnostics.cend(), [](const Diagnostic &d) {
+            return d.code == QLatin1String("export-deploy-variable") && d.message.contains(QLatin1String("EVIL"));
+        });
+        QVERIFY2(warned, qPrintable(target));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_SecurityPaths)
+void tst_SecurityPaths::functionsRunOnlyTheirOwnCode_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<bool>("runs");
+    QTest::newRow("own folder") << "functions/fn" << true;
+    QTest::newRow("parent") << "../.." << false;
+    QTest::newRow("absolute") << "/etc" << false;
+    QTest::newRow("hidden climb") << "functions/../../x" << false;
+}
+
+// A function of a stranger's project is never run from outside the project's folder.
+void tst_SecurityPaths::functionsRunOnlyTheirOwnCode()
+{
+    QFETCH(QString, source);
+    QFETCH(bool, runs);
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    project.setWorkingDirectory(dir.path());
+    const NodeId fn = project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn"));
+    project.setNodeProperty(fn, QStringLiteral("source"), source);
+    FunctionSpec spec;
+    QString error;
+    QCOMPARE(FunctionSpec::fromNode(project, fn, &spec, &error), runs);
+    if (!runs)
+        QVERIFY2(error.contains(QLatin1String("fn: the source folder")), qPrintable(error));
+    else
+        QCOMPARE(spec.sourceDirectory, QDir(dir.path()).filePath(source));
+}
+
 #include "tst_security_paths.moc"
