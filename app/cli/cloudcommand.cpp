@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkInterface>
 #include <QSaveFile>
 #include <QSocketNotifier>
 #include <QUrl>
@@ -63,7 +64,17 @@ struct RunningCloud
 
 std::optional<RunningCloud> runningCloud(const QString &stateDirectory, QString *problem)
 {
-    QFile file(QDir(stateDirectory).filePath(QStringLiteral("server.json")));
+    const QString path = QDir(stateDirectory).filePath(QStringLiteral("server.json"));
+    const QFileInfo info(path);
+    if (!info.exists())
+        return std::nullopt;
+    // Written by this user's nimbus serve: a plain file of theirs that no one else can write.
+    if (info.isSymLink() || !info.isFile() || info.ownerId() != ::getuid()
+        || (info.permissions() & (QFileDevice::WriteGroup | QFileDevice::WriteOther))) {
+        *problem = CommandLine::tr("%1 is not a file nimbus serve wrote for you; it is not used").arg(path);
+        return std::nullopt;
+    }
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
         return std::nullopt;
     const QJsonObject server = QJsonDocument::fromJson(file.readAll()).object();
@@ -73,11 +84,16 @@ std::optional<RunningCloud> runningCloud(const QString &stateDirectory, QString 
     const QUrl url(server.value(QLatin1String("gateway")).toString(), QUrl::StrictMode);
     const QHostAddress host(url.host());
     if (!url.isValid() || url.scheme() != QLatin1String("http") || url.port() <= 0 || !url.path().isEmpty()
-        || !url.userInfo().isEmpty() || (url.host() != QLatin1String("localhost") && !host.isLoopback())) {
+        || !url.userInfo().isEmpty()
+        || (url.host() != QLatin1String("localhost") && !host.isLoopback() && !QNetworkInterface::allAddresses().contains(host))) {
         *problem = CommandLine::tr("%1 names %2, which is not the local cloud's address on this machine; it is not used")
                        .arg(file.fileName(), url.toString().left(200));
         return std::nullopt;
     }
+    // A process id can be reused: the process must be a nimbus, as this one is.
+    const QString program = QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(pid));
+    if (!program.isEmpty() && QFileInfo(program).fileName() != QFileInfo(QCoreApplication::applicationFilePath()).fileName())
+        return std::nullopt;
     return RunningCloud{url.toString(), server.value(QLatin1String("token")).toString().toLatin1()};
 }
 
@@ -187,11 +203,14 @@ int CommandLine::serve(const QStringList &arguments)
     // this user's eyes only.
     QFile::setPermissions(stateDirectory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString serverFile = QDir(stateDirectory).filePath(QStringLiteral("server.json"));
+    // nimbus cloud talks to this machine's address, whatever interfaces the gateway serves.
+    const bool everywhere = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    const QString ownGateway = everywhere ? serverUrl(QHostAddress::LocalHost, gateway.port()) : gateway.url();
     {
         QSaveFile file(serverFile);
         const bool written = file.open(QIODevice::WriteOnly)
                              && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-                             && file.write(QJsonDocument(QJsonObject{{QStringLiteral("gateway"), gateway.url()},
+                             && file.write(QJsonDocument(QJsonObject{{QStringLiteral("gateway"), ownGateway},
                                                                      {QStringLiteral("aws"), endpoint.url()},
                                                                      {QStringLiteral("token"), QString::fromLatin1(gateway.controlToken())},
                                                                      {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}})

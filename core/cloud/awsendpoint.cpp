@@ -208,17 +208,20 @@ bool AwsEndpoint::listen(const QHostAddress &address, quint16 port, QString *err
     // DynamoDB takes requests of up to 16 MB; S3 objects of up to kRequestLimit in one PUT,
     // which names its length (S3 refuses a PUT without one; the SDKs' streaming uploads
     // are aws-chunked with a Content-Length). A body of unknown length is held to 16 MB.
-    auto bodyLimit = [](const QByteArray &, const QByteArray &head) {
-        const QByteArray lower = head.toLower();
-        return lower.contains("\r\nx-amz-target: dynamodb_") || lower.contains("\r\ntransfer-encoding: chunked") ? kDynamoRequestLimit
-                                                                                                               : kRequestLimit;
+    auto bodyLimit = [](const QByteArray &, const HttpHeaders &headers) {
+        for (const auto &[name, value] : headers)
+            if ((name == "x-amz-target" && value.toLower().startsWith("dynamodb_")) || name == "transfer-encoding")
+                return kDynamoRequestLimit;
+        return kRequestLimit;
     };
     auto refusal = [](int status, const QString &message) {
-        return secured(AwsWire::xmlAnswer(status, AwsWire::queryError(status == 413 ? QStringLiteral("EntityTooLarge")
-                                                                                     : QStringLiteral("RequestHeaderSectionTooLarge"),
-                                                                       message, true, QString())));
+        const QString code = status == 413   ? QStringLiteral("EntityTooLarge")
+                             : status == 431 ? QStringLiteral("RequestHeaderSectionTooLarge")
+                             : status == 403 ? QStringLiteral("AccessDenied")
+                                             : QStringLiteral("BadRequest");
+        return secured(AwsWire::xmlAnswer(status, AwsWire::queryError(code, message, true, QString())));
     };
-    auto *tcp = new GuardedTcpServer(bodyLimit, refusal);
+    auto *tcp = new GuardedTcpServer(&mGuard, bodyLimit, refusal);
     tcp->setParent(mServer.get()); // closed and deleted with the HTTP server
     mPort = tcp->listen(address, port) ? tcp->serverPort() : 0;
     if (mPort)
@@ -284,6 +287,11 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
     }
     const QString target = QString::fromLatin1(request.header("x-amz-target"));
     if (target.startsWith(QLatin1String("DynamoDB_20120810."))) {
+        if (request.body.size() > kDynamoRequestLimit) {
+            reply(AwsWire::jsonError(413, QStringLiteral("com.amazonaws.dynamodb.v20120810#"), QStringLiteral("RequestEntityTooLarge"),
+                                     QStringLiteral("Request entity too large")));
+            return;
+        }
         dynamodb(request, target.mid(18), reply);
         return;
     }

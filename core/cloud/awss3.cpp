@@ -370,7 +370,8 @@ void AwsEndpoint::s3(const AwsRequest &request, const Reply &done)
             okFrom = false;
         } else if (dash == 0) {
             const qint64 suffix = spec.mid(1).toLongLong(&okTo);
-            from = std::max<qint64>(0, data->size() - suffix);
+            okTo = okTo && suffix > 0; // S3 refuses bytes=-0; a negative suffix is no range
+            from = okTo ? std::max<qint64>(0, data->size() - std::min<qint64>(suffix, data->size())) : 0;
         } else {
             from = spec.left(dash).toLongLong(&okFrom);
             if (dash + 1 < spec.size())

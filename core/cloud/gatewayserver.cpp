@@ -22,6 +22,7 @@ struct PendingResponse
 {
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
+    bool head = false; // a HEAD request: the length of the body, not the body
 };
 
 void send(PendingResponse &pending, const HttpResponseData &response, const HttpHeaders &extra = {})
@@ -35,7 +36,7 @@ void send(PendingResponse &pending, const HttpResponseData &response, const Http
     for (const auto &[key, value] : extra)
         r.writeHeader(key, value);
     r.writeHeader("content-length", QByteArray::number(response.body.size()));
-    r.writeBody(response.body);
+    r.writeBody(pending.head ? QByteArray() : response.body);
 }
 
 } // namespace
@@ -51,7 +52,8 @@ protected:
         GuardedTcpServer::requestRead(socket);
         HttpRequestData data;
         readRequest(request, &data);
-        auto pending = std::make_shared<PendingResponse>(PendingResponse{makeResponder(request, socket), socket});
+        auto pending = std::make_shared<PendingResponse>(
+            PendingResponse{makeResponder(request, socket), socket, data.method == QLatin1String("HEAD")});
         if (const auto refusal = mOwner->mGuard.refusal(data.headers)) {
             send(*pending, GatewayEvents::errorResponse(403, *refusal));
             return true;
@@ -101,11 +103,14 @@ bool GatewayServer::listen(const QHostAddress &address, quint16 port, QString *e
         }
     }
     mServer = std::make_unique<Server>(this);
-    auto bodyLimit = [](const QByteArray &requestLine, const QByteArray &) {
-        return requestLine.contains(QByteArray(" ") + kControlPrefix) ? kControlLimit : kPayloadLimit;
+    // The control path's larger limit is for the run's own tools, which carry its token.
+    auto bodyLimit = [](const QByteArray &requestLine, const HttpHeaders &headers) {
+        const bool control = requestLine.contains(QByteArray(" ") + kControlPrefix)
+                             && std::any_of(headers.cbegin(), headers.cend(), [](const auto &h) { return h.first == kTokenHeader; });
+        return control ? kControlLimit : kPayloadLimit;
     };
     auto refusal = [](int status, const QString &message) { return GatewayEvents::errorResponse(status, message); };
-    auto *tcp = new GuardedTcpServer(bodyLimit, refusal);
+    auto *tcp = new GuardedTcpServer(&mGuard, bodyLimit, refusal);
     tcp->setParent(mServer.get()); // closed and deleted with the HTTP server
     mPort = tcp->listen(address, port) ? tcp->serverPort() : 0;
     if (mPort)

@@ -318,12 +318,16 @@ bool isPreflight(const HttpRequestData &request)
 
 HttpHeaders corsHeaders(const HttpRequestData &request)
 {
-    const QByteArray origin = header(request.headers, "origin");
+    // Echoed values are the request's: nothing that could end the header line.
+    auto echoed = [&](const char *name) {
+        const QByteArray value = header(request.headers, name);
+        return RequestGuard::isUnsafeHeaderValue(value) ? QByteArray() : value;
+    };
+    const QByteArray origin = echoed("origin");
+    const QByteArray wanted = echoed("access-control-request-headers");
     HttpHeaders h{{"access-control-allow-origin", origin.isEmpty() ? QByteArray("*") : origin},
                   {"access-control-allow-methods", "GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS"},
-                  {"access-control-allow-headers", header(request.headers, "access-control-request-headers").isEmpty()
-                                                       ? QByteArray("*")
-                                                       : header(request.headers, "access-control-request-headers")},
+                  {"access-control-allow-headers", wanted.isEmpty() ? QByteArray("*") : wanted},
                   {"access-control-max-age", "600"}};
     if (!origin.isEmpty())
         addHeader(h, "vary", "Origin");

@@ -82,10 +82,6 @@ bool RequestGuard::isLoopbackName(const QString &host)
     // S3 clients name buckets that way (photos.s3.localhost).
     if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")))
         return true;
-    // LocalStack's public name for 127.0.0.1, which configurations moved from it use; its
-    // owner, not a page's, answers for it.
-    if (host == QLatin1String("localhost.localstack.cloud") || host.endsWith(QLatin1String(".localhost.localstack.cloud")))
-        return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
@@ -105,7 +101,9 @@ bool RequestGuard::isLoopbackOrigin(const QByteArray &origin)
         return false;
     if (!url.path().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
         return false;
-    return isLoopbackName(url.host().toLower());
+    const QString host = url.host().toLower();
+    const QHostAddress address(host);
+    return host == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
 }
 
 std::optional<QString> RequestGuard::refusal(const HttpHeaders &headers) const
@@ -120,7 +118,9 @@ std::optional<QString> RequestGuard::refusal(const HttpHeaders &headers) const
     if (origins > 1 || (origins == 1 && !isLoopbackOrigin(origin)))
         return QStringLiteral("requests from the web page at %1 are refused: the local cloud answers only pages of this machine")
             .arg(QString::fromLatin1(origin.left(200)));
-    if (headerValue(headers, "sec-fetch-site").compare("cross-site", Qt::CaseInsensitive) == 0)
+    // A page of this machine on another port or name (localhost:5173 calling 127.0.0.1:3000)
+    // is cross-site to the browser, and carries its loopback Origin.
+    if (origins == 0 && headerValue(headers, "sec-fetch-site").compare("cross-site", Qt::CaseInsensitive) == 0)
         return QStringLiteral("cross-site requests are refused");
     return std::nullopt;
 }
@@ -150,8 +150,9 @@ bool RequestGuard::isHeaderName(const QByteArray &name)
 QByteArray closingResponse(const HttpResponseData &response)
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
-                     + (response.status == 413 ? "Request Entity Too Large"
+                     + (response.status == 413   ? "Request Entity Too Large"
                         : response.status == 431 ? "Request Header Fields Too Large"
+                        : response.status == 403 ? "Forbidden"
                                                   : "Bad Request")
                      + "\r\n";
     for (const auto &[key, value] : response.headers)
@@ -168,8 +169,9 @@ class ConnectionGuard : public QObject
 public:
     static constexpr const char *kName = "nimbus-connection-guard";
 
-    ConnectionGuard(QTcpSocket *socket, GuardedTcpServer::BodyLimit limit, GuardedTcpServer::Refusal refusal)
-        : QObject(socket), mSocket(socket), mLimit(std::move(limit)), mRefusal(std::move(refusal))
+    ConnectionGuard(QTcpSocket *socket, const RequestGuard *guard, GuardedTcpServer::BodyLimit limit,
+                    GuardedTcpServer::Refusal refusal)
+        : QObject(socket), mSocket(socket), mGuard(guard), mLimit(std::move(limit)), mRefusal(std::move(refusal))
     {
         setObjectName(QLatin1String(kName));
         // Connected before the HTTP server's own slot, so this one sees the bytes first.
@@ -205,14 +207,28 @@ private:
             refuse(413, QStringLiteral("the request body is over %1 bytes").arg(mBodyLimit));
     }
 
-    // Reads the head as it arrives; false when the request was refused.
+    // Reads the head as it arrives; false when the request was refused. Lines end with
+    // LF or CRLF and the head with an empty line, as the HTTP server reads them.
     bool readHead(qint64 fresh)
     {
         const qint64 wanted = qMin<qint64>(fresh, GuardedTcpServer::kHeadLimit + 4 - mHead.size());
         const QByteArray data = mSocket->peek(wanted);
         const qsizetype before = mHead.size();
         mHead += data;
-        const qsizetype end = mHead.indexOf("\r\n\r\n", qMax<qsizetype>(0, before - 3));
+        qsizetype end = -1;
+        qsizetype endLength = 0;
+        for (qsizetype at = mHead.indexOf('\n', qMax<qsizetype>(0, before - 2)); at >= 0; at = mHead.indexOf('\n', at + 1)) {
+            if (mHead.mid(at + 1, 1) == "\n") {
+                end = at;
+                endLength = 2;
+                break;
+            }
+            if (mHead.mid(at + 1, 2) == "\r\n") {
+                end = at;
+                endLength = 3;
+                break;
+            }
+        }
         if (end < 0) {
             if (mHead.size() > GuardedTcpServer::kHeadLimit) {
                 refuse(431, QStringLiteral("the request head is over %1 bytes").arg(GuardedTcpServer::kHeadLimit));
@@ -220,28 +236,40 @@ private:
             }
             return true;
         }
-        const bool bodyFollowed = end + 4 < mHead.size() || fresh > wanted;
-        mHeadLength = end + 4;
+        const bool bodyFollowed = end + endLength < mHead.size() || fresh > wanted;
+        mHeadLength = end + endLength;
         mHead.truncate(end);
-        const qsizetype lineEnd = mHead.indexOf("\r\n");
-        const QByteArray requestLine = lineEnd < 0 ? mHead : mHead.left(lineEnd);
-        mBodyLimit = mLimit(requestLine, mHead);
-        qint64 contentLength = -1;
-        bool expectContinue = false;
-        for (const QByteArray &line : mHead.split('\n')) {
+        QByteArrayList lines = mHead.split('\n');
+        const QByteArray requestLine = lines.takeFirst().trimmed();
+        HttpHeaders headers;
+        for (const QByteArray &line : std::as_const(lines)) {
             const qsizetype colon = line.indexOf(':');
-            if (colon < 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length") {
-                bool ok = false;
-                contentLength = value.toLongLong(&ok);
-                if (!ok || contentLength < 0)
-                    contentLength = std::numeric_limits<qint64>::max(); // refused below; the server would refuse it too
-            } else if (name == "expect") {
+            if (colon > 0)
+                headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+        }
+        // Who may ask is known now: a page of another site never gets its body read.
+        if (const auto why = mGuard ? mGuard->refusal(headers) : std::nullopt) {
+            refuse(403, *why);
+            return false;
+        }
+        mBodyLimit = mLimit(requestLine, headers);
+        QByteArrayList lengths;
+        bool expectContinue = false;
+        for (const auto &[name, value] : std::as_const(headers)) {
+            if (name == "content-length")
+                lengths.append(value);
+            else if (name == "expect")
                 expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+        }
+        qint64 contentLength = -1;
+        for (const QByteArray &value : std::as_const(lengths)) {
+            bool ok = false;
+            const qint64 n = value.toLongLong(&ok);
+            if (!ok || n < 0 || (contentLength >= 0 && n != contentLength)) {
+                refuse(400, QStringLiteral("the request's Content-Length is not one number"));
+                return false;
             }
+            contentLength = n;
         }
         if (contentLength > mBodyLimit) {
             refuse(413, QStringLiteral("the request body is over %1 bytes").arg(mBodyLimit));
@@ -270,6 +298,7 @@ private:
     }
 
     QTcpSocket *mSocket;
+    const RequestGuard *mGuard;
     GuardedTcpServer::BodyLimit mLimit;
     GuardedTcpServer::Refusal mRefusal;
     QByteArray mHead;
@@ -281,8 +310,8 @@ private:
 
 } // namespace
 
-GuardedTcpServer::GuardedTcpServer(BodyLimit limit, Refusal refusal, QObject *parent)
-    : QTcpServer(parent), mLimit(std::move(limit)), mRefusal(std::move(refusal))
+GuardedTcpServer::GuardedTcpServer(const RequestGuard *guard, BodyLimit limit, Refusal refusal, QObject *parent)
+    : QTcpServer(parent), mGuard(guard), mLimit(std::move(limit)), mRefusal(std::move(refusal))
 {
 }
 
@@ -300,7 +329,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    new ConnectionGuard(socket, mLimit, mRefusal);
+    new ConnectionGuard(socket, mGuard, mLimit, mRefusal);
     addPendingConnection(socket);
 }
 

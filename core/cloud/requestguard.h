@@ -36,7 +36,7 @@ public:
     bool hostAllowed(const QByteArray &host) const;
     static bool isLoopbackName(const QString &host);
     // http(s)://localhost:5173, http://127.0.0.1, http://[::1]:8080; "null" and every
-    // other origin are foreign.
+    // other origin (*.localhost too: some browsers ask DNS for it) are foreign.
     static bool isLoopbackOrigin(const QByteArray &origin);
     // A header value that would end the header line or the head (CR, LF or NUL).
     static bool isUnsafeHeaderValue(const QByteArray &value);
@@ -47,9 +47,9 @@ private:
 };
 
 // A listening socket that bounds what a request may make the HTTP server buffer: it
-// reads each request's head as it arrives (before the server does), refuses a
-// Content-Length over the limit at once, cuts a streamed (chunked) body when it passes
-// the limit, and refuses heads over 64 KB. It also answers "Expect: 100-continue" at once
+// reads each request's head as it arrives (before the server does), refuses a foreign
+// request (RequestGuard) and a Content-Length over the limit at once, cuts a streamed
+// (chunked) body when it passes the limit, and refuses heads over 64 KB. It also answers "Expect: 100-continue" at once
 // for bodies within the limit (botocore asks before every upload and otherwise waits a
 // second). It consumes nothing of a request it lets through.
 class GuardedTcpServer : public QTcpServer
@@ -57,12 +57,14 @@ class GuardedTcpServer : public QTcpServer
 public:
     static constexpr qsizetype kHeadLimit = 64 * 1024;
 
-    // The largest body a request may carry, from its request line and head.
-    using BodyLimit = std::function<qsizetype(const QByteArray &requestLine, const QByteArray &head)>;
-    // The answer to a refused request (413, 431), in the server's protocol.
+    // The largest body a request may carry, from its request line and its headers (names
+    // in lower case, values trimmed).
+    using BodyLimit = std::function<qsizetype(const QByteArray &requestLine, const HttpHeaders &headers)>;
+    // The answer to a refused request (400, 403, 413, 431), in the server's protocol.
     using Refusal = std::function<HttpResponseData(int status, const QString &message)>;
 
-    GuardedTcpServer(BodyLimit limit, Refusal refusal, QObject *parent = nullptr);
+    // guard: who may send requests (checked on the head, before any body is read); not owned.
+    GuardedTcpServer(const RequestGuard *guard, BodyLimit limit, Refusal refusal, QObject *parent = nullptr);
 
     // The server calls this when it has read a whole request from the socket, so that
     // the next request on the connection is counted from zero.
@@ -72,6 +74,7 @@ protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    const RequestGuard *mGuard;
     BodyLimit mLimit;
     Refusal mRefusal;
 };

@@ -148,6 +148,10 @@ private slots:
     void awsChunkedOverflow();
     void oversizedBodiesRefusedBeforeBuffered_data();
     void oversizedBodiesRefusedBeforeBuffered();
+    void foreignBodiesAreNeverRead();
+    void malformedHeadsRefused_data();
+    void malformedHeadsRefused();
+    void gatewayHeadHasNoBody();
     void hugeBatchesRefusedAtOnce();
     void bigScansArePaged();
     void serveStaysSmallUnderHugeUploads();
@@ -278,6 +282,10 @@ void TestSecurityHttp::foreignRequestsRefused_data()
     QTest::newRow("cross-site text/plain to the control path")
         << false << "POST /_nimbus/send-message HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n"
                     "Content-Type: text/plain\r\n" + length + message;
+    QTest::newRow("a public name that points at 127.0.0.1")
+        << true << QByteArray("GET /keep.txt HTTP/1.1\r\nHost: files.s3.localhost.localstack.cloud:PORT\r\n\r\n");
+    QTest::newRow("two Hosts") << true
+                               << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nHost: evil.example\r\n\r\n");
     QTest::newRow("foreign Origin on a user route") << false
                                                     << QByteArray("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n\r\n");
 }
@@ -307,8 +315,10 @@ void TestSecurityHttp::ownToolsAccepted_data()
     QTest::newRow("no port") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: localhost\r\n\r\n") << QByteArray("precious");
     QTest::newRow("virtual-hosted bucket") << true << QByteArray("GET /keep.txt HTTP/1.1\r\nHost: files.s3.localhost:PORT\r\n\r\n")
                                            << QByteArray("precious");
-    QTest::newRow("LocalStack's loopback name")
-        << true << QByteArray("GET /keep.txt HTTP/1.1\r\nHost: files.s3.localhost.localstack.cloud:PORT\r\n\r\n") << QByteArray("precious");
+    QTest::newRow("page of this machine on another name")
+        << false
+        << QByteArray("GET /items/9 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: http://localhost:5173\r\nSec-Fetch-Site: cross-site\r\n\r\n")
+        << QByteArray("\"9\"");
     QTest::newRow("user route") << false << QByteArray("GET /items/7 HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n") << QByteArray("\"7\"");
     QTest::newRow("page of this machine") << false
                                           << QByteArray("GET /items/8 HTTP/1.1\r\nHost: localhost:PORT\r\nOrigin: http://localhost:5173\r\n"
@@ -333,7 +343,7 @@ void TestSecurityHttp::originRules_data()
     QTest::newRow("localhost with port") << QByteArray("http://localhost:5173") << true;
     QTest::newRow("https loopback") << QByteArray("https://127.0.0.1") << true;
     QTest::newRow("IPv6 loopback") << QByteArray("http://[::1]:8080") << true;
-    QTest::newRow("dev name") << QByteArray("http://app.localhost:3000") << true;
+    QTest::newRow("a .localhost name (some browsers ask DNS)") << QByteArray("http://app.localhost:3000") << false;
     QTest::newRow("foreign") << QByteArray("https://evil.example") << false;
     QTest::newRow("loopback as a subdomain") << QByteArray("http://localhost.evil.example") << false;
     QTest::newRow("null") << QByteArray("null") << false;
@@ -508,6 +518,52 @@ void TestSecurityHttp::oversizedBodiesRefusedBeforeBuffered()
     QCOMPARE(send(true, "GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n").status, 200);
 }
 
+void TestSecurityHttp::foreignBodiesAreNeverRead()
+{
+    // A page's no-cors POST of 90 MB: refused on its head, the body is never buffered.
+    const QByteArray head = "POST /_nimbus/send-message HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n"
+                            "Sec-Fetch-Site: cross-site\r\nContent-Type: text/plain\r\nContent-Length: 94371840\r\n\r\n";
+    for (bool aws : {false, true}) {
+        const Answer a = send(aws, head, 90 << 20);
+        QVERIFY2(a.status == 403, statusLine(a).constData());
+        QVERIFY2(a.sent < (16 << 20), qPrintable(QStringLiteral("the server took %1 bytes").arg(a.sent)));
+    }
+}
+
+void TestSecurityHttp::malformedHeadsRefused_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::newRow("two Content-Lengths") << QByteArray("PUT /files/x HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Length: 999999999\r\n"
+                                                       "Content-Length: 5\r\n\r\nhello")
+                                         << 400;
+    QTest::newRow("LF-only head over the limit")
+        << QByteArray("PUT /files/x HTTP/1.1\nHost: 127.0.0.1:PORT\nContent-Length: 1073741824\n\nxxxx") << 413;
+    QTest::newRow("DynamoDB target without a space")
+        << QByteArray("POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target:DynamoDB_20120810.PutItem\r\n"
+                      "Content-Length: 33554432\r\n\r\n")
+        << 413;
+    QTest::newRow("Range suffix that overflows")
+        << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nRange: bytes=-9223372036854775808\r\n\r\n") << 416;
+}
+
+void TestSecurityHttp::malformedHeadsRefused()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    const Answer a = send(true, request);
+    QVERIFY2(a.status == status, statusLine(a).constData());
+    QVERIFY(!mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("x")).has_value());
+}
+
+void TestSecurityHttp::gatewayHeadHasNoBody()
+{
+    // A body after a HEAD answer would be read as the next answer on the connection.
+    const Answer a = send(false, "HEAD /items/5 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nConnection: close\r\n\r\n");
+    QCOMPARE(a.status, 200);
+    QVERIFY2(a.body.isEmpty(), a.body.constData());
+}
+
 void TestSecurityHttp::hugeBatchesRefusedAtOnce()
 {
     // 200,000 keys: refused by count before a single key is read.
@@ -643,18 +699,23 @@ void TestSecurityHttp::cloudTrustsOnlyALiveLoopbackServer_data()
 {
     QTest::addColumn<QString>("gateway");
     QTest::addColumn<bool>("alivePid");
+    QTest::addColumn<QString>("twist");
     QTest::addColumn<QByteArray>("message");
-    QTest::newRow("a dead process") << "http://127.0.0.1:9" << false << QByteArray("is not running");
-    QTest::newRow("a foreign host") << "http://203.0.113.7:3000" << true << QByteArray("not the local cloud's address");
-    QTest::newRow("https") << "https://127.0.0.1:3000" << true << QByteArray("not the local cloud's address");
-    QTest::newRow("file") << "file:///etc/passwd" << true << QByteArray("not the local cloud's address");
-    QTest::newRow("a name") << "http://evil.example:3000" << true << QByteArray("not the local cloud's address");
+    QTest::newRow("a dead process") << "http://127.0.0.1:9" << false << "" << QByteArray("is not running");
+    QTest::newRow("a pid reused by another program") << "http://127.0.0.1:9" << true << "" << QByteArray("is not running");
+    QTest::newRow("a foreign host") << "http://203.0.113.7:3000" << true << "" << QByteArray("not the local cloud's address");
+    QTest::newRow("https") << "https://127.0.0.1:3000" << true << "" << QByteArray("not the local cloud's address");
+    QTest::newRow("file") << "file:///etc/passwd" << true << "" << QByteArray("not the local cloud's address");
+    QTest::newRow("a name") << "http://evil.example:3000" << true << "" << QByteArray("not the local cloud's address");
+    QTest::newRow("a link") << "http://127.0.0.1:9" << true << "link" << QByteArray("not a file nimbus serve wrote for you");
+    QTest::newRow("writable by others") << "http://127.0.0.1:9" << true << "writable" << QByteArray("not a file nimbus serve wrote for you");
 }
 
 void TestSecurityHttp::cloudTrustsOnlyALiveLoopbackServer()
 {
     QFETCH(QString, gateway);
     QFETCH(bool, alivePid);
+    QFETCH(QString, twist);
     QFETCH(QByteArray, message);
     QTemporaryDir dir;
     QFile json(dir.filePath(QStringLiteral("p.json")));
@@ -662,7 +723,7 @@ void TestSecurityHttp::cloudTrustsOnlyALiveLoopbackServer()
     json.write(R"({"format": "nimbus-project", "version": 1, "nodes": [{"name": "jobs", "kind": "queue"}], "edges": []})");
     json.close();
     QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".nimbus-cloud"))));
-    QFile server(dir.filePath(QStringLiteral(".nimbus-cloud/server.json")));
+    QFile server(dir.filePath(twist == QLatin1String("link") ? QStringLiteral("elsewhere.json") : QStringLiteral(".nimbus-cloud/server.json")));
     QVERIFY(server.open(QIODevice::WriteOnly));
     // A pid that is surely gone: a child that has been reaped.
     QProcess gone;
@@ -671,6 +732,10 @@ void TestSecurityHttp::cloudTrustsOnlyALiveLoopbackServer()
     const qint64 pid = alivePid ? QCoreApplication::applicationPid() : gone.processId();
     server.write(QJsonDocument(QJsonObject{{"gateway", gateway}, {"token", "t"}, {"pid", alivePid ? pid : qint64(999999999)}}).toJson());
     server.close();
+    if (twist == QLatin1String("link"))
+        QVERIFY(QFile::link(server.fileName(), dir.filePath(QStringLiteral(".nimbus-cloud/server.json"))));
+    if (twist == QLatin1String("writable"))
+        QVERIFY(server.setPermissions(server.permissions() | QFileDevice::WriteOther));
     QProcess cloud;
     cloud.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"),
                 {QStringLiteral("cloud"), json.fileName(), QStringLiteral("send-message"), QStringLiteral("jobs"), QStringLiteral("x")});
