@@ -36,8 +36,8 @@ QJsonObject keyOf(const QJsonObject &item, const TableKeys &keys)
 bool checkKey(const QJsonObject &key, const TableKeys &keys, DynamoError *error)
 {
     const int expected = keys.sortKey.isEmpty() ? 1 : 2;
-    if (key.size() != expected || !CloudState::keyValue(key.value(keys.partitionKey), keys.partitionType)
-        || (!keys.sortKey.isEmpty() && !CloudState::keyValue(key.value(keys.sortKey), keys.sortType))) {
+    if (key.size() != expected || !TableStore::keyValue(key.value(keys.partitionKey), keys.partitionType)
+        || (!keys.sortKey.isEmpty() && !TableStore::keyValue(key.value(keys.sortKey), keys.sortType))) {
         *error = validation(QStringLiteral("The provided key element does not match the schema"));
         return false;
     }
@@ -54,7 +54,7 @@ bool checkItem(const QJsonObject &item, const TableKeys &keys, DynamoError *erro
             *error = validation(QStringLiteral("One or more parameter values were invalid: Missing the key %1 in the item").arg(name));
             return false;
         }
-        if (!CloudState::keyValue(item.value(name), type)) {
+        if (!TableStore::keyValue(item.value(name), type)) {
             *error = validation(QStringLiteral("One or more parameter values were invalid: Type mismatch for key %1 expected: %2 actual: %3")
                                     .arg(name, type, DynamoValue::typeOf(item.value(name))));
             return false;

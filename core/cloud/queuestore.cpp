@@ -1,0 +1,197 @@
+#include "queuestore.h"
+
+#include "cloudclock.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace Nimbus {
+
+namespace {
+
+QueueMessage readMessage(Statement &q)
+{
+    QueueMessage m;
+    m.id = q.columnText(0);
+    m.body = q.columnBlob(1);
+    m.attributes = QJsonDocument::fromJson(q.columnText(2).toUtf8()).object();
+    m.sent = QDateTime::fromMSecsSinceEpoch(q.columnInt(3), Qt::UTC);
+    m.visibleAt = QDateTime::fromMSecsSinceEpoch(q.columnInt(4), Qt::UTC);
+    m.receiveCount = int(q.columnInt(5));
+    m.receiptHandle = q.columnText(6);
+    return m;
+}
+
+const QString kMessageColumns = QStringLiteral("id, body, attributes, sent, visible_at, receive_count, COALESCE(receipt, '')");
+
+} // namespace
+
+bool QueueStore::createTables()
+{
+    return db().exec(QStringLiteral("CREATE TABLE IF NOT EXISTS messages (\n"
+                                    "    queue TEXT NOT NULL,\n"
+                                    "    id TEXT PRIMARY KEY,\n"
+                                    "    body BLOB NOT NULL,\n"
+                                    "    attributes TEXT NOT NULL,\n"
+                                    "    sent INTEGER NOT NULL,\n"
+                                    "    visible_at INTEGER NOT NULL,\n"
+                                    "    receive_count INTEGER NOT NULL DEFAULT 0,\n"
+                                    "    receipt TEXT\n"
+                                    ");\n"
+                                    "CREATE INDEX IF NOT EXISTS messages_queue ON messages(queue, visible_at);"));
+}
+
+bool QueueStore::clear()
+{
+    return db().exec(QStringLiteral("DELETE FROM messages;")) || fail(db().errorString());
+}
+
+QString QueueStore::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
+                                int delaySeconds)
+{
+    if (!validName(queue)) {
+        fail(tr("'%1' is not a valid queue name").arg(queue));
+        return {};
+    }
+    const QDateTime now = clock().now();
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Statement insert(db(), QStringLiteral("INSERT INTO messages(queue, id, body, attributes, sent, visible_at) "
+                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    insert.bind(1, queue);
+    insert.bind(2, id);
+    insert.bind(3, body);
+    insert.bind(4, QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact)));
+    insert.bind(5, ms(now));
+    insert.bind(6, ms(now.addSecs(std::max(0, delaySeconds))));
+    if (!insert.execute()) {
+        fail(db().errorString());
+        return {};
+    }
+    return id;
+}
+
+QList<QueueMessage> QueueStore::receiveMessages(const QString &queue, int max, int visibilityTimeout,
+                                                int maxReceiveCount, const QString &deadLetterQueue,
+                                                QList<QueueMessage> *deadLettered)
+{
+    const qint64 now = ms(clock().now());
+    QList<QueueMessage> received;
+    if (!db().exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        fail(db().errorString());
+        return received;
+    }
+    // Messages received maxReceiveCount times that are back in view go to the
+    // dead-letter queue, counted afresh there.
+    if (maxReceiveCount > 0 && !deadLetterQueue.isEmpty()) {
+        if (deadLettered) {
+            Statement doomed(db(), QStringLiteral("SELECT %1 FROM messages WHERE queue = ?1 AND visible_at <= ?2 "
+                                                 "AND receive_count >= ?3 ORDER BY rowid").arg(kMessageColumns));
+            doomed.bind(1, queue);
+            doomed.bind(2, now);
+            doomed.bind(3, qint64(maxReceiveCount));
+            while (doomed.next())
+                deadLettered->append(readMessage(doomed));
+        }
+        Statement move(db(), QStringLiteral("UPDATE messages SET queue = ?1, receive_count = 0, receipt = NULL, visible_at = ?2 "
+                                           "WHERE queue = ?3 AND visible_at <= ?2 AND receive_count >= ?4"));
+        move.bind(1, deadLetterQueue);
+        move.bind(2, now);
+        move.bind(3, queue);
+        move.bind(4, qint64(maxReceiveCount));
+        move.execute();
+    }
+    {
+        Statement select(db(), QStringLiteral("SELECT %1 FROM messages WHERE queue = ?1 AND visible_at <= ?2 "
+                                             "ORDER BY rowid LIMIT ?3").arg(kMessageColumns));
+        select.bind(1, queue);
+        select.bind(2, now);
+        select.bind(3, qint64(std::clamp(max, 1, 10000)));
+        while (select.next())
+            received.append(readMessage(select));
+    }
+    Statement update(db(), QStringLiteral("UPDATE messages SET receive_count = receive_count + 1, visible_at = ?1, receipt = ?2 "
+                                         "WHERE id = ?3"));
+    for (QueueMessage &m : received) {
+        m.receiveCount += 1;
+        m.visibleAt = fromMs(now + qint64(std::max(0, visibilityTimeout)) * 1000);
+        m.receiptHandle = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        update.bind(1, ms(m.visibleAt));
+        update.bind(2, m.receiptHandle);
+        update.bind(3, m.id);
+        update.execute();
+    }
+    if (!db().exec(QStringLiteral("COMMIT"))) {
+        fail(db().errorString());
+        db().exec(QStringLiteral("ROLLBACK"));
+        return {};
+    }
+    return received;
+}
+
+bool QueueStore::deleteMessage(const QString &queue, const QString &receiptHandle)
+{
+    Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1 AND receipt = ?2"));
+    remove.bind(1, queue);
+    remove.bind(2, receiptHandle);
+    if (!remove.execute())
+        return fail(db().errorString());
+    if (db().changes() == 0)
+        return fail(tr("no message of %1 has the receipt handle %2").arg(queue, receiptHandle));
+    return true;
+}
+
+bool QueueStore::changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout)
+{
+    Statement update(db(), QStringLiteral("UPDATE messages SET visible_at = ?1 WHERE queue = ?2 AND receipt = ?3"));
+    update.bind(1, ms(clock().now()) + qint64(std::max(0, visibilityTimeout)) * 1000);
+    update.bind(2, queue);
+    update.bind(3, receiptHandle);
+    if (!update.execute())
+        return fail(db().errorString());
+    if (db().changes() == 0)
+        return fail(tr("no message of %1 has the receipt handle %2").arg(queue, receiptHandle));
+    return true;
+}
+
+QList<QueueMessage> QueueStore::messages(const QString &queue) const
+{
+    QList<QueueMessage> result;
+    Statement select(db(), QStringLiteral("SELECT %1 FROM messages WHERE queue = ?1 ORDER BY rowid").arg(kMessageColumns));
+    select.bind(1, queue);
+    while (select.next())
+        result.append(readMessage(select));
+    return result;
+}
+
+bool QueueStore::removeMessage(const QString &queue, const QString &id)
+{
+    Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1 AND id = ?2"));
+    remove.bind(1, queue);
+    remove.bind(2, id);
+    if (!remove.execute())
+        return fail(db().errorString());
+    if (db().changes() == 0)
+        return fail(tr("%1 has no message %2").arg(queue, id));
+    return true;
+}
+
+int QueueStore::purgeQueue(const QString &queue)
+{
+    Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1"));
+    remove.bind(1, queue);
+    remove.execute();
+    return db().changes();
+}
+
+QDateTime QueueStore::nextVisible(const QString &queue) const
+{
+    Statement select(db(), QStringLiteral("SELECT MIN(visible_at) FROM messages WHERE queue = ?1"));
+    select.bind(1, queue);
+    if (select.next() && !select.columnIsNull(0))
+        return fromMs(select.columnInt(0));
+    return {};
+}
+
+} // namespace Nimbus

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "statestore.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace Nimbus {
+
+struct QueueMessage
+{
+    QString id;
+    QByteArray body;
+    QJsonObject attributes;
+    QDateTime sent;
+    QDateTime visibleAt;   // hidden until then (delay or a receive's visibility timeout)
+    int receiveCount = 0;
+    QString receiptHandle; // of the latest receive
+};
+
+// The queues' messages, in the state database's messages table.
+class QueueStore : public StateStore
+{
+    // Its messages keep the context they were translated under before the state was split.
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::CloudState)
+
+public:
+    explicit QueueStore(StateConnection &connection) : StateStore(connection) {}
+
+    // The new message's id, or empty on failure.
+    QString sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes = {},
+                        int delaySeconds = 0);
+    // Up to max visible messages, hidden for visibilityTimeout seconds. A message
+    // received maxReceiveCount times already moves to deadLetterQueue instead.
+    // *deadLettered: the messages moved to the dead-letter queue on the way.
+    QList<QueueMessage> receiveMessages(const QString &queue, int max, int visibilityTimeout, int maxReceiveCount = 0,
+                                        const QString &deadLetterQueue = {}, QList<QueueMessage> *deadLettered = nullptr);
+    bool deleteMessage(const QString &queue, const QString &receiptHandle);
+    bool changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout);
+    // Every message, visible or in flight, oldest first (the inspector's view).
+    QList<QueueMessage> messages(const QString &queue) const;
+    int purgeQueue(const QString &queue);
+    // Removes one message whatever its state (the inspector's Delete).
+    bool removeMessage(const QString &queue, const QString &id);
+    // When the next hidden message of a queue becomes visible (invalid if none).
+    QDateTime nextVisible(const QString &queue) const;
+
+protected:
+    bool createTables();
+    bool clear();
+};
+
+} // namespace Nimbus

@@ -1,0 +1,220 @@
+#include "tablestore.h"
+
+#include "cloudclock.h"
+#include "dynamoexpression.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace Nimbus {
+
+bool TableStore::createTables()
+{
+    if (!db().exec(QStringLiteral("CREATE TABLE IF NOT EXISTS items (\n"
+                                  "    tbl TEXT NOT NULL,\n"
+                                  "    pk TEXT NOT NULL,\n"
+                                  "    sk TEXT NOT NULL,\n"
+                                  "    sort_number REAL,\n"
+                                  "    item TEXT NOT NULL,\n"
+                                  "    PRIMARY KEY (tbl, pk, sk)\n"
+                                  ");\n"
+                                  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);")))
+        return false;
+    mSequence = 0;
+    db().queryInt(QStringLiteral("SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"), &mSequence);
+    return true;
+}
+
+bool TableStore::clear()
+{
+    if (!db().exec(QStringLiteral("DELETE FROM items; DELETE FROM meta;")))
+        return fail(db().errorString());
+    mSequence = 0;
+    return true;
+}
+
+void TableStore::recordChange(StreamRecord *record, const QString &eventName, const TableKeys &keys,
+                              const QJsonObject &keyed, const QJsonObject &newImage, const QJsonObject &oldImage)
+{
+    // The sequence grows with every change, streamed or not.
+    ++mSequence;
+    if (!record)
+        return;
+    record->eventName = eventName;
+    record->keys = {{keys.partitionKey, keyed.value(keys.partitionKey)}};
+    if (!keys.sortKey.isEmpty())
+        record->keys.insert(keys.sortKey, keyed.value(keys.sortKey));
+    record->newImage = newImage;
+    record->oldImage = oldImage;
+    record->sequenceNumber = mSequence;
+    record->when = clock().now();
+}
+
+std::optional<QString> TableStore::keyValue(const QJsonValue &attribute, const QString &type)
+{
+    const QJsonValue value = attribute.toObject().value(type);
+    if (!value.isString() || attribute.toObject().size() != 1)
+        return std::nullopt;
+    const QString text = value.toString();
+    if (type == QLatin1String("N")) {
+        // Exact, not through a double: 12345678901234567890 and ...891 are two keys.
+        const auto number = DynamoValue::canonicalNumber(text);
+        if (!number)
+            return std::nullopt;
+        return QStringLiteral("N:") + *number;
+    }
+    if (type == QLatin1String("S") && text.isEmpty())
+        return std::nullopt;
+    return type + QLatin1Char(':') + text;
+}
+
+std::optional<QPair<QString, QString>> TableStore::itemKeys(const TableKeys &keys, const QJsonObject &item)
+{
+    const auto pk = keyValue(item.value(keys.partitionKey), keys.partitionType);
+    if (!pk) {
+        fail(tr("the item has no %1 of type %2 (its partition key)").arg(keys.partitionKey, keys.partitionType));
+        return std::nullopt;
+    }
+    if (keys.sortKey.isEmpty())
+        return QPair<QString, QString>{*pk, QString()};
+    const auto sk = keyValue(item.value(keys.sortKey), keys.sortType);
+    if (!sk) {
+        fail(tr("the item has no %1 of type %2 (its sort key)").arg(keys.sortKey, keys.sortType));
+        return std::nullopt;
+    }
+    return QPair<QString, QString>{*pk, *sk};
+}
+
+bool TableStore::putItem(const QString &table, const TableKeys &keys, const QJsonObject &item, StreamRecord *record)
+{
+    if (!validName(table))
+        return fail(tr("'%1' is not a valid table name").arg(table));
+    const auto ids = itemKeys(keys, item);
+    if (!ids)
+        return false;
+    const std::optional<QJsonObject> old = getItem(table, keys, item);
+    Statement insert(db(), QStringLiteral("INSERT OR REPLACE INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    insert.bind(1, table);
+    insert.bind(2, ids->first);
+    insert.bind(3, ids->second);
+    if (keys.sortType == QLatin1String("N") && !keys.sortKey.isEmpty())
+        insert.bind(4, ids->second.mid(2).toDouble());
+    else
+        insert.bindNull(4);
+    insert.bind(5, QString::fromUtf8(QJsonDocument(item).toJson(QJsonDocument::Compact)));
+    if (!insert.execute())
+        return fail(db().errorString());
+    recordChange(record, old ? QStringLiteral("MODIFY") : QStringLiteral("INSERT"), keys, item, item, old.value_or(QJsonObject()));
+    Statement seq(db(), QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"));
+    seq.bind(1, QString::number(mSequence));
+    seq.execute();
+    return true;
+}
+
+std::optional<QJsonObject> TableStore::getItem(const QString &table, const TableKeys &keys, const QJsonObject &key)
+{
+    const auto ids = itemKeys(keys, key);
+    if (!ids)
+        return std::nullopt;
+    Statement select(db(), QStringLiteral("SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"));
+    select.bind(1, table);
+    select.bind(2, ids->first);
+    select.bind(3, ids->second);
+    if (!select.next())
+        return std::nullopt;
+    return QJsonDocument::fromJson(select.columnText(0).toUtf8()).object();
+}
+
+bool TableStore::deleteItem(const QString &table, const TableKeys &keys, const QJsonObject &key, StreamRecord *record)
+{
+    const auto ids = itemKeys(keys, key);
+    if (!ids)
+        return false;
+    const std::optional<QJsonObject> old = getItem(table, keys, key);
+    if (!old) {
+        if (record)
+            record->eventName.clear(); // nothing changed, nothing to stream
+        return true;
+    }
+    Statement remove(db(), QStringLiteral("DELETE FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"));
+    remove.bind(1, table);
+    remove.bind(2, ids->first);
+    remove.bind(3, ids->second);
+    if (!remove.execute())
+        return fail(db().errorString());
+    recordChange(record, QStringLiteral("REMOVE"), keys, *old, {}, *old);
+    return true;
+}
+
+QList<QJsonObject> TableStore::query(const QString &table, const TableKeys &keys, const QJsonValue &partitionValue,
+                                     bool ascending)
+{
+    QList<QJsonObject> result;
+    const auto pk = keyValue(partitionValue, keys.partitionType);
+    if (!pk) {
+        fail(tr("the partition key %1 must be of type %2").arg(keys.partitionKey, keys.partitionType));
+        return result;
+    }
+    const QString order = keys.sortType == QLatin1String("N") ? QStringLiteral("sort_number") : QStringLiteral("sk");
+    Statement select(db(), QStringLiteral("SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 ORDER BY %1 %2")
+                              .arg(order, ascending ? QStringLiteral("ASC") : QStringLiteral("DESC")));
+    select.bind(1, table);
+    select.bind(2, *pk);
+    while (select.next())
+        result.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
+    // SQLite orders numbers as doubles; numbers closer than a double tells apart are
+    // put in their exact order here.
+    if (keys.sortType == QLatin1String("N") && !keys.sortKey.isEmpty())
+        std::stable_sort(result.begin(), result.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+            const int c = DynamoValue::compare(a.value(keys.sortKey), b.value(keys.sortKey)).value_or(0);
+            return ascending ? c < 0 : c > 0;
+        });
+    return result;
+}
+
+QPair<qint64, qint64> TableStore::tableSize(const QString &table) const
+{
+    Statement select(db(), QStringLiteral("SELECT count(*), coalesce(sum(length(item)), 0) FROM items WHERE tbl = ?1"));
+    select.bind(1, table);
+    if (!select.next())
+        return {0, 0};
+    return {select.columnInt(0), select.columnInt(1)};
+}
+
+QList<QJsonObject> TableStore::scan(const QString &table) const
+{
+    QList<QJsonObject> result;
+    Statement select(db(), QStringLiteral("SELECT item FROM items WHERE tbl = ?1 ORDER BY pk, sk"));
+    select.bind(1, table);
+    while (select.next())
+        result.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
+    return result;
+}
+
+QList<QJsonObject> TableStore::scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after, int maxItems)
+{
+    // In key order from just after the last page's key, a page at a time: a scan of a big
+    // table reads what it returns, not the whole table for every page.
+    QString where = QStringLiteral("tbl = ?1");
+    std::optional<QPair<QString, QString>> start;
+    if (!after.isEmpty()) {
+        start = itemKeys(keys, after);
+        if (!start)
+            return {};
+        where += QStringLiteral(" AND (pk, sk) > (?2, ?3)");
+    }
+    Statement select(db(), QStringLiteral("SELECT item FROM items WHERE %1 ORDER BY pk, sk LIMIT ?4").arg(where));
+    select.bind(1, table);
+    if (start) {
+        select.bind(2, start->first);
+        select.bind(3, start->second);
+    }
+    select.bind(4, qint64(maxItems));
+    QList<QJsonObject> result;
+    while (select.next())
+        result.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
+    return result;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "statestore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace Nimbus {
+
+// How a table's items are keyed: a partition key and an optional sort key, each
+// with a DynamoDB type (S, N or B).
+struct TableKeys
+{
+    QString partitionKey;
+    QString partitionType = QStringLiteral("S");
+    QString sortKey;
+    QString sortType = QStringLiteral("S");
+};
+
+// What a table change tells its stream: INSERT, MODIFY or REMOVE, with the item's
+// keys and its images before and after.
+struct StreamRecord
+{
+    QString eventName;
+    QJsonObject keys;
+    QJsonObject newImage;
+    QJsonObject oldImage;
+    qint64 sequenceNumber = 0;
+    QDateTime when;
+};
+
+// The tables' items, DynamoDB JSON (attribute name -> {"S": ...}) as the SDKs send them,
+// in the state database's items table, with the stream's sequence number in meta.
+class TableStore : public StateStore
+{
+    // Its messages keep the context they were translated under before the state was split.
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::CloudState)
+
+public:
+    explicit TableStore(StateConnection &connection) : StateStore(connection) {}
+
+    // Writes item (it must hold the keys, of their types); *record says what changed.
+    bool putItem(const QString &table, const TableKeys &keys, const QJsonObject &item, StreamRecord *record = nullptr);
+    std::optional<QJsonObject> getItem(const QString &table, const TableKeys &keys, const QJsonObject &key);
+    bool deleteItem(const QString &table, const TableKeys &keys, const QJsonObject &key, StreamRecord *record = nullptr);
+    // The items of one partition, by sort key (numbers numerically), ascending or not.
+    QList<QJsonObject> query(const QString &table, const TableKeys &keys, const QJsonValue &partitionValue,
+                             bool ascending = true);
+    QList<QJsonObject> scan(const QString &table) const;
+    // Items and bytes of their JSON, from the database alone (DescribeTable's figures,
+    // which AWS too gives as estimates).
+    QPair<qint64, qint64> tableSize(const QString &table) const;
+    // At most maxItems items in key order, after the item whose key is after (from the
+    // first when it is empty).
+    QList<QJsonObject> scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after, int maxItems);
+
+    // A key value as stored and compared: "S:text", "N:<canonical number>", "B:base64".
+    static std::optional<QString> keyValue(const QJsonValue &attribute, const QString &type);
+
+protected:
+    // The items table, and the stream's sequence number where the last session left it.
+    bool createTables();
+    bool clear();
+
+private:
+    std::optional<QPair<QString, QString>> itemKeys(const TableKeys &keys, const QJsonObject &item);
+    // Fills *record (if any) for a change of the item keyed as keyed, with the next sequence number.
+    void recordChange(StreamRecord *record, const QString &eventName, const TableKeys &keys, const QJsonObject &keyed,
+                      const QJsonObject &newImage, const QJsonObject &oldImage);
+
+    qint64 mSequence = 0;
+};
+
+} // namespace Nimbus
