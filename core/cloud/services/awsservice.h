@@ -1,0 +1,83 @@
+#pragma once
+
+#include "cloud/httproutes.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Nimbus {
+
+class AwsEndpoint;
+class LocalCloud;
+
+// The three ways the AWS SDKs speak to a service.
+enum class AwsProtocol {
+    Json,  // POST of a JSON body, the operation in X-Amz-Target (DynamoDB, SQS)
+    Query, // POST of a form, the operation in its Action (SQS, SNS)
+    Rest,  // the method and path name the operation (S3)
+};
+
+// One request to the AWS-compatible endpoint, with what the router learnt of it.
+struct AwsRequest : HttpRequestData
+{
+    QString host;     // without the port
+    QString requestId;
+    qint64 cause = 0; // the invocation that sent it (from its trace header), 0 from outside
+    AwsProtocol protocol = AwsProtocol::Rest;
+    QString operation;      // from X-Amz-Target or the form's Action; empty for REST
+    QJsonObject parameters; // a query-protocol form, in the JSON protocol's shapes
+};
+
+using AwsReply = std::function<void(const HttpResponseData &)>;
+
+// One emulated AWS service behind the endpoint. A subclass says how its requests are
+// recognised, registers its operations in a table (operation name -> member function)
+// and answers in its protocols; the endpoint only finds the service of a request (see
+// AwsEndpoint::addService). What a service answers is protocol text, in English as AWS's.
+class AwsService : public QObject
+{
+public:
+    // How the router recognises the service's requests, tried in this order: a JSON
+    // request by its X-Amz-Target prefix; a form by the service in its signature's
+    // scope, else (unsigned) by its Action; anything else as REST by the signing scope.
+    struct Recognition
+    {
+        QString targetPrefix;     // the JSON protocol's X-Amz-Target prefix, "DynamoDB_20120810."
+        QString signingName;      // the service in a signature's credential scope, "sqs"
+        QStringList queryActions; // query actions that name the service in an unsigned form
+        bool query = false;       // takes query-protocol forms
+        bool rest = false;        // takes REST requests
+        // Takes the forms (query) or REST requests that name no service it knows, as
+        // SQS and S3 did before other services came.
+        bool fallback = false;
+    };
+
+    AwsService(const QString &name, const Recognition &recognition, AwsEndpoint &endpoint);
+    ~AwsService() override;
+
+    QString name() const { return mName; }
+    const Recognition &recognition() const { return mRecognition; }
+
+    // Answers one request (its body is within the endpoint's limit and the cloud runs).
+    // done may be called later, as by a long-polling ReceiveMessage.
+    virtual void handle(const AwsRequest &request, const AwsReply &done) = 0;
+    // The protocol's answer to an operation the service does not have.
+    virtual HttpResponseData unknownOperation(const AwsRequest &request) const;
+    // The endpoint closes: requests still waiting are dropped.
+    virtual void close() {}
+
+protected:
+    AwsEndpoint &endpoint() const { return mEndpoint; }
+    LocalCloud &cloud() const;
+
+private:
+    QString mName;
+    Recognition mRecognition;
+    AwsEndpoint &mEndpoint;
+};
+
+} // namespace Nimbus
