@@ -2,10 +2,10 @@
 
 #include "commandline.h"
 
-#include "cost/costcharts.h"
 #include "cost/costmodel.h"
 #include "cost/costreport.h"
 #include "cost/pricingupdater.h"
+#include "cost/reportcharts.h"
 #include "document/project.h"
 #include "model/catalog.h"
 #include "runtime/runhistory.h"
@@ -211,7 +211,7 @@ int CommandLine::cost(const QStringList &arguments)
     QByteArray data;
     QString error;
     if (formatName == QLatin1String("html") || formatName == QLatin1String("pdf"))
-        CostCharts::addToReport(report, engine, options);
+        ReportCharts::addToReport(report, engine, options);
     if (formatName == QLatin1String("pdf")) {
         if (!report.writePdf(parser.value(output), &error)) {
             mErr << "nimbus cost: " << error << '\n';

@@ -1,15 +1,15 @@
 #include "commandline.h"
 #include "translations.h"
 
-#include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstring>
 #include <memory>
 
-// Charts in a cost report are drawn with Qt Charts, which needs a QApplication; every
-// other command runs without a display.
-static bool needsGui(int argc, char *argv[])
+// A cost report in HTML or PDF draws its charts and lays out its pages with QtGui, which
+// needs a QGuiApplication; every other command runs with a QCoreApplication.
+static bool drawsPictures(int argc, char *argv[])
 {
     if (argc < 2 || std::strcmp(argv[1], "cost") != 0)
         return false;
@@ -26,11 +26,12 @@ static bool needsGui(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
     std::unique_ptr<QCoreApplication> application;
-    if (needsGui(argc, argv)) {
-        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if (drawsPictures(argc, argv)) {
+        // The pictures go into a file, never onto a screen: the offscreen platform draws
+        // them without a display, and the same with one (unless the user picks a platform).
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        application = std::make_unique<QApplication>(argc, argv);
+        application = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         // Without a GUI, Qt's own event loop serves sockets with less work than GLib's.
         if (qEnvironmentVariableIsEmpty("QT_NO_GLIB"))

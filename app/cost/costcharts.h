@@ -1,10 +1,6 @@
 #pragma once
 
 #include "cost/costmodel.h"
-#include "cost/costreport.h"
-
-#include <QImage>
-#include <QSize>
 
 #include <vector>
 
@@ -14,8 +10,8 @@ QT_END_NAMESPACE
 
 namespace Nimbus {
 
-// The cost view's charts, built from the engine's results (Qt Charts). The view shows
-// them; the report embeds them as pictures (render()).
+// The cost view's interactive charts (Qt Charts), built from the same data as the report's
+// pictures (ReportCharts), so the studio and a report show the same numbers in the same colours.
 namespace CostCharts {
 
 // Monthly cost against monthly requests (log axes) for each option, the current volume
@@ -26,15 +22,6 @@ QChart *volumeChart(const CostEngine &engine, const std::vector<CostOption> &opt
 QChart *dayChart(const CostEngine &engine, const std::vector<CostOption> &options, double volume);
 // Each option's bill as a bar stacked by line-item group.
 QChart *itemsChart(const std::vector<CostResult> &results);
-
-// Adds the three charts to a report, as pictures.
-void addToReport(CostReport &report, const CostEngine &engine, const std::vector<CostOption> &options);
-
-// Draws a chart into a picture (needs a QApplication).
-QImage render(QChart *chart, const QSize &size, qreal devicePixelRatio = 2);
-
-// The volumes the volume chart samples (log-spaced around the current volume).
-std::vector<double> sampleVolumes(double volume, int count = 49);
 
 } // namespace CostCharts
 } // namespace Nimbus

@@ -3,6 +3,7 @@
 #include "preferences/preferences.h"
 
 #include "cost/pricingupdater.h"
+#include "cost/reportcharts.h"
 #include "costcharts.h"
 #include "document/project.h"
 #include "runtime/functionrunner.h"
@@ -654,7 +655,7 @@ CostReport CostView::report() const
     CostReport report = CostReport::make(*mEngine, options(), mWorkload.monthlyRequests, 0, 1);
     if (mProject)
         report.projectName = mProject->displayName();
-    CostCharts::addToReport(report, *mEngine, options());
+    ReportCharts::addToReport(report, *mEngine, options());
     return report;
 }
 
