@@ -1016,6 +1016,10 @@
 <context>
     <name>Nimbus::CommandLine</name>
     <message>
+        <source>%1 is not a file nimbus serve wrote for you; it is not used</source>
+        <translation>%1 n&apos;est pas un fichier que nimbus serve a écrit pour vous ; il n&apos;est pas utilisé</translation>
+    </message>
+    <message>
         <source>Check a project and list its problems</source>
         <translation>Vérifier un projet et lister ses problèmes</translation>
     </message>
