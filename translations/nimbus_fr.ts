@@ -9,7 +9,7 @@
     </message>
 </context>
 <context>
-    <name>Nimbus::AzurePlugin</name>
+    <name>Nimbus::Azure::AzurePlugin</name>
     <message>
         <source>Azure Functions apps (func azure functionapp publish): host.json, function.json per function, the code, and app settings with Key Vault references for secrets</source>
         <translation>Applications Azure Functions (func azure functionapp publish) : host.json, un function.json par fonction, le code, et les paramètres d&apos;application avec des références Key Vault pour les secrets</translation>
@@ -37,10 +37,6 @@
     <message>
         <source>%1: a blob trigger sees new and changed blobs only, not deletions</source>
         <translation>%1 : un déclencheur blob voit seulement les blobs nouveaux ou modifiés, pas les suppressions</translation>
-    </message>
-    <message>
-        <source>%1: the schedule cannot be written as NCRONTAB: %2</source>
-        <translation>%1 : la planification ne peut pas s&apos;écrire en NCRONTAB : %2</translation>
     </message>
     <message>
         <source>%1 (%2) cannot trigger an Azure function; it is not exported</source>
@@ -877,7 +873,7 @@
     </message>
 </context>
 <context>
-    <name>Nimbus::CloudRunPlugin</name>
+    <name>Nimbus::CloudRun::CloudRunPlugin</name>
     <message>
         <source>Cloud Run service YAML per function (gcloud run services replace) and eventarc.sh for the triggers, with the code folders</source>
         <translation>Un YAML de service Cloud Run par fonction (gcloud run services replace) et eventarc.sh pour les déclencheurs, avec les dossiers de code</translation>
@@ -893,10 +889,6 @@
     <message>
         <source>%1: the service %2 answers every path; %3 %4 is routed inside the function</source>
         <translation>%1 : le service %2 répond sur tous les chemins ; %3 %4 est routé dans la fonction</translation>
-    </message>
-    <message>
-        <source>%1: the schedule cannot be written as cron: %2</source>
-        <translation>%1 : la planification ne peut pas s&apos;écrire en cron : %2</translation>
     </message>
     <message>
         <source>%1: Eventarc cannot filter objects by prefix or suffix; the function must skip the others</source>
@@ -1015,10 +1007,6 @@
 </context>
 <context>
     <name>Nimbus::CommandLine</name>
-    <message>
-        <source>%1 is not a file nimbus serve wrote for you; it is not used</source>
-        <translation>%1 n&apos;est pas un fichier que nimbus serve a écrit pour vous ; il n&apos;est pas utilisé</translation>
-    </message>
     <message>
         <source>Check a project and list its problems</source>
         <translation>Vérifier un projet et lister ses problèmes</translation>
@@ -1572,6 +1560,10 @@
     <message>
         <source>%1 is over the %2 MB a single upload takes</source>
         <translation>%1 dépasse les %2 Mo qu&apos;accepte un seul envoi</translation>
+    </message>
+    <message>
+        <source>%1 is not a file nimbus serve wrote for you; it is not used</source>
+        <translation>%1 n&apos;est pas un fichier que nimbus serve a écrit pour vous ; il n&apos;est pas utilisé</translation>
     </message>
 </context>
 <context>
@@ -2742,14 +2734,6 @@
         <translation>%1 : le dossier de code %2 n&apos;existe pas</translation>
     </message>
     <message>
-        <source>Container image</source>
-        <translation>Image de conteneur</translation>
-    </message>
-    <message>
-        <source>The image of each function; {project} and {function} are replaced</source>
-        <translation>L&apos;image de chaque fonction ; {project} et {function} sont remplacés</translation>
-    </message>
-    <message>
         <source>%1: not exported: %2</source>
         <translation>%1 : non exporté : %2</translation>
     </message>
@@ -3133,7 +3117,7 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
-    <name>Nimbus::KnativePlugin</name>
+    <name>Nimbus::Knative::KnativePlugin</name>
     <message>
         <source>knative.yaml: Knative Serving Services and Eventing (kubectl apply -f), with the code folders to build images from</source>
         <translation>knative.yaml : Services Knative Serving et Eventing (kubectl apply -f), avec les dossiers de code dont construire les images</translation>
@@ -3149,10 +3133,6 @@ Invalide : %2</translation>
     <message>
         <source>%1: the secret %2 is read from the Secret %3 (key %2), which you create</source>
         <translation>%1 : le secret %2 est lu dans le Secret %3 (clé %2), que vous créez</translation>
-    </message>
-    <message>
-        <source>%1: the schedule cannot be written as cron: %2</source>
-        <translation>%1 : la planification ne peut pas s&apos;écrire en cron : %2</translation>
     </message>
     <message>
         <source>%1: a PingSource cannot be disabled; it is written enabled</source>
@@ -3823,7 +3803,7 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
-    <name>Nimbus::OpenFaasPlugin</name>
+    <name>Nimbus::OpenFaas::OpenFaasPlugin</name>
     <message>
         <source>stack.yml for faas-cli (faas-cli up), with the code folders as handlers</source>
         <translation>stack.yml pour faas-cli (faas-cli up), avec les dossiers de code comme gestionnaires</translation>
@@ -3839,10 +3819,6 @@ Invalide : %2</translation>
     <message>
         <source>%1: the secret %2 is the OpenFaaS secret %3 (faas-cli secret create %3), read from /var/openfaas/secrets/%3</source>
         <translation>%1 : le secret %2 est le secret OpenFaaS %3 (faas-cli secret create %3), lu dans /var/openfaas/secrets/%3</translation>
-    </message>
-    <message>
-        <source>%1: the schedule cannot be written as cron: %2</source>
-        <translation>%1 : la planification ne peut pas s&apos;écrire en cron : %2</translation>
     </message>
     <message>
         <source>%1: the cron-connector takes one schedule per function; %2 is not written</source>
@@ -4406,6 +4382,25 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::ProviderPlugin</name>
+    <message>
+        <source>Container image</source>
+        <translation>Image de conteneur</translation>
+    </message>
+    <message>
+        <source>The image of each function; {project} and {function} are replaced</source>
+        <translation>L&apos;image de chaque fonction ; {project} et {function} sont remplacés</translation>
+    </message>
+    <message>
+        <source>%1: the schedule cannot be written as NCRONTAB: %2</source>
+        <translation>%1 : la planification ne peut pas s&apos;écrire en NCRONTAB : %2</translation>
+    </message>
+    <message>
+        <source>%1: the schedule cannot be written as cron: %2</source>
+        <translation>%1 : la planification ne peut pas s&apos;écrire en cron : %2</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::RunHistory</name>
     <message>
         <source>%1: cannot open the run history: %2</source>
@@ -4607,7 +4602,7 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
-    <name>Nimbus::SamPlugin</name>
+    <name>Nimbus::Sam::SamPlugin</name>
     <message>
         <source>template.yaml for the AWS Serverless Application Model (sam deploy), with the code folders</source>
         <translation>template.yaml pour AWS Serverless Application Model (sam deploy), avec les dossiers de code</translation>
@@ -4685,7 +4680,7 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
-    <name>Nimbus::ScalewayPlugin</name>
+    <name>Nimbus::Scaleway::ScalewayPlugin</name>
     <message>
         <source>serverless.yml for the Serverless Framework with serverless-scaleway-functions (serverless deploy), with the code folders</source>
         <translation>serverless.yml pour le Serverless Framework avec serverless-scaleway-functions (serverless deploy), avec les dossiers de code</translation>
@@ -4701,10 +4696,6 @@ Invalide : %2</translation>
     <message>
         <source>%1: Scaleway offers %2 MB steps; %3 MB is written as %4 MB</source>
         <translation>%1 : Scaleway propose des paliers de %2 Mo ; %3 Mo sont écrits %4 Mo</translation>
-    </message>
-    <message>
-        <source>%1: the schedule cannot be written as cron: %2</source>
-        <translation>%1 : la planification ne peut pas s&apos;écrire en cron : %2</translation>
     </message>
     <message>
         <source>%1: a Scaleway cron trigger cannot be disabled; it is written enabled</source>
@@ -4791,7 +4782,7 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
-    <name>Nimbus::ServerlessPlugin</name>
+    <name>Nimbus::Serverless::ServerlessPlugin</name>
     <message>
         <source>serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders</source>
         <translation>serverless.yml pour Serverless Framework v3 sur AWS (serverless deploy), avec les dossiers de code</translation>
@@ -4858,7 +4849,11 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
-    <name>Nimbus::TerraformPlugin</name>
+    <name>Nimbus::Terraform::TerraformPlugin</name>
+    <message>
+        <source>%1 (%2) cannot invoke a function in this export; it is not exported</source>
+        <translation>%1 (%2) ne peut pas invoquer de fonction dans cet export ; il n&apos;est pas exporté</translation>
+    </message>
     <message>
         <source>main.tf and variables.tf for Terraform&apos;s AWS provider (terraform apply), with the code folders</source>
         <translation>main.tf et variables.tf pour le fournisseur AWS de Terraform (terraform apply), avec les dossiers de code</translation>
@@ -4870,10 +4865,6 @@ Invalide : %2</translation>
     <message>
         <source>The AWS region to deploy to</source>
         <translation>La région AWS où déployer</translation>
-    </message>
-    <message>
-        <source>%1 (%2) cannot invoke a function in this export; it is not exported</source>
-        <translation>%1 (%2) ne peut pas invoquer de fonction dans cet export ; il n&apos;est pas exporté</translation>
     </message>
 </context>
 <context>

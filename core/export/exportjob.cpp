@@ -242,12 +242,6 @@ bool ExportJob::write(const ExportOutput &output, const QString &directory, cons
     return true;
 }
 
-ExportOption ExportOption::containerImage(const QString &defaultValue)
-{
-    return {QStringLiteral("image"), ExportJob::tr("Container image"),
-            ExportJob::tr("The image of each function; {project} and {function} are replaced"), defaultValue};
-}
-
 QString ExportOption::imageName(const QString &pattern, const QString &project, const QString &function)
 {
     return QString(pattern).replace(QLatin1String("{project}"), project).replace(QLatin1String("{function}"), function);

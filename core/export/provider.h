@@ -28,9 +28,8 @@ struct ExportOption
     QString help;
     QString defaultValue;
 
-    // The "image" option of targets that run containers: a name in which {project}
-    // and {function} are replaced.
-    static ExportOption containerImage(const QString &defaultValue);
+    // A container image's name from the "image" option's pattern (see
+    // ProviderOption::containerImage): {project} and {function} replaced.
     static QString imageName(const QString &pattern, const QString &project, const QString &function);
 };
 

@@ -228,9 +228,14 @@ ProviderLimits lambdaLimits()
     limits.minMemory = 128;
     limits.maxMemory = 10240;
     limits.maxTimeout = 900;
-    limits.runtimes = {QStringLiteral("nodejs20.x"), QStringLiteral("nodejs22.x"), QStringLiteral("python3.11"),
-                       QStringLiteral("python3.12")};
+    limits.runtimes = ProviderPlugin::canvasRuntimes();
     return limits;
+}
+
+ProviderTarget lambdaTarget(const QString &id, const QString &name, const char *description,
+                            const QList<ProviderOption> &options)
+{
+    return {id, name, description, QStringLiteral("aws"), QStringLiteral("aws-us-east-1"), lambdaLimits(), options};
 }
 
 ImportedService readServiceResource(const std::string &type, const YAML::Node &p)

@@ -2,6 +2,7 @@
 
 #include "export/exportmodel.h"
 #include "export/provider.h"
+#include "export/providerplugin.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -62,6 +63,10 @@ inline QString lambdaArchitecture(const QString &architecture)
 }
 
 ProviderLimits lambdaLimits();
+// The AWS targets deploy to the same platform, priced the same: they differ in what they
+// write (description and options).
+ProviderTarget lambdaTarget(const QString &id, const QString &name, const char *description,
+                            const QList<ProviderOption> &options = {});
 
 // Reading CloudFormation back: the node a service resource becomes (kind and
 // properties), or an empty kind when the type is not modelled.

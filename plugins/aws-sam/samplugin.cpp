@@ -13,7 +13,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
-namespace Nimbus {
+namespace Nimbus::Sam {
 
 using Y = Yaml;
 
@@ -48,14 +48,11 @@ YAML::Node policyDocument(const ExportFunction &function, const Aws::LogicalIds 
 
 } // namespace
 
-QString SamPlugin::targetDescription() const
+SamPlugin::SamPlugin()
+    : ProviderPlugin(Aws::lambdaTarget(QStringLiteral("sam"), QStringLiteral("AWS SAM"),
+                                       QT_TR_NOOP("template.yaml for the AWS Serverless Application Model (sam "
+                                                  "deploy), with the code folders")))
 {
-    return tr("template.yaml for the AWS Serverless Application Model (sam deploy), with the code folders");
-}
-
-ProviderLimits SamPlugin::limits() const
-{
-    return Aws::lambdaLimits();
 }
 
 YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &ids, ExportOutput &output)
@@ -218,10 +215,8 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
     return root;
 }
 
-ExportOutput SamPlugin::exportProject(const ExportInput &input) const
+void SamPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
-    ExportOutput output;
-    const ExportModel model(*input.architecture, *input.catalog);
     const Aws::LogicalIds ids(input.origin);
     const YAML::Node generated = generate(model, ids, output);
 
@@ -231,7 +226,6 @@ ExportOutput SamPlugin::exportProject(const ExportInput &input) const
         output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
                    tr("the imported template cannot be read back (%1); the template is written anew").arg(problem));
     model.copySources(output, input.projectDirectory);
-    return output;
 }
 
 // ---- import ---------------------------------------------------------------
@@ -603,4 +597,4 @@ bool SamPlugin::importFile(const ImportInput &input, ImportResult *result) const
     return true;
 }
 
-} // namespace Nimbus
+} // namespace Nimbus::Sam

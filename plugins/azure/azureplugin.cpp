@@ -9,7 +9,7 @@
 #include <QJsonObject>
 #include <QTime>
 
-namespace Nimbus {
+namespace Nimbus::Azure {
 
 namespace {
 QByteArray json(const QJsonObject &object)
@@ -30,33 +30,24 @@ QString moduleFile(const QString &projectDirectory, const ExportFunction &f)
 }
 } // namespace
 
-QString AzurePlugin::targetDescription() const
+AzurePlugin::AzurePlugin()
+    : ProviderPlugin({QStringLiteral("azure"),
+                      QStringLiteral("Azure Functions"),
+                      QT_TR_NOOP("Azure Functions apps (func azure functionapp publish): host.json, function.json per "
+                                 "function, the code, and app settings with Key Vault references for secrets"),
+                      QStringLiteral("azure"),
+                      QStringLiteral("azure-eastus"),
+                      // The Consumption plan's: memory in MB, timeout in seconds.
+                      {128, 1536, 600, canvasRuntimes()},
+                      {{QStringLiteral("vault"), QT_TR_NOOP("Key Vault"),
+                        QT_TR_NOOP("The Key Vault that holds the secrets"), QStringLiteral("my-vault")}}})
 {
-    return tr("Azure Functions apps (func azure functionapp publish): host.json, function.json per function, the code, and app settings with Key Vault references for secrets");
 }
 
-QList<ExportOption> AzurePlugin::exportOptions() const
+void AzurePlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
-    return {{QStringLiteral("vault"), tr("Key Vault"), tr("The Key Vault that holds the secrets"), QStringLiteral("my-vault")}};
-}
-
-ProviderLimits AzurePlugin::limits() const
-{
-    // Consumption plan.
-    ProviderLimits limits;
-    limits.minMemory = 128;
-    limits.maxMemory = 1536;
-    limits.maxTimeout = 600;
-    limits.runtimes = {QStringLiteral("nodejs20.x"), QStringLiteral("nodejs22.x"), QStringLiteral("python3.11"), QStringLiteral("python3.12")};
-    return limits;
-}
-
-ExportOutput AzurePlugin::exportProject(const ExportInput &input) const
-{
-    ExportOutput output;
-    const ExportModel model(*input.architecture, *input.catalog);
     const QString project = ExportModel::dnsLabel(input.projectName);
-    const QString vault = input.option(QStringLiteral("vault"), QStringLiteral("my-vault"));
+    const QString vault = option(input, QStringLiteral("vault"));
 
     // One function app per language: an app runs one worker runtime.
     QMap<QString, QList<const ExportFunction *>> apps;
@@ -119,17 +110,12 @@ ExportOutput AzurePlugin::exportProject(const ExportInput &input) const
                                    tr("%1: a blob trigger sees new and changed blobs only, not deletions").arg(trigger->name),
                                    trigger->id, QStringLiteral("events"));
                 } else if (trigger->kind == QLatin1String("schedule")) {
-                    QString problem;
-                    const auto cron = ExportModel::unixCron(model.string(trigger, "expression"), &problem);
-                    if (!cron) {
-                        output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
-                                   tr("%1: the schedule cannot be written as NCRONTAB: %2").arg(trigger->name, problem),
-                                   trigger->id, QStringLiteral("expression"));
+                    const auto cron = scheduleCron(model, trigger, output, CronFormat::NCrontab);
+                    if (!cron)
                         continue;
-                    }
                     b.insert(QStringLiteral("type"), QStringLiteral("timerTrigger"));
                     b.insert(QStringLiteral("name"), QStringLiteral("timer"));
-                    b.insert(QStringLiteral("schedule"), QStringLiteral("0 ") + *cron); // NCRONTAB has seconds first
+                    b.insert(QStringLiteral("schedule"), *cron);
                     if (!model.boolean(trigger, "enabled", true))
                         settings.insert(QStringLiteral("AzureWebJobs.%1.Disabled").arg(f->node->name), QStringLiteral("true"));
                 } else if (trigger->kind == QLatin1String("table")) {
@@ -182,7 +168,6 @@ ExportOutput AzurePlugin::exportProject(const ExportInput &input) const
     }
     model.reportUnexported(output, QStringLiteral("Azure Functions"));
     model.reportIgnored(output, QStringLiteral("Azure Functions"), {QStringLiteral("architecture"), QStringLiteral("reservedConcurrency")});
-    return output;
 }
 
-} // namespace Nimbus
+} // namespace Nimbus::Azure

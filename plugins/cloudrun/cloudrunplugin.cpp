@@ -5,7 +5,7 @@
 
 #include <QDir>
 
-namespace Nimbus {
+namespace Nimbus::CloudRun {
 
 using Y = Yaml;
 
@@ -26,33 +26,28 @@ QString comment(QString text)
 }
 } // namespace
 
-QString CloudRunPlugin::targetDescription() const
+CloudRunPlugin::CloudRunPlugin()
+    : ProviderPlugin(
+        {QStringLiteral("cloudrun"),
+         QStringLiteral("Google Cloud Run"),
+         QT_TR_NOOP("Cloud Run service YAML per function (gcloud run services replace) and eventarc.sh for "
+                    "the triggers, with the code folders"),
+         QStringLiteral("gcp"),
+         QStringLiteral("gcp-us-central1"),
+         // Memory in MB, timeout in seconds.
+         {128, 32768, 3600, {}},
+         {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The Google Cloud region"),
+           QStringLiteral("us-central1")},
+          ProviderOption::containerImage(
+              QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest"))}})
 {
-    return tr("Cloud Run service YAML per function (gcloud run services replace) and eventarc.sh for the triggers, with the code folders");
 }
 
-QList<ExportOption> CloudRunPlugin::exportOptions() const
+void CloudRunPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
-    return {{QStringLiteral("region"), tr("Region"), tr("The Google Cloud region"), QStringLiteral("us-central1")},
-            ExportOption::containerImage(QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest"))};
-}
-
-ProviderLimits CloudRunPlugin::limits() const
-{
-    ProviderLimits limits;
-    limits.minMemory = 128;
-    limits.maxMemory = 32768;
-    limits.maxTimeout = 3600;
-    return limits;
-}
-
-ExportOutput CloudRunPlugin::exportProject(const ExportInput &input) const
-{
-    ExportOutput output;
-    const ExportModel model(*input.architecture, *input.catalog);
     const QString project = ExportModel::dnsLabel(input.projectName);
-    const QString region = input.option(QStringLiteral("region"), QStringLiteral("us-central1"));
-    const QString image = input.option(QStringLiteral("image"), QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest"));
+    const QString region = option(input, QStringLiteral("region"));
+    const QString image = option(input, QStringLiteral("image"));
 
     QStringList script{
         QStringLiteral("#!/bin/sh"),
@@ -144,14 +139,9 @@ ExportOutput CloudRunPlugin::exportProject(const ExportInput &input) const
                 continue;
             }
             if (trigger->kind == QLatin1String("schedule")) {
-                QString problem;
-                const auto cron = ExportModel::unixCron(model.string(trigger, "expression"), &problem);
-                if (!cron) {
-                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
-                               tr("%1: the schedule cannot be written as cron: %2").arg(trigger->name, problem), trigger->id,
-                               QStringLiteral("expression"));
+                const auto cron = scheduleCron(model, trigger, output);
+                if (!cron)
                     continue;
-                }
                 script << comment(QStringLiteral("# %1 runs %2 (%3)").arg(trigger->name, f.node->name, model.string(trigger, "expression")))
                        << QStringLiteral("URL=$(gcloud run services describe %1 --region=\"$REGION\" --format='value(status.url)')").arg(name)
                        << QStringLiteral("gcloud scheduler jobs create http %1 --location=\"$REGION\" --schedule=%2 --time-zone=UTC \\").arg(id, shellQuote(*cron))
@@ -208,7 +198,6 @@ ExportOutput CloudRunPlugin::exportProject(const ExportInput &input) const
     model.reportIgnored(output, QStringLiteral("Cloud Run"), {QStringLiteral("architecture")});
     output.addFile(QStringLiteral("eventarc.sh"), script.join(QLatin1Char('\n')).toUtf8() + '\n');
     model.copySources(output, input.projectDirectory, true);
-    return output;
 }
 
-} // namespace Nimbus
+} // namespace Nimbus::CloudRun

@@ -1,29 +1,21 @@
 #pragma once
 
-#include "export/provider.h"
+#include "export/providerplugin.h"
 
-#include <QObject>
-
-namespace Nimbus {
+namespace Nimbus::CloudRun {
 
 // Google Cloud Run: services/<function>.yaml (gcloud run services replace) and
 // eventarc.sh, the triggers as gcloud commands.
-class CloudRunPlugin : public QObject, public ExporterInterface, public ProviderInterface
+class CloudRunPlugin : public ProviderPlugin
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID NimbusPlugin_iid FILE "plugin.json")
-    Q_INTERFACES(Nimbus::ExporterInterface Nimbus::ProviderInterface)
 
 public:
-    QString targetId() const override { return QStringLiteral("cloudrun"); }
-    QString targetName() const override { return QStringLiteral("Google Cloud Run"); }
-    QString targetDescription() const override;
-    QList<ExportOption> exportOptions() const override;
-    ExportOutput exportProject(const ExportInput &input) const override;
+    CloudRunPlugin();
 
-    QString providerId() const override { return QStringLiteral("gcp"); }
-    ProviderLimits limits() const override;
-    QString pricingCatalog() const override { return QStringLiteral("gcp-us-central1"); }
+protected:
+    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
 };
 
-} // namespace Nimbus
+} // namespace Nimbus::CloudRun

@@ -5,7 +5,7 @@
 
 #include <QDir>
 
-namespace Nimbus {
+namespace Nimbus::Knative {
 
 using Y = Yaml;
 
@@ -39,33 +39,27 @@ QString eventType(const Node *source)
 }
 } // namespace
 
-QString KnativePlugin::targetDescription() const
+KnativePlugin::KnativePlugin()
+    : ProviderPlugin(
+        {QStringLiteral("knative"),
+         QStringLiteral("Knative"),
+         QT_TR_NOOP("knative.yaml: Knative Serving Services and Eventing (kubectl apply -f), with the code "
+                    "folders to build images from"),
+         QStringLiteral("knative"),
+         {},
+         // Memory in MB, timeout in seconds.
+         {64, 32768, 3600, {}},
+         {ProviderOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest")),
+          {QStringLiteral("namespace"), QT_TR_NOOP("Namespace"), QT_TR_NOOP("The Kubernetes namespace"),
+           QStringLiteral("default")}}})
 {
-    return tr("knative.yaml: Knative Serving Services and Eventing (kubectl apply -f), with the code folders to build images from");
 }
 
-QList<ExportOption> KnativePlugin::exportOptions() const
+void KnativePlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
-    return {ExportOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest")),
-            {QStringLiteral("namespace"), tr("Namespace"), tr("The Kubernetes namespace"), QStringLiteral("default")}};
-}
-
-ProviderLimits KnativePlugin::limits() const
-{
-    ProviderLimits limits;
-    limits.minMemory = 64;
-    limits.maxMemory = 32768;
-    limits.maxTimeout = 3600;
-    return limits;
-}
-
-ExportOutput KnativePlugin::exportProject(const ExportInput &input) const
-{
-    ExportOutput output;
-    const ExportModel model(*input.architecture, *input.catalog);
     const QString project = ExportModel::dnsLabel(input.projectName);
-    const QString nameSpace = input.option(QStringLiteral("namespace"), QStringLiteral("default"));
-    const QString image = input.option(QStringLiteral("image"), QStringLiteral("registry.example.com/{project}/{function}:latest"));
+    const QString nameSpace = option(input, QStringLiteral("namespace"));
+    const QString image = option(input, QStringLiteral("image"));
     const QString secretName = project + QLatin1String("-secrets");
     QList<YAML::Node> documents;
     QList<YAML::Node> eventing;
@@ -142,14 +136,9 @@ ExportOutput KnativePlugin::exportProject(const ExportInput &input) const
 
         for (const Node *trigger : f.triggers) {
             if (trigger->kind == QLatin1String("schedule")) {
-                QString problem;
-                const auto cron = ExportModel::unixCron(model.string(trigger, "expression"), &problem);
-                if (!cron) {
-                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
-                               tr("%1: the schedule cannot be written as cron: %2").arg(trigger->name, problem),
-                               trigger->id, QStringLiteral("expression"));
+                const auto cron = scheduleCron(model, trigger, output);
+                if (!cron)
                     continue;
-                }
                 YAML::Node ps(YAML::NodeType::Map);
                 ps["schedule"] = Y::string(*cron);
                 ps["timezone"] = Y::string("UTC");
@@ -211,7 +200,6 @@ ExportOutput KnativePlugin::exportProject(const ExportInput &input) const
 
     output.addFile(QStringLiteral("knative.yaml"), Y::dumpAll(documents));
     model.copySources(output, input.projectDirectory, true);
-    return output;
 }
 
-} // namespace Nimbus
+} // namespace Nimbus::Knative

@@ -1,29 +1,21 @@
 #pragma once
 
-#include "export/provider.h"
+#include "export/providerplugin.h"
 
-#include <QObject>
-
-namespace Nimbus {
+namespace Nimbus::Knative {
 
 // Knative: knative.yaml with a Service per function, PingSources for schedules and a
 // Broker with Triggers for the other event connections.
-class KnativePlugin : public QObject, public ExporterInterface, public ProviderInterface
+class KnativePlugin : public ProviderPlugin
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID NimbusPlugin_iid FILE "plugin.json")
-    Q_INTERFACES(Nimbus::ExporterInterface Nimbus::ProviderInterface)
 
 public:
-    QString targetId() const override { return QStringLiteral("knative"); }
-    QString targetName() const override { return QStringLiteral("Knative"); }
-    QString targetDescription() const override;
-    QList<ExportOption> exportOptions() const override;
-    ExportOutput exportProject(const ExportInput &input) const override;
+    KnativePlugin();
 
-    QString providerId() const override { return QStringLiteral("knative"); }
-    ProviderLimits limits() const override;
-    QString pricingCatalog() const override { return {}; }
+protected:
+    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
 };
 
-} // namespace Nimbus
+} // namespace Nimbus::Knative

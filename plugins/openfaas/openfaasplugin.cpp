@@ -5,42 +5,35 @@
 
 #include <QDir>
 
-namespace Nimbus {
+namespace Nimbus::OpenFaas {
 
 using Y = Yaml;
 
-QString OpenFaasPlugin::targetDescription() const
+OpenFaasPlugin::OpenFaasPlugin()
+    : ProviderPlugin(
+        {QStringLiteral("openfaas"),
+         QStringLiteral("OpenFaaS"),
+         QT_TR_NOOP("stack.yml for faas-cli (faas-cli up), with the code folders as handlers"),
+         QStringLiteral("openfaas"),
+         {},
+         // Memory in MB, timeout in seconds.
+         {64, 32768, 3600, {}},
+         {{QStringLiteral("gateway"), QT_TR_NOOP("Gateway"), QT_TR_NOOP("The OpenFaaS gateway's address"),
+           QStringLiteral("http://127.0.0.1:8080")},
+          ProviderOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest"))}})
 {
-    return tr("stack.yml for faas-cli (faas-cli up), with the code folders as handlers");
 }
 
-QList<ExportOption> OpenFaasPlugin::exportOptions() const
+void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
-    return {{QStringLiteral("gateway"), tr("Gateway"), tr("The OpenFaaS gateway's address"), QStringLiteral("http://127.0.0.1:8080")},
-            ExportOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest"))};
-}
-
-ProviderLimits OpenFaasPlugin::limits() const
-{
-    ProviderLimits limits;
-    limits.minMemory = 64;
-    limits.maxMemory = 32768;
-    limits.maxTimeout = 3600;
-    return limits;
-}
-
-ExportOutput OpenFaasPlugin::exportProject(const ExportInput &input) const
-{
-    ExportOutput output;
-    const ExportModel model(*input.architecture, *input.catalog);
     const QString project = ExportModel::dnsLabel(input.projectName);
-    const QString image = input.option(QStringLiteral("image"), QStringLiteral("registry.example.com/{project}/{function}:latest"));
+    const QString image = option(input, QStringLiteral("image"));
 
     YAML::Node root(YAML::NodeType::Map);
     root["version"] = Y::string("1.0");
     YAML::Node provider(YAML::NodeType::Map);
     provider["name"] = Y::string("openfaas");
-    provider["gateway"] = Y::string(input.option(QStringLiteral("gateway"), QStringLiteral("http://127.0.0.1:8080")));
+    provider["gateway"] = Y::string(option(input, QStringLiteral("gateway")));
     root["provider"] = provider;
     YAML::Node functions(YAML::NodeType::Map);
     for (const ExportFunction &f : model.functions()) {
@@ -87,14 +80,9 @@ ExportOutput OpenFaasPlugin::exportProject(const ExportInput &input) const
         YAML::Node annotations(YAML::NodeType::Map);
         for (const Node *trigger : f.triggers) {
             if (trigger->kind == QLatin1String("schedule")) {
-                QString problem;
-                const auto cron = ExportModel::unixCron(model.string(trigger, "expression"), &problem);
-                if (!cron) {
-                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
-                               tr("%1: the schedule cannot be written as cron: %2").arg(trigger->name, problem),
-                               trigger->id, QStringLiteral("expression"));
+                const auto cron = scheduleCron(model, trigger, output);
+                if (!cron)
                     continue;
-                }
                 if (Y::has(annotations, "schedule")) {
                     output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
                                tr("%1: the cron-connector takes one schedule per function; %2 is not written")
@@ -144,7 +132,6 @@ ExportOutput OpenFaasPlugin::exportProject(const ExportInput &input) const
     model.reportUnexported(output, QStringLiteral("OpenFaaS"));
     output.addFile(QStringLiteral("stack.yml"), Y::dump(root));
     model.copySources(output, input.projectDirectory, true);
-    return output;
 }
 
-} // namespace Nimbus
+} // namespace Nimbus::OpenFaas

@@ -1,28 +1,20 @@
 #pragma once
 
-#include "export/provider.h"
+#include "export/providerplugin.h"
 
-#include <QObject>
-
-namespace Nimbus {
+namespace Nimbus::OpenFaas {
 
 // OpenFaaS: stack.yml for faas-cli, with connector annotations for events.
-class OpenFaasPlugin : public QObject, public ExporterInterface, public ProviderInterface
+class OpenFaasPlugin : public ProviderPlugin
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID NimbusPlugin_iid FILE "plugin.json")
-    Q_INTERFACES(Nimbus::ExporterInterface Nimbus::ProviderInterface)
 
 public:
-    QString targetId() const override { return QStringLiteral("openfaas"); }
-    QString targetName() const override { return QStringLiteral("OpenFaaS"); }
-    QString targetDescription() const override;
-    QList<ExportOption> exportOptions() const override;
-    ExportOutput exportProject(const ExportInput &input) const override;
+    OpenFaasPlugin();
 
-    QString providerId() const override { return QStringLiteral("openfaas"); }
-    ProviderLimits limits() const override;
-    QString pricingCatalog() const override { return {}; }
+protected:
+    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
 };
 
-} // namespace Nimbus
+} // namespace Nimbus::OpenFaas

@@ -6,34 +6,26 @@
 #include <QDir>
 #include <QSet>
 
-namespace Nimbus {
+namespace Nimbus::Scaleway {
 
 using Y = Yaml;
 
-QString ScalewayPlugin::targetDescription() const
+ScalewayPlugin::ScalewayPlugin()
+    : ProviderPlugin({QStringLiteral("scaleway"),
+                      QStringLiteral("Scaleway Serverless Functions"),
+                      QT_TR_NOOP("serverless.yml for the Serverless Framework with serverless-scaleway-functions "
+                                 "(serverless deploy), with the code folders"),
+                      QStringLiteral("scaleway"),
+                      QStringLiteral("scaleway-fr-par"),
+                      // Memory in MB, timeout in seconds.
+                      {128, 4096, 900, canvasRuntimes()},
+                      {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The Scaleway region"),
+                        QStringLiteral("fr-par")}}})
 {
-    return tr("serverless.yml for the Serverless Framework with serverless-scaleway-functions (serverless deploy), with the code folders");
 }
 
-QList<ExportOption> ScalewayPlugin::exportOptions() const
+void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
-    return {{QStringLiteral("region"), tr("Region"), tr("The Scaleway region"), QStringLiteral("fr-par")}};
-}
-
-ProviderLimits ScalewayPlugin::limits() const
-{
-    ProviderLimits limits;
-    limits.minMemory = 128;
-    limits.maxMemory = 4096;
-    limits.maxTimeout = 900;
-    limits.runtimes = {QStringLiteral("nodejs20.x"), QStringLiteral("nodejs22.x"), QStringLiteral("python3.11"), QStringLiteral("python3.12")};
-    return limits;
-}
-
-ExportOutput ScalewayPlugin::exportProject(const ExportInput &input) const
-{
-    ExportOutput output;
-    const ExportModel model(*input.architecture, *input.catalog);
     const QString project = ExportModel::dnsLabel(input.projectName);
 
     YAML::Node root(YAML::NodeType::Map);
@@ -43,17 +35,11 @@ ExportOutput ScalewayPlugin::exportProject(const ExportInput &input) const
     provider["name"] = Y::string("scaleway");
     provider["scwToken"] = Y::string("${env:SCW_SECRET_KEY}");
     provider["scwProject"] = Y::string("${env:SCW_DEFAULT_PROJECT_ID}");
-    provider["scwRegion"] = Y::string(input.option(QStringLiteral("region"), QStringLiteral("fr-par")));
+    provider["scwRegion"] = Y::string(option(input, QStringLiteral("region")));
     root["provider"] = provider;
     root["plugins"] = Y::sequence({QStringLiteral("serverless-scaleway-functions")});
 
-    YAML::Node patterns(YAML::NodeType::Sequence);
-    patterns.push_back(Y::string("!**"));
-    for (const QString &source : model.sources())
-        patterns.push_back(Y::string(source + QLatin1String("/**")));
-    YAML::Node package(YAML::NodeType::Map);
-    package["patterns"] = patterns;
-    root["package"] = package;
+    root["package"] = packagePatterns(model);
 
     static const QList<int> memorySteps = {128, 256, 512, 1024, 2048, 3072, 4096};
     YAML::Node functions(YAML::NodeType::Map);
@@ -96,14 +82,9 @@ ExportOutput ScalewayPlugin::exportProject(const ExportInput &input) const
         for (const Node *trigger : f.triggers) {
             YAML::Node event(YAML::NodeType::Map);
             if (trigger->kind == QLatin1String("schedule")) {
-                QString problem;
-                const auto cron = ExportModel::unixCron(model.string(trigger, "expression"), &problem);
-                if (!cron) {
-                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
-                               tr("%1: the schedule cannot be written as cron: %2").arg(trigger->name, problem), trigger->id,
-                               QStringLiteral("expression"));
+                const auto cron = scheduleCron(model, trigger, output);
+                if (!cron)
                     continue;
-                }
                 YAML::Node schedule(YAML::NodeType::Map);
                 schedule["rate"] = Y::string(*cron);
                 YAML::Node in(YAML::NodeType::Map);
@@ -148,7 +129,6 @@ ExportOutput ScalewayPlugin::exportProject(const ExportInput &input) const
     output.addFile(QStringLiteral("serverless.yml"), Y::dump(root));
     model.copySources(output, input.projectDirectory);
     model.reportDeployVariables(output, QStringLiteral("serverless deploy"));
-    return output;
 }
 
-} // namespace Nimbus
+} // namespace Nimbus::Scaleway

@@ -1,28 +1,20 @@
 #pragma once
 
-#include "export/provider.h"
+#include "export/providerplugin.h"
 
-#include <QObject>
-
-namespace Nimbus {
+namespace Nimbus::Scaleway {
 
 // Scaleway Serverless Functions through the Serverless Framework's Scaleway plugin.
-class ScalewayPlugin : public QObject, public ExporterInterface, public ProviderInterface
+class ScalewayPlugin : public ProviderPlugin
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID NimbusPlugin_iid FILE "plugin.json")
-    Q_INTERFACES(Nimbus::ExporterInterface Nimbus::ProviderInterface)
 
 public:
-    QString targetId() const override { return QStringLiteral("scaleway"); }
-    QString targetName() const override { return QStringLiteral("Scaleway Serverless Functions"); }
-    QString targetDescription() const override;
-    QList<ExportOption> exportOptions() const override;
-    ExportOutput exportProject(const ExportInput &input) const override;
+    ScalewayPlugin();
 
-    QString providerId() const override { return QStringLiteral("scaleway"); }
-    ProviderLimits limits() const override;
-    QString pricingCatalog() const override { return QStringLiteral("scaleway-fr-par"); }
+protected:
+    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
 };
 
-} // namespace Nimbus
+} // namespace Nimbus::Scaleway

@@ -13,7 +13,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
-namespace Nimbus {
+namespace Nimbus::Serverless {
 
 using Y = Yaml;
 
@@ -54,21 +54,15 @@ QString secretParameter(const ExportFunction &f, const EnvironmentVariable &var)
 
 } // namespace
 
-QString ServerlessPlugin::targetDescription() const
+ServerlessPlugin::ServerlessPlugin()
+    : ProviderPlugin(Aws::lambdaTarget(
+          QStringLiteral("serverless"), QStringLiteral("Serverless Framework v3 (AWS)"),
+          QT_TR_NOOP("serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders"),
+          {{QStringLiteral("service"), QT_TR_NOOP("Service name"),
+            QT_TR_NOOP("The service's name; empty: the imported file's, else the project's"), {}},
+           {QStringLiteral("region"), QT_TR_NOOP("Region"),
+            QT_TR_NOOP("The AWS region; empty: the imported file's, else us-east-1"), {}}}))
 {
-    return tr("serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders");
-}
-
-QList<ExportOption> ServerlessPlugin::exportOptions() const
-{
-    return {{QStringLiteral("service"), tr("Service name"),
-             tr("The service's name; empty: the imported file's, else the project's"), {}},
-            {QStringLiteral("region"), tr("Region"), tr("The AWS region; empty: the imported file's, else us-east-1"), {}}};
-}
-
-ProviderLimits ServerlessPlugin::limits() const
-{
-    return Aws::lambdaLimits();
 }
 
 YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::LogicalIds &recordedIds, const QString &service,
@@ -207,13 +201,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     }
     root["provider"] = provider;
 
-    YAML::Node patterns(YAML::NodeType::Sequence);
-    patterns.push_back(Y::string("!**"));
-    for (const QString &source : model.sources())
-        patterns.push_back(Y::string(source + QLatin1String("/**")));
-    YAML::Node package(YAML::NodeType::Map);
-    package["patterns"] = patterns;
-    root["package"] = package;
+    root["package"] = packagePatterns(model);
     root["functions"] = functions;
     YAML::Node resourcesBlock(YAML::NodeType::Map);
     resourcesBlock["Resources"] = resources;
@@ -221,17 +209,15 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     return root;
 }
 
-ExportOutput ServerlessPlugin::exportProject(const ExportInput &input) const
+void ServerlessPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
-    ExportOutput output;
-    const ExportModel model(*input.architecture, *input.catalog);
     const Aws::LogicalIds ids(input.origin);
-    QString service = input.option(QStringLiteral("service"));
+    QString service = option(input, QStringLiteral("service"));
     if (service.isEmpty())
         service = input.origin.value(QLatin1String("service")).toString();
     if (service.isEmpty())
         service = ExportModel::dnsLabel(input.projectName);
-    QString region = input.option(QStringLiteral("region"));
+    QString region = option(input, QStringLiteral("region"));
     if (region.isEmpty())
         region = input.origin.value(QLatin1String("region")).toString(QStringLiteral("us-east-1"));
     const YAML::Node generated = generate(model, ids, service, region, output);
@@ -250,7 +236,6 @@ ExportOutput ServerlessPlugin::exportProject(const ExportInput &input) const
                            tr("%1: the secret %2 is read from the parameter %3 (serverless deploy --param=\"%3=...\")")
                                .arg(f.node->name, var.name, secretParameter(f, var)),
                            f.node->id, QStringLiteral("environment"));
-    return output;
 }
 
 // ---- import ---------------------------------------------------------------
@@ -498,4 +483,4 @@ bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result
     return true;
 }
 
-} // namespace Nimbus
+} // namespace Nimbus::Serverless

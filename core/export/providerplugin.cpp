@@ -1,0 +1,99 @@
+#include "providerplugin.h"
+
+#include "export/exportmodel.h"
+#include "export/yaml.h"
+#include "model/catalog.h"
+
+#include <QCoreApplication>
+
+#include <utility>
+
+namespace Nimbus {
+
+ProviderOption ProviderOption::containerImage(const QString &defaultValue)
+{
+    return {QStringLiteral("image"), QT_TRANSLATE_NOOP("Nimbus::ProviderPlugin", "Container image"),
+            QT_TRANSLATE_NOOP("Nimbus::ProviderPlugin",
+                              "The image of each function; {project} and {function} are replaced"),
+            defaultValue, "Nimbus::ProviderPlugin"};
+}
+
+ProviderPlugin::ProviderPlugin(ProviderTarget target, QObject *parent)
+    : QObject(parent)
+    , mTarget(std::move(target))
+{
+}
+
+QString ProviderPlugin::translated(const char *context, const char *text) const
+{
+    if (!text)
+        return {};
+    // metaObject() is the derived plugin's: its class is the context tr() gives its texts.
+    return QCoreApplication::translate(context ? context : metaObject()->className(), text);
+}
+
+QString ProviderPlugin::targetDescription() const
+{
+    return translated(nullptr, mTarget.description);
+}
+
+QList<ExportOption> ProviderPlugin::exportOptions() const
+{
+    QList<ExportOption> options;
+    for (const ProviderOption &o : mTarget.options)
+        options.append({o.id, translated(o.context, o.label), translated(o.context, o.help), o.defaultValue});
+    return options;
+}
+
+QString ProviderPlugin::option(const ExportInput &input, const QString &id) const
+{
+    for (const ProviderOption &o : mTarget.options)
+        if (o.id == id)
+            return input.option(id, o.defaultValue);
+    return input.option(id);
+}
+
+ExportOutput ProviderPlugin::exportProject(const ExportInput &input) const
+{
+    ExportOutput output;
+    const ExportModel model(*input.architecture, *input.catalog);
+    write(input, model, output);
+    return output;
+}
+
+std::optional<QString> ProviderPlugin::scheduleCron(const ExportModel &model, const Node *schedule,
+                                                    ExportOutput &output, CronFormat format)
+{
+    QString problem;
+    const std::optional<QString> cron = ExportModel::unixCron(model.string(schedule, "expression"), &problem);
+    if (!cron) {
+        output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
+                   (format == CronFormat::NCrontab ? tr("%1: the schedule cannot be written as NCRONTAB: %2")
+                                                   : tr("%1: the schedule cannot be written as cron: %2"))
+                       .arg(schedule->name, problem),
+                   schedule->id, QStringLiteral("expression"));
+        return std::nullopt;
+    }
+    // NCRONTAB has a field for seconds first.
+    return format == CronFormat::NCrontab ? QStringLiteral("0 ") + *cron : *cron;
+}
+
+QStringList ProviderPlugin::canvasRuntimes()
+{
+    const NodeKind *function = Catalog::builtin().kind(QStringLiteral("function"));
+    const PropertySpec *runtime = function ? function->property(QStringLiteral("runtime")) : nullptr;
+    return runtime ? runtime->values : QStringList();
+}
+
+YAML::Node ProviderPlugin::packagePatterns(const ExportModel &model)
+{
+    YAML::Node patterns(YAML::NodeType::Sequence);
+    patterns.push_back(Yaml::string("!**"));
+    for (const QString &source : model.sources())
+        patterns.push_back(Yaml::string(source + QLatin1String("/**")));
+    YAML::Node package(YAML::NodeType::Map);
+    package["patterns"] = patterns;
+    return package;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "export/provider.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace YAML {
+class Node;
+}
+
+namespace Nimbus {
+
+class ExportModel;
+
+// One choice an export target offers. Label and help are source texts (QT_TR_NOOP):
+// exportOptions() translates them when asked, so that they follow the language in use
+// rather than the one at load time.
+struct ProviderOption
+{
+    QString id;
+    const char *label = nullptr;
+    const char *help = nullptr;
+    QString defaultValue;
+    const char *context = nullptr; // where label and help are translated; the plugin's class when null
+
+    // The "image" option of targets that run containers: a name in which {project}
+    // and {function} are replaced (ExportOption::imageName).
+    static ProviderOption containerImage(const QString &defaultValue);
+};
+
+// What an export target is, said once to ProviderPlugin and read back through the
+// exporter and provider interfaces.
+struct ProviderTarget
+{
+    QString id;                        // what --target takes: "terraform"
+    QString name;                      // "Terraform (AWS)"; a product name, not translated
+    const char *description = nullptr; // QT_TR_NOOP, translated in the plugin's context
+    QString providerId;                // whose platform: "aws"
+    QString pricingCatalog;            // resources/pricing/<id>.json; empty when none prices it
+    ProviderLimits limits;
+    QList<ProviderOption> options;
+};
+
+// The convenience base of a provider plugin, as Tiled's WritableMapFormat is of a map
+// format: it answers the exporter and provider interfaces from a ProviderTarget, builds
+// the ExportModel every export starts from, and holds what several targets write the
+// same way. A plugin derives from it, declares Q_PLUGIN_METADATA and implements
+// write(); one that also imports adds ImporterInterface to its own Q_INTERFACES.
+class ProviderPlugin : public QObject, public ExporterInterface, public ProviderInterface
+{
+    Q_OBJECT
+    Q_INTERFACES(Nimbus::ExporterInterface Nimbus::ProviderInterface)
+
+public:
+    QString targetId() const final { return mTarget.id; }
+    QString targetName() const final { return mTarget.name; }
+    QString targetDescription() const final;
+    QList<ExportOption> exportOptions() const final;
+    ExportOutput exportProject(const ExportInput &input) const final;
+
+    QString providerId() const final { return mTarget.providerId; }
+    ProviderLimits limits() const final { return mTarget.limits; }
+    QString pricingCatalog() const final { return mTarget.pricingCatalog; }
+
+    // The value the user gave an option, else the default it was declared with.
+    QString option(const ExportInput &input, const QString &id) const;
+
+    // How a target spells a cron schedule: 5-field Unix cron, or Azure's NCRONTAB
+    // (the same with seconds first).
+    enum class CronFormat { Unix, NCrontab };
+    // A schedule trigger's expression in the target's cron; nullopt, after an error
+    // diagnostic on the trigger's expression, when cron cannot say it (L, W, #, a year).
+    static std::optional<QString> scheduleCron(const ExportModel &model, const Node *schedule, ExportOutput &output,
+                                               CronFormat format = CronFormat::Unix);
+    // Every runtime a function on the canvas can have: the limits of a target that runs them all.
+    static QStringList canvasRuntimes();
+    // The package block of a serverless.yml: nothing but the functions' source folders,
+    // so that a deploy uploads no other file of the project.
+    static YAML::Node packagePatterns(const ExportModel &model);
+
+protected:
+    explicit ProviderPlugin(ProviderTarget target, QObject *parent = nullptr);
+
+    // The export itself: adds files and diagnostics to output. Pure, like exportProject.
+    virtual void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const = 0;
+
+private:
+    QString translated(const char *context, const char *text) const;
+
+    ProviderTarget mTarget;
+};
+
+} // namespace Nimbus

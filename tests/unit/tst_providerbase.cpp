@@ -1,0 +1,214 @@
+#include "export/exportmodel.h"
+#include "export/providerplugin.h"
+#include "export/yaml.h"
+#include "model/architecture.h"
+#include "model/catalog.h"
+
+#include <QTest>
+
+using namespace Nimbus;
+
+using Options = QMap<QString, QString>;
+
+namespace {
+
+// The smallest target: what the base answers from its ProviderTarget.
+class SampleTarget : public ProviderPlugin
+{
+public:
+    SampleTarget()
+        : ProviderPlugin({QStringLiteral("sample"),
+                          QStringLiteral("Sample"),
+                          "A sample target",
+                          QStringLiteral("cloud"),
+                          QStringLiteral("cloud-pricing"),
+                          {64, 2048, 300, {QStringLiteral("python3.12")}},
+                          {{QStringLiteral("region"), "Region", "Where it runs", QStringLiteral("eu-west-1")},
+                           {QStringLiteral("stage"), "Stage", "Empty: none", {}},
+                           ProviderOption::containerImage(QStringLiteral("registry/{project}/{function}"))}})
+    {
+    }
+
+protected:
+    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override
+    {
+        output.addFile(QStringLiteral("names.txt"),
+                       (option(input, QStringLiteral("region")) + QLatin1Char(' ')
+                        + model.sources().join(QLatin1Char(',')))
+                           .toUtf8());
+    }
+};
+
+Node node(NodeId id, const QString &kind, const QString &name, const QJsonObject &properties = {})
+{
+    Node n;
+    n.id = id;
+    n.kind = kind;
+    n.name = name;
+    n.properties = properties;
+    return n;
+}
+
+} // namespace
+
+// The shared helpers of ProviderPlugin: what several export targets write the same way.
+class tst_ProviderBase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void describesTheTarget();
+    void optionDefaults_data();
+    void optionDefaults();
+    void exportBuildsTheModel();
+    void scheduleCron_data();
+    void scheduleCron();
+    void packagePatterns_data();
+    void packagePatterns();
+};
+
+void tst_ProviderBase::describesTheTarget()
+{
+    const SampleTarget target;
+    QCOMPARE(target.targetId(), QStringLiteral("sample"));
+    QCOMPARE(target.targetName(), QStringLiteral("Sample"));
+    QCOMPARE(target.targetDescription(), QStringLiteral("A sample target"));
+    QCOMPARE(target.providerId(), QStringLiteral("cloud"));
+    QCOMPARE(target.pricingCatalog(), QStringLiteral("cloud-pricing"));
+    QCOMPARE(target.limits().minMemory, 64);
+    QCOMPARE(target.limits().maxMemory, 2048);
+    QCOMPARE(target.limits().maxTimeout, 300);
+    QCOMPARE(target.limits().runtimes, QStringList{QStringLiteral("python3.12")});
+
+    const QList<ExportOption> options = target.exportOptions();
+    QCOMPARE(options.size(), 3);
+    QCOMPARE(options.at(0).id, QStringLiteral("region"));
+    QCOMPARE(options.at(0).label, QStringLiteral("Region"));
+    QCOMPARE(options.at(0).help, QStringLiteral("Where it runs"));
+    QCOMPARE(options.at(0).defaultValue, QStringLiteral("eu-west-1"));
+    QCOMPARE(options.at(2).id, QStringLiteral("image"));
+    QCOMPARE(options.at(2).label, QStringLiteral("Container image"));
+    QCOMPARE(options.at(2).defaultValue, QStringLiteral("registry/{project}/{function}"));
+    // The interfaces the registry asks for with qobject_cast.
+    QObject *object = const_cast<SampleTarget *>(&target);
+    QVERIFY(qobject_cast<ExporterInterface *>(object));
+    QVERIFY(qobject_cast<ProviderInterface *>(object));
+    QVERIFY(!qobject_cast<ImporterInterface *>(object));
+}
+
+void tst_ProviderBase::optionDefaults_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<Options>("given");
+    QTest::addColumn<QString>("value");
+    const Options none;
+    QTest::newRow("declared default") << "region" << none << "eu-west-1";
+    QTest::newRow("given value") << "region" << Options{{"region", "us-west-2"}} << "us-west-2";
+    // An empty value the user gave is kept: the target decides what empty means.
+    QTest::newRow("given empty") << "region" << Options{{"region", ""}} << "";
+    QTest::newRow("empty default") << "stage" << none << "";
+    QTest::newRow("image default") << "image" << none << "registry/{project}/{function}";
+    QTest::newRow("undeclared") << "colour" << Options{{"colour", "blue"}} << "blue";
+    QTest::newRow("undeclared, absent") << "colour" << none << "";
+}
+
+void tst_ProviderBase::optionDefaults()
+{
+    QFETCH(QString, id);
+    QFETCH(Options, given);
+    QFETCH(QString, value);
+    ExportInput input;
+    input.options = given;
+    QCOMPARE(SampleTarget().option(input, id), value);
+}
+
+void tst_ProviderBase::exportBuildsTheModel()
+{
+    Architecture architecture;
+    architecture.insertNode(node(1, "function", "b", {{"source", "src/b"}}));
+    architecture.insertNode(node(2, "function", "a"));
+    ExportInput input;
+    input.architecture = &architecture;
+    input.catalog = &Catalog::builtin();
+    const ExportOutput output = SampleTarget().exportProject(input);
+    QVERIFY(output.file("names.txt"));
+    QCOMPARE(output.file("names.txt")->content, QByteArray("eu-west-1 functions/a,src/b"));
+}
+
+void tst_ProviderBase::scheduleCron_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<bool>("ncrontab");
+    QTest::addColumn<QString>("cron");
+    QTest::addColumn<QString>("message"); // the diagnostic when cron cannot say it
+    QTest::newRow("rate") << "rate(5 minutes)" << false << "*/5 * * * *" << "";
+    QTest::newRow("cron") << "cron(30 9 ? * 2-6 *)" << false << "30 9 * * 1-5" << "";
+    QTest::newRow("NCRONTAB has seconds") << "cron(0 2 * * ? *)" << true << "0 0 2 * * *" << "";
+    QTest::newRow("last day") << "cron(0 0 L * ? *)" << false << ""
+                              << "nightly: the schedule cannot be written as cron: ";
+    QTest::newRow("a year") << "cron(0 0 1 1 ? 2030)" << false << ""
+                            << "nightly: the schedule cannot be written as cron: ";
+    QTest::newRow("rate cron cannot say") << "rate(7 minutes)" << false << ""
+                                          << "nightly: the schedule cannot be written as cron: ";
+    QTest::newRow("NCRONTAB, last day") << "cron(0 0 L * ? *)" << true << ""
+                                        << "nightly: the schedule cannot be written as NCRONTAB: ";
+}
+
+void tst_ProviderBase::scheduleCron()
+{
+    QFETCH(QString, expression);
+    QFETCH(bool, ncrontab);
+    QFETCH(QString, cron);
+    QFETCH(QString, message);
+    Architecture architecture;
+    architecture.insertNode(node(7, "schedule", "nightly", {{"expression", expression}}));
+    const ExportModel model(architecture, Catalog::builtin());
+    ExportOutput output;
+    const auto result = ProviderPlugin::scheduleCron(
+        model, architecture.node(7), output,
+        ncrontab ? ProviderPlugin::CronFormat::NCrontab : ProviderPlugin::CronFormat::Unix);
+    if (message.isEmpty()) {
+        QVERIFY(result);
+        QCOMPARE(*result, cron);
+        QVERIFY(output.diagnostics.isEmpty());
+        return;
+    }
+    QVERIFY(!result);
+    QCOMPARE(output.diagnostics.size(), 1);
+    const Diagnostic &d = output.diagnostics.first();
+    QCOMPARE(d.severity, Diagnostic::Severity::Error);
+    QCOMPARE(d.code, QStringLiteral("export-schedule"));
+    QCOMPARE(d.nodes, QList<NodeId>{7});
+    QCOMPARE(d.property, QStringLiteral("expression"));
+    // The message names the trigger, then says why (the converter's own words).
+    QVERIFY2(d.message.startsWith(message), qPrintable(d.message));
+    QVERIFY2(d.message.size() > message.size(), qPrintable(d.message));
+}
+
+void tst_ProviderBase::packagePatterns_data()
+{
+    QTest::addColumn<QStringList>("sources"); // one function per source folder; empty: the default
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::newRow("no function") << QStringList{} << QByteArray("patterns:\n  - \"!**\"\n");
+    QTest::newRow("default folder") << QStringList{""} << QByteArray("patterns:\n  - \"!**\"\n  - functions/f0/**\n");
+    QTest::newRow("sorted, once each")
+        << QStringList{"src/z", "lib/a", "src/z"} << QByteArray("patterns:\n  - \"!**\"\n  - lib/a/**\n  - src/z/**\n");
+}
+
+void tst_ProviderBase::packagePatterns()
+{
+    QFETCH(QStringList, sources);
+    QFETCH(QByteArray, yaml);
+    Architecture architecture;
+    for (int i = 0; i < sources.size(); ++i) {
+        QJsonObject properties;
+        if (!sources.at(i).isEmpty())
+            properties.insert("source", sources.at(i));
+        architecture.insertNode(node(i + 1, "function", QStringLiteral("f%1").arg(i), properties));
+    }
+    const ExportModel model(architecture, Catalog::builtin());
+    QCOMPARE(Yaml::dump(ProviderPlugin::packagePatterns(model)), yaml);
+}
+
+QTEST_GUILESS_MAIN(tst_ProviderBase)
+#include "tst_providerbase.moc"
