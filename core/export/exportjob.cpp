@@ -27,6 +27,141 @@ bool skipped(const QString &name)
            || name == QLatin1String(".git") || name.startsWith(QLatin1String(".nimbus"));
 }
 
+// One file of an export as written: from content, or copied from a file (a copied
+// folder is expanded to its files, so that progress counts files).
+struct StagedFile
+{
+    QString path;
+    const QByteArray *content = nullptr;
+    QString from;
+};
+
+// The destination is missing, an empty folder or an earlier export; its parent exists.
+bool checkDestination(const QString &target, QString *error)
+{
+    const QFileInfo info(target);
+    if (info.exists()) {
+        if (!info.isDir()) {
+            *error = ExportJob::tr("%1 is a file, not a folder").arg(target);
+            return false;
+        }
+        const QDir existing(target);
+        if (!existing.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+            && !existing.exists(QLatin1String(ExportJob::kMarkerFile))) {
+            *error = ExportJob::tr("%1 is not empty and was not written by an export; choose an empty folder").arg(target);
+            return false;
+        }
+    }
+    const QString parent = info.absolutePath();
+    if (!QDir().mkpath(parent)) {
+        *error = ExportJob::tr("cannot create the folder %1").arg(parent);
+        return false;
+    }
+    return true;
+}
+
+bool listFiles(const ExportOutput &output, QList<StagedFile> *files, QString *error)
+{
+    for (const ExportFile &file : output.files) {
+        // Checked again here, whoever made the output: nothing lands outside the
+        // folder, and no link is followed.
+        const QString problem = Paths::confinementProblem(file.path);
+        if (!problem.isEmpty()) {
+            *error = ExportJob::tr("%1: not written: %2").arg(file.path, problem);
+            return false;
+        }
+        const QFileInfo from(file.copyFrom);
+        if (!file.isCopy()) {
+            files->append({file.path, &file.content, {}});
+        } else if (from.isSymLink()) {
+            *error = ExportJob::tr("cannot copy %1: it is a symbolic link, which an export does not follow")
+                         .arg(file.copyFrom);
+            return false;
+        } else if (from.isDir()) {
+            for (const QString &relative : Paths::folderContents(file.copyFrom, skipped).files)
+                files->append({file.path + QLatin1Char('/') + relative, nullptr,
+                               file.copyFrom + QLatin1Char('/') + relative});
+        } else if (from.isFile()) {
+            files->append({file.path, nullptr, file.copyFrom});
+        } else {
+            *error = ExportJob::tr("cannot copy %1: it does not exist").arg(file.copyFrom);
+            return false;
+        }
+    }
+    return true;
+}
+
+bool writeFile(const QString &root, const StagedFile &file, QString *error)
+{
+    QString problem;
+    const QString path = Paths::resolveUnder(root, file.path, &problem);
+    if (path.isEmpty()) {
+        *error = ExportJob::tr("%1: not written: %2").arg(file.path, problem);
+        return false;
+    }
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        *error = ExportJob::tr("cannot create the folder for %1").arg(file.path);
+        return false;
+    }
+    if (file.content) {
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly) || out.write(*file.content) != file.content->size()) {
+            *error = ExportJob::tr("cannot write %1: %2").arg(file.path, out.errorString());
+            return false;
+        }
+    } else if (!QFile::copy(file.from, path)) {
+        *error = ExportJob::tr("cannot copy %1 to %2").arg(file.from, file.path);
+        return false;
+    }
+    return true;
+}
+
+// Every file into the staging folder root, then the marker that makes it an export.
+bool writeFiles(const QString &root, const QList<StagedFile> &files, const QString &targetId,
+                const ExportJob::Progress &progress, QString *error)
+{
+    for (int i = 0; i < files.size(); ++i) {
+        if (progress && !progress(i, int(files.size()))) {
+            *error = ExportJob::tr("export cancelled; nothing was written");
+            return false;
+        }
+        if (!writeFile(root, files.at(i), error))
+            return false;
+    }
+    QFile marker(root + QLatin1Char('/') + QLatin1String(ExportJob::kMarkerFile));
+    if (!marker.open(QIODevice::WriteOnly) || marker.write(targetId.toUtf8() + '\n') < 0) {
+        *error = ExportJob::tr("cannot write %1").arg(marker.fileName());
+        return false;
+    }
+    marker.close();
+    if (progress)
+        progress(int(files.size()), int(files.size()));
+    return true;
+}
+
+// Swaps the finished folder in; the previous export is removed only once the new one
+// is in place.
+bool moveIntoPlace(const QString &root, const QString &target, QString *error)
+{
+    QString previous;
+    if (QFileInfo::exists(target)) {
+        previous = root + QLatin1String(".previous");
+        if (!QDir().rename(target, previous)) {
+            *error = ExportJob::tr("cannot move the previous export %1 aside").arg(target);
+            return false;
+        }
+    }
+    if (!QDir().rename(root, target)) {
+        if (!previous.isEmpty())
+            QDir().rename(previous, target);
+        *error = ExportJob::tr("cannot move the export into %1").arg(target);
+        return false;
+    }
+    if (!previous.isEmpty())
+        QDir(previous).removeRecursively();
+    return true;
+}
+
 } // namespace
 
 ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const ProviderInterface *provider,
@@ -123,122 +258,19 @@ ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const Provide
 bool ExportJob::write(const ExportOutput &output, const QString &directory, const QString &targetId, QString *error,
                       const Progress &progress)
 {
-    const QFileInfo info(directory);
-    const QString target = info.absoluteFilePath();
-    if (info.exists()) {
-        if (!info.isDir()) {
-            *error = tr("%1 is a file, not a folder").arg(target);
-            return false;
-        }
-        const QDir existing(target);
-        if (!existing.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
-            && !existing.exists(QLatin1String(kMarkerFile))) {
-            *error = tr("%1 is not empty and was not written by an export; choose an empty folder").arg(target);
-            return false;
-        }
-    }
-    const QString parent = QFileInfo(target).absolutePath();
-    if (!QDir().mkpath(parent)) {
-        *error = tr("cannot create the folder %1").arg(parent);
+    const QString target = QFileInfo(directory).absoluteFilePath();
+    QList<StagedFile> files;
+    if (!checkDestination(target, error) || !listFiles(output, &files, error))
         return false;
-    }
-
-    // Everything to write, copies expanded to files, so progress counts files.
-    struct Item
-    {
-        QString path;
-        const QByteArray *content = nullptr;
-        QString from;
-    };
-    QList<Item> items;
-    for (const ExportFile &file : output.files) {
-        // Checked again here, whoever made the output: nothing lands outside the
-        // folder, and no link is followed.
-        const QString problem = Paths::confinementProblem(file.path);
-        if (!problem.isEmpty()) {
-            *error = tr("%1: not written: %2").arg(file.path, problem);
-            return false;
-        }
-        const QFileInfo from(file.copyFrom);
-        if (!file.isCopy()) {
-            items.append({file.path, &file.content, {}});
-        } else if (from.isSymLink()) {
-            *error = tr("cannot copy %1: it is a symbolic link, which an export does not follow").arg(file.copyFrom);
-            return false;
-        } else if (from.isDir()) {
-            for (const QString &relative : Paths::folderContents(file.copyFrom, skipped).files)
-                items.append({file.path + QLatin1Char('/') + relative, nullptr,
-                              file.copyFrom + QLatin1Char('/') + relative});
-        } else if (from.isFile()) {
-            items.append({file.path, nullptr, file.copyFrom});
-        } else {
-            *error = tr("cannot copy %1: it does not exist").arg(file.copyFrom);
-            return false;
-        }
-    }
-
+    const QString parent = QFileInfo(target).absolutePath();
     QTemporaryDir staging(parent + QLatin1String("/.") + QFileInfo(target).fileName() + QLatin1String(".export-XXXXXX"));
     if (!staging.isValid()) {
         *error = tr("cannot create a temporary folder in %1: %2").arg(parent, staging.errorString());
         return false;
     }
-    const QString root = staging.path();
-    for (int i = 0; i < items.size(); ++i) {
-        if (progress && !progress(i, int(items.size()))) {
-            *error = tr("export cancelled; nothing was written");
-            return false;
-        }
-        const Item &item = items.at(i);
-        QString problem;
-        const QString path = Paths::resolveUnder(root, item.path, &problem);
-        if (path.isEmpty()) {
-            *error = tr("%1: not written: %2").arg(item.path, problem);
-            return false;
-        }
-        if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-            *error = tr("cannot create the folder for %1").arg(item.path);
-            return false;
-        }
-        if (item.content) {
-            QFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(*item.content) != item.content->size()) {
-                *error = tr("cannot write %1: %2").arg(item.path, file.errorString());
-                return false;
-            }
-        } else if (!QFile::copy(item.from, path)) {
-            *error = tr("cannot copy %1 to %2").arg(item.from, item.path);
-            return false;
-        }
-    }
-    {
-        QFile marker(root + QLatin1Char('/') + QLatin1String(kMarkerFile));
-        if (!marker.open(QIODevice::WriteOnly) || marker.write(targetId.toUtf8() + '\n') < 0) {
-            *error = tr("cannot write %1").arg(marker.fileName());
-            return false;
-        }
-    }
-    if (progress)
-        progress(int(items.size()), int(items.size()));
-
-    // Swap the finished folder in; the previous export is removed only once the new
-    // one is in place.
-    QString previous;
-    if (QFileInfo::exists(target)) {
-        previous = root + QLatin1String(".previous");
-        if (!QDir().rename(target, previous)) {
-            *error = tr("cannot move the previous export %1 aside").arg(target);
-            return false;
-        }
-    }
-    if (!QDir().rename(root, target)) {
-        if (!previous.isEmpty())
-            QDir().rename(previous, target);
-        *error = tr("cannot move the export into %1").arg(target);
+    if (!writeFiles(staging.path(), files, targetId, progress, error) || !moveIntoPlace(staging.path(), target, error))
         return false;
-    }
     staging.setAutoRemove(false);
-    if (!previous.isEmpty())
-        QDir(previous).removeRecursively();
     return true;
 }
 
