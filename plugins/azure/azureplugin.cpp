@@ -28,6 +28,82 @@ QString moduleFile(const QString &projectDirectory, const ExportFunction &f)
             return module + extension;
     return module + extensions.first();
 }
+
+// The bindings by which trigger invokes the function (an HTTP trigger has an output
+// binding too); none when Azure Functions has no such trigger. A disabled schedule
+// disables the function in the app's settings.
+QJsonArray triggerBindings(const ExportModel &model, const ExportFunction &f, const Node *trigger, const QString &project,
+                           QJsonObject &settings, ExportOutput &output)
+{
+    QJsonArray bindings;
+    QJsonObject b{{QStringLiteral("direction"), QStringLiteral("in")}};
+    if (trigger->kind == QLatin1String("http-route")) {
+        const QString method = model.string(trigger, "method");
+        b.insert(QStringLiteral("type"), QStringLiteral("httpTrigger"));
+        b.insert(QStringLiteral("name"), QStringLiteral("req"));
+        b.insert(QStringLiteral("authLevel"), QStringLiteral("anonymous"));
+        if (method != QLatin1String("ANY"))
+            b.insert(QStringLiteral("methods"), QJsonArray{method.toLower()});
+        QString route = model.string(trigger, "path").mid(1);
+        route.replace(QLatin1String("+}"), QLatin1String("}"));
+        b.insert(QStringLiteral("route"), route);
+        bindings.append(b);
+        bindings.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("http")},
+                                    {QStringLiteral("direction"), QStringLiteral("out")},
+                                    {QStringLiteral("name"), QStringLiteral("res")}});
+        if (model.boolean(trigger, "cors"))
+            output.add(Diagnostic::Severity::Info, QStringLiteral("export-cors"),
+                       AzurePlugin::tr("%1: CORS is a setting of the function app (allowed origins), not of a function").arg(trigger->name),
+                       trigger->id, QStringLiteral("cors"));
+        return bindings;
+    }
+    if (trigger->kind == QLatin1String("queue")) {
+        b.insert(QStringLiteral("type"), QStringLiteral("queueTrigger"));
+        b.insert(QStringLiteral("name"), QStringLiteral("message"));
+        b.insert(QStringLiteral("queueName"), ExportModel::dnsLabel(trigger->name));
+        b.insert(QStringLiteral("connection"), QStringLiteral("AzureWebJobsStorage"));
+    } else if (trigger->kind == QLatin1String("bucket")) {
+        b.insert(QStringLiteral("type"), QStringLiteral("blobTrigger"));
+        b.insert(QStringLiteral("name"), QStringLiteral("blob"));
+        b.insert(QStringLiteral("path"), QStringLiteral("%1/%2{name}%3")
+                                              .arg(ExportModel::dnsLabel(trigger->name), model.string(trigger, "prefix"), model.string(trigger, "suffix")));
+        b.insert(QStringLiteral("connection"), QStringLiteral("AzureWebJobsStorage"));
+        if (model.string(trigger, "events") != QLatin1String("ObjectCreated"))
+            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-blob-events"),
+                       AzurePlugin::tr("%1: a blob trigger sees new and changed blobs only, not deletions").arg(trigger->name),
+                       trigger->id, QStringLiteral("events"));
+    } else if (trigger->kind == QLatin1String("schedule")) {
+        const auto cron = ProviderPlugin::scheduleCron(model, trigger, output, ProviderPlugin::CronFormat::NCrontab);
+        if (!cron)
+            return {};
+        b.insert(QStringLiteral("type"), QStringLiteral("timerTrigger"));
+        b.insert(QStringLiteral("name"), QStringLiteral("timer"));
+        b.insert(QStringLiteral("schedule"), *cron);
+        if (!model.boolean(trigger, "enabled", true))
+            settings.insert(QStringLiteral("AzureWebJobs.%1.Disabled").arg(f.node->name), QStringLiteral("true"));
+    } else if (trigger->kind == QLatin1String("table")) {
+        b.insert(QStringLiteral("type"), QStringLiteral("cosmosDBTrigger"));
+        b.insert(QStringLiteral("name"), QStringLiteral("documents"));
+        b.insert(QStringLiteral("connection"), QStringLiteral("CosmosDBConnection"));
+        b.insert(QStringLiteral("databaseName"), project);
+        b.insert(QStringLiteral("containerName"), ExportModel::dnsLabel(trigger->name));
+        b.insert(QStringLiteral("leaseContainerName"), QStringLiteral("leases"));
+        b.insert(QStringLiteral("createLeaseContainerIfNotExists"), true);
+    } else if (trigger->kind == QLatin1String("topic")) {
+        b.insert(QStringLiteral("type"), QStringLiteral("serviceBusTrigger"));
+        b.insert(QStringLiteral("name"), QStringLiteral("message"));
+        b.insert(QStringLiteral("topicName"), ExportModel::dnsLabel(trigger->name));
+        b.insert(QStringLiteral("subscriptionName"), ExportModel::dnsLabel(f.node->name));
+        b.insert(QStringLiteral("connection"), QStringLiteral("ServiceBusConnection"));
+    } else {
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                   AzurePlugin::tr("%1 (%2) cannot trigger an Azure function; it is not exported").arg(trigger->name, trigger->kind),
+                   trigger->id);
+        return {};
+    }
+    bindings.append(b);
+    return bindings;
+}
 } // namespace
 
 AzurePlugin::AzurePlugin()
@@ -72,74 +148,8 @@ void AzurePlugin::write(const ExportInput &input, const ExportModel &model, Expo
                 output.add(Diagnostic::Severity::Warning, QStringLiteral("export-triggers"),
                            tr("%1: nothing invokes it; an Azure function needs a trigger and is written without one").arg(f->node->name),
                            f->node->id);
-            for (const Node *trigger : f->triggers.mid(0, 1)) {
-                QJsonObject b{{QStringLiteral("direction"), QStringLiteral("in")}};
-                if (trigger->kind == QLatin1String("http-route")) {
-                    const QString method = model.string(trigger, "method");
-                    b.insert(QStringLiteral("type"), QStringLiteral("httpTrigger"));
-                    b.insert(QStringLiteral("name"), QStringLiteral("req"));
-                    b.insert(QStringLiteral("authLevel"), QStringLiteral("anonymous"));
-                    if (method != QLatin1String("ANY"))
-                        b.insert(QStringLiteral("methods"), QJsonArray{method.toLower()});
-                    QString route = model.string(trigger, "path").mid(1);
-                    route.replace(QLatin1String("+}"), QLatin1String("}"));
-                    b.insert(QStringLiteral("route"), route);
-                    bindings.append(b);
-                    bindings.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("http")},
-                                                {QStringLiteral("direction"), QStringLiteral("out")},
-                                                {QStringLiteral("name"), QStringLiteral("res")}});
-                    if (model.boolean(trigger, "cors"))
-                        output.add(Diagnostic::Severity::Info, QStringLiteral("export-cors"),
-                                   tr("%1: CORS is a setting of the function app (allowed origins), not of a function").arg(trigger->name),
-                                   trigger->id, QStringLiteral("cors"));
-                    continue;
-                }
-                if (trigger->kind == QLatin1String("queue")) {
-                    b.insert(QStringLiteral("type"), QStringLiteral("queueTrigger"));
-                    b.insert(QStringLiteral("name"), QStringLiteral("message"));
-                    b.insert(QStringLiteral("queueName"), ExportModel::dnsLabel(trigger->name));
-                    b.insert(QStringLiteral("connection"), QStringLiteral("AzureWebJobsStorage"));
-                } else if (trigger->kind == QLatin1String("bucket")) {
-                    b.insert(QStringLiteral("type"), QStringLiteral("blobTrigger"));
-                    b.insert(QStringLiteral("name"), QStringLiteral("blob"));
-                    b.insert(QStringLiteral("path"), QStringLiteral("%1/%2{name}%3")
-                                                          .arg(ExportModel::dnsLabel(trigger->name), model.string(trigger, "prefix"), model.string(trigger, "suffix")));
-                    b.insert(QStringLiteral("connection"), QStringLiteral("AzureWebJobsStorage"));
-                    if (model.string(trigger, "events") != QLatin1String("ObjectCreated"))
-                        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-blob-events"),
-                                   tr("%1: a blob trigger sees new and changed blobs only, not deletions").arg(trigger->name),
-                                   trigger->id, QStringLiteral("events"));
-                } else if (trigger->kind == QLatin1String("schedule")) {
-                    const auto cron = scheduleCron(model, trigger, output, CronFormat::NCrontab);
-                    if (!cron)
-                        continue;
-                    b.insert(QStringLiteral("type"), QStringLiteral("timerTrigger"));
-                    b.insert(QStringLiteral("name"), QStringLiteral("timer"));
-                    b.insert(QStringLiteral("schedule"), *cron);
-                    if (!model.boolean(trigger, "enabled", true))
-                        settings.insert(QStringLiteral("AzureWebJobs.%1.Disabled").arg(f->node->name), QStringLiteral("true"));
-                } else if (trigger->kind == QLatin1String("table")) {
-                    b.insert(QStringLiteral("type"), QStringLiteral("cosmosDBTrigger"));
-                    b.insert(QStringLiteral("name"), QStringLiteral("documents"));
-                    b.insert(QStringLiteral("connection"), QStringLiteral("CosmosDBConnection"));
-                    b.insert(QStringLiteral("databaseName"), project);
-                    b.insert(QStringLiteral("containerName"), ExportModel::dnsLabel(trigger->name));
-                    b.insert(QStringLiteral("leaseContainerName"), QStringLiteral("leases"));
-                    b.insert(QStringLiteral("createLeaseContainerIfNotExists"), true);
-                } else if (trigger->kind == QLatin1String("topic")) {
-                    b.insert(QStringLiteral("type"), QStringLiteral("serviceBusTrigger"));
-                    b.insert(QStringLiteral("name"), QStringLiteral("message"));
-                    b.insert(QStringLiteral("topicName"), ExportModel::dnsLabel(trigger->name));
-                    b.insert(QStringLiteral("subscriptionName"), ExportModel::dnsLabel(f->node->name));
-                    b.insert(QStringLiteral("connection"), QStringLiteral("ServiceBusConnection"));
-                } else {
-                    output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                               tr("%1 (%2) cannot trigger an Azure function; it is not exported").arg(trigger->name, trigger->kind),
-                               trigger->id);
-                    continue;
-                }
-                bindings.append(b);
-            }
+            if (!f->triggers.isEmpty())
+                bindings = triggerBindings(model, *f, f->triggers.first(), project, settings, output);
             for (const EnvironmentVariable &var : f->environment) {
                 if (settings.contains(var.name) && settings.value(var.name).toString() != var.value && !var.secret)
                     output.add(Diagnostic::Severity::Warning, QStringLiteral("export-setting"),

@@ -24,6 +24,140 @@ QString comment(QString text)
             c = QLatin1Char(' ');
     return text;
 }
+
+// The Cloud Run service of a function: a Knative Serving Service as Cloud Run reads it.
+YAML::Node runService(const ExportFunction &f, const QString &name, const QString &image, const QString &region)
+{
+    YAML::Node container(YAML::NodeType::Map);
+    container["image"] = Y::string(image);
+    YAML::Node env(YAML::NodeType::Sequence);
+    for (const EnvironmentVariable &var : f.environment) {
+        YAML::Node e(YAML::NodeType::Map);
+        e["name"] = Y::string(var.name);
+        if (var.secret) {
+            YAML::Node key(YAML::NodeType::Map);
+            key["name"] = Y::string(ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower()));
+            key["key"] = Y::string("latest");
+            YAML::Node from(YAML::NodeType::Map);
+            from["secretKeyRef"] = key;
+            e["valueFrom"] = from;
+        } else {
+            e["value"] = Y::string(var.value);
+        }
+        env.push_back(e);
+    }
+    YAML::Node handler(YAML::NodeType::Map);
+    handler["name"] = Y::string("NIMBUS_HANDLER");
+    handler["value"] = Y::string(f.handler);
+    env.push_back(handler);
+    container["env"] = env;
+    YAML::Node limits(YAML::NodeType::Map);
+    limits["cpu"] = Y::string(f.memory > 4096 ? "2" : "1");
+    limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
+    YAML::Node resources(YAML::NodeType::Map);
+    resources["limits"] = limits;
+    container["resources"] = resources;
+    YAML::Node containers(YAML::NodeType::Sequence);
+    containers.push_back(container);
+    YAML::Node podSpec(YAML::NodeType::Map);
+    podSpec["timeoutSeconds"] = Y::number(f.timeout);
+    podSpec["containers"] = containers;
+    YAML::Node templ(YAML::NodeType::Map);
+    if (f.reservedConcurrency) {
+        YAML::Node annotations(YAML::NodeType::Map);
+        annotations["autoscaling.knative.dev/maxScale"] = Y::string(QString::number(*f.reservedConcurrency));
+        YAML::Node meta(YAML::NodeType::Map);
+        meta["annotations"] = annotations;
+        templ["metadata"] = meta;
+    }
+    templ["spec"] = podSpec;
+    YAML::Node spec(YAML::NodeType::Map);
+    spec["template"] = templ;
+    YAML::Node labels(YAML::NodeType::Map);
+    labels["cloud.googleapis.com/location"] = Y::string(region);
+    YAML::Node annotations(YAML::NodeType::Map);
+    const bool public_ = std::any_of(f.triggers.cbegin(), f.triggers.cend(), [](const Node *t) { return t->kind == QLatin1String("http-route"); });
+    annotations["run.googleapis.com/ingress"] = Y::string(public_ ? "all" : "internal");
+    if (!f.description.isEmpty())
+        annotations["run.googleapis.com/description"] = Y::string(f.description);
+    YAML::Node metadata(YAML::NodeType::Map);
+    metadata["name"] = Y::string(name);
+    metadata["labels"] = labels;
+    metadata["annotations"] = annotations;
+    YAML::Node service(YAML::NodeType::Map);
+    service["apiVersion"] = Y::string("serving.knative.dev/v1");
+    service["kind"] = Y::string("Service");
+    service["metadata"] = metadata;
+    service["spec"] = spec;
+    return service;
+}
+
+// The lines of eventarc.sh that make trigger invoke the function: an Eventarc trigger or
+// a Cloud Scheduler job; none when Cloud Run has no such event source.
+QStringList triggerScript(const ExportModel &model, const ExportFunction &f, const Node *trigger, ExportOutput &output)
+{
+    const QString name = ExportModel::dnsLabel(f.node->name);
+    const QString id = ExportModel::dnsLabel(trigger->name + QLatin1Char('-') + f.node->name);
+    QStringList command;
+    QString eventType;
+    QStringList filters;
+    if (trigger->kind == QLatin1String("http-route")) {
+        output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
+                   CloudRunPlugin::tr("%1: the service %2 answers every path; %3 %4 is routed inside the function")
+                       .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
+                   trigger->id);
+        return {};
+    }
+    if (trigger->kind == QLatin1String("schedule")) {
+        const auto cron = ProviderPlugin::scheduleCron(model, trigger, output);
+        if (!cron)
+            return {};
+        QStringList script;
+        script << comment(QStringLiteral("# %1 runs %2 (%3)").arg(trigger->name, f.node->name, model.string(trigger, "expression")))
+               << QStringLiteral("URL=$(gcloud run services describe %1 --region=\"$REGION\" --format='value(status.url)')").arg(name)
+               << QStringLiteral("gcloud scheduler jobs create http %1 --location=\"$REGION\" --schedule=%2 --time-zone=UTC \\").arg(id, shellQuote(*cron))
+               << QStringLiteral("    --uri=\"$URL\" --http-method=POST --oidc-service-account-email=\"$SERVICE_ACCOUNT\"");
+        if (!model.boolean(trigger, "enabled", true))
+            script << QStringLiteral("gcloud scheduler jobs pause %1 --location=\"$REGION\"").arg(id);
+        return script << QString();
+    }
+    if (trigger->kind == QLatin1String("bucket")) {
+        eventType = model.string(trigger, "events") == QLatin1String("ObjectRemoved") ? QStringLiteral("google.cloud.storage.object.v1.deleted")
+                                                                                       : QStringLiteral("google.cloud.storage.object.v1.finalized");
+        filters << QStringLiteral("--event-filters=\"bucket=${PROJECT}-%1\"").arg(ExportModel::dnsLabel(trigger->name));
+        if (!model.string(trigger, "prefix").isEmpty() || !model.string(trigger, "suffix").isEmpty())
+            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-filter"),
+                       CloudRunPlugin::tr("%1: Eventarc cannot filter objects by prefix or suffix; the function must skip the others").arg(trigger->name),
+                       trigger->id, QStringLiteral("prefix"));
+    } else if (trigger->kind == QLatin1String("topic") || trigger->kind == QLatin1String("queue")) {
+        eventType = QStringLiteral("google.cloud.pubsub.topic.v1.messagePublished");
+        filters << QStringLiteral("--transport-topic=\"projects/${PROJECT}/topics/%1\"").arg(ExportModel::dnsLabel(trigger->name));
+        if (trigger->kind == QLatin1String("queue"))
+            output.add(Diagnostic::Severity::Info, QStringLiteral("export-queue"),
+                       CloudRunPlugin::tr("%1: a queue becomes a Pub/Sub topic with a push subscription to %2").arg(trigger->name, name),
+                       trigger->id);
+    } else if (trigger->kind == QLatin1String("table")) {
+        eventType = QStringLiteral("google.cloud.firestore.document.v1.written");
+        filters << QStringLiteral("--event-filters=\"database=(default)\"")
+                << QStringLiteral("--event-filters-path-pattern=\"document=%1/{id}\"").arg(ExportModel::dnsLabel(trigger->name));
+        output.add(Diagnostic::Severity::Info, QStringLiteral("export-table"),
+                   CloudRunPlugin::tr("%1: a table with a stream becomes a Firestore collection whose writes trigger %2").arg(trigger->name, name),
+                   trigger->id);
+    } else {
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                   CloudRunPlugin::tr("%1 (%2) cannot trigger a Cloud Run service; it is not exported").arg(trigger->name, trigger->kind),
+                   trigger->id);
+        return {};
+    }
+    command << QStringLiteral("gcloud eventarc triggers create %1 --location=\"$REGION\" \\").arg(id)
+            << QStringLiteral("    --destination-run-service=%1 --destination-run-region=\"$REGION\" \\").arg(name)
+            << QStringLiteral("    --event-filters=\"type=%1\" \\").arg(eventType);
+    for (const QString &filter : std::as_const(filters))
+        command << QStringLiteral("    %1 \\").arg(filter);
+    command << QStringLiteral("    --service-account=\"$SERVICE_ACCOUNT\"");
+    return QStringList{comment(QStringLiteral("# %1 invokes %2").arg(trigger->name, f.node->name))} << command << QString();
+}
+
 } // namespace
 
 CloudRunPlugin::CloudRunPlugin()
@@ -63,130 +197,10 @@ void CloudRunPlugin::write(const ExportInput &input, const ExportModel &model, E
 
     for (const ExportFunction &f : model.functions()) {
         const QString name = ExportModel::dnsLabel(f.node->name);
-        YAML::Node container(YAML::NodeType::Map);
-        container["image"] = Y::string(ExportOption::imageName(image, project, name));
-        YAML::Node env(YAML::NodeType::Sequence);
-        for (const EnvironmentVariable &var : f.environment) {
-            YAML::Node e(YAML::NodeType::Map);
-            e["name"] = Y::string(var.name);
-            if (var.secret) {
-                YAML::Node key(YAML::NodeType::Map);
-                key["name"] = Y::string(ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower()));
-                key["key"] = Y::string("latest");
-                YAML::Node from(YAML::NodeType::Map);
-                from["secretKeyRef"] = key;
-                e["valueFrom"] = from;
-            } else {
-                e["value"] = Y::string(var.value);
-            }
-            env.push_back(e);
-        }
-        YAML::Node handler(YAML::NodeType::Map);
-        handler["name"] = Y::string("NIMBUS_HANDLER");
-        handler["value"] = Y::string(f.handler);
-        env.push_back(handler);
-        container["env"] = env;
-        YAML::Node limits(YAML::NodeType::Map);
-        limits["cpu"] = Y::string(f.memory > 4096 ? "2" : "1");
-        limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
-        YAML::Node resources(YAML::NodeType::Map);
-        resources["limits"] = limits;
-        container["resources"] = resources;
-        YAML::Node containers(YAML::NodeType::Sequence);
-        containers.push_back(container);
-        YAML::Node podSpec(YAML::NodeType::Map);
-        podSpec["timeoutSeconds"] = Y::number(f.timeout);
-        podSpec["containers"] = containers;
-        YAML::Node templ(YAML::NodeType::Map);
-        if (f.reservedConcurrency) {
-            YAML::Node annotations(YAML::NodeType::Map);
-            annotations["autoscaling.knative.dev/maxScale"] = Y::string(QString::number(*f.reservedConcurrency));
-            YAML::Node meta(YAML::NodeType::Map);
-            meta["annotations"] = annotations;
-            templ["metadata"] = meta;
-        }
-        templ["spec"] = podSpec;
-        YAML::Node spec(YAML::NodeType::Map);
-        spec["template"] = templ;
-        YAML::Node labels(YAML::NodeType::Map);
-        labels["cloud.googleapis.com/location"] = Y::string(region);
-        YAML::Node annotations(YAML::NodeType::Map);
-        const bool public_ = std::any_of(f.triggers.cbegin(), f.triggers.cend(), [](const Node *t) { return t->kind == QLatin1String("http-route"); });
-        annotations["run.googleapis.com/ingress"] = Y::string(public_ ? "all" : "internal");
-        if (!f.description.isEmpty())
-            annotations["run.googleapis.com/description"] = Y::string(f.description);
-        YAML::Node metadata(YAML::NodeType::Map);
-        metadata["name"] = Y::string(name);
-        metadata["labels"] = labels;
-        metadata["annotations"] = annotations;
-        YAML::Node service(YAML::NodeType::Map);
-        service["apiVersion"] = Y::string("serving.knative.dev/v1");
-        service["kind"] = Y::string("Service");
-        service["metadata"] = metadata;
-        service["spec"] = spec;
-        output.addFile(QStringLiteral("services/%1.yaml").arg(name), Y::dump(service));
-
-        for (const Node *trigger : f.triggers) {
-            const QString id = ExportModel::dnsLabel(trigger->name + QLatin1Char('-') + f.node->name);
-            QStringList command;
-            QString eventType;
-            QStringList filters;
-            if (trigger->kind == QLatin1String("http-route")) {
-                output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
-                           tr("%1: the service %2 answers every path; %3 %4 is routed inside the function")
-                               .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
-                           trigger->id);
-                continue;
-            }
-            if (trigger->kind == QLatin1String("schedule")) {
-                const auto cron = scheduleCron(model, trigger, output);
-                if (!cron)
-                    continue;
-                script << comment(QStringLiteral("# %1 runs %2 (%3)").arg(trigger->name, f.node->name, model.string(trigger, "expression")))
-                       << QStringLiteral("URL=$(gcloud run services describe %1 --region=\"$REGION\" --format='value(status.url)')").arg(name)
-                       << QStringLiteral("gcloud scheduler jobs create http %1 --location=\"$REGION\" --schedule=%2 --time-zone=UTC \\").arg(id, shellQuote(*cron))
-                       << QStringLiteral("    --uri=\"$URL\" --http-method=POST --oidc-service-account-email=\"$SERVICE_ACCOUNT\"");
-                if (!model.boolean(trigger, "enabled", true))
-                    script << QStringLiteral("gcloud scheduler jobs pause %1 --location=\"$REGION\"").arg(id);
-                script << QString();
-                continue;
-            }
-            if (trigger->kind == QLatin1String("bucket")) {
-                eventType = model.string(trigger, "events") == QLatin1String("ObjectRemoved") ? QStringLiteral("google.cloud.storage.object.v1.deleted")
-                                                                                               : QStringLiteral("google.cloud.storage.object.v1.finalized");
-                filters << QStringLiteral("--event-filters=\"bucket=${PROJECT}-%1\"").arg(ExportModel::dnsLabel(trigger->name));
-                if (!model.string(trigger, "prefix").isEmpty() || !model.string(trigger, "suffix").isEmpty())
-                    output.add(Diagnostic::Severity::Warning, QStringLiteral("export-filter"),
-                               tr("%1: Eventarc cannot filter objects by prefix or suffix; the function must skip the others").arg(trigger->name),
-                               trigger->id, QStringLiteral("prefix"));
-            } else if (trigger->kind == QLatin1String("topic") || trigger->kind == QLatin1String("queue")) {
-                eventType = QStringLiteral("google.cloud.pubsub.topic.v1.messagePublished");
-                filters << QStringLiteral("--transport-topic=\"projects/${PROJECT}/topics/%1\"").arg(ExportModel::dnsLabel(trigger->name));
-                if (trigger->kind == QLatin1String("queue"))
-                    output.add(Diagnostic::Severity::Info, QStringLiteral("export-queue"),
-                               tr("%1: a queue becomes a Pub/Sub topic with a push subscription to %2").arg(trigger->name, name),
-                               trigger->id);
-            } else if (trigger->kind == QLatin1String("table")) {
-                eventType = QStringLiteral("google.cloud.firestore.document.v1.written");
-                filters << QStringLiteral("--event-filters=\"database=(default)\"")
-                        << QStringLiteral("--event-filters-path-pattern=\"document=%1/{id}\"").arg(ExportModel::dnsLabel(trigger->name));
-                output.add(Diagnostic::Severity::Info, QStringLiteral("export-table"),
-                           tr("%1: a table with a stream becomes a Firestore collection whose writes trigger %2").arg(trigger->name, name),
-                           trigger->id);
-            } else {
-                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                           tr("%1 (%2) cannot trigger a Cloud Run service; it is not exported").arg(trigger->name, trigger->kind),
-                           trigger->id);
-                continue;
-            }
-            command << QStringLiteral("gcloud eventarc triggers create %1 --location=\"$REGION\" \\").arg(id)
-                    << QStringLiteral("    --destination-run-service=%1 --destination-run-region=\"$REGION\" \\").arg(name)
-                    << QStringLiteral("    --event-filters=\"type=%1\" \\").arg(eventType);
-            for (const QString &filter : std::as_const(filters))
-                command << QStringLiteral("    %1 \\").arg(filter);
-            command << QStringLiteral("    --service-account=\"$SERVICE_ACCOUNT\"");
-            script << comment(QStringLiteral("# %1 invokes %2").arg(trigger->name, f.node->name)) << command << QString();
-        }
+        output.addFile(QStringLiteral("services/%1.yaml").arg(name),
+                       Y::dump(runService(f, name, ExportOption::imageName(image, project, name), region)));
+        for (const Node *trigger : f.triggers)
+            script << triggerScript(model, f, trigger, output);
         for (const EnvironmentVariable &var : f.environment)
             if (var.secret)
                 output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),

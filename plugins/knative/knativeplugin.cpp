@@ -37,6 +37,88 @@ QString eventType(const Node *source)
 {
     return QStringLiteral("dev.nimbus.") + source->kind + QLatin1String(".event");
 }
+
+// The Knative Service that runs a function in its container.
+YAML::Node knativeService(const ExportFunction &f, YAML::Node container, const QString &name,
+                          const QString &nameSpace, const QString &project)
+{
+    YAML::Node limits(YAML::NodeType::Map);
+    limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
+    YAML::Node resources(YAML::NodeType::Map);
+    resources["limits"] = limits;
+    container["resources"] = resources;
+    YAML::Node containers(YAML::NodeType::Sequence);
+    containers.push_back(container);
+
+    YAML::Node podSpec(YAML::NodeType::Map);
+    podSpec["timeoutSeconds"] = Y::number(f.timeout);
+    // The nodes of the function's instruction set (Knative's feature flag
+    // kubernetes.podspec-nodeselector must be on).
+    YAML::Node selector(YAML::NodeType::Map);
+    selector["kubernetes.io/arch"] = Y::string(f.architecture == QLatin1String("arm64") ? "arm64" : "amd64");
+    podSpec["nodeSelector"] = selector;
+    podSpec["containers"] = containers;
+    YAML::Node templ(YAML::NodeType::Map);
+    if (f.reservedConcurrency) {
+        YAML::Node annotations(YAML::NodeType::Map);
+        annotations["autoscaling.knative.dev/max-scale"] = Y::string(QString::number(*f.reservedConcurrency));
+        YAML::Node templMeta(YAML::NodeType::Map);
+        templMeta["annotations"] = annotations;
+        templ["metadata"] = templMeta;
+    }
+    templ["spec"] = podSpec;
+    YAML::Node spec(YAML::NodeType::Map);
+    spec["template"] = templ;
+    YAML::Node service(YAML::NodeType::Map);
+    service["apiVersion"] = Y::string("serving.knative.dev/v1");
+    service["kind"] = Y::string("Service");
+    YAML::Node meta = metadata(name, nameSpace, project);
+    if (!f.description.isEmpty()) {
+        YAML::Node annotations(YAML::NodeType::Map);
+        annotations["nimbus.dev/description"] = Y::string(f.description);
+        meta["annotations"] = annotations;
+    }
+    service["metadata"] = meta;
+    service["spec"] = spec;
+    return service;
+}
+
+// The PingSource that calls the function on a schedule.
+YAML::Node pingSource(const QString &cron, const Node *schedule, const QString &name, const QString &nameSpace,
+                      const QString &project)
+{
+    YAML::Node ps(YAML::NodeType::Map);
+    ps["schedule"] = Y::string(cron);
+    ps["timezone"] = Y::string("UTC");
+    ps["data"] = Y::string(QStringLiteral("{\"rule\":\"%1\"}").arg(schedule->name));
+    ps["sink"] = serviceRef(name);
+    YAML::Node source(YAML::NodeType::Map);
+    source["apiVersion"] = Y::string("sources.knative.dev/v1");
+    source["kind"] = Y::string("PingSource");
+    source["metadata"] = metadata(ExportModel::dnsLabel(schedule->name) + QLatin1Char('-') + name, nameSpace, project);
+    source["spec"] = ps;
+    return source;
+}
+
+// The broker's Trigger that delivers a source's events to the function.
+YAML::Node brokerTrigger(const Node *source, const QString &name, const QString &nameSpace, const QString &project)
+{
+    YAML::Node attributes(YAML::NodeType::Map);
+    attributes["type"] = Y::string(eventType(source));
+    attributes["source"] = Y::string(source->name);
+    YAML::Node filter(YAML::NodeType::Map);
+    filter["attributes"] = attributes;
+    YAML::Node ts(YAML::NodeType::Map);
+    ts["broker"] = Y::string(project);
+    ts["filter"] = filter;
+    ts["subscriber"] = serviceRef(name);
+    YAML::Node t(YAML::NodeType::Map);
+    t["apiVersion"] = Y::string("eventing.knative.dev/v1");
+    t["kind"] = Y::string("Trigger");
+    t["metadata"] = metadata(ExportModel::dnsLabel(source->name) + QLatin1Char('-') + name, nameSpace, project);
+    t["spec"] = ts;
+    return t;
+}
 } // namespace
 
 KnativePlugin::KnativePlugin()
@@ -94,66 +176,18 @@ void KnativePlugin::write(const ExportInput &input, const ExportModel &model, Ex
         runtimeVar["value"] = Y::string(f.handler);
         env.push_back(runtimeVar);
         container["env"] = env;
-        YAML::Node limits(YAML::NodeType::Map);
-        limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
-        YAML::Node resources(YAML::NodeType::Map);
-        resources["limits"] = limits;
-        container["resources"] = resources;
-        YAML::Node containers(YAML::NodeType::Sequence);
-        containers.push_back(container);
-
-        YAML::Node podSpec(YAML::NodeType::Map);
-        podSpec["timeoutSeconds"] = Y::number(f.timeout);
-        // The nodes of the function's instruction set (Knative's feature flag
-        // kubernetes.podspec-nodeselector must be on).
-        YAML::Node selector(YAML::NodeType::Map);
-        selector["kubernetes.io/arch"] = Y::string(f.architecture == QLatin1String("arm64") ? "arm64" : "amd64");
-        podSpec["nodeSelector"] = selector;
-        podSpec["containers"] = containers;
-        YAML::Node templ(YAML::NodeType::Map);
-        if (f.reservedConcurrency) {
-            YAML::Node annotations(YAML::NodeType::Map);
-            annotations["autoscaling.knative.dev/max-scale"] = Y::string(QString::number(*f.reservedConcurrency));
-            YAML::Node templMeta(YAML::NodeType::Map);
-            templMeta["annotations"] = annotations;
-            templ["metadata"] = templMeta;
-        }
-        templ["spec"] = podSpec;
-        YAML::Node spec(YAML::NodeType::Map);
-        spec["template"] = templ;
-        YAML::Node service(YAML::NodeType::Map);
-        service["apiVersion"] = Y::string("serving.knative.dev/v1");
-        service["kind"] = Y::string("Service");
-        YAML::Node meta = metadata(name, nameSpace, project);
-        if (!f.description.isEmpty()) {
-            YAML::Node annotations(YAML::NodeType::Map);
-            annotations["nimbus.dev/description"] = Y::string(f.description);
-            meta["annotations"] = annotations;
-        }
-        service["metadata"] = meta;
-        service["spec"] = spec;
-        documents.append(service);
+        documents.append(knativeService(f, container, name, nameSpace, project));
 
         for (const Node *trigger : f.triggers) {
             if (trigger->kind == QLatin1String("schedule")) {
                 const auto cron = scheduleCron(model, trigger, output);
                 if (!cron)
                     continue;
-                YAML::Node ps(YAML::NodeType::Map);
-                ps["schedule"] = Y::string(*cron);
-                ps["timezone"] = Y::string("UTC");
-                ps["data"] = Y::string(QStringLiteral("{\"rule\":\"%1\"}").arg(trigger->name));
-                ps["sink"] = serviceRef(name);
-                YAML::Node source(YAML::NodeType::Map);
-                source["apiVersion"] = Y::string("sources.knative.dev/v1");
-                source["kind"] = Y::string("PingSource");
-                source["metadata"] = metadata(ExportModel::dnsLabel(trigger->name) + QLatin1Char('-') + name, nameSpace, project);
-                source["spec"] = ps;
                 if (!model.boolean(trigger, "enabled", true))
                     output.add(Diagnostic::Severity::Warning, QStringLiteral("export-disabled"),
                                tr("%1: a PingSource cannot be disabled; it is written enabled").arg(trigger->name),
                                trigger->id, QStringLiteral("enabled"));
-                eventing.append(source);
+                eventing.append(pingSource(*cron, trigger, name, nameSpace, project));
             } else if (trigger->kind == QLatin1String("http-route")) {
                 output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
                            tr("%1: the Service %2 answers every path; %3 %4 is routed inside the function")
@@ -161,21 +195,7 @@ void KnativePlugin::write(const ExportInput &input, const ExportModel &model, Ex
                            trigger->id);
             } else {
                 needsBroker = true;
-                YAML::Node attributes(YAML::NodeType::Map);
-                attributes["type"] = Y::string(eventType(trigger));
-                attributes["source"] = Y::string(trigger->name);
-                YAML::Node filter(YAML::NodeType::Map);
-                filter["attributes"] = attributes;
-                YAML::Node ts(YAML::NodeType::Map);
-                ts["broker"] = Y::string(project);
-                ts["filter"] = filter;
-                ts["subscriber"] = serviceRef(name);
-                YAML::Node t(YAML::NodeType::Map);
-                t["apiVersion"] = Y::string("eventing.knative.dev/v1");
-                t["kind"] = Y::string("Trigger");
-                t["metadata"] = metadata(ExportModel::dnsLabel(trigger->name) + QLatin1Char('-') + name, nameSpace, project);
-                t["spec"] = ts;
-                eventing.append(t);
+                eventing.append(brokerTrigger(trigger, name, nameSpace, project));
             }
         }
     }
