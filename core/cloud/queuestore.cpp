@@ -130,16 +130,21 @@ QList<QueueMessage> QueueStore::receiveMessages(const QString &queue, int max, i
     return received;
 }
 
+bool QueueStore::changedOne(Statement &statement, const QString &noneChanged)
+{
+    if (!statement.execute())
+        return fail(db().errorString());
+    if (db().changes() == 0)
+        return fail(noneChanged);
+    return true;
+}
+
 bool QueueStore::deleteMessage(const QString &queue, const QString &receiptHandle)
 {
     Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1 AND receipt = ?2"));
     remove.bind(1, queue);
     remove.bind(2, receiptHandle);
-    if (!remove.execute())
-        return fail(db().errorString());
-    if (db().changes() == 0)
-        return fail(tr("no message of %1 has the receipt handle %2").arg(queue, receiptHandle));
-    return true;
+    return changedOne(remove, tr("no message of %1 has the receipt handle %2").arg(queue, receiptHandle));
 }
 
 bool QueueStore::changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout)
@@ -148,11 +153,7 @@ bool QueueStore::changeVisibility(const QString &queue, const QString &receiptHa
     update.bind(1, ms(clock().now()) + qint64(std::max(0, visibilityTimeout)) * 1000);
     update.bind(2, queue);
     update.bind(3, receiptHandle);
-    if (!update.execute())
-        return fail(db().errorString());
-    if (db().changes() == 0)
-        return fail(tr("no message of %1 has the receipt handle %2").arg(queue, receiptHandle));
-    return true;
+    return changedOne(update, tr("no message of %1 has the receipt handle %2").arg(queue, receiptHandle));
 }
 
 QList<QueueMessage> QueueStore::messages(const QString &queue) const
@@ -170,11 +171,7 @@ bool QueueStore::removeMessage(const QString &queue, const QString &id)
     Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1 AND id = ?2"));
     remove.bind(1, queue);
     remove.bind(2, id);
-    if (!remove.execute())
-        return fail(db().errorString());
-    if (db().changes() == 0)
-        return fail(tr("%1 has no message %2").arg(queue, id));
-    return true;
+    return changedOne(remove, tr("%1 has no message %2").arg(queue, id));
 }
 
 int QueueStore::purgeQueue(const QString &queue)

@@ -52,6 +52,10 @@ public:
 protected:
     bool createTables();
     bool clear();
+
+private:
+    // Runs a statement meant to change one message; false with noneChanged when none matched.
+    bool changedOne(Statement &statement, const QString &noneChanged);
 };
 
 } // namespace Nimbus

@@ -25,7 +25,9 @@ namespace {
 class FakeService : public AwsService
 {
 public:
-    explicit FakeService(AwsEndpoint &endpoint) : AwsService(QStringLiteral("fake"), recognised(), endpoint)
+    explicit FakeService(AwsEndpoint &endpoint)
+        : AwsService(Recognition(QStringLiteral("fake")).byTarget(QStringLiteral("Fake_2026.")).takesQuery({QStringLiteral("Echo")}),
+                     endpoint)
     {
         mOperations.insert(QStringLiteral("Echo"), &FakeService::echo);
     }
@@ -37,16 +39,6 @@ public:
     }
 
 private:
-    static Recognition recognised()
-    {
-        Recognition r;
-        r.targetPrefix = QStringLiteral("Fake_2026.");
-        r.signingName = QStringLiteral("fake");
-        r.queryActions = QStringList{QStringLiteral("Echo")};
-        r.query = true;
-        return r;
-    }
-
     HttpResponseData echo(const AwsRequest &request)
     {
         const QJsonObject input = request.protocol == AwsProtocol::Json ? QJsonDocument::fromJson(request.body).object()
@@ -71,6 +63,31 @@ QByteArray signedFor(const char *service)
            + "/aws4_request, SignedHeaders=host, Signature=00";
 }
 
+// The test project of the runtime tests (queues jobs and loop, tables, bucket files, topic
+// alerts), its local cloud running in a temporary folder, and an endpoint on it.
+struct RunningCloud
+{
+    ~RunningCloud() { runner.pool()->stopAll(); }
+
+    bool start()
+    {
+        ProjectFile file;
+        if (!file.load(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws/aws.json"), project)) {
+            error = file.errorString();
+            return false;
+        }
+        runner.setProject(&project);
+        return cloud.start(folder.filePath(QStringLiteral("state")), &error);
+    }
+
+    QTemporaryDir folder;
+    Project project{Catalog::builtin()};
+    FunctionRunner runner;
+    LocalCloud cloud{project, runner};
+    AwsEndpoint endpoint{cloud};
+    QString error;
+};
+
 } // namespace
 
 class TestAwsServices : public QObject
@@ -89,35 +106,21 @@ private slots:
 private:
     HttpResponseData send(const QString &method, const QString &path, const HttpHeaders &headers, const QByteArray &body);
 
-    std::unique_ptr<QTemporaryDir> mDir;
-    std::unique_ptr<Project> mProject;
-    std::unique_ptr<FunctionRunner> mRunner;
-    std::unique_ptr<LocalCloud> mCloud;
-    std::unique_ptr<AwsEndpoint> mEndpoint;
+    std::unique_ptr<RunningCloud> mCloud;
+    AwsEndpoint *mEndpoint = nullptr;
 };
 
 void TestAwsServices::init()
 {
-    mDir = std::make_unique<QTemporaryDir>();
-    mProject = std::make_unique<Project>(Catalog::builtin());
-    ProjectFile file;
-    QVERIFY2(file.load(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws/aws.json"), *mProject), qPrintable(file.errorString()));
-    mRunner = std::make_unique<FunctionRunner>();
-    mRunner->setProject(mProject.get());
-    mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
-    QString error;
-    QVERIFY2(mCloud->start(mDir->filePath(QStringLiteral("state")), &error), qPrintable(error));
-    mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
+    mCloud = std::make_unique<RunningCloud>();
+    QVERIFY2(mCloud->start(), qPrintable(mCloud->error));
+    mEndpoint = &mCloud->endpoint;
 }
 
 void TestAwsServices::cleanup()
 {
-    mEndpoint.reset();
+    mEndpoint = nullptr;
     mCloud.reset();
-    mRunner->pool()->stopAll();
-    mRunner.reset();
-    mProject.reset();
-    mDir.reset();
 }
 
 HttpResponseData TestAwsServices::send(const QString &method, const QString &path, const HttpHeaders &headers,

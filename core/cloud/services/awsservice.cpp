@@ -5,8 +5,8 @@
 
 namespace Nimbus {
 
-AwsService::AwsService(const QString &name, const Recognition &recognition, AwsEndpoint &endpoint)
-    : QObject(&endpoint), mName(name), mRecognition(recognition), mEndpoint(endpoint)
+AwsService::AwsService(const Recognition &recognition, AwsEndpoint &endpoint)
+    : QObject(&endpoint), mRecognition(recognition), mEndpoint(endpoint)
 {
 }
 

@@ -44,22 +44,47 @@ public:
     // How the router recognises the service's requests, tried in this order: a JSON
     // request by its X-Amz-Target prefix; a form by the service in its signature's
     // scope, else (unsigned) by its Action; anything else as REST by the signing scope.
+    // Built as Recognition(QStringLiteral("sqs")).byTarget(...).takesQuery().
     struct Recognition
     {
+        explicit Recognition(const QString &signingName) : signingName(signingName) {}
+
+        Recognition &byTarget(const QString &prefix)
+        {
+            targetPrefix = prefix;
+            return *this;
+        }
+        Recognition &takesQuery(const QStringList &actions = {})
+        {
+            query = true;
+            queryActions = actions;
+            return *this;
+        }
+        Recognition &takesRest()
+        {
+            rest = true;
+            return *this;
+        }
+        // Takes the forms (query) or REST requests that name no service it knows, as
+        // SQS and S3 did before other services came.
+        Recognition &asFallback()
+        {
+            fallback = true;
+            return *this;
+        }
+
+        QString signingName;      // the service in a signature's credential scope, "sqs"; also its name
         QString targetPrefix;     // the JSON protocol's X-Amz-Target prefix, "DynamoDB_20120810."
-        QString signingName;      // the service in a signature's credential scope, "sqs"
         QStringList queryActions; // query actions that name the service in an unsigned form
         bool query = false;       // takes query-protocol forms
         bool rest = false;        // takes REST requests
-        // Takes the forms (query) or REST requests that name no service it knows, as
-        // SQS and S3 did before other services came.
         bool fallback = false;
     };
 
-    AwsService(const QString &name, const Recognition &recognition, AwsEndpoint &endpoint);
+    AwsService(const Recognition &recognition, AwsEndpoint &endpoint);
     ~AwsService() override;
 
-    QString name() const { return mName; }
+    QString name() const { return mRecognition.signingName; }
     const Recognition &recognition() const { return mRecognition; }
 
     // Answers one request (its body is within the endpoint's limit and the cloud runs).
@@ -75,7 +100,6 @@ protected:
     LocalCloud &cloud() const;
 
 private:
-    QString mName;
     Recognition mRecognition;
     AwsEndpoint &mEndpoint;
 };

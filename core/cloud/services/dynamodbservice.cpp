@@ -165,14 +165,6 @@ bool checkStartKey(const QJsonObject &startKey, const TableKeys &keys, DynamoErr
     return false;
 }
 
-AwsService::Recognition dynamoRecognition()
-{
-    AwsService::Recognition r;
-    r.targetPrefix = QStringLiteral("DynamoDB_20120810.");
-    r.signingName = QStringLiteral("dynamodb");
-    return r;
-}
-
 } // namespace
 
 struct DynamoDbService::TableCall
@@ -186,7 +178,7 @@ struct DynamoDbService::TableCall
 };
 
 DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
-    : AwsService(QStringLiteral("dynamodb"), dynamoRecognition(), endpoint)
+    : AwsService(Recognition(QStringLiteral("dynamodb")).byTarget(QStringLiteral("DynamoDB_20120810.")), endpoint)
 {
     mOperations = {
         {QStringLiteral("ListTables"), &DynamoDbService::listTables},

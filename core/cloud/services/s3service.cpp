@@ -170,19 +170,10 @@ bool byteRange(const QByteArray &range, qint64 size, qint64 *from, qint64 *to)
     return okFrom && okTo && *from < size && *from <= *to;
 }
 
-AwsService::Recognition s3Recognition()
-{
-    AwsService::Recognition r;
-    r.signingName = QStringLiteral("s3");
-    r.rest = true;
-    r.fallback = true;
-    return r;
-}
-
 } // namespace
 
 S3Service::S3Service(AwsEndpoint &endpoint)
-    : AwsService(QStringLiteral("s3"), s3Recognition(), endpoint)
+    : AwsService(Recognition(QStringLiteral("s3")).takesRest().asFallback(), endpoint)
 {
     mOperations = {
         {QStringLiteral("ListBuckets"), &S3Service::listBuckets},

@@ -9,21 +9,8 @@
 
 namespace Nimbus {
 
-namespace {
-
-AwsService::Recognition snsRecognition()
-{
-    AwsService::Recognition r;
-    r.signingName = QStringLiteral("sns");
-    r.queryActions = QStringList{QStringLiteral("Publish"), QStringLiteral("PublishBatch")};
-    r.query = true;
-    return r;
-}
-
-} // namespace
-
 SnsService::SnsService(AwsEndpoint &endpoint)
-    : AwsService(QStringLiteral("sns"), snsRecognition(), endpoint)
+    : AwsService(Recognition(QStringLiteral("sns")).takesQuery({QStringLiteral("Publish"), QStringLiteral("PublishBatch")}), endpoint)
 {
     mOperations = {
         {QStringLiteral("Publish"), &SnsService::publish},

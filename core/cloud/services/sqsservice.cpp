@@ -38,34 +38,25 @@ QString sqsJsonType(const QString &code)
     return code;
 }
 
-// What a message carries to a Lambda event, from the SDK's attribute shape, and back.
-QJsonObject lambdaAttributes(const QJsonObject &sdk)
+// Message attributes between the SDK's shape (DataType, StringValue, BinaryValue) and
+// the Lambda event's (dataType, stringValue, binaryValue, and lists it always has).
+QJsonObject convertedAttributes(const QJsonObject &attributes, bool toLambda)
 {
+    static const QLatin1String sdk[] = {QLatin1String("DataType"), QLatin1String("StringValue"), QLatin1String("BinaryValue")};
+    static const QLatin1String lambda[] = {QLatin1String("dataType"), QLatin1String("stringValue"), QLatin1String("binaryValue")};
+    const QLatin1String *from = toLambda ? sdk : lambda;
+    const QLatin1String *to = toLambda ? lambda : sdk;
     QJsonObject out;
-    for (auto it = sdk.begin(); it != sdk.end(); ++it) {
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
         const QJsonObject v = it.value().toObject();
-        QJsonObject a{{QStringLiteral("dataType"), v.value(QLatin1String("DataType"))},
-                      {QStringLiteral("stringListValues"), QJsonArray()},
-                      {QStringLiteral("binaryListValues"), QJsonArray()}};
-        if (v.contains(QLatin1String("StringValue")))
-            a.insert(QStringLiteral("stringValue"), v.value(QLatin1String("StringValue")));
-        if (v.contains(QLatin1String("BinaryValue")))
-            a.insert(QStringLiteral("binaryValue"), v.value(QLatin1String("BinaryValue")));
-        out.insert(it.key(), a);
-    }
-    return out;
-}
-
-QJsonObject sdkAttributes(const QJsonObject &lambda)
-{
-    QJsonObject out;
-    for (auto it = lambda.begin(); it != lambda.end(); ++it) {
-        const QJsonObject v = it.value().toObject();
-        QJsonObject a{{QStringLiteral("DataType"), v.value(QLatin1String("dataType"))}};
-        if (v.contains(QLatin1String("stringValue")))
-            a.insert(QStringLiteral("StringValue"), v.value(QLatin1String("stringValue")));
-        if (v.contains(QLatin1String("binaryValue")))
-            a.insert(QStringLiteral("BinaryValue"), v.value(QLatin1String("binaryValue")));
+        QJsonObject a{{to[0], v.value(from[0])}};
+        if (toLambda) {
+            a.insert(QStringLiteral("stringListValues"), QJsonArray());
+            a.insert(QStringLiteral("binaryListValues"), QJsonArray());
+        }
+        for (int i = 1; i < 3; ++i)
+            if (v.contains(from[i]))
+                a.insert(to[i], v.value(from[i]));
         out.insert(it.key(), a);
     }
     return out;
@@ -110,16 +101,6 @@ HttpResponseData sqsAnswer(const QString &operation, const QJsonObject &result, 
 
 const QString kReceiptProblem = QStringLiteral("The input receipt handle \"%1\" is not a valid receipt handle.");
 
-AwsService::Recognition sqsRecognition()
-{
-    AwsService::Recognition r;
-    r.targetPrefix = QStringLiteral("AmazonSQS.");
-    r.signingName = QStringLiteral("sqs");
-    r.query = true;
-    r.fallback = true;
-    return r;
-}
-
 } // namespace
 
 struct SqsService::Waiting
@@ -131,7 +112,7 @@ struct SqsService::Waiting
 };
 
 SqsService::SqsService(AwsEndpoint &endpoint)
-    : AwsService(QStringLiteral("sqs"), sqsRecognition(), endpoint)
+    : AwsService(Recognition(QStringLiteral("sqs")).byTarget(QStringLiteral("AmazonSQS.")).takesQuery().asFallback(), endpoint)
 {
     mOperations = {
         {QStringLiteral("GetQueueUrl"), {&SqsService::getQueueUrl, false}},
@@ -278,7 +259,7 @@ bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject
         *error = {invalid, problem};
     if (!error->code.isEmpty())
         return false;
-    const QString id = cloud().sendMessage(call.queue, body, lambdaAttributes(attributes), delay, call.cause);
+    const QString id = cloud().sendMessage(call.queue, body, convertedAttributes(attributes, true), delay, call.cause);
     if (id.isEmpty()) {
         *error = {invalid, cloud().errorString()};
         return false;
@@ -391,7 +372,7 @@ QJsonObject SqsService::received(const QJsonObject &input, const QList<QueueMess
                 attributes.insert(it.key(), it.value());
         if (!attributes.isEmpty())
             message.insert(QStringLiteral("Attributes"), attributes);
-        const QJsonObject all = sdkAttributes(m.attributes);
+        const QJsonObject all = convertedAttributes(m.attributes, false);
         QJsonObject chosen;
         for (auto it = all.begin(); it != all.end(); ++it) {
             const bool match = std::any_of(wantedAttributes.cbegin(), wantedAttributes.cend(), [&](const QString &w) {
