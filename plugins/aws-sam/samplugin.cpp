@@ -46,7 +46,132 @@ YAML::Node policyDocument(const ExportFunction &function, const Aws::LogicalIds 
     return document;
 }
 
+// A function's variables; a secret becomes a NoEcho parameter of the template.
+YAML::Node environmentVariables(const ExportModel &model, const ExportFunction &f, const QString &id,
+                                const Aws::LogicalIds &ids, YAML::Node &parameters)
+{
+    YAML::Node variables(YAML::NodeType::Map);
+    for (const EnvironmentVariable &var : f.environment) {
+        if (!var.secret) {
+            variables[var.name.toStdString()] = Aws::environmentValue(model, f, var, ids);
+            continue;
+        }
+        const QString parameter = id + ExportModel::identifier(var.name);
+        YAML::Node param(YAML::NodeType::Map);
+        param["Type"] = Y::string("String");
+        param["NoEcho"] = Y::boolean(true);
+        param["Description"] = Y::string(QStringLiteral("Secret %1 of the function %2").arg(var.name, f.node->name));
+        parameters[parameter.toStdString()] = param;
+        variables[var.name.toStdString()] = Y::tagged("Ref", Y::string(parameter));
+    }
+    return variables;
+}
+
 } // namespace
+
+// Which APIs answer preflight requests: the implicit REST API, and the methods of the HTTP API.
+struct SamPlugin::Cors
+{
+    QStringList httpMethods;
+    bool rest = false;
+};
+
+// The event by which trigger invokes the function; a null node when SAM has none.
+YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFunction &f, const Node *trigger,
+                                    const Aws::LogicalIds &ids, Cors &cors, ExportOutput &output)
+{
+    YAML::Node event(YAML::NodeType::Map);
+    YAML::Node ep(YAML::NodeType::Map);
+    const QString triggerId = ids.of(trigger);
+    if (trigger->kind == QLatin1String("http-route")) {
+        const bool rest = model.string(trigger, "payloadFormat") == QLatin1String("1.0");
+        event["Type"] = Y::string(rest ? "Api" : "HttpApi");
+        ep["Path"] = Y::string(model.string(trigger, "path", QStringLiteral("/")));
+        const QString method = model.string(trigger, "method", QStringLiteral("GET"));
+        ep["Method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("ANY") : method.toLower());
+        if (model.boolean(trigger, "cors")) {
+            if (rest)
+                cors.rest = true;
+            else if (!cors.httpMethods.contains(method))
+                cors.httpMethods.append(method);
+        }
+    } else if (trigger->kind == QLatin1String("queue")) {
+        event["Type"] = Y::string("SQS");
+        ep["Queue"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".Arn")));
+        ep["BatchSize"] = Y::number(model.integer(trigger, "batchSize", 10));
+    } else if (trigger->kind == QLatin1String("topic")) {
+        event["Type"] = Y::string("SNS");
+        ep["Topic"] = Y::tagged("Ref", Y::string(triggerId));
+    } else if (trigger->kind == QLatin1String("bucket")) {
+        event["Type"] = Y::string("S3");
+        ep["Bucket"] = Y::tagged("Ref", Y::string(triggerId));
+        ep["Events"] = bucketEvents(model.string(trigger, "events"));
+        YAML::Node rules(YAML::NodeType::Sequence);
+        for (const char *filter : {"prefix", "suffix"}) {
+            const QString value = model.string(trigger, filter);
+            if (value.isEmpty())
+                continue;
+            YAML::Node rule(YAML::NodeType::Map);
+            rule["Name"] = Y::string(filter);
+            rule["Value"] = Y::string(value);
+            rules.push_back(rule);
+        }
+        if (rules.size() > 0) {
+            YAML::Node key(YAML::NodeType::Map);
+            key["Rules"] = rules;
+            YAML::Node filter(YAML::NodeType::Map);
+            filter["S3Key"] = key;
+            ep["Filter"] = filter;
+        }
+    } else if (trigger->kind == QLatin1String("table")) {
+        event["Type"] = Y::string("DynamoDB");
+        ep["Stream"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".StreamArn")));
+        ep["StartingPosition"] = Y::string("LATEST");
+        if (model.string(trigger, "stream", QStringLiteral("NONE")) == QLatin1String("NONE"))
+            output.add(Diagnostic::Severity::Error, QStringLiteral("export-stream"),
+                       tr("%1 invokes %2 but has no stream").arg(trigger->name, f.node->name), trigger->id,
+                       QStringLiteral("stream"));
+    } else if (trigger->kind == QLatin1String("schedule")) {
+        event["Type"] = Y::string("Schedule");
+        ep["Schedule"] = Y::string(model.string(trigger, "expression"));
+        ep["Enabled"] = Y::boolean(model.boolean(trigger, "enabled", true));
+        const QString description = model.string(trigger, "description");
+        if (!description.isEmpty())
+            ep["Description"] = Y::string(description);
+    } else {
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                   tr("%1 (%2) cannot invoke a function in a SAM template; it is not exported")
+                       .arg(trigger->name, trigger->kind),
+                   trigger->id);
+        return YAML::Node();
+    }
+    event["Properties"] = ep;
+    return event;
+}
+
+// The Globals section: CORS of the APIs whose routes ask for it.
+YAML::Node SamPlugin::globalsSection(const Cors &cors)
+{
+    YAML::Node globals(YAML::NodeType::Map);
+    if (cors.rest) {
+        // The implicit REST API answers preflight requests from any origin.
+        YAML::Node api(YAML::NodeType::Map);
+        api["Cors"] = Y::string("'*'");
+        globals["Api"] = api;
+    }
+    if (!cors.httpMethods.isEmpty()) {
+        QStringList methods = cors.httpMethods;
+        methods.sort();
+        YAML::Node configuration(YAML::NodeType::Map);
+        configuration["AllowOrigins"] = Y::sequence({QStringLiteral("*")});
+        configuration["AllowMethods"] = Y::sequence(methods);
+        configuration["AllowHeaders"] = Y::sequence({QStringLiteral("*")});
+        YAML::Node api(YAML::NodeType::Map);
+        api["CorsConfiguration"] = configuration;
+        globals["HttpApi"] = api;
+    }
+    return globals;
+}
 
 SamPlugin::SamPlugin()
     : ProviderPlugin(Aws::lambdaTarget(QStringLiteral("sam"), QStringLiteral("AWS SAM"),
@@ -63,8 +188,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
 
     YAML::Node parameters(YAML::NodeType::Map);
     YAML::Node resources(YAML::NodeType::Map);
-    QStringList corsMethods;
-    bool restCors = false;
+    Cors cors;
 
     for (const ExportFunction &f : model.functions()) {
         const QString id = ids.of(f.node);
@@ -80,22 +204,8 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         if (f.reservedConcurrency)
             p["ReservedConcurrentExecutions"] = Y::number(*f.reservedConcurrency);
         if (!f.environment.isEmpty()) {
-            YAML::Node variables(YAML::NodeType::Map);
-            for (const EnvironmentVariable &var : f.environment) {
-                if (var.secret) {
-                    const QString parameter = id + ExportModel::identifier(var.name);
-                    YAML::Node param(YAML::NodeType::Map);
-                    param["Type"] = Y::string("String");
-                    param["NoEcho"] = Y::boolean(true);
-                    param["Description"] = Y::string(QStringLiteral("Secret %1 of the function %2").arg(var.name, f.node->name));
-                    parameters[parameter.toStdString()] = param;
-                    variables[var.name.toStdString()] = Y::tagged("Ref", Y::string(parameter));
-                } else {
-                    variables[var.name.toStdString()] = Aws::environmentValue(model, f, var, ids);
-                }
-            }
             YAML::Node environment(YAML::NodeType::Map);
-            environment["Variables"] = variables;
+            environment["Variables"] = environmentVariables(model, f, id, ids, parameters);
             p["Environment"] = environment;
         }
         if (!Aws::iamStatements(f).isEmpty()) {
@@ -106,73 +216,9 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
 
         YAML::Node events(YAML::NodeType::Map);
         for (const Node *trigger : f.triggers) {
-            YAML::Node event(YAML::NodeType::Map);
-            YAML::Node ep(YAML::NodeType::Map);
-            const QString triggerId = ids.of(trigger);
-            if (trigger->kind == QLatin1String("http-route")) {
-                const bool rest = model.string(trigger, "payloadFormat") == QLatin1String("1.0");
-                event["Type"] = Y::string(rest ? "Api" : "HttpApi");
-                ep["Path"] = Y::string(model.string(trigger, "path", QStringLiteral("/")));
-                const QString method = model.string(trigger, "method", QStringLiteral("GET"));
-                ep["Method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("ANY") : method.toLower());
-                if (model.boolean(trigger, "cors")) {
-                    if (rest)
-                        restCors = true;
-                    else if (!corsMethods.contains(method))
-                        corsMethods.append(method);
-                }
-            } else if (trigger->kind == QLatin1String("queue")) {
-                event["Type"] = Y::string("SQS");
-                ep["Queue"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".Arn")));
-                ep["BatchSize"] = Y::number(model.integer(trigger, "batchSize", 10));
-            } else if (trigger->kind == QLatin1String("topic")) {
-                event["Type"] = Y::string("SNS");
-                ep["Topic"] = Y::tagged("Ref", Y::string(triggerId));
-            } else if (trigger->kind == QLatin1String("bucket")) {
-                event["Type"] = Y::string("S3");
-                ep["Bucket"] = Y::tagged("Ref", Y::string(triggerId));
-                ep["Events"] = bucketEvents(model.string(trigger, "events"));
-                YAML::Node rules(YAML::NodeType::Sequence);
-                for (const char *filter : {"prefix", "suffix"}) {
-                    const QString value = model.string(trigger, filter);
-                    if (value.isEmpty())
-                        continue;
-                    YAML::Node rule(YAML::NodeType::Map);
-                    rule["Name"] = Y::string(filter);
-                    rule["Value"] = Y::string(value);
-                    rules.push_back(rule);
-                }
-                if (rules.size() > 0) {
-                    YAML::Node key(YAML::NodeType::Map);
-                    key["Rules"] = rules;
-                    YAML::Node filter(YAML::NodeType::Map);
-                    filter["S3Key"] = key;
-                    ep["Filter"] = filter;
-                }
-            } else if (trigger->kind == QLatin1String("table")) {
-                event["Type"] = Y::string("DynamoDB");
-                ep["Stream"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".StreamArn")));
-                ep["StartingPosition"] = Y::string("LATEST");
-                if (model.string(trigger, "stream", QStringLiteral("NONE")) == QLatin1String("NONE"))
-                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-stream"),
-                               tr("%1 invokes %2 but has no stream").arg(trigger->name, f.node->name), trigger->id,
-                               QStringLiteral("stream"));
-            } else if (trigger->kind == QLatin1String("schedule")) {
-                event["Type"] = Y::string("Schedule");
-                ep["Schedule"] = Y::string(model.string(trigger, "expression"));
-                ep["Enabled"] = Y::boolean(model.boolean(trigger, "enabled", true));
-                const QString description = model.string(trigger, "description");
-                if (!description.isEmpty())
-                    ep["Description"] = Y::string(description);
-            } else {
-                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                           tr("%1 (%2) cannot invoke a function in a SAM template; it is not exported")
-                               .arg(trigger->name, trigger->kind),
-                           trigger->id);
-                continue;
-            }
-            event["Properties"] = ep;
-            events[ids.event(f.node, trigger).toStdString()] = event;
+            const YAML::Node event = functionEvent(model, f, trigger, ids, cors, output);
+            if (event.IsMap())
+                events[ids.event(f.node, trigger).toStdString()] = event;
         }
         if (events.size() > 0)
             p["Events"] = events;
@@ -190,23 +236,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
 
     model.reportUnexported(output, QStringLiteral("SAM"));
 
-    YAML::Node globals(YAML::NodeType::Map);
-    if (restCors) {
-        // The implicit REST API answers preflight requests from any origin.
-        YAML::Node api(YAML::NodeType::Map);
-        api["Cors"] = Y::string("'*'");
-        globals["Api"] = api;
-    }
-    if (!corsMethods.isEmpty()) {
-        corsMethods.sort();
-        YAML::Node cors(YAML::NodeType::Map);
-        cors["AllowOrigins"] = Y::sequence({QStringLiteral("*")});
-        cors["AllowMethods"] = Y::sequence(corsMethods);
-        cors["AllowHeaders"] = Y::sequence({QStringLiteral("*")});
-        YAML::Node api(YAML::NodeType::Map);
-        api["CorsConfiguration"] = cors;
-        globals["HttpApi"] = api;
-    }
+    const YAML::Node globals = globalsSection(cors);
     if (globals.size() > 0)
         root["Globals"] = globals;
     if (parameters.size() > 0)

@@ -1,15 +1,15 @@
 #pragma once
 
+#include "export/exportmodel.h"
 #include "export/providerplugin.h"
 
 #include <yaml-cpp/yaml.h>
 
-namespace Nimbus {
-namespace Aws {
+namespace Nimbus::Aws {
 class LogicalIds;
 }
 
-namespace Sam {
+namespace Nimbus::Sam {
 
 // AWS SAM: exports template.yaml, imports SAM and CloudFormation templates (YAML with
 // short-form tags, or JSON). An imported template goes back out with only the
@@ -34,7 +34,12 @@ public:
 
 protected:
     void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
+
+private:
+    struct Cors;
+    static YAML::Node functionEvent(const ExportModel &model, const ExportFunction &f, const Node *trigger,
+                                    const Aws::LogicalIds &ids, Cors &cors, ExportOutput &output);
+    static YAML::Node globalsSection(const Cors &cors);
 };
 
-} // namespace Sam
-} // namespace Nimbus
+} // namespace Nimbus::Sam

@@ -65,6 +65,80 @@ ServerlessPlugin::ServerlessPlugin()
 {
 }
 
+// The event by which trigger invokes the function; a null node when serverless.yml has
+// none. An HTTP API route asking for CORS sets httpCors.
+YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,
+                                           bool &httpCors, ExportOutput &output)
+{
+    YAML::Node event(YAML::NodeType::Map);
+    YAML::Node e(YAML::NodeType::Map);
+    const QString triggerId = ids.of(trigger);
+    if (trigger->kind == QLatin1String("http-route")) {
+        const QString method = model.string(trigger, "method", QStringLiteral("GET"));
+        const QString path = model.string(trigger, "path", QStringLiteral("/"));
+        if (model.string(trigger, "payloadFormat") == QLatin1String("1.0")) {
+            e["method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("any") : method.toLower());
+            e["path"] = Y::string(path);
+            if (model.boolean(trigger, "cors"))
+                e["cors"] = Y::boolean(true);
+            event["http"] = e;
+        } else {
+            e["method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("*") : method);
+            e["path"] = Y::string(path);
+            httpCors = httpCors || model.boolean(trigger, "cors");
+            event["httpApi"] = e;
+        }
+    } else if (trigger->kind == QLatin1String("queue")) {
+        e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".Arn")));
+        e["batchSize"] = Y::number(model.integer(trigger, "batchSize", 10));
+        event["sqs"] = e;
+    } else if (trigger->kind == QLatin1String("topic")) {
+        e["arn"] = Y::tagged("Ref", Y::string(triggerId));
+        e["topicName"] = Y::string(trigger->name);
+        event["sns"] = e;
+    } else if (trigger->kind == QLatin1String("bucket")) {
+        e["bucket"] = Y::string(bucketName(trigger));
+        const QString kinds = model.string(trigger, "events");
+        e["event"] = Y::string(kinds == QLatin1String("ObjectRemoved") ? "s3:ObjectRemoved:*" : "s3:ObjectCreated:*");
+        if (kinds == QLatin1String("All"))
+            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-bucket-events"),
+                       tr("%1: one s3 event takes one event type; only object creation is written")
+                           .arg(trigger->name),
+                       trigger->id, QStringLiteral("events"));
+        YAML::Node rules(YAML::NodeType::Sequence);
+        for (const char *filter : {"prefix", "suffix"}) {
+            const QString value = model.string(trigger, filter);
+            if (value.isEmpty())
+                continue;
+            YAML::Node rule(YAML::NodeType::Map);
+            rule[filter] = Y::string(value);
+            rules.push_back(rule);
+        }
+        if (rules.size() > 0)
+            e["rules"] = rules;
+        e["existing"] = Y::boolean(true);
+        event["s3"] = e;
+    } else if (trigger->kind == QLatin1String("table")) {
+        e["type"] = Y::string("dynamodb");
+        e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".StreamArn")));
+        event["stream"] = e;
+    } else if (trigger->kind == QLatin1String("schedule")) {
+        e["rate"] = Y::sequence({model.string(trigger, "expression")});
+        e["enabled"] = Y::boolean(model.boolean(trigger, "enabled", true));
+        const QString description = model.string(trigger, "description");
+        if (!description.isEmpty())
+            e["description"] = Y::string(description);
+        event["schedule"] = e;
+    } else {
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                   tr("%1 (%2) cannot invoke a function in serverless.yml; it is not exported")
+                       .arg(trigger->name, trigger->kind),
+                   trigger->id);
+        return YAML::Node();
+    }
+    return event;
+}
+
 YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::LogicalIds &recordedIds, const QString &service,
                                       const QString &region, ExportOutput &output)
 {
@@ -116,73 +190,9 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
         }
         YAML::Node events(YAML::NodeType::Sequence);
         for (const Node *trigger : f.triggers) {
-            YAML::Node event(YAML::NodeType::Map);
-            YAML::Node e(YAML::NodeType::Map);
-            const QString triggerId = ids.of(trigger);
-            if (trigger->kind == QLatin1String("http-route")) {
-                const QString method = model.string(trigger, "method", QStringLiteral("GET"));
-                const QString path = model.string(trigger, "path", QStringLiteral("/"));
-                if (model.string(trigger, "payloadFormat") == QLatin1String("1.0")) {
-                    e["method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("any") : method.toLower());
-                    e["path"] = Y::string(path);
-                    if (model.boolean(trigger, "cors"))
-                        e["cors"] = Y::boolean(true);
-                    event["http"] = e;
-                } else {
-                    e["method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("*") : method);
-                    e["path"] = Y::string(path);
-                    httpCors = httpCors || model.boolean(trigger, "cors");
-                    event["httpApi"] = e;
-                }
-            } else if (trigger->kind == QLatin1String("queue")) {
-                e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".Arn")));
-                e["batchSize"] = Y::number(model.integer(trigger, "batchSize", 10));
-                event["sqs"] = e;
-            } else if (trigger->kind == QLatin1String("topic")) {
-                e["arn"] = Y::tagged("Ref", Y::string(triggerId));
-                e["topicName"] = Y::string(trigger->name);
-                event["sns"] = e;
-            } else if (trigger->kind == QLatin1String("bucket")) {
-                e["bucket"] = Y::string(bucketName(trigger));
-                const QString kinds = model.string(trigger, "events");
-                e["event"] = Y::string(kinds == QLatin1String("ObjectRemoved") ? "s3:ObjectRemoved:*" : "s3:ObjectCreated:*");
-                if (kinds == QLatin1String("All"))
-                    output.add(Diagnostic::Severity::Warning, QStringLiteral("export-bucket-events"),
-                               tr("%1: one s3 event takes one event type; only object creation is written")
-                                   .arg(trigger->name),
-                               trigger->id, QStringLiteral("events"));
-                YAML::Node rules(YAML::NodeType::Sequence);
-                for (const char *filter : {"prefix", "suffix"}) {
-                    const QString value = model.string(trigger, filter);
-                    if (value.isEmpty())
-                        continue;
-                    YAML::Node rule(YAML::NodeType::Map);
-                    rule[filter] = Y::string(value);
-                    rules.push_back(rule);
-                }
-                if (rules.size() > 0)
-                    e["rules"] = rules;
-                e["existing"] = Y::boolean(true);
-                event["s3"] = e;
-            } else if (trigger->kind == QLatin1String("table")) {
-                e["type"] = Y::string("dynamodb");
-                e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".StreamArn")));
-                event["stream"] = e;
-            } else if (trigger->kind == QLatin1String("schedule")) {
-                e["rate"] = Y::sequence({model.string(trigger, "expression")});
-                e["enabled"] = Y::boolean(model.boolean(trigger, "enabled", true));
-                const QString description = model.string(trigger, "description");
-                if (!description.isEmpty())
-                    e["description"] = Y::string(description);
-                event["schedule"] = e;
-            } else {
-                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                           tr("%1 (%2) cannot invoke a function in serverless.yml; it is not exported")
-                               .arg(trigger->name, trigger->kind),
-                           trigger->id);
-                continue;
-            }
-            events.push_back(event);
+            const YAML::Node event = functionEvent(model, trigger, ids, httpCors, output);
+            if (event.IsMap())
+                events.push_back(event);
         }
         if (events.size() > 0)
             fn["events"] = events;

@@ -4,12 +4,11 @@
 
 #include <yaml-cpp/yaml.h>
 
-namespace Nimbus {
-namespace Aws {
+namespace Nimbus::Aws {
 class LogicalIds;
 }
 
-namespace Serverless {
+namespace Nimbus::Serverless {
 
 // Serverless Framework v3 with the aws provider: exports serverless.yml, imports it.
 class ServerlessPlugin : public ProviderPlugin, public ImporterInterface
@@ -32,7 +31,10 @@ public:
 
 protected:
     void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
+
+private:
+    static YAML::Node functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,
+                                    bool &httpCors, ExportOutput &output);
 };
 
-} // namespace Serverless
-} // namespace Nimbus
+} // namespace Nimbus::Serverless
