@@ -269,6 +269,259 @@ int ServerlessPlugin::recognise(const QByteArray &content, const QString &fileNa
     return named ? 50 : 0;
 }
 
+namespace {
+
+// Reads a serverless.yml into nodes and connections: the resources block's services,
+// each function with its events, and the connections its role's policies allow.
+class ServerlessReader
+{
+public:
+    ServerlessReader(const ImportInput &input, ImportResult *result, const YAML::Node &root)
+        : mResult(result)
+        , mBuilder(*input.catalog)
+        , mProvider(Y::child(root, "provider"))
+        , mResources(Y::child(Y::child(root, "resources"), "Resources"))
+    {
+    }
+
+    void readResources();
+    void readFunction(const QString &key, const YAML::Node &fn);
+    void finish() { mBuilder.finish(mResult); }
+    const QJsonObject &ids() const { return mIds; }
+
+private:
+    void note(Diagnostic::Severity severity, const QString &message);
+    // A function's setting, else the provider's.
+    YAML::Node value(const YAML::Node &fn, const char *key) const;
+    QJsonObject functionProperties(const QString &key, const YAML::Node &fn);
+    QJsonArray environment(const YAML::Node &fn) const;
+    // The node an event comes from (added when the file names it only in the event),
+    // or empty when the event is not modelled.
+    QString eventSource(const QString &type, const YAML::Node &e, const QString &function);
+    void readRole(const QString &function, const YAML::Node &fn);
+
+    ImportResult *mResult;
+    ImportBuilder mBuilder;
+    YAML::Node mProvider;
+    YAML::Node mResources;
+    QJsonObject mIds;
+    QHash<QString, QString> mNodeOfResource; // logical id -> node name
+    QHash<QString, QString> mBucketByName;   // bucket name in events -> node
+};
+
+void ServerlessReader::note(Diagnostic::Severity severity, const QString &message)
+{
+    Diagnostic d;
+    d.severity = severity;
+    d.code = QStringLiteral("import");
+    d.message = message;
+    mResult->diagnostics.append(d);
+}
+
+YAML::Node ServerlessReader::value(const YAML::Node &fn, const char *key) const
+{
+    const YAML::Node own = Y::child(fn, key);
+    return own.IsDefined() ? own : Y::child(mProvider, key);
+}
+
+void ServerlessReader::readResources()
+{
+    for (auto it = mResources.begin(); mResources.IsMap() && it != mResources.end(); ++it) {
+        const QString id = Y::text(it->first);
+        const std::string type = Y::text(Y::child(it->second, "Type")).toStdString();
+        const YAML::Node p = Y::child(it->second, "Properties");
+        const Aws::ImportedService service = Aws::readServiceResource(type, p);
+        // A queue's dead-letter queue is no node of its own: export writes it with its queue.
+        if (service.kind.isEmpty()
+            || (id.endsWith(QLatin1String("DeadLetters")) && Y::has(mResources, id.chopped(11).toStdString())))
+            continue;
+        const QString name = mBuilder.addNode(service.kind, id, service.properties);
+        mNodeOfResource.insert(id, name);
+        if (ExportModel::identifier(name) != id)
+            mIds.insert(name, id);
+        if (service.kind == QLatin1String("bucket"))
+            mBucketByName.insert(Y::text(Y::child(p, "BucketName")), name);
+    }
+}
+
+QJsonObject ServerlessReader::functionProperties(const QString &key, const YAML::Node &fn)
+{
+    QJsonObject props;
+    const QString handlerPath = Y::text(Y::child(fn, "handler"));
+    const int slash = handlerPath.lastIndexOf(QLatin1Char('/'));
+    props.insert(QStringLiteral("source"), slash < 0 ? QStringLiteral(".") : handlerPath.left(slash));
+    props.insert(QStringLiteral("handler"), handlerPath.mid(slash + 1));
+    const QString runtime = Y::text(value(fn, "runtime"));
+    const QString nearest = Aws::nearestRuntime(runtime);
+    props.insert(QStringLiteral("runtime"), nearest.isEmpty() ? QStringLiteral("nodejs20.x") : nearest);
+    if (nearest != runtime)
+        note(Diagnostic::Severity::Warning,
+             ServerlessPlugin::tr("%1: the runtime %2 is shown as %3; the file keeps %2 unless you change it")
+                 .arg(key, runtime, props.value(QStringLiteral("runtime")).toString()));
+    bool ok = false;
+    if (const int memory = Y::text(value(fn, "memorySize")).toInt(&ok); ok)
+        props.insert(QStringLiteral("memory"), memory);
+    if (const int timeout = Y::text(value(fn, "timeout")).toInt(&ok); ok)
+        props.insert(QStringLiteral("timeout"), timeout);
+    if (Y::text(value(fn, "architecture")) == QLatin1String("arm64"))
+        props.insert(QStringLiteral("architecture"), QStringLiteral("arm64"));
+    const QString description = Y::text(Y::child(fn, "description"));
+    if (!description.isEmpty())
+        props.insert(QStringLiteral("description"), description);
+    if (const int reserved = Y::text(Y::child(fn, "reservedConcurrency")).toInt(&ok); ok)
+        props.insert(QStringLiteral("reservedConcurrency"), reserved);
+    const QJsonArray variables = environment(fn);
+    if (!variables.isEmpty())
+        props.insert(QStringLiteral("environment"), variables);
+    return props;
+}
+
+QJsonArray ServerlessReader::environment(const YAML::Node &fn) const
+{
+    static const QRegularExpression secretReference(QStringLiteral("^\\$\\{(param|ssm|env):"));
+    QJsonArray environment;
+    for (const YAML::Node &source : {Y::child(fn, "environment"), Y::child(mProvider, "environment")}) {
+        for (auto v = source.begin(); source.IsMap() && v != source.end(); ++v) {
+            const QString name = Y::text(v->first);
+            if (std::any_of(environment.begin(), environment.end(),
+                            [&](const QJsonValue &e) { return e.toObject().value(QLatin1String("name")) == name; }))
+                continue;
+            const QString text = Y::text(v->second);
+            const QString referenced = Aws::referencedId(v->second);
+            const bool secret = secretReference.match(text).hasMatch();
+            environment.append(QJsonObject{
+                {QStringLiteral("name"), name},
+                {QStringLiteral("secret"), secret},
+                {QStringLiteral("value"), secret ? QString()
+                                          : !referenced.isEmpty() ? mNodeOfResource.value(referenced, referenced)
+                                          : v->second.IsScalar() && (v->second.Tag() == "?" || v->second.Tag() == "!")
+                                              ? text
+                                              : QString()}});
+        }
+    }
+    return environment;
+}
+
+void ServerlessReader::readFunction(const QString &key, const YAML::Node &fn)
+{
+    const QString function = mBuilder.addNode(QStringLiteral("function"), key, functionProperties(key, fn));
+    if (function != key)
+        note(Diagnostic::Severity::Warning,
+             ServerlessPlugin::tr("the function %1 is named %2 on the canvas").arg(key, function));
+
+    for (const YAML::Node &event : Y::child(fn, "events")) {
+        if (!event.IsMap() || event.size() != 1)
+            continue;
+        const QString type = Y::text(event.begin()->first);
+        const QString trigger = eventSource(type, event.begin()->second, function);
+        if (trigger.isEmpty()) {
+            note(Diagnostic::Severity::Info,
+                 ServerlessPlugin::tr("%1: an event of type %2 is not modelled or names a resource outside the file; "
+                                      "it is kept as written, not shown")
+                     .arg(key, type));
+            continue;
+        }
+        mBuilder.connect(trigger, function, QStringLiteral("invokes"));
+    }
+    readRole(function, fn);
+}
+
+QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, const QString &function)
+{
+    QString trigger;
+    if (type == QLatin1String("httpApi") || type == QLatin1String("http")) {
+        QString method;
+        QString path;
+        if (e.IsScalar()) {
+            method = Y::text(e).section(QLatin1Char(' '), 0, 0);
+            path = Y::text(e).section(QLatin1Char(' '), 1);
+        } else {
+            method = Y::text(Y::child(e, "method"));
+            path = Y::text(Y::child(e, "path"));
+        }
+        method = method == QLatin1String("*") ? QStringLiteral("ANY") : method.toUpper();
+        if (!path.startsWith(QLatin1Char('/')))
+            path.prepend(QLatin1Char('/'));
+        const bool cors = type == QLatin1String("http")
+                              ? Y::text(Y::child(e, "cors")) == QLatin1String("true")
+                              : Y::child(Y::child(mProvider, "httpApi"), "cors").IsDefined()
+                                    && Y::text(Y::child(Y::child(mProvider, "httpApi"), "cors")) != QLatin1String("false");
+        trigger = mBuilder.addNode(QStringLiteral("http-route"), function + QLatin1String("Route"),
+                                  {{QStringLiteral("method"), method.isEmpty() ? QStringLiteral("ANY") : method},
+                                   {QStringLiteral("path"), path},
+                                   {QStringLiteral("payloadFormat"),
+                                    type == QLatin1String("http") ? QStringLiteral("1.0") : QStringLiteral("2.0")},
+                                   {QStringLiteral("cors"), cors}});
+    } else if (type == QLatin1String("schedule")) {
+        const YAML::Node rate = e.IsMap() ? Y::child(e, "rate") : e;
+        const QString expression = rate.IsSequence() && rate.size() > 0 ? Y::text(rate[0]) : Y::text(rate);
+        trigger = mBuilder.addNode(QStringLiteral("schedule"), function + QLatin1String("Schedule"),
+                                  {{QStringLiteral("expression"), expression},
+                                   {QStringLiteral("enabled"), Y::text(Y::child(e, "enabled")) != QLatin1String("false")},
+                                   {QStringLiteral("description"), Y::text(Y::child(e, "description"))}});
+    } else if (type == QLatin1String("sqs") || type == QLatin1String("sns") || type == QLatin1String("stream")) {
+        const YAML::Node arn = e.IsMap() ? Y::child(e, "arn") : e;
+        trigger = mNodeOfResource.value(Aws::referencedId(arn));
+        if (trigger.isEmpty() && type == QLatin1String("sns")) {
+            const QString topic = e.IsMap() ? Y::text(Y::child(e, "topicName")) : Y::text(e);
+            if (!topic.isEmpty() && !topic.startsWith(QLatin1String("arn:")))
+                trigger = mBuilder.hasNode(topic) ? topic : mBuilder.addNode(QStringLiteral("topic"), topic, {});
+        }
+        if (!trigger.isEmpty() && type == QLatin1String("sqs")) {
+            bool ok = false;
+            const int batch = Y::text(Y::child(e, "batchSize")).toInt(&ok);
+            if (ok)
+                mBuilder.setProperty(trigger, QStringLiteral("batchSize"), batch);
+        }
+    } else if (type == QLatin1String("s3")) {
+        const QString bucket = e.IsMap() ? Y::text(Y::child(e, "bucket")) : Y::text(e);
+        trigger = mBucketByName.value(bucket);
+        if (trigger.isEmpty() && !bucket.isEmpty()) {
+            trigger = mBuilder.addNode(QStringLiteral("bucket"), bucket, {});
+            mBucketByName.insert(bucket, trigger);
+        }
+        const QString kind = Y::text(Y::child(e, "event"));
+        mBuilder.setProperty(trigger, QStringLiteral("events"),
+                            kind.contains(QLatin1String("Removed")) ? QStringLiteral("ObjectRemoved")
+                                                                    : QStringLiteral("ObjectCreated"));
+        for (const YAML::Node &rule : Y::child(e, "rules"))
+            for (const char *filter : {"prefix", "suffix"})
+                if (Y::has(rule, filter))
+                    mBuilder.setProperty(trigger, QString::fromLatin1(filter), Y::text(Y::child(rule, filter)));
+    }
+    return trigger;
+}
+
+// Connections from the function's role, when the file defines it.
+void ServerlessReader::readRole(const QString &function, const YAML::Node &fn)
+{
+    const YAML::Node role = Y::child(mResources, Y::text(Y::child(fn, "role")).toStdString());
+    for (const YAML::Node &policy : Y::child(Y::child(role, "Properties"), "Policies")) {
+        for (const YAML::Node &statement : Y::child(Y::child(policy, "PolicyDocument"), "Statement")) {
+            const QString service = mNodeOfResource.value(Aws::statementResourceId(Y::child(statement, "Resource")));
+            const Node *node = mBuilder.node(service);
+            if (!node)
+                continue;
+            const YAML::Node action = Y::child(statement, "Action");
+            QStringList actions;
+            if (action.IsSequence())
+                for (const YAML::Node &a : action)
+                    actions.append(Y::text(a));
+            else
+                actions.append(Y::text(action));
+            for (const QString &a : std::as_const(actions)) {
+                const QString type = Aws::accessType(node->kind, a);
+                if (type.isEmpty() || (node->kind == QLatin1String("queue") && type == QLatin1String("reads")
+                                       && mBuilder.hasEdge(service, function, QStringLiteral("invokes"))))
+                    continue;
+                mBuilder.connect(function, service, type);
+            }
+        }
+    }
+}
+
+} // namespace
+
 bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result) const
 {
     YAML::Node root;
@@ -285,199 +538,16 @@ bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result
                             .arg(input.fileName, Y::text(Y::child(provider, "name")));
         return false;
     }
-    ImportBuilder builder(*input.catalog);
-    QJsonObject ids;
-    QJsonObject events;
-    QHash<QString, QString> nodeOfResource;
-    auto note = [&](Diagnostic::Severity severity, const QString &message) {
-        Diagnostic d;
-        d.severity = severity;
-        d.code = QStringLiteral("import");
-        d.message = message;
-        result->diagnostics.append(d);
-    };
-
-    const YAML::Node resources = Y::child(Y::child(root, "resources"), "Resources");
-    QHash<QString, QString> bucketByName; // bucket name in events -> node
-    for (auto it = resources.begin(); resources.IsMap() && it != resources.end(); ++it) {
-        const QString id = Y::text(it->first);
-        const std::string type = Y::text(Y::child(it->second, "Type")).toStdString();
-        const YAML::Node p = Y::child(it->second, "Properties");
-        const Aws::ImportedService service = Aws::readServiceResource(type, p);
-        if (service.kind.isEmpty() || (id.endsWith(QLatin1String("DeadLetters")) && Y::has(resources, id.chopped(11).toStdString())))
-            continue;
-        const QString name = builder.addNode(service.kind, id, service.properties);
-        nodeOfResource.insert(id, name);
-        if (ExportModel::identifier(name) != id)
-            ids.insert(name, id);
-        if (service.kind == QLatin1String("bucket"))
-            bucketByName.insert(Y::text(Y::child(p, "BucketName")), name);
-    }
-
-    auto value = [&](const YAML::Node &fn, const char *key) {
-        const YAML::Node own = Y::child(fn, key);
-        return own.IsDefined() ? own : Y::child(provider, key);
-    };
-    static const QRegularExpression secretReference(QStringLiteral("^\\$\\{(param|ssm|env):"));
-    for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it) {
-        const QString key = Y::text(it->first);
-        const YAML::Node fn = it->second;
-        QJsonObject props;
-        const QString handlerPath = Y::text(Y::child(fn, "handler"));
-        const int slash = handlerPath.lastIndexOf(QLatin1Char('/'));
-        props.insert(QStringLiteral("source"), slash < 0 ? QStringLiteral(".") : handlerPath.left(slash));
-        props.insert(QStringLiteral("handler"), handlerPath.mid(slash + 1));
-        const QString runtime = Y::text(value(fn, "runtime"));
-        const QString nearest = Aws::nearestRuntime(runtime);
-        props.insert(QStringLiteral("runtime"), nearest.isEmpty() ? QStringLiteral("nodejs20.x") : nearest);
-        if (nearest != runtime)
-            note(Diagnostic::Severity::Warning, tr("%1: the runtime %2 is shown as %3; the file keeps %2 unless you change it")
-                                                    .arg(key, runtime, props.value(QStringLiteral("runtime")).toString()));
-        bool ok = false;
-        if (const int memory = Y::text(value(fn, "memorySize")).toInt(&ok); ok)
-            props.insert(QStringLiteral("memory"), memory);
-        if (const int timeout = Y::text(value(fn, "timeout")).toInt(&ok); ok)
-            props.insert(QStringLiteral("timeout"), timeout);
-        if (Y::text(value(fn, "architecture")) == QLatin1String("arm64"))
-            props.insert(QStringLiteral("architecture"), QStringLiteral("arm64"));
-        const QString description = Y::text(Y::child(fn, "description"));
-        if (!description.isEmpty())
-            props.insert(QStringLiteral("description"), description);
-        if (const int reserved = Y::text(Y::child(fn, "reservedConcurrency")).toInt(&ok); ok)
-            props.insert(QStringLiteral("reservedConcurrency"), reserved);
-        QJsonArray environment;
-        for (const YAML::Node &source : {Y::child(fn, "environment"), Y::child(provider, "environment")}) {
-            for (auto v = source.begin(); source.IsMap() && v != source.end(); ++v) {
-                const QString name = Y::text(v->first);
-                if (std::any_of(environment.begin(), environment.end(),
-                                [&](const QJsonValue &e) { return e.toObject().value(QLatin1String("name")) == name; }))
-                    continue;
-                const QString text = Y::text(v->second);
-                const QString referenced = Aws::referencedId(v->second);
-                const bool secret = secretReference.match(text).hasMatch();
-                environment.append(QJsonObject{
-                    {QStringLiteral("name"), name},
-                    {QStringLiteral("secret"), secret},
-                    {QStringLiteral("value"), secret ? QString()
-                                              : !referenced.isEmpty() ? nodeOfResource.value(referenced, referenced)
-                                              : v->second.IsScalar() && (v->second.Tag() == "?" || v->second.Tag() == "!")
-                                                  ? text
-                                                  : QString()}});
-            }
-        }
-        if (!environment.isEmpty())
-            props.insert(QStringLiteral("environment"), environment);
-        const QString function = builder.addNode(QStringLiteral("function"), key, props);
-        if (function != key)
-            note(Diagnostic::Severity::Warning, tr("the function %1 is named %2 on the canvas").arg(key, function));
-
-        const YAML::Node list = Y::child(fn, "events");
-        for (const YAML::Node &event : list) {
-            if (!event.IsMap() || event.size() != 1)
-                continue;
-            const QString type = Y::text(event.begin()->first);
-            const YAML::Node e = event.begin()->second;
-            QString trigger;
-            if (type == QLatin1String("httpApi") || type == QLatin1String("http")) {
-                QString method;
-                QString path;
-                if (e.IsScalar()) {
-                    method = Y::text(e).section(QLatin1Char(' '), 0, 0);
-                    path = Y::text(e).section(QLatin1Char(' '), 1);
-                } else {
-                    method = Y::text(Y::child(e, "method"));
-                    path = Y::text(Y::child(e, "path"));
-                }
-                method = method == QLatin1String("*") ? QStringLiteral("ANY") : method.toUpper();
-                if (!path.startsWith(QLatin1Char('/')))
-                    path.prepend(QLatin1Char('/'));
-                const bool cors = type == QLatin1String("http")
-                                      ? Y::text(Y::child(e, "cors")) == QLatin1String("true")
-                                      : Y::child(Y::child(provider, "httpApi"), "cors").IsDefined()
-                                            && Y::text(Y::child(Y::child(provider, "httpApi"), "cors")) != QLatin1String("false");
-                trigger = builder.addNode(QStringLiteral("http-route"), function + QLatin1String("Route"),
-                                          {{QStringLiteral("method"), method.isEmpty() ? QStringLiteral("ANY") : method},
-                                           {QStringLiteral("path"), path},
-                                           {QStringLiteral("payloadFormat"),
-                                            type == QLatin1String("http") ? QStringLiteral("1.0") : QStringLiteral("2.0")},
-                                           {QStringLiteral("cors"), cors}});
-            } else if (type == QLatin1String("schedule")) {
-                const YAML::Node rate = e.IsMap() ? Y::child(e, "rate") : e;
-                const QString expression = rate.IsSequence() && rate.size() > 0 ? Y::text(rate[0]) : Y::text(rate);
-                trigger = builder.addNode(QStringLiteral("schedule"), function + QLatin1String("Schedule"),
-                                          {{QStringLiteral("expression"), expression},
-                                           {QStringLiteral("enabled"), Y::text(Y::child(e, "enabled")) != QLatin1String("false")},
-                                           {QStringLiteral("description"), Y::text(Y::child(e, "description"))}});
-            } else if (type == QLatin1String("sqs") || type == QLatin1String("sns") || type == QLatin1String("stream")) {
-                const YAML::Node arn = e.IsMap() ? Y::child(e, "arn") : e;
-                trigger = nodeOfResource.value(Aws::referencedId(arn));
-                if (trigger.isEmpty() && type == QLatin1String("sns")) {
-                    const QString topic = e.IsMap() ? Y::text(Y::child(e, "topicName")) : Y::text(e);
-                    if (!topic.isEmpty() && !topic.startsWith(QLatin1String("arn:")))
-                        trigger = builder.hasNode(topic) ? topic : builder.addNode(QStringLiteral("topic"), topic, {});
-                }
-                if (!trigger.isEmpty() && type == QLatin1String("sqs")) {
-                    const int batch = Y::text(Y::child(e, "batchSize")).toInt(&ok);
-                    if (ok)
-                        builder.setProperty(trigger, QStringLiteral("batchSize"), batch);
-                }
-            } else if (type == QLatin1String("s3")) {
-                const QString bucket = e.IsMap() ? Y::text(Y::child(e, "bucket")) : Y::text(e);
-                trigger = bucketByName.value(bucket);
-                if (trigger.isEmpty() && !bucket.isEmpty()) {
-                    trigger = builder.addNode(QStringLiteral("bucket"), bucket, {});
-                    bucketByName.insert(bucket, trigger);
-                }
-                const QString kind = Y::text(Y::child(e, "event"));
-                builder.setProperty(trigger, QStringLiteral("events"),
-                                    kind.contains(QLatin1String("Removed")) ? QStringLiteral("ObjectRemoved")
-                                                                            : QStringLiteral("ObjectCreated"));
-                for (const YAML::Node &rule : Y::child(e, "rules"))
-                    for (const char *filter : {"prefix", "suffix"})
-                        if (Y::has(rule, filter))
-                            builder.setProperty(trigger, QString::fromLatin1(filter), Y::text(Y::child(rule, filter)));
-            }
-            if (trigger.isEmpty()) {
-                note(Diagnostic::Severity::Info,
-                     tr("%1: an event of type %2 is not modelled or names a resource outside the file; it is kept as "
-                        "written, not shown")
-                         .arg(key, type));
-                continue;
-            }
-            builder.connect(trigger, function, QStringLiteral("invokes"));
-        }
-
-        // Connections from the function's role, when the file defines it.
-        const YAML::Node role = Y::child(resources, Y::text(Y::child(fn, "role")).toStdString());
-        for (const YAML::Node &policy : Y::child(Y::child(role, "Properties"), "Policies")) {
-            for (const YAML::Node &statement : Y::child(Y::child(policy, "PolicyDocument"), "Statement")) {
-                const QString service = nodeOfResource.value(Aws::statementResourceId(Y::child(statement, "Resource")));
-                const Node *node = builder.node(service);
-                if (!node)
-                    continue;
-                const YAML::Node action = Y::child(statement, "Action");
-                QStringList actions;
-                if (action.IsSequence())
-                    for (const YAML::Node &a : action)
-                        actions.append(Y::text(a));
-                else
-                    actions.append(Y::text(action));
-                for (const QString &a : std::as_const(actions)) {
-                    const QString type = Aws::accessType(node->kind, a);
-                    if (type.isEmpty() || (node->kind == QLatin1String("queue") && type == QLatin1String("reads")
-                                           && builder.hasEdge(service, function, QStringLiteral("invokes"))))
-                        continue;
-                    builder.connect(function, service, type);
-                }
-            }
-        }
-    }
-    builder.finish(result);
+    ServerlessReader reader(input, result, root);
+    reader.readResources();
+    for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it)
+        reader.readFunction(Y::text(it->first), it->second);
+    reader.finish();
 
     result->origin.insert(QStringLiteral("file"), QFileInfo(input.fileName).fileName());
     result->origin.insert(QStringLiteral("text"), QString::fromUtf8(input.content));
-    result->origin.insert(QStringLiteral("ids"), ids);
-    result->origin.insert(QStringLiteral("events"), events);
+    result->origin.insert(QStringLiteral("ids"), reader.ids());
+    result->origin.insert(QStringLiteral("events"), QJsonObject());
     const QString service = Y::text(Y::child(root, "service"));
     const QString region = Y::text(Y::child(provider, "region"));
     result->origin.insert(QStringLiteral("service"), service);
