@@ -8,6 +8,15 @@
 
 namespace Nimbus {
 
+void ImportResult::note(Diagnostic::Severity severity, const QString &message)
+{
+    Diagnostic d;
+    d.severity = severity;
+    d.code = QStringLiteral("import");
+    d.message = message;
+    diagnostics.append(d);
+}
+
 ImportBuilder::ImportBuilder(const Catalog &catalog)
     : mCatalog(catalog)
 {

@@ -100,6 +100,9 @@ struct ImportResult
     QJsonObject origin;
     QList<Diagnostic> diagnostics; // what was kept without being shown, or approximated
     QString error;                 // "file:line:column: message" when it failed
+
+    // Adds a diagnostic of the import (code "import").
+    void note(Diagnostic::Severity severity, const QString &message);
 };
 
 class ImporterInterface

@@ -222,6 +222,17 @@ YAML::Node environmentValue(const ExportModel &model, const ExportFunction &func
     return Y::string(var.value);
 }
 
+QList<QPair<const char *, QString>> keyFilters(const ExportModel &model, const Node *bucket)
+{
+    QList<QPair<const char *, QString>> filters;
+    for (const char *filter : {"prefix", "suffix"}) {
+        const QString value = model.string(bucket, filter);
+        if (!value.isEmpty())
+            filters.append({filter, value});
+    }
+    return filters;
+}
+
 ProviderLimits lambdaLimits()
 {
     ProviderLimits limits;

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
+#include <QPair>
 
 #include <yaml-cpp/yaml.h>
 
@@ -55,6 +56,9 @@ YAML::Node statementResource(const IamStatement &statement, const LogicalIds &id
 // ARN differs from the canvas name) or the text itself.
 YAML::Node environmentValue(const ExportModel &model, const ExportFunction &function, const EnvironmentVariable &var,
                             const LogicalIds &ids);
+
+// The object key filters a bucket trigger sets, prefix first: ("prefix", "in/").
+QList<QPair<const char *, QString>> keyFilters(const ExportModel &model, const Node *bucket);
 
 // Lambda's name for an instruction set.
 inline QString lambdaArchitecture(const QString &architecture)

@@ -107,10 +107,7 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
         ep["Bucket"] = Y::tagged("Ref", Y::string(triggerId));
         ep["Events"] = bucketEvents(model.string(trigger, "events"));
         YAML::Node rules(YAML::NodeType::Sequence);
-        for (const char *filter : {"prefix", "suffix"}) {
-            const QString value = model.string(trigger, filter);
-            if (value.isEmpty())
-                continue;
+        for (const auto &[filter, value] : Aws::keyFilters(model, trigger)) {
             YAML::Node rule(YAML::NodeType::Map);
             rule["Name"] = Y::string(filter);
             rule["Value"] = Y::string(value);
@@ -293,14 +290,7 @@ struct SamReader
     QSet<QString> secretParameters;
     YAML::Node globals;
 
-    void note(Diagnostic::Severity severity, const QString &message)
-    {
-        Diagnostic d;
-        d.severity = severity;
-        d.code = QStringLiteral("import");
-        d.message = message;
-        result.diagnostics.append(d);
-    }
+    void note(Diagnostic::Severity severity, const QString &message) { result.note(severity, message); }
 
     QString addNode(const QString &kind, const QString &logicalId, const QJsonObject &properties)
     {

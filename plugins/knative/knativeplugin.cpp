@@ -21,6 +21,19 @@ YAML::Node metadata(const QString &name, const QString &nameSpace, const QString
     return m;
 }
 
+// A Kubernetes object: apiVersion, kind, metadata and, when it has one, spec.
+YAML::Node object(const char *apiVersion, const char *kind, const YAML::Node &meta,
+                  const YAML::Node &spec = YAML::Node())
+{
+    YAML::Node o(YAML::NodeType::Map);
+    o["apiVersion"] = Y::string(apiVersion);
+    o["kind"] = Y::string(kind);
+    o["metadata"] = meta;
+    if (!spec.IsNull())
+        o["spec"] = spec;
+    return o;
+}
+
 YAML::Node serviceRef(const QString &name)
 {
     YAML::Node ref(YAML::NodeType::Map);
@@ -69,18 +82,13 @@ YAML::Node knativeService(const ExportFunction &f, YAML::Node container, const Q
     templ["spec"] = podSpec;
     YAML::Node spec(YAML::NodeType::Map);
     spec["template"] = templ;
-    YAML::Node service(YAML::NodeType::Map);
-    service["apiVersion"] = Y::string("serving.knative.dev/v1");
-    service["kind"] = Y::string("Service");
     YAML::Node meta = metadata(name, nameSpace, project);
     if (!f.description.isEmpty()) {
         YAML::Node annotations(YAML::NodeType::Map);
         annotations["nimbus.dev/description"] = Y::string(f.description);
         meta["annotations"] = annotations;
     }
-    service["metadata"] = meta;
-    service["spec"] = spec;
-    return service;
+    return object("serving.knative.dev/v1", "Service", meta, spec);
 }
 
 // The PingSource that calls the function on a schedule.
@@ -92,12 +100,8 @@ YAML::Node pingSource(const QString &cron, const Node *schedule, const QString &
     ps["timezone"] = Y::string("UTC");
     ps["data"] = Y::string(QStringLiteral("{\"rule\":\"%1\"}").arg(schedule->name));
     ps["sink"] = serviceRef(name);
-    YAML::Node source(YAML::NodeType::Map);
-    source["apiVersion"] = Y::string("sources.knative.dev/v1");
-    source["kind"] = Y::string("PingSource");
-    source["metadata"] = metadata(ExportModel::dnsLabel(schedule->name) + QLatin1Char('-') + name, nameSpace, project);
-    source["spec"] = ps;
-    return source;
+    return object("sources.knative.dev/v1", "PingSource",
+                  metadata(ExportModel::dnsLabel(schedule->name) + QLatin1Char('-') + name, nameSpace, project), ps);
 }
 
 // The broker's Trigger that delivers a source's events to the function.
@@ -112,12 +116,8 @@ YAML::Node brokerTrigger(const Node *source, const QString &name, const QString 
     ts["broker"] = Y::string(project);
     ts["filter"] = filter;
     ts["subscriber"] = serviceRef(name);
-    YAML::Node t(YAML::NodeType::Map);
-    t["apiVersion"] = Y::string("eventing.knative.dev/v1");
-    t["kind"] = Y::string("Trigger");
-    t["metadata"] = metadata(ExportModel::dnsLabel(source->name) + QLatin1Char('-') + name, nameSpace, project);
-    t["spec"] = ts;
-    return t;
+    return object("eventing.knative.dev/v1", "Trigger",
+                  metadata(ExportModel::dnsLabel(source->name) + QLatin1Char('-') + name, nameSpace, project), ts);
 }
 } // namespace
 
@@ -199,13 +199,8 @@ void KnativePlugin::write(const ExportInput &input, const ExportModel &model, Ex
             }
         }
     }
-    if (needsBroker) {
-        YAML::Node broker(YAML::NodeType::Map);
-        broker["apiVersion"] = Y::string("eventing.knative.dev/v1");
-        broker["kind"] = Y::string("Broker");
-        broker["metadata"] = metadata(project, nameSpace, project);
-        documents.append(broker);
-    }
+    if (needsBroker)
+        documents.append(object("eventing.knative.dev/v1", "Broker", metadata(project, nameSpace, project)));
     documents.append(eventing);
     for (const QString &kind : {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
         for (const Node *node : model.nodesOfKind(kind))

@@ -106,10 +106,7 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
                            .arg(trigger->name),
                        trigger->id, QStringLiteral("events"));
         YAML::Node rules(YAML::NodeType::Sequence);
-        for (const char *filter : {"prefix", "suffix"}) {
-            const QString value = model.string(trigger, filter);
-            if (value.isEmpty())
-                continue;
+        for (const auto &[filter, value] : Aws::keyFilters(model, trigger)) {
             YAML::Node rule(YAML::NodeType::Map);
             rule[filter] = Y::string(value);
             rules.push_back(rule);
@@ -290,7 +287,7 @@ public:
     const QJsonObject &ids() const { return mIds; }
 
 private:
-    void note(Diagnostic::Severity severity, const QString &message);
+    void note(Diagnostic::Severity severity, const QString &message) { mResult->note(severity, message); }
     // A function's setting, else the provider's.
     YAML::Node value(const YAML::Node &fn, const char *key) const;
     QJsonObject functionProperties(const QString &key, const YAML::Node &fn);
@@ -308,15 +305,6 @@ private:
     QHash<QString, QString> mNodeOfResource; // logical id -> node name
     QHash<QString, QString> mBucketByName;   // bucket name in events -> node
 };
-
-void ServerlessReader::note(Diagnostic::Severity severity, const QString &message)
-{
-    Diagnostic d;
-    d.severity = severity;
-    d.code = QStringLiteral("import");
-    d.message = message;
-    mResult->diagnostics.append(d);
-}
 
 YAML::Node ServerlessReader::value(const YAML::Node &fn, const char *key) const
 {
