@@ -96,4 +96,30 @@ YAML::Node ProviderPlugin::packagePatterns(const ExportModel &model)
     return package;
 }
 
+YAML::Node ProviderPlugin::containerEnvironment(const ExportFunction &f, const SecretKeyOf &secretKeyOf)
+{
+    YAML::Node env(YAML::NodeType::Sequence);
+    for (const EnvironmentVariable &var : f.environment) {
+        YAML::Node e(YAML::NodeType::Map);
+        e["name"] = Yaml::string(var.name);
+        if (var.secret) {
+            const SecretKey secret = secretKeyOf(var);
+            YAML::Node key(YAML::NodeType::Map);
+            key["name"] = Yaml::string(secret.name);
+            key["key"] = Yaml::string(secret.key);
+            YAML::Node from(YAML::NodeType::Map);
+            from["secretKeyRef"] = key;
+            e["valueFrom"] = from;
+        } else {
+            e["value"] = Yaml::string(var.value);
+        }
+        env.push_back(e);
+    }
+    YAML::Node handler(YAML::NodeType::Map);
+    handler["name"] = Yaml::string("NIMBUS_HANDLER");
+    handler["value"] = Yaml::string(f.handler);
+    env.push_back(handler);
+    return env;
+}
+
 } // namespace Nimbus

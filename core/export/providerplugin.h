@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace YAML {
@@ -16,6 +17,8 @@ class Node;
 namespace Nimbus {
 
 class ExportModel;
+struct EnvironmentVariable;
+struct ExportFunction;
 
 // One choice an export target offers. Label and help are source texts (QT_TR_NOOP):
 // exportOptions() translates them when asked, so that they follow the language in use
@@ -82,6 +85,18 @@ public:
     // The package block of a serverless.yml: nothing but the functions' source folders,
     // so that a deploy uploads no other file of the project.
     static YAML::Node packagePatterns(const ExportModel &model);
+
+    // Where a container reads a secret: a Kubernetes Secret's name, and the key in it.
+    struct SecretKey
+    {
+        QString name;
+        QString key;
+    };
+    using SecretKeyOf = std::function<SecretKey(const EnvironmentVariable &)>;
+    // The env of a container that runs a function (Knative and Cloud Run Services): its
+    // variables, a secret as a secretKeyRef to where secretKeyOf says, then
+    // NIMBUS_HANDLER, the handler the container's runtime calls.
+    static YAML::Node containerEnvironment(const ExportFunction &f, const SecretKeyOf &secretKeyOf);
 
 protected:
     explicit ProviderPlugin(ProviderTarget target, QObject *parent = nullptr);

@@ -25,32 +25,21 @@ QString comment(QString text)
     return text;
 }
 
+// The Secret Manager secret that holds a function's secret variable.
+QString secretName(const ExportFunction &f, const EnvironmentVariable &var)
+{
+    return ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower());
+}
+
 // The Cloud Run service of a function: a Knative Serving Service as Cloud Run reads it.
 YAML::Node runService(const ExportFunction &f, const QString &name, const QString &image, const QString &region)
 {
     YAML::Node container(YAML::NodeType::Map);
     container["image"] = Y::string(image);
-    YAML::Node env(YAML::NodeType::Sequence);
-    for (const EnvironmentVariable &var : f.environment) {
-        YAML::Node e(YAML::NodeType::Map);
-        e["name"] = Y::string(var.name);
-        if (var.secret) {
-            YAML::Node key(YAML::NodeType::Map);
-            key["name"] = Y::string(ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower()));
-            key["key"] = Y::string("latest");
-            YAML::Node from(YAML::NodeType::Map);
-            from["secretKeyRef"] = key;
-            e["valueFrom"] = from;
-        } else {
-            e["value"] = Y::string(var.value);
-        }
-        env.push_back(e);
-    }
-    YAML::Node handler(YAML::NodeType::Map);
-    handler["name"] = Y::string("NIMBUS_HANDLER");
-    handler["value"] = Y::string(f.handler);
-    env.push_back(handler);
-    container["env"] = env;
+    // A secret is a Secret Manager secret of its own, read at its latest version.
+    container["env"] = ProviderPlugin::containerEnvironment(f, [&](const EnvironmentVariable &var) {
+        return ProviderPlugin::SecretKey{secretName(f, var), QStringLiteral("latest")};
+    });
     YAML::Node limits(YAML::NodeType::Map);
     limits["cpu"] = Y::string(f.memory > 4096 ? "2" : "1");
     limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
@@ -205,7 +194,7 @@ void CloudRunPlugin::write(const ExportInput &input, const ExportModel &model, E
             if (var.secret)
                 output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),
                            tr("%1: the secret %2 is read from Secret Manager (%3, latest version), which you create")
-                               .arg(f.node->name, var.name, ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower())),
+                               .arg(f.node->name, var.name, secretName(f, var)),
                            f.node->id, QStringLiteral("environment"));
     }
     model.reportUnexported(output, QStringLiteral("Cloud Run"));

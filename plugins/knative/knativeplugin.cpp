@@ -151,31 +151,16 @@ void KnativePlugin::write(const ExportInput &input, const ExportModel &model, Ex
         const QString name = ExportModel::dnsLabel(f.node->name);
         YAML::Node container(YAML::NodeType::Map);
         container["image"] = Y::string(ExportOption::imageName(image, project, name));
-        YAML::Node env(YAML::NodeType::Sequence);
-        for (const EnvironmentVariable &var : f.environment) {
-            YAML::Node e(YAML::NodeType::Map);
-            e["name"] = Y::string(var.name);
-            if (var.secret) {
-                YAML::Node key(YAML::NodeType::Map);
-                key["name"] = Y::string(secretName);
-                key["key"] = Y::string(var.name);
-                YAML::Node from(YAML::NodeType::Map);
-                from["secretKeyRef"] = key;
-                e["valueFrom"] = from;
+        // Every secret is a key of one Secret of the project.
+        container["env"] = containerEnvironment(f, [&](const EnvironmentVariable &var) {
+            return SecretKey{secretName, var.name};
+        });
+        for (const EnvironmentVariable &var : f.environment)
+            if (var.secret)
                 output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),
                            tr("%1: the secret %2 is read from the Secret %3 (key %2), which you create")
                                .arg(f.node->name, var.name, secretName),
                            f.node->id, QStringLiteral("environment"));
-            } else {
-                e["value"] = Y::string(var.value);
-            }
-            env.push_back(e);
-        }
-        YAML::Node runtimeVar(YAML::NodeType::Map);
-        runtimeVar["name"] = Y::string("NIMBUS_HANDLER");
-        runtimeVar["value"] = Y::string(f.handler);
-        env.push_back(runtimeVar);
-        container["env"] = env;
         documents.append(knativeService(f, container, name, nameSpace, project));
 
         for (const Node *trigger : f.triggers) {

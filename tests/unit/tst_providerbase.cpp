@@ -4,6 +4,7 @@
 #include "model/architecture.h"
 #include "model/catalog.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Nimbus;
@@ -65,6 +66,8 @@ private slots:
     void scheduleCron();
     void packagePatterns_data();
     void packagePatterns();
+    void containerEnvironment_data();
+    void containerEnvironment();
 };
 
 void tst_ProviderBase::describesTheTarget()
@@ -208,6 +211,35 @@ void tst_ProviderBase::packagePatterns()
     }
     const ExportModel model(architecture, Catalog::builtin());
     QCOMPARE(Yaml::dump(ProviderPlugin::packagePatterns(model)), yaml);
+}
+
+void tst_ProviderBase::containerEnvironment_data()
+{
+    QTest::addColumn<QJsonArray>("environment"); // as the function's property
+    QTest::addColumn<QByteArray>("yaml");
+    const QByteArray handler("- name: NIMBUS_HANDLER\n  value: index.handler\n");
+    QTest::newRow("none") << QJsonArray{} << handler;
+    QTest::newRow("plain") << QJsonArray{QJsonObject{{"name", "MODE"}, {"value", "fast"}}}
+                           << "- name: MODE\n  value: fast\n" + handler;
+    // The secret's value never reaches the file: only where to read it.
+    QTest::newRow("secret") << QJsonArray{QJsonObject{{"name", "TOKEN"}, {"value", "s3cr3t"}, {"secret", true}}}
+                            << "- name: TOKEN\n  valueFrom:\n    secretKeyRef:\n      name: f-token\n      key: TOKEN\n"
+                                   + handler;
+}
+
+void tst_ProviderBase::containerEnvironment()
+{
+    QFETCH(QJsonArray, environment);
+    QFETCH(QByteArray, yaml);
+    Architecture architecture;
+    architecture.insertNode(node(1, "function", "f", {{"environment", environment}}));
+    const ExportModel model(architecture, Catalog::builtin());
+    QCOMPARE(model.functions().size(), 1);
+    const auto secretKey = [](const EnvironmentVariable &var) {
+        return ProviderPlugin::SecretKey{QStringLiteral("f-") + var.name.toLower(), var.name};
+    };
+    const YAML::Node env = ProviderPlugin::containerEnvironment(model.functions().first(), secretKey);
+    QCOMPARE(Yaml::dump(env), yaml);
 }
 
 QTEST_GUILESS_MAIN(tst_ProviderBase)
