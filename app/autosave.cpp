@@ -30,8 +30,7 @@ QString lockPath(const QString &id)
 }
 } // namespace
 
-Autosave::Autosave(QObject *parent)
-    : QObject(parent), mId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+Autosave::Autosave(QObject *parent) : QObject(parent), mId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     QDir().mkpath(directory());
     mLock = std::make_unique<QLockFile>(lockPath(mId));

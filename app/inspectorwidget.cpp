@@ -8,18 +8,16 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QListWidget>
-#include <QPushButton>
-#include <QVBoxLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -173,7 +171,8 @@ void InspectorWidget::addCodeFiles(const Node &node)
         for (const QFileInfo &entry : dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
             if (!entry.isDir())
                 files.append(root.relativeFilePath(entry.filePath()));
-            else if (entry.fileName() != QLatin1String("node_modules") && entry.fileName() != QLatin1String("__pycache__"))
+            else if (entry.fileName() != QLatin1String("node_modules")
+                     && entry.fileName() != QLatin1String("__pycache__"))
                 folders.append(entry.filePath());
         }
     }
@@ -183,11 +182,10 @@ void InspectorWidget::addCodeFiles(const Node &node)
         item->setData(Qt::UserRole, root.filePath(file));
     }
     const NodeId id = node.id;
-    connect(mCodeFiles, &QListWidget::itemActivated, this, [this, id](QListWidgetItem *item) {
-        emit fileActivated(item->data(Qt::UserRole).toString(), id);
-    });
-    mCodeFiles->setMaximumHeight(std::min(6, std::max(2, int(files.size()))) * mCodeFiles->fontMetrics().height() * 3 / 2
-                                 + 8);
+    connect(mCodeFiles, &QListWidget::itemActivated, this,
+            [this, id](QListWidgetItem *item) { emit fileActivated(item->data(Qt::UserRole).toString(), id); });
+    mCodeFiles->setMaximumHeight(
+        std::min(6, std::max(2, int(files.size()))) * mCodeFiles->fontMetrics().height() * 3 / 2 + 8);
     auto *open = new QPushButton(files.isEmpty() ? tr("Create Handler") : tr("Open Handler"), mFormHost);
     open->setObjectName(QStringLiteral("openCodeButton"));
     connect(open, &QPushButton::clicked, this, [this, id] { emit openCodeRequested(id); });
@@ -284,7 +282,8 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
                                         [&](const QJsonValue &v) { return v[QLatin1String("name")] == name; });
                  ++i)
                 name = QStringLiteral("NAME_%1").arg(i);
-            vars.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("value"), QString()},
+            vars.append(QJsonObject{{QStringLiteral("name"), name},
+                                    {QStringLiteral("value"), QString()},
                                     {QStringLiteral("secret"), false}});
             commit(id, vars);
             table->setCurrentCell(table->rowCount() - 1, 0);
@@ -337,12 +336,8 @@ void InspectorWidget::setValue(QWidget *editor, const PropertySpec &spec, const 
         box->setValue(value.isNull() ? box->minimum() : int(value.toDouble()));
         break;
     }
-    case PropertyType::Number:
-        static_cast<QDoubleSpinBox *>(editor)->setValue(value.toDouble());
-        break;
-    case PropertyType::Boolean:
-        static_cast<QCheckBox *>(editor)->setChecked(value.toBool());
-        break;
+    case PropertyType::Number: static_cast<QDoubleSpinBox *>(editor)->setValue(value.toDouble()); break;
+    case PropertyType::Boolean: static_cast<QCheckBox *>(editor)->setChecked(value.toBool()); break;
     case PropertyType::Enum: {
         auto *combo = static_cast<QComboBox *>(editor);
         const QString text = value.toVariant().toString();

@@ -1,13 +1,13 @@
-#include "mainwindow.h"
-#include "preferences/preferences.h"
 #include "cost/costview.h"
 #include "export/exportdialog.h"
+#include "mainwindow.h"
+#include "preferences/preferences.h"
 #include "translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
-#include <QAction>
 #include <QPointer>
 #include <QTimer>
 
@@ -64,8 +64,8 @@ int main(int argc, char *argv[])
                                                                       "azure, cloudrun, scaleway)."),
                                       QStringLiteral("TARGET"));
     parser.addOption(exportTo);
-    const QCommandLineOption localCloud(QStringLiteral("local-cloud"),
-                                        QApplication::translate("main", "Start the local cloud once the window is up."));
+    const QCommandLineOption localCloud(
+        QStringLiteral("local-cloud"), QApplication::translate("main", "Start the local cloud once the window is up."));
     parser.addOption(localCloud);
     parser.addOption(example);
     parser.addOption(select);
@@ -119,7 +119,11 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
         // Let the layout settle (an --invoke finish, requests reach a --local-cloud) before grabbing.
-        QTimer::singleShot(parser.isSet(localCloud) ? 4000 : parser.isSet(invoke) ? 1500 : 200, &window, [&window, file, opened, exportDialog] {
+        QTimer::singleShot(parser.isSet(localCloud) ? 4000
+                           : parser.isSet(invoke)   ? 1500
+                                                    : 200,
+                           &window,
+                           [&window, file, opened, exportDialog] {
             const bool saved = (exportDialog ? exportDialog->grab() : window.grab()).save(file, "PNG");
             if (!saved)
                 std::fprintf(stderr, "nimbus-studio: cannot write %s\n", qPrintable(file));

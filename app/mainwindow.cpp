@@ -2,26 +2,26 @@
 
 #include "commandpalette.h"
 #include "notificationbar.h"
-#include "welcomepage.h"
 #include "preferences/preferences.h"
 #include "preferences/preferencesdialog.h"
+#include "welcomepage.h"
 
 #include "autosave.h"
 #include "canvas/canvasscene.h"
 #include "canvas/canvasview.h"
 #include "canvas/diagramexport.h"
 #include "canvas/palettewidget.h"
+#include "cloud/cloudpanel.h"
+#include "cost/costview.h"
 #include "editor/codeeditor.h"
-#include "runtime/instancepool.h"
 #include "editor/editorarea.h"
 #include "editor/findbar.h"
-#include "inspectorwidget.h"
-#include "run/runpanel.h"
-#include "cost/costview.h"
-#include "cloud/cloudpanel.h"
 #include "export/exportdialog.h"
 #include "export/exportjob.h"
 #include "export/pluginregistry.h"
+#include "inspectorwidget.h"
+#include "run/runpanel.h"
+#include "runtime/instancepool.h"
 
 #include "document/project.h"
 #include "model/catalog.h"
@@ -33,6 +33,7 @@
 #include "storage/projectfile.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -44,16 +45,15 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QActionGroup>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStackedWidget>
-#include <QVBoxLayout>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace Nimbus {
 
@@ -104,7 +104,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     connect(mWelcome, &WelcomePage::exampleRequested, this, [this](const QString &name) { openExample(name); });
     connect(mWelcome, &WelcomePage::recentRequested, this, [this](const QString &path) { openFile(path); });
-    connect(mEditors, &EditorArea::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(mEditors, &EditorArea::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mEditors, &EditorArea::error, this, &MainWindow::showError);
     connect(mEditors, &EditorArea::unsavedChanged, this, &MainWindow::updateTitle);
     connect(mEditors, &EditorArea::fileSaved, this, [this](const QString &path, NodeId function) {
@@ -150,8 +151,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     QAction *cloudAction = cloudBar->addAction(tr("Local Cloud"));
     cloudAction->setObjectName(QStringLiteral("localCloudAction"));
     cloudAction->setCheckable(true);
-    cloudAction->setToolTip(tr("Run the whole design on this machine: the HTTP gateway, queues, topics, buckets, tables "
-                               "and schedules"));
+    cloudAction->setToolTip(
+        tr("Run the whole design on this machine: the HTTP gateway, queues, topics, buckets, tables "
+           "and schedules"));
     connect(cloudAction, &QAction::triggered, this, [this, cloudAction](bool on) {
         QString error;
         if (on && !mCloudPanel->start(&error)) {
@@ -218,9 +220,8 @@ void MainWindow::createDocks()
     });
     connect(mInspector, &InspectorWidget::fileActivated, this,
             [this](const QString &path, NodeId function) { mEditors->openFile(path, function); });
-    connect(mInspector, &InspectorWidget::openCodeRequested, this, [this](NodeId function) {
-        mEditors->openFunction(function);
-    });
+    connect(mInspector, &InspectorWidget::openCodeRequested, this,
+            [this](NodeId function) { mEditors->openFunction(function); });
 
     mProblems = new ProblemsDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, mProblems);
@@ -244,12 +245,12 @@ void MainWindow::createDocks()
     });
     connect(mRunPanel, &RunPanel::errorLocated, this,
             [this](NodeId function, const QString &file, int line, const QString &message) {
-                markErrorInEditor(function, file, line, message, false);
-            });
+        markErrorInEditor(function, file, line, message, false);
+    });
     connect(mRunPanel, &RunPanel::locationActivated, this,
             [this](NodeId function, const QString &file, int line, const QString &message) {
-                markErrorInEditor(function, file, line, message, true);
-            });
+        markErrorInEditor(function, file, line, message, true);
+    });
     connect(mRunner, &FunctionRunner::finished, this, [this](NodeId function, const InvocationResult &result) {
         if (!result.ok)
             return;
@@ -403,7 +404,8 @@ void MainWindow::createActions()
                [](EditorPage *p) { p->findBar()->activate(true); });
     pageAction(tr("Find &Next"), QKeySequence::FindNext, [](EditorPage *p) { p->findBar()->findNext(); });
     pageAction(tr("Find Pre&vious"), QKeySequence::FindPrevious, [](EditorPage *p) { p->findBar()->findNext(true); });
-    pageAction(tr("&Go to Line..."), QKeySequence(Qt::CTRL | Qt::Key_G), [](EditorPage *p) { p->editor()->askGoToLine(); });
+    pageAction(tr("&Go to Line..."), QKeySequence(Qt::CTRL | Qt::Key_G),
+               [](EditorPage *p) { p->editor()->askGoToLine(); });
     pageAction(tr("Toggle &Comment"), QKeySequence(Qt::CTRL | Qt::Key_Slash),
                [](EditorPage *p) { p->editor()->toggleComment(); });
     pageAction(tr("Complete"), QKeySequence(Qt::CTRL | Qt::Key_Space), [](EditorPage *p) { p->editor()->complete(); });
@@ -462,7 +464,7 @@ void MainWindow::createActions()
     toDesign->setObjectName(QStringLiteral("goToDesign"));
     const QList<QPair<const char *, QString>> docks = {
         {"paletteDock", tr("&Palette")}, {"inspectorDock", tr("&Inspector")}, {"problemsDock", tr("P&roblems")},
-        {"runDock", tr("R&un")},          {"costDock", tr("&Cost")},           {"cloudDock", tr("&Local Cloud")}};
+        {"runDock", tr("R&un")},         {"costDock", tr("&Cost")},           {"cloudDock", tr("&Local Cloud")}};
     for (int i = 0; i < docks.size(); ++i) {
         QDockWidget *dock = findChild<QDockWidget *>(QLatin1String(docks.at(i).first));
         if (!dock)
@@ -506,7 +508,8 @@ void MainWindow::createActions()
     preferences->setObjectName(QStringLiteral("preferencesAction"));
     preferences->setMenuRole(QAction::PreferencesRole);
     QList<QKeySequence> preferenceKeys{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
-    if (!QKeySequence(QKeySequence::Preferences).isEmpty() && QKeySequence(QKeySequence::Preferences) != preferenceKeys.first())
+    if (!QKeySequence(QKeySequence::Preferences).isEmpty()
+        && QKeySequence(QKeySequence::Preferences) != preferenceKeys.first())
         preferenceKeys.prepend(QKeySequence(QKeySequence::Preferences));
     preferences->setShortcuts(preferenceKeys);
 
@@ -650,8 +653,9 @@ bool MainWindow::openExample(const QString &name)
     const QDir source(Paths::examplesDirectory() + QLatin1Char('/') + name);
     const QString projectFile = source.filePath(name + QLatin1String(".nimbus"));
     if (!QFileInfo::exists(projectFile)) {
-        showError(tr("Cannot Open Example"), tr("The example '%1' is not installed (looked in %2).")
-                                                 .arg(name, QDir::toNativeSeparators(source.path())));
+        showError(
+            tr("Cannot Open Example"),
+            tr("The example '%1' is not installed (looked in %2).").arg(name, QDir::toNativeSeparators(source.path())));
         return false;
     }
     // The user works on a copy; the bundled example stays pristine.
@@ -695,9 +699,8 @@ ExportDialog *MainWindow::showExportDialog()
             if (const Node *node = mProject->architecture().node(id))
                 selectNode(node->name);
         });
-        connect(dialog, &ExportDialog::finished, this, [this](bool, const QString &message) {
-            statusBar()->showMessage(message, 8000);
-        });
+        connect(dialog, &ExportDialog::finished, this,
+                [this](bool, const QString &message) { statusBar()->showMessage(message, 8000); });
     }
     dialog->show();
     dialog->raise();
@@ -724,8 +727,8 @@ bool MainWindow::importFile(const QString &path)
     QStringList lines;
     for (const Diagnostic &d : std::as_const(notes))
         lines.append(d.message);
-    statusBar()->showMessage(tr("Imported %1: %n node(s); what the canvas does not show is kept for export",
-                                nullptr, mProject->architecture().nodeCount())
+    statusBar()->showMessage(tr("Imported %1: %n node(s); what the canvas does not show is kept for export", nullptr,
+                                mProject->architecture().nodeCount())
                                  .arg(QDir::toNativeSeparators(path)),
                              10000);
     mImportNotes = lines;
@@ -789,12 +792,12 @@ int MainWindow::offerRecovery(const std::function<bool(const QString &, const QD
         if (ask) {
             wanted = ask(name, entry.savedAt);
         } else {
-            wanted = QMessageBox::question(this, tr("Recover Unsaved Changes"),
-                                           tr("Nimbus Studio did not close properly. Recover the unsaved changes to "
-                                              "'%1' from %2?")
-                                               .arg(name, QLocale().toString(entry.savedAt.toLocalTime(),
-                                                                             QLocale::ShortFormat)),
-                                           QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
+            wanted = QMessageBox::question(
+                         this, tr("Recover Unsaved Changes"),
+                         tr("Nimbus Studio did not close properly. Recover the unsaved changes to "
+                            "'%1' from %2?")
+                             .arg(name, QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                         QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
                      == QMessageBox::Yes;
         }
         if (wanted && (!mProject->isModified() || maybeSave())) {
@@ -824,7 +827,8 @@ void MainWindow::selectNode(const QString &name)
 {
     // A big design may still be drawing: select once its node is there.
     if (mScene->isBuilding()) {
-        connect(mScene, &CanvasScene::buildFinished, this, [this, name] { selectNode(name); }, Qt::SingleShotConnection);
+        connect(
+            mScene, &CanvasScene::buildFinished, this, [this, name] { selectNode(name); }, Qt::SingleShotConnection);
         return;
     }
     if (const Node *node = mProject->architecture().nodeByName(name))
@@ -849,7 +853,7 @@ bool MainWindow::invokeFunction()
     // From a function's editor tab, that function runs.
     if (EditorPage *page = mEditors->currentPage()) {
         const NodeId function = page->function() != kInvalidNodeId ? page->function()
-                                                                    : mRunner->functionOfFile(page->path());
+                                                                   : mRunner->functionOfFile(page->path());
         if (function != kInvalidNodeId)
             mRunPanel->setFunction(function);
     }
@@ -860,14 +864,13 @@ bool MainWindow::invokeFunction()
     return mRunPanel->invoke();
 }
 
-void MainWindow::markErrorInEditor(NodeId function, const QString &file, int line, const QString &message,
-                                   bool reveal)
+void MainWindow::markErrorInEditor(NodeId function, const QString &file, int line, const QString &message, bool reveal)
 {
     EditorPage *page = mEditors->page(file);
     EditorPage *current = mEditors->currentPage();
     // An error in the code being edited opens where it is; otherwise it waits for a click.
-    const bool sameFunction = current && (current->function() == function
-                                          || mRunner->functionOfFile(current->path()) == function);
+    const bool sameFunction =
+        current && (current->function() == function || mRunner->functionOfFile(current->path()) == function);
     if (!page && (reveal || sameFunction))
         page = mEditors->openFile(file, function);
     if (!page)
@@ -1035,7 +1038,9 @@ void MainWindow::applyPreferences()
     const QString language = preferences.language();
     if (auto *menu = findChild<QMenu *>(QStringLiteral("languageMenu")))
         for (QAction *choice : menu->actions())
-            choice->setChecked(choice->objectName() == QStringLiteral("language_") + (language.isEmpty() ? QStringLiteral("system") : language));
+            choice->setChecked(choice->objectName()
+                               == QStringLiteral("language_")
+                                      + (language.isEmpty() ? QStringLiteral("system") : language));
 }
 
 PreferencesDialog *MainWindow::showPreferences()

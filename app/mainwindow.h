@@ -120,7 +120,7 @@ private:
     // Working folder of a project not saved yet, or the copy of an opened example.
     std::unique_ptr<QTemporaryDir> mExampleCopy;
     QStringList mImportNotes;
-    bool mUntitled = true;                       // Save must ask for a location
+    bool mUntitled = true; // Save must ask for a location
 
     ProblemsDock *mProblems = nullptr;
     CanvasScene *mScene = nullptr;

@@ -117,7 +117,8 @@ void WelcomePage::refresh(const QStringList &recentFiles)
     }
     mRecent->clear();
     for (const QString &path : recentFiles) {
-        auto *item = new QListWidgetItem(QFileInfo(path).fileName() + QStringLiteral("  —  ") + QDir::toNativeSeparators(path), mRecent);
+        auto *item = new QListWidgetItem(
+            QFileInfo(path).fileName() + QStringLiteral("  —  ") + QDir::toNativeSeparators(path), mRecent);
         item->setData(kPathRole, path);
     }
     if (recentFiles.isEmpty()) {

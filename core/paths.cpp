@@ -23,8 +23,9 @@ QString resolvedPath(const QString &path, int depth)
 {
     if (depth > 40 || path.isEmpty())
         return {};
-    const QString absolute = QDir::isAbsolutePath(path) ? QDir::fromNativeSeparators(path)
-                                                       : QDir::currentPath() + QLatin1Char('/') + QDir::fromNativeSeparators(path);
+    const QString absolute = QDir::isAbsolutePath(path)
+                                 ? QDir::fromNativeSeparators(path)
+                                 : QDir::currentPath() + QLatin1Char('/') + QDir::fromNativeSeparators(path);
     const QFileInfo info(absolute);
     if (info.exists())
         return info.canonicalFilePath();
@@ -95,7 +96,8 @@ bool staysUnder(const QString &root, const QString &path)
         return false;
     if (resolved == resolvedRoot)
         return true;
-    return resolved.startsWith(resolvedRoot.endsWith(QLatin1Char('/')) ? resolvedRoot : resolvedRoot + QLatin1Char('/'));
+    return resolved.startsWith(resolvedRoot.endsWith(QLatin1Char('/')) ? resolvedRoot
+                                                                       : resolvedRoot + QLatin1Char('/'));
 }
 
 QString resolveUnder(const QString &root, const QString &relative, QString *problem)
@@ -107,7 +109,8 @@ QString resolveUnder(const QString &root, const QString &relative, QString *prob
         return {};
     }
     // relative has no '..', so cleaning it only drops '.' and doubled separators.
-    const QString path = QDir(root).absolutePath() + QLatin1Char('/') + QDir::cleanPath(QDir::fromNativeSeparators(relative));
+    const QString path = QDir(root).absolutePath() + QLatin1Char('/')
+                         + QDir::cleanPath(QDir::fromNativeSeparators(relative));
     if (!staysUnder(root, path)) {
         if (problem)
             *problem = tr("the path leads out of its folder through a symbolic link");
@@ -128,8 +131,8 @@ FolderContents folderContents(const QString &folder, const std::function<bool(co
         const QString relative = pending.takeFirst();
         const QDir dir(relative.isEmpty() ? folder : folder + QLatin1Char('/') + relative);
         // System lists dangling links, fifos and sockets too, so that they are reported.
-        const QFileInfoList entries =
-            dir.entryInfoList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+        const QFileInfoList entries = dir.entryInfoList(
+            QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
         for (const QFileInfo &entry : entries) {
             if (skip && skip(entry.fileName()))
                 continue;

@@ -46,9 +46,8 @@ inline bool fillProject(Nimbus::Project &project, const QJsonArray &nodes, const
     QJsonArray edgeObjects;
     for (const QJsonValue &e : edges) {
         const QJsonArray a = e.toArray();
-        edgeObjects.append(QJsonObject{{QStringLiteral("from"), a.at(0)},
-                                       {QStringLiteral("to"), a.at(1)},
-                                       {QStringLiteral("type"), a.at(2)}});
+        edgeObjects.append(QJsonObject{
+            {QStringLiteral("from"), a.at(0)}, {QStringLiteral("to"), a.at(1)}, {QStringLiteral("type"), a.at(2)}});
     }
     const QJsonObject root{{QStringLiteral("format"), QStringLiteral("nimbus-project")},
                            {QStringLiteral("version"), 1},
@@ -85,7 +84,8 @@ inline bool writeAll(const QString &path, const QByteArray &data)
 inline bool loadExample(Nimbus::Project &project)
 {
     Nimbus::JsonInterchange reader;
-    if (!reader.read(readAll(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json")), QStringLiteral("shop")))
+    if (!reader.read(readAll(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json")),
+                     QStringLiteral("shop")))
         return false;
     project.architecture().reset(reader.takeNodes(), reader.takeEdges());
     return true;

@@ -163,7 +163,8 @@ void CanvasScene::addEdgeItem(EdgeId id)
     auto *item = new EdgeItem(id, type ? Catalog::text(type->label) : edge->type, from, to);
     // The catalog's meaning of this connection, e.g. "delivers messages in batches (SQS event)".
     if (const EdgeRule *rule = mProject->catalog().rule(from->kindId(), to->kindId(), edge->type))
-        item->setToolTip(QStringLiteral("%1: %2").arg(type ? Catalog::text(type->label) : edge->type, Catalog::text(rule->meaning)));
+        item->setToolTip(
+            QStringLiteral("%1: %2").arg(type ? Catalog::text(type->label) : edge->type, Catalog::text(rule->meaning)));
     addItem(item);
     mEdges.insert(id, item);
     mEdgesByNode.insert(edge->from, item);
@@ -350,10 +351,9 @@ void CanvasScene::updateConnection(QPointF scenePos)
         if (types.isEmpty()) {
             const QList<const EdgeRule *> rules = mProject->catalog().rulesBetween(mConnectFrom->kindId(),
                                                                                    target->kindId());
-            hint = rules.isEmpty()
-                       ? mProject->catalog().connectionRefusal(mConnectFrom->kindId(), target->kindId(),
-                                                               mProject->catalog().edgeTypes().first().id)
-                       : tr("already connected");
+            hint = rules.isEmpty() ? mProject->catalog().connectionRefusal(mConnectFrom->kindId(), target->kindId(),
+                                                                           mProject->catalog().edgeTypes().first().id)
+                                   : tr("already connected");
         } else {
             end = target->inputPort();
             hint = types.join(QLatin1String(" / "));

@@ -4,9 +4,9 @@
 #include "model/edge.h"
 #include "model/node.h"
 
+#include "document/project.h"
 #include <QGraphicsScene>
 #include <QHash>
-#include "document/project.h"
 
 #include <QPointer>
 

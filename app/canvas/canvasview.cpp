@@ -100,8 +100,7 @@ void CanvasView::addNodeAtCentre(const QString &kindId)
     if (!mScene->project())
         return;
     const QPointF centre = mapToScene(viewport()->rect().center());
-    const NodeId id =
-        mScene->project()->addNode(kindId, centre - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2));
+    const NodeId id = mScene->project()->addNode(kindId, centre - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2));
     if (id != kInvalidNodeId)
         mScene->selectNodes({id});
 }
@@ -144,8 +143,7 @@ void CanvasView::paste()
     // Each paste of the same copy lands a step further, so copies never hide each other.
     ++mPasteCount;
     QString error;
-    const QList<NodeId> pasted =
-        mScene->project()->pasteNodes(fragment, QPointF(40, 40) * mPasteCount, &error);
+    const QList<NodeId> pasted = mScene->project()->pasteNodes(fragment, QPointF(40, 40) * mPasteCount, &error);
     if (pasted.isEmpty() && !error.isEmpty())
         emit mScene->statusMessage(error);
     mScene->selectNodes(pasted);
@@ -231,11 +229,8 @@ void CanvasView::keyPressEvent(QKeyEvent *event)
         }
         event->accept();
         return;
-    case Qt::Key_Escape:
-        mScene->clearSelection();
-        return;
-    default:
-        break;
+    case Qt::Key_Escape: mScene->clearSelection(); return;
+    default: break;
     }
     QGraphicsView::keyPressEvent(event);
 }
@@ -343,8 +338,8 @@ void CanvasView::dropEvent(QDropEvent *event)
         // The node's centre lands where the pointer is.
         const QPointF at = mapToScene(event->position().toPoint());
         QString error;
-        const NodeId id =
-            mScene->project()->addNode(kind, at - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2), {}, &error);
+        const NodeId id = mScene->project()->addNode(kind, at - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2),
+                                                     {}, &error);
         if (id == kInvalidNodeId) {
             emit mScene->statusMessage(error);
             event->ignore();

@@ -153,9 +153,9 @@ bool DiagramExport::writeSvg(const QString &path)
         xml.writeStartElement(QStringLiteral("g"));
         xml.writeAttribute(QStringLiteral("class"), QStringLiteral("edge ") + edge.type);
         xml.writeAttribute(QStringLiteral("id"), QStringLiteral("edge-%1").arg(id));
-        xml.writeTextElement(QStringLiteral("title"), QStringLiteral("%1 %2 %3")
-                                                          .arg(architecture.node(edge.from)->name, edge.type,
-                                                               architecture.node(edge.to)->name));
+        xml.writeTextElement(QStringLiteral("title"),
+                             QStringLiteral("%1 %2 %3")
+                                 .arg(architecture.node(edge.from)->name, edge.type, architecture.node(edge.to)->name));
         xml.writeEmptyElement(QStringLiteral("path"));
         xml.writeAttribute(QStringLiteral("d"), pathData(item->path(), origin));
         xml.writeAttribute(QStringLiteral("fill"), QStringLiteral("none"));
@@ -185,8 +185,8 @@ bool DiagramExport::writeSvg(const QString &path)
         xml.writeAttribute(QStringLiteral("id"), QStringLiteral("node-") + node.name);
         xml.writeAttribute(QStringLiteral("transform"),
                            QStringLiteral("translate(%1 %2)").arg(number(p.x()), number(p.y())));
-        xml.writeTextElement(QStringLiteral("title"), kind ? QStringLiteral("%1 (%2)").arg(node.name, Catalog::text(kind->name))
-                                                           : node.name);
+        xml.writeTextElement(QStringLiteral("title"),
+                             kind ? QStringLiteral("%1 (%2)").arg(node.name, Catalog::text(kind->name)) : node.name);
         xml.writeEmptyElement(QStringLiteral("rect"));
         xml.writeAttribute(QStringLiteral("width"), number(NodeItem::kWidth));
         xml.writeAttribute(QStringLiteral("height"), number(NodeItem::kHeight));

@@ -17,7 +17,7 @@ class DiagramExport
     Q_DECLARE_TR_FUNCTIONS(Nimbus::DiagramExport)
 
 public:
-    explicit DiagramExport(CanvasScene *scene) : mScene(scene) {}
+    explicit DiagramExport(CanvasScene *scene) : mScene(scene) { }
 
     void setSelectionOnly(bool only) { mSelectionOnly = only; }
     bool writeSvg(const QString &path);

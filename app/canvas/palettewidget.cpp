@@ -24,7 +24,8 @@ protected:
         if (items.isEmpty() || items.first()->data(0, Qt::UserRole).toString().isEmpty())
             return nullptr;
         auto *mime = new QMimeData;
-        mime->setData(QLatin1String(CanvasView::kKindMimeType), items.first()->data(0, Qt::UserRole).toString().toUtf8());
+        mime->setData(QLatin1String(CanvasView::kKindMimeType),
+                      items.first()->data(0, Qt::UserRole).toString().toUtf8());
         return mime;
     }
     Qt::DropActions supportedDropActions() const override { return Qt::CopyAction; }

@@ -5,11 +5,11 @@
 #include "cloud/awsendpoint.h"
 #include "cloud/gatewayserver.h"
 #include "cloud/localcloud.h"
-#include "storage/projectfile.h"
 #include "document/project.h"
 #include "model/catalog.h"
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
+#include "storage/projectfile.h"
 
 #include <curl/curl.h>
 
@@ -85,14 +85,17 @@ std::optional<RunningCloud> runningCloud(const QString &stateDirectory, QString 
     const QHostAddress host(url.host());
     if (!url.isValid() || url.scheme() != QLatin1String("http") || url.port() <= 0 || !url.path().isEmpty()
         || !url.userInfo().isEmpty()
-        || (url.host() != QLatin1String("localhost") && !host.isLoopback() && !QNetworkInterface::allAddresses().contains(host))) {
-        *problem = CommandLine::tr("%1 names %2, which is not the local cloud's address on this machine; it is not used")
+        || (url.host() != QLatin1String("localhost") && !host.isLoopback()
+            && !QNetworkInterface::allAddresses().contains(host))) {
+        *problem = CommandLine::tr(
+                       "%1 names %2, which is not the local cloud's address on this machine; it is not used")
                        .arg(file.fileName(), url.toString().left(200));
         return std::nullopt;
     }
     // A process id can be reused: the process must be a nimbus, as this one is.
     const QString program = QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(pid));
-    if (!program.isEmpty() && QFileInfo(program).fileName() != QFileInfo(QCoreApplication::applicationFilePath()).fileName())
+    if (!program.isEmpty()
+        && QFileInfo(program).fileName() != QFileInfo(QCoreApplication::applicationFilePath()).fileName())
         return std::nullopt;
     return RunningCloud{url.toString(), server.value(QLatin1String("token")).toString().toLatin1()};
 }
@@ -139,22 +142,27 @@ int CommandLine::serve(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
     const QCommandLineOption port(QStringLiteral("port"), tr("The gateway's port (default 3000; 0: any free one)."),
                                   QStringLiteral("N"), QStringLiteral("3000"));
-    const QCommandLineOption host(QStringLiteral("host"), tr("The address to listen on (default 127.0.0.1, this machine only)."),
+    const QCommandLineOption host(QStringLiteral("host"),
+                                  tr("The address to listen on (default 127.0.0.1, this machine only)."),
                                   QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption awsPort(QStringLiteral("aws-port"),
-                                     tr("The port of the AWS-compatible endpoint the SDKs reach (default 4566, or any free one when it is taken; 0: any free one)."),
+                                     tr("The port of the AWS-compatible endpoint the SDKs reach (default 4566, or any "
+                                        "free one when it is taken; 0: any free one)."),
                                      QStringLiteral("M"), QStringLiteral("4566"));
-    const QCommandLineOption state(QStringLiteral("state"), tr("Where the services keep their state (default: .nimbus-cloud beside the project)."),
-                                   QStringLiteral("DIR"));
-    const QCommandLineOption loopLimit(QStringLiteral("loop-limit"), tr("Stop chains of events deeper than N (default 16)."),
-                                       QStringLiteral("N"), QStringLiteral("16"));
+    const QCommandLineOption state(
+        QStringLiteral("state"), tr("Where the services keep their state (default: .nimbus-cloud beside the project)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption loopLimit(QStringLiteral("loop-limit"),
+                                       tr("Stop chains of events deeper than N (default 16)."), QStringLiteral("N"),
+                                       QStringLiteral("16"));
     parser.addOptions({port, host, awsPort, state, loopLimit});
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("Runs the design on this machine: an HTTP gateway for its routes, and its queues, "
-                                       "topics, buckets, tables and schedules delivering events to its functions, which reach "
-                                       "them through the AWS SDK at a local endpoint. Prints the gateway's address, then the "
-                                       "endpoint's, then each hop as it happens. Stops on Ctrl+C or SIGTERM."),
-                                    1, mOut, mErr);
+    if (const int rc = parseCommand(
+            parser, arguments,
+            tr("Runs the design on this machine: an HTTP gateway for its routes, and its queues, "
+               "topics, buckets, tables and schedules delivering events to its functions, which reach "
+               "them through the AWS SDK at a local endpoint. Prints the gateway's address, then the "
+               "endpoint's, then each hop as it happens. Stops on Ctrl+C or SIGTERM."),
+            1, mOut, mErr);
         rc >= 0)
         return rc;
     bool ok = false;
@@ -163,9 +171,11 @@ int CommandLine::serve(const QStringList &arguments)
     const int awsPortNumber = parser.value(awsPort).toInt(&awsOk);
     const QHostAddress address(parser.value(host));
     const int limit = parser.value(loopLimit).toInt();
-    if (!ok || !awsOk || portNumber < 0 || portNumber > 65535 || awsPortNumber < 0 || awsPortNumber > 65535 || address.isNull()
-        || limit < 1) {
-        mErr << "nimbus serve: " << tr("--port and --aws-port take 0 to 65535, --host an IP address, --loop-limit a positive number") << '\n';
+    if (!ok || !awsOk || portNumber < 0 || portNumber > 65535 || awsPortNumber < 0 || awsPortNumber > 65535
+        || address.isNull() || limit < 1) {
+        mErr << "nimbus serve: "
+             << tr("--port and --aws-port take 0 to 65535, --host an IP address, --loop-limit a positive number")
+             << '\n';
         return UsageError;
     }
     Project project(Catalog::builtin());
@@ -204,20 +214,24 @@ int CommandLine::serve(const QStringList &arguments)
     QFile::setPermissions(stateDirectory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString serverFile = QDir(stateDirectory).filePath(QStringLiteral("server.json"));
     // nimbus cloud talks to this machine's address, whatever interfaces the gateway serves.
-    const bool everywhere = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    const bool everywhere = address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+                            || address == QHostAddress::AnyIPv6;
     const QString ownGateway = everywhere ? serverUrl(QHostAddress::LocalHost, gateway.port()) : gateway.url();
     {
         QSaveFile file(serverFile);
-        const bool written = file.open(QIODevice::WriteOnly)
-                             && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-                             && file.write(QJsonDocument(QJsonObject{{QStringLiteral("gateway"), ownGateway},
-                                                                     {QStringLiteral("aws"), endpoint.url()},
-                                                                     {QStringLiteral("token"), QString::fromLatin1(gateway.controlToken())},
-                                                                     {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}})
-                                               .toJson()) > 0
-                             && file.commit();
+        const bool written =
+            file.open(QIODevice::WriteOnly) && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            && file.write(
+                   QJsonDocument(QJsonObject{{QStringLiteral("gateway"), ownGateway},
+                                             {QStringLiteral("aws"), endpoint.url()},
+                                             {QStringLiteral("token"), QString::fromLatin1(gateway.controlToken())},
+                                             {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}})
+                       .toJson())
+                   > 0
+            && file.commit();
         if (!written)
-            mErr << "nimbus serve: " << tr("%1: %2 (nimbus cloud will not find this run)").arg(serverFile, file.errorString()) << '\n';
+            mErr << "nimbus serve: "
+                 << tr("%1: %2 (nimbus cloud will not find this run)").arg(serverFile, file.errorString()) << '\n';
     }
     QObject::connect(&cloud, &LocalCloud::logged, [this](const CloudLogEntry &e) {
         if (!e.finished)
@@ -254,11 +268,13 @@ int CommandLine::cloud(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("OPERATION"),
                                  tr("send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | "
                                     "put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE"));
-    const QCommandLineOption state(QStringLiteral("state"), tr("The state folder `nimbus serve` uses, if not the default."),
+    const QCommandLineOption state(QStringLiteral("state"),
+                                   tr("The state folder `nimbus serve` uses, if not the default."),
                                    QStringLiteral("DIR"));
     const QCommandLineOption delay(QStringLiteral("delay"), tr("send-message: seconds before the message is visible."),
                                    QStringLiteral("S"), QStringLiteral("0"));
-    const QCommandLineOption subject(QStringLiteral("subject"), tr("publish: the message's subject."), QStringLiteral("TEXT"));
+    const QCommandLineOption subject(QStringLiteral("subject"), tr("publish: the message's subject."),
+                                     QStringLiteral("TEXT"));
     const QCommandLineOption type(QStringLiteral("content-type"), tr("put-object: the object's content type."),
                                   QStringLiteral("TYPE"));
     parser.addOptions({state, delay, subject, type});
@@ -288,44 +304,57 @@ int CommandLine::cloud(const QStringList &arguments)
     if (!running) {
         if (!problem.isEmpty())
             mErr << "nimbus cloud: " << problem << '\n';
-        mErr << "nimbus cloud: " << tr("the local cloud of %1 is not running; start it with nimbus serve").arg(args.at(0)) << '\n';
+        mErr << "nimbus cloud: "
+             << tr("the local cloud of %1 is not running; start it with nimbus serve").arg(args.at(0)) << '\n';
         return InputError;
     }
     const QString gateway = running->gateway;
     QString url = gateway + QLatin1String(GatewayServer::kControlPrefix) + operation;
     QByteArray body;
     if (operation == QLatin1String("send-message")) {
-        body = QJsonDocument(QJsonObject{{QStringLiteral("queue"), args.at(2)}, {QStringLiteral("body"), args.at(3)},
-                                         {QStringLiteral("delaySeconds"), parser.value(delay).toInt()}}).toJson(QJsonDocument::Compact);
+        body = QJsonDocument(QJsonObject{{QStringLiteral("queue"), args.at(2)},
+                                         {QStringLiteral("body"), args.at(3)},
+                                         {QStringLiteral("delaySeconds"), parser.value(delay).toInt()}})
+                   .toJson(QJsonDocument::Compact);
     } else if (operation == QLatin1String("publish")) {
-        body = QJsonDocument(QJsonObject{{QStringLiteral("topic"), args.at(2)}, {QStringLiteral("message"), args.at(3)},
-                                         {QStringLiteral("subject"), parser.value(subject)}}).toJson(QJsonDocument::Compact);
+        body = QJsonDocument(QJsonObject{{QStringLiteral("topic"), args.at(2)},
+                                         {QStringLiteral("message"), args.at(3)},
+                                         {QStringLiteral("subject"), parser.value(subject)}})
+                   .toJson(QJsonDocument::Compact);
     } else if (operation == QLatin1String("put-object")) {
         QFile file;
-        const bool ok = args.at(4) == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                          : (file.setFileName(args.at(4)), file.open(QIODevice::ReadOnly));
+        const bool ok = args.at(4) == QLatin1String("-")
+                            ? file.open(stdin, QIODevice::ReadOnly)
+                            : (file.setFileName(args.at(4)), file.open(QIODevice::ReadOnly));
         if (!ok) {
             mErr << "nimbus cloud: " << args.at(4) << ": " << file.errorString() << '\n';
             return InputError;
         }
         const QByteArray data = file.read(LocalCloud::kObjectLimit + 1);
         if (data.size() > LocalCloud::kObjectLimit) {
-            mErr << "nimbus cloud: " << tr("%1 is over the %2 MB a single upload takes").arg(args.at(4)).arg(LocalCloud::kObjectLimit >> 20) << '\n';
+            mErr << "nimbus cloud: "
+                 << tr("%1 is over the %2 MB a single upload takes").arg(args.at(4)).arg(LocalCloud::kObjectLimit >> 20)
+                 << '\n';
             return InputError;
         }
-        body = QJsonDocument(QJsonObject{{QStringLiteral("bucket"), args.at(2)}, {QStringLiteral("key"), args.at(3)},
+        body = QJsonDocument(QJsonObject{{QStringLiteral("bucket"), args.at(2)},
+                                         {QStringLiteral("key"), args.at(3)},
                                          {QStringLiteral("contentType"), parser.value(type)},
-                                         {QStringLiteral("body"), QString::fromLatin1(data.toBase64())}}).toJson(QJsonDocument::Compact);
+                                         {QStringLiteral("body"), QString::fromLatin1(data.toBase64())}})
+                   .toJson(QJsonDocument::Compact);
     } else if (operation == QLatin1String("put-item") || operation == QLatin1String("delete-item")) {
         QJsonParseError parseError;
         const QJsonDocument item = QJsonDocument::fromJson(args.at(3).toUtf8(), &parseError);
         if (!item.isObject()) {
-            mErr << "nimbus cloud: " << tr("%1 is not a JSON object: %2").arg(args.at(3), parseError.errorString()) << '\n';
+            mErr << "nimbus cloud: " << tr("%1 is not a JSON object: %2").arg(args.at(3), parseError.errorString())
+                 << '\n';
             return UsageError;
         }
-        body = QJsonDocument(QJsonObject{{QStringLiteral("table"), args.at(2)},
-                                         {operation == QLatin1String("put-item") ? QStringLiteral("item") : QStringLiteral("key"),
-                                          item.object()}}).toJson(QJsonDocument::Compact);
+        body = QJsonDocument(
+                   QJsonObject{{QStringLiteral("table"), args.at(2)},
+                               {operation == QLatin1String("put-item") ? QStringLiteral("item") : QStringLiteral("key"),
+                                item.object()}})
+                   .toJson(QJsonDocument::Compact);
     } else {
         body = QJsonDocument(QJsonObject{{QStringLiteral("schedule"), args.at(2)}}).toJson(QJsonDocument::Compact);
     }
@@ -333,11 +362,14 @@ int CommandLine::cloud(const QStringList &arguments)
     QString error;
     const long status = post(url, running->token, body, &answer, &error);
     if (status == 0) {
-        mErr << "nimbus cloud: " << tr("the local cloud at %1 does not answer (%2); start it with nimbus serve").arg(gateway, error) << '\n';
+        mErr << "nimbus cloud: "
+             << tr("the local cloud at %1 does not answer (%2); start it with nimbus serve").arg(gateway, error)
+             << '\n';
         return InputError;
     }
     if (status != 200) {
-        mErr << "nimbus cloud: " << QJsonDocument::fromJson(answer).object().value(QLatin1String("error")).toString() << '\n';
+        mErr << "nimbus cloud: " << QJsonDocument::fromJson(answer).object().value(QLatin1String("error")).toString()
+             << '\n';
         return ValidationErrors;
     }
     mOut << QString::fromUtf8(answer) << '\n';

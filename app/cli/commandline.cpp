@@ -45,8 +45,10 @@ constexpr Command kCommands[] = {
     {"cost", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Compare monthly costs: serverless, VMs, containers")},
     {"export", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write deployment files for a platform (SAM, Terraform ...)")},
     {"import", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a project of a SAM template or serverless.yml")},
-    {"serve", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run the design locally: HTTP gateway, queues, topics, buckets, tables")},
-    {"cloud", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Send a message, publish, put an object or item into a running local cloud")},
+    {"serve",
+     QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run the design locally: HTTP gateway, queues, topics, buckets, tables")},
+    {"cloud", QT_TRANSLATE_NOOP("Nimbus::CommandLine",
+                                "Send a message, publish, put an object or item into a running local cloud")},
 };
 
 QString exitCodeHelp()
@@ -61,7 +63,7 @@ QString exitCodeHelp()
 
 } // namespace
 
-CommandLine::CommandLine() : mOut(stdout), mErr(stderr) {}
+CommandLine::CommandLine() : mOut(stdout), mErr(stderr) { }
 
 int CommandLine::usage(const QString &error)
 {
@@ -116,7 +118,7 @@ int CommandLine::run(const QStringList &arguments)
 // Parses a subcommand's options; returns -1 to go on, or the exit code to stop with.
 // positionalCount -1 allows none or one.
 int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
-                        int positionalCount, QTextStream &out, QTextStream &err)
+                 int positionalCount, QTextStream &out, QTextStream &err)
 {
     parser.setApplicationDescription(description + QLatin1String("\n\n") + exitCodeHelp());
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
@@ -216,8 +218,8 @@ int CommandLine::validate(const QStringList &arguments)
         int errors = 0;
         int warnings = 0;
         for (const Diagnostic &d : diagnostics) {
-            mOut << QDir::toNativeSeparators(path) << ": " << Diagnostic::severityName(d.severity) << ": "
-                 << d.message << " [" << d.code << "]\n";
+            mOut << QDir::toNativeSeparators(path) << ": " << Diagnostic::severityName(d.severity) << ": " << d.message
+                 << " [" << d.code << "]\n";
             errors += d.severity == Diagnostic::Severity::Error;
             warnings += d.severity == Diagnostic::Severity::Warning;
         }
@@ -236,8 +238,9 @@ int CommandLine::info(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
-    if (const int rc = parseCommand(parser, arguments, tr("Describes a project: its nodes by kind, its connections "
-                                                          "and its functions."),
+    if (const int rc = parseCommand(parser, arguments,
+                                    tr("Describes a project: its nodes by kind, its connections "
+                                       "and its functions."),
                                     1, mOut, mErr);
         rc >= 0)
         return rc;
@@ -279,8 +282,8 @@ int CommandLine::info(const QStringList &arguments)
         QStringList invokedBy;
         for (EdgeId e : a.incomingEdges(id))
             invokedBy.append(a.node(a.edge(e)->from)->name);
-        mOut << "  " << node.name.leftJustified(18) << ' ' << value(kind->code.runtimeProperty).leftJustified(11)
-             << ' ' << value(kind->code.sourceProperty) << '/' << value(kind->code.handlerProperty) << "  "
+        mOut << "  " << node.name.leftJustified(18) << ' ' << value(kind->code.runtimeProperty).leftJustified(11) << ' '
+             << value(kind->code.sourceProperty) << '/' << value(kind->code.handlerProperty) << "  "
              << tr("%1 MB, %2 s").arg(value(QStringLiteral("memory")), value(QStringLiteral("timeout")));
         if (!invokedBy.isEmpty())
             mOut << "  " << tr("<- %1").arg(invokedBy.join(QLatin1String(", ")));
@@ -306,7 +309,8 @@ int CommandLine::exportJson(const QStringList &arguments)
     Project project(Catalog::builtin());
     if (!open(parser.positionalArguments().first(), project))
         return InputError;
-    return writeOutput(JsonInterchange::write(project.architecture()), parser.isSet(output) ? parser.value(output) : QString());
+    return writeOutput(JsonInterchange::write(project.architecture()),
+                       parser.isSet(output) ? parser.value(output) : QString());
 }
 
 int CommandLine::writeOutput(const QByteArray &data, const QString &path)
@@ -362,7 +366,8 @@ int CommandLine::importJson(const QStringList &arguments)
         return OutputError;
     }
     for (const QString &warning : file.warnings())
-        mErr << "nimbus import-json: " << Diagnostic::severityName(Diagnostic::Severity::Warning) << ": " << warning << '\n';
+        mErr << "nimbus import-json: " << Diagnostic::severityName(Diagnostic::Severity::Warning) << ": " << warning
+             << '\n';
     return Success;
 }
 
@@ -371,8 +376,8 @@ int CommandLine::invoke(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
     parser.addPositionalArgument(QStringLiteral("FUNCTION"), tr("The name of a function node."));
-    const QCommandLineOption eventFile(QStringLiteral("event"), tr("Read the event from FILE ('-' for standard input)."),
-                                      QStringLiteral("FILE"));
+    const QCommandLineOption eventFile(
+        QStringLiteral("event"), tr("Read the event from FILE ('-' for standard input)."), QStringLiteral("FILE"));
     const QCommandLineOption repeat(QStringLiteral("repeat"),
                                     tr("Invoke N times on the same pool: the first is a cold start, the rest warm."),
                                     QStringLiteral("N"), QStringLiteral("1"));
@@ -473,7 +478,7 @@ int CommandLine::invoke(const QStringList &arguments)
             mOut << line << '\n';
         mOut << QStringLiteral("END RequestId: %1").arg(r.requestId) << '\n' << r.reportLine() << "\n\n";
         if (r.ok)
-                mOut << QString::fromUtf8(r.resultJson);
+            mOut << QString::fromUtf8(r.resultJson);
         else
             mOut << QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Indented));
         mOut << "\n";

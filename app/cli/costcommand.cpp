@@ -17,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-
 namespace Nimbus {
 
 namespace {
@@ -38,34 +37,65 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
 int CommandLine::cost(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project (leave out for a quick estimate)."), QStringLiteral("[PROJECT]"));
-    const QCommandLineOption provider(QStringLiteral("provider"), tr("Serverless provider: aws (default), azure, gcp or scaleway."), QStringLiteral("P"), QStringLiteral("aws"));
-    const QCommandLineOption vmType(QStringLiteral("vm"), tr("Instance type of the VM fleet (default: the provider's first)."), QStringLiteral("TYPE"));
-    const QCommandLineOption profile(QStringLiteral("profile"), tr("A scenario (.json: volume, traffic shape, per-function values) or hourly request counts (.csv)."), QStringLiteral("FILE"));
-    const QCommandLineOption shape(QStringLiteral("shape"), tr("Traffic shape: constant, business-hours, daily-peaks or spike-day."), QStringLiteral("SHAPE"));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output: table (default), json, csv, html or pdf."), QStringLiteral("FORMAT"), QStringLiteral("table"));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")}, tr("Write to FILE (needed for pdf)."), QStringLiteral("FILE"));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"),
+                                 tr("A .nimbus or .json project (leave out for a quick estimate)."),
+                                 QStringLiteral("[PROJECT]"));
+    const QCommandLineOption provider(QStringLiteral("provider"),
+                                      tr("Serverless provider: aws (default), azure, gcp or scaleway."),
+                                      QStringLiteral("P"), QStringLiteral("aws"));
+    const QCommandLineOption vmType(QStringLiteral("vm"),
+                                    tr("Instance type of the VM fleet (default: the provider's first)."),
+                                    QStringLiteral("TYPE"));
+    const QCommandLineOption profile(
+        QStringLiteral("profile"),
+        tr("A scenario (.json: volume, traffic shape, per-function values) or hourly request counts (.csv)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption shape(QStringLiteral("shape"),
+                                   tr("Traffic shape: constant, business-hours, daily-peaks or spike-day."),
+                                   QStringLiteral("SHAPE"));
+    const QCommandLineOption format(QStringLiteral("format"), tr("Output: table (default), json, csv, html or pdf."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("table"));
+    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                    tr("Write to FILE (needed for pdf)."), QStringLiteral("FILE"));
     const QCommandLineOption requests(QStringLiteral("requests"), tr("Requests a month."), QStringLiteral("N"));
-    const QCommandLineOption duration(QStringLiteral("duration-ms"), tr("Average duration of one invocation (quick estimate)."), QStringLiteral("D"));
-    const QCommandLineOption memory(QStringLiteral("memory-mb"), tr("Memory of the function (quick estimate)."), QStringLiteral("M"));
-    const QCommandLineOption arch(QStringLiteral("arch"), tr("x86_64 (default) or arm64 (quick estimate)."), QStringLiteral("ARCH"), QStringLiteral("x86_64"));
-    const QCommandLineOption freeTier(QStringLiteral("free-tier"), tr("Count the free tier: on (default) or off."), QStringLiteral("on|off"), QStringLiteral("on"));
-    const QCommandLineOption gateway(QStringLiteral("gateway"), tr("API gateway: none, http or rest (project default: from its routes)."), QStringLiteral("G"));
-    const QCommandLineOption minInstances(QStringLiteral("min-instances"), tr("Fewest VMs or tasks running (default 2)."), QStringLiteral("N"), QStringLiteral("2"));
-    const QCommandLineOption utilisation(QStringLiteral("utilisation"), tr("Target CPU utilisation of the fleet, 0-1 (default 0.6)."), QStringLiteral("U"), QStringLiteral("0.6"));
-    const QCommandLineOption discount(QStringLiteral("discount"), tr("Commitment discount on VMs and tasks, in percent."), QStringLiteral("PCT"), QStringLiteral("0"));
-    const QCommandLineOption peak(QStringLiteral("fixed-fleet"), tr("Size the fleet for the peak hour all month instead of hour by hour."));
-    const QCommandLineOption balancer(QStringLiteral("load-balancer"), tr("Put a load balancer in front of the fleet."));
+    const QCommandLineOption duration(QStringLiteral("duration-ms"),
+                                      tr("Average duration of one invocation (quick estimate)."), QStringLiteral("D"));
+    const QCommandLineOption memory(QStringLiteral("memory-mb"), tr("Memory of the function (quick estimate)."),
+                                    QStringLiteral("M"));
+    const QCommandLineOption arch(QStringLiteral("arch"), tr("x86_64 (default) or arm64 (quick estimate)."),
+                                  QStringLiteral("ARCH"), QStringLiteral("x86_64"));
+    const QCommandLineOption freeTier(QStringLiteral("free-tier"), tr("Count the free tier: on (default) or off."),
+                                      QStringLiteral("on|off"), QStringLiteral("on"));
+    const QCommandLineOption gateway(QStringLiteral("gateway"),
+                                     tr("API gateway: none, http or rest (project default: from its routes)."),
+                                     QStringLiteral("G"));
+    const QCommandLineOption minInstances(QStringLiteral("min-instances"),
+                                          tr("Fewest VMs or tasks running (default 2)."), QStringLiteral("N"),
+                                          QStringLiteral("2"));
+    const QCommandLineOption utilisation(QStringLiteral("utilisation"),
+                                         tr("Target CPU utilisation of the fleet, 0-1 (default 0.6)."),
+                                         QStringLiteral("U"), QStringLiteral("0.6"));
+    const QCommandLineOption discount(QStringLiteral("discount"),
+                                      tr("Commitment discount on VMs and tasks, in percent."), QStringLiteral("PCT"),
+                                      QStringLiteral("0"));
+    const QCommandLineOption peak(QStringLiteral("fixed-fleet"),
+                                  tr("Size the fleet for the peak hour all month instead of hour by hour."));
+    const QCommandLineOption balancer(QStringLiteral("load-balancer"),
+                                      tr("Put a load balancer in front of the fleet."));
     const QCommandLineOption measured(QStringLiteral("measured"), tr("Take durations from the project's local runs."));
-    const QCommandLineOption update(QStringLiteral("update-prices"), tr("Download a pricing catalog (https) and keep it for later estimates."), QStringLiteral("URL"));
-    for (const QCommandLineOption &o : {provider, vmType, profile, shape, format, output, requests, duration, memory, arch, freeTier,
-                                        gateway, minInstances, utilisation, discount, peak, balancer, measured, update})
+    const QCommandLineOption update(QStringLiteral("update-prices"),
+                                    tr("Download a pricing catalog (https) and keep it for later estimates."),
+                                    QStringLiteral("URL"));
+    for (const QCommandLineOption &o :
+         {provider, vmType, profile, shape, format, output, requests, duration, memory, arch, freeTier, gateway,
+          minInstances, utilisation, discount, peak, balancer, measured, update})
         parser.addOption(o);
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("Compares what a project costs a month serverless, on a VM fleet and in containers, "
-                                       "with every line item, the break-even volume and its sensitivity. With no project, "
-                                       "--requests, --duration-ms and --memory-mb price one function."),
-                                    -1, mOut, mErr);
+    if (const int rc = parseCommand(
+            parser, arguments,
+            tr("Compares what a project costs a month serverless, on a VM fleet and in containers, "
+               "with every line item, the break-even volume and its sensitivity. With no project, "
+               "--requests, --duration-ms and --memory-mb price one function."),
+            -1, mOut, mErr);
         rc >= 0)
         return rc;
     auto usageError = [&](const QString &message) {
@@ -76,13 +106,16 @@ int CommandLine::cost(const QStringList &arguments)
     if (parser.isSet(update)) {
         std::atomic<bool> cancel{false};
         QString message;
-        const bool ok = PricingUpdater::update(QUrl(parser.value(update)), PricingCatalogs::defaultUserDirectory(), {}, cancel, {}, &message);
+        const bool ok = PricingUpdater::update(QUrl(parser.value(update)), PricingCatalogs::defaultUserDirectory(), {},
+                                               cancel, {}, &message);
         (ok ? mOut : mErr) << message << '\n';
         return ok ? Success : InputError;
     }
 
     const QString formatName = parser.value(format);
-    if (!QStringList{QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("html"), QStringLiteral("pdf")}.contains(formatName))
+    if (!QStringList{QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("html"),
+                     QStringLiteral("pdf")}
+             .contains(formatName))
         return usageError(tr("unknown format '%1'; use table, json, csv, html or pdf").arg(formatName));
     if (formatName == QLatin1String("pdf") && !parser.isSet(output))
         return usageError(tr("a PDF needs -o FILE"));
@@ -98,7 +131,8 @@ int CommandLine::cost(const QStringList &arguments)
     const QString providerId = parser.value(provider);
     const auto catalog = catalogs.provider(providerId);
     if (!catalog)
-        return usageError(tr("unknown provider '%1'; use %2").arg(providerId, catalogs.providers().join(QStringLiteral(", "))));
+        return usageError(
+            tr("unknown provider '%1'; use %2").arg(providerId, catalogs.providers().join(QStringLiteral(", "))));
 
     Workload workload;
     Project project(Catalog::builtin());
@@ -177,7 +211,8 @@ int CommandLine::cost(const QStringList &arguments)
     serverless.freeTier = ft == QLatin1String("on");
     if (parser.isSet(gateway)) {
         serverless.gateway = parser.value(gateway);
-        if (!QStringList{QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")}.contains(serverless.gateway))
+        if (!QStringList{QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")}.contains(
+                serverless.gateway))
             return usageError(tr("--gateway is none, http or rest"));
     }
     CostOption fleet = serverless;
@@ -187,10 +222,12 @@ int CommandLine::cost(const QStringList &arguments)
         QStringList types;
         for (const InstanceType &t : catalog->instances())
             types << t.type;
-        return usageError(tr("%1 has no instance type '%2'; use one of %3").arg(catalog->providerName(), fleet.instanceType, types.join(QStringLiteral(", "))));
+        return usageError(tr("%1 has no instance type '%2'; use one of %3")
+                              .arg(catalog->providerName(), fleet.instanceType, types.join(QStringLiteral(", "))));
     }
     double min = 0, util = 0, pct = 0;
-    if (!number(minInstances, &min, 0) || !number(utilisation, &util, 0.01) || util > 1 || !number(discount, &pct, 0) || pct > 100)
+    if (!number(minInstances, &min, 0) || !number(utilisation, &util, 0.01) || util > 1 || !number(discount, &pct, 0)
+        || pct > 100)
         return usageError(tr("--min-instances, --utilisation (0-1) or --discount (0-100) is out of range"));
     fleet.minInstances = int(min);
     fleet.targetUtilisation = util;

@@ -49,12 +49,13 @@ int CommandLine::exportProject(const QStringList &arguments)
             mOut << exporter->targetId().leftJustified(11) << exporter->targetName() << " - "
                  << exporter->targetDescription() << '\n';
             for (const ExportOption &o : exporter->exportOptions())
-                mOut << "           --option " << o.id << '=' << (o.defaultValue.isEmpty() ? QStringLiteral("...") : o.defaultValue)
-                     << "  " << o.label << '\n';
+                mOut << "           --option " << o.id << '='
+                     << (o.defaultValue.isEmpty() ? QStringLiteral("...") : o.defaultValue) << "  " << o.label << '\n';
         }
         for (const PluginInfo &info : registry.plugins())
             if (!info.loaded)
-                mErr << "nimbus export: " << tr("the plugin %1 did not load: %2").arg(info.fileName, info.error) << '\n';
+                mErr << "nimbus export: " << tr("the plugin %1 did not load: %2").arg(info.fileName, info.error)
+                     << '\n';
         return Success;
     }
     if (parser.positionalArguments().size() != 1 || !parser.isSet(target) || !parser.isSet(output)) {
@@ -66,9 +67,10 @@ int CommandLine::exportProject(const QStringList &arguments)
         QStringList known;
         for (const ExporterInterface *e : registry.exporters())
             known.append(e->targetId());
-        mErr << "nimbus export: "
-             << tr("unknown target '%1'; the targets are: %2").arg(parser.value(target), known.join(QLatin1String(", ")))
-             << '\n';
+        mErr
+            << "nimbus export: "
+            << tr("unknown target '%1'; the targets are: %2").arg(parser.value(target), known.join(QLatin1String(", ")))
+            << '\n';
         return UsageError;
     }
     QMap<QString, QString> options;
@@ -78,10 +80,11 @@ int CommandLine::exportProject(const QStringList &arguments)
     for (const QString &setting : parser.values(option)) {
         const int equals = setting.indexOf(QLatin1Char('='));
         const QString key = setting.left(equals);
-        const bool known = std::any_of(declared.cbegin(), declared.cend(), [&](const ExportOption &o) { return o.id == key; });
+        const bool known = std::any_of(declared.cbegin(), declared.cend(),
+                                       [&](const ExportOption &o) { return o.id == key; });
         if (equals <= 0 || !known) {
-            mErr << "nimbus export: " << tr("'%1' is not an option of %2 (key=value)").arg(setting, exporter->targetId())
-                 << '\n';
+            mErr << "nimbus export: "
+                 << tr("'%1' is not an option of %2 (key=value)").arg(setting, exporter->targetId()) << '\n';
             return UsageError;
         }
         options.insert(key, setting.mid(equals + 1));
@@ -110,8 +113,9 @@ int CommandLine::importProject(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("A SAM or CloudFormation template, or a serverless.yml."));
     const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
                                     tr("The project to write (.nimbus or .json)."), QStringLiteral("PROJECT"));
-    const QCommandLineOption format(QStringLiteral("from"), tr("Read FILE as this format (sam, serverless) instead "
-                                                               "of recognising it."),
+    const QCommandLineOption format(QStringLiteral("from"),
+                                    tr("Read FILE as this format (sam, serverless) instead "
+                                       "of recognising it."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption force(QStringList{QStringLiteral("f"), QStringLiteral("force")},
                                    tr("Replace PROJECT if it exists."));

@@ -14,7 +14,7 @@ static bool drawsPictures(int argc, char *argv[])
     if (argc < 2 || std::strcmp(argv[1], "cost") != 0)
         return false;
     for (int i = 2; i < argc; ++i) {
-        const char *format = std::strncmp(argv[i], "--format=", 9) == 0 ? argv[i] + 9
+        const char *format = std::strncmp(argv[i], "--format=", 9) == 0              ? argv[i] + 9
                              : std::strcmp(argv[i], "--format") == 0 && i + 1 < argc ? argv[i + 1]
                                                                                      : nullptr;
         if (format && (std::strcmp(format, "html") == 0 || std::strcmp(format, "pdf") == 0))

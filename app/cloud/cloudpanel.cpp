@@ -27,8 +27,7 @@ constexpr int kEntryId = Qt::UserRole;
 constexpr int kKey = Qt::UserRole + 1;
 } // namespace
 
-CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent)
-    : QWidget(parent), mRunner(runner)
+CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent), mRunner(runner)
 {
     mToggle = new QPushButton(tr("&Start Local Cloud"));
     mToggle->setObjectName(QStringLiteral("cloudToggle"));
@@ -259,7 +258,9 @@ void CloudPanel::refreshState()
     const bool running = isRunning();
     mInput->setEnabled(running && !mService.isEmpty());
     mAdd->setEnabled(running && !mService.isEmpty());
-    mDelete->setEnabled(running && (kind == QLatin1String("queue") || kind == QLatin1String("bucket") || kind == QLatin1String("table")));
+    mDelete->setEnabled(
+        running
+        && (kind == QLatin1String("queue") || kind == QLatin1String("bucket") || kind == QLatin1String("table")));
     mReset->setEnabled(running);
     if (mService.isEmpty()) {
         mStateTitle->setText(tr("Select a queue, topic, bucket, table or schedule to see its state."));
@@ -276,8 +277,12 @@ void CloudPanel::refreshState()
         mState->setHeaderLabels({tr("Message"), tr("Body"), tr("Received"), tr("Visible")});
         const QDateTime now = mCloud->clock().now();
         for (const QueueMessage &m : messages) {
-            auto *item = new QTreeWidgetItem(mState, {m.id, QString::fromUtf8(m.body.left(200)), QString::number(m.receiveCount),
-                                                      m.visibleAt <= now ? tr("yes") : tr("in flight until %1").arg(m.visibleAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")))});
+            auto *item = new QTreeWidgetItem(
+                mState,
+                {m.id, QString::fromUtf8(m.body.left(200)), QString::number(m.receiveCount),
+                 m.visibleAt <= now
+                     ? tr("yes")
+                     : tr("in flight until %1").arg(m.visibleAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")))});
             item->setData(0, kKey, m.id);
         }
         mInput->setPlaceholderText(tr("Message body"));
@@ -311,8 +316,10 @@ void CloudPanel::refreshState()
         mAdd->setText(tr("Publish"));
     } else {
         const QDateTime next = mCloud->nextFirings().value(mService);
-        mStateTitle->setText(next.isValid() ? tr("%1 fires next at %2").arg(mService, next.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                                            : tr("%1 is disabled or never fires").arg(mService));
+        mStateTitle->setText(
+            next.isValid() ? tr("%1 fires next at %2")
+                                 .arg(mService, next.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                           : tr("%1 is disabled or never fires").arg(mService));
         mState->setHeaderLabels({tr("Schedule")});
         mInput->setPlaceholderText(QString());
         mInput->setEnabled(false);

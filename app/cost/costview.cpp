@@ -239,12 +239,20 @@ void CostView::buildUi()
     mBill = new QTreeWidget;
     mBill->setObjectName(QStringLiteral("bill"));
     // The form's labels name the pairs of controls; each control gets its own name.
-    const QList<QPair<QWidget *, QString>> names = {
-        {mVolume, tr("Requests a month")},     {mShape, tr("Traffic shape")},       {mFunction, tr("Function")},
-        {mDuration, tr("Duration")},            {mMemory, tr("Memory")},             {mArchitecture, tr("Architecture")},
-        {mProvider, tr("Provider")},            {mGateway, tr("Gateway")},           {mInstance, tr("VM type")},
-        {mSizing, tr("Fleet sizing")},          {mMinInstances, tr("Minimum VM count")},
-        {mUtilisation, tr("Target utilisation")}, {mDiscount, tr("Commitment discount")}, {mBill, tr("Bill")}};
+    const QList<QPair<QWidget *, QString>> names = {{mVolume, tr("Requests a month")},
+                                                    {mShape, tr("Traffic shape")},
+                                                    {mFunction, tr("Function")},
+                                                    {mDuration, tr("Duration")},
+                                                    {mMemory, tr("Memory")},
+                                                    {mArchitecture, tr("Architecture")},
+                                                    {mProvider, tr("Provider")},
+                                                    {mGateway, tr("Gateway")},
+                                                    {mInstance, tr("VM type")},
+                                                    {mSizing, tr("Fleet sizing")},
+                                                    {mMinInstances, tr("Minimum VM count")},
+                                                    {mUtilisation, tr("Target utilisation")},
+                                                    {mDiscount, tr("Commitment discount")},
+                                                    {mBill, tr("Bill")}};
     for (const auto &[widget, name] : names)
         widget->setAccessibleName(name);
     mBill->setHeaderLabels({tr("Item"), tr("For"), tr("Quantity"), tr("Unit price"), tr("Cost"), tr("Source")});
@@ -292,9 +300,8 @@ void CostView::buildUi()
     });
     connect(mArchitecture, &QComboBox::currentIndexChanged, this, [this] { applyFunctionEdits(); });
     connect(mFunction, &QComboBox::currentIndexChanged, this, [this] { showFunction(); });
-    connect(mShape, &QComboBox::activated, this, [this] {
-        setShape(TrafficProfile::Shape(mShape->currentData().toInt()));
-    });
+    connect(mShape, &QComboBox::activated, this,
+            [this] { setShape(TrafficProfile::Shape(mShape->currentData().toInt())); });
     connect(import, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import Request Counts"), QString(),
                                                           tr("CSV files (*.csv);;All files (*)"));
@@ -464,8 +471,8 @@ void CostView::showFunction()
     mUpdating = true;
     const int index = mFunction->currentData().toInt();
     const FunctionLoad *f = index >= 0 && index < int(mWorkload.functions.size()) ? &mWorkload.functions[index]
-                            : mWorkload.functions.empty()                          ? nullptr
-                                                                                   : &mWorkload.functions.front();
+                            : mWorkload.functions.empty()                         ? nullptr
+                                                                                  : &mWorkload.functions.front();
     if (f) {
         mDuration->setValue(f->durationMs);
         mDurationSlider->setValue(int(std::round(std::log10(std::max(1.0, f->durationMs)) * 100)));
@@ -575,23 +582,28 @@ void CostView::recompute()
     mSensitivity = mEngine->sensitivity(list[0], list[1]);
 
     const double perSecond = mWorkload.monthlyRequests / (730.0 * 3600);
-    mVolumeHint->setText(tr("%L1 requests a second on average; traffic shape: %2").arg(perSecond, 0, 'f', 2).arg(mWorkload.profile.name()));
+    mVolumeHint->setText(tr("%L1 requests a second on average; traffic shape: %2")
+                             .arg(perSecond, 0, 'f', 2)
+                             .arg(mWorkload.profile.name()));
     mSummary->setText(summaryText());
     refreshCharts();
 
     mBill->clear();
     for (const CostResult &r : mResults) {
-        auto *top = new QTreeWidgetItem(mBill, {r.label, QString(), QString(), QString(),
-                                               r.ok() ? money(r.total(), r.currency) : r.error});
+        auto *top = new QTreeWidgetItem(
+            mBill, {r.label, QString(), QString(), QString(), r.ok() ? money(r.total(), r.currency) : r.error});
         QFont bold = top->font(0);
         bold.setBold(true);
         top->setFont(0, bold);
         top->setFont(4, bold);
         for (const LineItem &item : r.items) {
-            auto *line = new QTreeWidgetItem(top, {item.item, item.nodes,
-                                                   QStringLiteral("%1 %2").arg(QLocale().toString(item.quantity, 'f', item.quantity < 10 ? 2 : 0), item.unit),
-                                                   QStringLiteral("%1 / %2").arg(QString::number(item.unitPrice, 'g', 8), QLocale().toString(item.per, 'f', 0)),
-                                                   QLocale().toString(item.cost(), 'f', 2), item.source});
+            auto *line = new QTreeWidgetItem(
+                top, {item.item, item.nodes,
+                      QStringLiteral("%1 %2").arg(QLocale().toString(item.quantity, 'f', item.quantity < 10 ? 2 : 0),
+                                                  item.unit),
+                      QStringLiteral("%1 / %2").arg(QString::number(item.unitPrice, 'g', 8),
+                                                    QLocale().toString(item.per, 'f', 0)),
+                      QLocale().toString(item.cost(), 'f', 2), item.source});
             line->setToolTip(5, tr("Effective %1: %2").arg(item.effective, item.source));
             line->setTextAlignment(2, Qt::AlignRight);
             line->setTextAlignment(4, Qt::AlignRight);
@@ -606,7 +618,9 @@ void CostView::recompute()
     if (!mResults.empty() && mResults.front().ok())
         for (const FunctionLoad &f : mWorkload.functions) {
             const double amount = mResults.front().perFunction.value(f.name);
-            badges.insert(f.node, tr("%1 %2/mo").arg(mResults.front().currency, QLocale().toString(amount, 'f', amount < 100 ? 2 : 0)));
+            badges.insert(
+                f.node,
+                tr("%1 %2/mo").arg(mResults.front().currency, QLocale().toString(amount, 'f', amount < 100 ? 2 : 0)));
         }
     emit badgesChanged(badges);
 }
@@ -615,14 +629,18 @@ QString CostView::summaryText() const
 {
     QStringList parts;
     for (const CostResult &r : mResults)
-        parts << QStringLiteral("<b>%1</b>: %2").arg(r.label.toHtmlEscaped(), r.ok() ? money(r.total(), r.currency) : r.error.toHtmlEscaped());
-    QString text = tr("Per month at %L1 requests: %2.").arg(mWorkload.monthlyRequests, 0, 'f', 0).arg(parts.join(QStringLiteral(" · ")));
+        parts << QStringLiteral("<b>%1</b>: %2")
+                     .arg(r.label.toHtmlEscaped(), r.ok() ? money(r.total(), r.currency) : r.error.toHtmlEscaped());
+    QString text = tr("Per month at %L1 requests: %2.")
+                       .arg(mWorkload.monthlyRequests, 0, 'f', 0)
+                       .arg(parts.join(QStringLiteral(" · ")));
     if (mResults.size() >= 2) {
         if (mBreakEven.found) {
-            text += QStringLiteral("<br>") + tr("Break-even with %1: <b>%L2 requests a month</b> (%L3 a second on average).")
-                                                 .arg(mResults[1].label.toHtmlEscaped())
-                                                 .arg(mBreakEven.volume, 0, 'f', 0)
-                                                 .arg(mBreakEven.volume / (730.0 * 3600), 0, 'f', 1);
+            text += QStringLiteral("<br>")
+                    + tr("Break-even with %1: <b>%L2 requests a month</b> (%L3 a second on average).")
+                          .arg(mResults[1].label.toHtmlEscaped())
+                          .arg(mBreakEven.volume, 0, 'f', 0)
+                          .arg(mBreakEven.volume / (730.0 * 3600), 0, 'f', 1);
             QStringList sens;
             for (const CostEngine::Sensitivity &s : mSensitivity)
                 sens << tr("%1 x%2: %3")
@@ -680,7 +698,8 @@ void CostView::saveReport()
 {
     QString filter;
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Cost Report"), tr("cost-report.pdf"),
-                                                      tr("PDF (*.pdf);;HTML (*.html);;CSV line items (*.csv)"), &filter);
+                                                      tr("PDF (*.pdf);;HTML (*.html);;CSV line items (*.csv)"),
+                                                      &filter);
     if (path.isEmpty())
         return;
     QString error;

@@ -117,23 +117,12 @@ void CodeEditor::setLanguage(Language language)
     mLanguage = language;
     QsciLexer *lexer = nullptr;
     switch (language) {
-    case Language::JavaScript:
-        lexer = new QsciLexerJavaScript(this);
-        break;
-    case Language::TypeScript:
-        lexer = new TypeScriptLexer(this);
-        break;
-    case Language::Python:
-        lexer = new QsciLexerPython(this);
-        break;
-    case Language::Json:
-        lexer = new QsciLexerJSON(this);
-        break;
-    case Language::Yaml:
-        lexer = new QsciLexerYAML(this);
-        break;
-    case Language::PlainText:
-        break;
+    case Language::JavaScript: lexer = new QsciLexerJavaScript(this); break;
+    case Language::TypeScript: lexer = new TypeScriptLexer(this); break;
+    case Language::Python: lexer = new QsciLexerPython(this); break;
+    case Language::Json: lexer = new QsciLexerJSON(this); break;
+    case Language::Yaml: lexer = new QsciLexerYAML(this); break;
+    case Language::PlainText: break;
     }
     QsciLexer *old = this->lexer();
     setLexer(lexer);
@@ -151,7 +140,7 @@ void CodeEditor::setLanguage(Language language)
     const bool python = language == Language::Python;
     setIndentationWidth(python ? 4 : (language == Language::Yaml || language == Language::Json ? 2 : 4));
     mFields.setRoot(QStringLiteral("context"), EventFields::contextSample(python ? EventFields::Language::Python
-                                                                                  : EventFields::Language::JavaScript));
+                                                                                 : EventFields::Language::JavaScript));
     applyTheme();
 }
 
@@ -194,7 +183,8 @@ void CodeEditor::applyTheme()
             if (what.contains(QLatin1String("comment")))
                 c = comment;
             else if (what.contains(QLatin1String("string")) || what.contains(QLatin1String("character"))
-                     || what.contains(QLatin1String("regular expression")) || what.contains(QLatin1String("text block")))
+                     || what.contains(QLatin1String("regular expression"))
+                     || what.contains(QLatin1String("text block")))
                 c = string;
             else if (what.contains(QLatin1String("keyword")) || what.contains(QLatin1String("property"))
                      || what.contains(QLatin1String("decorator")))
@@ -252,13 +242,10 @@ QString CodeEditor::lineCommentPrefix() const
 {
     switch (mLanguage) {
     case Language::JavaScript:
-    case Language::TypeScript:
-        return QStringLiteral("//");
+    case Language::TypeScript: return QStringLiteral("//");
     case Language::Python:
-    case Language::Yaml:
-        return QStringLiteral("#");
-    default:
-        return {};
+    case Language::Yaml: return QStringLiteral("#");
+    default: return {};
     }
 }
 
@@ -430,23 +417,15 @@ std::function<void()> CodeEditor::keyAction(const QKeyEvent *event)
     if (event->modifiers() != Qt::ControlModifier)
         return {};
     switch (event->key()) {
-    case Qt::Key_Space:
-        return [this] { complete(); };
-    case Qt::Key_Slash:
-        return [this] { toggleComment(); };
-    case Qt::Key_G:
-        return [this] { askGoToLine(); };
-    case Qt::Key_D:
-        return [this] { selectNextOccurrence(); };
+    case Qt::Key_Space: return [this] { complete(); };
+    case Qt::Key_Slash: return [this] { toggleComment(); };
+    case Qt::Key_G: return [this] { askGoToLine(); };
+    case Qt::Key_D: return [this] { selectNextOccurrence(); };
     case Qt::Key_Equal:
-    case Qt::Key_Plus:
-        return [this] { zoomIn(); };
-    case Qt::Key_Minus:
-        return [this] { zoomOut(); };
-    case Qt::Key_0:
-        return [this] { zoomTo(0); };
-    default:
-        return {};
+    case Qt::Key_Plus: return [this] { zoomIn(); };
+    case Qt::Key_Minus: return [this] { zoomOut(); };
+    case Qt::Key_0: return [this] { zoomTo(0); };
+    default: return {};
     }
 }
 

@@ -396,13 +396,12 @@ bool EditorArea::closePage(EditorPage *page)
 {
     if (page->isModified()) {
         setCurrentWidget(page);
-        const auto answer = offscreen() ? QMessageBox::Cancel
-                                        : QMessageBox::warning(this, tr("Unsaved Changes"),
-                                                               tr("%1 has changes that are not saved. Save them?")
-                                                                   .arg(QFileInfo(page->path()).fileName()),
-                                                               QMessageBox::Save | QMessageBox::Discard
-                                                                   | QMessageBox::Cancel,
-                                                               QMessageBox::Save);
+        const auto answer =
+            offscreen() ? QMessageBox::Cancel
+                        : QMessageBox::warning(
+                            this, tr("Unsaved Changes"),
+                            tr("%1 has changes that are not saved. Save them?").arg(QFileInfo(page->path()).fileName()),
+                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
         if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save(page)))
             return false;
     }
@@ -423,11 +422,10 @@ bool EditorArea::maybeSaveAll()
         return true;
     if (offscreen())
         return false;
-    const auto answer = QMessageBox::warning(this, tr("Unsaved Files"),
-                                             tr("These files have changes that are not saved: %1. Save them?")
-                                                 .arg(names.join(QLatin1String(", "))),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                             QMessageBox::Save);
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved Files"),
+        tr("These files have changes that are not saved: %1. Save them?").arg(names.join(QLatin1String(", "))),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return saveAll();
     return answer == QMessageBox::Discard;

@@ -116,8 +116,8 @@ bool FindBar::findNext(bool backwards)
         mEditor->getCursorPosition(&line, &index);
     }
     const bool found = mEditor->findFirst(mFind->text(), mRegex->isChecked(), mCase->isChecked(),
-                                          mWholeWord->isChecked(), true, !backwards, line, index, true,
-                                          false, mRegex->isChecked());
+                                          mWholeWord->isChecked(), true, !backwards, line, index, true, false,
+                                          mRegex->isChecked());
     showStatus(found ? QString() : tr("Not found"), !found);
     return found;
 }
@@ -130,8 +130,8 @@ bool FindBar::replaceCurrent()
     if (mEditor->hasSelectedText()) {
         int line = 0, index = 0, lineTo = 0, indexTo = 0;
         mEditor->getSelection(&line, &index, &lineTo, &indexTo);
-        if (mEditor->findFirst(mFind->text(), mRegex->isChecked(), mCase->isChecked(), mWholeWord->isChecked(),
-                               false, true, line, index, false, false, mRegex->isChecked())) {
+        if (mEditor->findFirst(mFind->text(), mRegex->isChecked(), mCase->isChecked(), mWholeWord->isChecked(), false,
+                               true, line, index, false, false, mRegex->isChecked())) {
             int l2 = 0, i2 = 0, lt2 = 0, it2 = 0;
             mEditor->getSelection(&l2, &i2, &lt2, &it2);
             if (l2 == line && i2 == index)

@@ -7,10 +7,10 @@
 #include "export/pluginregistry.h"
 #include "model/architecture.h"
 
-#include <Qsci/qsciscintilla.h>
 #include <Qsci/qscilexerbash.h>
 #include <Qsci/qscilexerjson.h>
 #include <Qsci/qscilexeryaml.h>
+#include <Qsci/qsciscintilla.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -211,10 +211,9 @@ void ExportDialog::targetChanged()
     // temporary folder) into Documents.
     if (mOutputEdit->text() == mSuggestedOutput || mOutputEdit->text().isEmpty()) {
         const bool saved = !mProject.filePath().isEmpty() && !mProject.filePath().startsWith(QDir::tempPath());
-        const QString base = saved
-                                 ? QFileInfo(mProject.filePath()).absolutePath() + QLatin1String("/export")
-                                 : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                                       + QLatin1String("/Nimbus Exports/") + mProject.displayName();
+        const QString base = saved ? QFileInfo(mProject.filePath()).absolutePath() + QLatin1String("/export")
+                                   : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                         + QLatin1String("/Nimbus Exports/") + mProject.displayName();
         mSuggestedOutput = QDir::toNativeSeparators(base + QLatin1Char('/') + exporter->targetId());
         mOutputEdit->setText(mSuggestedOutput);
     }
@@ -240,10 +239,13 @@ void ExportDialog::refresh()
     QThread *thread = QThread::create([exporter, provider, input, snapshot, generation, self] {
         const ExportOutput output = ExportJob::prepare(*exporter, provider, input);
         // The snapshot goes back with the result so that it is freed on the GUI thread.
-        QMetaObject::invokeMethod(self, [self, output, generation, snapshot] {
+        QMetaObject::invokeMethod(
+            self,
+            [self, output, generation, snapshot] {
             if (self)
                 self->showPreview(output, generation);
-        }, Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
     });
     mPreviewThreads.append(thread);
     connect(thread, &QThread::finished, this, [this, thread] {
@@ -296,7 +298,8 @@ void ExportDialog::showPreview(const ExportOutput &output, int generation)
         auto *item = new QTreeWidgetItem(mDiagnostics, {Diagnostic::severityName(d.severity), d.message});
         item->setIcon(0, severityIcon(style(), d.severity));
         item->setToolTip(1, d.message);
-        item->setData(0, Qt::UserRole, QVariant::fromValue<qulonglong>(d.nodes.isEmpty() ? kInvalidNodeId : d.nodes.first()));
+        item->setData(0, Qt::UserRole,
+                      QVariant::fromValue<qulonglong>(d.nodes.isEmpty() ? kInvalidNodeId : d.nodes.first()));
         errors += d.severity == Diagnostic::Severity::Error;
     }
     if (mOutput.diagnostics.isEmpty())
@@ -332,18 +335,24 @@ void ExportDialog::startExport()
     mWorker = QThread::create([output, directory, targetId, cancel, self] {
         QString error;
         const bool ok = ExportJob::write(output, directory, targetId, &error, [cancel, self](int done, int total) {
-            QMetaObject::invokeMethod(self, [self, done, total] {
+            QMetaObject::invokeMethod(
+                self,
+                [self, done, total] {
                 if (self) {
                     self->mProgress->setRange(0, total);
                     self->mProgress->setValue(done);
                 }
-            }, Qt::QueuedConnection);
+                },
+                Qt::QueuedConnection);
             return !cancel->load();
         });
-        QMetaObject::invokeMethod(self, [self, ok, error, directory] {
+        QMetaObject::invokeMethod(
+            self,
+            [self, ok, error, directory] {
             if (self)
                 self->writeDone(ok, ok ? directory : error);
-        }, Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
     });
     mWorker->start();
 }
@@ -376,8 +385,7 @@ void ExportDialog::reject()
     QDialog::reject();
 }
 
-PluginsDialog::PluginsDialog(const PluginRegistry &registry, QWidget *parent)
-    : QDialog(parent)
+PluginsDialog::PluginsDialog(const PluginRegistry &registry, QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Plugins"));
     resize(820, 360);
@@ -391,11 +399,13 @@ PluginsDialog::PluginsDialog(const PluginRegistry &registry, QWidget *parent)
                                                 QDir::toNativeSeparators(info.fileName)});
         item->setToolTip(0, info.description);
         item->setToolTip(3, item->text(3));
-        item->setIcon(0, style()->standardIcon(info.loaded ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxCritical));
+        item->setIcon(
+            0, style()->standardIcon(info.loaded ? QStyle::SP_DialogApplyButton : QStyle::SP_MessageBoxCritical));
     }
     for (int c = 0; c < 4; ++c)
         tree->resizeColumnToContents(c);
-    auto *label = new QLabel(tr("Provider plugins are read from %1.").arg(QDir::toNativeSeparators(registry.directory())));
+    auto *label = new QLabel(
+        tr("Provider plugins are read from %1.").arg(QDir::toNativeSeparators(registry.directory())));
     label->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

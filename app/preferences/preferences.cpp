@@ -65,7 +65,9 @@ Preferences::Theme Preferences::theme() const
 void Preferences::setTheme(Theme theme)
 {
     applyTheme(theme);
-    write(kTheme, theme == Theme::Dark ? QStringLiteral("dark") : theme == Theme::Light ? QStringLiteral("light") : QStringLiteral("system"));
+    write(kTheme, theme == Theme::Dark    ? QStringLiteral("dark")
+                  : theme == Theme::Light ? QStringLiteral("light")
+                                          : QStringLiteral("system"));
 }
 
 QString Preferences::language() const

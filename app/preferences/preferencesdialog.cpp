@@ -102,8 +102,10 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     mAwsPort->setRange(1, 65535);
     mAwsPort->setValue(p.awsEndpointPort());
     cloudForm->addRow(tr("AWS &endpoint port:"), mAwsPort);
-    cloudForm->addRow(QString(), new QLabel(tr("Another free port is used when one is taken; a running cloud keeps its ports "
-                                               "until it is started again."), cloud));
+    cloudForm->addRow(QString(),
+                      new QLabel(tr("Another free port is used when one is taken; a running cloud keeps its ports "
+                                    "until it is started again."),
+                                 cloud));
     layout->addWidget(cloud);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -126,11 +128,14 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     connect(mFontSize, &QSpinBox::valueChanged, this, applyFont);
     connect(mProvider, &QComboBox::currentIndexChanged, this,
             [this] { Preferences::instance().setDefaultProvider(mProvider->currentData().toString()); });
-    connect(mRegion, &QComboBox::currentTextChanged, this, [](const QString &region) { Preferences::instance().setDefaultRegion(region); });
+    connect(mRegion, &QComboBox::currentTextChanged, this,
+            [](const QString &region) { Preferences::instance().setDefaultRegion(region); });
     connect(mIdle, &QSpinBox::valueChanged, this, [](int s) { Preferences::instance().setIdleInstanceSeconds(s); });
     connect(mAutosave, &QSpinBox::valueChanged, this, [](int s) { Preferences::instance().setAutosaveSeconds(s); });
-    connect(mCloudPort, &QSpinBox::valueChanged, this, [](int port) { Preferences::instance().setLocalCloudPort(port); });
-    connect(mAwsPort, &QSpinBox::valueChanged, this, [](int port) { Preferences::instance().setAwsEndpointPort(port); });
+    connect(mCloudPort, &QSpinBox::valueChanged, this,
+            [](int port) { Preferences::instance().setLocalCloudPort(port); });
+    connect(mAwsPort, &QSpinBox::valueChanged, this,
+            [](int port) { Preferences::instance().setAwsEndpointPort(port); });
 }
 
 } // namespace Nimbus

@@ -218,15 +218,14 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     layout->addLayout(top);
     layout->addWidget(split, 1);
 
-    connect(mFunctionBox, qOverload<int>(&QComboBox::activated), this, [this](int index) {
-        setFunction(NodeId(mFunctionBox->itemData(index).toLongLong()));
-    });
+    connect(mFunctionBox, qOverload<int>(&QComboBox::activated), this,
+            [this](int index) { setFunction(NodeId(mFunctionBox->itemData(index).toLongLong())); });
     connect(mEventBox, qOverload<int>(&QComboBox::activated), this, &RunPanel::chooseEvent);
     connect(mInvoke, &QPushButton::clicked, this, &RunPanel::invoke);
     connect(mSaveEvent, &QPushButton::clicked, this, [this] {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Save Event"), tr("Name of the event:"),
-                                                   QLineEdit::Normal, QString(), &ok);
+        const QString name = QInputDialog::getText(this, tr("Save Event"), tr("Name of the event:"), QLineEdit::Normal,
+                                                   QString(), &ok);
         if (ok && !name.trimmed().isEmpty())
             saveEvent(name.trimmed());
     });
@@ -254,7 +253,8 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
         const QList<QTreeWidgetItem *> selected = mHistory->selectedItems();
         if (selected.size() == 2) {
             // Older on the left.
-            compare(selected[1]->data(0, kHistoryIdRole).toLongLong(), selected[0]->data(0, kHistoryIdRole).toLongLong());
+            compare(selected[1]->data(0, kHistoryIdRole).toLongLong(),
+                    selected[0]->data(0, kHistoryIdRole).toLongLong());
         }
     });
     connect(mRunner, &FunctionRunner::started, this, &RunPanel::onStarted);
@@ -381,9 +381,7 @@ void RunPanel::chooseEvent(int index)
                 ok = true;
             }
         break;
-    case TemplateEvent:
-        ok = EventTemplates::builtin().generate(data.value(1).toString(), {}, &json, &error);
-        break;
+    case TemplateEvent: ok = EventTemplates::builtin().generate(data.value(1).toString(), {}, &json, &error); break;
     }
     if (ok)
         mEventEditor->setText(prettyJson(json));
@@ -591,11 +589,12 @@ QWidget *RunPanel::compare(qint64 left, qint64 right)
     CodeEditor *views[2] = {};
     for (int i = 0; i < 2; ++i) {
         const RunHistory::Entry &e = *entries[i];
-        auto *title = new QLabel(tr("%1 \u00b7 %2 \u00b7 %3 ms")
-                                     .arg(locale.toString(e.result.startedAt.toLocalTime(), QLocale::ShortFormat),
-                                          e.result.ok ? tr("OK") : e.result.error.value(QLatin1String("errorType")).toString(),
-                                          locale.toString(e.result.durationMs, 'f', 2)),
-                                 dialog);
+        auto *title = new QLabel(
+            tr("%1 \u00b7 %2 \u00b7 %3 ms")
+                .arg(locale.toString(e.result.startedAt.toLocalTime(), QLocale::ShortFormat),
+                     e.result.ok ? tr("OK") : e.result.error.value(QLatin1String("errorType")).toString(),
+                     locale.toString(e.result.durationMs, 'f', 2)),
+            dialog);
         views[i] = jsonView(dialog, true);
         views[i]->setObjectName(i == 0 ? QStringLiteral("leftResult") : QStringLiteral("rightResult"));
         views[i]->setText(resultText(e.result) + QStringLiteral("\n\n") + tr("// logs") + QLatin1Char('\n')
@@ -607,8 +606,8 @@ QWidget *RunPanel::compare(qint64 left, qint64 right)
     const int differ = views[0]->markerDefine(QsciScintilla::Background);
     views[1]->markerDefine(QsciScintilla::Background, differ);
     for (CodeEditor *v : views)
-        v->setMarkerBackgroundColor(CodeEditor::isDark(v->palette()) ? QColor(0x5a, 0x4a, 0x10) : QColor(0xff, 0xf0, 0xb0),
-                                    differ);
+        v->setMarkerBackgroundColor(
+            CodeEditor::isDark(v->palette()) ? QColor(0x5a, 0x4a, 0x10) : QColor(0xff, 0xf0, 0xb0), differ);
     const int lines = std::max(views[0]->lines(), views[1]->lines());
     int differences = 0;
     for (int l = 0; l < lines; ++l) {

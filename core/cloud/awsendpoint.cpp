@@ -30,7 +30,8 @@ QString requestIdOfTrace(const QByteArray &trace)
     if (!match.hasMatch())
         return {};
     const QString hex = match.captured(1) + match.captured(2);
-    return QStringLiteral("%1-%2-%3-%4-%5").arg(hex.mid(0, 8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20));
+    return QStringLiteral("%1-%2-%3-%4-%5")
+        .arg(hex.mid(0, 8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20));
 }
 
 // The service named in the signature's credential scope (…/region/service/aws4_request).
@@ -45,7 +46,7 @@ QString signingService(const QByteArray &authorization)
 class AwsEndpoint::Server : public QAbstractHttpServer
 {
 public:
-    explicit Server(AwsEndpoint *owner) : mOwner(owner) {}
+    explicit Server(AwsEndpoint *owner) : mOwner(owner) { }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
@@ -87,7 +88,7 @@ protected:
         return true;
     }
 
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override { }
 
 private:
     AwsEndpoint *mOwner;
@@ -190,21 +191,25 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
         done(secured(std::move(response)));
     };
     if (request.body.size() > kRequestLimit) {
-        reply(AwsWire::xmlAnswer(413, AwsWire::queryError(QStringLiteral("EntityTooLarge"),
-                                                          QStringLiteral("the request body is over %1 MB").arg(kRequestLimit >> 20), true,
-                                                          request.requestId)));
+        reply(AwsWire::xmlAnswer(
+            413, AwsWire::queryError(QStringLiteral("EntityTooLarge"),
+                                     QStringLiteral("the request body is over %1 MB").arg(kRequestLimit >> 20), true,
+                                     request.requestId)));
         return;
     }
     if (!mCloud.isRunning()) {
         reply(AwsWire::xmlAnswer(503, AwsWire::queryError(QStringLiteral("ServiceUnavailable"),
-                                                          QStringLiteral("the local cloud is not running"), false, request.requestId)));
+                                                          QStringLiteral("the local cloud is not running"), false,
+                                                          request.requestId)));
         return;
     }
     if (AwsService *service = route(request))
         service->handle(request, reply);
     else
-        reply(AwsWire::xmlAnswer(400, AwsWire::queryError(QStringLiteral("InvalidAction"), QStringLiteral("no service of the local cloud takes this request"),
-                                                          true, request.requestId)));
+        reply(AwsWire::xmlAnswer(400,
+                                 AwsWire::queryError(QStringLiteral("InvalidAction"),
+                                                     QStringLiteral("no service of the local cloud takes this request"),
+                                                     true, request.requestId)));
 }
 
 AwsService *AwsEndpoint::route(AwsRequest &request) const
@@ -236,7 +241,8 @@ AwsService *AwsEndpoint::route(AwsRequest &request) const
         if (signedFor && signedFor->recognition().query)
             return signedFor;
         for (AwsService *service : mServices)
-            if (scope.isEmpty() && service->recognition().query && service->recognition().queryActions.contains(request.operation))
+            if (scope.isEmpty() && service->recognition().query
+                && service->recognition().queryActions.contains(request.operation))
                 return service;
         return fallback(true);
     }

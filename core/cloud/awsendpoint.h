@@ -39,7 +39,7 @@ public:
     // Adds a service (owned by the endpoint): requests recognised as its own reach it.
     // Services are tried in the order they were added; the constructor adds SQS, SNS,
     // S3 and DynamoDB.
-    template <typename Service>
+    template<typename Service>
     Service *addService()
     {
         auto *service = new Service(*this);

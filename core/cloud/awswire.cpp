@@ -72,7 +72,8 @@ QJsonValue normalise(const QJsonValue &value)
             const QJsonObject e = entry.toObject();
             const QString name = e.contains(QLatin1String("Name")) ? e.value(QLatin1String("Name")).toString()
                                                                    : e.value(QLatin1String("key")).toString();
-            map.insert(name, e.contains(QLatin1String("Value")) ? e.value(QLatin1String("Value")) : e.value(QLatin1String("value")));
+            map.insert(name, e.contains(QLatin1String("Value")) ? e.value(QLatin1String("Value"))
+                                                                : e.value(QLatin1String("value")));
         }
         return map;
     }
@@ -130,7 +131,8 @@ void writeValue(QXmlStreamWriter &xml, const QString &name, const QJsonValue &va
             element = QStringLiteral("Message");
         else if (name == QLatin1String("QueueUrls"))
             element = QStringLiteral("QueueUrl");
-        else if (name == QLatin1String("Successful") && operation.endsWith(QLatin1String("Batch")) && !operation.startsWith(QLatin1String("Publish")))
+        else if (name == QLatin1String("Successful") && operation.endsWith(QLatin1String("Batch"))
+                 && !operation.startsWith(QLatin1String("Publish")))
             element = operation + QStringLiteral("ResultEntry");
         else if (name == QLatin1String("Failed") && !operation.startsWith(QLatin1String("Publish")))
             element = QStringLiteral("BatchResultErrorEntry");
@@ -194,7 +196,8 @@ QJsonObject queryToJson(const QList<QPair<QString, QString>> &pairs)
     return renameSqs(normalise(tree).toObject());
 }
 
-QByteArray queryResponse(const QString &operation, const QJsonObject &result, const QString &xmlns, const QString &requestId)
+QByteArray queryResponse(const QString &operation, const QJsonObject &result, const QString &xmlns,
+                         const QString &requestId)
 {
     QByteArray out;
     QXmlStreamWriter xml(&out);
@@ -235,7 +238,8 @@ HttpResponseData jsonError(int status, const QString &typePrefix, const QString 
     r.status = status;
     addHeader(r.headers, "content-type", "application/x-amz-json-1.0");
     addHeader(r.headers, "x-amzn-errortype", type.toUtf8());
-    r.body = QJsonDocument(QJsonObject{{QStringLiteral("__type"), typePrefix + type}, {QStringLiteral("message"), message}})
+    r.body = QJsonDocument(
+                 QJsonObject{{QStringLiteral("__type"), typePrefix + type}, {QStringLiteral("message"), message}})
                  .toJson(QJsonDocument::Compact);
     r.problem = type + QStringLiteral(": ") + message;
     return r;
@@ -300,7 +304,8 @@ std::optional<QByteArray> decodeAwsChunked(const QByteArray &body)
             return std::nullopt;
         const QByteArray line = body.mid(at, lineEnd - at);
         bool ok = false;
-        const qlonglong size = line.left(line.indexOf(';') < 0 ? line.size() : line.indexOf(';')).trimmed().toLongLong(&ok, 16);
+        const qlonglong size =
+            line.left(line.indexOf(';') < 0 ? line.size() : line.indexOf(';')).trimmed().toLongLong(&ok, 16);
         // Compared as what is left, so that a size near 2^63 cannot wrap the sum.
         if (!ok || size < 0 || size > body.size() - (lineEnd + 2))
             return std::nullopt;

@@ -26,7 +26,8 @@ QJsonObject queryToJson(const QList<QPair<QString, QString>> &pairs);
 
 // An XML answer of the query protocol: <OpResponse><OpResult>fields</OpResult>
 // <ResponseMetadata/></OpResponse>, from the JSON protocol's answer.
-QByteArray queryResponse(const QString &operation, const QJsonObject &result, const QString &xmlns, const QString &requestId);
+QByteArray queryResponse(const QString &operation, const QJsonObject &result, const QString &xmlns,
+                         const QString &requestId);
 QByteArray queryError(const QString &code, const QString &message, bool sender, const QString &requestId);
 
 // The JSON protocol's error answer.

@@ -41,7 +41,7 @@ QString BucketStore::objectPath(const QString &bucket, const QString &key) const
 }
 
 bool BucketStore::putObject(const QString &bucket, const QString &key, const QByteArray &data,
-                           const QString &contentType, StoredObject *stored)
+                            const QString &contentType, StoredObject *stored)
 {
     if (!validName(bucket))
         return fail(tr("'%1' is not a valid bucket name").arg(bucket));
@@ -58,8 +58,9 @@ bool BucketStore::putObject(const QString &bucket, const QString &key, const QBy
     object.etag = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex());
     object.contentType = contentType.isEmpty() ? QStringLiteral("binary/octet-stream") : contentType;
     object.modified = clock().now();
-    Statement insert(db(), QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, content_type, modified) "
-                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    Statement insert(db(),
+                     QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, content_type, modified) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     insert.bind(1, bucket);
     insert.bind(2, key);
     insert.bind(3, object.size);
@@ -75,7 +76,8 @@ bool BucketStore::putObject(const QString &bucket, const QString &key, const QBy
 
 std::optional<QByteArray> BucketStore::getObject(const QString &bucket, const QString &key, StoredObject *stored)
 {
-    Statement select(db(), QStringLiteral("SELECT size, etag, content_type, modified FROM objects WHERE bucket = ?1 AND key = ?2"));
+    Statement select(
+        db(), QStringLiteral("SELECT size, etag, content_type, modified FROM objects WHERE bucket = ?1 AND key = ?2"));
     select.bind(1, bucket);
     select.bind(2, key);
     if (!select.next()) {
@@ -96,7 +98,7 @@ QList<StoredObject> BucketStore::listObjects(const QString &bucket, const QStrin
 {
     QList<StoredObject> result;
     Statement select(db(), QStringLiteral("SELECT key, size, etag, content_type, modified FROM objects "
-                                         "WHERE bucket = ?1 AND substr(key, 1, length(?2)) = ?2 ORDER BY key"));
+                                          "WHERE bucket = ?1 AND substr(key, 1, length(?2)) = ?2 ORDER BY key"));
     select.bind(1, bucket);
     select.bind(2, prefix);
     while (select.next())

@@ -29,7 +29,7 @@ class BucketStore : public StateStore
     Q_DECLARE_TR_FUNCTIONS(Nimbus::CloudState)
 
 public:
-    explicit BucketStore(StateConnection &connection) : StateStore(connection) {}
+    explicit BucketStore(StateConnection &connection) : StateStore(connection) { }
 
     bool putObject(const QString &bucket, const QString &key, const QByteArray &data, const QString &contentType,
                    StoredObject *stored = nullptr);

@@ -21,7 +21,7 @@ public:
 class ManualClock : public CloudClock
 {
 public:
-    explicit ManualClock(const QDateTime &start = QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC)) : mNow(start) {}
+    explicit ManualClock(const QDateTime &start = QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC)) : mNow(start) { }
     QDateTime now() const override { return mNow; }
     void advance(qint64 milliseconds) { mNow = mNow.addMSecs(milliseconds); }
     void set(const QDateTime &now) { mNow = now.toUTC(); }

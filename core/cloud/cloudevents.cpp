@@ -50,16 +50,17 @@ QJsonObject sqs(const QString &region, const QString &queue, const QList<QueueMe
                                {QStringLiteral("SentTimestamp"), sent},
                                {QStringLiteral("SenderId"), QLatin1String(kAccount)},
                                {QStringLiteral("ApproximateFirstReceiveTimestamp"), sent}};
-        records.append(QJsonObject{
-            {QStringLiteral("messageId"), m.id},
-            {QStringLiteral("receiptHandle"), m.receiptHandle},
-            {QStringLiteral("body"), QString::fromUtf8(m.body)},
-            {QStringLiteral("attributes"), attributes},
-            {QStringLiteral("messageAttributes"), m.attributes},
-            {QStringLiteral("md5OfBody"), QString::fromLatin1(QCryptographicHash::hash(m.body, QCryptographicHash::Md5).toHex())},
-            {QStringLiteral("eventSource"), QStringLiteral("aws:sqs")},
-            {QStringLiteral("eventSourceARN"), queueArn(region, queue)},
-            {QStringLiteral("awsRegion"), region}});
+        records.append(
+            QJsonObject{{QStringLiteral("messageId"), m.id},
+                        {QStringLiteral("receiptHandle"), m.receiptHandle},
+                        {QStringLiteral("body"), QString::fromUtf8(m.body)},
+                        {QStringLiteral("attributes"), attributes},
+                        {QStringLiteral("messageAttributes"), m.attributes},
+                        {QStringLiteral("md5OfBody"),
+                         QString::fromLatin1(QCryptographicHash::hash(m.body, QCryptographicHash::Md5).toHex())},
+                        {QStringLiteral("eventSource"), QStringLiteral("aws:sqs")},
+                        {QStringLiteral("eventSourceARN"), queueArn(region, queue)},
+                        {QStringLiteral("awsRegion"), region}});
     }
     return {{QStringLiteral("Records"), records}};
 }
@@ -104,15 +105,17 @@ QJsonObject s3(const QString &region, const QString &bucket, const StoredObject 
         {QStringLiteral("eventTime"), iso(when)},
         {QStringLiteral("eventName"), eventName},
         {QStringLiteral("userIdentity"), QJsonObject{{QStringLiteral("principalId"), QStringLiteral("AWS:LOCAL")}}},
-        {QStringLiteral("requestParameters"), QJsonObject{{QStringLiteral("sourceIPAddress"), QStringLiteral("127.0.0.1")}}},
-        {QStringLiteral("responseElements"),
-         QJsonObject{{QStringLiteral("x-amz-request-id"), uuid()}, {QStringLiteral("x-amz-id-2"), QStringLiteral("local")}}},
+        {QStringLiteral("requestParameters"),
+         QJsonObject{{QStringLiteral("sourceIPAddress"), QStringLiteral("127.0.0.1")}}},
+        {QStringLiteral("responseElements"), QJsonObject{{QStringLiteral("x-amz-request-id"), uuid()},
+                                                         {QStringLiteral("x-amz-id-2"), QStringLiteral("local")}}},
         {QStringLiteral("s3"),
          QJsonObject{{QStringLiteral("s3SchemaVersion"), QStringLiteral("1.0")},
                      {QStringLiteral("configurationId"), QStringLiteral("nimbus")},
                      {QStringLiteral("bucket"),
                       QJsonObject{{QStringLiteral("name"), bucket},
-                                  {QStringLiteral("ownerIdentity"), QJsonObject{{QStringLiteral("principalId"), QStringLiteral("LOCAL")}}},
+                                  {QStringLiteral("ownerIdentity"),
+                                   QJsonObject{{QStringLiteral("principalId"), QStringLiteral("LOCAL")}}},
                                   {QStringLiteral("arn"), QStringLiteral("arn:aws:s3:::") + bucket}}},
                      {QStringLiteral("object"), s3Object}}}};
     return {{QStringLiteral("Records"), QJsonArray{record}}};

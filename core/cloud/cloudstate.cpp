@@ -10,12 +10,11 @@ namespace {
 constexpr int kSchemaVersion = 1;
 } // namespace
 
-CloudState::CloudState(const CloudClock &clock) : CloudState(std::make_unique<StateConnection>(clock)) {}
+CloudState::CloudState(const CloudClock &clock) : CloudState(std::make_unique<StateConnection>(clock)) { }
 
 CloudState::CloudState(std::unique_ptr<StateConnection> connection)
     : QueueStore(*connection), BucketStore(*connection), TableStore(*connection), mConnection(std::move(connection))
-{
-}
+{ }
 
 CloudState::~CloudState() = default;
 
@@ -41,7 +40,8 @@ bool CloudState::open(const QString &directory)
     // A state folder can come with a stranger's project: it holds nothing that runs on read.
     qint64 active = 0;
     if (!db.queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type IN ('view', 'trigger') "
-                                    "OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL%')"), &active)
+                                    "OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL%')"),
+                     &active)
         || active > 0)
         return fail(tr("%1: not a local cloud state (it holds views or triggers); Reset State or delete the folder")
                         .arg(QDir::toNativeSeparators(path)));
@@ -54,7 +54,8 @@ bool CloudState::open(const QString &directory)
     // the studio (not of the machine), which is what a local emulator needs.
     if (!QueueStore::createTables() || !BucketStore::createTables() || !TableStore::createTables()
         || !db.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion))
-        || !db.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !db.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
+        || !db.exec(QStringLiteral("PRAGMA journal_mode = WAL"))
+        || !db.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
         return fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), db.errorString()));
     return true;
 }

@@ -160,7 +160,8 @@ QString typeOf(const QJsonValue &value)
 bool isNumber(const QString &text)
 {
     const auto d = Decimal::parse(text);
-    return d && d->digits.size() <= 38 && d->digits.size() + d->exponent <= 126 && d->digits.size() + d->exponent >= -129;
+    return d && d->digits.size() <= 38 && d->digits.size() + d->exponent <= 126
+           && d->digits.size() + d->exponent >= -129;
 }
 
 std::optional<QString> canonicalNumber(const QString &text)
@@ -200,7 +201,8 @@ std::optional<int> compare(const QJsonValue &a, const QJsonValue &b)
         return ux < uy ? -1 : (ux > uy ? 1 : 0);
     }
     if (type == QLatin1String("B")) {
-        const QByteArray bx = QByteArray::fromBase64(x.toString().toLatin1()), by = QByteArray::fromBase64(y.toString().toLatin1());
+        const QByteArray bx = QByteArray::fromBase64(x.toString().toLatin1()),
+                         by = QByteArray::fromBase64(y.toString().toLatin1());
         return bx < by ? -1 : (bx > by ? 1 : 0);
     }
     return std::nullopt;
@@ -265,13 +267,16 @@ QString validateAt(const QJsonValue &value, int depth)
         return QStringLiteral("Nesting Levels have exceeded supported limits");
     const QJsonObject o = value.toObject();
     if (!value.isObject() || o.size() != 1)
-        return QStringLiteral("an attribute value must have exactly one type (S, N, B, BOOL, NULL, M, L, SS, NS or BS)");
+        return QStringLiteral(
+            "an attribute value must have exactly one type (S, N, B, BOOL, NULL, M, L, SS, NS or BS)");
     const QString type = o.begin().key();
     const QJsonValue v = o.begin().value();
     if (type == QLatin1String("S") || type == QLatin1String("B"))
         return v.isString() ? QString() : QStringLiteral("%1 must be a string").arg(type);
     if (type == QLatin1String("N"))
-        return v.isString() && isNumber(v.toString()) ? QString() : QStringLiteral("'%1' is not a number DynamoDB can store").arg(v.toString());
+        return v.isString() && isNumber(v.toString())
+                   ? QString()
+                   : QStringLiteral("'%1' is not a number DynamoDB can store").arg(v.toString());
     if (type == QLatin1String("BOOL"))
         return v.isBool() ? QString() : QStringLiteral("BOOL must be true or false");
     if (type == QLatin1String("NULL"))
@@ -359,13 +364,15 @@ std::optional<DynamoError> DynamoExpression::Context::unused() const
         if (!usedValues.contains(it.key()))
             values.append(it.key());
     if (!values.isEmpty())
-        return DynamoError{QStringLiteral("ValidationException"),
-                           QStringLiteral("Value provided in ExpressionAttributeValues unused in expressions: keys: {%1}")
-                               .arg(values.join(QStringLiteral(", ")))};
+        return DynamoError{
+            QStringLiteral("ValidationException"),
+            QStringLiteral("Value provided in ExpressionAttributeValues unused in expressions: keys: {%1}")
+                .arg(values.join(QStringLiteral(", ")))};
     if (!names.isEmpty())
-        return DynamoError{QStringLiteral("ValidationException"),
-                           QStringLiteral("Value provided in ExpressionAttributeNames unused in expressions: keys: {%1}")
-                               .arg(names.join(QStringLiteral(", ")))};
+        return DynamoError{
+            QStringLiteral("ValidationException"),
+            QStringLiteral("Value provided in ExpressionAttributeNames unused in expressions: keys: {%1}")
+                .arg(names.join(QStringLiteral(", ")))};
     return std::nullopt;
 }
 
@@ -374,13 +381,13 @@ std::optional<DynamoError> DynamoExpression::Context::unused() const
 struct DynamoExpression::Node
 {
     enum Type {
-        Path,       // segments
-        Value,      // value
-        Function,   // name, children (size, if_not_exists, list_append, attribute_exists ...)
+        Path, // segments
+        Value, // value
+        Function, // name, children (size, if_not_exists, list_append, attribute_exists ...)
         Arithmetic, // op '+' or '-', two children
-        Compare,    // op = <> < <= > >=, two children
-        Between,    // three children
-        In,         // first child, then candidates
+        Compare, // op = <> < <= > >=, two children
+        Between, // three children
+        In, // first child, then candidates
         And,
         Or,
         Not,
@@ -413,8 +420,7 @@ class Parser
 public:
     Parser(const QString &text, const QString &what, DynamoExpression::Context &context)
         : mText(text), mWhat(what), mContext(context)
-    {
-    }
+    { }
 
     bool tokenize()
     {
@@ -495,15 +501,17 @@ public:
     bool syntaxError(const QString &token, qsizetype position)
     {
         if (!mError)
-            mError = DynamoError{QStringLiteral("ValidationException"),
-                                 QStringLiteral("Invalid %1: Syntax error; token: \"%2\", near: \"%3\"")
-                                     .arg(mWhat, token, mText.mid(std::max<qsizetype>(0, position - 8), 20).simplified())};
+            mError = DynamoError{
+                QStringLiteral("ValidationException"),
+                QStringLiteral("Invalid %1: Syntax error; token: \"%2\", near: \"%3\"")
+                    .arg(mWhat, token, mText.mid(std::max<qsizetype>(0, position - 8), 20).simplified())};
         return false;
     }
     bool fail(const QString &message)
     {
         if (!mError)
-            mError = DynamoError{QStringLiteral("ValidationException"), QStringLiteral("Invalid %1: %2").arg(mWhat, message)};
+            mError = DynamoError{QStringLiteral("ValidationException"),
+                                 QStringLiteral("Invalid %1: %2").arg(mWhat, message)};
         return false;
     }
     std::optional<DynamoError> error() const { return mError; }
@@ -522,7 +530,10 @@ public:
             if (t.type == Token::NameRef) {
                 const QJsonValue resolved = mContext.names.value(t.text);
                 if (!resolved.isString())
-                    return fail(QStringLiteral("An expression attribute name used in the document path is not defined; attribute name: %1").arg(t.text));
+                    return fail(
+                        QStringLiteral(
+                            "An expression attribute name used in the document path is not defined; attribute name: %1")
+                            .arg(t.text));
                 mContext.usedNames.insert(t.text);
                 node->segments.push_back({resolved.toString(), -1});
                 return true;
@@ -555,11 +566,13 @@ public:
         const Token t = next();
         const QJsonValue value = mContext.values.value(t.text);
         if (!value.isObject()) {
-            fail(QStringLiteral("An expression attribute value used in expression is not defined; attribute value: %1").arg(t.text));
+            fail(QStringLiteral("An expression attribute value used in expression is not defined; attribute value: %1")
+                     .arg(t.text));
             return nullptr;
         }
         if (const QString problem = DynamoValue::validate(value); !problem.isEmpty()) {
-            fail(QStringLiteral("ExpressionAttributeValues contains invalid value: %1 for key %2").arg(problem, t.text));
+            fail(
+                QStringLiteral("ExpressionAttributeValues contains invalid value: %1 for key %2").arg(problem, t.text));
             return nullptr;
         }
         mContext.usedValues.insert(t.text);
@@ -589,7 +602,8 @@ public:
             return nullptr;
         const bool firstIsPath = node->children.front()->type == ExprNode::Path;
         if ((node->op != QLatin1String("list_append")) && !firstIsPath) {
-            fail(QStringLiteral("Operator or function requires a document path; operator or function: %1").arg(node->op));
+            fail(QStringLiteral("Operator or function requires a document path; operator or function: %1")
+                     .arg(node->op));
             return nullptr;
         }
         return node;
@@ -625,7 +639,8 @@ public:
             if (!right)
                 return nullptr;
             if (right->type == ExprNode::Function && right->op == QLatin1String("size"))
-                return fail(QStringLiteral("The function is not allowed in an update expression; function: size")), nullptr;
+                return fail(QStringLiteral("The function is not allowed in an update expression; function: size")),
+                       nullptr;
             node->children = {left, right};
             return node;
         }
@@ -697,7 +712,8 @@ public:
         const Token &t = peek();
         if (t.type == Token::Name && atSymbol("(", 1)) {
             const QString name = t.text.toLower();
-            static const QStringList oneArgument = {QStringLiteral("attribute_exists"), QStringLiteral("attribute_not_exists")};
+            static const QStringList oneArgument = {QStringLiteral("attribute_exists"),
+                                                    QStringLiteral("attribute_not_exists")};
             static const QStringList twoArguments = {QStringLiteral("attribute_type"), QStringLiteral("begins_with"),
                                                      QStringLiteral("contains")};
             if (oneArgument.contains(name))
@@ -708,8 +724,10 @@ public:
         NodePtr left = operand(false);
         if (!left)
             return nullptr;
-        if (peek().type == Token::Symbol && QStringList{QStringLiteral("="), QStringLiteral("<>"), QStringLiteral("<"), QStringLiteral("<="), QStringLiteral(">"), QStringLiteral(">=")}
-                                                         .contains(peek().text)) {
+        if (peek().type == Token::Symbol
+            && QStringList{QStringLiteral("="), QStringLiteral("<>"), QStringLiteral("<"), QStringLiteral("<="),
+                           QStringLiteral(">"), QStringLiteral(">=")}
+                   .contains(peek().text)) {
             auto node = std::make_shared<ExprNode>();
             node->type = ExprNode::Compare;
             node->op = next().text;
@@ -824,7 +842,8 @@ std::optional<QJsonValue> evaluate(const ExprNode &node, const QJsonObject &item
         }
         if (node.op == QLatin1String("list_append")) {
             const auto a = evaluate(*node.children[0], item, error), b = evaluate(*node.children[1], item, error);
-            if (!a || !b || DynamoValue::typeOf(*a) != QLatin1String("L") || DynamoValue::typeOf(*b) != QLatin1String("L")) {
+            if (!a || !b || DynamoValue::typeOf(*a) != QLatin1String("L")
+                || DynamoValue::typeOf(*b) != QLatin1String("L")) {
                 if (error)
                     *error = {QStringLiteral("ValidationException"),
                               QStringLiteral("An operand in the update expression has an incorrect data type")};
@@ -841,8 +860,9 @@ std::optional<QJsonValue> evaluate(const ExprNode &node, const QJsonObject &item
         const auto a = evaluate(*node.children[0], item, error), b = evaluate(*node.children[1], item, error);
         if (!a || !b) {
             if (error && error->type.isEmpty())
-                *error = {QStringLiteral("ValidationException"),
-                          QStringLiteral("The provided expression refers to an attribute that does not exist in the item")};
+                *error = {
+                    QStringLiteral("ValidationException"),
+                    QStringLiteral("The provided expression refers to an attribute that does not exist in the item")};
             return std::nullopt;
         }
         if (DynamoValue::typeOf(*a) != QLatin1String("N") || DynamoValue::typeOf(*b) != QLatin1String("N")) {
@@ -852,10 +872,14 @@ std::optional<QJsonValue> evaluate(const ExprNode &node, const QJsonObject &item
             return std::nullopt;
         }
         const auto sum = DynamoValue::addNumbers(a->toObject().value(QLatin1String("N")).toString(),
-                                                 b->toObject().value(QLatin1String("N")).toString(), node.op == QLatin1String("-"));
+                                                 b->toObject().value(QLatin1String("N")).toString(),
+                                                 node.op == QLatin1String("-"));
         if (!sum) {
             if (error)
-                *error = {QStringLiteral("ValidationException"), QStringLiteral("Number overflow. Attempting to store a number with magnitude larger than supported range")};
+                *error = {
+                    QStringLiteral("ValidationException"),
+                    QStringLiteral(
+                        "Number overflow. Attempting to store a number with magnitude larger than supported range")};
             return std::nullopt;
         }
         return QJsonValue(QJsonObject{{QStringLiteral("N"), *sum}});
@@ -955,7 +979,8 @@ bool holds(const ExprNode &node, const QJsonObject &item)
 }
 
 // Writes value at path (nullopt: removes it); false when the path's parent is missing.
-bool assign(QJsonObject &item, const std::vector<ExprNode::Segment> &segments, size_t at, const std::optional<QJsonValue> &value)
+bool assign(QJsonObject &item, const std::vector<ExprNode::Segment> &segments, size_t at,
+            const std::optional<QJsonValue> &value)
 {
     // Recursion over JSON containers held by value: read, change, write back.
     std::function<bool(QJsonValue &, size_t)> into = [&](QJsonValue &container, size_t i) -> bool {
@@ -1025,12 +1050,13 @@ bool assign(QJsonObject &item, const std::vector<ExprNode::Segment> &segments, s
 
 // ---- DynamoExpression ------------------------------------------------------------
 
-std::optional<DynamoExpression> DynamoExpression::parse(Kind kind, const QString &text, const QString &what, Context &context,
-                                                        DynamoError *error)
+std::optional<DynamoExpression> DynamoExpression::parse(Kind kind, const QString &text, const QString &what,
+                                                        Context &context, DynamoError *error)
 {
     Parser parser(text, what, context);
     auto failed = [&]() -> std::optional<DynamoExpression> {
-        *error = parser.error().value_or(DynamoError{QStringLiteral("ValidationException"), QStringLiteral("Invalid %1").arg(what)});
+        *error = parser.error().value_or(
+            DynamoError{QStringLiteral("ValidationException"), QStringLiteral("Invalid %1").arg(what)});
         return std::nullopt;
     };
     if (text.trimmed().isEmpty()) {
@@ -1039,9 +1065,11 @@ std::optional<DynamoExpression> DynamoExpression::parse(Kind kind, const QString
         return std::nullopt;
     }
     if (text.size() > 4096) {
-        *error = {QStringLiteral("ValidationException"),
-                  QStringLiteral("Invalid %1: Expression size has exceeded the maximum allowed size; expression size: %2")
-                      .arg(what).arg(text.toUtf8().size())};
+        *error = {
+            QStringLiteral("ValidationException"),
+            QStringLiteral("Invalid %1: Expression size has exceeded the maximum allowed size; expression size: %2")
+                .arg(what)
+                .arg(text.toUtf8().size())};
         return std::nullopt;
     }
     if (!parser.tokenize())
@@ -1087,7 +1115,7 @@ std::optional<DynamoExpression> DynamoExpression::parse(Kind kind, const QString
         seen.insert(name);
         do {
             Action action;
-            action.type = name == QLatin1String("SET") ? Action::Set
+            action.type = name == QLatin1String("SET")      ? Action::Set
                           : name == QLatin1String("REMOVE") ? Action::Remove
                           : name == QLatin1String("ADD")    ? Action::Add
                                                             : Action::Delete;
@@ -1120,7 +1148,8 @@ std::optional<DynamoExpression> DynamoExpression::parse(Kind kind, const QString
                 overlap = a[k].name == b[k].name && a[k].index == b[k].index;
             if (overlap) {
                 *error = {QStringLiteral("ValidationException"),
-                          QStringLiteral("Invalid %1: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [%2], path two: [%3]")
+                          QStringLiteral("Invalid %1: Two document paths overlap with each other; must remove or "
+                                         "rewrite one of these paths; path one: [%2], path two: [%3]")
                               .arg(what, a[0].name, b[0].name)};
                 return std::nullopt;
             }
@@ -1146,7 +1175,8 @@ bool DynamoExpression::apply(QJsonObject &item, DynamoError *error) const
             if (!values.back()) {
                 *error = problem.type.isEmpty()
                              ? DynamoError{QStringLiteral("ValidationException"),
-                                           QStringLiteral("The provided expression refers to an attribute that does not exist in the item")}
+                                           QStringLiteral("The provided expression refers to an attribute that does "
+                                                          "not exist in the item")}
                              : problem;
                 return false;
             }
@@ -1186,14 +1216,16 @@ bool DynamoExpression::apply(QJsonObject &item, DynamoError *error) const
             const QJsonValue operand = *values[i];
             const QString type = DynamoValue::typeOf(operand);
             const auto current = resolve(*action.path, item);
-            const bool isSet = type == QLatin1String("SS") || type == QLatin1String("NS") || type == QLatin1String("BS");
+            const bool isSet = type == QLatin1String("SS") || type == QLatin1String("NS")
+                               || type == QLatin1String("BS");
             if (action.type == Action::Add && type == QLatin1String("N")) {
                 if (current && DynamoValue::typeOf(*current) != QLatin1String("N")) {
                     *error = {QStringLiteral("ValidationException"),
                               QStringLiteral("An operand in the update expression has an incorrect data type")};
                     return false;
                 }
-                const QString base = current ? current->toObject().value(QLatin1String("N")).toString() : QStringLiteral("0");
+                const QString base = current ? current->toObject().value(QLatin1String("N")).toString()
+                                             : QStringLiteral("0");
                 const auto sum = DynamoValue::addNumbers(base, operand.toObject().value(QLatin1String("N")).toString());
                 if (!sum || !assign(item, segments, 0, QJsonValue(QJsonObject{{QStringLiteral("N"), *sum}})))
                     return invalidPath();
@@ -1215,8 +1247,9 @@ bool DynamoExpression::apply(QJsonObject &item, DynamoError *error) const
                 else if (action.type == Action::Delete && found != members.end())
                     members.erase(found);
             }
-            const std::optional<QJsonValue> result = members.isEmpty() ? std::nullopt
-                                                                       : std::optional<QJsonValue>(QJsonObject{{type, members}});
+            const std::optional<QJsonValue> result = members.isEmpty()
+                                                         ? std::nullopt
+                                                         : std::optional<QJsonValue>(QJsonObject{{type, members}});
             if (!current && !result)
                 break;
             if (!assign(item, segments, 0, result))
@@ -1284,9 +1317,11 @@ std::optional<QJsonValue> DynamoExpression::equalityOn(const QString &attribute)
         }
         if (node.type == Node::Compare && node.op == QLatin1String("=")) {
             const Node &a = *node.children[0], &b = *node.children[1];
-            if (a.type == Node::Path && a.segments.size() == 1 && a.segments[0].name == attribute && b.type == Node::Value)
+            if (a.type == Node::Path && a.segments.size() == 1 && a.segments[0].name == attribute
+                && b.type == Node::Value)
                 return b.value;
-            if (b.type == Node::Path && b.segments.size() == 1 && b.segments[0].name == attribute && a.type == Node::Value)
+            if (b.type == Node::Path && b.segments.size() == 1 && b.segments[0].name == attribute
+                && a.type == Node::Value)
                 return a.value;
         }
         return std::nullopt;

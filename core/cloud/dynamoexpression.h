@@ -50,7 +50,7 @@ class DynamoExpression
 public:
     struct Context
     {
-        QJsonObject names;  // "#n" -> "name"
+        QJsonObject names; // "#n" -> "name"
         QJsonObject values; // ":v" -> typed value
         QSet<QString> usedNames;
         QSet<QString> usedValues;

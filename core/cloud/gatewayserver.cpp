@@ -44,7 +44,7 @@ void send(PendingResponse &pending, const HttpResponseData &response, const Http
 class GatewayServer::Server : public QAbstractHttpServer
 {
 public:
-    explicit Server(GatewayServer *owner) : mOwner(owner) {}
+    explicit Server(GatewayServer *owner) : mOwner(owner) { }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
@@ -62,14 +62,13 @@ protected:
         return true;
     }
 
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override { }
 
 private:
     GatewayServer *mOwner;
 };
 
-GatewayServer::GatewayServer(LocalCloud &cloud, QObject *parent)
-    : QObject(parent), mCloud(cloud)
+GatewayServer::GatewayServer(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud)
 {
     quint32 words[8];
     QRandomGenerator::system()->fillRange(words);
@@ -98,7 +97,8 @@ bool GatewayServer::listen(const QHostAddress &address, quint16 port, QString *e
             route.function = function->id;
             route.functionName = function->name;
             route.cors = node.properties.value(QLatin1String("cors")).toBool();
-            route.restPayload = node.properties.value(QLatin1String("payloadFormat")).toString() == QLatin1String("1.0");
+            route.restPayload = node.properties.value(QLatin1String("payloadFormat")).toString()
+                                == QLatin1String("1.0");
             mRoutes.add(route);
         }
     }
@@ -106,7 +106,8 @@ bool GatewayServer::listen(const QHostAddress &address, quint16 port, QString *e
     // The control path's larger limit is for the run's own tools, which carry its token.
     auto bodyLimit = [](const QByteArray &requestLine, const HttpHeaders &headers) {
         const bool control = requestLine.contains(QByteArray(" ") + kControlPrefix)
-                             && std::any_of(headers.cbegin(), headers.cend(), [](const auto &h) { return h.first == kTokenHeader; });
+                             && std::any_of(headers.cbegin(), headers.cend(),
+                                            [](const auto &h) { return h.first == kTokenHeader; });
         return control ? kControlLimit : kPayloadLimit;
     };
     auto refusal = [](int status, const QString &message) { return GatewayEvents::errorResponse(status, message); };
@@ -147,7 +148,8 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
     };
     const QHostAddress peer(request.sourceIp);
     if (!peer.isLoopback())
-        return answer(403, {{QStringLiteral("error"), tr("the local cloud's operations are open to this machine only")}});
+        return answer(403,
+                      {{QStringLiteral("error"), tr("the local cloud's operations are open to this machine only")}});
     if (request.method != QLatin1String("POST"))
         return answer(405, {{QStringLiteral("error"), tr("use POST")}});
     const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
@@ -159,12 +161,14 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
     for (qsizetype i = 0; i < mControlToken.size(); ++i)
         difference |= mControlToken.at(i) ^ (i < token.size() ? token.at(i) : 0);
     if (difference != 0)
-        return answer(403, {{QStringLiteral("error"), tr("the local cloud's operations need the token of this run (nimbus cloud reads it)")}});
+        return answer(403, {{QStringLiteral("error"),
+                             tr("the local cloud's operations need the token of this run (nimbus cloud reads it)")}});
     const QString operation = request.path.mid(int(qstrlen(kControlPrefix)));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (!document.isObject())
-        return answer(400, {{QStringLiteral("error"), tr("the request is not a JSON object: %1").arg(parseError.errorString())}});
+        return answer(
+            400, {{QStringLiteral("error"), tr("the request is not a JSON object: %1").arg(parseError.errorString())}});
     const QJsonObject in = document.object();
     auto failed = [&] { return answer(400, {{QStringLiteral("error"), mCloud.errorString()}}); };
     if (operation == QLatin1String("send-message")) {
@@ -174,7 +178,8 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
         return id.isEmpty() ? failed() : answer(200, {{QStringLiteral("messageId"), id}});
     }
     if (operation == QLatin1String("publish")) {
-        const QString id = mCloud.publish(in.value(QLatin1String("topic")).toString(), in.value(QLatin1String("message")).toString(),
+        const QString id = mCloud.publish(in.value(QLatin1String("topic")).toString(),
+                                          in.value(QLatin1String("message")).toString(),
                                           in.value(QLatin1String("subject")).toString());
         return id.isEmpty() ? failed() : answer(200, {{QStringLiteral("messageId"), id}});
     }
@@ -183,16 +188,19 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
                                                             QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
             return answer(400, {{QStringLiteral("error"), tr("put-object: body is not base64")}});
-        const bool ok = mCloud.putObject(in.value(QLatin1String("bucket")).toString(), in.value(QLatin1String("key")).toString(),
-                                         decoded.decoded, in.value(QLatin1String("contentType")).toString());
+        const bool ok = mCloud.putObject(in.value(QLatin1String("bucket")).toString(),
+                                         in.value(QLatin1String("key")).toString(), decoded.decoded,
+                                         in.value(QLatin1String("contentType")).toString());
         return ok ? answer(200, {{QStringLiteral("size"), qint64(decoded.decoded.size())}}) : failed();
     }
     if (operation == QLatin1String("put-item")) {
-        const bool ok = mCloud.putItem(in.value(QLatin1String("table")).toString(), in.value(QLatin1String("item")).toObject());
+        const bool ok = mCloud.putItem(in.value(QLatin1String("table")).toString(),
+                                       in.value(QLatin1String("item")).toObject());
         return ok ? answer(200, {}) : failed();
     }
     if (operation == QLatin1String("delete-item")) {
-        const bool ok = mCloud.deleteItem(in.value(QLatin1String("table")).toString(), in.value(QLatin1String("key")).toObject());
+        const bool ok = mCloud.deleteItem(in.value(QLatin1String("table")).toString(),
+                                          in.value(QLatin1String("key")).toObject());
         return ok ? answer(200, {}) : failed();
     }
     if (operation == QLatin1String("fire")) {
@@ -216,10 +224,10 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
     }
     // A preflight for a route that allows CORS is answered by the gateway itself.
     if (GatewayEvents::isPreflight(request)) {
-        const QString wanted = QString::fromUtf8(
-            std::find_if(request.headers.cbegin(), request.headers.cend(), [](const auto &h) {
-                return h.first.compare("access-control-request-method", Qt::CaseInsensitive) == 0;
-            })->second);
+        const QString wanted = QString::fromUtf8(std::find_if(request.headers.cbegin(), request.headers.cend(),
+                                                              [](const auto &h) {
+            return h.first.compare("access-control-request-method", Qt::CaseInsensitive) == 0;
+                                                 })->second);
         const auto match = mRoutes.match(wanted, request.path);
         if (match && match->route->cors) {
             HttpResponseData answer;
@@ -242,15 +250,15 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
     const qint64 id = mCloud.invoke(
         route.functionName, QJsonDocument(event).toJson(QJsonDocument::Compact), what, 0,
         [pending, route, cors](const InvocationResult &result) {
-            if (result.ok) {
-                send(*pending, GatewayEvents::response(result.resultJson, route.restPayload), cors);
-                return;
-            }
-            const QString type = result.error.value(QLatin1String("errorType")).toString();
-            const int status = type == QLatin1String("TooManyRequestsException") ? 503
-                               : type == QLatin1String("Sandbox.Timedout")       ? 504
-                                                                                 : 502;
-            send(*pending, GatewayEvents::errorResponse(status, type), cors);
+        if (result.ok) {
+            send(*pending, GatewayEvents::response(result.resultJson, route.restPayload), cors);
+            return;
+        }
+        const QString type = result.error.value(QLatin1String("errorType")).toString();
+        const int status = type == QLatin1String("TooManyRequestsException") ? 503
+                           : type == QLatin1String("Sandbox.Timedout")       ? 504
+                                                                             : 502;
+        send(*pending, GatewayEvents::errorResponse(status, type), cors);
         },
         &error, true);
     if (!id)

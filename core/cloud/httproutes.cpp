@@ -179,8 +179,8 @@ QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match,
         event.insert(QStringLiteral("pathParameters"), match.pathParameters);
     const bool textual = isTextual(header(request.headers, "content-type"));
     if (!request.body.isEmpty())
-        event.insert(QStringLiteral("body"), textual ? QString::fromUtf8(request.body)
-                                                     : QString::fromLatin1(request.body.toBase64()));
+        event.insert(QStringLiteral("body"),
+                     textual ? QString::fromUtf8(request.body) : QString::fromLatin1(request.body.toBase64()));
     event.insert(QStringLiteral("isBase64Encoded"), !request.body.isEmpty() && !textual);
     return event;
 }
@@ -231,8 +231,8 @@ QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match,
             {QStringLiteral("stageVariables"), QJsonValue()},
             {QStringLiteral("requestContext"), context},
             {QStringLiteral("body"), request.body.isEmpty() ? QJsonValue()
-                                     : textual ? QJsonValue(QString::fromUtf8(request.body))
-                                               : QJsonValue(QString::fromLatin1(request.body.toBase64()))},
+                                     : textual              ? QJsonValue(QString::fromUtf8(request.body))
+                                                            : QJsonValue(QString::fromLatin1(request.body.toBase64()))},
             {QStringLiteral("isBase64Encoded"), !request.body.isEmpty() && !textual}};
 }
 
@@ -274,7 +274,8 @@ HttpResponseData response(const QByteArray &resultJson, bool restPayload)
     const QJsonValue status = object.value(QStringLiteral("statusCode"));
     r.status = status.isString() ? status.toString().toInt() : status.toInt();
     if (r.status < 100 || r.status > 599)
-        return errorResponse(502, QStringLiteral("statusCode %1 is not an HTTP status").arg(status.toVariant().toString()));
+        return errorResponse(502,
+                             QStringLiteral("statusCode %1 is not an HTTP status").arg(status.toVariant().toString()));
     // A header that would end its line is refused as API Gateway refuses a malformed
     // answer; the framing is the gateway's own.
     QString badHeader;
@@ -298,12 +299,15 @@ HttpResponseData response(const QByteArray &resultJson, bool restPayload)
     for (const QJsonValue &cookie : object.value(QStringLiteral("cookies")).toArray())
         add(QStringLiteral("set-cookie"), cookie.toString().toUtf8());
     if (!badHeader.isNull())
-        return errorResponse(502, QStringLiteral("the function's response header '%1' is not a valid HTTP header (a line break or "
-                                                 "a character a header name cannot hold)").arg(badHeader.left(100)));
+        return errorResponse(
+            502, QStringLiteral("the function's response header '%1' is not a valid HTTP header (a line break or "
+                                "a character a header name cannot hold)")
+                     .arg(badHeader.left(100)));
     const QJsonValue body = object.value(QStringLiteral("body"));
     const QByteArray text = body.isString() ? body.toString().toUtf8()
-                            : body.isUndefined() || body.isNull() ? QByteArray()
-                                                                  : QJsonDocument::fromVariant(body.toVariant()).toJson(QJsonDocument::Compact);
+                            : body.isUndefined() || body.isNull()
+                                ? QByteArray()
+                                : QJsonDocument::fromVariant(body.toVariant()).toJson(QJsonDocument::Compact);
     r.body = object.value(QStringLiteral("isBase64Encoded")).toBool() ? QByteArray::fromBase64(text) : text;
     if (header(r.headers, "content-type").isEmpty() && !r.body.isEmpty())
         addHeader(r.headers, "content-type", restPayload ? "application/json" : "text/plain; charset=utf-8");
@@ -337,8 +341,9 @@ HttpHeaders corsHeaders(const HttpRequestData &request)
 } // namespace GatewayEvents
 QString serverUrl(const QHostAddress &address, quint16 port)
 {
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-                                                                             : address.toString();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                             : address.toString();
     return QStringLiteral("http://%1:%2").arg(host).arg(port);
 }
 

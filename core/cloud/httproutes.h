@@ -18,7 +18,7 @@ namespace Nimbus {
 struct HttpRoute
 {
     QString method; // GET ... or ANY
-    QString path;   // /items/{id}, /files/{proxy+}
+    QString path; // /items/{id}, /files/{proxy+}
     NodeId trigger = kInvalidNodeId;
     NodeId function = kInvalidNodeId;
     QString functionName;
@@ -31,8 +31,8 @@ using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 struct HttpRequestData
 {
     QString method;
-    QString path;      // decoded, without the query
-    QByteArray query;  // raw, without '?'
+    QString path; // decoded, without the query
+    QByteArray query; // raw, without '?'
     HttpHeaders headers;
     QByteArray body;
     QString sourceIp = QStringLiteral("127.0.0.1");

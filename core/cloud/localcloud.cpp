@@ -1,11 +1,11 @@
 #include "localcloud.h"
 
 #include "cloudevents.h"
-#include "dynamoexpression.h"
-#include "requestguard.h"
 #include "document/project.h"
+#include "dynamoexpression.h"
 #include "export/exportmodel.h"
 #include "model/scheduleexpression.h"
+#include "requestguard.h"
 #include "runtime/functionrunner.h"
 
 #include <QJsonArray>
@@ -237,7 +237,10 @@ bool LocalCloud::withinLoopLimit(qint64 cause, const QString &source, const QStr
     entry.source = source;
     entry.target = target;
     entry.ok = false;
-    entry.detail = tr("stopped after %1 hops (the limit is %2): %3").arg(depthOf(cause) + 1).arg(mLoopLimit).arg(chain.join(QStringLiteral(" -> ")));
+    entry.detail = tr("stopped after %1 hops (the limit is %2): %3")
+                       .arg(depthOf(cause) + 1)
+                       .arg(mLoopLimit)
+                       .arg(chain.join(QStringLiteral(" -> ")));
     addLog(entry);
     return fail(entry.detail);
 }
@@ -347,8 +350,8 @@ QList<QueueMessage> LocalCloud::receive(const Node *queue, int max, int visibili
 {
     const QString deadLetters = queue->name + QLatin1String("-dlq");
     QList<QueueMessage> dead;
-    const QList<QueueMessage> messages = mState->receiveMessages(queue->name, max, visibility, number(queue, "maxReceiveCount", 5),
-                                                                 deadLetters, &dead);
+    const QList<QueueMessage> messages = mState->receiveMessages(
+        queue->name, max, visibility, number(queue, "maxReceiveCount", 5), deadLetters, &dead);
     for (const QueueMessage &m : std::as_const(dead)) {
         CloudLogEntry entry;
         entry.kind = CloudLogEntry::Kind::DeadLetter;
@@ -431,8 +434,10 @@ void LocalCloud::deliverQueue(const Node *queue)
             // Success deletes the batch, except the items the function reports failed.
             QSet<QString> failed;
             if (result.ok) {
-                const QJsonArray failures = QJsonDocument::fromJson(result.resultJson).object()
-                                                .value(QLatin1String("batchItemFailures")).toArray();
+                const QJsonArray failures = QJsonDocument::fromJson(result.resultJson)
+                                                .object()
+                                                .value(QLatin1String("batchItemFailures"))
+                                                .toArray();
                 for (const QJsonValue &f : failures)
                     failed.insert(f.toObject().value(QLatin1String("itemIdentifier")).toString());
             }
@@ -485,21 +490,24 @@ QString LocalCloud::publish(const QString &topic, const QString &message, const 
         return {};
     }
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const qint64 change = logChange(topic, cause, tr("message %1 to %n subscriber(s)", nullptr, int(consumers(node).size())).arg(id));
+    const qint64 change = logChange(topic, cause,
+                                    tr("message %1 to %n subscriber(s)", nullptr, int(consumers(node).size())).arg(id));
     const QByteArray event = json(CloudEvents::sns(mRegion, topic, id, message, subject, mClock->now(), attributes));
     for (const Node *function : consumers(node))
         deliver(function, event, topic, change);
     return id;
 }
 
-bool LocalCloud::putObject(const QString &bucket, const QString &key, const QByteArray &data, const QString &contentType,
-                           qint64 cause)
+bool LocalCloud::putObject(const QString &bucket, const QString &key, const QByteArray &data,
+                           const QString &contentType, qint64 cause)
 {
     const Node *node = service(bucket, "bucket");
     if (!node || !withinLoopLimit(cause, causeName(cause), bucket))
         return false;
     if (data.size() > kObjectLimit)
-        return fail(tr("an object of %1 bytes is over the %2 MB a single upload takes").arg(data.size()).arg(kObjectLimit >> 20));
+        return fail(tr("an object of %1 bytes is over the %2 MB a single upload takes")
+                        .arg(data.size())
+                        .arg(kObjectLimit >> 20));
     // It comes back as a response header: nothing that could end the header line.
     if (RequestGuard::isUnsafeHeaderValue(contentType.toUtf8()) || contentType.size() > 256)
         return fail(tr("the content type of %1 is not a valid header value").arg(key.left(100)));
@@ -512,8 +520,8 @@ bool LocalCloud::putObject(const QString &bucket, const QString &key, const QByt
     const bool notifies = events != QLatin1String("ObjectRemoved") && key.startsWith(text(node, "prefix"))
                           && key.endsWith(text(node, "suffix"));
     if (notifies) {
-        const QByteArray event = json(CloudEvents::s3(mRegion, bucket, stored, QStringLiteral("ObjectCreated:Put"), ++mSequence,
-                                                  mClock->now()));
+        const QByteArray event = json(
+            CloudEvents::s3(mRegion, bucket, stored, QStringLiteral("ObjectCreated:Put"), ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
             deliver(function, event, bucket, change);
     }
@@ -533,11 +541,12 @@ bool LocalCloud::deleteObject(const QString &bucket, const QString &key, qint64 
     const qint64 change = logChange(bucket, cause, tr("deleted %1").arg(key));
     emit stateChanged(bucket);
     const QString events = text(node, "events", QStringLiteral("ObjectCreated"));
-    if (events != QLatin1String("ObjectCreated") && key.startsWith(text(node, "prefix")) && key.endsWith(text(node, "suffix"))) {
+    if (events != QLatin1String("ObjectCreated") && key.startsWith(text(node, "prefix"))
+        && key.endsWith(text(node, "suffix"))) {
         StoredObject removed;
         removed.key = key;
         const QByteArray event = json(CloudEvents::s3(mRegion, bucket, removed, QStringLiteral("ObjectRemoved:Delete"),
-                                                  ++mSequence, mClock->now()));
+                                                      ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
             deliver(function, event, bucket, change);
     }
@@ -587,7 +596,8 @@ bool LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 c
     StreamRecord record;
     if (!mState->putItem(table, tableKeys(table), item, &record))
         return fail(mState->errorString());
-    const qint64 change = logChange(table, cause, record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
+    const qint64 change = logChange(table, cause,
+                                    record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
     emit stateChanged(table);
     streamChange(node, record, change);
     return true;
@@ -603,7 +613,8 @@ bool LocalCloud::deleteItem(const QString &table, const QJsonObject &key, qint64
         return fail(mState->errorString());
     if (record.eventName.isEmpty())
         return true;
-    const qint64 change = logChange(table, cause, record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
+    const qint64 change = logChange(table, cause,
+                                    record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
     emit stateChanged(table);
     streamChange(node, record, change);
     return true;

@@ -174,11 +174,11 @@ private:
     qint64 mNextLogId = 0;
     qint64 mSequence = 0;
     QList<CloudLogEntry> mLog;
-    QHash<QString, Pending> mPending;        // by request id
-    QHash<QString, QDateTime> mNextFiring;   // schedule -> next firing
-    QSet<QString> mBusyQueues;               // queues with a batch in flight, per consumer "queue/function"
-    QHash<QString, int> mRoundRobin;         // queue -> next consumer
-    QHash<QString, qint64> mMessageCause;    // message id -> the log entry that sent it
+    QHash<QString, Pending> mPending; // by request id
+    QHash<QString, QDateTime> mNextFiring; // schedule -> next firing
+    QSet<QString> mBusyQueues; // queues with a batch in flight, per consumer "queue/function"
+    QHash<QString, int> mRoundRobin; // queue -> next consumer
+    QHash<QString, qint64> mMessageCause; // message id -> the log entry that sent it
 };
 
 } // namespace Nimbus

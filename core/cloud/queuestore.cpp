@@ -24,7 +24,8 @@ QueueMessage readMessage(Statement &q)
     return m;
 }
 
-const QString kMessageColumns = QStringLiteral("id, body, attributes, sent, visible_at, receive_count, COALESCE(receipt, '')");
+const QString kMessageColumns = QStringLiteral(
+    "id, body, attributes, sent, visible_at, receive_count, COALESCE(receipt, '')");
 
 } // namespace
 
@@ -58,7 +59,7 @@ QString QueueStore::sendMessage(const QString &queue, const QByteArray &body, co
     const QDateTime now = clock().now();
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     Statement insert(db(), QStringLiteral("INSERT INTO messages(queue, id, body, attributes, sent, visible_at) "
-                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     insert.bind(1, queue);
     insert.bind(2, id);
     insert.bind(3, body);
@@ -87,15 +88,17 @@ QList<QueueMessage> QueueStore::receiveMessages(const QString &queue, int max, i
     if (maxReceiveCount > 0 && !deadLetterQueue.isEmpty()) {
         if (deadLettered) {
             Statement doomed(db(), QStringLiteral("SELECT %1 FROM messages WHERE queue = ?1 AND visible_at <= ?2 "
-                                                 "AND receive_count >= ?3 ORDER BY rowid").arg(kMessageColumns));
+                                                  "AND receive_count >= ?3 ORDER BY rowid")
+                                       .arg(kMessageColumns));
             doomed.bind(1, queue);
             doomed.bind(2, now);
             doomed.bind(3, qint64(maxReceiveCount));
             while (doomed.next())
                 deadLettered->append(readMessage(doomed));
         }
-        Statement move(db(), QStringLiteral("UPDATE messages SET queue = ?1, receive_count = 0, receipt = NULL, visible_at = ?2 "
-                                           "WHERE queue = ?3 AND visible_at <= ?2 AND receive_count >= ?4"));
+        Statement move(
+            db(), QStringLiteral("UPDATE messages SET queue = ?1, receive_count = 0, receipt = NULL, visible_at = ?2 "
+                                 "WHERE queue = ?3 AND visible_at <= ?2 AND receive_count >= ?4"));
         move.bind(1, deadLetterQueue);
         move.bind(2, now);
         move.bind(3, queue);
@@ -104,15 +107,17 @@ QList<QueueMessage> QueueStore::receiveMessages(const QString &queue, int max, i
     }
     {
         Statement select(db(), QStringLiteral("SELECT %1 FROM messages WHERE queue = ?1 AND visible_at <= ?2 "
-                                             "ORDER BY rowid LIMIT ?3").arg(kMessageColumns));
+                                              "ORDER BY rowid LIMIT ?3")
+                                   .arg(kMessageColumns));
         select.bind(1, queue);
         select.bind(2, now);
         select.bind(3, qint64(std::clamp(max, 1, 10000)));
         while (select.next())
             received.append(readMessage(select));
     }
-    Statement update(db(), QStringLiteral("UPDATE messages SET receive_count = receive_count + 1, visible_at = ?1, receipt = ?2 "
-                                         "WHERE id = ?3"));
+    Statement update(
+        db(), QStringLiteral("UPDATE messages SET receive_count = receive_count + 1, visible_at = ?1, receipt = ?2 "
+                             "WHERE id = ?3"));
     for (QueueMessage &m : received) {
         m.receiveCount += 1;
         m.visibleAt = fromMs(now + qint64(std::max(0, visibilityTimeout)) * 1000);
@@ -159,7 +164,8 @@ bool QueueStore::changeVisibility(const QString &queue, const QString &receiptHa
 QList<QueueMessage> QueueStore::messages(const QString &queue) const
 {
     QList<QueueMessage> result;
-    Statement select(db(), QStringLiteral("SELECT %1 FROM messages WHERE queue = ?1 ORDER BY rowid").arg(kMessageColumns));
+    Statement select(db(),
+                     QStringLiteral("SELECT %1 FROM messages WHERE queue = ?1 ORDER BY rowid").arg(kMessageColumns));
     select.bind(1, queue);
     while (select.next())
         result.append(readMessage(select));

@@ -17,7 +17,7 @@ struct QueueMessage
     QByteArray body;
     QJsonObject attributes;
     QDateTime sent;
-    QDateTime visibleAt;   // hidden until then (delay or a receive's visibility timeout)
+    QDateTime visibleAt; // hidden until then (delay or a receive's visibility timeout)
     int receiveCount = 0;
     QString receiptHandle; // of the latest receive
 };
@@ -29,7 +29,7 @@ class QueueStore : public StateStore
     Q_DECLARE_TR_FUNCTIONS(Nimbus::CloudState)
 
 public:
-    explicit QueueStore(StateConnection &connection) : StateStore(connection) {}
+    explicit QueueStore(StateConnection &connection) : StateStore(connection) { }
 
     // The new message's id, or empty on failure.
     QString sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes = {},
@@ -38,7 +38,8 @@ public:
     // received maxReceiveCount times already moves to deadLetterQueue instead.
     // *deadLettered: the messages moved to the dead-letter queue on the way.
     QList<QueueMessage> receiveMessages(const QString &queue, int max, int visibilityTimeout, int maxReceiveCount = 0,
-                                        const QString &deadLetterQueue = {}, QList<QueueMessage> *deadLettered = nullptr);
+                                        const QString &deadLetterQueue = {},
+                                        QList<QueueMessage> *deadLettered = nullptr);
     bool deleteMessage(const QString &queue, const QString &receiptHandle);
     bool changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout);
     // Every message, visible or in flight, oldest first (the inspector's view).

@@ -60,7 +60,8 @@ void RequestGuard::setListenAddress(const QHostAddress &address)
     mExtraHosts.clear();
     if (address.isLoopback() || address.isNull())
         return;
-    const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv4 || address == QHostAddress::AnyIPv6;
+    const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+                     || address == QHostAddress::AnyIPv6;
     if (!any) {
         mExtraHosts.insert(address.toString().toLower());
         return;
@@ -116,7 +117,8 @@ std::optional<QString> RequestGuard::refusal(const HttpHeaders &headers) const
     int origins = 0;
     const QByteArray origin = headerValue(headers, "origin", &origins);
     if (origins > 1 || (origins == 1 && !isLoopbackOrigin(origin)))
-        return QStringLiteral("requests from the web page at %1 are refused: the local cloud answers only pages of this machine")
+        return QStringLiteral(
+                   "requests from the web page at %1 are refused: the local cloud answers only pages of this machine")
             .arg(QString::fromLatin1(origin.left(200)));
     // A page of this machine on another port or name (localhost:5173 calling 127.0.0.1:3000)
     // is cross-site to the browser, and carries its loopback Origin.
@@ -153,7 +155,7 @@ QByteArray closingResponse(const HttpResponseData &response)
                      + (response.status == 413   ? "Request Entity Too Large"
                         : response.status == 431 ? "Request Header Fields Too Large"
                         : response.status == 403 ? "Forbidden"
-                                                  : "Bad Request")
+                                                 : "Bad Request")
                      + "\r\n";
     for (const auto &[key, value] : response.headers)
         out += key + ": " + value + "\r\n";
@@ -217,7 +219,8 @@ private:
         mHead += data;
         qsizetype end = -1;
         qsizetype endLength = 0;
-        for (qsizetype at = mHead.indexOf('\n', qMax<qsizetype>(0, before - 2)); at >= 0; at = mHead.indexOf('\n', at + 1)) {
+        for (qsizetype at = mHead.indexOf('\n', qMax<qsizetype>(0, before - 2)); at >= 0;
+             at = mHead.indexOf('\n', at + 1)) {
             if (mHead.mid(at + 1, 1) == "\n") {
                 end = at;
                 endLength = 2;
@@ -312,13 +315,14 @@ private:
 
 GuardedTcpServer::GuardedTcpServer(const RequestGuard *guard, BodyLimit limit, Refusal refusal, QObject *parent)
     : QTcpServer(parent), mGuard(guard), mLimit(std::move(limit)), mRefusal(std::move(refusal))
-{
-}
+{ }
 
 void GuardedTcpServer::requestRead(QTcpSocket *socket)
 {
     // The guard has no meta-object of its own: found by name, it is one by construction.
-    if (auto *guard = socket ? socket->findChild<QObject *>(QLatin1String(ConnectionGuard::kName), Qt::FindDirectChildrenOnly) : nullptr)
+    if (auto *guard = socket ? socket->findChild<QObject *>(QLatin1String(ConnectionGuard::kName),
+                                                            Qt::FindDirectChildrenOnly)
+                             : nullptr)
         static_cast<ConnectionGuard *>(guard)->reset();
 }
 

@@ -13,7 +13,7 @@ class CloudClock;
 // folder it lies in, the clock their times come from and the last error. One thread uses it.
 struct StateConnection
 {
-    explicit StateConnection(const CloudClock &clock) : clock(clock) {}
+    explicit StateConnection(const CloudClock &clock) : clock(clock) { }
 
     const CloudClock &clock;
     QString directory;
@@ -29,7 +29,7 @@ public:
     QString errorString() const { return mConnection.error; }
 
 protected:
-    explicit StateStore(StateConnection &connection) : mConnection(connection) {}
+    explicit StateStore(StateConnection &connection) : mConnection(connection) { }
     ~StateStore() = default;
 
     bool fail(const QString &message);

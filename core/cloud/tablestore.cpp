@@ -22,7 +22,8 @@ bool TableStore::createTables()
                                   "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);")))
         return false;
     mSequence = 0;
-    db().queryInt(QStringLiteral("SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"), &mSequence);
+    db().queryInt(QStringLiteral("SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"),
+                  &mSequence);
     return true;
 }
 
@@ -94,7 +95,9 @@ bool TableStore::putItem(const QString &table, const TableKeys &keys, const QJso
     if (!ids)
         return false;
     const std::optional<QJsonObject> old = getItem(table, keys, item);
-    Statement insert(db(), QStringLiteral("INSERT OR REPLACE INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    Statement insert(
+        db(),
+        QStringLiteral("INSERT OR REPLACE INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5)"));
     insert.bind(1, table);
     insert.bind(2, ids->first);
     insert.bind(3, ids->second);
@@ -105,7 +108,8 @@ bool TableStore::putItem(const QString &table, const TableKeys &keys, const QJso
     insert.bind(5, QString::fromUtf8(QJsonDocument(item).toJson(QJsonDocument::Compact)));
     if (!insert.execute())
         return fail(db().errorString());
-    recordChange(record, old ? QStringLiteral("MODIFY") : QStringLiteral("INSERT"), keys, item, item, old.value_or(QJsonObject()));
+    recordChange(record, old ? QStringLiteral("MODIFY") : QStringLiteral("INSERT"), keys, item, item,
+                 old.value_or(QJsonObject()));
     Statement seq(db(), QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"));
     seq.bind(1, QString::number(mSequence));
     seq.execute();
@@ -158,7 +162,7 @@ QList<QJsonObject> TableStore::query(const QString &table, const TableKeys &keys
     }
     const QString order = keys.sortType == QLatin1String("N") ? QStringLiteral("sort_number") : QStringLiteral("sk");
     Statement select(db(), QStringLiteral("SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 ORDER BY %1 %2")
-                              .arg(order, ascending ? QStringLiteral("ASC") : QStringLiteral("DESC")));
+                               .arg(order, ascending ? QStringLiteral("ASC") : QStringLiteral("DESC")));
     select.bind(1, table);
     select.bind(2, *pk);
     while (select.next())
@@ -192,7 +196,8 @@ QList<QJsonObject> TableStore::scan(const QString &table) const
     return result;
 }
 
-QList<QJsonObject> TableStore::scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after, int maxItems)
+QList<QJsonObject> TableStore::scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after,
+                                        int maxItems)
 {
     // In key order from just after the last page's key, a page at a time: a scan of a big
     // table reads what it returns, not the whole table for every page.

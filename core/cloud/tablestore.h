@@ -43,12 +43,13 @@ class TableStore : public StateStore
     Q_DECLARE_TR_FUNCTIONS(Nimbus::CloudState)
 
 public:
-    explicit TableStore(StateConnection &connection) : StateStore(connection) {}
+    explicit TableStore(StateConnection &connection) : StateStore(connection) { }
 
     // Writes item (it must hold the keys, of their types); *record says what changed.
     bool putItem(const QString &table, const TableKeys &keys, const QJsonObject &item, StreamRecord *record = nullptr);
     std::optional<QJsonObject> getItem(const QString &table, const TableKeys &keys, const QJsonObject &key);
-    bool deleteItem(const QString &table, const TableKeys &keys, const QJsonObject &key, StreamRecord *record = nullptr);
+    bool deleteItem(const QString &table, const TableKeys &keys, const QJsonObject &key,
+                    StreamRecord *record = nullptr);
     // The items of one partition, by sort key (numbers numerically), ascending or not.
     QList<QJsonObject> query(const QString &table, const TableKeys &keys, const QJsonValue &partitionValue,
                              bool ascending = true);

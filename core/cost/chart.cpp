@@ -62,7 +62,8 @@ QString Chart::Axis::label(double value) const
     const double unit = logarithmic ? value : (step > 0 ? step : niceStep(max - min));
     int decimals = 0;
     while (decimals < 6 && unit > 0
-           && std::abs(unit * std::pow(10, decimals) - std::round(unit * std::pow(10, decimals))) > 1e-6 * unit * std::pow(10, decimals))
+           && std::abs(unit * std::pow(10, decimals) - std::round(unit * std::pow(10, decimals)))
+                  > 1e-6 * unit * std::pow(10, decimals))
         ++decimals;
     return QLocale().toString(value, 'f', decimals);
 }

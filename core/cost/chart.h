@@ -14,7 +14,7 @@ namespace Nimbus {
 struct Chart
 {
     enum class Kind {
-        Lines,                // series of points on two numeric axes
+        Lines, // series of points on two numeric axes
         HorizontalStackedBars // one bar per y category, stacked by series (Series::values)
     };
 
@@ -24,8 +24,8 @@ struct Chart
         double min = 0;
         double max = 1;
         bool logarithmic = false; // base 10; min must then be above zero
-        double step = 0;          // between ticks of a linear axis; 0: a round step for about five
-        QStringList categories;   // a category axis: one per bar, the first at the top
+        double step = 0; // between ticks of a linear axis; 0: a round step for about five
+        QStringList categories; // a category axis: one per bar, the first at the top
 
         // Where the axis has ticks (and grid lines): powers of ten of a logarithmic axis,
         // multiples of the step of a linear one. Empty for a category axis.
@@ -45,7 +45,7 @@ struct Chart
         qreal markerSize = 9; // Dots and Squares
         bool inLegend = true;
         std::vector<QPointF> points; // Lines
-        std::vector<double> values;  // bars: one per category, in the categories' order
+        std::vector<double> values; // bars: one per category, in the categories' order
     };
 
     Kind kind = Kind::Lines;

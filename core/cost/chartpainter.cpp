@@ -254,7 +254,8 @@ void ChartPainter::paint(QPainter &painter, const Chart &chart, const QRectF &re
     plot.setLeft(area.left() + (chart.y.title.isEmpty() ? 0 : axisMetrics.height() + 8) + yLabelWidth + 8);
     plot.setRight(area.right() - std::max(8.0, lastXLabel / 2));
     plot.setTop(area.top() + labelMetrics.height() / 2);
-    plot.setBottom(area.bottom() - (chart.x.title.isEmpty() ? 0 : axisMetrics.height() + 4) - labelMetrics.height() - 6);
+    plot.setBottom(area.bottom() - (chart.x.title.isEmpty() ? 0 : axisMetrics.height() + 4) - labelMetrics.height()
+                   - 6);
 
     // Grid, then the axis lines over it.
     drawGrid(painter, chart.x, plot, true);
@@ -275,9 +276,9 @@ void ChartPainter::paint(QPainter &painter, const Chart &chart, const QRectF &re
     for (int i = 0; i < yLabels.size(); ++i) {
         const qreal y = bars ? plot.top() + (i + 0.5) * plot.height() / yLabels.size()
                              : plot.bottom() - chart.y.fraction(yTicks[i]) * plot.height();
-        painter.drawText(QRectF(plot.left() - 8 - yLabelWidth, y - labelMetrics.height() / 2, yLabelWidth,
-                                labelMetrics.height()),
-                         Qt::AlignRight | Qt::AlignVCenter, yLabels.at(i));
+        painter.drawText(
+            QRectF(plot.left() - 8 - yLabelWidth, y - labelMetrics.height() / 2, yLabelWidth, labelMetrics.height()),
+            Qt::AlignRight | Qt::AlignVCenter, yLabels.at(i));
     }
 
     painter.setFont(fonts.axisTitle);

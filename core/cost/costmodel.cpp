@@ -22,7 +22,8 @@ QString joinNames(const QStringList &names)
 {
     if (names.size() <= 4)
         return names.join(QStringLiteral(", "));
-    return CostEngine::tr("%1 and %n more", nullptr, int(names.size() - 3)).arg(names.mid(0, 3).join(QStringLiteral(", ")));
+    return CostEngine::tr("%1 and %n more", nullptr, int(names.size() - 3))
+        .arg(names.mid(0, 3).join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -46,12 +47,9 @@ double CostResult::total() const
 QString CostOption::kindId(Kind kind)
 {
     switch (kind) {
-    case Kind::Serverless:
-        return QStringLiteral("serverless");
-    case Kind::VmFleet:
-        return QStringLiteral("vm");
-    case Kind::Containers:
-        return QStringLiteral("containers");
+    case Kind::Serverless: return QStringLiteral("serverless");
+    case Kind::VmFleet: return QStringLiteral("vm");
+    case Kind::Containers: return QStringLiteral("containers");
     }
     return {};
 }
@@ -62,10 +60,10 @@ QString CostOption::label(const PricingCatalog *catalog) const
     case Kind::Serverless:
         return catalog ? catalog->serverless().name : CostEngine::tr("Serverless (%1)").arg(provider);
     case Kind::VmFleet:
-        return CostEngine::tr("%1 fleet (%2)").arg(instanceType.isEmpty() && catalog && !catalog->instances().empty()
-                                                       ? catalog->instances().front().type
-                                                       : instanceType,
-                                                   catalog ? catalog->providerName() : provider);
+        return CostEngine::tr("%1 fleet (%2)")
+            .arg(instanceType.isEmpty() && catalog && !catalog->instances().empty() ? catalog->instances().front().type
+                                                                                    : instanceType,
+                 catalog ? catalog->providerName() : provider);
     case Kind::Containers:
         return CostEngine::tr("%1 (%2 vCPU, %3 GB tasks)")
             .arg(catalog && !catalog->containersName().isEmpty() ? catalog->containersName()
@@ -92,7 +90,8 @@ QJsonObject CostOption::toJson() const
         o.insert(QStringLiteral("taskArchitecture"), taskArchitecture);
     }
     o.insert(QStringLiteral("freeTier"), freeTier);
-    o.insert(QStringLiteral("sizing"), sizing == Sizing::Autoscaled ? QStringLiteral("autoscaled") : QStringLiteral("peak"));
+    o.insert(QStringLiteral("sizing"),
+             sizing == Sizing::Autoscaled ? QStringLiteral("autoscaled") : QStringLiteral("peak"));
     o.insert(QStringLiteral("minInstances"), minInstances);
     o.insert(QStringLiteral("targetUtilisation"), targetUtilisation);
     o.insert(QStringLiteral("commitmentDiscountPct"), commitmentDiscountPct);
@@ -117,12 +116,14 @@ bool CostOption::fromJson(const QJsonObject &o, CostOption *option, QString *err
     c.provider = o.value(QLatin1String("provider")).toString(c.provider);
     c.freeTier = o.value(QLatin1String("freeTier")).toBool(c.freeTier);
     c.gateway = o.value(QLatin1String("gateway")).toString(c.gateway);
-    if (!QStringList{QStringLiteral("auto"), QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")}.contains(c.gateway)) {
+    if (!QStringList{QStringLiteral("auto"), QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")}
+             .contains(c.gateway)) {
         *error = CostEngine::tr("gateway: '%1' is not auto, none, http or rest").arg(c.gateway);
         return false;
     }
     c.instanceType = o.value(QLatin1String("instanceType")).toString();
-    c.sizing = o.value(QLatin1String("sizing")).toString() == QLatin1String("peak") ? Sizing::FixedForPeak : Sizing::Autoscaled;
+    c.sizing = o.value(QLatin1String("sizing")).toString() == QLatin1String("peak") ? Sizing::FixedForPeak
+                                                                                    : Sizing::Autoscaled;
     c.minInstances = std::max(0, o.value(QLatin1String("minInstances")).toInt(c.minInstances));
     c.targetUtilisation = o.value(QLatin1String("targetUtilisation")).toDouble(c.targetUtilisation);
     if (c.targetUtilisation <= 0 || c.targetUtilisation > 1) {
@@ -253,7 +254,7 @@ CostEngine::CostEngine(Workload workload, PricingCatalogs catalogs)
     mHourly = mWorkload.profile.hourly();
     mPeriodHours = std::max<double>(1, double(mHourly.share.size()));
     double workPerRequest = 0; // vCPU-seconds of function time per request entering
-    double fixedWork = 0;      // vCPU-seconds a month from scheduled invocations
+    double fixedWork = 0; // vCPU-seconds a month from scheduled invocations
     for (const FunctionLoad &f : mWorkload.functions) {
         workPerRequest += f.perRequest * f.durationMs / 1000.0;
         fixedWork += f.fixedMonthly * f.durationMs / 1000.0;
@@ -316,7 +317,7 @@ void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &opt
         const FunctionLoad *f;
         double invocations;
         double seconds; // billed duration of one invocation
-        int memoryMb;   // billed memory
+        int memoryMb; // billed memory
     };
     std::vector<Usage> usage;
     usage.reserve(mWorkload.functions.size());
@@ -329,7 +330,10 @@ void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &opt
         const int mb = billedMemory(t, f.memoryMb);
         if (sink.record && f.memoryMb > t.maxMemoryMb)
             sink.note(tr("%1 asks for %2 MB; %3 allows at most %4 MB, which is what is priced.")
-                          .arg(f.name).arg(f.memoryMb).arg(t.name).arg(t.maxMemoryMb));
+                          .arg(f.name)
+                          .arg(f.memoryMb)
+                          .arg(t.name)
+                          .arg(t.maxMemoryMb));
         usage.push_back({&f, n, ceilTo(f.durationMs, t.durationRoundingMs) / 1000.0, std::min(mb, t.maxMemoryMb)});
         invocations += n;
         if (sink.record && n > 0)
@@ -360,13 +364,15 @@ void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &opt
         const double repeats = kHoursPerMonth / mPeriodHours;
         double servedSeconds = 0, allSeconds = 0;
         for (size_t h = 0; h < mHourly.share.size(); ++h) {
-            const double requests = u.f->perRequest * volume * mHourly.share[h] / repeats + u.f->fixedMonthly / kHoursPerMonth;
+            const double requests = u.f->perRequest * volume * mHourly.share[h] / repeats
+                                    + u.f->fixedMonthly / kHoursPerMonth;
             const double busy = requests * u.seconds;
             servedSeconds += std::min(busy, pc * 3600.0) * repeats;
             allSeconds += busy * repeats;
         }
         onDemandShare[i] = allSeconds > 0 ? 1 - servedSeconds / allSeconds : 1;
-        double amount = bill(sink, catalog, *always, pc * gb * catalog.hoursPerMonth() * 3600, false, groupCompute, u.f->name);
+        double amount = bill(sink, catalog, *always, pc * gb * catalog.hoursPerMonth() * 3600, false, groupCompute,
+                             u.f->name);
         amount += bill(sink, catalog, *served, servedSeconds * gb, false, groupCompute, u.f->name);
         sink.attribute(u.f->name, amount);
     }
@@ -438,7 +444,8 @@ void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &opt
     }
 }
 
-double CostEngine::instanceHours(double volume, double vcpu, const CostOption &option, std::vector<double> *perHour) const
+double CostEngine::instanceHours(double volume, double vcpu, const CostOption &option,
+                                 std::vector<double> *perHour) const
 {
     const double capacity = std::max(1e-9, vcpu * option.targetUtilisation);
     const size_t count = mUnitLoad.size();
@@ -478,7 +485,8 @@ void CostEngine::fleet(const PricingCatalog &catalog, const CostOption &option, 
         const double hours = instanceHours(volume, type->vcpu, option);
         LineItem item;
         item.group = groupCompute;
-        item.item = tr("%1 instances (%2 vCPU, %3 GiB), on demand").arg(type->type).arg(type->vcpu).arg(type->memoryGiB);
+        item.item =
+            tr("%1 instances (%2 vCPU, %3 GiB), on demand").arg(type->type).arg(type->vcpu).arg(type->memoryGiB);
         item.quantity = hours;
         item.unit = tr("instance-hours");
         item.unitPrice = type->hourly;
@@ -493,7 +501,8 @@ void CostEngine::fleet(const PricingCatalog &catalog, const CostOption &option, 
         const Price *memory = catalog.price(QStringLiteral("containers.memory.") + option.taskArchitecture);
         if (!vcpu || !memory) {
             if (sink.record)
-                sink.result->error = tr("%1 has no container prices for %2").arg(catalog.providerName(), option.taskArchitecture);
+                sink.result->error =
+                    tr("%1 has no container prices for %2").arg(catalog.providerName(), option.taskArchitecture);
             return;
         }
         const double taskHours = instanceHours(volume, option.taskVcpu, option);
@@ -557,9 +566,11 @@ void CostEngine::services(const PricingCatalog &catalog, double volume, Sink &si
         const double writes = s.writesPerRequest * volume + s.writesFixed;
         const double reads = s.readsPerRequest * volume + s.readsFixed;
         if (s.service == QLatin1String("queue")) {
-            want(QStringLiteral("queue.requests"), (writes + reads) * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
+            want(QStringLiteral("queue.requests"),
+                 (writes + reads) * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
         } else if (s.service == QLatin1String("topic")) {
-            want(QStringLiteral("topic.publishes"), writes * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
+            want(QStringLiteral("topic.publishes"), writes * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)),
+                 s.name);
         } else if (s.service == QLatin1String("table")) {
             want(QStringLiteral("table.writes"), writes * std::max(1.0, std::ceil(s.itemKb - kEpsilon)), s.name);
             want(QStringLiteral("table.reads"), reads * std::max(1.0, std::ceil(s.itemKb / 4 - kEpsilon)), s.name);
@@ -598,7 +609,8 @@ CostEngine::BreakEven CostEngine::breakEven(const CostOption &a, const CostOptio
     }
     if (previousDiff >= 0) {
         result.explanation = tr("%1 is not cheaper than %2 even at %L3 requests a month")
-                                 .arg(a.label(mCatalogs.provider(a.provider).get()), b.label(mCatalogs.provider(b.provider).get()))
+                                 .arg(a.label(mCatalogs.provider(a.provider).get()),
+                                      b.label(mCatalogs.provider(b.provider).get()))
                                  .arg(low, 0, 'f', 0);
         return result;
     }

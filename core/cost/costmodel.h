@@ -43,14 +43,14 @@ struct CostOption
 // One line of a bill: what, how much, at what price, from which source.
 struct LineItem
 {
-    QString group;     // Requests, Compute, Gateway, Instances, Managed services ...
-    QString item;      // what is billed, e.g. "Lambda compute (x86_64), tier 2"
-    QString nodes;     // the functions or services it comes from
+    QString group; // Requests, Compute, Gateway, Instances, Managed services ...
+    QString item; // what is billed, e.g. "Lambda compute (x86_64), tier 2"
+    QString nodes; // the functions or services it comes from
     double quantity = 0;
     QString unit;
     double unitPrice = 0; // per `per` units
     double per = 1;
-    double amount = 0;    // exact; the bill shows cost(), rounded to the cent
+    double amount = 0; // exact; the bill shows cost(), rounded to the cent
     QString priceId;
     QString source;
     QString effective;
@@ -93,10 +93,10 @@ public:
     struct BreakEven
     {
         bool found = false;
-        double volume = 0;     // monthly requests where both cost the same
-        double costA = 0;      // exact totals at that volume
+        double volume = 0; // monthly requests where both cost the same
+        double costA = 0; // exact totals at that volume
         double costB = 0;
-        bool step = false;     // the second option jumps there (one more instance)
+        bool step = false; // the second option jumps there (one more instance)
         QString explanation;
     };
     // The lowest volume in [low, high] above which `b` is cheaper than `a`.
@@ -131,7 +131,7 @@ private:
     TrafficProfile::Hourly mHourly;
     double mPeriodHours = 24;
     std::vector<double> mUnitLoad; // busy vCPUs at each hour's peak per request of monthly volume
-    double mFixedLoad = 0;         // busy vCPUs from scheduled invocations, spread evenly
+    double mFixedLoad = 0; // busy vCPUs from scheduled invocations, spread evenly
 };
 
 } // namespace Nimbus

@@ -64,7 +64,8 @@ bool save(const QString &path, const QByteArray &data, QString *error)
 
 } // namespace
 
-CostReport CostReport::make(const CostEngine &engine, const std::vector<CostOption> &options, double volume, int a, int b)
+CostReport CostReport::make(const CostEngine &engine, const std::vector<CostOption> &options, double volume, int a,
+                            int b)
 {
     CostReport report;
     report.title = tr("Cost comparison");
@@ -101,31 +102,41 @@ QStringList CostReport::assumptions() const
     for (const EntryPoint &e : workload.entries)
         list << tr("Entry point %1 (%2): weight %3.").arg(e.name, e.service, number(e.weight, 2));
     for (const FunctionLoad &f : workload.functions)
-        list << tr("Function %1: %2 invocations a month, %3 ms each (%4), %5 MB, %6, payload %7 KB, provisioned concurrency %8.")
+        list << tr("Function %1: %2 invocations a month, %3 ms each (%4), %5 MB, %6, payload %7 KB, provisioned "
+                   "concurrency %8.")
                     .arg(f.name, number(f.monthlyInvocations(volume), 0), number(f.durationMs, 1),
                          f.durationMeasured ? tr("mean of local runs") : tr("typed in"), QString::number(f.memoryMb),
                          f.architecture, number(f.payloadKb, 1), QString::number(f.provisionedConcurrency));
     for (const ServiceLoad &s : workload.services)
         list << tr("Service %1 (%2): %3 writes and %4 reads a month, %5 GB stored, items of %6 KB.")
                     .arg(s.name, s.service, number(s.writesPerRequest * volume + s.writesFixed, 0),
-                         number(s.readsPerRequest * volume + s.readsFixed, 0), number(s.storedGb, 2), number(s.itemKb, 1));
+                         number(s.readsPerRequest * volume + s.readsFixed, 0), number(s.storedGb, 2),
+                         number(s.itemKb, 1));
     for (const CostResult &r : results) {
         const CostOption &o = r.option;
         if (o.kind == CostOption::Kind::Serverless)
-            list << tr("%1: free tier %2; gateway %3.").arg(r.label, o.freeTier ? tr("counted") : tr("not counted"), o.gateway);
+            list << tr("%1: free tier %2; gateway %3.")
+                        .arg(r.label, o.freeTier ? tr("counted") : tr("not counted"), o.gateway);
         else
-            list << tr("%1: %2 sizing, at least %3 instance(s), target CPU utilisation %4 %, commitment discount %5 %, load balancer %6.")
+            list << tr("%1: %2 sizing, at least %3 instance(s), target CPU utilisation %4 %, commitment discount %5 %, "
+                       "load balancer %6.")
                         .arg(r.label,
-                             o.sizing == CostOption::Sizing::Autoscaled ? tr("hour-by-hour") : tr("fixed for the peak hour"),
+                             o.sizing == CostOption::Sizing::Autoscaled ? tr("hour-by-hour")
+                                                                        : tr("fixed for the peak hour"),
                              QString::number(o.minInstances), number(o.targetUtilisation * 100, 0),
                              number(o.commitmentDiscountPct, 0), o.loadBalancer ? tr("included") : tr("not included"));
         for (const QString &note : r.notes)
             list << QStringLiteral("%1: %2").arg(r.label, note);
     }
-    list << tr("A month is 730 hours. Durations are billed rounded up as each provider rounds; memory as each provider rounds.")
-         << tr("Fleets are sized by CPU: instances each hour = busiest minute's requests per second x duration / (vCPUs x target utilisation), never below the minimum.")
-         << tr("Managed services (queues, topics, tables, buckets) are the same in every option. A queue consumer makes one receive and one delete per batch; DynamoDB writes cost one unit per KB, reads one unit per 4 KB.")
-         << tr("The API gateway's free calls (first 12 months only) are not counted. Prices exclude taxes; currencies are not converted.");
+    list
+        << tr("A month is 730 hours. Durations are billed rounded up as each provider rounds; memory as each provider "
+              "rounds.")
+        << tr("Fleets are sized by CPU: instances each hour = busiest minute's requests per second x duration / (vCPUs "
+              "x target utilisation), never below the minimum.")
+        << tr("Managed services (queues, topics, tables, buckets) are the same in every option. A queue consumer makes "
+              "one receive and one delete per batch; DynamoDB writes cost one unit per KB, reads one unit per 4 KB.")
+        << tr("The API gateway's free calls (first 12 months only) are not counted. Prices exclude taxes; currencies "
+              "are not converted.");
     return list;
 }
 
@@ -133,13 +144,16 @@ QString CostReport::html(bool inlineImages) const
 {
     QString h;
     h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n").arg(escape(title));
-    h += QStringLiteral("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:0.5em 0 1.5em}"
-                        "td,th{border:1px solid #bbb;padding:3px 8px;font-size:10pt}th{background:#eee}td.n{text-align:right}"
-                        "tr.total td{font-weight:bold}h2{margin-top:1.5em}</style></head><body>\n");
-    h += QStringLiteral("<h1>%1</h1>\n").arg(escape(projectName.isEmpty() ? title : title + QStringLiteral(": ") + projectName));
+    h += QStringLiteral(
+        "<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:0.5em 0 1.5em}"
+        "td,th{border:1px solid #bbb;padding:3px 8px;font-size:10pt}th{background:#eee}td.n{text-align:right}"
+        "tr.total td{font-weight:bold}h2{margin-top:1.5em}</style></head><body>\n");
+    h += QStringLiteral("<h1>%1</h1>\n")
+             .arg(escape(projectName.isEmpty() ? title : title + QStringLiteral(": ") + projectName));
     h += QStringLiteral("<p>%1</p>\n").arg(escape(tr("%1 requests a month.").arg(number(volume, 0))));
 
-    h += QStringLiteral("<h2>%1</h2>\n<table><tr><th>%2</th><th>%3</th></tr>\n").arg(escape(tr("Summary")), escape(tr("Option")), escape(tr("Monthly cost")));
+    h += QStringLiteral("<h2>%1</h2>\n<table><tr><th>%2</th><th>%3</th></tr>\n")
+             .arg(escape(tr("Summary")), escape(tr("Option")), escape(tr("Monthly cost")));
     for (const CostResult &r : results)
         h += QStringLiteral("<tr><td>%1</td><td class=\"n\">%2</td></tr>\n")
                  .arg(escape(r.label), escape(r.ok() ? money(r.total(), r.currency) : r.error));
@@ -148,10 +162,11 @@ QString CostReport::html(bool inlineImages) const
     if (hasBreakEven) {
         h += QStringLiteral("<h2>%1</h2>\n").arg(escape(tr("Break-even")));
         if (breakEven.found)
-            h += QStringLiteral("<p>%1</p>\n").arg(escape(tr("%1 and %2 cost the same at %3 requests a month (%4 against %5); %6.")
-                                                         .arg(breakEvenA, breakEvenB, number(breakEven.volume, 0),
-                                                              number(breakEven.costA, 2), number(breakEven.costB, 2),
-                                                              breakEven.explanation)));
+            h += QStringLiteral("<p>%1</p>\n")
+                     .arg(escape(tr("%1 and %2 cost the same at %3 requests a month (%4 against %5); %6.")
+                                     .arg(breakEvenA, breakEvenB, number(breakEven.volume, 0),
+                                          number(breakEven.costA, 2), number(breakEven.costB, 2),
+                                          breakEven.explanation)));
         else
             h += QStringLiteral("<p>%1</p>\n").arg(escape(breakEven.explanation));
         h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th></tr>\n")
@@ -184,16 +199,20 @@ QString CostReport::html(bool inlineImages) const
             h += QStringLiteral("<p>%1</p>\n").arg(escape(r.error));
             continue;
         }
-        h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</th><th>%8</th></tr>\n")
-                 .arg(escape(tr("Group")), escape(tr("Item")), escape(tr("For")), escape(tr("Quantity")), escape(tr("Unit price")),
-                      escape(tr("Cost")), escape(tr("Effective")), escape(tr("Source")));
+        h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</"
+                            "th><th>%8</th></tr>\n")
+                 .arg(escape(tr("Group")), escape(tr("Item")), escape(tr("For")), escape(tr("Quantity")),
+                      escape(tr("Unit price")), escape(tr("Cost")), escape(tr("Effective")), escape(tr("Source")));
         for (const LineItem &item : r.items)
-            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td class=\"n\">%4 %5</td><td class=\"n\">%6 / %7</td>"
-                                "<td class=\"n\">%8</td><td>%9</td><td>%10</td></tr>\n")
-                     .arg(escape(item.group), escape(item.item), escape(item.nodes), quantity(item.quantity), escape(item.unit),
-                          unitPrice(item.unitPrice), number(item.per, 0), number(item.cost(), 2), item.effective)
+            h += QStringLiteral(
+                     "<tr><td>%1</td><td>%2</td><td>%3</td><td class=\"n\">%4 %5</td><td class=\"n\">%6 / %7</td>"
+                     "<td class=\"n\">%8</td><td>%9</td><td>%10</td></tr>\n")
+                     .arg(escape(item.group), escape(item.item), escape(item.nodes), quantity(item.quantity),
+                          escape(item.unit), unitPrice(item.unitPrice), number(item.per, 0), number(item.cost(), 2),
+                          item.effective)
                      .arg(escape(item.source));
-        h += QStringLiteral("<tr class=\"total\"><td colspan=\"5\">%1</td><td class=\"n\">%2</td><td colspan=\"2\"></td></tr></table>\n")
+        h += QStringLiteral("<tr class=\"total\"><td colspan=\"5\">%1</td><td class=\"n\">%2</td><td "
+                            "colspan=\"2\"></td></tr></table>\n")
                  .arg(escape(tr("Total")), escape(money(r.total(), r.currency)));
     }
 
@@ -219,14 +238,23 @@ QByteArray CostReport::csv() const
     const QLocale c = QLocale::c();
     for (const CostResult &r : results) {
         for (const LineItem &item : r.items) {
-            const QList<QByteArray> fields = {csvField(r.label), csvField(item.group), csvField(item.item), csvField(item.nodes),
-                                              c.toString(item.quantity, 'f', 6).toUtf8(), csvField(item.unit),
-                                              unitPrice(item.unitPrice).toUtf8(), c.toString(item.per, 'f', 0).toUtf8(),
-                                              c.toString(item.cost(), 'f', 2).toUtf8(), r.currency.toUtf8(),
-                                              csvField(item.priceId), item.effective.toUtf8(), csvField(item.source)};
+            const QList<QByteArray> fields = {csvField(r.label),
+                                              csvField(item.group),
+                                              csvField(item.item),
+                                              csvField(item.nodes),
+                                              c.toString(item.quantity, 'f', 6).toUtf8(),
+                                              csvField(item.unit),
+                                              unitPrice(item.unitPrice).toUtf8(),
+                                              c.toString(item.per, 'f', 0).toUtf8(),
+                                              c.toString(item.cost(), 'f', 2).toUtf8(),
+                                              r.currency.toUtf8(),
+                                              csvField(item.priceId),
+                                              item.effective.toUtf8(),
+                                              csvField(item.source)};
             out += fields.join(',') + '\n';
         }
-        out += csvField(r.label) + ",Total,,,,,,," + c.toString(r.total(), 'f', 2).toUtf8() + ',' + r.currency.toUtf8() + ",,,\n";
+        out += csvField(r.label) + ",Total,,,,,,," + c.toString(r.total(), 'f', 2).toUtf8() + ',' + r.currency.toUtf8()
+               + ",,,\n";
     }
     return out;
 }
@@ -242,9 +270,11 @@ QString CostReport::table() const
         }
         for (const LineItem &item : r.items)
             t += QStringLiteral("  %1 %2  %3 %4 x %5/%6\n")
-                     .arg(item.item.leftJustified(58, QLatin1Char(' '), true), number(item.cost(), 2).rightJustified(12),
-                          quantity(item.quantity), item.unit, unitPrice(item.unitPrice), number(item.per, 0));
-        t += QStringLiteral("  %1 %2\n").arg(tr("Total").leftJustified(58), money(r.total(), r.currency).rightJustified(12));
+                     .arg(item.item.leftJustified(58, QLatin1Char(' '), true),
+                          number(item.cost(), 2).rightJustified(12), quantity(item.quantity), item.unit,
+                          unitPrice(item.unitPrice), number(item.per, 0));
+        t += QStringLiteral("  %1 %2\n")
+                 .arg(tr("Total").leftJustified(58), money(r.total(), r.currency).rightJustified(12));
         for (const QString &note : r.notes)
             t += QStringLiteral("  * %1\n").arg(note);
         t += QLatin1Char('\n');
@@ -277,12 +307,10 @@ QJsonObject CostReport::toJson() const
                                      {QStringLiteral("priceId"), item.priceId},
                                      {QStringLiteral("effective"), item.effective},
                                      {QStringLiteral("source"), item.source}});
-        QJsonObject o{{QStringLiteral("label"), r.label},
-                      {QStringLiteral("option"), r.option.toJson()},
-                      {QStringLiteral("currency"), r.currency},
-                      {QStringLiteral("total"), r.total()},
-                      {QStringLiteral("items"), items},
-                      {QStringLiteral("notes"), QJsonArray::fromStringList(r.notes)}};
+        QJsonObject o{
+            {QStringLiteral("label"), r.label},       {QStringLiteral("option"), r.option.toJson()},
+            {QStringLiteral("currency"), r.currency}, {QStringLiteral("total"), r.total()},
+            {QStringLiteral("items"), items},         {QStringLiteral("notes"), QJsonArray::fromStringList(r.notes)}};
         if (!r.ok())
             o.insert(QStringLiteral("error"), r.error);
         options.append(o);
@@ -294,17 +322,19 @@ QJsonObject CostReport::toJson() const
     if (hasBreakEven) {
         QJsonArray rows;
         for (const CostEngine::Sensitivity &s : sensitivity)
-            rows.append(QJsonObject{{QStringLiteral("parameter"), s.parameter},
-                                    {QStringLiteral("factor"), s.factor},
-                                    {QStringLiteral("found"), s.breakEven.found},
-                                    {QStringLiteral("volume"), s.breakEven.found ? QJsonValue(s.breakEven.volume) : QJsonValue()}});
-        root.insert(QStringLiteral("breakEven"),
-                    QJsonObject{{QStringLiteral("between"), QJsonArray{breakEvenA, breakEvenB}},
-                                {QStringLiteral("found"), breakEven.found},
-                                {QStringLiteral("volume"), breakEven.found ? QJsonValue(breakEven.volume) : QJsonValue()},
-                                {QStringLiteral("costs"), QJsonArray{breakEven.costA, breakEven.costB}},
-                                {QStringLiteral("explanation"), breakEven.explanation},
-                                {QStringLiteral("sensitivity"), rows}});
+            rows.append(QJsonObject{
+                {QStringLiteral("parameter"), s.parameter},
+                {QStringLiteral("factor"), s.factor},
+                {QStringLiteral("found"), s.breakEven.found},
+                {QStringLiteral("volume"), s.breakEven.found ? QJsonValue(s.breakEven.volume) : QJsonValue()}});
+        root.insert(
+            QStringLiteral("breakEven"),
+            QJsonObject{{QStringLiteral("between"), QJsonArray{breakEvenA, breakEvenB}},
+                        {QStringLiteral("found"), breakEven.found},
+                        {QStringLiteral("volume"), breakEven.found ? QJsonValue(breakEven.volume) : QJsonValue()},
+                        {QStringLiteral("costs"), QJsonArray{breakEven.costA, breakEven.costB}},
+                        {QStringLiteral("explanation"), breakEven.explanation},
+                        {QStringLiteral("sensitivity"), rows}});
     }
     QJsonArray catalogList;
     for (const auto &c : catalogs)
@@ -331,7 +361,8 @@ bool CostReport::writePdf(const QString &path, QString *error) const
 {
     QTextDocument document;
     for (int i = 0; i < charts.size(); ++i)
-        document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart%1.png").arg(i)), charts.at(i).second);
+        document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart%1.png").arg(i)),
+                             charts.at(i).second);
     document.setHtml(html(false));
     QByteArray pdf;
     {

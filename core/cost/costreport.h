@@ -41,7 +41,7 @@ public:
     // inlineImages: data: URLs (a standalone .html); otherwise chartN.png resources.
     QString html(bool inlineImages = true) const;
     QByteArray csv() const;
-    QString table() const;     // plain text for a terminal
+    QString table() const; // plain text for a terminal
     QJsonObject toJson() const;
     bool writeHtml(const QString &path, QString *error) const;
     bool writePdf(const QString &path, QString *error) const;

@@ -134,12 +134,14 @@ bool parseTiers(Checker &c, const QJsonObject &o, const QString &path, Price *pr
                 return c.fail(Checker::join(place, "upTo"), PricingCatalog::tr("only the last tier may be unbounded"));
         } else {
             if (last)
-                return c.fail(Checker::join(place, "upTo"), PricingCatalog::tr("the last tier must be unbounded (null)"));
+                return c.fail(Checker::join(place, "upTo"),
+                              PricingCatalog::tr("the last tier must be unbounded (null)"));
             if (!c.number(t, place, "upTo", &tier.upTo))
                 return false;
             if (tier.upTo <= previous)
-                return c.fail(Checker::join(place, "upTo"),
-                              PricingCatalog::tr("tiers must grow: %1 does not exceed %2").arg(tier.upTo).arg(previous));
+                return c.fail(
+                    Checker::join(place, "upTo"),
+                    PricingCatalog::tr("tiers must grow: %1 does not exceed %2").arg(tier.upTo).arg(previous));
             previous = tier.upTo;
         }
         price->tiers.push_back(tier);
@@ -179,7 +181,8 @@ std::shared_ptr<const PricingCatalog> PricingCatalog::parse(const QByteArray &js
     if (!check.number(root, {}, "version", &version, true, 1))
         return fail(check.error);
     if (version > kVersion)
-        return fail(tr("version %1 is newer than this studio reads (%2); update Nimbus Studio").arg(version).arg(kVersion));
+        return fail(
+            tr("version %1 is newer than this studio reads (%2); update Nimbus Studio").arg(version).arg(kVersion));
 
     QJsonObject serverless, sources;
     QJsonArray prices, instances;
@@ -233,12 +236,15 @@ std::shared_ptr<const PricingCatalog> PricingCatalog::parse(const QByteArray &js
     }
 
     QJsonObject loadBalancer, containers;
-    if (!check.object(root, {}, "loadBalancer", &loadBalancer, false) || !check.object(root, {}, "containers", &containers, false))
+    if (!check.object(root, {}, "loadBalancer", &loadBalancer, false)
+        || !check.object(root, {}, "containers", &containers, false))
         return fail(check.error);
     if (!loadBalancer.isEmpty()
         && (!check.string(loadBalancer, QStringLiteral("loadBalancer"), "name", &c.mLoadBalancerName)
-            || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "newConnectionsPerLcu", &c.mNewConnectionsPerLcu, true, 1)
-            || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "gbPerLcuHour", &c.mGbPerLcuHour, true, 0.001)))
+            || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "newConnectionsPerLcu",
+                             &c.mNewConnectionsPerLcu, true, 1)
+            || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "gbPerLcuHour", &c.mGbPerLcuHour, true,
+                             0.001)))
         return fail(check.error);
     if (!containers.isEmpty() && !check.string(containers, QStringLiteral("containers"), "name", &c.mContainersName))
         return fail(check.error);
@@ -253,9 +259,8 @@ std::shared_ptr<const PricingCatalog> PricingCatalog::parse(const QByteArray &js
             || !check.string(o, place, "unit", &p.unit) || !check.number(o, place, "per", &p.per, true, 1)
             || !parseTiers(check, o, place, &p) || !check.number(o, place, "free", &p.free, false)
             || !check.string(o, place, "freeGroup", &p.freeGroup, false)
-            || !check.number(o, place, "chunkKb", &p.chunkKb, false)
-            || !check.date(o, place, "effective", &p.effective) || !check.string(o, place, "source", &p.source)
-            || !knownSource(Checker::join(place, "source"), p.source)
+            || !check.number(o, place, "chunkKb", &p.chunkKb, false) || !check.date(o, place, "effective", &p.effective)
+            || !check.string(o, place, "source", &p.source) || !knownSource(Checker::join(place, "source"), p.source)
             || !check.string(o, place, "notes", &p.notes, false))
             return fail(check.error);
         if (c.price(p.id))
@@ -268,9 +273,9 @@ std::shared_ptr<const PricingCatalog> PricingCatalog::parse(const QByteArray &js
         InstanceType t;
         if (!check.string(o, place, "type", &t.type) || !check.number(o, place, "vcpu", &t.vcpu, true, 0.001)
             || !check.number(o, place, "memoryGiB", &t.memoryGiB, true, 0.001)
-            || !check.string(o, place, "architecture", &t.architecture)
-            || !check.number(o, place, "hourly", &t.hourly) || !check.date(o, place, "effective", &t.effective)
-            || !check.string(o, place, "source", &t.source) || !knownSource(Checker::join(place, "source"), t.source))
+            || !check.string(o, place, "architecture", &t.architecture) || !check.number(o, place, "hourly", &t.hourly)
+            || !check.date(o, place, "effective", &t.effective) || !check.string(o, place, "source", &t.source)
+            || !knownSource(Checker::join(place, "source"), t.source))
             return fail(check.error);
         if (c.instance(t.type))
             return fail(tr("%1.type: '%2' appears twice").arg(place, t.type));

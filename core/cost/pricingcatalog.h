@@ -26,13 +26,13 @@ struct Price
     QString id;
     QString name;
     QString unit;
-    double per = 1;           // the price is for this many units (1,000,000 requests)
+    double per = 1; // the price is for this many units (1,000,000 requests)
     std::vector<PriceTier> tiers;
-    double free = 0;          // units a month not billed
-    QString freeGroup;        // prices with the same group share one free allowance
-    double chunkKb = 0;       // requests are billed per chunk of this size (SQS: 64 KB)
-    QString effective;        // yyyy-MM-dd
-    QString source;           // a key of the catalog's sources
+    double free = 0; // units a month not billed
+    QString freeGroup; // prices with the same group share one free allowance
+    double chunkKb = 0; // requests are billed per chunk of this size (SQS: 64 KB)
+    QString effective; // yyyy-MM-dd
+    QString source; // a key of the catalog's sources
     QString notes;
 };
 
@@ -53,7 +53,7 @@ struct ServerlessTraits
     QString name;
     double durationRoundingMs = 1;
     int memoryRoundingMb = 1;
-    std::vector<int> memoryStepsMb;                 // billed at the next step up
+    std::vector<int> memoryStepsMb; // billed at the next step up
     std::vector<std::pair<int, double>> cpuByMemory; // memory (MB) -> vCPU, when CPU is billed apart
     int minMemoryMb = 128;
     int maxMemoryMb = 10240;
@@ -70,8 +70,7 @@ public:
     static constexpr int kVersion = 1;
 
     // Parses and checks a catalog; on failure *error names the file and the place.
-    static std::shared_ptr<const PricingCatalog> parse(const QByteArray &json, const QString &fileName,
-                                                       QString *error);
+    static std::shared_ptr<const PricingCatalog> parse(const QByteArray &json, const QString &fileName, QString *error);
     static std::shared_ptr<const PricingCatalog> load(const QString &path, QString *error);
 
     QString provider() const { return mProvider; }

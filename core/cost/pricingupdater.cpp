@@ -60,8 +60,7 @@ bool isLoopback(const QString &host)
 
 PricingUpdater::PricingUpdater(QString userDirectory, QObject *parent)
     : QObject(parent), mUserDirectory(std::move(userDirectory))
-{
-}
+{ }
 
 PricingUpdater::~PricingUpdater()
 {
@@ -98,21 +97,27 @@ bool PricingUpdater::start(const QUrl &url)
     mThread = QThread::create([self, url, directory, limits, this] {
         const std::function<void(qint64, qint64)> progress = [self](qint64 received, qint64 total) {
             if (self)
-                QMetaObject::invokeMethod(self, [self, received, total] {
+                QMetaObject::invokeMethod(
+                    self,
+                    [self, received, total] {
                     if (self)
                         emit self->progress(received, total);
-                }, Qt::QueuedConnection);
+                    },
+                    Qt::QueuedConnection);
         };
         QString message;
         const bool ok = update(url, directory, limits, mCancel, progress, &message);
-        QMetaObject::invokeMethod(self, [self, ok, message] {
+        QMetaObject::invokeMethod(
+            self,
+            [self, ok, message] {
             if (!self)
                 return;
             self->mThread->wait();
             self->mThread->deleteLater();
             self->mThread = nullptr;
             emit self->finished(ok, message);
-        }, Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
     });
     mThread->start();
     return true;
@@ -176,7 +181,8 @@ bool PricingUpdater::update(const QUrl &url, const QString &userDirectory, const
         return fail(QString::fromUtf8(curlError[0] ? curlError : curl_easy_strerror(code)));
 
     QString error;
-    const auto catalog = PricingCatalog::parse(transfer.body, url.fileName().isEmpty() ? url.toString() : url.fileName(), &error);
+    const auto catalog = PricingCatalog::parse(transfer.body,
+                                               url.fileName().isEmpty() ? url.toString() : url.fileName(), &error);
     if (!catalog)
         return fail(tr("the file is not a valid pricing catalog: %1").arg(error));
 
@@ -188,7 +194,8 @@ bool PricingUpdater::update(const QUrl &url, const QString &userDirectory, const
     QSaveFile file(QDir(userDirectory).filePath(base + QStringLiteral(".json")));
     if (!file.open(QIODevice::WriteOnly) || file.write(transfer.body) != transfer.body.size() || !file.commit())
         return fail(tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
-    *message = tr("Prices of %1 (%2) updated: collected %3, %n price(s), from %4.", nullptr, int(catalog->prices().size()))
+    *message = tr("Prices of %1 (%2) updated: collected %3, %n price(s), from %4.", nullptr,
+                  int(catalog->prices().size()))
                    .arg(catalog->providerName(), catalog->region(), catalog->collected(), url.toString());
     return true;
 }

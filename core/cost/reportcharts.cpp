@@ -26,12 +26,9 @@ QColor ReportCharts::colour(int index)
     const QColor base = QColor::fromRgb(kTheme[std::max(0, index) % kCount]);
     // Past the theme's five, the same hues again, lighter then darker, so neighbours differ.
     switch (std::max(0, index) / kCount % 3) {
-    case 1:
-        return base.lighter(140);
-    case 2:
-        return base.darker(140);
-    default:
-        return base;
+    case 1: return base.lighter(140);
+    case 2: return base.darker(140);
+    default: return base;
     }
 }
 

@@ -22,7 +22,8 @@ struct ShapeName
 
 constexpr ShapeName kShapes[] = {
     {TrafficProfile::Shape::Constant, "constant", QT_TRANSLATE_NOOP("Nimbus::TrafficProfile", "Constant")},
-    {TrafficProfile::Shape::BusinessHours, "business-hours", QT_TRANSLATE_NOOP("Nimbus::TrafficProfile", "Business hours")},
+    {TrafficProfile::Shape::BusinessHours, "business-hours",
+     QT_TRANSLATE_NOOP("Nimbus::TrafficProfile", "Business hours")},
     {TrafficProfile::Shape::DailyPeaks, "daily-peaks",
      QT_TRANSLATE_NOOP("Nimbus::TrafficProfile", "Daily peaks (11-13 h, 18-21 h)")},
     {TrafficProfile::Shape::SpikeDay, "spike-day", QT_TRANSLATE_NOOP("Nimbus::TrafficProfile", "Spike day")},
@@ -59,7 +60,7 @@ TrafficProfile TrafficProfile::dailyPeaks()
 {
     // Requests per hour relative to the quietest: closed at night, a lunch rush,
     // a calm afternoon and a longer, busier dinner service.
-    static constexpr double kDay[kHoursPerDay] = {0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.3, 0.8, 1.0, 1.2, 2.0, 6.0,
+    static constexpr double kDay[kHoursPerDay] = {0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.3, 0.8,  1.0, 1.2, 2.0, 6.0,
                                                   8.0, 5.0, 1.5, 1.0, 1.2, 2.5, 7.0, 10.0, 9.0, 4.0, 1.0, 0.5};
     return fromWeights(std::vector<double>(std::begin(kDay), std::end(kDay)), 60, Shape::DailyPeaks);
 }
@@ -75,15 +76,11 @@ TrafficProfile TrafficProfile::spikeDay(double factor)
 TrafficProfile TrafficProfile::fromShape(Shape shape)
 {
     switch (shape) {
-    case Shape::BusinessHours:
-        return businessHours();
-    case Shape::DailyPeaks:
-        return dailyPeaks();
-    case Shape::SpikeDay:
-        return spikeDay();
+    case Shape::BusinessHours: return businessHours();
+    case Shape::DailyPeaks: return dailyPeaks();
+    case Shape::SpikeDay: return spikeDay();
     case Shape::Constant:
-    case Shape::Imported:
-        break;
+    case Shape::Imported: break;
     }
     return constant();
 }
@@ -129,7 +126,8 @@ bool TrafficProfile::fromCsv(const QByteArray &csv, TrafficProfile *profile, QSt
         if (!ok && counts.empty() && times.isEmpty()) // a header line
             continue;
         if (!ok || count < 0) {
-            *error = tr("line %1: '%2' is not a request count").arg(i + 1).arg(QString::fromUtf8(fields.last().trimmed()));
+            *error =
+                tr("line %1: '%2' is not a request count").arg(i + 1).arg(QString::fromUtf8(fields.last().trimmed()));
             return false;
         }
         bool indexed = false; // "hour,count": the first field only numbers the rows

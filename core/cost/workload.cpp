@@ -29,8 +29,7 @@ class Flow
 public:
     Flow(const Catalog &catalog, const Architecture &architecture, Workload &workload)
         : mCatalog(catalog), mArchitecture(architecture), mWorkload(workload)
-    {
-    }
+    { }
 
     void intoFunction(NodeId id, double perRequest, double fixed, std::set<NodeId> &path)
     {
@@ -287,8 +286,8 @@ QJsonObject Workload::toJson() const
     for (const EntryPoint &e : entries)
         entriesJson.insert(e.name, e.weight);
     for (const ServiceLoad &s : services)
-        servicesJson.insert(s.name, QJsonObject{{QStringLiteral("storedGb"), s.storedGb},
-                                                {QStringLiteral("itemKb"), s.itemKb}});
+        servicesJson.insert(
+            s.name, QJsonObject{{QStringLiteral("storedGb"), s.storedGb}, {QStringLiteral("itemKb"), s.itemKb}});
     return QJsonObject{{QStringLiteral("format"), QStringLiteral("nimbus-workload")},
                        {QStringLiteral("version"), 1},
                        {QStringLiteral("monthlyRequests"), monthlyRequests},
@@ -310,7 +309,8 @@ bool Workload::applyJson(const QJsonObject &o, QString *error)
             return fail(tr("monthlyRequests: expected a number of zero or more"));
         monthlyRequests = v;
     }
-    if (o.contains(QLatin1String("profile")) && !TrafficProfile::fromJson(o.value(QLatin1String("profile")).toObject(), &profile, error))
+    if (o.contains(QLatin1String("profile"))
+        && !TrafficProfile::fromJson(o.value(QLatin1String("profile")).toObject(), &profile, error))
         return false;
     const QJsonObject entriesJson = o.value(QLatin1String("entries")).toObject();
     for (auto it = entriesJson.begin(); it != entriesJson.end(); ++it) {

@@ -31,8 +31,8 @@ struct FunctionLoad
 {
     NodeId node = kInvalidNodeId;
     QString name;
-    double perRequest = 0;    // invocations for each request entering the system
-    double fixedMonthly = 0;  // invocations a month whatever the volume (schedules)
+    double perRequest = 0; // invocations for each request entering the system
+    double fixedMonthly = 0; // invocations a month whatever the volume (schedules)
     double durationMs = 100;
     bool durationMeasured = false; // durationMs is the mean of local runs
     int memoryMb = 128;

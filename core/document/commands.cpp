@@ -44,7 +44,8 @@ RemoveCommand::RemoveCommand(Architecture *architecture, const QList<NodeId> &no
     if (mNodes.size() == 1 && edges.isEmpty())
         setText(QCoreApplication::translate("Nimbus::Commands", "Delete %1").arg(mNodes.first().name));
     else if (mNodes.isEmpty())
-        setText(QCoreApplication::translate("Nimbus::Commands", "Delete %n connection(s)", nullptr, int(mEdges.size())));
+        setText(
+            QCoreApplication::translate("Nimbus::Commands", "Delete %n connection(s)", nullptr, int(mEdges.size())));
     else
         setText(QCoreApplication::translate("Nimbus::Commands", "Delete %n node(s)", nullptr, int(mNodes.size())));
 }
@@ -72,10 +73,11 @@ MoveNodesCommand::MoveNodesCommand(Architecture *architecture, const QHash<NodeI
     for (auto it = newPositions.cbegin(); it != newPositions.cend(); ++it)
         if (const Node *n = architecture->node(it.key()))
             mOld.insert(it.key(), n->position);
-    setText(newPositions.size() == 1 && architecture->node(newPositions.cbegin().key())
-                ? QCoreApplication::translate("Nimbus::Commands", "Move %1")
-                      .arg(architecture->node(newPositions.cbegin().key())->name)
-                : QCoreApplication::translate("Nimbus::Commands", "Move %n node(s)", nullptr, int(newPositions.size())));
+    setText(
+        newPositions.size() == 1 && architecture->node(newPositions.cbegin().key())
+            ? QCoreApplication::translate("Nimbus::Commands", "Move %1")
+                  .arg(architecture->node(newPositions.cbegin().key())->name)
+            : QCoreApplication::translate("Nimbus::Commands", "Move %n node(s)", nullptr, int(newPositions.size())));
 }
 
 void MoveNodesCommand::redo()
@@ -153,8 +155,7 @@ bool SetPropertyCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-RenameNodeCommand::RenameNodeCommand(Architecture *architecture, NodeId node, const QString &name,
-                                     QUndoCommand *parent)
+RenameNodeCommand::RenameNodeCommand(Architecture *architecture, NodeId node, const QString &name, QUndoCommand *parent)
     : QUndoCommand(parent), mArchitecture(architecture), mNode(node), mNew(name)
 {
     const Node *n = architecture->node(node);

@@ -46,8 +46,8 @@ private:
 class MoveNodesCommand : public QUndoCommand
 {
 public:
-    MoveNodesCommand(Architecture *architecture, const QHash<NodeId, QPointF> &newPositions,
-                     bool finished, QUndoCommand *parent = nullptr);
+    MoveNodesCommand(Architecture *architecture, const QHash<NodeId, QPointF> &newPositions, bool finished,
+                     QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
     int id() const override { return MoveNodesCommandId; }

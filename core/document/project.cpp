@@ -214,8 +214,8 @@ QList<NodeId> Project::pasteNodes(const QByteArray &fragment, QPointF offset, QS
     }
 
     QHash<NodeId, NodeId> newIds;
-    mUndoStack->beginMacro(QCoreApplication::translate("Nimbus::Commands", "Paste %n node(s)", nullptr,
-                                                       int(nodes.size())));
+    mUndoStack->beginMacro(
+        QCoreApplication::translate("Nimbus::Commands", "Paste %n node(s)", nullptr, int(nodes.size())));
     for (const auto &[id, original] : nodes) {
         const NodeKind *kind = mCatalog.kind(original.kind);
         Node node = original;
@@ -224,7 +224,8 @@ QList<NodeId> Project::pasteNodes(const QByteArray &fragment, QPointF offset, QS
         node.position = original.position + offset;
         // A copied function gets its own folder when it used the default one.
         if (kind->code.isValid()) {
-            const QString oldDefault = kind->defaultProperties(original.name).value(kind->code.sourceProperty).toString();
+            const QString oldDefault =
+                kind->defaultProperties(original.name).value(kind->code.sourceProperty).toString();
             if (node.properties.value(kind->code.sourceProperty).toString() == oldDefault)
                 node.properties.insert(kind->code.sourceProperty,
                                        kind->defaultProperties(node.name).value(kind->code.sourceProperty));

@@ -1,11 +1,11 @@
 #include "exportjob.h"
 
-#include "exportmodel.h"
-#include "pluginregistry.h"
 #include "document/project.h"
+#include "exportmodel.h"
 #include "model/catalog.h"
 #include "model/validator.h"
 #include "paths.h"
+#include "pluginregistry.h"
 
 #include <QDir>
 #include <QFile>
@@ -48,7 +48,8 @@ bool checkDestination(const QString &target, QString *error)
         const QDir existing(target);
         if (!existing.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
             && !existing.exists(QLatin1String(ExportJob::kMarkerFile))) {
-            *error = ExportJob::tr("%1 is not empty and was not written by an export; choose an empty folder").arg(target);
+            *error =
+                ExportJob::tr("%1 is not empty and was not written by an export; choose an empty folder").arg(target);
             return false;
         }
     }
@@ -79,8 +80,8 @@ bool listFiles(const ExportOutput &output, QList<StagedFile> *files, QString *er
             return false;
         } else if (from.isDir()) {
             for (const QString &relative : Paths::folderContents(file.copyFrom, skipped).files)
-                files->append({file.path + QLatin1Char('/') + relative, nullptr,
-                               file.copyFrom + QLatin1Char('/') + relative});
+                files->append(
+                    {file.path + QLatin1Char('/') + relative, nullptr, file.copyFrom + QLatin1Char('/') + relative});
         } else if (from.isFile()) {
             files->append({file.path, nullptr, file.copyFrom});
         } else {
@@ -177,12 +178,19 @@ ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const Provide
             if (f.memory < limits.minMemory || f.memory > limits.maxMemory)
                 output.add(Diagnostic::Severity::Error, QStringLiteral("export-memory"),
                            tr("%1: %2 MB of memory is outside what %3 allows (%4 to %5 MB)")
-                               .arg(name).arg(f.memory).arg(target).arg(limits.minMemory).arg(limits.maxMemory),
+                               .arg(name)
+                               .arg(f.memory)
+                               .arg(target)
+                               .arg(limits.minMemory)
+                               .arg(limits.maxMemory),
                            f.node->id, QStringLiteral("memory"));
             if (f.timeout > limits.maxTimeout)
                 output.add(Diagnostic::Severity::Error, QStringLiteral("export-timeout"),
                            tr("%1: a timeout of %2 s is longer than %3 allows (%4 s)")
-                               .arg(name).arg(f.timeout).arg(target).arg(limits.maxTimeout),
+                               .arg(name)
+                               .arg(f.timeout)
+                               .arg(target)
+                               .arg(limits.maxTimeout),
                            f.node->id, QStringLiteral("timeout"));
             if (!limits.runtimes.isEmpty() && !limits.runtimes.contains(f.runtime))
                 output.add(Diagnostic::Severity::Error, QStringLiteral("export-runtime"),
@@ -209,8 +217,9 @@ ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const Provide
         // Code that is not on disk cannot be copied: said, and the rest still exported.
         const QFileInfo from(it->copyFrom);
         if (!from.exists() && !from.isSymLink()) {
-            output.add(Diagnostic::Severity::Error, QStringLiteral("export-code"),
-                       tr("%1: the code folder %2 does not exist").arg(it->path, QDir::toNativeSeparators(it->copyFrom)));
+            output.add(
+                Diagnostic::Severity::Error, QStringLiteral("export-code"),
+                tr("%1: the code folder %2 does not exist").arg(it->path, QDir::toNativeSeparators(it->copyFrom)));
             it = output.files.erase(it);
             continue;
         }
@@ -263,7 +272,8 @@ bool ExportJob::write(const ExportOutput &output, const QString &directory, cons
     if (!checkDestination(target, error) || !listFiles(output, &files, error))
         return false;
     const QString parent = QFileInfo(target).absolutePath();
-    QTemporaryDir staging(parent + QLatin1String("/.") + QFileInfo(target).fileName() + QLatin1String(".export-XXXXXX"));
+    QTemporaryDir staging(parent + QLatin1String("/.") + QFileInfo(target).fileName()
+                          + QLatin1String(".export-XXXXXX"));
     if (!staging.isValid()) {
         *error = tr("cannot create a temporary folder in %1: %2").arg(parent, staging.errorString());
         return false;

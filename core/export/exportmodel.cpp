@@ -1,8 +1,8 @@
 #include "exportmodel.h"
 
-#include "provider.h"
 #include "model/catalog.h"
 #include "model/scheduleexpression.h"
+#include "provider.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -83,7 +83,8 @@ ExportModel::ExportModel(const Architecture &architecture, const Catalog &catalo
             f.reservedConcurrency = reserved.toInt();
         for (const QJsonValue &value : node->properties.value(QLatin1String("environment")).toArray()) {
             const QJsonObject var = value.toObject();
-            f.environment.append({var.value(QLatin1String("name")).toString(), var.value(QLatin1String("value")).toString(),
+            f.environment.append({var.value(QLatin1String("name")).toString(),
+                                  var.value(QLatin1String("value")).toString(),
                                   var.value(QLatin1String("secret")).toBool()});
         }
         for (EdgeId edgeId : architecture.incomingEdges(node->id)) {
@@ -165,13 +166,16 @@ void ExportModel::copySources(ExportOutput &output, const QString &projectDirect
 
 void ExportModel::reportUnexported(ExportOutput &output, const QString &platform) const
 {
-    static const QStringList modelled = {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
-                                         QStringLiteral("bucket"), QStringLiteral("http-route"), QStringLiteral("schedule")};
+    static const QStringList modelled = {QStringLiteral("queue"),      QStringLiteral("topic"),
+                                         QStringLiteral("table"),      QStringLiteral("bucket"),
+                                         QStringLiteral("http-route"), QStringLiteral("schedule")};
     for (const Node *node : nodesNotOfKinds(modelled))
         output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   tr("%1: a %2 has no %3 equivalent; it is not exported").arg(node->name, node->kind, platform), node->id);
+                   tr("%1: a %2 has no %3 equivalent; it is not exported").arg(node->name, node->kind, platform),
+                   node->id);
     for (const Node *node : mNodes)
-        if ((node->kind == QLatin1String("http-route") || node->kind == QLatin1String("schedule")) && consumers(node).isEmpty())
+        if ((node->kind == QLatin1String("http-route") || node->kind == QLatin1String("schedule"))
+            && consumers(node).isEmpty())
             output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unconnected"),
                        tr("%1 invokes no function; it is not exported").arg(node->name), node->id);
 }

@@ -38,7 +38,7 @@ struct ExportFunction
     int memory = 128;
     int timeout = 3;
     std::optional<int> reservedConcurrency;
-    QList<const Node *> triggers;   // what invokes it, by name
+    QList<const Node *> triggers; // what invokes it, by name
     QList<FunctionAccess> accesses; // by service name, then type
     QList<EnvironmentVariable> environment;
 
@@ -90,9 +90,9 @@ public:
     bool boolean(const Node *node, const char *property, bool fallback = false) const;
 
     // Names in the forms targets require.
-    static QString identifier(const QString &name);  // "orders-queue" -> "OrdersQueue"
-    static QString dnsLabel(const QString &name);    // "getItem" -> "get-item"
-    static QString snakeCase(const QString &name);   // "getItem" -> "get_item"
+    static QString identifier(const QString &name); // "orders-queue" -> "OrdersQueue"
+    static QString dnsLabel(const QString &name); // "getItem" -> "get-item"
+    static QString snakeCase(const QString &name); // "getItem" -> "get_item"
     static QString constantCase(const QString &name); // "getItem" -> "GET_ITEM"
 
     // An EventBridge schedule as 5-field Unix cron; nullopt with *problem when it

@@ -61,7 +61,8 @@ QString HclValue::literal(const QString &text)
     for (int i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
         result += c;
-        if ((c == QLatin1Char('$') || c == QLatin1Char('%')) && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('{'))
+        if ((c == QLatin1Char('$') || c == QLatin1Char('%')) && i + 1 < text.size()
+            && text.at(i + 1) == QLatin1Char('{'))
             result += c;
     }
     return result;
@@ -111,8 +112,7 @@ HclValue HclValue::object(const QList<QPair<QString, HclValue>> &members)
 QByteArray HclValue::write(int indent) const
 {
     switch (mKind) {
-    case Kind::Raw:
-        return mRaw.toUtf8();
+    case Kind::Raw: return mRaw.toUtf8();
     case Kind::List: {
         bool simple = true;
         for (const HclValue &item : mItems)
@@ -141,7 +141,8 @@ QByteArray HclValue::write(int indent) const
         const QByteArray pad(2 * (indent + 1), ' ');
         QByteArray out = "{\n";
         for (int i = 0; i < mMembers.size(); ++i)
-            out += pad + keys.at(i).leftJustified(width).toUtf8() + " = " + mMembers.at(i).second.write(indent + 1) + '\n';
+            out += pad + keys.at(i).leftJustified(width).toUtf8() + " = " + mMembers.at(i).second.write(indent + 1)
+                   + '\n';
         return out + QByteArray(2 * indent, ' ') + "}";
     }
     }

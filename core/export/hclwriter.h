@@ -13,12 +13,12 @@ namespace Nimbus {
 class HclValue
 {
 public:
-    static HclValue string(const QString &text);       // "text", with ${ and %{ escaped
+    static HclValue string(const QString &text); // "text", with ${ and %{ escaped
     static HclValue templateString(const QString &text); // "text", interpolations kept
     // text with ${ and %{ doubled, for the literal parts of a templateString: a user's
     // value spliced into one is never read as an interpolation or a directive.
     static QString literal(const QString &text);
-    static HclValue expression(const QString &text);   // written as is
+    static HclValue expression(const QString &text); // written as is
     static HclValue number(qint64 value);
     static HclValue boolean(bool value);
     static HclValue list(const QList<HclValue> &items);

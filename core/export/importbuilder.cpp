@@ -17,10 +17,7 @@ void ImportResult::note(Diagnostic::Severity severity, const QString &message)
     diagnostics.append(d);
 }
 
-ImportBuilder::ImportBuilder(const Catalog &catalog)
-    : mCatalog(catalog)
-{
-}
+ImportBuilder::ImportBuilder(const Catalog &catalog) : mCatalog(catalog) { }
 
 QString ImportBuilder::addNode(const QString &kind, const QString &wantedName, const QJsonObject &properties)
 {

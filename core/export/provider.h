@@ -63,7 +63,7 @@ struct ExportInput
     const Architecture *architecture = nullptr;
     const Catalog *catalog = nullptr;
     QString projectDirectory; // source folders are relative to it
-    QString projectName;      // file name without extension, for stack and app names
+    QString projectName; // file name without extension, for stack and app names
     QMap<QString, QString> options;
     QJsonObject origin; // as ImportResult::origin, or empty
 
@@ -75,7 +75,7 @@ class ExporterInterface
 public:
     virtual ~ExporterInterface() = default;
 
-    virtual QString targetId() const = 0;   // "sam"; what --target takes
+    virtual QString targetId() const = 0; // "sam"; what --target takes
     virtual QString targetName() const = 0; // "AWS SAM"
     virtual QString targetDescription() const = 0;
     virtual QList<ExportOption> exportOptions() const { return {}; }
@@ -86,7 +86,7 @@ public:
 struct ImportInput
 {
     QByteArray content;
-    QString fileName;      // for messages
+    QString fileName; // for messages
     QString fileDirectory; // code paths in the file are relative to it
     const Catalog *catalog = nullptr;
 };
@@ -99,7 +99,7 @@ struct ImportResult
     // show; kept in the project under the target's id.
     QJsonObject origin;
     QList<Diagnostic> diagnostics; // what was kept without being shown, or approximated
-    QString error;                 // "file:line:column: message" when it failed
+    QString error; // "file:line:column: message" when it failed
 
     // Adds a diagnostic of the import (code "import").
     void note(Diagnostic::Severity severity, const QString &message);
@@ -121,7 +121,7 @@ public:
 // What a platform accepts; the export checks every function against it.
 struct ProviderLimits
 {
-    int minMemory = 128;  // MB
+    int minMemory = 128; // MB
     int maxMemory = 10240;
     int maxTimeout = 900; // seconds
     QStringList runtimes; // canvas runtimes the target can run

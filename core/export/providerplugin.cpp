@@ -18,11 +18,7 @@ ProviderOption ProviderOption::containerImage(const QString &defaultValue)
             defaultValue, "Nimbus::ProviderPlugin"};
 }
 
-ProviderPlugin::ProviderPlugin(ProviderTarget target, QObject *parent)
-    : QObject(parent)
-    , mTarget(std::move(target))
-{
-}
+ProviderPlugin::ProviderPlugin(ProviderTarget target, QObject *parent) : QObject(parent), mTarget(std::move(target)) { }
 
 QString ProviderPlugin::translated(const char *context, const char *text) const
 {

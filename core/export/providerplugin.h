@@ -40,11 +40,11 @@ struct ProviderOption
 // exporter and provider interfaces.
 struct ProviderTarget
 {
-    QString id;                        // what --target takes: "terraform"
-    QString name;                      // "Terraform (AWS)"; a product name, not translated
+    QString id; // what --target takes: "terraform"
+    QString name; // "Terraform (AWS)"; a product name, not translated
     const char *description = nullptr; // QT_TR_NOOP, translated in the plugin's context
-    QString providerId;                // whose platform: "aws"
-    QString pricingCatalog;            // resources/pricing/<id>.json; empty when none prices it
+    QString providerId; // whose platform: "aws"
+    QString pricingCatalog; // resources/pricing/<id>.json; empty when none prices it
     ProviderLimits limits;
     QList<ProviderOption> options;
 };

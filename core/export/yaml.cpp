@@ -21,7 +21,8 @@ bool withinLimits(const YAML::Node &node, int depth, const Yaml::Limits &limits,
     if (node.IsSequence() || node.IsMap()) {
         for (auto it = node.begin(); it != node.end(); ++it) {
             if (node.IsMap()) {
-                if (!withinLimits(it->first, depth + 1, limits, count) || !withinLimits(it->second, depth + 1, limits, count))
+                if (!withinLimits(it->first, depth + 1, limits, count)
+                    || !withinLimits(it->second, depth + 1, limits, count))
                     return false;
             } else if (!withinLimits(*it, depth + 1, limits, count)) {
                 return false;
@@ -59,9 +60,12 @@ int textDepth(const QByteArray &text)
         }
         switch (c) {
         case '#': comment = true; break;
-        case '"': case '\'': quote = c; break;
-        case '[': case '{': deepest = std::max(deepest, ++flow); break;
-        case ']': case '}': flow = std::max(0, flow - 1); break;
+        case '"':
+        case '\'': quote = c; break;
+        case '[':
+        case '{': deepest = std::max(deepest, ++flow); break;
+        case ']':
+        case '}': flow = std::max(0, flow - 1); break;
         default: break;
         }
     }
@@ -159,8 +163,7 @@ void emitNode(YAML::Emitter &out, const YAML::Node &node)
 
 } // namespace
 
-bool Yaml::load(const QByteArray &text, const QString &fileName, YAML::Node *root, QString *error,
-                const Limits &limits)
+bool Yaml::load(const QByteArray &text, const QString &fileName, YAML::Node *root, QString *error, const Limits &limits)
 {
     if (text.size() > limits.maxBytes) {
         *error = tr("%1: the file is %2 MB; documents over %3 MB are refused")
@@ -292,16 +295,16 @@ YAML::Node Yaml::clone(const YAML::Node &node)
 bool Yaml::readsAsNonString(const std::string &text)
 {
     // YAML 1.1 (PyYAML, js-yaml 3, cfn-lint) and 1.2 implicit types.
-    static const QRegularExpression implicit(QStringLiteral(
-        "^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
-        "|on|On|ON|off|Off|OFF"
-        "|[-+]?(?:0|[1-9][0-9_]*)"
-        "|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+"
-        "|[-+]?(?:\\.[0-9]+|[0-9][0-9_]*(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
-        "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)"
-        "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?"
-        "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*"
-        "|=|<<)$"));
+    static const QRegularExpression implicit(
+        QStringLiteral("^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE"
+                       "|on|On|ON|off|Off|OFF"
+                       "|[-+]?(?:0|[1-9][0-9_]*)"
+                       "|0[0-7_]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+"
+                       "|[-+]?(?:\\.[0-9]+|[0-9][0-9_]*(?:\\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
+                       "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)"
+                       "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\\.[0-9_]*)?"
+                       "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}.*"
+                       "|=|<<)$"));
     return implicit.match(QString::fromStdString(text)).hasMatch();
 }
 

@@ -21,8 +21,8 @@ public:
     struct Limits
     {
         qint64 maxBytes = 8 * 1024 * 1024;
-        int maxDepth = 64;        // nested collections
-        int maxValues = 500000;   // values reached from the root, aliases followed
+        int maxDepth = 64; // nested collections
+        int maxValues = 500000; // values reached from the root, aliases followed
     };
 
     // Parses one document. On failure returns false and sets *error to

@@ -20,7 +20,7 @@ QList<std::string> keysOf(const YAML::Node &map)
 struct Edit
 {
     int start = 0; // first line replaced
-    int end = 0;   // one past the last; start == end inserts before start
+    int end = 0; // one past the last; start == end inserts before start
     QByteArray text;
 };
 
@@ -39,9 +39,8 @@ public:
     QByteArray run(const YAML::Node &o, const YAML::Node &b, const YAML::Node &g)
     {
         mergeMapping(o, b, g, int(mLines.size()));
-        std::sort(mEdits.begin(), mEdits.end(), [](const Edit &x, const Edit &y) {
-            return x.start != y.start ? x.start > y.start : x.end > y.end;
-        });
+        std::sort(mEdits.begin(), mEdits.end(),
+                  [](const Edit &x, const Edit &y) { return x.start != y.start ? x.start > y.start : x.end > y.end; });
         QList<QByteArray> lines = mLines;
         for (const Edit &edit : mEdits) {
             lines.remove(edit.start, edit.end - edit.start);
@@ -62,7 +61,6 @@ private:
     {
         return node.IsMap() && node.size() > 0 && node.Style() != YAML::EmitterStyle::Flow;
     }
-
 
     bool isContent(int line) const
     {

@@ -2,7 +2,7 @@
 
 namespace Nimbus {
 
-Architecture::Architecture(QObject *parent) : QObject(parent) {}
+Architecture::Architecture(QObject *parent) : QObject(parent) { }
 
 const Node *Architecture::node(NodeId id) const
 {

@@ -23,7 +23,7 @@ QHash<NodeId, QPointF> compute(const Architecture &architecture, const Spacing &
     // Depth-first search from the sources marks back edges (those closing a loop).
     QSet<QPair<NodeId, NodeId>> backEdges;
     QHash<NodeId, int> state; // 0 unseen, 1 on stack, 2 done
-    QList<NodeId> order;      // reverse post-order = a topological order of the acyclic rest
+    QList<NodeId> order; // reverse post-order = a topological order of the acyclic rest
     auto visit = [&](NodeId start) {
         QList<QPair<NodeId, int>> stack{{start, 0}};
         state[start] = 1;

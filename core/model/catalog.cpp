@@ -26,14 +26,16 @@ struct TypeName
 };
 
 constexpr TypeName kTypeNames[] = {
-    {PropertyType::String, "string"},     {PropertyType::Integer, "integer"},
-    {PropertyType::Number, "number"},     {PropertyType::Boolean, "boolean"},
-    {PropertyType::Enum, "enum"},         {PropertyType::Schedule, "schedule"},
+    {PropertyType::String, "string"},
+    {PropertyType::Integer, "integer"},
+    {PropertyType::Number, "number"},
+    {PropertyType::Boolean, "boolean"},
+    {PropertyType::Enum, "enum"},
+    {PropertyType::Schedule, "schedule"},
     {PropertyType::Environment, "environment"},
 };
 
-const QStringList kCategoryOrder = {QStringLiteral("Triggers"), QStringLiteral("Compute"),
-                                    QStringLiteral("Services")};
+const QStringList kCategoryOrder = {QStringLiteral("Triggers"), QStringLiteral("Compute"), QStringLiteral("Services")};
 
 // Reads a JSON document and reports where it is broken.
 bool parseObject(const QByteArray &json, const QString &fileName, QJsonObject *out, QString *error)
@@ -49,8 +51,8 @@ bool parseObject(const QByteArray &json, const QString &fileName, QJsonObject *o
         return false;
     }
     if (!doc.isObject()) {
-        *error = QCoreApplication::translate("Nimbus::Catalog", "%1: the top level must be a JSON object")
-                     .arg(fileName);
+        *error =
+            QCoreApplication::translate("Nimbus::Catalog", "%1: the top level must be a JSON object").arg(fileName);
         return false;
     }
     *out = doc.object();
@@ -61,7 +63,7 @@ bool parseObject(const QByteArray &json, const QString &fileName, QJsonObject *o
 class Reader
 {
 public:
-    Reader(QString where, QString *error) : mWhere(std::move(where)), mError(error) {}
+    Reader(QString where, QString *error) : mWhere(std::move(where)), mError(error) { }
 
     QString string(const QJsonObject &o, const char *key, bool required = true)
     {
@@ -80,8 +82,7 @@ public:
         if (v.isUndefined())
             return false;
         if (!v.isBool())
-            fail(QCoreApplication::translate("Nimbus::Catalog", "'%1' must be true or false")
-                     .arg(QLatin1String(key)));
+            fail(QCoreApplication::translate("Nimbus::Catalog", "'%1' must be true or false").arg(QLatin1String(key)));
         return v.toBool();
     }
 
@@ -91,8 +92,7 @@ public:
         if (v.isUndefined())
             return std::nullopt;
         if (!v.isDouble()) {
-            fail(QCoreApplication::translate("Nimbus::Catalog", "'%1' must be a number")
-                     .arg(QLatin1String(key)));
+            fail(QCoreApplication::translate("Nimbus::Catalog", "'%1' must be a number").arg(QLatin1String(key)));
             return std::nullopt;
         }
         return v.toDouble();
@@ -117,18 +117,12 @@ bool valueMatchesType(const PropertySpec &spec, const QJsonValue &value)
         return spec.nullable;
     switch (spec.type) {
     case PropertyType::String:
-    case PropertyType::Schedule:
-        return value.isString();
-    case PropertyType::Enum:
-        return value.isString() && spec.values.contains(value.toString());
-    case PropertyType::Integer:
-        return value.isDouble() && value.toDouble() == double(qint64(value.toDouble()));
-    case PropertyType::Number:
-        return value.isDouble();
-    case PropertyType::Boolean:
-        return value.isBool();
-    case PropertyType::Environment:
-        return value.isArray();
+    case PropertyType::Schedule: return value.isString();
+    case PropertyType::Enum: return value.isString() && spec.values.contains(value.toString());
+    case PropertyType::Integer: return value.isDouble() && value.toDouble() == double(qint64(value.toDouble()));
+    case PropertyType::Number: return value.isDouble();
+    case PropertyType::Boolean: return value.isBool();
+    case PropertyType::Environment: return value.isArray();
     }
     return false;
 }
@@ -209,7 +203,8 @@ bool Catalog::addKind(const QByteArray &json, const QString &fileName)
     const QJsonObject parameters = caps.value(QLatin1String("eventParameters")).toObject();
     for (auto it = parameters.begin(); it != parameters.end(); ++it) {
         if (!it.value().isString()) {
-            r.fail(QCoreApplication::translate("Nimbus::Catalog", "event parameter '%1' must be a string").arg(it.key()));
+            r.fail(
+                QCoreApplication::translate("Nimbus::Catalog", "event parameter '%1' must be a string").arg(it.key()));
             return false;
         }
         kind.eventParameters.append({it.key(), it.value().toString()});
@@ -271,8 +266,7 @@ bool Catalog::addKind(const QByteArray &json, const QString &fileName)
             r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is missing"));
         spec.defaultValue = p.value(QLatin1String("default"));
         if (r.ok() && !valueMatchesType(spec, spec.defaultValue))
-            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is not a valid %1")
-                       .arg(typeName));
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is not a valid %1").arg(typeName));
         if (r.ok() && kind.property(spec.id))
             r.fail(QCoreApplication::translate("Nimbus::Catalog", "defined twice"));
         kind.properties.append(spec);
@@ -343,8 +337,7 @@ bool Catalog::setEdges(const QByteArray &json, const QString &fileName)
             rule.sourceProperty = r.string(req, "property");
             rule.sourceNotEqual = req.value(QLatin1String("notEqual"));
         }
-        if (r.ok() && std::none_of(types.cbegin(), types.cend(),
-                                   [&](const EdgeType &t) { return t.id == rule.type; }))
+        if (r.ok() && std::none_of(types.cbegin(), types.cend(), [&](const EdgeType &t) { return t.id == rule.type; }))
             r.fail(QCoreApplication::translate("Nimbus::Catalog", "unknown edge type '%1'").arg(rule.type));
         rules.append(rule);
     }
@@ -366,8 +359,7 @@ bool Catalog::loadDirectory(const QString &directory)
     const QDir kindsDir(dir.filePath(QStringLiteral("kinds")));
     const QStringList files = kindsDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     if (files.isEmpty()) {
-        mError = QCoreApplication::translate("Nimbus::Catalog", "%1: no node kinds found")
-                     .arg(kindsDir.path());
+        mError = QCoreApplication::translate("Nimbus::Catalog", "%1: no node kinds found").arg(kindsDir.path());
         return false;
     }
     for (const QString &name : files) {
@@ -398,8 +390,7 @@ bool Catalog::loadDirectory(const QString &directory)
             }
         }
         if (!rule.sourceProperty.isEmpty() && !kind(rule.from)->property(rule.sourceProperty)) {
-            mError = QCoreApplication::translate("Nimbus::Catalog",
-                                                 "%1: a rule requires unknown property '%2' of '%3'")
+            mError = QCoreApplication::translate("Nimbus::Catalog", "%1: a rule requires unknown property '%2' of '%3'")
                          .arg(edges.fileName(), rule.sourceProperty, rule.from);
             return false;
         }
@@ -490,8 +481,7 @@ QString Catalog::connectionRefusal(const QString &fromKind, const QString &toKin
     const NodeKind *from = kind(fromKind);
     const NodeKind *to = kind(toKind);
     if (!from || !to)
-        return QCoreApplication::translate("Nimbus::Catalog", "unknown node kind '%1'")
-            .arg(from ? toKind : fromKind);
+        return QCoreApplication::translate("Nimbus::Catalog", "unknown node kind '%1'").arg(from ? toKind : fromKind);
     if (!edgeType(type))
         return QCoreApplication::translate("Nimbus::Catalog", "unknown connection type '%1'").arg(type);
     if (rule(fromKind, toKind, type))
@@ -510,8 +500,7 @@ QString Catalog::connectionRefusal(const QString &fromKind, const QString &toKin
             targets.append(QStringLiteral("%1 %2").arg(r.type, kind(r.to)->name.toLower()));
     targets.removeDuplicates();
     if (targets.isEmpty())
-        return QCoreApplication::translate("Nimbus::Catalog", "a %1 has no outgoing connections")
-            .arg(from->name);
+        return QCoreApplication::translate("Nimbus::Catalog", "a %1 has no outgoing connections").arg(from->name);
     return QCoreApplication::translate("Nimbus::Catalog", "a %1 cannot connect to a %2; it can: %3")
         .arg(from->name, to->name.toLower(), targets.join(QLatin1String(", ")));
 }

@@ -28,11 +28,11 @@ struct PropertySpec
     QJsonValue defaultValue;
     std::optional<double> minimum;
     std::optional<double> maximum;
-    QStringList values;     // Enum only
-    QString pattern;        // String only: a regular expression the whole value must match
+    QStringList values; // Enum only
+    QString pattern; // String only: a regular expression the whole value must match
     QRegularExpression patternExpression; // pattern, compiled once at load
-    QString patternHelp;    // what the pattern means, for messages
-    bool nullable = false;  // null means "not set"
+    QString patternHelp; // what the pattern means, for messages
+    bool nullable = false; // null means "not set"
 };
 
 // Which properties of a kind describe runnable code.
@@ -52,10 +52,10 @@ struct CostCapability
     QString service;
     QString memoryProperty;
     QString architectureProperty;
-    QString batchProperty;    // events delivered per invocation
+    QString batchProperty; // events delivered per invocation
     QString scheduleProperty; // the schedule expression of a timer
-    QString restProperty;     // a gateway billed as REST API when this property ...
-    QString restValue;        // ... has this value
+    QString restProperty; // a gateway billed as REST API when this property ...
+    QString restValue; // ... has this value
 };
 
 // A kind of node (HTTP route, function, queue ...), entirely defined by catalog data.
@@ -72,8 +72,8 @@ struct NodeKind
     QHash<QString, QString> eventTemplateByValue;
     // Template parameters from the node: "${name}", "${property}", "${example:property}".
     QList<QPair<QString, QString>> eventParameters;
-    bool eventSource = false;  // can deliver events to functions
-    bool store = false;        // holds data that functions write
+    bool eventSource = false; // can deliver events to functions
+    bool store = false; // holds data that functions write
     bool needsInvoker = false; // is useless unless something invokes it
     CodeCapability code;
     CostCapability cost;

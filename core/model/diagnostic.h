@@ -14,11 +14,11 @@ struct Diagnostic
     enum class Severity { Error, Warning, Info };
 
     Severity severity = Severity::Error;
-    QString code;          // stable identifier of the rule, e.g. "event-loop"
-    QString message;       // names the nodes involved
-    QList<NodeId> nodes;   // first one is the node to select
+    QString code; // stable identifier of the rule, e.g. "event-loop"
+    QString message; // names the nodes involved
+    QList<NodeId> nodes; // first one is the node to select
     EdgeId edge = kInvalidEdgeId;
-    QString property;      // the property concerned, if any
+    QString property; // the property concerned, if any
 
     static QString severityName(Severity severity);
 };

@@ -37,8 +37,7 @@ HandlerReference HandlerReference::resolve(const QString &runtime, const QString
         ref.candidates.append(ref.modulePath + QLatin1String(".py"));
         break;
     }
-    case Language::Unknown:
-        break;
+    case Language::Unknown: break;
     }
     return ref;
 }

@@ -13,8 +13,8 @@ struct HandlerReference
     enum class Language { Unknown, NodeJs, Python };
 
     Language language = Language::Unknown;
-    QString modulePath;     // relative to the source folder, without extension
-    QString functionName;   // exported function, e.g. "handler"
+    QString modulePath; // relative to the source folder, without extension
+    QString functionName; // exported function, e.g. "handler"
     QStringList candidates; // relative file paths the runtime would try, in order
 
     static Language languageOf(const QString &runtime);

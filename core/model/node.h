@@ -21,8 +21,8 @@ struct Node
 
     bool operator==(const Node &other) const
     {
-        return id == other.id && kind == other.kind && name == other.name
-               && position == other.position && properties == other.properties;
+        return id == other.id && kind == other.kind && name == other.name && position == other.position
+               && properties == other.properties;
     }
     bool operator!=(const Node &other) const { return !(*this == other); }
 };

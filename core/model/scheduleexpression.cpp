@@ -54,7 +54,8 @@ QString parseField(const QString &text, const FieldSpec &spec, int offset, std::
             bool ok = false;
             step = part.mid(slash + 1).toInt(&ok);
             if (!ok || step <= 0)
-                return QCoreApplication::translate("Nimbus::ScheduleExpression", "%1: '%2' has an invalid step").arg(fieldName, part);
+                return QCoreApplication::translate("Nimbus::ScheduleExpression", "%1: '%2' has an invalid step")
+                    .arg(fieldName, part);
             range = part.left(slash);
         }
         int first = spec.minimum;
@@ -63,15 +64,18 @@ QString parseField(const QString &text, const FieldSpec &spec, int offset, std::
             const int dash = range.indexOf(QLatin1Char('-'));
             if (dash > 0) {
                 if (!parseValue(range.left(dash), spec, &first) || !parseValue(range.mid(dash + 1), spec, &last))
-                    return QCoreApplication::translate("Nimbus::ScheduleExpression", "%1: '%2' is not a range between %3 and %4")
+                    return QCoreApplication::translate("Nimbus::ScheduleExpression",
+                                                       "%1: '%2' is not a range between %3 and %4")
                         .arg(fieldName, range)
                         .arg(spec.minimum)
                         .arg(spec.maximum);
                 if (first > last)
-                    return QCoreApplication::translate("Nimbus::ScheduleExpression", "%1: range '%2' runs backwards").arg(fieldName, range);
+                    return QCoreApplication::translate("Nimbus::ScheduleExpression", "%1: range '%2' runs backwards")
+                        .arg(fieldName, range);
             } else {
                 if (!parseValue(range, spec, &first))
-                    return QCoreApplication::translate("Nimbus::ScheduleExpression", "%1: '%2' is not a value between %3 and %4")
+                    return QCoreApplication::translate("Nimbus::ScheduleExpression",
+                                                       "%1: '%2' is not a value between %3 and %4")
                         .arg(fieldName, range)
                         .arg(spec.minimum)
                         .arg(spec.maximum);
@@ -99,17 +103,26 @@ ScheduleExpression ScheduleExpression::parse(const QString &input)
         bool ok = false;
         const qint64 value = parts.value(0).toLongLong(&ok);
         if (parts.size() != 2 || !ok || value <= 0) {
-            e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "rate() needs a positive whole number and a unit, for example rate(5 minutes)");
+            e.mError = QCoreApplication::translate(
+                "Nimbus::ScheduleExpression",
+                "rate() needs a positive whole number and a unit, for example rate(5 minutes)");
             return e;
         }
         const QString unit = parts.at(1);
-        struct Unit { const char *singular; const char *plural; qint64 seconds; };
+        struct Unit
+        {
+            const char *singular;
+            const char *plural;
+            qint64 seconds;
+        };
         static constexpr Unit kUnits[] = {{"minute", "minutes", 60}, {"hour", "hours", 3600}, {"day", "days", 86400}};
         for (const Unit &u : kUnits) {
             if (unit == QLatin1String(u.singular) || unit == QLatin1String(u.plural)) {
                 // EventBridge insists on "1 minute" but "5 minutes".
                 if ((value == 1) != (unit == QLatin1String(u.singular))) {
-                    e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "rate(): use '%1' with %2").arg(QLatin1String(value == 1 ? u.singular : u.plural)).arg(value);
+                    e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "rate(): use '%1' with %2")
+                                   .arg(QLatin1String(value == 1 ? u.singular : u.plural))
+                                   .arg(value);
                     return e;
                 }
                 e.mKind = Kind::Rate;
@@ -117,18 +130,23 @@ ScheduleExpression ScheduleExpression::parse(const QString &input)
                 return e;
             }
         }
-        e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "rate(): unknown unit '%1'; use minutes, hours or days").arg(unit);
+        e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression",
+                                               "rate(): unknown unit '%1'; use minutes, hours or days")
+                       .arg(unit);
         return e;
     }
 
     const auto m = cronRe.match(text);
     if (!m.hasMatch()) {
-        e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "'%1' is neither cron(...) nor rate(...)").arg(text);
+        e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "'%1' is neither cron(...) nor rate(...)")
+                       .arg(text);
         return e;
     }
     const QStringList fields = m.captured(1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (fields.size() != 6) {
-        e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "cron() needs 6 fields (minutes hours day-of-month month day-of-week year), found %1")
+        e.mError = QCoreApplication::translate(
+                       "Nimbus::ScheduleExpression",
+                       "cron() needs 6 fields (minutes hours day-of-month month day-of-week year), found %1")
                        .arg(fields.size());
         return e;
     }
@@ -165,7 +183,8 @@ ScheduleExpression ScheduleExpression::parse(const QString &input)
         error = parseField(fields[5], yearSpec, 1970, &e.years);
     // EventBridge: exactly one of day-of-month and day-of-week is '?'.
     if (error.isEmpty() && e.anyDayOfMonth == e.anyDayOfWeek)
-        error = QCoreApplication::translate("Nimbus::ScheduleExpression", "cron(): exactly one of day-of-month and day-of-week must be '?'");
+        error = QCoreApplication::translate("Nimbus::ScheduleExpression",
+                                            "cron(): exactly one of day-of-month and day-of-week must be '?'");
     if (!error.isEmpty()) {
         e.mError = error;
         return e;

@@ -34,11 +34,11 @@ public:
     std::bitset<60> minutes;
     std::bitset<24> hours;
     std::bitset<32> daysOfMonth; // 1..31
-    std::bitset<13> months;      // 1..12
-    std::bitset<8> daysOfWeek;   // 1..7, 1 = Sunday
-    std::bitset<230> years;      // offset from 1970
-    bool anyDayOfMonth = false;  // '?' in day-of-month
-    bool anyDayOfWeek = false;   // '?' in day-of-week
+    std::bitset<13> months; // 1..12
+    std::bitset<8> daysOfWeek; // 1..7, 1 = Sunday
+    std::bitset<230> years; // offset from 1970
+    bool anyDayOfMonth = false; // '?' in day-of-month
+    bool anyDayOfWeek = false; // '?' in day-of-week
     bool lastDayOfMonth = false; // 'L' in day-of-month
 
 private:

@@ -3,8 +3,8 @@
 #include "architecture.h"
 #include "catalog.h"
 #include "handlerreference.h"
-#include "scheduleexpression.h"
 #include "paths.h"
+#include "scheduleexpression.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -22,14 +22,24 @@ namespace {
 
 // Names Lambda keeps for itself; a function cannot set them.
 const QSet<QString> kReservedEnvironment = {
-    QStringLiteral("_HANDLER"), QStringLiteral("_X_AMZN_TRACE_ID"), QStringLiteral("AWS_DEFAULT_REGION"),
-    QStringLiteral("AWS_REGION"), QStringLiteral("AWS_EXECUTION_ENV"), QStringLiteral("AWS_LAMBDA_FUNCTION_NAME"),
-    QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION"),
-    QStringLiteral("AWS_LAMBDA_INITIALIZATION_TYPE"), QStringLiteral("AWS_LAMBDA_LOG_GROUP_NAME"),
-    QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"), QStringLiteral("AWS_ACCESS_KEY"),
-    QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AWS_SECRET_ACCESS_KEY"),
-    QStringLiteral("AWS_SESSION_TOKEN"), QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
-    QStringLiteral("LAMBDA_TASK_ROOT"), QStringLiteral("LAMBDA_RUNTIME_DIR"),
+    QStringLiteral("_HANDLER"),
+    QStringLiteral("_X_AMZN_TRACE_ID"),
+    QStringLiteral("AWS_DEFAULT_REGION"),
+    QStringLiteral("AWS_REGION"),
+    QStringLiteral("AWS_EXECUTION_ENV"),
+    QStringLiteral("AWS_LAMBDA_FUNCTION_NAME"),
+    QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"),
+    QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION"),
+    QStringLiteral("AWS_LAMBDA_INITIALIZATION_TYPE"),
+    QStringLiteral("AWS_LAMBDA_LOG_GROUP_NAME"),
+    QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"),
+    QStringLiteral("AWS_ACCESS_KEY"),
+    QStringLiteral("AWS_ACCESS_KEY_ID"),
+    QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+    QStringLiteral("AWS_SESSION_TOKEN"),
+    QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
+    QStringLiteral("LAMBDA_TASK_ROOT"),
+    QStringLiteral("LAMBDA_RUNTIME_DIR"),
 };
 
 QString formatNumber(double v)
@@ -42,20 +52,16 @@ QString formatNumber(double v)
 QString Diagnostic::severityName(Severity severity)
 {
     switch (severity) {
-    case Severity::Error:
-        return QCoreApplication::translate("Nimbus::Diagnostic", "error");
-    case Severity::Warning:
-        return QCoreApplication::translate("Nimbus::Diagnostic", "warning");
-    case Severity::Info:
-        return QCoreApplication::translate("Nimbus::Diagnostic", "info");
+    case Severity::Error: return QCoreApplication::translate("Nimbus::Diagnostic", "error");
+    case Severity::Warning: return QCoreApplication::translate("Nimbus::Diagnostic", "warning");
+    case Severity::Info: return QCoreApplication::translate("Nimbus::Diagnostic", "info");
     }
     return {};
 }
 
 Validator::Validator(const Catalog &catalog, const Architecture &architecture)
     : mCatalog(catalog), mArchitecture(architecture)
-{
-}
+{ }
 
 bool Validator::isValidName(const QString &name)
 {
@@ -176,8 +182,8 @@ QList<Diagnostic> Validator::pathProblems(const Catalog &catalog, const Node &no
 {
     QList<Diagnostic> out;
     auto add = [&](const QString &message, const QString &property) {
-        out.append({Diagnostic::Severity::Error, QStringLiteral("unsafe-path"), message, {node.id}, kInvalidEdgeId,
-                    property});
+        out.append(
+            {Diagnostic::Severity::Error, QStringLiteral("unsafe-path"), message, {node.id}, kInvalidEdgeId, property});
     };
     const NodeKind *kind = catalog.kind(node.kind);
     const QString what = kind ? QStringLiteral("%1 '%2'").arg(Catalog::text(kind->name).toLower(), node.name)
@@ -203,7 +209,8 @@ QList<Diagnostic> Validator::pathProblems(const Catalog &catalog, const Node &no
                 kind->code.sourceProperty);
     }
     const QJsonValue handler = value(kind->code.handlerProperty);
-    const HandlerReference ref = HandlerReference::resolve(value(kind->code.runtimeProperty).toString(), handler.toString());
+    const HandlerReference ref = HandlerReference::resolve(value(kind->code.runtimeProperty).toString(),
+                                                           handler.toString());
     for (const QString &candidate : ref.candidates) {
         const QString problem = Paths::confinementProblem(candidate);
         if (!problem.isEmpty()) {
@@ -250,15 +257,22 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
 {
     const NodeKind *kind = mCatalog.kind(node.kind);
     if (!kind) {
-        out.append({Diagnostic::Severity::Error, QStringLiteral("unknown-kind"),
-                    tr("'%1' is of unknown kind '%2'").arg(node.name, node.kind), {node.id}, kInvalidEdgeId, {}});
+        out.append({Diagnostic::Severity::Error,
+                    QStringLiteral("unknown-kind"),
+                    tr("'%1' is of unknown kind '%2'").arg(node.name, node.kind),
+                    {node.id},
+                    kInvalidEdgeId,
+                    {}});
         return;
     }
     if (!isValidName(node.name))
-        out.append({Diagnostic::Severity::Error, QStringLiteral("invalid-name"),
+        out.append({Diagnostic::Severity::Error,
+                    QStringLiteral("invalid-name"),
                     tr("%1: a name starts with a letter and has at most 64 letters, digits, '-' or '_'")
                         .arg(describe(node.id)),
-                    {node.id}, kInvalidEdgeId, {}});
+                    {node.id},
+                    kInvalidEdgeId,
+                    {}});
 
     bool propertiesValid = true;
     for (const PropertySpec &spec : kind->properties) {
@@ -267,15 +281,22 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
         QString why;
         if (!checkValue(spec, node.properties.value(spec.id), &why)) {
             propertiesValid = false;
-            out.append({Diagnostic::Severity::Error, QStringLiteral("invalid-property"),
-                        tr("%1: %2: %3").arg(describe(node.id), Catalog::text(spec.label), why), {node.id}, kInvalidEdgeId, spec.id});
+            out.append({Diagnostic::Severity::Error,
+                        QStringLiteral("invalid-property"),
+                        tr("%1: %2: %3").arg(describe(node.id), Catalog::text(spec.label), why),
+                        {node.id},
+                        kInvalidEdgeId,
+                        spec.id});
         }
     }
     for (auto it = node.properties.begin(); it != node.properties.end(); ++it) {
         if (!kind->property(it.key()))
-            out.append({Diagnostic::Severity::Warning, QStringLiteral("unknown-property"),
+            out.append({Diagnostic::Severity::Warning,
+                        QStringLiteral("unknown-property"),
                         tr("%1: unknown property '%2' is kept but not used").arg(describe(node.id), it.key()),
-                        {node.id}, kInvalidEdgeId, it.key()});
+                        {node.id},
+                        kInvalidEdgeId,
+                        it.key()});
     }
     const QList<Diagnostic> unsafe = pathProblems(mCatalog, node, mProjectDir);
     out += unsafe;
@@ -289,25 +310,30 @@ void Validator::checkCode(const Node &node, const NodeKind &kind, QList<Diagnost
         return;
     const QJsonObject defaults = kind.defaultProperties(node.name);
     auto value = [&](const QString &key) {
-        return node.properties.contains(key) ? node.properties.value(key).toString()
-                                             : defaults.value(key).toString();
+        return node.properties.contains(key) ? node.properties.value(key).toString() : defaults.value(key).toString();
     };
     const QString runtime = value(kind.code.runtimeProperty);
     const QString handler = value(kind.code.handlerProperty);
     const QString source = value(kind.code.sourceProperty);
     const HandlerReference ref = HandlerReference::resolve(runtime, handler);
     if (!ref.isValid()) {
-        out.append({Diagnostic::Severity::Error, QStringLiteral("invalid-handler"),
+        out.append({Diagnostic::Severity::Error,
+                    QStringLiteral("invalid-handler"),
                     tr("%1: handler '%2' does not name a module and a function for %3")
                         .arg(describe(node.id), handler, runtime),
-                    {node.id}, kInvalidEdgeId, kind.code.handlerProperty});
+                    {node.id},
+                    kInvalidEdgeId,
+                    kind.code.handlerProperty});
         return;
     }
     const QDir sourceDir(QDir(mProjectDir).filePath(source));
     if (!sourceDir.exists()) {
-        out.append({Diagnostic::Severity::Error, QStringLiteral("handler-missing"),
-                    tr("%1: source folder '%2' does not exist").arg(describe(node.id), source), {node.id},
-                    kInvalidEdgeId, kind.code.sourceProperty});
+        out.append({Diagnostic::Severity::Error,
+                    QStringLiteral("handler-missing"),
+                    tr("%1: source folder '%2' does not exist").arg(describe(node.id), source),
+                    {node.id},
+                    kInvalidEdgeId,
+                    kind.code.sourceProperty});
         return;
     }
     for (const QString &candidate : ref.candidates)
@@ -316,9 +342,13 @@ void Validator::checkCode(const Node &node, const NodeKind &kind, QList<Diagnost
     QStringList tried;
     for (const QString &candidate : ref.candidates)
         tried.append(QDir::cleanPath(source + QLatin1Char('/') + candidate));
-    out.append({Diagnostic::Severity::Error, QStringLiteral("handler-missing"),
-                tr("%1: handler file not found (looked for %2)").arg(describe(node.id), tried.join(QLatin1String(", "))),
-                {node.id}, kInvalidEdgeId, kind.code.handlerProperty});
+    out.append(
+        {Diagnostic::Severity::Error,
+         QStringLiteral("handler-missing"),
+         tr("%1: handler file not found (looked for %2)").arg(describe(node.id), tried.join(QLatin1String(", "))),
+         {node.id},
+         kInvalidEdgeId,
+         kind.code.handlerProperty});
 }
 
 void Validator::checkEdges(QList<Diagnostic> &out) const
@@ -328,15 +358,22 @@ void Validator::checkEdges(QList<Diagnostic> &out) const
         const Node *from = mArchitecture.node(edge.from);
         const Node *to = mArchitecture.node(edge.to);
         if (!from || !to) {
-            out.append({Diagnostic::Severity::Error, QStringLiteral("dangling-edge"),
-                        tr("connection #%1 refers to a node that does not exist").arg(id), {}, id, {}});
+            out.append({Diagnostic::Severity::Error,
+                        QStringLiteral("dangling-edge"),
+                        tr("connection #%1 refers to a node that does not exist").arg(id),
+                        {},
+                        id,
+                        {}});
             continue;
         }
         const QString refusal = mCatalog.connectionRefusal(from->kind, to->kind, edge.type);
         if (!refusal.isEmpty()) {
-            out.append({Diagnostic::Severity::Error, QStringLiteral("edge-forbidden"),
+            out.append({Diagnostic::Severity::Error,
+                        QStringLiteral("edge-forbidden"),
                         tr("%1 cannot %2 %3: %4").arg(describe(from->id), edge.type, describe(to->id), refusal),
-                        {from->id, to->id}, id, {}});
+                        {from->id, to->id},
+                        id,
+                        {}});
             continue;
         }
         const EdgeRule *rule = mCatalog.rule(from->kind, to->kind, edge.type);
@@ -346,17 +383,24 @@ void Validator::checkEdges(QList<Diagnostic> &out) const
                                      ? from->properties.value(rule->sourceProperty)
                                      : kind->property(rule->sourceProperty)->defaultValue;
             if (v == rule->sourceNotEqual)
-                out.append({Diagnostic::Severity::Warning, QStringLiteral("edge-requirement"),
-                            tr("%1 %2 %3, but its %4 is %5, so nothing is delivered")
-                                .arg(describe(from->id), edge.type, describe(to->id),
-                                     Catalog::text(kind->property(rule->sourceProperty)->label), v.toVariant().toString()),
-                            {from->id, to->id}, id, rule->sourceProperty});
+                out.append(
+                    {Diagnostic::Severity::Warning,
+                     QStringLiteral("edge-requirement"),
+                     tr("%1 %2 %3, but its %4 is %5, so nothing is delivered")
+                         .arg(describe(from->id), edge.type, describe(to->id),
+                              Catalog::text(kind->property(rule->sourceProperty)->label), v.toVariant().toString()),
+                     {from->id, to->id},
+                     id,
+                     rule->sourceProperty});
         }
         const QString key = QStringLiteral("%1/%2/%3").arg(edge.from).arg(edge.to).arg(edge.type);
         if (seen.contains(key))
-            out.append({Diagnostic::Severity::Warning, QStringLiteral("duplicate-edge"),
+            out.append({Diagnostic::Severity::Warning,
+                        QStringLiteral("duplicate-edge"),
                         tr("%1 %2 %3 twice").arg(describe(from->id), edge.type, describe(to->id)),
-                        {from->id, to->id}, id, {}});
+                        {from->id, to->id},
+                        id,
+                        {}});
         seen.insert(key);
     }
 }
@@ -367,9 +411,12 @@ void Validator::checkUniqueness(QList<Diagnostic> &out) const
     QHash<QString, NodeId> byKey;
     for (const auto &[id, node] : mArchitecture.nodes()) {
         if (const auto it = byName.constFind(node.name); it != byName.constEnd()) {
-            out.append({Diagnostic::Severity::Error, QStringLiteral("duplicate-name"),
-                        tr("%1 and %2 have the same name").arg(describe(*it), describe(id)), {id, *it},
-                        kInvalidEdgeId, {}});
+            out.append({Diagnostic::Severity::Error,
+                        QStringLiteral("duplicate-name"),
+                        tr("%1 and %2 have the same name").arg(describe(*it), describe(id)),
+                        {id, *it},
+                        kInvalidEdgeId,
+                        {}});
         } else {
             byName.insert(node.name, id);
         }
@@ -388,11 +435,14 @@ void Validator::checkUniqueness(QList<Diagnostic> &out) const
             }
             const QString key = node.kind + QChar(0) + keys.join(QChar(1)) + QChar(0) + values.join(QChar(1));
             if (const auto it = byKey.constFind(key); it != byKey.constEnd()) {
-                out.append({Diagnostic::Severity::Error, QStringLiteral("duplicate-key"),
-                            tr("%1 and %2 have the same %3 (%4)")
-                                .arg(describe(*it), describe(id), labels.join(tr(" and ")),
-                                     values.join(QLatin1Char(' '))),
-                            {id, *it}, kInvalidEdgeId, keys.first()});
+                out.append(
+                    {Diagnostic::Severity::Error,
+                     QStringLiteral("duplicate-key"),
+                     tr("%1 and %2 have the same %3 (%4)")
+                         .arg(describe(*it), describe(id), labels.join(tr(" and ")), values.join(QLatin1Char(' '))),
+                     {id, *it},
+                     kInvalidEdgeId,
+                     keys.first()});
             } else {
                 byKey.insert(key, id);
             }
@@ -411,10 +461,13 @@ void Validator::checkInvokers(QList<Diagnostic> &out) const
     for (const auto &[id, node] : mArchitecture.nodes()) {
         const NodeKind *kind = mCatalog.kind(node.kind);
         if (kind && kind->needsInvoker && !invoked.contains(id))
-            out.append({Diagnostic::Severity::Warning, QStringLiteral("not-invoked"),
-                        tr("%1 is never invoked: connect a trigger, a service or another function to it")
-                            .arg(describe(id)),
-                        {id}, kInvalidEdgeId, {}});
+            out.append(
+                {Diagnostic::Severity::Warning,
+                 QStringLiteral("not-invoked"),
+                 tr("%1 is never invoked: connect a trigger, a service or another function to it").arg(describe(id)),
+                 {id},
+                 kInvalidEdgeId,
+                 {}});
     }
 }
 
@@ -436,7 +489,11 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
     QList<NodeId> stack;
     QList<QList<NodeId>> components;
     int counter = 0;
-    struct Frame { NodeId node; int next; };
+    struct Frame
+    {
+        NodeId node;
+        int next;
+    };
     for (const auto &[start, unused] : mArchitecture.nodes()) {
         if (index.contains(start))
             continue;
@@ -480,8 +537,9 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
         const QSet<NodeId> members(component.cbegin(), component.cend());
         const NodeId only = component.first();
         const QList<const Edge *> fromOnly = adjacency.value(only);
-        const bool selfLoop = component.size() == 1 && std::any_of(fromOnly.cbegin(), fromOnly.cend(),
-                                                                   [&](const Edge *e) { return e->to == only; });
+        const bool selfLoop = component.size() == 1
+                              && std::any_of(fromOnly.cbegin(), fromOnly.cend(),
+                                             [&](const Edge *e) { return e->to == only; });
         if (component.size() == 1 && !selfLoop)
             continue;
         std::sort(component.begin(), component.end());
@@ -527,9 +585,12 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
         for (NodeId id : std::as_const(component))
             if (!involved.contains(id))
                 involved.append(id);
-        out.append({Diagnostic::Severity::Error, QStringLiteral("event-loop"),
-                    tr("event loop: %1; every event causes another, without end").arg(chain), involved,
-                    path.isEmpty() ? kInvalidEdgeId : path.first()->id, {}});
+        out.append({Diagnostic::Severity::Error,
+                    QStringLiteral("event-loop"),
+                    tr("event loop: %1; every event causes another, without end").arg(chain),
+                    involved,
+                    path.isEmpty() ? kInvalidEdgeId : path.first()->id,
+                    {}});
     }
 }
 

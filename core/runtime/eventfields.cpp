@@ -57,7 +57,8 @@ QJsonObject EventFields::contextSample(Language language)
         return QJsonObject{
             {QStringLiteral("function_name"), QStringLiteral("my-function")},
             {QStringLiteral("function_version"), QStringLiteral("$LATEST")},
-            {QStringLiteral("invoked_function_arn"), QStringLiteral("arn:aws:lambda:us-east-1:000000000000:function:my-function")},
+            {QStringLiteral("invoked_function_arn"),
+             QStringLiteral("arn:aws:lambda:us-east-1:000000000000:function:my-function")},
             {QStringLiteral("memory_limit_in_mb"), 128},
             {QStringLiteral("aws_request_id"), QStringLiteral("00000000-0000-0000-0000-000000000000")},
             {QStringLiteral("log_group_name"), QStringLiteral("/aws/lambda/my-function")},
@@ -70,7 +71,8 @@ QJsonObject EventFields::contextSample(Language language)
     return QJsonObject{
         {QStringLiteral("functionName"), QStringLiteral("my-function")},
         {QStringLiteral("functionVersion"), QStringLiteral("$LATEST")},
-        {QStringLiteral("invokedFunctionArn"), QStringLiteral("arn:aws:lambda:us-east-1:000000000000:function:my-function")},
+        {QStringLiteral("invokedFunctionArn"),
+         QStringLiteral("arn:aws:lambda:us-east-1:000000000000:function:my-function")},
         {QStringLiteral("memoryLimitInMB"), QStringLiteral("128")},
         {QStringLiteral("awsRequestId"), QStringLiteral("00000000-0000-0000-0000-000000000000")},
         {QStringLiteral("logGroupName"), QStringLiteral("/aws/lambda/my-function")},

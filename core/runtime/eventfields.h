@@ -18,7 +18,7 @@ public:
 
     struct Completion
     {
-        QStringList candidates;  // sorted
+        QStringList candidates; // sorted
         qsizetype prefixLength = 0; // characters already typed of the member
     };
 

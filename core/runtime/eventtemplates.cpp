@@ -72,7 +72,8 @@ QJsonValue fill(const QJsonValue &value, const Context &c)
         return value;
     const QString s = value.toString();
     const auto whole = placeholder.match(s);
-    if (whole.hasMatch() && whole.capturedLength() == s.size() && whole.captured(1).startsWith(QLatin1String("json:"))) {
+    if (whole.hasMatch() && whole.capturedLength() == s.size()
+        && whole.captured(1).startsWith(QLatin1String("json:"))) {
         const QString name = whole.captured(1).mid(5);
         if (c.computed.contains(name))
             return c.computed.value(name);
@@ -126,8 +127,9 @@ bool EventTemplates::loadDirectory(const QString &directory)
         if (parseError.error != QJsonParseError::NoError || o.value(QLatin1String("id")).toString().isEmpty()
             || !o.contains(QLatin1String("event"))) {
             mError = tr("%1: not an event template (%2)")
-                         .arg(file.fileName(), parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                                            : tr("'id' or 'event' missing"));
+                         .arg(file.fileName(), parseError.error != QJsonParseError::NoError
+                                                   ? parseError.errorString()
+                                                   : tr("'id' or 'event' missing"));
             return false;
         }
         Template t;
@@ -209,7 +211,8 @@ bool EventTemplates::generate(const QString &id, const QHash<QString, QString> &
     }
     c.computed.insert(QStringLiteral("queryParameters"), single.isEmpty() ? QJsonValue() : QJsonValue(single));
     c.computed.insert(QStringLiteral("multiValueQueryParameters"), multi.isEmpty() ? QJsonValue() : QJsonValue(multi));
-    const QJsonObject path = pathParameters(c.values.value(QStringLiteral("route")), c.values.value(QStringLiteral("path")));
+    const QJsonObject path = pathParameters(c.values.value(QStringLiteral("route")),
+                                            c.values.value(QStringLiteral("path")));
     c.computed.insert(QStringLiteral("pathParameters"), path.isEmpty() ? QJsonValue() : QJsonValue(path));
 
     const QJsonValue event = fill(t->event, c);

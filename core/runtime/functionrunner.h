@@ -72,7 +72,7 @@ private:
     QSet<QString> mReloaded;
     EnvironmentHook mEnvironmentHook;
     bool mRecording = true;
-    QString mRegion = QStringLiteral("us-east-1");          // functions whose next cold start is new code
+    QString mRegion = QStringLiteral("us-east-1"); // functions whose next cold start is new code
 };
 
 } // namespace Nimbus

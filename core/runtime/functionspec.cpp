@@ -17,9 +17,9 @@ namespace Nimbus {
 bool FunctionSpec::isSecretName(const QString &name)
 {
     static const QLatin1String kSecretWords[] = {
-        QLatin1String("SECRET"),  QLatin1String("TOKEN"),       QLatin1String("PASSWORD"),
-        QLatin1String("PASSWD"),  QLatin1String("PASSPHRASE"),  QLatin1String("API_KEY"),
-        QLatin1String("APIKEY"),  QLatin1String("PRIVATE_KEY"), QLatin1String("CREDENTIAL"),
+        QLatin1String("SECRET"), QLatin1String("TOKEN"),       QLatin1String("PASSWORD"),
+        QLatin1String("PASSWD"), QLatin1String("PASSPHRASE"),  QLatin1String("API_KEY"),
+        QLatin1String("APIKEY"), QLatin1String("PRIVATE_KEY"), QLatin1String("CREDENTIAL"),
     };
     return std::any_of(std::begin(kSecretWords), std::end(kSecretWords),
                        [&name](QLatin1String word) { return name.contains(word, Qt::CaseInsensitive); });

@@ -19,8 +19,8 @@ struct FunctionSpec
 
 public:
     QString name;
-    QString runtime;         // nodejs20.x, python3.12 ...
-    QString handler;         // index.handler
+    QString runtime; // nodejs20.x, python3.12 ...
+    QString handler; // index.handler
     QString sourceDirectory; // absolute
     int memoryMB = 128;
     int timeoutSeconds = 3;

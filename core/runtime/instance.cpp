@@ -32,11 +32,11 @@ constexpr int kInitTimeoutMs = 10000; // Lambda's limit for the init phase
 constexpr int kMemorySampleMs = 20;
 // A function's processes are bounded by its process group, not by RLIMIT_NPROC: that
 // limit counts every thread of the user (a busy desktop has hundreds) and spares root.
-constexpr int kMaxProcesses = 64;  // processes a worker may start, whoever runs Nimbus
-constexpr int kMaxThreads = 1024;  // threads of the whole group, Lambda's "processes/threads" quota
-constexpr int kGroupSampleBusyMs = 50;  // while starting or invoking
+constexpr int kMaxProcesses = 64; // processes a worker may start, whoever runs Nimbus
+constexpr int kMaxThreads = 1024; // threads of the whole group, Lambda's "processes/threads" quota
+constexpr int kGroupSampleBusyMs = 50; // while starting or invoking
 constexpr int kGroupSampleIdleMs = 500; // what an idle worker left running is still watched
-constexpr int kGroupScanReuseMs = 10;   // instances of one thread share a scan this recent
+constexpr int kGroupScanReuseMs = 10; // instances of one thread share a scan this recent
 
 struct GroupUsage
 {
@@ -154,7 +154,8 @@ Instance::Instance(const FunctionSpec &spec, QObject *parent) : QObject(parent),
     mDeadline.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5 % early
     connect(&mDeadline, &QTimer::timeout, this, [this] {
         if (!mReady && !mCurrent) {
-            fail(QStringLiteral("Runtime.InitTimeout"), tr("Init phase did not finish within %1 seconds").arg(kInitTimeoutMs / 1000), true);
+            fail(QStringLiteral("Runtime.InitTimeout"),
+                 tr("Init phase did not finish within %1 seconds").arg(kInitTimeoutMs / 1000), true);
             return;
         }
         fail(QStringLiteral("Sandbox.Timedout"),
@@ -250,8 +251,8 @@ bool Instance::start()
         {QStringLiteral("TZ"), QStringLiteral(":UTC")},
         {QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8")},
         {QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin")},
-        {QStringLiteral("NODE_PATH"), mSpec.sourceDirectory + QStringLiteral("/node_modules:") + sdkDirectory()
-                                          + QStringLiteral("/node_modules")},
+        {QStringLiteral("NODE_PATH"),
+         mSpec.sourceDirectory + QStringLiteral("/node_modules:") + sdkDirectory() + QStringLiteral("/node_modules")},
         {QStringLiteral("NIMBUS_SDK_DIR"), sdkDirectory()},
         // The SDK would warn in every function's log that its next versions need Node.js 22.
         {QStringLiteral("AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"), QStringLiteral("true")},
@@ -344,8 +345,8 @@ void Instance::dispatch()
                          QStringLiteral("arn:aws:lambda:%1:000000000000:function:%2").arg(mSpec.region, mSpec.name)},
                         {QStringLiteral("memoryLimitInMB"), mSpec.memoryMB},
                         {QStringLiteral("logGroupName"), QStringLiteral("/aws/lambda/") + mSpec.name},
-                        {QStringLiteral("logStreamName"), mProcess->processEnvironment().value(
-                                                              QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"))}};
+                        {QStringLiteral("logStreamName"),
+                         mProcess->processEnvironment().value(QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"))}};
     // The event goes as a JSON value; parsing it here keeps one framing for both sides.
     QJsonParseError parseError;
     const QJsonDocument event = QJsonDocument::fromJson("[" + mPendingEvent + "]", &parseError);

@@ -2,9 +2,9 @@
 
 #include "instance.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
-#include <QDateTime>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QJsonArray>
@@ -60,7 +60,8 @@ void InstancePool::watch(const FunctionSpec &spec)
 {
     constexpr int kMaxWatched = 500;
     QStringList paths{spec.sourceDirectory};
-    QDirIterator it(spec.sourceDirectory, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(spec.sourceDirectory, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
     while (it.hasNext() && paths.size() < kMaxWatched) {
         const QString path = it.next();
         // Dependencies are not the function's code.
@@ -128,10 +129,9 @@ QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, O
         if (overflow == Overflow::Queue) {
             it->queue.enqueue({requestId, eventJson});
         } else {
-            deliverLater(errorResult(it->spec, requestId, QStringLiteral("TooManyRequestsException"),
-                                     tr("Rate Exceeded. %1 allows %2 concurrent invocations.")
-                                         .arg(name)
-                                         .arg(limitOf(*it))));
+            deliverLater(
+                errorResult(it->spec, requestId, QStringLiteral("TooManyRequestsException"),
+                            tr("Rate Exceeded. %1 allows %2 concurrent invocations.").arg(name).arg(limitOf(*it))));
         }
         return requestId;
     }

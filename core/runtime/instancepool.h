@@ -25,7 +25,7 @@ class InstancePool : public QObject
 public:
     enum class Overflow { Reject, Queue };
     static constexpr qsizetype kPayloadLimit = 6 * 1024 * 1024; // Lambda's synchronous limit
-    static constexpr int kDefaultConcurrency = 32;              // for functions without their own limit
+    static constexpr int kDefaultConcurrency = 32; // for functions without their own limit
 
     explicit InstancePool(QObject *parent = nullptr);
     ~InstancePool() override;

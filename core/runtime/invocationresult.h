@@ -18,8 +18,8 @@ struct InvocationResult
     QString requestId;
     QDateTime startedAt;
     bool ok = false;
-    QByteArray resultJson;   // when ok
-    QJsonObject error;       // errorType, errorMessage, stackTrace
+    QByteArray resultJson; // when ok
+    QJsonObject error; // errorType, errorMessage, stackTrace
     QStringList logs;
     double durationMs = 0;
     qint64 billedDurationMs = 0;

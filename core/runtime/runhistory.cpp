@@ -35,10 +35,9 @@ bool isSecretHeader(const QString &name)
 
 bool isCookieAttribute(const QString &name)
 {
-    static const QLatin1String kAttributes[] = {QLatin1String("path"),    QLatin1String("domain"),
-                                                QLatin1String("expires"), QLatin1String("max-age"),
-                                                QLatin1String("secure"),  QLatin1String("httponly"),
-                                                QLatin1String("samesite"), QLatin1String("partitioned")};
+    static const QLatin1String kAttributes[] = {
+        QLatin1String("path"),   QLatin1String("domain"),   QLatin1String("expires"),  QLatin1String("max-age"),
+        QLatin1String("secure"), QLatin1String("httponly"), QLatin1String("samesite"), QLatin1String("partitioned")};
     return std::any_of(std::begin(kAttributes), std::end(kAttributes),
                        [&name](QLatin1String a) { return name.compare(a, Qt::CaseInsensitive) == 0; });
 }
@@ -305,7 +304,8 @@ bool RunHistory::open(const QString &projectFile)
         return false;
     }
     QString error;
-    if (version < Migrations::latestVersion() && !Migrations::migrate(*mDb, int(version), Migrations::latestVersion(), &error)) {
+    if (version < Migrations::latestVersion()
+        && !Migrations::migrate(*mDb, int(version), Migrations::latestVersion(), &error)) {
         mError = error;
         closeDatabase();
         return false;
@@ -337,10 +337,11 @@ bool RunHistory::record(NodeId node, const QByteArray &plainEvent, const Invocat
     const QByteArray &event = redacted.event;
     const InvocationResult &r = redacted.result;
     if (!mInsert)
-        mInsert = std::make_unique<Statement>(*mDb, QStringLiteral(
-                               "INSERT INTO run_history(node_id, started_at, request_id, event, status, result, logs, "
-                               "duration_ms, billed_duration_ms, max_memory_mb, init_duration_ms, cold_start) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
+        mInsert = std::make_unique<Statement>(
+            *mDb,
+            QStringLiteral("INSERT INTO run_history(node_id, started_at, request_id, event, status, result, logs, "
+                           "duration_ms, billed_duration_ms, max_memory_mb, init_duration_ms, cold_start) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
     Statement &insert = *mInsert;
     insert.bind(1, qint64(node));
     insert.bind(2, r.startedAt.toString(Qt::ISODateWithMs));

@@ -49,7 +49,8 @@ bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *sc
     if (!templateName.isEmpty())
         name = templateName;
     else if (!sources.isEmpty())
-        name = index.value(QLatin1String("byEventTemplate")).toObject().value(sources.first().templateId).toString(name);
+        name =
+            index.value(QLatin1String("byEventTemplate")).toObject().value(sources.first().templateId).toString(name);
 
     QFile templateFile(QStringLiteral(":/nimbus/scaffolds/%1/%2%3")
                            .arg(python ? QStringLiteral("python") : QStringLiteral("nodejs"), name, extension));
@@ -66,7 +67,8 @@ bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *sc
     scaffold->absolutePath = QDir(spec.sourceDirectory).filePath(handler.modulePath + extension);
     const QString base = project.directory();
     scaffold->projectDirectory = base;
-    scaffold->relativePath = base.isEmpty() ? scaffold->absolutePath : QDir(base).relativeFilePath(scaffold->absolutePath);
+    scaffold->relativePath = base.isEmpty() ? scaffold->absolutePath
+                                            : QDir(base).relativeFilePath(scaffold->absolutePath);
     return true;
 }
 
@@ -97,8 +99,8 @@ bool Scaffold::ensure(const Project &project, NodeId function, QString *writtenF
         Scaffold plain;
         QFile file(existing);
         if (wanted.templateName == QLatin1String("default") || existing != wanted.absolutePath
-            || !forFunction(project, function, &plain, &error, QStringLiteral("default")) || !file.open(QIODevice::ReadOnly)
-            || file.readAll() != plain.content)
+            || !forFunction(project, function, &plain, &error, QStringLiteral("default"))
+            || !file.open(QIODevice::ReadOnly) || file.readAll() != plain.content)
             return false;
         file.close();
         if (!Paths::staysUnder(project.directory(), existing))
@@ -124,7 +126,8 @@ bool Scaffold::write(QString *error) const
         return false;
     }
     if (!QDir().mkpath(QFileInfo(absolutePath).absolutePath())) {
-        *error = tr("cannot create the folder %1").arg(QDir::toNativeSeparators(QFileInfo(absolutePath).absolutePath()));
+        *error =
+            tr("cannot create the folder %1").arg(QDir::toNativeSeparators(QFileInfo(absolutePath).absolutePath()));
         return false;
     }
     QSaveFile file(absolutePath);

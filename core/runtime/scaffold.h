@@ -18,10 +18,10 @@ class Scaffold
     Q_DECLARE_TR_FUNCTIONS(Nimbus::Scaffold)
 
 public:
-    QString relativePath;  // of the handler file, relative to the project's folder
+    QString relativePath; // of the handler file, relative to the project's folder
     QString absolutePath;
     QString projectDirectory; // the file must stay inside it (empty: nowhere to write)
-    QString templateName;  // "http", "sqs", ... or "default"
+    QString templateName; // "http", "sqs", ... or "default"
     QByteArray content;
 
     // The scaffold of a function node; fails for other kinds or unknown runtimes.

@@ -26,15 +26,9 @@ bool Database::open(const QString &path, Mode mode)
     close();
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
-    case Mode::ReadOnly:
-        flags |= SQLITE_OPEN_READONLY;
-        break;
-    case Mode::ReadWrite:
-        flags |= SQLITE_OPEN_READWRITE;
-        break;
-    case Mode::Create:
-        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-        break;
+    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
     }
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &mDb, flags, nullptr);
     if (rc != SQLITE_OK) {
@@ -62,7 +56,8 @@ void Database::setWorkLimit(qint64 steps)
     mWorkDone = 0;
     mWorkExceeded = false;
     if (mDb)
-        sqlite3_progress_handler(mDb, steps > 0 ? kProgressInterval : 0, steps > 0 ? &Database::progress : nullptr, this);
+        sqlite3_progress_handler(mDb, steps > 0 ? kProgressInterval : 0, steps > 0 ? &Database::progress : nullptr,
+                                 this);
 }
 
 int Database::progress(void *database)
@@ -88,7 +83,8 @@ bool Database::fail(const QString &context)
     QString detail = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QStringLiteral("no database");
     if (mWorkExceeded && mDb && sqlite3_errcode(mDb) == SQLITE_INTERRUPT) {
         const int steps = mWorkLimit > kMaxShownSteps ? kMaxShownSteps : int(mWorkLimit);
-        detail = QCoreApplication::translate("Nimbus::Database", "a query needed more than %Ln steps and was stopped", nullptr, steps);
+        detail = QCoreApplication::translate("Nimbus::Database", "a query needed more than %Ln steps and was stopped",
+                                             nullptr, steps);
     }
     mError = context.isEmpty() ? detail : QStringLiteral("%1: %2").arg(context, detail);
     return false;

@@ -164,10 +164,13 @@ SchemaCheck checkSchema(Database &db, int version, QString *error)
     // Views run their query and triggers their statements when Nimbus reads or saves.
     for (const auto &[name, entry] : entries) {
         if (entry.type == QLatin1String("view"))
-            return unexpected(expectedEntries.count(name) ? QCoreApplication::translate("Nimbus::Migrations", "'%1' is a view").arg(name)
-                                                          : QCoreApplication::translate("Nimbus::Migrations", "it contains a view '%1'").arg(name));
+            return unexpected(
+                expectedEntries.count(name)
+                    ? QCoreApplication::translate("Nimbus::Migrations", "'%1' is a view").arg(name)
+                    : QCoreApplication::translate("Nimbus::Migrations", "it contains a view '%1'").arg(name));
         if (entry.type == QLatin1String("trigger"))
-            return unexpected(QCoreApplication::translate("Nimbus::Migrations", "it contains a trigger '%1' on '%2'").arg(name, entry.table));
+            return unexpected(QCoreApplication::translate("Nimbus::Migrations", "it contains a trigger '%1' on '%2'")
+                                  .arg(name, entry.table));
     }
 
     for (const auto &[name, want] : expectedEntries) {
@@ -194,22 +197,28 @@ SchemaCheck checkSchema(Database &db, int version, QString *error)
         }
         for (const Column &column : columns) {
             if (column.hidden != 0)
-                return unexpected(QCoreApplication::translate("Nimbus::Migrations", "the column '%1' of '%2' is computed").arg(column.name, name));
+                return unexpected(
+                    QCoreApplication::translate("Nimbus::Migrations", "the column '%1' of '%2' is computed")
+                        .arg(column.name, name));
         }
         for (const Column &column : wantColumns) {
             const auto match = std::find_if(columns.cbegin(), columns.cend(),
                                             [&](const Column &c) { return c.name == column.name; });
             if (match == columns.cend())
-                return unexpected(QCoreApplication::translate("Nimbus::Migrations", "the table '%1' has no column '%2'").arg(name, column.name));
+                return unexpected(QCoreApplication::translate("Nimbus::Migrations", "the table '%1' has no column '%2'")
+                                      .arg(name, column.name));
             if (match->type != column.type)
-                return unexpected(QCoreApplication::translate("Nimbus::Migrations", "the column '%1' of '%2' has the type '%3' instead of '%4'")
+                return unexpected(QCoreApplication::translate(
+                                      "Nimbus::Migrations", "the column '%1' of '%2' has the type '%3' instead of '%4'")
                                       .arg(column.name, name, match->type, column.type));
         }
         if (columns.size() != wantColumns.size()) {
             for (const Column &column : columns) {
                 if (std::none_of(wantColumns.cbegin(), wantColumns.cend(),
                                  [&](const Column &c) { return c.name == column.name; }))
-                    return unexpected(QCoreApplication::translate("Nimbus::Migrations", "the table '%1' has an unexpected column '%2'").arg(name, column.name));
+                    return unexpected(QCoreApplication::translate("Nimbus::Migrations",
+                                                                  "the table '%1' has an unexpected column '%2'")
+                                          .arg(name, column.name));
             }
         }
     }

@@ -74,12 +74,9 @@ bool ProjectFile::checkSchema(Database &db, const QString &path, qint64 version)
 {
     QString error;
     switch (Migrations::checkSchema(db, int(version), &error)) {
-    case Migrations::SchemaCheck::Ok:
-        return true;
-    case Migrations::SchemaCheck::Unexpected:
-        return fail(path, tr("not a Nimbus project: %1").arg(error));
-    case Migrations::SchemaCheck::Unreadable:
-        break;
+    case Migrations::SchemaCheck::Ok: return true;
+    case Migrations::SchemaCheck::Unexpected: return fail(path, tr("not a Nimbus project: %1").arg(error));
+    case Migrations::SchemaCheck::Unreadable: break;
     }
     return fail(path, tr("the file is damaged: %1").arg(error));
 }
@@ -151,8 +148,8 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
     {
         Statement check(db, QStringLiteral("PRAGMA quick_check"));
         if (!check.next() || check.columnText(0) != QLatin1String("ok"))
-            return fail(path, tr("the file is damaged: %1")
-                                  .arg(check.failed() ? db.errorString() : check.columnText(0)));
+            return fail(path,
+                        tr("the file is damaged: %1").arg(check.failed() ? db.errorString() : check.columnText(0)));
     }
     mLoadedVersion = int(version);
 
@@ -169,9 +166,9 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
         QString error;
         if (!db.open(copy, Database::Mode::ReadWrite)
             || !Migrations::migrate(db, int(version), Migrations::latestVersion(), &error))
-            return fail(path, tr("cannot upgrade from schema %1: %2")
-                                  .arg(version)
-                                  .arg(error.isEmpty() ? db.errorString() : error));
+            return fail(
+                path,
+                tr("cannot upgrade from schema %1: %2").arg(version).arg(error.isEmpty() ? db.errorString() : error));
     }
 
     std::map<NodeId, Node> nodes;
@@ -185,9 +182,8 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
         QJsonParseError parseError;
         const QJsonDocument props = QJsonDocument::fromJson(nodeQuery.columnText(5).toUtf8(), &parseError);
         if (parseError.error != QJsonParseError::NoError || !props.isObject())
-            return fail(path, tr("node '%1' (#%2): its properties are not a valid JSON object")
-                                  .arg(node.name)
-                                  .arg(node.id));
+            return fail(path,
+                        tr("node '%1' (#%2): its properties are not a valid JSON object").arg(node.name).arg(node.id));
         node.properties = props.object();
         nodes.emplace(node.id, std::move(node));
     }
@@ -240,8 +236,8 @@ bool ProjectFile::save(Project &project, const QString &path)
 
     if (isJsonPath(target)) {
         QSaveFile file(target);
-        if (!file.open(QIODevice::WriteOnly) || file.write(JsonInterchange::write(project.architecture(), project.origins())) < 0
-            || !file.commit())
+        if (!file.open(QIODevice::WriteOnly)
+            || file.write(JsonInterchange::write(project.architecture(), project.origins())) < 0 || !file.commit())
             return fail(target, file.errorString());
     } else {
         const bool inPlace = target == project.filePath() && QFileInfo::exists(target);
@@ -273,8 +269,9 @@ bool ProjectFile::writeCode(const Project &project, const QString &newDirectory)
             const QString from = Paths::resolveUnder(oldDirectory, source, &problem);
             const QString to = from.isEmpty() ? QString() : Paths::resolveUnder(newDirectory, source, &problem);
             if (from.isEmpty() || to.isEmpty())
-                return fail({}, tr("function '%1': its source folder '%2' cannot be copied: %3")
-                                    .arg(node.name, source, problem));
+                return fail(
+                    {},
+                    tr("function '%1': its source folder '%2' cannot be copied: %3").arg(node.name, source, problem));
             if (!QFileInfo(from).isDir())
                 continue;
             // node_modules and caches are rebuilt, not copied.
@@ -287,8 +284,9 @@ bool ProjectFile::writeCode(const Project &project, const QString &newDirectory)
             for (const QString &relative : contents.files) {
                 const QString target = Paths::resolveUnder(to, relative, &problem);
                 if (target.isEmpty() || !Paths::staysUnder(newDirectory, target))
-                    return fail({}, tr("function '%1': cannot copy %2: %3")
-                                        .arg(node.name, QDir::cleanPath(source + QLatin1Char('/') + relative), problem));
+                    return fail({},
+                                tr("function '%1': cannot copy %2: %3")
+                                    .arg(node.name, QDir::cleanPath(source + QLatin1Char('/') + relative), problem));
                 if (!copyFileAtomically(from + QLatin1Char('/') + relative, target, &error))
                     return fail({}, tr("cannot copy the function code: %1").arg(error));
             }

@@ -62,9 +62,9 @@ QList<IamStatement> iamStatements(const ExportFunction &function)
             add(access.service, {QStringLiteral("dynamodb:PutItem"), QStringLiteral("dynamodb:UpdateItem"),
                                  QStringLiteral("dynamodb:DeleteItem"), QStringLiteral("dynamodb:BatchWriteItem")});
         else if (kind == QLatin1String("table") && type == QLatin1String("reads"))
-            add(access.service, {QStringLiteral("dynamodb:GetItem"), QStringLiteral("dynamodb:Query"),
-                                 QStringLiteral("dynamodb:Scan"), QStringLiteral("dynamodb:BatchGetItem"),
-                                 QStringLiteral("dynamodb:DescribeTable")});
+            add(access.service,
+                {QStringLiteral("dynamodb:GetItem"), QStringLiteral("dynamodb:Query"), QStringLiteral("dynamodb:Scan"),
+                 QStringLiteral("dynamodb:BatchGetItem"), QStringLiteral("dynamodb:DescribeTable")});
         else if (kind == QLatin1String("bucket") && type == QLatin1String("writes"))
             add(access.service, {QStringLiteral("s3:PutObject"), QStringLiteral("s3:DeleteObject")},
                 QStringLiteral("Arn"), QStringLiteral("/*"));
@@ -86,8 +86,9 @@ QList<IamStatement> iamStatements(const ExportFunction &function)
             add(trigger, {QStringLiteral("sqs:ReceiveMessage"), QStringLiteral("sqs:DeleteMessage"),
                           QStringLiteral("sqs:GetQueueAttributes")});
         else if (trigger->kind == QLatin1String("table"))
-            add(trigger, {QStringLiteral("dynamodb:DescribeStream"), QStringLiteral("dynamodb:GetRecords"),
-                          QStringLiteral("dynamodb:GetShardIterator"), QStringLiteral("dynamodb:ListStreams")},
+            add(trigger,
+                {QStringLiteral("dynamodb:DescribeStream"), QStringLiteral("dynamodb:GetRecords"),
+                 QStringLiteral("dynamodb:GetShardIterator"), QStringLiteral("dynamodb:ListStreams")},
                 QStringLiteral("StreamArn"));
     }
     return result;
@@ -170,7 +171,9 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
             throughput["WriteCapacityUnits"] = Y::number(5);
             properties["ProvisionedThroughput"] = throughput;
             output.add(Diagnostic::Severity::Info, QStringLiteral("export-capacity"),
-                       QCoreApplication::translate("Nimbus::ExportModel", "%1: provisioned capacity is not on the canvas; 5 read and 5 write units are written")
+                       QCoreApplication::translate(
+                           "Nimbus::ExportModel",
+                           "%1: provisioned capacity is not on the canvas; 5 read and 5 write units are written")
                            .arg(node->name),
                        node->id, QStringLiteral("billingMode"));
         }
@@ -208,7 +211,8 @@ YAML::Node environmentValue(const ExportModel &model, const ExportFunction &func
     for (const Node *service : std::as_const(related)) {
         const QString id = ids.of(service);
         const bool isName = var.value == service->name;
-        const bool isArn = var.value.startsWith(QLatin1String("arn:")) && var.value.endsWith(QLatin1Char(':') + service->name);
+        const bool isArn = var.value.startsWith(QLatin1String("arn:"))
+                           && var.value.endsWith(QLatin1Char(':') + service->name);
         if (!isName && !isArn)
             continue;
         if (service->kind == QLatin1String("table") || service->kind == QLatin1String("bucket")
@@ -375,8 +379,8 @@ YAML::Node lambdaRole(const ExportFunction &function, const LogicalIds &ids)
 
     YAML::Node p(YAML::NodeType::Map);
     p["AssumeRolePolicyDocument"] = assumeDocument;
-    p["ManagedPolicyArns"] =
-        Y::sequence({QStringLiteral("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")});
+    p["ManagedPolicyArns"] = Y::sequence(
+        {QStringLiteral("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")});
     const QList<IamStatement> statements = iamStatements(function);
     if (!statements.isEmpty()) {
         YAML::Node list(YAML::NodeType::Sequence);

@@ -174,8 +174,7 @@ SamPlugin::SamPlugin()
     : ProviderPlugin(Aws::lambdaTarget(QStringLiteral("sam"), QStringLiteral("AWS SAM"),
                                        QT_TR_NOOP("template.yaml for the AWS Serverless Application Model (sam "
                                                   "deploy), with the code folders")))
-{
-}
+{ }
 
 YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &ids, ExportOutput &output)
 {
@@ -226,8 +225,8 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         resources[id.toStdString()] = resource;
     }
 
-    for (const QString &kind : {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
-                                QStringLiteral("bucket")})
+    for (const QString &kind :
+         {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
         for (const Node *node : model.nodesOfKind(kind))
             Aws::addServiceResources(model, node, ids, resources, output);
 
@@ -314,10 +313,12 @@ struct SamReader
         const QString nearest = Aws::nearestRuntime(runtime);
         props.insert(QStringLiteral("runtime"), nearest.isEmpty() ? QStringLiteral("nodejs20.x") : nearest);
         if (nearest != runtime)
-            note(Diagnostic::Severity::Warning,
-                 SamPlugin::tr("%1: the runtime %2 is shown as %3 (the studio runs Node.js 20/22 and Python 3.11/3.12); "
-                               "the template keeps %2 unless you change it")
-                     .arg(id, runtime.isEmpty() ? SamPlugin::tr("(none)") : runtime, props.value(QStringLiteral("runtime")).toString()));
+            note(
+                Diagnostic::Severity::Warning,
+                SamPlugin::tr("%1: the runtime %2 is shown as %3 (the studio runs Node.js 20/22 and Python 3.11/3.12); "
+                              "the template keeps %2 unless you change it")
+                    .arg(id, runtime.isEmpty() ? SamPlugin::tr("(none)") : runtime,
+                         props.value(QStringLiteral("runtime")).toString()));
         const QString handler = Y::text(property(p, "Handler"));
         if (!handler.isEmpty())
             props.insert(QStringLiteral("handler"), handler);
@@ -356,8 +357,9 @@ struct SamReader
     {
         QJsonArray environment;
         QStringList seen;
-        for (const YAML::Node &source : {Y::child(Y::child(p, "Environment"), "Variables"),
-                                         Y::child(Y::child(Y::child(globals, "Function"), "Environment"), "Variables")}) {
+        for (const YAML::Node &source :
+             {Y::child(Y::child(p, "Environment"), "Variables"),
+              Y::child(Y::child(Y::child(globals, "Function"), "Environment"), "Variables")}) {
             if (!source.IsMap())
                 continue;
             for (auto it = source.begin(); it != source.end(); ++it) {
@@ -367,8 +369,8 @@ struct SamReader
                 seen.append(name);
                 QJsonObject var{{QStringLiteral("name"), name}, {QStringLiteral("secret"), false}};
                 const QString referenced = Aws::referencedId(it->second);
-                if (it->second.IsScalar() && !it->second.Tag().empty() && it->second.Tag() != "?" && it->second.Tag() != "!"
-                    && referenced.isEmpty()) {
+                if (it->second.IsScalar() && !it->second.Tag().empty() && it->second.Tag() != "?"
+                    && it->second.Tag() != "!" && referenced.isEmpty()) {
                     var.insert(QStringLiteral("value"), QString());
                 } else if (!referenced.isEmpty()) {
                     if (secretParameters.contains(referenced)) {
@@ -413,7 +415,8 @@ struct SamReader
         static const QHash<QString, QStringList> templates = {
             {QStringLiteral("DynamoDBReadPolicy"), {QStringLiteral("dynamodb:GetItem")}},
             {QStringLiteral("DynamoDBWritePolicy"), {QStringLiteral("dynamodb:PutItem")}},
-            {QStringLiteral("DynamoDBCrudPolicy"), {QStringLiteral("dynamodb:PutItem"), QStringLiteral("dynamodb:GetItem")}},
+            {QStringLiteral("DynamoDBCrudPolicy"),
+             {QStringLiteral("dynamodb:PutItem"), QStringLiteral("dynamodb:GetItem")}},
             {QStringLiteral("S3ReadPolicy"), {QStringLiteral("s3:GetObject")}},
             {QStringLiteral("S3WritePolicy"), {QStringLiteral("s3:PutObject")}},
             {QStringLiteral("S3CrudPolicy"), {QStringLiteral("s3:PutObject"), QStringLiteral("s3:GetObject")}},
@@ -480,11 +483,12 @@ struct SamReader
                 const bool rest = type == QLatin1String("Api")
                                   || Y::text(Y::child(ep, "PayloadFormatVersion")) == QLatin1String("1.0");
                 const QString wanted = builder.hasNode(key) ? id + key : key;
-                trigger = builder.addNode(QStringLiteral("http-route"), wanted,
-                                          {{QStringLiteral("method"), method},
-                                           {QStringLiteral("path"), path},
-                                           {QStringLiteral("payloadFormat"), rest ? QStringLiteral("1.0") : QStringLiteral("2.0")},
-                                           {QStringLiteral("cors"), globalCors && !rest}});
+                trigger = builder.addNode(
+                    QStringLiteral("http-route"), wanted,
+                    {{QStringLiteral("method"), method},
+                     {QStringLiteral("path"), path},
+                     {QStringLiteral("payloadFormat"), rest ? QStringLiteral("1.0") : QStringLiteral("2.0")},
+                     {QStringLiteral("cors"), globalCors && !rest}});
                 recordEvent(trigger);
             } else if (type == QLatin1String("Schedule") || type == QLatin1String("ScheduleV2")) {
                 QString expression = Y::text(Y::child(ep, "Schedule"));
@@ -492,8 +496,9 @@ struct SamReader
                     expression = Y::text(Y::child(ep, "ScheduleExpression"));
                 const YAML::Node enabled = Y::child(ep, "Enabled");
                 const YAML::Node state = Y::child(ep, "State");
-                const bool on = enabled.IsDefined() ? Y::text(enabled).toLower() == QLatin1String("true")
-                                                    : !(state.IsDefined() && Y::text(state) == QLatin1String("DISABLED"));
+                const bool on = enabled.IsDefined()
+                                    ? Y::text(enabled).toLower() == QLatin1String("true")
+                                    : !(state.IsDefined() && Y::text(state) == QLatin1String("DISABLED"));
                 const QString wanted = builder.hasNode(key) ? id + key : key;
                 trigger = builder.addNode(QStringLiteral("schedule"), wanted,
                                           {{QStringLiteral("expression"), expression},
@@ -508,9 +513,9 @@ struct SamReader
                                                                    : "Stream";
                 trigger = nodeOfResource.value(Aws::referencedId(Y::child(ep, field)));
                 if (trigger.isEmpty()) {
-                    note(Diagnostic::Severity::Info,
-                         SamPlugin::tr("%1: the event %2 (%3) reads a resource outside the template; it is kept as written, not shown")
-                             .arg(id, key, type));
+                    note(Diagnostic::Severity::Info, SamPlugin::tr("%1: the event %2 (%3) reads a resource outside the "
+                                                                   "template; it is kept as written, not shown")
+                                                         .arg(id, key, type));
                     continue;
                 }
                 recordEvent(trigger);
@@ -521,10 +526,10 @@ struct SamReader
                         builder.setProperty(trigger, QStringLiteral("batchSize"), batch);
                 } else if (type == QLatin1String("S3")) {
                     const QString first = Y::child(ep, "Events").IsSequence() ? Y::text(Y::child(ep, "Events")[0])
-                                                                             : Y::text(Y::child(ep, "Events"));
+                                                                              : Y::text(Y::child(ep, "Events"));
                     const bool both = Y::child(ep, "Events").IsSequence() && Y::child(ep, "Events").size() > 1;
                     builder.setProperty(trigger, QStringLiteral("events"),
-                                        both ? QStringLiteral("All")
+                                        both                                       ? QStringLiteral("All")
                                         : first.contains(QLatin1String("Removed")) ? QStringLiteral("ObjectRemoved")
                                                                                    : QStringLiteral("ObjectCreated"));
                     for (const YAML::Node &rule : Y::child(Y::child(Y::child(ep, "Filter"), "S3Key"), "Rules")) {
@@ -533,7 +538,8 @@ struct SamReader
                             builder.setProperty(trigger, name, Y::text(Y::child(rule, "Value")));
                     }
                 } else if (type == QLatin1String("DynamoDB")) {
-                    if (builder.node(trigger)->properties.value(QStringLiteral("stream")).toString() == QLatin1String("NONE"))
+                    if (builder.node(trigger)->properties.value(QStringLiteral("stream")).toString()
+                        == QLatin1String("NONE"))
                         builder.setProperty(trigger, QStringLiteral("stream"), QStringLiteral("NEW_AND_OLD_IMAGES"));
                 }
             } else {
@@ -596,9 +602,9 @@ bool SamPlugin::importFile(const ImportInput &input, ImportResult *result) const
         reader.readPolicies(id, p);
     }
     for (auto it = unmodelled.cbegin(); it != unmodelled.cend(); ++it)
-        reader.note(Diagnostic::Severity::Info, tr("%1 resource(s) of type %2 are kept as written, not shown on the canvas")
-                                                    .arg(it.value())
-                                                    .arg(it.key()));
+        reader.note(
+            Diagnostic::Severity::Info,
+            tr("%1 resource(s) of type %2 are kept as written, not shown on the canvas").arg(it.value()).arg(it.key()));
 
     reader.builder.finish(result);
 

@@ -22,7 +22,8 @@ QString moduleFile(const QString &projectDirectory, const ExportFunction &f)
 {
     const QString module = f.handler.section(QLatin1Char('.'), 0, -2);
     const QStringList extensions = f.isPython() ? QStringList{QStringLiteral(".py")}
-                                                : QStringList{QStringLiteral(".js"), QStringLiteral(".mjs"), QStringLiteral(".cjs")};
+                                                : QStringList{QStringLiteral(".js"), QStringLiteral(".mjs"),
+                                                              QStringLiteral(".cjs")};
     for (const QString &extension : extensions)
         if (QFileInfo::exists(QDir(projectDirectory).filePath(f.source + QLatin1Char('/') + module + extension)))
             return module + extension;
@@ -32,8 +33,8 @@ QString moduleFile(const QString &projectDirectory, const ExportFunction &f)
 // The bindings by which trigger invokes the function (an HTTP trigger has an output
 // binding too); none when Azure Functions has no such trigger. A disabled schedule
 // disables the function in the app's settings.
-QJsonArray triggerBindings(const ExportModel &model, const ExportFunction &f, const Node *trigger, const QString &project,
-                           QJsonObject &settings, ExportOutput &output)
+QJsonArray triggerBindings(const ExportModel &model, const ExportFunction &f, const Node *trigger,
+                           const QString &project, QJsonObject &settings, ExportOutput &output)
 {
     QJsonArray bindings;
     QJsonObject b{{QStringLiteral("direction"), QStringLiteral("in")}};
@@ -53,7 +54,8 @@ QJsonArray triggerBindings(const ExportModel &model, const ExportFunction &f, co
                                     {QStringLiteral("name"), QStringLiteral("res")}});
         if (model.boolean(trigger, "cors"))
             output.add(Diagnostic::Severity::Info, QStringLiteral("export-cors"),
-                       AzurePlugin::tr("%1: CORS is a setting of the function app (allowed origins), not of a function").arg(trigger->name),
+                       AzurePlugin::tr("%1: CORS is a setting of the function app (allowed origins), not of a function")
+                           .arg(trigger->name),
                        trigger->id, QStringLiteral("cors"));
         return bindings;
     }
@@ -66,12 +68,14 @@ QJsonArray triggerBindings(const ExportModel &model, const ExportFunction &f, co
         b.insert(QStringLiteral("type"), QStringLiteral("blobTrigger"));
         b.insert(QStringLiteral("name"), QStringLiteral("blob"));
         b.insert(QStringLiteral("path"), QStringLiteral("%1/%2{name}%3")
-                                              .arg(ExportModel::dnsLabel(trigger->name), model.string(trigger, "prefix"), model.string(trigger, "suffix")));
+                                             .arg(ExportModel::dnsLabel(trigger->name), model.string(trigger, "prefix"),
+                                                  model.string(trigger, "suffix")));
         b.insert(QStringLiteral("connection"), QStringLiteral("AzureWebJobsStorage"));
         if (model.string(trigger, "events") != QLatin1String("ObjectCreated"))
-            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-blob-events"),
-                       AzurePlugin::tr("%1: a blob trigger sees new and changed blobs only, not deletions").arg(trigger->name),
-                       trigger->id, QStringLiteral("events"));
+            output.add(
+                Diagnostic::Severity::Warning, QStringLiteral("export-blob-events"),
+                AzurePlugin::tr("%1: a blob trigger sees new and changed blobs only, not deletions").arg(trigger->name),
+                trigger->id, QStringLiteral("events"));
     } else if (trigger->kind == QLatin1String("schedule")) {
         const auto cron = ProviderPlugin::scheduleCron(model, trigger, output, ProviderPlugin::CronFormat::NCrontab);
         if (!cron)
@@ -97,7 +101,8 @@ QJsonArray triggerBindings(const ExportModel &model, const ExportFunction &f, co
         b.insert(QStringLiteral("connection"), QStringLiteral("ServiceBusConnection"));
     } else {
         output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   AzurePlugin::tr("%1 (%2) cannot trigger an Azure function; it is not exported").arg(trigger->name, trigger->kind),
+                   AzurePlugin::tr("%1 (%2) cannot trigger an Azure function; it is not exported")
+                       .arg(trigger->name, trigger->kind),
                    trigger->id);
         return {};
     }
@@ -117,8 +122,7 @@ AzurePlugin::AzurePlugin()
                       {128, 1536, 600, canvasRuntimes()},
                       {{QStringLiteral("vault"), QT_TR_NOOP("Key Vault"),
                         QT_TR_NOOP("The Key Vault that holds the secrets"), QStringLiteral("my-vault")}}})
-{
-}
+{ }
 
 void AzurePlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
@@ -133,8 +137,12 @@ void AzurePlugin::write(const ExportInput &input, const ExportModel &model, Expo
     for (auto app = apps.cbegin(); app != apps.cend(); ++app) {
         int longest = 0;
         QJsonObject settings;
-        settings.insert(QStringLiteral("FUNCTIONS_WORKER_RUNTIME"), app.key() == QLatin1String("python-app") ? QStringLiteral("python") : QStringLiteral("node"));
-        settings.insert(QStringLiteral("AzureWebJobsStorage"), QStringLiteral("@Microsoft.KeyVault(SecretUri=https://%1.vault.azure.net/secrets/AzureWebJobsStorage/)").arg(vault));
+        settings.insert(QStringLiteral("FUNCTIONS_WORKER_RUNTIME"),
+                        app.key() == QLatin1String("python-app") ? QStringLiteral("python") : QStringLiteral("node"));
+        settings.insert(
+            QStringLiteral("AzureWebJobsStorage"),
+            QStringLiteral("@Microsoft.KeyVault(SecretUri=https://%1.vault.azure.net/secrets/AzureWebJobsStorage/)")
+                .arg(vault));
         for (const ExportFunction *f : app.value()) {
             longest = std::max(longest, f->timeout);
             const QString folder = app.key() + QLatin1Char('/') + f->node->name;
@@ -146,19 +154,24 @@ void AzurePlugin::write(const ExportInput &input, const ExportModel &model, Expo
                            f->node->id);
             if (f->triggers.isEmpty())
                 output.add(Diagnostic::Severity::Warning, QStringLiteral("export-triggers"),
-                           tr("%1: nothing invokes it; an Azure function needs a trigger and is written without one").arg(f->node->name),
+                           tr("%1: nothing invokes it; an Azure function needs a trigger and is written without one")
+                               .arg(f->node->name),
                            f->node->id);
             if (!f->triggers.isEmpty())
                 bindings = triggerBindings(model, *f, f->triggers.first(), project, settings, output);
             for (const EnvironmentVariable &var : f->environment) {
                 if (settings.contains(var.name) && settings.value(var.name).toString() != var.value && !var.secret)
                     output.add(Diagnostic::Severity::Warning, QStringLiteral("export-setting"),
-                               tr("%1: app settings are shared by the functions of an app; %2 has another value in another function")
+                               tr("%1: app settings are shared by the functions of an app; %2 has another value in "
+                                  "another function")
                                    .arg(f->node->name, var.name),
                                f->node->id, QStringLiteral("environment"));
-                settings.insert(var.name, var.secret ? QStringLiteral("@Microsoft.KeyVault(SecretUri=https://%1.vault.azure.net/secrets/%2/)")
-                                                           .arg(vault, ExportModel::dnsLabel(f->node->name + QLatin1Char('-') + var.name.toLower()))
-                                                     : var.value);
+                settings.insert(
+                    var.name,
+                    var.secret
+                        ? QStringLiteral("@Microsoft.KeyVault(SecretUri=https://%1.vault.azure.net/secrets/%2/)")
+                              .arg(vault, ExportModel::dnsLabel(f->node->name + QLatin1Char('-') + var.name.toLower()))
+                        : var.value);
             }
             const QString entryPoint = f->handler.section(QLatin1Char('.'), -1);
             QJsonObject function{{QStringLiteral("bindings"), bindings},
@@ -168,16 +181,19 @@ void AzurePlugin::write(const ExportInput &input, const ExportModel &model, Expo
             output.copy(folder, QDir(input.projectDirectory).filePath(f->source));
         }
         const QTime timeout = QTime(0, 0).addSecs(std::max(longest, 1));
-        output.addFile(app.key() + QLatin1String("/host.json"),
-                       json(QJsonObject{{QStringLiteral("version"), QStringLiteral("2.0")},
-                                        {QStringLiteral("functionTimeout"), timeout.toString(QStringLiteral("HH:mm:ss"))},
-                                        {QStringLiteral("extensionBundle"),
-                                         QJsonObject{{QStringLiteral("id"), QStringLiteral("Microsoft.Azure.Functions.ExtensionBundle")},
-                                                     {QStringLiteral("version"), QStringLiteral("[4.*, 5.0.0)")}}}}));
+        output.addFile(
+            app.key() + QLatin1String("/host.json"),
+            json(QJsonObject{
+                {QStringLiteral("version"), QStringLiteral("2.0")},
+                {QStringLiteral("functionTimeout"), timeout.toString(QStringLiteral("HH:mm:ss"))},
+                {QStringLiteral("extensionBundle"),
+                 QJsonObject{{QStringLiteral("id"), QStringLiteral("Microsoft.Azure.Functions.ExtensionBundle")},
+                             {QStringLiteral("version"), QStringLiteral("[4.*, 5.0.0)")}}}}));
         output.addFile(app.key() + QLatin1String("/app-settings.json"), json(settings));
     }
     model.reportUnexported(output, QStringLiteral("Azure Functions"));
-    model.reportIgnored(output, QStringLiteral("Azure Functions"), {QStringLiteral("architecture"), QStringLiteral("reservedConcurrency")});
+    model.reportIgnored(output, QStringLiteral("Azure Functions"),
+                        {QStringLiteral("architecture"), QStringLiteral("reservedConcurrency")});
 }
 
 } // namespace Nimbus::Azure

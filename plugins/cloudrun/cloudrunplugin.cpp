@@ -65,7 +65,8 @@ YAML::Node runService(const ExportFunction &f, const QString &name, const QStrin
     YAML::Node labels(YAML::NodeType::Map);
     labels["cloud.googleapis.com/location"] = Y::string(region);
     YAML::Node annotations(YAML::NodeType::Map);
-    const bool public_ = std::any_of(f.triggers.cbegin(), f.triggers.cend(), [](const Node *t) { return t->kind == QLatin1String("http-route"); });
+    const bool public_ = std::any_of(f.triggers.cbegin(), f.triggers.cend(),
+                                     [](const Node *t) { return t->kind == QLatin1String("http-route"); });
     annotations["run.googleapis.com/ingress"] = Y::string(public_ ? "all" : "internal");
     if (!f.description.isEmpty())
         annotations["run.googleapis.com/description"] = Y::string(f.description);
@@ -102,39 +103,54 @@ QStringList triggerScript(const ExportModel &model, const ExportFunction &f, con
         if (!cron)
             return {};
         QStringList script;
-        script << comment(QStringLiteral("# %1 runs %2 (%3)").arg(trigger->name, f.node->name, model.string(trigger, "expression")))
-               << QStringLiteral("URL=$(gcloud run services describe %1 --region=\"$REGION\" --format='value(status.url)')").arg(name)
-               << QStringLiteral("gcloud scheduler jobs create http %1 --location=\"$REGION\" --schedule=%2 --time-zone=UTC \\").arg(id, shellQuote(*cron))
-               << QStringLiteral("    --uri=\"$URL\" --http-method=POST --oidc-service-account-email=\"$SERVICE_ACCOUNT\"");
+        script << comment(
+            QStringLiteral("# %1 runs %2 (%3)").arg(trigger->name, f.node->name, model.string(trigger, "expression")))
+               << QStringLiteral(
+                      "URL=$(gcloud run services describe %1 --region=\"$REGION\" --format='value(status.url)')")
+                      .arg(name)
+               << QStringLiteral(
+                      "gcloud scheduler jobs create http %1 --location=\"$REGION\" --schedule=%2 --time-zone=UTC \\")
+                      .arg(id, shellQuote(*cron))
+               << QStringLiteral(
+                      "    --uri=\"$URL\" --http-method=POST --oidc-service-account-email=\"$SERVICE_ACCOUNT\"");
         if (!model.boolean(trigger, "enabled", true))
             script << QStringLiteral("gcloud scheduler jobs pause %1 --location=\"$REGION\"").arg(id);
         return script << QString();
     }
     if (trigger->kind == QLatin1String("bucket")) {
-        eventType = model.string(trigger, "events") == QLatin1String("ObjectRemoved") ? QStringLiteral("google.cloud.storage.object.v1.deleted")
-                                                                                       : QStringLiteral("google.cloud.storage.object.v1.finalized");
+        eventType = model.string(trigger, "events") == QLatin1String("ObjectRemoved")
+                        ? QStringLiteral("google.cloud.storage.object.v1.deleted")
+                        : QStringLiteral("google.cloud.storage.object.v1.finalized");
         filters << QStringLiteral("--event-filters=\"bucket=${PROJECT}-%1\"").arg(ExportModel::dnsLabel(trigger->name));
         if (!model.string(trigger, "prefix").isEmpty() || !model.string(trigger, "suffix").isEmpty())
             output.add(Diagnostic::Severity::Warning, QStringLiteral("export-filter"),
-                       CloudRunPlugin::tr("%1: Eventarc cannot filter objects by prefix or suffix; the function must skip the others").arg(trigger->name),
+                       CloudRunPlugin::tr(
+                           "%1: Eventarc cannot filter objects by prefix or suffix; the function must skip the others")
+                           .arg(trigger->name),
                        trigger->id, QStringLiteral("prefix"));
     } else if (trigger->kind == QLatin1String("topic") || trigger->kind == QLatin1String("queue")) {
         eventType = QStringLiteral("google.cloud.pubsub.topic.v1.messagePublished");
-        filters << QStringLiteral("--transport-topic=\"projects/${PROJECT}/topics/%1\"").arg(ExportModel::dnsLabel(trigger->name));
+        filters << QStringLiteral("--transport-topic=\"projects/${PROJECT}/topics/%1\"")
+                       .arg(ExportModel::dnsLabel(trigger->name));
         if (trigger->kind == QLatin1String("queue"))
             output.add(Diagnostic::Severity::Info, QStringLiteral("export-queue"),
-                       CloudRunPlugin::tr("%1: a queue becomes a Pub/Sub topic with a push subscription to %2").arg(trigger->name, name),
+                       CloudRunPlugin::tr("%1: a queue becomes a Pub/Sub topic with a push subscription to %2")
+                           .arg(trigger->name, name),
                        trigger->id);
     } else if (trigger->kind == QLatin1String("table")) {
         eventType = QStringLiteral("google.cloud.firestore.document.v1.written");
         filters << QStringLiteral("--event-filters=\"database=(default)\"")
-                << QStringLiteral("--event-filters-path-pattern=\"document=%1/{id}\"").arg(ExportModel::dnsLabel(trigger->name));
-        output.add(Diagnostic::Severity::Info, QStringLiteral("export-table"),
-                   CloudRunPlugin::tr("%1: a table with a stream becomes a Firestore collection whose writes trigger %2").arg(trigger->name, name),
-                   trigger->id);
+                << QStringLiteral("--event-filters-path-pattern=\"document=%1/{id}\"")
+                       .arg(ExportModel::dnsLabel(trigger->name));
+        output.add(
+            Diagnostic::Severity::Info, QStringLiteral("export-table"),
+            CloudRunPlugin::tr("%1: a table with a stream becomes a Firestore collection whose writes trigger %2")
+                .arg(trigger->name, name),
+            trigger->id);
     } else {
         output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                   CloudRunPlugin::tr("%1 (%2) cannot trigger a Cloud Run service; it is not exported").arg(trigger->name, trigger->kind),
+                   CloudRunPlugin::tr("%1 (%2) cannot trigger a Cloud Run service; it is not exported")
+                       .arg(trigger->name, trigger->kind),
                    trigger->id);
         return {};
     }
@@ -144,7 +160,8 @@ QStringList triggerScript(const ExportModel &model, const ExportFunction &f, con
     for (const QString &filter : std::as_const(filters))
         command << QStringLiteral("    %1 \\").arg(filter);
     command << QStringLiteral("    --service-account=\"$SERVICE_ACCOUNT\"");
-    return QStringList{comment(QStringLiteral("# %1 invokes %2").arg(trigger->name, f.node->name))} << command << QString();
+    return QStringList{comment(QStringLiteral("# %1 invokes %2").arg(trigger->name, f.node->name))} << command
+                                                                                                    << QString();
 }
 
 } // namespace
@@ -163,8 +180,7 @@ CloudRunPlugin::CloudRunPlugin()
            QStringLiteral("us-central1")},
           ProviderOption::containerImage(
               QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest"))}})
-{
-}
+{ }
 
 void CloudRunPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
@@ -175,9 +191,11 @@ void CloudRunPlugin::write(const ExportInput &input, const ExportModel &model, E
     QStringList script{
         QStringLiteral("#!/bin/sh"),
         QStringLiteral("# Eventarc triggers and Cloud Scheduler jobs of %1, exported by Nimbus Studio.").arg(project),
-        QStringLiteral("# Deploy the services first (gcloud run services replace services/<name>.yaml --region=REGION),"),
+        QStringLiteral(
+            "# Deploy the services first (gcloud run services replace services/<name>.yaml --region=REGION),"),
         QStringLiteral("# then run this script with the project and the service account that may invoke them:"),
-        QStringLiteral("#   PROJECT=my-project SERVICE_ACCOUNT=invoker@my-project.iam.gserviceaccount.com sh eventarc.sh"),
+        QStringLiteral(
+            "#   PROJECT=my-project SERVICE_ACCOUNT=invoker@my-project.iam.gserviceaccount.com sh eventarc.sh"),
         QStringLiteral("set -eu"),
         QStringLiteral(": \"${PROJECT:?set PROJECT to the Google Cloud project}\""),
         QStringLiteral(": \"${SERVICE_ACCOUNT:?set SERVICE_ACCOUNT to the invoker service account}\""),

@@ -52,8 +52,8 @@ QString eventType(const Node *source)
 }
 
 // The Knative Service that runs a function in its container.
-YAML::Node knativeService(const ExportFunction &f, YAML::Node container, const QString &name,
-                          const QString &nameSpace, const QString &project)
+YAML::Node knativeService(const ExportFunction &f, YAML::Node container, const QString &name, const QString &nameSpace,
+                          const QString &project)
 {
     YAML::Node limits(YAML::NodeType::Map);
     limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
@@ -134,8 +134,7 @@ KnativePlugin::KnativePlugin()
          {ProviderOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest")),
           {QStringLiteral("namespace"), QT_TR_NOOP("Namespace"), QT_TR_NOOP("The Kubernetes namespace"),
            QStringLiteral("default")}}})
-{
-}
+{ }
 
 void KnativePlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
@@ -174,10 +173,11 @@ void KnativePlugin::write(const ExportInput &input, const ExportModel &model, Ex
                                trigger->id, QStringLiteral("enabled"));
                 eventing.append(pingSource(*cron, trigger, name, nameSpace, project));
             } else if (trigger->kind == QLatin1String("http-route")) {
-                output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
-                           tr("%1: the Service %2 answers every path; %3 %4 is routed inside the function")
-                               .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
-                           trigger->id);
+                output.add(
+                    Diagnostic::Severity::Info, QStringLiteral("export-route"),
+                    tr("%1: the Service %2 answers every path; %3 %4 is routed inside the function")
+                        .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
+                    trigger->id);
             } else {
                 needsBroker = true;
                 eventing.append(brokerTrigger(trigger, name, nameSpace, project));
@@ -187,7 +187,8 @@ void KnativePlugin::write(const ExportInput &input, const ExportModel &model, Ex
     if (needsBroker)
         documents.append(object("eventing.knative.dev/v1", "Broker", metadata(project, nameSpace, project)));
     documents.append(eventing);
-    for (const QString &kind : {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
+    for (const QString &kind :
+         {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
         for (const Node *node : model.nodesOfKind(kind))
             output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"),
                        model.consumers(node).isEmpty()

@@ -21,8 +21,7 @@ OpenFaasPlugin::OpenFaasPlugin()
          {{QStringLiteral("gateway"), QT_TR_NOOP("Gateway"), QT_TR_NOOP("The OpenFaaS gateway's address"),
            QStringLiteral("http://127.0.0.1:8080")},
           ProviderOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest"))}})
-{
-}
+{ }
 
 void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
@@ -40,7 +39,8 @@ void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, E
         const QString name = ExportModel::dnsLabel(f.node->name);
         YAML::Node fn(YAML::NodeType::Map);
         // Templates of the OpenFaaS template store.
-        fn["lang"] = Y::string(f.isPython() ? QStringLiteral("python3-http") : QStringLiteral("node") + f.runtimeVersion());
+        fn["lang"] = Y::string(f.isPython() ? QStringLiteral("python3-http")
+                                            : QStringLiteral("node") + f.runtimeVersion());
         fn["handler"] = Y::string(QStringLiteral("./functions/") + f.node->name);
         fn["image"] = Y::string(ExportOption::imageName(image, project, name));
         YAML::Node environment(YAML::NodeType::Map);
@@ -70,7 +70,9 @@ void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, E
         limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
         fn["limits"] = limits;
         // On Kubernetes a function runs on nodes of its instruction set.
-        fn["constraints"] = Y::sequence({QStringLiteral("kubernetes.io/arch=") + (f.architecture == QLatin1String("arm64") ? QStringLiteral("arm64") : QStringLiteral("amd64"))});
+        fn["constraints"] = Y::sequence(
+            {QStringLiteral("kubernetes.io/arch=")
+             + (f.architecture == QLatin1String("arm64") ? QStringLiteral("arm64") : QStringLiteral("amd64"))});
         if (f.reservedConcurrency) {
             YAML::Node labels(YAML::NodeType::Map);
             labels["com.openfaas.scale.max"] = Y::string(QString::number(*f.reservedConcurrency));
@@ -93,10 +95,11 @@ void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, E
                 topics.prepend(QStringLiteral("cron-function"));
                 annotations["schedule"] = Y::string(*cron);
             } else if (trigger->kind == QLatin1String("http-route")) {
-                output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
-                           tr("%1: OpenFaaS serves the function at /function/%2 on every path; %3 %4 is routed inside it")
-                               .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
-                           trigger->id);
+                output.add(
+                    Diagnostic::Severity::Info, QStringLiteral("export-route"),
+                    tr("%1: OpenFaaS serves the function at /function/%2 on every path; %3 %4 is routed inside it")
+                        .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
+                    trigger->id);
             } else {
                 topics.append(trigger->name);
                 if (trigger->kind != QLatin1String("queue") && trigger->kind != QLatin1String("topic"))
@@ -123,7 +126,8 @@ void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, E
         functions[name.toStdString()] = fn;
     }
     root["functions"] = functions;
-    for (const QString &kind : {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
+    for (const QString &kind :
+         {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
         for (const Node *node : model.nodesOfKind(kind))
             output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"),
                        tr("%1: OpenFaaS has no %2; provision it separately (a connector turns its messages into calls)")

@@ -21,8 +21,7 @@ ScalewayPlugin::ScalewayPlugin()
                       {128, 4096, 900, canvasRuntimes()},
                       {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The Scaleway region"),
                         QStringLiteral("fr-par")}}})
-{
-}
+{ }
 
 void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {
@@ -46,8 +45,9 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
     for (const ExportFunction &f : model.functions()) {
         YAML::Node fn(YAML::NodeType::Map);
         fn["handler"] = Y::string(f.source + QLatin1Char('/') + f.handler);
-        fn["runtime"] = Y::string(f.isPython() ? QStringLiteral("python") + QString(f.runtimeVersion()).remove(QLatin1Char('.'))
-                                               : QStringLiteral("node") + f.runtimeVersion());
+        fn["runtime"] = Y::string(f.isPython()
+                                      ? QStringLiteral("python") + QString(f.runtimeVersion()).remove(QLatin1Char('.'))
+                                      : QStringLiteral("node") + f.runtimeVersion());
         int memory = memorySteps.last();
         for (int step : memorySteps)
             if (step >= f.memory) {
@@ -57,7 +57,9 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
         if (memory != f.memory)
             output.add(Diagnostic::Severity::Warning, QStringLiteral("export-memory"),
                        tr("%1: Scaleway offers %2 MB steps; %3 MB is written as %4 MB")
-                           .arg(f.node->name, QStringLiteral("128/256/512/1024/2048/3072/4096")).arg(f.memory).arg(memory),
+                           .arg(f.node->name, QStringLiteral("128/256/512/1024/2048/3072/4096"))
+                           .arg(f.memory)
+                           .arg(memory),
                        f.node->id, QStringLiteral("memory"));
         fn["memoryLimit"] = Y::number(memory);
         fn["timeout"] = Y::string(QStringLiteral("%1s").arg(f.timeout));
@@ -69,8 +71,9 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
         YAML::Node secret(YAML::NodeType::Map);
         for (const EnvironmentVariable &var : f.environment) {
             if (var.secret)
-                secret[var.name.toStdString()] =
-                    Y::string(QStringLiteral("${env:%1}").arg(ExportModel::constantCase(f.node->name + QLatin1Char('_') + var.name)));
+                secret[var.name.toStdString()] = Y::string(
+                    QStringLiteral("${env:%1}")
+                        .arg(ExportModel::constantCase(f.node->name + QLatin1Char('_') + var.name)));
             else
                 env[var.name.toStdString()] = Y::string(var.value);
         }
@@ -92,9 +95,10 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
                 schedule["input"] = in;
                 event["schedule"] = schedule;
                 if (!model.boolean(trigger, "enabled", true))
-                    output.add(Diagnostic::Severity::Warning, QStringLiteral("export-disabled"),
-                               tr("%1: a Scaleway cron trigger cannot be disabled; it is written enabled").arg(trigger->name),
-                               trigger->id, QStringLiteral("enabled"));
+                    output.add(
+                        Diagnostic::Severity::Warning, QStringLiteral("export-disabled"),
+                        tr("%1: a Scaleway cron trigger cannot be disabled; it is written enabled").arg(trigger->name),
+                        trigger->id, QStringLiteral("enabled"));
             } else if (trigger->kind == QLatin1String("queue")) {
                 YAML::Node sqs(YAML::NodeType::Map);
                 sqs["queue"] = Y::string(ExportModel::dnsLabel(trigger->name));
@@ -107,7 +111,8 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
                 continue;
             } else {
                 output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                           tr("%1: Scaleway functions have no %2 trigger; it is not exported").arg(trigger->name, trigger->kind),
+                           tr("%1: Scaleway functions have no %2 trigger; it is not exported")
+                               .arg(trigger->name, trigger->kind),
                            trigger->id);
                 continue;
             }
@@ -118,10 +123,12 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
         functions[ExportModel::dnsLabel(f.node->name).toStdString()] = fn;
     }
     root["functions"] = functions;
-    for (const QString &kind : {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
+    for (const QString &kind :
+         {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
         for (const Node *node : model.nodesOfKind(kind))
             output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"),
-                       tr("%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object Storage, Serverless SQL)")
+                       tr("%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object "
+                          "Storage, Serverless SQL)")
                            .arg(node->name, node->kind),
                        node->id);
     model.reportUnexported(output, QStringLiteral("Scaleway"));

@@ -56,14 +56,17 @@ QString secretParameter(const ExportFunction &f, const EnvironmentVariable &var)
 
 ServerlessPlugin::ServerlessPlugin()
     : ProviderPlugin(Aws::lambdaTarget(
-          QStringLiteral("serverless"), QStringLiteral("Serverless Framework v3 (AWS)"),
-          QT_TR_NOOP("serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders"),
-          {{QStringLiteral("service"), QT_TR_NOOP("Service name"),
-            QT_TR_NOOP("The service's name; empty: the imported file's, else the project's"), {}},
-           {QStringLiteral("region"), QT_TR_NOOP("Region"),
-            QT_TR_NOOP("The AWS region; empty: the imported file's, else us-east-1"), {}}}))
-{
-}
+        QStringLiteral("serverless"), QStringLiteral("Serverless Framework v3 (AWS)"),
+        QT_TR_NOOP("serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders"),
+        {{QStringLiteral("service"),
+          QT_TR_NOOP("Service name"),
+          QT_TR_NOOP("The service's name; empty: the imported file's, else the project's"),
+          {}},
+         {QStringLiteral("region"),
+          QT_TR_NOOP("Region"),
+          QT_TR_NOOP("The AWS region; empty: the imported file's, else us-east-1"),
+          {}}}))
+{ }
 
 // The event by which trigger invokes the function; a null node when serverless.yml has
 // none. An HTTP API route asking for CORS sets httpCors.
@@ -102,8 +105,7 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
         e["event"] = Y::string(kinds == QLatin1String("ObjectRemoved") ? "s3:ObjectRemoved:*" : "s3:ObjectCreated:*");
         if (kinds == QLatin1String("All"))
             output.add(Diagnostic::Severity::Warning, QStringLiteral("export-bucket-events"),
-                       tr("%1: one s3 event takes one event type; only object creation is written")
-                           .arg(trigger->name),
+                       tr("%1: one s3 event takes one event type; only object creation is written").arg(trigger->name),
                        trigger->id, QStringLiteral("events"));
         YAML::Node rules(YAML::NodeType::Sequence);
         for (const auto &[filter, value] : Aws::keyFilters(model, trigger)) {
@@ -136,8 +138,8 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
     return event;
 }
 
-YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::LogicalIds &recordedIds, const QString &service,
-                                      const QString &region, ExportOutput &output)
+YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::LogicalIds &recordedIds,
+                                      const QString &service, const QString &region, ExportOutput &output)
 {
     // The framework names each function's resource itself: references to a function
     // (a "calls" permission, an environment value) use that name.
@@ -180,9 +182,9 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
         if (!f.environment.isEmpty()) {
             YAML::Node environment(YAML::NodeType::Map);
             for (const EnvironmentVariable &var : f.environment)
-                environment[var.name.toStdString()] =
-                    var.secret ? Y::string(QStringLiteral("${param:%1}").arg(secretParameter(f, var)))
-                               : Aws::environmentValue(model, f, var, ids);
+                environment[var.name.toStdString()] = var.secret ? Y::string(
+                                                          QStringLiteral("${param:%1}").arg(secretParameter(f, var)))
+                                                                 : Aws::environmentValue(model, f, var, ids);
             fn["environment"] = environment;
         }
         YAML::Node events(YAML::NodeType::Sequence);
@@ -195,8 +197,8 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
             fn["events"] = events;
         functions[f.node->name.toStdString()] = fn;
     }
-    for (const QString &kind : {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"),
-                                QStringLiteral("bucket")})
+    for (const QString &kind :
+         {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
         for (const Node *node : model.nodesOfKind(kind))
             Aws::addServiceResources(model, node, ids, resources, output,
                                      kind == QLatin1String("bucket") ? bucketName(node) : QString());
@@ -274,12 +276,9 @@ class ServerlessReader
 {
 public:
     ServerlessReader(const ImportInput &input, ImportResult *result, const YAML::Node &root)
-        : mResult(result)
-        , mBuilder(*input.catalog)
-        , mProvider(Y::child(root, "provider"))
-        , mResources(Y::child(Y::child(root, "resources"), "Resources"))
-    {
-    }
+        : mResult(result), mBuilder(*input.catalog), mProvider(Y::child(root, "provider")),
+          mResources(Y::child(Y::child(root, "resources"), "Resources"))
+    { }
 
     void readResources();
     void readFunction(const QString &key, const YAML::Node &fn);
@@ -303,7 +302,7 @@ private:
     YAML::Node mResources;
     QJsonObject mIds;
     QHash<QString, QString> mNodeOfResource; // logical id -> node name
-    QHash<QString, QString> mBucketByName;   // bucket name in events -> node
+    QHash<QString, QString> mBucketByName; // bucket name in events -> node
 };
 
 YAML::Node ServerlessReader::value(const YAML::Node &fn, const char *key) const
@@ -380,7 +379,7 @@ QJsonArray ServerlessReader::environment(const YAML::Node &fn) const
             environment.append(QJsonObject{
                 {QStringLiteral("name"), name},
                 {QStringLiteral("secret"), secret},
-                {QStringLiteral("value"), secret ? QString()
+                {QStringLiteral("value"), secret                  ? QString()
                                           : !referenced.isEmpty() ? mNodeOfResource.value(referenced, referenced)
                                           : v->second.IsScalar() && (v->second.Tag() == "?" || v->second.Tag() == "!")
                                               ? text
@@ -433,20 +432,22 @@ QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, 
         const bool cors = type == QLatin1String("http")
                               ? Y::text(Y::child(e, "cors")) == QLatin1String("true")
                               : Y::child(Y::child(mProvider, "httpApi"), "cors").IsDefined()
-                                    && Y::text(Y::child(Y::child(mProvider, "httpApi"), "cors")) != QLatin1String("false");
+                                    && Y::text(Y::child(Y::child(mProvider, "httpApi"), "cors"))
+                                           != QLatin1String("false");
         trigger = mBuilder.addNode(QStringLiteral("http-route"), function + QLatin1String("Route"),
-                                  {{QStringLiteral("method"), method.isEmpty() ? QStringLiteral("ANY") : method},
-                                   {QStringLiteral("path"), path},
-                                   {QStringLiteral("payloadFormat"),
-                                    type == QLatin1String("http") ? QStringLiteral("1.0") : QStringLiteral("2.0")},
-                                   {QStringLiteral("cors"), cors}});
+                                   {{QStringLiteral("method"), method.isEmpty() ? QStringLiteral("ANY") : method},
+                                    {QStringLiteral("path"), path},
+                                    {QStringLiteral("payloadFormat"),
+                                     type == QLatin1String("http") ? QStringLiteral("1.0") : QStringLiteral("2.0")},
+                                    {QStringLiteral("cors"), cors}});
     } else if (type == QLatin1String("schedule")) {
         const YAML::Node rate = e.IsMap() ? Y::child(e, "rate") : e;
         const QString expression = rate.IsSequence() && rate.size() > 0 ? Y::text(rate[0]) : Y::text(rate);
-        trigger = mBuilder.addNode(QStringLiteral("schedule"), function + QLatin1String("Schedule"),
-                                  {{QStringLiteral("expression"), expression},
-                                   {QStringLiteral("enabled"), Y::text(Y::child(e, "enabled")) != QLatin1String("false")},
-                                   {QStringLiteral("description"), Y::text(Y::child(e, "description"))}});
+        trigger = mBuilder.addNode(
+            QStringLiteral("schedule"), function + QLatin1String("Schedule"),
+            {{QStringLiteral("expression"), expression},
+             {QStringLiteral("enabled"), Y::text(Y::child(e, "enabled")) != QLatin1String("false")},
+             {QStringLiteral("description"), Y::text(Y::child(e, "description"))}});
     } else if (type == QLatin1String("sqs") || type == QLatin1String("sns") || type == QLatin1String("stream")) {
         const YAML::Node arn = e.IsMap() ? Y::child(e, "arn") : e;
         trigger = mNodeOfResource.value(Aws::referencedId(arn));
@@ -470,8 +471,8 @@ QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, 
         }
         const QString kind = Y::text(Y::child(e, "event"));
         mBuilder.setProperty(trigger, QStringLiteral("events"),
-                            kind.contains(QLatin1String("Removed")) ? QStringLiteral("ObjectRemoved")
-                                                                    : QStringLiteral("ObjectCreated"));
+                             kind.contains(QLatin1String("Removed")) ? QStringLiteral("ObjectRemoved")
+                                                                     : QStringLiteral("ObjectCreated"));
         for (const YAML::Node &rule : Y::child(e, "rules"))
             for (const char *filter : {"prefix", "suffix"})
                 if (Y::has(rule, filter))
@@ -499,8 +500,9 @@ void ServerlessReader::readRole(const QString &function, const YAML::Node &fn)
                 actions.append(Y::text(action));
             for (const QString &a : std::as_const(actions)) {
                 const QString type = Aws::accessType(node->kind, a);
-                if (type.isEmpty() || (node->kind == QLatin1String("queue") && type == QLatin1String("reads")
-                                       && mBuilder.hasEdge(service, function, QStringLiteral("invokes"))))
+                if (type.isEmpty()
+                    || (node->kind == QLatin1String("queue") && type == QLatin1String("reads")
+                        && mBuilder.hasEdge(service, function, QStringLiteral("invokes"))))
                     continue;
                 mBuilder.connect(function, service, type);
             }
@@ -522,8 +524,8 @@ bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result
         return false;
     }
     if (Y::text(Y::child(provider, "name")) != QLatin1String("aws")) {
-        result->error = tr("%1: the provider is '%2'; only aws is read")
-                            .arg(input.fileName, Y::text(Y::child(provider, "name")));
+        result->error =
+            tr("%1: the provider is '%2'; only aws is read").arg(input.fileName, Y::text(Y::child(provider, "name")));
         return false;
     }
     ServerlessReader reader(input, result, root);
@@ -544,10 +546,10 @@ bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result
     imported.reset(result->nodes, result->edges);
     const ExportModel model(imported, *input.catalog);
     ExportOutput ignored;
-    result->origin.insert(QStringLiteral("baseline"),
-                          QString::fromUtf8(Y::dump(generate(model, Aws::LogicalIds(result->origin), service,
-                                                             result->origin.value(QStringLiteral("region")).toString(),
-                                                             ignored))));
+    result->origin.insert(
+        QStringLiteral("baseline"),
+        QString::fromUtf8(Y::dump(generate(model, Aws::LogicalIds(result->origin), service,
+                                           result->origin.value(QStringLiteral("region")).toString(), ignored))));
     return true;
 }
 

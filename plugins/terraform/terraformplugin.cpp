@@ -51,11 +51,7 @@ H prefixedName(const QString &name)
 class TerraformWriter
 {
 public:
-    TerraformWriter(const ExportModel &model, ExportOutput &output)
-        : mModel(model)
-        , mOutput(output)
-    {
-    }
+    TerraformWriter(const ExportModel &model, ExportOutput &output) : mModel(model), mOutput(output) { }
 
     void writeSettings(const QString &region, const QString &namePrefix);
     void writeQueue(const Node *node);
@@ -280,8 +276,8 @@ void TerraformWriter::writeRole(const ExportFunction &f)
         return;
     QList<H> list;
     for (const Aws::IamStatement &s : statements) {
-        const QString attribute
-            = s.attribute == QLatin1String("StreamArn") ? QStringLiteral("stream_arn") : QStringLiteral("arn");
+        const QString attribute = s.attribute == QLatin1String("StreamArn") ? QStringLiteral("stream_arn")
+                                                                            : QStringLiteral("arn");
         const QString ref = reference(s.service, attribute);
         list.append(
             H::object({{QStringLiteral("Effect"), H::string(QStringLiteral("Allow"))},
@@ -330,11 +326,10 @@ H TerraformWriter::environmentValue(const ExportFunction &f, const EnvironmentVa
         if (service->kind == QLatin1String("http-route") || service->kind == QLatin1String("schedule"))
             continue;
         if (var.value == service->name)
-            value = H::expression(reference(service,
-                                            service->kind == QLatin1String("bucket") ? QStringLiteral("bucket")
-                                                : service->kind == QLatin1String("function")
-                                                ? QStringLiteral("function_name")
-                                                : QStringLiteral("name")));
+            value = H::expression(reference(service, service->kind == QLatin1String("bucket") ? QStringLiteral("bucket")
+                                                     : service->kind == QLatin1String("function")
+                                                         ? QStringLiteral("function_name")
+                                                         : QStringLiteral("name")));
         else if (var.value.startsWith(QLatin1String("arn:")) && var.value.endsWith(QLatin1Char(':') + service->name))
             value = H::expression(reference(service, QStringLiteral("arn")));
     }
@@ -434,8 +429,8 @@ void TerraformWriter::writePermission(const QString &link, const QString &functi
     mMain.attribute(QStringLiteral("function_name"),
                     H::expression(QStringLiteral("aws_lambda_function.%1.function_name").arg(function)));
     mMain.attribute(QStringLiteral("principal"), H::string(principal));
-    mMain.attribute(QStringLiteral("source_arn"), sourceArn.contains(QLatin1String("${")) ? H::templateString(sourceArn)
-                                                                                         : H::expression(sourceArn));
+    mMain.attribute(QStringLiteral("source_arn"),
+                    sourceArn.contains(QLatin1String("${")) ? H::templateString(sourceArn) : H::expression(sourceArn));
     mMain.endBlock();
 }
 
@@ -509,12 +504,11 @@ void TerraformWriter::writeHttpApi()
 
 TerraformPlugin::TerraformPlugin()
     : ProviderPlugin(Aws::lambdaTarget(
-          QStringLiteral("terraform"), QStringLiteral("Terraform (AWS)"),
-          QT_TR_NOOP("main.tf and variables.tf for Terraform's AWS provider (terraform apply), with the code folders"),
-          {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The AWS region to deploy to"),
-            QStringLiteral("us-east-1")}}))
-{
-}
+        QStringLiteral("terraform"), QStringLiteral("Terraform (AWS)"),
+        QT_TR_NOOP("main.tf and variables.tf for Terraform's AWS provider (terraform apply), with the code folders"),
+        {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The AWS region to deploy to"),
+          QStringLiteral("us-east-1")}}))
+{ }
 
 void TerraformPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
 {

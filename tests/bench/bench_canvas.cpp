@@ -34,7 +34,7 @@ void generate(Project &project)
     std::vector<NodeId> sources, functions, stores;
     const QStringList services{"queue", "topic", "bucket", "table"};
     for (int i = 1; i <= kNodes; ++i) {
-        const QString kind = i % 5 == 0 ? QStringLiteral("http-route")
+        const QString kind = i % 5 == 0   ? QStringLiteral("http-route")
                              : i % 5 <= 2 ? QStringLiteral("function")
                                           : services.at(i % 4);
         Node node;
@@ -42,7 +42,9 @@ void generate(Project &project)
         node.kind = kind;
         node.name = QStringLiteral("%1-%2").arg(kind).arg(i);
         node.properties = catalog.kind(kind)->defaultProperties(node.name);
-        (kind == QLatin1String("function") ? functions : kind == QLatin1String("http-route") ? sources : stores)
+        (kind == QLatin1String("function")     ? functions
+         : kind == QLatin1String("http-route") ? sources
+                                               : stores)
             .push_back(node.id);
         nodes.emplace(node.id, node);
     }
@@ -58,7 +60,8 @@ void generate(Project &project)
         } else {
             e.from = fn;
             e.to = stores[random.bounded(int(stores.size()))];
-            e.type = nodes[e.to].kind == QLatin1String("topic") ? QStringLiteral("publishes") : QStringLiteral("writes");
+            e.type = nodes[e.to].kind == QLatin1String("topic") ? QStringLiteral("publishes")
+                                                                : QStringLiteral("writes");
         }
         edges.emplace(e.id, e);
     }

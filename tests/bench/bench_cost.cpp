@@ -29,7 +29,8 @@ Workload makeWorkload()
     std::vector<double> minutes(kMinutes);
     for (int m = 0; m < kMinutes; ++m) {
         const double hour = (m / 60) % 24;
-        const double daily = 1 + 4 * std::exp(-std::pow(hour - 12, 2) / 2) + 6 * std::exp(-std::pow(hour - 19.5, 2) / 3);
+        const double daily = 1 + 4 * std::exp(-std::pow(hour - 12, 2) / 2)
+                             + 6 * std::exp(-std::pow(hour - 19.5, 2) / 3);
         minutes[m] = daily * (0.8 + 0.4 * random.generateDouble());
     }
     Workload w;
@@ -108,8 +109,8 @@ int main(int argc, char *argv[])
             check += r.total();
         check += b.volume;
     }
-    std::printf("bench_cost: %d minutes of traffic, %d functions, %zu options, %d runs (median)\n", kMinutes, kFunctions,
-                options.size(), kRuns);
+    std::printf("bench_cost: %d minutes of traffic, %d functions, %zu options, %d runs (median)\n", kMinutes,
+                kFunctions, options.size(), kRuns);
     std::printf("  read the traffic profile (hourly shares and peaks):  %8.2f ms\n", median(prepare));
     std::printf("  price the 6 options with line items:                 %8.2f ms\n", median(evaluate));
     std::printf("  profile + 6 options (target < 100 ms):               %8.2f ms\n", median(all));

@@ -51,9 +51,10 @@ void build(Project &project)
     const char *triggers[] = {"http-route", "queue", "topic", "bucket", "schedule"};
     for (int i = 0; i < kFunctions; ++i) {
         const NodeId fn = project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn%1").arg(i));
-        project.setNodeProperty(fn, QStringLiteral("environment"),
-                                QJsonArray{QJsonObject{{"name", "TABLE"}, {"value", QStringLiteral("table%1").arg(i)}, {"secret", false}},
-                                           QJsonObject{{"name", "KEY"}, {"value", "s3cr3t-value"}, {"secret", true}}});
+        project.setNodeProperty(
+            fn, QStringLiteral("environment"),
+            QJsonArray{QJsonObject{{"name", "TABLE"}, {"value", QStringLiteral("table%1").arg(i)}, {"secret", false}},
+                       QJsonObject{{"name", "KEY"}, {"value", "s3cr3t-value"}, {"secret", true}}});
         const QString kind = QString::fromLatin1(triggers[i % 5]);
         const NodeId trigger = project.addNode(kind, {}, QStringLiteral("t%1").arg(i));
         if (kind == QLatin1String("http-route"))
@@ -73,7 +74,8 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     project.setWorkingDirectory(dir.path());
     build(project);
-    std::printf("design: %d nodes, %d connections\n", project.architecture().nodeCount(), project.architecture().edgeCount());
+    std::printf("design: %d nodes, %d connections\n", project.architecture().nodeCount(),
+                project.architecture().edgeCount());
 
     QByteArray samTemplate;
     for (const ExporterInterface *exporter : registry.exporters()) {
@@ -85,8 +87,8 @@ int main(int argc, char *argv[])
         qint64 bytes = 0;
         for (const ExportFile &f : output.files)
             bytes += f.content.size();
-        std::printf("export %-10s  %7.1f ms  (%lld KB generated, %lld diagnostics)\n", qPrintable(exporter->targetId()), ms,
-                    bytes / 1024, qint64(output.diagnostics.size()));
+        std::printf("export %-10s  %7.1f ms  (%lld KB generated, %lld diagnostics)\n", qPrintable(exporter->targetId()),
+                    ms, bytes / 1024, qint64(output.diagnostics.size()));
         if (exporter->targetId() == QLatin1String("sam"))
             samTemplate = output.file(QStringLiteral("template.yaml"))->content;
     }
@@ -102,7 +104,8 @@ int main(int argc, char *argv[])
     std::printf("import SAM template (%lld KB)  %7.1f ms  (%d nodes)%s\n", qint64(samTemplate.size() / 1024), importMs,
                 imported.architecture().nodeCount(), qPrintable(error));
     const double roundTripMs = timeMs([&] {
-        ExportJob::prepare(*registry.exporter(QStringLiteral("sam")), nullptr, ExportJob::input(imported, QStringLiteral("sam"), {}));
+        ExportJob::prepare(*registry.exporter(QStringLiteral("sam")), nullptr,
+                           ExportJob::input(imported, QStringLiteral("sam"), {}));
     });
     std::printf("export of the imported project (three-way merge)  %7.1f ms\n", roundTripMs);
 

@@ -101,8 +101,8 @@ struct Figures
 
 void report(const char *what, Figures f)
 {
-    std::printf("%-34s median %8.1f ms   min %8.1f ms   max %8.1f ms   (%d runs)\n", what, f.median(), f.min(),
-                f.max(), int(f.ms.size()));
+    std::printf("%-34s median %8.1f ms   min %8.1f ms   max %8.1f ms   (%d runs)\n", what, f.median(), f.min(), f.max(),
+                int(f.ms.size()));
 }
 
 } // namespace
@@ -113,7 +113,8 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     Project project(Catalog::builtin());
     generate(project);
-    std::printf("Project: %d nodes, %d edges\n", project.architecture().nodeCount(), project.architecture().edgeCount());
+    std::printf("Project: %d nodes, %d edges\n", project.architecture().nodeCount(),
+                project.architecture().edgeCount());
 
     Figures saveNew, saveInPlace, open, validate, writeJson, readJson;
     const QString path = dir.filePath(QStringLiteral("big.nimbus"));

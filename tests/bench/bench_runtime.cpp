@@ -115,19 +115,23 @@ int main(int argc, char *argv[])
         }
         Stats bare;
         const bool isNode = function == QLatin1String("node");
-        const QString interpreter = QStandardPaths::findExecutable(isNode ? QStringLiteral("node") : QStringLiteral("python3"));
+        const QString interpreter = QStandardPaths::findExecutable(isNode ? QStringLiteral("node")
+                                                                          : QStringLiteral("python3"));
         for (int i = 0; i < 15; ++i)
-            bare.ms.push_back(runProcess(interpreter, isNode ? QStringList{QStringLiteral("-e"), QStringLiteral("0")}
-                                                             : QStringList{QStringLiteral("-c"), QStringLiteral("pass")}));
+            bare.ms.push_back(runProcess(interpreter, isNode
+                                                          ? QStringList{QStringLiteral("-e"), QStringLiteral("0")}
+                                                          : QStringList{QStringLiteral("-c"), QStringLiteral("pass")}));
         std::printf("%-7s cold start (spawn to result): median %.1f ms; bare `%s` median %.1f ms; ratio %.2f\n", name,
                     cold.percentile(0.5), isNode ? "node -e 0" : "python3 -c pass", bare.percentile(0.5),
                     cold.percentile(0.5) / bare.percentile(0.5));
     }
 
     // `serverless invoke local` on the same handler, when serverless@3 is at hand.
-    const QString serverless = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStandardPaths::findExecutable(QStringLiteral("serverless"));
+    const QString serverless = argc > 1 ? QString::fromLocal8Bit(argv[1])
+                                        : QStandardPaths::findExecutable(QStringLiteral("serverless"));
     if (serverless.isEmpty() || !QFile::exists(serverless)) {
-        std::printf("serverless invoke local: skipped (serverless@3 not installed; scripts/bench-runtime.sh installs it)\n");
+        std::printf(
+            "serverless invoke local: skipped (serverless@3 not installed; scripts/bench-runtime.sh installs it)\n");
         return 0;
     }
     QFile yml(dir.filePath("node/serverless.yml"));
@@ -137,8 +141,9 @@ int main(int argc, char *argv[])
     yml.close();
     Stats sls;
     for (int i = 0; i < 5; ++i) {
-        const double ms = runProcess(serverless, {QStringLiteral("invoke"), QStringLiteral("local"), QStringLiteral("-f"),
-                                                  QStringLiteral("hello"), QStringLiteral("-d"), QStringLiteral("{\"n\":1}")},
+        const double ms = runProcess(serverless,
+                                     {QStringLiteral("invoke"), QStringLiteral("local"), QStringLiteral("-f"),
+                                      QStringLiteral("hello"), QStringLiteral("-d"), QStringLiteral("{\"n\":1}")},
                                      dir.filePath("node"));
         if (ms < 0) {
             std::printf("serverless invoke local: failed to run\n");

@@ -95,7 +95,9 @@ void tst_Cli::initTestCase()
     QVERIFY2(QFileInfo::exists(mExample), "build the examples target first");
     QVERIFY(writeAll(mDir.filePath("text.nimbus"), "hello"));
     mWorkingCopy = mDir.filePath("work/shop.nimbus");
-    QCOMPARE(run({"import-json", QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json"), mWorkingCopy}).code, 0);
+    QCOMPARE(
+        run({"import-json", QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json"), mWorkingCopy}).code,
+        0);
     QVERIFY(writeAll(mDir.filePath("loop.json"), R"({"format": "nimbus-project", "version": 1,
         "nodes": [{"name": "jobs", "kind": "queue"}, {"name": "worker", "kind": "function"}],
         "edges": [{"from": "jobs", "to": "worker", "type": "invokes"},
@@ -132,8 +134,8 @@ void tst_Cli::exitCodes_data()
     QTest::newRow("export to stdout") << QStringList{"export-json", "@example"} << 0 << "";
     QTest::newRow("export unwritable") << QStringList{"export-json", "@example", "-o", "/proc/nimbus/x.json"} << 4
                                        << "x.json";
-    QTest::newRow("import over existing") << QStringList{"import-json", "@dir/loop.json", "@example"} << 4
-                                          << "use --force";
+    QTest::newRow("import over existing")
+        << QStringList{"import-json", "@dir/loop.json", "@example"} << 4 << "use --force";
     QTest::newRow("import not json") << QStringList{"import-json", "@example", "@dir/out.nimbus"} << 2
                                      << "is not a .json file";
     QTest::newRow("import to json") << QStringList{"import-json", "@dir/loop.json", "@dir/out.json"} << 2
@@ -142,22 +144,27 @@ void tst_Cli::exitCodes_data()
                                    << "no such file";
     QTest::newRow("export list") << QStringList{"export", "--list-targets"} << 0 << "";
     QTest::newRow("export sam") << QStringList{"export", "@example", "--target", "sam", "-o", "@dir/sam"} << 0 << "";
-    QTest::newRow("export unknown target") << QStringList{"export", "@example", "-t", "heroku", "-o", "@dir/x"} << 2
-                                           << "unknown target 'heroku'";
+    QTest::newRow("export unknown target")
+        << QStringList{"export", "@example", "-t", "heroku", "-o", "@dir/x"} << 2 << "unknown target 'heroku'";
     QTest::newRow("export no output") << QStringList{"export", "@example", "-t", "sam"} << 2 << "--output";
-    QTest::newRow("export bad option") << QStringList{"export", "@example", "-t", "knative", "-o", "@dir/k", "--option", "colour=red"}
+    QTest::newRow("export bad option") << QStringList{"export", "@example", "-t",       "knative",
+                                                      "-o",     "@dir/k",   "--option", "colour=red"}
                                        << 2 << "not an option of knative";
-    QTest::newRow("export into foreign folder") << QStringList{"export", "@example", "-t", "sam", "-o", "@dir/work"} << 4
-                                                << "not empty";
+    QTest::newRow("export into foreign folder")
+        << QStringList{"export", "@example", "-t", "sam", "-o", "@dir/work"} << 4 << "not empty";
     QTest::newRow("export errors") << QStringList{"export", "@dir/big.json", "-t", "azure", "-o", "@dir/azure"} << 1
                                    << "outside what Azure Functions allows";
-    QTest::newRow("export missing project") << QStringList{"export", "@dir/none.nimbus", "-t", "sam", "-o", "@dir/y"} << 3
-                                            << "no such file";
-    QTest::newRow("import template") << QStringList{"import", NIMBUS_SOURCE_DIR "/tests/export/data/sam-handwritten/template.yaml",
+    QTest::newRow("export missing project")
+        << QStringList{"export", "@dir/none.nimbus", "-t", "sam", "-o", "@dir/y"} << 3 << "no such file";
+    QTest::newRow("import template") << QStringList{"import",
+                                                    NIMBUS_SOURCE_DIR
+                                                    "/tests/export/data/sam-handwritten/template.yaml",
                                                     "-o", "@dir/imported/orders.nimbus"}
                                      << 0 << "AWS::CloudWatch::Alarm";
-    QTest::newRow("import unknown") << QStringList{"import", "@dir/text.nimbus", "-o", "@dir/i.nimbus"} << 3 << "no importer";
-    QTest::newRow("import malformed") << QStringList{"import", "@dir/bad.yaml", "-o", "@dir/i.nimbus"} << 3 << "bad.yaml:4:1:";
+    QTest::newRow("import unknown") << QStringList{"import", "@dir/text.nimbus", "-o", "@dir/i.nimbus"} << 3
+                                    << "no importer";
+    QTest::newRow("import malformed") << QStringList{"import", "@dir/bad.yaml", "-o", "@dir/i.nimbus"} << 3
+                                      << "bad.yaml:4:1:";
     QTest::newRow("import over existing") << QStringList{"import", "@dir/bad.yaml", "-o", "@example"} << 4 << "--force";
 }
 
@@ -248,7 +255,8 @@ void tst_Cli::exportImportRoundTrip()
 void tst_Cli::importCopiesFunctionCode()
 {
     const QString target = mDir.filePath("shop-copy/shop.nimbus");
-    const Result r = run({"import-json", QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json"), target});
+    const Result r = run(
+        {"import-json", QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json"), target});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(readAll(mDir.filePath("shop-copy/functions/processOrder/app.py")),
              readAll(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/functions/processOrder/app.py")));
@@ -259,9 +267,10 @@ void tst_Cli::importCopiesFunctionCode()
 
 void tst_Cli::invokeWithTemplate()
 {
-    const Result r = run({"invoke", mWorkingCopy, "notifyCustomer", "--template", "sns", "--set",
-                          R"(message={"type": "order.received", "orderId": "abcdef123456", "email": "eva@example.com", "total": 9})",
-                          "--repeat", "2", "--json"});
+    const Result r = run(
+        {"invoke", mWorkingCopy, "notifyCustomer", "--template", "sns", "--set",
+         R"(message={"type": "order.received", "orderId": "abcdef123456", "email": "eva@example.com", "total": 9})",
+         "--repeat", "2", "--json"});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     const QJsonArray runs = QJsonDocument::fromJson(r.out.toUtf8()).array();
     QCOMPARE(runs.size(), 2);
@@ -302,7 +311,8 @@ void tst_Cli::invokeExitCodes_data()
     QTest::newRow("bad repeat") << QStringList{"invoke", "@example", "notifyCustomer", "--repeat", "0"} << 2
                                 << "--repeat";
     QTest::newRow("events list") << QStringList{"events", "list"} << 0 << "";
-    QTest::newRow("events generate") << QStringList{"events", "generate", "s3-put", "--set", "bucket=photos"} << 0 << "";
+    QTest::newRow("events generate") << QStringList{"events", "generate", "s3-put", "--set", "bucket=photos"} << 0
+                                     << "";
     QTest::newRow("events unknown") << QStringList{"events", "generate", "kafka"} << 2 << "no event template";
 }
 
@@ -318,7 +328,6 @@ void tst_Cli::invokeExitCodes()
     QVERIFY2((r.out + r.err).contains(contains), qPrintable(r.out + r.err));
 }
 
-
 void tst_Cli::costCalculator_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -326,11 +335,15 @@ void tst_Cli::costCalculator_data()
     QTest::addColumn<double>("vm");
     QTest::addColumn<double>("breakEvenMillions"); // 0: none in range
     // ../shared/facts/worked-examples.md, examples 3 and 4.
-    const QStringList ex3{"cost", "--requests", "100000000", "--duration-ms", "200", "--memory-mb", "128", "--format", "json", "--vm", "m6i.large", "--min-instances", "1"};
+    const QStringList ex3{"cost", "--requests", "100000000", "--duration-ms",   "200", "--memory-mb", "128", "--format",
+                          "json", "--vm",       "m6i.large", "--min-instances", "1"};
     QTest::newRow("ex3 x86 no free tier") << (ex3 + QStringList{"--free-tier", "off"}) << 61.67 << 70.08 * 7 << 0.0;
     QTest::newRow("ex3 x86 free tier") << ex3 << 54.80 << 70.08 * 7 << 0.0;
-    QTest::newRow("ex3 arm64") << (ex3 + QStringList{"--free-tier", "off", "--arch", "arm64"}) << 53.33 << 70.08 * 7 << 0.0;
-    const QStringList ex4{"cost", "--requests", "1000000", "--duration-ms", "100", "--memory-mb", "512", "--vm", "t3.small", "--min-instances", "1", "--format", "json"};
+    QTest::newRow("ex3 arm64") << (ex3 + QStringList{"--free-tier", "off", "--arch", "arm64"}) << 53.33 << 70.08 * 7
+                               << 0.0;
+    const QStringList ex4{"cost",        "--requests", "1000000", "--duration-ms", "100",
+                          "--memory-mb", "512",        "--vm",    "t3.small",      "--min-instances",
+                          "1",           "--format",   "json"};
     QTest::newRow("ex4 no free tier") << (ex4 + QStringList{"--free-tier", "off"}) << 1.03 << 15.18 << 14.69;
     QTest::newRow("ex4 free tier") << ex4 << 0.0 << 15.18 << 21.34;
     QTest::newRow("ex4 free tier http") << (ex4 + QStringList{"--gateway", "http"}) << 1.0 << 15.18 << 10.84;
@@ -378,7 +391,8 @@ void tst_Cli::costProject()
     QFETCH(QString, format);
     QFETCH(QByteArray, starts);
     const QString out = mDir.filePath("report." + format);
-    const Result r = run({"cost", mExample, "--requests", "20000000", "--shape", "daily-peaks", "--vm", "t3.small", "--format", format, "-o", out});
+    const Result r = run({"cost", mExample, "--requests", "20000000", "--shape", "daily-peaks", "--vm", "t3.small",
+                          "--format", format, "-o", out});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QByteArray data = readAll(out);
     QVERIFY2(data.startsWith(starts), data.left(80).constData());
@@ -400,12 +414,21 @@ void tst_Cli::costUsageErrors_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("message");
     QTest::newRow("nothing") << QStringList{"cost"} << 2 << "--requests, --duration-ms and --memory-mb";
-    QTest::newRow("bad provider") << QStringList{"cost", "--requests", "1", "--duration-ms", "1", "--memory-mb", "128", "--provider", "moon"} << 2 << "unknown provider 'moon'";
-    QTest::newRow("bad vm") << QStringList{"cost", "--requests", "1", "--duration-ms", "1", "--memory-mb", "128", "--vm", "x9.huge"} << 2 << "no instance type 'x9.huge'";
-    QTest::newRow("bad arch") << QStringList{"cost", "--requests", "1", "--duration-ms", "1", "--memory-mb", "128", "--arch", "mips"} << 2 << "x86_64 or arm64";
-    QTest::newRow("pdf without -o") << QStringList{"cost", "--requests", "1", "--duration-ms", "1", "--memory-mb", "128", "--format", "pdf"} << 2 << "-o FILE";
+    QTest::newRow("bad provider") << QStringList{"cost",        "--requests", "1",          "--duration-ms", "1",
+                                                 "--memory-mb", "128",        "--provider", "moon"}
+                                  << 2 << "unknown provider 'moon'";
+    QTest::newRow("bad vm") << QStringList{"cost",        "--requests", "1",    "--duration-ms", "1",
+                                           "--memory-mb", "128",        "--vm", "x9.huge"}
+                            << 2 << "no instance type 'x9.huge'";
+    QTest::newRow("bad arch") << QStringList{"cost",        "--requests", "1",      "--duration-ms", "1",
+                                             "--memory-mb", "128",        "--arch", "mips"}
+                              << 2 << "x86_64 or arm64";
+    QTest::newRow("pdf without -o") << QStringList{"cost", "--requests", "1",  "--duration-ms", "1", "--memory-mb",
+                                                   "128",  "--format",   "pdf"}
+                                    << 2 << "-o FILE";
     QTest::newRow("missing project") << QStringList{"cost", "/nonexistent/p.nimbus"} << 3 << "p.nimbus";
-    QTest::newRow("http refused") << QStringList{"cost", "--update-prices", "http://prices.example.com/aws.json"} << 3 << "only https://";
+    QTest::newRow("http refused") << QStringList{"cost", "--update-prices", "http://prices.example.com/aws.json"} << 3
+                                  << "only https://";
 }
 
 void tst_Cli::costUsageErrors()
@@ -442,8 +465,10 @@ void tst_Cli::serveAndCloud()
     const QString dir = mDir.filePath("serve");
     QVERIFY(QDir().mkpath(dir + "/functions/getItem"));
     QVERIFY(QDir().mkpath(dir + "/functions/worker"));
-    QVERIFY(writeAll(dir + "/functions/getItem/index.js", "exports.handler = async (e) => ({ id: e.pathParameters.id });\n"));
-    QVERIFY(writeAll(dir + "/functions/worker/index.js", "exports.handler = async (e) => ({ got: e.Records.length });\n"));
+    QVERIFY(writeAll(dir + "/functions/getItem/index.js",
+                     "exports.handler = async (e) => ({ id: e.pathParameters.id });\n"));
+    QVERIFY(
+        writeAll(dir + "/functions/worker/index.js", "exports.handler = async (e) => ({ got: e.Records.length });\n"));
     const QString project = dir + "/shop.json";
     QVERIFY(writeAll(project, R"({"format": "nimbus-project", "version": 1,
         "nodes": [{"name": "route", "kind": "http-route", "properties": {"method": "GET", "path": "/items/{id}"}},
@@ -485,10 +510,12 @@ void tst_Cli::serveAndCloud()
 
     // Each hop is printed as it happens.
     QByteArray log;
-    QVERIFY(QTest::qWaitFor([&] {
+    QVERIFY(QTest::qWaitFor(
+        [&] {
         log += serve.readAllStandardError();
         return log.contains("jobs -> worker");
-    }, 20000));
+        },
+        20000));
     QVERIFY(log.contains("GET /items/42 -> getItem"));
 
     serve.terminate(); // SIGTERM
@@ -500,4 +527,3 @@ void tst_Cli::serveAndCloud()
     QVERIFY(QFile::exists(dir + "/.nimbus-cloud/state.sqlite"));
     QCOMPARE(run({"cloud", project, "send-message", "jobs", "x"}).code, 3);
 }
-

@@ -123,7 +123,8 @@ void tst_Headless::linksNoWidgets()
     QVERIFY2(libraries.contains(QLatin1String("libnimbus-core")), qPrintable(libraries));
     QVERIFY2(libraries.contains(QLatin1String("libQt6Gui")), qPrintable(libraries));
     const QRegularExpressionMatch widgets = kWidgetLibraries.match(libraries);
-    QVERIFY2(!widgets.hasMatch(), qPrintable(QStringLiteral("nimbus links %1:\n%2").arg(widgets.captured(), libraries)));
+    QVERIFY2(!widgets.hasMatch(),
+             qPrintable(QStringLiteral("nimbus links %1:\n%2").arg(widgets.captured(), libraries)));
 }
 
 void tst_Headless::reportWithoutDisplay_data()
@@ -138,7 +139,8 @@ void tst_Headless::reportWithoutDisplay()
     QFETCH(QString, format);
     const QString out = mDir.filePath(QStringLiteral("report.") + format);
     // LD_DEBUG lists every library the loader opens, plugins included (glibc's loader).
-    const Result r = run({QStringLiteral("cost"), QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json"),
+    const Result r = run({QStringLiteral("cost"),
+                          QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json"),
                           QStringLiteral("--format"), format, QStringLiteral("-o"), out},
                          {QStringLiteral("LD_DEBUG=files")});
     QVERIFY2(r.code == 0, r.err.right(2000).constData());

@@ -37,8 +37,8 @@ void tst_Examples::handlersCompile_data()
             if (!kind || !kind->code.isValid())
                 continue;
             const QString runtime = node.properties.value(kind->code.runtimeProperty).toString();
-            const HandlerReference ref =
-                HandlerReference::resolve(runtime, node.properties.value(kind->code.handlerProperty).toString());
+            const HandlerReference ref = HandlerReference::resolve(
+                runtime, node.properties.value(kind->code.handlerProperty).toString());
             const QDir source(dir.filePath(node.properties.value(kind->code.sourceProperty).toString()));
             QString found;
             for (const QString &candidate : ref.candidates)

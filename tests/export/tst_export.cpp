@@ -11,8 +11,8 @@
 
 #include <QDir>
 #include <QDirIterator>
-#include <QJsonArray>
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,8 +23,8 @@ const QString kPlugins = QStringLiteral(NIMBUS_BINARY_DIR "/lib/nimbus-studio/pl
 const QString kExample = QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json");
 const QString kGoldens = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/export/golden");
 const QString kData = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/export/data");
-const QStringList kTargets = {QStringLiteral("azure"), QStringLiteral("cloudrun"), QStringLiteral("knative"),
-                              QStringLiteral("openfaas"), QStringLiteral("sam"), QStringLiteral("scaleway"),
+const QStringList kTargets = {QStringLiteral("azure"),      QStringLiteral("cloudrun"), QStringLiteral("knative"),
+                              QStringLiteral("openfaas"),   QStringLiteral("sam"),      QStringLiteral("scaleway"),
                               QStringLiteral("serverless"), QStringLiteral("terraform")};
 
 QByteArray readFile(const QString &path)
@@ -194,7 +194,8 @@ void TestExport::golden()
     // What the target cannot express is reported, and the report is part of the golden.
     check(QStringLiteral("diagnostics.txt"), diagnosticsText(output.diagnostics).toUtf8());
     // Only Azure refuses something here: a function with two triggers.
-    QCOMPARE(hasErrors(output.diagnostics), goldens == QLatin1String("all-triggers") && target == QLatin1String("azure"));
+    QCOMPARE(hasErrors(output.diagnostics),
+             goldens == QLatin1String("all-triggers") && target == QLatin1String("azure"));
     QStringList present;
     for (QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
         present.append(QDir(folder).relativeFilePath(it.next()));
@@ -234,7 +235,8 @@ void TestExport::secretsAbsent()
     QString error;
     QVERIFY2(ExportJob::write(output, dir.filePath(QStringLiteral("out")), target, &error), qPrintable(error));
     int files = 0;
-    for (QDirIterator it(dir.filePath(QStringLiteral("out")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
+    for (QDirIterator it(dir.filePath(QStringLiteral("out")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+         it.hasNext();) {
         const QString path = it.next();
         ++files;
         QVERIFY2(!readFile(path).contains("replace-me"), qPrintable(path));
@@ -244,7 +246,8 @@ void TestExport::secretsAbsent()
     QByteArray all;
     for (const ExportFile &f : output.files)
         all += f.content;
-    QVERIFY2(all.contains("MAIL_API_KEY") || all.contains("mail-api-key") || all.contains("mail_api_key"), qPrintable(target));
+    QVERIFY2(all.contains("MAIL_API_KEY") || all.contains("mail-api-key") || all.contains("mail_api_key"),
+             qPrintable(target));
 }
 
 namespace {
@@ -268,7 +271,8 @@ void TestExport::leakedSecretIsAnError()
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY(file.load(kExample, project));
-    const ExportOutput output = ExportJob::prepare(LeakyExporter(), nullptr, ExportJob::input(project, QStringLiteral("leaky"), {}));
+    const ExportOutput output = ExportJob::prepare(LeakyExporter(), nullptr,
+                                                   ExportJob::input(project, QStringLiteral("leaky"), {}));
     QVERIFY(hasErrors(output.diagnostics));
     QCOMPARE(output.diagnostics.first().code, QStringLiteral("export-secret"));
 }
@@ -328,13 +332,15 @@ void TestExport::writeIsAtomic()
     int calls = 0;
     QVERIFY(!ExportJob::write(output, out, QStringLiteral("sam"), &error, [&](int, int) { return ++calls < 3; }));
     QVERIFY(QDir(out).isEmpty());
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("out")});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("out")});
     // A finished one, then another over it.
     QVERIFY2(ExportJob::write(output, out, QStringLiteral("sam"), &error), qPrintable(error));
     QVERIFY(QFile::exists(out + QLatin1String("/template.yaml")));
     QVERIFY(QFile::exists(out + QLatin1String("/functions/getItem/index.mjs")));
     QVERIFY2(ExportJob::write(output, out, QStringLiteral("sam"), &error), qPrintable(error));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("out")});
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("out")});
 }
 
 void TestExport::samRoundTripUnchanged()
@@ -350,7 +356,8 @@ void TestExport::samRoundTripUnchanged()
     QVERIFY(project.architecture().nodeByName(QStringLiteral("Create")));
     QVERIFY(diagnosticsText(notes).contains(QLatin1String("AWS::CloudWatch::Alarm")));
     const ExportOutput output = exportProject(project, QStringLiteral("sam"));
-    QCOMPARE(QString::fromUtf8(output.file(QStringLiteral("template.yaml"))->content), QString::fromUtf8(readFile(path)));
+    QCOMPARE(QString::fromUtf8(output.file(QStringLiteral("template.yaml"))->content),
+             QString::fromUtf8(readFile(path)));
     QVERIFY(output.file(QStringLiteral("src/orders"))->isCopy());
 }
 
@@ -366,7 +373,8 @@ void TestExport::samRoundTripWithCanvasChanges()
     QVERIFY(project.connectNodes(fn, queue, QStringLiteral("writes")));
 
     const QByteArray original = readFile(path);
-    const QByteArray exported = exportProject(project, QStringLiteral("sam")).file(QStringLiteral("template.yaml"))->content;
+    const QByteArray exported =
+        exportProject(project, QStringLiteral("sam")).file(QStringLiteral("template.yaml"))->content;
     // Only the memory line and the policies go; comments, Parameters, Conditions, the alarm, the
     // outputs and the intrinsics stay as written.
     // The new connection rewrites the policy list, which the edges define.
@@ -395,7 +403,8 @@ void TestExport::samOriginSurvivesSave()
         Project reopened(Catalog::builtin());
         QVERIFY2(file.load(dir.filePath(name), reopened), qPrintable(file.errorString()));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("src/orders/app.py"))));
-        QCOMPARE(exportProject(reopened, QStringLiteral("sam")).file(QStringLiteral("template.yaml"))->content, readFile(path));
+        QCOMPARE(exportProject(reopened, QStringLiteral("sam")).file(QStringLiteral("template.yaml"))->content,
+                 readFile(path));
     }
 }
 
@@ -417,11 +426,13 @@ void TestExport::serverlessRoundTrip()
     QCOMPARE(project.architecture().edgeCount(), 1);
 
     const QByteArray original = readFile(path);
-    QCOMPARE(QString::fromUtf8(exportProject(project, QStringLiteral("serverless")).file(QStringLiteral("serverless.yml"))->content),
+    QCOMPARE(QString::fromUtf8(
+                 exportProject(project, QStringLiteral("serverless")).file(QStringLiteral("serverless.yml"))->content),
              QString::fromUtf8(original));
 
     QVERIFY(project.setNodeProperty(resize->id, QStringLiteral("timeout"), 60));
-    const QByteArray changed = exportProject(project, QStringLiteral("serverless")).file(QStringLiteral("serverless.yml"))->content;
+    const QByteArray changed =
+        exportProject(project, QStringLiteral("serverless")).file(QStringLiteral("serverless.yml"))->content;
     QCOMPARE(removedLines(original, changed), QStringList{QStringLiteral("    timeout: 20")});
     QVERIFY(removedLines(changed, original).contains(QStringLiteral("    timeout: 60")));
 }
@@ -442,8 +453,15 @@ void TestExport::cloudFormationJson()
     QString error;
     QVERIFY2(ExportJob::import(f.fileName(), *mRegistry, project, nullptr, &error), qPrintable(error));
     QCOMPARE(project.architecture().nodeCount(), 3);
-    QVERIFY(project.architecture().nodeByName(QStringLiteral("Uploads"))->properties.value(QStringLiteral("versioning")).toBool());
-    QCOMPARE(project.architecture().nodeByName(QStringLiteral("Work"))->properties.value(QStringLiteral("visibilityTimeout")).toInt(), 90);
+    QVERIFY(project.architecture()
+                .nodeByName(QStringLiteral("Uploads"))
+                ->properties.value(QStringLiteral("versioning"))
+                .toBool());
+    QCOMPARE(project.architecture()
+                 .nodeByName(QStringLiteral("Work"))
+                 ->properties.value(QStringLiteral("visibilityTimeout"))
+                 .toInt(),
+             90);
     const QByteArray out = exportProject(project, QStringLiteral("sam")).file(QStringLiteral("template.yaml"))->content;
     QVERIFY2(out.contains("VisibilityTimeout: 90"), out.constData());
 }
@@ -454,19 +472,27 @@ void TestExport::importErrors_data()
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QString>("message");
     QTest::newRow("syntax") << QByteArray("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [1\n  B: 2\n")
-                            << "template.yaml" << "template.yaml:4:";
-    QTest::newRow("no resources") << QByteArray("AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n") << "template.yaml"
+                            << "template.yaml"
+                            << "template.yaml:4:";
+    QTest::newRow("no resources") << QByteArray("AWSTemplateFormatVersion: '2010-09-09'\nOutputs: {}\n")
+                                  << "template.yaml"
                                   << "no Resources";
-    QTest::newRow("not a template") << QByteArray("hello: world\n") << "notes.yaml" << "no importer";
+    QTest::newRow("not a template") << QByteArray("hello: world\n") << "notes.yaml"
+                                    << "no importer";
     QByteArray laughs = "AWSTemplateFormatVersion: x\nResources: {}\na: &a [x,x,x,x,x,x,x,x,x,x]\n";
     for (char c = 'b'; c <= 'h'; ++c)
         laughs += QByteArray(1, c) + ": &" + c + " [*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*"
-                  + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*"
-                  + char(c - 1) + ",*" + char(c - 1) + "]\n";
-    QTest::newRow("billion laughs") << laughs << "template.yaml" << "refused";
-    QTest::newRow("deep") << (QByteArray("AWSTemplateFormatVersion: x\nResources: ") + QByteArray(5000, '[') + QByteArray(5000, ']'))
-                          << "template.yaml" << "refused";
-    QTest::newRow("serverless other provider") << QByteArray("service: s\nprovider:\n  name: google\n") << "serverless.yml" << "only aws";
+                  + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1) + ",*" + char(c - 1)
+                  + ",*" + char(c - 1) + ",*" + char(c - 1) + "]\n";
+    QTest::newRow("billion laughs") << laughs << "template.yaml"
+                                    << "refused";
+    QTest::newRow("deep") << (QByteArray("AWSTemplateFormatVersion: x\nResources: ") + QByteArray(5000, '[')
+                              + QByteArray(5000, ']'))
+                          << "template.yaml"
+                          << "refused";
+    QTest::newRow("serverless other provider")
+        << QByteArray("service: s\nprovider:\n  name: google\n") << "serverless.yml"
+        << "only aws";
 }
 
 void TestExport::importErrors()
@@ -501,8 +527,9 @@ void TestExport::exportThenImport()
     QVERIFY(ExportJob::write(exportProject(project, QStringLiteral("sam")), dir.filePath(QStringLiteral("sam")),
                              QStringLiteral("sam"), &error));
     Project imported(Catalog::builtin());
-    QVERIFY2(ExportJob::import(dir.filePath(QStringLiteral("sam/template.yaml")), *mRegistry, imported, nullptr, &error),
-             qPrintable(error));
+    QVERIFY2(
+        ExportJob::import(dir.filePath(QStringLiteral("sam/template.yaml")), *mRegistry, imported, nullptr, &error),
+        qPrintable(error));
     QCOMPARE(imported.architecture().nodeCount(), project.architecture().nodeCount());
     QCOMPARE(imported.architecture().edgeCount(), project.architecture().edgeCount());
     const Node *report = imported.architecture().nodeByName(QStringLiteral("DailyReport"));

@@ -21,8 +21,8 @@
 
 #include <QDateTime>
 #include <QTemporaryDir>
-#include <QUrl>
 #include <QUndoStack>
+#include <QUrl>
 
 #include <memory>
 
@@ -111,7 +111,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         request.headers.append(qMakePair(name, value));
         // The server takes the host from this header, without the port.
         if (name == "host")
-            request.host = QString::fromUtf8(value.left(value.lastIndexOf(':') < 0 ? value.size() : value.lastIndexOf(':')));
+            request.host = QString::fromUtf8(
+                value.left(value.lastIndexOf(':') < 0 ? value.size() : value.lastIndexOf(':')));
     }
     if (headEnd >= 0)
         request.body = input.mid(headEnd + 2);

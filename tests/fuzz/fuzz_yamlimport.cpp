@@ -23,12 +23,13 @@ namespace {
 
 QString kindOf(const QString &type)
 {
-    static const QHash<QString, QString> kinds{{QStringLiteral("AWS::Serverless::Function"), QStringLiteral("function")},
-                                               {QStringLiteral("AWS::SQS::Queue"), QStringLiteral("queue")},
-                                               {QStringLiteral("AWS::SNS::Topic"), QStringLiteral("topic")},
-                                               {QStringLiteral("AWS::S3::Bucket"), QStringLiteral("bucket")},
-                                               {QStringLiteral("AWS::DynamoDB::Table"), QStringLiteral("table")},
-                                               {QStringLiteral("AWS::Serverless::Api"), QStringLiteral("http-route")}};
+    static const QHash<QString, QString> kinds{
+        {QStringLiteral("AWS::Serverless::Function"), QStringLiteral("function")},
+        {QStringLiteral("AWS::SQS::Queue"), QStringLiteral("queue")},
+        {QStringLiteral("AWS::SNS::Topic"), QStringLiteral("topic")},
+        {QStringLiteral("AWS::S3::Bucket"), QStringLiteral("bucket")},
+        {QStringLiteral("AWS::DynamoDB::Table"), QStringLiteral("table")},
+        {QStringLiteral("AWS::Serverless::Api"), QStringLiteral("http-route")}};
     return kinds.value(type);
 }
 

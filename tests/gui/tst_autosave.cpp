@@ -104,7 +104,8 @@ void tst_Autosave::liveSessionsAreNotOffered()
 void tst_Autosave::declinedRecoveryIsDiscarded()
 {
     QDir().mkpath(Autosave::directory());
-    QVERIFY(writeAll(Autosave::directory() + "/old.json", R"({"format": "nimbus-project", "version": 1, "nodes": []})"));
+    QVERIFY(
+        writeAll(Autosave::directory() + "/old.json", R"({"format": "nimbus-project", "version": 1, "nodes": []})"));
     QVERIFY(writeAll(Autosave::directory() + "/old.meta.json", R"({"original": "", "name": "Untitled"})"));
     QCOMPARE(Autosave::pending().size(), 1);
     MainWindow window;

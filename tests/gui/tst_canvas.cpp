@@ -205,11 +205,21 @@ void tst_Canvas::connectPortToPort_data()
     QTest::addColumn<QString>("fromKind");
     QTest::addColumn<QString>("toKind");
     QTest::addColumn<QString>("edgeType");
-    QTest::newRow("route invokes function") << "http-route" << "function" << "invokes";
-    QTest::newRow("function publishes topic") << "function" << "topic" << "publishes";
-    QTest::newRow("queue invokes function") << "queue" << "function" << "invokes";
-    QTest::newRow("route to table refused") << "http-route" << "table" << "";
-    QTest::newRow("topic to bucket refused") << "topic" << "bucket" << "";
+    QTest::newRow("route invokes function") << "http-route"
+                                            << "function"
+                                            << "invokes";
+    QTest::newRow("function publishes topic") << "function"
+                                              << "topic"
+                                              << "publishes";
+    QTest::newRow("queue invokes function") << "queue"
+                                            << "function"
+                                            << "invokes";
+    QTest::newRow("route to table refused") << "http-route"
+                                            << "table"
+                                            << "";
+    QTest::newRow("topic to bucket refused") << "topic"
+                                             << "bucket"
+                                             << "";
 }
 
 void tst_Canvas::connectPortToPort()

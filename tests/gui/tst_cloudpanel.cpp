@@ -30,7 +30,8 @@ long httpGet(const QByteArray &url)
     CURL *curl = curl_easy_init();
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
     curl_easy_setopt(curl, CURLOPT_NOBODY, 0L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, +[](char *, size_t size, size_t count, void *) { return size * count; });
+    curl_easy_setopt(
+        curl, CURLOPT_WRITEFUNCTION, +[](char *, size_t size, size_t count, void *) { return size * count; });
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
     long status = 0;
     if (curl_easy_perform(curl) == CURLE_OK)
@@ -98,16 +99,20 @@ void TestCloudPanel::toggleAndFollowARequest()
     QCOMPARE(panel->cloud()->serviceEndpoint(), panel->awsEndpoint());
 
     auto future = std::async(std::launch::async, httpGet, (panel->address() + QStringLiteral("/items/42")).toUtf8());
-    QVERIFY(QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 30000));
+    QVERIFY(QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; },
+                            30000));
     QCOMPARE(future.get(), 200L);
     auto *log = panel->findChild<QTreeWidget *>(QStringLiteral("cloudLog"));
-    QVERIFY(QTest::qWaitFor([&] {
+    QVERIFY(QTest::qWaitFor(
+        [&] {
         for (int i = 0; i < log->topLevelItemCount(); ++i)
-            if (log->topLevelItem(i)->text(1) == QLatin1String("GET /items/42") && log->topLevelItem(i)->text(2).trimmed() == QLatin1String("getItem")
+            if (log->topLevelItem(i)->text(1) == QLatin1String("GET /items/42")
+                && log->topLevelItem(i)->text(2).trimmed() == QLatin1String("getItem")
                 && log->topLevelItem(i)->text(3).endsWith(QLatin1String("ms")))
                 return true;
         return false;
-    }, 10000));
+        },
+        10000));
 
     action->trigger(); // stop
     QVERIFY(!panel->isRunning());
@@ -131,13 +136,16 @@ void TestCloudPanel::inspectorAddsAndDeletes()
     QCOMPARE(panel->shownService(), QStringLiteral("jobs"));
     QTest::keyClicks(input, QStringLiteral("hello"));
     QTest::keyClick(input, Qt::Key_Return);
-    QVERIFY(QTest::qWaitFor([&] {
+    QVERIFY(QTest::qWaitFor(
+        [&] {
         for (int i = 0; i < log->topLevelItemCount(); ++i)
-            if (log->topLevelItem(i)->text(1) == QLatin1String("jobs") && log->topLevelItem(i)->text(2).trimmed() == QLatin1String("worker")
+            if (log->topLevelItem(i)->text(1) == QLatin1String("jobs")
+                && log->topLevelItem(i)->text(2).trimmed() == QLatin1String("worker")
                 && log->topLevelItem(i)->text(4).startsWith(QLatin1String("ok")))
                 return true;
         return false;
-    }, 20000));
+        },
+        20000));
     QVERIFY(QTest::qWaitFor([&] { return state->topLevelItemCount() == 0; }, 5000)); // consumed
 
     // Objects of a bucket: put one, see it, delete it.

@@ -42,7 +42,8 @@ private slots:
     void providerSwitch();
 
 private:
-    template<typename T> T *child(const char *name) const
+    template<typename T>
+    T *child(const char *name) const
     {
         T *widget = mWindow->costView()->findChild<T *>(QLatin1String(name));
         if (!widget)
@@ -206,7 +207,8 @@ void tst_CostView::badgesOnFunctionNodes()
             continue;
         if (node->kindId() == "function") {
             ++functions;
-            QVERIFY2(node->costBadge().startsWith("USD ") && node->costBadge().endsWith("/mo"), qPrintable(node->costBadge()));
+            QVERIFY2(node->costBadge().startsWith("USD ") && node->costBadge().endsWith("/mo"),
+                     qPrintable(node->costBadge()));
         } else {
             QVERIFY(node->costBadge().isEmpty());
         }

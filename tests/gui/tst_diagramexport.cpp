@@ -70,8 +70,8 @@ void tst_DiagramExport::svgHasOneGroupPerNode()
     QFETCH(int, nodes);
     QFETCH(int, edges);
     const Architecture &a = mWindow->project()->architecture();
-    mWindow->canvasScene()->selectNodes({a.nodeByName("createOrder")->id, a.nodeByName("orders-queue")->id,
-                                         a.nodeByName("processOrder")->id});
+    mWindow->canvasScene()->selectNodes(
+        {a.nodeByName("createOrder")->id, a.nodeByName("orders-queue")->id, a.nodeByName("processOrder")->id});
     const QString path = mDir.filePath(QStringLiteral("diagram-%1.svg").arg(selectionOnly));
     QVERIFY(mWindow->exportDiagramTo(path, selectionOnly));
     QStringList nodeGroups = groups(path, "node");

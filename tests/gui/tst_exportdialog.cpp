@@ -67,10 +67,18 @@ void TestExportDialog::previewFollowsTarget_data()
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("text");
-    QTest::newRow("sam") << "sam" << "template.yaml" << "AWS::Serverless::Function";
-    QTest::newRow("terraform") << "terraform" << "main.tf" << "resource \"aws_lambda_function\" \"get_item\"";
-    QTest::newRow("knative") << "knative" << "knative.yaml" << "kind: PingSource";
-    QTest::newRow("azure") << "azure" << "node-app/getItem/function.json" << "httpTrigger";
+    QTest::newRow("sam") << "sam"
+                         << "template.yaml"
+                         << "AWS::Serverless::Function";
+    QTest::newRow("terraform") << "terraform"
+                               << "main.tf"
+                               << "resource \"aws_lambda_function\" \"get_item\"";
+    QTest::newRow("knative") << "knative"
+                             << "knative.yaml"
+                             << "kind: PingSource";
+    QTest::newRow("azure") << "azure"
+                           << "node-app/getItem/function.json"
+                           << "httpTrigger";
 }
 
 void TestExportDialog::previewFollowsTarget()
@@ -112,7 +120,8 @@ void TestExportDialog::optionsChangePreview()
     QTest::keyClick(image, Qt::Key_Return);
     QVERIFY(!dialog->isPreviewReady() || dialog->preview().file(QStringLiteral("knative.yaml")));
     QVERIFY(waitForPreview(dialog));
-    QVERIFY(dialog->preview().file(QStringLiteral("knative.yaml"))->content.contains("image: ghcr.io/acme/get-item:1.2"));
+    QVERIFY(
+        dialog->preview().file(QStringLiteral("knative.yaml"))->content.contains("image: ghcr.io/acme/get-item:1.2"));
 }
 
 void TestExportDialog::exportWritesFiles()
@@ -218,14 +227,16 @@ void TestExportDialog::pluginsDialogShowsFailures()
                         dir.filePath(QStringLiteral("libnimbus-aws-sam.so"))));
     QFile broken(dir.filePath(QStringLiteral("libnimbus-truncated.so")));
     QVERIFY(broken.open(QIODevice::WriteOnly));
-    broken.write("\x7f" "ELF truncated");
+    broken.write("\x7f"
+                 "ELF truncated");
     broken.close();
     PluginRegistry registry(dir.path());
     PluginsDialog dialog(registry);
     auto *tree = dialog.findChild<QTreeWidget *>(QStringLiteral("plugins"));
     QCOMPARE(tree->topLevelItemCount(), 2);
     QCOMPARE(tree->topLevelItem(0)->text(3), QStringLiteral("Loaded"));
-    QVERIFY2(tree->topLevelItem(1)->text(3).startsWith(QLatin1String("Not loaded: ")), qPrintable(tree->topLevelItem(1)->text(3)));
+    QVERIFY2(tree->topLevelItem(1)->text(3).startsWith(QLatin1String("Not loaded: ")),
+             qPrintable(tree->topLevelItem(1)->text(3)));
     QVERIFY(tree->topLevelItem(1)->text(3).size() > 20); // says why
 }
 

@@ -20,10 +20,10 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
-#include <QSettings>
 #include <Qsci/qscilexer.h>
 
 using namespace Nimbus;
@@ -284,13 +284,15 @@ void tst_FunctionStudio::errorMarksTheLine_data()
                                  << "export const handler = async (event) => {\n  const a = 1;\n"
                                     "  return event.nothing.here;\n};\n"
                                  << 3 << "TypeError";
-    QTest::newRow("node syntax") << "nodejs20.x" << "export const handler = async (event) => {\n  return {;\n};\n" << 2
-                                 << "Runtime.UserCodeSyntaxError";
+    QTest::newRow("node syntax") << "nodejs20.x"
+                                 << "export const handler = async (event) => {\n  return {;\n};\n"
+                                 << 2 << "Runtime.UserCodeSyntaxError";
     QTest::newRow("python raises") << "python3.12"
-                                   << "def handler(event, context):\n    x = 1\n    y = 2\n    return x / 0\n" << 4
-                                   << "ZeroDivisionError";
-    QTest::newRow("python syntax") << "python3.12" << "def handler(event, context):\n    return (\n" << 2
-                                   << "Runtime.UserCodeSyntaxError";
+                                   << "def handler(event, context):\n    x = 1\n    y = 2\n    return x / 0\n"
+                                   << 4 << "ZeroDivisionError";
+    QTest::newRow("python syntax") << "python3.12"
+                                   << "def handler(event, context):\n    return (\n"
+                                   << 2 << "Runtime.UserCodeSyntaxError";
 }
 
 void tst_FunctionStudio::errorMarksTheLine()
@@ -324,7 +326,7 @@ void tst_FunctionStudio::errorMarksTheLine()
     QCOMPARE(caretLine + 1, line);
 
     setCode(editor, runtime.startsWith("python") ? "def handler(event, context):\n    return 1\n"
-                                                  : "export const handler = async () => 1;\n");
+                                                 : "export const handler = async () => 1;\n");
     invokeWithKeys(editor);
     waitForResult(2);
     QCOMPARE(editor->errorLine(), 0);
@@ -488,7 +490,8 @@ void tst_FunctionStudio::historyListsRerunsAndCompares()
 {
     CodeEditor *editor = openFunction();
     QVERIFY(editor);
-    setCode(editor, "let n = 0;\nexport const handler = async (event) => ({ n: ++n, id: event.pathParameters?.id });\n");
+    setCode(editor,
+            "let n = 0;\nexport const handler = async (event) => ({ n: ++n, id: event.pathParameters?.id });\n");
     invokeWithKeys(editor);
     waitForResult(1);
     invokeWithKeys(editor);

@@ -1,7 +1,7 @@
+#include "canvas/canvasscene.h"
 #include "mainwindow.h"
 #include "notificationbar.h"
 #include "problemsdock.h"
-#include "canvas/canvasscene.h"
 
 #include "testutil.h"
 
@@ -10,17 +10,17 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
-#include <QPushButton>
-#include <QJsonObject>
-#include <QJsonDocument>
-#include <QJsonArray>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -147,13 +147,17 @@ void tst_MainWindow::bigDesignIsDrawnWithProgress()
     // 1,500 queues each feeding a function: 3,000 nodes and 1,500 connections.
     QJsonArray nodes, edges;
     for (int i = 0; i < 1500; ++i) {
-        nodes.append(QJsonObject{{"name", QString("q%1").arg(i)}, {"kind", "queue"}, {"position", QJsonArray{0, i * 100}}});
-        nodes.append(QJsonObject{{"name", QString("f%1").arg(i)}, {"kind", "function"}, {"position", QJsonArray{300, i * 100}}});
+        nodes.append(
+            QJsonObject{{"name", QString("q%1").arg(i)}, {"kind", "queue"}, {"position", QJsonArray{0, i * 100}}});
+        nodes.append(
+            QJsonObject{{"name", QString("f%1").arg(i)}, {"kind", "function"}, {"position", QJsonArray{300, i * 100}}});
         edges.append(QJsonObject{{"from", QString("q%1").arg(i)}, {"to", QString("f%1").arg(i)}, {"type", "invokes"}});
     }
     const QString file = mDir.filePath("big.json");
-    QVERIFY(writeAll(file, QJsonDocument(QJsonObject{{"format", "nimbus-project"}, {"version", 1}, {"nodes", nodes},
-                                                     {"edges", edges}}).toJson()));
+    QVERIFY(writeAll(
+        file,
+        QJsonDocument(QJsonObject{{"format", "nimbus-project"}, {"version", 1}, {"nodes", nodes}, {"edges", edges}})
+            .toJson()));
     MainWindow window;
     window.show();
     QVERIFY(window.openFile(file));
@@ -162,16 +166,19 @@ void tst_MainWindow::bigDesignIsDrawnWithProgress()
     QVERIFY(QTest::qWaitFor([&] { return !scene->isBuilding(); }, 30000));
     QCOMPARE(scene->items().size() >= 4500, true);
     QVERIFY(scene->nodeItem(window.project()->architecture().nodeByName("f1499")->id));
-    QVERIFY(!window.findChild<QProgressDialog *>("drawProgress") || !window.findChild<QProgressDialog *>("drawProgress")->isVisible());
+    QVERIFY(!window.findChild<QProgressDialog *>("drawProgress")
+            || !window.findChild<QProgressDialog *>("drawProgress")->isVisible());
     QCOMPARE(window.project()->architecture().nodeCount(), 3000);
 
     // Cancel abandons the project for the welcome page.
     QVERIFY(window.openFile(file));
     QProgressDialog *progress = nullptr;
-    QVERIFY(QTest::qWaitFor([&] {
+    QVERIFY(QTest::qWaitFor(
+        [&] {
         progress = window.findChild<QProgressDialog *>("drawProgress");
         return progress && progress->isVisible();
-    }, 10000));
+        },
+        10000));
     QVERIFY(progress->value() < progress->maximum() || progress->maximum() == 0);
     QTest::mouseClick(progress->findChild<QPushButton *>(), Qt::LeftButton);
     QVERIFY(QTest::qWaitFor([&] { return window.isWelcomeShown(); }, 5000));
@@ -282,7 +289,8 @@ void tst_MainWindow::failedOpenKeepsProject()
     QVERIFY(window.openFile(mDir.filePath("loop.json")));
     Project *before = window.project();
     QVERIFY(writeAll(mDir.filePath("broken.nimbus"), "not a database"));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression("Cannot Open Project: .*broken.nimbus: not a Nimbus project"));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression("Cannot Open Project: .*broken.nimbus: not a Nimbus project"));
     QVERIFY(!window.openFile(mDir.filePath("broken.nimbus")));
     QCOMPARE(window.project(), before);
     QCOMPARE(window.project()->architecture().nodeCount(), 2);

@@ -1,12 +1,12 @@
 // Preferences apply at once and persist; the command palette finds and runs every
 // menu action from the keyboard.
 
+#include "autosave.h"
 #include "commandpalette.h"
+#include "document/project.h"
 #include "editor/codeeditor.h"
 #include "export/exportdialog.h"
 #include "mainwindow.h"
-#include "autosave.h"
-#include "document/project.h"
 #include "preferences/preferences.h"
 #include "preferences/preferencesdialog.h"
 #include "runtime/functionrunner.h"
@@ -14,9 +14,9 @@
 
 #include <Qsci/qscilexer.h>
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
-#include <QAbstractButton>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -105,7 +105,8 @@ void TestPreferences::preferencesPersist()
     // A new dialog shows them.
     PreferencesDialog again;
     QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("cloudPortSpin"))->value(), 3100);
-    QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("providerCombo"))->currentData().toString(), QStringLiteral("gcp"));
+    QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("providerCombo"))->currentData().toString(),
+             QStringLiteral("gcp"));
     // The export dialog starts on the default provider's target.
     MainWindow window;
     ExportDialog *exportDialog = window.showExportDialog();
@@ -146,11 +147,16 @@ void TestPreferences::fuzzyScore_data()
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("text");
     QTest::addColumn<bool>("matches");
-    QTest::newRow("initials") << "exp plat" << "File › Export to Platform..." << true;
-    QTest::newRow("case ignored") << "SAVE" << "File › Save As..." << true;
-    QTest::newRow("letters out of order") << "tlpa" << "File › Export to Platform..." << false;
-    QTest::newRow("accents are letters") << "préf" << "Édition › Préférences..." << true;
-    QTest::newRow("empty matches all") << "" << "View › Zoom In" << true;
+    QTest::newRow("initials") << "exp plat"
+                              << "File › Export to Platform..." << true;
+    QTest::newRow("case ignored") << "SAVE"
+                                  << "File › Save As..." << true;
+    QTest::newRow("letters out of order") << "tlpa"
+                                          << "File › Export to Platform..." << false;
+    QTest::newRow("accents are letters") << "préf"
+                                         << "Édition › Préférences..." << true;
+    QTest::newRow("empty matches all") << ""
+                                       << "View › Zoom In" << true;
 }
 
 void TestPreferences::fuzzyScore()
@@ -207,9 +213,9 @@ void TestPreferences::docksAreReachedFromTheKeyboard()
     window.show();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QVERIFY(window.openExample(QStringLiteral("shop")));
-    const QList<QPair<Qt::Key, QString>> keys = {{Qt::Key_1, "paletteDock"}, {Qt::Key_2, "inspectorDock"},
+    const QList<QPair<Qt::Key, QString>> keys = {{Qt::Key_1, "paletteDock"},  {Qt::Key_2, "inspectorDock"},
                                                  {Qt::Key_3, "problemsDock"}, {Qt::Key_4, "runDock"},
-                                                 {Qt::Key_5, "costDock"}, {Qt::Key_6, "cloudDock"}};
+                                                 {Qt::Key_5, "costDock"},     {Qt::Key_6, "cloudDock"}};
     for (const auto &[key, name] : keys) {
         QTest::keyClick(&window, key, Qt::AltModifier);
         auto *dock = window.findChild<QDockWidget *>(name);
@@ -236,11 +242,11 @@ void TestPreferences::everyControlHasAName()
     QStringList unnamed;
     for (QWidget *w : window.findChildren<QWidget *>()) {
         const bool control = w->inherits("QAbstractButton") || w->inherits("QLineEdit") || w->inherits("QComboBox")
-                             || w->inherits("QAbstractSpinBox") || w->inherits("QAbstractItemView") || w->inherits("QSlider")
-                             || w->inherits("QsciScintilla");
+                             || w->inherits("QAbstractSpinBox") || w->inherits("QAbstractItemView")
+                             || w->inherits("QSlider") || w->inherits("QsciScintilla");
         if (!control || !(w->focusPolicy() & Qt::TabFocus) || w->parentWidget()->inherits("QComboBox")
-            || w->inherits("QComboBoxListView")
-            || w->parentWidget()->inherits("QAbstractSpinBox") || (w->inherits("QToolButton") && w->parentWidget()->inherits("QTabBar")))
+            || w->inherits("QComboBoxListView") || w->parentWidget()->inherits("QAbstractSpinBox")
+            || (w->inherits("QToolButton") && w->parentWidget()->inherits("QTabBar")))
             continue;
         QString name = w->accessibleName();
         if (auto *b = qobject_cast<QAbstractButton *>(w); name.isEmpty() && b)
@@ -248,7 +254,8 @@ void TestPreferences::everyControlHasAName()
         if (auto *e = qobject_cast<QLineEdit *>(w); name.isEmpty() && e)
             name = e->placeholderText();
         if (name.isEmpty() && !labelled.contains(w) && w->toolTip().isEmpty())
-            unnamed.append(QStringLiteral("%1 (%2)").arg(w->objectName(), QString::fromLatin1(w->metaObject()->className())));
+            unnamed.append(
+                QStringLiteral("%1 (%2)").arg(w->objectName(), QString::fromLatin1(w->metaObject()->className())));
     }
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }

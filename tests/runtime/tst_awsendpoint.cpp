@@ -100,7 +100,8 @@ void TestAwsEndpoint::runClient(const QString &program, const QStringList &argum
     QProcess client;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("NIMBUS_AWS_ENDPOINT"), mEndpoint->url());
-    env.insert(QStringLiteral("NIMBUS_SDK_DIR"), qEnvironmentVariable("NIMBUS_DATA_DIR") + QStringLiteral("/runtime/sdk"));
+    env.insert(QStringLiteral("NIMBUS_SDK_DIR"),
+               qEnvironmentVariable("NIMBUS_DATA_DIR") + QStringLiteral("/runtime/sdk"));
     client.setProcessEnvironment(env);
     client.setProcessChannelMode(QProcess::MergedChannels);
     client.start(program, arguments);
@@ -124,7 +125,8 @@ void TestAwsEndpoint::sdkForJavaScript()
 void TestAwsEndpoint::boto3()
 {
     // Debian's interpreter, with Debian's boto3 (query protocol for SQS).
-    runClient(QStringLiteral("/usr/bin/python3"), {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/boto3_test.py")});
+    runClient(QStringLiteral("/usr/bin/python3"),
+              {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/boto3_test.py")});
     QVERIFY(QTest::qWaitFor([&] { return invocations(QStringLiteral("onAlert")) == 2; }, 20000));
     QVERIFY2(alertResults().join(QLatin1Char('\n')).contains(R"({"severity":{"Type":"String","Value":"py-attr"}})"),
              qPrintable(alertResults().join(QLatin1Char('\n'))));
@@ -143,17 +145,24 @@ void TestAwsEndpoint::resourceVariables()
     QCOMPARE(pywriter.value(QStringLiteral("FILES_BUCKET")), QStringLiteral("files"));
     QCOMPARE(pywriter.value(QStringLiteral("AWS_ENDPOINT_URL")), mEndpoint->url());
     QVERIFY(!pywriter.value(QStringLiteral("AWS_ACCESS_KEY_ID")).isEmpty());
-    QCOMPARE(variables(QStringLiteral("bouncer")).value(QStringLiteral("LOOP_QUEUE_URL")), mEndpoint->url() + QStringLiteral("/000000000000/loop"));
+    QCOMPARE(variables(QStringLiteral("bouncer")).value(QStringLiteral("LOOP_QUEUE_URL")),
+             mEndpoint->url() + QStringLiteral("/000000000000/loop"));
     // Only what the function is connected to.
     QVERIFY(!variables(QStringLiteral("writer")).contains(QStringLiteral("FILES_BUCKET")));
     // A function's own variable of the same name wins over the cloud's.
     const NodeId writer = mProject->architecture().nodeByName(QStringLiteral("writer"))->id;
-    mProject->setNodeProperty(writer, QStringLiteral("environment"),
-                              QJsonArray{QJsonObject{{"name", "THINGS_TABLE"}, {"value", "elsewhere"}, {"secret", false}}});
+    mProject->setNodeProperty(
+        writer, QStringLiteral("environment"),
+        QJsonArray{QJsonObject{{"name", "THINGS_TABLE"}, {"value", "elsewhere"}, {"secret", false}}});
     QString error;
     bool finished = false, ok = true;
-    mCloud->invoke(QStringLiteral("writer"), R"({"id":"w0"})", QStringLiteral("test"), 0,
-                   [&](const InvocationResult &r) { finished = true; ok = r.ok; }, &error);
+    mCloud->invoke(
+        QStringLiteral("writer"), R"({"id":"w0"})", QStringLiteral("test"), 0,
+        [&](const InvocationResult &r) {
+        finished = true;
+        ok = r.ok;
+        },
+        &error);
     QVERIFY(QTest::qWaitFor([&] { return finished; }, 30000));
     QVERIFY2(!ok, "the table 'elsewhere' does not exist, so the put fails");
 }
@@ -162,8 +171,10 @@ void TestAwsEndpoint::handlersUseTheSdk_data()
 {
     QTest::addColumn<QString>("function");
     QTest::addColumn<QString>("id");
-    QTest::newRow("Node.js ES module, lib-dynamodb") << "writer" << "w1";
-    QTest::newRow("Python, Debian's boto3") << "pywriter" << "p1";
+    QTest::newRow("Node.js ES module, lib-dynamodb") << "writer"
+                                                     << "w1";
+    QTest::newRow("Python, Debian's boto3") << "pywriter"
+                                            << "p1";
 }
 
 void TestAwsEndpoint::handlersUseTheSdk()
@@ -172,8 +183,9 @@ void TestAwsEndpoint::handlersUseTheSdk()
     QFETCH(QString, id);
     QString error;
     std::optional<InvocationResult> result;
-    const qint64 entry = mCloud->invoke(function, QJsonDocument(QJsonObject{{"id", id}}).toJson(), QStringLiteral("test"), 0,
-                                        [&](const InvocationResult &r) { result = r; }, &error);
+    const qint64 entry = mCloud->invoke(
+        function, QJsonDocument(QJsonObject{{"id", id}}).toJson(), QStringLiteral("test"), 0,
+        [&](const InvocationResult &r) { result = r; }, &error);
     QVERIFY2(entry, qPrintable(error));
     QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 60000));
     QVERIFY2(result->ok, result->error.value("errorMessage").toString().toUtf8().constData());
@@ -202,13 +214,17 @@ void TestAwsEndpoint::loopThroughTheSdkIsStopped()
     // bouncer sends what it gets back to its own queue, through the SDK.
     mCloud->setLoopLimit(6);
     QVERIFY(!mCloud->sendMessage(QStringLiteral("loop"), "round and round").isEmpty());
-    QVERIFY(QTest::qWaitFor([&] {
+    QVERIFY(QTest::qWaitFor(
+        [&] {
         return std::any_of(mCloud->log().cbegin(), mCloud->log().cend(),
                            [](const CloudLogEntry &e) { return e.kind == CloudLogEntry::Kind::LoopStopped; });
-    }, 60000));
-    const auto stopped = std::find_if(mCloud->log().cbegin(), mCloud->log().cend(),
-                                      [](const CloudLogEntry &e) { return e.kind == CloudLogEntry::Kind::LoopStopped; });
-    QVERIFY2(stopped->detail.contains(QLatin1String("loop -> bouncer -> loop -> bouncer")), qPrintable(stopped->detail));
+        },
+        60000));
+    const auto stopped = std::find_if(mCloud->log().cbegin(), mCloud->log().cend(), [](const CloudLogEntry &e) {
+        return e.kind == CloudLogEntry::Kind::LoopStopped;
+    });
+    QVERIFY2(stopped->detail.contains(QLatin1String("loop -> bouncer -> loop -> bouncer")),
+             qPrintable(stopped->detail));
     QCOMPARE(invocations(QStringLiteral("bouncer")), 3);
 }
 
@@ -217,19 +233,25 @@ void TestAwsEndpoint::expectContinueIsAnswered()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, mEndpoint->port());
     QVERIFY(socket.waitForConnected(5000));
-    socket.write("PUT /files/expect.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+    socket.write(
+        "PUT /files/expect.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
     QByteArray answer;
-    QVERIFY(QTest::qWaitFor([&] {
+    QVERIFY(QTest::qWaitFor(
+        [&] {
         answer += socket.readAll();
         return answer.contains("\r\n\r\n");
-    }, 5000));
+        },
+        5000));
     QVERIFY2(answer.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), answer.constData());
     socket.write("hello");
-    QVERIFY(QTest::qWaitFor([&] {
+    QVERIFY(QTest::qWaitFor(
+        [&] {
         answer += socket.readAll();
         return answer.contains("200 OK");
-    }, 5000));
-    QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("expect.txt")).value_or(QByteArray()), QByteArray("hello"));
+        },
+        5000));
+    QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("expect.txt")).value_or(QByteArray()),
+             QByteArray("hello"));
 }
 
 void TestAwsEndpoint::notRunningIsUnavailable()

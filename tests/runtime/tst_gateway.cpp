@@ -80,7 +80,8 @@ private slots:
 private:
     NodeId function(const QString &name, const QByteArray &code, int timeout = 3);
     void route(const QString &method, const QString &path, NodeId fn, bool cors = false, bool rest = false);
-    Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {}, QList<QByteArray> headers = {});
+    Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                  QList<QByteArray> headers = {});
 
     QTemporaryDir mDir;
     std::unique_ptr<Project> mProject;
@@ -106,15 +107,18 @@ void TestGateway::route(const QString &method, const QString &path, NodeId fn, b
     mProject->setNodeProperty(id, QStringLiteral("method"), method);
     mProject->setNodeProperty(id, QStringLiteral("path"), path);
     mProject->setNodeProperty(id, QStringLiteral("cors"), cors);
-    mProject->setNodeProperty(id, QStringLiteral("payloadFormat"), rest ? QStringLiteral("1.0") : QStringLiteral("2.0"));
+    mProject->setNodeProperty(id, QStringLiteral("payloadFormat"),
+                              rest ? QStringLiteral("1.0") : QStringLiteral("2.0"));
     mProject->connectNodes(id, fn, QStringLiteral("invokes"));
 }
 
-Reply TestGateway::request(const QByteArray &method, const QString &path, const QByteArray &body, QList<QByteArray> headers)
+Reply TestGateway::request(const QByteArray &method, const QString &path, const QByteArray &body,
+                           QList<QByteArray> headers)
 {
     const QByteArray url = (mGateway->url() + path).toUtf8();
     auto future = std::async(std::launch::async, perform, method, url, body, headers);
-    if (!QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 40000))
+    if (!QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; },
+                         40000))
         return {};
     return future.get();
 }
@@ -124,21 +128,26 @@ void TestGateway::initTestCase()
     curl_global_init(CURL_GLOBAL_DEFAULT);
     mProject = std::make_unique<Project>(Catalog::builtin());
     mProject->setWorkingDirectory(mDir.path());
-    const NodeId getter = function(QStringLiteral("getItem"),
+    const NodeId getter = function(
+        QStringLiteral("getItem"),
         "exports.handler = async (e) => ({ statusCode: 200, headers: { 'x-route': e.routeKey },"
         " cookies: ['seen=1'], body: JSON.stringify({ id: e.pathParameters.id, query: e.queryStringParameters || null,"
         " cookies: e.cookies || null }) });\n");
-    const NodeId echo = function(QStringLiteral("echo"),
-        "exports.handler = async (e) => ({ body: e.body, base64: e.isBase64Encoded, type: e.headers['content-type'] });\n");
-    const NodeId failing = function(QStringLiteral("failing"), "exports.handler = async () => { throw new Error('boom'); };\n");
-    const NodeId slow = function(QStringLiteral("slow"),
+    const NodeId echo = function(QStringLiteral("echo"), "exports.handler = async (e) => ({ body: e.body, base64: "
+                                                         "e.isBase64Encoded, type: e.headers['content-type'] });\n");
+    const NodeId failing = function(QStringLiteral("failing"),
+                                    "exports.handler = async () => { throw new Error('boom'); };\n");
+    const NodeId slow = function(
+        QStringLiteral("slow"),
         "exports.handler = async () => { await new Promise(r => setTimeout(r, 3000)); return 'late'; };\n", 1);
     const NodeId bad = function(QStringLiteral("bad"), "exports.handler = async () => ({ statusCode: 'teapot' });\n");
-    const NodeId legacy = function(QStringLiteral("legacy"),
+    const NodeId legacy = function(
+        QStringLiteral("legacy"),
         "exports.handler = async (e) => ({ statusCode: 200, body: e.resource + ' ' + e.httpMethod });\n");
     const NodeId plain = function(QStringLiteral("plain"), "exports.handler = async (e) => ({ hello: 'world' });\n");
     const NodeId busy = function(QStringLiteral("busy"),
-        "exports.handler = async () => { await new Promise(r => setTimeout(r, 2000)); return { statusCode: 200, body: 'done' }; };\n");
+                                 "exports.handler = async () => { await new Promise(r => setTimeout(r, 2000)); return "
+                                 "{ statusCode: 200, body: 'done' }; };\n");
     mProject->setNodeProperty(busy, QStringLiteral("reservedConcurrency"), 1);
     route(QStringLiteral("GET"), QStringLiteral("/items/{id}"), getter, true);
     route(QStringLiteral("POST"), QStringLiteral("/echo"), echo);
@@ -176,9 +185,9 @@ void TestGateway::requests_data()
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("expected"); // in the body
-    QTest::newRow("path parameter and query") << QByteArray("GET") << "/items/42?color=red&size=m&size=l" << QByteArray()
-                                              << QByteArray("Cookie: a=1; b=2") << 200
-                                              << QByteArray(R"({"id":"42","query":{"color":"red","size":"m,l"},"cookies":["a=1","b=2"]})");
+    QTest::newRow("path parameter and query")
+        << QByteArray("GET") << "/items/42?color=red&size=m&size=l" << QByteArray() << QByteArray("Cookie: a=1; b=2")
+        << 200 << QByteArray(R"({"id":"42","query":{"color":"red","size":"m,l"},"cookies":["a=1","b=2"]})");
     QTest::newRow("json body") << QByteArray("POST") << "/echo" << QByteArray(R"({"n":1})")
                                << QByteArray("Content-Type: application/json") << 200
                                << QByteArray(R"({"body":"{\"n\":1}","base64":false,"type":"application/json"})");
@@ -191,10 +200,12 @@ void TestGateway::requests_data()
                                   << QByteArray("/legacy/{proxy+} DELETE");
     QTest::newRow("no route") << QByteArray("GET") << "/nowhere" << QByteArray() << QByteArray() << 404
                               << QByteArray(R"({"message":"Not Found"})");
-    QTest::newRow("wrong method") << QByteArray("DELETE") << "/items/1" << QByteArray() << QByteArray() << 404 << QByteArray();
+    QTest::newRow("wrong method") << QByteArray("DELETE") << "/items/1" << QByteArray() << QByteArray() << 404
+                                  << QByteArray();
     QTest::newRow("function error") << QByteArray("GET") << "/fail" << QByteArray() << QByteArray() << 502
                                     << QByteArray(R"({"message":"Internal Server Error"})");
-    QTest::newRow("malformed answer") << QByteArray("GET") << "/bad" << QByteArray() << QByteArray() << 502 << QByteArray();
+    QTest::newRow("malformed answer") << QByteArray("GET") << "/bad" << QByteArray() << QByteArray() << 502
+                                      << QByteArray();
     QTest::newRow("timeout") << QByteArray("GET") << "/slow" << QByteArray() << QByteArray() << 504
                              << QByteArray(R"({"message":"Endpoint request timed out"})");
 }
@@ -208,7 +219,8 @@ void TestGateway::requests()
     QFETCH(int, status);
     QFETCH(QByteArray, expected);
     const Reply reply = request(method, path, body, header.isEmpty() ? QList<QByteArray>{} : QList<QByteArray>{header});
-    QVERIFY2(reply.status == status, qPrintable(QStringLiteral("%1: %2").arg(reply.status).arg(QString::fromUtf8(reply.body))));
+    QVERIFY2(reply.status == status,
+             qPrintable(QStringLiteral("%1: %2").arg(reply.status).arg(QString::fromUtf8(reply.body))));
     QVERIFY2(reply.body.contains(expected), reply.body.constData());
 }
 
@@ -228,7 +240,8 @@ void TestGateway::corsPreflight()
                                 {"Origin: http://localhost:5173", "Access-Control-Request-Method: GET"});
     QCOMPARE(other.status, 404L);
     // A page of another site gets nothing at all (tests/security covers the rest).
-    const Reply foreign = request("OPTIONS", QStringLiteral("/items/1"), {}, {"Origin: http://x", "Access-Control-Request-Method: GET"});
+    const Reply foreign = request("OPTIONS", QStringLiteral("/items/1"), {},
+                                  {"Origin: http://x", "Access-Control-Request-Method: GET"});
     QCOMPARE(foreign.status, 403L);
 }
 
@@ -245,11 +258,15 @@ void TestGateway::concurrentRequestsAndThrottling()
     std::vector<std::future<Reply>> futures;
     const QByteArray url = (mGateway->url() + QStringLiteral("/busy")).toUtf8();
     for (int i = 0; i < 3; ++i)
-        futures.push_back(std::async(std::launch::async, perform, QByteArray("GET"), url, QByteArray(), QList<QByteArray>{}));
-    QVERIFY(QTest::qWaitFor([&] {
-        return std::all_of(futures.begin(), futures.end(),
-                           [](auto &f) { return f.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; });
-    }, 30000));
+        futures.push_back(
+            std::async(std::launch::async, perform, QByteArray("GET"), url, QByteArray(), QList<QByteArray>{}));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        return std::all_of(futures.begin(), futures.end(), [](auto &f) {
+            return f.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready;
+        });
+        },
+        30000));
     QList<long> statuses;
     for (auto &f : futures)
         statuses.append(f.get().status);
@@ -259,11 +276,15 @@ void TestGateway::concurrentRequestsAndThrottling()
     std::vector<std::future<Reply>> many;
     const QByteArray item = (mGateway->url() + QStringLiteral("/items/7")).toUtf8();
     for (int i = 0; i < 8; ++i)
-        many.push_back(std::async(std::launch::async, perform, QByteArray("GET"), item, QByteArray(), QList<QByteArray>{}));
-    QVERIFY(QTest::qWaitFor([&] {
-        return std::all_of(many.begin(), many.end(),
-                           [](auto &f) { return f.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; });
-    }, 30000));
+        many.push_back(
+            std::async(std::launch::async, perform, QByteArray("GET"), item, QByteArray(), QList<QByteArray>{}));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        return std::all_of(many.begin(), many.end(), [](auto &f) {
+            return f.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready;
+        });
+        },
+        30000));
     for (auto &f : many)
         QCOMPARE(f.get().status, 200L);
 }
@@ -271,9 +292,8 @@ void TestGateway::concurrentRequestsAndThrottling()
 void TestGateway::eachRequestIsLogged()
 {
     request("GET", QStringLiteral("/items/99"));
-    const auto it = std::find_if(mCloud->log().crbegin(), mCloud->log().crend(), [](const CloudLogEntry &e) {
-        return e.source == QLatin1String("GET /items/99");
-    });
+    const auto it = std::find_if(mCloud->log().crbegin(), mCloud->log().crend(),
+                                 [](const CloudLogEntry &e) { return e.source == QLatin1String("GET /items/99"); });
     QVERIFY(it != mCloud->log().crend());
     QCOMPARE(it->target, QStringLiteral("getItem"));
     QVERIFY(it->ok);
@@ -289,12 +309,14 @@ void TestGateway::clientHangsUpBeforeTheAnswer()
         CURL *curl = curl_easy_init();
         curl_easy_setopt(curl, CURLOPT_URL, url.constData());
         curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 200L);
-        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, +[](char *, size_t size, size_t count, void *) { return size * count; });
+        curl_easy_setopt(
+            curl, CURLOPT_WRITEFUNCTION, +[](char *, size_t size, size_t count, void *) { return size * count; });
         const CURLcode code = curl_easy_perform(curl);
         curl_easy_cleanup(curl);
         return code;
     });
-    QVERIFY(QTest::qWaitFor([&] { return impatient.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 10000));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return impatient.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 10000));
     QCOMPARE(impatient.get(), CURLE_OPERATION_TIMEDOUT);
     QTest::qWait(1500); // the function times out and its answer finds no client
     QCOMPARE(request("GET", QStringLiteral("/items/5")).status, 200L);

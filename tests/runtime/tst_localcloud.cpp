@@ -112,11 +112,13 @@ QList<CloudLogEntry> TestLocalCloud::invocations(const QString &function) const
 
 bool TestLocalCloud::waitForInvocations(const QString &function, int count)
 {
-    return QTest::qWaitFor([&] {
+    return QTest::qWaitFor(
+        [&] {
         const QList<CloudLogEntry> list = invocations(function);
         return list.size() >= count
                && std::all_of(list.cbegin(), list.cend(), [](const CloudLogEntry &e) { return e.finished; });
-    }, 20000);
+        },
+        20000);
 }
 
 bool TestLocalCloud::start()
@@ -136,10 +138,12 @@ void TestLocalCloud::queueBatchesReachTheConsumer()
     // Sent while the first batch runs: they wait for it, then go in batches of 3.
     for (int i = 0; i < 5; ++i)
         QVERIFY(!mCloud->sendMessage(QStringLiteral("jobs"), QByteArray::number(i)).isEmpty());
-    QVERIFY(QTest::qWaitFor([&] {
+    QVERIFY(QTest::qWaitFor(
+        [&] {
         mCloud->tick();
         return mCloud->state().messages(QStringLiteral("jobs")).isEmpty();
-    }, 20000));
+        },
+        20000));
     const QList<CloudLogEntry> runs = invocations(QStringLiteral("worker"));
     QVERIFY(runs.size() >= 2);
     for (const CloudLogEntry &run : runs) {
@@ -202,7 +206,8 @@ void TestLocalCloud::topicFansOut()
     connect(topic, addFunction(QStringLiteral("mailer"), kEcho));
     connect(topic, addFunction(QStringLiteral("auditor"), kEcho));
     QVERIFY(start());
-    QVERIFY(!mCloud->publish(QStringLiteral("events"), QStringLiteral("{\"order\":7}"), QStringLiteral("New")).isEmpty());
+    QVERIFY(
+        !mCloud->publish(QStringLiteral("events"), QStringLiteral("{\"order\":7}"), QStringLiteral("New")).isEmpty());
     QVERIFY(waitForInvocations(QStringLiteral("mailer"), 1));
     QVERIFY(waitForInvocations(QStringLiteral("auditor"), 1));
     QVERIFY(invocations(QStringLiteral("mailer")).first().ok);
@@ -214,7 +219,8 @@ void TestLocalCloud::bucketPutTriggersConsumer()
     const NodeId bucket = addService(QStringLiteral("bucket"), QStringLiteral("images"), {{"prefix", "uploads/"}});
     connect(bucket, addFunction(QStringLiteral("thumbnailer"), kEcho));
     QVERIFY(start());
-    QVERIFY(mCloud->putObject(QStringLiteral("images"), QStringLiteral("uploads/cat.png"), "png", QStringLiteral("image/png")));
+    QVERIFY(mCloud->putObject(QStringLiteral("images"), QStringLiteral("uploads/cat.png"), "png",
+                              QStringLiteral("image/png")));
     QVERIFY(mCloud->putObject(QStringLiteral("images"), QStringLiteral("other/dog.png"), "png"));
     QVERIFY(waitForInvocations(QStringLiteral("thumbnailer"), 1));
     QTest::qWait(300);
@@ -229,7 +235,8 @@ void TestLocalCloud::tableChangesStream()
     connect(table, addFunction(QStringLiteral("onChange"), kEcho));
     addService(QStringLiteral("table"), QStringLiteral("quiet"), {{"partitionKey", "id"}});
     QVERIFY(start());
-    QVERIFY(mCloud->putItem(QStringLiteral("accounts"), {{"id", QJsonObject{{"S", "a1"}}}, {"name", QJsonObject{{"S", "Ann"}}}}));
+    QVERIFY(mCloud->putItem(QStringLiteral("accounts"),
+                            {{"id", QJsonObject{{"S", "a1"}}}, {"name", QJsonObject{{"S", "Ann"}}}}));
     QVERIFY(mCloud->putItem(QStringLiteral("quiet"), {{"id", QJsonObject{{"S", "q"}}}}));
     QVERIFY(mCloud->deleteItem(QStringLiteral("accounts"), {{"id", QJsonObject{{"S", "a1"}}}}));
     QVERIFY(waitForInvocations(QStringLiteral("onChange"), 2));
@@ -240,7 +247,8 @@ void TestLocalCloud::tableChangesStream()
 
 void TestLocalCloud::schedulesFireOnTheClock()
 {
-    const NodeId schedule = addService(QStringLiteral("schedule"), QStringLiteral("sweep"), {{"expression", "rate(5 minutes)"}});
+    const NodeId schedule = addService(QStringLiteral("schedule"), QStringLiteral("sweep"),
+                                       {{"expression", "rate(5 minutes)"}});
     connect(schedule, addFunction(QStringLiteral("sweeper"), kEcho));
     mClock.set(QDateTime(QDate(2027, 1, 1), QTime(10, 0), Qt::UTC));
     QVERIFY(start());
@@ -252,7 +260,8 @@ void TestLocalCloud::schedulesFireOnTheClock()
     mClock.advance(60'000);
     mCloud->tick();
     QVERIFY(waitForInvocations(QStringLiteral("sweeper"), 1));
-    QCOMPARE(mCloud->nextFirings().value(QStringLiteral("sweep")), QDateTime(QDate(2027, 1, 1), QTime(10, 10), Qt::UTC));
+    QCOMPARE(mCloud->nextFirings().value(QStringLiteral("sweep")),
+             QDateTime(QDate(2027, 1, 1), QTime(10, 10), Qt::UTC));
     // Fire now, whatever the clock says.
     QVERIFY(mCloud->fireSchedule(QStringLiteral("sweep")));
     QVERIFY(waitForInvocations(QStringLiteral("sweeper"), 2));
@@ -271,9 +280,14 @@ void TestLocalCloud::loopIsStopped()
     // outside -> loop (hop 0) -> echoer (1) -> loop (2) -> echoer (3) -> loop (4) -> echoer (5: stopped)
     QVERIFY(!mCloud->sendMessage(QStringLiteral("loop"), "first").isEmpty());
     QVERIFY(waitForInvocations(QStringLiteral("echoer"), 1));
-    QVERIFY(!mCloud->sendMessage(QStringLiteral("loop"), "again", {}, 0, invocations(QStringLiteral("echoer")).last().id).isEmpty());
+    QVERIFY(
+        !mCloud->sendMessage(QStringLiteral("loop"), "again", {}, 0, invocations(QStringLiteral("echoer")).last().id)
+             .isEmpty());
     QVERIFY(waitForInvocations(QStringLiteral("echoer"), 2));
-    QVERIFY(!mCloud->sendMessage(QStringLiteral("loop"), "and again", {}, 0, invocations(QStringLiteral("echoer")).last().id).isEmpty());
+    QVERIFY(
+        !mCloud
+             ->sendMessage(QStringLiteral("loop"), "and again", {}, 0, invocations(QStringLiteral("echoer")).last().id)
+             .isEmpty());
     QVERIFY(QTest::qWaitFor([&] { return !mCloud->state().messages(QStringLiteral("loop-dlq")).isEmpty(); }, 5000));
     QCOMPARE(invocations(QStringLiteral("echoer")).size(), 2);
     QVERIFY(mCloud->state().messages(QStringLiteral("loop")).isEmpty());
@@ -306,7 +320,8 @@ void TestLocalCloud::stateSurvivesRestart()
     QVERIFY(mCloud->sendMessage(QStringLiteral("backlog"), "x").isEmpty()); // not running
     QVERIFY(start());
     QCOMPARE(mCloud->state().messages(QStringLiteral("backlog")).size(), 1);
-    QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("a.txt")).value_or(QByteArray()), QByteArray("A"));
+    QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("a.txt")).value_or(QByteArray()),
+             QByteArray("A"));
 }
 
 void TestLocalCloud::unknownServiceIsAnError()

@@ -101,25 +101,26 @@ void tst_Runtime::initTestCase()
                                "  setTimeout(() => callback(null, { style: 'callback', echo: event.x }), 5);\n};\n");
     write("esm/index.mjs", "export const handler = async (event) => ({ style: 'esm', echo: event.x });\n");
     write("typemodule/package.json", R"({"type": "module"})");
-    write("typemodule/index.js", "export const handler = async (event) => ({ style: 'type-module', echo: event.x });\n");
+    write("typemodule/index.js",
+          "export const handler = async (event) => ({ style: 'type-module', echo: event.x });\n");
     write("python/app.py", "def handler(event, context):\n    return {'style': 'python', 'echo': event.get('x')}\n");
     write("nodestate/index.js", "console.log('init');\nlet count = 0;\n"
                                 "exports.handler = async () => ({ count: ++count });\n");
     write("pystate/app.py", "print('init')\ncount = 0\ndef handler(event, context):\n"
                             "    global count\n    count += 1\n    return {'count': count}\n");
-    write("nodeerrors/index.js",
-          "exports.handler = async (event) => {\n"
-          "  if (event.kind === 'throw') throw new TypeError('bad input');\n"
-          "  if (event.kind === 'bigint') return { n: 10n };\n"
-          "  if (event.kind === 'big') return 'x'.repeat(7 * 1024 * 1024);\n"
-          "  if (event.kind === 'reject') return Promise.reject(new RangeError('nope'));\n"
-          "  return 'ok';\n};\n");
+    write("nodeerrors/index.js", "exports.handler = async (event) => {\n"
+                                 "  if (event.kind === 'throw') throw new TypeError('bad input');\n"
+                                 "  if (event.kind === 'bigint') return { n: 10n };\n"
+                                 "  if (event.kind === 'big') return 'x'.repeat(7 * 1024 * 1024);\n"
+                                 "  if (event.kind === 'reject') return Promise.reject(new RangeError('nope'));\n"
+                                 "  return 'ok';\n};\n");
     write("pyerrors/app.py", "def handler(event, context):\n"
                              "    if event['kind'] == 'throw':\n        raise ValueError('bad input')\n"
                              "    if event['kind'] == 'set':\n        return {1, 2}\n"
                              "    if event['kind'] == 'exit':\n        import sys; sys.exit(2)\n"
                              "    return 'ok'\n");
-    write("needsdep/index.mjs", "import { thing } from 'no-such-package';\nexport const handler = async () => thing;\n");
+    write("needsdep/index.mjs",
+          "import { thing } from 'no-such-package';\nexport const handler = async () => thing;\n");
     write("broken/index.js", "exports.handler = async () => { return 1 \n");
     write("brokenesm/index.mjs", "export const handler = async () => {\n  const x = ;\n};\n");
     write("brokenpy/app.py", "def handler(event, context):\n    x = (\n    return 1\n");
@@ -140,12 +141,13 @@ void tst_Runtime::initTestCase()
                               "  if (event.hog) { const keep = []; for (;;) keep.push(Buffer.alloc(1 << 20, 1)); }\n"
                               "  const child = spawn('sleep', ['60'], { stdio: 'ignore' });\n"
                               "  return { pid: child.pid };\n};\n");
-    write("forker/index.js", "const { spawn } = require('node:child_process');\n"
-                             "exports.handler = async () => {\n"
-                             "  const pids = [];\n"
-                             "  for (let i = 0; i < 100; i++) pids.push(spawn('sleep', ['31'], { stdio: 'ignore' }).pid);\n"
-                             "  console.log(JSON.stringify(pids));\n"
-                             "  await new Promise(() => {});\n};\n");
+    write("forker/index.js",
+          "const { spawn } = require('node:child_process');\n"
+          "exports.handler = async () => {\n"
+          "  const pids = [];\n"
+          "  for (let i = 0; i < 100; i++) pids.push(spawn('sleep', ['31'], { stdio: 'ignore' }).pid);\n"
+          "  console.log(JSON.stringify(pids));\n"
+          "  await new Promise(() => {});\n};\n");
     write("slow/index.js", "exports.handler = async () => { await new Promise(r => setTimeout(r, 50)); return 1; };\n");
     write("env/index.js", "exports.handler = async () => process.env;\n");
     write("nodectx/index.js",
@@ -167,11 +169,26 @@ void tst_Runtime::handlerStyles_data()
     QTest::addColumn<QString>("runtime");
     QTest::addColumn<QString>("handler");
     QTest::addColumn<QString>("style");
-    QTest::newRow("CommonJS async") << "cjs" << "nodejs20.x" << "index.handler" << "cjs-async";
-    QTest::newRow("callback") << "callback" << "nodejs20.x" << "index.handler" << "callback";
-    QTest::newRow("ESM .mjs") << "esm" << "nodejs22.x" << "index.handler" << "esm";
-    QTest::newRow("type module") << "typemodule" << "nodejs20.x" << "index.handler" << "type-module";
-    QTest::newRow("Python") << "python" << "python3.12" << "app.handler" << "python";
+    QTest::newRow("CommonJS async") << "cjs"
+                                    << "nodejs20.x"
+                                    << "index.handler"
+                                    << "cjs-async";
+    QTest::newRow("callback") << "callback"
+                              << "nodejs20.x"
+                              << "index.handler"
+                              << "callback";
+    QTest::newRow("ESM .mjs") << "esm"
+                              << "nodejs22.x"
+                              << "index.handler"
+                              << "esm";
+    QTest::newRow("type module") << "typemodule"
+                                 << "nodejs20.x"
+                                 << "index.handler"
+                                 << "type-module";
+    QTest::newRow("Python") << "python"
+                            << "python3.12"
+                            << "app.handler"
+                            << "python";
 }
 
 void tst_Runtime::handlerStyles()
@@ -198,8 +215,12 @@ void tst_Runtime::initOnceAndWarmState_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("runtime");
     QTest::addColumn<QString>("handler");
-    QTest::newRow("node") << "nodestate" << "nodejs20.x" << "index.handler";
-    QTest::newRow("python") << "pystate" << "python3.11" << "app.handler";
+    QTest::newRow("node") << "nodestate"
+                          << "nodejs20.x"
+                          << "index.handler";
+    QTest::newRow("python") << "pystate"
+                            << "python3.11"
+                            << "app.handler";
 }
 
 void tst_Runtime::initOnceAndWarmState()
@@ -229,34 +250,60 @@ void tst_Runtime::errors_data()
     QTest::addColumn<QString>("errorType");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("node throws") << "nodeerrors" << "nodejs20.x" << "index.handler" << QByteArray(R"({"kind": "throw"})")
-                                 << "TypeError" << "bad input";
-    QTest::newRow("node rejects") << "nodeerrors" << "nodejs20.x" << "index.handler"
-                                  << QByteArray(R"({"kind": "reject"})") << "RangeError" << "nope";
-    QTest::newRow("not serialisable") << "nodeerrors" << "nodejs20.x" << "index.handler"
-                                      << QByteArray(R"({"kind": "bigint"})") << "Runtime.ResponseSerializationError"
+    QTest::newRow("node throws") << "nodeerrors"
+                                 << "nodejs20.x"
+                                 << "index.handler" << QByteArray(R"({"kind": "throw"})") << "TypeError"
+                                 << "bad input";
+    QTest::newRow("node rejects") << "nodeerrors"
+                                  << "nodejs20.x"
+                                  << "index.handler" << QByteArray(R"({"kind": "reject"})") << "RangeError"
+                                  << "nope";
+    QTest::newRow("not serialisable") << "nodeerrors"
+                                      << "nodejs20.x"
+                                      << "index.handler" << QByteArray(R"({"kind": "bigint"})")
+                                      << "Runtime.ResponseSerializationError"
                                       << "BigInt";
-    QTest::newRow("result too big") << "nodeerrors" << "nodejs20.x" << "index.handler"
-                                    << QByteArray(R"({"kind": "big"})") << "Function.ResponseSizeTooLarge"
+    QTest::newRow("result too big") << "nodeerrors"
+                                    << "nodejs20.x"
+                                    << "index.handler" << QByteArray(R"({"kind": "big"})")
+                                    << "Function.ResponseSizeTooLarge"
                                     << "exceeded maximum allowed payload size (6291456 bytes)";
-    QTest::newRow("python raises") << "pyerrors" << "python3.12" << "app.handler" << QByteArray(R"({"kind": "throw"})")
-                                   << "ValueError" << "bad input";
-    QTest::newRow("python set") << "pyerrors" << "python3.12" << "app.handler" << QByteArray(R"({"kind": "set"})")
-                                << "Runtime.MarshalError" << "not JSON serializable";
-    QTest::newRow("python sys.exit") << "pyerrors" << "python3.12" << "app.handler"
-                                     << QByteArray(R"({"kind": "exit"})") << "Runtime.ExitError" << "exit status 2";
-    QTest::newRow("syntax error") << "broken" << "nodejs20.x" << "index.handler" << QByteArray("{}")
-                                  << "Runtime.UserCodeSyntaxError" << "SyntaxError: Unexpected end of input";
-    QTest::newRow("syntax error, esm") << "brokenesm" << "nodejs20.x" << "index.handler" << QByteArray("{}")
-                                       << "Runtime.UserCodeSyntaxError" << "SyntaxError: Unexpected token ';'";
-    QTest::newRow("syntax error, python") << "brokenpy" << "python3.12" << "app.handler" << QByteArray("{}")
-                                          << "Runtime.UserCodeSyntaxError" << "Syntax error in module 'app'";
-    QTest::newRow("handler missing") << "missing" << "python3.12" << "app.handler" << QByteArray("{}")
-                                     << "Runtime.HandlerNotFound" << "Handler 'handler' missing";
-    QTest::newRow("import missing") << "needsdep" << "nodejs20.x" << "index.handler" << QByteArray("{}")
-                                    << "Runtime.ImportModuleError" << "Cannot find package 'no-such-package'";
-    QTest::newRow("module missing") << "missing" << "nodejs20.x" << "nothere.handler" << QByteArray("{}")
-                                    << "Runtime.ImportModuleError" << "Cannot find module 'nothere'";
+    QTest::newRow("python raises") << "pyerrors"
+                                   << "python3.12"
+                                   << "app.handler" << QByteArray(R"({"kind": "throw"})") << "ValueError"
+                                   << "bad input";
+    QTest::newRow("python set") << "pyerrors"
+                                << "python3.12"
+                                << "app.handler" << QByteArray(R"({"kind": "set"})") << "Runtime.MarshalError"
+                                << "not JSON serializable";
+    QTest::newRow("python sys.exit") << "pyerrors"
+                                     << "python3.12"
+                                     << "app.handler" << QByteArray(R"({"kind": "exit"})") << "Runtime.ExitError"
+                                     << "exit status 2";
+    QTest::newRow("syntax error") << "broken"
+                                  << "nodejs20.x"
+                                  << "index.handler" << QByteArray("{}") << "Runtime.UserCodeSyntaxError"
+                                  << "SyntaxError: Unexpected end of input";
+    QTest::newRow("syntax error, esm") << "brokenesm"
+                                       << "nodejs20.x"
+                                       << "index.handler" << QByteArray("{}") << "Runtime.UserCodeSyntaxError"
+                                       << "SyntaxError: Unexpected token ';'";
+    QTest::newRow("syntax error, python") << "brokenpy"
+                                          << "python3.12"
+                                          << "app.handler" << QByteArray("{}") << "Runtime.UserCodeSyntaxError"
+                                          << "Syntax error in module 'app'";
+    QTest::newRow("handler missing") << "missing"
+                                     << "python3.12"
+                                     << "app.handler" << QByteArray("{}") << "Runtime.HandlerNotFound"
+                                     << "Handler 'handler' missing";
+    QTest::newRow("import missing") << "needsdep"
+                                    << "nodejs20.x"
+                                    << "index.handler" << QByteArray("{}") << "Runtime.ImportModuleError"
+                                    << "Cannot find package 'no-such-package'";
+    QTest::newRow("module missing") << "missing"
+                                    << "nodejs20.x"
+                                    << "nothere.handler" << QByteArray("{}") << "Runtime.ImportModuleError"
+                                    << "Cannot find module 'nothere'";
 }
 
 void tst_Runtime::errors()
@@ -282,8 +329,9 @@ void tst_Runtime::errors()
     if (errorType == "Runtime.UserCodeSyntaxError") {
         const QList<SourceLocation> places = StackTrace::userLocations(r[0].error, mDir.filePath(name));
         QVERIFY2(!places.isEmpty(), QJsonDocument(r[0].error).toJson().constData());
-        QCOMPARE(QFileInfo(places[0].file).fileName(), name == "brokenpy" ? QString("app.py")
-                                                       : name == "brokenesm" ? QString("index.mjs") : QString("index.js"));
+        QCOMPARE(QFileInfo(places[0].file).fileName(), name == "brokenpy"    ? QString("app.py")
+                                                       : name == "brokenesm" ? QString("index.mjs")
+                                                                             : QString("index.js"));
         QCOMPARE(places[0].line, 2);
     }
 }
@@ -293,8 +341,12 @@ void tst_Runtime::timeouts_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("runtime");
     QTest::addColumn<QString>("handler");
-    QTest::newRow("busy loop") << "spin" << "nodejs20.x" << "index.handler";
-    QTest::newRow("blocking call") << "sleeper" << "python3.12" << "app.handler";
+    QTest::newRow("busy loop") << "spin"
+                               << "nodejs20.x"
+                               << "index.handler";
+    QTest::newRow("blocking call") << "sleeper"
+                                   << "python3.12"
+                                   << "app.handler";
 }
 
 void tst_Runtime::timeouts()
@@ -354,7 +406,8 @@ void tst_Runtime::logFloodKeepsProtocol()
     QCOMPARE(std::count_if(r[0].logs.cbegin(), r[0].logs.cend(),
                            [](const QString &line) { return line.endsWith("to stderr"); }),
              1);
-    QVERIFY(r[0].logs.at(19999).endsWith("line 19999 {\"type\":\"result\"}") || r[0].logs.at(20000).endsWith("line 19999 {\"type\":\"result\"}"));
+    QVERIFY(r[0].logs.at(19999).endsWith("line 19999 {\"type\":\"result\"}")
+            || r[0].logs.at(20000).endsWith("line 19999 {\"type\":\"result\"}"));
 }
 
 void tst_Runtime::oversizedPayloads()
@@ -433,8 +486,12 @@ void tst_Runtime::contextFields_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("runtime");
     QTest::addColumn<QString>("handler");
-    QTest::newRow("node") << "nodectx" << "nodejs20.x" << "index.handler";
-    QTest::newRow("python") << "pyctx" << "python3.12" << "app.handler";
+    QTest::newRow("node") << "nodectx"
+                          << "nodejs20.x"
+                          << "index.handler";
+    QTest::newRow("python") << "pyctx"
+                            << "python3.12"
+                            << "app.handler";
 }
 
 void tst_Runtime::contextFields()
@@ -537,7 +594,8 @@ void tst_Runtime::exampleHandlerRuns()
     s.environment = {{"SENDER_ADDRESS", "orders@shop.example"}};
     InstancePool pool;
     pool.setFunction(s);
-    const QByteArray event = R"({"Records": [{"Sns": {"Message": "{\"type\": \"order.received\", \"orderId\": \"0123456789\", \"email\": \"ana@example.com\", \"total\": 12.5}"}}]})";
+    const QByteArray event =
+        R"({"Records": [{"Sns": {"Message": "{\"type\": \"order.received\", \"orderId\": \"0123456789\", \"email\": \"ana@example.com\", \"total\": 12.5}"}}]})";
     const QList<InvocationResult> r = run(pool, "notifyCustomer", event);
     QVERIFY2(r[0].ok, QJsonDocument(r[0].error).toJson().constData());
     QCOMPARE(QJsonDocument::fromJson(r[0].resultJson).object().value("recipients").toArray().at(0).toString(),
@@ -555,18 +613,23 @@ void tst_Runtime::exampleHandlersWithTheSdk_data()
     QTest::addColumn<QStringList>("settings");
     QTest::addColumn<QString>("pointer");
     QTest::addColumn<QJsonValue>("expected");
-    QTest::newRow("getItem (ESM) refuses a bad id") << "getItem" << "apigateway-http-v2" << QStringList{"path=/items/bad!"}
-                                                   << "statusCode" << QJsonValue(400);
+    QTest::newRow("getItem (ESM) refuses a bad id")
+        << "getItem"
+        << "apigateway-http-v2" << QStringList{"path=/items/bad!"} << "statusCode" << QJsonValue(400);
     QTest::newRow("createOrder (CommonJS) refuses a bad order")
-        << "createOrder" << "apigateway-http-v2"
-        << QStringList{"method=POST", "route=/orders", "path=/orders", "body={\"items\": []}"} << "statusCode"
-        << QJsonValue(422);
-    QTest::newRow("processOrder (boto3), empty batch") << "processOrder" << "sqs" << QStringList{} << "" << QJsonValue();
-    QTest::newRow("describeImage (boto3), no record") << "describeImage" << "s3-put" << QStringList{} << "described"
-                                                      << QJsonValue(QJsonArray());
-    QTest::newRow("notifyCustomer") << "notifyCustomer" << "sns"
-                                    << QStringList{R"(message={"type": "order.received", "orderId": "0123456789", "email": "a@b.example", "total": 3})"}
-                                    << "notified" << QJsonValue(1);
+        << "createOrder"
+        << "apigateway-http-v2" << QStringList{"method=POST", "route=/orders", "path=/orders", "body={\"items\": []}"}
+        << "statusCode" << QJsonValue(422);
+    QTest::newRow("processOrder (boto3), empty batch") << "processOrder"
+                                                       << "sqs" << QStringList{} << "" << QJsonValue();
+    QTest::newRow("describeImage (boto3), no record")
+        << "describeImage"
+        << "s3-put" << QStringList{} << "described" << QJsonValue(QJsonArray());
+    QTest::newRow("notifyCustomer")
+        << "notifyCustomer"
+        << "sns"
+        << QStringList{R"(message={"type": "order.received", "orderId": "0123456789", "email": "a@b.example", "total": 3})"}
+        << "notified" << QJsonValue(1);
 }
 
 void tst_Runtime::exampleHandlersWithTheSdk()
@@ -649,7 +712,11 @@ void tst_Runtime::forksAreBounded()
         for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
             QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(entry));
             QFile status(QStringLiteral("/proc/%1/status").arg(entry));
-            if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll() == QByteArray("sleep\0" "31\0", 9)
+            if (cmdline.open(QIODevice::ReadOnly)
+                && cmdline.readAll()
+                       == QByteArray("sleep\0"
+                                     "31\0",
+                                     9)
                 && status.open(QIODevice::ReadOnly) && !status.readAll().contains("State:\tZ"))
                 ++n;
         }

@@ -47,7 +47,8 @@ private:
         QByteArray header(const char *name) const { return headers.value(QByteArray(name).toLower()); }
         QHash<QByteArray, QByteArray> headers;
     };
-    Answer request(const QByteArray &method, const QString &path, const QByteArray &body = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    Answer request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                   const QList<QPair<QByteArray, QByteArray>> &headers = {});
     QList<CloudLogEntry> entries(CloudLogEntry::Kind kind, const QString &target) const;
     bool waitForInvocation(const QString &function, int count);
     void runNode(const QString &script);
@@ -119,10 +120,13 @@ QList<CloudLogEntry> TestShopLocal::entries(CloudLogEntry::Kind kind, const QStr
 
 bool TestShopLocal::waitForInvocation(const QString &function, int count)
 {
-    return QTest::qWaitFor([&] {
+    return QTest::qWaitFor(
+        [&] {
         const auto list = entries(CloudLogEntry::Kind::Invocation, function);
-        return list.size() >= count && std::all_of(list.cbegin(), list.cend(), [](const CloudLogEntry &e) { return e.finished; });
-    }, 60000);
+        return list.size() >= count
+               && std::all_of(list.cbegin(), list.cend(), [](const CloudLogEntry &e) { return e.finished; });
+        },
+        60000);
 }
 
 void TestShopLocal::runNode(const QString &script)
@@ -133,7 +137,8 @@ void TestShopLocal::runNode(const QString &script)
     env.insert(QStringLiteral("AWS_REGION"), QStringLiteral("us-east-1"));
     env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("local"));
     env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("local"));
-    env.insert(QStringLiteral("NODE_PATH"), qEnvironmentVariable("NIMBUS_DATA_DIR") + QStringLiteral("/runtime/sdk/node_modules"));
+    env.insert(QStringLiteral("NODE_PATH"),
+               qEnvironmentVariable("NIMBUS_DATA_DIR") + QStringLiteral("/runtime/sdk/node_modules"));
     env.insert(QStringLiteral("AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"), QStringLiteral("true"));
     node.setProcessEnvironment(env);
     node.setProcessChannelMode(QProcess::MergedChannels);
@@ -182,7 +187,8 @@ void TestShopLocal::orderFlowsThroughTheDesign()
     QCOMPARE(stored->value("status").toObject().value("S").toString(), QStringLiteral("received"));
     QCOMPARE(stored->value("total").toObject().value("N").toString(), QStringLiteral("44.8"));
     QCOMPARE(stored->value("items").toObject().value("L").toArray().size(), 2);
-    const auto receipt = mCloud->state().getObject(QStringLiteral("receipts"), QStringLiteral("receipts/%1.txt").arg(orderId));
+    const auto receipt = mCloud->state().getObject(QStringLiteral("receipts"),
+                                                   QStringLiteral("receipts/%1.txt").arg(orderId));
     QVERIFY(receipt);
     QVERIFY2(receipt->startsWith("Receipt for order " + orderId.toUtf8()), receipt->constData());
     QVERIFY(receipt->contains("44.80"));
@@ -191,14 +197,17 @@ void TestShopLocal::orderFlowsThroughTheDesign()
     QVERIFY(notify.ok);
     QStringList chain;
     for (qint64 id = notify.id; id;) {
-        const auto it = std::find_if(mCloud->log().cbegin(), mCloud->log().cend(), [id](const CloudLogEntry &e) { return e.id == id; });
+        const auto it = std::find_if(mCloud->log().cbegin(), mCloud->log().cend(),
+                                     [id](const CloudLogEntry &e) { return e.id == id; });
         QVERIFY(it != mCloud->log().cend());
         chain.prepend(it->target);
         id = it->cause;
     }
     QCOMPARE(chain, QStringList({"createOrder", "orders-queue", "processOrder", "order-events", "notifyCustomer"}));
-    QCOMPARE(entries(CloudLogEntry::Kind::ServiceChange, QStringLiteral("orders")).first().source, QStringLiteral("processOrder"));
-    QCOMPARE(entries(CloudLogEntry::Kind::ServiceChange, QStringLiteral("receipts")).first().source, QStringLiteral("processOrder"));
+    QCOMPARE(entries(CloudLogEntry::Kind::ServiceChange, QStringLiteral("orders")).first().source,
+             QStringLiteral("processOrder"));
+    QCOMPARE(entries(CloudLogEntry::Kind::ServiceChange, QStringLiteral("receipts")).first().source,
+             QStringLiteral("processOrder"));
     // The queue is empty again: processOrder's batch was deleted once it succeeded.
     QVERIFY(QTest::qWaitFor([&] { return mCloud->state().messages(QStringLiteral("orders-queue")).isEmpty(); }, 10000));
 }
@@ -209,7 +218,9 @@ void TestShopLocal::badOrdersAreRefused_data()
     QTest::addColumn<int>("status");
     QTest::newRow("not JSON") << QByteArray("{oops") << 400;
     QTest::newRow("no items") << QByteArray(R"({"customerId":"c","email":"a@b.co","items":[]})") << 422;
-    QTest::newRow("bad e-mail") << QByteArray(R"({"customerId":"c","email":"nope","items":[{"itemId":"1","quantity":1,"unitPrice":1}]})") << 422;
+    QTest::newRow("bad e-mail") << QByteArray(
+        R"({"customerId":"c","email":"nope","items":[{"itemId":"1","quantity":1,"unitPrice":1}]})")
+                                << 422;
 }
 
 void TestShopLocal::badOrdersAreRefused()
@@ -226,9 +237,11 @@ void TestShopLocal::uploadedImageIsDescribed()
     // A 3x2 PNG header is all describeImage reads (with a ranged GetObject).
     QByteArray png = QByteArray::fromHex("89504e470d0a1a0a0000000d49484452000000030000000208060000009d74cb");
     png += QByteArray(64, '\0');
-    QVERIFY(mCloud->putObject(QStringLiteral("images"), QStringLiteral("uploads/tiny.png"), png, QStringLiteral("image/png")));
+    QVERIFY(mCloud->putObject(QStringLiteral("images"), QStringLiteral("uploads/tiny.png"), png,
+                              QStringLiteral("image/png")));
     QVERIFY(waitForInvocation(QStringLiteral("describeImage"), 1));
-    const auto metadata = mCloud->state().getItem(QStringLiteral("image-metadata"), mCloud->tableKeys(QStringLiteral("image-metadata")),
+    const auto metadata = mCloud->state().getItem(QStringLiteral("image-metadata"),
+                                                  mCloud->tableKeys(QStringLiteral("image-metadata")),
                                                   QJsonObject{{"key", QJsonObject{{"S", "uploads/tiny.png"}}}});
     QVERIFY(metadata);
     QCOMPARE(metadata->value("format").toObject().value("S").toString(), QStringLiteral("png"));

@@ -30,16 +30,15 @@ void tst_SecurityFiles::validateRefusesHostileProject_data()
     QTest::addColumn<QString>("error");
 
     // Without the check, reading the nodes never ends.
-    QTest::newRow("recursive view")
-        << "DROP TABLE nodes; CREATE VIEW nodes(id, kind, name, x, y, properties) AS "
-           "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n, 'queue', 'q' || n, 0, 0, '{}' FROM r;"
-        << "not a Nimbus project: 'nodes' is a view";
+    QTest::newRow("recursive view") << "DROP TABLE nodes; CREATE VIEW nodes(id, kind, name, x, y, properties) AS "
+                                       "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n, "
+                                       "'queue', 'q' || n, 0, 0, '{}' FROM r;"
+                                    << "not a Nimbus project: 'nodes' is a view";
     // A cross join of recursive views: each row is cheap, there are just too many.
-    QTest::newRow("exploding view")
-        << "DROP TABLE edges; CREATE VIEW edges(id, source, target, type) AS "
-           "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 100000) "
-           "SELECT a.n * 100000 + b.n, 1, 1, 'invokes' FROM r a, r b;"
-        << "not a Nimbus project: 'edges' is a view";
+    QTest::newRow("exploding view") << "DROP TABLE edges; CREATE VIEW edges(id, source, target, type) AS "
+                                       "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 100000) "
+                                       "SELECT a.n * 100000 + b.n, 1, 1, 'invokes' FROM r a, r b;"
+                                    << "not a Nimbus project: 'edges' is a view";
     QTest::newRow("trigger") << "CREATE TRIGGER t AFTER DELETE ON nodes BEGIN DELETE FROM edges; END;"
                              << "not a Nimbus project: it contains a trigger 't' on 'nodes'";
 }

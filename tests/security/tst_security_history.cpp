@@ -104,9 +104,10 @@ void tst_SecurityHistory::initTestCase()
     mProject = std::make_unique<Project>(Catalog::builtin());
     mProject->setWorkingDirectory(mDir.path());
     mFunction = mProject->addNode(QStringLiteral("function"), {}, QStringLiteral("whoami"));
-    mProject->setNodeProperty(mFunction, QStringLiteral("environment"),
-                              QJsonArray{QJsonObject{{"name", "DB_PASSWORD"}, {"value", QString::fromLatin1(kPassword)}},
-                                         QJsonObject{{"name", "GREETING"}, {"value", "plain-greeting"}}});
+    mProject->setNodeProperty(
+        mFunction, QStringLiteral("environment"),
+        QJsonArray{QJsonObject{{"name", "DB_PASSWORD"}, {"value", QString::fromLatin1(kPassword)}},
+                   QJsonObject{{"name", "GREETING"}, {"value", "plain-greeting"}}});
     // It logs all it got, as a handler being debugged does, and answers with a cookie.
     QDir().mkpath(mDir.filePath(QStringLiteral("functions/whoami")));
     QVERIFY(NimbusTest::writeAll(
@@ -116,10 +117,12 @@ void tst_SecurityHistory::initTestCase()
         "  for (const [k, v] of Object.entries(event.headers || {})) h[k.toLowerCase()] = v;\n"
         "  console.log('event', JSON.stringify(event));\n"
         "  console.log('password', process.env.DB_PASSWORD, process.env.GREETING);\n"
-        "  return { statusCode: 200, headers: { 'Set-Cookie': 'sid=" + kServerSession + "; Path=/; HttpOnly' },\n"
-        "    body: JSON.stringify({ authorization: h.authorization, proxy: h['proxy-authorization'],\n"
-        "      key: h['x-api-key'], cookie: h.cookie || (event.cookies || []).join('; '),\n"
-        "      password: process.env.DB_PASSWORD }) };\n};\n"));
+        "  return { statusCode: 200, headers: { 'Set-Cookie': 'sid="
+            + kServerSession
+            + "; Path=/; HttpOnly' },\n"
+              "    body: JSON.stringify({ authorization: h.authorization, proxy: h['proxy-authorization'],\n"
+              "      key: h['x-api-key'], cookie: h.cookie || (event.cookies || []).join('; '),\n"
+              "      password: process.env.DB_PASSWORD }) };\n};\n"));
     for (const auto &[path, format] : {std::pair{"/v1/who", "1.0"}, std::pair{"/v2/who", "2.0"}}) {
         const NodeId route = mProject->addNode(QStringLiteral("http-route"), {});
         mProject->setNodeProperty(route, QStringLiteral("method"), QStringLiteral("GET"));
@@ -162,12 +165,13 @@ void tst_SecurityHistory::gatewayRequestsKeepNoSecrets()
 {
     QFETCH(QString, path);
     const int before = mRunner->history().entries(mFunction).size();
-    const QList<QByteArray> headers = {"Authorization: Bearer " + kBearer, "Cookie: session=" + kSession + "; theme=dark",
-                                       "X-Api-Key: " + kApiKey, "Proxy-Authorization: Basic " + kProxyCredentials};
+    const QList<QByteArray> headers = {"Authorization: Bearer " + kBearer,
+                                       "Cookie: session=" + kSession + "; theme=dark", "X-Api-Key: " + kApiKey,
+                                       "Proxy-Authorization: Basic " + kProxyCredentials};
     long status = 0;
     auto reply = std::async(std::launch::async, get, (mGateway->url() + path).toUtf8(), headers, &status);
-    QVERIFY(QTest::qWaitFor(
-        [&] { return reply.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 40000));
+    QVERIFY(QTest::qWaitFor([&] { return reply.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; },
+                            40000));
     const QByteArray body = reply.get();
     QCOMPARE(status, 200L);
 

@@ -16,12 +16,12 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QSet>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -101,7 +101,8 @@ Answer exchange(quint16 port, const QByteArray &request, qint64 streamBytes = 0,
         if (end >= 0) {
             const QByteArray head = received.left(end);
             const qsizetype at = head.toLower().indexOf("content-length:");
-            const qint64 length = at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+            const qint64 length = at < 0 ? 0
+                                         : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
             if (received.size() - end - 4 >= length)
                 break;
         }
@@ -116,7 +117,8 @@ Answer exchange(quint16 port, const QByteArray &request, qint64 streamBytes = 0,
 
 QByteArray formRequest(const QByteArray &body)
 {
-    return "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+    return "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: "
+           "application/x-www-form-urlencoded\r\nContent-Length: "
            + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
@@ -160,8 +162,8 @@ private slots:
 
 private:
     Answer send(bool aws, const QByteArray &request, qint64 streamBytes = 0, bool chunked = false);
-    QByteArray control(const QString &operation, const QJsonObject &body, const QByteArray &token, const QByteArray &type,
-                       int *status);
+    QByteArray control(const QString &operation, const QJsonObject &body, const QByteArray &token,
+                       const QByteArray &type, int *status);
     int queueDepth();
 
     QTemporaryDir mDir;
@@ -178,14 +180,16 @@ Answer TestSecurityHttp::send(bool aws, const QByteArray &request, qint64 stream
     const quint16 port = aws ? mEndpoint->port() : mGateway->port();
     text.replace("PORT", QByteArray::number(port));
     auto future = std::async(std::launch::async, exchange, port, text, streamBytes, chunked);
-    if (!QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 120000))
+    if (!QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; },
+                         120000))
         return {};
     return future.get();
 }
 
 int TestSecurityHttp::queueDepth()
 {
-    const Answer a = send(true, formRequest("Action=GetQueueAttributes&QueueUrl=jobs&AttributeName.1=ApproximateNumberOfMessages"));
+    const Answer a = send(
+        true, formRequest("Action=GetQueueAttributes&QueueUrl=jobs&AttributeName.1=ApproximateNumberOfMessages"));
     const qsizetype at = a.body.indexOf("<Value>");
     return at < 0 ? -1 : a.body.mid(at + 7, a.body.indexOf("</Value>") - at - 7).toInt();
 }
@@ -209,15 +213,16 @@ void TestSecurityHttp::initTestCase()
         mProject->setNodeProperty(id, QStringLiteral("cors"), cors);
         mProject->connectNodes(id, fn, QStringLiteral("invokes"));
     };
-    route(QStringLiteral("/items/{id}"), function(QStringLiteral("getItem"), "exports.handler = async (e) => ({ id: e.pathParameters.id });\n"),
-          true);
+    route(QStringLiteral("/items/{id}"),
+          function(QStringLiteral("getItem"), "exports.handler = async (e) => ({ id: e.pathParameters.id });\n"), true);
     route(QStringLiteral("/inject"),
-          function(QStringLiteral("inject"), "exports.handler = async () => ({ statusCode: 200, headers: { 'x-a': 'b\\r\\nSet-Cookie: "
-                                             "session=stolen' }, body: 'x' });\n"),
+          function(QStringLiteral("inject"),
+                   "exports.handler = async () => ({ statusCode: 200, headers: { 'x-a': 'b\\r\\nSet-Cookie: "
+                   "session=stolen' }, body: 'x' });\n"),
           false);
     route(QStringLiteral("/injectName"),
-          function(QStringLiteral("injectName"),
-                   "exports.handler = async () => ({ statusCode: 200, headers: { 'x-a: b\\r\\nSet-Cookie': 'c' }, body: 'x' });\n"),
+          function(QStringLiteral("injectName"), "exports.handler = async () => ({ statusCode: 200, headers: { 'x-a: "
+                                                 "b\\r\\nSet-Cookie': 'c' }, body: 'x' });\n"),
           false);
     mProject->addNode(QStringLiteral("queue"), {}, QStringLiteral("jobs"));
     mProject->addNode(QStringLiteral("topic"), {}, QStringLiteral("news"));
@@ -234,7 +239,8 @@ void TestSecurityHttp::initTestCase()
     mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
     QVERIFY2(mEndpoint->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
     mCloud->setServiceEndpoint(mEndpoint->url());
-    QVERIFY(mCloud->putObject(QStringLiteral("files"), QStringLiteral("keep.txt"), "precious", QStringLiteral("text/plain")));
+    QVERIFY(mCloud->putObject(QStringLiteral("files"), QStringLiteral("keep.txt"), "precious",
+                              QStringLiteral("text/plain")));
 }
 
 void TestSecurityHttp::cleanupTestCase()
@@ -258,36 +264,44 @@ void TestSecurityHttp::foreignRequestsRefused_data()
     };
     QTest::newRow("cross-site form SendMessage") << true << form("Origin: https://evil.example\r\n", sendForm);
     QTest::newRow("cross-site form Publish")
-        << true << form("Origin: https://evil.example\r\n", "Action=Publish&TopicArn=arn:aws:sns:us-east-1:000000000000:news&Message=x");
+        << true
+        << form("Origin: https://evil.example\r\n",
+                "Action=Publish&TopicArn=arn:aws:sns:us-east-1:000000000000:news&Message=x");
     QTest::newRow("cross-site form PurgeQueue, fetch metadata only")
         << true << form("Sec-Fetch-Site: cross-site\r\n", "Action=PurgeQueue&QueueUrl=jobs");
     QTest::newRow("sandboxed page (Origin: null)") << true << form("Origin: null\r\n", sendForm);
     const QByteArray deletion = "<Delete><Object><Key>keep.txt</Key></Object><Quiet>true</Quiet></Delete>";
-    QTest::newRow("text/plain S3 delete")
-        << true
-        << "POST /files?delete HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: http://evil.example\r\nContent-Type: text/plain\r\n"
-               "Content-Length: " + QByteArray::number(deletion.size()) + "\r\n\r\n" + deletion;
+    QTest::newRow("text/plain S3 delete") << true
+                                          << "POST /files?delete HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: "
+                                             "http://evil.example\r\nContent-Type: text/plain\r\n"
+                                             "Content-Length: "
+                                                 + QByteArray::number(deletion.size()) + "\r\n\r\n" + deletion;
     QTest::newRow("rebinding Host on the AWS endpoint")
         << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: evil.example:PORT\r\n\r\n");
     QTest::newRow("rebinding Host with a loopback-looking name")
         << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1.evil.example:PORT\r\n\r\n");
-    QTest::newRow("rebinding Host, form write") << true
-                                                << form("", sendForm).replace("Host: 127.0.0.1:PORT", "Host: evil.example:PORT");
+    QTest::newRow("rebinding Host, form write")
+        << true << form("", sendForm).replace("Host: 127.0.0.1:PORT", "Host: evil.example:PORT");
     QTest::newRow("no Host") << true << QByteArray("GET /files/keep.txt HTTP/1.0\r\n\r\n");
-    QTest::newRow("rebinding Host on a gateway route") << false << QByteArray("GET /items/1 HTTP/1.1\r\nHost: evil.example\r\n\r\n");
+    QTest::newRow("rebinding Host on a gateway route")
+        << false << QByteArray("GET /items/1 HTTP/1.1\r\nHost: evil.example\r\n\r\n");
     const QByteArray message = R"({"queue":"jobs","body":"pwn"})";
     const QByteArray length = "Content-Length: " + QByteArray::number(message.size()) + "\r\n\r\n";
     QTest::newRow("rebinding Host on the control path")
-        << false << "POST /_nimbus/send-message HTTP/1.1\r\nHost: evil.example:PORT\r\nContent-Type: application/json\r\n" + length + message;
+        << false
+        << "POST /_nimbus/send-message HTTP/1.1\r\nHost: evil.example:PORT\r\nContent-Type: application/json\r\n"
+               + length + message;
     QTest::newRow("cross-site text/plain to the control path")
-        << false << "POST /_nimbus/send-message HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n"
-                    "Content-Type: text/plain\r\n" + length + message;
+        << false
+        << "POST /_nimbus/send-message HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n"
+           "Content-Type: text/plain\r\n"
+               + length + message;
     QTest::newRow("a public name that points at 127.0.0.1")
         << true << QByteArray("GET /keep.txt HTTP/1.1\r\nHost: files.s3.localhost.localstack.cloud:PORT\r\n\r\n");
-    QTest::newRow("two Hosts") << true
-                               << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nHost: evil.example\r\n\r\n");
-    QTest::newRow("foreign Origin on a user route") << false
-                                                    << QByteArray("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n\r\n");
+    QTest::newRow("two Hosts")
+        << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nHost: evil.example\r\n\r\n");
+    QTest::newRow("foreign Origin on a user route")
+        << false << QByteArray("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n\r\n");
 }
 
 void TestSecurityHttp::foreignRequestsRefused()
@@ -309,21 +323,29 @@ void TestSecurityHttp::ownToolsAccepted_data()
     QTest::addColumn<bool>("aws");
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<QByteArray>("expected");
-    QTest::newRow("127.0.0.1") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n") << QByteArray("precious");
-    QTest::newRow("localhost") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n") << QByteArray("precious");
-    QTest::newRow("[::1]") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: [::1]:PORT\r\n\r\n") << QByteArray("precious");
-    QTest::newRow("no port") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: localhost\r\n\r\n") << QByteArray("precious");
-    QTest::newRow("virtual-hosted bucket") << true << QByteArray("GET /keep.txt HTTP/1.1\r\nHost: files.s3.localhost:PORT\r\n\r\n")
-                                           << QByteArray("precious");
+    QTest::newRow("127.0.0.1") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n")
+                               << QByteArray("precious");
+    QTest::newRow("localhost") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n")
+                               << QByteArray("precious");
+    QTest::newRow("[::1]") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: [::1]:PORT\r\n\r\n")
+                           << QByteArray("precious");
+    QTest::newRow("no port") << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                             << QByteArray("precious");
+    QTest::newRow("virtual-hosted bucket")
+        << true << QByteArray("GET /keep.txt HTTP/1.1\r\nHost: files.s3.localhost:PORT\r\n\r\n")
+        << QByteArray("precious");
     QTest::newRow("page of this machine on another name")
         << false
-        << QByteArray("GET /items/9 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: http://localhost:5173\r\nSec-Fetch-Site: cross-site\r\n\r\n")
+        << QByteArray("GET /items/9 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: "
+                      "http://localhost:5173\r\nSec-Fetch-Site: cross-site\r\n\r\n")
         << QByteArray("\"9\"");
-    QTest::newRow("user route") << false << QByteArray("GET /items/7 HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n") << QByteArray("\"7\"");
-    QTest::newRow("page of this machine") << false
-                                          << QByteArray("GET /items/8 HTTP/1.1\r\nHost: localhost:PORT\r\nOrigin: http://localhost:5173\r\n"
-                                                        "Sec-Fetch-Site: same-site\r\n\r\n")
-                                          << QByteArray("\"8\"");
+    QTest::newRow("user route") << false << QByteArray("GET /items/7 HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n")
+                                << QByteArray("\"7\"");
+    QTest::newRow("page of this machine")
+        << false
+        << QByteArray("GET /items/8 HTTP/1.1\r\nHost: localhost:PORT\r\nOrigin: http://localhost:5173\r\n"
+                      "Sec-Fetch-Site: same-site\r\n\r\n")
+        << QByteArray("\"8\"");
 }
 
 void TestSecurityHttp::ownToolsAccepted()
@@ -363,8 +385,8 @@ QByteArray TestSecurityHttp::control(const QString &operation, const QJsonObject
                                      const QByteArray &type, int *status)
 {
     const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    QByteArray request = "POST /_nimbus/" + operation.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: " + type
-                         + "\r\nContent-Length: " + QByteArray::number(json.size()) + "\r\n";
+    QByteArray request = "POST /_nimbus/" + operation.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: "
+                         + type + "\r\nContent-Length: " + QByteArray::number(json.size()) + "\r\n";
     if (!token.isNull())
         request += QByteArray(GatewayServer::kTokenHeader) + ": " + token + "\r\n";
     const Answer a = send(false, request + "\r\n" + json);
@@ -374,7 +396,8 @@ QByteArray TestSecurityHttp::control(const QString &operation, const QJsonObject
 
 void TestSecurityHttp::controlPathNeedsJsonAndToken()
 {
-    const QJsonObject message{{QStringLiteral("queue"), QStringLiteral("jobs")}, {QStringLiteral("body"), QStringLiteral("hi")}};
+    const QJsonObject message{{QStringLiteral("queue"), QStringLiteral("jobs")},
+                              {QStringLiteral("body"), QStringLiteral("hi")}};
     int status = 0;
     const QByteArray token = mGateway->controlToken();
     QCOMPARE(token.size(), 64);
@@ -387,7 +410,8 @@ void TestSecurityHttp::controlPathNeedsJsonAndToken()
     control(QStringLiteral("send-message"), message, token, "application/x-www-form-urlencoded", &status);
     QCOMPARE(status, 415);
     QCOMPARE(queueDepth(), 0);
-    const QByteArray answer = control(QStringLiteral("send-message"), message, token, "application/json; charset=utf-8", &status);
+    const QByteArray answer = control(QStringLiteral("send-message"), message, token, "application/json; charset=utf-8",
+                                      &status);
     QVERIFY2(status == 200, answer.constData());
     QCOMPARE(queueDepth(), 1);
     // A second gateway has a token of its own.
@@ -403,17 +427,23 @@ void TestSecurityHttp::controlPathHasServiceLimits_data()
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<QByteArray>("error");
     QTest::newRow("queue message over 256 KB")
-        << "send-message" << QJsonObject{{"queue", "jobs"}, {"body", QString(256 * 1024 + 1, QLatin1Char('m'))}} << QByteArray("SQS takes at most");
+        << "send-message" << QJsonObject{{"queue", "jobs"}, {"body", QString(256 * 1024 + 1, QLatin1Char('m'))}}
+        << QByteArray("SQS takes at most");
     QTest::newRow("topic message over 256 KB")
-        << "publish" << QJsonObject{{"topic", "news"}, {"message", QString(256 * 1024 + 1, QLatin1Char('m'))}} << QByteArray("SNS takes at most");
+        << "publish" << QJsonObject{{"topic", "news"}, {"message", QString(256 * 1024 + 1, QLatin1Char('m'))}}
+        << QByteArray("SNS takes at most");
     QTest::newRow("item over 400 KB")
         << "put-item"
         << QJsonObject{{"table", "items"},
-                       {"item", QJsonObject{{"id", QJsonObject{{"S", "1"}}}, {"blob", QJsonObject{{"S", QString(401 * 1024, QLatin1Char('i'))}}}}}}
+                       {"item", QJsonObject{{"id", QJsonObject{{"S", "1"}}},
+                                            {"blob", QJsonObject{{"S", QString(401 * 1024, QLatin1Char('i'))}}}}}}
         << QByteArray("400 KB");
     QTest::newRow("content type with a line break")
         << "put-object"
-        << QJsonObject{{"bucket", "files"}, {"key", "x.html"}, {"contentType", "text/html\r\nSet-Cookie: session=stolen"}, {"body", "PGI+"}}
+        << QJsonObject{{"bucket", "files"},
+                       {"key", "x.html"},
+                       {"contentType", "text/html\r\nSet-Cookie: session=stolen"},
+                       {"body", "PGI+"}}
         << QByteArray("not a valid header value");
     QTest::newRow("body not base64") << "put-object" << QJsonObject{{"bucket", "files"}, {"key", "y"}, {"body", "%%%"}}
                                      << QByteArray("not base64");
@@ -435,8 +465,11 @@ void TestSecurityHttp::controlPathHasServiceLimits()
 void TestSecurityHttp::storedObjectsNeverRenderInBrowser()
 {
     int status = 0;
-    const QJsonObject page{{"bucket", "files"}, {"key", "page.html"}, {"contentType", "text/html"},
-                           {"body", QString::fromLatin1(QByteArray("<script>alert(document.cookie)</script>").toBase64())}};
+    const QJsonObject page{
+        {"bucket", "files"},
+        {"key", "page.html"},
+        {"contentType", "text/html"},
+        {"body", QString::fromLatin1(QByteArray("<script>alert(document.cookie)</script>").toBase64())}};
     control(QStringLiteral("put-object"), page, mGateway->controlToken(), "application/json", &status);
     QCOMPARE(status, 200);
     const Answer a = send(true, "GET /files/page.html HTTP/1.1\r\nHost: localhost:PORT\r\n\r\n");
@@ -469,7 +502,8 @@ void TestSecurityHttp::awsChunkedOverflow()
     // The 60-byte request that used to kill nimbus serve gets a 400, and the next one is served.
     const QByteArray body = "7fffffffffffffff\r\nabc\r\n";
     const Answer a = send(true, "PUT /files/boom HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Encoding: aws-chunked\r\n"
-                                "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                                "Content-Length: "
+                                    + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     QVERIFY2(a.status == 400, statusLine(a).constData());
     QCOMPARE(send(true, "GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n").status, 200);
 }
@@ -483,23 +517,23 @@ void TestSecurityHttp::oversizedBodiesRefusedBeforeBuffered_data()
     QTest::addColumn<qint64>("limit"); // the most the server may take before it answers
     const qint64 gb = 1024LL * 1024 * 1024;
     QTest::newRow("AWS endpoint, 1 GB with Content-Length")
-        << true << QByteArray("PUT /files/big HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Length: 1073741824\r\n\r\n") << gb << false
-        << qint64(32 << 20);
+        << true << QByteArray("PUT /files/big HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Length: 1073741824\r\n\r\n")
+        << gb << false << qint64(32 << 20);
     QTest::newRow("DynamoDB, 100 MB JSON")
         << true
         << QByteArray("POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.BatchGetItem\r\n"
                       "Content-Type: application/x-amz-json-1.0\r\nContent-Length: 104857600\r\n\r\n")
         << qint64(100 << 20) << false << qint64(32 << 20);
-    QTest::newRow("gateway, 200 MB chunked") << false
-                                             << QByteArray("POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nTransfer-Encoding: chunked\r\n\r\n")
-                                             << qint64(200 << 20) << true << qint64(GatewayServer::kPayloadLimit + (24 << 20));
+    QTest::newRow("gateway, 200 MB chunked")
+        << false << QByteArray("POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nTransfer-Encoding: chunked\r\n\r\n")
+        << qint64(200 << 20) << true << qint64(GatewayServer::kPayloadLimit + (24 << 20));
     QTest::newRow("control path, 1 GB object")
         << false
         << QByteArray("POST /_nimbus/put-object HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: application/json\r\n"
                       "Content-Length: 1073741824\r\n\r\n")
         << gb << false << qint64(32 << 20);
-    QTest::newRow("endless head") << false << QByteArray("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Long: ") << qint64(64 << 20)
-                                  << false << qint64(32 << 20);
+    QTest::newRow("endless head") << false << QByteArray("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Long: ")
+                                  << qint64(64 << 20) << false << qint64(32 << 20);
 }
 
 void TestSecurityHttp::oversizedBodiesRefusedBeforeBuffered()
@@ -521,8 +555,9 @@ void TestSecurityHttp::oversizedBodiesRefusedBeforeBuffered()
 void TestSecurityHttp::foreignBodiesAreNeverRead()
 {
     // A page's no-cors POST of 90 MB: refused on its head, the body is never buffered.
-    const QByteArray head = "POST /_nimbus/send-message HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n"
-                            "Sec-Fetch-Site: cross-site\r\nContent-Type: text/plain\r\nContent-Length: 94371840\r\n\r\n";
+    const QByteArray head =
+        "POST /_nimbus/send-message HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n"
+        "Sec-Fetch-Site: cross-site\r\nContent-Type: text/plain\r\nContent-Length: 94371840\r\n\r\n";
     for (bool aws : {false, true}) {
         const Answer a = send(aws, head, 90 << 20);
         QVERIFY2(a.status == 403, statusLine(a).constData());
@@ -534,17 +569,18 @@ void TestSecurityHttp::malformedHeadsRefused_data()
 {
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<int>("status");
-    QTest::newRow("two Content-Lengths") << QByteArray("PUT /files/x HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Length: 999999999\r\n"
-                                                       "Content-Length: 5\r\n\r\nhello")
-                                         << 400;
+    QTest::newRow("two Content-Lengths") << QByteArray(
+        "PUT /files/x HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Length: 999999999\r\n"
+        "Content-Length: 5\r\n\r\nhello") << 400;
     QTest::newRow("LF-only head over the limit")
         << QByteArray("PUT /files/x HTTP/1.1\nHost: 127.0.0.1:PORT\nContent-Length: 1073741824\n\nxxxx") << 413;
     QTest::newRow("DynamoDB target without a space")
         << QByteArray("POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target:DynamoDB_20120810.PutItem\r\n"
                       "Content-Length: 33554432\r\n\r\n")
         << 413;
-    QTest::newRow("Range suffix that overflows")
-        << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nRange: bytes=-9223372036854775808\r\n\r\n") << 416;
+    QTest::newRow("Range suffix that overflows") << QByteArray(
+        "GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nRange: bytes=-9223372036854775808\r\n\r\n")
+                                                 << 416;
 }
 
 void TestSecurityHttp::malformedHeadsRefused()
@@ -570,26 +606,30 @@ void TestSecurityHttp::hugeBatchesRefusedAtOnce()
     QJsonArray keys;
     for (int i = 0; i < 200000; ++i)
         keys.append(QJsonObject{{"id", QJsonObject{{"S", QString::number(i)}}}});
-    const QByteArray body =
-        QJsonDocument(QJsonObject{{"RequestItems", QJsonObject{{"items", QJsonObject{{"Keys", keys}}}}}}).toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(
+                                QJsonObject{{"RequestItems", QJsonObject{{"items", QJsonObject{{"Keys", keys}}}}}})
+                                .toJson(QJsonDocument::Compact);
     QVERIFY(body.size() < AwsEndpoint::kDynamoRequestLimit);
     QElapsedTimer timer;
     timer.start();
-    const Answer a = send(true, "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.BatchGetItem\r\n"
-                                "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
-                                    + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    const Answer a = send(true,
+                          "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.BatchGetItem\r\n"
+                          "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\n\r\n" + body);
     QVERIFY2(a.status == 400, statusLine(a).constData());
     QVERIFY2(a.body.contains("Too many items requested for the BatchGetItem call"), a.body.constData());
     qInfo("200,000-key BatchGetItem refused in %lld ms", timer.elapsed());
     // BatchWriteItem likewise: counted before any item is checked.
     QJsonArray puts;
     for (int i = 0; i < 50000; ++i)
-        puts.append(QJsonObject{{"PutRequest", QJsonObject{{"Item", QJsonObject{{"id", QJsonObject{{"S", QString::number(i)}}}}}}}});
+        puts.append(QJsonObject{
+            {"PutRequest", QJsonObject{{"Item", QJsonObject{{"id", QJsonObject{{"S", QString::number(i)}}}}}}}});
     const QByteArray write =
         QJsonDocument(QJsonObject{{"RequestItems", QJsonObject{{"items", puts}}}}).toJson(QJsonDocument::Compact);
-    const Answer w = send(true, "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.BatchWriteItem\r\n"
-                                "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
-                                    + QByteArray::number(write.size()) + "\r\n\r\n" + write);
+    const Answer w = send(
+        true, "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.BatchWriteItem\r\n"
+              "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
+                  + QByteArray::number(write.size()) + "\r\n\r\n" + write);
     QVERIFY2(w.status == 400 && w.body.contains("less than or equal to 25"), statusLine(w).constData());
 }
 
@@ -600,7 +640,9 @@ void TestSecurityHttp::bigScansArePaged()
     const int total = 25000;
     const TableKeys keys = mCloud->tableKeys(QStringLiteral("items"));
     for (int i = 0; i < total; ++i)
-        QVERIFY(mCloud->state().putItem(QStringLiteral("items"), keys, {{"id", QJsonObject{{"S", QStringLiteral("k%1").arg(i, 6, 10, QLatin1Char('0'))}}}}));
+        QVERIFY(mCloud->state().putItem(
+            QStringLiteral("items"), keys,
+            {{"id", QJsonObject{{"S", QStringLiteral("k%1").arg(i, 6, 10, QLatin1Char('0'))}}}}));
     QSet<QString> seen;
     QJsonObject start;
     int pages = 0;
@@ -612,9 +654,10 @@ void TestSecurityHttp::bigScansArePaged()
         const QByteArray body = QJsonDocument(input).toJson(QJsonDocument::Compact);
         QElapsedTimer timer;
         timer.start();
-        const Answer a = send(true, "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.Scan\r\n"
-                                    "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
-                                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        const Answer a = send(true,
+                              "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.Scan\r\n"
+                              "Content-Type: application/x-amz-json-1.0\r\nContent-Length: "
+                                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         longest = std::max(longest, timer.elapsed());
         QVERIFY2(a.status == 200, statusLine(a).constData());
         const QJsonObject page = QJsonDocument::fromJson(a.body).object();
@@ -632,7 +675,8 @@ void TestSecurityHttp::bigScansArePaged()
     QVERIFY(pages >= 3);
     qInfo("a %d-item table scanned in %d pages, the longest %lld ms", total, pages, longest);
     for (int i = 0; i < total; ++i)
-        mCloud->state().deleteItem(QStringLiteral("items"), keys, {{"id", QJsonObject{{"S", QStringLiteral("k%1").arg(i, 6, 10, QLatin1Char('0'))}}}});
+        mCloud->state().deleteItem(QStringLiteral("items"), keys,
+                                   {{"id", QJsonObject{{"S", QStringLiteral("k%1").arg(i, 6, 10, QLatin1Char('0'))}}}});
 }
 
 void TestSecurityHttp::serveStaysSmallUnderHugeUploads()
@@ -653,8 +697,9 @@ void TestSecurityHttp::serveStaysSmallUnderHugeUploads()
         "edges": [{"from": "route", "to": "getItem", "type": "invokes"}]})");
     json.close();
     QProcess serve;
-    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {QStringLiteral("serve"), json.fileName(), QStringLiteral("--port"),
-                                                                  QStringLiteral("0"), QStringLiteral("--aws-port"), QStringLiteral("0")});
+    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"),
+                {QStringLiteral("serve"), json.fileName(), QStringLiteral("--port"), QStringLiteral("0"),
+                 QStringLiteral("--aws-port"), QStringLiteral("0")});
     QVERIFY(QTest::qWaitFor([&] { return serve.peek(4096).count('\n') >= 2; }, 20000));
     const quint16 gateway = QUrl(QString::fromLatin1(serve.readLine().trimmed())).port();
     const quint16 aws = QUrl(QString::fromLatin1(serve.readLine().trimmed())).port();
@@ -672,24 +717,33 @@ void TestSecurityHttp::serveStaysSmallUnderHugeUploads()
         QByteArray text = head;
         text.replace("PORT", QByteArray::number(port));
         auto future = std::async(std::launch::async, exchange, port, text, bytes, chunked);
-        if (!QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; }, 300000))
+        if (!QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; },
+                             300000))
             qWarning("an upload did not end in 5 minutes");
         return future.get();
     };
     const qint64 gb = 1024LL * 1024 * 1024;
-    const Answer declared = upload(aws, "PUT /files/big HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Length: 1073741824\r\n\r\n", gb, false);
+    const Answer declared = upload(
+        aws, "PUT /files/big HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Length: 1073741824\r\n\r\n", gb, false);
     QCOMPARE(declared.status, 413);
-    const Answer streamed = upload(aws, "PUT /files/big HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nTransfer-Encoding: chunked\r\n\r\n", gb, true);
+    const Answer streamed = upload(
+        aws, "PUT /files/big HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nTransfer-Encoding: chunked\r\n\r\n", gb, true);
     QCOMPARE(streamed.status, 413);
-    const Answer gatewayStream =
-        upload(gateway, "POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nTransfer-Encoding: chunked\r\n\r\n", 200 << 20, true);
+    const Answer gatewayStream = upload(
+        gateway, "POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nTransfer-Encoding: chunked\r\n\r\n", 200 << 20,
+        true);
     QCOMPARE(gatewayStream.status, 413);
-    const Answer object = upload(gateway, "POST /_nimbus/put-object HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: application/json\r\n"
-                                          "Content-Length: 1073741824\r\n\r\n", gb, false);
+    const Answer object = upload(
+        gateway,
+        "POST /_nimbus/put-object HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: application/json\r\n"
+        "Content-Length: 1073741824\r\n\r\n",
+        gb, false);
     QCOMPARE(object.status, 413);
     const qint64 peak = peakKb();
-    qInfo("nimbus serve peak resident memory: %lld MB before, %lld MB after 1 GB uploads to both ports (the server took %lld MB of the "
-          "streamed one)", before / 1024, peak / 1024, streamed.sent >> 20);
+    qInfo("nimbus serve peak resident memory: %lld MB before, %lld MB after 1 GB uploads to both ports (the server "
+          "took %lld MB of the "
+          "streamed one)",
+          before / 1024, peak / 1024, streamed.sent >> 20);
     QVERIFY2(peak > 0 && peak < 200 * 1024, qPrintable(QStringLiteral("peak %1 MB").arg(peak / 1024)));
     ::kill(pid_t(serve.processId()), SIGTERM);
     QVERIFY(serve.waitForFinished(20000));
@@ -702,13 +756,17 @@ void TestSecurityHttp::cloudTrustsOnlyALiveLoopbackServer_data()
     QTest::addColumn<QString>("twist");
     QTest::addColumn<QByteArray>("message");
     QTest::newRow("a dead process") << "http://127.0.0.1:9" << false << "" << QByteArray("is not running");
-    QTest::newRow("a pid reused by another program") << "http://127.0.0.1:9" << true << "" << QByteArray("is not running");
-    QTest::newRow("a foreign host") << "http://203.0.113.7:3000" << true << "" << QByteArray("not the local cloud's address");
+    QTest::newRow("a pid reused by another program")
+        << "http://127.0.0.1:9" << true << "" << QByteArray("is not running");
+    QTest::newRow("a foreign host") << "http://203.0.113.7:3000" << true << ""
+                                    << QByteArray("not the local cloud's address");
     QTest::newRow("https") << "https://127.0.0.1:3000" << true << "" << QByteArray("not the local cloud's address");
     QTest::newRow("file") << "file:///etc/passwd" << true << "" << QByteArray("not the local cloud's address");
     QTest::newRow("a name") << "http://evil.example:3000" << true << "" << QByteArray("not the local cloud's address");
-    QTest::newRow("a link") << "http://127.0.0.1:9" << true << "link" << QByteArray("not a file nimbus serve wrote for you");
-    QTest::newRow("writable by others") << "http://127.0.0.1:9" << true << "writable" << QByteArray("not a file nimbus serve wrote for you");
+    QTest::newRow("a link") << "http://127.0.0.1:9" << true << "link"
+                            << QByteArray("not a file nimbus serve wrote for you");
+    QTest::newRow("writable by others") << "http://127.0.0.1:9" << true << "writable"
+                                        << QByteArray("not a file nimbus serve wrote for you");
 }
 
 void TestSecurityHttp::cloudTrustsOnlyALiveLoopbackServer()
@@ -720,17 +778,21 @@ void TestSecurityHttp::cloudTrustsOnlyALiveLoopbackServer()
     QTemporaryDir dir;
     QFile json(dir.filePath(QStringLiteral("p.json")));
     QVERIFY(json.open(QIODevice::WriteOnly));
-    json.write(R"({"format": "nimbus-project", "version": 1, "nodes": [{"name": "jobs", "kind": "queue"}], "edges": []})");
+    json.write(
+        R"({"format": "nimbus-project", "version": 1, "nodes": [{"name": "jobs", "kind": "queue"}], "edges": []})");
     json.close();
     QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral(".nimbus-cloud"))));
-    QFile server(dir.filePath(twist == QLatin1String("link") ? QStringLiteral("elsewhere.json") : QStringLiteral(".nimbus-cloud/server.json")));
+    QFile server(dir.filePath(twist == QLatin1String("link") ? QStringLiteral("elsewhere.json")
+                                                             : QStringLiteral(".nimbus-cloud/server.json")));
     QVERIFY(server.open(QIODevice::WriteOnly));
     // A pid that is surely gone: a child that has been reaped.
     QProcess gone;
     gone.start(QStringLiteral("true"));
     QVERIFY(gone.waitForFinished());
     const qint64 pid = alivePid ? QCoreApplication::applicationPid() : gone.processId();
-    server.write(QJsonDocument(QJsonObject{{"gateway", gateway}, {"token", "t"}, {"pid", alivePid ? pid : qint64(999999999)}}).toJson());
+    server.write(
+        QJsonDocument(QJsonObject{{"gateway", gateway}, {"token", "t"}, {"pid", alivePid ? pid : qint64(999999999)}})
+            .toJson());
     server.close();
     if (twist == QLatin1String("link"))
         QVERIFY(QFile::link(server.fileName(), dir.filePath(QStringLiteral(".nimbus-cloud/server.json"))));
@@ -738,7 +800,8 @@ void TestSecurityHttp::cloudTrustsOnlyALiveLoopbackServer()
         QVERIFY(server.setPermissions(server.permissions() | QFileDevice::WriteOther));
     QProcess cloud;
     cloud.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"),
-                {QStringLiteral("cloud"), json.fileName(), QStringLiteral("send-message"), QStringLiteral("jobs"), QStringLiteral("x")});
+                {QStringLiteral("cloud"), json.fileName(), QStringLiteral("send-message"), QStringLiteral("jobs"),
+                 QStringLiteral("x")});
     QVERIFY(cloud.waitForFinished(20000));
     const QByteArray err = cloud.readAllStandardError();
     QCOMPARE(cloud.exitCode(), 3);

@@ -34,8 +34,8 @@ using namespace NimbusTest;
 namespace {
 const QString kPlugins = QStringLiteral(NIMBUS_BINARY_DIR "/lib/nimbus-studio/plugins");
 const QString kNimbus = QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus");
-const QStringList kTargets = {QStringLiteral("azure"), QStringLiteral("cloudrun"), QStringLiteral("knative"),
-                              QStringLiteral("openfaas"), QStringLiteral("sam"), QStringLiteral("scaleway"),
+const QStringList kTargets = {QStringLiteral("azure"),      QStringLiteral("cloudrun"), QStringLiteral("knative"),
+                              QStringLiteral("openfaas"),   QStringLiteral("sam"),      QStringLiteral("scaleway"),
                               QStringLiteral("serverless"), QStringLiteral("terraform")};
 const QByteArray kSecret = "-----BEGIN FAKE KEY----- s3cret-k3y-of-the-user";
 const QByteArray kBashrc = "# the user's own .bashrc\n";
@@ -126,11 +126,13 @@ QStringList hclStrings(const QByteArray &hcl)
                     i += 4;
                 } else
                     value += e;
-            } else if ((c == QLatin1Char('$') || c == QLatin1Char('%')) && text.mid(i + 1, 2) == QString(c) + QLatin1Char('{')) {
+            } else if ((c == QLatin1Char('$') || c == QLatin1Char('%'))
+                       && text.mid(i + 1, 2) == QString(c) + QLatin1Char('{')) {
                 value += c;
                 value += QLatin1Char('{');
                 i += 2;
-            } else if ((c == QLatin1Char('$') || c == QLatin1Char('%')) && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('{')) {
+            } else if ((c == QLatin1Char('$') || c == QLatin1Char('%')) && i + 1 < text.size()
+                       && text.at(i + 1) == QLatin1Char('{')) {
                 // An interpolation: its expression may hold quoted strings of its own.
                 int depth = 0;
                 QString expression;
@@ -242,9 +244,8 @@ QMap<QString, QByteArray> tst_SecurityPaths::snapshot(const QStringList &except)
     while (it.hasNext()) {
         const QString path = it.next();
         const QString relative = QDir(home()).relativeFilePath(path);
-        if (std::any_of(except.cbegin(), except.cend(), [&](const QString &e) {
-                return relative == e || relative.startsWith(e + QLatin1Char('/'));
-            }))
+        if (std::any_of(except.cbegin(), except.cend(),
+                        [&](const QString &e) { return relative == e || relative.startsWith(e + QLatin1Char('/')); }))
             continue;
         const QFileInfo info = it.fileInfo();
         if (info.isSymLink())
@@ -265,11 +266,11 @@ void tst_SecurityPaths::writeProject(const QString &path, const QJsonArray &node
         objects.append(QJsonObject{{"name", a.at(0)}, {"kind", a.at(1)}, {"properties", a.at(2)}});
     }
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QVERIFY(writeAll(path, QJsonDocument(QJsonObject{{"format", "nimbus-project"},
-                                                     {"version", 1},
-                                                     {"nodes", objects},
-                                                     {"edges", QJsonArray()}})
-                               .toJson()));
+    QVERIFY(writeAll(
+        path,
+        QJsonDocument(
+            QJsonObject{{"format", "nimbus-project"}, {"version", 1}, {"nodes", objects}, {"edges", QJsonArray()}})
+            .toJson()));
 }
 
 // ---- the helper every check goes through ----
@@ -339,7 +340,8 @@ void tst_SecurityPaths::validatorNamesUnsafePaths_data()
     QTest::newRow("source ../..") << "fn" << QJsonObject{{"source", "../.."}} << "source";
     QTest::newRow("source autostart") << "fn" << QJsonObject{{"source", "../../.config/autostart"}} << "source";
     QTest::newRow("source absolute") << "fn" << QJsonObject{{"source", "/home/user/.ssh"}} << "source";
-    QTest::newRow("source NUL") << "fn" << QJsonObject{{"source", QStringLiteral("functions/fn") + QChar(0)}} << "source";
+    QTest::newRow("source NUL") << "fn" << QJsonObject{{"source", QStringLiteral("functions/fn") + QChar(0)}}
+                                << "source";
     QTest::newRow("handler ../") << "fn" << QJsonObject{{"handler", "../../evil.handler"}} << "handler";
     QTest::newRow("handler absolute") << "fn" << QJsonObject{{"handler", "/tmp/evil.handler"}} << "handler";
     QTest::newRow("python handler") << "fn" << QJsonObject{{"runtime", "python3.12"}, {"handler", "../x.handler"}}
@@ -375,9 +377,12 @@ void tst_SecurityPaths::saveAsRefusesEscapingSource_data()
     QTest::addColumn<QString>("saveTo");
     // Saved two folders down, "../.." of the copy is HOME: the attacker's .bashrc
     // beside the project would replace the user's.
-    QTest::newRow("../..") << "../.." << "p/q/copy.nimbus";
-    QTest::newRow("a/../../..") << "functions/../../.." << "p/q/copy.nimbus";
-    QTest::newRow("../../ as JSON") << "../../" << "p/q/copy.json";
+    QTest::newRow("../..") << "../.."
+                           << "p/q/copy.nimbus";
+    QTest::newRow("a/../../..") << "functions/../../.."
+                                << "p/q/copy.nimbus";
+    QTest::newRow("../../ as JSON") << "../../"
+                                    << "p/q/copy.json";
     QTest::newRow("absolute") << home("dl/evil") << "p/q/copy.nimbus";
 }
 
@@ -424,14 +429,16 @@ void tst_SecurityPaths::saveAsDoesNotFollowLinks()
     QVERIFY(writeAll(root + "/functions/fn/index.mjs", "export const handler = async () => 1;\n"));
     QVERIFY(QFile::link(home(".ssh/id_rsa"), root + "/functions/fn/id_rsa"));
     QVERIFY(QFile::link(home(".ssh"), root + "/functions/fn/ssh"));
-    writeProject(root + "/proj.json", QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}}});
+    writeProject(root + "/proj.json",
+                 QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}}});
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY2(file.load(root + "/proj.json", project), qPrintable(file.errorString()));
 
     QVERIFY2(file.save(project, home("w2/proj.nimbus")), qPrintable(file.errorString()));
     QVERIFY(QFileInfo(home("w2/functions/fn/index.mjs")).isFile());
-    QVERIFY(!QFileInfo(home("w2/functions/fn/id_rsa")).exists() && !QFileInfo(home("w2/functions/fn/id_rsa")).isSymLink());
+    QVERIFY(!QFileInfo(home("w2/functions/fn/id_rsa")).exists()
+            && !QFileInfo(home("w2/functions/fn/id_rsa")).isSymLink());
     QVERIFY(!QFileInfo::exists(home("w2/functions/fn/ssh")));
     const auto saved = snapshot();
     for (auto it = saved.cbegin(); it != saved.cend(); ++it)
@@ -441,7 +448,8 @@ void tst_SecurityPaths::saveAsDoesNotFollowLinks()
 
     // A function folder that is itself a link out of the project is refused whole.
     QVERIFY(QFile::link(home(".ssh"), root + "/functions/keys"));
-    writeProject(root + "/proj2.json", QJsonArray{QJsonArray{"keys", "function", QJsonObject{{"source", "functions/keys"}}}});
+    writeProject(root + "/proj2.json",
+                 QJsonArray{QJsonArray{"keys", "function", QJsonObject{{"source", "functions/keys"}}}});
     Project linked(Catalog::builtin());
     QVERIFY(file.load(root + "/proj2.json", linked));
     QVERIFY(!file.save(linked, home("w3/proj.nimbus")));
@@ -452,7 +460,8 @@ void tst_SecurityPaths::saveAsDoesNotFollowLinks()
 void tst_SecurityPaths::saveRefusesEscapingCodeFile()
 {
     const QString root = home("w/proj");
-    writeProject(root + "/proj.json", QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}}});
+    writeProject(root + "/proj.json",
+                 QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}}});
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY(file.load(root + "/proj.json", project));
@@ -472,17 +481,17 @@ void tst_SecurityPaths::importRefusesTemplatePaths_data()
                            "  Evil:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: %1\n"
                            "      Handler: index.handler\n      Runtime: nodejs20.x\n";
     QTest::newRow("SAM CodeUri ../../") << "template.yaml" << QByteArray(sam).replace("%1", "../../") << "Evil";
-    QTest::newRow("SAM CodeUri absolute") << "template.yaml" << QByteArray(sam).replace("%1", home(".ssh").toUtf8()) << "Evil";
-    QTest::newRow("SAM handler ../") << "template.yaml"
-                                     << QByteArray(sam).replace("%1", "src").replace("index.handler", "../../../evil.handler")
-                                     << "Evil";
+    QTest::newRow("SAM CodeUri absolute")
+        << "template.yaml" << QByteArray(sam).replace("%1", home(".ssh").toUtf8()) << "Evil";
+    QTest::newRow("SAM handler ../")
+        << "template.yaml" << QByteArray(sam).replace("%1", "src").replace("index.handler", "../../../evil.handler")
+        << "Evil";
     const QByteArray serverless = "service: evil\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n"
                                   "  evil:\n    handler: %1\n";
-    QTest::newRow("serverless handler ../../") << "serverless.yml"
-                                               << QByteArray(serverless).replace("%1", "../../x/index.handler") << "evil";
-    QTest::newRow("serverless handler absolute") << "serverless.yml"
-                                                 << QByteArray(serverless).replace("%1", "/etc/cron.d/index.handler")
-                                                 << "evil";
+    QTest::newRow("serverless handler ../../")
+        << "serverless.yml" << QByteArray(serverless).replace("%1", "../../x/index.handler") << "evil";
+    QTest::newRow("serverless handler absolute")
+        << "serverless.yml" << QByteArray(serverless).replace("%1", "/etc/cron.d/index.handler") << "evil";
 }
 
 void tst_SecurityPaths::importRefusesTemplatePaths()
@@ -523,8 +532,8 @@ void tst_SecurityPaths::exportStaysInOutput_data()
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("attack");
     for (const QString &target : kTargets)
-        for (const char *attack : {"source ../../.config/autostart", "absolute source", "linked function folder",
-                                   "name a/../../../x"})
+        for (const char *attack :
+             {"source ../../.config/autostart", "absolute source", "linked function folder", "name a/../../../x"})
             QTest::addRow("%s, %s", qPrintable(target), attack) << target << QString::fromLatin1(attack);
 }
 
@@ -544,9 +553,8 @@ void tst_SecurityPaths::exportStaysInOutput()
         source = QStringLiteral("functions/keys");
     } else
         name = QStringLiteral("a/../../../x");
-    writeProject(root + "/project.json",
-                 QJsonArray{QJsonArray{name, "function", QJsonObject{{"source", source}}},
-                            QJsonArray{"jobs", "queue", QJsonObject()}});
+    writeProject(root + "/project.json", QJsonArray{QJsonArray{name, "function", QJsonObject{{"source", source}}},
+                                                    QJsonArray{"jobs", "queue", QJsonObject()}});
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY2(file.load(root + "/project.json", project), qPrintable(file.errorString()));
@@ -583,7 +591,8 @@ void tst_SecurityPaths::exportSkipsLinksInFunctionFolder()
     const QString root = home("dl/evil/a/b");
     QVERIFY(QFile::link(home(".ssh/id_rsa"), root + "/functions/fn/id_rsa"));
     QVERIFY(QFile::link(home(".ssh"), root + "/functions/fn/ssh"));
-    writeProject(root + "/project.json", QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}}});
+    writeProject(root + "/project.json",
+                 QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}}});
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY(file.load(root + "/project.json", project));
@@ -613,10 +622,12 @@ void tst_SecurityPaths::exportWriteChecksAgain_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("copyFrom");
-    QTest::newRow("file ../../") << "../../.bashrc" << "";
+    QTest::newRow("file ../../") << "../../.bashrc"
+                                 << "";
     QTest::newRow("file absolute") << home(".bashrc") << "";
     QTest::newRow("copy to ../") << "../../.config/autostart" << home("dl/evil/.config/autostart");
-    QTest::newRow("copy of a link") << "functions/keys" << "link";
+    QTest::newRow("copy of a link") << "functions/keys"
+                                    << "link";
 }
 
 void tst_SecurityPaths::exportWriteChecksAgain()
@@ -649,8 +660,11 @@ void tst_SecurityPaths::scaffoldStaysInProject_data()
 {
     QTest::addColumn<QJsonObject>("properties");
     QTest::addColumn<bool>("linkedFolder");
-    QTest::newRow("handler ../../") << QJsonObject{{"source", "functions/fn"}, {"handler", "../../../../../evil.handler"}} << false;
-    QTest::newRow("handler absolute") << QJsonObject{{"source", "functions/fn"}, {"handler", home("evil.handler")}} << false;
+    QTest::newRow("handler ../../") << QJsonObject{{"source", "functions/fn"},
+                                                   {"handler", "../../../../../evil.handler"}}
+                                    << false;
+    QTest::newRow("handler absolute") << QJsonObject{{"source", "functions/fn"}, {"handler", home("evil.handler")}}
+                                      << false;
     QTest::newRow("source ../..") << QJsonObject{{"source", "../../../../.config/autostart"}} << false;
     QTest::newRow("linked source folder") << QJsonObject{{"source", "functions/auto"}} << true;
 }
@@ -686,8 +700,9 @@ void tst_SecurityPaths::hclEscapesUserStrings()
                  QJsonArray{QJsonArray{name, "function",
                                        QJsonObject{{"source", "functions/${file(\"~/.ssh/id_rsa\")}"},
                                                    {"description", kHostile},
-                                                   {"environment", QJsonArray{QJsonObject{{"name", "EVIL"}, {"value", kHostile}},
-                                                                              QJsonObject{{"name", "X = 1 }\n#"}, {"value", "v"}}}}}},
+                                                   {"environment",
+                                                    QJsonArray{QJsonObject{{"name", "EVIL"}, {"value", kHostile}},
+                                                               QJsonObject{{"name", "X = 1 }\n#"}, {"value", "v"}}}}}},
                             QJsonArray{"jobs", "queue", QJsonObject()}});
     Project project(Catalog::builtin());
     ProjectFile file;
@@ -778,14 +793,16 @@ void tst_SecurityPaths::exportersEscapeHostileStrings()
     writeProject(root + "/project.json",
                  QJsonArray{QJsonArray{"fn", "function",
                                        QJsonObject{{"description", kHostile},
-                                                   {"environment", QJsonArray{QJsonObject{{"name", "EVIL"}, {"value", kHostile}}}}}},
+                                                   {"environment",
+                                                    QJsonArray{QJsonObject{{"name", "EVIL"}, {"value", kHostile}}}}}},
                             QJsonArray{"jobs", "topic", QJsonObject()}});
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY(file.load(root + "/project.json", project));
     QVERIFY(project.connectNodes(project.architecture().nodeByName("jobs")->id,
                                  project.architecture().nodeByName("fn")->id, "invokes"));
-    const ExportOutput output = ExportJob::prepare(*mRegistry->exporter(target), nullptr, ExportJob::input(project, target, {}));
+    const ExportOutput output = ExportJob::prepare(*mRegistry->exporter(target), nullptr,
+                                                   ExportJob::input(project, target, {}));
     bool found = false;
     for (const ExportFile &f : output.files) {
         if (f.isCopy())
@@ -814,7 +831,8 @@ void tst_SecurityPaths::exportersEscapeHostileStrings()
     QVERIFY2(found, qPrintable(target + ": the value did not read back unchanged from any file"));
     // The Serverless Framework would resolve ${file(...)} at deploy time: the user is told.
     if (target == QLatin1String("serverless") || target == QLatin1String("scaleway")) {
-        const bool warned = std::any_of(output.diagnostics.cbegin(), output.diagnostics.cend(), [](const Diagnostic &d) {
+        const bool warned = std::any_of(output.diagnostics.cbegin(), output.diagnostics.cend(),
+                                        [](const Diagnostic &d) {
             return d.code == QLatin1String("export-deploy-variable") && d.message.contains(QLatin1String("EVIL"));
         });
         QVERIFY2(warned, qPrintable(target));

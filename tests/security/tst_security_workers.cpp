@@ -132,13 +132,12 @@ void tst_SecurityWorkers::initTestCase()
                   "  spawn('sh', ['-c', 'b() { if [ \"$1\" -gt 0 ]; then (b $(($1 - 1)) &); (b $(($1 - 1)) &); fi;"
                   " exec sleep 47; }; b 9'], { stdio: 'ignore' });\n"
                   "  await new Promise(() => {});\n};\n"));
-    QVERIFY(write(mDir.filePath("threads/index.py"),
-                  "import threading\n\n"
-                  "def handler(event, context):\n"
-                  "    hold = threading.Event()\n"
-                  "    for _ in range(1100):\n"
-                  "        threading.Thread(target=hold.wait, daemon=True).start()\n"
-                  "    hold.wait()\n"));
+    QVERIFY(write(mDir.filePath("threads/index.py"), "import threading\n\n"
+                                                     "def handler(event, context):\n"
+                                                     "    hold = threading.Event()\n"
+                                                     "    for _ in range(1100):\n"
+                                                     "        threading.Thread(target=hold.wait, daemon=True).start()\n"
+                                                     "    hold.wait()\n"));
 }
 
 void tst_SecurityWorkers::forkBombIsStopped()
@@ -148,8 +147,7 @@ void tst_SecurityWorkers::forkBombIsStopped()
     QElapsedTimer clock;
     clock.start();
     const InvocationResult r = invoke(pool, QStringLiteral("bomb"));
-    qInfo("fork bomb stopped after %lld ms: %s", clock.elapsed(),
-          qPrintable(r.error.value("errorMessage").toString()));
+    qInfo("fork bomb stopped after %lld ms: %s", clock.elapsed(), qPrintable(r.error.value("errorMessage").toString()));
     QCOMPARE(r.error.value("errorType").toString(), QStringLiteral("Runtime.TooManyProcesses"));
     QVERIFY2(r.error.value("errorMessage").toString().contains("more than 64 processes"),
              qPrintable(r.error.value("errorMessage").toString()));
@@ -178,7 +176,8 @@ void tst_SecurityWorkers::busyDesktopUserRunsNodeFunctions()
     // Another user's processes need root (CI runs the tests as root) or CAP_SETUID.
     const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
     const bool canSwitch = !setpriv.isEmpty()
-                           && QProcess::execute(setpriv, asUser() << QStringLiteral("--") << QStringLiteral("true")) == 0;
+                           && QProcess::execute(setpriv, asUser() << QStringLiteral("--") << QStringLiteral("true"))
+                                  == 0;
     if (!canSwitch && ::geteuid() != 0)
         QSKIP("runs the function as uid 65534 through setpriv, which needs root or CAP_SETUID and CAP_SETGID; "
               "run this test as root (CI does)");
@@ -197,12 +196,12 @@ void tst_SecurityWorkers::busyDesktopUserRunsNodeFunctions()
     QVERIFY(QDir().mkpath(root + "/bin") && QDir().mkpath(root + "/lib")
             && QDir().mkpath(root + "/share/nimbus-studio/runtime"));
     QVERIFY(QFile::copy(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), root + "/bin/nimbus"));
-    for (const QFileInfo &library : QDir(QStringLiteral(NIMBUS_BINARY_DIR "/lib"))
-                                        .entryInfoList({QStringLiteral("libnimbus*.so*")}, QDir::Files))
+    for (const QFileInfo &library :
+         QDir(QStringLiteral(NIMBUS_BINARY_DIR "/lib")).entryInfoList({QStringLiteral("libnimbus*.so*")}, QDir::Files))
         QVERIFY(QFile::copy(library.filePath(), root + "/lib/" + library.fileName()));
     const QString runtime = QStringLiteral(NIMBUS_BINARY_DIR "/share/nimbus-studio/runtime/");
-    for (const QString &file : {QStringLiteral("bootstrap.mjs"), QStringLiteral("bootstrap.py"),
-                                QStringLiteral("sdk-resolve.mjs")})
+    for (const QString &file :
+         {QStringLiteral("bootstrap.mjs"), QStringLiteral("bootstrap.py"), QStringLiteral("sdk-resolve.mjs")})
         if (QFileInfo::exists(runtime + file))
             QVERIFY(QFile::copy(runtime + file, root + "/share/nimbus-studio/runtime/" + file));
     // A small project: one Node.js function that says who ran it.
@@ -218,7 +217,10 @@ void tst_SecurityWorkers::busyDesktopUserRunsNodeFunctions()
     const QStringList needed = {root + "/bin/nimbus", root + "/share/nimbus-studio/runtime/bootstrap.mjs",
                                 root + "/project/functions/hello/index.js", python};
     for (const QString &path : needed)
-        QVERIFY2(QProcess::execute(setpriv, asUser() << "--" << "test" << "-r" << path) == 0,
+        QVERIFY2(QProcess::execute(setpriv, asUser() << "--"
+                                                     << "test"
+                                                     << "-r" << path)
+                     == 0,
                  qPrintable(path + " cannot be read by uid 65534"));
 
     // The desktop: one of the user's programs holds 300 threads.
@@ -257,8 +259,10 @@ void tst_SecurityWorkers::busyDesktopUserRunsNodeFunctions()
     env.insert("XDG_CACHE_HOME", root + "/home/cache");
     nimbus.setProcessEnvironment(env);
     nimbus.setWorkingDirectory(root + "/home");
-    nimbus.start(setpriv, asUser() << "--" << root + "/bin/nimbus" << "invoke" << root + "/project/busy.json"
-                                   << "hello" << "--json");
+    nimbus.start(setpriv, asUser() << "--" << root + "/bin/nimbus"
+                                   << "invoke" << root + "/project/busy.json"
+                                   << "hello"
+                                   << "--json");
     QVERIFY(nimbus.waitForFinished(60000));
     const QByteArray out = nimbus.readAllStandardOutput();
     const QByteArray err = nimbus.readAllStandardError();

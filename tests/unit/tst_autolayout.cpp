@@ -60,7 +60,8 @@ void tst_AutoLayout::noOverlapsAndFlowsRight()
         rightward += positions.value(edge.to).x() > positions.value(edge.from).x();
     int acyclic = 0;
     for (const auto &[id, edge] : project.architecture().edges())
-        acyclic += !(QTest::currentDataTag() == QByteArrayLiteral("loop") && edge.type == "writes") && edge.from != edge.to;
+        acyclic += !(QTest::currentDataTag() == QByteArrayLiteral("loop") && edge.type == "writes")
+                   && edge.from != edge.to;
     QCOMPARE(rightward, acyclic);
 }
 

@@ -26,7 +26,9 @@ class FakeService : public AwsService
 {
 public:
     explicit FakeService(AwsEndpoint &endpoint)
-        : AwsService(Recognition(QStringLiteral("fake")).byTarget(QStringLiteral("Fake_2026.")).takesQuery({QStringLiteral("Echo")}),
+        : AwsService(Recognition(QStringLiteral("fake"))
+                         .byTarget(QStringLiteral("Fake_2026."))
+                         .takesQuery({QStringLiteral("Echo")}),
                      endpoint)
     {
         mOperations.insert(QStringLiteral("Echo"), &FakeService::echo);
@@ -104,7 +106,8 @@ private slots:
     void unknownOperation();
 
 private:
-    HttpResponseData send(const QString &method, const QString &path, const HttpHeaders &headers, const QByteArray &body);
+    HttpResponseData send(const QString &method, const QString &path, const HttpHeaders &headers,
+                          const QByteArray &body);
 
     std::unique_ptr<RunningCloud> mCloud;
     AwsEndpoint *mEndpoint = nullptr;
@@ -155,9 +158,9 @@ void TestAwsServices::addedServiceAnswersByTarget()
 {
     QVERIFY(mEndpoint->addService<FakeService>());
     QCOMPARE(mEndpoint->service(QStringLiteral("fake"))->name(), QStringLiteral("fake"));
-    const HttpResponseData answer = send(QStringLiteral("POST"), QStringLiteral("/"),
-                                         {{"x-amz-target", "Fake_2026.Echo"}, {"content-type", "application/x-amz-json-1.0"}},
-                                         R"({"Text":"hello"})");
+    const HttpResponseData answer = send(
+        QStringLiteral("POST"), QStringLiteral("/"),
+        {{"x-amz-target", "Fake_2026.Echo"}, {"content-type", "application/x-amz-json-1.0"}}, R"({"Text":"hello"})");
     QCOMPARE(answer.status, 200);
     QCOMPARE(answer.body, QByteArray(R"({"echo":{"Text":"hello"}})"));
     // The endpoint's own headers come with every service's answer.
@@ -172,15 +175,19 @@ void TestAwsServices::addedServiceAnswersByScopeOrAction()
     const QByteArray form = "application/x-www-form-urlencoded";
     // Signed for the service: its form is its own.
     HttpResponseData answer = send(QStringLiteral("POST"), QStringLiteral("/"),
-                                   {{"content-type", form}, {"authorization", signedFor("fake")}}, "Action=Echo&Text=signed");
+                                   {{"content-type", form}, {"authorization", signedFor("fake")}},
+                                   "Action=Echo&Text=signed");
     QCOMPARE(answer.status, 200);
-    QCOMPARE(QJsonDocument::fromJson(answer.body)[QLatin1String("echo")][QLatin1String("Text")].toString(), QStringLiteral("signed"));
+    QCOMPARE(QJsonDocument::fromJson(answer.body)[QLatin1String("echo")][QLatin1String("Text")].toString(),
+             QStringLiteral("signed"));
     // Unsigned: the action it claims names it ...
     answer = send(QStringLiteral("POST"), QStringLiteral("/"), {{"content-type", form}}, "Action=Echo&Text=unsigned");
     QCOMPARE(answer.status, 200);
-    QCOMPARE(QJsonDocument::fromJson(answer.body)[QLatin1String("echo")][QLatin1String("Text")].toString(), QStringLiteral("unsigned"));
+    QCOMPARE(QJsonDocument::fromJson(answer.body)[QLatin1String("echo")][QLatin1String("Text")].toString(),
+             QStringLiteral("unsigned"));
     // ... and a form no service claims is still SQS's.
-    answer = send(QStringLiteral("POST"), QStringLiteral("/"), {{"content-type", form}}, "Action=SendMessage&MessageBody=x");
+    answer = send(QStringLiteral("POST"), QStringLiteral("/"), {{"content-type", form}},
+                  "Action=SendMessage&MessageBody=x");
     QCOMPARE(answer.status, 400);
     QVERIFY(answer.body.contains("<Code>MissingParameter</Code>"));
 }
@@ -194,21 +201,32 @@ void TestAwsServices::unknownOperation_data()
     QTest::addColumn<QByteArray>("answer");
 
     const QByteArray queue = "http://127.0.0.1:4566/000000000000/jobs";
-    QTest::newRow("added JSON service") << QByteArray("Fake_2026.Frobnicate") << QByteArray() << QByteArray("{}")
-                                        << QByteArray("UnknownOperationException")
-                                        << QByteArray(R"({"__type":"com.amazon.coral.service#UnknownOperationException","message":""})");
-    QTest::newRow("added query service") << QByteArray() << signedFor("fake") << QByteArray("Action=Frobnicate")
-                                         << QByteArray() << QByteArray("<Code>InvalidAction</Code><Message>The action Frobnicate is not valid for this endpoint.</Message>");
-    QTest::newRow("DynamoDB") << QByteArray("DynamoDB_20120810.Frobnicate") << QByteArray() << QByteArray(R"({"TableName":"things"})")
-                              << QByteArray("UnknownOperationException")
-                              << QByteArray(R"({"__type":"com.amazon.coral.service#UnknownOperationException","message":""})");
-    QTest::newRow("SQS JSON") << QByteArray("AmazonSQS.Frobnicate") << QByteArray() << QByteArray(R"({"QueueUrl":")" + queue + R"("})")
-                              << QByteArray("UnsupportedOperation")
-                              << QByteArray(R"({"__type":"com.amazonaws.sqs#UnsupportedOperation","message":"The action Frobnicate is not valid for this endpoint."})");
-    QTest::newRow("SQS query") << QByteArray() << signedFor("sqs") << QByteArray("Action=Frobnicate&QueueUrl=" + queue.toPercentEncoding())
-                               << QByteArray() << QByteArray("<Code>InvalidAction</Code><Message>The action Frobnicate is not valid for this endpoint.</Message>");
-    QTest::newRow("SNS") << QByteArray() << signedFor("sns") << QByteArray("Action=Frobnicate")
-                         << QByteArray() << QByteArray("<Code>InvalidAction</Code><Message>The action Frobnicate is not valid for this endpoint.</Message>");
+    QTest::newRow("added JSON service")
+        << QByteArray("Fake_2026.Frobnicate") << QByteArray() << QByteArray("{}")
+        << QByteArray("UnknownOperationException")
+        << QByteArray(R"({"__type":"com.amazon.coral.service#UnknownOperationException","message":""})");
+    QTest::newRow("added query service")
+        << QByteArray() << signedFor("fake") << QByteArray("Action=Frobnicate") << QByteArray()
+        << QByteArray(
+               "<Code>InvalidAction</Code><Message>The action Frobnicate is not valid for this endpoint.</Message>");
+    QTest::newRow("DynamoDB") << QByteArray("DynamoDB_20120810.Frobnicate") << QByteArray()
+                              << QByteArray(R"({"TableName":"things"})") << QByteArray("UnknownOperationException")
+                              << QByteArray(
+                                     R"({"__type":"com.amazon.coral.service#UnknownOperationException","message":""})");
+    QTest::newRow("SQS JSON")
+        << QByteArray("AmazonSQS.Frobnicate") << QByteArray() << QByteArray(R"({"QueueUrl":")" + queue + R"("})")
+        << QByteArray("UnsupportedOperation")
+        << QByteArray(
+               R"({"__type":"com.amazonaws.sqs#UnsupportedOperation","message":"The action Frobnicate is not valid for this endpoint."})");
+    QTest::newRow("SQS query")
+        << QByteArray() << signedFor("sqs") << QByteArray("Action=Frobnicate&QueueUrl=" + queue.toPercentEncoding())
+        << QByteArray()
+        << QByteArray(
+               "<Code>InvalidAction</Code><Message>The action Frobnicate is not valid for this endpoint.</Message>");
+    QTest::newRow("SNS")
+        << QByteArray() << signedFor("sns") << QByteArray("Action=Frobnicate") << QByteArray()
+        << QByteArray(
+               "<Code>InvalidAction</Code><Message>The action Frobnicate is not valid for this endpoint.</Message>");
 }
 
 void TestAwsServices::unknownOperation()
@@ -219,7 +237,8 @@ void TestAwsServices::unknownOperation()
     QFETCH(QByteArray, errorType);
     QFETCH(QByteArray, answer);
     mEndpoint->addService<FakeService>();
-    HttpHeaders headers{{"content-type", target.isEmpty() ? "application/x-www-form-urlencoded" : "application/x-amz-json-1.0"}};
+    HttpHeaders headers{
+        {"content-type", target.isEmpty() ? "application/x-www-form-urlencoded" : "application/x-amz-json-1.0"}};
     if (!target.isEmpty())
         headers.append(qMakePair(QByteArray("x-amz-target"), target));
     if (!authorization.isEmpty())

@@ -29,7 +29,10 @@ private:
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
-    static QByteArray readBuiltinQueue() { return readAll(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/catalog/kinds/queue.json")); }
+    static QByteArray readBuiltinQueue()
+    {
+        return readAll(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/catalog/kinds/queue.json"));
+    }
     static QByteArray kindJson(const QByteArray &properties, const QByteArray &extra = {});
     static bool copyBuiltin(const QString &to);
 };
@@ -94,16 +97,36 @@ void tst_Catalog::connectionRules_data()
     QTest::addColumn<bool>("allowed");
     QTest::addColumn<QString>("reasonContains");
 
-    QTest::newRow("route invokes function") << "http-route" << "function" << "invokes" << true << "";
-    QTest::newRow("queue invokes function") << "queue" << "function" << "invokes" << true << "";
-    QTest::newRow("function writes table") << "function" << "table" << "writes" << true << "";
-    QTest::newRow("function publishes topic") << "function" << "topic" << "publishes" << true << "";
-    QTest::newRow("function calls function") << "function" << "function" << "calls" << true << "";
-    QTest::newRow("route invokes queue") << "http-route" << "queue" << "invokes" << false << "invokes function";
-    QTest::newRow("function publishes table") << "function" << "table" << "publishes" << false << "writes, reads";
-    QTest::newRow("table writes function") << "table" << "function" << "writes" << false << "invokes";
-    QTest::newRow("unknown type") << "function" << "table" << "deletes" << false << "unknown connection type";
-    QTest::newRow("unknown kind") << "lambda" << "table" << "writes" << false << "unknown node kind 'lambda'";
+    QTest::newRow("route invokes function") << "http-route"
+                                            << "function"
+                                            << "invokes" << true << "";
+    QTest::newRow("queue invokes function") << "queue"
+                                            << "function"
+                                            << "invokes" << true << "";
+    QTest::newRow("function writes table") << "function"
+                                           << "table"
+                                           << "writes" << true << "";
+    QTest::newRow("function publishes topic") << "function"
+                                              << "topic"
+                                              << "publishes" << true << "";
+    QTest::newRow("function calls function") << "function"
+                                             << "function"
+                                             << "calls" << true << "";
+    QTest::newRow("route invokes queue") << "http-route"
+                                         << "queue"
+                                         << "invokes" << false << "invokes function";
+    QTest::newRow("function publishes table") << "function"
+                                              << "table"
+                                              << "publishes" << false << "writes, reads";
+    QTest::newRow("table writes function") << "table"
+                                           << "function"
+                                           << "writes" << false << "invokes";
+    QTest::newRow("unknown type") << "function"
+                                  << "table"
+                                  << "deletes" << false << "unknown connection type";
+    QTest::newRow("unknown kind") << "lambda"
+                                  << "table"
+                                  << "writes" << false << "unknown node kind 'lambda'";
 }
 
 void tst_Catalog::connectionRules()
@@ -161,8 +184,8 @@ void tst_Catalog::malformedKind_data()
     QTest::newRow("property twice") << kindJson(R"({"id": "a", "label": "A", "type": "boolean", "default": true},
                                                   {"id": "a", "label": "A", "type": "boolean", "default": true})")
                                     << "property 'a': defined twice";
-    QTest::newRow("unique names unknown property") << kindJson("", R"("unique": [["host"]],)")
-                                                   << "'unique' names unknown property 'host'";
+    QTest::newRow("unique names unknown property")
+        << kindJson("", R"("unique": [["host"]],)") << "'unique' names unknown property 'host'";
     QTest::newRow("code names unknown property")
         << kindJson("", R"("capabilities": {"code": {"runtime": "r", "handler": "h", "source": "s"}},)")
         << "capability 'code' names unknown property 'r'";
@@ -198,31 +221,27 @@ void tst_Catalog::malformedDirectory_data()
     QTest::addColumn<QString>("error");
 
     QTest::newRow("rule names unknown kind")
-        << "edges.json"
-        << QByteArray(R"({"format": "nimbus-catalog-edges", "version": 1,
+        << "edges.json" << QByteArray(R"({"format": "nimbus-catalog-edges", "version": 1,
                          "edgeTypes": [{"id": "invokes", "label": "invokes", "carriesEvents": true}],
                          "rules": [{"from": "cron", "to": "function", "type": "invokes"}]})")
         << "a rule names unknown kind 'cron'";
     QTest::newRow("rule of unknown type")
-        << "edges.json"
-        << QByteArray(R"({"format": "nimbus-catalog-edges", "version": 1,
+        << "edges.json" << QByteArray(R"({"format": "nimbus-catalog-edges", "version": 1,
                          "edgeTypes": [{"id": "invokes", "label": "invokes"}],
                          "rules": [{"from": "queue", "to": "function", "type": "triggers"}]})")
         << "rules[0]: unknown edge type 'triggers'";
-    QTest::newRow("no edge types")
-        << "edges.json" << QByteArray(R"({"format": "nimbus-catalog-edges", "version": 1, "edgeTypes": []})")
-        << "'edgeTypes' must list at least one type";
+    QTest::newRow("no edge types") << "edges.json"
+                                   << QByteArray(R"({"format": "nimbus-catalog-edges", "version": 1, "edgeTypes": []})")
+                                   << "'edgeTypes' must list at least one type";
     QTest::newRow("rule requires unknown property")
-        << "edges.json"
-        << QByteArray(R"({"format": "nimbus-catalog-edges", "version": 1,
+        << "edges.json" << QByteArray(R"({"format": "nimbus-catalog-edges", "version": 1,
                          "edgeTypes": [{"id": "invokes", "label": "invokes"}],
                          "rules": [{"from": "queue", "to": "function", "type": "invokes",
                                     "sourceRequires": {"property": "colour", "notEqual": "red"}}]})")
         << "requires unknown property 'colour'";
-    QTest::newRow("duplicate kind")
-        << "kinds/zz-queue-again.json" << readBuiltinQueue() << "kind 'queue' is defined twice";
-    QTest::newRow("broken kind file")
-        << "kinds/function.json" << QByteArray("{ \"format\": ") << "function.json:1:";
+    QTest::newRow("duplicate kind") << "kinds/zz-queue-again.json" << readBuiltinQueue()
+                                    << "kind 'queue' is defined twice";
+    QTest::newRow("broken kind file") << "kinds/function.json" << QByteArray("{ \"format\": ") << "function.json:1:";
 }
 
 void tst_Catalog::malformedDirectory()

@@ -76,21 +76,28 @@ void TestCloudEvents::sqsBatch()
     const QJsonObject second = records.at(1).toObject();
     QCOMPARE(second.value(QStringLiteral("body")).toString(), QStringLiteral("b"));
     QCOMPARE(second.value(QStringLiteral("receiptHandle")).toString(), QStringLiteral("r-b"));
-    QCOMPARE(second.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("ApproximateReceiveCount")).toString(),
+    QCOMPARE(second.value(QStringLiteral("attributes"))
+                 .toObject()
+                 .value(QStringLiteral("ApproximateReceiveCount"))
+                 .toString(),
              QStringLiteral("2"));
     QCOMPARE(second.value(QStringLiteral("md5OfBody")).toString(),
              QString::fromLatin1(QCryptographicHash::hash("b", QCryptographicHash::Md5).toHex()));
-    QCOMPARE(second.value(QStringLiteral("eventSourceARN")).toString(), QStringLiteral("arn:aws:sqs:us-east-1:000000000000:orders"));
+    QCOMPARE(second.value(QStringLiteral("eventSourceARN")).toString(),
+             QStringLiteral("arn:aws:sqs:us-east-1:000000000000:orders"));
 }
 
 void TestCloudEvents::snsMessage()
 {
     const QDateTime when(QDate(2027, 1, 1), QTime(12, 0), Qt::UTC);
-    const QJsonObject event = CloudEvents::sns(QStringLiteral("eu-west-1"), QStringLiteral("order-events"), QStringLiteral("id-1"),
-                                               QStringLiteral("{\"order\":1}"), QStringLiteral("New order"), when);
+    const QJsonObject event = CloudEvents::sns(QStringLiteral("eu-west-1"), QStringLiteral("order-events"),
+                                               QStringLiteral("id-1"), QStringLiteral("{\"order\":1}"),
+                                               QStringLiteral("New order"), when);
     QCOMPARE(shape(event), shape(sample(QStringLiteral("sns"))));
-    const QJsonObject sns = event.value(QStringLiteral("Records")).toArray().first().toObject().value(QStringLiteral("Sns")).toObject();
-    QCOMPARE(sns.value(QStringLiteral("TopicArn")).toString(), QStringLiteral("arn:aws:sns:eu-west-1:000000000000:order-events"));
+    const QJsonObject sns =
+        event.value(QStringLiteral("Records")).toArray().first().toObject().value(QStringLiteral("Sns")).toObject();
+    QCOMPARE(sns.value(QStringLiteral("TopicArn")).toString(),
+             QStringLiteral("arn:aws:sns:eu-west-1:000000000000:order-events"));
     QCOMPARE(sns.value(QStringLiteral("Message")).toString(), QStringLiteral("{\"order\":1}"));
     QCOMPARE(sns.value(QStringLiteral("Subject")).toString(), QStringLiteral("New order"));
     QCOMPARE(sns.value(QStringLiteral("Timestamp")).toString(), QStringLiteral("2027-01-01T12:00:00.000Z"));
@@ -98,20 +105,30 @@ void TestCloudEvents::snsMessage()
 
 void TestCloudEvents::s3Object()
 {
-    StoredObject object{QStringLiteral("uploads/my photo.jpg"), 1234, QStringLiteral("abc123"), QStringLiteral("image/jpeg"), {}};
+    StoredObject object{
+        QStringLiteral("uploads/my photo.jpg"), 1234, QStringLiteral("abc123"), QStringLiteral("image/jpeg"), {}};
     const QDateTime when(QDate(2027, 1, 1), QTime(12, 0), Qt::UTC);
     const QJsonObject event = CloudEvents::s3(QStringLiteral("us-east-1"), QStringLiteral("images"), object,
                                               QStringLiteral("ObjectCreated:Put"), 7, when);
     QCOMPARE(shape(event), shape(sample(QStringLiteral("s3-put"))));
-    const QJsonObject s3 = event.value(QStringLiteral("Records")).toArray().first().toObject().value(QStringLiteral("s3")).toObject();
-    QCOMPARE(s3.value(QStringLiteral("object")).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("uploads/my+photo.jpg"));
+    const QJsonObject s3 =
+        event.value(QStringLiteral("Records")).toArray().first().toObject().value(QStringLiteral("s3")).toObject();
+    QCOMPARE(s3.value(QStringLiteral("object")).toObject().value(QStringLiteral("key")).toString(),
+             QStringLiteral("uploads/my+photo.jpg"));
     QCOMPARE(s3.value(QStringLiteral("object")).toObject().value(QStringLiteral("size")).toInt(), 1234);
-    QCOMPARE(s3.value(QStringLiteral("bucket")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("images"));
+    QCOMPARE(s3.value(QStringLiteral("bucket")).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("images"));
     // A deletion carries no size or ETag, as S3's does not.
     const QJsonObject removed = CloudEvents::s3(QStringLiteral("us-east-1"), QStringLiteral("images"), object,
                                                 QStringLiteral("ObjectRemoved:Delete"), 8, when);
-    const QJsonObject removedObject = removed.value(QStringLiteral("Records")).toArray().first().toObject()
-                                          .value(QStringLiteral("s3")).toObject().value(QStringLiteral("object")).toObject();
+    const QJsonObject removedObject = removed.value(QStringLiteral("Records"))
+                                          .toArray()
+                                          .first()
+                                          .toObject()
+                                          .value(QStringLiteral("s3"))
+                                          .toObject()
+                                          .value(QStringLiteral("object"))
+                                          .toObject();
     QVERIFY(!removedObject.contains(QStringLiteral("size")));
     QVERIFY(!removedObject.contains(QStringLiteral("eTag")));
 }
@@ -139,7 +156,8 @@ void TestCloudEvents::dynamodbViews()
     record.oldImage = {{"id", QJsonObject{{"S", "1"}}}, {"n", QJsonObject{{"N", "1"}}}};
     record.sequenceNumber = 5;
     record.when = QDateTime(QDate(2027, 1, 1), QTime(12, 0), Qt::UTC);
-    const QJsonObject event = CloudEvents::dynamodb(QStringLiteral("us-east-1"), QStringLiteral("items"), {record, record}, view);
+    const QJsonObject event = CloudEvents::dynamodb(QStringLiteral("us-east-1"), QStringLiteral("items"),
+                                                    {record, record}, view);
     const QJsonArray records = event.value(QStringLiteral("Records")).toArray();
     QCOMPARE(records.size(), 2);
     const QJsonObject change = records.first().toObject().value(QStringLiteral("dynamodb")).toObject();

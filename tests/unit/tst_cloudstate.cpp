@@ -71,7 +71,8 @@ void TestCloudState::cleanup()
 void TestCloudState::queueVisibility()
 {
     QVERIFY(!mState->sendMessage(QStringLiteral("jobs"), "one").isEmpty());
-    QVERIFY(!mState->sendMessage(QStringLiteral("jobs"), "two", {{QStringLiteral("kind"), QStringLiteral("x")}}).isEmpty());
+    QVERIFY(
+        !mState->sendMessage(QStringLiteral("jobs"), "two", {{QStringLiteral("kind"), QStringLiteral("x")}}).isEmpty());
     const QList<QueueMessage> first = mState->receiveMessages(QStringLiteral("jobs"), 10, 30);
     QCOMPARE(first.size(), 2);
     QCOMPARE(first.at(0).body, QByteArray("one"));
@@ -176,7 +177,8 @@ void TestCloudState::bucketListAndDelete()
 
 void TestCloudState::tableItemsAndStream()
 {
-    const QJsonObject item{{QStringLiteral("customer"), s(QStringLiteral("ann"))}, {QStringLiteral("at"), n(10)},
+    const QJsonObject item{{QStringLiteral("customer"), s(QStringLiteral("ann"))},
+                           {QStringLiteral("at"), n(10)},
                            {QStringLiteral("total"), n(42.5)}};
     StreamRecord record;
     QVERIFY2(mState->putItem(QStringLiteral("orders"), kOrders, item, &record), qPrintable(mState->errorString()));
@@ -194,7 +196,8 @@ void TestCloudState::tableItemsAndStream()
     const qint64 modified = record.sequenceNumber;
 
     // The key's number may be written differently and still find the item.
-    const QJsonObject key{{QStringLiteral("customer"), s(QStringLiteral("ann"))}, {QStringLiteral("at"), QJsonObject{{"N", "10.0"}}}};
+    const QJsonObject key{{QStringLiteral("customer"), s(QStringLiteral("ann"))},
+                          {QStringLiteral("at"), QJsonObject{{"N", "10.0"}}}};
     QCOMPARE(mState->getItem(QStringLiteral("orders"), kOrders, key).value_or(QJsonObject()), changed);
     QVERIFY(mState->deleteItem(QStringLiteral("orders"), kOrders, key, &record));
     QCOMPARE(record.eventName, QStringLiteral("REMOVE"));
@@ -209,8 +212,9 @@ void TestCloudState::tableItemsAndStream()
 void TestCloudState::tableQueryOrder()
 {
     for (double at : {100.0, 9.0, 20.0})
-        QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders,
-                                {{QStringLiteral("customer"), s(QStringLiteral("bob"))}, {QStringLiteral("at"), n(at)}}));
+        QVERIFY(
+            mState->putItem(QStringLiteral("orders"), kOrders,
+                            {{QStringLiteral("customer"), s(QStringLiteral("bob"))}, {QStringLiteral("at"), n(at)}}));
     QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders,
                             {{QStringLiteral("customer"), s(QStringLiteral("cy"))}, {QStringLiteral("at"), n(1)}}));
     auto sortKeys = [](const QList<QJsonObject> &items) {
@@ -230,11 +234,15 @@ void TestCloudState::tableQueryOrder()
     // order; two spellings of one number are one item.
     const auto bigN = [](const char *text) { return QJsonObject{{QStringLiteral("N"), QString::fromLatin1(text)}}; };
     for (const char *at : {"100000000000000000001", "100000000000000000000", "1.50", "15e-1"})
-        QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders, {{QStringLiteral("customer"), s(QStringLiteral("dee"))}, {QStringLiteral("at"), bigN(at)}}));
+        QVERIFY(mState->putItem(
+            QStringLiteral("orders"), kOrders,
+            {{QStringLiteral("customer"), s(QStringLiteral("dee"))}, {QStringLiteral("at"), bigN(at)}}));
     QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("dee")))),
-             (QStringList{QStringLiteral("15e-1"), QStringLiteral("100000000000000000000"), QStringLiteral("100000000000000000001")}));
-    QVERIFY(mState->getItem(QStringLiteral("orders"), kOrders, {{QStringLiteral("customer"), s(QStringLiteral("dee"))},
-                                                                {QStringLiteral("at"), bigN("1.5")}}));
+             (QStringList{QStringLiteral("15e-1"), QStringLiteral("100000000000000000000"),
+                          QStringLiteral("100000000000000000001")}));
+    QVERIFY(
+        mState->getItem(QStringLiteral("orders"), kOrders,
+                        {{QStringLiteral("customer"), s(QStringLiteral("dee"))}, {QStringLiteral("at"), bigN("1.5")}}));
 }
 
 void TestCloudState::tableKeyErrors_data()
@@ -245,7 +253,8 @@ void TestCloudState::tableKeyErrors_data()
     QTest::newRow("wrong key type") << QJsonObject{{"customer", n(3)}, {"at", n(1)}} << "type S";
     QTest::newRow("empty string key") << QJsonObject{{"customer", s("")}, {"at", n(1)}} << "customer";
     QTest::newRow("no sort key") << QJsonObject{{"customer", s("ann")}} << "sort key";
-    QTest::newRow("sort key not a number") << QJsonObject{{"customer", s("ann")}, {"at", QJsonObject{{"N", "ten"}}}} << "type N";
+    QTest::newRow("sort key not a number")
+        << QJsonObject{{"customer", s("ann")}, {"at", QJsonObject{{"N", "ten"}}}} << "type N";
 }
 
 void TestCloudState::tableKeyErrors()
@@ -267,7 +276,8 @@ void TestCloudState::stateSurvivesReopen()
     mState = new CloudState(mClock);
     QVERIFY(mState->open(mDir->path()));
     QCOMPARE(mState->messages(QStringLiteral("jobs")).first().body, QByteArray("kept"));
-    QCOMPARE(mState->getObject(QStringLiteral("docs"), QStringLiteral("a.txt")).value_or(QByteArray()), QByteArray("A"));
+    QCOMPARE(mState->getObject(QStringLiteral("docs"), QStringLiteral("a.txt")).value_or(QByteArray()),
+             QByteArray("A"));
     QCOMPARE(mState->scan(QStringLiteral("orders")).size(), 1);
     // Stream sequence numbers keep growing across restarts.
     StreamRecord next;
@@ -304,7 +314,8 @@ void TestCloudState::hostileStateRefused_data()
 {
     // A state folder shipped with a stranger's project: nothing in it may run on read.
     QTest::addColumn<QString>("sql");
-    QTest::newRow("recursive view") << "CREATE VIEW v AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r";
+    QTest::newRow("recursive view")
+        << "CREATE VIEW v AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT x FROM r";
     QTest::newRow("trigger") << "CREATE TRIGGER t AFTER INSERT ON items BEGIN DELETE FROM objects; END";
 }
 

@@ -72,12 +72,18 @@ void tst_Commands::uniqueNames_data()
     QTest::addColumn<QString>("base");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("free") << QStringList{} << "queue" << "queue";
-    QTest::newRow("taken") << QStringList{"queue"} << "queue" << "queue2";
-    QTest::newRow("taken twice") << QStringList{"queue", "queue2"} << "queue" << "queue3";
-    QTest::newRow("copy of numbered") << QStringList{"queue", "queue2"} << "queue2" << "queue3";
-    QTest::newRow("spaces") << QStringList{} << "order events" << "order-events";
-    QTest::newRow("leading digit") << QStringList{} << "3d" << "n3d";
+    QTest::newRow("free") << QStringList{} << "queue"
+                          << "queue";
+    QTest::newRow("taken") << QStringList{"queue"} << "queue"
+                           << "queue2";
+    QTest::newRow("taken twice") << QStringList{"queue", "queue2"} << "queue"
+                                 << "queue3";
+    QTest::newRow("copy of numbered") << QStringList{"queue", "queue2"} << "queue2"
+                                      << "queue3";
+    QTest::newRow("spaces") << QStringList{} << "order events"
+                            << "order-events";
+    QTest::newRow("leading digit") << QStringList{} << "3d"
+                                   << "n3d";
 }
 
 void tst_Commands::uniqueNames()
@@ -156,7 +162,7 @@ void tst_Commands::separateMovesStaySeparate()
     const NodeId b = project.addNode("queue", QPointF(0, 0));
     const int steps = project.undoStack()->count();
     project.moveNodes({{a, QPointF(10, 0)}}, true);
-    project.moveNodes({{a, QPointF(20, 0)}}, true);  // a new drag of the same node
+    project.moveNodes({{a, QPointF(20, 0)}}, true); // a new drag of the same node
     project.moveNodes({{b, QPointF(30, 0)}}, false); // another node
     project.moveNodes({{b, QPointF(40, 0)}}, true);
     QCOMPARE(project.undoStack()->count(), steps + 3);
@@ -189,8 +195,14 @@ void tst_Commands::connectRefused_data()
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("forbidden") << "http-route" << "table" << "invokes" << "a HTTP route cannot connect to a table";
-    QTest::newRow("wrong type") << "function" << "topic" << "writes" << "can only publishes a topic";
+    QTest::newRow("forbidden") << "http-route"
+                               << "table"
+                               << "invokes"
+                               << "a HTTP route cannot connect to a table";
+    QTest::newRow("wrong type") << "function"
+                                << "topic"
+                                << "writes"
+                                << "can only publishes a topic";
 }
 
 void tst_Commands::connectRefused()
@@ -221,8 +233,7 @@ void tst_Commands::setPropertyMergesTyping()
     QCOMPARE(changed.count(), 5);
     QCOMPARE(project.architecture().node(fn)->properties.value("handler").toString(), QStringLiteral("index.main"));
     project.undoStack()->undo();
-    QCOMPARE(project.architecture().node(fn)->properties.value("handler").toString(),
-             QStringLiteral("index.handler"));
+    QCOMPARE(project.architecture().node(fn)->properties.value("handler").toString(), QStringLiteral("index.handler"));
 
     // Another property is another step.
     project.setNodeProperty(fn, "memory", 512);
@@ -247,10 +258,14 @@ void tst_Commands::rename_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("valid") << "checkout-v2" << "";
-    QTest::newRow("taken") << "orders" << "another node is already named 'orders'";
-    QTest::newRow("space") << "check out" << "is not a valid name";
-    QTest::newRow("empty") << "" << "is not a valid name";
+    QTest::newRow("valid") << "checkout-v2"
+                           << "";
+    QTest::newRow("taken") << "orders"
+                           << "another node is already named 'orders'";
+    QTest::newRow("space") << "check out"
+                           << "is not a valid name";
+    QTest::newRow("empty") << ""
+                           << "is not a valid name";
     QTest::newRow("too long") << QString(65, QLatin1Char('a')) << "is not a valid name";
 }
 

@@ -266,7 +266,8 @@ void TestCostModel::vmSizingFollowsTheProfile()
 {
     // 1 s of CPU per request on 2-vCPU instances at 50 %: one instance serves 1 request/s.
     Workload w = Workload::single(0, 1000, 512, "x86_64", false);
-    w.profile = TrafficProfile::fromWeights({1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5}, 60);
+    w.profile = TrafficProfile::fromWeights({1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5},
+                                            60);
     const CostEngine engine(w, shipped());
     CostOption o = vm("t3.small", 1);
     o.targetUtilisation = 0.5;
@@ -440,7 +441,8 @@ void TestCostModel::exampleProjectFlows()
     QStringList groups;
     for (const LineItem &item : r.items)
         groups << item.priceId;
-    for (const char *id : {"function.requests", "gateway.http", "queue.requests", "topic.publishes", "table.writes", "bucket.writes"})
+    for (const char *id :
+         {"function.requests", "gateway.http", "queue.requests", "topic.publishes", "table.writes", "bucket.writes"})
         QVERIFY2(groups.contains(id), id);
     // Every function's share adds up to the function lines.
     double shares = 0;

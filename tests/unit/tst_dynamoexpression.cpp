@@ -21,7 +21,8 @@ const char *kItem = R"({"id":{"S":"a-1"},"price":{"N":"12.50"},"count":{"N":"3"}
     "tags":{"SS":["kitchen","tea"]},"on":{"BOOL":true},"gone":{"NULL":true},
     "dims":{"M":{"w":{"N":"10"},"h":{"N":"20"},"parts":{"L":[{"S":"lid"},{"S":"pot"}]}}}})";
 
-const char *kValues = R"({":ten":{"N":"10"},":twelve5":{"N":"12.5"},":three":{"N":"3"},":tea":{"S":"tea"},":Tea":{"S":"Tea"},
+const char *kValues =
+    R"({":ten":{"N":"10"},":twelve5":{"N":"12.5"},":three":{"N":"3"},":tea":{"S":"tea"},":Tea":{"S":"Tea"},
     ":kitchen":{"S":"kitchen"},":lid":{"S":"lid"},":S":{"S":"S"},":SS":{"S":"SS"},":one":{"N":"1"},":big":{"N":"1e2"}})";
 } // namespace
 
@@ -75,7 +76,8 @@ void TestDynamoExpression::conditions_data()
     QTest::newRow("attribute_type") << "attribute_type(tags, :SS)" << true;
     QTest::newRow("attribute_type wrong") << "attribute_type(tags, :S)" << false;
     QTest::newRow("size") << "size(tags) < :three" << true;
-    QTest::newRow("and, or, not, parentheses") << "(count = :one OR count = :three) AND NOT attribute_exists(missing)" << true;
+    QTest::newRow("and, or, not, parentheses")
+        << "(count = :one OR count = :three) AND NOT attribute_exists(missing)" << true;
     QTest::newRow("keywords any case") << "count > :one and not (price < :ten)" << true;
     QTest::newRow("missing attribute compares false") << "missing = :one" << false;
     QTest::newRow("different types compare false") << "name < :ten" << false;
@@ -89,7 +91,8 @@ void TestDynamoExpression::conditions()
     context.values = json(kValues);
     context.names = json(R"({"#n":"name"})");
     DynamoError error;
-    const auto parsed = DynamoExpression::parse(DynamoExpression::Kind::Condition, expression, "ConditionExpression", context, &error);
+    const auto parsed = DynamoExpression::parse(DynamoExpression::Kind::Condition, expression, "ConditionExpression",
+                                                context, &error);
     QVERIFY2(parsed, qPrintable(error.message));
     QCOMPARE(parsed->matches(json(kItem)), expected);
     // An item that does not exist: only attribute_not_exists holds.
@@ -100,13 +103,20 @@ void TestDynamoExpression::syntaxErrors_data()
 {
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("message");
-    QTest::newRow("dangling operator") << "price >" << "Syntax error; token: \"<EOF>\"";
-    QTest::newRow("two operators") << "price = = :ten" << "Syntax error; token: \"=\"";
-    QTest::newRow("unknown function") << "explode(price)" << "Invalid function name; function: explode";
-    QTest::newRow("stray character") << "price ! :ten" << "Syntax error; token: \"!\"";
-    QTest::newRow("unclosed parenthesis") << "(price = :ten" << "Syntax error; token: \"<EOF>\"";
-    QTest::newRow("empty") << "  " << "The expression can not be empty";
-    QTest::newRow("trailing words") << "price = :ten price" << "Syntax error; token: \"price\"";
+    QTest::newRow("dangling operator") << "price >"
+                                       << "Syntax error; token: \"<EOF>\"";
+    QTest::newRow("two operators") << "price = = :ten"
+                                   << "Syntax error; token: \"=\"";
+    QTest::newRow("unknown function") << "explode(price)"
+                                      << "Invalid function name; function: explode";
+    QTest::newRow("stray character") << "price ! :ten"
+                                     << "Syntax error; token: \"!\"";
+    QTest::newRow("unclosed parenthesis") << "(price = :ten"
+                                          << "Syntax error; token: \"<EOF>\"";
+    QTest::newRow("empty") << "  "
+                           << "The expression can not be empty";
+    QTest::newRow("trailing words") << "price = :ten price"
+                                    << "Syntax error; token: \"price\"";
 }
 
 void TestDynamoExpression::syntaxErrors()
@@ -116,7 +126,8 @@ void TestDynamoExpression::syntaxErrors()
     DynamoExpression::Context context;
     context.values = json(kValues);
     DynamoError error;
-    QVERIFY(!DynamoExpression::parse(DynamoExpression::Kind::Condition, expression, "ConditionExpression", context, &error));
+    QVERIFY(!DynamoExpression::parse(DynamoExpression::Kind::Condition, expression, "ConditionExpression", context,
+                                     &error));
     QCOMPARE(error.type, QStringLiteral("ValidationException"));
     QVERIFY2(error.message.startsWith(QLatin1String("Invalid ConditionExpression: ")), qPrintable(error.message));
     QVERIFY2(error.message.contains(message), qPrintable(error.message));
@@ -128,14 +139,18 @@ void TestDynamoExpression::undefinedAndUnusedPlaceholders()
     context.values = json(R"({":a":{"N":"1"},":unused":{"N":"2"}})");
     context.names = json(R"({"#p":"price"})");
     DynamoError error;
-    QVERIFY(!DynamoExpression::parse(DynamoExpression::Kind::Condition, "#q = :a", "ConditionExpression", context, &error));
+    QVERIFY(
+        !DynamoExpression::parse(DynamoExpression::Kind::Condition, "#q = :a", "ConditionExpression", context, &error));
     QVERIFY(error.message.contains(QLatin1String("attribute name: #q")));
-    QVERIFY(!DynamoExpression::parse(DynamoExpression::Kind::Condition, "#p = :b", "ConditionExpression", context, &error));
+    QVERIFY(
+        !DynamoExpression::parse(DynamoExpression::Kind::Condition, "#p = :b", "ConditionExpression", context, &error));
     QVERIFY(error.message.contains(QLatin1String("attribute value: :b")));
-    QVERIFY(DynamoExpression::parse(DynamoExpression::Kind::Condition, "#p = :a", "ConditionExpression", context, &error));
+    QVERIFY(
+        DynamoExpression::parse(DynamoExpression::Kind::Condition, "#p = :a", "ConditionExpression", context, &error));
     const auto unused = context.unused();
     QVERIFY(unused);
-    QCOMPARE(unused->message, QStringLiteral("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}"));
+    QCOMPARE(unused->message,
+             QStringLiteral("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}"));
 }
 
 void TestDynamoExpression::hostileInputIsRefused()
@@ -170,18 +185,29 @@ void TestDynamoExpression::updates_data()
 {
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("expected"); // the changed attributes, as JSON
-    QTest::newRow("set and arithmetic") << "SET price = :ten, #c = #c + :one" << R"({"price":{"N":"10"},"count":{"N":"4"}})";
-    QTest::newRow("subtract to negative") << "SET #c = #c - :ten" << R"({"count":{"N":"-7"}})";
-    QTest::newRow("if_not_exists keeps") << "SET price = if_not_exists(price, :ten)" << R"({"price":{"N":"12.50"}})";
-    QTest::newRow("if_not_exists sets") << "SET fresh = if_not_exists(fresh, :ten)" << R"({"fresh":{"N":"10"}})";
-    QTest::newRow("list_append") << "SET dims.parts = list_append(dims.parts, :list)"
-                                 << R"({"dims":{"M":{"w":{"N":"10"},"h":{"N":"20"},"parts":{"L":[{"S":"lid"},{"S":"pot"},{"S":"cosy"}]}}}})";
-    QTest::newRow("nested set") << "SET dims.w = :one" << R"({"dims":{"M":{"w":{"N":"1"},"h":{"N":"20"},"parts":{"L":[{"S":"lid"},{"S":"pot"}]}}}})";
-    QTest::newRow("remove top and list element") << "REMOVE gone, dims.parts[0]"
-                                                 << R"({"gone":null,"dims":{"M":{"w":{"N":"10"},"h":{"N":"20"},"parts":{"L":[{"S":"pot"}]}}}})";
-    QTest::newRow("add number to missing") << "ADD visits :one" << R"({"visits":{"N":"1"}})";
-    QTest::newRow("add to set") << "ADD tags :set" << R"({"tags":{"SS":["kitchen","tea","green"]}})";
-    QTest::newRow("delete from set") << "DELETE tags :kitchenSet" << R"({"tags":{"SS":["tea"]}})";
+    QTest::newRow("set and arithmetic") << "SET price = :ten, #c = #c + :one"
+                                        << R"({"price":{"N":"10"},"count":{"N":"4"}})";
+    QTest::newRow("subtract to negative") << "SET #c = #c - :ten"
+                                          << R"({"count":{"N":"-7"}})";
+    QTest::newRow("if_not_exists keeps") << "SET price = if_not_exists(price, :ten)"
+                                         << R"({"price":{"N":"12.50"}})";
+    QTest::newRow("if_not_exists sets") << "SET fresh = if_not_exists(fresh, :ten)"
+                                        << R"({"fresh":{"N":"10"}})";
+    QTest::newRow("list_append")
+        << "SET dims.parts = list_append(dims.parts, :list)"
+        << R"({"dims":{"M":{"w":{"N":"10"},"h":{"N":"20"},"parts":{"L":[{"S":"lid"},{"S":"pot"},{"S":"cosy"}]}}}})";
+    QTest::newRow("nested set")
+        << "SET dims.w = :one"
+        << R"({"dims":{"M":{"w":{"N":"1"},"h":{"N":"20"},"parts":{"L":[{"S":"lid"},{"S":"pot"}]}}}})";
+    QTest::newRow("remove top and list element")
+        << "REMOVE gone, dims.parts[0]"
+        << R"({"gone":null,"dims":{"M":{"w":{"N":"10"},"h":{"N":"20"},"parts":{"L":[{"S":"pot"}]}}}})";
+    QTest::newRow("add number to missing") << "ADD visits :one"
+                                           << R"({"visits":{"N":"1"}})";
+    QTest::newRow("add to set") << "ADD tags :set"
+                                << R"({"tags":{"SS":["kitchen","tea","green"]}})";
+    QTest::newRow("delete from set") << "DELETE tags :kitchenSet"
+                                     << R"({"tags":{"SS":["tea"]}})";
     QTest::newRow("all clauses") << "SET a = :one REMOVE gone ADD #c :one DELETE tags :kitchenSet"
                                  << R"({"a":{"N":"1"},"gone":null,"count":{"N":"4"},"tags":{"SS":["tea"]}})";
 }
@@ -195,7 +221,8 @@ void TestDynamoExpression::updates()
         ":set":{"SS":["green","tea"]},":kitchenSet":{"SS":["kitchen"]}})");
     context.names = json(R"({"#c":"count"})");
     DynamoError error;
-    const auto parsed = DynamoExpression::parse(DynamoExpression::Kind::Update, expression, "UpdateExpression", context, &error);
+    const auto parsed = DynamoExpression::parse(DynamoExpression::Kind::Update, expression, "UpdateExpression", context,
+                                                &error);
     QVERIFY2(parsed, qPrintable(error.message));
     QJsonObject item = json(kItem);
     QVERIFY2(parsed->apply(item, &error), qPrintable(error.message));
@@ -214,12 +241,18 @@ void TestDynamoExpression::updateErrors_data()
 {
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("message");
-    QTest::newRow("arithmetic on a string") << "SET name = name + :one" << "incorrect data type";
-    QTest::newRow("arithmetic on missing") << "SET nothing = nothing + :one" << "does not exist";
-    QTest::newRow("nested path without parent") << "SET nowhere.inner = :one" << "invalid for update";
-    QTest::newRow("overlapping paths") << "SET dims = :one REMOVE dims.w" << "overlap";
-    QTest::newRow("clause twice") << "SET a = :one SET b = :one" << "can only be used once";
-    QTest::newRow("add a string") << "ADD name :s" << "incorrect data type";
+    QTest::newRow("arithmetic on a string") << "SET name = name + :one"
+                                            << "incorrect data type";
+    QTest::newRow("arithmetic on missing") << "SET nothing = nothing + :one"
+                                           << "does not exist";
+    QTest::newRow("nested path without parent") << "SET nowhere.inner = :one"
+                                                << "invalid for update";
+    QTest::newRow("overlapping paths") << "SET dims = :one REMOVE dims.w"
+                                       << "overlap";
+    QTest::newRow("clause twice") << "SET a = :one SET b = :one"
+                                  << "can only be used once";
+    QTest::newRow("add a string") << "ADD name :s"
+                                  << "incorrect data type";
 }
 
 void TestDynamoExpression::updateErrors()
@@ -229,7 +262,8 @@ void TestDynamoExpression::updateErrors()
     DynamoExpression::Context context;
     context.values = json(R"({":one":{"N":"1"},":s":{"S":"x"}})");
     DynamoError error;
-    const auto parsed = DynamoExpression::parse(DynamoExpression::Kind::Update, expression, "UpdateExpression", context, &error);
+    const auto parsed = DynamoExpression::parse(DynamoExpression::Kind::Update, expression, "UpdateExpression", context,
+                                                &error);
     QJsonObject item = json(kItem);
     const QJsonObject before = item;
     QVERIFY(!parsed || !parsed->apply(item, &error));
@@ -241,10 +275,12 @@ void TestDynamoExpression::projection()
 {
     DynamoExpression::Context context;
     DynamoError error;
-    const auto parsed = DynamoExpression::parse(DynamoExpression::Kind::Projection, "id, dims.h, dims.parts[1], missing",
-                                                "ProjectionExpression", context, &error);
+    const auto parsed = DynamoExpression::parse(DynamoExpression::Kind::Projection,
+                                                "id, dims.h, dims.parts[1], missing", "ProjectionExpression", context,
+                                                &error);
     QVERIFY2(parsed, qPrintable(error.message));
-    QCOMPARE(parsed->project(json(kItem)), json(R"({"id":{"S":"a-1"},"dims":{"M":{"h":{"N":"20"},"parts":{"L":[{"S":"pot"}]}}}})"));
+    QCOMPARE(parsed->project(json(kItem)),
+             json(R"({"id":{"S":"a-1"},"dims":{"M":{"h":{"N":"20"},"parts":{"L":[{"S":"pot"}]}}}})"));
 }
 
 void TestDynamoExpression::keyCondition()
@@ -252,8 +288,8 @@ void TestDynamoExpression::keyCondition()
     DynamoExpression::Context context;
     context.values = json(R"({":d":{"S":"dev"},":a":{"N":"5"}})");
     DynamoError error;
-    const auto parsed = DynamoExpression::parse(DynamoExpression::Kind::Condition, "device = :d AND at > :a", "KeyConditionExpression",
-                                                context, &error);
+    const auto parsed = DynamoExpression::parse(DynamoExpression::Kind::Condition, "device = :d AND at > :a",
+                                                "KeyConditionExpression", context, &error);
     QVERIFY(parsed);
     QCOMPARE(parsed->equalityOn("device").value_or(QJsonValue()), QJsonValue(json(R"({"S":"dev"})")));
     QVERIFY(!parsed->equalityOn("at"));
@@ -266,14 +302,30 @@ void TestDynamoExpression::decimals_data()
     QTest::addColumn<QString>("b");
     QTest::addColumn<QString>("sum");
     QTest::addColumn<int>("order");
-    QTest::newRow("integers") << "2" << "3" << "5" << -1;
-    QTest::newRow("fractions") << "0.1" << "0.2" << "0.3" << -1;
-    QTest::newRow("38 digits survive") << "12345678901234567890123456789012345678" << "0" << "12345678901234567890123456789012345678" << 1;
-    QTest::newRow("exponents") << "1e2" << "1.5E1" << "115" << 1;
-    QTest::newRow("signs") << "-2.5" << "1" << "-1.5" << -1;
-    QTest::newRow("cancel out") << "7.25" << "-7.25" << "0" << 1;
-    QTest::newRow("trailing zeros equal") << "12.50" << "0" << "12.5" << 1;
-    QTest::newRow("tiny") << "0.000001" << "0.000002" << "0.000003" << -1;
+    QTest::newRow("integers") << "2"
+                              << "3"
+                              << "5" << -1;
+    QTest::newRow("fractions") << "0.1"
+                               << "0.2"
+                               << "0.3" << -1;
+    QTest::newRow("38 digits survive") << "12345678901234567890123456789012345678"
+                                       << "0"
+                                       << "12345678901234567890123456789012345678" << 1;
+    QTest::newRow("exponents") << "1e2"
+                               << "1.5E1"
+                               << "115" << 1;
+    QTest::newRow("signs") << "-2.5"
+                           << "1"
+                           << "-1.5" << -1;
+    QTest::newRow("cancel out") << "7.25"
+                                << "-7.25"
+                                << "0" << 1;
+    QTest::newRow("trailing zeros equal") << "12.50"
+                                          << "0"
+                                          << "12.5" << 1;
+    QTest::newRow("tiny") << "0.000001"
+                          << "0.000002"
+                          << "0.000003" << -1;
 }
 
 void TestDynamoExpression::decimals()
@@ -313,14 +365,15 @@ void TestDynamoExpression::valueValidation()
 void TestDynamoExpression::queryToJson()
 {
     // SQS and SNS query-protocol parameters, as boto3 sends them.
-    const auto pairs = AwsWire::formPairs("Action=SendMessageBatch&QueueUrl=http%3A%2F%2Fh%2Fq"
-                                          "&SendMessageBatchRequestEntry.2.Id=b&SendMessageBatchRequestEntry.2.MessageBody=two+words"
-                                          "&SendMessageBatchRequestEntry.1.Id=a&SendMessageBatchRequestEntry.1.MessageBody=one"
-                                          "&SendMessageBatchRequestEntry.1.MessageAttribute.1.Name=kind"
-                                          "&SendMessageBatchRequestEntry.1.MessageAttribute.1.Value.DataType=String"
-                                          "&SendMessageBatchRequestEntry.1.MessageAttribute.1.Value.StringValue=x"
-                                          "&AttributeName.1=All&MessageAttributes.entry.1.Name=k&MessageAttributes.entry.1.Value.DataType=String"
-                                          "&Entries.member.1.Id=m1&Entries.member.2.Id=m2");
+    const auto pairs = AwsWire::formPairs(
+        "Action=SendMessageBatch&QueueUrl=http%3A%2F%2Fh%2Fq"
+        "&SendMessageBatchRequestEntry.2.Id=b&SendMessageBatchRequestEntry.2.MessageBody=two+words"
+        "&SendMessageBatchRequestEntry.1.Id=a&SendMessageBatchRequestEntry.1.MessageBody=one"
+        "&SendMessageBatchRequestEntry.1.MessageAttribute.1.Name=kind"
+        "&SendMessageBatchRequestEntry.1.MessageAttribute.1.Value.DataType=String"
+        "&SendMessageBatchRequestEntry.1.MessageAttribute.1.Value.StringValue=x"
+        "&AttributeName.1=All&MessageAttributes.entry.1.Name=k&MessageAttributes.entry.1.Value.DataType=String"
+        "&Entries.member.1.Id=m1&Entries.member.2.Id=m2");
     const QJsonObject input = AwsWire::queryToJson(pairs);
     QCOMPARE(input.value("QueueUrl").toString(), QStringLiteral("http://h/q"));
     const QJsonArray entries = input.value("Entries").toArray();
@@ -335,22 +388,29 @@ void TestDynamoExpression::queryToJson()
 
 void TestDynamoExpression::queryResponseXml()
 {
-    const QByteArray xml = AwsWire::queryResponse("ReceiveMessage",
+    const QByteArray xml = AwsWire::queryResponse(
+        "ReceiveMessage",
         json(R"({"Messages":[{"MessageId":"m1","Body":"<b>&","Attributes":{"ApproximateReceiveCount":"2"},
                  "MessageAttributes":{"k":{"DataType":"String","StringValue":"v"}}}]})"),
         "http://queue.amazonaws.com/doc/2012-11-05/", "req-1");
-    QVERIFY2(xml.contains("<ReceiveMessageResponse xmlns=\"http://queue.amazonaws.com/doc/2012-11-05/\"><ReceiveMessageResult>"
-                          "<Message>"), xml.constData());
+    QVERIFY2(xml.contains(
+                 "<ReceiveMessageResponse xmlns=\"http://queue.amazonaws.com/doc/2012-11-05/\"><ReceiveMessageResult>"
+                 "<Message>"),
+             xml.constData());
     QVERIFY(xml.contains("<Body>&lt;b&gt;&amp;</Body>"));
     QVERIFY(xml.contains("<Attribute><Name>ApproximateReceiveCount</Name><Value>2</Value></Attribute>"));
-    QVERIFY(xml.contains("<MessageAttribute><Name>k</Name><Value><DataType>String</DataType><StringValue>v</StringValue></Value></MessageAttribute>"));
+    QVERIFY(xml.contains("<MessageAttribute><Name>k</Name><Value><DataType>String</DataType><StringValue>v</"
+                         "StringValue></Value></MessageAttribute>"));
     QVERIFY(xml.contains("<ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata>"));
-    const QByteArray batch = AwsWire::queryResponse("SendMessageBatch", json(R"({"Successful":[{"Id":"a"}],"Failed":[]})"), "ns", "r");
-    QVERIFY2(batch.contains("<SendMessageBatchResultEntry><Id>a</Id></SendMessageBatchResultEntry>"), batch.constData());
+    const QByteArray batch = AwsWire::queryResponse("SendMessageBatch",
+                                                    json(R"({"Successful":[{"Id":"a"}],"Failed":[]})"), "ns", "r");
+    QVERIFY2(batch.contains("<SendMessageBatchResultEntry><Id>a</Id></SendMessageBatchResultEntry>"),
+             batch.constData());
     const QByteArray sns = AwsWire::queryResponse("PublishBatch", json(R"({"Successful":[{"Id":"a"}]})"), "ns", "r");
     QVERIFY2(sns.contains("<Successful><member><Id>a</Id></member></Successful>"), sns.constData());
     const QByteArray error = AwsWire::queryError("AWS.SimpleQueueService.NonExistentQueue", "gone", true, "r");
-    QVERIFY(error.contains("<Error><Type>Sender</Type><Code>AWS.SimpleQueueService.NonExistentQueue</Code><Message>gone</Message></Error>"));
+    QVERIFY(error.contains("<Error><Type>Sender</Type><Code>AWS.SimpleQueueService.NonExistentQueue</"
+                           "Code><Message>gone</Message></Error>"));
 }
 
 void TestDynamoExpression::messageAttributeMd5()

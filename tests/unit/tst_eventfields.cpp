@@ -42,15 +42,16 @@ void tst_EventFields::complete_data()
     QTest::newRow("deep") << "const key = event.Records[0].s3.object." << QStringList{"key", "size", "eTag"}
                           << QStringList{"bucket"} << 0;
     QTest::newRow("typed prefix") << "event.Records[0].s3.b" << QStringList{"bucket"} << QStringList{"object"} << 1;
-    QTest::newRow("optional chaining") << "event.Records?.[0]?.s3?.bucket." << QStringList{} << QStringList{"name"} << 0;
+    QTest::newRow("optional chaining") << "event.Records?.[0]?.s3?.bucket." << QStringList{} << QStringList{"name"}
+                                       << 0;
     QTest::newRow("optional member") << "event.Records[0]?.s3?." << QStringList{"bucket", "object"} << QStringList{}
                                      << 0;
     QTest::newRow("python subscript") << "key = event['Records'][0]['s3']['" << QStringList{"bucket", "object"}
                                       << QStringList{} << 0;
-    QTest::newRow("python double quotes") << "event[\"Records\"][0][\"eventN" << QStringList{"eventName"}
-                                          << QStringList{"eventSource"} << 6;
-    QTest::newRow("context") << "context." << QStringList{"awsRequestId", "getRemainingTimeInMillis"}
-                             << QStringList{} << 0;
+    QTest::newRow("python double quotes")
+        << "event[\"Records\"][0][\"eventN" << QStringList{"eventName"} << QStringList{"eventSource"} << 6;
+    QTest::newRow("context") << "context." << QStringList{"awsRequestId", "getRemainingTimeInMillis"} << QStringList{}
+                             << 0;
     QTest::newRow("unknown member") << "event.Nope." << QStringList{} << QStringList{"Records"} << 0;
     QTest::newRow("other word") << "myevent." << QStringList{} << QStringList{"Records"} << 0;
     QTest::newRow("member of other") << "x.event." << QStringList{} << QStringList{"Records"} << 0;

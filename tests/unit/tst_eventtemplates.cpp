@@ -38,10 +38,11 @@ void tst_EventTemplates::shapes_data()
     QTest::addColumn<QString>("pointer"); // a path into the event, '/'-separated
     QTest::addColumn<QJsonValue>("expected");
 
-    QTest::newRow("http v2 route key") << "apigateway-http-v2" << QStringList{"method=POST", "route=/orders", "path=/orders"}
-                                       << "routeKey" << QJsonValue("POST /orders");
-    QTest::newRow("http v2 path parameter") << "apigateway-http-v2" << QStringList{"path=/items/7"}
-                                            << "pathParameters/id" << QJsonValue("7");
+    QTest::newRow("http v2 route key") << "apigateway-http-v2"
+                                       << QStringList{"method=POST", "route=/orders", "path=/orders"} << "routeKey"
+                                       << QJsonValue("POST /orders");
+    QTest::newRow("http v2 path parameter")
+        << "apigateway-http-v2" << QStringList{"path=/items/7"} << "pathParameters/id" << QJsonValue("7");
     QTest::newRow("http v2 no query") << "apigateway-http-v2" << QStringList{} << "queryStringParameters"
                                       << QJsonValue(QJsonValue::Null);
     QTest::newRow("http v2 body") << "apigateway-http-v2" << QStringList{"body={\"a\":1}"} << "body"
@@ -67,8 +68,8 @@ void tst_EventTemplates::shapes_data()
                                          << QJsonValue(2048);
     QTest::newRow("dynamodb remove") << "dynamodb-update" << QStringList{"eventName=REMOVE"} << "Records/0/eventName"
                                      << QJsonValue("REMOVE");
-    QTest::newRow("dynamodb typed image") << "dynamodb-update" << QStringList{}
-                                          << "Records/0/dynamodb/NewImage/total/N" << QJsonValue("12.5");
+    QTest::newRow("dynamodb typed image")
+        << "dynamodb-update" << QStringList{} << "Records/0/dynamodb/NewImage/total/N" << QJsonValue("12.5");
     QTest::newRow("schedule") << "eventbridge-scheduled" << QStringList{"rule=nightly"} << "detail-type"
                               << QJsonValue("Scheduled Event");
     QTest::newRow("schedule time") << "eventbridge-scheduled" << QStringList{"time=2026-11-23T02:00:00Z"} << "time"
@@ -102,12 +103,18 @@ void tst_EventTemplates::pathParameters_data()
     QTest::addColumn<QString>("route");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QJsonObject>("expected");
-    QTest::newRow("one") << "/items/{id}" << "/items/42" << QJsonObject{{"id", "42"}};
-    QTest::newRow("two") << "/a/{x}/b/{y}" << "/a/1/b/2" << QJsonObject{{"x", "1"}, {"y", "2"}};
-    QTest::newRow("proxy") << "/files/{proxy+}" << "/files/a/b/c.txt" << QJsonObject{{"proxy", "a/b/c.txt"}};
-    QTest::newRow("decoded") << "/items/{id}" << "/items/a%20b" << QJsonObject{{"id", "a b"}};
-    QTest::newRow("mismatch") << "/items/{id}" << "/orders/42" << QJsonObject{};
-    QTest::newRow("too long") << "/items/{id}" << "/items/42/x" << QJsonObject{};
+    QTest::newRow("one") << "/items/{id}"
+                         << "/items/42" << QJsonObject{{"id", "42"}};
+    QTest::newRow("two") << "/a/{x}/b/{y}"
+                         << "/a/1/b/2" << QJsonObject{{"x", "1"}, {"y", "2"}};
+    QTest::newRow("proxy") << "/files/{proxy+}"
+                           << "/files/a/b/c.txt" << QJsonObject{{"proxy", "a/b/c.txt"}};
+    QTest::newRow("decoded") << "/items/{id}"
+                             << "/items/a%20b" << QJsonObject{{"id", "a b"}};
+    QTest::newRow("mismatch") << "/items/{id}"
+                              << "/orders/42" << QJsonObject{};
+    QTest::newRow("too long") << "/items/{id}"
+                              << "/items/42/x" << QJsonObject{};
 }
 
 void tst_EventTemplates::pathParameters()
@@ -124,9 +131,18 @@ void tst_EventTemplates::errors_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("error");
-    QTest::newRow("unknown template") << "kafka" << "" << "" << "no event template 'kafka'";
-    QTest::newRow("unknown parameter") << "sqs" << "colour" << "red" << "has no parameter 'colour'; it has: ";
-    QTest::newRow("image not JSON") << "dynamodb-update" << "newImage" << "{oops" << "must be JSON";
+    QTest::newRow("unknown template") << "kafka"
+                                      << ""
+                                      << ""
+                                      << "no event template 'kafka'";
+    QTest::newRow("unknown parameter") << "sqs"
+                                       << "colour"
+                                       << "red"
+                                       << "has no parameter 'colour'; it has: ";
+    QTest::newRow("image not JSON") << "dynamodb-update"
+                                    << "newImage"
+                                    << "{oops"
+                                    << "must be JSON";
 }
 
 void tst_EventTemplates::errors()

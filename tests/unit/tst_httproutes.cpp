@@ -49,15 +49,42 @@ void TestHttpRoutes::matching_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("function");
     QTest::addColumn<QString>("parameters");
-    QTest::newRow("literal beats parameter") << "GET" << "/items/new" << "newItem" << "{}";
-    QTest::newRow("parameter") << "GET" << "/items/42" << "getItem" << R"({"id":"42"})";
-    QTest::newRow("method") << "POST" << "/items/42" << "anyItem" << R"({"id":"42"})";
-    QTest::newRow("greedy last") << "GET" << "/files/a/b/c.txt" << "files" << R"({"proxy":"a/b/c.txt"})";
-    QTest::newRow("root") << "GET" << "/" << "home" << "{}";
-    QTest::newRow("trailing slash") << "GET" << "/items/42/" << "getItem" << R"({"id":"42"})";
-    QTest::newRow("no route") << "GET" << "/nothing/here" << "" << "";
-    QTest::newRow("greedy needs a segment") << "GET" << "/files" << "" << "";
-    QTest::newRow("case of method") << "get" << "/items/7" << "getItem" << R"({"id":"7"})";
+    QTest::newRow("literal beats parameter") << "GET"
+                                             << "/items/new"
+                                             << "newItem"
+                                             << "{}";
+    QTest::newRow("parameter") << "GET"
+                               << "/items/42"
+                               << "getItem"
+                               << R"({"id":"42"})";
+    QTest::newRow("method") << "POST"
+                            << "/items/42"
+                            << "anyItem"
+                            << R"({"id":"42"})";
+    QTest::newRow("greedy last") << "GET"
+                                 << "/files/a/b/c.txt"
+                                 << "files"
+                                 << R"({"proxy":"a/b/c.txt"})";
+    QTest::newRow("root") << "GET"
+                          << "/"
+                          << "home"
+                          << "{}";
+    QTest::newRow("trailing slash") << "GET"
+                                    << "/items/42/"
+                                    << "getItem"
+                                    << R"({"id":"42"})";
+    QTest::newRow("no route") << "GET"
+                              << "/nothing/here"
+                              << ""
+                              << "";
+    QTest::newRow("greedy needs a segment") << "GET"
+                                            << "/files"
+                                            << ""
+                                            << "";
+    QTest::newRow("case of method") << "get"
+                                    << "/items/7"
+                                    << "getItem"
+                                    << R"({"id":"7"})";
 }
 
 void TestHttpRoutes::matching()
@@ -90,7 +117,9 @@ void TestHttpRoutes::httpApiEvent()
     request.method = QStringLiteral("GET");
     request.path = QStringLiteral("/items/42");
     request.query = "color=red&size=m&size=l&q=a%20b";
-    request.headers = {{"User-Agent", "curl/7.88"}, {"Accept", "text/html"}, {"Accept", "application/json"},
+    request.headers = {{"User-Agent", "curl/7.88"},
+                       {"Accept", "text/html"},
+                       {"Accept", "application/json"},
                        {"Cookie", "session=abc; theme=dark"}};
     request.when = QDateTime(QDate(2027, 3, 12), QTime(19, 3, 58), Qt::UTC);
     const auto match = table.match(request.method, request.path);
@@ -106,10 +135,12 @@ void TestHttpRoutes::httpApiEvent()
     want.append(QStringLiteral("cookies"));
     want.sort();
     QCOMPARE(keys(event), want);
-    QCOMPARE(keys(event.value(QStringLiteral("requestContext")).toObject()), keys(expected.value(QStringLiteral("requestContext")).toObject()));
+    QCOMPARE(keys(event.value(QStringLiteral("requestContext")).toObject()),
+             keys(expected.value(QStringLiteral("requestContext")).toObject()));
 
     QCOMPARE(event.value(QStringLiteral("routeKey")).toString(), QStringLiteral("GET /items/{id}"));
-    QCOMPARE(event.value(QStringLiteral("rawQueryString")).toString(), QStringLiteral("color=red&size=m&size=l&q=a%20b"));
+    QCOMPARE(event.value(QStringLiteral("rawQueryString")).toString(),
+             QStringLiteral("color=red&size=m&size=l&q=a%20b"));
     const QJsonObject query = event.value(QStringLiteral("queryStringParameters")).toObject();
     QCOMPARE(query.value(QStringLiteral("size")).toString(), QStringLiteral("m,l"));
     QCOMPARE(query.value(QStringLiteral("q")).toString(), QStringLiteral("a b"));
@@ -117,10 +148,12 @@ void TestHttpRoutes::httpApiEvent()
     QCOMPARE(headers.value(QStringLiteral("accept")).toString(), QStringLiteral("text/html,application/json"));
     QVERIFY(!headers.contains(QStringLiteral("cookie")));
     QCOMPARE(event.value(QStringLiteral("cookies")).toArray(), (QJsonArray{"session=abc", "theme=dark"}));
-    QCOMPARE(event.value(QStringLiteral("pathParameters")).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("42"));
+    QCOMPARE(event.value(QStringLiteral("pathParameters")).toObject().value(QStringLiteral("id")).toString(),
+             QStringLiteral("42"));
     const QJsonObject context = event.value(QStringLiteral("requestContext")).toObject();
     QCOMPARE(context.value(QStringLiteral("time")).toString(), QStringLiteral("12/Mar/2027:19:03:58 +0000"));
-    QCOMPARE(context.value(QStringLiteral("http")).toObject().value(QStringLiteral("userAgent")).toString(), QStringLiteral("curl/7.88"));
+    QCOMPARE(context.value(QStringLiteral("http")).toObject().value(QStringLiteral("userAgent")).toString(),
+             QStringLiteral("curl/7.88"));
     QVERIFY(!event.value(QStringLiteral("isBase64Encoded")).toBool());
 }
 
@@ -164,7 +197,12 @@ void TestHttpRoutes::restApiEvent()
     QVERIFY(EventTemplates::builtin().generate(QStringLiteral("apigateway-rest-v1"), {}, &sample, &error));
     QCOMPARE(keys(event), keys(QJsonDocument::fromJson(sample).object()));
     QCOMPARE(event.value(QStringLiteral("resource")).toString(), QStringLiteral("/orders/{id}"));
-    QCOMPARE(event.value(QStringLiteral("multiValueQueryStringParameters")).toObject().value(QStringLiteral("a")).toArray().size(), 2);
+    QCOMPARE(event.value(QStringLiteral("multiValueQueryStringParameters"))
+                 .toObject()
+                 .value(QStringLiteral("a"))
+                 .toArray()
+                 .size(),
+             2);
     QCOMPARE(event.value(QStringLiteral("body")).toString(), QStringLiteral("{}"));
 }
 
@@ -175,25 +213,27 @@ void TestHttpRoutes::responses_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QByteArray>("aHeader"); // "name: value" expected among the headers
-    QTest::newRow("full answer") << QByteArray(R"({"statusCode":201,"headers":{"x-id":"7"},"body":"made"})") << false << 201
-                                 << QByteArray("made") << QByteArray("x-id: 7");
-    QTest::newRow("plain object is JSON 200") << QByteArray(R"({"id":"42","name":"lamp"})") << false << 200
-                                              << QByteArray(R"({"id":"42","name":"lamp"})") << QByteArray("content-type: application/json");
+    QTest::newRow("full answer") << QByteArray(R"({"statusCode":201,"headers":{"x-id":"7"},"body":"made"})") << false
+                                 << 201 << QByteArray("made") << QByteArray("x-id: 7");
+    QTest::newRow("plain object is JSON 200")
+        << QByteArray(R"({"id":"42","name":"lamp"})") << false << 200 << QByteArray(R"({"id":"42","name":"lamp"})")
+        << QByteArray("content-type: application/json");
     QTest::newRow("string result") << QByteArray(R"("hello")") << false << 200 << QByteArray("hello") << QByteArray();
-    QTest::newRow("base64 body") << QByteArray(R"({"statusCode":200,"body":"aGk=","isBase64Encoded":true})") << false << 200
-                                 << QByteArray("hi") << QByteArray();
+    QTest::newRow("base64 body") << QByteArray(R"({"statusCode":200,"body":"aGk=","isBase64Encoded":true})") << false
+                                 << 200 << QByteArray("hi") << QByteArray();
     QTest::newRow("cookies") << QByteArray(R"({"statusCode":200,"cookies":["a=1","b=2"],"body":""})") << false << 200
                              << QByteArray() << QByteArray("set-cookie: b=2");
-    QTest::newRow("status as text") << QByteArray(R"({"statusCode":"404","body":"none"})") << false << 404 << QByteArray("none")
-                                    << QByteArray();
-    QTest::newRow("REST without status") << QByteArray(R"({"id":1})") << true << 502 << QByteArray(R"({"message":"Internal Server Error"})")
-                                         << QByteArray();
-    QTest::newRow("REST multi-value headers") << QByteArray(R"({"statusCode":200,"multiValueHeaders":{"x":["1","2"]},"body":"ok"})")
-                                              << true << 200 << QByteArray("ok") << QByteArray("x: 2");
-    QTest::newRow("not JSON") << QByteArray("{oops") << false << 502 << QByteArray(R"({"message":"Internal Server Error"})")
-                              << QByteArray();
-    QTest::newRow("bad status") << QByteArray(R"({"statusCode":42})") << false << 502 << QByteArray(R"({"message":"Internal Server Error"})")
-                                << QByteArray();
+    QTest::newRow("status as text") << QByteArray(R"({"statusCode":"404","body":"none"})") << false << 404
+                                    << QByteArray("none") << QByteArray();
+    QTest::newRow("REST without status") << QByteArray(R"({"id":1})") << true << 502
+                                         << QByteArray(R"({"message":"Internal Server Error"})") << QByteArray();
+    QTest::newRow("REST multi-value headers")
+        << QByteArray(R"({"statusCode":200,"multiValueHeaders":{"x":["1","2"]},"body":"ok"})") << true << 200
+        << QByteArray("ok") << QByteArray("x: 2");
+    QTest::newRow("not JSON") << QByteArray("{oops") << false << 502
+                              << QByteArray(R"({"message":"Internal Server Error"})") << QByteArray();
+    QTest::newRow("bad status") << QByteArray(R"({"statusCode":42})") << false << 502
+                                << QByteArray(R"({"message":"Internal Server Error"})") << QByteArray();
 }
 
 void TestHttpRoutes::responses()
@@ -218,11 +258,13 @@ void TestHttpRoutes::cors()
 {
     HttpRequestData preflight;
     preflight.method = QStringLiteral("OPTIONS");
-    preflight.headers = {{"Origin", "http://localhost:3000"}, {"Access-Control-Request-Method", "POST"},
+    preflight.headers = {{"Origin", "http://localhost:3000"},
+                         {"Access-Control-Request-Method", "POST"},
                          {"Access-Control-Request-Headers", "content-type"}};
     QVERIFY(GatewayEvents::isPreflight(preflight));
     const HttpHeaders headers = GatewayEvents::corsHeaders(preflight);
-    QVERIFY(headers.contains(qMakePair(QByteArray("access-control-allow-origin"), QByteArray("http://localhost:3000"))));
+    QVERIFY(
+        headers.contains(qMakePair(QByteArray("access-control-allow-origin"), QByteArray("http://localhost:3000"))));
     QVERIFY(headers.contains(qMakePair(QByteArray("access-control-allow-headers"), QByteArray("content-type"))));
     HttpRequestData get;
     get.method = QStringLiteral("OPTIONS");

@@ -54,12 +54,12 @@ void tst_JsonInterchange::errors_data()
     QTest::newRow("no version") << QByteArray(R"({"format": "nimbus-project"})") << "'version' must be";
     QTest::newRow("newer") << QByteArray(R"({"format": "nimbus-project", "version": 2})")
                            << "newer version of Nimbus Studio (format 2";
-    QTest::newRow("node without name")
-        << QByteArray(R"({"format": "nimbus-project", "version": 1, "nodes": [{"kind": "queue"}]})")
-        << "p.json: nodes[0]: 'name' must be a non-empty string";
-    QTest::newRow("node without kind")
-        << QByteArray(R"({"format": "nimbus-project", "version": 1, "nodes": [{"name": "q"}]})")
-        << "nodes[0] (q): 'kind' must be";
+    QTest::newRow("node without name") << QByteArray(
+        R"({"format": "nimbus-project", "version": 1, "nodes": [{"kind": "queue"}]})")
+                                       << "p.json: nodes[0]: 'name' must be a non-empty string";
+    QTest::newRow("node without kind") << QByteArray(
+        R"({"format": "nimbus-project", "version": 1, "nodes": [{"name": "q"}]})")
+                                       << "nodes[0] (q): 'kind' must be";
     QTest::newRow("duplicate name") << QByteArray(R"({"format": "nimbus-project", "version": 1,
             "nodes": [{"name": "q", "kind": "queue"}, {"name": "q", "kind": "topic"}]})")
                                     << "nodes[1]: a node named 'q' already exists";

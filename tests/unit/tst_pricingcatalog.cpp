@@ -24,7 +24,8 @@ QJsonObject minimal()
                       "effective": "2024-07-01", "source": "s" } ],
         "instances": [ { "type": "t", "vcpu": 2, "memoryGiB": 1, "architecture": "x86_64", "hourly": 0.01,
                          "effective": "2024-07-01", "source": "s" } ]
-    })").object();
+    })")
+        .object();
 }
 
 // Sets a value at a path such as "prices[1].tiers[0].upTo"; an undefined value removes it.
@@ -88,7 +89,8 @@ void TestPricingCatalog::schemaErrors_data()
     QTest::newRow("newer") << "version" << QJsonValue(99) << "newer";
     QTest::newRow("no currency") << "currency" << QJsonValue(QJsonValue::Undefined) << "currency: expected";
     QTest::newRow("bad currency") << "currency" << QJsonValue("dollars") << "ISO 4217";
-    QTest::newRow("bad date") << "prices[0].effective" << QJsonValue("last week") << "prices[0].effective: 'last week' is not a date";
+    QTest::newRow("bad date") << "prices[0].effective" << QJsonValue("last week")
+                              << "prices[0].effective: 'last week' is not a date";
     QTest::newRow("price is text") << "prices[0].price" << QJsonValue("0.2") << "prices[0].price: expected a number";
     QTest::newRow("negative price") << "prices[0].price" << QJsonValue(-1) << "prices[0].price: -1 is below";
     QTest::newRow("no unit") << "prices[0].unit" << QJsonValue(QJsonValue::Undefined) << "prices[0].unit";
@@ -97,7 +99,8 @@ void TestPricingCatalog::schemaErrors_data()
     QTest::newRow("last tier bounded") << "prices[1].tiers[1].upTo" << QJsonValue(100) << "last tier must be unbounded";
     QTest::newRow("duplicate id") << "prices[1].id" << QJsonValue("function.requests") << "appears twice";
     QTest::newRow("instance vcpu") << "instances[0].vcpu" << QJsonValue(0) << "instances[0].vcpu";
-    QTest::newRow("no serverless") << "serverless" << QJsonValue(QJsonValue::Undefined) << "serverless: expected an object";
+    QTest::newRow("no serverless") << "serverless" << QJsonValue(QJsonValue::Undefined)
+                                   << "serverless: expected an object";
 }
 
 void TestPricingCatalog::schemaErrors()

@@ -22,7 +22,9 @@ namespace {
 
 QByteArray catalog(const QString &collected)
 {
-    QJsonObject o = QJsonDocument::fromJson(NimbusTest::readAll(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/pricing/aws-us-east-1.json"))).object();
+    QJsonObject o = QJsonDocument::fromJson(
+                        NimbusTest::readAll(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/pricing/aws-us-east-1.json")))
+                        .object();
     o["collected"] = collected;
     return QJsonDocument(o).toJson();
 }
@@ -50,7 +52,8 @@ protected:
             return QHttpServerResponse("application/json", QJsonDocument(bad).toJson());
         });
         server.route("/garbage", [] { return QHttpServerResponse("text/html", "<html>not json</html>"); });
-        server.route("/huge.json", [] { return QHttpServerResponse("application/json", QByteArray(3 * 1024 * 1024, ' ')); });
+        server.route("/huge.json",
+                     [] { return QHttpServerResponse("application/json", QByteArray(3 * 1024 * 1024, ' ')); });
         server.route("/slow.json", [] {
             QThread::msleep(3000);
             return QHttpServerResponse("application/json", catalog("2026-12-31"));
@@ -96,7 +99,10 @@ private slots:
 
 private:
     bool run(const QString &path, QString *message, PricingUpdater::Limits limits = {});
-    QUrl url(const QString &path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(mServer.port).arg(path)); }
+    QUrl url(const QString &path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(mServer.port).arg(path));
+    }
     QString installedCollected() const;
 
     Server mServer;
@@ -222,8 +228,8 @@ void TestPricingUpdater::certificatesAreChecked()
     // An https server with a self-signed certificate: the download must fail.
     QTemporaryDir keys;
     const QString key = keys.filePath("key.pem"), cert = keys.filePath("cert.pem");
-    const int rc = QProcess::execute("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
-                                                 "-days", "1", "-subj", "/CN=127.0.0.1"});
+    const int rc = QProcess::execute("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                                                 "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"});
     QCOMPARE(rc, 0);
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     QFile k(key), c(cert);

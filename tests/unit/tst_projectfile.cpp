@@ -5,8 +5,8 @@
 #include "testutil.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 
 using namespace Nimbus;
@@ -177,17 +177,28 @@ void tst_ProjectFile::badFiles_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("missing") << "missing" << "no such file";
-    QTest::newRow("text file") << "text" << "not a Nimbus project (it is not an SQLite database)";
-    QTest::newRow("empty file") << "empty" << "not a Nimbus project (it is not an SQLite database)";
-    QTest::newRow("other sqlite") << "foreign" << "an SQLite database of another program";
-    QTest::newRow("newer version") << "newer" << "written by a newer version of Nimbus Studio (schema 99";
-    QTest::newRow("corrupt pages") << "corrupt" << "damaged";
-    QTest::newRow("truncated") << "truncated" << "damaged";
-    QTest::newRow("bad properties") << "badjson" << "node 'q' (#1): its properties are not a valid JSON object";
-    QTest::newRow("dangling edge") << "dangling" << "connection #1 refers to a node that does not exist";
-    QTest::newRow("json newer") << "jsonnewer" << "written by a newer version";
-    QTest::newRow("json broken") << "jsonbroken" << "line 3";
+    QTest::newRow("missing") << "missing"
+                             << "no such file";
+    QTest::newRow("text file") << "text"
+                               << "not a Nimbus project (it is not an SQLite database)";
+    QTest::newRow("empty file") << "empty"
+                                << "not a Nimbus project (it is not an SQLite database)";
+    QTest::newRow("other sqlite") << "foreign"
+                                  << "an SQLite database of another program";
+    QTest::newRow("newer version") << "newer"
+                                   << "written by a newer version of Nimbus Studio (schema 99";
+    QTest::newRow("corrupt pages") << "corrupt"
+                                   << "damaged";
+    QTest::newRow("truncated") << "truncated"
+                               << "damaged";
+    QTest::newRow("bad properties") << "badjson"
+                                    << "node 'q' (#1): its properties are not a valid JSON object";
+    QTest::newRow("dangling edge") << "dangling"
+                                   << "connection #1 refers to a node that does not exist";
+    QTest::newRow("json newer") << "jsonnewer"
+                                << "written by a newer version";
+    QTest::newRow("json broken") << "jsonbroken"
+                                 << "line 3";
 }
 
 void tst_ProjectFile::badFiles()

@@ -27,16 +27,14 @@ public:
                           {{QStringLiteral("region"), "Region", "Where it runs", QStringLiteral("eu-west-1")},
                            {QStringLiteral("stage"), "Stage", "Empty: none", {}},
                            ProviderOption::containerImage(QStringLiteral("registry/{project}/{function}"))}})
-    {
-    }
+    { }
 
 protected:
     void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override
     {
-        output.addFile(QStringLiteral("names.txt"),
-                       (option(input, QStringLiteral("region")) + QLatin1Char(' ')
-                        + model.sources().join(QLatin1Char(',')))
-                           .toUtf8());
+        output.addFile(QStringLiteral("names.txt"), (option(input, QStringLiteral("region")) + QLatin1Char(' ')
+                                                     + model.sources().join(QLatin1Char(',')))
+                                                        .toUtf8());
     }
 };
 
@@ -144,9 +142,12 @@ void tst_ProviderBase::scheduleCron_data()
     QTest::addColumn<bool>("ncrontab");
     QTest::addColumn<QString>("cron");
     QTest::addColumn<QString>("message"); // the diagnostic when cron cannot say it
-    QTest::newRow("rate") << "rate(5 minutes)" << false << "*/5 * * * *" << "";
-    QTest::newRow("cron") << "cron(30 9 ? * 2-6 *)" << false << "30 9 * * 1-5" << "";
-    QTest::newRow("NCRONTAB has seconds") << "cron(0 2 * * ? *)" << true << "0 0 2 * * *" << "";
+    QTest::newRow("rate") << "rate(5 minutes)" << false << "*/5 * * * *"
+                          << "";
+    QTest::newRow("cron") << "cron(30 9 ? * 2-6 *)" << false << "30 9 * * 1-5"
+                          << "";
+    QTest::newRow("NCRONTAB has seconds") << "cron(0 2 * * ? *)" << true << "0 0 2 * * *"
+                                          << "";
     QTest::newRow("last day") << "cron(0 0 L * ? *)" << false << ""
                               << "nightly: the schedule cannot be written as cron: ";
     QTest::newRow("a year") << "cron(0 0 1 1 ? 2030)" << false << ""
@@ -167,9 +168,9 @@ void tst_ProviderBase::scheduleCron()
     architecture.insertNode(node(7, "schedule", "nightly", {{"expression", expression}}));
     const ExportModel model(architecture, Catalog::builtin());
     ExportOutput output;
-    const auto result = ProviderPlugin::scheduleCron(
-        model, architecture.node(7), output,
-        ncrontab ? ProviderPlugin::CronFormat::NCrontab : ProviderPlugin::CronFormat::Unix);
+    const auto result = ProviderPlugin::scheduleCron(model, architecture.node(7), output,
+                                                     ncrontab ? ProviderPlugin::CronFormat::NCrontab
+                                                              : ProviderPlugin::CronFormat::Unix);
     if (message.isEmpty()) {
         QVERIFY(result);
         QCOMPARE(*result, cron);
@@ -194,8 +195,8 @@ void tst_ProviderBase::packagePatterns_data()
     QTest::addColumn<QByteArray>("yaml");
     QTest::newRow("no function") << QStringList{} << QByteArray("patterns:\n  - \"!**\"\n");
     QTest::newRow("default folder") << QStringList{""} << QByteArray("patterns:\n  - \"!**\"\n  - functions/f0/**\n");
-    QTest::newRow("sorted, once each")
-        << QStringList{"src/z", "lib/a", "src/z"} << QByteArray("patterns:\n  - \"!**\"\n  - lib/a/**\n  - src/z/**\n");
+    QTest::newRow("sorted, once each") << QStringList{"src/z", "lib/a", "src/z"}
+                                       << QByteArray("patterns:\n  - \"!**\"\n  - lib/a/**\n  - src/z/**\n");
 }
 
 void tst_ProviderBase::packagePatterns()

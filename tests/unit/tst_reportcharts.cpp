@@ -147,7 +147,8 @@ void tst_ReportCharts::axisTicks()
     QCOMPARE(int(got.size()), int(ticks.size()));
     QStringList gotLabels;
     for (size_t i = 0; i < got.size(); ++i) {
-        QVERIFY2(std::abs(got[i] - ticks[int(i)]) <= 1e-9 * std::max(1.0, ticks[int(i)]), qPrintable(QString::number(got[i])));
+        QVERIFY2(std::abs(got[i] - ticks[int(i)]) <= 1e-9 * std::max(1.0, ticks[int(i)]),
+                 qPrintable(QString::number(got[i])));
         gotLabels << axis.label(got[i]);
     }
     QCOMPARE(gotLabels, labels);

@@ -133,9 +133,9 @@ void tst_RunHistory::secretVariableNames()
 namespace {
 // Every secret of the events and the function below; none may be in the file.
 const QByteArrayList kSecrets = {
-    "tok-v1-7f3a9c",      "sess-v1-b81d44",      "key-v1-c0ffee42", "cHJveHk6aHVudGVyMg==", "tok-mv-5e5e5e",
-    "sess-mv-d00d77",     "tok-v2-1a2b3c",       "key-v2-99aa88",   "sess-v2-feed01",       "other-v2-beef02",
-    "set-cookie-6c6c6c",  "db-password-0xCAFE",  "aws-secret-Kq9z", "gh-token-4242z",
+    "tok-v1-7f3a9c",     "sess-v1-b81d44",     "key-v1-c0ffee42", "cHJveHk6aHVudGVyMg==", "tok-mv-5e5e5e",
+    "sess-mv-d00d77",    "tok-v2-1a2b3c",      "key-v2-99aa88",   "sess-v2-feed01",       "other-v2-beef02",
+    "set-cookie-6c6c6c", "db-password-0xCAFE", "aws-secret-Kq9z", "gh-token-4242z",
 };
 
 // A run whose function logged what it was given, secrets included.
@@ -287,7 +287,8 @@ void tst_RunHistory::savedEventsKeepNoSecrets()
     QCOMPARE(saved.size(), 2);
     QCOMPARE(saved[0].event, QByteArray(R"({"x": 1})")); // untouched when nothing is secret
     const QJsonObject signedIn = QJsonDocument::fromJson(saved[1].event).object();
-    QCOMPARE(signedIn.value("headers").toObject().value("authorization").toString(), QStringLiteral("Bearer [redacted]"));
+    QCOMPARE(signedIn.value("headers").toObject().value("authorization").toString(),
+             QStringLiteral("Bearer [redacted]"));
     QCOMPARE(signedIn.value("headers").toObject().value("accept").toString(), QStringLiteral("*/*"));
     QCOMPARE(signedIn.value("cookies").toArray().at(0).toString(), QStringLiteral("session=[redacted]"));
 }

@@ -53,24 +53,42 @@ void tst_ScheduleExpression::invalid_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("empty") << "" << "neither cron(...) nor rate(...)";
-    QTest::newRow("unix cron") << "0 2 * * *" << "neither cron(...) nor rate(...)";
-    QTest::newRow("five fields") << "cron(0 2 * * ?)" << "needs 6 fields";
-    QTest::newRow("minute 60") << "cron(60 2 * * ? *)" << "minutes: '60'";
-    QTest::newRow("hour 24") << "cron(0 24 * * ? *)" << "hours: '24'";
-    QTest::newRow("day 32") << "cron(0 2 32 * ? *)" << "day-of-month: '32'";
-    QTest::newRow("month 13") << "cron(0 2 ? 13 MON *)" << "month: '13'";
-    QTest::newRow("bad weekday") << "cron(0 2 ? * FUN *)" << "day-of-week: 'FUN'";
-    QTest::newRow("both days") << "cron(0 2 * * MON *)" << "exactly one of day-of-month and day-of-week";
-    QTest::newRow("neither day") << "cron(0 2 ? * ? *)" << "exactly one of day-of-month and day-of-week";
-    QTest::newRow("backwards range") << "cron(0 17-8 * * ? *)" << "runs backwards";
-    QTest::newRow("zero step") << "cron(0/0 2 * * ? *)" << "invalid step";
-    QTest::newRow("year 1900") << "cron(0 2 * * ? 1900)" << "year: '1900'";
-    QTest::newRow("rate zero") << "rate(0 minutes)" << "positive whole number";
-    QTest::newRow("rate no unit") << "rate(5)" << "positive whole number";
-    QTest::newRow("rate plural") << "rate(1 minutes)" << "use 'minute' with 1";
-    QTest::newRow("rate singular") << "rate(5 minute)" << "use 'minutes' with 5";
-    QTest::newRow("rate seconds") << "rate(30 seconds)" << "unknown unit 'seconds'";
+    QTest::newRow("empty") << ""
+                           << "neither cron(...) nor rate(...)";
+    QTest::newRow("unix cron") << "0 2 * * *"
+                               << "neither cron(...) nor rate(...)";
+    QTest::newRow("five fields") << "cron(0 2 * * ?)"
+                                 << "needs 6 fields";
+    QTest::newRow("minute 60") << "cron(60 2 * * ? *)"
+                               << "minutes: '60'";
+    QTest::newRow("hour 24") << "cron(0 24 * * ? *)"
+                             << "hours: '24'";
+    QTest::newRow("day 32") << "cron(0 2 32 * ? *)"
+                            << "day-of-month: '32'";
+    QTest::newRow("month 13") << "cron(0 2 ? 13 MON *)"
+                              << "month: '13'";
+    QTest::newRow("bad weekday") << "cron(0 2 ? * FUN *)"
+                                 << "day-of-week: 'FUN'";
+    QTest::newRow("both days") << "cron(0 2 * * MON *)"
+                               << "exactly one of day-of-month and day-of-week";
+    QTest::newRow("neither day") << "cron(0 2 ? * ? *)"
+                                 << "exactly one of day-of-month and day-of-week";
+    QTest::newRow("backwards range") << "cron(0 17-8 * * ? *)"
+                                     << "runs backwards";
+    QTest::newRow("zero step") << "cron(0/0 2 * * ? *)"
+                               << "invalid step";
+    QTest::newRow("year 1900") << "cron(0 2 * * ? 1900)"
+                               << "year: '1900'";
+    QTest::newRow("rate zero") << "rate(0 minutes)"
+                               << "positive whole number";
+    QTest::newRow("rate no unit") << "rate(5)"
+                                  << "positive whole number";
+    QTest::newRow("rate plural") << "rate(1 minutes)"
+                                 << "use 'minute' with 1";
+    QTest::newRow("rate singular") << "rate(5 minute)"
+                                   << "use 'minutes' with 5";
+    QTest::newRow("rate seconds") << "rate(30 seconds)"
+                                  << "unknown unit 'seconds'";
 }
 
 void tst_ScheduleExpression::invalid()
@@ -103,15 +121,42 @@ void tst_ScheduleExpression::nextAfter_data()
     QTest::addColumn<QString>("after");
     QTest::addColumn<QString>("start");
     QTest::addColumn<QString>("next");
-    QTest::newRow("nightly, before") << "cron(0 2 * * ? *)" << "2027-03-10T01:59:30Z" << "" << "2027-03-10T02:00:00Z";
-    QTest::newRow("nightly, at") << "cron(0 2 * * ? *)" << "2027-03-10T02:00:00Z" << "" << "2027-03-11T02:00:00Z";
-    QTest::newRow("weekdays from Friday") << "cron(30 9 ? * MON-FRI *)" << "2027-03-12T10:00:00Z" << "" << "2027-03-15T09:30:00Z";
-    QTest::newRow("every 15 minutes") << "cron(0/15 * * * ? *)" << "2027-03-10T10:16:00Z" << "" << "2027-03-10T10:30:00Z";
-    QTest::newRow("last day of month") << "cron(0 0 L * ? *)" << "2027-02-01T00:00:00Z" << "" << "2027-02-28T00:00:00Z";
-    QTest::newRow("one year only") << "cron(0 0 1 1 ? 2028)" << "2027-06-01T00:00:00Z" << "" << "2028-01-01T00:00:00Z";
-    QTest::newRow("past its year") << "cron(0 0 1 1 ? 2026)" << "2027-06-01T00:00:00Z" << "" << "";
-    QTest::newRow("rate from start") << "rate(5 minutes)" << "2027-03-10T10:07:00Z" << "2027-03-10T10:00:00Z" << "2027-03-10T10:10:00Z";
-    QTest::newRow("rate before start") << "rate(1 hour)" << "2027-03-10T09:00:00Z" << "2027-03-10T10:00:00Z" << "2027-03-10T10:00:00Z";
+    QTest::newRow("nightly, before") << "cron(0 2 * * ? *)"
+                                     << "2027-03-10T01:59:30Z"
+                                     << ""
+                                     << "2027-03-10T02:00:00Z";
+    QTest::newRow("nightly, at") << "cron(0 2 * * ? *)"
+                                 << "2027-03-10T02:00:00Z"
+                                 << ""
+                                 << "2027-03-11T02:00:00Z";
+    QTest::newRow("weekdays from Friday") << "cron(30 9 ? * MON-FRI *)"
+                                          << "2027-03-12T10:00:00Z"
+                                          << ""
+                                          << "2027-03-15T09:30:00Z";
+    QTest::newRow("every 15 minutes") << "cron(0/15 * * * ? *)"
+                                      << "2027-03-10T10:16:00Z"
+                                      << ""
+                                      << "2027-03-10T10:30:00Z";
+    QTest::newRow("last day of month") << "cron(0 0 L * ? *)"
+                                       << "2027-02-01T00:00:00Z"
+                                       << ""
+                                       << "2027-02-28T00:00:00Z";
+    QTest::newRow("one year only") << "cron(0 0 1 1 ? 2028)"
+                                   << "2027-06-01T00:00:00Z"
+                                   << ""
+                                   << "2028-01-01T00:00:00Z";
+    QTest::newRow("past its year") << "cron(0 0 1 1 ? 2026)"
+                                   << "2027-06-01T00:00:00Z"
+                                   << ""
+                                   << "";
+    QTest::newRow("rate from start") << "rate(5 minutes)"
+                                     << "2027-03-10T10:07:00Z"
+                                     << "2027-03-10T10:00:00Z"
+                                     << "2027-03-10T10:10:00Z";
+    QTest::newRow("rate before start") << "rate(1 hour)"
+                                       << "2027-03-10T09:00:00Z"
+                                       << "2027-03-10T10:00:00Z"
+                                       << "2027-03-10T10:00:00Z";
 }
 
 void tst_ScheduleExpression::nextAfter()

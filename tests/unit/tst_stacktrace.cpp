@@ -31,8 +31,8 @@ void tst_StackTrace::userLocations_data()
                                       << "/p/functions/f/lib/util.js" << 10 << 5 << 2;
     QTest::newRow("node syntax") << QStringList{"at /p/functions/f/index.js:3:1", "at wrapSafe (node:internal/x:1:1)"}
                                  << "/p/functions/f/index.js" << 3 << 1 << 1;
-    QTest::newRow("encoded url") << QStringList{"at handler (file:///p/my%20fn/index.mjs:7:3)"}
-                                 << "/p/my fn/index.mjs" << 7 << 3 << 1;
+    QTest::newRow("encoded url") << QStringList{"at handler (file:///p/my%20fn/index.mjs:7:3)"} << "/p/my fn/index.mjs"
+                                 << 7 << 3 << 1;
     QTest::newRow("dependency skipped") << QStringList{"at x (/p/functions/f/node_modules/lib/a.js:1:1)",
                                                        "at handler (/p/functions/f/index.js:9:2)"}
                                         << "/p/functions/f/index.js" << 9 << 2 << 1;

@@ -50,8 +50,8 @@ void TestTrafficProfile::restaurantPeaks()
     const auto h = TrafficProfile::dailyPeaks().hourly();
     const auto busiest = std::max_element(h.share.begin(), h.share.end()) - h.share.begin();
     QVERIFY(busiest >= 18 && busiest < 21); // the evening
-    QVERIFY(h.share[12] > 5 * h.share[3]);  // lunch against the night
-    QVERIFY(h.share[15] < h.share[12]);     // the calm afternoon
+    QVERIFY(h.share[12] > 5 * h.share[3]); // lunch against the night
+    QVERIFY(h.share[15] < h.share[12]); // the calm afternoon
 }
 
 void TestTrafficProfile::minutePeaks()
@@ -71,8 +71,11 @@ void TestTrafficProfile::csv_data()
     QTest::addColumn<int>("slotMinutes");
     QTest::addColumn<QString>("error");
     QTest::newRow("counts") << QByteArray("10\n20\n30\n") << 3 << 60 << "";
-    QTest::newRow("header and hours") << QByteArray("time,requests\n2026-11-02T00:00:00,5\n2026-11-02T01:00:00,7\n") << 2 << 60 << "";
-    QTest::newRow("minutes; semicolons") << QByteArray("2026-11-02T00:00:00;5\n2026-11-02T00:01:00;7\n2026-11-02T00:02:00;1\n") << 3 << 1 << "";
+    QTest::newRow("header and hours") << QByteArray("time,requests\n2026-11-02T00:00:00,5\n2026-11-02T01:00:00,7\n")
+                                      << 2 << 60 << "";
+    QTest::newRow("minutes; semicolons") << QByteArray(
+        "2026-11-02T00:00:00;5\n2026-11-02T00:01:00;7\n2026-11-02T00:02:00;1\n")
+                                         << 3 << 1 << "";
     QTest::newRow("numbered hours") << QByteArray("hour,requests\n0,5\n1,7\n2,9\n") << 3 << 60 << "";
     QTest::newRow("bad count") << QByteArray("10\n20\nabc\n") << 0 << 0 << "line 3";
     QTest::newRow("negative") << QByteArray("10\n-4\n") << 0 << 0 << "line 2";

@@ -27,22 +27,44 @@ void tst_TriggerEvents::eventOfEachInvoker_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("properties");
     QTest::addColumn<QString>("templateId");
-    QTest::addColumn<QString>("field");    // a JSON pointer-ish path: a/b/0/c
+    QTest::addColumn<QString>("field"); // a JSON pointer-ish path: a/b/0/c
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("http v2") << "http-route" << R"({"method": "POST", "path": "/orders/{id}"})" << "apigateway-http-v2"
-                             << "routeKey" << "POST /orders/{id}";
-    QTest::newRow("http path parameters") << "http-route" << R"({"method": "GET", "path": "/orders/{id}"})"
-                                          << "apigateway-http-v2" << "pathParameters/id" << "123";
-    QTest::newRow("http v1") << "http-route" << R"({"method": "GET", "path": "/a", "payloadFormat": "1.0"})"
-                             << "apigateway-rest-v1" << "httpMethod" << "GET";
-    QTest::newRow("queue") << "queue" << "{}" << "sqs" << "Records/0/eventSourceARN"
+    QTest::newRow("http v2") << "http-route"
+                             << R"({"method": "POST", "path": "/orders/{id}"})"
+                             << "apigateway-http-v2"
+                             << "routeKey"
+                             << "POST /orders/{id}";
+    QTest::newRow("http path parameters") << "http-route"
+                                          << R"({"method": "GET", "path": "/orders/{id}"})"
+                                          << "apigateway-http-v2"
+                                          << "pathParameters/id"
+                                          << "123";
+    QTest::newRow("http v1") << "http-route"
+                             << R"({"method": "GET", "path": "/a", "payloadFormat": "1.0"})"
+                             << "apigateway-rest-v1"
+                             << "httpMethod"
+                             << "GET";
+    QTest::newRow("queue") << "queue"
+                           << "{}"
+                           << "sqs"
+                           << "Records/0/eventSourceARN"
                            << "arn:aws:sqs:us-east-1:000000000000:source";
-    QTest::newRow("topic") << "topic" << "{}" << "sns" << "Records/0/Sns/TopicArn"
+    QTest::newRow("topic") << "topic"
+                           << "{}"
+                           << "sns"
+                           << "Records/0/Sns/TopicArn"
                            << "arn:aws:sns:us-east-1:000000000000:source";
-    QTest::newRow("bucket") << "bucket" << "{}" << "s3-put" << "Records/0/s3/bucket/name" << "source";
-    QTest::newRow("schedule") << "schedule" << R"j({"expression": "rate(5 minutes)"})j" << "eventbridge-scheduled"
-                              << "resources/0" << "arn:aws:events:us-east-1:000000000000:rule/source";
+    QTest::newRow("bucket") << "bucket"
+                            << "{}"
+                            << "s3-put"
+                            << "Records/0/s3/bucket/name"
+                            << "source";
+    QTest::newRow("schedule") << "schedule"
+                              << R"j({"expression": "rate(5 minutes)"})j"
+                              << "eventbridge-scheduled"
+                              << "resources/0"
+                              << "arn:aws:events:us-east-1:000000000000:rule/source";
 }
 
 void tst_TriggerEvents::eventOfEachInvoker()
@@ -77,10 +99,14 @@ void tst_TriggerEvents::examplePath_data()
 {
     QTest::addColumn<QString>("route");
     QTest::addColumn<QString>("path");
-    QTest::newRow("literal") << "/health" << "/health";
-    QTest::newRow("one") << "/items/{id}" << "/items/123";
-    QTest::newRow("two") << "/users/{user}/orders/{order}" << "/users/123/orders/123";
-    QTest::newRow("greedy") << "/files/{proxy+}" << "/files/path/to/file";
+    QTest::newRow("literal") << "/health"
+                             << "/health";
+    QTest::newRow("one") << "/items/{id}"
+                         << "/items/123";
+    QTest::newRow("two") << "/users/{user}/orders/{order}"
+                         << "/users/123/orders/123";
+    QTest::newRow("greedy") << "/files/{proxy+}"
+                            << "/files/path/to/file";
 }
 
 void tst_TriggerEvents::examplePath()
@@ -108,17 +134,41 @@ void tst_TriggerEvents::scaffold_data()
     QTest::addColumn<QString>("templateName");
     QTest::addColumn<QString>("contains");
 
-    QTest::newRow("node http") << "nodejs20.x" << "index.handler" << "http-route" << "functions/fn/index.mjs" << "http"
+    QTest::newRow("node http") << "nodejs20.x"
+                               << "index.handler"
+                               << "http-route"
+                               << "functions/fn/index.mjs"
+                               << "http"
                                << "export const handler = async (event, context)";
-    QTest::newRow("node queue") << "nodejs22.x" << "src/main.process" << "queue" << "functions/fn/src/main.mjs"
-                                << "sqs" << "export const process = async";
-    QTest::newRow("node alone") << "nodejs20.x" << "index.handler" << "" << "functions/fn/index.mjs" << "default"
+    QTest::newRow("node queue") << "nodejs22.x"
+                                << "src/main.process"
+                                << "queue"
+                                << "functions/fn/src/main.mjs"
+                                << "sqs"
+                                << "export const process = async";
+    QTest::newRow("node alone") << "nodejs20.x"
+                                << "index.handler"
+                                << ""
+                                << "functions/fn/index.mjs"
+                                << "default"
                                 << "fn: called with the event";
-    QTest::newRow("python http") << "python3.12" << "app.lambda_handler" << "http-route" << "functions/fn/app.py"
-                                 << "http" << "def lambda_handler(event, context):";
-    QTest::newRow("python bucket") << "python3.11" << "pkg.mod.handler" << "bucket" << "functions/fn/pkg/mod.py" << "s3"
+    QTest::newRow("python http") << "python3.12"
+                                 << "app.lambda_handler"
+                                 << "http-route"
+                                 << "functions/fn/app.py"
+                                 << "http"
+                                 << "def lambda_handler(event, context):";
+    QTest::newRow("python bucket") << "python3.11"
+                                   << "pkg.mod.handler"
+                                   << "bucket"
+                                   << "functions/fn/pkg/mod.py"
+                                   << "s3"
                                    << "unquote_plus";
-    QTest::newRow("python schedule") << "python3.12" << "job.run" << "schedule" << "functions/fn/job.py" << "schedule"
+    QTest::newRow("python schedule") << "python3.12"
+                                     << "job.run"
+                                     << "schedule"
+                                     << "functions/fn/job.py"
+                                     << "schedule"
                                      << "def run(event, context):";
 }
 
@@ -137,8 +187,8 @@ void tst_TriggerEvents::scaffold()
     QJsonArray nodes{QJsonValue(QJsonArray{"fn", "function", QJsonObject{{"runtime", runtime}, {"handler", handler}}})};
     QJsonArray edges;
     if (!trigger.isEmpty()) {
-        nodes.append(QJsonArray{"t", trigger, trigger == "schedule" ? QJsonObject{{"expression", "rate(1 hour)"}}
-                                                                     : QJsonObject()});
+        nodes.append(QJsonArray{"t", trigger,
+                                trigger == "schedule" ? QJsonObject{{"expression", "rate(1 hour)"}} : QJsonObject()});
         edges.append(QJsonArray{"t", "fn", "invokes"});
     }
     QVERIFY(NimbusTest::fillProject(project, nodes, edges));

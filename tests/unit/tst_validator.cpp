@@ -66,20 +66,18 @@ void tst_Validator::rules_data()
                                      << "invalid-property" << false << "";
     QTest::newRow("memory too low") << QByteArray(R"([["fn", "function", {"memory": 64}]])") << QByteArray("[]")
                                     << "invalid-property" << true << "Memory: 64 MB is outside 128 to 10240 MB";
-    QTest::newRow("timeout too high") << QByteArray(R"([["fn", "function", {"timeout": 901}]])")
-                                      << QByteArray("[]") << "invalid-property" << true
-                                      << "Timeout: 901 s is outside 1 to 900 s";
-    QTest::newRow("memory wrong type") << QByteArray(R"([["fn", "function", {"memory": "lots"}]])")
-                                       << QByteArray("[]") << "invalid-property" << true
-                                       << "Memory: expected a whole number";
-    QTest::newRow("memory fractional") << QByteArray(R"([["fn", "function", {"memory": 256.5}]])")
-                                       << QByteArray("[]") << "invalid-property" << true << "not a whole number";
+    QTest::newRow("timeout too high") << QByteArray(R"([["fn", "function", {"timeout": 901}]])") << QByteArray("[]")
+                                      << "invalid-property" << true << "Timeout: 901 s is outside 1 to 900 s";
+    QTest::newRow("memory wrong type") << QByteArray(R"([["fn", "function", {"memory": "lots"}]])") << QByteArray("[]")
+                                       << "invalid-property" << true << "Memory: expected a whole number";
+    QTest::newRow("memory fractional") << QByteArray(R"([["fn", "function", {"memory": 256.5}]])") << QByteArray("[]")
+                                       << "invalid-property" << true << "not a whole number";
     QTest::newRow("runtime unknown") << QByteArray(R"([["fn", "function", {"runtime": "ruby3.3"}]])")
                                      << QByteArray("[]") << "invalid-property" << true << "'ruby3.3' is not one of";
-    QTest::newRow("cors not boolean") << QByteArray(R"([["api", "http-route", {"cors": "yes"}]])")
-                                      << QByteArray("[]") << "invalid-property" << true << "expected true or false";
-    QTest::newRow("path pattern") << QByteArray(R"([["api", "http-route", {"path": "items/{id"}]])")
-                                  << QByteArray("[]") << "invalid-property" << true << "a path starting with '/'";
+    QTest::newRow("cors not boolean") << QByteArray(R"([["api", "http-route", {"cors": "yes"}]])") << QByteArray("[]")
+                                      << "invalid-property" << true << "expected true or false";
+    QTest::newRow("path pattern") << QByteArray(R"([["api", "http-route", {"path": "items/{id"}]])") << QByteArray("[]")
+                                  << "invalid-property" << true << "a path starting with '/'";
     QTest::newRow("proxy path ok") << QByteArray(R"([["api", "http-route", {"path": "/files/{proxy+}"}]])")
                                    << QByteArray("[]") << "invalid-property" << false << "";
     QTest::newRow("concurrency null ok") << QByteArray(R"([["fn", "function", {"reservedConcurrency": null}]])")
@@ -87,21 +85,20 @@ void tst_Validator::rules_data()
     QTest::newRow("environment reserved")
         << QByteArray(R"([["fn", "function", {"environment": [{"name": "AWS_REGION", "value": "x"}]}]])")
         << QByteArray("[]") << "invalid-property" << true << "'AWS_REGION' is reserved";
-    QTest::newRow("environment twice")
-        << QByteArray(R"([["fn", "function", {"environment": [{"name": "A", "value": "1"},
+    QTest::newRow("environment twice") << QByteArray(
+        R"([["fn", "function", {"environment": [{"name": "A", "value": "1"},
                                                                {"name": "A", "value": "2", "secret": true}]}]])")
-        << QByteArray("[]") << "invalid-property" << true << "'A' is set twice";
+                                       << QByteArray("[]") << "invalid-property" << true << "'A' is set twice";
     QTest::newRow("environment bad name")
-        << QByteArray(R"([["fn", "function", {"environment": [{"name": "1X", "value": "1"}]}]])")
-        << QByteArray("[]") << "invalid-property" << true << "'1X' is not a valid variable name";
-    QTest::newRow("unknown property") << QByteArray(R"([["fn", "function", {"colour": "red"}]])")
-                                      << QByteArray("[]") << "unknown-property" << true << "'colour'";
+        << QByteArray(R"([["fn", "function", {"environment": [{"name": "1X", "value": "1"}]}]])") << QByteArray("[]")
+        << "invalid-property" << true << "'1X' is not a valid variable name";
+    QTest::newRow("unknown property") << QByteArray(R"([["fn", "function", {"colour": "red"}]])") << QByteArray("[]")
+                                      << "unknown-property" << true << "'colour'";
 
     // Duplicate routes.
-    QTest::newRow("routes differ by method")
-        << QByteArray(R"([["a", "http-route", {"method": "GET", "path": "/x"}],
+    QTest::newRow("routes differ by method") << QByteArray(R"([["a", "http-route", {"method": "GET", "path": "/x"}],
                           ["b", "http-route", {"method": "POST", "path": "/x"}]])")
-        << QByteArray("[]") << "duplicate-key" << false << "";
+                                             << QByteArray("[]") << "duplicate-key" << false << "";
     QTest::newRow("routes duplicate")
         << QByteArray(R"([["a", "http-route", {"method": "GET", "path": "/x/{id}"}],
                           ["b", "http-route", {"method": "GET", "path": "/x/{id}"}]])")
@@ -120,8 +117,8 @@ void tst_Validator::rules_data()
     QTest::newRow("invoked function") << routeAndFunction << invoked << "not-invoked" << false << "";
     QTest::newRow("called function") << QByteArray(R"([["api", "http-route", {}], ["a", "function", {}],
                                                        ["b", "function", {}]])")
-                                     << QByteArray(R"([["api", "a", "invokes"], ["a", "b", "calls"]])")
-                                     << "not-invoked" << false << "";
+                                     << QByteArray(R"([["api", "a", "invokes"], ["a", "b", "calls"]])") << "not-invoked"
+                                     << false << "";
     QTest::newRow("orphan function") << routeAndFunction << QByteArray("[]") << "not-invoked" << true
                                      << "function 'fn' is never invoked";
     QTest::newRow("read-only source") << QByteArray(R"([["t", "table", {}], ["fn", "function", {}]])")
@@ -130,26 +127,26 @@ void tst_Validator::rules_data()
     // Names.
     QTest::newRow("valid name") << QByteArray(R"([["order-events_2", "topic", {}]])") << QByteArray("[]")
                                 << "invalid-name" << false << "";
-    QTest::newRow("invalid name") << QByteArray(R"([["2 orders", "topic", {}]])") << QByteArray("[]")
-                                  << "invalid-name" << true << "topic '2 orders'";
-    QTest::newRow("unknown kind") << QByteArray(R"([["c", "cache", {}]])") << QByteArray("[]") << "unknown-kind"
-                                  << true << "'c' is of unknown kind 'cache'";
+    QTest::newRow("invalid name") << QByteArray(R"([["2 orders", "topic", {}]])") << QByteArray("[]") << "invalid-name"
+                                  << true << "topic '2 orders'";
+    QTest::newRow("unknown kind") << QByteArray(R"([["c", "cache", {}]])") << QByteArray("[]") << "unknown-kind" << true
+                                  << "'c' is of unknown kind 'cache'";
 
     // Requirements of connections.
     QTest::newRow("table stream off") << QByteArray(R"([["t", "table", {}], ["fn", "function", {}]])")
                                       << QByteArray(R"([["t", "fn", "invokes"]])") << "edge-requirement" << true
                                       << "its Stream is NONE";
-    QTest::newRow("table stream on")
-        << QByteArray(R"([["t", "table", {"stream": "NEW_IMAGE"}], ["fn", "function", {}]])")
-        << QByteArray(R"([["t", "fn", "invokes"]])") << "edge-requirement" << false << "";
+    QTest::newRow("table stream on") << QByteArray(
+        R"([["t", "table", {"stream": "NEW_IMAGE"}], ["fn", "function", {}]])")
+                                     << QByteArray(R"([["t", "fn", "invokes"]])") << "edge-requirement" << false << "";
     QTest::newRow("duplicate edge") << routeAndFunction
                                     << QByteArray(R"([["api", "fn", "invokes"], ["api", "fn", "invokes"]])")
                                     << "duplicate-edge" << true << "twice";
 
     // Event loops.
     QTest::newRow("no loop: reads") << QByteArray(R"([["q", "queue", {}], ["fn", "function", {}]])")
-                                    << QByteArray(R"([["q", "fn", "invokes"], ["fn", "q", "reads"]])")
-                                    << "event-loop" << false << "";
+                                    << QByteArray(R"([["q", "fn", "invokes"], ["fn", "q", "reads"]])") << "event-loop"
+                                    << false << "";
     QTest::newRow("no loop: chain") << QByteArray(R"([["api", "http-route", {}], ["a", "function", {}],
                                                       ["q", "queue", {}], ["b", "function", {}],
                                                       ["t", "table", {}]])")
@@ -193,12 +190,12 @@ void tst_Validator::rules()
 void tst_Validator::eventLoopNamesTheNodes()
 {
     Project *project = nullptr;
-    const QList<Diagnostic> diagnostics =
-        validate(R"([["api", "http-route", {}], ["enqueue", "function", {}], ["jobs", "queue", {}],
+    const QList<Diagnostic> diagnostics = validate(
+        R"([["api", "http-route", {}], ["enqueue", "function", {}], ["jobs", "queue", {}],
                      ["worker", "function", {}], ["results", "table", {"stream": "NEW_IMAGE"}]])",
-                 R"([["api", "enqueue", "invokes"], ["enqueue", "jobs", "writes"], ["jobs", "worker", "invokes"],
+        R"([["api", "enqueue", "invokes"], ["enqueue", "jobs", "writes"], ["jobs", "worker", "invokes"],
                      ["worker", "results", "writes"], ["results", "enqueue", "invokes"]])",
-                 {}, &project);
+        {}, &project);
     std::unique_ptr<Project> owner(project);
     QList<Diagnostic> loops;
     for (const Diagnostic &d : diagnostics)
@@ -222,15 +219,33 @@ void tst_Validator::handlerFile_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("node js") << "nodejs20.x" << "index.handler" << "functions/fn/index.js" << "";
-    QTest::newRow("node mjs") << "nodejs22.x" << "index.handler" << "functions/fn/index.mjs" << "";
-    QTest::newRow("python") << "python3.12" << "app.handler" << "functions/fn/app.py" << "";
-    QTest::newRow("python package") << "python3.12" << "pkg.app.handler" << "functions/fn/pkg/app.py" << "";
-    QTest::newRow("wrong extension") << "python3.12" << "index.handler" << "functions/fn/index.js"
+    QTest::newRow("node js") << "nodejs20.x"
+                             << "index.handler"
+                             << "functions/fn/index.js"
+                             << "";
+    QTest::newRow("node mjs") << "nodejs22.x"
+                              << "index.handler"
+                              << "functions/fn/index.mjs"
+                              << "";
+    QTest::newRow("python") << "python3.12"
+                            << "app.handler"
+                            << "functions/fn/app.py"
+                            << "";
+    QTest::newRow("python package") << "python3.12"
+                                    << "pkg.app.handler"
+                                    << "functions/fn/pkg/app.py"
+                                    << "";
+    QTest::newRow("wrong extension") << "python3.12"
+                                     << "index.handler"
+                                     << "functions/fn/index.js"
                                      << "handler file not found (looked for functions/fn/index.py)";
-    QTest::newRow("missing file") << "nodejs20.x" << "main.handler" << "functions/fn/index.js"
+    QTest::newRow("missing file") << "nodejs20.x"
+                                  << "main.handler"
+                                  << "functions/fn/index.js"
                                   << "functions/fn/main.js, functions/fn/main.mjs, functions/fn/main.cjs";
-    QTest::newRow("missing folder") << "nodejs20.x" << "index.handler" << ""
+    QTest::newRow("missing folder") << "nodejs20.x"
+                                    << "index.handler"
+                                    << ""
                                     << "source folder 'functions/fn' does not exist";
 }
 
@@ -245,9 +260,8 @@ void tst_Validator::handlerFile()
         QVERIFY(QDir(dir.path()).mkpath(QFileInfo(dir.filePath(file)).path()));
         QVERIFY(writeAll(dir.filePath(file), "exports.handler = async () => 1;\n"));
     }
-    const QByteArray nodes = QStringLiteral(R"([["fn", "function", {"runtime": "%1", "handler": "%2"}]])")
-                                 .arg(runtime, handler)
-                                 .toUtf8();
+    const QByteArray nodes =
+        QStringLiteral(R"([["fn", "function", {"runtime": "%1", "handler": "%2"}]])").arg(runtime, handler).toUtf8();
     const QList<Diagnostic> diagnostics = validate(nodes.constData(), "[]", dir.path());
     QString found;
     for (const Diagnostic &d : diagnostics)
@@ -264,14 +278,22 @@ void tst_Validator::checkValue_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<bool>("valid");
 
-    QTest::newRow("memory max") << "function" << "memory" << QJsonValue(10240) << true;
-    QTest::newRow("memory above") << "function" << "memory" << QJsonValue(10241) << false;
-    QTest::newRow("null not allowed") << "function" << "memory" << QJsonValue(QJsonValue::Null) << false;
-    QTest::newRow("null allowed") << "function" << "reservedConcurrency" << QJsonValue(QJsonValue::Null) << true;
-    QTest::newRow("handler") << "function" << "handler" << QJsonValue("src/index.handler") << true;
-    QTest::newRow("handler without function") << "function" << "handler" << QJsonValue("index") << false;
-    QTest::newRow("key name") << "table" << "partitionKey" << QJsonValue("order id") << false;
-    QTest::newRow("empty sort key") << "table" << "sortKey" << QJsonValue("") << true;
+    QTest::newRow("memory max") << "function"
+                                << "memory" << QJsonValue(10240) << true;
+    QTest::newRow("memory above") << "function"
+                                  << "memory" << QJsonValue(10241) << false;
+    QTest::newRow("null not allowed") << "function"
+                                      << "memory" << QJsonValue(QJsonValue::Null) << false;
+    QTest::newRow("null allowed") << "function"
+                                  << "reservedConcurrency" << QJsonValue(QJsonValue::Null) << true;
+    QTest::newRow("handler") << "function"
+                             << "handler" << QJsonValue("src/index.handler") << true;
+    QTest::newRow("handler without function") << "function"
+                                              << "handler" << QJsonValue("index") << false;
+    QTest::newRow("key name") << "table"
+                              << "partitionKey" << QJsonValue("order id") << false;
+    QTest::newRow("empty sort key") << "table"
+                                    << "sortKey" << QJsonValue("") << true;
 }
 
 void tst_Validator::checkValue()

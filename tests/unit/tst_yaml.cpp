@@ -200,8 +200,8 @@ void TestYaml::mergeRewritesOnlyChangedEntry()
     QVERIFY(merged.contains("MemorySize: !If [IsProd, 1024, 256]"));
     QVERIFY(merged.contains("team: a"));
     // Everything else byte for byte, comments included.
-    for (const char *line : {"# header comment\n", "  Stage: {Type: String}   # kept\n", "  # the function\n", "  # a table\n",
-                             "  Alarm:\n", "Outputs:\n", "  X: {Value: 1}\n"})
+    for (const char *line : {"# header comment\n", "  Stage: {Type: String}   # kept\n", "  # the function\n",
+                             "  # a table\n", "  Alarm:\n", "Outputs:\n", "  X: {Value: 1}\n"})
         QVERIFY2(merged.contains(line), line);
     QVERIFY(!merged.contains("Timeout: 10"));
 }
@@ -219,7 +219,8 @@ void TestYaml::mergeRemovesAndAppends()
     const Docs d = load(kOriginal, kBaseline, generated);
     const QByteArray merged = YamlMerge::mergeText(kOriginal, d.original, d.baseline, d.generated);
     QVERIFY2(!merged.contains("  Table:\n"), merged.constData());
-    QVERIFY(merged.contains("  Alarm:\n    Type: AWS::CloudWatch::Alarm\n  Queue:\n    Type: AWS::SQS::Queue\nOutputs:"));
+    QVERIFY(
+        merged.contains("  Alarm:\n    Type: AWS::CloudWatch::Alarm\n  Queue:\n    Type: AWS::SQS::Queue\nOutputs:"));
     YAML::Node check;
     QString error;
     QVERIFY2(Yaml::load(merged, QStringLiteral("m"), &check, &error), qPrintable(error));
@@ -235,7 +236,8 @@ void TestYaml::mergeValueLevel()
 
 void TestYaml::mergeJsonOriginal()
 {
-    const QByteArray original = "{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\"}, \"U\": {\"Type\": \"Custom\"}}}";
+    const QByteArray original =
+        "{\"Resources\": {\"T\": {\"Type\": \"AWS::SNS::Topic\"}, \"U\": {\"Type\": \"Custom\"}}}";
     const Docs d = load(original, "{Resources: {T: {Type: AWS::SNS::Topic}}}",
                         "{Resources: {T: {Type: AWS::SNS::Topic, Properties: {DisplayName: x}}}}");
     const QByteArray merged = YamlMerge::mergeText(original, d.original, d.baseline, d.generated);
@@ -279,10 +281,22 @@ void TestYaml::names_data()
     QTest::addColumn<QString>("identifier");
     QTest::addColumn<QString>("dns");
     QTest::addColumn<QString>("snake");
-    QTest::newRow("camel") << "getItem" << "GetItem" << "get-item" << "get_item";
-    QTest::newRow("dashed") << "orders-queue" << "OrdersQueue" << "orders-queue" << "orders_queue";
-    QTest::newRow("constant") << "MAIL_API_KEY" << "MailApiKey" << "mail-api-key" << "mail_api_key";
-    QTest::newRow("acronym") << "S3Uploads" << "S3Uploads" << "s3-uploads" << "s3_uploads";
+    QTest::newRow("camel") << "getItem"
+                           << "GetItem"
+                           << "get-item"
+                           << "get_item";
+    QTest::newRow("dashed") << "orders-queue"
+                            << "OrdersQueue"
+                            << "orders-queue"
+                            << "orders_queue";
+    QTest::newRow("constant") << "MAIL_API_KEY"
+                              << "MailApiKey"
+                              << "mail-api-key"
+                              << "mail_api_key";
+    QTest::newRow("acronym") << "S3Uploads"
+                             << "S3Uploads"
+                             << "s3-uploads"
+                             << "s3_uploads";
 }
 
 void TestYaml::names()
@@ -300,15 +314,24 @@ void TestYaml::unixCron_data()
 {
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("cron");
-    QTest::newRow("nightly") << "cron(0 2 * * ? *)" << "0 2 * * *";
-    QTest::newRow("weekdays") << "cron(30 9 ? * 2-6 *)" << "30 9 * * 1-5";
-    QTest::newRow("names") << "cron(0 8 ? * MON-FRI *)" << "0 8 * * MON-FRI";
-    QTest::newRow("5 minutes") << "rate(5 minutes)" << "*/5 * * * *";
-    QTest::newRow("1 hour") << "rate(1 hour)" << "0 * * * *";
-    QTest::newRow("1 day") << "rate(1 day)" << "0 0 * * *";
-    QTest::newRow("7 minutes") << "rate(7 minutes)" << "";
-    QTest::newRow("last day") << "cron(0 0 L * ? *)" << "";
-    QTest::newRow("year") << "cron(0 0 1 1 ? 2030)" << "";
+    QTest::newRow("nightly") << "cron(0 2 * * ? *)"
+                             << "0 2 * * *";
+    QTest::newRow("weekdays") << "cron(30 9 ? * 2-6 *)"
+                              << "30 9 * * 1-5";
+    QTest::newRow("names") << "cron(0 8 ? * MON-FRI *)"
+                           << "0 8 * * MON-FRI";
+    QTest::newRow("5 minutes") << "rate(5 minutes)"
+                               << "*/5 * * * *";
+    QTest::newRow("1 hour") << "rate(1 hour)"
+                            << "0 * * * *";
+    QTest::newRow("1 day") << "rate(1 day)"
+                           << "0 0 * * *";
+    QTest::newRow("7 minutes") << "rate(7 minutes)"
+                               << "";
+    QTest::newRow("last day") << "cron(0 0 L * ? *)"
+                              << "";
+    QTest::newRow("year") << "cron(0 0 1 1 ? 2030)"
+                          << "";
 }
 
 void TestYaml::unixCron()

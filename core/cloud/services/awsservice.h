@@ -16,19 +16,19 @@ class LocalCloud;
 
 // The three ways the AWS SDKs speak to a service.
 enum class AwsProtocol {
-    Json,  // POST of a JSON body, the operation in X-Amz-Target (DynamoDB, SQS)
+    Json, // POST of a JSON body, the operation in X-Amz-Target (DynamoDB, SQS)
     Query, // POST of a form, the operation in its Action (SQS, SNS)
-    Rest,  // the method and path name the operation (S3)
+    Rest, // the method and path name the operation (S3)
 };
 
 // One request to the AWS-compatible endpoint, with what the router learnt of it.
 struct AwsRequest : HttpRequestData
 {
-    QString host;     // without the port
+    QString host; // without the port
     QString requestId;
     qint64 cause = 0; // the invocation that sent it (from its trace header), 0 from outside
     AwsProtocol protocol = AwsProtocol::Rest;
-    QString operation;      // from X-Amz-Target or the form's Action; empty for REST
+    QString operation; // from X-Amz-Target or the form's Action; empty for REST
     QJsonObject parameters; // a query-protocol form, in the JSON protocol's shapes
 };
 
@@ -47,7 +47,7 @@ public:
     // Built as Recognition(QStringLiteral("sqs")).byTarget(...).takesQuery().
     struct Recognition
     {
-        explicit Recognition(const QString &signingName) : signingName(signingName) {}
+        explicit Recognition(const QString &signingName) : signingName(signingName) { }
 
         Recognition &byTarget(const QString &prefix)
         {
@@ -73,11 +73,11 @@ public:
             return *this;
         }
 
-        QString signingName;      // the service in a signature's credential scope, "sqs"; also its name
-        QString targetPrefix;     // the JSON protocol's X-Amz-Target prefix, "DynamoDB_20120810."
+        QString signingName; // the service in a signature's credential scope, "sqs"; also its name
+        QString targetPrefix; // the JSON protocol's X-Amz-Target prefix, "DynamoDB_20120810."
         QStringList queryActions; // query actions that name the service in an unsigned form
-        bool query = false;       // takes query-protocol forms
-        bool rest = false;        // takes REST requests
+        bool query = false; // takes query-protocol forms
+        bool rest = false; // takes REST requests
         bool fallback = false;
     };
 
@@ -93,7 +93,7 @@ public:
     // The protocol's answer to an operation the service does not have.
     virtual HttpResponseData unknownOperation(const AwsRequest &request) const;
     // The endpoint closes: requests still waiting are dropped.
-    virtual void close() {}
+    virtual void close() { }
 
 protected:
     AwsEndpoint &endpoint() const { return mEndpoint; }

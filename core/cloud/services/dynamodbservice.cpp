@@ -52,18 +52,22 @@ bool checkItem(const QJsonObject &item, const TableKeys &keys, DynamoError *erro
             continue;
         const QString type = name == keys.partitionKey ? keys.partitionType : keys.sortType;
         if (!item.contains(name)) {
-            *error = validation(QStringLiteral("One or more parameter values were invalid: Missing the key %1 in the item").arg(name));
+            *error = validation(
+                QStringLiteral("One or more parameter values were invalid: Missing the key %1 in the item").arg(name));
             return false;
         }
         if (!TableStore::keyValue(item.value(name), type)) {
-            *error = validation(QStringLiteral("One or more parameter values were invalid: Type mismatch for key %1 expected: %2 actual: %3")
-                                    .arg(name, type, DynamoValue::typeOf(item.value(name))));
+            *error = validation(
+                QStringLiteral(
+                    "One or more parameter values were invalid: Type mismatch for key %1 expected: %2 actual: %3")
+                    .arg(name, type, DynamoValue::typeOf(item.value(name))));
             return false;
         }
     }
     for (auto it = item.begin(); it != item.end(); ++it) {
         if (const QString problem = DynamoValue::validate(it.value()); !problem.isEmpty()) {
-            *error = validation(QStringLiteral("One or more parameter values were invalid: %1 (attribute %2)").arg(problem, it.key()));
+            *error = validation(
+                QStringLiteral("One or more parameter values were invalid: %1 (attribute %2)").arg(problem, it.key()));
             return false;
         }
     }
@@ -99,8 +103,8 @@ struct Expressions
         for (const auto &f : fields) {
             if (!input.contains(QLatin1String(f.field)))
                 continue;
-            *f.into = DynamoExpression::parse(f.kind, input.value(QLatin1String(f.field)).toString(), QLatin1String(f.field),
-                                              context, error);
+            *f.into = DynamoExpression::parse(f.kind, input.value(QLatin1String(f.field)).toString(),
+                                              QLatin1String(f.field), context, error);
             if (!*f.into)
                 return false;
         }
@@ -151,7 +155,9 @@ bool readLimit(const QJsonObject &input, int *limit, DynamoError *error)
 {
     *limit = input.value(QLatin1String("Limit")).toInt(0);
     if (input.contains(QLatin1String("Limit")) && *limit < 1) {
-        *error = validation(QStringLiteral("1 validation error detected: Value '%1' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1").arg(*limit));
+        *error = validation(QStringLiteral("1 validation error detected: Value '%1' at 'limit' failed to satisfy "
+                                           "constraint: Member must have value greater than or equal to 1")
+                                .arg(*limit));
         return false;
     }
     return true;
@@ -161,7 +167,8 @@ bool checkStartKey(const QJsonObject &startKey, const TableKeys &keys, DynamoErr
 {
     if (checkKey(startKey, keys, error))
         return true;
-    *error = validation(QStringLiteral("The provided starting key is invalid: The provided key element does not match the schema"));
+    *error = validation(
+        QStringLiteral("The provided starting key is invalid: The provided key element does not match the schema"));
     return false;
 }
 
@@ -202,12 +209,14 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
 {
     const QString prefix = QStringLiteral("com.amazonaws.dynamodb.v20120810#");
     if (request.body.size() > AwsEndpoint::kDynamoRequestLimit) {
-        done(AwsWire::jsonError(413, prefix, QStringLiteral("RequestEntityTooLarge"), QStringLiteral("Request entity too large")));
+        done(AwsWire::jsonError(413, prefix, QStringLiteral("RequestEntityTooLarge"),
+                                QStringLiteral("Request entity too large")));
         return;
     }
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     if (!document.isObject()) {
-        done(AwsWire::jsonError(400, QStringLiteral("com.amazon.coral.service#"), QStringLiteral("SerializationException"),
+        done(AwsWire::jsonError(400, QStringLiteral("com.amazon.coral.service#"),
+                                QStringLiteral("SerializationException"),
                                 QStringLiteral("the request body is not a JSON object")));
         return;
     }
@@ -216,9 +225,10 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
     if (!error.type.isEmpty()) {
         const int status = error.type == QLatin1String("InternalServerError") ? 500 : 400;
         // DynamoDB names its own exceptions, and the service framework's (coral) the others.
-        const QString typePrefix = error.type == QLatin1String("UnknownOperationException") ? QStringLiteral("com.amazon.coral.service#")
-                                   : error.type == kValidation                             ? QStringLiteral("com.amazon.coral.validate#")
-                                                                                           : prefix;
+        const QString typePrefix = error.type == QLatin1String("UnknownOperationException")
+                                       ? QStringLiteral("com.amazon.coral.service#")
+                                   : error.type == kValidation ? QStringLiteral("com.amazon.coral.validate#")
+                                                               : prefix;
         done(AwsWire::jsonError(status, typePrefix, error.type, error.message));
         return;
     }
@@ -234,8 +244,12 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
     const Node *node = table(input.value(QLatin1String("TableName")), error);
     if (!node)
         return {};
-    TableCall call{input, cause, node, cloud().tableKeys(node->name),
-                   input.value(QLatin1String("ReturnValues")).toString(QStringLiteral("NONE")), {}};
+    TableCall call{input,
+                   cause,
+                   node,
+                   cloud().tableKeys(node->name),
+                   input.value(QLatin1String("ReturnValues")).toString(QStringLiteral("NONE")),
+                   {}};
     if (!call.expressions.parse(input, error))
         return {};
     const TableFunction function = mTableOperations.value(operation);
@@ -251,11 +265,13 @@ const Node *DynamoDbService::table(const QJsonValue &name, DynamoError *error) c
         table = table.section(QLatin1Char('/'), -1);
     const Node *node = cloud().project().architecture().nodeByName(table);
     if (table.isEmpty()) {
-        *error = validation(QStringLiteral("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member must not be null"));
+        *error = validation(QStringLiteral("1 validation error detected: Value null at 'tableName' failed to satisfy "
+                                           "constraint: Member must not be null"));
         return nullptr;
     }
     if (!node || node->kind != QLatin1String("table")) {
-        *error = {QStringLiteral("ResourceNotFoundException"), QStringLiteral("Requested resource not found: Table: %1 not found").arg(table)};
+        *error = {QStringLiteral("ResourceNotFoundException"),
+                  QStringLiteral("Requested resource not found: Table: %1 not found").arg(table)};
         return nullptr;
     }
     return node;
@@ -264,34 +280,41 @@ const Node *DynamoDbService::table(const QJsonValue &name, DynamoError *error) c
 QJsonObject DynamoDbService::description(const Node *table) const
 {
     const TableKeys keys = cloud().tableKeys(table->name);
-    QJsonArray schema{QJsonObject{{QStringLiteral("AttributeName"), keys.partitionKey}, {QStringLiteral("KeyType"), QStringLiteral("HASH")}}};
+    QJsonArray schema{QJsonObject{{QStringLiteral("AttributeName"), keys.partitionKey},
+                                  {QStringLiteral("KeyType"), QStringLiteral("HASH")}}};
     QJsonArray definitions{QJsonObject{{QStringLiteral("AttributeName"), keys.partitionKey},
                                        {QStringLiteral("AttributeType"), keys.partitionType}}};
     if (!keys.sortKey.isEmpty()) {
-        schema.append(QJsonObject{{QStringLiteral("AttributeName"), keys.sortKey}, {QStringLiteral("KeyType"), QStringLiteral("RANGE")}});
-        definitions.append(QJsonObject{{QStringLiteral("AttributeName"), keys.sortKey}, {QStringLiteral("AttributeType"), keys.sortType}});
+        schema.append(QJsonObject{{QStringLiteral("AttributeName"), keys.sortKey},
+                                  {QStringLiteral("KeyType"), QStringLiteral("RANGE")}});
+        definitions.append(QJsonObject{{QStringLiteral("AttributeName"), keys.sortKey},
+                                       {QStringLiteral("AttributeType"), keys.sortType}});
     }
     const auto [count, bytes] = cloud().state().tableSize(table->name);
-    const QString arn = QStringLiteral("arn:aws:dynamodb:%1:%2:table/%3").arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId), table->name);
+    const QString arn = QStringLiteral("arn:aws:dynamodb:%1:%2:table/%3")
+                            .arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId), table->name);
     QJsonObject description{
         {QStringLiteral("TableName"), table->name},
         {QStringLiteral("TableArn"), arn},
-        {QStringLiteral("TableId"), QString::fromLatin1(QCryptographicHash::hash(arn.toUtf8(), QCryptographicHash::Md5).toHex())},
+        {QStringLiteral("TableId"),
+         QString::fromLatin1(QCryptographicHash::hash(arn.toUtf8(), QCryptographicHash::Md5).toHex())},
         {QStringLiteral("TableStatus"), QStringLiteral("ACTIVE")},
         {QStringLiteral("KeySchema"), schema},
         {QStringLiteral("AttributeDefinitions"), definitions},
         {QStringLiteral("ItemCount"), count},
         {QStringLiteral("TableSizeBytes"), double(bytes)},
         {QStringLiteral("CreationDateTime"), 1.7e9},
-        {QStringLiteral("BillingModeSummary"), QJsonObject{{QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}}},
+        {QStringLiteral("BillingModeSummary"),
+         QJsonObject{{QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}}},
         {QStringLiteral("ProvisionedThroughput"), QJsonObject{{QStringLiteral("ReadCapacityUnits"), 0},
                                                               {QStringLiteral("WriteCapacityUnits"), 0},
                                                               {QStringLiteral("NumberOfDecreasesToday"), 0}}},
     };
     const QString stream = table->properties.value(QLatin1String("stream")).toString(QStringLiteral("NONE"));
     if (stream != QLatin1String("NONE")) {
-        description.insert(QStringLiteral("StreamSpecification"),
-                           QJsonObject{{QStringLiteral("StreamEnabled"), true}, {QStringLiteral("StreamViewType"), stream}});
+        description.insert(
+            QStringLiteral("StreamSpecification"),
+            QJsonObject{{QStringLiteral("StreamEnabled"), true}, {QStringLiteral("StreamViewType"), stream}});
         description.insert(QStringLiteral("LatestStreamArn"), arn + QStringLiteral("/stream/2026-01-01T00:00:00.000"));
         description.insert(QStringLiteral("LatestStreamLabel"), QStringLiteral("2026-01-01T00:00:00.000"));
     }
@@ -323,7 +346,10 @@ bool DynamoDbService::checkWriteBatch(const QJsonObject &requests, DynamoError *
     for (auto it = requests.begin(); it != requests.end(); ++it)
         count += it.value().toArray().size();
     if (count == 0 || count > 25) {
-        *error = validation(QStringLiteral("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]"));
+        *error = validation(
+            QStringLiteral("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map "
+                           "value must satisfy constraint: [Member must have length less than or equal to 25, Member "
+                           "must have length greater than or equal to 1]"));
         return false;
     }
     for (auto it = requests.begin(); it != requests.end(); ++it) {
@@ -336,12 +362,14 @@ bool DynamoDbService::checkWriteBatch(const QJsonObject &requests, DynamoError *
             const QJsonObject put = request[QLatin1String("PutRequest")].toObject();
             const QJsonObject del = request[QLatin1String("DeleteRequest")].toObject();
             if (request.toObject().size() != 1 || (put.isEmpty() && del.isEmpty())) {
-                *error = validation(QStringLiteral("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes"));
+                *error = validation(QStringLiteral("Supplied AttributeValue has more than one datatypes set, must "
+                                                   "contain exactly one of the supported datatypes"));
                 return false;
             }
             if (!put.isEmpty() && !checkItem(put.value(QLatin1String("Item")).toObject(), keys, error))
                 return false;
-            const QJsonObject key = put.isEmpty() ? del.value(QLatin1String("Key")).toObject() : keyOf(put.value(QLatin1String("Item")).toObject(), keys);
+            const QJsonObject key = put.isEmpty() ? del.value(QLatin1String("Key")).toObject()
+                                                  : keyOf(put.value(QLatin1String("Item")).toObject(), keys);
             if (!del.isEmpty() && !checkKey(key, keys, error))
                 return false;
             const QString id = QString::fromUtf8(QJsonDocument(key).toJson(QJsonDocument::Compact));
@@ -364,8 +392,11 @@ QJsonObject DynamoDbService::batchWriteItem(const QJsonObject &input, qint64 cau
         const QString name = table(it.key(), error)->name;
         for (const QJsonValue &request : it.value().toArray()) {
             const bool ok = request.toObject().contains(QLatin1String("PutRequest"))
-                                ? cloud().putItem(name, request[QLatin1String("PutRequest")][QLatin1String("Item")].toObject(), cause)
-                                : cloud().deleteItem(name, request[QLatin1String("DeleteRequest")][QLatin1String("Key")].toObject(), cause);
+                                ? cloud().putItem(
+                                    name, request[QLatin1String("PutRequest")][QLatin1String("Item")].toObject(), cause)
+                                : cloud().deleteItem(
+                                    name, request[QLatin1String("DeleteRequest")][QLatin1String("Key")].toObject(),
+                                    cause);
             if (!ok)
                 return failed(error, internalError(cloud().errorString()));
         }
@@ -435,7 +466,8 @@ QJsonObject DynamoDbService::putItem(const TableCall &call, DynamoError *error)
         return {};
     if (call.returnValues != QLatin1String("NONE") && call.returnValues != QLatin1String("ALL_OLD"))
         return failed(error, validation(QStringLiteral("ReturnValues can only be ALL_OLD or NONE")));
-    return conditionalWrite(call, item, [&](bool) { return cloud().putItem(call.table->name, item, call.cause); }, error);
+    return conditionalWrite(
+        call, item, [&](bool) { return cloud().putItem(call.table->name, item, call.cause); }, error);
 }
 
 QJsonObject DynamoDbService::getItem(const TableCall &call, DynamoError *error)
@@ -446,7 +478,8 @@ QJsonObject DynamoDbService::getItem(const TableCall &call, DynamoError *error)
     const auto item = cloud().state().getItem(call.table->name, call.keys, key);
     if (!item)
         return {};
-    return {{QStringLiteral("Item"), call.expressions.projection ? call.expressions.projection->project(*item) : *item}};
+    return {
+        {QStringLiteral("Item"), call.expressions.projection ? call.expressions.projection->project(*item) : *item}};
 }
 
 QJsonObject DynamoDbService::deleteItem(const TableCall &call, DynamoError *error)
@@ -454,9 +487,9 @@ QJsonObject DynamoDbService::deleteItem(const TableCall &call, DynamoError *erro
     const QJsonObject key = call.input.value(QLatin1String("Key")).toObject();
     if (!checkKey(key, call.keys, error))
         return {};
-    return conditionalWrite(call, key, [&](bool existed) {
-        return !existed || cloud().deleteItem(call.table->name, key, call.cause);
-    }, error);
+    return conditionalWrite(
+        call, key, [&](bool existed) { return !existed || cloud().deleteItem(call.table->name, key, call.cause); },
+        error);
 }
 
 QJsonObject DynamoDbService::updateItem(const TableCall &call, DynamoError *error)
@@ -466,7 +499,9 @@ QJsonObject DynamoDbService::updateItem(const TableCall &call, DynamoError *erro
     if (!checkKey(key, keys, error))
         return {};
     if (call.input.contains(QLatin1String("AttributeUpdates")))
-        return failed(error, validation(QStringLiteral("AttributeUpdates is a legacy parameter the local cloud does not read; use UpdateExpression")));
+        return failed(
+            error, validation(QStringLiteral(
+                       "AttributeUpdates is a legacy parameter the local cloud does not read; use UpdateExpression")));
     std::optional<QJsonObject> before;
     if (!itemBefore(call, key, &before, error))
         return {};
@@ -476,7 +511,9 @@ QJsonObject DynamoDbService::updateItem(const TableCall &call, DynamoError *erro
         touched = update->touchedAttributes();
         for (const QString &name : touched)
             if (name == keys.partitionKey || name == keys.sortKey)
-                return failed(error, validation(QStringLiteral("One or more parameter values were invalid: Cannot update attribute %1. This attribute is part of the key").arg(name)));
+                return failed(error, validation(QStringLiteral("One or more parameter values were invalid: Cannot "
+                                                               "update attribute %1. This attribute is part of the key")
+                                                    .arg(name)));
         if (!update->apply(after, error))
             return {};
     }
@@ -496,10 +533,14 @@ QJsonObject DynamoDbService::query(const TableCall &call, DynamoError *error)
     const QJsonObject &input = call.input;
     const auto &keyCondition = call.expressions.keyCondition;
     if (!keyCondition)
-        return failed(error, validation(QStringLiteral("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")));
+        return failed(
+            error,
+            validation(QStringLiteral(
+                "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")));
     const auto partition = keyCondition->equalityOn(keys.partitionKey);
     if (!partition)
-        return failed(error, validation(QStringLiteral("Query condition missed key schema element: %1").arg(keys.partitionKey)));
+        return failed(
+            error, validation(QStringLiteral("Query condition missed key schema element: %1").arg(keys.partitionKey)));
     for (const QString &name : keyCondition->attributes())
         if (name != keys.partitionKey && name != keys.sortKey)
             return failed(error, validation(QStringLiteral("Query condition missed key schema element: %1")
@@ -507,8 +548,8 @@ QJsonObject DynamoDbService::query(const TableCall &call, DynamoError *error)
     if (input.contains(QLatin1String("IndexName")))
         return failed(error, validation(QStringLiteral("The table does not have the specified index: %1")
                                             .arg(input.value(QLatin1String("IndexName")).toString())));
-    const QList<QJsonObject> candidates = cloud().state().query(call.table->name, keys, *partition,
-                                                                input.value(QLatin1String("ScanIndexForward")).toBool(true));
+    const QList<QJsonObject> candidates = cloud().state().query(
+        call.table->name, keys, *partition, input.value(QLatin1String("ScanIndexForward")).toBool(true));
     int limit = 0;
     if (!readLimit(input, &limit, error))
         return {};
@@ -520,7 +561,8 @@ QJsonObject DynamoDbService::query(const TableCall &call, DynamoError *error)
         start = candidates.size();
         for (qsizetype i = 0; i < candidates.size(); ++i) {
             const QJsonObject key = keyOf(candidates.at(i), keys);
-            if (DynamoValue::equal(QJsonObject{{QStringLiteral("M"), key}}, QJsonObject{{QStringLiteral("M"), startKey}})) {
+            if (DynamoValue::equal(QJsonObject{{QStringLiteral("M"), key}},
+                                   QJsonObject{{QStringLiteral("M"), startKey}})) {
                 start = i + 1;
                 break;
             }
@@ -543,8 +585,8 @@ QJsonObject DynamoDbService::scan(const TableCall &call, DynamoError *error)
     return page(call, cloud().state().scanPage(call.table->name, call.keys, startKey, scanRows), 0, limit, scanRows);
 }
 
-QJsonObject DynamoDbService::page(const TableCall &call, const QList<QJsonObject> &candidates, qsizetype start, int limit,
-                                  int scanRows) const
+QJsonObject DynamoDbService::page(const TableCall &call, const QList<QJsonObject> &candidates, qsizetype start,
+                                  int limit, int scanRows) const
 {
     // A query's candidates are its partition, which the key condition narrows; a scan's are its page.
     const auto &keyCondition = call.expressions.keyCondition;

@@ -36,13 +36,15 @@ private:
     QJsonObject description(const Node *table) const;
     bool checkWriteBatch(const QJsonObject &requests, DynamoError *error) const;
     // The item key names as it is now, when the request's condition holds for it.
-    bool itemBefore(const TableCall &call, const QJsonObject &key, std::optional<QJsonObject> *before, DynamoError *error) const;
+    bool itemBefore(const TableCall &call, const QJsonObject &key, std::optional<QJsonObject> *before,
+                    DynamoError *error) const;
     // PutItem's and DeleteItem's common part: the condition, the write (told whether
     // the item existed), and the old item for ReturnValues ALL_OLD.
-    QJsonObject conditionalWrite(const TableCall &call, const QJsonObject &key, const std::function<bool(bool existed)> &write,
-                                 DynamoError *error);
+    QJsonObject conditionalWrite(const TableCall &call, const QJsonObject &key,
+                                 const std::function<bool(bool existed)> &write, DynamoError *error);
     // One page of a query or a scan from its candidate items, from start on.
-    QJsonObject page(const TableCall &call, const QList<QJsonObject> &candidates, qsizetype start, int limit, int scanRows) const;
+    QJsonObject page(const TableCall &call, const QList<QJsonObject> &candidates, qsizetype start, int limit,
+                     int scanRows) const;
 
     QJsonObject listTables(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject batchWriteItem(const QJsonObject &input, qint64 cause, DynamoError *error);
@@ -55,7 +57,7 @@ private:
     QJsonObject query(const TableCall &call, DynamoError *error);
     QJsonObject scan(const TableCall &call, DynamoError *error);
 
-    QHash<QString, Function> mOperations;           // without a table, or finding it themselves
+    QHash<QString, Function> mOperations; // without a table, or finding it themselves
     QHash<QString, TableFunction> mTableOperations; // on the table named in TableName
 };
 

@@ -41,8 +41,8 @@ HttpResponseData s3Error(int status, const QString &code, const QString &message
 
 HttpResponseData noSuchBucket(const QString &bucket, const QString &requestId)
 {
-    return s3Error(404, QStringLiteral("NoSuchBucket"), QStringLiteral("The specified bucket does not exist"), requestId,
-                   {{QStringLiteral("BucketName"), bucket}});
+    return s3Error(404, QStringLiteral("NoSuchBucket"), QStringLiteral("The specified bucket does not exist"),
+                   requestId, {{QStringLiteral("BucketName"), bucket}});
 }
 
 HttpResponseData noSuchKey(const QString &key, const QString &requestId)
@@ -114,12 +114,14 @@ struct Listing
     QString last;
 };
 
-Listing listing(const QList<StoredObject> &objects, const QString &prefix, const QString &delimiter, const QString &after,
-                int limit)
+Listing listing(const QList<StoredObject> &objects, const QString &prefix, const QString &delimiter,
+                const QString &after, int limit)
 {
     Listing page;
     for (const StoredObject &object : objects) {
-        if (!after.isEmpty() && (object.key <= after || (after.endsWith(delimiter) && !delimiter.isEmpty() && object.key.startsWith(after))))
+        if (!after.isEmpty()
+            && (object.key <= after
+                || (after.endsWith(delimiter) && !delimiter.isEmpty() && object.key.startsWith(after))))
             continue;
         QString common;
         if (!delimiter.isEmpty()) {
@@ -230,7 +232,8 @@ QString S3Service::operationOf(const Call &call, HttpResponseData *refusal) cons
             return QStringLiteral("DeleteObjects");
         if (method == QLatin1String("GET"))
             return QStringLiteral("ListObjects");
-        *refusal = s3Error(405, QStringLiteral("MethodNotAllowed"), QStringLiteral("buckets are made and removed on the canvas"), id);
+        *refusal = s3Error(405, QStringLiteral("MethodNotAllowed"),
+                           QStringLiteral("buckets are made and removed on the canvas"), id);
         return {};
     }
     if (call.key.toUtf8().size() > 1024) {
@@ -238,13 +241,17 @@ QString S3Service::operationOf(const Call &call, HttpResponseData *refusal) cons
         return {};
     }
     if (hasQueryValue(call.query, "uploads") || !queryValue(call.query, "uploadId").isEmpty()) {
-        *refusal = s3Error(501, QStringLiteral("NotImplemented"),
-                           QStringLiteral("multipart uploads are not served by the local cloud; upload objects up to %1 MB in one request")
-                               .arg(AwsEndpoint::kRequestLimit >> 20), id);
+        *refusal = s3Error(
+            501, QStringLiteral("NotImplemented"),
+            QStringLiteral(
+                "multipart uploads are not served by the local cloud; upload objects up to %1 MB in one request")
+                .arg(AwsEndpoint::kRequestLimit >> 20),
+            id);
         return {};
     }
     if (method == QLatin1String("PUT"))
-        return call.request.header("x-amz-copy-source").isEmpty() ? QStringLiteral("PutObject") : QStringLiteral("CopyObject");
+        return call.request.header("x-amz-copy-source").isEmpty() ? QStringLiteral("PutObject")
+                                                                  : QStringLiteral("CopyObject");
     if (method == QLatin1String("DELETE"))
         return QStringLiteral("DeleteObject");
     if (method == QLatin1String("GET") || method == QLatin1String("HEAD"))
@@ -294,9 +301,10 @@ HttpResponseData S3Service::deleteObjects(const Call &call)
             quiet = reader.readElementText() == QLatin1String("true");
     }
     if (reader.hasError() || keys.isEmpty() || keys.size() > 1000)
-        return s3Error(400, QStringLiteral("MalformedXML"),
-                       QStringLiteral("The XML you provided was not well-formed or did not validate against our published schema"),
-                       call.request.requestId);
+        return s3Error(
+            400, QStringLiteral("MalformedXML"),
+            QStringLiteral("The XML you provided was not well-formed or did not validate against our published schema"),
+            call.request.requestId);
     S3Document document(QStringLiteral("DeleteResult"));
     QXmlStreamWriter &xml = document.xml;
     for (const QString &k : std::as_const(keys)) {
@@ -325,13 +333,14 @@ HttpResponseData S3Service::listObjects(const Call &call)
     bool hasMax = false;
     const int maxKeys = std::clamp(queryValue(query, "max-keys", &hasMax).toInt(), 0, 1000);
     const int limit = hasMax ? maxKeys : 1000;
-    const QString token = v2 ? QString::fromUtf8(QByteArray::fromBase64(queryValue(query, "continuation-token").toLatin1()))
-                             : QString();
+    const QString token =
+        v2 ? QString::fromUtf8(QByteArray::fromBase64(queryValue(query, "continuation-token").toLatin1())) : QString();
     const QString startAfter = v2 ? queryValue(query, "start-after") : queryValue(query, "marker");
     auto encode = [urlEncoded](const QString &text) {
         return urlEncoded ? QString::fromLatin1(QUrl::toPercentEncoding(text, "/")) : text;
     };
-    const Listing page = listing(cloud().state().listObjects(call.bucket, prefix), prefix, delimiter, std::max(token, startAfter), limit);
+    const Listing page = listing(cloud().state().listObjects(call.bucket, prefix), prefix, delimiter,
+                                 std::max(token, startAfter), limit);
     S3Document document(QStringLiteral("ListBucketResult"));
     QXmlStreamWriter &xml = document.xml;
     xml.writeTextElement(QStringLiteral("Name"), call.bucket);
@@ -341,13 +350,15 @@ HttpResponseData S3Service::listObjects(const Call &call)
     xml.writeTextElement(QStringLiteral("MaxKeys"), QString::number(limit));
     if (urlEncoded)
         xml.writeTextElement(QStringLiteral("EncodingType"), QStringLiteral("url"));
-    xml.writeTextElement(QStringLiteral("IsTruncated"), page.truncated ? QStringLiteral("true") : QStringLiteral("false"));
+    xml.writeTextElement(QStringLiteral("IsTruncated"),
+                         page.truncated ? QStringLiteral("true") : QStringLiteral("false"));
     if (v2) {
         xml.writeTextElement(QStringLiteral("KeyCount"), QString::number(page.contents.size() + page.prefixes.size()));
         if (!token.isEmpty())
             xml.writeTextElement(QStringLiteral("ContinuationToken"), queryValue(query, "continuation-token"));
         if (page.truncated)
-            xml.writeTextElement(QStringLiteral("NextContinuationToken"), QString::fromLatin1(page.last.toUtf8().toBase64()));
+            xml.writeTextElement(QStringLiteral("NextContinuationToken"),
+                                 QString::fromLatin1(page.last.toUtf8().toBase64()));
         if (!startAfter.isEmpty())
             xml.writeTextElement(QStringLiteral("StartAfter"), encode(startAfter));
     } else {
@@ -376,10 +387,12 @@ HttpResponseData S3Service::copyObject(const Call &call)
 {
     const QString &id = call.request.requestId;
     const QByteArray copySource = call.request.header("x-amz-copy-source");
-    QString source = QUrl::fromPercentEncoding(copySource.left(copySource.indexOf('?') < 0 ? copySource.size() : copySource.indexOf('?')));
+    QString source = QUrl::fromPercentEncoding(
+        copySource.left(copySource.indexOf('?') < 0 ? copySource.size() : copySource.indexOf('?')));
     if (source.startsWith(QLatin1Char('/')))
         source = source.mid(1);
-    const QString sourceBucket = source.section(QLatin1Char('/'), 0, 0), sourceKey = source.section(QLatin1Char('/'), 1);
+    const QString sourceBucket = source.section(QLatin1Char('/'), 0, 0),
+                  sourceKey = source.section(QLatin1Char('/'), 1);
     if (!isBucket(cloud(), sourceBucket))
         return noSuchBucket(sourceBucket, id);
     CloudState &state = cloud().state();
@@ -408,11 +421,13 @@ HttpResponseData S3Service::putObject(const Call &call)
     if (chunked) {
         const auto decoded = AwsWire::decodeAwsChunked(body);
         if (!decoded)
-            return s3Error(400, QStringLiteral("IncompleteBody"), QStringLiteral("The request body is not valid aws-chunked content."),
+            return s3Error(400, QStringLiteral("IncompleteBody"),
+                           QStringLiteral("The request body is not valid aws-chunked content."),
                            call.request.requestId);
         body = *decoded;
     }
-    if (!cloud().putObject(call.bucket, call.key, body, QString::fromLatin1(call.request.header("content-type")), call.request.cause))
+    if (!cloud().putObject(call.bucket, call.key, body, QString::fromLatin1(call.request.header("content-type")),
+                           call.request.cause))
         return s3Error(400, QStringLiteral("InvalidArgument"), cloud().errorString(), call.request.requestId);
     HttpResponseData r;
     AwsWire::addHeader(r.headers, "etag", etagHeader(AwsWire::md5Hex(body)));
@@ -437,20 +452,23 @@ HttpResponseData S3Service::getObject(const Call &call)
     HttpResponseData r;
     // A type that could end the header line (from an older state folder) is not echoed.
     const QByteArray type = stored.contentType.toUtf8();
-    AwsWire::addHeader(r.headers, "content-type",
-                       type.isEmpty() || RequestGuard::isUnsafeHeaderValue(type) ? QByteArray("application/octet-stream") : type);
+    AwsWire::addHeader(
+        r.headers, "content-type",
+        type.isEmpty() || RequestGuard::isUnsafeHeaderValue(type) ? QByteArray("application/octet-stream") : type);
     AwsWire::addHeader(r.headers, "etag", etagHeader(stored.etag));
     AwsWire::addHeader(r.headers, "last-modified", AwsWire::httpDate(stored.modified));
     AwsWire::addHeader(r.headers, "accept-ranges", "bytes");
     const QByteArray range = call.request.header("range");
     qint64 from = 0, to = 0;
     if (!byteRange(range, data->size(), &from, &to))
-        return s3Error(416, QStringLiteral("InvalidRange"), QStringLiteral("The requested range is not satisfiable"), call.request.requestId,
+        return s3Error(416, QStringLiteral("InvalidRange"), QStringLiteral("The requested range is not satisfiable"),
+                       call.request.requestId,
                        {{QStringLiteral("RangeRequested"), QString::fromLatin1(range)},
                         {QStringLiteral("ActualObjectSize"), QString::number(data->size())}});
     if (!range.isEmpty()) {
         r.status = 206;
-        AwsWire::addHeader(r.headers, "content-range", QStringLiteral("bytes %1-%2/%3").arg(from).arg(to).arg(data->size()).toLatin1());
+        AwsWire::addHeader(r.headers, "content-range",
+                           QStringLiteral("bytes %1-%2/%3").arg(from).arg(to).arg(data->size()).toLatin1());
     }
     if (call.request.method == QLatin1String("HEAD"))
         AwsWire::addHeader(r.headers, "content-length", QByteArray::number(to - from + 1));

@@ -10,7 +10,9 @@
 namespace Nimbus {
 
 SnsService::SnsService(AwsEndpoint &endpoint)
-    : AwsService(Recognition(QStringLiteral("sns")).takesQuery({QStringLiteral("Publish"), QStringLiteral("PublishBatch")}), endpoint)
+    : AwsService(
+        Recognition(QStringLiteral("sns")).takesQuery({QStringLiteral("Publish"), QStringLiteral("PublishBatch")}),
+        endpoint)
 {
     mOperations = {
         {QStringLiteral("Publish"), &SnsService::publish},
@@ -32,7 +34,8 @@ void SnsService::handle(const AwsRequest &request, const AwsReply &done)
         done(AwsWire::xmlAnswer(error.status, AwsWire::queryError(error.code, error.message, true, request.requestId)));
         return;
     }
-    done(AwsWire::xmlAnswer(200, AwsWire::queryResponse(request.operation, result, QStringLiteral("http://sns.amazonaws.com/doc/2010-03-31/"),
+    done(AwsWire::xmlAnswer(200, AwsWire::queryResponse(request.operation, result,
+                                                        QStringLiteral("http://sns.amazonaws.com/doc/2010-03-31/"),
                                                         request.requestId)));
 }
 
@@ -44,7 +47,8 @@ QString SnsService::topicOf(const QJsonObject &input, Error *error) const
     const QString topic = arn.section(QLatin1Char(':'), -1);
     const Node *node = cloud().project().architecture().nodeByName(topic);
     if (arn.isEmpty()) {
-        *error = {400, QStringLiteral("InvalidParameter"), QStringLiteral("Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter")};
+        *error = {400, QStringLiteral("InvalidParameter"),
+                  QStringLiteral("Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter")};
         return {};
     }
     if (!arn.startsWith(QLatin1String("arn:aws:sns:")) || !node || node->kind != QLatin1String("topic")) {
@@ -71,15 +75,19 @@ bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint
     for (auto it = given.begin(); it != given.end(); ++it) {
         const QJsonObject v = it.value().toObject();
         const QString type = v.value(QLatin1String("DataType")).toString();
-        if (type.isEmpty() || (!v.contains(QLatin1String("StringValue")) && !v.contains(QLatin1String("BinaryValue")))) {
-            *error = {400, QStringLiteral("ParameterValueInvalid"),
-                      QStringLiteral("The message attribute '%1' must contain non-empty message attribute value and type.").arg(it.key())};
+        if (type.isEmpty()
+            || (!v.contains(QLatin1String("StringValue")) && !v.contains(QLatin1String("BinaryValue")))) {
+            *error = {
+                400, QStringLiteral("ParameterValueInvalid"),
+                QStringLiteral("The message attribute '%1' must contain non-empty message attribute value and type.")
+                    .arg(it.key())};
             return false;
         }
-        attributes.insert(it.key(), QJsonObject{{QStringLiteral("Type"), type},
-                                                {QStringLiteral("Value"), v.contains(QLatin1String("StringValue"))
-                                                                              ? v.value(QLatin1String("StringValue"))
-                                                                              : v.value(QLatin1String("BinaryValue"))}});
+        attributes.insert(it.key(),
+                          QJsonObject{{QStringLiteral("Type"), type},
+                                      {QStringLiteral("Value"), v.contains(QLatin1String("StringValue"))
+                                                                    ? v.value(QLatin1String("StringValue"))
+                                                                    : v.value(QLatin1String("BinaryValue"))}});
     }
     *id = cloud().publish(topic, message, entry.value(QLatin1String("Subject")).toString(), cause, attributes);
     if (id->isEmpty()) {
@@ -105,17 +113,20 @@ QJsonObject SnsService::publishBatch(const AwsRequest &request, Error *error)
         return {};
     const QJsonArray entries = request.parameters.value(QLatin1String("PublishBatchRequestEntries")).toArray();
     if (entries.isEmpty()) {
-        *error = {400, QStringLiteral("EmptyBatchRequest"), QStringLiteral("The batch request doesn't contain any entries")};
+        *error = {400, QStringLiteral("EmptyBatchRequest"),
+                  QStringLiteral("The batch request doesn't contain any entries")};
         return {};
     }
     if (entries.size() > 10) {
-        *error = {400, QStringLiteral("TooManyEntriesInBatchRequest"), QStringLiteral("The batch request contains more entries than permissible")};
+        *error = {400, QStringLiteral("TooManyEntriesInBatchRequest"),
+                  QStringLiteral("The batch request contains more entries than permissible")};
         return {};
     }
     QSet<QString> ids;
     for (const QJsonValue &e : entries) {
         if (ids.contains(e[QLatin1String("Id")].toString())) {
-            *error = {400, QStringLiteral("BatchEntryIdsNotDistinct"), QStringLiteral("Two or more batch entries in the request have the same Id")};
+            *error = {400, QStringLiteral("BatchEntryIdsNotDistinct"),
+                      QStringLiteral("Two or more batch entries in the request have the same Id")};
             return {};
         }
         ids.insert(e[QLatin1String("Id")].toString());
@@ -125,7 +136,8 @@ QJsonObject SnsService::publishBatch(const AwsRequest &request, Error *error)
         QString id;
         if (!publishOne(topic, e.toObject(), request.cause, &id, error))
             return {};
-        successful.append(QJsonObject{{QStringLiteral("Id"), e[QLatin1String("Id")]}, {QStringLiteral("MessageId"), id}});
+        successful.append(
+            QJsonObject{{QStringLiteral("Id"), e[QLatin1String("Id")]}, {QStringLiteral("MessageId"), id}});
     }
     return {{QStringLiteral("Successful"), successful}, {QStringLiteral("Failed"), QJsonArray()}};
 }

@@ -42,8 +42,10 @@ QString sqsJsonType(const QString &code)
 // the Lambda event's (dataType, stringValue, binaryValue, and lists it always has).
 QJsonObject convertedAttributes(const QJsonObject &attributes, bool toLambda)
 {
-    static const QLatin1String sdk[] = {QLatin1String("DataType"), QLatin1String("StringValue"), QLatin1String("BinaryValue")};
-    static const QLatin1String lambda[] = {QLatin1String("dataType"), QLatin1String("stringValue"), QLatin1String("binaryValue")};
+    static const QLatin1String sdk[] = {QLatin1String("DataType"), QLatin1String("StringValue"),
+                                        QLatin1String("BinaryValue")};
+    static const QLatin1String lambda[] = {QLatin1String("dataType"), QLatin1String("stringValue"),
+                                           QLatin1String("binaryValue")};
     const QLatin1String *from = toLambda ? sdk : lambda;
     const QLatin1String *to = toLambda ? lambda : sdk;
     QJsonObject out;
@@ -66,17 +68,23 @@ QJsonObject convertedAttributes(const QJsonObject &attributes, bool toLambda)
 QString attributeProblem(const QJsonObject &attributes)
 {
     if (attributes.size() > 10)
-        return QStringLiteral("Number of message attributes [%1] exceeds the allowed maximum [10].").arg(attributes.size());
+        return QStringLiteral("Number of message attributes [%1] exceeds the allowed maximum [10].")
+            .arg(attributes.size());
     for (auto it = attributes.begin(); it != attributes.end(); ++it) {
         const QJsonObject v = it.value().toObject();
         const QString type = v.value(QLatin1String("DataType")).toString();
         if (type.isEmpty())
-            return QStringLiteral("The message attribute '%1' must contain non-empty message attribute type.").arg(it.key());
+            return QStringLiteral("The message attribute '%1' must contain non-empty message attribute type.")
+                .arg(it.key());
         const bool binary = type.startsWith(QLatin1String("Binary"));
         if (!type.startsWith(QLatin1String("String")) && !type.startsWith(QLatin1String("Number")) && !binary)
-            return QStringLiteral("The type of message attribute '%1' is invalid. You must use only the following supported type prefixes: Binary, Number, String.").arg(it.key());
+            return QStringLiteral("The type of message attribute '%1' is invalid. You must use only the following "
+                                  "supported type prefixes: Binary, Number, String.")
+                .arg(it.key());
         if (!v.contains(binary ? QLatin1String("BinaryValue") : QLatin1String("StringValue")))
-            return QStringLiteral("The message attribute '%1' must contain non-empty message attribute value for message attribute type '%2'.").arg(it.key(), type);
+            return QStringLiteral("The message attribute '%1' must contain non-empty message attribute value for "
+                                  "message attribute type '%2'.")
+                .arg(it.key(), type);
     }
     return {};
 }
@@ -94,8 +102,9 @@ HttpResponseData sqsError(const QString &code, const QString &message, bool quer
 
 HttpResponseData sqsAnswer(const QString &operation, const QJsonObject &result, bool query, const QString &requestId)
 {
-    return query ? AwsWire::xmlAnswer(200, AwsWire::queryResponse(operation, result, QStringLiteral("http://queue.amazonaws.com/doc/2012-11-05/"),
-                                                                  requestId))
+    return query ? AwsWire::xmlAnswer(
+               200, AwsWire::queryResponse(operation, result,
+                                           QStringLiteral("http://queue.amazonaws.com/doc/2012-11-05/"), requestId))
                  : AwsWire::jsonAnswer(result);
 }
 
@@ -112,7 +121,8 @@ struct SqsService::Waiting
 };
 
 SqsService::SqsService(AwsEndpoint &endpoint)
-    : AwsService(Recognition(QStringLiteral("sqs")).byTarget(QStringLiteral("AmazonSQS.")).takesQuery().asFallback(), endpoint)
+    : AwsService(Recognition(QStringLiteral("sqs")).byTarget(QStringLiteral("AmazonSQS.")).takesQuery().asFallback(),
+                 endpoint)
 {
     mOperations = {
         {QStringLiteral("GetQueueUrl"), {&SqsService::getQueueUrl, false}},
@@ -154,11 +164,16 @@ void SqsService::handle(const AwsRequest &request, const AwsReply &done)
     const int wait = intOf(call.input.value(QLatin1String("WaitTimeSeconds")), 0);
     if (error.code.isEmpty() && call.operation == QLatin1String("ReceiveMessage") && result.isEmpty() && wait > 0) {
         if (wait > 20) {
-            done(answer(request, {}, {QStringLiteral("InvalidParameterValue"),
-                                      QStringLiteral("Value %1 for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.").arg(wait)}));
+            done(answer(
+                request, {},
+                {QStringLiteral("InvalidParameterValue"),
+                 QStringLiteral(
+                     "Value %1 for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.")
+                     .arg(wait)}));
             return;
         }
-        auto waiting = std::make_shared<Waiting>(Waiting{request, call, done, QDateTime::currentDateTimeUtc().addSecs(wait)});
+        auto waiting = std::make_shared<Waiting>(
+            Waiting{request, call, done, QDateTime::currentDateTimeUtc().addSecs(wait)});
         mWaiting.append(waiting);
         QTimer::singleShot(100, this, [this, waiting] { poll(waiting); });
         return;
@@ -172,7 +187,8 @@ void SqsService::poll(std::shared_ptr<Waiting> waiting)
         return; // closed meanwhile
     Error error;
     const QJsonObject result = cloud().isRunning() ? run(waiting->call, &error) : QJsonObject();
-    if (result.isEmpty() && error.code.isEmpty() && cloud().isRunning() && QDateTime::currentDateTimeUtc() < waiting->deadline) {
+    if (result.isEmpty() && error.code.isEmpty() && cloud().isRunning()
+        && QDateTime::currentDateTimeUtc() < waiting->deadline) {
         QTimer::singleShot(100, this, [this, waiting] { poll(waiting); });
         return;
     }
@@ -198,7 +214,8 @@ QJsonObject SqsService::run(Call call, Error *error)
     if (call.queue.isEmpty())
         return {};
     if (!operation.function) {
-        *error = {QStringLiteral("InvalidAction"), QStringLiteral("The action %1 is not valid for this endpoint.").arg(call.operation)};
+        *error = {QStringLiteral("InvalidAction"),
+                  QStringLiteral("The action %1 is not valid for this endpoint.").arg(call.operation)};
         return {};
     }
     return (this->*operation.function)(call, error);
@@ -208,12 +225,14 @@ QString SqsService::queueOf(const QJsonObject &input, Error *error) const
 {
     QString name = input.value(QLatin1String("QueueUrl")).toString();
     if (name.isEmpty()) {
-        *error = {QStringLiteral("MissingParameter"), QStringLiteral("The request must contain the parameter QueueUrl.")};
+        *error = {QStringLiteral("MissingParameter"),
+                  QStringLiteral("The request must contain the parameter QueueUrl.")};
         return {};
     }
     name = name.section(QLatin1Char('/'), -1);
     if (!cloud().isQueue(name)) {
-        *error = {QStringLiteral("AWS.SimpleQueueService.NonExistentQueue"), QStringLiteral("The specified queue does not exist.")};
+        *error = {QStringLiteral("AWS.SimpleQueueService.NonExistentQueue"),
+                  QStringLiteral("The specified queue does not exist.")};
         return {};
     }
     return name;
@@ -223,7 +242,8 @@ QJsonObject SqsService::getQueueUrl(const Call &call, Error *error)
 {
     const QString name = call.input.value(QLatin1String("QueueName")).toString();
     if (!cloud().isQueue(name)) {
-        *error = {QStringLiteral("AWS.SimpleQueueService.NonExistentQueue"), QStringLiteral("The specified queue does not exist.")};
+        *error = {QStringLiteral("AWS.SimpleQueueService.NonExistentQueue"),
+                  QStringLiteral("The specified queue does not exist.")};
         return {};
     }
     return {{QStringLiteral("QueueUrl"), AwsEndpoint::queueUrl(endpoint().url(), name)}};
@@ -250,11 +270,17 @@ bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject
     const int delay = intOf(entry.value(QLatin1String("DelaySeconds")), 0);
     const QString invalid = QStringLiteral("InvalidParameterValue");
     if (body.isEmpty())
-        *error = {QStringLiteral("MissingParameter"), QStringLiteral("The request must contain the parameter MessageBody.")};
+        *error = {QStringLiteral("MissingParameter"),
+                  QStringLiteral("The request must contain the parameter MessageBody.")};
     else if (body.size() > 256 * 1024)
-        *error = {invalid, QStringLiteral("One or more parameters are invalid. Reason: Message must be shorter than 262144 bytes.")};
+        *error = {
+            invalid,
+            QStringLiteral("One or more parameters are invalid. Reason: Message must be shorter than 262144 bytes.")};
     else if (delay < 0 || delay > 900)
-        *error = {invalid, QStringLiteral("Value %1 for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.").arg(delay)};
+        *error = {invalid,
+                  QStringLiteral(
+                      "Value %1 for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.")
+                      .arg(delay)};
     else if (const QString problem = attributeProblem(attributes); !problem.isEmpty())
         *error = {invalid, problem};
     if (!error->code.isEmpty())
@@ -276,12 +302,14 @@ bool SqsService::checkEntries(const Call &call, const QJsonArray &entries, Error
 {
     if (entries.isEmpty()) {
         *error = {QStringLiteral("AWS.SimpleQueueService.EmptyBatchRequest"),
-                  QStringLiteral("There should be at least one %1 in the request.").arg(call.operation + QStringLiteral("RequestEntry"))};
+                  QStringLiteral("There should be at least one %1 in the request.")
+                      .arg(call.operation + QStringLiteral("RequestEntry"))};
         return false;
     }
     if (entries.size() > 10) {
-        *error = {QStringLiteral("AWS.SimpleQueueService.TooManyEntriesInBatchRequest"),
-                  QStringLiteral("Maximum number of entries per request are 10. You have sent %1.").arg(entries.size())};
+        *error = {
+            QStringLiteral("AWS.SimpleQueueService.TooManyEntriesInBatchRequest"),
+            QStringLiteral("Maximum number of entries per request are 10. You have sent %1.").arg(entries.size())};
         return false;
     }
     QSet<QString> ids;
@@ -290,11 +318,13 @@ bool SqsService::checkEntries(const Call &call, const QJsonArray &entries, Error
         const QString id = e[QLatin1String("Id")].toString();
         if (!valid.match(id).hasMatch()) {
             *error = {QStringLiteral("AWS.SimpleQueueService.InvalidBatchEntryId"),
-                      QStringLiteral("A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.")};
+                      QStringLiteral("A batch entry id can only contain alphanumeric characters, hyphens and "
+                                     "underscores. It can be at most 80 letters long.")};
             return false;
         }
         if (ids.contains(id)) {
-            *error = {QStringLiteral("AWS.SimpleQueueService.BatchEntryIdsNotDistinct"), QStringLiteral("Id %1 repeated.").arg(id)};
+            *error = {QStringLiteral("AWS.SimpleQueueService.BatchEntryIdsNotDistinct"),
+                      QStringLiteral("Id %1 repeated.").arg(id)};
             return false;
         }
         ids.insert(id);
@@ -320,8 +350,10 @@ QJsonObject SqsService::sendMessageBatch(const Call &call, Error *error)
         if (sendOne(call, e.toObject(), &result, &entryError))
             successful.append(result);
         else
-            failed.append(QJsonObject{{QStringLiteral("Id"), e[QLatin1String("Id")]}, {QStringLiteral("SenderFault"), true},
-                                      {QStringLiteral("Code"), entryError.code}, {QStringLiteral("Message"), entryError.message}});
+            failed.append(QJsonObject{{QStringLiteral("Id"), e[QLatin1String("Id")]},
+                                      {QStringLiteral("SenderFault"), true},
+                                      {QStringLiteral("Code"), entryError.code},
+                                      {QStringLiteral("Message"), entryError.message}});
     }
     return {{QStringLiteral("Successful"), successful}, {QStringLiteral("Failed"), failed}};
 }
@@ -330,14 +362,19 @@ QJsonObject SqsService::receiveMessage(const Call &call, Error *error)
 {
     const int max = intOf(call.input.value(QLatin1String("MaxNumberOfMessages")), 1);
     if (max < 1 || max > 10) {
-        *error = {QStringLiteral("InvalidParameterValue"),
-                  QStringLiteral("Value %1 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.").arg(max)};
+        *error = {
+            QStringLiteral("InvalidParameterValue"),
+            QStringLiteral(
+                "Value %1 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.")
+                .arg(max)};
         return {};
     }
     const int visibility = intOf(call.input.value(QLatin1String("VisibilityTimeout")), -1);
     if (visibility > 43200) {
         *error = {QStringLiteral("InvalidParameterValue"),
-                  QStringLiteral("Value %1 for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200, if provided.").arg(visibility)};
+                  QStringLiteral("Value %1 for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and "
+                                 "43200, if provided.")
+                      .arg(visibility)};
         return {};
     }
     const QList<QueueMessage> messages = cloud().receiveMessages(call.queue, max, visibility);
@@ -399,7 +436,8 @@ QJsonObject SqsService::deleteMessage(const Call &call, Error *error)
     return {};
 }
 
-QJsonObject SqsService::byReceipt(const Call &call, const std::function<bool(const QJsonObject &)> &change, Error *error)
+QJsonObject SqsService::byReceipt(const Call &call, const std::function<bool(const QJsonObject &)> &change,
+                                  Error *error)
 {
     const QJsonArray entries = call.input.value(QLatin1String("Entries")).toArray();
     if (!checkEntries(call, entries, error))
@@ -409,18 +447,23 @@ QJsonObject SqsService::byReceipt(const Call &call, const std::function<bool(con
         if (change(e.toObject()))
             successful.append(QJsonObject{{QStringLiteral("Id"), e[QLatin1String("Id")]}});
         else
-            failed.append(QJsonObject{{QStringLiteral("Id"), e[QLatin1String("Id")]}, {QStringLiteral("SenderFault"), true},
-                                      {QStringLiteral("Code"), QStringLiteral("ReceiptHandleIsInvalid")},
-                                      {QStringLiteral("Message"), kReceiptProblem.arg(e[QLatin1String("ReceiptHandle")].toString())}});
+            failed.append(QJsonObject{
+                {QStringLiteral("Id"), e[QLatin1String("Id")]},
+                {QStringLiteral("SenderFault"), true},
+                {QStringLiteral("Code"), QStringLiteral("ReceiptHandleIsInvalid")},
+                {QStringLiteral("Message"), kReceiptProblem.arg(e[QLatin1String("ReceiptHandle")].toString())}});
     }
     return {{QStringLiteral("Successful"), successful}, {QStringLiteral("Failed"), failed}};
 }
 
 QJsonObject SqsService::deleteMessageBatch(const Call &call, Error *error)
 {
-    return byReceipt(call, [&](const QJsonObject &entry) {
+    return byReceipt(
+        call,
+        [&](const QJsonObject &entry) {
         return cloud().deleteMessage(call.queue, entry.value(QLatin1String("ReceiptHandle")).toString());
-    }, error);
+        },
+        error);
 }
 
 QJsonObject SqsService::changeMessageVisibility(const Call &call, Error *error)
@@ -428,8 +471,10 @@ QJsonObject SqsService::changeMessageVisibility(const Call &call, Error *error)
     const QString handle = call.input.value(QLatin1String("ReceiptHandle")).toString();
     const int timeout = intOf(call.input.value(QLatin1String("VisibilityTimeout")), -1);
     if (timeout < 0 || timeout > 43200)
-        *error = {QStringLiteral("InvalidParameterValue"),
-                  QStringLiteral("Value %1 for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200.").arg(timeout)};
+        *error = {
+            QStringLiteral("InvalidParameterValue"),
+            QStringLiteral("Value %1 for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200.")
+                .arg(timeout)};
     else if (!cloud().changeVisibility(call.queue, handle, timeout))
         *error = {QStringLiteral("ReceiptHandleIsInvalid"), kReceiptProblem.arg(handle)};
     return {};
@@ -437,10 +482,13 @@ QJsonObject SqsService::changeMessageVisibility(const Call &call, Error *error)
 
 QJsonObject SqsService::changeMessageVisibilityBatch(const Call &call, Error *error)
 {
-    return byReceipt(call, [&](const QJsonObject &entry) {
+    return byReceipt(
+        call,
+        [&](const QJsonObject &entry) {
         return cloud().changeVisibility(call.queue, entry.value(QLatin1String("ReceiptHandle")).toString(),
                                         intOf(entry.value(QLatin1String("VisibilityTimeout")), 0));
-    }, error);
+        },
+        error);
 }
 
 QJsonObject SqsService::purgeQueue(const Call &call, Error *)
@@ -453,11 +501,13 @@ QJsonObject SqsService::getQueueAttributes(const Call &call, Error *)
 {
     const QList<QueueMessage> all = cloud().state().messages(call.queue);
     const QDateTime now = cloud().clock().now();
-    const auto visible = std::count_if(all.cbegin(), all.cend(), [&](const QueueMessage &m) { return m.visibleAt <= now; });
+    const auto visible = std::count_if(all.cbegin(), all.cend(),
+                                       [&](const QueueMessage &m) { return m.visibleAt <= now; });
     const QJsonObject attributes{
         {QStringLiteral("ApproximateNumberOfMessages"), QString::number(visible)},
         {QStringLiteral("ApproximateNumberOfMessagesNotVisible"), QString::number(all.size() - visible)},
-        {QStringLiteral("QueueArn"), QStringLiteral("arn:aws:sqs:%1:%2:%3").arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId), call.queue)}};
+        {QStringLiteral("QueueArn"), QStringLiteral("arn:aws:sqs:%1:%2:%3")
+                                         .arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId), call.queue)}};
     return {{QStringLiteral("Attributes"), attributes}};
 }
 
