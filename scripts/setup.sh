@@ -22,8 +22,9 @@ packages=(
     nodejs python3 python3-boto3 openssl
 )
 # What the tests use besides: yamllint checks exported YAML, wrk drives the gateway
-# benchmark, desktop-file-validate and appstreamcli check the installed desktop files.
-[ "$action" = test ] && packages+=(yamllint wrk desktop-file-utils appstream)
+# benchmark, desktop-file-validate and appstreamcli check the installed desktop files,
+# clang-format checks the house style (.clang-format).
+[ "$action" = test ] && packages+=(yamllint wrk desktop-file-utils appstream clang-format-14)
 # The sanitizer build is clang's, for libFuzzer (its runtime is in libclang-rt-14-dev).
 [ "$action" = sanitize ] && packages+=(clang-14 libclang-rt-14-dev)
 # npm comes with some Node.js builds (NodeSource's) and separately with Debian's.
@@ -81,6 +82,21 @@ install_bench_tools() { # build-dir
     fi
 }
 
+# The house style is mechanical: a C++ file that clang-format would change fails the tests.
+check_format() {
+    local files
+    if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        files=$(git ls-files 'core/*.cpp' 'core/*.h' 'app/*.cpp' 'app/*.h' 'plugins/*.cpp' 'plugins/*.h' 'tests/*.cpp' 'tests/*.h')
+    else
+        files=$(find core app plugins tests -name '*.cpp' -o -name '*.h')
+    fi
+    # shellcheck disable=SC2086
+    if ! clang-format-14 --dry-run --Werror --style=file $files; then
+        echo "Some files are not in the house style: run clang-format-14 -i on them (see .clang-format)." >&2
+        return 1
+    fi
+}
+
 install_packages
 case "$action" in
 run)
@@ -93,6 +109,7 @@ run)
     exec build/bin/nimbus-studio --example shop
     ;;
 test)
+    check_format
     build build
     install_sdk build
     install_validators build
