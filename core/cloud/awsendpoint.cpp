@@ -79,6 +79,8 @@ protected:
             else
                 responder->writeBody(response.body);
         };
+        // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
+        // decided before any body arrived; this one is the parse the request is served by.
         if (const auto refusal = mOwner->mGuard.refusal(data.headers)) {
             reply(AwsEndpoint::secured(AwsWire::xmlAnswer(
                 403, AwsWire::queryError(QStringLiteral("AccessDenied"), *refusal, true, QString()))));

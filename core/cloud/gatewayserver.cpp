@@ -54,6 +54,8 @@ protected:
         readRequest(request, &data);
         auto pending = std::make_shared<PendingResponse>(
             PendingResponse{makeResponder(request, socket), socket, data.method == QLatin1String("HEAD")});
+        // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
+        // decided before any body arrived; this one is the parse the request is served by.
         if (const auto refusal = mOwner->mGuard.refusal(data.headers)) {
             send(*pending, GatewayEvents::errorResponse(403, *refusal));
             return true;
