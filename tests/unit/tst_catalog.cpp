@@ -1,4 +1,5 @@
 #include "model/catalog.h"
+#include "model/kinds.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,6 +23,8 @@ private slots:
     void malformedDirectory_data();
     void malformedDirectory();
     void newKindNeedsNoCode();
+    void kindConstants_data();
+    void kindConstants();
 
 private:
     static QByteArray readAll(const QString &path)
@@ -284,6 +287,34 @@ void tst_Catalog::newKindNeedsNoCode()
     QCOMPARE(catalog.kinds().at(4)->id, QStringLiteral("cache")); // Services by name: bucket, cache, queue ...
     QVERIFY(catalog.connectionRefusal("function", "cache", "writes").isEmpty());
     QVERIFY(!catalog.connectionRefusal("function", "cache", "reads").isEmpty());
+}
+
+// Every named kind id the code uses is a kind of the built-in catalog, with the
+// capabilities the code that names it relies on.
+void tst_Catalog::kindConstants_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<bool>("eventSource");
+    QTest::addColumn<bool>("store");
+    QTest::newRow("http-route") << QString(Kinds::HttpRoute) << true << false;
+    QTest::newRow("function") << QString(Kinds::Function) << false << false;
+    QTest::newRow("queue") << QString(Kinds::Queue) << true << true;
+    QTest::newRow("topic") << QString(Kinds::Topic) << true << true;
+    QTest::newRow("table") << QString(Kinds::Table) << true << true;
+    QTest::newRow("bucket") << QString(Kinds::Bucket) << true << true;
+    QTest::newRow("schedule") << QString(Kinds::Schedule) << true << false;
+}
+
+void tst_Catalog::kindConstants()
+{
+    QFETCH(QString, id);
+    QFETCH(bool, eventSource);
+    QFETCH(bool, store);
+    const NodeKind *kind = Catalog::builtin().kind(id);
+    QVERIFY2(kind, qPrintable(id));
+    QCOMPARE(kind->eventSource, eventSource);
+    QCOMPARE(kind->store, store);
+    QCOMPARE(kind->code.isValid(), id == Kinds::Function);
 }
 
 QTEST_GUILESS_MAIN(tst_Catalog)

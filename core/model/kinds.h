@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QLatin1String>
+
+namespace Nimbus {
+
+// The ids of the catalog's node kinds (resources/catalog/kinds/*.json), for the code that
+// must know one kind by name: the local cloud's service behind a queue, an exporter's
+// resource type. Code that only needs what a kind can do asks the catalog instead
+// (NodeKind::eventSource, store, code, cost.service): a new kind with the same
+// capabilities then works there without a change.
+namespace Kinds {
+inline constexpr QLatin1String HttpRoute("http-route");
+inline constexpr QLatin1String Function("function");
+inline constexpr QLatin1String Queue("queue");
+inline constexpr QLatin1String Topic("topic");
+inline constexpr QLatin1String Table("table");
+inline constexpr QLatin1String Bucket("bucket");
+inline constexpr QLatin1String Schedule("schedule");
+} // namespace Kinds
+
+} // namespace Nimbus
