@@ -96,9 +96,8 @@ int CommandLine::exportProject(const QStringList &arguments)
     const ExportOutput result = ExportJob::prepare(*exporter, registry.provider(exporter->targetId()),
                                                    ExportJob::input(project, exporter->targetId(), options));
     printDiagnostics(mErr, QStringLiteral("export"), result.diagnostics);
-    QString error;
-    if (!ExportJob::write(result, parser.value(output), exporter->targetId(), &error)) {
-        mErr << "nimbus export: " << error << '\n';
+    if (const Result<void> written = ExportJob::write(result, parser.value(output), exporter->targetId()); !written) {
+        mErr << "nimbus export: " << written.errorMessage() << '\n';
         return OutputError;
     }
     for (const ExportFile &file : result.files)

@@ -23,7 +23,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -31,9 +30,9 @@
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTabWidget>
-#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace Nimbus {
 
@@ -66,9 +65,41 @@ ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registr
     setWindowTitle(tr("Export"));
     resize(1000, 720);
 
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(createForm());
+    layout->addWidget(createPreview(), 1);
+    mProgress = new QProgressBar;
+    mProgress->setObjectName(QStringLiteral("progress"));
+    mProgress->setVisible(false);
+    layout->addWidget(mProgress);
+    mStatus = new QLabel;
+    mStatus->setObjectName(QStringLiteral("status"));
+    mStatus->setWordWrap(true);
+    layout->addWidget(mStatus);
+    layout->addWidget(createButtons());
+
+    connect(&mPreviewWatcher, &QFutureWatcherBase::finished, this, &ExportDialog::showPreview);
+    connect(&mWriter, &QFutureWatcherBase::progressRangeChanged, mProgress, &QProgressBar::setRange);
+    connect(&mWriter, &QFutureWatcherBase::progressValueChanged, mProgress, &QProgressBar::setValue);
+    connect(&mWriter, &QFutureWatcherBase::finished, this, &ExportDialog::writeDone);
+    connect(mTarget, &QComboBox::currentIndexChanged, this, &ExportDialog::targetChanged);
+    selectInitialTarget();
+}
+
+ExportDialog::~ExportDialog()
+{
+    // Both jobs read the project's catalog: they end before the dialog does.
+    mWriter.cancel();
+    mWriter.waitForFinished();
+    mPreviewWatcher.waitForFinished();
+}
+
+// Target, its description, the output folder; the target's options follow as rows.
+QLayout *ExportDialog::createForm()
+{
     mTarget = new QComboBox;
     mTarget->setObjectName(QStringLiteral("target"));
-    for (const ExporterInterface *exporter : registry.exporters())
+    for (const ExporterInterface *exporter : mRegistry.exporters())
         mTarget->addItem(exporter->targetName(), exporter->targetId());
     mTarget->setAccessibleName(tr("Target platform"));
     mDescription = new QLabel;
@@ -86,14 +117,18 @@ ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registr
     outputRow->addWidget(mOutputEdit, 1);
     outputRow->addWidget(browse);
 
-    auto *form = new QFormLayout;
-    mOptionsForm = form;
-    form->addRow(tr("&Target:"), mTarget);
-    form->addRow(QString(), mDescription);
+    mOptionsForm = new QFormLayout;
+    mOptionsForm->addRow(tr("&Target:"), mTarget);
+    mOptionsForm->addRow(QString(), mDescription);
     auto *outputLabel = new QLabel(tr("&Output folder:"));
     outputLabel->setBuddy(mOutputEdit);
-    form->addRow(outputLabel, outputRow);
+    mOptionsForm->addRow(outputLabel, outputRow);
+    return mOptionsForm;
+}
 
+// The files as tabs above what the target cannot express.
+QWidget *ExportDialog::createPreview()
+{
     mPreview = new QTabWidget;
     mPreview->setObjectName(QStringLiteral("preview"));
     mPreview->setDocumentMode(true);
@@ -114,13 +149,11 @@ ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registr
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({480, 140});
+    return splitter;
+}
 
-    mProgress = new QProgressBar;
-    mProgress->setObjectName(QStringLiteral("progress"));
-    mProgress->setVisible(false);
-    mStatus = new QLabel;
-    mStatus->setObjectName(QStringLiteral("status"));
-    mStatus->setWordWrap(true);
+QWidget *ExportDialog::createButtons()
+{
     auto *buttons = new QDialogButtonBox;
     mExportButton = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
     mExportButton->setObjectName(QStringLiteral("exportButton"));
@@ -128,16 +161,12 @@ ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registr
     mCancelButton->setObjectName(QStringLiteral("closeButton"));
     connect(mExportButton, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(mCancelButton, &QPushButton::clicked, this, &ExportDialog::reject);
+    return buttons;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(mProgress);
-    layout->addWidget(mStatus);
-    layout->addWidget(buttons);
-
-    connect(mTarget, &QComboBox::currentIndexChanged, this, &ExportDialog::targetChanged);
-    // The last target used, or the one of the default provider.
+// The last target used, or the one of the default provider.
+void ExportDialog::selectInitialTarget()
+{
     const QString provider = Preferences::instance().defaultProvider();
     const QString preferred = provider == QLatin1String("azure")      ? QStringLiteral("azure")
                               : provider == QLatin1String("gcp")      ? QStringLiteral("cloudrun")
@@ -147,16 +176,6 @@ ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registr
     const int index = mTarget->findData(last);
     mTarget->setCurrentIndex(index >= 0 ? index : 0);
     targetChanged();
-}
-
-ExportDialog::~ExportDialog()
-{
-    if (mWorker) {
-        mCancel->store(true);
-        mWorker->wait();
-    }
-    for (QThread *thread : std::as_const(mPreviewThreads))
-        thread->wait();
 }
 
 void ExportDialog::setTarget(const QString &targetId)
@@ -226,41 +245,38 @@ void ExportDialog::refresh()
     if (!exporter)
         return;
     // A large design takes a few hundred milliseconds to generate: that happens on a
-    // worker thread, from a copy of the design taken here, so the canvas stays free.
-    auto snapshot = std::make_shared<Architecture>();
-    snapshot->reset(mProject.architecture().nodes(), mProject.architecture().edges());
-    ExportInput input = ExportJob::input(mProject, exporter->targetId(), options());
-    input.architecture = snapshot.get();
+    // pool thread, from a copy of the design's nodes and edges taken here, so the canvas
+    // stays free. The snapshot (a QObject) is made and freed on that thread.
+    const ExportInput input = ExportJob::input(mProject, exporter->targetId(), options());
     const ProviderInterface *provider = mRegistry.provider(exporter->targetId());
-    const int generation = ++mGeneration;
+    ++mGeneration;
     mExportButton->setEnabled(false);
     mStatus->setText(tr("Preparing the preview..."));
-    QPointer<ExportDialog> self(this);
-    QThread *thread = QThread::create([exporter, provider, input, snapshot, generation, self] {
-        const ExportOutput output = ExportJob::prepare(*exporter, provider, input);
-        // The snapshot goes back with the result so that it is freed on the GUI thread.
-        QMetaObject::invokeMethod(
-            self,
-            [self, output, generation, snapshot] {
-            if (self)
-                self->showPreview(output, generation);
-            },
-            Qt::QueuedConnection);
-    });
-    mPreviewThreads.append(thread);
-    connect(thread, &QThread::finished, this, [this, thread] {
-        mPreviewThreads.removeOne(thread);
-        thread->deleteLater();
-    });
-    thread->start();
+    // setFuture() drops what the watcher had not delivered of an older preview.
+    mPreviewWatcher.setFuture(QtConcurrent::run(
+        [exporter, provider, input, nodes = mProject.architecture().nodes(), edges = mProject.architecture().edges()] {
+        Architecture snapshot;
+        snapshot.reset(nodes, edges);
+        ExportInput in = input;
+        in.architecture = &snapshot;
+        return ExportJob::prepare(*exporter, provider, in);
+    }));
 }
 
-void ExportDialog::showPreview(const ExportOutput &output, int generation)
+void ExportDialog::showPreview()
 {
-    if (generation != mGeneration)
-        return; // a newer preview is on its way
-    mShownGeneration = generation;
-    mOutput = output;
+    mShownGeneration = mGeneration;
+    mOutput = mPreviewWatcher.result();
+    showFiles();
+    const int errors = showDiagnostics();
+    mExportButton->setText(errors ? tr("&Export with %n Error(s)", nullptr, errors) : tr("&Export"));
+    mExportButton->setEnabled(!mWriting);
+    emit previewReady();
+}
+
+// One read-only tab per file written from content; copied code is named in the status.
+void ExportDialog::showFiles()
+{
     const QString current = mPreview->count() ? mPreview->tabText(mPreview->currentIndex()) : QString();
     while (mPreview->count() > 0) {
         QWidget *page = mPreview->widget(0);
@@ -292,6 +308,14 @@ void ExportDialog::showPreview(const ExportOutput &output, int generation)
         if (file.path == current)
             mPreview->setCurrentIndex(index);
     }
+    mStatus->setText(copied.isEmpty() ? tr("%n file(s) to write.", nullptr, mPreview->count())
+                                      : tr("%n file(s) to write; code copied from %1.", nullptr, mPreview->count())
+                                            .arg(copied.join(QLatin1String(", "))));
+}
+
+// Returns the number of errors.
+int ExportDialog::showDiagnostics()
+{
     mDiagnostics->clear();
     int errors = 0;
     for (const Diagnostic &d : std::as_const(mOutput.diagnostics)) {
@@ -304,81 +328,53 @@ void ExportDialog::showPreview(const ExportOutput &output, int generation)
     }
     if (mOutput.diagnostics.isEmpty())
         new QTreeWidgetItem(mDiagnostics, {QString(), tr("Nothing to report: every node is exported.")});
-    mStatus->setText(copied.isEmpty() ? tr("%n file(s) to write.", nullptr, mPreview->count())
-                                      : tr("%n file(s) to write; code copied from %1.", nullptr, mPreview->count())
-                                            .arg(copied.join(QLatin1String(", "))));
-    mExportButton->setText(errors ? tr("&Export with %n Error(s)", nullptr, errors) : tr("&Export"));
-    mExportButton->setEnabled(!mWorker);
-    emit previewReady();
+    return errors;
 }
 
 void ExportDialog::startExport()
 {
-    if (mWorker || !isPreviewReady())
+    if (mWriting || !isPreviewReady())
         return;
     const QString directory = QDir::fromNativeSeparators(mOutputEdit->text().trimmed());
     if (directory.isEmpty()) {
         mStatus->setText(tr("Choose the folder to export into."));
         return;
     }
-    mCancel = std::make_shared<std::atomic<bool>>(false);
+    mWriting = true;
     mProgress->setRange(0, 0);
+    mProgress->setValue(0);
     mProgress->setVisible(true);
     mExportButton->setEnabled(false);
     mCancelButton->setText(tr("&Cancel"));
     mStatus->setText(tr("Writing %1...").arg(QDir::toNativeSeparators(directory)));
-
-    const ExportOutput output = mOutput;
-    const QString targetId = target();
-    auto cancel = mCancel;
-    QPointer<ExportDialog> self(this);
-    mWorker = QThread::create([output, directory, targetId, cancel, self] {
-        QString error;
-        const bool ok = ExportJob::write(output, directory, targetId, &error, [cancel, self](int done, int total) {
-            QMetaObject::invokeMethod(
-                self,
-                [self, done, total] {
-                if (self) {
-                    self->mProgress->setRange(0, total);
-                    self->mProgress->setValue(done);
-                }
-                },
-                Qt::QueuedConnection);
-            return !cancel->load();
-        });
-        QMetaObject::invokeMethod(
-            self,
-            [self, ok, error, directory] {
-            if (self)
-                self->writeDone(ok, ok ? directory : error);
-            },
-            Qt::QueuedConnection);
-    });
-    mWorker->start();
+    mDestination = directory;
+    mWriter.setFuture(ExportJob::writeInBackground(mOutput, directory, target()));
 }
 
 void ExportDialog::cancelExport()
 {
-    if (mCancel)
-        mCancel->store(true);
+    mWriter.cancel();
 }
 
-void ExportDialog::writeDone(bool ok, const QString &message)
+void ExportDialog::writeDone()
 {
-    mWorker->wait();
-    delete mWorker;
-    mWorker = nullptr;
+    mWriting = false;
     mProgress->setVisible(false);
     mExportButton->setEnabled(isPreviewReady());
     mCancelButton->setText(tr("Close"));
-    const QString text = ok ? tr("Exported to %1.").arg(QDir::toNativeSeparators(message)) : message;
+    // A cancelled future carries no result: the job stopped before moving anything.
+    const Result<void> written = mWriter.isCanceled() || mWriter.future().resultCount() == 0
+                                     ? fail(ExportJob::tr("export cancelled; nothing was written"))
+                                     : mWriter.result();
+    const QString text = written ? tr("Exported to %1.").arg(QDir::toNativeSeparators(mDestination))
+                                 : written.errorMessage();
     mStatus->setText(text);
-    emit finished(ok, text);
+    emit finished(bool(written), text);
 }
 
 void ExportDialog::reject()
 {
-    if (mWorker) {
+    if (mWriting) {
         cancelExport();
         return;
     }

@@ -1,11 +1,10 @@
 #pragma once
 
 #include "export/provider.h"
+#include "result.h"
 
 #include <QDialog>
-
-#include <atomic>
-#include <memory>
+#include <QFutureWatcher>
 
 class QComboBox;
 class QFormLayout;
@@ -14,7 +13,6 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
-class QThread;
 class QTreeWidget;
 
 namespace Nimbus {
@@ -40,11 +38,12 @@ public:
     // snapshot of the design, so check isPreviewReady() (or wait for previewReady()).
     const ExportOutput &preview() const { return mOutput; }
     bool isPreviewReady() const { return mShownGeneration == mGeneration; }
-    bool isWriting() const { return mWorker != nullptr; }
+    bool isWriting() const { return mWriting; }
 
 public slots:
-    // Writes the previewed export; finished() tells how it went.
+    // Writes the previewed export on a pool thread; finished() tells how it went.
     void startExport();
+    // Stops before the next file; the output folder stays as it was.
     void cancelExport();
 
 signals:
@@ -56,10 +55,16 @@ protected:
     void reject() override;
 
 private:
+    QLayout *createForm();
+    QWidget *createPreview();
+    QWidget *createButtons();
+    void selectInitialTarget();
     void targetChanged();
     void refresh();
-    void showPreview(const ExportOutput &output, int generation);
-    void writeDone(bool ok, const QString &error);
+    void showPreview();
+    void showFiles();
+    int showDiagnostics();
+    void writeDone();
     QMap<QString, QString> options() const;
 
     const Project &mProject;
@@ -77,11 +82,13 @@ private:
     QLabel *mStatus;
     QPushButton *mExportButton;
     QPushButton *mCancelButton;
-    QThread *mWorker = nullptr;
-    QList<QThread *> mPreviewThreads;
+    // The preview being generated (a newer one replaces it) and the export being written.
+    QFutureWatcher<ExportOutput> mPreviewWatcher;
+    QFutureWatcher<Result<void>> mWriter;
+    bool mWriting = false;
+    QString mDestination;
     int mGeneration = 0;
     int mShownGeneration = -1;
-    std::shared_ptr<std::atomic<bool>> mCancel;
 };
 
 // Help > Plugins: every provider plugin found, what it offers, and why one did not load.

@@ -13,6 +13,7 @@
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QUndoStack>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -37,130 +38,109 @@ struct StagedFile
 };
 
 // The destination is missing, an empty folder or an earlier export; its parent exists.
-bool checkDestination(const QString &target, QString *error)
+Result<void> checkDestination(const QString &target)
 {
     const QFileInfo info(target);
     if (info.exists()) {
-        if (!info.isDir()) {
-            *error = ExportJob::tr("%1 is a file, not a folder").arg(target);
-            return false;
-        }
+        if (!info.isDir())
+            return fail(ExportJob::tr("%1 is a file, not a folder").arg(target));
         const QDir existing(target);
         if (!existing.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
-            && !existing.exists(QLatin1String(ExportJob::kMarkerFile))) {
-            *error =
-                ExportJob::tr("%1 is not empty and was not written by an export; choose an empty folder").arg(target);
-            return false;
-        }
+            && !existing.exists(QLatin1String(ExportJob::kMarkerFile)))
+            return fail(
+                ExportJob::tr("%1 is not empty and was not written by an export; choose an empty folder").arg(target));
     }
     const QString parent = info.absolutePath();
-    if (!QDir().mkpath(parent)) {
-        *error = ExportJob::tr("cannot create the folder %1").arg(parent);
-        return false;
-    }
-    return true;
+    if (!QDir().mkpath(parent))
+        return fail(ExportJob::tr("cannot create the folder %1").arg(parent));
+    return {};
 }
 
-bool listFiles(const ExportOutput &output, QList<StagedFile> *files, QString *error)
+Result<QList<StagedFile>> listFiles(const ExportOutput &output)
 {
+    QList<StagedFile> files;
     for (const ExportFile &file : output.files) {
         // Checked again here, whoever made the output: nothing lands outside the
         // folder, and no link is followed.
         const QString problem = Paths::confinementProblem(file.path);
-        if (!problem.isEmpty()) {
-            *error = ExportJob::tr("%1: not written: %2").arg(file.path, problem);
-            return false;
-        }
+        if (!problem.isEmpty())
+            return fail(ExportJob::tr("%1: not written: %2").arg(file.path, problem));
         const QFileInfo from(file.copyFrom);
         if (!file.isCopy()) {
-            files->append({file.path, &file.content, {}});
+            files.append({file.path, &file.content, {}});
         } else if (from.isSymLink()) {
-            *error = ExportJob::tr("cannot copy %1: it is a symbolic link, which an export does not follow")
-                         .arg(file.copyFrom);
-            return false;
+            return fail(ExportJob::tr("cannot copy %1: it is a symbolic link, which an export does not follow")
+                            .arg(file.copyFrom));
         } else if (from.isDir()) {
             for (const QString &relative : Paths::folderContents(file.copyFrom, skipped).files)
-                files->append(
+                files.append(
                     {file.path + QLatin1Char('/') + relative, nullptr, file.copyFrom + QLatin1Char('/') + relative});
         } else if (from.isFile()) {
-            files->append({file.path, nullptr, file.copyFrom});
+            files.append({file.path, nullptr, file.copyFrom});
         } else {
-            *error = ExportJob::tr("cannot copy %1: it does not exist").arg(file.copyFrom);
-            return false;
+            return fail(ExportJob::tr("cannot copy %1: it does not exist").arg(file.copyFrom));
         }
     }
-    return true;
+    return files;
 }
 
-bool writeFile(const QString &root, const StagedFile &file, QString *error)
+Result<void> writeFile(const QString &root, const StagedFile &file)
 {
-    QString problem;
-    const QString path = Paths::resolveUnder(root, file.path, &problem);
-    if (path.isEmpty()) {
-        *error = ExportJob::tr("%1: not written: %2").arg(file.path, problem);
-        return false;
-    }
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = ExportJob::tr("cannot create the folder for %1").arg(file.path);
-        return false;
-    }
+    const Result<QString> resolved = Paths::resolveUnder(root, file.path);
+    if (!resolved)
+        return fail(ExportJob::tr("%1: not written: %2").arg(file.path, resolved.errorMessage()));
+    const QString &path = *resolved;
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return fail(ExportJob::tr("cannot create the folder for %1").arg(file.path));
     if (file.content) {
         QFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(*file.content) != file.content->size()) {
-            *error = ExportJob::tr("cannot write %1: %2").arg(file.path, out.errorString());
-            return false;
-        }
+        if (!out.open(QIODevice::WriteOnly) || out.write(*file.content) != file.content->size())
+            return fail(ExportJob::tr("cannot write %1: %2").arg(file.path, out.errorString()));
     } else if (!QFile::copy(file.from, path)) {
-        *error = ExportJob::tr("cannot copy %1 to %2").arg(file.from, file.path);
-        return false;
+        return fail(ExportJob::tr("cannot copy %1 to %2").arg(file.from, file.path));
     }
-    return true;
+    return {};
 }
 
 // Every file into the staging folder root, then the marker that makes it an export.
-bool writeFiles(const QString &root, const QList<StagedFile> &files, const QString &targetId,
-                const ExportJob::Progress &progress, QString *error)
+// The last progress call may still cancel: nothing has been moved into place yet.
+Result<void> writeFiles(const QString &root, const QList<StagedFile> &files, const QString &targetId,
+                        const ExportJob::Progress &progress)
 {
+    const Error cancelled{ExportJob::tr("export cancelled; nothing was written")};
     for (int i = 0; i < files.size(); ++i) {
-        if (progress && !progress(i, int(files.size()))) {
-            *error = ExportJob::tr("export cancelled; nothing was written");
-            return false;
-        }
-        if (!writeFile(root, files.at(i), error))
-            return false;
+        if (progress && !progress(i, int(files.size())))
+            return cancelled;
+        if (Result<void> written = writeFile(root, files.at(i)); !written)
+            return written;
     }
     QFile marker(root + QLatin1Char('/') + QLatin1String(ExportJob::kMarkerFile));
-    if (!marker.open(QIODevice::WriteOnly) || marker.write(targetId.toUtf8() + '\n') < 0) {
-        *error = ExportJob::tr("cannot write %1").arg(marker.fileName());
-        return false;
-    }
+    if (!marker.open(QIODevice::WriteOnly) || marker.write(targetId.toUtf8() + '\n') < 0)
+        return fail(ExportJob::tr("cannot write %1").arg(marker.fileName()));
     marker.close();
-    if (progress)
-        progress(int(files.size()), int(files.size()));
-    return true;
+    if (progress && !progress(int(files.size()), int(files.size())))
+        return cancelled;
+    return {};
 }
 
 // Swaps the finished folder in; the previous export is removed only once the new one
 // is in place.
-bool moveIntoPlace(const QString &root, const QString &target, QString *error)
+Result<void> moveIntoPlace(const QString &root, const QString &target)
 {
     QString previous;
     if (QFileInfo::exists(target)) {
         previous = root + QLatin1String(".previous");
-        if (!QDir().rename(target, previous)) {
-            *error = ExportJob::tr("cannot move the previous export %1 aside").arg(target);
-            return false;
-        }
+        if (!QDir().rename(target, previous))
+            return fail(ExportJob::tr("cannot move the previous export %1 aside").arg(target));
     }
     if (!QDir().rename(root, target)) {
         if (!previous.isEmpty())
             QDir().rename(previous, target);
-        *error = ExportJob::tr("cannot move the export into %1").arg(target);
-        return false;
+        return fail(ExportJob::tr("cannot move the export into %1").arg(target));
     }
     if (!previous.isEmpty())
         QDir(previous).removeRecursively();
-    return true;
+    return {};
 }
 
 } // namespace
@@ -264,24 +244,39 @@ ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const Provide
     return output;
 }
 
-bool ExportJob::write(const ExportOutput &output, const QString &directory, const QString &targetId, QString *error,
-                      const Progress &progress)
+Result<void> ExportJob::write(const ExportOutput &output, const QString &directory, const QString &targetId,
+                              const Progress &progress)
 {
     const QString target = QFileInfo(directory).absoluteFilePath();
-    QList<StagedFile> files;
-    if (!checkDestination(target, error) || !listFiles(output, &files, error))
-        return false;
+    if (Result<void> checked = checkDestination(target); !checked)
+        return checked;
+    const Result<QList<StagedFile>> files = listFiles(output);
+    if (!files)
+        return files.error();
     const QString parent = QFileInfo(target).absolutePath();
     QTemporaryDir staging(parent + QLatin1String("/.") + QFileInfo(target).fileName()
                           + QLatin1String(".export-XXXXXX"));
-    if (!staging.isValid()) {
-        *error = tr("cannot create a temporary folder in %1: %2").arg(parent, staging.errorString());
-        return false;
-    }
-    if (!writeFiles(staging.path(), files, targetId, progress, error) || !moveIntoPlace(staging.path(), target, error))
-        return false;
+    if (!staging.isValid())
+        return fail(tr("cannot create a temporary folder in %1: %2").arg(parent, staging.errorString()));
+    if (Result<void> written = writeFiles(staging.path(), *files, targetId, progress); !written)
+        return written;
+    if (Result<void> moved = moveIntoPlace(staging.path(), target); !moved)
+        return moved;
     staging.setAutoRemove(false);
-    return true;
+    return {};
+}
+
+QFuture<Result<void>> ExportJob::writeInBackground(ExportOutput output, QString directory, QString targetId)
+{
+    return QtConcurrent::run([output = std::move(output), directory = std::move(directory),
+                              targetId = std::move(targetId)](QPromise<Result<void>> &promise) {
+        promise.addResult(write(output, directory, targetId, [&promise](int done, int total) {
+            if (done == 0)
+                promise.setProgressRange(0, total);
+            promise.setProgressValue(done);
+            return !promise.isCanceled();
+        }));
+    });
 }
 
 QString ExportOption::imageName(const QString &pattern, const QString &project, const QString &function)

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "provider.h"
+#include "result.h"
 
 #include <QCoreApplication>
+#include <QFuture>
 
 #include <functional>
 
@@ -29,8 +31,12 @@ public:
     // Writes everything into a temporary folder beside directory, then moves it into
     // place, so a failed or cancelled export leaves directory as it was. directory
     // must be missing, empty or an earlier export (it holds the marker file).
-    static bool write(const ExportOutput &output, const QString &directory, const QString &targetId, QString *error,
-                      const Progress &progress = {});
+    static Result<void> write(const ExportOutput &output, const QString &directory, const QString &targetId,
+                              const Progress &progress = {});
+    // write() on a pool thread (QtConcurrent): the future's progress counts the files
+    // written out of all of them, and cancelling it stops before the next file, leaving
+    // directory as it was (a cancelled future carries no result).
+    static QFuture<Result<void>> writeInBackground(ExportOutput output, QString directory, QString targetId);
 
     static constexpr const char *kMarkerFile = ".nimbus-export";
 

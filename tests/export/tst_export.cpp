@@ -232,8 +232,8 @@ void TestExport::secretsAbsent()
     QVERIFY(file.load(kExample, project));
     const ExportOutput output = exportProject(project, target);
     QTemporaryDir dir;
-    QString error;
-    QVERIFY2(ExportJob::write(output, dir.filePath(QStringLiteral("out")), target, &error), qPrintable(error));
+    const Result<void> written = ExportJob::write(output, dir.filePath(QStringLiteral("out")), target);
+    QVERIFY2(written, qPrintable(written.errorMessage()));
     int files = 0;
     for (QDirIterator it(dir.filePath(QStringLiteral("out")), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
          it.hasNext();) {
@@ -318,27 +318,27 @@ void TestExport::writeIsAtomic()
     const ExportOutput output = exportProject(project, QStringLiteral("sam"));
     QTemporaryDir dir;
     const QString out = dir.filePath(QStringLiteral("out"));
-    QString error;
     // A folder of the user's is never replaced.
     QDir().mkpath(out);
     QFile mine(out + QLatin1String("/notes.txt"));
     QVERIFY(mine.open(QIODevice::WriteOnly));
     mine.close();
-    QVERIFY(!ExportJob::write(output, out, QStringLiteral("sam"), &error));
-    QVERIFY2(error.contains(QLatin1String("not empty")), qPrintable(error));
+    const Result<void> refused = ExportJob::write(output, out, QStringLiteral("sam"));
+    QVERIFY2(!refused && refused.errorMessage().contains(QLatin1String("not empty")),
+             qPrintable(refused.errorMessage()));
     QVERIFY(QFile::exists(out + QLatin1String("/notes.txt")));
     QVERIFY(QFile::remove(out + QLatin1String("/notes.txt")));
     // A cancelled export leaves nothing behind.
     int calls = 0;
-    QVERIFY(!ExportJob::write(output, out, QStringLiteral("sam"), &error, [&](int, int) { return ++calls < 3; }));
+    QVERIFY(!ExportJob::write(output, out, QStringLiteral("sam"), [&](int, int) { return ++calls < 3; }));
     QVERIFY(QDir(out).isEmpty());
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{QStringLiteral("out")});
     // A finished one, then another over it.
-    QVERIFY2(ExportJob::write(output, out, QStringLiteral("sam"), &error), qPrintable(error));
+    QVERIFY(ExportJob::write(output, out, QStringLiteral("sam")));
     QVERIFY(QFile::exists(out + QLatin1String("/template.yaml")));
     QVERIFY(QFile::exists(out + QLatin1String("/functions/getItem/index.mjs")));
-    QVERIFY2(ExportJob::write(output, out, QStringLiteral("sam"), &error), qPrintable(error));
+    QVERIFY(ExportJob::write(output, out, QStringLiteral("sam")));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{QStringLiteral("out")});
 }
@@ -525,7 +525,7 @@ void TestExport::exportThenImport()
     QTemporaryDir dir;
     QString error;
     QVERIFY(ExportJob::write(exportProject(project, QStringLiteral("sam")), dir.filePath(QStringLiteral("sam")),
-                             QStringLiteral("sam"), &error));
+                             QStringLiteral("sam")));
     Project imported(Catalog::builtin());
     QVERIFY2(
         ExportJob::import(dir.filePath(QStringLiteral("sam/template.yaml")), *mRegistry, imported, nullptr, &error),

@@ -572,9 +572,8 @@ void tst_SecurityPaths::exportStaysInOutput()
     }
 
     const auto before = snapshot({"out"});
-    QString error;
     // It may refuse; what it must never do is write elsewhere or copy what is outside.
-    ExportJob::write(output, home("out/x"), target, &error);
+    (void)ExportJob::write(output, home("out/x"), target);
     QCOMPARE(snapshot({"out"}), before);
     QVERIFY(!QFileInfo::exists(home(".config/autostart/evil.desktop")));
     const auto after = snapshot();
@@ -602,8 +601,8 @@ void tst_SecurityPaths::exportSkipsLinksInFunctionFolder()
         const QString all = describe(output.diagnostics);
         QVERIFY2(all.contains("export-link") && all.contains("/id_rsa") && all.contains("/ssh"), qPrintable(all));
         const QString out = home("out/" + target);
-        QString error;
-        QVERIFY2(ExportJob::write(output, out, target, &error), qPrintable(error));
+        const Result<void> written = ExportJob::write(output, out, target);
+        QVERIFY2(written, qPrintable(written.errorMessage()));
         QDirIterator it(out, QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot,
                         QDirIterator::Subdirectories);
         bool copiedCode = false;
@@ -645,9 +644,9 @@ void tst_SecurityPaths::exportWriteChecksAgain()
         output.copy(path, copyFrom);
     }
     const auto before = snapshot({"out"});
-    QString error;
-    QVERIFY(!ExportJob::write(output, home("out/x"), "sam", &error));
-    QVERIFY(!error.isEmpty());
+    const Result<void> written = ExportJob::write(output, home("out/x"), "sam");
+    QVERIFY(!written);
+    QVERIFY(!written.errorMessage().isEmpty());
     QCOMPARE(snapshot({"out"}), before);
     const auto after = snapshot();
     for (auto it = after.cbegin(); it != after.cend(); ++it)
