@@ -18,7 +18,9 @@ ProviderOption ProviderOption::containerImage(const QString &defaultValue)
             defaultValue, "Nimbus::ProviderPlugin"};
 }
 
-ProviderPlugin::ProviderPlugin(ProviderTarget target, QObject *parent) : QObject(parent), mTarget(std::move(target)) { }
+ProviderPlugin::ProviderPlugin(ProviderTarget target, Writer writer, QObject *parent)
+    : QObject(parent), mTarget(std::move(target)), mWriter(writer)
+{ }
 
 QString ProviderPlugin::translated(const char *context, const char *text) const
 {
@@ -53,7 +55,7 @@ ExportOutput ProviderPlugin::exportProject(const ExportInput &input) const
 {
     ExportOutput output;
     const ExportModel model(*input.architecture, *input.catalog);
-    write(input, model, output);
+    mWriter(*this, input, model, output);
     return output;
 }
 
@@ -116,6 +118,35 @@ YAML::Node ProviderPlugin::containerEnvironment(const ExportFunction &f, const S
     handler["value"] = Yaml::string(f.handler);
     env.push_back(handler);
     return env;
+}
+
+YAML::Node ProviderPlugin::knativeServiceSpec(const ExportFunction &f, YAML::Node container, YAML::Node limits,
+                                              const YAML::Node &podEntries, const char *maxScaleAnnotation)
+{
+    limits["memory"] = Yaml::string(QStringLiteral("%1Mi").arg(f.memory));
+    YAML::Node resources(YAML::NodeType::Map);
+    resources["limits"] = limits;
+    container["resources"] = resources;
+    YAML::Node containers(YAML::NodeType::Sequence);
+    containers.push_back(container);
+    YAML::Node podSpec(YAML::NodeType::Map);
+    podSpec["timeoutSeconds"] = Yaml::number(f.timeout);
+    if (podEntries.IsMap())
+        for (const auto &entry : podEntries)
+            podSpec[entry.first] = entry.second;
+    podSpec["containers"] = containers;
+    YAML::Node templ(YAML::NodeType::Map);
+    if (f.reservedConcurrency) {
+        YAML::Node annotations(YAML::NodeType::Map);
+        annotations[maxScaleAnnotation] = Yaml::string(QString::number(*f.reservedConcurrency));
+        YAML::Node meta(YAML::NodeType::Map);
+        meta["annotations"] = annotations;
+        templ["metadata"] = meta;
+    }
+    templ["spec"] = podSpec;
+    YAML::Node spec(YAML::NodeType::Map);
+    spec["template"] = templ;
+    return spec;
 }
 
 } // namespace Nimbus

@@ -51,15 +51,22 @@ struct ProviderTarget
 
 // The convenience base of a provider plugin, as Tiled's WritableMapFormat is of a map
 // format: it answers the exporter and provider interfaces from a ProviderTarget, builds
-// the ExportModel every export starts from, and holds what several targets write the
-// same way. A plugin derives from it, declares Q_PLUGIN_METADATA and implements
-// write(); one that also imports adds ImporterInterface to its own Q_INTERFACES.
+// the ExportModel every export starts from, hands it to the target's Writer, and holds
+// what several targets write the same way. A plugin derives from it, declares
+// Q_PLUGIN_METADATA and a constructor that gives the target and its writer; one that
+// also imports adds ImporterInterface to its own Q_INTERFACES.
 class ProviderPlugin : public QObject, public ExporterInterface, public ProviderInterface
 {
     Q_OBJECT
     Q_INTERFACES(Nimbus::ExporterInterface Nimbus::ProviderInterface)
 
 public:
+    // The export itself: adds files and diagnostics to output, reading the options
+    // through plugin.option(). Pure, like exportProject. A function rather than a
+    // virtual so that a plugin's class declares nothing but its constructor.
+    using Writer = void (*)(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model,
+                            ExportOutput &output);
+
     QString targetId() const final { return mTarget.id; }
     QString targetName() const final { return mTarget.name; }
     QString targetDescription() const final;
@@ -97,17 +104,21 @@ public:
     // variables, a secret as a secretKeyRef to where secretKeyOf says, then
     // NIMBUS_HANDLER, the handler the container's runtime calls.
     static YAML::Node containerEnvironment(const ExportFunction &f, const SecretKeyOf &secretKeyOf);
+    // The spec of a Knative Serving Service (Knative, Cloud Run): a revision template whose
+    // pod runs container with the function's memory limit (after what limits already
+    // holds) and timeout, podEntries between the two, and at most reserved concurrency
+    // instances, said by the maxScaleAnnotation of the platform.
+    static YAML::Node knativeServiceSpec(const ExportFunction &f, YAML::Node container, YAML::Node limits,
+                                         const YAML::Node &podEntries, const char *maxScaleAnnotation);
 
 protected:
-    explicit ProviderPlugin(ProviderTarget target, QObject *parent = nullptr);
-
-    // The export itself: adds files and diagnostics to output. Pure, like exportProject.
-    virtual void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const = 0;
+    ProviderPlugin(ProviderTarget target, Writer writer, QObject *parent = nullptr);
 
 private:
     QString translated(const char *context, const char *text) const;
 
     ProviderTarget mTarget;
+    Writer mWriter;
 };
 
 } // namespace Nimbus

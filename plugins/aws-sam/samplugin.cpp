@@ -170,10 +170,29 @@ YAML::Node SamPlugin::globalsSection(const Cors &cors)
     return globals;
 }
 
+namespace {
+
+void write(const ProviderPlugin &, const ExportInput &input, const ExportModel &model, ExportOutput &output)
+{
+    const Aws::LogicalIds ids(input.origin);
+    const YAML::Node generated = SamPlugin::generate(model, ids, output);
+
+    QString problem;
+    output.addFile(kTemplate, YamlMerge::mergeWithOrigin(input.origin, generated, &problem));
+    if (!problem.isEmpty())
+        output.add(
+            Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
+            SamPlugin::tr("the imported template cannot be read back (%1); the template is written anew").arg(problem));
+    model.copySources(output, input.projectDirectory);
+}
+
+} // namespace
+
 SamPlugin::SamPlugin()
     : ProviderPlugin(Aws::lambdaTarget(QStringLiteral("sam"), QStringLiteral("AWS SAM"),
                                        QT_TR_NOOP("template.yaml for the AWS Serverless Application Model (sam "
-                                                  "deploy), with the code folders")))
+                                                  "deploy), with the code folders")),
+                     write)
 { }
 
 YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &ids, ExportOutput &output)
@@ -239,19 +258,6 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         root["Parameters"] = parameters;
     root["Resources"] = resources;
     return root;
-}
-
-void SamPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
-{
-    const Aws::LogicalIds ids(input.origin);
-    const YAML::Node generated = generate(model, ids, output);
-
-    QString problem;
-    output.addFile(kTemplate, YamlMerge::mergeWithOrigin(input.origin, generated, &problem));
-    if (!problem.isEmpty())
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
-                   tr("the imported template cannot be read back (%1); the template is written anew").arg(problem));
-    model.copySources(output, input.projectDirectory);
 }
 
 // ---- import ---------------------------------------------------------------

@@ -32,9 +32,6 @@ public:
     // The template for a design; public for the importer's baseline.
     static YAML::Node generate(const ExportModel &model, const Aws::LogicalIds &ids, ExportOutput &output);
 
-protected:
-    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
-
 private:
     struct Cors;
     static YAML::Node functionEvent(const ExportModel &model, const ExportFunction &f, const Node *trigger,

@@ -109,25 +109,11 @@ QJsonArray triggerBindings(const ExportModel &model, const ExportFunction &f, co
     bindings.append(b);
     return bindings;
 }
-} // namespace
 
-AzurePlugin::AzurePlugin()
-    : ProviderPlugin({QStringLiteral("azure"),
-                      QStringLiteral("Azure Functions"),
-                      QT_TR_NOOP("Azure Functions apps (func azure functionapp publish): host.json, function.json per "
-                                 "function, the code, and app settings with Key Vault references for secrets"),
-                      QStringLiteral("azure"),
-                      QStringLiteral("azure-eastus"),
-                      // The Consumption plan's: memory in MB, timeout in seconds.
-                      {128, 1536, 600, canvasRuntimes()},
-                      {{QStringLiteral("vault"), QT_TR_NOOP("Key Vault"),
-                        QT_TR_NOOP("The Key Vault that holds the secrets"), QStringLiteral("my-vault")}}})
-{ }
-
-void AzurePlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
+void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const QString project = ExportModel::dnsLabel(input.projectName);
-    const QString vault = option(input, QStringLiteral("vault"));
+    const QString vault = plugin.option(input, QStringLiteral("vault"));
 
     // One function app per language: an app runs one worker runtime.
     QMap<QString, QList<const ExportFunction *>> apps;
@@ -149,12 +135,13 @@ void AzurePlugin::write(const ExportInput &input, const ExportModel &model, Expo
             QJsonArray bindings;
             if (f->triggers.size() > 1)
                 output.add(Diagnostic::Severity::Error, QStringLiteral("export-triggers"),
-                           tr("%1: an Azure function has exactly one trigger; only %2 is written")
+                           AzurePlugin::tr("%1: an Azure function has exactly one trigger; only %2 is written")
                                .arg(f->node->name, f->triggers.first()->name),
                            f->node->id);
             if (f->triggers.isEmpty())
                 output.add(Diagnostic::Severity::Warning, QStringLiteral("export-triggers"),
-                           tr("%1: nothing invokes it; an Azure function needs a trigger and is written without one")
+                           AzurePlugin::tr(
+                               "%1: nothing invokes it; an Azure function needs a trigger and is written without one")
                                .arg(f->node->name),
                            f->node->id);
             if (!f->triggers.isEmpty())
@@ -162,8 +149,9 @@ void AzurePlugin::write(const ExportInput &input, const ExportModel &model, Expo
             for (const EnvironmentVariable &var : f->environment) {
                 if (settings.contains(var.name) && settings.value(var.name).toString() != var.value && !var.secret)
                     output.add(Diagnostic::Severity::Warning, QStringLiteral("export-setting"),
-                               tr("%1: app settings are shared by the functions of an app; %2 has another value in "
-                                  "another function")
+                               AzurePlugin::tr(
+                                   "%1: app settings are shared by the functions of an app; %2 has another value in "
+                                   "another function")
                                    .arg(f->node->name, var.name),
                                f->node->id, QStringLiteral("environment"));
                 settings.insert(
@@ -195,5 +183,20 @@ void AzurePlugin::write(const ExportInput &input, const ExportModel &model, Expo
     model.reportIgnored(output, QStringLiteral("Azure Functions"),
                         {QStringLiteral("architecture"), QStringLiteral("reservedConcurrency")});
 }
+} // namespace
+
+AzurePlugin::AzurePlugin()
+    : ProviderPlugin({QStringLiteral("azure"),
+                      QStringLiteral("Azure Functions"),
+                      QT_TR_NOOP("Azure Functions apps (func azure functionapp publish): host.json, function.json per "
+                                 "function, the code, and app settings with Key Vault references for secrets"),
+                      QStringLiteral("azure"),
+                      QStringLiteral("azure-eastus"),
+                      // The Consumption plan's: memory in MB, timeout in seconds.
+                      {128, 1536, 600, canvasRuntimes()},
+                      {{QStringLiteral("vault"), QT_TR_NOOP("Key Vault"),
+                        QT_TR_NOOP("The Key Vault that holds the secrets"), QStringLiteral("my-vault")}}},
+                     write)
+{ }
 
 } // namespace Nimbus::Azure

@@ -12,9 +12,6 @@ class AzurePlugin : public ProviderPlugin
 
 public:
     AzurePlugin();
-
-protected:
-    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
 };
 
 } // namespace Nimbus::Azure

@@ -42,26 +42,8 @@ YAML::Node runService(const ExportFunction &f, const QString &name, const QStrin
     });
     YAML::Node limits(YAML::NodeType::Map);
     limits["cpu"] = Y::string(f.memory > 4096 ? "2" : "1");
-    limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
-    YAML::Node resources(YAML::NodeType::Map);
-    resources["limits"] = limits;
-    container["resources"] = resources;
-    YAML::Node containers(YAML::NodeType::Sequence);
-    containers.push_back(container);
-    YAML::Node podSpec(YAML::NodeType::Map);
-    podSpec["timeoutSeconds"] = Y::number(f.timeout);
-    podSpec["containers"] = containers;
-    YAML::Node templ(YAML::NodeType::Map);
-    if (f.reservedConcurrency) {
-        YAML::Node annotations(YAML::NodeType::Map);
-        annotations["autoscaling.knative.dev/maxScale"] = Y::string(QString::number(*f.reservedConcurrency));
-        YAML::Node meta(YAML::NodeType::Map);
-        meta["annotations"] = annotations;
-        templ["metadata"] = meta;
-    }
-    templ["spec"] = podSpec;
-    YAML::Node spec(YAML::NodeType::Map);
-    spec["template"] = templ;
+    const YAML::Node spec = ProviderPlugin::knativeServiceSpec(f, container, limits, YAML::Node(),
+                                                               "autoscaling.knative.dev/maxScale");
     YAML::Node labels(YAML::NodeType::Map);
     labels["cloud.googleapis.com/location"] = Y::string(region);
     YAML::Node annotations(YAML::NodeType::Map);
@@ -164,29 +146,11 @@ QStringList triggerScript(const ExportModel &model, const ExportFunction &f, con
                                                                                                     << QString();
 }
 
-} // namespace
-
-CloudRunPlugin::CloudRunPlugin()
-    : ProviderPlugin(
-        {QStringLiteral("cloudrun"),
-         QStringLiteral("Google Cloud Run"),
-         QT_TR_NOOP("Cloud Run service YAML per function (gcloud run services replace) and eventarc.sh for "
-                    "the triggers, with the code folders"),
-         QStringLiteral("gcp"),
-         QStringLiteral("gcp-us-central1"),
-         // Memory in MB, timeout in seconds.
-         {128, 32768, 3600, {}},
-         {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The Google Cloud region"),
-           QStringLiteral("us-central1")},
-          ProviderOption::containerImage(
-              QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest"))}})
-{ }
-
-void CloudRunPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
+void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const QString project = ExportModel::dnsLabel(input.projectName);
-    const QString region = option(input, QStringLiteral("region"));
-    const QString image = option(input, QStringLiteral("image"));
+    const QString region = plugin.option(input, QStringLiteral("region"));
+    const QString image = plugin.option(input, QStringLiteral("image"));
 
     QStringList script{
         QStringLiteral("#!/bin/sh"),
@@ -211,7 +175,8 @@ void CloudRunPlugin::write(const ExportInput &input, const ExportModel &model, E
         for (const EnvironmentVariable &var : f.environment)
             if (var.secret)
                 output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),
-                           tr("%1: the secret %2 is read from Secret Manager (%3, latest version), which you create")
+                           CloudRunPlugin::tr(
+                               "%1: the secret %2 is read from Secret Manager (%3, latest version), which you create")
                                .arg(f.node->name, var.name, secretName(f, var)),
                            f.node->id, QStringLiteral("environment"));
     }
@@ -220,5 +185,23 @@ void CloudRunPlugin::write(const ExportInput &input, const ExportModel &model, E
     output.addFile(QStringLiteral("eventarc.sh"), script.join(QLatin1Char('\n')).toUtf8() + '\n');
     model.copySources(output, input.projectDirectory, true);
 }
+} // namespace
+
+CloudRunPlugin::CloudRunPlugin()
+    : ProviderPlugin(
+        {QStringLiteral("cloudrun"),
+         QStringLiteral("Google Cloud Run"),
+         QT_TR_NOOP("Cloud Run service YAML per function (gcloud run services replace) and eventarc.sh for "
+                    "the triggers, with the code folders"),
+         QStringLiteral("gcp"),
+         QStringLiteral("gcp-us-central1"),
+         // Memory in MB, timeout in seconds.
+         {128, 32768, 3600, {}},
+         {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The Google Cloud region"),
+           QStringLiteral("us-central1")},
+          ProviderOption::containerImage(
+              QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest"))}},
+        write)
+{ }
 
 } // namespace Nimbus::CloudRun

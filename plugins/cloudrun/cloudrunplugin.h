@@ -13,9 +13,6 @@ class CloudRunPlugin : public ProviderPlugin
 
 public:
     CloudRunPlugin();
-
-protected:
-    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
 };
 
 } // namespace Nimbus::CloudRun

@@ -55,33 +55,14 @@ QString eventType(const Node *source)
 YAML::Node knativeService(const ExportFunction &f, YAML::Node container, const QString &name, const QString &nameSpace,
                           const QString &project)
 {
-    YAML::Node limits(YAML::NodeType::Map);
-    limits["memory"] = Y::string(QStringLiteral("%1Mi").arg(f.memory));
-    YAML::Node resources(YAML::NodeType::Map);
-    resources["limits"] = limits;
-    container["resources"] = resources;
-    YAML::Node containers(YAML::NodeType::Sequence);
-    containers.push_back(container);
-
-    YAML::Node podSpec(YAML::NodeType::Map);
-    podSpec["timeoutSeconds"] = Y::number(f.timeout);
     // The nodes of the function's instruction set (Knative's feature flag
     // kubernetes.podspec-nodeselector must be on).
     YAML::Node selector(YAML::NodeType::Map);
     selector["kubernetes.io/arch"] = Y::string(f.architecture == QLatin1String("arm64") ? "arm64" : "amd64");
-    podSpec["nodeSelector"] = selector;
-    podSpec["containers"] = containers;
-    YAML::Node templ(YAML::NodeType::Map);
-    if (f.reservedConcurrency) {
-        YAML::Node annotations(YAML::NodeType::Map);
-        annotations["autoscaling.knative.dev/max-scale"] = Y::string(QString::number(*f.reservedConcurrency));
-        YAML::Node templMeta(YAML::NodeType::Map);
-        templMeta["annotations"] = annotations;
-        templ["metadata"] = templMeta;
-    }
-    templ["spec"] = podSpec;
-    YAML::Node spec(YAML::NodeType::Map);
-    spec["template"] = templ;
+    YAML::Node podEntries(YAML::NodeType::Map);
+    podEntries["nodeSelector"] = selector;
+    const YAML::Node spec = ProviderPlugin::knativeServiceSpec(f, container, YAML::Node(YAML::NodeType::Map),
+                                                               podEntries, "autoscaling.knative.dev/max-scale");
     YAML::Node meta = metadata(name, nameSpace, project);
     if (!f.description.isEmpty()) {
         YAML::Node annotations(YAML::NodeType::Map);
@@ -119,28 +100,12 @@ YAML::Node brokerTrigger(const Node *source, const QString &name, const QString 
     return object("eventing.knative.dev/v1", "Trigger",
                   metadata(ExportModel::dnsLabel(source->name) + QLatin1Char('-') + name, nameSpace, project), ts);
 }
-} // namespace
 
-KnativePlugin::KnativePlugin()
-    : ProviderPlugin(
-        {QStringLiteral("knative"),
-         QStringLiteral("Knative"),
-         QT_TR_NOOP("knative.yaml: Knative Serving Services and Eventing (kubectl apply -f), with the code "
-                    "folders to build images from"),
-         QStringLiteral("knative"),
-         {},
-         // Memory in MB, timeout in seconds.
-         {64, 32768, 3600, {}},
-         {ProviderOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest")),
-          {QStringLiteral("namespace"), QT_TR_NOOP("Namespace"), QT_TR_NOOP("The Kubernetes namespace"),
-           QStringLiteral("default")}}})
-{ }
-
-void KnativePlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
+void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const QString project = ExportModel::dnsLabel(input.projectName);
-    const QString nameSpace = option(input, QStringLiteral("namespace"));
-    const QString image = option(input, QStringLiteral("image"));
+    const QString nameSpace = plugin.option(input, QStringLiteral("namespace"));
+    const QString image = plugin.option(input, QStringLiteral("image"));
     const QString secretName = project + QLatin1String("-secrets");
     QList<YAML::Node> documents;
     QList<YAML::Node> eventing;
@@ -151,31 +116,32 @@ void KnativePlugin::write(const ExportInput &input, const ExportModel &model, Ex
         YAML::Node container(YAML::NodeType::Map);
         container["image"] = Y::string(ExportOption::imageName(image, project, name));
         // Every secret is a key of one Secret of the project.
-        container["env"] = containerEnvironment(f, [&](const EnvironmentVariable &var) {
-            return SecretKey{secretName, var.name};
+        container["env"] = ProviderPlugin::containerEnvironment(f, [&](const EnvironmentVariable &var) {
+            return ProviderPlugin::SecretKey{secretName, var.name};
         });
         for (const EnvironmentVariable &var : f.environment)
             if (var.secret)
                 output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),
-                           tr("%1: the secret %2 is read from the Secret %3 (key %2), which you create")
+                           KnativePlugin::tr("%1: the secret %2 is read from the Secret %3 (key %2), which you create")
                                .arg(f.node->name, var.name, secretName),
                            f.node->id, QStringLiteral("environment"));
         documents.append(knativeService(f, container, name, nameSpace, project));
 
         for (const Node *trigger : f.triggers) {
             if (trigger->kind == QLatin1String("schedule")) {
-                const auto cron = scheduleCron(model, trigger, output);
+                const auto cron = ProviderPlugin::scheduleCron(model, trigger, output);
                 if (!cron)
                     continue;
                 if (!model.boolean(trigger, "enabled", true))
                     output.add(Diagnostic::Severity::Warning, QStringLiteral("export-disabled"),
-                               tr("%1: a PingSource cannot be disabled; it is written enabled").arg(trigger->name),
+                               KnativePlugin::tr("%1: a PingSource cannot be disabled; it is written enabled")
+                                   .arg(trigger->name),
                                trigger->id, QStringLiteral("enabled"));
                 eventing.append(pingSource(*cron, trigger, name, nameSpace, project));
             } else if (trigger->kind == QLatin1String("http-route")) {
                 output.add(
                     Diagnostic::Severity::Info, QStringLiteral("export-route"),
-                    tr("%1: the Service %2 answers every path; %3 %4 is routed inside the function")
+                    KnativePlugin::tr("%1: the Service %2 answers every path; %3 %4 is routed inside the function")
                         .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
                     trigger->id);
             } else {
@@ -190,17 +156,37 @@ void KnativePlugin::write(const ExportInput &input, const ExportModel &model, Ex
     for (const QString &kind :
          {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
         for (const Node *node : model.nodesOfKind(kind))
-            output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"),
-                       model.consumers(node).isEmpty()
-                           ? tr("%1: Knative has no %2; provision it separately").arg(node->name, node->kind)
-                           : tr("%1: Knative has no %2; its events reach the broker as type %3 from source %1, sent by "
-                                "whatever you provision for it")
-                                 .arg(node->name, node->kind, eventType(node)),
-                       node->id);
+            output.add(
+                Diagnostic::Severity::Info, QStringLiteral("export-service"),
+                model.consumers(node).isEmpty()
+                    ? KnativePlugin::tr("%1: Knative has no %2; provision it separately").arg(node->name, node->kind)
+                    : KnativePlugin::tr(
+                          "%1: Knative has no %2; its events reach the broker as type %3 from source %1, sent by "
+                          "whatever you provision for it")
+                          .arg(node->name, node->kind, eventType(node)),
+                node->id);
     model.reportUnexported(output, QStringLiteral("Knative"));
 
     output.addFile(QStringLiteral("knative.yaml"), Y::dumpAll(documents));
     model.copySources(output, input.projectDirectory, true);
 }
+
+} // namespace
+
+KnativePlugin::KnativePlugin()
+    : ProviderPlugin(
+        {QStringLiteral("knative"),
+         QStringLiteral("Knative"),
+         QT_TR_NOOP("knative.yaml: Knative Serving Services and Eventing (kubectl apply -f), with the code "
+                    "folders to build images from"),
+         QStringLiteral("knative"),
+         {},
+         // Memory in MB, timeout in seconds.
+         {64, 32768, 3600, {}},
+         {ProviderOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest")),
+          {QStringLiteral("namespace"), QT_TR_NOOP("Namespace"), QT_TR_NOOP("The Kubernetes namespace"),
+           QStringLiteral("default")}}},
+        write)
+{ }
 
 } // namespace Nimbus::Knative

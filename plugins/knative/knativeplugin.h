@@ -13,9 +13,6 @@ class KnativePlugin : public ProviderPlugin
 
 public:
     KnativePlugin();
-
-protected:
-    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
 };
 
 } // namespace Nimbus::Knative

@@ -9,30 +9,18 @@ namespace Nimbus::OpenFaas {
 
 using Y = Yaml;
 
-OpenFaasPlugin::OpenFaasPlugin()
-    : ProviderPlugin(
-        {QStringLiteral("openfaas"),
-         QStringLiteral("OpenFaaS"),
-         QT_TR_NOOP("stack.yml for faas-cli (faas-cli up), with the code folders as handlers"),
-         QStringLiteral("openfaas"),
-         {},
-         // Memory in MB, timeout in seconds.
-         {64, 32768, 3600, {}},
-         {{QStringLiteral("gateway"), QT_TR_NOOP("Gateway"), QT_TR_NOOP("The OpenFaaS gateway's address"),
-           QStringLiteral("http://127.0.0.1:8080")},
-          ProviderOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest"))}})
-{ }
+namespace {
 
-void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
+void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const QString project = ExportModel::dnsLabel(input.projectName);
-    const QString image = option(input, QStringLiteral("image"));
+    const QString image = plugin.option(input, QStringLiteral("image"));
 
     YAML::Node root(YAML::NodeType::Map);
     root["version"] = Y::string("1.0");
     YAML::Node provider(YAML::NodeType::Map);
     provider["name"] = Y::string("openfaas");
-    provider["gateway"] = Y::string(option(input, QStringLiteral("gateway")));
+    provider["gateway"] = Y::string(plugin.option(input, QStringLiteral("gateway")));
     root["provider"] = provider;
     YAML::Node functions(YAML::NodeType::Map);
     for (const ExportFunction &f : model.functions()) {
@@ -55,8 +43,9 @@ void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, E
                 const QString secret = ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower());
                 secrets.append(secret);
                 output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),
-                           tr("%1: the secret %2 is the OpenFaaS secret %3 (faas-cli secret create %3), read from "
-                              "/var/openfaas/secrets/%3")
+                           OpenFaasPlugin::tr(
+                               "%1: the secret %2 is the OpenFaaS secret %3 (faas-cli secret create %3), read from "
+                               "/var/openfaas/secrets/%3")
                                .arg(f.node->name, var.name, secret),
                            f.node->id, QStringLiteral("environment"));
             } else {
@@ -82,14 +71,15 @@ void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, E
         YAML::Node annotations(YAML::NodeType::Map);
         for (const Node *trigger : f.triggers) {
             if (trigger->kind == QLatin1String("schedule")) {
-                const auto cron = scheduleCron(model, trigger, output);
+                const auto cron = ProviderPlugin::scheduleCron(model, trigger, output);
                 if (!cron)
                     continue;
                 if (Y::has(annotations, "schedule")) {
-                    output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
-                               tr("%1: the cron-connector takes one schedule per function; %2 is not written")
-                                   .arg(f.node->name, trigger->name),
-                               trigger->id);
+                    output.add(
+                        Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
+                        OpenFaasPlugin::tr("%1: the cron-connector takes one schedule per function; %2 is not written")
+                            .arg(f.node->name, trigger->name),
+                        trigger->id);
                     continue;
                 }
                 topics.prepend(QStringLiteral("cron-function"));
@@ -97,15 +87,17 @@ void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, E
             } else if (trigger->kind == QLatin1String("http-route")) {
                 output.add(
                     Diagnostic::Severity::Info, QStringLiteral("export-route"),
-                    tr("%1: OpenFaaS serves the function at /function/%2 on every path; %3 %4 is routed inside it")
+                    OpenFaasPlugin::tr(
+                        "%1: OpenFaaS serves the function at /function/%2 on every path; %3 %4 is routed inside it")
                         .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
                     trigger->id);
             } else {
                 topics.append(trigger->name);
                 if (trigger->kind != QLatin1String("queue") && trigger->kind != QLatin1String("topic"))
                     output.add(Diagnostic::Severity::Warning, QStringLiteral("export-connector"),
-                               tr("%1: a %2 has no OpenFaaS connector; the function listens on the topic %1, which "
-                                  "something must publish to")
+                               OpenFaasPlugin::tr(
+                                   "%1: a %2 has no OpenFaaS connector; the function listens on the topic %1, which "
+                                   "something must publish to")
                                    .arg(trigger->name, trigger->kind),
                                trigger->id);
             }
@@ -129,13 +121,32 @@ void OpenFaasPlugin::write(const ExportInput &input, const ExportModel &model, E
     for (const QString &kind :
          {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
         for (const Node *node : model.nodesOfKind(kind))
-            output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"),
-                       tr("%1: OpenFaaS has no %2; provision it separately (a connector turns its messages into calls)")
-                           .arg(node->name, node->kind),
-                       node->id);
+            output.add(
+                Diagnostic::Severity::Info, QStringLiteral("export-service"),
+                OpenFaasPlugin::tr(
+                    "%1: OpenFaaS has no %2; provision it separately (a connector turns its messages into calls)")
+                    .arg(node->name, node->kind),
+                node->id);
     model.reportUnexported(output, QStringLiteral("OpenFaaS"));
     output.addFile(QStringLiteral("stack.yml"), Y::dump(root));
     model.copySources(output, input.projectDirectory, true);
 }
+
+} // namespace
+
+OpenFaasPlugin::OpenFaasPlugin()
+    : ProviderPlugin(
+        {QStringLiteral("openfaas"),
+         QStringLiteral("OpenFaaS"),
+         QT_TR_NOOP("stack.yml for faas-cli (faas-cli up), with the code folders as handlers"),
+         QStringLiteral("openfaas"),
+         {},
+         // Memory in MB, timeout in seconds.
+         {64, 32768, 3600, {}},
+         {{QStringLiteral("gateway"), QT_TR_NOOP("Gateway"), QT_TR_NOOP("The OpenFaaS gateway's address"),
+           QStringLiteral("http://127.0.0.1:8080")},
+          ProviderOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest"))}},
+        write)
+{ }
 
 } // namespace Nimbus::OpenFaas

@@ -12,9 +12,6 @@ class OpenFaasPlugin : public ProviderPlugin
 
 public:
     OpenFaasPlugin();
-
-protected:
-    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
 };
 
 } // namespace Nimbus::OpenFaas

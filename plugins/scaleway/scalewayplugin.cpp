@@ -10,20 +10,9 @@ namespace Nimbus::Scaleway {
 
 using Y = Yaml;
 
-ScalewayPlugin::ScalewayPlugin()
-    : ProviderPlugin({QStringLiteral("scaleway"),
-                      QStringLiteral("Scaleway Serverless Functions"),
-                      QT_TR_NOOP("serverless.yml for the Serverless Framework with serverless-scaleway-functions "
-                                 "(serverless deploy), with the code folders"),
-                      QStringLiteral("scaleway"),
-                      QStringLiteral("scaleway-fr-par"),
-                      // Memory in MB, timeout in seconds.
-                      {128, 4096, 900, canvasRuntimes()},
-                      {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The Scaleway region"),
-                        QStringLiteral("fr-par")}}})
-{ }
+namespace {
 
-void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
+void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const QString project = ExportModel::dnsLabel(input.projectName);
 
@@ -34,11 +23,11 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
     provider["name"] = Y::string("scaleway");
     provider["scwToken"] = Y::string("${env:SCW_SECRET_KEY}");
     provider["scwProject"] = Y::string("${env:SCW_DEFAULT_PROJECT_ID}");
-    provider["scwRegion"] = Y::string(option(input, QStringLiteral("region")));
+    provider["scwRegion"] = Y::string(plugin.option(input, QStringLiteral("region")));
     root["provider"] = provider;
     root["plugins"] = Y::sequence({QStringLiteral("serverless-scaleway-functions")});
 
-    root["package"] = packagePatterns(model);
+    root["package"] = ProviderPlugin::packagePatterns(model);
 
     static const QList<int> memorySteps = {128, 256, 512, 1024, 2048, 3072, 4096};
     YAML::Node functions(YAML::NodeType::Map);
@@ -56,7 +45,7 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
             }
         if (memory != f.memory)
             output.add(Diagnostic::Severity::Warning, QStringLiteral("export-memory"),
-                       tr("%1: Scaleway offers %2 MB steps; %3 MB is written as %4 MB")
+                       ScalewayPlugin::tr("%1: Scaleway offers %2 MB steps; %3 MB is written as %4 MB")
                            .arg(f.node->name, QStringLiteral("128/256/512/1024/2048/3072/4096"))
                            .arg(f.memory)
                            .arg(memory),
@@ -85,7 +74,7 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
         for (const Node *trigger : f.triggers) {
             YAML::Node event(YAML::NodeType::Map);
             if (trigger->kind == QLatin1String("schedule")) {
-                const auto cron = scheduleCron(model, trigger, output);
+                const auto cron = ProviderPlugin::scheduleCron(model, trigger, output);
                 if (!cron)
                     continue;
                 YAML::Node schedule(YAML::NodeType::Map);
@@ -97,7 +86,8 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
                 if (!model.boolean(trigger, "enabled", true))
                     output.add(
                         Diagnostic::Severity::Warning, QStringLiteral("export-disabled"),
-                        tr("%1: a Scaleway cron trigger cannot be disabled; it is written enabled").arg(trigger->name),
+                        ScalewayPlugin::tr("%1: a Scaleway cron trigger cannot be disabled; it is written enabled")
+                            .arg(trigger->name),
                         trigger->id, QStringLiteral("enabled"));
             } else if (trigger->kind == QLatin1String("queue")) {
                 YAML::Node sqs(YAML::NodeType::Map);
@@ -105,13 +95,14 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
                 event["sqs"] = sqs;
             } else if (trigger->kind == QLatin1String("http-route")) {
                 output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
-                           tr("%1: a Scaleway function has one endpoint for every path; %2 %3 is routed inside it")
+                           ScalewayPlugin::tr(
+                               "%1: a Scaleway function has one endpoint for every path; %2 %3 is routed inside it")
                                .arg(trigger->name, model.string(trigger, "method"), model.string(trigger, "path")),
                            trigger->id);
                 continue;
             } else {
                 output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
-                           tr("%1: Scaleway functions have no %2 trigger; it is not exported")
+                           ScalewayPlugin::tr("%1: Scaleway functions have no %2 trigger; it is not exported")
                                .arg(trigger->name, trigger->kind),
                            trigger->id);
                 continue;
@@ -127,8 +118,9 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
          {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
         for (const Node *node : model.nodesOfKind(kind))
             output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"),
-                       tr("%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object "
-                          "Storage, Serverless SQL)")
+                       ScalewayPlugin::tr(
+                           "%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object "
+                           "Storage, Serverless SQL)")
                            .arg(node->name, node->kind),
                        node->id);
     model.reportUnexported(output, QStringLiteral("Scaleway"));
@@ -137,5 +129,21 @@ void ScalewayPlugin::write(const ExportInput &input, const ExportModel &model, E
     model.copySources(output, input.projectDirectory);
     model.reportDeployVariables(output, QStringLiteral("serverless deploy"));
 }
+
+} // namespace
+
+ScalewayPlugin::ScalewayPlugin()
+    : ProviderPlugin({QStringLiteral("scaleway"),
+                      QStringLiteral("Scaleway Serverless Functions"),
+                      QT_TR_NOOP("serverless.yml for the Serverless Framework with serverless-scaleway-functions "
+                                 "(serverless deploy), with the code folders"),
+                      QStringLiteral("scaleway"),
+                      QStringLiteral("scaleway-fr-par"),
+                      // Memory in MB, timeout in seconds.
+                      {128, 4096, 900, canvasRuntimes()},
+                      {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The Scaleway region"),
+                        QStringLiteral("fr-par")}}},
+                     write)
+{ }
 
 } // namespace Nimbus::Scaleway

@@ -12,9 +12,6 @@ class ScalewayPlugin : public ProviderPlugin
 
 public:
     ScalewayPlugin();
-
-protected:
-    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
 };
 
 } // namespace Nimbus::Scaleway

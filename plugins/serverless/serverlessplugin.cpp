@@ -52,20 +52,52 @@ QString secretParameter(const ExportFunction &f, const EnvironmentVariable &var)
     return name;
 }
 
+void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
+{
+    const Aws::LogicalIds ids(input.origin);
+    QString service = plugin.option(input, QStringLiteral("service"));
+    if (service.isEmpty())
+        service = input.origin.value(QLatin1String("service")).toString();
+    if (service.isEmpty())
+        service = ExportModel::dnsLabel(input.projectName);
+    QString region = plugin.option(input, QStringLiteral("region"));
+    if (region.isEmpty())
+        region = input.origin.value(QLatin1String("region")).toString(QStringLiteral("us-east-1"));
+    const YAML::Node generated = ServerlessPlugin::generate(model, ids, service, region, output);
+
+    QString problem;
+    output.addFile(kFile, YamlMerge::mergeWithOrigin(input.origin, generated, &problem));
+    if (!problem.isEmpty())
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
+                   ServerlessPlugin::tr("the imported serverless.yml cannot be read back (%1); it is written anew")
+                       .arg(problem));
+    model.copySources(output, input.projectDirectory);
+    model.reportDeployVariables(output, QStringLiteral("serverless deploy"));
+    for (const ExportFunction &f : model.functions())
+        for (const EnvironmentVariable &var : f.environment)
+            if (var.secret)
+                output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret-parameter"),
+                           ServerlessPlugin::tr(
+                               "%1: the secret %2 is read from the parameter %3 (serverless deploy --param=\"%3=...\")")
+                               .arg(f.node->name, var.name, secretParameter(f, var)),
+                           f.node->id, QStringLiteral("environment"));
+}
 } // namespace
 
 ServerlessPlugin::ServerlessPlugin()
-    : ProviderPlugin(Aws::lambdaTarget(
-        QStringLiteral("serverless"), QStringLiteral("Serverless Framework v3 (AWS)"),
-        QT_TR_NOOP("serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders"),
-        {{QStringLiteral("service"),
-          QT_TR_NOOP("Service name"),
-          QT_TR_NOOP("The service's name; empty: the imported file's, else the project's"),
-          {}},
-         {QStringLiteral("region"),
-          QT_TR_NOOP("Region"),
-          QT_TR_NOOP("The AWS region; empty: the imported file's, else us-east-1"),
-          {}}}))
+    : ProviderPlugin(
+        Aws::lambdaTarget(
+            QStringLiteral("serverless"), QStringLiteral("Serverless Framework v3 (AWS)"),
+            QT_TR_NOOP("serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders"),
+            {{QStringLiteral("service"),
+              QT_TR_NOOP("Service name"),
+              QT_TR_NOOP("The service's name; empty: the imported file's, else the project's"),
+              {}},
+             {QStringLiteral("region"),
+              QT_TR_NOOP("Region"),
+              QT_TR_NOOP("The AWS region; empty: the imported file's, else us-east-1"),
+              {}}}),
+        write)
 { }
 
 // The event by which trigger invokes the function; a null node when serverless.yml has
@@ -216,35 +248,6 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     resourcesBlock["Resources"] = resources;
     root["resources"] = resourcesBlock;
     return root;
-}
-
-void ServerlessPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
-{
-    const Aws::LogicalIds ids(input.origin);
-    QString service = option(input, QStringLiteral("service"));
-    if (service.isEmpty())
-        service = input.origin.value(QLatin1String("service")).toString();
-    if (service.isEmpty())
-        service = ExportModel::dnsLabel(input.projectName);
-    QString region = option(input, QStringLiteral("region"));
-    if (region.isEmpty())
-        region = input.origin.value(QLatin1String("region")).toString(QStringLiteral("us-east-1"));
-    const YAML::Node generated = generate(model, ids, service, region, output);
-
-    QString problem;
-    output.addFile(kFile, YamlMerge::mergeWithOrigin(input.origin, generated, &problem));
-    if (!problem.isEmpty())
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
-                   tr("the imported serverless.yml cannot be read back (%1); it is written anew").arg(problem));
-    model.copySources(output, input.projectDirectory);
-    model.reportDeployVariables(output, QStringLiteral("serverless deploy"));
-    for (const ExportFunction &f : model.functions())
-        for (const EnvironmentVariable &var : f.environment)
-            if (var.secret)
-                output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret-parameter"),
-                           tr("%1: the secret %2 is read from the parameter %3 (serverless deploy --param=\"%3=...\")")
-                               .arg(f.node->name, var.name, secretParameter(f, var)),
-                           f.node->id, QStringLiteral("environment"));
 }
 
 // ---- import ---------------------------------------------------------------

@@ -29,9 +29,6 @@ public:
     static YAML::Node generate(const ExportModel &model, const Aws::LogicalIds &ids, const QString &service,
                                const QString &region, ExportOutput &output);
 
-protected:
-    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
-
 private:
     static YAML::Node functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,
                                     bool &httpCors, ExportOutput &output);

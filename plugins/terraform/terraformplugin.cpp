@@ -500,20 +500,10 @@ void TerraformWriter::writeHttpApi()
     mMain.endBlock();
 }
 
-} // namespace
-
-TerraformPlugin::TerraformPlugin()
-    : ProviderPlugin(Aws::lambdaTarget(
-        QStringLiteral("terraform"), QStringLiteral("Terraform (AWS)"),
-        QT_TR_NOOP("main.tf and variables.tf for Terraform's AWS provider (terraform apply), with the code folders"),
-        {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The AWS region to deploy to"),
-          QStringLiteral("us-east-1")}}))
-{ }
-
-void TerraformPlugin::write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const
+void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     TerraformWriter writer(model, output);
-    writer.writeSettings(option(input, QStringLiteral("region")), ExportModel::dnsLabel(input.projectName));
+    writer.writeSettings(plugin.option(input, QStringLiteral("region")), ExportModel::dnsLabel(input.projectName));
     for (const Node *node : model.nodesOfKind(QStringLiteral("queue")))
         writer.writeQueue(node);
     for (const Node *node : model.nodesOfKind(QStringLiteral("topic")))
@@ -533,5 +523,17 @@ void TerraformPlugin::write(const ExportInput &input, const ExportModel &model, 
     output.addFile(QStringLiteral("variables.tf"), writer.variables());
     model.copySources(output, input.projectDirectory);
 }
+} // namespace
+
+TerraformPlugin::TerraformPlugin()
+    : ProviderPlugin(
+        Aws::lambdaTarget(
+            QStringLiteral("terraform"), QStringLiteral("Terraform (AWS)"),
+            QT_TR_NOOP(
+                "main.tf and variables.tf for Terraform's AWS provider (terraform apply), with the code folders"),
+            {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The AWS region to deploy to"),
+              QStringLiteral("us-east-1")}}),
+        write)
+{ }
 
 } // namespace Nimbus::Terraform

@@ -12,9 +12,6 @@ class TerraformPlugin : public ProviderPlugin
 
 public:
     TerraformPlugin();
-
-protected:
-    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override;
 };
 
 } // namespace Nimbus::Terraform

@@ -26,13 +26,15 @@ public:
                           {64, 2048, 300, {QStringLiteral("python3.12")}},
                           {{QStringLiteral("region"), "Region", "Where it runs", QStringLiteral("eu-west-1")},
                            {QStringLiteral("stage"), "Stage", "Empty: none", {}},
-                           ProviderOption::containerImage(QStringLiteral("registry/{project}/{function}"))}})
+                           ProviderOption::containerImage(QStringLiteral("registry/{project}/{function}"))}},
+                         write)
     { }
 
-protected:
-    void write(const ExportInput &input, const ExportModel &model, ExportOutput &output) const override
+private:
+    static void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model,
+                      ExportOutput &output)
     {
-        output.addFile(QStringLiteral("names.txt"), (option(input, QStringLiteral("region")) + QLatin1Char(' ')
+        output.addFile(QStringLiteral("names.txt"), (plugin.option(input, QStringLiteral("region")) + QLatin1Char(' ')
                                                      + model.sources().join(QLatin1Char(',')))
                                                         .toUtf8());
     }
