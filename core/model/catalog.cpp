@@ -38,7 +38,9 @@ constexpr TypeName kTypeNames[] = {
 const QStringList kCategoryOrder = {QStringLiteral("Triggers"), QStringLiteral("Compute"), QStringLiteral("Services")};
 
 // Reads a JSON document and reports where it is broken.
-bool parseObject(const QByteArray &json, const QString &fileName, QJsonObject *out, QString *error)
+// A catalog file: a JSON object whose 'format' is format (else formatError, a source text).
+bool parseObject(const QByteArray &json, const QString &fileName, const char *format, const char *formatError,
+                 QJsonObject *out, QString *error)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -56,6 +58,10 @@ bool parseObject(const QByteArray &json, const QString &fileName, QJsonObject *o
         return false;
     }
     *out = doc.object();
+    if (out->value(QLatin1String("format")).toString() != QLatin1String(format)) {
+        *error = QStringLiteral("%1: %2").arg(fileName, QCoreApplication::translate("Nimbus::Catalog", formatError));
+        return false;
+    }
     return true;
 }
 
@@ -127,60 +133,10 @@ bool valueMatchesType(const PropertySpec &spec, const QJsonValue &value)
     return false;
 }
 
-} // namespace
-
-QString propertyTypeName(PropertyType type)
+// The capabilities of a kind: what it is (event source, store), how it is priced, its
+// event template and the properties that hold a function's code.
+bool readCapabilities(Reader &r, const QJsonObject &caps, NodeKind &kind)
 {
-    for (const TypeName &t : kTypeNames)
-        if (t.type == type)
-            return QLatin1String(t.name);
-    return {};
-}
-
-const PropertySpec *NodeKind::property(const QString &propertyId) const
-{
-    for (const PropertySpec &p : properties)
-        if (p.id == propertyId)
-            return &p;
-    return nullptr;
-}
-
-QJsonObject NodeKind::defaultProperties(const QString &nodeName) const
-{
-    QJsonObject result;
-    for (const PropertySpec &p : properties) {
-        QJsonValue v = p.defaultValue;
-        if (v.isString())
-            v = v.toString().replace(QLatin1String("${name}"), nodeName);
-        result.insert(p.id, v);
-    }
-    return result;
-}
-
-bool Catalog::addKind(const QByteArray &json, const QString &fileName)
-{
-    QJsonObject o;
-    if (!parseObject(json, fileName, &o, &mError))
-        return false;
-    Reader r(fileName, &mError);
-    if (o.value(QLatin1String("format")).toString() != QLatin1String("nimbus-catalog-kind")) {
-        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'format' must be \"nimbus-catalog-kind\""));
-        return false;
-    }
-    NodeKind kind;
-    kind.id = r.string(o, "id");
-    kind.name = r.string(o, "name");
-    kind.category = r.string(o, "category");
-    kind.iconFile = r.string(o, "icon", false);
-    kind.help = r.string(o, "help", false);
-    if (!r.ok())
-        return false;
-    if (this->kind(kind.id)) {
-        r.fail(QCoreApplication::translate("Nimbus::Catalog", "kind '%1' is defined twice").arg(kind.id));
-        return false;
-    }
-
-    const QJsonObject caps = o.value(QLatin1String("capabilities")).toObject();
     kind.eventSource = r.boolean(caps, "eventSource");
     kind.store = r.boolean(caps, "store");
     kind.needsInvoker = r.boolean(caps, "needsInvoker");
@@ -215,66 +171,58 @@ bool Catalog::addKind(const QByteArray &json, const QString &fileName)
         kind.code.handlerProperty = r.string(code, "handler");
         kind.code.sourceProperty = r.string(code, "source");
     }
+    return true;
+}
 
-    const QJsonValue props = o.value(QLatin1String("properties"));
-    if (!props.isArray()) {
-        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'properties' must be an array"));
-        return false;
-    }
-    const QJsonArray propArray = props.toArray();
-    for (int i = 0; i < propArray.size() && r.ok(); ++i) {
-        const QJsonObject p = propArray.at(i).toObject();
-        PropertySpec spec;
-        r.setWhere(QStringLiteral("%1: properties[%2]").arg(fileName).arg(i));
-        spec.id = r.string(p, "id");
-        if (!r.ok())
-            break;
-        r.setWhere(QStringLiteral("%1: property '%2'").arg(fileName, spec.id));
-        spec.label = r.string(p, "label");
-        spec.help = r.string(p, "help", false);
-        spec.unit = r.string(p, "unit", false);
-        const QString typeName = r.string(p, "type");
-        bool known = false;
-        for (const TypeName &t : kTypeNames) {
-            if (typeName == QLatin1String(t.name)) {
-                spec.type = t.type;
-                known = true;
-            }
+// A property of a kind after its id: its label, type, range, pattern and default, each
+// checked against the others.
+void readProperty(Reader &r, const QJsonObject &p, const NodeKind &kind, PropertySpec &spec)
+{
+    spec.label = r.string(p, "label");
+    spec.help = r.string(p, "help", false);
+    spec.unit = r.string(p, "unit", false);
+    const QString typeName = r.string(p, "type");
+    bool known = false;
+    for (const TypeName &t : kTypeNames) {
+        if (typeName == QLatin1String(t.name)) {
+            spec.type = t.type;
+            known = true;
         }
-        if (r.ok() && !known)
-            r.fail(QCoreApplication::translate("Nimbus::Catalog", "unknown type '%1'").arg(typeName));
-        spec.minimum = r.number(p, "min");
-        spec.maximum = r.number(p, "max");
-        spec.nullable = r.boolean(p, "nullable");
-        spec.pattern = r.string(p, "pattern", false);
-        spec.patternHelp = r.string(p, "patternHelp", false);
-        for (const QJsonValue &v : p.value(QLatin1String("values")).toArray())
-            spec.values.append(v.toString());
-        if (!r.ok())
-            break;
-        if (spec.type == PropertyType::Enum && spec.values.isEmpty())
-            r.fail(QCoreApplication::translate("Nimbus::Catalog", "an enum needs a non-empty 'values' list"));
-        if (!spec.pattern.isEmpty()) {
-            spec.patternExpression.setPattern(spec.pattern);
-            spec.patternExpression.optimize();
-            if (!spec.patternExpression.isValid())
-                r.fail(QCoreApplication::translate("Nimbus::Catalog", "'pattern' is not a valid regular expression"));
-        }
-        if (spec.minimum && spec.maximum && *spec.minimum > *spec.maximum)
-            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'min' is greater than 'max'"));
-        if (!p.contains(QLatin1String("default")))
-            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is missing"));
-        spec.defaultValue = p.value(QLatin1String("default"));
-        if (r.ok() && !valueMatchesType(spec, spec.defaultValue))
-            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is not a valid %1").arg(typeName));
-        if (r.ok() && kind.property(spec.id))
-            r.fail(QCoreApplication::translate("Nimbus::Catalog", "defined twice"));
-        kind.properties.append(spec);
     }
+    if (r.ok() && !known)
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "unknown type '%1'").arg(typeName));
+    spec.minimum = r.number(p, "min");
+    spec.maximum = r.number(p, "max");
+    spec.nullable = r.boolean(p, "nullable");
+    spec.pattern = r.string(p, "pattern", false);
+    spec.patternHelp = r.string(p, "patternHelp", false);
+    for (const QJsonValue &v : p.value(QLatin1String("values")).toArray())
+        spec.values.append(v.toString());
     if (!r.ok())
-        return false;
+        return;
+    if (spec.type == PropertyType::Enum && spec.values.isEmpty())
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "an enum needs a non-empty 'values' list"));
+    if (!spec.pattern.isEmpty()) {
+        spec.patternExpression.setPattern(spec.pattern);
+        spec.patternExpression.optimize();
+        if (!spec.patternExpression.isValid())
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'pattern' is not a valid regular expression"));
+    }
+    if (spec.minimum && spec.maximum && *spec.minimum > *spec.maximum)
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'min' is greater than 'max'"));
+    if (!p.contains(QLatin1String("default")))
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is missing"));
+    spec.defaultValue = p.value(QLatin1String("default"));
+    if (r.ok() && !valueMatchesType(spec, spec.defaultValue))
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is not a valid %1").arg(typeName));
+    if (r.ok() && kind.property(spec.id))
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "defined twice"));
+}
 
-    r.setWhere(fileName);
+// The properties that the 'code' capability and the 'unique' sets name exist; the sets
+// become the kind's unique keys.
+void checkPropertyNames(Reader &r, const QJsonObject &o, NodeKind &kind)
+{
     if (kind.code.isValid()) {
         for (const QString &id : {kind.code.runtimeProperty, kind.code.handlerProperty, kind.code.sourceProperty})
             if (!kind.property(id))
@@ -291,6 +239,84 @@ bool Catalog::addKind(const QByteArray &json, const QString &fileName)
         }
         kind.uniqueKeys.append(keys);
     }
+}
+
+} // namespace
+
+QString propertyTypeName(PropertyType type)
+{
+    for (const TypeName &t : kTypeNames)
+        if (t.type == type)
+            return QLatin1String(t.name);
+    return {};
+}
+
+const PropertySpec *NodeKind::property(const QString &propertyId) const
+{
+    for (const PropertySpec &p : properties)
+        if (p.id == propertyId)
+            return &p;
+    return nullptr;
+}
+
+QJsonObject NodeKind::defaultProperties(const QString &nodeName) const
+{
+    QJsonObject result;
+    for (const PropertySpec &p : properties) {
+        QJsonValue v = p.defaultValue;
+        if (v.isString())
+            v = v.toString().replace(QLatin1String("${name}"), nodeName);
+        result.insert(p.id, v);
+    }
+    return result;
+}
+
+bool Catalog::addKind(const QByteArray &json, const QString &fileName)
+{
+    QJsonObject o;
+    if (!parseObject(json, fileName, "nimbus-catalog-kind",
+                     QT_TRANSLATE_NOOP("Nimbus::Catalog", "'format' must be \"nimbus-catalog-kind\""), &o, &mError))
+        return false;
+    Reader r(fileName, &mError);
+    NodeKind kind;
+    kind.id = r.string(o, "id");
+    kind.name = r.string(o, "name");
+    kind.category = r.string(o, "category");
+    kind.iconFile = r.string(o, "icon", false);
+    kind.help = r.string(o, "help", false);
+    if (!r.ok())
+        return false;
+    if (this->kind(kind.id)) {
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "kind '%1' is defined twice").arg(kind.id));
+        return false;
+    }
+
+    const QJsonObject caps = o.value(QLatin1String("capabilities")).toObject();
+    if (!readCapabilities(r, caps, kind))
+        return false;
+
+    const QJsonValue props = o.value(QLatin1String("properties"));
+    if (!props.isArray()) {
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'properties' must be an array"));
+        return false;
+    }
+    const QJsonArray propArray = props.toArray();
+    for (int i = 0; i < propArray.size() && r.ok(); ++i) {
+        const QJsonObject p = propArray.at(i).toObject();
+        PropertySpec spec;
+        r.setWhere(QStringLiteral("%1: properties[%2]").arg(fileName).arg(i));
+        spec.id = r.string(p, "id");
+        if (!r.ok())
+            break;
+        r.setWhere(QStringLiteral("%1: property '%2'").arg(fileName, spec.id));
+        readProperty(r, p, kind, spec);
+        kind.properties.append(spec);
+    }
+    if (!r.ok())
+        return false;
+
+    r.setWhere(fileName);
+    checkPropertyNames(r, o, kind);
     if (!r.ok())
         return false;
     mKinds.append(kind);
@@ -300,13 +326,10 @@ bool Catalog::addKind(const QByteArray &json, const QString &fileName)
 bool Catalog::setEdges(const QByteArray &json, const QString &fileName)
 {
     QJsonObject o;
-    if (!parseObject(json, fileName, &o, &mError))
+    if (!parseObject(json, fileName, "nimbus-catalog-edges",
+                     QT_TRANSLATE_NOOP("Nimbus::Catalog", "'format' must be \"nimbus-catalog-edges\""), &o, &mError))
         return false;
     Reader r(fileName, &mError);
-    if (o.value(QLatin1String("format")).toString() != QLatin1String("nimbus-catalog-edges")) {
-        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'format' must be \"nimbus-catalog-edges\""));
-        return false;
-    }
     QList<EdgeType> types;
     const QJsonArray typeArray = o.value(QLatin1String("edgeTypes")).toArray();
     for (int i = 0; i < typeArray.size() && r.ok(); ++i) {
