@@ -471,18 +471,14 @@ void Validator::checkInvokers(QList<Diagnostic> &out) const
     }
 }
 
-// A cycle along connections that carry events (a function writes a queue that invokes
-// it again, a function calls itself ...) runs without end and bills every turn.
-void Validator::checkEventLoops(QList<Diagnostic> &out) const
-{
-    QHash<NodeId, QList<const Edge *>> adjacency;
-    for (const auto &[id, edge] : mArchitecture.edges()) {
-        const EdgeType *type = mCatalog.edgeType(edge.type);
-        if (type && type->carriesEvents && mArchitecture.node(edge.from) && mArchitecture.node(edge.to))
-            adjacency[edge.from].append(&edge);
-    }
+namespace {
 
-    // Tarjan's strongly connected components, iteratively so deep graphs cannot overflow the stack.
+// The connections that carry events, by the node they leave.
+using Adjacency = QHash<NodeId, QList<const Edge *>>;
+
+// Tarjan's strongly connected components, iteratively so deep graphs cannot overflow the stack.
+QList<QList<NodeId>> stronglyConnectedComponents(const Architecture &architecture, const Adjacency &adjacency)
+{
     QHash<NodeId, int> index;
     QHash<NodeId, int> lowLink;
     QSet<NodeId> onStack;
@@ -494,7 +490,7 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
         NodeId node;
         int next;
     };
-    for (const auto &[start, unused] : mArchitecture.nodes()) {
+    for (const auto &[start, unused] : architecture.nodes()) {
         if (index.contains(start))
             continue;
         QList<Frame> frames{{start, 0}};
@@ -532,6 +528,50 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
             }
         }
     }
+    return components;
+}
+
+// One concrete cycle through the component members, breadth-first from first back to
+// itself: the connections in the order of the loop.
+QList<const Edge *> cyclePath(const Adjacency &adjacency, const QSet<NodeId> &members, NodeId first)
+{
+    QHash<NodeId, const Edge *> cameBy;
+    QList<NodeId> queue{first};
+    const Edge *closing = nullptr;
+    for (int i = 0; i < queue.size() && !closing; ++i) {
+        for (const Edge *e : adjacency.value(queue.at(i))) {
+            if (!members.contains(e->to))
+                continue;
+            if (e->to == first) {
+                closing = e;
+                break;
+            }
+            if (!cameBy.contains(e->to)) {
+                cameBy.insert(e->to, e);
+                queue.append(e->to);
+            }
+        }
+    }
+    QList<const Edge *> path;
+    for (const Edge *e = closing; e; e = e->from == first ? nullptr : cameBy.value(e->from))
+        path.prepend(e);
+    return path;
+}
+
+} // namespace
+
+// A cycle along connections that carry events (a function writes a queue that invokes
+// it again, a function calls itself ...) runs without end and bills every turn.
+void Validator::checkEventLoops(QList<Diagnostic> &out) const
+{
+    Adjacency adjacency;
+    for (const auto &[id, edge] : mArchitecture.edges()) {
+        const EdgeType *type = mCatalog.edgeType(edge.type);
+        if (type && type->carriesEvents && mArchitecture.node(edge.from) && mArchitecture.node(edge.to))
+            adjacency[edge.from].append(&edge);
+    }
+
+    const QList<QList<NodeId>> components = stronglyConnectedComponents(mArchitecture, adjacency);
 
     for (QList<NodeId> component : std::as_const(components)) {
         const QSet<NodeId> members(component.cbegin(), component.cend());
@@ -553,26 +593,7 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
                 break;
             }
         }
-        QHash<NodeId, const Edge *> cameBy;
-        QList<NodeId> queue{first};
-        const Edge *closing = nullptr;
-        for (int i = 0; i < queue.size() && !closing; ++i) {
-            for (const Edge *e : adjacency.value(queue.at(i))) {
-                if (!members.contains(e->to))
-                    continue;
-                if (e->to == first) {
-                    closing = e;
-                    break;
-                }
-                if (!cameBy.contains(e->to)) {
-                    cameBy.insert(e->to, e);
-                    queue.append(e->to);
-                }
-            }
-        }
-        QList<const Edge *> path;
-        for (const Edge *e = closing; e; e = e->from == first ? nullptr : cameBy.value(e->from))
-            path.prepend(e);
+        const QList<const Edge *> path = cyclePath(adjacency, members, first);
 
         QString chain = describe(first);
         for (int i = 0; i < path.size(); ++i)
