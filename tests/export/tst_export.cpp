@@ -12,7 +12,9 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +79,7 @@ private slots:
     void leakedSecretIsAnError();
     void providerLimits();
     void writeIsAtomic();
+    void writeInBackground();
     void samRoundTripUnchanged();
     void samRoundTripWithCanvasChanges();
     void samOriginSurvivesSave();
@@ -168,7 +171,8 @@ void TestExport::golden()
     QFETCH(QString, goldens);
     Project project(Catalog::builtin());
     ProjectFile file;
-    QVERIFY2(file.load(projectPath, project), qPrintable(file.errorString()));
+    const auto loaded = file.load(projectPath, project);
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     const ExportOutput output = exportProject(project, target);
     QVERIFY(!output.files.isEmpty());
     const bool update = qEnvironmentVariableIsSet("NIMBUS_UPDATE_GOLDENS");
@@ -343,6 +347,30 @@ void TestExport::writeIsAtomic()
              QStringList{QStringLiteral("out")});
 }
 
+// The studio's way: on a pool thread, the future counting the files written.
+void TestExport::writeInBackground()
+{
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(kExample, project));
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QFutureWatcher<Result<void>> watcher;
+    QList<int> values;
+    connect(&watcher, &QFutureWatcherBase::progressValueChanged, this, [&](int value) { values.append(value); });
+    QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
+    watcher.setFuture(
+        ExportJob::writeInBackground(exportProject(project, QStringLiteral("sam")), out, QStringLiteral("sam")));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!watcher.isCanceled());
+    QVERIFY2(watcher.result(), qPrintable(watcher.result().errorMessage()));
+    QVERIFY(watcher.progressMaximum() >= 7); // the template and the six functions' code
+    QVERIFY(!values.isEmpty());
+    QCOMPARE(values.last(), watcher.progressMaximum());
+    QVERIFY(QFile::exists(out + QLatin1String("/template.yaml")));
+    QVERIFY(QFile::exists(out + QLatin1String("/.nimbus-export")));
+}
+
 void TestExport::samRoundTripUnchanged()
 {
     Project project(Catalog::builtin());
@@ -399,9 +427,11 @@ void TestExport::samOriginSurvivesSave()
     QTemporaryDir dir;
     for (const QString &name : {QStringLiteral("p.nimbus"), QStringLiteral("p.json")}) {
         ProjectFile file;
-        QVERIFY2(file.save(project, dir.filePath(name)), qPrintable(file.errorString()));
+        const auto saved = file.save(project, dir.filePath(name));
+        QVERIFY2(saved, qPrintable(saved.errorMessage()));
         Project reopened(Catalog::builtin());
-        QVERIFY2(file.load(dir.filePath(name), reopened), qPrintable(file.errorString()));
+        const auto loaded = file.load(dir.filePath(name), reopened);
+        QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("src/orders/app.py"))));
         QCOMPARE(exportProject(reopened, QStringLiteral("sam")).file(QStringLiteral("template.yaml"))->content,
                  readFile(path));

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -31,6 +32,8 @@ private slots:
     void previewFollowsTarget();
     void optionsChangePreview();
     void exportWritesFiles();
+    void exportReportsProgress();
+    void cancelLeavesNothing();
     void diagnosticSelectsNode();
     void importTemplate();
     void importErrorKeepsProject();
@@ -156,6 +159,73 @@ void TestExportDialog::exportWritesFiles()
     QVERIFY(finished.wait(10000));
     QVERIFY(!finished.last().at(0).toBool());
     QVERIFY(finished.last().at(1).toString().contains(QLatin1String("not empty")));
+}
+
+// The export runs on a pool thread; its progress bar counts the files and reaches its end.
+void TestExportDialog::exportReportsProgress()
+{
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    dialog->setTarget(QStringLiteral("sam"));
+    QVERIFY(waitForPreview(dialog));
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("sam"));
+    dialog->setOutputDirectory(out);
+    auto *progress = dialog->findChild<QProgressBar *>(QStringLiteral("progress"));
+    int maximum = 0;
+    int last = -1;
+    connect(progress, &QProgressBar::valueChanged, this, [&](int value) {
+        last = value;
+        maximum = progress->maximum();
+    });
+    QSignalSpy finished(dialog, &ExportDialog::finished);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+    QVERIFY(dialog->isWriting());
+    QVERIFY(!progress->isHidden());
+    QCOMPARE(dialog->findChild<QPushButton *>(QStringLiteral("closeButton"))->text(), QStringLiteral("&Cancel"));
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QVERIFY(maximum >= 7); // the template and the six functions' code
+    QCOMPARE(last, maximum);
+    QVERIFY(QFile::exists(out + QLatin1String("/template.yaml")));
+    QVERIFY(QFile::exists(out + QLatin1String("/functions/getItem/index.mjs")));
+    QVERIFY(!dialog->isWriting());
+    QVERIFY(progress->isHidden());
+}
+
+// Cancel at the first progress report: the folder is not created, nothing is left
+// beside it, and the dialog is ready for another export.
+void TestExportDialog::cancelLeavesNothing()
+{
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    // Enough code files that the export is still writing when the cancel arrives.
+    const QString code = window.project()->directory() + QLatin1String("/functions/getItem/many");
+    QVERIFY(QDir().mkpath(code));
+    for (int i = 0; i < 4000; ++i) {
+        QFile file(code + QStringLiteral("/%1.js").arg(i));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("export const x = 1;\n");
+    }
+    dialog->setTarget(QStringLiteral("sam"));
+    QVERIFY(waitForPreview(dialog));
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("sam"));
+    dialog->setOutputDirectory(out);
+    auto *progress = dialog->findChild<QProgressBar *>(QStringLiteral("progress"));
+    connect(progress, &QProgressBar::valueChanged, dialog, &ExportDialog::cancelExport);
+    QSignalSpy finished(dialog, &ExportDialog::finished);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(!finished.first().at(0).toBool());
+    QVERIFY2(finished.first().at(1).toString().contains(QLatin1String("cancelled")),
+             qPrintable(finished.first().at(1).toString()));
+    QVERIFY(!QFileInfo::exists(out));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+    QVERIFY(!dialog->isWriting());
+    QVERIFY(progress->isHidden());
+    QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("exportButton"))->isEnabled());
+    QCOMPARE(dialog->findChild<QPushButton *>(QStringLiteral("closeButton"))->text(), QStringLiteral("Close"));
 }
 
 void TestExportDialog::diagnosticSelectsNode()
