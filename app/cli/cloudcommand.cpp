@@ -134,6 +134,115 @@ long post(const QString &url, const QByteArray &token, const QByteArray &body, Q
     return status;
 }
 
+// server.json: where `nimbus cloud` finds a running `nimbus serve`, and the token of its
+// control path; for this user's eyes only.
+bool writeServerFile(const QString &path, const QString &gateway, const QString &aws, const QByteArray &token,
+                     QString *error)
+{
+    QSaveFile file(path);
+    const bool written =
+        file.open(QIODevice::WriteOnly) && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        && file.write(QJsonDocument(QJsonObject{{QStringLiteral("gateway"), gateway},
+                                                {QStringLiteral("aws"), aws},
+                                                {QStringLiteral("token"), QString::fromLatin1(token)},
+                                                {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}})
+                          .toJson())
+               > 0
+        && file.commit();
+    if (!written)
+        *error = file.errorString();
+    return written;
+}
+
+// One hop of the local cloud, as `nimbus serve` prints it once it has finished.
+void printHop(QTextStream &err, const CloudLogEntry &e)
+{
+    if (!e.finished)
+        return;
+    err << e.when.toString(QStringLiteral("HH:mm:ss.zzz")) << "  " << e.source << " -> " << e.target;
+    if (e.kind == CloudLogEntry::Kind::Invocation)
+        err << QStringLiteral("  %1 ms").arg(e.durationMs, 0, 'f', 1);
+    err << "  " << (e.ok ? QString() : QStringLiteral("FAILED ")) << e.detail << '\n';
+    err.flush();
+}
+
+// Runs the event loop until Ctrl+C or SIGTERM, so that everything stops cleanly.
+void runUntilSignalled()
+{
+    if (::pipe(gSignalPipe) == 0) {
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    QSocketNotifier notifier(gSignalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
+    QCoreApplication::exec();
+}
+
+// The options of `nimbus cloud` that some operations read.
+struct OperationOptions
+{
+    int delaySeconds = 0;
+    QString subject;
+    QString contentType;
+};
+
+// The JSON body of the control operation args.at(1) with its arguments; -1 to go on,
+// else the exit code, after saying on err what is wrong.
+int operationBody(const QStringList &args, const OperationOptions &options, QByteArray *body, QTextStream &err)
+{
+    const QString operation = args.at(1);
+    if (operation == QLatin1String("send-message")) {
+        *body = QJsonDocument(QJsonObject{{QStringLiteral("queue"), args.at(2)},
+                                          {QStringLiteral("body"), args.at(3)},
+                                          {QStringLiteral("delaySeconds"), options.delaySeconds}})
+                    .toJson(QJsonDocument::Compact);
+    } else if (operation == QLatin1String("publish")) {
+        *body = QJsonDocument(QJsonObject{{QStringLiteral("topic"), args.at(2)},
+                                          {QStringLiteral("message"), args.at(3)},
+                                          {QStringLiteral("subject"), options.subject}})
+                    .toJson(QJsonDocument::Compact);
+    } else if (operation == QLatin1String("put-object")) {
+        QFile file;
+        const bool ok = args.at(4) == QLatin1String("-")
+                            ? file.open(stdin, QIODevice::ReadOnly)
+                            : (file.setFileName(args.at(4)), file.open(QIODevice::ReadOnly));
+        if (!ok) {
+            err << "nimbus cloud: " << args.at(4) << ": " << file.errorString() << '\n';
+            return CommandLine::InputError;
+        }
+        const QByteArray data = file.read(LocalCloud::kObjectLimit + 1);
+        if (data.size() > LocalCloud::kObjectLimit) {
+            err << "nimbus cloud: "
+                << CommandLine::tr("%1 is over the %2 MB a single upload takes")
+                       .arg(args.at(4))
+                       .arg(LocalCloud::kObjectLimit >> 20)
+                << '\n';
+            return CommandLine::InputError;
+        }
+        *body = QJsonDocument(QJsonObject{{QStringLiteral("bucket"), args.at(2)},
+                                          {QStringLiteral("key"), args.at(3)},
+                                          {QStringLiteral("contentType"), options.contentType},
+                                          {QStringLiteral("body"), QString::fromLatin1(data.toBase64())}})
+                    .toJson(QJsonDocument::Compact);
+    } else if (operation == QLatin1String("put-item") || operation == QLatin1String("delete-item")) {
+        QJsonParseError parseError;
+        const QJsonDocument item = QJsonDocument::fromJson(args.at(3).toUtf8(), &parseError);
+        if (!item.isObject()) {
+            err << "nimbus cloud: "
+                << CommandLine::tr("%1 is not a JSON object: %2").arg(args.at(3), parseError.errorString()) << '\n';
+            return CommandLine::UsageError;
+        }
+        *body = QJsonDocument(QJsonObject{{QStringLiteral("table"), args.at(2)},
+                                          {operation == QLatin1String("put-item") ? QStringLiteral("item")
+                                                                                  : QStringLiteral("key"),
+                                           item.object()}})
+                    .toJson(QJsonDocument::Compact);
+    } else {
+        *body = QJsonDocument(QJsonObject{{QStringLiteral("schedule"), args.at(2)}}).toJson(QJsonDocument::Compact);
+    }
+    return -1;
+}
+
 } // namespace
 
 int CommandLine::serve(const QStringList &arguments)
@@ -209,48 +318,17 @@ int CommandLine::serve(const QStringList &arguments)
     mOut << gateway.url() << '\n' << endpoint.url() << '\n';
     mOut.flush();
 
-    // Where `nimbus cloud` finds this process, and the token of its control path: for
-    // this user's eyes only.
+    // Where `nimbus cloud` finds this process: for this user's eyes only.
     QFile::setPermissions(stateDirectory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString serverFile = QDir(stateDirectory).filePath(QStringLiteral("server.json"));
     // nimbus cloud talks to this machine's address, whatever interfaces the gateway serves.
     const bool everywhere = address == QHostAddress::Any || address == QHostAddress::AnyIPv4
                             || address == QHostAddress::AnyIPv6;
     const QString ownGateway = everywhere ? serverUrl(QHostAddress::LocalHost, gateway.port()) : gateway.url();
-    {
-        QSaveFile file(serverFile);
-        const bool written =
-            file.open(QIODevice::WriteOnly) && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-            && file.write(
-                   QJsonDocument(QJsonObject{{QStringLiteral("gateway"), ownGateway},
-                                             {QStringLiteral("aws"), endpoint.url()},
-                                             {QStringLiteral("token"), QString::fromLatin1(gateway.controlToken())},
-                                             {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}})
-                       .toJson())
-                   > 0
-            && file.commit();
-        if (!written)
-            mErr << "nimbus serve: "
-                 << tr("%1: %2 (nimbus cloud will not find this run)").arg(serverFile, file.errorString()) << '\n';
-    }
-    QObject::connect(&cloud, &LocalCloud::logged, [this](const CloudLogEntry &e) {
-        if (!e.finished)
-            return;
-        mErr << e.when.toString(QStringLiteral("HH:mm:ss.zzz")) << "  " << e.source << " -> " << e.target;
-        if (e.kind == CloudLogEntry::Kind::Invocation)
-            mErr << QStringLiteral("  %1 ms").arg(e.durationMs, 0, 'f', 1);
-        mErr << "  " << (e.ok ? QString() : QStringLiteral("FAILED ")) << e.detail << '\n';
-        mErr.flush();
-    });
-
-    // Ctrl+C and SIGTERM end the event loop, so that everything stops cleanly.
-    if (::pipe(gSignalPipe) == 0) {
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
-    QSocketNotifier notifier(gSignalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
-    QCoreApplication::exec();
+    if (!writeServerFile(serverFile, ownGateway, endpoint.url(), gateway.controlToken(), &error))
+        mErr << "nimbus serve: " << tr("%1: %2 (nimbus cloud will not find this run)").arg(serverFile, error) << '\n';
+    QObject::connect(&cloud, &LocalCloud::logged, [this](const CloudLogEntry &e) { printHop(mErr, e); });
+    runUntilSignalled();
 
     gateway.close();
     endpoint.close();
@@ -311,53 +389,10 @@ int CommandLine::cloud(const QStringList &arguments)
     const QString gateway = running->gateway;
     QString url = gateway + QLatin1String(GatewayServer::kControlPrefix) + operation;
     QByteArray body;
-    if (operation == QLatin1String("send-message")) {
-        body = QJsonDocument(QJsonObject{{QStringLiteral("queue"), args.at(2)},
-                                         {QStringLiteral("body"), args.at(3)},
-                                         {QStringLiteral("delaySeconds"), parser.value(delay).toInt()}})
-                   .toJson(QJsonDocument::Compact);
-    } else if (operation == QLatin1String("publish")) {
-        body = QJsonDocument(QJsonObject{{QStringLiteral("topic"), args.at(2)},
-                                         {QStringLiteral("message"), args.at(3)},
-                                         {QStringLiteral("subject"), parser.value(subject)}})
-                   .toJson(QJsonDocument::Compact);
-    } else if (operation == QLatin1String("put-object")) {
-        QFile file;
-        const bool ok = args.at(4) == QLatin1String("-")
-                            ? file.open(stdin, QIODevice::ReadOnly)
-                            : (file.setFileName(args.at(4)), file.open(QIODevice::ReadOnly));
-        if (!ok) {
-            mErr << "nimbus cloud: " << args.at(4) << ": " << file.errorString() << '\n';
-            return InputError;
-        }
-        const QByteArray data = file.read(LocalCloud::kObjectLimit + 1);
-        if (data.size() > LocalCloud::kObjectLimit) {
-            mErr << "nimbus cloud: "
-                 << tr("%1 is over the %2 MB a single upload takes").arg(args.at(4)).arg(LocalCloud::kObjectLimit >> 20)
-                 << '\n';
-            return InputError;
-        }
-        body = QJsonDocument(QJsonObject{{QStringLiteral("bucket"), args.at(2)},
-                                         {QStringLiteral("key"), args.at(3)},
-                                         {QStringLiteral("contentType"), parser.value(type)},
-                                         {QStringLiteral("body"), QString::fromLatin1(data.toBase64())}})
-                   .toJson(QJsonDocument::Compact);
-    } else if (operation == QLatin1String("put-item") || operation == QLatin1String("delete-item")) {
-        QJsonParseError parseError;
-        const QJsonDocument item = QJsonDocument::fromJson(args.at(3).toUtf8(), &parseError);
-        if (!item.isObject()) {
-            mErr << "nimbus cloud: " << tr("%1 is not a JSON object: %2").arg(args.at(3), parseError.errorString())
-                 << '\n';
-            return UsageError;
-        }
-        body = QJsonDocument(
-                   QJsonObject{{QStringLiteral("table"), args.at(2)},
-                               {operation == QLatin1String("put-item") ? QStringLiteral("item") : QStringLiteral("key"),
-                                item.object()}})
-                   .toJson(QJsonDocument::Compact);
-    } else {
-        body = QJsonDocument(QJsonObject{{QStringLiteral("schedule"), args.at(2)}}).toJson(QJsonDocument::Compact);
-    }
+    if (const int rc = operationBody(args, {parser.value(delay).toInt(), parser.value(subject), parser.value(type)},
+                                     &body, mErr);
+        rc >= 0)
+        return rc;
     QByteArray answer;
     QString error;
     const long status = post(url, running->token, body, &answer, &error);

@@ -29,28 +29,6 @@ namespace Nimbus {
 
 namespace {
 
-struct Command
-{
-    const char *name;
-    const char *summary;
-};
-
-constexpr Command kCommands[] = {
-    {"validate", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Check a project and list its problems")},
-    {"info", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Describe a project: nodes, connections, functions")},
-    {"export-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write a project in the readable JSON form")},
-    {"import-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a .nimbus project from the JSON form")},
-    {"invoke", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run a function locally with an event")},
-    {"events", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "List the event templates, or generate an event")},
-    {"cost", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Compare monthly costs: serverless, VMs, containers")},
-    {"export", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write deployment files for a platform (SAM, Terraform ...)")},
-    {"import", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a project of a SAM template or serverless.yml")},
-    {"serve",
-     QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run the design locally: HTTP gateway, queues, topics, buckets, tables")},
-    {"cloud", QT_TRANSLATE_NOOP("Nimbus::CommandLine",
-                                "Send a message, publish, put an object or item into a running local cloud")},
-};
-
 QString exitCodeHelp()
 {
     return CommandLine::tr("Exit codes:\n"
@@ -62,6 +40,33 @@ QString exitCodeHelp()
 }
 
 } // namespace
+
+const CommandLine::Command CommandLine::kCommands[] = {
+    {"validate", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Check a project and list its problems"),
+     &CommandLine::validate},
+    {"info", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Describe a project: nodes, connections, functions"),
+     &CommandLine::info},
+    {"export-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write a project in the readable JSON form"),
+     &CommandLine::exportJson},
+    {"import-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a .nimbus project from the JSON form"),
+     &CommandLine::importJson},
+    {"invoke", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run a function locally with an event"), &CommandLine::invoke},
+    {"events", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "List the event templates, or generate an event"),
+     &CommandLine::events},
+    {"cost", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Compare monthly costs: serverless, VMs, containers"),
+     &CommandLine::cost},
+    {"export", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write deployment files for a platform (SAM, Terraform ...)"),
+     &CommandLine::exportProject},
+    {"import", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a project of a SAM template or serverless.yml"),
+     &CommandLine::importProject},
+    {"serve",
+     QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run the design locally: HTTP gateway, queues, topics, buckets, tables"),
+     &CommandLine::serve},
+    {"cloud",
+     QT_TRANSLATE_NOOP("Nimbus::CommandLine",
+                       "Send a message, publish, put an object or item into a running local cloud"),
+     &CommandLine::cloud},
+};
 
 CommandLine::CommandLine() : mOut(stdout), mErr(stderr) { }
 
@@ -89,29 +94,9 @@ int CommandLine::run(const QStringList &arguments)
         mOut << "nimbus " << QCoreApplication::applicationVersion() << '\n';
         return Success;
     }
-    const QStringList rest = arguments.mid(1);
-    if (command == QLatin1String("validate"))
-        return validate(rest);
-    if (command == QLatin1String("info"))
-        return info(rest);
-    if (command == QLatin1String("export-json"))
-        return exportJson(rest);
-    if (command == QLatin1String("import-json"))
-        return importJson(rest);
-    if (command == QLatin1String("invoke"))
-        return invoke(rest);
-    if (command == QLatin1String("events"))
-        return events(rest);
-    if (command == QLatin1String("cost"))
-        return cost(rest);
-    if (command == QLatin1String("export"))
-        return exportProject(rest);
-    if (command == QLatin1String("import"))
-        return importProject(rest);
-    if (command == QLatin1String("serve"))
-        return serve(rest);
-    if (command == QLatin1String("cloud"))
-        return cloud(rest);
+    for (const Command &c : kCommands)
+        if (command == QLatin1String(c.name))
+            return (this->*c.run)(arguments.mid(1));
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -371,6 +356,53 @@ int CommandLine::importJson(const QStringList &arguments)
     return Success;
 }
 
+// Invokes the function times on one pool (the first a cold start, the rest warm) and
+// prints each result, or with json one JSON document at the end; a saved project keeps
+// what ran in its run history. False when an invocation failed.
+static bool runInvocations(const Project &project, const Node *node, const FunctionSpec &spec, const QByteArray &event,
+                           int times, bool json, QTextStream &out, QTextStream &err)
+{
+    // A saved project keeps what ran in its run history.
+    RunHistory history;
+    const bool keepHistory = !ProjectFile::isJsonPath(project.filePath()) && history.open(project.filePath());
+
+    InstancePool pool;
+    pool.setFunction(spec);
+    QList<InvocationResult> results;
+    QEventLoop loop;
+    QObject::connect(&pool, &InstancePool::finished, &loop, [&](const InvocationResult &r) {
+        results.append(r);
+        loop.quit();
+    });
+    bool failed = false;
+    QJsonArray all;
+    for (int i = 0; i < times; ++i) {
+        pool.invoke(node->name, event);
+        loop.exec();
+        const InvocationResult &r = results.last();
+        failed = failed || !r.ok;
+        if (keepHistory && !history.record(node->id, event, r))
+            err << "nimbus invoke: " << history.errorString() << '\n';
+        if (json) {
+            all.append(r.toJson());
+            continue;
+        }
+        out << QStringLiteral("START RequestId: %1 Version: $LATEST").arg(r.requestId) << '\n';
+        for (const QString &line : r.logs)
+            out << line << '\n';
+        out << QStringLiteral("END RequestId: %1").arg(r.requestId) << '\n' << r.reportLine() << "\n\n";
+        if (r.ok)
+            out << QString::fromUtf8(r.resultJson);
+        else
+            out << QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Indented));
+        out << "\n";
+    }
+    if (json)
+        out << (times == 1 ? QJsonDocument(all.at(0).toObject()).toJson(QJsonDocument::Indented)
+                           : QJsonDocument(all).toJson(QJsonDocument::Indented));
+    return !failed;
+}
+
 int CommandLine::invoke(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -448,45 +480,8 @@ int CommandLine::invoke(const QStringList &arguments)
         return UsageError;
     }
 
-    // A saved project keeps what ran in its run history.
-    RunHistory history;
-    const bool keepHistory = !ProjectFile::isJsonPath(project.filePath()) && history.open(project.filePath());
-
-    InstancePool pool;
-    pool.setFunction(spec);
-    QList<InvocationResult> results;
-    QEventLoop loop;
-    QObject::connect(&pool, &InstancePool::finished, &loop, [&](const InvocationResult &r) {
-        results.append(r);
-        loop.quit();
-    });
-    bool failed = false;
-    QJsonArray all;
-    for (int i = 0; i < times; ++i) {
-        pool.invoke(name, event);
-        loop.exec();
-        const InvocationResult &r = results.last();
-        failed = failed || !r.ok;
-        if (keepHistory && !history.record(node->id, event, r))
-            mErr << "nimbus invoke: " << history.errorString() << '\n';
-        if (parser.isSet(json)) {
-            all.append(r.toJson());
-            continue;
-        }
-        mOut << QStringLiteral("START RequestId: %1 Version: $LATEST").arg(r.requestId) << '\n';
-        for (const QString &line : r.logs)
-            mOut << line << '\n';
-        mOut << QStringLiteral("END RequestId: %1").arg(r.requestId) << '\n' << r.reportLine() << "\n\n";
-        if (r.ok)
-            mOut << QString::fromUtf8(r.resultJson);
-        else
-            mOut << QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Indented));
-        mOut << "\n";
-    }
-    if (parser.isSet(json))
-        mOut << (times == 1 ? QJsonDocument(all.at(0).toObject()).toJson(QJsonDocument::Indented)
-                            : QJsonDocument(all).toJson(QJsonDocument::Indented));
-    return failed ? ValidationErrors : Success;
+    return runInvocations(project, node, spec, event, times, parser.isSet(json), mOut, mErr) ? Success
+                                                                                             : ValidationErrors;
 }
 
 int CommandLine::events(const QStringList &arguments)

@@ -29,6 +29,15 @@ public:
     int run(const QStringList &arguments);
 
 private:
+    // A subcommand: what `nimbus --help` says of it and the member that runs it.
+    struct Command
+    {
+        const char *name;
+        const char *summary;
+        int (CommandLine::*run)(const QStringList &arguments);
+    };
+    static const Command kCommands[];
+
     int usage(const QString &error = {});
     int validate(const QStringList &arguments);
     int info(const QStringList &arguments);
