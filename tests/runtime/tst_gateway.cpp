@@ -1,66 +1,19 @@
 // The local API gateway over real HTTP (libcurl, from another thread) to real Node.js
 // functions: parameters, queries, bodies, answers, and every status API Gateway gives.
 
-#include "cloud/gatewayserver.h"
-#include "cloud/localcloud.h"
-#include "document/project.h"
-#include "model/catalog.h"
-#include "runtime/functionrunner.h"
-#include "runtime/instancepool.h"
+#include "cloudfixture.h"
 
 #include <curl/curl.h>
 
-#include <QDir>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <future>
 
 using namespace Nimbus;
 
-namespace {
-struct Reply
-{
-    long status = 0;
-    QByteArray body;
-    QByteArray headers;
-};
-
-size_t collect(char *data, size_t size, size_t count, void *target)
-{
-    static_cast<QByteArray *>(target)->append(data, qsizetype(size * count));
-    return size * count;
-}
-
-Reply perform(const QByteArray &method, const QByteArray &url, const QByteArray &body, QList<QByteArray> headers)
-{
-    Reply reply;
-    CURL *curl = curl_easy_init();
-    curl_slist *list = nullptr;
-    for (const QByteArray &h : headers)
-        list = curl_slist_append(list, h.constData());
-    curl_easy_setopt(curl, CURLOPT_URL, url.constData());
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.constData());
-    if (!body.isEmpty()) {
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
-    }
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reply.headers);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
-    if (curl_easy_perform(curl) == CURLE_OK)
-        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
-    curl_slist_free_all(list);
-    curl_easy_cleanup(curl);
-    return reply;
-}
-} // namespace
+using NimbusTest::HttpReply;
 
 class TestGateway : public QObject
 {
@@ -79,55 +32,26 @@ private slots:
 
 private:
     NodeId function(const QString &name, const QByteArray &code, int timeout = 3);
-    void route(const QString &method, const QString &path, NodeId fn, bool cors = false, bool rest = false);
-    Reply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                  QList<QByteArray> headers = {});
+    HttpReply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                      QList<QByteArray> headers = {})
+    {
+        return mLocal->request(method, path, body, headers);
+    }
 
-    QTemporaryDir mDir;
-    std::unique_ptr<Project> mProject;
-    std::unique_ptr<FunctionRunner> mRunner;
-    std::unique_ptr<LocalCloud> mCloud;
-    std::unique_ptr<GatewayServer> mGateway;
+    std::unique_ptr<NimbusTest::LocalCloudFixture> mLocal;
 };
 
 NodeId TestGateway::function(const QString &name, const QByteArray &code, int timeout)
 {
-    const NodeId id = mProject->addNode(QStringLiteral("function"), {}, name);
-    mProject->setNodeProperty(id, QStringLiteral("timeout"), timeout);
-    QDir().mkpath(mDir.filePath(QStringLiteral("functions/") + name));
-    QFile file(mDir.filePath(QStringLiteral("functions/%1/index.js").arg(name)));
-    file.open(QIODevice::WriteOnly);
-    file.write(code);
+    const NodeId id = mLocal->addFunction(name, code);
+    mLocal->project.setNodeProperty(id, QStringLiteral("timeout"), timeout);
     return id;
-}
-
-void TestGateway::route(const QString &method, const QString &path, NodeId fn, bool cors, bool rest)
-{
-    const NodeId id = mProject->addNode(QStringLiteral("http-route"), {});
-    mProject->setNodeProperty(id, QStringLiteral("method"), method);
-    mProject->setNodeProperty(id, QStringLiteral("path"), path);
-    mProject->setNodeProperty(id, QStringLiteral("cors"), cors);
-    mProject->setNodeProperty(id, QStringLiteral("payloadFormat"),
-                              rest ? QStringLiteral("1.0") : QStringLiteral("2.0"));
-    mProject->connectNodes(id, fn, QStringLiteral("invokes"));
-}
-
-Reply TestGateway::request(const QByteArray &method, const QString &path, const QByteArray &body,
-                           QList<QByteArray> headers)
-{
-    const QByteArray url = (mGateway->url() + path).toUtf8();
-    auto future = std::async(std::launch::async, perform, method, url, body, headers);
-    if (!QTest::qWaitFor([&] { return future.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; },
-                         40000))
-        return {};
-    return future.get();
 }
 
 void TestGateway::initTestCase()
 {
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    mProject = std::make_unique<Project>(Catalog::builtin());
-    mProject->setWorkingDirectory(mDir.path());
+    mLocal = std::make_unique<NimbusTest::LocalCloudFixture>();
     const NodeId getter = function(
         QStringLiteral("getItem"),
         "exports.handler = async (e) => ({ statusCode: 200, headers: { 'x-route': e.routeKey },"
@@ -148,32 +72,23 @@ void TestGateway::initTestCase()
     const NodeId busy = function(QStringLiteral("busy"),
                                  "exports.handler = async () => { await new Promise(r => setTimeout(r, 2000)); return "
                                  "{ statusCode: 200, body: 'done' }; };\n");
-    mProject->setNodeProperty(busy, QStringLiteral("reservedConcurrency"), 1);
-    route(QStringLiteral("GET"), QStringLiteral("/items/{id}"), getter, true);
-    route(QStringLiteral("POST"), QStringLiteral("/echo"), echo);
-    route(QStringLiteral("GET"), QStringLiteral("/fail"), failing);
-    route(QStringLiteral("GET"), QStringLiteral("/slow"), slow);
-    route(QStringLiteral("GET"), QStringLiteral("/bad"), bad);
-    route(QStringLiteral("ANY"), QStringLiteral("/legacy/{proxy+}"), legacy, false, true);
-    route(QStringLiteral("GET"), QStringLiteral("/plain"), plain);
-    route(QStringLiteral("GET"), QStringLiteral("/busy"), busy);
+    mLocal->project.setNodeProperty(busy, QStringLiteral("reservedConcurrency"), 1);
+    mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/items/{id}"), getter, true);
+    mLocal->addRoute(QStringLiteral("POST"), QStringLiteral("/echo"), echo);
+    mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/fail"), failing);
+    mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/slow"), slow);
+    mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/bad"), bad);
+    mLocal->addRoute(QStringLiteral("ANY"), QStringLiteral("/legacy/{proxy+}"), legacy, false, QStringLiteral("1.0"));
+    mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/plain"), plain);
+    mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/busy"), busy);
 
-    mRunner = std::make_unique<FunctionRunner>();
-    mRunner->setProject(mProject.get());
-    mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
-    QString error;
-    QVERIFY2(mCloud->start(mDir.filePath(QStringLiteral(".nimbus-cloud")), &error), qPrintable(error));
-    mGateway = std::make_unique<GatewayServer>(*mCloud);
-    QVERIFY2(mGateway->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
-    QVERIFY(mGateway->url().startsWith(QLatin1String("http://127.0.0.1:")));
+    QVERIFY2(mLocal->start(NimbusTest::LocalCloudFixture::Gateway), qPrintable(mLocal->error));
+    QVERIFY(mLocal->gateway->url().startsWith(QLatin1String("http://127.0.0.1:")));
 }
 
 void TestGateway::cleanupTestCase()
 {
-    mGateway.reset();
-    mCloud.reset();
-    mRunner->pool()->stopAll();
-    mRunner.reset();
+    mLocal.reset();
     curl_global_cleanup();
 }
 
@@ -218,7 +133,8 @@ void TestGateway::requests()
     QFETCH(QByteArray, header);
     QFETCH(int, status);
     QFETCH(QByteArray, expected);
-    const Reply reply = request(method, path, body, header.isEmpty() ? QList<QByteArray>{} : QList<QByteArray>{header});
+    const HttpReply reply = request(method, path, body,
+                                    header.isEmpty() ? QList<QByteArray>{} : QList<QByteArray>{header});
     QVERIFY2(reply.status == status,
              qPrintable(QStringLiteral("%1: %2").arg(reply.status).arg(QString::fromUtf8(reply.body))));
     QVERIFY2(reply.body.contains(expected), reply.body.constData());
@@ -226,40 +142,40 @@ void TestGateway::requests()
 
 void TestGateway::corsPreflight()
 {
-    const Reply preflight = request("OPTIONS", QStringLiteral("/items/1"), {},
-                                    {"Origin: http://localhost:3000", "Access-Control-Request-Method: GET"});
+    const HttpReply preflight = request("OPTIONS", QStringLiteral("/items/1"), {},
+                                        {"Origin: http://localhost:3000", "Access-Control-Request-Method: GET"});
     QCOMPARE(preflight.status, 204L);
     QVERIFY(preflight.headers.toLower().contains("access-control-allow-origin: http://localhost:3000"));
-    const Reply get = request("GET", QStringLiteral("/items/1"), {}, {"Origin: http://localhost:3000"});
+    const HttpReply get = request("GET", QStringLiteral("/items/1"), {}, {"Origin: http://localhost:3000"});
     QCOMPARE(get.status, 200L);
     QVERIFY(get.headers.toLower().contains("access-control-allow-origin: http://localhost:3000"));
     QVERIFY(get.headers.toLower().contains("set-cookie: seen=1"));
     QVERIFY(get.headers.toLower().contains("x-route: get /items/{id}"));
     // A route without CORS gets none.
-    const Reply other = request("OPTIONS", QStringLiteral("/plain"), {},
-                                {"Origin: http://localhost:5173", "Access-Control-Request-Method: GET"});
+    const HttpReply other = request("OPTIONS", QStringLiteral("/plain"), {},
+                                    {"Origin: http://localhost:5173", "Access-Control-Request-Method: GET"});
     QCOMPARE(other.status, 404L);
     // A page of another site gets nothing at all (tests/security covers the rest).
-    const Reply foreign = request("OPTIONS", QStringLiteral("/items/1"), {},
-                                  {"Origin: http://x", "Access-Control-Request-Method: GET"});
+    const HttpReply foreign = request("OPTIONS", QStringLiteral("/items/1"), {},
+                                      {"Origin: http://x", "Access-Control-Request-Method: GET"});
     QCOMPARE(foreign.status, 403L);
 }
 
 void TestGateway::oversizedBody()
 {
-    const Reply reply = request("POST", QStringLiteral("/echo"), QByteArray(GatewayServer::kPayloadLimit + 1, 'x'),
-                                {"Content-Type: text/plain"});
+    const HttpReply reply = request("POST", QStringLiteral("/echo"), QByteArray(GatewayServer::kPayloadLimit + 1, 'x'),
+                                    {"Content-Type: text/plain"});
     QCOMPARE(reply.status, 413L);
 }
 
 void TestGateway::concurrentRequestsAndThrottling()
 {
     // busy allows one instance at a time: of three at once, one runs, the rest are 503.
-    std::vector<std::future<Reply>> futures;
-    const QByteArray url = (mGateway->url() + QStringLiteral("/busy")).toUtf8();
+    std::vector<std::future<HttpReply>> futures;
+    const QByteArray url = (mLocal->gateway->url() + QStringLiteral("/busy")).toUtf8();
     for (int i = 0; i < 3; ++i)
-        futures.push_back(
-            std::async(std::launch::async, perform, QByteArray("GET"), url, QByteArray(), QList<QByteArray>{}));
+        futures.push_back(std::async(std::launch::async, NimbusTest::performHttp, QByteArray("GET"), url, QByteArray(),
+                                     QList<QByteArray>{}));
     QVERIFY(QTest::qWaitFor(
         [&] {
         return std::all_of(futures.begin(), futures.end(), [](auto &f) {
@@ -273,11 +189,11 @@ void TestGateway::concurrentRequestsAndThrottling()
     std::sort(statuses.begin(), statuses.end());
     QCOMPARE(statuses, (QList<long>{200, 503, 503}));
     // Unlimited functions serve many requests at once.
-    std::vector<std::future<Reply>> many;
-    const QByteArray item = (mGateway->url() + QStringLiteral("/items/7")).toUtf8();
+    std::vector<std::future<HttpReply>> many;
+    const QByteArray item = (mLocal->gateway->url() + QStringLiteral("/items/7")).toUtf8();
     for (int i = 0; i < 8; ++i)
-        many.push_back(
-            std::async(std::launch::async, perform, QByteArray("GET"), item, QByteArray(), QList<QByteArray>{}));
+        many.push_back(std::async(std::launch::async, NimbusTest::performHttp, QByteArray("GET"), item, QByteArray(),
+                                  QList<QByteArray>{}));
     QVERIFY(QTest::qWaitFor(
         [&] {
         return std::all_of(many.begin(), many.end(), [](auto &f) {
@@ -292,9 +208,9 @@ void TestGateway::concurrentRequestsAndThrottling()
 void TestGateway::eachRequestIsLogged()
 {
     request("GET", QStringLiteral("/items/99"));
-    const auto it = std::find_if(mCloud->log().crbegin(), mCloud->log().crend(),
+    const auto it = std::find_if(mLocal->cloud->log().crbegin(), mLocal->cloud->log().crend(),
                                  [](const CloudLogEntry &e) { return e.source == QLatin1String("GET /items/99"); });
-    QVERIFY(it != mCloud->log().crend());
+    QVERIFY(it != mLocal->cloud->log().crend());
     QCOMPARE(it->target, QStringLiteral("getItem"));
     QVERIFY(it->ok);
     QVERIFY(it->finished);
@@ -304,7 +220,7 @@ void TestGateway::clientHangsUpBeforeTheAnswer()
 {
     // The client gives up after 200 ms; the function answers (504) a second later to
     // nobody. The gateway must shrug and go on serving.
-    const QByteArray url = (mGateway->url() + QStringLiteral("/slow")).toUtf8();
+    const QByteArray url = (mLocal->gateway->url() + QStringLiteral("/slow")).toUtf8();
     auto impatient = std::async(std::launch::async, [url] {
         CURL *curl = curl_easy_init();
         curl_easy_setopt(curl, CURLOPT_URL, url.constData());

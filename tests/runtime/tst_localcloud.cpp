@@ -2,17 +2,10 @@
 // queue batches, retries and dead letters, topic fan-out, bucket and table events,
 // schedules on a test clock, the loop guard, state across restarts.
 
-#include "cloud/localcloud.h"
-#include "document/project.h"
-#include "model/catalog.h"
-#include "runtime/functionrunner.h"
-#include "runtime/instancepool.h"
+#include "cloudfixture.h"
 
-#include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Nimbus;
@@ -50,41 +43,30 @@ private:
     bool waitForInvocations(const QString &function, int count);
     bool start();
 
-    std::unique_ptr<QTemporaryDir> mDir;
-    std::unique_ptr<Project> mProject;
-    std::unique_ptr<FunctionRunner> mRunner;
-    std::unique_ptr<LocalCloud> mCloud;
+    std::unique_ptr<NimbusTest::LocalCloudFixture> mLocal;
+    Project *mProject = nullptr;
+    LocalCloud *mCloud = nullptr;
     ManualClock mClock;
 };
 
 void TestLocalCloud::init()
 {
-    mDir = std::make_unique<QTemporaryDir>();
-    mProject = std::make_unique<Project>(Catalog::builtin());
-    mProject->setWorkingDirectory(mDir->path());
-    mRunner = std::make_unique<FunctionRunner>();
-    mRunner->setProject(mProject.get());
-    mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
+    mLocal = std::make_unique<NimbusTest::LocalCloudFixture>();
+    mProject = &mLocal->project;
+    mCloud = mLocal->cloud.get();
     mCloud->setClock(&mClock);
 }
 
 void TestLocalCloud::cleanup()
 {
-    mCloud.reset();
-    mRunner->pool()->stopAll();
-    mRunner.reset();
-    mProject.reset();
-    mDir.reset();
+    mCloud = nullptr;
+    mProject = nullptr;
+    mLocal.reset();
 }
 
 NodeId TestLocalCloud::addFunction(const QString &name, const QByteArray &code)
 {
-    const NodeId id = mProject->addNode(QStringLiteral("function"), {}, name);
-    QDir().mkpath(mDir->filePath(QStringLiteral("functions/") + name));
-    QFile file(mDir->filePath(QStringLiteral("functions/%1/index.js").arg(name)));
-    file.open(QIODevice::WriteOnly);
-    file.write(code);
-    return id;
+    return mLocal->addFunction(name, code);
 }
 
 NodeId TestLocalCloud::addService(const QString &kind, const QString &name, const QJsonObject &properties)
@@ -103,11 +85,7 @@ void TestLocalCloud::connect(NodeId from, NodeId to, const QString &type)
 
 QList<CloudLogEntry> TestLocalCloud::invocations(const QString &function) const
 {
-    QList<CloudLogEntry> result;
-    for (const CloudLogEntry &e : mCloud->log())
-        if (e.kind == CloudLogEntry::Kind::Invocation && e.target == function)
-            result.append(e);
-    return result;
+    return mLocal->entries(CloudLogEntry::Kind::Invocation, function);
 }
 
 bool TestLocalCloud::waitForInvocations(const QString &function, int count)
@@ -123,10 +101,9 @@ bool TestLocalCloud::waitForInvocations(const QString &function, int count)
 
 bool TestLocalCloud::start()
 {
-    QString error;
-    const bool ok = mCloud->start(mDir->filePath(QStringLiteral(".nimbus-cloud")), &error);
+    const bool ok = mLocal->start(NimbusTest::LocalCloudFixture::NoServer);
     if (!ok)
-        qWarning() << error;
+        qWarning() << mLocal->error;
     return ok;
 }
 

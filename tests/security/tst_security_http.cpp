@@ -3,16 +3,10 @@
 // and malformed bodies, injected headers, huge batches, and `nimbus serve`'s memory
 // under a 1 GB upload. Each test fails when the protection it names is removed.
 
-#include "cloud/awsendpoint.h"
 #include "cloud/awswire.h"
 #include "cloud/cloudstate.h"
-#include "cloud/gatewayserver.h"
-#include "cloud/localcloud.h"
 #include "cloud/requestguard.h"
-#include "document/project.h"
-#include "model/catalog.h"
-#include "runtime/functionrunner.h"
-#include "runtime/instancepool.h"
+#include "cloudfixture.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -167,11 +161,10 @@ private:
     int queueDepth();
 
     QTemporaryDir mDir;
-    std::unique_ptr<Project> mProject;
-    std::unique_ptr<FunctionRunner> mRunner;
-    std::unique_ptr<LocalCloud> mCloud;
-    std::unique_ptr<GatewayServer> mGateway;
-    std::unique_ptr<AwsEndpoint> mEndpoint;
+    std::unique_ptr<NimbusTest::LocalCloudFixture> mLocal;
+    LocalCloud *mCloud = nullptr;
+    GatewayServer *mGateway = nullptr;
+    AwsEndpoint *mEndpoint = nullptr;
 };
 
 Answer TestSecurityHttp::send(bool aws, const QByteArray &request, qint64 streamBytes, bool chunked)
@@ -196,22 +189,10 @@ int TestSecurityHttp::queueDepth()
 
 void TestSecurityHttp::initTestCase()
 {
-    mProject = std::make_unique<Project>(Catalog::builtin());
-    mProject->setWorkingDirectory(mDir.path());
-    auto function = [&](const QString &name, const QByteArray &code) {
-        const NodeId id = mProject->addNode(QStringLiteral("function"), {}, name);
-        QDir().mkpath(mDir.filePath(QStringLiteral("functions/") + name));
-        QFile file(mDir.filePath(QStringLiteral("functions/%1/index.js").arg(name)));
-        file.open(QIODevice::WriteOnly);
-        file.write(code);
-        return id;
-    };
+    mLocal = std::make_unique<NimbusTest::LocalCloudFixture>();
+    auto function = [&](const QString &name, const QByteArray &code) { return mLocal->addFunction(name, code); };
     auto route = [&](const QString &path, NodeId fn, bool cors) {
-        const NodeId id = mProject->addNode(QStringLiteral("http-route"), {});
-        mProject->setNodeProperty(id, QStringLiteral("method"), QStringLiteral("ANY"));
-        mProject->setNodeProperty(id, QStringLiteral("path"), path);
-        mProject->setNodeProperty(id, QStringLiteral("cors"), cors);
-        mProject->connectNodes(id, fn, QStringLiteral("invokes"));
+        mLocal->addRoute(QStringLiteral("ANY"), path, fn, cors);
     };
     route(QStringLiteral("/items/{id}"),
           function(QStringLiteral("getItem"), "exports.handler = async (e) => ({ id: e.pathParameters.id });\n"), true);
@@ -224,33 +205,25 @@ void TestSecurityHttp::initTestCase()
           function(QStringLiteral("injectName"), "exports.handler = async () => ({ statusCode: 200, headers: { 'x-a: "
                                                  "b\\r\\nSet-Cookie': 'c' }, body: 'x' });\n"),
           false);
-    mProject->addNode(QStringLiteral("queue"), {}, QStringLiteral("jobs"));
-    mProject->addNode(QStringLiteral("topic"), {}, QStringLiteral("news"));
-    mProject->addNode(QStringLiteral("bucket"), {}, QStringLiteral("files"));
-    mProject->addNode(QStringLiteral("table"), {}, QStringLiteral("items"));
+    mLocal->project.addNode(QStringLiteral("queue"), {}, QStringLiteral("jobs"));
+    mLocal->project.addNode(QStringLiteral("topic"), {}, QStringLiteral("news"));
+    mLocal->project.addNode(QStringLiteral("bucket"), {}, QStringLiteral("files"));
+    mLocal->project.addNode(QStringLiteral("table"), {}, QStringLiteral("items"));
 
-    mRunner = std::make_unique<FunctionRunner>();
-    mRunner->setProject(mProject.get());
-    mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
-    QString error;
-    QVERIFY2(mCloud->start(mDir.filePath(QStringLiteral(".nimbus-cloud")), &error), qPrintable(error));
-    mGateway = std::make_unique<GatewayServer>(*mCloud);
-    QVERIFY2(mGateway->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
-    mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
-    QVERIFY2(mEndpoint->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
-    mCloud->setServiceEndpoint(mEndpoint->url());
+    QVERIFY2(mLocal->start(), qPrintable(mLocal->error));
+    mCloud = mLocal->cloud.get();
+    mGateway = mLocal->gateway.get();
+    mEndpoint = mLocal->endpoint.get();
     QVERIFY(mCloud->putObject(QStringLiteral("files"), QStringLiteral("keep.txt"), "precious",
                               QStringLiteral("text/plain")));
 }
 
 void TestSecurityHttp::cleanupTestCase()
 {
-    mEndpoint.reset();
-    mGateway.reset();
-    mCloud.reset();
-    if (mRunner)
-        mRunner->pool()->stopAll();
-    mRunner.reset();
+    mEndpoint = nullptr;
+    mGateway = nullptr;
+    mCloud = nullptr;
+    mLocal.reset();
 }
 
 void TestSecurityHttp::foreignRequestsRefused_data()
