@@ -43,59 +43,6 @@ QString signingService(const QByteArray &authorization)
 
 } // namespace
 
-class AwsEndpoint::Server : public QAbstractHttpServer
-{
-public:
-    explicit Server(AwsEndpoint *owner) : mOwner(owner) { }
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        GuardedTcpServer::requestRead(socket);
-        AwsRequest data;
-        readRequest(request, &data);
-        QString host = QString::fromLatin1(data.header("host"));
-        if (host.startsWith(QLatin1Char('['))) // [::1]:4566
-            host = host.mid(1, host.indexOf(QLatin1Char(']')) - 1);
-        else if (host.contains(QLatin1Char(':')))
-            host = host.left(host.lastIndexOf(QLatin1Char(':')));
-        data.host = host;
-        auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
-        QPointer<QTcpSocket> alive(socket);
-        const bool head = data.method == QLatin1String("HEAD");
-        auto reply = [responder, alive, head](const HttpResponseData &response) {
-            if (!alive)
-                return; // the client hung up
-            responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-            bool hasLength = false;
-            for (const auto &[key, value] : response.headers) {
-                responder->writeHeader(key, value);
-                hasLength = hasLength || key.compare("content-length", Qt::CaseInsensitive) == 0;
-            }
-            if (!hasLength)
-                responder->writeHeader("content-length", QByteArray::number(response.body.size()));
-            if (head)
-                responder->writeBody(QByteArray());
-            else
-                responder->writeBody(response.body);
-        };
-        // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
-        // decided before any body arrived; this one is the parse the request is served by.
-        if (const auto refusal = mOwner->mGuard.refusal(data.headers)) {
-            reply(AwsEndpoint::secured(AwsWire::xmlAnswer(
-                403, AwsWire::queryError(QStringLiteral("AccessDenied"), *refusal, true, QString()))));
-            return true;
-        }
-        mOwner->handle(std::move(data), reply);
-        return true;
-    }
-
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override { }
-
-private:
-    AwsEndpoint *mOwner;
-};
-
 AwsEndpoint::AwsEndpoint(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud)
 {
     // SQS before SNS: both take forms, and a form no service claims is SQS's.
@@ -113,7 +60,8 @@ AwsEndpoint::~AwsEndpoint()
 bool AwsEndpoint::listen(const QHostAddress &address, quint16 port, QString *error)
 {
     close();
-    mServer = std::make_unique<Server>(this);
+    mServer = std::make_unique<GuardedHttpServer>(
+        [this](const QHttpServerRequest &request, QTcpSocket *socket) { serve(request, socket); });
     // DynamoDB takes requests of up to 16 MB; S3 objects of up to kRequestLimit in one PUT,
     // which names its length (S3 refuses a PUT without one; the SDKs' streaming uploads
     // are aws-chunked with a Content-Length). A body of unknown length is held to 16 MB.
@@ -130,11 +78,7 @@ bool AwsEndpoint::listen(const QHostAddress &address, quint16 port, QString *err
                                              : QStringLiteral("BadRequest");
         return secured(AwsWire::xmlAnswer(status, AwsWire::queryError(code, message, true, QString())));
     };
-    auto *tcp = new GuardedTcpServer(&mGuard, bodyLimit, refusal);
-    tcp->setParent(mServer.get()); // closed and deleted with the HTTP server
-    mPort = tcp->listen(address, port) ? tcp->serverPort() : 0;
-    if (mPort)
-        mServer->bind(tcp);
+    mPort = mServer->listenGuarded(&mGuard, bodyLimit, refusal, address, port);
     if (mPort == 0) {
         *error = tr("cannot listen on %1:%2").arg(address.toString()).arg(port);
         mServer.reset();
@@ -151,6 +95,45 @@ AwsService *AwsEndpoint::service(const QString &name) const
         if (service->name() == name)
             return service;
     return nullptr;
+}
+
+void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    AwsRequest data;
+    readRequest(request, &data);
+    QString host = QString::fromLatin1(data.header("host"));
+    if (host.startsWith(QLatin1Char('['))) // [::1]:4566
+        host = host.mid(1, host.indexOf(QLatin1Char(']')) - 1);
+    else if (host.contains(QLatin1Char(':')))
+        host = host.left(host.lastIndexOf(QLatin1Char(':')));
+    data.host = host;
+    auto responder = std::make_shared<QHttpServerResponder>(GuardedHttpServer::makeResponder(request, socket));
+    QPointer<QTcpSocket> alive(socket);
+    const bool head = data.method == QLatin1String("HEAD");
+    auto reply = [responder, alive, head](const HttpResponseData &response) {
+        if (!alive)
+            return; // the client hung up
+        responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+        bool hasLength = false;
+        for (const auto &[key, value] : response.headers) {
+            responder->writeHeader(key, value);
+            hasLength = hasLength || key.compare("content-length", Qt::CaseInsensitive) == 0;
+        }
+        if (!hasLength)
+            responder->writeHeader("content-length", QByteArray::number(response.body.size()));
+        if (head)
+            responder->writeBody(QByteArray());
+        else
+            responder->writeBody(response.body);
+    };
+    // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
+    // decided before any body arrived; this one is the parse the request is served by.
+    if (const auto refusal = mGuard.refusal(data.headers)) {
+        reply(AwsEndpoint::secured(
+            AwsWire::xmlAnswer(403, AwsWire::queryError(QStringLiteral("AccessDenied"), *refusal, true, QString()))));
+        return;
+    }
+    handle(std::move(data), reply);
 }
 
 void AwsEndpoint::close()

@@ -66,14 +66,14 @@ public:
     static QString queueUrl(const QString &endpoint, const QString &queue);
 
 private:
-    class Server;
+    void serve(const QHttpServerRequest &request, QTcpSocket *socket);
 
     // The service a request is for, with its protocol and operation noted in request.
     AwsService *route(AwsRequest &request) const;
     AwsService *fallback(bool query) const;
 
     LocalCloud &mCloud;
-    std::unique_ptr<Server> mServer;
+    std::unique_ptr<GuardedHttpServer> mServer;
     RequestGuard mGuard;
     QHostAddress mAddress;
     quint16 mPort = 0;

@@ -41,35 +41,6 @@ void send(PendingResponse &pending, const HttpResponseData &response, const Http
 
 } // namespace
 
-class GatewayServer::Server : public QAbstractHttpServer
-{
-public:
-    explicit Server(GatewayServer *owner) : mOwner(owner) { }
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        GuardedTcpServer::requestRead(socket);
-        HttpRequestData data;
-        readRequest(request, &data);
-        auto pending = std::make_shared<PendingResponse>(
-            PendingResponse{makeResponder(request, socket), socket, data.method == QLatin1String("HEAD")});
-        // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
-        // decided before any body arrived; this one is the parse the request is served by.
-        if (const auto refusal = mOwner->mGuard.refusal(data.headers)) {
-            send(*pending, GatewayEvents::errorResponse(403, *refusal));
-            return true;
-        }
-        mOwner->handle(data, pending);
-        return true;
-    }
-
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override { }
-
-private:
-    GatewayServer *mOwner;
-};
-
 GatewayServer::GatewayServer(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud)
 {
     quint32 words[8];
@@ -104,7 +75,8 @@ bool GatewayServer::listen(const QHostAddress &address, quint16 port, QString *e
             mRoutes.add(route);
         }
     }
-    mServer = std::make_unique<Server>(this);
+    mServer = std::make_unique<GuardedHttpServer>(
+        [this](const QHttpServerRequest &request, QTcpSocket *socket) { serve(request, socket); });
     // The control path's larger limit is for the run's own tools, which carry its token.
     auto bodyLimit = [](const QByteArray &requestLine, const HttpHeaders &headers) {
         const bool control = requestLine.contains(QByteArray(" ") + kControlPrefix)
@@ -113,11 +85,7 @@ bool GatewayServer::listen(const QHostAddress &address, quint16 port, QString *e
         return control ? kControlLimit : kPayloadLimit;
     };
     auto refusal = [](int status, const QString &message) { return GatewayEvents::errorResponse(status, message); };
-    auto *tcp = new GuardedTcpServer(&mGuard, bodyLimit, refusal);
-    tcp->setParent(mServer.get()); // closed and deleted with the HTTP server
-    mPort = tcp->listen(address, port) ? tcp->serverPort() : 0;
-    if (mPort)
-        mServer->bind(tcp);
+    mPort = mServer->listenGuarded(&mGuard, bodyLimit, refusal, address, port);
     if (mPort == 0) {
         *error = tr("cannot listen on %1:%2").arg(address.toString()).arg(port);
         mServer.reset();
@@ -126,6 +94,21 @@ bool GatewayServer::listen(const QHostAddress &address, quint16 port, QString *e
     mAddress = address;
     mGuard.setListenAddress(address);
     return true;
+}
+
+void GatewayServer::serve(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HttpRequestData data;
+    readRequest(request, &data);
+    auto pending = std::make_shared<PendingResponse>(PendingResponse{GuardedHttpServer::makeResponder(request, socket),
+                                                                     socket, data.method == QLatin1String("HEAD")});
+    // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
+    // decided before any body arrived; this one is the parse the request is served by.
+    if (const auto refusal = mGuard.refusal(data.headers)) {
+        send(*pending, GatewayEvents::errorResponse(403, *refusal));
+        return;
+    }
+    handle(data, pending);
 }
 
 void GatewayServer::close()

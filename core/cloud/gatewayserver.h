@@ -50,12 +50,12 @@ public:
     QByteArray controlToken() const { return mControlToken; }
 
 private:
-    class Server;
+    void serve(const QHttpServerRequest &request, QTcpSocket *socket);
     void handle(const HttpRequestData &request, const std::shared_ptr<void> &responder);
     HttpResponseData control(const HttpRequestData &request);
 
     LocalCloud &mCloud;
-    std::unique_ptr<Server> mServer;
+    std::unique_ptr<GuardedHttpServer> mServer;
     RouteTable mRoutes;
     RequestGuard mGuard;
     QByteArray mControlToken;

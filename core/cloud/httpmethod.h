@@ -3,9 +3,15 @@
 // What the local servers read of a Qt HttpServer request (internal to core/cloud).
 
 #include "httproutes.h"
+#include "requestguard.h"
 
+#include <QAbstractHttpServer>
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QString>
+
+#include <functional>
+#include <utility>
 
 namespace Nimbus {
 
@@ -36,5 +42,44 @@ inline void readRequest(const QHttpServerRequest &request, HttpRequestData *data
     data->sourceIp = request.remoteAddress().toString();
     data->when = QDateTime::currentDateTimeUtc();
 }
+
+// The HTTP server of the gateway and of the AWS endpoint: listens behind a
+// GuardedTcpServer of its own, restarts the guard's count of a connection at each
+// request read, and hands the request to the function that serves it.
+class GuardedHttpServer : public QAbstractHttpServer
+{
+public:
+    using Serve = std::function<void(const QHttpServerRequest &request, QTcpSocket *socket)>;
+
+    explicit GuardedHttpServer(Serve serve) : mServe(std::move(serve)) { }
+
+    // For the function that serves: the responder of a request.
+    using QAbstractHttpServer::makeResponder;
+
+    // Listens on address:port; the port, or 0 when it cannot.
+    quint16 listenGuarded(const RequestGuard *guard, GuardedTcpServer::BodyLimit limit,
+                          GuardedTcpServer::Refusal refusal, const QHostAddress &address, quint16 port)
+    {
+        auto *tcp = new GuardedTcpServer(guard, std::move(limit), std::move(refusal));
+        tcp->setParent(this); // closed and deleted with the HTTP server
+        if (!tcp->listen(address, port))
+            return 0;
+        bind(tcp);
+        return tcp->serverPort();
+    }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        GuardedTcpServer::requestRead(socket);
+        mServe(request, socket);
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override { }
+
+private:
+    Serve mServe;
+};
 
 } // namespace Nimbus

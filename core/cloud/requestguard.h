@@ -17,6 +17,7 @@
 #include <functional>
 #include <optional>
 
+class QHttpServerRequest;
 class QTcpSocket;
 
 namespace Nimbus {
@@ -78,6 +79,9 @@ private:
     BodyLimit mLimit;
     Refusal mRefusal;
 };
+
+// The HTTP server behind a GuardedTcpServer (httpmethod.h: it needs Qt HttpServer).
+class GuardedHttpServer;
 
 // HTTP/1.1 bytes of a whole answer that closes the connection (for refusals written
 // before the HTTP server has a request to answer).
