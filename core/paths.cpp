@@ -100,22 +100,16 @@ bool staysUnder(const QString &root, const QString &path)
                                                                        : resolvedRoot + QLatin1Char('/'));
 }
 
-QString resolveUnder(const QString &root, const QString &relative, QString *problem)
+Result<QString> resolveUnder(const QString &root, const QString &relative)
 {
     const QString why = confinementProblem(relative);
-    if (!why.isEmpty()) {
-        if (problem)
-            *problem = why;
-        return {};
-    }
+    if (!why.isEmpty())
+        return fail(why);
     // relative has no '..', so cleaning it only drops '.' and doubled separators.
     const QString path = QDir(root).absolutePath() + QLatin1Char('/')
                          + QDir::cleanPath(QDir::fromNativeSeparators(relative));
-    if (!staysUnder(root, path)) {
-        if (problem)
-            *problem = tr("the path leads out of its folder through a symbolic link");
-        return {};
-    }
+    if (!staysUnder(root, path))
+        return fail(tr("the path leads out of its folder through a symbolic link"));
     return path;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -36,8 +38,8 @@ inline bool isConfined(const QString &relative)
 bool staysUnder(const QString &root, const QString &path);
 
 // root/relative, when relative is confined and the result stays under root; otherwise
-// an empty string, with the reason in *problem.
-QString resolveUnder(const QString &root, const QString &relative, QString *problem = nullptr);
+// an error that says why.
+Result<QString> resolveUnder(const QString &root, const QString &relative);
 
 // What is under a folder that is about to be copied, without following any symbolic
 // link: its regular files, relative to it and sorted, and apart what a copy must leave

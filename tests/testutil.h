@@ -54,8 +54,8 @@ inline bool fillProject(Nimbus::Project &project, const QJsonArray &nodes, const
                            {QStringLiteral("nodes"), nodeObjects},
                            {QStringLiteral("edges"), edgeObjects}};
     Nimbus::JsonInterchange reader;
-    if (!reader.read(QJsonDocument(root).toJson(), QStringLiteral("test"))) {
-        qWarning("%s", qPrintable(reader.errorString()));
+    if (const Nimbus::Result<void> read = reader.read(QJsonDocument(root).toJson(), QStringLiteral("test")); !read) {
+        qWarning("%s", qPrintable(read.errorMessage()));
         return false;
     }
     project.architecture().reset(reader.takeNodes(), reader.takeEdges());

@@ -149,8 +149,8 @@ static bool parseSettings(const QStringList &settings, QHash<QString, QString> *
 bool CommandLine::open(const QString &path, Project &project)
 {
     ProjectFile file;
-    if (!file.load(path, project)) {
-        mErr << "nimbus: " << file.errorString() << '\n';
+    if (const Result<void> loaded = file.load(path, project); !loaded) {
+        mErr << "nimbus: " << loaded.errorMessage() << '\n';
         return false;
     }
     return true;
@@ -233,8 +233,8 @@ int CommandLine::info(const QStringList &arguments)
     Project project(Catalog::builtin());
     const QString path = parser.positionalArguments().first();
     ProjectFile file;
-    if (!file.load(path, project)) {
-        mErr << "nimbus: " << file.errorString() << '\n';
+    if (const Result<void> loaded = file.load(path, project); !loaded) {
+        mErr << "nimbus: " << loaded.errorMessage() << '\n';
         return InputError;
     }
     const Architecture &a = project.architecture();
@@ -346,8 +346,8 @@ int CommandLine::importJson(const QStringList &arguments)
     if (!open(input, project))
         return InputError;
     ProjectFile file;
-    if (!file.save(project, output)) {
-        mErr << "nimbus: " << file.errorString() << '\n';
+    if (const Result<void> saved = file.save(project, output); !saved) {
+        mErr << "nimbus: " << saved.errorMessage() << '\n';
         return OutputError;
     }
     for (const QString &warning : file.warnings())
@@ -381,8 +381,10 @@ static bool runInvocations(const Project &project, const Node *node, const Funct
         loop.exec();
         const InvocationResult &r = results.last();
         failed = failed || !r.ok;
-        if (keepHistory && !history.record(node->id, event, r))
-            err << "nimbus invoke: " << history.errorString() << '\n';
+        if (keepHistory) {
+            if (const Result<qint64> recorded = history.record(node->id, event, r); !recorded)
+                err << "nimbus invoke: " << recorded.errorMessage() << '\n';
+        }
         if (json) {
             all.append(r.toJson());
             continue;

@@ -146,8 +146,8 @@ int CommandLine::importProject(const QStringList &arguments)
     }
     printDiagnostics(mErr, QStringLiteral("import"), notes);
     ProjectFile file;
-    if (!file.save(project, path)) {
-        mErr << "nimbus import: " << file.errorString() << '\n';
+    if (const Result<void> saved = file.save(project, path); !saved) {
+        mErr << "nimbus import: " << saved.errorMessage() << '\n';
         return OutputError;
     }
     for (const QString &warning : file.warnings())

@@ -22,7 +22,7 @@
 namespace Nimbus {
 
 namespace {
-enum Column { Time, From, To, Duration, Result };
+enum Column { Time, From, To, Duration, ResultColumn };
 constexpr int kEntryId = Qt::UserRole;
 constexpr int kKey = Qt::UserRole + 1;
 } // namespace
@@ -228,10 +228,10 @@ void CloudPanel::addLogRow(const CloudLogEntry &entry)
     item->setText(Duration, entry.kind == CloudLogEntry::Kind::Invocation && entry.finished
                                 ? tr("%1 ms").arg(entry.durationMs, 0, 'f', 1)
                                 : QString());
-    item->setText(Result, entry.detail);
-    item->setToolTip(Result, entry.detail);
+    item->setText(ResultColumn, entry.detail);
+    item->setToolTip(ResultColumn, entry.detail);
     const QColor color = entry.ok ? palette().color(QPalette::Text) : QColor(0xc0, 0x30, 0x30);
-    for (int c = 0; c <= Result; ++c)
+    for (int c = 0; c <= ResultColumn; ++c)
         item->setForeground(c, color);
     mLog->scrollToItem(item);
 }

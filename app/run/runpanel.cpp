@@ -233,7 +233,8 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
         const QVariantList data = mEventBox->currentData().toList();
         if (data.value(0).toInt() != SavedEvent)
             return;
-        mRunner->history().removeSavedEvent(mFunction, data.value(1).toString());
+        // A failed removal leaves the event in the list rebuilt below.
+        (void)mRunner->history().removeSavedEvent(mFunction, data.value(1).toString());
         rebuildEvents();
     });
     connect(mHistory, &QTreeWidget::itemSelectionChanged, this, &RunPanel::showHistoryEntry);

@@ -9,7 +9,7 @@
 
 namespace Nimbus {
 
-bool BucketStore::createTables()
+Result<void> BucketStore::createTables()
 {
     return db().exec(QStringLiteral("CREATE TABLE IF NOT EXISTS objects (\n"
                                     "    bucket TEXT NOT NULL,\n"
@@ -22,14 +22,14 @@ bool BucketStore::createTables()
                                     ");"));
 }
 
-bool BucketStore::clear()
+Result<void> BucketStore::clear()
 {
-    if (!db().exec(QStringLiteral("DELETE FROM objects;")))
-        return fail(db().errorString());
+    if (Result<void> done = db().exec(QStringLiteral("DELETE FROM objects;")); !done)
+        return done;
     QDir buckets(folder() + QLatin1String("/buckets"));
     if (!buckets.removeRecursively() || !QDir().mkpath(buckets.path()))
-        return fail(tr("cannot empty %1").arg(QDir::toNativeSeparators(buckets.path())));
-    return true;
+        return Nimbus::fail(tr("cannot empty %1").arg(QDir::toNativeSeparators(buckets.path())));
+    return {};
 }
 
 QString BucketStore::objectPath(const QString &bucket, const QString &key) const
@@ -67,8 +67,8 @@ bool BucketStore::putObject(const QString &bucket, const QString &key, const QBy
     insert.bind(4, object.etag);
     insert.bind(5, object.contentType);
     insert.bind(6, ms(object.modified));
-    if (!insert.execute())
-        return fail(db().errorString());
+    if (Result<void> done = insert.execute(); !done)
+        return fail(done.errorMessage());
     if (stored)
         *stored = object;
     return true;
@@ -112,8 +112,8 @@ bool BucketStore::deleteObject(const QString &bucket, const QString &key, bool *
     Statement remove(db(), QStringLiteral("DELETE FROM objects WHERE bucket = ?1 AND key = ?2"));
     remove.bind(1, bucket);
     remove.bind(2, key);
-    if (!remove.execute())
-        return fail(db().errorString());
+    if (Result<void> done = remove.execute(); !done)
+        return fail(done.errorMessage());
     const bool had = db().changes() > 0;
     if (existed)
         *existed = had;

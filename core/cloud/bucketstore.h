@@ -39,8 +39,8 @@ public:
     bool deleteObject(const QString &bucket, const QString &key, bool *existed = nullptr);
 
 protected:
-    bool createTables();
-    bool clear();
+    Result<void> createTables();
+    Result<void> clear();
 
 private:
     QString objectPath(const QString &bucket, const QString &key) const;

@@ -18,51 +18,60 @@ CloudState::CloudState(std::unique_ptr<StateConnection> connection)
 
 CloudState::~CloudState() = default;
 
-bool CloudState::fail(const QString &message)
-{
-    mConnection->error = message;
-    return false;
-}
-
-bool CloudState::open(const QString &directory)
+Result<void> CloudState::open(const QString &directory)
 {
     mConnection->error.clear();
     mConnection->directory = QDir(directory).absolutePath();
     Database &db = mConnection->db;
     if (!QDir().mkpath(mConnection->directory + QLatin1String("/buckets")))
-        return fail(tr("cannot create the state folder %1").arg(QDir::toNativeSeparators(mConnection->directory)));
+        return Nimbus::fail(
+            tr("cannot create the state folder %1").arg(QDir::toNativeSeparators(mConnection->directory)));
     const QString path = mConnection->directory + QLatin1String("/state.sqlite");
-    if (!db.open(path, Database::Mode::Create))
-        return fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), db.errorString()));
-    qint64 version = 0;
-    if (!db.queryInt(QStringLiteral("PRAGMA user_version"), &version))
-        return fail(tr("%1: not a local cloud state (%2)").arg(QDir::toNativeSeparators(path), db.errorString()));
+    if (Result<void> opened = db.open(path, Database::Mode::Create); !opened)
+        return Nimbus::fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), opened.errorMessage()));
+    const Result<qint64> version = db.queryInt(QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return Nimbus::fail(
+            tr("%1: not a local cloud state (%2)").arg(QDir::toNativeSeparators(path), version.errorMessage()));
     // A state folder can come with a stranger's project: it holds nothing that runs on read.
-    qint64 active = 0;
-    if (!db.queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type IN ('view', 'trigger') "
-                                    "OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL%')"),
-                     &active)
-        || active > 0)
-        return fail(tr("%1: not a local cloud state (it holds views or triggers); Reset State or delete the folder")
-                        .arg(QDir::toNativeSeparators(path)));
-    if (version > kSchemaVersion)
-        return fail(tr("%1: written by a newer version of Nimbus Studio (state version %2; this one reads %3)")
-                        .arg(QDir::toNativeSeparators(path))
-                        .arg(version)
-                        .arg(kSchemaVersion));
+    const Result<qint64> active = db.queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type IN "
+                                                             "('view', 'trigger') "
+                                                             "OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL%')"));
+    if (!active || *active > 0)
+        return Nimbus::fail(
+            tr("%1: not a local cloud state (it holds views or triggers); Reset State or delete the folder")
+                .arg(QDir::toNativeSeparators(path)));
+    if (*version > kSchemaVersion)
+        return Nimbus::fail(tr("%1: written by a newer version of Nimbus Studio (state version %2; this one reads %3)")
+                                .arg(QDir::toNativeSeparators(path))
+                                .arg(*version)
+                                .arg(kSchemaVersion));
     // Write-ahead logging: a write does not wait for the disk, and survives a crash of
     // the studio (not of the machine), which is what a local emulator needs.
-    if (!QueueStore::createTables() || !BucketStore::createTables() || !TableStore::createTables()
-        || !db.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion))
-        || !db.exec(QStringLiteral("PRAGMA journal_mode = WAL"))
-        || !db.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
-        return fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), db.errorString()));
-    return true;
+    Result<void> done = QueueStore::createTables();
+    if (done)
+        done = BucketStore::createTables();
+    if (done)
+        done = TableStore::createTables();
+    if (done)
+        done = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+    if (done)
+        done = db.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    if (done)
+        done = db.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    if (!done)
+        return Nimbus::fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), done.errorMessage()));
+    return {};
 }
 
-bool CloudState::reset()
+Result<void> CloudState::reset()
 {
-    return QueueStore::clear() && TableStore::clear() && BucketStore::clear();
+    Result<void> done = QueueStore::clear();
+    if (done)
+        done = TableStore::clear();
+    if (done)
+        done = BucketStore::clear();
+    return done;
 }
 
 } // namespace Nimbus

@@ -28,16 +28,15 @@ public:
     explicit CloudState(const CloudClock &clock);
     ~CloudState();
 
-    bool open(const QString &directory);
+    Result<void> open(const QString &directory);
     QString directory() const { return mConnection->directory; }
     QString errorString() const { return mConnection->error; }
     // Empties every queue, bucket and table.
-    bool reset();
+    Result<void> reset();
 
 private:
     // The stores are built on the connection before it is kept: bases come before members.
     explicit CloudState(std::unique_ptr<StateConnection> connection);
-    bool fail(const QString &message);
 
     std::unique_ptr<StateConnection> mConnection;
 };

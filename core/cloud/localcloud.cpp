@@ -125,8 +125,8 @@ bool LocalCloud::start(const QString &stateDirectory, QString *error)
 {
     stop();
     auto state = std::make_unique<CloudState>(*mClock);
-    if (!state->open(stateDirectory)) {
-        *error = state->errorString();
+    if (const Result<void> opened = state->open(stateDirectory); !opened) {
+        *error = opened.errorMessage();
         return false;
     }
     mState = std::move(state);

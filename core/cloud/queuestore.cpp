@@ -29,7 +29,7 @@ const QString kMessageColumns = QStringLiteral(
 
 } // namespace
 
-bool QueueStore::createTables()
+Result<void> QueueStore::createTables()
 {
     return db().exec(QStringLiteral("CREATE TABLE IF NOT EXISTS messages (\n"
                                     "    queue TEXT NOT NULL,\n"
@@ -44,9 +44,9 @@ bool QueueStore::createTables()
                                     "CREATE INDEX IF NOT EXISTS messages_queue ON messages(queue, visible_at);"));
 }
 
-bool QueueStore::clear()
+Result<void> QueueStore::clear()
 {
-    return db().exec(QStringLiteral("DELETE FROM messages;")) || fail(db().errorString());
+    return db().exec(QStringLiteral("DELETE FROM messages;"));
 }
 
 QString QueueStore::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
@@ -66,8 +66,8 @@ QString QueueStore::sendMessage(const QString &queue, const QByteArray &body, co
     insert.bind(4, QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact)));
     insert.bind(5, ms(now));
     insert.bind(6, ms(now.addSecs(std::max(0, delaySeconds))));
-    if (!insert.execute()) {
-        fail(db().errorString());
+    if (Result<void> done = insert.execute(); !done) {
+        fail(done.errorMessage());
         return {};
     }
     return id;
@@ -79,8 +79,8 @@ QList<QueueMessage> QueueStore::receiveMessages(const QString &queue, int max, i
 {
     const qint64 now = ms(clock().now());
     QList<QueueMessage> received;
-    if (!db().exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        fail(db().errorString());
+    if (Result<void> done = db().exec(QStringLiteral("BEGIN IMMEDIATE")); !done) {
+        fail(done.errorMessage());
         return received;
     }
     // Messages received maxReceiveCount times that are back in view go to the
@@ -103,7 +103,7 @@ QList<QueueMessage> QueueStore::receiveMessages(const QString &queue, int max, i
         move.bind(2, now);
         move.bind(3, queue);
         move.bind(4, qint64(maxReceiveCount));
-        move.execute();
+        (void)move.execute();
     }
     {
         Statement select(db(), QStringLiteral("SELECT %1 FROM messages WHERE queue = ?1 AND visible_at <= ?2 "
@@ -125,11 +125,11 @@ QList<QueueMessage> QueueStore::receiveMessages(const QString &queue, int max, i
         update.bind(1, ms(m.visibleAt));
         update.bind(2, m.receiptHandle);
         update.bind(3, m.id);
-        update.execute();
+        (void)update.execute();
     }
-    if (!db().exec(QStringLiteral("COMMIT"))) {
-        fail(db().errorString());
-        db().exec(QStringLiteral("ROLLBACK"));
+    if (Result<void> done = db().exec(QStringLiteral("COMMIT")); !done) {
+        fail(done.errorMessage());
+        (void)db().exec(QStringLiteral("ROLLBACK"));
         return {};
     }
     return received;
@@ -137,8 +137,8 @@ QList<QueueMessage> QueueStore::receiveMessages(const QString &queue, int max, i
 
 bool QueueStore::changedOne(Statement &statement, const QString &noneChanged)
 {
-    if (!statement.execute())
-        return fail(db().errorString());
+    if (Result<void> done = statement.execute(); !done)
+        return fail(done.errorMessage());
     if (db().changes() == 0)
         return fail(noneChanged);
     return true;
@@ -184,7 +184,7 @@ int QueueStore::purgeQueue(const QString &queue)
 {
     Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1"));
     remove.bind(1, queue);
-    remove.execute();
+    (void)remove.execute();
     return db().changes();
 }
 

@@ -51,8 +51,8 @@ public:
     QDateTime nextVisible(const QString &queue) const;
 
 protected:
-    bool createTables();
-    bool clear();
+    Result<void> createTables();
+    Result<void> clear();
 
 private:
     // Runs a statement meant to change one message; false with noneChanged when none matched.

@@ -9,30 +9,32 @@
 
 namespace Nimbus {
 
-bool TableStore::createTables()
+Result<void> TableStore::createTables()
 {
-    if (!db().exec(QStringLiteral("CREATE TABLE IF NOT EXISTS items (\n"
-                                  "    tbl TEXT NOT NULL,\n"
-                                  "    pk TEXT NOT NULL,\n"
-                                  "    sk TEXT NOT NULL,\n"
-                                  "    sort_number REAL,\n"
-                                  "    item TEXT NOT NULL,\n"
-                                  "    PRIMARY KEY (tbl, pk, sk)\n"
-                                  ");\n"
-                                  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);")))
-        return false;
-    mSequence = 0;
-    db().queryInt(QStringLiteral("SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"),
-                  &mSequence);
-    return true;
+    if (Result<void> created = db().exec(
+            QStringLiteral("CREATE TABLE IF NOT EXISTS items (\n"
+                           "    tbl TEXT NOT NULL,\n"
+                           "    pk TEXT NOT NULL,\n"
+                           "    sk TEXT NOT NULL,\n"
+                           "    sort_number REAL,\n"
+                           "    item TEXT NOT NULL,\n"
+                           "    PRIMARY KEY (tbl, pk, sk)\n"
+                           ");\n"
+                           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"));
+        !created)
+        return created;
+    mSequence = db().queryInt(QStringLiteral(
+                                  "SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"))
+                    .valueOr(0);
+    return {};
 }
 
-bool TableStore::clear()
+Result<void> TableStore::clear()
 {
-    if (!db().exec(QStringLiteral("DELETE FROM items; DELETE FROM meta;")))
-        return fail(db().errorString());
+    if (Result<void> done = db().exec(QStringLiteral("DELETE FROM items; DELETE FROM meta;")); !done)
+        return done;
     mSequence = 0;
-    return true;
+    return {};
 }
 
 void TableStore::recordChange(StreamRecord *record, const QString &eventName, const TableKeys &keys,
@@ -106,13 +108,13 @@ bool TableStore::putItem(const QString &table, const TableKeys &keys, const QJso
     else
         insert.bindNull(4);
     insert.bind(5, QString::fromUtf8(QJsonDocument(item).toJson(QJsonDocument::Compact)));
-    if (!insert.execute())
-        return fail(db().errorString());
+    if (Result<void> done = insert.execute(); !done)
+        return fail(done.errorMessage());
     recordChange(record, old ? QStringLiteral("MODIFY") : QStringLiteral("INSERT"), keys, item, item,
                  old.value_or(QJsonObject()));
     Statement seq(db(), QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"));
     seq.bind(1, QString::number(mSequence));
-    seq.execute();
+    (void)seq.execute();
     return true;
 }
 
@@ -145,8 +147,8 @@ bool TableStore::deleteItem(const QString &table, const TableKeys &keys, const Q
     remove.bind(1, table);
     remove.bind(2, ids->first);
     remove.bind(3, ids->second);
-    if (!remove.execute())
-        return fail(db().errorString());
+    if (Result<void> done = remove.execute(); !done)
+        return fail(done.errorMessage());
     recordChange(record, QStringLiteral("REMOVE"), keys, *old, {}, *old);
     return true;
 }

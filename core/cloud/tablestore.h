@@ -66,8 +66,8 @@ public:
 
 protected:
     // The items table, and the stream's sequence number where the last session left it.
-    bool createTables();
-    bool clear();
+    Result<void> createTables();
+    Result<void> clear();
 
 private:
     std::optional<QPair<QString, QString>> itemKeys(const TableKeys &keys, const QJsonObject &item);

@@ -198,8 +198,8 @@ QByteArray Project::copyNodes(const QList<NodeId> &nodes) const
 QList<NodeId> Project::pasteNodes(const QByteArray &fragment, QPointF offset, QString *error)
 {
     JsonInterchange reader;
-    if (!reader.read(fragment, QCoreApplication::translate("Nimbus::Project", "clipboard"))) {
-        setError(error, reader.errorString());
+    if (Result<void> read = reader.read(fragment, QCoreApplication::translate("Nimbus::Project", "clipboard")); !read) {
+        setError(error, read.errorMessage());
         return {};
     }
     const std::map<NodeId, Node> nodes = reader.takeNodes();

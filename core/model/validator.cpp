@@ -203,7 +203,7 @@ QList<Diagnostic> Validator::pathProblems(const Catalog &catalog, const Node &no
     if (source.isString()) {
         QString problem = Paths::confinementProblem(source.toString());
         if (problem.isEmpty() && !directory.isEmpty())
-            Paths::resolveUnder(directory, source.toString(), &problem);
+            problem = Paths::resolveUnder(directory, source.toString()).errorMessage();
         if (!problem.isEmpty())
             add(tr("%1: the source folder '%2' is refused: %3").arg(what, source.toString(), problem),
                 kind->code.sourceProperty);

@@ -39,8 +39,10 @@ void FunctionRunner::openHistory()
 {
     // A saved .nimbus project keeps its history in its file; otherwise it lives in memory.
     const QString file = mProject ? mProject->filePath() : QString();
-    if (file.isEmpty() || ProjectFile::isJsonPath(file) || !mHistory.open(file))
-        mHistory.openInMemory();
+    if (file.isEmpty() || ProjectFile::isJsonPath(file) || !mHistory.open(file)) {
+        // An in-memory database opens unless memory runs out; without it runs are not kept.
+        (void)mHistory.openInMemory();
+    }
 }
 
 QString FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, QString *error, bool reject)
@@ -115,7 +117,7 @@ void FunctionRunner::onFinished(const InvocationResult &result)
         reloaded = true;
     qint64 historyId = 0;
     if (mRecording && mProject && mProject->architecture().node(running.function))
-        mHistory.record(running.function, running.event, result, &historyId);
+        historyId = mHistory.record(running.function, running.event, result).valueOr(0);
     emit finished(running.function, result, reloaded, historyId);
 }
 

@@ -55,13 +55,13 @@ bool FunctionSpec::fromNode(const Project &project, NodeId id, FunctionSpec *spe
     const QString source = value(kind->code.sourceProperty).toString();
     const QString base = project.directory().isEmpty() ? QDir::currentPath() : project.directory();
     // A project from someone else must not run code from outside its folder.
-    QString problem;
-    spec->sourceDirectory = Paths::resolveUnder(base, source, &problem);
-    if (spec->sourceDirectory.isEmpty()) {
-        *error = tr("%1: the source folder '%2' is refused: %3").arg(node->name, source, problem);
+    const Result<QString> sourceDirectory = Paths::resolveUnder(base, source);
+    if (!sourceDirectory) {
+        *error =
+            tr("%1: the source folder '%2' is refused: %3").arg(node->name, source, sourceDirectory.errorMessage());
         return false;
     }
-    spec->sourceDirectory = QDir::cleanPath(spec->sourceDirectory);
+    spec->sourceDirectory = QDir::cleanPath(*sourceDirectory);
     spec->memoryMB = value(QStringLiteral("memory")).toInt(128);
     spec->timeoutSeconds = value(QStringLiteral("timeout")).toInt(3);
     const QJsonValue reserved = value(QStringLiteral("reservedConcurrency"));

@@ -285,52 +285,50 @@ void RunHistory::closeDatabase()
     mDb.reset();
 }
 
-bool RunHistory::open(const QString &projectFile)
+Error RunHistory::notOpen() const
+{
+    return Error{tr("no run history is open")};
+}
+
+Result<void> RunHistory::open(const QString &projectFile)
 {
     closeDatabase();
     mDb = std::make_unique<Database>();
-    if (!mDb->open(projectFile, Database::Mode::ReadWrite)) {
-        mError = tr("%1: cannot open the run history: %2").arg(projectFile, mDb->errorString());
+    if (Result<void> opened = mDb->open(projectFile, Database::Mode::ReadWrite); !opened) {
         closeDatabase();
-        return false;
+        return fail(tr("%1: cannot open the run history: %2").arg(projectFile, opened.errorMessage()));
     }
-    qint64 applicationId = 0;
-    qint64 version = 0;
-    if (!mDb->queryInt(QStringLiteral("PRAGMA application_id"), &applicationId)
-        || !mDb->queryInt(QStringLiteral("PRAGMA user_version"), &version)
-        || applicationId != Migrations::kApplicationId || version < 1 || version > Migrations::latestVersion()) {
-        mError = tr("%1: not a Nimbus project this version can keep a run history in").arg(projectFile);
+    const qint64 applicationId = mDb->queryInt(QStringLiteral("PRAGMA application_id")).valueOr(0);
+    const qint64 version = mDb->queryInt(QStringLiteral("PRAGMA user_version")).valueOr(0);
+    if (applicationId != Migrations::kApplicationId || version < 1 || version > Migrations::latestVersion()) {
         closeDatabase();
-        return false;
+        return fail(tr("%1: not a Nimbus project this version can keep a run history in").arg(projectFile));
     }
-    QString error;
-    if (version < Migrations::latestVersion()
-        && !Migrations::migrate(*mDb, int(version), Migrations::latestVersion(), &error)) {
-        mError = error;
-        closeDatabase();
-        return false;
+    if (version < Migrations::latestVersion()) {
+        if (Result<void> upgraded = Migrations::migrate(*mDb, int(version), Migrations::latestVersion()); !upgraded) {
+            closeDatabase();
+            return upgraded;
+        }
     }
-    return true;
+    return {};
 }
 
-bool RunHistory::openInMemory()
+Result<void> RunHistory::openInMemory()
 {
     closeDatabase();
     mDb = std::make_unique<Database>();
-    QString error;
-    if (!mDb->open(QStringLiteral(":memory:"), Database::Mode::Create)
-        || !Migrations::migrate(*mDb, 0, Migrations::latestVersion(), &error)) {
-        mError = error.isEmpty() ? mDb->errorString() : error;
+    Result<void> opened = mDb->open(QStringLiteral(":memory:"), Database::Mode::Create);
+    if (opened)
+        opened = Migrations::migrate(*mDb, 0, Migrations::latestVersion());
+    if (!opened)
         closeDatabase();
-        return false;
-    }
-    return true;
+    return opened;
 }
 
-bool RunHistory::record(NodeId node, const QByteArray &plainEvent, const InvocationResult &plain, qint64 *id)
+Result<qint64> RunHistory::record(NodeId node, const QByteArray &plainEvent, const InvocationResult &plain)
 {
     if (!mDb)
-        return false;
+        return notOpen();
     // Secrets are hidden before anything is written: the file may be shared, committed
     // or backed up, and SQLite keeps overwritten bytes in free pages.
     const Redacted redacted = redact(plainEvent, plain);
@@ -359,23 +357,21 @@ bool RunHistory::record(NodeId node, const QByteArray &plainEvent, const Invocat
     else
         insert.bindNull(11);
     insert.bind(12, qint64(r.coldStart));
-    if (!insert.execute()) {
-        mError = mDb->errorString();
-        return false;
-    }
+    if (Result<void> inserted = insert.execute(); !inserted)
+        return inserted.error();
     const qint64 inserted = mDb->lastInsertId();
-    if (id)
-        *id = inserted;
     // Pruning scans the function's runs: once every 128 runs is enough to keep the
     // history near its retention (entries() never shows more), and keeps a busy local
     // cloud fast.
     if (inserted % 128 != 0)
-        return true;
+        return inserted;
     Statement prune(*mDb, QStringLiteral("DELETE FROM run_history WHERE node_id = ?1 AND id NOT IN "
                                          "(SELECT id FROM run_history WHERE node_id = ?1 ORDER BY id DESC LIMIT ?2)"));
     prune.bind(1, qint64(node));
     prune.bind(2, qint64(mRetention));
-    return prune.execute();
+    if (Result<void> pruned = prune.execute(); !pruned)
+        return pruned.error();
+    return inserted;
 }
 
 QList<RunHistory::Entry> RunHistory::entries(NodeId node, int limit) const
@@ -440,26 +436,22 @@ QList<RunHistory::SavedEvent> RunHistory::savedEvents(NodeId node) const
     return list;
 }
 
-bool RunHistory::saveEvent(NodeId node, const QString &name, const QByteArray &event)
+Result<void> RunHistory::saveEvent(NodeId node, const QString &name, const QByteArray &event)
 {
     if (!mDb)
-        return false;
+        return notOpen();
     Statement insert(*mDb, QStringLiteral("INSERT INTO saved_events(node_id, name, event) VALUES (?1, ?2, ?3) "
                                           "ON CONFLICT(node_id, name) DO UPDATE SET event = excluded.event"));
     insert.bind(1, qint64(node));
     insert.bind(2, name);
     insert.bind(3, QString::fromUtf8(redactEvent(event)));
-    if (!insert.execute()) {
-        mError = mDb->errorString();
-        return false;
-    }
-    return true;
+    return insert.execute();
 }
 
-bool RunHistory::removeSavedEvent(NodeId node, const QString &name)
+Result<void> RunHistory::removeSavedEvent(NodeId node, const QString &name)
 {
     if (!mDb)
-        return false;
+        return notOpen();
     Statement remove(*mDb, QStringLiteral("DELETE FROM saved_events WHERE node_id = ?1 AND name = ?2"));
     remove.bind(1, qint64(node));
     remove.bind(2, name);

@@ -2,6 +2,7 @@
 
 #include "invocationresult.h"
 #include "model/node.h"
+#include "result.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -39,11 +40,10 @@ public:
     ~RunHistory();
 
     // Opens the history of a saved .nimbus project (upgraded to the current schema).
-    bool open(const QString &projectFile);
+    Result<void> open(const QString &projectFile);
     // A history that lasts as long as this object, for a project not saved yet.
-    bool openInMemory();
+    Result<void> openInMemory();
     bool isOpen() const { return mDb != nullptr; }
-    QString errorString() const { return mError; }
     void setRetention(int perFunction) { mRetention = perFunction; }
 
     // What record() and saveEvent() write: the event and result with their secrets hidden.
@@ -55,8 +55,8 @@ public:
     static Redacted redact(const QByteArray &event, const InvocationResult &result);
     static QByteArray redactEvent(const QByteArray &event);
 
-    // Keeps one invocation, secrets hidden; *id (if given) receives its entry's id.
-    bool record(NodeId node, const QByteArray &event, const InvocationResult &result, qint64 *id = nullptr);
+    // Keeps one invocation, secrets hidden; its entry's id.
+    Result<qint64> record(NodeId node, const QByteArray &event, const InvocationResult &result);
     QList<Entry> entries(NodeId node, int limit = 100) const;
     bool entry(qint64 id, Entry *entry) const;
 
@@ -68,19 +68,19 @@ public:
     };
     QList<SavedEvent> savedEvents(NodeId node) const;
     // Kept with its secret headers hidden: a replay sends "[redacted]" in their place.
-    bool saveEvent(NodeId node, const QString &name, const QByteArray &event);
-    bool removeSavedEvent(NodeId node, const QString &name);
+    Result<void> saveEvent(NodeId node, const QString &name, const QByteArray &event);
+    Result<void> removeSavedEvent(NodeId node, const QString &name);
 
 private:
     QList<Entry> select(const QString &where, qint64 key, int limit) const;
 
     void closeDatabase();
+    Error notOpen() const;
 
     std::unique_ptr<Database> mDb;
     // The insert of record(), prepared once per database (a busy local cloud records
     // thousands of runs a second); destroyed before the database.
     std::unique_ptr<Statement> mInsert;
-    QString mError;
     int mRetention = kDefaultRetention;
 };
 

@@ -21,7 +21,7 @@ Database::~Database()
     close();
 }
 
-bool Database::open(const QString &path, Mode mode)
+Result<void> Database::open(const QString &path, Mode mode)
 {
     close();
     int flags = SQLITE_OPEN_NOMUTEX;
@@ -32,9 +32,9 @@ bool Database::open(const QString &path, Mode mode)
     }
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &mDb, flags, nullptr);
     if (rc != SQLITE_OK) {
-        mError = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QString::fromUtf8(sqlite3_errstr(rc));
+        const QString message = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QString::fromUtf8(sqlite3_errstr(rc));
         close();
-        return false;
+        return fail(message);
     }
     sqlite3_extended_result_codes(mDb, 1);
     sqlite3_busy_timeout(mDb, 2000);
@@ -42,12 +42,12 @@ bool Database::open(const QString &path, Mode mode)
     // schema cannot be rewritten behind SQLite's back.
     if (sqlite3_db_config(mDb, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr) != SQLITE_OK
         || sqlite3_db_config(mDb, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr) != SQLITE_OK) {
-        fail(QString());
+        Error failure = error();
         close();
-        return false;
+        return failure;
     }
     setWorkLimit(mWorkLimit);
-    return true;
+    return {};
 }
 
 void Database::setWorkLimit(qint64 steps)
@@ -78,7 +78,7 @@ void Database::close()
     }
 }
 
-bool Database::fail(const QString &context)
+Error Database::error(const QString &context) const
 {
     QString detail = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QStringLiteral("no database");
     if (mWorkExceeded && mDb && sqlite3_errcode(mDb) == SQLITE_INTERRUPT) {
@@ -86,8 +86,7 @@ bool Database::fail(const QString &context)
         detail = QCoreApplication::translate("Nimbus::Database", "a query needed more than %Ln steps and was stopped",
                                              nullptr, steps);
     }
-    mError = context.isEmpty() ? detail : QStringLiteral("%1: %2").arg(context, detail);
-    return false;
+    return Error{context.isEmpty() ? detail : QStringLiteral("%1: %2").arg(context, detail)};
 }
 
 int Database::changes() const
@@ -100,36 +99,35 @@ qint64 Database::lastInsertId() const
     return mDb ? sqlite3_last_insert_rowid(mDb) : 0;
 }
 
-bool Database::exec(const QString &sql)
+Result<void> Database::exec(const QString &sql)
 {
     char *message = nullptr;
     resetWork();
     const int rc = sqlite3_exec(mDb, sql.toUtf8().constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        mError = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+        const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
         if (rc == SQLITE_INTERRUPT && mWorkExceeded)
-            fail(QString());
-        return false;
+            return error();
+        return fail(text);
     }
-    return true;
+    return {};
 }
 
-bool Database::queryInt(const QString &sql, qint64 *value)
+Result<qint64> Database::queryInt(const QString &sql)
 {
     Statement st(*this, sql);
     if (!st.isValid())
-        return false;
+        return st.status().error();
     if (!st.next())
-        return st.failed() ? false : fail(sql);
-    *value = st.columnInt(0);
-    return true;
+        return st.failed() ? st.status().error() : error(sql);
+    return st.columnInt(0);
 }
 
 Statement::Statement(Database &db, const QString &sql) : mDb(db)
 {
     if (sqlite3_prepare_v2(db.handle(), sql.toUtf8().constData(), -1, &mStmt, nullptr) != SQLITE_OK) {
-        mDb.fail(QString());
+        mError = mDb.error();
         sqlite3_finalize(mStmt);
         mStmt = nullptr;
         mFailed = true;
@@ -180,16 +178,23 @@ bool Statement::next()
         return true;
     if (rc != SQLITE_DONE) {
         mFailed = true;
-        mDb.fail(QString());
+        mError = mDb.error();
     }
     return false;
 }
 
-bool Statement::execute()
+Result<void> Statement::execute()
 {
     next();
     reset();
-    return !mFailed;
+    return status();
+}
+
+Result<void> Statement::status() const
+{
+    if (mFailed)
+        return mError;
+    return {};
 }
 
 void Statement::reset()

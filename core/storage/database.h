@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -23,21 +25,21 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    bool open(const QString &path, Mode mode);
+    Result<void> open(const QString &path, Mode mode);
     void close();
     bool isOpen() const { return mDb != nullptr; }
     sqlite3 *handle() const { return mDb; }
 
-    bool exec(const QString &sql);
+    Result<void> exec(const QString &sql);
     // Runs a statement that returns one integer (PRAGMA user_version ...).
-    bool queryInt(const QString &sql, qint64 *value);
+    Result<qint64> queryInt(const QString &sql);
     // The row id of the last INSERT on this connection.
     qint64 lastInsertId() const;
     // Rows the last INSERT, UPDATE or DELETE changed.
     int changes() const;
-    QString errorString() const { return mError; }
-
-    bool fail(const QString &context);
+    // What SQLite says went wrong last on this connection, after context if any ("a
+    // query needed more than N steps" when the work limit stopped it).
+    Error error(const QString &context = {}) const;
 
     // Bounds the work of each statement (in SQLite virtual machine steps) until it is
     // set back to 0; a statement that needs more is stopped with an error. A bound
@@ -55,7 +57,6 @@ private:
     static int progress(void *database);
 
     sqlite3 *mDb = nullptr;
-    QString mError;
     qint64 mWorkLimit = 0;
     qint64 mWorkDone = 0;
     bool mWorkExceeded = false;
@@ -76,9 +77,11 @@ public:
     void bind(int index, const QString &value);
     void bind(int index, const QByteArray &value);
     void bindNull(int index);
-    // Steps once: true while a row is available; check done()/failed() afterwards.
+    // Steps once: true while a row is available; check status() afterwards.
     bool next();
-    bool execute(); // steps a statement that returns no rows, then resets it
+    Result<void> execute(); // steps a statement that returns no rows, then resets it
+    // Whether preparing and stepping went well so far; the error of the step that failed.
+    Result<void> status() const;
     bool failed() const { return mFailed; }
     void reset();
 
@@ -93,6 +96,7 @@ private:
     sqlite3_stmt *mStmt = nullptr;
     bool mFailed = false;
     bool mStarted = false;
+    Error mError;
 };
 
 } // namespace Nimbus

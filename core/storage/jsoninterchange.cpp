@@ -55,19 +55,17 @@ QByteArray JsonInterchange::write(const Architecture &architecture, const QList<
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-bool JsonInterchange::fail(const QString &where, const QString &message)
+Error JsonInterchange::fail(const QString &where, const QString &message)
 {
-    mError = where.isEmpty() ? QStringLiteral("%1: %2").arg(mFileName, message)
-                             : QStringLiteral("%1: %2: %3").arg(mFileName, where, message);
     mNodes.clear();
     mEdges.clear();
-    return false;
+    return Error{where.isEmpty() ? QStringLiteral("%1: %2").arg(mFileName, message)
+                                 : QStringLiteral("%1: %2: %3").arg(mFileName, where, message)};
 }
 
-bool JsonInterchange::read(const QByteArray &json, const QString &fileName)
+Result<void> JsonInterchange::read(const QByteArray &json, const QString &fileName)
 {
     mFileName = fileName;
-    mError.clear();
     mNodes.clear();
     mEdges.clear();
     mOrigins = {};
@@ -141,7 +139,7 @@ bool JsonInterchange::read(const QByteArray &json, const QString &fileName)
         mEdges.emplace(edge.id, edge);
     }
     mOrigins = root.value(QLatin1String("origins")).toObject();
-    return true;
+    return {};
 }
 
 } // namespace Nimbus

@@ -2,6 +2,7 @@
 
 #include "model/edge.h"
 #include "model/node.h"
+#include "result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -27,18 +28,17 @@ public:
     // Only the given nodes and the edges between them (copy and paste).
     static QByteArray write(const Architecture &architecture, const QList<NodeId> &nodes);
     // Reads nodes and edges; fileName is used in error messages.
-    bool read(const QByteArray &json, const QString &fileName);
-    QString errorString() const { return mError; }
+    Result<void> read(const QByteArray &json, const QString &fileName);
 
     std::map<NodeId, Node> takeNodes() { return std::move(mNodes); }
     std::map<EdgeId, Edge> takeEdges() { return std::move(mEdges); }
     QJsonObject origins() const { return mOrigins; }
 
 private:
-    bool fail(const QString &where, const QString &message);
+    // Drops what was read so far; the message after the file name and where.
+    Error fail(const QString &where, const QString &message);
 
     QString mFileName;
-    QString mError;
     std::map<NodeId, Node> mNodes;
     std::map<EdgeId, Edge> mEdges;
     QJsonObject mOrigins;

@@ -77,12 +77,12 @@ struct Column
 
 // The columns of one real table, in order. The name comes from the expected schema,
 // never from the file.
-bool readColumns(Database &db, const QString &table, QList<Column> *columns)
+Result<void> readColumns(Database &db, const QString &table, QList<Column> *columns)
 {
     Statement st(db, QStringLiteral("PRAGMA main.table_xinfo(\"%1\")").arg(table));
     while (st.next())
         columns->append({st.columnText(1), st.columnText(2).toUpper(), int(st.columnInt(6))});
-    return st.isValid() && !st.failed();
+    return st.status();
 }
 
 // What the file's schema holds: type ('table', 'view', ...) and creating SQL by name.
@@ -93,13 +93,13 @@ struct SchemaEntry
     QString sql;
 };
 
-bool readSchema(Database &db, std::map<QString, SchemaEntry> *entries)
+Result<void> readSchema(Database &db, std::map<QString, SchemaEntry> *entries)
 {
     // sqlite_master cannot be shadowed: names starting with sqlite_ are reserved.
     Statement st(db, QStringLiteral("SELECT type, name, tbl_name, sql FROM main.sqlite_master"));
     while (st.next())
         entries->emplace(st.columnText(1), SchemaEntry{st.columnText(0), st.columnText(2), st.columnText(3)});
-    return st.isValid() && !st.failed();
+    return st.status();
 }
 
 } // namespace
@@ -109,58 +109,51 @@ int latestVersion()
     return std::prev(std::end(kSteps))->version;
 }
 
-bool migrate(Database &db, int fromVersion, int targetVersion, QString *error)
+Result<void> migrate(Database &db, int fromVersion, int targetVersion)
 {
-    if (!db.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        *error = db.errorString();
-        return false;
-    }
+    if (Result<void> begun = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return begun;
     for (const Step &step : kSteps) {
         if (step.version <= fromVersion || step.version > targetVersion)
             continue;
-        if (!db.exec(QString::fromUtf8(step.sql))) {
-            *error = QCoreApplication::translate("Nimbus::Migrations", "upgrading to schema version %1: %2")
-                         .arg(step.version)
-                         .arg(db.errorString());
-            db.exec(QStringLiteral("ROLLBACK"));
-            return false;
+        if (const Result<void> done = db.exec(QString::fromUtf8(step.sql)); !done) {
+            (void)db.exec(QStringLiteral("ROLLBACK"));
+            return fail(QCoreApplication::translate("Nimbus::Migrations", "upgrading to schema version %1: %2")
+                            .arg(step.version)
+                            .arg(done.errorMessage()));
         }
     }
-    const bool ok = db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId))
-                    && db.exec(QStringLiteral("PRAGMA user_version = %1").arg(targetVersion))
-                    && db.exec(QStringLiteral("COMMIT"));
-    if (!ok) {
-        *error = db.errorString();
-        db.exec(QStringLiteral("ROLLBACK"));
-    }
-    return ok;
+    Result<void> done = db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
+    if (done)
+        done = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(targetVersion));
+    if (done)
+        done = db.exec(QStringLiteral("COMMIT"));
+    if (!done)
+        (void)db.exec(QStringLiteral("ROLLBACK"));
+    return done;
 }
 
 } // namespace Nimbus::Migrations
 
 namespace Nimbus::Migrations {
 
-SchemaCheck checkSchema(Database &db, int version, QString *error)
+Result<QString> checkSchema(Database &db, int version)
 {
     // The expected schema is the one the steps build, so the two cannot drift apart.
     Database expected;
     std::map<QString, SchemaEntry> expectedEntries;
-    if (!expected.open(QStringLiteral(":memory:"), Database::Mode::Create) || !migrate(expected, 0, version, error)
-        || !readSchema(expected, &expectedEntries)) {
-        if (error->isEmpty())
-            *error = expected.errorString();
-        return SchemaCheck::Unreadable;
-    }
+    Result<void> built = expected.open(QStringLiteral(":memory:"), Database::Mode::Create);
+    if (built)
+        built = migrate(expected, 0, version);
+    if (built)
+        built = readSchema(expected, &expectedEntries);
+    if (!built)
+        return built.error();
 
     std::map<QString, SchemaEntry> entries;
-    if (!readSchema(db, &entries)) {
-        *error = db.errorString();
-        return SchemaCheck::Unreadable;
-    }
-    auto unexpected = [error](const QString &message) {
-        *error = message;
-        return SchemaCheck::Unexpected;
-    };
+    if (Result<void> read = readSchema(db, &entries); !read)
+        return read.error();
+    auto unexpected = [](const QString &message) { return Result<QString>(message); };
     // Views run their query and triggers their statements when Nimbus reads or saves.
     for (const auto &[name, entry] : entries) {
         if (entry.type == QLatin1String("view"))
@@ -187,14 +180,10 @@ SchemaCheck checkSchema(Database &db, int version, QString *error)
 
         QList<Column> wantColumns;
         QList<Column> columns;
-        if (!readColumns(expected, name, &wantColumns)) {
-            *error = expected.errorString();
-            return SchemaCheck::Unreadable;
-        }
-        if (!readColumns(db, name, &columns)) {
-            *error = db.errorString();
-            return SchemaCheck::Unreadable;
-        }
+        if (Result<void> read = readColumns(expected, name, &wantColumns); !read)
+            return read.error();
+        if (Result<void> read = readColumns(db, name, &columns); !read)
+            return read.error();
         for (const Column &column : columns) {
             if (column.hidden != 0)
                 return unexpected(
@@ -222,7 +211,7 @@ SchemaCheck checkSchema(Database &db, int version, QString *error)
             }
         }
     }
-    return SchemaCheck::Ok;
+    return QString();
 }
 
 } // namespace Nimbus::Migrations

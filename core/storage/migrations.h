@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QString>
 
 namespace Nimbus {
@@ -15,19 +17,16 @@ constexpr int kApplicationId = 0x4E4D4253;
 
 int latestVersion();
 // Runs the steps from the file's version up to target, in one transaction.
-bool migrate(Database &db, int fromVersion, int targetVersion, QString *error);
+Result<void> migrate(Database &db, int fromVersion, int targetVersion);
 
-enum class SchemaCheck {
-    Ok,
-    Unexpected, // the file is readable, but its schema is not one Nimbus wrote
-    Unreadable, // the schema itself could not be read (a damaged file)
-};
 // Checks, from the schema alone and before any table is read, that db holds what
 // the steps up to version create: each of its tables a real table (not a view or a
 // virtual table) with the same columns, none of them computed, and no view or
 // trigger anywhere, since those run code of the file's author when Nimbus reads or
-// writes. On failure error says what differs, e.g. "'nodes' is a view".
-SchemaCheck checkSchema(Database &db, int version, QString *error);
+// writes. The result is empty when the schema is as expected, else what differs, e.g.
+// "'nodes' is a view" (the file is readable, but its schema is not one Nimbus wrote); an
+// error when the schema itself could not be read (a damaged file).
+Result<QString> checkSchema(Database &db, int version);
 
 } // namespace Migrations
 } // namespace Nimbus

@@ -33,20 +33,16 @@ const QByteArray kSqliteHeader("SQLite format 3\0", 16);
 // project of 100 000 nodes needs a few million.
 constexpr qint64 kOpenWorkLimit = 200'000'000;
 
-bool copyFileAtomically(const QString &from, const QString &to, QString *error)
+Result<void> copyFileAtomically(const QString &from, const QString &to)
 {
     QFile in(from);
-    if (!in.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: %2").arg(from, in.errorString());
-        return false;
-    }
+    if (!in.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("%1: %2").arg(from, in.errorString())};
     QDir().mkpath(QFileInfo(to).absolutePath());
     QSaveFile out(to);
-    if (!out.open(QIODevice::WriteOnly) || out.write(in.readAll()) < 0 || !out.commit()) {
-        *error = QStringLiteral("%1: %2").arg(to, out.errorString());
-        return false;
-    }
-    return true;
+    if (!out.open(QIODevice::WriteOnly) || out.write(in.readAll()) < 0 || !out.commit())
+        return Error{QStringLiteral("%1: %2").arg(to, out.errorString())};
+    return {};
 }
 
 } // namespace
@@ -56,34 +52,34 @@ bool ProjectFile::isJsonPath(const QString &path)
     return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
 }
 
-bool ProjectFile::fail(const QString &path, const QString &message)
+Error ProjectFile::fail(const QString &path, const QString &message)
 {
-    mError = path.isEmpty() ? message : QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), message);
-    return false;
+    return Error{path.isEmpty() ? message : QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), message)};
 }
 
-bool ProjectFile::readIdentity(Database &db, const QString &path, qint64 *applicationId, qint64 *version)
+Result<ProjectFile::Identity> ProjectFile::readIdentity(Database &db, const QString &path)
 {
-    if (!db.queryInt(QStringLiteral("PRAGMA application_id"), applicationId)
-        || !db.queryInt(QStringLiteral("PRAGMA user_version"), version))
-        return fail(path, tr("the file is damaged: %1").arg(db.errorString()));
-    return true;
+    const Result<qint64> applicationId = db.queryInt(QStringLiteral("PRAGMA application_id"));
+    if (!applicationId)
+        return fail(path, tr("the file is damaged: %1").arg(applicationId.errorMessage()));
+    const Result<qint64> version = db.queryInt(QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return fail(path, tr("the file is damaged: %1").arg(version.errorMessage()));
+    return Identity{*applicationId, *version};
 }
 
-bool ProjectFile::checkSchema(Database &db, const QString &path, qint64 version)
+Result<void> ProjectFile::checkSchema(Database &db, const QString &path, qint64 version)
 {
-    QString error;
-    switch (Migrations::checkSchema(db, int(version), &error)) {
-    case Migrations::SchemaCheck::Ok: return true;
-    case Migrations::SchemaCheck::Unexpected: return fail(path, tr("not a Nimbus project: %1").arg(error));
-    case Migrations::SchemaCheck::Unreadable: break;
-    }
-    return fail(path, tr("the file is damaged: %1").arg(error));
+    const Result<QString> difference = Migrations::checkSchema(db, int(version));
+    if (!difference)
+        return fail(path, tr("the file is damaged: %1").arg(difference.errorMessage()));
+    if (!difference->isEmpty())
+        return fail(path, tr("not a Nimbus project: %1").arg(*difference));
+    return {};
 }
 
-bool ProjectFile::load(const QString &path, Project &project)
+Result<void> ProjectFile::load(const QString &path, Project &project)
 {
-    mError.clear();
     mLoadedVersion = 0;
     const QFileInfo info(path);
     if (!info.exists())
@@ -95,16 +91,14 @@ bool ProjectFile::load(const QString &path, Project &project)
     return isJsonPath(path) ? loadJson(path, project) : loadDatabase(path, project);
 }
 
-bool ProjectFile::loadJson(const QString &path, Project &project)
+Result<void> ProjectFile::loadJson(const QString &path, Project &project)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(path, file.errorString());
     JsonInterchange reader;
-    if (!reader.read(file.readAll(), QDir::toNativeSeparators(path))) {
-        mError = reader.errorString();
-        return false;
-    }
+    if (Result<void> read = reader.read(file.readAll(), QDir::toNativeSeparators(path)); !read)
+        return read;
     mLoadedVersion = JsonInterchange::kFormatVersion;
     project.undoStack()->clear();
     project.clearPendingCodeFiles();
@@ -112,10 +106,10 @@ bool ProjectFile::loadJson(const QString &path, Project &project)
     project.setOrigins(reader.origins());
     project.setFilePath(path);
     project.markSaved();
-    return true;
+    return {};
 }
 
-bool ProjectFile::loadDatabase(const QString &path, Project &project)
+Result<void> ProjectFile::loadDatabase(const QString &path, Project &project)
 {
     // Recognise the file before SQLite touches it, to give the right message.
     {
@@ -128,13 +122,13 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
 
     Database db;
     db.setWorkLimit(kOpenWorkLimit);
-    if (!db.open(path, Database::Mode::ReadOnly))
-        return fail(path, tr("cannot open: %1").arg(db.errorString()));
-    qint64 applicationId = 0;
-    qint64 version = 0;
-    if (!readIdentity(db, path, &applicationId, &version))
-        return false;
-    if (applicationId != Migrations::kApplicationId)
+    if (Result<void> opened = db.open(path, Database::Mode::ReadOnly); !opened)
+        return fail(path, tr("cannot open: %1").arg(opened.errorMessage()));
+    const Result<Identity> identity = readIdentity(db, path);
+    if (!identity)
+        return identity.error();
+    const qint64 version = identity->version;
+    if (identity->applicationId != Migrations::kApplicationId)
         return fail(path, tr("not a Nimbus project (an SQLite database of another program)"));
     if (version > Migrations::latestVersion())
         return fail(path, tr("written by a newer version of Nimbus Studio (schema %1; this version reads up to %2). "
@@ -143,13 +137,13 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
                               .arg(Migrations::latestVersion()));
     if (version < 1)
         return fail(path, tr("not a Nimbus project (no schema version)"));
-    if (!checkSchema(db, path, version))
-        return false;
+    if (Result<void> checked = checkSchema(db, path, version); !checked)
+        return checked;
     {
         Statement check(db, QStringLiteral("PRAGMA quick_check"));
         if (!check.next() || check.columnText(0) != QLatin1String("ok"))
-            return fail(path,
-                        tr("the file is damaged: %1").arg(check.failed() ? db.errorString() : check.columnText(0)));
+            return fail(path, tr("the file is damaged: %1")
+                                  .arg(check.failed() ? check.status().errorMessage() : check.columnText(0)));
     }
     mLoadedVersion = int(version);
 
@@ -163,12 +157,11 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
         if (!QFile::copy(path, copy))
             return fail(path, tr("cannot copy the file to upgrade it"));
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
-        QString error;
-        if (!db.open(copy, Database::Mode::ReadWrite)
-            || !Migrations::migrate(db, int(version), Migrations::latestVersion(), &error))
-            return fail(
-                path,
-                tr("cannot upgrade from schema %1: %2").arg(version).arg(error.isEmpty() ? db.errorString() : error));
+        Result<void> upgraded = db.open(copy, Database::Mode::ReadWrite);
+        if (upgraded)
+            upgraded = Migrations::migrate(db, int(version), Migrations::latestVersion());
+        if (!upgraded)
+            return fail(path, tr("cannot upgrade from schema %1: %2").arg(version).arg(upgraded.errorMessage()));
     }
 
     std::map<NodeId, Node> nodes;
@@ -188,7 +181,7 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
         nodes.emplace(node.id, std::move(node));
     }
     if (nodeQuery.failed())
-        return fail(path, tr("cannot read the nodes: %1").arg(db.errorString()));
+        return fail(path, tr("cannot read the nodes: %1").arg(nodeQuery.status().errorMessage()));
 
     std::map<EdgeId, Edge> edges;
     Statement edgeQuery(db, QStringLiteral("SELECT id, source, target, type FROM edges ORDER BY id"));
@@ -203,7 +196,7 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
         edges.emplace(edge.id, std::move(edge));
     }
     if (edgeQuery.failed())
-        return fail(path, tr("cannot read the connections: %1").arg(db.errorString()));
+        return fail(path, tr("cannot read the connections: %1").arg(edgeQuery.status().errorMessage()));
 
     QJsonObject origins;
     {
@@ -218,12 +211,11 @@ bool ProjectFile::loadDatabase(const QString &path, Project &project)
     project.setOrigins(origins);
     project.setFilePath(path);
     project.markSaved();
-    return true;
+    return {};
 }
 
-bool ProjectFile::save(Project &project, const QString &path)
+Result<void> ProjectFile::save(Project &project, const QString &path)
 {
-    mError.clear();
     mWarnings.clear();
     const QString target = QFileInfo(path).absoluteFilePath();
     const QString newDirectory = QFileInfo(target).absolutePath();
@@ -231,8 +223,8 @@ bool ProjectFile::save(Project &project, const QString &path)
         return fail(newDirectory, tr("cannot create the folder"));
 
     // Code first: if it cannot be written, the project file still matches the disk.
-    if (!writeCode(project, newDirectory))
-        return false;
+    if (Result<void> written = writeCode(project, newDirectory); !written)
+        return written;
 
     if (isJsonPath(target)) {
         QSaveFile file(target);
@@ -241,18 +233,17 @@ bool ProjectFile::save(Project &project, const QString &path)
             return fail(target, file.errorString());
     } else {
         const bool inPlace = target == project.filePath() && QFileInfo::exists(target);
-        if (!writeDatabase(project, target, inPlace))
-            return false;
+        if (Result<void> written = writeDatabase(project, target, inPlace); !written)
+            return written;
     }
     project.setFilePath(target);
     project.markSaved();
-    return true;
+    return {};
 }
 
-bool ProjectFile::writeCode(const Project &project, const QString &newDirectory)
+Result<void> ProjectFile::writeCode(const Project &project, const QString &newDirectory)
 {
     const QString oldDirectory = project.directory();
-    QString error;
     // Moving to another folder: the function folders come along, each only from inside
     // the old folder to inside the new one, and without following a link.
     if (!oldDirectory.isEmpty() && QDir(oldDirectory) != QDir(newDirectory)) {
@@ -265,13 +256,13 @@ bool ProjectFile::writeCode(const Project &project, const QString &newDirectory)
                                          ? node.properties.value(kind->code.sourceProperty)
                                          : kind->defaultProperties(node.name).value(kind->code.sourceProperty);
             const QString source = value.toString();
-            QString problem;
-            const QString from = Paths::resolveUnder(oldDirectory, source, &problem);
-            const QString to = from.isEmpty() ? QString() : Paths::resolveUnder(newDirectory, source, &problem);
-            if (from.isEmpty() || to.isEmpty())
-                return fail(
-                    {},
-                    tr("function '%1': its source folder '%2' cannot be copied: %3").arg(node.name, source, problem));
+            const Result<QString> fromPath = Paths::resolveUnder(oldDirectory, source);
+            const Result<QString> toPath = fromPath ? Paths::resolveUnder(newDirectory, source) : fromPath;
+            if (!toPath)
+                return fail({}, tr("function '%1': its source folder '%2' cannot be copied: %3")
+                                    .arg(node.name, source, toPath.errorMessage()));
+            const QString from = *fromPath;
+            const QString to = *toPath;
             if (!QFileInfo(from).isDir())
                 continue;
             // node_modules and caches are rebuilt, not copied.
@@ -282,54 +273,54 @@ bool ProjectFile::writeCode(const Project &project, const QString &newDirectory)
                 mWarnings.append(tr("function '%1': %2 is a symbolic link or a special file; it is not copied")
                                      .arg(node.name, QDir::cleanPath(source + QLatin1Char('/') + skipped)));
             for (const QString &relative : contents.files) {
-                const QString target = Paths::resolveUnder(to, relative, &problem);
-                if (target.isEmpty() || !Paths::staysUnder(newDirectory, target))
-                    return fail({},
-                                tr("function '%1': cannot copy %2: %3")
-                                    .arg(node.name, QDir::cleanPath(source + QLatin1Char('/') + relative), problem));
-                if (!copyFileAtomically(from + QLatin1Char('/') + relative, target, &error))
-                    return fail({}, tr("cannot copy the function code: %1").arg(error));
+                const Result<QString> target = Paths::resolveUnder(to, relative);
+                if (!target || !Paths::staysUnder(newDirectory, *target))
+                    return fail({}, tr("function '%1': cannot copy %2: %3")
+                                        .arg(node.name, QDir::cleanPath(source + QLatin1Char('/') + relative),
+                                             target.errorMessage()));
+                if (Result<void> copied = copyFileAtomically(from + QLatin1Char('/') + relative, *target); !copied)
+                    return fail({}, tr("cannot copy the function code: %1").arg(copied.errorMessage()));
             }
         }
     }
     const auto &pending = project.pendingCodeFiles();
     for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
-        QString problem;
-        const QString file = Paths::resolveUnder(newDirectory, it.key(), &problem);
-        if (file.isEmpty())
-            return fail(it.key(), tr("not written: %1").arg(problem));
+        const Result<QString> resolved = Paths::resolveUnder(newDirectory, it.key());
+        if (!resolved)
+            return fail(it.key(), tr("not written: %1").arg(resolved.errorMessage()));
+        const QString &file = *resolved;
         QDir().mkpath(QFileInfo(file).absolutePath());
         QSaveFile out(file);
         if (!out.open(QIODevice::WriteOnly) || out.write(it.value()) < 0 || !out.commit())
             return fail(file, out.errorString());
     }
-    return true;
+    return {};
 }
 
-bool ProjectFile::writeDatabase(const Project &project, const QString &path, bool inPlace)
+Result<void> ProjectFile::writeDatabase(const Project &project, const QString &path, bool inPlace)
 {
     Database db;
     QString writePath = path;
     std::unique_ptr<QTemporaryFile> temporary;
 
     if (inPlace) {
-        if (!db.open(path, Database::Mode::ReadWrite))
-            return fail(path, tr("cannot open for writing: %1").arg(db.errorString()));
-        qint64 applicationId = 0;
-        qint64 version = 0;
-        if (!readIdentity(db, path, &applicationId, &version))
-            return false;
-        if (applicationId != Migrations::kApplicationId)
+        if (Result<void> opened = db.open(path, Database::Mode::ReadWrite); !opened)
+            return fail(path, tr("cannot open for writing: %1").arg(opened.errorMessage()));
+        const Result<Identity> identity = readIdentity(db, path);
+        if (!identity)
+            return identity.error();
+        const qint64 version = identity->version;
+        if (identity->applicationId != Migrations::kApplicationId)
             return fail(path, tr("not a Nimbus project; not overwriting it"));
         if (version > Migrations::latestVersion())
             return fail(path, tr("written by a newer version of Nimbus Studio; not overwriting it"));
         // The file may have changed since it was opened; its triggers would run now.
-        if (!checkSchema(db, path, version))
-            return false;
-        QString error;
-        if (version < Migrations::latestVersion()
-            && !Migrations::migrate(db, int(version), Migrations::latestVersion(), &error))
-            return fail(path, error);
+        if (Result<void> checked = checkSchema(db, path, version); !checked)
+            return checked;
+        if (version < Migrations::latestVersion()) {
+            if (Result<void> upgraded = Migrations::migrate(db, int(version), Migrations::latestVersion()); !upgraded)
+                return fail(path, upgraded.errorMessage());
+        }
     } else {
         // A new file is built beside the target and renamed over it, so a failure
         // leaves whatever was there intact.
@@ -338,46 +329,48 @@ bool ProjectFile::writeDatabase(const Project &project, const QString &path, boo
             return fail(path, tr("cannot create a file: %1").arg(temporary->errorString()));
         writePath = temporary->fileName();
         temporary->close();
-        QString error;
-        if (!db.open(writePath, Database::Mode::ReadWrite)
-            || !Migrations::migrate(db, 0, Migrations::latestVersion(), &error))
-            return fail(path, error.isEmpty() ? db.errorString() : error);
+        Result<void> created = db.open(writePath, Database::Mode::ReadWrite);
+        if (created)
+            created = Migrations::migrate(db, 0, Migrations::latestVersion());
+        if (!created)
+            return fail(path, created.errorMessage());
         // Save As keeps the run history and saved events of the file it came from.
         const QString previous = project.filePath();
         if (!previous.isEmpty() && !isJsonPath(previous) && QFileInfo::exists(previous)) {
             Statement attach(db, QStringLiteral("ATTACH DATABASE ?1 AS previous"));
             attach.bind(1, previous);
-            qint64 previousVersion = 0;
-            if (attach.execute() && db.queryInt(QStringLiteral("PRAGMA previous.user_version"), &previousVersion)
-                && previousVersion == Migrations::latestVersion()) {
-                db.exec(QStringLiteral("INSERT INTO run_history SELECT * FROM previous.run_history"));
-                db.exec(QStringLiteral("INSERT INTO saved_events SELECT * FROM previous.saved_events"));
+            if (attach.execute()
+                && db.queryInt(QStringLiteral("PRAGMA previous.user_version")).valueOr(0)
+                       == Migrations::latestVersion()) {
+                // Best effort: a history that cannot be carried over does not stop the save.
+                (void)db.exec(QStringLiteral("INSERT INTO run_history SELECT * FROM previous.run_history"));
+                (void)db.exec(QStringLiteral("INSERT INTO saved_events SELECT * FROM previous.saved_events"));
             }
-            db.exec(QStringLiteral("DETACH DATABASE previous"));
+            (void)db.exec(QStringLiteral("DETACH DATABASE previous"));
         }
     }
 
-    if (!db.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return fail(path, db.errorString());
-    auto rollback = [&](const QString &what) {
-        const QString message = db.errorString();
-        db.exec(QStringLiteral("ROLLBACK"));
-        return fail(path, tr("%1: %2").arg(what, message));
+    if (Result<void> begun = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+        return fail(path, begun.errorMessage());
+    auto rollback = [&](const QString &what, const Result<void> &failed) {
+        (void)db.exec(QStringLiteral("ROLLBACK"));
+        return fail(path, tr("%1: %2").arg(what, failed.errorMessage()));
     };
-    if (!db.exec(QStringLiteral("DELETE FROM edges; DELETE FROM nodes; DELETE FROM project;")))
-        return rollback(tr("cannot clear the old content"));
+    if (Result<void> cleared = db.exec(QStringLiteral("DELETE FROM edges; DELETE FROM nodes; DELETE FROM project;"));
+        !cleared)
+        return rollback(tr("cannot clear the old content"), cleared);
 
     {
         Statement meta(db, QStringLiteral("INSERT INTO project(key, value) VALUES (?1, ?2)"));
         meta.bind(1, QStringLiteral("generator"));
         meta.bind(2, QStringLiteral("Nimbus Studio %1").arg(QLatin1String(NIMBUS_VERSION)));
-        if (!meta.execute())
-            return rollback(tr("cannot write the project information"));
+        if (Result<void> written = meta.execute(); !written)
+            return rollback(tr("cannot write the project information"), written);
         if (!project.origins().isEmpty()) {
             meta.bind(1, QStringLiteral("origins"));
             meta.bind(2, QString::fromUtf8(QJsonDocument(project.origins()).toJson(QJsonDocument::Compact)));
-            if (!meta.execute())
-                return rollback(tr("cannot write the project information"));
+            if (Result<void> written = meta.execute(); !written)
+                return rollback(tr("cannot write the project information"), written);
         }
 
         Statement insertNode(db, QStringLiteral("INSERT INTO nodes(id, kind, name, x, y, properties) "
@@ -389,8 +382,8 @@ bool ProjectFile::writeDatabase(const Project &project, const QString &path, boo
             insertNode.bind(4, node.position.x());
             insertNode.bind(5, node.position.y());
             insertNode.bind(6, QString::fromUtf8(QJsonDocument(node.properties).toJson(QJsonDocument::Compact)));
-            if (!insertNode.execute())
-                return rollback(tr("cannot write node '%1'").arg(node.name));
+            if (Result<void> written = insertNode.execute(); !written)
+                return rollback(tr("cannot write node '%1'").arg(node.name), written);
         }
         Statement insertEdge(db, QStringLiteral("INSERT INTO edges(id, source, target, type) VALUES (?1, ?2, ?3, ?4)"));
         for (const auto &[id, edge] : project.architecture().edges()) {
@@ -398,12 +391,12 @@ bool ProjectFile::writeDatabase(const Project &project, const QString &path, boo
             insertEdge.bind(2, qint64(edge.from));
             insertEdge.bind(3, qint64(edge.to));
             insertEdge.bind(4, edge.type);
-            if (!insertEdge.execute())
-                return rollback(tr("cannot write connection #%1").arg(id));
+            if (Result<void> written = insertEdge.execute(); !written)
+                return rollback(tr("cannot write connection #%1").arg(id), written);
         }
     }
-    if (!db.exec(QStringLiteral("COMMIT")))
-        return rollback(tr("cannot commit"));
+    if (Result<void> committed = db.exec(QStringLiteral("COMMIT")); !committed)
+        return rollback(tr("cannot commit"), committed);
     db.close();
 
     if (temporary) {
@@ -413,7 +406,7 @@ bool ProjectFile::writeDatabase(const Project &project, const QString &path, boo
         temporary->setAutoRemove(false);
         QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     }
-    return true;
+    return {};
 }
 
 } // namespace Nimbus

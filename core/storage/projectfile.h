@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -20,13 +22,12 @@ class ProjectFile
 
 public:
     // Replaces the project's content; on failure the project is left as it was.
-    bool load(const QString &path, Project &project);
+    Result<void> load(const QString &path, Project &project);
     // Writes the project to path (its current file or a new one) and makes it the
     // project's file. Code files edited in memory are written with QSaveFile; when the
     // project moves to another folder its function folders are copied along.
-    bool save(Project &project, const QString &path);
+    Result<void> save(Project &project, const QString &path);
 
-    QString errorString() const { return mError; }
     // What the last save left out without failing: links and special files in a
     // function folder, which are never followed.
     QStringList warnings() const { return mWarnings; }
@@ -36,18 +37,23 @@ public:
     static bool isJsonPath(const QString &path);
 
 private:
-    bool fail(const QString &path, const QString &message);
-    // Reads the application id and schema version; fails when the file is damaged.
-    bool readIdentity(Database &db, const QString &path, qint64 *applicationId, qint64 *version);
+    // message after the path it is about.
+    static Error fail(const QString &path, const QString &message);
+    // The application id and schema version; fails when the file is damaged.
+    struct Identity
+    {
+        qint64 applicationId = 0;
+        qint64 version = 0;
+    };
+    Result<Identity> readIdentity(Database &db, const QString &path);
     // Refuses a file whose schema is not the one its version has (a view, a trigger,
     // a missing column): run before any of its tables is read or written.
-    bool checkSchema(Database &db, const QString &path, qint64 version);
-    bool loadDatabase(const QString &path, Project &project);
-    bool loadJson(const QString &path, Project &project);
-    bool writeDatabase(const Project &project, const QString &path, bool inPlace);
-    bool writeCode(const Project &project, const QString &newDirectory);
+    Result<void> checkSchema(Database &db, const QString &path, qint64 version);
+    Result<void> loadDatabase(const QString &path, Project &project);
+    Result<void> loadJson(const QString &path, Project &project);
+    Result<void> writeDatabase(const Project &project, const QString &path, bool inPlace);
+    Result<void> writeCode(const Project &project, const QString &newDirectory);
 
-    QString mError;
     QStringList mWarnings;
     int mLoadedVersion = 0;
 };

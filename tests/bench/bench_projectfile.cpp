@@ -125,23 +125,23 @@ int main(int argc, char *argv[])
         ProjectFile file;
         QElapsedTimer t;
         t.start();
-        if (!file.save(copy, path)) {
-            std::fprintf(stderr, "save failed: %s\n", qPrintable(file.errorString()));
+        if (const Result<void> saved = file.save(copy, path); !saved) {
+            std::fprintf(stderr, "save failed: %s\n", qPrintable(saved.errorMessage()));
             return 1;
         }
         saveNew.ms.push_back(t.nsecsElapsed() / 1e6);
 
         t.restart();
-        if (!file.save(copy, path)) {
-            std::fprintf(stderr, "save failed: %s\n", qPrintable(file.errorString()));
+        if (const Result<void> saved = file.save(copy, path); !saved) {
+            std::fprintf(stderr, "save failed: %s\n", qPrintable(saved.errorMessage()));
             return 1;
         }
         saveInPlace.ms.push_back(t.nsecsElapsed() / 1e6);
 
         Project loaded(Catalog::builtin());
         t.restart();
-        if (!file.load(path, loaded)) {
-            std::fprintf(stderr, "open failed: %s\n", qPrintable(file.errorString()));
+        if (const Result<void> opened = file.load(path, loaded); !opened) {
+            std::fprintf(stderr, "open failed: %s\n", qPrintable(opened.errorMessage()));
             return 1;
         }
         open.ms.push_back(t.nsecsElapsed() / 1e6);
@@ -162,7 +162,7 @@ int main(int argc, char *argv[])
         writeJson.ms.push_back(t.nsecsElapsed() / 1e6);
         t.restart();
         JsonInterchange reader;
-        reader.read(json, QStringLiteral("big.json"));
+        (void)reader.read(json, QStringLiteral("big.json"));
         readJson.ms.push_back(t.nsecsElapsed() / 1e6);
     }
     std::printf("File size: %.1f MiB\n", QFileInfo(path).size() / 1048576.0);

@@ -287,9 +287,9 @@ void tst_Cli::invokeWithTemplate()
     // Each run went into the project's run history.
     Nimbus::Database db;
     QVERIFY(db.open(mWorkingCopy, Nimbus::Database::Mode::ReadOnly));
-    qint64 recorded = 0;
-    QVERIFY(db.queryInt("SELECT count(*) FROM run_history", &recorded));
-    QCOMPARE(recorded, qint64(3));
+    const Nimbus::Result<qint64> recorded = db.queryInt("SELECT count(*) FROM run_history");
+    QVERIFY(recorded);
+    QCOMPARE(*recorded, qint64(3));
     QVERIFY(text.out.contains("REPORT RequestId: "));
     QVERIFY(text.out.contains("Billed Duration: "));
 }

@@ -57,7 +57,8 @@ void TestAwsEndpoint::init()
     QVERIFY(NimbusTest::copyTree(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws"), mDir->path()));
     mProject = std::make_unique<Project>(Catalog::builtin());
     ProjectFile file;
-    QVERIFY2(file.load(mDir->filePath(QStringLiteral("aws.json")), *mProject), qPrintable(file.errorString()));
+    const auto loaded = file.load(mDir->filePath(QStringLiteral("aws.json")), *mProject);
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     mRunner = std::make_unique<FunctionRunner>();
     mRunner->setProject(mProject.get());
     mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);

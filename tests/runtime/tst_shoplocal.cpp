@@ -67,7 +67,8 @@ void TestShopLocal::initTestCase()
     QVERIFY(NimbusTest::copyTree(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop"), mDir.path()));
     mProject = std::make_unique<Project>(Catalog::builtin());
     ProjectFile file;
-    QVERIFY2(file.load(mDir.filePath(QStringLiteral("shop.json")), *mProject), qPrintable(file.errorString()));
+    const auto loaded = file.load(mDir.filePath(QStringLiteral("shop.json")), *mProject);
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     mRunner = std::make_unique<FunctionRunner>();
     mRunner->setProject(mProject.get());
     mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);

@@ -53,10 +53,12 @@ void tst_SecurityFiles::validateRefusesHostileProject()
         Project project(Catalog::builtin());
         project.addNode("queue", QPointF(0, 0));
         ProjectFile file;
-        QVERIFY2(file.save(project, path), qPrintable(file.errorString()));
+        const auto saved = file.save(project, path);
+        QVERIFY2(saved, qPrintable(saved.errorMessage()));
         Database db;
         QVERIFY(db.open(path, Database::Mode::ReadWrite));
-        QVERIFY2(db.exec(sql), qPrintable(db.errorString()));
+        const auto done = db.exec(sql);
+        QVERIFY2(done, qPrintable(done.errorMessage()));
     }
 
     QProcess nimbus;

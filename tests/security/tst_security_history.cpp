@@ -131,7 +131,8 @@ void tst_SecurityHistory::initTestCase()
         mProject->connectNodes(route, mFunction, QStringLiteral("invokes"));
     }
     ProjectFile file;
-    QVERIFY2(file.save(*mProject, mDir.filePath(QStringLiteral("p.nimbus"))), qPrintable(file.errorString()));
+    const auto saved = file.save(*mProject, mDir.filePath(QStringLiteral("p.nimbus")));
+    QVERIFY2(saved, qPrintable(saved.errorMessage()));
     mRunner = std::make_unique<FunctionRunner>();
     mRunner->setProject(mProject.get());
     mPasswordsInDesign = rawBytes(mDir.filePath(QStringLiteral("p.nimbus"))).count(kPassword);

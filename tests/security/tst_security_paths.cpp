@@ -302,10 +302,9 @@ void tst_SecurityPaths::confinement()
     QFETCH(QString, path);
     QFETCH(bool, confined);
     QCOMPARE(Paths::isConfined(path), confined);
-    QString problem;
-    const QString resolved = Paths::resolveUnder(home("dl"), path, &problem);
-    QCOMPARE(resolved.isEmpty(), !confined);
-    QCOMPARE(problem.isEmpty(), confined);
+    const Result<QString> resolved = Paths::resolveUnder(home("dl"), path);
+    QCOMPARE(resolved.hasValue() && !resolved->isEmpty(), confined);
+    QCOMPARE(resolved.errorMessage().isEmpty(), confined);
 }
 
 void tst_SecurityPaths::linksThatLeadOut()
@@ -322,7 +321,7 @@ void tst_SecurityPaths::linksThatLeadOut()
     QVERIFY(!Paths::staysUnder(root, root + "/functions/dangling"));
     QVERIFY(!Paths::staysUnder(root, root + "/functions/dangling/x"));
     QVERIFY(!Paths::staysUnder(root, root + "/../b2"));
-    QVERIFY(Paths::resolveUnder(root, "functions/ssh/id_rsa").isEmpty());
+    QVERIFY(!Paths::resolveUnder(root, "functions/ssh/id_rsa"));
 
     const Paths::FolderContents contents = Paths::folderContents(root + "/functions");
     QCOMPARE(contents.files, QStringList{"fn/index.mjs"});
@@ -358,7 +357,8 @@ void tst_SecurityPaths::validatorNamesUnsafePaths()
     writeProject(path, QJsonArray{QJsonArray{name, "function", properties}});
     Project project(Catalog::builtin());
     ProjectFile file;
-    QVERIFY2(file.load(path, project), qPrintable(file.errorString()));
+    const auto loaded = file.load(path, project);
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     Validator validator(project.catalog(), project.architecture());
     validator.setProjectDirectory(project.directory());
     const QList<Diagnostic> diagnostics = validator.validate();
@@ -394,12 +394,14 @@ void tst_SecurityPaths::saveAsRefusesEscapingSource()
     writeProject(path, QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", source}}}});
     Project project(Catalog::builtin());
     ProjectFile file;
-    QVERIFY2(file.load(path, project), qPrintable(file.errorString()));
+    const auto loaded = file.load(path, project);
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     const auto before = snapshot({"p"});
 
-    QVERIFY(!file.save(project, home(saveTo)));
-    QVERIFY2(file.errorString().contains("'fn'"), qPrintable(file.errorString()));
-    QVERIFY2(file.errorString().contains(source), qPrintable(file.errorString()));
+    const auto failed = file.save(project, home(saveTo));
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains("'fn'"), qPrintable(failed.errorMessage()));
+    QVERIFY2(failed.errorMessage().contains(source), qPrintable(failed.errorMessage()));
     QCOMPARE(readAll(home(".bashrc")), kBashrc);
     QCOMPARE(snapshot({"p"}), before);
     QVERIFY(!QFileInfo::exists(home(saveTo)));
@@ -433,9 +435,11 @@ void tst_SecurityPaths::saveAsDoesNotFollowLinks()
                  QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}}});
     Project project(Catalog::builtin());
     ProjectFile file;
-    QVERIFY2(file.load(root + "/proj.json", project), qPrintable(file.errorString()));
+    const auto loaded = file.load(root + "/proj.json", project);
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
 
-    QVERIFY2(file.save(project, home("w2/proj.nimbus")), qPrintable(file.errorString()));
+    const auto written = file.save(project, home("w2/proj.nimbus"));
+    QVERIFY2(written, qPrintable(written.errorMessage()));
     QVERIFY(QFileInfo(home("w2/functions/fn/index.mjs")).isFile());
     QVERIFY(!QFileInfo(home("w2/functions/fn/id_rsa")).exists()
             && !QFileInfo(home("w2/functions/fn/id_rsa")).isSymLink());
@@ -452,8 +456,9 @@ void tst_SecurityPaths::saveAsDoesNotFollowLinks()
                  QJsonArray{QJsonArray{"keys", "function", QJsonObject{{"source", "functions/keys"}}}});
     Project linked(Catalog::builtin());
     QVERIFY(file.load(root + "/proj2.json", linked));
-    QVERIFY(!file.save(linked, home("w3/proj.nimbus")));
-    QVERIFY2(file.errorString().contains("'keys'"), qPrintable(file.errorString()));
+    const auto failed = file.save(linked, home("w3/proj.nimbus"));
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains("'keys'"), qPrintable(failed.errorMessage()));
     QVERIFY(!QFileInfo::exists(home("w3/functions/keys/id_rsa")));
 }
 
@@ -557,7 +562,8 @@ void tst_SecurityPaths::exportStaysInOutput()
                                                     QJsonArray{"jobs", "queue", QJsonObject()}});
     Project project(Catalog::builtin());
     ProjectFile file;
-    QVERIFY2(file.load(root + "/project.json", project), qPrintable(file.errorString()));
+    const auto loaded = file.load(root + "/project.json", project);
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     QVERIFY(project.connectNodes(project.architecture().nodeByName("jobs")->id,
                                  project.architecture().nodeByName(name)->id, "invokes"));
 

@@ -74,8 +74,10 @@ struct RunningCloud
     bool start()
     {
         ProjectFile file;
-        if (!file.load(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws/aws.json"), project)) {
-            error = file.errorString();
+        if (const Result<void> loaded = file.load(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws/aws.json"),
+                                                  project);
+            !loaded) {
+            error = loaded.errorMessage();
             return false;
         }
         runner.setProject(&project);

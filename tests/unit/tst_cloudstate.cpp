@@ -59,7 +59,8 @@ void TestCloudState::init()
 {
     mDir = new QTemporaryDir;
     mState = new CloudState(mClock);
-    QVERIFY2(mState->open(mDir->path()), qPrintable(mState->errorString()));
+    const auto opened = mState->open(mDir->path());
+    QVERIFY2(opened, qPrintable(opened.errorMessage()));
 }
 
 void TestCloudState::cleanup()
@@ -306,8 +307,9 @@ void TestCloudState::newerStateRefused()
         QVERIFY(db.exec(QStringLiteral("PRAGMA user_version = 99")));
     }
     mState = new CloudState(mClock);
-    QVERIFY(!mState->open(mDir->path()));
-    QVERIFY2(mState->errorString().contains(QLatin1String("newer version")), qPrintable(mState->errorString()));
+    const auto failed = mState->open(mDir->path());
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains(QLatin1String("newer version")), qPrintable(failed.errorMessage()));
 }
 
 void TestCloudState::hostileStateRefused_data()
@@ -326,11 +328,13 @@ void TestCloudState::hostileStateRefused()
     {
         Database db;
         QVERIFY(db.open(mDir->filePath(QStringLiteral("state.sqlite")), Database::Mode::ReadWrite));
-        QVERIFY2(db.exec(sql), qPrintable(db.errorString()));
+        const auto done = db.exec(sql);
+        QVERIFY2(done, qPrintable(done.errorMessage()));
     }
     mState = new CloudState(mClock);
-    QVERIFY(!mState->open(mDir->path()));
-    QVERIFY2(mState->errorString().contains(QLatin1String("views or triggers")), qPrintable(mState->errorString()));
+    const auto failed = mState->open(mDir->path());
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains(QLatin1String("views or triggers")), qPrintable(failed.errorMessage()));
 }
 
 void TestCloudState::invalidNames()

@@ -38,7 +38,8 @@ void tst_JsonInterchange::exampleIsCanonical()
     // The bundled example is stored exactly as export-json writes it, so diffs stay clean.
     const QByteArray json = readAll(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json"));
     JsonInterchange reader;
-    QVERIFY2(reader.read(json, "shop.json"), qPrintable(reader.errorString()));
+    const auto read = reader.read(json, "shop.json");
+    QVERIFY2(read, qPrintable(read.errorMessage()));
     Project project(Catalog::builtin());
     project.architecture().reset(reader.takeNodes(), reader.takeEdges());
     QCOMPARE(JsonInterchange::write(project.architecture()), json);
@@ -82,8 +83,9 @@ void tst_JsonInterchange::errors()
     QFETCH(QByteArray, json);
     QFETCH(QString, error);
     JsonInterchange reader;
-    QVERIFY(!reader.read(json, "p.json"));
-    QVERIFY2(reader.errorString().contains(error), qPrintable(reader.errorString()));
+    const auto failed = reader.read(json, "p.json");
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains(error), qPrintable(failed.errorMessage()));
     QVERIFY(reader.takeNodes().empty());
 }
 

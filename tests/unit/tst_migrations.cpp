@@ -28,8 +28,7 @@ private:
 bool tst_Migrations::createAt(const QString &path, int version)
 {
     Database db;
-    QString error;
-    if (!db.open(path, Database::Mode::Create) || !Migrations::migrate(db, 0, version, &error))
+    if (!db.open(path, Database::Mode::Create) || !Migrations::migrate(db, 0, version))
         return false;
     // Rows as every version since 1 stores them.
     return db.exec("INSERT INTO nodes(id, kind, name, x, y, properties) VALUES "
@@ -47,8 +46,7 @@ QString tst_Migrations::schemaOf(const QString &path)
     QStringList rows;
     while (st.next())
         rows.append(st.columnText(0) + " " + st.columnText(1) + " " + st.columnText(2));
-    qint64 version = 0;
-    db.queryInt("PRAGMA user_version", &version);
+    const qint64 version = db.queryInt("PRAGMA user_version").valueOr(0);
     return rows.join("\n") + "\nversion " + QString::number(version);
 }
 
@@ -59,16 +57,17 @@ void tst_Migrations::stepwiseEqualsFresh()
     const QString stepwise = dir.filePath("stepwise.nimbus");
     {
         Database db;
-        QString error;
         QVERIFY(db.open(fresh, Database::Mode::Create));
-        QVERIFY2(Migrations::migrate(db, 0, Migrations::latestVersion(), &error), qPrintable(error));
+        const auto migrated = Migrations::migrate(db, 0, Migrations::latestVersion());
+        QVERIFY2(migrated, qPrintable(migrated.errorMessage()));
     }
     {
         Database db;
-        QString error;
         QVERIFY(db.open(stepwise, Database::Mode::Create));
-        for (int v = 1; v <= Migrations::latestVersion(); ++v)
-            QVERIFY2(Migrations::migrate(db, v - 1, v, &error), qPrintable(error));
+        for (int v = 1; v <= Migrations::latestVersion(); ++v) {
+            const auto migrated = Migrations::migrate(db, v - 1, v);
+            QVERIFY2(migrated, qPrintable(migrated.errorMessage()));
+        }
     }
     QCOMPARE(schemaOf(stepwise), schemaOf(fresh));
     QVERIFY(schemaOf(fresh).endsWith(QStringLiteral("version %1").arg(Migrations::latestVersion())));
@@ -92,7 +91,8 @@ void tst_Migrations::openOlderFile()
 
     Project project(Catalog::builtin());
     ProjectFile file;
-    QVERIFY2(file.load(path, project), qPrintable(file.errorString()));
+    const auto loaded = file.load(path, project);
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     QCOMPARE(file.loadedSchemaVersion(), version);
     QCOMPARE(project.architecture().nodeCount(), 2);
     QCOMPARE(project.architecture().node(2)->properties.value("memory").toInt(), 256);
@@ -102,15 +102,16 @@ void tst_Migrations::openOlderFile()
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"old.nimbus"});
 
     // Saving writes the current version, keeping the content.
-    QVERIFY2(file.save(project, path), qPrintable(file.errorString()));
+    const auto saved = file.save(project, path);
+    QVERIFY2(saved, qPrintable(saved.errorMessage()));
     Database db;
     QVERIFY(db.open(path, Database::Mode::ReadOnly));
-    qint64 saved = 0;
-    QVERIFY(db.queryInt("PRAGMA user_version", &saved));
-    QCOMPARE(saved, qint64(Migrations::latestVersion()));
-    qint64 history = -1;
-    QVERIFY(db.queryInt("SELECT count(*) FROM run_history", &history));
-    QCOMPARE(history, qint64(0));
+    const Result<qint64> savedVersion = db.queryInt("PRAGMA user_version");
+    QVERIFY(savedVersion);
+    QCOMPARE(*savedVersion, qint64(Migrations::latestVersion()));
+    const Result<qint64> history = db.queryInt("SELECT count(*) FROM run_history");
+    QVERIFY(history);
+    QCOMPARE(*history, qint64(0));
     Project reloaded(Catalog::builtin());
     QVERIFY(file.load(path, reloaded));
     QVERIFY(reloaded.architecture().nodes() == project.architecture().nodes());
@@ -130,9 +131,10 @@ void tst_Migrations::failedUpgradeChangesNothing()
     const QByteArray before = readAll(path);
     Project project(Catalog::builtin());
     ProjectFile file;
-    QVERIFY(!file.load(path, project));
-    QVERIFY2(file.errorString().contains("cannot upgrade from schema 1"), qPrintable(file.errorString()));
-    QVERIFY2(file.errorString().contains("upgrading to schema version 2"), qPrintable(file.errorString()));
+    const auto failed = file.load(path, project);
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains("cannot upgrade from schema 1"), qPrintable(failed.errorMessage()));
+    QVERIFY2(failed.errorMessage().contains("upgrading to schema version 2"), qPrintable(failed.errorMessage()));
     QCOMPARE(readAll(path), before);
 }
 

@@ -69,12 +69,14 @@ void tst_ProjectFile::roundTrip()
     QVERIFY(original.isModified());
 
     ProjectFile file;
-    QVERIFY2(file.save(original, path), qPrintable(file.errorString()));
+    const auto saved = file.save(original, path);
+    QVERIFY2(saved, qPrintable(saved.errorMessage()));
     QVERIFY(!original.isModified());
     QCOMPARE(original.filePath(), path);
 
     Project loaded(Catalog::builtin());
-    QVERIFY2(file.load(path, loaded), qPrintable(file.errorString()));
+    const auto opened = file.load(path, loaded);
+    QVERIFY2(opened, qPrintable(opened.errorMessage()));
     QCOMPARE(loaded.filePath(), path);
     QVERIFY(!loaded.isModified());
     QCOMPARE(loaded.undoStack()->count(), 0);
@@ -117,9 +119,9 @@ void tst_ProjectFile::saveInPlaceKeepsHistory()
     QCOMPARE(loaded.architecture().node(2)->name, QStringLiteral("create"));
     Database db;
     QVERIFY(db.open(path, Database::Mode::ReadOnly));
-    qint64 runs = 0;
-    QVERIFY(db.queryInt("SELECT count(*) FROM run_history", &runs));
-    QCOMPARE(runs, qint64(1));
+    const Result<qint64> runs = db.queryInt("SELECT count(*) FROM run_history");
+    QVERIFY(runs);
+    QCOMPARE(*runs, qint64(1));
 }
 
 void tst_ProjectFile::saveAsCopiesCodeAndHistory()
@@ -144,7 +146,8 @@ void tst_ProjectFile::saveAsCopiesCodeAndHistory()
     }
 
     const QString target = second.filePath("sub/b.nimbus");
-    QVERIFY2(file.save(project, target), qPrintable(file.errorString()));
+    const auto saved = file.save(project, target);
+    QVERIFY2(saved, qPrintable(saved.errorMessage()));
     QCOMPARE(project.filePath(), target);
     QCOMPARE(readAll(second.filePath("sub/functions/hello/index.js")),
              QByteArray("exports.handler = async () => 'hi';\n"));
@@ -152,9 +155,9 @@ void tst_ProjectFile::saveAsCopiesCodeAndHistory()
     QVERIFY(!QFileInfo::exists(second.filePath("sub/functions/hello/node_modules/dep/index.js")));
     Database db;
     QVERIFY(db.open(target, Database::Mode::ReadOnly));
-    qint64 runs = 0;
-    QVERIFY(db.queryInt("SELECT count(*) FROM run_history", &runs));
-    QCOMPARE(runs, qint64(1));
+    const Result<qint64> runs = db.queryInt("SELECT count(*) FROM run_history");
+    QVERIFY(runs);
+    QCOMPARE(*runs, qint64(1));
     // No temporary files are left beside the target.
     QCOMPARE(QDir(second.filePath("sub")).entryList(QDir::Files), QStringList{"b.nimbus"});
 }
@@ -261,9 +264,10 @@ void tst_ProjectFile::badFiles()
     const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files);
     Project project(Catalog::builtin());
     ProjectFile file;
-    QVERIFY(!file.load(path, project));
-    QVERIFY2(file.errorString().contains(error), qPrintable(file.errorString()));
-    QVERIFY2(file.errorString().contains(QFileInfo(path).fileName()), qPrintable(file.errorString()));
+    const auto failed = file.load(path, project);
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains(error), qPrintable(failed.errorMessage()));
+    QVERIFY2(failed.errorMessage().contains(QFileInfo(path).fileName()), qPrintable(failed.errorMessage()));
     // Nothing changed on disk: same bytes, no journal or lock files left behind.
     if (!before.isEmpty())
         QCOMPARE(hashOf(path), before);
@@ -301,8 +305,9 @@ void tst_ProjectFile::refusesToOverwriteForeignFile()
         QVERIFY(db.exec("CREATE TABLE contacts(name TEXT)"));
     }
     const QByteArray before = hashOf(path);
-    QVERIFY(!file.save(project, path));
-    QVERIFY2(file.errorString().contains("not overwriting"), qPrintable(file.errorString()));
+    const auto failed = file.save(project, path);
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains("not overwriting"), qPrintable(failed.errorMessage()));
     QCOMPARE(hashOf(path), before);
 }
 
@@ -359,7 +364,8 @@ void tst_ProjectFile::hostileSchema()
         QVERIFY(f.save(p, path));
         Database db;
         QVERIFY(db.open(path, Database::Mode::ReadWrite));
-        QVERIFY2(db.exec(sql), qPrintable(db.errorString()));
+        const auto done = db.exec(sql);
+        QVERIFY2(done, qPrintable(done.errorMessage()));
     }
     const QByteArray before = hashOf(path);
     const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files);
@@ -368,9 +374,10 @@ void tst_ProjectFile::hostileSchema()
     ProjectFile file;
     QElapsedTimer timer;
     timer.start();
-    QVERIFY(!file.load(path, project));
+    const auto failed = file.load(path, project);
+    QVERIFY(!failed);
     QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
-    QCOMPARE(file.errorString(), QDir::toNativeSeparators(path) + ": " + error);
+    QCOMPARE(failed.errorMessage(), QDir::toNativeSeparators(path) + ": " + error);
     QCOMPARE(hashOf(path), before);
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore);
     QCOMPARE(project.architecture().nodeCount(), 0);
@@ -394,8 +401,10 @@ void tst_ProjectFile::saveInPlaceChecksSchema()
     }
     const QByteArray before = hashOf(path);
     project.addNode("queue", QPointF(1, 1));
-    QVERIFY(!file.save(project, path));
-    QVERIFY2(file.errorString().contains("it contains a trigger 'mark' on 'nodes'"), qPrintable(file.errorString()));
+    const auto failed = file.save(project, path);
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains("it contains a trigger 'mark' on 'nodes'"),
+             qPrintable(failed.errorMessage()));
     QCOMPARE(hashOf(path), before);
 }
 
@@ -408,17 +417,20 @@ void tst_ProjectFile::workLimitStopsRunawayQuery()
     Database db;
     db.setWorkLimit(100'000);
     QVERIFY(db.open(":memory:", Database::Mode::Create));
-    qint64 count = 0;
-    QVERIFY(!db.queryInt(sql, &count));
-    QVERIFY2(db.errorString().contains("steps and was stopped"), qPrintable(db.errorString()));
-    QVERIFY(!db.exec("CREATE TABLE t AS " + sql));
-    QVERIFY2(db.errorString().contains("steps and was stopped"), qPrintable(db.errorString()));
+    const auto failed = db.queryInt(sql);
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains("steps and was stopped"), qPrintable(failed.errorMessage()));
+    const auto failed2 = db.exec("CREATE TABLE t AS " + sql);
+    QVERIFY(!failed2);
+    QVERIFY2(failed2.errorMessage().contains("steps and was stopped"), qPrintable(failed2.errorMessage()));
     // Each statement has its own allowance: a small one after a stopped one runs.
-    QVERIFY(db.queryInt("SELECT 41 + 1", &count));
-    QCOMPARE(count, 42);
+    const Result<qint64> small = db.queryInt("SELECT 41 + 1");
+    QVERIFY(small);
+    QCOMPARE(*small, 42);
     db.setWorkLimit(0);
-    QVERIFY(db.queryInt(sql, &count));
-    QCOMPARE(count, 3000000);
+    const Result<qint64> count = db.queryInt(sql);
+    QVERIFY(count);
+    QCOMPARE(*count, 3000000);
 }
 
 QTEST_GUILESS_MAIN(tst_ProjectFile)

@@ -52,7 +52,8 @@ void tst_RunHistory::recordAndRead()
     ProjectFile file;
     QVERIFY(file.save(project, dir.filePath("p.nimbus")));
     RunHistory history;
-    QVERIFY2(history.open(dir.filePath("p.nimbus")), qPrintable(history.errorString()));
+    const auto opened = history.open(dir.filePath("p.nimbus"));
+    QVERIFY2(opened, qPrintable(opened.errorMessage()));
     QVERIFY(history.record(fn, R"({"x": 1})", sample(0, true)));
     QVERIFY(history.record(fn, R"({"x": 2})", sample(1, false)));
     const QList<RunHistory::Entry> entries = history.entries(fn);
@@ -101,8 +102,9 @@ void tst_RunHistory::refusesOtherFiles()
     QTemporaryDir dir;
     QVERIFY(writeAll(dir.filePath("notes.nimbus"), "hello"));
     RunHistory history;
-    QVERIFY(!history.open(dir.filePath("notes.nimbus")));
-    QVERIFY(history.errorString().contains("notes.nimbus"));
+    const auto failed = history.open(dir.filePath("notes.nimbus"));
+    QVERIFY(!failed);
+    QVERIFY(failed.errorMessage().contains("notes.nimbus"));
     QVERIFY(!history.record(1, "{}", sample(0, true)));
 }
 
@@ -216,7 +218,8 @@ void tst_RunHistory::secretsAreNotKept()
     {
         RunHistory history;
         QVERIFY(history.open(dir.filePath("p.nimbus")));
-        QVERIFY2(history.record(fn, event, leakyResult(ok, logs)), qPrintable(history.errorString()));
+        const auto recorded = history.record(fn, event, leakyResult(ok, logs));
+        QVERIFY2(recorded, qPrintable(recorded.errorMessage()));
     }
 
     // Not a byte of any secret in the file.
