@@ -1,5 +1,7 @@
 #include "commandpalette.h"
 
+#include "actionmanager.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QKeyEvent>
@@ -26,7 +28,7 @@ QString plainText(QString text)
 }
 } // namespace
 
-CommandPalette::CommandPalette(QMenuBar *menus, QWidget *parent) : QDialog(parent)
+CommandPalette::CommandPalette(const ActionManager &actions, QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("commandPalette"));
     setWindowTitle(tr("Command Palette"));
@@ -44,9 +46,11 @@ CommandPalette::CommandPalette(QMenuBar *menus, QWidget *parent) : QDialog(paren
     layout->addWidget(mSearch);
     layout->addWidget(mList);
 
-    for (QAction *menu : menus->actions())
-        if (menu->menu())
-            collect(menu->menu()->actions(), plainText(menu->text()));
+    for (QAction *action : actions.actions()) {
+        const QString path = menuPath(action);
+        if (!path.isEmpty() && !action->isSeparator() && !action->text().isEmpty())
+            mCommands.append({action, path + QStringLiteral(" › ") + plainText(action->text())});
+    }
 
     connect(mSearch, &QLineEdit::textChanged, this, &CommandPalette::filter);
     connect(mSearch, &QLineEdit::returnPressed, this, &CommandPalette::runCurrent);
@@ -55,17 +59,22 @@ CommandPalette::CommandPalette(QMenuBar *menus, QWidget *parent) : QDialog(paren
     filter(QString());
 }
 
-void CommandPalette::collect(const QList<QAction *> &actions, const QString &prefix)
+QString CommandPalette::menuPath(const QAction *action)
 {
-    for (QAction *action : actions) {
-        if (action->isSeparator() || action->text().isEmpty())
+    for (QObject *holder : action->associatedObjects()) {
+        auto *menu = qobject_cast<QMenu *>(holder);
+        if (!menu)
             continue;
-        const QString path = prefix + QStringLiteral(" › ") + plainText(action->text());
-        if (action->menu())
-            collect(action->menu()->actions(), path);
-        else
-            mCommands.append({action, path});
+        const QString parent = menuPath(menu->menuAction());
+        const bool inMenuBar = std::any_of(menu->menuAction()->associatedObjects().cbegin(),
+                                           menu->menuAction()->associatedObjects().cend(),
+                                           [](QObject *o) { return qobject_cast<QMenuBar *>(o) != nullptr; });
+        if (!parent.isEmpty())
+            return parent + QStringLiteral(" › ") + plainText(menu->title());
+        if (inMenuBar)
+            return plainText(menu->title());
     }
+    return {};
 }
 
 int CommandPalette::score(const QString &pattern, const QString &text)

@@ -5,19 +5,20 @@
 class QAction;
 class QLineEdit;
 class QListWidget;
-class QMenuBar;
 
 namespace Nimbus {
 
-// Ctrl+Shift+P: every action of the menus, found by typing a few of its letters in
-// order ("exp plat" finds File > Export to Platform), shown with its menu and
-// shortcut; Enter runs it.
+class ActionManager;
+
+// Ctrl+Shift+P: every registered action that sits in a menu, found by typing a few of
+// its letters in order ("exp plat" finds File > Export to Platform), shown with its menu
+// and shortcut; Enter runs it.
 class CommandPalette : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit CommandPalette(QMenuBar *menus, QWidget *parent = nullptr);
+    explicit CommandPalette(const ActionManager &actions, QWidget *parent = nullptr);
 
     // How well text matches pattern: the letters of pattern appear in text in order,
     // case ignored; starts of words and runs of letters score higher. -1: no match.
@@ -35,7 +36,8 @@ private:
         QAction *action;
         QString path; // "File › Export to Platform..."
     };
-    void collect(const QList<QAction *> &actions, const QString &prefix);
+    // "File › Open Recent": the menus that lead to action, empty when no menu shows it.
+    static QString menuPath(const QAction *action);
     void filter(const QString &pattern);
     void runCurrent();
 

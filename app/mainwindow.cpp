@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "actionmanager.h"
 #include "commandpalette.h"
 #include "notificationbar.h"
 #include "preferences/preferences.h"
@@ -27,10 +28,12 @@
 #include "model/catalog.h"
 #include "paths.h"
 #include "problemsdock.h"
+#include "projectmanager.h"
 #include "runtime/functionrunner.h"
 #include "runtime/functionspec.h"
 #include "runtime/scaffold.h"
 #include "storage/projectfile.h"
+#include "templateimport.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -39,19 +42,24 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsItem>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QToolBar>
+#include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -75,6 +83,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setWindowIcon(QIcon(QStringLiteral(":/nimbus/icons/nimbus-studio.svg")));
     resize(1280, 800);
 
+    mProjects = new ProjectManager(this);
+    mActions = new ActionManager(this);
     mScene = new CanvasScene(this);
     mView = new CanvasView(mScene, this);
     mRunner = new FunctionRunner(this);
@@ -94,14 +104,50 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     centreLayout->addWidget(mNotifications);
     centreLayout->addWidget(mCentral, 1);
     setCentralWidget(centre);
+
+    mStatusCounts = new QLabel(this);
+    statusBar()->addPermanentWidget(mStatusCounts);
+    mCloudStatus = new QLabel(this);
+    mCloudStatus->setObjectName(QStringLiteral("cloudStatus"));
+    statusBar()->addPermanentWidget(mCloudStatus);
+
+    mAutosave = new Autosave(this);
+    createDocks();
+    connectWindow();
+    connectProjectViews();
+    createMenus();
+    createCloudToolBar();
+    applyPreferences();
+    connect(&Preferences::instance(), &Preferences::changed, this, &MainWindow::applyPreferences);
+    newProject();
+    statusBar()->showMessage(tr("Ready"), 3000);
+}
+
+MainWindow::~MainWindow()
+{
+    // The local cloud runs on the project: it stops before the project goes.
+    mCloudPanel->stop();
+    cancelImport();
+    // The project goes first, while the views that listen to it still exist.
+    disconnect(mProjects, nullptr, this, nullptr);
+    mProjects->closeProject();
+    // Scene items die with the window; their selection changes must not reach half-destroyed docks.
+    disconnect(mScene, nullptr, this, nullptr);
+}
+
+Project *MainWindow::project() const
+{
+    return mProjects->project();
+}
+
+// The window's own reactions to its views: the welcome page, the editors, the canvas.
+void MainWindow::connectWindow()
+{
     connect(mWelcome, &WelcomePage::newProjectRequested, this, [this] {
         newProject();
         mView->setFocus();
     });
-    connect(mWelcome, &WelcomePage::openRequested, this, [this] {
-        if (QAction *open = findChild<QAction *>(QStringLiteral("openAction")))
-            open->trigger();
-    });
+    connect(mWelcome, &WelcomePage::openRequested, this, [this] { mActions->action(ActionIds::Open)->trigger(); });
     connect(mWelcome, &WelcomePage::exampleRequested, this, [this](const QString &name) { openExample(name); });
     connect(mWelcome, &WelcomePage::recentRequested, this, [this](const QString &path) { openFile(path); });
     connect(mEditors, &EditorArea::statusMessage, this,
@@ -123,8 +169,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         }
     });
     connect(mView, &CanvasView::nodeDoubleClicked, this, [this](NodeId id) {
-        const Node *node = mProject->architecture().node(id);
-        const NodeKind *kind = node ? mProject->catalog().kind(node->kind) : nullptr;
+        const Node *node = project()->architecture().node(id);
+        const NodeKind *kind = node ? project()->catalog().kind(node->kind) : nullptr;
         if (kind && kind->code.isValid())
             mEditors->openFunction(id);
     });
@@ -133,63 +179,37 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         if (maybeSave())
             openFile(paths.first());
     });
-
-    mStatusCounts = new QLabel(this);
-    statusBar()->addPermanentWidget(mStatusCounts);
-    mCloudStatus = new QLabel(this);
-    mCloudStatus->setObjectName(QStringLiteral("cloudStatus"));
-    statusBar()->addPermanentWidget(mCloudStatus);
-
-    mAutosave = new Autosave(this);
-    createDocks();
-    createActions();
-    applyPreferences();
-    connect(&Preferences::instance(), &Preferences::changed, this, &MainWindow::applyPreferences);
-    // The Local Cloud toolbar button, its address in the status bar.
-    QToolBar *cloudBar = addToolBar(tr("Local Cloud"));
-    cloudBar->setObjectName(QStringLiteral("cloudToolBar"));
-    QAction *cloudAction = cloudBar->addAction(tr("Local Cloud"));
-    cloudAction->setObjectName(QStringLiteral("localCloudAction"));
-    cloudAction->setCheckable(true);
-    cloudAction->setToolTip(
-        tr("Run the whole design on this machine: the HTTP gateway, queues, topics, buckets, tables "
-           "and schedules"));
-    connect(cloudAction, &QAction::triggered, this, [this, cloudAction](bool on) {
-        QString error;
-        if (on && !mCloudPanel->start(&error)) {
-            cloudAction->setChecked(false);
-            showError(tr("Cannot Start the Local Cloud"), error);
-        } else if (!on) {
-            mCloudPanel->stop();
-        }
-        if (on && mCloudPanel->isRunning()) {
-            mCloudDock->show();
-            mCloudDock->raise();
-        }
+    connect(mProjects, &ProjectManager::titleChanged, this, &MainWindow::updateTitle);
+    connect(mProjects, &ProjectManager::scaffoldWritten, this, [this](const QString &file) {
+        statusBar()->showMessage(tr("Wrote the handler %1").arg(QDir::toNativeSeparators(file)), 5000);
     });
-    connect(mCloudPanel, &CloudPanel::runningChanged, this, [this, cloudAction](bool running, const QString &address) {
-        cloudAction->setChecked(running);
-        mCloudStatus->setText(running ? tr("Local cloud: %1 (AWS endpoint %2)").arg(address, mCloudPanel->awsEndpoint())
-                                      : tr("Local cloud: stopped"));
-    });
-    mCloudStatus->setText(tr("Local cloud: stopped"));
-    newProject();
-    statusBar()->showMessage(tr("Ready"), 3000);
 }
 
-MainWindow::~MainWindow()
+// Each view takes the open project from the project manager, in this order: the local
+// cloud stops the previous project's services before anything else moves on.
+void MainWindow::connectProjectViews()
 {
-    // The local cloud runs on the project: it stops before the project goes.
-    mCloudPanel->stop();
-    // The project goes first, while the views that listen to it still exist.
-    if (mProject) {
-        disconnect(mProject, nullptr, this, nullptr);
-        disconnect(&mProject->architecture(), nullptr, this, nullptr);
-        delete mProject;
-        mProject = nullptr;
-    }
-    // Scene items die with the window; their selection changes must not reach half-destroyed docks.
-    disconnect(mScene, nullptr, this, nullptr);
+    connect(mProjects, &ProjectManager::currentProjectChanged, this, [this] {
+        mCentral->setCurrentWidget(mEditors);
+        // The export dialog shows one project's export.
+        if (auto *dialog = findChild<ExportDialog *>())
+            dialog->close();
+    });
+    connect(mProjects, &ProjectManager::currentProjectChanged, mCloudPanel, &CloudPanel::setProject);
+    connect(mProjects, &ProjectManager::currentProjectChanged, mEditors, &EditorArea::setProject);
+    connect(mProjects, &ProjectManager::currentProjectChanged, mRunner, &FunctionRunner::setProject);
+    connect(mProjects, &ProjectManager::currentProjectChanged, mRunPanel, &RunPanel::setProject);
+    connect(mProjects, &ProjectManager::currentProjectChanged, mScene, &CanvasScene::setProject);
+    connect(mProjects, &ProjectManager::currentProjectChanged, this, &MainWindow::showBuildProgress);
+    connect(mProjects, &ProjectManager::currentProjectChanged, mCostView,
+            [this](Project *project) { mCostView->setProject(project, mRunner); });
+    connect(mProjects, &ProjectManager::currentProjectChanged, mInspector, &InspectorWidget::setProject);
+    connect(mProjects, &ProjectManager::currentProjectChanged, mAutosave, &Autosave::setProject);
+    connect(mProjects, &ProjectManager::currentProjectChanged, mProblems, &ProblemsDock::setProject);
+    connect(mProjects, &ProjectManager::currentProjectChanged, this, [this](Project *project) {
+        connect(&project->architecture(), &Architecture::changed, this, &MainWindow::updateStatus);
+        updateStatus();
+    });
 }
 
 void MainWindow::createDocks()
@@ -215,7 +235,7 @@ void MainWindow::createDocks()
         mInspector->setNode(selected.size() == 1 ? selected.first() : kInvalidNodeId);
         if (selected.size() == 1)
             mRunPanel->setFunction(selected.first()); // ignored for nodes that are not functions
-        const Node *node = selected.size() == 1 ? mProject->architecture().node(selected.first()) : nullptr;
+        const Node *node = selected.size() == 1 ? project()->architecture().node(selected.first()) : nullptr;
         mCloudPanel->showService(node ? node->name : QString());
     });
     connect(mInspector, &InspectorWidget::fileActivated, this,
@@ -230,7 +250,14 @@ void MainWindow::createDocks()
         updateStatus();
     });
     connect(mProblems, &ProblemsDock::nodeActivated, mView, &CanvasView::centreOn);
+    createBottomDocks();
+    resizeDocks({palette, inspectorDock}, {200, 300}, Qt::Horizontal);
+    resizeDocks({mProblems}, {280}, Qt::Vertical);
+}
 
+// Run, Cost and Local Cloud, tabbed with Problems below the design.
+void MainWindow::createBottomDocks()
+{
     auto *run = new QDockWidget(tr("Run"), this);
     run->setObjectName(QStringLiteral("runDock"));
     mRunPanel = new RunPanel(mRunner, run);
@@ -288,161 +315,213 @@ void MainWindow::createDocks()
         if (!mCloudPanel->isRunning())
             run->raise();
     });
-    resizeDocks({palette, inspectorDock}, {200, 300}, Qt::Horizontal);
-    resizeDocks({mProblems}, {280}, Qt::Vertical);
 }
 
-void MainWindow::createActions()
+QAction *MainWindow::addAction(QMenu *menu, const QByteArray &id, const QString &text, const QKeySequence &keys)
+{
+    QAction *action = menu->addAction(text);
+    if (!keys.isEmpty())
+        action->setShortcut(keys);
+    mActions->registerAction(id, action);
+    return action;
+}
+
+// One function per menu; a new menu item goes into its menu's function, with an id in
+// ActionIds.
+void MainWindow::createMenus()
+{
+    createFileMenu();
+    createEditMenu();
+    createRunMenu();
+    createCostMenu();
+    createViewMenu();
+    createSettingsMenu();
+    createHelpMenu();
+    rebuildExamplesMenu();
+    rebuildRecentMenu();
+}
+
+void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newAction = file->addAction(tr("&New"), this, [this] {
+    connect(addAction(file, ActionIds::New, tr("&New"), QKeySequence::New), &QAction::triggered, this, [this] {
         if (maybeSave())
             newProject();
     });
-    newAction->setShortcut(QKeySequence::New);
-    QAction *openAction = file->addAction(tr("&Open..."), this, [this] {
+    QAction *open = addAction(file, ActionIds::Open, tr("&Open..."), QKeySequence::Open);
+    open->setObjectName(QStringLiteral("openAction"));
+    connect(open, &QAction::triggered, this, [this] {
         if (!maybeSave())
             return;
         const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), fileFilter());
         if (!path.isEmpty())
             openFile(path);
     });
-    openAction->setShortcut(QKeySequence::Open);
-    openAction->setObjectName(QStringLiteral("openAction"));
     mExamplesMenu = file->addMenu(tr("Open &Example"));
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    QAction *saveAction = file->addAction(tr("&Save"), this, &MainWindow::saveCurrent);
-    saveAction->setShortcut(QKeySequence::Save);
-    saveAction->setToolTip(tr("Save the file being edited, or the project when the design is shown"));
-    QAction *saveProject = file->addAction(tr("Save &Project"), this, &MainWindow::save);
+    QAction *saveCurrent = addAction(file, ActionIds::Save, tr("&Save"), QKeySequence::Save);
+    saveCurrent->setToolTip(tr("Save the file being edited, or the project when the design is shown"));
+    connect(saveCurrent, &QAction::triggered, this, &MainWindow::saveCurrent);
+    QAction *saveProject = addAction(file, ActionIds::SaveProject, tr("Save &Project"));
     saveProject->setObjectName(QStringLiteral("saveProjectAction"));
-    QAction *saveAsAction = file->addAction(tr("Save Project &As..."), this, &MainWindow::saveAs);
-    saveAsAction->setShortcut(QKeySequence::SaveAs);
-    QAction *saveAll = file->addAction(tr("Save A&ll"), this, [this] {
-        if (mEditors->saveAll())
-            save();
-    });
-    saveAll->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
-    QAction *closeFile = file->addAction(tr("&Close File"), this, [this] {
+    connect(saveProject, &QAction::triggered, this, &MainWindow::save);
+    connect(addAction(file, ActionIds::SaveAs, tr("Save Project &As..."), QKeySequence::SaveAs), &QAction::triggered,
+            this, &MainWindow::saveAs);
+    connect(addAction(file, ActionIds::SaveAll, tr("Save A&ll"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S)),
+            &QAction::triggered, this, [this] {
+                if (mEditors->saveAll())
+                    save();
+            });
+    connect(addAction(file, ActionIds::CloseFile, tr("&Close File"), QKeySequence::Close), &QAction::triggered, this,
+            [this] {
         if (EditorPage *page = mEditors->currentPage())
             mEditors->closePage(page);
     });
-    closeFile->setShortcut(QKeySequence::Close);
-    QAction *closeProject = file->addAction(tr("Close &Project"), this, [this] {
+    QAction *closeProject = addAction(file, ActionIds::CloseProject, tr("Close &Project"),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    closeProject->setObjectName(QStringLiteral("closeProjectAction"));
+    connect(closeProject, &QAction::triggered, this, [this] {
         if (!maybeSave())
             return;
         newProject();
         showWelcome();
     });
-    closeProject->setObjectName(QStringLiteral("closeProjectAction"));
-    closeProject->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     file->addSeparator();
-    file->addAction(tr("Export &Diagram..."), this, &MainWindow::exportDiagram);
-    QAction *exportAction = file->addAction(tr("&Export to Platform..."), this, &MainWindow::showExportDialog);
+    connect(addAction(file, ActionIds::ExportDiagram, tr("Export &Diagram...")), &QAction::triggered, this,
+            &MainWindow::exportDiagram);
+    QAction *exportAction = addAction(file, ActionIds::Export, tr("&Export to Platform..."),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportAction->setObjectName(QStringLiteral("exportAction"));
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     exportAction->setStatusTip(tr("Write deployment files for AWS SAM, Serverless Framework, Terraform, Knative, "
                                   "OpenFaaS, Azure Functions, Cloud Run or Scaleway"));
-    QAction *importAction = file->addAction(tr("&Import Template..."), this, [this] {
-        if (!maybeSave())
-            return;
-        QStringList patterns;
-        for (const ImporterInterface *importer : PluginRegistry::instance().importers())
-            patterns.append(importer->fileNameFilters());
-        patterns.removeDuplicates();
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Import Template"), QString(),
-            tr("Templates (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
-        if (!path.isEmpty())
-            importFile(path);
-    });
+    connect(exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
+    QAction *importAction = addAction(file, ActionIds::Import, tr("&Import Template..."));
     importAction->setObjectName(QStringLiteral("importAction"));
     importAction->setStatusTip(tr("Open an AWS SAM or CloudFormation template, or a serverless.yml, as a new project"));
+    connect(importAction, &QAction::triggered, this, &MainWindow::askImport);
     file->addSeparator();
-    QAction *quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quitAction->setShortcut(QKeySequence::Quit);
-    quitAction->setMenuRole(QAction::QuitRole);
+    QAction *quit = addAction(file, ActionIds::Quit, tr("&Quit"), QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+}
 
-    mEditMenu = menuBar()->addMenu(tr("&Edit"));
-    // Undo and redo come first; setProject() inserts them before this separator.
-    mEditSeparator = mEditMenu->addSeparator();
-    // Canvas editing keys act only while the canvas has focus, not in text fields.
-    auto canvasAction = [this](const QString &text, const QList<QKeySequence> &keys, auto slot) {
+void MainWindow::createEditMenu()
+{
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    // Made once: they follow the open project's stack through the undo group.
+    QAction *undo = mProjects->undoGroup()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = mProjects->undoGroup()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    mActions->registerAction(ActionIds::Undo, undo);
+    mActions->registerAction(ActionIds::Redo, redo);
+    edit->addSeparator();
+    addCanvasActions(edit);
+    edit->addSeparator();
+    addEditorActions(edit);
+}
+
+// Canvas editing keys act only while the canvas has focus, not in text fields.
+void MainWindow::addCanvasActions(QMenu *edit)
+{
+    auto canvasAction = [this, edit](const char *id, const QString &text, const QList<QKeySequence> &keys, auto slot) {
         auto *action = new QAction(text, mView);
         action->setShortcuts(keys);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, mView, slot);
         mView->addAction(action);
-        mEditMenu->addAction(action);
-        return action;
+        edit->addAction(action);
+        mActions->registerAction(id, action);
     };
-    canvasAction(tr("Cu&t"), {QKeySequence::Cut}, &CanvasView::cutSelection);
-    canvasAction(tr("&Copy"), {QKeySequence::Copy}, &CanvasView::copySelection);
-    canvasAction(tr("&Paste"), {QKeySequence::Paste}, &CanvasView::paste);
-    canvasAction(tr("D&uplicate"), {QKeySequence(Qt::CTRL | Qt::Key_D)}, &CanvasView::duplicateSelection);
-    canvasAction(tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}, &CanvasView::deleteSelection);
-    canvasAction(tr("Re&name"), {QKeySequence(Qt::Key_F2)}, &CanvasView::renameSelected);
-    canvasAction(tr("Select &All"), {QKeySequence::SelectAll}, [this] {
+    canvasAction(ActionIds::Cut, tr("Cu&t"), {QKeySequence::Cut}, &CanvasView::cutSelection);
+    canvasAction(ActionIds::Copy, tr("&Copy"), {QKeySequence::Copy}, &CanvasView::copySelection);
+    canvasAction(ActionIds::Paste, tr("&Paste"), {QKeySequence::Paste}, &CanvasView::paste);
+    canvasAction(ActionIds::Duplicate, tr("D&uplicate"), {QKeySequence(Qt::CTRL | Qt::Key_D)},
+                 &CanvasView::duplicateSelection);
+    canvasAction(ActionIds::Delete, tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)},
+                 &CanvasView::deleteSelection);
+    canvasAction(ActionIds::Rename, tr("Re&name"), {QKeySequence(Qt::Key_F2)}, &CanvasView::renameSelected);
+    canvasAction(ActionIds::SelectAll, tr("Select &All"), {QKeySequence::SelectAll}, [this] {
         for (QGraphicsItem *item : mScene->items())
             if (item->flags() & QGraphicsItem::ItemIsSelectable)
                 item->setSelected(true);
     });
+}
 
-    // Editing code: these act on the editor tab shown.
-    mEditMenu->addSeparator();
-    auto pageAction = [this](const QString &text, const QKeySequence &keys, auto slot) {
-        QAction *action = mEditMenu->addAction(text, this, [this, slot] {
+// Editing code: these act on the editor tab shown.
+void MainWindow::addEditorActions(QMenu *edit)
+{
+    auto pageAction = [this, edit](const char *id, const QString &text, const QKeySequence &keys, auto slot) {
+        connect(addAction(edit, id, text, keys), &QAction::triggered, this, [this, slot] {
             if (EditorPage *page = mEditors->currentPage())
                 slot(page);
         });
-        action->setShortcut(keys);
-        return action;
     };
-    pageAction(tr("&Find..."), QKeySequence::Find, [](EditorPage *p) { p->findBar()->activate(false); });
-    pageAction(tr("Find and &Replace..."), QKeySequence(Qt::CTRL | Qt::Key_H),
+    pageAction(ActionIds::Find, tr("&Find..."), QKeySequence::Find,
+               [](EditorPage *p) { p->findBar()->activate(false); });
+    pageAction(ActionIds::FindReplace, tr("Find and &Replace..."), QKeySequence(Qt::CTRL | Qt::Key_H),
                [](EditorPage *p) { p->findBar()->activate(true); });
-    pageAction(tr("Find &Next"), QKeySequence::FindNext, [](EditorPage *p) { p->findBar()->findNext(); });
-    pageAction(tr("Find Pre&vious"), QKeySequence::FindPrevious, [](EditorPage *p) { p->findBar()->findNext(true); });
-    pageAction(tr("&Go to Line..."), QKeySequence(Qt::CTRL | Qt::Key_G),
+    pageAction(ActionIds::FindNext, tr("Find &Next"), QKeySequence::FindNext,
+               [](EditorPage *p) { p->findBar()->findNext(); });
+    pageAction(ActionIds::FindPrevious, tr("Find Pre&vious"), QKeySequence::FindPrevious,
+               [](EditorPage *p) { p->findBar()->findNext(true); });
+    pageAction(ActionIds::GoToLine, tr("&Go to Line..."), QKeySequence(Qt::CTRL | Qt::Key_G),
                [](EditorPage *p) { p->editor()->askGoToLine(); });
-    pageAction(tr("Toggle &Comment"), QKeySequence(Qt::CTRL | Qt::Key_Slash),
+    pageAction(ActionIds::ToggleComment, tr("Toggle &Comment"), QKeySequence(Qt::CTRL | Qt::Key_Slash),
                [](EditorPage *p) { p->editor()->toggleComment(); });
-    pageAction(tr("Complete"), QKeySequence(Qt::CTRL | Qt::Key_Space), [](EditorPage *p) { p->editor()->complete(); });
+    pageAction(ActionIds::Complete, tr("Complete"), QKeySequence(Qt::CTRL | Qt::Key_Space),
+               [](EditorPage *p) { p->editor()->complete(); });
+}
 
-    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
-    QAction *invoke = runMenu->addAction(tr("&Invoke Function"), this, &MainWindow::invokeFunction);
+void MainWindow::createRunMenu()
+{
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    QAction *invoke = addAction(run, ActionIds::Invoke, tr("&Invoke Function"));
     invoke->setObjectName(QStringLiteral("invokeAction"));
     invoke->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    QAction *openCode = runMenu->addAction(tr("&Open Function Code"), this, [this] {
-        const QList<NodeId> selected = mScene->selectedNodes();
-        if (selected.size() == 1)
-            mEditors->openFunction(selected.first());
-        else if (mRunPanel->function() != kInvalidNodeId)
-            mEditors->openFunction(mRunPanel->function());
-    });
-    openCode->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *design = runMenu->addAction(tr("Show &Design"), this, [this] { mEditors->setCurrentIndex(0); });
-    design->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(invoke, &QAction::triggered, this, &MainWindow::invokeFunction);
+    connect(addAction(run, ActionIds::OpenCode, tr("&Open Function Code"), QKeySequence(Qt::CTRL | Qt::Key_E)),
+            &QAction::triggered, this, [this] {
+                const QList<NodeId> selected = mScene->selectedNodes();
+                if (selected.size() == 1)
+                    mEditors->openFunction(selected.first());
+                else if (mRunPanel->function() != kInvalidNodeId)
+                    mEditors->openFunction(mRunPanel->function());
+            });
+    connect(addAction(run, ActionIds::ShowDesign, tr("Show &Design"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)),
+            &QAction::triggered, this, [this] { mEditors->setCurrentIndex(0); });
+}
 
-    QMenu *costMenu = menuBar()->addMenu(tr("&Cost"));
-    QAction *showCost = costMenu->addAction(tr("Compare &Costs"), this, &MainWindow::showCost);
-    showCost->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    costMenu->addAction(tr("Save Cost &Report..."), mCostView, &CostView::saveReport);
-    costMenu->addAction(tr("&Update Prices from URL..."), mCostView, &CostView::updatePricesFromUrl);
+void MainWindow::createCostMenu()
+{
+    QMenu *cost = menuBar()->addMenu(tr("&Cost"));
+    connect(
+        addAction(cost, ActionIds::CompareCosts, tr("Compare &Costs"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)),
+        &QAction::triggered, this, &MainWindow::showCost);
+    connect(addAction(cost, ActionIds::SaveCostReport, tr("Save Cost &Report...")), &QAction::triggered, mCostView,
+            &CostView::saveReport);
+    connect(addAction(cost, ActionIds::UpdatePrices, tr("&Update Prices from URL...")), &QAction::triggered, mCostView,
+            &CostView::updatePricesFromUrl);
+}
 
-    mViewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = mViewMenu->addAction(tr("Zoom &In"), mView, &CanvasView::zoomIn);
+void MainWindow::createViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = addAction(view, ActionIds::ZoomIn, tr("Zoom &In"));
     zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    QAction *zoomOut = mViewMenu->addAction(tr("Zoom &Out"), mView, &CanvasView::zoomOut);
-    zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction *actualSize = mViewMenu->addAction(tr("&Actual Size"), mView, [this] { mView->setZoom(1.0); });
-    actualSize->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    QAction *fit = mViewMenu->addAction(tr("&Fit to View"), mView, &CanvasView::fitToView);
-    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    QAction *layout = mViewMenu->addAction(tr("Auto &Layout"), mView, &CanvasView::autoLayout);
-    layout->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    QAction *snap = mViewMenu->addAction(tr("&Snap to Grid"));
+    connect(zoomIn, &QAction::triggered, mView, &CanvasView::zoomIn);
+    connect(addAction(view, ActionIds::ZoomOut, tr("Zoom &Out"), QKeySequence::ZoomOut), &QAction::triggered, mView,
+            &CanvasView::zoomOut);
+    connect(addAction(view, ActionIds::ActualSize, tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0)),
+            &QAction::triggered, mView, [this] { mView->setZoom(1.0); });
+    connect(addAction(view, ActionIds::FitToView, tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)),
+            &QAction::triggered, mView, &CanvasView::fitToView);
+    connect(addAction(view, ActionIds::AutoLayout, tr("Auto &Layout"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
+            &QAction::triggered, mView, &CanvasView::autoLayout);
+    QAction *snap = addAction(view, ActionIds::SnapToGrid, tr("&Snap to Grid"));
     snap->setObjectName(QStringLiteral("snapToGridAction"));
     snap->setCheckable(true);
     snap->setChecked(QSettings().value(QStringLiteral("canvas/snapToGrid"), true).toBool());
@@ -451,17 +530,28 @@ void MainWindow::createActions()
         mScene->setSnapToGrid(on);
         QSettings().setValue(QStringLiteral("canvas/snapToGrid"), on);
     });
-    QAction *palette = mViewMenu->addAction(tr("Command &Palette..."), this, &MainWindow::showCommandPalette);
+    QAction *palette = addAction(view, ActionIds::CommandPalette, tr("Command &Palette..."),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     palette->setObjectName(QStringLiteral("commandPaletteAction"));
-    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    // Alt+0 .. Alt+6 put the keyboard in the design or in a dock, shown and in front.
-    QMenu *goTo = mViewMenu->addMenu(tr("&Go To"));
-    QAction *toDesign = goTo->addAction(tr("&Design"), this, [this] {
+    connect(palette, &QAction::triggered, this, &MainWindow::showCommandPalette);
+    addGoToMenu(view);
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        view->addAction(dock->toggleViewAction());
+        mActions->registerAction(ActionIds::ToggleDock + dock->objectName().toUtf8(), dock->toggleViewAction());
+    }
+}
+
+// Alt+0 .. Alt+6 put the keyboard in the design or in a dock, shown and in front.
+void MainWindow::addGoToMenu(QMenu *view)
+{
+    QMenu *goTo = view->addMenu(tr("&Go To"));
+    QAction *toDesign = addAction(goTo, ActionIds::GoToDesign, tr("&Design"), QKeySequence(Qt::ALT | Qt::Key_0));
+    toDesign->setObjectName(QStringLiteral("goToDesign"));
+    connect(toDesign, &QAction::triggered, this, [this] {
         mCentral->setCurrentWidget(mEditors);
         mView->setFocus(Qt::ShortcutFocusReason);
     });
-    toDesign->setShortcut(QKeySequence(Qt::ALT | Qt::Key_0));
-    toDesign->setObjectName(QStringLiteral("goToDesign"));
     const QList<QPair<const char *, QString>> docks = {
         {"paletteDock", tr("&Palette")}, {"inspectorDock", tr("&Inspector")}, {"problemsDock", tr("P&roblems")},
         {"runDock", tr("R&un")},         {"costDock", tr("&Cost")},           {"cloudDock", tr("&Local Cloud")}};
@@ -469,7 +559,10 @@ void MainWindow::createActions()
         QDockWidget *dock = findChild<QDockWidget *>(QLatin1String(docks.at(i).first));
         if (!dock)
             continue;
-        QAction *go = goTo->addAction(docks.at(i).second, this, [dock] {
+        QAction *go = addAction(goTo, ActionIds::GoToDock + QByteArray(docks.at(i).first), docks.at(i).second,
+                                QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+        go->setObjectName(QStringLiteral("goTo") + QLatin1String(docks.at(i).first));
+        connect(go, &QAction::triggered, this, [dock] {
             dock->show();
             dock->raise();
             // The first control of the dock that takes the keyboard.
@@ -479,23 +572,22 @@ void MainWindow::createActions()
             });
             (first != children.cend() ? *first : dock->widget())->setFocus(Qt::ShortcutFocusReason);
         });
-        go->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
-        go->setObjectName(QStringLiteral("goTo") + QLatin1String(docks.at(i).first));
     }
-    mViewMenu->addSeparator();
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        mViewMenu->addAction(dock->toggleViewAction());
+}
 
-    // Settings: the language (at the next start) and every other preference.
-    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
-    QMenu *languageMenu = settingsMenu->addMenu(tr("&Language"));
+// Settings: the language (at the next start) and every other preference.
+void MainWindow::createSettingsMenu()
+{
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu *languageMenu = settings->addMenu(tr("&Language"));
     languageMenu->setObjectName(QStringLiteral("languageMenu"));
     auto *languages = new QActionGroup(languageMenu);
     QList<QPair<QString, QString>> choices{{QString(), tr("System Language")}};
     choices += Preferences::languages();
     for (const auto &[code, name] : choices) {
-        QAction *choice = languageMenu->addAction(name);
-        choice->setObjectName(QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        const QString id = code.isEmpty() ? QStringLiteral("system") : code;
+        QAction *choice = addAction(languageMenu, ActionIds::Language + id.toUtf8(), name);
+        choice->setObjectName(QStringLiteral("language_") + id);
         choice->setCheckable(true);
         choice->setChecked(Preferences::instance().language() == code);
         languages->addAction(choice);
@@ -504,7 +596,7 @@ void MainWindow::createActions()
             statusBar()->showMessage(tr("The new language applies when the studio starts again."), 8000);
         });
     }
-    QAction *preferences = settingsMenu->addAction(tr("Pr&eferences..."), this, &MainWindow::showPreferences);
+    QAction *preferences = addAction(settings, ActionIds::Preferences, tr("Pr&eferences..."));
     preferences->setObjectName(QStringLiteral("preferencesAction"));
     preferences->setMenuRole(QAction::PreferencesRole);
     QList<QKeySequence> preferenceKeys{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
@@ -512,18 +604,54 @@ void MainWindow::createActions()
         && QKeySequence(QKeySequence::Preferences) != preferenceKeys.first())
         preferenceKeys.prepend(QKeySequence(QKeySequence::Preferences));
     preferences->setShortcuts(preferenceKeys);
+    connect(preferences, &QAction::triggered, this, &MainWindow::showPreferences);
+}
 
+void MainWindow::createHelpMenu()
+{
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Plugins..."), this, &MainWindow::showPlugins)->setObjectName(QStringLiteral("pluginsAction"));
-    help->addAction(tr("&About Nimbus Studio"), this, [this] {
+    QAction *plugins = addAction(help, ActionIds::Plugins, tr("&Plugins..."));
+    plugins->setObjectName(QStringLiteral("pluginsAction"));
+    connect(plugins, &QAction::triggered, this, &MainWindow::showPlugins);
+    connect(addAction(help, ActionIds::About, tr("&About Nimbus Studio")), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Nimbus Studio"),
                            tr("<h3>Nimbus Studio %1</h3><p>Design serverless architectures, run their functions "
                               "locally, compare their cost and export them to the platform of your choice.</p>")
                                .arg(QApplication::applicationVersion()));
     });
+}
 
-    rebuildExamplesMenu();
-    rebuildRecentMenu();
+// The Local Cloud tool bar button, its address in the status bar.
+void MainWindow::createCloudToolBar()
+{
+    QToolBar *cloudBar = addToolBar(tr("Local Cloud"));
+    cloudBar->setObjectName(QStringLiteral("cloudToolBar"));
+    QAction *cloudAction = cloudBar->addAction(tr("Local Cloud"));
+    cloudAction->setObjectName(QStringLiteral("localCloudAction"));
+    mActions->registerAction(ActionIds::LocalCloud, cloudAction);
+    cloudAction->setCheckable(true);
+    cloudAction->setToolTip(
+        tr("Run the whole design on this machine: the HTTP gateway, queues, topics, buckets, tables "
+           "and schedules"));
+    connect(cloudAction, &QAction::triggered, this, [this, cloudAction](bool on) {
+        QString error;
+        if (on && !mCloudPanel->start(&error)) {
+            cloudAction->setChecked(false);
+            showError(tr("Cannot Start the Local Cloud"), error);
+        } else if (!on) {
+            mCloudPanel->stop();
+        }
+        if (on && mCloudPanel->isRunning()) {
+            mCloudDock->show();
+            mCloudDock->raise();
+        }
+    });
+    connect(mCloudPanel, &CloudPanel::runningChanged, this, [this, cloudAction](bool running, const QString &address) {
+        cloudAction->setChecked(running);
+        mCloudStatus->setText(running ? tr("Local cloud: %1 (AWS endpoint %2)").arg(address, mCloudPanel->awsEndpoint())
+                                      : tr("Local cloud: stopped"));
+    });
+    mCloudStatus->setText(tr("Local cloud: stopped"));
 }
 
 void MainWindow::showWelcome()
@@ -537,77 +665,38 @@ bool MainWindow::isWelcomeShown() const
     return mCentral->currentWidget() == mWelcome;
 }
 
-void MainWindow::setProject(Project *project)
+void MainWindow::setProject(Project *project, bool untitled, std::unique_ptr<QTemporaryDir> workingCopy)
 {
-    mCentral->setCurrentWidget(mEditors);
-    // The export dialog shows one project's export.
-    if (auto *dialog = findChild<ExportDialog *>())
-        dialog->close();
-    Project *old = mProject;
-    mProject = project;
-    project->setParent(this);
+    mProjects->setProject(project, untitled, std::move(workingCopy));
+}
 
-    // Undo and redo follow the project's own stack.
-    delete mUndoAction;
-    delete mRedoAction;
-    mUndoAction = project->undoStack()->createUndoAction(this, tr("&Undo"));
-    mUndoAction->setShortcut(QKeySequence::Undo);
-    mRedoAction = project->undoStack()->createRedoAction(this, tr("&Redo"));
-    mRedoAction->setShortcut(QKeySequence::Redo);
-    mEditMenu->insertAction(mEditSeparator, mUndoAction);
-    mEditMenu->insertAction(mEditSeparator, mRedoAction);
-
-    connect(project, &Project::modifiedChanged, this, &MainWindow::updateTitle);
-    connect(project, &Project::filePathChanged, this, &MainWindow::updateTitle);
-    connect(&project->architecture(), &Architecture::changed, this, &MainWindow::updateStatus);
-    // A new function gets a handler that runs; connecting its trigger fits it to the event.
-    auto scaffold = [this](NodeId function) {
-        QString file;
-        if (mProject && Scaffold::ensure(*mProject, function, &file))
-            statusBar()->showMessage(tr("Wrote the handler %1").arg(QDir::toNativeSeparators(file)), 5000);
-    };
-    connect(&project->architecture(), &Architecture::nodeAdded, this, scaffold);
-    connect(&project->architecture(), &Architecture::edgeAdded, this, [this, scaffold](EdgeId id) {
-        if (const Edge *edge = mProject->architecture().edge(id))
-            scaffold(edge->to);
+// A big design is drawn a slice at a time; past 200 ms a dialog shows how far, and Cancel
+// abandons the project.
+void MainWindow::showBuildProgress()
+{
+    if (!mScene->isBuilding())
+        return;
+    auto *progress = new QProgressDialog(tr("Drawing the design..."), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("drawProgress"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(200);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    connect(mScene, &CanvasScene::buildProgress, progress, [progress](int done, int total) {
+        progress->setMaximum(total);
+        progress->setValue(done);
     });
-    mCloudPanel->setProject(project); // stops the previous project's cloud
-    mEditors->setProject(project);
-    mRunner->setProject(project);
-    mRunPanel->setProject(project);
-    mScene->setProject(project);
-    if (mScene->isBuilding()) {
-        // A big design is drawn a slice at a time; past 200 ms a dialog shows how far,
-        // and Cancel abandons the project.
-        auto *progress = new QProgressDialog(tr("Drawing the design..."), tr("Cancel"), 0, 0, this);
-        progress->setObjectName(QStringLiteral("drawProgress"));
-        progress->setWindowModality(Qt::WindowModal);
-        progress->setMinimumDuration(200);
-        progress->setAttribute(Qt::WA_DeleteOnClose);
-        connect(mScene, &CanvasScene::buildProgress, progress, [progress](int done, int total) {
-            progress->setMaximum(total);
-            progress->setValue(done);
-        });
-        connect(mScene, &CanvasScene::buildFinished, progress, [this, progress] {
-            progress->disconnect(this); // closing a progress dialog reports a cancel
-            progress->close();
-            mView->requestFit();
-        });
-        connect(progress, &QProgressDialog::canceled, this, [this, progress] {
-            progress->disconnect(this);
-            progress->deleteLater();
-            newProject();
-            showWelcome();
-            statusBar()->showMessage(tr("Opening cancelled"), 5000);
-        });
-    }
-    mCostView->setProject(project, mRunner);
-    mInspector->setProject(project);
-    mAutosave->setProject(project);
-    mProblems->setProject(project);
-    delete old;
-    updateTitle();
-    updateStatus();
+    connect(mScene, &CanvasScene::buildFinished, progress, [this, progress] {
+        progress->disconnect(this); // closing a progress dialog reports a cancel
+        progress->close();
+        mView->requestFit();
+    });
+    connect(progress, &QProgressDialog::canceled, this, [this, progress] {
+        progress->disconnect(this);
+        progress->deleteLater();
+        newProject();
+        showWelcome();
+        statusBar()->showMessage(tr("Opening cancelled"), 5000);
+    });
 }
 
 void MainWindow::showCost()
@@ -620,12 +709,11 @@ void MainWindow::showCost()
 void MainWindow::newProject()
 {
     // A new project's functions need a folder before it is saved; Save As moves them.
-    mExampleCopy = std::make_unique<QTemporaryDir>();
+    auto folder = std::make_unique<QTemporaryDir>();
     auto *project = new Project(Catalog::builtin());
-    if (mExampleCopy->isValid())
-        project->setWorkingDirectory(mExampleCopy->path());
-    mUntitled = true;
-    setProject(project);
+    if (folder->isValid())
+        project->setWorkingDirectory(folder->path());
+    setProject(project, true, std::move(folder));
 }
 
 bool MainWindow::openFile(const QString &path)
@@ -633,18 +721,16 @@ bool MainWindow::openFile(const QString &path)
     auto project = std::make_unique<Project>(Catalog::builtin());
     ProjectFile file;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = file.load(path, *project);
+    const Result<void> loaded = file.load(path, *project);
     QApplication::restoreOverrideCursor();
-    if (!ok) {
-        showError(tr("Cannot Open Project"), file.errorString());
+    if (!loaded) {
+        showError(tr("Cannot Open Project"), loaded.errorMessage());
         return false;
     }
-    mExampleCopy.reset();
-    mUntitled = false;
-    setProject(project.release());
+    setProject(project.release(), false);
     mView->requestFit();
-    addRecentFile(mProject->filePath());
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(mProject->filePath())), 5000);
+    addRecentFile(this->project()->filePath());
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(this->project()->filePath())), 5000);
     return true;
 }
 
@@ -677,13 +763,12 @@ bool MainWindow::openExample(const QString &name)
     }
     auto project = std::make_unique<Project>(Catalog::builtin());
     ProjectFile file;
-    if (!file.load(QDir(copy->path()).filePath(name + QLatin1String(".nimbus")), *project)) {
-        showError(tr("Cannot Open Example"), file.errorString());
+    if (const Result<void> loaded = file.load(QDir(copy->path()).filePath(name + QLatin1String(".nimbus")), *project);
+        !loaded) {
+        showError(tr("Cannot Open Example"), loaded.errorMessage());
         return false;
     }
-    mExampleCopy = std::move(copy);
-    mUntitled = true;
-    setProject(project.release());
+    setProject(project.release(), true, std::move(copy));
     mView->requestFit();
     statusBar()->showMessage(tr("Opened the example '%1'; Save asks where to keep your copy.").arg(name), 8000);
     return true;
@@ -693,10 +778,10 @@ ExportDialog *MainWindow::showExportDialog()
 {
     auto *dialog = findChild<ExportDialog *>();
     if (!dialog) {
-        dialog = new ExportDialog(*mProject, PluginRegistry::instance(), this);
+        dialog = new ExportDialog(*project(), PluginRegistry::instance(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &ExportDialog::nodeActivated, this, [this](NodeId id) {
-            if (const Node *node = mProject->architecture().node(id))
+            if (const Node *node = project()->architecture().node(id))
                 selectNode(node->name);
         });
         connect(dialog, &ExportDialog::finished, this,
@@ -708,27 +793,95 @@ ExportDialog *MainWindow::showExportDialog()
     return dialog;
 }
 
+void MainWindow::askImport()
+{
+    if (!maybeSave())
+        return;
+    QStringList patterns;
+    for (const ImporterInterface *importer : PluginRegistry::instance().importers())
+        patterns.append(importer->fileNameFilters());
+    patterns.removeDuplicates();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import Template"), QString(),
+        tr("Templates (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+    if (!path.isEmpty())
+        startImport(path);
+}
+
 bool MainWindow::importFile(const QString &path)
 {
-    auto project = std::make_unique<Project>(Catalog::builtin());
-    QList<Diagnostic> notes;
-    QString error;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = ExportJob::import(path, PluginRegistry::instance(), *project, &notes, &error);
-    QApplication::restoreOverrideCursor();
-    if (!ok) {
-        showError(tr("Cannot Import"), error);
-        return false;
-    }
-    mExampleCopy.reset();
-    mUntitled = true;
-    setProject(project.release());
+    startImport(path);
+    bool ok = false;
+    QEventLoop loop;
+    connect(this, &MainWindow::importFinished, &loop, [&loop, &ok](bool done) {
+        ok = done;
+        loop.quit();
+    });
+    loop.exec();
+    return ok;
+}
+
+void MainWindow::startImport(const QString &path)
+{
+    cancelImport();
+    mImport = new TemplateImport(path, this);
+    mImportProgress = new QWidget(this);
+    mImportProgress->setObjectName(QStringLiteral("importProgress"));
+    auto *layout = new QHBoxLayout(mImportProgress);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("Importing %1...").arg(QFileInfo(path).fileName()), mImportProgress));
+    auto *bar = new QProgressBar(mImportProgress);
+    bar->setRange(0, 0); // busy: a reader cannot say how far it is
+    bar->setMaximumWidth(160);
+    bar->setAccessibleName(tr("Import progress"));
+    layout->addWidget(bar);
+    auto *cancel = new QPushButton(tr("Cancel"), mImportProgress);
+    cancel->setObjectName(QStringLiteral("importCancel"));
+    layout->addWidget(cancel);
+    statusBar()->addWidget(mImportProgress);
+    connect(cancel, &QPushButton::clicked, this, [this] {
+        cancelImport();
+        statusBar()->showMessage(tr("Import cancelled"), 5000);
+    });
+    connect(mImport, &TemplateImport::finished, this, [this](bool ok) {
+        TemplateImport *import = std::exchange(mImport, nullptr);
+        import->deleteLater();
+        delete std::exchange(mImportProgress, nullptr);
+        if (ok)
+            applyImport(import);
+        else
+            showError(tr("Cannot Import"), import->errorString());
+        emit importFinished(ok);
+    });
+    mImport->start();
+}
+
+void MainWindow::cancelImport()
+{
+    if (!mImport)
+        return;
+    mImport->cancel();
+    delete std::exchange(mImport, nullptr);
+    delete std::exchange(mImportProgress, nullptr);
+    emit importFinished(false);
+}
+
+bool MainWindow::isImporting() const
+{
+    return mImport != nullptr;
+}
+
+// Back on the GUI thread: the imported project becomes the open one (unsaved).
+void MainWindow::applyImport(TemplateImport *import)
+{
+    const QString path = import->path();
+    setProject(import->takeProject(), true);
     mView->requestFit();
     QStringList lines;
-    for (const Diagnostic &d : std::as_const(notes))
+    for (const Diagnostic &d : import->notes())
         lines.append(d.message);
     statusBar()->showMessage(tr("Imported %1: %n node(s); what the canvas does not show is kept for export", nullptr,
-                                mProject->architecture().nodeCount())
+                                project()->architecture().nodeCount())
                                  .arg(QDir::toNativeSeparators(path)),
                              10000);
     mImportNotes = lines;
@@ -743,7 +896,6 @@ bool MainWindow::importFile(const QString &path)
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
-    return true;
 }
 
 void MainWindow::showPlugins()
@@ -760,7 +912,7 @@ bool MainWindow::exportDiagram()
     QString path = QFileDialog::getSaveFileName(
         this, selectionOnly ? tr("Export Selection as Diagram") : tr("Export Diagram"),
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath(mProject->displayName() + QLatin1String(".svg")),
+            .filePath(project()->displayName() + QLatin1String(".svg")),
         tr("SVG image (*.svg);;PNG image (*.png)"), &filter);
     if (path.isEmpty())
         return false;
@@ -800,19 +952,17 @@ int MainWindow::offerRecovery(const std::function<bool(const QString &, const QD
                          QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
                      == QMessageBox::Yes;
         }
-        if (wanted && (!mProject->isModified() || maybeSave())) {
+        if (wanted && (!mProjects->isModified() || maybeSave())) {
             auto project = std::make_unique<Project>(Catalog::builtin());
             ProjectFile file;
-            if (!file.load(entry.recoveryFile, *project)) {
-                showError(tr("Cannot Recover"), file.errorString());
+            if (const Result<void> loaded = file.load(entry.recoveryFile, *project); !loaded) {
+                showError(tr("Cannot Recover"), loaded.errorMessage());
                 continue;
             }
             // Back where it was saved, with its changes still unsaved.
             project->setFilePath(entry.originalFile);
             project->undoStack()->resetClean();
-            mExampleCopy.reset();
-            mUntitled = entry.originalFile.isEmpty();
-            setProject(project.release());
+            setProject(project.release(), entry.originalFile.isEmpty());
             mView->requestFit();
             ++recovered;
         }
@@ -831,7 +981,7 @@ void MainWindow::selectNode(const QString &name)
             mScene, &CanvasScene::buildFinished, this, [this, name] { selectNode(name); }, Qt::SingleShotConnection);
         return;
     }
-    if (const Node *node = mProject->architecture().nodeByName(name))
+    if (const Node *node = project()->architecture().nodeByName(name))
         mView->centreOn(node->id);
 }
 
@@ -844,7 +994,7 @@ bool MainWindow::saveCurrent()
 
 bool MainWindow::openFunctionCode(const QString &functionName)
 {
-    const Node *node = mProject->architecture().nodeByName(functionName);
+    const Node *node = project()->architecture().nodeByName(functionName);
     return node && mEditors->openFunction(node->id);
 }
 
@@ -884,16 +1034,16 @@ void MainWindow::markErrorInEditor(NodeId function, const QString &file, int lin
 
 bool MainWindow::save()
 {
-    if (mUntitled || mProject->filePath().isEmpty())
+    if (mProjects->isUntitled() || project()->filePath().isEmpty())
         return saveAs();
-    return saveTo(mProject->filePath());
+    return saveTo(project()->filePath());
 }
 
 bool MainWindow::saveAs()
 {
-    QString suggested = mProject->displayName() + QLatin1String(".nimbus");
-    if (!mUntitled)
-        suggested = mProject->filePath();
+    QString suggested = project()->displayName() + QLatin1String(".nimbus");
+    if (!mProjects->isUntitled())
+        suggested = project()->filePath();
     else
         suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(suggested);
     QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), suggested, fileFilter());
@@ -908,19 +1058,17 @@ bool MainWindow::saveTo(const QString &path)
 {
     ProjectFile file;
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const bool ok = file.save(*mProject, path);
+    const Result<void> saved = file.save(*project(), path);
     QApplication::restoreOverrideCursor();
-    if (!ok) {
-        showError(tr("Cannot Save Project"), file.errorString());
+    if (!saved) {
+        showError(tr("Cannot Save Project"), saved.errorMessage());
         return false;
     }
-    mUntitled = false;
-    mExampleCopy.reset();
-    addRecentFile(mProject->filePath());
-    updateTitle();
+    mProjects->markSavedAt();
+    addRecentFile(project()->filePath());
     if (!file.warnings().isEmpty())
         QMessageBox::warning(this, tr("Saved Without Some Files"), file.warnings().join(QLatin1Char('\n')));
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(mProject->filePath())), 5000);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(project()->filePath())), 5000);
     return true;
 }
 
@@ -928,11 +1076,11 @@ bool MainWindow::maybeSave()
 {
     if (!mEditors->maybeSaveAll())
         return false;
-    if (!mProject || !mProject->isModified())
+    if (!mProjects->isModified())
         return true;
     const auto answer = QMessageBox::warning(
         this, tr("Unsaved Changes"),
-        tr("The project '%1' has changes that are not saved. Save them?").arg(mProject->displayName()),
+        tr("The project '%1' has changes that are not saved. Save them?").arg(project()->displayName()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
@@ -949,16 +1097,20 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::updateTitle()
 {
-    QString name = mProject->displayName();
-    if (!mUntitled)
-        name = QFileInfo(mProject->filePath()).fileName();
+    if (!project())
+        return;
+    QString name = project()->displayName();
+    if (!mProjects->isUntitled())
+        name = QFileInfo(project()->filePath()).fileName();
     setWindowTitle(tr("%1[*] - Nimbus Studio").arg(name));
-    setWindowModified(mProject->isModified() || mEditors->hasUnsavedFiles());
+    setWindowModified(mProjects->isModified() || mEditors->hasUnsavedFiles());
 }
 
 void MainWindow::updateStatus()
 {
-    const Architecture &a = mProject->architecture();
+    if (!project())
+        return;
+    const Architecture &a = project()->architecture();
     int errors = 0;
     int warnings = 0;
     for (const Diagnostic &d : mProblems->diagnostics()) {
@@ -988,19 +1140,21 @@ void MainWindow::rebuildRecentMenu()
     mRecentMenu->clear();
     const QStringList files = QSettings().value(kRecentKey).toStringList();
     for (const QString &path : files) {
-        QAction *action = mRecentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] {
+        QAction *action = addAction(mRecentMenu, ActionIds::OpenRecent + path.toUtf8(), QDir::toNativeSeparators(path));
+        action->setEnabled(QFileInfo::exists(path));
+        connect(action, &QAction::triggered, this, [this, path] {
             if (maybeSave())
                 openFile(path);
         });
-        action->setEnabled(QFileInfo::exists(path));
     }
     if (!files.isEmpty())
         mRecentMenu->addSeparator();
-    QAction *clear = mRecentMenu->addAction(tr("&Clear List"), this, [this] {
+    QAction *clear = addAction(mRecentMenu, ActionIds::ClearRecent, tr("&Clear List"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
         QSettings().remove(kRecentKey);
         rebuildRecentMenu();
     });
-    clear->setEnabled(!files.isEmpty());
 }
 
 void MainWindow::rebuildExamplesMenu()
@@ -1009,13 +1163,14 @@ void MainWindow::rebuildExamplesMenu()
     const QDir dir(Paths::examplesDirectory());
     const QStringList names = dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     for (const QString &name : names) {
-        mExamplesMenu->addAction(name, this, [this, name] {
+        connect(addAction(mExamplesMenu, ActionIds::OpenExample + name.toUtf8(), name), &QAction::triggered, this,
+                [this, name] {
             if (maybeSave())
                 openExample(name);
         });
     }
     if (names.isEmpty())
-        mExamplesMenu->addAction(tr("No examples installed"))->setEnabled(false);
+        addAction(mExamplesMenu, ActionIds::OpenExample, tr("No examples installed"))->setEnabled(false);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)
@@ -1036,11 +1191,10 @@ void MainWindow::applyPreferences()
         editor->applyTheme();
     // Settings > Language shows the language chosen, wherever it was chosen.
     const QString language = preferences.language();
-    if (auto *menu = findChild<QMenu *>(QStringLiteral("languageMenu")))
-        for (QAction *choice : menu->actions())
-            choice->setChecked(choice->objectName()
-                               == QStringLiteral("language_")
-                                      + (language.isEmpty() ? QStringLiteral("system") : language));
+    const QByteArray chosen = ActionIds::Language + (language.isEmpty() ? QByteArray("system") : language.toUtf8());
+    for (QAction *choice : mActions->actions())
+        if (mActions->id(choice).startsWith(ActionIds::Language))
+            choice->setChecked(mActions->id(choice) == chosen);
 }
 
 PreferencesDialog *MainWindow::showPreferences()
@@ -1058,7 +1212,7 @@ PreferencesDialog *MainWindow::showPreferences()
 
 CommandPalette *MainWindow::showCommandPalette()
 {
-    auto *palette = new CommandPalette(menuBar(), this);
+    auto *palette = new CommandPalette(*mActions, this);
     palette->setAttribute(Qt::WA_DeleteOnClose);
     palette->show();
     palette->activateWindow();

@@ -18,6 +18,7 @@ class QTemporaryDir;
 
 namespace Nimbus {
 
+class ActionManager;
 class Autosave;
 class CommandPalette;
 class WelcomePage;
@@ -34,6 +35,8 @@ class CanvasView;
 class InspectorWidget;
 class PaletteWidget;
 class Project;
+class TemplateImport;
+class ProjectManager;
 class ProblemsDock;
 
 // The studio's window: menus, docks around the design area, and the open project.
@@ -45,7 +48,11 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    Project *project() const { return mProject; }
+    Project *project() const;
+    // The open project, its undo group and whether Save must ask where to keep it.
+    ProjectManager *projectManager() const { return mProjects; }
+    // Every action of the menus and tool bars, by id (ActionIds).
+    ActionManager *actionManager() const { return mActions; }
     CanvasView *canvasView() const { return mView; }
     CanvasScene *canvasScene() const { return mScene; }
     PaletteWidget *palette() const { return mPalette; }
@@ -74,7 +81,14 @@ public:
     ExportDialog *showExportDialog();
     // File > Import: makes a SAM/CloudFormation template or serverless.yml the open
     // project (unsaved); shows an error and keeps the current project on failure.
+    // Waits for the import, which reads the file on a worker thread.
     bool importFile(const QString &path);
+    // Starts the import on a worker thread and returns at once; a busy bar with a Cancel
+    // button shows in the status bar until importFinished.
+    void startImport(const QString &path);
+    // Cancels a running import: its result is discarded, the project stays as it is.
+    void cancelImport();
+    bool isImporting() const;
     // Help > Plugins.
     void showPlugins();
     // Settings > Preferences (one dialog at a time) and View > Command Palette.
@@ -99,14 +113,36 @@ public:
     int offerRecovery(const std::function<bool(const QString &name, const QDateTime &when)> &ask = {});
     Autosave *autosave() const { return mAutosave; }
 
+signals:
+    // An import started by startImport ended: ok, failed (shown) or cancelled.
+    void importFinished(bool ok);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
+    QAction *addAction(QMenu *menu, const QByteArray &id, const QString &text, const QKeySequence &keys = {});
+    void connectWindow();
+    void connectProjectViews();
+    void createMenus();
+    void createFileMenu();
+    void createEditMenu();
+    void addCanvasActions(QMenu *edit);
+    void addEditorActions(QMenu *edit);
+    void createRunMenu();
+    void createCostMenu();
+    void createViewMenu();
+    void addGoToMenu(QMenu *view);
+    void createSettingsMenu();
+    void createHelpMenu();
+    void createCloudToolBar();
     void applyPreferences();
     void createDocks();
-    void setProject(Project *project);
+    void createBottomDocks();
+    void askImport();
+    void applyImport(TemplateImport *import);
+    void setProject(Project *project, bool untitled, std::unique_ptr<QTemporaryDir> workingCopy = {});
+    void showBuildProgress();
     void updateTitle();
     void updateStatus();
     void addRecentFile(const QString &path);
@@ -116,11 +152,11 @@ private:
     void markErrorInEditor(NodeId function, const QString &file, int line, const QString &message, bool reveal);
     void showError(const QString &title, const QString &message);
 
-    Project *mProject = nullptr; // child of the window
-    // Working folder of a project not saved yet, or the copy of an opened example.
-    std::unique_ptr<QTemporaryDir> mExampleCopy;
+    ProjectManager *mProjects = nullptr;
+    ActionManager *mActions = nullptr;
+    TemplateImport *mImport = nullptr; // the import running, if any
+    QWidget *mImportProgress = nullptr; // its busy bar and Cancel button in the status bar
     QStringList mImportNotes;
-    bool mUntitled = true; // Save must ask for a location
 
     ProblemsDock *mProblems = nullptr;
     CanvasScene *mScene = nullptr;
@@ -142,11 +178,6 @@ private:
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;
     QMenu *mExamplesMenu = nullptr;
-    QMenu *mViewMenu = nullptr;
-    QAction *mUndoAction = nullptr;
-    QAction *mRedoAction = nullptr;
-    QMenu *mEditMenu = nullptr;
-    QAction *mEditSeparator = nullptr;
 };
 
 } // namespace Nimbus

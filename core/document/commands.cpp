@@ -17,10 +17,12 @@ AddNodeCommand::AddNodeCommand(Architecture *architecture, const Node &node, QUn
 void AddNodeCommand::redo()
 {
     mArchitecture->insertNode(mNode);
+    QUndoCommand::redo(); // children (Project::setStepExtension) act on the node added
 }
 
 void AddNodeCommand::undo()
 {
+    QUndoCommand::undo();
     mArchitecture->removeNode(mNode.id);
 }
 
@@ -118,10 +120,12 @@ ConnectCommand::ConnectCommand(Architecture *architecture, const Edge &edge, QUn
 void ConnectCommand::redo()
 {
     mArchitecture->insertEdge(mEdge);
+    QUndoCommand::redo();
 }
 
 void ConnectCommand::undo()
 {
+    QUndoCommand::undo();
     mArchitecture->removeEdge(mEdge.id);
 }
 

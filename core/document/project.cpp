@@ -101,7 +101,7 @@ NodeId Project::addNode(const QString &kindId, QPointF position, const QString &
     node.kind = kindId;
     node.position = position;
     node.properties = kind->defaultProperties(node.name);
-    mUndoStack->push(new AddNodeCommand(&mArchitecture, node));
+    pushStep(new AddNodeCommand(&mArchitecture, node), node.id);
     return node.id;
 }
 
@@ -141,7 +141,7 @@ EdgeId Project::connectNodes(NodeId from, NodeId to, const QString &type, QStrin
     edge.from = from;
     edge.to = to;
     edge.type = type;
-    mUndoStack->push(new ConnectCommand(&mArchitecture, edge));
+    pushStep(new ConnectCommand(&mArchitecture, edge), edge.to);
     return edge.id;
 }
 
@@ -230,7 +230,7 @@ QList<NodeId> Project::pasteNodes(const QByteArray &fragment, QPointF offset, QS
                 node.properties.insert(kind->code.sourceProperty,
                                        kind->defaultProperties(node.name).value(kind->code.sourceProperty));
         }
-        mUndoStack->push(new AddNodeCommand(&mArchitecture, node));
+        pushStep(new AddNodeCommand(&mArchitecture, node), node.id);
         newIds.insert(id, node.id);
     }
     for (const auto &[id, edge] : edges) {
@@ -241,7 +241,7 @@ QList<NodeId> Project::pasteNodes(const QByteArray &fragment, QPointF offset, QS
             copy.id = mArchitecture.allocateEdgeId();
             copy.from = from->id;
             copy.to = to->id;
-            mUndoStack->push(new ConnectCommand(&mArchitecture, copy));
+            pushStep(new ConnectCommand(&mArchitecture, copy), copy.to);
         }
     }
     mUndoStack->endMacro();
@@ -257,6 +257,13 @@ void Project::arrangeNodes(const QHash<NodeId, QPointF> &positions, const QStrin
     mUndoStack->beginMacro(text);
     mUndoStack->push(new MoveNodesCommand(&mArchitecture, positions, true));
     mUndoStack->endMacro();
+}
+
+void Project::pushStep(QUndoCommand *step, NodeId node)
+{
+    if (mStepExtension)
+        mStepExtension(step, node);
+    mUndoStack->push(step);
 }
 
 void Project::setCodeFile(const QString &relativePath, const QByteArray &content)

@@ -9,6 +9,9 @@
 #include <QObject>
 #include <QPointF>
 
+#include <functional>
+
+class QUndoCommand;
 class QUndoStack;
 
 namespace Nimbus {
@@ -58,6 +61,11 @@ public:
     // Moves many nodes at once as one named undo step (auto layout).
     void arrangeNodes(const QHash<NodeId, QPointF> &positions, const QString &text);
 
+    // Lets the studio give the step that adds a node, or connects one to node, child
+    // commands of its own (a new function's handler file), done and undone with it.
+    using StepExtension = std::function<void(QUndoCommand *step, NodeId node)>;
+    void setStepExtension(StepExtension extension) { mStepExtension = std::move(extension); }
+
     // A name based on base that no node has yet ("queue", "queue2", ...).
     QString uniqueName(const QString &base) const;
 
@@ -77,6 +85,8 @@ signals:
     void modifiedChanged(bool modified);
 
 private:
+    void pushStep(QUndoCommand *step, NodeId node);
+
     const Catalog &mCatalog;
     Architecture mArchitecture;
     QUndoStack *mUndoStack;
@@ -84,6 +94,7 @@ private:
     QString mWorkingDirectory;
     QHash<QString, QByteArray> mPendingCode;
     QJsonObject mOrigins;
+    StepExtension mStepExtension;
 };
 
 } // namespace Nimbus

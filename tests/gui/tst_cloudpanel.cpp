@@ -1,6 +1,7 @@
 // The studio's Local Cloud: the toolbar toggle and the status bar, hops in the event
 // log as they happen, the state inspector adding and deleting entries.
 
+#include "actionmanager.h"
 #include "cloud/cloudpanel.h"
 #include "cloud/gatewayserver.h"
 #include "document/project.h"
@@ -87,7 +88,7 @@ void TestCloudPanel::toggleAndFollowARequest()
     QVERIFY(window.openFile(mProject));
     auto *status = window.findChild<QLabel *>(QStringLiteral("cloudStatus"));
     QCOMPARE(status->text(), QStringLiteral("Local cloud: stopped"));
-    auto *action = window.findChild<QAction *>(QStringLiteral("localCloudAction"));
+    auto *action = window.actionManager()->action(ActionIds::LocalCloud);
     action->trigger();
     CloudPanel *panel = window.cloudPanel();
     QVERIFY(panel->isRunning());

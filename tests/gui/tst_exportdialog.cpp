@@ -1,5 +1,6 @@
 // File > Export, File > Import and Help > Plugins, driven through the real widgets.
 
+#include "actionmanager.h"
 #include "document/project.h"
 #include "export/exportdialog.h"
 #include "export/pluginregistry.h"
@@ -55,7 +56,7 @@ ExportDialog *TestExportDialog::openDialog(MainWindow &window)
 {
     if (!window.openExample(QStringLiteral("shop")))
         return nullptr;
-    window.findChild<QAction *>(QStringLiteral("exportAction"))->trigger();
+    window.actionManager()->action(ActionIds::Export)->trigger();
     return window.findChild<ExportDialog *>();
 }
 
@@ -276,7 +277,7 @@ void TestExportDialog::importErrorKeepsProject()
 void TestExportDialog::pluginsDialog()
 {
     MainWindow window;
-    window.findChild<QAction *>(QStringLiteral("pluginsAction"))->trigger();
+    window.actionManager()->action(ActionIds::Plugins)->trigger();
     auto *dialog = window.findChild<PluginsDialog *>();
     QVERIFY(dialog);
     auto *tree = dialog->findChild<QTreeWidget *>(QStringLiteral("plugins"));

@@ -1,3 +1,4 @@
+#include "actionmanager.h"
 #include "canvas/canvasscene.h"
 #include "mainwindow.h"
 #include "notificationbar.h"
@@ -216,7 +217,7 @@ void tst_MainWindow::welcomePage()
     QVERIFY(!window.isWelcomeShown());
     QCOMPARE(window.project()->architecture().nodeCount(), 17);
     // File > Close Project brings it back, with the recent projects.
-    window.findChild<QAction *>("closeProjectAction")->trigger();
+    window.actionManager()->action(ActionIds::CloseProject)->trigger();
     QVERIFY(window.isWelcomeShown());
     QCOMPARE(window.project()->architecture().nodeCount(), 0);
     auto *recent = window.findChild<QListWidget *>("welcomeRecent");

@@ -1,6 +1,7 @@
 // Preferences apply at once and persist; the command palette finds and runs every
 // menu action from the keyboard.
 
+#include "actionmanager.h"
 #include "autosave.h"
 #include "commandpalette.h"
 #include "document/project.h"
@@ -63,7 +64,7 @@ void TestPreferences::init()
 void TestPreferences::preferencesApplyAtOnce()
 {
     MainWindow window;
-    window.findChild<QAction *>(QStringLiteral("preferencesAction"))->trigger();
+    window.actionManager()->action(ActionIds::Preferences)->trigger();
     auto *dialog = window.findChild<PreferencesDialog *>();
     QVERIFY(dialog);
     dialog->findChild<QSpinBox *>(QStringLiteral("idleSpin"))->setValue(42);
@@ -80,11 +81,11 @@ void TestPreferences::preferencesApplyAtOnce()
     QVERIFY(!notice->isHidden());
     QCOMPARE(Preferences::instance().language(), QStringLiteral("fr"));
     // Settings > Language offers the same choice, checked where the preference is.
-    QVERIFY(window.findChild<QAction *>(QStringLiteral("language_fr"))->isChecked());
-    window.findChild<QAction *>(QStringLiteral("language_en"))->trigger();
+    QVERIFY(window.actionManager()->action(QByteArray(ActionIds::Language) + "fr")->isChecked());
+    window.actionManager()->action(QByteArray(ActionIds::Language) + "en")->trigger();
     QCOMPARE(Preferences::instance().language(), QStringLiteral("en"));
     // The same action brings back the open dialog rather than a second one.
-    window.findChild<QAction *>(QStringLiteral("preferencesAction"))->trigger();
+    window.actionManager()->action(ActionIds::Preferences)->trigger();
     QCOMPARE(window.findChildren<PreferencesDialog *>().size(), 1);
 }
 
@@ -185,7 +186,7 @@ void TestPreferences::paletteListsEveryMenuAction()
     for (QAction *a : window.menuBar()->actions())
         if (a->menu())
             count(a->menu());
-    CommandPalette palette(window.menuBar());
+    CommandPalette palette(*window.actionManager());
     QCOMPARE(palette.shownActions().size(), leaves);
     QVERIFY(leaves > 40);
     // Word starts and runs beat scattered letters.
@@ -202,7 +203,7 @@ void TestPreferences::paletteRunsAnActionFromTheKeyboard()
     QVERIFY(QTest::qWaitFor([&] { return (palette = window.findChild<CommandPalette *>()) != nullptr; }, 2000));
     auto *search = palette->findChild<QLineEdit *>(QStringLiteral("commandSearch"));
     QTest::keyClicks(search, QStringLiteral("exp plat"));
-    QCOMPARE(palette->shownActions().value(0), window.findChild<QAction *>(QStringLiteral("exportAction")));
+    QCOMPARE(palette->shownActions().value(0), window.actionManager()->action(ActionIds::Export));
     QTest::keyClick(search, Qt::Key_Return);
     QVERIFY(QTest::qWaitFor([&] { return window.findChild<ExportDialog *>() != nullptr; }, 5000));
 }
