@@ -360,24 +360,7 @@ void MainWindow::createFileMenu()
     mExamplesMenu = file->addMenu(tr("Open &Example"));
     mRecentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    QAction *saveCurrent = addAction(file, ActionIds::Save, tr("&Save"), QKeySequence::Save);
-    saveCurrent->setToolTip(tr("Save the file being edited, or the project when the design is shown"));
-    connect(saveCurrent, &QAction::triggered, this, &MainWindow::saveCurrent);
-    QAction *saveProject = addAction(file, ActionIds::SaveProject, tr("Save &Project"));
-    saveProject->setObjectName(QStringLiteral("saveProjectAction"));
-    connect(saveProject, &QAction::triggered, this, &MainWindow::save);
-    connect(addAction(file, ActionIds::SaveAs, tr("Save Project &As..."), QKeySequence::SaveAs), &QAction::triggered,
-            this, &MainWindow::saveAs);
-    connect(addAction(file, ActionIds::SaveAll, tr("Save A&ll"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S)),
-            &QAction::triggered, this, [this] {
-                if (mEditors->saveAll())
-                    save();
-            });
-    connect(addAction(file, ActionIds::CloseFile, tr("&Close File"), QKeySequence::Close), &QAction::triggered, this,
-            [this] {
-        if (EditorPage *page = mEditors->currentPage())
-            mEditors->closePage(page);
-    });
+    addSaveActions(file);
     QAction *closeProject = addAction(file, ActionIds::CloseProject, tr("Close &Project"),
                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
     closeProject->setObjectName(QStringLiteral("closeProjectAction"));
@@ -404,6 +387,29 @@ void MainWindow::createFileMenu()
     QAction *quit = addAction(file, ActionIds::Quit, tr("&Quit"), QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+// Save, Save Project, Save As, Save All and Close File.
+void MainWindow::addSaveActions(QMenu *file)
+{
+    QAction *saveCurrent = addAction(file, ActionIds::Save, tr("&Save"), QKeySequence::Save);
+    saveCurrent->setToolTip(tr("Save the file being edited, or the project when the design is shown"));
+    connect(saveCurrent, &QAction::triggered, this, &MainWindow::saveCurrent);
+    QAction *saveProject = addAction(file, ActionIds::SaveProject, tr("Save &Project"));
+    saveProject->setObjectName(QStringLiteral("saveProjectAction"));
+    connect(saveProject, &QAction::triggered, this, &MainWindow::save);
+    connect(addAction(file, ActionIds::SaveAs, tr("Save Project &As..."), QKeySequence::SaveAs), &QAction::triggered,
+            this, &MainWindow::saveAs);
+    connect(addAction(file, ActionIds::SaveAll, tr("Save A&ll"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S)),
+            &QAction::triggered, this, [this] {
+                if (mEditors->saveAll())
+                    save();
+            });
+    connect(addAction(file, ActionIds::CloseFile, tr("&Close File"), QKeySequence::Close), &QAction::triggered, this,
+            [this] {
+        if (EditorPage *page = mEditors->currentPage())
+            mEditors->closePage(page);
+    });
 }
 
 void MainWindow::createEditMenu()

@@ -126,6 +126,7 @@ private:
     void connectProjectViews();
     void createMenus();
     void createFileMenu();
+    void addSaveActions(QMenu *file);
     void createEditMenu();
     void addCanvasActions(QMenu *edit);
     void addEditorActions(QMenu *edit);

@@ -89,8 +89,9 @@ void tst_TemplateImport::largeTemplateImportsWhileTheWindowResponds()
     QVERIFY(window.findChild<QWidget *>(QStringLiteral("importProgress")));
     QVERIFY(finished.wait(60000));
     QCOMPARE(finished.first().first().toBool(), true);
+    qInfo("%d resources: the GUI thread's timer fired %d times during the import", resources, ticks);
     if (resources >= 2000)
-        QVERIFY2(ticks > 1, qPrintable(QStringLiteral("the timer fired %1 times").arg(ticks)));
+        QVERIFY2(ticks > 10, qPrintable(QStringLiteral("the timer fired %1 times").arg(ticks)));
     QVERIFY(!window.findChild<QWidget *>(QStringLiteral("importProgress")));
     QCOMPARE(window.project()->architecture().nodeCount(), resources);
     QCOMPARE(window.project()->thread(), QThread::currentThread());
