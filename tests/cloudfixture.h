@@ -13,6 +13,8 @@
 #include "model/catalog.h"
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
+#include "storage/projectfile.h"
+#include "testutil.h"
 
 #include <curl/curl.h>
 
@@ -22,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <future>
 #include <memory>
 
@@ -123,6 +126,20 @@ struct LocalCloudFixture
         return true;
     }
 
+    // Copies the folder source (a project and its code) into the temporary folder and
+    // loads fileName from there; false with error.
+    bool loadCopy(const QString &source, const QString &fileName)
+    {
+        if (!copyTree(source, folder.path())) {
+            error = QStringLiteral("cannot copy %1").arg(source);
+            return false;
+        }
+        const auto loaded = Nimbus::ProjectFile().load(folder.filePath(fileName), project);
+        if (!loaded)
+            error = loaded.errorMessage();
+        return bool(loaded);
+    }
+
     // A function node whose handler is functions/<name>/index.js with code.
     Nimbus::NodeId addFunction(const QString &name, const QByteArray &code)
     {
@@ -155,6 +172,18 @@ struct LocalCloudFixture
             if (e.kind == kind && e.target == target)
                 result.append(e);
         return result;
+    }
+
+    // Waits until function has been invoked count times and every invocation finished.
+    bool waitForInvocations(const QString &function, int count, int timeoutMs = 20000) const
+    {
+        return QTest::qWaitFor(
+            [&] {
+            const QList<Nimbus::CloudLogEntry> list = entries(Nimbus::CloudLogEntry::Kind::Invocation, function);
+            return list.size() >= count
+                   && std::all_of(list.cbegin(), list.cend(), [](const auto &e) { return e.finished; });
+            },
+            timeoutMs);
     }
 
     // A request to the gateway's path (Host 127.0.0.1:port, as curl sends it).

@@ -4,14 +4,7 @@
 // with the resource variables, and what they write is logged with its cause; a loop
 // made through the SDK is stopped; botocore's "Expect: 100-continue" is answered.
 
-#include "cloud/awsendpoint.h"
-#include "cloud/localcloud.h"
-#include "document/project.h"
-#include "model/catalog.h"
-#include "runtime/functionrunner.h"
-#include "runtime/instancepool.h"
-#include "storage/projectfile.h"
-#include "testutil.h"
+#include "cloudfixture.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -44,39 +37,32 @@ private:
     // The results onAlert gave, as JSON text, newest first.
     QStringList alertResults() const;
     int invocations(const QString &function) const;
-    std::unique_ptr<QTemporaryDir> mDir;
-    std::unique_ptr<Project> mProject;
-    std::unique_ptr<FunctionRunner> mRunner;
-    std::unique_ptr<LocalCloud> mCloud;
-    std::unique_ptr<AwsEndpoint> mEndpoint;
+    std::unique_ptr<NimbusTest::LocalCloudFixture> mLocal;
+    Project *mProject = nullptr;
+    FunctionRunner *mRunner = nullptr;
+    LocalCloud *mCloud = nullptr;
+    AwsEndpoint *mEndpoint = nullptr;
 };
 
 void TestAwsEndpoint::init()
 {
-    mDir = std::make_unique<QTemporaryDir>();
-    QVERIFY(NimbusTest::copyTree(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws"), mDir->path()));
-    mProject = std::make_unique<Project>(Catalog::builtin());
-    ProjectFile file;
-    const auto loaded = file.load(mDir->filePath(QStringLiteral("aws.json")), *mProject);
-    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
-    mRunner = std::make_unique<FunctionRunner>();
-    mRunner->setProject(mProject.get());
-    mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
-    QString error;
-    QVERIFY2(mCloud->start(mDir->filePath(QStringLiteral(".nimbus-cloud")), &error), qPrintable(error));
-    mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
-    QVERIFY2(mEndpoint->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
-    mCloud->setServiceEndpoint(mEndpoint->url());
+    mLocal = std::make_unique<NimbusTest::LocalCloudFixture>();
+    QVERIFY2(mLocal->loadCopy(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws"), QStringLiteral("aws.json")),
+             qPrintable(mLocal->error));
+    QVERIFY2(mLocal->start(NimbusTest::LocalCloudFixture::Endpoint), qPrintable(mLocal->error));
+    mProject = &mLocal->project;
+    mRunner = &mLocal->runner;
+    mCloud = mLocal->cloud.get();
+    mEndpoint = mLocal->endpoint.get();
 }
 
 void TestAwsEndpoint::cleanup()
 {
-    mEndpoint.reset();
-    mCloud.reset();
-    mRunner->pool()->stopAll();
-    mRunner.reset();
-    mProject.reset();
-    mDir.reset();
+    mEndpoint = nullptr;
+    mCloud = nullptr;
+    mRunner = nullptr;
+    mProject = nullptr;
+    mLocal.reset();
 }
 
 int TestAwsEndpoint::invocations(const QString &function) const

@@ -90,13 +90,7 @@ QList<CloudLogEntry> TestLocalCloud::invocations(const QString &function) const
 
 bool TestLocalCloud::waitForInvocations(const QString &function, int count)
 {
-    return QTest::qWaitFor(
-        [&] {
-        const QList<CloudLogEntry> list = invocations(function);
-        return list.size() >= count
-               && std::all_of(list.cbegin(), list.cend(), [](const CloudLogEntry &e) { return e.finished; });
-        },
-        20000);
+    return mLocal->waitForInvocations(function, count);
 }
 
 bool TestLocalCloud::start()

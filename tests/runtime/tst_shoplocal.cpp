@@ -2,15 +2,7 @@
 // written for Lambda (AWS SDK for JavaScript v3 and boto3): HTTP through the gateway,
 // the queue, the tables, the buckets, the topic and the schedule, every hop logged.
 
-#include "cloud/awsendpoint.h"
-#include "cloud/gatewayserver.h"
-#include "cloud/localcloud.h"
-#include "document/project.h"
-#include "model/catalog.h"
-#include "runtime/functionrunner.h"
-#include "runtime/instancepool.h"
-#include "storage/projectfile.h"
-#include "testutil.h"
+#include "cloudfixture.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -49,46 +41,42 @@ private:
     };
     Answer request(const QByteArray &method, const QString &path, const QByteArray &body = {},
                    const QList<QPair<QByteArray, QByteArray>> &headers = {});
-    QList<CloudLogEntry> entries(CloudLogEntry::Kind kind, const QString &target) const;
-    bool waitForInvocation(const QString &function, int count);
+    QList<CloudLogEntry> entries(CloudLogEntry::Kind kind, const QString &target) const
+    {
+        return mLocal->entries(kind, target);
+    }
+    bool waitForInvocation(const QString &function, int count)
+    {
+        return mLocal->waitForInvocations(function, count, 60000);
+    }
     void runNode(const QString &script);
 
-    QTemporaryDir mDir;
-    std::unique_ptr<Project> mProject;
-    std::unique_ptr<FunctionRunner> mRunner;
-    std::unique_ptr<LocalCloud> mCloud;
-    std::unique_ptr<GatewayServer> mGateway;
-    std::unique_ptr<AwsEndpoint> mEndpoint;
+    std::unique_ptr<NimbusTest::LocalCloudFixture> mLocal;
+    LocalCloud *mCloud = nullptr;
+    GatewayServer *mGateway = nullptr;
+    AwsEndpoint *mEndpoint = nullptr;
     QNetworkAccessManager mNetwork;
 };
 
 void TestShopLocal::initTestCase()
 {
-    QVERIFY(NimbusTest::copyTree(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop"), mDir.path()));
-    mProject = std::make_unique<Project>(Catalog::builtin());
-    ProjectFile file;
-    const auto loaded = file.load(mDir.filePath(QStringLiteral("shop.json")), *mProject);
-    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
-    mRunner = std::make_unique<FunctionRunner>();
-    mRunner->setProject(mProject.get());
-    mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
-    QString error;
-    QVERIFY2(mCloud->start(mDir.filePath(QStringLiteral(".nimbus-cloud")), &error), qPrintable(error));
-    mGateway = std::make_unique<GatewayServer>(*mCloud);
-    QVERIFY2(mGateway->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
-    mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
-    QVERIFY2(mEndpoint->listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
-    mCloud->setServiceEndpoint(mEndpoint->url());
+    mLocal = std::make_unique<NimbusTest::LocalCloudFixture>();
+    QVERIFY2(
+        mLocal->loadCopy(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop"), QStringLiteral("shop.json")),
+        qPrintable(mLocal->error));
+    QVERIFY2(mLocal->start(), qPrintable(mLocal->error));
+    mCloud = mLocal->cloud.get();
+    mGateway = mLocal->gateway.get();
+    mEndpoint = mLocal->endpoint.get();
     mNetwork.setProxy(QNetworkProxy::NoProxy);
 }
 
 void TestShopLocal::cleanupTestCase()
 {
-    mGateway.reset();
-    mEndpoint.reset();
-    mCloud.reset();
-    mRunner->pool()->stopAll();
-    mRunner.reset();
+    mGateway = nullptr;
+    mEndpoint = nullptr;
+    mCloud = nullptr;
+    mLocal.reset();
 }
 
 TestShopLocal::Answer TestShopLocal::request(const QByteArray &method, const QString &path, const QByteArray &body,
@@ -108,26 +96,6 @@ TestShopLocal::Answer TestShopLocal::request(const QByteArray &method, const QSt
         answer.headers.insert(name.toLower(), value);
     reply->deleteLater();
     return answer;
-}
-
-QList<CloudLogEntry> TestShopLocal::entries(CloudLogEntry::Kind kind, const QString &target) const
-{
-    QList<CloudLogEntry> result;
-    for (const CloudLogEntry &e : mCloud->log())
-        if (e.kind == kind && e.target == target)
-            result.append(e);
-    return result;
-}
-
-bool TestShopLocal::waitForInvocation(const QString &function, int count)
-{
-    return QTest::qWaitFor(
-        [&] {
-        const auto list = entries(CloudLogEntry::Kind::Invocation, function);
-        return list.size() >= count
-               && std::all_of(list.cbegin(), list.cend(), [](const CloudLogEntry &e) { return e.finished; });
-        },
-        60000);
 }
 
 void TestShopLocal::runNode(const QString &script)

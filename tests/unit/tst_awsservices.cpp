@@ -3,17 +3,10 @@
 // the endpoint's common headers; an operation a service does not have gets its
 // protocol's "unknown operation" error, as the built-in services have always answered.
 
-#include "cloud/awsendpoint.h"
 #include "cloud/awswire.h"
-#include "cloud/localcloud.h"
-#include "document/project.h"
-#include "model/catalog.h"
-#include "runtime/functionrunner.h"
-#include "runtime/instancepool.h"
-#include "storage/projectfile.h"
+#include "cloudfixture.h"
 
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Nimbus;
@@ -65,33 +58,6 @@ QByteArray signedFor(const char *service)
            + "/aws4_request, SignedHeaders=host, Signature=00";
 }
 
-// The test project of the runtime tests (queues jobs and loop, tables, bucket files, topic
-// alerts), its local cloud running in a temporary folder, and an endpoint on it.
-struct RunningCloud
-{
-    ~RunningCloud() { runner.pool()->stopAll(); }
-
-    bool start()
-    {
-        ProjectFile file;
-        if (const Result<void> loaded = file.load(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws/aws.json"),
-                                                  project);
-            !loaded) {
-            error = loaded.errorMessage();
-            return false;
-        }
-        runner.setProject(&project);
-        return cloud.start(folder.filePath(QStringLiteral("state")), &error);
-    }
-
-    QTemporaryDir folder;
-    Project project{Catalog::builtin()};
-    FunctionRunner runner;
-    LocalCloud cloud{project, runner};
-    AwsEndpoint endpoint{cloud};
-    QString error;
-};
-
 } // namespace
 
 class TestAwsServices : public QObject
@@ -111,15 +77,20 @@ private:
     HttpResponseData send(const QString &method, const QString &path, const HttpHeaders &headers,
                           const QByteArray &body);
 
-    std::unique_ptr<RunningCloud> mCloud;
+    std::unique_ptr<NimbusTest::LocalCloudFixture> mCloud;
     AwsEndpoint *mEndpoint = nullptr;
 };
 
 void TestAwsServices::init()
 {
-    mCloud = std::make_unique<RunningCloud>();
-    QVERIFY2(mCloud->start(), qPrintable(mCloud->error));
-    mEndpoint = &mCloud->endpoint;
+    // The test project of the runtime tests (queues jobs and loop, tables, bucket files,
+    // topic alerts), its local cloud, and an endpoint on it that does not listen.
+    mCloud = std::make_unique<NimbusTest::LocalCloudFixture>();
+    QVERIFY2(mCloud->loadCopy(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws"), QStringLiteral("aws.json")),
+             qPrintable(mCloud->error));
+    mCloud->endpoint = std::make_unique<AwsEndpoint>(*mCloud->cloud);
+    QVERIFY2(mCloud->start(NimbusTest::LocalCloudFixture::NoServer), qPrintable(mCloud->error));
+    mEndpoint = mCloud->endpoint.get();
 }
 
 void TestAwsServices::cleanup()
