@@ -647,32 +647,21 @@ public:
         return left;
     }
 
-    NodePtr condition()
-    {
-        NodePtr left = conjunction();
-        while (left && atKeyword("OR")) {
-            ++mPos;
-            NodePtr right = conjunction();
-            if (!right)
-                return nullptr;
-            auto node = std::make_shared<ExprNode>();
-            node->type = ExprNode::Or;
-            node->children = {left, right};
-            left = node;
-        }
-        return left;
-    }
+    NodePtr condition() { return leftAssociative("OR", ExprNode::Or, &Parser::conjunction); }
 
-    NodePtr conjunction()
+    NodePtr conjunction() { return leftAssociative("AND", ExprNode::And, &Parser::negation); }
+
+    // operand (keyword operand)*, grouped from the left: a OR b OR c is (a OR b) OR c.
+    NodePtr leftAssociative(const char *keyword, ExprNode::Type type, NodePtr (Parser::*operand)())
     {
-        NodePtr left = negation();
-        while (left && atKeyword("AND")) {
+        NodePtr left = (this->*operand)();
+        while (left && atKeyword(keyword)) {
             ++mPos;
-            NodePtr right = negation();
+            NodePtr right = (this->*operand)();
             if (!right)
                 return nullptr;
             auto node = std::make_shared<ExprNode>();
-            node->type = ExprNode::And;
+            node->type = type;
             node->children = {left, right};
             left = node;
         }

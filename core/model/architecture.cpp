@@ -32,31 +32,34 @@ const Edge *Architecture::findEdge(NodeId from, NodeId to, const QString &type) 
     return nullptr;
 }
 
-QList<EdgeId> Architecture::edgesOf(NodeId id) const
+namespace {
+
+// The ids of the edges that pass test, in id order.
+template<typename Test>
+QList<EdgeId> edgeIds(const std::map<EdgeId, Edge> &edges, Test test)
 {
     QList<EdgeId> result;
-    for (const auto &[edgeId, e] : mEdges)
-        if (e.from == id || e.to == id)
+    for (const auto &[edgeId, e] : edges)
+        if (test(e))
             result.append(edgeId);
     return result;
+}
+
+} // namespace
+
+QList<EdgeId> Architecture::edgesOf(NodeId id) const
+{
+    return edgeIds(mEdges, [id](const Edge &e) { return e.from == id || e.to == id; });
 }
 
 QList<EdgeId> Architecture::incomingEdges(NodeId id) const
 {
-    QList<EdgeId> result;
-    for (const auto &[edgeId, e] : mEdges)
-        if (e.to == id)
-            result.append(edgeId);
-    return result;
+    return edgeIds(mEdges, [id](const Edge &e) { return e.to == id; });
 }
 
 QList<EdgeId> Architecture::outgoingEdges(NodeId id) const
 {
-    QList<EdgeId> result;
-    for (const auto &[edgeId, e] : mEdges)
-        if (e.from == id)
-            result.append(edgeId);
-    return result;
+    return edgeIds(mEdges, [id](const Edge &e) { return e.from == id; });
 }
 
 void Architecture::insertNode(const Node &node)
