@@ -9,7 +9,7 @@
 namespace Nimbus {
 
 AddNodeCommand::AddNodeCommand(Architecture *architecture, const Node &node, QUndoCommand *parent)
-    : QUndoCommand(parent), mArchitecture(architecture), mNode(node)
+    : ArchitectureCommand(architecture, -1, parent), mNode(node)
 {
     setText(QCoreApplication::translate("Nimbus::Commands", "Add %1").arg(node.name));
 }
@@ -28,7 +28,7 @@ void AddNodeCommand::undo()
 
 RemoveCommand::RemoveCommand(Architecture *architecture, const QList<NodeId> &nodes, const QList<EdgeId> &edges,
                              QUndoCommand *parent)
-    : QUndoCommand(parent), mArchitecture(architecture)
+    : ArchitectureCommand(architecture, -1, parent)
 {
     QList<EdgeId> edgeIds = edges;
     for (NodeId id : nodes) {
@@ -70,7 +70,7 @@ void RemoveCommand::undo()
 
 MoveNodesCommand::MoveNodesCommand(Architecture *architecture, const QHash<NodeId, QPointF> &newPositions,
                                    bool finished, QUndoCommand *parent)
-    : QUndoCommand(parent), mArchitecture(architecture), mNew(newPositions), mFinished(finished)
+    : ArchitectureCommand(architecture, MoveNodesCommandId, parent), mNew(newPositions), mFinished(finished)
 {
     for (auto it = newPositions.cbegin(); it != newPositions.cend(); ++it)
         if (const Node *n = architecture->node(it.key()))
@@ -109,7 +109,7 @@ bool MoveNodesCommand::mergeWith(const QUndoCommand *other)
 }
 
 ConnectCommand::ConnectCommand(Architecture *architecture, const Edge &edge, QUndoCommand *parent)
-    : QUndoCommand(parent), mArchitecture(architecture), mEdge(edge)
+    : ArchitectureCommand(architecture, -1, parent), mEdge(edge)
 {
     const Node *from = architecture->node(edge.from);
     const Node *to = architecture->node(edge.to);
@@ -131,7 +131,7 @@ void ConnectCommand::undo()
 
 SetPropertyCommand::SetPropertyCommand(Architecture *architecture, NodeId node, const QString &key,
                                        const QJsonValue &value, QUndoCommand *parent)
-    : QUndoCommand(parent), mArchitecture(architecture), mNode(node), mKey(key), mNew(value)
+    : ArchitectureCommand(architecture, SetPropertyCommandId, parent), mNode(node), mKey(key), mNew(value)
 {
     const Node *n = architecture->node(node);
     mOld = n && n->properties.contains(key) ? n->properties.value(key) : QJsonValue(QJsonValue::Undefined);
@@ -160,7 +160,7 @@ bool SetPropertyCommand::mergeWith(const QUndoCommand *other)
 }
 
 RenameNodeCommand::RenameNodeCommand(Architecture *architecture, NodeId node, const QString &name, QUndoCommand *parent)
-    : QUndoCommand(parent), mArchitecture(architecture), mNode(node), mNew(name)
+    : ArchitectureCommand(architecture, -1, parent), mNode(node), mNew(name)
 {
     const Node *n = architecture->node(node);
     mOld = n ? n->name : QString();

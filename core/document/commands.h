@@ -15,7 +15,25 @@ class Architecture;
 // Undo commands: each is one step a user sees, and undoes exactly.
 enum CommandId { MoveNodesCommandId = 1, SetPropertyCommandId, RenameNodeCommandId };
 
-class AddNodeCommand : public QUndoCommand
+// What every command on the design holds: the architecture it changes, and the id by
+// which commands of its class merge (-1: it never merges).
+class ArchitectureCommand : public QUndoCommand
+{
+public:
+    int id() const override { return mId; }
+
+protected:
+    ArchitectureCommand(Architecture *architecture, int id, QUndoCommand *parent)
+        : QUndoCommand(parent), mArchitecture(architecture), mId(id)
+    { }
+
+    Architecture *mArchitecture;
+
+private:
+    int mId;
+};
+
+class AddNodeCommand : public ArchitectureCommand
 {
 public:
     AddNodeCommand(Architecture *architecture, const Node &node, QUndoCommand *parent = nullptr);
@@ -23,12 +41,11 @@ public:
     void undo() override;
 
 private:
-    Architecture *mArchitecture;
     Node mNode;
 };
 
 // Removes nodes and edges; the edges of removed nodes go with them.
-class RemoveCommand : public QUndoCommand
+class RemoveCommand : public ArchitectureCommand
 {
 public:
     RemoveCommand(Architecture *architecture, const QList<NodeId> &nodes, const QList<EdgeId> &edges,
@@ -37,30 +54,27 @@ public:
     void undo() override;
 
 private:
-    Architecture *mArchitecture;
     QList<Node> mNodes;
     QList<Edge> mEdges;
 };
 
 // Moves nodes; successive moves of the same nodes while a drag goes on merge into one step.
-class MoveNodesCommand : public QUndoCommand
+class MoveNodesCommand : public ArchitectureCommand
 {
 public:
     MoveNodesCommand(Architecture *architecture, const QHash<NodeId, QPointF> &newPositions, bool finished,
                      QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
-    int id() const override { return MoveNodesCommandId; }
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
-    Architecture *mArchitecture;
     QHash<NodeId, QPointF> mOld;
     QHash<NodeId, QPointF> mNew;
     bool mFinished;
 };
 
-class ConnectCommand : public QUndoCommand
+class ConnectCommand : public ArchitectureCommand
 {
 public:
     ConnectCommand(Architecture *architecture, const Edge &edge, QUndoCommand *parent = nullptr);
@@ -68,30 +82,27 @@ public:
     void undo() override;
 
 private:
-    Architecture *mArchitecture;
     Edge mEdge;
 };
 
 // Sets one property; typing into the same field merges into one step.
-class SetPropertyCommand : public QUndoCommand
+class SetPropertyCommand : public ArchitectureCommand
 {
 public:
     SetPropertyCommand(Architecture *architecture, NodeId node, const QString &key, const QJsonValue &value,
                        QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
-    int id() const override { return SetPropertyCommandId; }
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
-    Architecture *mArchitecture;
     NodeId mNode;
     QString mKey;
     QJsonValue mOld;
     QJsonValue mNew;
 };
 
-class RenameNodeCommand : public QUndoCommand
+class RenameNodeCommand : public ArchitectureCommand
 {
 public:
     RenameNodeCommand(Architecture *architecture, NodeId node, const QString &name, QUndoCommand *parent = nullptr);
@@ -99,7 +110,6 @@ public:
     void undo() override;
 
 private:
-    Architecture *mArchitecture;
     NodeId mNode;
     QString mOld;
     QString mNew;

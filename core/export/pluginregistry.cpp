@@ -64,12 +64,32 @@ PluginRegistry::~PluginRegistry()
     qDeleteAll(mLoaders);
 }
 
+namespace {
+
+// The plugins' instances that implement Interface, in load order.
+template<class Interface>
+QList<Interface *> implementing(const QList<PluginInfo> &plugins)
+{
+    QList<Interface *> result;
+    for (const PluginInfo &info : plugins)
+        if (auto *instance = qobject_cast<Interface *>(info.instance))
+            result.append(instance);
+    return result;
+}
+
+// The first of list whose idOf is id; null when none.
+template<class Interface, class IdOf>
+Interface *withId(const QList<Interface *> &list, const QString &id, IdOf idOf)
+{
+    const auto it = std::find_if(list.cbegin(), list.cend(), [&](Interface *i) { return idOf(i) == id; });
+    return it == list.cend() ? nullptr : *it;
+}
+
+} // namespace
+
 QList<ExporterInterface *> PluginRegistry::exporters() const
 {
-    QList<ExporterInterface *> result;
-    for (const PluginInfo &info : mPlugins)
-        if (auto *exporter = qobject_cast<ExporterInterface *>(info.instance))
-            result.append(exporter);
+    QList<ExporterInterface *> result = implementing<ExporterInterface>(mPlugins);
     std::sort(result.begin(), result.end(),
               [](const ExporterInterface *a, const ExporterInterface *b) { return a->targetId() < b->targetId(); });
     return result;
@@ -77,27 +97,17 @@ QList<ExporterInterface *> PluginRegistry::exporters() const
 
 ExporterInterface *PluginRegistry::exporter(const QString &targetId) const
 {
-    for (ExporterInterface *exporter : exporters())
-        if (exporter->targetId() == targetId)
-            return exporter;
-    return nullptr;
+    return withId(exporters(), targetId, [](const ExporterInterface *e) { return e->targetId(); });
 }
 
 QList<ImporterInterface *> PluginRegistry::importers() const
 {
-    QList<ImporterInterface *> result;
-    for (const PluginInfo &info : mPlugins)
-        if (auto *importer = qobject_cast<ImporterInterface *>(info.instance))
-            result.append(importer);
-    return result;
+    return implementing<ImporterInterface>(mPlugins);
 }
 
 ImporterInterface *PluginRegistry::importer(const QString &id) const
 {
-    for (ImporterInterface *importer : importers())
-        if (importer->importerId() == id)
-            return importer;
-    return nullptr;
+    return withId(importers(), id, [](const ImporterInterface *i) { return i->importerId(); });
 }
 
 ImporterInterface *PluginRegistry::importerFor(const QByteArray &content, const QString &fileName) const
