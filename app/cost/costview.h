@@ -2,9 +2,12 @@
 
 #include "cost/costmodel.h"
 #include "cost/costreport.h"
+#include "result.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QPointer>
+#include <QUrl>
 #include <QWidget>
 
 #include <memory>
@@ -27,7 +30,6 @@ QT_END_NAMESPACE
 namespace Nimbus {
 
 class FunctionRunner;
-class PricingUpdater;
 class Project;
 
 // The cost view: the workload (volume, traffic shape, per-function duration, memory
@@ -57,11 +59,15 @@ public:
     CostReport report() const; // with the charts
     bool writeReport(const QString &path, QString *error) const; // .html, .pdf or .csv
     QString summaryText() const;
+    bool isUpdatingPrices() const { return mPriceUpdate.isRunning(); }
 
 public slots:
     void recompute();
     void saveReport();
-    void updatePricesFromUrl();
+    void updatePricesFromUrl(); // asks for the address
+    // Downloads a catalog on a pool thread, with a progress dialog that can cancel;
+    // ignored while one downloads.
+    void updatePricesFrom(const QUrl &url);
 
 signals:
     // Monthly cost of each function in the serverless option, for the canvas badges.
@@ -79,6 +85,7 @@ private:
     void applyFunctionEdits();
     void fillEntries();
     void refreshCharts();
+    void priceUpdateDone();
 
     Project *mProject = nullptr;
     FunctionRunner *mRunner = nullptr;
@@ -91,7 +98,7 @@ private:
     std::vector<CostEngine::Sensitivity> mSensitivity;
     bool mUpdating = false;
     QTimer *mRebuild = nullptr;
-    PricingUpdater *mUpdater = nullptr;
+    QFutureWatcher<Result<QString>> mPriceUpdate;
     QPointer<QProgressDialog> mProgress;
 
     QSlider *mVolumeSlider = nullptr;

@@ -4,26 +4,29 @@
 
 #include <QDir>
 #include <QHostAddress>
-#include <QPointer>
+#include <QPromise>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QThread>
+#include <QtConcurrent>
 
 #include <curl/curl.h>
 
+#include <memory>
 #include <mutex>
 
 namespace Nimbus {
 
 namespace {
 
+using Promise = QPromise<Result<QString>>;
+
 struct Transfer
 {
     QByteArray body;
     qint64 maxBytes = 0;
     bool tooLarge = false;
-    const std::atomic<bool> *cancel = nullptr;
-    const std::function<void(qint64, qint64)> *progress = nullptr;
+    Promise *promise = nullptr;
+    qint64 total = 0; // as last reported
 };
 
 size_t onData(char *data, size_t size, size_t count, void *user)
@@ -38,13 +41,19 @@ size_t onData(char *data, size_t size, size_t count, void *user)
     return bytes;
 }
 
+// Also how a cancel reaches a transfer that waits for the server: curl calls it often.
 int onProgress(void *user, curl_off_t total, curl_off_t received, curl_off_t, curl_off_t)
 {
     auto *t = static_cast<Transfer *>(user);
-    if (t->cancel->load())
+    if (t->promise->isCanceled())
         return 1;
-    if (*t->progress)
-        (*t->progress)(qint64(received), qint64(total));
+    // Bytes fit an int: the transfer stops at maxBytes.
+    if (total > 0 && total != t->total && total <= t->maxBytes) {
+        t->total = total;
+        t->promise->setProgressRange(0, int(total));
+    }
+    if (received <= t->maxBytes)
+        t->promise->setProgressValue(int(received));
     return 0;
 }
 
@@ -56,95 +65,9 @@ bool isLoopback(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
-} // namespace
-
-PricingUpdater::PricingUpdater(QString userDirectory, QObject *parent)
-    : QObject(parent), mUserDirectory(std::move(userDirectory))
-{ }
-
-PricingUpdater::~PricingUpdater()
+void setOptions(CURL *curl, const QByteArray &address, const PricingUpdater::Limits &limits, Transfer *transfer,
+                char *errorBuffer)
 {
-    if (mThread) {
-        mCancel = true;
-        mThread->wait();
-    }
-}
-
-QString PricingUpdater::refusal(const QUrl &url)
-{
-    if (!url.isValid() || url.host().isEmpty())
-        return tr("'%1' is not a web address").arg(url.toString());
-    if (url.scheme() == QLatin1String("https"))
-        return {};
-    if (url.scheme() == QLatin1String("http") && isLoopback(url.host()))
-        return {};
-    return tr("only https:// addresses are accepted (plain http only on this machine), not '%1'").arg(url.toString());
-}
-
-bool PricingUpdater::start(const QUrl &url)
-{
-    if (mThread) {
-        mError = tr("a price update is already running");
-        return false;
-    }
-    mError = refusal(url);
-    if (!mError.isEmpty())
-        return false;
-    mCancel = false;
-    QPointer<PricingUpdater> self(this);
-    const QString directory = mUserDirectory;
-    const Limits limits = mLimits;
-    mThread = QThread::create([self, url, directory, limits, this] {
-        const std::function<void(qint64, qint64)> progress = [self](qint64 received, qint64 total) {
-            if (self)
-                QMetaObject::invokeMethod(
-                    self,
-                    [self, received, total] {
-                    if (self)
-                        emit self->progress(received, total);
-                    },
-                    Qt::QueuedConnection);
-        };
-        QString message;
-        const bool ok = update(url, directory, limits, mCancel, progress, &message);
-        QMetaObject::invokeMethod(
-            self,
-            [self, ok, message] {
-            if (!self)
-                return;
-            self->mThread->wait();
-            self->mThread->deleteLater();
-            self->mThread = nullptr;
-            emit self->finished(ok, message);
-            },
-            Qt::QueuedConnection);
-    });
-    mThread->start();
-    return true;
-}
-
-bool PricingUpdater::update(const QUrl &url, const QString &userDirectory, const Limits &limits,
-                            const std::atomic<bool> &cancel, const std::function<void(qint64, qint64)> &progress,
-                            QString *message)
-{
-    auto fail = [&](const QString &why) {
-        *message = tr("Prices not updated from %1: %2. The prices in use are unchanged.").arg(url.toString(), why);
-        return false;
-    };
-    if (const QString refused = refusal(url); !refused.isEmpty())
-        return fail(refused);
-
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-    CURL *curl = curl_easy_init();
-    if (!curl)
-        return fail(tr("libcurl could not start"));
-    Transfer transfer;
-    transfer.maxBytes = limits.maxBytes;
-    transfer.cancel = &cancel;
-    transfer.progress = &progress;
-    char curlError[CURL_ERROR_SIZE] = {};
-    const QByteArray address = url.toEncoded();
     curl_easy_setopt(curl, CURLOPT_URL, address.constData());
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "https");
@@ -158,46 +81,107 @@ bool PricingUpdater::update(const QUrl &url, const QString &userDirectory, const
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(limits.connectTimeoutMs));
     curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBytes));
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onData);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &transfer);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, transfer);
     curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, onProgress);
-    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &transfer);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, transfer);
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, curlError);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorBuffer);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "NimbusStudio-pricing/1");
-    const CURLcode code = curl_easy_perform(curl);
+}
+
+// The body at url, or why there is none (in words that follow "Prices not updated from ...: ").
+Result<QByteArray> download(const QUrl &url, const PricingUpdater::Limits &limits, Promise &promise)
+{
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    const std::unique_ptr<CURL, void (*)(CURL *)> curl(curl_easy_init(), curl_easy_cleanup);
+    if (!curl)
+        return fail(PricingUpdater::tr("libcurl could not start"));
+    Transfer transfer;
+    transfer.maxBytes = limits.maxBytes;
+    transfer.promise = &promise;
+    char curlError[CURL_ERROR_SIZE] = {};
+    setOptions(curl.get(), url.toEncoded(), limits, &transfer, curlError);
+    const CURLcode code = curl_easy_perform(curl.get());
     long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    curl_easy_cleanup(curl);
+    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
 
     if (code == CURLE_ABORTED_BY_CALLBACK)
-        return fail(tr("cancelled"));
+        return fail(PricingUpdater::tr("cancelled"));
     if (transfer.tooLarge || code == CURLE_FILESIZE_EXCEEDED)
-        return fail(tr("the file is larger than the %1 KB allowed").arg(limits.maxBytes / 1024));
+        return fail(PricingUpdater::tr("the file is larger than the %1 KB allowed").arg(limits.maxBytes / 1024));
     if (code == CURLE_OPERATION_TIMEDOUT)
-        return fail(tr("no complete answer within %1 s").arg(limits.timeoutMs / 1000.0));
+        return fail(PricingUpdater::tr("no complete answer within %1 s").arg(limits.timeoutMs / 1000.0));
     if (code == CURLE_HTTP_RETURNED_ERROR)
-        return fail(tr("the server answered HTTP %1").arg(status));
+        return fail(PricingUpdater::tr("the server answered HTTP %1").arg(status));
     if (code != CURLE_OK)
         return fail(QString::fromUtf8(curlError[0] ? curlError : curl_easy_strerror(code)));
+    return std::move(transfer.body);
+}
 
+// Checks the catalog and replaces the provider's file, atomically; says what was installed.
+Result<QString> install(const QByteArray &body, const QUrl &url, const QString &userDirectory)
+{
     QString error;
-    const auto catalog = PricingCatalog::parse(transfer.body,
-                                               url.fileName().isEmpty() ? url.toString() : url.fileName(), &error);
+    const auto catalog = PricingCatalog::parse(body, url.fileName().isEmpty() ? url.toString() : url.fileName(),
+                                               &error);
     if (!catalog)
-        return fail(tr("the file is not a valid pricing catalog: %1").arg(error));
+        return fail(PricingUpdater::tr("the file is not a valid pricing catalog: %1").arg(error));
 
     if (!QDir().mkpath(userDirectory))
-        return fail(tr("the folder %1 cannot be created").arg(QDir::toNativeSeparators(userDirectory)));
-    // One file per provider: a newer download replaces the older, atomically.
+        return fail(PricingUpdater::tr("the folder %1 cannot be created").arg(QDir::toNativeSeparators(userDirectory)));
+    // One file per provider: a newer download replaces the older.
     QString base = catalog->provider().toLower();
     base.replace(QRegularExpression(QStringLiteral("[^a-z0-9_-]")), QStringLiteral("-"));
     QSaveFile file(QDir(userDirectory).filePath(base + QStringLiteral(".json")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(transfer.body) != transfer.body.size() || !file.commit())
-        return fail(tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
-    *message = tr("Prices of %1 (%2) updated: collected %3, %n price(s), from %4.", nullptr,
-                  int(catalog->prices().size()))
-                   .arg(catalog->providerName(), catalog->region(), catalog->collected(), url.toString());
-    return true;
+    if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit())
+        return fail(PricingUpdater::tr("%1 cannot be written: %2")
+                        .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
+    return PricingUpdater::tr("Prices of %1 (%2) updated: collected %3, %n price(s), from %4.", nullptr,
+                              int(catalog->prices().size()))
+        .arg(catalog->providerName(), catalog->region(), catalog->collected(), url.toString());
+}
+
+// The whole job: download, check, install.
+Result<QString> run(const QUrl &url, const QString &userDirectory, const PricingUpdater::Limits &limits,
+                    Promise &promise)
+{
+    auto notUpdated = [&](const QString &why) {
+        return fail(PricingUpdater::tr("Prices not updated from %1: %2. The prices in use are unchanged.")
+                        .arg(url.toString(), why));
+    };
+    if (const QString refused = PricingUpdater::refusal(url); !refused.isEmpty())
+        return notUpdated(refused);
+    const Result<QByteArray> body = download(url, limits, promise);
+    if (!body)
+        return notUpdated(body.errorMessage());
+    const Result<QString> installed = install(*body, url, userDirectory);
+    return installed ? installed : notUpdated(installed.errorMessage());
+}
+
+} // namespace
+
+QString PricingUpdater::refusal(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return tr("'%1' is not a web address").arg(url.toString());
+    if (url.scheme() == QLatin1String("https"))
+        return {};
+    if (url.scheme() == QLatin1String("http") && isLoopback(url.host()))
+        return {};
+    return tr("only https:// addresses are accepted (plain http only on this machine), not '%1'").arg(url.toString());
+}
+
+QFuture<Result<QString>> PricingUpdater::update(const QUrl &url, const QString &userDirectory, const Limits &limits)
+{
+    return QtConcurrent::run([url, userDirectory, limits](Promise &promise) {
+        promise.addResult(run(url, userDirectory, limits, promise));
+    });
+}
+
+QFuture<Result<QString>> PricingUpdater::update(const QUrl &url, const QString &userDirectory)
+{
+    return update(url, userDirectory, Limits());
 }
 
 } // namespace Nimbus

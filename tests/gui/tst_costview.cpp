@@ -1,6 +1,7 @@
 // The cost view, driven through its widgets on the offscreen platform: the volume,
 // shape, duration and memory controls redraw at once, the entry split moves the
 // volume, the canvas gets cost badges, and a saved report holds the numbers shown.
+// Prices update from a local server, and a cancelled update keeps the prices in use.
 
 #include "canvas/canvasscene.h"
 #include "canvas/nodeitem.h"
@@ -12,12 +13,17 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QHttpServer>
+#include <QHttpServerResponse>
 #include <QLabel>
 #include <QLineSeries>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -40,6 +46,8 @@ private slots:
     void lineItemsTableMatchesTheEngine();
     void importCsvProfile();
     void providerSwitch();
+    void updatePricesFromUrl();
+    void cancelledPriceUpdateKeepsPrices();
 
 private:
     template<typename T>
@@ -274,6 +282,56 @@ void tst_CostView::providerSwitch()
     QCOMPARE(int(results.size()), 2); // no container prices for Scaleway
     // Services Scaleway's catalog does not price are named, not dropped.
     QVERIFY(results.front().notes.join(' ').contains("orders-queue"));
+}
+
+void tst_CostView::updatePricesFromUrl()
+{
+    QTemporaryDir pricing;
+    CostView *view = mWindow->costView();
+    view->setPricingDirectory(pricing.path());
+    QJsonObject catalog = QJsonDocument::fromJson(NimbusTest::readAll(QStringLiteral(
+                                                      NIMBUS_SOURCE_DIR "/resources/pricing/aws-us-east-1.json")))
+                              .object();
+    catalog["collected"] = "2027-02-01";
+    QHttpServer server;
+    server.route("/aws.json",
+                 [body = QJsonDocument(catalog).toJson()] { return QHttpServerResponse("application/json", body); });
+    const quint16 port = server.listen(QHostAddress::LocalHost);
+    QVERIFY(port != 0);
+    QSignalSpy message(view, &CostView::message);
+    QSignalSpy error(view, &CostView::error);
+    view->updatePricesFrom(QUrl(QStringLiteral("http://127.0.0.1:%1/aws.json").arg(port)));
+    QVERIFY(view->isUpdatingPrices());
+    QVERIFY(view->findChild<QProgressDialog *>(QStringLiteral("priceProgress")));
+    QVERIFY(message.wait(10000));
+    QVERIFY(error.isEmpty());
+    QVERIFY2(message.last().at(0).toString().contains("collected 2027-02-01"),
+             qPrintable(message.last().at(0).toString()));
+    QVERIFY(!view->isUpdatingPrices());
+    QVERIFY(QFile::exists(pricing.filePath("aws.json")));
+    QTRY_VERIFY(!view->findChild<QProgressDialog *>(QStringLiteral("priceProgress")));
+}
+
+// A server that never answers: the download waits until Cancel is clicked.
+void tst_CostView::cancelledPriceUpdateKeepsPrices()
+{
+    QTemporaryDir pricing;
+    CostView *view = mWindow->costView();
+    view->setPricingDirectory(pricing.path());
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    QSignalSpy message(view, &CostView::message);
+    QSignalSpy error(view, &CostView::error);
+    view->updatePricesFrom(QUrl(QStringLiteral("http://127.0.0.1:%1/aws.json").arg(silent.serverPort())));
+    auto *progress = view->findChild<QProgressDialog *>(QStringLiteral("priceProgress"));
+    QVERIFY(progress);
+    QTRY_VERIFY(progress->isVisible());
+    QTest::mouseClick(progress->findChild<QPushButton *>(), Qt::LeftButton);
+    QVERIFY(message.wait(5000));
+    QVERIFY2(message.last().at(0).toString().contains("cancelled"), qPrintable(message.last().at(0).toString()));
+    QVERIFY(error.isEmpty());
+    QVERIFY(!view->isUpdatingPrices());
+    QVERIFY(QDir(pricing.path()).isEmpty());
 }
 
 QTEST_MAIN(tst_CostView)

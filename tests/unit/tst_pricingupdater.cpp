@@ -1,10 +1,13 @@
-// "Update prices from URL" against a local HTTP server: a good catalog is installed;
-// a failing, slow, oversized, cancelled or invalid download keeps the last good one.
+// "Update prices from URL" against a local HTTP server: a good catalog is installed,
+// with progress; a failing, slow, oversized, cancelled or invalid download keeps the
+// last good one.
 
 #include "cost/pricingcatalog.h"
 #include "cost/pricingupdater.h"
 #include "testutil.h"
 
+#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QProcess>
@@ -92,13 +95,14 @@ private slots:
     void refusesPlainHttpElsewhere_data();
     void refusesPlainHttpElsewhere();
     void installsAGoodCatalog();
+    void reportsProgress();
     void failuresKeepTheLastGood_data();
     void failuresKeepTheLastGood();
     void cancel();
     void certificatesAreChecked();
 
 private:
-    bool run(const QString &path, QString *message, PricingUpdater::Limits limits = {});
+    Result<QString> run(const QString &path, PricingUpdater::Limits limits = {});
     QUrl url(const QString &path) const
     {
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(mServer.port).arg(path));
@@ -122,22 +126,12 @@ void TestPricingUpdater::cleanupTestCase()
     mServer.wait();
 }
 
-bool TestPricingUpdater::run(const QString &path, QString *message, PricingUpdater::Limits limits)
+Result<QString> TestPricingUpdater::run(const QString &path, PricingUpdater::Limits limits)
 {
-    PricingUpdater updater(mDir.path());
-    updater.setLimits(limits);
-    QSignalSpy finished(&updater, &PricingUpdater::finished);
-    QSignalSpy progress(&updater, &PricingUpdater::progress);
-    if (!updater.start(url(path))) {
-        *message = updater.errorString();
-        return false;
-    }
-    if (!finished.wait(20000)) {
-        *message = "no answer";
-        return false;
-    }
-    *message = finished.first().at(1).toString();
-    return finished.first().at(0).toBool();
+    QFuture<Result<QString>> update = PricingUpdater::update(url(path), mDir.path(), limits);
+    if (!QTest::qWaitFor([&] { return update.isFinished(); }, 20000))
+        return fail("no answer");
+    return update.result();
 }
 
 QString TestPricingUpdater::installedCollected() const
@@ -166,13 +160,30 @@ void TestPricingUpdater::refusesPlainHttpElsewhere()
 
 void TestPricingUpdater::installsAGoodCatalog()
 {
-    QString message;
-    QVERIFY2(run("/good.json", &message), qPrintable(message));
-    QVERIFY2(message.contains("collected 2026-12-01"), qPrintable(message));
+    Result<QString> updated = run("/good.json");
+    QVERIFY2(updated, qPrintable(updated.errorMessage()));
+    QVERIFY2(updated->contains("collected 2026-12-01"), qPrintable(*updated));
     QCOMPARE(installedCollected(), QStringLiteral("2026-12-01"));
     // A newer one replaces it.
-    QVERIFY2(run("/newer.json", &message), qPrintable(message));
+    updated = run("/newer.json");
+    QVERIFY2(updated, qPrintable(updated.errorMessage()));
     QCOMPARE(installedCollected(), QStringLiteral("2027-01-15"));
+}
+
+// The future's progress is in bytes and ends at the catalog's size.
+void TestPricingUpdater::reportsProgress()
+{
+    QFutureWatcher<Result<QString>> watcher;
+    QList<int> values;
+    connect(&watcher, &QFutureWatcherBase::progressValueChanged, this, [&](int value) { values.append(value); });
+    QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
+    watcher.setFuture(PricingUpdater::update(url("/good.json"), mDir.path()));
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(watcher.result(), qPrintable(watcher.result().errorMessage()));
+    const int size = int(catalog("2026-12-01").size());
+    QCOMPARE(watcher.progressMaximum(), size);
+    QVERIFY(!values.isEmpty());
+    QCOMPARE(values.last(), size);
 }
 
 void TestPricingUpdater::failuresKeepTheLastGood_data()
@@ -189,8 +200,7 @@ void TestPricingUpdater::failuresKeepTheLastGood_data()
 
 void TestPricingUpdater::failuresKeepTheLastGood()
 {
-    QString message;
-    QVERIFY2(run("/good.json", &message), qPrintable(message));
+    QVERIFY(run("/good.json"));
     const QByteArray before = NimbusTest::readAll(mDir.filePath("aws.json"));
     QFETCH(QString, path);
     QFETCH(int, timeoutMs);
@@ -198,28 +208,32 @@ void TestPricingUpdater::failuresKeepTheLastGood()
     PricingUpdater::Limits limits;
     limits.timeoutMs = timeoutMs;
     limits.maxBytes = 1024 * 1024;
-    QVERIFY(!run(path, &message, limits));
-    QVERIFY2(message.contains(why), qPrintable(message));
-    QVERIFY(message.contains("unchanged"));
+    const Result<QString> updated = run(path, limits);
+    QVERIFY(!updated);
+    QVERIFY2(updated.errorMessage().contains(why), qPrintable(updated.errorMessage()));
+    QVERIFY(updated.errorMessage().contains("unchanged"));
     QCOMPARE(NimbusTest::readAll(mDir.filePath("aws.json")), before);
     QCOMPARE(installedCollected(), QStringLiteral("2026-12-01"));
 }
 
 void TestPricingUpdater::cancel()
 {
-    QString message;
-    QVERIFY2(run("/good.json", &message), qPrintable(message));
-    PricingUpdater updater(mDir.path());
-    QSignalSpy finished(&updater, &PricingUpdater::finished);
-    QVERIFY(updater.start(url("/slow.json")));
-    QVERIFY(updater.isRunning());
-    QVERIFY(!updater.start(url("/good.json"))); // one at a time
+    QVERIFY(run("/good.json"));
+    const QByteArray before = NimbusTest::readAll(mDir.filePath("aws.json"));
+    QFutureWatcher<Result<QString>> watcher;
+    QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
+    QElapsedTimer timer;
+    timer.start();
+    watcher.setFuture(PricingUpdater::update(url("/slow.json"), mDir.path()));
     QTest::qWait(200);
-    updater.cancel();
+    QVERIFY(watcher.isRunning());
+    watcher.cancel();
     QVERIFY(finished.wait(5000));
-    QCOMPARE(finished.first().at(0).toBool(), false);
-    QVERIFY2(finished.first().at(1).toString().contains("cancelled"), qPrintable(finished.first().at(1).toString()));
-    QVERIFY(!updater.isRunning());
+    // The transfer stopped: the server answers only after 3 s.
+    QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(watcher.isCanceled());
+    QCOMPARE(watcher.future().resultCount(), 0);
+    QCOMPARE(NimbusTest::readAll(mDir.filePath("aws.json")), before);
     QCOMPARE(installedCollected(), QStringLiteral("2026-12-01"));
 }
 
@@ -239,15 +253,15 @@ void TestPricingUpdater::certificatesAreChecked()
     TlsServer server;
     server.tls = tls;
     QVERIFY(server.listen(QHostAddress::LocalHost));
-    PricingUpdater updater(mDir.path());
     PricingUpdater::Limits limits;
     limits.timeoutMs = 5000;
-    updater.setLimits(limits);
-    QSignalSpy finished(&updater, &PricingUpdater::finished);
-    QVERIFY(updater.start(QUrl(QStringLiteral("https://127.0.0.1:%1/aws.json").arg(server.serverPort()))));
+    QFutureWatcher<Result<QString>> watcher;
+    QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
+    watcher.setFuture(PricingUpdater::update(
+        QUrl(QStringLiteral("https://127.0.0.1:%1/aws.json").arg(server.serverPort())), mDir.path(), limits));
     QVERIFY(finished.wait(15000));
-    QCOMPARE(finished.first().at(0).toBool(), false);
-    const QString message = finished.first().at(1).toString();
+    QVERIFY(!watcher.result());
+    const QString message = watcher.result().errorMessage();
     QVERIFY2(message.contains("certificate", Qt::CaseInsensitive) || message.contains("SSL", Qt::CaseInsensitive),
              qPrintable(message));
 }
