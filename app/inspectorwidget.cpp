@@ -383,8 +383,9 @@ void InspectorWidget::commit(const QString &property, const QJsonValue &value)
 
 void InspectorWidget::markValidity(QWidget *editor, const PropertySpec &spec, const QJsonValue &value)
 {
-    QString why;
-    const bool valid = Validator::checkValue(spec, value, &why);
+    const Result<void> checked = Validator::checkValue(spec, value);
+    const bool valid = checked.hasValue();
+    const QString &why = checked.errorMessage();
     editor->setProperty("invalid", !valid);
     editor->setStyleSheet(valid ? QString()
                                 : QStringLiteral("QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox, QTableWidget "

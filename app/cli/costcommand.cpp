@@ -174,18 +174,21 @@ int CommandLine::cost(const QStringList &arguments)
             return InputError;
         }
         if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-            if (!TrafficProfile::fromCsv(data, &workload.profile, &error)) {
-                mErr << "nimbus cost: " << QDir::toNativeSeparators(path) << ": " << error << '\n';
+            Result<TrafficProfile> imported = TrafficProfile::fromCsv(data);
+            if (!imported) {
+                mErr << "nimbus cost: " << QDir::toNativeSeparators(path) << ": " << imported.errorMessage() << '\n';
                 return InputError;
             }
+            workload.profile = std::move(imported).value();
             // Counts are requests: they give the volume too, scaled to a month.
             workload.monthlyRequests = workload.profile.total() * 730.0 / workload.profile.periodHours();
         } else {
             QJsonParseError parseError;
             const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-            if (!doc.isObject() || !workload.applyJson(doc.object(), &error)) {
+            const Result<void> applied = doc.isObject() ? workload.applyJson(doc.object()) : Result<void>();
+            if (!doc.isObject() || !applied) {
                 mErr << "nimbus cost: " << QDir::toNativeSeparators(path) << ": "
-                     << (doc.isObject() ? error : parseError.errorString()) << '\n';
+                     << (doc.isObject() ? applied.errorMessage() : parseError.errorString()) << '\n';
                 return InputError;
             }
             if (hasProject)
@@ -250,8 +253,8 @@ int CommandLine::cost(const QStringList &arguments)
     if (formatName == QLatin1String("html") || formatName == QLatin1String("pdf"))
         ReportCharts::addToReport(report, engine, options);
     if (formatName == QLatin1String("pdf")) {
-        if (!report.writePdf(parser.value(output), &error)) {
-            mErr << "nimbus cost: " << error << '\n';
+        if (const Result<void> written = report.writePdf(parser.value(output)); !written) {
+            mErr << "nimbus cost: " << written.errorMessage() << '\n';
             return OutputError;
         }
         return Success;

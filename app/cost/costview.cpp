@@ -528,12 +528,12 @@ bool CostView::importProfile(const QString &csvPath, QString *error)
         *error = tr("%1 cannot be read: %2").arg(QDir::toNativeSeparators(csvPath), file.errorString());
         return false;
     }
-    TrafficProfile profile;
-    QString why;
-    if (!TrafficProfile::fromCsv(file.readAll(), &profile, &why)) {
-        *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(csvPath), why);
+    const Result<TrafficProfile> imported = TrafficProfile::fromCsv(file.readAll());
+    if (!imported) {
+        *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(csvPath), imported.errorMessage());
         return false;
     }
+    const TrafficProfile &profile = *imported;
     mWorkload.profile = profile;
     if (mShape->findData(int(TrafficProfile::Shape::Imported)) < 0)
         mShape->addItem(profile.name(), int(TrafficProfile::Shape::Imported));
@@ -684,14 +684,18 @@ bool CostView::writeReport(const QString &path, QString *error) const
         return false;
     }
     const QString suffix = QFileInfo(path).suffix().toLower();
+    Result<void> written;
     if (suffix == QLatin1String("csv"))
-        return report().writeCsv(path, error);
-    if (suffix == QLatin1String("pdf"))
-        return report().writePdf(path, error);
-    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        return report().writeHtml(path, error);
-    *error = tr("%1: choose a .html, .pdf or .csv file").arg(QDir::toNativeSeparators(path));
-    return false;
+        written = report().writeCsv(path);
+    else if (suffix == QLatin1String("pdf"))
+        written = report().writePdf(path);
+    else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        written = report().writeHtml(path);
+    else
+        written = fail(tr("%1: choose a .html, .pdf or .csv file").arg(QDir::toNativeSeparators(path)));
+    if (!written)
+        *error = written.errorMessage();
+    return bool(written);
 }
 
 void CostView::saveReport()

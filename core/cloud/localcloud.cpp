@@ -135,7 +135,8 @@ bool LocalCloud::start(const QString &stateDirectory, QString *error)
     for (const auto &[id, node] : mProject.architecture().nodes()) {
         if (node.kind != QLatin1String("schedule") || !node.properties.value(QLatin1String("enabled")).toBool(true))
             continue;
-        const ScheduleExpression expression = ScheduleExpression::parse(text(&node, "expression"));
+        const ScheduleExpression expression =
+            ScheduleExpression::parse(text(&node, "expression")).valueOr(ScheduleExpression());
         const QDateTime next = expression.nextAfter(now, now);
         if (next.isValid())
             mNextFiring.insert(node.name, next);
@@ -649,7 +650,8 @@ void LocalCloud::tick()
         const QDateTime due = it.value();
         fireSchedule(name);
         const Node *node = mProject.architecture().nodeByName(name);
-        const ScheduleExpression expression = ScheduleExpression::parse(node ? text(node, "expression") : QString());
+        const ScheduleExpression expression =
+            ScheduleExpression::parse(node ? text(node, "expression") : QString()).valueOr(ScheduleExpression());
         // A rate counts on from its last firing; a clock moved far ahead fires once.
         it.value() = expression.nextAfter(now, due);
     }

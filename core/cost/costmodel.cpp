@@ -99,7 +99,7 @@ QJsonObject CostOption::toJson() const
     return o;
 }
 
-bool CostOption::fromJson(const QJsonObject &o, CostOption *option, QString *error)
+Result<CostOption> CostOption::fromJson(const QJsonObject &o)
 {
     CostOption c;
     const QString kind = o.value(QLatin1String("kind")).toString();
@@ -110,16 +110,14 @@ bool CostOption::fromJson(const QJsonObject &o, CostOption *option, QString *err
     else if (kind == kindId(Kind::Containers))
         c.kind = Kind::Containers;
     else {
-        *error = CostEngine::tr("kind: '%1' is not serverless, vm or containers").arg(kind);
-        return false;
+        return fail(CostEngine::tr("kind: '%1' is not serverless, vm or containers").arg(kind));
     }
     c.provider = o.value(QLatin1String("provider")).toString(c.provider);
     c.freeTier = o.value(QLatin1String("freeTier")).toBool(c.freeTier);
     c.gateway = o.value(QLatin1String("gateway")).toString(c.gateway);
     if (!QStringList{QStringLiteral("auto"), QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")}
              .contains(c.gateway)) {
-        *error = CostEngine::tr("gateway: '%1' is not auto, none, http or rest").arg(c.gateway);
-        return false;
+        return fail(CostEngine::tr("gateway: '%1' is not auto, none, http or rest").arg(c.gateway));
     }
     c.instanceType = o.value(QLatin1String("instanceType")).toString();
     c.sizing = o.value(QLatin1String("sizing")).toString() == QLatin1String("peak") ? Sizing::FixedForPeak
@@ -127,16 +125,14 @@ bool CostOption::fromJson(const QJsonObject &o, CostOption *option, QString *err
     c.minInstances = std::max(0, o.value(QLatin1String("minInstances")).toInt(c.minInstances));
     c.targetUtilisation = o.value(QLatin1String("targetUtilisation")).toDouble(c.targetUtilisation);
     if (c.targetUtilisation <= 0 || c.targetUtilisation > 1) {
-        *error = CostEngine::tr("targetUtilisation: %1 is not in (0, 1]").arg(c.targetUtilisation);
-        return false;
+        return fail(CostEngine::tr("targetUtilisation: %1 is not in (0, 1]").arg(c.targetUtilisation));
     }
     c.commitmentDiscountPct = std::clamp(o.value(QLatin1String("commitmentDiscountPct")).toDouble(0), 0.0, 100.0);
     c.loadBalancer = o.value(QLatin1String("loadBalancer")).toBool(false);
     c.taskVcpu = o.value(QLatin1String("taskVcpu")).toDouble(c.taskVcpu);
     c.taskMemoryGb = o.value(QLatin1String("taskMemoryGb")).toDouble(c.taskMemoryGb);
     c.taskArchitecture = o.value(QLatin1String("taskArchitecture")).toString(c.taskArchitecture);
-    *option = c;
-    return true;
+    return c;
 }
 
 // Collects line items (or, for charts and searches, only the total).

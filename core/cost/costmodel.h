@@ -1,6 +1,7 @@
 #pragma once
 
 #include "pricingcatalog.h"
+#include "result.h"
 #include "workload.h"
 
 #include <QCoreApplication>
@@ -37,7 +38,7 @@ struct CostOption
     QString label(const PricingCatalog *catalog = nullptr) const;
     static QString kindId(Kind kind);
     QJsonObject toJson() const;
-    static bool fromJson(const QJsonObject &object, CostOption *option, QString *error);
+    static Result<CostOption> fromJson(const QJsonObject &object);
 };
 
 // One line of a bill: what, how much, at what price, from which source.

@@ -52,14 +52,12 @@ QByteArray csvField(const QString &text)
     return t.toUtf8();
 }
 
-bool save(const QString &path, const QByteArray &data, QString *error)
+Result<void> save(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = CostReport::tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        return fail(CostReport::tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return {};
 }
 
 } // namespace
@@ -347,17 +345,17 @@ QJsonObject CostReport::toJson() const
     return root;
 }
 
-bool CostReport::writeHtml(const QString &path, QString *error) const
+Result<void> CostReport::writeHtml(const QString &path) const
 {
-    return save(path, html(true).toUtf8(), error);
+    return save(path, html(true).toUtf8());
 }
 
-bool CostReport::writeCsv(const QString &path, QString *error) const
+Result<void> CostReport::writeCsv(const QString &path) const
 {
-    return save(path, csv(), error);
+    return save(path, csv());
 }
 
-bool CostReport::writePdf(const QString &path, QString *error) const
+Result<void> CostReport::writePdf(const QString &path) const
 {
     QTextDocument document;
     for (int i = 0; i < charts.size(); ++i)
@@ -376,11 +374,9 @@ bool CostReport::writePdf(const QString &path, QString *error) const
         document.setPageSize(QSizeF(writer.width(), writer.height()));
         document.print(&writer);
     }
-    if (pdf.isEmpty()) {
-        *error = tr("the PDF could not be made");
-        return false;
-    }
-    return save(path, pdf, error);
+    if (pdf.isEmpty())
+        return fail(tr("the PDF could not be made"));
+    return save(path, pdf);
 }
 
 } // namespace Nimbus

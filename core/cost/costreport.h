@@ -43,9 +43,9 @@ public:
     QByteArray csv() const;
     QString table() const; // plain text for a terminal
     QJsonObject toJson() const;
-    bool writeHtml(const QString &path, QString *error) const;
-    bool writePdf(const QString &path, QString *error) const;
-    bool writeCsv(const QString &path, QString *error) const;
+    Result<void> writeHtml(const QString &path) const;
+    Result<void> writePdf(const QString &path) const;
+    Result<void> writeCsv(const QString &path) const;
 
     // Formats money as the report does: "USD 1,234.56".
     static QString money(double amount, const QString &currency);

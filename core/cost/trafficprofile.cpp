@@ -111,7 +111,7 @@ QString TrafficProfile::name() const
     return {};
 }
 
-bool TrafficProfile::fromCsv(const QByteArray &csv, TrafficProfile *profile, QString *error)
+Result<TrafficProfile> TrafficProfile::fromCsv(const QByteArray &csv)
 {
     std::vector<double> counts;
     QList<QDateTime> times;
@@ -125,44 +125,34 @@ bool TrafficProfile::fromCsv(const QByteArray &csv, TrafficProfile *profile, QSt
         const double count = fields.last().trimmed().toDouble(&ok);
         if (!ok && counts.empty() && times.isEmpty()) // a header line
             continue;
-        if (!ok || count < 0) {
-            *error =
-                tr("line %1: '%2' is not a request count").arg(i + 1).arg(QString::fromUtf8(fields.last().trimmed()));
-            return false;
-        }
+        if (!ok || count < 0)
+            return fail(
+                tr("line %1: '%2' is not a request count").arg(i + 1).arg(QString::fromUtf8(fields.last().trimmed())));
         bool indexed = false; // "hour,count": the first field only numbers the rows
         fields.first().trimmed().toLongLong(&indexed);
         if (fields.size() > 1 && !indexed) {
             const QDateTime time = QDateTime::fromString(QString::fromUtf8(fields.first().trimmed()), Qt::ISODate);
-            if (!time.isValid()) {
-                *error = tr("line %1: '%2' is not a date and time (ISO 8601)")
-                             .arg(i + 1)
-                             .arg(QString::fromUtf8(fields.first().trimmed()));
-                return false;
-            }
+            if (!time.isValid())
+                return fail(tr("line %1: '%2' is not a date and time (ISO 8601)")
+                                .arg(i + 1)
+                                .arg(QString::fromUtf8(fields.first().trimmed())));
             times.append(time);
         }
         counts.push_back(count);
     }
-    if (counts.empty()) {
-        *error = tr("no request counts found");
-        return false;
-    }
+    if (counts.empty())
+        return fail(tr("no request counts found"));
     int slotMinutes = 60;
     if (times.size() >= 2) {
         const qint64 step = times.at(0).secsTo(times.at(1));
         if (step != 60 && step != 3600) {
-            *error = tr("the first two times are %1 s apart; counts must be per minute or per hour").arg(step);
-            return false;
+            return fail(tr("the first two times are %1 s apart; counts must be per minute or per hour").arg(step));
         }
         slotMinutes = int(step / 60);
     }
-    if (std::accumulate(counts.begin(), counts.end(), 0.0) <= 0) {
-        *error = tr("every count is zero");
-        return false;
-    }
-    *profile = fromWeights(std::move(counts), slotMinutes, Shape::Imported);
-    return true;
+    if (std::accumulate(counts.begin(), counts.end(), 0.0) <= 0)
+        return fail(tr("every count is zero"));
+    return fromWeights(std::move(counts), slotMinutes, Shape::Imported);
 }
 
 TrafficProfile::Hourly TrafficProfile::hourly() const
@@ -205,37 +195,26 @@ QJsonObject TrafficProfile::toJson() const
     return o;
 }
 
-bool TrafficProfile::fromJson(const QJsonObject &object, TrafficProfile *profile, QString *error)
+Result<TrafficProfile> TrafficProfile::fromJson(const QJsonObject &object)
 {
     Shape shape;
     const QString id = object.value(QLatin1String("shape")).toString();
-    if (!shapeFromId(id, &shape)) {
-        *error = tr("profile.shape: unknown traffic shape '%1'").arg(id);
-        return false;
-    }
-    if (shape != Shape::Imported) {
-        *profile = fromShape(shape);
-        return true;
-    }
+    if (!shapeFromId(id, &shape))
+        return fail(tr("profile.shape: unknown traffic shape '%1'").arg(id));
+    if (shape != Shape::Imported)
+        return fromShape(shape);
     const int slot = object.value(QLatin1String("slotMinutes")).toInt(60);
-    if (slot != 1 && slot != 60) {
-        *error = tr("profile.slotMinutes: %1 is neither 1 nor 60").arg(slot);
-        return false;
-    }
+    if (slot != 1 && slot != 60)
+        return fail(tr("profile.slotMinutes: %1 is neither 1 nor 60").arg(slot));
     std::vector<double> weights;
     for (const QJsonValue &v : object.value(QLatin1String("counts")).toArray()) {
-        if (!v.isDouble() || v.toDouble() < 0) {
-            *error = tr("profile.counts: expected counts of zero or more");
-            return false;
-        }
+        if (!v.isDouble() || v.toDouble() < 0)
+            return fail(tr("profile.counts: expected counts of zero or more"));
         weights.push_back(v.toDouble());
     }
-    if (std::accumulate(weights.begin(), weights.end(), 0.0) <= 0) {
-        *error = tr("profile.counts: no requests");
-        return false;
-    }
-    *profile = fromWeights(std::move(weights), slot, Shape::Imported);
-    return true;
+    if (std::accumulate(weights.begin(), weights.end(), 0.0) <= 0)
+        return fail(tr("profile.counts: no requests"));
+    return fromWeights(std::move(weights), slot, Shape::Imported);
 }
 
 } // namespace Nimbus

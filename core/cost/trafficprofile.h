@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
@@ -29,7 +31,7 @@ public:
     // Counts, one per line: "count", "index,count" or "timestamp,count" (a header line
     // is allowed).
     // Slots are hours unless the timestamps are a minute apart. Errors name the line.
-    static bool fromCsv(const QByteArray &csv, TrafficProfile *profile, QString *error);
+    static Result<TrafficProfile> fromCsv(const QByteArray &csv);
     // Any slots; used by tests and benchmarks (a year of minutes is 525,600 slots).
     static TrafficProfile fromWeights(std::vector<double> weights, int slotMinutes, Shape shape = Shape::Imported);
 
@@ -53,7 +55,7 @@ public:
     Hourly hourly() const;
 
     QJsonObject toJson() const;
-    static bool fromJson(const QJsonObject &object, TrafficProfile *profile, QString *error);
+    static Result<TrafficProfile> fromJson(const QJsonObject &object);
 
 private:
     Shape mShape = Shape::Constant;

@@ -94,9 +94,10 @@ private:
 
 double Workload::schedulesPerMonth(const QString &expression)
 {
-    const ScheduleExpression e = ScheduleExpression::parse(expression);
-    if (!e.isValid())
+    const Result<ScheduleExpression> parsed = ScheduleExpression::parse(expression);
+    if (!parsed)
         return -1;
+    const ScheduleExpression &e = *parsed;
     if (e.kind() == ScheduleExpression::Kind::Rate)
         return e.rateSeconds() > 0 ? 730.0 * 3600.0 / double(e.rateSeconds()) : -1;
     // A year's firings divided by twelve: months differ in length and weekdays.
@@ -297,21 +298,20 @@ QJsonObject Workload::toJson() const
                        {QStringLiteral("services"), servicesJson}};
 }
 
-bool Workload::applyJson(const QJsonObject &o, QString *error)
+Result<void> Workload::applyJson(const QJsonObject &o)
 {
-    auto fail = [&](const QString &message) {
-        *error = message;
-        return false;
-    };
     if (o.contains(QLatin1String("monthlyRequests"))) {
         const double v = o.value(QLatin1String("monthlyRequests")).toDouble(-1);
         if (v < 0)
             return fail(tr("monthlyRequests: expected a number of zero or more"));
         monthlyRequests = v;
     }
-    if (o.contains(QLatin1String("profile"))
-        && !TrafficProfile::fromJson(o.value(QLatin1String("profile")).toObject(), &profile, error))
-        return false;
+    if (o.contains(QLatin1String("profile"))) {
+        Result<TrafficProfile> read = TrafficProfile::fromJson(o.value(QLatin1String("profile")).toObject());
+        if (!read)
+            return read.error();
+        profile = std::move(read).value();
+    }
     const QJsonObject entriesJson = o.value(QLatin1String("entries")).toObject();
     for (auto it = entriesJson.begin(); it != entriesJson.end(); ++it) {
         EntryPoint *e = entry(it.key());
@@ -351,7 +351,7 @@ bool Workload::applyJson(const QJsonObject &o, QString *error)
         s->storedGb = std::max(0.0, v.value(QLatin1String("storedGb")).toDouble(s->storedGb));
         s->itemKb = std::max(0.0, v.value(QLatin1String("itemKb")).toDouble(s->itemKb));
     }
-    return true;
+    return {};
 }
 
 } // namespace Nimbus

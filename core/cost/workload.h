@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/node.h"
+#include "result.h"
 #include "trafficprofile.h"
 
 #include <QCoreApplication>
@@ -93,7 +94,7 @@ public:
     // Scenario files (--profile FILE): volume, profile and per-function values by name.
     QJsonObject toJson() const;
     // Applies a scenario on top of this workload; unknown names are errors.
-    bool applyJson(const QJsonObject &object, QString *error);
+    Result<void> applyJson(const QJsonObject &object);
 
     // Mean invocations a month of a schedule expression (rate or cron), or -1.
     static double schedulesPerMonth(const QString &expression);

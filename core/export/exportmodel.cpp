@@ -252,13 +252,12 @@ QString ExportModel::constantCase(const QString &name)
     return snakeCase(name).toUpper();
 }
 
-std::optional<QString> ExportModel::unixCron(const QString &expression, QString *problem)
+Result<QString> ExportModel::unixCron(const QString &expression)
 {
-    const ScheduleExpression parsed = ScheduleExpression::parse(expression);
-    if (!parsed.isValid()) {
-        *problem = parsed.errorString();
-        return std::nullopt;
-    }
+    const Result<ScheduleExpression> read = ScheduleExpression::parse(expression);
+    if (!read)
+        return read.error();
+    const ScheduleExpression &parsed = *read;
     if (parsed.kind() == ScheduleExpression::Kind::Rate) {
         const qint64 seconds = parsed.rateSeconds();
         if (seconds % 86400 == 0)
@@ -267,26 +266,19 @@ std::optional<QString> ExportModel::unixCron(const QString &expression, QString 
             return seconds == 3600 ? QStringLiteral("0 * * * *") : QStringLiteral("0 */%1 * * *").arg(seconds / 3600);
         if (seconds % 60 == 0 && 60 % (seconds / 60) == 0)
             return seconds == 60 ? QStringLiteral("* * * * *") : QStringLiteral("*/%1 * * * *").arg(seconds / 60);
-        *problem = tr("an interval of %1 minutes does not divide an hour or a day evenly").arg(seconds / 60);
-        return std::nullopt;
+        return fail(tr("an interval of %1 minutes does not divide an hour or a day evenly").arg(seconds / 60));
     }
     // cron(minutes hours day-of-month month day-of-week year)
     const QString body = expression.trimmed().mid(5).chopped(1);
     const QStringList fields = body.simplified().split(QLatin1Char(' '));
-    if (fields.size() != 6) {
-        *problem = tr("a cron expression needs six fields");
-        return std::nullopt;
-    }
-    if (fields.at(5) != QLatin1String("*")) {
-        *problem = tr("the year field '%1' has no equivalent").arg(fields.at(5));
-        return std::nullopt;
-    }
+    if (fields.size() != 6)
+        return fail(tr("a cron expression needs six fields"));
+    if (fields.at(5) != QLatin1String("*"))
+        return fail(tr("the year field '%1' has no equivalent").arg(fields.at(5)));
     static const QRegularExpression special(QStringLiteral("[LW#]"));
     for (int i = 2; i <= 4; i += 2) {
-        if (special.match(fields.at(i)).hasMatch()) {
-            *problem = tr("'%1' (L, W or #) has no equivalent").arg(fields.at(i));
-            return std::nullopt;
-        }
+        if (special.match(fields.at(i)).hasMatch())
+            return fail(tr("'%1' (L, W or #) has no equivalent").arg(fields.at(i)));
     }
     QString dayOfWeek = fields.at(4);
     if (dayOfWeek == QLatin1String("?"))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/architecture.h"
+#include "result.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -95,9 +96,9 @@ public:
     static QString snakeCase(const QString &name); // "getItem" -> "get_item"
     static QString constantCase(const QString &name); // "getItem" -> "GET_ITEM"
 
-    // An EventBridge schedule as 5-field Unix cron; nullopt with *problem when it
-    // cannot be said that way (L, W, #, a year).
-    static std::optional<QString> unixCron(const QString &expression, QString *problem);
+    // An EventBridge schedule as 5-field Unix cron; an error when it cannot be said
+    // that way (L, W, #, a year).
+    static Result<QString> unixCron(const QString &expression);
 
 private:
     const Architecture &mArchitecture;

@@ -62,13 +62,12 @@ ExportOutput ProviderPlugin::exportProject(const ExportInput &input) const
 std::optional<QString> ProviderPlugin::scheduleCron(const ExportModel &model, const Node *schedule,
                                                     ExportOutput &output, CronFormat format)
 {
-    QString problem;
-    const std::optional<QString> cron = ExportModel::unixCron(model.string(schedule, "expression"), &problem);
+    const Result<QString> cron = ExportModel::unixCron(model.string(schedule, "expression"));
     if (!cron) {
         output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
                    (format == CronFormat::NCrontab ? tr("%1: the schedule cannot be written as NCRONTAB: %2")
                                                    : tr("%1: the schedule cannot be written as cron: %2"))
-                       .arg(schedule->name, problem),
+                       .arg(schedule->name, cron.errorMessage()),
                    schedule->id, QStringLiteral("expression"));
         return std::nullopt;
     }

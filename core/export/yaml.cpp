@@ -163,44 +163,39 @@ void emitNode(YAML::Emitter &out, const YAML::Node &node)
 
 } // namespace
 
-bool Yaml::load(const QByteArray &text, const QString &fileName, YAML::Node *root, QString *error, const Limits &limits)
+Result<YAML::Node> Yaml::load(const QByteArray &text, const QString &fileName, const Limits &limits)
 {
     if (text.size() > limits.maxBytes) {
-        *error = tr("%1: the file is %2 MB; documents over %3 MB are refused")
-                     .arg(fileName)
-                     .arg(double(text.size()) / (1024 * 1024), 0, 'f', 1)
-                     .arg(limits.maxBytes / (1024 * 1024));
-        return false;
+        return fail(tr("%1: the file is %2 MB; documents over %3 MB are refused")
+                        .arg(fileName)
+                        .arg(double(text.size()) / (1024 * 1024), 0, 'f', 1)
+                        .arg(limits.maxBytes / (1024 * 1024)));
     }
     if (textDepth(text) > limits.maxDepth) {
-        *error = tr("%1: collections are nested more than %2 levels deep; the document is refused")
-                     .arg(fileName)
-                     .arg(limits.maxDepth);
-        return false;
+        return fail(tr("%1: collections are nested more than %2 levels deep; the document is refused")
+                        .arg(fileName)
+                        .arg(limits.maxDepth));
     }
     try {
         YAML::Node node = YAML::Load(text.toStdString());
         qint64 count = 0;
         if (!withinLimits(node, 0, limits, &count)) {
-            *error = count > limits.maxValues
-                         ? tr("%1: the document expands to more than %2 values (aliases of aliases?); it is refused")
-                               .arg(fileName)
-                               .arg(limits.maxValues)
-                         : tr("%1: values are nested more than %2 levels deep; the document is refused")
-                               .arg(fileName)
-                               .arg(limits.maxDepth);
-            return false;
+            return fail(count > limits.maxValues
+                            ? tr("%1: the document expands to more than %2 values (aliases of aliases?); it is refused")
+                                  .arg(fileName)
+                                  .arg(limits.maxValues)
+                            : tr("%1: values are nested more than %2 levels deep; the document is refused")
+                                  .arg(fileName)
+                                  .arg(limits.maxDepth));
         }
-        *root = node;
-        return true;
+        return node;
     } catch (const YAML::DeepRecursion &e) {
-        *error = tr("%1: nested too deeply (%2 levels); the document is refused")
-                     .arg(where(fileName, e.mark))
-                     .arg(e.depth());
+        return fail(tr("%1: nested too deeply (%2 levels); the document is refused")
+                        .arg(where(fileName, e.mark))
+                        .arg(e.depth()));
     } catch (const YAML::Exception &e) {
-        *error = QStringLiteral("%1: %2").arg(where(fileName, e.mark), QString::fromStdString(e.msg));
+        return fail(QStringLiteral("%1: %2").arg(where(fileName, e.mark), QString::fromStdString(e.msg)));
     }
-    return false;
 }
 
 QByteArray Yaml::dump(const YAML::Node &node)

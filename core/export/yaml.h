@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
@@ -25,13 +27,11 @@ public:
         int maxValues = 500000; // values reached from the root, aliases followed
     };
 
-    // Parses one document. On failure returns false and sets *error to
-    // "fileName:line:column: message".
-    static bool load(const QByteArray &text, const QString &fileName, YAML::Node *root, QString *error,
-                     const Limits &limits);
-    static bool load(const QByteArray &text, const QString &fileName, YAML::Node *root, QString *error)
+    // Parses one document; an error says "fileName:line:column: message".
+    static Result<YAML::Node> load(const QByteArray &text, const QString &fileName, const Limits &limits);
+    static Result<YAML::Node> load(const QByteArray &text, const QString &fileName)
     {
-        return load(text, fileName, root, error, Limits());
+        return load(text, fileName, Limits());
     }
 
     // The document as block YAML, ending with a newline. Deterministic: mappings keep

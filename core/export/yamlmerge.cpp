@@ -191,18 +191,19 @@ YAML::Node merge3(const YAML::Node &original, const YAML::Node &baseline, const 
     return result;
 }
 
-QByteArray mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated, QString *problem)
+Result<QByteArray> mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated)
 {
     const QByteArray originalText = origin.value(QLatin1String("text")).toString().toUtf8();
     if (originalText.isEmpty())
         return Yaml::dump(generated);
     const QString file = origin.value(QLatin1String("file")).toString();
-    YAML::Node original;
-    YAML::Node baseline;
-    if (!Yaml::load(originalText, file, &original, problem)
-        || !Yaml::load(origin.value(QLatin1String("baseline")).toString().toUtf8(), file, &baseline, problem))
-        return Yaml::dump(generated);
-    return mergeText(originalText, original, baseline, generated);
+    const Result<YAML::Node> original = Yaml::load(originalText, file);
+    if (!original)
+        return original.error();
+    const Result<YAML::Node> baseline = Yaml::load(origin.value(QLatin1String("baseline")).toString().toUtf8(), file);
+    if (!baseline)
+        return baseline.error();
+    return mergeText(originalText, *original, *baseline, generated);
 }
 
 QByteArray mergeText(const QByteArray &originalText, const YAML::Node &original, const YAML::Node &baseline,

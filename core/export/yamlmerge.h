@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -29,9 +31,9 @@ QByteArray mergeText(const QByteArray &originalText, const YAML::Node &original,
                      const YAML::Node &generated);
 
 // The file to write for generated: merged into origin's text when the project was
-// imported from this target (origin "text" and "baseline"), else generated as is. When
-// the origin cannot be read back, *problem says why and generated is written as is.
-QByteArray mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated, QString *problem);
+// imported from this target (origin "text" and "baseline"), else generated as is. An
+// error when the origin cannot be read back: the caller then writes generated as is.
+Result<QByteArray> mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated);
 
 } // namespace YamlMerge
 } // namespace Nimbus

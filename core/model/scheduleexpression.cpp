@@ -91,7 +91,7 @@ QString parseField(const QString &text, const FieldSpec &spec, int offset, std::
 
 } // namespace
 
-ScheduleExpression ScheduleExpression::parse(const QString &input)
+Result<ScheduleExpression> ScheduleExpression::parse(const QString &input)
 {
     ScheduleExpression e;
     const QString text = input.trimmed();
@@ -102,12 +102,10 @@ ScheduleExpression ScheduleExpression::parse(const QString &input)
         const QStringList parts = m.captured(1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         bool ok = false;
         const qint64 value = parts.value(0).toLongLong(&ok);
-        if (parts.size() != 2 || !ok || value <= 0) {
-            e.mError = QCoreApplication::translate(
+        if (parts.size() != 2 || !ok || value <= 0)
+            return fail(QCoreApplication::translate(
                 "Nimbus::ScheduleExpression",
-                "rate() needs a positive whole number and a unit, for example rate(5 minutes)");
-            return e;
-        }
+                "rate() needs a positive whole number and a unit, for example rate(5 minutes)"));
         const QString unit = parts.at(1);
         struct Unit
         {
@@ -119,37 +117,30 @@ ScheduleExpression ScheduleExpression::parse(const QString &input)
         for (const Unit &u : kUnits) {
             if (unit == QLatin1String(u.singular) || unit == QLatin1String(u.plural)) {
                 // EventBridge insists on "1 minute" but "5 minutes".
-                if ((value == 1) != (unit == QLatin1String(u.singular))) {
-                    e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "rate(): use '%1' with %2")
-                                   .arg(QLatin1String(value == 1 ? u.singular : u.plural))
-                                   .arg(value);
-                    return e;
-                }
+                if ((value == 1) != (unit == QLatin1String(u.singular)))
+                    return fail(QCoreApplication::translate("Nimbus::ScheduleExpression", "rate(): use '%1' with %2")
+                                    .arg(QLatin1String(value == 1 ? u.singular : u.plural))
+                                    .arg(value));
                 e.mKind = Kind::Rate;
                 e.mRateSeconds = value * u.seconds;
                 return e;
             }
         }
-        e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression",
-                                               "rate(): unknown unit '%1'; use minutes, hours or days")
-                       .arg(unit);
-        return e;
+        return fail(QCoreApplication::translate("Nimbus::ScheduleExpression",
+                                                "rate(): unknown unit '%1'; use minutes, hours or days")
+                        .arg(unit));
     }
 
     const auto m = cronRe.match(text);
-    if (!m.hasMatch()) {
-        e.mError = QCoreApplication::translate("Nimbus::ScheduleExpression", "'%1' is neither cron(...) nor rate(...)")
-                       .arg(text);
-        return e;
-    }
+    if (!m.hasMatch())
+        return fail(QCoreApplication::translate("Nimbus::ScheduleExpression", "'%1' is neither cron(...) nor rate(...)")
+                        .arg(text));
     const QStringList fields = m.captured(1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (fields.size() != 6) {
-        e.mError = QCoreApplication::translate(
-                       "Nimbus::ScheduleExpression",
-                       "cron() needs 6 fields (minutes hours day-of-month month day-of-week year), found %1")
-                       .arg(fields.size());
-        return e;
-    }
+    if (fields.size() != 6)
+        return fail(QCoreApplication::translate(
+                        "Nimbus::ScheduleExpression",
+                        "cron() needs 6 fields (minutes hours day-of-month month day-of-week year), found %1")
+                        .arg(fields.size()));
     const FieldSpec minuteSpec{QT_TRANSLATE_NOOP("Nimbus::ScheduleExpression", "minutes"), 0, 59, {}};
     const FieldSpec hourSpec{QT_TRANSLATE_NOOP("Nimbus::ScheduleExpression", "hours"), 0, 23, {}};
     const FieldSpec domSpec{QT_TRANSLATE_NOOP("Nimbus::ScheduleExpression", "day-of-month"), 1, 31, {}};
@@ -185,10 +176,8 @@ ScheduleExpression ScheduleExpression::parse(const QString &input)
     if (error.isEmpty() && e.anyDayOfMonth == e.anyDayOfWeek)
         error = QCoreApplication::translate("Nimbus::ScheduleExpression",
                                             "cron(): exactly one of day-of-month and day-of-week must be '?'");
-    if (!error.isEmpty()) {
-        e.mError = error;
-        return e;
-    }
+    if (!error.isEmpty())
+        return fail(error);
     e.mKind = Kind::Cron;
     return e;
 }

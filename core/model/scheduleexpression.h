@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -14,12 +16,11 @@ class ScheduleExpression
 public:
     enum class Kind { Invalid, Rate, Cron };
 
-    static ScheduleExpression parse(const QString &text);
+    // The expression, or what is wrong with it, naming the field.
+    static Result<ScheduleExpression> parse(const QString &text);
 
     bool isValid() const { return mKind != Kind::Invalid; }
     Kind kind() const { return mKind; }
-    // What is wrong, naming the field, when !isValid().
-    QString errorString() const { return mError; }
 
     // Rate: the interval in seconds.
     qint64 rateSeconds() const { return mRateSeconds; }
@@ -43,7 +44,6 @@ public:
 
 private:
     Kind mKind = Kind::Invalid;
-    QString mError;
     qint64 mRateSeconds = 0;
 };
 

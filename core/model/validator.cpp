@@ -69,84 +69,65 @@ bool Validator::isValidName(const QString &name)
     return re.match(name).hasMatch();
 }
 
-bool Validator::checkValue(const PropertySpec &spec, const QJsonValue &value, QString *why)
+Result<void> Validator::checkValue(const PropertySpec &spec, const QJsonValue &value)
 {
     if (value.isNull()) {
         if (spec.nullable)
-            return true;
-        *why = tr("a value is required");
-        return false;
+            return {};
+        return fail(tr("a value is required"));
     }
     switch (spec.type) {
     case PropertyType::String:
-        if (!value.isString()) {
-            *why = tr("expected text");
-            return false;
-        }
+        if (!value.isString())
+            return fail(tr("expected text"));
         if (!spec.pattern.isEmpty()) {
-            if (!spec.patternExpression.match(value.toString()).hasMatch()) {
-                *why = tr("'%1' is not %2")
-                           .arg(value.toString(),
-                                spec.patternHelp.isEmpty() ? tr("in the expected form") : spec.patternHelp);
-                return false;
-            }
+            if (!spec.patternExpression.match(value.toString()).hasMatch())
+                return fail(tr("'%1' is not %2")
+                                .arg(value.toString(),
+                                     spec.patternHelp.isEmpty() ? tr("in the expected form") : spec.patternHelp));
         }
-        return true;
+        return {};
     case PropertyType::Schedule: {
-        if (!value.isString()) {
-            *why = tr("expected a cron() or rate() expression");
-            return false;
-        }
-        const ScheduleExpression expr = ScheduleExpression::parse(value.toString());
-        if (!expr.isValid()) {
-            *why = expr.errorString();
-            return false;
-        }
-        return true;
+        if (!value.isString())
+            return fail(tr("expected a cron() or rate() expression"));
+        const Result<ScheduleExpression> expr = ScheduleExpression::parse(value.toString());
+        if (!expr)
+            return expr.error();
+        return {};
     }
     case PropertyType::Enum:
-        if (!value.isString() || !spec.values.contains(value.toString())) {
-            *why = tr("'%1' is not one of %2")
-                       .arg(value.isString() ? value.toString() : value.toVariant().toString(),
-                            spec.values.join(QLatin1String(", ")));
-            return false;
-        }
-        return true;
+        if (!value.isString() || !spec.values.contains(value.toString()))
+            return fail(tr("'%1' is not one of %2")
+                            .arg(value.isString() ? value.toString() : value.toVariant().toString(),
+                                 spec.values.join(QLatin1String(", "))));
+        return {};
     case PropertyType::Boolean:
-        if (!value.isBool()) {
-            *why = tr("expected true or false");
-            return false;
-        }
-        return true;
+        if (!value.isBool())
+            return fail(tr("expected true or false"));
+        return {};
     case PropertyType::Integer:
     case PropertyType::Number: {
-        if (!value.isDouble()) {
-            *why = spec.type == PropertyType::Integer ? tr("expected a whole number") : tr("expected a number");
-            return false;
-        }
+        if (!value.isDouble())
+            return fail(spec.type == PropertyType::Integer ? tr("expected a whole number") : tr("expected a number"));
         const double v = value.toDouble();
-        if (spec.type == PropertyType::Integer && v != double(qint64(v))) {
-            *why = tr("%1 is not a whole number").arg(formatNumber(v));
-            return false;
-        }
+        if (spec.type == PropertyType::Integer && v != double(qint64(v)))
+            return fail(tr("%1 is not a whole number").arg(formatNumber(v)));
         if ((spec.minimum && v < *spec.minimum) || (spec.maximum && v > *spec.maximum)) {
             const QString unit = spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit;
             if (spec.minimum && spec.maximum)
-                *why = tr("%1%2 is outside %3 to %4%2")
-                           .arg(formatNumber(v), unit, formatNumber(*spec.minimum), formatNumber(*spec.maximum));
-            else if (spec.minimum)
-                *why = tr("%1%2 is below the minimum of %3%2").arg(formatNumber(v), unit, formatNumber(*spec.minimum));
-            else
-                *why = tr("%1%2 is above the maximum of %3%2").arg(formatNumber(v), unit, formatNumber(*spec.maximum));
-            return false;
+                return fail(tr("%1%2 is outside %3 to %4%2")
+                                .arg(formatNumber(v), unit, formatNumber(*spec.minimum), formatNumber(*spec.maximum)));
+            if (spec.minimum)
+                return fail(
+                    tr("%1%2 is below the minimum of %3%2").arg(formatNumber(v), unit, formatNumber(*spec.minimum)));
+            return fail(
+                tr("%1%2 is above the maximum of %3%2").arg(formatNumber(v), unit, formatNumber(*spec.maximum)));
         }
-        return true;
+        return {};
     }
     case PropertyType::Environment: {
-        if (!value.isArray()) {
-            *why = tr("expected a list of variables");
-            return false;
-        }
+        if (!value.isArray())
+            return fail(tr("expected a list of variables"));
         static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
         QSet<QString> seen;
         const QJsonArray vars = value.toArray();
@@ -155,27 +136,20 @@ bool Validator::checkValue(const PropertySpec &spec, const QJsonValue &value, QS
             const QString name = var.value(QLatin1String("name")).toString();
             if (!vars.at(i).isObject() || !var.value(QLatin1String("value")).isString()
                 || !(var.value(QLatin1String("secret")).isBool() || var.value(QLatin1String("secret")).isUndefined())) {
-                *why = tr("variable %1 must have a name, a text value and an optional secret flag").arg(i + 1);
-                return false;
+                return fail(tr("variable %1 must have a name, a text value and an optional secret flag").arg(i + 1));
             }
-            if (!nameRe.match(name).hasMatch()) {
-                *why = tr("'%1' is not a valid variable name").arg(name);
-                return false;
-            }
-            if (kReservedEnvironment.contains(name)) {
-                *why = tr("'%1' is reserved by the runtime").arg(name);
-                return false;
-            }
-            if (seen.contains(name)) {
-                *why = tr("'%1' is set twice").arg(name);
-                return false;
-            }
+            if (!nameRe.match(name).hasMatch())
+                return fail(tr("'%1' is not a valid variable name").arg(name));
+            if (kReservedEnvironment.contains(name))
+                return fail(tr("'%1' is reserved by the runtime").arg(name));
+            if (seen.contains(name))
+                return fail(tr("'%1' is set twice").arg(name));
             seen.insert(name);
         }
-        return true;
+        return {};
     }
     }
-    return false;
+    return fail(tr("unknown property type"));
 }
 
 QList<Diagnostic> Validator::pathProblems(const Catalog &catalog, const Node &node, const QString &directory)
@@ -278,12 +252,11 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
     for (const PropertySpec &spec : kind->properties) {
         if (!node.properties.contains(spec.id))
             continue; // a missing value means the default
-        QString why;
-        if (!checkValue(spec, node.properties.value(spec.id), &why)) {
+        if (const Result<void> checked = checkValue(spec, node.properties.value(spec.id)); !checked) {
             propertiesValid = false;
             out.append({Diagnostic::Severity::Error,
                         QStringLiteral("invalid-property"),
-                        tr("%1: %2: %3").arg(describe(node.id), Catalog::text(spec.label), why),
+                        tr("%1: %2: %3").arg(describe(node.id), Catalog::text(spec.label), checked.errorMessage()),
                         {node.id},
                         kInvalidEdgeId,
                         spec.id});

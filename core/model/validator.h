@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "result.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,8 +29,8 @@ public:
 
     QList<Diagnostic> validate() const;
 
-    // Whether a value fits a property; on failure *why says what is wrong.
-    static bool checkValue(const PropertySpec &spec, const QJsonValue &value, QString *why);
+    // Whether a value fits a property; the error says what is wrong.
+    static Result<void> checkValue(const PropertySpec &spec, const QJsonValue &value);
     // Whether a name can be used for a node (identifier rules, not uniqueness).
     static bool isValidName(const QString &name);
     // Paths a node gives that would lead out of the project's folder: its source folder

@@ -177,12 +177,12 @@ void write(const ProviderPlugin &, const ExportInput &input, const ExportModel &
     const Aws::LogicalIds ids(input.origin);
     const YAML::Node generated = SamPlugin::generate(model, ids, output);
 
-    QString problem;
-    output.addFile(kTemplate, YamlMerge::mergeWithOrigin(input.origin, generated, &problem));
-    if (!problem.isEmpty())
-        output.add(
-            Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
-            SamPlugin::tr("the imported template cannot be read back (%1); the template is written anew").arg(problem));
+    const Result<QByteArray> merged = YamlMerge::mergeWithOrigin(input.origin, generated);
+    output.addFile(kTemplate, merged ? *merged : Yaml::dump(generated));
+    if (!merged)
+        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
+                   SamPlugin::tr("the imported template cannot be read back (%1); the template is written anew")
+                       .arg(merged.errorMessage()));
     model.copySources(output, input.projectDirectory);
 }
 
@@ -561,9 +561,12 @@ struct SamReader
 
 bool SamPlugin::importFile(const ImportInput &input, ImportResult *result) const
 {
-    YAML::Node root;
-    if (!Y::load(input.content, input.fileName, &root, &result->error))
+    const Result<YAML::Node> loaded = Y::load(input.content, input.fileName);
+    if (!loaded) {
+        result->error = loaded.errorMessage();
         return false;
+    }
+    const YAML::Node &root = *loaded;
     const YAML::Node resources = Y::child(root, "Resources");
     if (!root.IsMap() || !resources.IsMap()) {
         result->error = tr("%1: not a CloudFormation template (it has no Resources mapping)").arg(input.fileName);

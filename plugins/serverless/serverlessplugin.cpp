@@ -65,12 +65,12 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         region = input.origin.value(QLatin1String("region")).toString(QStringLiteral("us-east-1"));
     const YAML::Node generated = ServerlessPlugin::generate(model, ids, service, region, output);
 
-    QString problem;
-    output.addFile(kFile, YamlMerge::mergeWithOrigin(input.origin, generated, &problem));
-    if (!problem.isEmpty())
+    const Result<QByteArray> merged = YamlMerge::mergeWithOrigin(input.origin, generated);
+    output.addFile(kFile, merged ? *merged : Yaml::dump(generated));
+    if (!merged)
         output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
                    ServerlessPlugin::tr("the imported serverless.yml cannot be read back (%1); it is written anew")
-                       .arg(problem));
+                       .arg(merged.errorMessage()));
     model.copySources(output, input.projectDirectory);
     model.reportDeployVariables(output, QStringLiteral("serverless deploy"));
     for (const ExportFunction &f : model.functions())
@@ -517,9 +517,12 @@ void ServerlessReader::readRole(const QString &function, const YAML::Node &fn)
 
 bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result) const
 {
-    YAML::Node root;
-    if (!Y::load(input.content, input.fileName, &root, &result->error))
+    const Result<YAML::Node> loaded = Y::load(input.content, input.fileName);
+    if (!loaded) {
+        result->error = loaded.errorMessage();
         return false;
+    }
+    const YAML::Node &root = *loaded;
     const YAML::Node provider = Y::child(root, "provider");
     const YAML::Node functions = Y::child(root, "functions");
     if (!root.IsMap() || !provider.IsMap()) {

@@ -116,11 +116,10 @@ int main(int argc, char *argv[])
             laughs += QByteArray(i ? ",*" : "*") + char(c - 1);
         laughs += "]\n";
     }
-    YAML::Node root;
-    const double laughsMs = timeMs([&] { Yaml::load(laughs, QStringLiteral("evil.yaml"), &root, &error); });
+    const double laughsMs = timeMs([&] { (void)Yaml::load(laughs, QStringLiteral("evil.yaml")); });
     std::printf("refuse a billion-laughs document (10^10 values)  %7.2f ms\n", laughsMs);
     const QByteArray deep = QByteArray(1'000'000, '[') + QByteArray(1'000'000, ']');
-    const double deepMs = timeMs([&] { Yaml::load(deep, QStringLiteral("deep.yaml"), &root, &error); });
+    const double deepMs = timeMs([&] { (void)Yaml::load(deep, QStringLiteral("deep.yaml")); });
     std::printf("refuse 1,000,000 nested brackets  %7.2f ms\n", deepMs);
     return 0;
 }

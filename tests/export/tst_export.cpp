@@ -414,8 +414,8 @@ void TestExport::samRoundTripWithCanvasChanges()
     QVERIFY2(added.contains(QStringLiteral("      MemorySize: 512")), qPrintable(added.join(QLatin1Char('\n'))));
     QVERIFY(added.contains(QStringLiteral("  Outbox:")));
     QVERIFY(added.contains(QStringLiteral("                - sqs:SendMessage")));
-    YAML::Node check;
-    QVERIFY2(Yaml::load(exported, QStringLiteral("template.yaml"), &check, &error), qPrintable(error));
+    const Result<YAML::Node> check = Yaml::load(exported, QStringLiteral("template.yaml"));
+    QVERIFY2(check, qPrintable(check.errorMessage()));
 }
 
 void TestExport::samOriginSurvivesSave()

@@ -84,22 +84,23 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    YAML::Node root;
-    QString error;
     Yaml::Limits limits;
     limits.maxBytes = 256 * 1024;
-    if (!Yaml::load(NimbusFuzz::bytes(data, size), QStringLiteral("template.yaml"), &root, &error, limits))
+    const Result<YAML::Node> loaded = Yaml::load(NimbusFuzz::bytes(data, size), QStringLiteral("template.yaml"),
+                                                 limits);
+    if (!loaded)
         return 0;
+    const YAML::Node &root = *loaded;
     importResources(root);
 
     static const bool strict = qEnvironmentVariableIsSet("NIMBUS_FUZZ_STRICT");
     const QByteArray dumped = Yaml::dump(root);
-    YAML::Node again;
-    if (!Yaml::load(dumped, QStringLiteral("dumped.yaml"), &again, &error) && strict) {
-        fprintf(stderr, "YAML that loaded does not load after dumping: %s\n", qPrintable(error));
+    const Result<YAML::Node> again = Yaml::load(dumped, QStringLiteral("dumped.yaml"));
+    if (!again && strict) {
+        fprintf(stderr, "YAML that loaded does not load after dumping: %s\n", qPrintable(again.errorMessage()));
         abort();
     }
-    if (strict && !Yaml::equal(root, again)) {
+    if (strict && !Yaml::equal(root, again.valueOr(YAML::Node()))) {
         fprintf(stderr, "YAML reads differently after dumping:\n%s\n", dumped.constData());
         abort();
     }

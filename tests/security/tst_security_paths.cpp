@@ -773,12 +773,11 @@ void tst_SecurityPaths::yamlScalarsReadBack()
     // Other parsers (PyYAML, js-yaml) break lines at CR, NEL and U+2028 too.
     for (const char *raw : {"\r", "\xc2\x85", "\xe2\x80\xa8", "\xef\xbb\xbf"})
         QVERIFY2(!text.contains(raw), text.constData());
-    YAML::Node back;
-    QString error;
-    QVERIFY2(Yaml::load(text, "test", &back, &error), qPrintable(error));
-    QCOMPARE(Yaml::text(Yaml::child(back, "k")), value);
-    QCOMPARE(Yaml::text(Yaml::child(back, "after")), QStringLiteral("1"));
-    QCOMPARE(int(back.size()), 2);
+    const Result<YAML::Node> back = Yaml::load(text, "test");
+    QVERIFY2(back, qPrintable(back.errorMessage()));
+    QCOMPARE(Yaml::text(Yaml::child(*back, "k")), value);
+    QCOMPARE(Yaml::text(Yaml::child(*back, "after")), QStringLiteral("1"));
+    QCOMPARE(int(back->size()), 2);
 }
 
 void tst_SecurityPaths::exportersEscapeHostileStrings_data()

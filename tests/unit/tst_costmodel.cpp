@@ -484,14 +484,15 @@ void TestCostModel::scenarioJson()
     w.function("getItem")->durationMs = 42;
     w.entry("images")->weight = 0.5;
     Workload copy = Workload::fromArchitecture(project.catalog(), project.architecture());
-    QString error;
-    QVERIFY2(copy.applyJson(w.toJson(), &error), qPrintable(error));
+    const Result<void> applied = copy.applyJson(w.toJson());
+    QVERIFY2(applied, qPrintable(applied.errorMessage()));
     QCOMPARE(copy.monthlyRequests, 2e7);
     QCOMPARE(copy.profile.shape(), TrafficProfile::Shape::DailyPeaks);
     QCOMPARE(copy.function("getItem")->durationMs, 42.0);
     QCOMPARE(copy.entry("images")->weight, 0.5);
-    QVERIFY(!copy.applyJson(QJsonObject{{"functions", QJsonObject{{"nope", QJsonObject{}}}}}, &error));
-    QVERIFY(error.contains("functions.nope"));
+    const Result<void> refused = copy.applyJson(QJsonObject{{"functions", QJsonObject{{"nope", QJsonObject{}}}}});
+    QVERIFY(!refused);
+    QVERIFY(refused.errorMessage().contains("functions.nope"));
 }
 
 QTEST_GUILESS_MAIN(TestCostModel)

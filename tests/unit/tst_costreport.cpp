@@ -104,14 +104,15 @@ void TestCostReport::csvHasEveryLineItem()
 void TestCostReport::pdfIsWritten()
 {
     QTemporaryDir dir;
-    QString error;
     const QString path = dir.filePath("report.pdf");
-    QVERIFY2(make().writePdf(path, &error), qPrintable(error));
+    const Result<void> written = make().writePdf(path);
+    QVERIFY2(written, qPrintable(written.errorMessage()));
     const QByteArray pdf = NimbusTest::readAll(path);
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(pdf.size() > 10000);
-    QVERIFY(!make().writePdf(dir.filePath("missing/folder/report.pdf"), &error));
-    QVERIFY(error.contains("report.pdf"));
+    const Result<void> refused = make().writePdf(dir.filePath("missing/folder/report.pdf"));
+    QVERIFY(!refused);
+    QVERIFY(refused.errorMessage().contains("report.pdf"));
 }
 
 void TestCostReport::sameInputsSameReport()

@@ -42,8 +42,10 @@ void tst_ScheduleExpression::valid()
     QFETCH(QString, text);
     QFETCH(int, kind);
     QFETCH(qint64, rateSeconds);
-    const ScheduleExpression e = ScheduleExpression::parse(text);
-    QVERIFY2(e.isValid(), qPrintable(e.errorString()));
+    const Result<ScheduleExpression> parsed = ScheduleExpression::parse(text);
+    QVERIFY2(parsed, qPrintable(parsed.errorMessage()));
+    const ScheduleExpression &e = *parsed;
+    QVERIFY(e.isValid());
     QCOMPARE(int(e.kind()), kind);
     QCOMPARE(e.rateSeconds(), rateSeconds);
 }
@@ -95,14 +97,16 @@ void tst_ScheduleExpression::invalid()
 {
     QFETCH(QString, text);
     QFETCH(QString, error);
-    const ScheduleExpression e = ScheduleExpression::parse(text);
-    QVERIFY(!e.isValid());
-    QVERIFY2(e.errorString().contains(error), qPrintable(e.errorString()));
+    const Result<ScheduleExpression> e = ScheduleExpression::parse(text);
+    QVERIFY(!e);
+    QVERIFY2(e.errorMessage().contains(error), qPrintable(e.errorMessage()));
 }
 
 void tst_ScheduleExpression::cronFields()
 {
-    const ScheduleExpression e = ScheduleExpression::parse("cron(0/20 8-10 ? * MON,FRI 2027)");
+    const Result<ScheduleExpression> parsed = ScheduleExpression::parse("cron(0/20 8-10 ? * MON,FRI 2027)");
+    QVERIFY(parsed);
+    const ScheduleExpression &e = *parsed;
     QVERIFY(e.isValid());
     QCOMPARE(e.minutes.count(), size_t(3));
     QVERIFY(e.minutes.test(0) && e.minutes.test(20) && e.minutes.test(40));
@@ -165,8 +169,9 @@ void tst_ScheduleExpression::nextAfter()
     QFETCH(QString, after);
     QFETCH(QString, start);
     QFETCH(QString, next);
-    const ScheduleExpression e = ScheduleExpression::parse(text);
-    QVERIFY2(e.isValid(), qPrintable(e.errorString()));
+    const Result<ScheduleExpression> parsed = ScheduleExpression::parse(text);
+    QVERIFY2(parsed, qPrintable(parsed.errorMessage()));
+    const ScheduleExpression &e = *parsed;
     const QDateTime result = e.nextAfter(QDateTime::fromString(after, Qt::ISODate),
                                          start.isEmpty() ? QDateTime() : QDateTime::fromString(start, Qt::ISODate));
     if (next.isEmpty())

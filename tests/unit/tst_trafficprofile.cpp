@@ -91,14 +91,13 @@ void TestTrafficProfile::csv()
     QFETCH(int, slotCount);
     QFETCH(int, slotMinutes);
     QFETCH(QString, error);
-    TrafficProfile p;
-    QString why;
-    const bool ok = TrafficProfile::fromCsv(csv, &p, &why);
-    QCOMPARE(ok, error.isEmpty());
-    if (!ok) {
-        QVERIFY2(why.contains(error), qPrintable(why));
+    const Result<TrafficProfile> read = TrafficProfile::fromCsv(csv);
+    QCOMPARE(read.hasValue(), error.isEmpty());
+    if (!read) {
+        QVERIFY2(read.errorMessage().contains(error), qPrintable(read.errorMessage()));
         return;
     }
+    const TrafficProfile &p = *read;
     QCOMPARE(int(p.weights().size()), slotCount);
     QCOMPARE(p.slotMinutes(), slotMinutes);
     QCOMPARE(p.shape(), TrafficProfile::Shape::Imported);
@@ -106,16 +105,17 @@ void TestTrafficProfile::csv()
 
 void TestTrafficProfile::json()
 {
-    TrafficProfile imported;
-    QString error;
-    QVERIFY(TrafficProfile::fromCsv("1\n2\n3\n", &imported, &error));
-    TrafficProfile back;
-    QVERIFY(TrafficProfile::fromJson(imported.toJson(), &back, &error));
-    QCOMPARE(back.weights(), imported.weights());
-    QVERIFY(TrafficProfile::fromJson(TrafficProfile::dailyPeaks().toJson(), &back, &error));
-    QCOMPARE(back.shape(), TrafficProfile::Shape::DailyPeaks);
-    QVERIFY(!TrafficProfile::fromJson(QJsonObject{{"shape", "weekly-moon"}}, &back, &error));
-    QVERIFY(error.contains("weekly-moon"));
+    const Result<TrafficProfile> imported = TrafficProfile::fromCsv("1\n2\n3\n");
+    QVERIFY(imported);
+    const Result<TrafficProfile> back = TrafficProfile::fromJson(imported->toJson());
+    QVERIFY(back);
+    QCOMPARE(back->weights(), imported->weights());
+    const Result<TrafficProfile> peaks = TrafficProfile::fromJson(TrafficProfile::dailyPeaks().toJson());
+    QVERIFY(peaks);
+    QCOMPARE(peaks->shape(), TrafficProfile::Shape::DailyPeaks);
+    const Result<TrafficProfile> unknown = TrafficProfile::fromJson(QJsonObject{{"shape", "weekly-moon"}});
+    QVERIFY(!unknown);
+    QVERIFY(unknown.errorMessage().contains("weekly-moon"));
 }
 
 QTEST_GUILESS_MAIN(TestTrafficProfile)

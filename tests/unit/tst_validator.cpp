@@ -302,9 +302,9 @@ void tst_Validator::checkValue()
     QFETCH(QString, property);
     QFETCH(QJsonValue, value);
     QFETCH(bool, valid);
-    QString why;
-    QCOMPARE(Validator::checkValue(*Catalog::builtin().kind(kind)->property(property), value, &why), valid);
-    QCOMPARE(why.isEmpty(), valid);
+    const Result<void> checked = Validator::checkValue(*Catalog::builtin().kind(kind)->property(property), value);
+    QCOMPARE(checked.hasValue(), valid);
+    QCOMPARE(checked.errorMessage().isEmpty(), valid);
 }
 
 void tst_Validator::exampleHasNoErrors()

@@ -49,10 +49,9 @@ void TestYaml::malformed()
 {
     QFETCH(QByteArray, text);
     QFETCH(QString, where);
-    YAML::Node root;
-    QString error;
-    QVERIFY(!Yaml::load(text, QStringLiteral("t.yaml"), &root, &error));
-    QVERIFY2(error.startsWith(where), qPrintable(error));
+    const Result<YAML::Node> root = Yaml::load(text, QStringLiteral("t.yaml"));
+    QVERIFY(!root);
+    QVERIFY2(root.errorMessage().startsWith(where), qPrintable(root.errorMessage()));
 }
 
 void TestYaml::hostile_data()
@@ -81,11 +80,11 @@ void TestYaml::hostile()
 {
     QFETCH(QByteArray, text);
     QFETCH(QString, why);
-    YAML::Node root;
-    QString error;
     QElapsedTimer timer;
     timer.start();
-    QVERIFY(!Yaml::load(text, QStringLiteral("evil.yaml"), &root, &error));
+    const Result<YAML::Node> root = Yaml::load(text, QStringLiteral("evil.yaml"));
+    QVERIFY(!root);
+    const QString &error = root.errorMessage();
     QVERIFY2(error.contains(why), qPrintable(error));
     QVERIFY2(error.startsWith(QLatin1String("evil.yaml")), qPrintable(error));
     qInfo("refused in %lld ms: %s", timer.elapsed(), qPrintable(error));
@@ -95,9 +94,9 @@ void TestYaml::tagsRoundTrip()
 {
     const QByteArray text = "A: !Ref Bucket\nB: !GetAtt Queue.Arn\nC: !GetAtt [Queue, Arn]\nD: !Sub \"${X}-y\"\n"
                             "E: !If [IsProd, 1, 2]\nF: '2010-09-09'\nG: plain\n";
-    YAML::Node root;
-    QString error;
-    QVERIFY2(Yaml::load(text, QStringLiteral("t.yaml"), &root, &error), qPrintable(error));
+    const Result<YAML::Node> loaded = Yaml::load(text, QStringLiteral("t.yaml"));
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
+    const YAML::Node &root = *loaded;
     const QByteArray out = Yaml::dump(root);
     QVERIFY2(out.contains("A: !Ref Bucket\n"), out.constData());
     QVERIFY(out.contains("B: !GetAtt Queue.Arn\n"));
@@ -105,9 +104,9 @@ void TestYaml::tagsRoundTrip()
     QVERIFY(out.contains("D: !Sub ${X}-y\n"));
     QVERIFY(out.contains("E: !If [IsProd, 1, 2]\n"));
     QVERIFY(out.contains("F: '2010-09-09'\n"));
-    YAML::Node again;
-    QVERIFY(Yaml::load(out, QStringLiteral("out.yaml"), &again, &error));
-    QVERIFY(Yaml::equal(root, again));
+    const Result<YAML::Node> again = Yaml::load(out, QStringLiteral("out.yaml"));
+    QVERIFY(again);
+    QVERIFY(Yaml::equal(root, *again));
 }
 
 void TestYaml::quoting_data()
@@ -135,10 +134,9 @@ void TestYaml::quoting()
     map["k"] = Yaml::string(value);
     const QByteArray out = Yaml::dump(map);
     QCOMPARE(out.startsWith("k: '") || out.startsWith("k: \""), quoted);
-    YAML::Node back;
-    QString error;
-    QVERIFY(Yaml::load(out, QStringLiteral("t"), &back, &error));
-    QCOMPARE(Yaml::text(Yaml::child(back, "k")), value);
+    const Result<YAML::Node> back = Yaml::load(out, QStringLiteral("t"));
+    QVERIFY(back);
+    QCOMPARE(Yaml::text(Yaml::child(*back, "k")), value);
 }
 
 namespace {
@@ -149,10 +147,9 @@ struct Docs
 Docs load(const QByteArray &original, const QByteArray &baseline, const QByteArray &generated)
 {
     Docs d;
-    QString error;
-    Yaml::load(original, QStringLiteral("o"), &d.original, &error);
-    Yaml::load(baseline, QStringLiteral("b"), &d.baseline, &error);
-    Yaml::load(generated, QStringLiteral("g"), &d.generated, &error);
+    d.original = Yaml::load(original, QStringLiteral("o")).valueOr(YAML::Node());
+    d.baseline = Yaml::load(baseline, QStringLiteral("b")).valueOr(YAML::Node());
+    d.generated = Yaml::load(generated, QStringLiteral("g")).valueOr(YAML::Node());
     return d;
 }
 const QByteArray kOriginal = "# header comment\n"
@@ -221,9 +218,8 @@ void TestYaml::mergeRemovesAndAppends()
     QVERIFY2(!merged.contains("  Table:\n"), merged.constData());
     QVERIFY(
         merged.contains("  Alarm:\n    Type: AWS::CloudWatch::Alarm\n  Queue:\n    Type: AWS::SQS::Queue\nOutputs:"));
-    YAML::Node check;
-    QString error;
-    QVERIFY2(Yaml::load(merged, QStringLiteral("m"), &check, &error), qPrintable(error));
+    const Result<YAML::Node> check = Yaml::load(merged, QStringLiteral("m"));
+    QVERIFY2(check, qPrintable(check.errorMessage()));
 }
 
 void TestYaml::mergeValueLevel()
@@ -338,13 +334,12 @@ void TestYaml::unixCron()
 {
     QFETCH(QString, expression);
     QFETCH(QString, cron);
-    QString problem;
-    const auto result = ExportModel::unixCron(expression, &problem);
+    const Result<QString> result = ExportModel::unixCron(expression);
     if (cron.isEmpty()) {
         QVERIFY(!result);
-        QVERIFY(!problem.isEmpty());
+        QVERIFY(!result.errorMessage().isEmpty());
     } else {
-        QVERIFY2(result, qPrintable(problem));
+        QVERIFY2(result, qPrintable(result.errorMessage()));
         QCOMPARE(*result, cron);
     }
 }
