@@ -274,14 +274,11 @@ int CommandLine::serve(const QStringList &arguments)
             1, mOut, mErr);
         rc >= 0)
         return rc;
-    bool ok = false;
-    const int portNumber = parser.value(port).toInt(&ok);
-    bool awsOk = false;
-    const int awsPortNumber = parser.value(awsPort).toInt(&awsOk);
+    const std::optional<int> portNumber = intOption(parser, port, 0, 65535);
+    const std::optional<int> awsPortNumber = intOption(parser, awsPort, 0, 65535);
     const QHostAddress address(parser.value(host));
-    const int limit = parser.value(loopLimit).toInt();
-    if (!ok || !awsOk || portNumber < 0 || portNumber > 65535 || awsPortNumber < 0 || awsPortNumber > 65535
-        || address.isNull() || limit < 1) {
+    const std::optional<int> limit = intOption(parser, loopLimit, 1, std::numeric_limits<int>::max());
+    if (!portNumber || !awsPortNumber || address.isNull() || !limit) {
         mErr << "nimbus serve: "
              << tr("--port and --aws-port take 0 to 65535, --host an IP address, --loop-limit a positive number")
              << '\n';
@@ -295,7 +292,7 @@ int CommandLine::serve(const QStringList &arguments)
     // A .nimbus project keeps the runs for the studio's Run panel; a JSON one has nowhere to.
     runner.setRecording(!ProjectFile::isJsonPath(parser.positionalArguments().first()));
     LocalCloud cloud(project, runner);
-    cloud.setLoopLimit(limit);
+    cloud.setLoopLimit(*limit);
     const QString stateDirectory = parser.isSet(state) ? parser.value(state) : defaultStateDirectory(project);
     QString error;
     if (!cloud.start(stateDirectory, &error)) {
@@ -303,13 +300,13 @@ int CommandLine::serve(const QStringList &arguments)
         return OutputError;
     }
     GatewayServer gateway(cloud);
-    if (!gateway.listen(address, quint16(portNumber), &error)) {
+    if (!gateway.listen(address, quint16(*portNumber), &error)) {
         mErr << "nimbus serve: " << error << '\n';
         return OutputError;
     }
     AwsEndpoint endpoint(cloud);
     // LocalStack's usual port, unless it is taken and the user did not ask for it.
-    if (!endpoint.listen(address, quint16(awsPortNumber), &error)
+    if (!endpoint.listen(address, quint16(*awsPortNumber), &error)
         && (parser.isSet(awsPort) || !endpoint.listen(address, 0, &error))) {
         mErr << "nimbus serve: " << error << " (--aws-port)" << '\n';
         return OutputError;

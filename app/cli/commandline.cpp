@@ -132,6 +132,16 @@ int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const
     return -1;
 }
 
+std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum,
+                             int maximum)
+{
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < minimum || value > maximum)
+        return std::nullopt;
+    return value;
+}
+
 // --set key=value, repeated; false (with *error) on a malformed one.
 static bool parseSettings(const QStringList &settings, QHash<QString, QString> *values, QString *error)
 {
@@ -433,9 +443,8 @@ int CommandLine::invoke(const QStringList &arguments)
                                     2, mOut, mErr);
         rc >= 0)
         return rc;
-    bool ok = false;
-    const int times = parser.value(repeat).toInt(&ok);
-    if (!ok || times < 1 || times > 100000) {
+    const std::optional<int> times = intOption(parser, repeat, 1, 100000);
+    if (!times) {
         mErr << "nimbus invoke: " << tr("--repeat needs a whole number from 1 to 100000") << '\n';
         return UsageError;
     }
@@ -482,8 +491,8 @@ int CommandLine::invoke(const QStringList &arguments)
         return UsageError;
     }
 
-    return runInvocations(project, node, spec, event, times, parser.isSet(json), mOut, mErr) ? Success
-                                                                                             : ValidationErrors;
+    return runInvocations(project, node, spec, event, *times, parser.isSet(json), mOut, mErr) ? Success
+                                                                                              : ValidationErrors;
 }
 
 int CommandLine::events(const QStringList &arguments)

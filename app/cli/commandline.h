@@ -2,9 +2,12 @@
 
 #include <QCoreApplication>
 
+class QCommandLineOption;
 class QCommandLineParser;
 #include <QStringList>
 #include <QTextStream>
+
+#include <optional>
 
 namespace Nimbus {
 
@@ -63,5 +66,8 @@ private:
 constexpr int kAnyArguments = -2;
 int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
                  int positionalCount, QTextStream &out, QTextStream &err);
+// The whole number an option was given, when it is one from minimum to maximum.
+std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum,
+                             int maximum);
 
 } // namespace Nimbus
