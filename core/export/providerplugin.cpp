@@ -119,6 +119,24 @@ YAML::Node ProviderPlugin::containerEnvironment(const ExportFunction &f, const S
     return env;
 }
 
+void ProviderPlugin::reportServices(const ExportModel &model, ExportOutput &output,
+                                    const std::function<QString(const Node *node)> &message)
+{
+    for (const char *kind : {"queue", "topic", "table", "bucket"})
+        for (const Node *node : model.nodesOfKind(QLatin1String(kind)))
+            output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"), message(node), node->id);
+}
+
+void ProviderPlugin::reportSecrets(const ExportFunction &f, ExportOutput &output, const QString &code,
+                                   const QString &text,
+                                   const std::function<QString(const EnvironmentVariable &var)> &where)
+{
+    for (const EnvironmentVariable &var : f.environment)
+        if (var.secret)
+            output.add(Diagnostic::Severity::Info, code, text.arg(f.node->name, var.name, where(var)), f.node->id,
+                       QStringLiteral("environment"));
+}
+
 YAML::Node ProviderPlugin::knativeServiceSpec(const ExportFunction &f, YAML::Node container, YAML::Node limits,
                                               const YAML::Node &podEntries, const char *maxScaleAnnotation)
 {

@@ -104,6 +104,14 @@ public:
     // variables, a secret as a secretKeyRef to where secretKeyOf says, then
     // NIMBUS_HANDLER, the handler the container's runtime calls.
     static YAML::Node containerEnvironment(const ExportFunction &f, const SecretKeyOf &secretKeyOf);
+    // An Info diagnostic on each queue, topic, table and bucket (in that order) of a target
+    // that does not create them: message(node) says what to provision instead.
+    static void reportServices(const ExportModel &model, ExportOutput &output,
+                               const std::function<QString(const Node *node)> &message);
+    // An Info diagnostic (code) on each secret variable of f, saying where the target
+    // reads it: text, translated, with %1 the function, %2 the variable, %3 where(var).
+    static void reportSecrets(const ExportFunction &f, ExportOutput &output, const QString &code, const QString &text,
+                              const std::function<QString(const EnvironmentVariable &var)> &where);
     // The spec of a Knative Serving Service (Knative, Cloud Run): a revision template whose
     // pod runs container with the function's memory limit (after what limits already
     // holds) and timeout, podEntries between the two, and at most reserved concurrency

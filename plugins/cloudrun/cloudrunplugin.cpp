@@ -172,13 +172,10 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                        Y::dump(runService(f, name, ExportOption::imageName(image, project, name), region)));
         for (const Node *trigger : f.triggers)
             script << triggerScript(model, f, trigger, output);
-        for (const EnvironmentVariable &var : f.environment)
-            if (var.secret)
-                output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),
-                           CloudRunPlugin::tr(
-                               "%1: the secret %2 is read from Secret Manager (%3, latest version), which you create")
-                               .arg(f.node->name, var.name, secretName(f, var)),
-                           f.node->id, QStringLiteral("environment"));
+        ProviderPlugin::reportSecrets(
+            f, output, QStringLiteral("export-secret"),
+            CloudRunPlugin::tr("%1: the secret %2 is read from Secret Manager (%3, latest version), which you create"),
+            [&](const EnvironmentVariable &var) { return secretName(f, var); });
     }
     model.reportUnexported(output, QStringLiteral("Cloud Run"));
     model.reportIgnored(output, QStringLiteral("Cloud Run"), {QStringLiteral("architecture")});

@@ -119,12 +119,10 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         container["env"] = ProviderPlugin::containerEnvironment(f, [&](const EnvironmentVariable &var) {
             return ProviderPlugin::SecretKey{secretName, var.name};
         });
-        for (const EnvironmentVariable &var : f.environment)
-            if (var.secret)
-                output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret"),
-                           KnativePlugin::tr("%1: the secret %2 is read from the Secret %3 (key %2), which you create")
-                               .arg(f.node->name, var.name, secretName),
-                           f.node->id, QStringLiteral("environment"));
+        ProviderPlugin::reportSecrets(
+            f, output, QStringLiteral("export-secret"),
+            KnativePlugin::tr("%1: the secret %2 is read from the Secret %3 (key %2), which you create"),
+            [&](const EnvironmentVariable &) { return secretName; });
         documents.append(knativeService(f, container, name, nameSpace, project));
 
         for (const Node *trigger : f.triggers) {
@@ -153,18 +151,13 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     if (needsBroker)
         documents.append(object("eventing.knative.dev/v1", "Broker", metadata(project, nameSpace, project)));
     documents.append(eventing);
-    for (const QString &kind :
-         {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
-        for (const Node *node : model.nodesOfKind(kind))
-            output.add(
-                Diagnostic::Severity::Info, QStringLiteral("export-service"),
-                model.consumers(node).isEmpty()
-                    ? KnativePlugin::tr("%1: Knative has no %2; provision it separately").arg(node->name, node->kind)
-                    : KnativePlugin::tr(
-                          "%1: Knative has no %2; its events reach the broker as type %3 from source %1, sent by "
-                          "whatever you provision for it")
-                          .arg(node->name, node->kind, eventType(node)),
-                node->id);
+    ProviderPlugin::reportServices(model, output, [&](const Node *node) {
+        return model.consumers(node).isEmpty()
+                   ? KnativePlugin::tr("%1: Knative has no %2; provision it separately").arg(node->name, node->kind)
+                   : KnativePlugin::tr("%1: Knative has no %2; its events reach the broker as type %3 from source %1, "
+                                       "sent by whatever you provision for it")
+                         .arg(node->name, node->kind, eventType(node));
+    });
     model.reportUnexported(output, QStringLiteral("Knative"));
 
     output.addFile(QStringLiteral("knative.yaml"), Y::dumpAll(documents));

@@ -118,15 +118,11 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         functions[name.toStdString()] = fn;
     }
     root["functions"] = functions;
-    for (const QString &kind :
-         {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
-        for (const Node *node : model.nodesOfKind(kind))
-            output.add(
-                Diagnostic::Severity::Info, QStringLiteral("export-service"),
-                OpenFaasPlugin::tr(
-                    "%1: OpenFaaS has no %2; provision it separately (a connector turns its messages into calls)")
-                    .arg(node->name, node->kind),
-                node->id);
+    ProviderPlugin::reportServices(model, output, [](const Node *node) {
+        return OpenFaasPlugin::tr(
+                   "%1: OpenFaaS has no %2; provision it separately (a connector turns its messages into calls)")
+            .arg(node->name, node->kind);
+    });
     model.reportUnexported(output, QStringLiteral("OpenFaaS"));
     output.addFile(QStringLiteral("stack.yml"), Y::dump(root));
     model.copySources(output, input.projectDirectory, true);

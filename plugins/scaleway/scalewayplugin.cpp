@@ -114,15 +114,11 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         functions[ExportModel::dnsLabel(f.node->name).toStdString()] = fn;
     }
     root["functions"] = functions;
-    for (const QString &kind :
-         {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
-        for (const Node *node : model.nodesOfKind(kind))
-            output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"),
-                       ScalewayPlugin::tr(
-                           "%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object "
-                           "Storage, Serverless SQL)")
-                           .arg(node->name, node->kind),
-                       node->id);
+    ProviderPlugin::reportServices(model, output, [](const Node *node) {
+        return ScalewayPlugin::tr("%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object "
+                                  "Storage, Serverless SQL)")
+            .arg(node->name, node->kind);
+    });
     model.reportUnexported(output, QStringLiteral("Scaleway"));
     model.reportIgnored(output, QStringLiteral("Scaleway"), {QStringLiteral("architecture")});
     output.addFile(QStringLiteral("serverless.yml"), Y::dump(root));

@@ -74,13 +74,11 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     model.copySources(output, input.projectDirectory);
     model.reportDeployVariables(output, QStringLiteral("serverless deploy"));
     for (const ExportFunction &f : model.functions())
-        for (const EnvironmentVariable &var : f.environment)
-            if (var.secret)
-                output.add(Diagnostic::Severity::Info, QStringLiteral("export-secret-parameter"),
-                           ServerlessPlugin::tr(
-                               "%1: the secret %2 is read from the parameter %3 (serverless deploy --param=\"%3=...\")")
-                               .arg(f.node->name, var.name, secretParameter(f, var)),
-                           f.node->id, QStringLiteral("environment"));
+        ProviderPlugin::reportSecrets(
+            f, output, QStringLiteral("export-secret-parameter"),
+            ServerlessPlugin::tr(
+                "%1: the secret %2 is read from the parameter %3 (serverless deploy --param=\"%3=...\")"),
+            [&](const EnvironmentVariable &var) { return secretParameter(f, var); });
 }
 } // namespace
 
