@@ -25,6 +25,88 @@ namespace {
 enum Column { Time, From, To, Duration, ResultColumn };
 constexpr int kEntryId = Qt::UserRole;
 constexpr int kKey = Qt::UserRole + 1;
+
+// What the state tree shows of one service, and what its input line and button do.
+struct StateView
+{
+    QString title;
+    QStringList headers;
+    QList<std::pair<QStringList, QString>> rows; // the columns, and the key Delete acts on
+    QString placeholder;
+    QString action;
+    bool takesInput = true;
+};
+
+QString timeOfDay(const QDateTime &time)
+{
+    return time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+}
+
+StateView queueView(CloudState &state, const QString &queue, const QDateTime &now)
+{
+    const QList<QueueMessage> messages = state.messages(queue);
+    StateView view{
+        CloudPanel::tr("%1: %n message(s)", nullptr, int(messages.size())).arg(queue),
+        {CloudPanel::tr("Message"), CloudPanel::tr("Body"), CloudPanel::tr("Received"), CloudPanel::tr("Visible")},
+        {},
+        CloudPanel::tr("Message body"),
+        CloudPanel::tr("Send")};
+    for (const QueueMessage &m : messages)
+        view.rows.append({{m.id, QString::fromUtf8(m.body.left(200)), QString::number(m.receiveCount),
+                           m.visibleAt <= now ? CloudPanel::tr("yes")
+                                              : CloudPanel::tr("in flight until %1").arg(timeOfDay(m.visibleAt))},
+                          m.id});
+    return view;
+}
+
+StateView bucketView(CloudState &state, const QString &bucket)
+{
+    const QList<StoredObject> objects = state.listObjects(bucket);
+    StateView view{CloudPanel::tr("%1: %n object(s)", nullptr, int(objects.size())).arg(bucket),
+                   {CloudPanel::tr("Key"), CloudPanel::tr("Size"), CloudPanel::tr("Type"), CloudPanel::tr("Modified")},
+                   {},
+                   CloudPanel::tr("key: content, for example notes/a.txt: hello"),
+                   CloudPanel::tr("Put")};
+    for (const StoredObject &o : objects)
+        view.rows.append({{o.key, QString::number(o.size), o.contentType, timeOfDay(o.modified)}, o.key});
+    return view;
+}
+
+StateView tableView(CloudState &state, const QString &table)
+{
+    const QList<QJsonObject> items = state.scan(table);
+    StateView view{CloudPanel::tr("%1: %n item(s)", nullptr, int(items.size())).arg(table),
+                   {CloudPanel::tr("Item")},
+                   {},
+                   CloudPanel::tr("An item in DynamoDB JSON, for example {\"id\": {\"S\": \"42\"}}"),
+                   CloudPanel::tr("Put")};
+    for (const QJsonObject &i : items) {
+        const QString text = QString::fromUtf8(QJsonDocument(i).toJson(QJsonDocument::Compact));
+        view.rows.append({{text}, text});
+    }
+    return view;
+}
+
+StateView topicView(const QString &topic)
+{
+    return {CloudPanel::tr("%1: a topic keeps nothing; what is published goes to its subscribers.").arg(topic),
+            {CloudPanel::tr("Topic")},
+            {},
+            CloudPanel::tr("Message to publish"),
+            CloudPanel::tr("Publish")};
+}
+
+StateView scheduleView(const QString &schedule, const QDateTime &next)
+{
+    return {next.isValid() ? CloudPanel::tr("%1 fires next at %2")
+                                 .arg(schedule, next.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                           : CloudPanel::tr("%1 is disabled or never fires").arg(schedule),
+            {CloudPanel::tr("Schedule")},
+            {},
+            QString(),
+            CloudPanel::tr("Fire Now"),
+            false};
+}
 } // namespace
 
 CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent), mRunner(runner)
@@ -270,61 +352,23 @@ void CloudPanel::refreshState()
         mStateTitle->setText(tr("%1: start the local cloud to see its state.").arg(mService));
         return;
     }
-    CloudState &state = mCloud->state();
-    if (kind == QLatin1String("queue")) {
-        const QList<QueueMessage> messages = state.messages(mService);
-        mStateTitle->setText(tr("%1: %n message(s)", nullptr, int(messages.size())).arg(mService));
-        mState->setHeaderLabels({tr("Message"), tr("Body"), tr("Received"), tr("Visible")});
-        const QDateTime now = mCloud->clock().now();
-        for (const QueueMessage &m : messages) {
-            auto *item = new QTreeWidgetItem(
-                mState,
-                {m.id, QString::fromUtf8(m.body.left(200)), QString::number(m.receiveCount),
-                 m.visibleAt <= now
-                     ? tr("yes")
-                     : tr("in flight until %1").arg(m.visibleAt.toLocalTime().toString(QStringLiteral("HH:mm:ss")))});
-            item->setData(0, kKey, m.id);
-        }
-        mInput->setPlaceholderText(tr("Message body"));
-        mAdd->setText(tr("Send"));
-    } else if (kind == QLatin1String("bucket")) {
-        const QList<StoredObject> objects = state.listObjects(mService);
-        mStateTitle->setText(tr("%1: %n object(s)", nullptr, int(objects.size())).arg(mService));
-        mState->setHeaderLabels({tr("Key"), tr("Size"), tr("Type"), tr("Modified")});
-        for (const StoredObject &o : objects) {
-            auto *item = new QTreeWidgetItem(mState, {o.key, QString::number(o.size), o.contentType,
-                                                      o.modified.toLocalTime().toString(QStringLiteral("HH:mm:ss"))});
-            item->setData(0, kKey, o.key);
-        }
-        mInput->setPlaceholderText(tr("key: content, for example notes/a.txt: hello"));
-        mAdd->setText(tr("Put"));
-    } else if (kind == QLatin1String("table")) {
-        const QList<QJsonObject> items = state.scan(mService);
-        mStateTitle->setText(tr("%1: %n item(s)", nullptr, int(items.size())).arg(mService));
-        mState->setHeaderLabels({tr("Item")});
-        for (const QJsonObject &i : items) {
-            const QString text = QString::fromUtf8(QJsonDocument(i).toJson(QJsonDocument::Compact));
-            auto *item = new QTreeWidgetItem(mState, {text});
-            item->setData(0, kKey, text);
-        }
-        mInput->setPlaceholderText(tr("An item in DynamoDB JSON, for example {\"id\": {\"S\": \"42\"}}"));
-        mAdd->setText(tr("Put"));
-    } else if (kind == QLatin1String("topic")) {
-        mStateTitle->setText(tr("%1: a topic keeps nothing; what is published goes to its subscribers.").arg(mService));
-        mState->setHeaderLabels({tr("Topic")});
-        mInput->setPlaceholderText(tr("Message to publish"));
-        mAdd->setText(tr("Publish"));
-    } else {
-        const QDateTime next = mCloud->nextFirings().value(mService);
-        mStateTitle->setText(
-            next.isValid() ? tr("%1 fires next at %2")
-                                 .arg(mService, next.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                           : tr("%1 is disabled or never fires").arg(mService));
-        mState->setHeaderLabels({tr("Schedule")});
-        mInput->setPlaceholderText(QString());
-        mInput->setEnabled(false);
-        mAdd->setText(tr("Fire Now"));
+    const QDateTime now = mCloud->clock().now();
+    const StateView view = kind == QLatin1String("queue")    ? queueView(mCloud->state(), mService, now)
+                           : kind == QLatin1String("bucket") ? bucketView(mCloud->state(), mService)
+                           : kind == QLatin1String("table")  ? tableView(mCloud->state(), mService)
+                           : kind == QLatin1String("topic")
+                               ? topicView(mService)
+                               : scheduleView(mService, mCloud->nextFirings().value(mService));
+    mStateTitle->setText(view.title);
+    mState->setHeaderLabels(view.headers);
+    for (const auto &[columns, key] : view.rows) {
+        auto *item = new QTreeWidgetItem(mState, columns);
+        item->setData(0, kKey, key);
     }
+    mInput->setPlaceholderText(view.placeholder);
+    if (!view.takesInput)
+        mInput->setEnabled(false);
+    mAdd->setText(view.action);
 }
 
 bool CloudPanel::addEntry(const QString &text)

@@ -16,11 +16,27 @@ const char *kTheme = "preferences/theme";
 const char *kLanguage = "preferences/language";
 const char *kProvider = "preferences/defaultProvider";
 const char *kRegion = "preferences/defaultRegion";
-const char *kIdle = "preferences/idleInstanceSeconds";
-const char *kCloudPort = "preferences/localCloudPort";
-const char *kAwsPort = "preferences/awsEndpointPort";
-const char *kAutosave = "preferences/autosaveSeconds";
 const char *kFont = "preferences/editorFont";
+
+// A whole number kept within its range; in the order of Preferences::Number.
+struct Bounded
+{
+    const char *key;
+    int fallback;
+    int minimum;
+    int maximum;
+};
+const Bounded kNumbers[] = {
+    {"preferences/idleInstanceSeconds", 300, 10, 3600},
+    {"preferences/localCloudPort", 3000, 1, 65535},
+    {"preferences/awsEndpointPort", 4566, 1, 65535},
+    {"preferences/autosaveSeconds", 60, 5, 3600},
+};
+
+const Bounded &bounded(Preferences::Number which)
+{
+    return kNumbers[int(which)];
+}
 
 QVariant read(const char *key, const QVariant &fallback)
 {
@@ -100,44 +116,21 @@ void Preferences::setDefaultRegion(const QString &region)
     write(kRegion, region.trimmed().isEmpty() ? QStringLiteral("us-east-1") : region.trimmed());
 }
 
-int Preferences::idleInstanceSeconds() const
+int Preferences::number(Number which) const
 {
-    return std::clamp(read(kIdle, 300).toInt(), 10, 3600);
+    const Bounded &b = bounded(which);
+    return std::clamp(read(b.key, b.fallback).toInt(), b.minimum, b.maximum);
 }
 
-void Preferences::setIdleInstanceSeconds(int seconds)
+void Preferences::setNumber(Number which, int value)
 {
-    write(kIdle, std::clamp(seconds, 10, 3600));
+    const Bounded &b = bounded(which);
+    write(b.key, std::clamp(value, b.minimum, b.maximum));
 }
 
-int Preferences::localCloudPort() const
+std::pair<int, int> Preferences::range(Number which)
 {
-    return std::clamp(read(kCloudPort, 3000).toInt(), 1, 65535);
-}
-
-void Preferences::setLocalCloudPort(int port)
-{
-    write(kCloudPort, std::clamp(port, 1, 65535));
-}
-
-int Preferences::awsEndpointPort() const
-{
-    return std::clamp(read(kAwsPort, 4566).toInt(), 1, 65535);
-}
-
-void Preferences::setAwsEndpointPort(int port)
-{
-    write(kAwsPort, std::clamp(port, 1, 65535));
-}
-
-int Preferences::autosaveSeconds() const
-{
-    return std::clamp(read(kAutosave, 60).toInt(), 5, 3600);
-}
-
-void Preferences::setAutosaveSeconds(int seconds)
-{
-    write(kAutosave, std::clamp(seconds, 5, 3600));
+    return {bounded(which).minimum, bounded(which).maximum};
 }
 
 QFont Preferences::editorFont() const

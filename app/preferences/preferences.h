@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QString>
 
+#include <utility>
+
 namespace Nimbus {
 
 // The studio's preferences, kept with QSettings and applied at once: whoever depends on
@@ -30,17 +32,23 @@ public:
     // The region functions run in locally (AWS_REGION) and the local cloud's ARNs name.
     QString defaultRegion() const;
     void setDefaultRegion(const QString &region);
+    // The whole-number settings, each kept within its range whatever the settings file says.
+    enum class Number { IdleInstanceSeconds, LocalCloudPort, AwsEndpointPort, AutosaveSeconds };
+    int number(Number which) const;
+    void setNumber(Number which, int value);
+    static std::pair<int, int> range(Number which); // smallest, largest
+
     // How long an idle function instance stays warm, in seconds.
-    int idleInstanceSeconds() const;
-    void setIdleInstanceSeconds(int seconds);
+    int idleInstanceSeconds() const { return number(Number::IdleInstanceSeconds); }
+    void setIdleInstanceSeconds(int seconds) { setNumber(Number::IdleInstanceSeconds, seconds); }
     // The ports the local cloud tries first (any free one if taken).
-    int localCloudPort() const;
-    void setLocalCloudPort(int port);
-    int awsEndpointPort() const;
-    void setAwsEndpointPort(int port);
+    int localCloudPort() const { return number(Number::LocalCloudPort); }
+    void setLocalCloudPort(int port) { setNumber(Number::LocalCloudPort, port); }
+    int awsEndpointPort() const { return number(Number::AwsEndpointPort); }
+    void setAwsEndpointPort(int port) { setNumber(Number::AwsEndpointPort, port); }
     // Seconds between recovery copies of the open project.
-    int autosaveSeconds() const;
-    void setAutosaveSeconds(int seconds);
+    int autosaveSeconds() const { return number(Number::AutosaveSeconds); }
+    void setAutosaveSeconds(int seconds) { setNumber(Number::AutosaveSeconds, seconds); }
     QFont editorFont() const;
     void setEditorFont(const QFont &font);
 

@@ -13,32 +13,65 @@
 
 namespace Nimbus {
 
+namespace {
+// A combo box of (text, value) items with the current value selected (else the first).
+QComboBox *choices(const char *objectName, const QList<std::pair<QString, QVariant>> &items, const QVariant &current,
+                   QWidget *parent)
+{
+    auto *combo = new QComboBox(parent);
+    combo->setObjectName(QLatin1String(objectName));
+    for (const auto &[text, value] : items)
+        combo->addItem(text, value);
+    combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    return combo;
+}
+} // namespace
+
 PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Preferences"));
     setObjectName(QStringLiteral("preferencesDialog"));
-    Preferences &p = Preferences::instance();
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(createAppearance());
+    layout->addWidget(createDefaults());
+    layout->addWidget(createLocalCloud());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
 
+QSpinBox *PreferencesDialog::numberBox(Preferences::Number which, const char *objectName, QWidget *parent)
+{
+    auto *box = new QSpinBox(parent);
+    box->setObjectName(QLatin1String(objectName));
+    const auto [minimum, maximum] = Preferences::range(which);
+    box->setRange(minimum, maximum);
+    box->setValue(Preferences::instance().number(which));
+    connect(box, &QSpinBox::valueChanged, this,
+            [which](int value) { Preferences::instance().setNumber(which, value); });
+    return box;
+}
+
+// Language, theme and the editor's font; every change applies at once.
+QWidget *PreferencesDialog::createAppearance()
+{
+    const Preferences &p = Preferences::instance();
     auto *look = new QGroupBox(tr("Appearance"), this);
     auto *lookForm = new QFormLayout(look);
-    mLanguage = new QComboBox(look);
-    mLanguage->setObjectName(QStringLiteral("languageCombo"));
-    mLanguage->addItem(tr("System language"), QString());
+    QList<std::pair<QString, QVariant>> languages{{tr("System language"), QString()}};
     for (const auto &[code, name] : Preferences::languages())
-        mLanguage->addItem(name, code);
-    mLanguage->setCurrentIndex(std::max(0, mLanguage->findData(p.language())));
+        languages.append({name, code});
+    mLanguage = choices("languageCombo", languages, p.language(), look);
     mRestart = new QLabel(tr("The new language applies when the studio starts again."), look);
     mRestart->setObjectName(QStringLiteral("restartNotice"));
     mRestart->setVisible(false);
     lookForm->addRow(tr("&Language:"), mLanguage);
     lookForm->addRow(QString(), mRestart);
-    mTheme = new QComboBox(look);
-    mTheme->setObjectName(QStringLiteral("themeCombo"));
-    mTheme->addItem(tr("System"), int(Preferences::Theme::System));
-    mTheme->addItem(tr("Light"), int(Preferences::Theme::Light));
-    mTheme->addItem(tr("Dark"), int(Preferences::Theme::Dark));
-    mTheme->setCurrentIndex(mTheme->findData(int(p.theme())));
+    mTheme = choices("themeCombo",
+                     {{tr("System"), int(Preferences::Theme::System)},
+                      {tr("Light"), int(Preferences::Theme::Light)},
+                      {tr("Dark"), int(Preferences::Theme::Dark)}},
+                     int(p.theme()), look);
     lookForm->addRow(tr("&Theme:"), mTheme);
     mFont = new QFontComboBox(look);
     mFont->setObjectName(QStringLiteral("editorFontCombo"));
@@ -56,63 +89,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     fontLabel->setBuddy(mFont);
     mFontSize->setAccessibleName(tr("Editor font size"));
     lookForm->addRow(fontLabel, fontRow);
-    layout->addWidget(look);
 
-    auto *work = new QGroupBox(tr("Defaults"), this);
-    auto *workForm = new QFormLayout(work);
-    mProvider = new QComboBox(work);
-    mProvider->setObjectName(QStringLiteral("providerCombo"));
-    mProvider->addItem(QStringLiteral("AWS"), QStringLiteral("aws"));
-    mProvider->addItem(QStringLiteral("Microsoft Azure"), QStringLiteral("azure"));
-    mProvider->addItem(QStringLiteral("Google Cloud"), QStringLiteral("gcp"));
-    mProvider->addItem(QStringLiteral("Scaleway"), QStringLiteral("scaleway"));
-    mProvider->setCurrentIndex(std::max(0, mProvider->findData(p.defaultProvider())));
-    workForm->addRow(tr("&Provider:"), mProvider);
-    mRegion = new QComboBox(work);
-    mRegion->setObjectName(QStringLiteral("regionCombo"));
-    mRegion->setEditable(true);
-    mRegion->addItems({QStringLiteral("us-east-1"), QStringLiteral("us-west-2"), QStringLiteral("eu-west-1"),
-                       QStringLiteral("eu-west-3"), QStringLiteral("eu-central-1"), QStringLiteral("ap-northeast-1")});
-    mRegion->setCurrentText(p.defaultRegion());
-    workForm->addRow(tr("&Region:"), mRegion);
-    mIdle = new QSpinBox(work);
-    mIdle->setObjectName(QStringLiteral("idleSpin"));
-    mIdle->setRange(10, 3600);
-    mIdle->setSuffix(tr(" s"));
-    mIdle->setValue(p.idleInstanceSeconds());
-    mIdle->setToolTip(tr("How long a function instance stays warm without invocations"));
-    workForm->addRow(tr("&Idle instances end after:"), mIdle);
-    mAutosave = new QSpinBox(work);
-    mAutosave->setObjectName(QStringLiteral("autosaveSpin"));
-    mAutosave->setRange(5, 3600);
-    mAutosave->setSuffix(tr(" s"));
-    mAutosave->setValue(p.autosaveSeconds());
-    workForm->addRow(tr("&Autosave every:"), mAutosave);
-    layout->addWidget(work);
-
-    auto *cloud = new QGroupBox(tr("Local cloud"), this);
-    auto *cloudForm = new QFormLayout(cloud);
-    mCloudPort = new QSpinBox(cloud);
-    mCloudPort->setObjectName(QStringLiteral("cloudPortSpin"));
-    mCloudPort->setRange(1, 65535);
-    mCloudPort->setValue(p.localCloudPort());
-    cloudForm->addRow(tr("&Gateway port:"), mCloudPort);
-    mAwsPort = new QSpinBox(cloud);
-    mAwsPort->setObjectName(QStringLiteral("awsPortSpin"));
-    mAwsPort->setRange(1, 65535);
-    mAwsPort->setValue(p.awsEndpointPort());
-    cloudForm->addRow(tr("AWS &endpoint port:"), mAwsPort);
-    cloudForm->addRow(QString(),
-                      new QLabel(tr("Another free port is used when one is taken; a running cloud keeps its ports "
-                                    "until it is started again."),
-                                 cloud));
-    layout->addWidget(cloud);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
-
-    // Every change applies at once.
     connect(mLanguage, &QComboBox::currentIndexChanged, this, [this] {
         Preferences::instance().setLanguage(mLanguage->currentData().toString());
         mRestart->setVisible(true);
@@ -126,16 +103,57 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     };
     connect(mFont, &QFontComboBox::currentFontChanged, this, applyFont);
     connect(mFontSize, &QSpinBox::valueChanged, this, applyFont);
+    return look;
+}
+
+// The provider and region new work starts on, idle instances, autosave.
+QWidget *PreferencesDialog::createDefaults()
+{
+    const Preferences &p = Preferences::instance();
+    auto *work = new QGroupBox(tr("Defaults"), this);
+    auto *workForm = new QFormLayout(work);
+    mProvider = choices("providerCombo",
+                        {{QStringLiteral("AWS"), QStringLiteral("aws")},
+                         {QStringLiteral("Microsoft Azure"), QStringLiteral("azure")},
+                         {QStringLiteral("Google Cloud"), QStringLiteral("gcp")},
+                         {QStringLiteral("Scaleway"), QStringLiteral("scaleway")}},
+                        p.defaultProvider(), work);
+    workForm->addRow(tr("&Provider:"), mProvider);
+    mRegion = new QComboBox(work);
+    mRegion->setObjectName(QStringLiteral("regionCombo"));
+    mRegion->setEditable(true);
+    mRegion->addItems({QStringLiteral("us-east-1"), QStringLiteral("us-west-2"), QStringLiteral("eu-west-1"),
+                       QStringLiteral("eu-west-3"), QStringLiteral("eu-central-1"), QStringLiteral("ap-northeast-1")});
+    mRegion->setCurrentText(p.defaultRegion());
+    workForm->addRow(tr("&Region:"), mRegion);
+    mIdle = numberBox(Preferences::Number::IdleInstanceSeconds, "idleSpin", work);
+    mIdle->setSuffix(tr(" s"));
+    mIdle->setToolTip(tr("How long a function instance stays warm without invocations"));
+    workForm->addRow(tr("&Idle instances end after:"), mIdle);
+    mAutosave = numberBox(Preferences::Number::AutosaveSeconds, "autosaveSpin", work);
+    mAutosave->setSuffix(tr(" s"));
+    workForm->addRow(tr("&Autosave every:"), mAutosave);
+
     connect(mProvider, &QComboBox::currentIndexChanged, this,
             [this] { Preferences::instance().setDefaultProvider(mProvider->currentData().toString()); });
     connect(mRegion, &QComboBox::currentTextChanged, this,
             [](const QString &region) { Preferences::instance().setDefaultRegion(region); });
-    connect(mIdle, &QSpinBox::valueChanged, this, [](int s) { Preferences::instance().setIdleInstanceSeconds(s); });
-    connect(mAutosave, &QSpinBox::valueChanged, this, [](int s) { Preferences::instance().setAutosaveSeconds(s); });
-    connect(mCloudPort, &QSpinBox::valueChanged, this,
-            [](int port) { Preferences::instance().setLocalCloudPort(port); });
-    connect(mAwsPort, &QSpinBox::valueChanged, this,
-            [](int port) { Preferences::instance().setAwsEndpointPort(port); });
+    return work;
+}
+
+QWidget *PreferencesDialog::createLocalCloud()
+{
+    auto *cloud = new QGroupBox(tr("Local cloud"), this);
+    auto *cloudForm = new QFormLayout(cloud);
+    mCloudPort = numberBox(Preferences::Number::LocalCloudPort, "cloudPortSpin", cloud);
+    cloudForm->addRow(tr("&Gateway port:"), mCloudPort);
+    mAwsPort = numberBox(Preferences::Number::AwsEndpointPort, "awsPortSpin", cloud);
+    cloudForm->addRow(tr("AWS &endpoint port:"), mAwsPort);
+    cloudForm->addRow(QString(),
+                      new QLabel(tr("Another free port is used when one is taken; a running cloud keeps its ports "
+                                    "until it is started again."),
+                                 cloud));
+    return cloud;
 }
 
 } // namespace Nimbus

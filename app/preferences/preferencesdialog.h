@@ -1,5 +1,7 @@
 #pragma once
 
+#include "preferences.h"
+
 #include <QDialog>
 
 class QComboBox;
@@ -19,6 +21,12 @@ public:
     explicit PreferencesDialog(QWidget *parent = nullptr);
 
 private:
+    QWidget *createAppearance();
+    QWidget *createDefaults();
+    QWidget *createLocalCloud();
+    // A spin box over a whole-number preference: its range, its value, applied at once.
+    QSpinBox *numberBox(Preferences::Number which, const char *objectName, QWidget *parent);
+
     QComboBox *mLanguage;
     QLabel *mRestart;
     QComboBox *mTheme;

@@ -75,6 +75,28 @@ CodeEditor *jsonView(QWidget *parent, bool readOnly)
 RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), mRunner(runner)
 {
     setObjectName(QStringLiteral("runPanel"));
+    QLayout *top = createTopRow();
+    QWidget *eventSide = createEventSide();
+    QWidget *outputSide = createOutputSide();
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(eventSide);
+    split->addWidget(outputSide);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({420, 580});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(mRunner, &FunctionRunner::started, this, &RunPanel::onStarted);
+    connect(mRunner, &FunctionRunner::finished, this, &RunPanel::onFinished);
+    updateButtons();
+}
+
+// Function, event, and what to do with them.
+QLayout *RunPanel::createTopRow()
+{
     mFunctionBox = new QComboBox(this);
     mFunctionBox->setObjectName(QStringLiteral("functionBox"));
     mFunctionBox->setMinimumContentsLength(8);
@@ -106,7 +128,31 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     top->addSpacing(8);
     top->addWidget(mInvoke);
 
-    // Left: the event.
+    connect(mFunctionBox, qOverload<int>(&QComboBox::activated), this,
+            [this](int index) { setFunction(NodeId(mFunctionBox->itemData(index).toLongLong())); });
+    connect(mEventBox, qOverload<int>(&QComboBox::activated), this, &RunPanel::chooseEvent);
+    connect(mInvoke, &QPushButton::clicked, this, &RunPanel::invoke);
+    connect(mSaveEvent, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save Event"), tr("Name of the event:"), QLineEdit::Normal,
+                                                   QString(), &ok);
+        if (ok && !name.trimmed().isEmpty())
+            saveEvent(name.trimmed());
+    });
+    connect(mDeleteEvent, &QPushButton::clicked, this, [this] {
+        const QVariantList data = mEventBox->currentData().toList();
+        if (data.value(0).toInt() != SavedEvent)
+            return;
+        // A failed removal leaves the event in the list rebuilt below.
+        (void)mRunner->history().removeSavedEvent(mFunction, data.value(1).toString());
+        rebuildEvents();
+    });
+    return top;
+}
+
+// Left: the event, checked as it is typed.
+QWidget *RunPanel::createEventSide()
+{
     auto *eventSide = new QWidget(this);
     mEventEditor = jsonView(eventSide, false);
     mEventEditor->setObjectName(QStringLiteral("eventEditor"));
@@ -121,8 +167,13 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     mValidateTimer->setInterval(150);
     connect(mValidateTimer, &QTimer::timeout, this, &RunPanel::validateEvent);
     connect(mEventEditor, &QsciScintilla::textChanged, mValidateTimer, qOverload<>(&QTimer::start));
+    mEventEditor->setAccessibleName(tr("Event"));
+    return eventSide;
+}
 
-    // Right: what came back.
+// Right: what came back (status, error, result, logs, history).
+QWidget *RunPanel::createOutputSide()
+{
     auto *outputSide = new QWidget(this);
     mBadge = new QLabel(outputSide);
     mBadge->setObjectName(QStringLiteral("coldWarmBadge"));
@@ -154,8 +205,23 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     mLogs->setLineWrapMode(QPlainTextEdit::NoWrap);
     mOutputTabs->addTab(mResult, tr("Result"));
     mOutputTabs->addTab(mLogs, tr("Logs"));
+    mOutputTabs->addTab(createHistoryPage(), tr("History"));
+    // What a screen reader announces for each view.
+    mResult->setAccessibleName(tr("Result"));
+    mLogs->setAccessibleName(tr("Logs"));
+    mHistory->setAccessibleName(tr("History"));
 
-    // History: the runs of this function, newest first.
+    auto *outputLayout = new QVBoxLayout(outputSide);
+    outputLayout->setContentsMargins(0, 0, 0, 0);
+    outputLayout->addLayout(statusRow);
+    outputLayout->addWidget(mErrorLabel);
+    outputLayout->addWidget(mOutputTabs, 1);
+    return outputSide;
+}
+
+// The runs of this function, newest first, with the chosen one's event, result and logs.
+QWidget *RunPanel::createHistoryPage()
+{
     auto *historyPage = new QWidget(mOutputTabs);
     mHistory = new QTreeWidget(historyPage);
     mHistory->setObjectName(QStringLiteral("historyTree"));
@@ -194,49 +260,7 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     historyLayout->setContentsMargins(0, 4, 0, 0);
     historyLayout->addLayout(historyButtons);
     historyLayout->addWidget(historySplit, 1);
-    mOutputTabs->addTab(historyPage, tr("History"));
-    // What a screen reader announces for each view.
-    mEventEditor->setAccessibleName(tr("Event"));
-    mResult->setAccessibleName(tr("Result"));
-    mLogs->setAccessibleName(tr("Logs"));
-    mHistory->setAccessibleName(tr("History"));
 
-    auto *outputLayout = new QVBoxLayout(outputSide);
-    outputLayout->setContentsMargins(0, 0, 0, 0);
-    outputLayout->addLayout(statusRow);
-    outputLayout->addWidget(mErrorLabel);
-    outputLayout->addWidget(mOutputTabs, 1);
-
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(eventSide);
-    split->addWidget(outputSide);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    split->setSizes({420, 580});
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(top);
-    layout->addWidget(split, 1);
-
-    connect(mFunctionBox, qOverload<int>(&QComboBox::activated), this,
-            [this](int index) { setFunction(NodeId(mFunctionBox->itemData(index).toLongLong())); });
-    connect(mEventBox, qOverload<int>(&QComboBox::activated), this, &RunPanel::chooseEvent);
-    connect(mInvoke, &QPushButton::clicked, this, &RunPanel::invoke);
-    connect(mSaveEvent, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("Save Event"), tr("Name of the event:"), QLineEdit::Normal,
-                                                   QString(), &ok);
-        if (ok && !name.trimmed().isEmpty())
-            saveEvent(name.trimmed());
-    });
-    connect(mDeleteEvent, &QPushButton::clicked, this, [this] {
-        const QVariantList data = mEventBox->currentData().toList();
-        if (data.value(0).toInt() != SavedEvent)
-            return;
-        // A failed removal leaves the event in the list rebuilt below.
-        (void)mRunner->history().removeSavedEvent(mFunction, data.value(1).toString());
-        rebuildEvents();
-    });
     connect(mHistory, &QTreeWidget::itemSelectionChanged, this, &RunPanel::showHistoryEntry);
     connect(mHistory, &QTreeWidget::itemDoubleClicked, this, [this] { mRerun->click(); });
     connect(mRerun, &QPushButton::clicked, this, [this] {
@@ -258,9 +282,7 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
                     selected[0]->data(0, kHistoryIdRole).toLongLong());
         }
     });
-    connect(mRunner, &FunctionRunner::started, this, &RunPanel::onStarted);
-    connect(mRunner, &FunctionRunner::finished, this, &RunPanel::onFinished);
-    updateButtons();
+    return historyPage;
 }
 
 void RunPanel::setProject(Project *project)
@@ -369,11 +391,16 @@ void RunPanel::chooseEvent(int index)
     QByteArray json;
     QString error;
     bool ok = false;
+    auto take = [&](const Result<QByteArray> &generated) {
+        ok = generated.hasValue();
+        json = generated.valueOr(QByteArray());
+        error = generated.errorMessage();
+    };
     switch (data.value(0).toInt()) {
     case TriggerEvent:
         for (const TriggerEvents::Source &source : TriggerEvents::forFunction(*mProject, mFunction))
             if (qlonglong(source.node) == data.value(1).toLongLong())
-                ok = TriggerEvents::generate(source, &json, &error);
+                take(TriggerEvents::generate(source));
         break;
     case SavedEvent:
         for (const RunHistory::SavedEvent &event : mRunner->history().savedEvents(mFunction))
@@ -382,7 +409,7 @@ void RunPanel::chooseEvent(int index)
                 ok = true;
             }
         break;
-    case TemplateEvent: ok = EventTemplates::builtin().generate(data.value(1).toString(), {}, &json, &error); break;
+    case TemplateEvent: take(EventTemplates::builtin().generate(data.value(1).toString(), {})); break;
     }
     if (ok)
         mEventEditor->setText(prettyJson(json));
@@ -439,10 +466,9 @@ bool RunPanel::invoke()
         return false;
     }
     emit aboutToInvoke(mFunction);
-    QString error;
-    const QString requestId = mRunner->invoke(mFunction, mEventEditor->text().toUtf8(), &error);
-    if (requestId.isEmpty()) {
-        mErrorLabel->setText(error.toHtmlEscaped());
+    const Result<QString> started = mRunner->invoke(mFunction, mEventEditor->text().toUtf8());
+    if (!started) {
+        mErrorLabel->setText(started.errorMessage().toHtmlEscaped());
         mErrorLabel->show();
         return false;
     }
@@ -514,13 +540,13 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
     const QString type = r.error.value(QLatin1String("errorType")).toString();
     const QString message = r.error.value(QLatin1String("errorMessage")).toString();
     QString text = QStringLiteral("<b>%1</b>: %2").arg(type.toHtmlEscaped(), message.toHtmlEscaped());
-    FunctionSpec spec;
-    QString error;
-    if (mProject && FunctionSpec::fromNode(*mProject, mFunction, &spec, &error)) {
-        const QList<SourceLocation> places = StackTrace::userLocations(r.error, spec.sourceDirectory);
+    const Result<FunctionSpec> spec = mProject ? FunctionSpec::fromNode(*mProject, mFunction)
+                                               : Result<FunctionSpec>(Error{});
+    if (spec) {
+        const QList<SourceLocation> places = StackTrace::userLocations(r.error, spec->sourceDirectory);
         if (!places.isEmpty()) {
             const SourceLocation &at = places.first();
-            const QString shown = QDir(spec.sourceDirectory).relativeFilePath(at.file);
+            const QString shown = QDir(spec->sourceDirectory).relativeFilePath(at.file);
             text += QStringLiteral(" &mdash; <a href=\"%1:%2\">%3:%2</a>")
                         .arg(at.file.toHtmlEscaped())
                         .arg(at.line)

@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class QLayout;
 class QPlainTextEdit;
 class QPushButton;
 class QTabWidget;
@@ -62,6 +63,10 @@ signals:
     void locationActivated(Nimbus::NodeId function, const QString &file, int line, const QString &message);
 
 private:
+    QLayout *createTopRow();
+    QWidget *createEventSide();
+    QWidget *createOutputSide();
+    QWidget *createHistoryPage();
     void rebuildFunctions();
     void rebuildEvents();
     void chooseEvent(int index);
