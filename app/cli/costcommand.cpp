@@ -104,12 +104,10 @@ int CommandLine::cost(const QStringList &arguments)
     };
 
     if (parser.isSet(update)) {
-        std::atomic<bool> cancel{false};
-        QString message;
-        const bool ok = PricingUpdater::update(QUrl(parser.value(update)), PricingCatalogs::defaultUserDirectory(), {},
-                                               cancel, {}, &message);
-        (ok ? mOut : mErr) << message << '\n';
-        return ok ? Success : InputError;
+        const Result<QString> updated =
+            PricingUpdater::update(QUrl(parser.value(update)), PricingCatalogs::defaultUserDirectory()).result();
+        (updated ? mOut : mErr) << (updated ? *updated : updated.errorMessage()) << '\n';
+        return updated ? Success : InputError;
     }
 
     const QString formatName = parser.value(format);
@@ -249,7 +247,6 @@ int CommandLine::cost(const QStringList &arguments)
     report.projectName = hasProject ? project.displayName() : tr("quick estimate");
 
     QByteArray data;
-    QString error;
     if (formatName == QLatin1String("html") || formatName == QLatin1String("pdf"))
         ReportCharts::addToReport(report, engine, options);
     if (formatName == QLatin1String("pdf")) {

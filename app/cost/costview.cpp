@@ -85,9 +85,22 @@ CostView::CostView(QWidget *parent) : QWidget(parent)
     });
     buildUi();
     loadCatalogs();
+    connect(&mPriceUpdate, &QFutureWatcherBase::progressRangeChanged, this, [this](int minimum, int maximum) {
+        if (mProgress)
+            mProgress->setRange(minimum, maximum);
+    });
+    connect(&mPriceUpdate, &QFutureWatcherBase::progressValueChanged, this, [this](int value) {
+        if (mProgress)
+            mProgress->setValue(value);
+    });
+    connect(&mPriceUpdate, &QFutureWatcherBase::finished, this, &CostView::priceUpdateDone);
 }
 
-CostView::~CostView() = default;
+// A download still running stops soon; it changes nothing once cancelled.
+CostView::~CostView()
+{
+    mPriceUpdate.cancel();
+}
 
 void CostView::buildUi()
 {
@@ -718,42 +731,44 @@ void CostView::saveReport()
 
 void CostView::updatePricesFromUrl()
 {
-    if (mUpdater && mUpdater->isRunning())
+    if (isUpdatingPrices())
         return;
     bool ok = false;
     const QString address = QInputDialog::getText(this, tr("Update Prices from URL"),
                                                   tr("Address of a pricing catalog (https://...):"), QLineEdit::Normal,
                                                   QStringLiteral("https://"), &ok);
-    if (!ok || address.trimmed().isEmpty())
+    if (ok && !address.trimmed().isEmpty())
+        updatePricesFrom(QUrl(address.trimmed()));
+}
+
+void CostView::updatePricesFrom(const QUrl &url)
+{
+    if (isUpdatingPrices())
         return;
-    if (!mUpdater) {
-        mUpdater = new PricingUpdater(mPricingDirectory, this);
-        connect(mUpdater, &PricingUpdater::progress, this, [this](qint64 received, qint64 total) {
-            if (!mProgress)
-                return;
-            mProgress->setMaximum(total > 0 ? int(total / 1024) : 0);
-            mProgress->setValue(int(received / 1024));
-        });
-        connect(mUpdater, &PricingUpdater::finished, this, [this](bool updated, const QString &text) {
-            if (mProgress)
-                mProgress->deleteLater();
-            if (updated) {
-                loadCatalogs();
-                recompute();
-                emit message(text);
-            } else {
-                emit error(tr("Update Prices from URL"), text);
-            }
-        });
-    }
-    if (!mUpdater->start(QUrl(address.trimmed()))) {
-        emit error(tr("Update Prices from URL"), mUpdater->errorString());
-        return;
-    }
     mProgress = new QProgressDialog(tr("Downloading prices..."), tr("Cancel"), 0, 0, this);
+    mProgress->setObjectName(QStringLiteral("priceProgress"));
     mProgress->setWindowModality(Qt::WindowModal);
     mProgress->setMinimumDuration(200);
-    connect(mProgress, &QProgressDialog::canceled, mUpdater, &PricingUpdater::cancel);
+    connect(mProgress, &QProgressDialog::canceled, &mPriceUpdate, &QFutureWatcherBase::cancel);
+    mPriceUpdate.setFuture(PricingUpdater::update(url, mPricingDirectory));
+}
+
+void CostView::priceUpdateDone()
+{
+    if (mProgress)
+        mProgress->deleteLater();
+    if (mPriceUpdate.isCanceled()) {
+        emit message(tr("Price update cancelled; the prices in use are unchanged."));
+        return;
+    }
+    const Result<QString> updated = mPriceUpdate.result();
+    if (!updated) {
+        emit error(tr("Update Prices from URL"), updated.errorMessage());
+        return;
+    }
+    loadCatalogs();
+    recompute();
+    emit message(*updated);
 }
 
 } // namespace Nimbus
