@@ -153,10 +153,10 @@ void InspectorWidget::rebuild()
 
 void InspectorWidget::addCodeFiles(const Node &node)
 {
-    FunctionSpec spec;
-    QString error;
-    if (!FunctionSpec::fromNode(*mProject, node.id, &spec, &error))
+    const Result<FunctionSpec> read = FunctionSpec::fromNode(*mProject, node.id);
+    if (!read)
         return;
+    const FunctionSpec &spec = *read;
     mCodeFiles = new QListWidget(mFormHost);
     mCodeFiles->setObjectName(QStringLiteral("codeFiles"));
     mCodeFiles->setAccessibleName(tr("Code files"));

@@ -40,10 +40,12 @@ QString WriteScaffoldCommand::absolutePath() const
 void WriteScaffoldCommand::writeFirst()
 {
     const QString base = mProject->directory();
-    Scaffold wanted;
-    QString error;
-    if (base.isEmpty() || !Scaffold::forFunction(*mProject, mFunction, &wanted, &error))
+    if (base.isEmpty())
         return;
+    const Result<Scaffold> scaffold = Scaffold::forFunction(*mProject, mFunction);
+    if (!scaffold)
+        return;
+    const Scaffold &wanted = *scaffold;
     const std::optional<QByteArray> before = contentOf(wanted.absolutePath);
     // The outermost folder that Scaffold::write will have to create.
     QString created;

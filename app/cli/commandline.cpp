@@ -462,11 +462,16 @@ int CommandLine::invoke(const QStringList &arguments)
     } else if (parser.isSet(templateOption)) {
         QHash<QString, QString> values;
         QString error;
-        if (!parseSettings(parser.values(set), &values, &error)
-            || !EventTemplates::builtin().generate(parser.value(templateOption), values, &event, &error)) {
+        if (!parseSettings(parser.values(set), &values, &error)) {
             mErr << "nimbus invoke: " << error << '\n';
             return UsageError;
         }
+        const Result<QByteArray> generated = EventTemplates::builtin().generate(parser.value(templateOption), values);
+        if (!generated) {
+            mErr << "nimbus invoke: " << generated.errorMessage() << '\n';
+            return UsageError;
+        }
+        event = *generated;
     }
     if (parser.isSet(eventFile) && parser.isSet(templateOption)) {
         mErr << "nimbus invoke: " << tr("use --event or --template, not both") << '\n';
@@ -484,15 +489,15 @@ int CommandLine::invoke(const QStringList &arguments)
         return InputError;
     const QString name = parser.positionalArguments().at(1);
     const Node *node = project.architecture().nodeByName(name);
-    FunctionSpec spec;
-    QString error;
-    if (!node || !FunctionSpec::fromNode(project, node->id, &spec, &error)) {
-        mErr << "nimbus invoke: " << (node ? error : tr("no function named '%1'").arg(name)) << '\n';
+    const Result<FunctionSpec> spec = node ? FunctionSpec::fromNode(project, node->id)
+                                           : Result<FunctionSpec>(fail(tr("no function named '%1'").arg(name)));
+    if (!spec) {
+        mErr << "nimbus invoke: " << spec.errorMessage() << '\n';
         return UsageError;
     }
 
-    return runInvocations(project, node, spec, event, *times, parser.isSet(json), mOut, mErr) ? Success
-                                                                                              : ValidationErrors;
+    return runInvocations(project, node, *spec, event, *times, parser.isSet(json), mOut, mErr) ? Success
+                                                                                               : ValidationErrors;
 }
 
 int CommandLine::events(const QStringList &arguments)
@@ -526,13 +531,16 @@ int CommandLine::events(const QStringList &arguments)
     }
     QHash<QString, QString> values;
     QString error;
-    QByteArray event;
-    if (!parseSettings(parser.values(set), &values, &error)
-        || !templates.generate(parser.positionalArguments().at(1), values, &event, &error)) {
+    if (!parseSettings(parser.values(set), &values, &error)) {
         mErr << "nimbus events: " << error << '\n';
         return UsageError;
     }
-    mOut << QString::fromUtf8(event);
+    const Result<QByteArray> event = templates.generate(parser.positionalArguments().at(1), values);
+    if (!event) {
+        mErr << "nimbus events: " << event.errorMessage() << '\n';
+        return UsageError;
+    }
+    mOut << QString::fromUtf8(*event);
     return Success;
 }
 

@@ -283,12 +283,12 @@ EditorPage *EditorArea::openFunction(NodeId function)
 {
     if (!mProject)
         return nullptr;
-    FunctionSpec spec;
-    QString message;
-    if (!FunctionSpec::fromNode(*mProject, function, &spec, &message)) {
-        emit error(tr("Cannot Open Code"), message);
+    const Result<FunctionSpec> read = FunctionSpec::fromNode(*mProject, function);
+    if (!read) {
+        emit error(tr("Cannot Open Code"), read.errorMessage());
         return nullptr;
     }
+    const FunctionSpec &spec = *read;
     if (mProject->directory().isEmpty()) {
         emit error(tr("Cannot Open Code"), tr("Save the project first: its functions' code is kept beside it."));
         return nullptr;
@@ -299,11 +299,13 @@ EditorPage *EditorArea::openFunction(NodeId function)
         if (QFileInfo(file).isFile())
             return openFile(file, function);
     }
-    Scaffold scaffold;
-    if (!Scaffold::forFunction(*mProject, function, &scaffold, &message) || !scaffold.write(&message)) {
-        emit error(tr("Cannot Create the Handler"), message);
+    const Result<Scaffold> made = Scaffold::forFunction(*mProject, function);
+    const Result<void> written = made ? made->write() : Result<void>(made.error());
+    if (!written) {
+        emit error(tr("Cannot Create the Handler"), written.errorMessage());
         return nullptr;
     }
+    const Scaffold &scaffold = *made;
     emit statusMessage(tr("Created %1 for '%2' from the %3 template")
                            .arg(QDir::toNativeSeparators(scaffold.relativePath), spec.name, scaffold.templateName));
     return openFile(scaffold.absolutePath, function);
@@ -314,10 +316,10 @@ void EditorArea::setEventSample(EditorPage *page)
     if (!mProject || page->function() == kInvalidNodeId)
         return;
     const QList<TriggerEvents::Source> sources = TriggerEvents::forFunction(*mProject, page->function());
-    QByteArray json;
-    QString message;
-    if (!sources.isEmpty() && TriggerEvents::generate(sources.first(), &json, &message))
-        page->editor()->setEventSample(QJsonDocument::fromJson(json).object());
+    const Result<QByteArray> json = sources.isEmpty() ? Result<QByteArray>(Error{})
+                                                      : TriggerEvents::generate(sources.first());
+    if (json)
+        page->editor()->setEventSample(QJsonDocument::fromJson(*json).object());
     else
         page->editor()->setEventSample(QJsonObject());
 }

@@ -251,21 +251,21 @@ qint64 LocalCloud::deliver(const Node *function, const QByteArray &event, const 
 {
     if (!withinLoopLimit(cause, source, function->name))
         return 0;
-    QString error;
-    const QString requestId = mRunner.invoke(function->id, event, &error, rejectWhenBusy);
+    const Result<QString> started = mRunner.invoke(function->id, event, rejectWhenBusy);
     CloudLogEntry entry;
     entry.kind = CloudLogEntry::Kind::Invocation;
     entry.cause = cause;
     entry.source = source;
     entry.target = function->name;
-    if (requestId.isEmpty()) {
+    if (!started) {
         entry.kind = CloudLogEntry::Kind::Error;
         entry.ok = false;
-        entry.detail = error;
+        entry.detail = started.errorMessage();
         addLog(entry);
-        fail(error);
+        fail(started.errorMessage());
         return 0;
     }
+    const QString &requestId = *started;
     entry.detail = tr("running");
     entry.finished = false;
     const qint64 id = addLog(entry);

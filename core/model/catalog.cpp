@@ -271,13 +271,14 @@ QJsonObject NodeKind::defaultProperties(const QString &nodeName) const
     return result;
 }
 
-bool Catalog::addKind(const QByteArray &json, const QString &fileName)
+Result<void> Catalog::addKind(const QByteArray &json, const QString &fileName)
 {
+    QString error; // the first problem found, naming the file and the place
     QJsonObject o;
     if (!parseObject(json, fileName, "nimbus-catalog-kind",
-                     QT_TRANSLATE_NOOP("Nimbus::Catalog", "'format' must be \"nimbus-catalog-kind\""), &o, &mError))
-        return false;
-    Reader r(fileName, &mError);
+                     QT_TRANSLATE_NOOP("Nimbus::Catalog", "'format' must be \"nimbus-catalog-kind\""), &o, &error))
+        return fail(error);
+    Reader r(fileName, &error);
     NodeKind kind;
     kind.id = r.string(o, "id");
     kind.name = r.string(o, "name");
@@ -285,20 +286,20 @@ bool Catalog::addKind(const QByteArray &json, const QString &fileName)
     kind.iconFile = r.string(o, "icon", false);
     kind.help = r.string(o, "help", false);
     if (!r.ok())
-        return false;
+        return fail(error);
     if (this->kind(kind.id)) {
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "kind '%1' is defined twice").arg(kind.id));
-        return false;
+        return fail(error);
     }
 
     const QJsonObject caps = o.value(QLatin1String("capabilities")).toObject();
     if (!readCapabilities(r, caps, kind))
-        return false;
+        return fail(error);
 
     const QJsonValue props = o.value(QLatin1String("properties"));
     if (!props.isArray()) {
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "'properties' must be an array"));
-        return false;
+        return fail(error);
     }
     const QJsonArray propArray = props.toArray();
     for (int i = 0; i < propArray.size() && r.ok(); ++i) {
@@ -313,23 +314,24 @@ bool Catalog::addKind(const QByteArray &json, const QString &fileName)
         kind.properties.append(spec);
     }
     if (!r.ok())
-        return false;
+        return fail(error);
 
     r.setWhere(fileName);
     checkPropertyNames(r, o, kind);
     if (!r.ok())
-        return false;
+        return fail(error);
     mKinds.append(kind);
-    return true;
+    return {};
 }
 
-bool Catalog::setEdges(const QByteArray &json, const QString &fileName)
+Result<void> Catalog::setEdges(const QByteArray &json, const QString &fileName)
 {
+    QString error; // the first problem found, naming the file and the place
     QJsonObject o;
     if (!parseObject(json, fileName, "nimbus-catalog-edges",
-                     QT_TRANSLATE_NOOP("Nimbus::Catalog", "'format' must be \"nimbus-catalog-edges\""), &o, &mError))
-        return false;
-    Reader r(fileName, &mError);
+                     QT_TRANSLATE_NOOP("Nimbus::Catalog", "'format' must be \"nimbus-catalog-edges\""), &o, &error))
+        return fail(error);
+    Reader r(fileName, &error);
     QList<EdgeType> types;
     const QJsonArray typeArray = o.value(QLatin1String("edgeTypes")).toArray();
     for (int i = 0; i < typeArray.size() && r.ok(); ++i) {
@@ -365,63 +367,58 @@ bool Catalog::setEdges(const QByteArray &json, const QString &fileName)
         rules.append(rule);
     }
     if (!r.ok())
-        return false;
+        return fail(error);
     mEdgeTypes = types;
     mRules = rules;
-    return true;
+    return {};
 }
 
-bool Catalog::loadDirectory(const QString &directory)
+Result<void> Catalog::loadDirectory(const QString &directory)
 {
     mKinds.clear();
     mEdgeTypes.clear();
     mRules.clear();
-    mError.clear();
 
     const QDir dir(directory);
     const QDir kindsDir(dir.filePath(QStringLiteral("kinds")));
     const QStringList files = kindsDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
     if (files.isEmpty()) {
-        mError = QCoreApplication::translate("Nimbus::Catalog", "%1: no node kinds found").arg(kindsDir.path());
-        return false;
+        return fail(QCoreApplication::translate("Nimbus::Catalog", "%1: no node kinds found").arg(kindsDir.path()));
     }
     for (const QString &name : files) {
         QFile file(kindsDir.filePath(name));
         if (!file.open(QIODevice::ReadOnly)) {
-            mError = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
-            return false;
+            return fail(QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
         }
-        if (!addKind(file.readAll(), file.fileName()))
-            return false;
+        if (Result<void> added = addKind(file.readAll(), file.fileName()); !added)
+            return added;
     }
 
     QFile edges(dir.filePath(QStringLiteral("edges.json")));
     if (!edges.open(QIODevice::ReadOnly)) {
-        mError = QStringLiteral("%1: %2").arg(edges.fileName(), edges.errorString());
-        return false;
+        return fail(QStringLiteral("%1: %2").arg(edges.fileName(), edges.errorString()));
     }
-    if (!setEdges(edges.readAll(), edges.fileName()))
-        return false;
+    if (Result<void> set = setEdges(edges.readAll(), edges.fileName()); !set)
+        return set;
 
     // Rules may only name kinds that exist, so a typo cannot silently disable a connection.
     for (const EdgeRule &rule : std::as_const(mRules)) {
         for (const QString &k : {rule.from, rule.to}) {
             if (!kind(k)) {
-                mError = QCoreApplication::translate("Nimbus::Catalog", "%1: a rule names unknown kind '%2'")
-                             .arg(edges.fileName(), k);
-                return false;
+                return fail(QCoreApplication::translate("Nimbus::Catalog", "%1: a rule names unknown kind '%2'")
+                                .arg(edges.fileName(), k));
             }
         }
         if (!rule.sourceProperty.isEmpty() && !kind(rule.from)->property(rule.sourceProperty)) {
-            mError = QCoreApplication::translate("Nimbus::Catalog", "%1: a rule requires unknown property '%2' of '%3'")
-                         .arg(edges.fileName(), rule.sourceProperty, rule.from);
-            return false;
+            return fail(
+                QCoreApplication::translate("Nimbus::Catalog", "%1: a rule requires unknown property '%2' of '%3'")
+                    .arg(edges.fileName(), rule.sourceProperty, rule.from));
         }
     }
-    return true;
+    return {};
 }
 
-bool Catalog::loadBuiltin()
+Result<void> Catalog::loadBuiltin()
 {
     initCatalogResources();
     return loadDirectory(QStringLiteral(":/nimbus/catalog"));
@@ -431,8 +428,8 @@ const Catalog &Catalog::builtin()
 {
     static const Catalog catalog = [] {
         Catalog c;
-        if (!c.loadBuiltin())
-            qFatal("The built-in node catalog is broken: %s", qPrintable(c.errorString()));
+        if (const Result<void> loaded = c.loadBuiltin(); !loaded)
+            qFatal("The built-in node catalog is broken: %s", qPrintable(loaded.errorMessage()));
         return c;
     }();
     return catalog;

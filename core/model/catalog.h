@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -109,14 +111,13 @@ class Catalog
 {
 public:
     // Loads kinds/*.json and edges.json from a folder (a Qt resource path works too).
-    bool loadDirectory(const QString &directory);
+    Result<void> loadDirectory(const QString &directory);
     // Loads the catalog compiled into the core library.
-    bool loadBuiltin();
-    QString errorString() const { return mError; }
+    Result<void> loadBuiltin();
 
     // Loads one kind from JSON; fileName is used in error messages only.
-    bool addKind(const QByteArray &json, const QString &fileName);
-    bool setEdges(const QByteArray &json, const QString &fileName);
+    Result<void> addKind(const QByteArray &json, const QString &fileName);
+    Result<void> setEdges(const QByteArray &json, const QString &fileName);
 
     const NodeKind *kind(const QString &id) const;
     // Kinds in a stable order: by category (Triggers, Compute, Services, others), then name.
@@ -144,7 +145,6 @@ private:
     QList<NodeKind> mKinds;
     QList<EdgeType> mEdgeTypes;
     QList<EdgeRule> mRules;
-    QString mError;
 };
 
 } // namespace Nimbus

@@ -112,25 +112,22 @@ QJsonObject EventTemplates::pathParameters(const QString &route, const QString &
     return pathParts.size() == routeParts.size() ? params : QJsonObject();
 }
 
-bool EventTemplates::loadDirectory(const QString &directory)
+Result<void> EventTemplates::loadDirectory(const QString &directory)
 {
     mTemplates.clear();
     const QDir dir(directory);
     for (const QString &name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         QFile file(dir.filePath(name));
-        if (!file.open(QIODevice::ReadOnly)) {
-            mError = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
-            return false;
-        }
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
         QJsonParseError parseError;
         const QJsonObject o = QJsonDocument::fromJson(file.readAll(), &parseError).object();
         if (parseError.error != QJsonParseError::NoError || o.value(QLatin1String("id")).toString().isEmpty()
             || !o.contains(QLatin1String("event"))) {
-            mError = tr("%1: not an event template (%2)")
-                         .arg(file.fileName(), parseError.error != QJsonParseError::NoError
-                                                   ? parseError.errorString()
-                                                   : tr("'id' or 'event' missing"));
-            return false;
+            return fail(tr("%1: not an event template (%2)")
+                            .arg(file.fileName(), parseError.error != QJsonParseError::NoError
+                                                      ? parseError.errorString()
+                                                      : tr("'id' or 'event' missing")));
         }
         Template t;
         t.id = o.value(QLatin1String("id")).toString();
@@ -142,7 +139,7 @@ bool EventTemplates::loadDirectory(const QString &directory)
         t.event = o.value(QLatin1String("event"));
         mTemplates.append(t);
     }
-    return true;
+    return {};
 }
 
 const EventTemplates::Template *EventTemplates::find(const QString &id) const
@@ -153,16 +150,14 @@ const EventTemplates::Template *EventTemplates::find(const QString &id) const
     return nullptr;
 }
 
-bool EventTemplates::generate(const QString &id, const QHash<QString, QString> &values, QByteArray *json,
-                              QString *error) const
+Result<QByteArray> EventTemplates::generate(const QString &id, const QHash<QString, QString> &values) const
 {
     const Template *t = find(id);
     if (!t) {
         QStringList ids;
         for (const Template &each : mTemplates)
             ids.append(each.id);
-        *error = tr("no event template '%1'; the templates are: %2").arg(id, ids.join(QLatin1String(", ")));
-        return false;
+        return fail(tr("no event template '%1'; the templates are: %2").arg(id, ids.join(QLatin1String(", "))));
     }
     Context c;
     c.now = QDateTime::currentDateTimeUtc();
@@ -173,9 +168,8 @@ bool EventTemplates::generate(const QString &id, const QHash<QString, QString> &
             QStringList names;
             for (const auto &p : t->parameters)
                 names.append(p.first);
-            *error = tr("the template '%1' has no parameter '%2'; it has: %3")
-                         .arg(id, it.key(), names.join(QLatin1String(", ")));
-            return false;
+            return fail(tr("the template '%1' has no parameter '%2'; it has: %3")
+                            .arg(id, it.key(), names.join(QLatin1String(", "))));
         }
         c.values.insert(it.key(), it.value());
     }
@@ -188,10 +182,8 @@ bool EventTemplates::generate(const QString &id, const QHash<QString, QString> &
         if (c.values.contains(name)) {
             QJsonParseError parseError;
             QJsonDocument::fromJson("[" + c.values.value(name).toUtf8() + "]", &parseError);
-            if (parseError.error != QJsonParseError::NoError) {
-                *error = tr("the parameter '%1' must be JSON: %2").arg(name, parseError.errorString());
-                return false;
-            }
+            if (parseError.error != QJsonParseError::NoError)
+                return fail(tr("the parameter '%1' must be JSON: %2").arg(name, parseError.errorString()));
         }
     }
     c.computed.insert(QStringLiteral("epochMs"), double(c.now.toMSecsSinceEpoch()));
@@ -216,8 +208,7 @@ bool EventTemplates::generate(const QString &id, const QHash<QString, QString> &
     c.computed.insert(QStringLiteral("pathParameters"), path.isEmpty() ? QJsonValue() : QJsonValue(path));
 
     const QJsonValue event = fill(t->event, c);
-    *json = QJsonDocument(event.toObject()).toJson(QJsonDocument::Indented);
-    return true;
+    return QJsonDocument(event.toObject()).toJson(QJsonDocument::Indented);
 }
 
 const EventTemplates &EventTemplates::builtin()
@@ -225,8 +216,8 @@ const EventTemplates &EventTemplates::builtin()
     static const EventTemplates templates = [] {
         initEventResources();
         EventTemplates t;
-        if (!t.loadDirectory(QStringLiteral(":/nimbus/events")))
-            qFatal("The built-in event templates are broken: %s", qPrintable(t.errorString()));
+        if (const Result<void> loaded = t.loadDirectory(QStringLiteral(":/nimbus/events")); !loaded)
+            qFatal("The built-in event templates are broken: %s", qPrintable(loaded.errorMessage()));
         return t;
     }();
     return templates;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
@@ -28,13 +30,12 @@ public:
         QJsonValue event;
     };
 
-    bool loadDirectory(const QString &directory);
-    QString errorString() const { return mError; }
+    Result<void> loadDirectory(const QString &directory);
     const QList<Template> &all() const { return mTemplates; }
     const Template *find(const QString &id) const;
 
     // The event of a template with some parameters set; unknown parameters are an error.
-    bool generate(const QString &id, const QHash<QString, QString> &values, QByteArray *json, QString *error) const;
+    Result<QByteArray> generate(const QString &id, const QHash<QString, QString> &values) const;
 
     // The parameters of a route template matched by a path ({name} and a final {name+}).
     static QJsonObject pathParameters(const QString &route, const QString &path);
@@ -43,7 +44,6 @@ public:
 
 private:
     QList<Template> mTemplates;
-    QString mError;
 };
 
 } // namespace Nimbus

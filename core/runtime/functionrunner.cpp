@@ -45,15 +45,14 @@ void FunctionRunner::openHistory()
     }
 }
 
-QString FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, QString *error, bool reject)
+Result<QString> FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, bool reject)
 {
-    if (!mProject) {
-        *error = tr("no project is open");
-        return {};
-    }
-    FunctionSpec spec;
-    if (!FunctionSpec::fromNode(*mProject, function, &spec, error))
-        return {};
+    if (!mProject)
+        return fail(tr("no project is open"));
+    Result<FunctionSpec> read = FunctionSpec::fromNode(*mProject, function);
+    if (!read)
+        return read.error();
+    FunctionSpec spec = std::move(read).value();
     spec.region = mRegion;
     if (mEnvironmentHook) {
         for (const auto &[name, value] : mEnvironmentHook(*mProject->architecture().node(function))) {
@@ -98,10 +97,8 @@ NodeId FunctionRunner::functionOfFile(const QString &absolutePath) const
         return kInvalidNodeId;
     const QString file = QDir::cleanPath(absolutePath);
     for (const auto &[id, node] : mProject->architecture().nodes()) {
-        FunctionSpec spec;
-        QString error;
-        if (FunctionSpec::fromNode(*mProject, id, &spec, &error)
-            && file.startsWith(QDir::cleanPath(spec.sourceDirectory) + QLatin1Char('/')))
+        const Result<FunctionSpec> spec = FunctionSpec::fromNode(*mProject, id);
+        if (spec && file.startsWith(QDir::cleanPath(spec->sourceDirectory) + QLatin1Char('/')))
             return id;
     }
     return kInvalidNodeId;

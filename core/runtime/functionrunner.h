@@ -37,10 +37,10 @@ public:
     // The region functions run in (AWS_REGION), us-east-1 unless set.
     void setRegion(const QString &region) { mRegion = region; }
 
-    // Starts an invocation; returns its request id, or an empty string and *error.
+    // Starts an invocation; its request id, or why it cannot start.
     // A function at its concurrency limit queues the invocation, or with reject turns
     // it away (a TooManyRequestsException result), as API Gateway's callers see.
-    QString invoke(NodeId function, const QByteArray &eventJson, QString *error, bool reject = false);
+    Result<QString> invoke(NodeId function, const QByteArray &eventJson, bool reject = false);
     bool isRunning(NodeId function) const;
     // Variables added to every function's own while set (the local cloud's resources);
     // the function's own of the same name win.

@@ -37,39 +37,36 @@ QStringList FunctionSpec::secretValues() const
     return values;
 }
 
-bool FunctionSpec::fromNode(const Project &project, NodeId id, FunctionSpec *spec, QString *error)
+Result<FunctionSpec> FunctionSpec::fromNode(const Project &project, NodeId id)
 {
     const Node *node = project.architecture().node(id);
     const NodeKind *kind = node ? project.catalog().kind(node->kind) : nullptr;
-    if (!kind || !kind->code.isValid()) {
-        *error = tr("'%1' is not a function").arg(node ? node->name : QString());
-        return false;
-    }
+    if (!kind || !kind->code.isValid())
+        return fail(tr("'%1' is not a function").arg(node ? node->name : QString()));
+    FunctionSpec spec;
     const QJsonObject defaults = kind->defaultProperties(node->name);
     auto value = [&](const QString &key) {
         return node->properties.contains(key) ? node->properties.value(key) : defaults.value(key);
     };
-    spec->name = node->name;
-    spec->runtime = value(kind->code.runtimeProperty).toString();
-    spec->handler = value(kind->code.handlerProperty).toString();
+    spec.name = node->name;
+    spec.runtime = value(kind->code.runtimeProperty).toString();
+    spec.handler = value(kind->code.handlerProperty).toString();
     const QString source = value(kind->code.sourceProperty).toString();
     const QString base = project.directory().isEmpty() ? QDir::currentPath() : project.directory();
     // A project from someone else must not run code from outside its folder.
     const Result<QString> sourceDirectory = Paths::resolveUnder(base, source);
-    if (!sourceDirectory) {
-        *error =
-            tr("%1: the source folder '%2' is refused: %3").arg(node->name, source, sourceDirectory.errorMessage());
-        return false;
-    }
-    spec->sourceDirectory = QDir::cleanPath(*sourceDirectory);
-    spec->memoryMB = value(QStringLiteral("memory")).toInt(128);
-    spec->timeoutSeconds = value(QStringLiteral("timeout")).toInt(3);
+    if (!sourceDirectory)
+        return fail(
+            tr("%1: the source folder '%2' is refused: %3").arg(node->name, source, sourceDirectory.errorMessage()));
+    spec.sourceDirectory = QDir::cleanPath(*sourceDirectory);
+    spec.memoryMB = value(QStringLiteral("memory")).toInt(128);
+    spec.timeoutSeconds = value(QStringLiteral("timeout")).toInt(3);
     const QJsonValue reserved = value(QStringLiteral("reservedConcurrency"));
-    spec->reservedConcurrency = reserved.isDouble() ? reserved.toInt() : -1;
-    spec->environment.clear();
+    spec.reservedConcurrency = reserved.isDouble() ? reserved.toInt() : -1;
+    spec.environment.clear();
     for (const QJsonValue &v : value(QStringLiteral("environment")).toArray())
-        spec->environment.append({v[QLatin1String("name")].toString(), v[QLatin1String("value")].toString()});
-    return true;
+        spec.environment.append({v[QLatin1String("name")].toString(), v[QLatin1String("value")].toString()});
+    return spec;
 }
 
 } // namespace Nimbus

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/node.h"
+#include "result.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -36,8 +37,8 @@ public:
     // are left out (hiding every "1" or "ab" of a log would hide nothing secret).
     QStringList secretValues() const;
 
-    // Reads the function node's properties; fails (with *error) for other kinds.
-    static bool fromNode(const Project &project, NodeId node, FunctionSpec *spec, QString *error);
+    // Reads the function node's properties; fails for other kinds.
+    static Result<FunctionSpec> fromNode(const Project &project, NodeId node);
 };
 
 } // namespace Nimbus

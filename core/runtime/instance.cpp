@@ -199,7 +199,7 @@ qint64 Instance::processId() const
     return mProcess ? mProcess->processId() : 0;
 }
 
-bool Instance::start()
+Result<void> Instance::start()
 {
     const bool python = mSpec.runtime.startsWith(QLatin1String("python"));
     // The system's interpreter first (Debian's, with python3-boto3), then whatever PATH offers.
@@ -208,24 +208,20 @@ bool Instance::start()
     if (interpreter.isEmpty())
         interpreter = QStandardPaths::findExecutable(program);
     if (interpreter.isEmpty()) {
-        mError = tr("%1 is not installed: it is needed to run %2 functions")
-                     .arg(python ? QStringLiteral("python3") : QStringLiteral("node"), mSpec.runtime);
-        return false;
+        return Error{tr("%1 is not installed: it is needed to run %2 functions")
+                         .arg(python ? QStringLiteral("python3") : QStringLiteral("node"), mSpec.runtime)};
     }
     const QString bootstrap = bootstrapPath(mSpec.runtime);
     if (!QFileInfo::exists(bootstrap)) {
-        mError = tr("the worker bootstrap %1 is missing").arg(bootstrap);
-        return false;
+        return Error{tr("the worker bootstrap %1 is missing").arg(bootstrap)};
     }
     if (!QFileInfo(mSpec.sourceDirectory).isDir()) {
-        mError = tr("the source folder %1 does not exist").arg(mSpec.sourceDirectory);
-        return false;
+        return Error{tr("the source folder %1 does not exist").arg(mSpec.sourceDirectory)};
     }
 
     int fds[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
-        mError = tr("cannot create the worker's channel: %1").arg(QString::fromLocal8Bit(strerror(errno)));
-        return false;
+        return Error{tr("cannot create the worker's channel: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
     }
     const int childEnd = fds[1];
 
@@ -286,10 +282,9 @@ bool Instance::start()
     mProcess->start(interpreter, arguments);
     ::close(childEnd);
     if (!mProcess->waitForStarted(5000)) {
-        mError = tr("cannot start %1: %2").arg(interpreter, mProcess->errorString());
         ::close(fds[0]);
         mState = State::Stopped;
-        return false;
+        return Error{tr("cannot start %1: %2").arg(interpreter, mProcess->errorString())};
     }
     mGroup = pid_t(mProcess->processId());
 
@@ -309,7 +304,7 @@ bool Instance::start()
     mDeadline.start(kInitTimeoutMs);
     mMemoryWatch.start();
     mGroupWatch.start(kGroupSampleBusyMs);
-    return true;
+    return {};
 }
 
 void Instance::send(const QJsonObject &message)

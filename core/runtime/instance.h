@@ -2,6 +2,7 @@
 
 #include "functionspec.h"
 #include "invocationresult.h"
+#include "result.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -32,15 +33,15 @@ public:
     explicit Instance(const FunctionSpec &spec, QObject *parent = nullptr);
     ~Instance() override;
 
-    // Spawns the worker. Returns false (with errorString) when it cannot start at all.
-    bool start();
+    // Spawns the worker; an error when it cannot start at all. What goes wrong later (the
+    // worker dies, a timeout) arrives as a failed InvocationResult through finished().
+    Result<void> start();
     // Runs one invocation; it waits for the worker to be ready when it is still starting.
     void invoke(const QString &requestId, const QByteArray &eventJson);
     // Ends the worker: at once, or when the current invocation is over.
     void stop();
 
     State state() const { return mState; }
-    QString errorString() const { return mError; }
     qint64 processId() const;
 
     static QString bootstrapPath(const QString &runtime);
@@ -68,7 +69,6 @@ private:
     QByteArray mInbox;
     QByteArray mPartialLine;
     State mState = State::Starting;
-    QString mError;
     int mServed = 0;
 
     QElapsedTimer mSpawnClock;

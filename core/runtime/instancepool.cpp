@@ -154,11 +154,11 @@ void InstancePool::run(Function &function, const QString &requestId, const QByte
         mOwner.insert(instance, function.spec.name);
         connect(instance, &Instance::finished, this,
                 [this, instance](const InvocationResult &r) { onFinished(instance, r); });
-        if (!instance->start()) {
-            const QString error = instance->errorString();
+        if (const Result<void> started = instance->start(); !started) {
             mOwner.remove(instance);
             instance->deleteLater();
-            deliverLater(errorResult(function.spec, requestId, QStringLiteral("Runtime.StartError"), error));
+            deliverLater(
+                errorResult(function.spec, requestId, QStringLiteral("Runtime.StartError"), started.errorMessage()));
             return;
         }
     }

@@ -16,27 +16,23 @@
 
 namespace Nimbus {
 
-bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *scaffold, QString *error,
-                           const QString &templateName)
+Result<Scaffold> Scaffold::forFunction(const Project &project, NodeId function, const QString &templateName)
 {
-    FunctionSpec spec;
-    if (!FunctionSpec::fromNode(project, function, &spec, error))
-        return false;
+    const Result<FunctionSpec> read = FunctionSpec::fromNode(project, function);
+    if (!read)
+        return read.error();
+    const FunctionSpec &spec = *read;
     // A scaffold is written where the source folder and the handler say: both must stay
     // inside the project's folder.
     if (const Node *node = project.architecture().node(function)) {
         const QList<Diagnostic> unsafe = Validator::pathProblems(project.catalog(), *node, project.directory());
-        if (!unsafe.isEmpty()) {
-            *error = unsafe.first().message;
-            return false;
-        }
+        if (!unsafe.isEmpty())
+            return fail(unsafe.first().message);
     }
     const HandlerReference handler = HandlerReference::resolve(spec.runtime, spec.handler);
-    if (!handler.isValid()) {
-        *error = tr("'%1' has no handler that a scaffold can be written for (%2 on %3)")
-                     .arg(spec.name, spec.handler, spec.runtime);
-        return false;
-    }
+    if (!handler.isValid())
+        return fail(tr("'%1' has no handler that a scaffold can be written for (%2 on %3)")
+                        .arg(spec.name, spec.handler, spec.runtime));
     const bool python = handler.language == HandlerReference::Language::Python;
     // Node.js: an ES module, as Lambda's console creates today.
     const QString extension = python ? QStringLiteral(".py") : QStringLiteral(".mjs");
@@ -54,35 +50,34 @@ bool Scaffold::forFunction(const Project &project, NodeId function, Scaffold *sc
 
     QFile templateFile(QStringLiteral(":/nimbus/scaffolds/%1/%2%3")
                            .arg(python ? QStringLiteral("python") : QStringLiteral("nodejs"), name, extension));
-    if (!templateFile.open(QIODevice::ReadOnly)) {
-        *error = tr("no scaffold '%1' for %2").arg(name, spec.runtime);
-        return false;
-    }
+    if (!templateFile.open(QIODevice::ReadOnly))
+        return fail(tr("no scaffold '%1' for %2").arg(name, spec.runtime));
     QByteArray content = templateFile.readAll();
     content.replace("{{handler}}", handler.functionName.toUtf8());
     content.replace("{{function}}", spec.name.toUtf8());
 
-    scaffold->templateName = name;
-    scaffold->content = content;
-    scaffold->absolutePath = QDir(spec.sourceDirectory).filePath(handler.modulePath + extension);
+    Scaffold scaffold;
+    scaffold.templateName = name;
+    scaffold.content = content;
+    scaffold.absolutePath = QDir(spec.sourceDirectory).filePath(handler.modulePath + extension);
     const QString base = project.directory();
-    scaffold->projectDirectory = base;
-    scaffold->relativePath = base.isEmpty() ? scaffold->absolutePath
-                                            : QDir(base).relativeFilePath(scaffold->absolutePath);
-    return true;
+    scaffold.projectDirectory = base;
+    scaffold.relativePath = base.isEmpty() ? scaffold.absolutePath : QDir(base).relativeFilePath(scaffold.absolutePath);
+    return scaffold;
 }
 
 bool Scaffold::ensure(const Project &project, NodeId function, QString *writtenFile)
 {
     if (project.directory().isEmpty())
         return false;
-    FunctionSpec spec;
-    QString error;
-    if (!FunctionSpec::fromNode(project, function, &spec, &error))
+    const Result<FunctionSpec> read = FunctionSpec::fromNode(project, function);
+    if (!read)
         return false;
-    Scaffold wanted;
-    if (!forFunction(project, function, &wanted, &error))
+    const FunctionSpec &spec = *read;
+    const Result<Scaffold> scaffold = forFunction(project, function);
+    if (!scaffold)
         return false;
+    const Scaffold &wanted = *scaffold;
     const HandlerReference handler = HandlerReference::resolve(spec.runtime, spec.handler);
     QString existing;
     for (const QString &candidate : handler.candidates) {
@@ -92,15 +87,15 @@ bool Scaffold::ensure(const Project &project, NodeId function, QString *writtenF
         }
     }
     if (existing.isEmpty()) {
-        if (!wanted.write(&error))
+        if (!wanted.write())
             return false;
     } else {
         // Only a file that is still exactly the default scaffold is replaced.
-        Scaffold plain;
         QFile file(existing);
-        if (wanted.templateName == QLatin1String("default") || existing != wanted.absolutePath
-            || !forFunction(project, function, &plain, &error, QStringLiteral("default"))
-            || !file.open(QIODevice::ReadOnly) || file.readAll() != plain.content)
+        if (wanted.templateName == QLatin1String("default") || existing != wanted.absolutePath)
+            return false;
+        const Result<Scaffold> plain = forFunction(project, function, QStringLiteral("default"));
+        if (!plain || !file.open(QIODevice::ReadOnly) || file.readAll() != plain->content)
             return false;
         file.close();
         if (!Paths::staysUnder(project.directory(), existing))
@@ -114,28 +109,21 @@ bool Scaffold::ensure(const Project &project, NodeId function, QString *writtenF
     return true;
 }
 
-bool Scaffold::write(QString *error) const
+Result<void> Scaffold::write() const
 {
     if (projectDirectory.isEmpty() || !Paths::staysUnder(projectDirectory, absolutePath)) {
-        *error = tr("%1 is not inside the project's folder; the scaffold is not written")
-                     .arg(QDir::toNativeSeparators(absolutePath));
-        return false;
+        return fail(tr("%1 is not inside the project's folder; the scaffold is not written")
+                        .arg(QDir::toNativeSeparators(absolutePath)));
     }
-    if (QFileInfo::exists(absolutePath)) {
-        *error = tr("%1 exists already").arg(QDir::toNativeSeparators(absolutePath));
-        return false;
-    }
-    if (!QDir().mkpath(QFileInfo(absolutePath).absolutePath())) {
-        *error =
-            tr("cannot create the folder %1").arg(QDir::toNativeSeparators(QFileInfo(absolutePath).absolutePath()));
-        return false;
-    }
+    if (QFileInfo::exists(absolutePath))
+        return fail(tr("%1 exists already").arg(QDir::toNativeSeparators(absolutePath)));
+    if (!QDir().mkpath(QFileInfo(absolutePath).absolutePath()))
+        return fail(
+            tr("cannot create the folder %1").arg(QDir::toNativeSeparators(QFileInfo(absolutePath).absolutePath())));
     QSaveFile file(absolutePath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) < 0 || !file.commit()) {
-        *error = tr("%1: %2").arg(QDir::toNativeSeparators(absolutePath), file.errorString());
-        return false;
-    }
-    return true;
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) < 0 || !file.commit())
+        return fail(tr("%1: %2").arg(QDir::toNativeSeparators(absolutePath), file.errorString()));
+    return {};
 }
 
 } // namespace Nimbus

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/node.h"
+#include "result.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -26,13 +27,12 @@ public:
 
     // The scaffold of a function node; fails for other kinds or unknown runtimes.
     // templateName chooses the template instead of the function's first trigger.
-    static bool forFunction(const Project &project, NodeId function, Scaffold *scaffold, QString *error,
-                            const QString &templateName = {});
+    static Result<Scaffold> forFunction(const Project &project, NodeId function, const QString &templateName = {});
     // Gives a new function its handler file, or replaces an untouched default scaffold
     // by the one for the trigger just connected. Returns true when it wrote a file.
     static bool ensure(const Project &project, NodeId function, QString *writtenFile = nullptr);
     // Writes it unless the file exists (a scaffold never replaces code).
-    bool write(QString *error) const;
+    Result<void> write() const;
 };
 
 } // namespace Nimbus

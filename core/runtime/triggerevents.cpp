@@ -75,12 +75,12 @@ QList<TriggerEvents::Source> TriggerEvents::forFunction(const Project &project, 
     return sources;
 }
 
-bool TriggerEvents::generate(const Source &source, QByteArray *json, QString *error)
+Result<QByteArray> TriggerEvents::generate(const Source &source)
 {
     QHash<QString, QString> values;
     for (const auto &[key, value] : source.parameters)
         values.insert(key, value);
-    return EventTemplates::builtin().generate(source.templateId, values, json, error);
+    return EventTemplates::builtin().generate(source.templateId, values);
 }
 
 } // namespace Nimbus

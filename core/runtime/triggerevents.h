@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/node.h"
+#include "result.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -31,7 +32,7 @@ public:
     // The invokers of a function, in the order of their connections.
     static QList<Source> forFunction(const Project &project, NodeId function);
     // The event as the function would receive it from that source.
-    static bool generate(const Source &source, QByteArray *json, QString *error);
+    static Result<QByteArray> generate(const Source &source);
     // A concrete path for a route template: /items/{id} -> /items/123.
     static QString examplePath(const QString &route);
 };

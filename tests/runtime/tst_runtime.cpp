@@ -645,14 +645,15 @@ void tst_Runtime::exampleHandlersWithTheSdk()
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY(file.load(json, project));
-    FunctionSpec s;
-    QString error;
-    QVERIFY(FunctionSpec::fromNode(project, project.architecture().nodeByName(function)->id, &s, &error));
+    const Result<FunctionSpec> spec = FunctionSpec::fromNode(project, project.architecture().nodeByName(function)->id);
+    QVERIFY(spec);
+    const FunctionSpec &s = *spec;
     QHash<QString, QString> values;
     for (const QString &setting : settings)
         values.insert(setting.section('=', 0, 0), setting.section('=', 1));
-    QByteArray event;
-    QVERIFY(EventTemplates::builtin().generate(templateId, values, &event, &error));
+    const Result<QByteArray> generated = EventTemplates::builtin().generate(templateId, values);
+    QVERIFY(generated);
+    QByteArray event = *generated;
     if (function == "processOrder" || function == "describeImage") // no record: no service call
         event = R"({"Records": []})";
     InstancePool pool;

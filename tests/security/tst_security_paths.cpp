@@ -687,10 +687,10 @@ void tst_SecurityPaths::scaffoldStaysInProject()
     QVERIFY(file.load(root + "/project.json", project));
     const NodeId fn = project.architecture().nodeByName("fn")->id;
     const auto before = snapshot({"dl/evil/a/b/functions/fn"});
-    Scaffold scaffold;
-    QString error;
-    QVERIFY(!(Scaffold::forFunction(project, fn, &scaffold, &error) && scaffold.write(&error)));
-    QVERIFY(!error.isEmpty());
+    const Result<Scaffold> scaffold = Scaffold::forFunction(project, fn);
+    const Result<void> written = scaffold ? scaffold->write() : Result<void>(scaffold.error());
+    QVERIFY(!written);
+    QVERIFY(!written.errorMessage().isEmpty());
     QVERIFY(!Scaffold::ensure(project, fn));
     QCOMPARE(snapshot({"dl/evil/a/b/functions/fn"}), before);
 }
@@ -864,13 +864,12 @@ void tst_SecurityPaths::functionsRunOnlyTheirOwnCode()
     project.setWorkingDirectory(dir.path());
     const NodeId fn = project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn"));
     project.setNodeProperty(fn, QStringLiteral("source"), source);
-    FunctionSpec spec;
-    QString error;
-    QCOMPARE(FunctionSpec::fromNode(project, fn, &spec, &error), runs);
+    const Result<FunctionSpec> spec = FunctionSpec::fromNode(project, fn);
+    QCOMPARE(spec.hasValue(), runs);
     if (!runs)
-        QVERIFY2(error.contains(QLatin1String("fn: the source folder")), qPrintable(error));
+        QVERIFY2(spec.errorMessage().contains(QLatin1String("fn: the source folder")), qPrintable(spec.errorMessage()));
     else
-        QCOMPARE(spec.sourceDirectory, QDir(dir.path()).filePath(source));
+        QCOMPARE(spec->sourceDirectory, QDir(dir.path()).filePath(source));
 }
 
 #include "tst_security_paths.moc"

@@ -43,7 +43,8 @@ private:
 void tst_Catalog::builtinKinds()
 {
     Catalog catalog;
-    QVERIFY2(catalog.loadBuiltin(), qPrintable(catalog.errorString()));
+    const auto loaded = catalog.loadBuiltin();
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     QStringList ids;
     for (const NodeKind *k : catalog.kinds())
         ids.append(k->id);
@@ -201,9 +202,10 @@ void tst_Catalog::malformedKind()
     QFETCH(QByteArray, json);
     QFETCH(QString, error);
     Catalog catalog;
-    QVERIFY(!catalog.addKind(json, "kind.json"));
-    QVERIFY2(catalog.errorString().contains(error), qPrintable(catalog.errorString()));
-    QVERIFY(catalog.errorString().startsWith("kind.json"));
+    const auto failed = catalog.addKind(json, "kind.json");
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains(error), qPrintable(failed.errorMessage()));
+    QVERIFY(failed.errorMessage().startsWith("kind.json"));
     QVERIFY(!catalog.kind("cache"));
 }
 
@@ -259,8 +261,9 @@ void tst_Catalog::malformedDirectory()
     f.write(content);
     f.close();
     Catalog catalog;
-    QVERIFY(!catalog.loadDirectory(dir.path()));
-    QVERIFY2(catalog.errorString().contains(error), qPrintable(catalog.errorString()));
+    const auto failed = catalog.loadDirectory(dir.path());
+    QVERIFY(!failed);
+    QVERIFY2(failed.errorMessage().contains(error), qPrintable(failed.errorMessage()));
 }
 
 void tst_Catalog::newKindNeedsNoCode()
@@ -281,7 +284,8 @@ void tst_Catalog::newKindNeedsNoCode()
     e.close();
 
     Catalog catalog;
-    QVERIFY2(catalog.loadDirectory(dir.path()), qPrintable(catalog.errorString()));
+    const auto loaded = catalog.loadDirectory(dir.path());
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     QVERIFY(catalog.kind("cache"));
     QVERIFY(catalog.kind("cache")->store);
     QCOMPARE(catalog.kinds().at(4)->id, QStringLiteral("cache")); // Services by name: bucket, cache, queue ...

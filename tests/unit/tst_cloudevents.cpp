@@ -35,10 +35,7 @@ QStringList shape(const QJsonValue &value, const QString &prefix = {})
 
 QJsonObject sample(const QString &id, const QHash<QString, QString> &values = {})
 {
-    QByteArray json;
-    QString error;
-    EventTemplates::builtin().generate(id, values, &json, &error);
-    return QJsonDocument::fromJson(json).object();
+    return QJsonDocument::fromJson(EventTemplates::builtin().generate(id, values).valueOr(QByteArray())).object();
 }
 
 QueueMessage message(const QByteArray &body, int receives)

@@ -24,10 +24,9 @@ private:
 
 void tst_EventFields::initTestCase()
 {
-    QByteArray json;
-    QString error;
-    QVERIFY2(EventTemplates::builtin().generate("s3-put", {}, &json, &error), qPrintable(error));
-    mFields.setRoot("event", QJsonDocument::fromJson(json).object());
+    const Result<QByteArray> json = EventTemplates::builtin().generate("s3-put", {});
+    QVERIFY2(json, qPrintable(json.errorMessage()));
+    mFields.setRoot("event", QJsonDocument::fromJson(*json).object());
     mFields.setRoot("context", EventFields::contextSample(EventFields::Language::JavaScript));
 }
 
@@ -75,10 +74,9 @@ void tst_EventFields::complete()
 
 void tst_EventFields::paths()
 {
-    QByteArray json;
-    QString error;
-    QVERIFY(EventTemplates::builtin().generate("apigateway-http-v2", {}, &json, &error));
-    const QStringList all = EventFields::paths(QJsonDocument::fromJson(json).object(), "event");
+    const Result<QByteArray> json = EventTemplates::builtin().generate("apigateway-http-v2", {});
+    QVERIFY(json);
+    const QStringList all = EventFields::paths(QJsonDocument::fromJson(*json).object(), "event");
     QVERIFY(all.contains("event.pathParameters"));
     QVERIFY(all.contains("event.pathParameters.id"));
     QVERIFY(all.contains("event.requestContext.http.method"));

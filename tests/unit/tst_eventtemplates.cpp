@@ -85,17 +85,16 @@ void tst_EventTemplates::shapes()
     QHash<QString, QString> values;
     for (const QString &s : settings)
         values.insert(s.section('=', 0, 0), s.section('=', 1));
-    QByteArray json;
-    QString error;
-    QVERIFY2(EventTemplates::builtin().generate(id, values, &json, &error), qPrintable(error));
-    QJsonValue v = QJsonDocument::fromJson(json).object();
+    const Result<QByteArray> json = EventTemplates::builtin().generate(id, values);
+    QVERIFY2(json, qPrintable(json.errorMessage()));
+    QJsonValue v = QJsonDocument::fromJson(*json).object();
     for (const QString &part : pointer.split('/')) {
         bool isIndex = false;
         const int index = part.toInt(&isIndex);
         v = isIndex ? v.toArray().at(index) : v.toObject().value(part);
     }
     QCOMPARE(v, expected);
-    QVERIFY(!json.contains("{{")); // every placeholder was filled
+    QVERIFY(!json->contains("{{")); // every placeholder was filled
 }
 
 void tst_EventTemplates::pathParameters_data()
@@ -154,10 +153,9 @@ void tst_EventTemplates::errors()
     QHash<QString, QString> values;
     if (!key.isEmpty())
         values.insert(key, value);
-    QByteArray json;
-    QString why;
-    QVERIFY(!EventTemplates::builtin().generate(id, values, &json, &why));
-    QVERIFY2(why.contains(error), qPrintable(why));
+    const Result<QByteArray> json = EventTemplates::builtin().generate(id, values);
+    QVERIFY(!json);
+    QVERIFY2(json.errorMessage().contains(error), qPrintable(json.errorMessage()));
 }
 
 QTEST_GUILESS_MAIN(tst_EventTemplates)

@@ -125,10 +125,9 @@ void TestHttpRoutes::httpApiEvent()
     const auto match = table.match(request.method, request.path);
     const QJsonObject event = GatewayEvents::httpApiEvent(*match->route, *match, request, QStringLiteral("req-1"));
 
-    QByteArray sample;
-    QString error;
-    QVERIFY(EventTemplates::builtin().generate(QStringLiteral("apigateway-http-v2"), {}, &sample, &error));
-    QJsonObject expected = QJsonDocument::fromJson(sample).object();
+    const Result<QByteArray> sample = EventTemplates::builtin().generate(QStringLiteral("apigateway-http-v2"), {});
+    QVERIFY(sample);
+    QJsonObject expected = QJsonDocument::fromJson(*sample).object();
     // The sample has every field a GET with a query, cookies and no body has.
     expected.remove(QStringLiteral("body"));
     QStringList want = keys(expected);
@@ -192,10 +191,9 @@ void TestHttpRoutes::restApiEvent()
     request.when = QDateTime::currentDateTimeUtc();
     const auto match = table.match(request.method, request.path);
     const QJsonObject event = GatewayEvents::restApiEvent(*match->route, *match, request, QStringLiteral("r"));
-    QByteArray sample;
-    QString error;
-    QVERIFY(EventTemplates::builtin().generate(QStringLiteral("apigateway-rest-v1"), {}, &sample, &error));
-    QCOMPARE(keys(event), keys(QJsonDocument::fromJson(sample).object()));
+    const Result<QByteArray> sample = EventTemplates::builtin().generate(QStringLiteral("apigateway-rest-v1"), {});
+    QVERIFY(sample);
+    QCOMPARE(keys(event), keys(QJsonDocument::fromJson(*sample).object()));
     QCOMPARE(event.value(QStringLiteral("resource")).toString(), QStringLiteral("/orders/{id}"));
     QCOMPARE(event.value(QStringLiteral("multiValueQueryStringParameters"))
                  .toObject()

@@ -83,10 +83,9 @@ void tst_TriggerEvents::eventOfEachInvoker()
     QCOMPARE(sources.size(), 1);
     QCOMPARE(sources[0].nodeName, QString("source"));
     QCOMPARE(sources[0].templateId, templateId);
-    QByteArray json;
-    QString error;
-    QVERIFY2(TriggerEvents::generate(sources[0], &json, &error), qPrintable(error));
-    QJsonValue value = QJsonDocument::fromJson(json).object();
+    const Result<QByteArray> json = TriggerEvents::generate(sources[0]);
+    QVERIFY2(json, qPrintable(json.errorMessage()));
+    QJsonValue value = QJsonDocument::fromJson(*json).object();
     for (const QString &step : field.split('/')) {
         bool isIndex = false;
         const int index = step.toInt(&isIndex);
@@ -192,15 +191,15 @@ void tst_TriggerEvents::scaffold()
         edges.append(QJsonArray{"t", "fn", "invokes"});
     }
     QVERIFY(NimbusTest::fillProject(project, nodes, edges));
-    Scaffold scaffold;
-    QString error;
-    QVERIFY2(Scaffold::forFunction(project, project.architecture().nodeByName("fn")->id, &scaffold, &error),
-             qPrintable(error));
+    const Result<Scaffold> made = Scaffold::forFunction(project, project.architecture().nodeByName("fn")->id);
+    QVERIFY2(made, qPrintable(made.errorMessage()));
+    const Scaffold &scaffold = *made;
     QCOMPARE(scaffold.relativePath, file);
     QCOMPARE(scaffold.templateName, templateName);
     QVERIFY2(scaffold.content.contains(contains.toUtf8()), scaffold.content.constData());
     QVERIFY(!scaffold.content.contains("{{"));
-    QVERIFY2(scaffold.write(&error), qPrintable(error));
+    const Result<void> written = scaffold.write();
+    QVERIFY2(written, qPrintable(written.errorMessage()));
     QCOMPARE(NimbusTest::readAll(dir.filePath(file)), scaffold.content);
 }
 
@@ -212,11 +211,11 @@ void tst_TriggerEvents::scaffoldNeverReplacesCode()
     QVERIFY(NimbusTest::fillProject(project, NimbusTest::parseArray(R"([["fn", "function", {}]])"), {}));
     QDir().mkpath(dir.filePath("functions/fn"));
     QVERIFY(NimbusTest::writeAll(dir.filePath("functions/fn/index.mjs"), "mine"));
-    Scaffold scaffold;
-    QString error;
-    QVERIFY(Scaffold::forFunction(project, project.architecture().nodeByName("fn")->id, &scaffold, &error));
-    QVERIFY(!scaffold.write(&error));
-    QVERIFY(error.contains("exists"));
+    const Result<Scaffold> scaffold = Scaffold::forFunction(project, project.architecture().nodeByName("fn")->id);
+    QVERIFY(scaffold);
+    const Result<void> written = scaffold->write();
+    QVERIFY(!written);
+    QVERIFY(written.errorMessage().contains("exists"));
     QCOMPARE(NimbusTest::readAll(dir.filePath("functions/fn/index.mjs")), QByteArray("mine"));
 }
 
