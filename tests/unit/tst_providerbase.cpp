@@ -68,6 +68,10 @@ private slots:
     void packagePatterns();
     void containerEnvironment_data();
     void containerEnvironment();
+    void knativeServiceSpec_data();
+    void knativeServiceSpec();
+    void reportSecrets();
+    void reportServices();
 };
 
 void tst_ProviderBase::describesTheTarget()
@@ -243,6 +247,100 @@ void tst_ProviderBase::containerEnvironment()
     };
     const YAML::Node env = ProviderPlugin::containerEnvironment(model.functions().first(), secretKey);
     QCOMPARE(Yaml::dump(env), yaml);
+}
+
+void tst_ProviderBase::knativeServiceSpec_data()
+{
+    QTest::addColumn<QJsonObject>("properties"); // the function's
+    QTest::addColumn<bool>("cpuAndSelector"); // Cloud Run's cpu limit, Knative's node selector
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::newRow("plain") << QJsonObject{{"memory", 256}, {"timeout", 30}} << false
+                           << QByteArray("template:\n  spec:\n    timeoutSeconds: 30\n    containers:\n"
+                                         "      - image: img\n        resources:\n          limits:\n"
+                                         "            memory: 256Mi\n");
+    // The limits and the pod's entries keep their order: what is given first, then the
+    // memory; the timeout, the entries, then the containers.
+    QTest::newRow("limits, entries and scale")
+        << QJsonObject{{"memory", 512}, {"timeout", 60}, {"reservedConcurrency", 5}} << true
+        << QByteArray("template:\n  metadata:\n    annotations:\n      scale/max: '5'\n  spec:\n"
+                      "    timeoutSeconds: 60\n    nodeSelector:\n      arch: arm64\n    containers:\n"
+                      "      - image: img\n        resources:\n          limits:\n            cpu: '1'\n"
+                      "            memory: 512Mi\n");
+}
+
+void tst_ProviderBase::knativeServiceSpec()
+{
+    QFETCH(QJsonObject, properties);
+    QFETCH(bool, cpuAndSelector);
+    QFETCH(QByteArray, yaml);
+    Architecture architecture;
+    architecture.insertNode(node(1, "function", "f", properties));
+    const ExportModel model(architecture, Catalog::builtin());
+    QCOMPARE(model.functions().size(), 1);
+    YAML::Node container(YAML::NodeType::Map);
+    container["image"] = Yaml::string("img");
+    YAML::Node limits(YAML::NodeType::Map);
+    YAML::Node entries;
+    if (cpuAndSelector) {
+        limits["cpu"] = Yaml::string("1");
+        YAML::Node selector(YAML::NodeType::Map);
+        selector["arch"] = Yaml::string("arm64");
+        entries["nodeSelector"] = selector;
+    }
+    const YAML::Node spec = ProviderPlugin::knativeServiceSpec(model.functions().first(), container, limits, entries,
+                                                               "scale/max");
+    QCOMPARE(Yaml::dump(spec), yaml);
+}
+
+void tst_ProviderBase::reportSecrets()
+{
+    Architecture architecture;
+    const QJsonArray environment{QJsonObject{{"name", "MODE"}, {"value", "fast"}},
+                                 QJsonObject{{"name", "TOKEN"}, {"value", "s3cr3t"}, {"secret", true}},
+                                 QJsonObject{{"name", "KEY"}, {"value", "k3y"}, {"secret", true}}};
+    architecture.insertNode(node(1, "function", "f", {{"environment", environment}}));
+    const ExportModel model(architecture, Catalog::builtin());
+    ExportOutput output;
+    ProviderPlugin::reportSecrets(model.functions().first(), output, QStringLiteral("export-secret"),
+                                  QStringLiteral("%1: %2 from %3"),
+                                  [](const EnvironmentVariable &var) { return QStringLiteral("vault/") + var.name; });
+    // One per secret, in the function's order, on its environment; never the value.
+    QCOMPARE(output.diagnostics.size(), 2);
+    QStringList messages;
+    for (const Diagnostic &d : std::as_const(output.diagnostics)) {
+        QCOMPARE(d.severity, Diagnostic::Severity::Info);
+        QCOMPARE(d.code, QStringLiteral("export-secret"));
+        QCOMPARE(d.nodes, QList<NodeId>{1});
+        QCOMPARE(d.property, QStringLiteral("environment"));
+        messages.append(d.message);
+    }
+    QCOMPARE(messages,
+             (QStringList{QStringLiteral("f: TOKEN from vault/TOKEN"), QStringLiteral("f: KEY from vault/KEY")}));
+}
+
+void tst_ProviderBase::reportServices()
+{
+    Architecture architecture;
+    architecture.insertNode(node(1, "bucket", "files"));
+    architecture.insertNode(node(2, "table", "items"));
+    architecture.insertNode(node(3, "topic", "news"));
+    architecture.insertNode(node(4, "queue", "jobs"));
+    architecture.insertNode(node(5, "function", "f"));
+    const ExportModel model(architecture, Catalog::builtin());
+    ExportOutput output;
+    ProviderPlugin::reportServices(model, output, [](const Node *n) { return n->kind + QLatin1Char(' ') + n->name; });
+    // Every service the target does not create, queues first, and nothing else.
+    QStringList messages;
+    QList<NodeId> nodes;
+    for (const Diagnostic &d : std::as_const(output.diagnostics)) {
+        QCOMPARE(d.severity, Diagnostic::Severity::Info);
+        QCOMPARE(d.code, QStringLiteral("export-service"));
+        messages.append(d.message);
+        nodes.append(d.nodes.value(0));
+    }
+    QCOMPARE(messages, (QStringList{QStringLiteral("queue jobs"), QStringLiteral("topic news"),
+                                    QStringLiteral("table items"), QStringLiteral("bucket files")}));
+    QCOMPARE(nodes, (QList<NodeId>{4, 3, 2, 1}));
 }
 
 QTEST_GUILESS_MAIN(tst_ProviderBase)
