@@ -60,6 +60,33 @@ QString money(double amount, const QString &currency)
     return CostReport::money(amount, currency);
 }
 
+QSlider *slider(const char *objectName, int minimum, int maximum, const QString &accessibleName)
+{
+    auto *slider = new QSlider(Qt::Horizontal);
+    slider->setObjectName(QLatin1String(objectName));
+    slider->setRange(minimum, maximum);
+    slider->setAccessibleName(accessibleName);
+    return slider;
+}
+
+template<typename Box>
+Box *spinBox(const char *objectName, double minimum, double maximum, const QString &suffix)
+{
+    auto *box = new Box;
+    box->setObjectName(QLatin1String(objectName));
+    box->setRange(minimum, maximum);
+    box->setSuffix(suffix);
+    return box;
+}
+
+// The form's labels name pairs of controls; each control gets its own name.
+template<typename Widget>
+Widget *named(Widget *widget, const QString &accessibleName)
+{
+    widget->setAccessibleName(accessibleName);
+    return widget;
+}
+
 // Puts a slider and a spin box side by side in one row.
 QWidget *pair(QWidget *slider, QWidget *box)
 {
@@ -106,14 +133,43 @@ void CostView::buildUi()
 {
     auto *form = new QWidget;
     auto *formLayout = new QVBoxLayout(form);
+    formLayout->addWidget(createWorkloadBox());
+    formLayout->addWidget(createOptionsBox());
+    auto *buttons = new QHBoxLayout;
+    auto *report = new QPushButton(tr("Save Report..."));
+    report->setObjectName(QStringLiteral("saveReport"));
+    auto *update = new QPushButton(tr("Update Prices from URL..."));
+    buttons->addWidget(report);
+    buttons->addWidget(update);
+    formLayout->addLayout(buttons);
+    formLayout->addStretch();
+    connect(report, &QPushButton::clicked, this, &CostView::saveReport);
+    connect(update, &QPushButton::clicked, this, &CostView::updatePricesFromUrl);
 
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(form);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(form->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    QWidget *right = createResults();
+    auto *splitter = new QSplitter;
+    splitter->addWidget(scroll);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({scroll->minimumWidth(), 900});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+}
+
+// Volume, traffic shape and how requests split, then the function rows.
+QGroupBox *CostView::createWorkloadBox()
+{
     auto *workloadBox = new QGroupBox(tr("Workload"));
     auto *w = new QFormLayout(workloadBox);
-    mVolumeSlider = new QSlider(Qt::Horizontal);
-    mVolumeSlider->setObjectName(QStringLiteral("volumeSlider"));
-    mVolumeSlider->setRange(0, kVolumeSteps);
-    mVolumeSlider->setAccessibleName(tr("Requests a month"));
-    mVolume = new QDoubleSpinBox;
+    mVolumeSlider = slider("volumeSlider", 0, kVolumeSteps, tr("Requests a month"));
+    mVolume = named(new QDoubleSpinBox, tr("Requests a month"));
     mVolume->setObjectName(QStringLiteral("volume"));
     mVolume->setDecimals(0);
     mVolume->setRange(0, 1e12);
@@ -124,7 +180,7 @@ void CostView::buildUi()
     mVolumeHint->setWordWrap(true);
     mVolumeHint->setForegroundRole(QPalette::PlaceholderText);
     w->addRow(QString(), mVolumeHint);
-    mShape = new QComboBox;
+    mShape = named(new QComboBox, tr("Traffic shape"));
     mShape->setObjectName(QStringLiteral("shape"));
     for (auto shape : {TrafficProfile::Shape::Constant, TrafficProfile::Shape::BusinessHours,
                        TrafficProfile::Shape::DailyPeaks, TrafficProfile::Shape::SpikeDay})
@@ -141,67 +197,129 @@ void CostView::buildUi()
     mEntries->verticalHeader()->setDefaultSectionSize(mEntries->fontMetrics().height() + 6);
     mEntries->setToolTip(tr("How the monthly requests split between the routes and the services fed from outside"));
     w->addRow(tr("Split:"), mEntries);
+    addFunctionRows(w);
 
-    mFunction = new QComboBox;
+    // The slider and the box mirror each other; either redraws at once.
+    connect(mVolumeSlider, &QSlider::valueChanged, this, [this](int step) {
+        if (!mUpdating && volumeToSlider(mVolume->value()) != step)
+            mVolume->setValue(sliderToVolume(step));
+    });
+    connect(mVolume, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        const QSignalBlocker block(mVolumeSlider);
+        mVolumeSlider->setValue(volumeToSlider(v));
+        mWorkload.monthlyRequests = v;
+        recompute();
+    });
+    connect(mShape, &QComboBox::activated, this,
+            [this] { setShape(TrafficProfile::Shape(mShape->currentData().toInt())); });
+    connect(import, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import Request Counts"), QString(),
+                                                          tr("CSV files (*.csv);;All files (*)"));
+        QString error;
+        if (!path.isEmpty() && !importProfile(path, &error))
+            emit this->error(tr("Import Request Counts"), error);
+    });
+    connect(mEntries, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (mUpdating || item->column() != 1 || !mProject)
+            return;
+        bool ok = false;
+        const double weight = item->text().toDouble(&ok);
+        if (EntryPoint *e = mWorkload.entry(mEntries->item(item->row(), 0)->text()); e && ok && weight >= 0) {
+            e->weight = weight;
+            mWorkload.distribute(mProject->catalog(), mProject->architecture());
+            recompute();
+        } else {
+            fillEntries(); // not a weight: show the one in use
+        }
+    });
+    return workloadBox;
+}
+
+// One function's duration, memory and architecture; sliders and boxes mirror each other.
+void CostView::addFunctionRows(QFormLayout *w)
+{
+    mFunction = named(new QComboBox, tr("Function"));
     mFunction->setObjectName(QStringLiteral("function"));
     w->addRow(tr("Function:"), mFunction);
-    mDurationSlider = new QSlider(Qt::Horizontal);
-    mDurationSlider->setObjectName(QStringLiteral("durationSlider"));
-    mDurationSlider->setRange(0, kDurationSteps);
-    mDurationSlider->setAccessibleName(tr("Duration"));
-    mDuration = new QDoubleSpinBox;
-    mDuration->setObjectName(QStringLiteral("duration"));
-    mDuration->setRange(1, 900000);
+    mDurationSlider = slider("durationSlider", 0, kDurationSteps, tr("Duration"));
+    mDuration = named(spinBox<QDoubleSpinBox>("duration", 1, 900000, tr(" ms")), tr("Duration"));
     mDuration->setDecimals(1);
-    mDuration->setSuffix(tr(" ms"));
     w->addRow(tr("Duration:"), pair(mDurationSlider, mDuration));
-    mMemorySlider = new QSlider(Qt::Horizontal);
-    mMemorySlider->setObjectName(QStringLiteral("memorySlider"));
-    mMemorySlider->setRange(1, 80);
-    mMemorySlider->setAccessibleName(tr("Memory"));
-    mMemory = new QSpinBox;
-    mMemory->setObjectName(QStringLiteral("memory"));
-    mMemory->setRange(128, 10240);
+    mMemorySlider = slider("memorySlider", 1, 80, tr("Memory"));
+    mMemory = named(spinBox<QSpinBox>("memory", 128, 10240, tr(" MB")), tr("Memory"));
     mMemory->setSingleStep(64);
-    mMemory->setSuffix(tr(" MB"));
     w->addRow(tr("Memory:"), pair(mMemorySlider, mMemory));
-    mArchitecture = new QComboBox;
+    mArchitecture = named(new QComboBox, tr("Architecture"));
     mArchitecture->addItems({QStringLiteral("x86_64"), QStringLiteral("arm64")});
     mMeasured = new QPushButton(tr("Use Measured Durations"));
     mMeasured->setObjectName(QStringLiteral("measured"));
     mMeasured->setToolTip(tr("Take each function's duration from the mean of its successful local runs"));
     w->addRow(tr("Architecture:"), pair(mArchitecture, mMeasured));
-    formLayout->addWidget(workloadBox);
 
+    // Sliders and boxes mirror each other; either redraws at once.
+    connect(mDurationSlider, &QSlider::valueChanged, this, [this](int step) {
+        if (!mUpdating)
+            mDuration->setValue(std::round(std::pow(10, step / 100.0) * 10) / 10);
+    });
+    connect(mDuration, &QDoubleSpinBox::valueChanged, this, [this](double ms) {
+        const QSignalBlocker block(mDurationSlider);
+        mDurationSlider->setValue(int(std::round(std::log10(std::max(1.0, ms)) * 100)));
+        applyFunctionEdits();
+    });
+    connect(mMemorySlider, &QSlider::valueChanged, this, [this](int step) {
+        if (!mUpdating)
+            mMemory->setValue(step * 128);
+    });
+    connect(mMemory, &QSpinBox::valueChanged, this, [this](int mb) {
+        const QSignalBlocker block(mMemorySlider);
+        mMemorySlider->setValue(std::max(1, mb / 128));
+        applyFunctionEdits();
+    });
+    connect(mArchitecture, &QComboBox::currentIndexChanged, this, [this] { applyFunctionEdits(); });
+    connect(mFunction, &QComboBox::currentIndexChanged, this, [this] { showFunction(); });
+    connect(mMeasured, &QPushButton::clicked, this, [this] {
+        if (!mRunner)
+            return;
+        const int used = mWorkload.useMeasuredDurations(mRunner->history());
+        emit message(used ? tr("Durations of %n function(s) taken from their local runs.", nullptr, used)
+                          : tr("No successful local runs yet: invoke the functions first."));
+        showFunction();
+        recompute();
+    });
+}
+
+// Provider, gateway, the VM fleet and containers; any change redraws.
+QGroupBox *CostView::createOptionsBox()
+{
     auto *optionsBox = new QGroupBox(tr("Options"));
     auto *o = new QFormLayout(optionsBox);
-    mProvider = new QComboBox;
+    mProvider = named(new QComboBox, tr("Provider"));
     mProvider->setObjectName(QStringLiteral("provider"));
     o->addRow(tr("Provider:"), mProvider);
     mFreeTier = new QCheckBox(tr("Count the free tier"));
     mFreeTier->setChecked(true);
-    mGateway = new QComboBox;
+    mGateway = named(new QComboBox, tr("Gateway"));
     mGateway->addItem(tr("From the routes"), QStringLiteral("auto"));
     mGateway->addItem(tr("None"), QStringLiteral("none"));
     mGateway->addItem(tr("HTTP API"), QStringLiteral("http"));
     mGateway->addItem(tr("REST API"), QStringLiteral("rest"));
     o->addRow(tr("Gateway:"), pair(mGateway, mFreeTier));
-    mInstance = new QComboBox;
+    mInstance = named(new QComboBox, tr("VM type"));
     mInstance->setObjectName(QStringLiteral("instance"));
-    mSizing = new QComboBox;
+    mSizing = named(new QComboBox, tr("Fleet sizing"));
     mSizing->addItem(tr("Hour by hour"), int(CostOption::Sizing::Autoscaled));
     mSizing->addItem(tr("Fixed for the peak"), int(CostOption::Sizing::FixedForPeak));
     o->addRow(tr("VM type:"), pair(mInstance, mSizing));
-    mMinInstances = new QSpinBox;
+    mMinInstances = named(new QSpinBox, tr("Minimum VM count"));
     mMinInstances->setRange(0, 1000);
     mMinInstances->setValue(2);
     mMinInstances->setToolTip(tr("Fewest instances running at any time, for availability"));
-    mUtilisation = new QSpinBox;
+    mUtilisation = named(new QSpinBox, tr("Target utilisation"));
     mUtilisation->setRange(5, 100);
     mUtilisation->setValue(60);
     mUtilisation->setSuffix(tr(" % CPU"));
     o->addRow(tr("At least:"), pair(mMinInstances, mUtilisation));
-    mDiscount = new QSpinBox;
+    mDiscount = named(new QSpinBox, tr("Commitment discount"));
     mDiscount->setRange(0, 90);
     mDiscount->setSuffix(tr(" % commitment"));
     mLoadBalancer = new QCheckBox(tr("Load balancer"));
@@ -209,23 +327,23 @@ void CostView::buildUi()
     mContainers = new QCheckBox(tr("Compare containers too (0.5 vCPU, 1 GB tasks)"));
     mContainers->setChecked(true);
     o->addRow(QString(), mContainers);
-    formLayout->addWidget(optionsBox);
 
-    auto *buttons = new QHBoxLayout;
-    auto *report = new QPushButton(tr("Save Report..."));
-    report->setObjectName(QStringLiteral("saveReport"));
-    auto *update = new QPushButton(tr("Update Prices from URL..."));
-    buttons->addWidget(report);
-    buttons->addWidget(update);
-    formLayout->addLayout(buttons);
-    formLayout->addStretch();
+    connect(mProvider, &QComboBox::currentIndexChanged, this, [this] {
+        fillProviderDependent();
+        recompute();
+    });
+    for (QComboBox *box : {mGateway, mInstance, mSizing})
+        connect(box, &QComboBox::currentIndexChanged, this, &CostView::recompute);
+    for (QSpinBox *box : {mMinInstances, mUtilisation, mDiscount})
+        connect(box, &QSpinBox::valueChanged, this, &CostView::recompute);
+    for (QCheckBox *box : {mFreeTier, mLoadBalancer, mContainers})
+        connect(box, &QCheckBox::toggled, this, &CostView::recompute);
+    return optionsBox;
+}
 
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(form);
-    scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(form->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-
+// The summary, the charts and the line items.
+QWidget *CostView::createResults()
+{
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -249,113 +367,13 @@ void CostView::buildUi()
     tabs->addTab(mVolumeChart, tr("Cost by Volume"));
     tabs->addTab(mDayChart, tr("Busiest Day"));
     tabs->addTab(mItemsChart, tr("Bill Breakdown"));
-    mBill = new QTreeWidget;
+    mBill = named(new QTreeWidget, tr("Bill"));
     mBill->setObjectName(QStringLiteral("bill"));
-    // The form's labels name the pairs of controls; each control gets its own name.
-    const QList<QPair<QWidget *, QString>> names = {{mVolume, tr("Requests a month")},
-                                                    {mShape, tr("Traffic shape")},
-                                                    {mFunction, tr("Function")},
-                                                    {mDuration, tr("Duration")},
-                                                    {mMemory, tr("Memory")},
-                                                    {mArchitecture, tr("Architecture")},
-                                                    {mProvider, tr("Provider")},
-                                                    {mGateway, tr("Gateway")},
-                                                    {mInstance, tr("VM type")},
-                                                    {mSizing, tr("Fleet sizing")},
-                                                    {mMinInstances, tr("Minimum VM count")},
-                                                    {mUtilisation, tr("Target utilisation")},
-                                                    {mDiscount, tr("Commitment discount")},
-                                                    {mBill, tr("Bill")}};
-    for (const auto &[widget, name] : names)
-        widget->setAccessibleName(name);
     mBill->setHeaderLabels({tr("Item"), tr("For"), tr("Quantity"), tr("Unit price"), tr("Cost"), tr("Source")});
     mBill->setAlternatingRowColors(true);
     tabs->addTab(mBill, tr("Line Items"));
     rightLayout->addWidget(tabs, 1);
-
-    auto *splitter = new QSplitter;
-    splitter->addWidget(scroll);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({scroll->minimumWidth(), 900});
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
-
-    // Sliders and boxes mirror each other; either redraws at once.
-    connect(mVolumeSlider, &QSlider::valueChanged, this, [this](int step) {
-        if (!mUpdating && volumeToSlider(mVolume->value()) != step)
-            mVolume->setValue(sliderToVolume(step));
-    });
-    connect(mVolume, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        const QSignalBlocker block(mVolumeSlider);
-        mVolumeSlider->setValue(volumeToSlider(v));
-        mWorkload.monthlyRequests = v;
-        recompute();
-    });
-    connect(mDurationSlider, &QSlider::valueChanged, this, [this](int step) {
-        if (!mUpdating)
-            mDuration->setValue(std::round(std::pow(10, step / 100.0) * 10) / 10);
-    });
-    connect(mDuration, &QDoubleSpinBox::valueChanged, this, [this](double ms) {
-        const QSignalBlocker block(mDurationSlider);
-        mDurationSlider->setValue(int(std::round(std::log10(std::max(1.0, ms)) * 100)));
-        applyFunctionEdits();
-    });
-    connect(mMemorySlider, &QSlider::valueChanged, this, [this](int step) {
-        if (!mUpdating)
-            mMemory->setValue(step * 128);
-    });
-    connect(mMemory, &QSpinBox::valueChanged, this, [this](int mb) {
-        const QSignalBlocker block(mMemorySlider);
-        mMemorySlider->setValue(std::max(1, mb / 128));
-        applyFunctionEdits();
-    });
-    connect(mArchitecture, &QComboBox::currentIndexChanged, this, [this] { applyFunctionEdits(); });
-    connect(mFunction, &QComboBox::currentIndexChanged, this, [this] { showFunction(); });
-    connect(mShape, &QComboBox::activated, this,
-            [this] { setShape(TrafficProfile::Shape(mShape->currentData().toInt())); });
-    connect(import, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import Request Counts"), QString(),
-                                                          tr("CSV files (*.csv);;All files (*)"));
-        QString error;
-        if (!path.isEmpty() && !importProfile(path, &error))
-            emit this->error(tr("Import Request Counts"), error);
-    });
-    connect(mEntries, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
-        if (mUpdating || item->column() != 1 || !mProject)
-            return;
-        bool ok = false;
-        const double weight = item->text().toDouble(&ok);
-        if (EntryPoint *e = mWorkload.entry(mEntries->item(item->row(), 0)->text()); e && ok && weight >= 0) {
-            e->weight = weight;
-            mWorkload.distribute(mProject->catalog(), mProject->architecture());
-            recompute();
-        } else {
-            fillEntries(); // not a weight: show the one in use
-        }
-    });
-    connect(mMeasured, &QPushButton::clicked, this, [this] {
-        if (!mRunner)
-            return;
-        const int used = mWorkload.useMeasuredDurations(mRunner->history());
-        emit message(used ? tr("Durations of %n function(s) taken from their local runs.", nullptr, used)
-                          : tr("No successful local runs yet: invoke the functions first."));
-        showFunction();
-        recompute();
-    });
-    connect(mProvider, &QComboBox::currentIndexChanged, this, [this] {
-        fillProviderDependent();
-        recompute();
-    });
-    for (QComboBox *box : {mGateway, mInstance, mSizing})
-        connect(box, &QComboBox::currentIndexChanged, this, &CostView::recompute);
-    for (QSpinBox *box : {mMinInstances, mUtilisation, mDiscount})
-        connect(box, &QSpinBox::valueChanged, this, &CostView::recompute);
-    for (QCheckBox *box : {mFreeTier, mLoadBalancer, mContainers})
-        connect(box, &QCheckBox::toggled, this, &CostView::recompute);
-    connect(report, &QPushButton::clicked, this, &CostView::saveReport);
-    connect(update, &QPushButton::clicked, this, &CostView::updatePricesFromUrl);
+    return right;
 }
 
 void CostView::setPricingDirectory(const QString &directory)

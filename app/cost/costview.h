@@ -17,6 +17,8 @@ class QChartView;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QProgressDialog;
 class QPushButton;
@@ -78,6 +80,10 @@ signals:
 
 private:
     void buildUi();
+    QGroupBox *createWorkloadBox();
+    void addFunctionRows(QFormLayout *form);
+    QGroupBox *createOptionsBox();
+    QWidget *createResults();
     void rebuildWorkload();
     void loadCatalogs();
     void fillProviderDependent();
