@@ -17,19 +17,219 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <optional>
+
 namespace Nimbus {
 
 namespace {
 
-bool readFile(const QString &path, QByteArray *data, QString *error)
+Result<QByteArray> readFile(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return file.readAll();
+}
+
+// The options of nimbus cost.
+struct CostOptions
+{
+    QCommandLineOption provider{QStringLiteral("provider"),
+                                CommandLine::tr("Serverless provider: aws (default), azure, gcp or scaleway."),
+                                QStringLiteral("P"), QStringLiteral("aws")};
+    QCommandLineOption vmType{QStringLiteral("vm"),
+                              CommandLine::tr("Instance type of the VM fleet (default: the provider's first)."),
+                              QStringLiteral("TYPE")};
+    QCommandLineOption profile{
+        QStringLiteral("profile"),
+        CommandLine::tr(
+            "A scenario (.json: volume, traffic shape, per-function values) or hourly request counts (.csv)."),
+        QStringLiteral("FILE")};
+    QCommandLineOption shape{QStringLiteral("shape"),
+                             CommandLine::tr("Traffic shape: constant, business-hours, daily-peaks or spike-day."),
+                             QStringLiteral("SHAPE")};
+    QCommandLineOption format{QStringLiteral("format"),
+                              CommandLine::tr("Output: table (default), json, csv, html or pdf."),
+                              QStringLiteral("FORMAT"), QStringLiteral("table")};
+    QCommandLineOption output{QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                              CommandLine::tr("Write to FILE (needed for pdf)."), QStringLiteral("FILE")};
+    QCommandLineOption requests{QStringLiteral("requests"), CommandLine::tr("Requests a month."), QStringLiteral("N")};
+    QCommandLineOption duration{QStringLiteral("duration-ms"),
+                                CommandLine::tr("Average duration of one invocation (quick estimate)."),
+                                QStringLiteral("D")};
+    QCommandLineOption memory{QStringLiteral("memory-mb"), CommandLine::tr("Memory of the function (quick estimate)."),
+                              QStringLiteral("M")};
+    QCommandLineOption arch{QStringLiteral("arch"), CommandLine::tr("x86_64 (default) or arm64 (quick estimate)."),
+                            QStringLiteral("ARCH"), QStringLiteral("x86_64")};
+    QCommandLineOption freeTier{QStringLiteral("free-tier"),
+                                CommandLine::tr("Count the free tier: on (default) or off."), QStringLiteral("on|off"),
+                                QStringLiteral("on")};
+    QCommandLineOption gateway{QStringLiteral("gateway"),
+                               CommandLine::tr("API gateway: none, http or rest (project default: from its routes)."),
+                               QStringLiteral("G")};
+    QCommandLineOption minInstances{QStringLiteral("min-instances"),
+                                    CommandLine::tr("Fewest VMs or tasks running (default 2)."), QStringLiteral("N"),
+                                    QStringLiteral("2")};
+    QCommandLineOption utilisation{QStringLiteral("utilisation"),
+                                   CommandLine::tr("Target CPU utilisation of the fleet, 0-1 (default 0.6)."),
+                                   QStringLiteral("U"), QStringLiteral("0.6")};
+    QCommandLineOption discount{QStringLiteral("discount"),
+                                CommandLine::tr("Commitment discount on VMs and tasks, in percent."),
+                                QStringLiteral("PCT"), QStringLiteral("0")};
+    QCommandLineOption peak{QStringLiteral("fixed-fleet"),
+                            CommandLine::tr("Size the fleet for the peak hour all month instead of hour by hour.")};
+    QCommandLineOption balancer{QStringLiteral("load-balancer"),
+                                CommandLine::tr("Put a load balancer in front of the fleet.")};
+    QCommandLineOption measured{QStringLiteral("measured"),
+                                CommandLine::tr("Take durations from the project's local runs.")};
+    QCommandLineOption update{QStringLiteral("update-prices"),
+                              CommandLine::tr("Download a pricing catalog (https) and keep it for later estimates."),
+                              QStringLiteral("URL")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        for (const QCommandLineOption &o :
+             {provider, vmType, profile, shape, format, output, requests, duration, memory, arch, freeTier, gateway,
+              minInstances, utilisation, discount, peak, balancer, measured, update})
+            parser.addOption(o);
     }
-    *data = file.readAll();
-    return true;
+};
+
+// A number of at least min, or nothing.
+std::optional<double> number(const QCommandLineParser &parser, const QCommandLineOption &o, double min)
+{
+    bool ok = false;
+    const double value = parser.value(o).toDouble(&ok);
+    return ok && value >= min ? std::optional<double>(value) : std::nullopt;
+}
+
+// One function priced without a project; the errors are usage errors.
+Result<Workload> quickEstimate(const QCommandLineParser &parser, const CostOptions &o)
+{
+    if (!parser.isSet(o.requests) || !parser.isSet(o.duration) || !parser.isSet(o.memory))
+        return fail(
+            CommandLine::tr("give a PROJECT, or --requests, --duration-ms and --memory-mb for a quick estimate"));
+    const std::optional<double> d = number(parser, o.duration, 0.001), m = number(parser, o.memory, 1);
+    if (!d || !m)
+        return fail(CommandLine::tr("--duration-ms and --memory-mb need positive numbers"));
+    const QString a = parser.value(o.arch);
+    if (a != QLatin1String("x86_64") && a != QLatin1String("arm64"))
+        return fail(CommandLine::tr("--arch is x86_64 or arm64, not '%1'").arg(a));
+    const QString g = parser.value(o.gateway);
+    return Workload::single(0, *d, int(*m), a, parser.isSet(o.gateway) && g != QLatin1String("none"));
+}
+
+// A scenario (.json) or request counts (.csv) applied to the workload; the errors are input errors.
+Result<void> applyProfile(const QString &path, Workload &workload, const Project *project)
+{
+    const Result<QByteArray> data = readFile(path);
+    if (!data)
+        return data.error();
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+        Result<TrafficProfile> imported = TrafficProfile::fromCsv(*data);
+        if (!imported)
+            return fail(QDir::toNativeSeparators(path) + QStringLiteral(": ") + imported.errorMessage());
+        workload.profile = std::move(imported).value();
+        // Counts are requests: they give the volume too, scaled to a month.
+        workload.monthlyRequests = workload.profile.total() * 730.0 / workload.profile.periodHours();
+        return {};
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(*data, &parseError);
+    const Result<void> applied = doc.isObject() ? workload.applyJson(doc.object()) : Result<void>();
+    if (!doc.isObject() || !applied)
+        return fail(QDir::toNativeSeparators(path) + QStringLiteral(": ")
+                    + (doc.isObject() ? applied.errorMessage() : parseError.errorString()));
+    if (project)
+        workload.distribute(project->catalog(), project->architecture());
+    return {};
+}
+
+// The output format asked for; the errors are usage errors.
+Result<QString> format(const QCommandLineParser &parser, const CostOptions &o)
+{
+    const QString name = parser.value(o.format);
+    if (!QStringList{QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("html"),
+                     QStringLiteral("pdf")}
+             .contains(name))
+        return fail(CommandLine::tr("unknown format '%1'; use table, json, csv, html or pdf").arg(name));
+    if (name == QLatin1String("pdf") && !parser.isSet(o.output))
+        return fail(CommandLine::tr("a PDF needs -o FILE"));
+    return name;
+}
+
+// --shape and --requests over what the project or the profile gave; the errors are usage errors.
+Result<void> applyShapeAndVolume(const QCommandLineParser &parser, const CostOptions &o, Workload &workload)
+{
+    if (parser.isSet(o.shape)) {
+        TrafficProfile::Shape s;
+        if (!TrafficProfile::shapeFromId(parser.value(o.shape), &s) || s == TrafficProfile::Shape::Imported)
+            return fail(CommandLine::tr("unknown traffic shape '%1'").arg(parser.value(o.shape)));
+        workload.profile = TrafficProfile::fromShape(s);
+    }
+    if (parser.isSet(o.requests)) {
+        const std::optional<double> requests = number(parser, o.requests, 0);
+        if (!requests)
+            return fail(CommandLine::tr("--requests needs a number of zero or more"));
+        workload.monthlyRequests = *requests;
+    }
+    return {};
+}
+
+// Serverless, the VM fleet and (where the catalog prices them) containers; the errors are usage errors.
+Result<std::vector<CostOption>> costOptions(const QCommandLineParser &parser, const CostOptions &o,
+                                            const PricingCatalog &catalog)
+{
+    CostOption serverless;
+    serverless.provider = parser.value(o.provider);
+    const QString ft = parser.value(o.freeTier);
+    if (ft != QLatin1String("on") && ft != QLatin1String("off"))
+        return fail(CommandLine::tr("--free-tier is on or off"));
+    serverless.freeTier = ft == QLatin1String("on");
+    if (parser.isSet(o.gateway)) {
+        serverless.gateway = parser.value(o.gateway);
+        if (!QStringList{QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")}.contains(
+                serverless.gateway))
+            return fail(CommandLine::tr("--gateway is none, http or rest"));
+    }
+    CostOption fleet = serverless;
+    fleet.kind = CostOption::Kind::VmFleet;
+    fleet.instanceType = parser.isSet(o.vmType) ? parser.value(o.vmType) : QString();
+    if (!fleet.instanceType.isEmpty() && !catalog.instance(fleet.instanceType)) {
+        QStringList types;
+        for (const InstanceType &t : catalog.instances())
+            types << t.type;
+        return fail(CommandLine::tr("%1 has no instance type '%2'; use one of %3")
+                        .arg(catalog.providerName(), fleet.instanceType, types.join(QStringLiteral(", "))));
+    }
+    const std::optional<double> min = number(parser, o.minInstances, 0), util = number(parser, o.utilisation, 0.01),
+                                pct = number(parser, o.discount, 0);
+    if (!min || !util || *util > 1 || !pct || *pct > 100)
+        return fail(CommandLine::tr("--min-instances, --utilisation (0-1) or --discount (0-100) is out of range"));
+    fleet.minInstances = int(*min);
+    fleet.targetUtilisation = *util;
+    fleet.commitmentDiscountPct = *pct;
+    fleet.sizing = parser.isSet(o.peak) ? CostOption::Sizing::FixedForPeak : CostOption::Sizing::Autoscaled;
+    fleet.loadBalancer = parser.isSet(o.balancer);
+    std::vector<CostOption> options{serverless, fleet};
+    if (catalog.price(QStringLiteral("containers.vcpu.x86_64"))) {
+        CostOption containers = fleet;
+        containers.kind = CostOption::Kind::Containers;
+        options.push_back(containers);
+    }
+    return options;
+}
+
+// The report as the format asks (not PDF, which is written to a file).
+QByteArray formatted(const CostReport &report, const QString &formatName)
+{
+    if (formatName == QLatin1String("json"))
+        return QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
+    if (formatName == QLatin1String("csv"))
+        return report.csv();
+    if (formatName == QLatin1String("html"))
+        return report.html(true).toUtf8();
+    return report.table().toUtf8();
 }
 
 } // namespace
@@ -40,56 +240,8 @@ int CommandLine::cost(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("PROJECT"),
                                  tr("A .nimbus or .json project (leave out for a quick estimate)."),
                                  QStringLiteral("[PROJECT]"));
-    const QCommandLineOption provider(QStringLiteral("provider"),
-                                      tr("Serverless provider: aws (default), azure, gcp or scaleway."),
-                                      QStringLiteral("P"), QStringLiteral("aws"));
-    const QCommandLineOption vmType(QStringLiteral("vm"),
-                                    tr("Instance type of the VM fleet (default: the provider's first)."),
-                                    QStringLiteral("TYPE"));
-    const QCommandLineOption profile(
-        QStringLiteral("profile"),
-        tr("A scenario (.json: volume, traffic shape, per-function values) or hourly request counts (.csv)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption shape(QStringLiteral("shape"),
-                                   tr("Traffic shape: constant, business-hours, daily-peaks or spike-day."),
-                                   QStringLiteral("SHAPE"));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output: table (default), json, csv, html or pdf."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("table"));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    tr("Write to FILE (needed for pdf)."), QStringLiteral("FILE"));
-    const QCommandLineOption requests(QStringLiteral("requests"), tr("Requests a month."), QStringLiteral("N"));
-    const QCommandLineOption duration(QStringLiteral("duration-ms"),
-                                      tr("Average duration of one invocation (quick estimate)."), QStringLiteral("D"));
-    const QCommandLineOption memory(QStringLiteral("memory-mb"), tr("Memory of the function (quick estimate)."),
-                                    QStringLiteral("M"));
-    const QCommandLineOption arch(QStringLiteral("arch"), tr("x86_64 (default) or arm64 (quick estimate)."),
-                                  QStringLiteral("ARCH"), QStringLiteral("x86_64"));
-    const QCommandLineOption freeTier(QStringLiteral("free-tier"), tr("Count the free tier: on (default) or off."),
-                                      QStringLiteral("on|off"), QStringLiteral("on"));
-    const QCommandLineOption gateway(QStringLiteral("gateway"),
-                                     tr("API gateway: none, http or rest (project default: from its routes)."),
-                                     QStringLiteral("G"));
-    const QCommandLineOption minInstances(QStringLiteral("min-instances"),
-                                          tr("Fewest VMs or tasks running (default 2)."), QStringLiteral("N"),
-                                          QStringLiteral("2"));
-    const QCommandLineOption utilisation(QStringLiteral("utilisation"),
-                                         tr("Target CPU utilisation of the fleet, 0-1 (default 0.6)."),
-                                         QStringLiteral("U"), QStringLiteral("0.6"));
-    const QCommandLineOption discount(QStringLiteral("discount"),
-                                      tr("Commitment discount on VMs and tasks, in percent."), QStringLiteral("PCT"),
-                                      QStringLiteral("0"));
-    const QCommandLineOption peak(QStringLiteral("fixed-fleet"),
-                                  tr("Size the fleet for the peak hour all month instead of hour by hour."));
-    const QCommandLineOption balancer(QStringLiteral("load-balancer"),
-                                      tr("Put a load balancer in front of the fleet."));
-    const QCommandLineOption measured(QStringLiteral("measured"), tr("Take durations from the project's local runs."));
-    const QCommandLineOption update(QStringLiteral("update-prices"),
-                                    tr("Download a pricing catalog (https) and keep it for later estimates."),
-                                    QStringLiteral("URL"));
-    for (const QCommandLineOption &o :
-         {provider, vmType, profile, shape, format, output, requests, duration, memory, arch, freeTier, gateway,
-          minInstances, utilisation, discount, peak, balancer, measured, update})
-        parser.addOption(o);
+    const CostOptions o;
+    o.addTo(parser);
     if (const int rc = parseCommand(
             parser, arguments,
             tr("Compares what a project costs a month serverless, on a VM fleet and in containers, "
@@ -102,31 +254,27 @@ int CommandLine::cost(const QStringList &arguments)
         mErr << "nimbus cost: " << message << '\n';
         return UsageError;
     };
+    auto inputError = [&](const QString &message) {
+        mErr << "nimbus cost: " << message << '\n';
+        return InputError;
+    };
 
-    if (parser.isSet(update)) {
+    if (parser.isSet(o.update)) {
         const Result<QString> updated =
-            PricingUpdater::update(QUrl(parser.value(update)), PricingCatalogs::defaultUserDirectory()).result();
+            PricingUpdater::update(QUrl(parser.value(o.update)), PricingCatalogs::defaultUserDirectory()).result();
         (updated ? mOut : mErr) << (updated ? *updated : updated.errorMessage()) << '\n';
         return updated ? Success : InputError;
     }
 
-    const QString formatName = parser.value(format);
-    if (!QStringList{QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("html"),
-                     QStringLiteral("pdf")}
-             .contains(formatName))
-        return usageError(tr("unknown format '%1'; use table, json, csv, html or pdf").arg(formatName));
-    if (formatName == QLatin1String("pdf") && !parser.isSet(output))
-        return usageError(tr("a PDF needs -o FILE"));
-    auto number = [&](const QCommandLineOption &o, double *value, double min) {
-        bool ok = false;
-        *value = parser.value(o).toDouble(&ok);
-        return ok && *value >= min;
-    };
+    const Result<QString> checkedFormat = format(parser, o);
+    if (!checkedFormat)
+        return usageError(checkedFormat.errorMessage());
+    const QString &formatName = *checkedFormat;
 
     const PricingCatalogs catalogs = PricingCatalogs::load(PricingCatalogs::defaultUserDirectory());
     for (const QString &e : catalogs.errors())
         mErr << "nimbus cost: " << tr("warning: %1").arg(e) << '\n';
-    const QString providerId = parser.value(provider);
+    const QString providerId = parser.value(o.provider);
     const auto catalog = catalogs.provider(providerId);
     if (!catalog)
         return usageError(
@@ -135,15 +283,14 @@ int CommandLine::cost(const QStringList &arguments)
     Workload workload;
     Project project(Catalog::builtin());
     const bool hasProject = !parser.positionalArguments().isEmpty();
-    double volume = 0;
     if (hasProject) {
-        for (const QCommandLineOption &o : {duration, memory})
-            if (parser.isSet(o))
-                return usageError(tr("--%1 is for a quick estimate without a project").arg(o.names().first()));
+        for (const QCommandLineOption &option : {o.duration, o.memory})
+            if (parser.isSet(option))
+                return usageError(tr("--%1 is for a quick estimate without a project").arg(option.names().first()));
         if (!open(parser.positionalArguments().first(), project))
             return InputError;
         workload = Workload::fromArchitecture(project.catalog(), project.architecture());
-        if (parser.isSet(measured)) {
+        if (parser.isSet(o.measured)) {
             RunHistory history;
             if (!ProjectFile::isJsonPath(project.filePath()) && history.open(project.filePath()))
                 workload.useMeasuredDurations(history);
@@ -151,120 +298,38 @@ int CommandLine::cost(const QStringList &arguments)
                 mErr << "nimbus cost: " << tr("warning: no local runs recorded for this project") << '\n';
         }
     } else {
-        double d = 0, m = 0;
-        if (!parser.isSet(requests) || !parser.isSet(duration) || !parser.isSet(memory))
-            return usageError(tr("give a PROJECT, or --requests, --duration-ms and --memory-mb for a quick estimate"));
-        if (!number(duration, &d, 0.001) || !number(memory, &m, 1))
-            return usageError(tr("--duration-ms and --memory-mb need positive numbers"));
-        const QString a = parser.value(arch);
-        if (a != QLatin1String("x86_64") && a != QLatin1String("arm64"))
-            return usageError(tr("--arch is x86_64 or arm64, not '%1'").arg(a));
-        const QString g = parser.value(gateway);
-        workload = Workload::single(0, d, int(m), a, parser.isSet(gateway) && g != QLatin1String("none"));
+        Result<Workload> quick = quickEstimate(parser, o);
+        if (!quick)
+            return usageError(quick.errorMessage());
+        workload = std::move(quick).value();
     }
 
-    if (parser.isSet(profile)) {
-        QByteArray data;
-        QString error;
-        const QString path = parser.value(profile);
-        if (!readFile(path, &data, &error)) {
-            mErr << "nimbus cost: " << error << '\n';
-            return InputError;
-        }
-        if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-            Result<TrafficProfile> imported = TrafficProfile::fromCsv(data);
-            if (!imported) {
-                mErr << "nimbus cost: " << QDir::toNativeSeparators(path) << ": " << imported.errorMessage() << '\n';
-                return InputError;
-            }
-            workload.profile = std::move(imported).value();
-            // Counts are requests: they give the volume too, scaled to a month.
-            workload.monthlyRequests = workload.profile.total() * 730.0 / workload.profile.periodHours();
-        } else {
-            QJsonParseError parseError;
-            const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-            const Result<void> applied = doc.isObject() ? workload.applyJson(doc.object()) : Result<void>();
-            if (!doc.isObject() || !applied) {
-                mErr << "nimbus cost: " << QDir::toNativeSeparators(path) << ": "
-                     << (doc.isObject() ? applied.errorMessage() : parseError.errorString()) << '\n';
-                return InputError;
-            }
-            if (hasProject)
-                workload.distribute(project.catalog(), project.architecture());
-        }
+    if (parser.isSet(o.profile)) {
+        if (const Result<void> applied = applyProfile(parser.value(o.profile), workload,
+                                                      hasProject ? &project : nullptr);
+            !applied)
+            return inputError(applied.errorMessage());
     }
-    if (parser.isSet(shape)) {
-        TrafficProfile::Shape s;
-        if (!TrafficProfile::shapeFromId(parser.value(shape), &s) || s == TrafficProfile::Shape::Imported)
-            return usageError(tr("unknown traffic shape '%1'").arg(parser.value(shape)));
-        workload.profile = TrafficProfile::fromShape(s);
-    }
-    volume = workload.monthlyRequests;
-    if (parser.isSet(requests) && !number(requests, &volume, 0))
-        return usageError(tr("--requests needs a number of zero or more"));
-    workload.monthlyRequests = volume;
+    if (const Result<void> adjusted = applyShapeAndVolume(parser, o, workload); !adjusted)
+        return usageError(adjusted.errorMessage());
+    const double volume = workload.monthlyRequests;
 
-    CostOption serverless;
-    serverless.provider = providerId;
-    const QString ft = parser.value(freeTier);
-    if (ft != QLatin1String("on") && ft != QLatin1String("off"))
-        return usageError(tr("--free-tier is on or off"));
-    serverless.freeTier = ft == QLatin1String("on");
-    if (parser.isSet(gateway)) {
-        serverless.gateway = parser.value(gateway);
-        if (!QStringList{QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")}.contains(
-                serverless.gateway))
-            return usageError(tr("--gateway is none, http or rest"));
-    }
-    CostOption fleet = serverless;
-    fleet.kind = CostOption::Kind::VmFleet;
-    fleet.instanceType = parser.isSet(vmType) ? parser.value(vmType) : QString();
-    if (!fleet.instanceType.isEmpty() && !catalog->instance(fleet.instanceType)) {
-        QStringList types;
-        for (const InstanceType &t : catalog->instances())
-            types << t.type;
-        return usageError(tr("%1 has no instance type '%2'; use one of %3")
-                              .arg(catalog->providerName(), fleet.instanceType, types.join(QStringLiteral(", "))));
-    }
-    double min = 0, util = 0, pct = 0;
-    if (!number(minInstances, &min, 0) || !number(utilisation, &util, 0.01) || util > 1 || !number(discount, &pct, 0)
-        || pct > 100)
-        return usageError(tr("--min-instances, --utilisation (0-1) or --discount (0-100) is out of range"));
-    fleet.minInstances = int(min);
-    fleet.targetUtilisation = util;
-    fleet.commitmentDiscountPct = pct;
-    fleet.sizing = parser.isSet(peak) ? CostOption::Sizing::FixedForPeak : CostOption::Sizing::Autoscaled;
-    fleet.loadBalancer = parser.isSet(balancer);
-    std::vector<CostOption> options{serverless, fleet};
-    if (catalog->price(QStringLiteral("containers.vcpu.x86_64"))) {
-        CostOption containers = fleet;
-        containers.kind = CostOption::Kind::Containers;
-        options.push_back(containers);
-    }
-
+    const Result<std::vector<CostOption>> options = costOptions(parser, o, *catalog);
+    if (!options)
+        return usageError(options.errorMessage());
     const CostEngine engine(workload, catalogs);
-    CostReport report = CostReport::make(engine, options, volume, 0, 1);
+    CostReport report = CostReport::make(engine, *options, volume, 0, 1);
     report.projectName = hasProject ? project.displayName() : tr("quick estimate");
-
-    QByteArray data;
     if (formatName == QLatin1String("html") || formatName == QLatin1String("pdf"))
-        ReportCharts::addToReport(report, engine, options);
+        ReportCharts::addToReport(report, engine, *options);
     if (formatName == QLatin1String("pdf")) {
-        if (const Result<void> written = report.writePdf(parser.value(output)); !written) {
+        if (const Result<void> written = report.writePdf(parser.value(o.output)); !written) {
             mErr << "nimbus cost: " << written.errorMessage() << '\n';
             return OutputError;
         }
         return Success;
     }
-    if (formatName == QLatin1String("json"))
-        data = QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
-    else if (formatName == QLatin1String("csv"))
-        data = report.csv();
-    else if (formatName == QLatin1String("html"))
-        data = report.html(true).toUtf8();
-    else
-        data = report.table().toUtf8();
-    return writeOutput(data, parser.isSet(output) ? parser.value(output) : QString());
+    return writeOutput(formatted(report, formatName), parser.isSet(o.output) ? parser.value(o.output) : QString());
 }
 
 } // namespace Nimbus
