@@ -110,18 +110,20 @@ struct LocalCloudFixture
     // cloud's functions reach the endpoint, when there is one, through the SDKs.
     bool start(int servers = Gateway | Endpoint)
     {
-        if (!cloud->start(folder.filePath(QStringLiteral(".nimbus-cloud")), &error))
-            return false;
-        if (servers & Gateway) {
+        Nimbus::Result<void> started = cloud->start(folder.filePath(QStringLiteral(".nimbus-cloud")));
+        if (started && (servers & Gateway)) {
             gateway = std::make_unique<Nimbus::GatewayServer>(*cloud);
-            if (!gateway->listen(QHostAddress::LocalHost, 0, &error))
-                return false;
+            started = gateway->listen(QHostAddress::LocalHost, 0);
         }
-        if (servers & Endpoint) {
+        if (started && (servers & Endpoint)) {
             endpoint = std::make_unique<Nimbus::AwsEndpoint>(*cloud);
-            if (!endpoint->listen(QHostAddress::LocalHost, 0, &error))
-                return false;
-            cloud->setServiceEndpoint(endpoint->url());
+            started = endpoint->listen(QHostAddress::LocalHost, 0);
+            if (started)
+                cloud->setServiceEndpoint(endpoint->url());
+        }
+        if (!started) {
+            error = started.errorMessage();
+            return false;
         }
         return true;
     }

@@ -295,20 +295,22 @@ int CommandLine::serve(const QStringList &arguments)
     cloud.setLoopLimit(*limit);
     const QString stateDirectory = parser.isSet(state) ? parser.value(state) : defaultStateDirectory(project);
     QString error;
-    if (!cloud.start(stateDirectory, &error)) {
-        mErr << "nimbus serve: " << error << '\n';
+    if (const Result<void> started = cloud.start(stateDirectory); !started) {
+        mErr << "nimbus serve: " << started.errorMessage() << '\n';
         return OutputError;
     }
     GatewayServer gateway(cloud);
-    if (!gateway.listen(address, quint16(*portNumber), &error)) {
-        mErr << "nimbus serve: " << error << '\n';
+    if (const Result<void> listening = gateway.listen(address, quint16(*portNumber)); !listening) {
+        mErr << "nimbus serve: " << listening.errorMessage() << '\n';
         return OutputError;
     }
     AwsEndpoint endpoint(cloud);
     // LocalStack's usual port, unless it is taken and the user did not ask for it.
-    if (!endpoint.listen(address, quint16(*awsPortNumber), &error)
-        && (parser.isSet(awsPort) || !endpoint.listen(address, 0, &error))) {
-        mErr << "nimbus serve: " << error << " (--aws-port)" << '\n';
+    Result<void> listening = endpoint.listen(address, quint16(*awsPortNumber));
+    if (!listening && !parser.isSet(awsPort))
+        listening = endpoint.listen(address, 0);
+    if (!listening) {
+        mErr << "nimbus serve: " << listening.errorMessage() << " (--aws-port)" << '\n';
         return OutputError;
     }
     cloud.setServiceEndpoint(endpoint.url());

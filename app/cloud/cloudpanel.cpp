@@ -235,7 +235,10 @@ bool CloudPanel::start(QString *error)
     }
     mCloud = std::make_unique<LocalCloud>(*mProject, mRunner);
     mCloud->setRegion(Preferences::instance().defaultRegion());
-    if (!mCloud->start(QDir(mProject->directory()).filePath(QStringLiteral(".nimbus-cloud")), error)) {
+    if (const Result<void> started = mCloud->start(
+            QDir(mProject->directory()).filePath(QStringLiteral(".nimbus-cloud")));
+        !started) {
+        *error = started.errorMessage();
         mCloud.reset();
         mToggle->setChecked(false);
         return false;
@@ -248,8 +251,11 @@ bool CloudPanel::start(QString *error)
     // The usual port if it is free, any other otherwise; this machine only.
     mGateway = std::make_unique<GatewayServer>(*mCloud);
     const Preferences &preferences = Preferences::instance();
-    if (!mGateway->listen(QHostAddress::LocalHost, quint16(preferences.localCloudPort()), error)
-        && !mGateway->listen(QHostAddress::LocalHost, 0, error)) {
+    Result<void> listening = mGateway->listen(QHostAddress::LocalHost, quint16(preferences.localCloudPort()));
+    if (!listening)
+        listening = mGateway->listen(QHostAddress::LocalHost, 0);
+    if (!listening) {
+        *error = listening.errorMessage();
         mGateway.reset();
         mCloud.reset();
         mToggle->setChecked(false);
@@ -257,8 +263,11 @@ bool CloudPanel::start(QString *error)
     }
     // The AWS-compatible endpoint the functions' SDKs reach.
     mEndpoint = std::make_unique<AwsEndpoint>(*mCloud);
-    if (!mEndpoint->listen(QHostAddress::LocalHost, quint16(preferences.awsEndpointPort()), error)
-        && !mEndpoint->listen(QHostAddress::LocalHost, 0, error)) {
+    listening = mEndpoint->listen(QHostAddress::LocalHost, quint16(preferences.awsEndpointPort()));
+    if (!listening)
+        listening = mEndpoint->listen(QHostAddress::LocalHost, 0);
+    if (!listening) {
+        *error = listening.errorMessage();
         mEndpoint.reset();
         mGateway.reset();
         mCloud.reset();

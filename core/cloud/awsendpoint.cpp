@@ -57,7 +57,7 @@ AwsEndpoint::~AwsEndpoint()
     close();
 }
 
-bool AwsEndpoint::listen(const QHostAddress &address, quint16 port, QString *error)
+Result<void> AwsEndpoint::listen(const QHostAddress &address, quint16 port)
 {
     close();
     mServer = std::make_unique<GuardedHttpServer>(
@@ -80,13 +80,12 @@ bool AwsEndpoint::listen(const QHostAddress &address, quint16 port, QString *err
     };
     mPort = mServer->listenGuarded(&mGuard, bodyLimit, refusal, address, port);
     if (mPort == 0) {
-        *error = tr("cannot listen on %1:%2").arg(address.toString()).arg(port);
         mServer.reset();
-        return false;
+        return fail(tr("cannot listen on %1:%2").arg(address.toString()).arg(port));
     }
     mAddress = address;
     mGuard.setListenAddress(address);
-    return true;
+    return {};
 }
 
 AwsService *AwsEndpoint::service(const QString &name) const

@@ -2,6 +2,7 @@
 
 #include "httproutes.h"
 #include "requestguard.h"
+#include "result.h"
 #include "services/awsservice.h"
 
 #include <QHostAddress>
@@ -49,7 +50,7 @@ public:
     // The service of that name ("sqs", "s3" ...), or null.
     AwsService *service(const QString &name) const;
 
-    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    Result<void> listen(const QHostAddress &address, quint16 port);
     void close();
     quint16 port() const { return mPort; }
     QString url() const;

@@ -50,7 +50,7 @@ GatewayServer::GatewayServer(LocalCloud &cloud, QObject *parent) : QObject(paren
 
 GatewayServer::~GatewayServer() = default;
 
-bool GatewayServer::listen(const QHostAddress &address, quint16 port, QString *error)
+Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
 {
     close();
     mRoutes = RouteTable();
@@ -87,13 +87,12 @@ bool GatewayServer::listen(const QHostAddress &address, quint16 port, QString *e
     auto refusal = [](int status, const QString &message) { return GatewayEvents::errorResponse(status, message); };
     mPort = mServer->listenGuarded(&mGuard, bodyLimit, refusal, address, port);
     if (mPort == 0) {
-        *error = tr("cannot listen on %1:%2").arg(address.toString()).arg(port);
         mServer.reset();
-        return false;
+        return fail(tr("cannot listen on %1:%2").arg(address.toString()).arg(port));
     }
     mAddress = address;
     mGuard.setListenAddress(address);
-    return true;
+    return {};
 }
 
 void GatewayServer::serve(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -231,8 +230,7 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
     const QJsonObject event = route.restPayload ? GatewayEvents::restApiEvent(route, *match, request, requestId)
                                                 : GatewayEvents::httpApiEvent(route, *match, request, requestId);
     const HttpHeaders cors = route.cors ? GatewayEvents::corsHeaders(request) : HttpHeaders();
-    QString error;
-    const qint64 id = mCloud.invoke(
+    const Result<qint64> id = mCloud.invoke(
         route.functionName, QJsonDocument(event).toJson(QJsonDocument::Compact), what, 0,
         [pending, route, cors](const InvocationResult &result) {
         if (result.ok) {
@@ -245,9 +243,9 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
                                                                              : 502;
         send(*pending, GatewayEvents::errorResponse(status, type), cors);
         },
-        &error, true);
+        true);
     if (!id)
-        send(*pending, GatewayEvents::errorResponse(502, error), cors);
+        send(*pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
 }
 
 } // namespace Nimbus

@@ -2,6 +2,7 @@
 
 #include "httproutes.h"
 #include "requestguard.h"
+#include "result.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -30,7 +31,7 @@ public:
     ~GatewayServer() override;
 
     // Reads the routes from the design and listens (port 0: any free one).
-    bool listen(const QHostAddress &address, quint16 port, QString *error);
+    Result<void> listen(const QHostAddress &address, quint16 port);
     void close();
     quint16 port() const { return mPort; }
     QString url() const;

@@ -121,14 +121,12 @@ bool LocalCloud::fail(const QString &message)
     return false;
 }
 
-bool LocalCloud::start(const QString &stateDirectory, QString *error)
+Result<void> LocalCloud::start(const QString &stateDirectory)
 {
     stop();
     auto state = std::make_unique<CloudState>(*mClock);
-    if (const Result<void> opened = state->open(stateDirectory); !opened) {
-        *error = opened.errorMessage();
-        return false;
-    }
+    if (Result<void> opened = state->open(stateDirectory); !opened)
+        return opened;
     mState = std::move(state);
     mNextFiring.clear();
     const QDateTime now = mClock->now();
@@ -147,7 +145,7 @@ bool LocalCloud::start(const QString &stateDirectory, QString *error)
     mRunner.setEnvironmentHook([self](const Node &function) {
         return self && self->mRunning ? self->environmentOf(function) : QList<QPair<QString, QString>>();
     });
-    return true;
+    return {};
 }
 
 void LocalCloud::stop()
@@ -273,17 +271,15 @@ qint64 LocalCloud::deliver(const Node *function, const QByteArray &event, const 
     return id;
 }
 
-qint64 LocalCloud::invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
-                          Completion done, QString *error, bool rejectWhenBusy)
+Result<qint64> LocalCloud::invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
+                                  Completion done, bool rejectWhenBusy)
 {
     const Node *node = service(function, "function");
-    if (!node) {
-        *error = mError;
-        return 0;
-    }
+    if (!node)
+        return Error{mError};
     const qint64 id = deliver(node, event, source, cause, std::move(done), rejectWhenBusy);
     if (!id)
-        *error = mError;
+        return Error{mError};
     return id;
 }
 

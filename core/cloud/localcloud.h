@@ -71,7 +71,7 @@ public:
     int loopLimit() const { return mLoopLimit; }
 
     // Opens the state in directory (created if missing) and starts delivering.
-    bool start(const QString &stateDirectory, QString *error);
+    Result<void> start(const QString &stateDirectory);
     void stop();
     bool isRunning() const { return mRunning; }
     CloudState &state() { return *mState; }
@@ -117,8 +117,9 @@ public:
     using Completion = std::function<void(const InvocationResult &)>;
     // rejectWhenBusy: at the function's concurrency limit the result is a
     // TooManyRequestsException instead of a wait (the gateway answers 503).
-    qint64 invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
-                  Completion done, QString *error, bool rejectWhenBusy = false);
+    // The id of its log entry, or why it cannot run.
+    Result<qint64> invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
+                          Completion done, bool rejectWhenBusy = false);
 
     // Delivers what is due: visible queue messages, schedules whose time has come.
     // A timer calls it every 100 ms while running; tests call it after moving the clock.

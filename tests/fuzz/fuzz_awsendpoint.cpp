@@ -51,15 +51,14 @@ struct Cloud
     {
         project = std::make_unique<Project>(Catalog::builtin());
         JsonInterchange reader;
-        if (!reader.read(kDesign, QStringLiteral("design.json")))
-            qFatal("fuzz design: %s", qPrintable(reader.errorString()));
+        if (const Result<void> read = reader.read(kDesign, QStringLiteral("design.json")); !read)
+            qFatal("fuzz design: %s", qPrintable(read.errorMessage()));
         project->architecture().reset(reader.takeNodes(), reader.takeEdges());
         runner = std::make_unique<FunctionRunner>();
         runner->setProject(project.get());
         cloud = std::make_unique<LocalCloud>(*project, *runner);
-        QString error;
-        if (!cloud->start(dir.filePath(QStringLiteral("state")), &error))
-            qFatal("fuzz cloud: %s", qPrintable(error));
+        if (const Result<void> started = cloud->start(dir.filePath(QStringLiteral("state"))); !started)
+            qFatal("fuzz cloud: %s", qPrintable(started.errorMessage()));
         endpoint = std::make_unique<AwsEndpoint>(*cloud);
         cloud->setServiceEndpoint(QStringLiteral("http://127.0.0.1:4566"));
     }

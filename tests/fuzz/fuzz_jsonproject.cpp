@@ -28,8 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     project.architecture().reset(reader.takeNodes(), reader.takeEdges());
     const QByteArray written = JsonInterchange::write(project.architecture(), reader.origins());
     JsonInterchange again;
-    if (!again.read(written, QStringLiteral("written.json"))) {
-        fprintf(stderr, "a project that was read does not read back: %s\n", qPrintable(again.errorString()));
+    if (const Result<void> read = again.read(written, QStringLiteral("written.json")); !read) {
+        fprintf(stderr, "a project that was read does not read back: %s\n", qPrintable(read.errorMessage()));
         abort();
     }
     Project copy(Catalog::builtin());

@@ -141,15 +141,13 @@ void TestAwsEndpoint::resourceVariables()
     mProject->setNodeProperty(
         writer, QStringLiteral("environment"),
         QJsonArray{QJsonObject{{"name", "THINGS_TABLE"}, {"value", "elsewhere"}, {"secret", false}}});
-    QString error;
     bool finished = false, ok = true;
-    mCloud->invoke(
-        QStringLiteral("writer"), R"({"id":"w0"})", QStringLiteral("test"), 0,
-        [&](const InvocationResult &r) {
+    const Result<qint64> entry = mCloud->invoke(QStringLiteral("writer"), R"({"id":"w0"})", QStringLiteral("test"), 0,
+                                                [&](const InvocationResult &r) {
         finished = true;
         ok = r.ok;
-        },
-        &error);
+    });
+    QVERIFY2(entry, qPrintable(entry.errorMessage()));
     QVERIFY(QTest::qWaitFor([&] { return finished; }, 30000));
     QVERIFY2(!ok, "the table 'elsewhere' does not exist, so the put fails");
 }
@@ -168,12 +166,11 @@ void TestAwsEndpoint::handlersUseTheSdk()
 {
     QFETCH(QString, function);
     QFETCH(QString, id);
-    QString error;
     std::optional<InvocationResult> result;
-    const qint64 entry = mCloud->invoke(
-        function, QJsonDocument(QJsonObject{{"id", id}}).toJson(), QStringLiteral("test"), 0,
-        [&](const InvocationResult &r) { result = r; }, &error);
-    QVERIFY2(entry, qPrintable(error));
+    const Result<qint64> entry = mCloud->invoke(function, QJsonDocument(QJsonObject{{"id", id}}).toJson(),
+                                                QStringLiteral("test"), 0,
+                                                [&](const InvocationResult &r) { result = r; });
+    QVERIFY2(entry, qPrintable(entry.errorMessage()));
     QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 60000));
     QVERIFY2(result->ok, result->error.value("errorMessage").toString().toUtf8().constData());
     const auto item = mCloud->state().getItem(QStringLiteral("things"), mCloud->tableKeys(QStringLiteral("things")),
@@ -185,7 +182,7 @@ void TestAwsEndpoint::handlersUseTheSdk()
         return e.kind == CloudLogEntry::Kind::ServiceChange && e.target == QLatin1String("things");
     });
     QVERIFY(change != mCloud->log().cend());
-    QCOMPARE(change->cause, entry);
+    QCOMPARE(change->cause, *entry);
     QCOMPARE(change->source, function);
     QCOMPARE(change->depth, 1);
     if (function == QLatin1String("pywriter")) {
@@ -246,8 +243,8 @@ void TestAwsEndpoint::notRunningIsUnavailable()
     // Closing frees the port: the studio's Stop and Start get the same one back.
     const quint16 port = mEndpoint->port();
     mEndpoint->close();
-    QString error;
-    QVERIFY2(mEndpoint->listen(QHostAddress::LocalHost, port, &error), qPrintable(error));
+    const Result<void> listening = mEndpoint->listen(QHostAddress::LocalHost, port);
+    QVERIFY2(listening, qPrintable(listening.errorMessage()));
 
     mCloud->stop();
     std::optional<HttpResponseData> answer;
