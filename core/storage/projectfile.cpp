@@ -45,6 +45,21 @@ Result<void> copyFileAtomically(const QString &from, const QString &to)
     return {};
 }
 
+// Copies the run history and saved events of the project file previous into db, when
+// previous has the latest schema. Best effort: a history that cannot be carried over
+// does not stop the save.
+void carryOverHistory(Database &db, const QString &previous)
+{
+    Statement attach(db, QStringLiteral("ATTACH DATABASE ?1 AS previous"));
+    attach.bind(1, previous);
+    if (attach.execute()
+        && db.queryInt(QStringLiteral("PRAGMA previous.user_version")).valueOr(0) == Migrations::latestVersion()) {
+        (void)db.exec(QStringLiteral("INSERT INTO run_history SELECT * FROM previous.run_history"));
+        (void)db.exec(QStringLiteral("INSERT INTO saved_events SELECT * FROM previous.saved_events"));
+    }
+    (void)db.exec(QStringLiteral("DETACH DATABASE previous"));
+}
+
 } // namespace
 
 bool ProjectFile::isJsonPath(const QString &path)
@@ -336,18 +351,8 @@ Result<void> ProjectFile::writeDatabase(const Project &project, const QString &p
             return fail(path, created.errorMessage());
         // Save As keeps the run history and saved events of the file it came from.
         const QString previous = project.filePath();
-        if (!previous.isEmpty() && !isJsonPath(previous) && QFileInfo::exists(previous)) {
-            Statement attach(db, QStringLiteral("ATTACH DATABASE ?1 AS previous"));
-            attach.bind(1, previous);
-            if (attach.execute()
-                && db.queryInt(QStringLiteral("PRAGMA previous.user_version")).valueOr(0)
-                       == Migrations::latestVersion()) {
-                // Best effort: a history that cannot be carried over does not stop the save.
-                (void)db.exec(QStringLiteral("INSERT INTO run_history SELECT * FROM previous.run_history"));
-                (void)db.exec(QStringLiteral("INSERT INTO saved_events SELECT * FROM previous.saved_events"));
-            }
-            (void)db.exec(QStringLiteral("DETACH DATABASE previous"));
-        }
+        if (!previous.isEmpty() && !isJsonPath(previous) && QFileInfo::exists(previous))
+            carryOverHistory(db, previous);
     }
 
     if (Result<void> begun = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
