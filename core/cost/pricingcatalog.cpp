@@ -151,14 +151,9 @@ bool parseTiers(Checker &c, const QJsonObject &o, const QString &path, Price *pr
 
 } // namespace
 
-std::shared_ptr<const PricingCatalog> PricingCatalog::parse(const QByteArray &json, const QString &fileName,
-                                                            QString *error)
+Result<std::shared_ptr<const PricingCatalog>> PricingCatalog::parse(const QByteArray &json, const QString &fileName)
 {
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(fileName, message);
-        return nullptr;
-    };
+    auto fail = [&](const QString &message) { return Error{QStringLiteral("%1: %2").arg(fileName, message)}; };
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
@@ -284,15 +279,12 @@ std::shared_ptr<const PricingCatalog> PricingCatalog::parse(const QByteArray &js
     return catalog;
 }
 
-std::shared_ptr<const PricingCatalog> PricingCatalog::load(const QString &path, QString *error)
+Result<std::shared_ptr<const PricingCatalog>> PricingCatalog::load(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = tr("%1: cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return nullptr;
-    }
-    return parse(file.readAll(), QDir::toNativeSeparators(path), error);
+    if (!file.open(QIODevice::ReadOnly))
+        return Nimbus::fail(tr("%1: cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return parse(file.readAll(), QDir::toNativeSeparators(path));
 }
 
 const Price *PricingCatalog::price(const QString &id) const
@@ -316,20 +308,18 @@ PricingCatalogs PricingCatalogs::load(const QString &userDirectory)
     PricingCatalogs catalogs;
     const QDir shipped(QStringLiteral(":/nimbus/pricing"));
     for (const QString &name : shipped.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        QString error;
-        if (auto catalog = PricingCatalog::load(shipped.filePath(name), &error))
-            catalogs.insert(catalog);
+        if (const auto catalog = PricingCatalog::load(shipped.filePath(name)))
+            catalogs.insert(*catalog);
         else
-            catalogs.mErrors.append(error);
+            catalogs.mErrors.append(catalog.errorMessage());
     }
     if (!userDirectory.isEmpty()) {
         const QDir user(userDirectory);
         for (const QString &name : user.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-            QString error;
-            if (auto catalog = PricingCatalog::load(user.filePath(name), &error))
-                catalogs.insert(catalog);
+            if (const auto catalog = PricingCatalog::load(user.filePath(name)))
+                catalogs.insert(*catalog);
             else
-                catalogs.mErrors.append(tr("%1 (the shipped prices are used instead)").arg(error));
+                catalogs.mErrors.append(tr("%1 (the shipped prices are used instead)").arg(catalog.errorMessage()));
         }
     }
     return catalogs;

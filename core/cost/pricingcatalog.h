@@ -1,5 +1,7 @@
 #pragma once
 
+#include "result.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
@@ -69,9 +71,9 @@ class PricingCatalog
 public:
     static constexpr int kVersion = 1;
 
-    // Parses and checks a catalog; on failure *error names the file and the place.
-    static std::shared_ptr<const PricingCatalog> parse(const QByteArray &json, const QString &fileName, QString *error);
-    static std::shared_ptr<const PricingCatalog> load(const QString &path, QString *error);
+    // Parses and checks a catalog; an error names the file and the place.
+    static Result<std::shared_ptr<const PricingCatalog>> parse(const QByteArray &json, const QString &fileName);
+    static Result<std::shared_ptr<const PricingCatalog>> load(const QString &path);
 
     QString provider() const { return mProvider; }
     QString providerName() const { return mProviderName; }

@@ -122,11 +122,10 @@ Result<QByteArray> download(const QUrl &url, const PricingUpdater::Limits &limit
 // Checks the catalog and replaces the provider's file, atomically; says what was installed.
 Result<QString> install(const QByteArray &body, const QUrl &url, const QString &userDirectory)
 {
-    QString error;
-    const auto catalog = PricingCatalog::parse(body, url.fileName().isEmpty() ? url.toString() : url.fileName(),
-                                               &error);
-    if (!catalog)
-        return fail(PricingUpdater::tr("the file is not a valid pricing catalog: %1").arg(error));
+    const auto parsed = PricingCatalog::parse(body, url.fileName().isEmpty() ? url.toString() : url.fileName());
+    if (!parsed)
+        return fail(PricingUpdater::tr("the file is not a valid pricing catalog: %1").arg(parsed.errorMessage()));
+    const std::shared_ptr<const PricingCatalog> &catalog = *parsed;
 
     if (!QDir().mkpath(userDirectory))
         return fail(PricingUpdater::tr("the folder %1 cannot be created").arg(QDir::toNativeSeparators(userDirectory)));

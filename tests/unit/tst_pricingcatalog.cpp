@@ -72,9 +72,9 @@ private slots:
 
 void TestPricingCatalog::minimalIsValid()
 {
-    QString error;
-    const auto c = PricingCatalog::parse(QJsonDocument(minimal()).toJson(), "m.json", &error);
-    QVERIFY2(c, qPrintable(error));
+    const auto parsed = PricingCatalog::parse(QJsonDocument(minimal()).toJson(), "m.json");
+    QVERIFY2(parsed, qPrintable(parsed.errorMessage()));
+    const std::shared_ptr<const PricingCatalog> &c = *parsed;
     QCOMPARE(c->price("function.compute.x86_64")->tiers.size(), size_t(2));
     QCOMPARE(c->price("function.compute.x86_64")->tiers[1].upTo, -1.0);
     QCOMPARE(c->sourceText("s"), QStringLiteral("a source"));
@@ -109,17 +109,18 @@ void TestPricingCatalog::schemaErrors()
     QFETCH(QJsonValue, value);
     QFETCH(QString, error);
     const QJsonObject broken = setAt(minimal(), path.split('.'), value).toObject();
-    QString why;
-    QVERIFY(!PricingCatalog::parse(QJsonDocument(broken).toJson(), "broken.json", &why));
+    const auto parsed = PricingCatalog::parse(QJsonDocument(broken).toJson(), "broken.json");
+    QVERIFY(!parsed);
+    const QString &why = parsed.errorMessage();
     QVERIFY2(why.startsWith("broken.json: "), qPrintable(why));
     QVERIFY2(why.contains(error), qPrintable(why));
 }
 
 void TestPricingCatalog::syntaxErrorHasLineAndColumn()
 {
-    QString why;
-    QVERIFY(!PricingCatalog::parse("{\n  \"format\": \"nimbus-pricing\",\n  \"version\" 1\n}", "bad.json", &why));
-    QVERIFY2(why.startsWith("bad.json: 3:"), qPrintable(why));
+    const auto parsed = PricingCatalog::parse("{\n  \"format\": \"nimbus-pricing\",\n  \"version\" 1\n}", "bad.json");
+    QVERIFY(!parsed);
+    QVERIFY2(parsed.errorMessage().startsWith("bad.json: 3:"), qPrintable(parsed.errorMessage()));
 }
 
 void TestPricingCatalog::userCatalogOverridesShipped()
