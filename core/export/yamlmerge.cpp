@@ -17,6 +17,27 @@ QList<std::string> keysOf(const YAML::Node &map)
     return keys;
 }
 
+// The entries of generated that original lacks, in generated's order: new on the canvas,
+// unless baseline holds them as they are (the importer's default, absent from the original).
+QList<std::pair<std::string, YAML::Node>> addedEntries(const YAML::Node &original, const YAML::Node &baseline,
+                                                       const YAML::Node &generated)
+{
+    QList<std::pair<std::string, YAML::Node>> added;
+    if (!generated.IsMap())
+        return added;
+    const QList<std::string> originalKeys = keysOf(original);
+    for (auto it = generated.begin(); it != generated.end(); ++it) {
+        const std::string key = it->first.Scalar();
+        if (originalKeys.contains(key))
+            continue;
+        const YAML::Node bv = Yaml::child(baseline, key);
+        if (bv.IsDefined() && Yaml::equal(bv, it->second))
+            continue;
+        added.append({key, it->second});
+    }
+    return added;
+}
+
 struct Edit
 {
     int start = 0; // first line replaced
@@ -132,18 +153,8 @@ private:
         }
         // Entries new on the canvas go after the last one.
         QByteArray added;
-        const QList<std::string> originalKeys = keysOf(o);
-        if (g.IsMap()) {
-            for (auto it = g.begin(); it != g.end(); ++it) {
-                const std::string key = it->first.Scalar();
-                if (originalKeys.contains(key))
-                    continue;
-                const YAML::Node bv = Yaml::child(b, key);
-                if (bv.IsDefined() && Yaml::equal(bv, it->second))
-                    continue; // the importer's default, absent from the original
-                added += entryText(key, it->second, indent);
-            }
-        }
+        for (const auto &[key, value] : addedEntries(o, b, g))
+            added += entryText(key, value, indent);
         if (!added.isEmpty())
             mEdits.append({insertAt, insertAt, added});
     }
@@ -163,7 +174,6 @@ YAML::Node merge3(const YAML::Node &original, const YAML::Node &baseline, const 
         return Yaml::clone(generated);
 
     YAML::Node result(YAML::NodeType::Map);
-    const QList<std::string> originalKeys = keysOf(original);
     for (auto it = original.begin(); it != original.end(); ++it) {
         if (!it->first.IsScalar()) {
             result[Yaml::clone(it->first)] = Yaml::clone(it->second);
@@ -179,15 +189,8 @@ YAML::Node merge3(const YAML::Node &original, const YAML::Node &baseline, const 
         else
             result[key] = merge3(it->second, bv, gv);
     }
-    for (auto it = generated.begin(); it != generated.end(); ++it) {
-        const std::string key = it->first.Scalar();
-        if (originalKeys.contains(key))
-            continue;
-        const YAML::Node bv = Yaml::child(baseline, key);
-        if (bv.IsDefined() && Yaml::equal(bv, it->second))
-            continue;
-        result[key] = Yaml::clone(it->second);
-    }
+    for (const auto &[key, value] : addedEntries(original, baseline, generated))
+        result[key] = Yaml::clone(value);
     return result;
 }
 
