@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -76,26 +77,28 @@ QString CostOption::label(const PricingCatalog *catalog) const
 
 QJsonObject CostOption::toJson() const
 {
-    QJsonObject o{{QStringLiteral("kind"), kindId(kind)}, {QStringLiteral("provider"), provider}};
+    QJsonObject o{{QStringLiteral("kind"), kindId(kind)},
+                  {QStringLiteral("provider"), provider},
+                  {QStringLiteral("freeTier"), freeTier}};
     if (kind == Kind::Serverless) {
-        o.insert(QStringLiteral("freeTier"), freeTier);
         o.insert(QStringLiteral("gateway"), gateway);
         return o;
     }
-    if (kind == Kind::VmFleet)
-        o.insert(QStringLiteral("instanceType"), instanceType);
-    else {
-        o.insert(QStringLiteral("taskVcpu"), taskVcpu);
-        o.insert(QStringLiteral("taskMemoryGb"), taskMemoryGb);
-        o.insert(QStringLiteral("taskArchitecture"), taskArchitecture);
-    }
-    o.insert(QStringLiteral("freeTier"), freeTier);
-    o.insert(QStringLiteral("sizing"),
-             sizing == Sizing::Autoscaled ? QStringLiteral("autoscaled") : QStringLiteral("peak"));
-    o.insert(QStringLiteral("minInstances"), minInstances);
-    o.insert(QStringLiteral("targetUtilisation"), targetUtilisation);
-    o.insert(QStringLiteral("commitmentDiscountPct"), commitmentDiscountPct);
-    o.insert(QStringLiteral("loadBalancer"), loadBalancer);
+    // A fleet of VMs or of container tasks: what each runs on, then how the fleet is sized.
+    const QJsonObject unit = kind == Kind::VmFleet
+                                 ? QJsonObject{{QStringLiteral("instanceType"), instanceType}}
+                                 : QJsonObject{{QStringLiteral("taskVcpu"), taskVcpu},
+                                               {QStringLiteral("taskMemoryGb"), taskMemoryGb},
+                                               {QStringLiteral("taskArchitecture"), taskArchitecture}};
+    const QJsonObject fleet{{QStringLiteral("sizing"),
+                             sizing == Sizing::Autoscaled ? QStringLiteral("autoscaled") : QStringLiteral("peak")},
+                            {QStringLiteral("minInstances"), minInstances},
+                            {QStringLiteral("targetUtilisation"), targetUtilisation},
+                            {QStringLiteral("commitmentDiscountPct"), commitmentDiscountPct},
+                            {QStringLiteral("loadBalancer"), loadBalancer}};
+    for (const QJsonObject &part : {unit, fleet})
+        for (auto it = part.begin(); it != part.end(); ++it)
+            o.insert(it.key(), it.value());
     return o;
 }
 
@@ -103,15 +106,11 @@ Result<CostOption> CostOption::fromJson(const QJsonObject &o)
 {
     CostOption c;
     const QString kind = o.value(QLatin1String("kind")).toString();
-    if (kind == kindId(Kind::Serverless))
-        c.kind = Kind::Serverless;
-    else if (kind == kindId(Kind::VmFleet))
-        c.kind = Kind::VmFleet;
-    else if (kind == kindId(Kind::Containers))
-        c.kind = Kind::Containers;
-    else {
+    const std::array kinds{Kind::Serverless, Kind::VmFleet, Kind::Containers};
+    const auto known = std::find_if(kinds.begin(), kinds.end(), [&](Kind k) { return kind == kindId(k); });
+    if (known == kinds.end())
         return fail(CostEngine::tr("kind: '%1' is not serverless, vm or containers").arg(kind));
-    }
+    c.kind = *known;
     c.provider = o.value(QLatin1String("provider")).toString(c.provider);
     c.freeTier = o.value(QLatin1String("freeTier")).toBool(c.freeTier);
     c.gateway = o.value(QLatin1String("gateway")).toString(c.gateway);
@@ -302,23 +301,30 @@ void CostEngine::price(const CostOption &option, double volume, Sink &sink) cons
     services(catalog, volume, sink);
 }
 
+// One function's part of the serverless bill.
+struct CostEngine::FunctionUsage
+{
+    const FunctionLoad *f;
+    double invocations;
+    double seconds; // billed duration of one invocation
+    int memoryMb; // billed memory
+};
+
 void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const
 {
-    const ServerlessTraits &t = catalog.serverless();
-    const QString groupRequests = tr("Function requests");
-    const QString groupCompute = tr("Function compute");
+    const std::vector<FunctionUsage> usage = functionUsage(catalog.serverless(), volume, sink);
+    billRequests(catalog, option, usage, sink);
+    const std::vector<double> onDemandShare = billProvisioned(catalog, usage, volume, sink);
+    billCompute(catalog, option, usage, onDemandShare, sink);
+    billGateway(catalog, option, volume, sink);
+}
 
-    struct Usage
-    {
-        const FunctionLoad *f;
-        double invocations;
-        double seconds; // billed duration of one invocation
-        int memoryMb; // billed memory
-    };
-    std::vector<Usage> usage;
+// The functions that run at this volume, with their billed duration and memory.
+std::vector<CostEngine::FunctionUsage> CostEngine::functionUsage(const ServerlessTraits &t, double volume,
+                                                                 Sink &sink) const
+{
+    std::vector<FunctionUsage> usage;
     usage.reserve(mWorkload.functions.size());
-    double invocations = 0;
-    QStringList names;
     for (const FunctionLoad &f : mWorkload.functions) {
         const double n = f.monthlyInvocations(volume);
         if (n <= 0 && f.provisionedConcurrency <= 0)
@@ -331,29 +337,45 @@ void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &opt
                           .arg(t.name)
                           .arg(t.maxMemoryMb));
         usage.push_back({&f, n, ceilTo(f.durationMs, t.durationRoundingMs) / 1000.0, std::min(mb, t.maxMemoryMb)});
-        invocations += n;
-        if (sink.record && n > 0)
-            names.append(f.name);
     }
+    return usage;
+}
 
+void CostEngine::billRequests(const PricingCatalog &catalog, const CostOption &option,
+                              const std::vector<FunctionUsage> &usage, Sink &sink) const
+{
+    double invocations = 0;
+    QStringList names;
+    for (const FunctionUsage &u : usage) {
+        invocations += u.invocations;
+        if (sink.record && u.invocations > 0)
+            names.append(u.f->name);
+    }
     if (const Price *p = catalog.price(QStringLiteral("function.requests"))) {
-        const double amount = bill(sink, catalog, *p, invocations, option.freeTier, groupRequests, joinNames(names));
-        for (const Usage &u : usage)
+        const double amount = bill(sink, catalog, *p, invocations, option.freeTier, tr("Function requests"),
+                                   joinNames(names));
+        for (const FunctionUsage &u : usage)
             sink.attribute(u.f->name, invocations > 0 ? amount * u.invocations / invocations : 0);
     }
+}
 
-    // Provisioned concurrency: always-on instances, and the invocations they serve
-    // billed at their own (lower) duration rate.
+// Provisioned concurrency: always-on instances, and the invocations they serve
+// billed at their own (lower) duration rate. Returns each function's share of
+// compute left to on-demand.
+std::vector<double> CostEngine::billProvisioned(const PricingCatalog &catalog, const std::vector<FunctionUsage> &usage,
+                                                double volume, Sink &sink) const
+{
     std::vector<double> onDemandShare(usage.size(), 1.0);
     for (size_t i = 0; i < usage.size(); ++i) {
-        const Usage &u = usage[i];
+        const FunctionUsage &u = usage[i];
         const int pc = u.f->provisionedConcurrency;
         const Price *always = catalog.price(QStringLiteral("function.provisioned.") + u.f->architecture);
         const Price *served = catalog.price(QStringLiteral("function.provisionedCompute.") + u.f->architecture);
         if (pc <= 0)
             continue;
         if (!always || !served) {
-            sink.note(tr("Provisioned concurrency of %1 is not priced on %2.").arg(u.f->name, t.name));
+            sink.note(
+                tr("Provisioned concurrency of %1 is not priced on %2.").arg(u.f->name, catalog.serverless().name));
             continue;
         }
         const double gb = u.memoryMb / 1024.0;
@@ -367,12 +389,20 @@ void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &opt
             allSeconds += busy * repeats;
         }
         onDemandShare[i] = allSeconds > 0 ? 1 - servedSeconds / allSeconds : 1;
-        double amount = bill(sink, catalog, *always, pc * gb * catalog.hoursPerMonth() * 3600, false, groupCompute,
-                             u.f->name);
-        amount += bill(sink, catalog, *served, servedSeconds * gb, false, groupCompute, u.f->name);
+        const QString group = tr("Function compute");
+        double amount = bill(sink, catalog, *always, pc * gb * catalog.hoursPerMonth() * 3600, false, group, u.f->name);
+        amount += bill(sink, catalog, *served, servedSeconds * gb, false, group, u.f->name);
         sink.attribute(u.f->name, amount);
     }
+    return onDemandShare;
+}
 
+// On-demand compute: one price for all, CPU and memory apart, or one per architecture.
+void CostEngine::billCompute(const PricingCatalog &catalog, const CostOption &option,
+                             const std::vector<FunctionUsage> &usage, const std::vector<double> &onDemandShare,
+                             Sink &sink) const
+{
+    const ServerlessTraits &t = catalog.serverless();
     auto computeLine = [&](const Price &p, auto quantityOf) {
         double quantity = 0;
         QStringList users;
@@ -385,33 +415,37 @@ void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &opt
         }
         if (quantity <= 0)
             return;
-        const double amount = bill(sink, catalog, p, quantity, option.freeTier, groupCompute, joinNames(users));
+        const double amount = bill(sink, catalog, p, quantity, option.freeTier, tr("Function compute"),
+                                   joinNames(users));
         for (size_t i = 0; i < usage.size(); ++i)
             sink.attribute(usage[i].f->name, amount * each[i] / quantity);
     };
+    auto gbSeconds = [](const FunctionUsage &u) { return u.invocations * u.seconds * u.memoryMb / 1024.0; };
     if (const Price *cpu = catalog.price(QStringLiteral("function.cpu"))) {
         // CPU and memory billed apart (Cloud Run): CPU follows from the memory size.
-        computeLine(*cpu, [&](const Usage &u) { return u.invocations * u.seconds * vcpuFor(t, u.memoryMb); });
+        computeLine(*cpu, [&](const FunctionUsage &u) { return u.invocations * u.seconds * vcpuFor(t, u.memoryMb); });
         if (const Price *memory = catalog.price(QStringLiteral("function.memory")))
-            computeLine(*memory, [&](const Usage &u) { return u.invocations * u.seconds * u.memoryMb / 1024.0; });
+            computeLine(*memory, gbSeconds);
     } else if (const Price *shared = catalog.price(QStringLiteral("function.compute"))) {
-        computeLine(*shared, [&](const Usage &u) { return u.invocations * u.seconds * u.memoryMb / 1024.0; });
+        computeLine(*shared, gbSeconds);
     } else {
         for (const QString &arch : {QStringLiteral("x86_64"), QStringLiteral("arm64")}) {
             const Price *p = catalog.price(QStringLiteral("function.compute.") + arch);
             if (!p) {
-                for (const Usage &u : usage)
+                for (const FunctionUsage &u : usage)
                     if (u.f->architecture == arch)
                         sink.note(tr("%1 does not price %2 functions (%3).").arg(t.name, arch, u.f->name));
                 continue;
             }
-            computeLine(*p, [&](const Usage &u) {
-                return u.f->architecture == arch ? u.invocations * u.seconds * u.memoryMb / 1024.0 : 0.0;
-            });
+            computeLine(*p, [&](const FunctionUsage &u) { return u.f->architecture == arch ? gbSeconds(u) : 0.0; });
         }
     }
+}
 
-    // The HTTP gateway in front of the functions.
+// The HTTP gateway in front of the functions.
+void CostEngine::billGateway(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const
+{
+    const ServerlessTraits &t = catalog.serverless();
     const double http = mWorkload.gatewayRequests(volume, false);
     const double rest = mWorkload.gatewayRequests(volume, true);
     if (http + rest <= 0 || option.gateway == QLatin1String("none"))

@@ -121,6 +121,15 @@ public:
 private:
     void price(const CostOption &option, double volume, Sink &sink) const;
     void serverless(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
+    struct FunctionUsage;
+    std::vector<FunctionUsage> functionUsage(const ServerlessTraits &traits, double volume, Sink &sink) const;
+    void billRequests(const PricingCatalog &catalog, const CostOption &option, const std::vector<FunctionUsage> &usage,
+                      Sink &sink) const;
+    std::vector<double> billProvisioned(const PricingCatalog &catalog, const std::vector<FunctionUsage> &usage,
+                                        double volume, Sink &sink) const;
+    void billCompute(const PricingCatalog &catalog, const CostOption &option, const std::vector<FunctionUsage> &usage,
+                     const std::vector<double> &onDemandShare, Sink &sink) const;
+    void billGateway(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
     void fleet(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
     void services(const PricingCatalog &catalog, double volume, Sink &sink) const;
     // Instances needed in each hour of the profile for this capacity per instance.

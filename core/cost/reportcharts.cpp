@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 namespace Nimbus {
 
@@ -15,6 +17,29 @@ QString optionName(const CostEngine &engine, const CostOption &option)
     const auto catalog = engine.catalogs().provider(option.provider);
     const QString currency = catalog ? catalog->currency() : QString();
     return QStringLiteral("%1 (%2)").arg(option.label(catalog.get()), currency);
+}
+
+// One line per option, in the charts' colours from the first, through the points
+// pointsOf gives; an unknown cost (NaN) leaves a gap, a cost below floor is drawn at
+// floor. Returns the highest cost.
+double addOptionLines(Chart &chart, const CostEngine &engine, const std::vector<CostOption> &options,
+                      const std::function<std::vector<QPointF>(const CostOption &)> &pointsOf, double floor)
+{
+    double top = 0;
+    int index = 0;
+    for (const CostOption &option : options) {
+        Chart::Series series;
+        series.name = optionName(engine, option);
+        series.colour = ReportCharts::colour(index++);
+        for (const QPointF &p : pointsOf(option)) {
+            if (std::isnan(p.y()))
+                continue;
+            series.points.emplace_back(p.x(), std::max(floor, p.y()));
+            top = std::max(top, p.y());
+        }
+        chart.series.push_back(std::move(series));
+    }
+    return top;
 }
 
 } // namespace
@@ -49,24 +74,16 @@ Chart ReportCharts::volume(const CostEngine &engine, const std::vector<CostOptio
     Chart chart;
     chart.title = tr("Monthly cost against monthly requests");
     const std::vector<double> volumes = sampleVolumes(volume);
-    double top = 1;
-    int index = 0;
-    for (const CostOption &option : options) {
-        Chart::Series series;
-        series.name = optionName(engine, option);
-        series.colour = colour(index++);
-        for (double v : volumes) {
-            const double cost = engine.total(option, v);
-            if (std::isnan(cost))
-                continue;
-            series.points.emplace_back(v, std::max(kFloor, cost));
-            top = std::max(top, cost);
-        }
-        chart.series.push_back(std::move(series));
-    }
+    const auto costs = [&](const CostOption &option) {
+        std::vector<QPointF> points;
+        for (double v : volumes)
+            points.emplace_back(v, engine.total(option, v));
+        return points;
+    };
+    const double top = std::max(1.0, addOptionLines(chart, engine, options, costs, kFloor));
     Chart::Series now;
     now.name = tr("Current volume");
-    now.colour = colour(index);
+    now.colour = colour(int(options.size()));
     now.style = Chart::Series::Style::Dots;
     now.inLegend = false; // the dots on the lines say it; the legend names the options
     for (const CostOption &option : options)
@@ -97,21 +114,14 @@ Chart ReportCharts::day(const CostEngine &engine, const std::vector<CostOption> 
 {
     Chart chart;
     chart.title = tr("Cost of each hour of the busiest day");
-    double top = 0;
-    int index = 0;
-    for (const CostOption &option : options) {
-        Chart::Series series;
-        series.name = optionName(engine, option);
-        series.colour = colour(index++);
+    const auto costs = [&](const CostOption &option) {
         const std::vector<double> hours = engine.hourlyCosts(option, volume);
-        for (int h = 0; h < int(hours.size()); ++h) {
-            if (std::isnan(hours[h]))
-                continue;
-            series.points.emplace_back(h, hours[h]);
-            top = std::max(top, hours[h]);
-        }
-        chart.series.push_back(std::move(series));
-    }
+        std::vector<QPointF> points;
+        for (int h = 0; h < int(hours.size()); ++h)
+            points.emplace_back(h, hours[h]);
+        return points;
+    };
+    const double top = addOptionLines(chart, engine, options, costs, std::numeric_limits<double>::lowest());
     chart.x.title = tr("Hour");
     chart.x.max = 24;
     chart.x.step = 2; // ticks every two hours, on whole hours
