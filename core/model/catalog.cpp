@@ -117,6 +117,14 @@ private:
     QString *mError;
 };
 
+// The entry of list whose id is id; null when none.
+template<class Entry>
+const Entry *withId(const QList<Entry> &list, const QString &id)
+{
+    const auto it = std::find_if(list.cbegin(), list.cend(), [&](const Entry &e) { return e.id == id; });
+    return it == list.cend() ? nullptr : &*it;
+}
+
 bool valueMatchesType(const PropertySpec &spec, const QJsonValue &value)
 {
     if (value.isNull())
@@ -253,10 +261,7 @@ QString propertyTypeName(PropertyType type)
 
 const PropertySpec *NodeKind::property(const QString &propertyId) const
 {
-    for (const PropertySpec &p : properties)
-        if (p.id == propertyId)
-            return &p;
-    return nullptr;
+    return withId(properties, propertyId);
 }
 
 QJsonObject NodeKind::defaultProperties(const QString &nodeName) const
@@ -437,10 +442,7 @@ const Catalog &Catalog::builtin()
 
 const NodeKind *Catalog::kind(const QString &id) const
 {
-    for (const NodeKind &k : mKinds)
-        if (k.id == id)
-            return &k;
-    return nullptr;
+    return withId(mKinds, id);
 }
 
 QList<const NodeKind *> Catalog::kinds() const
@@ -473,10 +475,7 @@ QStringList Catalog::categories() const
 
 const EdgeType *Catalog::edgeType(const QString &id) const
 {
-    for (const EdgeType &t : mEdgeTypes)
-        if (t.id == id)
-            return &t;
-    return nullptr;
+    return withId(mEdgeTypes, id);
 }
 
 const EdgeRule *Catalog::rule(const QString &fromKind, const QString &toKind, const QString &type) const
