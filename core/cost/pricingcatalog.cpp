@@ -8,7 +8,10 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <type_traits>
 
 namespace Nimbus {
 
@@ -64,25 +67,21 @@ public:
         return true;
     }
 
-    bool object(const QJsonObject &o, const QString &path, const char *key, QJsonObject *out, bool required = true)
+    // An object or an array (T is QJsonObject or QJsonArray).
+    template<typename T>
+    bool container(const QJsonObject &o, const QString &path, const char *key, T *out, bool required = true)
     {
+        constexpr bool isObject = std::is_same_v<T, QJsonObject>;
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined() && !required)
             return true;
-        if (!v.isObject())
-            return fail(join(path, key), PricingCatalog::tr("expected an object"));
-        *out = v.toObject();
-        return true;
-    }
-
-    bool array(const QJsonObject &o, const QString &path, const char *key, QJsonArray *out, bool required = true)
-    {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (v.isUndefined() && !required)
-            return true;
-        if (!v.isArray())
-            return fail(join(path, key), PricingCatalog::tr("expected an array"));
-        *out = v.toArray();
+        if (isObject ? !v.isObject() : !v.isArray())
+            return fail(join(path, key),
+                        isObject ? PricingCatalog::tr("expected an object") : PricingCatalog::tr("expected an array"));
+        if constexpr (isObject)
+            *out = v.toObject();
+        else
+            *out = v.toArray();
         return true;
     }
 
@@ -92,6 +91,14 @@ public:
     }
     static QString index(const QString &path, int i) { return QStringLiteral("%1[%2]").arg(path).arg(i); }
 };
+
+// The entry of items whose key is value, or null.
+template<typename T>
+const T *findBy(const std::vector<T> &items, QString T::*key, const QString &value)
+{
+    const auto it = std::find_if(items.begin(), items.end(), [&](const T &item) { return item.*key == value; });
+    return it == items.end() ? nullptr : &*it;
+}
 
 QString lineColumn(const QByteArray &json, int offset)
 {
@@ -113,7 +120,7 @@ bool parseTiers(Checker &c, const QJsonObject &o, const QString &path, Price *pr
         return true;
     }
     QJsonArray tiers;
-    if (!c.array(o, path, "tiers", &tiers))
+    if (!c.container(o, path, "tiers", &tiers))
         return false;
     const QString tiersPath = Checker::join(path, "tiers");
     if (tiers.isEmpty())
@@ -151,6 +158,156 @@ bool parseTiers(Checker &c, const QJsonObject &o, const QString &path, Price *pr
 
 } // namespace
 
+// Reads the parts of a catalog into it, in the order the schema is checked; an error
+// names the place (parse() adds the file).
+struct PricingCatalog::Reader
+{
+    PricingCatalog &c;
+    Checker check;
+
+    Result<void> header(const QJsonObject &root)
+    {
+        QString format;
+        double version = 0;
+        if (!check.string(root, {}, "format", &format))
+            return Error{check.error};
+        if (format != QLatin1String("nimbus-pricing"))
+            return Nimbus::fail(tr("format: '%1' is not a Nimbus pricing catalog (nimbus-pricing)").arg(format));
+        if (!check.number(root, {}, "version", &version, true, 1))
+            return Error{check.error};
+        if (version > kVersion)
+            return Nimbus::fail(
+                tr("version %1 is newer than this studio reads (%2); update Nimbus Studio").arg(version).arg(kVersion));
+        if (!check.string(root, {}, "provider", &c.mProvider)
+            || !check.string(root, {}, "providerName", &c.mProviderName)
+            || !check.string(root, {}, "region", &c.mRegion) || !check.string(root, {}, "currency", &c.mCurrency)
+            || !check.date(root, {}, "collected", &c.mCollected)
+            || !check.number(root, {}, "hoursPerMonth", &c.mHoursPerMonth, true, 1))
+            return Error{check.error};
+        return {};
+    }
+
+    Result<void> currency()
+    {
+        if (c.mCurrency.size() != 3 || c.mCurrency.toUpper() != c.mCurrency)
+            return Nimbus::fail(tr("currency: '%1' is not an ISO 4217 code such as USD or EUR").arg(c.mCurrency));
+        return {};
+    }
+
+    Result<void> sources(const QJsonObject &sources)
+    {
+        for (auto it = sources.begin(); it != sources.end(); ++it) {
+            if (!it.value().isString() || it.value().toString().trimmed().isEmpty())
+                return Nimbus::fail(tr("sources.%1: expected the text of the source").arg(it.key()));
+            c.mSources.insert(it.key(), it.value().toString());
+        }
+        return {};
+    }
+
+    bool knownSource(const QString &place, const QString &key)
+    {
+        if (c.mSources.contains(key))
+            return true;
+        return check.fail(place, tr("source '%1' is not listed in 'sources'").arg(key));
+    }
+
+    Result<void> serverless(const QJsonObject &serverless)
+    {
+        ServerlessTraits &s = c.mServerless;
+        double rounding = 1, memoryRounding = 1, minMemory = 128, maxMemory = 10240;
+        if (!check.string(serverless, QStringLiteral("serverless"), "name", &s.name)
+            || !check.number(serverless, QStringLiteral("serverless"), "durationRoundingMs", &rounding, false, 1)
+            || !check.number(serverless, QStringLiteral("serverless"), "memoryRoundingMb", &memoryRounding, false, 1)
+            || !check.number(serverless, QStringLiteral("serverless"), "minMemoryMb", &minMemory, false, 1)
+            || !check.number(serverless, QStringLiteral("serverless"), "maxMemoryMb", &maxMemory, false, 1))
+            return Error{check.error};
+        s.durationRoundingMs = rounding;
+        s.memoryRoundingMb = int(memoryRounding);
+        s.minMemoryMb = int(minMemory);
+        s.maxMemoryMb = int(maxMemory);
+        s.httpIncluded = serverless.value(QLatin1String("httpIncluded")).toBool();
+        for (const QJsonValue &v : serverless.value(QLatin1String("memoryStepsMb")).toArray()) {
+            if (!v.isDouble() || v.toDouble() < 1)
+                return Nimbus::fail(tr("serverless.memoryStepsMb: expected positive numbers"));
+            s.memoryStepsMb.push_back(v.toInt());
+        }
+        const QJsonArray cpu = serverless.value(QLatin1String("cpuByMemory")).toArray();
+        for (int i = 0; i < cpu.size(); ++i) {
+            const QString place = Checker::index(QStringLiteral("serverless.cpuByMemory"), i);
+            double memory = 0, vcpu = 0;
+            const QJsonObject o = cpu.at(i).toObject();
+            if (!check.number(o, place, "memoryMb", &memory, true, 1) || !check.number(o, place, "vcpu", &vcpu))
+                return Error{check.error};
+            s.cpuByMemory.emplace_back(int(memory), vcpu);
+        }
+        return {};
+    }
+
+    // The load balancer's and the containers' terms, when the provider has them.
+    Result<void> extras(const QJsonObject &root)
+    {
+        QJsonObject loadBalancer, containers;
+        if (!check.container(root, {}, "loadBalancer", &loadBalancer, false)
+            || !check.container(root, {}, "containers", &containers, false))
+            return Error{check.error};
+        if (!loadBalancer.isEmpty()
+            && (!check.string(loadBalancer, QStringLiteral("loadBalancer"), "name", &c.mLoadBalancerName)
+                || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "newConnectionsPerLcu",
+                                 &c.mNewConnectionsPerLcu, true, 1)
+                || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "gbPerLcuHour", &c.mGbPerLcuHour, true,
+                                 0.001)))
+            return Error{check.error};
+        if (!containers.isEmpty()
+            && !check.string(containers, QStringLiteral("containers"), "name", &c.mContainersName))
+            return Error{check.error};
+        return {};
+    }
+
+    Result<void> prices(const QJsonArray &prices)
+    {
+        for (int i = 0; i < prices.size(); ++i) {
+            const QString place = Checker::index(QStringLiteral("prices"), i);
+            if (!prices.at(i).isObject())
+                return Nimbus::fail(tr("%1: expected an object").arg(place));
+            const QJsonObject o = prices.at(i).toObject();
+            Price p;
+            if (!check.string(o, place, "id", &p.id) || !check.string(o, place, "name", &p.name)
+                || !check.string(o, place, "unit", &p.unit) || !check.number(o, place, "per", &p.per, true, 1)
+                || !parseTiers(check, o, place, &p) || !check.number(o, place, "free", &p.free, false)
+                || !check.string(o, place, "freeGroup", &p.freeGroup, false)
+                || !check.number(o, place, "chunkKb", &p.chunkKb, false)
+                || !check.date(o, place, "effective", &p.effective) || !check.string(o, place, "source", &p.source)
+                || !knownSource(Checker::join(place, "source"), p.source)
+                || !check.string(o, place, "notes", &p.notes, false))
+                return Error{check.error};
+            if (c.price(p.id))
+                return Nimbus::fail(tr("%1.id: '%2' appears twice").arg(place, p.id));
+            c.mPrices.push_back(p);
+        }
+        return {};
+    }
+
+    Result<void> instances(const QJsonArray &instances)
+    {
+        for (int i = 0; i < instances.size(); ++i) {
+            const QString place = Checker::index(QStringLiteral("instances"), i);
+            const QJsonObject o = instances.at(i).toObject();
+            InstanceType t;
+            if (!check.string(o, place, "type", &t.type) || !check.number(o, place, "vcpu", &t.vcpu, true, 0.001)
+                || !check.number(o, place, "memoryGiB", &t.memoryGiB, true, 0.001)
+                || !check.string(o, place, "architecture", &t.architecture)
+                || !check.number(o, place, "hourly", &t.hourly) || !check.date(o, place, "effective", &t.effective)
+                || !check.string(o, place, "source", &t.source)
+                || !knownSource(Checker::join(place, "source"), t.source))
+                return Error{check.error};
+            if (c.instance(t.type))
+                return Nimbus::fail(tr("%1.type: '%2' appears twice").arg(place, t.type));
+            c.mInstances.push_back(t);
+        }
+        return {};
+    }
+};
+
 Result<std::shared_ptr<const PricingCatalog>> PricingCatalog::parse(const QByteArray &json, const QString &fileName)
 {
     auto fail = [&](const QString &message) { return Error{QStringLiteral("%1: %2").arg(fileName, message)}; };
@@ -163,119 +320,30 @@ Result<std::shared_ptr<const PricingCatalog>> PricingCatalog::parse(const QByteA
     const QJsonObject root = document.object();
 
     auto catalog = std::make_shared<PricingCatalog>();
-    PricingCatalog &c = *catalog;
-    c.mFileName = fileName;
-    c.mJson = json;
-    Checker check;
-    QString format;
-    double version = 0;
-    if (!check.string(root, {}, "format", &format))
-        return fail(check.error);
-    if (format != QLatin1String("nimbus-pricing"))
-        return fail(tr("format: '%1' is not a Nimbus pricing catalog (nimbus-pricing)").arg(format));
-    if (!check.number(root, {}, "version", &version, true, 1))
-        return fail(check.error);
-    if (version > kVersion)
-        return fail(
-            tr("version %1 is newer than this studio reads (%2); update Nimbus Studio").arg(version).arg(kVersion));
-
+    catalog->mFileName = fileName;
+    catalog->mJson = json;
+    Reader read{*catalog, {}};
+    Result<void> ok = read.header(root);
     QJsonObject serverless, sources;
     QJsonArray prices, instances;
-    if (!check.string(root, {}, "provider", &c.mProvider) || !check.string(root, {}, "providerName", &c.mProviderName)
-        || !check.string(root, {}, "region", &c.mRegion) || !check.string(root, {}, "currency", &c.mCurrency)
-        || !check.date(root, {}, "collected", &c.mCollected)
-        || !check.number(root, {}, "hoursPerMonth", &c.mHoursPerMonth, true, 1)
-        || !check.object(root, {}, "serverless", &serverless) || !check.object(root, {}, "sources", &sources)
-        || !check.array(root, {}, "prices", &prices) || !check.array(root, {}, "instances", &instances, false))
-        return fail(check.error);
-    if (c.mCurrency.size() != 3 || c.mCurrency.toUpper() != c.mCurrency)
-        return fail(tr("currency: '%1' is not an ISO 4217 code such as USD or EUR").arg(c.mCurrency));
-
-    for (auto it = sources.begin(); it != sources.end(); ++it) {
-        if (!it.value().isString() || it.value().toString().trimmed().isEmpty())
-            return fail(tr("sources.%1: expected the text of the source").arg(it.key()));
-        c.mSources.insert(it.key(), it.value().toString());
-    }
-    auto knownSource = [&](const QString &place, const QString &key) {
-        if (c.mSources.contains(key))
-            return true;
-        return check.fail(place, tr("source '%1' is not listed in 'sources'").arg(key));
-    };
-
-    ServerlessTraits &s = c.mServerless;
-    double rounding = 1, memoryRounding = 1, minMemory = 128, maxMemory = 10240;
-    if (!check.string(serverless, QStringLiteral("serverless"), "name", &s.name)
-        || !check.number(serverless, QStringLiteral("serverless"), "durationRoundingMs", &rounding, false, 1)
-        || !check.number(serverless, QStringLiteral("serverless"), "memoryRoundingMb", &memoryRounding, false, 1)
-        || !check.number(serverless, QStringLiteral("serverless"), "minMemoryMb", &minMemory, false, 1)
-        || !check.number(serverless, QStringLiteral("serverless"), "maxMemoryMb", &maxMemory, false, 1))
-        return fail(check.error);
-    s.durationRoundingMs = rounding;
-    s.memoryRoundingMb = int(memoryRounding);
-    s.minMemoryMb = int(minMemory);
-    s.maxMemoryMb = int(maxMemory);
-    s.httpIncluded = serverless.value(QLatin1String("httpIncluded")).toBool();
-    for (const QJsonValue &v : serverless.value(QLatin1String("memoryStepsMb")).toArray()) {
-        if (!v.isDouble() || v.toDouble() < 1)
-            return fail(tr("serverless.memoryStepsMb: expected positive numbers"));
-        s.memoryStepsMb.push_back(v.toInt());
-    }
-    const QJsonArray cpu = serverless.value(QLatin1String("cpuByMemory")).toArray();
-    for (int i = 0; i < cpu.size(); ++i) {
-        const QString place = Checker::index(QStringLiteral("serverless.cpuByMemory"), i);
-        double memory = 0, vcpu = 0;
-        const QJsonObject o = cpu.at(i).toObject();
-        if (!check.number(o, place, "memoryMb", &memory, true, 1) || !check.number(o, place, "vcpu", &vcpu))
-            return fail(check.error);
-        s.cpuByMemory.emplace_back(int(memory), vcpu);
-    }
-
-    QJsonObject loadBalancer, containers;
-    if (!check.object(root, {}, "loadBalancer", &loadBalancer, false)
-        || !check.object(root, {}, "containers", &containers, false))
-        return fail(check.error);
-    if (!loadBalancer.isEmpty()
-        && (!check.string(loadBalancer, QStringLiteral("loadBalancer"), "name", &c.mLoadBalancerName)
-            || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "newConnectionsPerLcu",
-                             &c.mNewConnectionsPerLcu, true, 1)
-            || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "gbPerLcuHour", &c.mGbPerLcuHour, true,
-                             0.001)))
-        return fail(check.error);
-    if (!containers.isEmpty() && !check.string(containers, QStringLiteral("containers"), "name", &c.mContainersName))
-        return fail(check.error);
-
-    for (int i = 0; i < prices.size(); ++i) {
-        const QString place = Checker::index(QStringLiteral("prices"), i);
-        if (!prices.at(i).isObject())
-            return fail(tr("%1: expected an object").arg(place));
-        const QJsonObject o = prices.at(i).toObject();
-        Price p;
-        if (!check.string(o, place, "id", &p.id) || !check.string(o, place, "name", &p.name)
-            || !check.string(o, place, "unit", &p.unit) || !check.number(o, place, "per", &p.per, true, 1)
-            || !parseTiers(check, o, place, &p) || !check.number(o, place, "free", &p.free, false)
-            || !check.string(o, place, "freeGroup", &p.freeGroup, false)
-            || !check.number(o, place, "chunkKb", &p.chunkKb, false) || !check.date(o, place, "effective", &p.effective)
-            || !check.string(o, place, "source", &p.source) || !knownSource(Checker::join(place, "source"), p.source)
-            || !check.string(o, place, "notes", &p.notes, false))
-            return fail(check.error);
-        if (c.price(p.id))
-            return fail(tr("%1.id: '%2' appears twice").arg(place, p.id));
-        c.mPrices.push_back(p);
-    }
-    for (int i = 0; i < instances.size(); ++i) {
-        const QString place = Checker::index(QStringLiteral("instances"), i);
-        const QJsonObject o = instances.at(i).toObject();
-        InstanceType t;
-        if (!check.string(o, place, "type", &t.type) || !check.number(o, place, "vcpu", &t.vcpu, true, 0.001)
-            || !check.number(o, place, "memoryGiB", &t.memoryGiB, true, 0.001)
-            || !check.string(o, place, "architecture", &t.architecture) || !check.number(o, place, "hourly", &t.hourly)
-            || !check.date(o, place, "effective", &t.effective) || !check.string(o, place, "source", &t.source)
-            || !knownSource(Checker::join(place, "source"), t.source))
-            return fail(check.error);
-        if (c.instance(t.type))
-            return fail(tr("%1.type: '%2' appears twice").arg(place, t.type));
-        c.mInstances.push_back(t);
-    }
+    if (ok
+        && (!read.check.container(root, {}, "serverless", &serverless)
+            || !read.check.container(root, {}, "sources", &sources)
+            || !read.check.container(root, {}, "prices", &prices)
+            || !read.check.container(root, {}, "instances", &instances, false)))
+        ok = Error{read.check.error};
+    // Each part once the ones before it passed.
+    const std::function<Result<void>()> parts[] = {[&] { return read.currency(); },
+                                                   [&] { return read.sources(sources); },
+                                                   [&] { return read.serverless(serverless); },
+                                                   [&] { return read.extras(root); },
+                                                   [&] { return read.prices(prices); },
+                                                   [&] { return read.instances(instances); }};
+    for (const auto &part : parts)
+        if (ok)
+            ok = part();
+    if (!ok)
+        return fail(ok.errorMessage());
     return catalog;
 }
 
@@ -289,18 +357,12 @@ Result<std::shared_ptr<const PricingCatalog>> PricingCatalog::load(const QString
 
 const Price *PricingCatalog::price(const QString &id) const
 {
-    for (const Price &p : mPrices)
-        if (p.id == id)
-            return &p;
-    return nullptr;
+    return findBy(mPrices, &Price::id, id);
 }
 
 const InstanceType *PricingCatalog::instance(const QString &type) const
 {
-    for (const InstanceType &t : mInstances)
-        if (t.type == type)
-            return &t;
-    return nullptr;
+    return findBy(mInstances, &InstanceType::type, type);
 }
 
 PricingCatalogs PricingCatalogs::load(const QString &userDirectory)

@@ -99,6 +99,8 @@ public:
     const QMap<QString, QString> &sources() const { return mSources; }
 
 private:
+    struct Reader;
+
     QString mProvider, mProviderName, mRegion, mCurrency, mCollected, mFileName;
     double mHoursPerMonth = 730;
     QByteArray mJson;
