@@ -83,8 +83,6 @@ Result<void> AwsEndpoint::listen(const QHostAddress &address, quint16 port)
         mServer.reset();
         return fail(tr("cannot listen on %1:%2").arg(address.toString()).arg(port));
     }
-    mAddress = address;
-    mGuard.setListenAddress(address);
     return {};
 }
 
@@ -145,7 +143,7 @@ void AwsEndpoint::close()
 
 QString AwsEndpoint::url() const
 {
-    return serverUrl(mAddress, mPort);
+    return serverUrl(mGuard.listenAddress(), mPort);
 }
 
 HttpResponseData AwsEndpoint::secured(HttpResponseData response)

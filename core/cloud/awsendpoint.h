@@ -76,7 +76,6 @@ private:
     LocalCloud &mCloud;
     std::unique_ptr<GuardedHttpServer> mServer;
     RequestGuard mGuard;
-    QHostAddress mAddress;
     quint16 mPort = 0;
     QList<AwsService *> mServices;
 };

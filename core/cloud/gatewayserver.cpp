@@ -90,8 +90,6 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
         mServer.reset();
         return fail(tr("cannot listen on %1:%2").arg(address.toString()).arg(port));
     }
-    mAddress = address;
-    mGuard.setListenAddress(address);
     return {};
 }
 
@@ -118,7 +116,7 @@ void GatewayServer::close()
 
 QString GatewayServer::url() const
 {
-    return serverUrl(mAddress, mPort);
+    return serverUrl(mGuard.listenAddress(), mPort);
 }
 
 HttpResponseData GatewayServer::control(const HttpRequestData &request)

@@ -60,7 +60,6 @@ private:
     RouteTable mRoutes;
     RequestGuard mGuard;
     QByteArray mControlToken;
-    QHostAddress mAddress;
     quint16 mPort = 0;
 };
 

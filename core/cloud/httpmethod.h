@@ -56,15 +56,17 @@ public:
     // For the function that serves: the responder of a request.
     using QAbstractHttpServer::makeResponder;
 
-    // Listens on address:port; the port, or 0 when it cannot.
-    quint16 listenGuarded(const RequestGuard *guard, GuardedTcpServer::BodyLimit limit,
-                          GuardedTcpServer::Refusal refusal, const QHostAddress &address, quint16 port)
+    // Listens on address:port, which guard then accepts as this machine's; the port, or
+    // 0 when it cannot.
+    quint16 listenGuarded(RequestGuard *guard, GuardedTcpServer::BodyLimit limit, GuardedTcpServer::Refusal refusal,
+                          const QHostAddress &address, quint16 port)
     {
         auto *tcp = new GuardedTcpServer(guard, std::move(limit), std::move(refusal));
         tcp->setParent(this); // closed and deleted with the HTTP server
         if (!tcp->listen(address, port))
             return 0;
         bind(tcp);
+        guard->setListenAddress(address);
         return tcp->serverPort();
     }
 

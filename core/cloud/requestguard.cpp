@@ -57,6 +57,7 @@ QString hostOf(const QByteArray &header)
 
 void RequestGuard::setListenAddress(const QHostAddress &address)
 {
+    mListenAddress = address;
     mExtraHosts.clear();
     if (address.isLoopback() || address.isNull())
         return;

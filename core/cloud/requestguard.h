@@ -29,6 +29,7 @@ public:
     // server is bound to (and, bound to every interface, this machine's own addresses
     // and host name), as the user asked with --host.
     void setListenAddress(const QHostAddress &address);
+    QHostAddress listenAddress() const { return mListenAddress; }
 
     // Why a request is refused (403), or nullopt: a Host that is not this machine's, an
     // Origin that is not a loopback page, or a cross-site fetch.
@@ -44,6 +45,7 @@ public:
     static bool isHeaderName(const QByteArray &name);
 
 private:
+    QHostAddress mListenAddress;
     QSet<QString> mExtraHosts;
 };
 
