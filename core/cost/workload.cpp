@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -16,6 +17,14 @@ namespace Nimbus {
 namespace {
 
 constexpr int kMaxDepth = 32;
+
+// The entry of items with that name, or null.
+template<typename T>
+T *named(std::vector<T> &items, const QString &name)
+{
+    const auto it = std::find_if(items.begin(), items.end(), [&](const T &item) { return item.name == name; });
+    return it == items.end() ? nullptr : &*it;
+}
 
 const NodeKind *kindOf(const Catalog &catalog, const Node &node)
 {
@@ -89,6 +98,57 @@ private:
     const Architecture &mArchitecture;
     Workload &mWorkload;
 };
+
+// Each member of json (named after an item) applied to the item of that name; missing
+// says how to name one that does not exist (%1: the name).
+template<typename T, typename Apply>
+Result<void> applyNamed(std::vector<T> &items, const QJsonObject &json, const QString &missing, Apply apply)
+{
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        T *item = named(items, it.key());
+        if (!item)
+            return fail(missing.arg(it.key()));
+        if (Result<void> applied = apply(*item, it.value()); !applied)
+            return applied;
+    }
+    return {};
+}
+
+Result<void> applyEntry(EntryPoint &e, const QJsonValue &weight)
+{
+    if (!weight.isDouble() || weight.toDouble() < 0)
+        return fail(Workload::tr("entries.%1: expected a weight of zero or more").arg(e.name));
+    e.weight = weight.toDouble();
+    return {};
+}
+
+Result<void> applyFunction(FunctionLoad &f, const QJsonValue &value)
+{
+    const QJsonObject v = value.toObject();
+    const double duration = v.value(QLatin1String("durationMs")).toDouble(f.durationMs);
+    const int memory = v.value(QLatin1String("memoryMb")).toInt(f.memoryMb);
+    const QString arch = v.value(QLatin1String("architecture")).toString(f.architecture);
+    if (duration <= 0)
+        return fail(Workload::tr("functions.%1.durationMs: expected a positive number").arg(f.name));
+    if (memory < 1)
+        return fail(Workload::tr("functions.%1.memoryMb: expected a positive number").arg(f.name));
+    if (arch != QLatin1String("x86_64") && arch != QLatin1String("arm64"))
+        return fail(Workload::tr("functions.%1.architecture: '%2' is neither x86_64 nor arm64").arg(f.name, arch));
+    f.durationMs = duration;
+    f.memoryMb = memory;
+    f.architecture = arch;
+    f.payloadKb = v.value(QLatin1String("payloadKb")).toDouble(f.payloadKb);
+    f.provisionedConcurrency = v.value(QLatin1String("provisionedConcurrency")).toInt(f.provisionedConcurrency);
+    return {};
+}
+
+Result<void> applyService(ServiceLoad &s, const QJsonValue &value)
+{
+    const QJsonObject v = value.toObject();
+    s.storedGb = std::max(0.0, v.value(QLatin1String("storedGb")).toDouble(s.storedGb));
+    s.itemKb = std::max(0.0, v.value(QLatin1String("itemKb")).toDouble(s.itemKb));
+    return {};
+}
 
 } // namespace
 
@@ -248,10 +308,7 @@ int Workload::useMeasuredDurations(const RunHistory &history, int limit)
 
 FunctionLoad *Workload::function(const QString &name)
 {
-    for (FunctionLoad &f : functions)
-        if (f.name == name)
-            return &f;
-    return nullptr;
+    return named(functions, name);
 }
 
 const FunctionLoad *Workload::function(const QString &name) const
@@ -261,18 +318,12 @@ const FunctionLoad *Workload::function(const QString &name) const
 
 EntryPoint *Workload::entry(const QString &name)
 {
-    for (EntryPoint &e : entries)
-        if (e.name == name)
-            return &e;
-    return nullptr;
+    return named(entries, name);
 }
 
 ServiceLoad *Workload::service(const QString &name)
 {
-    for (ServiceLoad &s : services)
-        if (s.name == name)
-            return &s;
-    return nullptr;
+    return named(services, name);
 }
 
 QJsonObject Workload::toJson() const
@@ -312,46 +363,16 @@ Result<void> Workload::applyJson(const QJsonObject &o)
             return read.error();
         profile = std::move(read).value();
     }
-    const QJsonObject entriesJson = o.value(QLatin1String("entries")).toObject();
-    for (auto it = entriesJson.begin(); it != entriesJson.end(); ++it) {
-        EntryPoint *e = entry(it.key());
-        if (!e)
-            return fail(tr("entries.%1: no entry point of that name").arg(it.key()));
-        if (!it.value().isDouble() || it.value().toDouble() < 0)
-            return fail(tr("entries.%1: expected a weight of zero or more").arg(it.key()));
-        e->weight = it.value().toDouble();
-    }
-    const QJsonObject functionsJson = o.value(QLatin1String("functions")).toObject();
-    for (auto it = functionsJson.begin(); it != functionsJson.end(); ++it) {
-        FunctionLoad *f = function(it.key());
-        if (!f)
-            return fail(tr("functions.%1: no function of that name").arg(it.key()));
-        const QJsonObject v = it.value().toObject();
-        const double duration = v.value(QLatin1String("durationMs")).toDouble(f->durationMs);
-        const int memory = v.value(QLatin1String("memoryMb")).toInt(f->memoryMb);
-        const QString arch = v.value(QLatin1String("architecture")).toString(f->architecture);
-        if (duration <= 0)
-            return fail(tr("functions.%1.durationMs: expected a positive number").arg(it.key()));
-        if (memory < 1)
-            return fail(tr("functions.%1.memoryMb: expected a positive number").arg(it.key()));
-        if (arch != QLatin1String("x86_64") && arch != QLatin1String("arm64"))
-            return fail(tr("functions.%1.architecture: '%2' is neither x86_64 nor arm64").arg(it.key(), arch));
-        f->durationMs = duration;
-        f->memoryMb = memory;
-        f->architecture = arch;
-        f->payloadKb = v.value(QLatin1String("payloadKb")).toDouble(f->payloadKb);
-        f->provisionedConcurrency = v.value(QLatin1String("provisionedConcurrency")).toInt(f->provisionedConcurrency);
-    }
-    const QJsonObject servicesJson = o.value(QLatin1String("services")).toObject();
-    for (auto it = servicesJson.begin(); it != servicesJson.end(); ++it) {
-        ServiceLoad *s = service(it.key());
-        if (!s)
-            return fail(tr("services.%1: no service of that name").arg(it.key()));
-        const QJsonObject v = it.value().toObject();
-        s->storedGb = std::max(0.0, v.value(QLatin1String("storedGb")).toDouble(s->storedGb));
-        s->itemKb = std::max(0.0, v.value(QLatin1String("itemKb")).toDouble(s->itemKb));
-    }
-    return {};
+    if (Result<void> applied = applyNamed(entries, o.value(QLatin1String("entries")).toObject(),
+                                          tr("entries.%1: no entry point of that name"), applyEntry);
+        !applied)
+        return applied;
+    if (Result<void> applied = applyNamed(functions, o.value(QLatin1String("functions")).toObject(),
+                                          tr("functions.%1: no function of that name"), applyFunction);
+        !applied)
+        return applied;
+    return applyNamed(services, o.value(QLatin1String("services")).toObject(),
+                      tr("services.%1: no service of that name"), applyService);
 }
 
 } // namespace Nimbus
