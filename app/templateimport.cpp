@@ -61,8 +61,12 @@ TemplateImport::Outcome TemplateImport::run(const QString &path, QThread *target
     Outcome outcome;
     outcome.holder = std::make_shared<ProjectHolder>();
     auto project = std::make_unique<Project>(Catalog::builtin());
-    if (!ExportJob::import(path, PluginRegistry::instance(), *project, &outcome.notes, &outcome.error))
+    Result<QList<Diagnostic>> imported = ExportJob::import(path, PluginRegistry::instance(), *project);
+    if (!imported) {
+        outcome.error = imported.errorMessage();
         return outcome;
+    }
+    outcome.notes = std::move(imported).value();
     // The architecture is a member, not a child: it moves on its own.
     project->architecture().moveToThread(target);
     project->moveToThread(target);

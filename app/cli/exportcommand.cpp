@@ -137,14 +137,13 @@ int CommandLine::importProject(const QStringList &arguments)
         return OutputError;
     }
     Project project(Catalog::builtin());
-    QList<Diagnostic> notes;
-    QString error;
-    if (!ExportJob::import(parser.positionalArguments().first(), PluginRegistry::instance(), project, &notes, &error,
-                           parser.value(format))) {
-        mErr << "nimbus import: " << error << '\n';
+    const Result<QList<Diagnostic>> imported = ExportJob::import(
+        parser.positionalArguments().first(), PluginRegistry::instance(), project, parser.value(format));
+    if (!imported) {
+        mErr << "nimbus import: " << imported.errorMessage() << '\n';
         return InputError;
     }
-    printDiagnostics(mErr, QStringLiteral("import"), notes);
+    printDiagnostics(mErr, QStringLiteral("import"), *imported);
     ProjectFile file;
     if (const Result<void> saved = file.save(project, path); !saved) {
         mErr << "nimbus import: " << saved.errorMessage() << '\n';

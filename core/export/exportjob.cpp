@@ -297,18 +297,15 @@ ExportInput ExportJob::input(const Project &project, const QString &targetId, co
     return in;
 }
 
-bool ExportJob::import(const QString &path, const PluginRegistry &registry, Project &project, QList<Diagnostic> *notes,
-                       QString *error, const QString &importerId)
+Result<QList<Diagnostic>> ExportJob::import(const QString &path, const PluginRegistry &registry, Project &project,
+                                            const QString &importerId)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.size() > kMaxImportBytes) {
-        *error = tr("%1: the file is larger than %2 MB; it is refused").arg(path).arg(kMaxImportBytes / (1024 * 1024));
-        return false;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("%1: %2").arg(path, file.errorString()));
+    if (file.size() > kMaxImportBytes)
+        return fail(
+            tr("%1: the file is larger than %2 MB; it is refused").arg(path).arg(kMaxImportBytes / (1024 * 1024)));
     ImportInput in;
     in.content = file.readAll();
     in.fileName = QFileInfo(path).fileName();
@@ -316,18 +313,14 @@ bool ExportJob::import(const QString &path, const PluginRegistry &registry, Proj
     in.catalog = &project.catalog();
     ImporterInterface *importer = importerId.isEmpty() ? registry.importerFor(in.content, in.fileName)
                                                        : registry.importer(importerId);
-    if (!importer) {
-        *error = importerId.isEmpty() ? tr("%1: no importer recognises this file (a SAM or CloudFormation template, "
-                                           "or a Serverless Framework serverless.yml)")
-                                            .arg(path)
-                                      : tr("no importer is called '%1'").arg(importerId);
-        return false;
-    }
+    if (!importer)
+        return fail(importerId.isEmpty() ? tr("%1: no importer recognises this file (a SAM or CloudFormation template, "
+                                              "or a Serverless Framework serverless.yml)")
+                                               .arg(path)
+                                         : tr("no importer is called '%1'").arg(importerId));
     ImportResult result;
-    if (!importer->importFile(in, &result)) {
-        *error = result.error;
-        return false;
-    }
+    if (!importer->importFile(in, &result))
+        return fail(result.error);
     // A template's code paths must stay beside it: one that leads out (CodeUri: ../../)
     // would have its folder copied, or written, outside wherever the project goes.
     {
@@ -338,8 +331,7 @@ bool ExportJob::import(const QString &path, const PluginRegistry &registry, Proj
             QStringList messages;
             for (const Diagnostic &d : unsafe)
                 messages.append(d.message);
-            *error = tr("%1: the template is refused: %2").arg(path, messages.join(QLatin1String("; ")));
-            return false;
+            return fail(tr("%1: the template is refused: %2").arg(path, messages.join(QLatin1String("; "))));
         }
     }
     project.undoStack()->clear();
@@ -348,9 +340,7 @@ bool ExportJob::import(const QString &path, const PluginRegistry &registry, Proj
     project.setOrigins(QJsonObject{{importer->importerId(), result.origin}});
     project.setFilePath({});
     project.setWorkingDirectory(in.fileDirectory);
-    if (notes)
-        *notes = result.diagnostics;
-    return true;
+    return result.diagnostics;
 }
 
 void ExportOutput::add(Diagnostic::Severity severity, const QString &code, const QString &message, NodeId node,

@@ -46,8 +46,9 @@ public:
     // Reads a template with the importer that recognises it (or importerId) and makes
     // it the project's content, with the origin that export to the same target needs.
     // The project is left as it was on failure.
-    static bool import(const QString &path, const PluginRegistry &registry, Project &project, QList<Diagnostic> *notes,
-                       QString *error, const QString &importerId = {});
+    // The value is the importer's notes: what it kept without showing it.
+    static Result<QList<Diagnostic>> import(const QString &path, const PluginRegistry &registry, Project &project,
+                                            const QString &importerId = {});
     static constexpr qint64 kMaxImportBytes = 8 * 1024 * 1024;
 };
 

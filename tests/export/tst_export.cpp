@@ -287,7 +287,7 @@ void TestExport::unexportedNodesReported()
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY(file.load(kExample, project));
-    QVERIFY(project.addNode(QStringLiteral("http-route"), {}, QStringLiteral("orphanRoute")) != kInvalidNodeId);
+    QVERIFY(project.addNode(QStringLiteral("http-route"), {}, QStringLiteral("orphanRoute")));
     const ExportOutput output = exportProject(project, target);
     const QString text = diagnosticsText(output.diagnostics);
     QVERIFY2(text.contains(QLatin1String("orphanRoute invokes no function; it is not exported")), qPrintable(text));
@@ -374,10 +374,10 @@ void TestExport::writeInBackground()
 void TestExport::samRoundTripUnchanged()
 {
     Project project(Catalog::builtin());
-    QList<Diagnostic> notes;
-    QString error;
     const QString path = kData + QLatin1String("/sam-handwritten/template.yaml");
-    QVERIFY2(ExportJob::import(path, *mRegistry, project, &notes, &error), qPrintable(error));
+    const Result<QList<Diagnostic>> imported = ExportJob::import(path, *mRegistry, project);
+    QVERIFY2(imported, qPrintable(imported.errorMessage()));
+    const QList<Diagnostic> &notes = *imported;
     QCOMPARE(project.architecture().nodeCount(), 3);
     QVERIFY(project.architecture().nodeByName(QStringLiteral("CreateOrder")));
     QVERIFY(project.architecture().nodeByName(QStringLiteral("OrdersTable")));
@@ -392,12 +392,11 @@ void TestExport::samRoundTripUnchanged()
 void TestExport::samRoundTripWithCanvasChanges()
 {
     Project project(Catalog::builtin());
-    QString error;
     const QString path = kData + QLatin1String("/sam-handwritten/template.yaml");
-    QVERIFY(ExportJob::import(path, *mRegistry, project, nullptr, &error));
+    QVERIFY(ExportJob::import(path, *mRegistry, project));
     const NodeId fn = project.architecture().nodeByName(QStringLiteral("CreateOrder"))->id;
     QVERIFY(project.setNodeProperty(fn, QStringLiteral("memory"), 512));
-    const NodeId queue = project.addNode(QStringLiteral("queue"), {}, QStringLiteral("Outbox"));
+    const NodeId queue = project.addNode(QStringLiteral("queue"), {}, QStringLiteral("Outbox")).valueOr(kInvalidNodeId);
     QVERIFY(project.connectNodes(fn, queue, QStringLiteral("writes")));
 
     const QByteArray original = readFile(path);
@@ -421,9 +420,8 @@ void TestExport::samRoundTripWithCanvasChanges()
 void TestExport::samOriginSurvivesSave()
 {
     Project project(Catalog::builtin());
-    QString error;
     const QString path = kData + QLatin1String("/sam-handwritten/template.yaml");
-    QVERIFY(ExportJob::import(path, *mRegistry, project, nullptr, &error));
+    QVERIFY(ExportJob::import(path, *mRegistry, project));
     QTemporaryDir dir;
     for (const QString &name : {QStringLiteral("p.nimbus"), QStringLiteral("p.json")}) {
         ProjectFile file;
@@ -441,10 +439,9 @@ void TestExport::samOriginSurvivesSave()
 void TestExport::serverlessRoundTrip()
 {
     Project project(Catalog::builtin());
-    QList<Diagnostic> notes;
-    QString error;
     const QString path = kData + QLatin1String("/serverless-handwritten/serverless.yml");
-    QVERIFY2(ExportJob::import(path, *mRegistry, project, &notes, &error), qPrintable(error));
+    const Result<QList<Diagnostic>> imported = ExportJob::import(path, *mRegistry, project);
+    QVERIFY2(imported, qPrintable(imported.errorMessage()));
     const Node *resize = project.architecture().nodeByName(QStringLiteral("resize"));
     QVERIFY(resize);
     QCOMPARE(resize->properties.value(QStringLiteral("memory")).toInt(), 512);
@@ -480,8 +477,8 @@ void TestExport::cloudFormationJson()
   }})");
     f.close();
     Project project(Catalog::builtin());
-    QString error;
-    QVERIFY2(ExportJob::import(f.fileName(), *mRegistry, project, nullptr, &error), qPrintable(error));
+    const Result<QList<Diagnostic>> imported = ExportJob::import(f.fileName(), *mRegistry, project);
+    QVERIFY2(imported, qPrintable(imported.errorMessage()));
     QCOMPARE(project.architecture().nodeCount(), 3);
     QVERIFY(project.architecture()
                 .nodeByName(QStringLiteral("Uploads"))
@@ -539,10 +536,11 @@ void TestExport::importErrors()
     ProjectFile file;
     QVERIFY(file.load(kExample, project));
     const int before = project.architecture().nodeCount();
-    QString error;
-    QVERIFY(!ExportJob::import(f.fileName(), *mRegistry, project, nullptr, &error,
-                               fileName == QLatin1String("serverless.yml") ? QStringLiteral("serverless") : QString()));
-    QVERIFY2(error.contains(message), qPrintable(error));
+    const Result<QList<Diagnostic>> imported = ExportJob::import(
+        f.fileName(), *mRegistry, project,
+        fileName == QLatin1String("serverless.yml") ? QStringLiteral("serverless") : QString());
+    QVERIFY(!imported);
+    QVERIFY2(imported.errorMessage().contains(message), qPrintable(imported.errorMessage()));
     QCOMPARE(project.architecture().nodeCount(), before); // nothing lost
 }
 
@@ -553,13 +551,12 @@ void TestExport::exportThenImport()
     ProjectFile file;
     QVERIFY(file.load(kExample, project));
     QTemporaryDir dir;
-    QString error;
     QVERIFY(ExportJob::write(exportProject(project, QStringLiteral("sam")), dir.filePath(QStringLiteral("sam")),
                              QStringLiteral("sam")));
     Project imported(Catalog::builtin());
-    QVERIFY2(
-        ExportJob::import(dir.filePath(QStringLiteral("sam/template.yaml")), *mRegistry, imported, nullptr, &error),
-        qPrintable(error));
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(QStringLiteral("sam/template.yaml")),
+                                                             *mRegistry, imported);
+    QVERIFY2(read, qPrintable(read.errorMessage()));
     QCOMPARE(imported.architecture().nodeCount(), project.architecture().nodeCount());
     QCOMPARE(imported.architecture().edgeCount(), project.architecture().edgeCount());
     const Node *report = imported.architecture().nodeByName(QStringLiteral("DailyReport"));
