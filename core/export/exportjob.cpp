@@ -150,38 +150,53 @@ ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const Provide
 {
     ExportOutput output = exporter.exportProject(input);
     const ExportModel model(*input.architecture, *input.catalog);
-    const QString target = exporter.targetName();
-    if (provider) {
-        const ProviderLimits limits = provider->limits();
-        for (const ExportFunction &f : model.functions()) {
-            const QString name = f.node->name;
-            if (f.memory < limits.minMemory || f.memory > limits.maxMemory)
-                output.add(Diagnostic::Severity::Error, QStringLiteral("export-memory"),
-                           tr("%1: %2 MB of memory is outside what %3 allows (%4 to %5 MB)")
-                               .arg(name)
-                               .arg(f.memory)
-                               .arg(target)
-                               .arg(limits.minMemory)
-                               .arg(limits.maxMemory),
-                           f.node->id, QStringLiteral("memory"));
-            if (f.timeout > limits.maxTimeout)
-                output.add(Diagnostic::Severity::Error, QStringLiteral("export-timeout"),
-                           tr("%1: a timeout of %2 s is longer than %3 allows (%4 s)")
-                               .arg(name)
-                               .arg(f.timeout)
-                               .arg(target)
-                               .arg(limits.maxTimeout),
-                           f.node->id, QStringLiteral("timeout"));
-            if (!limits.runtimes.isEmpty() && !limits.runtimes.contains(f.runtime))
-                output.add(Diagnostic::Severity::Error, QStringLiteral("export-runtime"),
-                           tr("%1: %3 does not run %2").arg(name, f.runtime, target), f.node->id,
-                           QStringLiteral("runtime"));
-        }
-    }
+    if (provider)
+        checkLimits(model, provider->limits(), exporter.targetName(), output);
     // Every path stays inside its folder (issue 17): the design's own paths are named
     // per node, then every file is checked where it lands in the output folder and,
     // for a copy, where it comes from. What fails is not exported; the rest is.
     output.diagnostics += Validator::pathProblems(*input.catalog, *input.architecture, input.projectDirectory);
+    checkPaths(input, output);
+    checkSecrets(model, output);
+    std::stable_sort(output.files.begin(), output.files.end(),
+                     [](const ExportFile &a, const ExportFile &b) { return a.path < b.path; });
+    return output;
+}
+
+// One error per function outside what the provider allows.
+void ExportJob::checkLimits(const ExportModel &model, const ProviderLimits &limits, const QString &target,
+                            ExportOutput &output)
+{
+    for (const ExportFunction &f : model.functions()) {
+        const QString name = f.node->name;
+        if (f.memory < limits.minMemory || f.memory > limits.maxMemory)
+            output.add(Diagnostic::Severity::Error, QStringLiteral("export-memory"),
+                       tr("%1: %2 MB of memory is outside what %3 allows (%4 to %5 MB)")
+                           .arg(name)
+                           .arg(f.memory)
+                           .arg(target)
+                           .arg(limits.minMemory)
+                           .arg(limits.maxMemory),
+                       f.node->id, QStringLiteral("memory"));
+        if (f.timeout > limits.maxTimeout)
+            output.add(Diagnostic::Severity::Error, QStringLiteral("export-timeout"),
+                       tr("%1: a timeout of %2 s is longer than %3 allows (%4 s)")
+                           .arg(name)
+                           .arg(f.timeout)
+                           .arg(target)
+                           .arg(limits.maxTimeout),
+                       f.node->id, QStringLiteral("timeout"));
+        if (!limits.runtimes.isEmpty() && !limits.runtimes.contains(f.runtime))
+            output.add(Diagnostic::Severity::Error, QStringLiteral("export-runtime"),
+                       tr("%1: %3 does not run %2").arg(name, f.runtime, target), f.node->id,
+                       QStringLiteral("runtime"));
+    }
+}
+
+// Drops (and says so) every file that would land outside the folder, and every copy
+// whose code is missing, a link or outside the project.
+void ExportJob::checkPaths(const ExportInput &input, ExportOutput &output)
+{
     for (auto it = output.files.begin(); it != output.files.end();) {
         QString problem = Paths::confinementProblem(it->path);
         if (!problem.isEmpty()) {
@@ -221,8 +236,12 @@ ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const Provide
         }
         ++it;
     }
-    // A secret's value must never reach a written file, whatever an exporter does.
-    // Each distinct value is looked for once per file.
+}
+
+// A secret's value must never reach a written file, whatever an exporter does.
+// Each distinct value is looked for once per file.
+void ExportJob::checkSecrets(const ExportModel &model, ExportOutput &output)
+{
     QHash<QByteArray, QList<QPair<const ExportFunction *, QString>>> secrets;
     for (const ExportFunction &f : model.functions())
         for (const EnvironmentVariable &var : f.environment)
@@ -239,9 +258,6 @@ ExportOutput ExportJob::prepare(const ExporterInterface &exporter, const Provide
                            f->node->id, QStringLiteral("environment"));
         }
     }
-    std::stable_sort(output.files.begin(), output.files.end(),
-                     [](const ExportFile &a, const ExportFile &b) { return a.path < b.path; });
-    return output;
 }
 
 Result<void> ExportJob::write(const ExportOutput &output, const QString &directory, const QString &targetId,

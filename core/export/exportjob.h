@@ -10,6 +10,7 @@
 
 namespace Nimbus {
 
+class ExportModel;
 class PluginRegistry;
 class Project;
 
@@ -50,6 +51,12 @@ public:
     static Result<QList<Diagnostic>> import(const QString &path, const PluginRegistry &registry, Project &project,
                                             const QString &importerId = {});
     static constexpr qint64 kMaxImportBytes = 8 * 1024 * 1024;
+
+private:
+    static void checkLimits(const ExportModel &model, const ProviderLimits &limits, const QString &target,
+                            ExportOutput &output);
+    static void checkPaths(const ExportInput &input, ExportOutput &output);
+    static void checkSecrets(const ExportModel &model, ExportOutput &output);
 };
 
 } // namespace Nimbus
