@@ -121,9 +121,8 @@ void InspectorWidget::rebuild()
     connect(mName, &QLineEdit::editingFinished, this, [this] {
         if (mUpdating || !mProject || !mProject->architecture().node(mNode))
             return;
-        QString error;
-        if (!mProject->renameNode(mNode, mName->text().trimmed(), &error)) {
-            mName->setToolTip(error);
+        if (const Result<void> renamed = mProject->renameNode(mNode, mName->text().trimmed()); !renamed) {
+            mName->setToolTip(renamed.errorMessage());
             mName->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #d32f2f; }"));
         }
     });
@@ -378,7 +377,8 @@ void InspectorWidget::commit(const QString &property, const QJsonValue &value)
 {
     if (mUpdating || !mProject)
         return;
-    mProject->setNodeProperty(mNode, property, value);
+    // A refused value cannot happen here (the form only offers the kind's properties).
+    (void)mProject->setNodeProperty(mNode, property, value);
 }
 
 void InspectorWidget::markValidity(QWidget *editor, const PropertySpec &spec, const QJsonValue &value)

@@ -145,7 +145,7 @@ struct LocalCloudFixture
     // A function node whose handler is functions/<name>/index.js with code.
     Nimbus::NodeId addFunction(const QString &name, const QByteArray &code)
     {
-        const Nimbus::NodeId id = project.addNode(QStringLiteral("function"), {}, name);
+        const Nimbus::NodeId id = project.addNode(QStringLiteral("function"), {}, name).valueOr(Nimbus::kInvalidNodeId);
         QDir().mkpath(folder.filePath(QStringLiteral("functions/") + name));
         QFile file(folder.filePath(QStringLiteral("functions/%1/index.js").arg(name)));
         if (!file.open(QIODevice::WriteOnly) || file.write(code) != code.size())
@@ -157,12 +157,12 @@ struct LocalCloudFixture
     Nimbus::NodeId addRoute(const QString &method, const QString &path, Nimbus::NodeId function, bool cors = false,
                             const QString &payloadFormat = QStringLiteral("2.0"))
     {
-        const Nimbus::NodeId id = project.addNode(QStringLiteral("http-route"), {});
-        project.setNodeProperty(id, QStringLiteral("method"), method);
-        project.setNodeProperty(id, QStringLiteral("path"), path);
-        project.setNodeProperty(id, QStringLiteral("cors"), cors);
-        project.setNodeProperty(id, QStringLiteral("payloadFormat"), payloadFormat);
-        project.connectNodes(id, function, QStringLiteral("invokes"));
+        const Nimbus::NodeId id = project.addNode(QStringLiteral("http-route"), {}).valueOr(Nimbus::kInvalidNodeId);
+        (void)project.setNodeProperty(id, QStringLiteral("method"), method);
+        (void)project.setNodeProperty(id, QStringLiteral("path"), path);
+        (void)project.setNodeProperty(id, QStringLiteral("cors"), cors);
+        (void)project.setNodeProperty(id, QStringLiteral("payloadFormat"), payloadFormat);
+        (void)project.connectNodes(id, function, QStringLiteral("invokes"));
         return id;
     }
 

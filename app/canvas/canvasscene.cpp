@@ -383,9 +383,8 @@ void CanvasScene::finishConnection(QPointF scenePos)
     const QString type = types.size() == 1 ? types.first() : mChooseType(types, scenePos);
     if (type.isEmpty())
         return;
-    QString error;
-    if (mProject->connectNodes(from->nodeId(), target->nodeId(), type, &error) == kInvalidEdgeId)
-        emit statusMessage(tr("Cannot connect %1 to %2: %3").arg(from->name(), target->name(), error));
+    if (const Result<EdgeId> edge = mProject->connectNodes(from->nodeId(), target->nodeId(), type); !edge)
+        emit statusMessage(tr("Cannot connect %1 to %2: %3").arg(from->name(), target->name(), edge.errorMessage()));
 }
 
 void CanvasScene::endConnection()

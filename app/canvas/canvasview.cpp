@@ -100,9 +100,10 @@ void CanvasView::addNodeAtCentre(const QString &kindId)
     if (!mScene->project())
         return;
     const QPointF centre = mapToScene(viewport()->rect().center());
-    const NodeId id = mScene->project()->addNode(kindId, centre - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2));
-    if (id != kInvalidNodeId)
-        mScene->selectNodes({id});
+    const Result<NodeId> id = mScene->project()->addNode(kindId,
+                                                         centre - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2));
+    if (id)
+        mScene->selectNodes({*id});
 }
 
 void CanvasView::deleteSelection()
@@ -142,11 +143,10 @@ void CanvasView::paste()
         return;
     // Each paste of the same copy lands a step further, so copies never hide each other.
     ++mPasteCount;
-    QString error;
-    const QList<NodeId> pasted = mScene->project()->pasteNodes(fragment, QPointF(40, 40) * mPasteCount, &error);
-    if (pasted.isEmpty() && !error.isEmpty())
-        emit mScene->statusMessage(error);
-    mScene->selectNodes(pasted);
+    const Result<QList<NodeId>> pasted = mScene->project()->pasteNodes(fragment, QPointF(40, 40) * mPasteCount);
+    if (!pasted)
+        emit mScene->statusMessage(pasted.errorMessage());
+    mScene->selectNodes(pasted.valueOr({}));
 }
 
 void CanvasView::duplicateSelection()
@@ -154,7 +154,8 @@ void CanvasView::duplicateSelection()
     const QList<NodeId> nodes = mScene->selectedNodes();
     if (nodes.isEmpty() || !mScene->project())
         return;
-    mScene->selectNodes(mScene->project()->pasteNodes(mScene->project()->copyNodes(nodes), QPointF(40, 40)));
+    mScene->selectNodes(
+        mScene->project()->pasteNodes(mScene->project()->copyNodes(nodes), QPointF(40, 40)).valueOr({}));
 }
 
 void CanvasView::autoLayout()
@@ -194,9 +195,8 @@ void CanvasView::finishRename(bool commit)
     const NodeId id = mRenaming;
     mRenaming = kInvalidNodeId;
     if (commit && mScene->project()) {
-        QString error;
-        if (!mScene->project()->renameNode(id, editor->text().trimmed(), &error))
-            emit mScene->statusMessage(error);
+        if (const Result<void> renamed = mScene->project()->renameNode(id, editor->text().trimmed()); !renamed)
+            emit mScene->statusMessage(renamed.errorMessage());
     }
     editor->hide();
     editor->deleteLater();
@@ -337,15 +337,14 @@ void CanvasView::dropEvent(QDropEvent *event)
         const QString kind = QString::fromUtf8(mime->data(QLatin1String(kKindMimeType)));
         // The node's centre lands where the pointer is.
         const QPointF at = mapToScene(event->position().toPoint());
-        QString error;
-        const NodeId id = mScene->project()->addNode(kind, at - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2),
-                                                     {}, &error);
-        if (id == kInvalidNodeId) {
-            emit mScene->statusMessage(error);
+        const Result<NodeId> id = mScene->project()->addNode(kind,
+                                                             at - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2));
+        if (!id) {
+            emit mScene->statusMessage(id.errorMessage());
             event->ignore();
             return;
         }
-        mScene->selectNodes({id});
+        mScene->selectNodes({*id});
         setFocus();
         event->acceptProposedAction();
         return;

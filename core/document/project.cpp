@@ -15,14 +15,6 @@
 
 namespace Nimbus {
 
-namespace {
-void setError(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-}
-} // namespace
-
 Project::Project(const Catalog &catalog, QObject *parent)
     : QObject(parent), mCatalog(catalog), mUndoStack(new QUndoStack(this))
 {
@@ -88,13 +80,11 @@ QString Project::uniqueName(const QString &base) const
     }
 }
 
-NodeId Project::addNode(const QString &kindId, QPointF position, const QString &name, QString *error)
+Result<NodeId> Project::addNode(const QString &kindId, QPointF position, const QString &name)
 {
     const NodeKind *kind = mCatalog.kind(kindId);
-    if (!kind) {
-        setError(error, QCoreApplication::translate("Nimbus::Project", "unknown node kind '%1'").arg(kindId));
-        return kInvalidNodeId;
-    }
+    if (!kind)
+        return fail(QCoreApplication::translate("Nimbus::Project", "unknown node kind '%1'").arg(kindId));
     Node node;
     node.name = uniqueName(name.isEmpty() ? kind->id : name);
     node.id = mArchitecture.allocateNodeId();
@@ -119,23 +109,17 @@ void Project::moveNodes(const QHash<NodeId, QPointF> &positions, bool finished)
     mUndoStack->push(new MoveNodesCommand(&mArchitecture, positions, finished));
 }
 
-EdgeId Project::connectNodes(NodeId from, NodeId to, const QString &type, QString *error)
+Result<EdgeId> Project::connectNodes(NodeId from, NodeId to, const QString &type)
 {
     const Node *a = mArchitecture.node(from);
     const Node *b = mArchitecture.node(to);
-    if (!a || !b) {
-        setError(error, QCoreApplication::translate("Nimbus::Project", "no such node"));
-        return kInvalidEdgeId;
-    }
+    if (!a || !b)
+        return fail(QCoreApplication::translate("Nimbus::Project", "no such node"));
     const QString refusal = mCatalog.connectionRefusal(a->kind, b->kind, type);
-    if (!refusal.isEmpty()) {
-        setError(error, refusal);
-        return kInvalidEdgeId;
-    }
-    if (mArchitecture.findEdge(from, to, type)) {
-        setError(error, QCoreApplication::translate("Nimbus::Project", "%1 already %2 %3").arg(a->name, type, b->name));
-        return kInvalidEdgeId;
-    }
+    if (!refusal.isEmpty())
+        return fail(refusal);
+    if (mArchitecture.findEdge(from, to, type))
+        return fail(QCoreApplication::translate("Nimbus::Project", "%1 already %2 %3").arg(a->name, type, b->name));
     Edge edge;
     edge.id = mArchitecture.allocateEdgeId();
     edge.from = from;
@@ -145,49 +129,40 @@ EdgeId Project::connectNodes(NodeId from, NodeId to, const QString &type, QStrin
     return edge.id;
 }
 
-bool Project::setNodeProperty(NodeId node, const QString &key, const QJsonValue &value, QString *error)
+Result<void> Project::setNodeProperty(NodeId node, const QString &key, const QJsonValue &value)
 {
     const Node *n = mArchitecture.node(node);
-    if (!n) {
-        setError(error, QCoreApplication::translate("Nimbus::Project", "no such node"));
-        return false;
-    }
+    if (!n)
+        return fail(QCoreApplication::translate("Nimbus::Project", "no such node"));
     const NodeKind *kind = mCatalog.kind(n->kind);
-    if (!kind || !kind->property(key)) {
-        setError(error, QCoreApplication::translate("Nimbus::Project", "%1 has no property '%2'").arg(n->name, key));
-        return false;
-    }
+    if (!kind || !kind->property(key))
+        return fail(QCoreApplication::translate("Nimbus::Project", "%1 has no property '%2'").arg(n->name, key));
     // Values are kept as given, even invalid ones: the field shows them as invalid and
     // the validator reports them; nothing is silently clamped.
     const QJsonValue current = n->properties.value(key);
     if (current == value && n->properties.contains(key))
-        return true;
+        return {};
     mUndoStack->push(new SetPropertyCommand(&mArchitecture, node, key, value));
-    return true;
+    return {};
 }
 
-bool Project::renameNode(NodeId node, const QString &name, QString *error)
+Result<void> Project::renameNode(NodeId node, const QString &name)
 {
     const Node *n = mArchitecture.node(node);
-    if (!n) {
-        setError(error, QCoreApplication::translate("Nimbus::Project", "no such node"));
-        return false;
-    }
+    if (!n)
+        return fail(QCoreApplication::translate("Nimbus::Project", "no such node"));
     if (n->name == name)
-        return true;
+        return {};
     if (!Validator::isValidName(name)) {
-        setError(error, QCoreApplication::translate(
-                            "Nimbus::Project",
-                            "'%1' is not a valid name: start with a letter; use at most 64 letters, digits, '-' or '_'")
-                            .arg(name));
-        return false;
+        return fail(QCoreApplication::translate(
+                        "Nimbus::Project",
+                        "'%1' is not a valid name: start with a letter; use at most 64 letters, digits, '-' or '_'")
+                        .arg(name));
     }
-    if (mArchitecture.nodeByName(name)) {
-        setError(error, QCoreApplication::translate("Nimbus::Project", "another node is already named '%1'").arg(name));
-        return false;
-    }
+    if (mArchitecture.nodeByName(name))
+        return fail(QCoreApplication::translate("Nimbus::Project", "another node is already named '%1'").arg(name));
     mUndoStack->push(new RenameNodeCommand(&mArchitecture, node, name));
-    return true;
+    return {};
 }
 
 QByteArray Project::copyNodes(const QList<NodeId> &nodes) const
@@ -195,21 +170,18 @@ QByteArray Project::copyNodes(const QList<NodeId> &nodes) const
     return JsonInterchange::write(mArchitecture, nodes);
 }
 
-QList<NodeId> Project::pasteNodes(const QByteArray &fragment, QPointF offset, QString *error)
+Result<QList<NodeId>> Project::pasteNodes(const QByteArray &fragment, QPointF offset)
 {
     JsonInterchange reader;
-    if (Result<void> read = reader.read(fragment, QCoreApplication::translate("Nimbus::Project", "clipboard")); !read) {
-        setError(error, read.errorMessage());
-        return {};
-    }
+    if (Result<void> read = reader.read(fragment, QCoreApplication::translate("Nimbus::Project", "clipboard")); !read)
+        return read.error();
     const std::map<NodeId, Node> nodes = reader.takeNodes();
     const std::map<EdgeId, Edge> edges = reader.takeEdges();
     if (nodes.empty())
-        return {};
+        return QList<NodeId>();
     for (const auto &[id, node] : nodes) {
         if (!mCatalog.kind(node.kind)) {
-            setError(error, QCoreApplication::translate("Nimbus::Project", "unknown node kind '%1'").arg(node.kind));
-            return {};
+            return fail(QCoreApplication::translate("Nimbus::Project", "unknown node kind '%1'").arg(node.kind));
         }
     }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/architecture.h"
+#include "result.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -46,18 +47,18 @@ public:
     // Called after a successful save: the current state is the saved one.
     void markSaved();
 
-    // Edits. Each pushes one undo command and returns false (with *error) when refused.
-    NodeId addNode(const QString &kindId, QPointF position, const QString &name = {}, QString *error = nullptr);
+    // Edits. Each pushes one undo command, or returns the Error saying why it is refused.
+    Result<NodeId> addNode(const QString &kindId, QPointF position, const QString &name = {});
     void removeItems(const QList<NodeId> &nodes, const QList<EdgeId> &edges = {});
     void moveNodes(const QHash<NodeId, QPointF> &positions, bool finished = true);
-    EdgeId connectNodes(NodeId from, NodeId to, const QString &type, QString *error = nullptr);
-    bool setNodeProperty(NodeId node, const QString &key, const QJsonValue &value, QString *error = nullptr);
-    bool renameNode(NodeId node, const QString &name, QString *error = nullptr);
+    Result<EdgeId> connectNodes(NodeId from, NodeId to, const QString &type);
+    Result<void> setNodeProperty(NodeId node, const QString &key, const QJsonValue &value);
+    Result<void> renameNode(NodeId node, const QString &name);
 
     // Copy and paste: the selected nodes and the edges among them as JSON, and back.
     // Pasted nodes get unique names (and their own source folders); one undo step.
     QByteArray copyNodes(const QList<NodeId> &nodes) const;
-    QList<NodeId> pasteNodes(const QByteArray &fragment, QPointF offset, QString *error = nullptr);
+    Result<QList<NodeId>> pasteNodes(const QByteArray &fragment, QPointF offset);
     // Moves many nodes at once as one named undo step (auto layout).
     void arrangeNodes(const QHash<NodeId, QPointF> &positions, const QString &text);
 

@@ -50,18 +50,20 @@ void build(Project &project)
 {
     const char *triggers[] = {"http-route", "queue", "topic", "bucket", "schedule"};
     for (int i = 0; i < kFunctions; ++i) {
-        const NodeId fn = project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn%1").arg(i));
-        project.setNodeProperty(
+        const NodeId fn =
+            project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn%1").arg(i)).valueOr(kInvalidNodeId);
+        (void)project.setNodeProperty(
             fn, QStringLiteral("environment"),
             QJsonArray{QJsonObject{{"name", "TABLE"}, {"value", QStringLiteral("table%1").arg(i)}, {"secret", false}},
                        QJsonObject{{"name", "KEY"}, {"value", "s3cr3t-value"}, {"secret", true}}});
         const QString kind = QString::fromLatin1(triggers[i % 5]);
-        const NodeId trigger = project.addNode(kind, {}, QStringLiteral("t%1").arg(i));
+        const NodeId trigger = project.addNode(kind, {}, QStringLiteral("t%1").arg(i)).valueOr(kInvalidNodeId);
         if (kind == QLatin1String("http-route"))
-            project.setNodeProperty(trigger, QStringLiteral("path"), QStringLiteral("/r%1/{id}").arg(i));
-        project.connectNodes(trigger, fn, QStringLiteral("invokes"));
-        const NodeId table = project.addNode(QStringLiteral("table"), {}, QStringLiteral("table%1").arg(i));
-        project.connectNodes(fn, table, QStringLiteral("writes"));
+            (void)project.setNodeProperty(trigger, QStringLiteral("path"), QStringLiteral("/r%1/{id}").arg(i));
+        (void)project.connectNodes(trigger, fn, QStringLiteral("invokes"));
+        const NodeId table =
+            project.addNode(QStringLiteral("table"), {}, QStringLiteral("table%1").arg(i)).valueOr(kInvalidNodeId);
+        (void)project.connectNodes(fn, table, QStringLiteral("writes"));
     }
 }
 } // namespace
@@ -100,7 +102,7 @@ int main(int argc, char *argv[])
     file.close();
     Project imported(Catalog::builtin());
     QString error;
-    const double importMs = timeMs([&] { ExportJob::import(templatePath, registry, imported, nullptr, &error); });
+    const double importMs = timeMs([&] { error = ExportJob::import(templatePath, registry, imported).errorMessage(); });
     std::printf("import SAM template (%lld KB)  %7.1f ms  (%d nodes)%s\n", qint64(samTemplate.size() / 1024), importMs,
                 imported.architecture().nodeCount(), qPrintable(error));
     const double roundTripMs = timeMs([&] {

@@ -39,10 +39,12 @@ void measure(const QString &runtime, const QString &body)
     MainWindow window;
     window.show();
     Project *project = window.project();
-    const NodeId route = project->addNode(QStringLiteral("http-route"), {0, 0}, QStringLiteral("route"));
-    const NodeId fn = project->addNode(QStringLiteral("function"), {300, 0}, QStringLiteral("fn"));
-    project->setNodeProperty(fn, QStringLiteral("runtime"), runtime);
-    project->connectNodes(route, fn, QStringLiteral("invokes"));
+    const NodeId route =
+        project->addNode(QStringLiteral("http-route"), {0, 0}, QStringLiteral("route")).valueOr(kInvalidNodeId);
+    const NodeId fn =
+        project->addNode(QStringLiteral("function"), {300, 0}, QStringLiteral("fn")).valueOr(kInvalidNodeId);
+    QVERIFY(project->setNodeProperty(fn, QStringLiteral("runtime"), runtime));
+    QVERIFY(project->connectNodes(route, fn, QStringLiteral("invokes")));
     window.saveTo(dir.filePath(QStringLiteral("bench.nimbus")));
     window.openFunctionCode(QStringLiteral("fn"));
     CodeEditor *editor = window.editorArea()->currentPage()->editor();

@@ -47,7 +47,7 @@ void tst_Autosave::writesWhileModifiedAndCleansUp()
     const QString copy = window.autosave()->recoveryFile();
     QTest::qWait(60);
     QVERIFY(!QFileInfo::exists(copy)); // nothing unsaved, nothing written
-    window.project()->addNode("queue", {}, "jobs");
+    QVERIFY(window.project()->addNode("queue", {}, "jobs"));
     QTRY_VERIFY(QFileInfo::exists(copy));
     QVERIFY(readAll(copy).contains("\"jobs\""));
     // Saving removes the copy.
@@ -66,7 +66,7 @@ void tst_Autosave::recoveryAfterCrash()
                             parseArray(R"([["api", "fn", "invokes"]])")));
         ProjectFile file;
         QVERIFY(file.save(project, original));
-        project.addNode("topic", {}, "unsaved-topic");
+        QVERIFY(project.addNode("topic", {}, "unsaved-topic"));
         QDir().mkpath(Autosave::directory());
         QVERIFY(writeAll(Autosave::directory() + "/crashed.json", JsonInterchange::write(project.architecture())));
         QVERIFY(writeAll(Autosave::directory() + "/crashed.meta.json",
@@ -94,7 +94,7 @@ void tst_Autosave::recoveryAfterCrash()
 void tst_Autosave::liveSessionsAreNotOffered()
 {
     MainWindow other; // another running studio with unsaved work
-    other.project()->addNode("queue", {}, "theirs");
+    QVERIFY(other.project()->addNode("queue", {}, "theirs"));
     other.autosave()->saveNow();
     QVERIFY(QFileInfo::exists(other.autosave()->recoveryFile()));
     QVERIFY(Autosave::pending().isEmpty());

@@ -114,7 +114,7 @@ void tst_Canvas::drag(QPointF from, QPointF to)
 
 NodeId tst_Canvas::addNode(const QString &kind, QPointF pos, const QString &name)
 {
-    return mWindow->project()->addNode(kind, pos, name);
+    return mWindow->project()->addNode(kind, pos, name).valueOr(kInvalidNodeId);
 }
 
 tst_Canvas::SceneState tst_Canvas::sceneState() const
@@ -320,8 +320,8 @@ void tst_Canvas::deleteTakesEdgesAndUndoRestores()
     const NodeId route = addNode("http-route", {0, 0}, "api");
     const NodeId fn = addNode("function", {300, 0}, "fn");
     const NodeId table = addNode("table", {600, 0}, "t");
-    p->connectNodes(route, fn, "invokes");
-    p->connectNodes(fn, table, "writes");
+    QVERIFY(p->connectNodes(route, fn, "invokes"));
+    QVERIFY(p->connectNodes(fn, table, "writes"));
     const SceneState before = sceneState();
     QCOMPARE(before.edges.size(), 2);
 
@@ -344,11 +344,11 @@ void tst_Canvas::undoRedoRestoresSceneExactly()
     states.append(sceneState());
     const NodeId fn = addNode("function", {400, 40}, "worker");
     states.append(sceneState());
-    p->connectNodes(q, fn, "invokes");
+    QVERIFY(p->connectNodes(q, fn, "invokes"));
     states.append(sceneState());
     p->moveNodes({{fn, QPointF(420, 180)}}, true);
     states.append(sceneState());
-    p->renameNode(fn, "consumer");
+    QVERIFY(p->renameNode(fn, "consumer"));
     states.append(sceneState());
     p->removeItems({q});
     states.append(sceneState());
@@ -411,7 +411,7 @@ void tst_Canvas::problemsBadgeAndActivation()
 
     // Connecting a trigger clears the warning and the badge.
     const NodeId s = addNode("schedule", {1700, 2000}, "tick");
-    mWindow->project()->connectNodes(s, fn, "invokes");
+    QVERIFY(mWindow->project()->connectNodes(s, fn, "invokes"));
     QTRY_COMPARE(problems->view()->topLevelItemCount(), 0);
     QCOMPARE(mScene->nodeItem(fn)->severity(), std::nullopt);
 }
@@ -450,7 +450,7 @@ void tst_Canvas::copyPasteDuplicateKeys()
 {
     const NodeId q = addNode("queue", {0, 0}, "jobs");
     const NodeId fn = addNode("function", {300, 0}, "worker");
-    mWindow->project()->connectNodes(q, fn, "invokes");
+    QVERIFY(mWindow->project()->connectNodes(q, fn, "invokes"));
     mScene->selectNodes({q, fn});
     mView->setFocus();
     QTest::keyClick(mView, Qt::Key_C, Qt::ControlModifier);

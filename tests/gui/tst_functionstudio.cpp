@@ -96,14 +96,13 @@ void tst_FunctionStudio::cleanup()
 CodeEditor *tst_FunctionStudio::openFunction(const QString &runtime)
 {
     Project *project = mWindow->project();
-    QString error;
-    const NodeId route = project->addNode("http-route", {0, 0}, "route", &error);
-    const NodeId fn = project->addNode("function", {300, 0}, "fn", &error);
+    const NodeId route = project->addNode("http-route", {0, 0}, "route").valueOr(kInvalidNodeId);
+    const NodeId fn = project->addNode("function", {300, 0}, "fn").valueOr(kInvalidNodeId);
     if (fn == kInvalidNodeId || route == kInvalidNodeId)
         return nullptr;
-    project->setNodeProperty(route, "path", "/items/{id}");
-    project->setNodeProperty(fn, "runtime", runtime);
-    project->connectNodes(route, fn, "invokes", &error);
+    (void)project->setNodeProperty(route, "path", "/items/{id}");
+    (void)project->setNodeProperty(fn, "runtime", runtime);
+    (void)project->connectNodes(route, fn, "invokes");
     mWindow->saveTo(mDir->filePath("studio.nimbus"));
     if (!mWindow->openFunctionCode("fn"))
         return nullptr;
@@ -139,18 +138,18 @@ void tst_FunctionStudio::newFunctionGetsScaffoldForItsTrigger()
 {
     mWindow->saveTo(mDir->filePath("new.nimbus"));
     Project *project = mWindow->project();
-    const NodeId fn = project->addNode("function", {0, 0}, "worker");
+    const NodeId fn = project->addNode("function", {0, 0}, "worker").valueOr(kInvalidNodeId);
     const QString file = mDir->filePath("functions/worker/index.mjs");
     QVERIFY(QFileInfo::exists(file));
     QVERIFY(readAll(file).contains("called with the event"));
     // Connecting a queue fits the untouched scaffold to the batch of messages.
-    const NodeId queue = project->addNode("queue", {-300, 0}, "jobs");
-    QVERIFY(project->connectNodes(queue, fn, "invokes") != kInvalidEdgeId);
+    const NodeId queue = project->addNode("queue", {-300, 0}, "jobs").valueOr(kInvalidNodeId);
+    QVERIFY(project->connectNodes(queue, fn, "invokes"));
     QVERIFY(readAll(file).contains("batchItemFailures"));
     // A scaffold the user has changed is theirs.
     QVERIFY(writeAll(file, "export const handler = async () => 'mine';\n"));
-    const NodeId topic = project->addNode("topic", {-300, 200}, "news");
-    project->connectNodes(topic, fn, "invokes");
+    const NodeId topic = project->addNode("topic", {-300, 200}, "news").valueOr(kInvalidNodeId);
+    QVERIFY(project->connectNodes(topic, fn, "invokes"));
     QCOMPARE(readAll(file), QByteArray("export const handler = async () => 'mine';\n"));
 
     // And it runs as written.
@@ -411,9 +410,9 @@ void tst_FunctionStudio::completionOffersEventFields()
 
     // A function behind a queue completes the SQS record.
     Project *project = mWindow->project();
-    const NodeId queue = project->addNode("queue", {0, 300}, "jobs");
-    const NodeId other = project->addNode("function", {300, 300}, "consumer");
-    project->connectNodes(queue, other, "invokes");
+    const NodeId queue = project->addNode("queue", {0, 300}, "jobs").valueOr(kInvalidNodeId);
+    const NodeId other = project->addNode("function", {300, 300}, "consumer").valueOr(kInvalidNodeId);
+    QVERIFY(project->connectNodes(queue, other, "invokes"));
     QVERIFY(mWindow->openFunctionCode("consumer"));
     CodeEditor *consumer = mWindow->editorArea()->currentPage()->editor();
     consumer->setCursorPosition(consumer->lines() - 1, 0);

@@ -45,7 +45,7 @@ void tst_Inspector::init()
     mWindow = std::make_unique<MainWindow>();
     mWindow->show();
     mInspector = mWindow->inspector();
-    mFunction = mWindow->project()->addNode("function", {0, 0}, "checkout");
+    mFunction = mWindow->project()->addNode("function", {0, 0}, "checkout").valueOr(kInvalidNodeId);
     mWindow->canvasScene()->selectNodes({mFunction});
     QCOMPARE(mInspector->node(), mFunction);
 }
@@ -64,7 +64,7 @@ void tst_Inspector::followsSelection()
     QCOMPARE(memory->suffix(), QStringLiteral(" MB"));
     QVERIFY(qobject_cast<QComboBox *>(mInspector->editor("runtime")));
     QVERIFY(mInspector->editor("environment")->findChild<QTableWidget *>());
-    const NodeId queue = mWindow->project()->addNode("queue", {300, 0}, "jobs");
+    const NodeId queue = mWindow->project()->addNode("queue", {300, 0}, "jobs").valueOr(kInvalidNodeId);
     mWindow->canvasScene()->selectNodes({queue});
     QCOMPARE(mInspector->node(), queue);
     QVERIFY(mInspector->editor("batchSize"));
@@ -103,7 +103,7 @@ void tst_Inspector::enumAndBoolean()
     emit runtime->activated(runtime->currentIndex());
     QCOMPARE(mWindow->project()->architecture().node(mFunction)->properties.value("runtime").toString(),
              QStringLiteral("python3.12"));
-    const NodeId route = mWindow->project()->addNode("http-route", {0, 200}, "api");
+    const NodeId route = mWindow->project()->addNode("http-route", {0, 200}, "api").valueOr(kInvalidNodeId);
     mWindow->canvasScene()->selectNodes({route});
     auto *cors = qobject_cast<QCheckBox *>(mInspector->editor("cors"));
     QVERIFY(cors);

@@ -255,7 +255,7 @@ void tst_MainWindow::problemsFollowEdits()
     MainWindow window;
     auto *problems = window.findChild<ProblemsDock *>();
     QTRY_COMPARE(problems->view()->topLevelItemCount(), 0);
-    window.project()->addNode("function", QPointF());
+    QVERIFY(window.project()->addNode("function", QPointF()));
     QTRY_COMPARE(problems->view()->topLevelItemCount(), 1);
     QVERIFY(problems->view()->topLevelItem(0)->text(0).contains("never invoked"));
     QVERIFY(window.isWindowModified());
@@ -280,7 +280,7 @@ void tst_MainWindow::problemsFollowEdits()
     window.project()->moveNodes({{window.project()->architecture().nodes().begin()->first, QPointF(300, 300)}}, false);
     QTest::qWait(20);
     QCOMPARE(revalidated.count(), 0);
-    window.project()->setNodeProperty(window.project()->architecture().nodes().begin()->first, "memory", 256);
+    QVERIFY(window.project()->setNodeProperty(window.project()->architecture().nodes().begin()->first, "memory", 256));
     QTRY_COMPARE(revalidated.count(), 1);
 }
 
@@ -313,7 +313,7 @@ void tst_MainWindow::closePromptsForUnsavedChanges()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.project()->addNode("queue", QPointF());
+    QVERIFY(window.project()->addNode("queue", QPointF()));
     QString question;
     onNextDialog([&question, button](QWidget *dialog) {
         auto *box = qobject_cast<QMessageBox *>(dialog);
@@ -332,7 +332,7 @@ void tst_MainWindow::saveShortcutAsksWhereAndRemembers()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.openExample("shop"));
-    window.project()->renameNode(5, "fetchItem");
+    QVERIFY(window.project()->renameNode(5, "fetchItem"));
     QVERIFY(window.isWindowModified());
     const QString target = mDir.filePath("saved/myshop.nimbus");
     QDir().mkpath(mDir.filePath("saved"));

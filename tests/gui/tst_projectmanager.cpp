@@ -66,14 +66,14 @@ void tst_ProjectManager::undoActionsFollowTheOpenProject()
     auto *first = new Project(Catalog::builtin());
     manager.setProject(first, true);
     QVERIFY(!undo->isEnabled());
-    first->addNode(QStringLiteral("queue"), {0, 0});
+    QVERIFY(first->addNode(QStringLiteral("queue"), {0, 0}));
     QVERIFY(undo->isEnabled());
     auto *second = new Project(Catalog::builtin());
     manager.setProject(second, true);
     QCOMPARE(manager.undoGroup()->activeStack(), second->undoStack());
     QCOMPARE(manager.undoGroup()->stacks().size(), 1); // the old stack left with its project
     QVERIFY(!undo->isEnabled());
-    second->addNode(QStringLiteral("topic"), {0, 0});
+    QVERIFY(second->addNode(QStringLiteral("topic"), {0, 0}));
     undo->trigger();
     QCOMPARE(second->architecture().nodeCount(), 0);
 }
@@ -85,7 +85,7 @@ void tst_ProjectManager::titleFollowsModificationsAndSaves()
     manager.setProject(project, true);
     QSignalSpy title(&manager, &ProjectManager::titleChanged);
     QVERIFY(!manager.isModified());
-    project->addNode(QStringLiteral("queue"), {0, 0});
+    QVERIFY(project->addNode(QStringLiteral("queue"), {0, 0}));
     QVERIFY(manager.isModified());
     QVERIFY(title.count() >= 1);
     manager.markSavedAt();
@@ -118,7 +118,7 @@ void tst_ProjectManager::windowViewsFollowTheManager()
     window.newProject();
     QCOMPARE(window.actionManager()->action(ActionIds::Undo), undo);
     QCOMPARE(window.canvasScene()->project(), window.project());
-    window.project()->addNode(QStringLiteral("queue"), {0, 0});
+    QVERIFY(window.project()->addNode(QStringLiteral("queue"), {0, 0}));
     QVERIFY(undo->isEnabled());
     QVERIFY(undo->text().contains(QStringLiteral("queue")));
     undo->trigger();

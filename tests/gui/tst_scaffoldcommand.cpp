@@ -81,13 +81,13 @@ void tst_ScaffoldCommand::addWritesAndUndoRemoves()
     QString name = QStringLiteral("worker");
     if (paste) {
         // A pasted copy of a function gets its own folder and its own handler.
-        const NodeId original = mProject->addNode(QStringLiteral("function"), {0, 0}, name);
-        const QList<NodeId> pasted = mProject->pasteNodes(mProject->copyNodes({original}), {40, 40});
+        const NodeId original = mProject->addNode(QStringLiteral("function"), {0, 0}, name).valueOr(kInvalidNodeId);
+        const QList<NodeId> pasted = mProject->pasteNodes(mProject->copyNodes({original}), {40, 40}).valueOr({});
         QCOMPARE(pasted.size(), 1);
         name = mProject->architecture().node(pasted.first())->name;
         QVERIFY(name != QStringLiteral("worker"));
     } else {
-        mProject->addNode(QStringLiteral("function"), {0, 0}, name);
+        QVERIFY(mProject->addNode(QStringLiteral("function"), {0, 0}, name));
     }
     QVERIFY(QFileInfo::exists(handler(name)));
     QCOMPARE(written.last().first().toString(), QStringLiteral("functions/%1/index.mjs").arg(name));
@@ -107,7 +107,7 @@ void tst_ScaffoldCommand::addWritesAndUndoRemoves()
 
 void tst_ScaffoldCommand::editedFileSurvivesUndo()
 {
-    mProject->addNode(QStringLiteral("function"), {0, 0}, QStringLiteral("worker"));
+    QVERIFY(mProject->addNode(QStringLiteral("function"), {0, 0}, QStringLiteral("worker")));
     const QByteArray mine("export const handler = async () => 'mine';\n");
     QVERIFY(writeAll(handler(QStringLiteral("worker")), mine));
     mProject->undoStack()->undo();
@@ -123,7 +123,7 @@ void tst_ScaffoldCommand::existingFileIsNeverOverwritten()
     QVERIFY(QDir().mkpath(mDir->filePath(QStringLiteral("functions/worker"))));
     QVERIFY(writeAll(handler(QStringLiteral("worker")), before));
     QSignalSpy written(mManager.get(), &ProjectManager::scaffoldWritten);
-    mProject->addNode(QStringLiteral("function"), {0, 0}, QStringLiteral("worker"));
+    QVERIFY(mProject->addNode(QStringLiteral("function"), {0, 0}, QStringLiteral("worker")));
     QCOMPARE(readAll(handler(QStringLiteral("worker"))), before);
     QCOMPARE(written.count(), 0);
     mProject->undoStack()->undo();
@@ -134,10 +134,12 @@ void tst_ScaffoldCommand::existingFileIsNeverOverwritten()
 
 void tst_ScaffoldCommand::triggerFitsTheScaffoldAndUndoPutsItBack()
 {
-    const NodeId fn = mProject->addNode(QStringLiteral("function"), {0, 0}, QStringLiteral("worker"));
+    const NodeId fn =
+        mProject->addNode(QStringLiteral("function"), {0, 0}, QStringLiteral("worker")).valueOr(kInvalidNodeId);
     const QByteArray plain = readAll(handler(QStringLiteral("worker")));
-    const NodeId queue = mProject->addNode(QStringLiteral("queue"), {-300, 0}, QStringLiteral("jobs"));
-    QVERIFY(mProject->connectNodes(queue, fn, QStringLiteral("invokes")) != kInvalidEdgeId);
+    const NodeId queue =
+        mProject->addNode(QStringLiteral("queue"), {-300, 0}, QStringLiteral("jobs")).valueOr(kInvalidNodeId);
+    QVERIFY(mProject->connectNodes(queue, fn, QStringLiteral("invokes")));
     const QByteArray fitted = readAll(handler(QStringLiteral("worker")));
     QVERIFY(fitted.contains("batchItemFailures"));
     mProject->undoStack()->undo(); // the connection: the untouched default comes back

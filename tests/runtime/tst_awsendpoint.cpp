@@ -138,9 +138,9 @@ void TestAwsEndpoint::resourceVariables()
     QVERIFY(!variables(QStringLiteral("writer")).contains(QStringLiteral("FILES_BUCKET")));
     // A function's own variable of the same name wins over the cloud's.
     const NodeId writer = mProject->architecture().nodeByName(QStringLiteral("writer"))->id;
-    mProject->setNodeProperty(
+    QVERIFY(mProject->setNodeProperty(
         writer, QStringLiteral("environment"),
-        QJsonArray{QJsonObject{{"name", "THINGS_TABLE"}, {"value", "elsewhere"}, {"secret", false}}});
+        QJsonArray{QJsonObject{{"name", "THINGS_TABLE"}, {"value", "elsewhere"}, {"secret", false}}}));
     bool finished = false, ok = true;
     const Result<qint64> entry = mCloud->invoke(QStringLiteral("writer"), R"({"id":"w0"})", QStringLiteral("test"), 0,
                                                 [&](const InvocationResult &r) {

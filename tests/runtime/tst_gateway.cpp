@@ -44,7 +44,7 @@ private:
 NodeId TestGateway::function(const QString &name, const QByteArray &code, int timeout)
 {
     const NodeId id = mLocal->addFunction(name, code);
-    mLocal->project.setNodeProperty(id, QStringLiteral("timeout"), timeout);
+    (void)mLocal->project.setNodeProperty(id, QStringLiteral("timeout"), timeout);
     return id;
 }
 
@@ -72,7 +72,7 @@ void TestGateway::initTestCase()
     const NodeId busy = function(QStringLiteral("busy"),
                                  "exports.handler = async () => { await new Promise(r => setTimeout(r, 2000)); return "
                                  "{ statusCode: 200, body: 'done' }; };\n");
-    mLocal->project.setNodeProperty(busy, QStringLiteral("reservedConcurrency"), 1);
+    QVERIFY(mLocal->project.setNodeProperty(busy, QStringLiteral("reservedConcurrency"), 1));
     mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/items/{id}"), getter, true);
     mLocal->addRoute(QStringLiteral("POST"), QStringLiteral("/echo"), echo);
     mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/fail"), failing);

@@ -71,16 +71,16 @@ NodeId TestLocalCloud::addFunction(const QString &name, const QByteArray &code)
 
 NodeId TestLocalCloud::addService(const QString &kind, const QString &name, const QJsonObject &properties)
 {
-    const NodeId id = mProject->addNode(kind, {}, name);
+    const NodeId id = mProject->addNode(kind, {}, name).valueOr(kInvalidNodeId);
     for (auto it = properties.begin(); it != properties.end(); ++it)
-        mProject->setNodeProperty(id, it.key(), it.value());
+        (void)mProject->setNodeProperty(id, it.key(), it.value());
     return id;
 }
 
 void TestLocalCloud::connect(NodeId from, NodeId to, const QString &type)
 {
-    QString error;
-    QVERIFY2(mProject->connectNodes(from, to, type, &error) != kInvalidEdgeId, qPrintable(error));
+    const Result<EdgeId> edge = mProject->connectNodes(from, to, type);
+    QVERIFY2(edge, qPrintable(edge.errorMessage()));
 }
 
 QList<CloudLogEntry> TestLocalCloud::invocations(const QString &function) const
@@ -157,7 +157,7 @@ void TestLocalCloud::partialBatchFailure()
     connect(queue, addFunction(QStringLiteral("picky"),
                                "exports.handler = async (e) => ({ batchItemFailures: e.Records"
                                ".filter(r => r.body === 'bad').map(r => ({ itemIdentifier: r.messageId })) });\n"));
-    mProject->setNodeProperty(queue, QStringLiteral("visibilityTimeout"), 60);
+    QVERIFY(mProject->setNodeProperty(queue, QStringLiteral("visibilityTimeout"), 60));
     mClock.set(QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC));
     QVERIFY(start());
     // Queued before any consumer runs so that they travel in one batch.

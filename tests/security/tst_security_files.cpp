@@ -51,7 +51,7 @@ void tst_SecurityFiles::validateRefusesHostileProject()
     const QString path = dir.filePath("hostile.nimbus");
     {
         Project project(Catalog::builtin());
-        project.addNode("queue", QPointF(0, 0));
+        QVERIFY(project.addNode("queue", QPointF(0, 0)));
         ProjectFile file;
         const auto saved = file.save(project, path);
         QVERIFY2(saved, qPrintable(saved.errorMessage()));

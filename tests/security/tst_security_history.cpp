@@ -78,10 +78,10 @@ void tst_SecurityHistory::initTestCase()
               "    body: JSON.stringify({ authorization: h.authorization, proxy: h['proxy-authorization'],\n"
               "      key: h['x-api-key'], cookie: h.cookie || (event.cookies || []).join('; '),\n"
               "      password: process.env.DB_PASSWORD }) };\n};\n");
-    mProject->setNodeProperty(
+    QVERIFY(mProject->setNodeProperty(
         mFunction, QStringLiteral("environment"),
         QJsonArray{QJsonObject{{"name", "DB_PASSWORD"}, {"value", QString::fromLatin1(kPassword)}},
-                   QJsonObject{{"name", "GREETING"}, {"value", "plain-greeting"}}});
+                   QJsonObject{{"name", "GREETING"}, {"value", "plain-greeting"}}}));
     for (const auto &[path, format] : {std::pair{"/v1/who", "1.0"}, std::pair{"/v2/who", "2.0"}})
         mLocal->addRoute(QStringLiteral("GET"), QString::fromLatin1(path), mFunction, false,
                          QString::fromLatin1(format));

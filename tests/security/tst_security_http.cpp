@@ -205,10 +205,10 @@ void TestSecurityHttp::initTestCase()
           function(QStringLiteral("injectName"), "exports.handler = async () => ({ statusCode: 200, headers: { 'x-a: "
                                                  "b\\r\\nSet-Cookie': 'c' }, body: 'x' });\n"),
           false);
-    mLocal->project.addNode(QStringLiteral("queue"), {}, QStringLiteral("jobs"));
-    mLocal->project.addNode(QStringLiteral("topic"), {}, QStringLiteral("news"));
-    mLocal->project.addNode(QStringLiteral("bucket"), {}, QStringLiteral("files"));
-    mLocal->project.addNode(QStringLiteral("table"), {}, QStringLiteral("items"));
+    QVERIFY(mLocal->project.addNode(QStringLiteral("queue"), {}, QStringLiteral("jobs")));
+    QVERIFY(mLocal->project.addNode(QStringLiteral("topic"), {}, QStringLiteral("news")));
+    QVERIFY(mLocal->project.addNode(QStringLiteral("bucket"), {}, QStringLiteral("files")));
+    QVERIFY(mLocal->project.addNode(QStringLiteral("table"), {}, QStringLiteral("items")));
 
     QVERIFY2(mLocal->start(), qPrintable(mLocal->error));
     mCloud = mLocal->cloud.get();

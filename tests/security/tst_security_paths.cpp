@@ -507,9 +507,10 @@ void tst_SecurityPaths::importRefusesTemplatePaths()
     const QString path = home("dl/evil/a/b/") + fileName;
     QVERIFY(writeAll(path, content));
     Project project(Catalog::builtin());
-    QString error;
-    QVERIFY(!ExportJob::import(path, *mRegistry, project, nullptr, &error));
-    QVERIFY2(error.contains(QLatin1Char('\'') + function + QLatin1Char('\'')), qPrintable(error));
+    const Result<QList<Diagnostic>> imported = ExportJob::import(path, *mRegistry, project);
+    QVERIFY(!imported);
+    QVERIFY2(imported.errorMessage().contains(QLatin1Char('\'') + function + QLatin1Char('\'')),
+             qPrintable(imported.errorMessage()));
     QCOMPARE(project.architecture().nodeCount(), 0);
 }
 
@@ -862,8 +863,8 @@ void tst_SecurityPaths::functionsRunOnlyTheirOwnCode()
     QTemporaryDir dir;
     Project project(Catalog::builtin());
     project.setWorkingDirectory(dir.path());
-    const NodeId fn = project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn"));
-    project.setNodeProperty(fn, QStringLiteral("source"), source);
+    const NodeId fn = project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn")).valueOr(kInvalidNodeId);
+    QVERIFY(project.setNodeProperty(fn, QStringLiteral("source"), source));
     const Result<FunctionSpec> spec = FunctionSpec::fromNode(project, fn);
     QCOMPARE(spec.hasValue(), runs);
     if (!runs)

@@ -45,7 +45,7 @@ void tst_Commands::addNode()
     Project project(Catalog::builtin());
     QSignalSpy added(&project.architecture(), &Architecture::nodeAdded);
     QSignalSpy removed(&project.architecture(), &Architecture::nodeRemoved);
-    const NodeId id = project.addNode("function", QPointF(10, 20), "checkout");
+    const NodeId id = project.addNode("function", QPointF(10, 20), "checkout").valueOr(kInvalidNodeId);
     QVERIFY(id != kInvalidNodeId);
     QCOMPARE(added.count(), 1);
     const Node node = *project.architecture().node(id);
@@ -60,9 +60,9 @@ void tst_Commands::addNode()
     project.undoStack()->redo();
     QCOMPARE(*project.architecture().node(id), node);
 
-    QString error;
-    QCOMPARE(project.addNode("lambda", {}, {}, &error), kInvalidNodeId);
-    QVERIFY(error.contains("unknown node kind 'lambda'"));
+    const Result<NodeId> refused = project.addNode("lambda", {});
+    QVERIFY(!refused);
+    QVERIFY(refused.errorMessage().contains("unknown node kind 'lambda'"));
     QCOMPARE(project.undoStack()->count(), 1);
 }
 
@@ -93,19 +93,19 @@ void tst_Commands::uniqueNames()
     QFETCH(QString, expected);
     Project project(Catalog::builtin());
     for (const QString &name : existing)
-        project.addNode("queue", {}, name);
+        QVERIFY(project.addNode("queue", {}, name));
     QCOMPARE(project.uniqueName(base), expected);
-    QCOMPARE(project.architecture().node(project.addNode("queue", {}, base))->name, expected);
+    QCOMPARE(project.architecture().node(project.addNode("queue", {}, base).valueOr(kInvalidNodeId))->name, expected);
 }
 
 void tst_Commands::removeNodeTakesItsEdges()
 {
     Project project(Catalog::builtin());
-    const NodeId route = project.addNode("http-route", {});
-    const NodeId fn = project.addNode("function", {});
-    const NodeId table = project.addNode("table", {});
-    project.connectNodes(route, fn, "invokes");
-    project.connectNodes(fn, table, "writes");
+    const NodeId route = project.addNode("http-route", {}).valueOr(kInvalidNodeId);
+    const NodeId fn = project.addNode("function", {}).valueOr(kInvalidNodeId);
+    const NodeId table = project.addNode("table", {}).valueOr(kInvalidNodeId);
+    QVERIFY(project.connectNodes(route, fn, "invokes"));
+    QVERIFY(project.connectNodes(fn, table, "writes"));
     const Snapshot before = snapshot(project);
 
     QSignalSpy edgeRemoved(&project.architecture(), &Architecture::edgeRemoved);
@@ -126,9 +126,9 @@ void tst_Commands::removeNodeTakesItsEdges()
 void tst_Commands::removeEdgeOnly()
 {
     Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {});
-    const NodeId topic = project.addNode("topic", {});
-    const EdgeId edge = project.connectNodes(fn, topic, "publishes");
+    const NodeId fn = project.addNode("function", {}).valueOr(kInvalidNodeId);
+    const NodeId topic = project.addNode("topic", {}).valueOr(kInvalidNodeId);
+    const EdgeId edge = project.connectNodes(fn, topic, "publishes").valueOr(kInvalidEdgeId);
     project.removeItems({}, {edge});
     QCOMPARE(project.architecture().nodeCount(), 2);
     QCOMPARE(project.architecture().edgeCount(), 0);
@@ -139,8 +139,8 @@ void tst_Commands::removeEdgeOnly()
 void tst_Commands::moveMergesWhileDragging()
 {
     Project project(Catalog::builtin());
-    const NodeId a = project.addNode("queue", QPointF(0, 0));
-    const NodeId b = project.addNode("topic", QPointF(100, 0));
+    const NodeId a = project.addNode("queue", QPointF(0, 0)).valueOr(kInvalidNodeId);
+    const NodeId b = project.addNode("topic", QPointF(100, 0)).valueOr(kInvalidNodeId);
     const int steps = project.undoStack()->count();
     // A drag sends many intermediate positions, then the final one.
     for (int i = 1; i <= 10; ++i)
@@ -158,8 +158,8 @@ void tst_Commands::moveMergesWhileDragging()
 void tst_Commands::separateMovesStaySeparate()
 {
     Project project(Catalog::builtin());
-    const NodeId a = project.addNode("queue", QPointF(0, 0));
-    const NodeId b = project.addNode("queue", QPointF(0, 0));
+    const NodeId a = project.addNode("queue", QPointF(0, 0)).valueOr(kInvalidNodeId);
+    const NodeId b = project.addNode("queue", QPointF(0, 0)).valueOr(kInvalidNodeId);
     const int steps = project.undoStack()->count();
     project.moveNodes({{a, QPointF(10, 0)}}, true);
     project.moveNodes({{a, QPointF(20, 0)}}, true); // a new drag of the same node
@@ -175,10 +175,10 @@ void tst_Commands::separateMovesStaySeparate()
 void tst_Commands::connect()
 {
     Project project(Catalog::builtin());
-    const NodeId q = project.addNode("queue", {});
-    const NodeId fn = project.addNode("function", {});
+    const NodeId q = project.addNode("queue", {}).valueOr(kInvalidNodeId);
+    const NodeId fn = project.addNode("function", {}).valueOr(kInvalidNodeId);
     QSignalSpy added(&project.architecture(), &Architecture::edgeAdded);
-    const EdgeId edge = project.connectNodes(q, fn, "invokes");
+    const EdgeId edge = project.connectNodes(q, fn, "invokes").valueOr(kInvalidEdgeId);
     QVERIFY(edge != kInvalidEdgeId);
     QCOMPARE(added.count(), 1);
     QCOMPARE(project.undoStack()->undoText(), QStringLiteral("Connect queue to function"));
@@ -212,19 +212,19 @@ void tst_Commands::connectRefused()
     QFETCH(QString, type);
     QFETCH(QString, error);
     Project project(Catalog::builtin());
-    const NodeId a = project.addNode(from, {});
-    const NodeId b = project.addNode(to, {});
+    const NodeId a = project.addNode(from, {}).valueOr(kInvalidNodeId);
+    const NodeId b = project.addNode(to, {}).valueOr(kInvalidNodeId);
     const int steps = project.undoStack()->count();
-    QString why;
-    QCOMPARE(project.connectNodes(a, b, type, &why), kInvalidEdgeId);
-    QVERIFY2(why.contains(error), qPrintable(why));
+    const Result<EdgeId> edge = project.connectNodes(a, b, type);
+    QVERIFY(!edge);
+    QVERIFY2(edge.errorMessage().contains(error), qPrintable(edge.errorMessage()));
     QCOMPARE(project.undoStack()->count(), steps);
 }
 
 void tst_Commands::setPropertyMergesTyping()
 {
     Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {});
+    const NodeId fn = project.addNode("function", {}).valueOr(kInvalidNodeId);
     const int steps = project.undoStack()->count();
     QSignalSpy changed(&project.architecture(), &Architecture::nodePropertyChanged);
     for (const char *text : {"i", "in", "ind", "inde", "index.main"})
@@ -236,21 +236,21 @@ void tst_Commands::setPropertyMergesTyping()
     QCOMPARE(project.architecture().node(fn)->properties.value("handler").toString(), QStringLiteral("index.handler"));
 
     // Another property is another step.
-    project.setNodeProperty(fn, "memory", 512);
-    project.setNodeProperty(fn, "timeout", 30);
+    QVERIFY(project.setNodeProperty(fn, "memory", 512));
+    QVERIFY(project.setNodeProperty(fn, "timeout", 30));
     QCOMPARE(project.undoStack()->count(), steps + 2);
     // Out-of-range values are kept as typed (the validator reports them), not clamped.
-    project.setNodeProperty(fn, "memory", 1);
+    QVERIFY(project.setNodeProperty(fn, "memory", 1));
     QCOMPARE(project.architecture().node(fn)->properties.value("memory").toInt(), 1);
 }
 
 void tst_Commands::setPropertyUnknownRefused()
 {
     Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {});
-    QString error;
-    QVERIFY(!project.setNodeProperty(fn, "colour", "red", &error));
-    QVERIFY(error.contains("no property 'colour'"));
+    const NodeId fn = project.addNode("function", {}).valueOr(kInvalidNodeId);
+    const Result<void> set = project.setNodeProperty(fn, "colour", "red");
+    QVERIFY(!set);
+    QVERIFY(set.errorMessage().contains("no property 'colour'"));
 }
 
 void tst_Commands::rename_data()
@@ -274,12 +274,12 @@ void tst_Commands::rename()
     QFETCH(QString, name);
     QFETCH(QString, error);
     Project project(Catalog::builtin());
-    project.addNode("queue", {}, "orders");
-    const NodeId fn = project.addNode("function", {}, "checkout");
+    QVERIFY(project.addNode("queue", {}, "orders"));
+    const NodeId fn = project.addNode("function", {}, "checkout").valueOr(kInvalidNodeId);
     QSignalSpy renamed(&project.architecture(), &Architecture::nodeRenamed);
-    QString why;
-    QCOMPARE(project.renameNode(fn, name, &why), error.isEmpty());
-    QVERIFY2(why.contains(error), qPrintable(why));
+    const Result<void> renamedTo = project.renameNode(fn, name);
+    QCOMPARE(renamedTo.hasValue(), error.isEmpty());
+    QVERIFY2(renamedTo.errorMessage().contains(error), qPrintable(renamedTo.errorMessage()));
     if (error.isEmpty()) {
         QCOMPARE(renamed.count(), 1);
         QCOMPARE(project.architecture().node(fn)->name, name);
@@ -295,7 +295,7 @@ void tst_Commands::modifiedFollowsUndo()
     Project project(Catalog::builtin());
     QVERIFY(!project.isModified());
     QSignalSpy modified(&project, &Project::modifiedChanged);
-    project.addNode("topic", {});
+    QVERIFY(project.addNode("topic", {}));
     QVERIFY(project.isModified());
     project.undoStack()->undo();
     QVERIFY(!project.isModified());
@@ -309,16 +309,16 @@ void tst_Commands::modifiedFollowsUndo()
 void tst_Commands::copyPaste()
 {
     Project project(Catalog::builtin());
-    const NodeId q = project.addNode("queue", QPointF(0, 0), "jobs");
-    const NodeId fn = project.addNode("function", QPointF(300, 0), "worker");
-    const NodeId custom = project.addNode("function", QPointF(300, 200), "shared");
-    project.setNodeProperty(custom, "source", "lib/common");
-    project.setNodeProperty(fn, "memory", 512);
-    project.connectNodes(q, fn, "invokes");
+    const NodeId q = project.addNode("queue", QPointF(0, 0), "jobs").valueOr(kInvalidNodeId);
+    const NodeId fn = project.addNode("function", QPointF(300, 0), "worker").valueOr(kInvalidNodeId);
+    const NodeId custom = project.addNode("function", QPointF(300, 200), "shared").valueOr(kInvalidNodeId);
+    QVERIFY(project.setNodeProperty(custom, "source", "lib/common"));
+    QVERIFY(project.setNodeProperty(fn, "memory", 512));
+    QVERIFY(project.connectNodes(q, fn, "invokes"));
     const QByteArray fragment = project.copyNodes({q, fn, custom});
     const int steps = project.undoStack()->count();
 
-    const QList<NodeId> pasted = project.pasteNodes(fragment, QPointF(40, 40));
+    const QList<NodeId> pasted = project.pasteNodes(fragment, QPointF(40, 40)).valueOr({});
     QCOMPARE(pasted.size(), 3);
     QCOMPARE(project.undoStack()->count(), steps + 1); // one step
     const Architecture &a = project.architecture();
@@ -336,9 +336,9 @@ void tst_Commands::copyPaste()
     QCOMPARE(a.nodeCount(), 3);
     QCOMPARE(a.edgeCount(), 1);
 
-    QString error;
-    QVERIFY(project.pasteNodes("not json", {}, &error).isEmpty());
-    QVERIFY(error.contains("clipboard"));
+    const Result<QList<NodeId>> notPasted = project.pasteNodes("not json", {});
+    QVERIFY(!notPasted);
+    QVERIFY(notPasted.errorMessage().contains("clipboard"));
 }
 
 QTEST_GUILESS_MAIN(tst_Commands)

@@ -94,7 +94,7 @@ void tst_ProjectFile::roundTrip()
         }
     }
     // New ids do not collide with loaded ones.
-    const NodeId added = loaded.addNode("topic", {});
+    const NodeId added = loaded.addNode("topic", {}).valueOr(kInvalidNodeId);
     QVERIFY(added > original.architecture().nodes().rbegin()->first);
 }
 
@@ -112,7 +112,7 @@ void tst_ProjectFile::saveInPlaceKeepsHistory()
         QVERIFY(db.exec("INSERT INTO run_history(node_id, started_at, request_id, event, status) "
                         "VALUES (2, '2026-11-23T10:00:00Z', 'r1', '{}', 'ok')"));
     }
-    project.renameNode(2, "create");
+    QVERIFY(project.renameNode(2, "create"));
     QVERIFY(file.save(project, path));
     Project loaded(Catalog::builtin());
     QVERIFY(file.load(path, loaded));
@@ -166,7 +166,7 @@ void tst_ProjectFile::pendingCodeIsWritten()
 {
     QTemporaryDir dir;
     Project project(Catalog::builtin());
-    project.addNode("function", {}, "hello");
+    QVERIFY(project.addNode("function", {}, "hello"));
     project.setCodeFile("functions/hello/index.js", "exports.handler = async () => 42;\n");
     ProjectFile file;
     QVERIFY(file.save(project, dir.filePath("p.nimbus")));
@@ -215,7 +215,7 @@ void tst_ProjectFile::badFiles()
         Project p(Catalog::builtin());
         fillSample(p);
         for (int i = 0; i < 200; ++i) // enough pages for damage to land in the data
-            p.addNode("queue", QPointF(i, i));
+            QVERIFY(p.addNode("queue", QPointF(i, i)));
         ProjectFile f;
         QVERIFY(f.save(p, path));
     };
@@ -400,7 +400,7 @@ void tst_ProjectFile::saveInPlaceChecksSchema()
                         "INSERT OR REPLACE INTO project(key, value) VALUES ('marked', 'yes'); END;"));
     }
     const QByteArray before = hashOf(path);
-    project.addNode("queue", QPointF(1, 1));
+    QVERIFY(project.addNode("queue", QPointF(1, 1)));
     const auto failed = file.save(project, path);
     QVERIFY(!failed);
     QVERIFY2(failed.errorMessage().contains("it contains a trigger 'mark' on 'nodes'"),

@@ -48,7 +48,7 @@ void tst_RunHistory::recordAndRead()
 {
     QTemporaryDir dir;
     Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {}, "fn");
+    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
     ProjectFile file;
     QVERIFY(file.save(project, dir.filePath("p.nimbus")));
     RunHistory history;
@@ -69,7 +69,7 @@ void tst_RunHistory::recordAndRead()
     QCOMPARE(entries[0].result.billedDurationMs, qint64(2));
 
     // The history survives saving the project again.
-    project.renameNode(fn, "renamed");
+    QVERIFY(project.renameNode(fn, "renamed"));
     QVERIFY(file.save(project, dir.filePath("p.nimbus")));
     RunHistory reopened;
     QVERIFY(reopened.open(dir.filePath("p.nimbus")));
@@ -80,8 +80,8 @@ void tst_RunHistory::retention()
 {
     QTemporaryDir dir;
     Project project(Catalog::builtin());
-    const NodeId a = project.addNode("function", {}, "a");
-    const NodeId b = project.addNode("function", {}, "b");
+    const NodeId a = project.addNode("function", {}, "a").valueOr(kInvalidNodeId);
+    const NodeId b = project.addNode("function", {}, "b").valueOr(kInvalidNodeId);
     ProjectFile file;
     QVERIFY(file.save(project, dir.filePath("p.nimbus")));
     RunHistory history;
@@ -212,7 +212,7 @@ void tst_RunHistory::secretsAreNotKept()
     QFETCH(QStringList, logs);
     QTemporaryDir dir;
     Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {}, "fn");
+    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
     ProjectFile file;
     QVERIFY(file.save(project, dir.filePath("p.nimbus")));
     {
@@ -269,7 +269,7 @@ void tst_RunHistory::savedEventsKeepNoSecrets()
 {
     QTemporaryDir dir;
     Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {}, "fn");
+    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
     ProjectFile file;
     QVERIFY(file.save(project, dir.filePath("p.nimbus")));
     {
