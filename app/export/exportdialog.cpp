@@ -364,7 +364,7 @@ void ExportDialog::writeDone()
     mCancelButton->setText(tr("Close"));
     // A cancelled future carries no result: the job stopped before moving anything.
     const Result<void> written = mWriter.isCanceled() || mWriter.future().resultCount() == 0
-                                     ? fail(ExportJob::tr("export cancelled; nothing was written"))
+                                     ? fail(ExportJob::cancelledText())
                                      : mWriter.result();
     const QString text = written ? tr("Exported to %1.").arg(QDir::toNativeSeparators(mDestination))
                                  : written.errorMessage();

@@ -107,7 +107,7 @@ Result<void> writeFile(const QString &root, const StagedFile &file)
 Result<void> writeFiles(const QString &root, const QList<StagedFile> &files, const QString &targetId,
                         const ExportJob::Progress &progress)
 {
-    const Error cancelled{ExportJob::tr("export cancelled; nothing was written")};
+    const Error cancelled{ExportJob::cancelledText()};
     for (int i = 0; i < files.size(); ++i) {
         if (progress && !progress(i, int(files.size())))
             return cancelled;

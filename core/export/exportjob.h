@@ -38,6 +38,8 @@ public:
     // written out of all of them, and cancelling it stops before the next file, leaving
     // directory as it was (a cancelled future carries no result).
     static QFuture<Result<void>> writeInBackground(ExportOutput output, QString directory, QString targetId);
+    // What a cancelled write says.
+    static QString cancelledText() { return tr("export cancelled; nothing was written"); }
 
     static constexpr const char *kMarkerFile = ".nimbus-export";
 
