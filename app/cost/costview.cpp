@@ -188,15 +188,7 @@ QGroupBox *CostView::createWorkloadBox()
     auto *import = new QPushButton(tr("Import CSV..."));
     import->setToolTip(tr("Hourly or per-minute request counts, one per line, optionally after a time stamp"));
     w->addRow(tr("Traffic shape:"), pair(mShape, import));
-    mEntries = new QTableWidget(0, 2);
-    mEntries->setObjectName(QStringLiteral("entries"));
-    mEntries->setHorizontalHeaderLabels({tr("Entry point"), tr("Share (weight)")});
-    mEntries->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    mEntries->verticalHeader()->hide();
-    mEntries->setMaximumHeight(88);
-    mEntries->verticalHeader()->setDefaultSectionSize(mEntries->fontMetrics().height() + 6);
-    mEntries->setToolTip(tr("How the monthly requests split between the routes and the services fed from outside"));
-    w->addRow(tr("Split:"), mEntries);
+    w->addRow(tr("Split:"), createEntries());
     addFunctionRows(w);
 
     // The slider and the box mirror each other; either redraws at once.
@@ -219,6 +211,20 @@ QGroupBox *CostView::createWorkloadBox()
         if (!path.isEmpty() && !importProfile(path, &error))
             emit this->error(tr("Import Request Counts"), error);
     });
+    return workloadBox;
+}
+
+// How the monthly requests split between entry points: a weight each, editable.
+QTableWidget *CostView::createEntries()
+{
+    mEntries = new QTableWidget(0, 2);
+    mEntries->setObjectName(QStringLiteral("entries"));
+    mEntries->setHorizontalHeaderLabels({tr("Entry point"), tr("Share (weight)")});
+    mEntries->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    mEntries->verticalHeader()->hide();
+    mEntries->setMaximumHeight(88);
+    mEntries->verticalHeader()->setDefaultSectionSize(mEntries->fontMetrics().height() + 6);
+    mEntries->setToolTip(tr("How the monthly requests split between the routes and the services fed from outside"));
     connect(mEntries, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (mUpdating || item->column() != 1 || !mProject)
             return;
@@ -232,7 +238,7 @@ QGroupBox *CostView::createWorkloadBox()
             fillEntries(); // not a weight: show the one in use
         }
     });
-    return workloadBox;
+    return mEntries;
 }
 
 // One function's duration, memory and architecture; sliders and boxes mirror each other.

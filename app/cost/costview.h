@@ -81,6 +81,7 @@ signals:
 private:
     void buildUi();
     QGroupBox *createWorkloadBox();
+    QTableWidget *createEntries();
     void addFunctionRows(QFormLayout *form);
     QGroupBox *createOptionsBox();
     QWidget *createResults();
