@@ -39,6 +39,8 @@ private slots:
     void init();
     void preferencesApplyAtOnce();
     void preferencesPersist();
+    void numbersStayInRange_data();
+    void numbersStayInRange();
     void themeSwitches();
     void editorFontFollows();
     void fuzzyScore_data();
@@ -112,6 +114,52 @@ void TestPreferences::preferencesPersist()
     MainWindow window;
     ExportDialog *exportDialog = window.showExportDialog();
     QCOMPARE(exportDialog->target(), QStringLiteral("cloudrun"));
+}
+
+// Each whole-number setting: its default, a value out of range written to the settings
+// file is read back clamped, setting one clamps, and the dialog's box offers its range.
+void TestPreferences::numbersStayInRange_data()
+{
+    QTest::addColumn<int>("number"); // a Preferences::Number
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("box");
+    QTest::addColumn<int>("fallback");
+    QTest::addColumn<int>("minimum");
+    QTest::addColumn<int>("maximum");
+    QTest::newRow("idle") << int(Preferences::Number::IdleInstanceSeconds) << "preferences/idleInstanceSeconds"
+                          << "idleSpin" << 300 << 10 << 3600;
+    QTest::newRow("cloud port") << int(Preferences::Number::LocalCloudPort) << "preferences/localCloudPort"
+                                << "cloudPortSpin" << 3000 << 1 << 65535;
+    QTest::newRow("aws port") << int(Preferences::Number::AwsEndpointPort) << "preferences/awsEndpointPort"
+                              << "awsPortSpin" << 4566 << 1 << 65535;
+    QTest::newRow("autosave") << int(Preferences::Number::AutosaveSeconds) << "preferences/autosaveSeconds"
+                              << "autosaveSpin" << 60 << 5 << 3600;
+}
+
+void TestPreferences::numbersStayInRange()
+{
+    QFETCH(int, number);
+    QFETCH(QString, key);
+    QFETCH(QString, box);
+    QFETCH(int, fallback);
+    QFETCH(int, minimum);
+    QFETCH(int, maximum);
+    const auto which = Preferences::Number(number);
+    Preferences &p = Preferences::instance();
+    QCOMPARE(p.number(which), fallback);
+    QCOMPARE(Preferences::range(which), std::make_pair(minimum, maximum));
+    QSettings().setValue(key, maximum + 1);
+    QCOMPARE(p.number(which), maximum);
+    p.setNumber(which, minimum - 1);
+    QCOMPARE(QSettings().value(key).toInt(), minimum);
+    PreferencesDialog dialog;
+    auto *spin = dialog.findChild<QSpinBox *>(box);
+    QVERIFY(spin);
+    QCOMPARE(spin->minimum(), minimum);
+    QCOMPARE(spin->maximum(), maximum);
+    QCOMPARE(spin->value(), minimum);
+    spin->setValue(fallback);
+    QCOMPARE(p.number(which), fallback);
 }
 
 void TestPreferences::themeSwitches()
