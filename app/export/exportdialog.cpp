@@ -362,10 +362,10 @@ void ExportDialog::writeDone()
     mProgress->setVisible(false);
     mExportButton->setEnabled(isPreviewReady());
     mCancelButton->setText(tr("Close"));
-    // A cancelled future carries no result: the job stopped before moving anything.
-    const Result<void> written = mWriter.isCanceled() || mWriter.future().resultCount() == 0
-                                     ? fail(ExportJob::cancelledText())
-                                     : mWriter.result();
+    // No result: cancelled before the export was in place, so nothing was written. A
+    // cancel that came after it was in place leaves the result.
+    const Result<void> written = mWriter.future().resultCount() > 0 ? mWriter.result()
+                                                                    : Result<void>(fail(ExportJob::cancelledText()));
     const QString text = written ? tr("Exported to %1.").arg(QDir::toNativeSeparators(mDestination))
                                  : written.errorMessage();
     mStatus->setText(text);

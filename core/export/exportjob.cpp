@@ -103,7 +103,6 @@ Result<void> writeFile(const QString &root, const StagedFile &file)
 }
 
 // Every file into the staging folder root, then the marker that makes it an export.
-// The last progress call may still cancel: nothing has been moved into place yet.
 Result<void> writeFiles(const QString &root, const QList<StagedFile> &files, const QString &targetId,
                         const ExportJob::Progress &progress)
 {
@@ -118,14 +117,12 @@ Result<void> writeFiles(const QString &root, const QList<StagedFile> &files, con
     if (!marker.open(QIODevice::WriteOnly) || marker.write(targetId.toUtf8() + '\n') < 0)
         return fail(ExportJob::tr("cannot write %1").arg(marker.fileName()));
     marker.close();
-    if (progress && !progress(int(files.size()), int(files.size())))
-        return cancelled;
     return {};
 }
 
 // Swaps the finished folder in; the previous export is removed only once the new one
-// is in place.
-Result<void> moveIntoPlace(const QString &root, const QString &target)
+// is in place and keep() agrees (it may still cancel: then the swap is undone).
+Result<void> moveIntoPlace(const QString &root, const QString &target, const std::function<bool()> &keep)
 {
     QString previous;
     if (QFileInfo::exists(target)) {
@@ -137,6 +134,12 @@ Result<void> moveIntoPlace(const QString &root, const QString &target)
         if (!previous.isEmpty())
             QDir().rename(previous, target);
         return fail(ExportJob::tr("cannot move the export into %1").arg(target));
+    }
+    if (!keep()) {
+        QDir().rename(target, root);
+        if (!previous.isEmpty())
+            QDir().rename(previous, target);
+        return fail(ExportJob::cancelledText());
     }
     if (!previous.isEmpty())
         QDir(previous).removeRecursively();
@@ -276,7 +279,9 @@ Result<void> ExportJob::write(const ExportOutput &output, const QString &directo
         return fail(tr("cannot create a temporary folder in %1: %2").arg(parent, staging.errorString()));
     if (Result<void> written = writeFiles(staging.path(), *files, targetId, progress); !written)
         return written;
-    if (Result<void> moved = moveIntoPlace(staging.path(), target); !moved)
+    const int total = int(files->size());
+    if (Result<void> moved = moveIntoPlace(staging.path(), target, [&] { return !progress || progress(total, total); });
+        !moved)
         return moved;
     staging.setAutoRemove(false);
     return {};
@@ -286,12 +291,20 @@ QFuture<Result<void>> ExportJob::writeInBackground(ExportOutput output, QString 
 {
     return QtConcurrent::run([output = std::move(output), directory = std::move(directory),
                               targetId = std::move(targetId)](QPromise<Result<void>> &promise) {
-        promise.addResult(write(output, directory, targetId, [&promise](int done, int total) {
+        bool reported = false;
+        const Result<void> written = write(output, directory, targetId, [&](int done, int total) {
             if (done == 0)
                 promise.setProgressRange(0, total);
             promise.setProgressValue(done);
-            return !promise.isCanceled();
-        }));
+            if (done < total)
+                return !promise.isCanceled();
+            // The last call comes with the export in place and the previous one still
+            // kept aside: success is reported now, which a cancel either precedes (the
+            // swap is undone) or comes too late for.
+            return reported = promise.addResult(Result<void>());
+        });
+        if (!reported)
+            promise.addResult(written);
     });
 }
 

@@ -26,7 +26,9 @@ public:
     static ExportOutput prepare(const ExporterInterface &exporter, const ProviderInterface *provider,
                                 const ExportInput &input);
 
-    // Called with (files done, files in all); returning false cancels.
+    // Called with (files done, files in all) before each file, then with (all, all) once
+    // the export is in place and the previous one still kept aside; returning false
+    // cancels (at that last call, by undoing the swap).
     using Progress = std::function<bool(int done, int total)>;
 
     // Writes everything into a temporary folder beside directory, then moves it into
@@ -35,8 +37,10 @@ public:
     static Result<void> write(const ExportOutput &output, const QString &directory, const QString &targetId,
                               const Progress &progress = {});
     // write() on a pool thread (QtConcurrent): the future's progress counts the files
-    // written out of all of them, and cancelling it stops before the next file, leaving
-    // directory as it was (a cancelled future carries no result).
+    // written out of all of them. Cancelling it stops before the next file, or undoes the
+    // final swap, leaving directory as it was; a cancelled future carries no result. The
+    // success is reported (atomically with respect to a cancel) before the previous
+    // export is dropped, so a cancel that comes later leaves the result in the future.
     static QFuture<Result<void>> writeInBackground(ExportOutput output, QString directory, QString targetId);
     // What a cancelled write says.
     static QString cancelledText() { return tr("export cancelled; nothing was written"); }

@@ -345,6 +345,19 @@ void TestExport::writeIsAtomic()
     QVERIFY(ExportJob::write(output, out, QStringLiteral("sam")));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
              QStringList{QStringLiteral("out")});
+    // A cancel at the last call, with the new export already swapped in, puts the previous one back.
+    QFile earlier(out + QLatin1String("/template.yaml"));
+    QVERIFY(earlier.open(QIODevice::WriteOnly));
+    earlier.write("the earlier export\n");
+    earlier.close();
+    const Result<void> cancelled = ExportJob::write(output, out, QStringLiteral("sam"),
+                                                    [](int done, int total) { return done < total; });
+    QVERIFY(!cancelled);
+    QVERIFY2(cancelled.errorMessage().contains(QLatin1String("cancelled")), qPrintable(cancelled.errorMessage()));
+    QVERIFY(earlier.open(QIODevice::ReadOnly));
+    QCOMPARE(earlier.readAll(), QByteArray("the earlier export\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("out")});
 }
 
 // The studio's way: on a pool thread, the future counting the files written.
