@@ -781,7 +781,8 @@ void CostView::priceUpdateDone()
 {
     if (mProgress)
         mProgress->deleteLater();
-    if (mPriceUpdate.isCanceled()) {
+    // No result: cancelled before the catalog was installed. One that came after leaves the result.
+    if (mPriceUpdate.future().resultCount() == 0) {
         emit message(tr("Price update cancelled; the prices in use are unchanged."));
         return;
     }

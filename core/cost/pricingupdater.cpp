@@ -11,6 +11,7 @@
 
 #include <curl/curl.h>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -119,8 +120,11 @@ Result<QByteArray> download(const QUrl &url, const PricingUpdater::Limits &limit
     return std::move(transfer.body);
 }
 
-// Checks the catalog and replaces the provider's file, atomically; says what was installed.
-Result<QString> install(const QByteArray &body, const QUrl &url, const QString &userDirectory)
+// Checks the catalog and replaces the provider's file, atomically, once report() has
+// taken the news of it (the promise's result: false when the update was cancelled, and
+// the file is left as it was).
+Result<QString> install(const QByteArray &body, const QUrl &url, const QString &userDirectory,
+                        const std::function<bool(const QString &installed)> &report)
 {
     const auto parsed = PricingCatalog::parse(body, url.fileName().isEmpty() ? url.toString() : url.fileName());
     if (!parsed)
@@ -133,29 +137,45 @@ Result<QString> install(const QByteArray &body, const QUrl &url, const QString &
     QString base = catalog->provider().toLower();
     base.replace(QRegularExpression(QStringLiteral("[^a-z0-9_-]")), QStringLiteral("-"));
     QSaveFile file(QDir(userDirectory).filePath(base + QStringLiteral(".json")));
-    if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit())
+    auto cannotWrite = [&] {
         return fail(PricingUpdater::tr("%1 cannot be written: %2")
                         .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
-    return PricingUpdater::tr("Prices of %1 (%2) updated: collected %3, %n price(s), from %4.", nullptr,
-                              int(catalog->prices().size()))
-        .arg(catalog->providerName(), catalog->region(), catalog->collected(), url.toString());
+    };
+    if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.flush())
+        return cannotWrite();
+    const QString installed = PricingUpdater::tr("Prices of %1 (%2) updated: collected %3, %n price(s), from %4.",
+                                                 nullptr, int(catalog->prices().size()))
+                                  .arg(catalog->providerName(), catalog->region(), catalog->collected(),
+                                       url.toString());
+    if (!report(installed))
+        return fail(PricingUpdater::tr("cancelled")); // the save file is dropped
+    if (!file.commit())
+        return cannotWrite();
+    return installed;
 }
 
-// The whole job: download, check, install.
-Result<QString> run(const QUrl &url, const QString &userDirectory, const PricingUpdater::Limits &limits,
-                    Promise &promise)
+// The whole job: download, check, install; the result goes to the promise.
+void run(const QUrl &url, const QString &userDirectory, const PricingUpdater::Limits &limits, Promise &promise)
 {
     auto notUpdated = [&](const QString &why) {
         return fail(PricingUpdater::tr("Prices not updated from %1: %2. The prices in use are unchanged.")
                         .arg(url.toString(), why));
     };
-    if (const QString refused = PricingUpdater::refusal(url); !refused.isEmpty())
-        return notUpdated(refused);
+    if (const QString refused = PricingUpdater::refusal(url); !refused.isEmpty()) {
+        promise.addResult(notUpdated(refused));
+        return;
+    }
     const Result<QByteArray> body = download(url, limits, promise);
-    if (!body)
-        return notUpdated(body.errorMessage());
-    const Result<QString> installed = install(*body, url, userDirectory);
-    return installed ? installed : notUpdated(installed.errorMessage());
+    if (!body) {
+        promise.addResult(notUpdated(body.errorMessage()));
+        return;
+    }
+    bool reported = false;
+    const Result<QString> installed = install(*body, url, userDirectory, [&](const QString &message) {
+        return reported = promise.addResult(Result<QString>(message));
+    });
+    if (!reported)
+        promise.addResult(installed ? installed : notUpdated(installed.errorMessage()));
 }
 
 } // namespace
@@ -173,9 +193,8 @@ QString PricingUpdater::refusal(const QUrl &url)
 
 QFuture<Result<QString>> PricingUpdater::update(const QUrl &url, const QString &userDirectory, const Limits &limits)
 {
-    return QtConcurrent::run([url, userDirectory, limits](Promise &promise) {
-        promise.addResult(run(url, userDirectory, limits, promise));
-    });
+    return QtConcurrent::run(
+        [url, userDirectory, limits](Promise &promise) { run(url, userDirectory, limits, promise); });
 }
 
 QFuture<Result<QString>> PricingUpdater::update(const QUrl &url, const QString &userDirectory)

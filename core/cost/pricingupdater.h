@@ -28,8 +28,10 @@ public:
     // Downloads, checks and installs the catalog at url into userDirectory, on a pool
     // thread (QtConcurrent). The future's progress counts the bytes received (its range
     // is the size once the server tells it); cancelling it stops the transfer and
-    // changes nothing (a cancelled future carries no result). The result says what was
-    // installed, or why nothing changed.
+    // changes nothing (a cancelled future carries no result), unless the catalog was
+    // already installed: its result is reported, atomically with respect to a cancel,
+    // just before the file is replaced. The result says what was installed, or why
+    // nothing changed.
     static QFuture<Result<QString>> update(const QUrl &url, const QString &userDirectory, const Limits &limits);
     static QFuture<Result<QString>> update(const QUrl &url, const QString &userDirectory);
     // Why an address is refused, or empty when it may be fetched.
