@@ -37,6 +37,15 @@ struct StateView
     bool takesInput = true;
 };
 
+// Whether an operation that makes something (a message's id) succeeded, without what it made.
+template<typename T>
+Result<void> succeeded(const Result<T> &made)
+{
+    if (!made)
+        return made.error();
+    return {};
+}
+
 QString timeOfDay(const QDateTime &time)
 {
     return time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
@@ -385,19 +394,19 @@ bool CloudPanel::addEntry(const QString &text)
     if (!isRunning() || mService.isEmpty())
         return false;
     const QString kind = kindOf(mService);
-    bool ok = false;
+    Result<void> done = Error{};
     if (kind == QLatin1String("queue")) {
-        ok = !mCloud->sendMessage(mService, text.toUtf8()).isEmpty();
+        done = succeeded(mCloud->sendMessage(mService, text.toUtf8()));
     } else if (kind == QLatin1String("topic")) {
-        ok = !mCloud->publish(mService, text).isEmpty();
+        done = succeeded(mCloud->publish(mService, text));
     } else if (kind == QLatin1String("bucket")) {
         const int colon = text.indexOf(QLatin1Char(':'));
         if (colon <= 0) {
             emit message(tr("Write the object as key: content"));
             return false;
         }
-        ok = mCloud->putObject(mService, text.left(colon).trimmed(), text.mid(colon + 1).trimmed().toUtf8(),
-                               QStringLiteral("text/plain"));
+        done = mCloud->putObject(mService, text.left(colon).trimmed(), text.mid(colon + 1).trimmed().toUtf8(),
+                                 QStringLiteral("text/plain"));
     } else if (kind == QLatin1String("table")) {
         QJsonParseError error;
         const QJsonDocument item = QJsonDocument::fromJson(text.toUtf8(), &error);
@@ -405,14 +414,14 @@ bool CloudPanel::addEntry(const QString &text)
             emit message(tr("The item is not a JSON object: %1").arg(error.errorString()));
             return false;
         }
-        ok = mCloud->putItem(mService, item.object());
+        done = mCloud->putItem(mService, item.object());
     } else if (kind == QLatin1String("schedule")) {
-        ok = mCloud->fireSchedule(mService);
+        done = mCloud->fireSchedule(mService);
     }
-    if (!ok)
-        emit message(mCloud->errorString());
+    if (!done)
+        emit message(done.errorMessage());
     refreshState();
-    return ok;
+    return bool(done);
 }
 
 bool CloudPanel::deleteSelectedEntry()
@@ -422,17 +431,17 @@ bool CloudPanel::deleteSelectedEntry()
         return false;
     const QString key = item->data(0, kKey).toString();
     const QString kind = kindOf(mService);
-    bool ok = false;
+    Result<void> done = Error{};
     if (kind == QLatin1String("queue"))
-        ok = mCloud->state().removeMessage(mService, key);
+        done = mCloud->state().removeMessage(mService, key);
     else if (kind == QLatin1String("bucket"))
-        ok = mCloud->deleteObject(mService, key);
+        done = mCloud->deleteObject(mService, key);
     else if (kind == QLatin1String("table"))
-        ok = mCloud->deleteItem(mService, QJsonDocument::fromJson(key.toUtf8()).object());
-    if (!ok)
-        emit message(mCloud->errorString());
+        done = mCloud->deleteItem(mService, QJsonDocument::fromJson(key.toUtf8()).object());
+    if (!done)
+        emit message(done.errorMessage());
     refreshState();
-    return ok;
+    return bool(done);
 }
 
 } // namespace Nimbus

@@ -28,7 +28,7 @@ Result<void> BucketStore::clear()
         return done;
     QDir buckets(folder() + QLatin1String("/buckets"));
     if (!buckets.removeRecursively() || !QDir().mkpath(buckets.path()))
-        return Nimbus::fail(tr("cannot empty %1").arg(QDir::toNativeSeparators(buckets.path())));
+        return fail(tr("cannot empty %1").arg(QDir::toNativeSeparators(buckets.path())));
     return {};
 }
 
@@ -40,8 +40,8 @@ QString BucketStore::objectPath(const QString &bucket, const QString &key) const
     return folder() + QLatin1String("/buckets/") + bucket + QLatin1Char('/') + QString::fromLatin1(hash);
 }
 
-bool BucketStore::putObject(const QString &bucket, const QString &key, const QByteArray &data,
-                            const QString &contentType, StoredObject *stored)
+Result<StoredObject> BucketStore::putObject(const QString &bucket, const QString &key, const QByteArray &data,
+                                            const QString &contentType)
 {
     if (!validName(bucket))
         return fail(tr("'%1' is not a valid bucket name").arg(bucket));
@@ -68,29 +68,23 @@ bool BucketStore::putObject(const QString &bucket, const QString &key, const QBy
     insert.bind(5, object.contentType);
     insert.bind(6, ms(object.modified));
     if (Result<void> done = insert.execute(); !done)
-        return fail(done.errorMessage());
-    if (stored)
-        *stored = object;
-    return true;
+        return done.error();
+    return object;
 }
 
-std::optional<QByteArray> BucketStore::getObject(const QString &bucket, const QString &key, StoredObject *stored)
+Result<QByteArray> BucketStore::getObject(const QString &bucket, const QString &key, StoredObject *stored)
 {
     Statement select(
         db(), QStringLiteral("SELECT size, etag, content_type, modified FROM objects WHERE bucket = ?1 AND key = ?2"));
     select.bind(1, bucket);
     select.bind(2, key);
-    if (!select.next()) {
-        fail(tr("%1 has no object %2").arg(bucket, key));
-        return std::nullopt;
-    }
+    if (!select.next())
+        return fail(tr("%1 has no object %2").arg(bucket, key));
     if (stored)
         *stored = {key, select.columnInt(0), select.columnText(1), select.columnText(2), fromMs(select.columnInt(3))};
     QFile file(objectPath(bucket, key));
-    if (!file.open(QIODevice::ReadOnly)) {
-        fail(tr("the content of %1/%2 is missing from the state folder").arg(bucket, key));
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("the content of %1/%2 is missing from the state folder").arg(bucket, key));
     return file.readAll();
 }
 
@@ -107,19 +101,19 @@ QList<StoredObject> BucketStore::listObjects(const QString &bucket, const QStrin
     return result;
 }
 
-bool BucketStore::deleteObject(const QString &bucket, const QString &key, bool *existed)
+Result<void> BucketStore::deleteObject(const QString &bucket, const QString &key, bool *existed)
 {
     Statement remove(db(), QStringLiteral("DELETE FROM objects WHERE bucket = ?1 AND key = ?2"));
     remove.bind(1, bucket);
     remove.bind(2, key);
     if (Result<void> done = remove.execute(); !done)
-        return fail(done.errorMessage());
+        return done;
     const bool had = db().changes() > 0;
     if (existed)
         *existed = had;
     if (had)
         QFile::remove(objectPath(bucket, key));
-    return true;
+    return {};
 }
 
 } // namespace Nimbus

@@ -8,8 +8,6 @@
 #include <QList>
 #include <QString>
 
-#include <optional>
-
 namespace Nimbus {
 
 struct StoredObject
@@ -31,12 +29,14 @@ class BucketStore : public StateStore
 public:
     explicit BucketStore(StateConnection &connection) : StateStore(connection) { }
 
-    bool putObject(const QString &bucket, const QString &key, const QByteArray &data, const QString &contentType,
-                   StoredObject *stored = nullptr);
-    std::optional<QByteArray> getObject(const QString &bucket, const QString &key, StoredObject *stored = nullptr);
+    // The content; *stored (if given) what S3 tells of it.
+    Result<QByteArray> getObject(const QString &bucket, const QString &key, StoredObject *stored = nullptr);
+    // Stores data under key; what S3 tells of it.
+    Result<StoredObject> putObject(const QString &bucket, const QString &key, const QByteArray &data,
+                                   const QString &contentType);
     QList<StoredObject> listObjects(const QString &bucket, const QString &prefix = {}) const;
-    // True also when there was nothing to delete (as S3 answers).
-    bool deleteObject(const QString &bucket, const QString &key, bool *existed = nullptr);
+    // Succeeds also when there was nothing to delete (as S3 answers): then *existed is false.
+    Result<void> deleteObject(const QString &bucket, const QString &key, bool *existed = nullptr);
 
 protected:
     Result<void> createTables();

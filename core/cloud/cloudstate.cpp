@@ -20,7 +20,6 @@ CloudState::~CloudState() = default;
 
 Result<void> CloudState::open(const QString &directory)
 {
-    mConnection->error.clear();
     mConnection->directory = QDir(directory).absolutePath();
     Database &db = mConnection->db;
     if (!QDir().mkpath(mConnection->directory + QLatin1String("/buckets")))

@@ -30,7 +30,6 @@ public:
 
     Result<void> open(const QString &directory);
     QString directory() const { return mConnection->directory; }
-    QString errorString() const { return mConnection->error; }
     // Empties every queue, bucket and table.
     Result<void> reset();
 

@@ -152,43 +152,37 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
         return answer(
             400, {{QStringLiteral("error"), tr("the request is not a JSON object: %1").arg(parseError.errorString())}});
     const QJsonObject in = document.object();
-    auto failed = [&] { return answer(400, {{QStringLiteral("error"), mCloud.errorString()}}); };
-    if (operation == QLatin1String("send-message")) {
-        const QString id = mCloud.sendMessage(in.value(QLatin1String("queue")).toString(),
-                                              in.value(QLatin1String("body")).toString().toUtf8(), {},
-                                              in.value(QLatin1String("delaySeconds")).toInt());
-        return id.isEmpty() ? failed() : answer(200, {{QStringLiteral("messageId"), id}});
-    }
-    if (operation == QLatin1String("publish")) {
-        const QString id = mCloud.publish(in.value(QLatin1String("topic")).toString(),
-                                          in.value(QLatin1String("message")).toString(),
-                                          in.value(QLatin1String("subject")).toString());
-        return id.isEmpty() ? failed() : answer(200, {{QStringLiteral("messageId"), id}});
-    }
+    auto failed = [&](const Error &error) { return answer(400, {{QStringLiteral("error"), error.message}}); };
+    auto done = [&](const Result<void> &result) { return result ? answer(200, {}) : failed(result.error()); };
+    auto messageId = [&](const Result<QString> &id) {
+        return id ? answer(200, {{QStringLiteral("messageId"), *id}}) : failed(id.error());
+    };
+    if (operation == QLatin1String("send-message"))
+        return messageId(mCloud.sendMessage(in.value(QLatin1String("queue")).toString(),
+                                            in.value(QLatin1String("body")).toString().toUtf8(), {},
+                                            in.value(QLatin1String("delaySeconds")).toInt()));
+    if (operation == QLatin1String("publish"))
+        return messageId(mCloud.publish(in.value(QLatin1String("topic")).toString(),
+                                        in.value(QLatin1String("message")).toString(),
+                                        in.value(QLatin1String("subject")).toString()));
     if (operation == QLatin1String("put-object")) {
         const auto decoded = QByteArray::fromBase64Encoding(in.value(QLatin1String("body")).toString().toLatin1(),
                                                             QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
             return answer(400, {{QStringLiteral("error"), tr("put-object: body is not base64")}});
-        const bool ok = mCloud.putObject(in.value(QLatin1String("bucket")).toString(),
-                                         in.value(QLatin1String("key")).toString(), decoded.decoded,
-                                         in.value(QLatin1String("contentType")).toString());
-        return ok ? answer(200, {{QStringLiteral("size"), qint64(decoded.decoded.size())}}) : failed();
+        const Result<void> put = mCloud.putObject(in.value(QLatin1String("bucket")).toString(),
+                                                  in.value(QLatin1String("key")).toString(), decoded.decoded,
+                                                  in.value(QLatin1String("contentType")).toString());
+        return put ? answer(200, {{QStringLiteral("size"), qint64(decoded.decoded.size())}}) : failed(put.error());
     }
-    if (operation == QLatin1String("put-item")) {
-        const bool ok = mCloud.putItem(in.value(QLatin1String("table")).toString(),
-                                       in.value(QLatin1String("item")).toObject());
-        return ok ? answer(200, {}) : failed();
-    }
-    if (operation == QLatin1String("delete-item")) {
-        const bool ok = mCloud.deleteItem(in.value(QLatin1String("table")).toString(),
-                                          in.value(QLatin1String("key")).toObject());
-        return ok ? answer(200, {}) : failed();
-    }
-    if (operation == QLatin1String("fire")) {
-        const bool ok = mCloud.fireSchedule(in.value(QLatin1String("schedule")).toString());
-        return ok ? answer(200, {}) : failed();
-    }
+    if (operation == QLatin1String("put-item"))
+        return done(
+            mCloud.putItem(in.value(QLatin1String("table")).toString(), in.value(QLatin1String("item")).toObject()));
+    if (operation == QLatin1String("delete-item"))
+        return done(
+            mCloud.deleteItem(in.value(QLatin1String("table")).toString(), in.value(QLatin1String("key")).toObject()));
+    if (operation == QLatin1String("fire"))
+        return done(mCloud.fireSchedule(in.value(QLatin1String("schedule")).toString()));
     return answer(404, {{QStringLiteral("error"), tr("no operation '%1'").arg(operation)}});
 }
 

@@ -115,12 +115,6 @@ void LocalCloud::setClock(const CloudClock *clock)
     mClock = clock ? clock : &mSystemClock;
 }
 
-bool LocalCloud::fail(const QString &message)
-{
-    mError = message;
-    return false;
-}
-
 Result<void> LocalCloud::start(const QString &stateDirectory)
 {
     stop();
@@ -158,17 +152,23 @@ void LocalCloud::stop()
     mBusyQueues.clear();
 }
 
-const Node *LocalCloud::service(const QString &name, const char *kind)
+Result<const Node *> LocalCloud::service(const QString &name, const char *kind) const
 {
     const Node *node = mProject.architecture().nodeByName(name);
-    if (!node || node->kind != QLatin1String(kind)) {
-        fail(tr("the design has no %1 named %2").arg(QLatin1String(kind), name));
-        return nullptr;
-    }
-    if (!mRunning) {
-        fail(tr("the local cloud is not running"));
-        return nullptr;
-    }
+    if (!node || node->kind != QLatin1String(kind))
+        return fail(tr("the design has no %1 named %2").arg(QLatin1String(kind), name));
+    if (!mRunning)
+        return fail(tr("the local cloud is not running"));
+    return node;
+}
+
+Result<const Node *> LocalCloud::changing(const QString &name, const char *kind, qint64 cause, const QString &target)
+{
+    const Result<const Node *> node = service(name, kind);
+    if (!node)
+        return node;
+    if (Result<void> within = withinLoopLimit(cause, causeName(cause), target); !within)
+        return within.error();
     return node;
 }
 
@@ -214,10 +214,10 @@ int LocalCloud::depthOf(qint64 cause) const
     return 0;
 }
 
-bool LocalCloud::withinLoopLimit(qint64 cause, const QString &source, const QString &target)
+Result<void> LocalCloud::withinLoopLimit(qint64 cause, const QString &source, const QString &target)
 {
     if (!cause || depthOf(cause) + 1 <= mLoopLimit)
-        return true;
+        return {};
     // Name the chain that led here, oldest first.
     QStringList chain{target};
     for (qint64 id = cause; id;) {
@@ -244,11 +244,11 @@ bool LocalCloud::withinLoopLimit(qint64 cause, const QString &source, const QStr
     return fail(entry.detail);
 }
 
-qint64 LocalCloud::deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
-                           Completion done, bool rejectWhenBusy)
+Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
+                                   Completion done, bool rejectWhenBusy)
 {
-    if (!withinLoopLimit(cause, source, function->name))
-        return 0;
+    if (Result<void> within = withinLoopLimit(cause, source, function->name); !within)
+        return within.error();
     const Result<QString> started = mRunner.invoke(function->id, event, rejectWhenBusy);
     CloudLogEntry entry;
     entry.kind = CloudLogEntry::Kind::Invocation;
@@ -260,8 +260,7 @@ qint64 LocalCloud::deliver(const Node *function, const QByteArray &event, const 
         entry.ok = false;
         entry.detail = started.errorMessage();
         addLog(entry);
-        fail(started.errorMessage());
-        return 0;
+        return started.error();
     }
     const QString &requestId = *started;
     entry.detail = tr("running");
@@ -274,13 +273,10 @@ qint64 LocalCloud::deliver(const Node *function, const QByteArray &event, const 
 Result<qint64> LocalCloud::invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
                                   Completion done, bool rejectWhenBusy)
 {
-    const Node *node = service(function, "function");
+    const Result<const Node *> node = service(function, "function");
     if (!node)
-        return Error{mError};
-    const qint64 id = deliver(node, event, source, cause, std::move(done), rejectWhenBusy);
-    if (!id)
-        return Error{mError};
-    return id;
+        return node.error();
+    return deliver(*node, event, source, cause, std::move(done), rejectWhenBusy);
 }
 
 void LocalCloud::onFinished(NodeId function, const InvocationResult &result)
@@ -309,28 +305,25 @@ void LocalCloud::onFinished(NodeId function, const InvocationResult &result)
 
 // ---- queues ----------------------------------------------------------------
 
-QString LocalCloud::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
-                                int delaySeconds, qint64 cause)
+Result<QString> LocalCloud::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
+                                        int delaySeconds, qint64 cause)
 {
     // A dead-letter queue has no node of its own and delivers to no one.
     const bool deadLetters = isQueue(queue) && !mProject.architecture().nodeByName(queue);
-    const Node *node = service(deadLetters ? queue.chopped(4) : queue, "queue");
-    if (!node || !withinLoopLimit(cause, causeName(cause), queue))
-        return {};
-    if (body.size() > kMessageLimit) {
-        fail(tr("a message to %1 is %2 bytes; SQS takes at most %3").arg(queue).arg(body.size()).arg(kMessageLimit));
-        return {};
-    }
-    const QString id = mState->sendMessage(queue, body, attributes,
-                                           std::max(delaySeconds, deadLetters ? 0 : number(node, "delay", 0)));
-    if (id.isEmpty()) {
-        fail(mState->errorString());
-        return {};
-    }
-    mMessageCause.insert(id, logChange(queue, cause, tr("message %1 (%2 bytes)").arg(id).arg(body.size())));
+    const Result<const Node *> node = changing(deadLetters ? queue.chopped(4) : queue, "queue", cause, queue);
+    if (!node)
+        return node.error();
+    if (body.size() > kMessageLimit)
+        return fail(
+            tr("a message to %1 is %2 bytes; SQS takes at most %3").arg(queue).arg(body.size()).arg(kMessageLimit));
+    const Result<QString> id = mState->sendMessage(queue, body, attributes,
+                                                   std::max(delaySeconds, deadLetters ? 0 : number(*node, "delay", 0)));
+    if (!id)
+        return id;
+    mMessageCause.insert(*id, logChange(queue, cause, tr("message %1 (%2 bytes)").arg(*id).arg(body.size())));
     emit stateChanged(queue);
     if (!deadLetters)
-        deliverQueue(node);
+        deliverQueue(*node);
     return id;
 }
 
@@ -347,8 +340,9 @@ QList<QueueMessage> LocalCloud::receive(const Node *queue, int max, int visibili
 {
     const QString deadLetters = queue->name + QLatin1String("-dlq");
     QList<QueueMessage> dead;
-    const QList<QueueMessage> messages = mState->receiveMessages(
-        queue->name, max, visibility, number(queue, "maxReceiveCount", 5), deadLetters, &dead);
+    const QList<QueueMessage> messages =
+        mState->receiveMessages(queue->name, max, visibility, number(queue, "maxReceiveCount", 5), deadLetters, &dead)
+            .valueOr({});
     for (const QueueMessage &m : std::as_const(dead)) {
         CloudLogEntry entry;
         entry.kind = CloudLogEntry::Kind::DeadLetter;
@@ -372,7 +366,8 @@ QList<QueueMessage> LocalCloud::receiveMessages(const QString &queue, int max, i
         return {};
     const Node *node = mProject.architecture().nodeByName(queue);
     if (!node) { // a dead-letter queue: no redrive of its own
-        const QList<QueueMessage> messages = mState->receiveMessages(queue, max, std::max(visibilityTimeout, 0));
+        const QList<QueueMessage> messages =
+            mState->receiveMessages(queue, max, std::max(visibilityTimeout, 0)).valueOr({});
         if (!messages.isEmpty())
             emit stateChanged(queue);
         return messages;
@@ -380,20 +375,24 @@ QList<QueueMessage> LocalCloud::receiveMessages(const QString &queue, int max, i
     return receive(node, max, visibilityTimeout >= 0 ? visibilityTimeout : number(node, "visibilityTimeout", 30));
 }
 
-bool LocalCloud::deleteMessage(const QString &queue, const QString &receiptHandle)
+Result<void> LocalCloud::deleteMessage(const QString &queue, const QString &receiptHandle)
 {
-    if (!mRunning || !mState->deleteMessage(queue, receiptHandle))
-        return false;
+    if (!mRunning)
+        return fail(tr("the local cloud is not running"));
+    if (Result<void> deleted = mState->deleteMessage(queue, receiptHandle); !deleted)
+        return deleted;
     emit stateChanged(queue);
-    return true;
+    return {};
 }
 
-bool LocalCloud::changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout)
+Result<void> LocalCloud::changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout)
 {
-    if (!mRunning || !mState->changeVisibility(queue, receiptHandle, visibilityTimeout))
-        return false;
+    if (!mRunning)
+        return fail(tr("the local cloud is not running"));
+    if (Result<void> changed = mState->changeVisibility(queue, receiptHandle, visibilityTimeout); !changed)
+        return changed;
     emit stateChanged(queue);
-    return true;
+    return {};
 }
 
 void LocalCloud::deliverQueue(const Node *queue)
@@ -423,8 +422,9 @@ void LocalCloud::deliverQueue(const Node *queue)
             cause = std::max(cause, mMessageCause.value(m.id));
         mBusyQueues.insert(busyKey);
         const QString queueName = queue->name;
-        const qint64 id = deliver(function, json(CloudEvents::sqs(mRegion, queueName, messages)), queueName, cause,
-                                  [this, queueName, busyKey, messages](const InvocationResult &result) {
+        const Result<qint64> id = deliver(function, json(CloudEvents::sqs(mRegion, queueName, messages)), queueName,
+                                          cause,
+                                          [this, queueName, busyKey, messages](const InvocationResult &result) {
             mBusyQueues.remove(busyKey);
             if (!mRunning)
                 return;
@@ -440,7 +440,7 @@ void LocalCloud::deliverQueue(const Node *queue)
             }
             for (const QueueMessage &m : messages) {
                 if (result.ok && !failed.contains(m.id)) {
-                    mState->deleteMessage(queueName, m.receiptHandle);
+                    (void)mState->deleteMessage(queueName, m.receiptHandle);
                     mMessageCause.remove(m.id);
                 }
             }
@@ -453,8 +453,8 @@ void LocalCloud::deliverQueue(const Node *queue)
             // Stopped by the loop guard (or the function cannot run): the batch goes to
             // the dead-letter queue at once rather than round again.
             for (const QueueMessage &m : messages) {
-                mState->sendMessage(deadLetters, m.body, m.attributes);
-                mState->deleteMessage(queue->name, m.receiptHandle);
+                (void)mState->sendMessage(deadLetters, m.body, m.attributes);
+                (void)mState->deleteMessage(queue->name, m.receiptHandle);
                 mMessageCause.remove(m.id);
             }
             CloudLogEntry entry;
@@ -464,7 +464,7 @@ void LocalCloud::deliverQueue(const Node *queue)
             entry.target = deadLetters;
             entry.ok = false;
             entry.detail = tr("%n message(s) not delivered (%1); moved to %2", nullptr, int(messages.size()))
-                               .arg(mError, deadLetters);
+                               .arg(id.errorMessage(), deadLetters);
             addLog(entry);
             emit stateChanged(queue->name);
             emit stateChanged(deadLetters);
@@ -476,31 +476,30 @@ void LocalCloud::deliverQueue(const Node *queue)
 
 // ---- topics, buckets, tables, schedules --------------------------------------
 
-QString LocalCloud::publish(const QString &topic, const QString &message, const QString &subject, qint64 cause,
-                            const QJsonObject &attributes)
+Result<QString> LocalCloud::publish(const QString &topic, const QString &message, const QString &subject, qint64 cause,
+                                    const QJsonObject &attributes)
 {
-    const Node *node = service(topic, "topic");
-    if (!node || !withinLoopLimit(cause, causeName(cause), topic))
-        return {};
-    if (const qsizetype size = message.toUtf8().size() + subject.toUtf8().size(); size > kMessageLimit) {
-        fail(tr("a message to %1 is %2 bytes; SNS takes at most %3").arg(topic).arg(size).arg(kMessageLimit));
-        return {};
-    }
+    const Result<const Node *> node = changing(topic, "topic", cause, topic);
+    if (!node)
+        return node.error();
+    if (const qsizetype size = message.toUtf8().size() + subject.toUtf8().size(); size > kMessageLimit)
+        return fail(tr("a message to %1 is %2 bytes; SNS takes at most %3").arg(topic).arg(size).arg(kMessageLimit));
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const qint64 change = logChange(topic, cause,
-                                    tr("message %1 to %n subscriber(s)", nullptr, int(consumers(node).size())).arg(id));
+    const qint64 change = logChange(
+        topic, cause, tr("message %1 to %n subscriber(s)", nullptr, int(consumers(*node).size())).arg(id));
     const QByteArray event = json(CloudEvents::sns(mRegion, topic, id, message, subject, mClock->now(), attributes));
-    for (const Node *function : consumers(node))
-        deliver(function, event, topic, change);
+    for (const Node *function : consumers(*node))
+        (void)deliver(function, event, topic, change);
     return id;
 }
 
-bool LocalCloud::putObject(const QString &bucket, const QString &key, const QByteArray &data,
-                           const QString &contentType, qint64 cause)
+Result<void> LocalCloud::putObject(const QString &bucket, const QString &key, const QByteArray &data,
+                                   const QString &contentType, qint64 cause)
 {
-    const Node *node = service(bucket, "bucket");
-    if (!node || !withinLoopLimit(cause, causeName(cause), bucket))
-        return false;
+    const Result<const Node *> found = changing(bucket, "bucket", cause, bucket);
+    if (!found)
+        return found.error();
+    const Node *node = *found;
     if (data.size() > kObjectLimit)
         return fail(tr("an object of %1 bytes is over the %2 MB a single upload takes")
                         .arg(data.size())
@@ -508,9 +507,9 @@ bool LocalCloud::putObject(const QString &bucket, const QString &key, const QByt
     // It comes back as a response header: nothing that could end the header line.
     if (RequestGuard::isUnsafeHeaderValue(contentType.toUtf8()) || contentType.size() > 256)
         return fail(tr("the content type of %1 is not a valid header value").arg(key.left(100)));
-    StoredObject stored;
-    if (!mState->putObject(bucket, key, data, contentType, &stored))
-        return fail(mState->errorString());
+    const Result<StoredObject> stored = mState->putObject(bucket, key, data, contentType);
+    if (!stored)
+        return stored.error();
     const qint64 change = logChange(bucket, cause, tr("put %1 (%2 bytes)").arg(key).arg(data.size()));
     emit stateChanged(bucket);
     const QString events = text(node, "events", QStringLiteral("ObjectCreated"));
@@ -518,23 +517,24 @@ bool LocalCloud::putObject(const QString &bucket, const QString &key, const QByt
                           && key.endsWith(text(node, "suffix"));
     if (notifies) {
         const QByteArray event = json(
-            CloudEvents::s3(mRegion, bucket, stored, QStringLiteral("ObjectCreated:Put"), ++mSequence, mClock->now()));
+            CloudEvents::s3(mRegion, bucket, *stored, QStringLiteral("ObjectCreated:Put"), ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
-            deliver(function, event, bucket, change);
+            (void)deliver(function, event, bucket, change);
     }
-    return true;
+    return {};
 }
 
-bool LocalCloud::deleteObject(const QString &bucket, const QString &key, qint64 cause)
+Result<void> LocalCloud::deleteObject(const QString &bucket, const QString &key, qint64 cause)
 {
-    const Node *node = service(bucket, "bucket");
-    if (!node || !withinLoopLimit(cause, causeName(cause), bucket))
-        return false;
+    const Result<const Node *> found = changing(bucket, "bucket", cause, bucket);
+    if (!found)
+        return found.error();
+    const Node *node = *found;
     bool existed = false;
-    if (!mState->deleteObject(bucket, key, &existed))
-        return fail(mState->errorString());
+    if (Result<void> deleted = mState->deleteObject(bucket, key, &existed); !deleted)
+        return deleted;
     if (!existed)
-        return true;
+        return {};
     const qint64 change = logChange(bucket, cause, tr("deleted %1").arg(key));
     emit stateChanged(bucket);
     const QString events = text(node, "events", QStringLiteral("ObjectCreated"));
@@ -545,9 +545,9 @@ bool LocalCloud::deleteObject(const QString &bucket, const QString &key, qint64 
         const QByteArray event = json(CloudEvents::s3(mRegion, bucket, removed, QStringLiteral("ObjectRemoved:Delete"),
                                                       ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
-            deliver(function, event, bucket, change);
+            (void)deliver(function, event, bucket, change);
     }
-    return true;
+    return {};
 }
 
 TableKeys LocalCloud::tableKeys(const QString &table) const
@@ -580,48 +580,49 @@ void LocalCloud::streamChange(const Node *table, const StreamRecord &record, qin
         return;
     const QByteArray event = json(CloudEvents::dynamodb(mRegion, table->name, {record}, stream));
     for (const Node *function : consumers(table))
-        deliver(function, event, table->name, change);
+        (void)deliver(function, event, table->name, change);
 }
 
-bool LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 cause)
+Result<void> LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 cause)
 {
-    const Node *node = service(table, "table");
-    if (!node || !withinLoopLimit(cause, causeName(cause), table))
-        return false;
+    const Result<const Node *> node = changing(table, "table", cause, table);
+    if (!node)
+        return node.error();
     if (DynamoValue::itemSize(item) > kItemLimit)
         return fail(tr("an item of %1 is over DynamoDB's %2 KB").arg(table).arg(kItemLimit >> 10));
     StreamRecord record;
-    if (!mState->putItem(table, tableKeys(table), item, &record))
-        return fail(mState->errorString());
+    if (Result<void> put = mState->putItem(table, tableKeys(table), item, &record); !put)
+        return put;
     const qint64 change = logChange(table, cause,
                                     record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
     emit stateChanged(table);
-    streamChange(node, record, change);
-    return true;
+    streamChange(*node, record, change);
+    return {};
 }
 
-bool LocalCloud::deleteItem(const QString &table, const QJsonObject &key, qint64 cause)
+Result<void> LocalCloud::deleteItem(const QString &table, const QJsonObject &key, qint64 cause)
 {
-    const Node *node = service(table, "table");
-    if (!node || !withinLoopLimit(cause, causeName(cause), table))
-        return false;
-    StreamRecord record;
-    if (!mState->deleteItem(table, tableKeys(table), key, &record))
-        return fail(mState->errorString());
-    if (record.eventName.isEmpty())
-        return true;
-    const qint64 change = logChange(table, cause,
-                                    record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
-    emit stateChanged(table);
-    streamChange(node, record, change);
-    return true;
-}
-
-bool LocalCloud::fireSchedule(const QString &schedule)
-{
-    const Node *node = service(schedule, "schedule");
+    const Result<const Node *> node = changing(table, "table", cause, table);
     if (!node)
-        return false;
+        return node.error();
+    StreamRecord record;
+    if (Result<void> deleted = mState->deleteItem(table, tableKeys(table), key, &record); !deleted)
+        return deleted;
+    if (record.eventName.isEmpty())
+        return {};
+    const qint64 change = logChange(table, cause,
+                                    record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
+    emit stateChanged(table);
+    streamChange(*node, record, change);
+    return {};
+}
+
+Result<void> LocalCloud::fireSchedule(const QString &schedule)
+{
+    const Result<const Node *> found = service(schedule, "schedule");
+    if (!found)
+        return found.error();
+    const Node *node = *found;
     CloudLogEntry entry;
     entry.kind = CloudLogEntry::Kind::Request;
     entry.source = schedule;
@@ -630,8 +631,8 @@ bool LocalCloud::fireSchedule(const QString &schedule)
     const qint64 change = addLog(entry);
     const QByteArray event = json(CloudEvents::scheduled(mRegion, schedule, mClock->now()));
     for (const Node *function : consumers(node))
-        deliver(function, event, schedule, change);
-    return true;
+        (void)deliver(function, event, schedule, change);
+    return {};
 }
 
 void LocalCloud::tick()
@@ -644,7 +645,7 @@ void LocalCloud::tick()
             continue;
         const QString name = it.key();
         const QDateTime due = it.value();
-        fireSchedule(name);
+        (void)fireSchedule(name);
         const Node *node = mProject.architecture().nodeByName(name);
         const ScheduleExpression expression =
             ScheduleExpression::parse(node ? text(node, "expression") : QString()).valueOr(ScheduleExpression());

@@ -78,26 +78,26 @@ public:
 
     // Service operations by node name. Each delivers what it causes to the functions the
     // node invokes. cause: the log entry of the invocation that did it (0 from outside).
-    // Empty/false with errorString() on failure.
-    QString sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes = {},
-                        int delaySeconds = 0, qint64 cause = 0);
+    // Each returns what it made (a message's id) or why it failed.
+    Result<QString> sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes = {},
+                                int delaySeconds = 0, qint64 cause = 0);
     // A queue node, or the dead-letter queue <queue>-dlq of one.
     bool isQueue(const QString &name) const;
     // A receive by a client (not a connected function): up to max visible messages,
     // hidden for visibilityTimeout seconds (-1: the queue's own), with the queue's
     // redrive to its dead-letter queue.
     QList<QueueMessage> receiveMessages(const QString &queue, int max, int visibilityTimeout);
-    bool deleteMessage(const QString &queue, const QString &receiptHandle);
-    bool changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout);
+    Result<void> deleteMessage(const QString &queue, const QString &receiptHandle);
+    Result<void> changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout);
     // attributes: as SNS events carry them, name -> {"Type": "String", "Value": "..."}.
-    QString publish(const QString &topic, const QString &message, const QString &subject = {}, qint64 cause = 0,
-                    const QJsonObject &attributes = {});
-    bool putObject(const QString &bucket, const QString &key, const QByteArray &data, const QString &contentType = {},
-                   qint64 cause = 0);
-    bool deleteObject(const QString &bucket, const QString &key, qint64 cause = 0);
-    bool putItem(const QString &table, const QJsonObject &item, qint64 cause = 0);
-    bool deleteItem(const QString &table, const QJsonObject &key, qint64 cause = 0);
-    bool fireSchedule(const QString &schedule);
+    Result<QString> publish(const QString &topic, const QString &message, const QString &subject = {}, qint64 cause = 0,
+                            const QJsonObject &attributes = {});
+    Result<void> putObject(const QString &bucket, const QString &key, const QByteArray &data,
+                           const QString &contentType = {}, qint64 cause = 0);
+    Result<void> deleteObject(const QString &bucket, const QString &key, qint64 cause = 0);
+    Result<void> putItem(const QString &table, const QJsonObject &item, qint64 cause = 0);
+    Result<void> deleteItem(const QString &table, const QJsonObject &key, qint64 cause = 0);
+    Result<void> fireSchedule(const QString &schedule);
     // The resource variables of a function while the cloud runs: AWS_ENDPOINT_URL
     // (once an endpoint is set), dummy credentials, and for each connection to a
     // service its name: <QUEUE>_QUEUE_URL, <TABLE>_TABLE, <BUCKET>_BUCKET,
@@ -111,7 +111,6 @@ public:
     qint64 causeOfRequest(const QString &requestId) const;
     // The key schema of a table node.
     TableKeys tableKeys(const QString &table) const;
-    QString errorString() const { return mError; }
 
     // Runs a function for a request from outside (the gateway); done gets the result.
     using Completion = std::function<void(const InvocationResult &)>;
@@ -141,21 +140,25 @@ private:
         qint64 entry = 0;
         Completion done;
     };
-    const Node *service(const QString &name, const char *kind);
+    // The running cloud's node of that kind named name.
+    Result<const Node *> service(const QString &name, const char *kind) const;
+    // The node as service() finds it, when a change it makes (caused by cause) to target
+    // stays within the loop limit.
+    Result<const Node *> changing(const QString &name, const char *kind, qint64 cause, const QString &target);
     QList<const Node *> consumers(const Node *source) const;
     qint64 addLog(CloudLogEntry entry);
     int depthOf(qint64 cause) const;
     // What caused a change: the function of the cause entry, or "outside".
     QString causeName(qint64 cause) const;
-    // False (and a LoopStopped entry) when going on would exceed the loop limit.
-    bool withinLoopLimit(qint64 cause, const QString &source, const QString &target);
+    // An error (and a LoopStopped entry) when going on would exceed the loop limit.
+    Result<void> withinLoopLimit(qint64 cause, const QString &source, const QString &target);
     // Received messages beyond maxReceiveCount go to the dead-letter queue, logged.
     QList<QueueMessage> receive(const Node *queue, int max, int visibility);
-    qint64 deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
-                   Completion done = {}, bool rejectWhenBusy = false);
+    // The id of the invocation's log entry, or why it was not started.
+    Result<qint64> deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
+                           Completion done = {}, bool rejectWhenBusy = false);
     void deliverQueue(const Node *queue);
     void onFinished(NodeId function, const InvocationResult &result);
-    bool fail(const QString &message);
     // A change to a service, logged as caused by cause; its entry id.
     qint64 logChange(const QString &service, qint64 cause, const QString &detail);
     // A table's change to the functions its stream invokes.
@@ -168,7 +171,6 @@ private:
     std::unique_ptr<CloudState> mState;
     QTimer *mTimer;
     QString mRegion = QStringLiteral("us-east-1");
-    QString mError;
     bool mRunning = false;
     int mLoopLimit = 16;
     QString mServiceEndpoint;

@@ -49,13 +49,11 @@ Result<void> QueueStore::clear()
     return db().exec(QStringLiteral("DELETE FROM messages;"));
 }
 
-QString QueueStore::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
-                                int delaySeconds)
+Result<QString> QueueStore::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
+                                        int delaySeconds)
 {
-    if (!validName(queue)) {
-        fail(tr("'%1' is not a valid queue name").arg(queue));
-        return {};
-    }
+    if (!validName(queue))
+        return fail(tr("'%1' is not a valid queue name").arg(queue));
     const QDateTime now = clock().now();
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     Statement insert(db(), QStringLiteral("INSERT INTO messages(queue, id, body, attributes, sent, visible_at) "
@@ -66,23 +64,19 @@ QString QueueStore::sendMessage(const QString &queue, const QByteArray &body, co
     insert.bind(4, QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact)));
     insert.bind(5, ms(now));
     insert.bind(6, ms(now.addSecs(std::max(0, delaySeconds))));
-    if (Result<void> done = insert.execute(); !done) {
-        fail(done.errorMessage());
-        return {};
-    }
+    if (Result<void> done = insert.execute(); !done)
+        return done.error();
     return id;
 }
 
-QList<QueueMessage> QueueStore::receiveMessages(const QString &queue, int max, int visibilityTimeout,
-                                                int maxReceiveCount, const QString &deadLetterQueue,
-                                                QList<QueueMessage> *deadLettered)
+Result<QList<QueueMessage>> QueueStore::receiveMessages(const QString &queue, int max, int visibilityTimeout,
+                                                        int maxReceiveCount, const QString &deadLetterQueue,
+                                                        QList<QueueMessage> *deadLettered)
 {
     const qint64 now = ms(clock().now());
     QList<QueueMessage> received;
-    if (Result<void> done = db().exec(QStringLiteral("BEGIN IMMEDIATE")); !done) {
-        fail(done.errorMessage());
-        return received;
-    }
+    if (Result<void> done = db().exec(QStringLiteral("BEGIN IMMEDIATE")); !done)
+        return done.error();
     // Messages received maxReceiveCount times that are back in view go to the
     // dead-letter queue, counted afresh there.
     if (maxReceiveCount > 0 && !deadLetterQueue.isEmpty()) {
@@ -128,23 +122,22 @@ QList<QueueMessage> QueueStore::receiveMessages(const QString &queue, int max, i
         (void)update.execute();
     }
     if (Result<void> done = db().exec(QStringLiteral("COMMIT")); !done) {
-        fail(done.errorMessage());
         (void)db().exec(QStringLiteral("ROLLBACK"));
-        return {};
+        return done.error();
     }
     return received;
 }
 
-bool QueueStore::changedOne(Statement &statement, const QString &noneChanged)
+Result<void> QueueStore::changedOne(Statement &statement, const QString &noneChanged)
 {
     if (Result<void> done = statement.execute(); !done)
-        return fail(done.errorMessage());
+        return done;
     if (db().changes() == 0)
         return fail(noneChanged);
-    return true;
+    return {};
 }
 
-bool QueueStore::deleteMessage(const QString &queue, const QString &receiptHandle)
+Result<void> QueueStore::deleteMessage(const QString &queue, const QString &receiptHandle)
 {
     Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1 AND receipt = ?2"));
     remove.bind(1, queue);
@@ -152,7 +145,7 @@ bool QueueStore::deleteMessage(const QString &queue, const QString &receiptHandl
     return changedOne(remove, tr("no message of %1 has the receipt handle %2").arg(queue, receiptHandle));
 }
 
-bool QueueStore::changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout)
+Result<void> QueueStore::changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout)
 {
     Statement update(db(), QStringLiteral("UPDATE messages SET visible_at = ?1 WHERE queue = ?2 AND receipt = ?3"));
     update.bind(1, ms(clock().now()) + qint64(std::max(0, visibilityTimeout)) * 1000);
@@ -172,7 +165,7 @@ QList<QueueMessage> QueueStore::messages(const QString &queue) const
     return result;
 }
 
-bool QueueStore::removeMessage(const QString &queue, const QString &id)
+Result<void> QueueStore::removeMessage(const QString &queue, const QString &id)
 {
     Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1 AND id = ?2"));
     remove.bind(1, queue);

@@ -31,22 +31,22 @@ class QueueStore : public StateStore
 public:
     explicit QueueStore(StateConnection &connection) : StateStore(connection) { }
 
-    // The new message's id, or empty on failure.
-    QString sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes = {},
-                        int delaySeconds = 0);
+    // The new message's id.
+    Result<QString> sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes = {},
+                                int delaySeconds = 0);
     // Up to max visible messages, hidden for visibilityTimeout seconds. A message
     // received maxReceiveCount times already moves to deadLetterQueue instead.
     // *deadLettered: the messages moved to the dead-letter queue on the way.
-    QList<QueueMessage> receiveMessages(const QString &queue, int max, int visibilityTimeout, int maxReceiveCount = 0,
-                                        const QString &deadLetterQueue = {},
-                                        QList<QueueMessage> *deadLettered = nullptr);
-    bool deleteMessage(const QString &queue, const QString &receiptHandle);
-    bool changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout);
+    Result<QList<QueueMessage>> receiveMessages(const QString &queue, int max, int visibilityTimeout,
+                                                int maxReceiveCount = 0, const QString &deadLetterQueue = {},
+                                                QList<QueueMessage> *deadLettered = nullptr);
+    Result<void> deleteMessage(const QString &queue, const QString &receiptHandle);
+    Result<void> changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout);
     // Every message, visible or in flight, oldest first (the inspector's view).
     QList<QueueMessage> messages(const QString &queue) const;
     int purgeQueue(const QString &queue);
     // Removes one message whatever its state (the inspector's Delete).
-    bool removeMessage(const QString &queue, const QString &id);
+    Result<void> removeMessage(const QString &queue, const QString &id);
     // When the next hidden message of a queue becomes visible (invalid if none).
     QDateTime nextVisible(const QString &queue) const;
 
@@ -55,8 +55,8 @@ protected:
     Result<void> clear();
 
 private:
-    // Runs a statement meant to change one message; false with noneChanged when none matched.
-    bool changedOne(Statement &statement, const QString &noneChanged);
+    // Runs a statement meant to change one message; the error noneChanged when none matched.
+    Result<void> changedOne(Statement &statement, const QString &noneChanged);
 };
 
 } // namespace Nimbus

@@ -4,12 +4,6 @@
 
 namespace Nimbus {
 
-bool StateStore::fail(const QString &message)
-{
-    mConnection.error = message;
-    return false;
-}
-
 bool StateStore::validName(const QString &name)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]{1,255}$"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "result.h"
 #include "storage/database.h"
 
 #include <QDateTime>
@@ -10,29 +11,24 @@ namespace Nimbus {
 class CloudClock;
 
 // What the stores of one state folder share: the SQLite connection (state.sqlite), the
-// folder it lies in, the clock their times come from and the last error. One thread uses it.
+// folder it lies in and the clock their times come from. One thread uses it.
 struct StateConnection
 {
     explicit StateConnection(const CloudClock &clock) : clock(clock) { }
 
     const CloudClock &clock;
     QString directory;
-    QString error;
     mutable Database db;
 };
 
 // The base of one service's store: it owns its tables in the shared database (created
-// when the state opens, emptied on a reset) and reports its errors through the connection.
+// when the state opens, emptied on a reset); its operations return a Result<T>.
 class StateStore
 {
-public:
-    QString errorString() const { return mConnection.error; }
-
 protected:
     explicit StateStore(StateConnection &connection) : mConnection(connection) { }
     ~StateStore() = default;
 
-    bool fail(const QString &message);
     Database &db() const { return mConnection.db; }
     const CloudClock &clock() const { return mConnection.clock; }
     const QString &folder() const { return mConnection.directory; }

@@ -72,31 +72,28 @@ std::optional<QString> TableStore::keyValue(const QJsonValue &attribute, const Q
     return type + QLatin1Char(':') + text;
 }
 
-std::optional<QPair<QString, QString>> TableStore::itemKeys(const TableKeys &keys, const QJsonObject &item)
+Result<QPair<QString, QString>> TableStore::itemKeys(const TableKeys &keys, const QJsonObject &item)
 {
     const auto pk = keyValue(item.value(keys.partitionKey), keys.partitionType);
-    if (!pk) {
-        fail(tr("the item has no %1 of type %2 (its partition key)").arg(keys.partitionKey, keys.partitionType));
-        return std::nullopt;
-    }
+    if (!pk)
+        return fail(tr("the item has no %1 of type %2 (its partition key)").arg(keys.partitionKey, keys.partitionType));
     if (keys.sortKey.isEmpty())
         return QPair<QString, QString>{*pk, QString()};
     const auto sk = keyValue(item.value(keys.sortKey), keys.sortType);
-    if (!sk) {
-        fail(tr("the item has no %1 of type %2 (its sort key)").arg(keys.sortKey, keys.sortType));
-        return std::nullopt;
-    }
+    if (!sk)
+        return fail(tr("the item has no %1 of type %2 (its sort key)").arg(keys.sortKey, keys.sortType));
     return QPair<QString, QString>{*pk, *sk};
 }
 
-bool TableStore::putItem(const QString &table, const TableKeys &keys, const QJsonObject &item, StreamRecord *record)
+Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, const QJsonObject &item,
+                                 StreamRecord *record)
 {
     if (!validName(table))
         return fail(tr("'%1' is not a valid table name").arg(table));
     const auto ids = itemKeys(keys, item);
     if (!ids)
-        return false;
-    const std::optional<QJsonObject> old = getItem(table, keys, item);
+        return ids.error();
+    const std::optional<QJsonObject> old = getItem(table, keys, item).valueOr(std::nullopt);
     Statement insert(
         db(),
         QStringLiteral("INSERT OR REPLACE INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5)"));
@@ -109,59 +106,59 @@ bool TableStore::putItem(const QString &table, const TableKeys &keys, const QJso
         insert.bindNull(4);
     insert.bind(5, QString::fromUtf8(QJsonDocument(item).toJson(QJsonDocument::Compact)));
     if (Result<void> done = insert.execute(); !done)
-        return fail(done.errorMessage());
+        return done;
     recordChange(record, old ? QStringLiteral("MODIFY") : QStringLiteral("INSERT"), keys, item, item,
                  old.value_or(QJsonObject()));
     Statement seq(db(), QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"));
     seq.bind(1, QString::number(mSequence));
     (void)seq.execute();
-    return true;
+    return {};
 }
 
-std::optional<QJsonObject> TableStore::getItem(const QString &table, const TableKeys &keys, const QJsonObject &key)
+Result<std::optional<QJsonObject>> TableStore::getItem(const QString &table, const TableKeys &keys,
+                                                       const QJsonObject &key)
 {
     const auto ids = itemKeys(keys, key);
     if (!ids)
-        return std::nullopt;
+        return ids.error();
     Statement select(db(), QStringLiteral("SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"));
     select.bind(1, table);
     select.bind(2, ids->first);
     select.bind(3, ids->second);
     if (!select.next())
-        return std::nullopt;
-    return QJsonDocument::fromJson(select.columnText(0).toUtf8()).object();
+        return std::optional<QJsonObject>();
+    return std::optional<QJsonObject>(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
 }
 
-bool TableStore::deleteItem(const QString &table, const TableKeys &keys, const QJsonObject &key, StreamRecord *record)
+Result<void> TableStore::deleteItem(const QString &table, const TableKeys &keys, const QJsonObject &key,
+                                    StreamRecord *record)
 {
     const auto ids = itemKeys(keys, key);
     if (!ids)
-        return false;
-    const std::optional<QJsonObject> old = getItem(table, keys, key);
+        return ids.error();
+    const std::optional<QJsonObject> old = getItem(table, keys, key).valueOr(std::nullopt);
     if (!old) {
         if (record)
             record->eventName.clear(); // nothing changed, nothing to stream
-        return true;
+        return {};
     }
     Statement remove(db(), QStringLiteral("DELETE FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"));
     remove.bind(1, table);
     remove.bind(2, ids->first);
     remove.bind(3, ids->second);
     if (Result<void> done = remove.execute(); !done)
-        return fail(done.errorMessage());
+        return done;
     recordChange(record, QStringLiteral("REMOVE"), keys, *old, {}, *old);
-    return true;
+    return {};
 }
 
-QList<QJsonObject> TableStore::query(const QString &table, const TableKeys &keys, const QJsonValue &partitionValue,
-                                     bool ascending)
+Result<QList<QJsonObject>> TableStore::query(const QString &table, const TableKeys &keys,
+                                             const QJsonValue &partitionValue, bool ascending)
 {
     QList<QJsonObject> result;
     const auto pk = keyValue(partitionValue, keys.partitionType);
-    if (!pk) {
-        fail(tr("the partition key %1 must be of type %2").arg(keys.partitionKey, keys.partitionType));
-        return result;
-    }
+    if (!pk)
+        return fail(tr("the partition key %1 must be of type %2").arg(keys.partitionKey, keys.partitionType));
     const QString order = keys.sortType == QLatin1String("N") ? QStringLiteral("sort_number") : QStringLiteral("sk");
     Statement select(db(), QStringLiteral("SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 ORDER BY %1 %2")
                                .arg(order, ascending ? QStringLiteral("ASC") : QStringLiteral("DESC")));
@@ -198,17 +195,18 @@ QList<QJsonObject> TableStore::scan(const QString &table) const
     return result;
 }
 
-QList<QJsonObject> TableStore::scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after,
-                                        int maxItems)
+Result<QList<QJsonObject>> TableStore::scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after,
+                                                int maxItems)
 {
     // In key order from just after the last page's key, a page at a time: a scan of a big
     // table reads what it returns, not the whole table for every page.
     QString where = QStringLiteral("tbl = ?1");
     std::optional<QPair<QString, QString>> start;
     if (!after.isEmpty()) {
-        start = itemKeys(keys, after);
-        if (!start)
-            return {};
+        const Result<QPair<QString, QString>> afterKeys = itemKeys(keys, after);
+        if (!afterKeys)
+            return afterKeys.error();
+        start = *afterKeys;
         where += QStringLiteral(" AND (pk, sk) > (?2, ?3)");
     }
     Statement select(db(), QStringLiteral("SELECT item FROM items WHERE %1 ORDER BY pk, sk LIMIT ?4").arg(where));

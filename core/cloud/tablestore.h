@@ -46,20 +46,23 @@ public:
     explicit TableStore(StateConnection &connection) : StateStore(connection) { }
 
     // Writes item (it must hold the keys, of their types); *record says what changed.
-    bool putItem(const QString &table, const TableKeys &keys, const QJsonObject &item, StreamRecord *record = nullptr);
-    std::optional<QJsonObject> getItem(const QString &table, const TableKeys &keys, const QJsonObject &key);
-    bool deleteItem(const QString &table, const TableKeys &keys, const QJsonObject &key,
-                    StreamRecord *record = nullptr);
+    Result<void> putItem(const QString &table, const TableKeys &keys, const QJsonObject &item,
+                         StreamRecord *record = nullptr);
+    // The item with key, nullopt if there is none; an error when key is not a key of the table.
+    Result<std::optional<QJsonObject>> getItem(const QString &table, const TableKeys &keys, const QJsonObject &key);
+    Result<void> deleteItem(const QString &table, const TableKeys &keys, const QJsonObject &key,
+                            StreamRecord *record = nullptr);
     // The items of one partition, by sort key (numbers numerically), ascending or not.
-    QList<QJsonObject> query(const QString &table, const TableKeys &keys, const QJsonValue &partitionValue,
-                             bool ascending = true);
+    Result<QList<QJsonObject>> query(const QString &table, const TableKeys &keys, const QJsonValue &partitionValue,
+                                     bool ascending = true);
     QList<QJsonObject> scan(const QString &table) const;
     // Items and bytes of their JSON, from the database alone (DescribeTable's figures,
     // which AWS too gives as estimates).
     QPair<qint64, qint64> tableSize(const QString &table) const;
     // At most maxItems items in key order, after the item whose key is after (from the
     // first when it is empty).
-    QList<QJsonObject> scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after, int maxItems);
+    Result<QList<QJsonObject>> scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after,
+                                        int maxItems);
 
     // A key value as stored and compared: "S:text", "N:<canonical number>", "B:base64".
     static std::optional<QString> keyValue(const QJsonValue &attribute, const QString &type);
@@ -70,7 +73,7 @@ protected:
     Result<void> clear();
 
 private:
-    std::optional<QPair<QString, QString>> itemKeys(const TableKeys &keys, const QJsonObject &item);
+    static Result<QPair<QString, QString>> itemKeys(const TableKeys &keys, const QJsonObject &item);
     // Fills *record (if any) for a change of the item keyed as keyed, with the next sequence number.
     void recordChange(StreamRecord *record, const QString &eventName, const TableKeys &keys, const QJsonObject &keyed,
                       const QJsonObject &newImage, const QJsonObject &oldImage);

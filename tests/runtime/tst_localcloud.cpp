@@ -108,7 +108,7 @@ void TestLocalCloud::queueBatchesReachTheConsumer()
     QVERIFY(start());
     // Sent while the first batch runs: they wait for it, then go in batches of 3.
     for (int i = 0; i < 5; ++i)
-        QVERIFY(!mCloud->sendMessage(QStringLiteral("jobs"), QByteArray::number(i)).isEmpty());
+        QVERIFY(mCloud->sendMessage(QStringLiteral("jobs"), QByteArray::number(i)));
     QVERIFY(QTest::qWaitFor(
         [&] {
         mCloud->tick();
@@ -130,7 +130,7 @@ void TestLocalCloud::failingConsumerEndsInDeadLetters()
                                     {{"maxReceiveCount", 2}, {"visibilityTimeout", 10}});
     connect(queue, addFunction(QStringLiteral("broken"), kFail));
     QVERIFY(start());
-    mCloud->sendMessage(QStringLiteral("orders"), "poison");
+    QVERIFY(mCloud->sendMessage(QStringLiteral("orders"), "poison"));
     QVERIFY(waitForInvocations(QStringLiteral("broken"), 1));
     QVERIFY(!invocations(QStringLiteral("broken")).first().ok);
     QVERIFY(invocations(QStringLiteral("broken")).first().detail.contains(QLatin1String("cannot process")));
@@ -161,9 +161,9 @@ void TestLocalCloud::partialBatchFailure()
     mClock.set(QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC));
     QVERIFY(start());
     // Queued before any consumer runs so that they travel in one batch.
-    mCloud->state().sendMessage(QStringLiteral("jobs"), "good");
-    mCloud->state().sendMessage(QStringLiteral("jobs"), "bad");
-    mCloud->state().sendMessage(QStringLiteral("jobs"), "fine");
+    QVERIFY(mCloud->state().sendMessage(QStringLiteral("jobs"), "good"));
+    QVERIFY(mCloud->state().sendMessage(QStringLiteral("jobs"), "bad"));
+    QVERIFY(mCloud->state().sendMessage(QStringLiteral("jobs"), "fine"));
     mCloud->tick();
     QVERIFY(waitForInvocations(QStringLiteral("picky"), 1));
     const QList<QueueMessage> left = mCloud->state().messages(QStringLiteral("jobs"));
@@ -177,8 +177,7 @@ void TestLocalCloud::topicFansOut()
     connect(topic, addFunction(QStringLiteral("mailer"), kEcho));
     connect(topic, addFunction(QStringLiteral("auditor"), kEcho));
     QVERIFY(start());
-    QVERIFY(
-        !mCloud->publish(QStringLiteral("events"), QStringLiteral("{\"order\":7}"), QStringLiteral("New")).isEmpty());
+    QVERIFY(mCloud->publish(QStringLiteral("events"), QStringLiteral("{\"order\":7}"), QStringLiteral("New")));
     QVERIFY(waitForInvocations(QStringLiteral("mailer"), 1));
     QVERIFY(waitForInvocations(QStringLiteral("auditor"), 1));
     QVERIFY(invocations(QStringLiteral("mailer")).first().ok);
@@ -212,8 +211,9 @@ void TestLocalCloud::tableChangesStream()
     QVERIFY(mCloud->deleteItem(QStringLiteral("accounts"), {{"id", QJsonObject{{"S", "a1"}}}}));
     QVERIFY(waitForInvocations(QStringLiteral("onChange"), 2));
     QCOMPARE(invocations(QStringLiteral("onChange")).size(), 2);
-    QVERIFY(!mCloud->putItem(QStringLiteral("accounts"), {{"name", QJsonObject{{"S", "no key"}}}}));
-    QVERIFY(mCloud->errorString().contains(QLatin1String("partition key")));
+    const Result<void> refused = mCloud->putItem(QStringLiteral("accounts"), {{"name", QJsonObject{{"S", "no key"}}}});
+    QVERIFY(!refused);
+    QVERIFY(refused.errorMessage().contains(QLatin1String("partition key")));
 }
 
 void TestLocalCloud::schedulesFireOnTheClock()
@@ -249,16 +249,13 @@ void TestLocalCloud::loopIsStopped()
     mCloud->setLoopLimit(4);
     QVERIFY(start());
     // outside -> loop (hop 0) -> echoer (1) -> loop (2) -> echoer (3) -> loop (4) -> echoer (5: stopped)
-    QVERIFY(!mCloud->sendMessage(QStringLiteral("loop"), "first").isEmpty());
+    QVERIFY(mCloud->sendMessage(QStringLiteral("loop"), "first"));
     QVERIFY(waitForInvocations(QStringLiteral("echoer"), 1));
     QVERIFY(
-        !mCloud->sendMessage(QStringLiteral("loop"), "again", {}, 0, invocations(QStringLiteral("echoer")).last().id)
-             .isEmpty());
+        mCloud->sendMessage(QStringLiteral("loop"), "again", {}, 0, invocations(QStringLiteral("echoer")).last().id));
     QVERIFY(waitForInvocations(QStringLiteral("echoer"), 2));
-    QVERIFY(
-        !mCloud
-             ->sendMessage(QStringLiteral("loop"), "and again", {}, 0, invocations(QStringLiteral("echoer")).last().id)
-             .isEmpty());
+    QVERIFY(mCloud->sendMessage(QStringLiteral("loop"), "and again", {}, 0,
+                                invocations(QStringLiteral("echoer")).last().id));
     QVERIFY(QTest::qWaitFor([&] { return !mCloud->state().messages(QStringLiteral("loop-dlq")).isEmpty(); }, 5000));
     QCOMPARE(invocations(QStringLiteral("echoer")).size(), 2);
     QVERIFY(mCloud->state().messages(QStringLiteral("loop")).isEmpty());
@@ -276,8 +273,9 @@ void TestLocalCloud::loopIsStopped()
     for (const CloudLogEntry &e : mCloud->log())
         if (e.kind == CloudLogEntry::Kind::ServiceChange)
             lastChange = e.id; // the third message, at hop 4
-    QVERIFY(mCloud->sendMessage(QStringLiteral("loop"), "too deep", {}, 0, lastChange).isEmpty());
-    QVERIFY(mCloud->errorString().contains(QLatin1String("the limit is 4")));
+    const Result<QString> tooDeep = mCloud->sendMessage(QStringLiteral("loop"), "too deep", {}, 0, lastChange);
+    QVERIFY(!tooDeep);
+    QVERIFY(tooDeep.errorMessage().contains(QLatin1String("the limit is 4")));
 }
 
 void TestLocalCloud::stateSurvivesRestart()
@@ -285,13 +283,13 @@ void TestLocalCloud::stateSurvivesRestart()
     addService(QStringLiteral("queue"), QStringLiteral("backlog"));
     addService(QStringLiteral("bucket"), QStringLiteral("files"));
     QVERIFY(start());
-    mCloud->sendMessage(QStringLiteral("backlog"), "kept");
-    mCloud->putObject(QStringLiteral("files"), QStringLiteral("a.txt"), "A");
+    QVERIFY(mCloud->sendMessage(QStringLiteral("backlog"), "kept"));
+    QVERIFY(mCloud->putObject(QStringLiteral("files"), QStringLiteral("a.txt"), "A"));
     mCloud->stop();
-    QVERIFY(mCloud->sendMessage(QStringLiteral("backlog"), "x").isEmpty()); // not running
+    QVERIFY(!mCloud->sendMessage(QStringLiteral("backlog"), "x")); // not running
     QVERIFY(start());
     QCOMPARE(mCloud->state().messages(QStringLiteral("backlog")).size(), 1);
-    QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("a.txt")).value_or(QByteArray()),
+    QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("a.txt")).valueOr(QByteArray()),
              QByteArray("A"));
 }
 
@@ -299,8 +297,9 @@ void TestLocalCloud::unknownServiceIsAnError()
 {
     addService(QStringLiteral("queue"), QStringLiteral("jobs"));
     QVERIFY(start());
-    QVERIFY(mCloud->sendMessage(QStringLiteral("nope"), "x").isEmpty());
-    QVERIFY(mCloud->errorString().contains(QLatin1String("no queue named nope")));
+    const Result<QString> sent = mCloud->sendMessage(QStringLiteral("nope"), "x");
+    QVERIFY(!sent);
+    QVERIFY(sent.errorMessage().contains(QLatin1String("no queue named nope")));
     QVERIFY(!mCloud->putObject(QStringLiteral("jobs"), QStringLiteral("k"), "x")); // a queue is not a bucket
 }
 

@@ -150,8 +150,10 @@ void TestShopLocal::orderFlowsThroughTheDesign()
     QCOMPARE(QJsonDocument::fromJson(accepted.body).object().value("total").toDouble(), 44.8);
     // createOrder -> orders-queue -> processOrder -> orders, receipts, order-events -> notifyCustomer
     QVERIFY(waitForInvocation(QStringLiteral("notifyCustomer"), 1));
-    const auto stored = mCloud->state().getItem(QStringLiteral("orders"), mCloud->tableKeys(QStringLiteral("orders")),
-                                                QJsonObject{{"orderId", QJsonObject{{"S", orderId}}}});
+    const auto stored = mCloud->state()
+                            .getItem(QStringLiteral("orders"), mCloud->tableKeys(QStringLiteral("orders")),
+                                     QJsonObject{{"orderId", QJsonObject{{"S", orderId}}}})
+                            .valueOr(std::nullopt);
     QVERIFY(stored);
     QCOMPARE(stored->value("status").toObject().value("S").toString(), QStringLiteral("received"));
     QCOMPARE(stored->value("total").toObject().value("N").toString(), QStringLiteral("44.8"));
@@ -209,9 +211,11 @@ void TestShopLocal::uploadedImageIsDescribed()
     QVERIFY(mCloud->putObject(QStringLiteral("images"), QStringLiteral("uploads/tiny.png"), png,
                               QStringLiteral("image/png")));
     QVERIFY(waitForInvocation(QStringLiteral("describeImage"), 1));
-    const auto metadata = mCloud->state().getItem(QStringLiteral("image-metadata"),
-                                                  mCloud->tableKeys(QStringLiteral("image-metadata")),
-                                                  QJsonObject{{"key", QJsonObject{{"S", "uploads/tiny.png"}}}});
+    const auto metadata = mCloud->state()
+                              .getItem(QStringLiteral("image-metadata"),
+                                       mCloud->tableKeys(QStringLiteral("image-metadata")),
+                                       QJsonObject{{"key", QJsonObject{{"S", "uploads/tiny.png"}}}})
+                              .valueOr(std::nullopt);
     QVERIFY(metadata);
     QCOMPARE(metadata->value("format").toObject().value("S").toString(), QStringLiteral("png"));
     QCOMPARE(metadata->value("width").toObject().value("N").toString(), QStringLiteral("3"));

@@ -288,7 +288,7 @@ void TestSecurityHttp::foreignRequestsRefused()
     QVERIFY2(!a.body.contains("precious"), a.body.constData());
     // Nothing happened: no message, the object is still there.
     QCOMPARE(queueDepth(), 0);
-    QVERIFY(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("keep.txt")).has_value());
+    QVERIFY(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("keep.txt")).hasValue());
 }
 
 void TestSecurityHttp::ownToolsAccepted_data()
@@ -432,7 +432,7 @@ void TestSecurityHttp::controlPathHasServiceLimits()
     QCOMPARE(status, 400);
     QVERIFY2(answer.contains(error), answer.constData());
     QCOMPARE(queueDepth(), 0);
-    QVERIFY(!mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("x.html")).has_value());
+    QVERIFY(!mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("x.html")).hasValue());
 }
 
 void TestSecurityHttp::storedObjectsNeverRenderInBrowser()
@@ -562,7 +562,7 @@ void TestSecurityHttp::malformedHeadsRefused()
     QFETCH(int, status);
     const Answer a = send(true, request);
     QVERIFY2(a.status == status, statusLine(a).constData());
-    QVERIFY(!mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("x")).has_value());
+    QVERIFY(!mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("x")).hasValue());
 }
 
 void TestSecurityHttp::gatewayHeadHasNoBody()
@@ -648,8 +648,9 @@ void TestSecurityHttp::bigScansArePaged()
     QVERIFY(pages >= 3);
     qInfo("a %d-item table scanned in %d pages, the longest %lld ms", total, pages, longest);
     for (int i = 0; i < total; ++i)
-        mCloud->state().deleteItem(QStringLiteral("items"), keys,
-                                   {{"id", QJsonObject{{"S", QStringLiteral("k%1").arg(i, 6, 10, QLatin1Char('0'))}}}});
+        (void)mCloud->state().deleteItem(
+            QStringLiteral("items"), keys,
+            {{"id", QJsonObject{{"S", QStringLiteral("k%1").arg(i, 6, 10, QLatin1Char('0'))}}}});
 }
 
 void TestSecurityHttp::serveStaysSmallUnderHugeUploads()

@@ -71,22 +71,21 @@ void TestCloudState::cleanup()
 
 void TestCloudState::queueVisibility()
 {
-    QVERIFY(!mState->sendMessage(QStringLiteral("jobs"), "one").isEmpty());
-    QVERIFY(
-        !mState->sendMessage(QStringLiteral("jobs"), "two", {{QStringLiteral("kind"), QStringLiteral("x")}}).isEmpty());
-    const QList<QueueMessage> first = mState->receiveMessages(QStringLiteral("jobs"), 10, 30);
+    QVERIFY(mState->sendMessage(QStringLiteral("jobs"), "one"));
+    QVERIFY(mState->sendMessage(QStringLiteral("jobs"), "two", {{QStringLiteral("kind"), QStringLiteral("x")}}));
+    const QList<QueueMessage> first = mState->receiveMessages(QStringLiteral("jobs"), 10, 30).valueOr({});
     QCOMPARE(first.size(), 2);
     QCOMPARE(first.at(0).body, QByteArray("one"));
     QCOMPARE(first.at(1).attributes.value(QStringLiteral("kind")).toString(), QStringLiteral("x"));
     QCOMPARE(first.at(0).receiveCount, 1);
     // In flight: hidden until the visibility timeout passes.
-    QVERIFY(mState->receiveMessages(QStringLiteral("jobs"), 10, 30).isEmpty());
+    QVERIFY(mState->receiveMessages(QStringLiteral("jobs"), 10, 30).valueOr({}).isEmpty());
     QCOMPARE(mState->messages(QStringLiteral("jobs")).size(), 2);
     QCOMPARE(mState->nextVisible(QStringLiteral("jobs")), mClock.now().addSecs(30));
     mClock.advance(29'000);
-    QVERIFY(mState->receiveMessages(QStringLiteral("jobs"), 10, 30).isEmpty());
+    QVERIFY(mState->receiveMessages(QStringLiteral("jobs"), 10, 30).valueOr({}).isEmpty());
     mClock.advance(1'000);
-    const QList<QueueMessage> again = mState->receiveMessages(QStringLiteral("jobs"), 1, 30);
+    const QList<QueueMessage> again = mState->receiveMessages(QStringLiteral("jobs"), 1, 30).valueOr({});
     QCOMPARE(again.size(), 1);
     QCOMPARE(again.first().receiveCount, 2);
     QVERIFY(again.first().receiptHandle != first.first().receiptHandle);
@@ -96,22 +95,27 @@ void TestCloudState::queueVisibility()
 
 void TestCloudState::queueDelay()
 {
-    mState->sendMessage(QStringLiteral("later"), "x", {}, 10);
-    QVERIFY(mState->receiveMessages(QStringLiteral("later"), 10, 30).isEmpty());
+    QVERIFY(mState->sendMessage(QStringLiteral("later"), "x", {}, 10));
+    QVERIFY(mState->receiveMessages(QStringLiteral("later"), 10, 30).valueOr({}).isEmpty());
     mClock.advance(10'000);
-    QCOMPARE(mState->receiveMessages(QStringLiteral("later"), 10, 30).size(), 1);
+    QCOMPARE(mState->receiveMessages(QStringLiteral("later"), 10, 30).valueOr({}).size(), 1);
 }
 
 void TestCloudState::queueDeadLetters()
 {
-    mState->sendMessage(QStringLiteral("orders"), "poison");
+    QVERIFY(mState->sendMessage(QStringLiteral("orders"), "poison"));
     // Three deliveries fail (the message is not deleted) ...
     for (int i = 0; i < 3; ++i) {
-        QCOMPARE(mState->receiveMessages(QStringLiteral("orders"), 10, 5, 3, QStringLiteral("orders-dlq")).size(), 1);
+        QCOMPARE(mState->receiveMessages(QStringLiteral("orders"), 10, 5, 3, QStringLiteral("orders-dlq"))
+                     .valueOr({})
+                     .size(),
+                 1);
         mClock.advance(5'000);
     }
     // ... and the fourth receive finds it in the dead-letter queue instead.
-    QVERIFY(mState->receiveMessages(QStringLiteral("orders"), 10, 5, 3, QStringLiteral("orders-dlq")).isEmpty());
+    QVERIFY(mState->receiveMessages(QStringLiteral("orders"), 10, 5, 3, QStringLiteral("orders-dlq"))
+                .valueOr({})
+                .isEmpty());
     const QList<QueueMessage> dead = mState->messages(QStringLiteral("orders-dlq"));
     QCOMPARE(dead.size(), 1);
     QCOMPARE(dead.first().body, QByteArray("poison"));
@@ -120,13 +124,14 @@ void TestCloudState::queueDeadLetters()
 
 void TestCloudState::queueDeleteNeedsReceipt()
 {
-    mState->sendMessage(QStringLiteral("jobs"), "one");
-    QVERIFY(!mState->deleteMessage(QStringLiteral("jobs"), QStringLiteral("made-up")));
-    QVERIFY(mState->errorString().contains(QLatin1String("receipt handle")));
-    const QString receipt = mState->receiveMessages(QStringLiteral("jobs"), 1, 30).first().receiptHandle;
+    QVERIFY(mState->sendMessage(QStringLiteral("jobs"), "one"));
+    const Result<void> refused = mState->deleteMessage(QStringLiteral("jobs"), QStringLiteral("made-up"));
+    QVERIFY(!refused);
+    QVERIFY(refused.errorMessage().contains(QLatin1String("receipt handle")));
+    const QString receipt = mState->receiveMessages(QStringLiteral("jobs"), 1, 30).valueOr({}).first().receiptHandle;
     QVERIFY(!mState->deleteMessage(QStringLiteral("other"), receipt));
     QVERIFY(mState->changeVisibility(QStringLiteral("jobs"), receipt, 0));
-    QCOMPARE(mState->receiveMessages(QStringLiteral("jobs"), 1, 30).size(), 1);
+    QCOMPARE(mState->receiveMessages(QStringLiteral("jobs"), 1, 30).valueOr({}).size(), 1);
     QCOMPARE(mState->purgeQueue(QStringLiteral("jobs")), 1);
 }
 
@@ -144,13 +149,13 @@ void TestCloudState::bucketObjects()
 {
     QFETCH(QString, key);
     const QByteArray data = "content of " + key.toUtf8();
-    StoredObject stored;
-    QVERIFY2(mState->putObject(QStringLiteral("images"), key, data, QStringLiteral("image/jpeg"), &stored),
-             qPrintable(mState->errorString()));
-    QCOMPARE(stored.size, data.size());
-    QCOMPARE(stored.etag, QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex()));
+    const Result<StoredObject> stored = mState->putObject(QStringLiteral("images"), key, data,
+                                                          QStringLiteral("image/jpeg"));
+    QVERIFY2(stored, qPrintable(stored.errorMessage()));
+    QCOMPARE(stored->size, data.size());
+    QCOMPARE(stored->etag, QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex()));
     StoredObject read;
-    QCOMPARE(mState->getObject(QStringLiteral("images"), key, &read).value_or(QByteArray()), data);
+    QCOMPARE(mState->getObject(QStringLiteral("images"), key, &read).valueOr(QByteArray()), data);
     QCOMPARE(read.contentType, QStringLiteral("image/jpeg"));
     // Whatever the key, the file stays inside the bucket's folder.
     const QStringList files = QDir(mDir->filePath(QStringLiteral("buckets/images"))).entryList(QDir::Files);
@@ -182,7 +187,8 @@ void TestCloudState::tableItemsAndStream()
                            {QStringLiteral("at"), n(10)},
                            {QStringLiteral("total"), n(42.5)}};
     StreamRecord record;
-    QVERIFY2(mState->putItem(QStringLiteral("orders"), kOrders, item, &record), qPrintable(mState->errorString()));
+    const Result<void> put = mState->putItem(QStringLiteral("orders"), kOrders, item, &record);
+    QVERIFY2(put, qPrintable(put.errorMessage()));
     QCOMPARE(record.eventName, QStringLiteral("INSERT"));
     QCOMPARE(record.keys.size(), 2);
     QVERIFY(record.oldImage.isEmpty());
@@ -199,12 +205,13 @@ void TestCloudState::tableItemsAndStream()
     // The key's number may be written differently and still find the item.
     const QJsonObject key{{QStringLiteral("customer"), s(QStringLiteral("ann"))},
                           {QStringLiteral("at"), QJsonObject{{"N", "10.0"}}}};
-    QCOMPARE(mState->getItem(QStringLiteral("orders"), kOrders, key).value_or(QJsonObject()), changed);
+    QCOMPARE(mState->getItem(QStringLiteral("orders"), kOrders, key).valueOr(std::nullopt).value_or(QJsonObject()),
+             changed);
     QVERIFY(mState->deleteItem(QStringLiteral("orders"), kOrders, key, &record));
     QCOMPARE(record.eventName, QStringLiteral("REMOVE"));
     QCOMPARE(record.oldImage, changed);
     QVERIFY(record.sequenceNumber > modified);
-    QVERIFY(!mState->getItem(QStringLiteral("orders"), kOrders, key));
+    QVERIFY(!mState->getItem(QStringLiteral("orders"), kOrders, key).valueOr(std::nullopt));
     // Deleting what is not there changes nothing and streams nothing.
     QVERIFY(mState->deleteItem(QStringLiteral("orders"), kOrders, key, &record));
     QVERIFY(record.eventName.isEmpty());
@@ -225,9 +232,9 @@ void TestCloudState::tableQueryOrder()
         return keys;
     };
     // Numbers sort as numbers, not as text.
-    QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("bob")))),
+    QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("bob"))).valueOr({})),
              (QStringList{QStringLiteral("9"), QStringLiteral("20"), QStringLiteral("100")}));
-    QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("bob")), false)),
+    QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("bob")), false).valueOr({})),
              (QStringList{QStringLiteral("100"), QStringLiteral("20"), QStringLiteral("9")}));
     QCOMPARE(mState->scan(QStringLiteral("orders")).size(), 4);
 
@@ -238,12 +245,13 @@ void TestCloudState::tableQueryOrder()
         QVERIFY(mState->putItem(
             QStringLiteral("orders"), kOrders,
             {{QStringLiteral("customer"), s(QStringLiteral("dee"))}, {QStringLiteral("at"), bigN(at)}}));
-    QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("dee")))),
+    QCOMPARE(sortKeys(mState->query(QStringLiteral("orders"), kOrders, s(QStringLiteral("dee"))).valueOr({})),
              (QStringList{QStringLiteral("15e-1"), QStringLiteral("100000000000000000000"),
                           QStringLiteral("100000000000000000001")}));
-    QVERIFY(
-        mState->getItem(QStringLiteral("orders"), kOrders,
-                        {{QStringLiteral("customer"), s(QStringLiteral("dee"))}, {QStringLiteral("at"), bigN("1.5")}}));
+    QVERIFY(mState
+                ->getItem(QStringLiteral("orders"), kOrders,
+                          {{QStringLiteral("customer"), s(QStringLiteral("dee"))}, {QStringLiteral("at"), bigN("1.5")}})
+                .valueOr(std::nullopt));
 }
 
 void TestCloudState::tableKeyErrors_data()
@@ -262,35 +270,35 @@ void TestCloudState::tableKeyErrors()
 {
     QFETCH(QJsonObject, item);
     QFETCH(QString, message);
-    QVERIFY(!mState->putItem(QStringLiteral("orders"), kOrders, item));
-    QVERIFY2(mState->errorString().contains(message), qPrintable(mState->errorString()));
+    const Result<void> refused = mState->putItem(QStringLiteral("orders"), kOrders, item);
+    QVERIFY(!refused);
+    QVERIFY2(refused.errorMessage().contains(message), qPrintable(refused.errorMessage()));
     QVERIFY(mState->scan(QStringLiteral("orders")).isEmpty());
 }
 
 void TestCloudState::stateSurvivesReopen()
 {
-    mState->sendMessage(QStringLiteral("jobs"), "kept");
-    mState->putObject(QStringLiteral("docs"), QStringLiteral("a.txt"), "A", QStringLiteral("text/plain"));
+    QVERIFY(mState->sendMessage(QStringLiteral("jobs"), "kept"));
+    QVERIFY(mState->putObject(QStringLiteral("docs"), QStringLiteral("a.txt"), "A", QStringLiteral("text/plain")));
     StreamRecord record;
-    mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("ann")}, {"at", n(1)}}, &record);
+    QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("ann")}, {"at", n(1)}}, &record));
     delete mState;
     mState = new CloudState(mClock);
     QVERIFY(mState->open(mDir->path()));
     QCOMPARE(mState->messages(QStringLiteral("jobs")).first().body, QByteArray("kept"));
-    QCOMPARE(mState->getObject(QStringLiteral("docs"), QStringLiteral("a.txt")).value_or(QByteArray()),
-             QByteArray("A"));
+    QCOMPARE(mState->getObject(QStringLiteral("docs"), QStringLiteral("a.txt")).valueOr(QByteArray()), QByteArray("A"));
     QCOMPARE(mState->scan(QStringLiteral("orders")).size(), 1);
     // Stream sequence numbers keep growing across restarts.
     StreamRecord next;
-    mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("bo")}, {"at", n(2)}}, &next);
+    QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("bo")}, {"at", n(2)}}, &next));
     QVERIFY(next.sequenceNumber > record.sequenceNumber);
 }
 
 void TestCloudState::resetEmptiesEverything()
 {
-    mState->sendMessage(QStringLiteral("jobs"), "x");
-    mState->putObject(QStringLiteral("docs"), QStringLiteral("a.txt"), "A", {});
-    mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("ann")}, {"at", n(1)}});
+    QVERIFY(mState->sendMessage(QStringLiteral("jobs"), "x"));
+    QVERIFY(mState->putObject(QStringLiteral("docs"), QStringLiteral("a.txt"), "A", {}));
+    QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("ann")}, {"at", n(1)}}));
     QVERIFY(mState->reset());
     QVERIFY(mState->messages(QStringLiteral("jobs")).isEmpty());
     QVERIFY(mState->listObjects(QStringLiteral("docs")).isEmpty());
@@ -339,7 +347,7 @@ void TestCloudState::hostileStateRefused()
 
 void TestCloudState::invalidNames()
 {
-    QVERIFY(mState->sendMessage(QStringLiteral("../jobs"), "x").isEmpty());
+    QVERIFY(!mState->sendMessage(QStringLiteral("../jobs"), "x"));
     QVERIFY(!mState->putObject(QStringLiteral("../x"), QStringLiteral("k"), "x", {}));
     QVERIFY(!mState->putObject(QStringLiteral("docs"), QString(), "x", {}));
     QVERIFY(!mState->putItem(QStringLiteral("a/b"), kOrders, {{"customer", s("ann")}, {"at", n(1)}}));

@@ -391,14 +391,14 @@ QJsonObject DynamoDbService::batchWriteItem(const QJsonObject &input, qint64 cau
     for (auto it = requests.begin(); it != requests.end(); ++it) {
         const QString name = table(it.key(), error)->name;
         for (const QJsonValue &request : it.value().toArray()) {
-            const bool ok = request.toObject().contains(QLatin1String("PutRequest"))
-                                ? cloud().putItem(
-                                    name, request[QLatin1String("PutRequest")][QLatin1String("Item")].toObject(), cause)
-                                : cloud().deleteItem(
-                                    name, request[QLatin1String("DeleteRequest")][QLatin1String("Key")].toObject(),
-                                    cause);
-            if (!ok)
-                return failed(error, internalError(cloud().errorString()));
+            const Result<void> written =
+                request.toObject().contains(QLatin1String("PutRequest"))
+                    ? cloud().putItem(name, request[QLatin1String("PutRequest")][QLatin1String("Item")].toObject(),
+                                      cause)
+                    : cloud().deleteItem(name, request[QLatin1String("DeleteRequest")][QLatin1String("Key")].toObject(),
+                                         cause);
+            if (!written)
+                return failed(error, internalError(written.errorMessage()));
         }
     }
     return {{QStringLiteral("UnprocessedItems"), QJsonObject()}};
@@ -427,7 +427,7 @@ QJsonObject DynamoDbService::batchGetItem(const QJsonObject &input, qint64, Dyna
         for (const QJsonValue &key : request.value(QLatin1String("Keys")).toArray()) {
             if (!checkKey(key.toObject(), keys, error))
                 return {};
-            if (const auto item = cloud().state().getItem(node->name, keys, key.toObject()))
+            if (const auto item = cloud().state().getItem(node->name, keys, key.toObject()).valueOr(std::nullopt))
                 found.append(expressions.projection ? expressions.projection->project(*item) : *item);
         }
         responses.insert(it.key(), found);
@@ -438,7 +438,7 @@ QJsonObject DynamoDbService::batchGetItem(const QJsonObject &input, qint64, Dyna
 bool DynamoDbService::itemBefore(const TableCall &call, const QJsonObject &key, std::optional<QJsonObject> *before,
                                  DynamoError *error) const
 {
-    *before = cloud().state().getItem(call.table->name, call.keys, key);
+    *before = cloud().state().getItem(call.table->name, call.keys, key).valueOr(std::nullopt);
     if (call.expressions.condition && !call.expressions.condition->matches(before->value_or(QJsonObject()))) {
         *error = {QStringLiteral("ConditionalCheckFailedException"), QStringLiteral("The conditional request failed")};
         return false;
@@ -447,13 +447,14 @@ bool DynamoDbService::itemBefore(const TableCall &call, const QJsonObject &key, 
 }
 
 QJsonObject DynamoDbService::conditionalWrite(const TableCall &call, const QJsonObject &key,
-                                              const std::function<bool(bool existed)> &write, DynamoError *error)
+                                              const std::function<Result<void>(bool existed)> &write,
+                                              DynamoError *error)
 {
     std::optional<QJsonObject> before;
     if (!itemBefore(call, key, &before, error))
         return {};
-    if (!write(before.has_value()))
-        return failed(error, internalError(cloud().errorString()));
+    if (const Result<void> written = write(before.has_value()); !written)
+        return failed(error, internalError(written.errorMessage()));
     if (call.returnValues == QLatin1String("ALL_OLD") && before)
         return {{QStringLiteral("Attributes"), *before}};
     return {};
@@ -475,7 +476,7 @@ QJsonObject DynamoDbService::getItem(const TableCall &call, DynamoError *error)
     const QJsonObject key = call.input.value(QLatin1String("Key")).toObject();
     if (!checkKey(key, call.keys, error))
         return {};
-    const auto item = cloud().state().getItem(call.table->name, call.keys, key);
+    const auto item = cloud().state().getItem(call.table->name, call.keys, key).valueOr(std::nullopt);
     if (!item)
         return {};
     return {
@@ -488,7 +489,8 @@ QJsonObject DynamoDbService::deleteItem(const TableCall &call, DynamoError *erro
     if (!checkKey(key, call.keys, error))
         return {};
     return conditionalWrite(
-        call, key, [&](bool existed) { return !existed || cloud().deleteItem(call.table->name, key, call.cause); },
+        call, key,
+        [&](bool existed) { return existed ? cloud().deleteItem(call.table->name, key, call.cause) : Result<void>(); },
         error);
 }
 
@@ -519,8 +521,8 @@ QJsonObject DynamoDbService::updateItem(const TableCall &call, DynamoError *erro
     }
     if (!checkItem(after, keys, error))
         return {};
-    if (!cloud().putItem(call.table->name, after, call.cause))
-        return failed(error, internalError(cloud().errorString()));
+    if (const Result<void> put = cloud().putItem(call.table->name, after, call.cause); !put)
+        return failed(error, internalError(put.errorMessage()));
     const QJsonObject attributes = returnedAttributes(call.returnValues, before, after, touched);
     if (attributes.isEmpty())
         return {};
@@ -548,8 +550,11 @@ QJsonObject DynamoDbService::query(const TableCall &call, DynamoError *error)
     if (input.contains(QLatin1String("IndexName")))
         return failed(error, validation(QStringLiteral("The table does not have the specified index: %1")
                                             .arg(input.value(QLatin1String("IndexName")).toString())));
-    const QList<QJsonObject> candidates = cloud().state().query(
-        call.table->name, keys, *partition, input.value(QLatin1String("ScanIndexForward")).toBool(true));
+    const QList<QJsonObject> candidates = cloud()
+                                              .state()
+                                              .query(call.table->name, keys, *partition,
+                                                     input.value(QLatin1String("ScanIndexForward")).toBool(true))
+                                              .valueOr({});
     int limit = 0;
     if (!readLimit(input, &limit, error))
         return {};
@@ -582,7 +587,8 @@ QJsonObject DynamoDbService::scan(const TableCall &call, DynamoError *error)
     const QJsonObject startKey = call.input.value(QLatin1String("ExclusiveStartKey")).toObject();
     if (call.input.contains(QLatin1String("ExclusiveStartKey")) && !checkStartKey(startKey, call.keys, error))
         return {};
-    return page(call, cloud().state().scanPage(call.table->name, call.keys, startKey, scanRows), 0, limit, scanRows);
+    return page(call, cloud().state().scanPage(call.table->name, call.keys, startKey, scanRows).valueOr({}), 0, limit,
+                scanRows);
 }
 
 QJsonObject DynamoDbService::page(const TableCall &call, const QList<QJsonObject> &candidates, qsizetype start,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "awsservice.h"
+#include "result.h"
 
 #include <QHash>
 #include <QList>
@@ -41,7 +42,7 @@ private:
     // PutItem's and DeleteItem's common part: the condition, the write (told whether
     // the item existed), and the old item for ReturnValues ALL_OLD.
     QJsonObject conditionalWrite(const TableCall &call, const QJsonObject &key,
-                                 const std::function<bool(bool existed)> &write, DynamoError *error);
+                                 const std::function<Result<void>(bool existed)> &write, DynamoError *error);
     // One page of a query or a scan from its candidate items, from start on.
     QJsonObject page(const TableCall &call, const QList<QJsonObject> &candidates, qsizetype start, int limit,
                      int scanRows) const;

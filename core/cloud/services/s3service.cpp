@@ -308,14 +308,14 @@ HttpResponseData S3Service::deleteObjects(const Call &call)
     S3Document document(QStringLiteral("DeleteResult"));
     QXmlStreamWriter &xml = document.xml;
     for (const QString &k : std::as_const(keys)) {
-        const bool ok = cloud().deleteObject(call.bucket, k, call.request.cause);
-        if (ok && quiet)
+        const Result<void> deleted = cloud().deleteObject(call.bucket, k, call.request.cause);
+        if (deleted && quiet)
             continue;
-        xml.writeStartElement(ok ? QStringLiteral("Deleted") : QStringLiteral("Error"));
+        xml.writeStartElement(deleted ? QStringLiteral("Deleted") : QStringLiteral("Error"));
         xml.writeTextElement(QStringLiteral("Key"), k);
-        if (!ok) {
+        if (!deleted) {
             xml.writeTextElement(QStringLiteral("Code"), QStringLiteral("InternalError"));
-            xml.writeTextElement(QStringLiteral("Message"), cloud().errorString());
+            xml.writeTextElement(QStringLiteral("Message"), deleted.errorMessage());
         }
         xml.writeEndElement();
     }
@@ -402,10 +402,10 @@ HttpResponseData S3Service::copyObject(const Call &call)
         return noSuchKey(sourceKey, id);
     const bool replace = call.request.header("x-amz-metadata-directive") == "REPLACE";
     const QString type = replace ? QString::fromLatin1(call.request.header("content-type")) : original.contentType;
-    if (!cloud().putObject(call.bucket, call.key, *data, type, call.request.cause))
-        return s3Error(500, QStringLiteral("InternalError"), cloud().errorString(), id);
+    if (Result<void> put = cloud().putObject(call.bucket, call.key, *data, type, call.request.cause); !put)
+        return s3Error(500, QStringLiteral("InternalError"), put.errorMessage(), id);
     StoredObject copied;
-    state.getObject(call.bucket, call.key, &copied);
+    (void)state.getObject(call.bucket, call.key, &copied);
     S3Document document(QStringLiteral("CopyObjectResult"));
     document.xml.writeTextElement(QStringLiteral("LastModified"), AwsWire::isoTime(copied.modified));
     document.xml.writeTextElement(QStringLiteral("ETag"), QString::fromLatin1(etagHeader(copied.etag)));
@@ -426,9 +426,10 @@ HttpResponseData S3Service::putObject(const Call &call)
                            call.request.requestId);
         body = *decoded;
     }
-    if (!cloud().putObject(call.bucket, call.key, body, QString::fromLatin1(call.request.header("content-type")),
-                           call.request.cause))
-        return s3Error(400, QStringLiteral("InvalidArgument"), cloud().errorString(), call.request.requestId);
+    if (Result<void> put = cloud().putObject(
+            call.bucket, call.key, body, QString::fromLatin1(call.request.header("content-type")), call.request.cause);
+        !put)
+        return s3Error(400, QStringLiteral("InvalidArgument"), put.errorMessage(), call.request.requestId);
     HttpResponseData r;
     AwsWire::addHeader(r.headers, "etag", etagHeader(AwsWire::md5Hex(body)));
     return r;
@@ -436,8 +437,8 @@ HttpResponseData S3Service::putObject(const Call &call)
 
 HttpResponseData S3Service::deleteObject(const Call &call)
 {
-    if (!cloud().deleteObject(call.bucket, call.key, call.request.cause))
-        return s3Error(500, QStringLiteral("InternalError"), cloud().errorString(), call.request.requestId);
+    if (Result<void> deleted = cloud().deleteObject(call.bucket, call.key, call.request.cause); !deleted)
+        return s3Error(500, QStringLiteral("InternalError"), deleted.errorMessage(), call.request.requestId);
     HttpResponseData r;
     r.status = 204;
     return r;

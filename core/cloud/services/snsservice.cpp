@@ -89,11 +89,13 @@ bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint
                                                                     ? v.value(QLatin1String("StringValue"))
                                                                     : v.value(QLatin1String("BinaryValue"))}});
     }
-    *id = cloud().publish(topic, message, entry.value(QLatin1String("Subject")).toString(), cause, attributes);
-    if (id->isEmpty()) {
-        *error = {400, QStringLiteral("InvalidParameter"), cloud().errorString()};
+    const Result<QString> published = cloud().publish(topic, message, entry.value(QLatin1String("Subject")).toString(),
+                                                      cause, attributes);
+    if (!published) {
+        *error = {400, QStringLiteral("InvalidParameter"), published.errorMessage()};
         return false;
     }
+    *id = *published;
     return true;
 }
 

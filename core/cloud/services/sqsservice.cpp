@@ -285,12 +285,13 @@ bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject
         *error = {invalid, problem};
     if (!error->code.isEmpty())
         return false;
-    const QString id = cloud().sendMessage(call.queue, body, convertedAttributes(attributes, true), delay, call.cause);
-    if (id.isEmpty()) {
-        *error = {invalid, cloud().errorString()};
+    const Result<QString> id = cloud().sendMessage(call.queue, body, convertedAttributes(attributes, true), delay,
+                                                   call.cause);
+    if (!id) {
+        *error = {invalid, id.errorMessage()};
         return false;
     }
-    result->insert(QStringLiteral("MessageId"), id);
+    result->insert(QStringLiteral("MessageId"), *id);
     result->insert(QStringLiteral("MD5OfMessageBody"), AwsWire::md5Hex(body));
     if (!attributes.isEmpty())
         result->insert(QStringLiteral("MD5OfMessageAttributes"), AwsWire::md5OfMessageAttributes(attributes));
@@ -461,7 +462,7 @@ QJsonObject SqsService::deleteMessageBatch(const Call &call, Error *error)
     return byReceipt(
         call,
         [&](const QJsonObject &entry) {
-        return cloud().deleteMessage(call.queue, entry.value(QLatin1String("ReceiptHandle")).toString());
+        return bool(cloud().deleteMessage(call.queue, entry.value(QLatin1String("ReceiptHandle")).toString()));
         },
         error);
 }
@@ -485,8 +486,8 @@ QJsonObject SqsService::changeMessageVisibilityBatch(const Call &call, Error *er
     return byReceipt(
         call,
         [&](const QJsonObject &entry) {
-        return cloud().changeVisibility(call.queue, entry.value(QLatin1String("ReceiptHandle")).toString(),
-                                        intOf(entry.value(QLatin1String("VisibilityTimeout")), 0));
+        return bool(cloud().changeVisibility(call.queue, entry.value(QLatin1String("ReceiptHandle")).toString(),
+                                             intOf(entry.value(QLatin1String("VisibilityTimeout")), 0)));
         },
         error);
 }
