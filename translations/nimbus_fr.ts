@@ -2397,6 +2397,10 @@
         <source>Bill</source>
         <translation>Facture</translation>
     </message>
+    <message>
+        <source>Price update cancelled; the prices in use are unchanged.</source>
+        <translation>Mise à jour des prix annulée ; les prix utilisés sont inchangés.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Database</name>
@@ -3725,6 +3729,18 @@ Invalide : %2</translation>
         <source>Saved Without Some Files</source>
         <translation>Enregistré sans certains fichiers</translation>
     </message>
+    <message>
+        <source>Importing %1...</source>
+        <translation>Importation de %1…</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Progression de l&apos;importation</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>Importation annulée</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>
@@ -4141,10 +4157,6 @@ Invalide : %2</translation>
         <translation>seules les adresses https:// sont acceptées (http simple uniquement sur cette machine), pas « %1 »</translation>
     </message>
     <message>
-        <source>a price update is already running</source>
-        <translation>une mise à jour des prix est déjà en cours</translation>
-    </message>
-    <message>
         <source>Prices not updated from %1: %2. The prices in use are unchanged.</source>
         <translation>Prix non mis à jour depuis %1 : %2. Les prix en usage sont inchangés.</translation>
     </message>
@@ -4409,6 +4421,10 @@ Invalide : %2</translation>
     <message>
         <source>%1: not a Nimbus project this version can keep a run history in</source>
         <translation>%1 : pas un projet Nimbus où cette version peut tenir un historique d&apos;exécution</translation>
+    </message>
+    <message>
+        <source>no run history is open</source>
+        <translation>aucun historique d&apos;exécution n&apos;est ouvert</translation>
     </message>
 </context>
 <context>
@@ -5087,6 +5103,10 @@ Invalide : %2</translation>
     <message>
         <source>%1: the handler &apos;%2&apos; is refused: its file %3: %4</source>
         <translation>%1 : le gestionnaire « %2 » est refusé : son fichier %3 : %4</translation>
+    </message>
+    <message>
+        <source>unknown property type</source>
+        <translation>type de propriété inconnu</translation>
     </message>
 </context>
 <context>
