@@ -13,20 +13,22 @@
 #include <QStandardPaths>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
 QString metaPath(const QString &id)
 {
-    return Autosave::directory() + QLatin1Char('/') + id + QLatin1String(".meta.json");
+    return Autosave::directory() + '/'_L1 + id + ".meta.json"_L1;
 }
 QString copyPath(const QString &id)
 {
-    return Autosave::directory() + QLatin1Char('/') + id + QLatin1String(".json");
+    return Autosave::directory() + '/'_L1 + id + ".json"_L1;
 }
 QString lockPath(const QString &id)
 {
-    return Autosave::directory() + QLatin1Char('/') + id + QLatin1String(".lock");
+    return Autosave::directory() + '/'_L1 + id + ".lock"_L1;
 }
 } // namespace
 
@@ -36,7 +38,7 @@ Autosave::Autosave(QObject *parent) : QObject(parent), mId(QUuid::createUuid().t
     mLock = std::make_unique<QLockFile>(lockPath(mId));
     mLock->setStaleLockTime(0);
     mLock->tryLock(0);
-    const int seconds = QSettings().value(QStringLiteral("autosave/intervalSeconds"), kDefaultIntervalSeconds).toInt();
+    const int seconds = QSettings().value(u"autosave/intervalSeconds"_s, kDefaultIntervalSeconds).toInt();
     mTimer.setInterval(std::max(5, seconds) * 1000);
     connect(&mTimer, &QTimer::timeout, this, &Autosave::saveNow);
     mTimer.start();
@@ -51,7 +53,7 @@ Autosave::~Autosave()
 
 QString Autosave::directory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/recovery");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/recovery"_L1;
 }
 
 QString Autosave::recoveryFile() const
@@ -84,9 +86,9 @@ void Autosave::saveNow()
         qWarning("Autosave: %s: %s", qPrintable(copy.fileName()), qPrintable(copy.errorString()));
         return;
     }
-    const QJsonObject meta{{QStringLiteral("original"), mProject->filePath()},
-                           {QStringLiteral("name"), mProject->displayName()},
-                           {QStringLiteral("savedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    const QJsonObject meta{{u"original"_s, mProject->filePath()},
+                           {u"name"_s, mProject->displayName()},
+                           {u"savedAt"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
     QSaveFile metaFile(metaPath(mId));
     if (metaFile.open(QIODevice::WriteOnly)) {
         metaFile.write(QJsonDocument(meta).toJson());
@@ -104,7 +106,7 @@ QList<Autosave::Entry> Autosave::pending()
 {
     QList<Entry> entries;
     const QDir dir(directory());
-    for (const QString &file : dir.entryList({QStringLiteral("*.meta.json")}, QDir::Files, QDir::Time)) {
+    for (const QString &file : dir.entryList({u"*.meta.json"_s}, QDir::Files, QDir::Time)) {
         const QString id = file.chopped(int(qstrlen(".meta.json")));
         // A live session holds its lock; only abandoned copies are offered.
         QLockFile lock(lockPath(id));
@@ -116,9 +118,8 @@ QList<Autosave::Entry> Autosave::pending()
         if (!meta.open(QIODevice::ReadOnly) || !QFile::exists(copyPath(id)))
             continue;
         const QJsonObject o = QJsonDocument::fromJson(meta.readAll()).object();
-        entries.append({id, copyPath(id), o.value(QLatin1String("original")).toString(),
-                        o.value(QLatin1String("name")).toString(),
-                        QDateTime::fromString(o.value(QLatin1String("savedAt")).toString(), Qt::ISODate)});
+        entries.append({id, copyPath(id), o.value("original"_L1).toString(), o.value("name"_L1).toString(),
+                        QDateTime::fromString(o.value("savedAt"_L1).toString(), Qt::ISODate)});
     }
     return entries;
 }

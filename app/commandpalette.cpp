@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -21,26 +23,26 @@ constexpr int kActionRole = Qt::UserRole + 1;
 QString plainText(QString text)
 {
     // "&Export to Platform..." -> "Export to Platform..."; "&&" stays one "&".
-    text.replace(QLatin1String("&&"), QStringLiteral("\x01"));
-    text.remove(QLatin1Char('&'));
-    text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
+    text.replace("&&"_L1, u"\x01"_s);
+    text.remove('&'_L1);
+    text.replace('\x01'_L1, '&'_L1);
     return text;
 }
 } // namespace
 
 CommandPalette::CommandPalette(const ActionManager &actions, QWidget *parent) : QDialog(parent)
 {
-    setObjectName(QStringLiteral("commandPalette"));
+    setObjectName(u"commandPalette"_s);
     setWindowTitle(tr("Command Palette"));
     setMinimumWidth(560);
     auto *layout = new QVBoxLayout(this);
     mSearch = new QLineEdit(this);
-    mSearch->setObjectName(QStringLiteral("commandSearch"));
+    mSearch->setObjectName(u"commandSearch"_s);
     mSearch->setPlaceholderText(tr("Type a command, for example \"exp plat\""));
     mSearch->setAccessibleName(tr("Command"));
     mSearch->setClearButtonEnabled(true);
     mList = new QListWidget(this);
-    mList->setObjectName(QStringLiteral("commandList"));
+    mList->setObjectName(u"commandList"_s);
     mList->setAccessibleName(tr("Matching commands"));
     mList->setUniformItemSizes(true);
     layout->addWidget(mSearch);
@@ -49,7 +51,7 @@ CommandPalette::CommandPalette(const ActionManager &actions, QWidget *parent) : 
     for (QAction *action : actions.actions()) {
         const QString path = menuPath(action);
         if (!path.isEmpty() && !action->isSeparator() && !action->text().isEmpty())
-            mCommands.append({action, path + QStringLiteral(" › ") + plainText(action->text())});
+            mCommands.append({action, path + u" › "_s + plainText(action->text())});
     }
 
     connect(mSearch, &QLineEdit::textChanged, this, &CommandPalette::filter);
@@ -70,7 +72,7 @@ QString CommandPalette::menuPath(const QAction *action)
                                            menu->menuAction()->associatedObjects().cend(),
                                            [](QObject *o) { return qobject_cast<QMenuBar *>(o) != nullptr; });
         if (!parent.isEmpty())
-            return parent + QStringLiteral(" › ") + plainText(menu->title());
+            return parent + u" › "_s + plainText(menu->title());
         if (inMenuBar)
             return plainText(menu->title());
     }
@@ -123,7 +125,7 @@ void CommandPalette::filter(const QString &pattern)
         QString label = command->path;
         const QKeySequence key = command->action->shortcut();
         if (!key.isEmpty())
-            label += QStringLiteral("    ") + key.toString(QKeySequence::NativeText);
+            label += u"    "_s + key.toString(QKeySequence::NativeText);
         auto *item = new QListWidgetItem(label, mList);
         item->setData(kActionRole, QVariant::fromValue(static_cast<QObject *>(command->action)));
         if (!command->action->isEnabled())

@@ -15,6 +15,8 @@
 
 #include <cstdio>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -26,32 +28,29 @@ QString text(const char *source)
 
 DemoDriver::DemoDriver(QObject *parent)
     : QObject(parent),
-      mExample(QStringLiteral("example"), text(QT_TRANSLATE_NOOP("main", "Open a working copy of a bundled example.")),
-               QStringLiteral("NAME")),
-      mScreenshot(QStringLiteral("screenshot"),
-                  text(QT_TRANSLATE_NOOP("main", "Render the window to a PNG file and exit.")), QStringLiteral("FILE")),
-      mSelect(QStringLiteral("select"),
+      mExample(u"example"_s, text(QT_TRANSLATE_NOOP("main", "Open a working copy of a bundled example.")), u"NAME"_s),
+      mScreenshot(u"screenshot"_s, text(QT_TRANSLATE_NOOP("main", "Render the window to a PNG file and exit.")),
+                  u"FILE"_s),
+      mSelect(u"select"_s,
               text(QT_TRANSLATE_NOOP("main", "Select the node NAME (with --screenshot, to show its properties).")),
-              QStringLiteral("NAME")),
-      mOpenCode(QStringLiteral("open-code"),
-                text(QT_TRANSLATE_NOOP("main", "Open the code of the function NAME in an editor tab.")),
-                QStringLiteral("NAME")),
-      mInvoke(QStringLiteral("invoke"),
+              u"NAME"_s),
+      mOpenCode(u"open-code"_s, text(QT_TRANSLATE_NOOP("main", "Open the code of the function NAME in an editor tab.")),
+                u"NAME"_s),
+      mInvoke(u"invoke"_s,
               text(QT_TRANSLATE_NOOP("main", "Invoke the function shown in the Run panel once the window is up."))),
-      mCost(QStringLiteral("cost"),
+      mCost(u"cost"_s,
             text(QT_TRANSLATE_NOOP(
                 "main",
                 "Show the cost comparison at N requests a month with the traffic SHAPE (constant, business-hours, "
                 "daily-peaks, spike-day).")),
-            QStringLiteral("N[:SHAPE]")),
-      mExport(QStringLiteral("export"),
+            u"N[:SHAPE]"_s),
+      mExport(u"export"_s,
               text(QT_TRANSLATE_NOOP(
                   "main", "Open the export dialog on TARGET (sam, serverless, terraform, knative, openfaas, azure, "
                           "cloudrun, scaleway).")),
-              QStringLiteral("TARGET")),
-      mLocalCloud(QStringLiteral("local-cloud"),
-                  text(QT_TRANSLATE_NOOP("main", "Start the local cloud once the window is up."))),
-      mWelcome(QStringLiteral("welcome"), text(QT_TRANSLATE_NOOP("main", "Show the welcome page (with --screenshot).")))
+              u"TARGET"_s),
+      mLocalCloud(u"local-cloud"_s, text(QT_TRANSLATE_NOOP("main", "Start the local cloud once the window is up."))),
+      mWelcome(u"welcome"_s, text(QT_TRANSLATE_NOOP("main", "Show the welcome page (with --screenshot).")))
 { }
 
 void DemoDriver::addOptions(QCommandLineParser &parser) const
@@ -81,7 +80,7 @@ void DemoDriver::start(MainWindow &window, const QCommandLineParser &parser)
     mDeadline->setSingleShot(true);
     connect(mDeadline, &QTimer::timeout, this, [this] {
         std::fprintf(stderr, "nimbus-studio: still waiting for %s; taking the screenshot anyway\n",
-                     qPrintable(pending().join(QLatin1String(", "))));
+                     qPrintable(pending().join(", "_L1)));
         grab();
     });
     mDeadline->start(kDeadlineMs);
@@ -106,7 +105,7 @@ void DemoDriver::showWhatIsAsked(const QCommandLineParser &parser)
     if (parser.isSet(mOpenCode))
         mWindow->openFunctionCode(parser.value(mOpenCode));
     if (parser.isSet(mCost)) {
-        const QStringList parts = parser.value(mCost).split(QLatin1Char(':'));
+        const QStringList parts = parser.value(mCost).split(':'_L1);
         TrafficProfile::Shape shape;
         if (parts.size() > 1 && TrafficProfile::shapeFromId(parts.at(1), &shape))
             mWindow->costView()->setShape(shape);
@@ -151,13 +150,13 @@ QStringList DemoDriver::pending() const
 {
     QStringList waiting;
     if (!mPainted)
-        waiting.append(QStringLiteral("painted"));
+        waiting.append(u"painted"_s);
     if (mWindow->canvasScene()->isBuilding())
-        waiting.append(QStringLiteral("drawn"));
+        waiting.append(u"drawn"_s);
     if (mInvoking)
-        waiting.append(QStringLiteral("invoked"));
+        waiting.append(u"invoked"_s);
     if (auto *dialog = qobject_cast<ExportDialog *>(mExportDialog.data()); dialog && !dialog->isPreviewReady())
-        waiting.append(QStringLiteral("export preview"));
+        waiting.append(u"export preview"_s);
     return waiting;
 }
 

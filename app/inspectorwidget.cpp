@@ -24,6 +24,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -39,9 +41,9 @@ QJsonArray environmentOf(const QTableWidget *table)
         const QTableWidgetItem *name = table->item(row, 0);
         const QTableWidgetItem *value = table->item(row, 1);
         const QTableWidgetItem *secret = table->item(row, 2);
-        vars.append(QJsonObject{{QStringLiteral("name"), name ? name->text() : QString()},
-                                {QStringLiteral("value"), value ? value->text() : QString()},
-                                {QStringLiteral("secret"), secret && secret->checkState() == Qt::Checked}});
+        vars.append(QJsonObject{{u"name"_s, name ? name->text() : QString()},
+                                {u"value"_s, value ? value->text() : QString()},
+                                {u"secret"_s, secret && secret->checkState() == Qt::Checked}});
     }
     return vars;
 }
@@ -49,7 +51,7 @@ QJsonArray environmentOf(const QTableWidget *table)
 
 InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
 {
-    setObjectName(QStringLiteral("inspector"));
+    setObjectName(u"inspector"_s);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     mEmpty = new QLabel(tr("Select a node to see and edit its properties."), this);
@@ -116,14 +118,14 @@ void InspectorWidget::rebuild()
         return;
 
     mName = new QLineEdit(mFormHost);
-    mName->setObjectName(QStringLiteral("nameEditor"));
+    mName->setObjectName(u"nameEditor"_s);
     mName->setAccessibleName(tr("Name"));
     connect(mName, &QLineEdit::editingFinished, this, [this] {
         if (mUpdating || !mProject || !mProject->architecture().node(mNode))
             return;
         if (const Result<void> renamed = mProject->renameNode(mNode, mName->text().trimmed()); !renamed) {
             mName->setToolTip(renamed.errorMessage());
-            mName->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #d32f2f; }"));
+            mName->setStyleSheet(u"QLineEdit { border: 2px solid #d32f2f; }"_s);
         }
     });
     mForm->addRow(tr("Name"), mName);
@@ -157,7 +159,7 @@ void InspectorWidget::addCodeFiles(const Node &node)
         return;
     const FunctionSpec &spec = *read;
     mCodeFiles = new QListWidget(mFormHost);
-    mCodeFiles->setObjectName(QStringLiteral("codeFiles"));
+    mCodeFiles->setObjectName(u"codeFiles"_s);
     mCodeFiles->setAccessibleName(tr("Code files"));
     mCodeFiles->setToolTip(tr("Double-click a file to edit it"));
     const QDir root(spec.sourceDirectory);
@@ -170,8 +172,7 @@ void InspectorWidget::addCodeFiles(const Node &node)
         for (const QFileInfo &entry : dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
             if (!entry.isDir())
                 files.append(root.relativeFilePath(entry.filePath()));
-            else if (entry.fileName() != QLatin1String("node_modules")
-                     && entry.fileName() != QLatin1String("__pycache__"))
+            else if (entry.fileName() != "node_modules"_L1 && entry.fileName() != "__pycache__"_L1)
                 folders.append(entry.filePath());
         }
     }
@@ -186,7 +187,7 @@ void InspectorWidget::addCodeFiles(const Node &node)
     mCodeFiles->setMaximumHeight(
         std::min(6, std::max(2, int(files.size()))) * mCodeFiles->fontMetrics().height() * 3 / 2 + 8);
     auto *open = new QPushButton(files.isEmpty() ? tr("Create Handler") : tr("Open Handler"), mFormHost);
-    open->setObjectName(QStringLiteral("openCodeButton"));
+    open->setObjectName(u"openCodeButton"_s);
     connect(open, &QPushButton::clicked, this, [this, id] { emit openCodeRequested(id); });
     auto *box = new QWidget(mFormHost);
     auto *layout = new QVBoxLayout(box);
@@ -208,7 +209,7 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         if (spec.nullable)
             box->setSpecialValueText(tr("not set"));
         if (!spec.unit.isEmpty())
-            box->setSuffix(QLatin1Char(' ') + Catalog::text(spec.unit));
+            box->setSuffix(' '_L1 + Catalog::text(spec.unit));
         box->setKeyboardTracking(false);
         connect(box, &QSpinBox::valueChanged, this, [this, box, id, spec](int v) {
             if (spec.nullable && v == box->minimum())
@@ -223,7 +224,7 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         box->setRange(-kWideLimit, kWideLimit);
         box->setDecimals(3);
         if (!spec.unit.isEmpty())
-            box->setSuffix(QLatin1Char(' ') + Catalog::text(spec.unit));
+            box->setSuffix(' '_L1 + Catalog::text(spec.unit));
         box->setKeyboardTracking(false);
         connect(box, &QDoubleSpinBox::valueChanged, this, [this, id](double v) { commit(id, v); });
         return box;
@@ -253,7 +254,7 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         auto *layout = new QVBoxLayout(host);
         layout->setContentsMargins(0, 0, 0, 0);
         auto *table = new QTableWidget(0, 3, host);
-        table->setObjectName(QStringLiteral("environmentTable"));
+        table->setObjectName(u"environmentTable"_s);
         table->setHorizontalHeaderLabels({tr("Name"), tr("Value"), tr("Secret")});
         table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
         table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
@@ -263,9 +264,9 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         layout->addWidget(table);
         auto *buttons = new QHBoxLayout;
         auto *add = new QPushButton(tr("Add Variable"), host);
-        add->setObjectName(QStringLiteral("addVariable"));
+        add->setObjectName(u"addVariable"_s);
         auto *remove = new QPushButton(tr("Remove"), host);
-        remove->setObjectName(QStringLiteral("removeVariable"));
+        remove->setObjectName(u"removeVariable"_s);
         buttons->addWidget(add);
         buttons->addWidget(remove);
         buttons->addStretch();
@@ -276,14 +277,12 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         });
         connect(add, &QPushButton::clicked, this, [this, table, id] {
             QJsonArray vars = environmentOf(table);
-            QString name = QStringLiteral("NAME");
-            for (int i = 2; std::any_of(vars.cbegin(), vars.cend(),
-                                        [&](const QJsonValue &v) { return v[QLatin1String("name")] == name; });
+            QString name = u"NAME"_s;
+            for (int i = 2;
+                 std::any_of(vars.cbegin(), vars.cend(), [&](const QJsonValue &v) { return v["name"_L1] == name; });
                  ++i)
-                name = QStringLiteral("NAME_%1").arg(i);
-            vars.append(QJsonObject{{QStringLiteral("name"), name},
-                                    {QStringLiteral("value"), QString()},
-                                    {QStringLiteral("secret"), false}});
+                name = u"NAME_%1"_s.arg(i);
+            vars.append(QJsonObject{{u"name"_s, name}, {u"value"_s, QString()}, {u"secret"_s, false}});
             commit(id, vars);
             table->setCurrentCell(table->rowCount() - 1, 0);
             table->editItem(table->item(table->rowCount() - 1, 0));
@@ -360,9 +359,9 @@ void InspectorWidget::setValue(QWidget *editor, const PropertySpec &spec, const 
         table->setRowCount(int(vars.size()));
         for (int row = 0; row < vars.size(); ++row) {
             const QJsonObject var = vars.at(row).toObject();
-            table->setItem(row, 0, new QTableWidgetItem(var.value(QLatin1String("name")).toString()));
-            const bool secret = var.value(QLatin1String("secret")).toBool();
-            table->setItem(row, 1, new QTableWidgetItem(var.value(QLatin1String("value")).toString()));
+            table->setItem(row, 0, new QTableWidgetItem(var.value("name"_L1).toString()));
+            const bool secret = var.value("secret"_L1).toBool();
+            table->setItem(row, 1, new QTableWidgetItem(var.value("value"_L1).toString()));
             auto *secretItem = new QTableWidgetItem;
             secretItem->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
             secretItem->setCheckState(secret ? Qt::Checked : Qt::Unchecked);

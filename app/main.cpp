@@ -7,14 +7,16 @@
 #include <QCommandLineParser>
 #include <QIcon>
 
+using namespace Qt::StringLiterals;
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Nimbus Studio"));
-    QApplication::setOrganizationName(QStringLiteral("Nimbus"));
+    QApplication::setApplicationName(u"Nimbus Studio"_s);
+    QApplication::setOrganizationName(u"Nimbus"_s);
     QApplication::setApplicationVersion(QStringLiteral(NIMBUS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.nimbusstudio.NimbusStudio"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/nimbus/icons/nimbus-studio.svg")));
+    QApplication::setDesktopFileName(u"org.nimbusstudio.NimbusStudio"_s);
+    QApplication::setWindowIcon(QIcon(u":/nimbus/icons/nimbus-studio.svg"_s));
 
     // The language chosen in Preferences (the system's by default) and the theme.
     Nimbus::installTranslations(Nimbus::Preferences::instance().language());
@@ -26,9 +28,8 @@ int main(int argc, char *argv[])
                                                                      "architectures."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("PROJECT"),
-                                 QApplication::translate("main", "A .nimbus or .json project to open."),
-                                 QStringLiteral("[PROJECT]"));
+    parser.addPositionalArgument(u"PROJECT"_s, QApplication::translate("main", "A .nimbus or .json project to open."),
+                                 u"[PROJECT]"_s);
     Nimbus::DemoDriver demo;
     demo.addOptions(parser);
     parser.process(app);

@@ -63,11 +63,13 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
 constexpr int kMaxRecentFiles = 8;
-const QString kRecentKey = QStringLiteral("files/recent");
+const QString kRecentKey = u"files/recent"_s;
 
 QString fileFilter()
 {
@@ -79,8 +81,8 @@ QString fileFilter()
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
-    setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(QIcon(QStringLiteral(":/nimbus/icons/nimbus-studio.svg")));
+    setObjectName(u"mainWindow"_s);
+    setWindowIcon(QIcon(u":/nimbus/icons/nimbus-studio.svg"_s));
     resize(1280, 800);
 
     mProjects = new ProjectManager(this);
@@ -108,7 +110,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     mStatusCounts = new QLabel(this);
     statusBar()->addPermanentWidget(mStatusCounts);
     mCloudStatus = new QLabel(this);
-    mCloudStatus->setObjectName(QStringLiteral("cloudStatus"));
+    mCloudStatus->setObjectName(u"cloudStatus"_s);
     statusBar()->addPermanentWidget(mCloudStatus);
 
     mAutosave = new Autosave(this);
@@ -219,14 +221,14 @@ void MainWindow::createDocks()
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
 
     auto *palette = new QDockWidget(tr("Palette"), this);
-    palette->setObjectName(QStringLiteral("paletteDock"));
+    palette->setObjectName(u"paletteDock"_s);
     mPalette = new PaletteWidget(Catalog::builtin(), palette);
     connect(mPalette, &PaletteWidget::kindActivated, mView, &CanvasView::addNodeAtCentre);
     palette->setWidget(mPalette);
     addDockWidget(Qt::LeftDockWidgetArea, palette);
 
     auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
-    inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    inspectorDock->setObjectName(u"inspectorDock"_s);
     mInspector = new InspectorWidget(inspectorDock);
     inspectorDock->setWidget(mInspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
@@ -259,7 +261,7 @@ void MainWindow::createDocks()
 void MainWindow::createBottomDocks()
 {
     auto *run = new QDockWidget(tr("Run"), this);
-    run->setObjectName(QStringLiteral("runDock"));
+    run->setObjectName(u"runDock"_s);
     mRunPanel = new RunPanel(mRunner, run);
     run->setWidget(mRunPanel);
     addDockWidget(Qt::BottomDockWidgetArea, run);
@@ -286,14 +288,14 @@ void MainWindow::createBottomDocks()
                 page->editor()->clearErrors();
     });
     auto *cost = new QDockWidget(tr("Cost"), this);
-    cost->setObjectName(QStringLiteral("costDock"));
+    cost->setObjectName(u"costDock"_s);
     mCostDock = cost;
     mCostView = new CostView(cost);
     cost->setWidget(mCostView);
     addDockWidget(Qt::BottomDockWidgetArea, cost);
 
     auto *cloud = new QDockWidget(tr("Local Cloud"), this);
-    cloud->setObjectName(QStringLiteral("cloudDock"));
+    cloud->setObjectName(u"cloudDock"_s);
     mCloudPanel = new CloudPanel(*mRunner, cloud);
     cloud->setWidget(mCloudPanel);
     addDockWidget(Qt::BottomDockWidgetArea, cloud);
@@ -349,7 +351,7 @@ void MainWindow::createFileMenu()
             newProject();
     });
     QAction *open = addAction(file, ActionIds::Open, tr("&Open..."), QKeySequence::Open);
-    open->setObjectName(QStringLiteral("openAction"));
+    open->setObjectName(u"openAction"_s);
     connect(open, &QAction::triggered, this, [this] {
         if (!maybeSave())
             return;
@@ -363,7 +365,7 @@ void MainWindow::createFileMenu()
     addSaveActions(file);
     QAction *closeProject = addAction(file, ActionIds::CloseProject, tr("Close &Project"),
                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
-    closeProject->setObjectName(QStringLiteral("closeProjectAction"));
+    closeProject->setObjectName(u"closeProjectAction"_s);
     connect(closeProject, &QAction::triggered, this, [this] {
         if (!maybeSave())
             return;
@@ -375,12 +377,12 @@ void MainWindow::createFileMenu()
             &MainWindow::exportDiagram);
     QAction *exportAction = addAction(file, ActionIds::Export, tr("&Export to Platform..."),
                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    exportAction->setObjectName(QStringLiteral("exportAction"));
+    exportAction->setObjectName(u"exportAction"_s);
     exportAction->setStatusTip(tr("Write deployment files for AWS SAM, Serverless Framework, Terraform, Knative, "
                                   "OpenFaaS, Azure Functions, Cloud Run or Scaleway"));
     connect(exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
     QAction *importAction = addAction(file, ActionIds::Import, tr("&Import Template..."));
-    importAction->setObjectName(QStringLiteral("importAction"));
+    importAction->setObjectName(u"importAction"_s);
     importAction->setStatusTip(tr("Open an AWS SAM or CloudFormation template, or a serverless.yml, as a new project"));
     connect(importAction, &QAction::triggered, this, &MainWindow::askImport);
     file->addSeparator();
@@ -396,7 +398,7 @@ void MainWindow::addSaveActions(QMenu *file)
     saveCurrent->setToolTip(tr("Save the file being edited, or the project when the design is shown"));
     connect(saveCurrent, &QAction::triggered, this, &MainWindow::saveCurrent);
     QAction *saveProject = addAction(file, ActionIds::SaveProject, tr("Save &Project"));
-    saveProject->setObjectName(QStringLiteral("saveProjectAction"));
+    saveProject->setObjectName(u"saveProjectAction"_s);
     connect(saveProject, &QAction::triggered, this, &MainWindow::save);
     connect(addAction(file, ActionIds::SaveAs, tr("Save Project &As..."), QKeySequence::SaveAs), &QAction::triggered,
             this, &MainWindow::saveAs);
@@ -486,7 +488,7 @@ void MainWindow::createRunMenu()
 {
     QMenu *run = menuBar()->addMenu(tr("&Run"));
     QAction *invoke = addAction(run, ActionIds::Invoke, tr("&Invoke Function"));
-    invoke->setObjectName(QStringLiteral("invokeAction"));
+    invoke->setObjectName(u"invokeAction"_s);
     invoke->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     connect(invoke, &QAction::triggered, this, &MainWindow::invokeFunction);
     connect(addAction(run, ActionIds::OpenCode, tr("&Open Function Code"), QKeySequence(Qt::CTRL | Qt::Key_E)),
@@ -528,17 +530,17 @@ void MainWindow::createViewMenu()
     connect(addAction(view, ActionIds::AutoLayout, tr("Auto &Layout"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
             &QAction::triggered, mView, &CanvasView::autoLayout);
     QAction *snap = addAction(view, ActionIds::SnapToGrid, tr("&Snap to Grid"));
-    snap->setObjectName(QStringLiteral("snapToGridAction"));
+    snap->setObjectName(u"snapToGridAction"_s);
     snap->setCheckable(true);
-    snap->setChecked(QSettings().value(QStringLiteral("canvas/snapToGrid"), true).toBool());
+    snap->setChecked(QSettings().value(u"canvas/snapToGrid"_s, true).toBool());
     mScene->setSnapToGrid(snap->isChecked());
     connect(snap, &QAction::toggled, this, [this](bool on) {
         mScene->setSnapToGrid(on);
-        QSettings().setValue(QStringLiteral("canvas/snapToGrid"), on);
+        QSettings().setValue(u"canvas/snapToGrid"_s, on);
     });
     QAction *palette = addAction(view, ActionIds::CommandPalette, tr("Command &Palette..."),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    palette->setObjectName(QStringLiteral("commandPaletteAction"));
+    palette->setObjectName(u"commandPaletteAction"_s);
     connect(palette, &QAction::triggered, this, &MainWindow::showCommandPalette);
     addGoToMenu(view);
     view->addSeparator();
@@ -553,7 +555,7 @@ void MainWindow::addGoToMenu(QMenu *view)
 {
     QMenu *goTo = view->addMenu(tr("&Go To"));
     QAction *toDesign = addAction(goTo, ActionIds::GoToDesign, tr("&Design"), QKeySequence(Qt::ALT | Qt::Key_0));
-    toDesign->setObjectName(QStringLiteral("goToDesign"));
+    toDesign->setObjectName(u"goToDesign"_s);
     connect(toDesign, &QAction::triggered, this, [this] {
         mCentral->setCurrentWidget(mEditors);
         mView->setFocus(Qt::ShortcutFocusReason);
@@ -567,7 +569,7 @@ void MainWindow::addGoToMenu(QMenu *view)
             continue;
         QAction *go = addAction(goTo, ActionIds::GoToDock + QByteArray(docks.at(i).first), docks.at(i).second,
                                 QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
-        go->setObjectName(QStringLiteral("goTo") + QLatin1String(docks.at(i).first));
+        go->setObjectName(u"goTo"_s + QLatin1String(docks.at(i).first));
         connect(go, &QAction::triggered, this, [dock] {
             dock->show();
             dock->raise();
@@ -586,14 +588,14 @@ void MainWindow::createSettingsMenu()
 {
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     QMenu *languageMenu = settings->addMenu(tr("&Language"));
-    languageMenu->setObjectName(QStringLiteral("languageMenu"));
+    languageMenu->setObjectName(u"languageMenu"_s);
     auto *languages = new QActionGroup(languageMenu);
     QList<QPair<QString, QString>> choices{{QString(), tr("System Language")}};
     choices += Preferences::languages();
     for (const auto &[code, name] : choices) {
-        const QString id = code.isEmpty() ? QStringLiteral("system") : code;
+        const QString id = code.isEmpty() ? u"system"_s : code;
         QAction *choice = addAction(languageMenu, ActionIds::Language + id.toUtf8(), name);
-        choice->setObjectName(QStringLiteral("language_") + id);
+        choice->setObjectName(u"language_"_s + id);
         choice->setCheckable(true);
         choice->setChecked(Preferences::instance().language() == code);
         languages->addAction(choice);
@@ -603,7 +605,7 @@ void MainWindow::createSettingsMenu()
         });
     }
     QAction *preferences = addAction(settings, ActionIds::Preferences, tr("Pr&eferences..."));
-    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setObjectName(u"preferencesAction"_s);
     preferences->setMenuRole(QAction::PreferencesRole);
     QList<QKeySequence> preferenceKeys{QKeySequence(Qt::CTRL | Qt::Key_Comma)};
     if (!QKeySequence(QKeySequence::Preferences).isEmpty()
@@ -617,7 +619,7 @@ void MainWindow::createHelpMenu()
 {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *plugins = addAction(help, ActionIds::Plugins, tr("&Plugins..."));
-    plugins->setObjectName(QStringLiteral("pluginsAction"));
+    plugins->setObjectName(u"pluginsAction"_s);
     connect(plugins, &QAction::triggered, this, &MainWindow::showPlugins);
     connect(addAction(help, ActionIds::About, tr("&About Nimbus Studio")), &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Nimbus Studio"),
@@ -631,9 +633,9 @@ void MainWindow::createHelpMenu()
 void MainWindow::createCloudToolBar()
 {
     QToolBar *cloudBar = addToolBar(tr("Local Cloud"));
-    cloudBar->setObjectName(QStringLiteral("cloudToolBar"));
+    cloudBar->setObjectName(u"cloudToolBar"_s);
     QAction *cloudAction = cloudBar->addAction(tr("Local Cloud"));
-    cloudAction->setObjectName(QStringLiteral("localCloudAction"));
+    cloudAction->setObjectName(u"localCloudAction"_s);
     mActions->registerAction(ActionIds::LocalCloud, cloudAction);
     cloudAction->setCheckable(true);
     cloudAction->setToolTip(
@@ -683,7 +685,7 @@ void MainWindow::showBuildProgress()
     if (!mScene->isBuilding())
         return;
     auto *progress = new QProgressDialog(tr("Drawing the design..."), tr("Cancel"), 0, 0, this);
-    progress->setObjectName(QStringLiteral("drawProgress"));
+    progress->setObjectName(u"drawProgress"_s);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(200);
     progress->setAttribute(Qt::WA_DeleteOnClose);
@@ -742,8 +744,8 @@ bool MainWindow::openFile(const QString &path)
 
 bool MainWindow::openExample(const QString &name)
 {
-    const QDir source(Paths::examplesDirectory() + QLatin1Char('/') + name);
-    const QString projectFile = source.filePath(name + QLatin1String(".nimbus"));
+    const QDir source(Paths::examplesDirectory() + '/'_L1 + name);
+    const QString projectFile = source.filePath(name + ".nimbus"_L1);
     if (!QFileInfo::exists(projectFile)) {
         showError(
             tr("Cannot Open Example"),
@@ -769,8 +771,7 @@ bool MainWindow::openExample(const QString &name)
     }
     auto project = std::make_unique<Project>(Catalog::builtin());
     ProjectFile file;
-    if (const Result<void> loaded = file.load(QDir(copy->path()).filePath(name + QLatin1String(".nimbus")), *project);
-        !loaded) {
+    if (const Result<void> loaded = file.load(QDir(copy->path()).filePath(name + ".nimbus"_L1), *project); !loaded) {
         showError(tr("Cannot Open Example"), loaded.errorMessage());
         return false;
     }
@@ -807,9 +808,8 @@ void MainWindow::askImport()
     for (const ImporterInterface *importer : PluginRegistry::instance().importers())
         patterns.append(importer->fileNameFilters());
     patterns.removeDuplicates();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import Template"), QString(),
-        tr("Templates (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Template"), QString(),
+                                                      tr("Templates (%1);;All files (*)").arg(patterns.join(' '_L1)));
     if (!path.isEmpty())
         startImport(path);
 }
@@ -832,7 +832,7 @@ void MainWindow::startImport(const QString &path)
     cancelImport();
     mImport = new TemplateImport(path, this);
     mImportProgress = new QWidget(this);
-    mImportProgress->setObjectName(QStringLiteral("importProgress"));
+    mImportProgress->setObjectName(u"importProgress"_s);
     auto *layout = new QHBoxLayout(mImportProgress);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(new QLabel(tr("Importing %1...").arg(QFileInfo(path).fileName()), mImportProgress));
@@ -842,7 +842,7 @@ void MainWindow::startImport(const QString &path)
     bar->setAccessibleName(tr("Import progress"));
     layout->addWidget(bar);
     auto *cancel = new QPushButton(tr("Cancel"), mImportProgress);
-    cancel->setObjectName(QStringLiteral("importCancel"));
+    cancel->setObjectName(u"importCancel"_s);
     layout->addWidget(cancel);
     statusBar()->addWidget(mImportProgress);
     connect(cancel, &QPushButton::clicked, this, [this] {
@@ -892,13 +892,13 @@ void MainWindow::applyImport(TemplateImport *import)
                              10000);
     mImportNotes = lines;
     // What was approximated or kept without being shown, said once, without blocking.
-    if (!lines.isEmpty() && QGuiApplication::platformName() != QLatin1String("offscreen")) {
+    if (!lines.isEmpty() && QGuiApplication::platformName() != "offscreen"_L1) {
         auto *box = new QMessageBox(QMessageBox::Information, tr("Imported"),
                                     tr("%1 is open as a new project. Some of it is kept for export without being "
                                        "shown on the canvas.")
                                         .arg(QFileInfo(path).fileName()),
                                     QMessageBox::Ok, this);
-        box->setDetailedText(lines.join(QLatin1Char('\n')));
+        box->setDetailedText(lines.join('\n'_L1));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
@@ -918,12 +918,12 @@ bool MainWindow::exportDiagram()
     QString path = QFileDialog::getSaveFileName(
         this, selectionOnly ? tr("Export Selection as Diagram") : tr("Export Diagram"),
         QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-            .filePath(project()->displayName() + QLatin1String(".svg")),
+            .filePath(project()->displayName() + ".svg"_L1),
         tr("SVG image (*.svg);;PNG image (*.png)"), &filter);
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
-        path += filter.contains(QLatin1String("png")) ? QLatin1String(".png") : QLatin1String(".svg");
+        path += filter.contains("png"_L1) ? ".png"_L1 : ".svg"_L1;
     return exportDiagramTo(path, selectionOnly);
 }
 
@@ -931,8 +931,7 @@ bool MainWindow::exportDiagramTo(const QString &path, bool selectionOnly)
 {
     DiagramExport exporter(mScene);
     exporter.setSelectionOnly(selectionOnly);
-    const bool ok = path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? exporter.writePng(path)
-                                                                              : exporter.writeSvg(path);
+    const bool ok = path.endsWith(".png"_L1, Qt::CaseInsensitive) ? exporter.writePng(path) : exporter.writeSvg(path);
     if (!ok) {
         showError(tr("Cannot Export Diagram"), exporter.errorString());
         return false;
@@ -1047,7 +1046,7 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
-    QString suggested = project()->displayName() + QLatin1String(".nimbus");
+    QString suggested = project()->displayName() + ".nimbus"_L1;
     if (!mProjects->isUntitled())
         suggested = project()->filePath();
     else
@@ -1056,7 +1055,7 @@ bool MainWindow::saveAs()
     if (path.isEmpty())
         return false;
     if (QFileInfo(path).suffix().isEmpty())
-        path += QLatin1String(".nimbus");
+        path += ".nimbus"_L1;
     return saveTo(path);
 }
 
@@ -1073,7 +1072,7 @@ bool MainWindow::saveTo(const QString &path)
     mProjects->markSavedAt();
     addRecentFile(project()->filePath());
     if (!file.warnings().isEmpty())
-        QMessageBox::warning(this, tr("Saved Without Some Files"), file.warnings().join(QLatin1Char('\n')));
+        QMessageBox::warning(this, tr("Saved Without Some Files"), file.warnings().join('\n'_L1));
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(project()->filePath())), 5000);
     return true;
 }
@@ -1123,10 +1122,9 @@ void MainWindow::updateStatus()
         errors += d.severity == Diagnostic::Severity::Error;
         warnings += d.severity == Diagnostic::Severity::Warning;
     }
-    mStatusCounts->setText(tr("%n node(s)", nullptr, a.nodeCount()) + QStringLiteral(" \u00b7 ")
-                           + tr("%n connection(s)", nullptr, a.edgeCount()) + QStringLiteral(" \u00b7 ")
-                           + tr("%n error(s)", nullptr, errors) + QStringLiteral(" \u00b7 ")
-                           + tr("%n warning(s)", nullptr, warnings));
+    mStatusCounts->setText(
+        tr("%n node(s)", nullptr, a.nodeCount()) + u" \u00b7 "_s + tr("%n connection(s)", nullptr, a.edgeCount())
+        + u" \u00b7 "_s + tr("%n error(s)", nullptr, errors) + u" \u00b7 "_s + tr("%n warning(s)", nullptr, warnings));
 }
 
 void MainWindow::addRecentFile(const QString &path)
@@ -1183,7 +1181,7 @@ void MainWindow::showError(const QString &title, const QString &message)
 {
     statusBar()->showMessage(message, 10000);
     mNotifications->showError(title, message);
-    if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+    if (QGuiApplication::platformName() == "offscreen"_L1)
         qWarning("%s: %s", qPrintable(title), qPrintable(message));
 }
 

@@ -6,11 +6,13 @@
 #include <QStyle>
 #include <QToolButton>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 NotificationBar::NotificationBar(QWidget *parent) : QFrame(parent)
 {
-    setObjectName(QStringLiteral("notificationBar"));
+    setObjectName(u"notificationBar"_s);
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     QPalette p = palette();
@@ -23,11 +25,11 @@ NotificationBar::NotificationBar(QWidget *parent) : QFrame(parent)
     mIcon = new QLabel(this);
     mIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxCritical).pixmap(20, 20));
     mText = new QLabel(this);
-    mText->setObjectName(QStringLiteral("notificationText"));
+    mText->setObjectName(u"notificationText"_s);
     mText->setWordWrap(true);
     mText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mClose = new QToolButton(this);
-    mClose->setObjectName(QStringLiteral("notificationClose"));
+    mClose->setObjectName(u"notificationClose"_s);
     mClose->setAutoRaise(true);
     mClose->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     mClose->setToolTip(tr("Dismiss (Esc)"));
@@ -44,9 +46,9 @@ NotificationBar::NotificationBar(QWidget *parent) : QFrame(parent)
 void NotificationBar::showError(const QString &title, const QString &message)
 {
     ++mCount;
-    QString text = QStringLiteral("<b>%1</b> %2").arg(title.toHtmlEscaped(), message.toHtmlEscaped());
+    QString text = u"<b>%1</b> %2"_s.arg(title.toHtmlEscaped(), message.toHtmlEscaped());
     if (mCount > 1)
-        text += QLatin1Char(' ') + tr("(%n more before)", nullptr, mCount - 1);
+        text += ' '_L1 + tr("(%n more before)", nullptr, mCount - 1);
     mText->setText(text);
     show();
 }

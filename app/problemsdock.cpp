@@ -8,12 +8,14 @@
 #include <QStyle>
 #include <QTreeWidget>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 ProblemsDock::ProblemsDock(QWidget *parent) : QDockWidget(tr("Problems"), parent), mView(new QTreeWidget(this))
 {
-    setObjectName(QStringLiteral("problemsDock"));
-    mView->setObjectName(QStringLiteral("problemsView"));
+    setObjectName(u"problemsDock"_s);
+    mView->setObjectName(u"problemsView"_s);
     mView->setRootIsDecorated(false);
     mView->setHeaderLabels({tr("Problem"), tr("Nodes")});
     mView->header()->setStretchLastSection(false);
@@ -74,12 +76,12 @@ void ProblemsDock::revalidate()
                                                 : QStyle::SP_MessageBoxInformation;
         item->setIcon(0, style()->standardIcon(icon));
         item->setText(0, d.message);
-        item->setToolTip(0, QStringLiteral("%1: %2").arg(Diagnostic::severityName(d.severity), d.message));
+        item->setToolTip(0, u"%1: %2"_s.arg(Diagnostic::severityName(d.severity), d.message));
         QStringList names;
         for (NodeId id : d.nodes)
             if (const Node *n = mProject->architecture().node(id))
                 names.append(n->name);
-        item->setText(1, names.join(QLatin1String(", ")));
+        item->setText(1, names.join(", "_L1));
         item->setData(0, Qt::UserRole, d.nodes.isEmpty() ? QVariant() : QVariant::fromValue(d.nodes.first()));
     }
     setWindowTitle(mDiagnostics.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(mDiagnostics.size()));

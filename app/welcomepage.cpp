@@ -16,6 +16,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -46,7 +48,7 @@ QPixmap thumbnailOf(const QString &projectFile, qreal ratio)
 
 WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
 {
-    setObjectName(QStringLiteral("welcomePage"));
+    setObjectName(u"welcomePage"_s);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(48, 32, 48, 32);
     auto *title = new QLabel(tr("<h1>Nimbus Studio</h1><p>Design a serverless architecture, run its functions here, "
@@ -56,10 +58,10 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     layout->addWidget(title);
 
     auto *buttons = new QHBoxLayout;
-    mNew = new QPushButton(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Project"), this);
-    mNew->setObjectName(QStringLiteral("welcomeNew"));
-    mOpen = new QPushButton(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Project..."), this);
-    mOpen->setObjectName(QStringLiteral("welcomeOpen"));
+    mNew = new QPushButton(QIcon::fromTheme(u"document-new"_s), tr("&New Project"), this);
+    mNew->setObjectName(u"welcomeNew"_s);
+    mOpen = new QPushButton(QIcon::fromTheme(u"document-open"_s), tr("&Open Project..."), this);
+    mOpen->setObjectName(u"welcomeOpen"_s);
     buttons->addWidget(mNew);
     buttons->addWidget(mOpen);
     buttons->addStretch();
@@ -68,7 +70,7 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     auto *examplesTitle = new QLabel(tr("<h3>Examples</h3>"), this);
     layout->addWidget(examplesTitle);
     mExamples = new QListWidget(this);
-    mExamples->setObjectName(QStringLiteral("welcomeExamples"));
+    mExamples->setObjectName(u"welcomeExamples"_s);
     mExamples->setAccessibleName(tr("Examples"));
     mExamples->setViewMode(QListView::IconMode);
     mExamples->setIconSize(kThumbnail);
@@ -83,7 +85,7 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     auto *recentTitle = new QLabel(tr("<h3>Recent Projects</h3>"), this);
     layout->addWidget(recentTitle);
     mRecent = new QListWidget(this);
-    mRecent->setObjectName(QStringLiteral("welcomeRecent"));
+    mRecent->setObjectName(u"welcomeRecent"_s);
     mRecent->setAccessibleName(tr("Recent projects"));
     recentTitle->setBuddy(mRecent);
     layout->addWidget(mRecent, 1);
@@ -104,11 +106,11 @@ void WelcomePage::refresh(const QStringList &recentFiles)
     const QDir dir(Paths::examplesDirectory());
     const qreal ratio = devicePixelRatioF();
     for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        const QString file = dir.filePath(name + QLatin1Char('/') + name + QLatin1String(".nimbus"));
+        const QString file = dir.filePath(name + '/'_L1 + name + ".nimbus"_L1);
         if (!QFileInfo::exists(file))
             continue;
-        const QString key = file + QLatin1Char('@') + QFileInfo(file).lastModified().toString(Qt::ISODateWithMs)
-                            + QLatin1Char('@') + QString::number(ratio);
+        const QString key = file + '@'_L1 + QFileInfo(file).lastModified().toString(Qt::ISODateWithMs) + '@'_L1
+                            + QString::number(ratio);
         if (!mThumbnails.contains(key))
             mThumbnails.insert(key, thumbnailOf(file, ratio));
         auto *item = new QListWidgetItem(QIcon(mThumbnails.value(key)), name, mExamples);
@@ -117,8 +119,8 @@ void WelcomePage::refresh(const QStringList &recentFiles)
     }
     mRecent->clear();
     for (const QString &path : recentFiles) {
-        auto *item = new QListWidgetItem(
-            QFileInfo(path).fileName() + QStringLiteral("  —  ") + QDir::toNativeSeparators(path), mRecent);
+        auto *item = new QListWidgetItem(QFileInfo(path).fileName() + u"  —  "_s + QDir::toNativeSeparators(path),
+                                         mRecent);
         item->setData(kPathRole, path);
     }
     if (recentFiles.isEmpty()) {

@@ -4,12 +4,14 @@
 #include <QDir>
 #include <QFileInfo>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus::Paths {
 
 namespace {
 QString fromApplication(const char *relative)
 {
-    return QDir::cleanPath(QCoreApplication::applicationDirPath() + QLatin1String("/../") + QLatin1String(relative));
+    return QDir::cleanPath(QCoreApplication::applicationDirPath() + "/../"_L1 + QLatin1String(relative));
 }
 
 QString tr(const char *text)
@@ -25,7 +27,7 @@ QString resolvedPath(const QString &path, int depth)
         return {};
     const QString absolute = QDir::isAbsolutePath(path)
                                  ? QDir::fromNativeSeparators(path)
-                                 : QDir::currentPath() + QLatin1Char('/') + QDir::fromNativeSeparators(path);
+                                 : QDir::currentPath() + '/'_L1 + QDir::fromNativeSeparators(path);
     const QFileInfo info(absolute);
     if (info.exists())
         return info.canonicalFilePath();
@@ -33,20 +35,20 @@ QString resolvedPath(const QString &path, int depth)
     if (info.isSymLink())
         return resolvedPath(info.symLinkTarget(), depth + 1);
     QString trimmed = absolute;
-    while (trimmed.size() > 1 && trimmed.endsWith(QLatin1Char('/')))
+    while (trimmed.size() > 1 && trimmed.endsWith('/'_L1))
         trimmed.chop(1);
-    const int slash = trimmed.lastIndexOf(QLatin1Char('/'));
-    if (slash < 0 || trimmed == QLatin1String("/"))
+    const int slash = trimmed.lastIndexOf('/'_L1);
+    if (slash < 0 || trimmed == "/"_L1)
         return {};
     const QString name = trimmed.mid(slash + 1);
-    if (name == QLatin1String(".."))
+    if (name == ".."_L1)
         return {};
-    const QString parent = resolvedPath(slash == 0 ? QStringLiteral("/") : trimmed.left(slash), depth);
+    const QString parent = resolvedPath(slash == 0 ? u"/"_s : trimmed.left(slash), depth);
     if (parent.isEmpty())
         return {};
-    if (name.isEmpty() || name == QLatin1String("."))
+    if (name.isEmpty() || name == "."_L1)
         return parent;
-    return parent.endsWith(QLatin1Char('/')) ? parent + name : parent + QLatin1Char('/') + name;
+    return parent.endsWith('/'_L1) ? parent + name : parent + '/'_L1 + name;
 }
 } // namespace
 
@@ -58,7 +60,7 @@ QString dataDirectory()
 
 QString examplesDirectory()
 {
-    return dataDirectory() + QLatin1String("/examples");
+    return dataDirectory() + "/examples"_L1;
 }
 
 QString pluginDirectory()
@@ -75,15 +77,14 @@ QString confinementProblem(const QString &relative)
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
             return c.isNull() ? tr("the path holds a NUL character") : tr("the path holds a control character");
     }
-    const bool drive = relative.size() >= 2 && relative.at(1) == QLatin1Char(':') && relative.at(0).isLetter();
-    if (relative.startsWith(QLatin1Char('/')) || relative.startsWith(QLatin1Char('\\')) || drive
-        || QDir::isAbsolutePath(relative))
+    const bool drive = relative.size() >= 2 && relative.at(1) == ':'_L1 && relative.at(0).isLetter();
+    if (relative.startsWith('/'_L1) || relative.startsWith('\\'_L1) || drive || QDir::isAbsolutePath(relative))
         return tr("the path is absolute; it must be relative to its folder");
     // Both separators: a path written on one system is read on another.
     QString parts = relative;
-    parts.replace(QLatin1Char('\\'), QLatin1Char('/'));
-    for (const QString &part : parts.split(QLatin1Char('/')))
-        if (part == QLatin1String(".."))
+    parts.replace('\\'_L1, '/'_L1);
+    for (const QString &part : parts.split('/'_L1))
+        if (part == ".."_L1)
             return tr("the path has a '..' component, which leads out of its folder");
     return {};
 }
@@ -96,8 +97,7 @@ bool staysUnder(const QString &root, const QString &path)
         return false;
     if (resolved == resolvedRoot)
         return true;
-    return resolved.startsWith(resolvedRoot.endsWith(QLatin1Char('/')) ? resolvedRoot
-                                                                       : resolvedRoot + QLatin1Char('/'));
+    return resolved.startsWith(resolvedRoot.endsWith('/'_L1) ? resolvedRoot : resolvedRoot + '/'_L1);
 }
 
 Result<QString> resolveUnder(const QString &root, const QString &relative)
@@ -106,8 +106,7 @@ Result<QString> resolveUnder(const QString &root, const QString &relative)
     if (!why.isEmpty())
         return fail(why);
     // relative has no '..', so cleaning it only drops '.' and doubled separators.
-    const QString path = QDir(root).absolutePath() + QLatin1Char('/')
-                         + QDir::cleanPath(QDir::fromNativeSeparators(relative));
+    const QString path = QDir(root).absolutePath() + '/'_L1 + QDir::cleanPath(QDir::fromNativeSeparators(relative));
     if (!staysUnder(root, path))
         return fail(tr("the path leads out of its folder through a symbolic link"));
     return path;
@@ -117,20 +116,20 @@ FolderContents folderContents(const QString &folder, const std::function<bool(co
 {
     FolderContents result;
     if (QFileInfo(folder).isSymLink()) {
-        result.skipped.append(QStringLiteral("."));
+        result.skipped.append(u"."_s);
         return result;
     }
     QStringList pending{QString()};
     while (!pending.isEmpty()) {
         const QString relative = pending.takeFirst();
-        const QDir dir(relative.isEmpty() ? folder : folder + QLatin1Char('/') + relative);
+        const QDir dir(relative.isEmpty() ? folder : folder + '/'_L1 + relative);
         // System lists dangling links, fifos and sockets too, so that they are reported.
         const QFileInfoList entries = dir.entryInfoList(
             QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
         for (const QFileInfo &entry : entries) {
             if (skip && skip(entry.fileName()))
                 continue;
-            const QString path = relative.isEmpty() ? entry.fileName() : relative + QLatin1Char('/') + entry.fileName();
+            const QString path = relative.isEmpty() ? entry.fileName() : relative + '/'_L1 + entry.fileName();
             if (entry.isSymLink())
                 result.skipped.append(path);
             else if (entry.isDir())

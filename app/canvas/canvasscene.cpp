@@ -17,6 +17,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 CanvasScene::CanvasScene(QObject *parent) : QGraphicsScene(parent)
@@ -163,8 +165,7 @@ void CanvasScene::addEdgeItem(EdgeId id)
     auto *item = new EdgeItem(id, type ? Catalog::text(type->label) : edge->type, from, to);
     // The catalog's meaning of this connection, e.g. "delivers messages in batches (SQS event)".
     if (const EdgeRule *rule = mProject->catalog().rule(from->kindId(), to->kindId(), edge->type))
-        item->setToolTip(
-            QStringLiteral("%1: %2").arg(type ? Catalog::text(type->label) : edge->type, Catalog::text(rule->meaning)));
+        item->setToolTip(u"%1: %2"_s.arg(type ? Catalog::text(type->label) : edge->type, Catalog::text(rule->meaning)));
     addItem(item);
     mEdges.insert(id, item);
     mEdgesByNode.insert(edge->from, item);
@@ -230,7 +231,7 @@ void CanvasScene::setDiagnostics(const QList<Diagnostic> &diagnostics)
     }
     for (auto it = mNodes.cbegin(); it != mNodes.cend(); ++it) {
         if (worst.contains(it.key()))
-            it.value()->setSeverity(worst.value(it.key()), messages.value(it.key()).join(QLatin1Char('\n')));
+            it.value()->setSeverity(worst.value(it.key()), messages.value(it.key()).join('\n'_L1));
         else
             it.value()->setSeverity(std::nullopt, QString());
     }
@@ -356,11 +357,11 @@ void CanvasScene::updateConnection(QPointF scenePos)
                                    : tr("already connected");
         } else {
             end = target->inputPort();
-            hint = types.join(QLatin1String(" / "));
+            hint = types.join(" / "_L1);
         }
     } else if (target == mConnectFrom && !allowedTypes(mConnectFrom, target).isEmpty()) {
         end = target->inputPort();
-        hint = allowedTypes(mConnectFrom, target).join(QLatin1String(" / "));
+        hint = allowedTypes(mConnectFrom, target).join(" / "_L1);
     }
     mConnectPath->setPath(EdgeItem::curve(mConnectFrom->outputPort(), end));
     mConnectHint->setText(hint);

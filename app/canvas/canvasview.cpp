@@ -14,6 +14,8 @@
 #include <QUrl>
 #include <QWheelEvent>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 const char *const CanvasView::kKindMimeType = "application/x-nimbus-node-kind";
@@ -26,13 +28,13 @@ constexpr qreal kMaxZoom = 4.0;
 bool isProjectFile(const QUrl &url)
 {
     const QString path = url.toLocalFile();
-    return path.endsWith(QLatin1String(".nimbus")) || path.endsWith(QLatin1String(".json"));
+    return path.endsWith(".nimbus"_L1) || path.endsWith(".json"_L1);
 }
 } // namespace
 
 CanvasView::CanvasView(CanvasScene *scene, QWidget *parent) : QGraphicsView(scene, parent), mScene(scene)
 {
-    setObjectName(QStringLiteral("canvasView"));
+    setObjectName(u"canvasView"_s);
     setAccessibleName(tr("Canvas"));
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     setDragMode(RubberBandDrag);
@@ -137,7 +139,7 @@ void CanvasView::paste()
     if (!mime || !mScene->project())
         return;
     QByteArray fragment = mime->data(QLatin1String(kFragmentMimeType));
-    if (fragment.isEmpty() && mime->text().contains(QLatin1String("\"nimbus-project\"")))
+    if (fragment.isEmpty() && mime->text().contains("\"nimbus-project\""_L1))
         fragment = mime->text().toUtf8();
     if (fragment.isEmpty())
         return;
@@ -175,7 +177,7 @@ void CanvasView::renameSelected()
     finishRename(false);
     mRenaming = selected.first();
     mRenameEditor = new QLineEdit(viewport());
-    mRenameEditor->setObjectName(QStringLiteral("renameEditor"));
+    mRenameEditor->setObjectName(u"renameEditor"_s);
     mRenameEditor->setText(item->name());
     mRenameEditor->selectAll();
     const QRect where = mapFromScene(item->mapToScene(item->nameRect())).boundingRect();

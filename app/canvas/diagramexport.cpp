@@ -14,6 +14,8 @@
 #include <QSaveFile>
 #include <QXmlStreamWriter>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -29,73 +31,71 @@ QString pathData(const QPainterPath &path, QPointF origin)
         const QPainterPath::Element e = path.elementAt(i);
         const QPointF p = QPointF(e.x, e.y) - origin;
         if (e.isMoveTo())
-            parts.append(QStringLiteral("M %1 %2").arg(number(p.x()), number(p.y())));
+            parts.append(u"M %1 %2"_s.arg(number(p.x()), number(p.y())));
         else if (e.isLineTo())
-            parts.append(QStringLiteral("L %1 %2").arg(number(p.x()), number(p.y())));
+            parts.append(u"L %1 %2"_s.arg(number(p.x()), number(p.y())));
         else if (e.type == QPainterPath::CurveToElement)
-            parts.append(QStringLiteral("C %1 %2").arg(number(p.x()), number(p.y())));
+            parts.append(u"C %1 %2"_s.arg(number(p.x()), number(p.y())));
         else
-            parts.append(QStringLiteral("%1 %2").arg(number(p.x()), number(p.y())));
+            parts.append(u"%1 %2"_s.arg(number(p.x()), number(p.y())));
     }
-    return parts.join(QLatin1Char(' '));
+    return parts.join(' '_L1);
 }
 
 // The document's start: size, the arrow head connections end with, a white background.
 void writeSvgStart(QXmlStreamWriter &xml, const QRectF &source)
 {
     xml.writeStartDocument();
-    xml.writeStartElement(QStringLiteral("svg"));
-    xml.writeDefaultNamespace(QStringLiteral("http://www.w3.org/2000/svg"));
-    xml.writeAttribute(QStringLiteral("width"), number(source.width()));
-    xml.writeAttribute(QStringLiteral("height"), number(source.height()));
-    xml.writeAttribute(QStringLiteral("viewBox"),
-                       QStringLiteral("0 0 %1 %2").arg(number(source.width()), number(source.height())));
-    xml.writeAttribute(QStringLiteral("font-family"), QStringLiteral("sans-serif"));
+    xml.writeStartElement(u"svg"_s);
+    xml.writeDefaultNamespace(u"http://www.w3.org/2000/svg"_s);
+    xml.writeAttribute(u"width"_s, number(source.width()));
+    xml.writeAttribute(u"height"_s, number(source.height()));
+    xml.writeAttribute(u"viewBox"_s, u"0 0 %1 %2"_s.arg(number(source.width()), number(source.height())));
+    xml.writeAttribute(u"font-family"_s, u"sans-serif"_s);
 
-    xml.writeStartElement(QStringLiteral("defs"));
-    xml.writeStartElement(QStringLiteral("marker"));
-    xml.writeAttribute(QStringLiteral("id"), QStringLiteral("arrow"));
-    xml.writeAttribute(QStringLiteral("viewBox"), QStringLiteral("0 0 10 10"));
-    xml.writeAttribute(QStringLiteral("refX"), QStringLiteral("10"));
-    xml.writeAttribute(QStringLiteral("refY"), QStringLiteral("5"));
-    xml.writeAttribute(QStringLiteral("markerWidth"), QStringLiteral("8"));
-    xml.writeAttribute(QStringLiteral("markerHeight"), QStringLiteral("8"));
-    xml.writeAttribute(QStringLiteral("orient"), QStringLiteral("auto"));
-    xml.writeEmptyElement(QStringLiteral("path"));
-    xml.writeAttribute(QStringLiteral("d"), QStringLiteral("M 0 0 L 10 5 L 0 10 z"));
-    xml.writeAttribute(QStringLiteral("fill"), QStringLiteral("#555"));
+    xml.writeStartElement(u"defs"_s);
+    xml.writeStartElement(u"marker"_s);
+    xml.writeAttribute(u"id"_s, u"arrow"_s);
+    xml.writeAttribute(u"viewBox"_s, u"0 0 10 10"_s);
+    xml.writeAttribute(u"refX"_s, u"10"_s);
+    xml.writeAttribute(u"refY"_s, u"5"_s);
+    xml.writeAttribute(u"markerWidth"_s, u"8"_s);
+    xml.writeAttribute(u"markerHeight"_s, u"8"_s);
+    xml.writeAttribute(u"orient"_s, u"auto"_s);
+    xml.writeEmptyElement(u"path"_s);
+    xml.writeAttribute(u"d"_s, u"M 0 0 L 10 5 L 0 10 z"_s);
+    xml.writeAttribute(u"fill"_s, u"#555"_s);
     xml.writeEndElement(); // marker
     xml.writeEndElement(); // defs
 
-    xml.writeEmptyElement(QStringLiteral("rect"));
-    xml.writeAttribute(QStringLiteral("width"), QStringLiteral("100%"));
-    xml.writeAttribute(QStringLiteral("height"), QStringLiteral("100%"));
-    xml.writeAttribute(QStringLiteral("fill"), QStringLiteral("#ffffff"));
+    xml.writeEmptyElement(u"rect"_s);
+    xml.writeAttribute(u"width"_s, u"100%"_s);
+    xml.writeAttribute(u"height"_s, u"100%"_s);
+    xml.writeAttribute(u"fill"_s, u"#ffffff"_s);
 }
 
 // A connection as a group: its path with an arrow, and its type at the middle.
 void writeSvgEdge(QXmlStreamWriter &xml, EdgeId id, const Edge &edge, const EdgeItem *item,
                   const Architecture &architecture, QPointF origin)
 {
-    xml.writeStartElement(QStringLiteral("g"));
-    xml.writeAttribute(QStringLiteral("class"), QStringLiteral("edge ") + edge.type);
-    xml.writeAttribute(QStringLiteral("id"), QStringLiteral("edge-%1").arg(id));
-    xml.writeTextElement(QStringLiteral("title"),
-                         QStringLiteral("%1 %2 %3")
-                             .arg(architecture.node(edge.from)->name, edge.type, architecture.node(edge.to)->name));
-    xml.writeEmptyElement(QStringLiteral("path"));
-    xml.writeAttribute(QStringLiteral("d"), pathData(item->path(), origin));
-    xml.writeAttribute(QStringLiteral("fill"), QStringLiteral("none"));
-    xml.writeAttribute(QStringLiteral("stroke"), QStringLiteral("#555"));
-    xml.writeAttribute(QStringLiteral("stroke-width"), QStringLiteral("1.6"));
-    xml.writeAttribute(QStringLiteral("marker-end"), QStringLiteral("url(#arrow)"));
+    xml.writeStartElement(u"g"_s);
+    xml.writeAttribute(u"class"_s, u"edge "_s + edge.type);
+    xml.writeAttribute(u"id"_s, u"edge-%1"_s.arg(id));
+    xml.writeTextElement(
+        u"title"_s, u"%1 %2 %3"_s.arg(architecture.node(edge.from)->name, edge.type, architecture.node(edge.to)->name));
+    xml.writeEmptyElement(u"path"_s);
+    xml.writeAttribute(u"d"_s, pathData(item->path(), origin));
+    xml.writeAttribute(u"fill"_s, u"none"_s);
+    xml.writeAttribute(u"stroke"_s, u"#555"_s);
+    xml.writeAttribute(u"stroke-width"_s, u"1.6"_s);
+    xml.writeAttribute(u"marker-end"_s, u"url(#arrow)"_s);
     const QPointF mid = item->path().pointAtPercent(0.5) - origin;
-    xml.writeStartElement(QStringLiteral("text"));
-    xml.writeAttribute(QStringLiteral("x"), number(mid.x()));
-    xml.writeAttribute(QStringLiteral("y"), number(mid.y() - 4));
-    xml.writeAttribute(QStringLiteral("font-size"), QStringLiteral("10"));
-    xml.writeAttribute(QStringLiteral("text-anchor"), QStringLiteral("middle"));
-    xml.writeAttribute(QStringLiteral("fill"), QStringLiteral("#333"));
+    xml.writeStartElement(u"text"_s);
+    xml.writeAttribute(u"x"_s, number(mid.x()));
+    xml.writeAttribute(u"y"_s, number(mid.y() - 4));
+    xml.writeAttribute(u"font-size"_s, u"10"_s);
+    xml.writeAttribute(u"text-anchor"_s, u"middle"_s);
+    xml.writeAttribute(u"fill"_s, u"#333"_s);
     xml.writeCharacters(edge.type);
     xml.writeEndElement(); // text
     xml.writeEndElement(); // g
@@ -106,44 +106,42 @@ void writeSvgNode(QXmlStreamWriter &xml, const Node &node, const NodeItem *item,
 {
     const NodeKind *kind = catalog.kind(node.kind);
     const QPointF p = item->pos() - origin;
-    xml.writeStartElement(QStringLiteral("g"));
-    xml.writeAttribute(QStringLiteral("class"), QStringLiteral("node ") + node.kind);
-    xml.writeAttribute(QStringLiteral("id"), QStringLiteral("node-") + node.name);
-    xml.writeAttribute(QStringLiteral("transform"),
-                       QStringLiteral("translate(%1 %2)").arg(number(p.x()), number(p.y())));
-    xml.writeTextElement(QStringLiteral("title"),
-                         kind ? QStringLiteral("%1 (%2)").arg(node.name, Catalog::text(kind->name)) : node.name);
-    xml.writeEmptyElement(QStringLiteral("rect"));
-    xml.writeAttribute(QStringLiteral("width"), number(NodeItem::kWidth));
-    xml.writeAttribute(QStringLiteral("height"), number(NodeItem::kHeight));
-    xml.writeAttribute(QStringLiteral("rx"), QStringLiteral("8"));
-    xml.writeAttribute(QStringLiteral("fill"), QStringLiteral("#ffffff"));
-    xml.writeAttribute(QStringLiteral("stroke"), QStringLiteral("#999"));
+    xml.writeStartElement(u"g"_s);
+    xml.writeAttribute(u"class"_s, u"node "_s + node.kind);
+    xml.writeAttribute(u"id"_s, u"node-"_s + node.name);
+    xml.writeAttribute(u"transform"_s, u"translate(%1 %2)"_s.arg(number(p.x()), number(p.y())));
+    xml.writeTextElement(u"title"_s, kind ? u"%1 (%2)"_s.arg(node.name, Catalog::text(kind->name)) : node.name);
+    xml.writeEmptyElement(u"rect"_s);
+    xml.writeAttribute(u"width"_s, number(NodeItem::kWidth));
+    xml.writeAttribute(u"height"_s, number(NodeItem::kHeight));
+    xml.writeAttribute(u"rx"_s, u"8"_s);
+    xml.writeAttribute(u"fill"_s, u"#ffffff"_s);
+    xml.writeAttribute(u"stroke"_s, u"#999"_s);
     if (kind) {
         // The kind's own SVG icon, embedded so the file stands alone.
-        QFile icon(QStringLiteral(":/nimbus/icons/kinds/") + kind->iconFile);
+        QFile icon(u":/nimbus/icons/kinds/"_s + kind->iconFile);
         if (icon.open(QIODevice::ReadOnly)) {
-            xml.writeEmptyElement(QStringLiteral("image"));
-            xml.writeAttribute(QStringLiteral("x"), QStringLiteral("16"));
-            xml.writeAttribute(QStringLiteral("y"), QStringLiteral("14"));
-            xml.writeAttribute(QStringLiteral("width"), QStringLiteral("32"));
-            xml.writeAttribute(QStringLiteral("height"), QStringLiteral("32"));
-            xml.writeAttribute(QStringLiteral("href"), QStringLiteral("data:image/svg+xml;base64,")
-                                                           + QString::fromLatin1(icon.readAll().toBase64()));
+            xml.writeEmptyElement(u"image"_s);
+            xml.writeAttribute(u"x"_s, u"16"_s);
+            xml.writeAttribute(u"y"_s, u"14"_s);
+            xml.writeAttribute(u"width"_s, u"32"_s);
+            xml.writeAttribute(u"height"_s, u"32"_s);
+            xml.writeAttribute(u"href"_s,
+                               u"data:image/svg+xml;base64,"_s + QString::fromLatin1(icon.readAll().toBase64()));
         }
     }
-    xml.writeStartElement(QStringLiteral("text"));
-    xml.writeAttribute(QStringLiteral("x"), QStringLiteral("56"));
-    xml.writeAttribute(QStringLiteral("y"), QStringLiteral("26"));
-    xml.writeAttribute(QStringLiteral("font-size"), QStringLiteral("13"));
-    xml.writeAttribute(QStringLiteral("font-weight"), QStringLiteral("bold"));
+    xml.writeStartElement(u"text"_s);
+    xml.writeAttribute(u"x"_s, u"56"_s);
+    xml.writeAttribute(u"y"_s, u"26"_s);
+    xml.writeAttribute(u"font-size"_s, u"13"_s);
+    xml.writeAttribute(u"font-weight"_s, u"bold"_s);
     xml.writeCharacters(node.name);
     xml.writeEndElement();
-    xml.writeStartElement(QStringLiteral("text"));
-    xml.writeAttribute(QStringLiteral("x"), QStringLiteral("56"));
-    xml.writeAttribute(QStringLiteral("y"), QStringLiteral("44"));
-    xml.writeAttribute(QStringLiteral("font-size"), QStringLiteral("11"));
-    xml.writeAttribute(QStringLiteral("fill"), QStringLiteral("#666"));
+    xml.writeStartElement(u"text"_s);
+    xml.writeAttribute(u"x"_s, u"56"_s);
+    xml.writeAttribute(u"y"_s, u"44"_s);
+    xml.writeAttribute(u"font-size"_s, u"11"_s);
+    xml.writeAttribute(u"fill"_s, u"#666"_s);
     xml.writeCharacters(kind ? Catalog::text(kind->name) : node.kind);
     xml.writeEndElement();
     xml.writeEndElement(); // g

@@ -11,15 +11,17 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
 // One accent colour per category, so the diagram reads at a glance.
 QColor accentFor(const QString &category)
 {
-    if (category == QLatin1String("Triggers"))
+    if (category == "Triggers"_L1)
         return QColor(0x7c, 0x4d, 0xff);
-    if (category == QLatin1String("Compute"))
+    if (category == "Compute"_L1)
         return QColor(0xf5, 0x7c, 0x00);
     return QColor(0x15, 0x65, 0xc0);
 }
@@ -34,7 +36,7 @@ NodeItem::NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutpu
     if (kind) {
         mKindId = kind->id;
         mKindName = Catalog::text(kind->name);
-        mIcon = QIcon(QStringLiteral(":/nimbus/icons/kinds/") + kind->iconFile);
+        mIcon = QIcon(u":/nimbus/icons/kinds/"_s + kind->iconFile);
         mAccent = accentFor(kind->category);
         setToolTip(Catalog::text(kind->help));
     } else {
@@ -180,8 +182,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         QFont badge = nameFont;
         badge.setPointSizeF(nameFont.pointSizeF() * 0.8);
         painter->setFont(badge);
-        painter->drawText(QRectF(centre.x() - 8, centre.y() - 8, 16, 16), Qt::AlignCenter,
-                          error ? QStringLiteral("!") : QStringLiteral("?"));
+        painter->drawText(QRectF(centre.x() - 8, centre.y() - 8, 16, 16), Qt::AlignCenter, error ? u"!"_s : u"?"_s);
     }
 }
 

@@ -8,6 +8,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -36,11 +38,11 @@ protected:
 PaletteWidget::PaletteWidget(const Catalog &catalog, QWidget *parent)
     : QWidget(parent), mFilter(new QLineEdit(this)), mTree(new KindTree(this))
 {
-    mFilter->setObjectName(QStringLiteral("paletteFilter"));
+    mFilter->setObjectName(u"paletteFilter"_s);
     mFilter->setPlaceholderText(tr("Filter"));
     mFilter->setClearButtonEnabled(true);
     mFilter->setAccessibleName(tr("Filter the palette"));
-    mTree->setObjectName(QStringLiteral("paletteView"));
+    mTree->setObjectName(u"paletteView"_s);
     mTree->setHeaderHidden(true);
     mTree->setIconSize(QSize(24, 24));
     mTree->setAccessibleName(tr("Palette"));
@@ -58,7 +60,7 @@ PaletteWidget::PaletteWidget(const Catalog &catalog, QWidget *parent)
             if (kind->category != category)
                 continue;
             auto *item = new QTreeWidgetItem(group, {Catalog::text(kind->name)});
-            item->setIcon(0, QIcon(QStringLiteral(":/nimbus/icons/kinds/") + kind->iconFile));
+            item->setIcon(0, QIcon(u":/nimbus/icons/kinds/"_s + kind->iconFile));
             item->setToolTip(0, Catalog::text(kind->help));
             item->setData(0, Qt::UserRole, kind->id);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);

@@ -29,6 +29,8 @@
 #include <optional>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -43,7 +45,7 @@ void onSignal(int)
 
 QString defaultStateDirectory(const Project &project)
 {
-    return QDir(project.directory()).filePath(QStringLiteral(".nimbus-cloud"));
+    return QDir(project.directory()).filePath(u".nimbus-cloud"_s);
 }
 
 size_t collect(char *data, size_t size, size_t count, void *target)
@@ -64,7 +66,7 @@ struct RunningCloud
 
 std::optional<RunningCloud> runningCloud(const QString &stateDirectory, QString *problem)
 {
-    const QString path = QDir(stateDirectory).filePath(QStringLiteral("server.json"));
+    const QString path = QDir(stateDirectory).filePath(u"server.json"_s);
     const QFileInfo info(path);
     if (!info.exists())
         return std::nullopt;
@@ -78,26 +80,25 @@ std::optional<RunningCloud> runningCloud(const QString &stateDirectory, QString 
     if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
         return std::nullopt;
     const QJsonObject server = QJsonDocument::fromJson(file.readAll()).object();
-    const qint64 pid = server.value(QLatin1String("pid")).toInteger();
+    const qint64 pid = server.value("pid"_L1).toInteger();
     if (pid <= 0 || pid > std::numeric_limits<pid_t>::max() || ::kill(pid_t(pid), 0) != 0)
         return std::nullopt; // left behind by a process that is gone
-    const QUrl url(server.value(QLatin1String("gateway")).toString(), QUrl::StrictMode);
+    const QUrl url(server.value("gateway"_L1).toString(), QUrl::StrictMode);
     const QHostAddress host(url.host());
-    if (!url.isValid() || url.scheme() != QLatin1String("http") || url.port() <= 0 || !url.path().isEmpty()
+    if (!url.isValid() || url.scheme() != "http"_L1 || url.port() <= 0 || !url.path().isEmpty()
         || !url.userInfo().isEmpty()
-        || (url.host() != QLatin1String("localhost") && !host.isLoopback()
-            && !QNetworkInterface::allAddresses().contains(host))) {
+        || (url.host() != "localhost"_L1 && !host.isLoopback() && !QNetworkInterface::allAddresses().contains(host))) {
         *problem = CommandLine::tr(
                        "%1 names %2, which is not the local cloud's address on this machine; it is not used")
                        .arg(file.fileName(), url.toString().left(200));
         return std::nullopt;
     }
     // A process id can be reused: the process must be a nimbus, as this one is.
-    const QString program = QFile::symLinkTarget(QStringLiteral("/proc/%1/exe").arg(pid));
+    const QString program = QFile::symLinkTarget(u"/proc/%1/exe"_s.arg(pid));
     if (!program.isEmpty()
         && QFileInfo(program).fileName() != QFileInfo(QCoreApplication::applicationFilePath()).fileName())
         return std::nullopt;
-    return RunningCloud{url.toString(), server.value(QLatin1String("token")).toString().toLatin1()};
+    return RunningCloud{url.toString(), server.value("token"_L1).toString().toLatin1()};
 }
 
 // POSTs JSON to the running cloud's control path; the HTTP status, or 0 when unreachable.
@@ -142,10 +143,10 @@ bool writeServerFile(const QString &path, const QString &gateway, const QString 
     QSaveFile file(path);
     const bool written =
         file.open(QIODevice::WriteOnly) && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        && file.write(QJsonDocument(QJsonObject{{QStringLiteral("gateway"), gateway},
-                                                {QStringLiteral("aws"), aws},
-                                                {QStringLiteral("token"), QString::fromLatin1(token)},
-                                                {QStringLiteral("pid"), qint64(QCoreApplication::applicationPid())}})
+        && file.write(QJsonDocument(QJsonObject{{u"gateway"_s, gateway},
+                                                {u"aws"_s, aws},
+                                                {u"token"_s, QString::fromLatin1(token)},
+                                                {u"pid"_s, qint64(QCoreApplication::applicationPid())}})
                           .toJson())
                > 0
         && file.commit();
@@ -159,10 +160,10 @@ void printHop(QTextStream &err, const CloudLogEntry &e)
 {
     if (!e.finished)
         return;
-    err << e.when.toString(QStringLiteral("HH:mm:ss.zzz")) << "  " << e.source << " -> " << e.target;
+    err << e.when.toString(u"HH:mm:ss.zzz"_s) << "  " << e.source << " -> " << e.target;
     if (e.kind == CloudLogEntry::Kind::Invocation)
-        err << QStringLiteral("  %1 ms").arg(e.durationMs, 0, 'f', 1);
-    err << "  " << (e.ok ? QString() : QStringLiteral("FAILED ")) << e.detail << '\n';
+        err << u"  %1 ms"_s.arg(e.durationMs, 0, 'f', 1);
+    err << "  " << (e.ok ? QString() : u"FAILED "_s) << e.detail << '\n';
     err.flush();
 }
 
@@ -191,21 +192,19 @@ struct OperationOptions
 int operationBody(const QStringList &args, const OperationOptions &options, QByteArray *body, QTextStream &err)
 {
     const QString operation = args.at(1);
-    if (operation == QLatin1String("send-message")) {
-        *body = QJsonDocument(QJsonObject{{QStringLiteral("queue"), args.at(2)},
-                                          {QStringLiteral("body"), args.at(3)},
-                                          {QStringLiteral("delaySeconds"), options.delaySeconds}})
+    if (operation == "send-message"_L1) {
+        *body = QJsonDocument(QJsonObject{{u"queue"_s, args.at(2)},
+                                          {u"body"_s, args.at(3)},
+                                          {u"delaySeconds"_s, options.delaySeconds}})
                     .toJson(QJsonDocument::Compact);
-    } else if (operation == QLatin1String("publish")) {
-        *body = QJsonDocument(QJsonObject{{QStringLiteral("topic"), args.at(2)},
-                                          {QStringLiteral("message"), args.at(3)},
-                                          {QStringLiteral("subject"), options.subject}})
+    } else if (operation == "publish"_L1) {
+        *body = QJsonDocument(
+                    QJsonObject{{u"topic"_s, args.at(2)}, {u"message"_s, args.at(3)}, {u"subject"_s, options.subject}})
                     .toJson(QJsonDocument::Compact);
-    } else if (operation == QLatin1String("put-object")) {
+    } else if (operation == "put-object"_L1) {
         QFile file;
-        const bool ok = args.at(4) == QLatin1String("-")
-                            ? file.open(stdin, QIODevice::ReadOnly)
-                            : (file.setFileName(args.at(4)), file.open(QIODevice::ReadOnly));
+        const bool ok = args.at(4) == "-"_L1 ? file.open(stdin, QIODevice::ReadOnly)
+                                             : (file.setFileName(args.at(4)), file.open(QIODevice::ReadOnly));
         if (!ok) {
             err << "nimbus cloud: " << args.at(4) << ": " << file.errorString() << '\n';
             return CommandLine::InputError;
@@ -219,12 +218,12 @@ int operationBody(const QStringList &args, const OperationOptions &options, QByt
                 << '\n';
             return CommandLine::InputError;
         }
-        *body = QJsonDocument(QJsonObject{{QStringLiteral("bucket"), args.at(2)},
-                                          {QStringLiteral("key"), args.at(3)},
-                                          {QStringLiteral("contentType"), options.contentType},
-                                          {QStringLiteral("body"), QString::fromLatin1(data.toBase64())}})
+        *body = QJsonDocument(QJsonObject{{u"bucket"_s, args.at(2)},
+                                          {u"key"_s, args.at(3)},
+                                          {u"contentType"_s, options.contentType},
+                                          {u"body"_s, QString::fromLatin1(data.toBase64())}})
                     .toJson(QJsonDocument::Compact);
-    } else if (operation == QLatin1String("put-item") || operation == QLatin1String("delete-item")) {
+    } else if (operation == "put-item"_L1 || operation == "delete-item"_L1) {
         QJsonParseError parseError;
         const QJsonDocument item = QJsonDocument::fromJson(args.at(3).toUtf8(), &parseError);
         if (!item.isObject()) {
@@ -232,13 +231,11 @@ int operationBody(const QStringList &args, const OperationOptions &options, QByt
                 << CommandLine::tr("%1 is not a JSON object: %2").arg(args.at(3), parseError.errorString()) << '\n';
             return CommandLine::UsageError;
         }
-        *body = QJsonDocument(QJsonObject{{QStringLiteral("table"), args.at(2)},
-                                          {operation == QLatin1String("put-item") ? QStringLiteral("item")
-                                                                                  : QStringLiteral("key"),
-                                           item.object()}})
+        *body = QJsonDocument(QJsonObject{{u"table"_s, args.at(2)},
+                                          {operation == "put-item"_L1 ? u"item"_s : u"key"_s, item.object()}})
                     .toJson(QJsonDocument::Compact);
     } else {
-        *body = QJsonDocument(QJsonObject{{QStringLiteral("schedule"), args.at(2)}}).toJson(QJsonDocument::Compact);
+        *body = QJsonDocument(QJsonObject{{u"schedule"_s, args.at(2)}}).toJson(QJsonDocument::Compact);
     }
     return -1;
 }
@@ -248,22 +245,19 @@ int operationBody(const QStringList &args, const OperationOptions &options, QByt
 int CommandLine::serve(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
-    const QCommandLineOption port(QStringLiteral("port"), tr("The gateway's port (default 3000; 0: any free one)."),
-                                  QStringLiteral("N"), QStringLiteral("3000"));
-    const QCommandLineOption host(QStringLiteral("host"),
-                                  tr("The address to listen on (default 127.0.0.1, this machine only)."),
-                                  QStringLiteral("ADDRESS"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption awsPort(QStringLiteral("aws-port"),
+    parser.addPositionalArgument(u"PROJECT"_s, tr("A .nimbus or .json project."));
+    const QCommandLineOption port(u"port"_s, tr("The gateway's port (default 3000; 0: any free one)."), u"N"_s,
+                                  u"3000"_s);
+    const QCommandLineOption host(u"host"_s, tr("The address to listen on (default 127.0.0.1, this machine only)."),
+                                  u"ADDRESS"_s, u"127.0.0.1"_s);
+    const QCommandLineOption awsPort(u"aws-port"_s,
                                      tr("The port of the AWS-compatible endpoint the SDKs reach (default 4566, or any "
                                         "free one when it is taken; 0: any free one)."),
-                                     QStringLiteral("M"), QStringLiteral("4566"));
+                                     u"M"_s, u"4566"_s);
     const QCommandLineOption state(
-        QStringLiteral("state"), tr("Where the services keep their state (default: .nimbus-cloud beside the project)."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption loopLimit(QStringLiteral("loop-limit"),
-                                       tr("Stop chains of events deeper than N (default 16)."), QStringLiteral("N"),
-                                       QStringLiteral("16"));
+        u"state"_s, tr("Where the services keep their state (default: .nimbus-cloud beside the project)."), u"DIR"_s);
+    const QCommandLineOption loopLimit(u"loop-limit"_s, tr("Stop chains of events deeper than N (default 16)."), u"N"_s,
+                                       u"16"_s);
     parser.addOptions({port, host, awsPort, state, loopLimit});
     if (const int rc = parseCommand(
             parser, arguments,
@@ -319,7 +313,7 @@ int CommandLine::serve(const QStringList &arguments)
 
     // Where `nimbus cloud` finds this process: for this user's eyes only.
     QFile::setPermissions(stateDirectory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    const QString serverFile = QDir(stateDirectory).filePath(QStringLiteral("server.json"));
+    const QString serverFile = QDir(stateDirectory).filePath(u"server.json"_s);
     // nimbus cloud talks to this machine's address, whatever interfaces the gateway serves.
     const bool everywhere = address == QHostAddress::Any || address == QHostAddress::AnyIPv4
                             || address == QHostAddress::AnyIPv6;
@@ -341,19 +335,16 @@ int CommandLine::serve(const QStringList &arguments)
 int CommandLine::cloud(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("The project `nimbus serve` runs."));
-    parser.addPositionalArgument(QStringLiteral("OPERATION"),
+    parser.addPositionalArgument(u"PROJECT"_s, tr("The project `nimbus serve` runs."));
+    parser.addPositionalArgument(u"OPERATION"_s,
                                  tr("send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | "
                                     "put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE"));
-    const QCommandLineOption state(QStringLiteral("state"),
-                                   tr("The state folder `nimbus serve` uses, if not the default."),
-                                   QStringLiteral("DIR"));
-    const QCommandLineOption delay(QStringLiteral("delay"), tr("send-message: seconds before the message is visible."),
-                                   QStringLiteral("S"), QStringLiteral("0"));
-    const QCommandLineOption subject(QStringLiteral("subject"), tr("publish: the message's subject."),
-                                     QStringLiteral("TEXT"));
-    const QCommandLineOption type(QStringLiteral("content-type"), tr("put-object: the object's content type."),
-                                  QStringLiteral("TYPE"));
+    const QCommandLineOption state(u"state"_s, tr("The state folder `nimbus serve` uses, if not the default."),
+                                   u"DIR"_s);
+    const QCommandLineOption delay(u"delay"_s, tr("send-message: seconds before the message is visible."), u"S"_s,
+                                   u"0"_s);
+    const QCommandLineOption subject(u"subject"_s, tr("publish: the message's subject."), u"TEXT"_s);
+    const QCommandLineOption type(u"content-type"_s, tr("put-object: the object's content type."), u"TYPE"_s);
     parser.addOptions({state, delay, subject, type});
     if (const int rc = parseCommand(parser, arguments,
                                     tr("Acts on the local cloud that `nimbus serve` runs for a project, as a service "
@@ -364,9 +355,8 @@ int CommandLine::cloud(const QStringList &arguments)
         rc >= 0)
         return rc;
     const QStringList args = parser.positionalArguments();
-    static const QHash<QString, int> arity = {{QStringLiteral("send-message"), 2}, {QStringLiteral("publish"), 2},
-                                              {QStringLiteral("put-object"), 3},   {QStringLiteral("put-item"), 2},
-                                              {QStringLiteral("delete-item"), 2},  {QStringLiteral("fire"), 1}};
+    static const QHash<QString, int> arity = {{u"send-message"_s, 2}, {u"publish"_s, 2},     {u"put-object"_s, 3},
+                                              {u"put-item"_s, 2},     {u"delete-item"_s, 2}, {u"fire"_s, 1}};
     if (args.size() < 2 || !arity.contains(args.at(1)) || args.size() != 2 + arity.value(args.at(1))) {
         mErr << "nimbus cloud: " << tr("give PROJECT, an operation and its arguments; see --help") << '\n';
         return UsageError;
@@ -402,8 +392,7 @@ int CommandLine::cloud(const QStringList &arguments)
         return InputError;
     }
     if (status != 200) {
-        mErr << "nimbus cloud: " << QJsonDocument::fromJson(answer).object().value(QLatin1String("error")).toString()
-             << '\n';
+        mErr << "nimbus cloud: " << QJsonDocument::fromJson(answer).object().value("error"_L1).toString() << '\n';
         return ValidationErrors;
     }
     mOut << QString::fromUtf8(answer) << '\n';

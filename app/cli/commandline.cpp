@@ -25,6 +25,8 @@
 
 #include <cstdio>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -88,9 +90,9 @@ int CommandLine::run(const QStringList &arguments)
     if (arguments.size() < 2)
         return usage(tr("no command given"));
     const QString command = arguments.at(1);
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
+    if (command == "--help"_L1 || command == "-h"_L1 || command == "help"_L1)
         return usage();
-    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+    if (command == "--version"_L1 || command == "-v"_L1) {
         mOut << "nimbus " << QCoreApplication::applicationVersion() << '\n';
         return Success;
     }
@@ -105,9 +107,8 @@ int CommandLine::run(const QStringList &arguments)
 int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
                  int positionalCount, QTextStream &out, QTextStream &err)
 {
-    parser.setApplicationDescription(description + QLatin1String("\n\n") + exitCodeHelp());
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  CommandLine::tr("Show this help."));
+    parser.setApplicationDescription(description + "\n\n"_L1 + exitCodeHelp());
+    const QCommandLineOption help(QStringList{u"h"_s, u"help"_s}, CommandLine::tr("Show this help."));
     parser.addOption(help);
     if (!parser.parse(arguments)) {
         err << "nimbus " << arguments.first() << ": " << parser.errorText() << '\n';
@@ -116,8 +117,7 @@ int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         // QCommandLineParser names the program; name the subcommand too.
-        text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-                     QStringLiteral("Usage: nimbus %1").arg(arguments.first()));
+        text.replace(QRegularExpression(u"^Usage: \\S+"_s), u"Usage: nimbus %1"_s.arg(arguments.first()));
         out << text;
         return CommandLine::Success;
     }
@@ -146,7 +146,7 @@ std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLin
 static bool parseSettings(const QStringList &settings, QHash<QString, QString> *values, QString *error)
 {
     for (const QString &setting : settings) {
-        const int equals = setting.indexOf(QLatin1Char('='));
+        const int equals = setting.indexOf('='_L1);
         if (equals <= 0) {
             *error = CommandLine::tr("--set needs key=value, not '%1'").arg(setting);
             return false;
@@ -169,9 +169,8 @@ bool CommandLine::open(const QString &path, Project &project)
 int CommandLine::validate(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
-    const QCommandLineOption format(QStringLiteral("format"), tr("Output format: text (default) or json."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    parser.addPositionalArgument(u"PROJECT"_s, tr("A .nimbus or .json project."));
+    const QCommandLineOption format(u"format"_s, tr("Output format: text (default) or json."), u"FORMAT"_s, u"text"_s);
     parser.addOption(format);
     if (const int rc = parseCommand(parser, arguments,
                                     tr("Checks the project against the node catalog: forbidden connections, property "
@@ -181,7 +180,7 @@ int CommandLine::validate(const QStringList &arguments)
         rc >= 0)
         return rc;
     const QString formatName = parser.value(format);
-    if (formatName != QLatin1String("text") && formatName != QLatin1String("json")) {
+    if (formatName != "text"_L1 && formatName != "json"_L1) {
         mErr << "nimbus validate: " << tr("unknown format '%1'; use text or json").arg(formatName) << '\n';
         return UsageError;
     }
@@ -194,18 +193,18 @@ int CommandLine::validate(const QStringList &arguments)
     validator.setProjectDirectory(project.directory());
     const QList<Diagnostic> diagnostics = validator.validate();
 
-    if (formatName == QLatin1String("json")) {
+    if (formatName == "json"_L1) {
         QJsonArray list;
         for (const Diagnostic &d : diagnostics) {
             QJsonArray nodes;
             for (NodeId id : d.nodes)
                 nodes.append(project.architecture().node(id)->name);
-            QJsonObject o{{QStringLiteral("severity"), Diagnostic::severityName(d.severity)},
-                          {QStringLiteral("code"), d.code},
-                          {QStringLiteral("message"), d.message},
-                          {QStringLiteral("nodes"), nodes}};
+            QJsonObject o{{u"severity"_s, Diagnostic::severityName(d.severity)},
+                          {u"code"_s, d.code},
+                          {u"message"_s, d.message},
+                          {u"nodes"_s, nodes}};
             if (!d.property.isEmpty())
-                o.insert(QStringLiteral("property"), d.property);
+                o.insert(u"property"_s, d.property);
             list.append(o);
         }
         mOut << QJsonDocument(list).toJson(QJsonDocument::Indented);
@@ -232,7 +231,7 @@ int CommandLine::validate(const QStringList &arguments)
 int CommandLine::info(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
+    parser.addPositionalArgument(u"PROJECT"_s, tr("A .nimbus or .json project."));
     if (const int rc = parseCommand(parser, arguments,
                                     tr("Describes a project: its nodes by kind, its connections "
                                        "and its functions."),
@@ -255,13 +254,13 @@ int CommandLine::info(const QStringList &arguments)
     QStringList kinds;
     for (auto it = perKind.cbegin(); it != perKind.cend(); ++it) {
         const NodeKind *kind = catalog.kind(it.key());
-        kinds.append(QStringLiteral("%1 %2").arg(kind ? Catalog::text(kind->name) : it.key()).arg(it.value()));
+        kinds.append(u"%1 %2"_s.arg(kind ? Catalog::text(kind->name) : it.key()).arg(it.value()));
     }
     mOut << tr("Project:      %1").arg(project.displayName()) << '\n'
          << tr("File:         %1").arg(QDir::toNativeSeparators(project.filePath())) << '\n';
     if (!ProjectFile::isJsonPath(path))
         mOut << tr("Schema:       %1").arg(file.loadedSchemaVersion()) << '\n';
-    mOut << tr("Nodes:        %1 (%2)").arg(a.nodeCount()).arg(kinds.join(QLatin1String(", "))) << '\n'
+    mOut << tr("Nodes:        %1 (%2)").arg(a.nodeCount()).arg(kinds.join(", "_L1)) << '\n'
          << tr("Connections:  %1").arg(a.edgeCount()) << '\n';
 
     bool header = false;
@@ -279,9 +278,9 @@ int CommandLine::info(const QStringList &arguments)
             invokedBy.append(a.node(a.edge(e)->from)->name);
         mOut << "  " << node.name.leftJustified(18) << ' ' << value(kind->code.runtimeProperty).leftJustified(11) << ' '
              << value(kind->code.sourceProperty) << '/' << value(kind->code.handlerProperty) << "  "
-             << tr("%1 MB, %2 s").arg(value(QStringLiteral("memory")), value(QStringLiteral("timeout")));
+             << tr("%1 MB, %2 s").arg(value(u"memory"_s), value(u"timeout"_s));
         if (!invokedBy.isEmpty())
-            mOut << "  " << tr("<- %1").arg(invokedBy.join(QLatin1String(", ")));
+            mOut << "  " << tr("<- %1").arg(invokedBy.join(", "_L1));
         mOut << '\n';
     }
     return Success;
@@ -290,9 +289,9 @@ int CommandLine::info(const QStringList &arguments)
 int CommandLine::exportJson(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus project."));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    tr("Write to FILE instead of standard output."), QStringLiteral("FILE"));
+    parser.addPositionalArgument(u"PROJECT"_s, tr("A .nimbus project."));
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, tr("Write to FILE instead of standard output."),
+                                    u"FILE"_s);
     parser.addOption(output);
     if (const int rc = parseCommand(parser, arguments,
                                     tr("Writes the project as readable JSON (stable order, for review in git). "
@@ -326,10 +325,9 @@ int CommandLine::writeOutput(const QByteArray &data, const QString &path)
 int CommandLine::importJson(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("JSON"), tr("A project in the JSON form."));
-    parser.addPositionalArgument(QStringLiteral("OUTPUT"), tr("The .nimbus file to write."));
-    const QCommandLineOption force(QStringList{QStringLiteral("f"), QStringLiteral("force")},
-                                   tr("Replace OUTPUT if it exists."));
+    parser.addPositionalArgument(u"JSON"_s, tr("A project in the JSON form."));
+    parser.addPositionalArgument(u"OUTPUT"_s, tr("The .nimbus file to write."));
+    const QCommandLineOption force(QStringList{u"f"_s, u"force"_s}, tr("Replace OUTPUT if it exists."));
     parser.addOption(force);
     if (const int rc = parseCommand(parser, arguments,
                                     tr("Makes a .nimbus project from the JSON form. Function folders are copied "
@@ -399,10 +397,10 @@ static bool runInvocations(const Project &project, const Node *node, const Funct
             all.append(r.toJson());
             continue;
         }
-        out << QStringLiteral("START RequestId: %1 Version: $LATEST").arg(r.requestId) << '\n';
+        out << u"START RequestId: %1 Version: $LATEST"_s.arg(r.requestId) << '\n';
         for (const QString &line : r.logs)
             out << line << '\n';
-        out << QStringLiteral("END RequestId: %1").arg(r.requestId) << '\n' << r.reportLine() << "\n\n";
+        out << u"END RequestId: %1"_s.arg(r.requestId) << '\n' << r.reportLine() << "\n\n";
         if (r.ok)
             out << QString::fromUtf8(r.resultJson);
         else
@@ -418,19 +416,15 @@ static bool runInvocations(const Project &project, const Node *node, const Funct
 int CommandLine::invoke(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
-    parser.addPositionalArgument(QStringLiteral("FUNCTION"), tr("The name of a function node."));
-    const QCommandLineOption eventFile(
-        QStringLiteral("event"), tr("Read the event from FILE ('-' for standard input)."), QStringLiteral("FILE"));
-    const QCommandLineOption repeat(QStringLiteral("repeat"),
-                                    tr("Invoke N times on the same pool: the first is a cold start, the rest warm."),
-                                    QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print one JSON object (an array with --repeat)."));
-    const QCommandLineOption templateOption(QStringLiteral("template"),
-                                            tr("Generate the event from a template (see 'nimbus events list')."),
-                                            QStringLiteral("KIND"));
-    const QCommandLineOption set(QStringLiteral("set"), tr("Set a parameter of the template (repeatable)."),
-                                 QStringLiteral("key=value"));
+    parser.addPositionalArgument(u"PROJECT"_s, tr("A .nimbus or .json project."));
+    parser.addPositionalArgument(u"FUNCTION"_s, tr("The name of a function node."));
+    const QCommandLineOption eventFile(u"event"_s, tr("Read the event from FILE ('-' for standard input)."), u"FILE"_s);
+    const QCommandLineOption repeat(
+        u"repeat"_s, tr("Invoke N times on the same pool: the first is a cold start, the rest warm."), u"N"_s, u"1"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print one JSON object (an array with --repeat)."));
+    const QCommandLineOption templateOption(
+        u"template"_s, tr("Generate the event from a template (see 'nimbus events list')."), u"KIND"_s);
+    const QCommandLineOption set(u"set"_s, tr("Set a parameter of the template (repeatable)."), u"key=value"_s);
     parser.addOption(eventFile);
     parser.addOption(templateOption);
     parser.addOption(set);
@@ -452,8 +446,8 @@ int CommandLine::invoke(const QStringList &arguments)
     if (parser.isSet(eventFile)) {
         QFile file;
         const QString path = parser.value(eventFile);
-        const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+        const bool opened = path == "-"_L1 ? file.open(stdin, QIODevice::ReadOnly)
+                                           : (file.setFileName(path), file.open(QIODevice::ReadOnly));
         if (!opened) {
             mErr << "nimbus invoke: " << path << ": " << file.errorString() << '\n';
             return InputError;
@@ -503,12 +497,11 @@ int CommandLine::invoke(const QStringList &arguments)
 int CommandLine::events(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("ACTION"), tr("'list', or 'generate' followed by a template id."));
-    const QCommandLineOption set(QStringLiteral("set"), tr("Set a parameter of the template (repeatable)."),
-                                 QStringLiteral("key=value"));
+    parser.addPositionalArgument(u"ACTION"_s, tr("'list', or 'generate' followed by a template id."));
+    const QCommandLineOption set(u"set"_s, tr("Set a parameter of the template (repeatable)."), u"key=value"_s);
     parser.addOption(set);
     const QStringList positional = arguments.mid(1);
-    const int expected = positional.value(0) == QLatin1String("generate") ? 2 : 1;
+    const int expected = positional.value(0) == "generate"_L1 ? 2 : 1;
     if (const int rc = parseCommand(parser, arguments,
                                     tr("'nimbus events list' shows the event templates and their parameters; "
                                        "'nimbus events generate KIND --set key=value ...' prints an event."),
@@ -517,15 +510,15 @@ int CommandLine::events(const QStringList &arguments)
         return rc;
     const EventTemplates &templates = EventTemplates::builtin();
     const QString action = parser.positionalArguments().first();
-    if (action == QLatin1String("list")) {
+    if (action == "list"_L1) {
         for (const EventTemplates::Template &t : templates.all()) {
-            mOut << t.id.leftJustified(24) << t.name << '\n' << QString(26, QLatin1Char(' ')) << t.description << '\n';
+            mOut << t.id.leftJustified(24) << t.name << '\n' << QString(26, ' '_L1) << t.description << '\n';
             for (const auto &[name, value] : t.parameters)
-                mOut << QString(26, QLatin1Char(' ')) << "--set " << name << '=' << value << '\n';
+                mOut << QString(26, ' '_L1) << "--set " << name << '=' << value << '\n';
         }
         return Success;
     }
-    if (action != QLatin1String("generate")) {
+    if (action != "generate"_L1) {
         mErr << "nimbus events: " << tr("unknown action '%1'; use list or generate").arg(action) << '\n';
         return UsageError;
     }

@@ -19,6 +19,8 @@
 
 #include <optional>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -27,64 +29,52 @@ Result<QByteArray> readFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return fail(u"%1: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString()));
     return file.readAll();
 }
 
 // The options of nimbus cost.
 struct CostOptions
 {
-    QCommandLineOption provider{QStringLiteral("provider"),
-                                CommandLine::tr("Serverless provider: aws (default), azure, gcp or scaleway."),
-                                QStringLiteral("P"), QStringLiteral("aws")};
-    QCommandLineOption vmType{QStringLiteral("vm"),
-                              CommandLine::tr("Instance type of the VM fleet (default: the provider's first)."),
-                              QStringLiteral("TYPE")};
+    QCommandLineOption provider{u"provider"_s,
+                                CommandLine::tr("Serverless provider: aws (default), azure, gcp or scaleway."), u"P"_s,
+                                u"aws"_s};
+    QCommandLineOption vmType{
+        u"vm"_s, CommandLine::tr("Instance type of the VM fleet (default: the provider's first)."), u"TYPE"_s};
     QCommandLineOption profile{
-        QStringLiteral("profile"),
+        u"profile"_s,
         CommandLine::tr(
             "A scenario (.json: volume, traffic shape, per-function values) or hourly request counts (.csv)."),
-        QStringLiteral("FILE")};
-    QCommandLineOption shape{QStringLiteral("shape"),
-                             CommandLine::tr("Traffic shape: constant, business-hours, daily-peaks or spike-day."),
-                             QStringLiteral("SHAPE")};
-    QCommandLineOption format{QStringLiteral("format"),
-                              CommandLine::tr("Output: table (default), json, csv, html or pdf."),
-                              QStringLiteral("FORMAT"), QStringLiteral("table")};
-    QCommandLineOption output{QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                              CommandLine::tr("Write to FILE (needed for pdf)."), QStringLiteral("FILE")};
-    QCommandLineOption requests{QStringLiteral("requests"), CommandLine::tr("Requests a month."), QStringLiteral("N")};
-    QCommandLineOption duration{QStringLiteral("duration-ms"),
-                                CommandLine::tr("Average duration of one invocation (quick estimate)."),
-                                QStringLiteral("D")};
-    QCommandLineOption memory{QStringLiteral("memory-mb"), CommandLine::tr("Memory of the function (quick estimate)."),
-                              QStringLiteral("M")};
-    QCommandLineOption arch{QStringLiteral("arch"), CommandLine::tr("x86_64 (default) or arm64 (quick estimate)."),
-                            QStringLiteral("ARCH"), QStringLiteral("x86_64")};
-    QCommandLineOption freeTier{QStringLiteral("free-tier"),
-                                CommandLine::tr("Count the free tier: on (default) or off."), QStringLiteral("on|off"),
-                                QStringLiteral("on")};
-    QCommandLineOption gateway{QStringLiteral("gateway"),
-                               CommandLine::tr("API gateway: none, http or rest (project default: from its routes)."),
-                               QStringLiteral("G")};
-    QCommandLineOption minInstances{QStringLiteral("min-instances"),
-                                    CommandLine::tr("Fewest VMs or tasks running (default 2)."), QStringLiteral("N"),
-                                    QStringLiteral("2")};
-    QCommandLineOption utilisation{QStringLiteral("utilisation"),
-                                   CommandLine::tr("Target CPU utilisation of the fleet, 0-1 (default 0.6)."),
-                                   QStringLiteral("U"), QStringLiteral("0.6")};
-    QCommandLineOption discount{QStringLiteral("discount"),
-                                CommandLine::tr("Commitment discount on VMs and tasks, in percent."),
-                                QStringLiteral("PCT"), QStringLiteral("0")};
-    QCommandLineOption peak{QStringLiteral("fixed-fleet"),
+        u"FILE"_s};
+    QCommandLineOption shape{
+        u"shape"_s, CommandLine::tr("Traffic shape: constant, business-hours, daily-peaks or spike-day."), u"SHAPE"_s};
+    QCommandLineOption format{u"format"_s, CommandLine::tr("Output: table (default), json, csv, html or pdf."),
+                              u"FORMAT"_s, u"table"_s};
+    QCommandLineOption output{QStringList{u"o"_s, u"output"_s}, CommandLine::tr("Write to FILE (needed for pdf)."),
+                              u"FILE"_s};
+    QCommandLineOption requests{u"requests"_s, CommandLine::tr("Requests a month."), u"N"_s};
+    QCommandLineOption duration{u"duration-ms"_s,
+                                CommandLine::tr("Average duration of one invocation (quick estimate)."), u"D"_s};
+    QCommandLineOption memory{u"memory-mb"_s, CommandLine::tr("Memory of the function (quick estimate)."), u"M"_s};
+    QCommandLineOption arch{u"arch"_s, CommandLine::tr("x86_64 (default) or arm64 (quick estimate)."), u"ARCH"_s,
+                            u"x86_64"_s};
+    QCommandLineOption freeTier{u"free-tier"_s, CommandLine::tr("Count the free tier: on (default) or off."),
+                                u"on|off"_s, u"on"_s};
+    QCommandLineOption gateway{
+        u"gateway"_s, CommandLine::tr("API gateway: none, http or rest (project default: from its routes)."), u"G"_s};
+    QCommandLineOption minInstances{u"min-instances"_s, CommandLine::tr("Fewest VMs or tasks running (default 2)."),
+                                    u"N"_s, u"2"_s};
+    QCommandLineOption utilisation{
+        u"utilisation"_s, CommandLine::tr("Target CPU utilisation of the fleet, 0-1 (default 0.6)."), u"U"_s, u"0.6"_s};
+    QCommandLineOption discount{u"discount"_s, CommandLine::tr("Commitment discount on VMs and tasks, in percent."),
+                                u"PCT"_s, u"0"_s};
+    QCommandLineOption peak{u"fixed-fleet"_s,
                             CommandLine::tr("Size the fleet for the peak hour all month instead of hour by hour.")};
-    QCommandLineOption balancer{QStringLiteral("load-balancer"),
-                                CommandLine::tr("Put a load balancer in front of the fleet.")};
-    QCommandLineOption measured{QStringLiteral("measured"),
-                                CommandLine::tr("Take durations from the project's local runs.")};
-    QCommandLineOption update{QStringLiteral("update-prices"),
+    QCommandLineOption balancer{u"load-balancer"_s, CommandLine::tr("Put a load balancer in front of the fleet.")};
+    QCommandLineOption measured{u"measured"_s, CommandLine::tr("Take durations from the project's local runs.")};
+    QCommandLineOption update{u"update-prices"_s,
                               CommandLine::tr("Download a pricing catalog (https) and keep it for later estimates."),
-                              QStringLiteral("URL")};
+                              u"URL"_s};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -113,10 +103,10 @@ Result<Workload> quickEstimate(const QCommandLineParser &parser, const CostOptio
     if (!d || !m)
         return fail(CommandLine::tr("--duration-ms and --memory-mb need positive numbers"));
     const QString a = parser.value(o.arch);
-    if (a != QLatin1String("x86_64") && a != QLatin1String("arm64"))
+    if (a != "x86_64"_L1 && a != "arm64"_L1)
         return fail(CommandLine::tr("--arch is x86_64 or arm64, not '%1'").arg(a));
     const QString g = parser.value(o.gateway);
-    return Workload::single(0, *d, int(*m), a, parser.isSet(o.gateway) && g != QLatin1String("none"));
+    return Workload::single(0, *d, int(*m), a, parser.isSet(o.gateway) && g != "none"_L1);
 }
 
 // A scenario (.json) or request counts (.csv) applied to the workload; the errors are input errors.
@@ -125,10 +115,10 @@ Result<void> applyProfile(const QString &path, Workload &workload, const Project
     const Result<QByteArray> data = readFile(path);
     if (!data)
         return data.error();
-    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
+    if (path.endsWith(".csv"_L1, Qt::CaseInsensitive)) {
         Result<TrafficProfile> imported = TrafficProfile::fromCsv(*data);
         if (!imported)
-            return fail(QDir::toNativeSeparators(path) + QStringLiteral(": ") + imported.errorMessage());
+            return fail(QDir::toNativeSeparators(path) + u": "_s + imported.errorMessage());
         workload.profile = std::move(imported).value();
         // Counts are requests: they give the volume too, scaled to a month.
         workload.monthlyRequests = workload.profile.total() * 730.0 / workload.profile.periodHours();
@@ -138,7 +128,7 @@ Result<void> applyProfile(const QString &path, Workload &workload, const Project
     const QJsonDocument doc = QJsonDocument::fromJson(*data, &parseError);
     const Result<void> applied = doc.isObject() ? workload.applyJson(doc.object()) : Result<void>();
     if (!doc.isObject() || !applied)
-        return fail(QDir::toNativeSeparators(path) + QStringLiteral(": ")
+        return fail(QDir::toNativeSeparators(path) + u": "_s
                     + (doc.isObject() ? applied.errorMessage() : parseError.errorString()));
     if (project)
         workload.distribute(project->catalog(), project->architecture());
@@ -149,11 +139,9 @@ Result<void> applyProfile(const QString &path, Workload &workload, const Project
 Result<QString> format(const QCommandLineParser &parser, const CostOptions &o)
 {
     const QString name = parser.value(o.format);
-    if (!QStringList{QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("html"),
-                     QStringLiteral("pdf")}
-             .contains(name))
+    if (!QStringList{u"table"_s, u"json"_s, u"csv"_s, u"html"_s, u"pdf"_s}.contains(name))
         return fail(CommandLine::tr("unknown format '%1'; use table, json, csv, html or pdf").arg(name));
-    if (name == QLatin1String("pdf") && !parser.isSet(o.output))
+    if (name == "pdf"_L1 && !parser.isSet(o.output))
         return fail(CommandLine::tr("a PDF needs -o FILE"));
     return name;
 }
@@ -183,13 +171,12 @@ Result<std::vector<CostOption>> costOptions(const QCommandLineParser &parser, co
     CostOption serverless;
     serverless.provider = parser.value(o.provider);
     const QString ft = parser.value(o.freeTier);
-    if (ft != QLatin1String("on") && ft != QLatin1String("off"))
+    if (ft != "on"_L1 && ft != "off"_L1)
         return fail(CommandLine::tr("--free-tier is on or off"));
-    serverless.freeTier = ft == QLatin1String("on");
+    serverless.freeTier = ft == "on"_L1;
     if (parser.isSet(o.gateway)) {
         serverless.gateway = parser.value(o.gateway);
-        if (!QStringList{QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")}.contains(
-                serverless.gateway))
+        if (!QStringList{u"none"_s, u"http"_s, u"rest"_s}.contains(serverless.gateway))
             return fail(CommandLine::tr("--gateway is none, http or rest"));
     }
     CostOption fleet = serverless;
@@ -200,7 +187,7 @@ Result<std::vector<CostOption>> costOptions(const QCommandLineParser &parser, co
         for (const InstanceType &t : catalog.instances())
             types << t.type;
         return fail(CommandLine::tr("%1 has no instance type '%2'; use one of %3")
-                        .arg(catalog.providerName(), fleet.instanceType, types.join(QStringLiteral(", "))));
+                        .arg(catalog.providerName(), fleet.instanceType, types.join(u", "_s)));
     }
     const std::optional<double> min = number(parser, o.minInstances, 0), util = number(parser, o.utilisation, 0.01),
                                 pct = number(parser, o.discount, 0);
@@ -212,7 +199,7 @@ Result<std::vector<CostOption>> costOptions(const QCommandLineParser &parser, co
     fleet.sizing = parser.isSet(o.peak) ? CostOption::Sizing::FixedForPeak : CostOption::Sizing::Autoscaled;
     fleet.loadBalancer = parser.isSet(o.balancer);
     std::vector<CostOption> options{serverless, fleet};
-    if (catalog.price(QStringLiteral("containers.vcpu.x86_64"))) {
+    if (catalog.price(u"containers.vcpu.x86_64"_s)) {
         CostOption containers = fleet;
         containers.kind = CostOption::Kind::Containers;
         options.push_back(containers);
@@ -223,11 +210,11 @@ Result<std::vector<CostOption>> costOptions(const QCommandLineParser &parser, co
 // The report as the format asks (not PDF, which is written to a file).
 QByteArray formatted(const CostReport &report, const QString &formatName)
 {
-    if (formatName == QLatin1String("json"))
+    if (formatName == "json"_L1)
         return QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
-    if (formatName == QLatin1String("csv"))
+    if (formatName == "csv"_L1)
         return report.csv();
-    if (formatName == QLatin1String("html"))
+    if (formatName == "html"_L1)
         return report.html(true).toUtf8();
     return report.table().toUtf8();
 }
@@ -237,9 +224,8 @@ QByteArray formatted(const CostReport &report, const QString &formatName)
 int CommandLine::cost(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PROJECT"),
-                                 tr("A .nimbus or .json project (leave out for a quick estimate)."),
-                                 QStringLiteral("[PROJECT]"));
+    parser.addPositionalArgument(u"PROJECT"_s, tr("A .nimbus or .json project (leave out for a quick estimate)."),
+                                 u"[PROJECT]"_s);
     const CostOptions o;
     o.addTo(parser);
     if (const int rc = parseCommand(
@@ -277,8 +263,7 @@ int CommandLine::cost(const QStringList &arguments)
     const QString providerId = parser.value(o.provider);
     const auto catalog = catalogs.provider(providerId);
     if (!catalog)
-        return usageError(
-            tr("unknown provider '%1'; use %2").arg(providerId, catalogs.providers().join(QStringLiteral(", "))));
+        return usageError(tr("unknown provider '%1'; use %2").arg(providerId, catalogs.providers().join(u", "_s)));
 
     Workload workload;
     Project project(Catalog::builtin());
@@ -320,9 +305,9 @@ int CommandLine::cost(const QStringList &arguments)
     const CostEngine engine(workload, catalogs);
     CostReport report = CostReport::make(engine, *options, volume, 0, 1);
     report.projectName = hasProject ? project.displayName() : tr("quick estimate");
-    if (formatName == QLatin1String("html") || formatName == QLatin1String("pdf"))
+    if (formatName == "html"_L1 || formatName == "pdf"_L1)
         ReportCharts::addToReport(report, engine, *options);
-    if (formatName == QLatin1String("pdf")) {
+    if (formatName == "pdf"_L1) {
         if (const Result<void> written = report.writePdf(parser.value(o.output)); !written) {
             mErr << "nimbus cost: " << written.errorMessage() << '\n';
             return OutputError;

@@ -12,6 +12,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -25,15 +27,13 @@ void printDiagnostics(QTextStream &err, const QString &command, const QList<Diag
 int CommandLine::exportProject(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), tr("A .nimbus or .json project."));
-    const QCommandLineOption target(QStringList{QStringLiteral("t"), QStringLiteral("target")},
-                                    tr("The platform: see --list-targets."), QStringLiteral("TARGET"));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    tr("The folder to write (missing, empty or an earlier export)."),
-                                    QStringLiteral("DIR"));
-    const QCommandLineOption option(QStringLiteral("option"), tr("An export option as key=value; repeatable."),
-                                    QStringLiteral("KEY=VALUE"));
-    const QCommandLineOption list(QStringLiteral("list-targets"), tr("List the targets and their options."));
+    parser.addPositionalArgument(u"PROJECT"_s, tr("A .nimbus or .json project."));
+    const QCommandLineOption target(QStringList{u"t"_s, u"target"_s}, tr("The platform: see --list-targets."),
+                                    u"TARGET"_s);
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s},
+                                    tr("The folder to write (missing, empty or an earlier export)."), u"DIR"_s);
+    const QCommandLineOption option(u"option"_s, tr("An export option as key=value; repeatable."), u"KEY=VALUE"_s);
+    const QCommandLineOption list(u"list-targets"_s, tr("List the targets and their options."));
     parser.addOptions({target, output, option, list});
     if (const int rc = parseCommand(parser, arguments,
                                     tr("Writes the deployment files of a project for a platform, with the function "
@@ -49,8 +49,8 @@ int CommandLine::exportProject(const QStringList &arguments)
             mOut << exporter->targetId().leftJustified(11) << exporter->targetName() << " - "
                  << exporter->targetDescription() << '\n';
             for (const ExportOption &o : exporter->exportOptions())
-                mOut << "           --option " << o.id << '='
-                     << (o.defaultValue.isEmpty() ? QStringLiteral("...") : o.defaultValue) << "  " << o.label << '\n';
+                mOut << "           --option " << o.id << '=' << (o.defaultValue.isEmpty() ? u"..."_s : o.defaultValue)
+                     << "  " << o.label << '\n';
         }
         for (const PluginInfo &info : registry.plugins())
             if (!info.loaded)
@@ -67,10 +67,8 @@ int CommandLine::exportProject(const QStringList &arguments)
         QStringList known;
         for (const ExporterInterface *e : registry.exporters())
             known.append(e->targetId());
-        mErr
-            << "nimbus export: "
-            << tr("unknown target '%1'; the targets are: %2").arg(parser.value(target), known.join(QLatin1String(", ")))
-            << '\n';
+        mErr << "nimbus export: "
+             << tr("unknown target '%1'; the targets are: %2").arg(parser.value(target), known.join(", "_L1)) << '\n';
         return UsageError;
     }
     QMap<QString, QString> options;
@@ -78,7 +76,7 @@ int CommandLine::exportProject(const QStringList &arguments)
     for (const ExportOption &o : declared)
         options.insert(o.id, o.defaultValue);
     for (const QString &setting : parser.values(option)) {
-        const int equals = setting.indexOf(QLatin1Char('='));
+        const int equals = setting.indexOf('='_L1);
         const QString key = setting.left(equals);
         const bool known = std::any_of(declared.cbegin(), declared.cend(),
                                        [&](const ExportOption &o) { return o.id == key; });
@@ -95,29 +93,27 @@ int CommandLine::exportProject(const QStringList &arguments)
         return InputError;
     const ExportOutput result = ExportJob::prepare(*exporter, registry.provider(exporter->targetId()),
                                                    ExportJob::input(project, exporter->targetId(), options));
-    printDiagnostics(mErr, QStringLiteral("export"), result.diagnostics);
+    printDiagnostics(mErr, u"export"_s, result.diagnostics);
     if (const Result<void> written = ExportJob::write(result, parser.value(output), exporter->targetId()); !written) {
         mErr << "nimbus export: " << written.errorMessage() << '\n';
         return OutputError;
     }
     for (const ExportFile &file : result.files)
-        mOut << QDir(parser.value(output)).filePath(file.path) << (file.isCopy() ? QStringLiteral("/") : QString())
-             << '\n';
+        mOut << QDir(parser.value(output)).filePath(file.path) << (file.isCopy() ? u"/"_s : QString()) << '\n';
     return hasErrors(result.diagnostics) ? ValidationErrors : Success;
 }
 
 int CommandLine::importProject(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("A SAM or CloudFormation template, or a serverless.yml."));
-    const QCommandLineOption output(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                    tr("The project to write (.nimbus or .json)."), QStringLiteral("PROJECT"));
-    const QCommandLineOption format(QStringLiteral("from"),
+    parser.addPositionalArgument(u"FILE"_s, tr("A SAM or CloudFormation template, or a serverless.yml."));
+    const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, tr("The project to write (.nimbus or .json)."),
+                                    u"PROJECT"_s);
+    const QCommandLineOption format(u"from"_s,
                                     tr("Read FILE as this format (sam, serverless) instead "
                                        "of recognising it."),
-                                    QStringLiteral("FORMAT"));
-    const QCommandLineOption force(QStringList{QStringLiteral("f"), QStringLiteral("force")},
-                                   tr("Replace PROJECT if it exists."));
+                                    u"FORMAT"_s);
+    const QCommandLineOption force(QStringList{u"f"_s, u"force"_s}, tr("Replace PROJECT if it exists."));
     parser.addOptions({output, format, force});
     if (const int rc = parseCommand(parser, arguments,
                                     tr("Makes a project of a template: functions, events, tables, queues, buckets, "
@@ -143,7 +139,7 @@ int CommandLine::importProject(const QStringList &arguments)
         mErr << "nimbus import: " << imported.errorMessage() << '\n';
         return InputError;
     }
-    printDiagnostics(mErr, QStringLiteral("import"), *imported);
+    printDiagnostics(mErr, u"import"_s, *imported);
     ProjectFile file;
     if (const Result<void> saved = file.save(project, path); !saved) {
         mErr << "nimbus import: " << saved.errorMessage() << '\n';

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 // A cost report in HTML or PDF draws its charts and lays out its pages with QtGui, which
 // needs a QGuiApplication; every other command runs with a QCoreApplication.
 static bool drawsPictures(int argc, char *argv[])
@@ -38,8 +40,8 @@ int main(int argc, char *argv[])
             qputenv("QT_NO_GLIB", "1");
         application = std::make_unique<QCoreApplication>(argc, argv);
     }
-    QCoreApplication::setApplicationName(QStringLiteral("nimbus"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Nimbus"));
+    QCoreApplication::setApplicationName(u"nimbus"_s);
+    QCoreApplication::setOrganizationName(u"Nimbus"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(NIMBUS_VERSION));
     Nimbus::installTranslations();
     Nimbus::CommandLine cli;

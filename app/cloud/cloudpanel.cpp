@@ -1,4 +1,5 @@
 #include "cloudpanel.h"
+#include "model/kinds.h"
 
 #include "preferences/preferences.h"
 
@@ -18,6 +19,8 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
@@ -48,7 +51,7 @@ Result<void> succeeded(const Result<T> &made)
 
 QString timeOfDay(const QDateTime &time)
 {
-    return time.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+    return time.toLocalTime().toString(u"HH:mm:ss"_s);
 }
 
 StateView queueView(CloudState &state, const QString &queue, const QDateTime &now)
@@ -107,28 +110,29 @@ StateView topicView(const QString &topic)
 
 StateView scheduleView(const QString &schedule, const QDateTime &next)
 {
-    return {next.isValid() ? CloudPanel::tr("%1 fires next at %2")
-                                 .arg(schedule, next.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                           : CloudPanel::tr("%1 is disabled or never fires").arg(schedule),
-            {CloudPanel::tr("Schedule")},
-            {},
-            QString(),
-            CloudPanel::tr("Fire Now"),
-            false};
+    return {
+        next.isValid()
+            ? CloudPanel::tr("%1 fires next at %2").arg(schedule, next.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s))
+            : CloudPanel::tr("%1 is disabled or never fires").arg(schedule),
+        {CloudPanel::tr("Schedule")},
+        {},
+        QString(),
+        CloudPanel::tr("Fire Now"),
+        false};
 }
 } // namespace
 
 CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent), mRunner(runner)
 {
     mToggle = new QPushButton(tr("&Start Local Cloud"));
-    mToggle->setObjectName(QStringLiteral("cloudToggle"));
+    mToggle->setObjectName(u"cloudToggle"_s);
     mToggle->setCheckable(true);
     mAddress = new QLabel(tr("Stopped"));
-    mAddress->setObjectName(QStringLiteral("cloudAddress"));
+    mAddress->setObjectName(u"cloudAddress"_s);
     mAddress->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
     mAddress->setOpenExternalLinks(true);
     mReset = new QPushButton(tr("Reset State"));
-    mReset->setObjectName(QStringLiteral("cloudReset"));
+    mReset->setObjectName(u"cloudReset"_s);
     mReset->setToolTip(tr("Empty every queue, bucket and table of the local cloud"));
     auto *bar = new QHBoxLayout;
     bar->addWidget(mToggle);
@@ -136,7 +140,7 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     bar->addWidget(mReset);
 
     mLog = new QTreeWidget;
-    mLog->setObjectName(QStringLiteral("cloudLog"));
+    mLog->setObjectName(u"cloudLog"_s);
     mLog->setHeaderLabels({tr("Time"), tr("From"), tr("To"), tr("Duration"), tr("Result")});
     mLog->setRootIsDecorated(false);
     mLog->setUniformRowHeights(true);
@@ -146,16 +150,16 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     mStateTitle = new QLabel(tr("Select a queue, topic, bucket, table or schedule to see its state."));
     mStateTitle->setWordWrap(true);
     mState = new QTreeWidget;
-    mState->setObjectName(QStringLiteral("cloudState"));
+    mState->setObjectName(u"cloudState"_s);
     mState->setRootIsDecorated(false);
     mState->setAccessibleName(tr("State of the selected service"));
     mInput = new QLineEdit;
-    mInput->setObjectName(QStringLiteral("cloudInput"));
+    mInput->setObjectName(u"cloudInput"_s);
     mInput->setAccessibleName(tr("New entry"));
     mAdd = new QPushButton(tr("Add"));
-    mAdd->setObjectName(QStringLiteral("cloudAdd"));
+    mAdd->setObjectName(u"cloudAdd"_s);
     mDelete = new QPushButton(tr("Delete"));
-    mDelete->setObjectName(QStringLiteral("cloudDelete"));
+    mDelete->setObjectName(u"cloudDelete"_s);
     auto *entryRow = new QHBoxLayout;
     entryRow->addWidget(mInput, 1);
     entryRow->addWidget(mAdd);
@@ -244,8 +248,7 @@ bool CloudPanel::start(QString *error)
     }
     mCloud = std::make_unique<LocalCloud>(*mProject, mRunner);
     mCloud->setRegion(Preferences::instance().defaultRegion());
-    if (const Result<void> started = mCloud->start(
-            QDir(mProject->directory()).filePath(QStringLiteral(".nimbus-cloud")));
+    if (const Result<void> started = mCloud->start(QDir(mProject->directory()).filePath(u".nimbus-cloud"_s));
         !started) {
         *error = started.errorMessage();
         mCloud.reset();
@@ -322,9 +325,9 @@ void CloudPanel::addLogRow(const CloudLogEntry &entry)
         if (mLog->topLevelItemCount() > LocalCloud::kLogLimit)
             delete mLog->takeTopLevelItem(0);
     }
-    item->setText(Time, entry.when.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")));
+    item->setText(Time, entry.when.toLocalTime().toString(u"HH:mm:ss.zzz"_s));
     item->setText(From, entry.source);
-    item->setText(To, QString(entry.depth, QLatin1Char(' ')) + entry.target);
+    item->setText(To, QString(entry.depth, ' '_L1) + entry.target);
     item->setText(Duration, entry.kind == CloudLogEntry::Kind::Invocation && entry.finished
                                 ? tr("%1 ms").arg(entry.durationMs, 0, 'f', 1)
                                 : QString());
@@ -345,8 +348,7 @@ QString CloudPanel::kindOf(const QString &service) const
 void CloudPanel::showService(const QString &name)
 {
     const QString kind = kindOf(name);
-    static const QStringList kinds = {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("bucket"),
-                                      QStringLiteral("table"), QStringLiteral("schedule")};
+    static const QStringList kinds = {u"queue"_s, u"topic"_s, u"bucket"_s, u"table"_s, u"schedule"_s};
     mService = kinds.contains(kind) ? name : QString();
     refreshState();
 }
@@ -358,9 +360,7 @@ void CloudPanel::refreshState()
     const bool running = isRunning();
     mInput->setEnabled(running && !mService.isEmpty());
     mAdd->setEnabled(running && !mService.isEmpty());
-    mDelete->setEnabled(
-        running
-        && (kind == QLatin1String("queue") || kind == QLatin1String("bucket") || kind == QLatin1String("table")));
+    mDelete->setEnabled(running && (kind == Kinds::Queue || kind == Kinds::Bucket || kind == Kinds::Table));
     mReset->setEnabled(running);
     if (mService.isEmpty()) {
         mStateTitle->setText(tr("Select a queue, topic, bucket, table or schedule to see its state."));
@@ -371,12 +371,11 @@ void CloudPanel::refreshState()
         return;
     }
     const QDateTime now = mCloud->clock().now();
-    const StateView view = kind == QLatin1String("queue")    ? queueView(mCloud->state(), mService, now)
-                           : kind == QLatin1String("bucket") ? bucketView(mCloud->state(), mService)
-                           : kind == QLatin1String("table")  ? tableView(mCloud->state(), mService)
-                           : kind == QLatin1String("topic")
-                               ? topicView(mService)
-                               : scheduleView(mService, mCloud->nextFirings().value(mService));
+    const StateView view = kind == Kinds::Queue    ? queueView(mCloud->state(), mService, now)
+                           : kind == Kinds::Bucket ? bucketView(mCloud->state(), mService)
+                           : kind == Kinds::Table  ? tableView(mCloud->state(), mService)
+                           : kind == Kinds::Topic  ? topicView(mService)
+                                                   : scheduleView(mService, mCloud->nextFirings().value(mService));
     mStateTitle->setText(view.title);
     mState->setHeaderLabels(view.headers);
     for (const auto &[columns, key] : view.rows) {
@@ -395,19 +394,19 @@ bool CloudPanel::addEntry(const QString &text)
         return false;
     const QString kind = kindOf(mService);
     Result<void> done = Error{};
-    if (kind == QLatin1String("queue")) {
+    if (kind == Kinds::Queue) {
         done = succeeded(mCloud->sendMessage(mService, text.toUtf8()));
-    } else if (kind == QLatin1String("topic")) {
+    } else if (kind == Kinds::Topic) {
         done = succeeded(mCloud->publish(mService, text));
-    } else if (kind == QLatin1String("bucket")) {
-        const int colon = text.indexOf(QLatin1Char(':'));
+    } else if (kind == Kinds::Bucket) {
+        const int colon = text.indexOf(':'_L1);
         if (colon <= 0) {
             emit message(tr("Write the object as key: content"));
             return false;
         }
         done = mCloud->putObject(mService, text.left(colon).trimmed(), text.mid(colon + 1).trimmed().toUtf8(),
-                                 QStringLiteral("text/plain"));
-    } else if (kind == QLatin1String("table")) {
+                                 u"text/plain"_s);
+    } else if (kind == Kinds::Table) {
         QJsonParseError error;
         const QJsonDocument item = QJsonDocument::fromJson(text.toUtf8(), &error);
         if (!item.isObject()) {
@@ -415,7 +414,7 @@ bool CloudPanel::addEntry(const QString &text)
             return false;
         }
         done = mCloud->putItem(mService, item.object());
-    } else if (kind == QLatin1String("schedule")) {
+    } else if (kind == Kinds::Schedule) {
         done = mCloud->fireSchedule(mService);
     }
     if (!done)
@@ -432,11 +431,11 @@ bool CloudPanel::deleteSelectedEntry()
     const QString key = item->data(0, kKey).toString();
     const QString kind = kindOf(mService);
     Result<void> done = Error{};
-    if (kind == QLatin1String("queue"))
+    if (kind == Kinds::Queue)
         done = mCloud->state().removeMessage(mService, key);
-    else if (kind == QLatin1String("bucket"))
+    else if (kind == Kinds::Bucket)
         done = mCloud->deleteObject(mService, key);
-    else if (kind == QLatin1String("table"))
+    else if (kind == Kinds::Table)
         done = mCloud->deleteItem(mService, QJsonDocument::fromJson(key.toUtf8()).object());
     if (!done)
         emit message(done.errorMessage());

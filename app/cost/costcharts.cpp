@@ -12,6 +12,8 @@
 #include <QScatterSeries>
 #include <QValueAxis>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus::CostCharts {
 
 namespace {
@@ -59,10 +61,10 @@ QChart *volumeChart(const CostEngine &engine, const std::vector<CostOption> &opt
                     const CostEngine::BreakEven *breakEven)
 {
     auto *x = new QLogValueAxis;
-    x->setLabelFormat(QStringLiteral("%.0g"));
+    x->setLabelFormat(u"%.0g"_s);
     x->setBase(10);
     auto *y = new QLogValueAxis;
-    y->setLabelFormat(QStringLiteral("%g"));
+    y->setLabelFormat(u"%g"_s);
     y->setBase(10);
     return lineChart(ReportCharts::volume(engine, options, volume, breakEven), x, y);
 }
@@ -71,7 +73,7 @@ QChart *dayChart(const CostEngine &engine, const std::vector<CostOption> &option
 {
     auto *x = new QValueAxis;
     x->setTickCount(13); // every two hours, on whole hours
-    x->setLabelFormat(QStringLiteral("%d"));
+    x->setLabelFormat(u"%d"_s);
     auto *y = new QValueAxis;
     QChart *chart = lineChart(ReportCharts::day(engine, options, volume), x, y);
     y->applyNiceNumbers();

@@ -37,6 +37,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -137,7 +139,7 @@ void CostView::buildUi()
     formLayout->addWidget(createOptionsBox());
     auto *buttons = new QHBoxLayout;
     auto *report = new QPushButton(tr("Save Report..."));
-    report->setObjectName(QStringLiteral("saveReport"));
+    report->setObjectName(u"saveReport"_s);
     auto *update = new QPushButton(tr("Update Prices from URL..."));
     buttons->addWidget(report);
     buttons->addWidget(update);
@@ -170,7 +172,7 @@ QGroupBox *CostView::createWorkloadBox()
     auto *w = new QFormLayout(workloadBox);
     mVolumeSlider = slider("volumeSlider", 0, kVolumeSteps, tr("Requests a month"));
     mVolume = named(new QDoubleSpinBox, tr("Requests a month"));
-    mVolume->setObjectName(QStringLiteral("volume"));
+    mVolume->setObjectName(u"volume"_s);
     mVolume->setDecimals(0);
     mVolume->setRange(0, 1e12);
     mVolume->setGroupSeparatorShown(true);
@@ -181,7 +183,7 @@ QGroupBox *CostView::createWorkloadBox()
     mVolumeHint->setForegroundRole(QPalette::PlaceholderText);
     w->addRow(QString(), mVolumeHint);
     mShape = named(new QComboBox, tr("Traffic shape"));
-    mShape->setObjectName(QStringLiteral("shape"));
+    mShape->setObjectName(u"shape"_s);
     for (auto shape : {TrafficProfile::Shape::Constant, TrafficProfile::Shape::BusinessHours,
                        TrafficProfile::Shape::DailyPeaks, TrafficProfile::Shape::SpikeDay})
         mShape->addItem(TrafficProfile::fromShape(shape).name(), int(shape));
@@ -218,7 +220,7 @@ QGroupBox *CostView::createWorkloadBox()
 QTableWidget *CostView::createEntries()
 {
     mEntries = new QTableWidget(0, 2);
-    mEntries->setObjectName(QStringLiteral("entries"));
+    mEntries->setObjectName(u"entries"_s);
     mEntries->setHorizontalHeaderLabels({tr("Entry point"), tr("Share (weight)")});
     mEntries->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     mEntries->verticalHeader()->hide();
@@ -245,7 +247,7 @@ QTableWidget *CostView::createEntries()
 void CostView::addFunctionRows(QFormLayout *w)
 {
     mFunction = named(new QComboBox, tr("Function"));
-    mFunction->setObjectName(QStringLiteral("function"));
+    mFunction->setObjectName(u"function"_s);
     w->addRow(tr("Function:"), mFunction);
     mDurationSlider = slider("durationSlider", 0, kDurationSteps, tr("Duration"));
     mDuration = named(spinBox<QDoubleSpinBox>("duration", 1, 900000, tr(" ms")), tr("Duration"));
@@ -256,9 +258,9 @@ void CostView::addFunctionRows(QFormLayout *w)
     mMemory->setSingleStep(64);
     w->addRow(tr("Memory:"), pair(mMemorySlider, mMemory));
     mArchitecture = named(new QComboBox, tr("Architecture"));
-    mArchitecture->addItems({QStringLiteral("x86_64"), QStringLiteral("arm64")});
+    mArchitecture->addItems({u"x86_64"_s, u"arm64"_s});
     mMeasured = new QPushButton(tr("Use Measured Durations"));
-    mMeasured->setObjectName(QStringLiteral("measured"));
+    mMeasured->setObjectName(u"measured"_s);
     mMeasured->setToolTip(tr("Take each function's duration from the mean of its successful local runs"));
     w->addRow(tr("Architecture:"), pair(mArchitecture, mMeasured));
 
@@ -300,18 +302,18 @@ QGroupBox *CostView::createOptionsBox()
     auto *optionsBox = new QGroupBox(tr("Options"));
     auto *o = new QFormLayout(optionsBox);
     mProvider = named(new QComboBox, tr("Provider"));
-    mProvider->setObjectName(QStringLiteral("provider"));
+    mProvider->setObjectName(u"provider"_s);
     o->addRow(tr("Provider:"), mProvider);
     mFreeTier = new QCheckBox(tr("Count the free tier"));
     mFreeTier->setChecked(true);
     mGateway = named(new QComboBox, tr("Gateway"));
-    mGateway->addItem(tr("From the routes"), QStringLiteral("auto"));
-    mGateway->addItem(tr("None"), QStringLiteral("none"));
-    mGateway->addItem(tr("HTTP API"), QStringLiteral("http"));
-    mGateway->addItem(tr("REST API"), QStringLiteral("rest"));
+    mGateway->addItem(tr("From the routes"), u"auto"_s);
+    mGateway->addItem(tr("None"), u"none"_s);
+    mGateway->addItem(tr("HTTP API"), u"http"_s);
+    mGateway->addItem(tr("REST API"), u"rest"_s);
     o->addRow(tr("Gateway:"), pair(mGateway, mFreeTier));
     mInstance = named(new QComboBox, tr("VM type"));
-    mInstance->setObjectName(QStringLiteral("instance"));
+    mInstance->setObjectName(u"instance"_s);
     mSizing = named(new QComboBox, tr("Fleet sizing"));
     mSizing->addItem(tr("Hour by hour"), int(CostOption::Sizing::Autoscaled));
     mSizing->addItem(tr("Fixed for the peak"), int(CostOption::Sizing::FixedForPeak));
@@ -354,12 +356,12 @@ QWidget *CostView::createResults()
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     mSummary = new QLabel;
-    mSummary->setObjectName(QStringLiteral("costSummary"));
+    mSummary->setObjectName(u"costSummary"_s);
     mSummary->setWordWrap(true);
     mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     rightLayout->addWidget(mSummary);
     auto *tabs = new QTabWidget;
-    tabs->setObjectName(QStringLiteral("costTabs"));
+    tabs->setObjectName(u"costTabs"_s);
     auto chartView = [](const char *name) {
         auto *view = new QChartView(new QChart);
         view->setObjectName(QLatin1String(name));
@@ -374,7 +376,7 @@ QWidget *CostView::createResults()
     tabs->addTab(mDayChart, tr("Busiest Day"));
     tabs->addTab(mItemsChart, tr("Bill Breakdown"));
     mBill = named(new QTreeWidget, tr("Bill"));
-    mBill->setObjectName(QStringLiteral("bill"));
+    mBill->setObjectName(u"bill"_s);
     mBill->setHeaderLabels({tr("Item"), tr("For"), tr("Quantity"), tr("Unit price"), tr("Cost"), tr("Source")});
     mBill->setAlternatingRowColors(true);
     tabs->addTab(mBill, tr("Line Items"));
@@ -417,9 +419,9 @@ void CostView::fillProviderDependent()
     for (const InstanceType &t : catalog->instances())
         mInstance->addItem(tr("%1 (%2 vCPU, %3 GiB)").arg(t.type).arg(t.vcpu).arg(t.memoryGiB), t.type);
     mInstance->setCurrentIndex(std::max(0, mInstance->findData(current)));
-    const bool containers = catalog->price(QStringLiteral("containers.vcpu.x86_64")) != nullptr;
+    const bool containers = catalog->price(u"containers.vcpu.x86_64"_s) != nullptr;
     mContainers->setEnabled(containers);
-    mLoadBalancer->setEnabled(catalog->price(QStringLiteral("loadBalancer.hours")) != nullptr);
+    mLoadBalancer->setEnabled(catalog->price(u"loadBalancer.hours"_s) != nullptr);
     mGateway->setEnabled(!catalog->serverless().httpIncluded);
 }
 
@@ -567,7 +569,7 @@ bool CostView::importProfile(const QString &csvPath, QString *error)
     }
     const Result<TrafficProfile> imported = TrafficProfile::fromCsv(file.readAll());
     if (!imported) {
-        *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(csvPath), imported.errorMessage());
+        *error = u"%1: %2"_s.arg(QDir::toNativeSeparators(csvPath), imported.errorMessage());
         return false;
     }
     const TrafficProfile &profile = *imported;
@@ -636,10 +638,8 @@ void CostView::recompute()
         for (const LineItem &item : r.items) {
             auto *line = new QTreeWidgetItem(
                 top, {item.item, item.nodes,
-                      QStringLiteral("%1 %2").arg(QLocale().toString(item.quantity, 'f', item.quantity < 10 ? 2 : 0),
-                                                  item.unit),
-                      QStringLiteral("%1 / %2").arg(QString::number(item.unitPrice, 'g', 8),
-                                                    QLocale().toString(item.per, 'f', 0)),
+                      u"%1 %2"_s.arg(QLocale().toString(item.quantity, 'f', item.quantity < 10 ? 2 : 0), item.unit),
+                      u"%1 / %2"_s.arg(QString::number(item.unitPrice, 'g', 8), QLocale().toString(item.per, 'f', 0)),
                       QLocale().toString(item.cost(), 'f', 2), item.source});
             line->setToolTip(5, tr("Effective %1: %2").arg(item.effective, item.source));
             line->setTextAlignment(2, Qt::AlignRight);
@@ -666,14 +666,13 @@ QString CostView::summaryText() const
 {
     QStringList parts;
     for (const CostResult &r : mResults)
-        parts << QStringLiteral("<b>%1</b>: %2")
-                     .arg(r.label.toHtmlEscaped(), r.ok() ? money(r.total(), r.currency) : r.error.toHtmlEscaped());
-    QString text = tr("Per month at %L1 requests: %2.")
-                       .arg(mWorkload.monthlyRequests, 0, 'f', 0)
-                       .arg(parts.join(QStringLiteral(" · ")));
+        parts << u"<b>%1</b>: %2"_s.arg(r.label.toHtmlEscaped(),
+                                        r.ok() ? money(r.total(), r.currency) : r.error.toHtmlEscaped());
+    QString text =
+        tr("Per month at %L1 requests: %2.").arg(mWorkload.monthlyRequests, 0, 'f', 0).arg(parts.join(u" · "_s));
     if (mResults.size() >= 2) {
         if (mBreakEven.found) {
-            text += QStringLiteral("<br>")
+            text += u"<br>"_s
                     + tr("Break-even with %1: <b>%L2 requests a month</b> (%L3 a second on average).")
                           .arg(mResults[1].label.toHtmlEscaped())
                           .arg(mBreakEven.volume, 0, 'f', 0)
@@ -681,12 +680,12 @@ QString CostView::summaryText() const
             QStringList sens;
             for (const CostEngine::Sensitivity &s : mSensitivity)
                 sens << tr("%1 x%2: %3")
-                            .arg(s.parameter == QLatin1String("duration") ? tr("duration") : tr("memory"))
+                            .arg(s.parameter == "duration"_L1 ? tr("duration") : tr("memory"))
                             .arg(s.factor)
                             .arg(s.breakEven.found ? QLocale().toString(s.breakEven.volume, 'f', 0) : tr("none"));
-            text += QStringLiteral("<br>") + tr("Sensitivity: %1.").arg(sens.join(QStringLiteral("; ")));
+            text += u"<br>"_s + tr("Sensitivity: %1.").arg(sens.join(u"; "_s));
         } else {
-            text += QStringLiteral("<br>") + tr("No break-even: %1.").arg(mBreakEven.explanation.toHtmlEscaped());
+            text += u"<br>"_s + tr("No break-even: %1.").arg(mBreakEven.explanation.toHtmlEscaped());
         }
     }
     return text;
@@ -722,11 +721,11 @@ bool CostView::writeReport(const QString &path, QString *error) const
     }
     const QString suffix = QFileInfo(path).suffix().toLower();
     Result<void> written;
-    if (suffix == QLatin1String("csv"))
+    if (suffix == "csv"_L1)
         written = report().writeCsv(path);
-    else if (suffix == QLatin1String("pdf"))
+    else if (suffix == "pdf"_L1)
         written = report().writePdf(path);
-    else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+    else if (suffix == "html"_L1 || suffix == "htm"_L1)
         written = report().writeHtml(path);
     else
         written = fail(tr("%1: choose a .html, .pdf or .csv file").arg(QDir::toNativeSeparators(path)));
@@ -760,7 +759,7 @@ void CostView::updatePricesFromUrl()
     bool ok = false;
     const QString address = QInputDialog::getText(this, tr("Update Prices from URL"),
                                                   tr("Address of a pricing catalog (https://...):"), QLineEdit::Normal,
-                                                  QStringLiteral("https://"), &ok);
+                                                  u"https://"_s, &ok);
     if (ok && !address.trimmed().isEmpty())
         updatePricesFrom(QUrl(address.trimmed()));
 }
@@ -770,7 +769,7 @@ void CostView::updatePricesFrom(const QUrl &url)
     if (isUpdatingPrices())
         return;
     mProgress = new QProgressDialog(tr("Downloading prices..."), tr("Cancel"), 0, 0, this);
-    mProgress->setObjectName(QStringLiteral("priceProgress"));
+    mProgress->setObjectName(u"priceProgress"_s);
     mProgress->setWindowModality(Qt::WindowModal);
     mProgress->setMinimumDuration(200);
     connect(mProgress, &QProgressDialog::canceled, &mPriceUpdate, &QFutureWatcherBase::cancel);

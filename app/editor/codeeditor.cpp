@@ -16,6 +16,8 @@
 #include <QRegularExpression>
 #include <QSettings>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -46,7 +48,7 @@ QStringList keywordList(const QsciLexer *lexer)
     QStringList words;
     for (int set = 1; set <= 2; ++set)
         if (const char *k = lexer->keywords(set))
-            words += QString::fromLatin1(k).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            words += QString::fromLatin1(k).split(' '_L1, Qt::SkipEmptyParts);
     return words;
 }
 } // namespace
@@ -91,23 +93,21 @@ CodeEditor::CodeEditor(QWidget *parent) : QsciScintilla(parent)
     connect(this, &QsciScintillaBase::SCN_ZOOM, this, [this] { emit zoomChanged(SendScintilla(SCI_GETZOOM)); });
 
     setLanguage(Language::PlainText);
-    zoomTo(QSettings().value(QStringLiteral("editor/zoom"), 0).toInt());
+    zoomTo(QSettings().value(u"editor/zoom"_s, 0).toInt());
 }
 
 CodeEditor::Language CodeEditor::languageForFile(const QString &fileName)
 {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
-    if (suffix == QLatin1String("js") || suffix == QLatin1String("mjs") || suffix == QLatin1String("cjs")
-        || suffix == QLatin1String("jsx"))
+    if (suffix == "js"_L1 || suffix == "mjs"_L1 || suffix == "cjs"_L1 || suffix == "jsx"_L1)
         return Language::JavaScript;
-    if (suffix == QLatin1String("ts") || suffix == QLatin1String("mts") || suffix == QLatin1String("cts")
-        || suffix == QLatin1String("tsx"))
+    if (suffix == "ts"_L1 || suffix == "mts"_L1 || suffix == "cts"_L1 || suffix == "tsx"_L1)
         return Language::TypeScript;
-    if (suffix == QLatin1String("py") || suffix == QLatin1String("pyi"))
+    if (suffix == "py"_L1 || suffix == "pyi"_L1)
         return Language::Python;
-    if (suffix == QLatin1String("json"))
+    if (suffix == "json"_L1)
         return Language::Json;
-    if (suffix == QLatin1String("yaml") || suffix == QLatin1String("yml"))
+    if (suffix == "yaml"_L1 || suffix == "yml"_L1)
         return Language::Yaml;
     return Language::PlainText;
 }
@@ -133,20 +133,20 @@ void CodeEditor::setLanguage(Language language)
         mApis = new QsciAPIs(lexer);
         for (const QString &word : keywordList(lexer))
             mApis->add(word);
-        mApis->add(QStringLiteral("event"));
-        mApis->add(QStringLiteral("context"));
+        mApis->add(u"event"_s);
+        mApis->add(u"context"_s);
         mApis->prepare();
     }
     const bool python = language == Language::Python;
     setIndentationWidth(python ? 4 : (language == Language::Yaml || language == Language::Json ? 2 : 4));
-    mFields.setRoot(QStringLiteral("context"), EventFields::contextSample(python ? EventFields::Language::Python
-                                                                                 : EventFields::Language::JavaScript));
+    mFields.setRoot(u"context"_s, EventFields::contextSample(python ? EventFields::Language::Python
+                                                                    : EventFields::Language::JavaScript));
     applyTheme();
 }
 
 void CodeEditor::setEventSample(const QJsonValue &event)
 {
-    mFields.setRoot(QStringLiteral("event"), event);
+    mFields.setRoot(u"event"_s, event);
 }
 
 bool CodeEditor::isDark(const QPalette &palette)
@@ -180,21 +180,19 @@ void CodeEditor::applyTheme()
             if (what.isEmpty())
                 continue;
             QColor c = text;
-            if (what.contains(QLatin1String("comment")))
+            if (what.contains("comment"_L1))
                 c = comment;
-            else if (what.contains(QLatin1String("string")) || what.contains(QLatin1String("character"))
-                     || what.contains(QLatin1String("regular expression"))
-                     || what.contains(QLatin1String("text block")))
+            else if (what.contains("string"_L1) || what.contains("character"_L1)
+                     || what.contains("regular expression"_L1) || what.contains("text block"_L1))
                 c = string;
-            else if (what.contains(QLatin1String("keyword")) || what.contains(QLatin1String("property"))
-                     || what.contains(QLatin1String("decorator")))
+            else if (what.contains("keyword"_L1) || what.contains("property"_L1) || what.contains("decorator"_L1))
                 c = keyword;
-            else if (what.contains(QLatin1String("number")))
+            else if (what.contains("number"_L1))
                 c = number;
-            else if (what.contains(QLatin1String("class name")) || what.contains(QLatin1String("function"))
-                     || what.contains(QLatin1String("escape")) || what.contains(QLatin1String("document")))
+            else if (what.contains("class name"_L1) || what.contains("function"_L1) || what.contains("escape"_L1)
+                     || what.contains("document"_L1))
                 c = other;
-            else if (what.contains(QLatin1String("error")) || what.contains(QLatin1String("unclosed")))
+            else if (what.contains("error"_L1) || what.contains("unclosed"_L1))
                 c = QColor(0xe0, 0x40, 0x40);
             l->setColor(c, style);
             l->setPaper(paper, style);
@@ -235,16 +233,16 @@ void CodeEditor::changeEvent(QEvent *event)
 
 void CodeEditor::updateMarginWidth()
 {
-    setMarginWidth(0, QStringLiteral("0%1").arg(lines()));
+    setMarginWidth(0, u"0%1"_s.arg(lines()));
 }
 
 QString CodeEditor::lineCommentPrefix() const
 {
     switch (mLanguage) {
     case Language::JavaScript:
-    case Language::TypeScript: return QStringLiteral("//");
+    case Language::TypeScript: return u"//"_s;
     case Language::Python:
-    case Language::Yaml: return QStringLiteral("#");
+    case Language::Yaml: return u"#"_s;
     default: return {};
     }
 }
@@ -282,11 +280,11 @@ void CodeEditor::toggleComment()
             continue;
         if (allCommented) {
             const int at = int(t.indexOf(prefix));
-            const int length = int(prefix.size()) + (t.mid(at + prefix.size(), 1) == QLatin1String(" ") ? 1 : 0);
+            const int length = int(prefix.size()) + (t.mid(at + prefix.size(), 1) == " "_L1 ? 1 : 0);
             setSelection(l, at, l, at + length);
             removeSelectedText();
         } else {
-            insertAt(prefix + QLatin1Char(' '), l, indent);
+            insertAt(prefix + ' '_L1, l, indent);
         }
     }
     endUndoAction();
@@ -306,7 +304,7 @@ void CodeEditor::goToLine(int line)
 void CodeEditor::askGoToLine()
 {
     auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(QStringLiteral("goToLineDialog"));
+    dialog->setObjectName(u"goToLineDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Go to Line"));
     dialog->setLabelText(tr("Line (1 - %1):").arg(lines()));
@@ -345,7 +343,7 @@ void CodeEditor::markError(int line, const QString &message)
     markerAdd(line - 1, mErrorMarker);
     // The squiggle runs from the first character to the end of the line's text.
     QString t = text(line - 1);
-    while (t.endsWith(QLatin1Char('\n')) || t.endsWith(QLatin1Char('\r')))
+    while (t.endsWith('\n'_L1) || t.endsWith('\r'_L1))
         t.chop(1);
     int first = 0;
     while (first < t.size() && t.at(first).isSpace())

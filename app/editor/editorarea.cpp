@@ -25,12 +25,14 @@
 #include <QTabBar>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
 bool offscreen()
 {
-    return QGuiApplication::platformName() == QLatin1String("offscreen");
+    return QGuiApplication::platformName() == "offscreen"_L1;
 }
 } // namespace
 
@@ -38,7 +40,7 @@ EditorPage::EditorPage(const QString &path, NodeId function, QWidget *parent)
     : QWidget(parent), mPath(path), mFunction(function), mEditor(new CodeEditor(this)), mFindBar(new FindBar(this))
 {
     mChangedBar = new QFrame(this);
-    mChangedBar->setObjectName(QStringLiteral("changedOnDiskBar"));
+    mChangedBar->setObjectName(u"changedOnDiskBar"_s);
     mChangedBar->setFrameShape(QFrame::StyledPanel);
     mChangedBar->setAutoFillBackground(true);
     QPalette p = mChangedBar->palette();
@@ -47,9 +49,9 @@ EditorPage::EditorPage(const QString &path, NodeId function, QWidget *parent)
     mChangedText = new QLabel(mChangedBar);
     mChangedText->setWordWrap(true);
     auto *reload = new QPushButton(tr("&Reload"), mChangedBar);
-    reload->setObjectName(QStringLiteral("reloadButton"));
+    reload->setObjectName(u"reloadButton"_s);
     auto *keep = new QPushButton(tr("&Keep My Version"), mChangedBar);
-    keep->setObjectName(QStringLiteral("keepButton"));
+    keep->setObjectName(u"keepButton"_s);
     auto *barLayout = new QHBoxLayout(mChangedBar);
     barLayout->setContentsMargins(8, 4, 8, 4);
     barLayout->addWidget(mChangedText, 1);
@@ -129,7 +131,7 @@ void EditorPage::diskChanged()
                                                  : tr("This file changed on disk. Reload it, or keep the version "
                                                       "shown here?"))
                                  : tr("This file was deleted on disk. Keep your version (saving writes it back)?"));
-    mChangedBar->findChild<QPushButton *>(QStringLiteral("reloadButton"))->setEnabled(exists);
+    mChangedBar->findChild<QPushButton *>(u"reloadButton"_s)->setEnabled(exists);
     mChangedBar->show();
 }
 
@@ -166,7 +168,7 @@ void EditorPage::keepMine()
 
 EditorArea::EditorArea(QWidget *canvas, QWidget *parent) : QTabWidget(parent), mWatcher(new QFileSystemWatcher(this))
 {
-    setObjectName(QStringLiteral("editorArea"));
+    setObjectName(u"editorArea"_s);
     setDocumentMode(true);
     setMovable(true);
     setTabsClosable(true);
@@ -186,7 +188,7 @@ EditorArea::EditorArea(QWidget *canvas, QWidget *parent) : QTabWidget(parent), m
             if (QFileInfo(p->path()).absolutePath() == dir && !mWatcher->files().contains(p->path()))
                 onFileChanged(p->path());
     });
-    mZoom = QSettings().value(QStringLiteral("editor/zoom"), 0).toInt();
+    mZoom = QSettings().value(u"editor/zoom"_s, 0).toInt();
 }
 
 void EditorArea::setProject(Project *project)
@@ -262,7 +264,7 @@ EditorPage *EditorArea::openFile(const QString &path, NodeId function)
         if (zoom == mZoom)
             return;
         mZoom = zoom;
-        QSettings().setValue(QStringLiteral("editor/zoom"), zoom);
+        QSettings().setValue(u"editor/zoom"_s, zoom);
         for (EditorPage *other : pages())
             other->editor()->zoomTo(zoom);
     });
@@ -336,7 +338,7 @@ void EditorArea::updateTab(EditorPage *page)
     if (index < 0)
         return;
     const QString name = QFileInfo(page->path()).fileName();
-    setTabText(index, page->isModified() ? QStringLiteral("%1 \u25cf").arg(name) : name);
+    setTabText(index, page->isModified() ? u"%1 \u25cf"_s.arg(name) : name);
 }
 
 void EditorArea::watch(const QString &path)
@@ -426,7 +428,7 @@ bool EditorArea::maybeSaveAll()
         return false;
     const auto answer = QMessageBox::warning(
         this, tr("Unsaved Files"),
-        tr("These files have changes that are not saved: %1. Save them?").arg(names.join(QLatin1String(", "))),
+        tr("These files have changes that are not saved: %1. Save them?").arg(names.join(", "_L1)),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return saveAll();
@@ -446,7 +448,7 @@ void EditorArea::closeAll()
 void EditorArea::onDirectoryChanged(const QString &oldDirectory, const QString &newDirectory)
 {
     // Save As moved the project and its function folders: the open files follow.
-    const QString prefix = QDir::cleanPath(oldDirectory) + QLatin1Char('/');
+    const QString prefix = QDir::cleanPath(oldDirectory) + '/'_L1;
     for (EditorPage *p : pages()) {
         if (!p->path().startsWith(prefix))
             continue;

@@ -12,17 +12,19 @@
 #include <QRegularExpression>
 #include <QToolButton>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 FindBar::FindBar(QWidget *parent) : QWidget(parent)
 {
-    setObjectName(QStringLiteral("findBar"));
+    setObjectName(u"findBar"_s);
     mFind = new QLineEdit(this);
-    mFind->setObjectName(QStringLiteral("findField"));
+    mFind->setObjectName(u"findField"_s);
     mFind->setPlaceholderText(tr("Find"));
     mFind->setClearButtonEnabled(true);
     mReplace = new QLineEdit(this);
-    mReplace->setObjectName(QStringLiteral("replaceField"));
+    mReplace->setObjectName(u"replaceField"_s);
     mReplace->setPlaceholderText(tr("Replace with"));
     mRegex = new QCheckBox(tr("Regular e&xpression"), this);
     mWholeWord = new QCheckBox(tr("&Whole words"), this);
@@ -34,7 +36,7 @@ FindBar::FindBar(QWidget *parent) : QWidget(parent)
     auto *replaceOne = new QPushButton(tr("Replace"), this);
     auto *replaceEvery = new QPushButton(tr("Replace All"), this);
     auto *close = new QToolButton(this);
-    close->setText(QStringLiteral("\u2715"));
+    close->setText(u"\u2715"_s);
     close->setToolTip(tr("Close (Esc)"));
     close->setAutoRaise(true);
 
@@ -76,7 +78,7 @@ FindBar::FindBar(QWidget *parent) : QWidget(parent)
 
 void FindBar::activate(bool replace)
 {
-    if (mEditor && mEditor->hasSelectedText() && !mEditor->selectedText().contains(QLatin1Char('\n')))
+    if (mEditor && mEditor->hasSelectedText() && !mEditor->selectedText().contains('\n'_L1))
         mFind->setText(mEditor->selectedText());
     mReplaceRow->setVisible(replace);
     show();

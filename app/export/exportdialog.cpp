@@ -34,16 +34,18 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
 QsciLexer *lexerFor(const QString &path, QObject *parent)
 {
-    if (path.endsWith(QLatin1String(".yaml")) || path.endsWith(QLatin1String(".yml")))
+    if (path.endsWith(".yaml"_L1) || path.endsWith(".yml"_L1))
         return new QsciLexerYAML(parent);
-    if (path.endsWith(QLatin1String(".json")))
+    if (path.endsWith(".json"_L1))
         return new QsciLexerJSON(parent);
-    if (path.endsWith(QLatin1String(".sh")))
+    if (path.endsWith(".sh"_L1))
         return new QsciLexerBash(parent);
     return nullptr;
 }
@@ -69,11 +71,11 @@ ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registr
     layout->addLayout(createForm());
     layout->addWidget(createPreview(), 1);
     mProgress = new QProgressBar;
-    mProgress->setObjectName(QStringLiteral("progress"));
+    mProgress->setObjectName(u"progress"_s);
     mProgress->setVisible(false);
     layout->addWidget(mProgress);
     mStatus = new QLabel;
-    mStatus->setObjectName(QStringLiteral("status"));
+    mStatus->setObjectName(u"status"_s);
     mStatus->setWordWrap(true);
     layout->addWidget(mStatus);
     layout->addWidget(createButtons());
@@ -98,14 +100,14 @@ ExportDialog::~ExportDialog()
 QLayout *ExportDialog::createForm()
 {
     mTarget = new QComboBox;
-    mTarget->setObjectName(QStringLiteral("target"));
+    mTarget->setObjectName(u"target"_s);
     for (const ExporterInterface *exporter : mRegistry.exporters())
         mTarget->addItem(exporter->targetName(), exporter->targetId());
     mTarget->setAccessibleName(tr("Target platform"));
     mDescription = new QLabel;
     mDescription->setWordWrap(true);
     mOutputEdit = new QLineEdit;
-    mOutputEdit->setObjectName(QStringLiteral("output"));
+    mOutputEdit->setObjectName(u"output"_s);
     mOutputEdit->setAccessibleName(tr("Output folder"));
     auto *browse = new QPushButton(tr("&Browse..."));
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -130,10 +132,10 @@ QLayout *ExportDialog::createForm()
 QWidget *ExportDialog::createPreview()
 {
     mPreview = new QTabWidget;
-    mPreview->setObjectName(QStringLiteral("preview"));
+    mPreview->setObjectName(u"preview"_s);
     mPreview->setDocumentMode(true);
     mDiagnostics = new QTreeWidget;
-    mDiagnostics->setObjectName(QStringLiteral("diagnostics"));
+    mDiagnostics->setObjectName(u"diagnostics"_s);
     mDiagnostics->setHeaderLabels({tr("Severity"), tr("What the target cannot express")});
     mDiagnostics->setRootIsDecorated(false);
     mDiagnostics->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -156,9 +158,9 @@ QWidget *ExportDialog::createButtons()
 {
     auto *buttons = new QDialogButtonBox;
     mExportButton = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
-    mExportButton->setObjectName(QStringLiteral("exportButton"));
+    mExportButton->setObjectName(u"exportButton"_s);
     mCancelButton = buttons->addButton(QDialogButtonBox::Close);
-    mCancelButton->setObjectName(QStringLiteral("closeButton"));
+    mCancelButton->setObjectName(u"closeButton"_s);
     connect(mExportButton, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(mCancelButton, &QPushButton::clicked, this, &ExportDialog::reject);
     return buttons;
@@ -168,11 +170,11 @@ QWidget *ExportDialog::createButtons()
 void ExportDialog::selectInitialTarget()
 {
     const QString provider = Preferences::instance().defaultProvider();
-    const QString preferred = provider == QLatin1String("azure")      ? QStringLiteral("azure")
-                              : provider == QLatin1String("gcp")      ? QStringLiteral("cloudrun")
-                              : provider == QLatin1String("scaleway") ? QStringLiteral("scaleway")
-                                                                      : QStringLiteral("sam");
-    const QString last = QSettings().value(QStringLiteral("export/target"), preferred).toString();
+    const QString preferred = provider == "azure"_L1      ? u"azure"_s
+                              : provider == "gcp"_L1      ? u"cloudrun"_s
+                              : provider == "scaleway"_L1 ? u"scaleway"_s
+                                                          : u"sam"_s;
+    const QString last = QSettings().value(u"export/target"_s, preferred).toString();
     const int index = mTarget->findData(last);
     mTarget->setCurrentIndex(index >= 0 ? index : 0);
     targetChanged();
@@ -208,7 +210,7 @@ void ExportDialog::targetChanged()
     const ExporterInterface *exporter = mRegistry.exporter(target());
     if (!exporter)
         return;
-    QSettings().setValue(QStringLiteral("export/target"), exporter->targetId());
+    QSettings().setValue(u"export/target"_s, exporter->targetId());
     mDescription->setText(exporter->targetDescription());
     // The target's options are the rows after the output folder.
     for (QLineEdit *edit : std::as_const(mOptionEdits))
@@ -216,13 +218,13 @@ void ExportDialog::targetChanged()
     mOptionEdits.clear();
     for (const ExportOption &option : exporter->exportOptions()) {
         auto *edit = new QLineEdit(option.defaultValue);
-        edit->setObjectName(QStringLiteral("option-") + option.id);
+        edit->setObjectName(u"option-"_s + option.id);
         edit->setProperty("optionId", option.id);
         edit->setToolTip(option.help);
         edit->setPlaceholderText(option.help);
         edit->setAccessibleName(option.label);
         connect(edit, &QLineEdit::editingFinished, this, &ExportDialog::refresh);
-        mOptionsForm->addRow(option.label + QLatin1Char(':'), edit);
+        mOptionsForm->addRow(option.label + ':'_L1, edit);
         mOptionEdits.append(edit);
     }
     // A folder the user typed stays; the suggestion follows the target. A saved project
@@ -230,10 +232,10 @@ void ExportDialog::targetChanged()
     // temporary folder) into Documents.
     if (mOutputEdit->text() == mSuggestedOutput || mOutputEdit->text().isEmpty()) {
         const bool saved = !mProject.filePath().isEmpty() && !mProject.filePath().startsWith(QDir::tempPath());
-        const QString base = saved ? QFileInfo(mProject.filePath()).absolutePath() + QLatin1String("/export")
+        const QString base = saved ? QFileInfo(mProject.filePath()).absolutePath() + "/export"_L1
                                    : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                                         + QLatin1String("/Nimbus Exports/") + mProject.displayName();
-        mSuggestedOutput = QDir::toNativeSeparators(base + QLatin1Char('/') + exporter->targetId());
+                                         + "/Nimbus Exports/"_L1 + mProject.displayName();
+        mSuggestedOutput = QDir::toNativeSeparators(base + '/'_L1 + exporter->targetId());
         mOutputEdit->setText(mSuggestedOutput);
     }
     refresh();
@@ -291,7 +293,7 @@ void ExportDialog::showFiles()
             continue;
         }
         auto *editor = new QsciScintilla;
-        editor->setObjectName(QStringLiteral("preview:") + file.path);
+        editor->setObjectName(u"preview:"_s + file.path);
         if (QsciLexer *lexer = lexerFor(file.path, editor)) {
             lexer->setDefaultFont(mono);
             lexer->setFont(mono);
@@ -302,15 +304,16 @@ void ExportDialog::showFiles()
         editor->setText(QString::fromUtf8(file.content));
         editor->setReadOnly(true);
         editor->setMarginType(0, QsciScintilla::NumberMargin);
-        editor->setMarginWidth(0, QStringLiteral("00000"));
+        editor->setMarginWidth(0, u"00000"_s);
         editor->setAccessibleName(tr("Preview of %1").arg(file.path));
         const int index = mPreview->addTab(editor, file.path);
         if (file.path == current)
             mPreview->setCurrentIndex(index);
     }
-    mStatus->setText(copied.isEmpty() ? tr("%n file(s) to write.", nullptr, mPreview->count())
-                                      : tr("%n file(s) to write; code copied from %1.", nullptr, mPreview->count())
-                                            .arg(copied.join(QLatin1String(", "))));
+    mStatus->setText(
+        copied.isEmpty()
+            ? tr("%n file(s) to write.", nullptr, mPreview->count())
+            : tr("%n file(s) to write; code copied from %1.", nullptr, mPreview->count()).arg(copied.join(", "_L1)));
 }
 
 // Returns the number of errors.
@@ -386,11 +389,11 @@ PluginsDialog::PluginsDialog(const PluginRegistry &registry, QWidget *parent) : 
     setWindowTitle(tr("Plugins"));
     resize(820, 360);
     auto *tree = new QTreeWidget;
-    tree->setObjectName(QStringLiteral("plugins"));
+    tree->setObjectName(u"plugins"_s);
     tree->setHeaderLabels({tr("Plugin"), tr("Version"), tr("Targets"), tr("Status"), tr("File")});
     tree->setRootIsDecorated(false);
     for (const PluginInfo &info : registry.plugins()) {
-        auto *item = new QTreeWidgetItem(tree, {info.name, info.version, info.targets.join(QLatin1String(", ")),
+        auto *item = new QTreeWidgetItem(tree, {info.name, info.version, info.targets.join(", "_L1),
                                                 info.loaded ? tr("Loaded") : tr("Not loaded: %1").arg(info.error),
                                                 QDir::toNativeSeparators(info.fileName)});
         item->setToolTip(0, info.description);

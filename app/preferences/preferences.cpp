@@ -9,6 +9,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -74,16 +76,14 @@ void Preferences::write(const char *key, const QVariant &value)
 
 Preferences::Theme Preferences::theme() const
 {
-    const QString name = read(kTheme, QStringLiteral("system")).toString();
-    return name == QLatin1String("dark") ? Theme::Dark : name == QLatin1String("light") ? Theme::Light : Theme::System;
+    const QString name = read(kTheme, u"system"_s).toString();
+    return name == "dark"_L1 ? Theme::Dark : name == "light"_L1 ? Theme::Light : Theme::System;
 }
 
 void Preferences::setTheme(Theme theme)
 {
     applyTheme(theme);
-    write(kTheme, theme == Theme::Dark    ? QStringLiteral("dark")
-                  : theme == Theme::Light ? QStringLiteral("light")
-                                          : QStringLiteral("system"));
+    write(kTheme, theme == Theme::Dark ? u"dark"_s : theme == Theme::Light ? u"light"_s : u"system"_s);
 }
 
 QString Preferences::language() const
@@ -98,7 +98,7 @@ void Preferences::setLanguage(const QString &code)
 
 QString Preferences::defaultProvider() const
 {
-    return read(kProvider, QStringLiteral("aws")).toString();
+    return read(kProvider, u"aws"_s).toString();
 }
 
 void Preferences::setDefaultProvider(const QString &provider)
@@ -108,12 +108,12 @@ void Preferences::setDefaultProvider(const QString &provider)
 
 QString Preferences::defaultRegion() const
 {
-    return read(kRegion, QStringLiteral("us-east-1")).toString();
+    return read(kRegion, u"us-east-1"_s).toString();
 }
 
 void Preferences::setDefaultRegion(const QString &region)
 {
-    write(kRegion, region.trimmed().isEmpty() ? QStringLiteral("us-east-1") : region.trimmed());
+    write(kRegion, region.trimmed().isEmpty() ? u"us-east-1"_s : region.trimmed());
 }
 
 int Preferences::number(Number which) const
@@ -149,7 +149,7 @@ void Preferences::setEditorFont(const QFont &font)
 
 QList<QPair<QString, QString>> Preferences::languages()
 {
-    return {{QStringLiteral("en"), QStringLiteral("English")}, {QStringLiteral("fr"), QStringLiteral("Français")}};
+    return {{u"en"_s, u"English"_s}, {u"fr"_s, u"Français"_s}};
 }
 
 void Preferences::applyTheme(Theme theme)
@@ -169,7 +169,7 @@ void Preferences::applyTheme(Theme theme)
         return;
     }
     // Fusion draws both themes the same way on every platform.
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
     if (theme == Theme::Light) {
         QApplication::setPalette(QApplication::style()->standardPalette());
         return;

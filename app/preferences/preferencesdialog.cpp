@@ -11,6 +11,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -30,7 +32,7 @@ QComboBox *choices(const char *objectName, const QList<std::pair<QString, QVaria
 PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Preferences"));
-    setObjectName(QStringLiteral("preferencesDialog"));
+    setObjectName(u"preferencesDialog"_s);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(createAppearance());
     layout->addWidget(createDefaults());
@@ -63,7 +65,7 @@ QWidget *PreferencesDialog::createAppearance()
         languages.append({name, code});
     mLanguage = choices("languageCombo", languages, p.language(), look);
     mRestart = new QLabel(tr("The new language applies when the studio starts again."), look);
-    mRestart->setObjectName(QStringLiteral("restartNotice"));
+    mRestart->setObjectName(u"restartNotice"_s);
     mRestart->setVisible(false);
     lookForm->addRow(tr("&Language:"), mLanguage);
     lookForm->addRow(QString(), mRestart);
@@ -74,11 +76,11 @@ QWidget *PreferencesDialog::createAppearance()
                      int(p.theme()), look);
     lookForm->addRow(tr("&Theme:"), mTheme);
     mFont = new QFontComboBox(look);
-    mFont->setObjectName(QStringLiteral("editorFontCombo"));
+    mFont->setObjectName(u"editorFontCombo"_s);
     mFont->setFontFilters(QFontComboBox::MonospacedFonts);
     mFont->setCurrentFont(p.editorFont());
     mFontSize = new QSpinBox(look);
-    mFontSize->setObjectName(QStringLiteral("editorFontSize"));
+    mFontSize->setObjectName(u"editorFontSize"_s);
     mFontSize->setRange(6, 48);
     mFontSize->setSuffix(tr(" pt"));
     mFontSize->setValue(std::max(6, p.editorFont().pointSize()));
@@ -113,17 +115,17 @@ QWidget *PreferencesDialog::createDefaults()
     auto *work = new QGroupBox(tr("Defaults"), this);
     auto *workForm = new QFormLayout(work);
     mProvider = choices("providerCombo",
-                        {{QStringLiteral("AWS"), QStringLiteral("aws")},
-                         {QStringLiteral("Microsoft Azure"), QStringLiteral("azure")},
-                         {QStringLiteral("Google Cloud"), QStringLiteral("gcp")},
-                         {QStringLiteral("Scaleway"), QStringLiteral("scaleway")}},
+                        {{u"AWS"_s, u"aws"_s},
+                         {u"Microsoft Azure"_s, u"azure"_s},
+                         {u"Google Cloud"_s, u"gcp"_s},
+                         {u"Scaleway"_s, u"scaleway"_s}},
                         p.defaultProvider(), work);
     workForm->addRow(tr("&Provider:"), mProvider);
     mRegion = new QComboBox(work);
-    mRegion->setObjectName(QStringLiteral("regionCombo"));
+    mRegion->setObjectName(u"regionCombo"_s);
     mRegion->setEditable(true);
-    mRegion->addItems({QStringLiteral("us-east-1"), QStringLiteral("us-west-2"), QStringLiteral("eu-west-1"),
-                       QStringLiteral("eu-west-3"), QStringLiteral("eu-central-1"), QStringLiteral("ap-northeast-1")});
+    mRegion->addItems(
+        {u"us-east-1"_s, u"us-west-2"_s, u"eu-west-1"_s, u"eu-west-3"_s, u"eu-central-1"_s, u"ap-northeast-1"_s});
     mRegion->setCurrentText(p.defaultRegion());
     workForm->addRow(tr("&Region:"), mRegion);
     mIdle = numberBox(Preferences::Number::IdleInstanceSeconds, "idleSpin", work);

@@ -30,6 +30,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -74,7 +76,7 @@ CodeEditor *jsonView(QWidget *parent, bool readOnly)
 
 RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), mRunner(runner)
 {
-    setObjectName(QStringLiteral("runPanel"));
+    setObjectName(u"runPanel"_s);
     QLayout *top = createTopRow();
     QWidget *eventSide = createEventSide();
     QWidget *outputSide = createOutputSide();
@@ -98,18 +100,18 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
 QLayout *RunPanel::createTopRow()
 {
     mFunctionBox = new QComboBox(this);
-    mFunctionBox->setObjectName(QStringLiteral("functionBox"));
+    mFunctionBox->setObjectName(u"functionBox"_s);
     mFunctionBox->setMinimumContentsLength(8);
     mFunctionBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     mEventBox = new QComboBox(this);
-    mEventBox->setObjectName(QStringLiteral("eventBox"));
+    mEventBox->setObjectName(u"eventBox"_s);
     mEventBox->setMinimumContentsLength(10);
     mEventBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     mSaveEvent = new QPushButton(tr("Save Event..."), this);
     mSaveEvent->setToolTip(tr("Keep this event with the function, under a name"));
     mDeleteEvent = new QPushButton(tr("Delete Event"), this);
     mInvoke = new QPushButton(tr("Invoke"), this);
-    mInvoke->setObjectName(QStringLiteral("invokeButton"));
+    mInvoke->setObjectName(u"invokeButton"_s);
     mInvoke->setToolTip(tr("Run the function with this event (Ctrl+Return)"));
     mInvoke->setDefault(true);
 
@@ -155,7 +157,7 @@ QWidget *RunPanel::createEventSide()
 {
     auto *eventSide = new QWidget(this);
     mEventEditor = jsonView(eventSide, false);
-    mEventEditor->setObjectName(QStringLiteral("eventEditor"));
+    mEventEditor->setObjectName(u"eventEditor"_s);
     mEventStatus = new QLabel(eventSide);
     mEventStatus->setWordWrap(true);
     auto *eventLayout = new QVBoxLayout(eventSide);
@@ -176,18 +178,18 @@ QWidget *RunPanel::createOutputSide()
 {
     auto *outputSide = new QWidget(this);
     mBadge = new QLabel(outputSide);
-    mBadge->setObjectName(QStringLiteral("coldWarmBadge"));
+    mBadge->setObjectName(u"coldWarmBadge"_s);
     mFigures = new QLabel(outputSide);
-    mFigures->setObjectName(QStringLiteral("reportFigures"));
+    mFigures->setObjectName(u"reportFigures"_s);
     mFigures->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mErrorLabel = new QLabel(outputSide);
-    mErrorLabel->setObjectName(QStringLiteral("errorLabel"));
+    mErrorLabel->setObjectName(u"errorLabel"_s);
     mErrorLabel->setWordWrap(true);
     mErrorLabel->setTextInteractionFlags(Qt::TextBrowserInteraction);
     mErrorLabel->hide();
     connect(mErrorLabel, &QLabel::linkActivated, this, [this](const QString &link) {
         // "file:line" of the error's place in the function's code.
-        const qsizetype colon = link.lastIndexOf(QLatin1Char(':'));
+        const qsizetype colon = link.lastIndexOf(':'_L1);
         emit locationActivated(mFunction, link.left(colon), link.mid(colon + 1).toInt(), mErrorMessage);
     });
     auto *statusRow = new QHBoxLayout;
@@ -197,9 +199,9 @@ QWidget *RunPanel::createOutputSide()
     mOutputTabs = new QTabWidget(outputSide);
     mOutputTabs->setDocumentMode(true);
     mResult = jsonView(mOutputTabs, true);
-    mResult->setObjectName(QStringLiteral("resultView"));
+    mResult->setObjectName(u"resultView"_s);
     mLogs = new QPlainTextEdit(mOutputTabs);
-    mLogs->setObjectName(QStringLiteral("logsView"));
+    mLogs->setObjectName(u"logsView"_s);
     mLogs->setReadOnly(true);
     mLogs->setFont(fixedFont());
     mLogs->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -224,18 +226,18 @@ QWidget *RunPanel::createHistoryPage()
 {
     auto *historyPage = new QWidget(mOutputTabs);
     mHistory = new QTreeWidget(historyPage);
-    mHistory->setObjectName(QStringLiteral("historyTree"));
+    mHistory->setObjectName(u"historyTree"_s);
     mHistory->setHeaderLabels({tr("Time"), tr("Status"), tr("Duration"), tr("Start")});
     mHistory->setRootIsDecorated(false);
     mHistory->setSelectionMode(QAbstractItemView::ExtendedSelection);
     mHistory->setUniformRowHeights(true);
     mHistory->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     mRerun = new QPushButton(tr("Run Again"), historyPage);
-    mRerun->setObjectName(QStringLiteral("rerunButton"));
+    mRerun->setObjectName(u"rerunButton"_s);
     mUseEvent = new QPushButton(tr("Use Event"), historyPage);
     mUseEvent->setToolTip(tr("Put this run's event in the event editor"));
     mCompare = new QPushButton(tr("Compare"), historyPage);
-    mCompare->setObjectName(QStringLiteral("compareButton"));
+    mCompare->setObjectName(u"compareButton"_s);
     mCompare->setToolTip(tr("Select two runs to compare their results side by side"));
     mHistoryDetails = new QTabWidget(historyPage);
     mHistoryDetails->setDocumentMode(true);
@@ -355,7 +357,7 @@ void RunPanel::setFunction(NodeId function)
     if (mEventBox->count() > 0)
         chooseEvent(0);
     else
-        mEventEditor->setText(QStringLiteral("{}"));
+        mEventEditor->setText(u"{}"_s);
     reloadHistory();
     updateButtons();
 }
@@ -435,7 +437,7 @@ void RunPanel::validateEvent()
         const int line = int(text.left(offset).count('\n')) + 1;
         mEventError = text.trimmed().isEmpty() ? tr("The event is empty; use {} for no data.")
                                                : tr("Line %1: %2").arg(line).arg(error.errorString());
-        mEventStatus->setText(QStringLiteral("<span style='color:#d32f2f'>%1</span>").arg(mEventError.toHtmlEscaped()));
+        mEventStatus->setText(u"<span style='color:#d32f2f'>%1</span>"_s.arg(mEventError.toHtmlEscaped()));
         // The message is shown below the editor; the line gets the marker only.
         if (!text.trimmed().isEmpty())
             mEventEditor->markError(line, QString());
@@ -527,19 +529,19 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
                       tr("Memory %1 of %2 MB").arg(r.maxMemoryUsedMB).arg(r.memorySizeMB)};
     if (r.initDurationMs)
         parts.append(tr("Init %1 ms").arg(locale.toString(*r.initDurationMs, 'f', 2)));
-    mFigures->setText(parts.join(QStringLiteral("  \u00b7  ")));
+    mFigures->setText(parts.join(u"  \u00b7  "_s));
     mFigures->setToolTip(r.reportLine());
 
     mResult->setText(resultText(r));
-    mLogs->setPlainText(r.logs.join(QLatin1Char('\n')));
+    mLogs->setPlainText(r.logs.join('\n'_L1));
     if (r.ok) {
         mErrorLabel->hide();
         mOutputTabs->setCurrentWidget(mResult);
         return;
     }
-    const QString type = r.error.value(QLatin1String("errorType")).toString();
-    const QString message = r.error.value(QLatin1String("errorMessage")).toString();
-    QString text = QStringLiteral("<b>%1</b>: %2").arg(type.toHtmlEscaped(), message.toHtmlEscaped());
+    const QString type = r.error.value("errorType"_L1).toString();
+    const QString message = r.error.value("errorMessage"_L1).toString();
+    QString text = u"<b>%1</b>: %2"_s.arg(type.toHtmlEscaped(), message.toHtmlEscaped());
     const Result<FunctionSpec> spec = mProject ? FunctionSpec::fromNode(*mProject, mFunction)
                                                : Result<FunctionSpec>(Error{});
     if (spec) {
@@ -547,11 +549,10 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
         if (!places.isEmpty()) {
             const SourceLocation &at = places.first();
             const QString shown = QDir(spec->sourceDirectory).relativeFilePath(at.file);
-            text += QStringLiteral(" &mdash; <a href=\"%1:%2\">%3:%2</a>")
-                        .arg(at.file.toHtmlEscaped())
+            text += u" &mdash; <a href=\"%1:%2\">%3:%2</a>"_s.arg(at.file.toHtmlEscaped())
                         .arg(at.line)
                         .arg(shown.toHtmlEscaped());
-            mErrorMessage = QStringLiteral("%1: %2").arg(type, message);
+            mErrorMessage = u"%1: %2"_s.arg(type, message);
             emit errorLocated(mFunction, at.file, at.line, mErrorMessage);
         }
     }
@@ -569,8 +570,8 @@ void RunPanel::reloadHistory(qint64 select)
     const QLocale locale;
     for (const RunHistory::Entry &e : mRunner->history().entries(mFunction)) {
         auto *item = new QTreeWidgetItem(mHistory);
-        item->setText(0, locale.toString(e.result.startedAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        item->setText(1, e.result.ok ? tr("OK") : e.result.error.value(QLatin1String("errorType")).toString());
+        item->setText(0, locale.toString(e.result.startedAt.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_s));
+        item->setText(1, e.result.ok ? tr("OK") : e.result.error.value("errorType"_L1).toString());
         item->setText(2, tr("%1 ms").arg(locale.toString(e.result.durationMs, 'f', 2)));
         item->setText(3, e.result.coldStart ? tr("cold") : tr("warm"));
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
@@ -596,7 +597,7 @@ void RunPanel::showHistoryEntry()
     }
     mHistoryEvent->setText(prettyJson(entry.event));
     mHistoryResult->setText(resultText(entry.result));
-    mHistoryLogs->setPlainText(entry.result.logs.join(QLatin1Char('\n')));
+    mHistoryLogs->setPlainText(entry.result.logs.join('\n'_L1));
 }
 
 QWidget *RunPanel::compare(qint64 left, qint64 right)
@@ -606,7 +607,7 @@ QWidget *RunPanel::compare(qint64 left, qint64 right)
     if (!mRunner->history().entry(left, &a) || !mRunner->history().entry(right, &b))
         return nullptr;
     auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("compareDialog"));
+    dialog->setObjectName(u"compareDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Compare Runs"));
     dialog->resize(1000, 600);
@@ -616,16 +617,14 @@ QWidget *RunPanel::compare(qint64 left, qint64 right)
     CodeEditor *views[2] = {};
     for (int i = 0; i < 2; ++i) {
         const RunHistory::Entry &e = *entries[i];
-        auto *title = new QLabel(
-            tr("%1 \u00b7 %2 \u00b7 %3 ms")
-                .arg(locale.toString(e.result.startedAt.toLocalTime(), QLocale::ShortFormat),
-                     e.result.ok ? tr("OK") : e.result.error.value(QLatin1String("errorType")).toString(),
-                     locale.toString(e.result.durationMs, 'f', 2)),
-            dialog);
+        auto *title = new QLabel(tr("%1 \u00b7 %2 \u00b7 %3 ms")
+                                     .arg(locale.toString(e.result.startedAt.toLocalTime(), QLocale::ShortFormat),
+                                          e.result.ok ? tr("OK") : e.result.error.value("errorType"_L1).toString(),
+                                          locale.toString(e.result.durationMs, 'f', 2)),
+                                 dialog);
         views[i] = jsonView(dialog, true);
-        views[i]->setObjectName(i == 0 ? QStringLiteral("leftResult") : QStringLiteral("rightResult"));
-        views[i]->setText(resultText(e.result) + QStringLiteral("\n\n") + tr("// logs") + QLatin1Char('\n')
-                          + e.result.logs.join(QLatin1Char('\n')));
+        views[i]->setObjectName(i == 0 ? u"leftResult"_s : u"rightResult"_s);
+        views[i]->setText(resultText(e.result) + u"\n\n"_s + tr("// logs") + '\n'_L1 + e.result.logs.join('\n'_L1));
         grid->addWidget(title, 0, i);
         grid->addWidget(views[i], 1, i);
     }
@@ -649,7 +648,7 @@ QWidget *RunPanel::compare(qint64 left, qint64 right)
     auto *summary = new QLabel(differences == 0 ? tr("The results and logs are the same.")
                                                 : tr("%n line(s) differ.", nullptr, differences),
                                dialog);
-    summary->setObjectName(QStringLiteral("compareSummary"));
+    summary->setObjectName(u"compareSummary"_s);
     grid->addWidget(summary, 2, 0, 1, 2);
     dialog->show();
     return dialog;

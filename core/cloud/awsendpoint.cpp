@@ -17,6 +17,8 @@
 #include <QTcpSocket>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -25,19 +27,18 @@ namespace {
 // _X_AMZN_TRACE_ID to Root=1-<first 8 hex digits of the request id>-<other 24>.
 QString requestIdOfTrace(const QByteArray &trace)
 {
-    static const QRegularExpression root(QStringLiteral("Root=1-([0-9a-f]{8})-([0-9a-f]{24})"));
+    static const QRegularExpression root(u"Root=1-([0-9a-f]{8})-([0-9a-f]{24})"_s);
     const auto match = root.match(QString::fromLatin1(trace));
     if (!match.hasMatch())
         return {};
     const QString hex = match.captured(1) + match.captured(2);
-    return QStringLiteral("%1-%2-%3-%4-%5")
-        .arg(hex.mid(0, 8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20));
+    return u"%1-%2-%3-%4-%5"_s.arg(hex.mid(0, 8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20));
 }
 
 // The service named in the signature's credential scope (…/region/service/aws4_request).
 QString signingService(const QByteArray &authorization)
 {
-    static const QRegularExpression scope(QStringLiteral("Credential=[^/]+/[^/]+/[^/]+/([^/]+)/aws4_request"));
+    static const QRegularExpression scope(u"Credential=[^/]+/[^/]+/[^/]+/([^/]+)/aws4_request"_s);
     return scope.match(QString::fromLatin1(authorization)).captured(1);
 }
 
@@ -72,10 +73,10 @@ Result<void> AwsEndpoint::listen(const QHostAddress &address, quint16 port)
         return kRequestLimit;
     };
     auto refusal = [](int status, const QString &message) {
-        const QString code = status == 413   ? QStringLiteral("EntityTooLarge")
-                             : status == 431 ? QStringLiteral("RequestHeaderSectionTooLarge")
-                             : status == 403 ? QStringLiteral("AccessDenied")
-                                             : QStringLiteral("BadRequest");
+        const QString code = status == 413   ? u"EntityTooLarge"_s
+                             : status == 431 ? u"RequestHeaderSectionTooLarge"_s
+                             : status == 403 ? u"AccessDenied"_s
+                                             : u"BadRequest"_s;
         return secured(AwsWire::xmlAnswer(status, AwsWire::queryError(code, message, true, QString())));
     };
     mPort = mServer->listenGuarded(&mGuard, bodyLimit, refusal, address, port);
@@ -99,14 +100,14 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket)
     AwsRequest data;
     readRequest(request, &data);
     QString host = QString::fromLatin1(data.header("host"));
-    if (host.startsWith(QLatin1Char('['))) // [::1]:4566
-        host = host.mid(1, host.indexOf(QLatin1Char(']')) - 1);
-    else if (host.contains(QLatin1Char(':')))
-        host = host.left(host.lastIndexOf(QLatin1Char(':')));
+    if (host.startsWith('['_L1)) // [::1]:4566
+        host = host.mid(1, host.indexOf(']'_L1) - 1);
+    else if (host.contains(':'_L1))
+        host = host.left(host.lastIndexOf(':'_L1));
     data.host = host;
     auto responder = std::make_shared<QHttpServerResponder>(GuardedHttpServer::makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
-    const bool head = data.method == QLatin1String("HEAD");
+    const bool head = data.method == "HEAD"_L1;
     auto reply = [responder, alive, head](const HttpResponseData &response) {
         if (!alive)
             return; // the client hung up
@@ -127,7 +128,7 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket)
     // decided before any body arrived; this one is the parse the request is served by.
     if (const auto refusal = mGuard.refusal(data.headers)) {
         reply(AwsEndpoint::secured(
-            AwsWire::xmlAnswer(403, AwsWire::queryError(QStringLiteral("AccessDenied"), *refusal, true, QString()))));
+            AwsWire::xmlAnswer(403, AwsWire::queryError(u"AccessDenied"_s, *refusal, true, QString()))));
         return;
     }
     handle(std::move(data), reply);
@@ -157,7 +158,7 @@ HttpResponseData AwsEndpoint::secured(HttpResponseData response)
 
 QString AwsEndpoint::queueUrl(const QString &endpoint, const QString &queue)
 {
-    return QStringLiteral("%1/%2/%3").arg(endpoint, QLatin1String(kAccountId), queue);
+    return u"%1/%2/%3"_s.arg(endpoint, QLatin1String(kAccountId), queue);
 }
 
 void AwsEndpoint::handle(AwsRequest request, Reply done)
@@ -173,25 +174,22 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
         done(secured(std::move(response)));
     };
     if (request.body.size() > kRequestLimit) {
-        reply(AwsWire::xmlAnswer(
-            413, AwsWire::queryError(QStringLiteral("EntityTooLarge"),
-                                     QStringLiteral("the request body is over %1 MB").arg(kRequestLimit >> 20), true,
-                                     request.requestId)));
+        reply(AwsWire::xmlAnswer(413, AwsWire::queryError(u"EntityTooLarge"_s,
+                                                          u"the request body is over %1 MB"_s.arg(kRequestLimit >> 20),
+                                                          true, request.requestId)));
         return;
     }
     if (!mCloud.isRunning()) {
-        reply(AwsWire::xmlAnswer(503, AwsWire::queryError(QStringLiteral("ServiceUnavailable"),
-                                                          QStringLiteral("the local cloud is not running"), false,
-                                                          request.requestId)));
+        reply(AwsWire::xmlAnswer(503, AwsWire::queryError(u"ServiceUnavailable"_s, u"the local cloud is not running"_s,
+                                                          false, request.requestId)));
         return;
     }
     if (AwsService *service = route(request))
         service->handle(request, reply);
     else
-        reply(AwsWire::xmlAnswer(400,
-                                 AwsWire::queryError(QStringLiteral("InvalidAction"),
-                                                     QStringLiteral("no service of the local cloud takes this request"),
-                                                     true, request.requestId)));
+        reply(AwsWire::xmlAnswer(400, AwsWire::queryError(u"InvalidAction"_s,
+                                                          u"no service of the local cloud takes this request"_s, true,
+                                                          request.requestId)));
 }
 
 AwsService *AwsEndpoint::route(AwsRequest &request) const
@@ -213,13 +211,13 @@ AwsService *AwsEndpoint::route(AwsRequest &request) const
             break;
         }
     }
-    const bool form = request.method == QLatin1String("POST")
+    const bool form = request.method == "POST"_L1
                       && request.header("content-type").startsWith("application/x-www-form-urlencoded");
     // A form signed for a REST service (an S3 POST) is no query.
     if (form && !(signedFor && signedFor->recognition().rest)) {
         request.protocol = AwsProtocol::Query;
         request.parameters = AwsWire::queryToJson(AwsWire::formPairs(request.body));
-        request.operation = request.parameters.value(QLatin1String("Action")).toString();
+        request.operation = request.parameters.value("Action"_L1).toString();
         if (signedFor && signedFor->recognition().query)
             return signedFor;
         for (AwsService *service : mServices)

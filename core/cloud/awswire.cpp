@@ -10,6 +10,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus::AwsWire {
 
 QList<QPair<QString, QString>> formPairs(const QByteArray &encoded)
@@ -64,16 +66,14 @@ QJsonValue normalise(const QJsonValue &value)
             list.append(item.second);
         return list;
     }
-    if (keys == QStringList{QStringLiteral("member")})
+    if (keys == QStringList{u"member"_s})
         return object.value(keys.first());
-    if (keys == QStringList{QStringLiteral("entry")}) {
+    if (keys == QStringList{u"entry"_s}) {
         QJsonObject map;
         for (const QJsonValue &entry : object.value(keys.first()).toArray()) {
             const QJsonObject e = entry.toObject();
-            const QString name = e.contains(QLatin1String("Name")) ? e.value(QLatin1String("Name")).toString()
-                                                                   : e.value(QLatin1String("key")).toString();
-            map.insert(name, e.contains(QLatin1String("Value")) ? e.value(QLatin1String("Value"))
-                                                                : e.value(QLatin1String("value")));
+            const QString name = e.contains("Name"_L1) ? e.value("Name"_L1).toString() : e.value("key"_L1).toString();
+            map.insert(name, e.contains("Value"_L1) ? e.value("Value"_L1) : e.value("value"_L1));
         }
         return map;
     }
@@ -84,12 +84,12 @@ QJsonValue normalise(const QJsonValue &value)
 QJsonObject renameSqs(QJsonObject object)
 {
     static const QList<QPair<QString, QString>> lists = {
-        {QStringLiteral("SendMessageBatchRequestEntry"), QStringLiteral("Entries")},
-        {QStringLiteral("DeleteMessageBatchRequestEntry"), QStringLiteral("Entries")},
-        {QStringLiteral("ChangeMessageVisibilityBatchRequestEntry"), QStringLiteral("Entries")},
-        {QStringLiteral("AttributeName"), QStringLiteral("AttributeNames")},
-        {QStringLiteral("MessageAttributeName"), QStringLiteral("MessageAttributeNames")},
-        {QStringLiteral("MessageSystemAttributeName"), QStringLiteral("MessageSystemAttributeNames")},
+        {u"SendMessageBatchRequestEntry"_s, u"Entries"_s},
+        {u"DeleteMessageBatchRequestEntry"_s, u"Entries"_s},
+        {u"ChangeMessageVisibilityBatchRequestEntry"_s, u"Entries"_s},
+        {u"AttributeName"_s, u"AttributeNames"_s},
+        {u"MessageAttributeName"_s, u"MessageAttributeNames"_s},
+        {u"MessageSystemAttributeName"_s, u"MessageSystemAttributeNames"_s},
     };
     for (const auto &[from, to] : lists) {
         if (!object.contains(from))
@@ -104,11 +104,11 @@ QJsonObject renameSqs(QJsonObject object)
         }
         object.insert(to, value);
     }
-    if (object.contains(QLatin1String("MessageAttribute"))) {
+    if (object.contains("MessageAttribute"_L1)) {
         QJsonObject map;
-        for (const QJsonValue &entry : object.take(QLatin1String("MessageAttribute")).toArray())
-            map.insert(entry[QLatin1String("Name")].toString(), entry[QLatin1String("Value")]);
-        object.insert(QStringLiteral("MessageAttributes"), map);
+        for (const QJsonValue &entry : object.take("MessageAttribute"_L1).toArray())
+            map.insert(entry["Name"_L1].toString(), entry["Value"_L1]);
+        object.insert(u"MessageAttributes"_s, map);
     }
     return object;
 }
@@ -127,21 +127,20 @@ void writeValue(QXmlStreamWriter &xml, const QString &name, const QJsonValue &va
         // Lists are flattened under the singular names SQS uses; SNS wraps them in <member>.
         QString element;
         bool wrapped = false;
-        if (name == QLatin1String("Messages"))
-            element = QStringLiteral("Message");
-        else if (name == QLatin1String("QueueUrls"))
-            element = QStringLiteral("QueueUrl");
-        else if (name == QLatin1String("Successful") && operation.endsWith(QLatin1String("Batch"))
-                 && !operation.startsWith(QLatin1String("Publish")))
-            element = operation + QStringLiteral("ResultEntry");
-        else if (name == QLatin1String("Failed") && !operation.startsWith(QLatin1String("Publish")))
-            element = QStringLiteral("BatchResultErrorEntry");
+        if (name == "Messages"_L1)
+            element = u"Message"_s;
+        else if (name == "QueueUrls"_L1)
+            element = u"QueueUrl"_s;
+        else if (name == "Successful"_L1 && operation.endsWith("Batch"_L1) && !operation.startsWith("Publish"_L1))
+            element = operation + u"ResultEntry"_s;
+        else if (name == "Failed"_L1 && !operation.startsWith("Publish"_L1))
+            element = u"BatchResultErrorEntry"_s;
         else
             wrapped = true;
         if (wrapped) {
             xml.writeStartElement(name);
             for (const QJsonValue &item : value.toArray())
-                writeValue(xml, QStringLiteral("member"), item, operation);
+                writeValue(xml, u"member"_s, item, operation);
             xml.writeEndElement();
         } else {
             for (const QJsonValue &item : value.toArray())
@@ -149,22 +148,22 @@ void writeValue(QXmlStreamWriter &xml, const QString &name, const QJsonValue &va
         }
         return;
     }
-    if (value.isObject() && name == QLatin1String("Attributes")) {
+    if (value.isObject() && name == "Attributes"_L1) {
         const QJsonObject map = value.toObject();
         for (auto it = map.begin(); it != map.end(); ++it) {
-            xml.writeStartElement(QStringLiteral("Attribute"));
-            xml.writeTextElement(QStringLiteral("Name"), it.key());
-            xml.writeTextElement(QStringLiteral("Value"), it.value().toString());
+            xml.writeStartElement(u"Attribute"_s);
+            xml.writeTextElement(u"Name"_s, it.key());
+            xml.writeTextElement(u"Value"_s, it.value().toString());
             xml.writeEndElement();
         }
         return;
     }
-    if (value.isObject() && name == QLatin1String("MessageAttributes")) {
+    if (value.isObject() && name == "MessageAttributes"_L1) {
         const QJsonObject map = value.toObject();
         for (auto it = map.begin(); it != map.end(); ++it) {
-            xml.writeStartElement(QStringLiteral("MessageAttribute"));
-            xml.writeTextElement(QStringLiteral("Name"), it.key());
-            xml.writeStartElement(QStringLiteral("Value"));
+            xml.writeStartElement(u"MessageAttribute"_s);
+            xml.writeTextElement(u"Name"_s, it.key());
+            xml.writeStartElement(u"Value"_s);
             writeFields(xml, it.value().toObject(), operation);
             xml.writeEndElement();
             xml.writeEndElement();
@@ -175,7 +174,7 @@ void writeValue(QXmlStreamWriter &xml, const QString &name, const QJsonValue &va
     if (value.isObject())
         writeFields(xml, value.toObject(), operation);
     else if (value.isBool())
-        xml.writeCharacters(value.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+        xml.writeCharacters(value.toBool() ? u"true"_s : u"false"_s);
     else if (value.isDouble())
         xml.writeCharacters(QString::number(value.toDouble(), 'g', 17));
     else
@@ -189,7 +188,7 @@ QJsonObject queryToJson(const QList<QPair<QString, QString>> &pairs)
 {
     QJsonObject tree;
     for (const auto &[key, value] : pairs) {
-        const QStringList path = key.split(QLatin1Char('.'));
+        const QStringList path = key.split('.'_L1);
         if (path.size() <= 8) // the deepest real parameter has 6 parts; deeper ones are no one's
             insertPath(tree, path, 0, value);
     }
@@ -202,13 +201,13 @@ QByteArray queryResponse(const QString &operation, const QJsonObject &result, co
     QByteArray out;
     QXmlStreamWriter xml(&out);
     xml.writeStartDocument();
-    xml.writeStartElement(operation + QStringLiteral("Response"));
+    xml.writeStartElement(operation + u"Response"_s);
     xml.writeDefaultNamespace(xmlns);
-    xml.writeStartElement(operation + QStringLiteral("Result"));
+    xml.writeStartElement(operation + u"Result"_s);
     writeFields(xml, result, operation);
     xml.writeEndElement();
-    xml.writeStartElement(QStringLiteral("ResponseMetadata"));
-    xml.writeTextElement(QStringLiteral("RequestId"), requestId);
+    xml.writeStartElement(u"ResponseMetadata"_s);
+    xml.writeTextElement(u"RequestId"_s, requestId);
     xml.writeEndElement();
     xml.writeEndElement();
     xml.writeEndDocument();
@@ -220,13 +219,13 @@ QByteArray queryError(const QString &code, const QString &message, bool sender, 
     QByteArray out;
     QXmlStreamWriter xml(&out);
     xml.writeStartDocument();
-    xml.writeStartElement(QStringLiteral("ErrorResponse"));
-    xml.writeStartElement(QStringLiteral("Error"));
-    xml.writeTextElement(QStringLiteral("Type"), sender ? QStringLiteral("Sender") : QStringLiteral("Receiver"));
-    xml.writeTextElement(QStringLiteral("Code"), code);
-    xml.writeTextElement(QStringLiteral("Message"), message);
+    xml.writeStartElement(u"ErrorResponse"_s);
+    xml.writeStartElement(u"Error"_s);
+    xml.writeTextElement(u"Type"_s, sender ? u"Sender"_s : u"Receiver"_s);
+    xml.writeTextElement(u"Code"_s, code);
+    xml.writeTextElement(u"Message"_s, message);
     xml.writeEndElement();
-    xml.writeTextElement(QStringLiteral("RequestId"), requestId);
+    xml.writeTextElement(u"RequestId"_s, requestId);
     xml.writeEndElement();
     xml.writeEndDocument();
     return out;
@@ -238,10 +237,9 @@ HttpResponseData jsonError(int status, const QString &typePrefix, const QString 
     r.status = status;
     addHeader(r.headers, "content-type", "application/x-amz-json-1.0");
     addHeader(r.headers, "x-amzn-errortype", type.toUtf8());
-    r.body = QJsonDocument(
-                 QJsonObject{{QStringLiteral("__type"), typePrefix + type}, {QStringLiteral("message"), message}})
+    r.body = QJsonDocument(QJsonObject{{u"__type"_s, typePrefix + type}, {u"message"_s, message}})
                  .toJson(QJsonDocument::Compact);
-    r.problem = type + QStringLiteral(": ") + message;
+    r.problem = type + u": "_s + message;
     return r;
 }
 
@@ -280,15 +278,15 @@ QString md5OfMessageAttributes(const QJsonObject &attributes)
     };
     for (const QString &name : names) {
         const QJsonObject value = attributes.value(name).toObject();
-        const QString type = value.value(QLatin1String("DataType")).toString();
+        const QString type = value.value("DataType"_L1).toString();
         field(name.toUtf8());
         field(type.toUtf8());
-        if (type.startsWith(QLatin1String("Binary"))) {
+        if (type.startsWith("Binary"_L1)) {
             data.append(char(2));
-            field(QByteArray::fromBase64(value.value(QLatin1String("BinaryValue")).toString().toLatin1()));
+            field(QByteArray::fromBase64(value.value("BinaryValue"_L1).toString().toLatin1()));
         } else {
             data.append(char(1));
-            field(value.value(QLatin1String("StringValue")).toString().toUtf8());
+            field(value.value("StringValue"_L1).toString().toUtf8());
         }
     }
     return md5Hex(data);
@@ -322,12 +320,12 @@ std::optional<QByteArray> decodeAwsChunked(const QByteArray &body)
 
 QString isoTime(const QDateTime &time)
 {
-    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    return time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
 }
 
 QByteArray httpDate(const QDateTime &time)
 {
-    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+    return QLocale::c().toString(time.toUTC(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1();
 }
 
 } // namespace Nimbus::AwsWire

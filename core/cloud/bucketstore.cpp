@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QSaveFile>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 Result<void> BucketStore::createTables()
@@ -24,9 +26,9 @@ Result<void> BucketStore::createTables()
 
 Result<void> BucketStore::clear()
 {
-    if (Result<void> done = db().exec(QStringLiteral("DELETE FROM objects;")); !done)
+    if (Result<void> done = db().exec(u"DELETE FROM objects;"_s); !done)
         return done;
-    QDir buckets(folder() + QLatin1String("/buckets"));
+    QDir buckets(folder() + "/buckets"_L1);
     if (!buckets.removeRecursively() || !QDir().mkpath(buckets.path()))
         return fail(tr("cannot empty %1").arg(QDir::toNativeSeparators(buckets.path())));
     return {};
@@ -37,7 +39,7 @@ QString BucketStore::objectPath(const QString &bucket, const QString &key) const
     // Files are named by a hash of the key: any key S3 allows ("a", "a/", "a/b",
     // "../x") is a plain file inside the bucket's folder.
     const QByteArray hash = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex();
-    return folder() + QLatin1String("/buckets/") + bucket + QLatin1Char('/') + QString::fromLatin1(hash);
+    return folder() + "/buckets/"_L1 + bucket + '/'_L1 + QString::fromLatin1(hash);
 }
 
 Result<StoredObject> BucketStore::putObject(const QString &bucket, const QString &key, const QByteArray &data,
@@ -47,7 +49,7 @@ Result<StoredObject> BucketStore::putObject(const QString &bucket, const QString
         return fail(tr("'%1' is not a valid bucket name").arg(bucket));
     if (key.isEmpty() || key.toUtf8().size() > 1024)
         return fail(tr("an object key must have 1 to 1024 bytes"));
-    if (!QDir().mkpath(folder() + QLatin1String("/buckets/") + bucket))
+    if (!QDir().mkpath(folder() + "/buckets/"_L1 + bucket))
         return fail(tr("cannot create the folder of bucket %1").arg(bucket));
     QSaveFile file(objectPath(bucket, key));
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
@@ -56,7 +58,7 @@ Result<StoredObject> BucketStore::putObject(const QString &bucket, const QString
     object.key = key;
     object.size = data.size();
     object.etag = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex());
-    object.contentType = contentType.isEmpty() ? QStringLiteral("binary/octet-stream") : contentType;
+    object.contentType = contentType.isEmpty() ? u"binary/octet-stream"_s : contentType;
     object.modified = clock().now();
     Statement insert(db(),
                      QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, content_type, modified) "
@@ -74,8 +76,7 @@ Result<StoredObject> BucketStore::putObject(const QString &bucket, const QString
 
 Result<QByteArray> BucketStore::getObject(const QString &bucket, const QString &key, StoredObject *stored)
 {
-    Statement select(
-        db(), QStringLiteral("SELECT size, etag, content_type, modified FROM objects WHERE bucket = ?1 AND key = ?2"));
+    Statement select(db(), u"SELECT size, etag, content_type, modified FROM objects WHERE bucket = ?1 AND key = ?2"_s);
     select.bind(1, bucket);
     select.bind(2, key);
     if (!select.next())
@@ -103,7 +104,7 @@ QList<StoredObject> BucketStore::listObjects(const QString &bucket, const QStrin
 
 Result<void> BucketStore::deleteObject(const QString &bucket, const QString &key, bool *existed)
 {
-    Statement remove(db(), QStringLiteral("DELETE FROM objects WHERE bucket = ?1 AND key = ?2"));
+    Statement remove(db(), u"DELETE FROM objects WHERE bucket = ?1 AND key = ?2"_s);
     remove.bind(1, bucket);
     remove.bind(2, key);
     if (Result<void> done = remove.execute(); !done)

@@ -4,6 +4,8 @@
 
 #include <QDir>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -22,13 +24,13 @@ Result<void> CloudState::open(const QString &directory)
 {
     mConnection->directory = QDir(directory).absolutePath();
     Database &db = mConnection->db;
-    if (!QDir().mkpath(mConnection->directory + QLatin1String("/buckets")))
+    if (!QDir().mkpath(mConnection->directory + "/buckets"_L1))
         return Nimbus::fail(
             tr("cannot create the state folder %1").arg(QDir::toNativeSeparators(mConnection->directory)));
-    const QString path = mConnection->directory + QLatin1String("/state.sqlite");
+    const QString path = mConnection->directory + "/state.sqlite"_L1;
     if (Result<void> opened = db.open(path, Database::Mode::Create); !opened)
         return Nimbus::fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), opened.errorMessage()));
-    const Result<qint64> version = db.queryInt(QStringLiteral("PRAGMA user_version"));
+    const Result<qint64> version = db.queryInt(u"PRAGMA user_version"_s);
     if (!version)
         return Nimbus::fail(
             tr("%1: not a local cloud state (%2)").arg(QDir::toNativeSeparators(path), version.errorMessage()));
@@ -53,11 +55,11 @@ Result<void> CloudState::open(const QString &directory)
     if (done)
         done = TableStore::createTables();
     if (done)
-        done = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion));
+        done = db.exec(u"PRAGMA user_version = %1"_s.arg(kSchemaVersion));
     if (done)
-        done = db.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        done = db.exec(u"PRAGMA journal_mode = WAL"_s);
     if (done)
-        done = db.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        done = db.exec(u"PRAGMA synchronous = NORMAL"_s);
     if (!done)
         return Nimbus::fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), done.errorMessage()));
     return {};

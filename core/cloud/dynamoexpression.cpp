@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -73,7 +75,7 @@ struct Decimal
     QString toString() const
     {
         if (digits.isEmpty())
-            return QStringLiteral("0");
+            return u"0"_s;
         QByteArray out = negative ? QByteArray("-") : QByteArray();
         if (exponent >= 0) {
             out += digits + QByteArray(exponent, '0');
@@ -190,17 +192,17 @@ std::optional<int> compare(const QJsonValue &a, const QJsonValue &b)
     if (type != typeOf(b))
         return std::nullopt;
     const QJsonValue x = a.toObject().value(type), y = b.toObject().value(type);
-    if (type == QLatin1String("N")) {
+    if (type == "N"_L1) {
         const auto dx = Decimal::parse(x.toString()), dy = Decimal::parse(y.toString());
         if (!dx || !dy)
             return std::nullopt;
         return Decimal::compare(*dx, *dy);
     }
-    if (type == QLatin1String("S")) {
+    if (type == "S"_L1) {
         const QByteArray ux = x.toString().toUtf8(), uy = y.toString().toUtf8();
         return ux < uy ? -1 : (ux > uy ? 1 : 0);
     }
-    if (type == QLatin1String("B")) {
+    if (type == "B"_L1) {
         const QByteArray bx = QByteArray::fromBase64(x.toString().toLatin1()),
                          by = QByteArray::fromBase64(y.toString().toLatin1());
         return bx < by ? -1 : (bx > by ? 1 : 0);
@@ -213,10 +215,10 @@ bool equal(const QJsonValue &a, const QJsonValue &b)
     const QString type = typeOf(a);
     if (type != typeOf(b))
         return false;
-    if (type == QLatin1String("N") || type == QLatin1String("S") || type == QLatin1String("B"))
+    if (type == "N"_L1 || type == "S"_L1 || type == "B"_L1)
         return compare(a, b) == 0;
     const QJsonValue x = a.toObject().value(type), y = b.toObject().value(type);
-    if (type == QLatin1String("SS") || type == QLatin1String("NS") || type == QLatin1String("BS")) {
+    if (type == "SS"_L1 || type == "NS"_L1 || type == "BS"_L1) {
         const QJsonArray xs = x.toArray(), ys = y.toArray();
         if (xs.size() != ys.size())
             return false;
@@ -230,7 +232,7 @@ bool equal(const QJsonValue &a, const QJsonValue &b)
         }
         return true;
     }
-    if (type == QLatin1String("L")) {
+    if (type == "L"_L1) {
         const QJsonArray xs = x.toArray(), ys = y.toArray();
         if (xs.size() != ys.size())
             return false;
@@ -239,7 +241,7 @@ bool equal(const QJsonValue &a, const QJsonValue &b)
                 return false;
         return true;
     }
-    if (type == QLatin1String("M")) {
+    if (type == "M"_L1) {
         const QJsonObject xs = x.toObject(), ys = y.toObject();
         if (xs.size() != ys.size())
             return false;
@@ -264,27 +266,25 @@ namespace {
 QString validateAt(const QJsonValue &value, int depth)
 {
     if (depth > 32)
-        return QStringLiteral("Nesting Levels have exceeded supported limits");
+        return u"Nesting Levels have exceeded supported limits"_s;
     const QJsonObject o = value.toObject();
     if (!value.isObject() || o.size() != 1)
-        return QStringLiteral(
-            "an attribute value must have exactly one type (S, N, B, BOOL, NULL, M, L, SS, NS or BS)");
+        return u"an attribute value must have exactly one type (S, N, B, BOOL, NULL, M, L, SS, NS or BS)"_s;
     const QString type = o.begin().key();
     const QJsonValue v = o.begin().value();
-    if (type == QLatin1String("S") || type == QLatin1String("B"))
-        return v.isString() ? QString() : QStringLiteral("%1 must be a string").arg(type);
-    if (type == QLatin1String("N"))
-        return v.isString() && isNumber(v.toString())
-                   ? QString()
-                   : QStringLiteral("'%1' is not a number DynamoDB can store").arg(v.toString());
-    if (type == QLatin1String("BOOL"))
-        return v.isBool() ? QString() : QStringLiteral("BOOL must be true or false");
-    if (type == QLatin1String("NULL"))
-        return v == QJsonValue(true) ? QString() : QStringLiteral("NULL must be true");
-    if (type == QLatin1String("SS") || type == QLatin1String("NS") || type == QLatin1String("BS")) {
+    if (type == "S"_L1 || type == "B"_L1)
+        return v.isString() ? QString() : u"%1 must be a string"_s.arg(type);
+    if (type == "N"_L1)
+        return v.isString() && isNumber(v.toString()) ? QString()
+                                                      : u"'%1' is not a number DynamoDB can store"_s.arg(v.toString());
+    if (type == "BOOL"_L1)
+        return v.isBool() ? QString() : u"BOOL must be true or false"_s;
+    if (type == "NULL"_L1)
+        return v == QJsonValue(true) ? QString() : u"NULL must be true"_s;
+    if (type == "SS"_L1 || type == "NS"_L1 || type == "BS"_L1) {
         const QJsonArray items = v.toArray();
         if (!v.isArray() || items.isEmpty())
-            return QStringLiteral("an empty set is not allowed");
+            return u"an empty set is not allowed"_s;
         const QString scalar = type.left(1);
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString problem = validate(QJsonObject{{scalar, items.at(i)}});
@@ -292,28 +292,28 @@ QString validateAt(const QJsonValue &value, int depth)
                 return problem;
             for (qsizetype j = 0; j < i; ++j)
                 if (compare(QJsonObject{{scalar, items.at(i)}}, QJsonObject{{scalar, items.at(j)}}) == 0)
-                    return QStringLiteral("the set %1 holds duplicates").arg(type);
+                    return u"the set %1 holds duplicates"_s.arg(type);
         }
         return {};
     }
-    if (type == QLatin1String("L")) {
+    if (type == "L"_L1) {
         if (!v.isArray())
-            return QStringLiteral("L must be a list");
+            return u"L must be a list"_s;
         for (const QJsonValue &item : v.toArray())
             if (const QString problem = validateAt(item, depth + 1); !problem.isEmpty())
                 return problem;
         return {};
     }
-    if (type == QLatin1String("M")) {
+    if (type == "M"_L1) {
         if (!v.isObject())
-            return QStringLiteral("M must be a map");
+            return u"M must be a map"_s;
         const QJsonObject map = v.toObject();
         for (auto it = map.begin(); it != map.end(); ++it)
             if (const QString problem = validateAt(it.value(), depth + 1); !problem.isEmpty())
                 return problem;
         return {};
     }
-    return QStringLiteral("'%1' is not an attribute type").arg(type);
+    return u"'%1' is not an attribute type"_s.arg(type);
 }
 } // namespace
 
@@ -322,22 +322,22 @@ qsizetype valueSize(const QJsonValue &value)
 {
     const QString type = typeOf(value);
     const QJsonValue v = value.toObject().value(type);
-    if (type == QLatin1String("S"))
+    if (type == "S"_L1)
         return v.toString().toUtf8().size();
-    if (type == QLatin1String("N"))
+    if (type == "N"_L1)
         return (v.toString().size() + 1) / 2 + 1;
-    if (type == QLatin1String("B"))
+    if (type == "B"_L1)
         return QByteArray::fromBase64(v.toString().toLatin1()).size();
-    if (type == QLatin1String("BOOL") || type == QLatin1String("NULL"))
+    if (type == "BOOL"_L1 || type == "NULL"_L1)
         return 1;
     qsizetype size = 3;
-    if (type == QLatin1String("M")) {
+    if (type == "M"_L1) {
         const QJsonObject map = v.toObject();
         for (auto it = map.begin(); it != map.end(); ++it)
             size += it.key().toUtf8().size() + valueSize(it.value()) + 1;
         return size;
     }
-    const QString scalar = type == QLatin1String("L") ? QString() : type.left(1);
+    const QString scalar = type == "L"_L1 ? QString() : type.left(1);
     for (const QJsonValue &item : v.toArray())
         size += (scalar.isEmpty() ? valueSize(item) : valueSize(QJsonObject{{scalar, item}})) + 1;
     return size;
@@ -364,15 +364,13 @@ std::optional<DynamoError> DynamoExpression::Context::unused() const
         if (!usedValues.contains(it.key()))
             values.append(it.key());
     if (!values.isEmpty())
-        return DynamoError{
-            QStringLiteral("ValidationException"),
-            QStringLiteral("Value provided in ExpressionAttributeValues unused in expressions: keys: {%1}")
-                .arg(values.join(QStringLiteral(", ")))};
+        return DynamoError{u"ValidationException"_s,
+                           u"Value provided in ExpressionAttributeValues unused in expressions: keys: {%1}"_s.arg(
+                               values.join(u", "_s))};
     if (!names.isEmpty())
         return DynamoError{
-            QStringLiteral("ValidationException"),
-            QStringLiteral("Value provided in ExpressionAttributeNames unused in expressions: keys: {%1}")
-                .arg(names.join(QStringLiteral(", ")))};
+            u"ValidationException"_s,
+            u"Value provided in ExpressionAttributeNames unused in expressions: keys: {%1}"_s.arg(names.join(u", "_s))};
     return std::nullopt;
 }
 
@@ -435,15 +433,15 @@ public:
             t.position = i;
             auto word = [&](qsizetype from) {
                 qsizetype j = from;
-                while (j < mText.size() && (mText.at(j).isLetterOrNumber() || mText.at(j) == QLatin1Char('_')))
+                while (j < mText.size() && (mText.at(j).isLetterOrNumber() || mText.at(j) == '_'_L1))
                     ++j;
                 return j;
             };
-            if (c == QLatin1Char('#') || c == QLatin1Char(':')) {
+            if (c == '#'_L1 || c == ':'_L1) {
                 const qsizetype j = word(i + 1);
                 if (j == i + 1)
                     return syntaxError(QString(c), i);
-                t.type = c == QLatin1Char('#') ? Token::NameRef : Token::ValueRef;
+                t.type = c == '#'_L1 ? Token::NameRef : Token::ValueRef;
                 t.text = mText.mid(i, j - i);
                 i = j;
             } else if (c.isDigit()) {
@@ -453,19 +451,19 @@ public:
                 t.type = Token::Number;
                 t.text = mText.mid(i, j - i);
                 i = j;
-            } else if (c.isLetter() || c == QLatin1Char('_')) {
+            } else if (c.isLetter() || c == '_'_L1) {
                 const qsizetype j = word(i);
                 t.type = Token::Name;
                 t.text = mText.mid(i, j - i);
                 i = j;
             } else {
-                static const QStringList twoChar = {QStringLiteral("<="), QStringLiteral(">="), QStringLiteral("<>")};
+                static const QStringList twoChar = {u"<="_s, u">="_s, u"<>"_s};
                 const QString two = mText.mid(i, 2);
                 t.type = Token::Symbol;
                 if (twoChar.contains(two)) {
                     t.text = two;
                     i += 2;
-                } else if (QStringLiteral("()[],.=<>+-").contains(c)) {
+                } else if (u"()[],.=<>+-"_s.contains(c)) {
                     t.text = c;
                     ++i;
                 } else {
@@ -493,7 +491,7 @@ public:
     bool expect(const char *symbol)
     {
         if (!atSymbol(symbol))
-            return syntaxError(peek().type == Token::End ? QStringLiteral("<EOF>") : peek().text, peek().position);
+            return syntaxError(peek().type == Token::End ? u"<EOF>"_s : peek().text, peek().position);
         ++mPos;
         return true;
     }
@@ -501,17 +499,15 @@ public:
     bool syntaxError(const QString &token, qsizetype position)
     {
         if (!mError)
-            mError = DynamoError{
-                QStringLiteral("ValidationException"),
-                QStringLiteral("Invalid %1: Syntax error; token: \"%2\", near: \"%3\"")
-                    .arg(mWhat, token, mText.mid(std::max<qsizetype>(0, position - 8), 20).simplified())};
+            mError = DynamoError{u"ValidationException"_s,
+                                 u"Invalid %1: Syntax error; token: \"%2\", near: \"%3\""_s.arg(
+                                     mWhat, token, mText.mid(std::max<qsizetype>(0, position - 8), 20).simplified())};
         return false;
     }
     bool fail(const QString &message)
     {
         if (!mError)
-            mError = DynamoError{QStringLiteral("ValidationException"),
-                                 QStringLiteral("Invalid %1: %2").arg(mWhat, message)};
+            mError = DynamoError{u"ValidationException"_s, u"Invalid %1: %2"_s.arg(mWhat, message)};
         return false;
     }
     std::optional<DynamoError> error() const { return mError; }
@@ -531,14 +527,13 @@ public:
                 const QJsonValue resolved = mContext.names.value(t.text);
                 if (!resolved.isString())
                     return fail(
-                        QStringLiteral(
-                            "An expression attribute name used in the document path is not defined; attribute name: %1")
+                        u"An expression attribute name used in the document path is not defined; attribute name: %1"_s
                             .arg(t.text));
                 mContext.usedNames.insert(t.text);
                 node->segments.push_back({resolved.toString(), -1});
                 return true;
             }
-            return syntaxError(t.type == Token::End ? QStringLiteral("<EOF>") : t.text, t.position);
+            return syntaxError(t.type == Token::End ? u"<EOF>"_s : t.text, t.position);
         };
         if (!name())
             return nullptr;
@@ -566,13 +561,11 @@ public:
         const Token t = next();
         const QJsonValue value = mContext.values.value(t.text);
         if (!value.isObject()) {
-            fail(QStringLiteral("An expression attribute value used in expression is not defined; attribute value: %1")
-                     .arg(t.text));
+            fail(u"An expression attribute value used in expression is not defined; attribute value: %1"_s.arg(t.text));
             return nullptr;
         }
         if (const QString problem = DynamoValue::validate(value); !problem.isEmpty()) {
-            fail(
-                QStringLiteral("ExpressionAttributeValues contains invalid value: %1 for key %2").arg(problem, t.text));
+            fail(u"ExpressionAttributeValues contains invalid value: %1 for key %2"_s.arg(problem, t.text));
             return nullptr;
         }
         mContext.usedValues.insert(t.text);
@@ -601,9 +594,8 @@ public:
         if (!expect(")"))
             return nullptr;
         const bool firstIsPath = node->children.front()->type == ExprNode::Path;
-        if ((node->op != QLatin1String("list_append")) && !firstIsPath) {
-            fail(QStringLiteral("Operator or function requires a document path; operator or function: %1")
-                     .arg(node->op));
+        if ((node->op != "list_append"_L1) && !firstIsPath) {
+            fail(u"Operator or function requires a document path; operator or function: %1"_s.arg(node->op));
             return nullptr;
         }
         return node;
@@ -618,16 +610,16 @@ public:
             left = valueRef();
         } else if (t.type == Token::Name && atSymbol("(", 1)) {
             const QString name = t.text.toLower();
-            if (name == QLatin1String("size"))
+            if (name == "size"_L1)
                 left = function(name, 1);
-            else if (update && (name == QLatin1String("if_not_exists") || name == QLatin1String("list_append")))
+            else if (update && (name == "if_not_exists"_L1 || name == "list_append"_L1))
                 left = function(name, 2);
             else
-                return fail(QStringLiteral("Invalid function name; function: %1").arg(t.text)), nullptr;
+                return fail(u"Invalid function name; function: %1"_s.arg(t.text)), nullptr;
         } else if (t.type == Token::Name || t.type == Token::NameRef) {
             left = path();
         } else {
-            return syntaxError(t.type == Token::End ? QStringLiteral("<EOF>") : t.text, t.position), nullptr;
+            return syntaxError(t.type == Token::End ? u"<EOF>"_s : t.text, t.position), nullptr;
         }
         if (!left)
             return nullptr;
@@ -638,9 +630,8 @@ public:
             NodePtr right = operand(false);
             if (!right)
                 return nullptr;
-            if (right->type == ExprNode::Function && right->op == QLatin1String("size"))
-                return fail(QStringLiteral("The function is not allowed in an update expression; function: size")),
-                       nullptr;
+            if (right->type == ExprNode::Function && right->op == "size"_L1)
+                return fail(u"The function is not allowed in an update expression; function: size"_s), nullptr;
             node->children = {left, right};
             return node;
         }
@@ -672,7 +663,7 @@ public:
     {
         if (atKeyword("NOT")) {
             if (++mDepth > 64)
-                return fail(QStringLiteral("The expression has too many nested operators")), nullptr;
+                return fail(u"The expression has too many nested operators"_s), nullptr;
             ++mPos;
             NodePtr inner = negation();
             if (!inner)
@@ -690,7 +681,7 @@ public:
     {
         if (atSymbol("(")) {
             if (++mDepth > 64)
-                return fail(QStringLiteral("The expression has too many nested parentheses")), nullptr;
+                return fail(u"The expression has too many nested parentheses"_s), nullptr;
             ++mPos;
             NodePtr inner = condition();
             if (!inner || !expect(")"))
@@ -701,10 +692,8 @@ public:
         const Token &t = peek();
         if (t.type == Token::Name && atSymbol("(", 1)) {
             const QString name = t.text.toLower();
-            static const QStringList oneArgument = {QStringLiteral("attribute_exists"),
-                                                    QStringLiteral("attribute_not_exists")};
-            static const QStringList twoArguments = {QStringLiteral("attribute_type"), QStringLiteral("begins_with"),
-                                                     QStringLiteral("contains")};
+            static const QStringList oneArgument = {u"attribute_exists"_s, u"attribute_not_exists"_s};
+            static const QStringList twoArguments = {u"attribute_type"_s, u"begins_with"_s, u"contains"_s};
             if (oneArgument.contains(name))
                 return function(name, 1);
             if (twoArguments.contains(name))
@@ -714,9 +703,7 @@ public:
         if (!left)
             return nullptr;
         if (peek().type == Token::Symbol
-            && QStringList{QStringLiteral("="), QStringLiteral("<>"), QStringLiteral("<"), QStringLiteral("<="),
-                           QStringLiteral(">"), QStringLiteral(">=")}
-                   .contains(peek().text)) {
+            && QStringList{u"="_s, u"<>"_s, u"<"_s, u"<="_s, u">"_s, u">="_s}.contains(peek().text)) {
             auto node = std::make_shared<ExprNode>();
             node->type = ExprNode::Compare;
             node->op = next().text;
@@ -757,7 +744,7 @@ public:
                 return nullptr;
             return node;
         }
-        return syntaxError(peek().type == Token::End ? QStringLiteral("<EOF>") : peek().text, peek().position), nullptr;
+        return syntaxError(peek().type == Token::End ? u"<EOF>"_s : peek().text, peek().position), nullptr;
     }
 
 private:
@@ -785,13 +772,13 @@ std::optional<QJsonValue> resolve(const ExprNode &path, const QJsonObject &item)
             continue;
         }
         if (segment.index >= 0) {
-            const QJsonArray list = current.toObject().value(QLatin1String("L")).toArray();
-            if (DynamoValue::typeOf(current) != QLatin1String("L") || segment.index >= list.size())
+            const QJsonArray list = current.toObject().value("L"_L1).toArray();
+            if (DynamoValue::typeOf(current) != "L"_L1 || segment.index >= list.size())
                 return std::nullopt;
             current = list.at(segment.index);
         } else {
-            const QJsonObject map = current.toObject().value(QLatin1String("M")).toObject();
-            if (DynamoValue::typeOf(current) != QLatin1String("M") || !map.contains(segment.name))
+            const QJsonObject map = current.toObject().value("M"_L1).toObject();
+            if (DynamoValue::typeOf(current) != "M"_L1 || !map.contains(segment.name))
                 return std::nullopt;
             current = map.value(segment.name);
         }
@@ -805,43 +792,42 @@ std::optional<QJsonValue> evaluate(const ExprNode &node, const QJsonObject &item
     case ExprNode::Path: return resolve(node, item);
     case ExprNode::Value: return node.value;
     case ExprNode::Function: {
-        if (node.op == QLatin1String("size")) {
+        if (node.op == "size"_L1) {
             const auto v = resolve(*node.children[0], item);
             if (!v)
                 return std::nullopt;
             const QString type = DynamoValue::typeOf(*v);
             const QJsonValue inner = v->toObject().value(type);
             qsizetype size = -1;
-            if (type == QLatin1String("S"))
+            if (type == "S"_L1)
                 size = inner.toString().toUtf8().size();
-            else if (type == QLatin1String("B"))
+            else if (type == "B"_L1)
                 size = QByteArray::fromBase64(inner.toString().toLatin1()).size();
-            else if (type == QLatin1String("M"))
+            else if (type == "M"_L1)
                 size = inner.toObject().size();
             else if (inner.isArray())
                 size = inner.toArray().size();
             if (size < 0)
                 return std::nullopt;
-            return QJsonValue(QJsonObject{{QStringLiteral("N"), QString::number(size)}});
+            return QJsonValue(QJsonObject{{u"N"_s, QString::number(size)}});
         }
-        if (node.op == QLatin1String("if_not_exists")) {
+        if (node.op == "if_not_exists"_L1) {
             if (const auto v = resolve(*node.children[0], item))
                 return v;
             return evaluate(*node.children[1], item, error);
         }
-        if (node.op == QLatin1String("list_append")) {
+        if (node.op == "list_append"_L1) {
             const auto a = evaluate(*node.children[0], item, error), b = evaluate(*node.children[1], item, error);
-            if (!a || !b || DynamoValue::typeOf(*a) != QLatin1String("L")
-                || DynamoValue::typeOf(*b) != QLatin1String("L")) {
+            if (!a || !b || DynamoValue::typeOf(*a) != "L"_L1 || DynamoValue::typeOf(*b) != "L"_L1) {
                 if (error)
-                    *error = {QStringLiteral("ValidationException"),
-                              QStringLiteral("An operand in the update expression has an incorrect data type")};
+                    *error = {u"ValidationException"_s,
+                              u"An operand in the update expression has an incorrect data type"_s};
                 return std::nullopt;
             }
-            QJsonArray joined = a->toObject().value(QLatin1String("L")).toArray();
-            for (const QJsonValue &v : b->toObject().value(QLatin1String("L")).toArray())
+            QJsonArray joined = a->toObject().value("L"_L1).toArray();
+            for (const QJsonValue &v : b->toObject().value("L"_L1).toArray())
                 joined.append(v);
-            return QJsonValue(QJsonObject{{QStringLiteral("L"), joined}});
+            return QJsonValue(QJsonObject{{u"L"_s, joined}});
         }
         return std::nullopt;
     }
@@ -849,29 +835,26 @@ std::optional<QJsonValue> evaluate(const ExprNode &node, const QJsonObject &item
         const auto a = evaluate(*node.children[0], item, error), b = evaluate(*node.children[1], item, error);
         if (!a || !b) {
             if (error && error->type.isEmpty())
-                *error = {
-                    QStringLiteral("ValidationException"),
-                    QStringLiteral("The provided expression refers to an attribute that does not exist in the item")};
+                *error = {u"ValidationException"_s,
+                          u"The provided expression refers to an attribute that does not exist in the item"_s};
             return std::nullopt;
         }
-        if (DynamoValue::typeOf(*a) != QLatin1String("N") || DynamoValue::typeOf(*b) != QLatin1String("N")) {
+        if (DynamoValue::typeOf(*a) != "N"_L1 || DynamoValue::typeOf(*b) != "N"_L1) {
             if (error)
-                *error = {QStringLiteral("ValidationException"),
-                          QStringLiteral("An operand in the update expression has an incorrect data type")};
+                *error = {u"ValidationException"_s,
+                          u"An operand in the update expression has an incorrect data type"_s};
             return std::nullopt;
         }
-        const auto sum = DynamoValue::addNumbers(a->toObject().value(QLatin1String("N")).toString(),
-                                                 b->toObject().value(QLatin1String("N")).toString(),
-                                                 node.op == QLatin1String("-"));
+        const auto sum = DynamoValue::addNumbers(a->toObject().value("N"_L1).toString(),
+                                                 b->toObject().value("N"_L1).toString(), node.op == "-"_L1);
         if (!sum) {
             if (error)
                 *error = {
-                    QStringLiteral("ValidationException"),
-                    QStringLiteral(
-                        "Number overflow. Attempting to store a number with magnitude larger than supported range")};
+                    u"ValidationException"_s,
+                    u"Number overflow. Attempting to store a number with magnitude larger than supported range"_s};
             return std::nullopt;
         }
-        return QJsonValue(QJsonObject{{QStringLiteral("N"), *sum}});
+        return QJsonValue(QJsonObject{{u"N"_s, *sum}});
     }
     default: return std::nullopt;
     }
@@ -887,18 +870,18 @@ bool holds(const ExprNode &node, const QJsonObject &item)
         const auto a = evaluate(*node.children[0], item), b = evaluate(*node.children[1], item);
         if (!a || !b)
             return false;
-        if (node.op == QLatin1String("="))
+        if (node.op == "="_L1)
             return DynamoValue::equal(*a, *b);
-        if (node.op == QLatin1String("<>"))
+        if (node.op == "<>"_L1)
             return !DynamoValue::equal(*a, *b);
         const auto c = DynamoValue::compare(*a, *b);
         if (!c)
             return false;
-        if (node.op == QLatin1String("<"))
+        if (node.op == "<"_L1)
             return *c < 0;
-        if (node.op == QLatin1String("<="))
+        if (node.op == "<="_L1)
             return *c <= 0;
-        if (node.op == QLatin1String(">"))
+        if (node.op == ">"_L1)
             return *c > 0;
         return *c >= 0;
     }
@@ -921,40 +904,40 @@ bool holds(const ExprNode &node, const QJsonObject &item)
     }
     case ExprNode::Function: {
         const auto v = resolve(*node.children[0], item);
-        if (node.op == QLatin1String("attribute_exists"))
+        if (node.op == "attribute_exists"_L1)
             return v.has_value();
-        if (node.op == QLatin1String("attribute_not_exists"))
+        if (node.op == "attribute_not_exists"_L1)
             return !v.has_value();
         const auto argument = evaluate(*node.children[1], item);
         if (!v || !argument)
             return false;
-        if (node.op == QLatin1String("attribute_type"))
-            return DynamoValue::typeOf(*v) == argument->toObject().value(QLatin1String("S")).toString();
-        if (node.op == QLatin1String("begins_with")) {
+        if (node.op == "attribute_type"_L1)
+            return DynamoValue::typeOf(*v) == argument->toObject().value("S"_L1).toString();
+        if (node.op == "begins_with"_L1) {
             const QString type = DynamoValue::typeOf(*v);
             if (type != DynamoValue::typeOf(*argument))
                 return false;
-            if (type == QLatin1String("S"))
+            if (type == "S"_L1)
                 return v->toObject().value(type).toString().startsWith(argument->toObject().value(type).toString());
-            if (type == QLatin1String("B"))
+            if (type == "B"_L1)
                 return QByteArray::fromBase64(v->toObject().value(type).toString().toLatin1())
                     .startsWith(QByteArray::fromBase64(argument->toObject().value(type).toString().toLatin1()));
             return false;
         }
-        if (node.op == QLatin1String("contains")) {
+        if (node.op == "contains"_L1) {
             const QString type = DynamoValue::typeOf(*v);
             const QJsonValue inner = v->toObject().value(type);
-            if (type == QLatin1String("S"))
-                return DynamoValue::typeOf(*argument) == QLatin1String("S")
-                       && inner.toString().contains(argument->toObject().value(QLatin1String("S")).toString());
-            if (type == QLatin1String("SS") || type == QLatin1String("NS") || type == QLatin1String("BS")) {
+            if (type == "S"_L1)
+                return DynamoValue::typeOf(*argument) == "S"_L1
+                       && inner.toString().contains(argument->toObject().value("S"_L1).toString());
+            if (type == "SS"_L1 || type == "NS"_L1 || type == "BS"_L1) {
                 const QString scalar = type.left(1);
                 for (const QJsonValue &member : inner.toArray())
                     if (DynamoValue::equal(QJsonObject{{scalar, member}}, *argument))
                         return true;
                 return false;
             }
-            if (type == QLatin1String("L")) {
+            if (type == "L"_L1) {
                 for (const QJsonValue &member : inner.toArray())
                     if (DynamoValue::equal(member, *argument))
                         return true;
@@ -976,9 +959,9 @@ bool assign(QJsonObject &item, const std::vector<ExprNode::Segment> &segments, s
         const ExprNode::Segment &segment = segments[i];
         const bool last = i + 1 == segments.size();
         if (segment.index >= 0) {
-            if (DynamoValue::typeOf(container) != QLatin1String("L"))
+            if (DynamoValue::typeOf(container) != "L"_L1)
                 return false;
-            QJsonArray list = container.toObject().value(QLatin1String("L")).toArray();
+            QJsonArray list = container.toObject().value("L"_L1).toArray();
             if (last) {
                 if (value) {
                     if (segment.index < list.size())
@@ -996,12 +979,12 @@ bool assign(QJsonObject &item, const std::vector<ExprNode::Segment> &segments, s
                     return false;
                 list[segment.index] = child;
             }
-            container = QJsonObject{{QStringLiteral("L"), list}};
+            container = QJsonObject{{u"L"_s, list}};
             return true;
         }
-        if (DynamoValue::typeOf(container) != QLatin1String("M"))
+        if (DynamoValue::typeOf(container) != "M"_L1)
             return false;
-        QJsonObject map = container.toObject().value(QLatin1String("M")).toObject();
+        QJsonObject map = container.toObject().value("M"_L1).toObject();
         if (last) {
             if (value)
                 map.insert(segment.name, *value);
@@ -1015,7 +998,7 @@ bool assign(QJsonObject &item, const std::vector<ExprNode::Segment> &segments, s
                 return false;
             map.insert(segment.name, child);
         }
-        container = QJsonObject{{QStringLiteral("M"), map}};
+        container = QJsonObject{{u"M"_s, map}};
         return true;
     };
     const QString top = segments[at].name;
@@ -1044,21 +1027,18 @@ std::optional<DynamoExpression> DynamoExpression::parse(Kind kind, const QString
 {
     Parser parser(text, what, context);
     auto failed = [&]() -> std::optional<DynamoExpression> {
-        *error = parser.error().value_or(
-            DynamoError{QStringLiteral("ValidationException"), QStringLiteral("Invalid %1").arg(what)});
+        *error = parser.error().value_or(DynamoError{u"ValidationException"_s, u"Invalid %1"_s.arg(what)});
         return std::nullopt;
     };
     if (text.trimmed().isEmpty()) {
-        *error = {QStringLiteral("ValidationException"),
-                  QStringLiteral("Invalid %1: The expression can not be empty;").arg(what)};
+        *error = {u"ValidationException"_s, u"Invalid %1: The expression can not be empty;"_s.arg(what)};
         return std::nullopt;
     }
     if (text.size() > 4096) {
         *error = {
-            QStringLiteral("ValidationException"),
-            QStringLiteral("Invalid %1: Expression size has exceeded the maximum allowed size; expression size: %2")
-                .arg(what)
-                .arg(text.toUtf8().size())};
+            u"ValidationException"_s,
+            u"Invalid %1: Expression size has exceeded the maximum allowed size; expression size: %2"_s.arg(what).arg(
+                text.toUtf8().size())};
         return std::nullopt;
     }
     if (!parser.tokenize())
@@ -1092,22 +1072,21 @@ std::optional<DynamoExpression> DynamoExpression::parse(Kind kind, const QString
         const Token clause = parser.next();
         const QString name = clause.text.toUpper();
         if (clause.type != Token::Name
-            || !(name == QLatin1String("SET") || name == QLatin1String("REMOVE") || name == QLatin1String("ADD")
-                 || name == QLatin1String("DELETE"))) {
-            parser.syntaxError(clause.type == Token::End ? QStringLiteral("<EOF>") : clause.text, clause.position);
+            || !(name == "SET"_L1 || name == "REMOVE"_L1 || name == "ADD"_L1 || name == "DELETE"_L1)) {
+            parser.syntaxError(clause.type == Token::End ? u"<EOF>"_s : clause.text, clause.position);
             return failed();
         }
         if (seen.contains(name)) {
-            parser.fail(QStringLiteral("The \"%1\" section can only be used once in an update expression;").arg(name));
+            parser.fail(u"The \"%1\" section can only be used once in an update expression;"_s.arg(name));
             return failed();
         }
         seen.insert(name);
         do {
             Action action;
-            action.type = name == QLatin1String("SET")      ? Action::Set
-                          : name == QLatin1String("REMOVE") ? Action::Remove
-                          : name == QLatin1String("ADD")    ? Action::Add
-                                                            : Action::Delete;
+            action.type = name == "SET"_L1      ? Action::Set
+                          : name == "REMOVE"_L1 ? Action::Remove
+                          : name == "ADD"_L1    ? Action::Add
+                                                : Action::Delete;
             action.path = parser.path();
             if (!action.path)
                 return failed();
@@ -1136,7 +1115,7 @@ std::optional<DynamoExpression> DynamoExpression::parse(Kind kind, const QString
             for (size_t k = 0; k < n && overlap; ++k)
                 overlap = a[k].name == b[k].name && a[k].index == b[k].index;
             if (overlap) {
-                *error = {QStringLiteral("ValidationException"),
+                *error = {u"ValidationException"_s,
                           QStringLiteral("Invalid %1: Two document paths overlap with each other; must remove or "
                                          "rewrite one of these paths; path one: [%2], path two: [%3]")
                               .arg(what, a[0].name, b[0].name)};
@@ -1163,7 +1142,7 @@ bool DynamoExpression::apply(QJsonObject &item, DynamoError *error) const
             values.push_back(evaluate(*action.value, before, &problem));
             if (!values.back()) {
                 *error = problem.type.isEmpty()
-                             ? DynamoError{QStringLiteral("ValidationException"),
+                             ? DynamoError{u"ValidationException"_s,
                                            QStringLiteral("The provided expression refers to an attribute that does "
                                                           "not exist in the item")}
                              : problem;
@@ -1174,8 +1153,8 @@ bool DynamoExpression::apply(QJsonObject &item, DynamoError *error) const
         }
     }
     auto invalidPath = [&] {
-        *error = {QStringLiteral("ValidationException"),
-                  QStringLiteral("The document path provided in the update expression is invalid for update")};
+        *error = {u"ValidationException"_s,
+                  u"The document path provided in the update expression is invalid for update"_s};
         return false;
     };
     // Removals from one list go from the highest index down, so indexes stay true.
@@ -1205,24 +1184,22 @@ bool DynamoExpression::apply(QJsonObject &item, DynamoError *error) const
             const QJsonValue operand = *values[i];
             const QString type = DynamoValue::typeOf(operand);
             const auto current = resolve(*action.path, item);
-            const bool isSet = type == QLatin1String("SS") || type == QLatin1String("NS")
-                               || type == QLatin1String("BS");
-            if (action.type == Action::Add && type == QLatin1String("N")) {
-                if (current && DynamoValue::typeOf(*current) != QLatin1String("N")) {
-                    *error = {QStringLiteral("ValidationException"),
-                              QStringLiteral("An operand in the update expression has an incorrect data type")};
+            const bool isSet = type == "SS"_L1 || type == "NS"_L1 || type == "BS"_L1;
+            if (action.type == Action::Add && type == "N"_L1) {
+                if (current && DynamoValue::typeOf(*current) != "N"_L1) {
+                    *error = {u"ValidationException"_s,
+                              u"An operand in the update expression has an incorrect data type"_s};
                     return false;
                 }
-                const QString base = current ? current->toObject().value(QLatin1String("N")).toString()
-                                             : QStringLiteral("0");
-                const auto sum = DynamoValue::addNumbers(base, operand.toObject().value(QLatin1String("N")).toString());
-                if (!sum || !assign(item, segments, 0, QJsonValue(QJsonObject{{QStringLiteral("N"), *sum}})))
+                const QString base = current ? current->toObject().value("N"_L1).toString() : u"0"_s;
+                const auto sum = DynamoValue::addNumbers(base, operand.toObject().value("N"_L1).toString());
+                if (!sum || !assign(item, segments, 0, QJsonValue(QJsonObject{{u"N"_s, *sum}})))
                     return invalidPath();
                 break;
             }
             if (!isSet || (current && DynamoValue::typeOf(*current) != type)) {
-                *error = {QStringLiteral("ValidationException"),
-                          QStringLiteral("An operand in the update expression has an incorrect data type")};
+                *error = {u"ValidationException"_s,
+                          u"An operand in the update expression has an incorrect data type"_s};
                 return false;
             }
             const QString scalar = type.left(1);
@@ -1271,15 +1248,15 @@ QJsonObject DynamoExpression::project(const QJsonObject &item) const
                 return *value;
             const ExprNode::Segment &segment = segments[i];
             if (segment.index >= 0) {
-                QJsonArray list = existing.toObject().value(QLatin1String("L")).toArray();
-                const QJsonValue child = source.toObject().value(QLatin1String("L")).toArray().at(segment.index);
+                QJsonArray list = existing.toObject().value("L"_L1).toArray();
+                const QJsonValue child = source.toObject().value("L"_L1).toArray().at(segment.index);
                 list.append(build(child, QJsonValue(), i + 1));
-                return QJsonObject{{QStringLiteral("L"), list}};
+                return QJsonObject{{u"L"_s, list}};
             }
-            QJsonObject map = existing.toObject().value(QLatin1String("M")).toObject();
-            const QJsonValue child = source.toObject().value(QLatin1String("M")).toObject().value(segment.name);
+            QJsonObject map = existing.toObject().value("M"_L1).toObject();
+            const QJsonValue child = source.toObject().value("M"_L1).toObject().value(segment.name);
             map.insert(segment.name, build(child, map.value(segment.name), i + 1));
-            return QJsonObject{{QStringLiteral("M"), map}};
+            return QJsonObject{{u"M"_s, map}};
         };
         const QString top = segments[0].name;
         result.insert(top, build(item.value(top), result.value(top), 1));
@@ -1304,7 +1281,7 @@ std::optional<QJsonValue> DynamoExpression::equalityOn(const QString &attribute)
                 return v;
             return find(*node.children[1]);
         }
-        if (node.type == Node::Compare && node.op == QLatin1String("=")) {
+        if (node.type == Node::Compare && node.op == "="_L1) {
             const Node &a = *node.children[0], &b = *node.children[1];
             if (a.type == Node::Path && a.segments.size() == 1 && a.segments[0].name == attribute
                 && b.type == Node::Value)

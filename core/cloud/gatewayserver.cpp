@@ -1,4 +1,5 @@
 #include "gatewayserver.h"
+#include "model/kinds.h"
 
 #include "document/project.h"
 #include "httpmethod.h"
@@ -12,6 +13,8 @@
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QUuid>
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
@@ -56,22 +59,21 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
     mRoutes = RouteTable();
     const Architecture &architecture = mCloud.project().architecture();
     for (const auto &[id, node] : architecture.nodes()) {
-        if (node.kind != QLatin1String("http-route"))
+        if (node.kind != Kinds::HttpRoute)
             continue;
         for (EdgeId edgeId : architecture.outgoingEdges(id)) {
             const Edge *edge = architecture.edge(edgeId);
             const Node *function = architecture.node(edge->to);
-            if (edge->type != QLatin1String("invokes") || !function)
+            if (edge->type != "invokes"_L1 || !function)
                 continue;
             HttpRoute route;
-            route.method = node.properties.value(QLatin1String("method")).toString(QStringLiteral("GET"));
-            route.path = node.properties.value(QLatin1String("path")).toString(QStringLiteral("/"));
+            route.method = node.properties.value("method"_L1).toString(u"GET"_s);
+            route.path = node.properties.value("path"_L1).toString(u"/"_s);
             route.trigger = id;
             route.function = function->id;
             route.functionName = function->name;
-            route.cors = node.properties.value(QLatin1String("cors")).toBool();
-            route.restPayload = node.properties.value(QLatin1String("payloadFormat")).toString()
-                                == QLatin1String("1.0");
+            route.cors = node.properties.value("cors"_L1).toBool();
+            route.restPayload = node.properties.value("payloadFormat"_L1).toString() == "1.0"_L1;
             mRoutes.add(route);
         }
     }
@@ -97,8 +99,8 @@ void GatewayServer::serve(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     HttpRequestData data;
     readRequest(request, &data);
-    auto pending = std::make_shared<PendingResponse>(PendingResponse{GuardedHttpServer::makeResponder(request, socket),
-                                                                     socket, data.method == QLatin1String("HEAD")});
+    auto pending = std::make_shared<PendingResponse>(
+        PendingResponse{GuardedHttpServer::makeResponder(request, socket), socket, data.method == "HEAD"_L1});
     // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
     // decided before any body arrived; this one is the parse the request is served by.
     if (const auto refusal = mGuard.refusal(data.headers)) {
@@ -130,66 +132,59 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
     };
     const QHostAddress peer(request.sourceIp);
     if (!peer.isLoopback())
-        return answer(403,
-                      {{QStringLiteral("error"), tr("the local cloud's operations are open to this machine only")}});
-    if (request.method != QLatin1String("POST"))
-        return answer(405, {{QStringLiteral("error"), tr("use POST")}});
+        return answer(403, {{u"error"_s, tr("the local cloud's operations are open to this machine only")}});
+    if (request.method != "POST"_L1)
+        return answer(405, {{u"error"_s, tr("use POST")}});
     const QByteArray type = request.header("content-type").split(';').first().trimmed().toLower();
     if (type != "application/json")
-        return answer(415, {{QStringLiteral("error"), tr("the local cloud's operations take application/json")}});
+        return answer(415, {{u"error"_s, tr("the local cloud's operations take application/json")}});
     // Compared in constant time: the token is what tells the user's tools from others.
     const QByteArray token = request.header(kTokenHeader);
     int difference = token.size() ^ mControlToken.size();
     for (qsizetype i = 0; i < mControlToken.size(); ++i)
         difference |= mControlToken.at(i) ^ (i < token.size() ? token.at(i) : 0);
     if (difference != 0)
-        return answer(403, {{QStringLiteral("error"),
-                             tr("the local cloud's operations need the token of this run (nimbus cloud reads it)")}});
+        return answer(
+            403, {{u"error"_s, tr("the local cloud's operations need the token of this run (nimbus cloud reads it)")}});
     const QString operation = request.path.mid(int(qstrlen(kControlPrefix)));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (!document.isObject())
-        return answer(
-            400, {{QStringLiteral("error"), tr("the request is not a JSON object: %1").arg(parseError.errorString())}});
+        return answer(400, {{u"error"_s, tr("the request is not a JSON object: %1").arg(parseError.errorString())}});
     const QJsonObject in = document.object();
-    auto failed = [&](const Error &error) { return answer(400, {{QStringLiteral("error"), error.message}}); };
+    auto failed = [&](const Error &error) { return answer(400, {{u"error"_s, error.message}}); };
     auto done = [&](const Result<void> &result) { return result ? answer(200, {}) : failed(result.error()); };
     auto messageId = [&](const Result<QString> &id) {
-        return id ? answer(200, {{QStringLiteral("messageId"), *id}}) : failed(id.error());
+        return id ? answer(200, {{u"messageId"_s, *id}}) : failed(id.error());
     };
-    if (operation == QLatin1String("send-message"))
-        return messageId(mCloud.sendMessage(in.value(QLatin1String("queue")).toString(),
-                                            in.value(QLatin1String("body")).toString().toUtf8(), {},
-                                            in.value(QLatin1String("delaySeconds")).toInt()));
-    if (operation == QLatin1String("publish"))
-        return messageId(mCloud.publish(in.value(QLatin1String("topic")).toString(),
-                                        in.value(QLatin1String("message")).toString(),
-                                        in.value(QLatin1String("subject")).toString()));
-    if (operation == QLatin1String("put-object")) {
-        const auto decoded = QByteArray::fromBase64Encoding(in.value(QLatin1String("body")).toString().toLatin1(),
+    if (operation == "send-message"_L1)
+        return messageId(mCloud.sendMessage(in.value("queue"_L1).toString(), in.value("body"_L1).toString().toUtf8(),
+                                            {}, in.value("delaySeconds"_L1).toInt()));
+    if (operation == "publish"_L1)
+        return messageId(mCloud.publish(in.value("topic"_L1).toString(), in.value("message"_L1).toString(),
+                                        in.value("subject"_L1).toString()));
+    if (operation == "put-object"_L1) {
+        const auto decoded = QByteArray::fromBase64Encoding(in.value("body"_L1).toString().toLatin1(),
                                                             QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded)
-            return answer(400, {{QStringLiteral("error"), tr("put-object: body is not base64")}});
-        const Result<void> put = mCloud.putObject(in.value(QLatin1String("bucket")).toString(),
-                                                  in.value(QLatin1String("key")).toString(), decoded.decoded,
-                                                  in.value(QLatin1String("contentType")).toString());
-        return put ? answer(200, {{QStringLiteral("size"), qint64(decoded.decoded.size())}}) : failed(put.error());
+            return answer(400, {{u"error"_s, tr("put-object: body is not base64")}});
+        const Result<void> put = mCloud.putObject(in.value("bucket"_L1).toString(), in.value("key"_L1).toString(),
+                                                  decoded.decoded, in.value("contentType"_L1).toString());
+        return put ? answer(200, {{u"size"_s, qint64(decoded.decoded.size())}}) : failed(put.error());
     }
-    if (operation == QLatin1String("put-item"))
-        return done(
-            mCloud.putItem(in.value(QLatin1String("table")).toString(), in.value(QLatin1String("item")).toObject()));
-    if (operation == QLatin1String("delete-item"))
-        return done(
-            mCloud.deleteItem(in.value(QLatin1String("table")).toString(), in.value(QLatin1String("key")).toObject()));
-    if (operation == QLatin1String("fire"))
-        return done(mCloud.fireSchedule(in.value(QLatin1String("schedule")).toString()));
-    return answer(404, {{QStringLiteral("error"), tr("no operation '%1'").arg(operation)}});
+    if (operation == "put-item"_L1)
+        return done(mCloud.putItem(in.value("table"_L1).toString(), in.value("item"_L1).toObject()));
+    if (operation == "delete-item"_L1)
+        return done(mCloud.deleteItem(in.value("table"_L1).toString(), in.value("key"_L1).toObject()));
+    if (operation == "fire"_L1)
+        return done(mCloud.fireSchedule(in.value("schedule"_L1).toString()));
+    return answer(404, {{u"error"_s, tr("no operation '%1'").arg(operation)}});
 }
 
 void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr<void> &responder)
 {
     auto pending = std::static_pointer_cast<PendingResponse>(responder);
-    const QString what = request.method + QLatin1Char(' ') + request.path;
+    const QString what = request.method + ' '_L1 + request.path;
     if (request.path.startsWith(QLatin1String(kControlPrefix))) {
         send(*pending, control(request));
         return;
@@ -229,10 +224,8 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
             send(*pending, GatewayEvents::response(result.resultJson, route.restPayload), cors);
             return;
         }
-        const QString type = result.error.value(QLatin1String("errorType")).toString();
-        const int status = type == QLatin1String("TooManyRequestsException") ? 503
-                           : type == QLatin1String("Sandbox.Timedout")       ? 504
-                                                                             : 502;
+        const QString type = result.error.value("errorType"_L1).toString();
+        const int status = type == "TooManyRequestsException"_L1 ? 503 : type == "Sandbox.Timedout"_L1 ? 504 : 502;
         send(*pending, GatewayEvents::errorResponse(status, type), cors);
         },
         true);

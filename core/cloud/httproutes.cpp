@@ -8,13 +8,15 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
 
 QStringList segments(const QString &path)
 {
-    return path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    return path.split('/'_L1, Qt::SkipEmptyParts);
 }
 
 // How specific a route is, for ordering: literal segments, then parameters, greedy last.
@@ -43,16 +45,16 @@ std::optional<QJsonObject> matchPath(const QString &pattern, const QString &path
     QJsonObject parameters;
     for (int i = 0; i < want.size(); ++i) {
         const QString &w = want.at(i);
-        if (w.startsWith(QLatin1Char('{')) && w.endsWith(QLatin1String("+}"))) {
+        if (w.startsWith('{'_L1) && w.endsWith("+}"_L1)) {
             if (i != want.size() - 1 || i >= have.size())
                 return std::nullopt;
-            parameters.insert(w.mid(1, w.size() - 3), have.mid(i).join(QLatin1Char('/')));
+            parameters.insert(w.mid(1, w.size() - 3), have.mid(i).join('/'_L1));
             spec->greedy = true;
             return parameters;
         }
         if (i >= have.size())
             return std::nullopt;
-        if (w.startsWith(QLatin1Char('{')) && w.endsWith(QLatin1Char('}'))) {
+        if (w.startsWith('{'_L1) && w.endsWith('}'_L1)) {
             parameters.insert(w.mid(1, w.size() - 2), have.at(i));
             ++spec->parameters;
         } else if (w == have.at(i)) {
@@ -89,7 +91,7 @@ QByteArray header(const HttpHeaders &headers, const QByteArray &name)
 // "12/Mar/2020:19:03:58 +0000"
 QString clfTime(const QDateTime &when)
 {
-    return QLocale::c().toString(when.toUTC(), QStringLiteral("dd/MMM/yyyy:HH:mm:ss")) + QLatin1String(" +0000");
+    return QLocale::c().toString(when.toUTC(), u"dd/MMM/yyyy:HH:mm:ss"_s) + " +0000"_L1;
 }
 
 } // namespace
@@ -109,7 +111,7 @@ std::optional<RouteTable::Match> RouteTable::match(const QString &method, const 
     std::optional<Match> best;
     Specificity bestSpec;
     for (const HttpRoute &route : mRoutes) {
-        const bool any = route.method == QLatin1String("ANY");
+        const bool any = route.method == "ANY"_L1;
         if (!any && route.method.compare(method, Qt::CaseInsensitive) != 0)
             continue;
         Specificity spec;
@@ -134,54 +136,51 @@ QJsonObject httpApiEvent(const HttpRoute &route, const RouteTable::Match &match,
     QJsonArray cookies;
     for (const auto &[key, value] : request.headers) {
         const QString name = QString::fromLatin1(key).toLower();
-        if (name == QLatin1String("cookie")) {
+        if (name == "cookie"_L1) {
             for (const QByteArray &cookie : value.split(';'))
                 if (!cookie.trimmed().isEmpty())
                     cookies.append(QString::fromUtf8(cookie.trimmed()));
             continue;
         }
         const QString text = QString::fromUtf8(value);
-        headers.insert(name, headers.contains(name) ? headers.value(name).toString() + QLatin1Char(',') + text : text);
+        headers.insert(name, headers.contains(name) ? headers.value(name).toString() + ','_L1 + text : text);
     }
     QJsonObject query;
     const QUrlQuery parsed(QString::fromUtf8(request.query));
     for (const auto &[key, value] : parsed.queryItems(QUrl::FullyDecoded))
-        query.insert(key, query.contains(key) ? query.value(key).toString() + QLatin1Char(',') + value : value);
+        query.insert(key, query.contains(key) ? query.value(key).toString() + ','_L1 + value : value);
 
-    const QString routeKey = route.method + QLatin1Char(' ') + route.path;
+    const QString routeKey = route.method + ' '_L1 + route.path;
     const QString userAgent = QString::fromUtf8(header(request.headers, "user-agent"));
-    QJsonObject http{{QStringLiteral("method"), request.method.toUpper()},
-                     {QStringLiteral("path"), request.path},
-                     {QStringLiteral("protocol"), QStringLiteral("HTTP/1.1")},
-                     {QStringLiteral("sourceIp"), request.sourceIp},
-                     {QStringLiteral("userAgent"), userAgent}};
-    const QJsonObject context{{QStringLiteral("accountId"), QStringLiteral("000000000000")},
-                              {QStringLiteral("apiId"), QStringLiteral("local")},
-                              {QStringLiteral("domainName"), QStringLiteral("localhost")},
-                              {QStringLiteral("domainPrefix"), QStringLiteral("localhost")},
-                              {QStringLiteral("http"), http},
-                              {QStringLiteral("requestId"), requestId},
-                              {QStringLiteral("routeKey"), routeKey},
-                              {QStringLiteral("stage"), QStringLiteral("$default")},
-                              {QStringLiteral("time"), clfTime(request.when)},
-                              {QStringLiteral("timeEpoch"), double(request.when.toMSecsSinceEpoch())}};
-    QJsonObject event{{QStringLiteral("version"), QStringLiteral("2.0")},
-                      {QStringLiteral("routeKey"), routeKey},
-                      {QStringLiteral("rawPath"), request.path},
-                      {QStringLiteral("rawQueryString"), QString::fromUtf8(request.query)},
-                      {QStringLiteral("headers"), headers},
-                      {QStringLiteral("requestContext"), context}};
+    QJsonObject http{{u"method"_s, request.method.toUpper()},
+                     {u"path"_s, request.path},
+                     {u"protocol"_s, u"HTTP/1.1"_s},
+                     {u"sourceIp"_s, request.sourceIp},
+                     {u"userAgent"_s, userAgent}};
+    const QJsonObject context{{u"accountId"_s, u"000000000000"_s},
+                              {u"apiId"_s, u"local"_s},
+                              {u"domainName"_s, u"localhost"_s},
+                              {u"domainPrefix"_s, u"localhost"_s},
+                              {u"http"_s, http},
+                              {u"requestId"_s, requestId},
+                              {u"routeKey"_s, routeKey},
+                              {u"stage"_s, u"$default"_s},
+                              {u"time"_s, clfTime(request.when)},
+                              {u"timeEpoch"_s, double(request.when.toMSecsSinceEpoch())}};
+    QJsonObject event{{u"version"_s, u"2.0"_s},     {u"routeKey"_s, routeKey},
+                      {u"rawPath"_s, request.path}, {u"rawQueryString"_s, QString::fromUtf8(request.query)},
+                      {u"headers"_s, headers},      {u"requestContext"_s, context}};
     if (!cookies.isEmpty())
-        event.insert(QStringLiteral("cookies"), cookies);
+        event.insert(u"cookies"_s, cookies);
     if (!query.isEmpty())
-        event.insert(QStringLiteral("queryStringParameters"), query);
+        event.insert(u"queryStringParameters"_s, query);
     if (!match.pathParameters.isEmpty())
-        event.insert(QStringLiteral("pathParameters"), match.pathParameters);
+        event.insert(u"pathParameters"_s, match.pathParameters);
     const bool textual = isTextual(header(request.headers, "content-type"));
     if (!request.body.isEmpty())
-        event.insert(QStringLiteral("body"),
+        event.insert(u"body"_s,
                      textual ? QString::fromUtf8(request.body) : QString::fromLatin1(request.body.toBase64()));
-    event.insert(QStringLiteral("isBase64Encoded"), !request.body.isEmpty() && !textual);
+    event.insert(u"isBase64Encoded"_s, !request.body.isEmpty() && !textual);
     return event;
 }
 
@@ -206,34 +205,34 @@ QJsonObject restApiEvent(const HttpRoute &route, const RouteTable::Match &match,
         multiQuery.insert(key, values);
     }
     const bool textual = isTextual(header(request.headers, "content-type"));
-    const QJsonObject identity{{QStringLiteral("sourceIp"), request.sourceIp},
-                               {QStringLiteral("userAgent"), QString::fromUtf8(header(request.headers, "user-agent"))}};
-    const QJsonObject context{{QStringLiteral("accountId"), QStringLiteral("000000000000")},
-                              {QStringLiteral("apiId"), QStringLiteral("local")},
-                              {QStringLiteral("httpMethod"), request.method.toUpper()},
-                              {QStringLiteral("identity"), identity},
-                              {QStringLiteral("path"), request.path},
-                              {QStringLiteral("protocol"), QStringLiteral("HTTP/1.1")},
-                              {QStringLiteral("requestId"), requestId},
-                              {QStringLiteral("requestTime"), clfTime(request.when)},
-                              {QStringLiteral("requestTimeEpoch"), double(request.when.toMSecsSinceEpoch())},
-                              {QStringLiteral("resourcePath"), route.path},
-                              {QStringLiteral("stage"), QStringLiteral("local")}};
+    const QJsonObject identity{{u"sourceIp"_s, request.sourceIp},
+                               {u"userAgent"_s, QString::fromUtf8(header(request.headers, "user-agent"))}};
+    const QJsonObject context{{u"accountId"_s, u"000000000000"_s},
+                              {u"apiId"_s, u"local"_s},
+                              {u"httpMethod"_s, request.method.toUpper()},
+                              {u"identity"_s, identity},
+                              {u"path"_s, request.path},
+                              {u"protocol"_s, u"HTTP/1.1"_s},
+                              {u"requestId"_s, requestId},
+                              {u"requestTime"_s, clfTime(request.when)},
+                              {u"requestTimeEpoch"_s, double(request.when.toMSecsSinceEpoch())},
+                              {u"resourcePath"_s, route.path},
+                              {u"stage"_s, u"local"_s}};
     auto orNull = [](const QJsonObject &o) { return o.isEmpty() ? QJsonValue() : QJsonValue(o); };
-    return {{QStringLiteral("resource"), route.path},
-            {QStringLiteral("path"), request.path},
-            {QStringLiteral("httpMethod"), request.method.toUpper()},
-            {QStringLiteral("headers"), orNull(headers)},
-            {QStringLiteral("multiValueHeaders"), orNull(multiHeaders)},
-            {QStringLiteral("queryStringParameters"), orNull(query)},
-            {QStringLiteral("multiValueQueryStringParameters"), orNull(multiQuery)},
-            {QStringLiteral("pathParameters"), orNull(match.pathParameters)},
-            {QStringLiteral("stageVariables"), QJsonValue()},
-            {QStringLiteral("requestContext"), context},
-            {QStringLiteral("body"), request.body.isEmpty() ? QJsonValue()
-                                     : textual              ? QJsonValue(QString::fromUtf8(request.body))
-                                                            : QJsonValue(QString::fromLatin1(request.body.toBase64()))},
-            {QStringLiteral("isBase64Encoded"), !request.body.isEmpty() && !textual}};
+    return {{u"resource"_s, route.path},
+            {u"path"_s, request.path},
+            {u"httpMethod"_s, request.method.toUpper()},
+            {u"headers"_s, orNull(headers)},
+            {u"multiValueHeaders"_s, orNull(multiHeaders)},
+            {u"queryStringParameters"_s, orNull(query)},
+            {u"multiValueQueryStringParameters"_s, orNull(multiQuery)},
+            {u"pathParameters"_s, orNull(match.pathParameters)},
+            {u"stageVariables"_s, QJsonValue()},
+            {u"requestContext"_s, context},
+            {u"body"_s, request.body.isEmpty() ? QJsonValue()
+                        : textual              ? QJsonValue(QString::fromUtf8(request.body))
+                                               : QJsonValue(QString::fromLatin1(request.body.toBase64()))},
+            {u"isBase64Encoded"_s, !request.body.isEmpty() && !textual}};
 }
 
 HttpResponseData errorResponse(int status, const QString &problem)
@@ -258,12 +257,12 @@ HttpResponseData response(const QByteArray &resultJson, bool restPayload)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson("[" + resultJson + "]", &parseError);
     if (parseError.error != QJsonParseError::NoError || doc.array().size() != 1)
-        return errorResponse(502, QStringLiteral("the function's result is not JSON"));
+        return errorResponse(502, u"the function's result is not JSON"_s);
     const QJsonValue result = doc.array().first();
     const QJsonObject object = result.toObject();
-    if (!result.isObject() || !object.contains(QStringLiteral("statusCode"))) {
+    if (!result.isObject() || !object.contains(u"statusCode"_s)) {
         if (restPayload)
-            return errorResponse(502, QStringLiteral("a REST API (payload 1.0) function must return a statusCode"));
+            return errorResponse(502, u"a REST API (payload 1.0) function must return a statusCode"_s);
         // HTTP API: any other JSON is the body of a 200.
         HttpResponseData r;
         addHeader(r.headers, "content-type", "application/json");
@@ -271,11 +270,10 @@ HttpResponseData response(const QByteArray &resultJson, bool restPayload)
         return r;
     }
     HttpResponseData r;
-    const QJsonValue status = object.value(QStringLiteral("statusCode"));
+    const QJsonValue status = object.value(u"statusCode"_s);
     r.status = status.isString() ? status.toString().toInt() : status.toInt();
     if (r.status < 100 || r.status > 599)
-        return errorResponse(502,
-                             QStringLiteral("statusCode %1 is not an HTTP status").arg(status.toVariant().toString()));
+        return errorResponse(502, u"statusCode %1 is not an HTTP status"_s.arg(status.toVariant().toString()));
     // A header that would end its line is refused as API Gateway refuses a malformed
     // answer; the framing is the gateway's own.
     QString badHeader;
@@ -289,26 +287,26 @@ HttpResponseData response(const QByteArray &resultJson, bool restPayload)
         if (!framing.contains(key.toLower()))
             addHeader(r.headers, key, value);
     };
-    const QJsonObject headers = object.value(QStringLiteral("headers")).toObject();
+    const QJsonObject headers = object.value(u"headers"_s).toObject();
     for (auto it = headers.begin(); it != headers.end(); ++it)
         add(it.key(), it.value().toVariant().toString().toUtf8());
-    const QJsonObject multi = object.value(QStringLiteral("multiValueHeaders")).toObject();
+    const QJsonObject multi = object.value(u"multiValueHeaders"_s).toObject();
     for (auto it = multi.begin(); it != multi.end(); ++it)
         for (const QJsonValue &v : it.value().toArray())
             add(it.key(), v.toVariant().toString().toUtf8());
-    for (const QJsonValue &cookie : object.value(QStringLiteral("cookies")).toArray())
-        add(QStringLiteral("set-cookie"), cookie.toString().toUtf8());
+    for (const QJsonValue &cookie : object.value(u"cookies"_s).toArray())
+        add(u"set-cookie"_s, cookie.toString().toUtf8());
     if (!badHeader.isNull())
         return errorResponse(
             502, QStringLiteral("the function's response header '%1' is not a valid HTTP header (a line break or "
                                 "a character a header name cannot hold)")
                      .arg(badHeader.left(100)));
-    const QJsonValue body = object.value(QStringLiteral("body"));
+    const QJsonValue body = object.value(u"body"_s);
     const QByteArray text = body.isString() ? body.toString().toUtf8()
                             : body.isUndefined() || body.isNull()
                                 ? QByteArray()
                                 : QJsonDocument::fromVariant(body.toVariant()).toJson(QJsonDocument::Compact);
-    r.body = object.value(QStringLiteral("isBase64Encoded")).toBool() ? QByteArray::fromBase64(text) : text;
+    r.body = object.value(u"isBase64Encoded"_s).toBool() ? QByteArray::fromBase64(text) : text;
     if (header(r.headers, "content-type").isEmpty() && !r.body.isEmpty())
         addHeader(r.headers, "content-type", restPayload ? "application/json" : "text/plain; charset=utf-8");
     return r;
@@ -316,7 +314,7 @@ HttpResponseData response(const QByteArray &resultJson, bool restPayload)
 
 bool isPreflight(const HttpRequestData &request)
 {
-    return request.method.compare(QLatin1String("OPTIONS"), Qt::CaseInsensitive) == 0
+    return request.method.compare("OPTIONS"_L1, Qt::CaseInsensitive) == 0
            && !header(request.headers, "access-control-request-method").isEmpty();
 }
 
@@ -341,10 +339,9 @@ HttpHeaders corsHeaders(const HttpRequestData &request)
 } // namespace GatewayEvents
 QString serverUrl(const QHostAddress &address, quint16 port)
 {
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-                             : address.toString();
-    return QStringLiteral("http://%1:%2").arg(host).arg(port);
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? '['_L1 + address.toString() + ']'_L1
+                                                                             : address.toString();
+    return u"http://%1:%2"_s.arg(host).arg(port);
 }
 
 } // namespace Nimbus

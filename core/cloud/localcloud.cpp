@@ -1,4 +1,5 @@
 #include "localcloud.h"
+#include "model/kinds.h"
 
 #include "cloudevents.h"
 #include "document/project.h"
@@ -14,6 +15,8 @@
 #include <QUuid>
 
 #include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
@@ -39,13 +42,13 @@ int number(const Node *node, const char *property, int fallback)
 QString CloudLogEntry::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Request: return QStringLiteral("request");
-    case Kind::Invocation: return QStringLiteral("invocation");
-    case Kind::ServiceChange: return QStringLiteral("change");
-    case Kind::Retry: return QStringLiteral("retry");
-    case Kind::DeadLetter: return QStringLiteral("dead-letter");
-    case Kind::LoopStopped: return QStringLiteral("loop-stopped");
-    case Kind::Error: return QStringLiteral("error");
+    case Kind::Request: return u"request"_s;
+    case Kind::Invocation: return u"invocation"_s;
+    case Kind::ServiceChange: return u"change"_s;
+    case Kind::Retry: return u"retry"_s;
+    case Kind::DeadLetter: return u"dead-letter"_s;
+    case Kind::LoopStopped: return u"loop-stopped"_s;
+    case Kind::Error: return u"error"_s;
     }
     return {};
 }
@@ -69,15 +72,15 @@ void LocalCloud::setServiceEndpoint(const QString &url)
 
 QString LocalCloud::topicArn(const QString &topic) const
 {
-    return QStringLiteral("arn:aws:sns:%1:000000000000:%2").arg(mRegion, topic);
+    return u"arn:aws:sns:%1:000000000000:%2"_s.arg(mRegion, topic);
 }
 
 QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) const
 {
     QList<QPair<QString, QString>> variables;
-    const QString endpoint = mServiceEndpoint.isEmpty() ? QStringLiteral("http://127.0.0.1") : mServiceEndpoint;
+    const QString endpoint = mServiceEndpoint.isEmpty() ? u"http://127.0.0.1"_s : mServiceEndpoint;
     auto named = [](const QString &name, const char *suffix) {
-        const QString base = ExportModel::constantCase(name), tail = QLatin1Char('_') + QLatin1String(suffix);
+        const QString base = ExportModel::constantCase(name), tail = '_'_L1 + QLatin1String(suffix);
         return base.endsWith(tail) ? base : base + tail;
     };
     const Architecture &architecture = mProject.architecture();
@@ -85,22 +88,22 @@ QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) c
         const Node *target = architecture.node(architecture.edge(id)->to);
         if (!target)
             continue;
-        if (target->kind == QLatin1String("queue"))
-            variables.append({named(target->name, "QUEUE") + QStringLiteral("_URL"),
-                              QStringLiteral("%1/000000000000/%2").arg(endpoint, target->name)});
-        else if (target->kind == QLatin1String("table"))
+        if (target->kind == Kinds::Queue)
+            variables.append(
+                {named(target->name, "QUEUE") + u"_URL"_s, u"%1/000000000000/%2"_s.arg(endpoint, target->name)});
+        else if (target->kind == Kinds::Table)
             variables.append({named(target->name, "TABLE"), target->name});
-        else if (target->kind == QLatin1String("bucket"))
+        else if (target->kind == Kinds::Bucket)
             variables.append({named(target->name, "BUCKET"), target->name});
-        else if (target->kind == QLatin1String("topic"))
-            variables.append({named(target->name, "TOPIC") + QStringLiteral("_ARN"), topicArn(target->name)});
+        else if (target->kind == Kinds::Topic)
+            variables.append({named(target->name, "TOPIC") + u"_ARN"_s, topicArn(target->name)});
     }
     if (!mServiceEndpoint.isEmpty()) {
         // What Lambda gives every function, pointed at this machine.
-        variables.append({QStringLiteral("AWS_ENDPOINT_URL"), mServiceEndpoint});
-        variables.append({QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("NIMBUSLOCALACCESSKEY")});
-        variables.append({QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("nimbus-local-secret-access-key")});
-        variables.append({QStringLiteral("AWS_SESSION_TOKEN"), QStringLiteral("nimbus-local-session-token")});
+        variables.append({u"AWS_ENDPOINT_URL"_s, mServiceEndpoint});
+        variables.append({u"AWS_ACCESS_KEY_ID"_s, u"NIMBUSLOCALACCESSKEY"_s});
+        variables.append({u"AWS_SECRET_ACCESS_KEY"_s, u"nimbus-local-secret-access-key"_s});
+        variables.append({u"AWS_SESSION_TOKEN"_s, u"nimbus-local-session-token"_s});
     }
     return variables;
 }
@@ -125,7 +128,7 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
     mNextFiring.clear();
     const QDateTime now = mClock->now();
     for (const auto &[id, node] : mProject.architecture().nodes()) {
-        if (node.kind != QLatin1String("schedule") || !node.properties.value(QLatin1String("enabled")).toBool(true))
+        if (node.kind != Kinds::Schedule || !node.properties.value("enabled"_L1).toBool(true))
             continue;
         const ScheduleExpression expression =
             ScheduleExpression::parse(text(&node, "expression")).valueOr(ScheduleExpression());
@@ -179,7 +182,7 @@ QList<const Node *> LocalCloud::consumers(const Node *source) const
     for (EdgeId id : architecture.outgoingEdges(source->id)) {
         const Edge *edge = architecture.edge(id);
         const Node *target = architecture.node(edge->to);
-        if (edge->type == QLatin1String("invokes") && target && target->kind == QLatin1String("function"))
+        if (edge->type == "invokes"_L1 && target && target->kind == Kinds::Function)
             result.append(target);
     }
     std::sort(result.begin(), result.end(), [](const Node *a, const Node *b) { return a->name < b->name; });
@@ -239,7 +242,7 @@ Result<void> LocalCloud::withinLoopLimit(qint64 cause, const QString &source, co
     entry.detail = tr("stopped after %1 hops (the limit is %2): %3")
                        .arg(depthOf(cause) + 1)
                        .arg(mLoopLimit)
-                       .arg(chain.join(QStringLiteral(" -> ")));
+                       .arg(chain.join(u" -> "_s));
     addLog(entry);
     return fail(entry.detail);
 }
@@ -294,8 +297,8 @@ void LocalCloud::onFinished(NodeId function, const InvocationResult &result)
         entry->finished = true;
         entry->durationMs = result.durationMs;
         entry->detail = result.ok ? (result.coldStart ? tr("ok, cold start") : tr("ok"))
-                                  : result.error.value(QLatin1String("errorType")).toString() + QLatin1String(": ")
-                                        + result.error.value(QLatin1String("errorMessage")).toString();
+                                  : result.error.value("errorType"_L1).toString() + ": "_L1
+                                        + result.error.value("errorMessage"_L1).toString();
         emit logged(*entry);
         break;
     }
@@ -331,14 +334,14 @@ bool LocalCloud::isQueue(const QString &name) const
 {
     const Architecture &architecture = mProject.architecture();
     if (const Node *node = architecture.nodeByName(name))
-        return node->kind == QLatin1String("queue");
-    const Node *base = name.endsWith(QLatin1String("-dlq")) ? architecture.nodeByName(name.chopped(4)) : nullptr;
-    return base && base->kind == QLatin1String("queue");
+        return node->kind == Kinds::Queue;
+    const Node *base = name.endsWith("-dlq"_L1) ? architecture.nodeByName(name.chopped(4)) : nullptr;
+    return base && base->kind == Kinds::Queue;
 }
 
 QList<QueueMessage> LocalCloud::receive(const Node *queue, int max, int visibility)
 {
-    const QString deadLetters = queue->name + QLatin1String("-dlq");
+    const QString deadLetters = queue->name + "-dlq"_L1;
     QList<QueueMessage> dead;
     const QList<QueueMessage> messages =
         mState->receiveMessages(queue->name, max, visibility, number(queue, "maxReceiveCount", 5), deadLetters, &dead)
@@ -407,11 +410,11 @@ void LocalCloud::deliverQueue(const Node *queue)
         return;
     const int batch = std::clamp(number(queue, "batchSize", 10), 1, 10000);
     const int visibility = number(queue, "visibilityTimeout", 30);
-    const QString deadLetters = queue->name + QLatin1String("-dlq");
+    const QString deadLetters = queue->name + "-dlq"_L1;
     for (int attempt = 0; attempt < functions.size(); ++attempt) {
         const Node *function = functions.at(mRoundRobin.value(queue->name) % functions.size());
         mRoundRobin[queue->name] += 1;
-        const QString busyKey = queue->name + QLatin1Char('/') + function->name;
+        const QString busyKey = queue->name + '/'_L1 + function->name;
         if (mBusyQueues.contains(busyKey))
             continue;
         const QList<QueueMessage> messages = receive(queue, batch, visibility);
@@ -431,12 +434,10 @@ void LocalCloud::deliverQueue(const Node *queue)
             // Success deletes the batch, except the items the function reports failed.
             QSet<QString> failed;
             if (result.ok) {
-                const QJsonArray failures = QJsonDocument::fromJson(result.resultJson)
-                                                .object()
-                                                .value(QLatin1String("batchItemFailures"))
-                                                .toArray();
+                const QJsonArray failures =
+                    QJsonDocument::fromJson(result.resultJson).object().value("batchItemFailures"_L1).toArray();
                 for (const QJsonValue &f : failures)
-                    failed.insert(f.toObject().value(QLatin1String("itemIdentifier")).toString());
+                    failed.insert(f.toObject().value("itemIdentifier"_L1).toString());
             }
             for (const QueueMessage &m : messages) {
                 if (result.ok && !failed.contains(m.id)) {
@@ -512,12 +513,12 @@ Result<void> LocalCloud::putObject(const QString &bucket, const QString &key, co
         return stored.error();
     const qint64 change = logChange(bucket, cause, tr("put %1 (%2 bytes)").arg(key).arg(data.size()));
     emit stateChanged(bucket);
-    const QString events = text(node, "events", QStringLiteral("ObjectCreated"));
-    const bool notifies = events != QLatin1String("ObjectRemoved") && key.startsWith(text(node, "prefix"))
+    const QString events = text(node, "events", u"ObjectCreated"_s);
+    const bool notifies = events != "ObjectRemoved"_L1 && key.startsWith(text(node, "prefix"))
                           && key.endsWith(text(node, "suffix"));
     if (notifies) {
         const QByteArray event = json(
-            CloudEvents::s3(mRegion, bucket, *stored, QStringLiteral("ObjectCreated:Put"), ++mSequence, mClock->now()));
+            CloudEvents::s3(mRegion, bucket, *stored, u"ObjectCreated:Put"_s, ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
             (void)deliver(function, event, bucket, change);
     }
@@ -537,13 +538,12 @@ Result<void> LocalCloud::deleteObject(const QString &bucket, const QString &key,
         return {};
     const qint64 change = logChange(bucket, cause, tr("deleted %1").arg(key));
     emit stateChanged(bucket);
-    const QString events = text(node, "events", QStringLiteral("ObjectCreated"));
-    if (events != QLatin1String("ObjectCreated") && key.startsWith(text(node, "prefix"))
-        && key.endsWith(text(node, "suffix"))) {
+    const QString events = text(node, "events", u"ObjectCreated"_s);
+    if (events != "ObjectCreated"_L1 && key.startsWith(text(node, "prefix")) && key.endsWith(text(node, "suffix"))) {
         StoredObject removed;
         removed.key = key;
-        const QByteArray event = json(CloudEvents::s3(mRegion, bucket, removed, QStringLiteral("ObjectRemoved:Delete"),
-                                                      ++mSequence, mClock->now()));
+        const QByteArray event = json(
+            CloudEvents::s3(mRegion, bucket, removed, u"ObjectRemoved:Delete"_s, ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
             (void)deliver(function, event, bucket, change);
     }
@@ -554,10 +554,10 @@ TableKeys LocalCloud::tableKeys(const QString &table) const
 {
     TableKeys keys;
     if (const Node *node = mProject.architecture().nodeByName(table)) {
-        keys.partitionKey = text(node, "partitionKey", QStringLiteral("id"));
-        keys.partitionType = text(node, "partitionKeyType", QStringLiteral("S"));
+        keys.partitionKey = text(node, "partitionKey", u"id"_s);
+        keys.partitionType = text(node, "partitionKeyType", u"S"_s);
         keys.sortKey = text(node, "sortKey");
-        keys.sortType = text(node, "sortKeyType", QStringLiteral("S"));
+        keys.sortType = text(node, "sortKeyType", u"S"_s);
     }
     return keys;
 }
@@ -575,8 +575,8 @@ qint64 LocalCloud::logChange(const QString &service, qint64 cause, const QString
 
 void LocalCloud::streamChange(const Node *table, const StreamRecord &record, qint64 change)
 {
-    const QString stream = text(table, "stream", QStringLiteral("NONE"));
-    if (stream == QLatin1String("NONE"))
+    const QString stream = text(table, "stream", u"NONE"_s);
+    if (stream == "NONE"_L1)
         return;
     const QByteArray event = json(CloudEvents::dynamodb(mRegion, table->name, {record}, stream));
     for (const Node *function : consumers(table))
@@ -593,8 +593,7 @@ Result<void> LocalCloud::putItem(const QString &table, const QJsonObject &item, 
     StreamRecord record;
     if (Result<void> put = mState->putItem(table, tableKeys(table), item, &record); !put)
         return put;
-    const qint64 change = logChange(table, cause,
-                                    record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
+    const qint64 change = logChange(table, cause, record.eventName + ' '_L1 + QString::fromUtf8(json(record.keys)));
     emit stateChanged(table);
     streamChange(*node, record, change);
     return {};
@@ -610,8 +609,7 @@ Result<void> LocalCloud::deleteItem(const QString &table, const QJsonObject &key
         return deleted;
     if (record.eventName.isEmpty())
         return {};
-    const qint64 change = logChange(table, cause,
-                                    record.eventName + QLatin1Char(' ') + QString::fromUtf8(json(record.keys)));
+    const qint64 change = logChange(table, cause, record.eventName + ' '_L1 + QString::fromUtf8(json(record.keys)));
     emit stateChanged(table);
     streamChange(*node, record, change);
     return {};
@@ -653,7 +651,7 @@ void LocalCloud::tick()
         it.value() = expression.nextAfter(now, due);
     }
     for (const auto &[id, node] : mProject.architecture().nodes())
-        if (node.kind == QLatin1String("queue"))
+        if (node.kind == Kinds::Queue)
             deliverQueue(&node);
 }
 

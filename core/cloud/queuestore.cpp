@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -24,8 +26,7 @@ QueueMessage readMessage(Statement &q)
     return m;
 }
 
-const QString kMessageColumns = QStringLiteral(
-    "id, body, attributes, sent, visible_at, receive_count, COALESCE(receipt, '')");
+const QString kMessageColumns = u"id, body, attributes, sent, visible_at, receive_count, COALESCE(receipt, '')"_s;
 
 } // namespace
 
@@ -46,7 +47,7 @@ Result<void> QueueStore::createTables()
 
 Result<void> QueueStore::clear()
 {
-    return db().exec(QStringLiteral("DELETE FROM messages;"));
+    return db().exec(u"DELETE FROM messages;"_s);
 }
 
 Result<QString> QueueStore::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
@@ -75,7 +76,7 @@ Result<QList<QueueMessage>> QueueStore::receiveMessages(const QString &queue, in
 {
     const qint64 now = ms(clock().now());
     QList<QueueMessage> received;
-    if (Result<void> done = db().exec(QStringLiteral("BEGIN IMMEDIATE")); !done)
+    if (Result<void> done = db().exec(u"BEGIN IMMEDIATE"_s); !done)
         return done.error();
     // Messages received maxReceiveCount times that are back in view go to the
     // dead-letter queue, counted afresh there.
@@ -121,8 +122,8 @@ Result<QList<QueueMessage>> QueueStore::receiveMessages(const QString &queue, in
         update.bind(3, m.id);
         (void)update.execute();
     }
-    if (Result<void> done = db().exec(QStringLiteral("COMMIT")); !done) {
-        (void)db().exec(QStringLiteral("ROLLBACK"));
+    if (Result<void> done = db().exec(u"COMMIT"_s); !done) {
+        (void)db().exec(u"ROLLBACK"_s);
         return done.error();
     }
     return received;
@@ -139,7 +140,7 @@ Result<void> QueueStore::changedOne(Statement &statement, const QString &noneCha
 
 Result<void> QueueStore::deleteMessage(const QString &queue, const QString &receiptHandle)
 {
-    Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1 AND receipt = ?2"));
+    Statement remove(db(), u"DELETE FROM messages WHERE queue = ?1 AND receipt = ?2"_s);
     remove.bind(1, queue);
     remove.bind(2, receiptHandle);
     return changedOne(remove, tr("no message of %1 has the receipt handle %2").arg(queue, receiptHandle));
@@ -147,7 +148,7 @@ Result<void> QueueStore::deleteMessage(const QString &queue, const QString &rece
 
 Result<void> QueueStore::changeVisibility(const QString &queue, const QString &receiptHandle, int visibilityTimeout)
 {
-    Statement update(db(), QStringLiteral("UPDATE messages SET visible_at = ?1 WHERE queue = ?2 AND receipt = ?3"));
+    Statement update(db(), u"UPDATE messages SET visible_at = ?1 WHERE queue = ?2 AND receipt = ?3"_s);
     update.bind(1, ms(clock().now()) + qint64(std::max(0, visibilityTimeout)) * 1000);
     update.bind(2, queue);
     update.bind(3, receiptHandle);
@@ -157,8 +158,7 @@ Result<void> QueueStore::changeVisibility(const QString &queue, const QString &r
 QList<QueueMessage> QueueStore::messages(const QString &queue) const
 {
     QList<QueueMessage> result;
-    Statement select(db(),
-                     QStringLiteral("SELECT %1 FROM messages WHERE queue = ?1 ORDER BY rowid").arg(kMessageColumns));
+    Statement select(db(), u"SELECT %1 FROM messages WHERE queue = ?1 ORDER BY rowid"_s.arg(kMessageColumns));
     select.bind(1, queue);
     while (select.next())
         result.append(readMessage(select));
@@ -167,7 +167,7 @@ QList<QueueMessage> QueueStore::messages(const QString &queue) const
 
 Result<void> QueueStore::removeMessage(const QString &queue, const QString &id)
 {
-    Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1 AND id = ?2"));
+    Statement remove(db(), u"DELETE FROM messages WHERE queue = ?1 AND id = ?2"_s);
     remove.bind(1, queue);
     remove.bind(2, id);
     return changedOne(remove, tr("%1 has no message %2").arg(queue, id));
@@ -175,7 +175,7 @@ Result<void> QueueStore::removeMessage(const QString &queue, const QString &id)
 
 int QueueStore::purgeQueue(const QString &queue)
 {
-    Statement remove(db(), QStringLiteral("DELETE FROM messages WHERE queue = ?1"));
+    Statement remove(db(), u"DELETE FROM messages WHERE queue = ?1"_s);
     remove.bind(1, queue);
     (void)remove.execute();
     return db().changes();
@@ -183,7 +183,7 @@ int QueueStore::purgeQueue(const QString &queue)
 
 QDateTime QueueStore::nextVisible(const QString &queue) const
 {
-    Statement select(db(), QStringLiteral("SELECT MIN(visible_at) FROM messages WHERE queue = ?1"));
+    Statement select(db(), u"SELECT MIN(visible_at) FROM messages WHERE queue = ?1"_s);
     select.bind(1, queue);
     if (select.next() && !select.columnIsNull(0))
         return fromMs(select.columnInt(0));

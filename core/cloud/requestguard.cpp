@@ -7,6 +7,8 @@
 
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -69,12 +71,12 @@ void RequestGuard::setListenAddress(const QHostAddress &address)
     }
     // Bound to every interface at the user's request: this machine's names and addresses.
     for (const QHostAddress &own : QNetworkInterface::allAddresses())
-        mExtraHosts.insert(own.toString().section(QLatin1Char('%'), 0, 0).toLower());
+        mExtraHosts.insert(own.toString().section('%'_L1, 0, 0).toLower());
     const QString name = QHostInfo::localHostName().toLower();
     if (!name.isEmpty()) {
         mExtraHosts.insert(name);
         if (const QString domain = QHostInfo::localDomainName().toLower(); !domain.isEmpty())
-            mExtraHosts.insert(name + QLatin1Char('.') + domain);
+            mExtraHosts.insert(name + '.'_L1 + domain);
     }
 }
 
@@ -82,7 +84,7 @@ bool RequestGuard::isLoopbackName(const QString &host)
 {
     // *.localhost never leaves the machine (RFC 6761), and browsers resolve it so;
     // S3 clients name buckets that way (photos.s3.localhost).
-    if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")))
+    if (host == "localhost"_L1 || host.endsWith(".localhost"_L1))
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
@@ -99,13 +101,13 @@ bool RequestGuard::hostAllowed(const QByteArray &header) const
 bool RequestGuard::isLoopbackOrigin(const QByteArray &origin)
 {
     const QUrl url(QString::fromLatin1(origin.trimmed()), QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+    if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1))
         return false;
     if (!url.path().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
         return false;
     const QString host = url.host().toLower();
     const QHostAddress address(host);
-    return host == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
+    return host == "localhost"_L1 || (!address.isNull() && address.isLoopback());
 }
 
 std::optional<QString> RequestGuard::refusal(const HttpHeaders &headers) const
@@ -113,18 +115,17 @@ std::optional<QString> RequestGuard::refusal(const HttpHeaders &headers) const
     int hosts = 0;
     const QByteArray host = headerValue(headers, "host", &hosts);
     if (hosts != 1 || !hostAllowed(host))
-        return QStringLiteral("the Host '%1' is not this machine's; the local cloud answers only its own address")
-            .arg(QString::fromLatin1(host.left(200)));
+        return u"the Host '%1' is not this machine's; the local cloud answers only its own address"_s.arg(
+            QString::fromLatin1(host.left(200)));
     int origins = 0;
     const QByteArray origin = headerValue(headers, "origin", &origins);
     if (origins > 1 || (origins == 1 && !isLoopbackOrigin(origin)))
-        return QStringLiteral(
-                   "requests from the web page at %1 are refused: the local cloud answers only pages of this machine")
+        return u"requests from the web page at %1 are refused: the local cloud answers only pages of this machine"_s
             .arg(QString::fromLatin1(origin.left(200)));
     // A page of this machine on another port or name (localhost:5173 calling 127.0.0.1:3000)
     // is cross-site to the browser, and carries its loopback Origin.
     if (origins == 0 && headerValue(headers, "sec-fetch-site").compare("cross-site", Qt::CaseInsensitive) == 0)
-        return QStringLiteral("cross-site requests are refused");
+        return u"cross-site requests are refused"_s;
     return std::nullopt;
 }
 
@@ -207,7 +208,7 @@ private:
         // A chunked body carries its chunk lines besides the content: allow for them.
         const qint64 body = mReceived - mHeadLength;
         if (body > mBodyLimit + mBodyLimit / 64 + GuardedTcpServer::kHeadLimit)
-            refuse(413, QStringLiteral("the request body is over %1 bytes").arg(mBodyLimit));
+            refuse(413, u"the request body is over %1 bytes"_s.arg(mBodyLimit));
     }
 
     // Reads the head as it arrives; false when the request was refused. Lines end with
@@ -235,7 +236,7 @@ private:
         }
         if (end < 0) {
             if (mHead.size() > GuardedTcpServer::kHeadLimit) {
-                refuse(431, QStringLiteral("the request head is over %1 bytes").arg(GuardedTcpServer::kHeadLimit));
+                refuse(431, u"the request head is over %1 bytes"_s.arg(GuardedTcpServer::kHeadLimit));
                 return false;
             }
             return true;
@@ -270,13 +271,13 @@ private:
             bool ok = false;
             const qint64 n = value.toLongLong(&ok);
             if (!ok || n < 0 || (contentLength >= 0 && n != contentLength)) {
-                refuse(400, QStringLiteral("the request's Content-Length is not one number"));
+                refuse(400, u"the request's Content-Length is not one number"_s);
                 return false;
             }
             contentLength = n;
         }
         if (contentLength > mBodyLimit) {
-            refuse(413, QStringLiteral("the request body is over %1 bytes").arg(mBodyLimit));
+            refuse(413, u"the request body is over %1 bytes"_s.arg(mBodyLimit));
             return false;
         }
         if (expectContinue && !bodyFollowed)

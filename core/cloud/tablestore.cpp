@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 Result<void> TableStore::createTables()
@@ -23,15 +25,14 @@ Result<void> TableStore::createTables()
                            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"));
         !created)
         return created;
-    mSequence = db().queryInt(QStringLiteral(
-                                  "SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"))
-                    .valueOr(0);
+    mSequence =
+        db().queryInt(u"SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"_s).valueOr(0);
     return {};
 }
 
 Result<void> TableStore::clear()
 {
-    if (Result<void> done = db().exec(QStringLiteral("DELETE FROM items; DELETE FROM meta;")); !done)
+    if (Result<void> done = db().exec(u"DELETE FROM items; DELETE FROM meta;"_s); !done)
         return done;
     mSequence = 0;
     return {};
@@ -60,16 +61,16 @@ std::optional<QString> TableStore::keyValue(const QJsonValue &attribute, const Q
     if (!value.isString() || attribute.toObject().size() != 1)
         return std::nullopt;
     const QString text = value.toString();
-    if (type == QLatin1String("N")) {
+    if (type == "N"_L1) {
         // Exact, not through a double: 12345678901234567890 and ...891 are two keys.
         const auto number = DynamoValue::canonicalNumber(text);
         if (!number)
             return std::nullopt;
-        return QStringLiteral("N:") + *number;
+        return u"N:"_s + *number;
     }
-    if (type == QLatin1String("S") && text.isEmpty())
+    if (type == "S"_L1 && text.isEmpty())
         return std::nullopt;
-    return type + QLatin1Char(':') + text;
+    return type + ':'_L1 + text;
 }
 
 Result<QPair<QString, QString>> TableStore::itemKeys(const TableKeys &keys, const QJsonObject &item)
@@ -94,22 +95,20 @@ Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, co
     if (!ids)
         return ids.error();
     const std::optional<QJsonObject> old = getItem(table, keys, item).valueOr(std::nullopt);
-    Statement insert(
-        db(),
-        QStringLiteral("INSERT OR REPLACE INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    Statement insert(db(),
+                     u"INSERT OR REPLACE INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5)"_s);
     insert.bind(1, table);
     insert.bind(2, ids->first);
     insert.bind(3, ids->second);
-    if (keys.sortType == QLatin1String("N") && !keys.sortKey.isEmpty())
+    if (keys.sortType == "N"_L1 && !keys.sortKey.isEmpty())
         insert.bind(4, ids->second.mid(2).toDouble());
     else
         insert.bindNull(4);
     insert.bind(5, QString::fromUtf8(QJsonDocument(item).toJson(QJsonDocument::Compact)));
     if (Result<void> done = insert.execute(); !done)
         return done;
-    recordChange(record, old ? QStringLiteral("MODIFY") : QStringLiteral("INSERT"), keys, item, item,
-                 old.value_or(QJsonObject()));
-    Statement seq(db(), QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"));
+    recordChange(record, old ? u"MODIFY"_s : u"INSERT"_s, keys, item, item, old.value_or(QJsonObject()));
+    Statement seq(db(), u"INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"_s);
     seq.bind(1, QString::number(mSequence));
     (void)seq.execute();
     return {};
@@ -121,7 +120,7 @@ Result<std::optional<QJsonObject>> TableStore::getItem(const QString &table, con
     const auto ids = itemKeys(keys, key);
     if (!ids)
         return ids.error();
-    Statement select(db(), QStringLiteral("SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"));
+    Statement select(db(), u"SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"_s);
     select.bind(1, table);
     select.bind(2, ids->first);
     select.bind(3, ids->second);
@@ -142,13 +141,13 @@ Result<void> TableStore::deleteItem(const QString &table, const TableKeys &keys,
             record->eventName.clear(); // nothing changed, nothing to stream
         return {};
     }
-    Statement remove(db(), QStringLiteral("DELETE FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"));
+    Statement remove(db(), u"DELETE FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"_s);
     remove.bind(1, table);
     remove.bind(2, ids->first);
     remove.bind(3, ids->second);
     if (Result<void> done = remove.execute(); !done)
         return done;
-    recordChange(record, QStringLiteral("REMOVE"), keys, *old, {}, *old);
+    recordChange(record, u"REMOVE"_s, keys, *old, {}, *old);
     return {};
 }
 
@@ -159,16 +158,16 @@ Result<QList<QJsonObject>> TableStore::query(const QString &table, const TableKe
     const auto pk = keyValue(partitionValue, keys.partitionType);
     if (!pk)
         return fail(tr("the partition key %1 must be of type %2").arg(keys.partitionKey, keys.partitionType));
-    const QString order = keys.sortType == QLatin1String("N") ? QStringLiteral("sort_number") : QStringLiteral("sk");
-    Statement select(db(), QStringLiteral("SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 ORDER BY %1 %2")
-                               .arg(order, ascending ? QStringLiteral("ASC") : QStringLiteral("DESC")));
+    const QString order = keys.sortType == "N"_L1 ? u"sort_number"_s : u"sk"_s;
+    Statement select(db(), u"SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 ORDER BY %1 %2"_s.arg(
+                               order, ascending ? u"ASC"_s : u"DESC"_s));
     select.bind(1, table);
     select.bind(2, *pk);
     while (select.next())
         result.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
     // SQLite orders numbers as doubles; numbers closer than a double tells apart are
     // put in their exact order here.
-    if (keys.sortType == QLatin1String("N") && !keys.sortKey.isEmpty())
+    if (keys.sortType == "N"_L1 && !keys.sortKey.isEmpty())
         std::stable_sort(result.begin(), result.end(), [&](const QJsonObject &a, const QJsonObject &b) {
             const int c = DynamoValue::compare(a.value(keys.sortKey), b.value(keys.sortKey)).value_or(0);
             return ascending ? c < 0 : c > 0;
@@ -178,7 +177,7 @@ Result<QList<QJsonObject>> TableStore::query(const QString &table, const TableKe
 
 QPair<qint64, qint64> TableStore::tableSize(const QString &table) const
 {
-    Statement select(db(), QStringLiteral("SELECT count(*), coalesce(sum(length(item)), 0) FROM items WHERE tbl = ?1"));
+    Statement select(db(), u"SELECT count(*), coalesce(sum(length(item)), 0) FROM items WHERE tbl = ?1"_s);
     select.bind(1, table);
     if (!select.next())
         return {0, 0};
@@ -188,7 +187,7 @@ QPair<qint64, qint64> TableStore::tableSize(const QString &table) const
 QList<QJsonObject> TableStore::scan(const QString &table) const
 {
     QList<QJsonObject> result;
-    Statement select(db(), QStringLiteral("SELECT item FROM items WHERE tbl = ?1 ORDER BY pk, sk"));
+    Statement select(db(), u"SELECT item FROM items WHERE tbl = ?1 ORDER BY pk, sk"_s);
     select.bind(1, table);
     while (select.next())
         result.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
@@ -200,16 +199,16 @@ Result<QList<QJsonObject>> TableStore::scanPage(const QString &table, const Tabl
 {
     // In key order from just after the last page's key, a page at a time: a scan of a big
     // table reads what it returns, not the whole table for every page.
-    QString where = QStringLiteral("tbl = ?1");
+    QString where = u"tbl = ?1"_s;
     std::optional<QPair<QString, QString>> start;
     if (!after.isEmpty()) {
         const Result<QPair<QString, QString>> afterKeys = itemKeys(keys, after);
         if (!afterKeys)
             return afterKeys.error();
         start = *afterKeys;
-        where += QStringLiteral(" AND (pk, sk) > (?2, ?3)");
+        where += u" AND (pk, sk) > (?2, ?3)"_s;
     }
-    Statement select(db(), QStringLiteral("SELECT item FROM items WHERE %1 ORDER BY pk, sk LIMIT ?4").arg(where));
+    Statement select(db(), u"SELECT item FROM items WHERE %1 ORDER BY pk, sk LIMIT ?4"_s.arg(where));
     select.bind(1, table);
     if (start) {
         select.bind(2, start->first);

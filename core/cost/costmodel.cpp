@@ -7,6 +7,8 @@
 #include <cmath>
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -22,9 +24,8 @@ double ceilTo(double value, double step)
 QString joinNames(const QStringList &names)
 {
     if (names.size() <= 4)
-        return names.join(QStringLiteral(", "));
-    return CostEngine::tr("%1 and %n more", nullptr, int(names.size() - 3))
-        .arg(names.mid(0, 3).join(QStringLiteral(", ")));
+        return names.join(u", "_s);
+    return CostEngine::tr("%1 and %n more", nullptr, int(names.size() - 3)).arg(names.mid(0, 3).join(u", "_s));
 }
 
 } // namespace
@@ -48,9 +49,9 @@ double CostResult::total() const
 QString CostOption::kindId(Kind kind)
 {
     switch (kind) {
-    case Kind::Serverless: return QStringLiteral("serverless");
-    case Kind::VmFleet: return QStringLiteral("vm");
-    case Kind::Containers: return QStringLiteral("containers");
+    case Kind::Serverless: return u"serverless"_s;
+    case Kind::VmFleet: return u"vm"_s;
+    case Kind::Containers: return u"containers"_s;
     }
     return {};
 }
@@ -77,25 +78,21 @@ QString CostOption::label(const PricingCatalog *catalog) const
 
 QJsonObject CostOption::toJson() const
 {
-    QJsonObject o{{QStringLiteral("kind"), kindId(kind)},
-                  {QStringLiteral("provider"), provider},
-                  {QStringLiteral("freeTier"), freeTier}};
+    QJsonObject o{{u"kind"_s, kindId(kind)}, {u"provider"_s, provider}, {u"freeTier"_s, freeTier}};
     if (kind == Kind::Serverless) {
-        o.insert(QStringLiteral("gateway"), gateway);
+        o.insert(u"gateway"_s, gateway);
         return o;
     }
     // A fleet of VMs or of container tasks: what each runs on, then how the fleet is sized.
-    const QJsonObject unit = kind == Kind::VmFleet
-                                 ? QJsonObject{{QStringLiteral("instanceType"), instanceType}}
-                                 : QJsonObject{{QStringLiteral("taskVcpu"), taskVcpu},
-                                               {QStringLiteral("taskMemoryGb"), taskMemoryGb},
-                                               {QStringLiteral("taskArchitecture"), taskArchitecture}};
-    const QJsonObject fleet{{QStringLiteral("sizing"),
-                             sizing == Sizing::Autoscaled ? QStringLiteral("autoscaled") : QStringLiteral("peak")},
-                            {QStringLiteral("minInstances"), minInstances},
-                            {QStringLiteral("targetUtilisation"), targetUtilisation},
-                            {QStringLiteral("commitmentDiscountPct"), commitmentDiscountPct},
-                            {QStringLiteral("loadBalancer"), loadBalancer}};
+    const QJsonObject unit = kind == Kind::VmFleet ? QJsonObject{{u"instanceType"_s, instanceType}}
+                                                   : QJsonObject{{u"taskVcpu"_s, taskVcpu},
+                                                                 {u"taskMemoryGb"_s, taskMemoryGb},
+                                                                 {u"taskArchitecture"_s, taskArchitecture}};
+    const QJsonObject fleet{{u"sizing"_s, sizing == Sizing::Autoscaled ? u"autoscaled"_s : u"peak"_s},
+                            {u"minInstances"_s, minInstances},
+                            {u"targetUtilisation"_s, targetUtilisation},
+                            {u"commitmentDiscountPct"_s, commitmentDiscountPct},
+                            {u"loadBalancer"_s, loadBalancer}};
     for (const QJsonObject &part : {unit, fleet})
         for (auto it = part.begin(); it != part.end(); ++it)
             o.insert(it.key(), it.value());
@@ -105,32 +102,30 @@ QJsonObject CostOption::toJson() const
 Result<CostOption> CostOption::fromJson(const QJsonObject &o)
 {
     CostOption c;
-    const QString kind = o.value(QLatin1String("kind")).toString();
+    const QString kind = o.value("kind"_L1).toString();
     const std::array kinds{Kind::Serverless, Kind::VmFleet, Kind::Containers};
     const auto known = std::find_if(kinds.begin(), kinds.end(), [&](Kind k) { return kind == kindId(k); });
     if (known == kinds.end())
         return fail(CostEngine::tr("kind: '%1' is not serverless, vm or containers").arg(kind));
     c.kind = *known;
-    c.provider = o.value(QLatin1String("provider")).toString(c.provider);
-    c.freeTier = o.value(QLatin1String("freeTier")).toBool(c.freeTier);
-    c.gateway = o.value(QLatin1String("gateway")).toString(c.gateway);
-    if (!QStringList{QStringLiteral("auto"), QStringLiteral("none"), QStringLiteral("http"), QStringLiteral("rest")}
-             .contains(c.gateway)) {
+    c.provider = o.value("provider"_L1).toString(c.provider);
+    c.freeTier = o.value("freeTier"_L1).toBool(c.freeTier);
+    c.gateway = o.value("gateway"_L1).toString(c.gateway);
+    if (!QStringList{u"auto"_s, u"none"_s, u"http"_s, u"rest"_s}.contains(c.gateway)) {
         return fail(CostEngine::tr("gateway: '%1' is not auto, none, http or rest").arg(c.gateway));
     }
-    c.instanceType = o.value(QLatin1String("instanceType")).toString();
-    c.sizing = o.value(QLatin1String("sizing")).toString() == QLatin1String("peak") ? Sizing::FixedForPeak
-                                                                                    : Sizing::Autoscaled;
-    c.minInstances = std::max(0, o.value(QLatin1String("minInstances")).toInt(c.minInstances));
-    c.targetUtilisation = o.value(QLatin1String("targetUtilisation")).toDouble(c.targetUtilisation);
+    c.instanceType = o.value("instanceType"_L1).toString();
+    c.sizing = o.value("sizing"_L1).toString() == "peak"_L1 ? Sizing::FixedForPeak : Sizing::Autoscaled;
+    c.minInstances = std::max(0, o.value("minInstances"_L1).toInt(c.minInstances));
+    c.targetUtilisation = o.value("targetUtilisation"_L1).toDouble(c.targetUtilisation);
     if (c.targetUtilisation <= 0 || c.targetUtilisation > 1) {
         return fail(CostEngine::tr("targetUtilisation: %1 is not in (0, 1]").arg(c.targetUtilisation));
     }
-    c.commitmentDiscountPct = std::clamp(o.value(QLatin1String("commitmentDiscountPct")).toDouble(0), 0.0, 100.0);
-    c.loadBalancer = o.value(QLatin1String("loadBalancer")).toBool(false);
-    c.taskVcpu = o.value(QLatin1String("taskVcpu")).toDouble(c.taskVcpu);
-    c.taskMemoryGb = o.value(QLatin1String("taskMemoryGb")).toDouble(c.taskMemoryGb);
-    c.taskArchitecture = o.value(QLatin1String("taskArchitecture")).toString(c.taskArchitecture);
+    c.commitmentDiscountPct = std::clamp(o.value("commitmentDiscountPct"_L1).toDouble(0), 0.0, 100.0);
+    c.loadBalancer = o.value("loadBalancer"_L1).toBool(false);
+    c.taskVcpu = o.value("taskVcpu"_L1).toDouble(c.taskVcpu);
+    c.taskMemoryGb = o.value("taskMemoryGb"_L1).toDouble(c.taskMemoryGb);
+    c.taskArchitecture = o.value("taskArchitecture"_L1).toString(c.taskArchitecture);
     return c;
 }
 
@@ -351,7 +346,7 @@ void CostEngine::billRequests(const PricingCatalog &catalog, const CostOption &o
         if (sink.record && u.invocations > 0)
             names.append(u.f->name);
     }
-    if (const Price *p = catalog.price(QStringLiteral("function.requests"))) {
+    if (const Price *p = catalog.price(u"function.requests"_s)) {
         const double amount = bill(sink, catalog, *p, invocations, option.freeTier, tr("Function requests"),
                                    joinNames(names));
         for (const FunctionUsage &u : usage)
@@ -369,8 +364,8 @@ std::vector<double> CostEngine::billProvisioned(const PricingCatalog &catalog, c
     for (size_t i = 0; i < usage.size(); ++i) {
         const FunctionUsage &u = usage[i];
         const int pc = u.f->provisionedConcurrency;
-        const Price *always = catalog.price(QStringLiteral("function.provisioned.") + u.f->architecture);
-        const Price *served = catalog.price(QStringLiteral("function.provisionedCompute.") + u.f->architecture);
+        const Price *always = catalog.price(u"function.provisioned."_s + u.f->architecture);
+        const Price *served = catalog.price(u"function.provisionedCompute."_s + u.f->architecture);
         if (pc <= 0)
             continue;
         if (!always || !served) {
@@ -421,16 +416,16 @@ void CostEngine::billCompute(const PricingCatalog &catalog, const CostOption &op
             sink.attribute(usage[i].f->name, amount * each[i] / quantity);
     };
     auto gbSeconds = [](const FunctionUsage &u) { return u.invocations * u.seconds * u.memoryMb / 1024.0; };
-    if (const Price *cpu = catalog.price(QStringLiteral("function.cpu"))) {
+    if (const Price *cpu = catalog.price(u"function.cpu"_s)) {
         // CPU and memory billed apart (Cloud Run): CPU follows from the memory size.
         computeLine(*cpu, [&](const FunctionUsage &u) { return u.invocations * u.seconds * vcpuFor(t, u.memoryMb); });
-        if (const Price *memory = catalog.price(QStringLiteral("function.memory")))
+        if (const Price *memory = catalog.price(u"function.memory"_s))
             computeLine(*memory, gbSeconds);
-    } else if (const Price *shared = catalog.price(QStringLiteral("function.compute"))) {
+    } else if (const Price *shared = catalog.price(u"function.compute"_s)) {
         computeLine(*shared, gbSeconds);
     } else {
-        for (const QString &arch : {QStringLiteral("x86_64"), QStringLiteral("arm64")}) {
-            const Price *p = catalog.price(QStringLiteral("function.compute.") + arch);
+        for (const QString &arch : {u"x86_64"_s, u"arm64"_s}) {
+            const Price *p = catalog.price(u"function.compute."_s + arch);
             if (!p) {
                 for (const FunctionUsage &u : usage)
                     if (u.f->architecture == arch)
@@ -448,23 +443,23 @@ void CostEngine::billGateway(const PricingCatalog &catalog, const CostOption &op
     const ServerlessTraits &t = catalog.serverless();
     const double http = mWorkload.gatewayRequests(volume, false);
     const double rest = mWorkload.gatewayRequests(volume, true);
-    if (http + rest <= 0 || option.gateway == QLatin1String("none"))
+    if (http + rest <= 0 || option.gateway == "none"_L1)
         return;
     if (t.httpIncluded) {
         sink.note(tr("HTTP endpoints come with %1: no gateway is billed.").arg(t.name));
         return;
     }
     double httpRequests = http, restRequests = rest;
-    if (option.gateway == QLatin1String("http")) {
+    if (option.gateway == "http"_L1) {
         httpRequests = http + rest;
         restRequests = 0;
-    } else if (option.gateway == QLatin1String("rest")) {
+    } else if (option.gateway == "rest"_L1) {
         restRequests = http + rest;
         httpRequests = 0;
     }
     const QString groupGateway = tr("API gateway");
-    for (const auto &[id, requests] : {std::pair{QStringLiteral("gateway.http"), httpRequests},
-                                       std::pair{QStringLiteral("gateway.rest"), restRequests}}) {
+    for (const auto &[id, requests] :
+         {std::pair{u"gateway.http"_s, httpRequests}, std::pair{u"gateway.rest"_s, restRequests}}) {
         if (requests <= 0)
             continue;
         if (const Price *p = catalog.price(id))
@@ -527,8 +522,8 @@ void CostEngine::fleet(const PricingCatalog &catalog, const CostOption &option, 
         computeAmount = item.amount;
         sink.add(std::move(item));
     } else {
-        const Price *vcpu = catalog.price(QStringLiteral("containers.vcpu.") + option.taskArchitecture);
-        const Price *memory = catalog.price(QStringLiteral("containers.memory.") + option.taskArchitecture);
+        const Price *vcpu = catalog.price(u"containers.vcpu."_s + option.taskArchitecture);
+        const Price *memory = catalog.price(u"containers.memory."_s + option.taskArchitecture);
         if (!vcpu || !memory) {
             if (sink.record)
                 sink.result->error =
@@ -552,8 +547,8 @@ void CostEngine::fleet(const PricingCatalog &catalog, const CostOption &option, 
     }
     if (!option.loadBalancer)
         return;
-    const Price *hourly = catalog.price(QStringLiteral("loadBalancer.hours"));
-    const Price *capacity = catalog.price(QStringLiteral("loadBalancer.capacity"));
+    const Price *hourly = catalog.price(u"loadBalancer.hours"_s);
+    const Price *capacity = catalog.price(u"loadBalancer.capacity"_s);
     if (!hourly || !capacity) {
         sink.note(tr("No load balancer price for %1: none is counted.").arg(catalog.providerName()));
         return;
@@ -595,20 +590,18 @@ void CostEngine::services(const PricingCatalog &catalog, double volume, Sink &si
     for (const ServiceLoad &s : mWorkload.services) {
         const double writes = s.writesPerRequest * volume + s.writesFixed;
         const double reads = s.readsPerRequest * volume + s.readsFixed;
-        if (s.service == QLatin1String("queue")) {
-            want(QStringLiteral("queue.requests"),
-                 (writes + reads) * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
-        } else if (s.service == QLatin1String("topic")) {
-            want(QStringLiteral("topic.publishes"), writes * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)),
-                 s.name);
-        } else if (s.service == QLatin1String("table")) {
-            want(QStringLiteral("table.writes"), writes * std::max(1.0, std::ceil(s.itemKb - kEpsilon)), s.name);
-            want(QStringLiteral("table.reads"), reads * std::max(1.0, std::ceil(s.itemKb / 4 - kEpsilon)), s.name);
-            want(QStringLiteral("table.storage"), s.storedGb, s.name);
-        } else if (s.service == QLatin1String("bucket")) {
-            want(QStringLiteral("bucket.writes"), writes, s.name);
-            want(QStringLiteral("bucket.reads"), reads, s.name);
-            want(QStringLiteral("bucket.storage"), s.storedGb, s.name);
+        if (s.service == "queue"_L1) {
+            want(u"queue.requests"_s, (writes + reads) * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
+        } else if (s.service == "topic"_L1) {
+            want(u"topic.publishes"_s, writes * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
+        } else if (s.service == "table"_L1) {
+            want(u"table.writes"_s, writes * std::max(1.0, std::ceil(s.itemKb - kEpsilon)), s.name);
+            want(u"table.reads"_s, reads * std::max(1.0, std::ceil(s.itemKb / 4 - kEpsilon)), s.name);
+            want(u"table.storage"_s, s.storedGb, s.name);
+        } else if (s.service == "bucket"_L1) {
+            want(u"bucket.writes"_s, writes, s.name);
+            want(u"bucket.reads"_s, reads, s.name);
+            want(u"bucket.storage"_s, s.storedGb, s.name);
         }
     }
     // In catalog order, so that bills list the same lines in the same order.
@@ -622,7 +615,7 @@ void CostEngine::services(const PricingCatalog &catalog, double volume, Sink &si
     }
     for (auto it = demand.constBegin(); it != demand.constEnd(); ++it)
         sink.note(tr("Not priced on %1 (no %2 price in its catalog): %3.")
-                      .arg(catalog.providerName(), it.key(), it->nodes.join(QStringLiteral(", "))));
+                      .arg(catalog.providerName(), it.key(), it->nodes.join(u", "_s)));
 }
 
 CostEngine::BreakEven CostEngine::breakEven(const CostOption &a, const CostOption &b, double low, double high) const
@@ -726,8 +719,8 @@ std::vector<double> CostEngine::hourlyCosts(const CostOption &option, double vol
         instanceHours(volume, type->vcpu, option, &instances);
         hourly = type->hourly;
     } else {
-        const Price *vcpu = catalog->price(QStringLiteral("containers.vcpu.") + option.taskArchitecture);
-        const Price *memory = catalog->price(QStringLiteral("containers.memory.") + option.taskArchitecture);
+        const Price *vcpu = catalog->price(u"containers.vcpu."_s + option.taskArchitecture);
+        const Price *memory = catalog->price(u"containers.memory."_s + option.taskArchitecture);
         if (!vcpu || !memory)
             return day;
         instanceHours(volume, option.taskVcpu, option, &instances);

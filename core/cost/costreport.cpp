@@ -12,6 +12,8 @@
 
 #include <set>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -37,7 +39,7 @@ QString quantity(double value)
 QString unitPrice(double value)
 {
     QString text = QLocale::c().toString(value, 'f', 10);
-    while (text.endsWith(QLatin1Char('0')) && text.indexOf(QLatin1Char('.')) < text.size() - 3)
+    while (text.endsWith('0'_L1) && text.indexOf('.'_L1) < text.size() - 3)
         text.chop(1);
     return text;
 }
@@ -45,9 +47,9 @@ QString unitPrice(double value)
 QByteArray csvField(const QString &text)
 {
     QString t = text;
-    if (t.contains(QLatin1Char(',')) || t.contains(QLatin1Char('"')) || t.contains(QLatin1Char('\n'))) {
-        t.replace(QLatin1String("\""), QLatin1String("\"\""));
-        t = QLatin1Char('"') + t + QLatin1Char('"');
+    if (t.contains(','_L1) || t.contains('"'_L1) || t.contains('\n'_L1)) {
+        t.replace("\""_L1, "\"\""_L1);
+        t = '"'_L1 + t + '"'_L1;
     }
     return t.toUtf8();
 }
@@ -89,7 +91,7 @@ CostReport CostReport::make(const CostEngine &engine, const std::vector<CostOpti
 
 QString CostReport::money(double amount, const QString &currency)
 {
-    return QStringLiteral("%1 %2").arg(currency, number(amount, 2));
+    return u"%1 %2"_s.arg(currency, number(amount, 2));
 }
 
 QStringList CostReport::assumptions() const
@@ -124,7 +126,7 @@ QStringList CostReport::assumptions() const
                              QString::number(o.minInstances), number(o.targetUtilisation * 100, 0),
                              number(o.commitmentDiscountPct, 0), o.loadBalancer ? tr("included") : tr("not included"));
         for (const QString &note : r.notes)
-            list << QStringLiteral("%1: %2").arg(r.label, note);
+            list << u"%1: %2"_s.arg(r.label, note);
     }
     list
         << tr("A month is 730 hours. Durations are billed rounded up as each provider rounds; memory as each provider "
@@ -141,60 +143,56 @@ QStringList CostReport::assumptions() const
 QString CostReport::html(bool inlineImages) const
 {
     QString h;
-    h += QStringLiteral("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n").arg(escape(title));
+    h += u"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>%1</title>\n"_s.arg(escape(title));
     h += QStringLiteral(
         "<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:0.5em 0 1.5em}"
         "td,th{border:1px solid #bbb;padding:3px 8px;font-size:10pt}th{background:#eee}td.n{text-align:right}"
         "tr.total td{font-weight:bold}h2{margin-top:1.5em}</style></head><body>\n");
-    h += QStringLiteral("<h1>%1</h1>\n")
-             .arg(escape(projectName.isEmpty() ? title : title + QStringLiteral(": ") + projectName));
-    h += QStringLiteral("<p>%1</p>\n").arg(escape(tr("%1 requests a month.").arg(number(volume, 0))));
+    h += u"<h1>%1</h1>\n"_s.arg(escape(projectName.isEmpty() ? title : title + u": "_s + projectName));
+    h += u"<p>%1</p>\n"_s.arg(escape(tr("%1 requests a month.").arg(number(volume, 0))));
 
-    h += QStringLiteral("<h2>%1</h2>\n<table><tr><th>%2</th><th>%3</th></tr>\n")
-             .arg(escape(tr("Summary")), escape(tr("Option")), escape(tr("Monthly cost")));
+    h += u"<h2>%1</h2>\n<table><tr><th>%2</th><th>%3</th></tr>\n"_s.arg(escape(tr("Summary")), escape(tr("Option")),
+                                                                        escape(tr("Monthly cost")));
     for (const CostResult &r : results)
-        h += QStringLiteral("<tr><td>%1</td><td class=\"n\">%2</td></tr>\n")
-                 .arg(escape(r.label), escape(r.ok() ? money(r.total(), r.currency) : r.error));
-    h += QStringLiteral("</table>\n");
+        h += u"<tr><td>%1</td><td class=\"n\">%2</td></tr>\n"_s.arg(
+            escape(r.label), escape(r.ok() ? money(r.total(), r.currency) : r.error));
+    h += u"</table>\n"_s;
 
     if (hasBreakEven) {
-        h += QStringLiteral("<h2>%1</h2>\n").arg(escape(tr("Break-even")));
+        h += u"<h2>%1</h2>\n"_s.arg(escape(tr("Break-even")));
         if (breakEven.found)
-            h += QStringLiteral("<p>%1</p>\n")
-                     .arg(escape(tr("%1 and %2 cost the same at %3 requests a month (%4 against %5); %6.")
-                                     .arg(breakEvenA, breakEvenB, number(breakEven.volume, 0),
-                                          number(breakEven.costA, 2), number(breakEven.costB, 2),
-                                          breakEven.explanation)));
+            h += u"<p>%1</p>\n"_s.arg(
+                escape(tr("%1 and %2 cost the same at %3 requests a month (%4 against %5); %6.")
+                           .arg(breakEvenA, breakEvenB, number(breakEven.volume, 0), number(breakEven.costA, 2),
+                                number(breakEven.costB, 2), breakEven.explanation)));
         else
-            h += QStringLiteral("<p>%1</p>\n").arg(escape(breakEven.explanation));
-        h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th></tr>\n")
-                 .arg(escape(tr("Change")), escape(tr("Factor")), escape(tr("Break-even (requests a month)")));
+            h += u"<p>%1</p>\n"_s.arg(escape(breakEven.explanation));
+        h += u"<table><tr><th>%1</th><th>%2</th><th>%3</th></tr>\n"_s.arg(escape(tr("Change")), escape(tr("Factor")),
+                                                                          escape(tr("Break-even (requests a month)")));
         for (const CostEngine::Sensitivity &s : sensitivity)
-            h += QStringLiteral("<tr><td>%1</td><td class=\"n\">x%2</td><td class=\"n\">%3</td></tr>\n")
-                     .arg(escape(s.parameter == QLatin1String("duration") ? tr("Duration") : tr("Memory")),
-                          number(s.factor, 1),
-                          escape(s.breakEven.found ? number(s.breakEven.volume, 0) : s.breakEven.explanation));
-        h += QStringLiteral("</table>\n");
+            h += u"<tr><td>%1</td><td class=\"n\">x%2</td><td class=\"n\">%3</td></tr>\n"_s.arg(
+                escape(s.parameter == "duration"_L1 ? tr("Duration") : tr("Memory")), number(s.factor, 1),
+                escape(s.breakEven.found ? number(s.breakEven.volume, 0) : s.breakEven.explanation));
+        h += u"</table>\n"_s;
     }
 
     for (int i = 0; i < charts.size(); ++i) {
-        QString src = QStringLiteral("chart%1.png").arg(i);
+        QString src = u"chart%1.png"_s.arg(i);
         if (inlineImages) {
             QByteArray png;
             QBuffer buffer(&png);
             buffer.open(QIODevice::WriteOnly);
             charts.at(i).second.save(&buffer, "PNG");
-            src = QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
+            src = u"data:image/png;base64,"_s + QString::fromLatin1(png.toBase64());
         }
-        h += QStringLiteral("<h2>%1</h2>\n<p><img src=\"%2\" width=\"%3\" alt=\"%1\"></p>\n")
-                 .arg(escape(charts.at(i).first), src)
+        h += u"<h2>%1</h2>\n<p><img src=\"%2\" width=\"%3\" alt=\"%1\"></p>\n"_s.arg(escape(charts.at(i).first), src)
                  .arg(int(charts.at(i).second.width() / std::max(1.0, charts.at(i).second.devicePixelRatio())));
     }
 
     for (const CostResult &r : results) {
-        h += QStringLiteral("<h2>%1</h2>\n").arg(escape(r.label));
+        h += u"<h2>%1</h2>\n"_s.arg(escape(r.label));
         if (!r.ok()) {
-            h += QStringLiteral("<p>%1</p>\n").arg(escape(r.error));
+            h += u"<p>%1</p>\n"_s.arg(escape(r.error));
             continue;
         }
         h += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th><th>%7</"
@@ -214,19 +212,19 @@ QString CostReport::html(bool inlineImages) const
                  .arg(escape(tr("Total")), escape(money(r.total(), r.currency)));
     }
 
-    h += QStringLiteral("<h2>%1</h2>\n<ul>\n").arg(escape(tr("Assumptions")));
+    h += u"<h2>%1</h2>\n<ul>\n"_s.arg(escape(tr("Assumptions")));
     for (const QString &a : assumptions())
-        h += QStringLiteral("<li>%1</li>\n").arg(escape(a));
-    h += QStringLiteral("</ul>\n<h2>%1</h2>\n").arg(escape(tr("Price catalogs")));
+        h += u"<li>%1</li>\n"_s.arg(escape(a));
+    h += u"</ul>\n<h2>%1</h2>\n"_s.arg(escape(tr("Price catalogs")));
     for (const auto &c : catalogs) {
-        h += QStringLiteral("<p><b>%1</b>, %2, %3: %4 (%5)</p>\n<ul>\n")
-                 .arg(escape(c->providerName()), escape(c->region()), c->currency(),
-                      escape(tr("prices collected %1").arg(c->collected())), escape(c->fileName()));
+        h += u"<p><b>%1</b>, %2, %3: %4 (%5)</p>\n<ul>\n"_s.arg(
+            escape(c->providerName()), escape(c->region()), c->currency(),
+            escape(tr("prices collected %1").arg(c->collected())), escape(c->fileName()));
         for (auto it = c->sources().begin(); it != c->sources().end(); ++it)
-            h += QStringLiteral("<li>%1: %2</li>\n").arg(escape(it.key()), escape(it.value()));
-        h += QStringLiteral("</ul>\n");
+            h += u"<li>%1: %2</li>\n"_s.arg(escape(it.key()), escape(it.value()));
+        h += u"</ul>\n"_s;
     }
-    h += QStringLiteral("</body></html>\n");
+    h += u"</body></html>\n"_s;
     return h;
 }
 
@@ -261,21 +259,19 @@ QString CostReport::table() const
 {
     QString t;
     for (const CostResult &r : results) {
-        t += r.label + QLatin1Char('\n');
+        t += r.label + '\n'_L1;
         if (!r.ok()) {
-            t += QStringLiteral("  %1\n\n").arg(r.error);
+            t += u"  %1\n\n"_s.arg(r.error);
             continue;
         }
         for (const LineItem &item : r.items)
-            t += QStringLiteral("  %1 %2  %3 %4 x %5/%6\n")
-                     .arg(item.item.leftJustified(58, QLatin1Char(' '), true),
-                          number(item.cost(), 2).rightJustified(12), quantity(item.quantity), item.unit,
-                          unitPrice(item.unitPrice), number(item.per, 0));
-        t += QStringLiteral("  %1 %2\n")
-                 .arg(tr("Total").leftJustified(58), money(r.total(), r.currency).rightJustified(12));
+            t += u"  %1 %2  %3 %4 x %5/%6\n"_s.arg(item.item.leftJustified(58, ' '_L1, true),
+                                                   number(item.cost(), 2).rightJustified(12), quantity(item.quantity),
+                                                   item.unit, unitPrice(item.unitPrice), number(item.per, 0));
+        t += u"  %1 %2\n"_s.arg(tr("Total").leftJustified(58), money(r.total(), r.currency).rightJustified(12));
         for (const QString &note : r.notes)
-            t += QStringLiteral("  * %1\n").arg(note);
-        t += QLatin1Char('\n');
+            t += u"  * %1\n"_s.arg(note);
+        t += '\n'_L1;
     }
     if (hasBreakEven) {
         if (breakEven.found)
@@ -294,54 +290,51 @@ QJsonObject CostReport::toJson() const
     for (const CostResult &r : results) {
         QJsonArray items;
         for (const LineItem &item : r.items)
-            items.append(QJsonObject{{QStringLiteral("group"), item.group},
-                                     {QStringLiteral("item"), item.item},
-                                     {QStringLiteral("for"), item.nodes},
-                                     {QStringLiteral("quantity"), item.quantity},
-                                     {QStringLiteral("unit"), item.unit},
-                                     {QStringLiteral("unitPrice"), item.unitPrice},
-                                     {QStringLiteral("per"), item.per},
-                                     {QStringLiteral("cost"), item.cost()},
-                                     {QStringLiteral("priceId"), item.priceId},
-                                     {QStringLiteral("effective"), item.effective},
-                                     {QStringLiteral("source"), item.source}});
-        QJsonObject o{
-            {QStringLiteral("label"), r.label},       {QStringLiteral("option"), r.option.toJson()},
-            {QStringLiteral("currency"), r.currency}, {QStringLiteral("total"), r.total()},
-            {QStringLiteral("items"), items},         {QStringLiteral("notes"), QJsonArray::fromStringList(r.notes)}};
+            items.append(QJsonObject{{u"group"_s, item.group},
+                                     {u"item"_s, item.item},
+                                     {u"for"_s, item.nodes},
+                                     {u"quantity"_s, item.quantity},
+                                     {u"unit"_s, item.unit},
+                                     {u"unitPrice"_s, item.unitPrice},
+                                     {u"per"_s, item.per},
+                                     {u"cost"_s, item.cost()},
+                                     {u"priceId"_s, item.priceId},
+                                     {u"effective"_s, item.effective},
+                                     {u"source"_s, item.source}});
+        QJsonObject o{{u"label"_s, r.label},       {u"option"_s, r.option.toJson()},
+                      {u"currency"_s, r.currency}, {u"total"_s, r.total()},
+                      {u"items"_s, items},         {u"notes"_s, QJsonArray::fromStringList(r.notes)}};
         if (!r.ok())
-            o.insert(QStringLiteral("error"), r.error);
+            o.insert(u"error"_s, r.error);
         options.append(o);
     }
-    QJsonObject root{{QStringLiteral("monthlyRequests"), volume},
-                     {QStringLiteral("options"), options},
-                     {QStringLiteral("workload"), workload.toJson()},
-                     {QStringLiteral("assumptions"), QJsonArray::fromStringList(assumptions())}};
+    QJsonObject root{{u"monthlyRequests"_s, volume},
+                     {u"options"_s, options},
+                     {u"workload"_s, workload.toJson()},
+                     {u"assumptions"_s, QJsonArray::fromStringList(assumptions())}};
     if (hasBreakEven) {
         QJsonArray rows;
         for (const CostEngine::Sensitivity &s : sensitivity)
-            rows.append(QJsonObject{
-                {QStringLiteral("parameter"), s.parameter},
-                {QStringLiteral("factor"), s.factor},
-                {QStringLiteral("found"), s.breakEven.found},
-                {QStringLiteral("volume"), s.breakEven.found ? QJsonValue(s.breakEven.volume) : QJsonValue()}});
-        root.insert(
-            QStringLiteral("breakEven"),
-            QJsonObject{{QStringLiteral("between"), QJsonArray{breakEvenA, breakEvenB}},
-                        {QStringLiteral("found"), breakEven.found},
-                        {QStringLiteral("volume"), breakEven.found ? QJsonValue(breakEven.volume) : QJsonValue()},
-                        {QStringLiteral("costs"), QJsonArray{breakEven.costA, breakEven.costB}},
-                        {QStringLiteral("explanation"), breakEven.explanation},
-                        {QStringLiteral("sensitivity"), rows}});
+            rows.append(QJsonObject{{u"parameter"_s, s.parameter},
+                                    {u"factor"_s, s.factor},
+                                    {u"found"_s, s.breakEven.found},
+                                    {u"volume"_s, s.breakEven.found ? QJsonValue(s.breakEven.volume) : QJsonValue()}});
+        root.insert(u"breakEven"_s,
+                    QJsonObject{{u"between"_s, QJsonArray{breakEvenA, breakEvenB}},
+                                {u"found"_s, breakEven.found},
+                                {u"volume"_s, breakEven.found ? QJsonValue(breakEven.volume) : QJsonValue()},
+                                {u"costs"_s, QJsonArray{breakEven.costA, breakEven.costB}},
+                                {u"explanation"_s, breakEven.explanation},
+                                {u"sensitivity"_s, rows}});
     }
     QJsonArray catalogList;
     for (const auto &c : catalogs)
-        catalogList.append(QJsonObject{{QStringLiteral("provider"), c->provider()},
-                                       {QStringLiteral("region"), c->region()},
-                                       {QStringLiteral("currency"), c->currency()},
-                                       {QStringLiteral("collected"), c->collected()},
-                                       {QStringLiteral("file"), c->fileName()}});
-    root.insert(QStringLiteral("catalogs"), catalogList);
+        catalogList.append(QJsonObject{{u"provider"_s, c->provider()},
+                                       {u"region"_s, c->region()},
+                                       {u"currency"_s, c->currency()},
+                                       {u"collected"_s, c->collected()},
+                                       {u"file"_s, c->fileName()}});
+    root.insert(u"catalogs"_s, catalogList);
     return root;
 }
 
@@ -359,8 +352,7 @@ Result<void> CostReport::writePdf(const QString &path) const
 {
     QTextDocument document;
     for (int i = 0; i < charts.size(); ++i)
-        document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart%1.png").arg(i)),
-                             charts.at(i).second);
+        document.addResource(QTextDocument::ImageResource, QUrl(u"chart%1.png"_s.arg(i)), charts.at(i).second);
     document.setHtml(html(false));
     QByteArray pdf;
     {
@@ -369,7 +361,7 @@ Result<void> CostReport::writePdf(const QString &path) const
         QPdfWriter writer(&buffer);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setTitle(title);
-        writer.setCreator(QStringLiteral("Nimbus Studio"));
+        writer.setCreator(u"Nimbus Studio"_s);
         writer.setResolution(150);
         document.setPageSize(QSizeF(writer.width(), writer.height()));
         document.print(&writer);

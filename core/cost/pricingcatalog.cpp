@@ -13,6 +13,8 @@
 #include <functional>
 #include <type_traits>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -27,7 +29,7 @@ public:
     bool fail(const QString &path, const QString &what)
     {
         if (error.isEmpty())
-            error = QStringLiteral("%1: %2").arg(path, what);
+            error = u"%1: %2"_s.arg(path, what);
         return false;
     }
 
@@ -87,9 +89,9 @@ public:
 
     static QString join(const QString &path, const char *key)
     {
-        return path.isEmpty() ? QString::fromLatin1(key) : path + QLatin1Char('.') + QLatin1String(key);
+        return path.isEmpty() ? QString::fromLatin1(key) : path + '.'_L1 + QLatin1String(key);
     }
-    static QString index(const QString &path, int i) { return QStringLiteral("%1[%2]").arg(path).arg(i); }
+    static QString index(const QString &path, int i) { return u"%1[%2]"_s.arg(path).arg(i); }
 };
 
 // The entry of items whose key is value, or null.
@@ -105,14 +107,14 @@ QString lineColumn(const QByteArray &json, int offset)
     const QByteArray before = json.left(offset);
     const int line = before.count('\n') + 1;
     const int column = offset - (before.lastIndexOf('\n') + 1) + 1;
-    return QStringLiteral("%1:%2").arg(line).arg(column);
+    return u"%1:%2"_s.arg(line).arg(column);
 }
 
 bool parseTiers(Checker &c, const QJsonObject &o, const QString &path, Price *price)
 {
-    if (o.contains(QLatin1String("price")) == o.contains(QLatin1String("tiers")))
+    if (o.contains("price"_L1) == o.contains("tiers"_L1))
         return c.fail(path, PricingCatalog::tr("needs either 'price' or 'tiers'"));
-    if (o.contains(QLatin1String("price"))) {
+    if (o.contains("price"_L1)) {
         PriceTier tier;
         if (!c.number(o, path, "price", &tier.price))
             return false;
@@ -134,7 +136,7 @@ bool parseTiers(Checker &c, const QJsonObject &o, const QString &path, Price *pr
         PriceTier tier;
         if (!c.number(t, place, "price", &tier.price))
             return false;
-        const QJsonValue upTo = t.value(QLatin1String("upTo"));
+        const QJsonValue upTo = t.value("upTo"_L1);
         const bool last = i == tiers.size() - 1;
         if (upTo.isNull()) {
             if (!last)
@@ -171,7 +173,7 @@ struct PricingCatalog::Reader
         double version = 0;
         if (!check.string(root, {}, "format", &format))
             return Error{check.error};
-        if (format != QLatin1String("nimbus-pricing"))
+        if (format != "nimbus-pricing"_L1)
             return Nimbus::fail(tr("format: '%1' is not a Nimbus pricing catalog (nimbus-pricing)").arg(format));
         if (!check.number(root, {}, "version", &version, true, 1))
             return Error{check.error};
@@ -215,25 +217,25 @@ struct PricingCatalog::Reader
     {
         ServerlessTraits &s = c.mServerless;
         double rounding = 1, memoryRounding = 1, minMemory = 128, maxMemory = 10240;
-        if (!check.string(serverless, QStringLiteral("serverless"), "name", &s.name)
-            || !check.number(serverless, QStringLiteral("serverless"), "durationRoundingMs", &rounding, false, 1)
-            || !check.number(serverless, QStringLiteral("serverless"), "memoryRoundingMb", &memoryRounding, false, 1)
-            || !check.number(serverless, QStringLiteral("serverless"), "minMemoryMb", &minMemory, false, 1)
-            || !check.number(serverless, QStringLiteral("serverless"), "maxMemoryMb", &maxMemory, false, 1))
+        if (!check.string(serverless, u"serverless"_s, "name", &s.name)
+            || !check.number(serverless, u"serverless"_s, "durationRoundingMs", &rounding, false, 1)
+            || !check.number(serverless, u"serverless"_s, "memoryRoundingMb", &memoryRounding, false, 1)
+            || !check.number(serverless, u"serverless"_s, "minMemoryMb", &minMemory, false, 1)
+            || !check.number(serverless, u"serverless"_s, "maxMemoryMb", &maxMemory, false, 1))
             return Error{check.error};
         s.durationRoundingMs = rounding;
         s.memoryRoundingMb = int(memoryRounding);
         s.minMemoryMb = int(minMemory);
         s.maxMemoryMb = int(maxMemory);
-        s.httpIncluded = serverless.value(QLatin1String("httpIncluded")).toBool();
-        for (const QJsonValue &v : serverless.value(QLatin1String("memoryStepsMb")).toArray()) {
+        s.httpIncluded = serverless.value("httpIncluded"_L1).toBool();
+        for (const QJsonValue &v : serverless.value("memoryStepsMb"_L1).toArray()) {
             if (!v.isDouble() || v.toDouble() < 1)
                 return Nimbus::fail(tr("serverless.memoryStepsMb: expected positive numbers"));
             s.memoryStepsMb.push_back(v.toInt());
         }
-        const QJsonArray cpu = serverless.value(QLatin1String("cpuByMemory")).toArray();
+        const QJsonArray cpu = serverless.value("cpuByMemory"_L1).toArray();
         for (int i = 0; i < cpu.size(); ++i) {
-            const QString place = Checker::index(QStringLiteral("serverless.cpuByMemory"), i);
+            const QString place = Checker::index(u"serverless.cpuByMemory"_s, i);
             double memory = 0, vcpu = 0;
             const QJsonObject o = cpu.at(i).toObject();
             if (!check.number(o, place, "memoryMb", &memory, true, 1) || !check.number(o, place, "vcpu", &vcpu))
@@ -251,14 +253,12 @@ struct PricingCatalog::Reader
             || !check.container(root, {}, "containers", &containers, false))
             return Error{check.error};
         if (!loadBalancer.isEmpty()
-            && (!check.string(loadBalancer, QStringLiteral("loadBalancer"), "name", &c.mLoadBalancerName)
-                || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "newConnectionsPerLcu",
-                                 &c.mNewConnectionsPerLcu, true, 1)
-                || !check.number(loadBalancer, QStringLiteral("loadBalancer"), "gbPerLcuHour", &c.mGbPerLcuHour, true,
-                                 0.001)))
+            && (!check.string(loadBalancer, u"loadBalancer"_s, "name", &c.mLoadBalancerName)
+                || !check.number(loadBalancer, u"loadBalancer"_s, "newConnectionsPerLcu", &c.mNewConnectionsPerLcu,
+                                 true, 1)
+                || !check.number(loadBalancer, u"loadBalancer"_s, "gbPerLcuHour", &c.mGbPerLcuHour, true, 0.001)))
             return Error{check.error};
-        if (!containers.isEmpty()
-            && !check.string(containers, QStringLiteral("containers"), "name", &c.mContainersName))
+        if (!containers.isEmpty() && !check.string(containers, u"containers"_s, "name", &c.mContainersName))
             return Error{check.error};
         return {};
     }
@@ -266,7 +266,7 @@ struct PricingCatalog::Reader
     Result<void> prices(const QJsonArray &prices)
     {
         for (int i = 0; i < prices.size(); ++i) {
-            const QString place = Checker::index(QStringLiteral("prices"), i);
+            const QString place = Checker::index(u"prices"_s, i);
             if (!prices.at(i).isObject())
                 return Nimbus::fail(tr("%1: expected an object").arg(place));
             const QJsonObject o = prices.at(i).toObject();
@@ -290,7 +290,7 @@ struct PricingCatalog::Reader
     Result<void> instances(const QJsonArray &instances)
     {
         for (int i = 0; i < instances.size(); ++i) {
-            const QString place = Checker::index(QStringLiteral("instances"), i);
+            const QString place = Checker::index(u"instances"_s, i);
             const QJsonObject o = instances.at(i).toObject();
             InstanceType t;
             if (!check.string(o, place, "type", &t.type) || !check.number(o, place, "vcpu", &t.vcpu, true, 0.001)
@@ -310,11 +310,11 @@ struct PricingCatalog::Reader
 
 Result<std::shared_ptr<const PricingCatalog>> PricingCatalog::parse(const QByteArray &json, const QString &fileName)
 {
-    auto fail = [&](const QString &message) { return Error{QStringLiteral("%1: %2").arg(fileName, message)}; };
+    auto fail = [&](const QString &message) { return Error{u"%1: %2"_s.arg(fileName, message)}; };
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(QStringLiteral("%1: %2").arg(lineColumn(json, parseError.offset), parseError.errorString()));
+        return fail(u"%1: %2"_s.arg(lineColumn(json, parseError.offset), parseError.errorString()));
     if (!document.isObject())
         return fail(tr("a pricing catalog is a JSON object"));
     const QJsonObject root = document.object();
@@ -368,8 +368,8 @@ const InstanceType *PricingCatalog::instance(const QString &type) const
 PricingCatalogs PricingCatalogs::load(const QString &userDirectory)
 {
     PricingCatalogs catalogs;
-    const QDir shipped(QStringLiteral(":/nimbus/pricing"));
-    for (const QString &name : shipped.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+    const QDir shipped(u":/nimbus/pricing"_s);
+    for (const QString &name : shipped.entryList({u"*.json"_s}, QDir::Files, QDir::Name)) {
         if (const auto catalog = PricingCatalog::load(shipped.filePath(name)))
             catalogs.insert(*catalog);
         else
@@ -377,7 +377,7 @@ PricingCatalogs PricingCatalogs::load(const QString &userDirectory)
     }
     if (!userDirectory.isEmpty()) {
         const QDir user(userDirectory);
-        for (const QString &name : user.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        for (const QString &name : user.entryList({u"*.json"_s}, QDir::Files, QDir::Name)) {
             if (const auto catalog = PricingCatalog::load(user.filePath(name)))
                 catalogs.insert(*catalog);
             else
@@ -390,8 +390,7 @@ PricingCatalogs PricingCatalogs::load(const QString &userDirectory)
 QString PricingCatalogs::defaultUserDirectory()
 {
     // Shared by the studio and the command line, whose application names differ.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-           + QStringLiteral("/nimbus-studio/pricing");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/nimbus-studio/pricing"_s;
 }
 
 std::shared_ptr<const PricingCatalog> PricingCatalogs::provider(const QString &id) const

@@ -15,6 +15,8 @@
 #include <memory>
 #include <mutex>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -60,7 +62,7 @@ int onProgress(void *user, curl_off_t total, curl_off_t received, curl_off_t, cu
 
 bool isLoopback(const QString &host)
 {
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+    if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
@@ -135,8 +137,8 @@ Result<QString> install(const QByteArray &body, const QUrl &url, const QString &
         return fail(PricingUpdater::tr("the folder %1 cannot be created").arg(QDir::toNativeSeparators(userDirectory)));
     // One file per provider: a newer download replaces the older.
     QString base = catalog->provider().toLower();
-    base.replace(QRegularExpression(QStringLiteral("[^a-z0-9_-]")), QStringLiteral("-"));
-    QSaveFile file(QDir(userDirectory).filePath(base + QStringLiteral(".json")));
+    base.replace(QRegularExpression(u"[^a-z0-9_-]"_s), u"-"_s);
+    QSaveFile file(QDir(userDirectory).filePath(base + u".json"_s));
     auto cannotWrite = [&] {
         return fail(PricingUpdater::tr("%1 cannot be written: %2")
                         .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
@@ -184,9 +186,9 @@ QString PricingUpdater::refusal(const QUrl &url)
 {
     if (!url.isValid() || url.host().isEmpty())
         return tr("'%1' is not a web address").arg(url.toString());
-    if (url.scheme() == QLatin1String("https"))
+    if (url.scheme() == "https"_L1)
         return {};
-    if (url.scheme() == QLatin1String("http") && isLoopback(url.host()))
+    if (url.scheme() == "http"_L1 && isLoopback(url.host()))
         return {};
     return tr("only https:// addresses are accepted (plain http only on this machine), not '%1'").arg(url.toString());
 }

@@ -8,6 +8,8 @@
 #include <functional>
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -16,7 +18,7 @@ QString optionName(const CostEngine &engine, const CostOption &option)
 {
     const auto catalog = engine.catalogs().provider(option.provider);
     const QString currency = catalog ? catalog->currency() : QString();
-    return QStringLiteral("%1 (%2)").arg(option.label(catalog.get()), currency);
+    return u"%1 (%2)"_s.arg(option.label(catalog.get()), currency);
 }
 
 // One line per option, in the charts' colours from the first, through the points
@@ -154,7 +156,7 @@ Chart ReportCharts::items(const std::vector<CostResult> &results)
     }
     double top = 0;
     for (const CostResult &r : results) {
-        chart.y.categories << QStringLiteral("%1 (%2)").arg(r.label, r.currency);
+        chart.y.categories << u"%1 (%2)"_s.arg(r.label, r.currency);
         chart.barLabels << CostReport::money(r.total(), r.currency);
         top = std::max(top, r.total());
     }

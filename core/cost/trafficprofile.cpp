@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <numeric>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -184,13 +186,13 @@ TrafficProfile::Hourly TrafficProfile::hourly() const
 
 QJsonObject TrafficProfile::toJson() const
 {
-    QJsonObject o{{QStringLiteral("shape"), shapeId(mShape)}};
+    QJsonObject o{{u"shape"_s, shapeId(mShape)}};
     if (mShape == Shape::Imported) {
         QJsonArray weights;
         for (double w : mWeights)
             weights.append(w);
-        o.insert(QStringLiteral("slotMinutes"), mSlotMinutes);
-        o.insert(QStringLiteral("counts"), weights);
+        o.insert(u"slotMinutes"_s, mSlotMinutes);
+        o.insert(u"counts"_s, weights);
     }
     return o;
 }
@@ -198,16 +200,16 @@ QJsonObject TrafficProfile::toJson() const
 Result<TrafficProfile> TrafficProfile::fromJson(const QJsonObject &object)
 {
     Shape shape;
-    const QString id = object.value(QLatin1String("shape")).toString();
+    const QString id = object.value("shape"_L1).toString();
     if (!shapeFromId(id, &shape))
         return fail(tr("profile.shape: unknown traffic shape '%1'").arg(id));
     if (shape != Shape::Imported)
         return fromShape(shape);
-    const int slot = object.value(QLatin1String("slotMinutes")).toInt(60);
+    const int slot = object.value("slotMinutes"_L1).toInt(60);
     if (slot != 1 && slot != 60)
         return fail(tr("profile.slotMinutes: %1 is neither 1 nor 60").arg(slot));
     std::vector<double> weights;
-    for (const QJsonValue &v : object.value(QLatin1String("counts")).toArray()) {
+    for (const QJsonValue &v : object.value("counts"_L1).toArray()) {
         if (!v.isDouble() || v.toDouble() < 0)
             return fail(tr("profile.counts: expected counts of zero or more"));
         weights.push_back(v.toDouble());

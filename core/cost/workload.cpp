@@ -12,6 +12,8 @@
 #include <cmath>
 #include <set>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -52,14 +54,14 @@ public:
         for (EdgeId e : mArchitecture.outgoingEdges(id)) {
             const Edge *edge = mArchitecture.edge(e);
             const Node *target = mArchitecture.node(edge->to);
-            if (edge->type == QLatin1String("calls")) {
+            if (edge->type == "calls"_L1) {
                 intoFunction(edge->to, perRequest, fixed, path);
                 continue;
             }
             ServiceLoad *s = mWorkload.service(target->name);
             if (!s)
                 continue;
-            if (edge->type == QLatin1String("reads")) {
+            if (edge->type == "reads"_L1) {
                 s->readsPerRequest += perRequest;
                 s->readsFixed += fixed;
             } else { // writes, publishes
@@ -82,10 +84,10 @@ public:
         ServiceLoad *s = mWorkload.service(node->name);
         for (EdgeId e : mArchitecture.outgoingEdges(id)) {
             const Edge *edge = mArchitecture.edge(e);
-            if (edge->type != QLatin1String("invokes"))
+            if (edge->type != "invokes"_L1)
                 continue;
             // A queue consumer receives and deletes each batch: two more requests.
-            if (s && s->service == QLatin1String("queue")) {
+            if (s && s->service == "queue"_L1) {
                 s->readsPerRequest += 2 * perRequest / batch;
                 s->readsFixed += 2 * fixed / batch;
             }
@@ -125,28 +127,28 @@ Result<void> applyEntry(EntryPoint &e, const QJsonValue &weight)
 Result<void> applyFunction(FunctionLoad &f, const QJsonValue &value)
 {
     const QJsonObject v = value.toObject();
-    const double duration = v.value(QLatin1String("durationMs")).toDouble(f.durationMs);
-    const int memory = v.value(QLatin1String("memoryMb")).toInt(f.memoryMb);
-    const QString arch = v.value(QLatin1String("architecture")).toString(f.architecture);
+    const double duration = v.value("durationMs"_L1).toDouble(f.durationMs);
+    const int memory = v.value("memoryMb"_L1).toInt(f.memoryMb);
+    const QString arch = v.value("architecture"_L1).toString(f.architecture);
     if (duration <= 0)
         return fail(Workload::tr("functions.%1.durationMs: expected a positive number").arg(f.name));
     if (memory < 1)
         return fail(Workload::tr("functions.%1.memoryMb: expected a positive number").arg(f.name));
-    if (arch != QLatin1String("x86_64") && arch != QLatin1String("arm64"))
+    if (arch != "x86_64"_L1 && arch != "arm64"_L1)
         return fail(Workload::tr("functions.%1.architecture: '%2' is neither x86_64 nor arm64").arg(f.name, arch));
     f.durationMs = duration;
     f.memoryMb = memory;
     f.architecture = arch;
-    f.payloadKb = v.value(QLatin1String("payloadKb")).toDouble(f.payloadKb);
-    f.provisionedConcurrency = v.value(QLatin1String("provisionedConcurrency")).toInt(f.provisionedConcurrency);
+    f.payloadKb = v.value("payloadKb"_L1).toDouble(f.payloadKb);
+    f.provisionedConcurrency = v.value("provisionedConcurrency"_L1).toInt(f.provisionedConcurrency);
     return {};
 }
 
 Result<void> applyService(ServiceLoad &s, const QJsonValue &value)
 {
     const QJsonObject v = value.toObject();
-    s.storedGb = std::max(0.0, v.value(QLatin1String("storedGb")).toDouble(s.storedGb));
-    s.itemKb = std::max(0.0, v.value(QLatin1String("itemKb")).toDouble(s.itemKb));
+    s.storedGb = std::max(0.0, v.value("storedGb"_L1).toDouble(s.storedGb));
+    s.itemKb = std::max(0.0, v.value("itemKb"_L1).toDouble(s.itemKb));
     return {};
 }
 
@@ -175,7 +177,7 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
     Workload w;
     std::set<NodeId> written; // services something in the design writes to
     for (const auto &[id, edge] : architecture.edges())
-        if (edge.type == QLatin1String("writes") || edge.type == QLatin1String("publishes"))
+        if (edge.type == "writes"_L1 || edge.type == "publishes"_L1)
             written.insert(edge.to);
 
     for (const auto &[id, node] : architecture.nodes()) {
@@ -183,7 +185,7 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
         if (!kind)
             continue;
         const QString service = kind->cost.service;
-        if (service == QLatin1String("function")) {
+        if (service == "function"_L1) {
             FunctionLoad f;
             f.node = id;
             f.name = node.name;
@@ -192,12 +194,12 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
             if (!kind->cost.architectureProperty.isEmpty())
                 f.architecture = node.properties.value(kind->cost.architectureProperty).toString(f.architecture);
             w.functions.push_back(f);
-        } else if (service == QLatin1String("gateway")) {
+        } else if (service == "gateway"_L1) {
             EntryPoint e{id, node.name, service, 1, false};
             e.rest = !kind->cost.restProperty.isEmpty()
                      && node.properties.value(kind->cost.restProperty).toString() == kind->cost.restValue;
             w.entries.push_back(e);
-        } else if (!service.isEmpty() && service != QLatin1String("schedule")) {
+        } else if (!service.isEmpty() && service != "schedule"_L1) {
             ServiceLoad s;
             s.node = id;
             s.name = node.name;
@@ -207,7 +209,7 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
             if (!written.count(id) && triggers) {
                 bool invokes = false;
                 for (EdgeId e : architecture.outgoingEdges(id))
-                    invokes = invokes || architecture.edge(e)->type == QLatin1String("invokes");
+                    invokes = invokes || architecture.edge(e)->type == "invokes"_L1;
                 if (invokes)
                     w.entries.push_back(EntryPoint{id, node.name, service, 1, false});
             }
@@ -233,9 +235,9 @@ void Workload::distribute(const Catalog &catalog, const Architecture &architectu
             continue;
         const double share = e.weight / weights;
         std::set<NodeId> path;
-        if (e.service == QLatin1String("gateway")) {
+        if (e.service == "gateway"_L1) {
             for (EdgeId id : architecture.outgoingEdges(e.node))
-                if (architecture.edge(id)->type == QLatin1String("invokes"))
+                if (architecture.edge(id)->type == "invokes"_L1)
                     flow.intoFunction(architecture.edge(id)->to, share, 0, path);
         } else {
             if (ServiceLoad *s = service(e.name))
@@ -245,7 +247,7 @@ void Workload::distribute(const Catalog &catalog, const Architecture &architectu
     }
     for (const auto &[id, node] : architecture.nodes()) {
         const NodeKind *kind = kindOf(catalog, node);
-        if (!kind || kind->cost.service != QLatin1String("schedule"))
+        if (!kind || kind->cost.service != "schedule"_L1)
             continue;
         const double perMonth = schedulesPerMonth(node.properties.value(kind->cost.scheduleProperty).toString());
         if (perMonth <= 0)
@@ -263,14 +265,14 @@ Workload Workload::single(double monthlyRequests, double durationMs, int memoryM
     Workload w;
     w.monthlyRequests = monthlyRequests;
     FunctionLoad f;
-    f.name = QStringLiteral("function");
+    f.name = u"function"_s;
     f.perRequest = 1;
     f.durationMs = durationMs;
     f.memoryMb = memoryMb;
     f.architecture = architecture;
     w.functions.push_back(f);
     if (viaGateway)
-        w.entries.push_back(EntryPoint{kInvalidNodeId, QStringLiteral("gateway"), QStringLiteral("gateway"), 1, false});
+        w.entries.push_back(EntryPoint{kInvalidNodeId, u"gateway"_s, u"gateway"_s, 1, false});
     return w;
 }
 
@@ -280,7 +282,7 @@ double Workload::gatewayRequests(double volume, bool rest) const
     double gateway = 0;
     for (const EntryPoint &e : entries) {
         weights += std::max(0.0, e.weight);
-        if (e.service == QLatin1String("gateway") && e.rest == rest)
+        if (e.service == "gateway"_L1 && e.rest == rest)
             gateway += std::max(0.0, e.weight);
     }
     return weights > 0 ? volume * gateway / weights : 0;
@@ -330,49 +332,45 @@ QJsonObject Workload::toJson() const
 {
     QJsonObject functionsJson, entriesJson, servicesJson;
     for (const FunctionLoad &f : functions)
-        functionsJson.insert(f.name, QJsonObject{{QStringLiteral("durationMs"), f.durationMs},
-                                                 {QStringLiteral("memoryMb"), f.memoryMb},
-                                                 {QStringLiteral("architecture"), f.architecture},
-                                                 {QStringLiteral("payloadKb"), f.payloadKb},
-                                                 {QStringLiteral("provisionedConcurrency"), f.provisionedConcurrency}});
+        functionsJson.insert(f.name, QJsonObject{{u"durationMs"_s, f.durationMs},
+                                                 {u"memoryMb"_s, f.memoryMb},
+                                                 {u"architecture"_s, f.architecture},
+                                                 {u"payloadKb"_s, f.payloadKb},
+                                                 {u"provisionedConcurrency"_s, f.provisionedConcurrency}});
     for (const EntryPoint &e : entries)
         entriesJson.insert(e.name, e.weight);
     for (const ServiceLoad &s : services)
-        servicesJson.insert(
-            s.name, QJsonObject{{QStringLiteral("storedGb"), s.storedGb}, {QStringLiteral("itemKb"), s.itemKb}});
-    return QJsonObject{{QStringLiteral("format"), QStringLiteral("nimbus-workload")},
-                       {QStringLiteral("version"), 1},
-                       {QStringLiteral("monthlyRequests"), monthlyRequests},
-                       {QStringLiteral("profile"), profile.toJson()},
-                       {QStringLiteral("entries"), entriesJson},
-                       {QStringLiteral("functions"), functionsJson},
-                       {QStringLiteral("services"), servicesJson}};
+        servicesJson.insert(s.name, QJsonObject{{u"storedGb"_s, s.storedGb}, {u"itemKb"_s, s.itemKb}});
+    return QJsonObject{
+        {u"format"_s, u"nimbus-workload"_s}, {u"version"_s, 1},           {u"monthlyRequests"_s, monthlyRequests},
+        {u"profile"_s, profile.toJson()},    {u"entries"_s, entriesJson}, {u"functions"_s, functionsJson},
+        {u"services"_s, servicesJson}};
 }
 
 Result<void> Workload::applyJson(const QJsonObject &o)
 {
-    if (o.contains(QLatin1String("monthlyRequests"))) {
-        const double v = o.value(QLatin1String("monthlyRequests")).toDouble(-1);
+    if (o.contains("monthlyRequests"_L1)) {
+        const double v = o.value("monthlyRequests"_L1).toDouble(-1);
         if (v < 0)
             return fail(tr("monthlyRequests: expected a number of zero or more"));
         monthlyRequests = v;
     }
-    if (o.contains(QLatin1String("profile"))) {
-        Result<TrafficProfile> read = TrafficProfile::fromJson(o.value(QLatin1String("profile")).toObject());
+    if (o.contains("profile"_L1)) {
+        Result<TrafficProfile> read = TrafficProfile::fromJson(o.value("profile"_L1).toObject());
         if (!read)
             return read.error();
         profile = std::move(read).value();
     }
-    if (Result<void> applied = applyNamed(entries, o.value(QLatin1String("entries")).toObject(),
+    if (Result<void> applied = applyNamed(entries, o.value("entries"_L1).toObject(),
                                           tr("entries.%1: no entry point of that name"), applyEntry);
         !applied)
         return applied;
-    if (Result<void> applied = applyNamed(functions, o.value(QLatin1String("functions")).toObject(),
+    if (Result<void> applied = applyNamed(functions, o.value("functions"_L1).toObject(),
                                           tr("functions.%1: no function of that name"), applyFunction);
         !applied)
         return applied;
-    return applyNamed(services, o.value(QLatin1String("services")).toObject(),
-                      tr("services.%1: no service of that name"), applyService);
+    return applyNamed(services, o.value("services"_L1).toObject(), tr("services.%1: no service of that name"),
+                      applyService);
 }
 
 } // namespace Nimbus

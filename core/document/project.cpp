@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 Project::Project(const Catalog &catalog, QObject *parent)
@@ -64,14 +66,14 @@ void Project::markSaved()
 QString Project::uniqueName(const QString &base) const
 {
     QString stem = base;
-    stem.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]+")), QStringLiteral("-"));
+    stem.replace(QRegularExpression(u"[^A-Za-z0-9_-]+"_s), u"-"_s);
     if (stem.isEmpty() || !stem.at(0).isLetter())
-        stem.prepend(QLatin1Char('n'));
+        stem.prepend('n'_L1);
     stem = stem.left(60);
     if (!mArchitecture.nodeByName(stem))
         return stem;
     // Strip a trailing number so that copying "queue2" gives "queue3", not "queue22".
-    static const QRegularExpression trailing(QStringLiteral("\\d+$"));
+    static const QRegularExpression trailing(u"\\d+$"_s);
     const QString root = QString(stem).remove(trailing);
     for (int i = 2;; ++i) {
         const QString candidate = root + QString::number(i);

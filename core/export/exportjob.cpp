@@ -17,6 +17,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -24,8 +26,7 @@ namespace {
 // Folders a build or an editor puts beside code; never part of an export.
 bool skipped(const QString &name)
 {
-    return name == QLatin1String("node_modules") || name == QLatin1String("__pycache__")
-           || name == QLatin1String(".git") || name.startsWith(QLatin1String(".nimbus"));
+    return name == "node_modules"_L1 || name == "__pycache__"_L1 || name == ".git"_L1 || name.startsWith(".nimbus"_L1);
 }
 
 // One file of an export as written: from content, or copied from a file (a copied
@@ -73,8 +74,7 @@ Result<QList<StagedFile>> listFiles(const ExportOutput &output)
                             .arg(file.copyFrom));
         } else if (from.isDir()) {
             for (const QString &relative : Paths::folderContents(file.copyFrom, skipped).files)
-                files.append(
-                    {file.path + QLatin1Char('/') + relative, nullptr, file.copyFrom + QLatin1Char('/') + relative});
+                files.append({file.path + '/'_L1 + relative, nullptr, file.copyFrom + '/'_L1 + relative});
         } else if (from.isFile()) {
             files.append({file.path, nullptr, file.copyFrom});
         } else {
@@ -113,7 +113,7 @@ Result<void> writeFiles(const QString &root, const QList<StagedFile> &files, con
         if (Result<void> written = writeFile(root, files.at(i)); !written)
             return written;
     }
-    QFile marker(root + QLatin1Char('/') + QLatin1String(ExportJob::kMarkerFile));
+    QFile marker(root + '/'_L1 + QLatin1String(ExportJob::kMarkerFile));
     if (!marker.open(QIODevice::WriteOnly) || marker.write(targetId.toUtf8() + '\n') < 0)
         return fail(ExportJob::tr("cannot write %1").arg(marker.fileName()));
     marker.close();
@@ -126,7 +126,7 @@ Result<void> moveIntoPlace(const QString &root, const QString &target, const std
 {
     QString previous;
     if (QFileInfo::exists(target)) {
-        previous = root + QLatin1String(".previous");
+        previous = root + ".previous"_L1;
         if (!QDir().rename(target, previous))
             return fail(ExportJob::tr("cannot move the previous export %1 aside").arg(target));
     }
@@ -173,26 +173,25 @@ void ExportJob::checkLimits(const ExportModel &model, const ProviderLimits &limi
     for (const ExportFunction &f : model.functions()) {
         const QString name = f.node->name;
         if (f.memory < limits.minMemory || f.memory > limits.maxMemory)
-            output.add(Diagnostic::Severity::Error, QStringLiteral("export-memory"),
+            output.add(Diagnostic::Severity::Error, u"export-memory"_s,
                        tr("%1: %2 MB of memory is outside what %3 allows (%4 to %5 MB)")
                            .arg(name)
                            .arg(f.memory)
                            .arg(target)
                            .arg(limits.minMemory)
                            .arg(limits.maxMemory),
-                       f.node->id, QStringLiteral("memory"));
+                       f.node->id, u"memory"_s);
         if (f.timeout > limits.maxTimeout)
-            output.add(Diagnostic::Severity::Error, QStringLiteral("export-timeout"),
+            output.add(Diagnostic::Severity::Error, u"export-timeout"_s,
                        tr("%1: a timeout of %2 s is longer than %3 allows (%4 s)")
                            .arg(name)
                            .arg(f.timeout)
                            .arg(target)
                            .arg(limits.maxTimeout),
-                       f.node->id, QStringLiteral("timeout"));
+                       f.node->id, u"timeout"_s);
         if (!limits.runtimes.isEmpty() && !limits.runtimes.contains(f.runtime))
-            output.add(Diagnostic::Severity::Error, QStringLiteral("export-runtime"),
-                       tr("%1: %3 does not run %2").arg(name, f.runtime, target), f.node->id,
-                       QStringLiteral("runtime"));
+            output.add(Diagnostic::Severity::Error, u"export-runtime"_s,
+                       tr("%1: %3 does not run %2").arg(name, f.runtime, target), f.node->id, u"runtime"_s);
     }
 }
 
@@ -203,7 +202,7 @@ void ExportJob::checkPaths(const ExportInput &input, ExportOutput &output)
     for (auto it = output.files.begin(); it != output.files.end();) {
         QString problem = Paths::confinementProblem(it->path);
         if (!problem.isEmpty()) {
-            output.add(Diagnostic::Severity::Error, QStringLiteral("export-path"),
+            output.add(Diagnostic::Severity::Error, u"export-path"_s,
                        tr("%1: not exported: %2").arg(it->path, problem));
             it = output.files.erase(it);
             continue;
@@ -216,7 +215,7 @@ void ExportJob::checkPaths(const ExportInput &input, ExportOutput &output)
         const QFileInfo from(it->copyFrom);
         if (!from.exists() && !from.isSymLink()) {
             output.add(
-                Diagnostic::Severity::Error, QStringLiteral("export-code"),
+                Diagnostic::Severity::Error, u"export-code"_s,
                 tr("%1: the code folder %2 does not exist").arg(it->path, QDir::toNativeSeparators(it->copyFrom)));
             it = output.files.erase(it);
             continue;
@@ -226,7 +225,7 @@ void ExportJob::checkPaths(const ExportInput &input, ExportOutput &output)
         else if (input.projectDirectory.isEmpty() || !Paths::staysUnder(input.projectDirectory, it->copyFrom))
             problem = tr("it is not inside the project's folder");
         if (!problem.isEmpty()) {
-            output.add(Diagnostic::Severity::Error, QStringLiteral("export-path"),
+            output.add(Diagnostic::Severity::Error, u"export-path"_s,
                        tr("%1: the code %2 is not exported: %3")
                            .arg(it->path, QDir::toNativeSeparators(it->copyFrom), problem));
             it = output.files.erase(it);
@@ -234,7 +233,7 @@ void ExportJob::checkPaths(const ExportInput &input, ExportOutput &output)
         }
         if (from.isDir()) {
             for (const QString &link : Paths::folderContents(it->copyFrom, skipped).skipped)
-                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-link"),
+                output.add(Diagnostic::Severity::Warning, u"export-link"_s,
                            tr("%1/%2: a symbolic link or special file is not exported").arg(it->path, link));
         }
         ++it;
@@ -255,10 +254,10 @@ void ExportJob::checkSecrets(const ExportModel &model, ExportOutput &output)
             if (file.isCopy() || !file.content.contains(it.key()))
                 continue;
             for (const auto &[f, name] : it.value())
-                output.add(Diagnostic::Severity::Error, QStringLiteral("export-secret"),
+                output.add(Diagnostic::Severity::Error, u"export-secret"_s,
                            tr("%1: the value of the secret %2 appears in %3; it must not be exported")
                                .arg(f->node->name, name, file.path),
-                           f->node->id, QStringLiteral("environment"));
+                           f->node->id, u"environment"_s);
         }
     }
 }
@@ -273,8 +272,7 @@ Result<void> ExportJob::write(const ExportOutput &output, const QString &directo
     if (!files)
         return files.error();
     const QString parent = QFileInfo(target).absolutePath();
-    QTemporaryDir staging(parent + QLatin1String("/.") + QFileInfo(target).fileName()
-                          + QLatin1String(".export-XXXXXX"));
+    QTemporaryDir staging(parent + "/."_L1 + QFileInfo(target).fileName() + ".export-XXXXXX"_L1);
     if (!staging.isValid())
         return fail(tr("cannot create a temporary folder in %1: %2").arg(parent, staging.errorString()));
     if (Result<void> written = writeFiles(staging.path(), *files, targetId, progress); !written)
@@ -310,7 +308,7 @@ QFuture<Result<void>> ExportJob::writeInBackground(ExportOutput output, QString 
 
 QString ExportOption::imageName(const QString &pattern, const QString &project, const QString &function)
 {
-    return QString(pattern).replace(QLatin1String("{project}"), project).replace(QLatin1String("{function}"), function);
+    return QString(pattern).replace("{project}"_L1, project).replace("{function}"_L1, function);
 }
 
 ExportInput ExportJob::input(const Project &project, const QString &targetId, const QMap<QString, QString> &options)
@@ -319,7 +317,7 @@ ExportInput ExportJob::input(const Project &project, const QString &targetId, co
     in.architecture = &project.architecture();
     in.catalog = &project.catalog();
     in.projectDirectory = project.directory();
-    in.projectName = project.filePath().isEmpty() ? QStringLiteral("nimbus-project")
+    in.projectName = project.filePath().isEmpty() ? u"nimbus-project"_s
                                                   : QFileInfo(project.filePath()).completeBaseName();
     in.options = options;
     in.origin = project.origin(targetId);
@@ -360,7 +358,7 @@ Result<QList<Diagnostic>> ExportJob::import(const QString &path, const PluginReg
             QStringList messages;
             for (const Diagnostic &d : unsafe)
                 messages.append(d.message);
-            return fail(tr("%1: the template is refused: %2").arg(path, messages.join(QLatin1String("; "))));
+            return fail(tr("%1: the template is refused: %2").arg(path, messages.join("; "_L1)));
         }
     }
     project.undoStack()->clear();

@@ -1,4 +1,5 @@
 #include "exportmodel.h"
+#include "model/kinds.h"
 
 #include "model/catalog.h"
 #include "model/scheduleexpression.h"
@@ -9,6 +10,8 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
@@ -53,7 +56,7 @@ bool ExportFunction::hasSecrets() const
 
 QString ExportFunction::runtimeVersion() const
 {
-    static const QRegularExpression version(QStringLiteral("([0-9]+(?:\\.[0-9]+)?)"));
+    static const QRegularExpression version(u"([0-9]+(?:\\.[0-9]+)?)"_s);
     const QRegularExpressionMatch match = version.match(runtime);
     return match.hasMatch() ? match.captured(1) : QString();
 }
@@ -71,25 +74,24 @@ ExportModel::ExportModel(const Architecture &architecture, const Catalog &catalo
             continue;
         ExportFunction f;
         f.node = node;
-        f.runtime = string(node, "runtime", QStringLiteral("nodejs20.x"));
-        f.handler = string(node, "handler", QStringLiteral("index.handler"));
-        f.source = string(node, "source", QStringLiteral("functions/") + node->name);
-        f.architecture = string(node, "architecture", QStringLiteral("x86_64"));
+        f.runtime = string(node, "runtime", u"nodejs20.x"_s);
+        f.handler = string(node, "handler", u"index.handler"_s);
+        f.source = string(node, "source", u"functions/"_s + node->name);
+        f.architecture = string(node, "architecture", u"x86_64"_s);
         f.description = string(node, "description");
         f.memory = integer(node, "memory", 128);
         f.timeout = integer(node, "timeout", 3);
-        const QJsonValue reserved = node->properties.value(QLatin1String("reservedConcurrency"));
+        const QJsonValue reserved = node->properties.value("reservedConcurrency"_L1);
         if (reserved.isDouble())
             f.reservedConcurrency = reserved.toInt();
-        for (const QJsonValue &value : node->properties.value(QLatin1String("environment")).toArray()) {
+        for (const QJsonValue &value : node->properties.value("environment"_L1).toArray()) {
             const QJsonObject var = value.toObject();
-            f.environment.append({var.value(QLatin1String("name")).toString(),
-                                  var.value(QLatin1String("value")).toString(),
-                                  var.value(QLatin1String("secret")).toBool()});
+            f.environment.append(
+                {var.value("name"_L1).toString(), var.value("value"_L1).toString(), var.value("secret"_L1).toBool()});
         }
         for (EdgeId edgeId : architecture.incomingEdges(node->id)) {
             const Edge *edge = architecture.edge(edgeId);
-            if (edge->type == QLatin1String("invokes"))
+            if (edge->type == "invokes"_L1)
                 f.triggers.append(architecture.node(edge->from));
         }
         std::sort(f.triggers.begin(), f.triggers.end(), byName);
@@ -126,7 +128,7 @@ QList<const Node *> ExportModel::consumers(const Node *source) const
     QList<const Node *> result;
     for (EdgeId edgeId : mArchitecture.outgoingEdges(source->id)) {
         const Edge *edge = mArchitecture.edge(edgeId);
-        if (edge->type == QLatin1String("invokes"))
+        if (edge->type == "invokes"_L1)
             result.append(mArchitecture.node(edge->to));
     }
     std::sort(result.begin(), result.end(), byName);
@@ -157,7 +159,7 @@ void ExportModel::copySources(ExportOutput &output, const QString &projectDirect
     const QDir project(projectDirectory);
     if (byFunctionName) {
         for (const ExportFunction &f : mFunctions)
-            output.copy(QStringLiteral("functions/") + f.node->name, project.filePath(f.source));
+            output.copy(u"functions/"_s + f.node->name, project.filePath(f.source));
         return;
     }
     for (const QString &source : sources())
@@ -166,17 +168,15 @@ void ExportModel::copySources(ExportOutput &output, const QString &projectDirect
 
 void ExportModel::reportUnexported(ExportOutput &output, const QString &platform) const
 {
-    static const QStringList modelled = {QStringLiteral("queue"),      QStringLiteral("topic"),
-                                         QStringLiteral("table"),      QStringLiteral("bucket"),
-                                         QStringLiteral("http-route"), QStringLiteral("schedule")};
+    static const QStringList modelled = {u"queue"_s,  u"topic"_s,      u"table"_s,
+                                         u"bucket"_s, u"http-route"_s, u"schedule"_s};
     for (const Node *node : nodesNotOfKinds(modelled))
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+        output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
                    tr("%1: a %2 has no %3 equivalent; it is not exported").arg(node->name, node->kind, platform),
                    node->id);
     for (const Node *node : mNodes)
-        if ((node->kind == QLatin1String("http-route") || node->kind == QLatin1String("schedule"))
-            && consumers(node).isEmpty())
-            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unconnected"),
+        if ((node->kind == Kinds::HttpRoute || node->kind == Kinds::Schedule) && consumers(node).isEmpty())
+            output.add(Diagnostic::Severity::Warning, u"export-unconnected"_s,
                        tr("%1 invokes no function; it is not exported").arg(node->name), node->id);
 }
 
@@ -190,7 +190,7 @@ void ExportModel::reportIgnored(ExportOutput &output, const QString &platform, c
             if (!spec || value.isUndefined() || value.isNull() || value == spec->defaultValue)
                 continue;
             const QString shown = value.isString() ? value.toString() : QString::number(value.toDouble());
-            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-ignored"),
+            output.add(Diagnostic::Severity::Warning, u"export-ignored"_s,
                        tr("%1: %2 %3 has no place in %4; the platform's own setting applies")
                            .arg(f.node->name, Catalog::text(spec->label).toLower(), shown, platform),
                        f.node->id, property);
@@ -226,24 +226,24 @@ QString ExportModel::identifier(const QString &name)
         result += word;
     }
     if (result.isEmpty() || !result.at(0).isLetter())
-        result.prepend(QLatin1Char('N'));
+        result.prepend('N'_L1);
     return result;
 }
 
 QString ExportModel::dnsLabel(const QString &name)
 {
-    QString result = words(name).join(QLatin1Char('-')).toLower();
-    result.remove(QRegularExpression(QStringLiteral("[^a-z0-9-]")));
+    QString result = words(name).join('-'_L1).toLower();
+    result.remove(QRegularExpression(u"[^a-z0-9-]"_s));
     if (result.isEmpty() || !result.at(0).isLetter())
-        result.prepend(QLatin1String("n-"));
+        result.prepend("n-"_L1);
     return result.left(63);
 }
 
 QString ExportModel::snakeCase(const QString &name)
 {
-    QString result = words(name).join(QLatin1Char('_')).toLower();
+    QString result = words(name).join('_'_L1).toLower();
     if (result.isEmpty() || !result.at(0).isLetter())
-        result.prepend(QLatin1String("n_"));
+        result.prepend("n_"_L1);
     return result;
 }
 
@@ -261,30 +261,30 @@ Result<QString> ExportModel::unixCron(const QString &expression)
     if (parsed.kind() == ScheduleExpression::Kind::Rate) {
         const qint64 seconds = parsed.rateSeconds();
         if (seconds % 86400 == 0)
-            return seconds == 86400 ? QStringLiteral("0 0 * * *") : QStringLiteral("0 0 */%1 * *").arg(seconds / 86400);
+            return seconds == 86400 ? u"0 0 * * *"_s : u"0 0 */%1 * *"_s.arg(seconds / 86400);
         if (seconds % 3600 == 0 && 24 % (seconds / 3600) == 0)
-            return seconds == 3600 ? QStringLiteral("0 * * * *") : QStringLiteral("0 */%1 * * *").arg(seconds / 3600);
+            return seconds == 3600 ? u"0 * * * *"_s : u"0 */%1 * * *"_s.arg(seconds / 3600);
         if (seconds % 60 == 0 && 60 % (seconds / 60) == 0)
-            return seconds == 60 ? QStringLiteral("* * * * *") : QStringLiteral("*/%1 * * * *").arg(seconds / 60);
+            return seconds == 60 ? u"* * * * *"_s : u"*/%1 * * * *"_s.arg(seconds / 60);
         return fail(tr("an interval of %1 minutes does not divide an hour or a day evenly").arg(seconds / 60));
     }
     // cron(minutes hours day-of-month month day-of-week year)
     const QString body = expression.trimmed().mid(5).chopped(1);
-    const QStringList fields = body.simplified().split(QLatin1Char(' '));
+    const QStringList fields = body.simplified().split(' '_L1);
     if (fields.size() != 6)
         return fail(tr("a cron expression needs six fields"));
-    if (fields.at(5) != QLatin1String("*"))
+    if (fields.at(5) != "*"_L1)
         return fail(tr("the year field '%1' has no equivalent").arg(fields.at(5)));
-    static const QRegularExpression special(QStringLiteral("[LW#]"));
+    static const QRegularExpression special(u"[LW#]"_s);
     for (int i = 2; i <= 4; i += 2) {
         if (special.match(fields.at(i)).hasMatch())
             return fail(tr("'%1' (L, W or #) has no equivalent").arg(fields.at(i)));
     }
     QString dayOfWeek = fields.at(4);
-    if (dayOfWeek == QLatin1String("?"))
-        dayOfWeek = QStringLiteral("*");
+    if (dayOfWeek == "?"_L1)
+        dayOfWeek = u"*"_s;
     // EventBridge numbers days 1 (Sunday) to 7; Unix cron 0 (Sunday) to 6.
-    static const QRegularExpression number(QStringLiteral("\\b([1-7])\\b"));
+    static const QRegularExpression number(u"\\b([1-7])\\b"_s);
     QString converted;
     int last = 0;
     for (auto it = number.globalMatch(dayOfWeek); it.hasNext();) {
@@ -293,25 +293,25 @@ Result<QString> ExportModel::unixCron(const QString &expression)
         last = m.capturedEnd();
     }
     dayOfWeek = converted + dayOfWeek.mid(last);
-    QString dayOfMonth = fields.at(2) == QLatin1String("?") ? QStringLiteral("*") : fields.at(2);
-    return QStringList{fields.at(0), fields.at(1), dayOfMonth, fields.at(3), dayOfWeek}.join(QLatin1Char(' '));
+    QString dayOfMonth = fields.at(2) == "?"_L1 ? u"*"_s : fields.at(2);
+    return QStringList{fields.at(0), fields.at(1), dayOfMonth, fields.at(3), dayOfWeek}.join(' '_L1);
 }
 
 void ExportModel::reportDeployVariables(ExportOutput &output, const QString &tool) const
 {
     for (const ExportFunction &f : mFunctions) {
         auto check = [&](const QString &what, const QString &value, const QString &property) {
-            if (value.contains(QLatin1String("${")))
-                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-deploy-variable"),
+            if (value.contains("${"_L1))
+                output.add(Diagnostic::Severity::Warning, u"export-deploy-variable"_s,
                            tr("%1: %2 holds '${', which %3 resolves as its own variable (it can read files and the "
                               "environment of whoever deploys); check that it is yours")
                                .arg(f.node->name, what, tool),
                            f.node->id, property);
         };
-        check(tr("the description"), f.description, QStringLiteral("description"));
+        check(tr("the description"), f.description, u"description"_s);
         for (const EnvironmentVariable &var : f.environment)
             if (!var.secret)
-                check(tr("the variable %1").arg(var.name), var.value, QStringLiteral("environment"));
+                check(tr("the variable %1").arg(var.name), var.value, u"environment"_s);
     }
 }
 

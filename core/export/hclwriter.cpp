@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -9,35 +11,34 @@ namespace {
 // key never ends the object or starts an expression.
 bool isIdentifier(const QString &key)
 {
-    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_-]*$"));
+    static const QRegularExpression identifier(u"^[A-Za-z_][A-Za-z0-9_-]*$"_s);
     return identifier.match(key).hasMatch();
 }
 
 QString quote(const QString &text, bool escapeTemplates)
 {
-    QString result = QStringLiteral("\"");
+    QString result = u"\""_s;
     for (int i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
-        if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
-            result += QLatin1Char('\\');
+        if (c == '"'_L1 || c == '\\'_L1) {
+            result += '\\'_L1;
             result += c;
-        } else if (c == QLatin1Char('\n')) {
-            result += QLatin1String("\\n");
-        } else if (c == QLatin1Char('\t')) {
-            result += QLatin1String("\\t");
-        } else if (c == QLatin1Char('\r')) {
-            result += QLatin1String("\\r");
+        } else if (c == '\n'_L1) {
+            result += "\\n"_L1;
+        } else if (c == '\t'_L1) {
+            result += "\\t"_L1;
+        } else if (c == '\r'_L1) {
+            result += "\\r"_L1;
         } else if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
-            result += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-        } else if (escapeTemplates && (c == QLatin1Char('$') || c == QLatin1Char('%')) && i + 1 < text.size()
-                   && text.at(i + 1) == QLatin1Char('{')) {
+            result += u"\\u%1"_s.arg(c.unicode(), 4, 16, '0'_L1);
+        } else if (escapeTemplates && (c == '$'_L1 || c == '%'_L1) && i + 1 < text.size() && text.at(i + 1) == '{'_L1) {
             result += c;
             result += c;
         } else {
             result += c;
         }
     }
-    return result + QLatin1Char('"');
+    return result + '"'_L1;
 }
 } // namespace
 
@@ -61,8 +62,7 @@ QString HclValue::literal(const QString &text)
     for (int i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
         result += c;
-        if ((c == QLatin1Char('$') || c == QLatin1Char('%')) && i + 1 < text.size()
-            && text.at(i + 1) == QLatin1Char('{'))
+        if ((c == '$'_L1 || c == '%'_L1) && i + 1 < text.size() && text.at(i + 1) == '{'_L1)
             result += c;
     }
     return result;
@@ -82,7 +82,7 @@ HclValue HclValue::number(qint64 value)
 
 HclValue HclValue::boolean(bool value)
 {
-    return expression(value ? QStringLiteral("true") : QStringLiteral("false"));
+    return expression(value ? u"true"_s : u"false"_s);
 }
 
 HclValue HclValue::list(const QList<HclValue> &items)
@@ -182,7 +182,7 @@ void HclWriter::comment(const QString &text)
         mText += '\n';
         mBlockClosedAtTop = false;
     }
-    for (const QString &line : text.split(QLatin1Char('\n')))
+    for (const QString &line : text.split('\n'_L1))
         mText += QByteArray(2 * mDepth, ' ') + "# " + line.toUtf8() + '\n';
 }
 

@@ -6,13 +6,15 @@
 
 #include <QRegularExpression>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 void ImportResult::note(Diagnostic::Severity severity, const QString &message)
 {
     Diagnostic d;
     d.severity = severity;
-    d.code = QStringLiteral("import");
+    d.code = u"import"_s;
     d.message = message;
     diagnostics.append(d);
 }
@@ -22,9 +24,9 @@ ImportBuilder::ImportBuilder(const Catalog &catalog) : mCatalog(catalog) { }
 QString ImportBuilder::addNode(const QString &kind, const QString &wantedName, const QJsonObject &properties)
 {
     QString base = wantedName;
-    base.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("-"));
+    base.replace(QRegularExpression(u"[^A-Za-z0-9_-]"_s), u"-"_s);
     if (base.isEmpty() || !base.at(0).isLetter())
-        base.prepend(kind.left(1).toUpper() + kind.mid(1).remove(QLatin1Char('-')));
+        base.prepend(kind.left(1).toUpper() + kind.mid(1).remove('-'_L1));
     base = base.left(60);
     QString name = base;
     for (int i = 2; mByName.contains(name) || !Validator::isValidName(name); ++i)

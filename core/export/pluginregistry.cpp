@@ -11,6 +11,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 PluginRegistry::PluginRegistry(const QString &directory)
@@ -26,19 +28,19 @@ PluginRegistry::PluginRegistry(const QString &directory)
         info.fileName = path;
         auto *loader = new QPluginLoader(path);
         const QJsonObject meta = loader->metaData();
-        const QJsonObject data = meta.value(QLatin1String("MetaData")).toObject();
-        info.id = data.value(QLatin1String("id")).toString();
-        info.name = data.value(QLatin1String("name")).toString(QFileInfo(path).baseName());
-        info.version = data.value(QLatin1String("version")).toString();
-        info.description = data.value(QLatin1String("description")).toString();
-        for (const QJsonValue &target : data.value(QLatin1String("targets")).toArray())
+        const QJsonObject data = meta.value("MetaData"_L1).toObject();
+        info.id = data.value("id"_L1).toString();
+        info.name = data.value("name"_L1).toString(QFileInfo(path).baseName());
+        info.version = data.value("version"_L1).toString();
+        info.description = data.value("description"_L1).toString();
+        for (const QJsonValue &target : data.value("targets"_L1).toArray())
             info.targets.append(target.toString());
 
         if (meta.isEmpty()) {
             info.error = tr("not a Qt plugin, or built with another Qt: %1").arg(loader->errorString());
-        } else if (meta.value(QLatin1String("IID")).toString() != QLatin1String(NimbusPlugin_iid)) {
+        } else if (meta.value("IID"_L1).toString() != QLatin1String(NimbusPlugin_iid)) {
             info.error = tr("declares the interface %1; this studio loads %2")
-                             .arg(meta.value(QLatin1String("IID")).toString(), QLatin1String(NimbusPlugin_iid));
+                             .arg(meta.value("IID"_L1).toString(), QLatin1String(NimbusPlugin_iid));
         } else if (info.id.isEmpty()) {
             info.error = tr("its plugin.json has no \"id\"");
         } else if (!loader->load()) {

@@ -8,11 +8,13 @@
 
 #include <utility>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 ProviderOption ProviderOption::containerImage(const QString &defaultValue)
 {
-    return {QStringLiteral("image"), QT_TRANSLATE_NOOP("Nimbus::ProviderPlugin", "Container image"),
+    return {u"image"_s, QT_TRANSLATE_NOOP("Nimbus::ProviderPlugin", "Container image"),
             QT_TRANSLATE_NOOP("Nimbus::ProviderPlugin",
                               "The image of each function; {project} and {function} are replaced"),
             defaultValue, "Nimbus::ProviderPlugin"};
@@ -64,21 +66,21 @@ std::optional<QString> ProviderPlugin::scheduleCron(const ExportModel &model, co
 {
     const Result<QString> cron = ExportModel::unixCron(model.string(schedule, "expression"));
     if (!cron) {
-        output.add(Diagnostic::Severity::Error, QStringLiteral("export-schedule"),
+        output.add(Diagnostic::Severity::Error, u"export-schedule"_s,
                    (format == CronFormat::NCrontab ? tr("%1: the schedule cannot be written as NCRONTAB: %2")
                                                    : tr("%1: the schedule cannot be written as cron: %2"))
                        .arg(schedule->name, cron.errorMessage()),
-                   schedule->id, QStringLiteral("expression"));
+                   schedule->id, u"expression"_s);
         return std::nullopt;
     }
     // NCRONTAB has a field for seconds first.
-    return format == CronFormat::NCrontab ? QStringLiteral("0 ") + *cron : *cron;
+    return format == CronFormat::NCrontab ? u"0 "_s + *cron : *cron;
 }
 
 QStringList ProviderPlugin::canvasRuntimes()
 {
-    const NodeKind *function = Catalog::builtin().kind(QStringLiteral("function"));
-    const PropertySpec *runtime = function ? function->property(QStringLiteral("runtime")) : nullptr;
+    const NodeKind *function = Catalog::builtin().kind(u"function"_s);
+    const PropertySpec *runtime = function ? function->property(u"runtime"_s) : nullptr;
     return runtime ? runtime->values : QStringList();
 }
 
@@ -87,7 +89,7 @@ YAML::Node ProviderPlugin::packagePatterns(const ExportModel &model)
     YAML::Node patterns(YAML::NodeType::Sequence);
     patterns.push_back(Yaml::string("!**"));
     for (const QString &source : model.sources())
-        patterns.push_back(Yaml::string(source + QLatin1String("/**")));
+        patterns.push_back(Yaml::string(source + "/**"_L1));
     YAML::Node package(YAML::NodeType::Map);
     package["patterns"] = patterns;
     return package;
@@ -124,7 +126,7 @@ void ProviderPlugin::reportServices(const ExportModel &model, ExportOutput &outp
 {
     for (const char *kind : {"queue", "topic", "table", "bucket"})
         for (const Node *node : model.nodesOfKind(QLatin1String(kind)))
-            output.add(Diagnostic::Severity::Info, QStringLiteral("export-service"), message(node), node->id);
+            output.add(Diagnostic::Severity::Info, u"export-service"_s, message(node), node->id);
 }
 
 void ProviderPlugin::reportSecrets(const ExportFunction &f, ExportOutput &output, const QString &code,
@@ -134,13 +136,13 @@ void ProviderPlugin::reportSecrets(const ExportFunction &f, ExportOutput &output
     for (const EnvironmentVariable &var : f.environment)
         if (var.secret)
             output.add(Diagnostic::Severity::Info, code, text.arg(f.node->name, var.name, where(var)), f.node->id,
-                       QStringLiteral("environment"));
+                       u"environment"_s);
 }
 
 YAML::Node ProviderPlugin::knativeServiceSpec(const ExportFunction &f, YAML::Node container, YAML::Node limits,
                                               const YAML::Node &podEntries, const char *maxScaleAnnotation)
 {
-    limits["memory"] = Yaml::string(QStringLiteral("%1Mi").arg(f.memory));
+    limits["memory"] = Yaml::string(u"%1Mi"_s.arg(f.memory));
     YAML::Node resources(YAML::NodeType::Map);
     resources["limits"] = limits;
     container["resources"] = resources;

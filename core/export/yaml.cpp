@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <sstream>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -76,7 +78,7 @@ QString where(const QString &fileName, const YAML::Mark &mark)
 {
     if (mark.is_null())
         return fileName;
-    return QStringLiteral("%1:%2:%3").arg(fileName).arg(mark.line + 1).arg(mark.column + 1);
+    return u"%1:%2:%3"_s.arg(fileName).arg(mark.line + 1).arg(mark.column + 1);
 }
 
 // Characters that YAML reads as line breaks or that a plain or block scalar cannot
@@ -194,7 +196,7 @@ Result<YAML::Node> Yaml::load(const QByteArray &text, const QString &fileName, c
                         .arg(where(fileName, e.mark))
                         .arg(e.depth()));
     } catch (const YAML::Exception &e) {
-        return fail(QStringLiteral("%1: %2").arg(where(fileName, e.mark), QString::fromStdString(e.msg)));
+        return fail(u"%1: %2"_s.arg(where(fileName, e.mark), QString::fromStdString(e.msg)));
     }
 }
 

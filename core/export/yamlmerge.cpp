@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus::YamlMerge {
 
 namespace {
@@ -196,14 +198,14 @@ YAML::Node merge3(const YAML::Node &original, const YAML::Node &baseline, const 
 
 Result<QByteArray> mergeWithOrigin(const QJsonObject &origin, const YAML::Node &generated)
 {
-    const QByteArray originalText = origin.value(QLatin1String("text")).toString().toUtf8();
+    const QByteArray originalText = origin.value("text"_L1).toString().toUtf8();
     if (originalText.isEmpty())
         return Yaml::dump(generated);
-    const QString file = origin.value(QLatin1String("file")).toString();
+    const QString file = origin.value("file"_L1).toString();
     const Result<YAML::Node> original = Yaml::load(originalText, file);
     if (!original)
         return original.error();
-    const Result<YAML::Node> baseline = Yaml::load(origin.value(QLatin1String("baseline")).toString().toUtf8(), file);
+    const Result<YAML::Node> baseline = Yaml::load(origin.value("baseline"_L1).toString().toUtf8(), file);
     if (!baseline)
         return baseline.error();
     return mergeText(originalText, *original, *baseline, generated);

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 static void initCatalogResources()
 {
     Q_INIT_RESOURCE(catalog);
@@ -35,7 +37,7 @@ constexpr TypeName kTypeNames[] = {
     {PropertyType::Environment, "environment"},
 };
 
-const QStringList kCategoryOrder = {QStringLiteral("Triggers"), QStringLiteral("Compute"), QStringLiteral("Services")};
+const QStringList kCategoryOrder = {u"Triggers"_s, u"Compute"_s, u"Services"_s};
 
 // Reads a JSON document and reports where it is broken.
 // A catalog file: a JSON object whose 'format' is format (else formatError, a source text).
@@ -58,8 +60,8 @@ bool parseObject(const QByteArray &json, const QString &fileName, const char *fo
         return false;
     }
     *out = doc.object();
-    if (out->value(QLatin1String("format")).toString() != QLatin1String(format)) {
-        *error = QStringLiteral("%1: %2").arg(fileName, QCoreApplication::translate("Nimbus::Catalog", formatError));
+    if (out->value("format"_L1).toString() != QLatin1String(format)) {
+        *error = u"%1: %2"_s.arg(fileName, QCoreApplication::translate("Nimbus::Catalog", formatError));
         return false;
     }
     return true;
@@ -107,7 +109,7 @@ public:
     void fail(const QString &message)
     {
         if (mError->isEmpty())
-            *mError = QStringLiteral("%1: %2").arg(mWhere, message);
+            *mError = u"%1: %2"_s.arg(mWhere, message);
     }
     bool ok() const { return mError->isEmpty(); }
     void setWhere(const QString &where) { mWhere = where; }
@@ -148,7 +150,7 @@ bool readCapabilities(Reader &r, const QJsonObject &caps, NodeKind &kind)
     kind.eventSource = r.boolean(caps, "eventSource");
     kind.store = r.boolean(caps, "store");
     kind.needsInvoker = r.boolean(caps, "needsInvoker");
-    const QJsonObject cost = caps.value(QLatin1String("cost")).toObject();
+    const QJsonObject cost = caps.value("cost"_L1).toObject();
     kind.cost.service = r.string(cost, "service", false);
     kind.cost.memoryProperty = r.string(cost, "memoryProperty", false);
     kind.cost.architectureProperty = r.string(cost, "architectureProperty", false);
@@ -157,14 +159,14 @@ bool readCapabilities(Reader &r, const QJsonObject &caps, NodeKind &kind)
     kind.cost.restProperty = r.string(cost, "restProperty", false);
     kind.cost.restValue = r.string(cost, "restValue", false);
     kind.eventTemplate = r.string(caps, "eventTemplate", false);
-    const QJsonObject variants = caps.value(QLatin1String("eventTemplateVariants")).toObject();
+    const QJsonObject variants = caps.value("eventTemplateVariants"_L1).toObject();
     if (!variants.isEmpty()) {
         kind.eventTemplateProperty = r.string(variants, "property");
-        const QJsonObject byValue = variants.value(QLatin1String("templates")).toObject();
+        const QJsonObject byValue = variants.value("templates"_L1).toObject();
         for (auto it = byValue.begin(); it != byValue.end(); ++it)
             kind.eventTemplateByValue.insert(it.key(), it.value().toString());
     }
-    const QJsonObject parameters = caps.value(QLatin1String("eventParameters")).toObject();
+    const QJsonObject parameters = caps.value("eventParameters"_L1).toObject();
     for (auto it = parameters.begin(); it != parameters.end(); ++it) {
         if (!it.value().isString()) {
             r.fail(
@@ -173,8 +175,8 @@ bool readCapabilities(Reader &r, const QJsonObject &caps, NodeKind &kind)
         }
         kind.eventParameters.append({it.key(), it.value().toString()});
     }
-    if (caps.contains(QLatin1String("code"))) {
-        const QJsonObject code = caps.value(QLatin1String("code")).toObject();
+    if (caps.contains("code"_L1)) {
+        const QJsonObject code = caps.value("code"_L1).toObject();
         kind.code.runtimeProperty = r.string(code, "runtime");
         kind.code.handlerProperty = r.string(code, "handler");
         kind.code.sourceProperty = r.string(code, "source");
@@ -204,7 +206,7 @@ void readProperty(Reader &r, const QJsonObject &p, const NodeKind &kind, Propert
     spec.nullable = r.boolean(p, "nullable");
     spec.pattern = r.string(p, "pattern", false);
     spec.patternHelp = r.string(p, "patternHelp", false);
-    for (const QJsonValue &v : p.value(QLatin1String("values")).toArray())
+    for (const QJsonValue &v : p.value("values"_L1).toArray())
         spec.values.append(v.toString());
     if (!r.ok())
         return;
@@ -218,9 +220,9 @@ void readProperty(Reader &r, const QJsonObject &p, const NodeKind &kind, Propert
     }
     if (spec.minimum && spec.maximum && *spec.minimum > *spec.maximum)
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "'min' is greater than 'max'"));
-    if (!p.contains(QLatin1String("default")))
+    if (!p.contains("default"_L1))
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is missing"));
-    spec.defaultValue = p.value(QLatin1String("default"));
+    spec.defaultValue = p.value("default"_L1);
     if (r.ok() && !valueMatchesType(spec, spec.defaultValue))
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is not a valid %1").arg(typeName));
     if (r.ok() && kind.property(spec.id))
@@ -237,7 +239,7 @@ void checkPropertyNames(Reader &r, const QJsonObject &o, NodeKind &kind)
                 r.fail(QCoreApplication::translate("Nimbus::Catalog", "capability 'code' names unknown property '%1'")
                            .arg(id));
     }
-    for (const QJsonValue &set : o.value(QLatin1String("unique")).toArray()) {
+    for (const QJsonValue &set : o.value("unique"_L1).toArray()) {
         QStringList keys;
         for (const QJsonValue &k : set.toArray()) {
             if (!kind.property(k.toString()))
@@ -270,7 +272,7 @@ QJsonObject NodeKind::defaultProperties(const QString &nodeName) const
     for (const PropertySpec &p : properties) {
         QJsonValue v = p.defaultValue;
         if (v.isString())
-            v = v.toString().replace(QLatin1String("${name}"), nodeName);
+            v = v.toString().replace("${name}"_L1, nodeName);
         result.insert(p.id, v);
     }
     return result;
@@ -297,11 +299,11 @@ Result<void> Catalog::addKind(const QByteArray &json, const QString &fileName)
         return fail(error);
     }
 
-    const QJsonObject caps = o.value(QLatin1String("capabilities")).toObject();
+    const QJsonObject caps = o.value("capabilities"_L1).toObject();
     if (!readCapabilities(r, caps, kind))
         return fail(error);
 
-    const QJsonValue props = o.value(QLatin1String("properties"));
+    const QJsonValue props = o.value("properties"_L1);
     if (!props.isArray()) {
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "'properties' must be an array"));
         return fail(error);
@@ -310,11 +312,11 @@ Result<void> Catalog::addKind(const QByteArray &json, const QString &fileName)
     for (int i = 0; i < propArray.size() && r.ok(); ++i) {
         const QJsonObject p = propArray.at(i).toObject();
         PropertySpec spec;
-        r.setWhere(QStringLiteral("%1: properties[%2]").arg(fileName).arg(i));
+        r.setWhere(u"%1: properties[%2]"_s.arg(fileName).arg(i));
         spec.id = r.string(p, "id");
         if (!r.ok())
             break;
-        r.setWhere(QStringLiteral("%1: property '%2'").arg(fileName, spec.id));
+        r.setWhere(u"%1: property '%2'"_s.arg(fileName, spec.id));
         readProperty(r, p, kind, spec);
         kind.properties.append(spec);
     }
@@ -338,9 +340,9 @@ Result<void> Catalog::setEdges(const QByteArray &json, const QString &fileName)
         return fail(error);
     Reader r(fileName, &error);
     QList<EdgeType> types;
-    const QJsonArray typeArray = o.value(QLatin1String("edgeTypes")).toArray();
+    const QJsonArray typeArray = o.value("edgeTypes"_L1).toArray();
     for (int i = 0; i < typeArray.size() && r.ok(); ++i) {
-        r.setWhere(QStringLiteral("%1: edgeTypes[%2]").arg(fileName).arg(i));
+        r.setWhere(u"%1: edgeTypes[%2]"_s.arg(fileName).arg(i));
         const QJsonObject t = typeArray.at(i).toObject();
         EdgeType type;
         type.id = r.string(t, "id");
@@ -353,19 +355,19 @@ Result<void> Catalog::setEdges(const QByteArray &json, const QString &fileName)
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "'edgeTypes' must list at least one type"));
 
     QList<EdgeRule> rules;
-    const QJsonArray ruleArray = o.value(QLatin1String("rules")).toArray();
+    const QJsonArray ruleArray = o.value("rules"_L1).toArray();
     for (int i = 0; i < ruleArray.size() && r.ok(); ++i) {
-        r.setWhere(QStringLiteral("%1: rules[%2]").arg(fileName).arg(i));
+        r.setWhere(u"%1: rules[%2]"_s.arg(fileName).arg(i));
         const QJsonObject j = ruleArray.at(i).toObject();
         EdgeRule rule;
         rule.from = r.string(j, "from");
         rule.to = r.string(j, "to");
         rule.type = r.string(j, "type");
         rule.meaning = r.string(j, "meaning", false);
-        const QJsonObject req = j.value(QLatin1String("sourceRequires")).toObject();
+        const QJsonObject req = j.value("sourceRequires"_L1).toObject();
         if (!req.isEmpty()) {
             rule.sourceProperty = r.string(req, "property");
-            rule.sourceNotEqual = req.value(QLatin1String("notEqual"));
+            rule.sourceNotEqual = req.value("notEqual"_L1);
         }
         if (r.ok() && std::none_of(types.cbegin(), types.cend(), [&](const EdgeType &t) { return t.id == rule.type; }))
             r.fail(QCoreApplication::translate("Nimbus::Catalog", "unknown edge type '%1'").arg(rule.type));
@@ -385,23 +387,23 @@ Result<void> Catalog::loadDirectory(const QString &directory)
     mRules.clear();
 
     const QDir dir(directory);
-    const QDir kindsDir(dir.filePath(QStringLiteral("kinds")));
-    const QStringList files = kindsDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    const QDir kindsDir(dir.filePath(u"kinds"_s));
+    const QStringList files = kindsDir.entryList({u"*.json"_s}, QDir::Files, QDir::Name);
     if (files.isEmpty()) {
         return fail(QCoreApplication::translate("Nimbus::Catalog", "%1: no node kinds found").arg(kindsDir.path()));
     }
     for (const QString &name : files) {
         QFile file(kindsDir.filePath(name));
         if (!file.open(QIODevice::ReadOnly)) {
-            return fail(QStringLiteral("%1: %2").arg(file.fileName(), file.errorString()));
+            return fail(u"%1: %2"_s.arg(file.fileName(), file.errorString()));
         }
         if (Result<void> added = addKind(file.readAll(), file.fileName()); !added)
             return added;
     }
 
-    QFile edges(dir.filePath(QStringLiteral("edges.json")));
+    QFile edges(dir.filePath(u"edges.json"_s));
     if (!edges.open(QIODevice::ReadOnly)) {
-        return fail(QStringLiteral("%1: %2").arg(edges.fileName(), edges.errorString()));
+        return fail(u"%1: %2"_s.arg(edges.fileName(), edges.errorString()));
     }
     if (Result<void> set = setEdges(edges.readAll(), edges.fileName()); !set)
         return set;
@@ -426,7 +428,7 @@ Result<void> Catalog::loadDirectory(const QString &directory)
 Result<void> Catalog::loadBuiltin()
 {
     initCatalogResources();
-    return loadDirectory(QStringLiteral(":/nimbus/catalog"));
+    return loadDirectory(u":/nimbus/catalog"_s);
 }
 
 const Catalog &Catalog::builtin()
@@ -511,17 +513,17 @@ QString Catalog::connectionRefusal(const QString &fromKind, const QString &toKin
         allowed.append(r->type);
     if (!allowed.isEmpty())
         return QCoreApplication::translate("Nimbus::Catalog", "a %1 can only %2 a %3")
-            .arg(from->name, allowed.join(QLatin1String(", ")), to->name.toLower());
+            .arg(from->name, allowed.join(", "_L1), to->name.toLower());
 
     QStringList targets;
     for (const EdgeRule &r : mRules)
         if (r.from == fromKind)
-            targets.append(QStringLiteral("%1 %2").arg(r.type, kind(r.to)->name.toLower()));
+            targets.append(u"%1 %2"_s.arg(r.type, kind(r.to)->name.toLower()));
     targets.removeDuplicates();
     if (targets.isEmpty())
         return QCoreApplication::translate("Nimbus::Catalog", "a %1 has no outgoing connections").arg(from->name);
     return QCoreApplication::translate("Nimbus::Catalog", "a %1 cannot connect to a %2; it can: %3")
-        .arg(from->name, to->name.toLower(), targets.join(QLatin1String(", ")));
+        .arg(from->name, to->name.toLower(), targets.join(", "_L1));
 }
 
 QString Catalog::text(const QString &english)

@@ -1,12 +1,14 @@
 #include "handlerreference.h"
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 HandlerReference::Language HandlerReference::languageOf(const QString &runtime)
 {
-    if (runtime.startsWith(QLatin1String("nodejs")))
+    if (runtime.startsWith("nodejs"_L1))
         return Language::NodeJs;
-    if (runtime.startsWith(QLatin1String("python")))
+    if (runtime.startsWith("python"_L1))
         return Language::Python;
     return Language::Unknown;
 }
@@ -18,8 +20,8 @@ HandlerReference HandlerReference::resolve(const QString &runtime, const QString
     switch (ref.language) {
     case Language::NodeJs: {
         // Splitting at the first dot after the last '/', as the Node.js runtime does.
-        const int slash = handler.lastIndexOf(QLatin1Char('/'));
-        const int dot = handler.indexOf(QLatin1Char('.'), slash + 1);
+        const int slash = handler.lastIndexOf('/'_L1);
+        const int dot = handler.indexOf('.'_L1, slash + 1);
         if (dot <= slash + 1 || dot == handler.size() - 1)
             return {};
         ref.modulePath = handler.left(dot);
@@ -29,12 +31,12 @@ HandlerReference HandlerReference::resolve(const QString &runtime, const QString
         break;
     }
     case Language::Python: {
-        const int dot = handler.lastIndexOf(QLatin1Char('.'));
+        const int dot = handler.lastIndexOf('.'_L1);
         if (dot <= 0 || dot == handler.size() - 1)
             return {};
-        ref.modulePath = handler.left(dot).replace(QLatin1Char('.'), QLatin1Char('/'));
+        ref.modulePath = handler.left(dot).replace('.'_L1, '/'_L1);
         ref.functionName = handler.mid(dot + 1);
-        ref.candidates.append(ref.modulePath + QLatin1String(".py"));
+        ref.candidates.append(ref.modulePath + ".py"_L1);
         break;
     }
     case Language::Unknown: break;

@@ -4,6 +4,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -16,13 +18,9 @@ struct FieldSpec
     QStringList names; // symbolic values, the first one standing for minimum
 };
 
-const QStringList kMonthNames = {QStringLiteral("JAN"), QStringLiteral("FEB"), QStringLiteral("MAR"),
-                                 QStringLiteral("APR"), QStringLiteral("MAY"), QStringLiteral("JUN"),
-                                 QStringLiteral("JUL"), QStringLiteral("AUG"), QStringLiteral("SEP"),
-                                 QStringLiteral("OCT"), QStringLiteral("NOV"), QStringLiteral("DEC")};
-const QStringList kDayNames = {QStringLiteral("SUN"), QStringLiteral("MON"), QStringLiteral("TUE"),
-                               QStringLiteral("WED"), QStringLiteral("THU"), QStringLiteral("FRI"),
-                               QStringLiteral("SAT")};
+const QStringList kMonthNames = {u"JAN"_s, u"FEB"_s, u"MAR"_s, u"APR"_s, u"MAY"_s, u"JUN"_s,
+                                 u"JUL"_s, u"AUG"_s, u"SEP"_s, u"OCT"_s, u"NOV"_s, u"DEC"_s};
+const QStringList kDayNames = {u"SUN"_s, u"MON"_s, u"TUE"_s, u"WED"_s, u"THU"_s, u"FRI"_s, u"SAT"_s};
 
 bool parseValue(const QString &text, const FieldSpec &spec, int *value)
 {
@@ -46,10 +44,10 @@ template<size_t N>
 QString parseField(const QString &text, const FieldSpec &spec, int offset, std::bitset<N> *bits)
 {
     const QString fieldName = QCoreApplication::translate("Nimbus::ScheduleExpression", spec.name);
-    for (const QString &part : text.split(QLatin1Char(','))) {
+    for (const QString &part : text.split(','_L1)) {
         QString range = part;
         int step = 1;
-        const int slash = part.indexOf(QLatin1Char('/'));
+        const int slash = part.indexOf('/'_L1);
         if (slash >= 0) {
             bool ok = false;
             step = part.mid(slash + 1).toInt(&ok);
@@ -60,8 +58,8 @@ QString parseField(const QString &text, const FieldSpec &spec, int offset, std::
         }
         int first = spec.minimum;
         int last = spec.maximum;
-        if (range != QLatin1String("*")) {
-            const int dash = range.indexOf(QLatin1Char('-'));
+        if (range != "*"_L1) {
+            const int dash = range.indexOf('-'_L1);
             if (dash > 0) {
                 if (!parseValue(range.left(dash), spec, &first) || !parseValue(range.mid(dash + 1), spec, &last))
                     return QCoreApplication::translate("Nimbus::ScheduleExpression",
@@ -95,11 +93,11 @@ Result<ScheduleExpression> ScheduleExpression::parse(const QString &input)
 {
     ScheduleExpression e;
     const QString text = input.trimmed();
-    static const QRegularExpression rateRe(QStringLiteral("^rate\\((.*)\\)$"));
-    static const QRegularExpression cronRe(QStringLiteral("^cron\\((.*)\\)$"));
+    static const QRegularExpression rateRe(u"^rate\\((.*)\\)$"_s);
+    static const QRegularExpression cronRe(u"^cron\\((.*)\\)$"_s);
 
     if (const auto m = rateRe.match(text); m.hasMatch()) {
-        const QStringList parts = m.captured(1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QStringList parts = m.captured(1).split(' '_L1, Qt::SkipEmptyParts);
         bool ok = false;
         const qint64 value = parts.value(0).toLongLong(&ok);
         if (parts.size() != 2 || !ok || value <= 0)
@@ -135,7 +133,7 @@ Result<ScheduleExpression> ScheduleExpression::parse(const QString &input)
     if (!m.hasMatch())
         return fail(QCoreApplication::translate("Nimbus::ScheduleExpression", "'%1' is neither cron(...) nor rate(...)")
                         .arg(text));
-    const QStringList fields = m.captured(1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList fields = m.captured(1).split(' '_L1, Qt::SkipEmptyParts);
     if (fields.size() != 6)
         return fail(QCoreApplication::translate(
                         "Nimbus::ScheduleExpression",
@@ -155,9 +153,9 @@ Result<ScheduleExpression> ScheduleExpression::parse(const QString &input)
     const QString dom = fields[2];
     const QString dow = fields[4];
     if (error.isEmpty()) {
-        if (dom == QLatin1String("?"))
+        if (dom == "?"_L1)
             e.anyDayOfMonth = true;
-        else if (dom == QLatin1String("L"))
+        else if (dom == "L"_L1)
             e.lastDayOfMonth = true;
         else
             error = parseField(dom, domSpec, 0, &e.daysOfMonth);
@@ -165,7 +163,7 @@ Result<ScheduleExpression> ScheduleExpression::parse(const QString &input)
     if (error.isEmpty())
         error = parseField(fields[3], monthSpec, 0, &e.months);
     if (error.isEmpty()) {
-        if (dow == QLatin1String("?"))
+        if (dow == "?"_L1)
             e.anyDayOfWeek = true;
         else
             error = parseField(dow, dowSpec, 0, &e.daysOfWeek);

@@ -16,30 +16,32 @@
 #include <algorithm>
 #include <functional>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
 
 // Names Lambda keeps for itself; a function cannot set them.
 const QSet<QString> kReservedEnvironment = {
-    QStringLiteral("_HANDLER"),
-    QStringLiteral("_X_AMZN_TRACE_ID"),
-    QStringLiteral("AWS_DEFAULT_REGION"),
-    QStringLiteral("AWS_REGION"),
-    QStringLiteral("AWS_EXECUTION_ENV"),
-    QStringLiteral("AWS_LAMBDA_FUNCTION_NAME"),
-    QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"),
-    QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION"),
-    QStringLiteral("AWS_LAMBDA_INITIALIZATION_TYPE"),
-    QStringLiteral("AWS_LAMBDA_LOG_GROUP_NAME"),
-    QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"),
-    QStringLiteral("AWS_ACCESS_KEY"),
-    QStringLiteral("AWS_ACCESS_KEY_ID"),
-    QStringLiteral("AWS_SECRET_ACCESS_KEY"),
-    QStringLiteral("AWS_SESSION_TOKEN"),
-    QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
-    QStringLiteral("LAMBDA_TASK_ROOT"),
-    QStringLiteral("LAMBDA_RUNTIME_DIR"),
+    u"_HANDLER"_s,
+    u"_X_AMZN_TRACE_ID"_s,
+    u"AWS_DEFAULT_REGION"_s,
+    u"AWS_REGION"_s,
+    u"AWS_EXECUTION_ENV"_s,
+    u"AWS_LAMBDA_FUNCTION_NAME"_s,
+    u"AWS_LAMBDA_FUNCTION_MEMORY_SIZE"_s,
+    u"AWS_LAMBDA_FUNCTION_VERSION"_s,
+    u"AWS_LAMBDA_INITIALIZATION_TYPE"_s,
+    u"AWS_LAMBDA_LOG_GROUP_NAME"_s,
+    u"AWS_LAMBDA_LOG_STREAM_NAME"_s,
+    u"AWS_ACCESS_KEY"_s,
+    u"AWS_ACCESS_KEY_ID"_s,
+    u"AWS_SECRET_ACCESS_KEY"_s,
+    u"AWS_SESSION_TOKEN"_s,
+    u"AWS_LAMBDA_RUNTIME_API"_s,
+    u"LAMBDA_TASK_ROOT"_s,
+    u"LAMBDA_RUNTIME_DIR"_s,
 };
 
 QString formatNumber(double v)
@@ -65,7 +67,7 @@ Validator::Validator(const Catalog &catalog, const Architecture &architecture)
 
 bool Validator::isValidName(const QString &name)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z][A-Za-z0-9_-]{0,63}$"));
+    static const QRegularExpression re(u"^[A-Za-z][A-Za-z0-9_-]{0,63}$"_s);
     return re.match(name).hasMatch();
 }
 
@@ -99,7 +101,7 @@ Result<void> Validator::checkValue(const PropertySpec &spec, const QJsonValue &v
         if (!value.isString() || !spec.values.contains(value.toString()))
             return fail(tr("'%1' is not one of %2")
                             .arg(value.isString() ? value.toString() : value.toVariant().toString(),
-                                 spec.values.join(QLatin1String(", "))));
+                                 spec.values.join(", "_L1)));
         return {};
     case PropertyType::Boolean:
         if (!value.isBool())
@@ -113,7 +115,7 @@ Result<void> Validator::checkValue(const PropertySpec &spec, const QJsonValue &v
         if (spec.type == PropertyType::Integer && v != double(qint64(v)))
             return fail(tr("%1 is not a whole number").arg(formatNumber(v)));
         if ((spec.minimum && v < *spec.minimum) || (spec.maximum && v > *spec.maximum)) {
-            const QString unit = spec.unit.isEmpty() ? QString() : QLatin1Char(' ') + spec.unit;
+            const QString unit = spec.unit.isEmpty() ? QString() : ' '_L1 + spec.unit;
             if (spec.minimum && spec.maximum)
                 return fail(tr("%1%2 is outside %3 to %4%2")
                                 .arg(formatNumber(v), unit, formatNumber(*spec.minimum), formatNumber(*spec.maximum)));
@@ -128,14 +130,14 @@ Result<void> Validator::checkValue(const PropertySpec &spec, const QJsonValue &v
     case PropertyType::Environment: {
         if (!value.isArray())
             return fail(tr("expected a list of variables"));
-        static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+        static const QRegularExpression nameRe(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
         QSet<QString> seen;
         const QJsonArray vars = value.toArray();
         for (int i = 0; i < vars.size(); ++i) {
             const QJsonObject var = vars.at(i).toObject();
-            const QString name = var.value(QLatin1String("name")).toString();
-            if (!vars.at(i).isObject() || !var.value(QLatin1String("value")).isString()
-                || !(var.value(QLatin1String("secret")).isBool() || var.value(QLatin1String("secret")).isUndefined())) {
+            const QString name = var.value("name"_L1).toString();
+            if (!vars.at(i).isObject() || !var.value("value"_L1).isString()
+                || !(var.value("secret"_L1).isBool() || var.value("secret"_L1).isUndefined())) {
                 return fail(tr("variable %1 must have a name, a text value and an optional secret flag").arg(i + 1));
             }
             if (!nameRe.match(name).hasMatch())
@@ -156,13 +158,12 @@ QList<Diagnostic> Validator::pathProblems(const Catalog &catalog, const Node &no
 {
     QList<Diagnostic> out;
     auto add = [&](const QString &message, const QString &property) {
-        out.append(
-            {Diagnostic::Severity::Error, QStringLiteral("unsafe-path"), message, {node.id}, kInvalidEdgeId, property});
+        out.append({Diagnostic::Severity::Error, u"unsafe-path"_s, message, {node.id}, kInvalidEdgeId, property});
     };
     const NodeKind *kind = catalog.kind(node.kind);
-    const QString what = kind ? QStringLiteral("%1 '%2'").arg(Catalog::text(kind->name).toLower(), node.name)
-                              : QStringLiteral("'%1'").arg(node.name);
-    if (node.name.contains(QLatin1Char('/')) || node.name.contains(QLatin1Char('\\')) || !Paths::isConfined(node.name))
+    const QString what = kind ? u"%1 '%2'"_s.arg(Catalog::text(kind->name).toLower(), node.name)
+                              : u"'%1'"_s.arg(node.name);
+    if (node.name.contains('/'_L1) || node.name.contains('\\'_L1) || !Paths::isConfined(node.name))
         add(tr("%1: the name cannot be used as a file name (exports name files and folders after nodes); "
                "use letters, digits, '-' or '_'")
                 .arg(what),
@@ -212,7 +213,7 @@ QString Validator::describe(NodeId id) const
     if (!n)
         return tr("node #%1").arg(id);
     const NodeKind *kind = mCatalog.kind(n->kind);
-    return QStringLiteral("%1 '%2'").arg(kind ? Catalog::text(kind->name).toLower() : n->kind, n->name);
+    return u"%1 '%2'"_s.arg(kind ? Catalog::text(kind->name).toLower() : n->kind, n->name);
 }
 
 QList<Diagnostic> Validator::validate() const
@@ -232,7 +233,7 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
     const NodeKind *kind = mCatalog.kind(node.kind);
     if (!kind) {
         out.append({Diagnostic::Severity::Error,
-                    QStringLiteral("unknown-kind"),
+                    u"unknown-kind"_s,
                     tr("'%1' is of unknown kind '%2'").arg(node.name, node.kind),
                     {node.id},
                     kInvalidEdgeId,
@@ -241,7 +242,7 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
     }
     if (!isValidName(node.name))
         out.append({Diagnostic::Severity::Error,
-                    QStringLiteral("invalid-name"),
+                    u"invalid-name"_s,
                     tr("%1: a name starts with a letter and has at most 64 letters, digits, '-' or '_'")
                         .arg(describe(node.id)),
                     {node.id},
@@ -255,7 +256,7 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
         if (const Result<void> checked = checkValue(spec, node.properties.value(spec.id)); !checked) {
             propertiesValid = false;
             out.append({Diagnostic::Severity::Error,
-                        QStringLiteral("invalid-property"),
+                        u"invalid-property"_s,
                         tr("%1: %2: %3").arg(describe(node.id), Catalog::text(spec.label), checked.errorMessage()),
                         {node.id},
                         kInvalidEdgeId,
@@ -265,7 +266,7 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
     for (auto it = node.properties.begin(); it != node.properties.end(); ++it) {
         if (!kind->property(it.key()))
             out.append({Diagnostic::Severity::Warning,
-                        QStringLiteral("unknown-property"),
+                        u"unknown-property"_s,
                         tr("%1: unknown property '%2' is kept but not used").arg(describe(node.id), it.key()),
                         {node.id},
                         kInvalidEdgeId,
@@ -291,7 +292,7 @@ void Validator::checkCode(const Node &node, const NodeKind &kind, QList<Diagnost
     const HandlerReference ref = HandlerReference::resolve(runtime, handler);
     if (!ref.isValid()) {
         out.append({Diagnostic::Severity::Error,
-                    QStringLiteral("invalid-handler"),
+                    u"invalid-handler"_s,
                     tr("%1: handler '%2' does not name a module and a function for %3")
                         .arg(describe(node.id), handler, runtime),
                     {node.id},
@@ -302,7 +303,7 @@ void Validator::checkCode(const Node &node, const NodeKind &kind, QList<Diagnost
     const QDir sourceDir(QDir(mProjectDir).filePath(source));
     if (!sourceDir.exists()) {
         out.append({Diagnostic::Severity::Error,
-                    QStringLiteral("handler-missing"),
+                    u"handler-missing"_s,
                     tr("%1: source folder '%2' does not exist").arg(describe(node.id), source),
                     {node.id},
                     kInvalidEdgeId,
@@ -314,14 +315,13 @@ void Validator::checkCode(const Node &node, const NodeKind &kind, QList<Diagnost
             return;
     QStringList tried;
     for (const QString &candidate : ref.candidates)
-        tried.append(QDir::cleanPath(source + QLatin1Char('/') + candidate));
-    out.append(
-        {Diagnostic::Severity::Error,
-         QStringLiteral("handler-missing"),
-         tr("%1: handler file not found (looked for %2)").arg(describe(node.id), tried.join(QLatin1String(", "))),
-         {node.id},
-         kInvalidEdgeId,
-         kind.code.handlerProperty});
+        tried.append(QDir::cleanPath(source + '/'_L1 + candidate));
+    out.append({Diagnostic::Severity::Error,
+                u"handler-missing"_s,
+                tr("%1: handler file not found (looked for %2)").arg(describe(node.id), tried.join(", "_L1)),
+                {node.id},
+                kInvalidEdgeId,
+                kind.code.handlerProperty});
 }
 
 void Validator::checkEdges(QList<Diagnostic> &out) const
@@ -332,7 +332,7 @@ void Validator::checkEdges(QList<Diagnostic> &out) const
         const Node *to = mArchitecture.node(edge.to);
         if (!from || !to) {
             out.append({Diagnostic::Severity::Error,
-                        QStringLiteral("dangling-edge"),
+                        u"dangling-edge"_s,
                         tr("connection #%1 refers to a node that does not exist").arg(id),
                         {},
                         id,
@@ -342,7 +342,7 @@ void Validator::checkEdges(QList<Diagnostic> &out) const
         const QString refusal = mCatalog.connectionRefusal(from->kind, to->kind, edge.type);
         if (!refusal.isEmpty()) {
             out.append({Diagnostic::Severity::Error,
-                        QStringLiteral("edge-forbidden"),
+                        u"edge-forbidden"_s,
                         tr("%1 cannot %2 %3: %4").arg(describe(from->id), edge.type, describe(to->id), refusal),
                         {from->id, to->id},
                         id,
@@ -358,7 +358,7 @@ void Validator::checkEdges(QList<Diagnostic> &out) const
             if (v == rule->sourceNotEqual)
                 out.append(
                     {Diagnostic::Severity::Warning,
-                     QStringLiteral("edge-requirement"),
+                     u"edge-requirement"_s,
                      tr("%1 %2 %3, but its %4 is %5, so nothing is delivered")
                          .arg(describe(from->id), edge.type, describe(to->id),
                               Catalog::text(kind->property(rule->sourceProperty)->label), v.toVariant().toString()),
@@ -366,10 +366,10 @@ void Validator::checkEdges(QList<Diagnostic> &out) const
                      id,
                      rule->sourceProperty});
         }
-        const QString key = QStringLiteral("%1/%2/%3").arg(edge.from).arg(edge.to).arg(edge.type);
+        const QString key = u"%1/%2/%3"_s.arg(edge.from).arg(edge.to).arg(edge.type);
         if (seen.contains(key))
             out.append({Diagnostic::Severity::Warning,
-                        QStringLiteral("duplicate-edge"),
+                        u"duplicate-edge"_s,
                         tr("%1 %2 %3 twice").arg(describe(from->id), edge.type, describe(to->id)),
                         {from->id, to->id},
                         id,
@@ -385,7 +385,7 @@ void Validator::checkUniqueness(QList<Diagnostic> &out) const
     for (const auto &[id, node] : mArchitecture.nodes()) {
         if (const auto it = byName.constFind(node.name); it != byName.constEnd()) {
             out.append({Diagnostic::Severity::Error,
-                        QStringLiteral("duplicate-name"),
+                        u"duplicate-name"_s,
                         tr("%1 and %2 have the same name").arg(describe(*it), describe(id)),
                         {id, *it},
                         kInvalidEdgeId,
@@ -408,14 +408,13 @@ void Validator::checkUniqueness(QList<Diagnostic> &out) const
             }
             const QString key = node.kind + QChar(0) + keys.join(QChar(1)) + QChar(0) + values.join(QChar(1));
             if (const auto it = byKey.constFind(key); it != byKey.constEnd()) {
-                out.append(
-                    {Diagnostic::Severity::Error,
-                     QStringLiteral("duplicate-key"),
-                     tr("%1 and %2 have the same %3 (%4)")
-                         .arg(describe(*it), describe(id), labels.join(tr(" and ")), values.join(QLatin1Char(' '))),
-                     {id, *it},
-                     kInvalidEdgeId,
-                     keys.first()});
+                out.append({Diagnostic::Severity::Error,
+                            u"duplicate-key"_s,
+                            tr("%1 and %2 have the same %3 (%4)")
+                                .arg(describe(*it), describe(id), labels.join(tr(" and ")), values.join(' '_L1)),
+                            {id, *it},
+                            kInvalidEdgeId,
+                            keys.first()});
             } else {
                 byKey.insert(key, id);
             }
@@ -436,7 +435,7 @@ void Validator::checkInvokers(QList<Diagnostic> &out) const
         if (kind && kind->needsInvoker && !invoked.contains(id))
             out.append(
                 {Diagnostic::Severity::Warning,
-                 QStringLiteral("not-invoked"),
+                 u"not-invoked"_s,
                  tr("%1 is never invoked: connect a trigger, a service or another function to it").arg(describe(id)),
                  {id},
                  kInvalidEdgeId,
@@ -580,7 +579,7 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
             if (!involved.contains(id))
                 involved.append(id);
         out.append({Diagnostic::Severity::Error,
-                    QStringLiteral("event-loop"),
+                    u"event-loop"_s,
                     tr("event loop: %1; every event causes another, without end").arg(chain),
                     involved,
                     path.isEmpty() ? kInvalidEdgeId : path.first()->id,

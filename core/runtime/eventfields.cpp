@@ -6,16 +6,18 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 EventFields::Completion EventFields::complete(const QString &textBeforeCaret) const
 {
     // A root name, then member steps (.name, [0], ["name"], ['name']), then the member
     // being typed after '.' or '["'.
-    static const QRegularExpression expression(QStringLiteral(
-        R"re(([A-Za-z_$][\w$]*)((?:\??\.[A-Za-z_$][\w$]*|\[\s*\d+\s*\]|\[\s*["'][^"'\]]*["']\s*\])*)(?:\??\.([\w$]*)|\[\s*["']([^"'\]]*))$)re"));
+    static const QRegularExpression expression(
+        uR"re(([A-Za-z_$][\w$]*)((?:\??\.[A-Za-z_$][\w$]*|\[\s*\d+\s*\]|\[\s*["'][^"'\]]*["']\s*\])*)(?:\??\.([\w$]*)|\[\s*["']([^"'\]]*))$)re"_s);
     static const QRegularExpression step(
-        QStringLiteral(R"re(\??\.([A-Za-z_$][\w$]*)|\[\s*(\d+)\s*\]|\[\s*["']([^"'\]]*)["']\s*\])re"));
+        uR"re(\??\.([A-Za-z_$][\w$]*)|\[\s*(\d+)\s*\]|\[\s*["']([^"'\]]*)["']\s*\])re"_s);
 
     Completion completion;
     const QRegularExpressionMatch m = expression.match(textBeforeCaret);
@@ -24,8 +26,7 @@ EventFields::Completion EventFields::complete(const QString &textBeforeCaret) co
     // The root must be a whole word ("myevent." is not "event.").
     if (m.capturedStart(1) > 0) {
         const QChar before = textBeforeCaret.at(m.capturedStart(1) - 1);
-        if (before.isLetterOrNumber() || before == QLatin1Char('_') || before == QLatin1Char('$')
-            || before == QLatin1Char('.'))
+        if (before.isLetterOrNumber() || before == '_'_L1 || before == '$'_L1 || before == '.'_L1)
             return completion;
     }
     auto root = mRoots.constFind(m.captured(1));
@@ -55,30 +56,28 @@ QJsonObject EventFields::contextSample(Language language)
 {
     if (language == Language::Python) {
         return QJsonObject{
-            {QStringLiteral("function_name"), QStringLiteral("my-function")},
-            {QStringLiteral("function_version"), QStringLiteral("$LATEST")},
-            {QStringLiteral("invoked_function_arn"),
-             QStringLiteral("arn:aws:lambda:us-east-1:000000000000:function:my-function")},
-            {QStringLiteral("memory_limit_in_mb"), 128},
-            {QStringLiteral("aws_request_id"), QStringLiteral("00000000-0000-0000-0000-000000000000")},
-            {QStringLiteral("log_group_name"), QStringLiteral("/aws/lambda/my-function")},
-            {QStringLiteral("log_stream_name"), QStringLiteral("local")},
-            {QStringLiteral("identity"), QJsonValue::Null},
-            {QStringLiteral("client_context"), QJsonValue::Null},
-            {QStringLiteral("get_remaining_time_in_millis"), QStringLiteral("()")},
+            {u"function_name"_s, u"my-function"_s},
+            {u"function_version"_s, u"$LATEST"_s},
+            {u"invoked_function_arn"_s, u"arn:aws:lambda:us-east-1:000000000000:function:my-function"_s},
+            {u"memory_limit_in_mb"_s, 128},
+            {u"aws_request_id"_s, u"00000000-0000-0000-0000-000000000000"_s},
+            {u"log_group_name"_s, u"/aws/lambda/my-function"_s},
+            {u"log_stream_name"_s, u"local"_s},
+            {u"identity"_s, QJsonValue::Null},
+            {u"client_context"_s, QJsonValue::Null},
+            {u"get_remaining_time_in_millis"_s, u"()"_s},
         };
     }
     return QJsonObject{
-        {QStringLiteral("functionName"), QStringLiteral("my-function")},
-        {QStringLiteral("functionVersion"), QStringLiteral("$LATEST")},
-        {QStringLiteral("invokedFunctionArn"),
-         QStringLiteral("arn:aws:lambda:us-east-1:000000000000:function:my-function")},
-        {QStringLiteral("memoryLimitInMB"), QStringLiteral("128")},
-        {QStringLiteral("awsRequestId"), QStringLiteral("00000000-0000-0000-0000-000000000000")},
-        {QStringLiteral("logGroupName"), QStringLiteral("/aws/lambda/my-function")},
-        {QStringLiteral("logStreamName"), QStringLiteral("local")},
-        {QStringLiteral("callbackWaitsForEmptyEventLoop"), true},
-        {QStringLiteral("getRemainingTimeInMillis"), QStringLiteral("()")},
+        {u"functionName"_s, u"my-function"_s},
+        {u"functionVersion"_s, u"$LATEST"_s},
+        {u"invokedFunctionArn"_s, u"arn:aws:lambda:us-east-1:000000000000:function:my-function"_s},
+        {u"memoryLimitInMB"_s, u"128"_s},
+        {u"awsRequestId"_s, u"00000000-0000-0000-0000-000000000000"_s},
+        {u"logGroupName"_s, u"/aws/lambda/my-function"_s},
+        {u"logStreamName"_s, u"local"_s},
+        {u"callbackWaitsForEmptyEventLoop"_s, true},
+        {u"getRemainingTimeInMillis"_s, u"()"_s},
     };
 }
 
@@ -90,12 +89,12 @@ QStringList EventFields::paths(const QJsonValue &value, const QString &root, int
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const QString path = root + QLatin1Char('.') + it.key();
+            const QString path = root + '.'_L1 + it.key();
             list.append(path);
             list += paths(it.value(), path, maxDepth - 1);
         }
     } else if (value.isArray() && !value.toArray().isEmpty()) {
-        const QString path = root + QStringLiteral("[0]");
+        const QString path = root + u"[0]"_s;
         list.append(path);
         list += paths(value.toArray().at(0), path, maxDepth - 1);
     }

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 FunctionRunner::FunctionRunner(QObject *parent) : QObject(parent), mPool(new InstancePool(this))
@@ -98,7 +100,7 @@ NodeId FunctionRunner::functionOfFile(const QString &absolutePath) const
     const QString file = QDir::cleanPath(absolutePath);
     for (const auto &[id, node] : mProject->architecture().nodes()) {
         const Result<FunctionSpec> spec = FunctionSpec::fromNode(*mProject, id);
-        if (spec && file.startsWith(QDir::cleanPath(spec->sourceDirectory) + QLatin1Char('/')))
+        if (spec && file.startsWith(QDir::cleanPath(spec->sourceDirectory) + '/'_L1))
             return id;
     }
     return kInvalidNodeId;

@@ -12,14 +12,15 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 bool FunctionSpec::isSecretName(const QString &name)
 {
     static const QLatin1String kSecretWords[] = {
-        QLatin1String("SECRET"), QLatin1String("TOKEN"),       QLatin1String("PASSWORD"),
-        QLatin1String("PASSWD"), QLatin1String("PASSPHRASE"),  QLatin1String("API_KEY"),
-        QLatin1String("APIKEY"), QLatin1String("PRIVATE_KEY"), QLatin1String("CREDENTIAL"),
+        "SECRET"_L1,  "TOKEN"_L1,  "PASSWORD"_L1,    "PASSWD"_L1,     "PASSPHRASE"_L1,
+        "API_KEY"_L1, "APIKEY"_L1, "PRIVATE_KEY"_L1, "CREDENTIAL"_L1,
     };
     return std::any_of(std::begin(kSecretWords), std::end(kSecretWords),
                        [&name](QLatin1String word) { return name.contains(word, Qt::CaseInsensitive); });
@@ -59,13 +60,13 @@ Result<FunctionSpec> FunctionSpec::fromNode(const Project &project, NodeId id)
         return fail(
             tr("%1: the source folder '%2' is refused: %3").arg(node->name, source, sourceDirectory.errorMessage()));
     spec.sourceDirectory = QDir::cleanPath(*sourceDirectory);
-    spec.memoryMB = value(QStringLiteral("memory")).toInt(128);
-    spec.timeoutSeconds = value(QStringLiteral("timeout")).toInt(3);
-    const QJsonValue reserved = value(QStringLiteral("reservedConcurrency"));
+    spec.memoryMB = value(u"memory"_s).toInt(128);
+    spec.timeoutSeconds = value(u"timeout"_s).toInt(3);
+    const QJsonValue reserved = value(u"reservedConcurrency"_s);
     spec.reservedConcurrency = reserved.isDouble() ? reserved.toInt() : -1;
     spec.environment.clear();
-    for (const QJsonValue &v : value(QStringLiteral("environment")).toArray())
-        spec.environment.append({v[QLatin1String("name")].toString(), v[QLatin1String("value")].toString()});
+    for (const QJsonValue &v : value(u"environment"_s).toArray())
+        spec.environment.append({v["name"_L1].toString(), v["value"_L1].toString()});
     return spec;
 }
 

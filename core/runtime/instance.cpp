@@ -25,6 +25,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -125,14 +127,14 @@ QString isoNow()
 QPair<int, int> residentMemoryMB(qint64 pid, bool withPeak = true)
 {
     if (!withPeak) {
-        QFile statm(QStringLiteral("/proc/%1/statm").arg(pid));
+        QFile statm(u"/proc/%1/statm"_s.arg(pid));
         if (!statm.open(QIODevice::ReadOnly))
             return {-1, -1};
         static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
         const qint64 pages = statm.readLine(128).split(' ').value(1).toLongLong();
         return {int((pages * pageSize + (1 << 20) - 1) >> 20), -1};
     }
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    QFile status(u"/proc/%1/status"_s.arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return {-1, -1};
     int rss = -1;
@@ -154,13 +156,12 @@ Instance::Instance(const FunctionSpec &spec, QObject *parent) : QObject(parent),
     mDeadline.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5 % early
     connect(&mDeadline, &QTimer::timeout, this, [this] {
         if (!mReady && !mCurrent) {
-            fail(QStringLiteral("Runtime.InitTimeout"),
-                 tr("Init phase did not finish within %1 seconds").arg(kInitTimeoutMs / 1000), true);
+            fail(u"Runtime.InitTimeout"_s, tr("Init phase did not finish within %1 seconds").arg(kInitTimeoutMs / 1000),
+                 true);
             return;
         }
-        fail(QStringLiteral("Sandbox.Timedout"),
-             QStringLiteral("%1 %2 Task timed out after %3 seconds")
-                 .arg(isoNow(), mCurrent ? mCurrent->requestId : QString())
+        fail(u"Sandbox.Timedout"_s,
+             u"%1 %2 Task timed out after %3 seconds"_s.arg(isoNow(), mCurrent ? mCurrent->requestId : QString())
                  .arg(double(mSpec.timeoutSeconds), 0, 'f', 2),
              true);
     });
@@ -184,14 +185,13 @@ Instance::~Instance()
 
 QString Instance::bootstrapPath(const QString &runtime)
 {
-    const QString name = runtime.startsWith(QLatin1String("python")) ? QStringLiteral("bootstrap.py")
-                                                                     : QStringLiteral("bootstrap.mjs");
-    return Paths::dataDirectory() + QLatin1String("/runtime/") + name;
+    const QString name = runtime.startsWith("python"_L1) ? u"bootstrap.py"_s : u"bootstrap.mjs"_s;
+    return Paths::dataDirectory() + "/runtime/"_L1 + name;
 }
 
 QString Instance::sdkDirectory()
 {
-    return Paths::dataDirectory() + QLatin1String("/runtime/sdk");
+    return Paths::dataDirectory() + "/runtime/sdk"_L1;
 }
 
 qint64 Instance::processId() const
@@ -201,15 +201,15 @@ qint64 Instance::processId() const
 
 Result<void> Instance::start()
 {
-    const bool python = mSpec.runtime.startsWith(QLatin1String("python"));
+    const bool python = mSpec.runtime.startsWith("python"_L1);
     // The system's interpreter first (Debian's, with python3-boto3), then whatever PATH offers.
-    const QString program = python ? QStringLiteral("python3") : QStringLiteral("node");
-    QString interpreter = QStandardPaths::findExecutable(program, {QStringLiteral("/usr/bin")});
+    const QString program = python ? u"python3"_s : u"node"_s;
+    QString interpreter = QStandardPaths::findExecutable(program, {u"/usr/bin"_s});
     if (interpreter.isEmpty())
         interpreter = QStandardPaths::findExecutable(program);
     if (interpreter.isEmpty()) {
         return Error{tr("%1 is not installed: it is needed to run %2 functions")
-                         .arg(python ? QStringLiteral("python3") : QStringLiteral("node"), mSpec.runtime)};
+                         .arg(python ? u"python3"_s : u"node"_s, mSpec.runtime)};
     }
     const QString bootstrap = bootstrapPath(mSpec.runtime);
     if (!QFileInfo::exists(bootstrap)) {
@@ -229,30 +229,29 @@ Result<void> Instance::start()
     QProcessEnvironment env;
     for (const auto &[name, value] : std::as_const(mSpec.environment))
         env.insert(name, value);
-    const QString logGroup = QStringLiteral("/aws/lambda/") + mSpec.name;
-    const QString logStream = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy/MM/dd"))
-                              + QStringLiteral("/[$LATEST]") + QString::number(quintptr(this), 16);
+    const QString logGroup = u"/aws/lambda/"_s + mSpec.name;
+    const QString logStream = QDateTime::currentDateTimeUtc().toString(u"yyyy/MM/dd"_s) + u"/[$LATEST]"_s
+                              + QString::number(quintptr(this), 16);
     const QList<QPair<QString, QString>> runtimeVars = {
-        {QStringLiteral("AWS_LAMBDA_FUNCTION_NAME"), mSpec.name},
-        {QStringLiteral("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), QString::number(mSpec.memoryMB)},
-        {QStringLiteral("AWS_LAMBDA_FUNCTION_VERSION"), QStringLiteral("$LATEST")},
-        {QStringLiteral("AWS_LAMBDA_LOG_GROUP_NAME"), logGroup},
-        {QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"), logStream},
-        {QStringLiteral("AWS_LAMBDA_INITIALIZATION_TYPE"), QStringLiteral("on-demand")},
-        {QStringLiteral("AWS_EXECUTION_ENV"), QStringLiteral("AWS_Lambda_") + mSpec.runtime},
-        {QStringLiteral("AWS_REGION"), mSpec.region},
-        {QStringLiteral("AWS_DEFAULT_REGION"), mSpec.region},
-        {QStringLiteral("LAMBDA_TASK_ROOT"), mSpec.sourceDirectory},
-        {QStringLiteral("_HANDLER"), mSpec.handler},
-        {QStringLiteral("TZ"), QStringLiteral(":UTC")},
-        {QStringLiteral("LANG"), QStringLiteral("en_US.UTF-8")},
-        {QStringLiteral("PATH"), QStringLiteral("/usr/local/bin:/usr/bin:/bin")},
-        {QStringLiteral("NODE_PATH"),
-         mSpec.sourceDirectory + QStringLiteral("/node_modules:") + sdkDirectory() + QStringLiteral("/node_modules")},
-        {QStringLiteral("NIMBUS_SDK_DIR"), sdkDirectory()},
+        {u"AWS_LAMBDA_FUNCTION_NAME"_s, mSpec.name},
+        {u"AWS_LAMBDA_FUNCTION_MEMORY_SIZE"_s, QString::number(mSpec.memoryMB)},
+        {u"AWS_LAMBDA_FUNCTION_VERSION"_s, u"$LATEST"_s},
+        {u"AWS_LAMBDA_LOG_GROUP_NAME"_s, logGroup},
+        {u"AWS_LAMBDA_LOG_STREAM_NAME"_s, logStream},
+        {u"AWS_LAMBDA_INITIALIZATION_TYPE"_s, u"on-demand"_s},
+        {u"AWS_EXECUTION_ENV"_s, u"AWS_Lambda_"_s + mSpec.runtime},
+        {u"AWS_REGION"_s, mSpec.region},
+        {u"AWS_DEFAULT_REGION"_s, mSpec.region},
+        {u"LAMBDA_TASK_ROOT"_s, mSpec.sourceDirectory},
+        {u"_HANDLER"_s, mSpec.handler},
+        {u"TZ"_s, u":UTC"_s},
+        {u"LANG"_s, u"en_US.UTF-8"_s},
+        {u"PATH"_s, u"/usr/local/bin:/usr/bin:/bin"_s},
+        {u"NODE_PATH"_s, mSpec.sourceDirectory + u"/node_modules:"_s + sdkDirectory() + u"/node_modules"_s},
+        {u"NIMBUS_SDK_DIR"_s, sdkDirectory()},
         // The SDK would warn in every function's log that its next versions need Node.js 22.
-        {QStringLiteral("AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"), QStringLiteral("true")},
-        {QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1")},
+        {u"AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"_s, u"true"_s},
+        {u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s},
     };
     for (const auto &[name, value] : runtimeVars)
         env.insert(name, value);
@@ -276,7 +275,7 @@ Result<void> Instance::start()
 
     QStringList arguments;
     if (python)
-        arguments << QStringLiteral("-u") << QStringLiteral("-X") << QStringLiteral("utf8");
+        arguments << u"-u"_s << u"-X"_s << u"utf8"_s;
     arguments << bootstrap;
     mSpawnClock.start();
     mProcess->start(interpreter, arguments);
@@ -335,21 +334,20 @@ void Instance::invoke(const QString &requestId, const QByteArray &eventJson)
 void Instance::dispatch()
 {
     const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + qint64(mSpec.timeoutSeconds) * 1000;
-    QJsonObject context{{QStringLiteral("functionName"), mSpec.name},
-                        {QStringLiteral("invokedFunctionArn"),
-                         QStringLiteral("arn:aws:lambda:%1:000000000000:function:%2").arg(mSpec.region, mSpec.name)},
-                        {QStringLiteral("memoryLimitInMB"), mSpec.memoryMB},
-                        {QStringLiteral("logGroupName"), QStringLiteral("/aws/lambda/") + mSpec.name},
-                        {QStringLiteral("logStreamName"),
-                         mProcess->processEnvironment().value(QStringLiteral("AWS_LAMBDA_LOG_STREAM_NAME"))}};
+    QJsonObject context{
+        {u"functionName"_s, mSpec.name},
+        {u"invokedFunctionArn"_s, u"arn:aws:lambda:%1:000000000000:function:%2"_s.arg(mSpec.region, mSpec.name)},
+        {u"memoryLimitInMB"_s, mSpec.memoryMB},
+        {u"logGroupName"_s, u"/aws/lambda/"_s + mSpec.name},
+        {u"logStreamName"_s, mProcess->processEnvironment().value(u"AWS_LAMBDA_LOG_STREAM_NAME"_s)}};
     // The event goes as a JSON value; parsing it here keeps one framing for both sides.
     QJsonParseError parseError;
     const QJsonDocument event = QJsonDocument::fromJson("[" + mPendingEvent + "]", &parseError);
-    QJsonObject message{{QStringLiteral("type"), QStringLiteral("invoke")},
-                        {QStringLiteral("requestId"), mCurrent->requestId},
-                        {QStringLiteral("deadlineMs"), double(deadline)},
-                        {QStringLiteral("context"), context},
-                        {QStringLiteral("event"), event.array().at(0)}};
+    QJsonObject message{{u"type"_s, u"invoke"_s},
+                        {u"requestId"_s, mCurrent->requestId},
+                        {u"deadlineMs"_s, double(deadline)},
+                        {u"context"_s, context},
+                        {u"event"_s, event.array().at(0)}};
     mPendingEvent.clear();
     mMemoryWatch.start();
     mGroupWatch.start(kGroupSampleBusyMs);
@@ -361,8 +359,8 @@ void Instance::dispatch()
 void Instance::onFrame(const QByteArray &frame)
 {
     const QJsonObject message = QJsonDocument::fromJson(frame).object();
-    const QString type = message.value(QLatin1String("type")).toString();
-    if (type == QLatin1String("ready") || type == QLatin1String("initError")) {
+    const QString type = message.value("type"_L1).toString();
+    if (type == "ready"_L1 || type == "initError"_L1) {
         mReady = true;
         mDeadline.stop();
         // From spawning the interpreter to the handler loaded: what a cold start costs.
@@ -376,7 +374,7 @@ void Instance::onFrame(const QByteArray &frame)
         }
         return;
     }
-    if (!mCurrent || message.value(QLatin1String("requestId")).toString() != mCurrent->requestId)
+    if (!mCurrent || message.value("requestId"_L1).toString() != mCurrent->requestId)
         return;
     // The worker wrote its logs before its result, so they are all in the pipe by now;
     // drain it completely (it may hold up to a pipe buffer's worth) before answering.
@@ -384,12 +382,12 @@ void Instance::onFrame(const QByteArray &frame)
         onOutput();
     onOutput();
     InvocationResult result = *mCurrent;
-    if (type == QLatin1String("result")) {
+    if (type == "result"_L1) {
         result.ok = true;
-        result.resultJson = message.value(QLatin1String("resultJson")).toString().toUtf8();
+        result.resultJson = message.value("resultJson"_L1).toString().toUtf8();
     } else {
         result.ok = false;
-        result.error = message.value(QLatin1String("error")).toObject();
+        result.error = message.value("error"_L1).toObject();
     }
     complete(result);
 }
@@ -404,7 +402,7 @@ void Instance::onOutput()
         const QString line = QString::fromUtf8(mPartialLine.left(newline));
         mPartialLine.remove(0, newline + 1);
         if (mCurrent)
-            mCurrent->logs.append(QStringLiteral("%1\t%2\t%3").arg(isoNow(), mCurrent->requestId, line));
+            mCurrent->logs.append(u"%1\t%2\t%3"_s.arg(isoNow(), mCurrent->requestId, line));
     }
 }
 
@@ -415,7 +413,7 @@ void Instance::sampleMemory()
     const auto [rss, peak] = residentMemoryMB(mProcess->processId());
     mPeakRssMB = std::max({mPeakRssMB, rss, peak});
     if (rss > mSpec.memoryMB)
-        fail(QStringLiteral("Runtime.OutOfMemory"),
+        fail(u"Runtime.OutOfMemory"_s,
              tr("Runtime exited with error: the function used %1 MB, more than its memory size of %2 MB")
                  .arg(rss)
                  .arg(mSpec.memoryMB),
@@ -430,10 +428,10 @@ void Instance::watchGroup()
     // fork bomb's parents exit at once), which a walk of the worker's children misses.
     const GroupUsage usage = groupUsage(pid_t(mGroup));
     if (usage.processes - 1 > kMaxProcesses)
-        fail(QStringLiteral("Runtime.TooManyProcesses"),
+        fail(u"Runtime.TooManyProcesses"_s,
              tr("Runtime exited with error: the function started more than %1 processes").arg(kMaxProcesses), true);
     else if (usage.threads > kMaxThreads)
-        fail(QStringLiteral("Runtime.TooManyProcesses"),
+        fail(u"Runtime.TooManyProcesses"_s,
              tr("Runtime exited with error: the function ran more than %1 threads").arg(kMaxThreads), true);
 }
 
@@ -482,9 +480,8 @@ void Instance::fail(const QString &type, const QString &message, bool kill)
     if (mCurrent) {
         InvocationResult result = *mCurrent;
         result.ok = false;
-        result.error = QJsonObject{{QStringLiteral("errorType"), type},
-                                   {QStringLiteral("errorMessage"), message},
-                                   {QStringLiteral("stackTrace"), QJsonArray()}};
+        result.error = QJsonObject{
+            {u"errorType"_s, type}, {u"errorMessage"_s, message}, {u"stackTrace"_s, QJsonArray()}};
         complete(result);
     }
     emit stopped();
@@ -497,7 +494,7 @@ void Instance::onExited(int exitCode, int exitStatus)
         return;
     const QString how = exitStatus == QProcess::CrashExit ? tr("signal: the worker crashed")
                                                           : tr("exit status %1").arg(exitCode);
-    fail(QStringLiteral("Runtime.ExitError"), tr("Runtime exited with error: %1").arg(how), false);
+    fail(u"Runtime.ExitError"_s, tr("Runtime exited with error: %1").arg(how), false);
 }
 
 void Instance::stop()

@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -22,9 +24,7 @@ InvocationResult errorResult(const FunctionSpec &spec, const QString &requestId,
     r.requestId = requestId;
     r.startedAt = QDateTime::currentDateTimeUtc();
     r.memorySizeMB = spec.memoryMB;
-    r.error = QJsonObject{{QStringLiteral("errorType"), type},
-                          {QStringLiteral("errorMessage"), message},
-                          {QStringLiteral("stackTrace"), QJsonArray()}};
+    r.error = QJsonObject{{u"errorType"_s, type}, {u"errorMessage"_s, message}, {u"stackTrace"_s, QJsonArray()}};
     return r;
 }
 
@@ -65,7 +65,7 @@ void InstancePool::watch(const FunctionSpec &spec)
     while (it.hasNext() && paths.size() < kMaxWatched) {
         const QString path = it.next();
         // Dependencies are not the function's code.
-        if (path.contains(QLatin1String("/node_modules")) || path.contains(QLatin1String("/__pycache__")))
+        if (path.contains("/node_modules"_L1) || path.contains("/__pycache__"_L1))
             continue;
         paths.append(path);
     }
@@ -113,12 +113,12 @@ QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, O
     if (it == mFunctions.end()) {
         FunctionSpec unknown;
         unknown.name = name;
-        deliverLater(errorResult(unknown, requestId, QStringLiteral("ResourceNotFoundException"),
-                                 tr("Function not found: %1").arg(name)));
+        deliverLater(
+            errorResult(unknown, requestId, u"ResourceNotFoundException"_s, tr("Function not found: %1").arg(name)));
         return requestId;
     }
     if (eventJson.size() > kPayloadLimit) {
-        deliverLater(errorResult(it->spec, requestId, QStringLiteral("RequestEntityTooLargeException"),
+        deliverLater(errorResult(it->spec, requestId, u"RequestEntityTooLargeException"_s,
                                  tr("Request must be smaller than %1 bytes for the InvokeFunction operation "
                                     "(this one is %2 bytes)")
                                      .arg(kPayloadLimit)
@@ -130,7 +130,7 @@ QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, O
             it->queue.enqueue({requestId, eventJson});
         } else {
             deliverLater(
-                errorResult(it->spec, requestId, QStringLiteral("TooManyRequestsException"),
+                errorResult(it->spec, requestId, u"TooManyRequestsException"_s,
                             tr("Rate Exceeded. %1 allows %2 concurrent invocations.").arg(name).arg(limitOf(*it))));
         }
         return requestId;
@@ -157,13 +157,12 @@ void InstancePool::run(Function &function, const QString &requestId, const QByte
         if (const Result<void> started = instance->start(); !started) {
             mOwner.remove(instance);
             instance->deleteLater();
-            deliverLater(
-                errorResult(function.spec, requestId, QStringLiteral("Runtime.StartError"), started.errorMessage()));
+            deliverLater(errorResult(function.spec, requestId, u"Runtime.StartError"_s, started.errorMessage()));
             return;
         }
     }
     // An idle instance's scale-to-zero timer stops while it works.
-    if (auto *idleTimer = instance->findChild<QTimer *>(QStringLiteral("idleTimer")))
+    if (auto *idleTimer = instance->findChild<QTimer *>(u"idleTimer"_s))
         idleTimer->stop();
     function.busy.append(instance);
     instance->invoke(requestId, event);
@@ -177,10 +176,10 @@ void InstancePool::onFinished(Instance *instance, const InvocationResult &result
         it->busy.removeAll(instance);
         if (instance->state() == Instance::State::Idle) {
             it->idle.append(instance);
-            auto *idleTimer = instance->findChild<QTimer *>(QStringLiteral("idleTimer"));
+            auto *idleTimer = instance->findChild<QTimer *>(u"idleTimer"_s);
             if (!idleTimer) {
                 idleTimer = new QTimer(instance);
-                idleTimer->setObjectName(QStringLiteral("idleTimer"));
+                idleTimer->setObjectName(u"idleTimer"_s);
                 idleTimer->setSingleShot(true);
                 connect(idleTimer, &QTimer::timeout, this, [this, instance] {
                     auto f = mFunctions.find(mOwner.value(instance));

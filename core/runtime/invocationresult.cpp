@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 QString InvocationResult::reportLine() const
@@ -15,27 +17,27 @@ QString InvocationResult::reportLine() const
                        .arg(memorySizeMB)
                        .arg(maxMemoryUsedMB);
     if (initDurationMs)
-        line += QStringLiteral("\tInit Duration: %1 ms").arg(*initDurationMs, 0, 'f', 2);
+        line += u"\tInit Duration: %1 ms"_s.arg(*initDurationMs, 0, 'f', 2);
     return line;
 }
 
 QJsonObject InvocationResult::toJson() const
 {
     QJsonObject o;
-    o.insert(QStringLiteral("requestId"), requestId);
+    o.insert(u"requestId"_s, requestId);
     if (ok)
-        o.insert(QStringLiteral("result"), QJsonDocument::fromJson("[" + resultJson + "]").array().at(0));
+        o.insert(u"result"_s, QJsonDocument::fromJson("[" + resultJson + "]").array().at(0));
     else
-        o.insert(QStringLiteral("error"), error);
-    o.insert(QStringLiteral("logs"), QJsonArray::fromStringList(logs));
-    QJsonObject report{{QStringLiteral("durationMs"), durationMs},
-                       {QStringLiteral("billedDurationMs"), billedDurationMs},
-                       {QStringLiteral("memorySizeMB"), memorySizeMB},
-                       {QStringLiteral("maxMemoryUsedMB"), maxMemoryUsedMB}};
+        o.insert(u"error"_s, error);
+    o.insert(u"logs"_s, QJsonArray::fromStringList(logs));
+    QJsonObject report{{u"durationMs"_s, durationMs},
+                       {u"billedDurationMs"_s, billedDurationMs},
+                       {u"memorySizeMB"_s, memorySizeMB},
+                       {u"maxMemoryUsedMB"_s, maxMemoryUsedMB}};
     if (initDurationMs)
-        report.insert(QStringLiteral("initDurationMs"), *initDurationMs);
-    o.insert(QStringLiteral("report"), report);
-    o.insert(QStringLiteral("coldStart"), coldStart);
+        report.insert(u"initDurationMs"_s, *initDurationMs);
+    o.insert(u"report"_s, report);
+    o.insert(u"coldStart"_s, coldStart);
     return o;
 }
 

@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -17,7 +19,7 @@ namespace {
 // What stands for a secret in the history.
 const QString &redactedMarker()
 {
-    static const QString marker = QStringLiteral("[redacted]");
+    static const QString marker = u"[redacted]"_s;
     return marker;
 }
 
@@ -26,18 +28,16 @@ constexpr qsizetype kShortestHidden = 4;
 
 bool isSecretHeader(const QString &name)
 {
-    static const QLatin1String kNames[] = {QLatin1String("authorization"), QLatin1String("proxy-authorization"),
-                                           QLatin1String("cookie"), QLatin1String("set-cookie"),
-                                           QLatin1String("x-api-key")};
+    static const QLatin1String kNames[] = {"authorization"_L1, "proxy-authorization"_L1, "cookie"_L1, "set-cookie"_L1,
+                                           "x-api-key"_L1};
     return std::any_of(std::begin(kNames), std::end(kNames),
                        [&name](QLatin1String n) { return name.compare(n, Qt::CaseInsensitive) == 0; });
 }
 
 bool isCookieAttribute(const QString &name)
 {
-    static const QLatin1String kAttributes[] = {
-        QLatin1String("path"),   QLatin1String("domain"),   QLatin1String("expires"),  QLatin1String("max-age"),
-        QLatin1String("secure"), QLatin1String("httponly"), QLatin1String("samesite"), QLatin1String("partitioned")};
+    static const QLatin1String kAttributes[] = {"path"_L1,   "domain"_L1,   "expires"_L1,  "max-age"_L1,
+                                                "secure"_L1, "httponly"_L1, "samesite"_L1, "partitioned"_L1};
     return std::any_of(std::begin(kAttributes), std::end(kAttributes),
                        [&name](QLatin1String a) { return name.compare(a, Qt::CaseInsensitive) == 0; });
 }
@@ -46,10 +46,10 @@ bool isCookieAttribute(const QString &name)
 // cookie's value hidden; names and Set-Cookie attributes stay, they help reading a run.
 QString hideCookies(const QString &value, QStringList *found)
 {
-    QStringList parts = value.split(QLatin1Char(';'));
+    QStringList parts = value.split(';'_L1);
     for (qsizetype i = 0; i < parts.size(); ++i) {
         const QString part = parts.at(i).trimmed();
-        const qsizetype equals = part.indexOf(QLatin1Char('='));
+        const qsizetype equals = part.indexOf('='_L1);
         const QString name = equals < 0 ? part : part.left(equals).trimmed();
         if (i > 0 && isCookieAttribute(name))
             continue;
@@ -60,24 +60,24 @@ QString hideCookies(const QString &value, QStringList *found)
             parts[i] = redactedMarker();
         } else {
             found->append(part.mid(equals + 1).trimmed());
-            parts[i] = (i > 0 ? QStringLiteral(" ") : QString()) + name + QLatin1Char('=') + redactedMarker();
+            parts[i] = (i > 0 ? u" "_s : QString()) + name + '='_L1 + redactedMarker();
         }
     }
     found->append(value);
-    return parts.join(QLatin1Char(';'));
+    return parts.join(';'_L1);
 }
 
 // One secret header value hidden; an Authorization keeps its scheme ("Bearer [redacted]").
 QString hideHeader(const QString &name, const QString &value, QStringList *found)
 {
-    if (name.endsWith(QLatin1String("cookie"), Qt::CaseInsensitive))
+    if (name.endsWith("cookie"_L1, Qt::CaseInsensitive))
         return hideCookies(value, found);
     found->append(value);
     const QString trimmed = value.trimmed();
-    const qsizetype space = trimmed.indexOf(QLatin1Char(' '));
-    if (name.endsWith(QLatin1String("authorization"), Qt::CaseInsensitive) && space > 0) {
+    const qsizetype space = trimmed.indexOf(' '_L1);
+    if (name.endsWith("authorization"_L1, Qt::CaseInsensitive) && space > 0) {
         found->append(trimmed.mid(space + 1).trimmed());
-        return trimmed.left(space) + QLatin1Char(' ') + redactedMarker();
+        return trimmed.left(space) + ' '_L1 + redactedMarker();
     }
     return redactedMarker();
 }
@@ -97,8 +97,8 @@ QJsonValue hideHeaders(const QJsonValue &value, QStringList *found, bool *change
     QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString key = it.key();
-        const bool headers = key.compare(QLatin1String("headers"), Qt::CaseInsensitive) == 0
-                             || key.compare(QLatin1String("multiValueHeaders"), Qt::CaseInsensitive) == 0;
+        const bool headers = key.compare("headers"_L1, Qt::CaseInsensitive) == 0
+                             || key.compare("multiValueHeaders"_L1, Qt::CaseInsensitive) == 0;
         if (headers && it->isObject()) {
             QJsonObject fields = it->toObject();
             for (auto field = fields.begin(); field != fields.end(); ++field) {
@@ -115,7 +115,7 @@ QJsonValue hideHeaders(const QJsonValue &value, QStringList *found, bool *change
                 *changed = true;
             }
             *it = fields;
-        } else if (key == QLatin1String("cookies") && it->isArray()) {
+        } else if (key == "cookies"_L1 && it->isArray()) {
             QJsonArray cookies = it->toArray();
             for (auto c = cookies.begin(); c != cookies.end(); ++c)
                 if (c->isString()) {
@@ -298,8 +298,8 @@ Result<void> RunHistory::open(const QString &projectFile)
         closeDatabase();
         return fail(tr("%1: cannot open the run history: %2").arg(projectFile, opened.errorMessage()));
     }
-    const qint64 applicationId = mDb->queryInt(QStringLiteral("PRAGMA application_id")).valueOr(0);
-    const qint64 version = mDb->queryInt(QStringLiteral("PRAGMA user_version")).valueOr(0);
+    const qint64 applicationId = mDb->queryInt(u"PRAGMA application_id"_s).valueOr(0);
+    const qint64 version = mDb->queryInt(u"PRAGMA user_version"_s).valueOr(0);
     if (applicationId != Migrations::kApplicationId || version < 1 || version > Migrations::latestVersion()) {
         closeDatabase();
         return fail(tr("%1: not a Nimbus project this version can keep a run history in").arg(projectFile));
@@ -317,7 +317,7 @@ Result<void> RunHistory::openInMemory()
 {
     closeDatabase();
     mDb = std::make_unique<Database>();
-    Result<void> opened = mDb->open(QStringLiteral(":memory:"), Database::Mode::Create);
+    Result<void> opened = mDb->open(u":memory:"_s, Database::Mode::Create);
     if (opened)
         opened = Migrations::migrate(*mDb, 0, Migrations::latestVersion());
     if (!opened)
@@ -345,10 +345,10 @@ Result<qint64> RunHistory::record(NodeId node, const QByteArray &plainEvent, con
     insert.bind(2, r.startedAt.toString(Qt::ISODateWithMs));
     insert.bind(3, r.requestId);
     insert.bind(4, QString::fromUtf8(event));
-    insert.bind(5, r.ok ? QStringLiteral("ok") : r.error.value(QLatin1String("errorType")).toString());
+    insert.bind(5, r.ok ? u"ok"_s : r.error.value("errorType"_L1).toString());
     insert.bind(6, r.ok ? QString::fromUtf8(r.resultJson)
                         : QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Compact)));
-    insert.bind(7, r.logs.join(QLatin1Char('\n')));
+    insert.bind(7, r.logs.join('\n'_L1));
     insert.bind(8, r.durationMs);
     insert.bind(9, r.billedDurationMs);
     insert.bind(10, qint64(r.maxMemoryUsedMB));
@@ -377,12 +377,12 @@ Result<qint64> RunHistory::record(NodeId node, const QByteArray &plainEvent, con
 QList<RunHistory::Entry> RunHistory::entries(NodeId node, int limit) const
 {
     // Pruning runs every few records: never show more than the retention.
-    return select(QStringLiteral("node_id = ?1"), qint64(node), std::min(limit, mRetention));
+    return select(u"node_id = ?1"_s, qint64(node), std::min(limit, mRetention));
 }
 
 bool RunHistory::entry(qint64 id, Entry *entry) const
 {
-    const QList<Entry> found = select(QStringLiteral("id = ?1"), id, 1);
+    const QList<Entry> found = select(u"id = ?1"_s, id, 1);
     if (found.isEmpty())
         return false;
     *entry = found.first();
@@ -407,12 +407,12 @@ QList<RunHistory::Entry> RunHistory::select(const QString &where, qint64 key, in
         e.result.startedAt = QDateTime::fromString(query.columnText(1), Qt::ISODateWithMs);
         e.result.requestId = query.columnText(2);
         e.event = query.columnText(3).toUtf8();
-        e.result.ok = query.columnText(4) == QLatin1String("ok");
+        e.result.ok = query.columnText(4) == "ok"_L1;
         if (e.result.ok)
             e.result.resultJson = query.columnText(5).toUtf8();
         else
             e.result.error = QJsonDocument::fromJson(query.columnText(5).toUtf8()).object();
-        e.result.logs = query.columnText(6).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        e.result.logs = query.columnText(6).split('\n'_L1, Qt::SkipEmptyParts);
         e.result.durationMs = query.columnDouble(7);
         e.result.billedDurationMs = query.columnInt(8);
         e.result.maxMemoryUsedMB = int(query.columnInt(9));
@@ -429,7 +429,7 @@ QList<RunHistory::SavedEvent> RunHistory::savedEvents(NodeId node) const
     QList<SavedEvent> list;
     if (!mDb)
         return list;
-    Statement query(*mDb, QStringLiteral("SELECT name, event FROM saved_events WHERE node_id = ?1 ORDER BY name"));
+    Statement query(*mDb, u"SELECT name, event FROM saved_events WHERE node_id = ?1 ORDER BY name"_s);
     query.bind(1, qint64(node));
     while (query.next())
         list.append({query.columnText(0), query.columnText(1).toUtf8()});
@@ -452,7 +452,7 @@ Result<void> RunHistory::removeSavedEvent(NodeId node, const QString &name)
 {
     if (!mDb)
         return notOpen();
-    Statement remove(*mDb, QStringLiteral("DELETE FROM saved_events WHERE node_id = ?1 AND name = ?2"));
+    Statement remove(*mDb, u"DELETE FROM saved_events WHERE node_id = ?1 AND name = ?2"_s);
     remove.bind(1, qint64(node));
     remove.bind(2, name);
     return remove.execute();

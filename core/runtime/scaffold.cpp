@@ -14,6 +14,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 Result<Scaffold> Scaffold::forFunction(const Project &project, NodeId function, const QString &templateName)
@@ -35,21 +37,19 @@ Result<Scaffold> Scaffold::forFunction(const Project &project, NodeId function, 
                         .arg(spec.name, spec.handler, spec.runtime));
     const bool python = handler.language == HandlerReference::Language::Python;
     // Node.js: an ES module, as Lambda's console creates today.
-    const QString extension = python ? QStringLiteral(".py") : QStringLiteral(".mjs");
+    const QString extension = python ? u".py"_s : u".mjs"_s;
 
-    QFile indexFile(QStringLiteral(":/nimbus/scaffolds/index.json"));
+    QFile indexFile(u":/nimbus/scaffolds/index.json"_s);
     indexFile.open(QIODevice::ReadOnly);
     const QJsonObject index = QJsonDocument::fromJson(indexFile.readAll()).object();
-    QString name = index.value(QLatin1String("default")).toString();
+    QString name = index.value("default"_L1).toString();
     const QList<TriggerEvents::Source> sources = TriggerEvents::forFunction(project, function);
     if (!templateName.isEmpty())
         name = templateName;
     else if (!sources.isEmpty())
-        name =
-            index.value(QLatin1String("byEventTemplate")).toObject().value(sources.first().templateId).toString(name);
+        name = index.value("byEventTemplate"_L1).toObject().value(sources.first().templateId).toString(name);
 
-    QFile templateFile(QStringLiteral(":/nimbus/scaffolds/%1/%2%3")
-                           .arg(python ? QStringLiteral("python") : QStringLiteral("nodejs"), name, extension));
+    QFile templateFile(u":/nimbus/scaffolds/%1/%2%3"_s.arg(python ? u"python"_s : u"nodejs"_s, name, extension));
     if (!templateFile.open(QIODevice::ReadOnly))
         return fail(tr("no scaffold '%1' for %2").arg(name, spec.runtime));
     QByteArray content = templateFile.readAll();
@@ -92,9 +92,9 @@ bool Scaffold::ensure(const Project &project, NodeId function, QString *writtenF
     } else {
         // Only a file that is still exactly the default scaffold is replaced.
         QFile file(existing);
-        if (wanted.templateName == QLatin1String("default") || existing != wanted.absolutePath)
+        if (wanted.templateName == "default"_L1 || existing != wanted.absolutePath)
             return false;
-        const Result<Scaffold> plain = forFunction(project, function, QStringLiteral("default"));
+        const Result<Scaffold> plain = forFunction(project, function, u"default"_s);
         if (!plain || !file.open(QIODevice::ReadOnly) || file.readAll() != plain->content)
             return false;
         file.close();

@@ -5,21 +5,22 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 QList<SourceLocation> StackTrace::userLocations(const QJsonObject &error, const QString &sourceDirectory)
 {
-    static const QRegularExpression nodeFrame(QStringLiteral("(file://)?(/[^():]+):(\\d+):(\\d+)"));
-    static const QRegularExpression pythonFrame(QStringLiteral("File \"([^\"]+)\", line (\\d+)"));
-    const QString root = QDir::cleanPath(sourceDirectory) + QLatin1Char('/');
+    static const QRegularExpression nodeFrame(u"(file://)?(/[^():]+):(\\d+):(\\d+)"_s);
+    static const QRegularExpression pythonFrame(u"File \"([^\"]+)\", line (\\d+)"_s);
+    const QString root = QDir::cleanPath(sourceDirectory) + '/'_L1;
     auto inUserCode = [&](const QString &file) {
-        return file.startsWith(root) && !file.contains(QLatin1String("/node_modules/"))
-               && !file.contains(QLatin1String("/site-packages/"));
+        return file.startsWith(root) && !file.contains("/node_modules/"_L1) && !file.contains("/site-packages/"_L1);
     };
 
     QList<SourceLocation> nodeLocations;
     QList<SourceLocation> pythonLocations;
-    for (const QJsonValue &frame : error.value(QLatin1String("stackTrace")).toArray()) {
+    for (const QJsonValue &frame : error.value("stackTrace"_L1).toArray()) {
         const QString text = frame.toString();
         if (const QRegularExpressionMatch m = pythonFrame.match(text); m.hasMatch()) {
             const QString file = QDir::cleanPath(m.captured(1));

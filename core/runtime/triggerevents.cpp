@@ -6,6 +6,8 @@
 
 #include <QRegularExpression>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -14,7 +16,7 @@ QString propertyText(const QJsonValue &value)
     if (value.isString())
         return value.toString();
     if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        return value.toBool() ? u"true"_s : u"false"_s;
     if (value.isDouble())
         return QString::number(value.toDouble());
     return {};
@@ -24,10 +26,10 @@ QString propertyText(const QJsonValue &value)
 QString TriggerEvents::examplePath(const QString &route)
 {
     QString path = route;
-    static const QRegularExpression greedy(QStringLiteral("\\{[A-Za-z_][A-Za-z0-9_]*\\+\\}"));
-    static const QRegularExpression single(QStringLiteral("\\{[A-Za-z_][A-Za-z0-9_]*\\}"));
-    path.replace(greedy, QStringLiteral("path/to/file"));
-    path.replace(single, QStringLiteral("123"));
+    static const QRegularExpression greedy(u"\\{[A-Za-z_][A-Za-z0-9_]*\\+\\}"_s);
+    static const QRegularExpression single(u"\\{[A-Za-z_][A-Za-z0-9_]*\\}"_s);
+    path.replace(greedy, u"path/to/file"_s);
+    path.replace(single, u"123"_s);
     return path;
 }
 
@@ -55,7 +57,7 @@ QList<TriggerEvents::Source> TriggerEvents::forFunction(const Project &project, 
         if (!kind->eventTemplateProperty.isEmpty())
             source.templateId = kind->eventTemplateByValue.value(property(kind->eventTemplateProperty),
                                                                  kind->eventTemplate);
-        static const QRegularExpression reference(QStringLiteral("\\$\\{(example:)?([A-Za-z0-9_]+)\\}"));
+        static const QRegularExpression reference(u"\\$\\{(example:)?([A-Za-z0-9_]+)\\}"_s);
         for (const auto &[parameter, pattern] : kind->eventParameters) {
             QString value;
             qsizetype last = 0;
@@ -63,7 +65,7 @@ QList<TriggerEvents::Source> TriggerEvents::forFunction(const Project &project, 
                 const QRegularExpressionMatch m = it.next();
                 value += pattern.mid(last, m.capturedStart() - last);
                 const QString key = m.captured(2);
-                const QString text = key == QLatin1String("name") ? from->name : property(key);
+                const QString text = key == "name"_L1 ? from->name : property(key);
                 value += m.capturedLength(1) > 0 ? examplePath(text) : text;
                 last = m.capturedEnd();
             }

@@ -6,6 +6,8 @@
 
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -80,13 +82,13 @@ void Database::close()
 
 Error Database::error(const QString &context) const
 {
-    QString detail = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : QStringLiteral("no database");
+    QString detail = mDb ? QString::fromUtf8(sqlite3_errmsg(mDb)) : u"no database"_s;
     if (mWorkExceeded && mDb && sqlite3_errcode(mDb) == SQLITE_INTERRUPT) {
         const int steps = mWorkLimit > kMaxShownSteps ? kMaxShownSteps : int(mWorkLimit);
         detail = QCoreApplication::translate("Nimbus::Database", "a query needed more than %Ln steps and was stopped",
                                              nullptr, steps);
     }
-    return Error{context.isEmpty() ? detail : QStringLiteral("%1: %2").arg(context, detail)};
+    return Error{context.isEmpty() ? detail : u"%1: %2"_s.arg(context, detail)};
 }
 
 int Database::changes() const

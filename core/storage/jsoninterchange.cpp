@@ -9,6 +9,8 @@
 #include <QJsonParseError>
 #include <QSet>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 QByteArray JsonInterchange::write(const Architecture &architecture, const QJsonObject &origins)
@@ -19,7 +21,7 @@ QByteArray JsonInterchange::write(const Architecture &architecture, const QJsonO
     if (origins.isEmpty())
         return write(architecture, all);
     QJsonObject root = QJsonDocument::fromJson(write(architecture, all)).object();
-    root.insert(QLatin1String("origins"), origins);
+    root.insert("origins"_L1, origins);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -31,10 +33,10 @@ QByteArray JsonInterchange::write(const Architecture &architecture, const QList<
         if (!wanted.contains(id))
             continue;
         QJsonObject o;
-        o.insert(QLatin1String("name"), node.name);
-        o.insert(QLatin1String("kind"), node.kind);
-        o.insert(QLatin1String("position"), QJsonArray{node.position.x(), node.position.y()});
-        o.insert(QLatin1String("properties"), node.properties);
+        o.insert("name"_L1, node.name);
+        o.insert("kind"_L1, node.kind);
+        o.insert("position"_L1, QJsonArray{node.position.x(), node.position.y()});
+        o.insert("properties"_L1, node.properties);
         nodes.append(o);
     }
     QJsonArray edges;
@@ -42,16 +44,16 @@ QByteArray JsonInterchange::write(const Architecture &architecture, const QList<
         if (!wanted.contains(edge.from) || !wanted.contains(edge.to))
             continue;
         QJsonObject o;
-        o.insert(QLatin1String("from"), architecture.node(edge.from)->name);
-        o.insert(QLatin1String("to"), architecture.node(edge.to)->name);
-        o.insert(QLatin1String("type"), edge.type);
+        o.insert("from"_L1, architecture.node(edge.from)->name);
+        o.insert("to"_L1, architecture.node(edge.to)->name);
+        o.insert("type"_L1, edge.type);
         edges.append(o);
     }
     QJsonObject root;
-    root.insert(QLatin1String("format"), QLatin1String("nimbus-project"));
-    root.insert(QLatin1String("version"), kFormatVersion);
-    root.insert(QLatin1String("nodes"), nodes);
-    root.insert(QLatin1String("edges"), edges);
+    root.insert("format"_L1, "nimbus-project"_L1);
+    root.insert("version"_L1, kFormatVersion);
+    root.insert("nodes"_L1, nodes);
+    root.insert("edges"_L1, edges);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -59,8 +61,8 @@ Error JsonInterchange::fail(const QString &where, const QString &message)
 {
     mNodes.clear();
     mEdges.clear();
-    return Error{where.isEmpty() ? QStringLiteral("%1: %2").arg(mFileName, message)
-                                 : QStringLiteral("%1: %2: %3").arg(mFileName, where, message)};
+    return Error{where.isEmpty() ? u"%1: %2"_s.arg(mFileName, message)
+                                 : u"%1: %2: %3"_s.arg(mFileName, where, message)};
 }
 
 Result<void> JsonInterchange::read(const QByteArray &json, const QString &fileName)
@@ -77,9 +79,9 @@ Result<void> JsonInterchange::read(const QByteArray &json, const QString &fileNa
         return fail(tr("line %1").arg(line), parseError.errorString());
     }
     const QJsonObject root = doc.object();
-    if (!doc.isObject() || root.value(QLatin1String("format")).toString() != QLatin1String("nimbus-project"))
+    if (!doc.isObject() || root.value("format"_L1).toString() != "nimbus-project"_L1)
         return fail({}, tr("not a Nimbus project (expected \"format\": \"nimbus-project\")"));
-    const int version = root.value(QLatin1String("version")).toInt(-1);
+    const int version = root.value("version"_L1).toInt(-1);
     if (version < 1)
         return fail({}, tr("'version' must be a positive whole number"));
     if (version > kFormatVersion)
@@ -88,46 +90,46 @@ Result<void> JsonInterchange::read(const QByteArray &json, const QString &fileNa
                             .arg(kFormatVersion));
 
     QHash<QString, NodeId> byName;
-    const QJsonArray nodes = root.value(QLatin1String("nodes")).toArray();
+    const QJsonArray nodes = root.value("nodes"_L1).toArray();
     for (int i = 0; i < nodes.size(); ++i) {
         const QJsonObject o = nodes.at(i).toObject();
-        const QString where = QStringLiteral("nodes[%1]").arg(i);
+        const QString where = u"nodes[%1]"_s.arg(i);
         Node node;
         node.id = NodeId(i + 1);
-        node.name = o.value(QLatin1String("name")).toString();
-        node.kind = o.value(QLatin1String("kind")).toString();
+        node.name = o.value("name"_L1).toString();
+        node.kind = o.value("kind"_L1).toString();
         if (!nodes.at(i).isObject())
             return fail(where, tr("expected an object"));
         if (node.name.isEmpty())
             return fail(where, tr("'name' must be a non-empty string"));
         if (node.kind.isEmpty())
-            return fail(where + QStringLiteral(" (%1)").arg(node.name), tr("'kind' must be a non-empty string"));
+            return fail(where + u" (%1)"_s.arg(node.name), tr("'kind' must be a non-empty string"));
         if (byName.contains(node.name))
             return fail(where, tr("a node named '%1' already exists").arg(node.name));
-        const QJsonValue position = o.value(QLatin1String("position"));
+        const QJsonValue position = o.value("position"_L1);
         if (!position.isUndefined()) {
             const QJsonArray xy = position.toArray();
             if (xy.size() != 2 || !xy.at(0).isDouble() || !xy.at(1).isDouble())
-                return fail(where + QStringLiteral(" (%1)").arg(node.name), tr("'position' must be [x, y]"));
+                return fail(where + u" (%1)"_s.arg(node.name), tr("'position' must be [x, y]"));
             node.position = QPointF(xy.at(0).toDouble(), xy.at(1).toDouble());
         }
-        const QJsonValue properties = o.value(QLatin1String("properties"));
+        const QJsonValue properties = o.value("properties"_L1);
         if (!properties.isUndefined() && !properties.isObject())
-            return fail(where + QStringLiteral(" (%1)").arg(node.name), tr("'properties' must be an object"));
+            return fail(where + u" (%1)"_s.arg(node.name), tr("'properties' must be an object"));
         node.properties = properties.toObject();
         byName.insert(node.name, node.id);
         mNodes.emplace(node.id, node);
     }
 
-    const QJsonArray edges = root.value(QLatin1String("edges")).toArray();
+    const QJsonArray edges = root.value("edges"_L1).toArray();
     for (int i = 0; i < edges.size(); ++i) {
         const QJsonObject o = edges.at(i).toObject();
-        const QString where = QStringLiteral("edges[%1]").arg(i);
+        const QString where = u"edges[%1]"_s.arg(i);
         Edge edge;
         edge.id = EdgeId(i + 1);
-        edge.type = o.value(QLatin1String("type")).toString();
-        const QString from = o.value(QLatin1String("from")).toString();
-        const QString to = o.value(QLatin1String("to")).toString();
+        edge.type = o.value("type"_L1).toString();
+        const QString from = o.value("from"_L1).toString();
+        const QString to = o.value("to"_L1).toString();
         if (edge.type.isEmpty())
             return fail(where, tr("'type' must be a non-empty string"));
         if (!byName.contains(from))
@@ -138,7 +140,7 @@ Result<void> JsonInterchange::read(const QByteArray &json, const QString &fileNa
         edge.to = byName.value(to);
         mEdges.emplace(edge.id, edge);
     }
-    mOrigins = root.value(QLatin1String("origins")).toObject();
+    mOrigins = root.value("origins"_L1).toObject();
     return {};
 }
 

@@ -9,6 +9,8 @@
 #include <iterator>
 #include <map>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus::Migrations {
 
 namespace {
@@ -79,7 +81,7 @@ struct Column
 // never from the file.
 Result<void> readColumns(Database &db, const QString &table, QList<Column> *columns)
 {
-    Statement st(db, QStringLiteral("PRAGMA main.table_xinfo(\"%1\")").arg(table));
+    Statement st(db, u"PRAGMA main.table_xinfo(\"%1\")"_s.arg(table));
     while (st.next())
         columns->append({st.columnText(1), st.columnText(2).toUpper(), int(st.columnInt(6))});
     return st.status();
@@ -96,7 +98,7 @@ struct SchemaEntry
 Result<void> readSchema(Database &db, std::map<QString, SchemaEntry> *entries)
 {
     // sqlite_master cannot be shadowed: names starting with sqlite_ are reserved.
-    Statement st(db, QStringLiteral("SELECT type, name, tbl_name, sql FROM main.sqlite_master"));
+    Statement st(db, u"SELECT type, name, tbl_name, sql FROM main.sqlite_master"_s);
     while (st.next())
         entries->emplace(st.columnText(1), SchemaEntry{st.columnText(0), st.columnText(2), st.columnText(3)});
     return st.status();
@@ -111,25 +113,25 @@ int latestVersion()
 
 Result<void> migrate(Database &db, int fromVersion, int targetVersion)
 {
-    if (Result<void> begun = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+    if (Result<void> begun = db.exec(u"BEGIN IMMEDIATE"_s); !begun)
         return begun;
     for (const Step &step : kSteps) {
         if (step.version <= fromVersion || step.version > targetVersion)
             continue;
         if (const Result<void> done = db.exec(QString::fromUtf8(step.sql)); !done) {
-            (void)db.exec(QStringLiteral("ROLLBACK"));
+            (void)db.exec(u"ROLLBACK"_s);
             return fail(QCoreApplication::translate("Nimbus::Migrations", "upgrading to schema version %1: %2")
                             .arg(step.version)
                             .arg(done.errorMessage()));
         }
     }
-    Result<void> done = db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
+    Result<void> done = db.exec(u"PRAGMA application_id = %1"_s.arg(kApplicationId));
     if (done)
-        done = db.exec(QStringLiteral("PRAGMA user_version = %1").arg(targetVersion));
+        done = db.exec(u"PRAGMA user_version = %1"_s.arg(targetVersion));
     if (done)
-        done = db.exec(QStringLiteral("COMMIT"));
+        done = db.exec(u"COMMIT"_s);
     if (!done)
-        (void)db.exec(QStringLiteral("ROLLBACK"));
+        (void)db.exec(u"ROLLBACK"_s);
     return done;
 }
 
@@ -142,7 +144,7 @@ Result<QString> checkSchema(Database &db, int version)
     // The expected schema is the one the steps build, so the two cannot drift apart.
     Database expected;
     std::map<QString, SchemaEntry> expectedEntries;
-    Result<void> built = expected.open(QStringLiteral(":memory:"), Database::Mode::Create);
+    Result<void> built = expected.open(u":memory:"_s, Database::Mode::Create);
     if (built)
         built = migrate(expected, 0, version);
     if (built)
@@ -156,26 +158,26 @@ Result<QString> checkSchema(Database &db, int version)
     auto unexpected = [](const QString &message) { return Result<QString>(message); };
     // Views run their query and triggers their statements when Nimbus reads or saves.
     for (const auto &[name, entry] : entries) {
-        if (entry.type == QLatin1String("view"))
+        if (entry.type == "view"_L1)
             return unexpected(
                 expectedEntries.count(name)
                     ? QCoreApplication::translate("Nimbus::Migrations", "'%1' is a view").arg(name)
                     : QCoreApplication::translate("Nimbus::Migrations", "it contains a view '%1'").arg(name));
-        if (entry.type == QLatin1String("trigger"))
+        if (entry.type == "trigger"_L1)
             return unexpected(QCoreApplication::translate("Nimbus::Migrations", "it contains a trigger '%1' on '%2'")
                                   .arg(name, entry.table));
     }
 
     for (const auto &[name, want] : expectedEntries) {
-        if (want.type != QLatin1String("table"))
+        if (want.type != "table"_L1)
             continue;
         const auto found = entries.find(name);
         if (found == entries.end())
             return unexpected(QCoreApplication::translate("Nimbus::Migrations", "the table '%1' is missing").arg(name));
-        if (found->second.type != QLatin1String("table"))
+        if (found->second.type != "table"_L1)
             return unexpected(QCoreApplication::translate("Nimbus::Migrations", "'%1' is not a table").arg(name));
         // A virtual table's module would run to tell its columns.
-        if (found->second.sql.simplified().startsWith(QLatin1String("CREATE VIRTUAL"), Qt::CaseInsensitive))
+        if (found->second.sql.simplified().startsWith("CREATE VIRTUAL"_L1, Qt::CaseInsensitive))
             return unexpected(QCoreApplication::translate("Nimbus::Migrations", "'%1' is a virtual table").arg(name));
 
         QList<Column> wantColumns;

@@ -22,6 +22,8 @@
 #include <cstring>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
@@ -37,11 +39,11 @@ Result<void> copyFileAtomically(const QString &from, const QString &to)
 {
     QFile in(from);
     if (!in.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("%1: %2").arg(from, in.errorString())};
+        return Error{u"%1: %2"_s.arg(from, in.errorString())};
     QDir().mkpath(QFileInfo(to).absolutePath());
     QSaveFile out(to);
     if (!out.open(QIODevice::WriteOnly) || out.write(in.readAll()) < 0 || !out.commit())
-        return Error{QStringLiteral("%1: %2").arg(to, out.errorString())};
+        return Error{u"%1: %2"_s.arg(to, out.errorString())};
     return {};
 }
 
@@ -50,34 +52,33 @@ Result<void> copyFileAtomically(const QString &from, const QString &to)
 // does not stop the save.
 void carryOverHistory(Database &db, const QString &previous)
 {
-    Statement attach(db, QStringLiteral("ATTACH DATABASE ?1 AS previous"));
+    Statement attach(db, u"ATTACH DATABASE ?1 AS previous"_s);
     attach.bind(1, previous);
-    if (attach.execute()
-        && db.queryInt(QStringLiteral("PRAGMA previous.user_version")).valueOr(0) == Migrations::latestVersion()) {
-        (void)db.exec(QStringLiteral("INSERT INTO run_history SELECT * FROM previous.run_history"));
-        (void)db.exec(QStringLiteral("INSERT INTO saved_events SELECT * FROM previous.saved_events"));
+    if (attach.execute() && db.queryInt(u"PRAGMA previous.user_version"_s).valueOr(0) == Migrations::latestVersion()) {
+        (void)db.exec(u"INSERT INTO run_history SELECT * FROM previous.run_history"_s);
+        (void)db.exec(u"INSERT INTO saved_events SELECT * FROM previous.saved_events"_s);
     }
-    (void)db.exec(QStringLiteral("DETACH DATABASE previous"));
+    (void)db.exec(u"DETACH DATABASE previous"_s);
 }
 
 } // namespace
 
 bool ProjectFile::isJsonPath(const QString &path)
 {
-    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    return path.endsWith(".json"_L1, Qt::CaseInsensitive);
 }
 
 Error ProjectFile::fail(const QString &path, const QString &message)
 {
-    return Error{path.isEmpty() ? message : QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), message)};
+    return Error{path.isEmpty() ? message : u"%1: %2"_s.arg(QDir::toNativeSeparators(path), message)};
 }
 
 Result<ProjectFile::Identity> ProjectFile::readIdentity(Database &db, const QString &path)
 {
-    const Result<qint64> applicationId = db.queryInt(QStringLiteral("PRAGMA application_id"));
+    const Result<qint64> applicationId = db.queryInt(u"PRAGMA application_id"_s);
     if (!applicationId)
         return fail(path, tr("the file is damaged: %1").arg(applicationId.errorMessage()));
-    const Result<qint64> version = db.queryInt(QStringLiteral("PRAGMA user_version"));
+    const Result<qint64> version = db.queryInt(u"PRAGMA user_version"_s);
     if (!version)
         return fail(path, tr("the file is damaged: %1").arg(version.errorMessage()));
     return Identity{*applicationId, *version};
@@ -155,8 +156,8 @@ Result<void> ProjectFile::loadDatabase(const QString &path, Project &project)
     if (Result<void> checked = checkSchema(db, path, version); !checked)
         return checked;
     {
-        Statement check(db, QStringLiteral("PRAGMA quick_check"));
-        if (!check.next() || check.columnText(0) != QLatin1String("ok"))
+        Statement check(db, u"PRAGMA quick_check"_s);
+        if (!check.next() || check.columnText(0) != "ok"_L1)
             return fail(path, tr("the file is damaged: %1")
                                   .arg(check.failed() ? check.status().errorMessage() : check.columnText(0)));
     }
@@ -168,7 +169,7 @@ Result<void> ProjectFile::loadDatabase(const QString &path, Project &project)
         db.close();
         if (!migrationDir.isValid())
             return fail(path, tr("cannot create a temporary folder to upgrade the file"));
-        const QString copy = migrationDir.filePath(QStringLiteral("upgrade.nimbus"));
+        const QString copy = migrationDir.filePath(u"upgrade.nimbus"_s);
         if (!QFile::copy(path, copy))
             return fail(path, tr("cannot copy the file to upgrade it"));
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
@@ -180,7 +181,7 @@ Result<void> ProjectFile::loadDatabase(const QString &path, Project &project)
     }
 
     std::map<NodeId, Node> nodes;
-    Statement nodeQuery(db, QStringLiteral("SELECT id, kind, name, x, y, properties FROM nodes ORDER BY id"));
+    Statement nodeQuery(db, u"SELECT id, kind, name, x, y, properties FROM nodes ORDER BY id"_s);
     while (nodeQuery.next()) {
         Node node;
         node.id = NodeId(nodeQuery.columnInt(0));
@@ -199,7 +200,7 @@ Result<void> ProjectFile::loadDatabase(const QString &path, Project &project)
         return fail(path, tr("cannot read the nodes: %1").arg(nodeQuery.status().errorMessage()));
 
     std::map<EdgeId, Edge> edges;
-    Statement edgeQuery(db, QStringLiteral("SELECT id, source, target, type FROM edges ORDER BY id"));
+    Statement edgeQuery(db, u"SELECT id, source, target, type FROM edges ORDER BY id"_s);
     while (edgeQuery.next()) {
         Edge edge;
         edge.id = EdgeId(edgeQuery.columnInt(0));
@@ -215,7 +216,7 @@ Result<void> ProjectFile::loadDatabase(const QString &path, Project &project)
 
     QJsonObject origins;
     {
-        Statement originQuery(db, QStringLiteral("SELECT value FROM project WHERE key = 'origins'"));
+        Statement originQuery(db, u"SELECT value FROM project WHERE key = 'origins'"_s);
         if (originQuery.next())
             origins = QJsonDocument::fromJson(originQuery.columnText(0).toUtf8()).object();
     }
@@ -281,19 +282,18 @@ Result<void> ProjectFile::writeCode(const Project &project, const QString &newDi
             if (!QFileInfo(from).isDir())
                 continue;
             // node_modules and caches are rebuilt, not copied.
-            const Paths::FolderContents contents = Paths::folderContents(from, [](const QString &name) {
-                return name == QLatin1String("node_modules") || name == QLatin1String("__pycache__");
-            });
+            const Paths::FolderContents contents = Paths::folderContents(
+                from, [](const QString &name) { return name == "node_modules"_L1 || name == "__pycache__"_L1; });
             for (const QString &skipped : contents.skipped)
                 mWarnings.append(tr("function '%1': %2 is a symbolic link or a special file; it is not copied")
-                                     .arg(node.name, QDir::cleanPath(source + QLatin1Char('/') + skipped)));
+                                     .arg(node.name, QDir::cleanPath(source + '/'_L1 + skipped)));
             for (const QString &relative : contents.files) {
                 const Result<QString> target = Paths::resolveUnder(to, relative);
                 if (!target || !Paths::staysUnder(newDirectory, *target))
-                    return fail({}, tr("function '%1': cannot copy %2: %3")
-                                        .arg(node.name, QDir::cleanPath(source + QLatin1Char('/') + relative),
-                                             target.errorMessage()));
-                if (Result<void> copied = copyFileAtomically(from + QLatin1Char('/') + relative, *target); !copied)
+                    return fail(
+                        {}, tr("function '%1': cannot copy %2: %3")
+                                .arg(node.name, QDir::cleanPath(source + '/'_L1 + relative), target.errorMessage()));
+                if (Result<void> copied = copyFileAtomically(from + '/'_L1 + relative, *target); !copied)
                     return fail({}, tr("cannot copy the function code: %1").arg(copied.errorMessage()));
             }
         }
@@ -339,7 +339,7 @@ Result<void> ProjectFile::writeDatabase(const Project &project, const QString &p
     } else {
         // A new file is built beside the target and renamed over it, so a failure
         // leaves whatever was there intact.
-        temporary = std::make_unique<QTemporaryFile>(path + QStringLiteral(".XXXXXX"));
+        temporary = std::make_unique<QTemporaryFile>(path + u".XXXXXX"_s);
         if (!temporary->open())
             return fail(path, tr("cannot create a file: %1").arg(temporary->errorString()));
         writePath = temporary->fileName();
@@ -355,24 +355,23 @@ Result<void> ProjectFile::writeDatabase(const Project &project, const QString &p
             carryOverHistory(db, previous);
     }
 
-    if (Result<void> begun = db.exec(QStringLiteral("BEGIN IMMEDIATE")); !begun)
+    if (Result<void> begun = db.exec(u"BEGIN IMMEDIATE"_s); !begun)
         return fail(path, begun.errorMessage());
     auto rollback = [&](const QString &what, const Result<void> &failed) {
-        (void)db.exec(QStringLiteral("ROLLBACK"));
+        (void)db.exec(u"ROLLBACK"_s);
         return fail(path, tr("%1: %2").arg(what, failed.errorMessage()));
     };
-    if (Result<void> cleared = db.exec(QStringLiteral("DELETE FROM edges; DELETE FROM nodes; DELETE FROM project;"));
-        !cleared)
+    if (Result<void> cleared = db.exec(u"DELETE FROM edges; DELETE FROM nodes; DELETE FROM project;"_s); !cleared)
         return rollback(tr("cannot clear the old content"), cleared);
 
     {
-        Statement meta(db, QStringLiteral("INSERT INTO project(key, value) VALUES (?1, ?2)"));
-        meta.bind(1, QStringLiteral("generator"));
-        meta.bind(2, QStringLiteral("Nimbus Studio %1").arg(QLatin1String(NIMBUS_VERSION)));
+        Statement meta(db, u"INSERT INTO project(key, value) VALUES (?1, ?2)"_s);
+        meta.bind(1, u"generator"_s);
+        meta.bind(2, u"Nimbus Studio %1"_s.arg(QLatin1String(NIMBUS_VERSION)));
         if (Result<void> written = meta.execute(); !written)
             return rollback(tr("cannot write the project information"), written);
         if (!project.origins().isEmpty()) {
-            meta.bind(1, QStringLiteral("origins"));
+            meta.bind(1, u"origins"_s);
             meta.bind(2, QString::fromUtf8(QJsonDocument(project.origins()).toJson(QJsonDocument::Compact)));
             if (Result<void> written = meta.execute(); !written)
                 return rollback(tr("cannot write the project information"), written);
@@ -390,7 +389,7 @@ Result<void> ProjectFile::writeDatabase(const Project &project, const QString &p
             if (Result<void> written = insertNode.execute(); !written)
                 return rollback(tr("cannot write node '%1'").arg(node.name), written);
         }
-        Statement insertEdge(db, QStringLiteral("INSERT INTO edges(id, source, target, type) VALUES (?1, ?2, ?3, ?4)"));
+        Statement insertEdge(db, u"INSERT INTO edges(id, source, target, type) VALUES (?1, ?2, ?3, ?4)"_s);
         for (const auto &[id, edge] : project.architecture().edges()) {
             insertEdge.bind(1, qint64(id));
             insertEdge.bind(2, qint64(edge.from));
@@ -400,7 +399,7 @@ Result<void> ProjectFile::writeDatabase(const Project &project, const QString &p
                 return rollback(tr("cannot write connection #%1").arg(id), written);
         }
     }
-    if (Result<void> committed = db.exec(QStringLiteral("COMMIT")); !committed)
+    if (Result<void> committed = db.exec(u"COMMIT"_s); !committed)
         return rollback(tr("cannot commit"), committed);
     db.close();
 

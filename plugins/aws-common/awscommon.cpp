@@ -1,9 +1,12 @@
 #include "awscommon.h"
+#include "model/kinds.h"
 
 #include "export/yaml.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus::Aws {
 
@@ -12,7 +15,7 @@ using Y = Yaml;
 
 YAML::Node getAtt(const QString &id, const QString &attribute)
 {
-    return Y::tagged("GetAtt", Y::string(id + QLatin1Char('.') + attribute));
+    return Y::tagged("GetAtt", Y::string(id + '.'_L1 + attribute));
 }
 
 YAML::Node ref(const QString &id)
@@ -23,17 +26,17 @@ YAML::Node ref(const QString &id)
 
 LogicalIds::LogicalIds(const QJsonObject &origin)
 {
-    const QJsonObject ids = origin.value(QLatin1String("ids")).toObject();
+    const QJsonObject ids = origin.value("ids"_L1).toObject();
     for (auto it = ids.begin(); it != ids.end(); ++it)
         mRecorded.insert(it.key(), it.value().toString());
-    const QJsonObject events = origin.value(QLatin1String("events")).toObject();
+    const QJsonObject events = origin.value("events"_L1).toObject();
     for (auto it = events.begin(); it != events.end(); ++it)
         mEvents.insert(it.key(), it.value().toString());
 }
 
 QString LogicalIds::event(const Node *function, const Node *trigger) const
 {
-    const QString recorded = mEvents.value(function->name + QLatin1Char('/') + trigger->name);
+    const QString recorded = mEvents.value(function->name + '/'_L1 + trigger->name);
     return recorded.isEmpty() ? ExportModel::identifier(trigger->name) : recorded;
 }
 
@@ -51,45 +54,42 @@ QString LogicalIds::of(const QString &nodeName) const
 QList<IamStatement> iamStatements(const ExportFunction &function)
 {
     QList<IamStatement> result;
-    auto add = [&](const Node *service, QStringList actions, const QString &attribute = QStringLiteral("Arn"),
-                   const QString &suffix = {}) {
+    auto add =
+        [&](const Node *service, QStringList actions, const QString &attribute = u"Arn"_s, const QString &suffix = {}) {
         result.append({actions, service, attribute, suffix});
     };
     for (const FunctionAccess &access : function.accesses) {
         const QString kind = access.service->kind;
         const QString &type = access.type;
-        if (kind == QLatin1String("table") && type == QLatin1String("writes"))
-            add(access.service, {QStringLiteral("dynamodb:PutItem"), QStringLiteral("dynamodb:UpdateItem"),
-                                 QStringLiteral("dynamodb:DeleteItem"), QStringLiteral("dynamodb:BatchWriteItem")});
-        else if (kind == QLatin1String("table") && type == QLatin1String("reads"))
+        if (kind == Kinds::Table && type == "writes"_L1)
+            add(access.service, {u"dynamodb:PutItem"_s, u"dynamodb:UpdateItem"_s, u"dynamodb:DeleteItem"_s,
+                                 u"dynamodb:BatchWriteItem"_s});
+        else if (kind == Kinds::Table && type == "reads"_L1)
+            add(access.service, {u"dynamodb:GetItem"_s, u"dynamodb:Query"_s, u"dynamodb:Scan"_s,
+                                 u"dynamodb:BatchGetItem"_s, u"dynamodb:DescribeTable"_s});
+        else if (kind == Kinds::Bucket && type == "writes"_L1)
+            add(access.service, {u"s3:PutObject"_s, u"s3:DeleteObject"_s}, u"Arn"_s, u"/*"_s);
+        else if (kind == Kinds::Bucket && type == "reads"_L1) {
+            add(access.service, {u"s3:ListBucket"_s});
+            add(access.service, {u"s3:GetObject"_s}, u"Arn"_s, u"/*"_s);
+        } else if (kind == Kinds::Queue && type == "writes"_L1)
+            add(access.service, {u"sqs:SendMessage"_s, u"sqs:GetQueueUrl"_s});
+        else if (kind == Kinds::Queue && type == "reads"_L1)
             add(access.service,
-                {QStringLiteral("dynamodb:GetItem"), QStringLiteral("dynamodb:Query"), QStringLiteral("dynamodb:Scan"),
-                 QStringLiteral("dynamodb:BatchGetItem"), QStringLiteral("dynamodb:DescribeTable")});
-        else if (kind == QLatin1String("bucket") && type == QLatin1String("writes"))
-            add(access.service, {QStringLiteral("s3:PutObject"), QStringLiteral("s3:DeleteObject")},
-                QStringLiteral("Arn"), QStringLiteral("/*"));
-        else if (kind == QLatin1String("bucket") && type == QLatin1String("reads")) {
-            add(access.service, {QStringLiteral("s3:ListBucket")});
-            add(access.service, {QStringLiteral("s3:GetObject")}, QStringLiteral("Arn"), QStringLiteral("/*"));
-        } else if (kind == QLatin1String("queue") && type == QLatin1String("writes"))
-            add(access.service, {QStringLiteral("sqs:SendMessage"), QStringLiteral("sqs:GetQueueUrl")});
-        else if (kind == QLatin1String("queue") && type == QLatin1String("reads"))
-            add(access.service, {QStringLiteral("sqs:ReceiveMessage"), QStringLiteral("sqs:DeleteMessage"),
-                                 QStringLiteral("sqs:GetQueueAttributes"), QStringLiteral("sqs:GetQueueUrl")});
-        else if (kind == QLatin1String("topic") && type == QLatin1String("publishes"))
-            add(access.service, {QStringLiteral("sns:Publish")}, QStringLiteral("Ref"));
-        else if (kind == QLatin1String("function") && type == QLatin1String("calls"))
-            add(access.service, {QStringLiteral("lambda:InvokeFunction")});
+                {u"sqs:ReceiveMessage"_s, u"sqs:DeleteMessage"_s, u"sqs:GetQueueAttributes"_s, u"sqs:GetQueueUrl"_s});
+        else if (kind == Kinds::Topic && type == "publishes"_L1)
+            add(access.service, {u"sns:Publish"_s}, u"Ref"_s);
+        else if (kind == Kinds::Function && type == "calls"_L1)
+            add(access.service, {u"lambda:InvokeFunction"_s});
     }
     for (const Node *trigger : function.triggers) {
-        if (trigger->kind == QLatin1String("queue"))
-            add(trigger, {QStringLiteral("sqs:ReceiveMessage"), QStringLiteral("sqs:DeleteMessage"),
-                          QStringLiteral("sqs:GetQueueAttributes")});
-        else if (trigger->kind == QLatin1String("table"))
+        if (trigger->kind == Kinds::Queue)
+            add(trigger, {u"sqs:ReceiveMessage"_s, u"sqs:DeleteMessage"_s, u"sqs:GetQueueAttributes"_s});
+        else if (trigger->kind == Kinds::Table)
             add(trigger,
-                {QStringLiteral("dynamodb:DescribeStream"), QStringLiteral("dynamodb:GetRecords"),
-                 QStringLiteral("dynamodb:GetShardIterator"), QStringLiteral("dynamodb:ListStreams")},
-                QStringLiteral("StreamArn"));
+                {u"dynamodb:DescribeStream"_s, u"dynamodb:GetRecords"_s, u"dynamodb:GetShardIterator"_s,
+                 u"dynamodb:ListStreams"_s},
+                u"StreamArn"_s);
     }
     return result;
 }
@@ -97,11 +97,11 @@ QList<IamStatement> iamStatements(const ExportFunction &function)
 YAML::Node statementResource(const IamStatement &statement, const LogicalIds &ids)
 {
     const QString id = ids.of(statement.service);
-    if (statement.attribute == QLatin1String("Ref"))
+    if (statement.attribute == "Ref"_L1)
         return ref(id); // a topic's Ref is its ARN
     if (statement.suffix.isEmpty())
         return getAtt(id, statement.attribute);
-    return Y::tagged("Sub", Y::string(QStringLiteral("${%1.%2}%3").arg(id, statement.attribute, statement.suffix)));
+    return Y::tagged("Sub", Y::string(u"${%1.%2}%3"_s.arg(id, statement.attribute, statement.suffix)));
 }
 
 void addServiceResources(const ExportModel &model, const Node *node, const LogicalIds &ids, YAML::Node &resources,
@@ -110,7 +110,7 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
     const QString id = ids.of(node);
     YAML::Node resource(YAML::NodeType::Map);
     YAML::Node properties(YAML::NodeType::Map);
-    if (node->kind == QLatin1String("queue")) {
+    if (node->kind == Kinds::Queue) {
         resource["Type"] = Y::string("AWS::SQS::Queue");
         const bool fifo = model.boolean(node, "fifo");
         if (fifo)
@@ -118,9 +118,9 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         properties["VisibilityTimeout"] = Y::number(model.integer(node, "visibilityTimeout", 30));
         properties["MessageRetentionPeriod"] = Y::number(model.integer(node, "messageRetention", 345600));
         properties["DelaySeconds"] = Y::number(model.integer(node, "delay", 0));
-        const QString deadLetters = id + QLatin1String("DeadLetters");
+        const QString deadLetters = id + "DeadLetters"_L1;
         YAML::Node redrive(YAML::NodeType::Map);
-        redrive["deadLetterTargetArn"] = getAtt(deadLetters, QStringLiteral("Arn"));
+        redrive["deadLetterTargetArn"] = getAtt(deadLetters, u"Arn"_s);
         redrive["maxReceiveCount"] = Y::number(model.integer(node, "maxReceiveCount", 5));
         properties["RedrivePolicy"] = redrive;
         YAML::Node dlq(YAML::NodeType::Map);
@@ -135,16 +135,16 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         resources[deadLetters.toStdString()] = dlq;
         return;
     }
-    if (node->kind == QLatin1String("topic")) {
+    if (node->kind == Kinds::Topic) {
         resource["Type"] = Y::string("AWS::SNS::Topic");
         const QString displayName = model.string(node, "displayName");
         if (!displayName.isEmpty())
             properties["DisplayName"] = Y::string(displayName);
         if (model.boolean(node, "fifo"))
             properties["FifoTopic"] = Y::boolean(true);
-    } else if (node->kind == QLatin1String("table")) {
+    } else if (node->kind == Kinds::Table) {
         resource["Type"] = Y::string("AWS::DynamoDB::Table");
-        const QString billing = model.string(node, "billingMode", QStringLiteral("PAY_PER_REQUEST"));
+        const QString billing = model.string(node, "billingMode", u"PAY_PER_REQUEST"_s);
         properties["BillingMode"] = Y::string(billing);
         YAML::Node attributes(YAML::NodeType::Sequence);
         YAML::Node keys(YAML::NodeType::Sequence);
@@ -154,7 +154,7 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
                 return;
             YAML::Node attribute(YAML::NodeType::Map);
             attribute["AttributeName"] = Y::string(name);
-            attribute["AttributeType"] = Y::string(model.string(node, typeProperty, QStringLiteral("S")));
+            attribute["AttributeType"] = Y::string(model.string(node, typeProperty, u"S"_s));
             attributes.push_back(attribute);
             YAML::Node schema(YAML::NodeType::Map);
             schema["AttributeName"] = Y::string(name);
@@ -165,25 +165,25 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         key("sortKey", "sortKeyType", "RANGE");
         properties["AttributeDefinitions"] = attributes;
         properties["KeySchema"] = keys;
-        if (billing == QLatin1String("PROVISIONED")) {
+        if (billing == "PROVISIONED"_L1) {
             YAML::Node throughput(YAML::NodeType::Map);
             throughput["ReadCapacityUnits"] = Y::number(5);
             throughput["WriteCapacityUnits"] = Y::number(5);
             properties["ProvisionedThroughput"] = throughput;
-            output.add(Diagnostic::Severity::Info, QStringLiteral("export-capacity"),
+            output.add(Diagnostic::Severity::Info, u"export-capacity"_s,
                        QCoreApplication::translate(
                            "Nimbus::ExportModel",
                            "%1: provisioned capacity is not on the canvas; 5 read and 5 write units are written")
                            .arg(node->name),
-                       node->id, QStringLiteral("billingMode"));
+                       node->id, u"billingMode"_s);
         }
-        const QString stream = model.string(node, "stream", QStringLiteral("NONE"));
-        if (stream != QLatin1String("NONE")) {
+        const QString stream = model.string(node, "stream", u"NONE"_s);
+        if (stream != "NONE"_L1) {
             YAML::Node spec(YAML::NodeType::Map);
             spec["StreamViewType"] = Y::string(stream);
             properties["StreamSpecification"] = spec;
         }
-    } else if (node->kind == QLatin1String("bucket")) {
+    } else if (node->kind == Kinds::Bucket) {
         resource["Type"] = Y::string("AWS::S3::Bucket");
         if (!bucketName.isEmpty())
             properties["BucketName"] = Y::string(bucketName);
@@ -211,17 +211,15 @@ YAML::Node environmentValue(const ExportModel &model, const ExportFunction &func
     for (const Node *service : std::as_const(related)) {
         const QString id = ids.of(service);
         const bool isName = var.value == service->name;
-        const bool isArn = var.value.startsWith(QLatin1String("arn:"))
-                           && var.value.endsWith(QLatin1Char(':') + service->name);
+        const bool isArn = var.value.startsWith("arn:"_L1) && var.value.endsWith(':'_L1 + service->name);
         if (!isName && !isArn)
             continue;
-        if (service->kind == QLatin1String("table") || service->kind == QLatin1String("bucket")
-            || service->kind == QLatin1String("function"))
-            return isName ? ref(id) : getAtt(id, QStringLiteral("Arn"));
-        if (service->kind == QLatin1String("queue"))
-            return getAtt(id, isName ? QStringLiteral("QueueName") : QStringLiteral("Arn"));
-        if (service->kind == QLatin1String("topic"))
-            return isName ? getAtt(id, QStringLiteral("TopicName")) : ref(id);
+        if (service->kind == Kinds::Table || service->kind == Kinds::Bucket || service->kind == Kinds::Function)
+            return isName ? ref(id) : getAtt(id, u"Arn"_s);
+        if (service->kind == Kinds::Queue)
+            return getAtt(id, isName ? u"QueueName"_s : u"Arn"_s);
+        if (service->kind == Kinds::Topic)
+            return isName ? getAtt(id, u"TopicName"_s) : ref(id);
     }
     return Y::string(var.value);
 }
@@ -250,7 +248,7 @@ ProviderLimits lambdaLimits()
 ProviderTarget lambdaTarget(const QString &id, const QString &name, const char *description,
                             const QList<ProviderOption> &options)
 {
-    return {id, name, description, QStringLiteral("aws"), QStringLiteral("aws-us-east-1"), lambdaLimits(), options};
+    return {id, name, description, u"aws"_s, u"aws-us-east-1"_s, lambdaLimits(), options};
 }
 
 ImportedService readServiceResource(const std::string &type, const YAML::Node &p)
@@ -264,47 +262,43 @@ ImportedService readServiceResource(const std::string &type, const YAML::Node &p
     };
     auto flag = [&](const char *key) {
         const QString v = Y::text(Y::child(p, key)).toLower();
-        return v == QLatin1String("true");
+        return v == "true"_L1;
     };
     if (type == "AWS::SQS::Queue") {
-        s.kind = QStringLiteral("queue");
-        s.properties = {{QStringLiteral("fifo"), flag("FifoQueue")},
-                        {QStringLiteral("visibilityTimeout"), number("VisibilityTimeout", 30)},
-                        {QStringLiteral("messageRetention"), number("MessageRetentionPeriod", 345600)},
-                        {QStringLiteral("delay"), number("DelaySeconds", 0)}};
+        s.kind = u"queue"_s;
+        s.properties = {{u"fifo"_s, flag("FifoQueue")},
+                        {u"visibilityTimeout"_s, number("VisibilityTimeout", 30)},
+                        {u"messageRetention"_s, number("MessageRetentionPeriod", 345600)},
+                        {u"delay"_s, number("DelaySeconds", 0)}};
         const YAML::Node redrive = Y::child(p, "RedrivePolicy");
         const int receives = Y::text(Y::child(redrive, "maxReceiveCount")).toInt();
         if (receives > 0)
-            s.properties.insert(QStringLiteral("maxReceiveCount"), receives);
+            s.properties.insert(u"maxReceiveCount"_s, receives);
     } else if (type == "AWS::SNS::Topic") {
-        s.kind = QStringLiteral("topic");
-        s.properties = {{QStringLiteral("fifo"), flag("FifoTopic")},
-                        {QStringLiteral("displayName"), Y::text(Y::child(p, "DisplayName"))}};
+        s.kind = u"topic"_s;
+        s.properties = {{u"fifo"_s, flag("FifoTopic")}, {u"displayName"_s, Y::text(Y::child(p, "DisplayName"))}};
     } else if (type == "AWS::S3::Bucket") {
-        s.kind = QStringLiteral("bucket");
+        s.kind = u"bucket"_s;
         const QString status = Y::text(Y::child(Y::child(p, "VersioningConfiguration"), "Status"));
-        s.properties = {{QStringLiteral("versioning"), status == QLatin1String("Enabled")}};
+        s.properties = {{u"versioning"_s, status == "Enabled"_L1}};
     } else if (type == "AWS::DynamoDB::Table") {
-        s.kind = QStringLiteral("table");
+        s.kind = u"table"_s;
         QHash<QString, QString> types;
         for (const YAML::Node &a : Y::child(p, "AttributeDefinitions"))
             types.insert(Y::text(Y::child(a, "AttributeName")), Y::text(Y::child(a, "AttributeType")));
         for (const YAML::Node &k : Y::child(p, "KeySchema")) {
             const QString name = Y::text(Y::child(k, "AttributeName"));
-            const bool hash = Y::text(Y::child(k, "KeyType")) == QLatin1String("HASH");
-            s.properties.insert(hash ? QStringLiteral("partitionKey") : QStringLiteral("sortKey"), name);
-            const QString t = types.value(name, QStringLiteral("S"));
-            s.properties.insert(hash ? QStringLiteral("partitionKeyType") : QStringLiteral("sortKeyType"),
-                                QStringList{QStringLiteral("S"), QStringLiteral("N"), QStringLiteral("B")}.contains(t)
-                                    ? t
-                                    : QStringLiteral("S"));
+            const bool hash = Y::text(Y::child(k, "KeyType")) == "HASH"_L1;
+            s.properties.insert(hash ? u"partitionKey"_s : u"sortKey"_s, name);
+            const QString t = types.value(name, u"S"_s);
+            s.properties.insert(hash ? u"partitionKeyType"_s : u"sortKeyType"_s,
+                                QStringList{u"S"_s, u"N"_s, u"B"_s}.contains(t) ? t : u"S"_s);
         }
         const QString billing = Y::text(Y::child(p, "BillingMode"));
-        s.properties.insert(QStringLiteral("billingMode"),
-                            billing == QLatin1String("PAY_PER_REQUEST") ? billing : QStringLiteral("PROVISIONED"));
+        s.properties.insert(u"billingMode"_s, billing == "PAY_PER_REQUEST"_L1 ? billing : u"PROVISIONED"_s);
         const QString stream = Y::text(Y::child(Y::child(p, "StreamSpecification"), "StreamViewType"));
         if (!stream.isEmpty())
-            s.properties.insert(QStringLiteral("stream"), stream);
+            s.properties.insert(u"stream"_s, stream);
     }
     return s;
 }
@@ -316,7 +310,7 @@ QString referencedId(const YAML::Node &value)
         if (value.Tag() == "!Ref")
             return text;
         if (value.Tag() == "!GetAtt")
-            return text.section(QLatin1Char('.'), 0, 0);
+            return text.section('.'_L1, 0, 0);
         return {};
     }
     if (value.IsSequence() && value.Tag() == "!GetAtt" && value.size() > 0)
@@ -329,28 +323,28 @@ QString referencedId(const YAML::Node &value)
         if (g.IsSequence() && g.size() > 0)
             return Y::text(g[0]);
         if (g.IsScalar())
-            return Y::text(g).section(QLatin1Char('.'), 0, 0);
+            return Y::text(g).section('.'_L1, 0, 0);
     }
     return {};
 }
 
 QString accessType(const QString &kind, const QString &action)
 {
-    const QString verb = action.section(QLatin1Char(':'), 1);
-    if (verb.contains(QLatin1String("Stream")) || verb == QLatin1String("GetRecords")
-        || verb == QLatin1String("GetShardIterator") || verb == QLatin1String("GetQueueUrl"))
+    const QString verb = action.section(':'_L1, 1);
+    if (verb.contains("Stream"_L1) || verb == "GetRecords"_L1 || verb == "GetShardIterator"_L1
+        || verb == "GetQueueUrl"_L1)
         return {}; // a trigger's own permission, or a lookup that comes with sending and receiving
-    static const QRegularExpression writes(QStringLiteral("^(Put|Update|Delete|BatchWrite)"));
-    if (kind == QLatin1String("table"))
-        return writes.match(verb).hasMatch() ? QStringLiteral("writes") : QStringLiteral("reads");
-    if (kind == QLatin1String("bucket"))
-        return writes.match(verb).hasMatch() ? QStringLiteral("writes") : QStringLiteral("reads");
-    if (kind == QLatin1String("queue"))
-        return verb.startsWith(QLatin1String("Send")) ? QStringLiteral("writes") : QStringLiteral("reads");
-    if (kind == QLatin1String("topic"))
-        return QStringLiteral("publishes");
-    if (kind == QLatin1String("function"))
-        return QStringLiteral("calls");
+    static const QRegularExpression writes(u"^(Put|Update|Delete|BatchWrite)"_s);
+    if (kind == Kinds::Table)
+        return writes.match(verb).hasMatch() ? u"writes"_s : u"reads"_s;
+    if (kind == Kinds::Bucket)
+        return writes.match(verb).hasMatch() ? u"writes"_s : u"reads"_s;
+    if (kind == Kinds::Queue)
+        return verb.startsWith("Send"_L1) ? u"writes"_s : u"reads"_s;
+    if (kind == Kinds::Topic)
+        return u"publishes"_s;
+    if (kind == Kinds::Function)
+        return u"calls"_s;
     return {};
 }
 
@@ -359,18 +353,18 @@ QString statementResourceId(const YAML::Node &resource)
     const QString id = referencedId(resource);
     if (!id.isEmpty() || resource.Tag() != "!Sub")
         return id;
-    static const QRegularExpression sub(QStringLiteral("^\\$\\{([A-Za-z0-9]+)"));
+    static const QRegularExpression sub(u"^\\$\\{([A-Za-z0-9]+)"_s);
     return sub.match(Y::text(resource)).captured(1);
 }
 
 YAML::Node lambdaRole(const ExportFunction &function, const LogicalIds &ids)
 {
     YAML::Node principal(YAML::NodeType::Map);
-    principal["Service"] = Y::sequence({QStringLiteral("lambda.amazonaws.com")});
+    principal["Service"] = Y::sequence({u"lambda.amazonaws.com"_s});
     YAML::Node assume(YAML::NodeType::Map);
     assume["Effect"] = Y::string("Allow");
     assume["Principal"] = principal;
-    assume["Action"] = Y::sequence({QStringLiteral("sts:AssumeRole")});
+    assume["Action"] = Y::sequence({u"sts:AssumeRole"_s});
     YAML::Node assumeDocument(YAML::NodeType::Map);
     assumeDocument["Version"] = Y::string("2012-10-17");
     YAML::Node assumeStatements(YAML::NodeType::Sequence);
@@ -379,8 +373,7 @@ YAML::Node lambdaRole(const ExportFunction &function, const LogicalIds &ids)
 
     YAML::Node p(YAML::NodeType::Map);
     p["AssumeRolePolicyDocument"] = assumeDocument;
-    p["ManagedPolicyArns"] = Y::sequence(
-        {QStringLiteral("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")});
+    p["ManagedPolicyArns"] = Y::sequence({u"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"_s});
     const QList<IamStatement> statements = iamStatements(function);
     if (!statements.isEmpty()) {
         YAML::Node list(YAML::NodeType::Sequence);
@@ -395,7 +388,7 @@ YAML::Node lambdaRole(const ExportFunction &function, const LogicalIds &ids)
         document["Version"] = Y::string("2012-10-17");
         document["Statement"] = list;
         YAML::Node policy(YAML::NodeType::Map);
-        policy["PolicyName"] = Y::string(function.node->name + QLatin1String("-access"));
+        policy["PolicyName"] = Y::string(function.node->name + "-access"_L1);
         policy["PolicyDocument"] = document;
         YAML::Node policies(YAML::NodeType::Sequence);
         policies.push_back(policy);
@@ -409,12 +402,12 @@ YAML::Node lambdaRole(const ExportFunction &function, const LogicalIds &ids)
 
 QString nearestRuntime(const QString &runtime)
 {
-    static const QRegularExpression node(QStringLiteral("^nodejs(\\d+)"));
-    static const QRegularExpression python(QStringLiteral("^python3\\.(\\d+)$"));
+    static const QRegularExpression node(u"^nodejs(\\d+)"_s);
+    static const QRegularExpression python(u"^python3\\.(\\d+)$"_s);
     if (const auto m = node.match(runtime); m.hasMatch())
-        return m.captured(1).toInt() >= 22 ? QStringLiteral("nodejs22.x") : QStringLiteral("nodejs20.x");
+        return m.captured(1).toInt() >= 22 ? u"nodejs22.x"_s : u"nodejs20.x"_s;
     if (const auto m = python.match(runtime); m.hasMatch())
-        return m.captured(1).toInt() >= 12 ? QStringLiteral("python3.12") : QStringLiteral("python3.11");
+        return m.captured(1).toInt() >= 12 ? u"python3.12"_s : u"python3.11"_s;
     return {};
 }
 

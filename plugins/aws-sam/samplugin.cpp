@@ -1,4 +1,5 @@
 #include "samplugin.h"
+#include "model/kinds.h"
 
 #include "awscommon.h"
 #include "export/exportmodel.h"
@@ -13,20 +14,22 @@
 #include <QRegularExpression>
 #include <QSet>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus::Sam {
 
 using Y = Yaml;
 
 namespace {
 
-const QString kTemplate = QStringLiteral("template.yaml");
+const QString kTemplate = u"template.yaml"_s;
 
 YAML::Node bucketEvents(const QString &events)
 {
-    if (events == QLatin1String("ObjectRemoved"))
+    if (events == "ObjectRemoved"_L1)
         return Y::string("s3:ObjectRemoved:*");
-    if (events == QLatin1String("All"))
-        return Y::sequence({QStringLiteral("s3:ObjectCreated:*"), QStringLiteral("s3:ObjectRemoved:*")});
+    if (events == "All"_L1)
+        return Y::sequence({u"s3:ObjectCreated:*"_s, u"s3:ObjectRemoved:*"_s});
     return Y::string("s3:ObjectCreated:*");
 }
 
@@ -60,7 +63,7 @@ YAML::Node environmentVariables(const ExportModel &model, const ExportFunction &
         YAML::Node param(YAML::NodeType::Map);
         param["Type"] = Y::string("String");
         param["NoEcho"] = Y::boolean(true);
-        param["Description"] = Y::string(QStringLiteral("Secret %1 of the function %2").arg(var.name, f.node->name));
+        param["Description"] = Y::string(u"Secret %1 of the function %2"_s.arg(var.name, f.node->name));
         parameters[parameter.toStdString()] = param;
         variables[var.name.toStdString()] = Y::tagged("Ref", Y::string(parameter));
     }
@@ -83,26 +86,26 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
     YAML::Node event(YAML::NodeType::Map);
     YAML::Node ep(YAML::NodeType::Map);
     const QString triggerId = ids.of(trigger);
-    if (trigger->kind == QLatin1String("http-route")) {
-        const bool rest = model.string(trigger, "payloadFormat") == QLatin1String("1.0");
+    if (trigger->kind == Kinds::HttpRoute) {
+        const bool rest = model.string(trigger, "payloadFormat") == "1.0"_L1;
         event["Type"] = Y::string(rest ? "Api" : "HttpApi");
-        ep["Path"] = Y::string(model.string(trigger, "path", QStringLiteral("/")));
-        const QString method = model.string(trigger, "method", QStringLiteral("GET"));
-        ep["Method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("ANY") : method.toLower());
+        ep["Path"] = Y::string(model.string(trigger, "path", u"/"_s));
+        const QString method = model.string(trigger, "method", u"GET"_s);
+        ep["Method"] = Y::string(method == "ANY"_L1 ? u"ANY"_s : method.toLower());
         if (model.boolean(trigger, "cors")) {
             if (rest)
                 cors.rest = true;
             else if (!cors.httpMethods.contains(method))
                 cors.httpMethods.append(method);
         }
-    } else if (trigger->kind == QLatin1String("queue")) {
+    } else if (trigger->kind == Kinds::Queue) {
         event["Type"] = Y::string("SQS");
-        ep["Queue"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".Arn")));
+        ep["Queue"] = Y::tagged("GetAtt", Y::string(triggerId + ".Arn"_L1));
         ep["BatchSize"] = Y::number(model.integer(trigger, "batchSize", 10));
-    } else if (trigger->kind == QLatin1String("topic")) {
+    } else if (trigger->kind == Kinds::Topic) {
         event["Type"] = Y::string("SNS");
         ep["Topic"] = Y::tagged("Ref", Y::string(triggerId));
-    } else if (trigger->kind == QLatin1String("bucket")) {
+    } else if (trigger->kind == Kinds::Bucket) {
         event["Type"] = Y::string("S3");
         ep["Bucket"] = Y::tagged("Ref", Y::string(triggerId));
         ep["Events"] = bucketEvents(model.string(trigger, "events"));
@@ -120,15 +123,15 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
             filter["S3Key"] = key;
             ep["Filter"] = filter;
         }
-    } else if (trigger->kind == QLatin1String("table")) {
+    } else if (trigger->kind == Kinds::Table) {
         event["Type"] = Y::string("DynamoDB");
-        ep["Stream"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".StreamArn")));
+        ep["Stream"] = Y::tagged("GetAtt", Y::string(triggerId + ".StreamArn"_L1));
         ep["StartingPosition"] = Y::string("LATEST");
-        if (model.string(trigger, "stream", QStringLiteral("NONE")) == QLatin1String("NONE"))
-            output.add(Diagnostic::Severity::Error, QStringLiteral("export-stream"),
+        if (model.string(trigger, "stream", u"NONE"_s) == "NONE"_L1)
+            output.add(Diagnostic::Severity::Error, u"export-stream"_s,
                        tr("%1 invokes %2 but has no stream").arg(trigger->name, f.node->name), trigger->id,
-                       QStringLiteral("stream"));
-    } else if (trigger->kind == QLatin1String("schedule")) {
+                       u"stream"_s);
+    } else if (trigger->kind == Kinds::Schedule) {
         event["Type"] = Y::string("Schedule");
         ep["Schedule"] = Y::string(model.string(trigger, "expression"));
         ep["Enabled"] = Y::boolean(model.boolean(trigger, "enabled", true));
@@ -136,7 +139,7 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
         if (!description.isEmpty())
             ep["Description"] = Y::string(description);
     } else {
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+        output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
                    tr("%1 (%2) cannot invoke a function in a SAM template; it is not exported")
                        .arg(trigger->name, trigger->kind),
                    trigger->id);
@@ -160,9 +163,9 @@ YAML::Node SamPlugin::globalsSection(const Cors &cors)
         QStringList methods = cors.httpMethods;
         methods.sort();
         YAML::Node configuration(YAML::NodeType::Map);
-        configuration["AllowOrigins"] = Y::sequence({QStringLiteral("*")});
+        configuration["AllowOrigins"] = Y::sequence({u"*"_s});
         configuration["AllowMethods"] = Y::sequence(methods);
-        configuration["AllowHeaders"] = Y::sequence({QStringLiteral("*")});
+        configuration["AllowHeaders"] = Y::sequence({u"*"_s});
         YAML::Node api(YAML::NodeType::Map);
         api["CorsConfiguration"] = configuration;
         globals["HttpApi"] = api;
@@ -180,7 +183,7 @@ void write(const ProviderPlugin &, const ExportInput &input, const ExportModel &
     const Result<QByteArray> merged = YamlMerge::mergeWithOrigin(input.origin, generated);
     output.addFile(kTemplate, merged ? *merged : Yaml::dump(generated));
     if (!merged)
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
+        output.add(Diagnostic::Severity::Warning, u"export-origin"_s,
                    SamPlugin::tr("the imported template cannot be read back (%1); the template is written anew")
                        .arg(merged.errorMessage()));
     model.copySources(output, input.projectDirectory);
@@ -189,7 +192,7 @@ void write(const ProviderPlugin &, const ExportInput &input, const ExportModel &
 } // namespace
 
 SamPlugin::SamPlugin()
-    : ProviderPlugin(Aws::lambdaTarget(QStringLiteral("sam"), QStringLiteral("AWS SAM"),
+    : ProviderPlugin(Aws::lambdaTarget(u"sam"_s, u"AWS SAM"_s,
                                        QT_TR_NOOP("template.yaml for the AWS Serverless Application Model (sam "
                                                   "deploy), with the code folders")),
                      write)
@@ -244,12 +247,11 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         resources[id.toStdString()] = resource;
     }
 
-    for (const QString &kind :
-         {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
+    for (const QString &kind : {u"queue"_s, u"topic"_s, u"table"_s, u"bucket"_s})
         for (const Node *node : model.nodesOfKind(kind))
             Aws::addServiceResources(model, node, ids, resources, output);
 
-    model.reportUnexported(output, QStringLiteral("SAM"));
+    model.reportUnexported(output, u"SAM"_s);
 
     const YAML::Node globals = globalsSection(cors);
     if (globals.size() > 0)
@@ -269,7 +271,7 @@ QString SamPlugin::formatName() const
 
 QStringList SamPlugin::fileNameFilters() const
 {
-    return {QStringLiteral("*.yaml"), QStringLiteral("*.yml"), QStringLiteral("*.json"), QStringLiteral("*.template")};
+    return {u"*.yaml"_s, u"*.yml"_s, u"*.json"_s, u"*.template"_s};
 }
 
 int SamPlugin::recognise(const QByteArray &content, const QString &fileName) const
@@ -317,46 +319,44 @@ struct SamReader
         QJsonObject props;
         const QString runtime = Y::text(property(p, "Runtime"));
         const QString nearest = Aws::nearestRuntime(runtime);
-        props.insert(QStringLiteral("runtime"), nearest.isEmpty() ? QStringLiteral("nodejs20.x") : nearest);
+        props.insert(u"runtime"_s, nearest.isEmpty() ? u"nodejs20.x"_s : nearest);
         if (nearest != runtime)
             note(
                 Diagnostic::Severity::Warning,
                 SamPlugin::tr("%1: the runtime %2 is shown as %3 (the studio runs Node.js 20/22 and Python 3.11/3.12); "
                               "the template keeps %2 unless you change it")
                     .arg(id, runtime.isEmpty() ? SamPlugin::tr("(none)") : runtime,
-                         props.value(QStringLiteral("runtime")).toString()));
+                         props.value(u"runtime"_s).toString()));
         const QString handler = Y::text(property(p, "Handler"));
         if (!handler.isEmpty())
-            props.insert(QStringLiteral("handler"), handler);
+            props.insert(u"handler"_s, handler);
         const YAML::Node codeUri = property(p, "CodeUri");
         QString source = Y::text(codeUri);
         if (codeUri.IsScalar() && codeUri.Tag() == "?" && !source.isEmpty()) {
             source = QDir::cleanPath(source);
-            if (source == QLatin1String("."))
-                source = QStringLiteral(".");
+            if (source == "."_L1)
+                source = u"."_s;
         } else {
-            source = QStringLiteral("functions/") + id;
+            source = u"functions/"_s + id;
             note(Diagnostic::Severity::Warning,
                  SamPlugin::tr("%1: the code is not in a local folder (CodeUri); its source folder is set to %2")
                      .arg(id, source));
         }
-        props.insert(QStringLiteral("source"), source);
+        props.insert(u"source"_s, source);
         bool ok = false;
         if (const int memory = Y::text(property(p, "MemorySize")).toInt(&ok); ok)
-            props.insert(QStringLiteral("memory"), memory);
+            props.insert(u"memory"_s, memory);
         if (const int timeout = Y::text(property(p, "Timeout")).toInt(&ok); ok)
-            props.insert(QStringLiteral("timeout"), timeout);
+            props.insert(u"timeout"_s, timeout);
         const YAML::Node architectures = property(p, "Architectures");
         if (architectures.IsSequence() && architectures.size() > 0)
-            props.insert(QStringLiteral("architecture"), Y::text(architectures[0]) == QLatin1String("arm64")
-                                                             ? QStringLiteral("arm64")
-                                                             : QStringLiteral("x86_64"));
+            props.insert(u"architecture"_s, Y::text(architectures[0]) == "arm64"_L1 ? u"arm64"_s : u"x86_64"_s);
         const QString description = Y::text(Y::child(p, "Description"));
         if (!description.isEmpty())
-            props.insert(QStringLiteral("description"), description);
+            props.insert(u"description"_s, description);
         if (const int reserved = Y::text(Y::child(p, "ReservedConcurrentExecutions")).toInt(&ok); ok)
-            props.insert(QStringLiteral("reservedConcurrency"), reserved);
-        addNode(QStringLiteral("function"), id, props);
+            props.insert(u"reservedConcurrency"_s, reserved);
+        addNode(u"function"_s, id, props);
     }
 
     void readEnvironment(const QString &id, const YAML::Node &p)
@@ -373,28 +373,28 @@ struct SamReader
                 if (seen.contains(name))
                     continue;
                 seen.append(name);
-                QJsonObject var{{QStringLiteral("name"), name}, {QStringLiteral("secret"), false}};
+                QJsonObject var{{u"name"_s, name}, {u"secret"_s, false}};
                 const QString referenced = Aws::referencedId(it->second);
                 if (it->second.IsScalar() && !it->second.Tag().empty() && it->second.Tag() != "?"
                     && it->second.Tag() != "!" && referenced.isEmpty()) {
-                    var.insert(QStringLiteral("value"), QString());
+                    var.insert(u"value"_s, QString());
                 } else if (!referenced.isEmpty()) {
                     if (secretParameters.contains(referenced)) {
-                        var.insert(QStringLiteral("secret"), true);
-                        var.insert(QStringLiteral("value"), QString());
+                        var.insert(u"secret"_s, true);
+                        var.insert(u"value"_s, QString());
                     } else {
-                        var.insert(QStringLiteral("value"), nodeOfResource.value(referenced, referenced));
+                        var.insert(u"value"_s, nodeOfResource.value(referenced, referenced));
                     }
                 } else if (it->second.IsScalar()) {
-                    var.insert(QStringLiteral("value"), Y::text(it->second));
+                    var.insert(u"value"_s, Y::text(it->second));
                 } else {
-                    var.insert(QStringLiteral("value"), QString());
+                    var.insert(u"value"_s, QString());
                 }
                 environment.append(var);
             }
         }
         if (!environment.isEmpty())
-            builder.setProperty(nodeOfResource.value(id), QStringLiteral("environment"), environment);
+            builder.setProperty(nodeOfResource.value(id), u"environment"_s, environment);
     }
 
     // A connection from the function to what a policy statement names.
@@ -405,8 +405,7 @@ struct SamReader
         if (!node)
             return;
         const QString type = Aws::accessType(node->kind, action);
-        if (node->kind == QLatin1String("queue") && type == QLatin1String("reads")
-            && builder.hasEdge(service, function, QStringLiteral("invokes")))
+        if (node->kind == Kinds::Queue && type == "reads"_L1 && builder.hasEdge(service, function, u"invokes"_s))
             return;
         if (!type.isEmpty())
             builder.connect(function, service, type);
@@ -419,17 +418,16 @@ struct SamReader
         if (!policies.IsSequence())
             return;
         static const QHash<QString, QStringList> templates = {
-            {QStringLiteral("DynamoDBReadPolicy"), {QStringLiteral("dynamodb:GetItem")}},
-            {QStringLiteral("DynamoDBWritePolicy"), {QStringLiteral("dynamodb:PutItem")}},
-            {QStringLiteral("DynamoDBCrudPolicy"),
-             {QStringLiteral("dynamodb:PutItem"), QStringLiteral("dynamodb:GetItem")}},
-            {QStringLiteral("S3ReadPolicy"), {QStringLiteral("s3:GetObject")}},
-            {QStringLiteral("S3WritePolicy"), {QStringLiteral("s3:PutObject")}},
-            {QStringLiteral("S3CrudPolicy"), {QStringLiteral("s3:PutObject"), QStringLiteral("s3:GetObject")}},
-            {QStringLiteral("SQSSendMessagePolicy"), {QStringLiteral("sqs:SendMessage")}},
-            {QStringLiteral("SQSPollerPolicy"), {QStringLiteral("sqs:ReceiveMessage")}},
-            {QStringLiteral("SNSPublishMessagePolicy"), {QStringLiteral("sns:Publish")}},
-            {QStringLiteral("LambdaInvokePolicy"), {QStringLiteral("lambda:InvokeFunction")}},
+            {u"DynamoDBReadPolicy"_s, {u"dynamodb:GetItem"_s}},
+            {u"DynamoDBWritePolicy"_s, {u"dynamodb:PutItem"_s}},
+            {u"DynamoDBCrudPolicy"_s, {u"dynamodb:PutItem"_s, u"dynamodb:GetItem"_s}},
+            {u"S3ReadPolicy"_s, {u"s3:GetObject"_s}},
+            {u"S3WritePolicy"_s, {u"s3:PutObject"_s}},
+            {u"S3CrudPolicy"_s, {u"s3:PutObject"_s, u"s3:GetObject"_s}},
+            {u"SQSSendMessagePolicy"_s, {u"sqs:SendMessage"_s}},
+            {u"SQSPollerPolicy"_s, {u"sqs:ReceiveMessage"_s}},
+            {u"SNSPublishMessagePolicy"_s, {u"sns:Publish"_s}},
+            {u"LambdaInvokePolicy"_s, {u"lambda:InvokeFunction"_s}},
         };
         for (const YAML::Node &policy : policies) {
             if (!policy.IsMap())
@@ -475,48 +473,44 @@ struct SamReader
             const YAML::Node ep = Y::child(it->second, "Properties");
             QString trigger;
             auto recordEvent = [&](const QString &triggerName) {
-                builder.connect(triggerName, function, QStringLiteral("invokes"));
+                builder.connect(triggerName, function, u"invokes"_s);
                 if (ExportModel::identifier(triggerName) != key)
-                    events.insert(function + QLatin1Char('/') + triggerName, key);
+                    events.insert(function + '/'_L1 + triggerName, key);
             };
-            if (type == QLatin1String("HttpApi") || type == QLatin1String("Api")) {
+            if (type == "HttpApi"_L1 || type == "Api"_L1) {
                 QString method = Y::text(Y::child(ep, "Method")).toUpper();
                 QString path = Y::text(Y::child(ep, "Path"));
                 if (method.isEmpty())
-                    method = QStringLiteral("ANY");
+                    method = u"ANY"_s;
                 if (path.isEmpty())
-                    path = QStringLiteral("/{proxy+}");
-                const bool rest = type == QLatin1String("Api")
-                                  || Y::text(Y::child(ep, "PayloadFormatVersion")) == QLatin1String("1.0");
+                    path = u"/{proxy+}"_s;
+                const bool rest = type == "Api"_L1 || Y::text(Y::child(ep, "PayloadFormatVersion")) == "1.0"_L1;
                 const QString wanted = builder.hasNode(key) ? id + key : key;
-                trigger = builder.addNode(
-                    QStringLiteral("http-route"), wanted,
-                    {{QStringLiteral("method"), method},
-                     {QStringLiteral("path"), path},
-                     {QStringLiteral("payloadFormat"), rest ? QStringLiteral("1.0") : QStringLiteral("2.0")},
-                     {QStringLiteral("cors"), globalCors && !rest}});
+                trigger = builder.addNode(u"http-route"_s, wanted,
+                                          {{u"method"_s, method},
+                                           {u"path"_s, path},
+                                           {u"payloadFormat"_s, rest ? u"1.0"_s : u"2.0"_s},
+                                           {u"cors"_s, globalCors && !rest}});
                 recordEvent(trigger);
-            } else if (type == QLatin1String("Schedule") || type == QLatin1String("ScheduleV2")) {
+            } else if (type == "Schedule"_L1 || type == "ScheduleV2"_L1) {
                 QString expression = Y::text(Y::child(ep, "Schedule"));
                 if (expression.isEmpty())
                     expression = Y::text(Y::child(ep, "ScheduleExpression"));
                 const YAML::Node enabled = Y::child(ep, "Enabled");
                 const YAML::Node state = Y::child(ep, "State");
-                const bool on = enabled.IsDefined()
-                                    ? Y::text(enabled).toLower() == QLatin1String("true")
-                                    : !(state.IsDefined() && Y::text(state) == QLatin1String("DISABLED"));
+                const bool on = enabled.IsDefined() ? Y::text(enabled).toLower() == "true"_L1
+                                                    : !(state.IsDefined() && Y::text(state) == "DISABLED"_L1);
                 const QString wanted = builder.hasNode(key) ? id + key : key;
-                trigger = builder.addNode(QStringLiteral("schedule"), wanted,
-                                          {{QStringLiteral("expression"), expression},
-                                           {QStringLiteral("enabled"), on},
-                                           {QStringLiteral("description"), Y::text(Y::child(ep, "Description"))}});
+                trigger = builder.addNode(u"schedule"_s, wanted,
+                                          {{u"expression"_s, expression},
+                                           {u"enabled"_s, on},
+                                           {u"description"_s, Y::text(Y::child(ep, "Description"))}});
                 recordEvent(trigger);
-            } else if (type == QLatin1String("SQS") || type == QLatin1String("SNS") || type == QLatin1String("S3")
-                       || type == QLatin1String("DynamoDB")) {
-                const char *field = type == QLatin1String("SQS")   ? "Queue"
-                                    : type == QLatin1String("SNS") ? "Topic"
-                                    : type == QLatin1String("S3")  ? "Bucket"
-                                                                   : "Stream";
+            } else if (type == "SQS"_L1 || type == "SNS"_L1 || type == "S3"_L1 || type == "DynamoDB"_L1) {
+                const char *field = type == "SQS"_L1   ? "Queue"
+                                    : type == "SNS"_L1 ? "Topic"
+                                    : type == "S3"_L1  ? "Bucket"
+                                                       : "Stream";
                 trigger = nodeOfResource.value(Aws::referencedId(Y::child(ep, field)));
                 if (trigger.isEmpty()) {
                     note(Diagnostic::Severity::Info, SamPlugin::tr("%1: the event %2 (%3) reads a resource outside the "
@@ -525,28 +519,27 @@ struct SamReader
                     continue;
                 }
                 recordEvent(trigger);
-                if (type == QLatin1String("SQS")) {
+                if (type == "SQS"_L1) {
                     bool ok = false;
                     const int batch = Y::text(Y::child(ep, "BatchSize")).toInt(&ok);
                     if (ok)
-                        builder.setProperty(trigger, QStringLiteral("batchSize"), batch);
-                } else if (type == QLatin1String("S3")) {
+                        builder.setProperty(trigger, u"batchSize"_s, batch);
+                } else if (type == "S3"_L1) {
                     const QString first = Y::child(ep, "Events").IsSequence() ? Y::text(Y::child(ep, "Events")[0])
                                                                               : Y::text(Y::child(ep, "Events"));
                     const bool both = Y::child(ep, "Events").IsSequence() && Y::child(ep, "Events").size() > 1;
-                    builder.setProperty(trigger, QStringLiteral("events"),
-                                        both                                       ? QStringLiteral("All")
-                                        : first.contains(QLatin1String("Removed")) ? QStringLiteral("ObjectRemoved")
-                                                                                   : QStringLiteral("ObjectCreated"));
+                    builder.setProperty(trigger, u"events"_s,
+                                        both                           ? u"All"_s
+                                        : first.contains("Removed"_L1) ? u"ObjectRemoved"_s
+                                                                       : u"ObjectCreated"_s);
                     for (const YAML::Node &rule : Y::child(Y::child(Y::child(ep, "Filter"), "S3Key"), "Rules")) {
                         const QString name = Y::text(Y::child(rule, "Name")).toLower();
-                        if (name == QLatin1String("prefix") || name == QLatin1String("suffix"))
+                        if (name == "prefix"_L1 || name == "suffix"_L1)
                             builder.setProperty(trigger, name, Y::text(Y::child(rule, "Value")));
                     }
-                } else if (type == QLatin1String("DynamoDB")) {
-                    if (builder.node(trigger)->properties.value(QStringLiteral("stream")).toString()
-                        == QLatin1String("NONE"))
-                        builder.setProperty(trigger, QStringLiteral("stream"), QStringLiteral("NEW_AND_OLD_IMAGES"));
+                } else if (type == "DynamoDB"_L1) {
+                    if (builder.node(trigger)->properties.value(u"stream"_s).toString() == "NONE"_L1)
+                        builder.setProperty(trigger, u"stream"_s, u"NEW_AND_OLD_IMAGES"_s);
                 }
             } else {
                 note(Diagnostic::Severity::Info,
@@ -576,7 +569,7 @@ bool SamPlugin::importFile(const ImportInput &input, ImportResult *result) const
     SamReader reader{input, *result, ImportBuilder(*input.catalog), {}, {}, {}, {}, Y::child(root, "Globals")};
     const YAML::Node parameters = Y::child(root, "Parameters");
     for (auto it = parameters.begin(); parameters.IsMap() && it != parameters.end(); ++it)
-        if (Y::text(Y::child(it->second, "NoEcho")).toLower() == QLatin1String("true"))
+        if (Y::text(Y::child(it->second, "NoEcho")).toLower() == "true"_L1)
             reader.secretParameters.insert(Y::text(it->first));
 
     QMap<QString, int> unmodelled;
@@ -590,7 +583,7 @@ bool SamPlugin::importFile(const ImportInput &input, ImportResult *result) const
         }
         const Aws::ImportedService service = Aws::readServiceResource(type, p);
         // A queue that only serves as another's dead-letter queue is part of it.
-        if (service.kind == QLatin1String("queue") && id.endsWith(QLatin1String("DeadLetters"))
+        if (service.kind == Kinds::Queue && id.endsWith("DeadLetters"_L1)
             && Y::has(resources, id.chopped(11).toStdString())) {
             continue;
         }
@@ -602,7 +595,7 @@ bool SamPlugin::importFile(const ImportInput &input, ImportResult *result) const
     }
     const bool globalCors = Y::child(Y::child(reader.globals, "HttpApi"), "CorsConfiguration").IsDefined();
     for (auto it = resources.begin(); it != resources.end(); ++it) {
-        if (Y::text(Y::child(it->second, "Type")) != QLatin1String("AWS::Serverless::Function"))
+        if (Y::text(Y::child(it->second, "Type")) != "AWS::Serverless::Function"_L1)
             continue;
         const QString id = Y::text(it->first);
         const YAML::Node p = Y::child(it->second, "Properties");
@@ -619,15 +612,15 @@ bool SamPlugin::importFile(const ImportInput &input, ImportResult *result) const
 
     // What export will compare against: the template generated from the canvas as
     // imported. Only what differs from it later is written over the original.
-    result->origin.insert(QStringLiteral("file"), QFileInfo(input.fileName).fileName());
-    result->origin.insert(QStringLiteral("text"), QString::fromUtf8(input.content));
-    result->origin.insert(QStringLiteral("ids"), reader.ids);
-    result->origin.insert(QStringLiteral("events"), reader.events);
+    result->origin.insert(u"file"_s, QFileInfo(input.fileName).fileName());
+    result->origin.insert(u"text"_s, QString::fromUtf8(input.content));
+    result->origin.insert(u"ids"_s, reader.ids);
+    result->origin.insert(u"events"_s, reader.events);
     Architecture imported;
     imported.reset(result->nodes, result->edges);
     const ExportModel model(imported, *input.catalog);
     ExportOutput ignored;
-    result->origin.insert(QStringLiteral("baseline"),
+    result->origin.insert(u"baseline"_s,
                           QString::fromUtf8(Y::dump(generate(model, Aws::LogicalIds(result->origin), ignored))));
     return true;
 }

@@ -1,9 +1,12 @@
 #include "cloudrunplugin.h"
+#include "model/kinds.h"
 
 #include "export/exportmodel.h"
 #include "export/yaml.h"
 
 #include <QDir>
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus::CloudRun {
 
@@ -13,7 +16,7 @@ namespace {
 // A value for a shell script, in single quotes.
 QString shellQuote(const QString &text)
 {
-    return QLatin1Char('\'') + QString(text).replace(QLatin1String("'"), QLatin1String("'\\''")) + QLatin1Char('\'');
+    return '\''_L1 + QString(text).replace("'"_L1, "'\\''"_L1) + '\''_L1;
 }
 
 // A comment line of the script: a line break in a name must not start a command.
@@ -21,14 +24,14 @@ QString comment(QString text)
 {
     for (QChar &c : text)
         if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar(0x2028) || c == QChar(0x2029) || c == QChar(0x85))
-            c = QLatin1Char(' ');
+            c = ' '_L1;
     return text;
 }
 
 // The Secret Manager secret that holds a function's secret variable.
 QString secretName(const ExportFunction &f, const EnvironmentVariable &var)
 {
-    return ExportModel::dnsLabel(f.node->name + QLatin1Char('-') + var.name.toLower());
+    return ExportModel::dnsLabel(f.node->name + '-'_L1 + var.name.toLower());
 }
 
 // The Cloud Run service of a function: a Knative Serving Service as Cloud Run reads it.
@@ -38,7 +41,7 @@ YAML::Node runService(const ExportFunction &f, const QString &name, const QStrin
     container["image"] = Y::string(image);
     // A secret is a Secret Manager secret of its own, read at its latest version.
     container["env"] = ProviderPlugin::containerEnvironment(f, [&](const EnvironmentVariable &var) {
-        return ProviderPlugin::SecretKey{secretName(f, var), QStringLiteral("latest")};
+        return ProviderPlugin::SecretKey{secretName(f, var), u"latest"_s};
     });
     YAML::Node limits(YAML::NodeType::Map);
     limits["cpu"] = Y::string(f.memory > 4096 ? "2" : "1");
@@ -48,7 +51,7 @@ YAML::Node runService(const ExportFunction &f, const QString &name, const QStrin
     labels["cloud.googleapis.com/location"] = Y::string(region);
     YAML::Node annotations(YAML::NodeType::Map);
     const bool public_ = std::any_of(f.triggers.cbegin(), f.triggers.cend(),
-                                     [](const Node *t) { return t->kind == QLatin1String("http-route"); });
+                                     [](const Node *t) { return t->kind == Kinds::HttpRoute; });
     annotations["run.googleapis.com/ingress"] = Y::string(public_ ? "all" : "internal");
     if (!f.description.isEmpty())
         annotations["run.googleapis.com/description"] = Y::string(f.description);
@@ -69,135 +72,124 @@ YAML::Node runService(const ExportFunction &f, const QString &name, const QStrin
 QStringList triggerScript(const ExportModel &model, const ExportFunction &f, const Node *trigger, ExportOutput &output)
 {
     const QString name = ExportModel::dnsLabel(f.node->name);
-    const QString id = ExportModel::dnsLabel(trigger->name + QLatin1Char('-') + f.node->name);
+    const QString id = ExportModel::dnsLabel(trigger->name + '-'_L1 + f.node->name);
     QStringList command;
     QString eventType;
     QStringList filters;
-    if (trigger->kind == QLatin1String("http-route")) {
-        output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
+    if (trigger->kind == Kinds::HttpRoute) {
+        output.add(Diagnostic::Severity::Info, u"export-route"_s,
                    CloudRunPlugin::tr("%1: the service %2 answers every path; %3 %4 is routed inside the function")
                        .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
                    trigger->id);
         return {};
     }
-    if (trigger->kind == QLatin1String("schedule")) {
+    if (trigger->kind == Kinds::Schedule) {
         const auto cron = ProviderPlugin::scheduleCron(model, trigger, output);
         if (!cron)
             return {};
         QStringList script;
-        script << comment(
-            QStringLiteral("# %1 runs %2 (%3)").arg(trigger->name, f.node->name, model.string(trigger, "expression")))
-               << QStringLiteral(
-                      "URL=$(gcloud run services describe %1 --region=\"$REGION\" --format='value(status.url)')")
-                      .arg(name)
-               << QStringLiteral(
-                      "gcloud scheduler jobs create http %1 --location=\"$REGION\" --schedule=%2 --time-zone=UTC \\")
-                      .arg(id, shellQuote(*cron))
-               << QStringLiteral(
-                      "    --uri=\"$URL\" --http-method=POST --oidc-service-account-email=\"$SERVICE_ACCOUNT\"");
+        script << comment(u"# %1 runs %2 (%3)"_s.arg(trigger->name, f.node->name, model.string(trigger, "expression")))
+               << u"URL=$(gcloud run services describe %1 --region=\"$REGION\" --format='value(status.url)')"_s.arg(
+                      name)
+               << u"gcloud scheduler jobs create http %1 --location=\"$REGION\" --schedule=%2 --time-zone=UTC \\"_s.arg(
+                      id, shellQuote(*cron))
+               << u"    --uri=\"$URL\" --http-method=POST --oidc-service-account-email=\"$SERVICE_ACCOUNT\""_s;
         if (!model.boolean(trigger, "enabled", true))
-            script << QStringLiteral("gcloud scheduler jobs pause %1 --location=\"$REGION\"").arg(id);
+            script << u"gcloud scheduler jobs pause %1 --location=\"$REGION\""_s.arg(id);
         return script << QString();
     }
-    if (trigger->kind == QLatin1String("bucket")) {
-        eventType = model.string(trigger, "events") == QLatin1String("ObjectRemoved")
-                        ? QStringLiteral("google.cloud.storage.object.v1.deleted")
-                        : QStringLiteral("google.cloud.storage.object.v1.finalized");
-        filters << QStringLiteral("--event-filters=\"bucket=${PROJECT}-%1\"").arg(ExportModel::dnsLabel(trigger->name));
+    if (trigger->kind == Kinds::Bucket) {
+        eventType = model.string(trigger, "events") == "ObjectRemoved"_L1
+                        ? u"google.cloud.storage.object.v1.deleted"_s
+                        : u"google.cloud.storage.object.v1.finalized"_s;
+        filters << u"--event-filters=\"bucket=${PROJECT}-%1\""_s.arg(ExportModel::dnsLabel(trigger->name));
         if (!model.string(trigger, "prefix").isEmpty() || !model.string(trigger, "suffix").isEmpty())
-            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-filter"),
+            output.add(Diagnostic::Severity::Warning, u"export-filter"_s,
                        CloudRunPlugin::tr(
                            "%1: Eventarc cannot filter objects by prefix or suffix; the function must skip the others")
                            .arg(trigger->name),
-                       trigger->id, QStringLiteral("prefix"));
-    } else if (trigger->kind == QLatin1String("topic") || trigger->kind == QLatin1String("queue")) {
-        eventType = QStringLiteral("google.cloud.pubsub.topic.v1.messagePublished");
-        filters << QStringLiteral("--transport-topic=\"projects/${PROJECT}/topics/%1\"")
-                       .arg(ExportModel::dnsLabel(trigger->name));
-        if (trigger->kind == QLatin1String("queue"))
-            output.add(Diagnostic::Severity::Info, QStringLiteral("export-queue"),
+                       trigger->id, u"prefix"_s);
+    } else if (trigger->kind == Kinds::Topic || trigger->kind == Kinds::Queue) {
+        eventType = u"google.cloud.pubsub.topic.v1.messagePublished"_s;
+        filters << u"--transport-topic=\"projects/${PROJECT}/topics/%1\""_s.arg(ExportModel::dnsLabel(trigger->name));
+        if (trigger->kind == Kinds::Queue)
+            output.add(Diagnostic::Severity::Info, u"export-queue"_s,
                        CloudRunPlugin::tr("%1: a queue becomes a Pub/Sub topic with a push subscription to %2")
                            .arg(trigger->name, name),
                        trigger->id);
-    } else if (trigger->kind == QLatin1String("table")) {
-        eventType = QStringLiteral("google.cloud.firestore.document.v1.written");
-        filters << QStringLiteral("--event-filters=\"database=(default)\"")
-                << QStringLiteral("--event-filters-path-pattern=\"document=%1/{id}\"")
-                       .arg(ExportModel::dnsLabel(trigger->name));
+    } else if (trigger->kind == Kinds::Table) {
+        eventType = u"google.cloud.firestore.document.v1.written"_s;
+        filters << u"--event-filters=\"database=(default)\""_s
+                << u"--event-filters-path-pattern=\"document=%1/{id}\""_s.arg(ExportModel::dnsLabel(trigger->name));
         output.add(
-            Diagnostic::Severity::Info, QStringLiteral("export-table"),
+            Diagnostic::Severity::Info, u"export-table"_s,
             CloudRunPlugin::tr("%1: a table with a stream becomes a Firestore collection whose writes trigger %2")
                 .arg(trigger->name, name),
             trigger->id);
     } else {
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+        output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
                    CloudRunPlugin::tr("%1 (%2) cannot trigger a Cloud Run service; it is not exported")
                        .arg(trigger->name, trigger->kind),
                    trigger->id);
         return {};
     }
-    command << QStringLiteral("gcloud eventarc triggers create %1 --location=\"$REGION\" \\").arg(id)
-            << QStringLiteral("    --destination-run-service=%1 --destination-run-region=\"$REGION\" \\").arg(name)
-            << QStringLiteral("    --event-filters=\"type=%1\" \\").arg(eventType);
+    command << u"gcloud eventarc triggers create %1 --location=\"$REGION\" \\"_s.arg(id)
+            << u"    --destination-run-service=%1 --destination-run-region=\"$REGION\" \\"_s.arg(name)
+            << u"    --event-filters=\"type=%1\" \\"_s.arg(eventType);
     for (const QString &filter : std::as_const(filters))
-        command << QStringLiteral("    %1 \\").arg(filter);
-    command << QStringLiteral("    --service-account=\"$SERVICE_ACCOUNT\"");
-    return QStringList{comment(QStringLiteral("# %1 invokes %2").arg(trigger->name, f.node->name))} << command
-                                                                                                    << QString();
+        command << u"    %1 \\"_s.arg(filter);
+    command << u"    --service-account=\"$SERVICE_ACCOUNT\""_s;
+    return QStringList{comment(u"# %1 invokes %2"_s.arg(trigger->name, f.node->name))} << command << QString();
 }
 
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const QString project = ExportModel::dnsLabel(input.projectName);
-    const QString region = plugin.option(input, QStringLiteral("region"));
-    const QString image = plugin.option(input, QStringLiteral("image"));
+    const QString region = plugin.option(input, u"region"_s);
+    const QString image = plugin.option(input, u"image"_s);
 
     QStringList script{
-        QStringLiteral("#!/bin/sh"),
-        QStringLiteral("# Eventarc triggers and Cloud Scheduler jobs of %1, exported by Nimbus Studio.").arg(project),
-        QStringLiteral(
-            "# Deploy the services first (gcloud run services replace services/<name>.yaml --region=REGION),"),
-        QStringLiteral("# then run this script with the project and the service account that may invoke them:"),
-        QStringLiteral(
-            "#   PROJECT=my-project SERVICE_ACCOUNT=invoker@my-project.iam.gserviceaccount.com sh eventarc.sh"),
-        QStringLiteral("set -eu"),
-        QStringLiteral(": \"${PROJECT:?set PROJECT to the Google Cloud project}\""),
-        QStringLiteral(": \"${SERVICE_ACCOUNT:?set SERVICE_ACCOUNT to the invoker service account}\""),
-        QStringLiteral("REGION=${REGION:-%1}").arg(region),
+        u"#!/bin/sh"_s,
+        u"# Eventarc triggers and Cloud Scheduler jobs of %1, exported by Nimbus Studio."_s.arg(project),
+        u"# Deploy the services first (gcloud run services replace services/<name>.yaml --region=REGION),"_s,
+        u"# then run this script with the project and the service account that may invoke them:"_s,
+        u"#   PROJECT=my-project SERVICE_ACCOUNT=invoker@my-project.iam.gserviceaccount.com sh eventarc.sh"_s,
+        u"set -eu"_s,
+        u": \"${PROJECT:?set PROJECT to the Google Cloud project}\""_s,
+        u": \"${SERVICE_ACCOUNT:?set SERVICE_ACCOUNT to the invoker service account}\""_s,
+        u"REGION=${REGION:-%1}"_s.arg(region),
         QString()};
 
     for (const ExportFunction &f : model.functions()) {
         const QString name = ExportModel::dnsLabel(f.node->name);
-        output.addFile(QStringLiteral("services/%1.yaml").arg(name),
+        output.addFile(u"services/%1.yaml"_s.arg(name),
                        Y::dump(runService(f, name, ExportOption::imageName(image, project, name), region)));
         for (const Node *trigger : f.triggers)
             script << triggerScript(model, f, trigger, output);
         ProviderPlugin::reportSecrets(
-            f, output, QStringLiteral("export-secret"),
+            f, output, u"export-secret"_s,
             CloudRunPlugin::tr("%1: the secret %2 is read from Secret Manager (%3, latest version), which you create"),
             [&](const EnvironmentVariable &var) { return secretName(f, var); });
     }
-    model.reportUnexported(output, QStringLiteral("Cloud Run"));
-    model.reportIgnored(output, QStringLiteral("Cloud Run"), {QStringLiteral("architecture")});
-    output.addFile(QStringLiteral("eventarc.sh"), script.join(QLatin1Char('\n')).toUtf8() + '\n');
+    model.reportUnexported(output, u"Cloud Run"_s);
+    model.reportIgnored(output, u"Cloud Run"_s, {u"architecture"_s});
+    output.addFile(u"eventarc.sh"_s, script.join('\n'_L1).toUtf8() + '\n');
     model.copySources(output, input.projectDirectory, true);
 }
 } // namespace
 
 CloudRunPlugin::CloudRunPlugin()
     : ProviderPlugin(
-        {QStringLiteral("cloudrun"),
-         QStringLiteral("Google Cloud Run"),
+        {u"cloudrun"_s,
+         u"Google Cloud Run"_s,
          QT_TR_NOOP("Cloud Run service YAML per function (gcloud run services replace) and eventarc.sh for "
                     "the triggers, with the code folders"),
-         QStringLiteral("gcp"),
-         QStringLiteral("gcp-us-central1"),
+         u"gcp"_s,
+         u"gcp-us-central1"_s,
          // Memory in MB, timeout in seconds.
          {128, 32768, 3600, {}},
-         {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The Google Cloud region"),
-           QStringLiteral("us-central1")},
-          ProviderOption::containerImage(
-              QStringLiteral("us-central1-docker.pkg.dev/{project}/functions/{function}:latest"))}},
+         {{u"region"_s, QT_TR_NOOP("Region"), QT_TR_NOOP("The Google Cloud region"), u"us-central1"_s},
+          ProviderOption::containerImage(u"us-central1-docker.pkg.dev/{project}/functions/{function}:latest"_s)}},
         write)
 { }
 

@@ -1,9 +1,12 @@
 #include "knativeplugin.h"
+#include "model/kinds.h"
 
 #include "export/exportmodel.h"
 #include "export/yaml.h"
 
 #include <QDir>
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus::Knative {
 
@@ -48,7 +51,7 @@ YAML::Node serviceRef(const QString &name)
 // The CloudEvents type a connection's events carry on the broker.
 QString eventType(const Node *source)
 {
-    return QStringLiteral("dev.nimbus.") + source->kind + QLatin1String(".event");
+    return u"dev.nimbus."_s + source->kind + ".event"_L1;
 }
 
 // The Knative Service that runs a function in its container.
@@ -58,7 +61,7 @@ YAML::Node knativeService(const ExportFunction &f, YAML::Node container, const Q
     // The nodes of the function's instruction set (Knative's feature flag
     // kubernetes.podspec-nodeselector must be on).
     YAML::Node selector(YAML::NodeType::Map);
-    selector["kubernetes.io/arch"] = Y::string(f.architecture == QLatin1String("arm64") ? "arm64" : "amd64");
+    selector["kubernetes.io/arch"] = Y::string(f.architecture == "arm64"_L1 ? "arm64" : "amd64");
     YAML::Node podEntries(YAML::NodeType::Map);
     podEntries["nodeSelector"] = selector;
     const YAML::Node spec = ProviderPlugin::knativeServiceSpec(f, container, YAML::Node(YAML::NodeType::Map),
@@ -79,10 +82,10 @@ YAML::Node pingSource(const QString &cron, const Node *schedule, const QString &
     YAML::Node ps(YAML::NodeType::Map);
     ps["schedule"] = Y::string(cron);
     ps["timezone"] = Y::string("UTC");
-    ps["data"] = Y::string(QStringLiteral("{\"rule\":\"%1\"}").arg(schedule->name));
+    ps["data"] = Y::string(u"{\"rule\":\"%1\"}"_s.arg(schedule->name));
     ps["sink"] = serviceRef(name);
     return object("sources.knative.dev/v1", "PingSource",
-                  metadata(ExportModel::dnsLabel(schedule->name) + QLatin1Char('-') + name, nameSpace, project), ps);
+                  metadata(ExportModel::dnsLabel(schedule->name) + '-'_L1 + name, nameSpace, project), ps);
 }
 
 // The broker's Trigger that delivers a source's events to the function.
@@ -98,15 +101,15 @@ YAML::Node brokerTrigger(const Node *source, const QString &name, const QString 
     ts["filter"] = filter;
     ts["subscriber"] = serviceRef(name);
     return object("eventing.knative.dev/v1", "Trigger",
-                  metadata(ExportModel::dnsLabel(source->name) + QLatin1Char('-') + name, nameSpace, project), ts);
+                  metadata(ExportModel::dnsLabel(source->name) + '-'_L1 + name, nameSpace, project), ts);
 }
 
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const QString project = ExportModel::dnsLabel(input.projectName);
-    const QString nameSpace = plugin.option(input, QStringLiteral("namespace"));
-    const QString image = plugin.option(input, QStringLiteral("image"));
-    const QString secretName = project + QLatin1String("-secrets");
+    const QString nameSpace = plugin.option(input, u"namespace"_s);
+    const QString image = plugin.option(input, u"image"_s);
+    const QString secretName = project + "-secrets"_L1;
     QList<YAML::Node> documents;
     QList<YAML::Node> eventing;
     bool needsBroker = false;
@@ -120,25 +123,25 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
             return ProviderPlugin::SecretKey{secretName, var.name};
         });
         ProviderPlugin::reportSecrets(
-            f, output, QStringLiteral("export-secret"),
+            f, output, u"export-secret"_s,
             KnativePlugin::tr("%1: the secret %2 is read from the Secret %3 (key %2), which you create"),
             [&](const EnvironmentVariable &) { return secretName; });
         documents.append(knativeService(f, container, name, nameSpace, project));
 
         for (const Node *trigger : f.triggers) {
-            if (trigger->kind == QLatin1String("schedule")) {
+            if (trigger->kind == Kinds::Schedule) {
                 const auto cron = ProviderPlugin::scheduleCron(model, trigger, output);
                 if (!cron)
                     continue;
                 if (!model.boolean(trigger, "enabled", true))
-                    output.add(Diagnostic::Severity::Warning, QStringLiteral("export-disabled"),
+                    output.add(Diagnostic::Severity::Warning, u"export-disabled"_s,
                                KnativePlugin::tr("%1: a PingSource cannot be disabled; it is written enabled")
                                    .arg(trigger->name),
-                               trigger->id, QStringLiteral("enabled"));
+                               trigger->id, u"enabled"_s);
                 eventing.append(pingSource(*cron, trigger, name, nameSpace, project));
-            } else if (trigger->kind == QLatin1String("http-route")) {
+            } else if (trigger->kind == Kinds::HttpRoute) {
                 output.add(
-                    Diagnostic::Severity::Info, QStringLiteral("export-route"),
+                    Diagnostic::Severity::Info, u"export-route"_s,
                     KnativePlugin::tr("%1: the Service %2 answers every path; %3 %4 is routed inside the function")
                         .arg(trigger->name, name, model.string(trigger, "method"), model.string(trigger, "path")),
                     trigger->id);
@@ -158,9 +161,9 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                                        "sent by whatever you provision for it")
                          .arg(node->name, node->kind, eventType(node));
     });
-    model.reportUnexported(output, QStringLiteral("Knative"));
+    model.reportUnexported(output, u"Knative"_s);
 
-    output.addFile(QStringLiteral("knative.yaml"), Y::dumpAll(documents));
+    output.addFile(u"knative.yaml"_s, Y::dumpAll(documents));
     model.copySources(output, input.projectDirectory, true);
 }
 
@@ -168,17 +171,16 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
 
 KnativePlugin::KnativePlugin()
     : ProviderPlugin(
-        {QStringLiteral("knative"),
-         QStringLiteral("Knative"),
+        {u"knative"_s,
+         u"Knative"_s,
          QT_TR_NOOP("knative.yaml: Knative Serving Services and Eventing (kubectl apply -f), with the code "
                     "folders to build images from"),
-         QStringLiteral("knative"),
+         u"knative"_s,
          {},
          // Memory in MB, timeout in seconds.
          {64, 32768, 3600, {}},
-         {ProviderOption::containerImage(QStringLiteral("registry.example.com/{project}/{function}:latest")),
-          {QStringLiteral("namespace"), QT_TR_NOOP("Namespace"), QT_TR_NOOP("The Kubernetes namespace"),
-           QStringLiteral("default")}}},
+         {ProviderOption::containerImage(u"registry.example.com/{project}/{function}:latest"_s),
+          {u"namespace"_s, QT_TR_NOOP("Namespace"), QT_TR_NOOP("The Kubernetes namespace"), u"default"_s}}},
         write)
 { }
 

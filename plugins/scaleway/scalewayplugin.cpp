@@ -1,10 +1,13 @@
 #include "scalewayplugin.h"
+#include "model/kinds.h"
 
 #include "export/exportmodel.h"
 #include "export/yaml.h"
 
 #include <QDir>
 #include <QSet>
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus::Scaleway {
 
@@ -23,9 +26,9 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     provider["name"] = Y::string("scaleway");
     provider["scwToken"] = Y::string("${env:SCW_SECRET_KEY}");
     provider["scwProject"] = Y::string("${env:SCW_DEFAULT_PROJECT_ID}");
-    provider["scwRegion"] = Y::string(plugin.option(input, QStringLiteral("region")));
+    provider["scwRegion"] = Y::string(plugin.option(input, u"region"_s));
     root["provider"] = provider;
-    root["plugins"] = Y::sequence({QStringLiteral("serverless-scaleway-functions")});
+    root["plugins"] = Y::sequence({u"serverless-scaleway-functions"_s});
 
     root["package"] = ProviderPlugin::packagePatterns(model);
 
@@ -33,10 +36,9 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     YAML::Node functions(YAML::NodeType::Map);
     for (const ExportFunction &f : model.functions()) {
         YAML::Node fn(YAML::NodeType::Map);
-        fn["handler"] = Y::string(f.source + QLatin1Char('/') + f.handler);
-        fn["runtime"] = Y::string(f.isPython()
-                                      ? QStringLiteral("python") + QString(f.runtimeVersion()).remove(QLatin1Char('.'))
-                                      : QStringLiteral("node") + f.runtimeVersion());
+        fn["handler"] = Y::string(f.source + '/'_L1 + f.handler);
+        fn["runtime"] = Y::string(f.isPython() ? u"python"_s + QString(f.runtimeVersion()).remove('.'_L1)
+                                               : u"node"_s + f.runtimeVersion());
         int memory = memorySteps.last();
         for (int step : memorySteps)
             if (step >= f.memory) {
@@ -44,14 +46,14 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                 break;
             }
         if (memory != f.memory)
-            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-memory"),
+            output.add(Diagnostic::Severity::Warning, u"export-memory"_s,
                        ScalewayPlugin::tr("%1: Scaleway offers %2 MB steps; %3 MB is written as %4 MB")
-                           .arg(f.node->name, QStringLiteral("128/256/512/1024/2048/3072/4096"))
+                           .arg(f.node->name, u"128/256/512/1024/2048/3072/4096"_s)
                            .arg(f.memory)
                            .arg(memory),
-                       f.node->id, QStringLiteral("memory"));
+                       f.node->id, u"memory"_s);
         fn["memoryLimit"] = Y::number(memory);
-        fn["timeout"] = Y::string(QStringLiteral("%1s").arg(f.timeout));
+        fn["timeout"] = Y::string(u"%1s"_s.arg(f.timeout));
         if (f.reservedConcurrency)
             fn["maxScale"] = Y::number(*f.reservedConcurrency);
         if (!f.description.isEmpty())
@@ -61,8 +63,7 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         for (const EnvironmentVariable &var : f.environment) {
             if (var.secret)
                 secret[var.name.toStdString()] = Y::string(
-                    QStringLiteral("${env:%1}")
-                        .arg(ExportModel::constantCase(f.node->name + QLatin1Char('_') + var.name)));
+                    u"${env:%1}"_s.arg(ExportModel::constantCase(f.node->name + '_'_L1 + var.name)));
             else
                 env[var.name.toStdString()] = Y::string(var.value);
         }
@@ -73,7 +74,7 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         YAML::Node events(YAML::NodeType::Sequence);
         for (const Node *trigger : f.triggers) {
             YAML::Node event(YAML::NodeType::Map);
-            if (trigger->kind == QLatin1String("schedule")) {
+            if (trigger->kind == Kinds::Schedule) {
                 const auto cron = ProviderPlugin::scheduleCron(model, trigger, output);
                 if (!cron)
                     continue;
@@ -85,23 +86,23 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                 event["schedule"] = schedule;
                 if (!model.boolean(trigger, "enabled", true))
                     output.add(
-                        Diagnostic::Severity::Warning, QStringLiteral("export-disabled"),
+                        Diagnostic::Severity::Warning, u"export-disabled"_s,
                         ScalewayPlugin::tr("%1: a Scaleway cron trigger cannot be disabled; it is written enabled")
                             .arg(trigger->name),
-                        trigger->id, QStringLiteral("enabled"));
-            } else if (trigger->kind == QLatin1String("queue")) {
+                        trigger->id, u"enabled"_s);
+            } else if (trigger->kind == Kinds::Queue) {
                 YAML::Node sqs(YAML::NodeType::Map);
                 sqs["queue"] = Y::string(ExportModel::dnsLabel(trigger->name));
                 event["sqs"] = sqs;
-            } else if (trigger->kind == QLatin1String("http-route")) {
-                output.add(Diagnostic::Severity::Info, QStringLiteral("export-route"),
+            } else if (trigger->kind == Kinds::HttpRoute) {
+                output.add(Diagnostic::Severity::Info, u"export-route"_s,
                            ScalewayPlugin::tr(
                                "%1: a Scaleway function has one endpoint for every path; %2 %3 is routed inside it")
                                .arg(trigger->name, model.string(trigger, "method"), model.string(trigger, "path")),
                            trigger->id);
                 continue;
             } else {
-                output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+                output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
                            ScalewayPlugin::tr("%1: Scaleway functions have no %2 trigger; it is not exported")
                                .arg(trigger->name, trigger->kind),
                            trigger->id);
@@ -119,26 +120,25 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                                   "Storage, Serverless SQL)")
             .arg(node->name, node->kind);
     });
-    model.reportUnexported(output, QStringLiteral("Scaleway"));
-    model.reportIgnored(output, QStringLiteral("Scaleway"), {QStringLiteral("architecture")});
-    output.addFile(QStringLiteral("serverless.yml"), Y::dump(root));
+    model.reportUnexported(output, u"Scaleway"_s);
+    model.reportIgnored(output, u"Scaleway"_s, {u"architecture"_s});
+    output.addFile(u"serverless.yml"_s, Y::dump(root));
     model.copySources(output, input.projectDirectory);
-    model.reportDeployVariables(output, QStringLiteral("serverless deploy"));
+    model.reportDeployVariables(output, u"serverless deploy"_s);
 }
 
 } // namespace
 
 ScalewayPlugin::ScalewayPlugin()
-    : ProviderPlugin({QStringLiteral("scaleway"),
-                      QStringLiteral("Scaleway Serverless Functions"),
+    : ProviderPlugin({u"scaleway"_s,
+                      u"Scaleway Serverless Functions"_s,
                       QT_TR_NOOP("serverless.yml for the Serverless Framework with serverless-scaleway-functions "
                                  "(serverless deploy), with the code folders"),
-                      QStringLiteral("scaleway"),
-                      QStringLiteral("scaleway-fr-par"),
+                      u"scaleway"_s,
+                      u"scaleway-fr-par"_s,
                       // Memory in MB, timeout in seconds.
                       {128, 4096, 900, canvasRuntimes()},
-                      {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The Scaleway region"),
-                        QStringLiteral("fr-par")}}},
+                      {{u"region"_s, QT_TR_NOOP("Region"), QT_TR_NOOP("The Scaleway region"), u"fr-par"_s}}},
                      write)
 { }
 

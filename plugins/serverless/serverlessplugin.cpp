@@ -1,4 +1,5 @@
 #include "serverlessplugin.h"
+#include "model/kinds.h"
 
 #include "awscommon.h"
 #include "export/exportmodel.h"
@@ -13,36 +14,38 @@
 #include <QRegularExpression>
 #include <QSet>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus::Serverless {
 
 using Y = Yaml;
 
 namespace {
 
-const QString kFile = QStringLiteral("serverless.yml");
+const QString kFile = u"serverless.yml"_s;
 
 // Runtimes Serverless Framework v3 accepts (its configuration schema, 3.40).
 QString frameworkRuntime(const QString &runtime)
 {
-    if (runtime == QLatin1String("nodejs22.x"))
-        return QStringLiteral("nodejs20.x");
-    if (runtime == QLatin1String("python3.12"))
-        return QStringLiteral("python3.11");
+    if (runtime == "nodejs22.x"_L1)
+        return u"nodejs20.x"_s;
+    if (runtime == "python3.12"_L1)
+        return u"python3.11"_s;
     return runtime;
 }
 
 QString bucketName(const Node *bucket)
 {
-    return QStringLiteral("${self:service}-${sls:stage}-") + ExportModel::dnsLabel(bucket->name);
+    return u"${self:service}-${sls:stage}-"_s + ExportModel::dnsLabel(bucket->name);
 }
 
 // Serverless Framework's logical id of a function's AWS::Lambda::Function.
 QString lambdaLogicalId(const QString &functionName)
 {
     QString name = functionName;
-    name.replace(QLatin1Char('-'), QLatin1String("Dash")).replace(QLatin1Char('_'), QLatin1String("Underscore"));
+    name.replace('-'_L1, "Dash"_L1).replace('_'_L1, "Underscore"_L1);
     name[0] = name.at(0).toUpper();
-    return name + QLatin1String("LambdaFunction");
+    return name + "LambdaFunction"_L1;
 }
 
 QString secretParameter(const ExportFunction &f, const EnvironmentVariable &var)
@@ -55,27 +58,27 @@ QString secretParameter(const ExportFunction &f, const EnvironmentVariable &var)
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const Aws::LogicalIds ids(input.origin);
-    QString service = plugin.option(input, QStringLiteral("service"));
+    QString service = plugin.option(input, u"service"_s);
     if (service.isEmpty())
-        service = input.origin.value(QLatin1String("service")).toString();
+        service = input.origin.value("service"_L1).toString();
     if (service.isEmpty())
         service = ExportModel::dnsLabel(input.projectName);
-    QString region = plugin.option(input, QStringLiteral("region"));
+    QString region = plugin.option(input, u"region"_s);
     if (region.isEmpty())
-        region = input.origin.value(QLatin1String("region")).toString(QStringLiteral("us-east-1"));
+        region = input.origin.value("region"_L1).toString(u"us-east-1"_s);
     const YAML::Node generated = ServerlessPlugin::generate(model, ids, service, region, output);
 
     const Result<QByteArray> merged = YamlMerge::mergeWithOrigin(input.origin, generated);
     output.addFile(kFile, merged ? *merged : Yaml::dump(generated));
     if (!merged)
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-origin"),
+        output.add(Diagnostic::Severity::Warning, u"export-origin"_s,
                    ServerlessPlugin::tr("the imported serverless.yml cannot be read back (%1); it is written anew")
                        .arg(merged.errorMessage()));
     model.copySources(output, input.projectDirectory);
-    model.reportDeployVariables(output, QStringLiteral("serverless deploy"));
+    model.reportDeployVariables(output, u"serverless deploy"_s);
     for (const ExportFunction &f : model.functions())
         ProviderPlugin::reportSecrets(
-            f, output, QStringLiteral("export-secret-parameter"),
+            f, output, u"export-secret-parameter"_s,
             ServerlessPlugin::tr(
                 "%1: the secret %2 is read from the parameter %3 (serverless deploy --param=\"%3=...\")"),
             [&](const EnvironmentVariable &var) { return secretParameter(f, var); });
@@ -85,13 +88,13 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
 ServerlessPlugin::ServerlessPlugin()
     : ProviderPlugin(
         Aws::lambdaTarget(
-            QStringLiteral("serverless"), QStringLiteral("Serverless Framework v3 (AWS)"),
+            u"serverless"_s, u"Serverless Framework v3 (AWS)"_s,
             QT_TR_NOOP("serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders"),
-            {{QStringLiteral("service"),
+            {{u"service"_s,
               QT_TR_NOOP("Service name"),
               QT_TR_NOOP("The service's name; empty: the imported file's, else the project's"),
               {}},
-             {QStringLiteral("region"),
+             {u"region"_s,
               QT_TR_NOOP("Region"),
               QT_TR_NOOP("The AWS region; empty: the imported file's, else us-east-1"),
               {}}}),
@@ -106,37 +109,37 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
     YAML::Node event(YAML::NodeType::Map);
     YAML::Node e(YAML::NodeType::Map);
     const QString triggerId = ids.of(trigger);
-    if (trigger->kind == QLatin1String("http-route")) {
-        const QString method = model.string(trigger, "method", QStringLiteral("GET"));
-        const QString path = model.string(trigger, "path", QStringLiteral("/"));
-        if (model.string(trigger, "payloadFormat") == QLatin1String("1.0")) {
-            e["method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("any") : method.toLower());
+    if (trigger->kind == Kinds::HttpRoute) {
+        const QString method = model.string(trigger, "method", u"GET"_s);
+        const QString path = model.string(trigger, "path", u"/"_s);
+        if (model.string(trigger, "payloadFormat") == "1.0"_L1) {
+            e["method"] = Y::string(method == "ANY"_L1 ? u"any"_s : method.toLower());
             e["path"] = Y::string(path);
             if (model.boolean(trigger, "cors"))
                 e["cors"] = Y::boolean(true);
             event["http"] = e;
         } else {
-            e["method"] = Y::string(method == QLatin1String("ANY") ? QStringLiteral("*") : method);
+            e["method"] = Y::string(method == "ANY"_L1 ? u"*"_s : method);
             e["path"] = Y::string(path);
             httpCors = httpCors || model.boolean(trigger, "cors");
             event["httpApi"] = e;
         }
-    } else if (trigger->kind == QLatin1String("queue")) {
-        e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".Arn")));
+    } else if (trigger->kind == Kinds::Queue) {
+        e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + ".Arn"_L1));
         e["batchSize"] = Y::number(model.integer(trigger, "batchSize", 10));
         event["sqs"] = e;
-    } else if (trigger->kind == QLatin1String("topic")) {
+    } else if (trigger->kind == Kinds::Topic) {
         e["arn"] = Y::tagged("Ref", Y::string(triggerId));
         e["topicName"] = Y::string(trigger->name);
         event["sns"] = e;
-    } else if (trigger->kind == QLatin1String("bucket")) {
+    } else if (trigger->kind == Kinds::Bucket) {
         e["bucket"] = Y::string(bucketName(trigger));
         const QString kinds = model.string(trigger, "events");
-        e["event"] = Y::string(kinds == QLatin1String("ObjectRemoved") ? "s3:ObjectRemoved:*" : "s3:ObjectCreated:*");
-        if (kinds == QLatin1String("All"))
-            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-bucket-events"),
+        e["event"] = Y::string(kinds == "ObjectRemoved"_L1 ? "s3:ObjectRemoved:*" : "s3:ObjectCreated:*");
+        if (kinds == "All"_L1)
+            output.add(Diagnostic::Severity::Warning, u"export-bucket-events"_s,
                        tr("%1: one s3 event takes one event type; only object creation is written").arg(trigger->name),
-                       trigger->id, QStringLiteral("events"));
+                       trigger->id, u"events"_s);
         YAML::Node rules(YAML::NodeType::Sequence);
         for (const auto &[filter, value] : Aws::keyFilters(model, trigger)) {
             YAML::Node rule(YAML::NodeType::Map);
@@ -147,11 +150,11 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
             e["rules"] = rules;
         e["existing"] = Y::boolean(true);
         event["s3"] = e;
-    } else if (trigger->kind == QLatin1String("table")) {
+    } else if (trigger->kind == Kinds::Table) {
         e["type"] = Y::string("dynamodb");
-        e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + QLatin1String(".StreamArn")));
+        e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + ".StreamArn"_L1));
         event["stream"] = e;
-    } else if (trigger->kind == QLatin1String("schedule")) {
+    } else if (trigger->kind == Kinds::Schedule) {
         e["rate"] = Y::sequence({model.string(trigger, "expression")});
         e["enabled"] = Y::boolean(model.boolean(trigger, "enabled", true));
         const QString description = model.string(trigger, "description");
@@ -159,7 +162,7 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
             e["description"] = Y::string(description);
         event["schedule"] = e;
     } else {
-        output.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+        output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
                    tr("%1 (%2) cannot invoke a function in serverless.yml; it is not exported")
                        .arg(trigger->name, trigger->kind),
                    trigger->id);
@@ -191,13 +194,13 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     for (const ExportFunction &f : model.functions()) {
         const QString id = recordedIds.of(f.node);
         YAML::Node fn(YAML::NodeType::Map);
-        fn["handler"] = Y::string(f.source + QLatin1Char('/') + f.handler);
+        fn["handler"] = Y::string(f.source + '/'_L1 + f.handler);
         const QString runtime = frameworkRuntime(f.runtime);
         if (runtime != f.runtime)
-            output.add(Diagnostic::Severity::Warning, QStringLiteral("export-runtime"),
+            output.add(Diagnostic::Severity::Warning, u"export-runtime"_s,
                        tr("%1: Serverless Framework v3 does not accept %2; it is written as %3, the newest it accepts")
                            .arg(f.node->name, f.runtime, runtime),
-                       f.node->id, QStringLiteral("runtime"));
+                       f.node->id, u"runtime"_s);
         fn["runtime"] = Y::string(runtime);
         fn["architecture"] = Y::string(Aws::lambdaArchitecture(f.architecture));
         fn["memorySize"] = Y::number(f.memory);
@@ -206,15 +209,15 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
             fn["description"] = Y::string(f.description);
         if (f.reservedConcurrency)
             fn["reservedConcurrency"] = Y::number(*f.reservedConcurrency);
-        const QString role = id + QLatin1String("Role");
+        const QString role = id + "Role"_L1;
         fn["role"] = Y::string(role);
         resources[role.toStdString()] = Aws::lambdaRole(f, ids);
         if (!f.environment.isEmpty()) {
             YAML::Node environment(YAML::NodeType::Map);
             for (const EnvironmentVariable &var : f.environment)
-                environment[var.name.toStdString()] = var.secret ? Y::string(
-                                                          QStringLiteral("${param:%1}").arg(secretParameter(f, var)))
-                                                                 : Aws::environmentValue(model, f, var, ids);
+                environment[var.name.toStdString()] = var.secret
+                                                          ? Y::string(u"${param:%1}"_s.arg(secretParameter(f, var)))
+                                                          : Aws::environmentValue(model, f, var, ids);
             fn["environment"] = environment;
         }
         YAML::Node events(YAML::NodeType::Sequence);
@@ -227,12 +230,11 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
             fn["events"] = events;
         functions[f.node->name.toStdString()] = fn;
     }
-    for (const QString &kind :
-         {QStringLiteral("queue"), QStringLiteral("topic"), QStringLiteral("table"), QStringLiteral("bucket")})
+    for (const QString &kind : {u"queue"_s, u"topic"_s, u"table"_s, u"bucket"_s})
         for (const Node *node : model.nodesOfKind(kind))
             Aws::addServiceResources(model, node, ids, resources, output,
-                                     kind == QLatin1String("bucket") ? bucketName(node) : QString());
-    model.reportUnexported(output, QStringLiteral("Serverless Framework"));
+                                     kind == Kinds::Bucket ? bucketName(node) : QString());
+    model.reportUnexported(output, u"Serverless Framework"_s);
     if (httpCors) {
         YAML::Node httpApi(YAML::NodeType::Map);
         httpApi["cors"] = Y::boolean(true);
@@ -257,12 +259,12 @@ QString ServerlessPlugin::formatName() const
 
 QStringList ServerlessPlugin::fileNameFilters() const
 {
-    return {QStringLiteral("serverless.yml"), QStringLiteral("serverless.yaml")};
+    return {u"serverless.yml"_s, u"serverless.yaml"_s};
 }
 
 int ServerlessPlugin::recognise(const QByteArray &content, const QString &fileName) const
 {
-    const bool named = fileName.startsWith(QLatin1String("serverless."));
+    const bool named = fileName.startsWith("serverless."_L1);
     const bool shaped = content.contains("service:") && content.contains("provider:");
     if (shaped && content.contains("name: aws"))
         return named ? 95 : 80;
@@ -321,13 +323,13 @@ void ServerlessReader::readResources()
         const Aws::ImportedService service = Aws::readServiceResource(type, p);
         // A queue's dead-letter queue is no node of its own: export writes it with its queue.
         if (service.kind.isEmpty()
-            || (id.endsWith(QLatin1String("DeadLetters")) && Y::has(mResources, id.chopped(11).toStdString())))
+            || (id.endsWith("DeadLetters"_L1) && Y::has(mResources, id.chopped(11).toStdString())))
             continue;
         const QString name = mBuilder.addNode(service.kind, id, service.properties);
         mNodeOfResource.insert(id, name);
         if (ExportModel::identifier(name) != id)
             mIds.insert(name, id);
-        if (service.kind == QLatin1String("bucket"))
+        if (service.kind == Kinds::Bucket)
             mBucketByName.insert(Y::text(Y::child(p, "BucketName")), name);
     }
 }
@@ -336,55 +338,55 @@ QJsonObject ServerlessReader::functionProperties(const QString &key, const YAML:
 {
     QJsonObject props;
     const QString handlerPath = Y::text(Y::child(fn, "handler"));
-    const int slash = handlerPath.lastIndexOf(QLatin1Char('/'));
-    props.insert(QStringLiteral("source"), slash < 0 ? QStringLiteral(".") : handlerPath.left(slash));
-    props.insert(QStringLiteral("handler"), handlerPath.mid(slash + 1));
+    const int slash = handlerPath.lastIndexOf('/'_L1);
+    props.insert(u"source"_s, slash < 0 ? u"."_s : handlerPath.left(slash));
+    props.insert(u"handler"_s, handlerPath.mid(slash + 1));
     const QString runtime = Y::text(value(fn, "runtime"));
     const QString nearest = Aws::nearestRuntime(runtime);
-    props.insert(QStringLiteral("runtime"), nearest.isEmpty() ? QStringLiteral("nodejs20.x") : nearest);
+    props.insert(u"runtime"_s, nearest.isEmpty() ? u"nodejs20.x"_s : nearest);
     if (nearest != runtime)
         note(Diagnostic::Severity::Warning,
              ServerlessPlugin::tr("%1: the runtime %2 is shown as %3; the file keeps %2 unless you change it")
-                 .arg(key, runtime, props.value(QStringLiteral("runtime")).toString()));
+                 .arg(key, runtime, props.value(u"runtime"_s).toString()));
     bool ok = false;
     if (const int memory = Y::text(value(fn, "memorySize")).toInt(&ok); ok)
-        props.insert(QStringLiteral("memory"), memory);
+        props.insert(u"memory"_s, memory);
     if (const int timeout = Y::text(value(fn, "timeout")).toInt(&ok); ok)
-        props.insert(QStringLiteral("timeout"), timeout);
-    if (Y::text(value(fn, "architecture")) == QLatin1String("arm64"))
-        props.insert(QStringLiteral("architecture"), QStringLiteral("arm64"));
+        props.insert(u"timeout"_s, timeout);
+    if (Y::text(value(fn, "architecture")) == "arm64"_L1)
+        props.insert(u"architecture"_s, u"arm64"_s);
     const QString description = Y::text(Y::child(fn, "description"));
     if (!description.isEmpty())
-        props.insert(QStringLiteral("description"), description);
+        props.insert(u"description"_s, description);
     if (const int reserved = Y::text(Y::child(fn, "reservedConcurrency")).toInt(&ok); ok)
-        props.insert(QStringLiteral("reservedConcurrency"), reserved);
+        props.insert(u"reservedConcurrency"_s, reserved);
     const QJsonArray variables = environment(fn);
     if (!variables.isEmpty())
-        props.insert(QStringLiteral("environment"), variables);
+        props.insert(u"environment"_s, variables);
     return props;
 }
 
 QJsonArray ServerlessReader::environment(const YAML::Node &fn) const
 {
-    static const QRegularExpression secretReference(QStringLiteral("^\\$\\{(param|ssm|env):"));
+    static const QRegularExpression secretReference(u"^\\$\\{(param|ssm|env):"_s);
     QJsonArray environment;
     for (const YAML::Node &source : {Y::child(fn, "environment"), Y::child(mProvider, "environment")}) {
         for (auto v = source.begin(); source.IsMap() && v != source.end(); ++v) {
             const QString name = Y::text(v->first);
             if (std::any_of(environment.begin(), environment.end(),
-                            [&](const QJsonValue &e) { return e.toObject().value(QLatin1String("name")) == name; }))
+                            [&](const QJsonValue &e) { return e.toObject().value("name"_L1) == name; }))
                 continue;
             const QString text = Y::text(v->second);
             const QString referenced = Aws::referencedId(v->second);
             const bool secret = secretReference.match(text).hasMatch();
-            environment.append(QJsonObject{
-                {QStringLiteral("name"), name},
-                {QStringLiteral("secret"), secret},
-                {QStringLiteral("value"), secret                  ? QString()
-                                          : !referenced.isEmpty() ? mNodeOfResource.value(referenced, referenced)
-                                          : v->second.IsScalar() && (v->second.Tag() == "?" || v->second.Tag() == "!")
-                                              ? text
-                                              : QString()}});
+            environment.append(
+                QJsonObject{{u"name"_s, name},
+                            {u"secret"_s, secret},
+                            {u"value"_s, secret                  ? QString()
+                                         : !referenced.isEmpty() ? mNodeOfResource.value(referenced, referenced)
+                                         : v->second.IsScalar() && (v->second.Tag() == "?" || v->second.Tag() == "!")
+                                             ? text
+                                             : QString()}});
         }
     }
     return environment;
@@ -392,7 +394,7 @@ QJsonArray ServerlessReader::environment(const YAML::Node &fn) const
 
 void ServerlessReader::readFunction(const QString &key, const YAML::Node &fn)
 {
-    const QString function = mBuilder.addNode(QStringLiteral("function"), key, functionProperties(key, fn));
+    const QString function = mBuilder.addNode(u"function"_s, key, functionProperties(key, fn));
     if (function != key)
         note(Diagnostic::Severity::Warning,
              ServerlessPlugin::tr("the function %1 is named %2 on the canvas").arg(key, function));
@@ -409,7 +411,7 @@ void ServerlessReader::readFunction(const QString &key, const YAML::Node &fn)
                      .arg(key, type));
             continue;
         }
-        mBuilder.connect(trigger, function, QStringLiteral("invokes"));
+        mBuilder.connect(trigger, function, u"invokes"_s);
     }
     readRole(function, fn);
 }
@@ -417,63 +419,59 @@ void ServerlessReader::readFunction(const QString &key, const YAML::Node &fn)
 QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, const QString &function)
 {
     QString trigger;
-    if (type == QLatin1String("httpApi") || type == QLatin1String("http")) {
+    if (type == "httpApi"_L1 || type == "http"_L1) {
         QString method;
         QString path;
         if (e.IsScalar()) {
-            method = Y::text(e).section(QLatin1Char(' '), 0, 0);
-            path = Y::text(e).section(QLatin1Char(' '), 1);
+            method = Y::text(e).section(' '_L1, 0, 0);
+            path = Y::text(e).section(' '_L1, 1);
         } else {
             method = Y::text(Y::child(e, "method"));
             path = Y::text(Y::child(e, "path"));
         }
-        method = method == QLatin1String("*") ? QStringLiteral("ANY") : method.toUpper();
-        if (!path.startsWith(QLatin1Char('/')))
-            path.prepend(QLatin1Char('/'));
-        const bool cors = type == QLatin1String("http")
-                              ? Y::text(Y::child(e, "cors")) == QLatin1String("true")
+        method = method == "*"_L1 ? u"ANY"_s : method.toUpper();
+        if (!path.startsWith('/'_L1))
+            path.prepend('/'_L1);
+        const bool cors = type == "http"_L1
+                              ? Y::text(Y::child(e, "cors")) == "true"_L1
                               : Y::child(Y::child(mProvider, "httpApi"), "cors").IsDefined()
-                                    && Y::text(Y::child(Y::child(mProvider, "httpApi"), "cors"))
-                                           != QLatin1String("false");
-        trigger = mBuilder.addNode(QStringLiteral("http-route"), function + QLatin1String("Route"),
-                                   {{QStringLiteral("method"), method.isEmpty() ? QStringLiteral("ANY") : method},
-                                    {QStringLiteral("path"), path},
-                                    {QStringLiteral("payloadFormat"),
-                                     type == QLatin1String("http") ? QStringLiteral("1.0") : QStringLiteral("2.0")},
-                                    {QStringLiteral("cors"), cors}});
-    } else if (type == QLatin1String("schedule")) {
+                                    && Y::text(Y::child(Y::child(mProvider, "httpApi"), "cors")) != "false"_L1;
+        trigger = mBuilder.addNode(u"http-route"_s, function + "Route"_L1,
+                                   {{u"method"_s, method.isEmpty() ? u"ANY"_s : method},
+                                    {u"path"_s, path},
+                                    {u"payloadFormat"_s, type == "http"_L1 ? u"1.0"_s : u"2.0"_s},
+                                    {u"cors"_s, cors}});
+    } else if (type == "schedule"_L1) {
         const YAML::Node rate = e.IsMap() ? Y::child(e, "rate") : e;
         const QString expression = rate.IsSequence() && rate.size() > 0 ? Y::text(rate[0]) : Y::text(rate);
-        trigger = mBuilder.addNode(
-            QStringLiteral("schedule"), function + QLatin1String("Schedule"),
-            {{QStringLiteral("expression"), expression},
-             {QStringLiteral("enabled"), Y::text(Y::child(e, "enabled")) != QLatin1String("false")},
-             {QStringLiteral("description"), Y::text(Y::child(e, "description"))}});
-    } else if (type == QLatin1String("sqs") || type == QLatin1String("sns") || type == QLatin1String("stream")) {
+        trigger = mBuilder.addNode(u"schedule"_s, function + "Schedule"_L1,
+                                   {{u"expression"_s, expression},
+                                    {u"enabled"_s, Y::text(Y::child(e, "enabled")) != "false"_L1},
+                                    {u"description"_s, Y::text(Y::child(e, "description"))}});
+    } else if (type == "sqs"_L1 || type == "sns"_L1 || type == "stream"_L1) {
         const YAML::Node arn = e.IsMap() ? Y::child(e, "arn") : e;
         trigger = mNodeOfResource.value(Aws::referencedId(arn));
-        if (trigger.isEmpty() && type == QLatin1String("sns")) {
+        if (trigger.isEmpty() && type == "sns"_L1) {
             const QString topic = e.IsMap() ? Y::text(Y::child(e, "topicName")) : Y::text(e);
-            if (!topic.isEmpty() && !topic.startsWith(QLatin1String("arn:")))
-                trigger = mBuilder.hasNode(topic) ? topic : mBuilder.addNode(QStringLiteral("topic"), topic, {});
+            if (!topic.isEmpty() && !topic.startsWith("arn:"_L1))
+                trigger = mBuilder.hasNode(topic) ? topic : mBuilder.addNode(u"topic"_s, topic, {});
         }
-        if (!trigger.isEmpty() && type == QLatin1String("sqs")) {
+        if (!trigger.isEmpty() && type == "sqs"_L1) {
             bool ok = false;
             const int batch = Y::text(Y::child(e, "batchSize")).toInt(&ok);
             if (ok)
-                mBuilder.setProperty(trigger, QStringLiteral("batchSize"), batch);
+                mBuilder.setProperty(trigger, u"batchSize"_s, batch);
         }
-    } else if (type == QLatin1String("s3")) {
+    } else if (type == "s3"_L1) {
         const QString bucket = e.IsMap() ? Y::text(Y::child(e, "bucket")) : Y::text(e);
         trigger = mBucketByName.value(bucket);
         if (trigger.isEmpty() && !bucket.isEmpty()) {
-            trigger = mBuilder.addNode(QStringLiteral("bucket"), bucket, {});
+            trigger = mBuilder.addNode(u"bucket"_s, bucket, {});
             mBucketByName.insert(bucket, trigger);
         }
         const QString kind = Y::text(Y::child(e, "event"));
-        mBuilder.setProperty(trigger, QStringLiteral("events"),
-                             kind.contains(QLatin1String("Removed")) ? QStringLiteral("ObjectRemoved")
-                                                                     : QStringLiteral("ObjectCreated"));
+        mBuilder.setProperty(trigger, u"events"_s,
+                             kind.contains("Removed"_L1) ? u"ObjectRemoved"_s : u"ObjectCreated"_s);
         for (const YAML::Node &rule : Y::child(e, "rules"))
             for (const char *filter : {"prefix", "suffix"})
                 if (Y::has(rule, filter))
@@ -502,8 +500,8 @@ void ServerlessReader::readRole(const QString &function, const YAML::Node &fn)
             for (const QString &a : std::as_const(actions)) {
                 const QString type = Aws::accessType(node->kind, a);
                 if (type.isEmpty()
-                    || (node->kind == QLatin1String("queue") && type == QLatin1String("reads")
-                        && mBuilder.hasEdge(service, function, QStringLiteral("invokes"))))
+                    || (node->kind == Kinds::Queue && type == "reads"_L1
+                        && mBuilder.hasEdge(service, function, u"invokes"_s)))
                     continue;
                 mBuilder.connect(function, service, type);
             }
@@ -527,7 +525,7 @@ bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result
         result->error = tr("%1: not a serverless.yml (it has no provider mapping)").arg(input.fileName);
         return false;
     }
-    if (Y::text(Y::child(provider, "name")) != QLatin1String("aws")) {
+    if (Y::text(Y::child(provider, "name")) != "aws"_L1) {
         result->error =
             tr("%1: the provider is '%2'; only aws is read").arg(input.fileName, Y::text(Y::child(provider, "name")));
         return false;
@@ -538,22 +536,21 @@ bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result
         reader.readFunction(Y::text(it->first), it->second);
     reader.finish();
 
-    result->origin.insert(QStringLiteral("file"), QFileInfo(input.fileName).fileName());
-    result->origin.insert(QStringLiteral("text"), QString::fromUtf8(input.content));
-    result->origin.insert(QStringLiteral("ids"), reader.ids());
-    result->origin.insert(QStringLiteral("events"), QJsonObject());
+    result->origin.insert(u"file"_s, QFileInfo(input.fileName).fileName());
+    result->origin.insert(u"text"_s, QString::fromUtf8(input.content));
+    result->origin.insert(u"ids"_s, reader.ids());
+    result->origin.insert(u"events"_s, QJsonObject());
     const QString service = Y::text(Y::child(root, "service"));
     const QString region = Y::text(Y::child(provider, "region"));
-    result->origin.insert(QStringLiteral("service"), service);
-    result->origin.insert(QStringLiteral("region"), region.isEmpty() ? QStringLiteral("us-east-1") : region);
+    result->origin.insert(u"service"_s, service);
+    result->origin.insert(u"region"_s, region.isEmpty() ? u"us-east-1"_s : region);
     Architecture imported;
     imported.reset(result->nodes, result->edges);
     const ExportModel model(imported, *input.catalog);
     ExportOutput ignored;
-    result->origin.insert(
-        QStringLiteral("baseline"),
-        QString::fromUtf8(Y::dump(generate(model, Aws::LogicalIds(result->origin), service,
-                                           result->origin.value(QStringLiteral("region")).toString(), ignored))));
+    result->origin.insert(u"baseline"_s,
+                          QString::fromUtf8(Y::dump(generate(model, Aws::LogicalIds(result->origin), service,
+                                                             result->origin.value(u"region"_s).toString(), ignored))));
     return true;
 }
 

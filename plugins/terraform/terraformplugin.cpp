@@ -1,8 +1,11 @@
 #include "terraformplugin.h"
+#include "model/kinds.h"
 
 #include "awscommon.h"
 #include "export/exportmodel.h"
 #include "export/hclwriter.h"
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus::Terraform {
 
@@ -17,32 +20,32 @@ QString tfName(const Node *node)
 
 QString serviceType(const Node *node)
 {
-    if (node->kind == QLatin1String("table"))
-        return QStringLiteral("aws_dynamodb_table");
-    if (node->kind == QLatin1String("queue"))
-        return QStringLiteral("aws_sqs_queue");
-    if (node->kind == QLatin1String("topic"))
-        return QStringLiteral("aws_sns_topic");
-    if (node->kind == QLatin1String("bucket"))
-        return QStringLiteral("aws_s3_bucket");
-    return QStringLiteral("aws_lambda_function");
+    if (node->kind == Kinds::Table)
+        return u"aws_dynamodb_table"_s;
+    if (node->kind == Kinds::Queue)
+        return u"aws_sqs_queue"_s;
+    if (node->kind == Kinds::Topic)
+        return u"aws_sns_topic"_s;
+    if (node->kind == Kinds::Bucket)
+        return u"aws_s3_bucket"_s;
+    return u"aws_lambda_function"_s;
 }
 
 QString reference(const Node *node, const QString &attribute)
 {
-    return serviceType(node) + QLatin1Char('.') + tfName(node) + QLatin1Char('.') + attribute;
+    return serviceType(node) + '.'_L1 + tfName(node) + '.'_L1 + attribute;
 }
 
 // An attribute that holds a JSON document (a policy): the HCL object, jsonencode()d.
 H jsonEncode(const H &value)
 {
-    return H::expression(QStringLiteral("jsonencode(%1)").arg(QString::fromUtf8(value.write(1))));
+    return H::expression(u"jsonencode(%1)"_s.arg(QString::fromUtf8(value.write(1))));
 }
 
 // A resource's name: every one starts with the name_prefix variable.
 H prefixedName(const QString &name)
 {
-    return H::templateString(QStringLiteral("${var.name_prefix}-") + name);
+    return H::templateString(u"${var.name_prefix}-"_s + name);
 }
 
 // main.tf and variables.tf of one design, a resource family at a time: the settings,
@@ -85,107 +88,100 @@ private:
 
 void TerraformWriter::writeSettings(const QString &region, const QString &namePrefix)
 {
-    mMain.beginBlock(QStringLiteral("terraform"));
-    mMain.attribute(QStringLiteral("required_version"), H::string(QStringLiteral(">= 1.5")));
-    mMain.beginBlock(QStringLiteral("required_providers"));
-    mMain.attribute(QStringLiteral("aws"),
-                    H::object({{QStringLiteral("source"), H::string(QStringLiteral("hashicorp/aws"))},
-                               {QStringLiteral("version"), H::string(QStringLiteral("~> 5.0"))}}));
-    mMain.attribute(QStringLiteral("archive"),
-                    H::object({{QStringLiteral("source"), H::string(QStringLiteral("hashicorp/archive"))},
-                               {QStringLiteral("version"), H::string(QStringLiteral("~> 2.4"))}}));
+    mMain.beginBlock(u"terraform"_s);
+    mMain.attribute(u"required_version"_s, H::string(u">= 1.5"_s));
+    mMain.beginBlock(u"required_providers"_s);
+    mMain.attribute(u"aws"_s,
+                    H::object({{u"source"_s, H::string(u"hashicorp/aws"_s)}, {u"version"_s, H::string(u"~> 5.0"_s)}}));
+    mMain.attribute(u"archive"_s, H::object({{u"source"_s, H::string(u"hashicorp/archive"_s)},
+                                             {u"version"_s, H::string(u"~> 2.4"_s)}}));
     mMain.endBlock();
     mMain.endBlock();
-    mMain.beginBlock(QStringLiteral("provider"), {QStringLiteral("aws")});
-    mMain.attribute(QStringLiteral("region"), H::expression(QStringLiteral("var.region")));
+    mMain.beginBlock(u"provider"_s, {u"aws"_s});
+    mMain.attribute(u"region"_s, H::expression(u"var.region"_s));
     mMain.endBlock();
 
-    beginVariable(QStringLiteral("region"), QStringLiteral("AWS region to deploy to"));
-    mVariables.attribute(QStringLiteral("default"), H::string(region));
+    beginVariable(u"region"_s, u"AWS region to deploy to"_s);
+    mVariables.attribute(u"default"_s, H::string(region));
     mVariables.endBlock();
-    beginVariable(QStringLiteral("name_prefix"), QStringLiteral("Prefix of every resource name"));
-    mVariables.attribute(QStringLiteral("default"), H::string(namePrefix));
+    beginVariable(u"name_prefix"_s, u"Prefix of every resource name"_s);
+    mVariables.attribute(u"default"_s, H::string(namePrefix));
     mVariables.endBlock();
 }
 
 // A string variable of variables.tf, left open for its default or its sensitivity.
 void TerraformWriter::beginVariable(const QString &name, const QString &description)
 {
-    mVariables.beginBlock(QStringLiteral("variable"), {name});
-    mVariables.attribute(QStringLiteral("description"), H::string(description));
-    mVariables.attribute(QStringLiteral("type"), H::expression(QStringLiteral("string")));
+    mVariables.beginBlock(u"variable"_s, {name});
+    mVariables.attribute(u"description"_s, H::string(description));
+    mVariables.attribute(u"type"_s, H::expression(u"string"_s));
 }
 
 void TerraformWriter::writeQueue(const Node *node)
 {
     const QString name = tfName(node);
-    const QString fifo = mModel.boolean(node, "fifo") ? QStringLiteral(".fifo") : QString();
+    const QString fifo = mModel.boolean(node, "fifo") ? u".fifo"_s : QString();
     const QString label = ExportModel::dnsLabel(node->name);
-    mMain.beginBlock(QStringLiteral("resource"),
-                     {QStringLiteral("aws_sqs_queue"), name + QLatin1String("_dead_letters")});
-    mMain.attribute(QStringLiteral("name"), prefixedName(label + QLatin1String("-dead-letters") + fifo));
+    mMain.beginBlock(u"resource"_s, {u"aws_sqs_queue"_s, name + "_dead_letters"_L1});
+    mMain.attribute(u"name"_s, prefixedName(label + "-dead-letters"_L1 + fifo));
     if (!fifo.isEmpty())
-        mMain.attribute(QStringLiteral("fifo_queue"), H::boolean(true));
-    mMain.attribute(QStringLiteral("message_retention_seconds"), H::number(1209600));
+        mMain.attribute(u"fifo_queue"_s, H::boolean(true));
+    mMain.attribute(u"message_retention_seconds"_s, H::number(1209600));
     mMain.endBlock();
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_sqs_queue"), name});
-    mMain.attribute(QStringLiteral("name"), prefixedName(label + fifo));
+    mMain.beginBlock(u"resource"_s, {u"aws_sqs_queue"_s, name});
+    mMain.attribute(u"name"_s, prefixedName(label + fifo));
     if (!fifo.isEmpty())
-        mMain.attribute(QStringLiteral("fifo_queue"), H::boolean(true));
-    mMain.attribute(QStringLiteral("visibility_timeout_seconds"),
-                    H::number(mModel.integer(node, "visibilityTimeout", 30)));
-    mMain.attribute(QStringLiteral("message_retention_seconds"),
-                    H::number(mModel.integer(node, "messageRetention", 345600)));
-    mMain.attribute(QStringLiteral("delay_seconds"), H::number(mModel.integer(node, "delay", 0)));
-    mMain.attribute(QStringLiteral("redrive_policy"),
+        mMain.attribute(u"fifo_queue"_s, H::boolean(true));
+    mMain.attribute(u"visibility_timeout_seconds"_s, H::number(mModel.integer(node, "visibilityTimeout", 30)));
+    mMain.attribute(u"message_retention_seconds"_s, H::number(mModel.integer(node, "messageRetention", 345600)));
+    mMain.attribute(u"delay_seconds"_s, H::number(mModel.integer(node, "delay", 0)));
+    mMain.attribute(u"redrive_policy"_s,
                     jsonEncode(H::object(
-                        {{QStringLiteral("deadLetterTargetArn"),
-                          H::expression(QStringLiteral("aws_sqs_queue.%1_dead_letters.arn").arg(name))},
-                         {QStringLiteral("maxReceiveCount"), H::number(mModel.integer(node, "maxReceiveCount", 5))}})));
+                        {{u"deadLetterTargetArn"_s, H::expression(u"aws_sqs_queue.%1_dead_letters.arn"_s.arg(name))},
+                         {u"maxReceiveCount"_s, H::number(mModel.integer(node, "maxReceiveCount", 5))}})));
     mMain.endBlock();
 }
 
 void TerraformWriter::writeTopic(const Node *node)
 {
     const bool fifo = mModel.boolean(node, "fifo");
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_sns_topic"), tfName(node)});
-    mMain.attribute(QStringLiteral("name"),
-                    prefixedName(ExportModel::dnsLabel(node->name) + (fifo ? QStringLiteral(".fifo") : QString())));
+    mMain.beginBlock(u"resource"_s, {u"aws_sns_topic"_s, tfName(node)});
+    mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(node->name) + (fifo ? u".fifo"_s : QString())));
     const QString displayName = mModel.string(node, "displayName");
     if (!displayName.isEmpty())
-        mMain.attribute(QStringLiteral("display_name"), H::string(displayName));
+        mMain.attribute(u"display_name"_s, H::string(displayName));
     if (fifo)
-        mMain.attribute(QStringLiteral("fifo_topic"), H::boolean(true));
+        mMain.attribute(u"fifo_topic"_s, H::boolean(true));
     mMain.endBlock();
 }
 
 void TerraformWriter::writeTable(const Node *node)
 {
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_dynamodb_table"), tfName(node)});
-    mMain.attribute(QStringLiteral("name"), prefixedName(ExportModel::dnsLabel(node->name)));
-    const QString billing = mModel.string(node, "billingMode", QStringLiteral("PAY_PER_REQUEST"));
-    mMain.attribute(QStringLiteral("billing_mode"), H::string(billing));
-    if (billing == QLatin1String("PROVISIONED")) {
-        mMain.attribute(QStringLiteral("read_capacity"), H::number(5));
-        mMain.attribute(QStringLiteral("write_capacity"), H::number(5));
+    mMain.beginBlock(u"resource"_s, {u"aws_dynamodb_table"_s, tfName(node)});
+    mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(node->name)));
+    const QString billing = mModel.string(node, "billingMode", u"PAY_PER_REQUEST"_s);
+    mMain.attribute(u"billing_mode"_s, H::string(billing));
+    if (billing == "PROVISIONED"_L1) {
+        mMain.attribute(u"read_capacity"_s, H::number(5));
+        mMain.attribute(u"write_capacity"_s, H::number(5));
     }
-    mMain.attribute(QStringLiteral("hash_key"), H::string(mModel.string(node, "partitionKey", QStringLiteral("id"))));
+    mMain.attribute(u"hash_key"_s, H::string(mModel.string(node, "partitionKey", u"id"_s)));
     const QString sortKey = mModel.string(node, "sortKey");
     if (!sortKey.isEmpty())
-        mMain.attribute(QStringLiteral("range_key"), H::string(sortKey));
-    const QString stream = mModel.string(node, "stream", QStringLiteral("NONE"));
-    if (stream != QLatin1String("NONE")) {
-        mMain.attribute(QStringLiteral("stream_enabled"), H::boolean(true));
-        mMain.attribute(QStringLiteral("stream_view_type"), H::string(stream));
+        mMain.attribute(u"range_key"_s, H::string(sortKey));
+    const QString stream = mModel.string(node, "stream", u"NONE"_s);
+    if (stream != "NONE"_L1) {
+        mMain.attribute(u"stream_enabled"_s, H::boolean(true));
+        mMain.attribute(u"stream_view_type"_s, H::string(stream));
     }
     for (const auto &[keyProperty, typeProperty] :
          {std::pair{"partitionKey", "partitionKeyType"}, std::pair{"sortKey", "sortKeyType"}}) {
         const QString key = mModel.string(node, keyProperty);
         if (key.isEmpty())
             continue;
-        mMain.beginBlock(QStringLiteral("attribute"));
-        mMain.attribute(QStringLiteral("name"), H::string(key));
-        mMain.attribute(QStringLiteral("type"), H::string(mModel.string(node, typeProperty, QStringLiteral("S"))));
+        mMain.beginBlock(u"attribute"_s);
+        mMain.attribute(u"name"_s, H::string(key));
+        mMain.attribute(u"type"_s, H::string(mModel.string(node, typeProperty, u"S"_s)));
         mMain.endBlock();
     }
     mMain.endBlock();
@@ -193,15 +189,15 @@ void TerraformWriter::writeTable(const Node *node)
 
 void TerraformWriter::writeBucket(const Node *node)
 {
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_s3_bucket"), tfName(node)});
-    mMain.attribute(QStringLiteral("bucket"), prefixedName(ExportModel::dnsLabel(node->name)));
+    mMain.beginBlock(u"resource"_s, {u"aws_s3_bucket"_s, tfName(node)});
+    mMain.attribute(u"bucket"_s, prefixedName(ExportModel::dnsLabel(node->name)));
     mMain.endBlock();
     if (!mModel.boolean(node, "versioning"))
         return;
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_s3_bucket_versioning"), tfName(node)});
-    mMain.attribute(QStringLiteral("bucket"), H::expression(reference(node, QStringLiteral("id"))));
-    mMain.beginBlock(QStringLiteral("versioning_configuration"));
-    mMain.attribute(QStringLiteral("status"), H::string(QStringLiteral("Enabled")));
+    mMain.beginBlock(u"resource"_s, {u"aws_s3_bucket_versioning"_s, tfName(node)});
+    mMain.attribute(u"bucket"_s, H::expression(reference(node, u"id"_s)));
+    mMain.beginBlock(u"versioning_configuration"_s);
+    mMain.attribute(u"status"_s, H::string(u"Enabled"_s));
     mMain.endBlock();
     mMain.endBlock();
 }
@@ -210,36 +206,33 @@ void TerraformWriter::writeBucket(const Node *node)
 void TerraformWriter::writeFunction(const ExportFunction &f)
 {
     const QString name = tfName(f.node);
-    mMain.beginBlock(QStringLiteral("data"), {QStringLiteral("archive_file"), name});
-    mMain.attribute(QStringLiteral("type"), H::string(QStringLiteral("zip")));
-    mMain.attribute(QStringLiteral("source_dir"),
-                    H::templateString(QStringLiteral("${path.module}/") + H::literal(f.source)));
-    mMain.attribute(QStringLiteral("output_path"),
-                    H::templateString(QStringLiteral("${path.module}/build/%1.zip").arg(H::literal(f.node->name))));
+    mMain.beginBlock(u"data"_s, {u"archive_file"_s, name});
+    mMain.attribute(u"type"_s, H::string(u"zip"_s));
+    mMain.attribute(u"source_dir"_s, H::templateString(u"${path.module}/"_s + H::literal(f.source)));
+    mMain.attribute(u"output_path"_s,
+                    H::templateString(u"${path.module}/build/%1.zip"_s.arg(H::literal(f.node->name))));
     mMain.endBlock();
 
     writeRole(f);
 
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_lambda_function"), name});
-    mMain.attribute(QStringLiteral("function_name"), prefixedName(H::literal(f.node->name)));
-    mMain.attribute(QStringLiteral("role"), H::expression(QStringLiteral("aws_iam_role.%1.arn").arg(name)));
-    mMain.attribute(QStringLiteral("handler"), H::string(f.handler));
-    mMain.attribute(QStringLiteral("runtime"), H::string(f.runtime));
-    mMain.attribute(QStringLiteral("architectures"), H::stringList({Aws::lambdaArchitecture(f.architecture)}));
-    mMain.attribute(QStringLiteral("memory_size"), H::number(f.memory));
-    mMain.attribute(QStringLiteral("timeout"), H::number(f.timeout));
+    mMain.beginBlock(u"resource"_s, {u"aws_lambda_function"_s, name});
+    mMain.attribute(u"function_name"_s, prefixedName(H::literal(f.node->name)));
+    mMain.attribute(u"role"_s, H::expression(u"aws_iam_role.%1.arn"_s.arg(name)));
+    mMain.attribute(u"handler"_s, H::string(f.handler));
+    mMain.attribute(u"runtime"_s, H::string(f.runtime));
+    mMain.attribute(u"architectures"_s, H::stringList({Aws::lambdaArchitecture(f.architecture)}));
+    mMain.attribute(u"memory_size"_s, H::number(f.memory));
+    mMain.attribute(u"timeout"_s, H::number(f.timeout));
     if (!f.description.isEmpty())
-        mMain.attribute(QStringLiteral("description"), H::string(f.description));
+        mMain.attribute(u"description"_s, H::string(f.description));
     if (f.reservedConcurrency)
-        mMain.attribute(QStringLiteral("reserved_concurrent_executions"), H::number(*f.reservedConcurrency));
-    mMain.attribute(QStringLiteral("filename"),
-                    H::expression(QStringLiteral("data.archive_file.%1.output_path").arg(name)));
-    mMain.attribute(QStringLiteral("source_code_hash"),
-                    H::expression(QStringLiteral("data.archive_file.%1.output_base64sha256").arg(name)));
+        mMain.attribute(u"reserved_concurrent_executions"_s, H::number(*f.reservedConcurrency));
+    mMain.attribute(u"filename"_s, H::expression(u"data.archive_file.%1.output_path"_s.arg(name)));
+    mMain.attribute(u"source_code_hash"_s, H::expression(u"data.archive_file.%1.output_base64sha256"_s.arg(name)));
     if (!f.environment.isEmpty()) {
         const QList<QPair<QString, H>> vars = environment(f);
-        mMain.beginBlock(QStringLiteral("environment"));
-        mMain.attribute(QStringLiteral("variables"), H::object(vars));
+        mMain.beginBlock(u"environment"_s);
+        mMain.attribute(u"variables"_s, H::object(vars));
         mMain.endBlock();
     }
     mMain.endBlock();
@@ -252,23 +245,19 @@ void TerraformWriter::writeFunction(const ExportFunction &f)
 void TerraformWriter::writeRole(const ExportFunction &f)
 {
     const QString name = tfName(f.node);
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_iam_role"), name});
-    mMain.attribute(QStringLiteral("name"), prefixedName(ExportModel::dnsLabel(f.node->name)));
-    const H principal = H::object({{QStringLiteral("Service"), H::string(QStringLiteral("lambda.amazonaws.com"))}});
-    mMain.attribute(
-        QStringLiteral("assume_role_policy"),
-        jsonEncode(H::object(
-            {{QStringLiteral("Version"), H::string(QStringLiteral("2012-10-17"))},
-             {QStringLiteral("Statement"),
-              H::list({H::object({{QStringLiteral("Effect"), H::string(QStringLiteral("Allow"))},
-                                  {QStringLiteral("Principal"), principal},
-                                  {QStringLiteral("Action"), H::string(QStringLiteral("sts:AssumeRole"))}})})}})));
+    mMain.beginBlock(u"resource"_s, {u"aws_iam_role"_s, name});
+    mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(f.node->name)));
+    const H principal = H::object({{u"Service"_s, H::string(u"lambda.amazonaws.com"_s)}});
+    mMain.attribute(u"assume_role_policy"_s,
+                    jsonEncode(H::object(
+                        {{u"Version"_s, H::string(u"2012-10-17"_s)},
+                         {u"Statement"_s, H::list({H::object({{u"Effect"_s, H::string(u"Allow"_s)},
+                                                              {u"Principal"_s, principal},
+                                                              {u"Action"_s, H::string(u"sts:AssumeRole"_s)}})})}})));
     mMain.endBlock();
-    mMain.beginBlock(QStringLiteral("resource"),
-                     {QStringLiteral("aws_iam_role_policy_attachment"), name + QLatin1String("_logs")});
-    mMain.attribute(QStringLiteral("role"), H::expression(QStringLiteral("aws_iam_role.%1.name").arg(name)));
-    mMain.attribute(QStringLiteral("policy_arn"),
-                    H::string(QStringLiteral("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")));
+    mMain.beginBlock(u"resource"_s, {u"aws_iam_role_policy_attachment"_s, name + "_logs"_L1});
+    mMain.attribute(u"role"_s, H::expression(u"aws_iam_role.%1.name"_s.arg(name)));
+    mMain.attribute(u"policy_arn"_s, H::string(u"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"_s));
     mMain.endBlock();
 
     const QList<Aws::IamStatement> statements = Aws::iamStatements(f);
@@ -276,22 +265,19 @@ void TerraformWriter::writeRole(const ExportFunction &f)
         return;
     QList<H> list;
     for (const Aws::IamStatement &s : statements) {
-        const QString attribute = s.attribute == QLatin1String("StreamArn") ? QStringLiteral("stream_arn")
-                                                                            : QStringLiteral("arn");
+        const QString attribute = s.attribute == "StreamArn"_L1 ? u"stream_arn"_s : u"arn"_s;
         const QString ref = reference(s.service, attribute);
         list.append(
-            H::object({{QStringLiteral("Effect"), H::string(QStringLiteral("Allow"))},
-                       {QStringLiteral("Action"), H::stringList(s.actions)},
-                       {QStringLiteral("Resource"),
-                        s.suffix.isEmpty() ? H::expression(ref)
-                                           : H::templateString(QStringLiteral("${%1}%2").arg(ref, s.suffix))}}));
+            H::object({{u"Effect"_s, H::string(u"Allow"_s)},
+                       {u"Action"_s, H::stringList(s.actions)},
+                       {u"Resource"_s, s.suffix.isEmpty() ? H::expression(ref)
+                                                          : H::templateString(u"${%1}%2"_s.arg(ref, s.suffix))}}));
     }
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_iam_role_policy"), name});
-    mMain.attribute(QStringLiteral("name"), H::string(QStringLiteral("access")));
-    mMain.attribute(QStringLiteral("role"), H::expression(QStringLiteral("aws_iam_role.%1.id").arg(name)));
-    mMain.attribute(QStringLiteral("policy"),
-                    jsonEncode(H::object({{QStringLiteral("Version"), H::string(QStringLiteral("2012-10-17"))},
-                                          {QStringLiteral("Statement"), H::list(list)}})));
+    mMain.beginBlock(u"resource"_s, {u"aws_iam_role_policy"_s, name});
+    mMain.attribute(u"name"_s, H::string(u"access"_s));
+    mMain.attribute(u"role"_s, H::expression(u"aws_iam_role.%1.id"_s.arg(name)));
+    mMain.attribute(u"policy"_s, jsonEncode(H::object(
+                                     {{u"Version"_s, H::string(u"2012-10-17"_s)}, {u"Statement"_s, H::list(list)}})));
     mMain.endBlock();
 }
 
@@ -304,10 +290,10 @@ QList<QPair<QString, H>> TerraformWriter::environment(const ExportFunction &f)
             vars.append({var.name, environmentValue(f, var)});
             continue;
         }
-        const QString variable = ExportModel::snakeCase(f.node->name + QLatin1Char('_') + var.name);
-        vars.append({var.name, H::expression(QStringLiteral("var.") + variable)});
-        beginVariable(variable, QStringLiteral("Secret %1 of the function %2").arg(var.name, f.node->name));
-        mVariables.attribute(QStringLiteral("sensitive"), H::boolean(true));
+        const QString variable = ExportModel::snakeCase(f.node->name + '_'_L1 + var.name);
+        vars.append({var.name, H::expression(u"var."_s + variable)});
+        beginVariable(variable, u"Secret %1 of the function %2"_s.arg(var.name, f.node->name));
+        mVariables.attribute(u"sensitive"_s, H::boolean(true));
         mVariables.endBlock();
     }
     return vars;
@@ -323,15 +309,14 @@ H TerraformWriter::environmentValue(const ExportFunction &f, const EnvironmentVa
         related.append(a.service);
     related.append(f.triggers);
     for (const Node *service : std::as_const(related)) {
-        if (service->kind == QLatin1String("http-route") || service->kind == QLatin1String("schedule"))
+        if (service->kind == Kinds::HttpRoute || service->kind == Kinds::Schedule)
             continue;
         if (var.value == service->name)
-            value = H::expression(reference(service, service->kind == QLatin1String("bucket") ? QStringLiteral("bucket")
-                                                     : service->kind == QLatin1String("function")
-                                                         ? QStringLiteral("function_name")
-                                                         : QStringLiteral("name")));
-        else if (var.value.startsWith(QLatin1String("arn:")) && var.value.endsWith(QLatin1Char(':') + service->name))
-            value = H::expression(reference(service, QStringLiteral("arn")));
+            value = H::expression(reference(service, service->kind == Kinds::Bucket     ? u"bucket"_s
+                                                     : service->kind == Kinds::Function ? u"function_name"_s
+                                                                                        : u"name"_s));
+        else if (var.value.startsWith("arn:"_L1) && var.value.endsWith(':'_L1 + service->name))
+            value = H::expression(reference(service, u"arn"_s));
     }
     return value;
 }
@@ -339,36 +324,32 @@ H TerraformWriter::environmentValue(const ExportFunction &f, const EnvironmentVa
 void TerraformWriter::writeTrigger(const ExportFunction &f, const Node *trigger)
 {
     const QString name = tfName(f.node);
-    const QString link = name + QLatin1Char('_') + tfName(trigger);
-    if (trigger->kind == QLatin1String("queue") || trigger->kind == QLatin1String("table")) {
-        const bool table = trigger->kind == QLatin1String("table");
-        mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_lambda_event_source_mapping"), link});
-        mMain.attribute(
-            QStringLiteral("event_source_arn"),
-            H::expression(reference(trigger, table ? QStringLiteral("stream_arn") : QStringLiteral("arn"))));
-        mMain.attribute(QStringLiteral("function_name"),
-                        H::expression(QStringLiteral("aws_lambda_function.%1.arn").arg(name)));
+    const QString link = name + '_'_L1 + tfName(trigger);
+    if (trigger->kind == Kinds::Queue || trigger->kind == Kinds::Table) {
+        const bool table = trigger->kind == Kinds::Table;
+        mMain.beginBlock(u"resource"_s, {u"aws_lambda_event_source_mapping"_s, link});
+        mMain.attribute(u"event_source_arn"_s, H::expression(reference(trigger, table ? u"stream_arn"_s : u"arn"_s)));
+        mMain.attribute(u"function_name"_s, H::expression(u"aws_lambda_function.%1.arn"_s.arg(name)));
         if (!table)
-            mMain.attribute(QStringLiteral("batch_size"), H::number(mModel.integer(trigger, "batchSize", 10)));
+            mMain.attribute(u"batch_size"_s, H::number(mModel.integer(trigger, "batchSize", 10)));
         else
-            mMain.attribute(QStringLiteral("starting_position"), H::string(QStringLiteral("LATEST")));
+            mMain.attribute(u"starting_position"_s, H::string(u"LATEST"_s));
         mMain.endBlock();
-    } else if (trigger->kind == QLatin1String("topic")) {
-        mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_sns_topic_subscription"), link});
-        mMain.attribute(QStringLiteral("topic_arn"), H::expression(reference(trigger, QStringLiteral("arn"))));
-        mMain.attribute(QStringLiteral("protocol"), H::string(QStringLiteral("lambda")));
-        mMain.attribute(QStringLiteral("endpoint"),
-                        H::expression(QStringLiteral("aws_lambda_function.%1.arn").arg(name)));
+    } else if (trigger->kind == Kinds::Topic) {
+        mMain.beginBlock(u"resource"_s, {u"aws_sns_topic_subscription"_s, link});
+        mMain.attribute(u"topic_arn"_s, H::expression(reference(trigger, u"arn"_s)));
+        mMain.attribute(u"protocol"_s, H::string(u"lambda"_s));
+        mMain.attribute(u"endpoint"_s, H::expression(u"aws_lambda_function.%1.arn"_s.arg(name)));
         mMain.endBlock();
-        writePermission(link, name, QStringLiteral("sns.amazonaws.com"), reference(trigger, QStringLiteral("arn")));
-    } else if (trigger->kind == QLatin1String("bucket")) {
-        writePermission(link, name, QStringLiteral("s3.amazonaws.com"), reference(trigger, QStringLiteral("arn")));
-    } else if (trigger->kind == QLatin1String("schedule")) {
+        writePermission(link, name, u"sns.amazonaws.com"_s, reference(trigger, u"arn"_s));
+    } else if (trigger->kind == Kinds::Bucket) {
+        writePermission(link, name, u"s3.amazonaws.com"_s, reference(trigger, u"arn"_s));
+    } else if (trigger->kind == Kinds::Schedule) {
         writeSchedule(link, name, trigger);
-    } else if (trigger->kind == QLatin1String("http-route")) {
+    } else if (trigger->kind == Kinds::HttpRoute) {
         writeRoute(link, name, trigger);
     } else {
-        mOutput.add(Diagnostic::Severity::Warning, QStringLiteral("export-unsupported"),
+        mOutput.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
                     TerraformPlugin::tr("%1 (%2) cannot invoke a function in this export; it is not exported")
                         .arg(trigger->name, trigger->kind),
                     trigger->id);
@@ -377,46 +358,37 @@ void TerraformWriter::writeTrigger(const ExportFunction &f, const Node *trigger)
 
 void TerraformWriter::writeSchedule(const QString &link, const QString &function, const Node *schedule)
 {
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_cloudwatch_event_rule"), link});
-    mMain.attribute(QStringLiteral("name"), prefixedName(ExportModel::dnsLabel(schedule->name)));
-    mMain.attribute(QStringLiteral("schedule_expression"), H::string(mModel.string(schedule, "expression")));
+    mMain.beginBlock(u"resource"_s, {u"aws_cloudwatch_event_rule"_s, link});
+    mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(schedule->name)));
+    mMain.attribute(u"schedule_expression"_s, H::string(mModel.string(schedule, "expression")));
     const QString description = mModel.string(schedule, "description");
     if (!description.isEmpty())
-        mMain.attribute(QStringLiteral("description"), H::string(description));
-    mMain.attribute(
-        QStringLiteral("state"),
-        H::string(mModel.boolean(schedule, "enabled", true) ? QStringLiteral("ENABLED") : QStringLiteral("DISABLED")));
+        mMain.attribute(u"description"_s, H::string(description));
+    mMain.attribute(u"state"_s, H::string(mModel.boolean(schedule, "enabled", true) ? u"ENABLED"_s : u"DISABLED"_s));
     mMain.endBlock();
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_cloudwatch_event_target"), link});
-    mMain.attribute(QStringLiteral("rule"),
-                    H::expression(QStringLiteral("aws_cloudwatch_event_rule.%1.name").arg(link)));
-    mMain.attribute(QStringLiteral("arn"), H::expression(QStringLiteral("aws_lambda_function.%1.arn").arg(function)));
+    mMain.beginBlock(u"resource"_s, {u"aws_cloudwatch_event_target"_s, link});
+    mMain.attribute(u"rule"_s, H::expression(u"aws_cloudwatch_event_rule.%1.name"_s.arg(link)));
+    mMain.attribute(u"arn"_s, H::expression(u"aws_lambda_function.%1.arn"_s.arg(function)));
     mMain.endBlock();
-    writePermission(link, function, QStringLiteral("events.amazonaws.com"),
-                    QStringLiteral("aws_cloudwatch_event_rule.%1.arn").arg(link));
+    writePermission(link, function, u"events.amazonaws.com"_s, u"aws_cloudwatch_event_rule.%1.arn"_s.arg(link));
 }
 
 void TerraformWriter::writeRoute(const QString &link, const QString &function, const Node *route)
 {
     mRoutes.append(route);
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_apigatewayv2_integration"), link});
-    mMain.attribute(QStringLiteral("api_id"), H::expression(QStringLiteral("aws_apigatewayv2_api.http.id")));
-    mMain.attribute(QStringLiteral("integration_type"), H::string(QStringLiteral("AWS_PROXY")));
-    mMain.attribute(QStringLiteral("integration_uri"),
-                    H::expression(QStringLiteral("aws_lambda_function.%1.invoke_arn").arg(function)));
-    mMain.attribute(QStringLiteral("payload_format_version"),
-                    H::string(mModel.string(route, "payloadFormat", QStringLiteral("2.0"))));
+    mMain.beginBlock(u"resource"_s, {u"aws_apigatewayv2_integration"_s, link});
+    mMain.attribute(u"api_id"_s, H::expression(u"aws_apigatewayv2_api.http.id"_s));
+    mMain.attribute(u"integration_type"_s, H::string(u"AWS_PROXY"_s));
+    mMain.attribute(u"integration_uri"_s, H::expression(u"aws_lambda_function.%1.invoke_arn"_s.arg(function)));
+    mMain.attribute(u"payload_format_version"_s, H::string(mModel.string(route, "payloadFormat", u"2.0"_s)));
     mMain.endBlock();
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_apigatewayv2_route"), link});
-    mMain.attribute(QStringLiteral("api_id"), H::expression(QStringLiteral("aws_apigatewayv2_api.http.id")));
-    mMain.attribute(QStringLiteral("route_key"),
-                    H::string(mModel.string(route, "method", QStringLiteral("GET")) + QLatin1Char(' ')
-                              + mModel.string(route, "path", QStringLiteral("/"))));
-    mMain.attribute(QStringLiteral("target"),
-                    H::templateString(QStringLiteral("integrations/${aws_apigatewayv2_integration.%1.id}").arg(link)));
+    mMain.beginBlock(u"resource"_s, {u"aws_apigatewayv2_route"_s, link});
+    mMain.attribute(u"api_id"_s, H::expression(u"aws_apigatewayv2_api.http.id"_s));
+    mMain.attribute(u"route_key"_s, H::string(mModel.string(route, "method", u"GET"_s) + ' '_L1
+                                              + mModel.string(route, "path", u"/"_s)));
+    mMain.attribute(u"target"_s, H::templateString(u"integrations/${aws_apigatewayv2_integration.%1.id}"_s.arg(link)));
     mMain.endBlock();
-    writePermission(link, function, QStringLiteral("apigateway.amazonaws.com"),
-                    QStringLiteral("${aws_apigatewayv2_api.http.execution_arn}/*/*"));
+    writePermission(link, function, u"apigateway.amazonaws.com"_s, u"${aws_apigatewayv2_api.http.execution_arn}/*/*"_s);
 }
 
 // Lets a service invoke the function; sourceArn is a reference, or a template when it
@@ -424,13 +396,12 @@ void TerraformWriter::writeRoute(const QString &link, const QString &function, c
 void TerraformWriter::writePermission(const QString &link, const QString &function, const QString &principal,
                                       const QString &sourceArn)
 {
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_lambda_permission"), link});
-    mMain.attribute(QStringLiteral("action"), H::string(QStringLiteral("lambda:InvokeFunction")));
-    mMain.attribute(QStringLiteral("function_name"),
-                    H::expression(QStringLiteral("aws_lambda_function.%1.function_name").arg(function)));
-    mMain.attribute(QStringLiteral("principal"), H::string(principal));
-    mMain.attribute(QStringLiteral("source_arn"),
-                    sourceArn.contains(QLatin1String("${")) ? H::templateString(sourceArn) : H::expression(sourceArn));
+    mMain.beginBlock(u"resource"_s, {u"aws_lambda_permission"_s, link});
+    mMain.attribute(u"action"_s, H::string(u"lambda:InvokeFunction"_s));
+    mMain.attribute(u"function_name"_s, H::expression(u"aws_lambda_function.%1.function_name"_s.arg(function)));
+    mMain.attribute(u"principal"_s, H::string(principal));
+    mMain.attribute(u"source_arn"_s,
+                    sourceArn.contains("${"_L1) ? H::templateString(sourceArn) : H::expression(sourceArn));
     mMain.endBlock();
 }
 
@@ -440,31 +411,29 @@ void TerraformWriter::writeBucketNotification(const Node *bucket)
     const QList<const Node *> consumers = mModel.consumers(bucket);
     if (consumers.isEmpty())
         return;
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_s3_bucket_notification"), tfName(bucket)});
-    mMain.attribute(QStringLiteral("bucket"), H::expression(reference(bucket, QStringLiteral("id"))));
+    mMain.beginBlock(u"resource"_s, {u"aws_s3_bucket_notification"_s, tfName(bucket)});
+    mMain.attribute(u"bucket"_s, H::expression(reference(bucket, u"id"_s)));
     const QString events = mModel.string(bucket, "events");
     QStringList eventList;
-    if (events != QLatin1String("ObjectRemoved"))
-        eventList.append(QStringLiteral("s3:ObjectCreated:*"));
-    if (events != QLatin1String("ObjectCreated"))
-        eventList.append(QStringLiteral("s3:ObjectRemoved:*"));
+    if (events != "ObjectRemoved"_L1)
+        eventList.append(u"s3:ObjectCreated:*"_s);
+    if (events != "ObjectCreated"_L1)
+        eventList.append(u"s3:ObjectRemoved:*"_s);
     QList<H> depends;
     for (const Node *consumer : consumers) {
-        mMain.beginBlock(QStringLiteral("lambda_function"));
-        mMain.attribute(QStringLiteral("lambda_function_arn"),
-                        H::expression(QStringLiteral("aws_lambda_function.%1.arn").arg(tfName(consumer))));
-        mMain.attribute(QStringLiteral("events"), H::stringList(eventList));
+        mMain.beginBlock(u"lambda_function"_s);
+        mMain.attribute(u"lambda_function_arn"_s, H::expression(u"aws_lambda_function.%1.arn"_s.arg(tfName(consumer))));
+        mMain.attribute(u"events"_s, H::stringList(eventList));
         const QString prefix = mModel.string(bucket, "prefix");
         const QString suffix = mModel.string(bucket, "suffix");
         if (!prefix.isEmpty())
-            mMain.attribute(QStringLiteral("filter_prefix"), H::string(prefix));
+            mMain.attribute(u"filter_prefix"_s, H::string(prefix));
         if (!suffix.isEmpty())
-            mMain.attribute(QStringLiteral("filter_suffix"), H::string(suffix));
+            mMain.attribute(u"filter_suffix"_s, H::string(suffix));
         mMain.endBlock();
-        depends.append(
-            H::expression(QStringLiteral("aws_lambda_permission.%1_%2").arg(tfName(consumer), tfName(bucket))));
+        depends.append(H::expression(u"aws_lambda_permission.%1_%2"_s.arg(tfName(consumer), tfName(bucket))));
     }
-    mMain.attribute(QStringLiteral("depends_on"), H::list(depends));
+    mMain.attribute(u"depends_on"_s, H::list(depends));
     mMain.endBlock();
 }
 
@@ -478,49 +447,48 @@ void TerraformWriter::writeHttpApi()
         if (mModel.boolean(route, "cors") && !corsMethods.contains(mModel.string(route, "method")))
             corsMethods.append(mModel.string(route, "method"));
     corsMethods.sort();
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_apigatewayv2_api"), QStringLiteral("http")});
-    mMain.attribute(QStringLiteral("name"), H::expression(QStringLiteral("var.name_prefix")));
-    mMain.attribute(QStringLiteral("protocol_type"), H::string(QStringLiteral("HTTP")));
+    mMain.beginBlock(u"resource"_s, {u"aws_apigatewayv2_api"_s, u"http"_s});
+    mMain.attribute(u"name"_s, H::expression(u"var.name_prefix"_s));
+    mMain.attribute(u"protocol_type"_s, H::string(u"HTTP"_s));
     if (!corsMethods.isEmpty()) {
-        mMain.beginBlock(QStringLiteral("cors_configuration"));
-        mMain.attribute(QStringLiteral("allow_origins"), H::stringList({QStringLiteral("*")}));
-        mMain.attribute(QStringLiteral("allow_methods"), H::stringList(corsMethods));
-        mMain.attribute(QStringLiteral("allow_headers"), H::stringList({QStringLiteral("*")}));
+        mMain.beginBlock(u"cors_configuration"_s);
+        mMain.attribute(u"allow_origins"_s, H::stringList({u"*"_s}));
+        mMain.attribute(u"allow_methods"_s, H::stringList(corsMethods));
+        mMain.attribute(u"allow_headers"_s, H::stringList({u"*"_s}));
         mMain.endBlock();
     }
     mMain.endBlock();
-    mMain.beginBlock(QStringLiteral("resource"), {QStringLiteral("aws_apigatewayv2_stage"), QStringLiteral("default")});
-    mMain.attribute(QStringLiteral("api_id"), H::expression(QStringLiteral("aws_apigatewayv2_api.http.id")));
-    mMain.attribute(QStringLiteral("name"), H::string(QStringLiteral("$default")));
-    mMain.attribute(QStringLiteral("auto_deploy"), H::boolean(true));
+    mMain.beginBlock(u"resource"_s, {u"aws_apigatewayv2_stage"_s, u"default"_s});
+    mMain.attribute(u"api_id"_s, H::expression(u"aws_apigatewayv2_api.http.id"_s));
+    mMain.attribute(u"name"_s, H::string(u"$default"_s));
+    mMain.attribute(u"auto_deploy"_s, H::boolean(true));
     mMain.endBlock();
-    mMain.beginBlock(QStringLiteral("output"), {QStringLiteral("api_url")});
-    mMain.attribute(QStringLiteral("value"),
-                    H::expression(QStringLiteral("aws_apigatewayv2_stage.default.invoke_url")));
+    mMain.beginBlock(u"output"_s, {u"api_url"_s});
+    mMain.attribute(u"value"_s, H::expression(u"aws_apigatewayv2_stage.default.invoke_url"_s));
     mMain.endBlock();
 }
 
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     TerraformWriter writer(model, output);
-    writer.writeSettings(plugin.option(input, QStringLiteral("region")), ExportModel::dnsLabel(input.projectName));
-    for (const Node *node : model.nodesOfKind(QStringLiteral("queue")))
+    writer.writeSettings(plugin.option(input, u"region"_s), ExportModel::dnsLabel(input.projectName));
+    for (const Node *node : model.nodesOfKind(u"queue"_s))
         writer.writeQueue(node);
-    for (const Node *node : model.nodesOfKind(QStringLiteral("topic")))
+    for (const Node *node : model.nodesOfKind(u"topic"_s))
         writer.writeTopic(node);
-    for (const Node *node : model.nodesOfKind(QStringLiteral("table")))
+    for (const Node *node : model.nodesOfKind(u"table"_s))
         writer.writeTable(node);
-    for (const Node *node : model.nodesOfKind(QStringLiteral("bucket")))
+    for (const Node *node : model.nodesOfKind(u"bucket"_s))
         writer.writeBucket(node);
     for (const ExportFunction &f : model.functions())
         writer.writeFunction(f);
-    for (const Node *bucket : model.nodesOfKind(QStringLiteral("bucket")))
+    for (const Node *bucket : model.nodesOfKind(u"bucket"_s))
         writer.writeBucketNotification(bucket);
     writer.writeHttpApi();
-    model.reportUnexported(output, QStringLiteral("Terraform"));
+    model.reportUnexported(output, u"Terraform"_s);
 
-    output.addFile(QStringLiteral("main.tf"), writer.main());
-    output.addFile(QStringLiteral("variables.tf"), writer.variables());
+    output.addFile(u"main.tf"_s, writer.main());
+    output.addFile(u"variables.tf"_s, writer.variables());
     model.copySources(output, input.projectDirectory);
 }
 } // namespace
@@ -528,11 +496,10 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
 TerraformPlugin::TerraformPlugin()
     : ProviderPlugin(
         Aws::lambdaTarget(
-            QStringLiteral("terraform"), QStringLiteral("Terraform (AWS)"),
+            u"terraform"_s, u"Terraform (AWS)"_s,
             QT_TR_NOOP(
                 "main.tf and variables.tf for Terraform's AWS provider (terraform apply), with the code folders"),
-            {{QStringLiteral("region"), QT_TR_NOOP("Region"), QT_TR_NOOP("The AWS region to deploy to"),
-              QStringLiteral("us-east-1")}}),
+            {{u"region"_s, QT_TR_NOOP("Region"), QT_TR_NOOP("The AWS region to deploy to"), u"us-east-1"_s}}),
         write)
 { }
 

@@ -1,4 +1,5 @@
 #include "dynamodbservice.h"
+#include "model/kinds.h"
 
 #include "cloud/awsendpoint.h"
 #include "cloud/awswire.h"
@@ -11,11 +12,13 @@
 #include <QJsonDocument>
 #include <QSet>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
 
-const QString kValidation = QStringLiteral("ValidationException");
+const QString kValidation = u"ValidationException"_s;
 constexpr qsizetype kItemLimit = 400 * 1024;
 constexpr qsizetype kPageLimit = 1024 * 1024;
 constexpr int kScanRows = 10000;
@@ -39,7 +42,7 @@ bool checkKey(const QJsonObject &key, const TableKeys &keys, DynamoError *error)
     const int expected = keys.sortKey.isEmpty() ? 1 : 2;
     if (key.size() != expected || !TableStore::keyValue(key.value(keys.partitionKey), keys.partitionType)
         || (!keys.sortKey.isEmpty() && !TableStore::keyValue(key.value(keys.sortKey), keys.sortType))) {
-        *error = validation(QStringLiteral("The provided key element does not match the schema"));
+        *error = validation(u"The provided key element does not match the schema"_s);
         return false;
     }
     return true;
@@ -53,26 +56,25 @@ bool checkItem(const QJsonObject &item, const TableKeys &keys, DynamoError *erro
         const QString type = name == keys.partitionKey ? keys.partitionType : keys.sortType;
         if (!item.contains(name)) {
             *error = validation(
-                QStringLiteral("One or more parameter values were invalid: Missing the key %1 in the item").arg(name));
+                u"One or more parameter values were invalid: Missing the key %1 in the item"_s.arg(name));
             return false;
         }
         if (!TableStore::keyValue(item.value(name), type)) {
             *error = validation(
-                QStringLiteral(
-                    "One or more parameter values were invalid: Type mismatch for key %1 expected: %2 actual: %3")
-                    .arg(name, type, DynamoValue::typeOf(item.value(name))));
+                u"One or more parameter values were invalid: Type mismatch for key %1 expected: %2 actual: %3"_s.arg(
+                    name, type, DynamoValue::typeOf(item.value(name))));
             return false;
         }
     }
     for (auto it = item.begin(); it != item.end(); ++it) {
         if (const QString problem = DynamoValue::validate(it.value()); !problem.isEmpty()) {
             *error = validation(
-                QStringLiteral("One or more parameter values were invalid: %1 (attribute %2)").arg(problem, it.key()));
+                u"One or more parameter values were invalid: %1 (attribute %2)"_s.arg(problem, it.key()));
             return false;
         }
     }
     if (DynamoValue::itemSize(item) > kItemLimit) {
-        *error = validation(QStringLiteral("Item size has exceeded the maximum allowed size"));
+        *error = validation(u"Item size has exceeded the maximum allowed size"_s);
         return false;
     }
     return true;
@@ -86,8 +88,8 @@ struct Expressions
 
     bool parse(const QJsonObject &input, DynamoError *error)
     {
-        context.names = input.value(QLatin1String("ExpressionAttributeNames")).toObject();
-        context.values = input.value(QLatin1String("ExpressionAttributeValues")).toObject();
+        context.names = input.value("ExpressionAttributeNames"_L1).toObject();
+        context.values = input.value("ExpressionAttributeValues"_L1).toObject();
         const struct
         {
             const char *field;
@@ -128,13 +130,13 @@ QJsonObject returnedAttributes(const QString &mode, const std::optional<QJsonObj
                 out.insert(name, item.value(name));
         return out;
     };
-    if (mode == QLatin1String("ALL_OLD"))
+    if (mode == "ALL_OLD"_L1)
         return before.value_or(QJsonObject());
-    if (mode == QLatin1String("ALL_NEW"))
+    if (mode == "ALL_NEW"_L1)
         return after;
-    if (mode == QLatin1String("UPDATED_OLD"))
+    if (mode == "UPDATED_OLD"_L1)
         return before ? pick(*before) : QJsonObject();
-    if (mode == QLatin1String("UPDATED_NEW"))
+    if (mode == "UPDATED_NEW"_L1)
         return pick(after);
     return {};
 }
@@ -147,14 +149,14 @@ QJsonObject failed(DynamoError *error, const DynamoError &e)
 
 DynamoError internalError(const QString &message)
 {
-    return {QStringLiteral("InternalServerError"), message};
+    return {u"InternalServerError"_s, message};
 }
 
 // A query's or scan's Limit: at least 1 when given, 0 when not.
 bool readLimit(const QJsonObject &input, int *limit, DynamoError *error)
 {
-    *limit = input.value(QLatin1String("Limit")).toInt(0);
-    if (input.contains(QLatin1String("Limit")) && *limit < 1) {
+    *limit = input.value("Limit"_L1).toInt(0);
+    if (input.contains("Limit"_L1) && *limit < 1) {
         *error = validation(QStringLiteral("1 validation error detected: Value '%1' at 'limit' failed to satisfy "
                                            "constraint: Member must have value greater than or equal to 1")
                                 .arg(*limit));
@@ -167,8 +169,7 @@ bool checkStartKey(const QJsonObject &startKey, const TableKeys &keys, DynamoErr
 {
     if (checkKey(startKey, keys, error))
         return true;
-    *error = validation(
-        QStringLiteral("The provided starting key is invalid: The provided key element does not match the schema"));
+    *error = validation(u"The provided starting key is invalid: The provided key element does not match the schema"_s);
     return false;
 }
 
@@ -185,21 +186,18 @@ struct DynamoDbService::TableCall
 };
 
 DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
-    : AwsService(Recognition(QStringLiteral("dynamodb")).byTarget(QStringLiteral("DynamoDB_20120810.")), endpoint)
+    : AwsService(Recognition(u"dynamodb"_s).byTarget(u"DynamoDB_20120810."_s), endpoint)
 {
     mOperations = {
-        {QStringLiteral("ListTables"), &DynamoDbService::listTables},
-        {QStringLiteral("BatchWriteItem"), &DynamoDbService::batchWriteItem},
-        {QStringLiteral("BatchGetItem"), &DynamoDbService::batchGetItem},
-        {QStringLiteral("DescribeTable"), &DynamoDbService::describeTable},
+        {u"ListTables"_s, &DynamoDbService::listTables},
+        {u"BatchWriteItem"_s, &DynamoDbService::batchWriteItem},
+        {u"BatchGetItem"_s, &DynamoDbService::batchGetItem},
+        {u"DescribeTable"_s, &DynamoDbService::describeTable},
     };
     mTableOperations = {
-        {QStringLiteral("PutItem"), &DynamoDbService::putItem},
-        {QStringLiteral("GetItem"), &DynamoDbService::getItem},
-        {QStringLiteral("DeleteItem"), &DynamoDbService::deleteItem},
-        {QStringLiteral("UpdateItem"), &DynamoDbService::updateItem},
-        {QStringLiteral("Query"), &DynamoDbService::query},
-        {QStringLiteral("Scan"), &DynamoDbService::scan},
+        {u"PutItem"_s, &DynamoDbService::putItem},       {u"GetItem"_s, &DynamoDbService::getItem},
+        {u"DeleteItem"_s, &DynamoDbService::deleteItem}, {u"UpdateItem"_s, &DynamoDbService::updateItem},
+        {u"Query"_s, &DynamoDbService::query},           {u"Scan"_s, &DynamoDbService::scan},
     };
 }
 
@@ -207,28 +205,25 @@ DynamoDbService::~DynamoDbService() = default;
 
 void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
 {
-    const QString prefix = QStringLiteral("com.amazonaws.dynamodb.v20120810#");
+    const QString prefix = u"com.amazonaws.dynamodb.v20120810#"_s;
     if (request.body.size() > AwsEndpoint::kDynamoRequestLimit) {
-        done(AwsWire::jsonError(413, prefix, QStringLiteral("RequestEntityTooLarge"),
-                                QStringLiteral("Request entity too large")));
+        done(AwsWire::jsonError(413, prefix, u"RequestEntityTooLarge"_s, u"Request entity too large"_s));
         return;
     }
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
     if (!document.isObject()) {
-        done(AwsWire::jsonError(400, QStringLiteral("com.amazon.coral.service#"),
-                                QStringLiteral("SerializationException"),
-                                QStringLiteral("the request body is not a JSON object")));
+        done(AwsWire::jsonError(400, u"com.amazon.coral.service#"_s, u"SerializationException"_s,
+                                u"the request body is not a JSON object"_s));
         return;
     }
     DynamoError error;
     const QJsonObject result = run(request.operation, document.object(), request.cause, &error);
     if (!error.type.isEmpty()) {
-        const int status = error.type == QLatin1String("InternalServerError") ? 500 : 400;
+        const int status = error.type == "InternalServerError"_L1 ? 500 : 400;
         // DynamoDB names its own exceptions, and the service framework's (coral) the others.
-        const QString typePrefix = error.type == QLatin1String("UnknownOperationException")
-                                       ? QStringLiteral("com.amazon.coral.service#")
-                                   : error.type == kValidation ? QStringLiteral("com.amazon.coral.validate#")
-                                                               : prefix;
+        const QString typePrefix = error.type == "UnknownOperationException"_L1 ? u"com.amazon.coral.service#"_s
+                                   : error.type == kValidation                  ? u"com.amazon.coral.validate#"_s
+                                                                                : prefix;
         done(AwsWire::jsonError(status, typePrefix, error.type, error.message));
         return;
     }
@@ -241,37 +236,32 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
         return (this->*function)(input, cause, error);
     // An operation it does not know is checked for its table and expressions first, as
     // it always was.
-    const Node *node = table(input.value(QLatin1String("TableName")), error);
+    const Node *node = table(input.value("TableName"_L1), error);
     if (!node)
         return {};
-    TableCall call{input,
-                   cause,
-                   node,
-                   cloud().tableKeys(node->name),
-                   input.value(QLatin1String("ReturnValues")).toString(QStringLiteral("NONE")),
-                   {}};
+    TableCall call{
+        input, cause, node, cloud().tableKeys(node->name), input.value("ReturnValues"_L1).toString(u"NONE"_s), {}};
     if (!call.expressions.parse(input, error))
         return {};
     const TableFunction function = mTableOperations.value(operation);
     if (!function)
-        return failed(error, {QStringLiteral("UnknownOperationException"), QString()});
+        return failed(error, {u"UnknownOperationException"_s, QString()});
     return (this->*function)(call, error);
 }
 
 const Node *DynamoDbService::table(const QJsonValue &name, DynamoError *error) const
 {
     QString table = name.toString();
-    if (table.startsWith(QLatin1String("arn:")))
-        table = table.section(QLatin1Char('/'), -1);
+    if (table.startsWith("arn:"_L1))
+        table = table.section('/'_L1, -1);
     const Node *node = cloud().project().architecture().nodeByName(table);
     if (table.isEmpty()) {
         *error = validation(QStringLiteral("1 validation error detected: Value null at 'tableName' failed to satisfy "
                                            "constraint: Member must not be null"));
         return nullptr;
     }
-    if (!node || node->kind != QLatin1String("table")) {
-        *error = {QStringLiteral("ResourceNotFoundException"),
-                  QStringLiteral("Requested resource not found: Table: %1 not found").arg(table)};
+    if (!node || node->kind != Kinds::Table) {
+        *error = {u"ResourceNotFoundException"_s, u"Requested resource not found: Table: %1 not found"_s.arg(table)};
         return nullptr;
     }
     return node;
@@ -280,43 +270,36 @@ const Node *DynamoDbService::table(const QJsonValue &name, DynamoError *error) c
 QJsonObject DynamoDbService::description(const Node *table) const
 {
     const TableKeys keys = cloud().tableKeys(table->name);
-    QJsonArray schema{QJsonObject{{QStringLiteral("AttributeName"), keys.partitionKey},
-                                  {QStringLiteral("KeyType"), QStringLiteral("HASH")}}};
-    QJsonArray definitions{QJsonObject{{QStringLiteral("AttributeName"), keys.partitionKey},
-                                       {QStringLiteral("AttributeType"), keys.partitionType}}};
+    QJsonArray schema{QJsonObject{{u"AttributeName"_s, keys.partitionKey}, {u"KeyType"_s, u"HASH"_s}}};
+    QJsonArray definitions{
+        QJsonObject{{u"AttributeName"_s, keys.partitionKey}, {u"AttributeType"_s, keys.partitionType}}};
     if (!keys.sortKey.isEmpty()) {
-        schema.append(QJsonObject{{QStringLiteral("AttributeName"), keys.sortKey},
-                                  {QStringLiteral("KeyType"), QStringLiteral("RANGE")}});
-        definitions.append(QJsonObject{{QStringLiteral("AttributeName"), keys.sortKey},
-                                       {QStringLiteral("AttributeType"), keys.sortType}});
+        schema.append(QJsonObject{{u"AttributeName"_s, keys.sortKey}, {u"KeyType"_s, u"RANGE"_s}});
+        definitions.append(QJsonObject{{u"AttributeName"_s, keys.sortKey}, {u"AttributeType"_s, keys.sortType}});
     }
     const auto [count, bytes] = cloud().state().tableSize(table->name);
-    const QString arn = QStringLiteral("arn:aws:dynamodb:%1:%2:table/%3")
-                            .arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId), table->name);
+    const QString arn = u"arn:aws:dynamodb:%1:%2:table/%3"_s.arg(cloud().region(),
+                                                                 QLatin1String(AwsEndpoint::kAccountId), table->name);
     QJsonObject description{
-        {QStringLiteral("TableName"), table->name},
-        {QStringLiteral("TableArn"), arn},
-        {QStringLiteral("TableId"),
-         QString::fromLatin1(QCryptographicHash::hash(arn.toUtf8(), QCryptographicHash::Md5).toHex())},
-        {QStringLiteral("TableStatus"), QStringLiteral("ACTIVE")},
-        {QStringLiteral("KeySchema"), schema},
-        {QStringLiteral("AttributeDefinitions"), definitions},
-        {QStringLiteral("ItemCount"), count},
-        {QStringLiteral("TableSizeBytes"), double(bytes)},
-        {QStringLiteral("CreationDateTime"), 1.7e9},
-        {QStringLiteral("BillingModeSummary"),
-         QJsonObject{{QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}}},
-        {QStringLiteral("ProvisionedThroughput"), QJsonObject{{QStringLiteral("ReadCapacityUnits"), 0},
-                                                              {QStringLiteral("WriteCapacityUnits"), 0},
-                                                              {QStringLiteral("NumberOfDecreasesToday"), 0}}},
+        {u"TableName"_s, table->name},
+        {u"TableArn"_s, arn},
+        {u"TableId"_s, QString::fromLatin1(QCryptographicHash::hash(arn.toUtf8(), QCryptographicHash::Md5).toHex())},
+        {u"TableStatus"_s, u"ACTIVE"_s},
+        {u"KeySchema"_s, schema},
+        {u"AttributeDefinitions"_s, definitions},
+        {u"ItemCount"_s, count},
+        {u"TableSizeBytes"_s, double(bytes)},
+        {u"CreationDateTime"_s, 1.7e9},
+        {u"BillingModeSummary"_s, QJsonObject{{u"BillingMode"_s, u"PAY_PER_REQUEST"_s}}},
+        {u"ProvisionedThroughput"_s,
+         QJsonObject{{u"ReadCapacityUnits"_s, 0}, {u"WriteCapacityUnits"_s, 0}, {u"NumberOfDecreasesToday"_s, 0}}},
     };
-    const QString stream = table->properties.value(QLatin1String("stream")).toString(QStringLiteral("NONE"));
-    if (stream != QLatin1String("NONE")) {
-        description.insert(
-            QStringLiteral("StreamSpecification"),
-            QJsonObject{{QStringLiteral("StreamEnabled"), true}, {QStringLiteral("StreamViewType"), stream}});
-        description.insert(QStringLiteral("LatestStreamArn"), arn + QStringLiteral("/stream/2026-01-01T00:00:00.000"));
-        description.insert(QStringLiteral("LatestStreamLabel"), QStringLiteral("2026-01-01T00:00:00.000"));
+    const QString stream = table->properties.value("stream"_L1).toString(u"NONE"_s);
+    if (stream != "NONE"_L1) {
+        description.insert(u"StreamSpecification"_s,
+                           QJsonObject{{u"StreamEnabled"_s, true}, {u"StreamViewType"_s, stream}});
+        description.insert(u"LatestStreamArn"_s, arn + u"/stream/2026-01-01T00:00:00.000"_s);
+        description.insert(u"LatestStreamLabel"_s, u"2026-01-01T00:00:00.000"_s);
     }
     return description;
 }
@@ -325,18 +308,18 @@ QJsonObject DynamoDbService::listTables(const QJsonObject &, qint64, DynamoError
 {
     QStringList names;
     for (const auto &[id, node] : cloud().project().architecture().nodes())
-        if (node.kind == QLatin1String("table"))
+        if (node.kind == Kinds::Table)
             names.append(node.name);
     names.sort();
-    return {{QStringLiteral("TableNames"), QJsonArray::fromStringList(names)}};
+    return {{u"TableNames"_s, QJsonArray::fromStringList(names)}};
 }
 
 QJsonObject DynamoDbService::describeTable(const QJsonObject &input, qint64, DynamoError *error)
 {
-    const Node *node = table(input.value(QLatin1String("TableName")), error);
+    const Node *node = table(input.value("TableName"_L1), error);
     if (!node)
         return {};
-    return {{QStringLiteral("Table"), description(node)}};
+    return {{u"Table"_s, description(node)}};
 }
 
 // Checks every request of a batch first: a batch with one bad request writes nothing.
@@ -359,22 +342,22 @@ bool DynamoDbService::checkWriteBatch(const QJsonObject &requests, DynamoError *
         const TableKeys keys = cloud().tableKeys(node->name);
         QSet<QString> seen;
         for (const QJsonValue &request : it.value().toArray()) {
-            const QJsonObject put = request[QLatin1String("PutRequest")].toObject();
-            const QJsonObject del = request[QLatin1String("DeleteRequest")].toObject();
+            const QJsonObject put = request["PutRequest"_L1].toObject();
+            const QJsonObject del = request["DeleteRequest"_L1].toObject();
             if (request.toObject().size() != 1 || (put.isEmpty() && del.isEmpty())) {
                 *error = validation(QStringLiteral("Supplied AttributeValue has more than one datatypes set, must "
                                                    "contain exactly one of the supported datatypes"));
                 return false;
             }
-            if (!put.isEmpty() && !checkItem(put.value(QLatin1String("Item")).toObject(), keys, error))
+            if (!put.isEmpty() && !checkItem(put.value("Item"_L1).toObject(), keys, error))
                 return false;
-            const QJsonObject key = put.isEmpty() ? del.value(QLatin1String("Key")).toObject()
-                                                  : keyOf(put.value(QLatin1String("Item")).toObject(), keys);
+            const QJsonObject key = put.isEmpty() ? del.value("Key"_L1).toObject()
+                                                  : keyOf(put.value("Item"_L1).toObject(), keys);
             if (!del.isEmpty() && !checkKey(key, keys, error))
                 return false;
             const QString id = QString::fromUtf8(QJsonDocument(key).toJson(QJsonDocument::Compact));
             if (seen.contains(id)) {
-                *error = validation(QStringLiteral("Provided list of item keys contains duplicates"));
+                *error = validation(u"Provided list of item keys contains duplicates"_s);
                 return false;
             }
             seen.insert(id);
@@ -385,34 +368,32 @@ bool DynamoDbService::checkWriteBatch(const QJsonObject &requests, DynamoError *
 
 QJsonObject DynamoDbService::batchWriteItem(const QJsonObject &input, qint64 cause, DynamoError *error)
 {
-    const QJsonObject requests = input.value(QLatin1String("RequestItems")).toObject();
+    const QJsonObject requests = input.value("RequestItems"_L1).toObject();
     if (!checkWriteBatch(requests, error))
         return {};
     for (auto it = requests.begin(); it != requests.end(); ++it) {
         const QString name = table(it.key(), error)->name;
         for (const QJsonValue &request : it.value().toArray()) {
             const Result<void> written =
-                request.toObject().contains(QLatin1String("PutRequest"))
-                    ? cloud().putItem(name, request[QLatin1String("PutRequest")][QLatin1String("Item")].toObject(),
-                                      cause)
-                    : cloud().deleteItem(name, request[QLatin1String("DeleteRequest")][QLatin1String("Key")].toObject(),
-                                         cause);
+                request.toObject().contains("PutRequest"_L1)
+                    ? cloud().putItem(name, request["PutRequest"_L1]["Item"_L1].toObject(), cause)
+                    : cloud().deleteItem(name, request["DeleteRequest"_L1]["Key"_L1].toObject(), cause);
             if (!written)
                 return failed(error, internalError(written.errorMessage()));
         }
     }
-    return {{QStringLiteral("UnprocessedItems"), QJsonObject()}};
+    return {{u"UnprocessedItems"_s, QJsonObject()}};
 }
 
 QJsonObject DynamoDbService::batchGetItem(const QJsonObject &input, qint64, DynamoError *error)
 {
-    const QJsonObject requests = input.value(QLatin1String("RequestItems")).toObject();
+    const QJsonObject requests = input.value("RequestItems"_L1).toObject();
     // Counted before any key is read, so that a huge batch is refused at once.
     qsizetype count = 0;
     for (auto it = requests.begin(); it != requests.end(); ++it)
-        count += it.value().toObject().value(QLatin1String("Keys")).toArray().size();
+        count += it.value().toObject().value("Keys"_L1).toArray().size();
     if (count > 100)
-        return failed(error, validation(QStringLiteral("Too many items requested for the BatchGetItem call")));
+        return failed(error, validation(u"Too many items requested for the BatchGetItem call"_s));
     QJsonObject responses;
     for (auto it = requests.begin(); it != requests.end(); ++it) {
         const Node *node = table(it.key(), error);
@@ -424,7 +405,7 @@ QJsonObject DynamoDbService::batchGetItem(const QJsonObject &input, qint64, Dyna
         if (!expressions.parse(request, error))
             return {};
         QJsonArray found;
-        for (const QJsonValue &key : request.value(QLatin1String("Keys")).toArray()) {
+        for (const QJsonValue &key : request.value("Keys"_L1).toArray()) {
             if (!checkKey(key.toObject(), keys, error))
                 return {};
             if (const auto item = cloud().state().getItem(node->name, keys, key.toObject()).valueOr(std::nullopt))
@@ -432,7 +413,7 @@ QJsonObject DynamoDbService::batchGetItem(const QJsonObject &input, qint64, Dyna
         }
         responses.insert(it.key(), found);
     }
-    return {{QStringLiteral("Responses"), responses}, {QStringLiteral("UnprocessedKeys"), QJsonObject()}};
+    return {{u"Responses"_s, responses}, {u"UnprocessedKeys"_s, QJsonObject()}};
 }
 
 bool DynamoDbService::itemBefore(const TableCall &call, const QJsonObject &key, std::optional<QJsonObject> *before,
@@ -440,7 +421,7 @@ bool DynamoDbService::itemBefore(const TableCall &call, const QJsonObject &key, 
 {
     *before = cloud().state().getItem(call.table->name, call.keys, key).valueOr(std::nullopt);
     if (call.expressions.condition && !call.expressions.condition->matches(before->value_or(QJsonObject()))) {
-        *error = {QStringLiteral("ConditionalCheckFailedException"), QStringLiteral("The conditional request failed")};
+        *error = {u"ConditionalCheckFailedException"_s, u"The conditional request failed"_s};
         return false;
     }
     return true;
@@ -455,37 +436,36 @@ QJsonObject DynamoDbService::conditionalWrite(const TableCall &call, const QJson
         return {};
     if (const Result<void> written = write(before.has_value()); !written)
         return failed(error, internalError(written.errorMessage()));
-    if (call.returnValues == QLatin1String("ALL_OLD") && before)
-        return {{QStringLiteral("Attributes"), *before}};
+    if (call.returnValues == "ALL_OLD"_L1 && before)
+        return {{u"Attributes"_s, *before}};
     return {};
 }
 
 QJsonObject DynamoDbService::putItem(const TableCall &call, DynamoError *error)
 {
-    const QJsonObject item = call.input.value(QLatin1String("Item")).toObject();
+    const QJsonObject item = call.input.value("Item"_L1).toObject();
     if (!checkItem(item, call.keys, error))
         return {};
-    if (call.returnValues != QLatin1String("NONE") && call.returnValues != QLatin1String("ALL_OLD"))
-        return failed(error, validation(QStringLiteral("ReturnValues can only be ALL_OLD or NONE")));
+    if (call.returnValues != "NONE"_L1 && call.returnValues != "ALL_OLD"_L1)
+        return failed(error, validation(u"ReturnValues can only be ALL_OLD or NONE"_s));
     return conditionalWrite(
         call, item, [&](bool) { return cloud().putItem(call.table->name, item, call.cause); }, error);
 }
 
 QJsonObject DynamoDbService::getItem(const TableCall &call, DynamoError *error)
 {
-    const QJsonObject key = call.input.value(QLatin1String("Key")).toObject();
+    const QJsonObject key = call.input.value("Key"_L1).toObject();
     if (!checkKey(key, call.keys, error))
         return {};
     const auto item = cloud().state().getItem(call.table->name, call.keys, key).valueOr(std::nullopt);
     if (!item)
         return {};
-    return {
-        {QStringLiteral("Item"), call.expressions.projection ? call.expressions.projection->project(*item) : *item}};
+    return {{u"Item"_s, call.expressions.projection ? call.expressions.projection->project(*item) : *item}};
 }
 
 QJsonObject DynamoDbService::deleteItem(const TableCall &call, DynamoError *error)
 {
-    const QJsonObject key = call.input.value(QLatin1String("Key")).toObject();
+    const QJsonObject key = call.input.value("Key"_L1).toObject();
     if (!checkKey(key, call.keys, error))
         return {};
     return conditionalWrite(
@@ -497,13 +477,14 @@ QJsonObject DynamoDbService::deleteItem(const TableCall &call, DynamoError *erro
 QJsonObject DynamoDbService::updateItem(const TableCall &call, DynamoError *error)
 {
     const TableKeys &keys = call.keys;
-    const QJsonObject key = call.input.value(QLatin1String("Key")).toObject();
+    const QJsonObject key = call.input.value("Key"_L1).toObject();
     if (!checkKey(key, keys, error))
         return {};
-    if (call.input.contains(QLatin1String("AttributeUpdates")))
+    if (call.input.contains("AttributeUpdates"_L1))
         return failed(
-            error, validation(QStringLiteral(
-                       "AttributeUpdates is a legacy parameter the local cloud does not read; use UpdateExpression")));
+            error,
+            validation(
+                u"AttributeUpdates is a legacy parameter the local cloud does not read; use UpdateExpression"_s));
     std::optional<QJsonObject> before;
     if (!itemBefore(call, key, &before, error))
         return {};
@@ -526,7 +507,7 @@ QJsonObject DynamoDbService::updateItem(const TableCall &call, DynamoError *erro
     const QJsonObject attributes = returnedAttributes(call.returnValues, before, after, touched);
     if (attributes.isEmpty())
         return {};
-    return {{QStringLiteral("Attributes"), attributes}};
+    return {{u"Attributes"_s, attributes}};
 }
 
 QJsonObject DynamoDbService::query(const TableCall &call, DynamoError *error)
@@ -537,37 +518,35 @@ QJsonObject DynamoDbService::query(const TableCall &call, DynamoError *error)
     if (!keyCondition)
         return failed(
             error,
-            validation(QStringLiteral(
-                "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")));
+            validation(
+                u"Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."_s));
     const auto partition = keyCondition->equalityOn(keys.partitionKey);
     if (!partition)
-        return failed(
-            error, validation(QStringLiteral("Query condition missed key schema element: %1").arg(keys.partitionKey)));
+        return failed(error, validation(u"Query condition missed key schema element: %1"_s.arg(keys.partitionKey)));
     for (const QString &name : keyCondition->attributes())
         if (name != keys.partitionKey && name != keys.sortKey)
-            return failed(error, validation(QStringLiteral("Query condition missed key schema element: %1")
-                                                .arg(keys.sortKey.isEmpty() ? name : keys.sortKey)));
-    if (input.contains(QLatin1String("IndexName")))
-        return failed(error, validation(QStringLiteral("The table does not have the specified index: %1")
-                                            .arg(input.value(QLatin1String("IndexName")).toString())));
+            return failed(error, validation(u"Query condition missed key schema element: %1"_s.arg(
+                                     keys.sortKey.isEmpty() ? name : keys.sortKey)));
+    if (input.contains("IndexName"_L1))
+        return failed(error, validation(u"The table does not have the specified index: %1"_s.arg(
+                                 input.value("IndexName"_L1).toString())));
     const QList<QJsonObject> candidates = cloud()
                                               .state()
                                               .query(call.table->name, keys, *partition,
-                                                     input.value(QLatin1String("ScanIndexForward")).toBool(true))
+                                                     input.value("ScanIndexForward"_L1).toBool(true))
                                               .valueOr({});
     int limit = 0;
     if (!readLimit(input, &limit, error))
         return {};
     qsizetype start = 0;
-    if (input.contains(QLatin1String("ExclusiveStartKey"))) {
-        const QJsonObject startKey = input.value(QLatin1String("ExclusiveStartKey")).toObject();
+    if (input.contains("ExclusiveStartKey"_L1)) {
+        const QJsonObject startKey = input.value("ExclusiveStartKey"_L1).toObject();
         if (!checkStartKey(startKey, keys, error))
             return {};
         start = candidates.size();
         for (qsizetype i = 0; i < candidates.size(); ++i) {
             const QJsonObject key = keyOf(candidates.at(i), keys);
-            if (DynamoValue::equal(QJsonObject{{QStringLiteral("M"), key}},
-                                   QJsonObject{{QStringLiteral("M"), startKey}})) {
+            if (DynamoValue::equal(QJsonObject{{u"M"_s, key}}, QJsonObject{{u"M"_s, startKey}})) {
                 start = i + 1;
                 break;
             }
@@ -584,8 +563,8 @@ QJsonObject DynamoDbService::scan(const TableCall &call, DynamoError *error)
     // A scan reads one page's rows from where the last page ended (one more tells
     // whether others remain); a page holds at most 1 MB, so at most this many items.
     const int scanRows = (limit > 0 ? std::min(limit, kScanRows) : kScanRows) + 1;
-    const QJsonObject startKey = call.input.value(QLatin1String("ExclusiveStartKey")).toObject();
-    if (call.input.contains(QLatin1String("ExclusiveStartKey")) && !checkStartKey(startKey, call.keys, error))
+    const QJsonObject startKey = call.input.value("ExclusiveStartKey"_L1).toObject();
+    if (call.input.contains("ExclusiveStartKey"_L1) && !checkStartKey(startKey, call.keys, error))
         return {};
     return page(call, cloud().state().scanPage(call.table->name, call.keys, startKey, scanRows).valueOr({}), 0, limit,
                 scanRows);
@@ -597,7 +576,7 @@ QJsonObject DynamoDbService::page(const TableCall &call, const QList<QJsonObject
     // A query's candidates are its partition, which the key condition narrows; a scan's are its page.
     const auto &keyCondition = call.expressions.keyCondition;
     const bool query = scanRows == 0;
-    const bool countOnly = call.input.value(QLatin1String("Select")).toString() == QLatin1String("COUNT");
+    const bool countOnly = call.input.value("Select"_L1).toString() == "COUNT"_L1;
     QJsonArray items;
     int scanned = 0, matched = 0;
     qsizetype bytes = 0;
@@ -622,11 +601,11 @@ QJsonObject DynamoDbService::page(const TableCall &call, const QList<QJsonObject
     bool more = !query && candidates.size() == scanRows && i == candidates.size() && i > 0;
     for (qsizetype j = i; j < candidates.size() && !more; ++j)
         more = !query || keyCondition->matches(candidates.at(j));
-    QJsonObject result{{QStringLiteral("Count"), matched}, {QStringLiteral("ScannedCount"), scanned}};
+    QJsonObject result{{u"Count"_s, matched}, {u"ScannedCount"_s, scanned}};
     if (!countOnly)
-        result.insert(QStringLiteral("Items"), items);
+        result.insert(u"Items"_s, items);
     if (more)
-        result.insert(QStringLiteral("LastEvaluatedKey"), lastKey);
+        result.insert(u"LastEvaluatedKey"_s, lastKey);
     return result;
 }
 

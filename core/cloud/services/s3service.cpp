@@ -1,4 +1,5 @@
 #include "s3service.h"
+#include "model/kinds.h"
 
 #include "cloud/awsendpoint.h"
 #include "cloud/awswire.h"
@@ -12,12 +13,14 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 namespace {
 
-const QString kS3Namespace = QStringLiteral("http://s3.amazonaws.com/doc/2006-03-01/");
-const QString kNotAllowed = QStringLiteral("The specified method is not allowed against this resource.");
+const QString kS3Namespace = u"http://s3.amazonaws.com/doc/2006-03-01/"_s;
+const QString kNotAllowed = u"The specified method is not allowed against this resource."_s;
 
 HttpResponseData s3Error(int status, const QString &code, const QString &message, const QString &requestId,
                          const QList<QPair<QString, QString>> &extra = {})
@@ -25,30 +28,29 @@ HttpResponseData s3Error(int status, const QString &code, const QString &message
     QByteArray out;
     QXmlStreamWriter xml(&out);
     xml.writeStartDocument();
-    xml.writeStartElement(QStringLiteral("Error"));
-    xml.writeTextElement(QStringLiteral("Code"), code);
-    xml.writeTextElement(QStringLiteral("Message"), message);
+    xml.writeStartElement(u"Error"_s);
+    xml.writeTextElement(u"Code"_s, code);
+    xml.writeTextElement(u"Message"_s, message);
     for (const auto &[name, value] : extra)
         xml.writeTextElement(name, value);
-    xml.writeTextElement(QStringLiteral("RequestId"), requestId);
+    xml.writeTextElement(u"RequestId"_s, requestId);
     xml.writeEndElement();
     xml.writeEndDocument();
     HttpResponseData r = AwsWire::xmlAnswer(status, out);
     r.headers[0].second = "application/xml";
-    r.problem = code + QStringLiteral(": ") + message;
+    r.problem = code + u": "_s + message;
     return r;
 }
 
 HttpResponseData noSuchBucket(const QString &bucket, const QString &requestId)
 {
-    return s3Error(404, QStringLiteral("NoSuchBucket"), QStringLiteral("The specified bucket does not exist"),
-                   requestId, {{QStringLiteral("BucketName"), bucket}});
+    return s3Error(404, u"NoSuchBucket"_s, u"The specified bucket does not exist"_s, requestId,
+                   {{u"BucketName"_s, bucket}});
 }
 
 HttpResponseData noSuchKey(const QString &key, const QString &requestId)
 {
-    return s3Error(404, QStringLiteral("NoSuchKey"), QStringLiteral("The specified key does not exist."), requestId,
-                   {{QStringLiteral("Key"), key}});
+    return s3Error(404, u"NoSuchKey"_s, u"The specified key does not exist."_s, requestId, {{u"Key"_s, key}});
 }
 
 // A successful XML answer: its root element, in S3's namespace, holds what is written to xml.
@@ -101,7 +103,7 @@ QByteArray etagHeader(const QString &etag)
 bool isBucket(const LocalCloud &cloud, const QString &name)
 {
     const Node *node = cloud.project().architecture().nodeByName(name);
-    return node && node->kind == QLatin1String("bucket");
+    return node && node->kind == Kinds::Bucket;
 }
 
 // What one page of a listing holds: objects, and the common prefixes that stand for
@@ -174,18 +176,13 @@ bool byteRange(const QByteArray &range, qint64 size, qint64 *from, qint64 *to)
 
 } // namespace
 
-S3Service::S3Service(AwsEndpoint &endpoint)
-    : AwsService(Recognition(QStringLiteral("s3")).takesRest().asFallback(), endpoint)
+S3Service::S3Service(AwsEndpoint &endpoint) : AwsService(Recognition(u"s3"_s).takesRest().asFallback(), endpoint)
 {
     mOperations = {
-        {QStringLiteral("ListBuckets"), &S3Service::listBuckets},
-        {QStringLiteral("HeadBucket"), &S3Service::headBucket},
-        {QStringLiteral("DeleteObjects"), &S3Service::deleteObjects},
-        {QStringLiteral("ListObjects"), &S3Service::listObjects},
-        {QStringLiteral("CopyObject"), &S3Service::copyObject},
-        {QStringLiteral("PutObject"), &S3Service::putObject},
-        {QStringLiteral("DeleteObject"), &S3Service::deleteObject},
-        {QStringLiteral("GetObject"), &S3Service::getObject},
+        {u"ListBuckets"_s, &S3Service::listBuckets},     {u"HeadBucket"_s, &S3Service::headBucket},
+        {u"DeleteObjects"_s, &S3Service::deleteObjects}, {u"ListObjects"_s, &S3Service::listObjects},
+        {u"CopyObject"_s, &S3Service::copyObject},       {u"PutObject"_s, &S3Service::putObject},
+        {u"DeleteObject"_s, &S3Service::deleteObject},   {u"GetObject"_s, &S3Service::getObject},
     };
 }
 
@@ -194,16 +191,16 @@ void S3Service::handle(const AwsRequest &request, const AwsReply &done)
     Call call{request, QString(), QString(), AwsWire::formPairs(request.query)};
     // Virtual-hosted style names the bucket in the host (photos.s3.localhost), path
     // style in the first path segment.
-    const bool hostIsName = QHostAddress(request.host).isNull() && request.host != QLatin1String("localhost")
-                            && request.host.contains(QLatin1Char('.'));
-    const QString hostBucket = request.host.section(QLatin1Char('.'), 0, 0);
+    const bool hostIsName = QHostAddress(request.host).isNull() && request.host != "localhost"_L1
+                            && request.host.contains('.'_L1);
+    const QString hostBucket = request.host.section('.'_L1, 0, 0);
     if (hostIsName && isBucket(cloud(), hostBucket)) {
         call.bucket = hostBucket;
         call.key = request.path.mid(1);
     } else {
         const QString path = request.path.mid(1);
-        call.bucket = path.section(QLatin1Char('/'), 0, 0);
-        call.key = path.section(QLatin1Char('/'), 1);
+        call.bucket = path.section('/'_L1, 0, 0);
+        call.key = path.section('/'_L1, 1);
     }
     HttpResponseData refusal;
     const QString operation = operationOf(call, &refusal);
@@ -215,9 +212,9 @@ QString S3Service::operationOf(const Call &call, HttpResponseData *refusal) cons
     const QString &method = call.request.method;
     const QString &id = call.request.requestId;
     if (call.bucket.isEmpty()) {
-        if (method == QLatin1String("GET"))
-            return QStringLiteral("ListBuckets");
-        *refusal = s3Error(405, QStringLiteral("MethodNotAllowed"), kNotAllowed, id);
+        if (method == "GET"_L1)
+            return u"ListBuckets"_s;
+        *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, id);
         return {};
     }
     if (!isBucket(cloud(), call.bucket)) {
@@ -226,54 +223,51 @@ QString S3Service::operationOf(const Call &call, HttpResponseData *refusal) cons
     }
     if (call.key.isEmpty()) {
         // A bucket exists when the design has it: creating one is answered as finding it.
-        if (method == QLatin1String("HEAD") || method == QLatin1String("PUT"))
-            return QStringLiteral("HeadBucket");
-        if (method == QLatin1String("POST") && hasQueryValue(call.query, "delete"))
-            return QStringLiteral("DeleteObjects");
-        if (method == QLatin1String("GET"))
-            return QStringLiteral("ListObjects");
-        *refusal = s3Error(405, QStringLiteral("MethodNotAllowed"),
-                           QStringLiteral("buckets are made and removed on the canvas"), id);
+        if (method == "HEAD"_L1 || method == "PUT"_L1)
+            return u"HeadBucket"_s;
+        if (method == "POST"_L1 && hasQueryValue(call.query, "delete"))
+            return u"DeleteObjects"_s;
+        if (method == "GET"_L1)
+            return u"ListObjects"_s;
+        *refusal = s3Error(405, u"MethodNotAllowed"_s, u"buckets are made and removed on the canvas"_s, id);
         return {};
     }
     if (call.key.toUtf8().size() > 1024) {
-        *refusal = s3Error(400, QStringLiteral("KeyTooLongError"), QStringLiteral("Your key is too long"), id);
+        *refusal = s3Error(400, u"KeyTooLongError"_s, u"Your key is too long"_s, id);
         return {};
     }
     if (hasQueryValue(call.query, "uploads") || !queryValue(call.query, "uploadId").isEmpty()) {
         *refusal = s3Error(
-            501, QStringLiteral("NotImplemented"),
-            QStringLiteral(
-                "multipart uploads are not served by the local cloud; upload objects up to %1 MB in one request")
-                .arg(AwsEndpoint::kRequestLimit >> 20),
+            501, u"NotImplemented"_s,
+            u"multipart uploads are not served by the local cloud; upload objects up to %1 MB in one request"_s.arg(
+                AwsEndpoint::kRequestLimit >> 20),
             id);
         return {};
     }
-    if (method == QLatin1String("PUT"))
-        return call.request.header("x-amz-copy-source").isEmpty() ? QStringLiteral("PutObject")
-                                                                  : QStringLiteral("CopyObject");
-    if (method == QLatin1String("DELETE"))
-        return QStringLiteral("DeleteObject");
-    if (method == QLatin1String("GET") || method == QLatin1String("HEAD"))
-        return QStringLiteral("GetObject");
-    *refusal = s3Error(405, QStringLiteral("MethodNotAllowed"), kNotAllowed, id);
+    if (method == "PUT"_L1)
+        return call.request.header("x-amz-copy-source").isEmpty() ? u"PutObject"_s : u"CopyObject"_s;
+    if (method == "DELETE"_L1)
+        return u"DeleteObject"_s;
+    if (method == "GET"_L1 || method == "HEAD"_L1)
+        return u"GetObject"_s;
+    *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, id);
     return {};
 }
 
 HttpResponseData S3Service::listBuckets(const Call &)
 {
-    S3Document document(QStringLiteral("ListAllMyBucketsResult"));
+    S3Document document(u"ListAllMyBucketsResult"_s);
     QXmlStreamWriter &xml = document.xml;
-    xml.writeStartElement(QStringLiteral("Owner"));
-    xml.writeTextElement(QStringLiteral("ID"), QLatin1String(AwsEndpoint::kAccountId));
+    xml.writeStartElement(u"Owner"_s);
+    xml.writeTextElement(u"ID"_s, QLatin1String(AwsEndpoint::kAccountId));
     xml.writeEndElement();
-    xml.writeStartElement(QStringLiteral("Buckets"));
+    xml.writeStartElement(u"Buckets"_s);
     for (const auto &[nodeId, node] : cloud().project().architecture().nodes()) {
-        if (node.kind != QLatin1String("bucket"))
+        if (node.kind != Kinds::Bucket)
             continue;
-        xml.writeStartElement(QStringLiteral("Bucket"));
-        xml.writeTextElement(QStringLiteral("Name"), node.name);
-        xml.writeTextElement(QStringLiteral("CreationDate"), QStringLiteral("2026-01-01T00:00:00.000Z"));
+        xml.writeStartElement(u"Bucket"_s);
+        xml.writeTextElement(u"Name"_s, node.name);
+        xml.writeTextElement(u"CreationDate"_s, u"2026-01-01T00:00:00.000Z"_s);
         xml.writeEndElement();
     }
     xml.writeEndElement();
@@ -295,27 +289,26 @@ HttpResponseData S3Service::deleteObjects(const Call &call)
     QXmlStreamReader reader(call.request.body);
     while (!reader.atEnd()) {
         reader.readNext();
-        if (reader.isStartElement() && reader.name() == QLatin1String("Key"))
+        if (reader.isStartElement() && reader.name() == "Key"_L1)
             keys.append(reader.readElementText());
-        else if (reader.isStartElement() && reader.name() == QLatin1String("Quiet"))
-            quiet = reader.readElementText() == QLatin1String("true");
+        else if (reader.isStartElement() && reader.name() == "Quiet"_L1)
+            quiet = reader.readElementText() == "true"_L1;
     }
     if (reader.hasError() || keys.isEmpty() || keys.size() > 1000)
-        return s3Error(
-            400, QStringLiteral("MalformedXML"),
-            QStringLiteral("The XML you provided was not well-formed or did not validate against our published schema"),
-            call.request.requestId);
-    S3Document document(QStringLiteral("DeleteResult"));
+        return s3Error(400, u"MalformedXML"_s,
+                       u"The XML you provided was not well-formed or did not validate against our published schema"_s,
+                       call.request.requestId);
+    S3Document document(u"DeleteResult"_s);
     QXmlStreamWriter &xml = document.xml;
     for (const QString &k : std::as_const(keys)) {
         const Result<void> deleted = cloud().deleteObject(call.bucket, k, call.request.cause);
         if (deleted && quiet)
             continue;
-        xml.writeStartElement(deleted ? QStringLiteral("Deleted") : QStringLiteral("Error"));
-        xml.writeTextElement(QStringLiteral("Key"), k);
+        xml.writeStartElement(deleted ? u"Deleted"_s : u"Error"_s);
+        xml.writeTextElement(u"Key"_s, k);
         if (!deleted) {
-            xml.writeTextElement(QStringLiteral("Code"), QStringLiteral("InternalError"));
-            xml.writeTextElement(QStringLiteral("Message"), deleted.errorMessage());
+            xml.writeTextElement(u"Code"_s, u"InternalError"_s);
+            xml.writeTextElement(u"Message"_s, deleted.errorMessage());
         }
         xml.writeEndElement();
     }
@@ -326,10 +319,10 @@ HttpResponseData S3Service::deleteObjects(const Call &call)
 HttpResponseData S3Service::listObjects(const Call &call)
 {
     const auto &query = call.query;
-    const bool v2 = queryValue(query, "list-type") == QLatin1String("2");
+    const bool v2 = queryValue(query, "list-type") == "2"_L1;
     const QString prefix = queryValue(query, "prefix");
     const QString delimiter = queryValue(query, "delimiter");
-    const bool urlEncoded = queryValue(query, "encoding-type") == QLatin1String("url");
+    const bool urlEncoded = queryValue(query, "encoding-type") == "url"_L1;
     bool hasMax = false;
     const int maxKeys = std::clamp(queryValue(query, "max-keys", &hasMax).toInt(), 0, 1000);
     const int limit = hasMax ? maxKeys : 1000;
@@ -341,43 +334,41 @@ HttpResponseData S3Service::listObjects(const Call &call)
     };
     const Listing page = listing(cloud().state().listObjects(call.bucket, prefix), prefix, delimiter,
                                  std::max(token, startAfter), limit);
-    S3Document document(QStringLiteral("ListBucketResult"));
+    S3Document document(u"ListBucketResult"_s);
     QXmlStreamWriter &xml = document.xml;
-    xml.writeTextElement(QStringLiteral("Name"), call.bucket);
-    xml.writeTextElement(QStringLiteral("Prefix"), encode(prefix));
+    xml.writeTextElement(u"Name"_s, call.bucket);
+    xml.writeTextElement(u"Prefix"_s, encode(prefix));
     if (!delimiter.isEmpty())
-        xml.writeTextElement(QStringLiteral("Delimiter"), encode(delimiter));
-    xml.writeTextElement(QStringLiteral("MaxKeys"), QString::number(limit));
+        xml.writeTextElement(u"Delimiter"_s, encode(delimiter));
+    xml.writeTextElement(u"MaxKeys"_s, QString::number(limit));
     if (urlEncoded)
-        xml.writeTextElement(QStringLiteral("EncodingType"), QStringLiteral("url"));
-    xml.writeTextElement(QStringLiteral("IsTruncated"),
-                         page.truncated ? QStringLiteral("true") : QStringLiteral("false"));
+        xml.writeTextElement(u"EncodingType"_s, u"url"_s);
+    xml.writeTextElement(u"IsTruncated"_s, page.truncated ? u"true"_s : u"false"_s);
     if (v2) {
-        xml.writeTextElement(QStringLiteral("KeyCount"), QString::number(page.contents.size() + page.prefixes.size()));
+        xml.writeTextElement(u"KeyCount"_s, QString::number(page.contents.size() + page.prefixes.size()));
         if (!token.isEmpty())
-            xml.writeTextElement(QStringLiteral("ContinuationToken"), queryValue(query, "continuation-token"));
+            xml.writeTextElement(u"ContinuationToken"_s, queryValue(query, "continuation-token"));
         if (page.truncated)
-            xml.writeTextElement(QStringLiteral("NextContinuationToken"),
-                                 QString::fromLatin1(page.last.toUtf8().toBase64()));
+            xml.writeTextElement(u"NextContinuationToken"_s, QString::fromLatin1(page.last.toUtf8().toBase64()));
         if (!startAfter.isEmpty())
-            xml.writeTextElement(QStringLiteral("StartAfter"), encode(startAfter));
+            xml.writeTextElement(u"StartAfter"_s, encode(startAfter));
     } else {
-        xml.writeTextElement(QStringLiteral("Marker"), encode(startAfter));
+        xml.writeTextElement(u"Marker"_s, encode(startAfter));
         if (page.truncated)
-            xml.writeTextElement(QStringLiteral("NextMarker"), encode(page.last));
+            xml.writeTextElement(u"NextMarker"_s, encode(page.last));
     }
     for (const StoredObject &object : page.contents) {
-        xml.writeStartElement(QStringLiteral("Contents"));
-        xml.writeTextElement(QStringLiteral("Key"), encode(object.key));
-        xml.writeTextElement(QStringLiteral("LastModified"), AwsWire::isoTime(object.modified));
-        xml.writeTextElement(QStringLiteral("ETag"), QString::fromLatin1(etagHeader(object.etag)));
-        xml.writeTextElement(QStringLiteral("Size"), QString::number(object.size));
-        xml.writeTextElement(QStringLiteral("StorageClass"), QStringLiteral("STANDARD"));
+        xml.writeStartElement(u"Contents"_s);
+        xml.writeTextElement(u"Key"_s, encode(object.key));
+        xml.writeTextElement(u"LastModified"_s, AwsWire::isoTime(object.modified));
+        xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(object.etag)));
+        xml.writeTextElement(u"Size"_s, QString::number(object.size));
+        xml.writeTextElement(u"StorageClass"_s, u"STANDARD"_s);
         xml.writeEndElement();
     }
     for (const QString &common : page.prefixes) {
-        xml.writeStartElement(QStringLiteral("CommonPrefixes"));
-        xml.writeTextElement(QStringLiteral("Prefix"), encode(common));
+        xml.writeStartElement(u"CommonPrefixes"_s);
+        xml.writeTextElement(u"Prefix"_s, encode(common));
         xml.writeEndElement();
     }
     return document.answer();
@@ -389,10 +380,9 @@ HttpResponseData S3Service::copyObject(const Call &call)
     const QByteArray copySource = call.request.header("x-amz-copy-source");
     QString source = QUrl::fromPercentEncoding(
         copySource.left(copySource.indexOf('?') < 0 ? copySource.size() : copySource.indexOf('?')));
-    if (source.startsWith(QLatin1Char('/')))
+    if (source.startsWith('/'_L1))
         source = source.mid(1);
-    const QString sourceBucket = source.section(QLatin1Char('/'), 0, 0),
-                  sourceKey = source.section(QLatin1Char('/'), 1);
+    const QString sourceBucket = source.section('/'_L1, 0, 0), sourceKey = source.section('/'_L1, 1);
     if (!isBucket(cloud(), sourceBucket))
         return noSuchBucket(sourceBucket, id);
     CloudState &state = cloud().state();
@@ -403,12 +393,12 @@ HttpResponseData S3Service::copyObject(const Call &call)
     const bool replace = call.request.header("x-amz-metadata-directive") == "REPLACE";
     const QString type = replace ? QString::fromLatin1(call.request.header("content-type")) : original.contentType;
     if (Result<void> put = cloud().putObject(call.bucket, call.key, *data, type, call.request.cause); !put)
-        return s3Error(500, QStringLiteral("InternalError"), put.errorMessage(), id);
+        return s3Error(500, u"InternalError"_s, put.errorMessage(), id);
     StoredObject copied;
     (void)state.getObject(call.bucket, call.key, &copied);
-    S3Document document(QStringLiteral("CopyObjectResult"));
-    document.xml.writeTextElement(QStringLiteral("LastModified"), AwsWire::isoTime(copied.modified));
-    document.xml.writeTextElement(QStringLiteral("ETag"), QString::fromLatin1(etagHeader(copied.etag)));
+    S3Document document(u"CopyObjectResult"_s);
+    document.xml.writeTextElement(u"LastModified"_s, AwsWire::isoTime(copied.modified));
+    document.xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(copied.etag)));
     return document.answer();
 }
 
@@ -421,15 +411,14 @@ HttpResponseData S3Service::putObject(const Call &call)
     if (chunked) {
         const auto decoded = AwsWire::decodeAwsChunked(body);
         if (!decoded)
-            return s3Error(400, QStringLiteral("IncompleteBody"),
-                           QStringLiteral("The request body is not valid aws-chunked content."),
+            return s3Error(400, u"IncompleteBody"_s, u"The request body is not valid aws-chunked content."_s,
                            call.request.requestId);
         body = *decoded;
     }
     if (Result<void> put = cloud().putObject(
             call.bucket, call.key, body, QString::fromLatin1(call.request.header("content-type")), call.request.cause);
         !put)
-        return s3Error(400, QStringLiteral("InvalidArgument"), put.errorMessage(), call.request.requestId);
+        return s3Error(400, u"InvalidArgument"_s, put.errorMessage(), call.request.requestId);
     HttpResponseData r;
     AwsWire::addHeader(r.headers, "etag", etagHeader(AwsWire::md5Hex(body)));
     return r;
@@ -438,7 +427,7 @@ HttpResponseData S3Service::putObject(const Call &call)
 HttpResponseData S3Service::deleteObject(const Call &call)
 {
     if (Result<void> deleted = cloud().deleteObject(call.bucket, call.key, call.request.cause); !deleted)
-        return s3Error(500, QStringLiteral("InternalError"), deleted.errorMessage(), call.request.requestId);
+        return s3Error(500, u"InternalError"_s, deleted.errorMessage(), call.request.requestId);
     HttpResponseData r;
     r.status = 204;
     return r;
@@ -462,16 +451,15 @@ HttpResponseData S3Service::getObject(const Call &call)
     const QByteArray range = call.request.header("range");
     qint64 from = 0, to = 0;
     if (!byteRange(range, data->size(), &from, &to))
-        return s3Error(416, QStringLiteral("InvalidRange"), QStringLiteral("The requested range is not satisfiable"),
-                       call.request.requestId,
-                       {{QStringLiteral("RangeRequested"), QString::fromLatin1(range)},
-                        {QStringLiteral("ActualObjectSize"), QString::number(data->size())}});
+        return s3Error(416, u"InvalidRange"_s, u"The requested range is not satisfiable"_s, call.request.requestId,
+                       {{u"RangeRequested"_s, QString::fromLatin1(range)},
+                        {u"ActualObjectSize"_s, QString::number(data->size())}});
     if (!range.isEmpty()) {
         r.status = 206;
         AwsWire::addHeader(r.headers, "content-range",
-                           QStringLiteral("bytes %1-%2/%3").arg(from).arg(to).arg(data->size()).toLatin1());
+                           u"bytes %1-%2/%3"_s.arg(from).arg(to).arg(data->size()).toLatin1());
     }
-    if (call.request.method == QLatin1String("HEAD"))
+    if (call.request.method == "HEAD"_L1)
         AwsWire::addHeader(r.headers, "content-length", QByteArray::number(to - from + 1));
     else
         r.body = data->mid(from, to - from + 1);

@@ -1,4 +1,5 @@
 #include "snsservice.h"
+#include "model/kinds.h"
 
 #include "cloud/awswire.h"
 #include "cloud/localcloud.h"
@@ -7,17 +8,17 @@
 #include <QJsonArray>
 #include <QSet>
 
+using namespace Qt::StringLiterals;
+
 namespace Nimbus {
 
 SnsService::SnsService(AwsEndpoint &endpoint)
-    : AwsService(
-        Recognition(QStringLiteral("sns")).takesQuery({QStringLiteral("Publish"), QStringLiteral("PublishBatch")}),
-        endpoint)
+    : AwsService(Recognition(u"sns"_s).takesQuery({u"Publish"_s, u"PublishBatch"_s}), endpoint)
 {
     mOperations = {
-        {QStringLiteral("Publish"), &SnsService::publish},
-        {QStringLiteral("PublishBatch"), &SnsService::publishBatch},
-        {QStringLiteral("ListTopics"), &SnsService::listTopics},
+        {u"Publish"_s, &SnsService::publish},
+        {u"PublishBatch"_s, &SnsService::publishBatch},
+        {u"ListTopics"_s, &SnsService::listTopics},
     };
 }
 
@@ -34,25 +35,25 @@ void SnsService::handle(const AwsRequest &request, const AwsReply &done)
         done(AwsWire::xmlAnswer(error.status, AwsWire::queryError(error.code, error.message, true, request.requestId)));
         return;
     }
-    done(AwsWire::xmlAnswer(200, AwsWire::queryResponse(request.operation, result,
-                                                        QStringLiteral("http://sns.amazonaws.com/doc/2010-03-31/"),
-                                                        request.requestId)));
+    done(AwsWire::xmlAnswer(200,
+                            AwsWire::queryResponse(request.operation, result,
+                                                   u"http://sns.amazonaws.com/doc/2010-03-31/"_s, request.requestId)));
 }
 
 QString SnsService::topicOf(const QJsonObject &input, Error *error) const
 {
-    QString arn = input.value(QLatin1String("TopicArn")).toString();
+    QString arn = input.value("TopicArn"_L1).toString();
     if (arn.isEmpty())
-        arn = input.value(QLatin1String("TargetArn")).toString();
-    const QString topic = arn.section(QLatin1Char(':'), -1);
+        arn = input.value("TargetArn"_L1).toString();
+    const QString topic = arn.section(':'_L1, -1);
     const Node *node = cloud().project().architecture().nodeByName(topic);
     if (arn.isEmpty()) {
-        *error = {400, QStringLiteral("InvalidParameter"),
-                  QStringLiteral("Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter")};
+        *error = {400, u"InvalidParameter"_s,
+                  u"Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter"_s};
         return {};
     }
-    if (!arn.startsWith(QLatin1String("arn:aws:sns:")) || !node || node->kind != QLatin1String("topic")) {
-        *error = {404, QStringLiteral("NotFound"), QStringLiteral("Topic does not exist")};
+    if (!arn.startsWith("arn:aws:sns:"_L1) || !node || node->kind != Kinds::Topic) {
+        *error = {404, u"NotFound"_s, u"Topic does not exist"_s};
         return {};
     }
     return topic;
@@ -60,39 +61,36 @@ QString SnsService::topicOf(const QJsonObject &input, Error *error) const
 
 bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, QString *id, Error *error)
 {
-    const QString message = entry.value(QLatin1String("Message")).toString();
+    const QString message = entry.value("Message"_L1).toString();
     if (message.isEmpty()) {
-        *error = {400, QStringLiteral("InvalidParameter"), QStringLiteral("Invalid parameter: Empty message")};
+        *error = {400, u"InvalidParameter"_s, u"Invalid parameter: Empty message"_s};
         return false;
     }
     if (message.toUtf8().size() > 256 * 1024) {
-        *error = {400, QStringLiteral("InvalidParameter"), QStringLiteral("Invalid parameter: Message too long")};
+        *error = {400, u"InvalidParameter"_s, u"Invalid parameter: Message too long"_s};
         return false;
     }
     // Attributes reach the subscribers as SNS events carry them: {Type, Value}.
     QJsonObject attributes;
-    const QJsonObject given = entry.value(QLatin1String("MessageAttributes")).toObject();
+    const QJsonObject given = entry.value("MessageAttributes"_L1).toObject();
     for (auto it = given.begin(); it != given.end(); ++it) {
         const QJsonObject v = it.value().toObject();
-        const QString type = v.value(QLatin1String("DataType")).toString();
-        if (type.isEmpty()
-            || (!v.contains(QLatin1String("StringValue")) && !v.contains(QLatin1String("BinaryValue")))) {
+        const QString type = v.value("DataType"_L1).toString();
+        if (type.isEmpty() || (!v.contains("StringValue"_L1) && !v.contains("BinaryValue"_L1))) {
             *error = {
-                400, QStringLiteral("ParameterValueInvalid"),
-                QStringLiteral("The message attribute '%1' must contain non-empty message attribute value and type.")
-                    .arg(it.key())};
+                400, u"ParameterValueInvalid"_s,
+                u"The message attribute '%1' must contain non-empty message attribute value and type."_s.arg(it.key())};
             return false;
         }
         attributes.insert(it.key(),
-                          QJsonObject{{QStringLiteral("Type"), type},
-                                      {QStringLiteral("Value"), v.contains(QLatin1String("StringValue"))
-                                                                    ? v.value(QLatin1String("StringValue"))
-                                                                    : v.value(QLatin1String("BinaryValue"))}});
+                          QJsonObject{{u"Type"_s, type},
+                                      {u"Value"_s, v.contains("StringValue"_L1) ? v.value("StringValue"_L1)
+                                                                                : v.value("BinaryValue"_L1)}});
     }
-    const Result<QString> published = cloud().publish(topic, message, entry.value(QLatin1String("Subject")).toString(),
-                                                      cause, attributes);
+    const Result<QString> published = cloud().publish(topic, message, entry.value("Subject"_L1).toString(), cause,
+                                                      attributes);
     if (!published) {
-        *error = {400, QStringLiteral("InvalidParameter"), published.errorMessage()};
+        *error = {400, u"InvalidParameter"_s, published.errorMessage()};
         return false;
     }
     *id = *published;
@@ -105,7 +103,7 @@ QJsonObject SnsService::publish(const AwsRequest &request, Error *error)
     QString id;
     if (topic.isEmpty() || !publishOne(topic, request.parameters, request.cause, &id, error))
         return {};
-    return {{QStringLiteral("MessageId"), id}};
+    return {{u"MessageId"_s, id}};
 }
 
 QJsonObject SnsService::publishBatch(const AwsRequest &request, Error *error)
@@ -113,44 +111,42 @@ QJsonObject SnsService::publishBatch(const AwsRequest &request, Error *error)
     const QString topic = topicOf(request.parameters, error);
     if (topic.isEmpty())
         return {};
-    const QJsonArray entries = request.parameters.value(QLatin1String("PublishBatchRequestEntries")).toArray();
+    const QJsonArray entries = request.parameters.value("PublishBatchRequestEntries"_L1).toArray();
     if (entries.isEmpty()) {
-        *error = {400, QStringLiteral("EmptyBatchRequest"),
-                  QStringLiteral("The batch request doesn't contain any entries")};
+        *error = {400, u"EmptyBatchRequest"_s, u"The batch request doesn't contain any entries"_s};
         return {};
     }
     if (entries.size() > 10) {
-        *error = {400, QStringLiteral("TooManyEntriesInBatchRequest"),
-                  QStringLiteral("The batch request contains more entries than permissible")};
+        *error = {400, u"TooManyEntriesInBatchRequest"_s,
+                  u"The batch request contains more entries than permissible"_s};
         return {};
     }
     QSet<QString> ids;
     for (const QJsonValue &e : entries) {
-        if (ids.contains(e[QLatin1String("Id")].toString())) {
-            *error = {400, QStringLiteral("BatchEntryIdsNotDistinct"),
-                      QStringLiteral("Two or more batch entries in the request have the same Id")};
+        if (ids.contains(e["Id"_L1].toString())) {
+            *error = {400, u"BatchEntryIdsNotDistinct"_s,
+                      u"Two or more batch entries in the request have the same Id"_s};
             return {};
         }
-        ids.insert(e[QLatin1String("Id")].toString());
+        ids.insert(e["Id"_L1].toString());
     }
     QJsonArray successful;
     for (const QJsonValue &e : entries) {
         QString id;
         if (!publishOne(topic, e.toObject(), request.cause, &id, error))
             return {};
-        successful.append(
-            QJsonObject{{QStringLiteral("Id"), e[QLatin1String("Id")]}, {QStringLiteral("MessageId"), id}});
+        successful.append(QJsonObject{{u"Id"_s, e["Id"_L1]}, {u"MessageId"_s, id}});
     }
-    return {{QStringLiteral("Successful"), successful}, {QStringLiteral("Failed"), QJsonArray()}};
+    return {{u"Successful"_s, successful}, {u"Failed"_s, QJsonArray()}};
 }
 
 QJsonObject SnsService::listTopics(const AwsRequest &, Error *)
 {
     QJsonArray topics;
     for (const auto &[id, n] : cloud().project().architecture().nodes())
-        if (n.kind == QLatin1String("topic"))
-            topics.append(QJsonObject{{QStringLiteral("TopicArn"), cloud().topicArn(n.name)}});
-    return {{QStringLiteral("Topics"), topics}};
+        if (n.kind == Kinds::Topic)
+            topics.append(QJsonObject{{u"TopicArn"_s, cloud().topicArn(n.name)}});
+    return {{u"Topics"_s, topics}};
 }
 
 } // namespace Nimbus

@@ -1,4 +1,5 @@
 #include "sqsservice.h"
+#include "model/kinds.h"
 
 #include "cloud/awsendpoint.h"
 #include "cloud/awswire.h"
@@ -12,6 +13,8 @@
 #include <QTimer>
 
 #include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
@@ -29,12 +32,12 @@ int intOf(const QJsonValue &value, int fallback)
 // The JSON protocol's exception names for SQS's query error codes.
 QString sqsJsonType(const QString &code)
 {
-    if (code == QLatin1String("AWS.SimpleQueueService.NonExistentQueue"))
-        return QStringLiteral("QueueDoesNotExist");
-    if (code.startsWith(QLatin1String("AWS.SimpleQueueService.")))
+    if (code == "AWS.SimpleQueueService.NonExistentQueue"_L1)
+        return u"QueueDoesNotExist"_s;
+    if (code.startsWith("AWS.SimpleQueueService."_L1))
         return code.mid(23);
-    if (code == QLatin1String("InvalidAction"))
-        return QStringLiteral("UnsupportedOperation");
+    if (code == "InvalidAction"_L1)
+        return u"UnsupportedOperation"_s;
     return code;
 }
 
@@ -42,10 +45,8 @@ QString sqsJsonType(const QString &code)
 // the Lambda event's (dataType, stringValue, binaryValue, and lists it always has).
 QJsonObject convertedAttributes(const QJsonObject &attributes, bool toLambda)
 {
-    static const QLatin1String sdk[] = {QLatin1String("DataType"), QLatin1String("StringValue"),
-                                        QLatin1String("BinaryValue")};
-    static const QLatin1String lambda[] = {QLatin1String("dataType"), QLatin1String("stringValue"),
-                                           QLatin1String("binaryValue")};
+    static const QLatin1String sdk[] = {"DataType"_L1, "StringValue"_L1, "BinaryValue"_L1};
+    static const QLatin1String lambda[] = {"dataType"_L1, "stringValue"_L1, "binaryValue"_L1};
     const QLatin1String *from = toLambda ? sdk : lambda;
     const QLatin1String *to = toLambda ? lambda : sdk;
     QJsonObject out;
@@ -53,8 +54,8 @@ QJsonObject convertedAttributes(const QJsonObject &attributes, bool toLambda)
         const QJsonObject v = it.value().toObject();
         QJsonObject a{{to[0], v.value(from[0])}};
         if (toLambda) {
-            a.insert(QStringLiteral("stringListValues"), QJsonArray());
-            a.insert(QStringLiteral("binaryListValues"), QJsonArray());
+            a.insert(u"stringListValues"_s, QJsonArray());
+            a.insert(u"binaryListValues"_s, QJsonArray());
         }
         for (int i = 1; i < 3; ++i)
             if (v.contains(from[i]))
@@ -68,20 +69,18 @@ QJsonObject convertedAttributes(const QJsonObject &attributes, bool toLambda)
 QString attributeProblem(const QJsonObject &attributes)
 {
     if (attributes.size() > 10)
-        return QStringLiteral("Number of message attributes [%1] exceeds the allowed maximum [10].")
-            .arg(attributes.size());
+        return u"Number of message attributes [%1] exceeds the allowed maximum [10]."_s.arg(attributes.size());
     for (auto it = attributes.begin(); it != attributes.end(); ++it) {
         const QJsonObject v = it.value().toObject();
-        const QString type = v.value(QLatin1String("DataType")).toString();
+        const QString type = v.value("DataType"_L1).toString();
         if (type.isEmpty())
-            return QStringLiteral("The message attribute '%1' must contain non-empty message attribute type.")
-                .arg(it.key());
-        const bool binary = type.startsWith(QLatin1String("Binary"));
-        if (!type.startsWith(QLatin1String("String")) && !type.startsWith(QLatin1String("Number")) && !binary)
+            return u"The message attribute '%1' must contain non-empty message attribute type."_s.arg(it.key());
+        const bool binary = type.startsWith("Binary"_L1);
+        if (!type.startsWith("String"_L1) && !type.startsWith("Number"_L1) && !binary)
             return QStringLiteral("The type of message attribute '%1' is invalid. You must use only the following "
                                   "supported type prefixes: Binary, Number, String.")
                 .arg(it.key());
-        if (!v.contains(binary ? QLatin1String("BinaryValue") : QLatin1String("StringValue")))
+        if (!v.contains(binary ? "BinaryValue"_L1 : "StringValue"_L1))
             return QStringLiteral("The message attribute '%1' must contain non-empty message attribute value for "
                                   "message attribute type '%2'.")
                 .arg(it.key(), type);
@@ -95,20 +94,20 @@ HttpResponseData sqsError(const QString &code, const QString &message, bool quer
 {
     if (query)
         return AwsWire::xmlAnswer(400, AwsWire::queryError(code, message, true, requestId));
-    HttpResponseData r = AwsWire::jsonError(400, QStringLiteral("com.amazonaws.sqs#"), sqsJsonType(code), message);
-    AwsWire::addHeader(r.headers, "x-amzn-query-error", (code + QStringLiteral(";Sender")).toUtf8());
+    HttpResponseData r = AwsWire::jsonError(400, u"com.amazonaws.sqs#"_s, sqsJsonType(code), message);
+    AwsWire::addHeader(r.headers, "x-amzn-query-error", (code + u";Sender"_s).toUtf8());
     return r;
 }
 
 HttpResponseData sqsAnswer(const QString &operation, const QJsonObject &result, bool query, const QString &requestId)
 {
     return query ? AwsWire::xmlAnswer(
-               200, AwsWire::queryResponse(operation, result,
-                                           QStringLiteral("http://queue.amazonaws.com/doc/2012-11-05/"), requestId))
+               200,
+               AwsWire::queryResponse(operation, result, u"http://queue.amazonaws.com/doc/2012-11-05/"_s, requestId))
                  : AwsWire::jsonAnswer(result);
 }
 
-const QString kReceiptProblem = QStringLiteral("The input receipt handle \"%1\" is not a valid receipt handle.");
+const QString kReceiptProblem = u"The input receipt handle \"%1\" is not a valid receipt handle."_s;
 
 } // namespace
 
@@ -121,21 +120,20 @@ struct SqsService::Waiting
 };
 
 SqsService::SqsService(AwsEndpoint &endpoint)
-    : AwsService(Recognition(QStringLiteral("sqs")).byTarget(QStringLiteral("AmazonSQS.")).takesQuery().asFallback(),
-                 endpoint)
+    : AwsService(Recognition(u"sqs"_s).byTarget(u"AmazonSQS."_s).takesQuery().asFallback(), endpoint)
 {
     mOperations = {
-        {QStringLiteral("GetQueueUrl"), {&SqsService::getQueueUrl, false}},
-        {QStringLiteral("ListQueues"), {&SqsService::listQueues, false}},
-        {QStringLiteral("SendMessage"), {&SqsService::sendMessage}},
-        {QStringLiteral("SendMessageBatch"), {&SqsService::sendMessageBatch}},
-        {QStringLiteral("ReceiveMessage"), {&SqsService::receiveMessage}},
-        {QStringLiteral("DeleteMessage"), {&SqsService::deleteMessage}},
-        {QStringLiteral("DeleteMessageBatch"), {&SqsService::deleteMessageBatch}},
-        {QStringLiteral("ChangeMessageVisibility"), {&SqsService::changeMessageVisibility}},
-        {QStringLiteral("ChangeMessageVisibilityBatch"), {&SqsService::changeMessageVisibilityBatch}},
-        {QStringLiteral("PurgeQueue"), {&SqsService::purgeQueue}},
-        {QStringLiteral("GetQueueAttributes"), {&SqsService::getQueueAttributes}},
+        {u"GetQueueUrl"_s, {&SqsService::getQueueUrl, false}},
+        {u"ListQueues"_s, {&SqsService::listQueues, false}},
+        {u"SendMessage"_s, {&SqsService::sendMessage}},
+        {u"SendMessageBatch"_s, {&SqsService::sendMessageBatch}},
+        {u"ReceiveMessage"_s, {&SqsService::receiveMessage}},
+        {u"DeleteMessage"_s, {&SqsService::deleteMessage}},
+        {u"DeleteMessageBatch"_s, {&SqsService::deleteMessageBatch}},
+        {u"ChangeMessageVisibility"_s, {&SqsService::changeMessageVisibility}},
+        {u"ChangeMessageVisibilityBatch"_s, {&SqsService::changeMessageVisibilityBatch}},
+        {u"PurgeQueue"_s, {&SqsService::purgeQueue}},
+        {u"GetQueueAttributes"_s, {&SqsService::getQueueAttributes}},
     };
 }
 
@@ -152,8 +150,8 @@ void SqsService::handle(const AwsRequest &request, const AwsReply &done)
     if (request.protocol == AwsProtocol::Json) {
         const QJsonDocument input = QJsonDocument::fromJson(request.body);
         if (!input.isObject() && !request.body.isEmpty()) {
-            done(AwsWire::jsonError(400, QStringLiteral("com.amazonaws.sqs#"), QStringLiteral("InvalidParameterValue"),
-                                    QStringLiteral("the request body is not a JSON object")));
+            done(AwsWire::jsonError(400, u"com.amazonaws.sqs#"_s, u"InvalidParameterValue"_s,
+                                    u"the request body is not a JSON object"_s));
             return;
         }
         call.input = input.object();
@@ -161,14 +159,13 @@ void SqsService::handle(const AwsRequest &request, const AwsReply &done)
     Error error;
     const QJsonObject result = run(call, &error);
     // Long polling: wait up to WaitTimeSeconds for a message.
-    const int wait = intOf(call.input.value(QLatin1String("WaitTimeSeconds")), 0);
-    if (error.code.isEmpty() && call.operation == QLatin1String("ReceiveMessage") && result.isEmpty() && wait > 0) {
+    const int wait = intOf(call.input.value("WaitTimeSeconds"_L1), 0);
+    if (error.code.isEmpty() && call.operation == "ReceiveMessage"_L1 && result.isEmpty() && wait > 0) {
         if (wait > 20) {
             done(answer(
                 request, {},
-                {QStringLiteral("InvalidParameterValue"),
-                 QStringLiteral(
-                     "Value %1 for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.")
+                {u"InvalidParameterValue"_s,
+                 u"Value %1 for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided."_s
                      .arg(wait)}));
             return;
         }
@@ -214,8 +211,7 @@ QJsonObject SqsService::run(Call call, Error *error)
     if (call.queue.isEmpty())
         return {};
     if (!operation.function) {
-        *error = {QStringLiteral("InvalidAction"),
-                  QStringLiteral("The action %1 is not valid for this endpoint.").arg(call.operation)};
+        *error = {u"InvalidAction"_s, u"The action %1 is not valid for this endpoint."_s.arg(call.operation)};
         return {};
     }
     return (this->*operation.function)(call, error);
@@ -223,16 +219,14 @@ QJsonObject SqsService::run(Call call, Error *error)
 
 QString SqsService::queueOf(const QJsonObject &input, Error *error) const
 {
-    QString name = input.value(QLatin1String("QueueUrl")).toString();
+    QString name = input.value("QueueUrl"_L1).toString();
     if (name.isEmpty()) {
-        *error = {QStringLiteral("MissingParameter"),
-                  QStringLiteral("The request must contain the parameter QueueUrl.")};
+        *error = {u"MissingParameter"_s, u"The request must contain the parameter QueueUrl."_s};
         return {};
     }
-    name = name.section(QLatin1Char('/'), -1);
+    name = name.section('/'_L1, -1);
     if (!cloud().isQueue(name)) {
-        *error = {QStringLiteral("AWS.SimpleQueueService.NonExistentQueue"),
-                  QStringLiteral("The specified queue does not exist.")};
+        *error = {u"AWS.SimpleQueueService.NonExistentQueue"_s, u"The specified queue does not exist."_s};
         return {};
     }
     return name;
@@ -240,47 +234,43 @@ QString SqsService::queueOf(const QJsonObject &input, Error *error) const
 
 QJsonObject SqsService::getQueueUrl(const Call &call, Error *error)
 {
-    const QString name = call.input.value(QLatin1String("QueueName")).toString();
+    const QString name = call.input.value("QueueName"_L1).toString();
     if (!cloud().isQueue(name)) {
-        *error = {QStringLiteral("AWS.SimpleQueueService.NonExistentQueue"),
-                  QStringLiteral("The specified queue does not exist.")};
+        *error = {u"AWS.SimpleQueueService.NonExistentQueue"_s, u"The specified queue does not exist."_s};
         return {};
     }
-    return {{QStringLiteral("QueueUrl"), AwsEndpoint::queueUrl(endpoint().url(), name)}};
+    return {{u"QueueUrl"_s, AwsEndpoint::queueUrl(endpoint().url(), name)}};
 }
 
 QJsonObject SqsService::listQueues(const Call &call, Error *)
 {
-    const QString prefix = call.input.value(QLatin1String("QueueNamePrefix")).toString();
+    const QString prefix = call.input.value("QueueNamePrefix"_L1).toString();
     QJsonArray urls;
     for (const auto &[id, node] : cloud().project().architecture().nodes()) {
-        if (node.kind != QLatin1String("queue"))
+        if (node.kind != Kinds::Queue)
             continue;
-        for (const QString &name : {node.name, node.name + QStringLiteral("-dlq")})
+        for (const QString &name : {node.name, node.name + u"-dlq"_s})
             if (name.startsWith(prefix))
                 urls.append(AwsEndpoint::queueUrl(endpoint().url(), name));
     }
-    return {{QStringLiteral("QueueUrls"), urls}};
+    return {{u"QueueUrls"_s, urls}};
 }
 
 bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject *result, Error *error)
 {
-    const QByteArray body = entry.value(QLatin1String("MessageBody")).toString().toUtf8();
-    const QJsonObject attributes = entry.value(QLatin1String("MessageAttributes")).toObject();
-    const int delay = intOf(entry.value(QLatin1String("DelaySeconds")), 0);
-    const QString invalid = QStringLiteral("InvalidParameterValue");
+    const QByteArray body = entry.value("MessageBody"_L1).toString().toUtf8();
+    const QJsonObject attributes = entry.value("MessageAttributes"_L1).toObject();
+    const int delay = intOf(entry.value("DelaySeconds"_L1), 0);
+    const QString invalid = u"InvalidParameterValue"_s;
     if (body.isEmpty())
-        *error = {QStringLiteral("MissingParameter"),
-                  QStringLiteral("The request must contain the parameter MessageBody.")};
+        *error = {u"MissingParameter"_s, u"The request must contain the parameter MessageBody."_s};
     else if (body.size() > 256 * 1024)
+        *error = {invalid, u"One or more parameters are invalid. Reason: Message must be shorter than 262144 bytes."_s};
+    else if (delay < 0 || delay > 900)
         *error = {
             invalid,
-            QStringLiteral("One or more parameters are invalid. Reason: Message must be shorter than 262144 bytes.")};
-    else if (delay < 0 || delay > 900)
-        *error = {invalid,
-                  QStringLiteral(
-                      "Value %1 for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided.")
-                      .arg(delay)};
+            u"Value %1 for parameter DelaySeconds is invalid. Reason: must be between 0 and 900, if provided."_s.arg(
+                delay)};
     else if (const QString problem = attributeProblem(attributes); !problem.isEmpty())
         *error = {invalid, problem};
     if (!error->code.isEmpty())
@@ -291,10 +281,10 @@ bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject
         *error = {invalid, id.errorMessage()};
         return false;
     }
-    result->insert(QStringLiteral("MessageId"), *id);
-    result->insert(QStringLiteral("MD5OfMessageBody"), AwsWire::md5Hex(body));
+    result->insert(u"MessageId"_s, *id);
+    result->insert(u"MD5OfMessageBody"_s, AwsWire::md5Hex(body));
     if (!attributes.isEmpty())
-        result->insert(QStringLiteral("MD5OfMessageAttributes"), AwsWire::md5OfMessageAttributes(attributes));
+        result->insert(u"MD5OfMessageAttributes"_s, AwsWire::md5OfMessageAttributes(attributes));
     return true;
 }
 
@@ -302,30 +292,27 @@ bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject
 bool SqsService::checkEntries(const Call &call, const QJsonArray &entries, Error *error) const
 {
     if (entries.isEmpty()) {
-        *error = {QStringLiteral("AWS.SimpleQueueService.EmptyBatchRequest"),
-                  QStringLiteral("There should be at least one %1 in the request.")
-                      .arg(call.operation + QStringLiteral("RequestEntry"))};
+        *error = {u"AWS.SimpleQueueService.EmptyBatchRequest"_s,
+                  u"There should be at least one %1 in the request."_s.arg(call.operation + u"RequestEntry"_s)};
         return false;
     }
     if (entries.size() > 10) {
-        *error = {
-            QStringLiteral("AWS.SimpleQueueService.TooManyEntriesInBatchRequest"),
-            QStringLiteral("Maximum number of entries per request are 10. You have sent %1.").arg(entries.size())};
+        *error = {u"AWS.SimpleQueueService.TooManyEntriesInBatchRequest"_s,
+                  u"Maximum number of entries per request are 10. You have sent %1."_s.arg(entries.size())};
         return false;
     }
     QSet<QString> ids;
-    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_-]{1,80}$"));
+    static const QRegularExpression valid(u"^[A-Za-z0-9_-]{1,80}$"_s);
     for (const QJsonValue &e : entries) {
-        const QString id = e[QLatin1String("Id")].toString();
+        const QString id = e["Id"_L1].toString();
         if (!valid.match(id).hasMatch()) {
-            *error = {QStringLiteral("AWS.SimpleQueueService.InvalidBatchEntryId"),
+            *error = {u"AWS.SimpleQueueService.InvalidBatchEntryId"_s,
                       QStringLiteral("A batch entry id can only contain alphanumeric characters, hyphens and "
                                      "underscores. It can be at most 80 letters long.")};
             return false;
         }
         if (ids.contains(id)) {
-            *error = {QStringLiteral("AWS.SimpleQueueService.BatchEntryIdsNotDistinct"),
-                      QStringLiteral("Id %1 repeated.").arg(id)};
+            *error = {u"AWS.SimpleQueueService.BatchEntryIdsNotDistinct"_s, u"Id %1 repeated."_s.arg(id)};
             return false;
         }
         ids.insert(id);
@@ -341,38 +328,37 @@ QJsonObject SqsService::sendMessage(const Call &call, Error *error)
 
 QJsonObject SqsService::sendMessageBatch(const Call &call, Error *error)
 {
-    const QJsonArray entries = call.input.value(QLatin1String("Entries")).toArray();
+    const QJsonArray entries = call.input.value("Entries"_L1).toArray();
     if (!checkEntries(call, entries, error))
         return {};
     QJsonArray successful, failed;
     for (const QJsonValue &e : entries) {
-        QJsonObject result{{QStringLiteral("Id"), e[QLatin1String("Id")]}};
+        QJsonObject result{{u"Id"_s, e["Id"_L1]}};
         Error entryError;
         if (sendOne(call, e.toObject(), &result, &entryError))
             successful.append(result);
         else
-            failed.append(QJsonObject{{QStringLiteral("Id"), e[QLatin1String("Id")]},
-                                      {QStringLiteral("SenderFault"), true},
-                                      {QStringLiteral("Code"), entryError.code},
-                                      {QStringLiteral("Message"), entryError.message}});
+            failed.append(QJsonObject{{u"Id"_s, e["Id"_L1]},
+                                      {u"SenderFault"_s, true},
+                                      {u"Code"_s, entryError.code},
+                                      {u"Message"_s, entryError.message}});
     }
-    return {{QStringLiteral("Successful"), successful}, {QStringLiteral("Failed"), failed}};
+    return {{u"Successful"_s, successful}, {u"Failed"_s, failed}};
 }
 
 QJsonObject SqsService::receiveMessage(const Call &call, Error *error)
 {
-    const int max = intOf(call.input.value(QLatin1String("MaxNumberOfMessages")), 1);
+    const int max = intOf(call.input.value("MaxNumberOfMessages"_L1), 1);
     if (max < 1 || max > 10) {
         *error = {
-            QStringLiteral("InvalidParameterValue"),
-            QStringLiteral(
-                "Value %1 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.")
+            u"InvalidParameterValue"_s,
+            u"Value %1 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided."_s
                 .arg(max)};
         return {};
     }
-    const int visibility = intOf(call.input.value(QLatin1String("VisibilityTimeout")), -1);
+    const int visibility = intOf(call.input.value("VisibilityTimeout"_L1), -1);
     if (visibility > 43200) {
-        *error = {QStringLiteral("InvalidParameterValue"),
+        *error = {u"InvalidParameterValue"_s,
                   QStringLiteral("Value %1 for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and "
                                  "43200, if provided.")
                       .arg(visibility)};
@@ -391,70 +377,69 @@ QJsonObject SqsService::received(const QJsonObject &input, const QList<QueueMess
         for (const QJsonValue &v : input.value(QLatin1String(key)).toArray())
             wanted.append(v.toString());
     QStringList wantedAttributes;
-    for (const QJsonValue &v : input.value(QLatin1String("MessageAttributeNames")).toArray())
+    for (const QJsonValue &v : input.value("MessageAttributeNames"_L1).toArray())
         wantedAttributes.append(v.toString());
     QJsonArray out;
     for (const QueueMessage &m : messages) {
-        QJsonObject message{{QStringLiteral("MessageId"), m.id},
-                            {QStringLiteral("ReceiptHandle"), m.receiptHandle},
-                            {QStringLiteral("MD5OfBody"), AwsWire::md5Hex(m.body)},
-                            {QStringLiteral("Body"), QString::fromUtf8(m.body)}};
-        const QJsonObject system{{QStringLiteral("SenderId"), QLatin1String(AwsEndpoint::kAccountId)},
-                                 {QStringLiteral("SentTimestamp"), QString::number(m.sent.toMSecsSinceEpoch())},
-                                 {QStringLiteral("ApproximateReceiveCount"), QString::number(m.receiveCount)},
-                                 {QStringLiteral("ApproximateFirstReceiveTimestamp"),
-                                  QString::number(cloud().clock().now().toMSecsSinceEpoch())}};
+        QJsonObject message{{u"MessageId"_s, m.id},
+                            {u"ReceiptHandle"_s, m.receiptHandle},
+                            {u"MD5OfBody"_s, AwsWire::md5Hex(m.body)},
+                            {u"Body"_s, QString::fromUtf8(m.body)}};
+        const QJsonObject system{
+            {u"SenderId"_s, QLatin1String(AwsEndpoint::kAccountId)},
+            {u"SentTimestamp"_s, QString::number(m.sent.toMSecsSinceEpoch())},
+            {u"ApproximateReceiveCount"_s, QString::number(m.receiveCount)},
+            {u"ApproximateFirstReceiveTimestamp"_s, QString::number(cloud().clock().now().toMSecsSinceEpoch())}};
         QJsonObject attributes;
         for (auto it = system.begin(); it != system.end(); ++it)
-            if (wanted.contains(QLatin1String("All")) || wanted.contains(it.key()))
+            if (wanted.contains("All"_L1) || wanted.contains(it.key()))
                 attributes.insert(it.key(), it.value());
         if (!attributes.isEmpty())
-            message.insert(QStringLiteral("Attributes"), attributes);
+            message.insert(u"Attributes"_s, attributes);
         const QJsonObject all = convertedAttributes(m.attributes, false);
         QJsonObject chosen;
         for (auto it = all.begin(); it != all.end(); ++it) {
             const bool match = std::any_of(wantedAttributes.cbegin(), wantedAttributes.cend(), [&](const QString &w) {
-                return w == QLatin1String("All") || w == QLatin1String(".*") || w == it.key()
-                       || (w.endsWith(QLatin1String(".*")) && it.key().startsWith(w.chopped(1)));
+                return w == "All"_L1 || w == ".*"_L1 || w == it.key()
+                       || (w.endsWith(".*"_L1) && it.key().startsWith(w.chopped(1)));
             });
             if (match)
                 chosen.insert(it.key(), it.value());
         }
         if (!chosen.isEmpty()) {
-            message.insert(QStringLiteral("MessageAttributes"), chosen);
-            message.insert(QStringLiteral("MD5OfMessageAttributes"), AwsWire::md5OfMessageAttributes(chosen));
+            message.insert(u"MessageAttributes"_s, chosen);
+            message.insert(u"MD5OfMessageAttributes"_s, AwsWire::md5OfMessageAttributes(chosen));
         }
         out.append(message);
     }
-    return {{QStringLiteral("Messages"), out}};
+    return {{u"Messages"_s, out}};
 }
 
 QJsonObject SqsService::deleteMessage(const Call &call, Error *error)
 {
-    const QString handle = call.input.value(QLatin1String("ReceiptHandle")).toString();
+    const QString handle = call.input.value("ReceiptHandle"_L1).toString();
     if (!cloud().deleteMessage(call.queue, handle))
-        *error = {QStringLiteral("ReceiptHandleIsInvalid"), kReceiptProblem.arg(handle)};
+        *error = {u"ReceiptHandleIsInvalid"_s, kReceiptProblem.arg(handle)};
     return {};
 }
 
 QJsonObject SqsService::byReceipt(const Call &call, const std::function<bool(const QJsonObject &)> &change,
                                   Error *error)
 {
-    const QJsonArray entries = call.input.value(QLatin1String("Entries")).toArray();
+    const QJsonArray entries = call.input.value("Entries"_L1).toArray();
     if (!checkEntries(call, entries, error))
         return {};
     QJsonArray successful, failed;
     for (const QJsonValue &e : entries) {
         if (change(e.toObject()))
-            successful.append(QJsonObject{{QStringLiteral("Id"), e[QLatin1String("Id")]}});
+            successful.append(QJsonObject{{u"Id"_s, e["Id"_L1]}});
         else
-            failed.append(QJsonObject{
-                {QStringLiteral("Id"), e[QLatin1String("Id")]},
-                {QStringLiteral("SenderFault"), true},
-                {QStringLiteral("Code"), QStringLiteral("ReceiptHandleIsInvalid")},
-                {QStringLiteral("Message"), kReceiptProblem.arg(e[QLatin1String("ReceiptHandle")].toString())}});
+            failed.append(QJsonObject{{u"Id"_s, e["Id"_L1]},
+                                      {u"SenderFault"_s, true},
+                                      {u"Code"_s, u"ReceiptHandleIsInvalid"_s},
+                                      {u"Message"_s, kReceiptProblem.arg(e["ReceiptHandle"_L1].toString())}});
     }
-    return {{QStringLiteral("Successful"), successful}, {QStringLiteral("Failed"), failed}};
+    return {{u"Successful"_s, successful}, {u"Failed"_s, failed}};
 }
 
 QJsonObject SqsService::deleteMessageBatch(const Call &call, Error *error)
@@ -462,22 +447,21 @@ QJsonObject SqsService::deleteMessageBatch(const Call &call, Error *error)
     return byReceipt(
         call,
         [&](const QJsonObject &entry) {
-        return bool(cloud().deleteMessage(call.queue, entry.value(QLatin1String("ReceiptHandle")).toString()));
+        return bool(cloud().deleteMessage(call.queue, entry.value("ReceiptHandle"_L1).toString()));
         },
         error);
 }
 
 QJsonObject SqsService::changeMessageVisibility(const Call &call, Error *error)
 {
-    const QString handle = call.input.value(QLatin1String("ReceiptHandle")).toString();
-    const int timeout = intOf(call.input.value(QLatin1String("VisibilityTimeout")), -1);
+    const QString handle = call.input.value("ReceiptHandle"_L1).toString();
+    const int timeout = intOf(call.input.value("VisibilityTimeout"_L1), -1);
     if (timeout < 0 || timeout > 43200)
-        *error = {
-            QStringLiteral("InvalidParameterValue"),
-            QStringLiteral("Value %1 for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200.")
-                .arg(timeout)};
+        *error = {u"InvalidParameterValue"_s,
+                  u"Value %1 for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200."_s.arg(
+                      timeout)};
     else if (!cloud().changeVisibility(call.queue, handle, timeout))
-        *error = {QStringLiteral("ReceiptHandleIsInvalid"), kReceiptProblem.arg(handle)};
+        *error = {u"ReceiptHandleIsInvalid"_s, kReceiptProblem.arg(handle)};
     return {};
 }
 
@@ -486,8 +470,8 @@ QJsonObject SqsService::changeMessageVisibilityBatch(const Call &call, Error *er
     return byReceipt(
         call,
         [&](const QJsonObject &entry) {
-        return bool(cloud().changeVisibility(call.queue, entry.value(QLatin1String("ReceiptHandle")).toString(),
-                                             intOf(entry.value(QLatin1String("VisibilityTimeout")), 0)));
+        return bool(cloud().changeVisibility(call.queue, entry.value("ReceiptHandle"_L1).toString(),
+                                             intOf(entry.value("VisibilityTimeout"_L1), 0)));
         },
         error);
 }
@@ -505,11 +489,11 @@ QJsonObject SqsService::getQueueAttributes(const Call &call, Error *)
     const auto visible = std::count_if(all.cbegin(), all.cend(),
                                        [&](const QueueMessage &m) { return m.visibleAt <= now; });
     const QJsonObject attributes{
-        {QStringLiteral("ApproximateNumberOfMessages"), QString::number(visible)},
-        {QStringLiteral("ApproximateNumberOfMessagesNotVisible"), QString::number(all.size() - visible)},
-        {QStringLiteral("QueueArn"), QStringLiteral("arn:aws:sqs:%1:%2:%3")
-                                         .arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId), call.queue)}};
-    return {{QStringLiteral("Attributes"), attributes}};
+        {u"ApproximateNumberOfMessages"_s, QString::number(visible)},
+        {u"ApproximateNumberOfMessagesNotVisible"_s, QString::number(all.size() - visible)},
+        {u"QueueArn"_s,
+         u"arn:aws:sqs:%1:%2:%3"_s.arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId), call.queue)}};
+    return {{u"Attributes"_s, attributes}};
 }
 
 } // namespace Nimbus
