@@ -139,6 +139,12 @@ void ProviderPlugin::reportSecrets(const ExportFunction &f, ExportOutput &output
                        u"environment"_s);
 }
 
+void ProviderPlugin::reportUnsupportedTrigger(const Node *trigger, ExportOutput &output, const QString &text)
+{
+    output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s, text.arg(trigger->name, trigger->kind),
+               trigger->id);
+}
+
 YAML::Node ProviderPlugin::knativeServiceSpec(const ExportFunction &f, YAML::Node container, YAML::Node limits,
                                               const YAML::Node &podEntries, const char *maxScaleAnnotation)
 {
@@ -166,6 +172,21 @@ YAML::Node ProviderPlugin::knativeServiceSpec(const ExportFunction &f, YAML::Nod
     YAML::Node spec(YAML::NodeType::Map);
     spec["template"] = templ;
     return spec;
+}
+
+ImportingProviderPlugin::ImportingProviderPlugin(ProviderTarget target, Writer writer, ImportFormat format,
+                                                 QObject *parent)
+    : ProviderPlugin(std::move(target), writer, parent), mFormat(std::move(format))
+{ }
+
+QString ImportingProviderPlugin::formatName() const
+{
+    return translated(nullptr, mFormat.name);
+}
+
+int ImportingProviderPlugin::recognise(const QByteArray &content, const QString &fileName) const
+{
+    return mFormat.recognise ? mFormat.recognise(content, fileName) : 0;
 }
 
 } // namespace Nimbus

@@ -112,6 +112,9 @@ public:
     // reads it: text, translated, with %1 the function, %2 the variable, %3 where(var).
     static void reportSecrets(const ExportFunction &f, ExportOutput &output, const QString &code, const QString &text,
                               const std::function<QString(const EnvironmentVariable &var)> &where);
+    // A Warning (export-unsupported) on a trigger the target has no event for: text,
+    // translated, with %1 the trigger's name and %2 its kind.
+    static void reportUnsupportedTrigger(const Node *trigger, ExportOutput &output, const QString &text);
     // The spec of a Knative Serving Service (Knative, Cloud Run): a revision template whose
     // pod runs container with the function's memory limit (after what limits already
     // holds) and timeout, podEntries between the two, and at most reserved concurrency
@@ -122,11 +125,43 @@ public:
 protected:
     ProviderPlugin(ProviderTarget target, Writer writer, QObject *parent = nullptr);
 
-private:
+    // text (a source text) translated in context, else in the derived plugin's class.
     QString translated(const char *context, const char *text) const;
 
+private:
     ProviderTarget mTarget;
     Writer mWriter;
+};
+
+// What a target reads back, said once to ImportingProviderPlugin as ProviderTarget says
+// what it writes.
+struct ImportFormat
+{
+    const char *name = nullptr; // QT_TR_NOOP, translated in the plugin's context
+    QStringList fileNameFilters; // "*.yaml", ...
+    // How sure the importer is that it reads this file: 0 (not at all) to 100.
+    int (*recognise)(const QByteArray &content, const QString &fileName) = nullptr;
+};
+
+// The convenience base of a provider plugin that also imports the files its target
+// writes: it answers the importer interface from an ImportFormat, with the target's id
+// as the importer's; the plugin reads a file in importFile().
+class ImportingProviderPlugin : public ProviderPlugin, public ImporterInterface
+{
+    Q_OBJECT
+    Q_INTERFACES(Nimbus::ImporterInterface)
+
+public:
+    QString importerId() const final { return targetId(); }
+    QString formatName() const final;
+    QStringList fileNameFilters() const final { return mFormat.fileNameFilters; }
+    int recognise(const QByteArray &content, const QString &fileName) const final;
+
+protected:
+    ImportingProviderPlugin(ProviderTarget target, Writer writer, ImportFormat format, QObject *parent = nullptr);
+
+private:
+    ImportFormat mFormat;
 };
 
 } // namespace Nimbus

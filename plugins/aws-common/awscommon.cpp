@@ -2,7 +2,9 @@
 #include "model/kinds.h"
 
 #include "export/yaml.h"
+#include "export/yamlmerge.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -409,6 +411,30 @@ QString nearestRuntime(const QString &runtime)
     if (const auto m = python.match(runtime); m.hasMatch())
         return m.captured(1).toInt() >= 12 ? u"python3.12"_s : u"python3.11"_s;
     return {};
+}
+
+void addMergedFile(const QJsonObject &origin, const QString &path, const YAML::Node &generated, const QString &warning,
+                   ExportOutput &output)
+{
+    const Result<QByteArray> merged = YamlMerge::mergeWithOrigin(origin, generated);
+    output.addFile(path, merged ? *merged : Y::dump(generated));
+    if (!merged)
+        output.add(Diagnostic::Severity::Warning, u"export-origin"_s, warning.arg(merged.errorMessage()));
+}
+
+void keepOrigin(const ImportInput &input, const QJsonObject &ids, const QJsonObject &events,
+                const TemplateGenerator &generate, ImportResult *result)
+{
+    result->origin.insert(u"file"_s, QFileInfo(input.fileName).fileName());
+    result->origin.insert(u"text"_s, QString::fromUtf8(input.content));
+    result->origin.insert(u"ids"_s, ids);
+    result->origin.insert(u"events"_s, events);
+    Architecture imported;
+    imported.reset(result->nodes, result->edges);
+    const ExportModel model(imported, *input.catalog);
+    ExportOutput ignored;
+    result->origin.insert(u"baseline"_s,
+                          QString::fromUtf8(Y::dump(generate(model, LogicalIds(result->origin), ignored))));
 }
 
 } // namespace Nimbus::Aws

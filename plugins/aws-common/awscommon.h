@@ -11,6 +11,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <functional>
+
 namespace Nimbus::Aws {
 
 // Logical ids of the nodes: the ones an import recorded (origin "ids"), else one made
@@ -91,6 +93,21 @@ QString statementResourceId(const YAML::Node &resource);
 // An IAM role's resource for a function (serverless.yml and other CloudFormation
 // without SAM): Lambda may assume it, it may write logs, and its statements.
 YAML::Node lambdaRole(const ExportFunction &function, const LogicalIds &ids);
+
+// Adds the file at path: generated merged into the imported file that origin keeps
+// (YamlMerge::mergeWithOrigin), else generated as is after a Warning (export-origin):
+// warning, translated, with %1 why the imported file cannot be read back.
+void addMergedFile(const QJsonObject &origin, const QString &path, const YAML::Node &generated, const QString &warning,
+                   ExportOutput &output);
+
+// What an importer keeps in result's origin for the export back to its file (see
+// YamlMerge::mergeWithOrigin): the file's name and text, the logical ids and event keys
+// it read, and the baseline, the file generate writes for the canvas as imported
+// (result's nodes and edges) with those ids. Call it last: generate reads the origin.
+using TemplateGenerator =
+    std::function<YAML::Node(const ExportModel &model, const LogicalIds &ids, ExportOutput &output)>;
+void keepOrigin(const ImportInput &input, const QJsonObject &ids, const QJsonObject &events,
+                const TemplateGenerator &generate, ImportResult *result);
 
 // A supported runtime for one the canvas does not offer (nodejs18.x -> nodejs20.x).
 QString nearestRuntime(const QString &runtime);

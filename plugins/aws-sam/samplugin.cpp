@@ -5,11 +5,9 @@
 #include "export/exportmodel.h"
 #include "export/importbuilder.h"
 #include "export/yaml.h"
-#include "export/yamlmerge.h"
 #include "model/catalog.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -139,10 +137,8 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
         if (!description.isEmpty())
             ep["Description"] = Y::string(description);
     } else {
-        output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
-                   tr("%1 (%2) cannot invoke a function in a SAM template; it is not exported")
-                       .arg(trigger->name, trigger->kind),
-                   trigger->id);
+        reportUnsupportedTrigger(trigger, output,
+                                 tr("%1 (%2) cannot invoke a function in a SAM template; it is not exported"));
         return YAML::Node();
     }
     event["Properties"] = ep;
@@ -180,22 +176,32 @@ void write(const ProviderPlugin &, const ExportInput &input, const ExportModel &
     const Aws::LogicalIds ids(input.origin);
     const YAML::Node generated = SamPlugin::generate(model, ids, output);
 
-    const Result<QByteArray> merged = YamlMerge::mergeWithOrigin(input.origin, generated);
-    output.addFile(kTemplate, merged ? *merged : Yaml::dump(generated));
-    if (!merged)
-        output.add(Diagnostic::Severity::Warning, u"export-origin"_s,
-                   SamPlugin::tr("the imported template cannot be read back (%1); the template is written anew")
-                       .arg(merged.errorMessage()));
+    Aws::addMergedFile(input.origin, kTemplate, generated,
+                       SamPlugin::tr("the imported template cannot be read back (%1); the template is written anew"),
+                       output);
     model.copySources(output, input.projectDirectory);
+}
+
+int recogniseTemplate(const QByteArray &content, const QString &fileName)
+{
+    Q_UNUSED(fileName)
+    if (content.contains("AWS::Serverless") || content.contains("AWSTemplateFormatVersion"))
+        return 90;
+    if (content.contains("Resources") && content.contains("AWS::") && !content.contains("provider:"))
+        return 60;
+    return 0;
 }
 
 } // namespace
 
 SamPlugin::SamPlugin()
-    : ProviderPlugin(Aws::lambdaTarget(u"sam"_s, u"AWS SAM"_s,
-                                       QT_TR_NOOP("template.yaml for the AWS Serverless Application Model (sam "
-                                                  "deploy), with the code folders")),
-                     write)
+    : ImportingProviderPlugin(Aws::lambdaTarget(u"sam"_s, u"AWS SAM"_s,
+                                                QT_TR_NOOP("template.yaml for the AWS Serverless Application Model "
+                                                           "(sam deploy), with the code folders")),
+                              write,
+                              {QT_TR_NOOP("AWS SAM or CloudFormation template"),
+                               {u"*.yaml"_s, u"*.yml"_s, u"*.json"_s, u"*.template"_s},
+                               recogniseTemplate})
 { }
 
 YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &ids, ExportOutput &output)
@@ -263,26 +269,6 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
 }
 
 // ---- import ---------------------------------------------------------------
-
-QString SamPlugin::formatName() const
-{
-    return tr("AWS SAM or CloudFormation template");
-}
-
-QStringList SamPlugin::fileNameFilters() const
-{
-    return {u"*.yaml"_s, u"*.yml"_s, u"*.json"_s, u"*.template"_s};
-}
-
-int SamPlugin::recognise(const QByteArray &content, const QString &fileName) const
-{
-    Q_UNUSED(fileName)
-    if (content.contains("AWS::Serverless") || content.contains("AWSTemplateFormatVersion"))
-        return 90;
-    if (content.contains("Resources") && content.contains("AWS::") && !content.contains("provider:"))
-        return 60;
-    return 0;
-}
 
 namespace {
 
@@ -612,16 +598,7 @@ bool SamPlugin::importFile(const ImportInput &input, ImportResult *result) const
 
     // What export will compare against: the template generated from the canvas as
     // imported. Only what differs from it later is written over the original.
-    result->origin.insert(u"file"_s, QFileInfo(input.fileName).fileName());
-    result->origin.insert(u"text"_s, QString::fromUtf8(input.content));
-    result->origin.insert(u"ids"_s, reader.ids);
-    result->origin.insert(u"events"_s, reader.events);
-    Architecture imported;
-    imported.reset(result->nodes, result->edges);
-    const ExportModel model(imported, *input.catalog);
-    ExportOutput ignored;
-    result->origin.insert(u"baseline"_s,
-                          QString::fromUtf8(Y::dump(generate(model, Aws::LogicalIds(result->origin), ignored))));
+    Aws::keepOrigin(input, reader.ids, reader.events, &SamPlugin::generate, result);
     return true;
 }
 

@@ -14,19 +14,14 @@ namespace Nimbus::Sam {
 // AWS SAM: exports template.yaml, imports SAM and CloudFormation templates (YAML with
 // short-form tags, or JSON). An imported template goes back out with only the
 // canvas changes (see YamlMerge).
-class SamPlugin : public ProviderPlugin, public ImporterInterface
+class SamPlugin : public ImportingProviderPlugin
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID NimbusPlugin_iid FILE "plugin.json")
-    Q_INTERFACES(Nimbus::ImporterInterface)
 
 public:
     SamPlugin();
 
-    QString importerId() const override { return targetId(); }
-    QString formatName() const override;
-    QStringList fileNameFilters() const override;
-    int recognise(const QByteArray &content, const QString &fileName) const override;
     bool importFile(const ImportInput &input, ImportResult *result) const override;
 
     // The template for a design; public for the importer's baseline.

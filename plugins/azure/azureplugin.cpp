@@ -98,10 +98,8 @@ QJsonArray triggerBindings(const ExportModel &model, const ExportFunction &f, co
         b.insert(u"subscriptionName"_s, ExportModel::dnsLabel(f.node->name));
         b.insert(u"connection"_s, u"ServiceBusConnection"_s);
     } else {
-        output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
-                   AzurePlugin::tr("%1 (%2) cannot trigger an Azure function; it is not exported")
-                       .arg(trigger->name, trigger->kind),
-                   trigger->id);
+        ProviderPlugin::reportUnsupportedTrigger(
+            trigger, output, AzurePlugin::tr("%1 (%2) cannot trigger an Azure function; it is not exported"));
         return {};
     }
     bindings.append(b);

@@ -127,10 +127,8 @@ QStringList triggerScript(const ExportModel &model, const ExportFunction &f, con
                 .arg(trigger->name, name),
             trigger->id);
     } else {
-        output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
-                   CloudRunPlugin::tr("%1 (%2) cannot trigger a Cloud Run service; it is not exported")
-                       .arg(trigger->name, trigger->kind),
-                   trigger->id);
+        ProviderPlugin::reportUnsupportedTrigger(
+            trigger, output, CloudRunPlugin::tr("%1 (%2) cannot trigger a Cloud Run service; it is not exported"));
         return {};
     }
     command << u"gcloud eventarc triggers create %1 --location=\"$REGION\" \\"_s.arg(id)

@@ -102,10 +102,9 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                            trigger->id);
                 continue;
             } else {
-                output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
-                           ScalewayPlugin::tr("%1: Scaleway functions have no %2 trigger; it is not exported")
-                               .arg(trigger->name, trigger->kind),
-                           trigger->id);
+                ProviderPlugin::reportUnsupportedTrigger(
+                    trigger, output,
+                    ScalewayPlugin::tr("%1: Scaleway functions have no %2 trigger; it is not exported"));
                 continue;
             }
             events.push_back(event);

@@ -5,11 +5,9 @@
 #include "export/exportmodel.h"
 #include "export/importbuilder.h"
 #include "export/yaml.h"
-#include "export/yamlmerge.h"
 #include "model/catalog.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -68,12 +66,9 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         region = input.origin.value("region"_L1).toString(u"us-east-1"_s);
     const YAML::Node generated = ServerlessPlugin::generate(model, ids, service, region, output);
 
-    const Result<QByteArray> merged = YamlMerge::mergeWithOrigin(input.origin, generated);
-    output.addFile(kFile, merged ? *merged : Yaml::dump(generated));
-    if (!merged)
-        output.add(Diagnostic::Severity::Warning, u"export-origin"_s,
-                   ServerlessPlugin::tr("the imported serverless.yml cannot be read back (%1); it is written anew")
-                       .arg(merged.errorMessage()));
+    Aws::addMergedFile(input.origin, kFile, generated,
+                       ServerlessPlugin::tr("the imported serverless.yml cannot be read back (%1); it is written anew"),
+                       output);
     model.copySources(output, input.projectDirectory);
     model.reportDeployVariables(output, u"serverless deploy"_s);
     for (const ExportFunction &f : model.functions())
@@ -83,10 +78,19 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                 "%1: the secret %2 is read from the parameter %3 (serverless deploy --param=\"%3=...\")"),
             [&](const EnvironmentVariable &var) { return secretParameter(f, var); });
 }
+
+int recogniseFile(const QByteArray &content, const QString &fileName)
+{
+    const bool named = fileName.startsWith("serverless."_L1);
+    const bool shaped = content.contains("service:") && content.contains("provider:");
+    if (shaped && content.contains("name: aws"))
+        return named ? 95 : 80;
+    return named ? 50 : 0;
+}
 } // namespace
 
 ServerlessPlugin::ServerlessPlugin()
-    : ProviderPlugin(
+    : ImportingProviderPlugin(
         Aws::lambdaTarget(
             u"serverless"_s, u"Serverless Framework v3 (AWS)"_s,
             QT_TR_NOOP("serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders"),
@@ -98,7 +102,8 @@ ServerlessPlugin::ServerlessPlugin()
               QT_TR_NOOP("Region"),
               QT_TR_NOOP("The AWS region; empty: the imported file's, else us-east-1"),
               {}}}),
-        write)
+        write,
+        {QT_TR_NOOP("Serverless Framework serverless.yml"), {u"serverless.yml"_s, u"serverless.yaml"_s}, recogniseFile})
 { }
 
 // The event by which trigger invokes the function; a null node when serverless.yml has
@@ -162,10 +167,8 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
             e["description"] = Y::string(description);
         event["schedule"] = e;
     } else {
-        output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
-                   tr("%1 (%2) cannot invoke a function in serverless.yml; it is not exported")
-                       .arg(trigger->name, trigger->kind),
-                   trigger->id);
+        reportUnsupportedTrigger(trigger, output,
+                                 tr("%1 (%2) cannot invoke a function in serverless.yml; it is not exported"));
         return YAML::Node();
     }
     return event;
@@ -251,25 +254,6 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
 }
 
 // ---- import ---------------------------------------------------------------
-
-QString ServerlessPlugin::formatName() const
-{
-    return tr("Serverless Framework serverless.yml");
-}
-
-QStringList ServerlessPlugin::fileNameFilters() const
-{
-    return {u"serverless.yml"_s, u"serverless.yaml"_s};
-}
-
-int ServerlessPlugin::recognise(const QByteArray &content, const QString &fileName) const
-{
-    const bool named = fileName.startsWith("serverless."_L1);
-    const bool shaped = content.contains("service:") && content.contains("provider:");
-    if (shaped && content.contains("name: aws"))
-        return named ? 95 : 80;
-    return named ? 50 : 0;
-}
 
 namespace {
 
@@ -536,21 +520,15 @@ bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result
         reader.readFunction(Y::text(it->first), it->second);
     reader.finish();
 
-    result->origin.insert(u"file"_s, QFileInfo(input.fileName).fileName());
-    result->origin.insert(u"text"_s, QString::fromUtf8(input.content));
-    result->origin.insert(u"ids"_s, reader.ids());
-    result->origin.insert(u"events"_s, QJsonObject());
     const QString service = Y::text(Y::child(root, "service"));
-    const QString region = Y::text(Y::child(provider, "region"));
+    const QString fileRegion = Y::text(Y::child(provider, "region"));
+    const QString region = fileRegion.isEmpty() ? u"us-east-1"_s : fileRegion;
     result->origin.insert(u"service"_s, service);
-    result->origin.insert(u"region"_s, region.isEmpty() ? u"us-east-1"_s : region);
-    Architecture imported;
-    imported.reset(result->nodes, result->edges);
-    const ExportModel model(imported, *input.catalog);
-    ExportOutput ignored;
-    result->origin.insert(u"baseline"_s,
-                          QString::fromUtf8(Y::dump(generate(model, Aws::LogicalIds(result->origin), service,
-                                                             result->origin.value(u"region"_s).toString(), ignored))));
+    result->origin.insert(u"region"_s, region);
+    const auto generateFile = [&](const ExportModel &model, const Aws::LogicalIds &ids, ExportOutput &output) {
+        return generate(model, ids, service, region, output);
+    };
+    Aws::keepOrigin(input, reader.ids(), QJsonObject(), generateFile, result);
     return true;
 }
 

@@ -11,19 +11,14 @@ class LogicalIds;
 namespace Nimbus::Serverless {
 
 // Serverless Framework v3 with the aws provider: exports serverless.yml, imports it.
-class ServerlessPlugin : public ProviderPlugin, public ImporterInterface
+class ServerlessPlugin : public ImportingProviderPlugin
 {
     Q_OBJECT
     Q_PLUGIN_METADATA(IID NimbusPlugin_iid FILE "plugin.json")
-    Q_INTERFACES(Nimbus::ImporterInterface)
 
 public:
     ServerlessPlugin();
 
-    QString importerId() const override { return targetId(); }
-    QString formatName() const override;
-    QStringList fileNameFilters() const override;
-    int recognise(const QByteArray &content, const QString &fileName) const override;
     bool importFile(const ImportInput &input, ImportResult *result) const override;
 
     static YAML::Node generate(const ExportModel &model, const Aws::LogicalIds &ids, const QString &service,

@@ -349,10 +349,9 @@ void TerraformWriter::writeTrigger(const ExportFunction &f, const Node *trigger)
     } else if (trigger->kind == Kinds::HttpRoute) {
         writeRoute(link, name, trigger);
     } else {
-        mOutput.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
-                    TerraformPlugin::tr("%1 (%2) cannot invoke a function in this export; it is not exported")
-                        .arg(trigger->name, trigger->kind),
-                    trigger->id);
+        ProviderPlugin::reportUnsupportedTrigger(
+            trigger, mOutput,
+            TerraformPlugin::tr("%1 (%2) cannot invoke a function in this export; it is not exported"));
     }
 }
 

@@ -40,6 +40,26 @@ private:
     }
 };
 
+// A target that also imports: what the base answers from its ImportFormat.
+class SampleImporter : public ImportingProviderPlugin
+{
+public:
+    SampleImporter()
+        : ImportingProviderPlugin(
+            {QStringLiteral("sample-in"), QStringLiteral("Sample in"), "Reads back", {}, {}, {}, {}}, write,
+            {"Sample file", {QStringLiteral("*.sample")}, score})
+    { }
+
+    bool importFile(const ImportInput &, ImportResult *) const override { return false; }
+
+private:
+    static void write(const ProviderPlugin &, const ExportInput &, const ExportModel &, ExportOutput &) { }
+    static int score(const QByteArray &content, const QString &fileName)
+    {
+        return (content.startsWith("sample") ? 60 : 0) + (fileName.endsWith(QLatin1String(".sample")) ? 30 : 0);
+    }
+};
+
 Node node(NodeId id, const QString &kind, const QString &name, const QJsonObject &properties = {})
 {
     Node n;
@@ -72,6 +92,9 @@ private slots:
     void knativeServiceSpec();
     void reportSecrets();
     void reportServices();
+    void reportUnsupportedTrigger();
+    void importerAnswersFromItsFormat_data();
+    void importerAnswersFromItsFormat();
 };
 
 void tst_ProviderBase::describesTheTarget()
@@ -341,6 +364,45 @@ void tst_ProviderBase::reportServices()
     QCOMPARE(messages, (QStringList{QStringLiteral("queue jobs"), QStringLiteral("topic news"),
                                     QStringLiteral("table items"), QStringLiteral("bucket files")}));
     QCOMPARE(nodes, (QList<NodeId>{4, 3, 2, 1}));
+}
+
+void tst_ProviderBase::reportUnsupportedTrigger()
+{
+    const Node trigger = node(7, "cache", "sessions");
+    ExportOutput output;
+    ProviderPlugin::reportUnsupportedTrigger(&trigger, output, QStringLiteral("%1 (%2) cannot trigger it"));
+    QCOMPARE(output.diagnostics.size(), 1);
+    const Diagnostic &d = output.diagnostics.first();
+    QCOMPARE(d.severity, Diagnostic::Severity::Warning);
+    QCOMPARE(d.code, QStringLiteral("export-unsupported"));
+    QCOMPARE(d.message, QStringLiteral("sessions (cache) cannot trigger it"));
+    QCOMPARE(d.nodes, QList<NodeId>{7});
+}
+
+void tst_ProviderBase::importerAnswersFromItsFormat_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<int>("score");
+    QTest::newRow("content and name") << QByteArray("sample: 1") << QStringLiteral("a.sample") << 90;
+    QTest::newRow("content only") << QByteArray("sample: 1") << QStringLiteral("a.yaml") << 60;
+    QTest::newRow("name only") << QByteArray("other") << QStringLiteral("a.sample") << 30;
+    QTest::newRow("neither") << QByteArray("other") << QStringLiteral("a.yaml") << 0;
+}
+
+void tst_ProviderBase::importerAnswersFromItsFormat()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, fileName);
+    QFETCH(int, score);
+    SampleImporter importer;
+    ImporterInterface *asImporter = qobject_cast<ImporterInterface *>(&importer);
+    QVERIFY(asImporter);
+    QVERIFY(qobject_cast<ExporterInterface *>(&importer));
+    QCOMPARE(asImporter->importerId(), QStringLiteral("sample-in"));
+    QCOMPARE(asImporter->formatName(), QStringLiteral("Sample file"));
+    QCOMPARE(asImporter->fileNameFilters(), QStringList{QStringLiteral("*.sample")});
+    QCOMPARE(asImporter->recognise(content, fileName), score);
 }
 
 QTEST_GUILESS_MAIN(tst_ProviderBase)
