@@ -189,24 +189,28 @@ void CanvasScene::updateEdgesOf(NodeId id)
         it.value()->updatePath();
 }
 
-QList<NodeId> CanvasScene::selectedNodes() const
+namespace {
+// The ids, in order, of the Items among items (NodeItem or EdgeItem), read with id.
+template<typename Item, typename Id>
+QList<Id> idsOf(const QList<QGraphicsItem *> &items, Id (Item::*id)() const)
 {
-    QList<NodeId> ids;
-    for (QGraphicsItem *item : selectedItems())
-        if (item->type() == NodeItem::Type)
-            ids.append(static_cast<NodeItem *>(item)->nodeId());
+    QList<Id> ids;
+    for (QGraphicsItem *item : items)
+        if (item->type() == Item::Type)
+            ids.append((static_cast<Item *>(item)->*id)());
     std::sort(ids.begin(), ids.end());
     return ids;
+}
+} // namespace
+
+QList<NodeId> CanvasScene::selectedNodes() const
+{
+    return idsOf(selectedItems(), &NodeItem::nodeId);
 }
 
 QList<EdgeId> CanvasScene::selectedEdges() const
 {
-    QList<EdgeId> ids;
-    for (QGraphicsItem *item : selectedItems())
-        if (item->type() == EdgeItem::Type)
-            ids.append(static_cast<EdgeItem *>(item)->edgeId());
-    std::sort(ids.begin(), ids.end());
-    return ids;
+    return idsOf(selectedItems(), &EdgeItem::edgeId);
 }
 
 void CanvasScene::selectNodes(const QList<NodeId> &ids)
