@@ -193,9 +193,9 @@ void MainWindow::connectProjectViews()
 {
     connect(mProjects, &ProjectManager::currentProjectChanged, this, [this] {
         mCentral->setCurrentWidget(mEditors);
-        // The export dialog shows one project's export.
-        if (auto *dialog = findChild<ExportDialog *>())
-            dialog->close();
+        // The export dialog shows one project's export and reads it while it writes: it
+        // goes now (its destructor cancels and waits), not once a close is accepted.
+        delete findChild<ExportDialog *>();
     });
     connect(mProjects, &ProjectManager::currentProjectChanged, mCloudPanel, &CloudPanel::setProject);
     connect(mProjects, &ProjectManager::currentProjectChanged, mEditors, &EditorArea::setProject);
@@ -675,6 +675,8 @@ bool MainWindow::isWelcomeShown() const
 
 void MainWindow::setProject(Project *project, bool untitled, std::unique_ptr<QTemporaryDir> workingCopy)
 {
+    // Another project opened while an import runs: the import would replace it later.
+    cancelImport();
     mProjects->setProject(project, untitled, std::move(workingCopy));
 }
 
@@ -853,10 +855,14 @@ void MainWindow::startImport(const QString &path)
         TemplateImport *import = std::exchange(mImport, nullptr);
         import->deleteLater();
         delete std::exchange(mImportProgress, nullptr);
-        if (ok)
-            applyImport(import);
-        else
+        if (!ok) {
             showError(tr("Cannot Import"), import->errorString());
+        } else if (!maybeSave()) { // the open project was edited while the import ran
+            ok = false;
+            statusBar()->showMessage(tr("Import cancelled"), 5000);
+        } else {
+            applyImport(import);
+        }
         emit importFinished(ok);
     });
     mImport->start();
@@ -868,7 +874,11 @@ void MainWindow::cancelImport()
         return;
     mImport->cancel();
     delete std::exchange(mImport, nullptr);
-    delete std::exchange(mImportProgress, nullptr);
+    // Cancel may be the click being handled: its widget goes once the click is over.
+    QWidget *progress = std::exchange(mImportProgress, nullptr);
+    progress->hide();
+    progress->setObjectName({});
+    progress->deleteLater();
     emit importFinished(false);
 }
 

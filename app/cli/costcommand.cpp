@@ -246,8 +246,10 @@ int CommandLine::cost(const QStringList &arguments)
     };
 
     if (parser.isSet(o.update)) {
-        const Result<QString> updated =
-            PricingUpdater::update(QUrl(parser.value(o.update)), PricingCatalogs::defaultUserDirectory()).result();
+        QFuture<Result<QString>> update = PricingUpdater::update(QUrl(parser.value(o.update)),
+                                                                 PricingCatalogs::defaultUserDirectory());
+        update.waitForFinished(); // the whole job, not only its first result
+        const Result<QString> updated = update.result();
         (updated ? mOut : mErr) << (updated ? *updated : updated.errorMessage()) << '\n';
         return updated ? Success : InputError;
     }

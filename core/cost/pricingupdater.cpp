@@ -122,9 +122,9 @@ Result<QByteArray> download(const QUrl &url, const PricingUpdater::Limits &limit
     return std::move(transfer.body);
 }
 
-// Checks the catalog and replaces the provider's file, atomically, once report() has
-// taken the news of it (the promise's result: false when the update was cancelled, and
-// the file is left as it was).
+// Checks the catalog, replaces the provider's file atomically, then gives report() the
+// news (the promise's result: false when the update was cancelled meanwhile, and the
+// previous file is put back).
 Result<QString> install(const QByteArray &body, const QUrl &url, const QString &userDirectory,
                         const std::function<bool(const QString &installed)> &report)
 {
@@ -149,10 +149,32 @@ Result<QString> install(const QByteArray &body, const QUrl &url, const QString &
                                                  nullptr, int(catalog->prices().size()))
                                   .arg(catalog->providerName(), catalog->region(), catalog->collected(),
                                        url.toString());
-    if (!report(installed))
-        return fail(PricingUpdater::tr("cancelled")); // the save file is dropped
+    // The file in place before: it goes back if the update is cancelled once installed.
+    QFile previousFile(file.fileName());
+    const bool hadPrevious = previousFile.exists();
+    QByteArray previous;
+    if (hadPrevious) {
+        if (!previousFile.open(QIODevice::ReadOnly))
+            return fail(PricingUpdater::tr("%1 cannot be written: %2")
+                            .arg(QDir::toNativeSeparators(file.fileName()), previousFile.errorString()));
+        previous = previousFile.readAll();
+        previousFile.close();
+    }
+    // Installed first, then reported: a success is never claimed for a file that could
+    // not be written.
     if (!file.commit())
         return cannotWrite();
+    if (!report(installed)) {
+        if (!hadPrevious) {
+            QFile::remove(file.fileName());
+        } else {
+            QSaveFile back(file.fileName());
+            if (!back.open(QIODevice::WriteOnly) || back.write(previous) != previous.size() || !back.commit())
+                return fail(PricingUpdater::tr("%1 cannot be written: %2")
+                                .arg(QDir::toNativeSeparators(back.fileName()), back.errorString()));
+        }
+        return fail(PricingUpdater::tr("cancelled"));
+    }
     return installed;
 }
 

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -35,6 +36,7 @@ private slots:
     void exportWritesFiles();
     void exportReportsProgress();
     void cancelLeavesNothing();
+    void projectChangeWhileWritingEndsTheDialog();
     void diagnosticSelectsNode();
     void importTemplate();
     void importErrorKeepsProject();
@@ -227,6 +229,37 @@ void TestExportDialog::cancelLeavesNothing()
     QVERIFY(progress->isHidden());
     QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("exportButton"))->isEnabled());
     QCOMPARE(dialog->findChild<QPushButton *>(QStringLiteral("closeButton"))->text(), QStringLiteral("Close"));
+}
+
+// The dialog reads its project while it writes: another project opened meanwhile ends
+// the dialog (cancelled, waited for) before the old project is deleted, instead of
+// leaving it open on a deleted project.
+void TestExportDialog::projectChangeWhileWritingEndsTheDialog()
+{
+    MainWindow window;
+    QPointer<ExportDialog> dialog = openDialog(window);
+    QVERIFY(dialog);
+    const QString code = window.project()->directory() + QLatin1String("/functions/getItem/many");
+    QVERIFY(QDir().mkpath(code));
+    for (int i = 0; i < 4000; ++i) {
+        QFile file(code + QStringLiteral("/%1.js").arg(i));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("export const x = 1;\n");
+    }
+    dialog->setTarget(QStringLiteral("sam"));
+    QVERIFY(waitForPreview(dialog));
+    QTemporaryDir dir;
+    dialog->setOutputDirectory(dir.filePath(QStringLiteral("sam")));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+    QVERIFY(dialog->isWriting());
+    Project *before = window.project();
+    QVERIFY(window.openExample(QStringLiteral("shop")));
+    QVERIFY(window.project() != before);
+    QVERIFY(!dialog);
+    QVERIFY(!window.findChild<ExportDialog *>());
+    // The next export shows the project now open.
+    window.actionManager()->action(ActionIds::Export)->trigger();
+    QVERIFY(window.findChild<ExportDialog *>());
 }
 
 void TestExportDialog::diagnosticSelectsNode()

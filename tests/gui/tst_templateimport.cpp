@@ -27,6 +27,7 @@ private slots:
     void largeTemplateImportsWhileTheWindowResponds_data();
     void largeTemplateImportsWhileTheWindowResponds();
     void cancelledImportLeavesTheProject();
+    void openingAnotherProjectCancelsTheImport();
     void failedImportIsReported();
 
 private:
@@ -123,6 +124,28 @@ void tst_TemplateImport::cancelledImportLeavesTheProject()
     QTest::qWait(50);
     QCOMPARE(window.project(), before);
     QCOMPARE(window.project()->architecture().nodeCount(), nodes);
+    QCOMPARE(finished.count(), 1);
+}
+
+// A project opened while an import runs stays open: the import is cancelled, not
+// applied over it later.
+void tst_TemplateImport::openingAnotherProjectCancelsTheImport()
+{
+    const QString path = writeTemplate(2000);
+    MainWindow window;
+    window.show();
+    QSignalSpy finished(&window, &MainWindow::importFinished);
+    window.startImport(path);
+    QVERIFY(window.isImporting());
+    QVERIFY(window.openExample(QStringLiteral("shop")));
+    Project *opened = window.project();
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!window.isImporting());
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QTest::qWait(50);
+    QCOMPARE(window.project(), opened);
     QCOMPARE(finished.count(), 1);
 }
 
