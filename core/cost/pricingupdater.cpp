@@ -7,6 +7,7 @@
 #include <QPromise>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 #include <curl/curl.h>
@@ -215,10 +216,20 @@ QString PricingUpdater::refusal(const QUrl &url)
     return tr("only https:// addresses are accepted (plain http only on this machine), not '%1'").arg(url.toString());
 }
 
+// Downloads run on threads that end with their job: libcurl's TLS keeps OpenSSL state
+// per thread, freed only when that thread ends (a pooled thread idling on would hold it
+// past the program's end, and the leak checker rightly complains).
+static QThreadPool *downloadPool()
+{
+    static QThreadPool pool;
+    pool.setExpiryTimeout(0);
+    return &pool;
+}
+
 QFuture<Result<QString>> PricingUpdater::update(const QUrl &url, const QString &userDirectory, const Limits &limits)
 {
     return QtConcurrent::run(
-        [url, userDirectory, limits](Promise &promise) { run(url, userDirectory, limits, promise); });
+        downloadPool(), [url, userDirectory, limits](Promise &promise) { run(url, userDirectory, limits, promise); });
 }
 
 QFuture<Result<QString>> PricingUpdater::update(const QUrl &url, const QString &userDirectory)
