@@ -62,6 +62,20 @@ ExportDialog *TestExportDialog::openDialog(MainWindow &window)
     return window.findChild<ExportDialog *>();
 }
 
+// Enough code files that an export is still writing when the test acts on it.
+static bool addManyCodeFiles(MainWindow &window)
+{
+    const QString code = window.project()->directory() + QLatin1String("/functions/getItem/many");
+    if (!QDir().mkpath(code))
+        return false;
+    for (int i = 0; i < 4000; ++i) {
+        QFile file(code + QStringLiteral("/%1.js").arg(i));
+        if (!file.open(QIODevice::WriteOnly) || file.write("export const x = 1;\n") < 0)
+            return false;
+    }
+    return true;
+}
+
 // The preview is generated on a worker thread.
 static bool waitForPreview(ExportDialog *dialog)
 {
@@ -203,13 +217,7 @@ void TestExportDialog::cancelLeavesNothing()
     MainWindow window;
     ExportDialog *dialog = openDialog(window);
     // Enough code files that the export is still writing when the cancel arrives.
-    const QString code = window.project()->directory() + QLatin1String("/functions/getItem/many");
-    QVERIFY(QDir().mkpath(code));
-    for (int i = 0; i < 4000; ++i) {
-        QFile file(code + QStringLiteral("/%1.js").arg(i));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("export const x = 1;\n");
-    }
+    QVERIFY(addManyCodeFiles(window));
     dialog->setTarget(QStringLiteral("sam"));
     QVERIFY(waitForPreview(dialog));
     QTemporaryDir dir;
@@ -239,13 +247,7 @@ void TestExportDialog::projectChangeWhileWritingEndsTheDialog()
     MainWindow window;
     QPointer<ExportDialog> dialog = openDialog(window);
     QVERIFY(dialog);
-    const QString code = window.project()->directory() + QLatin1String("/functions/getItem/many");
-    QVERIFY(QDir().mkpath(code));
-    for (int i = 0; i < 4000; ++i) {
-        QFile file(code + QStringLiteral("/%1.js").arg(i));
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("export const x = 1;\n");
-    }
+    QVERIFY(addManyCodeFiles(window));
     dialog->setTarget(QStringLiteral("sam"));
     QVERIFY(waitForPreview(dialog));
     QTemporaryDir dir;
