@@ -39,39 +39,38 @@ constexpr TypeName kTypeNames[] = {
 
 const QStringList kCategoryOrder = {u"Triggers"_s, u"Compute"_s, u"Services"_s};
 
-// Reads a JSON document and reports where it is broken.
-// A catalog file: a JSON object whose 'format' is format (else formatError, a source text).
-bool parseObject(const QByteArray &json, const QString &fileName, const char *format, const char *formatError,
-                 QJsonObject *out, QString *error)
-{
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const int line = json.left(parseError.offset).count('\n') + 1;
-        *error = QCoreApplication::translate("Nimbus::Catalog", "%1:%2: %3")
-                     .arg(fileName)
-                     .arg(line)
-                     .arg(parseError.errorString());
-        return false;
-    }
-    if (!doc.isObject()) {
-        *error =
-            QCoreApplication::translate("Nimbus::Catalog", "%1: the top level must be a JSON object").arg(fileName);
-        return false;
-    }
-    *out = doc.object();
-    if (out->value("format"_L1).toString() != QLatin1String(format)) {
-        *error = u"%1: %2"_s.arg(fileName, QCoreApplication::translate("Nimbus::Catalog", formatError));
-        return false;
-    }
-    return true;
-}
-
-// Small helper that reads required and optional fields and remembers the first error.
+// Reads a catalog file's fields and remembers the first problem, with the place it was
+// found: the file, then the array entry being read ("kinds/queue.json: properties[2]").
 class Reader
 {
 public:
-    Reader(QString where, QString *error) : mWhere(std::move(where)), mError(error) { }
+    explicit Reader(QString fileName) : mFile(std::move(fileName)), mWhere(mFile) { }
+
+    // The top-level object of json, a catalog file whose 'format' is format; an empty object
+    // (and the error) when it is not one.
+    QJsonObject document(const QByteArray &json, QLatin1StringView format)
+    {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            const int line = json.left(parseError.offset).count('\n') + 1;
+            mError = QCoreApplication::translate("Nimbus::Catalog", "%1:%2: %3")
+                         .arg(mFile)
+                         .arg(line)
+                         .arg(parseError.errorString());
+            return {};
+        }
+        if (!doc.isObject()) {
+            mError =
+                QCoreApplication::translate("Nimbus::Catalog", "%1: the top level must be a JSON object").arg(mFile);
+            return {};
+        }
+        if (doc.object().value("format"_L1).toString() != format) {
+            fail(QCoreApplication::translate("Nimbus::Catalog", "'format' must be \"%1\"").arg(format));
+            return {};
+        }
+        return doc.object();
+    }
 
     QString string(const QJsonObject &o, const char *key, bool required = true)
     {
@@ -106,17 +105,33 @@ public:
         return v.toDouble();
     }
 
+    // Calls read with each object of the array o[key] while no problem is found; the place
+    // of each is "file: key[i]".
+    template<typename Read>
+    void forEachObject(const QJsonObject &o, const char *key, Read read)
+    {
+        const QJsonArray array = o.value(QLatin1String(key)).toArray();
+        for (int i = 0; i < array.size() && ok(); ++i) {
+            mWhere = u"%1: %2[%3]"_s.arg(mFile, QLatin1String(key)).arg(i);
+            read(array.at(i).toObject());
+        }
+        mWhere = mFile;
+    }
+
     void fail(const QString &message)
     {
-        if (mError->isEmpty())
-            *mError = u"%1: %2"_s.arg(mWhere, message);
+        if (mError.isEmpty())
+            mError = u"%1: %2"_s.arg(mWhere, message);
     }
-    bool ok() const { return mError->isEmpty(); }
+    bool ok() const { return mError.isEmpty(); }
+    Result<void> result() const { return ok() ? Result<void>() : Nimbus::fail(mError); }
+    const QString &fileName() const { return mFile; }
     void setWhere(const QString &where) { mWhere = where; }
 
 private:
+    QString mFile;
     QString mWhere;
-    QString *mError;
+    QString mError;
 };
 
 // The entry of list whose id is id; null when none.
@@ -145,7 +160,7 @@ bool valueMatchesType(const PropertySpec &spec, const QJsonValue &value)
 
 // The capabilities of a kind: what it is (event source, store), how it is priced, its
 // event template and the properties that hold a function's code.
-bool readCapabilities(Reader &r, const QJsonObject &caps, NodeKind &kind)
+void readCapabilities(Reader &r, const QJsonObject &caps, NodeKind &kind)
 {
     kind.eventSource = r.boolean(caps, "eventSource");
     kind.store = r.boolean(caps, "store");
@@ -171,7 +186,7 @@ bool readCapabilities(Reader &r, const QJsonObject &caps, NodeKind &kind)
         if (!it.value().isString()) {
             r.fail(
                 QCoreApplication::translate("Nimbus::Catalog", "event parameter '%1' must be a string").arg(it.key()));
-            return false;
+            return;
         }
         kind.eventParameters.append({it.key(), it.value().toString()});
     }
@@ -181,7 +196,6 @@ bool readCapabilities(Reader &r, const QJsonObject &caps, NodeKind &kind)
         kind.code.handlerProperty = r.string(code, "handler");
         kind.code.sourceProperty = r.string(code, "source");
     }
-    return true;
 }
 
 // A property of a kind after its id: its label, type, range, pattern and default, each
@@ -280,85 +294,54 @@ QJsonObject NodeKind::defaultProperties(const QString &nodeName) const
 
 Result<void> Catalog::addKind(const QByteArray &json, const QString &fileName)
 {
-    QString error; // the first problem found, naming the file and the place
-    QJsonObject o;
-    if (!parseObject(json, fileName, "nimbus-catalog-kind",
-                     QT_TRANSLATE_NOOP("Nimbus::Catalog", "'format' must be \"nimbus-catalog-kind\""), &o, &error))
-        return fail(error);
-    Reader r(fileName, &error);
+    Reader r(fileName);
+    const QJsonObject o = r.document(json, "nimbus-catalog-kind"_L1);
     NodeKind kind;
     kind.id = r.string(o, "id");
     kind.name = r.string(o, "name");
     kind.category = r.string(o, "category");
     kind.iconFile = r.string(o, "icon", false);
     kind.help = r.string(o, "help", false);
-    if (!r.ok())
-        return fail(error);
-    if (this->kind(kind.id)) {
+    if (r.ok() && this->kind(kind.id))
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "kind '%1' is defined twice").arg(kind.id));
-        return fail(error);
-    }
-
-    const QJsonObject caps = o.value("capabilities"_L1).toObject();
-    if (!readCapabilities(r, caps, kind))
-        return fail(error);
-
-    const QJsonValue props = o.value("properties"_L1);
-    if (!props.isArray()) {
+    if (r.ok())
+        readCapabilities(r, o.value("capabilities"_L1).toObject(), kind);
+    if (r.ok() && !o.value("properties"_L1).isArray())
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "'properties' must be an array"));
-        return fail(error);
-    }
-    const QJsonArray propArray = props.toArray();
-    for (int i = 0; i < propArray.size() && r.ok(); ++i) {
-        const QJsonObject p = propArray.at(i).toObject();
+    r.forEachObject(o, "properties", [&](const QJsonObject &p) {
         PropertySpec spec;
-        r.setWhere(u"%1: properties[%2]"_s.arg(fileName).arg(i));
         spec.id = r.string(p, "id");
         if (!r.ok())
-            break;
+            return;
         r.setWhere(u"%1: property '%2'"_s.arg(fileName, spec.id));
         readProperty(r, p, kind, spec);
         kind.properties.append(spec);
-    }
-    if (!r.ok())
-        return fail(error);
-
-    r.setWhere(fileName);
-    checkPropertyNames(r, o, kind);
-    if (!r.ok())
-        return fail(error);
-    mKinds.append(kind);
-    return {};
+    });
+    if (r.ok())
+        checkPropertyNames(r, o, kind);
+    if (r.ok())
+        mKinds.append(kind);
+    return r.result();
 }
 
 Result<void> Catalog::setEdges(const QByteArray &json, const QString &fileName)
 {
-    QString error; // the first problem found, naming the file and the place
-    QJsonObject o;
-    if (!parseObject(json, fileName, "nimbus-catalog-edges",
-                     QT_TRANSLATE_NOOP("Nimbus::Catalog", "'format' must be \"nimbus-catalog-edges\""), &o, &error))
-        return fail(error);
-    Reader r(fileName, &error);
+    Reader r(fileName);
+    const QJsonObject o = r.document(json, "nimbus-catalog-edges"_L1);
     QList<EdgeType> types;
-    const QJsonArray typeArray = o.value("edgeTypes"_L1).toArray();
-    for (int i = 0; i < typeArray.size() && r.ok(); ++i) {
-        r.setWhere(u"%1: edgeTypes[%2]"_s.arg(fileName).arg(i));
-        const QJsonObject t = typeArray.at(i).toObject();
+    r.forEachObject(o, "edgeTypes", [&](const QJsonObject &t) {
         EdgeType type;
         type.id = r.string(t, "id");
         type.label = r.string(t, "label");
         type.help = r.string(t, "help", false);
         type.carriesEvents = r.boolean(t, "carriesEvents");
         types.append(type);
-    }
+    });
     if (r.ok() && types.isEmpty())
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "'edgeTypes' must list at least one type"));
 
     QList<EdgeRule> rules;
-    const QJsonArray ruleArray = o.value("rules"_L1).toArray();
-    for (int i = 0; i < ruleArray.size() && r.ok(); ++i) {
-        r.setWhere(u"%1: rules[%2]"_s.arg(fileName).arg(i));
-        const QJsonObject j = ruleArray.at(i).toObject();
+    r.forEachObject(o, "rules", [&](const QJsonObject &j) {
         EdgeRule rule;
         rule.from = r.string(j, "from");
         rule.to = r.string(j, "to");
@@ -372,9 +355,9 @@ Result<void> Catalog::setEdges(const QByteArray &json, const QString &fileName)
         if (r.ok() && std::none_of(types.cbegin(), types.cend(), [&](const EdgeType &t) { return t.id == rule.type; }))
             r.fail(QCoreApplication::translate("Nimbus::Catalog", "unknown edge type '%1'").arg(rule.type));
         rules.append(rule);
-    }
+    });
     if (!r.ok())
-        return fail(error);
+        return r.result();
     mEdgeTypes = types;
     mRules = rules;
     return {};

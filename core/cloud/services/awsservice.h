@@ -34,6 +34,15 @@ struct AwsRequest : HttpRequestData
 
 using AwsReply = std::function<void(const HttpResponseData &)>;
 
+// An operation's error answer: its code in the service's protocol ("NotFound",
+// "AWS.SimpleQueueService.NonExistentQueue"), its message and its HTTP status.
+struct AwsError
+{
+    QString code;
+    QString message;
+    int status = 400;
+};
+
 // One emulated AWS service behind the endpoint. A subclass says how its requests are
 // recognised, registers its operations in a table (operation name -> member function)
 // and answers in its protocols; the endpoint only finds the service of a request (see

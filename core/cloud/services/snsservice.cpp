@@ -29,7 +29,7 @@ void SnsService::handle(const AwsRequest &request, const AwsReply &done)
         done(unknownOperation(request));
         return;
     }
-    Error error;
+    AwsError error;
     const QJsonObject result = (this->*function)(request, &error);
     if (!error.code.isEmpty()) {
         done(AwsWire::xmlAnswer(error.status, AwsWire::queryError(error.code, error.message, true, request.requestId)));
@@ -40,7 +40,7 @@ void SnsService::handle(const AwsRequest &request, const AwsReply &done)
                                                    u"http://sns.amazonaws.com/doc/2010-03-31/"_s, request.requestId)));
 }
 
-QString SnsService::topicOf(const QJsonObject &input, Error *error) const
+QString SnsService::topicOf(const QJsonObject &input, AwsError *error) const
 {
     QString arn = input.value("TopicArn"_L1).toString();
     if (arn.isEmpty())
@@ -48,26 +48,26 @@ QString SnsService::topicOf(const QJsonObject &input, Error *error) const
     const QString topic = arn.section(':'_L1, -1);
     const Node *node = cloud().project().architecture().nodeByName(topic);
     if (arn.isEmpty()) {
-        *error = {400, u"InvalidParameter"_s,
+        *error = {u"InvalidParameter"_s,
                   u"Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter"_s};
         return {};
     }
     if (!arn.startsWith("arn:aws:sns:"_L1) || !node || node->kind != Kinds::Topic) {
-        *error = {404, u"NotFound"_s, u"Topic does not exist"_s};
+        *error = {u"NotFound"_s, u"Topic does not exist"_s, 404};
         return {};
     }
     return topic;
 }
 
-bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, QString *id, Error *error)
+bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, QString *id, AwsError *error)
 {
     const QString message = entry.value("Message"_L1).toString();
     if (message.isEmpty()) {
-        *error = {400, u"InvalidParameter"_s, u"Invalid parameter: Empty message"_s};
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: Empty message"_s};
         return false;
     }
     if (message.toUtf8().size() > 256 * 1024) {
-        *error = {400, u"InvalidParameter"_s, u"Invalid parameter: Message too long"_s};
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: Message too long"_s};
         return false;
     }
     // Attributes reach the subscribers as SNS events carry them: {Type, Value}.
@@ -78,7 +78,7 @@ bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint
         const QString type = v.value("DataType"_L1).toString();
         if (type.isEmpty() || (!v.contains("StringValue"_L1) && !v.contains("BinaryValue"_L1))) {
             *error = {
-                400, u"ParameterValueInvalid"_s,
+                u"ParameterValueInvalid"_s,
                 u"The message attribute '%1' must contain non-empty message attribute value and type."_s.arg(it.key())};
             return false;
         }
@@ -90,14 +90,14 @@ bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint
     const Result<QString> published = cloud().publish(topic, message, entry.value("Subject"_L1).toString(), cause,
                                                       attributes);
     if (!published) {
-        *error = {400, u"InvalidParameter"_s, published.errorMessage()};
+        *error = {u"InvalidParameter"_s, published.errorMessage()};
         return false;
     }
     *id = *published;
     return true;
 }
 
-QJsonObject SnsService::publish(const AwsRequest &request, Error *error)
+QJsonObject SnsService::publish(const AwsRequest &request, AwsError *error)
 {
     const QString topic = topicOf(request.parameters, error);
     QString id;
@@ -106,26 +106,24 @@ QJsonObject SnsService::publish(const AwsRequest &request, Error *error)
     return {{u"MessageId"_s, id}};
 }
 
-QJsonObject SnsService::publishBatch(const AwsRequest &request, Error *error)
+QJsonObject SnsService::publishBatch(const AwsRequest &request, AwsError *error)
 {
     const QString topic = topicOf(request.parameters, error);
     if (topic.isEmpty())
         return {};
     const QJsonArray entries = request.parameters.value("PublishBatchRequestEntries"_L1).toArray();
     if (entries.isEmpty()) {
-        *error = {400, u"EmptyBatchRequest"_s, u"The batch request doesn't contain any entries"_s};
+        *error = {u"EmptyBatchRequest"_s, u"The batch request doesn't contain any entries"_s};
         return {};
     }
     if (entries.size() > 10) {
-        *error = {400, u"TooManyEntriesInBatchRequest"_s,
-                  u"The batch request contains more entries than permissible"_s};
+        *error = {u"TooManyEntriesInBatchRequest"_s, u"The batch request contains more entries than permissible"_s};
         return {};
     }
     QSet<QString> ids;
     for (const QJsonValue &e : entries) {
         if (ids.contains(e["Id"_L1].toString())) {
-            *error = {400, u"BatchEntryIdsNotDistinct"_s,
-                      u"Two or more batch entries in the request have the same Id"_s};
+            *error = {u"BatchEntryIdsNotDistinct"_s, u"Two or more batch entries in the request have the same Id"_s};
             return {};
         }
         ids.insert(e["Id"_L1].toString());
@@ -140,7 +138,7 @@ QJsonObject SnsService::publishBatch(const AwsRequest &request, Error *error)
     return {{u"Successful"_s, successful}, {u"Failed"_s, QJsonArray()}};
 }
 
-QJsonObject SnsService::listTopics(const AwsRequest &, Error *)
+QJsonObject SnsService::listTopics(const AwsRequest &, AwsError *)
 {
     QJsonArray topics;
     for (const auto &[id, n] : cloud().project().architecture().nodes())

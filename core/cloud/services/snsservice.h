@@ -16,21 +16,15 @@ public:
     void handle(const AwsRequest &request, const AwsReply &done) override;
 
 private:
-    struct Error
-    {
-        int status = 400;
-        QString code;
-        QString message;
-    };
-    using Function = QJsonObject (SnsService::*)(const AwsRequest &request, Error *error);
+    using Function = QJsonObject (SnsService::*)(const AwsRequest &request, AwsError *error);
 
     // The topic a publish names (TopicArn or TargetArn), or empty with *error.
-    QString topicOf(const QJsonObject &input, Error *error) const;
-    bool publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, QString *id, Error *error);
+    QString topicOf(const QJsonObject &input, AwsError *error) const;
+    bool publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, QString *id, AwsError *error);
 
-    QJsonObject publish(const AwsRequest &request, Error *error);
-    QJsonObject publishBatch(const AwsRequest &request, Error *error);
-    QJsonObject listTopics(const AwsRequest &request, Error *error);
+    QJsonObject publish(const AwsRequest &request, AwsError *error);
+    QJsonObject publishBatch(const AwsRequest &request, AwsError *error);
+    QJsonObject listTopics(const AwsRequest &request, AwsError *error);
 
     QHash<QString, Function> mOperations;
 };

@@ -156,7 +156,7 @@ void SqsService::handle(const AwsRequest &request, const AwsReply &done)
         }
         call.input = input.object();
     }
-    Error error;
+    AwsError error;
     const QJsonObject result = run(call, &error);
     // Long polling: wait up to WaitTimeSeconds for a message.
     const int wait = intOf(call.input.value("WaitTimeSeconds"_L1), 0);
@@ -182,7 +182,7 @@ void SqsService::poll(std::shared_ptr<Waiting> waiting)
 {
     if (!mWaiting.contains(waiting))
         return; // closed meanwhile
-    Error error;
+    AwsError error;
     const QJsonObject result = cloud().isRunning() ? run(waiting->call, &error) : QJsonObject();
     if (result.isEmpty() && error.code.isEmpty() && cloud().isRunning()
         && QDateTime::currentDateTimeUtc() < waiting->deadline) {
@@ -193,7 +193,7 @@ void SqsService::poll(std::shared_ptr<Waiting> waiting)
     waiting->done(answer(waiting->request, result, error));
 }
 
-HttpResponseData SqsService::answer(const AwsRequest &request, const QJsonObject &result, const Error &error) const
+HttpResponseData SqsService::answer(const AwsRequest &request, const QJsonObject &result, const AwsError &error) const
 {
     const bool query = request.protocol == AwsProtocol::Query;
     if (!error.code.isEmpty())
@@ -201,7 +201,7 @@ HttpResponseData SqsService::answer(const AwsRequest &request, const QJsonObject
     return sqsAnswer(request.operation, result, query, request.requestId);
 }
 
-QJsonObject SqsService::run(Call call, Error *error)
+QJsonObject SqsService::run(Call call, AwsError *error)
 {
     const Operation operation = mOperations.value(call.operation);
     if (operation.function && !operation.onQueue)
@@ -217,7 +217,7 @@ QJsonObject SqsService::run(Call call, Error *error)
     return (this->*operation.function)(call, error);
 }
 
-QString SqsService::queueOf(const QJsonObject &input, Error *error) const
+QString SqsService::queueOf(const QJsonObject &input, AwsError *error) const
 {
     QString name = input.value("QueueUrl"_L1).toString();
     if (name.isEmpty()) {
@@ -232,7 +232,7 @@ QString SqsService::queueOf(const QJsonObject &input, Error *error) const
     return name;
 }
 
-QJsonObject SqsService::getQueueUrl(const Call &call, Error *error)
+QJsonObject SqsService::getQueueUrl(const Call &call, AwsError *error)
 {
     const QString name = call.input.value("QueueName"_L1).toString();
     if (!cloud().isQueue(name)) {
@@ -242,7 +242,7 @@ QJsonObject SqsService::getQueueUrl(const Call &call, Error *error)
     return {{u"QueueUrl"_s, AwsEndpoint::queueUrl(endpoint().url(), name)}};
 }
 
-QJsonObject SqsService::listQueues(const Call &call, Error *)
+QJsonObject SqsService::listQueues(const Call &call, AwsError *)
 {
     const QString prefix = call.input.value("QueueNamePrefix"_L1).toString();
     QJsonArray urls;
@@ -256,7 +256,7 @@ QJsonObject SqsService::listQueues(const Call &call, Error *)
     return {{u"QueueUrls"_s, urls}};
 }
 
-bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject *result, Error *error)
+bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject *result, AwsError *error)
 {
     const QByteArray body = entry.value("MessageBody"_L1).toString().toUtf8();
     const QJsonObject attributes = entry.value("MessageAttributes"_L1).toObject();
@@ -289,7 +289,7 @@ bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject
 }
 
 // Batch entries: 1 to 10, distinct ids of letters, digits, - and _.
-bool SqsService::checkEntries(const Call &call, const QJsonArray &entries, Error *error) const
+bool SqsService::checkEntries(const Call &call, const QJsonArray &entries, AwsError *error) const
 {
     if (entries.isEmpty()) {
         *error = {u"AWS.SimpleQueueService.EmptyBatchRequest"_s,
@@ -320,13 +320,13 @@ bool SqsService::checkEntries(const Call &call, const QJsonArray &entries, Error
     return true;
 }
 
-QJsonObject SqsService::sendMessage(const Call &call, Error *error)
+QJsonObject SqsService::sendMessage(const Call &call, AwsError *error)
 {
     QJsonObject result;
     return sendOne(call, call.input, &result, error) ? result : QJsonObject();
 }
 
-QJsonObject SqsService::sendMessageBatch(const Call &call, Error *error)
+QJsonObject SqsService::sendMessageBatch(const Call &call, AwsError *error)
 {
     const QJsonArray entries = call.input.value("Entries"_L1).toArray();
     if (!checkEntries(call, entries, error))
@@ -334,7 +334,7 @@ QJsonObject SqsService::sendMessageBatch(const Call &call, Error *error)
     QJsonArray successful, failed;
     for (const QJsonValue &e : entries) {
         QJsonObject result{{u"Id"_s, e["Id"_L1]}};
-        Error entryError;
+        AwsError entryError;
         if (sendOne(call, e.toObject(), &result, &entryError))
             successful.append(result);
         else
@@ -346,7 +346,7 @@ QJsonObject SqsService::sendMessageBatch(const Call &call, Error *error)
     return {{u"Successful"_s, successful}, {u"Failed"_s, failed}};
 }
 
-QJsonObject SqsService::receiveMessage(const Call &call, Error *error)
+QJsonObject SqsService::receiveMessage(const Call &call, AwsError *error)
 {
     const int max = intOf(call.input.value("MaxNumberOfMessages"_L1), 1);
     if (max < 1 || max > 10) {
@@ -415,7 +415,7 @@ QJsonObject SqsService::received(const QJsonObject &input, const QList<QueueMess
     return {{u"Messages"_s, out}};
 }
 
-QJsonObject SqsService::deleteMessage(const Call &call, Error *error)
+QJsonObject SqsService::deleteMessage(const Call &call, AwsError *error)
 {
     const QString handle = call.input.value("ReceiptHandle"_L1).toString();
     if (!cloud().deleteMessage(call.queue, handle))
@@ -424,7 +424,7 @@ QJsonObject SqsService::deleteMessage(const Call &call, Error *error)
 }
 
 QJsonObject SqsService::byReceipt(const Call &call, const std::function<bool(const QJsonObject &)> &change,
-                                  Error *error)
+                                  AwsError *error)
 {
     const QJsonArray entries = call.input.value("Entries"_L1).toArray();
     if (!checkEntries(call, entries, error))
@@ -442,7 +442,7 @@ QJsonObject SqsService::byReceipt(const Call &call, const std::function<bool(con
     return {{u"Successful"_s, successful}, {u"Failed"_s, failed}};
 }
 
-QJsonObject SqsService::deleteMessageBatch(const Call &call, Error *error)
+QJsonObject SqsService::deleteMessageBatch(const Call &call, AwsError *error)
 {
     return byReceipt(
         call,
@@ -452,7 +452,7 @@ QJsonObject SqsService::deleteMessageBatch(const Call &call, Error *error)
         error);
 }
 
-QJsonObject SqsService::changeMessageVisibility(const Call &call, Error *error)
+QJsonObject SqsService::changeMessageVisibility(const Call &call, AwsError *error)
 {
     const QString handle = call.input.value("ReceiptHandle"_L1).toString();
     const int timeout = intOf(call.input.value("VisibilityTimeout"_L1), -1);
@@ -465,7 +465,7 @@ QJsonObject SqsService::changeMessageVisibility(const Call &call, Error *error)
     return {};
 }
 
-QJsonObject SqsService::changeMessageVisibilityBatch(const Call &call, Error *error)
+QJsonObject SqsService::changeMessageVisibilityBatch(const Call &call, AwsError *error)
 {
     return byReceipt(
         call,
@@ -476,13 +476,13 @@ QJsonObject SqsService::changeMessageVisibilityBatch(const Call &call, Error *er
         error);
 }
 
-QJsonObject SqsService::purgeQueue(const Call &call, Error *)
+QJsonObject SqsService::purgeQueue(const Call &call, AwsError *)
 {
     cloud().state().purgeQueue(call.queue);
     return {};
 }
 
-QJsonObject SqsService::getQueueAttributes(const Call &call, Error *)
+QJsonObject SqsService::getQueueAttributes(const Call &call, AwsError *)
 {
     const QList<QueueMessage> all = cloud().state().messages(call.queue);
     const QDateTime now = cloud().clock().now();

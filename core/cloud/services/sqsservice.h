@@ -31,13 +31,7 @@ private:
         qint64 cause = 0;
         QString queue; // for the operations on a queue, once it is known to exist
     };
-    // An error by its query-protocol code ("AWS.SimpleQueueService.NonExistentQueue").
-    struct Error
-    {
-        QString code;
-        QString message;
-    };
-    using Function = QJsonObject (SqsService::*)(const Call &call, Error *error);
+    using Function = QJsonObject (SqsService::*)(const Call &call, AwsError *error);
     struct Operation
     {
         Function function = nullptr;
@@ -46,27 +40,28 @@ private:
     struct Waiting;
 
     // The answer of one operation, or *error.
-    QJsonObject run(Call call, Error *error);
-    HttpResponseData answer(const AwsRequest &request, const QJsonObject &result, const Error &error) const;
+    QJsonObject run(Call call, AwsError *error);
+    HttpResponseData answer(const AwsRequest &request, const QJsonObject &result, const AwsError &error) const;
     void poll(std::shared_ptr<Waiting> waiting);
-    QString queueOf(const QJsonObject &input, Error *error) const;
-    bool sendOne(const Call &call, const QJsonObject &entry, QJsonObject *result, Error *error);
-    bool checkEntries(const Call &call, const QJsonArray &entries, Error *error) const;
+    QString queueOf(const QJsonObject &input, AwsError *error) const;
+    bool sendOne(const Call &call, const QJsonObject &entry, QJsonObject *result, AwsError *error);
+    bool checkEntries(const Call &call, const QJsonArray &entries, AwsError *error) const;
     QJsonObject received(const QJsonObject &input, const QList<QueueMessage> &messages) const;
     // DeleteMessageBatch and ChangeMessageVisibilityBatch: change is applied to each entry.
-    QJsonObject byReceipt(const Call &call, const std::function<bool(const QJsonObject &entry)> &change, Error *error);
+    QJsonObject byReceipt(const Call &call, const std::function<bool(const QJsonObject &entry)> &change,
+                          AwsError *error);
 
-    QJsonObject getQueueUrl(const Call &call, Error *error);
-    QJsonObject listQueues(const Call &call, Error *error);
-    QJsonObject sendMessage(const Call &call, Error *error);
-    QJsonObject sendMessageBatch(const Call &call, Error *error);
-    QJsonObject receiveMessage(const Call &call, Error *error);
-    QJsonObject deleteMessage(const Call &call, Error *error);
-    QJsonObject deleteMessageBatch(const Call &call, Error *error);
-    QJsonObject changeMessageVisibility(const Call &call, Error *error);
-    QJsonObject changeMessageVisibilityBatch(const Call &call, Error *error);
-    QJsonObject purgeQueue(const Call &call, Error *error);
-    QJsonObject getQueueAttributes(const Call &call, Error *error);
+    QJsonObject getQueueUrl(const Call &call, AwsError *error);
+    QJsonObject listQueues(const Call &call, AwsError *error);
+    QJsonObject sendMessage(const Call &call, AwsError *error);
+    QJsonObject sendMessageBatch(const Call &call, AwsError *error);
+    QJsonObject receiveMessage(const Call &call, AwsError *error);
+    QJsonObject deleteMessage(const Call &call, AwsError *error);
+    QJsonObject deleteMessageBatch(const Call &call, AwsError *error);
+    QJsonObject changeMessageVisibility(const Call &call, AwsError *error);
+    QJsonObject changeMessageVisibilityBatch(const Call &call, AwsError *error);
+    QJsonObject purgeQueue(const Call &call, AwsError *error);
+    QJsonObject getQueueAttributes(const Call &call, AwsError *error);
 
     QHash<QString, Operation> mOperations;
     QList<std::shared_ptr<Waiting>> mWaiting;
