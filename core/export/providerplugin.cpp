@@ -53,6 +53,11 @@ QString ProviderPlugin::option(const ExportInput &input, const QString &id) cons
     return input.option(id);
 }
 
+QString ProviderPlugin::projectLabel(const ExportInput &input)
+{
+    return ExportModel::dnsLabel(input.projectName);
+}
+
 ExportOutput ProviderPlugin::exportProject(const ExportInput &input) const
 {
     ExportOutput output;
@@ -187,6 +192,15 @@ QString ImportingProviderPlugin::formatName() const
 int ImportingProviderPlugin::recognise(const QByteArray &content, const QString &fileName) const
 {
     return mFormat.recognise ? mFormat.recognise(content, fileName) : 0;
+}
+
+bool ImportingProviderPlugin::importFile(const ImportInput &input, ImportResult *result) const
+{
+    const Result<YAML::Node> root = Yaml::load(input.content, input.fileName);
+    const Result<void> read = root ? readDocument(*root, input, result) : Result<void>(root.error());
+    if (!read)
+        result->error = read.errorMessage();
+    return bool(read);
 }
 
 } // namespace Nimbus

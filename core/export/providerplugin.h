@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/provider.h"
+#include "result.h"
 
 #include <QList>
 #include <QObject>
@@ -79,6 +80,9 @@ public:
 
     // The value the user gave an option, else the default it was declared with.
     QString option(const ExportInput &input, const QString &id) const;
+    // The project's name as a DNS label ("Shop Front" -> "shop-front"): what a target
+    // names the deployment by, and prefixes the names of its resources with.
+    static QString projectLabel(const ExportInput &input);
 
     // How a target spells a cron schedule: 5-field Unix cron, or Azure's NCRONTAB
     // (the same with seconds first).
@@ -143,9 +147,10 @@ struct ImportFormat
     int (*recognise)(const QByteArray &content, const QString &fileName) = nullptr;
 };
 
-// The convenience base of a provider plugin that also imports the files its target
-// writes: it answers the importer interface from an ImportFormat, with the target's id
-// as the importer's; the plugin reads a file in importFile().
+// The convenience base of a provider plugin that also imports the YAML (or JSON) files
+// its target writes: it answers the importer interface from an ImportFormat, with the
+// target's id as the importer's, and parses the file; the plugin reads the document in
+// readDocument().
 class ImportingProviderPlugin : public ProviderPlugin, public ImporterInterface
 {
     Q_OBJECT
@@ -156,9 +161,16 @@ public:
     QString formatName() const final;
     QStringList fileNameFilters() const final { return mFormat.fileNameFilters; }
     int recognise(const QByteArray &content, const QString &fileName) const final;
+    // Parses input (Yaml::load) and has readDocument() read it; false, with result's
+    // error saying why, when the file does not parse or readDocument() refuses it.
+    bool importFile(const ImportInput &input, ImportResult *result) const final;
 
 protected:
     ImportingProviderPlugin(ProviderTarget target, Writer writer, ImportFormat format, QObject *parent = nullptr);
+
+    // Reads the parsed file (root, of any YAML type) into result; an error, which names
+    // input's file, when it is not a file of this format.
+    virtual Result<void> readDocument(const YAML::Node &root, const ImportInput &input, ImportResult *result) const = 0;
 
 private:
     ImportFormat mFormat;

@@ -237,6 +237,16 @@ QList<QPair<const char *, QString>> keyFilters(const ExportModel &model, const N
     return filters;
 }
 
+void addLambdaSettings(YAML::Node &properties, const ExportFunction &function, const LambdaSettingKeys &keys)
+{
+    properties[keys.memory] = Y::number(function.memory);
+    properties[keys.timeout] = Y::number(function.timeout);
+    if (!function.description.isEmpty())
+        properties[keys.description] = Y::string(function.description);
+    if (function.reservedConcurrency)
+        properties[keys.reservedConcurrency] = Y::number(*function.reservedConcurrency);
+}
+
 ProviderLimits lambdaLimits()
 {
     ProviderLimits limits;

@@ -68,6 +68,19 @@ inline QString lambdaArchitecture(const QString &architecture)
     return architecture == QLatin1String("arm64") ? architecture : QStringLiteral("x86_64");
 }
 
+// The keys under which a format (SAM's PascalCase, serverless.yml's camelCase) writes
+// the settings of a Lambda function that addLambdaSettings() adds.
+struct LambdaSettingKeys
+{
+    const char *memory;
+    const char *timeout;
+    const char *description;
+    const char *reservedConcurrency;
+};
+// Adds, in this order, the function's memory and timeout, its description when it has
+// one, and its reserved concurrency when set, to properties under the format's keys.
+void addLambdaSettings(YAML::Node &properties, const ExportFunction &function, const LambdaSettingKeys &keys);
+
 ProviderLimits lambdaLimits();
 // The AWS targets deploy to the same platform, priced the same: they differ in what they
 // write (description and options).

@@ -221,12 +221,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         p["Handler"] = Y::string(f.handler);
         p["Runtime"] = Y::string(f.runtime);
         p["Architectures"] = Y::sequence({Aws::lambdaArchitecture(f.architecture)});
-        p["MemorySize"] = Y::number(f.memory);
-        p["Timeout"] = Y::number(f.timeout);
-        if (!f.description.isEmpty())
-            p["Description"] = Y::string(f.description);
-        if (f.reservedConcurrency)
-            p["ReservedConcurrentExecutions"] = Y::number(*f.reservedConcurrency);
+        Aws::addLambdaSettings(p, f, {"MemorySize", "Timeout", "Description", "ReservedConcurrentExecutions"});
         if (!f.environment.isEmpty()) {
             YAML::Node environment(YAML::NodeType::Map);
             environment["Variables"] = environmentVariables(model, f, id, ids, parameters);
@@ -538,19 +533,11 @@ struct SamReader
 
 } // namespace
 
-bool SamPlugin::importFile(const ImportInput &input, ImportResult *result) const
+Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &input, ImportResult *result) const
 {
-    const Result<YAML::Node> loaded = Y::load(input.content, input.fileName);
-    if (!loaded) {
-        result->error = loaded.errorMessage();
-        return false;
-    }
-    const YAML::Node &root = *loaded;
     const YAML::Node resources = Y::child(root, "Resources");
-    if (!root.IsMap() || !resources.IsMap()) {
-        result->error = tr("%1: not a CloudFormation template (it has no Resources mapping)").arg(input.fileName);
-        return false;
-    }
+    if (!root.IsMap() || !resources.IsMap())
+        return fail(tr("%1: not a CloudFormation template (it has no Resources mapping)").arg(input.fileName));
 
     SamReader reader{input, *result, ImportBuilder(*input.catalog), {}, {}, {}, {}, Y::child(root, "Globals")};
     const YAML::Node parameters = Y::child(root, "Parameters");
@@ -599,7 +586,7 @@ bool SamPlugin::importFile(const ImportInput &input, ImportResult *result) const
     // What export will compare against: the template generated from the canvas as
     // imported. Only what differs from it later is written over the original.
     Aws::keepOrigin(input, reader.ids, reader.events, &SamPlugin::generate, result);
-    return true;
+    return {};
 }
 
 } // namespace Nimbus::Sam

@@ -22,10 +22,11 @@ class SamPlugin : public ImportingProviderPlugin
 public:
     SamPlugin();
 
-    bool importFile(const ImportInput &input, ImportResult *result) const override;
-
     // The template for a design; public for the importer's baseline.
     static YAML::Node generate(const ExportModel &model, const Aws::LogicalIds &ids, ExportOutput &output);
+
+protected:
+    Result<void> readDocument(const YAML::Node &root, const ImportInput &input, ImportResult *result) const override;
 
 private:
     struct Cors;

@@ -108,7 +108,7 @@ QJsonArray triggerBindings(const ExportModel &model, const ExportFunction &f, co
 
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
-    const QString project = ExportModel::dnsLabel(input.projectName);
+    const QString project = ProviderPlugin::projectLabel(input);
     const QString vault = plugin.option(input, u"vault"_s);
 
     // One function app per language: an app runs one worker runtime.

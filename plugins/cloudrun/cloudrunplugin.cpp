@@ -142,7 +142,7 @@ QStringList triggerScript(const ExportModel &model, const ExportFunction &f, con
 
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
-    const QString project = ExportModel::dnsLabel(input.projectName);
+    const QString project = ProviderPlugin::projectLabel(input);
     const QString region = plugin.option(input, u"region"_s);
     const QString image = plugin.option(input, u"image"_s);
 

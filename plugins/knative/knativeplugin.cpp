@@ -106,7 +106,7 @@ YAML::Node brokerTrigger(const Node *source, const QString &name, const QString 
 
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
-    const QString project = ExportModel::dnsLabel(input.projectName);
+    const QString project = ProviderPlugin::projectLabel(input);
     const QString nameSpace = plugin.option(input, u"namespace"_s);
     const QString image = plugin.option(input, u"image"_s);
     const QString secretName = project + "-secrets"_L1;

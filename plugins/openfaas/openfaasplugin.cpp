@@ -16,7 +16,7 @@ namespace {
 
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
-    const QString project = ExportModel::dnsLabel(input.projectName);
+    const QString project = ProviderPlugin::projectLabel(input);
     const QString image = plugin.option(input, u"image"_s);
 
     YAML::Node root(YAML::NodeType::Map);

@@ -6,6 +6,9 @@
 
 #include <QDir>
 #include <QSet>
+#include <QStringList>
+
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -15,12 +18,31 @@ using Y = Yaml;
 
 namespace {
 
+// The memory sizes of a Scaleway function, in MB.
+constexpr std::array kMemorySteps{128, 256, 512, 1024, 2048, 3072, 4096};
+
+// The smallest size that holds memory MB.
+int memoryStep(int memory)
+{
+    for (int step : kMemorySteps)
+        if (step >= memory)
+            return step;
+    return kMemorySteps.back();
+}
+
+// "128/256/.../4096", for messages.
+QString memorySteps()
+{
+    QStringList steps;
+    for (int step : kMemorySteps)
+        steps.append(QString::number(step));
+    return steps.join('/'_L1);
+}
+
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
-    const QString project = ExportModel::dnsLabel(input.projectName);
-
     YAML::Node root(YAML::NodeType::Map);
-    root["service"] = Y::string(project);
+    root["service"] = Y::string(ProviderPlugin::projectLabel(input));
     root["configValidationMode"] = Y::string("off");
     YAML::Node provider(YAML::NodeType::Map);
     provider["name"] = Y::string("scaleway");
@@ -32,23 +54,17 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
 
     root["package"] = ProviderPlugin::packagePatterns(model);
 
-    static const QList<int> memorySteps = {128, 256, 512, 1024, 2048, 3072, 4096};
     YAML::Node functions(YAML::NodeType::Map);
     for (const ExportFunction &f : model.functions()) {
         YAML::Node fn(YAML::NodeType::Map);
         fn["handler"] = Y::string(f.source + '/'_L1 + f.handler);
         fn["runtime"] = Y::string(f.isPython() ? u"python"_s + QString(f.runtimeVersion()).remove('.'_L1)
                                                : u"node"_s + f.runtimeVersion());
-        int memory = memorySteps.last();
-        for (int step : memorySteps)
-            if (step >= f.memory) {
-                memory = step;
-                break;
-            }
+        const int memory = memoryStep(f.memory);
         if (memory != f.memory)
             output.add(Diagnostic::Severity::Warning, u"export-memory"_s,
                        ScalewayPlugin::tr("%1: Scaleway offers %2 MB steps; %3 MB is written as %4 MB")
-                           .arg(f.node->name, u"128/256/512/1024/2048/3072/4096"_s)
+                           .arg(f.node->name, memorySteps())
                            .arg(f.memory)
                            .arg(memory),
                        f.node->id, u"memory"_s);
@@ -136,7 +152,7 @@ ScalewayPlugin::ScalewayPlugin()
                       u"scaleway"_s,
                       u"scaleway-fr-par"_s,
                       // Memory in MB, timeout in seconds.
-                      {128, 4096, 900, canvasRuntimes()},
+                      {kMemorySteps.front(), kMemorySteps.back(), 900, canvasRuntimes()},
                       {{u"region"_s, QT_TR_NOOP("Region"), QT_TR_NOOP("The Scaleway region"), u"fr-par"_s}}},
                      write)
 { }

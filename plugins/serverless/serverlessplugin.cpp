@@ -60,7 +60,7 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     if (service.isEmpty())
         service = input.origin.value("service"_L1).toString();
     if (service.isEmpty())
-        service = ExportModel::dnsLabel(input.projectName);
+        service = ProviderPlugin::projectLabel(input);
     QString region = plugin.option(input, u"region"_s);
     if (region.isEmpty())
         region = input.origin.value("region"_L1).toString(u"us-east-1"_s);
@@ -206,12 +206,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
                        f.node->id, u"runtime"_s);
         fn["runtime"] = Y::string(runtime);
         fn["architecture"] = Y::string(Aws::lambdaArchitecture(f.architecture));
-        fn["memorySize"] = Y::number(f.memory);
-        fn["timeout"] = Y::number(f.timeout);
-        if (!f.description.isEmpty())
-            fn["description"] = Y::string(f.description);
-        if (f.reservedConcurrency)
-            fn["reservedConcurrency"] = Y::number(*f.reservedConcurrency);
+        Aws::addLambdaSettings(fn, f, {"memorySize", "timeout", "description", "reservedConcurrency"});
         const QString role = id + "Role"_L1;
         fn["role"] = Y::string(role);
         resources[role.toStdString()] = Aws::lambdaRole(f, ids);
@@ -495,25 +490,16 @@ void ServerlessReader::readRole(const QString &function, const YAML::Node &fn)
 
 } // namespace
 
-bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result) const
+Result<void> ServerlessPlugin::readDocument(const YAML::Node &root, const ImportInput &input,
+                                            ImportResult *result) const
 {
-    const Result<YAML::Node> loaded = Y::load(input.content, input.fileName);
-    if (!loaded) {
-        result->error = loaded.errorMessage();
-        return false;
-    }
-    const YAML::Node &root = *loaded;
     const YAML::Node provider = Y::child(root, "provider");
     const YAML::Node functions = Y::child(root, "functions");
-    if (!root.IsMap() || !provider.IsMap()) {
-        result->error = tr("%1: not a serverless.yml (it has no provider mapping)").arg(input.fileName);
-        return false;
-    }
-    if (Y::text(Y::child(provider, "name")) != "aws"_L1) {
-        result->error =
-            tr("%1: the provider is '%2'; only aws is read").arg(input.fileName, Y::text(Y::child(provider, "name")));
-        return false;
-    }
+    if (!root.IsMap() || !provider.IsMap())
+        return fail(tr("%1: not a serverless.yml (it has no provider mapping)").arg(input.fileName));
+    if (Y::text(Y::child(provider, "name")) != "aws"_L1)
+        return fail(
+            tr("%1: the provider is '%2'; only aws is read").arg(input.fileName, Y::text(Y::child(provider, "name"))));
     ServerlessReader reader(input, result, root);
     reader.readResources();
     for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it)
@@ -529,7 +515,7 @@ bool ServerlessPlugin::importFile(const ImportInput &input, ImportResult *result
         return generate(model, ids, service, region, output);
     };
     Aws::keepOrigin(input, reader.ids(), QJsonObject(), generateFile, result);
-    return true;
+    return {};
 }
 
 } // namespace Nimbus::Serverless

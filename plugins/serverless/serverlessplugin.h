@@ -19,10 +19,11 @@ class ServerlessPlugin : public ImportingProviderPlugin
 public:
     ServerlessPlugin();
 
-    bool importFile(const ImportInput &input, ImportResult *result) const override;
-
     static YAML::Node generate(const ExportModel &model, const Aws::LogicalIds &ids, const QString &service,
                                const QString &region, ExportOutput &output);
+
+protected:
+    Result<void> readDocument(const YAML::Node &root, const ImportInput &input, ImportResult *result) const override;
 
 private:
     static YAML::Node functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,

@@ -470,7 +470,7 @@ void TerraformWriter::writeHttpApi()
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     TerraformWriter writer(model, output);
-    writer.writeSettings(plugin.option(input, u"region"_s), ExportModel::dnsLabel(input.projectName));
+    writer.writeSettings(plugin.option(input, u"region"_s), ProviderPlugin::projectLabel(input));
     for (const Node *node : model.nodesOfKind(u"queue"_s))
         writer.writeQueue(node);
     for (const Node *node : model.nodesOfKind(u"topic"_s))

@@ -78,6 +78,8 @@ private slots:
     void unexportedNodesReported();
     void leakedSecretIsAnError();
     void providerLimits();
+    void scalewayMemorySteps_data();
+    void scalewayMemorySteps();
     void writeIsAtomic();
     void writeInBackground();
     void samRoundTripUnchanged();
@@ -312,6 +314,44 @@ void TestExport::providerLimits()
     QVERIFY2(codes.contains(QStringLiteral("export-memory")), qPrintable(diagnosticsText(azure.diagnostics)));
     QVERIFY(codes.contains(QStringLiteral("export-timeout")));
     QVERIFY(!hasErrors(exportProject(project, QStringLiteral("sam")).diagnostics));
+}
+
+void TestExport::scalewayMemorySteps_data()
+{
+    QTest::addColumn<int>("memory");
+    QTest::addColumn<int>("written");
+    QTest::newRow("a step") << 256 << 256;
+    QTest::newRow("the smallest") << 128 << 128;
+    QTest::newRow("between steps") << 300 << 512;
+    QTest::newRow("between the largest") << 3500 << 4096;
+}
+
+// A function's memory is rounded up to Scaleway's next size, with a warning that says so;
+// the target's limits are the smallest and the largest size.
+void TestExport::scalewayMemorySteps()
+{
+    QFETCH(int, memory);
+    QFETCH(int, written);
+    const ProviderInterface *scaleway = mRegistry->provider(QStringLiteral("scaleway"));
+    QVERIFY(scaleway);
+    QCOMPARE(scaleway->limits().minMemory, 128);
+    QCOMPARE(scaleway->limits().maxMemory, 4096);
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    QVERIFY(file.load(kExample, project));
+    QVERIFY(project.setNodeProperty(project.architecture().nodeByName(QStringLiteral("dailyReport"))->id,
+                                    QStringLiteral("memory"), memory));
+    const ExportOutput output = exportProject(project, QStringLiteral("scaleway"));
+    QVERIFY(output.file(QStringLiteral("serverless.yml")));
+    const Result<YAML::Node> root = Yaml::load(output.file(QStringLiteral("serverless.yml"))->content, {});
+    QVERIFY(root);
+    QCOMPARE(Yaml::text((*root)["functions"]["daily-report"]["memoryLimit"]), QString::number(written));
+    const QString warning =
+        QStringLiteral(
+            "dailyReport: Scaleway offers 128/256/512/1024/2048/3072/4096 MB steps; %1 MB is written as %2 MB")
+            .arg(memory)
+            .arg(written);
+    QCOMPARE(diagnosticsText(output.diagnostics).contains(warning), memory != written);
 }
 
 void TestExport::writeIsAtomic()

@@ -50,7 +50,15 @@ public:
             {"Sample file", {QStringLiteral("*.sample")}, score})
     { }
 
-    bool importFile(const ImportInput &, ImportResult *) const override { return false; }
+protected:
+    // A mapping with a "sample" key; its value goes into the origin.
+    Result<void> readDocument(const YAML::Node &root, const ImportInput &input, ImportResult *result) const override
+    {
+        if (!root.IsMap() || !Yaml::has(root, "sample"))
+            return fail(input.fileName + QStringLiteral(": not a sample file"));
+        result->origin.insert(QStringLiteral("sample"), Yaml::text(Yaml::child(root, "sample")));
+        return {};
+    }
 
 private:
     static void write(const ProviderPlugin &, const ExportInput &, const ExportModel &, ExportOutput &) { }
@@ -95,6 +103,10 @@ private slots:
     void reportUnsupportedTrigger();
     void importerAnswersFromItsFormat_data();
     void importerAnswersFromItsFormat();
+    void importFileReadsTheDocument_data();
+    void importFileReadsTheDocument();
+    void projectLabel_data();
+    void projectLabel();
 };
 
 void tst_ProviderBase::describesTheTarget()
@@ -403,6 +415,63 @@ void tst_ProviderBase::importerAnswersFromItsFormat()
     QCOMPARE(asImporter->formatName(), QStringLiteral("Sample file"));
     QCOMPARE(asImporter->fileNameFilters(), QStringList{QStringLiteral("*.sample")});
     QCOMPARE(asImporter->recognise(content, fileName), score);
+}
+
+void tst_ProviderBase::importFileReadsTheDocument_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("read");
+    QTest::addColumn<QString>("origin"); // what readDocument() kept
+    QTest::addColumn<QString>("error"); // how result's error starts
+    QTest::newRow("read") << QByteArray("sample: 7\n") << true << "7"
+                          << "";
+    QTest::newRow("JSON is YAML") << QByteArray("{\"sample\": \"x\"}") << true << "x"
+                                  << "";
+    // The parser's error, with where in the file; readDocument() is not asked.
+    QTest::newRow("does not parse") << QByteArray("sample: [1,\n") << false << ""
+                                    << "in.sample:";
+    QTest::newRow("refused") << QByteArray("other: 1\n") << false << ""
+                             << "in.sample: not a sample file";
+    QTest::newRow("not a mapping") << QByteArray("- sample\n") << false << ""
+                                   << "in.sample: not a sample file";
+}
+
+void tst_ProviderBase::importFileReadsTheDocument()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, read);
+    QFETCH(QString, origin);
+    QFETCH(QString, error);
+    SampleImporter importer;
+    ImportInput input;
+    input.content = content;
+    input.fileName = QStringLiteral("in.sample");
+    input.catalog = &Catalog::builtin();
+    ImportResult result;
+    QCOMPARE(importer.importFile(input, &result), read);
+    QCOMPARE(result.origin.value(QStringLiteral("sample")).toString(), origin);
+    QVERIFY2(read ? result.error.isEmpty() : result.error.startsWith(error), qPrintable(result.error));
+}
+
+void tst_ProviderBase::projectLabel_data()
+{
+    QTest::addColumn<QString>("projectName");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("lower case") << "shop"
+                                << "shop";
+    QTest::newRow("camel case") << "shopFront"
+                                << "shop-front";
+    QTest::newRow("words") << "Shop Front"
+                           << "shop-front";
+}
+
+void tst_ProviderBase::projectLabel()
+{
+    QFETCH(QString, projectName);
+    QFETCH(QString, label);
+    ExportInput input;
+    input.projectName = projectName;
+    QCOMPARE(ProviderPlugin::projectLabel(input), label);
 }
 
 QTEST_GUILESS_MAIN(tst_ProviderBase)
