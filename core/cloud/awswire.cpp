@@ -83,16 +83,17 @@ QJsonValue normalise(const QJsonValue &value)
 // SQS's query names for its lists and maps, as the JSON protocol names them.
 QJsonObject renameSqs(QJsonObject object)
 {
-    static const QList<QPair<QString, QString>> lists = {
-        {u"SendMessageBatchRequestEntry"_s, u"Entries"_s},
-        {u"DeleteMessageBatchRequestEntry"_s, u"Entries"_s},
-        {u"ChangeMessageVisibilityBatchRequestEntry"_s, u"Entries"_s},
-        {u"AttributeName"_s, u"AttributeNames"_s},
-        {u"MessageAttributeName"_s, u"MessageAttributeNames"_s},
-        {u"MessageSystemAttributeName"_s, u"MessageSystemAttributeNames"_s},
+    // The batch entries ("SendMessageBatchRequestEntry") are the JSON protocol's Entries;
+    // the lists of names ("MessageAttributeName") take its plural.
+    const auto jsonName = [](const QString &queryName) {
+        if (queryName.endsWith("BatchRequestEntry"_L1))
+            return u"Entries"_s;
+        return queryName.endsWith("AttributeName"_L1) ? queryName + u's' : QString();
     };
-    for (const auto &[from, to] : lists) {
-        if (!object.contains(from))
+    const QStringList keys = object.keys();
+    for (const QString &from : keys) {
+        const QString to = jsonName(from);
+        if (to.isEmpty())
             continue;
         QJsonValue value = object.take(from);
         if (value.isArray()) {
@@ -148,24 +149,13 @@ void writeValue(QXmlStreamWriter &xml, const QString &name, const QJsonValue &va
         }
         return;
     }
-    if (value.isObject() && name == "Attributes"_L1) {
+    if (value.isObject() && (name == "Attributes"_L1 || name == "MessageAttributes"_L1)) {
+        // Maps are flattened into entries of a Name and a Value: <Attribute>, <MessageAttribute>.
         const QJsonObject map = value.toObject();
         for (auto it = map.begin(); it != map.end(); ++it) {
-            xml.writeStartElement(u"Attribute"_s);
+            xml.writeStartElement(name.chopped(1));
             xml.writeTextElement(u"Name"_s, it.key());
-            xml.writeTextElement(u"Value"_s, it.value().toString());
-            xml.writeEndElement();
-        }
-        return;
-    }
-    if (value.isObject() && name == "MessageAttributes"_L1) {
-        const QJsonObject map = value.toObject();
-        for (auto it = map.begin(); it != map.end(); ++it) {
-            xml.writeStartElement(u"MessageAttribute"_s);
-            xml.writeTextElement(u"Name"_s, it.key());
-            xml.writeStartElement(u"Value"_s);
-            writeFields(xml, it.value().toObject(), operation);
-            xml.writeEndElement();
+            writeValue(xml, u"Value"_s, it.value(), operation);
             xml.writeEndElement();
         }
         return;

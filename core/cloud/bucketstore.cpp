@@ -13,15 +13,7 @@ namespace Nimbus {
 
 Result<void> BucketStore::createTables()
 {
-    return db().exec(QStringLiteral("CREATE TABLE IF NOT EXISTS objects (\n"
-                                    "    bucket TEXT NOT NULL,\n"
-                                    "    key TEXT NOT NULL,\n"
-                                    "    size INTEGER NOT NULL,\n"
-                                    "    etag TEXT NOT NULL,\n"
-                                    "    content_type TEXT NOT NULL,\n"
-                                    "    modified INTEGER NOT NULL,\n"
-                                    "    PRIMARY KEY (bucket, key)\n"
-                                    ");"));
+    return createSchema("buckets"_L1);
 }
 
 Result<void> BucketStore::clear()

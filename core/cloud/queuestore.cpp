@@ -32,17 +32,7 @@ const QString kMessageColumns = u"id, body, attributes, sent, visible_at, receiv
 
 Result<void> QueueStore::createTables()
 {
-    return db().exec(QStringLiteral("CREATE TABLE IF NOT EXISTS messages (\n"
-                                    "    queue TEXT NOT NULL,\n"
-                                    "    id TEXT PRIMARY KEY,\n"
-                                    "    body BLOB NOT NULL,\n"
-                                    "    attributes TEXT NOT NULL,\n"
-                                    "    sent INTEGER NOT NULL,\n"
-                                    "    visible_at INTEGER NOT NULL,\n"
-                                    "    receive_count INTEGER NOT NULL DEFAULT 0,\n"
-                                    "    receipt TEXT\n"
-                                    ");\n"
-                                    "CREATE INDEX IF NOT EXISTS messages_queue ON messages(queue, visible_at);"));
+    return createSchema("queues"_L1);
 }
 
 Result<void> QueueStore::clear()

@@ -33,6 +33,10 @@ protected:
     const CloudClock &clock() const { return mConnection.clock; }
     const QString &folder() const { return mConnection.directory; }
 
+    // Creates the store's tables: runs its schema, the resource :/nimbus/state/<name>.sql
+    // (CREATE ... IF NOT EXISTS, so an existing state keeps its rows).
+    Result<void> createSchema(QLatin1StringView name);
+
     // A queue, bucket or table name as the services allow it; never "." or "..", since a
     // bucket's name is a folder's.
     static bool validName(const QString &name);

@@ -13,17 +13,7 @@ namespace Nimbus {
 
 Result<void> TableStore::createTables()
 {
-    if (Result<void> created = db().exec(
-            QStringLiteral("CREATE TABLE IF NOT EXISTS items (\n"
-                           "    tbl TEXT NOT NULL,\n"
-                           "    pk TEXT NOT NULL,\n"
-                           "    sk TEXT NOT NULL,\n"
-                           "    sort_number REAL,\n"
-                           "    item TEXT NOT NULL,\n"
-                           "    PRIMARY KEY (tbl, pk, sk)\n"
-                           ");\n"
-                           "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"));
-        !created)
+    if (Result<void> created = createSchema("tables"_L1); !created)
         return created;
     mSequence =
         db().queryInt(u"SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"_s).valueOr(0);

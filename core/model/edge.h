@@ -4,9 +4,6 @@
 
 namespace Nimbus {
 
-using EdgeId = quint64;
-constexpr EdgeId kInvalidEdgeId = 0;
-
 // A typed connection from one node to another ("invokes", "writes", ...).
 struct Edge
 {

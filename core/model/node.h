@@ -1,13 +1,12 @@
 #pragma once
 
+#include "ids.h"
+
 #include <QJsonObject>
 #include <QPointF>
 #include <QString>
 
 namespace Nimbus {
-
-using NodeId = quint64;
-constexpr NodeId kInvalidNodeId = 0;
 
 // One box on the canvas: a trigger, a function or a service. Its kind names an entry
 // of the catalog; properties hold one JSON value per property of that kind.

@@ -1,12 +1,19 @@
 #include "eventfields.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
+
+static void initCompletionResources()
+{
+    Q_INIT_RESOURCE(completion);
+}
 
 namespace Nimbus {
 
@@ -54,31 +61,12 @@ EventFields::Completion EventFields::complete(const QString &textBeforeCaret) co
 
 QJsonObject EventFields::contextSample(Language language)
 {
-    if (language == Language::Python) {
-        return QJsonObject{
-            {u"function_name"_s, u"my-function"_s},
-            {u"function_version"_s, u"$LATEST"_s},
-            {u"invoked_function_arn"_s, u"arn:aws:lambda:us-east-1:000000000000:function:my-function"_s},
-            {u"memory_limit_in_mb"_s, 128},
-            {u"aws_request_id"_s, u"00000000-0000-0000-0000-000000000000"_s},
-            {u"log_group_name"_s, u"/aws/lambda/my-function"_s},
-            {u"log_stream_name"_s, u"local"_s},
-            {u"identity"_s, QJsonValue::Null},
-            {u"client_context"_s, QJsonValue::Null},
-            {u"get_remaining_time_in_millis"_s, u"()"_s},
-        };
-    }
-    return QJsonObject{
-        {u"functionName"_s, u"my-function"_s},
-        {u"functionVersion"_s, u"$LATEST"_s},
-        {u"invokedFunctionArn"_s, u"arn:aws:lambda:us-east-1:000000000000:function:my-function"_s},
-        {u"memoryLimitInMB"_s, u"128"_s},
-        {u"awsRequestId"_s, u"00000000-0000-0000-0000-000000000000"_s},
-        {u"logGroupName"_s, u"/aws/lambda/my-function"_s},
-        {u"logStreamName"_s, u"local"_s},
-        {u"callbackWaitsForEmptyEventLoop"_s, true},
-        {u"getRemainingTimeInMillis"_s, u"()"_s},
-    };
+    initCompletionResources();
+    QFile file(u":/nimbus/completion/context.json"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject samples = QJsonDocument::fromJson(file.readAll()).object();
+    return samples.value(language == Language::Python ? "python"_L1 : "javascript"_L1).toObject();
 }
 
 QStringList EventFields::paths(const QJsonValue &value, const QString &root, int maxDepth)

@@ -92,14 +92,14 @@ Result<void> JsonInterchange::read(const QByteArray &json, const QString &fileNa
     QHash<QString, NodeId> byName;
     const QJsonArray nodes = root.value("nodes"_L1).toArray();
     for (int i = 0; i < nodes.size(); ++i) {
-        const QJsonObject o = nodes.at(i).toObject();
         const QString where = u"nodes[%1]"_s.arg(i);
+        if (!nodes.at(i).isObject())
+            return fail(where, tr("expected an object"));
+        const QJsonObject o = nodes.at(i).toObject();
         Node node;
         node.id = NodeId(i + 1);
         node.name = o.value("name"_L1).toString();
         node.kind = o.value("kind"_L1).toString();
-        if (!nodes.at(i).isObject())
-            return fail(where, tr("expected an object"));
         if (node.name.isEmpty())
             return fail(where, tr("'name' must be a non-empty string"));
         if (node.kind.isEmpty())

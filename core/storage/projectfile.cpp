@@ -73,15 +73,29 @@ Error ProjectFile::fail(const QString &path, const QString &message)
     return Error{path.isEmpty() ? message : u"%1: %2"_s.arg(QDir::toNativeSeparators(path), message)};
 }
 
-Result<ProjectFile::Identity> ProjectFile::readIdentity(Database &db, const QString &path)
+Result<qint64> ProjectFile::openVersion(Database &db, const QString &path, Database::Mode mode)
 {
+    const bool writing = mode != Database::Mode::ReadOnly;
+    if (Result<void> opened = db.open(path, mode); !opened)
+        return fail(path,
+                    (writing ? tr("cannot open for writing: %1") : tr("cannot open: %1")).arg(opened.errorMessage()));
     const Result<qint64> applicationId = db.queryInt(u"PRAGMA application_id"_s);
     if (!applicationId)
         return fail(path, tr("the file is damaged: %1").arg(applicationId.errorMessage()));
     const Result<qint64> version = db.queryInt(u"PRAGMA user_version"_s);
     if (!version)
         return fail(path, tr("the file is damaged: %1").arg(version.errorMessage()));
-    return Identity{*applicationId, *version};
+    if (*applicationId != Migrations::kApplicationId)
+        return fail(path, writing ? tr("not a Nimbus project; not overwriting it")
+                                  : tr("not a Nimbus project (an SQLite database of another program)"));
+    if (*version > Migrations::latestVersion() && writing)
+        return fail(path, tr("written by a newer version of Nimbus Studio; not overwriting it"));
+    if (*version > Migrations::latestVersion())
+        return fail(path, tr("written by a newer version of Nimbus Studio (schema %1; this version reads up to %2). "
+                             "Update Nimbus Studio to open it.")
+                              .arg(*version)
+                              .arg(Migrations::latestVersion()));
+    return *version;
 }
 
 Result<void> ProjectFile::checkSchema(Database &db, const QString &path, qint64 version)
@@ -138,19 +152,10 @@ Result<void> ProjectFile::loadDatabase(const QString &path, Project &project)
 
     Database db;
     db.setWorkLimit(kOpenWorkLimit);
-    if (Result<void> opened = db.open(path, Database::Mode::ReadOnly); !opened)
-        return fail(path, tr("cannot open: %1").arg(opened.errorMessage()));
-    const Result<Identity> identity = readIdentity(db, path);
-    if (!identity)
-        return identity.error();
-    const qint64 version = identity->version;
-    if (identity->applicationId != Migrations::kApplicationId)
-        return fail(path, tr("not a Nimbus project (an SQLite database of another program)"));
-    if (version > Migrations::latestVersion())
-        return fail(path, tr("written by a newer version of Nimbus Studio (schema %1; this version reads up to %2). "
-                             "Update Nimbus Studio to open it.")
-                              .arg(version)
-                              .arg(Migrations::latestVersion()));
+    const Result<qint64> opened = openVersion(db, path, Database::Mode::ReadOnly);
+    if (!opened)
+        return opened.error();
+    const qint64 version = *opened;
     if (version < 1)
         return fail(path, tr("not a Nimbus project (no schema version)"));
     if (Result<void> checked = checkSchema(db, path, version); !checked)
@@ -319,16 +324,10 @@ Result<void> ProjectFile::writeDatabase(const Project &project, const QString &p
     std::unique_ptr<QTemporaryFile> temporary;
 
     if (inPlace) {
-        if (Result<void> opened = db.open(path, Database::Mode::ReadWrite); !opened)
-            return fail(path, tr("cannot open for writing: %1").arg(opened.errorMessage()));
-        const Result<Identity> identity = readIdentity(db, path);
-        if (!identity)
-            return identity.error();
-        const qint64 version = identity->version;
-        if (identity->applicationId != Migrations::kApplicationId)
-            return fail(path, tr("not a Nimbus project; not overwriting it"));
-        if (version > Migrations::latestVersion())
-            return fail(path, tr("written by a newer version of Nimbus Studio; not overwriting it"));
+        const Result<qint64> opened = openVersion(db, path, Database::Mode::ReadWrite);
+        if (!opened)
+            return opened.error();
+        const qint64 version = *opened;
         // The file may have changed since it was opened; its triggers would run now.
         if (Result<void> checked = checkSchema(db, path, version); !checked)
             return checked;

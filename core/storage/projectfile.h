@@ -1,6 +1,7 @@
 #pragma once
 
 #include "result.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -8,7 +9,6 @@
 
 namespace Nimbus {
 
-class Database;
 class Project;
 
 // Reads and writes projects: .nimbus (SQLite) or .json (the interchange form),
@@ -39,13 +39,9 @@ public:
 private:
     // message after the path it is about.
     static Error fail(const QString &path, const QString &message);
-    // The application id and schema version; fails when the file is damaged.
-    struct Identity
-    {
-        qint64 applicationId = 0;
-        qint64 version = 0;
-    };
-    Result<Identity> readIdentity(Database &db, const QString &path);
+    // Opens the project database at path in mode and returns its schema version; refuses
+    // a damaged file, another program's database and one written by a newer Nimbus.
+    Result<qint64> openVersion(Database &db, const QString &path, Database::Mode mode);
     // Refuses a file whose schema is not the one its version has (a view, a trigger,
     // a missing column): run before any of its tables is read or written.
     Result<void> checkSchema(Database &db, const QString &path, qint64 version);
