@@ -259,15 +259,14 @@ int CommandLine::serve(const QStringList &arguments)
     const QCommandLineOption loopLimit(u"loop-limit"_s, tr("Stop chains of events deeper than N (default 16)."), u"N"_s,
                                        u"16"_s);
     parser.addOptions({port, host, awsPort, state, loopLimit});
-    if (const int rc = parseCommand(
+    if (const std::optional<int> stop = parseCommand(
             parser, arguments,
             tr("Runs the design on this machine: an HTTP gateway for its routes, and its queues, "
                "topics, buckets, tables and schedules delivering events to its functions, which reach "
                "them through the AWS SDK at a local endpoint. Prints the gateway's address, then the "
                "endpoint's, then each hop as it happens. Stops on Ctrl+C or SIGTERM."),
-            1, mOut, mErr);
-        rc >= 0)
-        return rc;
+            1))
+        return *stop;
     const std::optional<int> portNumber = intOption(parser, port, 0, 65535);
     const std::optional<int> awsPortNumber = intOption(parser, awsPort, 0, 65535);
     const QHostAddress address(parser.value(host));
@@ -346,14 +345,14 @@ int CommandLine::cloud(const QStringList &arguments)
     const QCommandLineOption subject(u"subject"_s, tr("publish: the message's subject."), u"TEXT"_s);
     const QCommandLineOption type(u"content-type"_s, tr("put-object: the object's content type."), u"TYPE"_s);
     parser.addOptions({state, delay, subject, type});
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("Acts on the local cloud that `nimbus serve` runs for a project, as a service "
-                                       "would: the events follow the design's connections. ITEM and KEY are DynamoDB "
-                                       "JSON ({\"id\": {\"S\": \"42\"}}); FILE '-' reads standard input. Exits with 1 "
-                                       "when the cloud refuses, 3 when it is not running."),
-                                    kAnyArguments, mOut, mErr);
-        rc >= 0)
-        return rc;
+    if (const std::optional<int> stop = parseCommand(
+            parser, arguments,
+            tr("Acts on the local cloud that `nimbus serve` runs for a project, as a service "
+               "would: the events follow the design's connections. ITEM and KEY are DynamoDB "
+               "JSON ({\"id\": {\"S\": \"42\"}}); FILE '-' reads standard input. Exits with 1 "
+               "when the cloud refuses, 3 when it is not running."),
+            kAnyArguments))
+        return *stop;
     const QStringList args = parser.positionalArguments();
     static const QHash<QString, int> arity = {{u"send-message"_s, 2}, {u"publish"_s, 2},     {u"put-object"_s, 3},
                                               {u"put-item"_s, 2},     {u"delete-item"_s, 2}, {u"fire"_s, 1}};

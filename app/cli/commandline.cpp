@@ -44,29 +44,17 @@ QString exitCodeHelp()
 } // namespace
 
 const CommandLine::Command CommandLine::kCommands[] = {
-    {"validate", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Check a project and list its problems"),
-     &CommandLine::validate},
-    {"info", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Describe a project: nodes, connections, functions"),
-     &CommandLine::info},
-    {"export-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write a project in the readable JSON form"),
-     &CommandLine::exportJson},
-    {"import-json", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a .nimbus project from the JSON form"),
-     &CommandLine::importJson},
-    {"invoke", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run a function locally with an event"), &CommandLine::invoke},
-    {"events", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "List the event templates, or generate an event"),
-     &CommandLine::events},
-    {"cost", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Compare monthly costs: serverless, VMs, containers"),
-     &CommandLine::cost},
-    {"export", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Write deployment files for a platform (SAM, Terraform ...)"),
-     &CommandLine::exportProject},
-    {"import", QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Make a project of a SAM template or serverless.yml"),
-     &CommandLine::importProject},
-    {"serve",
-     QT_TRANSLATE_NOOP("Nimbus::CommandLine", "Run the design locally: HTTP gateway, queues, topics, buckets, tables"),
-     &CommandLine::serve},
-    {"cloud",
-     QT_TRANSLATE_NOOP("Nimbus::CommandLine",
-                       "Send a message, publish, put an object or item into a running local cloud"),
+    {"validate", QT_TR_NOOP("Check a project and list its problems"), &CommandLine::validate},
+    {"info", QT_TR_NOOP("Describe a project: nodes, connections, functions"), &CommandLine::info},
+    {"export-json", QT_TR_NOOP("Write a project in the readable JSON form"), &CommandLine::exportJson},
+    {"import-json", QT_TR_NOOP("Make a .nimbus project from the JSON form"), &CommandLine::importJson},
+    {"invoke", QT_TR_NOOP("Run a function locally with an event"), &CommandLine::invoke},
+    {"events", QT_TR_NOOP("List the event templates, or generate an event"), &CommandLine::events},
+    {"cost", QT_TR_NOOP("Compare monthly costs: serverless, VMs, containers"), &CommandLine::cost},
+    {"export", QT_TR_NOOP("Write deployment files for a platform (SAM, Terraform ...)"), &CommandLine::exportProject},
+    {"import", QT_TR_NOOP("Make a project of a SAM template or serverless.yml"), &CommandLine::importProject},
+    {"serve", QT_TR_NOOP("Run the design locally: HTTP gateway, queues, topics, buckets, tables"), &CommandLine::serve},
+    {"cloud", QT_TR_NOOP("Send a message, publish, put an object or item into a running local cloud"),
      &CommandLine::cloud},
 };
 
@@ -102,34 +90,32 @@ int CommandLine::run(const QStringList &arguments)
     return usage(tr("unknown command '%1'").arg(command));
 }
 
-// Parses a subcommand's options; returns -1 to go on, or the exit code to stop with.
-// positionalCount -1 allows none or one.
-int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
-                 int positionalCount, QTextStream &out, QTextStream &err)
+std::optional<int> CommandLine::parseCommand(QCommandLineParser &parser, const QStringList &arguments,
+                                             const QString &description, int positionalCount)
 {
     parser.setApplicationDescription(description + "\n\n"_L1 + exitCodeHelp());
-    const QCommandLineOption help(QStringList{u"h"_s, u"help"_s}, CommandLine::tr("Show this help."));
+    const QCommandLineOption help(QStringList{u"h"_s, u"help"_s}, tr("Show this help."));
     parser.addOption(help);
     if (!parser.parse(arguments)) {
-        err << "nimbus " << arguments.first() << ": " << parser.errorText() << '\n';
-        return CommandLine::UsageError;
+        mErr << "nimbus " << arguments.first() << ": " << parser.errorText() << '\n';
+        return UsageError;
     }
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         // QCommandLineParser names the program; name the subcommand too.
         text.replace(QRegularExpression(u"^Usage: \\S+"_s), u"Usage: nimbus %1"_s.arg(arguments.first()));
-        out << text;
-        return CommandLine::Success;
+        mOut << text;
+        return Success;
     }
     const int given = int(parser.positionalArguments().size());
     if (positionalCount == kAnyArguments)
-        return -1;
+        return std::nullopt;
     if (positionalCount < 0 ? given > 1 : given != positionalCount) {
-        err << "nimbus " << arguments.first() << ": "
-            << CommandLine::tr("expected %n argument(s); see --help", nullptr, std::max(1, positionalCount)) << '\n';
-        return CommandLine::UsageError;
+        mErr << "nimbus " << arguments.first() << ": "
+             << tr("expected %n argument(s); see --help", nullptr, std::max(1, positionalCount)) << '\n';
+        return UsageError;
     }
-    return -1;
+    return std::nullopt;
 }
 
 std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum,
@@ -172,13 +158,13 @@ int CommandLine::validate(const QStringList &arguments)
     parser.addPositionalArgument(u"PROJECT"_s, tr("A .nimbus or .json project."));
     const QCommandLineOption format(u"format"_s, tr("Output format: text (default) or json."), u"FORMAT"_s, u"text"_s);
     parser.addOption(format);
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("Checks the project against the node catalog: forbidden connections, property "
-                                       "values, duplicate routes, schedules, handler files, functions nothing invokes "
-                                       "and event loops. Exits with 1 when there is an error."),
-                                    1, mOut, mErr);
-        rc >= 0)
-        return rc;
+    if (const std::optional<int> stop = parseCommand(
+            parser, arguments,
+            tr("Checks the project against the node catalog: forbidden connections, property "
+               "values, duplicate routes, schedules, handler files, functions nothing invokes "
+               "and event loops. Exits with 1 when there is an error."),
+            1))
+        return *stop;
     const QString formatName = parser.value(format);
     if (formatName != "text"_L1 && formatName != "json"_L1) {
         mErr << "nimbus validate: " << tr("unknown format '%1'; use text or json").arg(formatName) << '\n';
@@ -232,12 +218,11 @@ int CommandLine::info(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"PROJECT"_s, tr("A .nimbus or .json project."));
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("Describes a project: its nodes by kind, its connections "
-                                       "and its functions."),
-                                    1, mOut, mErr);
-        rc >= 0)
-        return rc;
+    if (const std::optional<int> stop = parseCommand(parser, arguments,
+                                                     tr("Describes a project: its nodes by kind, its connections "
+                                                        "and its functions."),
+                                                     1))
+        return *stop;
 
     Project project(Catalog::builtin());
     const QString path = parser.positionalArguments().first();
@@ -293,12 +278,12 @@ int CommandLine::exportJson(const QStringList &arguments)
     const QCommandLineOption output(QStringList{u"o"_s, u"output"_s}, tr("Write to FILE instead of standard output."),
                                     u"FILE"_s);
     parser.addOption(output);
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("Writes the project as readable JSON (stable order, for review in git). "
-                                       "Function code stays in its files."),
-                                    1, mOut, mErr);
-        rc >= 0)
-        return rc;
+    if (const std::optional<int> stop = parseCommand(
+            parser, arguments,
+            tr("Writes the project as readable JSON (stable order, for review in git). "
+               "Function code stays in its files."),
+            1))
+        return *stop;
 
     Project project(Catalog::builtin());
     if (!open(parser.positionalArguments().first(), project))
@@ -329,12 +314,12 @@ int CommandLine::importJson(const QStringList &arguments)
     parser.addPositionalArgument(u"OUTPUT"_s, tr("The .nimbus file to write."));
     const QCommandLineOption force(QStringList{u"f"_s, u"force"_s}, tr("Replace OUTPUT if it exists."));
     parser.addOption(force);
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("Makes a .nimbus project from the JSON form. Function folders are copied "
-                                       "beside OUTPUT when it is in another folder."),
-                                    2, mOut, mErr);
-        rc >= 0)
-        return rc;
+    if (const std::optional<int> stop = parseCommand(
+            parser, arguments,
+            tr("Makes a .nimbus project from the JSON form. Function folders are copied "
+               "beside OUTPUT when it is in another folder."),
+            2))
+        return *stop;
 
     const QString input = parser.positionalArguments().at(0);
     const QString output = parser.positionalArguments().at(1);
@@ -430,13 +415,13 @@ int CommandLine::invoke(const QStringList &arguments)
     parser.addOption(set);
     parser.addOption(repeat);
     parser.addOption(json);
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("Runs a function of the project on a local Node.js or Python worker, as "
-                                       "Lambda would, and prints its result, its logs and the REPORT line. "
-                                       "Exits with 1 when the function fails or times out."),
-                                    2, mOut, mErr);
-        rc >= 0)
-        return rc;
+    if (const std::optional<int> stop = parseCommand(
+            parser, arguments,
+            tr("Runs a function of the project on a local Node.js or Python worker, as "
+               "Lambda would, and prints its result, its logs and the REPORT line. "
+               "Exits with 1 when the function fails or times out."),
+            2))
+        return *stop;
     const std::optional<int> times = intOption(parser, repeat, 1, 100000);
     if (!times) {
         mErr << "nimbus invoke: " << tr("--repeat needs a whole number from 1 to 100000") << '\n';
@@ -502,12 +487,12 @@ int CommandLine::events(const QStringList &arguments)
     parser.addOption(set);
     const QStringList positional = arguments.mid(1);
     const int expected = positional.value(0) == "generate"_L1 ? 2 : 1;
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("'nimbus events list' shows the event templates and their parameters; "
-                                       "'nimbus events generate KIND --set key=value ...' prints an event."),
-                                    expected, mOut, mErr);
-        rc >= 0)
-        return rc;
+    if (const std::optional<int> stop = parseCommand(
+            parser, arguments,
+            tr("'nimbus events list' shows the event templates and their parameters; "
+               "'nimbus events generate KIND --set key=value ...' prints an event."),
+            expected))
+        return *stop;
     const EventTemplates &templates = EventTemplates::builtin();
     const QString action = parser.positionalArguments().first();
     if (action == "list"_L1) {

@@ -53,6 +53,12 @@ private:
     int importProject(const QStringList &arguments);
     int serve(const QStringList &arguments);
     int cloud(const QStringList &arguments);
+    static constexpr int kAnyArguments = -2;
+    // Shared by the commands: parses a command's options, or prints its help (the description
+    // and the exit codes) or what is wrong with them and gives the exit code to stop with.
+    // positionalCount: how many arguments; -1 for none or one; kAnyArguments for any.
+    std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments,
+                                    const QString &description, int positionalCount);
     bool open(const QString &path, Project &project);
     // Writes to the file (atomically), or to standard output when path is empty.
     int writeOutput(const QByteArray &data, const QString &path);
@@ -61,11 +67,6 @@ private:
     QTextStream mErr;
 };
 
-// Shared by the commands: parses options; -1 to go on, else the exit code.
-// positionalCount: how many arguments; -1 for none or one; kAnyArguments for any.
-constexpr int kAnyArguments = -2;
-int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
-                 int positionalCount, QTextStream &out, QTextStream &err);
 // The whole number an option was given, when it is one from minimum to maximum.
 std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum,
                              int maximum);

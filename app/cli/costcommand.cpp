@@ -228,14 +228,13 @@ int CommandLine::cost(const QStringList &arguments)
                                  u"[PROJECT]"_s);
     const CostOptions o;
     o.addTo(parser);
-    if (const int rc = parseCommand(
+    if (const std::optional<int> stop = parseCommand(
             parser, arguments,
             tr("Compares what a project costs a month serverless, on a VM fleet and in containers, "
                "with every line item, the break-even volume and its sensitivity. With no project, "
                "--requests, --duration-ms and --memory-mb price one function."),
-            -1, mOut, mErr);
-        rc >= 0)
-        return rc;
+            -1))
+        return *stop;
     auto usageError = [&](const QString &message) {
         mErr << "nimbus cost: " << message << '\n';
         return UsageError;

@@ -35,13 +35,13 @@ int CommandLine::exportProject(const QStringList &arguments)
     const QCommandLineOption option(u"option"_s, tr("An export option as key=value; repeatable."), u"KEY=VALUE"_s);
     const QCommandLineOption list(u"list-targets"_s, tr("List the targets and their options."));
     parser.addOptions({target, output, option, list});
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("Writes the deployment files of a project for a platform, with the function "
-                                       "code in the layout it expects. What the platform cannot express is reported; "
-                                       "exits with 1 when a report is an error (the files are written all the same)."),
-                                    -1, mOut, mErr);
-        rc >= 0)
-        return rc;
+    if (const std::optional<int> stop = parseCommand(
+            parser, arguments,
+            tr("Writes the deployment files of a project for a platform, with the function "
+               "code in the layout it expects. What the platform cannot express is reported; "
+               "exits with 1 when a report is an error (the files are written all the same)."),
+            -1))
+        return *stop;
 
     const PluginRegistry &registry = PluginRegistry::instance();
     if (parser.isSet(list)) {
@@ -115,14 +115,14 @@ int CommandLine::importProject(const QStringList &arguments)
                                     u"FORMAT"_s);
     const QCommandLineOption force(QStringList{u"f"_s, u"force"_s}, tr("Replace PROJECT if it exists."));
     parser.addOptions({output, format, force});
-    if (const int rc = parseCommand(parser, arguments,
-                                    tr("Makes a project of a template: functions, events, tables, queues, buckets, "
-                                       "topics and schedules, laid out automatically. What the canvas does not show "
-                                       "is kept and written back by an export to the same target. Code folders are "
-                                       "copied beside PROJECT."),
-                                    1, mOut, mErr);
-        rc >= 0)
-        return rc;
+    if (const std::optional<int> stop = parseCommand(
+            parser, arguments,
+            tr("Makes a project of a template: functions, events, tables, queues, buckets, "
+               "topics and schedules, laid out automatically. What the canvas does not show "
+               "is kept and written back by an export to the same target. Code folders are "
+               "copied beside PROJECT."),
+            1))
+        return *stop;
     if (!parser.isSet(output)) {
         mErr << "nimbus import: " << tr("give the project to write with --output") << '\n';
         return UsageError;
