@@ -362,19 +362,14 @@ QWidget *CostView::createResults()
     rightLayout->addWidget(mSummary);
     auto *tabs = new QTabWidget;
     tabs->setObjectName(u"costTabs"_s);
-    auto chartView = [](const char *name) {
-        auto *view = new QChartView(new QChart);
-        view->setObjectName(QLatin1String(name));
-        view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumHeight(220);
-        return view;
-    };
-    mVolumeChart = chartView("volumeChart");
-    mDayChart = chartView("dayChart");
-    mItemsChart = chartView("itemsChart");
-    tabs->addTab(mVolumeChart, tr("Cost by Volume"));
-    tabs->addTab(mDayChart, tr("Busiest Day"));
-    tabs->addTab(mItemsChart, tr("Bill Breakdown"));
+    addChartTab(tabs, "volumeChart", tr("Cost by Volume"), [this](const std::vector<CostOption> &list) {
+        return CostCharts::volumeChart(*mEngine, list, mWorkload.monthlyRequests, &mBreakEven);
+    });
+    addChartTab(tabs, "dayChart", tr("Busiest Day"), [this](const std::vector<CostOption> &list) {
+        return CostCharts::dayChart(*mEngine, list, mWorkload.monthlyRequests);
+    });
+    addChartTab(tabs, "itemsChart", tr("Bill Breakdown"),
+                [this](const std::vector<CostOption> &) { return CostCharts::itemsChart(mResults); });
     mBill = named(new QTreeWidget, tr("Bill"));
     mBill->setObjectName(u"bill"_s);
     mBill->setHeaderLabels({tr("Item"), tr("For"), tr("Quantity"), tr("Unit price"), tr("Cost"), tr("Source")});
@@ -382,6 +377,16 @@ QWidget *CostView::createResults()
     tabs->addTab(mBill, tr("Line Items"));
     rightLayout->addWidget(tabs, 1);
     return right;
+}
+
+void CostView::addChartTab(QTabWidget *tabs, const char *name, const QString &title, ChartMaker draw)
+{
+    auto *view = new QChartView(new QChart);
+    view->setObjectName(QLatin1String(name));
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(220);
+    tabs->addTab(view, title);
+    mCharts.push_back({view, std::move(draw)});
 }
 
 void CostView::setPricingDirectory(const QString &directory)
@@ -694,14 +699,11 @@ QString CostView::summaryText() const
 void CostView::refreshCharts()
 {
     const std::vector<CostOption> list = options();
-    auto replace = [](QChartView *view, QChart *chart) {
-        QChart *old = view->chart();
-        view->setChart(chart);
+    for (const ChartTab &tab : mCharts) {
+        QChart *old = tab.view->chart();
+        tab.view->setChart(tab.draw(list));
         delete old;
-    };
-    replace(mVolumeChart, CostCharts::volumeChart(*mEngine, list, mWorkload.monthlyRequests, &mBreakEven));
-    replace(mDayChart, CostCharts::dayChart(*mEngine, list, mWorkload.monthlyRequests));
-    replace(mItemsChart, CostCharts::itemsChart(mResults));
+    }
 }
 
 CostReport CostView::report() const

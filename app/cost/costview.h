@@ -10,9 +10,12 @@
 #include <QUrl>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
+#include <vector>
 
 QT_BEGIN_NAMESPACE
+class QChart;
 class QChartView;
 class QCheckBox;
 class QComboBox;
@@ -24,6 +27,7 @@ class QProgressDialog;
 class QPushButton;
 class QSlider;
 class QSpinBox;
+class QTabWidget;
 class QTableWidget;
 class QTimer;
 class QTreeWidget;
@@ -91,6 +95,14 @@ private:
     void showFunction();
     void applyFunctionEdits();
     void fillEntries();
+    // A chart tab of the results and how refreshCharts() draws it for the options.
+    using ChartMaker = std::function<QChart *(const std::vector<CostOption> &options)>;
+    struct ChartTab
+    {
+        QChartView *view;
+        ChartMaker draw;
+    };
+    void addChartTab(QTabWidget *tabs, const char *name, const QString &title, ChartMaker draw);
     void refreshCharts();
     void priceUpdateDone();
 
@@ -131,9 +143,7 @@ private:
     QCheckBox *mLoadBalancer = nullptr;
     QCheckBox *mContainers = nullptr;
     QLabel *mSummary = nullptr;
-    QChartView *mVolumeChart = nullptr;
-    QChartView *mDayChart = nullptr;
-    QChartView *mItemsChart = nullptr;
+    std::vector<ChartTab> mCharts;
     QTreeWidget *mBill = nullptr;
 };
 
