@@ -47,8 +47,7 @@ NodeItem::NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutpu
 
 void NodeItem::setName(const QString &name)
 {
-    mName = name;
-    update();
+    updateIfChanged(mName, name);
 }
 
 void NodeItem::setSeverity(std::optional<Diagnostic::Severity> severity, const QString &tooltip)
@@ -60,18 +59,12 @@ void NodeItem::setSeverity(std::optional<Diagnostic::Severity> severity, const Q
 
 void NodeItem::setTargetState(TargetState state)
 {
-    if (mTargetState == state)
-        return;
-    mTargetState = state;
-    update();
+    updateIfChanged(mTargetState, state);
 }
 
 void NodeItem::setCostBadge(const QString &text)
 {
-    if (text == mCostBadge)
-        return;
-    mCostBadge = text;
-    update();
+    updateIfChanged(mCostBadge, text);
 }
 
 NodeItem::Port NodeItem::portAt(QPointF scenePos) const

@@ -58,6 +58,16 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
+    // Repaints for a value the item shows, unless it shows that value already.
+    template<typename T>
+    void updateIfChanged(T &shown, const T &value)
+    {
+        if (shown == value)
+            return;
+        shown = value;
+        update();
+    }
+
     NodeId mId;
     QString mKindId;
     QString mKindName;
