@@ -1,5 +1,7 @@
 #pragma once
 
+#include "projectview.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
@@ -11,12 +13,10 @@ class QLockFile;
 
 namespace Nimbus {
 
-class Project;
-
 // Writes a recovery copy of the open project (JSON form) at an interval while it has
 // unsaved changes, and removes it once the project is saved or closed. A session holds
 // a lock file; copies whose lock is free belong to a session that crashed.
-class Autosave : public QObject
+class Autosave : public QObject, public ProjectView
 {
     Q_OBJECT
 
@@ -33,7 +33,7 @@ public:
     explicit Autosave(QObject *parent = nullptr);
     ~Autosave() override;
 
-    void setProject(Project *project);
+    void setProject(Project *project) override;
     void setInterval(int milliseconds) { mTimer.setInterval(milliseconds); }
     int interval() const { return mTimer.interval(); }
     // Writes now if there are unsaved changes; removes the copy otherwise.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/node.h"
+#include "projectview.h"
 
 #include <QHash>
 #include <QPointer>
@@ -13,20 +14,19 @@ class QListWidget;
 
 namespace Nimbus {
 
-class Project;
 struct PropertySpec;
 
 // A form generated from the selected node's property schema: spin boxes with units,
 // combo boxes for enums, a table for environment variables. Every edit is an undoable
 // command; a value the catalog does not allow is kept and marked invalid at its field.
-class InspectorWidget : public QWidget
+class InspectorWidget : public QWidget, public ProjectView
 {
     Q_OBJECT
 
 public:
     explicit InspectorWidget(QWidget *parent = nullptr);
 
-    void setProject(Project *project);
+    void setProject(Project *project) override;
     void setNode(NodeId id);
     NodeId node() const { return mNode; }
     // The editor of a property (for tests and keyboard navigation).

@@ -187,8 +187,9 @@ void MainWindow::connectWindow()
     });
 }
 
-// Each view takes the open project from the project manager, in this order: the local
-// cloud stops the previous project's services before anything else moves on.
+// Each view (a ProjectView, and the runner and the cost view) takes the open project from
+// the project manager, in this order: the local cloud stops the previous project's
+// services before anything else moves on.
 void MainWindow::connectProjectViews()
 {
     connect(mProjects, &ProjectManager::currentProjectChanged, this, [this] {

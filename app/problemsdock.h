@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/diagnostic.h"
+#include "projectview.h"
 
 #include <QDockWidget>
 #include <QTimer>
@@ -9,17 +10,15 @@ class QTreeWidget;
 
 namespace Nimbus {
 
-class Project;
-
 // Lists the validator's diagnostics, recomputed as the project changes.
-class ProblemsDock : public QDockWidget
+class ProblemsDock : public QDockWidget, public ProjectView
 {
     Q_OBJECT
 
 public:
     explicit ProblemsDock(QWidget *parent = nullptr);
 
-    void setProject(Project *project);
+    void setProject(Project *project) override;
     const QList<Diagnostic> &diagnostics() const { return mDiagnostics; }
     QTreeWidget *view() const { return mView; }
     // Checks again now (files on disk changed, which the model does not see).

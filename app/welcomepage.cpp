@@ -12,7 +12,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
-#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -24,25 +23,12 @@ namespace {
 constexpr int kPathRole = Qt::UserRole + 1;
 const QSize kThumbnail(320, 180);
 
-// The example's design as the canvas draws it, fitted into a thumbnail.
+// The example's design as the canvas draws it (blank when the file cannot be read).
 QPixmap thumbnailOf(const QString &projectFile, qreal ratio)
 {
-    QPixmap pixmap(kThumbnail * ratio);
-    pixmap.setDevicePixelRatio(ratio);
-    pixmap.fill(Qt::white);
     Project project(Catalog::builtin());
     ProjectFile file;
-    if (!file.load(projectFile, project))
-        return pixmap;
-    CanvasScene scene;
-    scene.setProject(&project);
-    QRectF area = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    scene.render(&painter, QRectF(QPointF(0, 0), QSizeF(kThumbnail)), area, Qt::KeepAspectRatio);
-    painter.end();
-    scene.setProject(nullptr);
-    return pixmap;
+    return CanvasScene::thumbnail(file.load(projectFile, project) ? &project : nullptr, kThumbnail, ratio);
 }
 } // namespace
 

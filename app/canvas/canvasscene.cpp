@@ -14,6 +14,7 @@
 #include <QGraphicsView>
 #include <QMenu>
 #include <QPainter>
+#include <QPixmap>
 
 #include <cmath>
 
@@ -37,6 +38,24 @@ CanvasScene::CanvasScene(QObject *parent) : QGraphicsScene(parent)
         QAction *chosen = menu.exec(at);
         return chosen ? chosen->data().toString() : QString();
     };
+}
+
+QPixmap CanvasScene::thumbnail(Project *project, QSize size, qreal devicePixelRatio)
+{
+    QPixmap pixmap(size * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::white);
+    if (!project)
+        return pixmap;
+    CanvasScene scene;
+    scene.setProject(project);
+    const QRectF area = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    scene.render(&painter, QRectF(QPointF(0, 0), QSizeF(size)), area, Qt::KeepAspectRatio);
+    painter.end();
+    scene.setProject(nullptr);
+    return pixmap;
 }
 
 void CanvasScene::setProject(Project *project)
@@ -288,13 +307,24 @@ void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     QGraphicsScene::mousePressEvent(event);
 }
 
+// While a connection is dragged the scene keeps the mouse: a move updates the rubber band,
+// the release ends it, and no item moves or is selected meanwhile.
+bool CanvasScene::dragConnection(QGraphicsSceneMouseEvent *event)
+{
+    if (!mConnectFrom)
+        return false;
+    if (event->type() == QEvent::GraphicsSceneMouseRelease)
+        finishConnection(event->scenePos());
+    else
+        updateConnection(event->scenePos());
+    event->accept();
+    return true;
+}
+
 void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (mConnectFrom) {
-        updateConnection(event->scenePos());
-        event->accept();
+    if (dragConnection(event))
         return;
-    }
     QGraphicsScene::mouseMoveEvent(event);
     if (mMoving && (event->buttons() & Qt::LeftButton) && mProject) {
         const QHash<NodeId, QPointF> positions = selectedPositions();
@@ -310,11 +340,8 @@ void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (mConnectFrom) {
-        finishConnection(event->scenePos());
-        event->accept();
+    if (dragConnection(event))
         return;
-    }
     QGraphicsScene::mouseReleaseEvent(event);
     if (mMoving && mMoved && mProject)
         mProject->moveNodes(selectedPositions(), true); // closes the drag: one undo step

@@ -3,6 +3,7 @@
 #include "model/diagnostic.h"
 #include "model/edge.h"
 #include "model/node.h"
+#include "projectview.h"
 
 #include "document/project.h"
 #include <QGraphicsScene>
@@ -14,25 +15,28 @@
 
 class QGraphicsPathItem;
 class QGraphicsSimpleTextItem;
+class QPixmap;
 
 namespace Nimbus {
 
 class EdgeItem;
 class NodeItem;
-class Project;
 
 // Mirrors a project's architecture as graphics items. It owns no data: user gestures
 // (moving, connecting) become commands on the project's undo stack, and items change
 // only when the model says so.
-class CanvasScene : public QGraphicsScene
+class CanvasScene : public QGraphicsScene, public ProjectView
 {
     Q_OBJECT
 
 public:
     explicit CanvasScene(QObject *parent = nullptr);
 
-    void setProject(Project *project);
+    void setProject(Project *project) override;
     Project *project() const { return mProject; }
+    // The project's design as the canvas draws it, fitted into size (logical pixels) on
+    // white; blank without a project.
+    static QPixmap thumbnail(Project *project, QSize size, qreal devicePixelRatio);
 
     NodeItem *nodeItem(NodeId id) const { return mNodes.value(id); }
     EdgeItem *edgeItem(EdgeId id) const { return mEdges.value(id); }
@@ -84,6 +88,7 @@ private:
     void updateConnection(QPointF scenePos);
     void finishConnection(QPointF scenePos);
     void endConnection();
+    bool dragConnection(QGraphicsSceneMouseEvent *event);
     QStringList allowedTypes(NodeItem *from, NodeItem *to) const;
 
     QPointer<Project> mProject;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cloud/localcloud.h"
+#include "projectview.h"
 
 #include <QWidget>
 
@@ -17,13 +18,12 @@ namespace Nimbus {
 class FunctionRunner;
 class AwsEndpoint;
 class GatewayServer;
-class Project;
 
 // The studio's Local Cloud: starts and stops the design on this machine (gateway on
 // 127.0.0.1), shows every hop as it happens (who triggered whom, how long, how it
 // ended), and the live state of the selected service - messages, objects, items - with
 // entries to add or delete through the cloud, so that they trigger what they would.
-class CloudPanel : public QWidget
+class CloudPanel : public QWidget, public ProjectView
 {
     Q_OBJECT
 
@@ -31,7 +31,7 @@ public:
     explicit CloudPanel(FunctionRunner &runner, QWidget *parent = nullptr);
     ~CloudPanel() override;
 
-    void setProject(Project *project);
+    void setProject(Project *project) override;
     bool start(QString *error);
     void stop();
     bool isRunning() const;

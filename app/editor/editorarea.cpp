@@ -193,8 +193,10 @@ EditorArea::EditorArea(QWidget *canvas, QWidget *parent) : QTabWidget(parent), m
 
 void EditorArea::setProject(Project *project)
 {
-    if (mProject)
+    if (mProject) {
         disconnect(mProject, nullptr, this, nullptr);
+        disconnect(&mProject->architecture(), nullptr, this, nullptr);
+    }
     closeAll();
     mProject = project;
     mProjectDirectory = project ? project->directory() : QString();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/node.h"
+#include "projectview.h"
 
 #include <QPointer>
 #include <QTabWidget>
@@ -13,7 +14,6 @@ namespace Nimbus {
 
 class CodeEditor;
 class FindBar;
-class Project;
 
 // One open source file: its editor, its find bar, and the bar that offers to reload it
 // when it changes on disk.
@@ -56,14 +56,14 @@ private:
 };
 
 // The central area: the design canvas first, then one tab per open source file.
-class EditorArea : public QTabWidget
+class EditorArea : public QTabWidget, public ProjectView
 {
     Q_OBJECT
 
 public:
     EditorArea(QWidget *canvas, QWidget *parent = nullptr);
 
-    void setProject(Project *project);
+    void setProject(Project *project) override;
     // Opens a file (or shows it if open). function: the node whose code it is, if any.
     EditorPage *openFile(const QString &path, NodeId function = kInvalidNodeId);
     // Opens a function's handler file; a function without one gets a scaffold first.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/node.h"
+#include "projectview.h"
 #include "runtime/invocationresult.h"
 
 #include <QPointer>
@@ -19,20 +20,19 @@ namespace Nimbus {
 
 class CodeEditor;
 class FunctionRunner;
-class Project;
 
 // The Run dock: pick a function and an event (its trigger's, another template, or one
 // saved with the function), edit the event as JSON, invoke it without blocking the
 // window, and read the result, the logs and the REPORT figures; past runs are listed
 // in History, where one can be run again or two compared side by side.
-class RunPanel : public QWidget
+class RunPanel : public QWidget, public ProjectView
 {
     Q_OBJECT
 
 public:
     explicit RunPanel(FunctionRunner *runner, QWidget *parent = nullptr);
 
-    void setProject(Project *project);
+    void setProject(Project *project) override;
     void setFunction(NodeId function);
     NodeId function() const { return mFunction; }
 
