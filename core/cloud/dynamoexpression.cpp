@@ -219,36 +219,26 @@ bool equal(const QJsonValue &a, const QJsonValue &b)
         return compare(a, b) == 0;
     const QJsonValue x = a.toObject().value(type), y = b.toObject().value(type);
     if (type == "SS"_L1 || type == "NS"_L1 || type == "BS"_L1) {
+        // Sets: the same size, and each member of one is in the other.
         const QJsonArray xs = x.toArray(), ys = y.toArray();
-        if (xs.size() != ys.size())
-            return false;
         const QString scalar = type.left(1);
-        for (const QJsonValue &v : xs) {
-            const bool found = std::any_of(ys.begin(), ys.end(), [&](const QJsonValue &w) {
-                return compare(QJsonObject{{scalar, v}}, QJsonObject{{scalar, w}}) == 0;
-            });
-            if (!found)
-                return false;
-        }
-        return true;
+        return xs.size() == ys.size() && std::all_of(xs.begin(), xs.end(), [&](const QJsonValue &v) {
+                   return std::any_of(ys.begin(), ys.end(), [&](const QJsonValue &w) {
+                       return compare(QJsonObject{{scalar, v}}, QJsonObject{{scalar, w}}) == 0;
+                   });
+               });
     }
     if (type == "L"_L1) {
         const QJsonArray xs = x.toArray(), ys = y.toArray();
-        if (xs.size() != ys.size())
-            return false;
-        for (qsizetype i = 0; i < xs.size(); ++i)
-            if (!equal(xs.at(i), ys.at(i)))
-                return false;
-        return true;
+        return std::equal(xs.begin(), xs.end(), ys.begin(), ys.end(),
+                          [](const QJsonValue &v, const QJsonValue &w) { return equal(v, w); });
     }
     if (type == "M"_L1) {
         const QJsonObject xs = x.toObject(), ys = y.toObject();
-        if (xs.size() != ys.size())
-            return false;
-        for (auto it = xs.begin(); it != xs.end(); ++it)
-            if (!ys.contains(it.key()) || !equal(it.value(), ys.value(it.key())))
-                return false;
-        return true;
+        const QStringList names = xs.keys();
+        return xs.size() == ys.size() && std::all_of(names.begin(), names.end(), [&](const QString &name) {
+                   return ys.contains(name) && equal(xs.value(name), ys.value(name));
+               });
     }
     return x == y; // BOOL, NULL
 }
@@ -405,6 +395,16 @@ namespace {
 
 using NodePtr = std::shared_ptr<const DynamoExpression::Node>;
 using ExprNode = DynamoExpression::Node;
+
+// A node of type over children, with its operator when it has one.
+NodePtr makeNode(ExprNode::Type type, std::vector<NodePtr> children, const QString &op = {})
+{
+    auto node = std::make_shared<ExprNode>();
+    node->type = type;
+    node->op = op;
+    node->children = std::move(children);
+    return node;
+}
 
 struct Token
 {
@@ -624,16 +624,11 @@ public:
         if (!left)
             return nullptr;
         if (update && (atSymbol("+") || atSymbol("-"))) {
-            auto node = std::make_shared<ExprNode>();
-            node->type = ExprNode::Arithmetic;
-            node->op = next().text;
+            const QString op = next().text;
             NodePtr right = operand(false);
-            if (!right)
-                return nullptr;
-            if (right->type == ExprNode::Function && right->op == "size"_L1)
+            if (right && right->type == ExprNode::Function && right->op == "size"_L1)
                 return fail(u"The function is not allowed in an update expression; function: size"_s), nullptr;
-            node->children = {left, right};
-            return node;
+            return right ? makeNode(ExprNode::Arithmetic, {left, right}, op) : nullptr;
         }
         return left;
     }
@@ -649,30 +644,28 @@ public:
         while (left && atKeyword(keyword)) {
             ++mPos;
             NodePtr right = (this->*operand)();
-            if (!right)
-                return nullptr;
-            auto node = std::make_shared<ExprNode>();
-            node->type = type;
-            node->children = {left, right};
-            left = node;
+            left = right ? makeNode(type, {left, right}) : nullptr;
         }
         return left;
+    }
+
+    // After an opening token: what parse reads, one level deeper; more than 64 levels
+    // fail with tooDeep (a stack overflow is what a deeper expression would be).
+    NodePtr nested(const QString &tooDeep, NodePtr (Parser::*parse)())
+    {
+        if (++mDepth > 64)
+            return fail(tooDeep), nullptr;
+        ++mPos;
+        NodePtr inner = (this->*parse)();
+        --mDepth;
+        return inner;
     }
 
     NodePtr negation()
     {
         if (atKeyword("NOT")) {
-            if (++mDepth > 64)
-                return fail(u"The expression has too many nested operators"_s), nullptr;
-            ++mPos;
-            NodePtr inner = negation();
-            if (!inner)
-                return nullptr;
-            --mDepth;
-            auto node = std::make_shared<ExprNode>();
-            node->type = ExprNode::Not;
-            node->children = {inner};
-            return node;
+            NodePtr inner = nested(u"The expression has too many nested operators"_s, &Parser::negation);
+            return inner ? makeNode(ExprNode::Not, {inner}) : nullptr;
         }
         return primary();
     }
@@ -680,14 +673,8 @@ public:
     NodePtr primary()
     {
         if (atSymbol("(")) {
-            if (++mDepth > 64)
-                return fail(u"The expression has too many nested parentheses"_s), nullptr;
-            ++mPos;
-            NodePtr inner = condition();
-            if (!inner || !expect(")"))
-                return nullptr;
-            --mDepth;
-            return inner;
+            NodePtr inner = nested(u"The expression has too many nested parentheses"_s, &Parser::condition);
+            return inner && expect(")") ? inner : nullptr;
         }
         const Token &t = peek();
         if (t.type == Token::Name && atSymbol("(", 1)) {
@@ -704,14 +691,9 @@ public:
             return nullptr;
         if (peek().type == Token::Symbol
             && QStringList{u"="_s, u"<>"_s, u"<"_s, u"<="_s, u">"_s, u">="_s}.contains(peek().text)) {
-            auto node = std::make_shared<ExprNode>();
-            node->type = ExprNode::Compare;
-            node->op = next().text;
+            const QString op = next().text;
             NodePtr right = operand(false);
-            if (!right)
-                return nullptr;
-            node->children = {left, right};
-            return node;
+            return right ? makeNode(ExprNode::Compare, {left, right}, op) : nullptr;
         }
         if (atKeyword("BETWEEN")) {
             ++mPos;
@@ -720,12 +702,7 @@ public:
                 return low ? syntaxError(peek().text, peek().position), nullptr : nullptr;
             ++mPos;
             NodePtr high = operand(false);
-            if (!high)
-                return nullptr;
-            auto node = std::make_shared<ExprNode>();
-            node->type = ExprNode::Between;
-            node->children = {left, low, high};
-            return node;
+            return high ? makeNode(ExprNode::Between, {left, low, high}) : nullptr;
         }
         if (atKeyword("IN")) {
             ++mPos;

@@ -74,31 +74,27 @@ void Architecture::insertNode(const Node &node)
 void Architecture::removeNode(NodeId id)
 {
     Q_ASSERT(edgesOf(id).isEmpty());
-    if (!mNodes.count(id))
-        return;
-    emit nodeAboutToBeRemoved(id);
-    mNodes.erase(id);
-    emit nodeRemoved(id);
-    emit changed();
+    erase(mNodes, id, &Architecture::nodeAboutToBeRemoved, &Architecture::nodeRemoved);
 }
 
 void Architecture::setNodePosition(NodeId id, QPointF position)
 {
-    const auto it = mNodes.find(id);
-    if (it == mNodes.end() || it->second.position == position)
-        return;
-    it->second.position = position;
-    emit nodeMoved(id, position);
-    emit changed();
+    setNodeField(id, &Node::position, position, &Architecture::nodeMoved);
 }
 
 void Architecture::setNodeName(NodeId id, const QString &name)
 {
+    setNodeField(id, &Node::name, name, &Architecture::nodeRenamed);
+}
+
+template<typename T, typename Signal>
+void Architecture::setNodeField(NodeId id, T Node::*field, const T &value, Signal fieldChanged)
+{
     const auto it = mNodes.find(id);
-    if (it == mNodes.end() || it->second.name == name)
+    if (it == mNodes.end() || it->second.*field == value)
         return;
-    it->second.name = name;
-    emit nodeRenamed(id, name);
+    it->second.*field = value;
+    emit(this->*fieldChanged)(id, value);
     emit changed();
 }
 
@@ -133,11 +129,17 @@ void Architecture::insertEdge(const Edge &edge)
 
 void Architecture::removeEdge(EdgeId id)
 {
-    if (!mEdges.count(id))
+    erase(mEdges, id, &Architecture::edgeAboutToBeRemoved, &Architecture::edgeRemoved);
+}
+
+template<typename Element, typename Signal>
+void Architecture::erase(std::map<quint64, Element> &elements, quint64 id, Signal aboutToBeRemoved, Signal removed)
+{
+    if (!elements.count(id))
         return;
-    emit edgeAboutToBeRemoved(id);
-    mEdges.erase(id);
-    emit edgeRemoved(id);
+    emit(this->*aboutToBeRemoved)(id);
+    elements.erase(id);
+    emit(this->*removed)(id);
     emit changed();
 }
 

@@ -62,6 +62,14 @@ signals:
     void changed();
 
 private:
+    // Sets a field of a node and emits fieldChanged(id, value), then changed(); nothing
+    // when the node is missing or the field already holds value.
+    template<typename T, typename Signal>
+    void setNodeField(NodeId id, T Node::*field, const T &value, Signal fieldChanged);
+    // Removes a node or an edge between its two signals, then emits changed().
+    template<typename Element, typename Signal>
+    void erase(std::map<quint64, Element> &elements, quint64 id, Signal aboutToBeRemoved, Signal removed);
+
     std::map<NodeId, Node> mNodes;
     std::map<EdgeId, Edge> mEdges;
     NodeId mLastNodeId = 0;
