@@ -3,10 +3,7 @@
 #include "awswire.h"
 #include "httpmethod.h"
 #include "localcloud.h"
-#include "services/dynamodbservice.h"
-#include "services/s3service.h"
-#include "services/snsservice.h"
-#include "services/sqsservice.h"
+#include "services/services.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
@@ -47,10 +44,9 @@ QString signingService(const QByteArray &authorization)
 AwsEndpoint::AwsEndpoint(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud)
 {
     // SQS before SNS: both take forms, and a form no service claims is SQS's.
-    addService<SqsService>();
-    addService<SnsService>();
-    addService<S3Service>();
-    addService<DynamoDbService>();
+    for (AwsService *service :
+         {createSqsService(*this), createSnsService(*this), createS3Service(*this), createDynamoDbService(*this)})
+        mServices.append(service);
 }
 
 AwsEndpoint::~AwsEndpoint()

@@ -1,5 +1,8 @@
-#include "dynamodbservice.h"
+#include "services.h"
+
+#include "awsservice.h"
 #include "model/kinds.h"
+#include "result.h"
 
 #include "cloud/awsendpoint.h"
 #include "cloud/awswire.h"
@@ -8,9 +11,13 @@
 #include "document/project.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QList>
 #include <QSet>
+#include <functional>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -173,9 +180,8 @@ bool checkStartKey(const QJsonObject &startKey, const TableKeys &keys, DynamoErr
     return false;
 }
 
-} // namespace
-
-struct DynamoDbService::TableCall
+// An operation on the table its request names, with the request's expressions parsed.
+struct TableCall
 {
     const QJsonObject &input;
     qint64 cause = 0;
@@ -184,6 +190,65 @@ struct DynamoDbService::TableCall
     QString returnValues;
     Expressions expressions;
 };
+
+// The operations on one table (PutItem, Query ...), each a member, and what they share.
+class TableOperation
+{
+public:
+    TableOperation(LocalCloud &cloud, const TableCall &call) : mCloud(cloud), mCall(call) { }
+
+    QJsonObject putItem(DynamoError *error);
+    QJsonObject getItem(DynamoError *error);
+    QJsonObject deleteItem(DynamoError *error);
+    QJsonObject updateItem(DynamoError *error);
+    QJsonObject query(DynamoError *error);
+    QJsonObject scan(DynamoError *error);
+
+private:
+    LocalCloud &cloud() const { return mCloud; }
+    // The item key names as it is now, when the request's condition holds for it.
+    bool itemBefore(const QJsonObject &key, std::optional<QJsonObject> *before, DynamoError *error) const;
+    // PutItem's and DeleteItem's common part: the condition, the write (told whether
+    // the item existed), and the old item for ReturnValues ALL_OLD.
+    QJsonObject conditionalWrite(const QJsonObject &key, const std::function<Result<void>(bool existed)> &write,
+                                 DynamoError *error);
+    // One page of a query or a scan from its candidate items, from start on.
+    QJsonObject page(const QList<QJsonObject> &candidates, qsizetype start, int limit, int scanRows) const;
+
+    LocalCloud &mCloud;
+    const TableCall &mCall;
+};
+
+// DynamoDB on its JSON 1.0 protocol: the design's tables, their items with condition,
+// update, filter and projection expressions, queries, paged scans and batches. Writes
+// reach the tables' streams through the local cloud.
+class DynamoDbService final : public AwsService
+{
+public:
+    explicit DynamoDbService(AwsEndpoint &endpoint);
+
+    void handle(const AwsRequest &request, const AwsReply &done) override;
+
+private:
+    using Function = QJsonObject (DynamoDbService::*)(const QJsonObject &input, qint64 cause, DynamoError *error);
+    using TableFunction = QJsonObject (TableOperation::*)(DynamoError *error);
+
+    // The answer of one operation, or *error.
+    QJsonObject run(const QString &operation, const QJsonObject &input, qint64 cause, DynamoError *error);
+    const Node *table(const QJsonValue &name, DynamoError *error) const;
+    QJsonObject description(const Node *table) const;
+    bool checkWriteBatch(const QJsonObject &requests, DynamoError *error) const;
+
+    QJsonObject listTables(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject batchWriteItem(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject batchGetItem(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject describeTable(const QJsonObject &input, qint64 cause, DynamoError *error);
+
+    QHash<QString, Function> mOperations; // without a table, or finding it themselves
+    QHash<QString, TableFunction> mTableOperations; // on the table named in TableName
+};
+
+} // namespace
 
 DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
     : AwsService(Recognition(u"dynamodb"_s).byTarget(u"DynamoDB_20120810."_s), endpoint)
@@ -195,13 +260,11 @@ DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
         {u"DescribeTable"_s, &DynamoDbService::describeTable},
     };
     mTableOperations = {
-        {u"PutItem"_s, &DynamoDbService::putItem},       {u"GetItem"_s, &DynamoDbService::getItem},
-        {u"DeleteItem"_s, &DynamoDbService::deleteItem}, {u"UpdateItem"_s, &DynamoDbService::updateItem},
-        {u"Query"_s, &DynamoDbService::query},           {u"Scan"_s, &DynamoDbService::scan},
+        {u"PutItem"_s, &TableOperation::putItem},       {u"GetItem"_s, &TableOperation::getItem},
+        {u"DeleteItem"_s, &TableOperation::deleteItem}, {u"UpdateItem"_s, &TableOperation::updateItem},
+        {u"Query"_s, &TableOperation::query},           {u"Scan"_s, &TableOperation::scan},
     };
 }
-
-DynamoDbService::~DynamoDbService() = default;
 
 void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
 {
@@ -246,7 +309,8 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
     const TableFunction function = mTableOperations.value(operation);
     if (!function)
         return failed(error, {u"UnknownOperationException"_s, QString()});
-    return (this->*function)(call, error);
+    TableOperation onTable(cloud(), call);
+    return (onTable.*function)(error);
 }
 
 const Node *DynamoDbService::table(const QJsonValue &name, DynamoError *error) const
@@ -416,81 +480,81 @@ QJsonObject DynamoDbService::batchGetItem(const QJsonObject &input, qint64, Dyna
     return {{u"Responses"_s, responses}, {u"UnprocessedKeys"_s, QJsonObject()}};
 }
 
-bool DynamoDbService::itemBefore(const TableCall &call, const QJsonObject &key, std::optional<QJsonObject> *before,
-                                 DynamoError *error) const
+bool TableOperation::itemBefore(const QJsonObject &key, std::optional<QJsonObject> *before, DynamoError *error) const
 {
-    *before = cloud().state().getItem(call.table->name, call.keys, key).valueOr(std::nullopt);
-    if (call.expressions.condition && !call.expressions.condition->matches(before->value_or(QJsonObject()))) {
+    *before = cloud().state().getItem(mCall.table->name, mCall.keys, key).valueOr(std::nullopt);
+    if (mCall.expressions.condition && !mCall.expressions.condition->matches(before->value_or(QJsonObject()))) {
         *error = {u"ConditionalCheckFailedException"_s, u"The conditional request failed"_s};
         return false;
     }
     return true;
 }
 
-QJsonObject DynamoDbService::conditionalWrite(const TableCall &call, const QJsonObject &key,
-                                              const std::function<Result<void>(bool existed)> &write,
-                                              DynamoError *error)
+QJsonObject TableOperation::conditionalWrite(const QJsonObject &key,
+                                             const std::function<Result<void>(bool existed)> &write, DynamoError *error)
 {
     std::optional<QJsonObject> before;
-    if (!itemBefore(call, key, &before, error))
+    if (!itemBefore(key, &before, error))
         return {};
     if (const Result<void> written = write(before.has_value()); !written)
         return failed(error, internalError(written.errorMessage()));
-    if (call.returnValues == "ALL_OLD"_L1 && before)
+    if (mCall.returnValues == "ALL_OLD"_L1 && before)
         return {{u"Attributes"_s, *before}};
     return {};
 }
 
-QJsonObject DynamoDbService::putItem(const TableCall &call, DynamoError *error)
+QJsonObject TableOperation::putItem(DynamoError *error)
 {
-    const QJsonObject item = call.input.value("Item"_L1).toObject();
-    if (!checkItem(item, call.keys, error))
+    const QJsonObject item = mCall.input.value("Item"_L1).toObject();
+    if (!checkItem(item, mCall.keys, error))
         return {};
-    if (call.returnValues != "NONE"_L1 && call.returnValues != "ALL_OLD"_L1)
+    if (mCall.returnValues != "NONE"_L1 && mCall.returnValues != "ALL_OLD"_L1)
         return failed(error, validation(u"ReturnValues can only be ALL_OLD or NONE"_s));
     return conditionalWrite(
-        call, item, [&](bool) { return cloud().putItem(call.table->name, item, call.cause); }, error);
+        item, [&](bool) { return cloud().putItem(mCall.table->name, item, mCall.cause); }, error);
 }
 
-QJsonObject DynamoDbService::getItem(const TableCall &call, DynamoError *error)
+QJsonObject TableOperation::getItem(DynamoError *error)
 {
-    const QJsonObject key = call.input.value("Key"_L1).toObject();
-    if (!checkKey(key, call.keys, error))
+    const QJsonObject key = mCall.input.value("Key"_L1).toObject();
+    if (!checkKey(key, mCall.keys, error))
         return {};
-    const auto item = cloud().state().getItem(call.table->name, call.keys, key).valueOr(std::nullopt);
+    const auto item = cloud().state().getItem(mCall.table->name, mCall.keys, key).valueOr(std::nullopt);
     if (!item)
         return {};
-    return {{u"Item"_s, call.expressions.projection ? call.expressions.projection->project(*item) : *item}};
+    return {{u"Item"_s, mCall.expressions.projection ? mCall.expressions.projection->project(*item) : *item}};
 }
 
-QJsonObject DynamoDbService::deleteItem(const TableCall &call, DynamoError *error)
+QJsonObject TableOperation::deleteItem(DynamoError *error)
 {
-    const QJsonObject key = call.input.value("Key"_L1).toObject();
-    if (!checkKey(key, call.keys, error))
+    const QJsonObject key = mCall.input.value("Key"_L1).toObject();
+    if (!checkKey(key, mCall.keys, error))
         return {};
     return conditionalWrite(
-        call, key,
-        [&](bool existed) { return existed ? cloud().deleteItem(call.table->name, key, call.cause) : Result<void>(); },
+        key,
+        [&](bool existed) {
+        return existed ? cloud().deleteItem(mCall.table->name, key, mCall.cause) : Result<void>();
+        },
         error);
 }
 
-QJsonObject DynamoDbService::updateItem(const TableCall &call, DynamoError *error)
+QJsonObject TableOperation::updateItem(DynamoError *error)
 {
-    const TableKeys &keys = call.keys;
-    const QJsonObject key = call.input.value("Key"_L1).toObject();
+    const TableKeys &keys = mCall.keys;
+    const QJsonObject key = mCall.input.value("Key"_L1).toObject();
     if (!checkKey(key, keys, error))
         return {};
-    if (call.input.contains("AttributeUpdates"_L1))
+    if (mCall.input.contains("AttributeUpdates"_L1))
         return failed(
             error,
             validation(
                 u"AttributeUpdates is a legacy parameter the local cloud does not read; use UpdateExpression"_s));
     std::optional<QJsonObject> before;
-    if (!itemBefore(call, key, &before, error))
+    if (!itemBefore(key, &before, error))
         return {};
     QJsonObject after = before.value_or(key);
     QStringList touched;
-    if (const auto &update = call.expressions.update) {
+    if (const auto &update = mCall.expressions.update) {
         touched = update->touchedAttributes();
         for (const QString &name : touched)
             if (name == keys.partitionKey || name == keys.sortKey)
@@ -502,19 +566,19 @@ QJsonObject DynamoDbService::updateItem(const TableCall &call, DynamoError *erro
     }
     if (!checkItem(after, keys, error))
         return {};
-    if (const Result<void> put = cloud().putItem(call.table->name, after, call.cause); !put)
+    if (const Result<void> put = cloud().putItem(mCall.table->name, after, mCall.cause); !put)
         return failed(error, internalError(put.errorMessage()));
-    const QJsonObject attributes = returnedAttributes(call.returnValues, before, after, touched);
+    const QJsonObject attributes = returnedAttributes(mCall.returnValues, before, after, touched);
     if (attributes.isEmpty())
         return {};
     return {{u"Attributes"_s, attributes}};
 }
 
-QJsonObject DynamoDbService::query(const TableCall &call, DynamoError *error)
+QJsonObject TableOperation::query(DynamoError *error)
 {
-    const TableKeys &keys = call.keys;
-    const QJsonObject &input = call.input;
-    const auto &keyCondition = call.expressions.keyCondition;
+    const TableKeys &keys = mCall.keys;
+    const QJsonObject &input = mCall.input;
+    const auto &keyCondition = mCall.expressions.keyCondition;
     if (!keyCondition)
         return failed(
             error,
@@ -532,7 +596,7 @@ QJsonObject DynamoDbService::query(const TableCall &call, DynamoError *error)
                                  input.value("IndexName"_L1).toString())));
     const QList<QJsonObject> candidates = cloud()
                                               .state()
-                                              .query(call.table->name, keys, *partition,
+                                              .query(mCall.table->name, keys, *partition,
                                                      input.value("ScanIndexForward"_L1).toBool(true))
                                               .valueOr({});
     int limit = 0;
@@ -552,31 +616,30 @@ QJsonObject DynamoDbService::query(const TableCall &call, DynamoError *error)
             }
         }
     }
-    return page(call, candidates, start, limit, 0);
+    return page(candidates, start, limit, 0);
 }
 
-QJsonObject DynamoDbService::scan(const TableCall &call, DynamoError *error)
+QJsonObject TableOperation::scan(DynamoError *error)
 {
     int limit = 0;
-    if (!readLimit(call.input, &limit, error))
+    if (!readLimit(mCall.input, &limit, error))
         return {};
     // A scan reads one page's rows from where the last page ended (one more tells
     // whether others remain); a page holds at most 1 MB, so at most this many items.
     const int scanRows = (limit > 0 ? std::min(limit, kScanRows) : kScanRows) + 1;
-    const QJsonObject startKey = call.input.value("ExclusiveStartKey"_L1).toObject();
-    if (call.input.contains("ExclusiveStartKey"_L1) && !checkStartKey(startKey, call.keys, error))
+    const QJsonObject startKey = mCall.input.value("ExclusiveStartKey"_L1).toObject();
+    if (mCall.input.contains("ExclusiveStartKey"_L1) && !checkStartKey(startKey, mCall.keys, error))
         return {};
-    return page(call, cloud().state().scanPage(call.table->name, call.keys, startKey, scanRows).valueOr({}), 0, limit,
+    return page(cloud().state().scanPage(mCall.table->name, mCall.keys, startKey, scanRows).valueOr({}), 0, limit,
                 scanRows);
 }
 
-QJsonObject DynamoDbService::page(const TableCall &call, const QList<QJsonObject> &candidates, qsizetype start,
-                                  int limit, int scanRows) const
+QJsonObject TableOperation::page(const QList<QJsonObject> &candidates, qsizetype start, int limit, int scanRows) const
 {
     // A query's candidates are its partition, which the key condition narrows; a scan's are its page.
-    const auto &keyCondition = call.expressions.keyCondition;
+    const auto &keyCondition = mCall.expressions.keyCondition;
     const bool query = scanRows == 0;
-    const bool countOnly = call.input.value("Select"_L1).toString() == "COUNT"_L1;
+    const bool countOnly = mCall.input.value("Select"_L1).toString() == "COUNT"_L1;
     QJsonArray items;
     int scanned = 0, matched = 0;
     qsizetype bytes = 0;
@@ -590,12 +653,12 @@ QJsonObject DynamoDbService::page(const TableCall &call, const QList<QJsonObject
             break;
         ++scanned;
         bytes += DynamoValue::itemSize(item);
-        lastKey = keyOf(item, call.keys);
-        if (call.expressions.filter && !call.expressions.filter->matches(item))
+        lastKey = keyOf(item, mCall.keys);
+        if (mCall.expressions.filter && !mCall.expressions.filter->matches(item))
             continue;
         ++matched;
         if (!countOnly)
-            items.append(call.expressions.projection ? call.expressions.projection->project(item) : item);
+            items.append(mCall.expressions.projection ? mCall.expressions.projection->project(item) : item);
     }
     // A page ends early only when more remain (a scan that read all its rows may have more).
     bool more = !query && candidates.size() == scanRows && i == candidates.size() && i > 0;
@@ -607,6 +670,11 @@ QJsonObject DynamoDbService::page(const TableCall &call, const QList<QJsonObject
     if (more)
         result.insert(u"LastEvaluatedKey"_s, lastKey);
     return result;
+}
+
+AwsService *createDynamoDbService(AwsEndpoint &endpoint)
+{
+    return new DynamoDbService(endpoint);
 }
 
 } // namespace Nimbus

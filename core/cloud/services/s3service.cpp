@@ -1,4 +1,6 @@
-#include "s3service.h"
+#include "services.h"
+
+#include "awsservice.h"
 #include "model/kinds.h"
 
 #include "cloud/awsendpoint.h"
@@ -6,7 +8,10 @@
 #include "cloud/localcloud.h"
 #include "document/project.h"
 
+#include <QHash>
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 #include <QUrl>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
@@ -173,6 +178,41 @@ bool byteRange(const QByteArray &range, qint64 size, qint64 *from, qint64 *to)
     }
     return okFrom && okTo && *from < size && *from <= *to;
 }
+
+// S3 on REST with XML answers, path-style and virtual-hosted-style: the design's buckets,
+// their objects (one-request uploads, copies, ranges) and listings. It takes the REST
+// requests no other service claims.
+class S3Service final : public AwsService
+{
+public:
+    explicit S3Service(AwsEndpoint &endpoint);
+
+    void handle(const AwsRequest &request, const AwsReply &done) override;
+
+private:
+    struct Call
+    {
+        const AwsRequest &request;
+        QString bucket;
+        QString key;
+        QList<QPair<QString, QString>> query;
+    };
+    using Function = HttpResponseData (S3Service::*)(const Call &call);
+
+    // The operation a request names by its method, path and query, or an error answer.
+    QString operationOf(const Call &call, HttpResponseData *refusal) const;
+
+    HttpResponseData listBuckets(const Call &call);
+    HttpResponseData headBucket(const Call &call);
+    HttpResponseData deleteObjects(const Call &call);
+    HttpResponseData listObjects(const Call &call);
+    HttpResponseData copyObject(const Call &call);
+    HttpResponseData putObject(const Call &call);
+    HttpResponseData deleteObject(const Call &call);
+    HttpResponseData getObject(const Call &call);
+
+    QHash<QString, Function> mOperations;
+};
 
 } // namespace
 
@@ -464,6 +504,11 @@ HttpResponseData S3Service::getObject(const Call &call)
     else
         r.body = data->mid(from, to - from + 1);
     return r;
+}
+
+AwsService *createS3Service(AwsEndpoint &endpoint)
+{
+    return new S3Service(endpoint);
 }
 
 } // namespace Nimbus

@@ -1,16 +1,46 @@
-#include "snsservice.h"
+#include "services.h"
+
+#include "awsservice.h"
 #include "model/kinds.h"
 
 #include "cloud/awswire.h"
 #include "cloud/localcloud.h"
 #include "document/project.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
+
+namespace {
+
+// SNS on the query protocol: publishing to the design's topics, which deliver to the
+// functions they invoke, and listing them. An unsigned Publish is SNS's.
+class SnsService final : public AwsService
+{
+public:
+    explicit SnsService(AwsEndpoint &endpoint);
+
+    void handle(const AwsRequest &request, const AwsReply &done) override;
+
+private:
+    using Function = QJsonObject (SnsService::*)(const AwsRequest &request, AwsError *error);
+
+    // The topic a publish names (TopicArn or TargetArn), or empty with *error.
+    QString topicOf(const QJsonObject &input, AwsError *error) const;
+    bool publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, QString *id, AwsError *error);
+
+    QJsonObject publish(const AwsRequest &request, AwsError *error);
+    QJsonObject publishBatch(const AwsRequest &request, AwsError *error);
+    QJsonObject listTopics(const AwsRequest &request, AwsError *error);
+
+    QHash<QString, Function> mOperations;
+};
+
+} // namespace
 
 SnsService::SnsService(AwsEndpoint &endpoint)
     : AwsService(Recognition(u"sns"_s).takesQuery({u"Publish"_s, u"PublishBatch"_s}), endpoint)
@@ -145,6 +175,11 @@ QJsonObject SnsService::listTopics(const AwsRequest &, AwsError *)
         if (n.kind == Kinds::Topic)
             topics.append(QJsonObject{{u"TopicArn"_s, cloud().topicArn(n.name)}});
     return {{u"Topics"_s, topics}};
+}
+
+AwsService *createSnsService(AwsEndpoint &endpoint)
+{
+    return new SnsService(endpoint);
 }
 
 } // namespace Nimbus
