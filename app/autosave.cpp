@@ -61,14 +61,13 @@ QString Autosave::recoveryFile() const
     return copyPath(mId);
 }
 
-void Autosave::setProject(Project *project)
+void Autosave::projectChanged(Project *previous)
 {
-    if (mProject)
-        disconnect(mProject, nullptr, this, nullptr);
+    if (previous)
+        disconnect(previous, nullptr, this, nullptr);
     removeCopy();
-    mProject = project;
-    if (mProject)
-        connect(mProject, &Project::modifiedChanged, this, [this](bool modified) {
+    if (project())
+        connect(project(), &Project::modifiedChanged, this, [this](bool modified) {
             if (!modified)
                 removeCopy(); // saved, or undone back to the saved state
         });
@@ -76,18 +75,18 @@ void Autosave::setProject(Project *project)
 
 void Autosave::saveNow()
 {
-    if (!mProject || !mProject->isModified()) {
+    if (!project() || !project()->isModified()) {
         removeCopy();
         return;
     }
     QSaveFile copy(copyPath(mId));
-    if (!copy.open(QIODevice::WriteOnly) || copy.write(JsonInterchange::write(mProject->architecture())) < 0
+    if (!copy.open(QIODevice::WriteOnly) || copy.write(JsonInterchange::write(project()->architecture())) < 0
         || !copy.commit()) {
         qWarning("Autosave: %s: %s", qPrintable(copy.fileName()), qPrintable(copy.errorString()));
         return;
     }
-    const QJsonObject meta{{u"original"_s, mProject->filePath()},
-                           {u"name"_s, mProject->displayName()},
+    const QJsonObject meta{{u"original"_s, project()->filePath()},
+                           {u"name"_s, project()->displayName()},
                            {u"savedAt"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
     QSaveFile metaFile(metaPath(mId));
     if (metaFile.open(QIODevice::WriteOnly)) {

@@ -33,7 +33,6 @@ public:
     explicit Autosave(QObject *parent = nullptr);
     ~Autosave() override;
 
-    void setProject(Project *project) override;
     void setInterval(int milliseconds) { mTimer.setInterval(milliseconds); }
     int interval() const { return mTimer.interval(); }
     // Writes now if there are unsaved changes; removes the copy otherwise.
@@ -47,9 +46,9 @@ public:
     static constexpr int kDefaultIntervalSeconds = 60;
 
 private:
+    void projectChanged(Project *previous) override;
     void removeCopy();
 
-    QPointer<Project> mProject;
     QTimer mTimer;
     QString mId;
     std::unique_ptr<QLockFile> mLock;

@@ -70,14 +70,13 @@ InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
     scroll->hide();
 }
 
-void InspectorWidget::setProject(Project *project)
+void InspectorWidget::projectChanged(Project *previous)
 {
-    if (mProject)
-        disconnect(&mProject->architecture(), nullptr, this, nullptr);
-    mProject = project;
+    if (previous)
+        disconnect(&previous->architecture(), nullptr, this, nullptr);
     mNode = kInvalidNodeId;
-    if (mProject) {
-        Architecture *a = &mProject->architecture();
+    if (project()) {
+        Architecture *a = &project()->architecture();
         connect(a, &Architecture::nodePropertyChanged, this, [this](NodeId id) {
             if (id == mNode)
                 refreshValues();
@@ -110,8 +109,8 @@ void InspectorWidget::rebuild()
     mEditors.clear();
     mName = nullptr;
     mCodeFiles = nullptr;
-    const Node *node = mProject ? mProject->architecture().node(mNode) : nullptr;
-    const NodeKind *kind = node ? mProject->catalog().kind(node->kind) : nullptr;
+    const Node *node = project() ? project()->architecture().node(mNode) : nullptr;
+    const NodeKind *kind = node ? project()->catalog().kind(node->kind) : nullptr;
     mEmpty->setVisible(!node);
     mFormHost->parentWidget()->parentWidget()->setVisible(node != nullptr);
     if (!node)
@@ -121,9 +120,9 @@ void InspectorWidget::rebuild()
     mName->setObjectName(u"nameEditor"_s);
     mName->setAccessibleName(tr("Name"));
     connect(mName, &QLineEdit::editingFinished, this, [this] {
-        if (mUpdating || !mProject || !mProject->architecture().node(mNode))
+        if (mUpdating || !project() || !project()->architecture().node(mNode))
             return;
-        if (const Result<void> renamed = mProject->renameNode(mNode, mName->text().trimmed()); !renamed) {
+        if (const Result<void> renamed = project()->renameNode(mNode, mName->text().trimmed()); !renamed) {
             mName->setToolTip(renamed.errorMessage());
             mName->setStyleSheet(u"QLineEdit { border: 2px solid #d32f2f; }"_s);
         }
@@ -154,7 +153,7 @@ void InspectorWidget::rebuild()
 
 void InspectorWidget::addCodeFiles(const Node &node)
 {
-    const Result<FunctionSpec> read = FunctionSpec::fromNode(*mProject, node.id);
+    const Result<FunctionSpec> read = FunctionSpec::fromNode(*project(), node.id);
     if (!read)
         return;
     const FunctionSpec &spec = *read;
@@ -303,8 +302,8 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
 
 void InspectorWidget::refreshValues()
 {
-    const Node *node = mProject ? mProject->architecture().node(mNode) : nullptr;
-    const NodeKind *kind = node ? mProject->catalog().kind(node->kind) : nullptr;
+    const Node *node = project() ? project()->architecture().node(mNode) : nullptr;
+    const NodeKind *kind = node ? project()->catalog().kind(node->kind) : nullptr;
     if (!node || !mName)
         return;
     mUpdating = true;
@@ -374,10 +373,10 @@ void InspectorWidget::setValue(QWidget *editor, const PropertySpec &spec, const 
 
 void InspectorWidget::commit(const QString &property, const QJsonValue &value)
 {
-    if (mUpdating || !mProject)
+    if (mUpdating || !project())
         return;
     // A refused value cannot happen here (the form only offers the kind's properties).
-    (void)mProject->setNodeProperty(mNode, property, value);
+    (void)project()->setNodeProperty(mNode, property, value);
 }
 
 void InspectorWidget::markValidity(QWidget *editor, const PropertySpec &spec, const QJsonValue &value)

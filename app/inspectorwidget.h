@@ -26,7 +26,6 @@ class InspectorWidget : public QWidget, public ProjectView
 public:
     explicit InspectorWidget(QWidget *parent = nullptr);
 
-    void setProject(Project *project) override;
     void setNode(NodeId id);
     NodeId node() const { return mNode; }
     // The editor of a property (for tests and keyboard navigation).
@@ -40,6 +39,7 @@ signals:
     void openCodeRequested(Nimbus::NodeId function);
 
 private:
+    void projectChanged(Project *previous) override;
     void rebuild();
     void addCodeFiles(const Node &node);
     void refreshValues();
@@ -48,7 +48,6 @@ private:
     void commit(const QString &property, const QJsonValue &value);
     void markValidity(QWidget *editor, const PropertySpec &spec, const QJsonValue &value);
 
-    QPointer<Project> mProject;
     NodeId mNode = kInvalidNodeId;
     QFormLayout *mForm = nullptr;
     QWidget *mFormHost = nullptr;

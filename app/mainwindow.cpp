@@ -187,6 +187,18 @@ void MainWindow::connectWindow()
     });
 }
 
+namespace {
+
+// Makes a ProjectView follow the current project; the connection ends with the view.
+template<typename View>
+void follow(ProjectManager *projects, View *view)
+{
+    QObject::connect(projects, &ProjectManager::currentProjectChanged, view,
+                     [view](Project *project) { view->setProject(project); });
+}
+
+} // namespace
+
 // Each view (a ProjectView, and the runner and the cost view) takes the open project from
 // the project manager, in this order: the local cloud stops the previous project's
 // services before anything else moves on.
@@ -198,17 +210,17 @@ void MainWindow::connectProjectViews()
         // goes now (its destructor cancels and waits), not once a close is accepted.
         delete findChild<ExportDialog *>();
     });
-    connect(mProjects, &ProjectManager::currentProjectChanged, mCloudPanel, &CloudPanel::setProject);
-    connect(mProjects, &ProjectManager::currentProjectChanged, mEditors, &EditorArea::setProject);
+    follow(mProjects, mCloudPanel);
+    follow(mProjects, mEditors);
     connect(mProjects, &ProjectManager::currentProjectChanged, mRunner, &FunctionRunner::setProject);
-    connect(mProjects, &ProjectManager::currentProjectChanged, mRunPanel, &RunPanel::setProject);
-    connect(mProjects, &ProjectManager::currentProjectChanged, mScene, &CanvasScene::setProject);
+    follow(mProjects, mRunPanel);
+    follow(mProjects, mScene);
     connect(mProjects, &ProjectManager::currentProjectChanged, this, &MainWindow::showBuildProgress);
     connect(mProjects, &ProjectManager::currentProjectChanged, mCostView,
             [this](Project *project) { mCostView->setProject(project, mRunner); });
-    connect(mProjects, &ProjectManager::currentProjectChanged, mInspector, &InspectorWidget::setProject);
-    connect(mProjects, &ProjectManager::currentProjectChanged, mAutosave, &Autosave::setProject);
-    connect(mProjects, &ProjectManager::currentProjectChanged, mProblems, &ProblemsDock::setProject);
+    follow(mProjects, mInspector);
+    follow(mProjects, mAutosave);
+    follow(mProjects, mProblems);
     connect(mProjects, &ProjectManager::currentProjectChanged, this, [this](Project *project) {
         connect(&project->architecture(), &Architecture::changed, this, &MainWindow::updateStatus);
         updateStatus();

@@ -34,17 +34,16 @@ ProblemsDock::ProblemsDock(QWidget *parent) : QDockWidget(tr("Problems"), parent
     });
 }
 
-void ProblemsDock::setProject(Project *project)
+void ProblemsDock::projectChanged(Project *previous)
 {
-    if (mProject) {
-        disconnect(&mProject->architecture(), nullptr, &mTimer, nullptr);
-        disconnect(mProject, nullptr, &mTimer, nullptr);
+    if (previous) {
+        disconnect(&previous->architecture(), nullptr, &mTimer, nullptr);
+        disconnect(previous, nullptr, &mTimer, nullptr);
     }
-    mProject = project;
-    if (mProject) {
+    if (project()) {
         // Every change but a move: positions never change a diagnostic, and a drag moves
         // nodes at every mouse event.
-        const Architecture *a = &mProject->architecture();
+        const Architecture *a = &project()->architecture();
         auto restart = qOverload<>(&QTimer::start);
         connect(a, &Architecture::nodeAdded, &mTimer, restart);
         connect(a, &Architecture::nodeRemoved, &mTimer, restart);
@@ -53,8 +52,8 @@ void ProblemsDock::setProject(Project *project)
         connect(a, &Architecture::edgeAdded, &mTimer, restart);
         connect(a, &Architecture::edgeRemoved, &mTimer, restart);
         connect(a, &Architecture::modelReset, &mTimer, restart);
-        // Handler files are looked up beside the project file.
-        connect(mProject, &Project::filePathChanged, &mTimer, qOverload<>(&QTimer::start));
+        // Handler files are looked up beside the project() file.
+        connect(project(), &Project::filePathChanged, &mTimer, qOverload<>(&QTimer::start));
     }
     revalidate();
 }
@@ -63,9 +62,9 @@ void ProblemsDock::revalidate()
 {
     mView->clear();
     mDiagnostics.clear();
-    if (mProject) {
-        Validator validator(mProject->catalog(), mProject->architecture());
-        validator.setProjectDirectory(mProject->directory());
+    if (project()) {
+        Validator validator(project()->catalog(), project()->architecture());
+        validator.setProjectDirectory(project()->directory());
         mDiagnostics = validator.validate();
     }
     for (const Diagnostic &d : std::as_const(mDiagnostics)) {
@@ -79,7 +78,7 @@ void ProblemsDock::revalidate()
         item->setToolTip(0, u"%1: %2"_s.arg(Diagnostic::severityName(d.severity), d.message));
         QStringList names;
         for (NodeId id : d.nodes)
-            if (const Node *n = mProject->architecture().node(id))
+            if (const Node *n = project()->architecture().node(id))
                 names.append(n->name);
         item->setText(1, names.join(", "_L1));
         item->setData(0, Qt::UserRole, d.nodes.isEmpty() ? QVariant() : QVariant::fromValue(d.nodes.first()));

@@ -18,7 +18,6 @@ class ProblemsDock : public QDockWidget, public ProjectView
 public:
     explicit ProblemsDock(QWidget *parent = nullptr);
 
-    void setProject(Project *project) override;
     const QList<Diagnostic> &diagnostics() const { return mDiagnostics; }
     QTreeWidget *view() const { return mView; }
     // Checks again now (files on disk changed, which the model does not see).
@@ -29,7 +28,7 @@ signals:
     void nodeActivated(Nimbus::NodeId id);
 
 private:
-    Project *mProject = nullptr;
+    void projectChanged(Project *previous) override;
     QTreeWidget *mView;
     QTimer mTimer;
     QList<Diagnostic> mDiagnostics;

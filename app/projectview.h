@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QPointer>
+
 namespace Nimbus {
 
 class Project;
@@ -13,7 +15,16 @@ class ProjectView
 public:
     virtual ~ProjectView() = default;
 
-    virtual void setProject(Project *project) = 0;
+    // Makes project the one shown, then tells the view (projectChanged).
+    void setProject(Project *project);
+    Project *project() const;
+
+private:
+    // project() is the new project (or none): the view drops its connections to previous
+    // and what it showed of it, and shows the new one.
+    virtual void projectChanged(Project *previous) = 0;
+
+    QPointer<Project> mProject;
 };
 
 } // namespace Nimbus

@@ -96,10 +96,6 @@
         <translation>« %1 » doit être un nombre</translation>
     </message>
     <message>
-        <source>&apos;format&apos; must be &quot;nimbus-catalog-kind&quot;</source>
-        <translation>« format » doit valoir &quot;nimbus-catalog-kind&quot;</translation>
-    </message>
-    <message>
         <source>kind &apos;%1&apos; is defined twice</source>
         <translation>le type « %1 » est défini deux fois</translation>
     </message>
@@ -142,10 +138,6 @@
     <message>
         <source>&apos;unique&apos; names unknown property &apos;%1&apos;</source>
         <translation>« unique » désigne une propriété inconnue « %1 »</translation>
-    </message>
-    <message>
-        <source>&apos;format&apos; must be &quot;nimbus-catalog-edges&quot;</source>
-        <translation>« format » doit valoir &quot;nimbus-catalog-edges&quot;</translation>
     </message>
     <message>
         <source>&apos;edgeTypes&apos; must list at least one type</source>
@@ -651,6 +643,10 @@
         <source>invokes the other function asynchronously</source>
         <translation>invoque l’autre fonction de manière asynchrone</translation>
     </message>
+    <message>
+        <source>&apos;format&apos; must be &quot;%1&quot;</source>
+        <translation>« format » doit valoir « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CloudPanel</name>
@@ -1135,10 +1131,6 @@
         <translation>Remplacer SORTIE si elle existe.</translation>
     </message>
     <message>
-        <source>Makes a .nimbus project from the JSON form. Function folders are copied beside OUTPUT when it is in another folder.</source>
-        <translation>Crée un projet .nimbus depuis la forme JSON. Les dossiers des fonctions sont copiés à côté de SORTIE quand elle est dans un autre dossier.</translation>
-    </message>
-    <message>
         <source>%1 is not a .json file</source>
         <translation>%1 n&apos;est pas un fichier .json</translation>
     </message>
@@ -1564,6 +1556,10 @@
     <message>
         <source>%1 is not a file nimbus serve wrote for you; it is not used</source>
         <translation>%1 n&apos;est pas un fichier que nimbus serve a écrit pour vous ; il n&apos;est pas utilisé</translation>
+    </message>
+    <message>
+        <source>Makes a .nimbus project from the JSON form, its function folders copied beside OUTPUT.</source>
+        <translation>Crée un projet .nimbus depuis la forme JSON, les dossiers des fonctions copiés à côté de SORTIE.</translation>
     </message>
 </context>
 <context>

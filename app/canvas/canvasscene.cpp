@@ -58,13 +58,12 @@ QPixmap CanvasScene::thumbnail(Project *project, QSize size, qreal devicePixelRa
     return pixmap;
 }
 
-void CanvasScene::setProject(Project *project)
+void CanvasScene::projectChanged(Project *previous)
 {
-    if (mProject)
-        disconnect(&mProject->architecture(), nullptr, this, nullptr);
-    mProject = project;
-    if (mProject) {
-        Architecture *a = &mProject->architecture();
+    if (previous)
+        disconnect(&previous->architecture(), nullptr, this, nullptr);
+    if (project()) {
+        Architecture *a = &project()->architecture();
         connect(a, &Architecture::nodeAdded, this, &CanvasScene::addNodeItem);
         connect(a, &Architecture::nodeAboutToBeRemoved, this, &CanvasScene::removeNodeItem);
         connect(a, &Architecture::edgeAdded, this, &CanvasScene::addEdgeItem);
@@ -97,9 +96,9 @@ void CanvasScene::rebuild()
     mEdgesByNode.clear();
     mPendingNodes.clear();
     mPendingEdges.clear();
-    if (!mProject)
+    if (!project())
         return;
-    const Architecture &a = mProject->architecture();
+    const Architecture &a = project()->architecture();
     if (int(a.nodeCount() + a.edgeCount()) <= kIncrementalThreshold) {
         for (const auto &[id, node] : a.nodes())
             addNodeItem(id);
@@ -118,12 +117,12 @@ void CanvasScene::rebuild()
 
 void CanvasScene::buildSlice()
 {
-    if (!mProject || !isBuilding())
+    if (!project() || !isBuilding())
         return;
     // About 30 ms of drawing, then the event loop runs again.
     QElapsedTimer slice;
     slice.start();
-    const Architecture &a = mProject->architecture();
+    const Architecture &a = project()->architecture();
     while (isBuilding() && slice.elapsed() < 30) {
         if (!mPendingNodes.isEmpty()) {
             const NodeId id = mPendingNodes.takeFirst();
@@ -147,8 +146,8 @@ void CanvasScene::buildSlice()
 
 void CanvasScene::addNodeItem(NodeId id)
 {
-    const Node *node = mProject->architecture().node(id);
-    const Catalog &catalog = mProject->catalog();
+    const Node *node = project()->architecture().node(id);
+    const Catalog &catalog = project()->catalog();
     const NodeKind *kind = catalog.kind(node->kind);
     bool hasInput = false;
     bool hasOutput = false;
@@ -175,15 +174,15 @@ void CanvasScene::removeNodeItem(NodeId id)
 
 void CanvasScene::addEdgeItem(EdgeId id)
 {
-    const Edge *edge = mProject->architecture().edge(id);
+    const Edge *edge = project()->architecture().edge(id);
     NodeItem *from = mNodes.value(edge->from);
     NodeItem *to = mNodes.value(edge->to);
     if (!from || !to)
         return;
-    const EdgeType *type = mProject->catalog().edgeType(edge->type);
+    const EdgeType *type = project()->catalog().edgeType(edge->type);
     auto *item = new EdgeItem(id, type ? Catalog::text(type->label) : edge->type, from, to);
     // The catalog's meaning of this connection, e.g. "delivers messages in batches (SQS event)".
-    if (const EdgeRule *rule = mProject->catalog().rule(from->kindId(), to->kindId(), edge->type))
+    if (const EdgeRule *rule = project()->catalog().rule(from->kindId(), to->kindId(), edge->type))
         item->setToolTip(u"%1: %2"_s.arg(type ? Catalog::text(type->label) : edge->type, Catalog::text(rule->meaning)));
     addItem(item);
     mEdges.insert(id, item);
@@ -294,7 +293,7 @@ QHash<NodeId, QPointF> CanvasScene::selectedPositions() const
 
 void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton && mProject) {
+    if (event->button() == Qt::LeftButton && project()) {
         NodeItem *node = nodeAt(event->scenePos());
         if (node && node->portAt(event->scenePos()) == NodeItem::Port::Output) {
             beginConnection(node);
@@ -326,13 +325,13 @@ void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     if (dragConnection(event))
         return;
     QGraphicsScene::mouseMoveEvent(event);
-    if (mMoving && (event->buttons() & Qt::LeftButton) && mProject) {
+    if (mMoving && (event->buttons() & Qt::LeftButton) && project()) {
         const QHash<NodeId, QPointF> positions = selectedPositions();
         bool changed = false;
         for (auto it = positions.cbegin(); it != positions.cend(); ++it)
-            changed = changed || mProject->architecture().node(it.key())->position != it.value();
+            changed = changed || project()->architecture().node(it.key())->position != it.value();
         if (changed) {
-            mProject->moveNodes(positions, false);
+            project()->moveNodes(positions, false);
             mMoved = true;
         }
     }
@@ -343,8 +342,8 @@ void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     if (dragConnection(event))
         return;
     QGraphicsScene::mouseReleaseEvent(event);
-    if (mMoving && mMoved && mProject)
-        mProject->moveNodes(selectedPositions(), true); // closes the drag: one undo step
+    if (mMoving && mMoved && project())
+        project()->moveNodes(selectedPositions(), true); // closes the drag: one undo step
     mMoving = false;
     mMoved = false;
 }
@@ -352,8 +351,8 @@ void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 QStringList CanvasScene::allowedTypes(NodeItem *from, NodeItem *to) const
 {
     QStringList types;
-    for (const EdgeRule *rule : mProject->catalog().rulesBetween(from->kindId(), to->kindId()))
-        if (!mProject->architecture().findEdge(from->nodeId(), to->nodeId(), rule->type))
+    for (const EdgeRule *rule : project()->catalog().rulesBetween(from->kindId(), to->kindId()))
+        if (!project()->architecture().findEdge(from->nodeId(), to->nodeId(), rule->type))
             types.append(rule->type);
     return types;
 }
@@ -381,10 +380,10 @@ void CanvasScene::updateConnection(QPointF scenePos)
     if (target && target != mConnectFrom) {
         const QStringList types = allowedTypes(mConnectFrom, target);
         if (types.isEmpty()) {
-            const QList<const EdgeRule *> rules = mProject->catalog().rulesBetween(mConnectFrom->kindId(),
-                                                                                   target->kindId());
-            hint = rules.isEmpty() ? mProject->catalog().connectionRefusal(mConnectFrom->kindId(), target->kindId(),
-                                                                           mProject->catalog().edgeTypes().first().id)
+            const QList<const EdgeRule *> rules = project()->catalog().rulesBetween(mConnectFrom->kindId(),
+                                                                                    target->kindId());
+            hint = rules.isEmpty() ? project()->catalog().connectionRefusal(mConnectFrom->kindId(), target->kindId(),
+                                                                            project()->catalog().edgeTypes().first().id)
                                    : tr("already connected");
         } else {
             end = target->inputPort();
@@ -415,7 +414,7 @@ void CanvasScene::finishConnection(QPointF scenePos)
     const QString type = types.size() == 1 ? types.first() : mChooseType(types, scenePos);
     if (type.isEmpty())
         return;
-    if (const Result<EdgeId> edge = mProject->connectNodes(from->nodeId(), target->nodeId(), type); !edge)
+    if (const Result<EdgeId> edge = project()->connectNodes(from->nodeId(), target->nodeId(), type); !edge)
         emit statusMessage(tr("Cannot connect %1 to %2: %3").arg(from->name(), target->name(), edge.errorMessage()));
 }
 

@@ -32,8 +32,6 @@ class CanvasScene : public QGraphicsScene, public ProjectView
 public:
     explicit CanvasScene(QObject *parent = nullptr);
 
-    void setProject(Project *project) override;
-    Project *project() const { return mProject; }
     // The project's design as the canvas draws it, fitted into size (logical pixels) on
     // white; blank without a project.
     static QPixmap thumbnail(Project *project, QSize size, qreal devicePixelRatio);
@@ -73,6 +71,7 @@ protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
 
 private:
+    void projectChanged(Project *previous) override;
     void rebuild();
     void buildSlice();
     void addNodeItem(NodeId id);
@@ -91,7 +90,6 @@ private:
     bool dragConnection(QGraphicsSceneMouseEvent *event);
     QStringList allowedTypes(NodeItem *from, NodeItem *to) const;
 
-    QPointer<Project> mProject;
     QHash<NodeId, NodeItem *> mNodes;
     QList<NodeId> mPendingNodes; // still to draw, for a big design
     QList<EdgeId> mPendingEdges;

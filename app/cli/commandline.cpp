@@ -316,9 +316,7 @@ int CommandLine::importJson(const QStringList &arguments)
     parser.addOption(force);
     if (const std::optional<int> stop = parseCommand(
             parser, arguments,
-            tr("Makes a .nimbus project from the JSON form. Function folders are copied "
-               "beside OUTPUT when it is in another folder."),
-            2))
+            tr("Makes a .nimbus project from the JSON form, its function folders copied beside OUTPUT."), 2))
         return *stop;
 
     const QString input = parser.positionalArguments().at(0);

@@ -211,10 +211,9 @@ CloudPanel::~CloudPanel()
     stop();
 }
 
-void CloudPanel::setProject(Project *project)
+void CloudPanel::projectChanged(Project *)
 {
     stop();
-    mProject = project;
     mLog->clear();
     showService({});
 }
@@ -236,19 +235,19 @@ QString CloudPanel::awsEndpoint() const
 
 bool CloudPanel::start(QString *error)
 {
-    if (!mProject) {
+    if (!project()) {
         *error = tr("no project is open");
         return false;
     }
     if (isRunning())
         return true;
-    if (mProject->directory().isEmpty()) {
+    if (project()->directory().isEmpty()) {
         *error = tr("save the project first: the local cloud keeps its state beside it");
         return false;
     }
-    mCloud = std::make_unique<LocalCloud>(*mProject, mRunner);
+    mCloud = std::make_unique<LocalCloud>(*project(), mRunner);
     mCloud->setRegion(Preferences::instance().defaultRegion());
-    if (const Result<void> started = mCloud->start(QDir(mProject->directory()).filePath(u".nimbus-cloud"_s));
+    if (const Result<void> started = mCloud->start(QDir(project()->directory()).filePath(u".nimbus-cloud"_s));
         !started) {
         *error = started.errorMessage();
         mCloud.reset();
@@ -341,7 +340,7 @@ void CloudPanel::addLogRow(const CloudLogEntry &entry)
 
 QString CloudPanel::kindOf(const QString &service) const
 {
-    const Node *node = mProject ? mProject->architecture().nodeByName(service) : nullptr;
+    const Node *node = project() ? project()->architecture().nodeByName(service) : nullptr;
     return node ? node->kind : QString();
 }
 

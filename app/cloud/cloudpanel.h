@@ -31,7 +31,6 @@ public:
     explicit CloudPanel(FunctionRunner &runner, QWidget *parent = nullptr);
     ~CloudPanel() override;
 
-    void setProject(Project *project) override;
     bool start(QString *error);
     void stop();
     bool isRunning() const;
@@ -52,12 +51,12 @@ signals:
     void message(const QString &text);
 
 private:
+    void projectChanged(Project *previous) override;
     void addLogRow(const CloudLogEntry &entry);
     void refreshState();
     QString kindOf(const QString &service) const;
 
     FunctionRunner &mRunner;
-    Project *mProject = nullptr;
     std::unique_ptr<LocalCloud> mCloud;
     std::unique_ptr<GatewayServer> mGateway;
     std::unique_ptr<AwsEndpoint> mEndpoint;

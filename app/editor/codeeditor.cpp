@@ -96,6 +96,13 @@ CodeEditor::CodeEditor(QWidget *parent) : QsciScintilla(parent)
     zoomTo(QSettings().value(u"editor/zoom"_s, 0).toInt());
 }
 
+CodeEditor::~CodeEditor()
+{
+    // QsciAPIs prepares its list on a thread that reads the lexer: it must end (the
+    // destructor waits for it) while the lexer is whole, before QObject deletes children.
+    delete mApis;
+}
+
 CodeEditor::Language CodeEditor::languageForFile(const QString &fileName)
 {
     const QString suffix = QFileInfo(fileName).suffix().toLower();
@@ -124,10 +131,12 @@ void CodeEditor::setLanguage(Language language)
     case Language::Yaml: lexer = new QsciLexerYAML(this); break;
     case Language::PlainText: break;
     }
+    // The completion list first: its preparation thread reads the lexer until it ends.
+    delete mApis;
+    mApis = nullptr;
     QsciLexer *old = this->lexer();
     setLexer(lexer);
     delete old;
-    mApis = nullptr;
     if (lexer) {
         // Keywords, plus the names a handler starts from.
         mApis = new QsciAPIs(lexer);

@@ -22,6 +22,7 @@ public:
     enum class Language { PlainText, JavaScript, TypeScript, Python, Json, Yaml };
 
     explicit CodeEditor(QWidget *parent = nullptr);
+    ~CodeEditor() override;
 
     static Language languageForFile(const QString &fileName);
     void setLanguage(Language language);

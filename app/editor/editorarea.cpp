@@ -191,24 +191,23 @@ EditorArea::EditorArea(QWidget *canvas, QWidget *parent) : QTabWidget(parent), m
     mZoom = QSettings().value(u"editor/zoom"_s, 0).toInt();
 }
 
-void EditorArea::setProject(Project *project)
+void EditorArea::projectChanged(Project *previous)
 {
-    if (mProject) {
-        disconnect(mProject, nullptr, this, nullptr);
-        disconnect(&mProject->architecture(), nullptr, this, nullptr);
+    if (previous) {
+        disconnect(previous, nullptr, this, nullptr);
+        disconnect(&previous->architecture(), nullptr, this, nullptr);
     }
     closeAll();
-    mProject = project;
-    mProjectDirectory = project ? project->directory() : QString();
-    if (project) {
-        connect(project, &Project::filePathChanged, this, [this] {
-            const QString now = mProject->directory();
+    mProjectDirectory = project() ? project()->directory() : QString();
+    if (project()) {
+        connect(project(), &Project::filePathChanged, this, [this] {
+            const QString now = project()->directory();
             if (now != mProjectDirectory && !mProjectDirectory.isEmpty() && !now.isEmpty())
                 onDirectoryChanged(mProjectDirectory, now);
             mProjectDirectory = now;
         });
         // What changes a function's event (not moves, which come at every mouse event of a drag).
-        const Architecture *a = &project->architecture();
+        const Architecture *a = &project()->architecture();
         connect(a, &Architecture::edgeAdded, this, &EditorArea::refreshEventSamples);
         connect(a, &Architecture::edgeRemoved, this, &EditorArea::refreshEventSamples);
         connect(a, &Architecture::nodePropertyChanged, this, &EditorArea::refreshEventSamples);
@@ -285,15 +284,15 @@ EditorPage *EditorArea::openFile(const QString &path, NodeId function)
 
 EditorPage *EditorArea::openFunction(NodeId function)
 {
-    if (!mProject)
+    if (!project())
         return nullptr;
-    const Result<FunctionSpec> read = FunctionSpec::fromNode(*mProject, function);
+    const Result<FunctionSpec> read = FunctionSpec::fromNode(*project(), function);
     if (!read) {
         emit error(tr("Cannot Open Code"), read.errorMessage());
         return nullptr;
     }
     const FunctionSpec &spec = *read;
-    if (mProject->directory().isEmpty()) {
+    if (project()->directory().isEmpty()) {
         emit error(tr("Cannot Open Code"), tr("Save the project first: its functions' code is kept beside it."));
         return nullptr;
     }
@@ -303,7 +302,7 @@ EditorPage *EditorArea::openFunction(NodeId function)
         if (QFileInfo(file).isFile())
             return openFile(file, function);
     }
-    const Result<Scaffold> made = Scaffold::forFunction(*mProject, function);
+    const Result<Scaffold> made = Scaffold::forFunction(*project(), function);
     const Result<void> written = made ? made->write() : Result<void>(made.error());
     if (!written) {
         emit error(tr("Cannot Create the Handler"), written.errorMessage());
@@ -317,9 +316,9 @@ EditorPage *EditorArea::openFunction(NodeId function)
 
 void EditorArea::setEventSample(EditorPage *page)
 {
-    if (!mProject || page->function() == kInvalidNodeId)
+    if (!project() || page->function() == kInvalidNodeId)
         return;
-    const QList<TriggerEvents::Source> sources = TriggerEvents::forFunction(*mProject, page->function());
+    const QList<TriggerEvents::Source> sources = TriggerEvents::forFunction(*project(), page->function());
     const Result<QByteArray> json = sources.isEmpty() ? Result<QByteArray>(Error{})
                                                       : TriggerEvents::generate(sources.first());
     if (json)

@@ -63,7 +63,6 @@ class EditorArea : public QTabWidget, public ProjectView
 public:
     EditorArea(QWidget *canvas, QWidget *parent = nullptr);
 
-    void setProject(Project *project) override;
     // Opens a file (or shows it if open). function: the node whose code it is, if any.
     EditorPage *openFile(const QString &path, NodeId function = kInvalidNodeId);
     // Opens a function's handler file; a function without one gets a scaffold first.
@@ -92,13 +91,13 @@ signals:
     void error(const QString &title, const QString &message);
 
 private:
+    void projectChanged(Project *previous) override;
     void watch(const QString &path);
     void onFileChanged(const QString &path);
     void updateTab(EditorPage *page);
     void setEventSample(EditorPage *page);
     void onDirectoryChanged(const QString &oldDirectory, const QString &newDirectory);
 
-    QPointer<Project> mProject;
     QString mProjectDirectory;
     QFileSystemWatcher *mWatcher;
     int mZoom = 0;

@@ -287,11 +287,10 @@ QWidget *RunPanel::createHistoryPage()
     return historyPage;
 }
 
-void RunPanel::setProject(Project *project)
+void RunPanel::projectChanged(Project *previous)
 {
-    if (mProject)
-        disconnect(&mProject->architecture(), nullptr, this, nullptr);
-    mProject = project;
+    if (previous)
+        disconnect(&previous->architecture(), nullptr, this, nullptr);
     mFunction = kInvalidNodeId;
     mPendingRequest.clear();
     mResult->clear();
@@ -299,18 +298,18 @@ void RunPanel::setProject(Project *project)
     mBadge->clear();
     mFigures->clear();
     mErrorLabel->hide();
-    if (project) {
-        connect(&project->architecture(), &Architecture::modelReset, this, &RunPanel::rebuildFunctions);
-        connect(&project->architecture(), &Architecture::nodeAdded, this, &RunPanel::rebuildFunctions);
-        connect(&project->architecture(), &Architecture::nodeRemoved, this, [this] {
-            if (mProject && !mProject->architecture().node(mFunction))
+    if (project()) {
+        connect(&project()->architecture(), &Architecture::modelReset, this, &RunPanel::rebuildFunctions);
+        connect(&project()->architecture(), &Architecture::nodeAdded, this, &RunPanel::rebuildFunctions);
+        connect(&project()->architecture(), &Architecture::nodeRemoved, this, [this] {
+            if (project() && !project()->architecture().node(mFunction))
                 mFunction = kInvalidNodeId;
             rebuildFunctions();
         });
-        connect(&project->architecture(), &Architecture::nodeRenamed, this, &RunPanel::rebuildFunctions);
+        connect(&project()->architecture(), &Architecture::nodeRenamed, this, &RunPanel::rebuildFunctions);
         // A new trigger or a changed route changes the trigger's event.
-        connect(&project->architecture(), &Architecture::edgeAdded, this, &RunPanel::rebuildEvents);
-        connect(&project->architecture(), &Architecture::edgeRemoved, this, &RunPanel::rebuildEvents);
+        connect(&project()->architecture(), &Architecture::edgeAdded, this, &RunPanel::rebuildEvents);
+        connect(&project()->architecture(), &Architecture::edgeRemoved, this, &RunPanel::rebuildEvents);
     }
     rebuildFunctions();
     setFunction(kInvalidNodeId);
@@ -319,11 +318,11 @@ void RunPanel::setProject(Project *project)
 void RunPanel::rebuildFunctions()
 {
     mFunctionBox->clear();
-    if (!mProject)
+    if (!project())
         return;
     QList<QPair<QString, NodeId>> functions;
-    for (const auto &[id, node] : mProject->architecture().nodes()) {
-        const NodeKind *kind = mProject->catalog().kind(node.kind);
+    for (const auto &[id, node] : project()->architecture().nodes()) {
+        const NodeKind *kind = project()->catalog().kind(node.kind);
         if (kind && kind->code.isValid())
             functions.append({node.name, id});
     }
@@ -336,9 +335,9 @@ void RunPanel::rebuildFunctions()
 
 void RunPanel::setFunction(NodeId function)
 {
-    if (mProject) {
-        const Node *node = mProject->architecture().node(function);
-        const NodeKind *kind = node ? mProject->catalog().kind(node->kind) : nullptr;
+    if (project()) {
+        const Node *node = project()->architecture().node(function);
+        const NodeKind *kind = node ? project()->catalog().kind(node->kind) : nullptr;
         if (!kind || !kind->code.isValid())
             function = kInvalidNodeId;
     }
@@ -367,9 +366,9 @@ void RunPanel::rebuildEvents()
     const int previous = mEventBox->currentIndex();
     const QVariant previousData = mEventBox->currentData();
     mEventBox->clear();
-    if (!mProject || mFunction == kInvalidNodeId)
+    if (!project() || mFunction == kInvalidNodeId)
         return;
-    for (const TriggerEvents::Source &source : TriggerEvents::forFunction(*mProject, mFunction))
+    for (const TriggerEvents::Source &source : TriggerEvents::forFunction(*project(), mFunction))
         mEventBox->addItem(tr("From %1 (%2)").arg(source.nodeName, source.kindName),
                            QVariantList{TriggerEvent, qlonglong(source.node)});
     const QList<RunHistory::SavedEvent> saved = mRunner->history().savedEvents(mFunction);
@@ -400,7 +399,7 @@ void RunPanel::chooseEvent(int index)
     };
     switch (data.value(0).toInt()) {
     case TriggerEvent:
-        for (const TriggerEvents::Source &source : TriggerEvents::forFunction(*mProject, mFunction))
+        for (const TriggerEvents::Source &source : TriggerEvents::forFunction(*project(), mFunction))
             if (qlonglong(source.node) == data.value(1).toLongLong())
                 take(TriggerEvents::generate(source));
         break;
@@ -460,7 +459,7 @@ bool RunPanel::saveEvent(const QString &name)
 bool RunPanel::invoke()
 {
     validateEvent();
-    if (mFunction == kInvalidNodeId || !mProject)
+    if (mFunction == kInvalidNodeId || !project())
         return false;
     if (!mEventError.isEmpty()) {
         mErrorLabel->setText(tr("The event is not valid JSON. %1").arg(mEventError.toHtmlEscaped()));
@@ -542,8 +541,8 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
     const QString type = r.error.value("errorType"_L1).toString();
     const QString message = r.error.value("errorMessage"_L1).toString();
     QString text = u"<b>%1</b>: %2"_s.arg(type.toHtmlEscaped(), message.toHtmlEscaped());
-    const Result<FunctionSpec> spec = mProject ? FunctionSpec::fromNode(*mProject, mFunction)
-                                               : Result<FunctionSpec>(Error{});
+    const Result<FunctionSpec> spec = project() ? FunctionSpec::fromNode(*project(), mFunction)
+                                                : Result<FunctionSpec>(Error{});
     if (spec) {
         const QList<SourceLocation> places = StackTrace::userLocations(r.error, spec->sourceDirectory);
         if (!places.isEmpty()) {

@@ -32,7 +32,6 @@ class RunPanel : public QWidget, public ProjectView
 public:
     explicit RunPanel(FunctionRunner *runner, QWidget *parent = nullptr);
 
-    void setProject(Project *project) override;
     void setFunction(NodeId function);
     NodeId function() const { return mFunction; }
 
@@ -63,6 +62,7 @@ signals:
     void locationActivated(Nimbus::NodeId function, const QString &file, int line, const QString &message);
 
 private:
+    void projectChanged(Project *previous) override;
     QLayout *createTopRow();
     QWidget *createEventSide();
     QWidget *createOutputSide();
@@ -80,7 +80,6 @@ private:
     void updateButtons();
 
     FunctionRunner *mRunner;
-    QPointer<Project> mProject;
     NodeId mFunction = kInvalidNodeId;
     QString mPendingRequest;
 

@@ -55,6 +55,7 @@ private slots:
     void historyListsRerunsAndCompares();
     void findReplaceAndComment();
     void themeFollowsPalette();
+    void editorGoesWhileCompletionIsPrepared();
 
 private:
     // A saved project with an HTTP route invoking a Node.js function "fn", whose code is open.
@@ -607,6 +608,17 @@ void tst_FunctionStudio::themeFollowsPalette()
     QCOMPARE(editor->lexer()->color(0), QColor(0xdd, 0xdd, 0xdd));
     QApplication::setPalette(light);
     QTRY_COMPARE(editor->lexer()->paper(0), light.color(QPalette::Base));
+}
+
+// QsciAPIs prepares the completion list on a thread that reads the lexer: an editor
+// closed, or switched to another language, at once must not pull the lexer from under it.
+void tst_FunctionStudio::editorGoesWhileCompletionIsPrepared()
+{
+    for (int i = 0; i < 200; ++i) {
+        CodeEditor editor;
+        editor.setLanguage(i % 2 ? CodeEditor::Language::Json : CodeEditor::Language::JavaScript);
+        editor.setLanguage(CodeEditor::Language::Python);
+    }
 }
 
 QTEST_MAIN(tst_FunctionStudio)
