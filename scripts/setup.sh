@@ -18,13 +18,14 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libgl-dev libegl-dev libxkbcommon-dev libvulkan-dev
     qt6-svg-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-qpa-plugins libqt6sql6-sqlite
-    libqscintilla2-qt6-dev libsqlite3-dev libcurl4-openssl-dev libyaml-cpp-dev
+    libqscintilla2-qt6-dev libsqlite3-dev libcurl4-openssl-dev libyaml-cpp-dev qt6-translations-l10n
     nodejs python3 python3-boto3 openssl
 )
 # What the tests use besides: yamllint checks exported YAML, wrk drives the gateway
 # benchmark, desktop-file-validate and appstreamcli check the installed desktop files,
-# clang-format checks the house style (.clang-format).
-[ "$action" = test ] && packages+=(yamllint wrk desktop-file-utils appstream clang-format-14)
+# clang-format checks the house style (.clang-format), Xvfb and xdotool give the canvas
+# gesture tests a real X display.
+[ "$action" = test ] && packages+=(yamllint wrk desktop-file-utils appstream clang-format-14 xvfb xdotool)
 # The sanitizer build is clang's, for libFuzzer (its runtime is in libclang-rt-14-dev).
 [ "$action" = sanitize ] && packages+=(clang-14 libclang-rt-14-dev)
 # npm comes with some Node.js builds (NodeSource's) and separately with Debian's.

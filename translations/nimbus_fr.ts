@@ -381,7 +381,7 @@
     </message>
     <message>
         <source>Queue</source>
-        <translation>File</translation>
+        <translation>File d&apos;attente</translation>
     </message>
     <message>
         <source>A message queue (SQS): functions send messages; a connected function receives them in batches.</source>

@@ -22,6 +22,7 @@ private slots:
     void frenchIsLoaded();
     void englishPluralsAreLoaded();
     void catalogWordsAreTranslated();
+    void qtOwnWordsAreFrench();
 
 private:
     struct Entry
@@ -126,9 +127,19 @@ void tst_Translations::catalogWordsAreTranslated()
             unlisted.append(text);
     QVERIFY2(unlisted.isEmpty(), qPrintable("add to core/model/catalogtexts.cpp: " + unlisted.join(" | ")));
     Nimbus::installTranslations("fr_FR");
-    QCOMPARE(Nimbus::Catalog::text("Queue"), QStringLiteral("File"));
+    // Not "File", which is also the File menu's word.
+    QCOMPARE(Nimbus::Catalog::text("Queue"), QStringLiteral("File d'attente"));
     QCOMPARE(Nimbus::Catalog::text("invokes"), QStringLiteral("invoque"));
     QCOMPARE(Nimbus::Catalog::text("Reserved concurrency"), QStringLiteral("Concurrence réservée"));
+}
+
+// Qt's own dialogs and shortcut names (file dialogs, "Close") come from qtbase_fr, which
+// the set-up installs (qt6-translations-l10n).
+void tst_Translations::qtOwnWordsAreFrench()
+{
+    Nimbus::installTranslations("fr_FR");
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Close"), QStringLiteral("Fermer"));
+    QCOMPARE(QCoreApplication::translate("QShortcut", "Close"), QStringLiteral("Fermer"));
 }
 
 QTEST_GUILESS_MAIN(tst_Translations)
