@@ -64,6 +64,9 @@ void DemoDriver::start(MainWindow &window, const QCommandLineParser &parser)
     mScreenshotFile = parser.value(mScreenshot);
     mOpened = open(parser);
     mWindow->installEventFilter(this);
+    // A screenshot shows the default layout, whatever the last session left.
+    if (!parser.isSet(mScreenshot))
+        mWindow->restoreLayout();
     mWindow->show();
     // A screenshot run is not a session of the user's: it must not ask anything.
     if (!parser.isSet(mScreenshot))

@@ -53,11 +53,13 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -70,6 +72,14 @@ namespace Nimbus {
 namespace {
 constexpr int kMaxRecentFiles = 8;
 const QString kRecentKey = u"files/recent"_s;
+const QString kGeometryKey = u"window/geometry"_s;
+const QString kLayoutKey = u"window/state"_s;
+// Saved layouts of another version are ignored (the default layout shows instead).
+constexpr int kLayoutVersion = 1;
+constexpr QSize kDefaultSize(1280, 800);
+// Run, Cost and Local Cloud start this high; below kMinWorkingHeight they are given it back.
+constexpr int kBottomDockHeight = 260;
+constexpr int kMinWorkingHeight = 160;
 
 QString fileFilter()
 {
@@ -83,7 +93,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(QIcon(u":/nimbus/icons/nimbus-studio.svg"_s));
-    resize(1280, 800);
+    resize(kDefaultSize);
 
     mProjects = new ProjectManager(this);
     mActions = new ActionManager(this);
@@ -206,6 +216,8 @@ void MainWindow::connectProjectViews()
 {
     connect(mProjects, &ProjectManager::currentProjectChanged, this, [this] {
         mCentral->setCurrentWidget(mEditors);
+        mShownProblems = -1; // the Problems dock is sized for the new project's list
+
         // The export dialog shows one project's export and reads it while it writes: it
         // goes now (its destructor cancels and waits), not once a close is accepted.
         delete findChild<ExportDialog *>();
@@ -215,6 +227,8 @@ void MainWindow::connectProjectViews()
     connect(mProjects, &ProjectManager::currentProjectChanged, mRunner, &FunctionRunner::setProject);
     follow(mProjects, mRunPanel);
     follow(mProjects, mScene);
+    // Each project opens at its own legible zoom, never at the last one's.
+    connect(mProjects, &ProjectManager::currentProjectChanged, mView, &CanvasView::projectOpened);
     connect(mProjects, &ProjectManager::currentProjectChanged, this, &MainWindow::showBuildProgress);
     connect(mProjects, &ProjectManager::currentProjectChanged, mCostView,
             [this](Project *project) { mCostView->setProject(project, mRunner); });
@@ -263,12 +277,48 @@ void MainWindow::createDocks()
     connect(mProblems, &ProblemsDock::diagnosticsChanged, this, [this] {
         mScene->setDiagnostics(mProblems->diagnostics());
         updateStatus();
+        // Sized to its list when a project opens, when its first problem comes or its last
+        // goes, and grown (never shrunk under the user) when more come.
+        const int count = int(mProblems->diagnostics().size());
+        if (mShownProblems < 0 || (count == 0) != (mShownProblems == 0)
+            || (count > mShownProblems && mProblems->height() < mProblems->preferredHeight()))
+            fitBottomDocks();
+        mShownProblems = count;
     });
     connect(mProblems, &ProblemsDock::nodeActivated, mView, &CanvasView::centreOn);
     createBottomDocks();
     resizeDocks({palette, inspectorDock}, {200, 300}, Qt::Horizontal);
-    resizeDocks({mProblems}, {280}, Qt::Vertical);
+    resizeDocks({mProblems}, {mProblems->preferredHeight()}, Qt::Vertical);
 }
+
+// The bottom docks share one height: Problems takes what its list needs (a line when the
+// design has none), Run, Cost and Local Cloud at least the height they were last given.
+void MainWindow::fitBottomDocks()
+{
+    QDockWidget *front = mFrontBottomDock;
+    if (!front || front->isFloating() || dockWidgetArea(front) != Qt::BottomDockWidgetArea)
+        return;
+    if (front == mProblems)
+        resizeDocks({front}, {mProblems->preferredHeight()}, Qt::Vertical);
+    else if (front->height() < kMinWorkingHeight)
+        resizeDocks({front}, {mBottomHeight}, Qt::Vertical);
+}
+
+namespace {
+
+// The bottom docks share one height, at least the tallest one's minimum: in a scroll area
+// a panel lets the area be as small as Problems needs when it is in front.
+QWidget *scrollable(QWidget *panel)
+{
+    auto *area = new QScrollArea(panel->parentWidget());
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setMinimumHeight(1); // not the height of its scroll bars
+    area->setWidget(panel);
+    return area;
+}
+
+} // namespace
 
 // Run, Cost and Local Cloud, tabbed with Problems below the design.
 void MainWindow::createBottomDocks()
@@ -276,7 +326,7 @@ void MainWindow::createBottomDocks()
     auto *run = new QDockWidget(tr("Run"), this);
     run->setObjectName(u"runDock"_s);
     mRunPanel = new RunPanel(mRunner, run);
-    run->setWidget(mRunPanel);
+    run->setWidget(scrollable(mRunPanel));
     addDockWidget(Qt::BottomDockWidgetArea, run);
     connect(mRunPanel, &RunPanel::aboutToInvoke, this, [this](NodeId function) {
         // What runs is what the editor shows: the function's unsaved files are saved first.
@@ -304,13 +354,13 @@ void MainWindow::createBottomDocks()
     cost->setObjectName(u"costDock"_s);
     mCostDock = cost;
     mCostView = new CostView(cost);
-    cost->setWidget(mCostView);
+    cost->setWidget(scrollable(mCostView));
     addDockWidget(Qt::BottomDockWidgetArea, cost);
 
     auto *cloud = new QDockWidget(tr("Local Cloud"), this);
     cloud->setObjectName(u"cloudDock"_s);
     mCloudPanel = new CloudPanel(*mRunner, cloud);
-    cloud->setWidget(mCloudPanel);
+    cloud->setWidget(scrollable(mCloudPanel));
     addDockWidget(Qt::BottomDockWidgetArea, cloud);
     mCloudDock = cloud;
     connect(mCloudPanel, &CloudPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
@@ -324,6 +374,20 @@ void MainWindow::createBottomDocks()
     tabifyDockWidget(run, cost);
     tabifyDockWidget(cost, cloud);
     mProblems->raise();
+    mBottomDocks = {mProblems, run, cost, cloud};
+    mFrontBottomDock = mProblems;
+    mBottomHeight = kBottomDockHeight;
+    for (QDockWidget *dock : std::as_const(mBottomDocks)) {
+        connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+            if (visible) {
+                mFrontBottomDock = dock;
+                // Once the dock area has switched tabs.
+                QTimer::singleShot(0, this, &MainWindow::fitBottomDocks);
+            } else if (dock != mProblems && dock == mFrontBottomDock && dock->height() >= kMinWorkingHeight) {
+                mBottomHeight = dock->height();
+            }
+        });
+    }
     // The Run panel comes forward when a function is opened or run, but not for the
     // invocations of a running local cloud: its dock is where those are followed.
     connect(mRunner, &FunctionRunner::started, run, [this, run] {
@@ -555,6 +619,7 @@ void MainWindow::createViewMenu()
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     palette->setObjectName(u"commandPaletteAction"_s);
     connect(palette, &QAction::triggered, this, &MainWindow::showCommandPalette);
+    mView->setCommandPaletteShortcut(palette->shortcut());
     addGoToMenu(view);
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
@@ -711,7 +776,7 @@ void MainWindow::showBuildProgress()
     connect(mScene, &CanvasScene::buildFinished, progress, [this, progress] {
         progress->disconnect(this); // closing a progress dialog reports a cancel
         progress->close();
-        mView->requestFit();
+        mView->projectOpened();
     });
     connect(progress, &QProgressDialog::canceled, this, [this, progress] {
         progress->disconnect(this);
@@ -751,7 +816,6 @@ bool MainWindow::openFile(const QString &path)
         return false;
     }
     setProject(project.release(), false);
-    mView->requestFit();
     addRecentFile(this->project()->filePath());
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(this->project()->filePath())), 5000);
     return true;
@@ -791,7 +855,6 @@ bool MainWindow::openExample(const QString &name)
         return false;
     }
     setProject(project.release(), true, std::move(copy));
-    mView->requestFit();
     statusBar()->showMessage(tr("Opened the example '%1'; Save asks where to keep your copy.").arg(name), 8000);
     return true;
 }
@@ -905,7 +968,6 @@ void MainWindow::applyImport(TemplateImport *import)
 {
     const QString path = import->path();
     setProject(import->takeProject(), true);
-    mView->requestFit();
     QStringList lines;
     for (const Diagnostic &d : import->notes())
         lines.append(d.message);
@@ -991,7 +1053,6 @@ int MainWindow::offerRecovery(const std::function<bool(const QString &, const QD
             project->setFilePath(entry.originalFile);
             project->undoStack()->resetClean();
             setProject(project.release(), entry.originalFile.isEmpty());
-            mView->requestFit();
             ++recovered;
         }
         Autosave::discard(entry);
@@ -1117,10 +1178,30 @@ bool MainWindow::maybeSave()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (maybeSave())
-        event->accept();
-    else
+    if (!maybeSave()) {
         event->ignore();
+        return;
+    }
+    saveLayout();
+    event->accept();
+}
+
+bool MainWindow::restoreLayout()
+{
+    // A state that cannot be read changes nothing: the default layout stays.
+    const QSettings settings;
+    const bool placed = restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    if (!placed)
+        resize(kDefaultSize);
+    const bool docked = restoreState(settings.value(kLayoutKey).toByteArray(), kLayoutVersion);
+    return placed && docked;
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kLayoutKey, saveState(kLayoutVersion));
 }
 
 void MainWindow::updateTitle()

@@ -108,6 +108,12 @@ public:
     // Asks to save unsaved changes; false when the user cancels.
     bool maybeSave();
 
+    // The window's geometry and dock layout from the last session that closed it; false
+    // (and the default layout) when none was saved or what was saved cannot be read.
+    bool restoreLayout();
+    // Keeps the geometry and dock layout for restoreLayout (done when the window closes).
+    void saveLayout() const;
+
     // After a crash: offers each recovery copy left behind (ask returns true to recover;
     // the default asks with a message box). Returns how many were recovered.
     int offerRecovery(const std::function<bool(const QString &name, const QDateTime &when)> &ask = {});
@@ -140,6 +146,7 @@ private:
     void applyPreferences();
     void createDocks();
     void createBottomDocks();
+    void fitBottomDocks();
     void askImport();
     void applyImport(TemplateImport *import);
     void setProject(Project *project, bool untitled, std::unique_ptr<QTemporaryDir> workingCopy = {});
@@ -171,6 +178,10 @@ private:
     QDockWidget *mCostDock = nullptr;
     CloudPanel *mCloudPanel = nullptr;
     QDockWidget *mCloudDock = nullptr;
+    QList<QDockWidget *> mBottomDocks; // tabbed below the design, Problems first
+    QDockWidget *mFrontBottomDock = nullptr; // the tab in front
+    int mBottomHeight = 0; // the height Run, Cost and Local Cloud were last given
+    int mShownProblems = -1; // what the Problems dock was sized for; -1: a project just opened
     QLabel *mCloudStatus = nullptr;
     Autosave *mAutosave = nullptr;
     QStackedWidget *mCentral = nullptr;

@@ -5,14 +5,17 @@
 #include "model/validator.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QStyle>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
-ProblemsDock::ProblemsDock(QWidget *parent) : QDockWidget(tr("Problems"), parent), mView(new QTreeWidget(this))
+ProblemsDock::ProblemsDock(QWidget *parent)
+    : QDockWidget(tr("Problems"), parent), mView(new QTreeWidget(this)), mPlaceholder(new QLabel(this))
 {
     setObjectName(u"problemsDock"_s);
     mView->setObjectName(u"problemsView"_s);
@@ -21,7 +24,18 @@ ProblemsDock::ProblemsDock(QWidget *parent) : QDockWidget(tr("Problems"), parent
     mView->header()->setStretchLastSection(false);
     mView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     mView->setAccessibleName(tr("Problems"));
-    setWidget(mView);
+    mPlaceholder->setObjectName(u"problemsPlaceholder"_s);
+    mPlaceholder->setText(tr("No problems found"));
+    mPlaceholder->setForegroundRole(QPalette::PlaceholderText);
+    mPlaceholder->setContentsMargins(8, 4, 8, 4);
+    auto *content = new QWidget(this);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(mPlaceholder);
+    layout->addWidget(mView, 1);
+    mView->hide();
+    setWidget(content);
 
     // Validation runs once after a burst of edits, not once per edit.
     mTimer.setSingleShot(true);
@@ -84,7 +98,20 @@ void ProblemsDock::revalidate()
         item->setData(0, Qt::UserRole, d.nodes.isEmpty() ? QVariant() : QVariant::fromValue(d.nodes.first()));
     }
     setWindowTitle(mDiagnostics.isEmpty() ? tr("Problems") : tr("Problems (%1)").arg(mDiagnostics.size()));
+    mView->setVisible(!mDiagnostics.isEmpty());
+    mPlaceholder->setVisible(mDiagnostics.isEmpty());
     emit diagnosticsChanged();
+}
+
+int ProblemsDock::preferredHeight() const
+{
+    // The title bar and frame the dock adds around its content.
+    const int chrome = sizeHint().height() - widget()->sizeHint().height();
+    if (mDiagnostics.isEmpty())
+        return chrome + mPlaceholder->sizeHint().height();
+    const int rows = std::min(int(mDiagnostics.size()), kMaxRows);
+    const int rowHeight = std::max(mView->sizeHintForRow(0), fontMetrics().height());
+    return chrome + mView->header()->sizeHint().height() + rows * rowHeight + 2 * mView->frameWidth();
 }
 
 } // namespace Nimbus

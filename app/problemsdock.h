@@ -6,11 +6,13 @@
 #include <QDockWidget>
 #include <QTimer>
 
+class QLabel;
 class QTreeWidget;
 
 namespace Nimbus {
 
-// Lists the validator's diagnostics, recomputed as the project changes.
+// Lists the validator's diagnostics, recomputed as the project changes. Its title counts
+// them ("Problems (3)"); a design without any shows one line that says so.
 class ProblemsDock : public QDockWidget, public ProjectView
 {
     Q_OBJECT
@@ -20,6 +22,12 @@ public:
 
     const QList<Diagnostic> &diagnostics() const { return mDiagnostics; }
     QTreeWidget *view() const { return mView; }
+    // The line shown instead of the list when there is no problem.
+    QLabel *placeholder() const { return mPlaceholder; }
+    // The height the dock needs for what it shows: its title and one line when there is no
+    // problem, else the list up to kMaxRows rows (it scrolls beyond).
+    int preferredHeight() const;
+    static constexpr int kMaxRows = 6;
     // Checks again now (files on disk changed, which the model does not see).
     void revalidate();
 
@@ -30,6 +38,7 @@ signals:
 private:
     void projectChanged(Project *previous) override;
     QTreeWidget *mView;
+    QLabel *mPlaceholder;
     QTimer mTimer;
     QList<Diagnostic> mDiagnostics;
 };

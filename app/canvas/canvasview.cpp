@@ -6,11 +6,14 @@
 #include "nodeitem.h"
 
 #include <QClipboard>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QPainter>
 #include <QScrollBar>
+#include <QSet>
 #include <QUrl>
 #include <QWheelEvent>
 
@@ -24,6 +27,15 @@ const char *const CanvasView::kFragmentMimeType = "application/x-nimbus-fragment
 namespace {
 constexpr qreal kMinZoom = 0.1;
 constexpr qreal kMaxZoom = 4.0;
+
+// The height of a node's name at 100 %: a node draws it in the view's font, bold
+// (NodeItem::paint).
+qreal nameHeight(QWidget *viewport)
+{
+    QFont font = viewport->font();
+    font.setBold(true);
+    return QFontMetricsF(font, viewport).height();
+}
 
 bool isProjectFile(const QUrl &url)
 {
@@ -48,45 +60,197 @@ CanvasView::CanvasView(CanvasScene *scene, QWidget *parent) : QGraphicsView(scen
 
 void CanvasView::setZoom(qreal value)
 {
-    mFitPending = false;
-    value = std::clamp(value, kMinZoom, kMaxZoom);
+    mInitialViewPending = false;
+    setScale(std::clamp(value, kMinZoom, kMaxZoom));
+}
+
+void CanvasView::setScale(qreal value)
+{
     if (qFuzzyCompare(value, zoom()))
         return;
     setTransform(QTransform::fromScale(value, value));
     emit zoomChanged(value);
 }
 
-void CanvasView::fitToView()
+qreal CanvasView::labelHeight() const
 {
-    QRectF bounds = mScene->itemsBoundingRect();
-    if (bounds.isEmpty()) {
-        setZoom(1.0);
-        centerOn(0, 0);
-        return;
-    }
-    bounds.adjust(-40, -40, 40, 40);
-    fitInView(bounds, Qt::KeepAspectRatio);
-    // Never magnify a small diagram beyond its natural size.
-    if (zoom() > 1.0)
-        setTransform(QTransform());
-    centerOn(bounds.center());
-    emit zoomChanged(zoom());
+    return nameHeight(viewport()) * zoom();
 }
 
-void CanvasView::requestFit()
+qreal CanvasView::legibleZoom() const
 {
-    // Until the user zooms or pans, the diagram keeps fitting the view as the window
-    // and its docks settle into their sizes.
-    mFitPending = true;
+    return std::clamp(kMinLabelHeight / nameHeight(viewport()), kMinZoom, 1.0);
+}
+
+QRectF CanvasView::designBounds() const
+{
+    // The nodes, not every item: a connection that loops back bulges far out of the design.
+    QRectF bounds;
+    if (mScene->project())
+        for (const auto &[id, node] : mScene->project()->architecture().nodes())
+            if (const NodeItem *item = mScene->nodeItem(id))
+                bounds |= item->sceneBoundingRect();
+    if (bounds.isEmpty())
+        return {};
+    return bounds.adjusted(-40, -40, 40, 40);
+}
+
+qreal CanvasView::fitZoom() const
+{
+    const QRectF bounds = designBounds();
+    if (bounds.isEmpty())
+        return 1.0;
+    // The margin QGraphicsView::fitInView leaves.
+    const QRectF room = QRectF(viewport()->rect()).adjusted(2, 2, -2, -2);
+    return std::min(room.width() / bounds.width(), room.height() / bounds.height());
+}
+
+QList<NodeId> CanvasView::entryPoints() const
+{
+    QList<NodeId> entries;
+    if (!mScene->project())
+        return entries;
+    const Architecture &design = mScene->project()->architecture();
+    QSet<NodeId> targets;
+    for (const auto &[id, edge] : design.edges())
+        targets.insert(edge.to);
+    for (const auto &[id, node] : design.nodes())
+        if (!targets.contains(id))
+            entries.append(id);
+    return entries;
+}
+
+void CanvasView::showEntryPoints(qreal value)
+{
+    setScale(value);
+    const QRectF design = designBounds();
+    QRectF entries;
+    for (NodeId id : entryPoints())
+        if (const NodeItem *item = mScene->nodeItem(id))
+            entries |= item->sceneBoundingRect();
+    if (entries.isEmpty())
+        entries = design;
+    const QSizeF visible = QSizeF(viewport()->size()) / value;
+    // Along an axis where the design is bigger than the view, the entry points show at the
+    // design's edge rather than in the middle of empty canvas.
+    const auto along = [](qreal entry, qreal low, qreal high, qreal span) {
+        return high - low <= span ? (low + high) / 2 : std::clamp(entry, low + span / 2, high - span / 2);
+    };
+    centerOn(along(entries.center().x(), design.left(), design.right(), visible.width()),
+             along(entries.center().y(), design.top(), design.bottom(), visible.height()));
+}
+
+void CanvasView::fitToView()
+{
+    // Fit to View fits, but not below a legible zoom: a design bigger than that shows its
+    // entry points at the smallest legible zoom. Zooming out further is the user's choice.
+    mInitialViewPending = false;
+    showDesign(legibleZoom());
+}
+
+void CanvasView::showDesign(qreal fallbackZoom)
+{
+    const QRectF bounds = designBounds();
+    // Never magnify a small diagram beyond its natural size.
+    const qreal fit = std::min(fitZoom(), 1.0);
+    if (bounds.isEmpty()) {
+        setScale(1.0);
+        centerOn(0, 0);
+    } else if (fit < legibleZoom()) {
+        showEntryPoints(fallbackZoom);
+    } else {
+        setScale(fit);
+        centerOn(bounds.center());
+    }
+}
+
+void CanvasView::projectOpened()
+{
+    disconnect(mDesignChanges);
+    if (mScene->project())
+        mDesignChanges = connect(&mScene->project()->architecture(), &Architecture::changed, this,
+                                 &CanvasView::updateHint);
+    updateHint();
+    // Until the user zooms, pans or edits, the view keeps this as the window and its docks
+    // settle into their sizes.
+    mInitialViewPending = true;
     if (isVisible() && viewport()->width() > 100)
-        fitToView();
+        showDesign(1.0);
+}
+
+void CanvasView::setCommandPaletteShortcut(const QKeySequence &keys)
+{
+    mPaletteKeys = keys;
+    if (mHintShown)
+        viewport()->update();
+}
+
+bool CanvasView::isHintShown() const
+{
+    return mScene->project() && mScene->project()->architecture().nodeCount() == 0;
+}
+
+QString CanvasView::hintText() const
+{
+    QString text = tr("Drag a trigger from the palette to start");
+    if (!mPaletteKeys.isEmpty())
+        text += '\n'_L1 + tr("or press %1 to find any command").arg(mPaletteKeys.toString(QKeySequence::NativeText));
+    return text;
+}
+
+QRect CanvasView::hintRect() const
+{
+    const QRect area = viewport()->rect();
+    QRect rect(0, 0, std::min(area.width() - 32, 640), fontMetrics().height() * 4);
+    rect.moveCenter(area.center());
+    return rect;
+}
+
+void CanvasView::updateHint()
+{
+    // The hint is fixed to the viewport: it goes or comes as a whole.
+    if (isHintShown() != mHintShown)
+        viewport()->update();
+}
+
+void CanvasView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    mHintShown = isHintShown();
+    if (!mHintShown)
+        return;
+    const QStringList lines = hintText().split('\n'_L1);
+    const QRect where = hintRect();
+    painter->save();
+    painter->resetTransform();
+    painter->setPen(palette().color(QPalette::PlaceholderText));
+    QFont title = font();
+    title.setPointSizeF(title.pointSizeF() * 1.4);
+    painter->setFont(title);
+    // The title just above the middle, the shortcut just below.
+    QRect top = where;
+    top.setBottom(where.center().y() - 2);
+    painter->drawText(top, Qt::AlignHCenter | Qt::AlignBottom, lines.first());
+    painter->setFont(font());
+    if (lines.size() > 1)
+        painter->drawText(where.adjusted(0, where.height() / 2 + 4, 0, 0), Qt::AlignHCenter | Qt::AlignTop,
+                          lines.at(1));
+    painter->restore();
+}
+
+void CanvasView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    // Scrolling moves the pixels drawn so far: the hint, fixed to the viewport, is redrawn.
+    if (mHintShown)
+        viewport()->update();
 }
 
 void CanvasView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
-    if (mFitPending && viewport()->width() > 100)
-        fitToView();
+    if (mInitialViewPending && viewport()->width() > 100)
+        showDesign(1.0);
 }
 
 void CanvasView::centreOn(NodeId id)
@@ -101,6 +265,7 @@ void CanvasView::addNodeAtCentre(const QString &kindId)
 {
     if (!mScene->project())
         return;
+    mInitialViewPending = false;
     const QPointF centre = mapToScene(viewport()->rect().center());
     const Result<NodeId> id = mScene->project()->addNode(kindId,
                                                          centre - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2));
@@ -207,6 +372,7 @@ void CanvasView::finishRename(bool commit)
 
 void CanvasView::wheelEvent(QWheelEvent *event)
 {
+    mInitialViewPending = false;
     if (event->modifiers() & Qt::ControlModifier) {
         const qreal steps = event->angleDelta().y() / 120.0;
         setZoom(zoom() * std::pow(1.15, steps));
@@ -218,6 +384,7 @@ void CanvasView::wheelEvent(QWheelEvent *event)
 
 void CanvasView::keyPressEvent(QKeyEvent *event)
 {
+    mInitialViewPending = false;
     if (mRenameEditor && event->key() == Qt::Key_Escape) {
         finishRename(false);
         return;
@@ -251,7 +418,7 @@ void CanvasView::keyReleaseEvent(QKeyEvent *event)
 
 void CanvasView::mousePressEvent(QMouseEvent *event)
 {
-    mFitPending = false;
+    mInitialViewPending = false;
     if (event->button() == Qt::MiddleButton || (mSpaceHeld && event->button() == Qt::LeftButton)) {
         mPanning = true;
         mPanStart = event->position().toPoint();
@@ -336,6 +503,7 @@ void CanvasView::dropEvent(QDropEvent *event)
 {
     const QMimeData *mime = event->mimeData();
     if (mime->hasFormat(QLatin1String(kKindMimeType)) && mScene->project()) {
+        mInitialViewPending = false;
         const QString kind = QString::fromUtf8(mime->data(QLatin1String(kKindMimeType)));
         // The node's centre lands where the pointer is.
         const QPointF at = mapToScene(event->position().toPoint());

@@ -3,6 +3,7 @@
 #include "model/node.h"
 
 #include <QGraphicsView>
+#include <QKeySequence>
 #include <QLineEdit>
 #include <QPointer>
 
@@ -14,7 +15,9 @@ namespace Nimbus {
 class CanvasScene;
 
 // The view of the canvas: zoom (Ctrl+wheel, keys), pan (middle button, Space+drag),
-// rubber-band and Ctrl-click selection, drops from the palette, rename in place.
+// rubber-band and Ctrl-click selection, drops from the palette, rename in place. It never
+// shows a design at a zoom where node names cannot be read unless the user zooms out by
+// hand, and an empty design shows a hint where to start.
 class CanvasView : public QGraphicsView
 {
     Q_OBJECT
@@ -29,10 +32,32 @@ public:
     void setZoom(qreal zoom);
     void zoomIn() { setZoom(zoom() * 1.25); }
     void zoomOut() { setZoom(zoom() / 1.25); }
+    // Node names are drawn at least this high (pixels on screen) by fitToView and the first view.
+    static constexpr qreal kMinLabelHeight = 10;
+    // The height of a node's name on screen at the current zoom, in pixels.
+    qreal labelHeight() const;
+    // The smallest zoom (at most 1) at which node names are kMinLabelHeight high.
+    qreal legibleZoom() const;
+    // The zoom at which the whole design fits the viewport (1 when it is empty).
+    qreal fitZoom() const;
+    // Fits the design, capped at 100 %; a design too big to fit legibly is shown at
+    // legibleZoom() from its entry points.
     void fitToView();
-    // Fits once the view has its real size (right after opening a project).
-    void requestFit();
+    // For each project made current (and once a big design is drawn): shows it as it opens,
+    // once the view has its real size and again as the window settles until the user zooms,
+    // pans or edits: the whole design if it fits legibly, else its entry points at 100 %; an
+    // empty design at 100 % around the origin, with the hint.
+    void projectOpened();
     void centreOn(NodeId id);
+    // The nodes where the design's flows start: those no connection leads to.
+    QList<NodeId> entryPoints() const;
+
+    // The empty-canvas hint names this shortcut (the command palette's).
+    void setCommandPaletteShortcut(const QKeySequence &keys);
+    bool isHintShown() const;
+    QString hintText() const;
+    // Where the hint is drawn, in viewport coordinates.
+    QRect hintRect() const;
 
     // Adds a node of a kind at the centre of what is visible (palette double-click).
     void addNodeAtCentre(const QString &kindId);
@@ -64,13 +89,26 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     bool acceptsDrop(const QMimeData *mime) const;
     void finishRename(bool commit);
+    // The whole design if it fits legibly, else its entry points at fallbackZoom.
+    void showDesign(qreal fallbackZoom);
+    // Shows the design at zoom with its entry points in view, the view kept inside the
+    // design along each axis where the design is bigger than the view.
+    void showEntryPoints(qreal zoom);
+    QRectF designBounds() const;
+    void setScale(qreal zoom);
+    void updateHint();
 
     CanvasScene *mScene;
-    bool mFitPending = false;
+    bool mInitialViewPending = false;
+    bool mHintShown = false; // as last painted
+    QMetaObject::Connection mDesignChanges;
+    QKeySequence mPaletteKeys;
     bool mSpaceHeld = false;
     bool mPanning = false;
     QPoint mPanStart;
