@@ -4,13 +4,15 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QValueAxis>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +20,26 @@ namespace Nimbus::CostCharts {
 
 namespace {
 
-// A QChart with one Qt Charts series per series of `data`, on the axes given.
+// Where a value lies along an axis as drawn: log10 of it on a logarithmic axis.
+qreal along(const Chart::Axis &axis, qreal value)
+{
+    return axis.logarithmic ? std::log10(value) : value;
+}
+
+// A logarithmic axis drawn as a linear one over log10 of the values, labelled at its
+// decades as the reports label them (1K, 10M, 0.01), never in printf's 1e+07.
+QAbstractAxis *decadeAxis(const Chart::Axis &axis)
+{
+    auto *a = new QCategoryAxis;
+    a->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    a->setStartValue(along(axis, axis.min));
+    for (double tick : axis.ticks())
+        a->append(axis.label(tick), along(axis, tick));
+    return a;
+}
+
+// A QChart with one Qt Charts series per series of `data`, on the axes given (a
+// logarithmic axis of data as made by decadeAxis).
 QChart *lineChart(const Chart &data, QAbstractAxis *x, QAbstractAxis *y)
 {
     auto *chart = new QChart;
@@ -40,7 +61,7 @@ QChart *lineChart(const Chart &data, QAbstractAxis *x, QAbstractAxis *y)
         }
         series->setName(s.name);
         for (const QPointF &p : s.points)
-            series->append(p);
+            series->append(along(data.x, p.x()), along(data.y, p.y()));
         chart->addSeries(series);
         series->setColor(s.colour); // after addSeries, which applies the theme's colours
         series->attachAxis(x);
@@ -49,8 +70,8 @@ QChart *lineChart(const Chart &data, QAbstractAxis *x, QAbstractAxis *y)
             for (QLegendMarker *marker : chart->legend()->markers(series))
                 marker->setVisible(false);
     }
-    x->setRange(data.x.min, data.x.max);
-    y->setRange(data.y.min, data.y.max);
+    x->setRange(along(data.x, data.x.min), along(data.x, data.x.max));
+    y->setRange(along(data.y, data.y.min), along(data.y, data.y.max));
     chart->legend()->setAlignment(Qt::AlignBottom);
     return chart;
 }
@@ -60,13 +81,8 @@ QChart *lineChart(const Chart &data, QAbstractAxis *x, QAbstractAxis *y)
 QChart *volumeChart(const CostEngine &engine, const std::vector<CostOption> &options, double volume,
                     const CostEngine::BreakEven *breakEven)
 {
-    auto *x = new QLogValueAxis;
-    x->setLabelFormat(u"%.0g"_s);
-    x->setBase(10);
-    auto *y = new QLogValueAxis;
-    y->setLabelFormat(u"%g"_s);
-    y->setBase(10);
-    return lineChart(ReportCharts::volume(engine, options, volume, breakEven), x, y);
+    const Chart data = ReportCharts::volume(engine, options, volume, breakEven);
+    return lineChart(data, decadeAxis(data.x), decadeAxis(data.y));
 }
 
 QChart *dayChart(const CostEngine &engine, const std::vector<CostOption> &options, double volume)

@@ -2,6 +2,7 @@
 
 #include "preferences/preferences.h"
 
+#include "cost/costreport.h"
 #include "cost/pricingupdater.h"
 #include "cost/reportcharts.h"
 #include "costcharts.h"
@@ -644,7 +645,8 @@ void CostView::recompute()
             auto *line = new QTreeWidgetItem(
                 top, {item.item, item.nodes,
                       u"%1 %2"_s.arg(QLocale().toString(item.quantity, 'f', item.quantity < 10 ? 2 : 0), item.unit),
-                      u"%1 / %2"_s.arg(QString::number(item.unitPrice, 'g', 8), QLocale().toString(item.per, 'f', 0)),
+                      u"%1 / %2"_s.arg(CostReport::unitPrice(item.unitPrice, QLocale()),
+                                       QLocale().toString(item.per, 'f', 0)),
                       QLocale().toString(item.cost(), 'f', 2), item.source});
             line->setToolTip(5, tr("Effective %1: %2").arg(item.effective, item.source));
             line->setTextAlignment(2, Qt::AlignRight);

@@ -25,6 +25,8 @@
 #include <QTabBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
@@ -275,6 +277,7 @@ EditorPage *EditorArea::openFile(const QString &path, NodeId function)
     });
     const int index = addTab(p, QFileInfo(clean).fileName());
     setTabToolTip(index, QDir::toNativeSeparators(clean));
+    updateTabs();
     setEventSample(p);
     watch(clean);
     setCurrentIndex(index);
@@ -338,8 +341,21 @@ void EditorArea::updateTab(EditorPage *page)
     const int index = indexOf(page);
     if (index < 0)
         return;
-    const QString name = QFileInfo(page->path()).fileName();
+    // Files of one name (each Node.js function has its index.mjs) are told apart by
+    // their folder, the function's.
+    const QFileInfo file(page->path());
+    const QList<EditorPage *> open = pages();
+    const bool clash = std::any_of(open.cbegin(), open.cend(), [&](const EditorPage *other) {
+        return other != page && QFileInfo(other->path()).fileName() == file.fileName();
+    });
+    const QString name = clash ? u"%1/%2"_s.arg(file.dir().dirName(), file.fileName()) : file.fileName();
     setTabText(index, page->isModified() ? u"%1 \u25cf"_s.arg(name) : name);
+}
+
+void EditorArea::updateTabs()
+{
+    for (EditorPage *page : pages())
+        updateTab(page);
 }
 
 void EditorArea::watch(const QString &path)
@@ -413,6 +429,7 @@ bool EditorArea::closePage(EditorPage *page)
     mWatcher->removePath(page->path());
     removeTab(indexOf(page));
     page->deleteLater();
+    updateTabs();
     emit unsavedChanged(hasUnsavedFiles());
     return true;
 }

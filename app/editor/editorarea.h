@@ -95,6 +95,7 @@ private:
     void watch(const QString &path);
     void onFileChanged(const QString &path);
     void updateTab(EditorPage *page);
+    void updateTabs();
     void setEventSample(EditorPage *page);
     void onDirectoryChanged(const QString &oldDirectory, const QString &newDirectory);
 

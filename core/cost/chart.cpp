@@ -1,5 +1,6 @@
 #include "chart.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
@@ -58,6 +59,22 @@ std::vector<double> Chart::Axis::ticks() const
 
 QString Chart::Axis::label(double value) const
 {
+    // A logarithmic axis spans decades of requests or money: thousands and beyond read
+    // as 1K, 10M, 1B, never as 1e+09.
+    if (logarithmic && value >= 1000) {
+        static const char *const suffixes[] = {
+            QT_TRANSLATE_NOOP("Nimbus::Chart", "%1K"),
+            QT_TRANSLATE_NOOP("Nimbus::Chart", "%1M"),
+            QT_TRANSLATE_NOOP("Nimbus::Chart", "%1B"),
+            QT_TRANSLATE_NOOP("Nimbus::Chart", "%1T"),
+        };
+        int power = 0;
+        while (power < 3 && value >= 1000 * std::pow(1000, power + 1) - 1e-6)
+            ++power;
+        const double shown = value / std::pow(1000, power + 1);
+        return QCoreApplication::translate("Nimbus::Chart", suffixes[power])
+            .arg(QLocale().toString(shown, 'f', std::abs(shown - std::round(shown)) < 1e-9 ? 0 : 1));
+    }
     // Decimals enough for the tick itself (log) or for the step between ticks (linear).
     const double unit = logarithmic ? value : (step > 0 ? step : niceStep(max - min));
     int decimals = 0;

@@ -36,14 +36,6 @@ QString quantity(double value)
     return number(value, std::abs(value) < 10 ? 4 : 2);
 }
 
-QString unitPrice(double value)
-{
-    QString text = QLocale::c().toString(value, 'f', 10);
-    while (text.endsWith('0'_L1) && text.indexOf('.'_L1) < text.size() - 3)
-        text.chop(1);
-    return text;
-}
-
 QByteArray csvField(const QString &text)
 {
     QString t = text;
@@ -87,6 +79,17 @@ CostReport CostReport::make(const CostEngine &engine, const std::vector<CostOpti
         report.sensitivity = engine.sensitivity(options[a], options[b]);
     }
     return report;
+}
+
+QString CostReport::unitPrice(double value, const QLocale &locale)
+{
+    // Prices per request or per GB-second are millionths: ten decimals, then the trailing
+    // zeros dropped down to two ("0.0000166667", "0.20").
+    QString text = locale.toString(value, 'f', 10);
+    const QString point = locale.decimalPoint();
+    while (text.endsWith(locale.zeroDigit()) && text.indexOf(point) >= 0 && text.indexOf(point) < text.size() - 3)
+        text.chop(1);
+    return text;
 }
 
 QString CostReport::money(double amount, const QString &currency)
@@ -204,8 +207,8 @@ QString CostReport::html(bool inlineImages) const
                      "<tr><td>%1</td><td>%2</td><td>%3</td><td class=\"n\">%4 %5</td><td class=\"n\">%6 / %7</td>"
                      "<td class=\"n\">%8</td><td>%9</td><td>%10</td></tr>\n")
                      .arg(escape(item.group), escape(item.item), escape(item.nodes), quantity(item.quantity),
-                          escape(item.unit), unitPrice(item.unitPrice), number(item.per, 0), number(item.cost(), 2),
-                          item.effective)
+                          escape(item.unit), unitPrice(item.unitPrice, QLocale::c()), number(item.per, 0),
+                          number(item.cost(), 2), item.effective)
                      .arg(escape(item.source));
         h += QStringLiteral("<tr class=\"total\"><td colspan=\"5\">%1</td><td class=\"n\">%2</td><td "
                             "colspan=\"2\"></td></tr></table>\n")
@@ -240,7 +243,7 @@ QByteArray CostReport::csv() const
                                               csvField(item.nodes),
                                               c.toString(item.quantity, 'f', 6).toUtf8(),
                                               csvField(item.unit),
-                                              unitPrice(item.unitPrice).toUtf8(),
+                                              unitPrice(item.unitPrice, QLocale::c()).toUtf8(),
                                               c.toString(item.per, 'f', 0).toUtf8(),
                                               c.toString(item.cost(), 'f', 2).toUtf8(),
                                               r.currency.toUtf8(),
@@ -265,9 +268,9 @@ QString CostReport::table() const
             continue;
         }
         for (const LineItem &item : r.items)
-            t += u"  %1 %2  %3 %4 x %5/%6\n"_s.arg(item.item.leftJustified(58, ' '_L1, true),
-                                                   number(item.cost(), 2).rightJustified(12), quantity(item.quantity),
-                                                   item.unit, unitPrice(item.unitPrice), number(item.per, 0));
+            t += u"  %1 %2  %3 %4 x %5/%6\n"_s.arg(
+                item.item.leftJustified(58, ' '_L1, true), number(item.cost(), 2).rightJustified(12),
+                quantity(item.quantity), item.unit, unitPrice(item.unitPrice, QLocale::c()), number(item.per, 0));
         t += u"  %1 %2\n"_s.arg(tr("Total").leftJustified(58), money(r.total(), r.currency).rightJustified(12));
         for (const QString &note : r.notes)
             t += u"  * %1\n"_s.arg(note);

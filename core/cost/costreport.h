@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QJsonObject>
 #include <QList>
+#include <QLocale>
 #include <QPair>
 
 #include <memory>
@@ -47,6 +48,8 @@ public:
     Result<void> writePdf(const QString &path) const;
     Result<void> writeCsv(const QString &path) const;
 
+    // A unit price without exponent, in locale: "0.0000166667" (not 1.66667e-05).
+    static QString unitPrice(double value, const QLocale &locale);
     // Formats money as the report does: "USD 1,234.56".
     static QString money(double amount, const QString &currency);
     QStringList assumptions() const;

@@ -21,6 +21,18 @@ QString optionName(const CostEngine &engine, const CostOption &option)
     return u"%1 (%2)"_s.arg(option.label(catalog.get()), currency);
 }
 
+// An axis title with the options' currencies: "Cost a month (USD)"; several when the
+// options are priced in several.
+QString withCurrencies(const QString &title, const CostEngine &engine, const std::vector<CostOption> &options)
+{
+    QStringList currencies;
+    for (const CostOption &option : options)
+        if (const auto catalog = engine.catalogs().provider(option.provider);
+            catalog && !catalog->currency().isEmpty() && !currencies.contains(catalog->currency()))
+            currencies.append(catalog->currency());
+    return currencies.isEmpty() ? title : u"%1 (%2)"_s.arg(title, currencies.join(", "_L1));
+}
+
 // One line per option, in the charts' colours from the first, through the points
 // pointsOf gives; an unknown cost (NaN) leaves a gap, a cost below floor is drawn at
 // floor. Returns the highest cost.
@@ -105,7 +117,7 @@ Chart ReportCharts::volume(const CostEngine &engine, const std::vector<CostOptio
     chart.x.logarithmic = true;
     chart.x.min = volumes.front();
     chart.x.max = volumes.back();
-    chart.y.title = tr("Cost a month");
+    chart.y.title = withCurrencies(tr("Cost a month"), engine, options);
     chart.y.logarithmic = true;
     chart.y.min = kFloor;
     chart.y.max = std::pow(10, std::ceil(std::log10(top)));
@@ -127,7 +139,7 @@ Chart ReportCharts::day(const CostEngine &engine, const std::vector<CostOption> 
     chart.x.title = tr("Hour");
     chart.x.max = 24;
     chart.x.step = 2; // ticks every two hours, on whole hours
-    chart.y = Chart::niceAxis(top * 1.1, tr("Cost an hour"));
+    chart.y = Chart::niceAxis(top * 1.1, withCurrencies(tr("Cost an hour"), engine, options));
     return chart;
 }
 

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "testutil.h"
 
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -19,6 +20,7 @@
 #include <QLineSeries>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -29,6 +31,7 @@
 #include <QtTest>
 
 using namespace Nimbus;
+using namespace Qt::StringLiterals;
 
 class tst_CostView : public QObject
 {
@@ -44,6 +47,7 @@ private slots:
     void entrySplitMovesTheVolume();
     void badgesOnFunctionNodes();
     void lineItemsTableMatchesTheEngine();
+    void numbersReadAsPeopleWriteThem();
     void importCsvProfile();
     void providerSwitch();
     void updatePricesFromUrl();
@@ -254,6 +258,30 @@ void tst_CostView::lineItemsTableMatchesTheEngine()
         QCOMPARE(top->text(4), CostReport::money(results[i].total(), results[i].currency));
         QCOMPARE(top->childCount(), int(results[i].items.size() + results[i].notes.size()));
     }
+}
+
+// No number a person reads is in scientific notation: Lambda's $0.0000166667 per GB-second
+// in the bill, requests (1K ... 1B) and money on the volume chart's axes, with the currency.
+void tst_CostView::numbersReadAsPeopleWriteThem()
+{
+    const QRegularExpression exponent(u"\\de[+-]?\\d"_s);
+    QTreeWidget *bill = child<QTreeWidget>("bill");
+    int prices = 0;
+    for (int i = 0; i < bill->topLevelItemCount(); ++i)
+        for (int j = 0; j < bill->topLevelItem(i)->childCount(); ++j) {
+            const QString price = bill->topLevelItem(i)->child(j)->text(3);
+            QVERIFY2(!exponent.match(price).hasMatch(), qPrintable(price));
+            prices += price.isEmpty() ? 0 : 1;
+        }
+    QVERIFY(prices > 0);
+    QChart *chart = child<QChartView>("volumeChart")->chart();
+    auto *x = qobject_cast<QCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
+    auto *y = qobject_cast<QCategoryAxis *>(chart->axes(Qt::Vertical).value(0));
+    QVERIFY(x && y);
+    QVERIFY2(x->categoriesLabels().contains(u"1M"_s), qPrintable(x->categoriesLabels().join(' ')));
+    for (const QString &label : x->categoriesLabels() + y->categoriesLabels())
+        QVERIFY2(!exponent.match(label).hasMatch(), qPrintable(label));
+    QVERIFY2(y->titleText().contains(mWindow->costView()->results()[0].currency), qPrintable(y->titleText()));
 }
 
 void tst_CostView::importCsvProfile()

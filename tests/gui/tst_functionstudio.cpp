@@ -56,6 +56,7 @@ private slots:
     void findReplaceAndComment();
     void themeFollowsPalette();
     void editorGoesWhileCompletionIsPrepared();
+    void tabsOfOneFileNameShowTheirFolder();
 
 private:
     // A saved project with an HTTP route invoking a Node.js function "fn", whose code is open.
@@ -619,6 +620,28 @@ void tst_FunctionStudio::editorGoesWhileCompletionIsPrepared()
         editor.setLanguage(i % 2 ? CodeEditor::Language::Json : CodeEditor::Language::JavaScript);
         editor.setLanguage(CodeEditor::Language::Python);
     }
+}
+
+// Every Node.js function has its index.mjs: open side by side, the tabs name the folder.
+void tst_FunctionStudio::tabsOfOneFileNameShowTheirFolder()
+{
+    EditorArea *area = mWindow->editorArea();
+    for (const char *folder : {"functions/orders", "functions/items"}) {
+        QVERIFY(QDir(mDir->path()).mkpath(QString::fromLatin1(folder)));
+        QFile file(mDir->filePath(QString::fromLatin1(folder) + "/index.mjs"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("export const handler = async () => ({});\n");
+    }
+    auto tabOf = [&](EditorPage *page) { return area->tabText(area->indexOf(page)); };
+    EditorPage *orders = area->openFile(mDir->filePath("functions/orders/index.mjs"));
+    QVERIFY(orders);
+    QCOMPARE(tabOf(orders), QString("index.mjs"));
+    EditorPage *items = area->openFile(mDir->filePath("functions/items/index.mjs"));
+    QVERIFY(items);
+    QCOMPARE(tabOf(orders), QString("orders/index.mjs"));
+    QCOMPARE(tabOf(items), QString("items/index.mjs"));
+    QVERIFY(area->closePage(items));
+    QCOMPARE(tabOf(orders), QString("index.mjs"));
 }
 
 QTEST_MAIN(tst_FunctionStudio)
