@@ -159,7 +159,12 @@ void CanvasScene::addNodeItem(NodeId id)
     item->setName(node->name);
     item->setPos(node->position);
     item->setSnapToGrid(mGrid);
-    connect(item, &NodeItem::geometryChanged, this, [this, id] { updateEdgesOf(id); });
+    connect(item, &NodeItem::geometryChanged, this, [this, id] {
+        updateEdgesOf(id);
+        // Not the model's doing: Qt moved the item under the pointer (and the selection with it).
+        if (!mSyncing)
+            mUserMoved.insert(id);
+    });
     addItem(item);
     mNodes.insert(id, item);
 }
@@ -282,26 +287,49 @@ NodeItem *CanvasScene::nodeAt(QPointF scenePos) const
     return nullptr;
 }
 
-QHash<NodeId, QPointF> CanvasScene::selectedPositions() const
+NodeItem *CanvasScene::portAt(QPointF scenePos, NodeItem::Port *port) const
+{
+    for (QGraphicsItem *item : items(scenePos)) {
+        if (item->type() != NodeItem::Type)
+            continue;
+        auto *node = static_cast<NodeItem *>(item);
+        *port = node->portAt(scenePos);
+        if (*port != NodeItem::Port::None)
+            return node;
+    }
+    *port = NodeItem::Port::None;
+    return nullptr;
+}
+
+void CanvasScene::commitMoves(bool finished)
 {
     QHash<NodeId, QPointF> positions;
-    for (QGraphicsItem *item : selectedItems())
-        if (item->type() == NodeItem::Type)
-            positions.insert(static_cast<NodeItem *>(item)->nodeId(), item->pos());
-    return positions;
+    bool changed = false;
+    for (NodeId id : std::as_const(mUserMoved)) {
+        const Node *node = project() ? project()->architecture().node(id) : nullptr;
+        if (NodeItem *item = mNodes.value(id); item && node) {
+            positions.insert(id, item->pos());
+            changed = changed || node->position != item->pos();
+        }
+    }
+    if (finished)
+        mUserMoved.clear();
+    // A finished move closes the steps of its drag (merging into them) even when its last
+    // event changed nothing.
+    if (changed || (finished && !positions.isEmpty()))
+        project()->moveNodes(positions, finished);
 }
 
 void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && project()) {
-        NodeItem *node = nodeAt(event->scenePos());
-        if (node && node->portAt(event->scenePos()) == NodeItem::Port::Output) {
-            beginConnection(node);
+        NodeItem::Port port = NodeItem::Port::None;
+        if (NodeItem *node = portAt(event->scenePos(), &port)) {
+            beginConnection(node, port);
             event->accept();
             return;
         }
-        mMoving = node != nullptr;
-        mMoved = false;
+        commitMoves(true); // whatever moved outside a drag is a step of its own
     }
     QGraphicsScene::mousePressEvent(event);
 }
@@ -312,11 +340,20 @@ bool CanvasScene::dragConnection(QGraphicsSceneMouseEvent *event)
 {
     if (!mConnectFrom)
         return false;
-    if (event->type() == QEvent::GraphicsSceneMouseRelease)
-        finishConnection(event->scenePos());
-    else
-        updateConnection(event->scenePos());
     event->accept();
+    if (event->type() != QEvent::GraphicsSceneMouseRelease) {
+        updateConnection(event->scenePos());
+        return true;
+    }
+    const QPoint travel = event->screenPos() - event->buttonDownScreenPos(Qt::LeftButton);
+    if (travel.manhattanLength() >= QApplication::startDragDistance()) {
+        finishConnection(event->scenePos());
+        return true;
+    }
+    // A click on a port, no drag: it selects the node, as a click anywhere on it does.
+    const NodeId clicked = mConnectFrom->nodeId();
+    endConnection();
+    selectNodes({clicked});
     return true;
 }
 
@@ -325,16 +362,8 @@ void CanvasScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     if (dragConnection(event))
         return;
     QGraphicsScene::mouseMoveEvent(event);
-    if (mMoving && (event->buttons() & Qt::LeftButton) && project()) {
-        const QHash<NodeId, QPointF> positions = selectedPositions();
-        bool changed = false;
-        for (auto it = positions.cbegin(); it != positions.cend(); ++it)
-            changed = changed || project()->architecture().node(it.key())->position != it.value();
-        if (changed) {
-            project()->moveNodes(positions, false);
-            mMoved = true;
-        }
-    }
+    if (event->buttons() & Qt::LeftButton)
+        commitMoves(false);
 }
 
 void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
@@ -342,10 +371,8 @@ void CanvasScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     if (dragConnection(event))
         return;
     QGraphicsScene::mouseReleaseEvent(event);
-    if (mMoving && mMoved && project())
-        project()->moveNodes(selectedPositions(), true); // closes the drag: one undo step
-    mMoving = false;
-    mMoved = false;
+    if (!(event->buttons() & Qt::LeftButton))
+        commitMoves(true); // closes the drag: one undo step
 }
 
 QStringList CanvasScene::allowedTypes(NodeItem *from, NodeItem *to) const
@@ -357,55 +384,72 @@ QStringList CanvasScene::allowedTypes(NodeItem *from, NodeItem *to) const
     return types;
 }
 
-void CanvasScene::beginConnection(NodeItem *from)
+std::pair<NodeItem *, NodeItem *> CanvasScene::ends(NodeItem *other) const
+{
+    if (mConnectPort == NodeItem::Port::Input)
+        return {other, mConnectFrom};
+    return {mConnectFrom, other};
+}
+
+QString CanvasScene::refusal(NodeItem *other) const
+{
+    const auto [source, target] = ends(other);
+    const Catalog &catalog = project()->catalog();
+    if (!catalog.rulesBetween(source->kindId(), target->kindId()).isEmpty())
+        return tr("already connected");
+    return catalog.connectionRefusal(source->kindId(), target->kindId(), catalog.edgeTypes().first().id);
+}
+
+void CanvasScene::beginConnection(NodeItem *from, NodeItem::Port port)
 {
     mConnectFrom = from;
-    mConnectPath = addPath(EdgeItem::curve(from->outputPort(), from->outputPort()),
+    mConnectPort = port;
+    const QPointF anchor = port == NodeItem::Port::Input ? from->inputPort() : from->outputPort();
+    mConnectPath = addPath(EdgeItem::curve(anchor, anchor),
                            QPen(QApplication::palette().color(QPalette::Highlight), 2, Qt::DashLine));
     mConnectPath->setZValue(10);
     mConnectHint = addSimpleText(QString());
     mConnectHint->setZValue(11);
     mConnectHint->setBrush(QApplication::palette().color(QPalette::Text));
     // Every node says at once whether it can take this connection.
-    for (NodeItem *item : std::as_const(mNodes))
-        item->setTargetState(allowedTypes(from, item).isEmpty() ? NodeItem::TargetState::Invalid
-                                                                : NodeItem::TargetState::Valid);
+    for (NodeItem *item : std::as_const(mNodes)) {
+        const auto [source, target] = ends(item);
+        item->setTargetState(allowedTypes(source, target).isEmpty() ? NodeItem::TargetState::Invalid
+                                                                    : NodeItem::TargetState::Valid);
+    }
 }
 
 void CanvasScene::updateConnection(QPointF scenePos)
 {
-    NodeItem *target = nodeAt(scenePos);
+    const bool backwards = mConnectPort == NodeItem::Port::Input;
+    NodeItem *other = nodeAt(scenePos);
     QPointF end = scenePos;
     QString hint;
-    if (target && target != mConnectFrom) {
-        const QStringList types = allowedTypes(mConnectFrom, target);
-        if (types.isEmpty()) {
-            const QList<const EdgeRule *> rules = project()->catalog().rulesBetween(mConnectFrom->kindId(),
-                                                                                    target->kindId());
-            hint = rules.isEmpty() ? project()->catalog().connectionRefusal(mConnectFrom->kindId(), target->kindId(),
-                                                                            project()->catalog().edgeTypes().first().id)
-                                   : tr("already connected");
-        } else {
-            end = target->inputPort();
+    if (other) {
+        const auto [source, target] = ends(other);
+        const QStringList types = allowedTypes(source, target);
+        if (!types.isEmpty()) {
+            end = backwards ? other->outputPort() : other->inputPort();
             hint = types.join(" / "_L1);
+        } else if (other != mConnectFrom) {
+            hint = refusal(other);
         }
-    } else if (target == mConnectFrom && !allowedTypes(mConnectFrom, target).isEmpty()) {
-        end = target->inputPort();
-        hint = allowedTypes(mConnectFrom, target).join(" / "_L1);
     }
-    mConnectPath->setPath(EdgeItem::curve(mConnectFrom->outputPort(), end));
+    mConnectPath->setPath(backwards ? EdgeItem::curve(end, mConnectFrom->inputPort())
+                                    : EdgeItem::curve(mConnectFrom->outputPort(), end));
     mConnectHint->setText(hint);
     mConnectHint->setPos(scenePos + QPointF(14, 10));
 }
 
 void CanvasScene::finishConnection(QPointF scenePos)
 {
-    NodeItem *from = mConnectFrom;
-    NodeItem *target = nodeAt(scenePos);
-    const QStringList types = target ? allowedTypes(from, target) : QStringList();
+    NodeItem *other = nodeAt(scenePos);
+    const auto [from, target] = other ? ends(other) : std::pair<NodeItem *, NodeItem *>();
+    const QStringList types = other ? allowedTypes(from, target) : QStringList();
     const QString refusal = mConnectHint->text();
+    NodeItem *origin = mConnectFrom;
     endConnection();
-    if (!target)
+    if (!other || (types.isEmpty() && other == origin)) // back where it started: nothing to say
         return;
     if (types.isEmpty()) {
         emit statusMessage(tr("Cannot connect %1 to %2: %3").arg(from->name(), target->name(), refusal));
@@ -423,6 +467,7 @@ void CanvasScene::endConnection()
     if (!mConnectFrom)
         return;
     mConnectFrom = nullptr;
+    mConnectPort = NodeItem::Port::None;
     delete mConnectPath;
     delete mConnectHint;
     mConnectPath = nullptr;

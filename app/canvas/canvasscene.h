@@ -6,8 +6,10 @@
 #include "projectview.h"
 
 #include "document/project.h"
+#include "nodeitem.h"
 #include <QGraphicsScene>
 #include <QHash>
+#include <QSet>
 
 #include <QPointer>
 
@@ -20,11 +22,12 @@ class QPixmap;
 namespace Nimbus {
 
 class EdgeItem;
-class NodeItem;
 
 // Mirrors a project's architecture as graphics items. It owns no data: user gestures
 // (moving, connecting) become commands on the project's undo stack, and items change
-// only when the model says so.
+// only when the model says so. A press on a port, of any node, selected or not, drags
+// a connection (from an input port, backwards to its source); any other drag that
+// moves nodes is one undo step, whichever item Qt's own hit test picked.
 class CanvasScene : public QGraphicsScene, public ProjectView
 {
     Q_OBJECT
@@ -80,15 +83,22 @@ private:
     void removeEdgeItem(EdgeId id);
     void updateEdgesOf(NodeId id);
     NodeItem *nodeAt(QPointF scenePos) const;
-    QHash<NodeId, QPointF> selectedPositions() const;
+    // The node whose port (set in port) is at scenePos, nullptr if none is.
+    NodeItem *portAt(QPointF scenePos, NodeItem::Port *port) const;
+    // Hands the nodes the user moved to the project: steps that merge while the drag goes
+    // on, then the one that closes it.
+    void commitMoves(bool finished);
 
-    // Connection dragging.
-    void beginConnection(NodeItem *from);
+    // Connection dragging, from mConnectFrom's port mConnectPort.
+    void beginConnection(NodeItem *from, NodeItem::Port port);
     void updateConnection(QPointF scenePos);
     void finishConnection(QPointF scenePos);
     void endConnection();
     bool dragConnection(QGraphicsSceneMouseEvent *event);
     QStringList allowedTypes(NodeItem *from, NodeItem *to) const;
+    // Source and target of a connection between the dragged port and other.
+    std::pair<NodeItem *, NodeItem *> ends(NodeItem *other) const;
+    QString refusal(NodeItem *other) const;
 
     QHash<NodeId, NodeItem *> mNodes;
     QList<NodeId> mPendingNodes; // still to draw, for a big design
@@ -101,10 +111,11 @@ private:
     bool mSyncing = false; // applying a model change to items
     qreal mGrid = 0;
 
-    bool mMoving = false;
-    bool mMoved = false;
+    // Nodes whose items the user moved since the press, not yet closed as an undo step.
+    QSet<NodeId> mUserMoved;
 
     NodeItem *mConnectFrom = nullptr;
+    NodeItem::Port mConnectPort = NodeItem::Port::None;
     QGraphicsPathItem *mConnectPath = nullptr;
     QGraphicsSimpleTextItem *mConnectHint = nullptr;
     TypeChooser mChooseType;

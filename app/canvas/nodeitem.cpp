@@ -5,6 +5,7 @@
 #include "model/catalog.h"
 
 #include <QApplication>
+#include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
@@ -33,6 +34,18 @@ NodeItem::NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutpu
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges | ItemIsFocusable);
     setAcceptHoverEvents(true);
     setCacheMode(DeviceCoordinateCache);
+    // One outline (united, not overlapping subpaths): where the body and a port's circle
+    // overlap, an odd-even fill would leave a hole that no press or hover finds.
+    mShape.addRoundedRect(QRectF(0, 0, kWidth, kHeight), 8, 8);
+    auto addPortCircle = [this](QPointF centre) {
+        QPainterPath circle;
+        circle.addEllipse(centre, kPortHitRadius, kPortHitRadius);
+        mShape = mShape.united(circle);
+    };
+    if (hasInput)
+        addPortCircle(QPointF(0, kHeight / 2));
+    if (hasOutput)
+        addPortCircle(QPointF(kWidth, kHeight / 2));
     if (kind) {
         mKindId = kind->id;
         mKindName = Catalog::text(kind->name);
@@ -69,29 +82,67 @@ void NodeItem::setCostBadge(const QString &text)
 
 NodeItem::Port NodeItem::portAt(QPointF scenePos) const
 {
-    const qreal reach = kPortRadius + 5;
-    if (mHasOutput && QLineF(scenePos, outputPort()).length() <= reach)
+    if (mHasOutput && QLineF(scenePos, outputPort()).length() <= kPortHitRadius)
         return Port::Output;
-    if (mHasInput && QLineF(scenePos, inputPort()).length() <= reach)
+    if (mHasInput && QLineF(scenePos, inputPort()).length() <= kPortHitRadius)
         return Port::Input;
     return Port::None;
 }
 
+void NodeItem::setHoveredPort(Port port)
+{
+    if (port == mHoveredPort)
+        return;
+    mHoveredPort = port;
+    update();
+    if (port == Port::None)
+        unsetCursor();
+    else
+        setCursor(Qt::CrossCursor);
+}
+
+void NodeItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    setHoveredPort(portAt(event->scenePos()));
+    QGraphicsObject::hoverMoveEvent(event);
+}
+
+void NodeItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    setHoveredPort(Port::None);
+    QGraphicsObject::hoverLeaveEvent(event);
+}
+
 QRectF NodeItem::boundingRect() const
 {
-    const qreal m = kPortRadius + 4;
+    const qreal m = kPortHitRadius + 2;
     return QRectF(-m, -m, kWidth + 2 * m, kHeight + 2 * m);
 }
 
 QPainterPath NodeItem::shape() const
 {
-    QPainterPath path;
-    path.addRoundedRect(QRectF(0, 0, kWidth, kHeight), 8, 8);
-    if (mHasInput)
-        path.addEllipse(QPointF(0, kHeight / 2), kPortRadius + 2, kPortRadius + 2);
-    if (mHasOutput)
-        path.addEllipse(QPointF(kWidth, kHeight / 2), kPortRadius + 2, kPortRadius + 2);
-    return path;
+    return mShape;
+}
+
+// A port's dot; the hovered one larger, in the highlight colour, on a halo.
+void NodeItem::paintPort(QPainter *painter, Port port, const QColor &ring) const
+{
+    const QPointF centre(port == Port::Input ? 0 : kWidth, kHeight / 2);
+    if (port != mHoveredPort) {
+        painter->setPen(QPen(ring, 1.2));
+        painter->setBrush(mAccent);
+        painter->drawEllipse(centre, kPortRadius, kPortRadius);
+        return;
+    }
+    const QColor highlight = QApplication::palette().color(QPalette::Highlight);
+    QColor halo = highlight;
+    halo.setAlpha(60);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(halo);
+    painter->drawEllipse(centre, kPortHitRadius - 2, kPortHitRadius - 2);
+    painter->setPen(QPen(highlight, 2));
+    painter->setBrush(mAccent);
+    painter->drawEllipse(centre, kPortRadius + 2, kPortRadius + 2);
 }
 
 void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -145,12 +196,10 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(palette.color(QPalette::PlaceholderText));
     painter->drawText(QRectF(52, 32, kWidth - 64, 18), Qt::AlignLeft | Qt::AlignVCenter, mKindName);
 
-    painter->setPen(QPen(palette.color(QPalette::Mid), 1.2));
-    painter->setBrush(mAccent);
     if (mHasInput)
-        painter->drawEllipse(QPointF(0, kHeight / 2), kPortRadius, kPortRadius);
+        paintPort(painter, Port::Input, palette.color(QPalette::Mid));
     if (mHasOutput)
-        painter->drawEllipse(QPointF(kWidth, kHeight / 2), kPortRadius, kPortRadius);
+        paintPort(painter, Port::Output, palette.color(QPalette::Mid));
 
     if (!mCostBadge.isEmpty()) {
         QFont font = kindFont;

@@ -5,6 +5,7 @@
 
 #include <QGraphicsObject>
 #include <QIcon>
+#include <QPainterPath>
 
 namespace Nimbus {
 
@@ -12,6 +13,8 @@ struct NodeKind;
 
 // Draws one node: icon, name, kind, an input port on the left and an output port on
 // the right when the catalog allows connections that way, and a problem badge.
+// A port reacts to the pointer in a circle larger than its dot (kPortHitRadius): it
+// lights up and shows a cross cursor, the sign that a drag from there connects.
 // It holds no data of its own beyond what it shows; the scene refreshes it from the model.
 class NodeItem : public QGraphicsObject
 {
@@ -25,6 +28,8 @@ public:
     static constexpr qreal kWidth = 196;
     static constexpr qreal kHeight = 60;
     static constexpr qreal kPortRadius = 6;
+    // Where a press starts a connection rather than a move: well beyond the painted dot.
+    static constexpr qreal kPortHitRadius = 14;
 
     NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutput, QGraphicsItem *parent = nullptr);
 
@@ -45,6 +50,8 @@ public:
     QPointF inputPort() const { return mapToScene(QPointF(0, kHeight / 2)); }
     QPointF outputPort() const { return mapToScene(QPointF(kWidth, kHeight / 2)); }
     Port portAt(QPointF scenePos) const;
+    // The port under the pointer, drawn highlighted.
+    Port hoveredPort() const { return mHoveredPort; }
     QRectF nameRect() const { return QRectF(52, 10, kWidth - 64, 22); }
 
     QRectF boundingRect() const override;
@@ -56,6 +63,8 @@ signals:
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
     // Repaints for a value the item shows, unless it shows that value already.
@@ -67,6 +76,8 @@ private:
         shown = value;
         update();
     }
+    void setHoveredPort(Port port);
+    void paintPort(QPainter *painter, Port port, const QColor &ring) const;
 
     NodeId mId;
     QString mKindId;
@@ -76,6 +87,8 @@ private:
     QColor mAccent;
     bool mHasInput;
     bool mHasOutput;
+    QPainterPath mShape; // the body and the ports' hit circles, made once
+    Port mHoveredPort = Port::None;
     std::optional<Diagnostic::Severity> mSeverity;
     TargetState mTargetState = TargetState::Neutral;
     qreal mGrid = 0;
