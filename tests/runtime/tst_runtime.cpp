@@ -526,8 +526,6 @@ void tst_Runtime::timeoutDoesNotStopOthers()
         if (r.functionName == "cjs" && results.size() < 20)
             pool.invoke("cjs", R"({"x": 1})");
     });
-    QElapsedTimer clock;
-    clock.start();
     pool.invoke("spin", "{}");
     pool.invoke("cjs", R"({"x": 1})");
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(results.cbegin(), results.cend(),
@@ -541,7 +539,13 @@ void tst_Runtime::timeoutDoesNotStopOthers()
         answeredBefore += r.ok;
     }
     QVERIFY2(answeredBefore >= 5, qPrintable(QString::number(answeredBefore)));
-    QVERIFY(clock.elapsed() < 2400);
+    // The loop was stopped by its own 2-second timeout (how soon after is the machine's
+    // business: timings are for the benchmarks), and said so as Lambda does.
+    const auto spin = std::find_if(results.cbegin(), results.cend(),
+                                   [](const InvocationResult &r) { return r.functionName == "spin"; });
+    QVERIFY(!spin->ok);
+    QCOMPARE(spin->error.value("errorType").toString(), QStringLiteral("Sandbox.Timedout"));
+    QVERIFY2(spin->durationMs >= 2000, qPrintable(QString::number(spin->durationMs)));
 }
 
 void tst_Runtime::recycleMakesNextCold()
