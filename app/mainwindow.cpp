@@ -58,6 +58,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolBar>
@@ -74,12 +75,25 @@ constexpr int kMaxRecentFiles = 8;
 const QString kRecentKey = u"files/recent"_s;
 const QString kGeometryKey = u"window/geometry"_s;
 const QString kLayoutKey = u"window/state"_s;
+const QString kLayoutChecksumKey = u"window/checksum"_s;
 // Saved layouts of another version are ignored (the default layout shows instead).
 constexpr int kLayoutVersion = 1;
 constexpr QSize kDefaultSize(1280, 800);
 // Run, Cost and Local Cloud start this high; below kMinWorkingHeight they are given it back.
 constexpr int kBottomDockHeight = 260;
 constexpr int kMinWorkingHeight = 160;
+
+// A panel in a scroll area: its minimum height no longer holds the window or the dock area
+// it shares with others (the bottom docks, the welcome page and the design) open.
+QWidget *scrollable(QWidget *panel)
+{
+    auto *area = new QScrollArea(panel->parentWidget());
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setMinimumHeight(1); // not the height of its scroll bars
+    area->setWidget(panel);
+    return area;
+}
 
 QString fileFilter()
 {
@@ -106,7 +120,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     mCentral = new QStackedWidget(this);
     mWelcome = new WelcomePage(mCentral);
     mCentral->addWidget(mEditors);
-    mCentral->addWidget(mWelcome);
+    mWelcomeArea = scrollable(mWelcome);
+    mCentral->addWidget(mWelcomeArea);
     // Errors show in a band above, never in a dialog that stops the window.
     auto *centre = new QWidget(this);
     auto *centreLayout = new QVBoxLayout(centre);
@@ -296,29 +311,27 @@ void MainWindow::createDocks()
 void MainWindow::fitBottomDocks()
 {
     QDockWidget *front = mFrontBottomDock;
-    if (!front || front->isFloating() || dockWidgetArea(front) != Qt::BottomDockWidgetArea)
+    // Before the window shows, sizes are not yet real; showing it brings the front dock here.
+    if (!isVisible() || !front || front->isFloating() || dockWidgetArea(front) != Qt::BottomDockWidgetArea)
         return;
     if (front == mProblems)
-        resizeDocks({front}, {mProblems->preferredHeight()}, Qt::Vertical);
+        resizeDocks({front}, {mProblems->preferredHeight() + tabBarHeight(front)}, Qt::Vertical);
     else if (front->height() < kMinWorkingHeight)
-        resizeDocks({front}, {mBottomHeight}, Qt::Vertical);
+        resizeDocks({front}, {mBottomHeight + tabBarHeight(front)}, Qt::Vertical);
 }
 
-namespace {
-
-// The bottom docks share one height, at least the tallest one's minimum: in a scroll area
-// a panel lets the area be as small as Problems needs when it is in front.
-QWidget *scrollable(QWidget *panel)
+// A dock tabbed with others shares its height with their tab bar (resizeDocks sizes both).
+int MainWindow::tabBarHeight(QDockWidget *dock) const
 {
-    auto *area = new QScrollArea(panel->parentWidget());
-    area->setFrameShape(QFrame::NoFrame);
-    area->setWidgetResizable(true);
-    area->setMinimumHeight(1); // not the height of its scroll bars
-    area->setWidget(panel);
-    return area;
+    if (tabifiedDockWidgets(dock).isEmpty())
+        return 0;
+    for (const QTabBar *bar : findChildren<QTabBar *>(QString(), Qt::FindDirectChildrenOnly)) {
+        for (int i = 0; bar->isVisible() && i < bar->count(); ++i)
+            if (bar->tabText(i) == dock->windowTitle())
+                return bar->height();
+    }
+    return 0;
 }
-
-} // namespace
 
 // Run, Cost and Local Cloud, tabbed with Problems below the design.
 void MainWindow::createBottomDocks()
@@ -743,12 +756,12 @@ void MainWindow::createCloudToolBar()
 void MainWindow::showWelcome()
 {
     mWelcome->refresh(QSettings().value(kRecentKey).toStringList());
-    mCentral->setCurrentWidget(mWelcome);
+    mCentral->setCurrentWidget(mWelcomeArea);
 }
 
 bool MainWindow::isWelcomeShown() const
 {
-    return mCentral->currentWidget() == mWelcome;
+    return mCentral->currentWidget() == mWelcomeArea;
 }
 
 void MainWindow::setProject(Project *project, bool untitled, std::unique_ptr<QTemporaryDir> workingCopy)
@@ -1188,20 +1201,27 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 bool MainWindow::restoreLayout()
 {
-    // A state that cannot be read changes nothing: the default layout stays.
+    // What cannot be read changes nothing: the default layout stays. Qt reads a geometry cut
+    // short without noticing, so what was saved is checked whole first.
     const QSettings settings;
-    const bool placed = restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
+    const QByteArray layout = settings.value(kLayoutKey).toByteArray();
+    const bool intact = settings.value(kLayoutChecksumKey).toUInt() == qChecksum(geometry + layout);
+    const bool placed = intact && restoreGeometry(geometry);
     if (!placed)
         resize(kDefaultSize);
-    const bool docked = restoreState(settings.value(kLayoutKey).toByteArray(), kLayoutVersion);
+    const bool docked = intact && restoreState(layout, kLayoutVersion);
     return placed && docked;
 }
 
 void MainWindow::saveLayout() const
 {
     QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kLayoutKey, saveState(kLayoutVersion));
+    const QByteArray geometry = saveGeometry();
+    const QByteArray layout = saveState(kLayoutVersion);
+    settings.setValue(kGeometryKey, geometry);
+    settings.setValue(kLayoutKey, layout);
+    settings.setValue(kLayoutChecksumKey, qChecksum(geometry + layout));
 }
 
 void MainWindow::updateTitle()

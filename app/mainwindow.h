@@ -147,6 +147,7 @@ private:
     void createDocks();
     void createBottomDocks();
     void fitBottomDocks();
+    int tabBarHeight(QDockWidget *dock) const;
     void askImport();
     void applyImport(TemplateImport *import);
     void setProject(Project *project, bool untitled, std::unique_ptr<QTemporaryDir> workingCopy = {});
@@ -186,6 +187,7 @@ private:
     Autosave *mAutosave = nullptr;
     QStackedWidget *mCentral = nullptr;
     WelcomePage *mWelcome = nullptr;
+    QWidget *mWelcomeArea = nullptr; // the welcome page's scroll area in the centre
     NotificationBar *mNotifications = nullptr;
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;
