@@ -47,6 +47,8 @@ private:
     void drag(QPoint from, QPoint to, Qt::KeyboardModifiers modifiers = {});
     void xdotool(const QStringList &arguments);
     NodeId addNode(const QString &kind, QPointF pos, const QString &name);
+    // The view pixel whose square starts just left of item's outline, at y, and overlaps it.
+    QPoint borderPixel(NodeItem *item, qreal y) const;
 
     Driver mDriver = Driver::QTestEvents;
     std::unique_ptr<MainWindow> mWindow;
@@ -147,6 +149,15 @@ NodeId tst_CanvasGestures::addNode(const QString &kind, QPointF pos, const QStri
     return mWindow->project()->addNode(kind, pos, name).valueOr(kInvalidNodeId);
 }
 
+QPoint tst_CanvasGestures::borderPixel(NodeItem *item, qreal y) const
+{
+    const qreal left = item->scenePos().x();
+    QPoint pixel = viewPoint(item->mapToScene(QPointF(0, y)));
+    while (mView->mapToScene(pixel).x() >= left)
+        pixel.rx() -= 1;
+    return pixel;
+}
+
 void tst_CanvasGestures::dragFromAnyPortConnects_data()
 {
     QTest::addColumn<bool>("fromInput");
@@ -233,10 +244,7 @@ void tst_CanvasGestures::moveIsOneUndoStep()
     NodeItem *item = mScene->nodeItem(route);
     QPoint from = viewPoint(item->mapToScene(grab));
     if (grab.x() < 0) {
-        // The pixel whose square starts just left of the node and overlaps it.
-        from = viewPoint(item->mapToScene(QPointF(0, grab.y())));
-        while (mView->mapToScene(from).x() >= start.x())
-            from.rx() -= 1;
+        from = borderPixel(item, grab.y());
         QVERIFY(mView->mapToScene(from + QPoint(1, 0)).x() > start.x());
         QVERIFY(!item->contains(item->mapFromScene(mView->mapToScene(from))));
     }
@@ -270,12 +278,13 @@ void tst_CanvasGestures::hoveredPortHighlightsWithCrossCursor()
     QTRY_VERIFY(mView->viewport()->cursor().shape() != Qt::CrossCursor);
 }
 
-// After a mouse move, closing the window asks to save; Cancel keeps it open.
+// After a mouse move, closing the window asks to save; Cancel keeps it open. The press
+// is on the node's border pixel: such a move once changed nothing but the picture.
 void tst_CanvasGestures::quitAsksAfterMove()
 {
-    const NodeId route = addNode(u"http-route"_s, {0, 0}, u"api"_s);
+    const NodeId route = addNode(u"http-route"_s, {0.3, 0}, u"api"_s);
     mWindow->project()->undoStack()->setClean();
-    const QPoint from = viewPoint(mScene->nodeItem(route)->mapToScene(QPointF(100, 40)));
+    const QPoint from = borderPixel(mScene->nodeItem(route), 12);
     drag(from, from + QPoint(120, 60));
     QTRY_VERIFY(mWindow->project()->isModified());
 
