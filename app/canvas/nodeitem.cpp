@@ -134,13 +134,14 @@ void NodeItem::paintPort(QPainter *painter, Port port, const QColor &ring) const
         painter->drawEllipse(centre, kPortRadius, kPortRadius);
         return;
     }
-    const QColor highlight = QApplication::palette().color(QPalette::Highlight);
-    QColor halo = highlight;
-    halo.setAlpha(60);
-    painter->setPen(Qt::NoPen);
+    const QPalette palette = QApplication::palette();
+    QColor halo = palette.color(QPalette::Highlight);
+    halo.setAlpha(70);
+    painter->setPen(QPen(palette.color(QPalette::Highlight), 2));
     painter->setBrush(halo);
     painter->drawEllipse(centre, kPortHitRadius - 2, kPortHitRadius - 2);
-    painter->setPen(QPen(highlight, 2));
+    // A ring in the background colour keeps the dot apart from a halo of the same hue.
+    painter->setPen(QPen(palette.color(QPalette::Base), 2));
     painter->setBrush(mAccent);
     painter->drawEllipse(centre, kPortRadius + 2, kPortRadius + 2);
 }
