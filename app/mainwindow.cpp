@@ -312,7 +312,8 @@ void MainWindow::fitBottomDocks()
 {
     QDockWidget *front = mFrontBottomDock;
     // Before the window shows, sizes are not yet real; showing it brings the front dock here.
-    if (!isVisible() || !front || front->isFloating() || dockWidgetArea(front) != Qt::BottomDockWidgetArea)
+    if (!isVisible() || !front || front->isHidden() || front->isFloating()
+        || dockWidgetArea(front) != Qt::BottomDockWidgetArea)
         return;
     if (front == mProblems)
         resizeDocks({front}, {mProblems->preferredHeight() + tabBarHeight(front)}, Qt::Vertical);

@@ -308,6 +308,7 @@ void CanvasView::paste()
         fragment = mime->text().toUtf8();
     if (fragment.isEmpty())
         return;
+    mInitialViewPending = false;
     // Each paste of the same copy lands a step further, so copies never hide each other.
     ++mPasteCount;
     const Result<QList<NodeId>> pasted = mScene->project()->pasteNodes(fragment, QPointF(40, 40) * mPasteCount);
