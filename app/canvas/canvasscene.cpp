@@ -287,17 +287,11 @@ NodeItem *CanvasScene::nodeAt(QPointF scenePos) const
     return nullptr;
 }
 
-NodeItem *CanvasScene::portAt(QPointF scenePos, NodeItem::Port *port) const
+NodeItem *CanvasScene::nodeWithPortAt(QPointF scenePos) const
 {
-    for (QGraphicsItem *item : items(scenePos)) {
-        if (item->type() != NodeItem::Type)
-            continue;
-        auto *node = static_cast<NodeItem *>(item);
-        *port = node->portAt(scenePos);
-        if (*port != NodeItem::Port::None)
-            return node;
-    }
-    *port = NodeItem::Port::None;
+    for (QGraphicsItem *item : items(scenePos))
+        if (item->type() == NodeItem::Type && static_cast<NodeItem *>(item)->portAt(scenePos) != NodeItem::Port::None)
+            return static_cast<NodeItem *>(item);
     return nullptr;
 }
 
@@ -323,9 +317,8 @@ void CanvasScene::commitMoves(bool finished)
 void CanvasScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     if (event->button() == Qt::LeftButton && project()) {
-        NodeItem::Port port = NodeItem::Port::None;
-        if (NodeItem *node = portAt(event->scenePos(), &port)) {
-            beginConnection(node, port);
+        if (NodeItem *node = nodeWithPortAt(event->scenePos())) {
+            beginConnection(node, node->portAt(event->scenePos()) == NodeItem::Port::Input);
             event->accept();
             return;
         }
@@ -386,7 +379,7 @@ QStringList CanvasScene::allowedTypes(NodeItem *from, NodeItem *to) const
 
 std::pair<NodeItem *, NodeItem *> CanvasScene::ends(NodeItem *other) const
 {
-    if (mConnectPort == NodeItem::Port::Input)
+    if (mConnectBackwards)
         return {other, mConnectFrom};
     return {mConnectFrom, other};
 }
@@ -400,11 +393,11 @@ QString CanvasScene::refusal(NodeItem *other) const
     return catalog.connectionRefusal(source->kindId(), target->kindId(), catalog.edgeTypes().first().id);
 }
 
-void CanvasScene::beginConnection(NodeItem *from, NodeItem::Port port)
+void CanvasScene::beginConnection(NodeItem *from, bool backwards)
 {
     mConnectFrom = from;
-    mConnectPort = port;
-    const QPointF anchor = port == NodeItem::Port::Input ? from->inputPort() : from->outputPort();
+    mConnectBackwards = backwards;
+    const QPointF anchor = backwards ? from->inputPort() : from->outputPort();
     mConnectPath = addPath(EdgeItem::curve(anchor, anchor),
                            QPen(QApplication::palette().color(QPalette::Highlight), 2, Qt::DashLine));
     mConnectPath->setZValue(10);
@@ -421,7 +414,7 @@ void CanvasScene::beginConnection(NodeItem *from, NodeItem::Port port)
 
 void CanvasScene::updateConnection(QPointF scenePos)
 {
-    const bool backwards = mConnectPort == NodeItem::Port::Input;
+    const bool backwards = mConnectBackwards;
     NodeItem *other = nodeAt(scenePos);
     QPointF end = scenePos;
     QString hint;
@@ -467,7 +460,7 @@ void CanvasScene::endConnection()
     if (!mConnectFrom)
         return;
     mConnectFrom = nullptr;
-    mConnectPort = NodeItem::Port::None;
+    mConnectBackwards = false;
     delete mConnectPath;
     delete mConnectHint;
     mConnectPath = nullptr;

@@ -6,7 +6,6 @@
 #include "projectview.h"
 
 #include "document/project.h"
-#include "nodeitem.h"
 #include <QGraphicsScene>
 #include <QHash>
 #include <QSet>
@@ -22,6 +21,7 @@ class QPixmap;
 namespace Nimbus {
 
 class EdgeItem;
+class NodeItem;
 
 // Mirrors a project's architecture as graphics items. It owns no data: user gestures
 // (moving, connecting) become commands on the project's undo stack, and items change
@@ -83,14 +83,14 @@ private:
     void removeEdgeItem(EdgeId id);
     void updateEdgesOf(NodeId id);
     NodeItem *nodeAt(QPointF scenePos) const;
-    // The node whose port (set in port) is at scenePos, nullptr if none is.
-    NodeItem *portAt(QPointF scenePos, NodeItem::Port *port) const;
+    // The node with a port at scenePos, nullptr if none has.
+    NodeItem *nodeWithPortAt(QPointF scenePos) const;
     // Hands the nodes the user moved to the project: steps that merge while the drag goes
     // on, then the one that closes it.
     void commitMoves(bool finished);
 
-    // Connection dragging, from mConnectFrom's port mConnectPort.
-    void beginConnection(NodeItem *from, NodeItem::Port port);
+    // Connection dragging, from mConnectFrom's output port, or its input port backwards.
+    void beginConnection(NodeItem *from, bool backwards);
     void updateConnection(QPointF scenePos);
     void finishConnection(QPointF scenePos);
     void endConnection();
@@ -115,7 +115,7 @@ private:
     QSet<NodeId> mUserMoved;
 
     NodeItem *mConnectFrom = nullptr;
-    NodeItem::Port mConnectPort = NodeItem::Port::None;
+    bool mConnectBackwards = false;
     QGraphicsPathItem *mConnectPath = nullptr;
     QGraphicsSimpleTextItem *mConnectHint = nullptr;
     TypeChooser mChooseType;
