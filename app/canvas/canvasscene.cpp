@@ -91,6 +91,7 @@ void CanvasScene::rebuild()
 {
     endConnection();
     clear();
+    mUserMoved.clear();
     mNodes.clear();
     mEdges.clear();
     mEdgesByNode.clear();
