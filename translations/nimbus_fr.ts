@@ -72,6 +72,14 @@
         <source>Auto Layout</source>
         <translation>Disposition automatique</translation>
     </message>
+    <message>
+        <source>Drag a trigger from the palette to start</source>
+        <translation>Glissez un déclencheur depuis la palette pour commencer</translation>
+    </message>
+    <message>
+        <source>or press %1 to find any command</source>
+        <translation>ou appuyez sur %1 pour trouver une commande</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Catalog</name>
@@ -646,6 +654,25 @@
     <message>
         <source>&apos;format&apos; must be &quot;%1&quot;</source>
         <translation>« format » doit valoir « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Chart</name>
+    <message>
+        <source>%1K</source>
+        <translation>%1 k</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <translation>%1 M</translation>
+    </message>
+    <message>
+        <source>%1B</source>
+        <translation>%1 Md</translation>
+    </message>
+    <message>
+        <source>%1T</source>
+        <translation>%1 T</translation>
     </message>
 </context>
 <context>
@@ -4213,6 +4240,10 @@ Invalide : %2</translation>
     <message>
         <source>Problems (%1)</source>
         <translation>Problèmes (%1)</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>Aucun problème trouvé</translation>
     </message>
 </context>
 <context>
