@@ -3,6 +3,7 @@
 #include "canvasscene.h"
 #include "document/project.h"
 #include "model/autolayout.h"
+#include "model/catalog.h"
 #include "nodeitem.h"
 
 #include <QClipboard>
@@ -459,11 +460,14 @@ void CanvasView::mouseReleaseEvent(QMouseEvent *event)
 
 void CanvasView::mouseDoubleClickEvent(QMouseEvent *event)
 {
-    // Double-clicking a node's name renames it in place.
+    // Double-clicking a node with code (a function) opens its code, wherever it is hit;
+    // on another node's name it renames it in place (F2 renames any node).
     QGraphicsItem *item = itemAt(event->position().toPoint());
     if (item && item->type() == NodeItem::Type) {
         auto *node = static_cast<NodeItem *>(item);
-        if (node->nameRect().contains(node->mapFromScene(mapToScene(event->position().toPoint())))) {
+        const NodeKind *kind = mScene->project() ? mScene->project()->catalog().kind(node->kindId()) : nullptr;
+        const bool hasCode = kind && kind->code.isValid();
+        if (!hasCode && node->nameRect().contains(node->mapFromScene(mapToScene(event->position().toPoint())))) {
             mScene->selectNodes({node->nodeId()});
             renameSelected();
             return;

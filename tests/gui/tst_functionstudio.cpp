@@ -169,7 +169,7 @@ void tst_FunctionStudio::doubleClickOnCanvasOpensCode()
     QVERIFY(node);
     NodeItem *item = mWindow->canvasScene()->nodeItem(node->id);
     view->centreOn(node->id);
-    // On the kind's line, below the name (a double-click on the name renames).
+    // On the kind's line, below the name.
     const QPoint at = view->mapFromScene(item->mapToScene(QPointF(60, 41)));
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
     EditorPage *page = mWindow->editorArea()->currentPage();
@@ -183,6 +183,13 @@ void tst_FunctionStudio::doubleClickOnCanvasOpensCode()
     view->centreOn(node->id);
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(item->mapToScene(QPointF(60, 41))));
     QCOMPARE(mWindow->editorArea()->pages().size(), 1);
+    QCOMPARE(mWindow->editorArea()->currentPage(), page);
+    // On a function's name too: it opens the code, it does not rename (F2 does).
+    mWindow->editorArea()->setCurrentIndex(0);
+    view->centreOn(node->id);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {},
+                       view->mapFromScene(item->mapToScene(item->nameRect().center())));
+    QVERIFY(!view->renameEditor());
     QCOMPARE(mWindow->editorArea()->currentPage(), page);
 }
 
