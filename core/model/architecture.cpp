@@ -1,5 +1,7 @@
 #include "architecture.h"
 
+#include <functional>
+
 namespace Nimbus {
 
 Architecture::Architecture(QObject *parent) : QObject(parent) { }
@@ -94,7 +96,7 @@ void Architecture::setNodeField(NodeId id, T Node::*field, const T &value, Signa
     if (it == mNodes.end() || it->second.*field == value)
         return;
     it->second.*field = value;
-    emit(this->*fieldChanged)(id, value);
+    std::invoke(fieldChanged, this, id, value); // emits the signal
     emit changed();
 }
 
@@ -137,9 +139,9 @@ void Architecture::erase(std::map<quint64, Element> &elements, quint64 id, Signa
 {
     if (!elements.count(id))
         return;
-    emit(this->*aboutToBeRemoved)(id);
+    std::invoke(aboutToBeRemoved, this, id); // emits the signal
     elements.erase(id);
-    emit(this->*removed)(id);
+    std::invoke(removed, this, id);
     emit changed();
 }
 
