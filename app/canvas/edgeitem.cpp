@@ -59,7 +59,12 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 {
     const QPalette palette = QApplication::palette();
     const bool selected = option->state & QStyle::State_Selected;
-    const QColor colour = selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::Dark);
+    // Half way between the text and the canvas, so the line reads on light and dark alike.
+    const QColor text = palette.color(QPalette::Text);
+    const QColor base = palette.color(QPalette::Base);
+    const QColor line((text.red() + base.red()) / 2, (text.green() + base.green()) / 2,
+                      (text.blue() + base.blue()) / 2);
+    const QColor colour = selected ? palette.color(QPalette::Highlight) : line;
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setRenderHint(QPainter::Antialiasing, detail > 0.15);
     // A cosmetic pen takes the rasteriser's fast path, which matters for long curves
