@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStringDecoder>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeWidget>
@@ -200,16 +201,21 @@ QWidget *RunPanel::createOutputSide()
     mOutputTabs->setDocumentMode(true);
     mResult = jsonView(mOutputTabs, true);
     mResult->setObjectName(u"resultView"_s);
+    mBody = jsonView(mOutputTabs, true);
+    mBody->setObjectName(u"bodyView"_s);
     mLogs = new QPlainTextEdit(mOutputTabs);
     mLogs->setObjectName(u"logsView"_s);
     mLogs->setReadOnly(true);
     mLogs->setFont(fixedFont());
     mLogs->setLineWrapMode(QPlainTextEdit::NoWrap);
+    mOutputTabs->addTab(mBody, tr("Body"));
     mOutputTabs->addTab(mResult, tr("Result"));
     mOutputTabs->addTab(mLogs, tr("Logs"));
+    mOutputTabs->setTabVisible(mOutputTabs->indexOf(mBody), false);
     mOutputTabs->addTab(createHistoryPage(), tr("History"));
     // What a screen reader announces for each view.
     mResult->setAccessibleName(tr("Result"));
+    mBody->setAccessibleName(tr("Response body"));
     mLogs->setAccessibleName(tr("Logs"));
     mHistory->setAccessibleName(tr("History"));
 
@@ -294,6 +300,7 @@ void RunPanel::projectChanged(Project *previous)
     mFunction = kInvalidNodeId;
     mPendingRequest.clear();
     mResult->clear();
+    showBody({});
     mLogs->clear();
     mBadge->clear();
     mFigures->clear();
@@ -346,6 +353,7 @@ void RunPanel::setFunction(NodeId function)
     mFunction = function;
     mFunctionBox->setCurrentIndex(mFunctionBox->findData(qlonglong(function)));
     mResult->clear();
+    showBody({});
     mLogs->clear();
     mBadge->clear();
     mBadge->setStyleSheet({});
@@ -533,9 +541,11 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
 
     mResult->setText(resultText(r));
     mLogs->setPlainText(r.logs.join('\n'_L1));
+    showBody(r);
     if (r.ok) {
         mErrorLabel->hide();
-        mOutputTabs->setCurrentWidget(mResult);
+        mOutputTabs->setCurrentWidget(
+            mOutputTabs->isTabVisible(mOutputTabs->indexOf(mBody)) ? static_cast<QWidget *>(mBody) : mResult);
         return;
     }
     const QString type = r.error.value("errorType"_L1).toString();
@@ -559,6 +569,33 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
     mErrorLabel->show();
     // The logs often say more than the error.
     mOutputTabs->setCurrentWidget(r.logs.isEmpty() ? static_cast<QWidget *>(mResult) : mLogs);
+}
+
+// An API Gateway or Function URL response ({statusCode, headers, body}) carries its body as
+// a string, often JSON escaped inside JSON, or base64: shown here as the client gets it.
+void RunPanel::showBody(const InvocationResult &r)
+{
+    const QJsonObject response = r.ok ? QJsonDocument::fromJson(r.resultJson).object() : QJsonObject();
+    const bool http = response.value("statusCode"_L1).isDouble() && response.value("body"_L1).isString();
+    mOutputTabs->setTabVisible(mOutputTabs->indexOf(mBody), http);
+    if (!http) {
+        mBody->clear();
+        return;
+    }
+    const int status = response.value("statusCode"_L1).toInt();
+    mOutputTabs->setTabText(mOutputTabs->indexOf(mBody), tr("Body (%1)").arg(status));
+    QByteArray bytes = response.value("body"_L1).toString().toUtf8();
+    if (response.value("isBase64Encoded"_L1).toBool())
+        bytes = QByteArray::fromBase64(bytes);
+    QJsonParseError error;
+    QJsonDocument::fromJson(bytes, &error);
+    mBody->setLanguage(error.error == QJsonParseError::NoError ? CodeEditor::Language::Json
+                                                               : CodeEditor::Language::PlainText);
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    const QString text = utf8(bytes);
+    mBody->setText(utf8.hasError() ? tr("%n byte(s) of binary data", nullptr, int(bytes.size()))
+                   : error.error == QJsonParseError::NoError ? prettyJson(bytes)
+                                                             : text);
 }
 
 void RunPanel::reloadHistory(qint64 select)

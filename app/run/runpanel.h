@@ -44,6 +44,8 @@ public:
 
     CodeEditor *eventEditor() const { return mEventEditor; }
     CodeEditor *resultView() const { return mResult; }
+    // What an HTTP client would receive, decoded, when the result is an HTTP response.
+    CodeEditor *bodyView() const { return mBody; }
     QPlainTextEdit *logsView() const { return mLogs; }
     QComboBox *functionBox() const { return mFunctionBox; }
     QComboBox *eventBox() const { return mEventBox; }
@@ -74,6 +76,7 @@ private:
     void onStarted(NodeId function, const QString &requestId);
     void onFinished(NodeId function, const InvocationResult &result, bool reloaded, qint64 historyId);
     void showResult(const InvocationResult &result, bool reloaded);
+    void showBody(const InvocationResult &result);
     void reloadHistory(qint64 select = 0);
     void showHistoryEntry();
     void setBadge(const QString &text, const QColor &colour);
@@ -99,6 +102,7 @@ private:
     QString mErrorMessage; // of the error whose place the label links to
     QTabWidget *mOutputTabs;
     CodeEditor *mResult;
+    CodeEditor *mBody;
     QPlainTextEdit *mLogs;
 
     QTreeWidget *mHistory;

@@ -22,13 +22,19 @@ function send(message) {
     channel.write(Buffer.concat([header, body]));
 }
 
+// A frame of this worker or of Node.js itself says nothing about the user's code.
+const ownFile = new URL(import.meta.url).pathname;
+function isUserFrame(line) {
+    return line && !line.includes(ownFile) && !line.includes("node:internal/") && !line.includes("(node:");
+}
+
 function errorOf(err, fallbackType = "Error") {
     if (err instanceof Error) {
         const lines = String(err.stack || "").split("\n");
         return {
             errorType: err.name || fallbackType,
             errorMessage: err.message,
-            stackTrace: lines.slice(1).map((l) => l.trim()).filter(Boolean),
+            stackTrace: lines.slice(1).map((l) => l.trim()).filter(isUserFrame),
         };
     }
     return { errorType: fallbackType, errorMessage: typeof err === "string" ? err : JSON.stringify(err) ?? String(err), stackTrace: [] };

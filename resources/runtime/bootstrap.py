@@ -50,7 +50,12 @@ def error_of(exc, error_type=None):
     # An import that failed is reported with the frames of what failed inside the
     # user's module, and a syntax error with its place, so that the studio can show it.
     cause = exc.__cause__ or exc
-    stack = [line.rstrip("\n") for line in traceback.format_tb(cause.__traceback__)]
+    # Frames of this worker and of Python's import machinery say nothing about the user's code.
+    machinery = os.path.dirname(importlib.__file__)
+    frames = [frame for frame in traceback.extract_tb(cause.__traceback__)
+              if frame.filename != __file__ and not frame.filename.startswith("<frozen ")
+              and os.path.dirname(frame.filename) != machinery]
+    stack = [line.rstrip("\n") for line in traceback.format_list(frames)]
     if isinstance(cause, SyntaxError) and cause.filename:
         stack.append(f'  File "{cause.filename}", line {cause.lineno or 1}')
     return {

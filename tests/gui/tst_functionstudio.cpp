@@ -45,6 +45,8 @@ private slots:
     void editSaveInvokeShowsResult();
     void saveRecyclesAndNextRunIsCold();
     void invokeSavesUnsavedCode();
+    void httpBodyIsShownDecoded_data();
+    void httpBodyIsShownDecoded();
     void errorMarksTheLine_data();
     void errorMarksTheLine();
     void externalChangeIsOfferedForReload();
@@ -279,6 +281,52 @@ void tst_FunctionStudio::invokeSavesUnsavedCode()
     QCOMPARE(mWindow->runPanel()->resultView()->text(), QString("\"unsaved\""));
     QVERIFY(!mWindow->editorArea()->currentPage()->isModified());
     QVERIFY(readAll(mFile).contains("'unsaved'"));
+}
+
+void tst_FunctionStudio::httpBodyIsShownDecoded_data()
+{
+    QTest::addColumn<QString>("returned");
+    QTest::addColumn<QString>("tab"); // empty: no Body tab, the Result tab is shown
+    QTest::addColumn<QString>("body");
+    QTest::newRow("json in a string") << "{ statusCode: 201, body: JSON.stringify({ id: 7, tags: ['a'] }) }"
+                                      << "Body (201)"
+                                      << "{\n    \"id\": 7,\n    \"tags\": [\n        \"a\"\n    ]\n}";
+    QTest::newRow("text") << "{ statusCode: 404, body: 'no such item' }"
+                          << "Body (404)"
+                          << "no such item";
+    QTest::newRow("base64")
+        << "{ statusCode: 200, isBase64Encoded: true, body: Buffer.from('h\u00e9llo').toString('base64') }"
+        << "Body (200)"
+        << "h\u00e9llo";
+    QTest::newRow("binary") << "{ statusCode: 200, isBase64Encoded: true, body: 'gIGCgw==' }"
+                            << "Body (200)"
+                            << "4 byte(s) of binary data";
+    QTest::newRow("not a response") << "{ body: 'x' }" << QString() << QString();
+}
+
+void tst_FunctionStudio::httpBodyIsShownDecoded()
+{
+    QFETCH(QString, returned);
+    QFETCH(QString, tab);
+    QFETCH(QString, body);
+    CodeEditor *editor = openFunction();
+    QVERIFY(editor);
+    setCode(editor, "export const handler = async () => (" + returned + ");\n");
+    invokeWithKeys(editor);
+    waitForResult(1);
+    RunPanel *run = mWindow->runPanel();
+    QTabWidget *tabs = run->outputTabs();
+    const int index = tabs->indexOf(run->bodyView());
+    QCOMPARE(tabs->isTabVisible(index), !tab.isEmpty());
+    if (tab.isEmpty()) {
+        QCOMPARE(tabs->currentWidget(), run->resultView());
+        return;
+    }
+    QCOMPARE(tabs->tabText(index), tab);
+    QCOMPARE(tabs->currentWidget(), run->bodyView());
+    QCOMPARE(run->bodyView()->text(), body);
+    // The raw result stays one tab away, exactly as the function returned it.
+    QVERIFY(run->resultView()->text().contains("\"statusCode\""));
 }
 
 void tst_FunctionStudio::errorMarksTheLine_data()

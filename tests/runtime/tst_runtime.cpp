@@ -323,6 +323,11 @@ void tst_Runtime::errors()
     QVERIFY2(r[0].error.value("errorMessage").toString().contains(message),
              qPrintable(r[0].error.value("errorMessage").toString()));
     QVERIFY(r[0].error.value("stackTrace").isArray());
+    // Only the user's frames: the worker's own and the language's internals are noise.
+    for (const QJsonValue &frame : r[0].error.value("stackTrace").toArray())
+        QVERIFY2(!frame.toString().contains("bootstrap") && !frame.toString().contains("node:internal")
+                     && !frame.toString().contains("<frozen"),
+                 qPrintable(frame.toString()));
     if (errorType == "TypeError" || errorType == "ValueError")
         QVERIFY(!r[0].error.value("stackTrace").toArray().isEmpty());
     // A syntax error says where it is, so that the editor can go there.
