@@ -42,6 +42,17 @@ void send(PendingResponse &pending, const HttpResponseData &response, const Http
     r.writeBody(pending.head ? QByteArray() : response.body);
 }
 
+// What the event log says of an answer of 400 or more: the gateway's own reason, or the
+// start of the body the function answered with.
+QString failureDetail(const HttpResponseData &response)
+{
+    if (!response.problem.isEmpty())
+        return response.problem;
+    const QString body = QString::fromUtf8(response.body.left(200)).simplified();
+    return body.isEmpty() ? GatewayServer::tr("answered %1").arg(response.status)
+                          : GatewayServer::tr("answered %1: %2").arg(response.status).arg(body);
+}
+
 } // namespace
 
 GatewayServer::GatewayServer(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud)
@@ -190,7 +201,9 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
         return;
     }
     if (request.body.size() > kPayloadLimit) {
-        send(*pending, GatewayEvents::errorResponse(413, tr("%1: the body is over 10 MB").arg(what)));
+        const QString problem = tr("%1: the body is over 10 MB").arg(what);
+        mCloud.logRefusedRequest(what, 413, problem);
+        send(*pending, GatewayEvents::errorResponse(413, problem));
         return;
     }
     // A preflight for a route that allows CORS is answered by the gateway itself.
@@ -209,7 +222,9 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
     }
     const auto match = mRoutes.match(request.method, request.path);
     if (!match) {
-        send(*pending, GatewayEvents::errorResponse(404, tr("%1: no route").arg(what)));
+        const QString problem = tr("%1: no route").arg(what);
+        mCloud.logRefusedRequest(what, 404, problem);
+        send(*pending, GatewayEvents::errorResponse(404, problem));
         return;
     }
     const HttpRoute route = *match->route;
@@ -217,20 +232,36 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
     const QJsonObject event = route.restPayload ? GatewayEvents::restApiEvent(route, *match, request, requestId)
                                                 : GatewayEvents::httpApiEvent(route, *match, request, requestId);
     const HttpHeaders cors = route.cors ? GatewayEvents::corsHeaders(request) : HttpHeaders();
+    // The hop's id, known once invoke returns; the function answers later.
+    auto hop = std::make_shared<qint64>(0);
+    LocalCloud *cloud = &mCloud;
     const Result<qint64> id = mCloud.invoke(
         route.functionName, QJsonDocument(event).toJson(QJsonDocument::Compact), what, 0,
-        [pending, route, cors](const InvocationResult &result) {
+        [pending, route, cors, hop, cloud](const InvocationResult &result) {
+        HttpResponseData answer;
         if (result.ok) {
-            send(*pending, GatewayEvents::response(result.resultJson, route.restPayload), cors);
-            return;
+            answer = GatewayEvents::response(result.resultJson, route.restPayload);
+        } else {
+            const QString type = result.error.value("errorType"_L1).toString();
+            answer = GatewayEvents::errorResponse(type == "TooManyRequestsException"_L1 ? 503
+                                                  : type == "Sandbox.Timedout"_L1       ? 504
+                                                                                        : 502,
+                                                  type);
         }
-        const QString type = result.error.value("errorType"_L1).toString();
-        const int status = type == "TooManyRequestsException"_L1 ? 503 : type == "Sandbox.Timedout"_L1 ? 504 : 502;
-        send(*pending, GatewayEvents::errorResponse(status, type), cors);
+        cloud->setHttpStatus(*hop, answer.status, answer.status >= 400 ? failureDetail(answer) : QString());
+        send(*pending, answer, cors);
         },
-        true);
-    if (!id)
-        send(*pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
+        true, route.trigger);
+    if (id) {
+        *hop = *id;
+        return;
+    }
+    // The function could not start: its Error hop, if the cloud logged one, says 502.
+    const QList<CloudLogEntry> &log = mCloud.log();
+    if (!log.isEmpty() && log.last().kind == CloudLogEntry::Kind::Error && log.last().source == what
+        && log.last().httpStatus == 0)
+        mCloud.setHttpStatus(log.last().id, 502);
+    send(*pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
 }
 
 } // namespace Nimbus

@@ -189,16 +189,86 @@ QList<const Node *> LocalCloud::consumers(const Node *source) const
     return result;
 }
 
+void LocalCloud::placeOnDesign(CloudLogEntry &entry) const
+{
+    const Architecture &architecture = mProject.architecture();
+    auto idOf = [&architecture](const QString &name) {
+        const Node *node = architecture.nodeByName(name);
+        return node ? node->id : kInvalidNodeId;
+    };
+    if (entry.fromNode == kInvalidNodeId && !entry.source.isEmpty())
+        entry.fromNode = idOf(entry.source);
+    if (entry.toNode == kInvalidNodeId && !entry.target.isEmpty())
+        entry.toNode = idOf(entry.target);
+    if (entry.fromNode == kInvalidNodeId || entry.toNode == kInvalidNodeId || entry.edge != kInvalidEdgeId)
+        return;
+    for (EdgeId id : architecture.outgoingEdges(entry.fromNode)) {
+        if (architecture.edge(id)->to == entry.toNode) {
+            entry.edge = id;
+            return;
+        }
+    }
+}
+
 qint64 LocalCloud::addLog(CloudLogEntry entry)
 {
     entry.id = ++mNextLogId;
     entry.when = mClock->now();
     entry.depth = entry.cause ? depthOf(entry.cause) + 1 : 0;
+    placeOnDesign(entry);
     mLog.append(entry);
     if (mLog.size() > kLogLimit)
         mLog.remove(0, mLog.size() - kLogLimit);
     emit logged(entry);
     return entry.id;
+}
+
+CloudLogEntry *LocalCloud::logEntry(qint64 id)
+{
+    for (auto entry = mLog.rbegin(); entry != mLog.rend(); ++entry)
+        if (entry->id == id)
+            return &*entry;
+    return nullptr;
+}
+
+void LocalCloud::setHttpStatus(qint64 entry, int status, const QString &detail)
+{
+    CloudLogEntry *hop = logEntry(entry);
+    if (!hop)
+        return;
+    hop->httpStatus = status;
+    if (status >= 400) {
+        hop->ok = false;
+        if (!detail.isEmpty())
+            hop->detail = detail;
+    }
+    if (hop->finished)
+        emit logged(*hop);
+}
+
+qint64 LocalCloud::logRefusedRequest(const QString &request, int httpStatus, const QString &detail)
+{
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::Request;
+    entry.source = request;
+    entry.httpStatus = httpStatus;
+    entry.ok = httpStatus < 400;
+    entry.detail = detail;
+    return addLog(entry);
+}
+
+qsizetype LocalCloud::storedCount(const QString &service) const
+{
+    const Node *node = mProject.architecture().nodeByName(service);
+    if (!mRunning || !node)
+        return -1;
+    if (node->kind == Kinds::Queue)
+        return mState->messages(service).size();
+    if (node->kind == Kinds::Table)
+        return mState->scan(service).size();
+    if (node->kind == Kinds::Bucket)
+        return mState->listObjects(service).size();
+    return -1;
 }
 
 QString LocalCloud::causeName(qint64 cause) const
@@ -248,7 +318,7 @@ Result<void> LocalCloud::withinLoopLimit(qint64 cause, const QString &source, co
 }
 
 Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
-                                   Completion done, bool rejectWhenBusy)
+                                   Completion done, bool rejectWhenBusy, NodeId sourceNode)
 {
     if (Result<void> within = withinLoopLimit(cause, source, function->name); !within)
         return within.error();
@@ -258,6 +328,7 @@ Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event
     entry.cause = cause;
     entry.source = source;
     entry.target = function->name;
+    entry.fromNode = sourceNode;
     if (!started) {
         entry.kind = CloudLogEntry::Kind::Error;
         entry.ok = false;
@@ -274,12 +345,12 @@ Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event
 }
 
 Result<qint64> LocalCloud::invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
-                                  Completion done, bool rejectWhenBusy)
+                                  Completion done, bool rejectWhenBusy, NodeId sourceNode)
 {
     const Result<const Node *> node = service(function, "function");
     if (!node)
         return node.error();
-    return deliver(*node, event, source, cause, std::move(done), rejectWhenBusy);
+    return deliver(*node, event, source, cause, std::move(done), rejectWhenBusy, sourceNode);
 }
 
 void LocalCloud::onFinished(NodeId function, const InvocationResult &result)
@@ -290,20 +361,22 @@ void LocalCloud::onFinished(NodeId function, const InvocationResult &result)
         return;
     const Pending pending = it.value();
     mPending.erase(it);
-    for (auto entry = mLog.rbegin(); entry != mLog.rend(); ++entry) {
-        if (entry->id != pending.entry)
-            continue;
-        entry->ok = result.ok;
-        entry->finished = true;
-        entry->durationMs = result.durationMs;
+    // The completion first: what it decides (the HTTP status the gateway answered)
+    // belongs to the finished hop.
+    if (pending.done)
+        pending.done(result);
+    CloudLogEntry *entry = logEntry(pending.entry);
+    if (!entry)
+        return;
+    const bool answeredFailure = result.ok && entry->httpStatus >= 400;
+    entry->ok = result.ok && !answeredFailure;
+    entry->finished = true;
+    entry->durationMs = result.durationMs;
+    if (!answeredFailure)
         entry->detail = result.ok ? (result.coldStart ? tr("ok, cold start") : tr("ok"))
                                   : result.error.value("errorType"_L1).toString() + ": "_L1
                                         + result.error.value("errorMessage"_L1).toString();
-        emit logged(*entry);
-        break;
-    }
-    if (pending.done)
-        pending.done(result);
+    emit logged(*entry);
 }
 
 // ---- queues ----------------------------------------------------------------

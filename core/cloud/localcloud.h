@@ -22,7 +22,9 @@ class Project;
 
 // One hop of the local cloud: something happened to a service, or a function ran
 // because of something. cause is the id of the hop that led here (0 for a request
-// from outside), depth how many hops came before.
+// from outside), depth how many hops came before. fromNode, toNode and edge name the
+// design's nodes and the connection the hop travelled, where the design has them (the
+// studio animates it on the canvas).
 struct CloudLogEntry
 {
     enum class Kind { Request, Invocation, ServiceChange, Retry, DeadLetter, LoopStopped, Error };
@@ -38,6 +40,10 @@ struct CloudLogEntry
     bool finished = true; // false while the invocation runs
     double durationMs = 0;
     QString detail;
+    int httpStatus = 0; // what the gateway answered the client; 0 when not an HTTP request
+    NodeId fromNode = kInvalidNodeId;
+    NodeId toNode = kInvalidNodeId;
+    EdgeId edge = kInvalidEdgeId;
 
     static QString kindName(Kind kind);
 };
@@ -112,13 +118,24 @@ public:
     // The key schema of a table node.
     TableKeys tableKeys(const QString &table) const;
 
-    // Runs a function for a request from outside (the gateway); done gets the result.
+    // Runs a function for a request from outside (the gateway); done gets the result,
+    // before the finished hop is logged. sourceNode: the node the request came through
+    // (an HTTP route), whose connection to the function the hop travels.
     using Completion = std::function<void(const InvocationResult &)>;
     // rejectWhenBusy: at the function's concurrency limit the result is a
     // TooManyRequestsException instead of a wait (the gateway answers 503).
     // The id of its log entry, or why it cannot run.
     Result<qint64> invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
-                          Completion done, bool rejectWhenBusy = false);
+                          Completion done, bool rejectWhenBusy = false, NodeId sourceNode = kInvalidNodeId);
+    // The HTTP status the client got for the request of hop entry; 400 and above fail
+    // the hop, with detail (if any) saying why. A hop already finished is logged again.
+    void setHttpStatus(qint64 entry, int status, const QString &detail = {});
+    // A request the gateway answered without running anything (no route, too large):
+    // a failed Request hop reaching no node, with its status; its id.
+    qint64 logRefusedRequest(const QString &request, int httpStatus, const QString &detail);
+    // What a service holds now, for counters: a queue's messages, a table's items, a
+    // bucket's objects; -1 for other nodes or when the cloud is not running.
+    qsizetype storedCount(const QString &service) const;
 
     // Delivers what is due: visible queue messages, schedules whose time has come.
     // A timer calls it every 100 ms while running; tests call it after moving the clock.
@@ -147,6 +164,11 @@ private:
     Result<const Node *> changing(const QString &name, const char *kind, qint64 cause, const QString &target);
     QList<const Node *> consumers(const Node *source) const;
     qint64 addLog(CloudLogEntry entry);
+    // The entry with this id in the log, nullptr once it has gone.
+    CloudLogEntry *logEntry(qint64 id);
+    // The nodes a hop went between and the connection from one to the other, by name
+    // where the entry does not say.
+    void placeOnDesign(CloudLogEntry &entry) const;
     int depthOf(qint64 cause) const;
     // What caused a change: the function of the cause entry, or "outside".
     QString causeName(qint64 cause) const;
@@ -156,7 +178,7 @@ private:
     QList<QueueMessage> receive(const Node *queue, int max, int visibility);
     // The id of the invocation's log entry, or why it was not started.
     Result<qint64> deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
-                           Completion done = {}, bool rejectWhenBusy = false);
+                           Completion done = {}, bool rejectWhenBusy = false, NodeId sourceNode = kInvalidNodeId);
     void deliverQueue(const Node *queue);
     void onFinished(NodeId function, const InvocationResult &result);
     // A change to a service, logged as caused by cause; its entry id.

@@ -28,6 +28,9 @@ private slots:
     void oversizedBody();
     void concurrentRequestsAndThrottling();
     void eachRequestIsLogged();
+    void failedAnswersAreLoggedFailed_data();
+    void failedAnswersAreLoggedFailed();
+    void unmatchedRoutesAreLogged();
     void clientHangsUpBeforeTheAnswer();
 
 private:
@@ -38,8 +41,18 @@ private:
         return mLocal->request(method, path, body, headers);
     }
 
+    // The last hop logged for this request (source "GET /x"), nullptr if none.
+    const CloudLogEntry *lastHopOf(const QString &request) const;
+
     std::unique_ptr<NimbusTest::LocalCloudFixture> mLocal;
 };
+
+const CloudLogEntry *TestGateway::lastHopOf(const QString &request) const
+{
+    const auto it = std::find_if(mLocal->cloud->log().crbegin(), mLocal->cloud->log().crend(),
+                                 [&request](const CloudLogEntry &e) { return e.source == request; });
+    return it == mLocal->cloud->log().crend() ? nullptr : &*it;
+}
 
 NodeId TestGateway::function(const QString &name, const QByteArray &code, int timeout)
 {
@@ -72,6 +85,9 @@ void TestGateway::initTestCase()
     const NodeId busy = function(QStringLiteral("busy"),
                                  "exports.handler = async () => { await new Promise(r => setTimeout(r, 2000)); return "
                                  "{ statusCode: 200, body: 'done' }; };\n");
+    const NodeId refusing = function(
+        QStringLiteral("refusing"),
+        "exports.handler = async () => ({ statusCode: 400, body: 'quantity is missing' });\n");
     QVERIFY(mLocal->project.setNodeProperty(busy, QStringLiteral("reservedConcurrency"), 1));
     mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/items/{id}"), getter, true);
     mLocal->addRoute(QStringLiteral("POST"), QStringLiteral("/echo"), echo);
@@ -81,6 +97,7 @@ void TestGateway::initTestCase()
     mLocal->addRoute(QStringLiteral("ANY"), QStringLiteral("/legacy/{proxy+}"), legacy, false, QStringLiteral("1.0"));
     mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/plain"), plain);
     mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/busy"), busy);
+    mLocal->addRoute(QStringLiteral("POST"), QStringLiteral("/refuse"), refusing);
 
     QVERIFY2(mLocal->start(NimbusTest::LocalCloudFixture::Gateway), qPrintable(mLocal->error));
     QVERIFY(mLocal->gateway->url().startsWith(QLatin1String("http://127.0.0.1:")));
@@ -214,6 +231,55 @@ void TestGateway::eachRequestIsLogged()
     QCOMPARE(it->target, QStringLiteral("getItem"));
     QVERIFY(it->ok);
     QVERIFY(it->finished);
+    QCOMPARE(it->httpStatus, 200);
+    // The hop travelled the route's connection to the function.
+    const Architecture &design = mLocal->project.architecture();
+    QCOMPARE(design.node(it->toNode)->name, QStringLiteral("getItem"));
+    QCOMPARE(design.node(it->fromNode)->kind, QStringLiteral("http-route"));
+    QVERIFY(design.edge(it->edge));
+    QCOMPARE(design.edge(it->edge)->from, it->fromNode);
+    QCOMPARE(design.edge(it->edge)->to, it->toNode);
+}
+
+void TestGateway::failedAnswersAreLoggedFailed_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("detail");
+    QTest::newRow("function answers 400") << QByteArray("POST") << "/refuse" << 400 << "quantity is missing";
+    QTest::newRow("function throws") << QByteArray("GET") << "/fail" << 502 << "boom";
+    QTest::newRow("function answers badly") << QByteArray("GET") << "/bad" << 502 << "statusCode";
+}
+
+void TestGateway::failedAnswersAreLoggedFailed()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    QFETCH(QString, detail);
+    QCOMPARE(request(method, path).status, long(status));
+    const QString what = QString::fromLatin1(method) + QLatin1Char(' ') + path;
+    QVERIFY(QTest::qWaitFor([&] { return lastHopOf(what) && lastHopOf(what)->finished; }, 10000));
+    const CloudLogEntry *hop = lastHopOf(what);
+    QCOMPARE(hop->kind, CloudLogEntry::Kind::Invocation);
+    QVERIFY(!hop->ok);
+    QCOMPARE(hop->httpStatus, status);
+    QVERIFY2(hop->detail.contains(detail), qPrintable(hop->detail));
+}
+
+void TestGateway::unmatchedRoutesAreLogged()
+{
+    QCOMPARE(request("DELETE", QStringLiteral("/nowhere/7")).status, 404L);
+    const CloudLogEntry *hop = lastHopOf(QStringLiteral("DELETE /nowhere/7"));
+    QVERIFY(hop);
+    QCOMPARE(hop->kind, CloudLogEntry::Kind::Request);
+    QVERIFY(!hop->ok);
+    QCOMPARE(hop->httpStatus, 404);
+    QVERIFY(hop->target.isEmpty());
+    QCOMPARE(hop->toNode, kInvalidNodeId);
+    QCOMPARE(hop->edge, kInvalidEdgeId);
+    QVERIFY2(hop->detail.contains(QLatin1String("DELETE /nowhere/7")), qPrintable(hop->detail));
 }
 
 void TestGateway::clientHangsUpBeforeTheAnswer()
