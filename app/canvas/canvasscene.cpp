@@ -78,10 +78,18 @@ void CanvasScene::projectChanged(Project *previous)
                 item->setSnapToGrid(grid);
                 mSyncing = false;
             }
+            // The connections it now stands in the way of go round it.
+            if (NodeItem *item = mNodes.value(id))
+                EdgeItem::rerouteAcross(item);
         });
         connect(a, &Architecture::nodeRenamed, this, [this](NodeId id, const QString &name) {
             if (NodeItem *item = mNodes.value(id))
                 item->setName(name);
+        });
+        connect(a, &Architecture::nodePropertyChanged, this, [this](NodeId id) {
+            const Node *node = project()->architecture().node(id);
+            if (NodeItem *item = mNodes.value(id); item && node)
+                item->setDetail(NodeItem::detailFor(*node, project()->catalog().kind(node->kind)));
         });
     }
     rebuild();
@@ -158,6 +166,7 @@ void CanvasScene::addNodeItem(NodeId id)
     }
     auto *item = new NodeItem(id, kind, hasInput, hasOutput);
     item->setName(node->name);
+    item->setDetail(NodeItem::detailFor(*node, kind));
     item->setPos(node->position);
     item->setSnapToGrid(mGrid);
     connect(item, &NodeItem::geometryChanged, this, [this, id] {
@@ -168,6 +177,8 @@ void CanvasScene::addNodeItem(NodeId id)
     });
     addItem(item);
     mNodes.insert(id, item);
+    if (!mEdges.isEmpty()) // a node dropped later: the connections behind it go round it
+        EdgeItem::rerouteAcross(item);
 }
 
 void CanvasScene::removeNodeItem(NodeId id)

@@ -1,8 +1,10 @@
 #include "edgeitem.h"
 
+#include "edgerouter.h"
 #include "nodeitem.h"
 
 #include <QApplication>
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QStyleOptionGraphicsItem>
@@ -29,18 +31,77 @@ QPainterPath EdgeItem::curve(QPointF from, QPointF to)
     return path;
 }
 
+QList<QPointF> EdgeItem::routeAround() const
+{
+    const QPointF from = mFrom->outputPort();
+    const QPointF to = mTo->inputPort();
+    const QRectF fromRect = mFrom->bodyRect();
+    const QRectF toRect = mTo->bodyRect();
+    const QList<QPointF> simple = EdgeRouter::simpleRoute(from, to, fromRect, toRect);
+    if (!scene() || mFrom == mTo)
+        return simple;
+    QRectF area = fromRect.united(toRect);
+    for (const QPointF &p : simple)
+        area = area.united(QRectF(p, QSizeF(1, 1)));
+    area.adjust(-2 * EdgeRouter::kStub, -2 * EdgeRouter::kStub, 2 * EdgeRouter::kStub, 2 * EdgeRouter::kStub);
+    if (area.width() * area.height() > kMaxSearchArea)
+        return simple;
+    QList<QRectF> obstacles{fromRect, toRect};
+    bool blocked = false;
+    for (QGraphicsItem *item : scene()->items(area, Qt::IntersectsItemBoundingRect)) {
+        if (item->type() != NodeItem::Type || item == mFrom || item == mTo)
+            continue;
+        const QRectF rect = static_cast<NodeItem *>(item)->bodyRect();
+        obstacles.append(rect);
+        blocked = blocked || EdgeRouter::crosses(simple, rect, EdgeRouter::kClearance / 2);
+    }
+    if (!blocked || obstacles.size() > kMaxObstacles)
+        return simple;
+    const QList<QPointF> routed = EdgeRouter::route(from, to, obstacles);
+    return routed.isEmpty() ? simple : routed;
+}
+
 void EdgeItem::updatePath()
 {
     prepareGeometryChange();
-    setPath(curve(mFrom->outputPort(), mTo->inputPort()));
-    // Arrowhead at the input port, along the curve's last tangent.
-    const QPointF tip = path().pointAtPercent(1.0);
-    const qreal radians = -path().angleAtPercent(0.99) * M_PI / 180.0;
-    const QPointF back(std::cos(radians), std::sin(radians));
+    mRoute = routeAround();
+    setPath(EdgeRouter::path(mRoute));
+    // Arrowhead at the input port, along the last segment.
+    const QPointF tip = mRoute.last();
+    const QLineF last(mRoute.at(mRoute.size() - 2), tip);
+    const QPointF back = last.length() > 0 ? (tip - last.p1()) / last.length() : QPointF(1, 0);
     const QPointF normal(-back.y(), back.x());
     const QPointF base = tip - back * 11;
     mArrow = QPolygonF{tip - back * 1.5, base + normal * 5, base - normal * 5};
+    // The label on the longest horizontal run, where it reads best.
     mLabelCentre = path().pointAtPercent(0.5);
+    qreal longest = 0;
+    for (int i = 1; i < mRoute.size(); ++i) {
+        const QLineF segment(mRoute.at(i - 1), mRoute.at(i));
+        if (qFuzzyCompare(segment.y1(), segment.y2()) && segment.length() > longest) {
+            longest = segment.length();
+            mLabelCentre = segment.center();
+        }
+    }
+}
+
+void EdgeItem::rerouteAcross(const NodeItem *node)
+{
+    if (!node->scene())
+        return;
+    const QRectF area = node->bodyRect().adjusted(-EdgeRouter::kClearance, -EdgeRouter::kClearance,
+                                                  EdgeRouter::kClearance, EdgeRouter::kClearance);
+    for (QGraphicsItem *item : node->scene()->items(area))
+        if (item->type() == Type)
+            static_cast<EdgeItem *>(item)->updatePath();
+}
+
+QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    // Once in a scene, the route can see the nodes in its way.
+    if (change == ItemSceneHasChanged)
+        updatePath();
+    return QGraphicsPathItem::itemChange(change, value);
 }
 
 QRectF EdgeItem::boundingRect() const

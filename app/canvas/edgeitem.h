@@ -8,8 +8,9 @@ namespace Nimbus {
 
 class NodeItem;
 
-// A connection drawn as a curve from an output port to an input port, with an
-// arrowhead and its meaning ("invokes", "writes" ...) at the middle.
+// A connection drawn from an output port to an input port, with an arrowhead and its
+// meaning ("invokes", "writes" ...) on its longest horizontal run. It runs at right angles
+// around the nodes in its way (EdgeRouter), which it finds in its scene when its ends move.
 class EdgeItem : public QGraphicsPathItem
 {
 public:
@@ -20,19 +21,35 @@ public:
     int type() const override { return Type; }
     EdgeId edgeId() const { return mId; }
     void updatePath();
+    // The corners of the route drawn (ports included).
+    const QList<QPointF> &route() const { return mRoute; }
+    // Routes again the connections that run across node, after it moved or appeared.
+    static void rerouteAcross(const NodeItem *node);
 
     // The curve between two points, shared with the connection being dragged.
     static QPainterPath curve(QPointF from, QPointF to);
+
+    // A route looks for nodes in its way only within an area this large (in scene units²)
+    // and among this many nodes; a longer one keeps the simple route, so that a diagram of
+    // thousands of nodes still opens fast.
+    static constexpr qreal kMaxSearchArea = 4.0e6;
+    static constexpr int kMaxObstacles = 60;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
 private:
+    QList<QPointF> routeAround() const;
+
     EdgeId mId;
     QString mLabel;
     NodeItem *mFrom;
     NodeItem *mTo;
+    QList<QPointF> mRoute;
     // Computed when the path changes, not at every paint.
     QPolygonF mArrow;
     QPointF mLabelCentre;

@@ -3,11 +3,15 @@
 #include <QFontMetricsF>
 
 #include "model/catalog.h"
+#include "model/kinds.h"
+#include "model/node.h"
 
 #include <QApplication>
 #include <QGraphicsSceneHoverEvent>
+#include <QLocale>
 #include <QPainter>
 #include <QPalette>
+#include <QRegularExpression>
 #include <QStyleOptionGraphicsItem>
 
 #include <cmath>
@@ -26,7 +30,67 @@ QColor accentFor(const QString &category)
         return QColor(0xf5, 0x7c, 0x00);
     return QColor(0x15, 0x65, 0xc0);
 }
+
+// A runtime as its makers write it: "nodejs20.x" -> "Node.js 20", "python3.12" -> "Python 3.12".
+QString runtimeName(const QString &runtime)
+{
+    static const QRegularExpression versioned(u"^(nodejs|python)([0-9.]+?)(\\.x)?$"_s);
+    const QRegularExpressionMatch match = versioned.match(runtime);
+    if (!match.hasMatch())
+        return runtime;
+    return (match.captured(1) == "nodejs"_L1 ? u"Node.js "_s : u"Python "_s) + match.captured(2);
+}
+
+// A node's property, or its kind's default when the node does not set it.
+QJsonValue valueOf(const Node &node, const NodeKind *kind, const QString &property)
+{
+    if (node.properties.contains(property))
+        return node.properties.value(property);
+    const PropertySpec *spec = kind->property(property);
+    return spec ? spec->defaultValue : QJsonValue();
+}
+
+// "pk: orderId (S)", with " · sk: created (N)" when the table has a sort key.
+QString tableKeys(const Node &node, const NodeKind *kind)
+{
+    auto key = [&](const QString &label, const char *name, const char *type) {
+        const QString keyName = valueOf(node, kind, QLatin1String(name)).toString();
+        if (keyName.isEmpty())
+            return QString();
+        return u"%1: %2 (%3)"_s.arg(label, keyName, valueOf(node, kind, QLatin1String(type)).toString());
+    };
+    const QString partition = key(NodeItem::tr("pk"), "partitionKey", "partitionKeyType");
+    const QString sort = key(NodeItem::tr("sk"), "sortKey", "sortKeyType");
+    return sort.isEmpty() ? partition : partition + u" · "_s + sort;
+}
 } // namespace
+
+QString NodeItem::detailFor(const Node &node, const NodeKind *kind)
+{
+    if (!kind)
+        return {};
+    auto text = [&](const char *property) { return valueOf(node, kind, QLatin1String(property)).toString(); };
+    if (node.kind == Kinds::HttpRoute)
+        return u"%1 %2"_s.arg(text("method"), text("path"));
+    if (node.kind == Kinds::Function) {
+        const PropertySpec *memory = kind->property(u"memory"_s);
+        const QString unit = memory ? Catalog::text(memory->unit) : QString();
+        const int megabytes = valueOf(node, kind, u"memory"_s).toInt();
+        return tr("%1 · %2 %3").arg(runtimeName(text("runtime")), QLocale().toString(megabytes), unit);
+    }
+    if (node.kind == Kinds::Queue) {
+        const bool fifo = valueOf(node, kind, u"fifo"_s).toBool();
+        return tr("%1 · batches of %2")
+            .arg(fifo ? tr("FIFO") : tr("Standard"), QLocale().toString(valueOf(node, kind, u"batchSize"_s).toInt()));
+    }
+    if (node.kind == Kinds::Table)
+        return tableKeys(node, kind);
+    if (node.kind == Kinds::Topic)
+        return valueOf(node, kind, u"fifo"_s).toBool() ? tr("FIFO") : tr("Standard");
+    if (node.kind == Kinds::Schedule)
+        return text("expression");
+    return {};
+}
 
 NodeItem::NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutput, QGraphicsItem *parent)
     : QGraphicsObject(parent), mId(id), mHasInput(hasInput), mHasOutput(hasOutput)
@@ -61,6 +125,11 @@ NodeItem::NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutpu
 void NodeItem::setName(const QString &name)
 {
     updateIfChanged(mName, name);
+}
+
+void NodeItem::setDetail(const QString &detail)
+{
+    updateIfChanged(mDetail, detail);
 }
 
 void NodeItem::setSeverity(std::optional<Diagnostic::Severity> severity, const QString &tooltip)
@@ -182,38 +251,12 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->fillPath(bar, mAccent);
 
     mIcon.paint(painter, QRect(16, 14, 32, 32));
-
-    QFont nameFont = painter->font();
-    nameFont.setBold(true);
-    painter->setFont(nameFont);
-    painter->setPen(palette.color(mTargetState == TargetState::Invalid ? QPalette::PlaceholderText : QPalette::Text));
-    const QFontMetricsF nameMetrics(nameFont);
-    painter->drawText(nameRect(), Qt::AlignLeft | Qt::AlignVCenter,
-                      nameMetrics.elidedText(mName, Qt::ElideRight, nameRect().width()));
-    QFont kindFont = painter->font();
-    kindFont.setBold(false);
-    kindFont.setPointSizeF(kindFont.pointSizeF() * 0.85);
-    painter->setFont(kindFont);
-    painter->setPen(palette.color(QPalette::PlaceholderText));
-    painter->drawText(QRectF(52, 32, kWidth - 64, 18), Qt::AlignLeft | Qt::AlignVCenter, mKindName);
+    paintText(painter, palette);
 
     if (mHasInput)
         paintPort(painter, Port::Input, palette.color(QPalette::Mid));
     if (mHasOutput)
         paintPort(painter, Port::Output, palette.color(QPalette::Mid));
-
-    if (!mCostBadge.isEmpty()) {
-        QFont font = kindFont;
-        font.setPointSizeF(kindFont.pointSizeF() * 0.95);
-        painter->setFont(font);
-        const qreal width = QFontMetricsF(font).horizontalAdvance(mCostBadge) + 12;
-        const QRectF pill(kWidth - width - 8, kHeight - 21, width, 15);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0x2e, 0x7d, 0x32));
-        painter->drawRoundedRect(pill, 7, 7);
-        painter->setPen(Qt::white);
-        painter->drawText(pill, Qt::AlignCenter, mCostBadge);
-    }
 
     if (mSeverity) {
         const bool error = *mSeverity == Diagnostic::Severity::Error;
@@ -222,11 +265,62 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setBrush(error ? QColor(0xd3, 0x2f, 0x2f) : QColor(0xf9, 0xa8, 0x25));
         painter->drawEllipse(centre, 8, 8);
         painter->setPen(Qt::white);
-        QFont badge = nameFont;
-        badge.setPointSizeF(nameFont.pointSizeF() * 0.8);
+        QFont badge = painter->font();
+        badge.setBold(true);
+        badge.setPointSizeF(badge.pointSizeF() * 0.8);
         painter->setFont(badge);
         painter->drawText(QRectF(centre.x() - 8, centre.y() - 8, 16, 16), Qt::AlignCenter, error ? u"!"_s : u"?"_s);
     }
+}
+
+// Three lines: the name, what the node is in a few words, its kind (beside the cost pill).
+void NodeItem::paintText(QPainter *painter, const QPalette &palette)
+{
+    const qreal left = 52;
+    const qreal width = kWidth - left - 10;
+    const QFont base = painter->font();
+    QFont nameFont = base;
+    nameFont.setBold(true);
+    painter->setFont(nameFont);
+    painter->setPen(palette.color(mTargetState == TargetState::Invalid ? QPalette::PlaceholderText : QPalette::Text));
+    painter->drawText(nameRect(), Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(nameFont).elidedText(mName, Qt::ElideRight, nameRect().width()));
+
+    QFont detailFont = base;
+    detailFont.setPointSizeF(base.pointSizeF() * 0.9);
+    if (!mDetail.isEmpty()) {
+        painter->setFont(detailFont);
+        painter->setPen(palette.color(QPalette::Text));
+        const QRectF line(left, 24, width, 17);
+        painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetricsF(detailFont).elidedText(mDetail, Qt::ElideMiddle, line.width()));
+    }
+
+    QFont kindFont = base;
+    kindFont.setPointSizeF(base.pointSizeF() * 0.8);
+    painter->setFont(kindFont);
+    // Without a detail, the kind takes the second line, as it always did.
+    QRectF kindLine = mDetail.isEmpty() ? QRectF(left, 28, width, 18) : QRectF(left, 41, width, 15);
+    if (!mCostBadge.isEmpty())
+        kindLine.setRight(kWidth - 16 - QFontMetricsF(kindFont).horizontalAdvance(mCostBadge) - 12);
+    painter->setPen(palette.color(QPalette::PlaceholderText));
+    painter->drawText(kindLine, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetricsF(kindFont).elidedText(mKindName, Qt::ElideRight, kindLine.width()));
+    if (!mCostBadge.isEmpty())
+        paintCostBadge(painter, kindFont);
+    painter->setFont(base);
+}
+
+void NodeItem::paintCostBadge(QPainter *painter, const QFont &font)
+{
+    painter->setFont(font);
+    const qreal width = QFontMetricsF(font).horizontalAdvance(mCostBadge) + 12;
+    const QRectF pill(kWidth - width - 8, kHeight - 19, width, 15);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0x2e, 0x7d, 0x32));
+    painter->drawRoundedRect(pill, 7, 7);
+    painter->setPen(Qt::white);
+    painter->drawText(pill, Qt::AlignCenter, mCostBadge);
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)

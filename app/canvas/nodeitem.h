@@ -9,13 +9,14 @@
 
 namespace Nimbus {
 
+struct Node;
 struct NodeKind;
 
-// Draws one node: icon, name, kind, an input port on the left and an output port on
-// the right when the catalog allows connections that way, and a problem badge.
-// A port reacts to the pointer in a circle larger than its dot (kPortHitRadius): it
-// lights up and shows a cross cursor, the sign that a drag from there connects.
-// It holds no data of its own beyond what it shows; the scene refreshes it from the model.
+// Draws one node: icon, name, what the node is in a few words (a route's method and path,
+// a function's runtime and memory, a queue's type, a table's keys), kind, an input port on the left and an output port
+// on the right when the catalog allows connections that way, and a problem badge. A port reacts to the pointer in a
+// circle larger than its dot (kPortHitRadius): it lights up and shows a cross cursor, the sign that a drag from there
+// connects. It holds no data of its own beyond what it shows; the scene refreshes it from the model.
 class NodeItem : public QGraphicsObject
 {
     Q_OBJECT
@@ -38,6 +39,11 @@ public:
     QString kindId() const { return mKindId; }
     void setName(const QString &name);
     QString name() const { return mName; }
+    // The line under the name; empty for kinds that have nothing short to say.
+    void setDetail(const QString &detail);
+    QString detail() const { return mDetail; }
+    // What a node's card says of it: "POST /orders", "Node.js 20 · 256 MB", "pk: id (S)".
+    static QString detailFor(const Node &node, const NodeKind *kind);
     void setSeverity(std::optional<Diagnostic::Severity> severity, const QString &tooltip);
     std::optional<Diagnostic::Severity> severity() const { return mSeverity; }
     // A short text in a pill at the bottom right, such as the function's monthly cost.
@@ -52,7 +58,9 @@ public:
     Port portAt(QPointF scenePos) const;
     // The port under the pointer, drawn highlighted.
     Port hoveredPort() const { return mHoveredPort; }
-    QRectF nameRect() const { return QRectF(52, 10, kWidth - 64, 22); }
+    QRectF nameRect() const { return QRectF(52, 5, kWidth - 64, 20); }
+    // The card's body in scene coordinates, without its ports.
+    QRectF bodyRect() const { return QRectF(pos(), QSizeF(kWidth, kHeight)); }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -78,11 +86,14 @@ private:
     }
     void setHoveredPort(Port port);
     void paintPort(QPainter *painter, Port port, const QColor &ring) const;
+    void paintText(QPainter *painter, const QPalette &palette);
+    void paintCostBadge(QPainter *painter, const QFont &font);
 
     NodeId mId;
     QString mKindId;
     QString mKindName;
     QString mName;
+    QString mDetail;
     QIcon mIcon;
     QColor mAccent;
     bool mHasInput;

@@ -1,5 +1,6 @@
 #include "awscommon.h"
 #include "model/kinds.h"
+#include "model/permissions.h"
 
 #include "export/yaml.h"
 #include "export/yamlmerge.h"
@@ -55,44 +56,17 @@ QString LogicalIds::of(const QString &nodeName) const
 
 QList<IamStatement> iamStatements(const ExportFunction &function)
 {
+    // The grants are data, shared with the studio's Inspector (resources/catalog/permissions.json).
+    const Permissions &permissions = Permissions::aws();
     QList<IamStatement> result;
-    auto add =
-        [&](const Node *service, QStringList actions, const QString &attribute = u"Arn"_s, const QString &suffix = {}) {
-        result.append({actions, service, attribute, suffix});
+    auto add = [&](const Node *service, const QList<IamGrant> &grants) {
+        for (const IamGrant &grant : grants)
+            result.append({grant.actions, service, grant.attribute, grant.suffix});
     };
-    for (const FunctionAccess &access : function.accesses) {
-        const QString kind = access.service->kind;
-        const QString &type = access.type;
-        if (kind == Kinds::Table && type == "writes"_L1)
-            add(access.service, {u"dynamodb:PutItem"_s, u"dynamodb:UpdateItem"_s, u"dynamodb:DeleteItem"_s,
-                                 u"dynamodb:BatchWriteItem"_s});
-        else if (kind == Kinds::Table && type == "reads"_L1)
-            add(access.service, {u"dynamodb:GetItem"_s, u"dynamodb:Query"_s, u"dynamodb:Scan"_s,
-                                 u"dynamodb:BatchGetItem"_s, u"dynamodb:DescribeTable"_s});
-        else if (kind == Kinds::Bucket && type == "writes"_L1)
-            add(access.service, {u"s3:PutObject"_s, u"s3:DeleteObject"_s}, u"Arn"_s, u"/*"_s);
-        else if (kind == Kinds::Bucket && type == "reads"_L1) {
-            add(access.service, {u"s3:ListBucket"_s});
-            add(access.service, {u"s3:GetObject"_s}, u"Arn"_s, u"/*"_s);
-        } else if (kind == Kinds::Queue && type == "writes"_L1)
-            add(access.service, {u"sqs:SendMessage"_s, u"sqs:GetQueueUrl"_s});
-        else if (kind == Kinds::Queue && type == "reads"_L1)
-            add(access.service,
-                {u"sqs:ReceiveMessage"_s, u"sqs:DeleteMessage"_s, u"sqs:GetQueueAttributes"_s, u"sqs:GetQueueUrl"_s});
-        else if (kind == Kinds::Topic && type == "publishes"_L1)
-            add(access.service, {u"sns:Publish"_s}, u"Ref"_s);
-        else if (kind == Kinds::Function && type == "calls"_L1)
-            add(access.service, {u"lambda:InvokeFunction"_s});
-    }
-    for (const Node *trigger : function.triggers) {
-        if (trigger->kind == Kinds::Queue)
-            add(trigger, {u"sqs:ReceiveMessage"_s, u"sqs:DeleteMessage"_s, u"sqs:GetQueueAttributes"_s});
-        else if (trigger->kind == Kinds::Table)
-            add(trigger,
-                {u"dynamodb:DescribeStream"_s, u"dynamodb:GetRecords"_s, u"dynamodb:GetShardIterator"_s,
-                 u"dynamodb:ListStreams"_s},
-                u"StreamArn"_s);
-    }
+    for (const FunctionAccess &access : function.accesses)
+        add(access.service, permissions.access(access.service->kind, access.type));
+    for (const Node *trigger : function.triggers)
+        add(trigger, permissions.trigger(trigger->kind));
     return result;
 }
 
