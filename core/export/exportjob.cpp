@@ -38,23 +38,29 @@ struct StagedFile
     QString from;
 };
 
-// The destination is missing, an empty folder or an earlier export; its parent exists.
+// The destination is missing or a folder; its parent exists.
 Result<void> checkDestination(const QString &target)
 {
     const QFileInfo info(target);
-    if (info.exists()) {
-        if (!info.isDir())
-            return fail(ExportJob::tr("%1 is a file, not a folder").arg(target));
-        const QDir existing(target);
-        if (!existing.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
-            && !existing.exists(QLatin1String(ExportJob::kMarkerFile)))
-            return fail(
-                ExportJob::tr("%1 is not empty and was not written by an export; choose an empty folder").arg(target));
-    }
+    if (info.exists() && !info.isDir())
+        return fail(ExportJob::tr("%1 is a file, not a folder").arg(target));
     const QString parent = info.absolutePath();
     if (!QDir().mkpath(parent))
         return fail(ExportJob::tr("cannot create the folder %1").arg(parent));
     return {};
+}
+
+// Why a folder is refused when its plan was not agreed to.
+Error refusal(const ExportPlan &plan, const QString &target)
+{
+    if (plan.foreignFolder)
+        return Error{
+            ExportJob::tr("%1 is not empty and was not written by an export; choose an empty folder").arg(target)};
+    if (!plan.replaced.isEmpty())
+        return Error{ExportJob::tr("%1: the export would replace files it did not write: %2; choose another folder")
+                         .arg(target, plan.replaced.join(", "_L1))};
+    return Error{ExportJob::tr("%1 holds the export for %2; choose another folder")
+                     .arg(target, plan.otherTargets.join(", "_L1))};
 }
 
 Result<QList<StagedFile>> listFiles(const ExportOutput &output)
@@ -103,7 +109,7 @@ Result<void> writeFile(const QString &root, const StagedFile &file)
 }
 
 // Every file into the staging folder root, then the marker that makes it an export.
-Result<void> writeFiles(const QString &root, const QList<StagedFile> &files, const QString &targetId,
+Result<void> writeFiles(const QString &root, const QList<StagedFile> &files, const QByteArray &manifest,
                         const ExportJob::Progress &progress)
 {
     const Error cancelled{ExportJob::cancelledText()};
@@ -114,36 +120,20 @@ Result<void> writeFiles(const QString &root, const QList<StagedFile> &files, con
             return written;
     }
     QFile marker(root + '/'_L1 + QLatin1String(ExportJob::kMarkerFile));
-    if (!marker.open(QIODevice::WriteOnly) || marker.write(targetId.toUtf8() + '\n') < 0)
+    if (!marker.open(QIODevice::WriteOnly) || marker.write(manifest) < 0)
         return fail(ExportJob::tr("cannot write %1").arg(marker.fileName()));
     marker.close();
     return {};
 }
 
-// Swaps the finished folder in; the previous export is removed only once the new one
-// is in place and keep() agrees (it may still cancel: then the swap is undone).
-Result<void> moveIntoPlace(const QString &root, const QString &target, const std::function<bool()> &keep)
+// The paths of the files, each once, as they land in the folder.
+QStringList landingPaths(const QList<StagedFile> &files)
 {
-    QString previous;
-    if (QFileInfo::exists(target)) {
-        previous = root + ".previous"_L1;
-        if (!QDir().rename(target, previous))
-            return fail(ExportJob::tr("cannot move the previous export %1 aside").arg(target));
-    }
-    if (!QDir().rename(root, target)) {
-        if (!previous.isEmpty())
-            QDir().rename(previous, target);
-        return fail(ExportJob::tr("cannot move the export into %1").arg(target));
-    }
-    if (!keep()) {
-        QDir().rename(target, root);
-        if (!previous.isEmpty())
-            QDir().rename(previous, target);
-        return fail(ExportJob::cancelledText());
-    }
-    if (!previous.isEmpty())
-        QDir(previous).removeRecursively();
-    return {};
+    QStringList paths;
+    for (const StagedFile &file : files)
+        paths.append(QDir::cleanPath(file.path));
+    paths.removeDuplicates();
+    return paths;
 }
 
 } // namespace
@@ -262,8 +252,14 @@ void ExportJob::checkSecrets(const ExportModel &model, ExportOutput &output)
     }
 }
 
+ExportPlan ExportJob::plan(const ExportOutput &output, const QString &directory, const QString &targetId)
+{
+    const Result<QList<StagedFile>> files = listFiles(output);
+    return ExportFolder(directory).plan(files ? landingPaths(*files) : QStringList(), targetId);
+}
+
 Result<void> ExportJob::write(const ExportOutput &output, const QString &directory, const QString &targetId,
-                              const Progress &progress)
+                              const Progress &progress, const ExportPlan &accepted)
 {
     const QString target = QFileInfo(directory).absoluteFilePath();
     if (Result<void> checked = checkDestination(target); !checked)
@@ -271,26 +267,33 @@ Result<void> ExportJob::write(const ExportOutput &output, const QString &directo
     const Result<QList<StagedFile>> files = listFiles(output);
     if (!files)
         return files.error();
+    const QStringList paths = landingPaths(*files);
+    ExportFolder folder(target);
+    const ExportPlan plan = folder.plan(paths, targetId);
+    if (plan.needsConfirmation() && !plan.coveredBy(accepted))
+        return refusal(plan, target);
     const QString parent = QFileInfo(target).absolutePath();
     QTemporaryDir staging(parent + "/."_L1 + QFileInfo(target).fileName() + ".export-XXXXXX"_L1);
     if (!staging.isValid())
         return fail(tr("cannot create a temporary folder in %1: %2").arg(parent, staging.errorString()));
-    if (Result<void> written = writeFiles(staging.path(), *files, targetId, progress); !written)
+    if (Result<void> written = writeFiles(staging.path(), *files, folder.manifestAfter(targetId, paths), progress);
+        !written)
         return written;
     const int total = int(files->size());
-    if (Result<void> moved = moveIntoPlace(staging.path(), target, [&] { return !progress || progress(total, total); });
-        !moved)
-        return moved;
-    staging.setAutoRemove(false);
-    return {};
+    return folder.moveIn(staging.path(), paths + QStringList{QLatin1String(kMarkerFile)}, plan.removed,
+                         [&] { return !progress || progress(total, total); });
 }
 
-QFuture<Result<void>> ExportJob::writeInBackground(ExportOutput output, QString directory, QString targetId)
+QFuture<Result<void>> ExportJob::writeInBackground(ExportOutput output, QString directory, QString targetId,
+                                                   ExportPlan accepted)
 {
-    return QtConcurrent::run([output = std::move(output), directory = std::move(directory),
-                              targetId = std::move(targetId)](QPromise<Result<void>> &promise) {
+    return QtConcurrent::run(
+        [output = std::move(output), directory = std::move(directory), targetId = std::move(targetId),
+         accepted = std::move(accepted)](QPromise<Result<void>> &promise) {
         bool reported = false;
-        const Result<void> written = write(output, directory, targetId, [&](int done, int total) {
+        const Result<void> written = write(
+            output, directory, targetId,
+            [&](int done, int total) {
             if (done == 0)
                 promise.setProgressRange(0, total);
             promise.setProgressValue(done);
@@ -300,7 +303,8 @@ QFuture<Result<void>> ExportJob::writeInBackground(ExportOutput output, QString 
             // kept aside: success is reported now, which a cancel either precedes (the
             // swap is undone) or comes too late for.
             return reported = promise.addResult(Result<void>());
-        });
+            },
+            accepted);
         if (!reported)
             promise.addResult(written);
     });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exportfolder.h"
 #include "provider.h"
 #include "result.h"
 
@@ -31,21 +32,27 @@ public:
     // cancels (at that last call, by undoing the swap).
     using Progress = std::function<bool(int done, int total)>;
 
-    // Writes everything into a temporary folder beside directory, then moves it into
-    // place, so a failed or cancelled export leaves directory as it was. directory
-    // must be missing, empty or an earlier export (it holds the marker file).
+    // What write() would do to directory's files (ExportFolder::plan over the files the
+    // export writes, copied folders counted file by file).
+    static ExportPlan plan(const ExportOutput &output, const QString &directory, const QString &targetId);
+    // Writes everything into a temporary folder beside directory, then moves the files
+    // into place, so a failed or cancelled export leaves directory as it was. Only this
+    // target's files of its last export there are replaced or removed; every other file
+    // stays. When plan() needs a confirmation, write() refuses unless `accepted` (the plan
+    // the user agreed to) covers what it would do now.
     static Result<void> write(const ExportOutput &output, const QString &directory, const QString &targetId,
-                              const Progress &progress = {});
+                              const Progress &progress = {}, const ExportPlan &accepted = {});
     // write() on a pool thread (QtConcurrent): the future's progress counts the files
     // written out of all of them. Cancelling it stops before the next file, or undoes the
     // final swap, leaving directory as it was; a cancelled future carries no result. The
     // success is reported (atomically with respect to a cancel) before the previous
     // export is dropped, so a cancel that comes later leaves the result in the future.
-    static QFuture<Result<void>> writeInBackground(ExportOutput output, QString directory, QString targetId);
+    static QFuture<Result<void>> writeInBackground(ExportOutput output, QString directory, QString targetId,
+                                                   ExportPlan accepted = {});
     // What a cancelled write says.
     static QString cancelledText() { return tr("export cancelled; nothing was written"); }
 
-    static constexpr const char *kMarkerFile = ".nimbus-export";
+    static constexpr const char *kMarkerFile = ExportFolder::kMarkerFile;
 
     // What an exporter reads of a project (with its origin for that target).
     static ExportInput input(const Project &project, const QString &targetId, const QMap<QString, QString> &options);

@@ -58,6 +58,40 @@ QStringList removedLines(const QByteArray &a, const QByteArray &b)
     }
     return removed;
 }
+// Every file under dir (hidden ones too) with its content.
+QMap<QString, QByteArray> folderSnapshot(const QString &dir)
+{
+    QMap<QString, QByteArray> files;
+    for (QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
+        const QString path = it.next();
+        files.insert(QDir(dir).relativeFilePath(path), readFile(path));
+    }
+    return files;
+}
+
+bool writeText(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+// Two small exports that share a code path, as SAM and Terraform do.
+ExportOutput samLike(const QByteArray &version = "1")
+{
+    ExportOutput output;
+    output.addFile(QStringLiteral("template.yaml"), "sam " + version + '\n');
+    output.addFile(QStringLiteral("functions/getItem/index.mjs"), "code " + version + '\n');
+    return output;
+}
+
+ExportOutput terraformLike()
+{
+    ExportOutput output;
+    output.addFile(QStringLiteral("main.tf"), "terraform\n");
+    output.addFile(QStringLiteral("functions/getItem/index.mjs"), "terraform code\n");
+    return output;
+}
 } // namespace
 
 class TestExport : public QObject
@@ -82,6 +116,10 @@ private slots:
     void scalewayMemorySteps();
     void writeIsAtomic();
     void writeInBackground();
+    void writeKeepsFilesNotItsOwn();
+    void anotherTargetsExportNeedsConsent();
+    void cancelPutsReplacedFilesBack();
+    void olderMarkerStillProtects();
     void samRoundTripUnchanged();
     void samRoundTripWithCanvasChanges();
     void samOriginSurvivesSave();
@@ -422,6 +460,108 @@ void TestExport::writeInBackground()
     QCOMPARE(values.last(), watcher.progressMaximum());
     QVERIFY(QFile::exists(out + QLatin1String("/template.yaml")));
     QVERIFY(QFile::exists(out + QLatin1String("/.nimbus-export")));
+}
+
+// The user's files in an export folder (notes, a Terraform state, a folder of their own)
+// stay byte for byte; a file this target no longer writes goes, with its empty folder.
+void TestExport::writeKeepsFilesNotItsOwn()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out"));
+    ExportOutput first = samLike();
+    first.addFile(QStringLiteral("functions/gone/index.mjs"), "old\n");
+    QVERIFY(ExportJob::write(first, out, QStringLiteral("sam")));
+    QVERIFY(writeText(out + QLatin1String("/notes.txt"), "mine\n"));
+    QVERIFY(writeText(out + QLatin1String("/.terraform/state"), "state\n"));
+    QVERIFY(writeText(out + QLatin1String("/functions/getItem/README.md"), "about getItem\n"));
+    const ExportPlan plan = ExportJob::plan(samLike("2"), out, QStringLiteral("sam"));
+    QVERIFY(!plan.needsConfirmation());
+    QCOMPARE(plan.removed, QStringList{QStringLiteral("functions/gone/index.mjs")});
+    QCOMPARE(plan.kept, (QStringList{QStringLiteral(".terraform/state"), QStringLiteral("functions/getItem/README.md"),
+                                     QStringLiteral("notes.txt")}));
+    const Result<void> written = ExportJob::write(samLike("2"), out, QStringLiteral("sam"));
+    QVERIFY2(written, qPrintable(written.errorMessage()));
+    const QMap<QString, QByteArray> after = folderSnapshot(out);
+    QCOMPARE(after.value(QStringLiteral("notes.txt")), QByteArray("mine\n"));
+    QCOMPARE(after.value(QStringLiteral(".terraform/state")), QByteArray("state\n"));
+    QCOMPARE(after.value(QStringLiteral("functions/getItem/README.md")), QByteArray("about getItem\n"));
+    QCOMPARE(after.value(QStringLiteral("template.yaml")), QByteArray("sam 2\n"));
+    QVERIFY(!QFileInfo::exists(out + QLatin1String("/functions/gone")));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("out")});
+}
+
+// SAM's folder chosen for Terraform: refused until the plan that lists what would be
+// replaced is agreed to; then the shared file is replaced and SAM's other files stay.
+void TestExport::anotherTargetsExportNeedsConsent()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(ExportJob::write(samLike(), out, QStringLiteral("sam")));
+    const QMap<QString, QByteArray> before = folderSnapshot(out);
+    const ExportPlan plan = ExportJob::plan(terraformLike(), out, QStringLiteral("terraform"));
+    QVERIFY(plan.needsConfirmation());
+    QCOMPARE(plan.otherTargets, QStringList{QStringLiteral("sam")});
+    QCOMPARE(plan.replaced, QStringList{QStringLiteral("functions/getItem/index.mjs")});
+    QCOMPARE(plan.kept, QStringList{QStringLiteral("template.yaml")});
+    const Result<void> refused = ExportJob::write(terraformLike(), out, QStringLiteral("terraform"));
+    QVERIFY(!refused);
+    QVERIFY2(refused.errorMessage().contains(QLatin1String("functions/getItem/index.mjs")),
+             qPrintable(refused.errorMessage()));
+    QCOMPARE(folderSnapshot(out), before);
+    const Result<void> written = ExportJob::write(terraformLike(), out, QStringLiteral("terraform"), {}, plan);
+    QVERIFY2(written, qPrintable(written.errorMessage()));
+    QCOMPARE(readFile(out + QLatin1String("/template.yaml")), QByteArray("sam 1\n"));
+    QCOMPARE(readFile(out + QLatin1String("/main.tf")), QByteArray("terraform\n"));
+    QCOMPARE(readFile(out + QLatin1String("/functions/getItem/index.mjs")), QByteArray("terraform code\n"));
+    // Each target's files are known: SAM again would replace Terraform's code, and asks.
+    const ExportPlan back = ExportJob::plan(samLike(), out, QStringLiteral("sam"));
+    QCOMPARE(back.otherTargets, QStringList{QStringLiteral("terraform")});
+    QCOMPARE(back.replaced, QStringList{QStringLiteral("functions/getItem/index.mjs")});
+    QCOMPARE(back.kept, QStringList{QStringLiteral("main.tf")});
+    // An agreement covers only what it listed.
+    QVERIFY(writeText(out + QLatin1String("/main.tf"), "edited\n"));
+    QVERIFY(writeText(out + QLatin1String("/template.yaml"), "sam by hand\n"));
+    ExportPlan stale = back;
+    stale.replaced.clear();
+    QVERIFY(!ExportJob::write(samLike(), out, QStringLiteral("sam"), {}, stale));
+    QCOMPARE(readFile(out + QLatin1String("/functions/getItem/index.mjs")), QByteArray("terraform code\n"));
+}
+
+// A cancel once the files are in place puts back exactly what they replaced.
+void TestExport::cancelPutsReplacedFilesBack()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(ExportJob::write(samLike(), out, QStringLiteral("sam")));
+    QVERIFY(writeText(out + QLatin1String("/notes.txt"), "mine\n"));
+    const QMap<QString, QByteArray> before = folderSnapshot(out);
+    const ExportPlan plan = ExportJob::plan(terraformLike(), out, QStringLiteral("terraform"));
+    const Result<void> cancelled = ExportJob::write(
+        terraformLike(), out, QStringLiteral("terraform"), [](int done, int total) { return done < total; }, plan);
+    QVERIFY(!cancelled);
+    QCOMPARE(folderSnapshot(out), before);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{QStringLiteral("out")});
+}
+
+// A folder an earlier version exported to (its marker names the target alone): the same
+// target writes there without asking but removes nothing; another target asks.
+void TestExport::olderMarkerStillProtects()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(writeText(out + QLatin1String("/.nimbus-export"), "sam\n"));
+    QVERIFY(writeText(out + QLatin1String("/template.yaml"), "sam 0\n"));
+    QVERIFY(writeText(out + QLatin1String("/notes.txt"), "mine\n"));
+    const ExportPlan same = ExportJob::plan(samLike(), out, QStringLiteral("sam"));
+    QVERIFY(!same.needsConfirmation());
+    QVERIFY(same.removed.isEmpty());
+    const ExportPlan other = ExportJob::plan(terraformLike(), out, QStringLiteral("terraform"));
+    QCOMPARE(other.otherTargets, QStringList{QStringLiteral("sam")});
+    QVERIFY(ExportJob::write(samLike(), out, QStringLiteral("sam")));
+    QCOMPARE(readFile(out + QLatin1String("/notes.txt")), QByteArray("mine\n"));
+    QCOMPARE(readFile(out + QLatin1String("/template.yaml")), QByteArray("sam 1\n"));
 }
 
 void TestExport::samRoundTripUnchanged()
