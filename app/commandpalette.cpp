@@ -3,12 +3,17 @@
 #include "actionmanager.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCoreApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
+#include <QStyledItemDelegate>
+#include <QTextLayout>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -28,6 +33,46 @@ QString plainText(QString text)
     text.replace('\x01'_L1, '&'_L1);
     return text;
 }
+
+// A listed command with the letters the pattern matched in bold, in the link colour.
+class MatchDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem item = option;
+        initStyleOption(&item, index);
+        const QString text = item.text;
+        item.text.clear();
+        const QWidget *widget = item.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
+
+        const bool selected = item.state & QStyle::State_Selected;
+        const bool enabled = item.state & QStyle::State_Enabled;
+        QTextCharFormat bold;
+        bold.setFontWeight(QFont::Bold);
+        bold.setForeground(item.palette.brush(selected ? QPalette::HighlightedText : QPalette::Link));
+        QList<QTextLayout::FormatRange> ranges;
+        for (const int at : index.data(CommandPalette::MatchRole).value<QList<int>>())
+            ranges.append({at, 1, bold});
+        QTextLayout layout(text, item.font);
+        layout.setFormats(ranges);
+        layout.beginLayout();
+        QTextLine line = layout.createLine();
+        const QRect area = style->subElementRect(QStyle::SE_ItemViewItemText, &item, widget).adjusted(3, 0, -3, 0);
+        line.setLineWidth(area.width());
+        layout.endLayout();
+        painter->save();
+        painter->setPen(item.palette.color(enabled ? QPalette::Normal : QPalette::Disabled,
+                                           selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->setClipRect(area);
+        layout.draw(painter, QPointF(area.left(), area.top() + (area.height() - line.height()) / 2));
+        painter->restore();
+    }
+};
 } // namespace
 
 CommandPalette::CommandPalette(const ActionManager &actions, QWidget *parent) : QDialog(parent)
@@ -45,6 +90,7 @@ CommandPalette::CommandPalette(const ActionManager &actions, QWidget *parent) : 
     mList->setObjectName(u"commandList"_s);
     mList->setAccessibleName(tr("Matching commands"));
     mList->setUniformItemSizes(true);
+    mList->setItemDelegate(new MatchDelegate(mList));
     layout->addWidget(mSearch);
     layout->addWidget(mList);
 
@@ -63,7 +109,17 @@ CommandPalette::CommandPalette(const ActionManager &actions, QWidget *parent) : 
 
 QString CommandPalette::menuPath(const QAction *action)
 {
-    for (QObject *holder : action->associatedObjects()) {
+    // A tool bar button that no menu holds is found under its tool bar's name.
+    const QList<QObject *> holders = action->associatedObjects();
+    const bool inMenu = std::any_of(holders.cbegin(), holders.cend(),
+                                    [](QObject *o) { return qobject_cast<QMenu *>(o) != nullptr; });
+    if (!inMenu) {
+        for (QObject *holder : holders) {
+            if (auto *bar = qobject_cast<QToolBar *>(holder))
+                return bar->windowTitle();
+        }
+    }
+    for (QObject *holder : holders) {
         auto *menu = qobject_cast<QMenu *>(holder);
         if (!menu)
             continue;
@@ -79,8 +135,9 @@ QString CommandPalette::menuPath(const QAction *action)
     return {};
 }
 
-int CommandPalette::score(const QString &pattern, const QString &text)
+CommandPalette::Match CommandPalette::match(const QString &pattern, const QString &text)
 {
+    Match result;
     int total = 0;
     int run = 0;
     qsizetype at = 0;
@@ -97,37 +154,48 @@ int CommandPalette::score(const QString &pattern, const QString &text)
             }
             const bool wordStart = at == 0 || !text.at(at - 1).isLetterOrNumber();
             total += 1 + (wordStart ? 6 : 0) + run * 5;
+            result.positions.append(int(at));
             ++run;
             ++at;
             found = true;
             break;
         }
         if (!found)
-            return -1;
+            return {};
     }
-    return total;
+    result.score = total;
+    return result;
 }
 
 void CommandPalette::filter(const QString &pattern)
 {
-    QList<QPair<int, const Command *>> matches;
+    QList<QPair<Match, const Command *>> matches;
     for (const Command &c : std::as_const(mCommands)) {
-        // The action's own words count more than the menu it sits in.
-        const int own = score(pattern, plainText(c.action->text()));
-        const int full = score(pattern, c.path);
-        const int best = std::max(own >= 0 ? own + 2 : -1, full);
-        if (best >= 0)
+        // The action's own words count more than the menu it sits in; they end the path.
+        const QString own = plainText(c.action->text());
+        Match best = match(pattern, own);
+        if (best.score >= 0) {
+            best.score += 2;
+            for (int &at : best.positions)
+                at += int(c.path.size() - own.size());
+        }
+        const Match full = match(pattern, c.path);
+        if (full.score > best.score)
+            best = full;
+        if (best.score >= 0)
             matches.append({best, &c});
     }
-    std::stable_sort(matches.begin(), matches.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    std::stable_sort(matches.begin(), matches.end(),
+                     [](const auto &a, const auto &b) { return a.first.score > b.first.score; });
     mList->clear();
-    for (const auto &[points, command] : std::as_const(matches)) {
+    for (const auto &[found, command] : std::as_const(matches)) {
         QString label = command->path;
         const QKeySequence key = command->action->shortcut();
         if (!key.isEmpty())
             label += u"    "_s + key.toString(QKeySequence::NativeText);
         auto *item = new QListWidgetItem(label, mList);
         item->setData(kActionRole, QVariant::fromValue(static_cast<QObject *>(command->action)));
+        item->setData(MatchRole, QVariant::fromValue(found.positions));
         if (!command->action->isEnabled())
             item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
     }

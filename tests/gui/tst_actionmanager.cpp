@@ -8,6 +8,8 @@
 #include "testutil.h"
 
 #include <QAction>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSet>
@@ -26,6 +28,7 @@ private slots:
     void actionsRunByTheirId_data();
     void actionsRunByTheirId();
     void paletteListsTheRegisteredActions();
+    void paletteMarksTheMatchedLetters();
 };
 
 void tst_ActionManager::initTestCase()
@@ -111,8 +114,38 @@ void tst_ActionManager::paletteListsTheRegisteredActions()
         QVERIFY2(!window.actionManager()->id(a).isEmpty(), qPrintable(a->text()));
     QVERIFY(shown.contains(window.actionManager()->action(ActionIds::Undo)));
     QVERIFY(shown.contains(window.actionManager()->action(QByteArray(ActionIds::OpenExample) + "shop")));
-    // The tool bar's toggle is in no menu: the palette lists menu items.
-    QVERIFY(!shown.contains(window.actionManager()->action(ActionIds::LocalCloud)));
+    // The tool bar's buttons are commands too, even those no menu holds.
+    QVERIFY(shown.contains(window.actionManager()->action(ActionIds::LocalCloud)));
+}
+
+void tst_ActionManager::paletteMarksTheMatchedLetters()
+{
+    MainWindow window;
+    QVERIFY(window.openExample(QStringLiteral("shop")));
+    CommandPalette palette(*window.actionManager());
+    auto *search = palette.findChild<QLineEdit *>("commandSearch");
+    auto *list = palette.findChild<QListWidget *>("commandList");
+    QVERIFY(search && list);
+    QTest::keyClicks(search, "loc cl");
+    QVERIFY(list->count() > 0);
+    QAction *cloud = window.actionManager()->action(ActionIds::LocalCloud);
+    QVERIFY(palette.shownActions().contains(cloud));
+    const QListWidgetItem *item = list->item(int(palette.shownActions().indexOf(cloud)));
+    const QList<int> positions = item->data(CommandPalette::MatchRole).value<QList<int>>();
+    // Five letters typed, five marked, each the letter typed, in order.
+    QCOMPARE(positions.size(), 5);
+    const QString typed = "loccl";
+    for (int i = 0; i < positions.size(); ++i) {
+        QCOMPARE(item->text().at(positions[i]).toLower(), typed.at(i));
+        if (i > 0)
+            QVERIFY(positions[i] > positions[i - 1]);
+    }
+    // The action's own words are where the letters are marked, not its menu's.
+    QVERIFY(positions.first() >= item->text().lastIndexOf(cloud->text().remove('&')));
+    // The list paints (through its delegate) without trouble.
+    palette.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&palette));
+    QVERIFY(!list->grab().isNull());
 }
 
 QTEST_MAIN(tst_ActionManager)

@@ -27,6 +27,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
+#include <QToolBar>
 
 using namespace Nimbus;
 
@@ -234,6 +235,13 @@ void TestPreferences::paletteListsEveryMenuAction()
     for (QAction *a : window.menuBar()->actions())
         if (a->menu())
             count(a->menu());
+    // And the tool bars' buttons that no menu holds.
+    for (QToolBar *bar : window.findChildren<QToolBar *>())
+        for (QAction *a : bar->actions())
+            if (!a->isSeparator() && !a->text().isEmpty() && !window.actionManager()->id(a).isEmpty()
+                && !std::any_of(a->associatedObjects().cbegin(), a->associatedObjects().cend(),
+                                [](QObject *o) { return qobject_cast<QMenu *>(o) != nullptr; }))
+                ++leaves;
     CommandPalette palette(*window.actionManager());
     QCOMPARE(palette.shownActions().size(), leaves);
     QVERIFY(leaves > 40);
