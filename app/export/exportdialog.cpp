@@ -1,5 +1,6 @@
 #include "exportdialog.h"
 
+#include "editor/codeeditor.h"
 #include "preferences/preferences.h"
 
 #include "document/project.h"
@@ -8,21 +9,19 @@
 #include "model/architecture.h"
 
 #include <Qsci/qscilexerbash.h>
-#include <Qsci/qscilexerjson.h>
-#include <Qsci/qscilexeryaml.h>
-#include <Qsci/qsciscintilla.h>
 
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -31,6 +30,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -39,16 +39,8 @@ using namespace Qt::StringLiterals;
 namespace Nimbus {
 
 namespace {
-QsciLexer *lexerFor(const QString &path, QObject *parent)
-{
-    if (path.endsWith(".yaml"_L1) || path.endsWith(".yml"_L1))
-        return new QsciLexerYAML(parent);
-    if (path.endsWith(".json"_L1))
-        return new QsciLexerJSON(parent);
-    if (path.endsWith(".sh"_L1))
-        return new QsciLexerBash(parent);
-    return nullptr;
-}
+// The user's folder per project and target, as QSettings keeps it.
+const auto kFoldersKey = "export/folders"_L1;
 
 QIcon severityIcon(const QStyle *style, Diagnostic::Severity severity)
 {
@@ -62,7 +54,7 @@ QIcon severityIcon(const QStyle *style, Diagnostic::Severity severity)
 } // namespace
 
 ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registry, QWidget *parent)
-    : QDialog(parent), mProject(project), mRegistry(registry)
+    : QDialog(parent), mProject(project), mRegistry(registry), mOpenUrl(&QDesktopServices::openUrl)
 {
     setWindowTitle(tr("Export"));
     resize(1000, 720);
@@ -113,8 +105,10 @@ QLayout *ExportDialog::createForm()
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Into"), mOutputEdit->text());
         if (!dir.isEmpty())
-            mOutputEdit->setText(dir);
+            setOutputDirectory(dir);
+        rememberFolder();
     });
+    connect(mOutputEdit, &QLineEdit::editingFinished, this, &ExportDialog::rememberFolder);
     auto *outputRow = new QHBoxLayout;
     outputRow->addWidget(mOutputEdit, 1);
     outputRow->addWidget(browse);
@@ -161,8 +155,13 @@ QWidget *ExportDialog::createButtons()
     mExportButton->setObjectName(u"exportButton"_s);
     mCancelButton = buttons->addButton(QDialogButtonBox::Close);
     mCancelButton->setObjectName(u"closeButton"_s);
+    mOpenFolderButton = buttons->addButton(tr("&Open Folder"), QDialogButtonBox::ActionRole);
+    mOpenFolderButton->setObjectName(u"openFolderButton"_s);
+    mOpenFolderButton->setVisible(false);
     connect(mExportButton, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(mCancelButton, &QPushButton::clicked, this, &ExportDialog::reject);
+    connect(mOpenFolderButton, &QPushButton::clicked, this,
+            [this] { mOpenUrl(QUrl::fromLocalFile(QFileInfo(mDestination).absoluteFilePath())); });
     return buttons;
 }
 
@@ -197,6 +196,54 @@ void ExportDialog::setOutputDirectory(const QString &path)
     mOutputEdit->setText(QDir::toNativeSeparators(path));
 }
 
+QString ExportDialog::outputDirectory() const
+{
+    return QDir::fromNativeSeparators(mOutputEdit->text().trimmed());
+}
+
+// A saved project exports beside its file; one never saved (an example's working copy
+// lives in a temporary folder) into Documents. Each target into a folder of its own.
+QString ExportDialog::defaultFolder(const QString &targetId) const
+{
+    const QString base = isSaved() ? QFileInfo(mProject.filePath()).absolutePath() + "/export"_L1
+                                   : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                         + "/Nimbus Exports/"_L1 + mProject.displayName();
+    return base + '/'_L1 + targetId;
+}
+
+// A saved project by its file; one never saved (an example's working copy is a new
+// temporary file each time) by its name.
+QString ExportDialog::projectKey() const
+{
+    return isSaved() ? QFileInfo(mProject.filePath()).absoluteFilePath() : mProject.displayName();
+}
+
+bool ExportDialog::isSaved() const
+{
+    return !mProject.filePath().isEmpty() && !mProject.filePath().startsWith(QDir::tempPath());
+}
+
+// The folder shown is the one of mFolderTarget: kept for this project if the user chose
+// it, forgotten when it is that target's default again.
+void ExportDialog::rememberFolder()
+{
+    if (mFolderTarget.isEmpty())
+        return;
+    QSettings settings;
+    QVariantMap projects = settings.value(kFoldersKey).toMap();
+    QVariantMap folders = projects.value(projectKey()).toMap();
+    const QString folder = outputDirectory();
+    if (folder.isEmpty() || QDir::cleanPath(folder) == QDir::cleanPath(defaultFolder(mFolderTarget)))
+        folders.remove(mFolderTarget);
+    else
+        folders.insert(mFolderTarget, folder);
+    if (folders.isEmpty())
+        projects.remove(projectKey());
+    else
+        projects.insert(projectKey(), folders);
+    settings.setValue(kFoldersKey, projects);
+}
+
 QMap<QString, QString> ExportDialog::options() const
 {
     QMap<QString, QString> values;
@@ -227,17 +274,14 @@ void ExportDialog::targetChanged()
         mOptionsForm->addRow(option.label + ':'_L1, edit);
         mOptionEdits.append(edit);
     }
-    // A folder the user typed stays; the suggestion follows the target. A saved project
-    // exports beside its file; one never saved (an example's working copy lives in a
-    // temporary folder) into Documents.
-    if (mOutputEdit->text() == mSuggestedOutput || mOutputEdit->text().isEmpty()) {
-        const bool saved = !mProject.filePath().isEmpty() && !mProject.filePath().startsWith(QDir::tempPath());
-        const QString base = saved ? QFileInfo(mProject.filePath()).absolutePath() + "/export"_L1
-                                   : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                                         + "/Nimbus Exports/"_L1 + mProject.displayName();
-        mSuggestedOutput = QDir::toNativeSeparators(base + '/'_L1 + exporter->targetId());
-        mOutputEdit->setText(mSuggestedOutput);
-    }
+    // Each target has its folder: the one the user chose for it in this project, else
+    // its default, so that another target never writes into the previous one's.
+    rememberFolder();
+    mFolderTarget = exporter->targetId();
+    const QString chosen =
+        QSettings().value(kFoldersKey).toMap().value(projectKey()).toMap().value(mFolderTarget).toString();
+    setOutputDirectory(chosen.isEmpty() ? defaultFolder(mFolderTarget) : chosen);
+    mOpenFolderButton->setVisible(false);
     refresh();
 }
 
@@ -286,25 +330,22 @@ void ExportDialog::showFiles()
         delete page;
     }
     QStringList copied;
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (const ExportFile &file : std::as_const(mOutput.files)) {
         if (file.isCopy()) {
             copied.append(file.path);
             continue;
         }
-        auto *editor = new QsciScintilla;
+        // The code editor's colours, which follow the theme (a light page in the dark
+        // theme otherwise), and its fonts.
+        auto *editor = new CodeEditor;
         editor->setObjectName(u"preview:"_s + file.path);
-        if (QsciLexer *lexer = lexerFor(file.path, editor)) {
-            lexer->setDefaultFont(mono);
-            lexer->setFont(mono);
-            editor->setLexer(lexer);
-        } else {
-            editor->setFont(mono);
+        editor->setLanguage(CodeEditor::languageForFile(file.path));
+        if (file.path.endsWith(".sh"_L1)) {
+            editor->setLexer(new QsciLexerBash(editor));
+            editor->applyTheme();
         }
         editor->setText(QString::fromUtf8(file.content));
         editor->setReadOnly(true);
-        editor->setMarginType(0, QsciScintilla::NumberMargin);
-        editor->setMarginWidth(0, u"00000"_s);
         editor->setAccessibleName(tr("Preview of %1").arg(file.path));
         const int index = mPreview->addTab(editor, file.path);
         if (file.path == current)
@@ -338,11 +379,24 @@ void ExportDialog::startExport()
 {
     if (mWriting || !isPreviewReady())
         return;
-    const QString directory = QDir::fromNativeSeparators(mOutputEdit->text().trimmed());
+    const QString directory = outputDirectory();
     if (directory.isEmpty()) {
         mStatus->setText(tr("Choose the folder to export into."));
         return;
     }
+    rememberFolder();
+    mOpenFolderButton->setVisible(false);
+    const ExportPlan plan = ExportJob::plan(mOutput, directory, target());
+    if (plan.needsConfirmation())
+        confirmReplacing(directory, plan);
+    else
+        beginWrite(directory, {});
+}
+
+void ExportDialog::beginWrite(const QString &directory, const ExportPlan &accepted)
+{
+    if (mWriting || !isPreviewReady())
+        return;
     mWriting = true;
     mProgress->setRange(0, 0);
     mProgress->setValue(0);
@@ -351,7 +405,71 @@ void ExportDialog::startExport()
     mCancelButton->setText(tr("&Cancel"));
     mStatus->setText(tr("Writing %1...").arg(QDir::toNativeSeparators(directory)));
     mDestination = directory;
-    mWriter.setFuture(ExportJob::writeInBackground(mOutput, directory, target()));
+    mWriter.setFuture(ExportJob::writeInBackground(mOutput, directory, target(), accepted));
+}
+
+// What is in the folder, in a sentence or two.
+QString ExportDialog::planSummary(const QString &directory, const ExportPlan &plan) const
+{
+    const QString folder = QDir::toNativeSeparators(directory);
+    QString summary;
+    if (!plan.otherTargets.isEmpty()) {
+        QStringList names;
+        for (const QString &id : plan.otherTargets)
+            names.append(mRegistry.exporter(id) ? mRegistry.exporter(id)->targetName() : id);
+        summary = tr("%1 holds the export for %2.").arg(folder, names.join(", "_L1));
+    } else if (plan.foreignFolder) {
+        summary = tr("%1 holds files that were not written by an export.").arg(folder);
+    } else {
+        summary = tr("%1 holds files that this export did not write.").arg(folder);
+    }
+    summary += ' '_L1;
+    summary += plan.replaced.isEmpty() && plan.removed.isEmpty()
+                   ? tr("Exporting there replaces no file: every file in it stays as it is.")
+                   : tr("Exporting there replaces or removes these files:");
+    return summary;
+}
+
+// A small dialog that lists every file replaced or removed; Cancel is the default.
+void ExportDialog::confirmReplacing(const QString &directory, const ExportPlan &plan)
+{
+    auto *ask = new QDialog(this);
+    ask->setObjectName(u"replaceConfirmation"_s);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Replace Files?"));
+    auto *summary = new QLabel(planSummary(directory, plan), ask);
+    summary->setObjectName(u"summary"_s);
+    summary->setWordWrap(true);
+    auto *list = new QListWidget(ask);
+    list->setObjectName(u"replacedFiles"_s);
+    for (const QString &file : plan.replaced)
+        list->addItem(tr("Replaced: %1").arg(file));
+    for (const QString &file : plan.removed)
+        list->addItem(tr("Removed: %1").arg(file));
+    list->setVisible(list->count() > 0);
+    auto *kept = new QLabel(tr("%n other file(s) in the folder will not be touched.", nullptr, int(plan.kept.size())),
+                            ask);
+    kept->setObjectName(u"keptFiles"_s);
+    kept->setVisible(!plan.kept.isEmpty());
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, ask);
+    QPushButton *replace = buttons->addButton(list->count() ? tr("&Replace and Export") : tr("&Export Here"),
+                                              QDialogButtonBox::AcceptRole);
+    replace->setObjectName(u"replaceButton"_s);
+    replace->setAutoDefault(false);
+    QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel);
+    cancel->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, ask, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, ask, &QDialog::reject);
+    connect(ask, &QDialog::accepted, this, [this, directory, plan] { beginWrite(directory, plan); });
+    connect(ask, &QDialog::rejected, this, [this] { mStatus->setText(tr("Nothing was written.")); });
+    auto *layout = new QVBoxLayout(ask);
+    layout->addWidget(summary);
+    layout->addWidget(list, 1);
+    layout->addWidget(kept);
+    layout->addWidget(buttons);
+    ask->resize(560, list->count() ? 360 : 160);
+    ask->open();
+    cancel->setFocus();
 }
 
 void ExportDialog::cancelExport()
@@ -372,6 +490,7 @@ void ExportDialog::writeDone()
     const QString text = written ? tr("Exported to %1.").arg(QDir::toNativeSeparators(mDestination))
                                  : written.errorMessage();
     mStatus->setText(text);
+    mOpenFolderButton->setVisible(bool(written));
     emit finished(bool(written), text);
 }
 

@@ -1,15 +1,20 @@
 #pragma once
 
+#include "export/exportfolder.h"
 #include "export/provider.h"
 #include "result.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QHash>
+
+#include <functional>
 
 class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
@@ -22,7 +27,10 @@ class Project;
 
 // File > Export: choose a target, an output folder and the target's options; see
 // every file the export will write (read-only tabs) and what the target cannot
-// express; then write it all on a worker thread, with progress and Cancel.
+// express; then write it all on a worker thread, with progress and Cancel. Each target
+// has its own folder, remembered per project; a folder that holds another export or
+// files the export did not write is written only once the user agreed to the list of
+// what would be replaced, and nothing else in it is touched. "Open Folder" follows.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
@@ -34,6 +42,9 @@ public:
     void setTarget(const QString &targetId);
     QString target() const;
     void setOutputDirectory(const QString &path);
+    QString outputDirectory() const;
+    // What "Open Folder" calls (QDesktopServices::openUrl by default; tests record).
+    void setUrlOpener(std::function<bool(const QUrl &)> opener) { mOpenUrl = std::move(opener); }
     // What the export will write, as previewed; generated on a worker thread from a
     // snapshot of the design, so check isPreviewReady() (or wait for previewReady()).
     const ExportOutput &preview() const { return mOutput; }
@@ -65,6 +76,14 @@ private:
     void showFiles();
     int showDiagnostics();
     void writeDone();
+    void beginWrite(const QString &directory, const ExportPlan &accepted);
+    // Asks before writing into a folder whose plan needs it; writes if the user agrees.
+    void confirmReplacing(const QString &directory, const ExportPlan &plan);
+    QString planSummary(const QString &directory, const ExportPlan &plan) const;
+    void rememberFolder();
+    QString defaultFolder(const QString &targetId) const;
+    QString projectKey() const;
+    bool isSaved() const;
     QMap<QString, QString> options() const;
 
     const Project &mProject;
@@ -73,7 +92,6 @@ private:
     QComboBox *mTarget;
     QLabel *mDescription;
     QLineEdit *mOutputEdit;
-    QString mSuggestedOutput;
     QFormLayout *mOptionsForm; // target, folder, then the target's options
     QList<QLineEdit *> mOptionEdits;
     QTabWidget *mPreview;
@@ -82,6 +100,10 @@ private:
     QLabel *mStatus;
     QPushButton *mExportButton;
     QPushButton *mCancelButton;
+    QPushButton *mOpenFolderButton;
+    std::function<bool(const QUrl &)> mOpenUrl;
+    // The target whose folder the folder field shows.
+    QString mFolderTarget;
     // The preview being generated (a newer one replaces it) and the export being written.
     QFutureWatcher<ExportOutput> mPreviewWatcher;
     QFutureWatcher<Result<void>> mWriter;

@@ -3,19 +3,25 @@
 #include "actionmanager.h"
 #include "document/project.h"
 #include "export/exportdialog.h"
+#include "export/exportjob.h"
 #include "export/pluginregistry.h"
 #include "mainwindow.h"
+#include "preferences/preferences.h"
 
+#include <Qsci/qscilexer.h>
 #include <Qsci/qsciscintilla.h>
 
 #include <QAction>
 #include <QComboBox>
 #include <QDir>
+#include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -30,6 +36,7 @@ class TestExportDialog : public QObject
 
 private slots:
     void initTestCase();
+    void init();
     void previewFollowsTarget_data();
     void previewFollowsTarget();
     void optionsChangePreview();
@@ -42,6 +49,11 @@ private slots:
     void importErrorKeepsProject();
     void pluginsDialog();
     void pluginsDialogShowsFailures();
+    void eachTargetHasItsFolder();
+    void anotherTargetsExportAsksFirst();
+    void userFilesAreNeverRemoved();
+    void openFolderAfterWriting();
+    void previewFollowsTheDarkTheme();
 
 private:
     ExportDialog *openDialog(MainWindow &window);
@@ -52,6 +64,11 @@ void TestExportDialog::initTestCase()
     qputenv("NIMBUS_PLUGIN_DIR", NIMBUS_BINARY_DIR "/lib/nimbus-studio/plugins");
     QCoreApplication::setOrganizationName(QStringLiteral("NimbusTest"));
     QVERIFY(PluginRegistry::instance().exporters().size() == 8);
+}
+
+void TestExportDialog::init()
+{
+    QSettings().remove(QStringLiteral("export"));
 }
 
 ExportDialog *TestExportDialog::openDialog(MainWindow &window)
@@ -80,6 +97,46 @@ static bool addManyCodeFiles(MainWindow &window)
 static bool waitForPreview(ExportDialog *dialog)
 {
     return QTest::qWaitFor([dialog] { return dialog->isPreviewReady(); }, 10000);
+}
+
+// Every file under dir (hidden ones too) with its content.
+static QMap<QString, QByteArray> folderSnapshot(const QString &dir)
+{
+    QMap<QString, QByteArray> files;
+    for (QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories); it.hasNext();) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly))
+            files.insert(QDir(dir).relativeFilePath(file.fileName()), file.readAll());
+    }
+    return files;
+}
+
+static bool writeText(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+// Clicks Export and, when the folder holds what is not this export's, returns the
+// confirmation (nullptr if the export started without asking).
+static QDialog *clickExport(ExportDialog *dialog)
+{
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+    return dialog->findChild<QDialog *>(QStringLiteral("replaceConfirmation"));
+}
+
+// Writes the previewed export of target into out, agreeing if asked.
+static bool exportInto(ExportDialog *dialog, const QString &target, const QString &out)
+{
+    dialog->setTarget(target);
+    if (!waitForPreview(dialog))
+        return false;
+    dialog->setOutputDirectory(out);
+    QSignalSpy finished(dialog, &ExportDialog::finished);
+    if (QDialog *ask = clickExport(dialog))
+        QTest::mouseClick(ask->findChild<QPushButton *>(QStringLiteral("replaceButton")), Qt::LeftButton);
+    return finished.wait(10000) && finished.first().at(0).toBool();
 }
 
 void TestExportDialog::previewFollowsTarget_data()
@@ -166,16 +223,20 @@ void TestExportDialog::exportWritesFiles()
     QVERIFY(QFile::exists(out + QLatin1String("/functions/processOrder/app.py")));
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("status"))->text().contains(QLatin1String("Exported")));
 
-    // A folder of the user's is refused, and says so.
-    QFile mine(dir.filePath(QStringLiteral("mine/notes.txt")));
-    QDir().mkpath(dir.filePath(QStringLiteral("mine")));
-    QVERIFY(mine.open(QIODevice::WriteOnly));
-    mine.close();
+    // A folder of the user's is written into only once they agree; their file stays.
+    QVERIFY(writeText(dir.filePath(QStringLiteral("mine/notes.txt")), "mine\n"));
     dialog->setOutputDirectory(dir.filePath(QStringLiteral("mine")));
-    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("exportButton")), Qt::LeftButton);
+    QDialog *ask = clickExport(dialog);
+    QVERIFY(ask);
+    QVERIFY(ask->findChild<QLabel *>(QStringLiteral("summary"))->text().contains(QLatin1String("not written by")));
+    QVERIFY(ask->findChild<QListWidget *>(QStringLiteral("replacedFiles"))->isHidden()); // nothing replaced
+    QVERIFY(ask->findChild<QLabel *>(QStringLiteral("keptFiles"))->text().startsWith(QLatin1String("1 other file")));
+    QTest::mouseClick(ask->findChild<QPushButton *>(QStringLiteral("replaceButton")), Qt::LeftButton);
     QVERIFY(finished.wait(10000));
-    QVERIFY(!finished.last().at(0).toBool());
-    QVERIFY(finished.last().at(1).toString().contains(QLatin1String("not empty")));
+    QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("mine/serverless.yml"))));
+    QCOMPARE(folderSnapshot(dir.filePath(QStringLiteral("mine"))).value(QStringLiteral("notes.txt")),
+             QByteArray("mine\n"));
 }
 
 // The export runs on a pool thread; its progress bar counts the files and reaches its end.
@@ -344,6 +405,157 @@ void TestExportDialog::pluginsDialogShowsFailures()
     QVERIFY2(tree->topLevelItem(1)->text(3).startsWith(QLatin1String("Not loaded: ")),
              qPrintable(tree->topLevelItem(1)->text(3)));
     QVERIFY(tree->topLevelItem(1)->text(3).size() > 20); // says why
+}
+
+// Issue 25's finding: a folder chosen for SAM stayed when Terraform was chosen. Each
+// target now has its own folder, the user's choice remembered per target and project.
+void TestExportDialog::eachTargetHasItsFolder()
+{
+    QTemporaryDir dir;
+    const QString mine = dir.filePath(QStringLiteral("my-sam"));
+    {
+        MainWindow window;
+        ExportDialog *dialog = openDialog(window);
+        dialog->setTarget(QStringLiteral("sam"));
+        QVERIFY(dialog->outputDirectory().endsWith(QLatin1String("/sam")));
+        auto *output = dialog->findChild<QLineEdit *>(QStringLiteral("output"));
+        output->clear();
+        QTest::keyClicks(output, mine);
+        QTest::keyClick(output, Qt::Key_Return);
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("target"));
+        combo->setCurrentIndex(combo->findData(QStringLiteral("terraform")));
+        QVERIFY2(dialog->outputDirectory().endsWith(QLatin1String("/terraform")),
+                 qPrintable(dialog->outputDirectory()));
+        QVERIFY(!dialog->outputDirectory().startsWith(mine));
+        combo->setCurrentIndex(combo->findData(QStringLiteral("sam")));
+        QCOMPARE(dialog->outputDirectory(), mine);
+    }
+    // Another session with the same project finds it again; Terraform still has its own.
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    dialog->setTarget(QStringLiteral("terraform"));
+    QVERIFY(dialog->outputDirectory().endsWith(QLatin1String("/terraform")));
+    dialog->setTarget(QStringLiteral("sam"));
+    QCOMPARE(dialog->outputDirectory(), mine);
+}
+
+// Terraform into SAM's folder: a confirmation lists exactly the files replaced, Cancel
+// (the default) writes nothing and keeps every byte, agreeing writes main.tf among SAM's.
+void TestExportDialog::anotherTargetsExportAsksFirst()
+{
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(exportInto(dialog, QStringLiteral("sam"), out));
+    const QMap<QString, QByteArray> before = folderSnapshot(out);
+    QVERIFY(before.contains(QStringLiteral("template.yaml")));
+
+    dialog->setTarget(QStringLiteral("terraform"));
+    QVERIFY(waitForPreview(dialog));
+    dialog->setOutputDirectory(out);
+    QStringList expected; // Terraform's files that SAM wrote
+    for (const ExportFile &file : dialog->preview().files)
+        for (auto it = before.cbegin(); it != before.cend(); ++it)
+            if (it.key() == file.path || it.key().startsWith(file.path + QLatin1Char('/')))
+                expected.append(QStringLiteral("Replaced: ") + it.key());
+    expected.sort();
+    QSignalSpy finished(dialog, &ExportDialog::finished);
+    QPointer<QDialog> ask = clickExport(dialog);
+    QVERIFY(ask);
+    QVERIFY(ask->isVisible());
+    QVERIFY(ask->findChild<QLabel *>(QStringLiteral("summary"))->text().contains(QLatin1String("AWS SAM")));
+    auto *list = ask->findChild<QListWidget *>(QStringLiteral("replacedFiles"));
+    QStringList listed;
+    for (int i = 0; i < list->count(); ++i)
+        listed.append(list->item(i)->text());
+    listed.sort();
+    QCOMPARE(listed, expected);
+    QVERIFY(ask->findChild<QLabel *>(QStringLiteral("keptFiles"))->text().startsWith(QLatin1String("1 other file")));
+    // Return presses the default button: Cancel.
+    QTest::keyClick(ask, Qt::Key_Return);
+    QTRY_VERIFY(!ask);
+    QVERIFY(!dialog->isWriting());
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(folderSnapshot(out), before);
+
+    ask = clickExport(dialog);
+    QVERIFY(ask);
+    QTest::mouseClick(ask->findChild<QPushButton *>(QStringLiteral("replaceButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    const QMap<QString, QByteArray> after = folderSnapshot(out);
+    QVERIFY(after.contains(QStringLiteral("main.tf")));
+    QCOMPARE(after.value(QStringLiteral("template.yaml")), before.value(QStringLiteral("template.yaml")));
+}
+
+// Files the user added to an export folder stay, export after export.
+void TestExportDialog::userFilesAreNeverRemoved()
+{
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(exportInto(dialog, QStringLiteral("sam"), out));
+    QVERIFY(writeText(out + QLatin1String("/notes.txt"), "mine\n"));
+    QVERIFY(writeText(out + QLatin1String("/functions/getItem/NOTES.md"), "about getItem\n"));
+    QVERIFY(writeText(out + QLatin1String("/.aws-sam/build.toml"), "built\n"));
+    // This target's own folder: no question, the user's files untouched.
+    QSignalSpy finished(dialog, &ExportDialog::finished);
+    QVERIFY(!clickExport(dialog));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(finished.first().at(0).toBool());
+    const QMap<QString, QByteArray> after = folderSnapshot(out);
+    QCOMPARE(after.value(QStringLiteral("notes.txt")), QByteArray("mine\n"));
+    QCOMPARE(after.value(QStringLiteral("functions/getItem/NOTES.md")), QByteArray("about getItem\n"));
+    QCOMPARE(after.value(QStringLiteral(".aws-sam/build.toml")), QByteArray("built\n"));
+    // Another target there, agreed to: still there.
+    QVERIFY(exportInto(dialog, QStringLiteral("serverless"), out));
+    QCOMPARE(folderSnapshot(out).value(QStringLiteral("notes.txt")), QByteArray("mine\n"));
+    QCOMPARE(folderSnapshot(out).value(QStringLiteral(".aws-sam/build.toml")), QByteArray("built\n"));
+}
+
+// After writing, "Open Folder" opens the folder written (the test records the URL).
+void TestExportDialog::openFolderAfterWriting()
+{
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    QList<QUrl> opened;
+    dialog->setUrlOpener([&](const QUrl &url) {
+        opened.append(url);
+        return true;
+    });
+    auto *open = dialog->findChild<QPushButton *>(QStringLiteral("openFolderButton"));
+    QVERIFY(open->isHidden());
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("sam"));
+    QVERIFY(exportInto(dialog, QStringLiteral("sam"), out));
+    QVERIFY(!open->isHidden());
+    QTest::mouseClick(open, Qt::LeftButton);
+    QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(out)});
+    // Another target: the button goes until that one is written.
+    dialog->setTarget(QStringLiteral("terraform"));
+    QVERIFY(open->isHidden());
+}
+
+// The preview is a code editor's page: dark in the dark theme, like the editor.
+void TestExportDialog::previewFollowsTheDarkTheme()
+{
+    Preferences::applyTheme(Preferences::Theme::Dark);
+    MainWindow window;
+    ExportDialog *dialog = openDialog(window);
+    dialog->setTarget(QStringLiteral("sam"));
+    QVERIFY(waitForPreview(dialog));
+    auto *tabs = dialog->findChild<QTabWidget *>(QStringLiteral("preview"));
+    QVERIFY(tabs->count() > 0);
+    for (int i = 0; i < tabs->count(); ++i) {
+        auto *page = qobject_cast<QsciScintilla *>(tabs->widget(i));
+        QVERIFY(page);
+        const QColor paper = page->lexer() ? page->lexer()->defaultPaper() : page->paper();
+        QVERIFY2(paper.lightness() < 128, qPrintable(tabs->tabText(i) + QLatin1Char(' ') + paper.name()));
+    }
+    Preferences::applyTheme(Preferences::Theme::System);
+    QTRY_VERIFY(qobject_cast<QsciScintilla *>(tabs->widget(0))->lexer()->defaultPaper().lightness() >= 128);
 }
 
 QTEST_MAIN(TestExportDialog)
