@@ -5,6 +5,7 @@
 #include "notificationbar.h"
 #include "preferences/preferences.h"
 #include "preferences/preferencesdialog.h"
+#include "theme.h"
 #include "welcomepage.h"
 
 #include "autosave.h"
@@ -62,6 +63,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -143,7 +145,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connectWindow();
     connectProjectViews();
     createMenus();
-    createCloudToolBar();
+    createToolBar();
     applyPreferences();
     connect(&Preferences::instance(), &Preferences::changed, this, &MainWindow::applyPreferences);
     newProject();
@@ -721,18 +723,43 @@ void MainWindow::createHelpMenu()
     });
 }
 
-// The Local Cloud tool bar button, its address in the status bar.
-void MainWindow::createCloudToolBar()
+// The tool bar: New, Open, Save, Undo, Redo and Fit as icons, then what a user comes for,
+// named beside its icon: Run, Local Cloud, Cost and Export. Its icons take the theme's
+// colours (Theme::icon). The local cloud's address shows in the status bar.
+void MainWindow::createToolBar()
 {
-    QToolBar *cloudBar = addToolBar(tr("Local Cloud"));
-    cloudBar->setObjectName(u"cloudToolBar"_s);
-    QAction *cloudAction = cloudBar->addAction(tr("Local Cloud"));
+    QToolBar *bar = addToolBar(tr("Tool Bar"));
+    bar->setObjectName(u"mainToolBar"_s);
+    bar->setIconSize(QSize(20, 20));
+    const auto add = [this, bar](const char *id, const char *icon, const QString &label = QString()) {
+        QAction *action = mActions->action(id);
+        action->setIcon(Theme::icon(QLatin1String(icon)));
+        bar->addAction(action);
+        if (!label.isEmpty()) {
+            action->setIconText(label);
+            if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action)))
+                button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        }
+    };
+    add(ActionIds::New, "new");
+    add(ActionIds::Open, "open");
+    add(ActionIds::Save, "save");
+    bar->addSeparator();
+    add(ActionIds::Undo, "undo");
+    add(ActionIds::Redo, "redo");
+    add(ActionIds::FitToView, "fit");
+    bar->addSeparator();
+    add(ActionIds::Invoke, "run", tr("Run"));
+    QAction *cloudAction = new QAction(tr("Local Cloud"), this);
     cloudAction->setObjectName(u"localCloudAction"_s);
     mActions->registerAction(ActionIds::LocalCloud, cloudAction);
+    add(ActionIds::LocalCloud, "cloud", tr("Local Cloud"));
+    add(ActionIds::CompareCosts, "cost", tr("Cost"));
+    add(ActionIds::Export, "export", tr("Export"));
     cloudAction->setCheckable(true);
-    cloudAction->setToolTip(
-        tr("Run the whole design on this machine: the HTTP gateway, queues, topics, buckets, tables "
-           "and schedules"));
+    const QString startTip = tr("Start the local cloud: run the whole design on this machine (the HTTP gateway, "
+                                "queues, topics, buckets, tables and schedules)");
+    cloudAction->setToolTip(startTip);
     connect(cloudAction, &QAction::triggered, this, [this, cloudAction](bool on) {
         QString error;
         if (on && !mCloudPanel->start(&error)) {
@@ -746,8 +773,10 @@ void MainWindow::createCloudToolBar()
             mCloudDock->raise();
         }
     });
-    connect(mCloudPanel, &CloudPanel::runningChanged, this, [this, cloudAction](bool running, const QString &address) {
+    connect(mCloudPanel, &CloudPanel::runningChanged, this,
+            [this, cloudAction, startTip](bool running, const QString &address) {
         cloudAction->setChecked(running);
+        cloudAction->setToolTip(running ? tr("Stop the local cloud running at %1").arg(address) : startTip);
         mCloudStatus->setText(running ? tr("Local cloud: %1 (AWS endpoint %2)").arg(address, mCloudPanel->awsEndpoint())
                                       : tr("Local cloud: stopped"));
     });

@@ -142,7 +142,7 @@ private:
     void addGoToMenu(QMenu *view);
     void createSettingsMenu();
     void createHelpMenu();
-    void createCloudToolBar();
+    void createToolBar();
     void applyPreferences();
     void createDocks();
     void createBottomDocks();

@@ -1,16 +1,17 @@
 #include "costcharts.h"
 
 #include "cost/reportcharts.h"
+#include "theme.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
+#include <QGraphicsTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QScatterSeries>
-#include <QValueAxis>
 
 #include <cmath>
 
@@ -26,26 +27,45 @@ qreal along(const Chart::Axis &axis, qreal value)
     return axis.logarithmic ? std::log10(value) : value;
 }
 
-// A logarithmic axis drawn as a linear one over log10 of the values, labelled at its
-// decades as the reports label them (1K, 10M, 0.01), never in printf's 1e+07.
-QAbstractAxis *decadeAxis(const Chart::Axis &axis)
+// An axis labelled at the data's ticks as the reports label them (1K, 10M, 0.01 on a
+// logarithmic axis, drawn linear over log10 of the values; 0, 2, 4 on a linear one), in
+// the user's locale, never in printf's 1e+07.
+QAbstractAxis *tickAxis(const Chart::Axis &axis)
 {
     auto *a = new QCategoryAxis;
     a->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     a->setStartValue(along(axis, axis.min));
     for (double tick : axis.ticks())
         a->append(axis.label(tick), along(axis, tick));
+    a->setTitleText(axis.title);
+    a->setRange(along(axis, axis.min), along(axis, axis.max));
     return a;
 }
 
-// A QChart with one Qt Charts series per series of `data`, on the axes given (a
-// logarithmic axis of data as made by decadeAxis).
+// "USD / month": the currencies the options are priced in, over a period.
+QString perPeriod(QStringList currencies, const QString &period)
+{
+    currencies.removeDuplicates();
+    currencies.removeAll(QString());
+    //: a chart's axis title: currencies over a period, "USD / month"
+    return ReportCharts::tr("%1 / %2").arg(currencies.join(u", "_s), period);
+}
+
+QStringList currenciesOf(const CostEngine &engine, const std::vector<CostOption> &options)
+{
+    QStringList currencies;
+    for (const CostOption &option : options)
+        if (const auto catalog = engine.catalogs().provider(option.provider))
+            currencies.append(catalog->currency());
+    return currencies;
+}
+
+// A QChart with one Qt Charts series per series of `data`, on the axes given, in the
+// theme's colours.
 QChart *lineChart(const Chart &data, QAbstractAxis *x, QAbstractAxis *y)
 {
     auto *chart = new QChart;
     chart->setTitle(data.title);
-    x->setTitleText(data.x.title);
-    y->setTitleText(data.y.title);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (const Chart::Series &s : data.series) {
@@ -57,23 +77,57 @@ QChart *lineChart(const Chart &data, QAbstractAxis *x, QAbstractAxis *y)
             scatter->setMarkerSize(s.markerSize);
             scatter->setMarkerShape(s.style == Chart::Series::Style::Squares ? QScatterSeries::MarkerShapeRectangle
                                                                              : QScatterSeries::MarkerShapeCircle);
+            scatter->setBorderColor(Theme::chartBackground());
             series = scatter;
         }
         series->setName(s.name);
         for (const QPointF &p : s.points)
             series->append(along(data.x, p.x()), along(data.y, p.y()));
         chart->addSeries(series);
-        series->setColor(s.colour); // after addSeries, which applies the theme's colours
+        series->setColor(Theme::readable(s.colour)); // after addSeries, which applies the theme's colours
         series->attachAxis(x);
         series->attachAxis(y);
         if (!s.inLegend)
             for (QLegendMarker *marker : chart->legend()->markers(series))
                 marker->setVisible(false);
     }
-    x->setRange(along(data.x, data.x.min), along(data.x, data.x.max));
-    y->setRange(along(data.y, data.y.min), along(data.y, data.y.max));
     chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setShowToolTips(true); // a long option name is elided
     return chart;
+}
+
+// A vertical line at the project's volume from the bottom of the chart to its top,
+// labelled beside its top: "You are here: 1.2M requests / month".
+void addHereMarker(QChart *chart, const Chart &data, double volume)
+{
+    if (!(volume > 0) || volume < data.x.min || volume > data.x.max)
+        return;
+    Chart::Axis requests;
+    requests.logarithmic = true;
+    auto *line = new QLineSeries;
+    line->setObjectName(u"youAreHere"_s);
+    line->setName(ReportCharts::tr("You are here: %1 requests / month").arg(requests.label(volume)));
+    line->append(along(data.x, volume), along(data.y, data.y.min));
+    line->append(along(data.x, volume), along(data.y, data.y.max));
+    chart->addSeries(line);
+    line->setPen(QPen(Theme::muted(), 1.5, Qt::DashLine));
+    for (QAbstractAxis *axis : chart->axes())
+        line->attachAxis(axis);
+    for (QLegendMarker *marker : chart->legend()->markers(line))
+        marker->setVisible(false); // the label says what it is
+    auto *label = new QGraphicsTextItem(line->name(), chart);
+    label->setObjectName(u"youAreHereLabel"_s);
+    label->setDefaultTextColor(Theme::chartText());
+    label->setZValue(10);
+    // Beside the top of the line, inside the plot area: right of it, or left near the right edge.
+    const auto place = [chart, line, label] {
+        const QPointF top = chart->mapToPosition(line->at(1), line);
+        const qreal width = label->boundingRect().width();
+        const bool left = top.x() + width + 6 > chart->plotArea().right();
+        label->setPos(left ? top.x() - width - 4 : top.x() + 4, top.y() + 2);
+    };
+    QObject::connect(chart, &QChart::plotAreaChanged, label, place);
+    place();
 }
 
 } // namespace
@@ -81,24 +135,32 @@ QChart *lineChart(const Chart &data, QAbstractAxis *x, QAbstractAxis *y)
 QChart *volumeChart(const CostEngine &engine, const std::vector<CostOption> &options, double volume,
                     const CostEngine::BreakEven *breakEven)
 {
-    const Chart data = ReportCharts::volume(engine, options, volume, breakEven);
-    return lineChart(data, decadeAxis(data.x), decadeAxis(data.y));
+    Chart data = ReportCharts::volume(engine, options, volume, breakEven);
+    data.x.title = ReportCharts::tr("Requests / month");
+    data.y.title = perPeriod(currenciesOf(engine, options), ReportCharts::tr("month"));
+    QChart *chart = lineChart(data, tickAxis(data.x), tickAxis(data.y));
+    addHereMarker(chart, data, volume);
+    Theme::applyTo(chart);
+    return chart;
 }
 
 QChart *dayChart(const CostEngine &engine, const std::vector<CostOption> &options, double volume)
 {
-    auto *x = new QValueAxis;
-    x->setTickCount(13); // every two hours, on whole hours
-    x->setLabelFormat(u"%d"_s);
-    auto *y = new QValueAxis;
-    QChart *chart = lineChart(ReportCharts::day(engine, options, volume), x, y);
-    y->applyNiceNumbers();
+    Chart data = ReportCharts::day(engine, options, volume);
+    data.x.title = ReportCharts::tr("Hour of the day");
+    data.y.title = perPeriod(currenciesOf(engine, options), ReportCharts::tr("hour"));
+    QChart *chart = lineChart(data, tickAxis(data.x), tickAxis(data.y));
+    Theme::applyTo(chart);
     return chart;
 }
 
 QChart *itemsChart(const std::vector<CostResult> &results)
 {
-    const Chart data = ReportCharts::items(results);
+    Chart data = ReportCharts::items(results);
+    QStringList currencies;
+    for (const CostResult &r : results)
+        currencies.append(r.currency);
+    data.x.title = perPeriod(currencies, ReportCharts::tr("month"));
     auto *chart = new QChart;
     chart->setTitle(data.title);
     auto *series = new QHorizontalStackedBarSeries;
@@ -109,19 +171,19 @@ QChart *itemsChart(const std::vector<CostResult> &results)
         series->append(set);
     }
     chart->addSeries(series);
-    for (int i = 0; i < int(data.series.size()); ++i)
-        series->barSets().at(i)->setColor(data.series[i].colour);
+    for (int i = 0; i < int(data.series.size()); ++i) {
+        series->barSets().at(i)->setColor(Theme::readable(data.series[i].colour));
+        series->barSets().at(i)->setBorderColor(Theme::chartBackground());
+    }
     auto *y = new QBarCategoryAxis;
     y->append(data.y.categories);
-    auto *x = new QValueAxis;
-    x->setTitleText(data.x.title);
-    x->setRange(data.x.min, data.x.max);
-    x->applyNiceNumbers();
+    QAbstractAxis *x = tickAxis(data.x);
     chart->addAxis(y, Qt::AlignLeft);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     series->attachAxis(y);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    Theme::applyTo(chart);
     return chart;
 }
 

@@ -8,6 +8,7 @@
 #include "costcharts.h"
 #include "document/project.h"
 #include "runtime/functionrunner.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QChart>
@@ -115,6 +116,11 @@ CostView::CostView(QWidget *parent) : QWidget(parent)
     });
     buildUi();
     loadCatalogs();
+    // Charts keep the colours they were made with: a theme switch draws them again.
+    Theme::onPaletteChange(this, [this] {
+        if (mEngine)
+            refreshCharts();
+    });
     connect(&mPriceUpdate, &QFutureWatcherBase::progressRangeChanged, this, [this](int minimum, int maximum) {
         if (mProgress)
             mProgress->setRange(minimum, maximum);
@@ -360,6 +366,9 @@ QWidget *CostView::createResults()
     mSummary->setObjectName(u"costSummary"_s);
     mSummary->setWordWrap(true);
     mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    mSummary->setToolTip(tr("Sensitivity shows how far the break-even moves when every function runs twice as "
+                            "long or half as long, or gets twice or half the memory: a break-even that moves little "
+                            "is a comparison you can trust."));
     rightLayout->addWidget(mSummary);
     auto *tabs = new QTabWidget;
     tabs->setObjectName(u"costTabs"_s);
@@ -686,11 +695,14 @@ QString CostView::summaryText() const
                           .arg(mBreakEven.volume / (730.0 * 3600), 0, 'f', 1);
             QStringList sens;
             for (const CostEngine::Sensitivity &s : mSensitivity)
-                sens << tr("%1 x%2: %3")
-                            .arg(s.parameter == "duration"_L1 ? tr("duration") : tr("memory"))
-                            .arg(s.factor)
-                            .arg(s.breakEven.found ? QLocale().toString(s.breakEven.volume, 'f', 0) : tr("none"));
-            text += u"<br>"_s + tr("Sensitivity: %1.").arg(sens.join(u"; "_s));
+                sens << tr("%1 ×%2: %3")
+                            .arg(s.parameter == "duration"_L1 ? tr("duration") : tr("memory"),
+                                 QLocale().toString(s.factor),
+                                 s.breakEven.found ? QLocale().toString(s.breakEven.volume, 'f', 0) : tr("none"));
+            text += u"<br>"_s
+                    + tr("Sensitivity, the break-even if every function's duration or memory were halved (×0.5) or "
+                         "doubled (×2): %1.")
+                          .arg(sens.join(u"; "_s));
         } else {
             text += u"<br>"_s + tr("No break-even: %1.").arg(mBreakEven.explanation.toHtmlEscaped());
         }

@@ -7,13 +7,17 @@
 #include "canvas/nodeitem.h"
 #include "cost/costview.h"
 #include "mainwindow.h"
+#include "preferences/preferences.h"
 #include "testutil.h"
+#include "theme.h"
 
+#include <QBarCategoryAxis>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QGraphicsTextItem>
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QLabel>
@@ -48,6 +52,11 @@ private slots:
     void badgesOnFunctionNodes();
     void lineItemsTableMatchesTheEngine();
     void numbersReadAsPeopleWriteThem();
+    void everyChartAxisReadsWithoutExponents_data();
+    void everyChartAxisReadsWithoutExponents();
+    void youAreHereMarksTheVolume();
+    void sensitivityIsExplained();
+    void chartsFollowTheTheme();
     void importCsvProfile();
     void providerSwitch();
     void updatePricesFromUrl();
@@ -87,6 +96,7 @@ void tst_CostView::init()
 void tst_CostView::cleanup()
 {
     mWindow.reset();
+    Preferences::applyTheme(Preferences::Theme::System);
 }
 
 void tst_CostView::twentyMillionOrdersWithAnEveningPeak()
@@ -282,6 +292,111 @@ void tst_CostView::numbersReadAsPeopleWriteThem()
     for (const QString &label : x->categoriesLabels() + y->categoriesLabels())
         QVERIFY2(!exponent.match(label).hasMatch(), qPrintable(label));
     QVERIFY2(y->titleText().contains(mWindow->costView()->results()[0].currency), qPrintable(y->titleText()));
+}
+
+// Every chart's axes are labelled by the view (no printf format), titled with the currency
+// over a period, and none of their labels is in scientific notation.
+void tst_CostView::everyChartAxisReadsWithoutExponents_data()
+{
+    QTest::addColumn<QString>("chart");
+    QTest::addColumn<QString>("unit");
+    QTest::newRow("volume") << u"volumeChart"_s << u"USD / month"_s;
+    QTest::newRow("day") << u"dayChart"_s << u"USD / hour"_s;
+    QTest::newRow("items") << u"itemsChart"_s << u"USD / month"_s;
+}
+
+void tst_CostView::everyChartAxisReadsWithoutExponents()
+{
+    QFETCH(QString, chart);
+    QFETCH(QString, unit);
+    const QRegularExpression exponent(u"\\de[+-]?\\d"_s);
+    for (double volume : {1e3, 2.5e6, 4e9}) {
+        mWindow->costView()->setVolume(volume);
+        QChart *c = mWindow->costView()->findChild<QChartView *>(chart)->chart();
+        QStringList titles;
+        int labelled = 0;
+        for (QAbstractAxis *axis : c->axes()) {
+            titles << axis->titleText();
+            if (auto *category = qobject_cast<QCategoryAxis *>(axis)) {
+                QVERIFY(!category->categoriesLabels().isEmpty());
+                for (const QString &label : category->categoriesLabels())
+                    QVERIFY2(!exponent.match(label).hasMatch(), qPrintable(label));
+                ++labelled;
+            } else {
+                QVERIFY2(qobject_cast<QBarCategoryAxis *>(axis), "a value axis would print with printf");
+            }
+        }
+        QVERIFY(labelled >= 1);
+        QVERIFY2(titles.contains(unit), qPrintable(titles.join(u" | "_s)));
+    }
+}
+
+// A dashed vertical line at the project's volume, across the whole chart, labelled with
+// the volume in human units.
+void tst_CostView::youAreHereMarksTheVolume()
+{
+    mWindow->costView()->setVolume(1.2e6);
+    QChart *chart = child<QChartView>("volumeChart")->chart();
+    QLineSeries *here = nullptr;
+    for (QAbstractSeries *s : chart->series())
+        if (s->objectName() == "youAreHere"_L1)
+            here = qobject_cast<QLineSeries *>(s);
+    QVERIFY(here);
+    QCOMPARE(here->name(), u"You are here: 1.2M requests / month"_s);
+    QCOMPARE(here->count(), 2);
+    QCOMPARE(here->at(0).x(), std::log10(1.2e6));
+    QCOMPARE(here->at(1).x(), std::log10(1.2e6));
+    auto *y = qobject_cast<QCategoryAxis *>(chart->axes(Qt::Vertical).value(0));
+    QCOMPARE(here->at(0).y(), y->min());
+    QCOMPARE(here->at(1).y(), y->max());
+    // The label sits beside the top of the line, inside the plot area.
+    QGraphicsTextItem *label = nullptr;
+    for (QGraphicsItem *item : chart->childItems())
+        if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->objectName() == "youAreHereLabel"_L1)
+            label = text;
+    QVERIFY(label);
+    QCOMPARE(label->toPlainText(), here->name());
+    const QPointF top = chart->mapToPosition(here->at(1), here);
+    const QRectF box = label->mapRectToParent(label->boundingRect());
+    QVERIFY(std::abs(box.left() - top.x()) < 8 || std::abs(box.right() - top.x()) < 8);
+    QVERIFY2(chart->plotArea().adjusted(-1, -1, 1, 1).contains(box), "the label stays off the title and axes");
+    mWindow->costView()->setVolume(3e7);
+    chart = child<QChartView>("volumeChart")->chart();
+    bool moved = false;
+    for (QAbstractSeries *s : chart->series())
+        moved = moved || s->name() == u"You are here: 30M requests / month"_s;
+    QVERIFY(moved);
+}
+
+void tst_CostView::sensitivityIsExplained()
+{
+    mWindow->costView()->setVolume(2e7);
+    QVERIFY(mWindow->costView()->breakEven().found);
+    auto *summary = child<QLabel>("costSummary");
+    QVERIFY2(summary->text().contains(u"halved (×0.5) or doubled (×2)"_s), qPrintable(summary->text()));
+    QVERIFY(summary->toolTip().contains(u"break-even moves"_s));
+}
+
+// A theme switch redraws the open charts on the theme's background, with its text colour.
+void tst_CostView::chartsFollowTheTheme()
+{
+    for (auto theme : {Preferences::Theme::Dark, Preferences::Theme::Light, Preferences::Theme::Dark}) {
+        Preferences::applyTheme(theme);
+        QCoreApplication::processEvents(); // Qt posts the palette change to each widget
+        const QPalette palette = QApplication::palette();
+        for (const char *name : {"volumeChart", "dayChart", "itemsChart"}) {
+            QChart *chart = child<QChartView>(name)->chart();
+            QCOMPARE(chart->backgroundBrush().color(), palette.color(QPalette::Base));
+            QCOMPARE(chart->titleBrush().color(), palette.color(QPalette::Text));
+            for (QAbstractAxis *axis : chart->axes())
+                QCOMPARE(axis->labelsBrush().color(), palette.color(QPalette::Text));
+            for (QAbstractSeries *s : chart->series())
+                if (auto *line = qobject_cast<QLineSeries *>(s))
+                    QVERIFY2(Theme::contrast(line->color(), palette.color(QPalette::Base)) >= 3,
+                             qPrintable(line->name()));
+        }
+    }
+    QVERIFY(Theme::isDark());
 }
 
 void tst_CostView::importCsvProfile()

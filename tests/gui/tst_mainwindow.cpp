@@ -1,5 +1,7 @@
 #include "actionmanager.h"
 #include "canvas/canvasscene.h"
+#include "cost/costview.h"
+#include "export/exportdialog.h"
 #include "mainwindow.h"
 #include "notificationbar.h"
 #include "problemsdock.h"
@@ -9,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QImage>
 #include <QJsonArray>
@@ -28,6 +31,8 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace Nimbus;
@@ -53,6 +58,9 @@ private slots:
     void welcomePage();
     void errorsDoNotBlock();
     void bigDesignIsDrawnWithProgress();
+    void toolBarShowsTheMainActions_data();
+    void toolBarShowsTheMainActions();
+    void toolBarButtonsDoWhatTheySay();
 
 private:
     static QAction *findAction(QWidget *window, const QString &text);
@@ -363,6 +371,91 @@ void tst_MainWindow::screenshotOption()
     QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 800 && image.height() >= 600);
+}
+
+// One tool bar: New, Open, Save, Undo, Redo and Fit as icons, then Run, Local Cloud, Cost
+// and Export with their names beside their icons; every button is its menu's action.
+void tst_MainWindow::toolBarShowsTheMainActions_data()
+{
+    QTest::addColumn<QByteArray>("id");
+    QTest::addColumn<QString>("label"); // beside the icon; none: the icon alone
+    QTest::newRow("new") << QByteArray(ActionIds::New) << QString();
+    QTest::newRow("open") << QByteArray(ActionIds::Open) << QString();
+    QTest::newRow("save") << QByteArray(ActionIds::Save) << QString();
+    QTest::newRow("undo") << QByteArray(ActionIds::Undo) << QString();
+    QTest::newRow("redo") << QByteArray(ActionIds::Redo) << QString();
+    QTest::newRow("fit") << QByteArray(ActionIds::FitToView) << QString();
+    QTest::newRow("run") << QByteArray(ActionIds::Invoke) << QStringLiteral("Run");
+    QTest::newRow("local cloud") << QByteArray(ActionIds::LocalCloud) << QStringLiteral("Local Cloud");
+    QTest::newRow("cost") << QByteArray(ActionIds::CompareCosts) << QStringLiteral("Cost");
+    QTest::newRow("export") << QByteArray(ActionIds::Export) << QStringLiteral("Export");
+}
+
+void tst_MainWindow::toolBarShowsTheMainActions()
+{
+    QFETCH(QByteArray, id);
+    QFETCH(QString, label);
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *bar = window.findChild<QToolBar *>("mainToolBar");
+    QVERIFY(bar && bar->isVisible());
+    QAction *action = window.actionManager()->action(id);
+    QVERIFY(action);
+    auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action));
+    QVERIFY(button && button->isVisible());
+    QCOMPARE(button->defaultAction(), action);
+    // An icon that draws something.
+    const QImage icon = action->icon().pixmap(QSize(20, 20)).toImage();
+    int ink = 0;
+    for (int y = 0; y < icon.height(); ++y)
+        for (int x = 0; x < icon.width(); ++x)
+            ink += qAlpha(icon.pixel(x, y)) > 128;
+    QVERIFY2(ink > 20, qPrintable(action->text()));
+    QVERIFY(!button->toolTip().isEmpty());
+    if (label.isEmpty()) {
+        QCOMPARE(button->toolButtonStyle(), Qt::ToolButtonIconOnly);
+    } else {
+        QCOMPARE(button->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+        QCOMPARE(button->text(), label);
+    }
+}
+
+void tst_MainWindow::toolBarButtonsDoWhatTheySay()
+{
+    MainWindow window;
+    QVERIFY(window.openExample("shop"));
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *bar = window.findChild<QToolBar *>("mainToolBar");
+    const auto click = [&](const char *id) {
+        QWidget *button = bar->widgetForAction(window.actionManager()->action(id));
+        QVERIFY(button);
+        QTest::mouseClick(button, Qt::LeftButton);
+    };
+    // Cost: the cost view comes up.
+    auto *costDock = window.findChild<QDockWidget *>("costDock");
+    costDock->hide();
+    click(ActionIds::CompareCosts);
+    QVERIFY(costDock->isVisible());
+    QVERIFY(window.costView()->isVisible());
+    // Run with no function chosen: the status bar says how to choose one.
+    window.statusBar()->clearMessage();
+    click(ActionIds::Invoke);
+    QVERIFY2(window.statusBar()->currentMessage().contains("Select a function"),
+             qPrintable(window.statusBar()->currentMessage()));
+    // Export: the export dialog opens.
+    QVERIFY(!window.findChild<ExportDialog *>());
+    click(ActionIds::Export);
+    auto *dialog = window.findChild<ExportDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    dialog->close();
+    // Local Cloud: the button toggles the action that starts and stops it.
+    QAction *cloud = window.actionManager()->action(ActionIds::LocalCloud);
+    QVERIFY(cloud->isCheckable());
+    QCOMPARE(qobject_cast<QToolButton *>(bar->widgetForAction(cloud))->defaultAction(), cloud);
+    QVERIFY2(cloud->toolTip().startsWith("Start the local cloud"), qPrintable(cloud->toolTip()));
 }
 
 QTEST_MAIN(tst_MainWindow)
