@@ -5,13 +5,16 @@
 #include "model/catalog.h"
 #include "paths.h"
 #include "storage/projectfile.h"
+#include "theme.h"
 
+#include <QApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -23,12 +26,51 @@ namespace {
 constexpr int kPathRole = Qt::UserRole + 1;
 const QSize kThumbnail(320, 180);
 
-// The example's design as the canvas draws it (blank when the file cannot be read).
-QPixmap thumbnailOf(const QString &projectFile, qreal ratio)
+// The canvas draws a design at the top left of the picture, on its own background, and
+// leaves white what its shape does not fill: keep what it drew, less the white rows and
+// columns (and the one they blend into), centred on the canvas colour.
+QPixmap onPaper(const QPixmap &drawn, const QColor &paper)
+{
+    const QImage image = drawn.toImage().convertToFormat(QImage::Format_RGB32);
+    const auto whiteRow = [&image](int y, int width) {
+        for (int x = 0; x < width; ++x)
+            if (image.pixel(x, y) != 0xffffffff)
+                return false;
+        return true;
+    };
+    const auto whiteColumn = [&image](int x, int height) {
+        for (int y = 0; y < height; ++y)
+            if (image.pixel(x, y) != 0xffffffff)
+                return false;
+        return true;
+    };
+    int width = image.width(), height = image.height();
+    while (height > 1 && whiteRow(height - 1, width))
+        --height;
+    if (height < image.height())
+        --height;
+    while (width > 1 && whiteColumn(width - 1, height))
+        --width;
+    if (width < image.width())
+        --width;
+    QPixmap framed(drawn.size());
+    framed.setDevicePixelRatio(drawn.devicePixelRatio());
+    framed.fill(paper);
+    QPainter painter(&framed);
+    const qreal ratio = drawn.devicePixelRatio();
+    painter.drawImage(QPointF((image.width() - width) / 2 / ratio, (image.height() - height) / 2 / ratio),
+                      image.copy(0, 0, width, height));
+    return framed;
+}
+
+// The example's design as the canvas draws it, on the canvas colour (blank when the file
+// cannot be read).
+QPixmap thumbnailOf(const QString &projectFile, qreal ratio, const QColor &paper)
 {
     Project project(Catalog::builtin());
     ProjectFile file;
-    return CanvasScene::thumbnail(file.load(projectFile, project) ? &project : nullptr, kThumbnail, ratio);
+    return onPaper(CanvasScene::thumbnail(file.load(projectFile, project) ? &project : nullptr, kThumbnail, ratio),
+                   paper);
 }
 } // namespace
 
@@ -76,6 +118,9 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     recentTitle->setBuddy(mRecent);
     layout->addWidget(mRecent, 1);
 
+    // The thumbnails are pictures in the canvas colour: a theme switch draws them again.
+    Theme::onPaletteChange(this, [this] { refresh(mRecentFiles); });
+
     connect(mNew, &QPushButton::clicked, this, &WelcomePage::newProjectRequested);
     connect(mOpen, &QPushButton::clicked, this, &WelcomePage::openRequested);
     connect(mExamples, &QListWidget::itemActivated, this,
@@ -88,17 +133,19 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
 
 void WelcomePage::refresh(const QStringList &recentFiles)
 {
+    mRecentFiles = recentFiles;
     mExamples->clear();
     const QDir dir(Paths::examplesDirectory());
     const qreal ratio = devicePixelRatioF();
+    const QColor paper = QApplication::palette().color(QPalette::Base);
     for (const QString &name : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         const QString file = dir.filePath(name + '/'_L1 + name + ".nimbus"_L1);
         if (!QFileInfo::exists(file))
             continue;
         const QString key = file + '@'_L1 + QFileInfo(file).lastModified().toString(Qt::ISODateWithMs) + '@'_L1
-                            + QString::number(ratio);
+                            + QString::number(ratio) + '@'_L1 + paper.name();
         if (!mThumbnails.contains(key))
-            mThumbnails.insert(key, thumbnailOf(file, ratio));
+            mThumbnails.insert(key, thumbnailOf(file, ratio, paper));
         auto *item = new QListWidgetItem(QIcon(mThumbnails.value(key)), name, mExamples);
         item->setData(kPathRole, name);
         item->setToolTip(tr("Open a working copy of the example '%1'").arg(name));

@@ -34,6 +34,7 @@ private:
     QListWidget *mRecent;
     // Thumbnails drawn once per example file and time it was written.
     QHash<QString, QPixmap> mThumbnails;
+    QStringList mRecentFiles; // as last shown, for a redraw in another theme
 };
 
 } // namespace Nimbus

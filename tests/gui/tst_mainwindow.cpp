@@ -4,6 +4,7 @@
 #include "export/exportdialog.h"
 #include "mainwindow.h"
 #include "notificationbar.h"
+#include "preferences/preferences.h"
 #include "problemsdock.h"
 
 #include "testutil.h"
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -56,6 +58,9 @@ private slots:
     void saveShortcutAsksWhereAndRemembers();
     void screenshotOption();
     void welcomePage();
+    void welcomePageFollowsTheTheme();
+    void welcomeHeadingsReadPlainly_data();
+    void welcomeHeadingsReadPlainly();
     void errorsDoNotBlock();
     void bigDesignIsDrawnWithProgress();
     void toolBarShowsTheMainActions_data();
@@ -132,6 +137,68 @@ void tst_MainWindow::openExample()
     QCOMPARE(problems->view()->topLevelItemCount(), 0);
     // The bundled files stay untouched: the project is a working copy elsewhere.
     QVERIFY(!window.project()->filePath().startsWith(qEnvironmentVariable("NIMBUS_DATA_DIR")));
+}
+
+// The example's thumbnail is drawn on the canvas colour, centred, and drawn again when the
+// theme changes: nothing white in the dark theme.
+void tst_MainWindow::welcomePageFollowsTheTheme()
+{
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    window.showWelcome();
+    auto *examples = window.findChild<QListWidget *>("welcomeExamples");
+    for (auto theme : {Preferences::Theme::Dark, Preferences::Theme::Light, Preferences::Theme::Dark}) {
+        Preferences::applyTheme(theme);
+        QCoreApplication::processEvents(); // Qt posts the palette change to each widget
+        const QColor paper = QApplication::palette().color(QPalette::Base);
+        QCOMPARE(examples->count(), 1);
+        const QImage thumbnail = examples->item(0)->icon().pixmap(QSize(320, 180)).toImage();
+        const int w = thumbnail.width() - 1, h = thumbnail.height() - 1;
+        for (const QPoint &corner : {QPoint(0, 0), QPoint(w, 0), QPoint(0, h), QPoint(w, h)})
+            QCOMPARE(thumbnail.pixelColor(corner).rgb(), paper.rgb());
+        int white = 0, coloured = 0, all = 0;
+        for (int y = 0; y < thumbnail.height(); ++y)
+            for (int x = 0; x < thumbnail.width(); ++x, ++all) {
+                white += thumbnail.pixelColor(x, y).lightness() > 235;
+                coloured += thumbnail.pixelColor(x, y).hsvSaturation() > 100;
+            }
+        QVERIFY2(coloured > 100, "the thumbnail shows the example's nodes");
+        if (theme == Preferences::Theme::Dark)
+            QVERIFY2(white < all / 200, qPrintable(QString::number(white)));
+    }
+    Preferences::applyTheme(Preferences::Theme::System);
+}
+
+void tst_MainWindow::welcomeHeadingsReadPlainly_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("small") << QSize(900, 560);
+    QTest::newRow("large") << QSize(1600, 1000);
+}
+
+// The headings are plain bold text: not struck through, and no list drawn across them.
+void tst_MainWindow::welcomeHeadingsReadPlainly()
+{
+    QFETCH(QSize, size);
+    QSettings().setValue("files/recent", QStringList{mDir.filePath("loop.json"), mDir.filePath("gone.nimbus")});
+    MainWindow window;
+    window.resize(size);
+    window.show();
+    window.showWelcome();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    int headings = 0;
+    for (QLabel *label : window.findChild<QWidget *>("welcomePage")->findChildren<QLabel *>()) {
+        if (!label->buddy())
+            continue;
+        ++headings;
+        QVERIFY(!label->font().strikeOut());
+        QVERIFY(label->isEnabled());
+        QVERIFY2(!label->text().contains("<s>") && !label->text().contains("line-through"), qPrintable(label->text()));
+        for (QListWidget *list : window.findChild<QWidget *>("welcomePage")->findChildren<QListWidget *>())
+            QVERIFY2(!label->geometry().intersects(list->geometry()), qPrintable(label->text()));
+    }
+    QCOMPARE(headings, 2);
 }
 
 void tst_MainWindow::errorsDoNotBlock()
