@@ -1,5 +1,8 @@
 #include "notificationbar.h"
 
+#include "theme.h"
+
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -15,11 +18,16 @@ NotificationBar::NotificationBar(QWidget *parent) : QFrame(parent)
     setObjectName(u"notificationBar"_s);
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    QPalette p = palette();
-    const bool dark = p.color(QPalette::Window).lightness() < 128;
-    p.setColor(QPalette::Window, dark ? QColor(0x5c, 0x2b, 0x29) : QColor(0xfd, 0xec, 0xea));
-    p.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xdc, 0xd8) : QColor(0x7a, 0x1c, 0x14));
-    setPalette(p);
+    // A tint of the theme's failure red behind the theme's text, again on a theme switch.
+    const auto restyle = [this] {
+        const QPalette app = QApplication::palette();
+        QPalette p = palette();
+        p.setColor(QPalette::Window, Theme::mix(app.color(QPalette::Base), Theme::failure(app), 0.18));
+        p.setColor(QPalette::WindowText, app.color(QPalette::Text));
+        setPalette(p);
+    };
+    restyle();
+    Theme::onPaletteChange(this, restyle);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 4, 4);
     mIcon = new QLabel(this);

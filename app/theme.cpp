@@ -178,6 +178,12 @@ double contrast(const QColor &a, const QColor &b)
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+QColor textOn(const QColor &background)
+{
+    const QColor black(Qt::black), white(Qt::white);
+    return contrast(black, background) > contrast(white, background) ? black : white;
+}
+
 QColor mix(const QColor &from, const QColor &to, double amount)
 {
     const auto at = [amount](double f, double t) { return f + (t - f) * std::clamp(amount, 0.0, 1.0); };

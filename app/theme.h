@@ -52,6 +52,8 @@ void applyTo(QChart *chart, const QPalette &palette = current());
 
 // The WCAG contrast ratio of two colours, from 1 (the same) to 21 (black on white).
 double contrast(const QColor &a, const QColor &b);
+// Black or white, whichever reads better on `background` (a badge's text).
+QColor textOn(const QColor &background);
 // `from` moved by `amount` (0..1) towards `to`.
 QColor mix(const QColor &from, const QColor &to, double amount);
 // `colour` made lighter (on a dark Base) or darker (on a light one) until it reaches a

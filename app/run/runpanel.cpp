@@ -1,6 +1,7 @@
 #include "runpanel.h"
 
 #include "editor/codeeditor.h"
+#include "theme.h"
 
 #include "document/project.h"
 #include "model/catalog.h"
@@ -444,7 +445,8 @@ void RunPanel::validateEvent()
         const int line = int(text.left(offset).count('\n')) + 1;
         mEventError = text.trimmed().isEmpty() ? tr("The event is empty; use {} for no data.")
                                                : tr("Line %1: %2").arg(line).arg(error.errorString());
-        mEventStatus->setText(u"<span style='color:#d32f2f'>%1</span>"_s.arg(mEventError.toHtmlEscaped()));
+        mEventStatus->setText(
+            u"<span style='color:%1'>%2</span>"_s.arg(Theme::failure().name(), mEventError.toHtmlEscaped()));
         // The message is shown below the editor; the line gets the marker only.
         if (!text.trimmed().isEmpty())
             mEventEditor->markError(line, QString());
@@ -499,7 +501,7 @@ void RunPanel::onStarted(NodeId function, const QString &requestId)
     if (function != mFunction)
         return;
     mPendingRequest = requestId;
-    setBadge(tr("Running..."), palette().color(QPalette::Mid));
+    setBadge(tr("Running..."), Theme::muted());
     mFigures->clear();
     mErrorLabel->hide();
     updateButtons();
@@ -519,17 +521,17 @@ void RunPanel::onFinished(NodeId function, const InvocationResult &result, bool 
 void RunPanel::setBadge(const QString &text, const QColor &colour)
 {
     mBadge->setText(text);
-    mBadge->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 3px; "
+    mBadge->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 3px; "
                                          "padding: 1px 6px; font-weight: bold; }")
-                              .arg(colour.name()));
+                              .arg(colour.name(), Theme::textOn(colour).name()));
 }
 
 void RunPanel::showResult(const InvocationResult &r, bool reloaded)
 {
     if (r.coldStart)
-        setBadge(reloaded ? tr("Cold start: new code") : tr("Cold start"), QColor(0xe6, 0x7e, 0x22));
+        setBadge(reloaded ? tr("Cold start: new code") : tr("Cold start"), Theme::warning());
     else
-        setBadge(tr("Warm"), QColor(0x2e, 0x7d, 0x32));
+        setBadge(tr("Warm"), Theme::success());
     const QLocale locale;
     QStringList parts{tr("Duration %1 ms").arg(locale.toString(r.durationMs, 'f', 2)),
                       tr("Billed %1 ms").arg(r.billedDurationMs),
@@ -612,7 +614,7 @@ void RunPanel::reloadHistory(qint64 select)
         item->setText(3, e.result.coldStart ? tr("cold") : tr("warm"));
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         if (!e.result.ok)
-            item->setForeground(1, QColor(0xd3, 0x2f, 0x2f));
+            item->setForeground(1, Theme::failure());
         item->setData(0, kHistoryIdRole, e.id);
         if (e.id == select)
             mHistory->setCurrentItem(item);

@@ -1,6 +1,7 @@
 // The studio's colours stay readable on the canvas in the light and the dark theme, charts
 // take the theme's background and text, icons follow a theme switch.
 
+#include "notificationbar.h"
 #include "preferences/preferences.h"
 #include "theme.h"
 
@@ -54,6 +55,9 @@ private slots:
     void iconsFollowTheTheme();
     void paletteChangesAreReported();
     void contrastOfKnownColours();
+    void badgeTextReads_data();
+    void badgeTextReads();
+    void notificationBarFollowsTheTheme();
 };
 
 void TestTheme::initTestCase()
@@ -150,6 +154,38 @@ void TestTheme::contrastOfKnownColours()
     QCOMPARE(qRound(Theme::contrast(Qt::black, Qt::white)), 21);
     QCOMPARE(Theme::contrast(Qt::red, Qt::red), 1.0);
     QCOMPARE(Theme::mix(Qt::black, Qt::white, 0.5).red(), 128);
+}
+
+void TestTheme::badgeTextReads_data()
+{
+    coloursReadOnTheCanvas_data();
+}
+
+// A badge (the Run dock's Warm, Cold start, Running...) writes its text in black or white,
+// whichever reads on its colour.
+void TestTheme::badgeTextReads()
+{
+    QFETCH(Preferences::Theme, theme);
+    Preferences::applyTheme(theme);
+    for (const QColor &badge : {Theme::success(), Theme::warning(), Theme::failure(), Theme::muted()})
+        QVERIFY2(Theme::contrast(Theme::textOn(badge), badge) >= 4.5, qPrintable(badge.name()));
+}
+
+// The error bar is a tint of red behind readable text, in the theme in use, switched live.
+void TestTheme::notificationBarFollowsTheTheme()
+{
+    Preferences::applyTheme(Preferences::Theme::Light);
+    NotificationBar bar;
+    const auto check = [&bar](bool dark) {
+        const QColor window = bar.palette().color(QPalette::Window);
+        QCOMPARE(window.lightness() < 128, dark);
+        QVERIFY(window.red() > window.blue()); // a red tint
+        QVERIFY(Theme::contrast(bar.palette().color(QPalette::WindowText), window) >= 4.5);
+    };
+    check(false);
+    Preferences::applyTheme(Preferences::Theme::Dark);
+    QCoreApplication::processEvents(); // Qt posts the palette change to each widget
+    check(true);
 }
 
 QTEST_MAIN(TestTheme)
