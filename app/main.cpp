@@ -20,6 +20,7 @@ int main(int argc, char *argv[])
 
     // The language chosen in Preferences (the system's by default) and the theme.
     Nimbus::installTranslations(Nimbus::Preferences::instance().language());
+    Nimbus::Preferences::applyLocale(Nimbus::Preferences::instance().language());
     if (Nimbus::Preferences::instance().theme() != Nimbus::Preferences::Theme::System)
         Nimbus::Preferences::applyTheme(Nimbus::Preferences::instance().theme());
 

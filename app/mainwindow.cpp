@@ -5,6 +5,7 @@
 #include "notificationbar.h"
 #include "preferences/preferences.h"
 #include "preferences/preferencesdialog.h"
+#include "preferences/restartprompt.h"
 #include "theme.h"
 #include "welcomepage.h"
 
@@ -695,7 +696,9 @@ void MainWindow::createSettingsMenu()
         languages->addAction(choice);
         connect(choice, &QAction::triggered, this, [this, code = code] {
             Preferences::instance().setLanguage(code);
-            statusBar()->showMessage(tr("The new language applies when the studio starts again."), 8000);
+            // It applies at the next start: offered now, once.
+            if (code != Preferences::startedLanguage() && !findChild<RestartPrompt *>())
+                (new RestartPrompt(this))->open();
         });
     }
     QAction *preferences = addAction(settings, ActionIds::Preferences, tr("Pr&eferences..."));

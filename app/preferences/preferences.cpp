@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QFontDatabase>
+#include <QLocale>
 #include <QPalette>
 #include <QSettings>
 #include <QStyle>
@@ -94,6 +95,28 @@ QString Preferences::language() const
 void Preferences::setLanguage(const QString &code)
 {
     write(kLanguage, code);
+}
+
+namespace {
+QString &started()
+{
+    static QString language;
+    return language;
+}
+} // namespace
+
+void Preferences::applyLocale(const QString &code)
+{
+    started() = code;
+    // The system's locale when it speaks that language (its country's formats stay: fr_CA,
+    // en_GB), else the language's own.
+    const QLocale system = QLocale::system();
+    QLocale::setDefault(code.isEmpty() || QLocale(code).language() == system.language() ? system : QLocale(code));
+}
+
+QString Preferences::startedLanguage()
+{
+    return started();
 }
 
 QString Preferences::defaultProvider() const

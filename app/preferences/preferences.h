@@ -54,6 +54,11 @@ public:
 
     // The languages the studio ships, as code -> native name.
     static QList<QPair<QString, QString>> languages();
+    // Makes QLocale() follow a language ("" keeps the system's locale), so that numbers
+    // and dates read as people of that language write them (1 234,5 in French). The
+    // program calls it at start with language(); startedLanguage() then says which.
+    static void applyLocale(const QString &code);
+    static QString startedLanguage();
     // Applies a theme to the application (Fusion with a dark palette, or the platform's).
     static void applyTheme(Theme theme);
 

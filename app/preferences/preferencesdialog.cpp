@@ -1,6 +1,7 @@
 #include "preferencesdialog.h"
 
 #include "preferences.h"
+#include "restartprompt.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -92,10 +93,7 @@ QWidget *PreferencesDialog::createAppearance()
     mFontSize->setAccessibleName(tr("Editor font size"));
     lookForm->addRow(fontLabel, fontRow);
 
-    connect(mLanguage, &QComboBox::currentIndexChanged, this, [this] {
-        Preferences::instance().setLanguage(mLanguage->currentData().toString());
-        mRestart->setVisible(true);
-    });
+    connect(mLanguage, &QComboBox::currentIndexChanged, this, &PreferencesDialog::languageChanged);
     connect(mTheme, &QComboBox::currentIndexChanged, this,
             [this] { Preferences::instance().setTheme(Preferences::Theme(mTheme->currentData().toInt())); });
     auto applyFont = [this] {
@@ -106,6 +104,25 @@ QWidget *PreferencesDialog::createAppearance()
     connect(mFont, &QFontComboBox::currentFontChanged, this, applyFont);
     connect(mFontSize, &QSpinBox::valueChanged, this, applyFont);
     return look;
+}
+
+// Saved at once; applies at the next start, which is offered now (once, however many
+// languages the user goes through) unless the language is the one running again.
+void PreferencesDialog::languageChanged()
+{
+    const QString code = mLanguage->currentData().toString();
+    Preferences::instance().setLanguage(code);
+    const bool differs = code != Preferences::startedLanguage();
+    mRestart->setVisible(differs);
+    if (!differs) {
+        if (mRestartPrompt)
+            mRestartPrompt->close();
+        return;
+    }
+    if (!mRestartPrompt) {
+        mRestartPrompt = new RestartPrompt(this);
+        mRestartPrompt->open();
+    }
 }
 
 // The provider and region new work starts on, idle instances, autosave.

@@ -3,6 +3,7 @@
 #include "preferences.h"
 
 #include <QDialog>
+#include <QPointer>
 
 class QComboBox;
 class QFontComboBox;
@@ -11,8 +12,10 @@ class QSpinBox;
 
 namespace Nimbus {
 
+class RestartPrompt;
+
 // Settings > Preferences: every change applies at once (no OK to press); the language at
-// the next start, which the dialog says.
+// the next start, which the dialog says, offering to restart now.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -26,9 +29,11 @@ private:
     QWidget *createLocalCloud();
     // A spin box over a whole-number preference: its range, its value, applied at once.
     QSpinBox *numberBox(Preferences::Number which, const char *objectName, QWidget *parent);
+    void languageChanged();
 
     QComboBox *mLanguage;
     QLabel *mRestart;
+    QPointer<RestartPrompt> mRestartPrompt;
     QComboBox *mTheme;
     QComboBox *mProvider;
     QComboBox *mRegion;

@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "preferences/preferences.h"
 #include "preferences/preferencesdialog.h"
+#include "preferences/restartprompt.h"
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
 
@@ -22,12 +23,16 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 
 using namespace Nimbus;
 
@@ -51,6 +56,9 @@ private slots:
     void docksAreReachedFromTheKeyboard();
     void everyControlHasAName();
     void iconsAreCrispAtTwiceTheScale();
+    void localeFollowsLanguage();
+    void languageChangeOffersRestart();
+    void restartSavesFirst();
 };
 
 void TestPreferences::initTestCase()
@@ -326,6 +334,110 @@ void TestPreferences::iconsAreCrispAtTwiceTheScale()
     QCOMPARE(at2x.devicePixelRatio(), 2.0);
     const QIcon kind(QStringLiteral(":/nimbus/icons/kinds/function.svg"));
     QCOMPARE(kind.pixmap(QSize(24, 24), 2.0).size(), QSize(48, 48));
+}
+
+// Numbers and dates in the language chosen: French writes 1 234,5 and "2 décembre 2026".
+void TestPreferences::localeFollowsLanguage()
+{
+    Preferences::applyLocale(QStringLiteral("fr"));
+    QCOMPARE(QLocale().language(), QLocale::French);
+    QCOMPARE(QLocale().toString(1234.5, 'f', 1).remove(QChar(0x202f)).remove(QChar(0xa0)), QStringLiteral("1234,5"));
+    QVERIFY(QLocale().toString(QDate(2026, 12, 2), QLocale::LongFormat).contains(QStringLiteral("décembre")));
+    QCOMPARE(Preferences::startedLanguage(), QStringLiteral("fr"));
+    Preferences::applyLocale(QStringLiteral("en"));
+    QCOMPARE(QLocale().toString(1234.5, 'f', 1).remove(QLatin1Char(',')), QStringLiteral("1234.5"));
+    // The system's language keeps the system's locale.
+    Preferences::applyLocale(QString());
+    QCOMPARE(QLocale(), QLocale::system());
+}
+
+namespace {
+struct Launches
+{
+    QList<QStringList> calls; // program, then arguments
+    Launches()
+    {
+        RestartPrompt::setLauncher([this](const QString &program, const QStringList &arguments) {
+            calls.append(QStringList{program} + arguments);
+        });
+    }
+    ~Launches()
+    {
+        RestartPrompt::setLauncher([](const QString &, const QStringList &) {});
+    }
+};
+} // namespace
+
+// A language chosen in Preferences offers a restart: Later leaves things be, Restart Now
+// closes the window and starts the program again.
+void TestPreferences::languageChangeOffersRestart()
+{
+    Launches launches;
+    MainWindow window;
+    window.show();
+    PreferencesDialog *dialog = window.showPreferences();
+    auto *language = dialog->findChild<QComboBox *>(QStringLiteral("languageCombo"));
+    language->setCurrentIndex(language->findData(QStringLiteral("fr")));
+    QPointer<RestartPrompt> prompt = window.findChild<RestartPrompt *>();
+    QVERIFY(prompt);
+    QVERIFY(prompt->isVisible());
+    QCOMPARE(prompt->defaultButton()->objectName(), QStringLiteral("restartLater"));
+    // Going through several languages asks once.
+    language->setCurrentIndex(language->findData(QStringLiteral("en")));
+    QCOMPARE(window.findChildren<RestartPrompt *>().size(), 1);
+    QTest::mouseClick(prompt->findChild<QPushButton *>(QStringLiteral("restartLater")), Qt::LeftButton);
+    QTRY_VERIFY(!prompt);
+    QVERIFY(launches.calls.isEmpty());
+    QVERIFY(window.isVisible());
+    QCOMPARE(Preferences::instance().language(), QStringLiteral("en"));
+
+    // Settings > Language offers it too.
+    window.actionManager()->action(QByteArray(ActionIds::Language) + "fr")->trigger();
+    QCOMPARE(Preferences::instance().language(), QStringLiteral("fr"));
+    prompt = window.findChild<RestartPrompt *>();
+    QVERIFY(prompt);
+    QTest::mouseClick(prompt->findChild<QPushButton *>(QStringLiteral("restartNow")), Qt::LeftButton);
+    QCOMPARE(launches.calls.size(), 1);
+    QCOMPARE(launches.calls.first().first(), QCoreApplication::applicationFilePath());
+    QVERIFY(!window.isVisible());
+    QCOMPARE(QSettings().value("preferences/language").toString(), QStringLiteral("fr"));
+}
+
+// Restart Now goes through the window's close: a modified project is offered to be saved,
+// and Cancel there cancels the restart.
+void TestPreferences::restartSavesFirst()
+{
+    Launches launches;
+    MainWindow window;
+    QVERIFY(window.openExample(QStringLiteral("shop")));
+    window.show();
+    window.project()->undoStack()->push(new QUndoCommand(QStringLiteral("an edit")));
+    QVERIFY(window.project()->isModified());
+    PreferencesDialog *dialog = window.showPreferences();
+    auto *language = dialog->findChild<QComboBox *>(QStringLiteral("languageCombo"));
+    language->setCurrentIndex(language->findData(QStringLiteral("fr")));
+    auto *prompt = window.findChild<RestartPrompt *>();
+    QVERIFY(prompt);
+    QString asked;
+    auto answer = [&asked](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, [&asked, button] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                asked = box->text();
+                box->button(button)->click();
+            }
+        });
+    };
+    answer(QMessageBox::Cancel);
+    QVERIFY(!RestartPrompt::restart(dialog));
+    QVERIFY2(asked.contains(QLatin1String("not saved")), qPrintable(asked));
+    QVERIFY(launches.calls.isEmpty());
+    QVERIFY(window.isVisible());
+    asked.clear();
+    answer(QMessageBox::Discard);
+    QTest::mouseClick(prompt->findChild<QPushButton *>(QStringLiteral("restartNow")), Qt::LeftButton);
+    QVERIFY(asked.contains(QLatin1String("not saved")));
+    QCOMPARE(launches.calls.size(), 1);
+    QVERIFY(!window.isVisible());
 }
 
 QTEST_MAIN(TestPreferences)
