@@ -11,7 +11,9 @@ QT_END_NAMESPACE
 namespace Nimbus {
 
 // The cost view's interactive charts (Qt Charts), built from the same data as the report's
-// pictures (ReportCharts), so the studio and a report show the same numbers in the same colours.
+// pictures (ReportCharts), so the studio and a report show the same numbers in the same hues
+// (made readable on the theme's background, Theme::readable). Axes are labelled by the view
+// (1K, 1M, in the user's locale) and titled with the currency over a period ("USD / month").
 namespace CostCharts {
 
 // Monthly cost against monthly requests (log axes) for each option, the current volume

@@ -432,7 +432,9 @@ void CostView::fillProviderDependent()
     if (!catalog)
         return;
     for (const InstanceType &t : catalog->instances())
-        mInstance->addItem(tr("%1 (%2 vCPU, %3 GiB)").arg(t.type).arg(t.vcpu).arg(t.memoryGiB), t.type);
+        mInstance->addItem(
+            tr("%1 (%2 vCPU, %3 GiB)").arg(t.type, QLocale().toString(t.vcpu), QLocale().toString(t.memoryGiB)),
+            t.type);
     mInstance->setCurrentIndex(std::max(0, mInstance->findData(current)));
     const bool containers = catalog->price(u"containers.vcpu.x86_64"_s) != nullptr;
     mContainers->setEnabled(containers);
