@@ -2,6 +2,10 @@
 
 #include "runtime/functionspec.h"
 
+#include "canvas/canvasscene.h"
+#include "export/exportmodel.h"
+#include "model/permissions.h"
+
 #include "document/project.h"
 #include "model/catalog.h"
 #include "model/validator.h"
@@ -20,6 +24,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QShowEvent>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -54,7 +59,8 @@ InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
     setObjectName(u"inspector"_s);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    mEmpty = new QLabel(tr("Select a node to see and edit its properties."), this);
+    mEmpty = new QLabel(tr("Select a node to see and edit its properties, or a connection to see what it grants."),
+                        this);
     mEmpty->setAlignment(Qt::AlignCenter);
     mEmpty->setWordWrap(true);
     mEmpty->setEnabled(false);
@@ -64,8 +70,9 @@ InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
     scroll->setFrameShape(QFrame::NoFrame);
     mFormHost = new QWidget(scroll);
     mForm = new QFormLayout(mFormHost);
-    mForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    mForm->setRowWrapPolicy(QFormLayout::DontWrapRows);
     scroll->setWidget(mFormHost);
+    scroll->viewport()->installEventFilter(this); // its width decides where labels go
     layout->addWidget(scroll);
     scroll->hide();
 }
@@ -84,22 +91,109 @@ void InspectorWidget::projectChanged(Project *previous)
         connect(a, &Architecture::nodeRenamed, this, [this](NodeId id) {
             if (id == mNode)
                 refreshValues();
+            const Edge *shown = project()->architecture().edge(mEdge);
+            if (shown && (shown->from == id || shown->to == id))
+                rebuild(); // the connection's words name its ends
+        });
+        connect(a, &Architecture::edgeAboutToBeRemoved, this, [this](EdgeId id) {
+            if (id == mEdge)
+                setEdge(kInvalidEdgeId);
         });
         connect(a, &Architecture::nodeAboutToBeRemoved, this, [this](NodeId id) {
             if (id == mNode)
                 setNode(kInvalidNodeId);
         });
-        connect(a, &Architecture::modelReset, this, [this] { setNode(kInvalidNodeId); });
+        connect(a, &Architecture::modelReset, this, [this] {
+            mEdge = kInvalidEdgeId;
+            setNode(kInvalidNodeId);
+        });
     }
+    mEdge = kInvalidEdgeId;
     rebuild();
 }
 
 void InspectorWidget::setNode(NodeId id)
 {
-    if (id == mNode)
+    // The main window clears the node when a connection alone is selected: it stays shown.
+    if (id == kInvalidNodeId && mEdge != kInvalidEdgeId && selectedEdge() == mEdge)
+        return;
+    if (id == mNode && mEdge == kInvalidEdgeId)
         return;
     mNode = id;
+    mEdge = kInvalidEdgeId;
     rebuild();
+}
+
+void InspectorWidget::setEdge(EdgeId id)
+{
+    if (id == mEdge)
+        return;
+    mEdge = id;
+    mNode = kInvalidNodeId;
+    rebuild();
+}
+
+EdgeId InspectorWidget::selectedEdge() const
+{
+    if (!mScene || !mScene->selectedNodes().isEmpty())
+        return kInvalidEdgeId;
+    const QList<EdgeId> edges = mScene->selectedEdges();
+    return edges.size() == 1 ? edges.first() : kInvalidEdgeId;
+}
+
+void InspectorWidget::followSelection(CanvasScene *scene)
+{
+    if (mScene)
+        disconnect(mScene, nullptr, this, nullptr);
+    mScene = scene;
+    if (!scene)
+        return;
+    connect(scene, &QGraphicsScene::selectionChanged, this, [this] {
+        const EdgeId selected = selectedEdge();
+        if (selected != kInvalidEdgeId || mEdge != kInvalidEdgeId)
+            setEdge(selected);
+    });
+}
+
+void InspectorWidget::showEvent(QShowEvent *event)
+{
+    // The canvas is the window's; a test may have given another one.
+    if (!mScene)
+        followSelection(window()->findChild<CanvasScene *>(QString(), Qt::FindDirectChildrenOnly));
+    QWidget::showEvent(event);
+}
+
+bool InspectorWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == mFormHost->parentWidget() && event->type() == QEvent::Resize)
+        fitRows();
+    return QWidget::eventFilter(watched, event);
+}
+
+void InspectorWidget::fitRows()
+{
+    int labels = 0;
+    int fields = 0;
+    for (int row = 0; row < mForm->rowCount(); ++row) {
+        // The widgets' own hints: rows just added are not shown yet, and their items' hints are empty.
+        if (QLayoutItem *label = mForm->itemAt(row, QFormLayout::LabelRole); label && label->widget())
+            labels = std::max(labels, label->widget()->sizeHint().width());
+        // Lists and tables shrink well; an input wants its whole width (its text, its unit).
+        if (QLayoutItem *field = mForm->itemAt(row, QFormLayout::FieldRole); field && field->widget()) {
+            QWidget *widget = field->widget();
+            const bool input = qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget)
+                               || qobject_cast<QAbstractSpinBox *>(widget);
+            fields = std::max(fields, input ? widget->sizeHint().width() : widget->minimumSizeHint().width());
+        }
+    }
+    const QMargins margins = mForm->contentsMargins();
+    const int spacing = std::max(0, mForm->horizontalSpacing());
+    // The visible width (the form itself grows beyond it when its rows are too wide).
+    const int width = mFormHost->parentWidget()->width();
+    const bool beside = labels + spacing + fields <= width - margins.left() - margins.right();
+    const QFormLayout::RowWrapPolicy policy = beside ? QFormLayout::DontWrapRows : QFormLayout::WrapAllRows;
+    if (mForm->rowWrapPolicy() != policy)
+        mForm->setRowWrapPolicy(policy);
 }
 
 void InspectorWidget::rebuild()
@@ -109,10 +203,19 @@ void InspectorWidget::rebuild()
     mEditors.clear();
     mName = nullptr;
     mCodeFiles = nullptr;
+    mEdgeMeaning = nullptr;
+    mEdgePermissions = nullptr;
+    mDeleteEdge = nullptr;
     const Node *node = project() ? project()->architecture().node(mNode) : nullptr;
     const NodeKind *kind = node ? project()->catalog().kind(node->kind) : nullptr;
-    mEmpty->setVisible(!node);
-    mFormHost->parentWidget()->parentWidget()->setVisible(node != nullptr);
+    const Edge *edge = project() ? project()->architecture().edge(mEdge) : nullptr;
+    mEmpty->setVisible(!node && !edge);
+    mFormHost->parentWidget()->parentWidget()->setVisible(node || edge);
+    if (edge) {
+        addEdgeRows(*edge);
+        fitRows();
+        return;
+    }
     if (!node)
         return;
 
@@ -149,6 +252,78 @@ void InspectorWidget::rebuild()
             addCodeFiles(*node);
     }
     refreshValues();
+    fitRows();
+}
+
+void InspectorWidget::addEdgeRows(const Edge &edge)
+{
+    const Architecture &a = project()->architecture();
+    const Catalog &catalog = project()->catalog();
+    const Node *from = a.node(edge.from);
+    const Node *to = a.node(edge.to);
+    auto kindName = [&](const Node *node) {
+        const NodeKind *kind = catalog.kind(node->kind);
+        return kind ? Catalog::text(kind->name) : node->kind;
+    };
+    auto addText = [this](const QString &label, const QString &text, const QString &objectName) {
+        auto *value = new QLabel(text, mFormHost);
+        value->setObjectName(objectName);
+        value->setWordWrap(true);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        mForm->addRow(label, value);
+        return value;
+    };
+    const EdgeType *type = catalog.edgeType(edge.type);
+    const QString typeLabel = type ? Catalog::text(type->label) : edge.type;
+    addText(tr("From"), tr("%1 (%2)").arg(from->name, kindName(from)), u"edgeFrom"_s);
+    addText(tr("To"), tr("%1 (%2)").arg(to->name, kindName(to)), u"edgeTo"_s);
+    addText(tr("Connection"), typeLabel, u"edgeType"_s)->setToolTip(type ? Catalog::text(type->help) : QString());
+    const EdgeRule *rule = catalog.rule(from->kind, to->kind, edge.type);
+    // "createOrder writes orders-queue (Queue): sends messages to the queue"
+    mEdgeMeaning = addText(
+        tr("Meaning"),
+        tr("%1 %2 %3 (%4): %5")
+            .arg(from->name, typeLabel, to->name, kindName(to), rule ? Catalog::text(rule->meaning) : QString()),
+        u"edgeMeaning"_s);
+    mEdgePermissions = addText(tr("Permissions"), permissionsText(edge), u"edgePermissions"_s);
+    mEdgePermissions->setTextFormat(Qt::RichText);
+    mDeleteEdge = new QPushButton(tr("Delete Connection"), mFormHost);
+    mDeleteEdge->setObjectName(u"deleteEdgeButton"_s);
+    const EdgeId id = edge.id;
+    connect(mDeleteEdge, &QPushButton::clicked, this, [this, id] { project()->removeItems({}, {id}); });
+    mForm->addRow(QString(), mDeleteEdge);
+}
+
+// What the connection grants the function's role, statement by statement, with the
+// resource as the SAM template names it ("!GetAtt Orders.Arn").
+QString InspectorWidget::permissionsText(const Edge &edge) const
+{
+    const Architecture &a = project()->architecture();
+    const Node *from = a.node(edge.from);
+    const Node *to = a.node(edge.to);
+    const Permissions::EdgeGrants grants = Permissions::aws().forEdge(from->kind, edge.type, to->kind);
+    const Node *resource = grants.onSource ? from : to;
+    const Node *function = grants.onSource ? to : from;
+    if (grants.grants.isEmpty())
+        return tr("None in %1's role: the service calls the function with a permission of its own, which the "
+                  "export adds.")
+            .arg(function->name.toHtmlEscaped());
+    // An imported template keeps its own logical ids.
+    const QString recorded = project()->origin(u"sam"_s).value("ids"_L1).toObject().value(resource->name).toString();
+    const QString id = recorded.isEmpty() ? ExportModel::identifier(resource->name) : recorded;
+    QStringList statements;
+    for (const IamGrant &grant : grants.grants) {
+        QString target = u"!GetAtt %1.%2"_s.arg(id, grant.attribute);
+        if (grant.attribute == "Ref"_L1)
+            target = u"!Ref "_s + id;
+        else if (!grant.suffix.isEmpty())
+            target = u"!Sub ${%1.%2}%3"_s.arg(id, grant.attribute, grant.suffix);
+        statements.append(
+            tr("Allow %1<br>on <code>%2</code>")
+                .arg(u"<code>"_s + grant.actions.join(u"</code>, <code>"_s) + u"</code>"_s, target.toHtmlEscaped()));
+    }
+    return tr("In %1's role (AWS IAM, as the SAM export writes it):").arg(function->name.toHtmlEscaped()) + u"<br>"_s
+           + statements.join(u"<br>"_s);
 }
 
 void InspectorWidget::addCodeFiles(const Node &node)

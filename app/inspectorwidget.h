@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/edge.h"
 #include "model/node.h"
 #include "projectview.h"
 
@@ -11,14 +12,19 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 
 namespace Nimbus {
 
+class CanvasScene;
 struct PropertySpec;
 
 // A form generated from the selected node's property schema: spin boxes with units,
 // combo boxes for enums, a table for environment variables. Every edit is an undoable
 // command; a value the catalog does not allow is kept and marked invalid at its field.
+// A selected connection shows its ends, its meaning and the IAM permissions it grants
+// (as the SAM export writes them). Labels sit beside their fields when every row fits,
+// above them all otherwise (a narrow dock, longer words in French): never cut.
 class InspectorWidget : public QWidget, public ProjectView
 {
     Q_OBJECT
@@ -28,6 +34,16 @@ public:
 
     void setNode(NodeId id);
     NodeId node() const { return mNode; }
+    // Shows a connection (kInvalidEdgeId: nothing).
+    void setEdge(EdgeId id);
+    EdgeId edge() const { return mEdge; }
+    // Shows the connection the canvas selects alone (the main window sets the nodes); the
+    // window's canvas is followed once shown if none is given.
+    void followSelection(CanvasScene *scene);
+    // The selected connection's meaning and permissions, and its Delete button (for tests).
+    QLabel *edgeMeaning() const { return mEdgeMeaning; }
+    QLabel *edgePermissions() const { return mEdgePermissions; }
+    QPushButton *deleteEdgeButton() const { return mDeleteEdge; }
     // The editor of a property (for tests and keyboard navigation).
     QWidget *editor(const QString &property) const { return mEditors.value(property); }
     QLineEdit *nameEditor() const { return mName; }
@@ -38,9 +54,18 @@ signals:
     void fileActivated(const QString &path, Nimbus::NodeId function);
     void openCodeRequested(Nimbus::NodeId function);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void projectChanged(Project *previous) override;
     void rebuild();
+    void addEdgeRows(const Edge &edge);
+    QString permissionsText(const Edge &edge) const;
+    EdgeId selectedEdge() const;
+    // Labels beside their fields when all fit in the width, else above every field.
+    void fitRows();
     void addCodeFiles(const Node &node);
     void refreshValues();
     QWidget *createEditor(const PropertySpec &spec);
@@ -49,6 +74,11 @@ private:
     void markValidity(QWidget *editor, const PropertySpec &spec, const QJsonValue &value);
 
     NodeId mNode = kInvalidNodeId;
+    EdgeId mEdge = kInvalidEdgeId;
+    QPointer<CanvasScene> mScene;
+    QLabel *mEdgeMeaning = nullptr;
+    QLabel *mEdgePermissions = nullptr;
+    QPushButton *mDeleteEdge = nullptr;
     QFormLayout *mForm = nullptr;
     QWidget *mFormHost = nullptr;
     QLabel *mEmpty = nullptr;

@@ -78,14 +78,10 @@ QString NodeItem::detailFor(const Node &node, const NodeKind *kind)
         const int megabytes = valueOf(node, kind, u"memory"_s).toInt();
         return tr("%1 · %2 %3").arg(runtimeName(text("runtime")), QLocale().toString(megabytes), unit);
     }
-    if (node.kind == Kinds::Queue) {
-        const bool fifo = valueOf(node, kind, u"fifo"_s).toBool();
-        return tr("%1 · batches of %2")
-            .arg(fifo ? tr("FIFO") : tr("Standard"), QLocale().toString(valueOf(node, kind, u"batchSize"_s).toInt()));
-    }
     if (node.kind == Kinds::Table)
         return tableKeys(node, kind);
-    if (node.kind == Kinds::Topic)
+    // A queue's or a topic's delivery order (the live depth is the traffic layer's).
+    if (node.kind == Kinds::Queue || node.kind == Kinds::Topic)
         return valueOf(node, kind, u"fifo"_s).toBool() ? tr("FIFO") : tr("Standard");
     if (node.kind == Kinds::Schedule)
         return text("expression");
@@ -304,8 +300,10 @@ void NodeItem::paintText(QPainter *painter, const QPalette &palette)
     if (!mCostBadge.isEmpty())
         kindLine.setRight(kWidth - 16 - QFontMetricsF(kindFont).horizontalAdvance(mCostBadge) - 12);
     painter->setPen(palette.color(QPalette::PlaceholderText));
-    painter->drawText(kindLine, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetricsF(kindFont).elidedText(mKindName, Qt::ElideRight, kindLine.width()));
+    const QString kind = QFontMetricsF(kindFont).elidedText(mKindName, Qt::ElideRight, kindLine.width());
+    // Beside the cost, a kind cut short says less than the icon: it gives way.
+    if (kind == mKindName || mCostBadge.isEmpty())
+        painter->drawText(kindLine, Qt::AlignLeft | Qt::AlignVCenter, kind);
     if (!mCostBadge.isEmpty())
         paintCostBadge(painter, kindFont);
     painter->setFont(base);

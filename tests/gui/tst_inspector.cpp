@@ -1,4 +1,6 @@
 #include "canvas/canvasscene.h"
+#include "canvas/edgeitem.h"
+#include "canvas/nodeitem.h"
 #include "inspectorwidget.h"
 #include "mainwindow.h"
 
@@ -6,12 +8,17 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QTextDocumentFragment>
+#include <QUndoStack>
 
 using namespace Nimbus;
 using namespace NimbusTest;
@@ -33,8 +40,18 @@ private slots:
     void environmentTable();
     void nullableInteger();
     void renameFromInspector();
+    void selectedEdgeShowsMeaningAndPermissions_data();
+    void selectedEdgeShowsMeaningAndPermissions();
+    void edgePermissionsAreTheSamExports();
+    void deleteEdgeIsOneUndoStep();
+    void selectionMovesBetweenEdgeAndNode();
 
 private:
+    // Opens the example and selects its connection from -> to; its id.
+    EdgeId selectEdge(const QString &from, const QString &to);
+    // The permissions shown, as plain text.
+    QString permissions() const;
+
     std::unique_ptr<MainWindow> mWindow;
     InspectorWidget *mInspector = nullptr;
     NodeId mFunction = kInvalidNodeId;
@@ -172,6 +189,153 @@ void tst_Inspector::renameFromInspector()
     QTest::keyClick(name, Qt::Key_Return);
     QCOMPARE(mWindow->project()->architecture().node(mFunction)->name, QStringLiteral("pay"));
     QVERIFY(name->toolTip().contains("not a valid name"));
+}
+
+EdgeId tst_Inspector::selectEdge(const QString &from, const QString &to)
+{
+    if (!mWindow->project()->architecture().nodeByName("orders-queue"))
+        mWindow->openExample("shop");
+    const Architecture &a = mWindow->project()->architecture();
+    const Node *source = a.nodeByName(from);
+    const Node *target = a.nodeByName(to);
+    if (!source || !target)
+        return kInvalidEdgeId;
+    for (EdgeId id : a.outgoingEdges(source->id)) {
+        if (a.edge(id)->to == target->id) {
+            mWindow->canvasScene()->clearSelection();
+            // As a click does: the canvas selects the connection, the Inspector follows.
+            mWindow->canvasScene()->edgeItem(id)->setSelected(true);
+            return id;
+        }
+    }
+    return kInvalidEdgeId;
+}
+
+QString tst_Inspector::permissions() const
+{
+    return QTextDocumentFragment::fromHtml(mInspector->edgePermissions()->text()).toPlainText();
+}
+
+void tst_Inspector::selectedEdgeShowsMeaningAndPermissions_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("meaning");
+    QTest::addColumn<QStringList>("shown");
+    QTest::newRow("writes a table") << "processOrder"
+                                    << "orders"
+                                    << "processOrder writes orders (Table): puts, updates and deletes items"
+                                    << QStringList{
+                                           "In processOrder's role",
+                                           "Allow dynamodb:PutItem, dynamodb:UpdateItem, "
+                                           "dynamodb:DeleteItem, dynamodb:BatchWriteItem\non !GetAtt Orders.Arn"};
+    QTest::newRow("reads a bucket") << "describeImage"
+                                    << "images"
+                                    << "describeImage reads images (Bucket): gets and lists objects"
+                                    << QStringList{"Allow s3:ListBucket\non !GetAtt Images.Arn",
+                                                   "Allow s3:GetObject\non !Sub ${Images.Arn}/*"};
+    QTest::newRow("publishes") << "processOrder"
+                               << "order-events"
+                               << "processOrder publishes order-events (Topic): publishes messages to every subscriber"
+                               << QStringList{"Allow sns:Publish\non !Ref OrderEvents"};
+    QTest::newRow("a queue invokes") << "orders-queue"
+                                     << "processOrder"
+                                     << "orders-queue invokes processOrder (Function): delivers messages in batches "
+                                        "(SQS event)"
+                                     << QStringList{"In processOrder's role",
+                                                    "Allow sqs:ReceiveMessage, sqs:DeleteMessage, "
+                                                    "sqs:GetQueueAttributes\non !GetAtt OrdersQueue.Arn"};
+    QTest::newRow("a route invokes") << "createOrderRoute"
+                                     << "createOrder"
+                                     << "createOrderRoute invokes createOrder (Function): each matching request runs "
+                                        "the function (API Gateway event)"
+                                     << QStringList{"None in createOrder's role"};
+}
+
+void tst_Inspector::selectedEdgeShowsMeaningAndPermissions()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, meaning);
+    QFETCH(QStringList, shown);
+    const EdgeId edge = selectEdge(from, to);
+    QVERIFY(edge != kInvalidEdgeId);
+    QCOMPARE(mInspector->edge(), edge);
+    QCOMPARE(mInspector->node(), kInvalidNodeId);
+    QCoreApplication::processEvents(); // the form shows the rows it was given
+    QVERIFY(mInspector->edgeMeaning()->isVisibleTo(mInspector));
+    QCOMPARE(mInspector->edgeMeaning()->text(), meaning);
+    const QString text = permissions();
+    for (const QString &expected : shown)
+        QVERIFY2(text.contains(expected), qPrintable(text));
+}
+
+// What the Inspector shows is what the SAM export writes: every statement shown for a
+// connection of the example is in its function's policy in the export's golden template.
+void tst_Inspector::edgePermissionsAreTheSamExports()
+{
+    QFile golden(NIMBUS_SOURCE_DIR "/tests/export/golden/shop/sam/template.yaml");
+    QVERIFY(golden.open(QIODevice::ReadOnly));
+    const QString yaml = QString::fromUtf8(golden.readAll());
+    mWindow->openExample("shop");
+    const Architecture &a = mWindow->project()->architecture();
+    int statements = 0;
+    for (const auto &[id, edge] : a.edges()) {
+        selectEdge(a.node(edge.from)->name, a.node(edge.to)->name);
+        QCOMPARE(mInspector->edge(), id);
+        static const QRegularExpression statement(QStringLiteral("Allow ([^\n]+)\non ([^\n]+)"));
+        for (const QRegularExpressionMatch &m : statement.globalMatch(permissions())) {
+            const QStringList actions = m.captured(1).split(QStringLiteral(", "));
+            const QString written = QStringLiteral("Action:\n                - %1\n              Resource: %2\n")
+                                        .arg(actions.join(QStringLiteral("\n                - ")), m.captured(2));
+            QVERIFY2(yaml.contains(written), qPrintable(written));
+            ++statements;
+        }
+    }
+    QVERIFY(statements >= 10);
+}
+
+void tst_Inspector::deleteEdgeIsOneUndoStep()
+{
+    const EdgeId edge = selectEdge("dailyReport", "orders");
+    QVERIFY(edge != kInvalidEdgeId);
+    QUndoStack *undo = mWindow->project()->undoStack();
+    const int steps = undo->count();
+    QCoreApplication::processEvents();
+    QPushButton *button = mInspector->deleteEdgeButton();
+    QVERIFY(button && button->isVisibleTo(mInspector));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!mWindow->project()->architecture().edge(edge));
+    QCOMPARE(undo->count(), steps + 1);
+    QCOMPARE(mInspector->edge(), kInvalidEdgeId);
+    QVERIFY(!mWindow->canvasScene()->edgeItem(edge));
+    undo->undo();
+    QVERIFY(mWindow->project()->architecture().edge(edge));
+    QVERIFY(mWindow->canvasScene()->edgeItem(edge));
+}
+
+void tst_Inspector::selectionMovesBetweenEdgeAndNode()
+{
+    const EdgeId edge = selectEdge("getItem", "items");
+    QCOMPARE(mInspector->edge(), edge);
+    const NodeId items = mWindow->project()->architecture().nodeByName("items")->id;
+    mWindow->canvasScene()->selectNodes({items});
+    QCOMPARE(mInspector->node(), items);
+    QCOMPARE(mInspector->edge(), kInvalidEdgeId);
+    QVERIFY(mInspector->editor("partitionKey"));
+    selectEdge("getItem", "items");
+    QCOMPARE(mInspector->edge(), edge);
+    QVERIFY(!mInspector->editor("partitionKey"));
+    // A node and a connection together: neither alone, nothing shown.
+    mWindow->canvasScene()->nodeItem(items)->setSelected(true);
+    QCOMPARE(mInspector->edge(), kInvalidEdgeId);
+    mWindow->canvasScene()->clearSelection();
+    QCOMPARE(mInspector->edge(), kInvalidEdgeId);
+    QCOMPARE(mInspector->node(), kInvalidNodeId);
+    // A renamed end is named at once.
+    selectEdge("getItem", "items");
+    QVERIFY(mWindow->project()->renameNode(items, "catalogue"));
+    QVERIFY(mInspector->edgeMeaning()->text().contains("catalogue"));
 }
 
 QTEST_MAIN(tst_Inspector)
