@@ -4,6 +4,7 @@
 #include "actionmanager.h"
 #include "autosave.h"
 #include "commandpalette.h"
+#include "cost/costview.h"
 #include "document/project.h"
 #include "editor/codeeditor.h"
 #include "export/exportdialog.h"
@@ -13,12 +14,15 @@
 #include "preferences/restartprompt.h"
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
+#include "theme.h"
 
 #include <Qsci/qscilexer.h>
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -32,6 +36,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace Nimbus;
@@ -48,6 +53,7 @@ private slots:
     void numbersStayInRange_data();
     void numbersStayInRange();
     void themeSwitches();
+    void themeSwitchRestylesWhatIsOpen();
     void editorFontFollows();
     void fuzzyScore_data();
     void fuzzyScore();
@@ -184,6 +190,38 @@ void TestPreferences::themeSwitches()
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
     theme->setCurrentIndex(theme->findData(int(Preferences::Theme::System)));
     QCOMPARE(QApplication::palette().color(QPalette::Window), system);
+}
+
+// Dark chosen in the dialog while the window is open: the charts already drawn and the
+// tool bar's icons take the dark theme's colours at once.
+void TestPreferences::themeSwitchRestylesWhatIsOpen()
+{
+    MainWindow window;
+    QVERIFY(window.openExample(QStringLiteral("shop")));
+    window.show();
+    window.showCost();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *volume = window.costView()->findChild<QChartView *>(QStringLiteral("volumeChart"));
+    QVERIFY(volume->chart()->backgroundBrush().color().lightness() > 128);
+    window.actionManager()->action(ActionIds::Preferences)->trigger();
+    auto *dialog = window.findChild<PreferencesDialog *>();
+    QVERIFY(dialog);
+    auto *theme = dialog->findChild<QComboBox *>(QStringLiteral("themeCombo"));
+    theme->setCurrentIndex(theme->findData(int(Preferences::Theme::Dark)));
+    QCoreApplication::processEvents(); // Qt posts the palette change to each widget
+    const QPalette dark = QApplication::palette();
+    QCOMPARE(volume->chart()->backgroundBrush().color(), dark.color(QPalette::Base));
+    QCOMPARE(volume->chart()->titleBrush().color(), dark.color(QPalette::Text));
+    // The Run button's icon is drawn in the dark theme's light button text.
+    auto *bar = window.findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QAction *run = window.actionManager()->action(ActionIds::Invoke);
+    const QImage icon = run->icon().pixmap(QSize(20, 20)).toImage();
+    int light = 0;
+    for (int y = 0; y < icon.height(); ++y)
+        for (int x = 0; x < icon.width(); ++x)
+            light += qAlpha(icon.pixel(x, y)) == 255 && QColor(icon.pixel(x, y)).lightness() > 180;
+    QVERIFY(light > 20);
+    QVERIFY(bar->widgetForAction(run));
 }
 
 void TestPreferences::editorFontFollows()
