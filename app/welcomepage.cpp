@@ -86,9 +86,9 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     layout->addWidget(title);
 
     auto *buttons = new QHBoxLayout;
-    mNew = new QPushButton(QIcon::fromTheme(u"document-new"_s), tr("&New Project"), this);
+    mNew = new QPushButton(Theme::icon(u"new"_s), tr("&New Project"), this);
     mNew->setObjectName(u"welcomeNew"_s);
-    mOpen = new QPushButton(QIcon::fromTheme(u"document-open"_s), tr("&Open Project..."), this);
+    mOpen = new QPushButton(Theme::icon(u"open"_s), tr("&Open Project..."), this);
     mOpen->setObjectName(u"welcomeOpen"_s);
     buttons->addWidget(mNew);
     buttons->addWidget(mOpen);
