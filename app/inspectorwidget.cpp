@@ -322,8 +322,10 @@ QString InspectorWidget::permissionsText(const Edge &edge) const
             tr("Allow %1<br>on <code>%2</code>")
                 .arg(u"<code>"_s + grant.actions.join(u"</code>, <code>"_s) + u"</code>"_s, target.toHtmlEscaped()));
     }
-    return tr("In %1's role (AWS IAM, as the SAM export writes it):").arg(function->name.toHtmlEscaped()) + u"<br>"_s
-           + statements.join(u"<br>"_s);
+    // A paragraph per statement, so that one ends visibly before the next begins.
+    return u"<p>%1</p><p>%2</p>"_s.arg(
+        tr("In %1's role (AWS IAM, as the SAM export writes it):").arg(function->name.toHtmlEscaped()),
+        statements.join(u"</p><p>"_s));
 }
 
 void InspectorWidget::addCodeFiles(const Node &node)

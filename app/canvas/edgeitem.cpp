@@ -78,7 +78,8 @@ void EdgeItem::updatePath()
     qreal longest = 0;
     for (int i = 1; i < mRoute.size(); ++i) {
         const QLineF segment(mRoute.at(i - 1), mRoute.at(i));
-        if (qFuzzyCompare(segment.y1(), segment.y2()) && segment.length() > longest) {
+        // Ties go to the later run: a fan of connections out of one port parts there.
+        if (qFuzzyCompare(segment.y1(), segment.y2()) && segment.length() >= longest - 1) {
             longest = segment.length();
             mLabelCentre = segment.center();
         }
