@@ -533,9 +533,10 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
     else
         setBadge(tr("Warm"), Theme::success());
     const QLocale locale;
-    QStringList parts{tr("Duration %1 ms").arg(locale.toString(r.durationMs, 'f', 2)),
-                      tr("Billed %1 ms").arg(r.billedDurationMs),
-                      tr("Memory %1 of %2 MB").arg(r.maxMemoryUsedMB).arg(r.memorySizeMB)};
+    QStringList parts{
+        tr("Duration %1 ms").arg(locale.toString(r.durationMs, 'f', 2)),
+        tr("Billed %1 ms").arg(locale.toString(r.billedDurationMs)),
+        tr("Memory %1 of %2 MB").arg(locale.toString(r.maxMemoryUsedMB), locale.toString(r.memorySizeMB))};
     if (r.initDurationMs)
         parts.append(tr("Init %1 ms").arg(locale.toString(*r.initDurationMs, 'f', 2)));
     mFigures->setText(parts.join(u"  \u00b7  "_s));
@@ -608,7 +609,8 @@ void RunPanel::reloadHistory(qint64 select)
     const QLocale locale;
     for (const RunHistory::Entry &e : mRunner->history().entries(mFunction)) {
         auto *item = new QTreeWidgetItem(mHistory);
-        item->setText(0, locale.toString(e.result.startedAt.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_s));
+        item->setText(0, locale.toString(e.result.startedAt.toLocalTime(),
+                                         locale.dateTimeFormat(QLocale::ShortFormat).replace("mm"_L1, "mm:ss"_L1)));
         item->setText(1, e.result.ok ? tr("OK") : e.result.error.value("errorType"_L1).toString());
         item->setText(2, tr("%1 ms").arg(locale.toString(e.result.durationMs, 'f', 2)));
         item->setText(3, e.result.coldStart ? tr("cold") : tr("warm"));
