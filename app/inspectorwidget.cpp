@@ -135,13 +135,14 @@ void InspectorWidget::setEdge(EdgeId id)
 
 EdgeId InspectorWidget::selectedEdge() const
 {
-    if (!mScene || !mScene->selectedNodes().isEmpty())
+    auto *canvas = qobject_cast<CanvasScene *>(mScene.data());
+    if (!canvas || !canvas->selectedNodes().isEmpty())
         return kInvalidEdgeId;
-    const QList<EdgeId> edges = mScene->selectedEdges();
+    const QList<EdgeId> edges = canvas->selectedEdges();
     return edges.size() == 1 ? edges.first() : kInvalidEdgeId;
 }
 
-void InspectorWidget::followSelection(CanvasScene *scene)
+void InspectorWidget::followSelection(QGraphicsScene *scene)
 {
     if (mScene)
         disconnect(mScene, nullptr, this, nullptr);
@@ -203,9 +204,7 @@ void InspectorWidget::rebuild()
     mEditors.clear();
     mName = nullptr;
     mCodeFiles = nullptr;
-    mEdgeMeaning = nullptr;
-    mEdgePermissions = nullptr;
-    mDeleteEdge = nullptr;
+    mEdgeRows = {};
     const Node *node = project() ? project()->architecture().node(mNode) : nullptr;
     const NodeKind *kind = node ? project()->catalog().kind(node->kind) : nullptr;
     const Edge *edge = project() ? project()->architecture().edge(mEdge) : nullptr;
@@ -280,18 +279,18 @@ void InspectorWidget::addEdgeRows(const Edge &edge)
     addText(tr("Connection"), typeLabel, u"edgeType"_s)->setToolTip(type ? Catalog::text(type->help) : QString());
     const EdgeRule *rule = catalog.rule(from->kind, to->kind, edge.type);
     // "createOrder writes orders-queue (Queue): sends messages to the queue"
-    mEdgeMeaning = addText(
+    mEdgeRows.meaning = addText(
         tr("Meaning"),
         tr("%1 %2 %3 (%4): %5")
             .arg(from->name, typeLabel, to->name, kindName(to), rule ? Catalog::text(rule->meaning) : QString()),
         u"edgeMeaning"_s);
-    mEdgePermissions = addText(tr("Permissions"), permissionsText(edge), u"edgePermissions"_s);
-    mEdgePermissions->setTextFormat(Qt::RichText);
-    mDeleteEdge = new QPushButton(tr("Delete Connection"), mFormHost);
-    mDeleteEdge->setObjectName(u"deleteEdgeButton"_s);
+    mEdgeRows.permissions = addText(tr("Permissions"), permissionsText(edge), u"edgePermissions"_s);
+    mEdgeRows.permissions->setTextFormat(Qt::RichText);
+    mEdgeRows.remove = new QPushButton(tr("Delete Connection"), mFormHost);
+    mEdgeRows.remove->setObjectName(u"deleteEdgeButton"_s);
     const EdgeId id = edge.id;
-    connect(mDeleteEdge, &QPushButton::clicked, this, [this, id] { project()->removeItems({}, {id}); });
-    mForm->addRow(QString(), mDeleteEdge);
+    connect(mEdgeRows.remove, &QPushButton::clicked, this, [this, id] { project()->removeItems({}, {id}); });
+    mForm->addRow(QString(), mEdgeRows.remove);
 }
 
 // What the connection grants the function's role, statement by statement, with the

@@ -12,19 +12,16 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QGraphicsScene;
 class QPushButton;
 
 namespace Nimbus {
 
-class CanvasScene;
 struct PropertySpec;
 
 // A form generated from the selected node's property schema: spin boxes with units,
 // combo boxes for enums, a table for environment variables. Every edit is an undoable
 // command; a value the catalog does not allow is kept and marked invalid at its field.
-// A selected connection shows its ends, its meaning and the IAM permissions it grants
-// (as the SAM export writes them). Labels sit beside their fields when every row fits,
-// above them all otherwise (a narrow dock, longer words in French): never cut.
 class InspectorWidget : public QWidget, public ProjectView
 {
     Q_OBJECT
@@ -34,16 +31,17 @@ public:
 
     void setNode(NodeId id);
     NodeId node() const { return mNode; }
-    // Shows a connection (kInvalidEdgeId: nothing).
+    // Shows a connection: its ends, its meaning and the IAM permissions it grants (as the
+    // SAM export writes them), with a button that deletes it. kInvalidEdgeId: nothing.
     void setEdge(EdgeId id);
     EdgeId edge() const { return mEdge; }
     // Shows the connection the canvas selects alone (the main window sets the nodes); the
     // window's canvas is followed once shown if none is given.
-    void followSelection(CanvasScene *scene);
+    void followSelection(QGraphicsScene *scene);
     // The selected connection's meaning and permissions, and its Delete button (for tests).
-    QLabel *edgeMeaning() const { return mEdgeMeaning; }
-    QLabel *edgePermissions() const { return mEdgePermissions; }
-    QPushButton *deleteEdgeButton() const { return mDeleteEdge; }
+    QLabel *edgeMeaning() const { return mEdgeRows.meaning; }
+    QLabel *edgePermissions() const { return mEdgeRows.permissions; }
+    QPushButton *deleteEdgeButton() const { return mEdgeRows.remove; }
     // The editor of a property (for tests and keyboard navigation).
     QWidget *editor(const QString &property) const { return mEditors.value(property); }
     QLineEdit *nameEditor() const { return mName; }
@@ -64,7 +62,8 @@ private:
     void addEdgeRows(const Edge &edge);
     QString permissionsText(const Edge &edge) const;
     EdgeId selectedEdge() const;
-    // Labels beside their fields when all fit in the width, else above every field.
+    // Labels beside their fields when every row fits the width, else above all of them (a
+    // narrow dock, longer words in French): never some of each, never a field cut short.
     void fitRows();
     void addCodeFiles(const Node &node);
     void refreshValues();
@@ -75,10 +74,6 @@ private:
 
     NodeId mNode = kInvalidNodeId;
     EdgeId mEdge = kInvalidEdgeId;
-    QPointer<CanvasScene> mScene;
-    QLabel *mEdgeMeaning = nullptr;
-    QLabel *mEdgePermissions = nullptr;
-    QPushButton *mDeleteEdge = nullptr;
     QFormLayout *mForm = nullptr;
     QWidget *mFormHost = nullptr;
     QLabel *mEmpty = nullptr;
@@ -87,6 +82,13 @@ private:
     QListWidget *mCodeFiles = nullptr;
     QHash<QString, QWidget *> mEditors;
     bool mUpdating = false;
+    QPointer<QGraphicsScene> mScene; // the canvas whose selected connection is shown
+    struct
+    {
+        QLabel *meaning = nullptr;
+        QLabel *permissions = nullptr;
+        QPushButton *remove = nullptr;
+    } mEdgeRows;
 };
 
 } // namespace Nimbus
