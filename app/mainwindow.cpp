@@ -14,6 +14,7 @@
 #include "canvas/canvasview.h"
 #include "canvas/diagramexport.h"
 #include "canvas/palettewidget.h"
+#include "canvas/trafficlayer.h"
 #include "cloud/cloudpanel.h"
 #include "cost/costview.h"
 #include "editor/codeeditor.h"
@@ -380,6 +381,11 @@ void MainWindow::createBottomDocks()
     cloud->setWidget(scrollable(mCloudPanel));
     addDockWidget(Qt::BottomDockWidgetArea, cloud);
     mCloudDock = cloud;
+    // The cloud's traffic on the canvas while it runs; a hop picked in the log shows there.
+    auto *traffic = new TrafficLayer(mScene, mView, this);
+    connect(mCloudPanel, &CloudPanel::runningChanged, traffic,
+            [this, traffic] { traffic->setCloud(mCloudPanel->cloud()); });
+    connect(mCloudPanel, &CloudPanel::hopActivated, traffic, &TrafficLayer::selectHop);
     connect(mCloudPanel, &CloudPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mCostView, &CostView::badgesChanged, mScene, &CanvasScene::setCostBadges);
     connect(mCostView, &CostView::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });

@@ -2,6 +2,7 @@
 #include "model/kinds.h"
 
 #include "preferences/preferences.h"
+#include "theme.h"
 
 #include "cloud/awsendpoint.h"
 #include "cloud/gatewayserver.h"
@@ -14,19 +15,22 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
 namespace {
-enum Column { Time, From, To, Duration, ResultColumn };
-constexpr int kEntryId = Qt::UserRole;
+enum Column { Time, From, To, Status, Duration, ResultColumn };
+constexpr int kEntry = Qt::UserRole; // the row's CloudLogEntry
 constexpr int kKey = Qt::UserRole + 1;
 
 // What the state tree shows of one service, and what its input line and button do.
@@ -139,13 +143,7 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     bar->addWidget(mAddress, 1);
     bar->addWidget(mReset);
 
-    mLog = new QTreeWidget;
-    mLog->setObjectName(u"cloudLog"_s);
-    mLog->setHeaderLabels({tr("Time"), tr("From"), tr("To"), tr("Duration"), tr("Result")});
-    mLog->setRootIsDecorated(false);
-    mLog->setUniformRowHeights(true);
-    mLog->header()->setStretchLastSection(true);
-    mLog->setAccessibleName(tr("Local cloud event log"));
+    QWidget *logBox = createLog();
 
     mStateTitle = new QLabel(tr("Select a queue, topic, bucket, table or schedule to see its state."));
     mStateTitle->setWordWrap(true);
@@ -172,7 +170,7 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     stateLayout->addLayout(entryRow);
 
     auto *splitter = new QSplitter;
-    splitter->addWidget(mLog);
+    splitter->addWidget(logBox);
     splitter->addWidget(stateBox);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -199,11 +197,64 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     });
     connect(mInput, &QLineEdit::returnPressed, mAdd, &QPushButton::click);
     connect(mDelete, &QPushButton::clicked, this, &CloudPanel::deleteSelectedEntry);
+    connect(mLog, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
+        updateStepButtons();
+        if (current)
+            emit hopActivated(current->data(Time, kEntry).value<CloudLogEntry>());
+    });
+    connect(mPreviousHop, &QPushButton::clicked, this, [this] { stepHop(-1); });
+    connect(mNextHop, &QPushButton::clicked, this, [this] { stepHop(1); });
+    connect(mReplay, &QPushButton::clicked, this, &CloudPanel::replayRequest);
+    connect(mReplayTimer, &QTimer::timeout, this, [this] {
+        if (!stepHop(1))
+            mReplayTimer->stop();
+    });
+    updateStepButtons();
     mRefresh = new QTimer(this);
     mRefresh->setSingleShot(true);
     mRefresh->setInterval(50);
     connect(mRefresh, &QTimer::timeout, this, &CloudPanel::refreshState);
     showService({});
+}
+
+QWidget *CloudPanel::createLog()
+{
+    mLog = new QTreeWidget;
+    mLog->setObjectName(u"cloudLog"_s);
+    mLog->setHeaderLabels({tr("Time"), tr("From"), tr("To"), tr("Status"), tr("Duration"), tr("Result")});
+    mLog->setUniformRowHeights(true);
+    // The hops a request caused nest under it where they came from, reading as a chain;
+    // the time stays aligned.
+    mLog->setTreePosition(From);
+    const QFontMetrics metrics = mLog->fontMetrics();
+    mLog->setColumnWidth(Time, metrics.horizontalAdvance(u"00:00:00.000"_s) + 16);
+    mLog->setColumnWidth(From, metrics.horizontalAdvance(u"POST /orders/{orderId}"_s) + 48);
+    mLog->setColumnWidth(To, metrics.horizontalAdvance(u"notifyCustomer"_s) + 16);
+    mLog->setColumnWidth(Status, metrics.horizontalAdvance(tr("running")) + 16);
+    mLog->setColumnWidth(Duration, metrics.horizontalAdvance(u"00000.0 ms"_s) + 16);
+    mLog->header()->setStretchLastSection(true);
+    mLog->setAccessibleName(tr("Local cloud event log"));
+    mPreviousHop = new QPushButton(tr("Previous Hop"));
+    mPreviousHop->setObjectName(u"cloudPreviousHop"_s);
+    mPreviousHop->setToolTip(tr("Show the hop before this one in its request"));
+    mReplay = new QPushButton(tr("Replay Request"));
+    mReplay->setObjectName(u"cloudReplay"_s);
+    mReplay->setToolTip(tr("Play the selected request on the canvas again, one hop at a time"));
+    mNextHop = new QPushButton(tr("Next Hop"));
+    mNextHop->setObjectName(u"cloudNextHop"_s);
+    mNextHop->setToolTip(tr("Show the hop after this one in its request"));
+    mReplayTimer = new QTimer(this);
+    mReplayTimer->setInterval(kReplayStepMs);
+    auto *logBox = new QWidget;
+    auto *logLayout = new QVBoxLayout(logBox);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    logLayout->addWidget(mLog, 1);
+    auto *steps = new QHBoxLayout;
+    logLayout->addLayout(steps);
+    for (QPushButton *button : {mPreviousHop, mReplay, mNextHop})
+        steps->addWidget(button);
+    steps->addStretch(1);
+    return logBox;
 }
 
 CloudPanel::~CloudPanel()
@@ -214,7 +265,11 @@ CloudPanel::~CloudPanel()
 void CloudPanel::projectChanged(Project *)
 {
     stop();
+    mReplayTimer->stop();
     mLog->clear();
+    mRows.clear();
+    mRowCount = 0;
+    updateStepButtons();
     showService({});
 }
 
@@ -311,31 +366,114 @@ void CloudPanel::stop()
 
 void CloudPanel::addLogRow(const CloudLogEntry &entry)
 {
-    // An invocation is logged when it starts and again when it ends: one row each.
-    QTreeWidgetItem *item = nullptr;
-    for (int i = mLog->topLevelItemCount() - 1; i >= 0 && i >= mLog->topLevelItemCount() - 200; --i)
-        if (mLog->topLevelItem(i)->data(Time, kEntryId).toLongLong() == entry.id) {
-            item = mLog->topLevelItem(i);
-            break;
-        }
+    // An invocation is logged when it starts and again when it ends: one row, updated.
+    QTreeWidgetItem *item = mRows.value(entry.id);
     if (!item) {
-        item = new QTreeWidgetItem(mLog);
-        item->setData(Time, kEntryId, entry.id);
-        if (mLog->topLevelItemCount() > LocalCloud::kLogLimit)
-            delete mLog->takeTopLevelItem(0);
+        // Under the hop that caused it, so that a request and all it led to read as one group.
+        if (QTreeWidgetItem *parent = mRows.value(entry.cause)) {
+            item = new QTreeWidgetItem(parent);
+            parent->setExpanded(true);
+        } else {
+            item = new QTreeWidgetItem(mLog);
+        }
+        mRows.insert(entry.id, item);
+        if (++mRowCount > LocalCloud::kLogLimit && mLog->topLevelItemCount() > 1) {
+            QTreeWidgetItem *oldest = mLog->takeTopLevelItem(0);
+            forgetRow(oldest);
+            delete oldest;
+        }
     }
+    showLogEntry(item, entry);
+    if (mLog->currentItem())
+        updateStepButtons();
+    if (!isReplaying())
+        mLog->scrollToItem(item);
+}
+
+void CloudPanel::showLogEntry(QTreeWidgetItem *item, const CloudLogEntry &entry)
+{
+    const QLocale locale;
+    item->setData(Time, kEntry, QVariant::fromValue(entry));
     item->setText(Time, entry.when.toLocalTime().toString(u"HH:mm:ss.zzz"_s));
     item->setText(From, entry.source);
-    item->setText(To, QString(entry.depth, ' '_L1) + entry.target);
+    item->setText(To, entry.target);
+    item->setText(Status, entry.httpStatus  ? QString::number(entry.httpStatus)
+                          : !entry.finished ? tr("running")
+                          : entry.ok        ? tr("ok")
+                                            : tr("failed"));
     item->setText(Duration, entry.kind == CloudLogEntry::Kind::Invocation && entry.finished
-                                ? tr("%1 ms").arg(entry.durationMs, 0, 'f', 1)
+                                ? tr("%1 ms").arg(locale.toString(entry.durationMs, 'f', 1))
                                 : QString());
     item->setText(ResultColumn, entry.detail);
     item->setToolTip(ResultColumn, entry.detail);
-    const QColor color = entry.ok ? palette().color(QPalette::Text) : QColor(0xc0, 0x30, 0x30);
+    // Failures in a red that reads on the palette's Base, light or dark.
+    const QColor color = entry.ok ? palette().color(QPalette::Text) : Theme::failure(palette());
     for (int c = 0; c <= ResultColumn; ++c)
         item->setForeground(c, color);
-    mLog->scrollToItem(item);
+}
+
+void CloudPanel::forgetRow(QTreeWidgetItem *item)
+{
+    mRows.remove(item->data(Time, kEntry).value<CloudLogEntry>().id);
+    --mRowCount;
+    for (int i = 0; i < item->childCount(); ++i)
+        forgetRow(item->child(i));
+}
+
+QList<QTreeWidgetItem *> CloudPanel::requestHops() const
+{
+    QTreeWidgetItem *request = mLog->currentItem();
+    if (!request)
+        return {};
+    while (request->parent())
+        request = request->parent();
+    QList<QTreeWidgetItem *> hops{request};
+    for (qsizetype i = 0; i < hops.size(); ++i)
+        for (int c = 0; c < hops.at(i)->childCount(); ++c)
+            hops.append(hops.at(i)->child(c));
+    auto idOf = [](const QTreeWidgetItem *item) { return item->data(Time, kEntry).value<CloudLogEntry>().id; };
+    std::sort(hops.begin(), hops.end(), [&idOf](auto *a, auto *b) { return idOf(a) < idOf(b); });
+    return hops;
+}
+
+bool CloudPanel::stepHop(int direction)
+{
+    const QList<QTreeWidgetItem *> hops = requestHops();
+    const qsizetype next = hops.indexOf(mLog->currentItem()) + direction;
+    if (next < 0 || next >= hops.size())
+        return false;
+    mLog->setCurrentItem(hops.at(next));
+    mLog->scrollToItem(hops.at(next));
+    return true;
+}
+
+void CloudPanel::replayRequest()
+{
+    const QList<QTreeWidgetItem *> hops = requestHops();
+    if (hops.isEmpty())
+        return;
+    mReplayTimer->stop();
+    // From the first hop, announced again even when it is already the current row.
+    if (mLog->currentItem() == hops.first())
+        emit hopActivated(hops.first()->data(Time, kEntry).value<CloudLogEntry>());
+    else
+        mLog->setCurrentItem(hops.first());
+    if (hops.size() > 1)
+        mReplayTimer->start();
+}
+
+bool CloudPanel::isReplaying() const
+{
+    return mReplayTimer->isActive();
+}
+
+void CloudPanel::updateStepButtons()
+{
+    const QList<QTreeWidgetItem *> hops = requestHops();
+    const qsizetype at = hops.indexOf(mLog->currentItem());
+    mPreviousHop->setEnabled(at > 0);
+    mNextHop->setEnabled(at >= 0 && at + 1 < hops.size());
+    mReplay->setEnabled(!hops.isEmpty());
 }
 
 QString CloudPanel::kindOf(const QString &service) const
@@ -361,6 +499,7 @@ void CloudPanel::refreshState()
     mAdd->setEnabled(running && !mService.isEmpty());
     mDelete->setEnabled(running && (kind == Kinds::Queue || kind == Kinds::Bucket || kind == Kinds::Table));
     mReset->setEnabled(running);
+    mState->setHeaderHidden(mService.isEmpty() || !running);
     if (mService.isEmpty()) {
         mStateTitle->setText(tr("Select a queue, topic, bucket, table or schedule to see its state."));
         return;

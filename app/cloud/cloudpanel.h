@@ -3,6 +3,7 @@
 #include "cloud/localcloud.h"
 #include "projectview.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -12,6 +13,7 @@ class QLineEdit;
 class QPushButton;
 class QTimer;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Nimbus {
 
@@ -21,8 +23,11 @@ class GatewayServer;
 
 // The studio's Local Cloud: starts and stops the design on this machine (gateway on
 // 127.0.0.1), shows every hop as it happens (who triggered whom, how long, how it
-// ended), and the live state of the selected service - messages, objects, items - with
-// entries to add or delete through the cloud, so that they trigger what they would.
+// ended, the HTTP status a client got), each under the hop that caused it so that a
+// request reads as one group, and the live state of the selected service - messages,
+// objects, items - with entries to add or delete through the cloud, so that they
+// trigger what they would. A request can be followed hop by hop (Previous, Next) or
+// replayed; each hop reached is announced for the canvas to show.
 class CloudPanel : public QWidget, public ProjectView
 {
     Q_OBJECT
@@ -46,13 +51,29 @@ public:
     bool addEntry(const QString &text);
     bool deleteSelectedEntry();
 
+    // The hops of the request the current row belongs to, in the order they happened.
+    QList<QTreeWidgetItem *> requestHops() const;
+    // Moves to the next (or previous) hop of the current request; false at its end.
+    bool stepHop(int direction);
+    // Plays the current row's request from its first hop, one hop every kReplayStepMs.
+    void replayRequest();
+    bool isReplaying() const;
+    static constexpr int kReplayStepMs = 800;
+
 signals:
     void runningChanged(bool running, const QString &address);
     void message(const QString &text);
+    // A hop row became current (a click, the keyboard, a step or the replay).
+    void hopActivated(const Nimbus::CloudLogEntry &entry);
 
 private:
     void projectChanged(Project *previous) override;
+    // The hop log and its step buttons.
+    QWidget *createLog();
     void addLogRow(const CloudLogEntry &entry);
+    void showLogEntry(QTreeWidgetItem *item, const CloudLogEntry &entry);
+    void forgetRow(QTreeWidgetItem *item);
+    void updateStepButtons();
     void refreshState();
     QString kindOf(const QString &service) const;
 
@@ -65,6 +86,12 @@ private:
     QLabel *mAddress;
     QPushButton *mReset;
     QTreeWidget *mLog;
+    QHash<qint64, QTreeWidgetItem *> mRows; // by log entry id
+    int mRowCount = 0;
+    QPushButton *mPreviousHop;
+    QPushButton *mReplay;
+    QPushButton *mNextHop;
+    QTimer *mReplayTimer;
     QLabel *mStateTitle;
     QTreeWidget *mState;
     QLineEdit *mInput;

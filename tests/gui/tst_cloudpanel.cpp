@@ -41,6 +41,16 @@ long httpGet(const QByteArray &url)
     return status;
 }
 
+// Whether a row of the log, at any depth, satisfies matches.
+template<typename Predicate>
+bool anyRow(QTreeWidget *log, Predicate matches)
+{
+    for (QTreeWidgetItemIterator it(log); *it; ++it)
+        if (matches(*it))
+            return true;
+    return false;
+}
+
 bool write(const QString &path, const QByteArray &data)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -104,12 +114,14 @@ void TestCloudPanel::toggleAndFollowARequest()
                             30000));
     QCOMPARE(future.get(), 200L);
     auto *log = panel->findChild<QTreeWidget *>(QStringLiteral("cloudLog"));
+    // A request is a row of its own, with the status the client got.
     QVERIFY(QTest::qWaitFor(
         [&] {
         for (int i = 0; i < log->topLevelItemCount(); ++i)
             if (log->topLevelItem(i)->text(1) == QLatin1String("GET /items/42")
-                && log->topLevelItem(i)->text(2).trimmed() == QLatin1String("getItem")
-                && log->topLevelItem(i)->text(3).endsWith(QLatin1String("ms")))
+                && log->topLevelItem(i)->text(2) == QLatin1String("getItem")
+                && log->topLevelItem(i)->text(3) == QLatin1String("200")
+                && log->topLevelItem(i)->text(4).endsWith(QLatin1String("ms")))
                 return true;
         return false;
         },
@@ -137,14 +149,14 @@ void TestCloudPanel::inspectorAddsAndDeletes()
     QCOMPARE(panel->shownService(), QStringLiteral("jobs"));
     QTest::keyClicks(input, QStringLiteral("hello"));
     QTest::keyClick(input, Qt::Key_Return);
+    // The worker's run sits under the message that caused it.
     QVERIFY(QTest::qWaitFor(
         [&] {
-        for (int i = 0; i < log->topLevelItemCount(); ++i)
-            if (log->topLevelItem(i)->text(1) == QLatin1String("jobs")
-                && log->topLevelItem(i)->text(2).trimmed() == QLatin1String("worker")
-                && log->topLevelItem(i)->text(4).startsWith(QLatin1String("ok")))
-                return true;
-        return false;
+        return anyRow(log, [](QTreeWidgetItem *row) {
+            return row->text(1) == QLatin1String("jobs") && row->text(2) == QLatin1String("worker")
+                   && row->text(3) == QLatin1String("ok") && row->text(5).startsWith(QLatin1String("ok"))
+                   && row->parent() && row->parent()->text(2) == QLatin1String("jobs");
+        });
         },
         20000));
     QVERIFY(QTest::qWaitFor([&] { return state->topLevelItemCount() == 0; }, 5000)); // consumed
