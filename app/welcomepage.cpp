@@ -10,12 +10,14 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -25,6 +27,7 @@ namespace Nimbus {
 namespace {
 constexpr int kPathRole = Qt::UserRole + 1;
 const QSize kThumbnail(320, 180);
+constexpr int kRecentMinimumWidth = 260;
 
 // The canvas draws a design at the top left of the picture, on its own background, and
 // leaves white what its shape does not fill: keep what it drew, less the white rows and
@@ -95,8 +98,15 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     buttons->addStretch();
     layout->addLayout(buttons);
 
+    // Examples and recent projects side by side, their headings at the top of the page: one
+    // under the other, a short window cut the lower heading at the bottom of the view, which
+    // read as struck through. A narrow window still stacks them (arrangeColumns).
+    mColumns = new QBoxLayout(QBoxLayout::LeftToRight);
+    layout->addLayout(mColumns, 1);
+    auto *examplesColumn = new QVBoxLayout;
+    mColumns->addLayout(examplesColumn, 3);
     auto *examplesTitle = new QLabel(tr("<h3>Examples</h3>"), this);
-    layout->addWidget(examplesTitle);
+    examplesColumn->addWidget(examplesTitle);
     mExamples = new QListWidget(this);
     mExamples->setObjectName(u"welcomeExamples"_s);
     mExamples->setAccessibleName(tr("Examples"));
@@ -107,16 +117,22 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     mExamples->setWrapping(true);
     mExamples->setSpacing(12);
     mExamples->setMinimumHeight(kThumbnail.height() + 60);
+    mExamples->setMinimumWidth(kThumbnail.width() + 2 * 12 + 2 * mExamples->frameWidth()
+                               + mExamples->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8);
     examplesTitle->setBuddy(mExamples);
-    layout->addWidget(mExamples, 1);
+    examplesColumn->addWidget(mExamples, 1);
 
+    auto *recentColumn = new QVBoxLayout;
+    mColumns->addLayout(recentColumn, 2);
     auto *recentTitle = new QLabel(tr("<h3>Recent Projects</h3>"), this);
-    layout->addWidget(recentTitle);
+    recentColumn->addWidget(recentTitle);
     mRecent = new QListWidget(this);
     mRecent->setObjectName(u"welcomeRecent"_s);
     mRecent->setAccessibleName(tr("Recent projects"));
+    mRecent->setTextElideMode(Qt::ElideMiddle);
+    mRecent->setMinimumWidth(kRecentMinimumWidth);
     recentTitle->setBuddy(mRecent);
-    layout->addWidget(mRecent, 1);
+    recentColumn->addWidget(mRecent, 1);
 
     // The thumbnails are pictures in the canvas colour: a theme switch draws them again.
     Theme::onPaletteChange(this, [this] { refresh(mRecentFiles); });
@@ -129,6 +145,32 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
         if (item->flags() & Qt::ItemIsEnabled)
             emit recentRequested(item->data(kPathRole).toString());
     });
+}
+
+// The page lives in a scroll area, which never makes it narrower than its minimum: the
+// width available is the scroll area's view, its parent.
+bool WelcomePage::event(QEvent *event)
+{
+    if (event->type() == QEvent::ParentAboutToChange && parentWidget())
+        parentWidget()->removeEventFilter(this);
+    if (event->type() == QEvent::ParentChange && parentWidget())
+        parentWidget()->installEventFilter(this);
+    return QWidget::event(event);
+}
+
+bool WelcomePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+        arrangeColumns(parentWidget()->width());
+    return QWidget::eventFilter(watched, event);
+}
+
+void WelcomePage::arrangeColumns(int available)
+{
+    const QMargins margins = layout()->contentsMargins();
+    const int sideBySide = margins.left() + margins.right() + mExamples->minimumWidth() + mColumns->spacing()
+                           + kRecentMinimumWidth;
+    mColumns->setDirection(available >= sideBySide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
 }
 
 void WelcomePage::refresh(const QStringList &recentFiles)
@@ -155,6 +197,7 @@ void WelcomePage::refresh(const QStringList &recentFiles)
         auto *item = new QListWidgetItem(QFileInfo(path).fileName() + u"  —  "_s + QDir::toNativeSeparators(path),
                                          mRecent);
         item->setData(kPathRole, path);
+        item->setToolTip(QDir::toNativeSeparators(path));
     }
     if (recentFiles.isEmpty()) {
         auto *item = new QListWidgetItem(tr("No recent projects"), mRecent);

@@ -4,6 +4,7 @@
 #include <QPixmap>
 #include <QWidget>
 
+class QBoxLayout;
 class QListWidget;
 class QPushButton;
 
@@ -21,6 +22,10 @@ public:
     // Re-reads the examples and the recent projects.
     void refresh(const QStringList &recentFiles);
 
+protected:
+    bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 signals:
     void newProjectRequested();
     void openRequested();
@@ -28,6 +33,11 @@ signals:
     void recentRequested(const QString &path);
 
 private:
+    // Examples and recent projects side by side when `available` pixels hold both, else
+    // one under the other.
+    void arrangeColumns(int available);
+
+    QBoxLayout *mColumns;
     QPushButton *mNew;
     QPushButton *mOpen;
     QListWidget *mExamples;

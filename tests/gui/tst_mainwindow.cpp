@@ -27,6 +27,7 @@
 #include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -39,6 +40,7 @@
 
 using namespace Nimbus;
 using namespace NimbusTest;
+using namespace Qt::StringLiterals;
 
 // Drives the real main window on the offscreen platform.
 class tst_MainWindow : public QObject
@@ -173,14 +175,17 @@ void tst_MainWindow::welcomePageFollowsTheTheme()
 void tst_MainWindow::welcomeHeadingsReadPlainly_data()
 {
     QTest::addColumn<QSize>("size");
-    QTest::newRow("small") << QSize(900, 560);
-    QTest::newRow("large") << QSize(1600, 1000);
+    QTest::addColumn<bool>("sideBySide");
+    QTest::newRow("short") << QSize(1280, 560) << true; // the case: the lower heading was cut
+    QTest::newRow("large") << QSize(1600, 1000) << true;
+    QTest::newRow("narrow") << QSize(900, 1000) << false;
 }
 
 // The headings are plain bold text: not struck through, and no list drawn across them.
 void tst_MainWindow::welcomeHeadingsReadPlainly()
 {
     QFETCH(QSize, size);
+    QFETCH(bool, sideBySide);
     QSettings().setValue("files/recent", QStringList{mDir.filePath("loop.json"), mDir.filePath("gone.nimbus")});
     MainWindow window;
     window.resize(size);
@@ -197,8 +202,24 @@ void tst_MainWindow::welcomeHeadingsReadPlainly()
         QVERIFY2(!label->text().contains("<s>") && !label->text().contains("line-through"), qPrintable(label->text()));
         for (QListWidget *list : window.findChild<QWidget *>("welcomePage")->findChildren<QListWidget *>())
             QVERIFY2(!label->geometry().intersects(list->geometry()), qPrintable(label->text()));
+        // Whole in the view: a heading cut by the bottom of the view reads as struck through.
+        auto *area = qobject_cast<QScrollArea *>(
+            window.findChild<QWidget *>("welcomePage")->parentWidget()->parentWidget());
+        QVERIFY(area);
+        const QRect shown(label->mapTo(area->viewport(), QPoint(0, 0)), label->size());
+        const QRect view = area->viewport()->rect();
+        QVERIFY2(shown.top() >= view.top() && shown.bottom() <= view.bottom() && shown.left() >= view.left()
+                     && shown.left() + label->sizeHint().width() <= view.right(),
+                 qPrintable(u"%1 at %2,%3 in %4x%5"_s.arg(label->text())
+                                .arg(shown.left())
+                                .arg(shown.top())
+                                .arg(view.width())
+                                .arg(view.height())));
     }
     QCOMPARE(headings, 2);
+    auto *examples = window.findChild<QListWidget *>("welcomeExamples");
+    auto *recent = window.findChild<QListWidget *>("welcomeRecent");
+    QCOMPARE(examples->y() == recent->y(), sideBySide);
 }
 
 void tst_MainWindow::errorsDoNotBlock()
