@@ -7,6 +7,7 @@
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QSet>
 #include <QStyleOptionGraphicsItem>
 
 #include <cmath>
@@ -31,7 +32,7 @@ QPainterPath EdgeItem::curve(QPointF from, QPointF to)
     return path;
 }
 
-QList<QPointF> EdgeItem::routeAround() const
+QList<QPointF> EdgeItem::routeAround(QList<NodeItem *> &avoided) const
 {
     const QPointF from = mFrom->outputPort();
     const QPointF to = mTo->inputPort();
@@ -51,20 +52,41 @@ QList<QPointF> EdgeItem::routeAround() const
     for (QGraphicsItem *item : scene()->items(area, Qt::IntersectsItemBoundingRect)) {
         if (item->type() != NodeItem::Type || item == mFrom || item == mTo)
             continue;
-        const QRectF rect = static_cast<NodeItem *>(item)->bodyRect();
-        obstacles.append(rect);
-        blocked = blocked || EdgeRouter::crosses(simple, rect, EdgeRouter::kClearance / 2);
+        auto *node = static_cast<NodeItem *>(item);
+        avoided.append(node);
+        obstacles.append(node->bodyRect());
+        blocked = blocked || EdgeRouter::crosses(simple, node->bodyRect(), EdgeRouter::kClearance / 2);
     }
-    if (!blocked || obstacles.size() > kMaxObstacles)
-        return simple;
-    const QList<QPointF> routed = EdgeRouter::route(from, to, obstacles);
+    const QList<QPointF> routed = blocked && obstacles.size() <= kMaxObstacles ? EdgeRouter::route(from, to, obstacles)
+                                                                               : QList<QPointF>();
+    if (routed.isEmpty())
+        avoided.clear(); // the simple route goes round nothing
     return routed.isEmpty() ? simple : routed;
+}
+
+void EdgeItem::setAvoided(const QList<NodeItem *> &nodes)
+{
+    for (const QPointer<NodeItem> &node : std::as_const(mAvoided))
+        if (node)
+            node->removeDetour(this);
+    mAvoided.clear();
+    for (NodeItem *node : nodes) {
+        node->addDetour(this);
+        mAvoided.append(node);
+    }
+}
+
+EdgeItem::~EdgeItem()
+{
+    setAvoided({});
 }
 
 void EdgeItem::updatePath()
 {
     prepareGeometryChange();
-    mRoute = routeAround();
+    QList<NodeItem *> avoided;
+    mRoute = routeAround(avoided);
+    setAvoided(avoided);
     setPath(EdgeRouter::path(mRoute));
     // Arrowhead at the input port, along the last segment.
     const QPointF tip = mRoute.last();
@@ -86,15 +108,19 @@ void EdgeItem::updatePath()
     }
 }
 
-void EdgeItem::rerouteAcross(const NodeItem *node)
+void EdgeItem::rerouteAcross(NodeItem *node)
 {
     if (!node->scene())
         return;
     const QRectF area = node->bodyRect().adjusted(-EdgeRouter::kClearance, -EdgeRouter::kClearance,
                                                   EdgeRouter::kClearance, EdgeRouter::kClearance);
+    // Those that went round where it was, and those it now stands in the way of.
+    QSet<EdgeItem *> edges = node->detours();
     for (QGraphicsItem *item : node->scene()->items(area))
         if (item->type() == Type)
-            static_cast<EdgeItem *>(item)->updatePath();
+            edges.insert(static_cast<EdgeItem *>(item));
+    for (EdgeItem *edge : std::as_const(edges))
+        edge->updatePath();
 }
 
 QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant &value)

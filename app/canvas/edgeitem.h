@@ -3,6 +3,7 @@
 #include "model/edge.h"
 
 #include <QGraphicsPathItem>
+#include <QPointer>
 
 namespace Nimbus {
 
@@ -17,14 +18,16 @@ public:
     enum { Type = UserType + 2 };
 
     EdgeItem(EdgeId id, const QString &label, NodeItem *from, NodeItem *to, QGraphicsItem *parent = nullptr);
+    ~EdgeItem() override;
 
     int type() const override { return Type; }
     EdgeId edgeId() const { return mId; }
     void updatePath();
     // The corners of the route drawn (ports included).
     const QList<QPointF> &route() const { return mRoute; }
-    // Routes again the connections that run across node, after it moved or appeared.
-    static void rerouteAcross(const NodeItem *node);
+    // Routes again the connections that run across node, or went round it, after it moved
+    // or appeared.
+    static void rerouteAcross(NodeItem *node);
 
     // The curve between two points, shared with the connection being dragged.
     static QPainterPath curve(QPointF from, QPointF to);
@@ -43,13 +46,16 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
 
 private:
-    QList<QPointF> routeAround() const;
+    // The route, and the nodes it goes round (none for the simple route).
+    QList<QPointF> routeAround(QList<NodeItem *> &avoided) const;
+    void setAvoided(const QList<NodeItem *> &nodes);
 
     EdgeId mId;
     QString mLabel;
     NodeItem *mFrom;
     NodeItem *mTo;
     QList<QPointF> mRoute;
+    QList<QPointer<NodeItem>> mAvoided; // each knows: its move routes this connection again
     // Computed when the path changes, not at every paint.
     QPolygonF mArrow;
     QPointF mLabelCentre;

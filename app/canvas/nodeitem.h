@@ -6,9 +6,11 @@
 #include <QGraphicsObject>
 #include <QIcon>
 #include <QPainterPath>
+#include <QSet>
 
 namespace Nimbus {
 
+class EdgeItem;
 struct Node;
 struct NodeKind;
 
@@ -61,6 +63,10 @@ public:
     QRectF nameRect() const { return QRectF(52, 5, kWidth - 64, 20); }
     // The card's body in scene coordinates, without its ports.
     QRectF bodyRect() const { return QRectF(pos(), QSizeF(kWidth, kHeight)); }
+    // The connections routed round this node, to route again when it moves.
+    void addDetour(EdgeItem *edge) { mDetours.insert(edge); }
+    void removeDetour(EdgeItem *edge) { mDetours.remove(edge); }
+    QSet<EdgeItem *> detours() const { return mDetours; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -104,6 +110,7 @@ private:
     TargetState mTargetState = TargetState::Neutral;
     qreal mGrid = 0;
     QString mCostBadge;
+    QSet<EdgeItem *> mDetours;
 };
 
 } // namespace Nimbus
