@@ -106,6 +106,7 @@ private slots:
     void cleanupTestCase();
     void pulseRunsAlongItsEdge_data();
     void pulseRunsAlongItsEdge();
+    void failedAnswerRunsBack();
     void offScreenHopsAreNotAnimated();
     void countersShowWhatTheCloudHolds();
     void heatFollowsTheMedianDuration();
@@ -273,10 +274,33 @@ void TestTraffic::pulseRunsAlongItsEdge()
     QVERIFY(mLayer->pulses().isEmpty());
 }
 
+void TestTraffic::failedAnswerRunsBack()
+{
+    showAround(QStringLiteral("getItem"));
+    QVERIFY(QTest::qWaitFor([&] { return mLayer->pulses().isEmpty(); }, 5000));
+    CloudLogEntry entry = hop(QStringLiteral("route"), QStringLiteral("getItem"), true, false);
+    mLayer->showHop(entry);
+    QCOMPARE(mLayer->pulses().size(), 1);
+    QVERIFY(!mLayer->pulses().first()->failed());
+    // The function answers 400: a red pulse from the function back to the route.
+    entry.finished = true;
+    entry.ok = false;
+    entry.httpStatus = 400;
+    mLayer->showHop(entry);
+    QCOMPARE(mLayer->pulses().size(), 2);
+    PulseItem *back = mLayer->pulses().last();
+    QVERIFY(back->failed());
+    QCOMPARE(back->pos(), mScene->edgeItem(entry.edge)->path().pointAtPercent(1));
+    // Logged again (its status set once more), the hop is not animated again.
+    mLayer->showHop(entry);
+    QCOMPARE(mLayer->pulses().size(), 2);
+}
+
 void TestTraffic::offScreenHopsAreNotAnimated()
 {
     // The view shows the top left of the design; faraway is thousands of pixels out.
     showAround(QStringLiteral("getItem"));
+    QVERIFY(QTest::qWaitFor([&] { return mLayer->pulses().isEmpty(); }, 5000));
     mLayer->showHop(hop(QStringLiteral("faraway"), QStringLiteral("farWorker"), true, false));
     QVERIFY(mLayer->pulses().isEmpty());
     // Counted all the same.
@@ -501,7 +525,9 @@ void TestTraffic::shopOrderTravels()
         return travelled.contains(QStringLiteral("order-events->notifyCustomer"));
         },
         60000));
-    QVERIFY(answer.wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+    // (The answer leaves through the event loop: wait with it running.)
+    auto answered = [&] { return answer.wait_for(std::chrono::milliseconds(0)) == std::future_status::ready; };
+    QVERIFY(QTest::qWaitFor(answered, 30000));
     QCOMPARE(answer.get(), 202L);
     for (const char *hop : {"createOrderRoute->createOrder", "createOrder->orders-queue", "orders-queue->processOrder",
                             "processOrder->order-events"})
@@ -509,6 +535,25 @@ void TestTraffic::shopOrderTravels()
     layer->refreshCounters();
     QCOMPARE(countIn(layer->badge(design.nodeByName(QStringLiteral("createOrder"))->id), QStringLiteral("invocation")),
              1);
+    // An order the function refuses: its answer runs back red.
+    answer = std::async(std::launch::async, httpRequest, QByteArray("POST"),
+                        (panel->address() + QStringLiteral("/orders")).toUtf8(), QByteArray("{oops"));
+    const EdgeId route = design
+                             .findEdge(design.nodeByName(QStringLiteral("createOrderRoute"))->id,
+                                       design.nodeByName(QStringLiteral("createOrder"))->id, QStringLiteral("invokes"))
+                             ->id;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        const QList<PulseItem *> pulses = layer->pulses();
+        const bool red = std::any_of(pulses.cbegin(), pulses.cend(),
+                                     [&](PulseItem *p) { return p->edgeId() == route && p->failed(); });
+        if (red && !shots.isEmpty())
+            window.grab().save(QDir(shots).filePath(QStringLiteral("traffic-refused.png")));
+        return red;
+        },
+        30000));
+    QVERIFY(QTest::qWaitFor(answered, 30000));
+    QCOMPARE(answer.get(), 400L);
     if (!shots.isEmpty()) {
         // The request's last hop picked in the log: its node and connection selected.
         auto *log = panel->findChild<QTreeWidget *>(QStringLiteral("cloudLog"));
