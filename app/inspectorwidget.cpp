@@ -289,7 +289,12 @@ void InspectorWidget::addEdgeRows(const Edge &edge)
     mEdgeRows.remove = new QPushButton(tr("Delete Connection"), mFormHost);
     mEdgeRows.remove->setObjectName(u"deleteEdgeButton"_s);
     const EdgeId id = edge.id;
-    connect(mEdgeRows.remove, &QPushButton::clicked, this, [this, id] { project()->removeItems({}, {id}); });
+    const auto remove = [this, id] {
+        if (project() && project()->architecture().edge(id))
+            project()->removeItems({}, {id});
+    };
+    // Queued: the removal rebuilds the form, button included, which must not go in its own click.
+    connect(mEdgeRows.remove, &QPushButton::clicked, this, remove, Qt::QueuedConnection);
     mForm->addRow(QString(), mEdgeRows.remove);
 }
 

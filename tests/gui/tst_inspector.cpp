@@ -305,6 +305,7 @@ void tst_Inspector::deleteEdgeIsOneUndoStep()
     QPushButton *button = mInspector->deleteEdgeButton();
     QVERIFY(button && button->isVisibleTo(mInspector));
     QTest::mouseClick(button, Qt::LeftButton);
+    QCoreApplication::processEvents(); // the click's work is queued (it deletes the button)
     QVERIFY(!mWindow->project()->architecture().edge(edge));
     QCOMPARE(undo->count(), steps + 1);
     QCOMPARE(mInspector->edge(), kInvalidEdgeId);
