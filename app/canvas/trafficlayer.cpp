@@ -292,6 +292,7 @@ bool TrafficLayer::onScreen(const QRectF &sceneRect) const
 
 void TrafficLayer::pulse(EdgeId edge, bool failed, bool backwards)
 {
+    mPulses.removeAll(nullptr); // those a rebuilt scene took along
     EdgeItem *item = mScene ? mScene->edgeItem(edge) : nullptr;
     if (!item || !onScreen(item->sceneBoundingRect()) || pulses().size() >= kMaxPulses)
         return;
