@@ -740,9 +740,10 @@ void MainWindow::createToolBar()
     QToolBar *bar = addToolBar(tr("Tool Bar"));
     bar->setObjectName(u"mainToolBar"_s);
     bar->setIconSize(QSize(20, 20));
-    const auto add = [this, bar](const char *id, const char *icon, const QString &label = QString()) {
+    const auto add =
+        [this, bar](const char *id, const char *icon, const QString &label = QString(), const char *checkedIcon = "") {
         QAction *action = mActions->action(id);
-        action->setIcon(Theme::icon(QLatin1String(icon)));
+        action->setIcon(Theme::icon(QLatin1String(icon), QLatin1String(checkedIcon)));
         bar->addAction(action);
         if (!label.isEmpty()) {
             action->setIconText(label);
@@ -762,7 +763,7 @@ void MainWindow::createToolBar()
     QAction *cloudAction = new QAction(tr("Local Cloud"), this);
     cloudAction->setObjectName(u"localCloudAction"_s);
     mActions->registerAction(ActionIds::LocalCloud, cloudAction);
-    add(ActionIds::LocalCloud, "cloud", tr("Local Cloud"));
+    add(ActionIds::LocalCloud, "cloud", tr("Local Cloud"), "cloud-stop");
     add(ActionIds::CompareCosts, "cost", tr("Cost"));
     add(ActionIds::Export, "export", tr("Export"));
     cloudAction->setCheckable(true);

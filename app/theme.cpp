@@ -44,19 +44,16 @@ QColor pick(const QPalette &palette, QRgb light, QRgb dark, double ratio = 4.5)
 class MonochromeIconEngine : public QIconEngine
 {
 public:
-    explicit MonochromeIconEngine(const QString &path)
-    {
-        QFile file(path);
-        if (file.open(QIODevice::ReadOnly))
-            mSvg = file.readAll();
-    }
+    MonochromeIconEngine(const QString &path, const QString &checkedPath)
+        : mSvg(read(path)), mCheckedSvg(checkedPath.isEmpty() ? mSvg : read(checkedPath))
+    { }
 
-    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
     {
         const QPalette palette = current();
         QColor colour = palette.color(mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active,
                                       mode == QIcon::Selected ? QPalette::HighlightedText : QPalette::ButtonText);
-        QByteArray svg = mSvg;
+        QByteArray svg = state == QIcon::On ? mCheckedSvg : mSvg;
         svg.replace("currentColor", colour.name().toLatin1());
         QSvgRenderer renderer(svg);
         renderer.render(painter, rect);
@@ -76,7 +73,14 @@ public:
     bool isNull() override { return mSvg.isEmpty(); }
 
 private:
+    static QByteArray read(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
     QByteArray mSvg;
+    QByteArray mCheckedSvg;
 };
 
 class PaletteWatcher : public QObject
@@ -201,9 +205,10 @@ QColor readable(const QColor &colour, const QPalette &palette, double ratio)
     return c;
 }
 
-QIcon icon(const QString &name)
+QIcon icon(const QString &name, const QString &checkedName)
 {
-    return QIcon(new MonochromeIconEngine(u":/nimbus/icons/actions/%1.svg"_s.arg(name)));
+    const auto path = [](const QString &n) { return n.isEmpty() ? n : u":/nimbus/icons/actions/%1.svg"_s.arg(n); };
+    return QIcon(new MonochromeIconEngine(path(name), path(checkedName)));
 }
 
 void onPaletteChange(QWidget *widget, std::function<void()> restyle)

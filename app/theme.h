@@ -61,8 +61,9 @@ QColor mix(const QColor &from, const QColor &to, double amount);
 QColor readable(const QColor &colour, const QPalette &palette = current(), double ratio = 3.0);
 
 // A monochrome icon of resources/icons/actions/<name>.svg drawn in the palette's
-// ButtonText colour when painted, so it follows theme changes without being rebuilt.
-QIcon icon(const QString &name);
+// ButtonText colour when painted, so it follows theme changes without being rebuilt;
+// `checkedName`, if given, is drawn while a checkable action is on (Local Cloud: stop).
+QIcon icon(const QString &name, const QString &checkedName = QString());
 
 // Calls `restyle` whenever `widget`'s palette changes (a theme switch in Preferences
 // included), for what a palette does not restyle by itself (charts, pictures).

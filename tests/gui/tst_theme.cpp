@@ -136,6 +136,13 @@ void TestTheme::iconsFollowTheTheme()
     QCOMPARE(dark, QApplication::palette().color(QPalette::ButtonText));
     QVERIFY(dark.lightness() > light.lightness());
     QVERIFY(Theme::icon(QStringLiteral("no-such-icon")).isNull());
+    // A checkable action's icon may change while it is on: the Local Cloud's shows "stop".
+    const QIcon cloud = Theme::icon(QStringLiteral("cloud"), QStringLiteral("cloud-stop"));
+    const QImage off = cloud.pixmap(QSize(24, 24), QIcon::Normal, QIcon::Off).toImage();
+    const QImage on = cloud.pixmap(QSize(24, 24), QIcon::Normal, QIcon::On).toImage();
+    QVERIFY(off != on);
+    QCOMPARE(Theme::icon(QStringLiteral("run")).pixmap(QSize(24, 24), QIcon::Normal, QIcon::On).toImage(),
+             run.pixmap(QSize(24, 24), QIcon::Normal, QIcon::Off).toImage());
 }
 
 void TestTheme::paletteChangesAreReported()
