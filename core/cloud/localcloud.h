@@ -147,6 +147,8 @@ public:
     static constexpr int kLogLimit = 5000;
 
 signals:
+    // A hop, when it happens; again when it changes (an invocation ends, the gateway's
+    // answer to a finished one is known).
     void logged(const Nimbus::CloudLogEntry &entry);
     // A service's state changed (node name), for inspectors.
     void stateChanged(const QString &service);
