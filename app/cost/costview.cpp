@@ -673,9 +673,12 @@ void CostView::recompute()
     if (!mResults.empty() && mResults.front().ok())
         for (const FunctionLoad &f : mWorkload.functions) {
             const double amount = mResults.front().perFunction.value(f.name);
-            badges.insert(
-                f.node,
-                tr("%1 %2/mo").arg(mResults.front().currency, QLocale().toString(amount, 'f', amount < 100 ? 2 : 0)));
+            const QString currency = mResults.front().currency;
+            // A few tenths of a cent read "< 0.01", not a free "0.00".
+            badges.insert(f.node,
+                          amount > 0 && amount < 0.005
+                              ? tr("%1 < %2/mo").arg(currency, QLocale().toString(0.01, 'f', 2))
+                              : tr("%1 %2/mo").arg(currency, QLocale().toString(amount, 'f', amount < 100 ? 2 : 0)));
         }
     emit badgesChanged(badges);
 }

@@ -15,6 +15,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QGraphicsTextItem>
@@ -236,6 +237,23 @@ void tst_CostView::badgesOnFunctionNodes()
         }
     }
     QCOMPARE(functions, 6);
+    // A function that costs a fraction of a cent is not shown as free: ten thousand requests
+    // a month, the free tier not counted.
+    for (QCheckBox *box : mWindow->costView()->findChildren<QCheckBox *>())
+        if (box->text() == "Count the free tier"_L1)
+            box->setChecked(false);
+    mWindow->costView()->setVolume(1e4);
+    int tiny = 0;
+    for (QGraphicsItem *item : scene->items())
+        if (auto *node = qgraphicsitem_cast<NodeItem *>(item); node && node->kindId() == "function") {
+            const double cost = mWindow->costView()->results().front().perFunction.value(node->name());
+            if (cost > 0 && cost < 0.005) {
+                QCOMPARE(node->costBadge(), u"USD < 0.01/mo"_s);
+                ++tiny;
+            }
+        }
+    QVERIFY(tiny > 0);
+    mWindow->costView()->setVolume(1e6);
     // A canvas edit is priced again: more memory for getItem raises its badge; a move
     // changes nothing.
     const Node *getItem = mWindow->project()->architecture().nodeByName("getItem");
