@@ -68,7 +68,7 @@ StateView queueView(CloudState &state, const QString &queue, const QDateTime &no
         CloudPanel::tr("Message body"),
         CloudPanel::tr("Send")};
     for (const QueueMessage &m : messages)
-        view.rows.append({{m.id, QString::fromUtf8(m.body.left(200)), QString::number(m.receiveCount),
+        view.rows.append({{m.id, QString::fromUtf8(m.body.left(200)), QLocale().toString(m.receiveCount),
                            m.visibleAt <= now ? CloudPanel::tr("yes")
                                               : CloudPanel::tr("in flight until %1").arg(timeOfDay(m.visibleAt))},
                           m.id});
@@ -84,7 +84,7 @@ StateView bucketView(CloudState &state, const QString &bucket)
                    CloudPanel::tr("key: content, for example notes/a.txt: hello"),
                    CloudPanel::tr("Put")};
     for (const StoredObject &o : objects)
-        view.rows.append({{o.key, QString::number(o.size), o.contentType, timeOfDay(o.modified)}, o.key});
+        view.rows.append({{o.key, QLocale().toString(o.size), o.contentType, timeOfDay(o.modified)}, o.key});
     return view;
 }
 
@@ -114,15 +114,14 @@ StateView topicView(const QString &topic)
 
 StateView scheduleView(const QString &schedule, const QDateTime &next)
 {
-    return {
-        next.isValid()
-            ? CloudPanel::tr("%1 fires next at %2").arg(schedule, next.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s))
-            : CloudPanel::tr("%1 is disabled or never fires").arg(schedule),
-        {CloudPanel::tr("Schedule")},
-        {},
-        QString(),
-        CloudPanel::tr("Fire Now"),
-        false};
+    return {next.isValid() ? CloudPanel::tr("%1 fires next at %2")
+                                 .arg(schedule, QLocale().toString(next.toLocalTime(), QLocale::ShortFormat))
+                           : CloudPanel::tr("%1 is disabled or never fires").arg(schedule),
+            {CloudPanel::tr("Schedule")},
+            {},
+            QString(),
+            CloudPanel::tr("Fire Now"),
+            false};
 }
 } // namespace
 
