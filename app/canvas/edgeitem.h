@@ -35,7 +35,7 @@ public:
     // A route looks for nodes in its way only within an area this large (in scene units²)
     // and among this many nodes; a longer one keeps the simple route, so that a diagram of
     // thousands of nodes still opens fast.
-    static constexpr qreal kMaxSearchArea = 4.0e6;
+    static constexpr qreal kMaxSearchArea = 2.0e6;
     static constexpr int kMaxObstacles = 60;
 
     QRectF boundingRect() const override;
