@@ -29,6 +29,20 @@ constexpr int kPathRole = Qt::UserRole + 1;
 const QSize kThumbnail(320, 180);
 constexpr int kRecentMinimumWidth = 260;
 
+// A column of the page: a heading over a list, which the heading names for a screen reader.
+QListWidget *addColumn(QBoxLayout *columns, int stretch, const QString &heading, const QString &accessibleName)
+{
+    auto *column = new QVBoxLayout;
+    columns->addLayout(column, stretch);
+    auto *title = new QLabel(heading);
+    auto *list = new QListWidget;
+    list->setAccessibleName(accessibleName);
+    title->setBuddy(list);
+    column->addWidget(title);
+    column->addWidget(list, 1);
+    return list;
+}
+
 // The canvas draws a design at the top left of the picture, on its own background, and
 // leaves white what its shape does not fill: keep what it drew, less the white rows and
 // columns (and the one they blend into), centred on the canvas colour.
@@ -103,13 +117,8 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     // read as struck through. A narrow window still stacks them (arrangeColumns).
     mColumns = new QBoxLayout(QBoxLayout::LeftToRight);
     layout->addLayout(mColumns, 1);
-    auto *examplesColumn = new QVBoxLayout;
-    mColumns->addLayout(examplesColumn, 3);
-    auto *examplesTitle = new QLabel(tr("<h3>Examples</h3>"), this);
-    examplesColumn->addWidget(examplesTitle);
-    mExamples = new QListWidget(this);
+    mExamples = addColumn(mColumns, 3, tr("<h3>Examples</h3>"), tr("Examples"));
     mExamples->setObjectName(u"welcomeExamples"_s);
-    mExamples->setAccessibleName(tr("Examples"));
     mExamples->setViewMode(QListView::IconMode);
     mExamples->setIconSize(kThumbnail);
     mExamples->setResizeMode(QListView::Adjust);
@@ -119,20 +128,10 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     mExamples->setMinimumHeight(kThumbnail.height() + 60);
     mExamples->setMinimumWidth(kThumbnail.width() + 2 * 12 + 2 * mExamples->frameWidth()
                                + mExamples->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 8);
-    examplesTitle->setBuddy(mExamples);
-    examplesColumn->addWidget(mExamples, 1);
-
-    auto *recentColumn = new QVBoxLayout;
-    mColumns->addLayout(recentColumn, 2);
-    auto *recentTitle = new QLabel(tr("<h3>Recent Projects</h3>"), this);
-    recentColumn->addWidget(recentTitle);
-    mRecent = new QListWidget(this);
+    mRecent = addColumn(mColumns, 2, tr("<h3>Recent Projects</h3>"), tr("Recent projects"));
     mRecent->setObjectName(u"welcomeRecent"_s);
-    mRecent->setAccessibleName(tr("Recent projects"));
     mRecent->setTextElideMode(Qt::ElideMiddle);
     mRecent->setMinimumWidth(kRecentMinimumWidth);
-    recentTitle->setBuddy(mRecent);
-    recentColumn->addWidget(mRecent, 1);
 
     // The thumbnails are pictures in the canvas colour: a theme switch draws them again.
     Theme::onPaletteChange(this, [this] { refresh(mRecentFiles); });
