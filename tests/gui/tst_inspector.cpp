@@ -45,6 +45,7 @@ private slots:
     void edgePermissionsAreTheSamExports();
     void deleteEdgeIsOneUndoStep();
     void selectionMovesBetweenEdgeAndNode();
+    void cardFollowsInspectorEdits();
 
 private:
     // Opens the example and selects its connection from -> to; its id.
@@ -337,6 +338,25 @@ void tst_Inspector::selectionMovesBetweenEdgeAndNode()
     selectEdge("getItem", "items");
     QVERIFY(mWindow->project()->renameNode(items, "catalogue"));
     QVERIFY(mInspector->edgeMeaning()->text().contains("catalogue"));
+}
+
+// The node's card says the memory and runtime set here, and what undo gives back.
+void tst_Inspector::cardFollowsInspectorEdits()
+{
+    NodeItem *card = mWindow->canvasScene()->nodeItem(mFunction);
+    QCOMPARE(card->detail(), QStringLiteral("Node.js 20 · 128 MB"));
+    auto *memory = qobject_cast<QSpinBox *>(mInspector->editor("memory"));
+    memory->setValue(512);
+    QCOMPARE(card->detail(), QStringLiteral("Node.js 20 · 512 MB"));
+    auto *runtime = qobject_cast<QComboBox *>(mInspector->editor("runtime"));
+    runtime->setCurrentText("python3.12");
+    emit runtime->activated(runtime->currentIndex());
+    QCOMPARE(card->detail(), QStringLiteral("Python 3.12 · 512 MB"));
+    mWindow->project()->undoStack()->undo();
+    QCOMPARE(card->detail(), QStringLiteral("Node.js 20 · 512 MB"));
+    mWindow->project()->undoStack()->undo();
+    QCOMPARE(card->detail(), QStringLiteral("Node.js 20 · 128 MB"));
+    QCOMPARE(memory->value(), 128);
 }
 
 QTEST_MAIN(tst_Inspector)
