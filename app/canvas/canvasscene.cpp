@@ -186,7 +186,11 @@ void CanvasScene::removeNodeItem(NodeId id)
     NodeItem *item = mNodes.take(id);
     if (item == mConnectFrom)
         endConnection();
+    // The connections that went round it take the short way again.
+    const QSet<EdgeItem *> detours = item ? item->detours() : QSet<EdgeItem *>();
     delete item;
+    for (EdgeItem *edge : detours)
+        edge->updatePath();
 }
 
 void CanvasScene::addEdgeItem(EdgeId id)

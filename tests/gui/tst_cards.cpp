@@ -167,10 +167,13 @@ void tst_Cards::edgeGoesRoundNodeMovedInTheWay()
     QVERIFY(crossings().isEmpty());
     QCOMPARE(mScene->edgeItem(edge)->route().size(), 2); // no detour round where it was
 
-    // A node dropped on the line.
+    // A node dropped on the line, then deleted.
     const NodeId queue = mProject->addNode("queue", {310, -20}, "queue").valueOr(kInvalidNodeId);
     QVERIFY(queue != kInvalidNodeId);
     QVERIFY2(crossings().isEmpty(), qPrintable(crossings().join('\n')));
+    QVERIFY(mScene->edgeItem(edge)->route().size() > 2);
+    mProject->removeItems({queue});
+    QCOMPARE(mScene->edgeItem(edge)->route().size(), 2);
 }
 
 void tst_Cards::backwardsLinkGoesRoundBothEnds()
