@@ -2,6 +2,7 @@
 
 #include "actionmanager.h"
 #include "canvas/canvasscene.h"
+#include "cloud/cloudpanel.h"
 #include "cost/costview.h"
 #include "export/exportdialog.h"
 #include "mainwindow.h"
@@ -50,12 +51,17 @@ DemoDriver::DemoDriver(QObject *parent)
                           "cloudrun, scaleway).")),
               u"TARGET"_s),
       mLocalCloud(u"local-cloud"_s, text(QT_TRANSLATE_NOOP("main", "Start the local cloud once the window is up."))),
-      mWelcome(u"welcome"_s, text(QT_TRANSLATE_NOOP("main", "Show the welcome page (with --screenshot).")))
+      mWelcome(u"welcome"_s, text(QT_TRANSLATE_NOOP("main", "Show the welcome page (with --screenshot)."))),
+      mSend(u"send"_s,
+            text(QT_TRANSLATE_NOOP("main", "With --local-cloud and --select ROUTE: send the route a request, "
+                                           "\"[/path] [body]\", through the gateway.")),
+            u"REQUEST"_s)
 { }
 
 void DemoDriver::addOptions(QCommandLineParser &parser) const
 {
-    parser.addOptions({mCost, mExport, mLocalCloud, mExample, mSelect, mOpenCode, mInvoke, mScreenshot, mWelcome});
+    parser.addOptions(
+        {mCost, mExport, mLocalCloud, mSend, mExample, mSelect, mOpenCode, mInvoke, mScreenshot, mWelcome});
 }
 
 void DemoDriver::start(MainWindow &window, const QCommandLineParser &parser)
@@ -130,6 +136,19 @@ void DemoDriver::startCloud(const QCommandLineParser &parser)
     // The cloud's dock changes the layout: the selection is shown again in it.
     if (parser.isSet(mSelect))
         mWindow->selectNode(parser.value(mSelect));
+    if (!parser.isSet(mSend))
+        return;
+    CloudPanel *panel = mWindow->cloudPanel();
+    connect(
+        panel, &CloudPanel::routeAnswered, this,
+        [this] {
+        mSending = false;
+        settle();
+        },
+        Qt::SingleShotConnection);
+    mSending = panel->addEntry(parser.value(mSend));
+    if (!mSending)
+        disconnect(panel, &CloudPanel::routeAnswered, this, nullptr);
 }
 
 void DemoDriver::invoke()
@@ -158,6 +177,8 @@ QStringList DemoDriver::pending() const
         waiting.append(u"drawn"_s);
     if (mInvoking)
         waiting.append(u"invoked"_s);
+    if (mSending)
+        waiting.append(u"answered"_s);
     if (auto *dialog = qobject_cast<ExportDialog *>(mExportDialog.data()); dialog && !dialog->isPreviewReady())
         waiting.append(u"export preview"_s);
     return waiting;

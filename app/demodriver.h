@@ -12,7 +12,7 @@ namespace Nimbus {
 class MainWindow;
 
 // The studio's demo and screenshot flags (README: --example, --select, --open-code,
-// --invoke, --cost, --export, --local-cloud, --welcome, --screenshot): it opens, selects,
+// --invoke, --cost, --export, --local-cloud, --send, --welcome, --screenshot): it opens, selects,
 // runs and shows what they ask for, and with --screenshot grabs the window once all of it
 // has happened (the window painted, the design drawn, the invocation finished, the local
 // cloud started, the export previewed), then quits. It waits for those signals, never
@@ -29,7 +29,8 @@ public:
     // Does what the parsed flags say with window, and shows it.
     void start(MainWindow &window, const QCommandLineParser &parser);
 
-    // What the screenshot still waits for ("painted", "drawn", "invoked", "export preview").
+    // What the screenshot still waits for ("painted", "drawn", "invoked", "answered",
+    // "export preview").
     QStringList pending() const;
     static constexpr int kDeadlineMs = 60000;
 
@@ -54,11 +55,13 @@ private:
     const QCommandLineOption mExport;
     const QCommandLineOption mLocalCloud;
     const QCommandLineOption mWelcome;
+    const QCommandLineOption mSend;
 
     QString mScreenshotFile; // empty: no screenshot
     bool mOpened = true;
     bool mPainted = false;
     bool mInvoking = false;
+    bool mSending = false;
     bool mGrabbed = false;
     QPointer<QWidget> mExportDialog;
     QTimer *mDeadline = nullptr;

@@ -33,4 +33,6 @@ shoot function-studio light en --open-code createOrder --invoke
 shoot cost light en --cost 5000000
 shoot cost-dark dark en --cost 5000000
 shoot export light en --export aws-sam
-shoot local-cloud-dark dark en --local-cloud --select createOrder
+order='{"customerId": "c-42", "email": "ana@example.com", "items": [{"itemId": "book", "quantity": 2, "unitPrice": 12.5}]}'
+shoot local-cloud light en --local-cloud --select createOrderRoute --send "$order"
+shoot local-cloud-dark dark en --local-cloud --select createOrderRoute --send "$order"

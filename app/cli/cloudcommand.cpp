@@ -4,14 +4,13 @@
 
 #include "cloud/awsendpoint.h"
 #include "cloud/gatewayserver.h"
+#include "cloud/httpclient.h"
 #include "cloud/localcloud.h"
 #include "document/project.h"
 #include "model/catalog.h"
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
 #include "storage/projectfile.h"
-
-#include <curl/curl.h>
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -46,12 +45,6 @@ void onSignal(int)
 QString defaultStateDirectory(const Project &project)
 {
     return QDir(project.directory()).filePath(u".nimbus-cloud"_s);
-}
-
-size_t collect(char *data, size_t size, size_t count, void *target)
-{
-    static_cast<QByteArray *>(target)->append(data, qsizetype(size * count));
-    return size * count;
 }
 
 // What `nimbus serve` left in its state folder: where its gateway listens and the
@@ -104,35 +97,18 @@ std::optional<RunningCloud> runningCloud(const QString &stateDirectory, QString 
 // POSTs JSON to the running cloud's control path; the HTTP status, or 0 when unreachable.
 long post(const QString &url, const QByteArray &token, const QByteArray &body, QByteArray *answer, QString *error)
 {
-    CURL *curl = curl_easy_init();
-    if (!curl) {
-        *error = CommandLine::tr("libcurl could not start");
+    HttpClient::Request request;
+    request.method = "POST";
+    request.url = url;
+    request.headers = {"Content-Type: application/json", QByteArray(GatewayServer::kTokenHeader) + ": " + token};
+    request.body = body;
+    const Result<HttpClient::Answer> got = HttpClient::exchange(request);
+    if (!got) {
+        *error = got.errorMessage();
         return 0;
     }
-    const QByteArray address = url.toUtf8();
-    curl_easy_setopt(curl, CURLOPT_URL, address.constData());
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http");
-    curl_easy_setopt(curl, CURLOPT_POST, 1L);
-    const QByteArray tokenHeader = QByteArray(GatewayServer::kTokenHeader) + ": " + token;
-    curl_slist *headers = curl_slist_append(nullptr, "Content-Type: application/json");
-    headers = curl_slist_append(headers, tokenHeader.constData());
-    headers = curl_slist_append(headers, "Expect:");
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
-    curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, answer);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
-    curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
-    long status = 0;
-    const CURLcode code = curl_easy_perform(curl);
-    if (code == CURLE_OK)
-        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    else
-        *error = QString::fromUtf8(curl_easy_strerror(code));
-    curl_easy_cleanup(curl);
-    curl_slist_free_all(headers);
-    return status;
+    *answer = got->body;
+    return got->status;
 }
 
 // server.json: where `nimbus cloud` finds a running `nimbus serve`, and the token of its

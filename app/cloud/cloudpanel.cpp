@@ -6,10 +6,12 @@
 
 #include "cloud/awsendpoint.h"
 #include "cloud/gatewayserver.h"
+#include "cloud/httpclient.h"
 #include "document/project.h"
 #include "runtime/functionrunner.h"
 
 #include <QDir>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -17,10 +19,13 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -110,6 +115,29 @@ StateView topicView(const QString &topic)
             {},
             CloudPanel::tr("Message to publish"),
             CloudPanel::tr("Publish")};
+}
+
+// What was sent to a route and what came back, the newest first.
+StateView routeView(const Node &route, const QList<CloudPanel::RouteAnswer> &answers)
+{
+    const QString method = route.properties.value("method"_L1).toString(u"GET"_s);
+    const QString path = route.properties.value("path"_L1).toString();
+    StateView view{
+        CloudPanel::tr("%1 %2: send it a request through the gateway").arg(method, path),
+        {CloudPanel::tr("Time"), CloudPanel::tr("Request"), CloudPanel::tr("Status"), CloudPanel::tr("Answer")},
+        {},
+        path.contains('{'_L1) ? CloudPanel::tr("The path with its parameters, then a body if any, for "
+                                               "example %1")
+                                    .arg(QString(path).replace(QRegularExpression(u"\\{[^}]*\\}"_s), u"42"_s))
+                              : CloudPanel::tr("A body, for example {\"item\": \"book\"}; start with a path "
+                                               "to send it elsewhere"),
+        CloudPanel::tr("Send")};
+    for (const CloudPanel::RouteAnswer &answer : answers) {
+        view.rows.append({{timeOfDay(answer.when), answer.request,
+                           answer.status ? QString::number(answer.status) : CloudPanel::tr("no answer"), answer.detail},
+                          QString()});
+    }
+    return view;
 }
 
 StateView scheduleView(const QString &schedule, const QDateTime &next)
@@ -258,6 +286,7 @@ QWidget *CloudPanel::createLog()
 
 CloudPanel::~CloudPanel()
 {
+    *mClosing = true; // a request in flight gives up
     stop();
 }
 
@@ -265,6 +294,7 @@ void CloudPanel::projectChanged(Project *)
 {
     stop();
     mReplayTimer->stop();
+    mAnswers.clear();
     mLog->clear();
     mRows.clear();
     mRowCount = 0;
@@ -484,7 +514,7 @@ QString CloudPanel::kindOf(const QString &service) const
 void CloudPanel::showService(const QString &name)
 {
     const QString kind = kindOf(name);
-    static const QStringList kinds = {u"queue"_s, u"topic"_s, u"bucket"_s, u"table"_s, u"schedule"_s};
+    static const QStringList kinds = {u"queue"_s, u"topic"_s, u"bucket"_s, u"table"_s, u"schedule"_s, u"http-route"_s};
     mService = kinds.contains(kind) ? name : QString();
     refreshState();
 }
@@ -500,7 +530,9 @@ void CloudPanel::refreshState()
     mReset->setEnabled(running);
     mState->setHeaderHidden(mService.isEmpty() || !running);
     if (mService.isEmpty()) {
-        mStateTitle->setText(tr("Select a queue, topic, bucket, table or schedule to see its state."));
+        mStateTitle->setText(
+            tr("Select a queue, topic, bucket, table or schedule to see its state, or a route to send it a "
+               "request."));
         return;
     }
     if (!running) {
@@ -508,7 +540,9 @@ void CloudPanel::refreshState()
         return;
     }
     const QDateTime now = mCloud->clock().now();
-    const StateView view = kind == Kinds::Queue    ? queueView(mCloud->state(), mService, now)
+    const Node *route = kind == Kinds::HttpRoute ? project()->architecture().nodeByName(mService) : nullptr;
+    const StateView view = route                   ? routeView(*route, mAnswers.value(mService))
+                           : kind == Kinds::Queue  ? queueView(mCloud->state(), mService, now)
                            : kind == Kinds::Bucket ? bucketView(mCloud->state(), mService)
                            : kind == Kinds::Table  ? tableView(mCloud->state(), mService)
                            : kind == Kinds::Topic  ? topicView(mService)
@@ -553,11 +587,63 @@ bool CloudPanel::addEntry(const QString &text)
         done = mCloud->putItem(mService, item.object());
     } else if (kind == Kinds::Schedule) {
         done = mCloud->fireSchedule(mService);
+    } else if (kind == Kinds::HttpRoute) {
+        return sendRequest(text);
     }
     if (!done)
         emit message(done.errorMessage());
     refreshState();
     return bool(done);
+}
+
+// Through the gateway, as curl or a browser would: the hops travel the canvas, and the
+// answer is listed with the route. "[/path] [body]": the route's own path by default.
+bool CloudPanel::sendRequest(const QString &text)
+{
+    const Node *route = project()->architecture().nodeByName(mService);
+    QString method = route->properties.value("method"_L1).toString(u"GET"_s).toUpper();
+    if (method == "ANY"_L1)
+        method = text.trimmed().isEmpty() ? u"GET"_s : u"POST"_s;
+    QString path = route->properties.value("path"_L1).toString();
+    QString body = text.trimmed();
+    if (body.startsWith('/'_L1)) {
+        const qsizetype space = body.indexOf(QRegularExpression(u"\\s"_s));
+        path = space < 0 ? body : body.left(space);
+        body = space < 0 ? QString() : body.mid(space + 1).trimmed();
+    }
+    if (path.contains('{'_L1)) {
+        emit message(tr("Give the path with its parameters, for example %1")
+                         .arg(QString(path).replace(QRegularExpression(u"\\{[^}]*\\}"_s), u"42"_s)));
+        return false;
+    }
+    HttpClient::Request request;
+    request.method = method.toLatin1();
+    request.url = mGateway->url() + QString::fromUtf8(QUrl::toPercentEncoding(path, "/?&=+:@!$'()*,;"));
+    request.body = body.toUtf8();
+    QJsonParseError error;
+    QJsonDocument::fromJson(request.body, &error);
+    request.headers = {error.error == QJsonParseError::NoError ? "Content-Type: application/json"
+                                                               : "Content-Type: text/plain; charset=utf-8"};
+    const std::shared_ptr<std::atomic_bool> closing = mClosing;
+    request.cancelled = [closing] { return closing->load(); };
+    const QString service = mService;
+    const QString sent = method + ' '_L1 + path;
+    auto *watcher = new QFutureWatcher<Result<HttpClient::Answer>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, service, sent] {
+        watcher->deleteLater();
+        const Result<HttpClient::Answer> got = watcher->result();
+        RouteAnswer answer{QDateTime::currentDateTime(), sent, got ? got->status : 0,
+                           got ? QString::fromUtf8(got->body.left(300)).simplified() : got.errorMessage()};
+        QList<RouteAnswer> &list = mAnswers[service];
+        list.prepend(answer);
+        if (list.size() > 20)
+            list.removeLast();
+        if (mService == service)
+            refreshState();
+        emit routeAnswered(service, answer);
+    });
+    watcher->setFuture(QtConcurrent::run([request] { return HttpClient::exchange(request); }));
+    return true;
 }
 
 bool CloudPanel::deleteSelectedEntry()

@@ -3,9 +3,11 @@
 #include "cloud/localcloud.h"
 #include "projectview.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QLabel;
@@ -47,8 +49,18 @@ public:
     void showService(const QString &name);
     QString shownService() const { return mService; }
     // Adds what the input holds to the shown service: a message, an object
-    // ("key: content"), an item (DynamoDB JSON); fires a schedule.
+    // ("key: content"), an item (DynamoDB JSON); fires a schedule; sends an HTTP
+    // route a request through the gateway ("[/path] [body]"; the answer arrives later).
     bool addEntry(const QString &text);
+    // A route's request was answered (status 0: no answer, detail says why).
+    struct RouteAnswer
+    {
+        QDateTime when;
+        QString request; // "POST /orders"
+        long status = 0;
+        QString detail;
+    };
+    QList<RouteAnswer> routeAnswers(const QString &route) const { return mAnswers.value(route); }
     bool deleteSelectedEntry();
 
     // The hops of the request the current row belongs to, in the order they happened.
@@ -62,6 +74,7 @@ public:
 
 signals:
     void runningChanged(bool running, const QString &address);
+    void routeAnswered(const QString &route, const Nimbus::CloudPanel::RouteAnswer &answer);
     void message(const QString &text);
     // A hop row became current (a click, the keyboard, a step or the replay).
     void hopActivated(const Nimbus::CloudLogEntry &entry);
@@ -76,12 +89,15 @@ private:
     void updateStepButtons();
     void refreshState();
     QString kindOf(const QString &service) const;
+    bool sendRequest(const QString &text);
 
     FunctionRunner &mRunner;
     std::unique_ptr<LocalCloud> mCloud;
     std::unique_ptr<GatewayServer> mGateway;
     std::unique_ptr<AwsEndpoint> mEndpoint;
     QString mService;
+    QHash<QString, QList<RouteAnswer>> mAnswers; // by route, the newest first
+    std::shared_ptr<std::atomic_bool> mClosing = std::make_shared<std::atomic_bool>(false);
     QPushButton *mToggle;
     QLabel *mAddress;
     QPushButton *mReset;

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -68,6 +69,7 @@ private slots:
     void toggleAndFollowARequest();
     void inspectorAddsAndDeletes();
     void refusesWithoutAProject();
+    void routeSendsARequestThroughTheGateway();
 
 private:
     QString mProject;
@@ -172,6 +174,58 @@ void TestCloudPanel::inspectorAddsAndDeletes()
     QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("cloudDelete")), Qt::LeftButton);
     QCOMPARE(state->topLevelItemCount(), 0);
     panel->stop();
+    window.runner()->pool()->stopAll();
+}
+
+void TestCloudPanel::routeSendsARequestThroughTheGateway()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(mProject));
+    CloudPanel *panel = window.cloudPanel();
+    QTest::mouseClick(panel->findChild<QPushButton *>(QStringLiteral("cloudToggle")), Qt::LeftButton);
+    QVERIFY(panel->isRunning());
+    auto *input = panel->findChild<QLineEdit *>(QStringLiteral("cloudInput"));
+    auto *state = panel->findChild<QTreeWidget *>(QStringLiteral("cloudState"));
+    auto *log = panel->findChild<QTreeWidget *>(QStringLiteral("cloudLog"));
+    window.selectNode(QStringLiteral("route"));
+    QCOMPARE(panel->shownService(), QStringLiteral("route"));
+    QVERIFY(input->isEnabled());
+    QVERIFY(input->placeholderText().contains(QStringLiteral("/items/42")));
+
+    // The route's path has a parameter: it must be given.
+    QSignalSpy answered(panel, &CloudPanel::routeAnswered);
+    QSignalSpy said(panel, &CloudPanel::message);
+    QVERIFY(!panel->addEntry(QString()));
+    QVERIFY(said.last().at(0).toString().contains(QStringLiteral("/items/42")));
+
+    QTest::keyClicks(input, QStringLiteral("/items/7"));
+    QTest::keyClick(input, Qt::Key_Return);
+    QVERIFY(answered.wait(30000));
+    QCOMPARE(state->topLevelItemCount(), 1);
+    QCOMPARE(state->topLevelItem(0)->text(1), QStringLiteral("GET /items/7"));
+    QCOMPARE(state->topLevelItem(0)->text(2), QStringLiteral("200"));
+    QVERIFY2(state->topLevelItem(0)->text(3).contains(QStringLiteral("\"id\":\"7\"")),
+             qPrintable(state->topLevelItem(0)->text(3)));
+    // It went through the gateway: the hop log has it, as it has curl's requests.
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        return anyRow(log, [](QTreeWidgetItem *row) {
+            return row->text(1) == QLatin1String("GET /items/7") && row->text(3) == QLatin1String("200");
+        });
+        },
+        10000));
+
+    // A path no route serves is answered 404 by the gateway, listed all the same, newest first.
+    QVERIFY(panel->addEntry(QStringLiteral("/nowhere {\"a\": 1}")));
+    QVERIFY(answered.wait(30000));
+    QCOMPARE(state->topLevelItemCount(), 2);
+    QCOMPARE(state->topLevelItem(0)->text(1), QStringLiteral("GET /nowhere"));
+    QCOMPARE(state->topLevelItem(0)->text(2), QStringLiteral("404"));
+
+    // Stopped, there is no gateway to send to.
+    panel->stop();
+    QVERIFY(!input->isEnabled());
+    QVERIFY(!panel->addEntry(QStringLiteral("/items/8")));
     window.runner()->pool()->stopAll();
 }
 
