@@ -596,6 +596,14 @@ bool CloudPanel::addEntry(const QString &text)
     return bool(done);
 }
 
+QString CloudPanel::requestUrl(const QString &gateway, const QString &path)
+{
+    // Always from a '/' of its own: a path from a stranger's project such as "@host/x"
+    // must not turn the gateway's address into user info before another host.
+    const QString rooted = path.startsWith('/'_L1) ? path : '/'_L1 + path;
+    return gateway + QString::fromUtf8(QUrl::toPercentEncoding(rooted, "/?&=+:@!$'()*,;"));
+}
+
 // Through the gateway, as curl or a browser would: the hops travel the canvas, and the
 // answer is listed with the route. "[/path] [body]": the route's own path by default.
 bool CloudPanel::sendRequest(const QString &text)
@@ -618,7 +626,7 @@ bool CloudPanel::sendRequest(const QString &text)
     }
     HttpClient::Request request;
     request.method = method.toLatin1();
-    request.url = mGateway->url() + QString::fromUtf8(QUrl::toPercentEncoding(path, "/?&=+:@!$'()*,;"));
+    request.url = requestUrl(mGateway->url(), path);
     request.body = body.toUtf8();
     QJsonParseError error;
     QJsonDocument::fromJson(request.body, &error);

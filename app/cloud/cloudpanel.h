@@ -61,6 +61,8 @@ public:
         QString detail;
     };
     QList<RouteAnswer> routeAnswers(const QString &route) const { return mAnswers.value(route); }
+    // Where a request for path goes: always the gateway, whatever path holds.
+    static QString requestUrl(const QString &gateway, const QString &path);
     bool deleteSelectedEntry();
 
     // The hops of the request the current row belongs to, in the order they happened.

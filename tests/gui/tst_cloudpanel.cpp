@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QUrl>
 
 #include <future>
 
@@ -70,6 +71,8 @@ private slots:
     void inspectorAddsAndDeletes();
     void refusesWithoutAProject();
     void routeSendsARequestThroughTheGateway();
+    void requestsStayOnTheGateway_data();
+    void requestsStayOnTheGateway();
 
 private:
     QString mProject;
@@ -227,6 +230,40 @@ void TestCloudPanel::routeSendsARequestThroughTheGateway()
     QVERIFY(!input->isEnabled());
     QVERIFY(!panel->addEntry(QStringLiteral("/items/8")));
     window.runner()->pool()->stopAll();
+}
+
+void TestCloudPanel::requestsStayOnTheGateway_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expectedPath");
+    QTest::newRow("plain") << "/items/7"
+                           << "/items/7";
+    QTest::newRow("query") << "/items?x=1&y=2"
+                           << "/items?x=1&y=2";
+    QTest::newRow("space") << "/a b"
+                           << "/a%20b";
+    QTest::newRow("user info") << "@evil.example/x"
+                               << "/@evil.example/x";
+    QTest::newRow("no slash") << "evil.example/x"
+                              << "/evil.example/x";
+    QTest::newRow("scheme relative") << "//evil.example/x"
+                                     << "//evil.example/x";
+    QTest::newRow("fragment") << "/x#@evil.example"
+                              << "/x%23@evil.example";
+}
+
+void TestCloudPanel::requestsStayOnTheGateway()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expectedPath);
+    const QString gateway = QStringLiteral("http://127.0.0.1:3000");
+    const QString url = CloudPanel::requestUrl(gateway, path);
+    QCOMPARE(url, gateway + expectedPath);
+    // However the path reads, the request goes to the gateway and nowhere else.
+    const QUrl parsed(url);
+    QCOMPARE(parsed.host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(parsed.port(), 3000);
+    QVERIFY(parsed.userInfo().isEmpty());
 }
 
 void TestCloudPanel::refusesWithoutAProject()
