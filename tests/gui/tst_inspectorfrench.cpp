@@ -32,6 +32,7 @@ private slots:
     void fitsInFrench_data();
     void fitsInFrench();
     void connectionFitsInFrench();
+    void widerDockPutsLabelsBeside();
 
 private:
     // What does not fit in the shown Inspector, one line per widget.
@@ -136,6 +137,24 @@ void tst_InspectorFrench::connectionFitsInFrench()
     QVERIFY(mWindow->inspector()->edgeMeaning()->text().contains(QStringLiteral("écrit")));
     const QStringList found = misfits();
     QVERIFY2(found.isEmpty(), qPrintable(found.join('\n')));
+}
+
+// Labels go above their fields only for want of room: a wider dock has them beside.
+void tst_InspectorFrench::widerDockPutsLabelsBeside()
+{
+    mWindow->canvasScene()->selectNodes(
+        {mWindow->project()->architecture().nodeByName(QStringLiteral("createOrder"))->id});
+    auto *dock = mWindow->findChild<QDockWidget *>(QStringLiteral("inspectorDock"));
+    auto *form = mWindow->inspector()->findChild<QFormLayout *>();
+    QApplication::processEvents();
+    QCOMPARE(form->rowWrapPolicy(), QFormLayout::WrapAllRows);
+    mWindow->resizeDocks({dock}, {620}, Qt::Horizontal);
+    QApplication::processEvents();
+    QCOMPARE(form->rowWrapPolicy(), QFormLayout::DontWrapRows);
+    QVERIFY2(misfits().isEmpty(), qPrintable(misfits().join('\n')));
+    mWindow->resizeDocks({dock}, {300}, Qt::Horizontal);
+    QApplication::processEvents();
+    QCOMPARE(form->rowWrapPolicy(), QFormLayout::WrapAllRows);
 }
 
 QTEST_MAIN(tst_InspectorFrench)
