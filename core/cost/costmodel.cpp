@@ -193,7 +193,7 @@ double bill(CostEngine::Sink &sink, const PricingCatalog &catalog, const Price &
         if (p.tiers.size() > 1)
             item.item += CostEngine::tr(", tier %1").arg(i + 1);
         if (i == 0 && freeUsed > 0)
-            item.item += CostEngine::tr(" (after %1 free)").arg(QLocale::c().toString(freeUsed, 'f', 0));
+            item.item += CostEngine::tr(" (after %1 free)").arg(QLocale().toString(freeUsed, 'f', 0));
         item.nodes = nodes;
         item.quantity = slice;
         item.unit = p.unit;

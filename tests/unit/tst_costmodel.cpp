@@ -231,6 +231,18 @@ void TestCostModel::freeTierSharedBetweenArchitectures()
     QCOMPARE(billed, 600'000.0 - 400'000.0);
     // Requests: 4.8 M invocations, 1 M free.
     QCOMPARE(sumOf(r, "function.requests"), 0.76);
+    // The free amount is written as the reader's locale writes numbers.
+    const QLocale previous;
+    for (const QLocale::Language language : {QLocale::English, QLocale::French}) {
+        QLocale::setDefault(QLocale(language));
+        const CostResult again = engine.evaluate(lambda(true), 2'400'000);
+        const auto requests = std::find_if(again.items.cbegin(), again.items.cend(),
+                                           [](const LineItem &item) { return item.priceId == "function.requests"; });
+        QVERIFY(requests != again.items.cend());
+        QVERIFY2(requests->item.contains(QLocale().toString(1e6, 'f', 0)), qPrintable(requests->item));
+        QVERIFY2(!requests->item.contains("1000000"), qPrintable(requests->item));
+    }
+    QLocale::setDefault(previous);
 }
 
 void TestCostModel::billingRounding_data()
