@@ -278,12 +278,11 @@ void InspectorWidget::addEdgeRows(const Edge &edge)
     addText(tr("To"), tr("%1 (%2)").arg(to->name, kindName(to)), u"edgeTo"_s);
     addText(tr("Connection"), typeLabel, u"edgeType"_s)->setToolTip(type ? Catalog::text(type->help) : QString());
     const EdgeRule *rule = catalog.rule(from->kind, to->kind, edge.type);
-    // "createOrder writes orders-queue (Queue): sends messages to the queue"
+    // "createOrder writes orders-queue (Queue): sends messages to the queue"; a connection
+    // the catalog does not allow (from an older file) has no meaning to add.
+    const QString sentence = tr("%1 %2 %3 (%4)").arg(from->name, typeLabel, to->name, kindName(to));
     mEdgeRows.meaning = addText(
-        tr("Meaning"),
-        tr("%1 %2 %3 (%4): %5")
-            .arg(from->name, typeLabel, to->name, kindName(to), rule ? Catalog::text(rule->meaning) : QString()),
-        u"edgeMeaning"_s);
+        tr("Meaning"), rule ? tr("%1: %2").arg(sentence, Catalog::text(rule->meaning)) : sentence, u"edgeMeaning"_s);
     mEdgeRows.permissions = addText(tr("Permissions"), permissionsText(edge), u"edgePermissions"_s);
     mEdgeRows.permissions->setTextFormat(Qt::RichText);
     mEdgeRows.remove = new QPushButton(tr("Delete Connection"), mFormHost);
