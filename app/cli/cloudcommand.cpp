@@ -136,7 +136,10 @@ void printHop(QTextStream &err, const CloudLogEntry &e)
 {
     if (!e.finished)
         return;
-    err << e.when.toString(u"HH:mm:ss.zzz"_s) << "  " << e.source << " -> " << e.target;
+    err << e.when.toString(u"HH:mm:ss.zzz"_s) << "  " << e.source << " -> "
+        << (e.target.isEmpty() ? u"(no route)"_s : e.target);
+    if (e.httpStatus)
+        err << "  " << e.httpStatus;
     if (e.kind == CloudLogEntry::Kind::Invocation)
         err << u"  %1 ms"_s.arg(e.durationMs, 0, 'f', 1);
     err << "  " << (e.ok ? QString() : u"FAILED "_s) << e.detail << '\n';

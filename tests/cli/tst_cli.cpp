@@ -516,7 +516,9 @@ void tst_Cli::serveAndCloud()
         return log.contains("jobs -> worker");
         },
         20000));
-    QVERIFY(log.contains("GET /items/42 -> getItem"));
+    QVERIFY(log.contains("GET /items/42 -> getItem  200"));
+    // An unmatched route is printed with the status the client got.
+    QVERIFY2(log.contains("GET /nothing -> (no route)  404  FAILED"), log.constData());
 
     serve.terminate(); // SIGTERM
     QVERIFY(serve.waitForFinished(20000));
