@@ -56,6 +56,7 @@ inline constexpr char FitToView[] = "View.FitToView";
 inline constexpr char AutoLayout[] = "View.AutoLayout";
 inline constexpr char SnapToGrid[] = "View.SnapToGrid";
 inline constexpr char CommandPalette[] = "View.CommandPalette";
+inline constexpr char ResetLayout[] = "View.ResetLayout";
 inline constexpr char GoToDesign[] = "View.GoTo.Design";
 inline constexpr char GoToDock[] = "View.GoTo."; // + the dock's object name
 inline constexpr char ToggleDock[] = "View.Show."; // + the dock's object name

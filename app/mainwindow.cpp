@@ -148,6 +148,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connectProjectViews();
     createMenus();
     createToolBar();
+    mDefaultLayout = saveState(kLayoutVersion);
     applyPreferences();
     connect(&Preferences::instance(), &Preferences::changed, this, &MainWindow::applyPreferences);
     newProject();
@@ -306,7 +307,14 @@ void MainWindow::createDocks()
     });
     connect(mProblems, &ProblemsDock::nodeActivated, mView, &CanvasView::centreOn);
     createBottomDocks();
-    resizeDocks({palette, inspectorDock}, {200, 300}, Qt::Horizontal);
+    sizeSideDocks();
+}
+
+// The palette and the inspector at their first widths, Problems at its list's height.
+void MainWindow::sizeSideDocks()
+{
+    resizeDocks({findChild<QDockWidget *>(u"paletteDock"_s), findChild<QDockWidget *>(u"inspectorDock"_s)}, {200, 300},
+                Qt::Horizontal);
     resizeDocks({mProblems}, {mProblems->preferredHeight()}, Qt::Vertical);
 }
 
@@ -644,6 +652,9 @@ void MainWindow::createViewMenu()
     connect(palette, &QAction::triggered, this, &MainWindow::showCommandPalette);
     mView->setCommandPaletteShortcut(palette->shortcut());
     addGoToMenu(view);
+    QAction *reset = addAction(view, ActionIds::ResetLayout, tr("&Reset Layout"));
+    reset->setToolTip(tr("Put every panel back where it was when the studio was first opened"));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
         view->addAction(dock->toggleViewAction());
@@ -1237,6 +1248,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
     }
     saveLayout();
     event->accept();
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(mDefaultLayout, kLayoutVersion);
+    mProblems->raise();
+    sizeSideDocks();
+    fitBottomDocks();
 }
 
 bool MainWindow::restoreLayout()

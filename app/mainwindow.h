@@ -113,6 +113,8 @@ public:
     bool restoreLayout();
     // Keeps the geometry and dock layout for restoreLayout (done when the window closes).
     void saveLayout() const;
+    // View > Reset Layout: every dock back where a new user finds it, at its first size.
+    void resetLayout();
 
     // After a crash: offers each recovery copy left behind (ask returns true to recover;
     // the default asks with a message box). Returns how many were recovered.
@@ -143,6 +145,7 @@ private:
     void createSettingsMenu();
     void createHelpMenu();
     void createToolBar();
+    void sizeSideDocks();
     void applyPreferences();
     void createDocks();
     void createBottomDocks();
@@ -181,6 +184,7 @@ private:
     QDockWidget *mCloudDock = nullptr;
     QList<QDockWidget *> mBottomDocks; // tabbed below the design, Problems first
     QDockWidget *mFrontBottomDock = nullptr; // the tab in front
+    QByteArray mDefaultLayout; // the docks as built, for resetLayout
     int mBottomHeight = 0; // the height Run, Cost and Local Cloud were last given
     int mShownProblems = -1; // what the Problems dock was sized for; -1: a project just opened
     QLabel *mCloudStatus = nullptr;

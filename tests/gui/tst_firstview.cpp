@@ -43,6 +43,7 @@ private slots:
     void bottomDocksGetRoomInFront();
     void emptyCanvasShowsHint();
     void layoutIsRemembered();
+    void resetLayoutPutsDocksBack();
     void unreadableLayoutFallsBack_data();
     void unreadableLayoutFallsBack();
 
@@ -306,6 +307,33 @@ void tst_FirstView::layoutIsRemembered()
     QCOMPARE(window.dockWidgetArea(dock(window, "paletteDock")), Qt::RightDockWidgetArea);
     QVERIFY(dock(window, "costDock")->isHidden());
     QVERIFY(!dock(window, "runDock")->isHidden());
+}
+
+void tst_FirstView::resetLayoutPutsDocksBack()
+{
+    MainWindow window;
+    QVERIFY(window.openExample("shop"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const int inspectorWidth = dock(window, "inspectorDock")->width();
+    // A layout a user can get lost in: the palette on the right, the inspector floating
+    // and narrow, Problems closed, Run on the left.
+    window.addDockWidget(Qt::RightDockWidgetArea, dock(window, "paletteDock"));
+    dock(window, "inspectorDock")->setFloating(true);
+    dock(window, "inspectorDock")->resize(120, 300);
+    dock(window, "problemsDock")->close();
+    window.addDockWidget(Qt::LeftDockWidgetArea, dock(window, "runDock"));
+
+    QAction *reset = window.actionManager()->action(ActionIds::ResetLayout);
+    QVERIFY(reset);
+    reset->trigger();
+    QCOMPARE(window.dockWidgetArea(dock(window, "paletteDock")), Qt::LeftDockWidgetArea);
+    QVERIFY(!dock(window, "inspectorDock")->isFloating());
+    QCOMPARE(window.dockWidgetArea(dock(window, "inspectorDock")), Qt::RightDockWidgetArea);
+    QVERIFY(!dock(window, "problemsDock")->isHidden());
+    QCOMPARE(window.dockWidgetArea(dock(window, "runDock")), Qt::BottomDockWidgetArea);
+    QVERIFY(window.tabifiedDockWidgets(dock(window, "problemsDock")).contains(dock(window, "runDock")));
+    QTRY_VERIFY(qAbs(dock(window, "inspectorDock")->width() - inspectorWidth) <= 8);
 }
 
 void tst_FirstView::unreadableLayoutFallsBack_data()
