@@ -1135,7 +1135,7 @@ void MainWindow::selectNode(const QString &name)
         return;
     }
     if (const Node *node = project()->architecture().nodeByName(name))
-        mView->centreOn(node->id);
+        mView->reveal(node->id);
 }
 
 bool MainWindow::saveCurrent()

@@ -262,6 +262,14 @@ void CanvasView::centreOn(NodeId id)
     }
 }
 
+void CanvasView::reveal(NodeId id)
+{
+    if (NodeItem *item = mScene->nodeItem(id)) {
+        mScene->selectNodes({id});
+        ensureVisible(item, 40, 40);
+    }
+}
+
 void CanvasView::addNodeAtCentre(const QString &kindId)
 {
     if (!mScene->project())

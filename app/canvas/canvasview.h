@@ -49,6 +49,8 @@ public:
     // empty design at 100 % around the origin, with the hint.
     void projectOpened();
     void centreOn(NodeId id);
+    // Selects the node and scrolls only as far as it takes to show it whole.
+    void reveal(NodeId id);
     // The nodes where the design's flows start: those no connection leads to.
     QList<NodeId> entryPoints() const;
 

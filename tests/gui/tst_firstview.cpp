@@ -44,6 +44,7 @@ private slots:
     void emptyCanvasShowsHint();
     void layoutIsRemembered();
     void resetLayoutPutsDocksBack();
+    void selectingScrollsOnlyWhenNeeded();
     void unreadableLayoutFallsBack_data();
     void unreadableLayoutFallsBack();
 
@@ -334,6 +335,32 @@ void tst_FirstView::resetLayoutPutsDocksBack()
     QCOMPARE(window.dockWidgetArea(dock(window, "runDock")), Qt::BottomDockWidgetArea);
     QVERIFY(window.tabifiedDockWidgets(dock(window, "problemsDock")).contains(dock(window, "runDock")));
     QTRY_VERIFY(qAbs(dock(window, "inspectorDock")->width() - inspectorWidth) <= 8);
+}
+
+void tst_FirstView::selectingScrollsOnlyWhenNeeded()
+{
+    MainWindow window;
+    QVERIFY(window.openExample("shop"));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    CanvasView *view = window.canvasView();
+    QTRY_VERIFY(!window.canvasScene()->isBuilding());
+    auto shown = [&] { return view->mapToScene(view->viewport()->rect()).boundingRect(); };
+    auto rectOf = [&](const char *name) {
+        const Node *node = window.project()->architecture().nodeByName(name);
+        return window.canvasScene()->nodeItem(node->id)->sceneBoundingRect();
+    };
+    // A node in sight is selected where it is: the view does not jump.
+    QVERIFY(shown().contains(rectOf("createOrder")));
+    const QPointF before = shown().topLeft();
+    window.selectNode("createOrder");
+    QVERIFY(
+        window.canvasScene()->nodeItem(window.project()->architecture().nodeByName("createOrder")->id)->isSelected());
+    QCOMPARE(shown().topLeft(), before);
+    // One out of sight is brought in, whole.
+    QVERIFY(!shown().contains(rectOf("notifyCustomer")));
+    window.selectNode("notifyCustomer");
+    QVERIFY(shown().contains(rectOf("notifyCustomer")));
 }
 
 void tst_FirstView::unreadableLayoutFallsBack_data()
