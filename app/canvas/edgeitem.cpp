@@ -45,7 +45,7 @@ QList<QPointF> EdgeItem::routeAround(QList<NodeItem *> &avoided) const
     for (const QPointF &p : simple)
         area = area.united(QRectF(p, QSizeF(1, 1)));
     area.adjust(-2 * EdgeRouter::kStub, -2 * EdgeRouter::kStub, 2 * EdgeRouter::kStub, 2 * EdgeRouter::kStub);
-    if (area.width() * area.height() > kMaxSearchArea)
+    if (area.width() * area.height() > kMaxSearchArea || !crossesANode(simple))
         return simple;
     QList<QRectF> obstacles{fromRect, toRect};
     bool blocked = false;
@@ -62,6 +62,23 @@ QList<QPointF> EdgeItem::routeAround(QList<NodeItem *> &avoided) const
     if (routed.isEmpty())
         avoided.clear(); // the simple route goes round nothing
     return routed.isEmpty() ? simple : routed;
+}
+
+// Whether a node other than the ends stands on the route; asked segment by segment, a
+// thin strip each, which finds far fewer items than the route's whole area.
+bool EdgeItem::crossesANode(const QList<QPointF> &route) const
+{
+    const qreal margin = EdgeRouter::kClearance / 2;
+    for (int i = 1; i < route.size(); ++i) {
+        const QRectF strip =
+            QRectF(route.at(i - 1), route.at(i)).normalized().adjusted(-margin, -margin, margin, margin);
+        for (QGraphicsItem *item : scene()->items(strip, Qt::IntersectsItemBoundingRect)) {
+            if (item->type() == NodeItem::Type && item != mFrom && item != mTo
+                && EdgeRouter::crosses(route, static_cast<NodeItem *>(item)->bodyRect(), margin))
+                return true;
+        }
+    }
+    return false;
 }
 
 void EdgeItem::setAvoided(const QList<NodeItem *> &nodes)

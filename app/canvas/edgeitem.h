@@ -48,6 +48,7 @@ protected:
 private:
     // The route, and the nodes it goes round (none for the simple route).
     QList<QPointF> routeAround(QList<NodeItem *> &avoided) const;
+    bool crossesANode(const QList<QPointF> &route) const;
     void setAvoided(const QList<NodeItem *> &nodes);
 
     EdgeId mId;
