@@ -158,9 +158,10 @@ void InspectorWidget::followSelection(QGraphicsScene *scene)
 
 void InspectorWidget::showEvent(QShowEvent *event)
 {
-    // The canvas is the window's; a test may have given another one.
-    if (!mScene)
-        followSelection(window()->findChild<CanvasScene *>(QString(), Qt::FindDirectChildrenOnly));
+    // The canvas is the main window's (a floating dock's parent still), unless one was given.
+    for (QWidget *up = parentWidget(); up && !mScene; up = up->parentWidget())
+        if (auto *canvas = up->findChild<CanvasScene *>(QString(), Qt::FindDirectChildrenOnly))
+            followSelection(canvas);
     QWidget::showEvent(event);
 }
 
