@@ -140,12 +140,22 @@ void tst_Cards::exampleEdgesCrossNoNode()
     mScene->setProject(nullptr);
     QVERIFY2(found.isEmpty(), qPrintable(found.join('\n')));
 
-    // The checked routes are what is drawn: each passes through its two ports.
-    for (const auto &[id, edge] : window.project()->architecture().edges()) {
+    // The line drawn, too: from port to port, and no point of it on another node.
+    const Architecture &a = window.project()->architecture();
+    for (const auto &[id, edge] : a.edges()) {
         const QList<QPointF> route = scene->edgeItem(id)->route();
         QCOMPARE(route.first(), scene->nodeItem(edge.from)->outputPort());
         QCOMPARE(route.last(), scene->nodeItem(edge.to)->inputPort());
-        QVERIFY(scene->edgeItem(id)->path().pointAtPercent(1.0) == route.last());
+        const QPainterPath drawn = scene->edgeItem(id)->path();
+        QCOMPARE(drawn.pointAtPercent(1.0), route.last());
+        for (const auto &[nodeId, node] : a.nodes()) {
+            if (nodeId == edge.from || nodeId == edge.to)
+                continue;
+            const QRectF rect = scene->nodeItem(nodeId)->bodyRect();
+            for (int step = 0; step <= 400; ++step)
+                QVERIFY2(!rect.contains(drawn.pointAtPercent(step / 400.0)),
+                         qPrintable(a.node(edge.from)->name + " -> " + a.node(edge.to)->name + " over " + node.name));
+        }
     }
 }
 
