@@ -10,7 +10,6 @@
 #include <QSet>
 #include <QStyleOptionGraphicsItem>
 
-#include <cmath>
 
 namespace Nimbus {
 
@@ -25,11 +24,8 @@ EdgeItem::EdgeItem(EdgeId id, const QString &label, NodeItem *from, NodeItem *to
 
 QPainterPath EdgeItem::curve(QPointF from, QPointF to)
 {
-    QPainterPath path(from);
-    // Horizontal tangents, so flows read left to right even when a link goes back.
-    const qreal dx = std::max(60.0, std::abs(to.x() - from.x()) / 2);
-    path.cubicTo(from + QPointF(dx, 0), to - QPointF(dx, 0), to);
-    return path;
+    // The connection being dragged has the shape it will take: at right angles, left to right.
+    return EdgeRouter::path(EdgeRouter::simpleRoute(from, to, QRectF(from, QSizeF()), QRectF(to, QSizeF())));
 }
 
 QList<QPointF> EdgeItem::routeAround(QList<NodeItem *> &avoided) const

@@ -29,7 +29,7 @@ public:
     // or appeared.
     static void rerouteAcross(NodeItem *node);
 
-    // The curve between two points, shared with the connection being dragged.
+    // The simple route between two points, for the connection being dragged.
     static QPainterPath curve(QPointF from, QPointF to);
 
     // A route looks for nodes in its way only within an area this large (in scene units²)
