@@ -10,7 +10,6 @@
 #include <QSet>
 #include <QStyleOptionGraphicsItem>
 
-
 namespace Nimbus {
 
 EdgeItem::EdgeItem(EdgeId id, const QString &label, NodeItem *from, NodeItem *to, QGraphicsItem *parent)
