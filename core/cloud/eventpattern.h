@@ -1,0 +1,94 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace Nimbus {
+
+// An EventBridge event pattern, compiled once and matched against many events: the one
+// matcher behind bus rules, archives and the filter criteria of queue, stream and bucket
+// triggers (Lambda applies the same language to a record).
+//
+// The language is AWS's: a pattern is a JSON object whose leaves are arrays. A leaf
+// matches when the event's value there (or any element of an array value) matches any
+// element of the array: an exact value (string, number compared numerically, true,
+// false, null) or one operator: prefix, suffix, equals-ignore-case, wildcard,
+// anything-but (values, prefix, suffix, wildcard, equals-ignore-case), numeric, exists,
+// cidr. Every field of an object must match; "$or" takes two or more objects of which
+// one must. Nested objects match nested objects; an array of objects in the event
+// matches when one of its elements does (two fields never match in two elements).
+//
+//     const Result<EventPattern> pattern = EventPattern::parse(R"({"source": ["shop"]})");
+//     if (!pattern)
+//         return fail(pattern.error().message); // "Event pattern is not valid. Reason: ..."
+//     if (pattern->matches(event))
+//         deliver(event);
+//
+// Copies share the compiled tree; matching reads the event and allocates nothing of
+// its own, so one pattern can be matched from several threads at once.
+class EventPattern
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::EventPattern)
+
+public:
+    // EventBridge's default quota on a pattern's size, in characters.
+    static constexpr int kMaxLength = 2048;
+
+    // Compiles a pattern; the error says what is wrong in AWS's words, prefixed as
+    // EventBridge prefixes it ("Event pattern is not valid. Reason: ...").
+    static Result<EventPattern> parse(const QByteArray &json, int maxLength = kMaxLength);
+    static Result<EventPattern> fromObject(const QJsonObject &pattern, int maxLength = kMaxLength);
+    // TestEventPattern: whether event (a JSON object) matches pattern.
+    static Result<bool> test(const QByteArray &pattern, const QByteArray &event);
+
+    bool matches(const QJsonObject &event) const;
+
+    // A top-level field every match needs to hold one of the returned strings exactly
+    // (source, then detail-type, then any other), for indexing rules; empty if none.
+    QString keyField() const;
+    QList<QString> keyValues() const;
+
+    struct Node;
+
+private:
+    explicit EventPattern(std::shared_ptr<const Node> root) : mRoot(std::move(root)) { }
+
+    std::shared_ptr<const Node> mRoot;
+};
+
+// Many patterns matched against one event: each pattern is indexed by the values of
+// its key field, so an event is tested only against the patterns that can match it.
+// The answer is always what testing every pattern one by one would give.
+class RuleSet
+{
+public:
+    // Adds a pattern; its id is its position (0, 1, ...).
+    int add(const EventPattern &pattern);
+    int size() const { return int(mPatterns.size()); }
+    const EventPattern &pattern(int id) const { return mPatterns.at(size_t(id)); }
+
+    // Ids of the patterns event matches, ascending.
+    QList<int> matching(const QJsonObject &event) const;
+
+private:
+    struct Index
+    {
+        QString field;
+        QHash<QString, QList<int>> byValue;
+    };
+
+    std::vector<EventPattern> mPatterns;
+    std::vector<Index> mIndexes;
+    QList<int> mUnindexed;
+};
+
+} // namespace Nimbus
