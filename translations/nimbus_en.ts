@@ -116,6 +116,13 @@
             <numerusform>&amp;Export with %n Errors</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n other file(s) in the folder will not be touched.</source>
+        <translation>
+            <numerusform>%n other file in the folder will not be touched.</numerusform>
+            <numerusform>%n other files in the folder will not be touched.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::FindBar</name>
@@ -209,6 +216,96 @@
         <translation>
             <numerusform>%n line differs.</numerusform>
             <numerusform>%n lines differ.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) of binary data</source>
+        <translation>
+            <numerusform>%n byte of binary data</numerusform>
+            <numerusform>%n bytes of binary data</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Database</name>
+    <message numerus="yes">
+        <source>a query needed more than %Ln steps and was stopped</source>
+        <translation>
+            <numerusform>a query needed more than %Ln steps and was stopped</numerusform>
+            <numerusform>a query needed more than %Ln steps and was stopped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::TrafficLayer</name>
+    <message numerus="yes">
+        <source>%Ln message(s) waiting</source>
+        <translation>
+            <numerusform>%Ln message waiting</numerusform>
+            <numerusform>%Ln messages waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln object(s)</source>
+        <translation>
+            <numerusform>%Ln object</numerusform>
+            <numerusform>%Ln objects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invocation(s)</source>
+        <translation>
+            <numerusform>%Ln invocation</numerusform>
+            <numerusform>%Ln invocations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln error</numerusform>
+            <numerusform>%Ln errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) published</source>
+        <translation>
+            <numerusform>%Ln message published</numerusform>
+            <numerusform>%Ln messages published</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>fired %Ln time(s)</source>
+        <translation>
+            <numerusform>fired %Ln time</numerusform>
+            <numerusform>fired %Ln times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Median duration of the last %Ln invocation(s): %1 ms</source>
+        <translation>
+            <numerusform>Median duration of the last %Ln invocation: %1 ms</numerusform>
+            <numerusform>Median duration of the last %Ln invocations: %1 ms</numerusform>
         </translation>
     </message>
 </context>

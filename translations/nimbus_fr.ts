@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>Deliveries of a message before it moves to the dead-letter queue.</source>
-        <translation>Livraisons d’un message avant qu’il passe dans la file des messages en échec.</translation>
+        <translation>Livraisons d’un message avant qu’il passe dans la file d’attente des messages en échec.</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -621,7 +621,7 @@
     </message>
     <message>
         <source>sends messages to the queue</source>
-        <translation>envoie des messages dans la file</translation>
+        <translation>envoie des messages dans la file d’attente</translation>
     </message>
     <message>
         <source>puts and deletes objects</source>
@@ -691,7 +691,7 @@
     </message>
     <message>
         <source>Empty every queue, bucket and table of the local cloud</source>
-        <translation>Vider chaque file, compartiment et table du cloud local</translation>
+        <translation>Vider chaque file d’attente, compartiment et table du cloud local</translation>
     </message>
     <message>
         <source>Time</source>
@@ -719,7 +719,7 @@
     </message>
     <message>
         <source>Select a queue, topic, bucket, table or schedule to see its state.</source>
-        <translation>Sélectionnez une file, un sujet, un compartiment, une table ou une planification pour voir son état.</translation>
+        <translation>Sélectionnez une file d’attente, un sujet, un compartiment, une table ou une planification pour voir son état.</translation>
     </message>
     <message>
         <source>State of the selected service</source>
@@ -894,6 +894,78 @@
         <source>New entry</source>
         <translation>Nouvelle entrée</translation>
     </message>
+    <message>
+        <source>%1 %2: send it a request through the gateway</source>
+        <translation>%1 %2 : lui envoyer une requête par la passerelle</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>The path with its parameters, then a body if any, for example %1</source>
+        <translation>Le chemin avec ses paramètres, puis un corps s’il y en a un, par exemple %1</translation>
+    </message>
+    <message>
+        <source>A body, for example {&quot;item&quot;: &quot;book&quot;}; start with a path to send it elsewhere</source>
+        <translation>Un corps, par exemple {&quot;item&quot;: &quot;book&quot;} ; commencez par un chemin pour l’envoyer ailleurs</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>Previous Hop</source>
+        <translation>Étape précédente</translation>
+    </message>
+    <message>
+        <source>Show the hop before this one in its request</source>
+        <translation>Montrer l’étape qui précède celle-ci dans sa requête</translation>
+    </message>
+    <message>
+        <source>Replay Request</source>
+        <translation>Rejouer la requête</translation>
+    </message>
+    <message>
+        <source>Play the selected request on the canvas again, one hop at a time</source>
+        <translation>Rejouer la requête choisie sur le canevas, une étape à la fois</translation>
+    </message>
+    <message>
+        <source>Next Hop</source>
+        <translation>Étape suivante</translation>
+    </message>
+    <message>
+        <source>Show the hop after this one in its request</source>
+        <translation>Montrer l’étape qui suit celle-ci dans sa requête</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>Select a queue, topic, bucket, table or schedule to see its state, or a route to send it a request.</source>
+        <translation>Sélectionnez une file d’attente, un sujet, un compartiment, une table ou une planification pour voir son état, ou une route pour lui envoyer une requête.</translation>
+    </message>
+    <message>
+        <source>Give the path with its parameters, for example %1</source>
+        <translation>Donnez le chemin avec ses paramètres, par exemple %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CloudRun::CloudRunPlugin</name>
@@ -919,7 +991,7 @@
     </message>
     <message>
         <source>%1: a queue becomes a Pub/Sub topic with a push subscription to %2</source>
-        <translation>%1 : une file devient un sujet Pub/Sub avec un abonnement push vers %2</translation>
+        <translation>%1 : une file d’attente devient un sujet Pub/Sub avec un abonnement push vers %2</translation>
     </message>
     <message>
         <source>%1: a table with a stream becomes a Firestore collection whose writes trigger %2</source>
@@ -958,7 +1030,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid queue name</source>
-        <translation>« %1 » n&apos;est pas un nom de file valide</translation>
+        <translation>« %1 » n&apos;est pas un nom de file d’attente valide</translation>
     </message>
     <message>
         <source>no message of %1 has the receipt handle %2</source>
@@ -1467,7 +1539,7 @@
     </message>
     <message>
         <source>Makes a project of a template: functions, events, tables, queues, buckets, topics and schedules, laid out automatically. What the canvas does not show is kept and written back by an export to the same target. Code folders are copied beside PROJECT.</source>
-        <translation>Fait un projet d&apos;un modèle : fonctions, événements, tables, files, compartiments, sujets et planifications, disposés automatiquement. Ce que le canevas ne montre pas est conservé et réécrit par un export vers la même cible. Les dossiers de code sont copiés à côté de PROJET.</translation>
+        <translation>Fait un projet d&apos;un modèle : fonctions, événements, tables, files d’attente, compartiments, sujets et planifications, disposés automatiquement. Ce que le canevas ne montre pas est conservé et réécrit par un export vers la même cible. Les dossiers de code sont copiés à côté de PROJET.</translation>
     </message>
     <message>
         <source>give the project to write with --output</source>
@@ -1479,10 +1551,6 @@
             <numerusform>%1 : %n nœud</numerusform>
             <numerusform>%1 : %n nœuds</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>libcurl could not start</source>
-        <translation>libcurl n&apos;a pas pu démarrer</translation>
     </message>
     <message>
         <source>The gateway&apos;s port (default 3000; 0: any free one).</source>
@@ -1550,7 +1618,7 @@
     </message>
     <message>
         <source>Run the design locally: HTTP gateway, queues, topics, buckets, tables</source>
-        <translation>Exécuter la conception en local : passerelle HTTP, files, sujets, compartiments, tables</translation>
+        <translation>Exécuter la conception en local : passerelle HTTP, files d’attente, sujets, compartiments, tables</translation>
     </message>
     <message>
         <source>Send a message, publish, put an object or item into a running local cloud</source>
@@ -1562,7 +1630,7 @@
     </message>
     <message>
         <source>Runs the design on this machine: an HTTP gateway for its routes, and its queues, topics, buckets, tables and schedules delivering events to its functions, which reach them through the AWS SDK at a local endpoint. Prints the gateway&apos;s address, then the endpoint&apos;s, then each hop as it happens. Stops on Ctrl+C or SIGTERM.</source>
-        <translation>Exécute la conception sur cette machine : une passerelle HTTP pour ses routes, et ses files, sujets, compartiments, tables et planifications qui livrent des événements à ses fonctions, lesquelles les joignent par le SDK AWS à un point d’accès local. Affiche l’adresse de la passerelle, puis celle du point d’accès, puis chaque étape au fil de l’eau. S’arrête sur Ctrl+C ou SIGTERM.</translation>
+        <translation>Exécute la conception sur cette machine : une passerelle HTTP pour ses routes, et ses files d’attente, sujets, compartiments, tables et planifications qui livrent des événements à ses fonctions, lesquelles les joignent par le SDK AWS à un point d’accès local. Affiche l’adresse de la passerelle, puis celle du point d’accès, puis chaque étape au fil de l’eau. S’arrête sur Ctrl+C ou SIGTERM.</translation>
     </message>
     <message>
         <source>--port and --aws-port take 0 to 65535, --host an IP address, --loop-limit a positive number</source>
@@ -1700,6 +1768,31 @@
     <message>
         <source>What each option&apos;s bill is made of</source>
         <translation>De quoi se compose la facture de chaque option</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <extracomment>a chart&apos;s axis title: currencies over a period, &quot;USD / month&quot;</extracomment>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>You are here: %1 requests / month</source>
+        <translation>Vous êtes ici : %1 requêtes / mois</translation>
+    </message>
+    <message>
+        <source>Requests / month</source>
+        <translation>Requêtes / mois</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>mois</translation>
+    </message>
+    <message>
+        <source>Hour of the day</source>
+        <translation>Heure de la journée</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>heure</translation>
     </message>
 </context>
 <context>
@@ -1928,7 +2021,7 @@
     </message>
     <message>
         <source>Managed services (queues, topics, tables, buckets) are the same in every option. A queue consumer makes one receive and one delete per batch; DynamoDB writes cost one unit per KB, reads one unit per 4 KB.</source>
-        <translation>Les services gérés (files, sujets, tables, buckets) sont les mêmes dans toutes les options. Un consommateur de file fait une réception et une suppression par lot ; les écritures DynamoDB coûtent une unité par Ko, les lectures une unité par 4 Ko.</translation>
+        <translation>Les services gérés (files d’attente, sujets, tables, compartiments) sont les mêmes dans toutes les options. Un consommateur de file d’attente fait une réception et une suppression par lot ; les écritures DynamoDB coûtent une unité par Ko, les lectures une unité par 4 Ko.</translation>
     </message>
     <message>
         <source>The API gateway&apos;s free calls (first 12 months only) are not counted. Prices exclude taxes; currencies are not converted.</source>
@@ -2313,10 +2406,6 @@
         <translation>Seuil de rentabilité avec %1 : &lt;b&gt;%L2 requêtes par mois&lt;/b&gt; (%L3 par seconde en moyenne).</translation>
     </message>
     <message>
-        <source>%1 x%2: %3</source>
-        <translation>%1 x%2 : %3</translation>
-    </message>
-    <message>
         <source>duration</source>
         <translation>durée</translation>
     </message>
@@ -2327,10 +2416,6 @@
     <message>
         <source>none</source>
         <translation>aucun</translation>
-    </message>
-    <message>
-        <source>Sensitivity: %1.</source>
-        <translation>Sensibilité : %1.</translation>
     </message>
     <message>
         <source>No break-even: %1.</source>
@@ -2423,6 +2508,22 @@
     <message>
         <source>Price update cancelled; the prices in use are unchanged.</source>
         <translation>Mise à jour des prix annulée ; les prix utilisés sont inchangés.</translation>
+    </message>
+    <message>
+        <source>Sensitivity shows how far the break-even moves when every function runs twice as long or half as long, or gets twice or half the memory: a break-even that moves little is a comparison you can trust.</source>
+        <translation>La sensibilité montre de combien le seuil de rentabilité bouge quand chaque fonction dure deux fois plus ou deux fois moins longtemps, ou reçoit deux fois plus ou deux fois moins de mémoire : un seuil qui bouge peu est une comparaison fiable.</translation>
+    </message>
+    <message>
+        <source>%1 &lt; %2/mo</source>
+        <translation>%1 &lt; %2/mois</translation>
+    </message>
+    <message>
+        <source>%1 ×%2: %3</source>
+        <translation>%1 ×%2 : %3</translation>
+    </message>
+    <message>
+        <source>Sensitivity, the break-even if every function&apos;s duration or memory were halved (×0.5) or doubled (×2): %1.</source>
+        <translation>Sensibilité, le seuil de rentabilité si la durée ou la mémoire de chaque fonction était divisée par deux (×0,5) ou doublée (×2) : %1.</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +2774,88 @@
         <source>Nothing to report: every node is exported.</source>
         <translation>Rien à signaler : chaque nœud est exporté.</translation>
     </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>%1 holds the export for %2.</source>
+        <translation>%1 contient l’export pour %2.</translation>
+    </message>
+    <message>
+        <source>%1 holds files that were not written by an export.</source>
+        <translation>%1 contient des fichiers qu’aucun export n’a écrits.</translation>
+    </message>
+    <message>
+        <source>%1 holds files that this export did not write.</source>
+        <translation>%1 contient des fichiers que cet export n’a pas écrits.</translation>
+    </message>
+    <message>
+        <source>Exporting there replaces no file: every file in it stays as it is.</source>
+        <translation>Exporter là ne remplace aucun fichier : chaque fichier y reste tel quel.</translation>
+    </message>
+    <message>
+        <source>Exporting there replaces or removes these files:</source>
+        <translation>Exporter là remplace ou supprime ces fichiers :</translation>
+    </message>
+    <message>
+        <source>Replace Files?</source>
+        <translation>Remplacer des fichiers ?</translation>
+    </message>
+    <message>
+        <source>Replaced: %1</source>
+        <translation>Remplacé : %1</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>Supprimé : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other file(s) in the folder will not be touched.</source>
+        <translation>
+            <numerusform>%n autre fichier du dossier ne sera pas touché.</numerusform>
+            <numerusform>%n autres fichiers du dossier ne seront pas touchés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Replace and Export</source>
+        <translation>&amp;Remplacer et exporter</translation>
+    </message>
+    <message>
+        <source>&amp;Export Here</source>
+        <translation>&amp;Exporter ici</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Rien n’a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ExportFolder</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside</source>
+        <translation>impossible de mettre %1 de côté</translation>
+    </message>
+    <message>
+        <source>%1: not written: the path leads out of its folder through a symbolic link</source>
+        <translation>%1 : non écrit : le chemin sort de son dossier par un lien symbolique</translation>
+    </message>
+    <message>
+        <source>cannot create the folder for %1</source>
+        <translation>impossible de créer le dossier de %1</translation>
+    </message>
+    <message>
+        <source>cannot move %1 into %2</source>
+        <translation>impossible de déplacer %1 dans %2</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>impossible de supprimer %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ExportJob</name>
@@ -2733,14 +2916,6 @@
         <translation>impossible d&apos;écrire %1</translation>
     </message>
     <message>
-        <source>cannot move the previous export %1 aside</source>
-        <translation>impossible de mettre de côté l&apos;export précédent %1</translation>
-    </message>
-    <message>
-        <source>cannot move the export into %1</source>
-        <translation>impossible de placer l&apos;export dans %1</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
@@ -2791,6 +2966,14 @@
     <message>
         <source>%1: the template is refused: %2</source>
         <translation>%1 : le modèle est refusé : %2</translation>
+    </message>
+    <message>
+        <source>%1: the export would replace files it did not write: %2; choose another folder</source>
+        <translation>%1 : l’export remplacerait des fichiers qu’il n’a pas écrits : %2 ; choisissez un autre dossier</translation>
+    </message>
+    <message>
+        <source>%1 holds the export for %2; choose another folder</source>
+        <translation>%1 contient l’export pour %2 ; choisissez un autre dossier</translation>
     </message>
 </context>
 <context>
@@ -2958,13 +3141,28 @@
         <source>put-object: body is not base64</source>
         <translation>put-object : body n&apos;est pas en base64</translation>
     </message>
+    <message>
+        <source>answered %1</source>
+        <translation>a répondu %1</translation>
+    </message>
+    <message>
+        <source>answered %1: %2</source>
+        <translation>a répondu %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::HttpClient</name>
+    <message>
+        <source>libcurl could not start</source>
+        <translation>libcurl n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::InspectorWidget</name>
-    <message>
-        <source>Select a node to see and edit its properties.</source>
-        <translation>Sélectionnez un nœud pour voir et modifier ses propriétés.</translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>Nom</translation>
@@ -3020,6 +3218,58 @@ Invalide : %2</translation>
     <message>
         <source>Code</source>
         <translation>Code</translation>
+    </message>
+    <message>
+        <source>Select a node to see and edit its properties, or a connection to see what it grants.</source>
+        <translation>Sélectionnez un nœud pour voir et modifier ses propriétés, ou une connexion pour voir ce qu’elle accorde.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Vers</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 (%4)</source>
+        <translation>%1 %2 %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Autorisations</translation>
+    </message>
+    <message>
+        <source>Delete Connection</source>
+        <translation>Supprimer la connexion</translation>
+    </message>
+    <message>
+        <source>None in %1&apos;s role: the service calls the function with a permission of its own, which the export adds.</source>
+        <translation>Aucune dans le rôle de %1 : le service appelle la fonction avec une autorisation à lui, que l’export ajoute.</translation>
+    </message>
+    <message>
+        <source>Allow %1&lt;br&gt;on &lt;code&gt;%2&lt;/code&gt;</source>
+        <translation>Autoriser %1&lt;br&gt;sur &lt;code&gt;%2&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>In %1&apos;s role (AWS IAM, as the SAM export writes it):</source>
+        <translation>Dans le rôle de %1 (AWS IAM, tel que l’export SAM l’écrit) :</translation>
     </message>
 </context>
 <context>
@@ -3665,10 +3915,6 @@ Invalide : %2</translation>
         <translation>Cloud local</translation>
     </message>
     <message>
-        <source>Run the whole design on this machine: the HTTP gateway, queues, topics, buckets, tables and schedules</source>
-        <translation>Exécuter toute la conception sur cette machine : la passerelle HTTP, les files, sujets, compartiments, tables et planifications</translation>
-    </message>
-    <message>
         <source>Cannot Start the Local Cloud</source>
         <translation>Impossible de démarrer le cloud local</translation>
     </message>
@@ -3745,10 +3991,6 @@ Invalide : %2</translation>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <source>The new language applies when the studio starts again.</source>
-        <translation>La nouvelle langue s’applique au prochain démarrage du studio.</translation>
-    </message>
-    <message>
         <source>Saved Without Some Files</source>
         <translation>Enregistré sans certains fichiers</translation>
     </message>
@@ -3763,6 +4005,30 @@ Invalide : %2</translation>
     <message>
         <source>Import cancelled</source>
         <translation>Importation annulée</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>&amp;Réinitialiser la disposition</translation>
+    </message>
+    <message>
+        <source>Put every panel back where it was when the studio was first opened</source>
+        <translation>Remettre chaque panneau là où il était à la première ouverture du studio</translation>
+    </message>
+    <message>
+        <source>Tool Bar</source>
+        <translation>Barre d’outils</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Start the local cloud: run the whole design on this machine (the HTTP gateway, queues, topics, buckets, tables and schedules)</source>
+        <translation>Démarrer le cloud local : exécuter toute la conception sur cette machine (la passerelle HTTP, les files d’attente, sujets, compartiments, tables et planifications)</translation>
+    </message>
+    <message>
+        <source>Stop the local cloud running at %1</source>
+        <translation>Arrêter le cloud local qui tourne à %1</translation>
     </message>
 </context>
 <context>
@@ -3817,6 +4083,26 @@ Invalide : %2</translation>
     <message>
         <source>unknown kind</source>
         <translation>type inconnu</translation>
+    </message>
+    <message>
+        <source>pk</source>
+        <translation>pk</translation>
+    </message>
+    <message>
+        <source>sk</source>
+        <translation>sk</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3</source>
+        <translation>%1 · %2 %3</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
     </message>
 </context>
 <context>
@@ -3916,6 +4202,33 @@ Invalide : %2</translation>
     <message>
         <source>the path leads out of its folder through a symbolic link</source>
         <translation>le chemin sort de son dossier par un lien symbolique</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Permissions</name>
+    <message>
+        <source>%1: each statement must list its actions</source>
+        <translation>%1 : chaque déclaration doit lister ses actions</translation>
+    </message>
+    <message>
+        <source>%1: &apos;statements&apos; must list at least one statement</source>
+        <translation>%1 : « statements » doit lister au moins une déclaration</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: &apos;format&apos; must be &quot;nimbus-permissions&quot;</source>
+        <translation>%1 : « format » doit valoir « nimbus-permissions »</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; and &apos;type&apos; must be non-empty strings</source>
+        <translation>%1 : « %2 » et « type » doivent être des chaînes non vides</translation>
+    </message>
+    <message>
+        <source>permissions.json: %1</source>
+        <translation>permissions.json : %1</translation>
     </message>
 </context>
 <context>
@@ -4440,6 +4753,29 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::RestartPrompt</name>
+    <message>
+        <source>Language Changed</source>
+        <translation>Langue modifiée</translation>
+    </message>
+    <message>
+        <source>The new language applies when the studio starts again.</source>
+        <translation>La nouvelle langue s’applique au prochain démarrage du studio.</translation>
+    </message>
+    <message>
+        <source>Restart now? A project with unsaved changes is offered to be saved first.</source>
+        <translation>Redémarrer maintenant ? Un projet aux modifications non enregistrées vous sera d’abord proposé à l’enregistrement.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart Now</source>
+        <translation>&amp;Redémarrer maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Plus tard</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::RunHistory</name>
     <message>
         <source>%1: cannot open the run history: %2</source>
@@ -4641,6 +4977,25 @@ Invalide : %2</translation>
         <translation>
             <numerusform>%n ligne diffère.</numerusform>
             <numerusform>%n lignes diffèrent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Corps</translation>
+    </message>
+    <message>
+        <source>Response body</source>
+        <translation>Corps de la réponse</translation>
+    </message>
+    <message>
+        <source>Body (%1)</source>
+        <translation>Corps (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) of binary data</source>
+        <translation>
+            <numerusform>%n octet de données binaires</numerusform>
+            <numerusform>%n octets de données binaires</numerusform>
         </translation>
     </message>
 </context>
@@ -4908,6 +5263,83 @@ Invalide : %2</translation>
     <message>
         <source>The AWS region to deploy to</source>
         <translation>La région AWS où déployer</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::TrafficLayer</name>
+    <message numerus="yes">
+        <source>%Ln message(s) waiting</source>
+        <translation>
+            <numerusform>%Ln message en attente</numerusform>
+            <numerusform>%Ln messages en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln object(s)</source>
+        <translation>
+            <numerusform>%Ln objet</numerusform>
+            <numerusform>%Ln objets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invocation(s)</source>
+        <translation>
+            <numerusform>%Ln invocation</numerusform>
+            <numerusform>%Ln invocations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln erreur</numerusform>
+            <numerusform>%Ln erreurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p50 %1 ms</source>
+        <translation>p50 %1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln requête</numerusform>
+            <numerusform>%Ln requêtes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) published</source>
+        <translation>
+            <numerusform>%Ln message publié</numerusform>
+            <numerusform>%Ln messages publiés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>fired %Ln time(s)</source>
+        <translation>
+            <numerusform>déclenchée %Ln fois</numerusform>
+            <numerusform>déclenchée %Ln fois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Median duration of the last %Ln invocation(s): %1 ms</source>
+        <translation>
+            <numerusform>Durée médiane de la dernière invocation : %1 ms</numerusform>
+            <numerusform>Durée médiane des %Ln dernières invocations : %1 ms</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5278,6 +5710,10 @@ Invalide : %2</translation>
     <message>
         <source>Show the welcome page (with --screenshot).</source>
         <translation>Afficher la page d’accueil (avec --screenshot).</translation>
+    </message>
+    <message>
+        <source>With --local-cloud and --select ROUTE: send the route a request, &quot;[/path] [body]&quot;, through the gateway.</source>
+        <translation>Avec --local-cloud et --select ROUTE : envoyer une requête à la route, « [/chemin] [corps] », par la passerelle.</translation>
     </message>
 </context>
 </TS>
