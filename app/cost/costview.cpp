@@ -687,8 +687,8 @@ QString CostView::summaryText() const
 {
     QStringList parts;
     for (const CostResult &r : mResults)
-        parts << u"<b>%1</b>: %2"_s.arg(r.label.toHtmlEscaped(),
-                                        r.ok() ? money(r.total(), r.currency) : r.error.toHtmlEscaped());
+        parts << tr("<b>%1</b>: %2")
+                     .arg(r.label.toHtmlEscaped(), r.ok() ? money(r.total(), r.currency) : r.error.toHtmlEscaped());
     QString text =
         tr("Per month at %L1 requests: %2.").arg(mWorkload.monthlyRequests, 0, 'f', 0).arg(parts.join(u" · "_s));
     if (mResults.size() >= 2) {
@@ -707,7 +707,7 @@ QString CostView::summaryText() const
             text += u"<br>"_s
                     + tr("Sensitivity, the break-even if every function's duration or memory were halved (×0.5) or "
                          "doubled (×2): %1.")
-                          .arg(sens.join(u"; "_s));
+                          .arg(sens.join(tr("; ", "between the sensitivity's figures")));
         } else {
             text += u"<br>"_s + tr("No break-even: %1.").arg(mBreakEven.explanation.toHtmlEscaped());
         }

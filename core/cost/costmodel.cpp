@@ -70,8 +70,7 @@ QString CostOption::label(const PricingCatalog *catalog) const
         return CostEngine::tr("%1 (%2 vCPU, %3 GB tasks)")
             .arg(catalog && !catalog->containersName().isEmpty() ? catalog->containersName()
                                                                  : CostEngine::tr("Containers"))
-            .arg(taskVcpu)
-            .arg(taskMemoryGb);
+            .arg(QLocale().toString(taskVcpu), QLocale().toString(taskMemoryGb));
     }
     return {};
 }
@@ -510,8 +509,8 @@ void CostEngine::fleet(const PricingCatalog &catalog, const CostOption &option, 
         const double hours = instanceHours(volume, type->vcpu, option);
         LineItem item;
         item.group = groupCompute;
-        item.item =
-            tr("%1 instances (%2 vCPU, %3 GiB), on demand").arg(type->type).arg(type->vcpu).arg(type->memoryGiB);
+        item.item = tr("%1 instances (%2 vCPU, %3 GiB), on demand")
+                        .arg(type->type, QLocale().toString(type->vcpu), QLocale().toString(type->memoryGiB));
         item.quantity = hours;
         item.unit = tr("instance-hours");
         item.unitPrice = type->hourly;
