@@ -173,7 +173,8 @@ struct EventPattern::Node
     std::vector<Field> fields;
     std::vector<std::vector<Node>> ors; // each: two or more objects, one must match
 
-    bool matchesObject(const QJsonObject &object) const;
+    // skip: top-level fields already known to match (bit i for fields[i]), from RuleSet.
+    bool matchesObject(const QJsonObject &object, quint64 skip = 0) const;
 };
 
 namespace {
@@ -327,9 +328,12 @@ bool childMatches(const Node &node, const QJsonValue &value)
 
 } // namespace
 
-bool EventPattern::Node::matchesObject(const QJsonObject &object) const
+bool EventPattern::Node::matchesObject(const QJsonObject &object, quint64 skip) const
 {
-    for (const Field &field : fields) {
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (i < 64 && (skip & (quint64(1) << i)))
+            continue;
+        const Field &field = fields[i];
         const QJsonValue value = object.value(field.key);
         if (!(field.child ? childMatches(*field.child, value) : leafMatches(field.leaf, value)))
             return false;
@@ -734,6 +738,21 @@ bool EventPattern::matches(const QJsonObject &event) const
     return mRoot && mRoot->matchesObject(event);
 }
 
+bool EventPattern::matches(const QJsonObject &event, quint64 knownFields) const
+{
+    return mRoot && mRoot->matchesObject(event, knownFields);
+}
+
+quint64 EventPattern::fieldMask(const QStringList &names) const
+{
+    quint64 mask = 0;
+    for (size_t i = 0; mRoot && i < mRoot->fields.size() && i < 64; ++i) {
+        if (names.contains(mRoot->fields[i].key))
+            mask |= quint64(1) << i;
+    }
+    return mask;
+}
+
 namespace {
 
 // The exact strings a leaf holds when it holds nothing else; empty otherwise.
@@ -747,49 +766,79 @@ QList<QString> exactStrings(const Node::Leaf &leaf)
 
 } // namespace
 
-QString EventPattern::keyField() const
+QStringList EventPattern::keyFields() const
 {
+    QStringList fields;
     if (!mRoot)
-        return {};
-    QString chosen;
+        return fields;
     for (const Node::Field &field : mRoot->fields) {
         if (field.child || exactStrings(field.leaf).isEmpty())
             continue;
         if (field.key == "source"_L1)
-            return field.key;
-        if (chosen.isEmpty() || field.key == "detail-type"_L1)
-            chosen = field.key;
+            fields.prepend(field.key);
+        else if (field.key == "detail-type"_L1)
+            fields.insert(fields.startsWith(u"source"_s) ? 1 : 0, field.key);
+        else
+            fields.append(field.key);
     }
-    return chosen;
+    return fields;
 }
 
-QList<QString> EventPattern::keyValues() const
+QList<QString> EventPattern::keyValues(const QString &field) const
 {
     if (!mRoot)
         return {};
-    const QString key = keyField();
-    for (const Node::Field &field : mRoot->fields) {
-        if (field.key == key && !field.child)
-            return exactStrings(field.leaf);
+    for (const Node::Field &f : mRoot->fields) {
+        if (f.key == field && !f.child)
+            return exactStrings(f.leaf);
     }
     return {};
 }
+
+namespace {
+
+// The keys of a composite index: one value of each field, joined by a separator no
+// source or detail-type holds.
+QStringList compositeKeys(const QStringList *valuesPerField, qsizetype fields)
+{
+    if (fields == 1)
+        return valuesPerField[0];
+    if (fields == 2 && valuesPerField[0].size() == 1 && valuesPerField[1].size() == 1)
+        return {valuesPerField[0].first() + QChar(0x1f) + valuesPerField[1].first()};
+    QStringList keys{QString()};
+    for (qsizetype f = 0; f < fields; ++f) {
+        QStringList longer;
+        for (const QString &key : keys)
+            for (const QString &value : valuesPerField[f])
+                longer.append(f == 0 ? value : key + QChar(0x1f) + value);
+        keys = longer;
+    }
+    keys.removeDuplicates();
+    return keys;
+}
+
+} // namespace
 
 int RuleSet::add(const EventPattern &pattern)
 {
     const int id = size();
     mPatterns.push_back(pattern);
-    const QString field = pattern.keyField();
-    if (field.isEmpty()) {
+    // Indexed by source and detail-type together where a rule names both, which most do.
+    const QStringList fields = pattern.keyFields().mid(0, 2);
+    if (fields.isEmpty()) {
         mUnindexed.append(id);
+        mKnownFields.push_back(0);
         return id;
     }
-    auto index = std::find_if(mIndexes.begin(), mIndexes.end(), [&](const Index &i) { return i.field == field; });
+    QStringList values[2];
+    for (qsizetype f = 0; f < fields.size(); ++f)
+        values[f] = pattern.keyValues(fields.at(f));
+    auto index = std::find_if(mIndexes.begin(), mIndexes.end(), [&](const Index &i) { return i.fields == fields; });
     if (index == mIndexes.end())
-        index = mIndexes.insert(mIndexes.end(), Index{field, {}});
-    const QList<QString> values = pattern.keyValues();
-    for (const QString &value : QSet<QString>(values.begin(), values.end()))
-        index->byValue[value].append(id);
+        index = mIndexes.insert(mIndexes.end(), Index{fields, {}});
+    for (const QString &key : compositeKeys(values, fields.size()))
+        index->byValue[key].append(id);
+    mKnownFields.push_back(pattern.fieldMask(fields));
     return id;
 }
 
@@ -816,17 +865,27 @@ QList<int> RuleSet::matching(const QJsonObject &event) const
     QList<int> found;
     const auto test = [&](const QList<int> &ids) {
         for (int id : ids) {
-            if (mPatterns[size_t(id)].matches(event))
+            if (mPatterns[size_t(id)].matches(event, mKnownFields[size_t(id)]))
                 found.append(id);
         }
     };
     for (const Index &index : mIndexes) {
-        const QJsonValue value = event.value(index.field);
-        if (value.isString()) {
-            test(index.byValue.value(value.toString()));
-        } else if (value.isArray()) {
-            forEachString(value.toArray(), 0, [&](const QString &text) { test(index.byValue.value(text)); });
+        // The event's strings in each key field; a field without any rules every pattern out.
+        QStringList values[2];
+        qsizetype filled = 0;
+        for (; filled < index.fields.size(); ++filled) {
+            const QJsonValue value = event.value(index.fields.at(filled));
+            if (value.isString())
+                values[filled].append(value.toString());
+            else if (value.isArray())
+                forEachString(value.toArray(), 0, [&](const QString &text) { values[filled].append(text); });
+            if (values[filled].isEmpty())
+                break;
         }
+        if (filled != index.fields.size())
+            continue;
+        for (const QString &key : compositeKeys(values, filled))
+            test(index.byValue.value(key));
     }
     test(mUnindexed);
     std::sort(found.begin(), found.end());

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -51,11 +52,15 @@ public:
     static Result<bool> test(const QByteArray &pattern, const QByteArray &event);
 
     bool matches(const QJsonObject &event) const;
+    // The same, leaving out the top-level fields of knownFields (a fieldMask()) that the
+    // caller found to match already, as RuleSet does for the fields it indexes.
+    bool matches(const QJsonObject &event, quint64 knownFields) const;
+    quint64 fieldMask(const QStringList &topLevelFields) const;
 
-    // A top-level field every match needs to hold one of the returned strings exactly
-    // (source, then detail-type, then any other), for indexing rules; empty if none.
-    QString keyField() const;
-    QList<QString> keyValues() const;
+    // The top-level fields every match needs to hold one of a few strings exactly (source
+    // first, then detail-type, then the others), for indexing rules; and those strings.
+    QStringList keyFields() const;
+    QList<QString> keyValues(const QString &field) const;
 
     struct Node;
 
@@ -65,8 +70,9 @@ private:
     std::shared_ptr<const Node> mRoot;
 };
 
-// Many patterns matched against one event: each pattern is indexed by the values of
-// its key field, so an event is tested only against the patterns that can match it.
+// Many patterns matched against one event: each pattern is indexed by the values of its
+// key fields (source and detail-type together where it names both), so an event is tested
+// only against the patterns that can match it, and those without key fields.
 // The answer is always what testing every pattern one by one would give.
 class RuleSet
 {
@@ -82,12 +88,13 @@ public:
 private:
     struct Index
     {
-        QString field;
+        QStringList fields;
         QHash<QString, QList<int>> byValue;
     };
 
     std::vector<EventPattern> mPatterns;
     std::vector<Index> mIndexes;
+    std::vector<quint64> mKnownFields; // per pattern: the fields its index entry vouches for
     QList<int> mUnindexed;
 };
 

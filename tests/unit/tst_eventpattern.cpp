@@ -46,7 +46,7 @@ private slots:
     void testEventPattern();
     void robustness();
     void ruleSetAgreesWithEachPattern();
-    void ruleSetIndexesBySource();
+    void ruleSetIndexesBySourceAndType();
 };
 
 void TestEventPattern::matches_data()
@@ -521,18 +521,19 @@ void TestEventPattern::ruleSetAgreesWithEachPattern()
     QVERIFY(matched > 1000); // the corpus does exercise matches
 }
 
-void TestEventPattern::ruleSetIndexesBySource()
+void TestEventPattern::ruleSetIndexesBySourceAndType()
 {
     const Result<EventPattern> both = EventPattern::parse(R"({"detail-type": ["A"], "source": ["s"]})");
     QVERIFY(both);
-    QCOMPARE(both->keyField(), QStringLiteral("source"));
-    QCOMPARE(both->keyValues(), QList<QString>{QStringLiteral("s")});
+    QCOMPARE(both->keyFields(), (QStringList{"source", "detail-type"}));
+    QCOMPARE(both->keyValues("source"), QList<QString>{QStringLiteral("s")});
+    QCOMPARE(both->keyValues("detail-type"), QList<QString>{QStringLiteral("A")});
     const Result<EventPattern> type = EventPattern::parse(R"({"account": ["1"], "detail-type": ["A", "B"]})");
-    QCOMPARE(type->keyField(), QStringLiteral("detail-type"));
+    QCOMPARE(type->keyFields(), (QStringList{"detail-type", "account"}));
     const Result<EventPattern> none = EventPattern::parse(R"({"source": [{"prefix": "s"}]})");
-    QVERIFY(none->keyField().isEmpty());
+    QVERIFY(none->keyFields().isEmpty());
     const Result<EventPattern> mixed = EventPattern::parse(R"({"source": ["s", {"exists": false}]})");
-    QVERIFY(mixed->keyField().isEmpty());
+    QVERIFY(mixed->keyFields().isEmpty());
 
     RuleSet rules;
     rules.add(*both);
@@ -541,6 +542,10 @@ void TestEventPattern::ruleSetIndexesBySource()
     QCOMPARE(rules.matching(object(R"({"source": "s", "detail-type": "A"})")), (QList<int>{0, 1, 2}));
     QCOMPARE(rules.matching(object(R"({"source": "sx", "detail-type": "A"})")), (QList<int>{1}));
     QCOMPARE(rules.matching(object(R"({"detail-type": "A"})")), (QList<int>{2}));
+    // Several values on both sides of a composite key.
+    rules.add(*EventPattern::parse(R"({"source": ["s", "t"], "detail-type": ["A", "B"]})"));
+    QCOMPARE(rules.matching(object(R"({"source": ["x", "t"], "detail-type": "B"})")), (QList<int>{3}));
+    QCOMPARE(rules.matching(object(R"({"source": ["x", "t"], "detail-type": "C"})")), (QList<int>{}));
 }
 
 QTEST_GUILESS_MAIN(TestEventPattern)
