@@ -361,6 +361,7 @@ private:
     Result<void> orGroup(const QJsonValue &json, Node &node);
     Result<void> leaf(const QJsonArray &json, Node::Leaf &leaf);
     Result<void> matchExpression(const QJsonObject &json, Node::Leaf &leaf);
+    Result<void> oneKey(const QJsonObject &json, const QString &notFound);
     Result<void> textOperator(const QString &name, const QJsonValue &json, Matcher &m);
     Result<void> anythingBut(const QJsonValue &json, Matcher &m);
     Result<void> anythingButObject(const QJsonObject &json, Matcher &m);
@@ -449,12 +450,20 @@ Result<void> Compiler::leaf(const QJsonArray &json, Node::Leaf &leaf)
     return {};
 }
 
-Result<void> Compiler::matchExpression(const QJsonObject &json, Node::Leaf &leaf)
+// An operator object holds one key ({"prefix": "a"}); notFound is the error for none.
+Result<void> Compiler::oneKey(const QJsonObject &json, const QString &notFound)
 {
     if (json.isEmpty())
-        return fail(tr("Match expression name not found"));
+        return fail(notFound);
     if (json.size() > 1)
         return fail(tr("Only one key allowed in match expression"));
+    return {};
+}
+
+Result<void> Compiler::matchExpression(const QJsonObject &json, Node::Leaf &leaf)
+{
+    if (Result<void> one = oneKey(json, tr("Match expression name not found")); !one)
+        return one;
     const QString name = json.begin().key();
     const QJsonValue value = json.begin().value();
     Matcher m;
@@ -529,10 +538,8 @@ Result<void> Compiler::anythingBut(const QJsonValue &json, Matcher &m)
 
 Result<void> Compiler::anythingButObject(const QJsonObject &json, Matcher &m)
 {
-    if (json.isEmpty())
-        return fail(tr("Anything-But expression name not found"));
-    if (json.size() > 1)
-        return fail(tr("Only one key allowed in match expression"));
+    if (Result<void> one = oneKey(json, tr("Anything-But expression name not found")); !one)
+        return one;
     const QString name = json.begin().key();
     const QJsonValue value = json.begin().value();
     if (name == "prefix"_L1 || name == "suffix"_L1) {
