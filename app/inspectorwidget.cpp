@@ -385,6 +385,7 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
     switch (spec.type) {
     case PropertyType::Integer: {
         auto *box = new QSpinBox(mFormHost);
+        box->setGroupSeparatorShown(true); // 1,024 MB, as the card writes it
         box->setRange(spec.nullable ? int(spec.minimum.value_or(0)) - 1 : -kWideLimit, kWideLimit);
         if (spec.nullable)
             box->setSpecialValueText(tr("not set"));
@@ -401,6 +402,7 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
     }
     case PropertyType::Number: {
         auto *box = new QDoubleSpinBox(mFormHost);
+        box->setGroupSeparatorShown(true);
         box->setRange(-kWideLimit, kWideLimit);
         box->setDecimals(3);
         if (!spec.unit.isEmpty())

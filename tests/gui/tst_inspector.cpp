@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -96,10 +97,19 @@ void tst_Inspector::spinBoxEditsAreUndoable()
     auto *memory = qobject_cast<QSpinBox *>(mInspector->editor("memory"));
     memory->setValue(1024);
     QCOMPARE(mWindow->project()->architecture().node(mFunction)->properties.value("memory").toInt(), 1024);
+    // Written as the card writes it, digits grouped in the locale's way.
+    QCOMPARE(memory->text(), QLocale().toString(1024) + " MB");
     mWindow->project()->undoStack()->undo();
     QCOMPARE(mWindow->project()->architecture().node(mFunction)->properties.value("memory").toInt(), 128);
     QCOMPARE(memory->value(), 128);
     QVERIFY(!memory->property("invalid").toBool());
+    // Typed without a separator, it is read all the same.
+    memory->setFocus();
+    memory->selectAll();
+    QTest::keyClicks(memory, "2048");
+    QTest::keyClick(memory, Qt::Key_Return);
+    QCOMPARE(memory->value(), 2048);
+    QCOMPARE(mWindow->project()->architecture().node(mFunction)->properties.value("memory").toInt(), 2048);
 }
 
 void tst_Inspector::outOfRangeIsMarkedNotClamped()
