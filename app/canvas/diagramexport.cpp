@@ -89,7 +89,7 @@ void writeSvgEdge(QXmlStreamWriter &xml, EdgeId id, const Edge &edge, const Edge
     xml.writeAttribute(u"stroke"_s, u"#555"_s);
     xml.writeAttribute(u"stroke-width"_s, u"1.6"_s);
     xml.writeAttribute(u"marker-end"_s, u"url(#arrow)"_s);
-    const QPointF mid = item->path().pointAtPercent(0.5) - origin;
+    const QPointF mid = item->labelCentre() + QPointF(0, 8) - origin; // where the canvas writes it
     xml.writeStartElement(u"text"_s);
     xml.writeAttribute(u"x"_s, number(mid.x()));
     xml.writeAttribute(u"y"_s, number(mid.y() - 4));
@@ -130,20 +130,30 @@ void writeSvgNode(QXmlStreamWriter &xml, const Node &node, const NodeItem *item,
                                u"data:image/svg+xml;base64,"_s + QString::fromLatin1(icon.readAll().toBase64()));
         }
     }
-    xml.writeStartElement(u"text"_s);
-    xml.writeAttribute(u"x"_s, u"56"_s);
-    xml.writeAttribute(u"y"_s, u"26"_s);
-    xml.writeAttribute(u"font-size"_s, u"13"_s);
-    xml.writeAttribute(u"font-weight"_s, u"bold"_s);
-    xml.writeCharacters(node.name);
-    xml.writeEndElement();
-    xml.writeStartElement(u"text"_s);
-    xml.writeAttribute(u"x"_s, u"56"_s);
-    xml.writeAttribute(u"y"_s, u"44"_s);
-    xml.writeAttribute(u"font-size"_s, u"11"_s);
-    xml.writeAttribute(u"fill"_s, u"#666"_s);
-    xml.writeCharacters(kind ? Catalog::text(kind->name) : node.kind);
-    xml.writeEndElement();
+    // The card's lines: its name, what it says of itself (as on the canvas), its kind.
+    const QString detail = NodeItem::detailFor(node, kind);
+    struct Line
+    {
+        QString text;
+        const char *size;
+        const char *colour;
+    };
+    QList<Line> lines{{node.name, "13", "#000"}};
+    if (!detail.isEmpty())
+        lines.append({detail, "11", "#333"});
+    lines.append({kind ? Catalog::text(kind->name) : node.kind, detail.isEmpty() ? "11" : "10", "#666"});
+    const int step = detail.isEmpty() ? 18 : 15;
+    for (int i = 0; i < lines.size(); ++i) {
+        xml.writeStartElement(u"text"_s);
+        xml.writeAttribute(u"x"_s, u"56"_s);
+        xml.writeAttribute(u"y"_s, QString::number((detail.isEmpty() ? 26 : 22) + i * step));
+        xml.writeAttribute(u"font-size"_s, QLatin1String(lines[i].size));
+        xml.writeAttribute(u"fill"_s, QLatin1String(lines[i].colour));
+        if (i == 0)
+            xml.writeAttribute(u"font-weight"_s, u"bold"_s);
+        xml.writeCharacters(lines[i].text);
+        xml.writeEndElement();
+    }
     xml.writeEndElement(); // g
 }
 } // namespace

@@ -25,6 +25,8 @@ public:
     void updatePath();
     // The corners of the route drawn (ports included).
     const QList<QPointF> &route() const { return mRoute; }
+    // Where the connection's type is written (on its longest horizontal run).
+    QPointF labelCentre() const { return mLabelCentre; }
     // Routes again the connections that run across node, or went round it, after it moved
     // or appeared.
     static void rerouteAcross(NodeItem *node);

@@ -1,8 +1,10 @@
 #include "canvas/canvasscene.h"
+#include "canvas/edgeitem.h"
 #include "mainwindow.h"
 
 #include "testutil.h"
 
+#include <QFile>
 #include <QImage>
 #include <QStandardPaths>
 #include <QSvgRenderer>
@@ -20,6 +22,7 @@ private slots:
     void initTestCase();
     void svgHasOneGroupPerNode_data();
     void svgHasOneGroupPerNode();
+    void svgSaysWhatTheCanvasSays();
     void png();
     void emptyDiagramIsRefused();
 
@@ -83,6 +86,54 @@ void tst_DiagramExport::svgHasOneGroupPerNode()
     QSvgRenderer renderer(path);
     QVERIFY(renderer.isValid());
     QVERIFY(renderer.defaultSize().width() > (selectionOnly ? 400 : 1200));
+}
+
+// The texts of the SVG group with this id, the first text's position and where its path starts.
+static QStringList texts(const QString &path, const QString &id, QPointF *first = nullptr, QPointF *start = nullptr)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QXmlStreamReader xml(&file);
+    QStringList found;
+    bool inside = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("g")) {
+            inside = xml.attributes().value("id") == id;
+        } else if (inside && start && xml.isStartElement() && xml.name() == QLatin1String("path")) {
+            const QStringList move = xml.attributes().value("d").toString().split(' '); // "M x y ..."
+            *start = QPointF(move.value(1).toDouble(), move.value(2).toDouble());
+        } else if (inside && xml.isStartElement() && xml.name() == QLatin1String("text")) {
+            if (first && found.isEmpty())
+                *first = QPointF(xml.attributes().value("x").toDouble(), xml.attributes().value("y").toDouble());
+            found.append(xml.readElementText());
+        }
+    }
+    return found;
+}
+
+void tst_DiagramExport::svgSaysWhatTheCanvasSays()
+{
+    mWindow->canvasScene()->clearSelection();
+    const QString path = mDir.filePath("says.svg");
+    QVERIFY(mWindow->exportDiagramTo(path, false));
+    // A card's detail line, as on the canvas.
+    QCOMPARE(texts(path, "node-createOrderRoute"), QStringList({"createOrderRoute", "POST /orders", "HTTP route"}));
+    QVERIFY(texts(path, "node-createOrder").at(1).startsWith("Node.js"));
+    // Each connection's type where the canvas writes it (on its longest straight run), not
+    // at the middle of its path, which may be a corner.
+    const Architecture &a = mWindow->project()->architecture();
+    for (const auto &[id, edge] : a.edges()) {
+        const EdgeItem *item = mWindow->canvasScene()->edgeItem(id);
+        QVERIFY(item);
+        QPointF at;
+        QPointF start;
+        QCOMPARE(texts(path, QStringLiteral("edge-%1").arg(id), &at, &start), QStringList({edge.type}));
+        const QPointF origin = item->path().elementAt(0) - start; // the scene point the file's 0,0 is
+        QCOMPARE(at.x(), item->labelCentre().x() - origin.x());
+        QVERIFY(qAbs(at.y() - (item->labelCentre().y() - origin.y())) <= 10);
+    }
 }
 
 void tst_DiagramExport::png()
