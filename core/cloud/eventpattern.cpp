@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -22,6 +23,25 @@ namespace {
 // Arrays nested deeper than this in an event are not looked into (no real event has them;
 // a hostile one must not exhaust the stack).
 constexpr int kMaxArrayDepth = 64;
+
+// EventBridge compares numbers from -5e9 to 5e9, to six places after the decimal point
+// (event-ruler's ComparableNumber); this is the number as it compares, if in range.
+constexpr double kNumberLimit = 5e9;
+
+std::optional<qint64> comparable(double number)
+{
+    if (!(number >= -kNumberLimit && number <= kNumberLimit))
+        return std::nullopt;
+    return qint64(1e6 * (kNumberLimit + number));
+}
+
+// Out of that range, numbers can still be equal (an account number written as a number).
+bool sameNumber(double a, double b)
+{
+    const std::optional<qint64> x = comparable(a);
+    const std::optional<qint64> y = comparable(b);
+    return x && y ? *x == *y : a == b;
+}
 
 const QSet<QString> &operatorNames()
 {
@@ -149,8 +169,8 @@ struct EventPattern::Node
         QList<double> numbers;
         QList<Glob> globs;
         QJsonValue literal;
-        double low = -std::numeric_limits<double>::infinity();
-        double high = std::numeric_limits<double>::infinity();
+        qint64 low = std::numeric_limits<qint64>::min(); // comparable() numbers
+        qint64 high = std::numeric_limits<qint64>::max();
         bool lowOpen = false;
         bool highOpen = false;
         IpAddress network;
@@ -198,8 +218,11 @@ bool inNetwork(const Matcher &m, const IpAddress &ip)
 
 bool inRange(const Matcher &m, double value)
 {
-    const bool aboveLow = m.lowOpen ? value > m.low : value >= m.low;
-    const bool belowHigh = m.highOpen ? value < m.high : value <= m.high;
+    const std::optional<qint64> number = comparable(value);
+    if (!number)
+        return false;
+    const bool aboveLow = m.lowOpen ? *number > m.low : *number >= m.low;
+    const bool belowHigh = m.highOpen ? *number < m.high : *number <= m.high;
     return aboveLow && belowHigh;
 }
 
@@ -237,7 +260,10 @@ bool passes(const Matcher &m, const QJsonValue &value, QStringView text)
     case Op::Prefix:
     case Op::Suffix:
     case Op::EqualsIgnoreCase: return value.isString() && anyText(m, text);
-    case Op::EqualsNumber: return value.isDouble() && m.numbers.contains(value.toDouble());
+    case Op::EqualsNumber:
+        return value.isDouble() && std::any_of(m.numbers.begin(), m.numbers.end(), [&](double n) {
+                   return sameNumber(n, value.toDouble());
+               });
     case Op::EqualsLiteral: return value == m.literal;
     case Op::Wildcard:
         return value.isString()
@@ -367,6 +393,7 @@ private:
     Result<void> anythingButObject(const QJsonObject &json, Matcher &m);
     Result<void> anythingButList(const QJsonValue &json, Matcher &m);
     Result<void> numeric(const QJsonValue &json, Matcher &m);
+    Result<qint64> rangeValue(const QJsonValue &json, const QString &op);
     Result<void> cidr(const QJsonValue &json, Matcher &m);
     Result<Glob> glob(const QString &text);
 };
@@ -527,6 +554,8 @@ Result<void> Compiler::anythingBut(const QJsonValue &json, Matcher &m)
         return {};
     }
     if (json.isDouble()) {
+        if (Result<qint64> number = rangeValue(json, u"anything-but"_s); !number)
+            return number.error();
         m.op = Op::EqualsNumber;
         m.numbers.append(json.toDouble());
         return {};
@@ -581,6 +610,8 @@ Result<void> Compiler::anythingButList(const QJsonValue &json, Matcher &m)
             strings = true;
             m.texts.append(v.toString());
         } else if (v.isDouble()) {
+            if (Result<qint64> number = rangeValue(v, u"anything-but"_s); !number)
+                return number.error();
             numbers = true;
             m.numbers.append(v.toDouble());
         } else {
@@ -608,17 +639,16 @@ Result<void> Compiler::numeric(const QJsonValue &json, Matcher &m)
     const bool upper = first == "<"_L1 || first == "<="_L1;
     if (!lower && !upper && first != "="_L1)
         return fail(tr("Unrecognized numeric range operator: %1").arg(first));
-    const QJsonValue value = terms.at(1);
-    if (!value.isDouble() || !std::isfinite(value.toDouble()))
-        return fail(tr("Value of %1 must be numeric").arg(first == "="_L1 ? u"equals"_s : first));
-    const double number = value.toDouble();
+    const Result<qint64> number = rangeValue(terms.at(1), first == "="_L1 ? u"equals"_s : first);
+    if (!number)
+        return number.error();
     if (first == "="_L1) {
-        m.low = m.high = number;
+        m.low = m.high = *number;
     } else if (lower) {
-        m.low = number;
+        m.low = *number;
         m.lowOpen = first == ">"_L1;
     } else {
-        m.high = number;
+        m.high = *number;
         m.highOpen = first == "<"_L1;
     }
     if (terms.size() == 2)
@@ -630,15 +660,27 @@ Result<void> Compiler::numeric(const QJsonValue &json, Matcher &m)
         return fail(tr("Bad value in numeric range: %1").arg(terms.at(2).toVariant().toString()));
     if (second != "<"_L1 && second != "<="_L1)
         return fail(tr("Bad numeric range operator: %1").arg(second));
-    if (terms.size() < 4 || !terms.at(3).isDouble() || !std::isfinite(terms.at(3).toDouble()))
-        return fail(tr("Value of %1 must be numeric").arg(second));
+    const Result<qint64> top = rangeValue(terms.at(3), second);
+    if (!top)
+        return top.error();
     if (terms.size() > 4)
         return fail(tr("Too many terms in numeric range expression"));
-    m.high = terms.at(3).toDouble();
+    m.high = *top;
     m.highOpen = second == "<"_L1;
     if (m.low >= m.high)
         return fail(tr("Bottom must be less than top"));
     return {};
+}
+
+// A number of a numeric or anything-but expression, as it compares.
+Result<qint64> Compiler::rangeValue(const QJsonValue &json, const QString &op)
+{
+    if (!json.isDouble())
+        return fail(tr("Value of %1 must be numeric").arg(op));
+    const std::optional<qint64> number = comparable(json.toDouble());
+    if (!number)
+        return fail(tr("Value must be between -5.0E9 and 5.0E9, inclusive"));
+    return *number;
 }
 
 Result<void> Compiler::cidr(const QJsonValue &json, Matcher &m)

@@ -197,6 +197,12 @@ void TestEventPattern::matches_data()
     row("numeric = exponent", R"({"price": [{"numeric": ["=", 301.5]}]})", R"({"price": 3.015e2})", true);
     row("numeric only numbers", R"({"n": [{"numeric": [">", 0]}]})", R"({"n": "5"})", false);
     row("numeric array element", R"({"n": [{"numeric": [">", 10]}]})", R"({"n": [1, 2, 30]})", true);
+    row("numeric six decimals", R"({"n": [{"numeric": ["=", 3]}]})", R"({"n": 3.0000002})", true);
+    row("numeric six decimals differ", R"({"n": [{"numeric": ["=", 3]}]})", R"({"n": 3.000002})", false);
+    row("numeric limit", R"({"n": [{"numeric": ["<=", 5e9]}]})", R"({"n": 5000000000})", true);
+    row("numeric beyond limit", R"({"n": [{"numeric": [">", 0]}]})", R"({"n": 6e9})", false);
+    row("exact number beyond limit", R"({"account": [123456789012]})", R"({"account": 123456789012})", true);
+    row("anything-but number beyond limit", R"({"n": [{"anything-but": 5}]})", R"({"n": 1e12})", true);
     row("numeric over 100 (the example's review rule)", R"({"detail": {"total": [{"numeric": [">", 100]}]}})",
         R"({"detail": {"total": 120.5}})", true);
 
@@ -314,6 +320,12 @@ void TestEventPattern::invalid_data()
     row("numeric top missing", R"({"n": [{"numeric": [">", 5, "<"]}]})", "Value of < must be numeric");
     row("numeric terms", R"({"n": [{"numeric": [">", 5, "<", 9, 1]}]})", "Too many terms in numeric range expression");
     row("numeric inverted", R"({"n": [{"numeric": [">", 5, "<", 1]}]})", "Bottom must be less than top");
+    row("numeric beyond limit", R"({"n": [{"numeric": [">", 5000000001]}]})",
+        "Value must be between -5.0E9 and 5.0E9, inclusive");
+    row("numeric top beyond limit", R"({"n": [{"numeric": [">", 0, "<", -6e9]}]})",
+        "Value must be between -5.0E9 and 5.0E9, inclusive");
+    row("anything-but beyond limit", R"({"n": [{"anything-but": [1, 1e10]}]})",
+        "Value must be between -5.0E9 and 5.0E9, inclusive");
     row("exists string", R"({"n": [{"exists": "yes"}]})", "exists match pattern must be either true or false.");
     row("cidr no slash", R"({"ip": [{"cidr": "10.0.0.0"}]})", "Malformed CIDR, one '/' required");
     row("cidr bad mask", R"({"ip": [{"cidr": "10.0.0.0/x"}]})", "Malformed CIDR, mask bits must be an integer");
