@@ -778,8 +778,15 @@ Result<bool> EventPattern::test(const QByteArray &pattern, const QByteArray &eve
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(event, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return fail(tr("Event is not valid: it must be a JSON object"));
-    return compiled->matches(document.object());
+        return fail(tr("Parameter Event is not valid: it must be a JSON object"));
+    const QJsonObject object = document.object();
+    for (const char *field : {"id", "account", "source", "time", "region", "resources", "detail-type"}) {
+        if (!object.contains(QLatin1String(field)))
+            return fail(tr("Parameter Event is not valid: it has no \"%1\" (TestEventPattern needs id, account, "
+                           "source, time, region, resources and detail-type)")
+                            .arg(QLatin1String(field)));
+    }
+    return compiled->matches(object);
 }
 
 bool EventPattern::matches(const QJsonObject &event) const

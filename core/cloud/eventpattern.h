@@ -48,7 +48,8 @@ public:
     // EventBridge prefixes it ("Event pattern is not valid. Reason: ...").
     static Result<EventPattern> parse(const QByteArray &json, int maxLength = kMaxLength);
     static Result<EventPattern> fromObject(const QJsonObject &pattern, int maxLength = kMaxLength);
-    // TestEventPattern: whether event (a JSON object) matches pattern.
+    // TestEventPattern: whether event matches pattern. As for AWS, the event is a JSON
+    // object with id, account, source, time, region, resources and detail-type.
     static Result<bool> test(const QByteArray &pattern, const QByteArray &event);
 
     bool matches(const QJsonObject &event) const;

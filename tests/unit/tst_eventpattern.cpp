@@ -391,7 +391,13 @@ void TestEventPattern::testEventPattern()
              QStringLiteral("Event pattern is not valid. Reason: \"source\" must be an object or an array"));
     const Result<bool> badEvent = EventPattern::test(R"({"source": ["aws.s3"]})", "[1, 2]");
     QVERIFY(!badEvent);
-    QVERIFY(!badEvent.errorMessage().isEmpty());
+    QVERIFY(badEvent.errorMessage().startsWith("Parameter Event is not valid"));
+    QJsonObject partial = object(kEc2Event);
+    partial.remove("resources");
+    const Result<bool> noResources = EventPattern::test(R"({"source": ["aws.ec2"]})",
+                                                        QJsonDocument(partial).toJson(QJsonDocument::Compact));
+    QVERIFY(!noResources);
+    QVERIFY2(noResources.errorMessage().contains("\"resources\""), qPrintable(noResources.errorMessage()));
     // A pattern given as an object is held to the same size.
     QJsonObject big{{QStringLiteral("source"), QJsonArray{QString(3000, QLatin1Char('x'))}}};
     QVERIFY(!EventPattern::fromObject(big));
