@@ -387,6 +387,7 @@ private:
     Result<void> orGroup(const QJsonValue &json, Node &node);
     Result<void> leaf(const QJsonArray &json, Node::Leaf &leaf);
     Result<void> matchExpression(const QJsonObject &json, Node::Leaf &leaf);
+    void addAddress(const QString &text, Node::Leaf &leaf);
     Result<void> oneKey(const QJsonObject &json, const QString &notFound);
     Result<void> textOperator(const QString &name, const QJsonValue &json, Matcher &m);
     Result<void> anythingBut(const QJsonValue &json, Matcher &m);
@@ -456,6 +457,7 @@ Result<void> Compiler::leaf(const QJsonArray &json, Node::Leaf &leaf)
     for (const QJsonValue &value : json) {
         if (value.isString()) {
             texts.texts.append(value.toString());
+            addAddress(value.toString(), leaf);
         } else if (value.isDouble()) {
             numbers.numbers.append(value.toDouble());
         } else if (value.isBool() || value.isNull()) {
@@ -475,6 +477,19 @@ Result<void> Compiler::leaf(const QJsonArray &json, Node::Leaf &leaf)
     if (!numbers.numbers.isEmpty())
         leaf.matchers.push_back(std::move(numbers));
     return {};
+}
+
+// An exact value that is an IP address also matches other spellings of that address
+// ("2001:db8::1", "2001:0db8:0:0::1"), as EventBridge reads it as a one-address range.
+void Compiler::addAddress(const QString &text, Node::Leaf &leaf)
+{
+    Matcher m;
+    m.network = parseIp(text);
+    if (!m.network.valid())
+        return;
+    m.op = Op::Cidr;
+    m.maskBits = m.network.size * 8;
+    leaf.matchers.push_back(std::move(m));
 }
 
 // An operator object holds one key ({"prefix": "a"}); notFound is the error for none.

@@ -234,6 +234,10 @@ void TestEventPattern::matches_data()
     row("cidr not an address", R"({"ip": [{"cidr": "10.0.0.0/8"}]})", R"({"ip": "10.0.0.256"})", false);
     row("cidr only strings", R"({"ip": [{"cidr": "10.0.0.0/8"}]})", R"({"ip": 10})", false);
 
+    row("exact address, other spelling", R"({"ip": ["2001:db8::1"]})", R"({"ip": "2001:0db8:0:0:0:0:0:1"})", true);
+    row("exact address, other address", R"({"ip": ["10.0.0.1"]})", R"({"ip": "10.0.0.2"})", false);
+    row("exact address, same", R"({"ip": ["10.0.0.1"]})", R"({"ip": "10.0.0.1"})", true);
+
     // $or.
     const char *metric = R"({"source": ["aws.cloudwatch"], "$or": [{"metricName": ["CPUUtilization", "ReadLatency"]},
                                                                    {"namespace": ["AWS/EC2", "AWS/ES"]}]})";
