@@ -23,6 +23,8 @@ namespace {
 // Arrays nested deeper than this in an event are not looked into (no real event has them;
 // a hostile one must not exhaust the stack).
 constexpr int kMaxArrayDepth = 64;
+// As deep as Qt's JSON reader reads.
+constexpr int kMaxPatternDepth = 1024;
 
 // EventBridge compares numbers from -5e9 to 5e9, to six places after the decimal point
 // (event-ruler's ComparableNumber); this is the number as it compares, if in range.
@@ -397,12 +399,23 @@ private:
     Result<qint64> rangeValue(const QJsonValue &json, const QString &op);
     Result<void> cidr(const QJsonValue &json, Matcher &m);
     Result<Glob> glob(const QString &text);
+
+    int mDepth = 0;
 };
 
 Result<void> Compiler::object(const QJsonObject &json, Node &node, bool insideOr)
 {
     if (json.isEmpty())
         return fail(tr("Empty objects are not allowed"));
+    // Qt's JSON reader refuses deeper text; a pattern built in code must not reach further.
+    struct Deeper
+    {
+        int &depth;
+        explicit Deeper(int &d) : depth(++d) { }
+        ~Deeper() { --depth; }
+    } deeper(mDepth);
+    if (mDepth > kMaxPatternDepth)
+        return fail(tr("Objects are nested more than %1 deep").arg(kMaxPatternDepth));
     for (auto it = json.begin(); it != json.end(); ++it) {
         const QString key = it.key();
         if (key == "$or"_L1) {

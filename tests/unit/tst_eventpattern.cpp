@@ -425,6 +425,14 @@ void TestEventPattern::robustness()
     QVERIFY(deep->matches(object(event)));
     QVERIFY(!deep->matches(object(R"({"a": {"a": "x"}})")));
 
+    // Deeper than any text can say, built in code.
+    QJsonObject tooDeep{{QStringLiteral("a"), QJsonArray{1}}};
+    for (int i = 0; i < 1100; ++i)
+        tooDeep = QJsonObject{{QStringLiteral("a"), tooDeep}};
+    const Result<EventPattern> refused = EventPattern::fromObject(tooDeep, 1 << 20);
+    QVERIFY(!refused);
+    QVERIFY2(refused.errorMessage().contains("nested more than 1024 deep"), qPrintable(refused.errorMessage()));
+
     // Huge arrays, and arrays nested deeper than anything looks.
     QJsonArray huge;
     for (int i = 0; i < 200000; ++i)
