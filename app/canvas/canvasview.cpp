@@ -1,4 +1,5 @@
 #include "canvasview.h"
+#include "theme.h"
 
 #include "canvasscene.h"
 #include "document/project.h"
@@ -57,6 +58,12 @@ CanvasView::CanvasView(CanvasScene *scene, QWidget *parent) : QGraphicsView(scen
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
     setSceneRect(-50000, -50000, 100000, 100000);
+    // Cards keep a cached picture of themselves: a theme switch draws them all again.
+    Theme::onPaletteChange(this, [this] {
+        for (QGraphicsItem *item : mScene->items())
+            item->update();
+        mScene->update();
+    });
 }
 
 void CanvasView::setZoom(qreal value)

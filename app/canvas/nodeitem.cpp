@@ -1,4 +1,5 @@
 #include "nodeitem.h"
+#include "theme.h"
 
 #include <QFontMetricsF>
 
@@ -217,7 +218,12 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const bool selected = option->state & QStyle::State_Selected;
     painter->setRenderHint(QPainter::Antialiasing);
 
-    QColor border = palette.color(QPalette::Mid);
+    // On a dark canvas a card is lifted a little and ringed in a lighter line, so that it
+    // stands out of the background as a white card does on a light one.
+    const bool dark = Theme::isDark(palette);
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    QColor border = dark ? Theme::mix(base, text, 0.3) : palette.color(QPalette::Mid);
     qreal borderWidth = 1.2;
     if (mTargetState == TargetState::Valid) {
         border = QColor(0x2e, 0x7d, 0x32);
@@ -234,7 +240,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->fillRect(body, selected ? palette.color(QPalette::Highlight) : mAccent);
         return;
     }
-    QColor fill = palette.color(QPalette::Base);
+    QColor fill = dark ? Theme::mix(base, text, 0.07) : base;
     if (mTargetState == TargetState::Invalid)
         fill = palette.color(QPalette::Window);
     painter->setPen(QPen(border, borderWidth));

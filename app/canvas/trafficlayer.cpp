@@ -302,7 +302,7 @@ void TrafficLayer::pulse(EdgeId edge, bool failed, bool backwards)
     // A connection lights up as it does when selected; a failure in red.
     const QPalette palette = QApplication::palette();
     const QColor colour = failed ? Theme::failure(palette)
-                                 : Theme::readable(palette.color(QPalette::Highlight), palette);
+                                 : Theme::readable(palette.color(QPalette::Highlight), palette, 4.5);
     auto *dot = new PulseItem(edge, colour, failed);
     dot->setPos(path.pointAtPercent(0));
     mScene->addItem(dot);

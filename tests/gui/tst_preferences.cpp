@@ -3,6 +3,9 @@
 
 #include "actionmanager.h"
 #include "autosave.h"
+#include "canvas/canvasscene.h"
+#include "canvas/canvasview.h"
+#include "canvas/nodeitem.h"
 #include "commandpalette.h"
 #include "cost/costview.h"
 #include "document/project.h"
@@ -203,6 +206,16 @@ void TestPreferences::themeSwitchRestylesWhatIsOpen()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto *volume = window.costView()->findChild<QChartView *>(QStringLiteral("volumeChart"));
     QVERIFY(volume->chart()->backgroundBrush().color().lightness() > 128);
+    // A card as drawn on the canvas (cards keep a cached picture of themselves).
+    CanvasView *view = window.canvasView();
+    const NodeItem *card = window.canvasScene()->nodeItem(
+        window.project()->architecture().nodeByName(QStringLiteral("createOrder"))->id);
+    view->ensureVisible(card);
+    auto cardPixel = [&] {
+        const QPoint at = view->mapFromScene(card->mapToScene(QPointF(NodeItem::kWidth - 40, 5)));
+        return QColor(view->viewport()->grab().toImage().pixel(at));
+    };
+    QVERIFY2(cardPixel().lightness() > 200, qPrintable(cardPixel().name()));
     window.actionManager()->action(ActionIds::Preferences)->trigger();
     auto *dialog = window.findChild<PreferencesDialog *>();
     QVERIFY(dialog);
@@ -222,6 +235,8 @@ void TestPreferences::themeSwitchRestylesWhatIsOpen()
             light += qAlpha(icon.pixel(x, y)) == 255 && QColor(icon.pixel(x, y)).lightness() > 180;
     QVERIFY(light > 20);
     QVERIFY(bar->widgetForAction(run));
+    // The cards are drawn again in the dark theme, at once.
+    QVERIFY2(cardPixel().lightness() < 100, qPrintable(cardPixel().name()));
 }
 
 void TestPreferences::editorFontFollows()
