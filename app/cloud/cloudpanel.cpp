@@ -126,11 +126,9 @@ StateView routeView(const Node &route, const QList<CloudPanel::RouteAnswer> &ans
         CloudPanel::tr("%1 %2: send it a request through the gateway").arg(method, path),
         {CloudPanel::tr("Time"), CloudPanel::tr("Request"), CloudPanel::tr("Status"), CloudPanel::tr("Answer")},
         {},
-        path.contains('{'_L1) ? CloudPanel::tr("The path with its parameters, then a body if any, for "
-                                               "example %1")
+        path.contains('{'_L1) ? CloudPanel::tr("Path, for example %1, then a body")
                                     .arg(QString(path).replace(QRegularExpression(u"\\{[^}]*\\}"_s), u"42"_s))
-                              : CloudPanel::tr("A body, for example {\"item\": \"book\"}; start with a path "
-                                               "to send it elsewhere"),
+                              : CloudPanel::tr("Body, or /path then body"),
         CloudPanel::tr("Send")};
     for (const CloudPanel::RouteAnswer &answer : answers) {
         view.rows.append({{timeOfDay(answer.when), answer.request,
@@ -264,7 +262,7 @@ QWidget *CloudPanel::createLog()
     mPreviousHop = new QPushButton(tr("Previous Hop"));
     mPreviousHop->setObjectName(u"cloudPreviousHop"_s);
     mPreviousHop->setToolTip(tr("Show the hop before this one in its request"));
-    mReplay = new QPushButton(tr("Replay Request"));
+    mReplay = new QPushButton(tr("Replay on Canvas"));
     mReplay->setObjectName(u"cloudReplay"_s);
     mReplay->setToolTip(tr("Play the selected request on the canvas again, one hop at a time"));
     mNextHop = new QPushButton(tr("Next Hop"));
@@ -529,6 +527,11 @@ void CloudPanel::refreshState()
     mDelete->setEnabled(running && (kind == Kinds::Queue || kind == Kinds::Bucket || kind == Kinds::Table));
     mReset->setEnabled(running);
     mState->setHeaderHidden(mService.isEmpty() || !running);
+    if (mService.isEmpty() || !running) {
+        // Nothing to add to: the line and its button say nothing of the last service shown.
+        mInput->setPlaceholderText(QString());
+        mAdd->setText(tr("Add"));
+    }
     if (mService.isEmpty()) {
         mStateTitle->setText(
             tr("Select a queue, topic, bucket, table or schedule to see its state, or a route to send it a "

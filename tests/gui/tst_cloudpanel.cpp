@@ -225,6 +225,13 @@ void TestCloudPanel::routeSendsARequestThroughTheGateway()
     QCOMPARE(state->topLevelItem(0)->text(1), QStringLiteral("GET /nowhere"));
     QCOMPARE(state->topLevelItem(0)->text(2), QStringLiteral("404"));
 
+    // A node that keeps nothing: the line and its button forget the route.
+    window.selectNode(QStringLiteral("getItem"));
+    QVERIFY(!input->isEnabled());
+    QVERIFY(input->placeholderText().isEmpty());
+    QCOMPARE(panel->findChild<QPushButton *>(QStringLiteral("cloudAdd"))->text(), QStringLiteral("Add"));
+    window.selectNode(QStringLiteral("route"));
+
     // Stopped, there is no gateway to send to.
     panel->stop();
     QVERIFY(!input->isEnabled());

@@ -256,7 +256,7 @@ void TestTraffic::pulseRunsAlongItsEdge()
     QCOMPARE(pulse->failed(), !ok);
     const QPalette palette = QApplication::palette();
     QCOMPARE(pulse->colour(),
-             ok ? Theme::readable(palette.color(QPalette::Highlight), palette) : Theme::failure(palette));
+             ok ? Theme::readable(palette.color(QPalette::Highlight), palette, 4.5) : Theme::failure(palette));
     // It starts at the route's output port and travels along the curve to the function.
     const QPainterPath path = mScene->edgeItem(entry.edge)->path();
     QCOMPARE(pulse->pos(), path.pointAtPercent(0));
