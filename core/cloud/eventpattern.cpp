@@ -376,6 +376,98 @@ bool EventPattern::Node::matchesObject(const QJsonObject &object, quint64 skip) 
 
 namespace {
 
+// One step into a pattern: a key, or an array's element.
+struct PathStep
+{
+    QString key;
+    qsizetype index = -1;
+};
+
+// Finds where a value lies in a pattern's (valid) JSON text, to say where a problem is.
+class Locator
+{
+public:
+    explicit Locator(const QByteArray &text) : mText(text) { }
+
+    // The offset of the value at path; -1 if not found.
+    qsizetype find(const QList<PathStep> &path)
+    {
+        mPos = 0;
+        for (const PathStep &step : path) {
+            space();
+            if (!(step.index < 0 ? enterMember(step.key) : enterElement(step.index)))
+                return -1;
+        }
+        space();
+        return mPos;
+    }
+
+private:
+    char at() const { return mPos < mText.size() ? mText.at(mPos) : '\0'; }
+    void space()
+    {
+        while (at() == ' ' || at() == '\t' || at() == '\n' || at() == '\r')
+            ++mPos;
+    }
+    QString string()
+    {
+        const qsizetype start = mPos++;
+        while (mPos < mText.size() && at() != '"')
+            mPos += at() == '\\' ? 2 : 1;
+        ++mPos;
+        const QByteArray quoted = mText.mid(start, mPos - start);
+        return QJsonDocument::fromJson("[" + quoted + "]").array().at(0).toString();
+    }
+    void skipValue()
+    {
+        space();
+        int depth = 0;
+        do {
+            if (at() == '"') {
+                string();
+            } else {
+                depth += at() == '{' || at() == '[' ? 1 : at() == '}' || at() == ']' ? -1 : 0;
+                ++mPos;
+            }
+            space();
+        } while (mPos < mText.size() && (depth > 0 || (at() != ',' && at() != '}' && at() != ']')));
+    }
+    // Moves to the value of key in the object here.
+    bool enterMember(const QString &key)
+    {
+        if (at() != '{')
+            return false;
+        ++mPos;
+        for (space(); at() == '"'; space()) {
+            const QString name = string();
+            space();
+            ++mPos; // ':'
+            if (name == key)
+                return true;
+            skipValue();
+            if (at() == ',')
+                ++mPos;
+        }
+        return false;
+    }
+    bool enterElement(qsizetype index)
+    {
+        if (at() != '[')
+            return false;
+        ++mPos;
+        for (qsizetype i = 0; i < index; ++i) {
+            skipValue();
+            if (at() != ',')
+                return false;
+            ++mPos;
+        }
+        return true;
+    }
+
+    const QByteArray &mText;
+    qsizetype mPos = 0;
+};
+
 // Turns a pattern's JSON into its tree; the first problem found is the error, in
 // EventBridge's words where it has them.
 class Compiler
@@ -384,6 +476,8 @@ class Compiler
 
 public:
     Result<void> object(const QJsonObject &json, Node &node, bool insideOr);
+    // After a failure: where in the pattern it failed.
+    const QList<PathStep> &path() const { return mPath; }
 
 private:
     Result<void> orGroup(const QJsonValue &json, Node &node);
@@ -401,6 +495,7 @@ private:
     Result<Glob> glob(const QString &text);
 
     int mDepth = 0;
+    QList<PathStep> mPath; // the value being read; left at the one that failed
 };
 
 Result<void> Compiler::object(const QJsonObject &json, Node &node, bool insideOr)
@@ -418,9 +513,11 @@ Result<void> Compiler::object(const QJsonObject &json, Node &node, bool insideOr
         return fail(tr("Objects are nested more than %1 deep").arg(kMaxPatternDepth));
     for (auto it = json.begin(); it != json.end(); ++it) {
         const QString key = it.key();
+        mPath.append({key, -1});
         if (key == "$or"_L1) {
             if (Result<void> done = orGroup(it.value(), node); !done)
                 return done;
+            mPath.removeLast();
             continue;
         }
         if (insideOr && operatorNames().contains(key))
@@ -438,6 +535,7 @@ Result<void> Compiler::object(const QJsonObject &json, Node &node, bool insideOr
             return fail(tr("\"%1\" must be an object or an array").arg(key));
         }
         node.fields.push_back(std::move(field));
+        mPath.removeLast();
     }
     return {};
 }
@@ -447,12 +545,15 @@ Result<void> Compiler::orGroup(const QJsonValue &json, Node &node)
     if (!json.isArray())
         return fail(tr("It must be an Array followed with $or."));
     std::vector<Node> alternatives;
-    for (const QJsonValue &element : json.toArray()) {
-        if (!element.isObject())
+    const QJsonArray array = json.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        mPath.append({QString(), i});
+        if (!array.at(i).isObject())
             return fail(tr("Only JSON object is allowed in array of $or relationship."));
         alternatives.emplace_back();
-        if (Result<void> done = object(element.toObject(), alternatives.back(), true); !done)
+        if (Result<void> done = object(array.at(i).toObject(), alternatives.back(), true); !done)
             return done;
+        mPath.removeLast();
     }
     if (alternatives.size() < 2)
         return fail(tr("There must have at least 2 Objects in $or relationship."));
@@ -467,7 +568,9 @@ Result<void> Compiler::leaf(const QJsonArray &json, Node::Leaf &leaf)
     Matcher texts; // the exact strings, numbers and literals are gathered in one matcher each
     Matcher numbers;
     numbers.op = Op::EqualsNumber;
-    for (const QJsonValue &value : json) {
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const QJsonValue value = json.at(i);
+        mPath.append({QString(), i});
         if (value.isString()) {
             texts.texts.append(value.toString());
             addAddress(value.toString(), leaf);
@@ -484,6 +587,7 @@ Result<void> Compiler::leaf(const QJsonArray &json, Node::Leaf &leaf)
         } else {
             return fail(tr("Match value must be String, number, true, false, or null"));
         }
+        mPath.removeLast();
     }
     if (!texts.texts.isEmpty())
         leaf.matchers.insert(leaf.matchers.begin(), std::move(texts));
@@ -765,6 +869,28 @@ Result<Glob> Compiler::glob(const QString &text)
 
 } // namespace
 
+namespace {
+
+// Jackson's "at [Source: ...; line: L, column: C]", as EventBridge appends it to a reason.
+QString located(const QString &reason, const QByteArray &text, qsizetype offset)
+{
+    constexpr qsizetype kShown = 500;
+    const QByteArray before = text.left(std::max<qsizetype>(offset, 0));
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    const int line = int(before.count('\n')) + 1;
+    const qsizetype column = QString::fromUtf8(before.mid(lineStart)).size() + 1;
+    const QString source = QString::fromUtf8(text);
+    QString shown = u'"' + source.left(kShown) + u'"';
+    if (source.size() > kShown)
+        shown += EventPattern::tr("[truncated %1 chars]").arg(source.size() - kShown);
+    return EventPattern::tr("Event pattern is not valid. Reason: %1 at [Source: (String)%2; line: %3, column: %4]")
+        .arg(reason, shown)
+        .arg(line)
+        .arg(column);
+}
+
+} // namespace
+
 Result<EventPattern> EventPattern::parse(const QByteArray &json, int maxLength)
 {
     const qsizetype length = QString::fromUtf8(json).size();
@@ -775,26 +901,32 @@ Result<EventPattern> EventPattern::parse(const QByteArray &json, int maxLength)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return fail(
-            tr("Event pattern is not valid. Reason: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+        return fail(located(error.errorString(), json, error.offset));
     if (!document.isObject())
-        return fail(tr("Event pattern is not valid. Reason: Filter is not an object"));
-    return fromObject(document.object(), std::numeric_limits<int>::max());
+        return fail(located(tr("Filter is not an object"), json, 0));
+    return compile(document.object(), json);
 }
 
 Result<EventPattern> EventPattern::fromObject(const QJsonObject &pattern, int maxLength)
 {
-    if (maxLength != std::numeric_limits<int>::max()) {
-        const qsizetype length = QString::fromUtf8(QJsonDocument(pattern).toJson(QJsonDocument::Compact)).size();
-        if (length > maxLength)
-            return fail(tr("Event pattern is not valid. Reason: the pattern is %1 characters long; the maximum is %2")
-                            .arg(length)
-                            .arg(maxLength));
-    }
+    const QByteArray json = QJsonDocument(pattern).toJson(QJsonDocument::Compact);
+    const qsizetype length = QString::fromUtf8(json).size();
+    if (length > maxLength)
+        return fail(tr("Event pattern is not valid. Reason: the pattern is %1 characters long; the maximum is %2")
+                        .arg(length)
+                        .arg(maxLength));
+    return compile(pattern, json);
+}
+
+Result<EventPattern> EventPattern::compile(const QJsonObject &pattern, const QByteArray &json)
+{
     auto root = std::make_shared<Node>();
     Compiler compiler;
-    if (const Result<void> done = compiler.object(pattern, *root, false); !done)
-        return fail(tr("Event pattern is not valid. Reason: %1").arg(done.errorMessage()));
+    if (const Result<void> done = compiler.object(pattern, *root, false); !done) {
+        // Jackson reports the place just past the first character of the value it read.
+        const qsizetype offset = Locator(json).find(compiler.path());
+        return fail(located(done.errorMessage(), json, offset < 0 ? 0 : offset + 1));
+    }
     return EventPattern(std::move(root));
 }
 

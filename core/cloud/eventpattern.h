@@ -44,8 +44,9 @@ public:
     // EventBridge's default quota on a pattern's size, in characters.
     static constexpr int kMaxLength = 2048;
 
-    // Compiles a pattern; the error says what is wrong in AWS's words, prefixed as
-    // EventBridge prefixes it ("Event pattern is not valid. Reason: ...").
+    // Compiles a pattern; the error says what is wrong in AWS's words, framed as
+    // EventBridge frames it ("Event pattern is not valid. Reason: ... at [Source: ...;
+    // line: 2, column: 13]").
     static Result<EventPattern> parse(const QByteArray &json, int maxLength = kMaxLength);
     static Result<EventPattern> fromObject(const QJsonObject &pattern, int maxLength = kMaxLength);
     // TestEventPattern: whether event matches pattern. As for AWS, the event is a JSON
@@ -67,6 +68,8 @@ public:
 
 private:
     explicit EventPattern(std::shared_ptr<const Node> root) : mRoot(std::move(root)) { }
+    // json: the pattern's text, to say where a problem lies.
+    static Result<EventPattern> compile(const QJsonObject &pattern, const QByteArray &json);
 
     std::shared_ptr<const Node> mRoot;
 };

@@ -43,6 +43,8 @@ private slots:
     void matches();
     void invalid_data();
     void invalid();
+    void errorLocation_data();
+    void errorLocation();
     void testEventPattern();
     void robustness();
     void ruleSetAgreesWithEachPattern();
@@ -366,7 +368,7 @@ void TestEventPattern::invalid_data()
     row("$or reserved name", R"({"$or": [{"a": [1]}, {"numeric": [1]}]})",
         "numeric is Ruler reserved fieldName which cannot be used inside $or.");
     row("$or bad branch", R"({"$or": [{"a": [1]}, {"b": []}]})", "Empty arrays are not allowed");
-    row("not JSON", R"({"source": ["a")", "at offset");
+    row("not JSON", R"({"source": ["a")", "at [Source: (String)\"{\"source\": [\"a\"\"; line: 1, column: ");
     row("too large", "{\"source\": [\"" + QByteArray(2100, 'a') + "\"]}", "characters long; the maximum is 2048");
 }
 
@@ -381,6 +383,33 @@ void TestEventPattern::invalid()
     QVERIFY2(compiled.errorMessage().contains(reason), qPrintable(compiled.errorMessage()));
 }
 
+void TestEventPattern::errorLocation_data()
+{
+    QTest::addColumn<QByteArray>("pattern");
+    QTest::addColumn<QString>("where");
+    // The example of a wrong pattern EventBridge answers with "line: 5, column: 16".
+    QTest::newRow("string for an array") << QByteArray(
+        "{\n  \"detail-type\": [ \"Build Started\", \"Build Finished\" ],\n"
+        "  \"detail\": {\n    \"pipeline\": {\n      \"slug\": "
+        "\"some-pipeline\"\n    }\n  }\n}")
+                                         << "line: 5, column: 16]";
+    QTest::newRow("operator in an array") << QByteArray("{\"a\": [1,\n  {\"nope\": 1}]}") << "line: 2, column: 4]";
+    QTest::newRow("in $or") << QByteArray("{\"$or\": [{\"a\": [1]},\n{\"b\": []}]}") << "line: 2, column: 8]";
+    QTest::newRow("escaped key") << QByteArray(R"({"x\"y": {"z": 5}})") << "line: 1, column: 17]";
+    QTest::newRow("whole pattern") << QByteArray("{}") << "line: 1, column: 2]";
+    QTest::newRow("long pattern") << "{\"s\": [\"" + QByteArray(600, 'x') + "\"], \"t\": 1}"
+                                  << "\"[truncated 119 chars]; line: 1, column: 619]";
+}
+
+void TestEventPattern::errorLocation()
+{
+    QFETCH(QByteArray, pattern);
+    QFETCH(QString, where);
+    const Result<EventPattern> compiled = EventPattern::parse(pattern);
+    QVERIFY(!compiled);
+    QVERIFY2(compiled.errorMessage().endsWith(where), qPrintable(compiled.errorMessage()));
+}
+
 void TestEventPattern::testEventPattern()
 {
     const Result<bool> yes = EventPattern::test(R"({"source": ["aws.ec2"]})", kEc2Event);
@@ -392,7 +421,8 @@ void TestEventPattern::testEventPattern()
     const Result<bool> badPattern = EventPattern::test(R"({"source": "aws.s3"})", kEc2Event);
     QVERIFY(!badPattern);
     QCOMPARE(badPattern.errorMessage(),
-             QStringLiteral("Event pattern is not valid. Reason: \"source\" must be an object or an array"));
+             QStringLiteral("Event pattern is not valid. Reason: \"source\" must be an object or an array at [Source: "
+                            "(String)\"{\"source\": \"aws.s3\"}\"; line: 1, column: 13]"));
     const Result<bool> badEvent = EventPattern::test(R"({"source": ["aws.s3"]})", "[1, 2]");
     QVERIFY(!badEvent);
     QVERIFY(badEvent.errorMessage().startsWith("Parameter Event is not valid"));
