@@ -3,6 +3,7 @@
 #include "document/project.h"
 #include "eventtemplates.h"
 #include "model/catalog.h"
+#include "model/kinds.h"
 
 #include <QRegularExpression>
 
@@ -72,6 +73,11 @@ QList<TriggerEvents::Source> TriggerEvents::forFunction(const Project &project, 
             value += pattern.mid(last);
             source.parameters.append({parameter, value});
         }
+        // A request that carries a body starts with an empty JSON object, which a handler
+        // can parse, rather than an empty string, which JSON.parse refuses.
+        static const QStringList withBody = {u"POST"_s, u"PUT"_s, u"PATCH"_s, u"ANY"_s};
+        if (from->kind == Kinds::HttpRoute && withBody.contains(property(u"method"_s)))
+            source.parameters.append({u"body"_s, u"{}"_s});
         sources.append(source);
     }
     return sources;

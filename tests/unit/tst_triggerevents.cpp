@@ -40,6 +40,21 @@ void tst_TriggerEvents::eventOfEachInvoker_data()
                                           << "apigateway-http-v2"
                                           << "pathParameters/id"
                                           << "123";
+    QTest::newRow("http v2 POST body") << "http-route"
+                                       << R"({"method": "POST", "path": "/orders"})"
+                                       << "apigateway-http-v2"
+                                       << "body"
+                                       << "{}";
+    QTest::newRow("http v2 GET body") << "http-route"
+                                      << R"({"method": "GET", "path": "/orders"})"
+                                      << "apigateway-http-v2"
+                                      << "body"
+                                      << "";
+    QTest::newRow("http v1 PUT body") << "http-route"
+                                      << R"({"method": "PUT", "path": "/a", "payloadFormat": "1.0"})"
+                                      << "apigateway-rest-v1"
+                                      << "body"
+                                      << "{}";
     QTest::newRow("http v1") << "http-route"
                              << R"({"method": "GET", "path": "/a", "payloadFormat": "1.0"})"
                              << "apigateway-rest-v1"
