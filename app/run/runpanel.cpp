@@ -378,7 +378,7 @@ void RunPanel::rebuildEvents()
     if (!project() || mFunction == kInvalidNodeId)
         return;
     for (const TriggerEvents::Source &source : TriggerEvents::forFunction(*project(), mFunction))
-        mEventBox->addItem(tr("From %1 (%2)").arg(source.nodeName, source.kindName),
+        mEventBox->addItem(tr("From %1 (%2)").arg(source.nodeName, Catalog::text(source.kindName)),
                            QVariantList{TriggerEvent, qlonglong(source.node)});
     const QList<RunHistory::SavedEvent> saved = mRunner->history().savedEvents(mFunction);
     if (!saved.isEmpty() && mEventBox->count() > 0)

@@ -9,11 +9,13 @@
 #include "mainwindow.h"
 #include "preferences/preferences.h"
 #include "preferences/preferencesdialog.h"
+#include "run/runpanel.h"
 #include "translations.h"
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QGroupBox>
@@ -240,6 +242,10 @@ void TestFrenchLayout::fitsAndIsFrench()
         dock->show();
         dock->raise();
         root = dock;
+        // The event's source names its kind in French too.
+        if (view == QLatin1String("run"))
+            QCOMPARE(mWindow->runPanel()->eventBox()->currentText(),
+                     QStringLiteral("Depuis createOrderRoute (Route HTTP)"));
     }
     QVERIFY(QTest::qWaitForWindowExposed(root->window()));
     // Every pending layout done (docks and scroll areas lay out on posted events).
