@@ -911,14 +911,6 @@
         <translation>Réponse</translation>
     </message>
     <message>
-        <source>The path with its parameters, then a body if any, for example %1</source>
-        <translation>Le chemin avec ses paramètres, puis un corps s’il y en a un, par exemple %1</translation>
-    </message>
-    <message>
-        <source>A body, for example {&quot;item&quot;: &quot;book&quot;}; start with a path to send it elsewhere</source>
-        <translation>Un corps, par exemple {&quot;item&quot;: &quot;book&quot;} ; commencez par un chemin pour l’envoyer ailleurs</translation>
-    </message>
-    <message>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
@@ -933,10 +925,6 @@
     <message>
         <source>Show the hop before this one in its request</source>
         <translation>Montrer l’étape qui précède celle-ci dans sa requête</translation>
-    </message>
-    <message>
-        <source>Replay Request</source>
-        <translation>Rejouer la requête</translation>
     </message>
     <message>
         <source>Play the selected request on the canvas again, one hop at a time</source>
@@ -965,6 +953,18 @@
     <message>
         <source>Give the path with its parameters, for example %1</source>
         <translation>Donnez le chemin avec ses paramètres, par exemple %1</translation>
+    </message>
+    <message>
+        <source>Path, for example %1, then a body</source>
+        <translation>Chemin, par exemple %1, puis un corps</translation>
+    </message>
+    <message>
+        <source>Body, or /path then body</source>
+        <translation>Corps, ou /chemin puis corps</translation>
+    </message>
+    <message>
+        <source>Replay on Canvas</source>
+        <translation>Rejouer sur le canevas</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2524,15 @@
     <message>
         <source>Sensitivity, the break-even if every function&apos;s duration or memory were halved (×0.5) or doubled (×2): %1.</source>
         <translation>Sensibilité, le seuil de rentabilité si la durée ou la mémoire de chaque fonction était divisée par deux (×0,5) ou doublée (×2) : %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; : %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the sensitivity&apos;s figures</comment>
+        <translation> ; </translation>
     </message>
 </context>
 <context>
@@ -4480,6 +4489,201 @@ Invalide : %2</translation>
     <message>
         <source>%1 (the shipped prices are used instead)</source>
         <translation>%1 (les prix livrés sont utilisés à la place)</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PricingTexts</name>
+    <message>
+        <source>AWS Lambda</source>
+        <translation>AWS Lambda</translation>
+    </message>
+    <message>
+        <source>Application Load Balancer</source>
+        <translation>Application Load Balancer</translation>
+    </message>
+    <message>
+        <source>AWS Fargate</source>
+        <translation>AWS Fargate</translation>
+    </message>
+    <message>
+        <source>Lambda requests</source>
+        <translation>Requêtes Lambda</translation>
+    </message>
+    <message>
+        <source>Lambda compute (x86_64)</source>
+        <translation>Calcul Lambda (x86_64)</translation>
+    </message>
+    <message>
+        <source>Lambda compute (arm64)</source>
+        <translation>Calcul Lambda (arm64)</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency (x86_64)</source>
+        <translation>Concurrence provisionnée (x86_64)</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency (arm64)</source>
+        <translation>Concurrence provisionnée (arm64)</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency duration (x86_64)</source>
+        <translation>Durée en concurrence provisionnée (x86_64)</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency duration (arm64)</source>
+        <translation>Durée en concurrence provisionnée (arm64)</translation>
+    </message>
+    <message>
+        <source>API Gateway HTTP API requests</source>
+        <translation>Requêtes API Gateway HTTP API</translation>
+    </message>
+    <message>
+        <source>API Gateway REST API requests</source>
+        <translation>Requêtes API Gateway REST API</translation>
+    </message>
+    <message>
+        <source>SQS standard requests</source>
+        <translation>Requêtes SQS standard</translation>
+    </message>
+    <message>
+        <source>SNS standard publishes</source>
+        <translation>Publications SNS standard</translation>
+    </message>
+    <message>
+        <source>DynamoDB on-demand write request units</source>
+        <translation>Unités de requête d’écriture DynamoDB à la demande</translation>
+    </message>
+    <message>
+        <source>DynamoDB on-demand read request units</source>
+        <translation>Unités de requête de lecture DynamoDB à la demande</translation>
+    </message>
+    <message>
+        <source>DynamoDB storage</source>
+        <translation>Stockage DynamoDB</translation>
+    </message>
+    <message>
+        <source>S3 Standard PUT, COPY, POST, LIST requests</source>
+        <translation>Requêtes PUT, COPY, POST, LIST S3 Standard</translation>
+    </message>
+    <message>
+        <source>S3 Standard GET requests</source>
+        <translation>Requêtes GET S3 Standard</translation>
+    </message>
+    <message>
+        <source>S3 Standard storage</source>
+        <translation>Stockage S3 Standard</translation>
+    </message>
+    <message>
+        <source>Application Load Balancer hours</source>
+        <translation>Heures d’Application Load Balancer</translation>
+    </message>
+    <message>
+        <source>Application Load Balancer capacity units</source>
+        <translation>Unités de capacité d’Application Load Balancer</translation>
+    </message>
+    <message>
+        <source>Fargate vCPU (x86_64)</source>
+        <translation>vCPU Fargate (x86_64)</translation>
+    </message>
+    <message>
+        <source>Fargate memory (x86_64)</source>
+        <translation>Mémoire Fargate (x86_64)</translation>
+    </message>
+    <message>
+        <source>Fargate vCPU (arm64)</source>
+        <translation>vCPU Fargate (arm64)</translation>
+    </message>
+    <message>
+        <source>Fargate memory (arm64)</source>
+        <translation>Mémoire Fargate (arm64)</translation>
+    </message>
+    <message>
+        <source>Azure Functions (Consumption)</source>
+        <translation>Azure Functions (Consommation)</translation>
+    </message>
+    <message>
+        <source>Function executions</source>
+        <translation>Exécutions de fonctions</translation>
+    </message>
+    <message>
+        <source>Function execution time</source>
+        <translation>Temps d’exécution des fonctions</translation>
+    </message>
+    <message>
+        <source>Cloud Run functions</source>
+        <translation>Cloud Run functions</translation>
+    </message>
+    <message>
+        <source>Cloud Run requests</source>
+        <translation>Requêtes Cloud Run</translation>
+    </message>
+    <message>
+        <source>Cloud Run vCPU time</source>
+        <translation>Temps vCPU Cloud Run</translation>
+    </message>
+    <message>
+        <source>Cloud Run memory time</source>
+        <translation>Temps mémoire Cloud Run</translation>
+    </message>
+    <message>
+        <source>Scaleway Serverless Functions</source>
+        <translation>Scaleway Serverless Functions</translation>
+    </message>
+    <message>
+        <source>Function requests</source>
+        <translation>Requêtes de fonctions</translation>
+    </message>
+    <message>
+        <source>Function compute</source>
+        <translation>Calcul des fonctions</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>requêtes</translation>
+    </message>
+    <message>
+        <source>GB-seconds</source>
+        <translation>Go-secondes</translation>
+    </message>
+    <message>
+        <source>WRU</source>
+        <translation>WRU</translation>
+    </message>
+    <message>
+        <source>RRU</source>
+        <translation>RRU</translation>
+    </message>
+    <message>
+        <source>GB-months</source>
+        <translation>Go-mois</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>LCU-hours</source>
+        <translation>LCU-heures</translation>
+    </message>
+    <message>
+        <source>vCPU-hours</source>
+        <translation>vCPU-heures</translation>
+    </message>
+    <message>
+        <source>GB-hours</source>
+        <translation>Go-heures</translation>
+    </message>
+    <message>
+        <source>executions</source>
+        <translation>exécutions</translation>
+    </message>
+    <message>
+        <source>vCPU-seconds</source>
+        <translation>vCPU-secondes</translation>
+    </message>
+    <message>
+        <source>GiB-seconds</source>
+        <translation>Gio-secondes</translation>
     </message>
 </context>
 <context>

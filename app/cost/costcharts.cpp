@@ -7,6 +7,7 @@
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
+#include <QCoreApplication>
 #include <QGraphicsTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegendMarker>
@@ -48,7 +49,7 @@ QString perPeriod(QStringList currencies, const QString &period)
     currencies.removeDuplicates();
     currencies.removeAll(QString());
     //: a chart's axis title: currencies over a period, "USD / month"
-    return ReportCharts::tr("%1 / %2").arg(currencies.join(u", "_s), period);
+    return QCoreApplication::translate("Nimbus::CostCharts", "%1 / %2").arg(currencies.join(u", "_s), period);
 }
 
 QStringList currenciesOf(const CostEngine &engine, const std::vector<CostOption> &options)
@@ -106,7 +107,8 @@ void addHereMarker(QChart *chart, const Chart &data, double volume)
     requests.logarithmic = true;
     auto *line = new QLineSeries;
     line->setObjectName(u"youAreHere"_s);
-    line->setName(ReportCharts::tr("You are here: %1 requests / month").arg(requests.label(volume)));
+    line->setName(QCoreApplication::translate("Nimbus::CostCharts", "You are here: %1 requests / month")
+                      .arg(requests.label(volume)));
     line->append(along(data.x, volume), along(data.y, data.y.min));
     line->append(along(data.x, volume), along(data.y, data.y.max));
     chart->addSeries(line);
@@ -136,8 +138,8 @@ QChart *volumeChart(const CostEngine &engine, const std::vector<CostOption> &opt
                     const CostEngine::BreakEven *breakEven)
 {
     Chart data = ReportCharts::volume(engine, options, volume, breakEven);
-    data.x.title = ReportCharts::tr("Requests / month");
-    data.y.title = perPeriod(currenciesOf(engine, options), ReportCharts::tr("month"));
+    data.x.title = QCoreApplication::translate("Nimbus::CostCharts", "Requests / month");
+    data.y.title = perPeriod(currenciesOf(engine, options), QCoreApplication::translate("Nimbus::CostCharts", "month"));
     QChart *chart = lineChart(data, tickAxis(data.x), tickAxis(data.y));
     addHereMarker(chart, data, volume);
     Theme::applyTo(chart);
@@ -147,8 +149,8 @@ QChart *volumeChart(const CostEngine &engine, const std::vector<CostOption> &opt
 QChart *dayChart(const CostEngine &engine, const std::vector<CostOption> &options, double volume)
 {
     Chart data = ReportCharts::day(engine, options, volume);
-    data.x.title = ReportCharts::tr("Hour of the day");
-    data.y.title = perPeriod(currenciesOf(engine, options), ReportCharts::tr("hour"));
+    data.x.title = QCoreApplication::translate("Nimbus::CostCharts", "Hour of the day");
+    data.y.title = perPeriod(currenciesOf(engine, options), QCoreApplication::translate("Nimbus::CostCharts", "hour"));
     QChart *chart = lineChart(data, tickAxis(data.x), tickAxis(data.y));
     Theme::applyTo(chart);
     return chart;
@@ -160,7 +162,7 @@ QChart *itemsChart(const std::vector<CostResult> &results)
     QStringList currencies;
     for (const CostResult &r : results)
         currencies.append(r.currency);
-    data.x.title = perPeriod(currencies, ReportCharts::tr("month"));
+    data.x.title = perPeriod(currencies, QCoreApplication::translate("Nimbus::CostCharts", "month"));
     auto *chart = new QChart;
     chart->setTitle(data.title);
     auto *series = new QHorizontalStackedBarSeries;

@@ -472,8 +472,6 @@ private:
 // EventBridge's words where it has them.
 class Compiler
 {
-    Q_DECLARE_TR_FUNCTIONS(Nimbus::EventPattern)
-
 public:
     Result<void> object(const QJsonObject &json, Node &node, bool insideOr);
     // After a failure: where in the pattern it failed.
@@ -501,7 +499,7 @@ private:
 Result<void> Compiler::object(const QJsonObject &json, Node &node, bool insideOr)
 {
     if (json.isEmpty())
-        return fail(tr("Empty objects are not allowed"));
+        return fail(QStringLiteral("Empty objects are not allowed"));
     // Qt's JSON reader refuses deeper text; a pattern built in code must not reach further.
     struct Deeper
     {
@@ -510,7 +508,7 @@ Result<void> Compiler::object(const QJsonObject &json, Node &node, bool insideOr
         ~Deeper() { --depth; }
     } deeper(mDepth);
     if (mDepth > kMaxPatternDepth)
-        return fail(tr("Objects are nested more than %1 deep").arg(kMaxPatternDepth));
+        return fail(QStringLiteral("Objects are nested more than %1 deep").arg(kMaxPatternDepth));
     for (auto it = json.begin(); it != json.end(); ++it) {
         const QString key = it.key();
         mPath.append({key, -1});
@@ -521,7 +519,7 @@ Result<void> Compiler::object(const QJsonObject &json, Node &node, bool insideOr
             continue;
         }
         if (insideOr && operatorNames().contains(key))
-            return fail(tr("%1 is Ruler reserved fieldName which cannot be used inside $or.").arg(key));
+            return fail(QStringLiteral("%1 is Ruler reserved fieldName which cannot be used inside $or.").arg(key));
         Node::Field field;
         field.key = key;
         if (it.value().isObject()) {
@@ -532,7 +530,7 @@ Result<void> Compiler::object(const QJsonObject &json, Node &node, bool insideOr
             if (Result<void> done = leaf(it.value().toArray(), field.leaf); !done)
                 return done;
         } else {
-            return fail(tr("\"%1\" must be an object or an array").arg(key));
+            return fail(QStringLiteral("\"%1\" must be an object or an array").arg(key));
         }
         node.fields.push_back(std::move(field));
         mPath.removeLast();
@@ -543,20 +541,20 @@ Result<void> Compiler::object(const QJsonObject &json, Node &node, bool insideOr
 Result<void> Compiler::orGroup(const QJsonValue &json, Node &node)
 {
     if (!json.isArray())
-        return fail(tr("It must be an Array followed with $or."));
+        return fail(QStringLiteral("It must be an Array followed with $or."));
     std::vector<Node> alternatives;
     const QJsonArray array = json.toArray();
     for (qsizetype i = 0; i < array.size(); ++i) {
         mPath.append({QString(), i});
         if (!array.at(i).isObject())
-            return fail(tr("Only JSON object is allowed in array of $or relationship."));
+            return fail(QStringLiteral("Only JSON object is allowed in array of $or relationship."));
         alternatives.emplace_back();
         if (Result<void> done = object(array.at(i).toObject(), alternatives.back(), true); !done)
             return done;
         mPath.removeLast();
     }
     if (alternatives.size() < 2)
-        return fail(tr("There must have at least 2 Objects in $or relationship."));
+        return fail(QStringLiteral("There must have at least 2 Objects in $or relationship."));
     node.ors.push_back(std::move(alternatives));
     return {};
 }
@@ -564,7 +562,7 @@ Result<void> Compiler::orGroup(const QJsonValue &json, Node &node)
 Result<void> Compiler::leaf(const QJsonArray &json, Node::Leaf &leaf)
 {
     if (json.isEmpty())
-        return fail(tr("Empty arrays are not allowed"));
+        return fail(QStringLiteral("Empty arrays are not allowed"));
     Matcher texts; // the exact strings, numbers and literals are gathered in one matcher each
     Matcher numbers;
     numbers.op = Op::EqualsNumber;
@@ -585,7 +583,7 @@ Result<void> Compiler::leaf(const QJsonArray &json, Node::Leaf &leaf)
             if (Result<void> done = matchExpression(value.toObject(), leaf); !done)
                 return done;
         } else {
-            return fail(tr("Match value must be String, number, true, false, or null"));
+            return fail(QStringLiteral("Match value must be String, number, true, false, or null"));
         }
         mPath.removeLast();
     }
@@ -615,13 +613,13 @@ Result<void> Compiler::oneKey(const QJsonObject &json, const QString &notFound)
     if (json.isEmpty())
         return fail(notFound);
     if (json.size() > 1)
-        return fail(tr("Only one key allowed in match expression"));
+        return fail(QStringLiteral("Only one key allowed in match expression"));
     return {};
 }
 
 Result<void> Compiler::matchExpression(const QJsonObject &json, Node::Leaf &leaf)
 {
-    if (Result<void> one = oneKey(json, tr("Match expression name not found")); !one)
+    if (Result<void> one = oneKey(json, QStringLiteral("Match expression name not found")); !one)
         return one;
     const QString name = json.begin().key();
     const QJsonValue value = json.begin().value();
@@ -637,11 +635,11 @@ Result<void> Compiler::matchExpression(const QJsonObject &json, Node::Leaf &leaf
         done = cidr(value, m);
     } else if (name == "exists"_L1) {
         if (!value.isBool())
-            return fail(tr("exists match pattern must be either true or false."));
+            return fail(QStringLiteral("exists match pattern must be either true or false."));
         m.op = value.toBool() ? Op::Exists : Op::Absent;
         leaf.absentMatches = leaf.absentMatches || !value.toBool();
     } else {
-        return fail(tr("Unrecognized match type %1").arg(name));
+        return fail(QStringLiteral("Unrecognized match type %1").arg(name));
     }
     if (!done)
         return done;
@@ -657,12 +655,13 @@ Result<void> Compiler::textOperator(const QString &name, const QJsonValue &json,
     if (affix && json.isObject()) {
         const QJsonObject inner = json.toObject();
         if (inner.size() != 1 || inner.begin().key() != "equals-ignore-case"_L1)
-            return fail(tr("Unsupported %1 pattern: %2").arg(name, inner.isEmpty() ? QString() : inner.begin().key()));
+            return fail(QStringLiteral("Unsupported %1 pattern: %2")
+                            .arg(name, inner.isEmpty() ? QString() : inner.begin().key()));
         text = inner.begin().value();
         m.ignoreCase = true;
     }
     if (!text.isString())
-        return fail(tr("%1 match pattern must be a string").arg(name));
+        return fail(QStringLiteral("%1 match pattern must be a string").arg(name));
     if (name == "wildcard"_L1) {
         Result<Glob> g = glob(text.toString());
         if (!g)
@@ -694,33 +693,34 @@ Result<void> Compiler::anythingBut(const QJsonValue &json, Matcher &m)
     }
     if (json.isArray())
         return anythingButList(json, m);
-    return fail(tr("Value of anything-but must be an array or single string/number value."));
+    return fail(QStringLiteral("Value of anything-but must be an array or single string/number value."));
 }
 
 Result<void> Compiler::anythingButObject(const QJsonObject &json, Matcher &m)
 {
-    if (Result<void> one = oneKey(json, tr("Anything-But expression name not found")); !one)
+    if (Result<void> one = oneKey(json, QStringLiteral("Anything-But expression name not found")); !one)
         return one;
     const QString name = json.begin().key();
     const QJsonValue value = json.begin().value();
     if (name == "prefix"_L1 || name == "suffix"_L1) {
         if (!value.isString())
-            return fail(tr("prefix/suffix match pattern must be a string"));
+            return fail(QStringLiteral("prefix/suffix match pattern must be a string"));
         if (value.toString().isEmpty())
-            return fail(tr("Null prefix/suffix not allowed"));
+            return fail(QStringLiteral("Null prefix/suffix not allowed"));
         m.op = name == "prefix"_L1 ? Op::Prefix : Op::Suffix;
         m.texts.append(value.toString());
         return {};
     }
     if (name != "equals-ignore-case"_L1 && name != "wildcard"_L1)
-        return fail(tr("Unsupported anything-but pattern: %1").arg(name));
+        return fail(QStringLiteral("Unsupported anything-but pattern: %1").arg(name));
     m.op = name == "wildcard"_L1 ? Op::Wildcard : Op::EqualsIgnoreCase;
     const QJsonArray values = value.isArray() ? value.toArray() : QJsonArray{value};
     if (values.isEmpty())
-        return fail(tr("Inside anything-but/%1 list, at least one value is required.").arg(name));
+        return fail(QStringLiteral("Inside anything-but/%1 list, at least one value is required.").arg(name));
     for (const QJsonValue &v : values) {
         if (!v.isString())
-            return fail(tr("Inside anything-but/%1 list, number|start|null|boolean is not supported.").arg(name));
+            return fail(
+                QStringLiteral("Inside anything-but/%1 list, number|start|null|boolean is not supported.").arg(name));
         if (m.op == Op::EqualsIgnoreCase) {
             m.texts.append(v.toString());
             continue;
@@ -747,12 +747,13 @@ Result<void> Compiler::anythingButList(const QJsonValue &json, Matcher &m)
             numbers = true;
             m.numbers.append(v.toDouble());
         } else {
-            return fail(tr("Inside anything but list, start|null|boolean is not supported."));
+            return fail(QStringLiteral("Inside anything but list, start|null|boolean is not supported."));
         }
     }
     if (strings == numbers)
-        return fail(tr("Inside anything but list, either all values are number or string, mixed type is not "
-                       "supported"));
+        return fail(
+            QStringLiteral("Inside anything but list, either all values are number or string, mixed type is not "
+                           "supported"));
     m.op = numbers ? Op::EqualsNumber : Op::Equals;
     return {};
 }
@@ -760,17 +761,17 @@ Result<void> Compiler::anythingButList(const QJsonValue &json, Matcher &m)
 Result<void> Compiler::numeric(const QJsonValue &json, Matcher &m)
 {
     if (!json.isArray())
-        return fail(tr("Value of numeric must be an array."));
+        return fail(QStringLiteral("Value of numeric must be an array."));
     const QJsonArray terms = json.toArray();
     m.op = Op::Numeric;
     const QString first = terms.at(0).toString();
     if (!terms.at(0).isString())
-        return fail(tr("Invalid member in numeric match: %1")
+        return fail(QStringLiteral("Invalid member in numeric match: %1")
                         .arg(QString::fromUtf8(QJsonDocument(terms).toJson(QJsonDocument::Compact))));
     const bool lower = first == ">"_L1 || first == ">="_L1;
     const bool upper = first == "<"_L1 || first == "<="_L1;
     if (!lower && !upper && first != "="_L1)
-        return fail(tr("Unrecognized numeric range operator: %1").arg(first));
+        return fail(QStringLiteral("Unrecognized numeric range operator: %1").arg(first));
     const Result<qint64> number = rangeValue(terms.at(1), first == "="_L1 ? u"equals"_s : first);
     if (!number)
         return number.error();
@@ -786,21 +787,21 @@ Result<void> Compiler::numeric(const QJsonValue &json, Matcher &m)
     if (terms.size() == 2)
         return {};
     if (!lower)
-        return fail(tr("Too many elements in numeric expression"));
+        return fail(QStringLiteral("Too many elements in numeric expression"));
     const QString second = terms.at(2).toString();
     if (!terms.at(2).isString())
-        return fail(tr("Bad value in numeric range: %1").arg(terms.at(2).toVariant().toString()));
+        return fail(QStringLiteral("Bad value in numeric range: %1").arg(terms.at(2).toVariant().toString()));
     if (second != "<"_L1 && second != "<="_L1)
-        return fail(tr("Bad numeric range operator: %1").arg(second));
+        return fail(QStringLiteral("Bad numeric range operator: %1").arg(second));
     const Result<qint64> top = rangeValue(terms.at(3), second);
     if (!top)
         return top.error();
     if (terms.size() > 4)
-        return fail(tr("Too many terms in numeric range expression"));
+        return fail(QStringLiteral("Too many terms in numeric range expression"));
     m.high = *top;
     m.highOpen = second == "<"_L1;
     if (m.low >= m.high)
-        return fail(tr("Bottom must be less than top"));
+        return fail(QStringLiteral("Bottom must be less than top"));
     return {};
 }
 
@@ -808,34 +809,34 @@ Result<void> Compiler::numeric(const QJsonValue &json, Matcher &m)
 Result<qint64> Compiler::rangeValue(const QJsonValue &json, const QString &op)
 {
     if (!json.isDouble())
-        return fail(tr("Value of %1 must be numeric").arg(op));
+        return fail(QStringLiteral("Value of %1 must be numeric").arg(op));
     const std::optional<qint64> number = comparable(json.toDouble());
     if (!number)
-        return fail(tr("Value must be between -5.0E9 and 5.0E9, inclusive"));
+        return fail(QStringLiteral("Value must be between -5.0E9 and 5.0E9, inclusive"));
     return *number;
 }
 
 Result<void> Compiler::cidr(const QJsonValue &json, Matcher &m)
 {
     if (!json.isString())
-        return fail(tr("cidr match pattern must be a string"));
+        return fail(QStringLiteral("cidr match pattern must be a string"));
     const QString text = json.toString();
     const QList<QStringView> parts = QStringView(text).split('/'_L1);
     if (parts.size() != 2)
-        return fail(tr("Malformed CIDR, one '/' required"));
+        return fail(QStringLiteral("Malformed CIDR, one '/' required"));
     bool ok = false;
     const int bits = parts.at(1).toInt(&ok);
     if (!ok)
-        return fail(tr("Malformed CIDR, mask bits must be an integer"));
+        return fail(QStringLiteral("Malformed CIDR, mask bits must be an integer"));
     if (bits < 0)
-        return fail(tr("Malformed CIDR, mask bits must not be negative"));
+        return fail(QStringLiteral("Malformed CIDR, mask bits must not be negative"));
     m.network = parseIp(parts.at(0));
     if (!m.network.valid())
-        return fail(tr("Invalid IP address: %1").arg(parts.at(0).toString()));
+        return fail(QStringLiteral("Invalid IP address: %1").arg(parts.at(0).toString()));
     if (m.network.size == 4 && bits > 32)
-        return fail(tr("IPv4 mask bits must be at most 32"));
+        return fail(QStringLiteral("IPv4 mask bits must be at most 32"));
     if (bits > 128)
-        return fail(tr("IPv6 mask bits must be at most 128"));
+        return fail(QStringLiteral("IPv6 mask bits must be at most 128"));
     m.op = Op::Cidr;
     m.maskBits = bits;
     return {};
@@ -849,12 +850,12 @@ Result<Glob> Compiler::glob(const QString &text)
         const QChar c = text.at(i);
         if (c == '*'_L1) {
             if (i + 1 < text.size() && text.at(i + 1) == '*'_L1)
-                return fail(tr("Consecutive wildcard characters at pos %1").arg(i));
+                return fail(QStringLiteral("Consecutive wildcard characters at pos %1").arg(i));
             g.parts.append(part);
             part.clear();
         } else if (c == '\\'_L1) {
             if (i + 1 >= text.size() || (text.at(i + 1) != '*'_L1 && text.at(i + 1) != '\\'_L1))
-                return fail(tr("Invalid escape character at pos %1").arg(i));
+                return fail(QStringLiteral("Invalid escape character at pos %1").arg(i));
             part.append(text.at(++i));
         } else {
             part.append(c);
@@ -882,8 +883,8 @@ QString located(const QString &reason, const QByteArray &text, qsizetype offset)
     const QString source = QString::fromUtf8(text);
     QString shown = u'"' + source.left(kShown) + u'"';
     if (source.size() > kShown)
-        shown += EventPattern::tr("[truncated %1 chars]").arg(source.size() - kShown);
-    return EventPattern::tr("Event pattern is not valid. Reason: %1 at [Source: (String)%2; line: %3, column: %4]")
+        shown += QStringLiteral("[truncated %1 chars]").arg(source.size() - kShown);
+    return QStringLiteral("Event pattern is not valid. Reason: %1 at [Source: (String)%2; line: %3, column: %4]")
         .arg(reason, shown)
         .arg(line)
         .arg(column);
@@ -895,15 +896,16 @@ Result<EventPattern> EventPattern::parse(const QByteArray &json, int maxLength)
 {
     const qsizetype length = QString::fromUtf8(json).size();
     if (length > maxLength)
-        return fail(tr("Event pattern is not valid. Reason: the pattern is %1 characters long; the maximum is %2")
-                        .arg(length)
-                        .arg(maxLength));
+        return fail(
+            QStringLiteral("Event pattern is not valid. Reason: the pattern is %1 characters long; the maximum is %2")
+                .arg(length)
+                .arg(maxLength));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
         return fail(located(error.errorString(), json, error.offset));
     if (!document.isObject())
-        return fail(located(tr("Filter is not an object"), json, 0));
+        return fail(located(QStringLiteral("Filter is not an object"), json, 0));
     return compile(document.object(), json);
 }
 
@@ -912,9 +914,10 @@ Result<EventPattern> EventPattern::fromObject(const QJsonObject &pattern, int ma
     const QByteArray json = QJsonDocument(pattern).toJson(QJsonDocument::Compact);
     const qsizetype length = QString::fromUtf8(json).size();
     if (length > maxLength)
-        return fail(tr("Event pattern is not valid. Reason: the pattern is %1 characters long; the maximum is %2")
-                        .arg(length)
-                        .arg(maxLength));
+        return fail(
+            QStringLiteral("Event pattern is not valid. Reason: the pattern is %1 characters long; the maximum is %2")
+                .arg(length)
+                .arg(maxLength));
     return compile(pattern, json);
 }
 
@@ -938,13 +941,14 @@ Result<bool> EventPattern::test(const QByteArray &pattern, const QByteArray &eve
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(event, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return fail(tr("Parameter Event is not valid: it must be a JSON object"));
+        return fail(QStringLiteral("Parameter Event is not valid: it must be a JSON object"));
     const QJsonObject object = document.object();
     for (const char *field : {"id", "account", "source", "time", "region", "resources", "detail-type"}) {
         if (!object.contains(QLatin1String(field)))
-            return fail(tr("Parameter Event is not valid: it has no \"%1\" (TestEventPattern needs id, account, "
-                           "source, time, region, resources and detail-type)")
-                            .arg(QLatin1String(field)));
+            return fail(
+                QStringLiteral("Parameter Event is not valid: it has no \"%1\" (TestEventPattern needs id, account, "
+                               "source, time, region, resources and detail-type)")
+                    .arg(QLatin1String(field)));
     }
     return compiled->matches(object);
 }

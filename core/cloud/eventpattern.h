@@ -3,7 +3,6 @@
 #include "result.h"
 
 #include <QByteArray>
-#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -34,12 +33,13 @@ namespace Nimbus {
 //     if (pattern->matches(event))
 //         deliver(event);
 //
+// Its errors are EventBridge's own words, which an SDK caller receives on the wire: like
+// the AWS services' errors, they are not translated.
+//
 // Copies share the compiled tree; matching reads the event and allocates nothing of
 // its own, so one pattern can be matched from several threads at once.
 class EventPattern
 {
-    Q_DECLARE_TR_FUNCTIONS(Nimbus::EventPattern)
-
 public:
     // EventBridge's default quota on a pattern's size, in characters.
     static constexpr int kMaxLength = 2048;

@@ -188,14 +188,14 @@ double bill(CostEngine::Sink &sink, const PricingCatalog &catalog, const Price &
         }
         LineItem item;
         item.group = group;
-        item.item = p.name;
+        item.item = PricingCatalog::text(p.name);
         if (p.tiers.size() > 1)
             item.item += CostEngine::tr(", tier %1").arg(i + 1);
         if (i == 0 && freeUsed > 0)
             item.item += CostEngine::tr(" (after %1 free)").arg(QLocale().toString(freeUsed, 'f', 0));
         item.nodes = nodes;
         item.quantity = slice;
-        item.unit = p.unit;
+        item.unit = PricingCatalog::text(p.unit);
         item.unitPrice = tier.price;
         item.per = p.per;
         item.amount = sliceAmount;

@@ -74,6 +74,10 @@ public:
     // Parses and checks a catalog; an error names the file and the place.
     static Result<std::shared_ptr<const PricingCatalog>> parse(const QByteArray &json, const QString &fileName);
     static Result<std::shared_ptr<const PricingCatalog>> load(const QString &path);
+    // A price's name or unit in the user's language (the English when there is none);
+    // the shipped lists' words are listed for lupdate in pricingtexts.cpp.
+    static QString text(const QString &english);
+    static const QList<const char *> &sourceTexts();
 
     QString provider() const { return mProvider; }
     QString providerName() const { return mProviderName; }

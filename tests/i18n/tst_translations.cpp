@@ -1,9 +1,13 @@
+#include "cost/pricingcatalog.h"
 #include "model/catalog.h"
 #include "translations.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
@@ -22,6 +26,7 @@ private slots:
     void frenchIsLoaded();
     void englishPluralsAreLoaded();
     void catalogWordsAreTranslated();
+    void pricingWordsAreTranslated();
     void qtOwnWordsAreFrench();
 
 private:
@@ -112,6 +117,48 @@ void tst_Translations::englishPluralsAreLoaded()
     QCOMPARE(Nimbus::installTranslations("en_GB"), QStringLiteral("en"));
     QCOMPARE(QCoreApplication::translate("Nimbus::MainWindow", "%n node(s)", nullptr, 1), QStringLiteral("1 node"));
     QCOMPARE(QCoreApplication::translate("Nimbus::MainWindow", "%n node(s)", nullptr, 2), QStringLiteral("2 nodes"));
+}
+
+// Every "name" and "unit" of a shipped price list (resources/pricing).
+static void collectPricingWords(const QJsonValue &value, QSet<QString> &words)
+{
+    if (value.isArray()) {
+        for (const QJsonValue &element : value.toArray())
+            collectPricingWords(element, words);
+        return;
+    }
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if ((it.key() == QLatin1String("name") || it.key() == QLatin1String("unit")) && it->isString())
+            words.insert(it->toString());
+        else
+            collectPricingWords(*it, words);
+    }
+}
+
+void tst_Translations::pricingWordsAreTranslated()
+{
+    // The price lists are data too: what the cost view shows of them (a price's name and
+    // unit) must be listed for lupdate in core/cost/pricingtexts.cpp.
+    QSet<QString> listed;
+    for (const char *text : Nimbus::PricingCatalog::sourceTexts())
+        listed.insert(QString::fromUtf8(text));
+    QSet<QString> words;
+    QDirIterator it(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/pricing"), {"*.json"}, QDir::Files);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        collectPricingWords(QJsonDocument::fromJson(file.readAll()).object(), words);
+    }
+    QVERIFY(words.size() > 40);
+    QStringList unlisted;
+    for (const QString &word : std::as_const(words))
+        if (!listed.contains(word))
+            unlisted.append(word);
+    QVERIFY2(unlisted.isEmpty(), qPrintable("add to core/cost/pricingtexts.cpp: " + unlisted.join(" | ")));
+    Nimbus::installTranslations("fr_FR");
+    QCOMPARE(Nimbus::PricingCatalog::text("Lambda requests"), QStringLiteral("Requêtes Lambda"));
+    QCOMPARE(Nimbus::PricingCatalog::text("GB-seconds"), QStringLiteral("Go-secondes"));
 }
 
 void tst_Translations::catalogWordsAreTranslated()

@@ -1,0 +1,82 @@
+// The price lists' words (resources/pricing): each price's name and unit, for lupdate.
+// The cost view and report show them through PricingCatalog::text(); tst_translations
+// fails when a shipped price list has one that is not here.
+
+#include "pricingcatalog.h"
+
+#include <QCoreApplication>
+
+#include <iterator>
+
+namespace Nimbus {
+
+namespace {
+
+const char *const kSourceTexts[] = {
+    // Prices' names, in the order of the shipped lists (AWS, Azure, Google Cloud, Scaleway).
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "AWS Lambda"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Application Load Balancer"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "AWS Fargate"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Lambda requests"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Lambda compute (x86_64)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Lambda compute (arm64)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency (x86_64)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency (arm64)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency duration (x86_64)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency duration (arm64)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "API Gateway HTTP API requests"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "API Gateway REST API requests"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "SQS standard requests"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "SNS standard publishes"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "DynamoDB on-demand write request units"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "DynamoDB on-demand read request units"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "DynamoDB storage"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "S3 Standard PUT, COPY, POST, LIST requests"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "S3 Standard GET requests"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "S3 Standard storage"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Application Load Balancer hours"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Application Load Balancer capacity units"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Fargate vCPU (x86_64)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Fargate memory (x86_64)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Fargate vCPU (arm64)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Fargate memory (arm64)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Azure Functions (Consumption)"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Function executions"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Function execution time"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Cloud Run functions"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Cloud Run requests"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Cloud Run vCPU time"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Cloud Run memory time"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Scaleway Serverless Functions"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Function requests"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Function compute"),
+    // Their units.
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "requests"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "GB-seconds"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "WRU"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "RRU"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "GB-months"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "hours"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "LCU-hours"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "vCPU-hours"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "GB-hours"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "executions"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "vCPU-seconds"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "GiB-seconds"),
+};
+
+} // namespace
+
+QString PricingCatalog::text(const QString &english)
+{
+    return english.isEmpty() ? english
+                             : QCoreApplication::translate("Nimbus::PricingTexts", english.toUtf8().constData());
+}
+
+const QList<const char *> &PricingCatalog::sourceTexts()
+{
+    static const QList<const char *> texts(std::begin(kSourceTexts), std::end(kSourceTexts));
+    return texts;
+}
+
+} // namespace Nimbus
