@@ -61,12 +61,20 @@ QStringList currenciesOf(const CostEngine &engine, const std::vector<CostOption>
     return currencies;
 }
 
+// The studio's charts sit in tabs that name them: the title becomes the tooltip, and the
+// plot takes the room a title and wide margins would take (a dock is often short).
+void prepare(QChart *chart, const Chart &data)
+{
+    chart->setToolTip(data.title);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+}
+
 // A QChart with one Qt Charts series per series of `data`, on the axes given, in the
 // theme's colours.
 QChart *lineChart(const Chart &data, QAbstractAxis *x, QAbstractAxis *y)
 {
     auto *chart = new QChart;
-    chart->setTitle(data.title);
+    prepare(chart, data);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (const Chart::Series &s : data.series) {
@@ -164,7 +172,7 @@ QChart *itemsChart(const std::vector<CostResult> &results)
         currencies.append(r.currency);
     data.x.title = perPeriod(currencies, QCoreApplication::translate("Nimbus::CostCharts", "month"));
     auto *chart = new QChart;
-    chart->setTitle(data.title);
+    prepare(chart, data);
     auto *series = new QHorizontalStackedBarSeries;
     for (const Chart::Series &s : data.series) {
         auto *set = new QBarSet(s.name);

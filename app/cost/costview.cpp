@@ -394,7 +394,7 @@ void CostView::addChartTab(QTabWidget *tabs, const char *name, const QString &ti
     auto *view = new QChartView(new QChart);
     view->setObjectName(QLatin1String(name));
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
+    view->setMinimumHeight(260); // room for the axes' labels: a shorter dock scrolls
     tabs->addTab(view, title);
     mCharts.push_back({view, std::move(draw)});
 }

@@ -10,6 +10,7 @@
 #include "preferences/preferences.h"
 #include "testutil.h"
 #include "theme.h"
+#include "translations.h"
 
 #include <QBarCategoryAxis>
 #include <QCategoryAxis>
@@ -18,6 +19,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFontMetricsF>
 #include <QGraphicsTextItem>
 #include <QHttpServer>
 #include <QHttpServerResponse>
@@ -26,12 +28,14 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -56,6 +60,7 @@ private slots:
     void everyChartAxisReadsWithoutExponents_data();
     void everyChartAxisReadsWithoutExponents();
     void youAreHereMarksTheVolume();
+    void axisLabelsHaveRoomInTheDefaultWindow();
     void sensitivityIsExplained();
     void chartsFollowTheTheme();
     void importCsvProfile();
@@ -384,6 +389,45 @@ void tst_CostView::youAreHereMarksTheVolume()
     for (QAbstractSeries *s : chart->series())
         moved = moved || s->name() == u"You are here: 30M requests / month"_s;
     QVERIFY(moved);
+}
+
+void tst_CostView::axisLabelsHaveRoomInTheDefaultWindow()
+{
+    // The window as a new user first gets it (as `--cost 1000000` shows it), in French, whose
+    // longer summary leaves the chart less room: Qt Charts cuts a vertical axis's labels to
+    // "..." when the plot gives each less height than a line.
+    mWindow.reset();
+    QCOMPARE(installTranslations(QStringLiteral("fr_FR")), QStringLiteral("fr_FR"));
+    Preferences::applyLocale(QStringLiteral("fr"));
+    const auto english = qScopeGuard([] {
+        for (QTranslator *translator : QCoreApplication::instance()->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(translator);
+            delete translator;
+        }
+        QLocale::setDefault(QLocale::c());
+    });
+    MainWindow window;
+    window.costView()->setPricingDirectory(mDir.filePath("pricing"));
+    QVERIFY(window.openExample("shop"));
+    window.costView()->setVolume(1e6);
+    window.show();
+    window.showCost();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), QSize(1280, 800));
+    QChartView *view = window.costView()->findChild<QChartView *>("volumeChart");
+    QTRY_VERIFY(view->isVisible());
+    QCoreApplication::processEvents();
+    QChart *chart = view->chart();
+    QVERIFY(!chart->toolTip().isEmpty()); // the tab names the chart; its title is the tooltip
+    for (QAbstractAxis *axis : chart->axes(Qt::Vertical)) {
+        auto *category = qobject_cast<QCategoryAxis *>(axis);
+        QVERIFY(category);
+        const int labels = int(category->categoriesLabels().size());
+        QVERIFY(labels >= 2);
+        const qreal room = chart->plotArea().height() / (labels - 1);
+        QVERIFY2(room >= QFontMetricsF(category->labelsFont()).height() * 1.2,
+                 qPrintable(QStringLiteral("%1 px a label, %2 labels").arg(room).arg(labels)));
+    }
 }
 
 void tst_CostView::sensitivityIsExplained()
