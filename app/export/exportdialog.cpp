@@ -34,6 +34,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
@@ -93,7 +95,12 @@ QLayout *ExportDialog::createForm()
 {
     mTarget = new QComboBox;
     mTarget->setObjectName(u"target"_s);
-    for (const ExporterInterface *exporter : mRegistry.exporters())
+    // In the order a reader looks for them: by name (AWS SAM first), not by id.
+    QList<ExporterInterface *> exporters = mRegistry.exporters();
+    std::stable_sort(exporters.begin(), exporters.end(), [](const ExporterInterface *a, const ExporterInterface *b) {
+        return QString::localeAwareCompare(a->targetName(), b->targetName()) < 0;
+    });
+    for (const ExporterInterface *exporter : std::as_const(exporters))
         mTarget->addItem(exporter->targetName(), exporter->targetId());
     mTarget->setAccessibleName(tr("Target platform"));
     mDescription = new QLabel;

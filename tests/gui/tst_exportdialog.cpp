@@ -168,6 +168,11 @@ void TestExportDialog::previewFollowsTarget()
     QVERIFY(dialog);
     auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("target"));
     QCOMPARE(combo->count(), 8);
+    // Listed by name, as a reader looks for them: AWS SAM first.
+    QCOMPARE(combo->itemData(0).toString(), QStringLiteral("sam"));
+    for (int i = 1; i < combo->count(); ++i)
+        QVERIFY2(QString::localeAwareCompare(combo->itemText(i - 1), combo->itemText(i)) <= 0,
+                 qPrintable(combo->itemText(i)));
     // Choose the target with the keyboard, as a user would.
     combo->setFocus();
     combo->setCurrentIndex(combo->findData(target));
