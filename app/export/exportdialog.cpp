@@ -80,6 +80,12 @@ ExportDialog::ExportDialog(const Project &project, const PluginRegistry &registr
     connect(&mWriter, &QFutureWatcherBase::finished, this, &ExportDialog::writeDone);
     connect(mTarget, &QComboBox::currentIndexChanged, this, &ExportDialog::targetChanged);
     selectInitialTarget();
+    if (mTarget->count() == 0) {
+        // The plugins were not found (a broken install): say so rather than show nothing.
+        mDescription->setText(tr("No export plugin could be loaded. Help > Plugins lists where they are looked "
+                                 "for and why one did not load."));
+        mExportButton->setEnabled(false);
+    }
 }
 
 ExportDialog::~ExportDialog()

@@ -49,6 +49,7 @@ private slots:
     void importErrorKeepsProject();
     void pluginsDialog();
     void pluginsDialogShowsFailures();
+    void noPluginsIsSaid();
     void eachTargetHasItsFolder();
     void anotherTargetsExportAsksFirst();
     void userFilesAreNeverRemoved();
@@ -410,6 +411,20 @@ void TestExportDialog::pluginsDialogShowsFailures()
     QVERIFY2(tree->topLevelItem(1)->text(3).startsWith(QLatin1String("Not loaded: ")),
              qPrintable(tree->topLevelItem(1)->text(3)));
     QVERIFY(tree->topLevelItem(1)->text(3).size() > 20); // says why
+}
+
+void TestExportDialog::noPluginsIsSaid()
+{
+    QTemporaryDir empty;
+    PluginRegistry registry(empty.path());
+    MainWindow window;
+    ExportDialog dialog(*window.project(), registry);
+    QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("target"))->count(), 0);
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("exportButton"))->isEnabled());
+    bool said = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        said = said || label->text().contains(QStringLiteral("Help > Plugins"));
+    QVERIFY(said);
 }
 
 // Issue 25's finding: a folder chosen for SAM stayed when Terraform was chosen. Each
