@@ -2838,6 +2838,10 @@
         <source>Nothing was written.</source>
         <translation>Rien n’a été écrit.</translation>
     </message>
+    <message>
+        <source>No export plugin could be loaded. Help &gt; Plugins lists where they are looked for and why one did not load.</source>
+        <translation>Aucun plugin d’export n’a pu être chargé. Aide &gt; Plugins indique où ils sont cherchés et pourquoi l’un d’eux ne s’est pas chargé.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ExportFolder</name>
