@@ -890,9 +890,8 @@ QString located(const QString &reason, const QByteArray &text, qsizetype offset)
         .arg(column);
 }
 
-} // namespace
-
-Result<EventPattern> EventPattern::parse(const QByteArray &json, int maxLength)
+// EventBridge's quota on a pattern's size, counted in characters.
+Result<void> withinLength(const QByteArray &json, int maxLength)
 {
     const qsizetype length = QString::fromUtf8(json).size();
     if (length > maxLength)
@@ -900,6 +899,15 @@ Result<EventPattern> EventPattern::parse(const QByteArray &json, int maxLength)
             QStringLiteral("Event pattern is not valid. Reason: the pattern is %1 characters long; the maximum is %2")
                 .arg(length)
                 .arg(maxLength));
+    return {};
+}
+
+} // namespace
+
+Result<EventPattern> EventPattern::parse(const QByteArray &json, int maxLength)
+{
+    if (const Result<void> fits = withinLength(json, maxLength); !fits)
+        return fits.error();
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
@@ -912,12 +920,8 @@ Result<EventPattern> EventPattern::parse(const QByteArray &json, int maxLength)
 Result<EventPattern> EventPattern::fromObject(const QJsonObject &pattern, int maxLength)
 {
     const QByteArray json = QJsonDocument(pattern).toJson(QJsonDocument::Compact);
-    const qsizetype length = QString::fromUtf8(json).size();
-    if (length > maxLength)
-        return fail(
-            QStringLiteral("Event pattern is not valid. Reason: the pattern is %1 characters long; the maximum is %2")
-                .arg(length)
-                .arg(maxLength));
+    if (const Result<void> fits = withinLength(json, maxLength); !fits)
+        return fits.error();
     return compile(pattern, json);
 }
 
