@@ -633,8 +633,10 @@ void MainWindow::createViewMenu()
             &CanvasView::zoomOut);
     connect(addAction(view, ActionIds::ActualSize, tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0)),
             &QAction::triggered, mView, [this] { mView->setZoom(1.0); });
-    connect(addAction(view, ActionIds::FitToView, tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)),
-            &QAction::triggered, mView, &CanvasView::fitToView);
+    QAction *fit = addAction(view, ActionIds::FitToView, tr("&Fit to View"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    fit->setToolTip(tr("Fit the design at a size you can read; again, to see all of a large design"));
+    connect(fit, &QAction::triggered, mView, &CanvasView::fitToView);
     connect(addAction(view, ActionIds::AutoLayout, tr("Auto &Layout"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)),
             &QAction::triggered, mView, &CanvasView::autoLayout);
     QAction *snap = addAction(view, ActionIds::SnapToGrid, tr("&Snap to Grid"));

@@ -4043,6 +4043,10 @@ Invalide : %2</translation>
         <source>Stop the local cloud running at %1</source>
         <translation>Arrêter le cloud local qui tourne à %1</translation>
     </message>
+    <message>
+        <source>Fit the design at a size you can read; again, to see all of a large design</source>
+        <translation>Ajuster la conception à une taille lisible ; une seconde fois, pour voir toute une grande conception</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Migrations</name>

@@ -151,9 +151,21 @@ void CanvasView::showEntryPoints(qreal value)
 void CanvasView::fitToView()
 {
     // Fit to View fits, but not below a legible zoom: a design bigger than that shows its
-    // entry points at the smallest legible zoom. Zooming out further is the user's choice.
+    // entry points at the smallest legible zoom. Asked again from there, it fits it whole.
     mInitialViewPending = false;
+    const QPointF centre = mapToScene(viewport()->rect().center());
+    const bool again = mLegibleFit && qFuzzyCompare(zoom(), mLegibleFit->first)
+                       && QLineF(centre, mLegibleFit->second).length() < 1.0;
+    mLegibleFit.reset();
+    const qreal fit = std::min(fitZoom(), 1.0);
+    if (again && fit < legibleZoom() && !designBounds().isEmpty()) {
+        setScale(fit);
+        centerOn(designBounds().center());
+        return;
+    }
     showDesign(legibleZoom());
+    if (fit < legibleZoom())
+        mLegibleFit = std::make_pair(zoom(), mapToScene(viewport()->rect().center()));
 }
 
 void CanvasView::showDesign(qreal fallbackZoom)

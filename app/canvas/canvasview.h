@@ -7,6 +7,9 @@
 #include <QLineEdit>
 #include <QPointer>
 
+#include <optional>
+#include <utility>
+
 class QLineEdit;
 class QMimeData;
 
@@ -41,8 +44,11 @@ public:
     // The zoom at which the whole design fits the viewport (1 when it is empty).
     qreal fitZoom() const;
     // Fits the design, capped at 100 %; a design too big to fit legibly is shown at
-    // legibleZoom() from its entry points.
+    // legibleZoom() from its entry points, and the whole of it, however small, when Fit is
+    // asked again before the view moves.
     void fitToView();
+    // Where the design lies in the scene (its nodes and connections).
+    QRectF designBounds() const;
     // For each project made current (and once a big design is drawn): shows it as it opens,
     // once the view has its real size and again as the window settles until the user zooms,
     // pans or edits: the whole design if it fits legibly, else its entry points at 100 %; an
@@ -102,12 +108,13 @@ private:
     // Shows the design at zoom with its entry points in view, the view kept inside the
     // design along each axis where the design is bigger than the view.
     void showEntryPoints(qreal zoom);
-    QRectF designBounds() const;
     void setScale(qreal zoom);
     void updateHint();
 
     CanvasScene *mScene;
     bool mInitialViewPending = false;
+    // Where the last Fit left a design too big to fit legibly: a second Fit from there fits it whole.
+    std::optional<std::pair<qreal, QPointF>> mLegibleFit;
     bool mHintShown = false; // as last painted
     QMetaObject::Connection mDesignChanges;
     QKeySequence mPaletteKeys;

@@ -152,6 +152,16 @@ void tst_FirstView::fitToViewStaysLegible()
         visibleScene(view).intersects(window.canvasScene()
                                           ->nodeItem(window.project()->architecture().nodeByName("getItemRoute")->id)
                                           ->sceneBoundingRect()));
+    // The design does not fit legibly in this window: asked again, Fit shows all of it.
+    const qreal legible = view->zoom();
+    QVERIFY(!visibleScene(view).contains(view->designBounds()));
+    window.actionManager()->action(ActionIds::FitToView)->trigger();
+    QVERIFY(view->zoom() < legible);
+    QVERIFY(visibleScene(view).adjusted(-1, -1, 1, 1).contains(view->designBounds()));
+    // Once the view has moved, Fit is the legible one again.
+    view->setZoom(0.3);
+    window.actionManager()->action(ActionIds::FitToView)->trigger();
+    QCOMPARE(view->zoom(), legible);
 }
 
 void tst_FirstView::projectsStartAtActualSize_data()
