@@ -11,6 +11,7 @@
 #include "canvas/nodeitem.h"
 #include "canvas/trafficlayer.h"
 #include "cloud/cloudpanel.h"
+#include "cloud/httpclient.h"
 #include "document/project.h"
 #include "mainwindow.h"
 #include "preferences/preferences.h"
@@ -34,26 +35,16 @@
 using namespace Nimbus;
 
 namespace {
+// A client's request to the gateway, through the studio's own HTTP client; the status, 0 when unanswered.
 long httpRequest(const QByteArray &method, const QByteArray &url, const QByteArray &body = {})
 {
-    CURL *curl = curl_easy_init();
-    curl_easy_setopt(curl, CURLOPT_URL, url.constData());
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method.constData());
-    curl_slist *headers = curl_slist_append(nullptr, "Content-Type: application/json");
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    if (!body.isEmpty()) {
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.constData());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, long(body.size()));
-    }
-    curl_easy_setopt(
-        curl, CURLOPT_WRITEFUNCTION, +[](char *, size_t size, size_t count, void *) { return size * count; });
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
-    long status = 0;
-    if (curl_easy_perform(curl) == CURLE_OK)
-        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-    curl_slist_free_all(headers);
-    curl_easy_cleanup(curl);
-    return status;
+    HttpClient::Request request;
+    request.method = method;
+    request.url = QString::fromUtf8(url);
+    request.headers = {"Content-Type: application/json"};
+    request.body = body;
+    const Result<HttpClient::Answer> answer = HttpClient::exchange(request);
+    return answer ? answer->status : 0;
 }
 
 bool write(const QString &path, const QByteArray &data)
