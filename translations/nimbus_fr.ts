@@ -2572,6 +2572,25 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::DiagramPainter</name>
+    <message>
+        <source>unknown kind</source>
+        <translation>type inconnu</translation>
+    </message>
+    <message>
+        <source>the design has no nodes</source>
+        <translation>la conception n&apos;a aucun nœud</translation>
+    </message>
+    <message>
+        <source>the scale must be more than 0, not %1</source>
+        <translation>l&apos;échelle doit être supérieure à 0, pas %1</translation>
+    </message>
+    <message>
+        <source>the diagram could not be written as a PNG</source>
+        <translation>le diagramme n&apos;a pas pu être écrit en PNG</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::EditorArea</name>
     <message>
         <source>Design</source>

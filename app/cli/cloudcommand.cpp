@@ -146,18 +146,6 @@ void printHop(QTextStream &err, const CloudLogEntry &e)
     err.flush();
 }
 
-// Runs the event loop until Ctrl+C or SIGTERM, so that everything stops cleanly.
-void runUntilSignalled()
-{
-    if (::pipe(gSignalPipe) == 0) {
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
-    QSocketNotifier notifier(gSignalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
-    QCoreApplication::exec();
-}
-
 // The options of `nimbus cloud` that some operations read.
 struct OperationOptions
 {
@@ -220,6 +208,17 @@ int operationBody(const QStringList &args, const OperationOptions &options, QByt
 }
 
 } // namespace
+
+void runUntilSignalled()
+{
+    if (::pipe(gSignalPipe) == 0) {
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    QSocketNotifier notifier(gSignalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
+    QCoreApplication::exec();
+}
 
 int CommandLine::serve(const QStringList &arguments)
 {

@@ -53,6 +53,7 @@ private:
     int importProject(const QStringList &arguments);
     int serve(const QStringList &arguments);
     int cloud(const QStringList &arguments);
+    int mcp(const QStringList &arguments);
     static constexpr int kAnyArguments = -2;
     // Shared by the commands: parses a command's options, or prints its help (the description
     // and the exit codes) or what is wrong with them and gives the exit code to stop with.
@@ -66,6 +67,10 @@ private:
     QTextStream mOut;
     QTextStream mErr;
 };
+
+// Runs the event loop until Ctrl+C or SIGTERM (or QCoreApplication::quit()), so that
+// everything stops cleanly: `nimbus serve`, `nimbus mcp`.
+void runUntilSignalled();
 
 // The whole number an option was given, when it is one from minimum to maximum.
 std::optional<int> intOption(const QCommandLineParser &parser, const QCommandLineOption &option, int minimum,

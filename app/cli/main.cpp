@@ -10,9 +10,12 @@
 using namespace Qt::StringLiterals;
 
 // A cost report in HTML or PDF draws its charts and lays out its pages with QtGui, which
-// needs a QGuiApplication; every other command runs with a QCoreApplication.
+// needs a QGuiApplication, as does the MCP server's diagram; every other command runs
+// with a QCoreApplication.
 static bool drawsPictures(int argc, char *argv[])
 {
+    if (argc >= 2 && std::strcmp(argv[1], "mcp") == 0)
+        return true; // render_diagram
     if (argc < 2 || std::strcmp(argv[1], "cost") != 0)
         return false;
     for (int i = 2; i < argc; ++i) {
