@@ -308,8 +308,10 @@ void addDiagramTool(McpServer &server, McpWorkspace &w)
                                      "writes it there (inside the allowed folders)."),
                     objectSchema({{u"path"_s, argument("string", McpWorkspace::tr("A .png file to write."))}}),
                     [&w](McpCall *call) {
-        if (!w.project()) {
-            call->fail(McpWorkspace::tr("no project is open"));
+        const QString path = call->arguments().value("path"_L1).toString();
+        const Result<QString> file = path.isEmpty() ? Result<QString>(QString()) : w.allowedPath(path);
+        if (!w.project() || !file) {
+            call->fail(w.project() ? file.errorMessage() : McpWorkspace::tr("no project is open"));
             return;
         }
         const Result<QByteArray> png = DiagramPainter(w.project()->catalog(), w.project()->architecture()).png();
@@ -318,11 +320,10 @@ void addDiagramTool(McpServer &server, McpWorkspace &w)
             return;
         }
         QJsonObject structured{{u"bytes"_s, png->size()}};
-        if (const QString path = call->arguments().value("path"_L1).toString(); !path.isEmpty()) {
-            const Result<QString> file = w.allowedPath(path);
-            QSaveFile out(file ? *file : QString());
-            if (!file || !out.open(QIODevice::WriteOnly) || out.write(*png) != png->size() || !out.commit()) {
-                call->fail(file ? out.errorString() : file.errorMessage());
+        if (!file->isEmpty()) {
+            QSaveFile out(*file);
+            if (!out.open(QIODevice::WriteOnly) || out.write(*png) != png->size() || !out.commit()) {
+                call->fail(out.errorString());
                 return;
             }
             structured.insert(u"path"_s, *file);
