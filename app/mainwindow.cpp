@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "actionmanager.h"
+#include "agentbridge.h"
 #include "commandpalette.h"
 #include "notificationbar.h"
 #include "preferences/preferences.h"
@@ -141,6 +142,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     mCloudStatus = new QLabel(this);
     mCloudStatus->setObjectName(u"cloudStatus"_s);
     statusBar()->addPermanentWidget(mCloudStatus);
+
+    // Agents attached with `nimbus mcp --attach` edit the open project; the status bar says so.
+    auto *agentStatus = new QLabel(this);
+    agentStatus->setObjectName(u"agentStatus"_s);
+    statusBar()->addPermanentWidget(agentStatus);
+    mAgents = new AgentBridge(mProjects, this);
+    connect(mAgents, &AgentBridge::statusChanged, agentStatus, &QLabel::setText);
+    connect(mAgents, &AgentBridge::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
 
     mAutosave = new Autosave(this);
     createDocks();

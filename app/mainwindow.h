@@ -19,6 +19,7 @@ class QTemporaryDir;
 namespace Nimbus {
 
 class ActionManager;
+class AgentBridge;
 class Autosave;
 class CommandPalette;
 class WelcomePage;
@@ -165,6 +166,7 @@ private:
     void showError(const QString &title, const QString &message);
 
     ProjectManager *mProjects = nullptr;
+    AgentBridge *mAgents = nullptr; // serves the open project to coding agents
     ActionManager *mActions = nullptr;
     TemplateImport *mImport = nullptr; // the import running, if any
     QWidget *mImportProgress = nullptr; // its busy bar and Cancel button in the status bar

@@ -20,6 +20,7 @@ const char *kLanguage = "preferences/language";
 const char *kProvider = "preferences/defaultProvider";
 const char *kRegion = "preferences/defaultRegion";
 const char *kFont = "preferences/editorFont";
+const char *kAgents = "preferences/agentsMayAttach";
 
 // A whole number kept within its range; in the order of Preferences::Number.
 struct Bounded
@@ -127,6 +128,16 @@ QString Preferences::defaultProvider() const
 void Preferences::setDefaultProvider(const QString &provider)
 {
     write(kProvider, provider);
+}
+
+bool Preferences::agentsMayAttach() const
+{
+    return read(kAgents, true).toBool();
+}
+
+void Preferences::setAgentsMayAttach(bool on)
+{
+    write(kAgents, on);
 }
 
 QString Preferences::defaultRegion() const

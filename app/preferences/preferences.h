@@ -51,6 +51,9 @@ public:
     void setAutosaveSeconds(int seconds) { setNumber(Number::AutosaveSeconds, seconds); }
     QFont editorFont() const;
     void setEditorFont(const QFont &font);
+    // Whether coding agents may attach to the open project (`nimbus mcp --attach`); on by default.
+    bool agentsMayAttach() const;
+    void setAgentsMayAttach(bool on);
 
     // The languages the studio ships, as code -> native name.
     static QList<QPair<QString, QString>> languages();

@@ -3,6 +3,7 @@
 #include "preferences.h"
 #include "restartprompt.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFontComboBox>
@@ -152,6 +153,13 @@ QWidget *PreferencesDialog::createDefaults()
     mAutosave = numberBox(Preferences::Number::AutosaveSeconds, "autosaveSpin", work);
     mAutosave->setSuffix(tr(" s"));
     workForm->addRow(tr("&Autosave every:"), mAutosave);
+    auto *agents = new QCheckBox(tr("Let coding agent&s attach to the open project"), work);
+    agents->setObjectName(u"agentsCheck"_s);
+    agents->setToolTip(tr("Agents started with 'nimbus mcp --attach' edit the design open here; each edit is an "
+                          "undo step"));
+    agents->setChecked(p.agentsMayAttach());
+    connect(agents, &QCheckBox::toggled, this, [](bool on) { Preferences::instance().setAgentsMayAttach(on); });
+    workForm->addRow(QString(), agents);
 
     connect(mProvider, &QComboBox::currentIndexChanged, this,
             [this] { Preferences::instance().setDefaultProvider(mProvider->currentData().toString()); });
