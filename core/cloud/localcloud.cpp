@@ -113,6 +113,14 @@ qint64 LocalCloud::causeOfRequest(const QString &requestId) const
     return mPending.value(requestId).entry;
 }
 
+QString LocalCloud::requestOfEntry(qint64 entry) const
+{
+    for (auto it = mPending.cbegin(); it != mPending.cend(); ++it)
+        if (it->entry == entry)
+            return it.key();
+    return {};
+}
+
 void LocalCloud::setClock(const CloudClock *clock)
 {
     mClock = clock ? clock : &mSystemClock;

@@ -115,6 +115,8 @@ public:
     // The log entry of the invocation with this request id while it runs (0 if none):
     // the cause of what the function does through the SDK.
     qint64 causeOfRequest(const QString &requestId) const;
+    // The request id of the invocation whose log entry is entry, while it runs.
+    QString requestOfEntry(qint64 entry) const;
     // The key schema of a table node.
     TableKeys tableKeys(const QString &table) const;
 

@@ -15,6 +15,7 @@
 #include "runtime/eventtemplates.h"
 #include "runtime/functionrunner.h"
 #include "runtime/functionspec.h"
+#include "runtime/instancepool.h"
 #include "runtime/runhistory.h"
 #include "storage/projectfile.h"
 
@@ -174,10 +175,17 @@ void addInvokeTool(McpServer &server, McpWorkspace &w)
                 pending->finish(r.toJson());
         };
         call->progress(0, 1, McpWorkspace::tr("running %1").arg((*node)->name));
-        if (LocalCloud *cloud = w.cloud()) {
+        // Cancelled by the client: the worker ends now, not at the function's timeout.
+        const auto cancelOnRequest = [call, &w](const QString &requestId) {
+            QObject::connect(call, &McpCall::cancelled, w.runner(),
+                             [runner = w.runner(), requestId] { runner->pool()->cancel(requestId); });
+        };
+        if (LocalCloud *cloud = w.cloud()) { // its hops, and the SDK calls' causes, are logged
             const Result<qint64> started = cloud->invoke((*node)->name, *event, u"agent"_s, 0, done);
             if (!started)
                 call->fail(started.errorMessage());
+            else
+                cancelOnRequest(cloud->requestOfEntry(*started));
             return;
         }
         const Result<QString> started = w.runner()->invoke((*node)->id, *event);
@@ -186,6 +194,7 @@ void addInvokeTool(McpServer &server, McpWorkspace &w)
             return;
         }
         const QString requestId = *started;
+        cancelOnRequest(requestId);
         auto *context = new QObject(call);
         QObject::connect(w.runner(), &FunctionRunner::finished, context,
                          [done, requestId](NodeId, const InvocationResult &r) {

@@ -463,6 +463,12 @@ void Instance::complete(InvocationResult result)
         stop();
 }
 
+void Instance::cancel()
+{
+    if (mCurrent)
+        fail(u"Cancelled"_s, tr("the invocation was cancelled before it finished"), true);
+}
+
 void Instance::fail(const QString &type, const QString &message, bool kill)
 {
     if (kill && mProcess) {

@@ -40,6 +40,11 @@ public:
     void invoke(const QString &requestId, const QByteArray &eventJson);
     // Ends the worker: at once, or when the current invocation is over.
     void stop();
+    // The request running now, if any.
+    QString currentRequest() const { return mCurrent ? mCurrent->requestId : QString(); }
+    // Ends the running invocation now (its worker and what it started with it): it
+    // finishes failed, as "Cancelled". Nothing happens when none runs.
+    void cancel();
 
     State state() const { return mState; }
     qint64 processId() const;

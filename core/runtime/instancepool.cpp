@@ -243,6 +243,27 @@ int InstancePool::busyCount(const QString &name) const
     return it == mFunctions.cend() ? 0 : int(it->busy.size());
 }
 
+bool InstancePool::cancel(const QString &requestId)
+{
+    for (auto it = mFunctions.begin(); it != mFunctions.end(); ++it) {
+        for (qsizetype i = 0; i < it->queue.size(); ++i) {
+            if (it->queue.at(i).requestId == requestId) {
+                it->queue.removeAt(i);
+                deliverLater(errorResult(it->spec, requestId, u"Cancelled"_s,
+                                         tr("the invocation was cancelled before it started")));
+                return true;
+            }
+        }
+        for (Instance *instance : std::as_const(it->busy)) {
+            if (instance->currentRequest() == requestId) {
+                instance->cancel(); // finishes it, through onFinished
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 void InstancePool::deliverLater(InvocationResult result)
 {
     // Results always arrive after invoke() has returned, whatever happened.

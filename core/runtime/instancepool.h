@@ -39,6 +39,9 @@ public:
     // The pool watches each function's source folder and does this by itself.
     void recycle(const QString &function);
     void stopAll();
+    // Ends an invocation waiting or running: it finishes failed, as "Cancelled".
+    // False when no such request is under way.
+    bool cancel(const QString &requestId);
 
     void setIdleTimeout(int milliseconds) { mIdleTimeoutMs = milliseconds; }
     int idleTimeout() const { return mIdleTimeoutMs; }

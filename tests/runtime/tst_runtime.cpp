@@ -39,6 +39,7 @@ private slots:
     void contextFields_data();
     void contextFields();
     void timeoutDoesNotStopOthers();
+    void cancelEndsRunningAndQueued();
     void recycleMakesNextCold();
     void savingCodeRecycles();
     void idleInstancesScaleToZero();
@@ -551,6 +552,30 @@ void tst_Runtime::timeoutDoesNotStopOthers()
     QVERIFY(!spin->ok);
     QCOMPARE(spin->error.value("errorType").toString(), QStringLiteral("Sandbox.Timedout"));
     QVERIFY2(spin->durationMs >= 2000, qPrintable(QString::number(spin->durationMs)));
+}
+
+void tst_Runtime::cancelEndsRunningAndQueued()
+{
+    // A busy loop with a 60-second timeout and room for one: the second waits its turn.
+    InstancePool pool;
+    FunctionSpec looping = spec("spin", "nodejs20.x", "index.handler", 60);
+    looping.reservedConcurrency = 1;
+    pool.setFunction(looping);
+    QList<InvocationResult> results;
+    connect(&pool, &InstancePool::finished, this, [&](const InvocationResult &r) { results.append(r); });
+    const QString running = pool.invoke("spin", "{}", InstancePool::Overflow::Queue);
+    const QString queued = pool.invoke("spin", "{}", InstancePool::Overflow::Queue);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.busyCount("spin"), 1, 10000);
+    QVERIFY(!pool.cancel(QStringLiteral("no-such-request")));
+    QVERIFY(pool.cancel(queued));
+    QVERIFY(pool.cancel(running));
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 2, 5000); // not the 60 s of the timeout
+    for (const InvocationResult &r : results) {
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.value("errorType").toString(), QStringLiteral("Cancelled"));
+    }
+    QVERIFY(results[0].requestId == queued || results[1].requestId == queued);
+    QTRY_COMPARE(pool.instanceCount("spin"), 0); // the looping worker has ended
 }
 
 void tst_Runtime::recycleMakesNextCold()
