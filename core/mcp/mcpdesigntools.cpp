@@ -13,6 +13,8 @@
 #include <QPointer>
 #include <QUndoStack>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace Nimbus::McpTools {
@@ -204,6 +206,18 @@ void addProjectTools(McpServer &server, McpWorkspace &w)
                     true});
 }
 
+// The arguments of add_node and update_node: the kind or the node (required), and its
+// name, position and properties.
+QJsonObject nodeSchema(const QString &subject, const QString &subjectHelp, const QString &nameHelp)
+{
+    return objectSchema({{subject, argument("string", subjectHelp)},
+                         {u"name"_s, argument("string", nameHelp)},
+                         {u"x"_s, argument("number", McpWorkspace::tr("Position on the canvas."))},
+                         {u"y"_s, argument("number", McpWorkspace::tr("Position on the canvas."))},
+                         {u"properties"_s, argument("object", McpWorkspace::tr("Property values by id."))}},
+                        {subject});
+}
+
 void addNodeTool(McpServer &server, McpWorkspace &w)
 {
     server.addTool(
@@ -211,12 +225,7 @@ void addNodeTool(McpServer &server, McpWorkspace &w)
          McpWorkspace::tr("Adds a node of a kind (see list_node_kinds) with a name and properties; a function "
                           "gets a handler file scaffolded for its runtime. The name given back may carry a "
                           "number when the name was taken."),
-         objectSchema({{u"kind"_s, argument("string", McpWorkspace::tr("The kind's id, e.g. function."))},
-                       {u"name"_s, argument("string", McpWorkspace::tr("The node's name."))},
-                       {u"x"_s, argument("number", McpWorkspace::tr("Position on the canvas."))},
-                       {u"y"_s, argument("number", McpWorkspace::tr("Position on the canvas."))},
-                       {u"properties"_s, argument("object", McpWorkspace::tr("Property values by id."))}},
-                      {u"kind"_s}),
+         nodeSchema(u"kind"_s, McpWorkspace::tr("The kind's id, e.g. function."), McpWorkspace::tr("The node's name.")),
          [&w](McpCall *call) {
         const QJsonObject a = call->arguments();
         const QString name = a.value("name"_L1).toString();
@@ -255,12 +264,7 @@ void addUpdateTool(McpServer &server, McpWorkspace &w)
 {
     server.addTool({u"update_node"_s, McpWorkspace::tr("Change a node"),
                     McpWorkspace::tr("Renames, moves or sets properties of a node, as one undo step."),
-                    objectSchema({{u"node"_s, argument("string", McpWorkspace::tr("The node's name."))},
-                                  {u"name"_s, argument("string", McpWorkspace::tr("A new name."))},
-                                  {u"x"_s, argument("number", McpWorkspace::tr("New position."))},
-                                  {u"y"_s, argument("number", McpWorkspace::tr("New position."))},
-                                  {u"properties"_s, argument("object", McpWorkspace::tr("Property values by id."))}},
-                                 {u"node"_s}),
+                    nodeSchema(u"node"_s, McpWorkspace::tr("The node's name."), McpWorkspace::tr("A new name.")),
                     [&w](McpCall *call) {
         const QJsonObject a = call->arguments();
         const Result<const Node *> node = nodeNamed(w, a.value("node"_L1).toString());
@@ -289,6 +293,18 @@ void addUpdateTool(McpServer &server, McpWorkspace &w)
                     }});
 }
 
+// The two nodes a connection tool names (from, to); none after failing the call.
+using Ends = QPair<const Node *, const Node *>;
+std::optional<Ends> endsOf(const McpWorkspace &w, McpCall *call)
+{
+    const Result<const Node *> from = nodeNamed(w, call->arguments().value("from"_L1).toString());
+    const Result<const Node *> to = nodeNamed(w, call->arguments().value("to"_L1).toString());
+    if (from && to)
+        return Ends(*from, *to);
+    call->fail(from ? to.errorMessage() : from.errorMessage());
+    return std::nullopt;
+}
+
 void addConnectionTools(McpServer &server, McpWorkspace &w)
 {
     const QJsonObject schema = objectSchema(
@@ -303,19 +319,17 @@ void addConnectionTools(McpServer &server, McpWorkspace &w)
                           "catalog's rules decide what is allowed."),
          schema, [&w](McpCall *call) {
              const QJsonObject a = call->arguments();
-             const Result<const Node *> from = nodeNamed(w, a.value("from"_L1).toString());
-             const Result<const Node *> to = nodeNamed(w, a.value("to"_L1).toString());
-             if (!from || !to) {
-                 call->fail(from ? to.errorMessage() : from.errorMessage());
+             const std::optional<Ends> ends = endsOf(w, call);
+             if (!ends)
                  return;
-             }
-             const Result<QString> type = connectionType(*w.project(), **from, **to, a.value("type"_L1).toString());
+             const Node *from = ends->first, *to = ends->second;
+             const Result<QString> type = connectionType(*w.project(), *from, *to, a.value("type"_L1).toString());
              if (!type) {
                  call->fail(type.errorMessage());
                  return;
              }
-             const NodeId source = (*from)->id, target = (*to)->id;
-             const QString what = McpWorkspace::tr("Connect %1 to %2").arg((*from)->name, (*to)->name);
+             const NodeId source = from->id, target = to->id;
+             const QString what = McpWorkspace::tr("Connect %1 to %2").arg(from->name, to->name);
              if (failed(call, w.edit(what, [&]() -> Result<void> {
                      const Result<EdgeId> edge = w.project()->connectNodes(source, target, *type);
                      return edge ? Result<void>() : Result<void>(edge.error());
@@ -328,32 +342,29 @@ void addConnectionTools(McpServer &server, McpWorkspace &w)
          }});
     server.addTool({u"disconnect_nodes"_s, McpWorkspace::tr("Disconnect two nodes"),
                     McpWorkspace::tr("Removes the connections from one node to another (of one type, if given)."),
-                    schema,
-                    [&w](McpCall *call) {
-        const QJsonObject a = call->arguments();
-        const Result<const Node *> from = nodeNamed(w, a.value("from"_L1).toString());
-        const Result<const Node *> to = nodeNamed(w, a.value("to"_L1).toString());
-        if (!from || !to) {
-            call->fail(from ? to.errorMessage() : from.errorMessage());
-            return;
-        }
-        QList<EdgeId> edges;
-        const Architecture &design = w.project()->architecture();
-        for (EdgeId id : design.outgoingEdges((*from)->id)) {
-            const Edge *e = design.edge(id);
-            if (e->to == (*to)->id && (!a.contains("type"_L1) || e->type == a.value("type"_L1).toString()))
-                edges.append(id);
-        }
-        if (edges.isEmpty()) {
-            call->fail(McpWorkspace::tr("%1 is not connected to %2").arg((*from)->name, (*to)->name));
-            return;
-        }
-        const QString what = McpWorkspace::tr("Disconnect %1 from %2").arg((*from)->name, (*to)->name);
-        if (!failed(call, w.edit(what, [&]() -> Result<void> {
-                w.project()->removeItems({}, edges);
-                return {};
-            })))
-            call->finish({{u"removed"_s, edges.size()}});
+                    schema, [&w](McpCall *call) {
+                        const QJsonObject a = call->arguments();
+                        const std::optional<Ends> ends = endsOf(w, call);
+                        if (!ends)
+                            return;
+                        const Node *from = ends->first, *to = ends->second;
+                        QList<EdgeId> edges;
+                        const Architecture &design = w.project()->architecture();
+                        for (EdgeId id : design.outgoingEdges(from->id)) {
+                            const Edge *e = design.edge(id);
+                            if (e->to == to->id && (!a.contains("type"_L1) || e->type == a.value("type"_L1).toString()))
+                                edges.append(id);
+                        }
+                        if (edges.isEmpty()) {
+                            call->fail(McpWorkspace::tr("%1 is not connected to %2").arg(from->name, to->name));
+                            return;
+                        }
+                        const QString what = McpWorkspace::tr("Disconnect %1 from %2").arg(from->name, to->name);
+                        if (!failed(call, w.edit(what, [&]() -> Result<void> {
+                                w.project()->removeItems({}, edges);
+                                return {};
+                            })))
+                            call->finish({{u"removed"_s, edges.size()}});
                     }});
 }
 

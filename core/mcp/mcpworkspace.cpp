@@ -100,11 +100,16 @@ void McpWorkspace::setProject(std::unique_ptr<Project> project)
     emit projectChanged();
 }
 
-Result<void> McpWorkspace::openProject(const QString &path)
+Result<QString> McpWorkspace::projectPath(const QString &path) const
 {
     if (mAttached)
         return fail(tr("this server works on the project the studio has open"));
-    const Result<QString> file = allowedPath(path);
+    return allowedPath(path);
+}
+
+Result<void> McpWorkspace::openProject(const QString &path)
+{
+    const Result<QString> file = projectPath(path);
     if (!file)
         return file.error();
     auto project = std::make_unique<Project>(Catalog::builtin());
@@ -117,9 +122,7 @@ Result<void> McpWorkspace::openProject(const QString &path)
 
 Result<void> McpWorkspace::createProject(const QString &path)
 {
-    if (mAttached)
-        return fail(tr("this server works on the project the studio has open"));
-    const Result<QString> file = allowedPath(path);
+    const Result<QString> file = projectPath(path);
     if (!file)
         return file.error();
     if (!file->endsWith(".nimbus"_L1) && !ProjectFile::isJsonPath(*file))

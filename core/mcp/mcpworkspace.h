@@ -77,6 +77,8 @@ signals:
 
 private:
     Result<void> requireProject() const;
+    // A project file the agent names, when this workspace may open or create one there.
+    Result<QString> projectPath(const QString &path) const;
     void setProject(std::unique_ptr<Project> project);
 
     QStringList mAllowed;
