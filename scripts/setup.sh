@@ -83,6 +83,16 @@ install_bench_tools() { # build-dir
     fi
 }
 
+# The official MCP client SDK that drives `nimbus mcp` in tests/mcp (tests/mcp/package.json).
+install_mcp_client() { # build-dir
+    local tools="$1/mcp-client"
+    mkdir -p "$tools"
+    if [ ! -d "$tools/node_modules/@modelcontextprotocol/sdk" ] || ! cmp -s tests/mcp/package.json "$tools/package.json"; then
+        cp tests/mcp/package.json "$tools/package.json"
+        npm install --no-audit --no-fund --prefix "$tools" >/dev/null
+    fi
+}
+
 # The house style is mechanical: a C++ file that clang-format would change fails the tests.
 check_format() {
     local files
@@ -115,6 +125,7 @@ test)
     install_sdk build
     install_validators build
     install_bench_tools build
+    install_mcp_client build
     QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$jobs"
     ;;
 sanitize)
