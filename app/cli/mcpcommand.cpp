@@ -87,7 +87,9 @@ int CommandLine::mcp(const QStringList &arguments)
         return *stop;
     const QString projectPath = parser.positionalArguments().value(0);
     QFile out;
-    if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+    // The file descriptor, not stdout's FILE: each answer leaves at once through write(2),
+    // where the C library would keep it in a pipe's buffer until exit.
+    if (!out.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         mErr << "nimbus mcp: " << out.errorString() << '\n';
         return OutputError;
     }

@@ -37,6 +37,8 @@ private slots:
     void costUsageErrors();
     void costProfileCsv();
     void serveAndCloud();
+    void mcpAnswersEachMessageAtOnce();
+    void mcpAttachNeedsAStudio();
 
 private:
     struct Result
@@ -185,7 +187,8 @@ void tst_Cli::exitCodes()
 void tst_Cli::helpForEveryCommand_data()
 {
     QTest::addColumn<QString>("command");
-    for (const char *c : {"validate", "info", "export-json", "import-json", "export", "import", "serve", "cloud"})
+    for (const char *c :
+         {"validate", "info", "export-json", "import-json", "export", "import", "serve", "cloud", "mcp"})
         QTest::newRow(c) << QString::fromLatin1(c);
 }
 
@@ -528,4 +531,37 @@ void tst_Cli::serveAndCloud()
     QVERIFY(!QFile::exists(dir + "/.nimbus-cloud/server.json"));
     QVERIFY(QFile::exists(dir + "/.nimbus-cloud/state.sqlite"));
     QCOMPARE(run({"cloud", project, "send-message", "jobs", "x"}).code, 3);
+}
+
+void tst_Cli::mcpAnswersEachMessageAtOnce()
+{
+    // An agent keeps the server's input open: each answer must leave before the next question.
+    QProcess process;
+    process.setWorkingDirectory(mDir.path());
+    process.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {"mcp", mWorkingCopy});
+    QVERIFY(process.waitForStarted());
+    process.write(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25",)"
+                  R"("capabilities":{},"clientInfo":{"name":"tst_cli","version":"1"}}})"
+                  "\n");
+    QVERIFY(process.waitForReadyRead(10000));
+    QTRY_VERIFY(process.canReadLine());
+    const QJsonObject init = QJsonDocument::fromJson(process.readLine()).object();
+    QCOMPARE(init.value("result").toObject().value("protocolVersion").toString(), "2025-11-25");
+    process.write(R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"get_design","arguments":{}}})"
+                  "\n");
+    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine() || (process.waitForReadyRead(100) && process.canReadLine()), 10000);
+    const QJsonObject design = QJsonDocument::fromJson(process.readLine()).object();
+    QCOMPARE(design.value("id").toInt(), 2);
+    QVERIFY(design.value("result").toObject().value("structuredContent").toObject().value("nodes").toArray().size()
+            > 5);
+    process.closeWriteChannel(); // the client leaves: the server ends
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void tst_Cli::mcpAttachNeedsAStudio()
+{
+    const Result r = run({"mcp", "--attach", mDir.filePath("nowhere.nimbus")});
+    QCOMPARE(r.code, 3);
+    QVERIFY2(r.err.contains("no studio has"), qPrintable(r.err));
 }
