@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>Nimbus::AgentBridge</name>
+    <message>
+        <source>Another Nimbus Studio serves agents for this project; agents attach to that one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents cannot attach to this project: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agent is connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::AwsEndpoint</name>
     <message>
         <source>cannot listen on %1:%2</source>
@@ -1655,6 +1670,38 @@
     <message>
         <source>Makes a .nimbus project from the JSON form, its function folders copied beside OUTPUT.</source>
         <translation>Crée un projet .nimbus depuis la forme JSON, les dossiers des fonctions copiés à côté de SORTIE.</translation>
+    </message>
+    <message>
+        <source>Serve a project to coding agents over the Model Context Protocol (stdio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A .nimbus or .json project to open (optional).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder the agent may read and write in (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk to the studio that has PROJECT open: the agent&apos;s edits appear on its canvas as undo steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves a project to a coding agent over the Model Context Protocol on standard input and output: tools to build the design, write and invoke functions, run the local cloud, price and export it. The agent acts only inside the project&apos;s folder and the --allow folders (the current folder when neither is given). Register it with an agent as the command &apos;nimbus mcp PROJECT&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--attach needs the PROJECT the studio has open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no studio has %1 open (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3354,6 +3401,10 @@ Invalide : %2</translation>
         <source>Runtime exited with error: the function ran more than %1 threads</source>
         <translation>Runtime exited with error: la fonction a lancé plus de %1 fils d&apos;exécution</translation>
     </message>
+    <message>
+        <source>the invocation was cancelled before it finished</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::InstancePool</name>
@@ -3368,6 +3419,10 @@ Invalide : %2</translation>
     <message>
         <source>Rate Exceeded. %1 allows %2 concurrent invocations.</source>
         <translation>Rate Exceeded. %1 autorise %2 invocations simultanées.</translation>
+    </message>
+    <message>
+        <source>the invocation was cancelled before it started</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4068,6 +4123,632 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::McpServer</name>
+    <message>
+        <source>the arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be of type %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an argument this tool takes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Request: a message is limited to %1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parse error: %1 at offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Request: send one JSON-RPC object per message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Request: no method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Request: not a JSON-RPC 2.0 request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid params: level must be one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown tool: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid params: arguments must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Request: request id %1 is already in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>Resource not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::McpWorkspace</name>
+    <message>
+        <source>the local cloud is not running: call start_cloud first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the local cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs the design on this machine: an HTTP gateway for its routes (127.0.0.1 only) and its queues, topics, buckets, tables and schedules delivering events to its functions, which reach them through the AWS SDK at a local endpoint. Each hop is also sent as a log notification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s port (0: any free one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AWS endpoint&apos;s port (0: any free one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a port is from 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the local cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the gateway, the endpoint and the deliveries; the services&apos; state stays on disk for the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send an HTTP request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sends a request to the local cloud&apos;s gateway (nowhere else) and gives the answer with the hops it caused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The HTTP method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path and query, starting with /.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header values by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body, UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path starts with / and holds no spaces or line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header %1 holds a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object is limited to %1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Act on a service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acts on a service of the running local cloud as the service would; the events follow the design&apos;s connections. send-message (body, delaySeconds), publish (body, subject), put-object and delete-object (key, body, contentType), put-item (item), delete-item (item: the key attributes), fire (a schedule). Items are DynamoDB JSON: {&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service node&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message or an object&apos;s content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An object&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A DynamoDB item or key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message&apos;s subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An object&apos;s content type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds before a message shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the hop log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the local cloud did, hop by hop (requests, invocations, service changes, retries, dead letters), oldest first; after gives the last id already read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only hops with a greater id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many (default 200).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a service&apos;s state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a queue, table or bucket of the running local cloud holds (the first 200).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a %2; queues, tables and buckets hold state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A source file of the function %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The design as Nimbus&apos;s JSON interchange: nodes, properties, connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latest runs of each function (20 each): event, result, logs, REPORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last cost report the cost tool made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What an export to %1 would write, and its diagnostics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no project is open: call open_project or create_project first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the design has no node named &apos;%1&apos; (get_design lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no property &apos;%2&apos; (list_node_kinds lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2: %3</source>
+        <translation type="unfinished">%1 : %3 {1.%2:?}</translation>
+    </message>
+    <message>
+        <source>a %1 cannot be connected to a %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say which connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creates an empty project file (.nimbus, or .json for the readable form) inside an allowed folder and opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file to create.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a .nimbus or .json project inside an allowed folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List node kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node kinds of the catalog with their properties (type, default, allowed values), and which connections each pair of kinds allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get the design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open project&apos;s nodes and connections as Nimbus&apos;s JSON interchange.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position on the canvas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property values by id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds a node of a kind (see list_node_kinds) with a name and properties; a function gets a handler file scaffolded for its runtime. The name given back may carry a number when the name was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind&apos;s id, e.g. function.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid node name (letters, digits, - and _)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished">Ajouter %1</translation>
+    </message>
+    <message>
+        <source>Change a node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renames, moves or sets properties of a node, as one undo step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source node&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target node&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection type; may be left out when the catalog allows only one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect two nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connects two nodes (a route invokes a function, a function writes a table...); the catalog&apos;s rules decide what is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation type="unfinished">Connecter %1 à %2</translation>
+    </message>
+    <message>
+        <source>Disconnect two nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the connections from one node to another (of one type, if given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes nodes and their connections (their code files stay on disk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A node&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nodes&apos; names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoes the last step of the design (the agent&apos;s or the user&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redoes the step undone last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no project is open</source>
+        <translation type="unfinished">aucun projet n&apos;est ouvert</translation>
+    </message>
+    <message>
+        <source>nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate the design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the design as the studio&apos;s Problems panel does: forbidden connections, property values, duplicate routes, handler files, event loops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the handler &apos;%2&apos; names no file for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>The function node&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file relative to the function&apos;s source folder; its handler file when left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a function&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads a file of a function&apos;s source folder (its handler by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over 4 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a function&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes a file of a function&apos;s source folder (its handler by default); the function&apos;s next run is a cold start on the new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole file, UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file is limited to 4 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give event or template, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoke a function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs a function on a local Node.js or Python worker as Lambda would, with an event (or one made from a template, see list_event_templates), and gives its result or error, its logs and its REPORT figures. While the local cloud runs, its SDK calls reach the local services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event, any JSON value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An event template&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template&apos;s parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List event templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event templates invoke_function can fill in, with their parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price the design</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the design costs a month serverless and on a VM fleet at a volume, with every line item, the break-even and the assumptions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aws (default), azure, gcp, scaleway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests a month (default: the design&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the free tier (default true).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the durations of local runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown provider &apos;%1&apos;; use %2</source>
+        <translation type="unfinished">fournisseur « %1 » inconnu ; utilisez %2</translation>
+    </message>
+    <message>
+        <source>Export deployment files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the design&apos;s deployment files for a platform (sam, serverless, terraform, ...) into a folder inside the allowed ones, keeping files the export does not own, and gives what the platform cannot express as diagnostics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export options by id (strings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown target &apos;%1&apos;; the targets are: %2</source>
+        <translation type="unfinished">cible « %1 » inconnue ; les cibles sont : %2</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Render the diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draws the design as the canvas shows it and gives the PNG; with path, also writes it there (inside the allowed folders).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A .png file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give a path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is outside the folders this server may use (%2); start nimbus mcp with --allow to add one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this server works on the project the studio has open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a project file ends in .nimbus or .json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists; open it with open_project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nimbus Studio designs serverless systems on a canvas and runs them on this machine. Open or create a project, look at list_node_kinds, build the design with add_node and connect_nodes (nodes are named), write each function&apos;s code with write_function_file, check with validate, run a function with invoke_function, run the whole design with start_cloud and http_request, read what happened with read_hops, price it with cost and write deployment files with export_project. Each edit is one undo step in the studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Migrations</name>
     <message>
         <source>upgrading to schema version %1: %2</source>
@@ -4418,6 +5099,14 @@ Invalide : %2</translation>
     <message>
         <source>Editor font size</source>
         <translation>Taille de la police de l’éditeur</translation>
+    </message>
+    <message>
+        <source>Let coding agent&amp;s attach to the open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents started with &apos;nimbus mcp --attach&apos; edit the design open here; each edit is an undo step</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
