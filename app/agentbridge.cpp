@@ -42,6 +42,7 @@ public:
     void shutdown();
 
     std::function<void()> onSpoke;
+    std::function<void(NodeId)> onTouched;
     std::function<void()> onClosed;
 
 private:
@@ -123,6 +124,10 @@ void AgentConnection::serve(const QByteArray &line)
         mWorkspace = std::make_unique<McpWorkspace>(mProject.data(),
                                                     QStringList{QFileInfo(mProject->filePath()).absolutePath()});
         mWorkspace->registerOn(*mServer);
+        connect(mWorkspace.get(), &McpWorkspace::nodeTouched, this, [this](NodeId node) {
+            if (onTouched)
+                onTouched(node);
+        });
         connect(mServer.get(), &McpServer::send, this, [this](const QByteArray &message) {
             if (mOpen)
                 mSocket->write(message + '\n');
@@ -246,6 +251,7 @@ void AgentBridge::accept()
     while (QLocalSocket *socket = mServer->nextPendingConnection()) {
         auto *connection = new AgentConnection(socket, mProject, this);
         connection->onSpoke = [this] { updateStatus(); };
+        connection->onTouched = [this](NodeId node) { emit agentTouched(node); };
         connection->onClosed = [this, connection] { drop(connection); };
         mConnections.append(connection);
         connection->start();

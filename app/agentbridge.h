@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QString>
 
+#include "model/node.h"
+
 class QLocalServer;
 class QLocalSocket;
 
@@ -46,6 +48,8 @@ signals:
     void statusChanged(const QString &status);
     // Something the user should read in the status bar (the socket is another studio's).
     void message(const QString &text);
+    // An agent added, changed or connected this node of the open project.
+    void agentTouched(Nimbus::NodeId node);
 
 private:
     void follow(Project *project);

@@ -150,6 +150,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     mAgents = new AgentBridge(mProjects, this);
     connect(mAgents, &AgentBridge::statusChanged, agentStatus, &QLabel::setText);
     connect(mAgents, &AgentBridge::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    // The agent's work comes into view as it happens, without taking the user's selection.
+    connect(mAgents, &AgentBridge::agentTouched, this, [this](NodeId node) { mView->bringIntoView(node); });
 
     mAutosave = new Autosave(this);
     createDocks();

@@ -289,6 +289,12 @@ void CanvasView::reveal(NodeId id)
     }
 }
 
+void CanvasView::bringIntoView(NodeId id)
+{
+    if (NodeItem *item = mScene->nodeItem(id))
+        ensureVisible(item, 40, 40);
+}
+
 void CanvasView::addNodeAtCentre(const QString &kindId)
 {
     if (!mScene->project())

@@ -57,6 +57,8 @@ public:
     void centreOn(NodeId id);
     // Selects the node and scrolls only as far as it takes to show it whole.
     void reveal(NodeId id);
+    // Scrolls the node into view, selection unchanged.
+    void bringIntoView(NodeId id);
     // The nodes where the design's flows start: those no connection leads to.
     QList<NodeId> entryPoints() const;
 

@@ -250,6 +250,7 @@ void addNodeTool(McpServer &server, McpWorkspace &w)
         if (failed(call, done))
             return;
         const Node *node = w.project()->architecture().node(added);
+        emit w.nodeTouched(added);
         QString scaffold;
         if (!w.isAttached()) // the studio writes its own scaffolds with the step
             Scaffold::ensure(*w.project(), added, &scaffold);
@@ -288,6 +289,7 @@ void addUpdateTool(McpServer &server, McpWorkspace &w)
         });
         if (!failed(call, done)) {
             const Node *n = w.project()->architecture().node(id);
+            emit w.nodeTouched(id);
             call->finish({{u"name"_s, n->name}, {u"kind"_s, n->kind}, {u"properties"_s, n->properties}});
         }
                     }});
@@ -335,9 +337,9 @@ void addConnectionTools(McpServer &server, McpWorkspace &w)
                      return edge ? Result<void>() : Result<void>(edge.error());
                  })))
                  return;
-             QString scaffold;
+             emit w.nodeTouched(target);
              if (!w.isAttached())
-                 Scaffold::ensure(*w.project(), target, &scaffold);
+                 Scaffold::ensure(*w.project(), target);
              call->finish({{u"from"_s, a.value("from"_L1)}, {u"to"_s, a.value("to"_L1)}, {u"type"_s, *type}});
          }});
     server.addTool({u"disconnect_nodes"_s, McpWorkspace::tr("Disconnect two nodes"),

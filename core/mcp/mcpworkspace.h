@@ -74,6 +74,8 @@ public:
 
 signals:
     void projectChanged();
+    // An edit of the agent's added, changed or connected this node (the studio shows it).
+    void nodeTouched(Nimbus::NodeId node);
 
 private:
     Result<void> requireProject() const;

@@ -6,6 +6,8 @@
 
 #include "agentbridge.h"
 #include "canvas/canvasscene.h"
+#include "canvas/canvasview.h"
+#include "canvas/nodeitem.h"
 #include "mainwindow.h"
 #include "preferences/preferences.h"
 #include "projectmanager.h"
@@ -385,6 +387,28 @@ void tst_AgentBridge::windowShowsTheAgentsWork()
     QTRY_VERIFY(window.canvasScene()->nodeItem(node->id)); // on the canvas as it happens
     QUndoStack *stack = window.project()->undoStack();
     QVERIFY(stack->undoText().startsWith("Agent:"));
+
+    // A node the agent puts far away comes into view, and the user's selection stays.
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(300); // the first fit of a design just shown is done
+    auto *view = window.findChild<CanvasView *>();
+    QVERIFY(view);
+    window.canvasScene()->selectNodes({node->id});
+    QVERIFY(!agent.callTool("add_node", {{"kind", "queue"}, {"name", "faraway"}, {"x", 6000}, {"y", 4000}})
+                 .value("isError")
+                 .toBool());
+    const Node *far = window.project()->architecture().nodeByName("faraway");
+    QVERIFY(far);
+    QTRY_VERIFY(window.canvasScene()->nodeItem(far->id));
+    const QRectF shown = view->mapToScene(view->viewport()->rect()).boundingRect();
+    QVERIFY2(shown.intersects(window.canvasScene()->nodeItem(far->id)->sceneBoundingRect()),
+             qPrintable(QStringLiteral("view shows %1,%2 %3x%4")
+                            .arg(shown.x())
+                            .arg(shown.y())
+                            .arg(shown.width())
+                            .arg(shown.height())));
+    QCOMPARE(window.canvasScene()->selectedNodes(), QList<NodeId>{node->id});
 
     agent.socket().disconnectFromServer();
     QTRY_VERIFY(status->text().isEmpty());
