@@ -5,15 +5,15 @@
     <name>Nimbus::AgentBridge</name>
     <message>
         <source>Another Nimbus Studio serves agents for this project; agents attach to that one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un autre Nimbus Studio sert les agents pour ce projet ; les agents s&apos;attachent à celui-là.</translation>
     </message>
     <message>
         <source>Agents cannot attach to this project: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les agents ne peuvent pas s&apos;attacher à ce projet : %1</translation>
     </message>
     <message>
         <source>An agent is connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Un agent est connecté</translation>
     </message>
 </context>
 <context>
@@ -1673,35 +1673,35 @@
     </message>
     <message>
         <source>Serve a project to coding agents over the Model Context Protocol (stdio)</source>
-        <translation type="unfinished"></translation>
+        <translation>Servir un projet aux agents de codage par le Model Context Protocol (stdio)</translation>
     </message>
     <message>
         <source>A .nimbus or .json project to open (optional).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un projet .nimbus ou .json à ouvrir (facultatif).</translation>
     </message>
     <message>
         <source>A folder the agent may read and write in (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un dossier où l&apos;agent peut lire et écrire (répétable).</translation>
     </message>
     <message>
         <source>Talk to the studio that has PROJECT open: the agent&apos;s edits appear on its canvas as undo steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dialoguer avec le studio qui a PROJET ouvert : les modifications de l&apos;agent apparaissent sur son canevas comme des opérations annulables.</translation>
     </message>
     <message>
         <source>Serves a project to a coding agent over the Model Context Protocol on standard input and output: tools to build the design, write and invoke functions, run the local cloud, price and export it. The agent acts only inside the project&apos;s folder and the --allow folders (the current folder when neither is given). Register it with an agent as the command &apos;nimbus mcp PROJECT&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sert un projet à un agent de codage par le Model Context Protocol sur l&apos;entrée et la sortie standard : des outils pour construire la conception, écrire et invoquer des fonctions, exécuter le cloud local, la chiffrer et l&apos;exporter. L&apos;agent n&apos;agit que dans le dossier du projet et les dossiers --allow (le dossier courant quand ni l&apos;un ni les autres ne sont donnés). Déclarez-le auprès d&apos;un agent avec la commande « nimbus mcp PROJET ».</translation>
     </message>
     <message>
         <source>--attach needs the PROJECT the studio has open</source>
-        <translation type="unfinished"></translation>
+        <translation>--attach exige le PROJET que le studio a ouvert</translation>
     </message>
     <message>
         <source>no studio has %1 open (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun studio n&apos;a %1 ouvert (%2)</translation>
     </message>
     <message>
         <source>%1 is not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas un dossier</translation>
     </message>
 </context>
 <context>
@@ -3403,7 +3403,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>the invocation was cancelled before it finished</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;invocation a été annulée avant de finir</translation>
     </message>
 </context>
 <context>
@@ -3422,7 +3422,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>the invocation was cancelled before it started</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;invocation a été annulée avant de commencer</translation>
     </message>
 </context>
 <context>
@@ -4126,626 +4126,626 @@ Invalide : %2</translation>
     <name>Nimbus::McpServer</name>
     <message>
         <source>the arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;ensemble des arguments</translation>
     </message>
     <message>
         <source>%1 must be of type %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit être de type %2</translation>
     </message>
     <message>
         <source>%1 must be one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit valoir l&apos;une des valeurs %2</translation>
     </message>
     <message>
         <source>%1 must be at least %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit valoir au moins %2</translation>
     </message>
     <message>
         <source>%1 must be at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit valoir au plus %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is required</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » est obligatoire</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an argument this tool takes</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas un argument de cet outil</translation>
     </message>
     <message>
         <source>Invalid Request: a message is limited to %1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid Request : un message est limité à %1 Mo</translation>
     </message>
     <message>
         <source>Parse error: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Parse error : %1 à la position %2</translation>
     </message>
     <message>
         <source>Invalid Request: send one JSON-RPC object per message</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid Request : envoyez un seul objet JSON-RPC par message</translation>
     </message>
     <message>
         <source>Invalid Request: no method</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid Request : aucune méthode</translation>
     </message>
     <message>
         <source>Invalid Request: not a JSON-RPC 2.0 request</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid Request : pas une requête JSON-RPC 2.0</translation>
     </message>
     <message>
         <source>Invalid params: level must be one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid params : level doit valoir l&apos;une des valeurs %1</translation>
     </message>
     <message>
         <source>Method not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Method not found : %1</translation>
     </message>
     <message>
         <source>Unknown tool: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Outil inconnu : %1</translation>
     </message>
     <message>
         <source>Invalid params: arguments must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid params : arguments doit être un objet</translation>
     </message>
     <message>
         <source>Invalid Request: request id %1 is already in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid Request : l&apos;identifiant de requête %1 est déjà utilisé</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>Resource not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource introuvable : %1</translation>
     </message>
 </context>
 <context>
     <name>Nimbus::McpWorkspace</name>
     <message>
         <source>the local cloud is not running: call start_cloud first</source>
-        <translation type="unfinished"></translation>
+        <translation>le cloud local n&apos;est pas démarré : appelez d&apos;abord start_cloud</translation>
     </message>
     <message>
         <source>Start the local cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer le cloud local</translation>
     </message>
     <message>
         <source>Runs the design on this machine: an HTTP gateway for its routes (127.0.0.1 only) and its queues, topics, buckets, tables and schedules delivering events to its functions, which reach them through the AWS SDK at a local endpoint. Each hop is also sent as a log notification.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécute la conception sur cette machine : une passerelle HTTP pour ses routes (127.0.0.1 seulement) et ses files d&apos;attente, sujets, compartiments, tables et planifications qui livrent des événements à ses fonctions, lesquelles les joignent par le SDK AWS à un point d&apos;accès local. Chaque étape est aussi envoyée comme notification de journal.</translation>
     </message>
     <message>
         <source>The gateway&apos;s port (0: any free one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port de la passerelle (0 : n&apos;importe quel port libre).</translation>
     </message>
     <message>
         <source>The AWS endpoint&apos;s port (0: any free one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le port du point d&apos;accès AWS (0 : n&apos;importe quel port libre).</translation>
     </message>
     <message>
         <source>a port is from 0 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>un port va de 0 à 65535</translation>
     </message>
     <message>
         <source>Stop the local cloud</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter le cloud local</translation>
     </message>
     <message>
         <source>Stops the gateway, the endpoint and the deliveries; the services&apos; state stays on disk for the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrête la passerelle, le point d&apos;accès et les livraisons ; l&apos;état des services reste sur le disque pour le prochain démarrage.</translation>
     </message>
     <message>
         <source>Send an HTTP request</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer une requête HTTP</translation>
     </message>
     <message>
         <source>Sends a request to the local cloud&apos;s gateway (nowhere else) and gives the answer with the hops it caused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoie une requête à la passerelle du cloud local (nulle part ailleurs) et donne la réponse avec les étapes qu&apos;elle a causées.</translation>
     </message>
     <message>
         <source>The HTTP method.</source>
-        <translation type="unfinished"></translation>
+        <translation>La méthode HTTP.</translation>
     </message>
     <message>
         <source>The path and query, starting with /.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le chemin et la chaîne de requête, commençant par /.</translation>
     </message>
     <message>
         <source>Header values by name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs des en-têtes par nom.</translation>
     </message>
     <message>
         <source>The body, UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le corps, en UTF-8.</translation>
     </message>
     <message>
         <source>the path starts with / and holds no spaces or line breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>le chemin commence par / et ne contient ni espace ni saut de ligne</translation>
     </message>
     <message>
         <source>the header %1 holds a line break</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;en-tête %1 contient un saut de ligne</translation>
     </message>
     <message>
         <source>an object is limited to %1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>un objet est limité à %1 Mo</translation>
     </message>
     <message>
         <source>Act on a service</source>
-        <translation type="unfinished"></translation>
+        <translation>Agir sur un service</translation>
     </message>
     <message>
         <source>Acts on a service of the running local cloud as the service would; the events follow the design&apos;s connections. send-message (body, delaySeconds), publish (body, subject), put-object and delete-object (key, body, contentType), put-item (item), delete-item (item: the key attributes), fire (a schedule). Items are DynamoDB JSON: {&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agit sur un service du cloud local démarré comme le ferait ce service ; les événements suivent les connexions de la conception. send-message (body, delaySeconds), publish (body, subject), put-object et delete-object (key, body, contentType), put-item (item), delete-item (item : les attributs de la clé), fire (une planification). Les éléments sont du JSON DynamoDB : {&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}.</translation>
     </message>
     <message>
         <source>What to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;opération à effectuer.</translation>
     </message>
     <message>
         <source>The service node&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du nœud du service.</translation>
     </message>
     <message>
         <source>A message or an object&apos;s content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un message ou le contenu d&apos;un objet.</translation>
     </message>
     <message>
         <source>An object&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation>La clé d&apos;un objet.</translation>
     </message>
     <message>
         <source>A DynamoDB item or key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un élément ou une clé DynamoDB.</translation>
     </message>
     <message>
         <source>A message&apos;s subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;objet d&apos;un message.</translation>
     </message>
     <message>
         <source>An object&apos;s content type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le type de contenu d&apos;un objet.</translation>
     </message>
     <message>
         <source>Seconds before a message shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Secondes avant qu&apos;un message soit visible.</translation>
     </message>
     <message>
         <source>Read the hop log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire le journal des étapes</translation>
     </message>
     <message>
         <source>What the local cloud did, hop by hop (requests, invocations, service changes, retries, dead letters), oldest first; after gives the last id already read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu&apos;a fait le cloud local, étape par étape (requêtes, invocations, changements des services, nouvelles tentatives, messages en échec), de la plus ancienne à la plus récente ; after donne le dernier identifiant déjà lu.</translation>
     </message>
     <message>
         <source>Only hops with a greater id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seulement les étapes d&apos;identifiant supérieur.</translation>
     </message>
     <message>
         <source>At most this many (default 200).</source>
-        <translation type="unfinished"></translation>
+        <translation>Au plus ce nombre (200 par défaut).</translation>
     </message>
     <message>
         <source>Read a service&apos;s state</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire l&apos;état d&apos;un service</translation>
     </message>
     <message>
         <source>What a queue, table or bucket of the running local cloud holds (the first 200).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que contient une file d&apos;attente, une table ou un compartiment du cloud local démarré (les 200 premières entrées).</translation>
     </message>
     <message>
         <source>%1 is a %2; queues, tables and buckets hold state</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est de type %2 ; seuls les files d&apos;attente, tables et compartiments ont un état</translation>
     </message>
     <message>
         <source>A source file of the function %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier source de la fonction %1.</translation>
     </message>
     <message>
         <source>The design as Nimbus&apos;s JSON interchange: nodes, properties, connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>La conception au format d&apos;échange JSON de Nimbus : nœuds, propriétés, connexions.</translation>
     </message>
     <message>
         <source>The latest runs of each function (20 each): event, result, logs, REPORT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les dernières exécutions de chaque fonction (20 chacune) : événement, résultat, journaux, REPORT.</translation>
     </message>
     <message>
         <source>The last cost report the cost tool made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dernier rapport de coût produit par l&apos;outil cost.</translation>
     </message>
     <message>
         <source>What an export to %1 would write, and its diagnostics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qu&apos;écrirait un export vers %1, et ses diagnostics.</translation>
     </message>
     <message>
         <source>no project is open: call open_project or create_project first</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun projet n&apos;est ouvert : appelez d&apos;abord open_project ou create_project</translation>
     </message>
     <message>
         <source>the design has no node named &apos;%1&apos; (get_design lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>la conception n&apos;a pas de nœud nommé « %1 » (get_design les liste)</translation>
     </message>
     <message>
         <source>%1 has no property &apos;%2&apos; (list_node_kinds lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas de propriété « %2 » (list_node_kinds les liste)</translation>
     </message>
     <message>
         <source>%1.%2: %3</source>
-        <translation type="unfinished">%1 : %3 {1.%2:?}</translation>
+        <translation>%1.%2 : %3</translation>
     </message>
     <message>
         <source>a %1 cannot be connected to a %2</source>
-        <translation type="unfinished"></translation>
+        <translation>un nœud %1 ne peut pas être connecté à un nœud %2</translation>
     </message>
     <message>
         <source>say which connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>précisez quelle connexion : %1</translation>
     </message>
     <message>
         <source>Create a project</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer un projet</translation>
     </message>
     <message>
         <source>Creates an empty project file (.nimbus, or .json for the readable form) inside an allowed folder and opens it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crée un fichier de projet vide (.nimbus, ou .json pour la forme lisible) dans un dossier autorisé et l&apos;ouvre.</translation>
     </message>
     <message>
         <source>The project file to create.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de projet à créer.</translation>
     </message>
     <message>
         <source>Open a project</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un projet</translation>
     </message>
     <message>
         <source>Opens a .nimbus or .json project inside an allowed folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvre un projet .nimbus ou .json dans un dossier autorisé.</translation>
     </message>
     <message>
         <source>The project file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier de projet.</translation>
     </message>
     <message>
         <source>List node kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister les types de nœuds</translation>
     </message>
     <message>
         <source>The node kinds of the catalog with their properties (type, default, allowed values), and which connections each pair of kinds allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les types de nœuds du catalogue avec leurs propriétés (type, valeur par défaut, valeurs permises), et les connexions que permet chaque paire de types.</translation>
     </message>
     <message>
         <source>Get the design</source>
-        <translation type="unfinished"></translation>
+        <translation>Obtenir la conception</translation>
     </message>
     <message>
         <source>The open project&apos;s nodes and connections as Nimbus&apos;s JSON interchange.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nœuds et les connexions du projet ouvert au format d&apos;échange JSON de Nimbus.</translation>
     </message>
     <message>
         <source>Position on the canvas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Position sur le canevas.</translation>
     </message>
     <message>
         <source>Property values by id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeurs des propriétés par identifiant.</translation>
     </message>
     <message>
         <source>Add a node</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un nœud</translation>
     </message>
     <message>
         <source>Adds a node of a kind (see list_node_kinds) with a name and properties; a function gets a handler file scaffolded for its runtime. The name given back may carry a number when the name was taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoute un nœud d&apos;un type donné (voir list_node_kinds) avec un nom et des propriétés ; une fonction reçoit un squelette de fichier de gestionnaire pour son environnement d&apos;exécution. Le nom renvoyé peut porter un numéro quand le nom était pris.</translation>
     </message>
     <message>
         <source>The kind&apos;s id, e.g. function.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant du type, par exemple function.</translation>
     </message>
     <message>
         <source>The node&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du nœud.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid node name (letters, digits, - and _)</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n&apos;est pas un nom de nœud valide (lettres, chiffres, - et _)</translation>
     </message>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished">Ajouter %1</translation>
+        <translation>Ajouter %1</translation>
     </message>
     <message>
         <source>Change a node</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier un nœud</translation>
     </message>
     <message>
         <source>Renames, moves or sets properties of a node, as one undo step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Renomme un nœud, le déplace ou fixe ses propriétés, en une seule opération annulable.</translation>
     </message>
     <message>
         <source>A new name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nouveau nom.</translation>
     </message>
     <message>
         <source>Change %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier %1</translation>
     </message>
     <message>
         <source>The source node&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du nœud source.</translation>
     </message>
     <message>
         <source>The target node&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du nœud cible.</translation>
     </message>
     <message>
         <source>The connection type; may be left out when the catalog allows only one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le type de connexion ; peut être omis quand le catalogue n&apos;en permet qu&apos;un.</translation>
     </message>
     <message>
         <source>Connect two nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecter deux nœuds</translation>
     </message>
     <message>
         <source>Connects two nodes (a route invokes a function, a function writes a table...); the catalog&apos;s rules decide what is allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecte deux nœuds (une route invoque une fonction, une fonction écrit dans une table...) ; les règles du catalogue décident de ce qui est permis.</translation>
     </message>
     <message>
         <source>Connect %1 to %2</source>
-        <translation type="unfinished">Connecter %1 à %2</translation>
+        <translation>Connecter %1 à %2</translation>
     </message>
     <message>
         <source>Disconnect two nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecter deux nœuds</translation>
     </message>
     <message>
         <source>Removes the connections from one node to another (of one type, if given).</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprime les connexions d&apos;un nœud vers un autre (d&apos;un seul type, s&apos;il est donné).</translation>
     </message>
     <message>
         <source>%1 is not connected to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas connecté à %2</translation>
     </message>
     <message>
         <source>Disconnect %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnecter %1 de %2</translation>
     </message>
     <message>
         <source>Remove nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer des nœuds</translation>
     </message>
     <message>
         <source>Removes nodes and their connections (their code files stay on disk).</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprime des nœuds et leurs connexions (leurs fichiers de code restent sur le disque).</translation>
     </message>
     <message>
         <source>A node&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom d&apos;un nœud.</translation>
     </message>
     <message>
         <source>The nodes&apos; names.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les noms des nœuds.</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer %1</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>Undoes the last step of the design (the agent&apos;s or the user&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Annule la dernière opération sur la conception (de l&apos;agent ou de l&apos;utilisateur).</translation>
     </message>
     <message>
         <source>Redoes the step undone last.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablit la dernière opération annulée.</translation>
     </message>
     <message>
         <source>no project is open</source>
-        <translation type="unfinished">aucun projet n&apos;est ouvert</translation>
+        <translation>aucun projet n&apos;est ouvert</translation>
     </message>
     <message>
         <source>nothing to undo</source>
-        <translation type="unfinished"></translation>
+        <translation>rien à annuler</translation>
     </message>
     <message>
         <source>nothing to redo</source>
-        <translation type="unfinished"></translation>
+        <translation>rien à rétablir</translation>
     </message>
     <message>
         <source>Validate the design</source>
-        <translation type="unfinished"></translation>
+        <translation>Valider la conception</translation>
     </message>
     <message>
         <source>Checks the design as the studio&apos;s Problems panel does: forbidden connections, property values, duplicate routes, handler files, event loops.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifie la conception comme le fait le panneau Problèmes du studio : connexions interdites, valeurs des propriétés, routes en double, fichiers des gestionnaires, boucles d&apos;événements.</translation>
     </message>
     <message>
         <source>%1: the handler &apos;%2&apos; names no file for %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : le gestionnaire « %2 » ne désigne aucun fichier pour %3</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>The function node&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom du nœud fonction.</translation>
     </message>
     <message>
         <source>A file relative to the function&apos;s source folder; its handler file when left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier relatif au dossier source de la fonction ; son fichier de gestionnaire s&apos;il est omis.</translation>
     </message>
     <message>
         <source>Read a function&apos;s file</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire un fichier d&apos;une fonction</translation>
     </message>
     <message>
         <source>Reads a file of a function&apos;s source folder (its handler by default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lit un fichier du dossier source d&apos;une fonction (son gestionnaire par défaut).</translation>
     </message>
     <message>
         <source>over 4 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>plus de 4 Mo</translation>
     </message>
     <message>
         <source>Write a function&apos;s file</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire un fichier d&apos;une fonction</translation>
     </message>
     <message>
         <source>Writes a file of a function&apos;s source folder (its handler by default); the function&apos;s next run is a cold start on the new code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrit un fichier du dossier source d&apos;une fonction (son gestionnaire par défaut) ; la prochaine exécution de la fonction est un démarrage à froid sur le nouveau code.</translation>
     </message>
     <message>
         <source>The whole file, UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier entier, en UTF-8.</translation>
     </message>
     <message>
         <source>a file is limited to 4 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>un fichier est limité à 4 Mo</translation>
     </message>
     <message>
         <source>give event or template, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>donnez event ou template, pas les deux</translation>
     </message>
     <message>
         <source>Invoke a function</source>
-        <translation type="unfinished"></translation>
+        <translation>Invoquer une fonction</translation>
     </message>
     <message>
         <source>Runs a function on a local Node.js or Python worker as Lambda would, with an event (or one made from a template, see list_event_templates), and gives its result or error, its logs and its REPORT figures. While the local cloud runs, its SDK calls reach the local services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécute une fonction sur un worker Node.js ou Python local comme Lambda, avec un événement (ou un événement fait d&apos;un modèle, voir list_event_templates), et donne son résultat ou son erreur, ses journaux et ses chiffres REPORT. Pendant que le cloud local tourne, ses appels au SDK joignent les services locaux.</translation>
     </message>
     <message>
         <source>The event, any JSON value.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;événement, n&apos;importe quelle valeur JSON.</translation>
     </message>
     <message>
         <source>An event template&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant d&apos;un modèle d&apos;événement.</translation>
     </message>
     <message>
         <source>The template&apos;s parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les paramètres du modèle.</translation>
     </message>
     <message>
         <source>running %1</source>
-        <translation type="unfinished"></translation>
+        <translation>exécution de %1</translation>
     </message>
     <message>
         <source>List event templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister les modèles d&apos;événements</translation>
     </message>
     <message>
         <source>The event templates invoke_function can fill in, with their parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les modèles d&apos;événements que peut remplir invoke_function, avec leurs paramètres.</translation>
     </message>
     <message>
         <source>Price the design</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffrer la conception</translation>
     </message>
     <message>
         <source>What the design costs a month serverless and on a VM fleet at a volume, with every line item, the break-even and the assumptions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que coûte la conception par mois en serverless et sur un parc de VM à un volume donné, avec chaque poste, le seuil de rentabilité et les hypothèses.</translation>
     </message>
     <message>
         <source>aws (default), azure, gcp, scaleway.</source>
-        <translation type="unfinished"></translation>
+        <translation>aws (par défaut), azure, gcp, scaleway.</translation>
     </message>
     <message>
         <source>Requests a month (default: the design&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes par mois (par défaut : celles de la conception).</translation>
     </message>
     <message>
         <source>Count the free tier (default true).</source>
-        <translation type="unfinished"></translation>
+        <translation>Compter l&apos;offre gratuite (true par défaut).</translation>
     </message>
     <message>
         <source>Use the durations of local runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser les durées des exécutions locales.</translation>
     </message>
     <message>
         <source>unknown provider &apos;%1&apos;; use %2</source>
-        <translation type="unfinished">fournisseur « %1 » inconnu ; utilisez %2</translation>
+        <translation>fournisseur « %1 » inconnu ; utilisez %2</translation>
     </message>
     <message>
         <source>Export deployment files</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter les fichiers de déploiement</translation>
     </message>
     <message>
         <source>Writes the design&apos;s deployment files for a platform (sam, serverless, terraform, ...) into a folder inside the allowed ones, keeping files the export does not own, and gives what the platform cannot express as diagnostics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrit les fichiers de déploiement de la conception pour une plateforme (sam, serverless, terraform, ...) dans un dossier situé dans les dossiers autorisés, en gardant les fichiers que l&apos;export ne gère pas, et donne comme diagnostics ce que la plateforme ne peut pas exprimer.</translation>
     </message>
     <message>
         <source>The target&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant de la cible.</translation>
     </message>
     <message>
         <source>The output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de sortie.</translation>
     </message>
     <message>
         <source>Export options by id (strings).</source>
-        <translation type="unfinished"></translation>
+        <translation>Options d&apos;export par identifiant (chaînes).</translation>
     </message>
     <message>
         <source>unknown target &apos;%1&apos;; the targets are: %2</source>
-        <translation type="unfinished">cible « %1 » inconnue ; les cibles sont : %2</translation>
+        <translation>cible « %1 » inconnue ; les cibles sont : %2</translation>
     </message>
     <message>
         <source>preparing</source>
-        <translation type="unfinished"></translation>
+        <translation>préparation</translation>
     </message>
     <message>
         <source>writing</source>
-        <translation type="unfinished"></translation>
+        <translation>écriture</translation>
     </message>
     <message>
         <source>Render the diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre le diagramme</translation>
     </message>
     <message>
         <source>Draws the design as the canvas shows it and gives the PNG; with path, also writes it there (inside the allowed folders).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessine la conception comme le canevas la montre et donne le PNG ; avec path, l&apos;écrit aussi à cet endroit (dans les dossiers autorisés).</translation>
     </message>
     <message>
         <source>A .png file to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier .png à écrire.</translation>
     </message>
     <message>
         <source>give a path</source>
-        <translation type="unfinished"></translation>
+        <translation>donnez un chemin</translation>
     </message>
     <message>
         <source>%1 is outside the folders this server may use (%2); start nimbus mcp with --allow to add one</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 est hors des dossiers que ce serveur peut utiliser (%2) ; lancez nimbus mcp avec --allow pour en ajouter un</translation>
     </message>
     <message>
         <source>this server works on the project the studio has open</source>
-        <translation type="unfinished"></translation>
+        <translation>ce serveur travaille sur le projet que le studio a ouvert</translation>
     </message>
     <message>
         <source>%1: a project file ends in .nimbus or .json</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : un fichier de projet se termine par .nimbus ou .json</translation>
     </message>
     <message>
         <source>%1 exists; open it with open_project</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existe ; ouvrez-le avec open_project</translation>
     </message>
     <message>
         <source>Agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent : %1</translation>
     </message>
     <message>
         <source>Nimbus Studio designs serverless systems on a canvas and runs them on this machine. Open or create a project, look at list_node_kinds, build the design with add_node and connect_nodes (nodes are named), write each function&apos;s code with write_function_file, check with validate, run a function with invoke_function, run the whole design with start_cloud and http_request, read what happened with read_hops, price it with cost and write deployment files with export_project. Each edit is one undo step in the studio.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimbus Studio conçoit des systèmes serverless sur un canevas et les exécute sur cette machine. Ouvrez ou créez un projet, consultez list_node_kinds, construisez la conception avec add_node et connect_nodes (les nœuds sont désignés par leur nom), écrivez le code de chaque fonction avec write_function_file, vérifiez avec validate, exécutez une fonction avec invoke_function, exécutez toute la conception avec start_cloud et http_request, lisez ce qui s&apos;est passé avec read_hops, chiffrez-la avec cost et écrivez les fichiers de déploiement avec export_project. Chaque modification est une seule opération annulable dans le studio.</translation>
     </message>
 </context>
 <context>
@@ -5102,11 +5102,11 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>Let coding agent&amp;s attach to the open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoriser les agents de &amp;codage à s’attacher au projet ouvert</translation>
     </message>
     <message>
         <source>Agents started with &apos;nimbus mcp --attach&apos; edit the design open here; each edit is an undo step</source>
-        <translation type="unfinished"></translation>
+        <translation>Les agents lancés avec « nimbus mcp --attach » modifient la conception ouverte ici ; chaque modification est une opération annulable</translation>
     </message>
 </context>
 <context>
