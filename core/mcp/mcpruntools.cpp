@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSaveFile>
@@ -171,8 +172,11 @@ void addInvokeTool(McpServer &server, McpWorkspace &w)
         }
         QPointer<McpCall> pending(call);
         auto done = [pending](const InvocationResult &r) {
-            if (pending)
-                pending->finish(r.toJson());
+            if (pending) {
+                QJsonObject result = r.toJson();
+                result.insert(u"ok"_s, r.ok); // whether it returned, rather than threw or timed out
+                pending->finish(result);
+            }
         };
         call->progress(0, 1, McpWorkspace::tr("running %1").arg((*node)->name));
         // Cancelled by the client: the worker ends now, not at the function's timeout.
@@ -328,7 +332,9 @@ void addDiagramTool(McpServer &server, McpWorkspace &w)
             call->fail(png.errorMessage());
             return;
         }
-        QJsonObject structured{{u"bytes"_s, png->size()}};
+        const QImage picture = QImage::fromData(*png, "PNG");
+        QJsonObject structured{
+            {u"bytes"_s, png->size()}, {u"width"_s, picture.width()}, {u"height"_s, picture.height()}};
         if (!file->isEmpty()) {
             QSaveFile out(*file);
             if (!out.open(QIODevice::WriteOnly) || out.write(*png) != png->size() || !out.commit()) {

@@ -203,7 +203,8 @@ async function invokeOffline(client) {
         function: "createOrder", template: "apigateway-http-v2",
         parameters: { method: "POST", route: "/orders", path: "/orders", body: "{\"note\":\"not an order\"}" },
     });
-    check(invocation.error === undefined && "result" in invocation, "invoke_function createOrder did not run", invocation);
+    check(invocation.ok === true && invocation.error === undefined && "result" in invocation,
+          "invoke_function createOrder did not run", invocation);
     check(statusOf(invocation) === 422, "createOrder did not refuse a body that is not an order with 422", invocation);
     check(Array.isArray(invocation.logs) && invocation.report?.durationMs >= 0, "the invocation has no logs and report",
           invocation);
