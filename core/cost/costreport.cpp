@@ -46,6 +46,16 @@ QByteArray csvField(const QString &text)
     return t.toUtf8();
 }
 
+// The catalog of a provider among those the report used, or null.
+const PricingCatalog *catalogOf(const std::vector<std::shared_ptr<const PricingCatalog>> &catalogs,
+                                const QString &provider)
+{
+    for (const auto &c : catalogs)
+        if (c->provider() == provider)
+            return c.get();
+    return nullptr;
+}
+
 Result<void> save(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
@@ -220,8 +230,9 @@ QString CostReport::html(bool inlineImages) const
         h += u"<li>%1</li>\n"_s.arg(escape(a));
     h += u"</ul>\n<h2>%1</h2>\n"_s.arg(escape(tr("Price catalogs")));
     for (const auto &c : catalogs) {
-        h += u"<p><b>%1</b>, %2, %3: %4 (%5)</p>\n<ul>\n"_s.arg(
+        h += u"<p><b>%1</b>, %2, %3: %4, %5 (%6)</p>\n<ul>\n"_s.arg(
             escape(c->providerName()), escape(c->region()), c->currency(),
+            escape(tr("price list version %1").arg(c->priceListVersion())),
             escape(tr("prices collected %1").arg(c->collected())), escape(c->fileName()));
         for (auto it = c->sources().begin(); it != c->sources().end(); ++it)
             h += u"<li>%1: %2</li>\n"_s.arg(escape(it.key()), escape(it.value()));
@@ -233,9 +244,15 @@ QString CostReport::html(bool inlineImages) const
 
 QByteArray CostReport::csv() const
 {
-    QByteArray out = "option,group,item,for,quantity,unit,unit_price,per,cost,currency,price_id,effective,source\n";
+    QByteArray out = "option,group,item,for,quantity,unit,unit_price,per,cost,currency,price_id,effective,source,"
+                     "price_list,price_list_version\n";
     const QLocale c = QLocale::c();
     for (const CostResult &r : results) {
+        // Which price list every line comes from: provider and region, and its version.
+        const PricingCatalog *catalog = catalogOf(catalogs, r.option.provider);
+        const QByteArray priceList = catalog ? csvField(catalog->provider() + ' '_L1 + catalog->region())
+                                             : QByteArray();
+        const QByteArray version = catalog ? csvField(catalog->priceListVersion()) : QByteArray();
         for (const LineItem &item : r.items) {
             const QList<QByteArray> fields = {csvField(r.label),
                                               csvField(item.group),
@@ -249,11 +266,13 @@ QByteArray CostReport::csv() const
                                               r.currency.toUtf8(),
                                               csvField(item.priceId),
                                               item.effective.toUtf8(),
-                                              csvField(item.source)};
+                                              csvField(item.source),
+                                              priceList,
+                                              version};
             out += fields.join(',') + '\n';
         }
         out += csvField(r.label) + ",Total,,,,,,," + c.toString(r.total(), 'f', 2).toUtf8() + ',' + r.currency.toUtf8()
-               + ",,,\n";
+               + ",,,," + priceList + ',' + version + '\n';
     }
     return out;
 }
@@ -283,6 +302,12 @@ QString CostReport::table() const
                           number(breakEven.costB, 2));
         else
             t += tr("Break-even: none; %1\n").arg(breakEven.explanation);
+    }
+    for (const auto &c : catalogs) {
+        t += tr("Price list: %1 (%2, %3), version %4, prices collected %5\n")
+                 .arg(c->providerName(), c->provider(), c->region(), c->priceListVersion(), c->collected());
+        for (auto it = c->sources().begin(); it != c->sources().end(); ++it)
+            t += u"  %1: %2\n"_s.arg(it.key(), it.value());
     }
     return t;
 }
@@ -331,12 +356,18 @@ QJsonObject CostReport::toJson() const
                                 {u"sensitivity"_s, rows}});
     }
     QJsonArray catalogList;
-    for (const auto &c : catalogs)
+    for (const auto &c : catalogs) {
+        QJsonObject sources;
+        for (auto it = c->sources().begin(); it != c->sources().end(); ++it)
+            sources.insert(it.key(), it.value());
         catalogList.append(QJsonObject{{u"provider"_s, c->provider()},
                                        {u"region"_s, c->region()},
                                        {u"currency"_s, c->currency()},
+                                       {u"priceListVersion"_s, c->priceListVersion()},
                                        {u"collected"_s, c->collected()},
+                                       {u"sources"_s, sources},
                                        {u"file"_s, c->fileName()}});
+    }
     root.insert(u"catalogs"_s, catalogList);
     return root;
 }

@@ -184,8 +184,11 @@ struct PricingCatalog::Reader
             || !check.string(root, {}, "providerName", &c.mProviderName)
             || !check.string(root, {}, "region", &c.mRegion) || !check.string(root, {}, "currency", &c.mCurrency)
             || !check.date(root, {}, "collected", &c.mCollected)
+            || !check.string(root, {}, "priceListVersion", &c.mPriceListVersion, false)
             || !check.number(root, {}, "hoursPerMonth", &c.mHoursPerMonth, true, 1))
             return Error{check.error};
+        if (c.mPriceListVersion.trimmed().isEmpty())
+            c.mPriceListVersion = c.mCollected;
         return {};
     }
 

@@ -84,6 +84,9 @@ public:
     QString region() const { return mRegion; }
     QString currency() const { return mCurrency; }
     QString collected() const { return mCollected; }
+    // Which edition of the provider's price list this is ("priceListVersion"); the
+    // collection date when the catalog names none.
+    QString priceListVersion() const { return mPriceListVersion; }
     double hoursPerMonth() const { return mHoursPerMonth; }
     QString fileName() const { return mFileName; }
     QByteArray json() const { return mJson; }
@@ -105,7 +108,7 @@ public:
 private:
     struct Reader;
 
-    QString mProvider, mProviderName, mRegion, mCurrency, mCollected, mFileName;
+    QString mProvider, mProviderName, mRegion, mCurrency, mCollected, mPriceListVersion, mFileName;
     double mHoursPerMonth = 730;
     QByteArray mJson;
     ServerlessTraits mServerless;

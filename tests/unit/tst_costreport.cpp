@@ -4,6 +4,8 @@
 #include "cost/costreport.h"
 #include "testutil.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -20,6 +22,8 @@ private slots:
     void pdfIsWritten();
     void sameInputsSameReport();
     void jsonMatchesTheEngine();
+    void priceListVersionsInEveryFormat();
+    void priceListVersionDefaultsToTheDate();
 
 private:
     CostReport make() const;
@@ -131,6 +135,59 @@ void TestCostReport::jsonMatchesTheEngine()
     QCOMPARE(options.at(1)["items"].toArray().size(), int(report.results[1].items.size()));
     QCOMPARE(json["breakEven"]["found"].toBool(), report.breakEven.found);
     QCOMPARE(json["catalogs"].toArray().size(), 1);
+}
+
+// Each catalog used: its provider, its price list version and date, and its sources, in
+// HTML (and so the PDF made from it), CSV, JSON and the terminal table.
+void TestCostReport::priceListVersionsInEveryFormat()
+{
+    const CostReport report = make();
+    QCOMPARE(report.catalogs.size(), size_t(1));
+    const PricingCatalog &aws = *report.catalogs.front();
+    QCOMPARE(aws.provider(), QString("aws"));
+    QVERIFY(!aws.priceListVersion().isEmpty());
+    QVERIFY(!aws.sources().isEmpty());
+
+    const QString html = report.html();
+    QVERIFY(html.contains("price list version " + aws.priceListVersion()));
+    QVERIFY(html.contains("prices collected " + aws.collected()));
+    for (auto it = aws.sources().begin(); it != aws.sources().end(); ++it)
+        QVERIFY2(html.contains(it.value().toHtmlEscaped()), qPrintable(it.key()));
+
+    const QList<QByteArray> lines = report.csv().trimmed().split('\n');
+    QVERIFY(lines.first().endsWith(",source,price_list,price_list_version"));
+    const QByteArray suffix = ",aws us-east-1," + aws.priceListVersion().toUtf8();
+    for (const QByteArray &line : lines.mid(1, lines.size() - 1))
+        if (line.contains(",USD,"))
+            QVERIFY2(line.endsWith(suffix), line.constData());
+
+    const QJsonObject catalog = report.toJson()["catalogs"].toArray().first().toObject();
+    QCOMPARE(catalog["provider"].toString(), QString("aws"));
+    QCOMPARE(catalog["priceListVersion"].toString(), aws.priceListVersion());
+    QCOMPARE(catalog["collected"].toString(), aws.collected());
+    QCOMPARE(catalog["sources"].toObject().size(), aws.sources().size());
+
+    const QString table = report.table();
+    QVERIFY(table.contains("Price list: Amazon Web Services (aws, us-east-1), version " + aws.priceListVersion()));
+    QVERIFY(table.contains(aws.sources().first()));
+}
+
+// A catalog that names its price list version keeps it; one that does not is known by
+// its collection date.
+void TestCostReport::priceListVersionDefaultsToTheDate()
+{
+    QJsonObject root = QJsonDocument::fromJson(NimbusTest::readAll(":/nimbus/pricing/aws-us-east-1.json")).object();
+    QVERIFY(!root.isEmpty());
+    root.remove("priceListVersion");
+    auto dated = PricingCatalog::parse(QJsonDocument(root).toJson(), "dated.json");
+    QVERIFY2(dated, qPrintable(dated.errorMessage()));
+    QCOMPARE((*dated)->priceListVersion(), (*dated)->collected());
+    root.insert("priceListVersion", "2026-11 (offer file 20261101T000000Z)");
+    auto named = PricingCatalog::parse(QJsonDocument(root).toJson(), "named.json");
+    QVERIFY2(named, qPrintable(named.errorMessage()));
+    QCOMPARE((*named)->priceListVersion(), QString("2026-11 (offer file 20261101T000000Z)"));
+    root.insert("priceListVersion", 3);
+    QVERIFY(!PricingCatalog::parse(QJsonDocument(root).toJson(), "bad.json"));
 }
 
 QTEST_MAIN(TestCostReport)
