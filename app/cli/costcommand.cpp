@@ -4,6 +4,7 @@
 
 #include "cost/costmodel.h"
 #include "cost/costreport.h"
+#include "cost/pricelistupdate.h"
 #include "cost/pricingupdater.h"
 #include "cost/reportcharts.h"
 #include "document/project.h"
@@ -72,9 +73,13 @@ struct CostOptions
                             CommandLine::tr("Size the fleet for the peak hour all month instead of hour by hour.")};
     QCommandLineOption balancer{u"load-balancer"_s, CommandLine::tr("Put a load balancer in front of the fleet.")};
     QCommandLineOption measured{u"measured"_s, CommandLine::tr("Take durations from the project's local runs.")};
-    QCommandLineOption update{u"update-prices"_s,
-                              CommandLine::tr("Download a pricing catalog (https) and keep it for later estimates."),
-                              u"URL"_s};
+    QCommandLineOption update{
+        u"update-prices"_s,
+        CommandLine::tr("Refresh prices from the providers' public price lists (aws, azure or all), or download a "
+                        "pricing catalog (an https URL), and keep them for later estimates."),
+        u"aws|azure|all|URL"_s};
+    QCommandLineOption dryRun{
+        u"dry-run"_s, CommandLine::tr("With --update-prices aws|azure|all: show what would change, keep nothing.")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -82,6 +87,7 @@ struct CostOptions
              {provider, vmType, profile, shape, format, output, requests, duration, memory, arch, freeTier, gateway,
               minInstances, utilisation, discount, peak, balancer, measured, update})
             parser.addOption(o);
+        parser.addOption(dryRun);
     }
 };
 
@@ -219,6 +225,51 @@ QByteArray formatted(const CostReport &report, const QString &formatName)
     return report.table().toUtf8();
 }
 
+// `nimbus cost --update-prices`: a provider's price list (aws, azure, all) or a catalog's address.
+int updatePrices(const QString &what, bool dryRun, QTextStream &out, QTextStream &err)
+{
+    using CL = CommandLine;
+    const QString userDirectory = PricingCatalogs::defaultUserDirectory();
+    // A web address is a catalog in Nimbus's own format, as before the price lists.
+    if (what.startsWith("https://"_L1) || what.startsWith("http://"_L1)) {
+        if (dryRun) {
+            err << "nimbus cost: " << CL::tr("--dry-run goes with --update-prices aws, azure or all") << '\n';
+            return CL::UsageError;
+        }
+        QFuture<Result<QString>> update = PricingUpdater::update(QUrl(what), userDirectory);
+        update.waitForFinished(); // the whole job, not only its first result
+        const Result<QString> updated = update.result();
+        (updated ? out : err) << (updated ? *updated : updated.errorMessage()) << '\n';
+        return updated ? CL::Success : CL::InputError;
+    }
+    if (!PriceListUpdate::isProviderList(what)) {
+        err << "nimbus cost: "
+            << CL::tr("--update-prices takes aws, azure, all or an https:// address, not '%1'").arg(what) << '\n';
+        return CL::UsageError;
+    }
+    QFuture<Result<PriceListReport>> check = PriceListUpdate::check(what, PricingCatalogs::load(userDirectory),
+                                                                    PriceListUpdate::Sources::fromEnvironment(),
+                                                                    PriceListUpdate::defaultLimits());
+    check.waitForFinished();
+    const Result<PriceListReport> report = check.result();
+    if (!report) {
+        err << "nimbus cost: " << report.errorMessage() << '\n';
+        return CL::InputError;
+    }
+    out << report->text();
+    if (dryRun) {
+        out << CL::tr("Nothing installed (--dry-run).") << '\n';
+        return CL::Success;
+    }
+    const Result<QString> installed = PriceListUpdate::install(*report, userDirectory);
+    if (!installed) {
+        err << "nimbus cost: " << installed.errorMessage() << '\n';
+        return CL::OutputError;
+    }
+    out << *installed << '\n';
+    return CL::Success;
+}
+
 } // namespace
 
 int CommandLine::cost(const QStringList &arguments)
@@ -244,14 +295,10 @@ int CommandLine::cost(const QStringList &arguments)
         return InputError;
     };
 
-    if (parser.isSet(o.update)) {
-        QFuture<Result<QString>> update = PricingUpdater::update(QUrl(parser.value(o.update)),
-                                                                 PricingCatalogs::defaultUserDirectory());
-        update.waitForFinished(); // the whole job, not only its first result
-        const Result<QString> updated = update.result();
-        (updated ? mOut : mErr) << (updated ? *updated : updated.errorMessage()) << '\n';
-        return updated ? Success : InputError;
-    }
+    if (parser.isSet(o.update))
+        return updatePrices(parser.value(o.update), parser.isSet(o.dryRun), mOut, mErr);
+    if (parser.isSet(o.dryRun))
+        return usageError(tr("--dry-run goes with --update-prices aws, azure or all"));
 
     const Result<QString> checkedFormat = format(parser, o);
     if (!checkedFormat)

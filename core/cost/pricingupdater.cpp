@@ -29,8 +29,7 @@ struct Transfer
     QByteArray body;
     qint64 maxBytes = 0;
     bool tooLarge = false;
-    Promise *promise = nullptr;
-    qint64 total = 0; // as last reported
+    const PricingUpdater::Progress *progress = nullptr;
 };
 
 size_t onData(char *data, size_t size, size_t count, void *user)
@@ -49,16 +48,7 @@ size_t onData(char *data, size_t size, size_t count, void *user)
 int onProgress(void *user, curl_off_t total, curl_off_t received, curl_off_t, curl_off_t)
 {
     auto *t = static_cast<Transfer *>(user);
-    if (t->promise->isCanceled())
-        return 1;
-    // Bytes fit an int: the transfer stops at maxBytes.
-    if (total > 0 && total != t->total && total <= t->maxBytes) {
-        t->total = total;
-        t->promise->setProgressRange(0, int(total));
-    }
-    if (received <= t->maxBytes)
-        t->promise->setProgressValue(int(received));
-    return 0;
+    return (*t->progress)(qint64(received), qint64(total)) ? 0 : 1;
 }
 
 bool isLoopback(const QString &host)
@@ -91,10 +81,13 @@ void setOptions(CURL *curl, const QByteArray &address, const PricingUpdater::Lim
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorBuffer);
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "NimbusStudio-pricing/1");
+    if (!limits.caFile.isEmpty())
+        curl_easy_setopt(curl, CURLOPT_CAINFO, QFile::encodeName(limits.caFile).constData());
 }
 
 // The body at url, or why there is none (in words that follow "Prices not updated from ...: ").
-Result<QByteArray> download(const QUrl &url, const PricingUpdater::Limits &limits, Promise &promise)
+Result<QByteArray> download(const QUrl &url, const PricingUpdater::Limits &limits,
+                            const PricingUpdater::Progress &progress)
 {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -103,7 +96,7 @@ Result<QByteArray> download(const QUrl &url, const PricingUpdater::Limits &limit
         return fail(PricingUpdater::tr("libcurl could not start"));
     Transfer transfer;
     transfer.maxBytes = limits.maxBytes;
-    transfer.promise = &promise;
+    transfer.progress = &progress;
     char curlError[CURL_ERROR_SIZE] = {};
     setOptions(curl.get(), url.toEncoded(), limits, &transfer, curlError);
     const CURLcode code = curl_easy_perform(curl.get());
@@ -190,7 +183,19 @@ void run(const QUrl &url, const QString &userDirectory, const PricingUpdater::Li
         promise.addResult(notUpdated(refused));
         return;
     }
-    const Result<QByteArray> body = download(url, limits, promise);
+    qint64 reportedTotal = 0;
+    const Result<QByteArray> body = download(url, limits, [&](qint64 received, qint64 total) {
+        if (promise.isCanceled())
+            return false;
+        // Bytes fit an int: the transfer stops at maxBytes.
+        if (total > 0 && total != reportedTotal && total <= limits.maxBytes) {
+            reportedTotal = total;
+            promise.setProgressRange(0, int(total));
+        }
+        if (received <= limits.maxBytes)
+            promise.setProgressValue(int(received));
+        return true;
+    });
     if (!body) {
         promise.addResult(notUpdated(body.errorMessage()));
         return;
@@ -224,6 +229,13 @@ static QThreadPool *downloadPool()
     static QThreadPool pool;
     pool.setExpiryTimeout(0);
     return &pool;
+}
+
+Result<QByteArray> PricingUpdater::fetch(const QUrl &url, const Limits &limits, const Progress &progress)
+{
+    if (const QString refused = refusal(url); !refused.isEmpty())
+        return fail(refused);
+    return download(url, limits, progress);
 }
 
 QFuture<Result<QString>> PricingUpdater::update(const QUrl &url, const QString &userDirectory, const Limits &limits)

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+
 namespace Nimbus {
 
 // "Update prices from URL": downloads a pricing catalog with libcurl on a pool thread
@@ -23,7 +25,12 @@ public:
         qint64 maxBytes = 4 * 1024 * 1024;
         int timeoutMs = 60'000;
         int connectTimeoutMs = 15'000;
+        // Certificates to trust instead of the system's (a local mirror, the tests' own CA).
+        QString caFile;
     };
+
+    // Called as bytes arrive (total is 0 until the server tells it); false cancels.
+    using Progress = std::function<bool(qint64 received, qint64 total)>;
 
     // Downloads, checks and installs the catalog at url into userDirectory, on a pool
     // thread (QtConcurrent). The future's progress counts the bytes received (its range
@@ -36,6 +43,9 @@ public:
     static QFuture<Result<QString>> update(const QUrl &url, const QString &userDirectory);
     // Why an address is refused, or empty when it may be fetched.
     static QString refusal(const QUrl &url);
+    // The body at url with the same checks, limits and refusals, on the calling thread;
+    // the error says why there is none, in words that follow "... from URL: ".
+    static Result<QByteArray> fetch(const QUrl &url, const Limits &limits, const Progress &progress);
 };
 
 } // namespace Nimbus

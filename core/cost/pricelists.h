@@ -1,0 +1,103 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <vector>
+
+namespace Nimbus {
+
+class PricingCatalog;
+struct PriceTier;
+
+// One rate of a provider's price list mapped onto a catalog: a band of a price (from
+// `from` units a month on) or an instance type's hourly rate, with where it comes from.
+struct ListedRate
+{
+    QString id; // a price id of the catalog, or an instance type when instance is true
+    bool instance = false;
+    double from = 0; // the band starts at this many units (of one `unit`)
+    double price = 0; // per one `unit`
+    QString unit; // the provider's unit
+    QString sku;
+    QString effective; // yyyy-MM-dd
+    QUrl source;
+};
+
+// What one offer file or one page of a price list gave.
+struct ListedRates
+{
+    std::vector<ListedRate> rates;
+    QStringList unmapped; // "SKU (usage type or meter)" of the entries no catalog price id maps
+    QUrl next; // Azure: the next page, empty on the last
+};
+
+// How one service of a provider's list maps onto catalog price ids
+// (resources/pricelists/mappings.json).
+struct PriceListService
+{
+    struct Rule
+    {
+        QString id; // catalog price id
+        QString usage; // AWS usagetype (without its region prefix) or Azure meterName
+        QString skuName; // Azure skuName
+        QMap<QString, QString> attributes; // AWS: productFamily or product attributes that must match
+    };
+    QString code; // AWS offer code or Azure serviceName
+    QString name;
+    std::vector<Rule> rules;
+    bool instances = false; // the catalog's instance types come from this service
+    QMap<QString, QString> instanceFilter; // AWS: which products are on-demand Linux shared instances
+    bool large = false; // an offer file that may exceed the size allowed: skipped then, not an error
+
+    // Whether the catalog has any price this service would update.
+    bool relevantTo(const PricingCatalog &catalog) const;
+};
+
+// Parsers of the providers' public price lists: the AWS Price List Bulk API (offer index,
+// region index, offer files) and the Azure Retail Prices API (paged OData JSON). They map
+// SKUs and units onto the catalog's price ids and never invent an id: what no rule maps
+// is listed as unmapped. An error names the file or page and the place.
+class PriceLists
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::PriceLists)
+
+public:
+    struct Mappings
+    {
+        QUrl awsOfferIndex;
+        QUrl azureRetailPrices;
+        std::vector<PriceListService> aws, azure;
+    };
+    // The mappings shipped with the studio.
+    static Result<Mappings> mappings();
+    static Result<Mappings> parseMappings(const QByteArray &json);
+
+    // AWS: the offer index -> offer code -> the region index of its current version.
+    static Result<QMap<QString, QUrl>> awsRegionIndexes(const QByteArray &json, const QUrl &url);
+    // AWS: a region index -> the region's current offer file.
+    static Result<QUrl> awsRegionOffer(const QByteArray &json, const QUrl &url, const QString &region);
+    // AWS: the rates of an offer file (on-demand terms) that the service's rules map.
+    static Result<ListedRates> awsOffer(const QByteArray &json, const QUrl &url, const PriceListService &service,
+                                        const PricingCatalog &catalog);
+
+    // Azure: the first page of the service's prices in the catalog's region.
+    static QUrl azureQuery(const QUrl &base, const PriceListService &service, const PricingCatalog &catalog);
+    // Azure: the rates of one page, and the link to the next.
+    static Result<ListedRates> azurePage(const QByteArray &json, const QUrl &url, const PriceListService &service,
+                                         const PricingCatalog &catalog);
+    // "East US" -> "eastus".
+    static QString azureRegion(const QString &catalogRegion);
+
+    // The bands of one id's rates as catalog tiers (per one unit); a band at price zero
+    // from 0 becomes the free allowance.
+    static std::vector<PriceTier> tiers(std::vector<ListedRate> rates, double *free);
+};
+
+} // namespace Nimbus
