@@ -4,6 +4,12 @@
 #include "awscommon.h"
 #include "export/exportmodel.h"
 #include "export/hclwriter.h"
+#include "infracostusage.h"
+
+#include <QLocale>
+
+#include <cmath>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -467,6 +473,24 @@ void TerraformWriter::writeHttpApi()
     mMain.endBlock();
 }
 
+// The design's workload at the volume the "monthlyRequests" option gives, or an error.
+std::optional<Workload> workload(const ProviderPlugin &plugin, const ExportInput &input, ExportOutput &output)
+{
+    const QString option = plugin.option(input, u"monthlyRequests"_s);
+    bool ok = false;
+    const double volume = QLocale::c().toDouble(option.trimmed(), &ok);
+    if (!ok || volume < 0 || !std::isfinite(volume)) {
+        output.add(Diagnostic::Severity::Error, u"export-option"_s,
+                   TerraformPlugin::tr("Monthly requests for infracost-usage.yml: '%1' is not a number of zero or more")
+                       .arg(option),
+                   kInvalidNodeId, u"monthlyRequests"_s);
+        return std::nullopt;
+    }
+    Workload w = Workload::fromArchitecture(*input.catalog, *input.architecture);
+    w.monthlyRequests = volume;
+    return w;
+}
+
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     TerraformWriter writer(model, output);
@@ -488,6 +512,9 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
 
     output.addFile(u"main.tf"_s, writer.main());
     output.addFile(u"variables.tf"_s, writer.variables());
+    // Teams that run Infracost in CI get the volumes the Cost view prices.
+    if (const std::optional<Workload> w = workload(plugin, input, output))
+        output.addFile(u"infracost-usage.yml"_s, InfracostUsage(model, *w).text());
     model.copySources(output, input.projectDirectory);
 }
 } // namespace
@@ -496,9 +523,12 @@ TerraformPlugin::TerraformPlugin()
     : ProviderPlugin(
         Aws::lambdaTarget(
             u"terraform"_s, u"Terraform (AWS)"_s,
-            QT_TR_NOOP(
-                "main.tf and variables.tf for Terraform's AWS provider (terraform apply), with the code folders"),
-            {{u"region"_s, QT_TR_NOOP("Region"), QT_TR_NOOP("The AWS region to deploy to"), u"us-east-1"_s}}),
+            QT_TR_NOOP("main.tf and variables.tf for Terraform's AWS provider (terraform apply), with the code folders "
+                       "and infracost-usage.yml (the design's volumes for Infracost)"),
+            {{u"region"_s, QT_TR_NOOP("Region"), QT_TR_NOOP("The AWS region to deploy to"), u"us-east-1"_s},
+             {u"monthlyRequests"_s, QT_TR_NOOP("Monthly requests"),
+              QT_TR_NOOP("Requests a month entering the system, spread over the resources in infracost-usage.yml"),
+              u"1000000"_s}}),
         write)
 { }
 

@@ -4,7 +4,8 @@
 
 namespace Nimbus::Terraform {
 
-// Terraform for AWS: main.tf and variables.tf, written through HclWriter.
+// Terraform for AWS: main.tf and variables.tf, written through HclWriter, and
+// infracost-usage.yml with the design's workload (InfracostUsage).
 class TerraformPlugin : public ProviderPlugin
 {
     Q_OBJECT

@@ -2,8 +2,10 @@
 // determinism, secrets, provider limits, atomic writing; import of SAM/CloudFormation
 // and serverless.yml with lossless round trips; malformed and hostile input.
 
+#include "cost/workload.h"
 #include "document/project.h"
 #include "export/exportjob.h"
+#include "export/exportmodel.h"
 #include "export/pluginregistry.h"
 #include "export/yaml.h"
 #include "model/catalog.h"
@@ -17,6 +19,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace Nimbus;
 
@@ -128,6 +132,8 @@ private slots:
     void importErrors_data();
     void importErrors();
     void exportThenImport();
+    void infracostUsageFollowsTheWorkload();
+    void infracostUsageVolumeIsChecked();
 
 private:
     void targets();
@@ -756,6 +762,88 @@ void TestExport::exportThenImport()
     QVERIFY(report);
     QCOMPARE(report->properties.value(QStringLiteral("memory")).toInt(), 1024);
     QCOMPARE(report->properties.value(QStringLiteral("architecture")).toString(), QStringLiteral("arm64"));
+}
+
+// The Terraform export's infracost-usage.yml: Infracost's format (version 0.1, usage by
+// resource address), every address one main.tf declares, the volumes the cost model uses
+// at the volume the option gives. (validate.sh checks it against the schema too.)
+void TestExport::infracostUsageFollowsTheWorkload()
+{
+    Project project(Catalog::builtin());
+    QVERIFY(ProjectFile().load(kExample, project));
+    const ExporterInterface *exporter = mRegistry->exporter(QStringLiteral("terraform"));
+    QVERIFY(exporter);
+    QMap<QString, QString> options{{QStringLiteral("monthlyRequests"), QStringLiteral("3000000")}};
+    const ExportOutput output = ExportJob::prepare(*exporter, mRegistry->provider(QStringLiteral("terraform")),
+                                                   ExportJob::input(project, QStringLiteral("terraform"), options));
+    QVERIFY(!hasErrors(output.diagnostics));
+    const ExportFile *file = output.file(QStringLiteral("infracost-usage.yml"));
+    QVERIFY(file);
+    const Result<YAML::Node> root = Yaml::load(file->content, file->path);
+    QVERIFY2(root, qPrintable(root.errorMessage()));
+    QCOMPARE(Yaml::text((*root)["version"]), QStringLiteral("0.1"));
+    const YAML::Node usage = (*root)["resource_usage"];
+    QVERIFY(usage.IsMap());
+
+    const QByteArray mainTf = output.file(QStringLiteral("main.tf"))->content;
+    QStringList addresses;
+    for (const auto &entry : usage) {
+        const QString address = QString::fromStdString(entry.first.as<std::string>());
+        addresses.append(address);
+        const QStringList parts = address.split(QLatin1Char('.'));
+        QCOMPARE(parts.size(), 2);
+        const QByteArray declaration = "resource \"" + parts[0].toUtf8() + "\" \"" + parts[1].toUtf8() + "\"";
+        QVERIFY2(mainTf.contains(declaration), qPrintable(address));
+    }
+    addresses.sort();
+    QCOMPARE(addresses,
+             (QStringList{"aws_apigatewayv2_api.http", "aws_dynamodb_table.image_metadata", "aws_dynamodb_table.items",
+                          "aws_dynamodb_table.orders", "aws_lambda_function.create_order",
+                          "aws_lambda_function.daily_report", "aws_lambda_function.describe_image",
+                          "aws_lambda_function.get_item", "aws_lambda_function.notify_customer",
+                          "aws_lambda_function.process_order", "aws_s3_bucket.images", "aws_s3_bucket.receipts",
+                          "aws_s3_bucket.reports", "aws_sns_topic.order_events", "aws_sqs_queue.orders_queue"}));
+
+    // Three entry points share 3M requests: two routes and uploads into the images bucket.
+    auto value = [&](const char *resource, const char *key) { return usage[resource][key].as<double>(); };
+    QCOMPARE(value("aws_apigatewayv2_api.http", "monthly_requests"), 2e6);
+    QCOMPARE(value("aws_lambda_function.get_item", "monthly_requests"), 1e6);
+    QCOMPARE(value("aws_lambda_function.get_item", "request_duration_ms"), 100.0);
+    // createOrder's 1M messages, then a receive and a delete per batch of 10.
+    QCOMPARE(value("aws_sqs_queue.orders_queue", "monthly_requests"), 1.2e6);
+    QCOMPARE(value("aws_sqs_queue.orders_queue", "request_size_kb"), 1.0);
+    QCOMPARE(value("aws_lambda_function.process_order", "monthly_requests"), 1e5);
+    QCOMPARE(value("aws_sns_topic.order_events", "monthly_requests"), 1e5);
+    QCOMPARE(value("aws_dynamodb_table.items", "monthly_read_request_units"), 1e6);
+    QCOMPARE(value("aws_dynamodb_table.orders", "monthly_write_request_units"), 1e5);
+    QCOMPARE(value("aws_dynamodb_table.orders", "storage_gb"), 1.0);
+    QCOMPARE(usage["aws_s3_bucket.images"]["standard"]["monthly_tier_1_requests"].as<double>(), 1e6);
+    QCOMPARE(usage["aws_s3_bucket.images"]["standard"]["monthly_tier_2_requests"].as<double>(), 1e6);
+    // The nightly schedule: as many runs whatever the volume, its rule named in a comment.
+    QCOMPARE(value("aws_lambda_function.daily_report", "monthly_requests"), 30.0);
+    QVERIFY(file->content.contains("# aws_cloudwatch_event_rule.daily_report_nightly has no usage keys"));
+
+    // Every function as the cost model counts it.
+    const Workload workload = Workload::fromArchitecture(project.catalog(), project.architecture());
+    for (const FunctionLoad &f : workload.functions) {
+        const QByteArray address = "aws_lambda_function." + ExportModel::snakeCase(f.name).toUtf8();
+        QCOMPARE(value(address.constData(), "monthly_requests"), double(std::llround(f.monthlyInvocations(3e6))));
+    }
+}
+
+// A volume that is not a number is an error, and no usage file is written.
+void TestExport::infracostUsageVolumeIsChecked()
+{
+    Project project(Catalog::builtin());
+    QVERIFY(ProjectFile().load(kExample, project));
+    const ExporterInterface *exporter = mRegistry->exporter(QStringLiteral("terraform"));
+    QVERIFY(exporter);
+    QMap<QString, QString> options{{QStringLiteral("monthlyRequests"), QStringLiteral("lots")}};
+    const ExportOutput output = ExportJob::prepare(*exporter, mRegistry->provider(QStringLiteral("terraform")),
+                                                   ExportJob::input(project, QStringLiteral("terraform"), options));
+    QVERIFY(hasErrors(output.diagnostics));
+    QVERIFY(diagnosticsText(output.diagnostics).contains(QLatin1String("'lots' is not a number")));
+    QVERIFY(!output.file(QStringLiteral("infracost-usage.yml")));
 }
 
 QTEST_GUILESS_MAIN(TestExport)

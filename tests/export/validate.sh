@@ -23,6 +23,7 @@ reject() {
 
 if [ ! -d "$tools/node_modules/cfn-lint" ] || [ ! -d "$tools/node_modules/serverless" ] \
    || [ ! -d "$tools/node_modules/@kubernetes-models/knative" ] || [ ! -d "$tools/node_modules/@cdktf/hcl2json" ] \
+   || [ ! -d "$tools/node_modules/ajv" ] \
    || ! command -v yamllint > /dev/null; then
     echo "The validators are not installed; run scripts/setup.sh test." >&2
     exit 1
@@ -63,6 +64,12 @@ check "hcl2json: main.tf, variables.tf" node "$tools/terraform.mjs" "$out/terraf
     aws_s3_bucket_notification=1 aws_dynamodb_table=3 aws_sqs_queue=2 aws_s3_bucket=3
 reject "hcl2json" node "$tools/terraform.mjs" "$here/broken/terraform"
 
+# Infracost's usage file beside main.tf: the schema written from Infracost's usage file
+# reference (ajv), and only addresses the .tf files declare (hcl2json).
+check "Infracost usage file: schema and addresses" \
+    node "$tools/infracost-usage.mjs" "$out/terraform/infracost-usage.yml" "$out/terraform"
+reject "Infracost usage schema" node "$tools/infracost-usage.mjs" "$here/broken/infracost-usage.yml"
+
 # Every YAML file: yamllint (Debian), relaxed.
 lint="{extends: relaxed, rules: {line-length: disable}}"
 check "yamllint: every exported YAML file" sh -c "find '$out' -path '*/.serverless' -prune -o -path '*/home' -prune -o -path '*/logs' -prune -o \
@@ -93,6 +100,10 @@ check "Knative models (all triggers)" sh -c "node '$tools/knative.mjs' '$out/mor
 check "hcl2json (all triggers)" node "$tools/terraform.mjs" "$out/more/terraform" \
     aws_lambda_function=4 aws_lambda_event_source_mapping=2 aws_apigatewayv2_route=1 aws_cloudwatch_event_rule=1 \
     aws_s3_bucket_notification=1 aws_dynamodb_table=1
+check "Infracost usage file (all triggers)" \
+    node "$tools/infracost-usage.mjs" "$out/more/terraform/infracost-usage.yml" "$out/more/terraform"
+reject "Infracost usage addresses" \
+    node "$tools/infracost-usage.mjs" "$out/more/terraform/infracost-usage.yml" "$out/terraform"
 check "yamllint (all triggers)" sh -c "find '$out/more' -path '*/.serverless' -prune -o \( -name '*.yaml' -o -name '*.yml' \) -type f -print \
     | sort | xargs yamllint -s -d '$lint'"
 check "no secret value in any export" sh -c "! grep -r -l -e 'replace-me' -e 'hunter2-secret' '$out' --exclude-dir=logs --exclude-dir=home"
