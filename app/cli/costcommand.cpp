@@ -72,7 +72,9 @@ struct CostOptions
     QCommandLineOption peak{u"fixed-fleet"_s,
                             CommandLine::tr("Size the fleet for the peak hour all month instead of hour by hour.")};
     QCommandLineOption balancer{u"load-balancer"_s, CommandLine::tr("Put a load balancer in front of the fleet.")};
-    QCommandLineOption measured{u"measured"_s, CommandLine::tr("Take durations from the project's local runs.")};
+    QCommandLineOption measured{
+        u"measured"_s, CommandLine::tr("Take durations from the project's local runs; show what they measured and a "
+                                       "right-size memory table.")};
     QCommandLineOption update{
         u"update-prices"_s,
         CommandLine::tr("Refresh prices from the providers' public price lists (aws, azure or all), or download a "
@@ -326,7 +328,7 @@ int CommandLine::cost(const QStringList &arguments)
         if (parser.isSet(o.measured)) {
             RunHistory history;
             if (!ProjectFile::isJsonPath(project.filePath()) && history.open(project.filePath()))
-                workload.useMeasuredDurations(history);
+                workload.useMeasuredInputs(history);
             else
                 mErr << "nimbus cost: " << tr("warning: no local runs recorded for this project") << '\n';
         }

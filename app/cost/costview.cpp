@@ -266,9 +266,10 @@ void CostView::addFunctionRows(QFormLayout *w)
     w->addRow(tr("Memory:"), pair(mMemorySlider, mMemory));
     mArchitecture = named(new QComboBox, tr("Architecture"));
     mArchitecture->addItems({u"x86_64"_s, u"arm64"_s});
-    mMeasured = new QPushButton(tr("Use Measured Durations"));
+    mMeasured = new QPushButton(tr("Use Measured Inputs"));
     mMeasured->setObjectName(u"measured"_s);
-    mMeasured->setToolTip(tr("Take each function's duration from the mean of its successful local runs"));
+    mMeasured->setToolTip(tr("Take each function's duration from the mean of its successful local runs, and show "
+                             "what the runs measured and a right-size memory table (the Measured tab)"));
     w->addRow(tr("Architecture:"), pair(mArchitecture, mMeasured));
 
     // Sliders and boxes mirror each other; either redraws at once.
@@ -292,15 +293,18 @@ void CostView::addFunctionRows(QFormLayout *w)
     });
     connect(mArchitecture, &QComboBox::currentIndexChanged, this, [this] { applyFunctionEdits(); });
     connect(mFunction, &QComboBox::currentIndexChanged, this, [this] { showFunction(); });
-    connect(mMeasured, &QPushButton::clicked, this, [this] {
-        if (!mRunner)
-            return;
-        const int used = mWorkload.useMeasuredDurations(mRunner->history());
-        emit message(used ? tr("Durations of %n function(s) taken from their local runs.", nullptr, used)
-                          : tr("No successful local runs yet: invoke the functions first."));
-        showFunction();
-        recompute();
-    });
+    connect(mMeasured, &QPushButton::clicked, this, &CostView::useMeasuredInputs);
+}
+
+void CostView::useMeasuredInputs()
+{
+    if (!mRunner)
+        return;
+    const int used = mWorkload.useMeasuredInputs(mRunner->history());
+    emit message(used ? tr("Durations of %n function(s) taken from their local runs.", nullptr, used)
+                      : tr("No successful local runs yet: invoke the functions first."));
+    showFunction();
+    recompute();
 }
 
 // Provider, gateway, the VM fleet and containers; any change redraws.
@@ -385,8 +389,86 @@ QWidget *CostView::createResults()
     mBill->setHeaderLabels({tr("Item"), tr("For"), tr("Quantity"), tr("Unit price"), tr("Cost"), tr("Source")});
     mBill->setAlternatingRowColors(true);
     tabs->addTab(mBill, tr("Line Items"));
+    tabs->addTab(createMeasured(), tr("Measured"));
     rightLayout->addWidget(tabs, 1);
     return right;
+}
+
+// What the local runs measured, and each function's cost at each memory size.
+QWidget *CostView::createMeasured()
+{
+    auto *page = new QWidget;
+    page->setObjectName(u"measuredPage"_s);
+    auto *layout = new QVBoxLayout(page);
+    mMeasuredSummary = new QLabel;
+    mMeasuredSummary->setObjectName(u"measuredSummary"_s);
+    mMeasuredSummary->setWordWrap(true);
+    layout->addWidget(mMeasuredSummary);
+    mMeasuredTable = named(new QTableWidget(0, 5), tr("Measured figures"));
+    mMeasuredTable->setObjectName(u"measuredTable"_s);
+    mMeasuredTable->setHorizontalHeaderLabels({tr("Function"), tr("Figure"), tr("Value"), tr("Runs"), tr("Warning")});
+    mMeasuredTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mMeasuredTable->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(mMeasuredTable, 1);
+    mRightSizeNote = new QLabel;
+    mRightSizeNote->setObjectName(u"rightSizeNote"_s);
+    mRightSizeNote->setWordWrap(true);
+    layout->addWidget(mRightSizeNote);
+    const std::vector<int> &sizes = CostEngine::rightSizeMemoriesMb();
+    mRightSizeTable = named(new QTableWidget(0, int(sizes.size()) + 1), tr("Right-size memory"));
+    mRightSizeTable->setObjectName(u"rightSizeTable"_s);
+    QStringList headers{tr("Function")};
+    for (int mb : sizes)
+        headers << tr("%1 MB").arg(mb);
+    mRightSizeTable->setHorizontalHeaderLabels(headers);
+    mRightSizeTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(mRightSizeTable, 1);
+    return page;
+}
+
+void CostView::fillMeasured()
+{
+    const bool on = mWorkload.measured;
+    mMeasuredSummary->setText(on ? CostReport::measuredSummary(mWorkload)
+                                 : tr("Nothing measured yet: Use Measured Inputs takes each function's figures from "
+                                      "its local runs."));
+    const std::vector<CostReport::MeasuredLine> lines = CostReport::measuredLines(mWorkload);
+    mMeasuredTable->setRowCount(int(lines.size()));
+    for (int i = 0; i < int(lines.size()); ++i) {
+        const CostReport::MeasuredLine &line = lines[size_t(i)];
+        const QString warning = CostReport::fewRunsWarning(line.measured);
+        const QStringList cells{line.function, line.figure, CostReport::measuredValue(line),
+                                QString::number(line.measured.runs), warning};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            if (c == 2 || c == 3)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (!warning.isEmpty())
+                item->setForeground(palette().color(QPalette::PlaceholderText));
+            mMeasuredTable->setItem(i, c, item);
+        }
+    }
+    mRightSizeNote->setText(on ? CostEngine::rightSizeAssumption() : QString());
+    const QString currency = mResults.empty() ? QString() : mResults.front().currency;
+    mRightSizeTable->setRowCount(int(mRightSize.size()));
+    for (int i = 0; i < int(mRightSize.size()); ++i) {
+        const CostEngine::RightSize &row = mRightSize[size_t(i)];
+        auto *name = new QTableWidgetItem(row.function);
+        name->setToolTip(CostReport::rightSizeBase(row));
+        mRightSizeTable->setItem(i, 0, name);
+        for (int c = 0; c < int(row.cells.size()); ++c) {
+            auto *item = new QTableWidgetItem(CostReport::rightSizeCell(row.cells[size_t(c)], currency));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            QFont font = item->font();
+            font.setBold(c == row.cheapest);
+            item->setFont(font);
+            if (c == row.cheapest)
+                item->setToolTip(tr("The cheapest size its runs fit in"));
+            mRightSizeTable->setItem(i, c + 1, item);
+        }
+    }
+    mRightSizeTable->resizeColumnsToContents();
+    mMeasuredTable->resizeColumnsToContents();
 }
 
 void CostView::addChartTab(QTabWidget *tabs, const char *name, const QString &title, ChartMaker draw)
@@ -475,10 +557,12 @@ void CostView::rebuildWorkload()
     Workload fresh = Workload::fromArchitecture(mProject->catalog(), mProject->architecture());
     fresh.monthlyRequests = mWorkload.monthlyRequests;
     fresh.profile = mWorkload.profile;
+    fresh.measured = mWorkload.measured;
     for (FunctionLoad &f : fresh.functions)
         if (const FunctionLoad *old = mWorkload.function(f.name)) {
             f.durationMs = old->durationMs;
             f.durationMeasured = old->durationMeasured;
+            f.measured = old->measured;
             f.payloadKb = old->payloadKb;
             f.provisionedConcurrency = old->provisionedConcurrency;
         }
@@ -636,6 +720,8 @@ void CostView::recompute()
         mResults.push_back(mEngine->evaluate(o, mWorkload.monthlyRequests));
     mBreakEven = mEngine->breakEven(list[0], list[1]);
     mSensitivity = mEngine->sensitivity(list[0], list[1]);
+    mRightSize = mWorkload.measured ? mEngine->rightSize(list[0], mWorkload.monthlyRequests)
+                                    : std::vector<CostEngine::RightSize>();
 
     const double perSecond = mWorkload.monthlyRequests / (730.0 * 3600);
     mVolumeHint->setText(tr("%L1 requests a second on average; traffic shape: %2")
@@ -668,6 +754,7 @@ void CostView::recompute()
         top->setExpanded(true);
     }
     mBill->resizeColumnToContents(0);
+    fillMeasured();
 
     QHash<NodeId, QString> badges;
     if (!mResults.empty() && mResults.front().ok())

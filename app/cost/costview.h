@@ -60,6 +60,10 @@ public:
     bool importProfile(const QString &csvPath, QString *error);
     const Workload &workload() const { return mWorkload; }
     const std::vector<CostResult> &results() const { return mResults; }
+    // With measured inputs on: each function at each memory size (CostEngine::rightSize).
+    const std::vector<CostEngine::RightSize> &rightSize() const { return mRightSize; }
+    // Measures every function from its local runs and prices the measured durations.
+    void useMeasuredInputs();
     const CostEngine::BreakEven &breakEven() const { return mBreakEven; }
     std::vector<CostOption> options() const;
     CostReport report() const; // with the charts
@@ -105,6 +109,8 @@ private:
     void addChartTab(QTabWidget *tabs, const char *name, const QString &title, ChartMaker draw);
     void refreshCharts();
     void priceUpdateDone();
+    QWidget *createMeasured();
+    void fillMeasured();
 
     Project *mProject = nullptr;
     FunctionRunner *mRunner = nullptr;
@@ -115,6 +121,7 @@ private:
     std::vector<CostResult> mResults;
     CostEngine::BreakEven mBreakEven;
     std::vector<CostEngine::Sensitivity> mSensitivity;
+    std::vector<CostEngine::RightSize> mRightSize;
     bool mUpdating = false;
     QTimer *mRebuild = nullptr;
     QFutureWatcher<Result<QString>> mPriceUpdate;
@@ -145,6 +152,10 @@ private:
     QLabel *mSummary = nullptr;
     std::vector<ChartTab> mCharts;
     QTreeWidget *mBill = nullptr;
+    QLabel *mMeasuredSummary = nullptr;
+    QTableWidget *mMeasuredTable = nullptr;
+    QLabel *mRightSizeNote = nullptr;
+    QTableWidget *mRightSizeTable = nullptr;
 };
 
 } // namespace Nimbus

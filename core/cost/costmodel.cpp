@@ -682,6 +682,63 @@ std::vector<CostEngine::Sensitivity> CostEngine::sensitivity(const CostOption &a
     return rows;
 }
 
+const std::vector<int> &CostEngine::rightSizeMemoriesMb()
+{
+    static const std::vector<int> sizes{128, 256, 512, 1024, 1536, 2048, 3008};
+    return sizes;
+}
+
+double CostEngine::scaledDuration(double durationMs, int baseMb, int candidateMb)
+{
+    // CPU share grows with memory up to one vCPU; beyond it, more vCPUs that
+    // single-threaded code does not use: no faster than at kOneVcpuMemoryMb.
+    const double base = std::min<double>(std::max(1, baseMb), kOneVcpuMemoryMb);
+    const double candidate = std::min<double>(std::max(1, candidateMb), kOneVcpuMemoryMb);
+    return std::max(kShortestDurationMs, durationMs * base / candidate);
+}
+
+QString CostEngine::rightSizeAssumption()
+{
+    return tr("Right-size memory (an assumption, not a measurement): CPU, and so the duration of CPU-bound work, "
+              "scales with memory as Lambda allocates it; the duration at a memory size is the measured duration x "
+              "(memory it was measured at / that memory size), no shorter than at %1 MB (one vCPU: single-threaded "
+              "code gains nothing from more) and never below %2 ms. Work that waits on I/O does not speed up, so "
+              "larger sizes may cost more than shown. Sizes below the memory the local runs used are marked too small.")
+        .arg(int(kOneVcpuMemoryMb))
+        .arg(int(kShortestDurationMs));
+}
+
+std::vector<CostEngine::RightSize> CostEngine::rightSize(const CostOption &serverless, double volume) const
+{
+    std::vector<RightSize> rows;
+    for (size_t i = 0; i < mWorkload.functions.size(); ++i) {
+        const FunctionLoad &f = mWorkload.functions[i];
+        RightSize row;
+        row.function = f.name;
+        row.memoryMb = f.memoryMb;
+        row.baseMemoryMb = f.durationMeasured && f.measured.memorySettingMb > 0 ? f.measured.memorySettingMb
+                                                                                : f.memoryMb;
+        row.durationMs = f.durationMs;
+        row.measured = f.durationMeasured;
+        row.runs = f.durationMeasured ? f.measured.meanDurationMs.runs : 0;
+        row.peakMemoryUsedMb = f.measured.peakMemoryUsedMb.value;
+        for (int mb : rightSizeMemoriesMb()) {
+            const double durationMs = scaledDuration(f.durationMs, row.baseMemoryMb, mb);
+            Workload changed = mWorkload;
+            changed.functions[i].memoryMb = mb;
+            changed.functions[i].durationMs = durationMs;
+            const CostResult priced = CostEngine(std::move(changed), mCatalogs).evaluate(serverless, volume);
+            const double cost = priced.perFunction.value(f.name);
+            const bool tooSmall = row.peakMemoryUsedMb > mb;
+            if (!tooSmall && (row.cheapest < 0 || cost < row.cells[size_t(row.cheapest)].monthlyCost))
+                row.cheapest = int(row.cells.size());
+            row.cells.push_back({mb, durationMs, cost, tooSmall});
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 std::vector<double> CostEngine::hourlyCosts(const CostOption &option, double volume) const
 {
     std::vector<double> day(24, 0.0);

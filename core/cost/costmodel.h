@@ -112,6 +112,38 @@ public:
     // The break-even again with every function's duration and memory halved and doubled.
     std::vector<Sensitivity> sensitivity(const CostOption &a, const CostOption &b) const;
 
+    // One function's monthly cost at each memory size of kRightSizeMemoriesMb, assuming
+    // that CPU, and so the duration of CPU-bound work, scales with memory as Lambda
+    // allocates it (rightSizeAssumption() says how, for the reports).
+    struct RightSize
+    {
+        struct Cell
+        {
+            int memoryMb = 0;
+            double durationMs = 0; // the assumed duration at that memory
+            double monthlyCost = 0; // exact
+            bool tooSmall = false; // below the memory its runs used
+        };
+        QString function;
+        int memoryMb = 0; // its memory now
+        int baseMemoryMb = 0; // the memory its duration was measured (or typed) at
+        double durationMs = 0; // at baseMemoryMb
+        bool measured = false; // durationMs is the mean of local runs
+        int runs = 0; // successful runs behind durationMs
+        double peakMemoryUsedMb = 0; // 0: not measured
+        std::vector<Cell> cells;
+        int cheapest = -1; // the cheapest cell that is not too small
+    };
+    static const std::vector<int> &rightSizeMemoriesMb();
+    static constexpr double kOneVcpuMemoryMb = 1769; // Lambda's memory for one full vCPU
+    static constexpr double kShortestDurationMs = 1; // Lambda's billing granularity
+    // The duration at `candidateMb` of work that took durationMs at baseMb.
+    static double scaledDuration(double durationMs, int baseMb, int candidateMb);
+    static QString rightSizeAssumption();
+    // Every function priced at each memory size on `serverless`, the rest of the workload
+    // unchanged; each cell is that function's part of the bill (requests and compute).
+    std::vector<RightSize> rightSize(const CostOption &serverless, double monthlyRequests) const;
+
     // Cost of each hour of the busiest day of the traffic profile (24 values).
     std::vector<double> hourlyCosts(const CostOption &option, double monthlyRequests) const;
 

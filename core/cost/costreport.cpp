@@ -10,6 +10,8 @@
 #include <QSaveFile>
 #include <QTextDocument>
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 using namespace Qt::StringLiterals;
@@ -64,7 +66,91 @@ Result<void> save(const QString &path, const QByteArray &data)
     return {};
 }
 
+double cents(double amount)
+{
+    return std::round(amount * 100) / 100;
+}
+
 } // namespace
+
+QString CostReport::fewRunsWarning(const MeasuredFigure &figure)
+{
+    if (!figure.fewRuns())
+        return {};
+    if (figure.runs == 0)
+        return tr("no runs");
+    return tr("only %n run(s): fewer than %1, a rough figure", nullptr, figure.runs).arg(MeasuredFigure::kFewRuns);
+}
+
+QString CostReport::measuredValue(const MeasuredLine &line)
+{
+    if (!line.measured.known())
+        return line.id == "runs"_L1 ? tr("none: typed-in figures priced") : tr("not measured");
+    const int decimals = line.unit == "ms"_L1 ? 1 : 0;
+    return u"%1 %2"_s.arg(number(line.measured.value, decimals), line.unit);
+}
+
+// A right-size cell in words: its cost and assumed duration, or why it cannot be used.
+QString CostReport::rightSizeCell(const CostEngine::RightSize::Cell &cell, const QString &currency)
+{
+    if (cell.tooSmall)
+        return tr("too small");
+    return tr("%1 (%2 ms)").arg(CostReport::money(cents(cell.monthlyCost), currency), number(cell.durationMs, 1));
+}
+
+QString CostReport::rightSizeBase(const CostEngine::RightSize &row)
+{
+    return row.measured ? tr("%1 ms at %2 MB, mean of %n local run(s)", nullptr, row.runs)
+                              .arg(number(row.durationMs, 1))
+                              .arg(row.baseMemoryMb)
+                        : tr("%1 ms at %2 MB, typed in").arg(number(row.durationMs, 1)).arg(row.baseMemoryMb);
+}
+
+std::vector<CostReport::MeasuredLine> CostReport::measuredLines(const Workload &workload)
+{
+    std::vector<MeasuredLine> lines;
+    if (!workload.measured)
+        return lines;
+    for (const FunctionLoad &f : workload.functions) {
+        const FunctionMeasurement &m = f.measured;
+        if (m.runs == 0) {
+            lines.push_back({f.name, u"runs"_s, tr("local runs"), MeasuredFigure(), QString()});
+            continue;
+        }
+        lines.push_back({f.name, u"durationMeanMs"_s, tr("duration, mean (priced)"), m.meanDurationMs, u"ms"_s});
+        lines.push_back({f.name, u"durationP50Ms"_s, tr("duration, p50"), m.p50DurationMs, u"ms"_s});
+        lines.push_back({f.name, u"durationP95Ms"_s, tr("duration, p95"), m.p95DurationMs, u"ms"_s});
+        lines.push_back({f.name, u"memoryUsedMb"_s, tr("memory used, peak (of %1 MB)").arg(m.memorySettingMb),
+                         m.peakMemoryUsedMb, u"MB"_s});
+        lines.push_back({f.name, u"logBytes"_s, tr("log bytes per invocation"), m.logBytes, u"B"_s});
+        lines.push_back({f.name, u"responseBytes"_s, tr("response size"), m.responseBytes, u"B"_s});
+    }
+    return lines;
+}
+
+QString CostReport::measuredSummary(const Workload &workload)
+{
+    int runs = 0;
+    QStringList few, none;
+    for (const FunctionLoad &f : workload.functions) {
+        runs += f.measured.runs;
+        if (f.measured.runs == 0)
+            none << f.name;
+        else if (f.measured.meanDurationMs.fewRuns() || f.measured.logBytes.fewRuns())
+            few << f.name;
+    }
+    if (runs == 0)
+        return tr("No local runs recorded: invoke the functions or run the local cloud first; typed-in durations "
+                  "are priced.");
+    QStringList text{tr("Measured from %n local run(s).", nullptr, runs)};
+    if (!few.isEmpty())
+        text << tr("Warning: fewer than %1 runs behind the figures of %2: treat them as rough.")
+                    .arg(MeasuredFigure::kFewRuns)
+                    .arg(few.join(u", "_s));
+    if (!none.isEmpty())
+        text << tr("No runs of %1: their typed-in durations are priced.").arg(none.join(u", "_s));
+    return text.join(' '_L1);
+}
 
 CostReport CostReport::make(const CostEngine &engine, const std::vector<CostOption> &options, double volume, int a,
                             int b)
@@ -79,6 +165,15 @@ CostReport CostReport::make(const CostEngine &engine, const std::vector<CostOpti
         if (providers.insert(option.provider).second)
             if (auto catalog = engine.catalogs().provider(option.provider))
                 report.catalogs.push_back(catalog);
+    }
+    if (report.workload.measured) {
+        const auto serverless = std::find_if(
+            options.begin(), options.end(), [](const CostOption &o) { return o.kind == CostOption::Kind::Serverless; });
+        const auto catalog = serverless == options.end() ? nullptr : engine.catalogs().provider(serverless->provider);
+        if (catalog) {
+            report.rightSize = engine.rightSize(*serverless, volume);
+            report.rightSizeCurrency = catalog->currency();
+        }
     }
     const int count = int(options.size());
     if (a >= 0 && b >= 0 && a < count && b < count && a != b && report.results[a].ok() && report.results[b].ok()) {
@@ -141,6 +236,13 @@ QStringList CostReport::assumptions() const
         for (const QString &note : r.notes)
             list << u"%1: %2"_s.arg(r.label, note);
     }
+    if (workload.measured)
+        list << tr("Measured inputs: each function's priced duration is the mean of its successful local runs "
+                   "(p50 and p95 by nearest rank beside it); memory used is the most any run reported, log bytes "
+                   "and response size are means per invocation. A figure resting on fewer than %1 runs is marked.")
+                    .arg(MeasuredFigure::kFewRuns);
+    if (!rightSize.empty())
+        list << CostEngine::rightSizeAssumption();
     list
         << tr("A month is 730 hours. Durations are billed rounded up as each provider rounds; memory as each provider "
               "rounds.")
@@ -225,6 +327,7 @@ QString CostReport::html(bool inlineImages) const
                  .arg(escape(tr("Total")), escape(money(r.total(), r.currency)));
     }
 
+    h += measuredHtml();
     h += u"<h2>%1</h2>\n<ul>\n"_s.arg(escape(tr("Assumptions")));
     for (const QString &a : assumptions())
         h += u"<li>%1</li>\n"_s.arg(escape(a));
@@ -274,7 +377,7 @@ QByteArray CostReport::csv() const
         out += csvField(r.label) + ",Total,,,,,,," + c.toString(r.total(), 'f', 2).toUtf8() + ',' + r.currency.toUtf8()
                + ",,,," + priceList + ',' + version + '\n';
     }
-    return out;
+    return out + measuredCsv();
 }
 
 QString CostReport::table() const
@@ -309,7 +412,7 @@ QString CostReport::table() const
         for (auto it = c->sources().begin(); it != c->sources().end(); ++it)
             t += u"  %1: %2\n"_s.arg(it.key(), it.value());
     }
-    return t;
+    return t + measuredTable();
 }
 
 QJsonObject CostReport::toJson() const
@@ -369,7 +472,151 @@ QJsonObject CostReport::toJson() const
                                        {u"file"_s, c->fileName()}});
     }
     root.insert(u"catalogs"_s, catalogList);
+    if (workload.measured)
+        root.insert(u"measured"_s, measuredJson());
+    if (!rightSize.empty())
+        root.insert(u"rightSize"_s, rightSizeJson());
     return root;
+}
+
+QString CostReport::measuredHtml() const
+{
+    if (!workload.measured)
+        return {};
+    QString h = u"<h2>%1</h2>\n<p>%2</p>\n"_s.arg(escape(tr("Measured from local runs")),
+                                                  escape(measuredSummary(workload)));
+    h += u"<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th></tr>\n"_s.arg(
+        escape(tr("Function")), escape(tr("Figure")), escape(tr("Value")), escape(tr("Runs")), escape(tr("Warning")));
+    for (const MeasuredLine &line : measuredLines(workload))
+        h += u"<tr><td>%1</td><td>%2</td><td class=\"n\">%3</td><td class=\"n\">%4</td><td>%5</td></tr>\n"_s.arg(
+            escape(line.function), escape(line.figure), escape(measuredValue(line)),
+            QString::number(line.measured.runs), escape(fewRunsWarning(line.measured)));
+    h += u"</table>\n"_s;
+    if (rightSize.empty())
+        return h;
+    h += u"<h2>%1</h2>\n<p>%2</p>\n<table><tr><th>%3</th><th>%4</th>"_s.arg(
+        escape(tr("Right-size memory")), escape(CostEngine::rightSizeAssumption()), escape(tr("Function")),
+        escape(tr("Measured")));
+    for (int mb : CostEngine::rightSizeMemoriesMb())
+        h += u"<th>%1</th>"_s.arg(escape(tr("%1 MB").arg(mb)));
+    h += u"</tr>\n"_s;
+    for (const CostEngine::RightSize &row : rightSize) {
+        h += u"<tr><td>%1</td><td>%2</td>"_s.arg(escape(row.function), escape(rightSizeBase(row)));
+        for (size_t i = 0; i < row.cells.size(); ++i) {
+            const QString cell = escape(rightSizeCell(row.cells[i], rightSizeCurrency));
+            h += int(i) == row.cheapest ? u"<td class=\"n\"><b>%1</b></td>"_s.arg(cell)
+                                        : u"<td class=\"n\">%1</td>"_s.arg(cell);
+        }
+        h += u"</tr>\n"_s;
+    }
+    return h + u"</table>\n"_s;
+}
+
+QByteArray CostReport::measuredCsv() const
+{
+    if (!workload.measured)
+        return {};
+    const QLocale c = QLocale::c();
+    QByteArray out = "\nmeasured,function,figure,value,unit,runs,warning\n";
+    for (const MeasuredLine &line : measuredLines(workload))
+        out += "measured," + csvField(line.function) + ',' + line.id.toUtf8() + ','
+               + (line.measured.known() ? c.toString(line.measured.value, 'f', 3).toUtf8() : QByteArray()) + ','
+               + line.unit.toUtf8() + ',' + QByteArray::number(line.measured.runs) + ','
+               + csvField(fewRunsWarning(line.measured)) + '\n';
+    if (rightSize.empty())
+        return out;
+    out += "\nright_size,function,memory_mb,duration_ms,monthly_cost,currency,too_small,cheapest\n";
+    for (const CostEngine::RightSize &row : rightSize)
+        for (size_t i = 0; i < row.cells.size(); ++i) {
+            const CostEngine::RightSize::Cell &cell = row.cells[i];
+            out += "right_size," + csvField(row.function) + ',' + QByteArray::number(cell.memoryMb) + ','
+                   + c.toString(cell.durationMs, 'f', 3).toUtf8() + ','
+                   + c.toString(cents(cell.monthlyCost), 'f', 2).toUtf8() + ',' + rightSizeCurrency.toUtf8() + ','
+                   + (cell.tooSmall ? "yes" : "no") + ',' + (int(i) == row.cheapest ? "yes" : "no") + '\n';
+        }
+    return out;
+}
+
+QString CostReport::measuredTable() const
+{
+    if (!workload.measured)
+        return {};
+    QString t = u"\n%1\n  %2\n"_s.arg(tr("Measured from local runs"), measuredSummary(workload));
+    for (const MeasuredLine &line : measuredLines(workload)) {
+        const QString warning = fewRunsWarning(line.measured);
+        t += u"  %1 %2 %3  %4%5\n"_s.arg(
+            line.function.leftJustified(20, ' '_L1, true), line.figure.leftJustified(32, ' '_L1, true),
+            measuredValue(line).rightJustified(14), tr("%n run(s)", nullptr, line.measured.runs),
+            warning.isEmpty() ? QString() : u"  ! "_s + warning);
+    }
+    if (rightSize.empty())
+        return t;
+    t += u"\n%1\n  %2\n"_s.arg(tr("Right-size memory (monthly cost of each function, %1)").arg(rightSizeCurrency),
+                               CostEngine::rightSizeAssumption());
+    for (const CostEngine::RightSize &row : rightSize) {
+        t += u"  %1 %2\n"_s.arg(row.function, rightSizeBase(row));
+        for (size_t i = 0; i < row.cells.size(); ++i)
+            t += u"    %1 %2%3\n"_s.arg(tr("%1 MB").arg(row.cells[i].memoryMb).rightJustified(8),
+                                        rightSizeCell(row.cells[i], rightSizeCurrency),
+                                        int(i) == row.cheapest ? tr("  <- cheapest") : QString());
+    }
+    return t;
+}
+
+QJsonObject CostReport::measuredJson() const
+{
+    QJsonObject functions;
+    for (const MeasuredLine &line : measuredLines(workload)) {
+        if (line.id == "runs"_L1)
+            continue; // a function without runs: its runs (0) follow
+        QJsonObject f = functions.value(line.function).toObject();
+        QJsonObject figure{{u"runs"_s, line.measured.runs},
+                           {u"unit"_s, line.unit},
+                           {u"value"_s, line.measured.known() ? QJsonValue(line.measured.value) : QJsonValue()},
+                           {u"fewRuns"_s, line.measured.fewRuns()}};
+        if (line.measured.fewRuns())
+            figure.insert(u"warning"_s, fewRunsWarning(line.measured));
+        f.insert(line.id, figure);
+        functions.insert(line.function, f);
+    }
+    for (const FunctionLoad &f : workload.functions) {
+        QJsonObject o = functions.value(f.name).toObject();
+        o.insert(u"runs"_s, f.measured.runs);
+        o.insert(u"memorySettingMb"_s, f.measured.memorySettingMb);
+        functions.insert(f.name, o);
+    }
+    return QJsonObject{{u"summary"_s, measuredSummary(workload)},
+                       {u"fewRunsBelow"_s, MeasuredFigure::kFewRuns},
+                       {u"functions"_s, functions}};
+}
+
+QJsonObject CostReport::rightSizeJson() const
+{
+    QJsonArray rows;
+    for (const CostEngine::RightSize &row : rightSize) {
+        QJsonArray sizes;
+        for (const CostEngine::RightSize::Cell &cell : row.cells)
+            sizes.append(QJsonObject{{u"memoryMb"_s, cell.memoryMb},
+                                     {u"durationMs"_s, cell.durationMs},
+                                     {u"monthlyCost"_s, cents(cell.monthlyCost)},
+                                     {u"tooSmall"_s, cell.tooSmall}});
+        // What the sizes are scaled from: the duration at a memory size, measured or typed in.
+        const QJsonObject base{{u"durationMs"_s, row.durationMs},
+                               {u"memoryMb"_s, row.baseMemoryMb},
+                               {u"measured"_s, row.measured},
+                               {u"runs"_s, row.runs}};
+        const QJsonValue cheapest = row.cheapest >= 0 ? QJsonValue(row.cells[size_t(row.cheapest)].memoryMb)
+                                                      : QJsonValue();
+        rows.append(QJsonObject{{u"function"_s, row.function},
+                                {u"memoryMb"_s, row.memoryMb},
+                                {u"from"_s, base},
+                                {u"peakMemoryUsedMb"_s, row.peakMemoryUsedMb},
+                                {u"cheapestMb"_s, cheapest},
+                                {u"sizes"_s, sizes}});
+    }
+    return QJsonObject{{u"assumption"_s, CostEngine::rightSizeAssumption()},
+                       {u"currency"_s, rightSizeCurrency},
+                       {u"functions"_s, rows}};
 }
 
 Result<void> CostReport::writeHtml(const QString &path) const

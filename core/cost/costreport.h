@@ -38,6 +38,10 @@ public:
     std::vector<CostEngine::Sensitivity> sensitivity;
     std::vector<std::shared_ptr<const PricingCatalog>> catalogs;
     QList<QPair<QString, QImage>> charts; // title and picture, drawn by the caller
+    // With measured inputs (workload.measured): each function at each memory size, priced
+    // on the first serverless option, in its currency.
+    std::vector<CostEngine::RightSize> rightSize;
+    QString rightSizeCurrency;
 
     // inlineImages: data: URLs (a standalone .html); otherwise chartN.png resources.
     QString html(bool inlineImages = true) const;
@@ -53,6 +57,36 @@ public:
     // Formats money as the report does: "USD 1,234.56".
     static QString money(double amount, const QString &currency);
     QStringList assumptions() const;
+
+    // One measured figure of a function as the report words it.
+    struct MeasuredLine
+    {
+        QString function;
+        QString id; // durationP50Ms, durationP95Ms, memoryUsedMb, logBytes, responseBytes
+        QString figure; // in words
+        MeasuredFigure measured;
+        QString unit;
+    };
+    // The measured figures of every function (none unless workload.measured).
+    static std::vector<MeasuredLine> measuredLines(const Workload &workload);
+    // "Measured from N local runs" for the whole workload, with the functions resting on too few.
+    static QString measuredSummary(const Workload &workload);
+    // "only N runs: fewer than 10 ..." for a figure resting on too few runs, or nothing.
+    static QString fewRunsWarning(const MeasuredFigure &figure);
+    // The figure's value and unit, or "not measured".
+    static QString measuredValue(const MeasuredLine &line);
+    // A right-size cell: its monthly cost and assumed duration, or "too small".
+    static QString rightSizeCell(const CostEngine::RightSize::Cell &cell, const QString &currency);
+    // What a right-size row starts from: "120 ms at 512 MB, mean of 12 local runs".
+    static QString rightSizeBase(const CostEngine::RightSize &row);
+
+private:
+    // The measured figures and the right-size table in each format (empty without them).
+    QString measuredHtml() const;
+    QByteArray measuredCsv() const;
+    QString measuredTable() const;
+    QJsonObject measuredJson() const;
+    QJsonObject rightSizeJson() const;
 };
 
 } // namespace Nimbus

@@ -136,6 +136,8 @@ Result<void> applyFunction(FunctionLoad &f, const QJsonValue &value)
         return fail(Workload::tr("functions.%1.memoryMb: expected a positive number").arg(f.name));
     if (arch != "x86_64"_L1 && arch != "arm64"_L1)
         return fail(Workload::tr("functions.%1.architecture: '%2' is neither x86_64 nor arm64").arg(f.name, arch));
+    if (v.contains("durationMs"_L1))
+        f.durationMeasured = false;
     f.durationMs = duration;
     f.memoryMb = memory;
     f.architecture = arch;
@@ -301,6 +303,60 @@ int Workload::useMeasuredDurations(const RunHistory &history, int limit)
             }
         if (runs > 0) {
             f.durationMs = sum / runs;
+            f.durationMeasured = true;
+            ++used;
+        }
+    }
+    return used;
+}
+
+double FunctionMeasurement::percentile(std::vector<double> values, double percent)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const double rank = std::ceil(percent / 100.0 * double(values.size()) - 1e-9);
+    return values[size_t(std::clamp(rank, 1.0, double(values.size()))) - 1];
+}
+
+FunctionMeasurement FunctionMeasurement::fromRuns(const QList<RunHistory::Figures> &runs, int memorySettingMb)
+{
+    FunctionMeasurement m;
+    m.runs = int(runs.size());
+    m.memorySettingMb = memorySettingMb;
+    std::vector<double> durations;
+    double responses = 0, logs = 0;
+    for (const RunHistory::Figures &run : runs) {
+        logs += double(run.logBytes);
+        if (run.maxMemoryUsedMB > 0) {
+            m.peakMemoryUsedMb.value = std::max(m.peakMemoryUsedMb.value, double(run.maxMemoryUsedMB));
+            ++m.peakMemoryUsedMb.runs;
+        }
+        if (run.ok) {
+            durations.push_back(run.durationMs);
+            responses += double(run.resultBytes);
+        }
+    }
+    const int ok = int(durations.size());
+    m.logBytes = {m.runs > 0 ? logs / m.runs : 0, m.runs};
+    m.responseBytes = {ok > 0 ? responses / ok : 0, ok};
+    double sum = 0;
+    for (double d : durations)
+        sum += d;
+    m.meanDurationMs = {ok > 0 ? sum / ok : 0, ok};
+    m.p50DurationMs = {percentile(durations, 50), ok};
+    m.p95DurationMs = {percentile(durations, 95), ok};
+    return m;
+}
+
+int Workload::useMeasuredInputs(const RunHistory &history, int limit)
+{
+    measured = true;
+    int used = 0;
+    for (FunctionLoad &f : functions) {
+        f.measured = FunctionMeasurement::fromRuns(history.figures(f.node, limit), f.memoryMb);
+        if (f.measured.meanDurationMs.known()) {
+            f.durationMs = f.measured.meanDurationMs.value;
             f.durationMeasured = true;
             ++used;
         }

@@ -2,6 +2,7 @@
 
 #include "model/node.h"
 #include "result.h"
+#include "runtime/runhistory.h"
 #include "trafficprofile.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,6 @@ namespace Nimbus {
 
 class Architecture;
 class Catalog;
-class RunHistory;
 
 // Where requests enter the architecture: an HTTP route, or a service nothing in the
 // design writes to (uploads into a bucket from outside). The monthly volume is split
@@ -26,6 +26,36 @@ struct EntryPoint
     QString service; // gateway, bucket, queue, topic, table
     double weight = 1;
     bool rest = false; // a gateway route billed as a REST API
+};
+
+// One figure measured from local runs and the number of runs behind it.
+struct MeasuredFigure
+{
+    static constexpr int kFewRuns = 10; // fewer runs than this: the figure is shown with a warning
+    double value = 0;
+    int runs = 0;
+
+    bool known() const { return runs > 0; }
+    bool fewRuns() const { return runs < kFewRuns; }
+};
+
+// What a function's local runs (the studio's, `nimbus invoke`'s and the local cloud's,
+// all in the project's run history) measured. Durations come from successful runs,
+// percentiles by nearest rank; memory from runs that reported it; logs from every run.
+struct FunctionMeasurement
+{
+    int runs = 0; // every run looked at, failed ones too
+    MeasuredFigure meanDurationMs; // what the cost model prices
+    MeasuredFigure p50DurationMs;
+    MeasuredFigure p95DurationMs;
+    MeasuredFigure peakMemoryUsedMb; // the most any run used
+    MeasuredFigure logBytes; // mean log bytes per invocation
+    MeasuredFigure responseBytes; // mean size of a successful run's result
+    int memorySettingMb = 0; // the memory the function had when measured
+
+    // The duration at `percent` (0-100] of sorted durations, nearest rank.
+    static double percentile(std::vector<double> sorted, double percent);
+    static FunctionMeasurement fromRuns(const QList<RunHistory::Figures> &runs, int memorySettingMb);
 };
 
 struct FunctionLoad
@@ -40,6 +70,7 @@ struct FunctionLoad
     QString architecture = QStringLiteral("x86_64");
     double payloadKb = 1;
     int provisionedConcurrency = 0;
+    FunctionMeasurement measured; // filled by Workload::useMeasuredInputs
 
     double monthlyInvocations(double volume) const { return perRequest * volume + fixedMonthly; }
 };
@@ -70,6 +101,7 @@ public:
     std::vector<EntryPoint> entries;
     std::vector<FunctionLoad> functions;
     std::vector<ServiceLoad> services;
+    bool measured = false; // useMeasuredInputs ran: reports show what was measured
 
     // Requests a month through the HTTP gateway, billed as HTTP API and as REST API.
     double gatewayRequests(double volume, bool rest) const;
@@ -85,6 +117,10 @@ public:
     void distribute(const Catalog &catalog, const Architecture &architecture);
     // Takes each function's duration from the mean of its successful local runs.
     int useMeasuredDurations(const RunHistory &history, int limit = 100);
+    // Measures every function from its latest local runs (FunctionLoad::measured) and,
+    // where successful runs exist, takes its duration from their mean as
+    // useMeasuredDurations does. The number of functions with a measured duration.
+    int useMeasuredInputs(const RunHistory &history, int limit = 100);
 
     FunctionLoad *function(const QString &name);
     const FunctionLoad *function(const QString &name) const;

@@ -380,6 +380,23 @@ QList<RunHistory::Entry> RunHistory::entries(NodeId node, int limit) const
     return select(u"node_id = ?1"_s, qint64(node), std::min(limit, mRetention));
 }
 
+QList<RunHistory::Figures> RunHistory::figures(NodeId node, int limit) const
+{
+    QList<Figures> list;
+    if (!mDb)
+        return list;
+    // Bytes, not characters: CloudWatch and data transfer bill bytes.
+    Statement query(*mDb, QStringLiteral("SELECT status, duration_ms, max_memory_mb, length(CAST(logs AS BLOB)), "
+                                         "length(CAST(result AS BLOB)) FROM run_history WHERE node_id = ?1 "
+                                         "ORDER BY id DESC LIMIT ?2"));
+    query.bind(1, qint64(node));
+    query.bind(2, qint64(std::min(limit, mRetention)));
+    while (query.next())
+        list.append({query.columnText(0) == "ok"_L1, query.columnDouble(1), int(query.columnInt(2)), query.columnInt(3),
+                     query.columnInt(4)});
+    return list;
+}
+
 bool RunHistory::entry(qint64 id, Entry *entry) const
 {
     const QList<Entry> found = select(u"id = ?1"_s, id, 1);

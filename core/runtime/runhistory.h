@@ -58,6 +58,18 @@ public:
     // Keeps one invocation, secrets hidden; its entry's id.
     Result<qint64> record(NodeId node, const QByteArray &event, const InvocationResult &result);
     QList<Entry> entries(NodeId node, int limit = 100) const;
+
+    // The figures of one run, without its event, result or logs: what the cost view measures.
+    struct Figures
+    {
+        bool ok = false;
+        double durationMs = 0;
+        int maxMemoryUsedMB = 0; // 0: not reported
+        qint64 logBytes = 0; // the UTF-8 bytes of its log lines, a newline between each
+        qint64 resultBytes = 0; // the UTF-8 bytes of the result (successful runs) or of the error
+    };
+    // The figures of a function's latest runs, newest first (at most the retention).
+    QList<Figures> figures(NodeId node, int limit = 100) const;
     bool entry(qint64 id, Entry *entry) const;
 
     // Events saved with a function under a name, for the run panel.

@@ -36,6 +36,7 @@ private slots:
     void costUsageErrors_data();
     void costUsageErrors();
     void costProfileCsv();
+    void costMeasured();
     void serveAndCloud();
     void mcpAnswersEachMessageAtOnce();
     void mcpAttachNeedsAStudio();
@@ -459,6 +460,74 @@ void tst_Cli::costProfileCsv()
     const Result bad = run({"cost", mExample, "--profile", mDir.filePath("bad.csv")});
     QCOMPARE(bad.code, 3);
     QVERIFY2(bad.err.contains("bad.csv: line 2"), qPrintable(bad.err));
+}
+
+// --measured: the figures of the project's recorded runs, each with its runs and the
+// warning under ten, and the right-size memory table, in the table and in JSON.
+void tst_Cli::costMeasured()
+{
+    const QString project = mDir.filePath("measured/shop.nimbus");
+    QVERIFY(QDir().mkpath(mDir.filePath("measured")));
+    QVERIFY(QFile::copy(mExample, project));
+    QFile::setPermissions(project, QFile::ReadOwner | QFile::WriteOwner);
+    {
+        Nimbus::Database db;
+        QVERIFY(db.open(project, Nimbus::Database::Mode::ReadWrite));
+        // createOrder: 12 runs of 10..120 ms; getItem: 3 runs, too few to trust.
+        const QList<QPair<QString, int>> runs{{"createOrder", 12}, {"getItem", 3}};
+        for (const auto &[name, count] : runs) {
+            const Nimbus::Result<qint64> node = db.queryInt("SELECT id FROM nodes WHERE name = '" + name + "'");
+            QVERIFY2(node, qPrintable(name));
+            for (int i = 1; i <= count; ++i)
+                QVERIFY(
+                    db.exec(QStringLiteral("INSERT INTO run_history(node_id, started_at, request_id, event, status, "
+                                           "result, logs, duration_ms, billed_duration_ms, max_memory_mb) VALUES "
+                                           "(%1, '2026-12-01T10:00:00.000Z', 'r%2', '{}', 'ok', '{\"ok\":true}', "
+                                           "'%3', %4, %4, 64)")
+                                .arg(*node)
+                                .arg(i)
+                                .arg(QString(200, 'x'))
+                                .arg(10 * i)));
+        }
+    }
+    const Result json = run({"cost", project, "--measured", "--requests", "20000000", "--format", "json"});
+    QVERIFY2(json.code == 0, qPrintable(json.err));
+    const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    const QJsonObject order = report["measured"]["functions"]["createOrder"].toObject();
+    QCOMPARE(order["runs"].toInt(), 12);
+    QCOMPARE(order["durationP50Ms"]["value"].toDouble(), 60.0);
+    QCOMPARE(order["durationP95Ms"]["value"].toDouble(), 120.0);
+    QCOMPARE(order["durationP95Ms"]["runs"].toInt(), 12);
+    QCOMPARE(order["logBytes"]["value"].toDouble(), 200.0);
+    QCOMPARE(order["responseBytes"]["value"].toDouble(), 11.0);
+    QCOMPARE(order["memoryUsedMb"]["value"].toDouble(), 64.0);
+    QVERIFY(!order["durationP95Ms"]["fewRuns"].toBool());
+    const QJsonObject item = report["measured"]["functions"]["getItem"].toObject();
+    QCOMPARE(item["durationP50Ms"]["runs"].toInt(), 3);
+    QVERIFY(item["durationP50Ms"]["warning"].toString().contains("fewer than 10"));
+    QCOMPARE(report["workload"]["functions"]["createOrder"]["durationMs"].toDouble(), 65.0); // priced: the mean
+    const QJsonArray rows = report["rightSize"]["functions"].toArray();
+    QVERIFY(!rows.isEmpty());
+    QCOMPARE(rows[0]["sizes"].toArray().size(), 7);
+    for (const QJsonValue &row : rows)
+        if (row["function"].toString() == "createOrder") {
+            QCOMPARE(row["from"]["runs"].toInt(), 12);
+            QVERIFY(row["from"]["measured"].toBool());
+            QCOMPARE(row["from"]["durationMs"].toDouble(), 65.0);
+            for (const QJsonValue &size : row["sizes"].toArray())
+                QVERIFY(size["monthlyCost"].toDouble() > 0);
+        }
+    QVERIFY(report["rightSize"]["assumption"].toString().contains("assumption"));
+
+    const Result table = run({"cost", project, "--measured", "--requests", "20000000"});
+    QVERIFY2(table.code == 0, qPrintable(table.err));
+    QVERIFY2(table.out.contains("Measured from 15 local run"), qPrintable(table.out));
+    QVERIFY(table.out.contains("fewer than 10"));
+    QVERIFY(table.out.contains("Right-size memory"));
+    QVERIFY(table.out.contains("3008 MB"));
+    // Without --measured the report stays as it was.
+    const Result plain = run({"cost", project, "--requests", "20000000", "--format", "json"});
+    QVERIFY(!QJsonDocument::fromJson(plain.out.toUtf8()).object().contains("measured"));
 }
 
 #include "tst_cli.moc"
