@@ -52,6 +52,7 @@ public:
 
     void setProject(Project *project, FunctionRunner *runner);
     void setPricingDirectory(const QString &directory); // where downloaded catalogs live
+    QString pricingDirectory() const { return mPricingDirectory; }
 
     // For the studio and the tests: the state shown.
     double volume() const;
