@@ -9,6 +9,7 @@
 #include "export/pluginregistry.h"
 #include "mcptools.h"
 #include "mcpworkspace.h"
+#include "model/architecture.h"
 #include "model/diagrampainter.h"
 #include "model/handlerreference.h"
 #include "paths.h"
@@ -22,10 +23,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QImage>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSaveFile>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -251,7 +254,7 @@ void addCostTool(McpServer &server, McpWorkspace &w)
         }
         Workload workload = Workload::fromArchitecture(w.project()->catalog(), w.project()->architecture());
         if (a.value("measured"_L1).toBool())
-            workload.useMeasuredDurations(w.runner()->history());
+            workload.useMeasuredInputs(w.runner()->history());
         if (a.contains("requests"_L1))
             workload.monthlyRequests = qMax(0.0, a.value("requests"_L1).toDouble());
         CostOption serverless;
@@ -259,11 +262,23 @@ void addCostTool(McpServer &server, McpWorkspace &w)
         serverless.freeTier = a.value("freeTier"_L1).toBool(true);
         CostOption fleet = serverless;
         fleet.kind = CostOption::Kind::VmFleet;
-        const CostEngine engine(workload, catalogs);
-        CostReport report = CostReport::make(engine, {serverless, fleet}, workload.monthlyRequests, 0, 1);
-        report.projectName = w.project()->displayName();
-        w.setLastCost(report.toJson());
-        call->finish(report.toJson());
+        // The break-even search prices the design many times: off this thread, which may be
+        // the studio's GUI thread (an attached agent), on copies of the workload.
+        const QString projectName = w.project()->displayName();
+        auto *watcher = new QFutureWatcher<QJsonObject>(call);
+        QPointer<McpCall> pending(call);
+        QObject::connect(watcher, &QFutureWatcherBase::finished, call, [watcher, pending, &w] {
+            if (!pending)
+                return;
+            w.setLastCost(watcher->result());
+            pending->finish(watcher->result());
+        });
+        watcher->setFuture(QtConcurrent::run([workload, catalogs, serverless, fleet, projectName] {
+            const CostEngine engine(workload, catalogs);
+            CostReport report = CostReport::make(engine, {serverless, fleet}, workload.monthlyRequests, 0, 1);
+            report.projectName = projectName;
+            return report.toJson();
+        }));
          },
          true});
 }
@@ -299,18 +314,39 @@ void addExportTool(McpServer &server, McpWorkspace &w)
             options.insert(o.id, a.value("options"_L1).toObject().value(o.id).toVariant().toString().isEmpty()
                                      ? o.defaultValue
                                      : a.value("options"_L1).toObject().value(o.id).toVariant().toString());
-        call->progress(0, 2, McpWorkspace::tr("preparing"));
-        const ExportOutput result = ExportJob::prepare(*exporter, registry.provider(exporter->targetId()),
-                                                       ExportJob::input(*w.project(), exporter->targetId(), options));
-        call->progress(1, 2, McpWorkspace::tr("writing"));
-        if (failed(call, ExportJob::write(result, *folder, exporter->targetId())))
-            return;
-        QJsonArray files;
-        for (const ExportFile &file : result.files)
-            files.append(file.path);
-        call->finish({{u"folder"_s, *folder},
-                      {u"files"_s, files},
-                      {u"diagnostics"_s, diagnosticsJson(*w.project(), result.diagnostics)}});
+        call->progress(0, 1, McpWorkspace::tr("exporting to %1").arg(exporter->targetName()));
+        // Exporters and files on a pool thread, from a copy of the design taken here.
+        struct Done
+        {
+            ExportOutput output;
+            Result<void> written;
+        };
+        // The design as it is now: the studio's user may edit while the export runs.
+        auto snapshot = std::make_shared<Architecture>();
+        snapshot->reset(w.project()->architecture().nodes(), w.project()->architecture().edges());
+        ExportInput input = ExportJob::input(*w.project(), exporter->targetId(), options);
+        input.architecture = snapshot.get();
+        const ProviderInterface *provider = registry.provider(exporter->targetId());
+        auto *watcher = new QFutureWatcher<Done>(call);
+        QPointer<McpCall> pending(call);
+        const QString directory = *folder;
+        QObject::connect(watcher, &QFutureWatcherBase::finished, call, [watcher, pending, &w, directory, snapshot] {
+            const Done done = watcher->result();
+            if (!pending || failed(pending, done.written))
+                return;
+            QJsonArray files;
+            for (const ExportFile &file : done.output.files)
+                files.append(file.path);
+            pending->finish({{u"folder"_s, directory},
+                             {u"files"_s, files},
+                             {u"diagnostics"_s,
+                              w.project() ? diagnosticsJson(*w.project(), done.output.diagnostics) : QJsonArray()}});
+        });
+        watcher->setFuture(QtConcurrent::run([exporter, provider, input, directory, snapshot] {
+            Done done{ExportJob::prepare(*exporter, provider, input), Result<void>()};
+            done.written = ExportJob::write(done.output, directory, exporter->targetId());
+            return done;
+        }));
          }});
 }
 
