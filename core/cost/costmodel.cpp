@@ -56,7 +56,42 @@ QString CostOption::kindId(Kind kind)
     return {};
 }
 
+const QStringList &CostOption::commitments()
+{
+    static const QStringList ids{u"none"_s,        u"savings-plan-1y"_s, u"savings-plan-3y"_s,
+                                 u"reserved-1y"_s, u"reserved-3y"_s,     u"spot"_s};
+    return ids;
+}
+
+QStringList CostOption::commitmentsFor(Kind kind)
+{
+    // Compute Savings Plans cover Lambda, Fargate and EC2; reservations and spot are EC2's.
+    return kind == Kind::VmFleet ? commitments() : commitments().mid(0, 3);
+}
+
+QString CostOption::commitmentName(const QString &commitment)
+{
+    if (commitment == "savings-plan-1y"_L1)
+        return CostEngine::tr("1-year Compute Savings Plan");
+    if (commitment == "savings-plan-3y"_L1)
+        return CostEngine::tr("3-year Compute Savings Plan");
+    if (commitment == "reserved-1y"_L1)
+        return CostEngine::tr("1-year reserved");
+    if (commitment == "reserved-3y"_L1)
+        return CostEngine::tr("3-year reserved");
+    if (commitment == "spot"_L1)
+        return CostEngine::tr("spot");
+    return CostEngine::tr("on demand");
+}
+
 QString CostOption::label(const PricingCatalog *catalog) const
+{
+    if (!committed())
+        return kindLabel(catalog);
+    return CostEngine::tr("%1, %2").arg(kindLabel(catalog), commitmentName(commitment));
+}
+
+QString CostOption::kindLabel(const PricingCatalog *catalog) const
 {
     switch (kind) {
     case Kind::Serverless:
@@ -78,6 +113,8 @@ QString CostOption::label(const PricingCatalog *catalog) const
 QJsonObject CostOption::toJson() const
 {
     QJsonObject o{{u"kind"_s, kindId(kind)}, {u"provider"_s, provider}, {u"freeTier"_s, freeTier}};
+    if (committed())
+        o.insert(u"commitment"_s, commitment);
     if (kind == Kind::Serverless) {
         o.insert(u"gateway"_s, gateway);
         return o;
@@ -125,6 +162,11 @@ Result<CostOption> CostOption::fromJson(const QJsonObject &o)
     c.taskVcpu = o.value("taskVcpu"_L1).toDouble(c.taskVcpu);
     c.taskMemoryGb = o.value("taskMemoryGb"_L1).toDouble(c.taskMemoryGb);
     c.taskArchitecture = o.value("taskArchitecture"_L1).toString(c.taskArchitecture);
+    c.commitment = o.value("commitment"_L1).toString(c.commitment);
+    if (!commitmentsFor(c.kind).contains(c.commitment)) {
+        return fail(CostEngine::tr("commitment: '%1' is not one of %2 for a %3 option")
+                        .arg(c.commitment, commitmentsFor(c.kind).join(u", "_s), kind));
+    }
     return c;
 }
 
@@ -308,7 +350,7 @@ void CostEngine::serverless(const PricingCatalog &catalog, const CostOption &opt
 {
     const std::vector<FunctionUsage> usage = functionUsage(catalog.serverless(), volume, sink);
     billRequests(catalog, option, usage, sink);
-    const std::vector<double> onDemandShare = billProvisioned(catalog, usage, volume, sink);
+    const std::vector<double> onDemandShare = billProvisioned(catalog, option, usage, volume, sink);
     billCompute(catalog, option, usage, onDemandShare, sink);
     billGateway(catalog, option, volume, sink);
 }
@@ -356,17 +398,19 @@ void CostEngine::billRequests(const PricingCatalog &catalog, const CostOption &o
 // Provisioned concurrency: always-on instances, and the invocations they serve
 // billed at their own (lower) duration rate. Returns each function's share of
 // compute left to on-demand.
-std::vector<double> CostEngine::billProvisioned(const PricingCatalog &catalog, const std::vector<FunctionUsage> &usage,
-                                                double volume, Sink &sink) const
+std::vector<double> CostEngine::billProvisioned(const PricingCatalog &catalog, const CostOption &option,
+                                                const std::vector<FunctionUsage> &usage, double volume,
+                                                Sink &sink) const
 {
     std::vector<double> onDemandShare(usage.size(), 1.0);
     for (size_t i = 0; i < usage.size(); ++i) {
         const FunctionUsage &u = usage[i];
         const int pc = u.f->provisionedConcurrency;
-        const Price *always = catalog.price(u"function.provisioned."_s + u.f->architecture);
-        const Price *served = catalog.price(u"function.provisionedCompute."_s + u.f->architecture);
         if (pc <= 0)
             continue;
+        const Price *always = committedPrice(catalog, option, u"function.provisioned."_s + u.f->architecture, sink);
+        const Price *served = committedPrice(catalog, option, u"function.provisionedCompute."_s + u.f->architecture,
+                                             sink);
         if (!always || !served) {
             sink.note(
                 tr("Provisioned concurrency of %1 is not priced on %2.").arg(u.f->name, catalog.serverless().name));
@@ -415,16 +459,16 @@ void CostEngine::billCompute(const PricingCatalog &catalog, const CostOption &op
             sink.attribute(usage[i].f->name, amount * each[i] / quantity);
     };
     auto gbSeconds = [](const FunctionUsage &u) { return u.invocations * u.seconds * u.memoryMb / 1024.0; };
-    if (const Price *cpu = catalog.price(u"function.cpu"_s)) {
+    if (const Price *cpu = committedPrice(catalog, option, u"function.cpu"_s, sink)) {
         // CPU and memory billed apart (Cloud Run): CPU follows from the memory size.
         computeLine(*cpu, [&](const FunctionUsage &u) { return u.invocations * u.seconds * vcpuFor(t, u.memoryMb); });
-        if (const Price *memory = catalog.price(u"function.memory"_s))
+        if (const Price *memory = committedPrice(catalog, option, u"function.memory"_s, sink))
             computeLine(*memory, gbSeconds);
-    } else if (const Price *shared = catalog.price(u"function.compute"_s)) {
+    } else if (const Price *shared = committedPrice(catalog, option, u"function.compute"_s, sink)) {
         computeLine(*shared, gbSeconds);
     } else {
         for (const QString &arch : {u"x86_64"_s, u"arm64"_s}) {
-            const Price *p = catalog.price(u"function.compute."_s + arch);
+            const Price *p = committedPrice(catalog, option, u"function.compute."_s + arch, sink);
             if (!p) {
                 for (const FunctionUsage &u : usage)
                     if (u.f->architecture == arch)
@@ -518,11 +562,12 @@ void CostEngine::fleet(const PricingCatalog &catalog, const CostOption &option, 
         item.priceId = type->type;
         item.source = catalog.sourceText(type->source);
         item.effective = type->effective;
+        commitInstances(catalog, option, *type, item, sink);
         computeAmount = item.amount;
         sink.add(std::move(item));
     } else {
-        const Price *vcpu = catalog.price(u"containers.vcpu."_s + option.taskArchitecture);
-        const Price *memory = catalog.price(u"containers.memory."_s + option.taskArchitecture);
+        const Price *vcpu = committedPrice(catalog, option, u"containers.vcpu."_s + option.taskArchitecture, sink);
+        const Price *memory = committedPrice(catalog, option, u"containers.memory."_s + option.taskArchitecture, sink);
         if (!vcpu || !memory) {
             if (sink.record)
                 sink.result->error =
@@ -533,7 +578,10 @@ void CostEngine::fleet(const PricingCatalog &catalog, const CostOption &option, 
         computeAmount += bill(sink, catalog, *vcpu, taskHours * option.taskVcpu, false, groupCompute, {});
         computeAmount += bill(sink, catalog, *memory, taskHours * option.taskMemoryGb, false, groupCompute, {});
     }
-    if (option.commitmentDiscountPct > 0) {
+    if (option.commitmentDiscountPct > 0 && option.committed())
+        sink.note(tr("The custom commitment discount is not applied: the %1 prices are used instead.")
+                      .arg(CostOption::commitmentName(option.commitment)));
+    if (option.commitmentDiscountPct > 0 && !option.committed()) {
         LineItem item;
         item.group = groupCompute;
         item.item = tr("Commitment discount (%1 %, assumed)").arg(option.commitmentDiscountPct);
@@ -739,6 +787,72 @@ std::vector<CostEngine::RightSize> CostEngine::rightSize(const CostOption &serve
     return rows;
 }
 
+const Price *CostEngine::committedPrice(const PricingCatalog &catalog, const CostOption &option, const QString &id,
+                                        Sink &sink) const
+{
+    const Price *onDemand = catalog.price(id);
+    if (!onDemand || !option.committed())
+        return onDemand;
+    if (const Price *p = catalog.price(id + u'@' + option.commitment))
+        return p;
+    sink.note(tr("%1 has no %2 price for %3 in its catalog: it is priced on demand.")
+                  .arg(catalog.providerName(), CostOption::commitmentName(option.commitment),
+                       PricingCatalog::text(onDemand->name)));
+    return onDemand;
+}
+
+double CostEngine::committedHourly(const PricingCatalog &catalog, const CostOption &option, const InstanceType &type,
+                                   const Price **entry) const
+{
+    const Price *p = option.committed() ? catalog.price(u"instance.%1@%2"_s.arg(type.type, option.commitment))
+                                        : nullptr;
+    if (p && p->tiers.empty())
+        p = nullptr;
+    if (entry)
+        *entry = p;
+    return p ? p->tiers.front().price / p->per : type.hourly;
+}
+
+void CostEngine::commitInstances(const PricingCatalog &catalog, const CostOption &option, const InstanceType &type,
+                                 LineItem &item, Sink &sink) const
+{
+    if (!option.committed())
+        return;
+    const QString name = CostOption::commitmentName(option.commitment);
+    const Price *entry = nullptr;
+    const double hourly = committedHourly(catalog, option, type, &entry);
+    if (!entry) {
+        sink.note(tr("%1 has no %2 price for %3 in its catalog: the instances are priced on demand.")
+                      .arg(catalog.providerName(), name, type.type));
+        return;
+    }
+    item.item = tr("%1 instances (%2 vCPU, %3 GiB), %4")
+                    .arg(type.type, QLocale().toString(type.vcpu), QLocale().toString(type.memoryGiB), name);
+    item.unitPrice = hourly;
+    item.amount = item.quantity * hourly;
+    item.priceId = entry->id;
+    item.source = catalog.sourceText(entry->source);
+    item.effective = entry->effective;
+    if (option.commitment == "spot"_L1)
+        sink.note(tr("The spot price is the one of %1; spot prices move with supply and demand, and spot instances "
+                     "can be interrupted at two minutes' notice.")
+                      .arg(entry->effective));
+}
+
+QString CostEngine::commitmentAssumption(const CostOption &option)
+{
+    if (!option.committed())
+        return {};
+    if (option.commitment == "spot"_L1)
+        return tr("spot instances at the catalog's spot price, of its date; spot prices move with supply and demand "
+                  "and spot instances can be interrupted, so the fleet must tolerate losing instances.");
+    return tr("priced at the catalog's %1 rates (no upfront payment), as if the commitment matched the usage hour by "
+              "hour: usage above it would be billed on demand, and commitment left unused is paid all the same. "
+              "Prices the catalog has no such rate for stay on demand, as the notes say; the custom discount does "
+              "not apply.")
+        .arg(CostOption::commitmentName(option.commitment));
+}
+
 std::vector<double> CostEngine::hourlyCosts(const CostOption &option, double volume) const
 {
     std::vector<double> day(24, 0.0);
@@ -773,16 +887,19 @@ std::vector<double> CostEngine::hourlyCosts(const CostOption &option, double vol
         if (!type)
             return day;
         instanceHours(volume, type->vcpu, option, &instances);
-        hourly = type->hourly;
+        hourly = committedHourly(*catalog, option, *type, nullptr);
     } else {
-        const Price *vcpu = catalog->price(u"containers.vcpu."_s + option.taskArchitecture);
-        const Price *memory = catalog->price(u"containers.memory."_s + option.taskArchitecture);
+        Sink quiet;
+        const Price *vcpu = committedPrice(*catalog, option, u"containers.vcpu."_s + option.taskArchitecture, quiet);
+        const Price *memory = committedPrice(*catalog, option, u"containers.memory."_s + option.taskArchitecture,
+                                             quiet);
         if (!vcpu || !memory)
             return day;
         instanceHours(volume, option.taskVcpu, option, &instances);
         hourly = option.taskVcpu * vcpu->tiers.front().price + option.taskMemoryGb * memory->tiers.front().price;
     }
-    hourly *= 1 - option.commitmentDiscountPct / 100;
+    if (!option.committed())
+        hourly *= 1 - option.commitmentDiscountPct / 100;
     double compute = 0;
     for (double n : instances)
         compute += n * hourly * repeats;

@@ -29,13 +29,25 @@ struct CostOption
     Sizing sizing = Sizing::Autoscaled;
     int minInstances = 2;
     double targetUtilisation = 0.6;
-    double commitmentDiscountPct = 0;
+    double commitmentDiscountPct = 0; // a custom discount; ignored when a commitment is chosen
     bool loadBalancer = false;
     double taskVcpu = 0.5;
     double taskMemoryGb = 1;
     QString taskArchitecture = QStringLiteral("x86_64");
+    // How the compute is bought: none (on demand), savings-plan-1y, savings-plan-3y (Compute
+    // Savings Plans, no upfront; every kind), reserved-1y, reserved-3y or spot (the VM fleet
+    // only). Priced from the catalog's "<price id>@<commitment>" entries.
+    QString commitment = QStringLiteral("none");
+
+    static const QStringList &commitments();
+    // The commitments an option of this kind may take.
+    static QStringList commitmentsFor(Kind kind);
+    static QString commitmentName(const QString &commitment);
+    bool committed() const { return commitment != QLatin1String("none"); }
 
     QString label(const PricingCatalog *catalog = nullptr) const;
+    // The label without the commitment.
+    QString kindLabel(const PricingCatalog *catalog = nullptr) const;
     static QString kindId(Kind kind);
     QJsonObject toJson() const;
     static Result<CostOption> fromJson(const QJsonObject &object);
@@ -140,6 +152,8 @@ public:
     // The duration at `candidateMb` of work that took durationMs at baseMb.
     static double scaledDuration(double durationMs, int baseMb, int candidateMb);
     static QString rightSizeAssumption();
+    // What a chosen commitment assumes, for the report (empty for none).
+    static QString commitmentAssumption(const CostOption &option);
     // Every function priced at each memory size on `serverless`, the rest of the workload
     // unchanged; each cell is that function's part of the bill (requests and compute).
     std::vector<RightSize> rightSize(const CostOption &serverless, double monthlyRequests) const;
@@ -157,8 +171,19 @@ private:
     std::vector<FunctionUsage> functionUsage(const ServerlessTraits &traits, double volume, Sink &sink) const;
     void billRequests(const PricingCatalog &catalog, const CostOption &option, const std::vector<FunctionUsage> &usage,
                       Sink &sink) const;
-    std::vector<double> billProvisioned(const PricingCatalog &catalog, const std::vector<FunctionUsage> &usage,
-                                        double volume, Sink &sink) const;
+    std::vector<double> billProvisioned(const PricingCatalog &catalog, const CostOption &option,
+                                        const std::vector<FunctionUsage> &usage, double volume, Sink &sink) const;
+    // The price of `id` under the option's commitment ("<id>@<commitment>"); the on-demand
+    // price, said in a note, when the catalog has none for that commitment.
+    const Price *committedPrice(const PricingCatalog &catalog, const CostOption &option, const QString &id,
+                                Sink &sink) const;
+    // An instance's hourly rate under the option's commitment, with the catalog entry it
+    // comes from (nullptr: on demand).
+    double committedHourly(const PricingCatalog &catalog, const CostOption &option, const InstanceType &type,
+                           const Price **entry) const;
+    // Turns the fleet's on-demand instance line into the committed one.
+    void commitInstances(const PricingCatalog &catalog, const CostOption &option, const InstanceType &type,
+                         LineItem &item, Sink &sink) const;
     void billCompute(const PricingCatalog &catalog, const CostOption &option, const std::vector<FunctionUsage> &usage,
                      const std::vector<double> &onDemandShare, Sink &sink) const;
     void billGateway(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;

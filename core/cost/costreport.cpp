@@ -233,6 +233,8 @@ QStringList CostReport::assumptions() const
                                                                         : tr("fixed for the peak hour"),
                              QString::number(o.minInstances), number(o.targetUtilisation * 100, 0),
                              number(o.commitmentDiscountPct, 0), o.loadBalancer ? tr("included") : tr("not included"));
+        if (o.committed())
+            list << u"%1: %2"_s.arg(r.label, CostEngine::commitmentAssumption(o));
         for (const QString &note : r.notes)
             list << u"%1: %2"_s.arg(r.label, note);
     }

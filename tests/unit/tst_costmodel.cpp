@@ -9,6 +9,8 @@
 
 using namespace Nimbus;
 
+Q_DECLARE_METATYPE(Nimbus::CostOption)
+
 namespace {
 
 PricingCatalogs shipped()
@@ -77,6 +79,11 @@ private slots:
     void scheduleFirings_data();
     void scheduleFirings();
     void scenarioJson();
+    void commitmentsPriceFromTheCatalog_data();
+    void commitmentsPriceFromTheCatalog();
+    void commitmentsAreValidatedPerKind_data();
+    void commitmentsAreValidatedPerKind();
+    void commitmentsMoveTheBreakEven();
 };
 
 void TestCostModel::shippedCatalogsLoad()
@@ -508,4 +515,194 @@ void TestCostModel::scenarioJson()
 }
 
 QTEST_GUILESS_MAIN(TestCostModel)
+// Commitments (issue 27 item 3): each chosen commitment priced from the catalog's
+// "<price id>@<commitment>" entries; without one, on demand and a note that says so.
+void TestCostModel::commitmentsPriceFromTheCatalog_data()
+{
+    QTest::addColumn<CostOption>("option");
+    QTest::addColumn<QString>("arch");
+    QTest::addColumn<double>("volume");
+    QTest::addColumn<double>("total");
+    QTest::addColumn<QString>("priceId");
+    QTest::addColumn<QString>("note");
+
+    // 10 M requests of 100 ms at 1024 MB: 1,000,000 GB-s; requests $2.00, never discounted.
+    auto serverless = [](const QString &commitment) {
+        CostOption o = lambda(false);
+        o.commitment = commitment;
+        return o;
+    };
+    QTest::newRow("lambda on demand") << serverless("none") << "x86_64" << 1e7 << 2 + 16.67 << "function.compute.x86_64"
+                                      << QString();
+    // 1e6 x 0.0000141667 = 14.1667
+    QTest::newRow("lambda 1-year plan") << serverless("savings-plan-1y") << "x86_64" << 1e7 << 2 + 14.17
+                                        << "function.compute.x86_64@savings-plan-1y" << QString();
+    // 1e6 x 0.0000138334 = 13.8334
+    QTest::newRow("lambda 3-year plan") << serverless("savings-plan-3y") << "x86_64" << 1e7 << 2 + 13.83
+                                        << "function.compute.x86_64@savings-plan-3y" << QString();
+    // 1e6 x 0.0000113334 = 11.3334
+    QTest::newRow("lambda arm64 1-year plan") << serverless("savings-plan-1y") << "arm64" << 1e7 << 2 + 11.33
+                                              << "function.compute.arm64@savings-plan-1y" << QString();
+    auto fleet = [](const QString &type, const QString &commitment) {
+        CostOption o = vm(type, 1);
+        o.commitment = commitment;
+        return o;
+    };
+    // One instance all month: 730 h.
+    QTest::newRow("t3.small reserved 1 year") << fleet("t3.small", "reserved-1y") << "x86_64" << 0.0 << 9.53
+                                              << "instance.t3.small@reserved-1y" << QString(); // 730 x 0.01305
+    QTest::newRow("t3.small reserved 3 years") << fleet("t3.small", "reserved-3y") << "x86_64" << 0.0 << 6.57
+                                               << "instance.t3.small@reserved-3y" << QString(); // 730 x 0.009
+    QTest::newRow("t3.micro reserved 3 years") << fleet("t3.micro", "reserved-3y") << "x86_64" << 0.0 << 3.29
+                                               << "instance.t3.micro@reserved-3y" << QString(); // 730 x 0.0045
+    // No sourced rate in the catalog: on demand (730 x 0.0208), and the notes say so.
+    QTest::newRow("t3.small savings plan not priced")
+        << fleet("t3.small", "savings-plan-1y") << "x86_64" << 0.0 << 15.18 << "t3.small"
+        << "no 1-year Compute Savings Plan price for t3.small";
+    QTest::newRow("t3.small spot not priced") << fleet("t3.small", "spot") << "x86_64" << 0.0 << 15.18 << "t3.small"
+                                              << "no spot price for t3.small";
+    CostOption fargate;
+    fargate.kind = CostOption::Kind::Containers;
+    fargate.taskVcpu = 1;
+    fargate.taskMemoryGb = 2;
+    fargate.minInstances = 1;
+    fargate.commitment = "savings-plan-3y";
+    QTest::newRow("fargate plan not priced") << fargate << "x86_64" << 0.0 << 29.55 + 6.49 << "containers.vcpu.x86_64"
+                                             << "no 3-year Compute Savings Plan price";
+    CostOption azure = serverless("savings-plan-1y");
+    azure.provider = "azure";
+    // Azure: 1e7 x $0.20/M + 1e6 GB-s x $0.000016 = 2 + 16.
+    QTest::newRow("azure plan not priced") << azure << "x86_64" << 1e7 << 2 + 16.0 << "function.compute"
+                                           << "Microsoft Azure has no 1-year Compute Savings Plan price";
+}
+
+void TestCostModel::commitmentsPriceFromTheCatalog()
+{
+    QFETCH(CostOption, option);
+    QFETCH(QString, arch);
+    QFETCH(double, volume);
+    QFETCH(double, total);
+    QFETCH(QString, priceId);
+    QFETCH(QString, note);
+    const CostEngine engine(Workload::single(0, 100, 1024, arch, false), shipped());
+    const CostResult r = engine.evaluate(option, volume);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.total(), total);
+    const bool priced = std::any_of(r.items.begin(), r.items.end(), [&](const LineItem &i) {
+        return i.priceId == priceId && !i.source.isEmpty() && !i.effective.isEmpty();
+    });
+    QVERIFY2(priced, qPrintable(priceId));
+    if (note.isEmpty())
+        QVERIFY2(!r.notes.join(' ').contains("on demand"), qPrintable(r.notes.join('\n')));
+    else
+        QVERIFY2(r.notes.join(' ').contains(note), qPrintable(r.notes.join('\n')));
+    if (option.committed()) {
+        QVERIFY(r.label.contains(CostOption::commitmentName(option.commitment)));
+        const CostReport report = CostReport::make(engine, {option}, volume, 0, 0);
+        QVERIFY(report.assumptions().join('\n').contains(CostEngine::commitmentAssumption(option)));
+    }
+}
+
+void TestCostModel::commitmentsAreValidatedPerKind_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("commitment");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("serverless plan") << "serverless"
+                                     << "savings-plan-3y" << true;
+    QTest::newRow("serverless reserved") << "serverless"
+                                         << "reserved-1y" << false;
+    QTest::newRow("serverless spot") << "serverless"
+                                     << "spot" << false;
+    QTest::newRow("containers plan") << "containers"
+                                     << "savings-plan-1y" << true;
+    QTest::newRow("containers reserved") << "containers"
+                                         << "reserved-3y" << false;
+    QTest::newRow("vm plan") << "vm"
+                             << "savings-plan-1y" << true;
+    QTest::newRow("vm reserved") << "vm"
+                                 << "reserved-3y" << true;
+    QTest::newRow("vm spot") << "vm"
+                             << "spot" << true;
+    QTest::newRow("vm unknown") << "vm"
+                                << "reserved-5y" << false;
+    QTest::newRow("none") << "containers"
+                          << "none" << true;
+}
+
+void TestCostModel::commitmentsAreValidatedPerKind()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, commitment);
+    QFETCH(bool, valid);
+    const Result<CostOption> parsed = CostOption::fromJson(QJsonObject{{"kind", kind}, {"commitment", commitment}});
+    QCOMPARE(bool(parsed), valid);
+    if (!valid) {
+        QVERIFY(parsed.errorMessage().contains(commitment));
+        return;
+    }
+    QCOMPARE(parsed->commitment, commitment);
+    const Result<CostOption> again = CostOption::fromJson(parsed->toJson());
+    QVERIFY(again);
+    QCOMPARE(again->commitment, commitment);
+}
+
+// Break-even between Lambda and one t3.small (10 ms at 128 MB, no free tier): the fleet
+// costs 730 h x its hourly rate, a request 0.20/M + 0.01 s x 0.125 GB x the GB-s rate.
+void TestCostModel::commitmentsMoveTheBreakEven()
+{
+    QJsonObject root = QJsonDocument::fromJson(shipped().provider("aws")->json()).object();
+    QJsonArray prices = root.value("prices").toArray();
+    // A rate for the test only (the shipped catalog has no EC2 savings plan rate).
+    prices.append(QJsonObject{{"id", "instance.t3.small@savings-plan-3y"},
+                              {"name", "t3.small, 3-year Compute Savings Plan"},
+                              {"unit", "instance-hours"},
+                              {"per", 1},
+                              {"price", 0.0104},
+                              {"effective", "2026-11-01"},
+                              {"source", "infracost-ec2-ri"}});
+    root.insert("prices", prices);
+    auto catalog = PricingCatalog::parse(QJsonDocument(root).toJson(), "aws.json");
+    QVERIFY2(catalog, qPrintable(catalog.errorMessage()));
+    PricingCatalogs catalogs = shipped();
+    catalogs.insert(*catalog);
+    const CostEngine engine(Workload::single(0, 10, 128, "x86_64", false), catalogs);
+
+    CostOption serverless = lambda(false);
+    CostOption fleet = vm("t3.small", 1);
+    auto volumeFor = [](double fleetMonthly, double gbSecondPrice) {
+        return fleetMonthly / (0.2e-6 + 0.01 * 0.125 * gbSecondPrice);
+    };
+    auto check = [&](double expected) {
+        const CostEngine::BreakEven b = engine.breakEven(serverless, fleet);
+        QVERIFY2(b.found, qPrintable(b.explanation));
+        QVERIFY2(std::abs(b.volume / expected - 1) < 1e-5, qPrintable(QString::number(b.volume, 'f', 0)));
+        QCOMPARE(engine.evaluate(fleet, b.volume).items.front().quantity, 730.0); // still one instance
+    };
+    const double onDemand = volumeFor(730 * 0.0208, 0.0000166667); // 68.76 M requests
+    check(onDemand);
+    // A 3-year savings plan on the fleet alone halves its cost, and so the break-even.
+    fleet.commitment = "savings-plan-3y";
+    check(volumeFor(730 * 0.0104, 0.0000166667));
+    // Like with like: the functions under the same plan (0.0000138334 per GB-s).
+    serverless.commitment = "savings-plan-3y";
+    const double bothPlans = volumeFor(730 * 0.0104, 0.0000138334);
+    check(bothPlans);
+    QVERIFY(bothPlans > onDemand / 2);
+    // Reserved for 3 years (shipped: 0.009 per hour).
+    fleet.commitment = "reserved-3y";
+    check(volumeFor(730 * 0.009, 0.0000138334));
+
+    // The sensitivity keeps both commitments: twice the duration, 0.02 s a request.
+    fleet.commitment = "savings-plan-3y";
+    const auto rows = engine.sensitivity(serverless, fleet);
+    const auto doubled = std::find_if(rows.begin(), rows.end(), [](const CostEngine::Sensitivity &s) {
+        return s.parameter == "duration" && s.factor == 2.0;
+    });
+    QVERIFY(doubled != rows.end() && doubled->breakEven.found);
+    const double expected = 730 * 0.0104 / (0.2e-6 + 0.02 * 0.125 * 0.0000138334);
+    QVERIFY2(std::abs(doubled->breakEven.volume / expected - 1) < 1e-5,
+             qPrintable(QString::number(doubled->breakEven.volume, 'f', 0)));
+}
+
 #include "tst_costmodel.moc"
