@@ -18,6 +18,7 @@
 #include "canvas/trafficlayer.h"
 #include "cloud/cloudpanel.h"
 #include "cost/costview.h"
+#include "cost/priceupdatedialog.h"
 #include "editor/codeeditor.h"
 #include "editor/editorarea.h"
 #include "editor/findbar.h"
@@ -630,6 +631,14 @@ void MainWindow::createCostMenu()
         &QAction::triggered, this, &MainWindow::showCost);
     connect(addAction(cost, ActionIds::SaveCostReport, tr("Save Cost &Report...")), &QAction::triggered, mCostView,
             &CostView::saveReport);
+    connect(addAction(cost, ActionIds::UpdatePricesFromLists, tr("Update &Prices...")), &QAction::triggered, this,
+            [this] {
+        auto *dialog = new PriceUpdateDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setPricingDirectory(mCostView->pricingDirectory());
+        connect(dialog, &PriceUpdateDialog::installed, mCostView, &CostView::setPricingDirectory); // reloads them
+        dialog->open();
+    });
     connect(addAction(cost, ActionIds::UpdatePrices, tr("&Update Prices from URL...")), &QAction::triggered, mCostView,
             &CostView::updatePricesFromUrl);
 }

@@ -1,0 +1,387 @@
+// Cost > Update Prices..., driven through its widgets on the offscreen platform against
+// the recorded price lists of tests/unit/data/pricelists (see tst_pricelists), served over
+// https by a local server whose certificate a test CA signed: the summary lists what
+// would change, Install writes the catalog (and nothing is written before), a cancelled
+// check and a malformed file leave the pricing folder untouched.
+
+#include "actionmanager.h"
+#include "cost/costview.h"
+#include "cost/priceupdatedialog.h"
+#include "cost/pricingcatalog.h"
+#include "mainwindow.h"
+#include "testutil.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QLabel>
+#include <QMutex>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTreeWidget>
+#include <QUrlQuery>
+#include <QtTest>
+
+using namespace Nimbus;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kData = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/unit/data/pricelists");
+const QString kLambdaOffer = u"/offers/v1.0/aws/AWSLambda/20261101000000/us-east-1/index.json"_s;
+
+// Serves the recorded lists over https from a thread of its own; a path may be given
+// another body, or "SLOW" (answered after 3 s).
+class Server : public QThread
+{
+public:
+    QString certificate, key;
+    quint16 port = 0;
+    QSemaphore ready;
+    QMutex mutex;
+    QMap<QString, QByteArray> overrides;
+
+    QString origin() const { return u"https://127.0.0.1:%1"_s.arg(port); }
+
+protected:
+    void run() override
+    {
+        QHttpServer server;
+        server.route("/<arg>", [this](const QUrl &path, const QHttpServerRequest &request) {
+            return answer(u'/' + path.path(), QUrlQuery(request.url()));
+        });
+        QFile c(certificate), k(key);
+        c.open(QIODevice::ReadOnly);
+        k.open(QIODevice::ReadOnly);
+        server.sslSetup(QSslCertificate(&c), QSslKey(&k, QSsl::Rsa));
+        port = server.listen(QHostAddress::LocalHost);
+        ready.release();
+        exec();
+    }
+
+private:
+    QHttpServerResponse answer(const QString &path, const QUrlQuery &query)
+    {
+        QString file = path;
+        if (path == "/api/retail/prices"_L1) {
+            const QString filter = query.queryItemValue(u"$filter"_s, QUrl::FullyDecoded);
+            const bool second = query.queryItemValue(u"$skip"_s) == "100"_L1;
+            file = filter.contains("'Functions'"_L1)
+                       ? (second ? u"/azure/functions-page2.json"_s : u"/azure/functions-page1.json"_s)
+                       : u"/azure/vms-page1.json"_s;
+        }
+        QByteArray body;
+        {
+            QMutexLocker lock(&mutex);
+            body = overrides.value(file);
+        }
+        if (body == "SLOW") {
+            QThread::msleep(3000);
+            body.clear();
+        }
+        if (body.isEmpty())
+            body = NimbusTest::readAll(kData + file);
+        if (body.isEmpty())
+            return QHttpServerResponse(QHttpServerResponse::StatusCode::NotFound);
+        body.replace("https://prices.azure.com:443", origin().toUtf8());
+        return QHttpServerResponse("application/json", body);
+    }
+};
+
+bool openssl(const QStringList &arguments, const QString &directory)
+{
+    QProcess p;
+    p.setWorkingDirectory(directory);
+    p.start(u"openssl"_s, arguments);
+    return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+QTreeWidgetItem *row(QTreeWidget *tree, const QString &id)
+{
+    const QList<QTreeWidgetItem *> found = tree->findItems(id, Qt::MatchExactly | Qt::MatchRecursive, 1);
+    return found.isEmpty() ? nullptr : found.first();
+}
+
+QStringList groups(QTreeWidget *tree)
+{
+    QStringList names;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        names << tree->topLevelItem(i)->text(0);
+    return names;
+}
+
+int rowCount(QTreeWidget *tree)
+{
+    int n = 0;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        n += tree->topLevelItem(i)->childCount();
+    return n;
+}
+
+} // namespace
+
+class tst_PriceUpdateDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void checkThenInstall();
+    void cancelLeavesFolderUntouched();
+    void malformedFileShowsError();
+    void allNamesShippedCatalogs();
+    void costMenuOpensTheDialog();
+
+private:
+    template<typename T>
+    static T *child(QWidget *dialog, const char *name)
+    {
+        T *widget = dialog->findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no child %s", name);
+        return widget;
+    }
+    void setOverride(const QString &path, const QByteArray &body)
+    {
+        QMutexLocker lock(&mServer.mutex);
+        mServer.overrides.insert(path, body);
+    }
+    static bool checked(PriceUpdateDialog &dialog)
+    {
+        QTest::mouseClick(child<QPushButton>(&dialog, "check"), Qt::LeftButton);
+        return QTest::qWaitFor([&] { return !dialog.isChecking(); }, 60000);
+    }
+    static bool isEmpty(const QString &directory)
+    {
+        return QDir(directory).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot).isEmpty();
+    }
+
+    QTemporaryDir mCerts;
+    Server mServer;
+};
+
+void tst_PriceUpdateDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(mCerts.isValid());
+    const QString dir = mCerts.path();
+    QVERIFY(NimbusTest::writeAll(mCerts.filePath(u"server.ext"_s),
+                                 "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"));
+    QVERIFY(openssl({u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, u"ca.key"_s,
+                     u"-out"_s, u"ca.pem"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=Nimbus test CA"_s},
+                    dir));
+    QVERIFY(openssl({u"req"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, u"server.key"_s, u"-out"_s,
+                     u"server.csr"_s, u"-subj"_s, u"/CN=127.0.0.1"_s},
+                    dir));
+    QVERIFY(
+        openssl({u"x509"_s, u"-req"_s, u"-in"_s, u"server.csr"_s, u"-CA"_s, u"ca.pem"_s, u"-CAkey"_s, u"ca.key"_s,
+                 u"-CAcreateserial"_s, u"-out"_s, u"server.pem"_s, u"-days"_s, u"2"_s, u"-extfile"_s, u"server.ext"_s},
+                dir));
+    mServer.certificate = mCerts.filePath(u"server.pem"_s);
+    mServer.key = mCerts.filePath(u"server.key"_s);
+    mServer.start();
+    mServer.ready.acquire();
+    QVERIFY(mServer.port != 0);
+    // What PriceListUpdate's defaults read: the dialog checks against this server.
+    qputenv("NIMBUS_AWS_PRICE_LIST_URL", (mServer.origin() + u"/offers/v1.0/aws/index.json"_s).toUtf8());
+    qputenv("NIMBUS_AZURE_PRICES_URL", (mServer.origin() + u"/api/retail/prices"_s).toUtf8());
+    qputenv("NIMBUS_PRICING_CA_FILE", mCerts.filePath(u"ca.pem"_s).toUtf8());
+}
+
+void tst_PriceUpdateDialog::cleanupTestCase()
+{
+    mServer.quit();
+    mServer.wait();
+}
+
+void tst_PriceUpdateDialog::init()
+{
+    QMutexLocker lock(&mServer.mutex);
+    mServer.overrides.clear();
+}
+
+// Check lists the changed AWS prices, old and new, with their dates, grouped by service;
+// nothing is written until Install, which writes a catalog the studio loads.
+void tst_PriceUpdateDialog::checkThenInstall()
+{
+    QTemporaryDir pricing;
+    PriceUpdateDialog dialog;
+    dialog.setPricingDirectory(pricing.path());
+    dialog.setProviders(u"aws"_s);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *install = child<QPushButton>(&dialog, "install");
+    QVERIFY(!install->isEnabled());
+    QVERIFY(checked(dialog));
+    QVERIFY2(dialog.report(), qPrintable(child<QLabel>(&dialog, "status")->text()));
+
+    auto *changes = child<QTreeWidget>(&dialog, "changes");
+    QCOMPARE(rowCount(changes), 4);
+    const QTreeWidgetItem *storage = row(changes, u"bucket.storage"_s);
+    QVERIFY(storage);
+    QCOMPARE(storage->text(2), u"0.023"_s);
+    QCOMPARE(storage->text(3), u"0.023 / 0.022 / 0.021"_s);
+    QCOMPARE(storage->text(4), u"per 1 GB-months"_s);
+    QCOMPARE(storage->text(5), u"2026-07-01"_s);
+    QCOMPARE(storage->text(6), u"WP9ANXZGBYYSGJEA"_s);
+    QVERIFY(storage->toolTip(0).contains("/offers/v1.0/aws/AmazonS3/20261101000000/us-east-1/index.json"_L1));
+    QCOMPARE(storage->textAlignment(3), int(Qt::AlignRight | Qt::AlignVCenter));
+    const QTreeWidgetItem *publishes = row(changes, u"topic.publishes"_s);
+    QVERIFY(publishes);
+    QCOMPARE(publishes->text(2), u"0.5"_s);
+    QCOMPARE(publishes->text(3), u"0.5 (1,000,000 free)"_s);
+    QCOMPARE(publishes->text(5), u"2026-08-01"_s);
+    QVERIFY(row(changes, u"table.storage"_s));
+    QVERIFY(row(changes, u"function.provisionedCompute.arm64"_s));
+    QVERIFY(!row(changes, u"function.requests"_s)); // unchanged
+    const QStringList services = groups(changes);
+    QCOMPARE(services.size(), 4);
+    QVERIFY2(services.first().startsWith("Amazon DynamoDB"_L1) && services.last().startsWith("AWS Lambda"_L1),
+             qPrintable(services.join(", "_L1)));
+    QStringList sorted = services;
+    sorted.sort(Qt::CaseInsensitive);
+    QCOMPARE(services, sorted);
+    QVERIFY2(child<QLabel>(&dialog, "counts")->text().contains("(us-east-1): 4 changed, "_L1),
+             qPrintable(child<QLabel>(&dialog, "counts")->text()));
+    QVERIFY(child<QLabel>(&dialog, "headline")->text().startsWith("4 price"_L1));
+
+    child<QCheckBox>(&dialog, "showUnchanged")->setChecked(true);
+    QCOMPARE(rowCount(changes), int(dialog.report()->providers.front().prices.size()));
+    QCOMPARE(row(changes, u"function.requests"_s)->text(3), u"0.2 (1,000,000 free)"_s);
+    child<QCheckBox>(&dialog, "showUnchanged")->setChecked(false);
+
+    QTest::qWait(50); // the layout settles, as a user would see it
+    dialog.grab().save(u"/tmp/priceupdate.png"_s);
+    QVERIFY(isEmpty(pricing.path())); // nothing written before Install
+
+    QSignalSpy installed(&dialog, &PriceUpdateDialog::installed);
+    QVERIFY(install->isEnabled());
+    QTest::mouseClick(install, Qt::LeftButton);
+    QCOMPARE(installed.count(), 1);
+    QCOMPARE(installed.first().first().toString(), pricing.path());
+    QVERIFY(!install->isEnabled());
+    QVERIFY(child<QLabel>(&dialog, "status")->text().contains("4 price(s) changed"_L1));
+    const PricingCatalogs catalogs = PricingCatalogs::load(pricing.path());
+    QVERIFY2(catalogs.errors().isEmpty(), qPrintable(catalogs.errors().join('\n'_L1)));
+    QCOMPARE(int(catalogs.provider(u"aws"_s)->price(u"bucket.storage"_s)->tiers.size()), 3);
+    QCOMPARE(QDir(pricing.path()).entryList(QDir::Files), QStringList{u"aws.json"_s});
+}
+
+// Cancel during a check stops it: no summary, nothing to install, the folder untouched.
+void tst_PriceUpdateDialog::cancelLeavesFolderUntouched()
+{
+    setOverride(kLambdaOffer, "SLOW");
+    QTemporaryDir pricing;
+    PriceUpdateDialog dialog;
+    dialog.setPricingDirectory(pricing.path());
+    dialog.setProviders(u"aws"_s);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(child<QPushButton>(&dialog, "check"), Qt::LeftButton);
+    QVERIFY(dialog.isChecking());
+    auto *progress = child<QProgressBar>(&dialog, "progress");
+    QVERIFY(progress->isVisible());
+    QVERIFY(QTest::qWaitFor([&] { return progress->maximum() > 0 && progress->value() > 0; }, 10000));
+    QVERIFY(!child<QPushButton>(&dialog, "check")->isEnabled());
+    QTest::mouseClick(child<QPushButton>(&dialog, "cancel"), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return !dialog.isChecking(); }, 10000));
+    QVERIFY(!dialog.report());
+    QVERIFY(!progress->isVisible());
+    QVERIFY(!child<QPushButton>(&dialog, "install")->isEnabled());
+    QVERIFY(child<QLabel>(&dialog, "status")->text().contains("cancelled"_L1));
+    QCOMPARE(rowCount(child<QTreeWidget>(&dialog, "changes")), 0);
+    QVERIFY(isEmpty(pricing.path()));
+}
+
+// A malformed offer file ends the check with the reason in words; nothing can be installed.
+void tst_PriceUpdateDialog::malformedFileShowsError()
+{
+    setOverride(kLambdaOffer, "{\"products\": {\"GU2Z");
+    QTemporaryDir pricing;
+    PriceUpdateDialog dialog;
+    dialog.setPricingDirectory(pricing.path());
+    dialog.setProviders(u"aws"_s);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(checked(dialog));
+    QVERIFY(!dialog.report());
+    const QString status = child<QLabel>(&dialog, "status")->text();
+    QVERIFY2(status.contains("is not valid JSON"_L1), qPrintable(status));
+    QVERIFY2(status.contains("Nothing was installed"_L1), qPrintable(status));
+    QVERIFY(child<QLabel>(&dialog, "status")->isVisible());
+    QVERIFY(!child<QPushButton>(&dialog, "install")->isEnabled());
+    QVERIFY(isEmpty(pricing.path()));
+}
+
+// "All": AWS and Azure, and Google Cloud and Scaleway named with their shipped catalogs' dates.
+void tst_PriceUpdateDialog::allNamesShippedCatalogs()
+{
+    QTemporaryDir pricing;
+    PriceUpdateDialog dialog;
+    dialog.setPricingDirectory(pricing.path());
+    QVERIFY(
+        child<QLabel>(&dialog, "shippedNote")->text().contains("Google Cloud, shipped catalog dated 2026-11-01"_L1));
+    dialog.setProviders(u"all"_s);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(checked(dialog));
+    QVERIFY2(dialog.report(), qPrintable(child<QLabel>(&dialog, "status")->text()));
+    QCOMPARE(int(dialog.report()->providers.size()), 2);
+    const QString notes = child<QLabel>(&dialog, "notes")->text();
+    QVERIFY2(notes.contains("Google Cloud (us-central1 (tier 1))"_L1) && notes.contains("2026-11-01"_L1)
+                 && notes.contains("Scaleway"_L1),
+             qPrintable(notes));
+    const QString counts = child<QLabel>(&dialog, "counts")->text();
+    QVERIFY2(counts.contains("Amazon Web Services (us-east-1)"_L1) && counts.contains("Microsoft Azure"_L1),
+             qPrintable(counts));
+    QVERIFY(isEmpty(pricing.path()));
+}
+
+// Cost > Update Prices... opens the dialog on the Cost view's pricing folder; installing
+// reloads the view's catalogs.
+void tst_PriceUpdateDialog::costMenuOpensTheDialog()
+{
+    QTemporaryDir pricing;
+    MainWindow window;
+    window.costView()->setPricingDirectory(pricing.path());
+    QVERIFY(window.openExample(u"shop"_s));
+    QAction *action = window.actionManager()->action(ActionIds::UpdatePricesFromLists);
+    QVERIFY(action);
+    QCOMPARE(action->text(), u"Update &Prices..."_s);
+    QVERIFY(window.actionManager()->action(ActionIds::UpdatePrices)); // from URL, still there
+    action->trigger();
+    auto *dialog = window.findChild<PriceUpdateDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->pricingDirectory(), pricing.path());
+    dialog->setProviders(u"aws"_s);
+    QVERIFY(checked(*dialog));
+    QVERIFY(dialog->report());
+    auto awsCollected = [&] {
+        for (const auto &catalog : window.costView()->report().catalogs)
+            if (catalog->provider() == "aws"_L1)
+                return catalog->collected();
+        return QString();
+    };
+    window.costView()->recompute();
+    QVERIFY(awsCollected() != QDate::currentDate().toString(Qt::ISODate));
+    QTest::mouseClick(child<QPushButton>(dialog, "install"), Qt::LeftButton);
+    QCOMPARE(awsCollected(), QDate::currentDate().toString(Qt::ISODate));
+    QTest::mouseClick(child<QPushButton>(dialog, "close"), Qt::LeftButton);
+    QTRY_VERIFY(!window.findChild<PriceUpdateDialog *>());
+}
+
+QTEST_MAIN(tst_PriceUpdateDialog)
+#include "tst_priceupdatedialog.moc"
