@@ -69,6 +69,17 @@ struct CostOptions
         u"utilisation"_s, CommandLine::tr("Target CPU utilisation of the fleet, 0-1 (default 0.6)."), u"U"_s, u"0.6"_s};
     QCommandLineOption discount{u"discount"_s, CommandLine::tr("Commitment discount on VMs and tasks, in percent."),
                                 u"PCT"_s, u"0"_s};
+    QCommandLineOption commitment{
+        u"commitment"_s,
+        CommandLine::tr("How the functions and the containers are bought: none (default), savings-plan-1y or "
+                        "savings-plan-3y (Compute Savings Plans, no upfront), at the catalog's rates; replaces "
+                        "--discount for the containers."),
+        u"C"_s, u"none"_s};
+    QCommandLineOption vmCommitment{
+        u"vm-commitment"_s,
+        CommandLine::tr("How the VM fleet is bought: none (default), savings-plan-1y, savings-plan-3y, reserved-1y, "
+                        "reserved-3y (standard, no upfront) or spot, at the catalog's rates; replaces --discount."),
+        u"C"_s, u"none"_s};
     QCommandLineOption peak{u"fixed-fleet"_s,
                             CommandLine::tr("Size the fleet for the peak hour all month instead of hour by hour.")};
     QCommandLineOption balancer{u"load-balancer"_s, CommandLine::tr("Put a load balancer in front of the fleet.")};
@@ -86,8 +97,9 @@ struct CostOptions
     void addTo(QCommandLineParser &parser) const
     {
         for (const QCommandLineOption &o :
-             {provider, vmType, profile, shape, format, output, requests, duration, memory, arch, freeTier, gateway,
-              minInstances, utilisation, discount, peak, balancer, measured, update})
+             {provider, vmType,     profile,      shape,    format,   output,       requests,
+              duration, memory,     arch,         freeTier, gateway,  minInstances, utilisation,
+              discount, commitment, vmCommitment, peak,     balancer, measured,     update})
             parser.addOption(o);
         parser.addOption(dryRun);
     }
@@ -99,6 +111,20 @@ std::optional<double> number(const QCommandLineParser &parser, const QCommandLin
     bool ok = false;
     const double value = parser.value(o).toDouble(&ok);
     return ok && value >= min ? std::optional<double>(value) : std::nullopt;
+}
+
+// --commitment for the functions and the containers, --vm-commitment for the fleet.
+Result<void> applyCommitments(const QCommandLineParser &parser, const CostOptions &o, std::vector<CostOption> &options)
+{
+    for (CostOption &option : options) {
+        const QCommandLineOption &given = option.kind == CostOption::Kind::VmFleet ? o.vmCommitment : o.commitment;
+        option.commitment = parser.value(given);
+        const QStringList allowed = CostOption::commitmentsFor(option.kind);
+        if (!allowed.contains(option.commitment))
+            return fail(CommandLine::tr("--%1: '%2' is not one of %3")
+                            .arg(given.names().constFirst(), option.commitment, allowed.join(u", "_s)));
+    }
+    return {};
 }
 
 // One function priced without a project; the errors are usage errors.
@@ -212,6 +238,8 @@ Result<std::vector<CostOption>> costOptions(const QCommandLineParser &parser, co
         containers.kind = CostOption::Kind::Containers;
         options.push_back(containers);
     }
+    if (Result<void> committed = applyCommitments(parser, o, options); !committed)
+        return committed.error();
     return options;
 }
 

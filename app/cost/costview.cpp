@@ -64,6 +64,53 @@ QString money(double amount, const QString &currency)
     return CostReport::money(amount, currency);
 }
 
+// How each option's compute is bought, one combo per option under "Commitment:";
+// `changed` runs on every change.
+template<typename Changed>
+void addCommitments(QFormLayout *form, Changed changed)
+{
+    auto *row = new QWidget;
+    row->setObjectName(u"commitments"_s);
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const struct
+    {
+        const char *name;
+        CostOption::Kind kind;
+        QString text;
+    } combos[] = {
+        {"serverlessCommitment", CostOption::Kind::Serverless, CostView::tr("Functions")},
+        {"fleetCommitment", CostOption::Kind::VmFleet, CostView::tr("VMs")},
+        {"containersCommitment", CostOption::Kind::Containers, CostView::tr("Containers")},
+    };
+    for (const auto &c : combos) {
+        auto *combo = new QComboBox;
+        combo->setObjectName(QLatin1String(c.name));
+        combo->setAccessibleName(CostView::tr("%1: commitment").arg(c.text));
+        combo->setToolTip(CostView::tr("%1: on demand, or at the catalog's rates under a commitment (no upfront). "
+                                       "A commitment the catalog has no rate for stays on demand, as the notes say; "
+                                       "a chosen commitment replaces the discount.")
+                              .arg(c.text));
+        for (const QString &id : CostOption::commitmentsFor(c.kind))
+            combo->addItem(CostOption::commitmentName(id), id);
+        QObject::connect(combo, &QComboBox::currentIndexChanged, row, changed);
+        layout->addWidget(combo);
+    }
+    form->addRow(CostView::tr("Commitment:"), row);
+}
+
+// The combos' choice on each option.
+void applyCommitments(const QWidget *view, std::vector<CostOption> &options)
+{
+    for (CostOption &option : options) {
+        const char *name = option.kind == CostOption::Kind::Serverless ? "serverlessCommitment"
+                           : option.kind == CostOption::Kind::VmFleet  ? "fleetCommitment"
+                                                                       : "containersCommitment";
+        if (const auto *combo = view->findChild<QComboBox *>(QLatin1String(name)))
+            option.commitment = combo->currentData().toString();
+    }
+}
+
 QSlider *slider(const char *objectName, int minimum, int maximum, const QString &accessibleName)
 {
     auto *slider = new QSlider(Qt::Horizontal);
@@ -343,6 +390,7 @@ QGroupBox *CostView::createOptionsBox()
     mDiscount->setSuffix(tr(" % commitment"));
     mLoadBalancer = new QCheckBox(tr("Load balancer"));
     o->addRow(tr("Discount:"), pair(mDiscount, mLoadBalancer));
+    addCommitments(o, [this] { recompute(); });
     mContainers = new QCheckBox(tr("Compare containers too (0.5 vCPU, 1 GB tasks)"));
     mContainers->setChecked(true);
     o->addRow(QString(), mContainers);
@@ -704,6 +752,7 @@ std::vector<CostOption> CostView::options() const
         containers.kind = CostOption::Kind::Containers;
         list.push_back(containers);
     }
+    applyCommitments(this, list);
     return list;
 }
 

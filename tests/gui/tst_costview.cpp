@@ -67,6 +67,7 @@ private slots:
     void providerSwitch();
     void updatePricesFromUrl();
     void cancelledPriceUpdateKeepsPrices();
+    void commitmentCombosPriceEachOption();
 
 private:
     template<typename T>
@@ -540,4 +541,53 @@ void tst_CostView::cancelledPriceUpdateKeepsPrices()
 }
 
 QTEST_MAIN(tst_CostView)
+// One commitment combo per option: the functions take a savings plan, the t3.small fleet
+// a 3-year reservation, each priced from the catalog and named in the label; the
+// containers' savings plan has no rate in the catalog, and the notes say so.
+void tst_CostView::commitmentCombosPriceEachOption()
+{
+    CostView *view = mWindow->costView();
+    auto choose = [](QComboBox *combo, const QString &id) {
+        combo->setFocus();
+        QTest::keyClick(combo, Qt::Key_Home);
+        for (int i = 0; i < combo->count() && combo->currentData().toString() != id; ++i)
+            QTest::keyClick(combo, Qt::Key_Down);
+        QCOMPARE(combo->currentData().toString(), id);
+    };
+    QComboBox *functions = child<QComboBox>("serverlessCommitment");
+    QComboBox *vms = child<QComboBox>("fleetCommitment");
+    QComboBox *containers = child<QComboBox>("containersCommitment");
+    QCOMPARE(functions->count(), 3); // on demand and the two savings plans
+    QCOMPARE(containers->count(), 3);
+    QCOMPARE(vms->count(), 6); // and reserved for 1 or 3 years, and spot
+    choose(child<QComboBox>("instance"), u"t3.small"_s);
+    view->setVolume(5e7);
+    const double serverless = total(0), fleet = total(1);
+
+    choose(functions, u"savings-plan-3y"_s);
+    choose(vms, u"reserved-3y"_s);
+    choose(containers, u"savings-plan-1y"_s);
+    const std::vector<CostResult> &results = view->results();
+    QVERIFY(results.size() >= 3);
+    auto priced = [](const CostResult &r, const QString &priceId) {
+        return std::any_of(r.items.begin(), r.items.end(), [&](const LineItem &i) { return i.priceId == priceId; });
+    };
+    QVERIFY(results[0].label.contains("3-year Compute Savings Plan"));
+    QVERIFY(priced(results[0], u"function.compute.x86_64@savings-plan-3y"_s)
+            || priced(results[0], u"function.compute.arm64@savings-plan-3y"_s));
+    QVERIFY(total(0) < serverless);
+    QVERIFY(results[1].label.contains("3-year reserved"));
+    QVERIFY(priced(results[1], u"instance.t3.small@reserved-3y"_s));
+    QVERIFY(total(1) < fleet);
+    QVERIFY(results[2].notes.join(' ').contains("no 1-year Compute Savings Plan price"));
+    // The break-even compares the committed options.
+    const CostEngine engine(view->workload(), PricingCatalogs::load(mDir.filePath("pricing")));
+    const CostEngine::BreakEven expected = engine.breakEven(results[0].option, results[1].option);
+    QCOMPARE(view->breakEven().found, expected.found);
+    QCOMPARE(view->breakEven().volume, expected.volume);
+
+    choose(functions, u"none"_s);
+    QCOMPARE(total(0), serverless);
+}
+
 #include "tst_costview.moc"
