@@ -561,6 +561,23 @@ void TestCostModel::commitmentsPriceFromTheCatalog_data()
         << "no 1-year Compute Savings Plan price for t3.small";
     QTest::newRow("t3.small spot not priced") << fleet("t3.small", "spot") << "x86_64" << 0.0 << 15.18 << "t3.small"
                                               << "no spot price for t3.small";
+    auto elsewhere = [&](const QString &provider, const QString &type, const QString &commitment) {
+        CostOption o = fleet(type, commitment);
+        o.provider = provider;
+        return o;
+    };
+    QTest::newRow("azure reserved 1 year")
+        << elsewhere("azure", "Standard_D2s_v5", "reserved-1y") << "x86_64" << 0.0 << 41.33
+        << "instance.Standard_D2s_v5@reserved-1y" << QString(); // 730 x 0.05662
+    QTest::newRow("azure reserved 3 years")
+        << elsewhere("azure", "Standard_D2s_v5", "reserved-3y") << "x86_64" << 0.0 << 26.64
+        << "instance.Standard_D2s_v5@reserved-3y" << QString(); // 730 x 0.03649
+    QTest::newRow("gcp flexible commitment 3 years")
+        << elsewhere("gcp", "e2-standard-2", "savings-plan-3y") << "x86_64" << 0.0 << 26.41
+        << "instance.e2-standard-2@savings-plan-3y" << QString(); // 730 x 0.03618
+    QTest::newRow("gcp shared core not covered")
+        << elsewhere("gcp", "e2-medium", "savings-plan-1y") << "x86_64" << 0.0 << 24.46 << "e2-medium"
+        << "no 1-year Compute Savings Plan price for e2-medium"; // 730 x 0.03351
     CostOption fargate;
     fargate.kind = CostOption::Kind::Containers;
     fargate.taskVcpu = 1;
