@@ -846,10 +846,10 @@ QString CostEngine::commitmentAssumption(const CostOption &option)
     if (option.commitment == "spot"_L1)
         return tr("spot instances at the catalog's spot price, of its date; spot prices move with supply and demand "
                   "and spot instances can be interrupted, so the fleet must tolerate losing instances.");
-    return tr("priced at the catalog's %1 rates (no upfront payment), as if the commitment matched the usage hour by "
-              "hour: usage above it would be billed on demand, and commitment left unused is paid all the same. "
-              "Prices the catalog has no such rate for stay on demand, as the notes say; the custom discount does "
-              "not apply.")
+    return tr("priced at the catalog's %1 rates (no upfront payment; each rate's source says the terms it was "
+              "published for), as if the commitment matched the usage hour by hour: usage above it would be billed "
+              "on demand, and commitment left unused is paid all the same. Prices the catalog has no such rate for "
+              "stay on demand, as the notes say; the custom discount does not apply.")
         .arg(CostOption::commitmentName(option.commitment));
 }
 
