@@ -93,6 +93,17 @@ struct CostOptions
         u"aws|azure|all|URL"_s};
     QCommandLineOption dryRun{
         u"dry-run"_s, CommandLine::tr("With --update-prices aws|azure|all: show what would change, keep nothing.")};
+    QCommandLineOption hiddenLines{
+        u"lines"_s,
+        CommandLine::tr("The lines real bills hide to count, comma-separated: logs, transfer, nat, table-modes, "
+                        "storage-classes, all or none (default: nat,table-modes,storage-classes)."),
+        u"LIST"_s, u"nat,table-modes,storage-classes"_s};
+    QCommandLineOption logRetention{u"log-retention"_s,
+                                    CommandLine::tr("Months the logs are kept, with --lines logs (default 1)."),
+                                    u"MONTHS"_s, u"1"_s};
+    QCommandLineOption apiCache{
+        u"api-cache"_s, CommandLine::tr("A REST API cache of this size in GB, for example 0.5 (default: none)."),
+        u"GB"_s, u"0"_s};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -102,6 +113,8 @@ struct CostOptions
               discount, commitment, vmCommitment, peak,     balancer, measured,     update})
             parser.addOption(o);
         parser.addOption(dryRun);
+        for (const QCommandLineOption &line : {hiddenLines, logRetention, apiCache})
+            parser.addOption(line);
     }
 };
 
@@ -198,6 +211,31 @@ Result<void> applyShapeAndVolume(const QCommandLineParser &parser, const CostOpt
     return {};
 }
 
+// --lines, --log-retention and --api-cache: which hidden lines the options count.
+Result<void> applyHiddenLines(const QCommandLineParser &parser, const CostOptions &o, CostOption &option)
+{
+    const QStringList known{u"logs"_s, u"transfer"_s, u"nat"_s, u"table-modes"_s, u"storage-classes"_s};
+    QStringList lines = parser.value(o.hiddenLines).split(u',', Qt::SkipEmptyParts);
+    for (QString &line : lines)
+        line = line.trimmed();
+    if (lines.contains("all"_L1))
+        lines = known;
+    for (const QString &line : lines)
+        if (!known.contains(line) && line != "none"_L1)
+            return fail(CommandLine::tr("--lines: '%1' is not one of %2, all or none").arg(line, known.join(u", "_s)));
+    option.logs = lines.contains("logs"_L1);
+    option.dataTransfer = lines.contains("transfer"_L1);
+    option.natGateway = lines.contains("nat"_L1);
+    option.tableCapacity = lines.contains("table-modes"_L1);
+    option.storageClasses = lines.contains("storage-classes"_L1);
+    const std::optional<double> retention = number(parser, o.logRetention, 0), cache = number(parser, o.apiCache, 0);
+    if (!retention || !cache)
+        return fail(CommandLine::tr("--log-retention and --api-cache take a number of zero or more"));
+    option.logRetentionMonths = *retention;
+    option.gatewayCacheGb = *cache;
+    return {};
+}
+
 // Serverless, the VM fleet and (where the catalog prices them) containers; the errors are usage errors.
 Result<std::vector<CostOption>> costOptions(const QCommandLineParser &parser, const CostOptions &o,
                                             const PricingCatalog &catalog)
@@ -213,6 +251,8 @@ Result<std::vector<CostOption>> costOptions(const QCommandLineParser &parser, co
         if (!QStringList{u"none"_s, u"http"_s, u"rest"_s}.contains(serverless.gateway))
             return fail(CommandLine::tr("--gateway is none, http or rest"));
     }
+    if (Result<void> lines = applyHiddenLines(parser, o, serverless); !lines)
+        return lines.error();
     CostOption fleet = serverless;
     fleet.kind = CostOption::Kind::VmFleet;
     fleet.instanceType = parser.isSet(o.vmType) ? parser.value(o.vmType) : QString();

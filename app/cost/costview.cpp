@@ -19,6 +19,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -147,6 +148,69 @@ QWidget *pair(QWidget *slider, QWidget *box)
     layout->addWidget(slider, 1);
     layout->addWidget(box);
     return row;
+}
+
+// The lines real bills hide, one checkbox per group (and the logs' retention), under
+// "Hidden lines:"; `changed` runs on every change.
+void addHiddenLines(QFormLayout *form, const std::function<void()> &changed)
+{
+    auto *grid = new QWidget;
+    grid->setObjectName(u"hiddenLines"_s);
+    auto *layout = new QGridLayout(grid);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const struct
+    {
+        const char *name;
+        QString text;
+        bool on;
+        QString tip;
+    } boxes[] = {
+        {"lineLogs", CostView::tr("Logs"), false,
+         CostView::tr("CloudWatch Logs ingestion and storage of what each "
+                      "invocation logs (measured with Use Measured Inputs)")},
+        {"lineTransfer", CostView::tr("Data transfer out"), false,
+         CostView::tr("The responses of the functions behind HTTP routes, sent to the internet")},
+        {"lineNat", CostView::tr("NAT gateway"), true, CostView::tr("A NAT gateway for the functions in a VPC")},
+        {"lineApiCache", CostView::tr("REST API cache (0.5 GB)"), false,
+         CostView::tr("API Gateway caching, billed by the hour")},
+        {"lineTableModes", CostView::tr("Table billing modes"), true,
+         CostView::tr("Provisioned tables priced by capacity units; off: every table on demand")},
+        {"lineStorageClasses", CostView::tr("Storage classes"), true,
+         CostView::tr("Buckets priced by their storage class; off: every bucket Standard")},
+    };
+    int i = 0;
+    for (const auto &b : boxes) {
+        auto *box = new QCheckBox(b.text);
+        box->setObjectName(QLatin1String(b.name));
+        box->setChecked(b.on);
+        box->setToolTip(b.tip);
+        QObject::connect(box, &QCheckBox::toggled, grid, changed);
+        layout->addWidget(box, i / 3, i % 3);
+        ++i;
+    }
+    auto *retention = spinBox<QSpinBox>("logRetention", 0, 120, CostView::tr(" month(s) of logs"));
+    named(retention, CostView::tr("Log retention"));
+    retention->setValue(1);
+    QObject::connect(retention, &QSpinBox::valueChanged, grid, changed);
+    layout->addWidget(retention, 2, 0);
+    form->addRow(CostView::tr("Hidden lines:"), grid);
+}
+
+// The checkboxes' choice on an option.
+void applyHiddenLines(const QWidget *view, CostOption &option)
+{
+    auto on = [view](const char *name) {
+        const auto *box = view->findChild<QCheckBox *>(QLatin1String(name));
+        return box && box->isChecked();
+    };
+    option.logs = on("lineLogs");
+    option.dataTransfer = on("lineTransfer");
+    option.natGateway = on("lineNat");
+    option.gatewayCacheGb = on("lineApiCache") ? 0.5 : 0;
+    option.tableCapacity = on("lineTableModes");
+    option.storageClasses = on("lineStorageClasses");
+    if (const auto *retention = view->findChild<QSpinBox *>(u"logRetention"_s))
+        option.logRetentionMonths = retention->value();
 }
 
 } // namespace
@@ -394,6 +458,7 @@ QGroupBox *CostView::createOptionsBox()
     mContainers = new QCheckBox(tr("Compare containers too (0.5 vCPU, 1 GB tasks)"));
     mContainers->setChecked(true);
     o->addRow(QString(), mContainers);
+    addHiddenLines(o, [this] { recompute(); });
 
     connect(mProvider, &QComboBox::currentIndexChanged, this, [this] {
         fillProviderDependent();
@@ -738,6 +803,7 @@ std::vector<CostOption> CostView::options() const
     serverless.provider = mProvider->currentData().toString();
     serverless.freeTier = mFreeTier->isChecked();
     serverless.gateway = mGateway->currentData().toString();
+    applyHiddenLines(this, serverless);
     CostOption fleet = serverless;
     fleet.kind = CostOption::Kind::VmFleet;
     fleet.instanceType = mInstance->currentData().toString();

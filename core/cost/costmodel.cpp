@@ -30,6 +30,11 @@ QString joinNames(const QStringList &names)
 
 } // namespace
 
+namespace {
+void hiddenLinesToJson(const CostOption &c, QJsonObject &o);
+Result<void> hiddenLinesFromJson(const QJsonObject &o, CostOption &c);
+} // namespace
+
 double LineItem::cost() const
 {
     // Half a cent and up rounds away from zero, as bills do; the tiny bias absorbs
@@ -117,8 +122,10 @@ QJsonObject CostOption::toJson() const
         o.insert(u"commitment"_s, commitment);
     if (kind == Kind::Serverless) {
         o.insert(u"gateway"_s, gateway);
+        hiddenLinesToJson(*this, o);
         return o;
     }
+    hiddenLinesToJson(*this, o);
     // A fleet of VMs or of container tasks: what each runs on, then how the fleet is sized.
     const QJsonObject unit = kind == Kind::VmFleet ? QJsonObject{{u"instanceType"_s, instanceType}}
                                                    : QJsonObject{{u"taskVcpu"_s, taskVcpu},
@@ -151,6 +158,8 @@ Result<CostOption> CostOption::fromJson(const QJsonObject &o)
         return fail(CostEngine::tr("gateway: '%1' is not auto, none, http or rest").arg(c.gateway));
     }
     c.instanceType = o.value("instanceType"_L1).toString();
+    if (Result<void> read = hiddenLinesFromJson(o, c); !read)
+        return read.error();
     c.sizing = o.value("sizing"_L1).toString() == "peak"_L1 ? Sizing::FixedForPeak : Sizing::Autoscaled;
     c.minInstances = std::max(0, o.value("minInstances"_L1).toInt(c.minInstances));
     c.targetUtilisation = o.value("targetUtilisation"_L1).toDouble(c.targetUtilisation);
@@ -177,6 +186,7 @@ struct CostEngine::Sink
     CostResult *result = nullptr;
     double total = 0;
     QHash<QString, double> freeLeft;
+    const CostOption *option = nullptr; // the option priced: services read its switches
 
     void add(LineItem item)
     {
@@ -334,6 +344,8 @@ void CostEngine::price(const CostOption &option, double volume, Sink &sink) cons
         serverless(catalog, option, volume, sink);
     else
         fleet(catalog, option, volume, sink);
+    sink.option = &option;
+    hiddenLines(catalog, option, volume, sink);
     services(catalog, volume, sink);
 }
 
@@ -642,13 +654,9 @@ void CostEngine::services(const PricingCatalog &catalog, double volume, Sink &si
         } else if (s.service == "topic"_L1) {
             want(u"topic.publishes"_s, writes * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
         } else if (s.service == "table"_L1) {
-            want(u"table.writes"_s, writes * std::max(1.0, std::ceil(s.itemKb - kEpsilon)), s.name);
-            want(u"table.reads"_s, reads * std::max(1.0, std::ceil(s.itemKb / 4 - kEpsilon)), s.name);
-            want(u"table.storage"_s, s.storedGb, s.name);
+            tableDemand(s, volume, sink, want);
         } else if (s.service == "bucket"_L1) {
-            want(u"bucket.writes"_s, writes, s.name);
-            want(u"bucket.reads"_s, reads, s.name);
-            want(u"bucket.storage"_s, s.storedGb, s.name);
+            bucketDemand(s, volume, sink, want);
         }
     }
     // In catalog order, so that bills list the same lines in the same order.
@@ -663,6 +671,278 @@ void CostEngine::services(const PricingCatalog &catalog, double volume, Sink &si
     for (auto it = demand.constBegin(); it != demand.constEnd(); ++it)
         sink.note(tr("Not priced on %1 (no %2 price in its catalog): %3.")
                       .arg(catalog.providerName(), it.key(), it->nodes.join(u", "_s)));
+}
+
+namespace {
+
+constexpr double kBytesPerGb = 1024.0 * 1024.0 * 1024.0; // AWS bills GB of 2^30 bytes
+
+// Writes the hidden lines' switches that differ from the defaults, so that options
+// saved before them read and write as they did.
+void hiddenLinesToJson(const CostOption &c, QJsonObject &o)
+{
+    const CostOption d;
+    auto put = [&o](const QString &key, const QJsonValue &value, bool differs) {
+        if (differs)
+            o.insert(key, value);
+    };
+    put(u"logs"_s, c.logs, c.logs != d.logs);
+    put(u"logRetentionMonths"_s, c.logRetentionMonths, c.logRetentionMonths != d.logRetentionMonths);
+    put(u"dataTransfer"_s, c.dataTransfer, c.dataTransfer != d.dataTransfer);
+    put(u"natGateway"_s, c.natGateway, c.natGateway != d.natGateway);
+    put(u"gatewayCacheGb"_s, c.gatewayCacheGb, c.gatewayCacheGb != d.gatewayCacheGb);
+    put(u"tableCapacity"_s, c.tableCapacity, c.tableCapacity != d.tableCapacity);
+    put(u"storageClasses"_s, c.storageClasses, c.storageClasses != d.storageClasses);
+}
+
+Result<void> hiddenLinesFromJson(const QJsonObject &o, CostOption &c)
+{
+    c.logs = o.value("logs"_L1).toBool(c.logs);
+    c.logRetentionMonths = o.value("logRetentionMonths"_L1).toDouble(c.logRetentionMonths);
+    c.dataTransfer = o.value("dataTransfer"_L1).toBool(c.dataTransfer);
+    c.natGateway = o.value("natGateway"_L1).toBool(c.natGateway);
+    c.gatewayCacheGb = o.value("gatewayCacheGb"_L1).toDouble(c.gatewayCacheGb);
+    c.tableCapacity = o.value("tableCapacity"_L1).toBool(c.tableCapacity);
+    c.storageClasses = o.value("storageClasses"_L1).toBool(c.storageClasses);
+    if (c.logRetentionMonths < 0)
+        return fail(CostEngine::tr("logRetentionMonths: %1 is below zero").arg(c.logRetentionMonths));
+    if (c.gatewayCacheGb < 0)
+        return fail(CostEngine::tr("gatewayCacheGb: %1 is below zero").arg(c.gatewayCacheGb));
+    return {};
+}
+
+// "createOrder 212 B (measured, 12 runs)" or "getItem 300 B (assumed)".
+QString perFunctionBytes(const QString &name, double bytes, const MeasuredFigure *measured)
+{
+    if (measured)
+        return CostEngine::tr("%1 %L2 B (measured, %n run(s))", nullptr, measured->runs)
+            .arg(name)
+            .arg(bytes, 0, 'f', 0);
+    return CostEngine::tr("%1 %L2 B (assumed)").arg(name).arg(bytes, 0, 'f', 0);
+}
+
+} // namespace
+
+void CostEngine::hiddenLines(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const
+{
+    billLogs(catalog, option, volume, sink);
+    billTransfer(catalog, option, volume, sink);
+    if (option.kind != CostOption::Kind::Serverless)
+        return;
+    billNat(catalog, option, volume, sink);
+    billGatewayCache(catalog, option, volume, sink);
+}
+
+// What the functions log, ingested and kept by CloudWatch Logs: the log bytes each local
+// run wrote per invocation when measured, a stated default otherwise.
+void CostEngine::billLogs(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const
+{
+    if (!option.logs) {
+        sink.note(tr("Logs: not counted (switched off)."));
+        return;
+    }
+    const Price *ingestion = catalog.price(u"logs.ingestion"_s);
+    const Price *storage = catalog.price(u"logs.storage"_s);
+    if (!ingestion || !storage) {
+        sink.note(tr("Logs are not priced on %1 (no logs.ingestion and logs.storage prices in its catalog).")
+                      .arg(catalog.providerName()));
+        return;
+    }
+    double bytes = 0;
+    QStringList names, each;
+    for (const FunctionLoad &f : mWorkload.functions) {
+        const bool measured = mWorkload.measured && f.measured.logBytes.known();
+        const double perInvocation = measured ? f.measured.logBytes.value : CostOption::kDefaultLogBytes;
+        const double invocations = f.monthlyInvocations(volume);
+        bytes += invocations * perInvocation;
+        if (sink.record && invocations > 0) {
+            names << f.name;
+            each << perFunctionBytes(f.name, perInvocation, measured ? &f.measured.logBytes : nullptr);
+        }
+    }
+    if (bytes <= 0)
+        return;
+    const QString group = tr("Logs");
+    const double gb = bytes / kBytesPerGb;
+    bill(sink, catalog, *ingestion, gb, option.freeTier, group, joinNames(names));
+    bill(sink, catalog, *storage, gb * option.logRetentionMonths, option.freeTier, group, joinNames(names));
+    if (sink.record)
+        sink.note(tr("Logs: log bytes per invocation: %1 (assumed: %2 bytes, a worker's START, END and REPORT "
+                     "lines); kept %3 month(s), so a month's logs are stored %3 month(s) at steady state, "
+                     "uncompressed.")
+                      .arg(each.join(u"; "_s))
+                      .arg(CostOption::kDefaultLogBytes)
+                      .arg(option.logRetentionMonths));
+}
+
+// The responses of the functions behind HTTP routes, sent to the internet.
+void CostEngine::billTransfer(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const
+{
+    if (!option.dataTransfer) {
+        sink.note(tr("Data transfer out: not counted (switched off)."));
+        return;
+    }
+    const Price *out = catalog.price(u"transfer.out"_s);
+    if (!out) {
+        sink.note(tr("Data transfer out is not priced on %1 (no transfer.out price in its catalog).")
+                      .arg(catalog.providerName()));
+        return;
+    }
+    double bytes = 0;
+    QStringList names, each;
+    for (const FunctionLoad &f : mWorkload.functions) {
+        if (f.httpPerRequest <= 0)
+            continue;
+        const bool measured = mWorkload.measured && f.measured.responseBytes.known();
+        const double perResponse = measured ? f.measured.responseBytes.value : CostOption::kDefaultResponseBytes;
+        bytes += f.httpPerRequest * volume * perResponse;
+        if (sink.record) {
+            names << f.name;
+            each << perFunctionBytes(f.name, perResponse, measured ? &f.measured.responseBytes : nullptr);
+        }
+    }
+    if (bytes <= 0) {
+        sink.note(tr("Data transfer out: no function answers an HTTP route, none is counted."));
+        return;
+    }
+    bill(sink, catalog, *out, bytes / kBytesPerGb, option.freeTier, tr("Data transfer"), joinNames(names));
+    if (sink.record)
+        sink.note(tr("Data transfer out: one response per HTTP request, of %1 (assumed: %2 bytes); headers and "
+                     "what other services send out are not counted.")
+                      .arg(each.join(u"; "_s))
+                      .arg(CostOption::kDefaultResponseBytes));
+}
+
+// One NAT gateway all month for the functions in a VPC, and the data it carries.
+void CostEngine::billNat(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const
+{
+    QStringList names;
+    double bytes = 0;
+    for (const FunctionLoad &f : mWorkload.functions) {
+        if (!f.vpc)
+            continue;
+        names << f.name;
+        bytes += f.monthlyInvocations(volume) * f.payloadKb * 1024;
+    }
+    if (names.isEmpty())
+        return;
+    if (!option.natGateway) {
+        sink.note(tr("NAT gateway for the functions in a VPC: not counted (switched off)."));
+        return;
+    }
+    const Price *hours = catalog.price(u"nat.hours"_s);
+    const Price *data = catalog.price(u"nat.data"_s);
+    if (!hours || !data) {
+        sink.note(tr("The NAT gateway of the functions in a VPC (%1) is not priced on %2.")
+                      .arg(names.join(u", "_s), catalog.providerName()));
+        return;
+    }
+    const QString group = tr("NAT gateway");
+    bill(sink, catalog, *hours, catalog.hoursPerMonth(), false, group, joinNames(names));
+    bill(sink, catalog, *data, bytes / kBytesPerGb, false, group, joinNames(names));
+    sink.note(tr("NAT gateway: one gateway all month (one per Availability Zone costs that many times more); each "
+                 "invocation of a function in a VPC sends and receives its payload size through it."));
+}
+
+// A REST API's cache, billed by the hour whatever it serves.
+void CostEngine::billGatewayCache(const PricingCatalog &catalog, const CostOption &option, double volume,
+                                  Sink &sink) const
+{
+    if (option.gatewayCacheGb <= 0)
+        return;
+    const double http = mWorkload.gatewayRequests(volume, false);
+    const double rest = mWorkload.gatewayRequests(volume, true);
+    const double restRequests = option.gateway == "rest"_L1 ? http + rest : option.gateway == "auto"_L1 ? rest : 0;
+    if (restRequests <= 0 || catalog.serverless().httpIncluded) {
+        sink.note(tr("API Gateway cache: only REST APIs have one; none is counted."));
+        return;
+    }
+    const QString id = u"gateway.cache."_s + QString::number(option.gatewayCacheGb);
+    const Price *p = catalog.price(id);
+    if (!p) {
+        sink.note(tr("An API Gateway cache of %1 GB is not priced on %2 (no %3 price in its catalog).")
+                      .arg(QLocale().toString(option.gatewayCacheGb), catalog.providerName(), id));
+        return;
+    }
+    bill(sink, catalog, *p, catalog.hoursPerMonth(), false, tr("API gateway"), {});
+    sink.note(tr("API Gateway cache of %1 GB all month; requests it answers are still counted as invocations (no "
+                 "hit rate assumed).")
+                  .arg(QLocale().toString(option.gatewayCacheGb)));
+}
+
+double CostEngine::peakRatePerRequest() const
+{
+    const double repeats = kHoursPerMonth / mPeriodHours;
+    double peak = 0;
+    for (size_t h = 0; h < mHourly.share.size(); ++h)
+        peak = std::max(peak, mHourly.share[h] / repeats / 3600 * mHourly.peakFactor[h]);
+    return peak;
+}
+
+// A table's storage, and its capacity as its billing mode bills it: request units on
+// demand, or write and read capacity units provisioned all month for the busiest minute.
+void CostEngine::tableDemand(const ServiceLoad &s, double volume, Sink &sink, const Want &want) const
+{
+    const double writes = s.writesPerRequest * volume + s.writesFixed;
+    const double reads = s.readsPerRequest * volume + s.readsFixed;
+    const double writeUnits = std::max(1.0, std::ceil(s.itemKb - kEpsilon));
+    const double readUnits = std::max(1.0, std::ceil(s.itemKb / 4 - kEpsilon));
+    want(u"table.storage"_s, s.storedGb, s.name);
+    if (sink.record && s.items > 0)
+        sink.note(tr("Table %1: %L2 items of %L3 KB, %L4 GB stored.")
+                      .arg(s.name)
+                      .arg(s.items, 0, 'f', 0)
+                      .arg(s.itemKb)
+                      .arg(s.storedGb, 0, 'f', 3));
+    const bool byMode = !sink.option || sink.option->tableCapacity;
+    if (s.billingMode != "PROVISIONED"_L1 || !byMode) {
+        want(u"table.writes"_s, writes * writeUnits, s.name);
+        want(u"table.reads"_s, reads * readUnits, s.name);
+        if (s.billingMode == "PROVISIONED"_L1)
+            sink.note(tr("Table %1 is PROVISIONED but priced on demand (billing modes switched off).").arg(s.name));
+        return;
+    }
+    const double peak = peakRatePerRequest();
+    const double fixedPerSecond = 1.0 / (kHoursPerMonth * 3600);
+    const double writesPerSecond = s.writesPerRequest * volume * peak + s.writesFixed * fixedPerSecond;
+    const double readsPerSecond = s.readsPerRequest * volume * peak + s.readsFixed * fixedPerSecond;
+    const double wcu = std::max(1.0, std::ceil(writesPerSecond * writeUnits - kEpsilon));
+    const double rcu = std::max(1.0, std::ceil(readsPerSecond * readUnits - kEpsilon));
+    want(u"table.provisionedWrites"_s, wcu * kHoursPerMonth, s.name);
+    want(u"table.provisionedReads"_s, rcu * kHoursPerMonth, s.name);
+    if (sink.record)
+        sink.note(tr("Table %1 (PROVISIONED): %2 WCU and %3 RCU all month, for the busiest minute's %L4 writes and "
+                     "%L5 reads a second (strongly consistent reads, no auto scaling, free tier not counted).")
+                      .arg(s.name)
+                      .arg(wcu)
+                      .arg(rcu)
+                      .arg(writesPerSecond, 0, 'f', 2)
+                      .arg(readsPerSecond, 0, 'f', 2));
+}
+
+// A bucket's storage and requests at the prices of its storage class; the colder classes
+// also bill each GB read back (objects of itemKb).
+void CostEngine::bucketDemand(const ServiceLoad &s, double volume, Sink &sink, const Want &want) const
+{
+    const double writes = s.writesPerRequest * volume + s.writesFixed;
+    const double reads = s.readsPerRequest * volume + s.readsFixed;
+    const bool byClass = !sink.option || sink.option->storageClasses;
+    const bool standard = s.storageClass.isEmpty() || s.storageClass == "STANDARD"_L1 || !byClass;
+    const QString suffix = standard ? QString() : u"."_s + s.storageClass;
+    want(u"bucket.writes"_s + suffix, writes, s.name);
+    want(u"bucket.reads"_s + suffix, reads, s.name);
+    want(u"bucket.storage"_s + suffix, s.storedGb, s.name);
+    if (!standard) {
+        want(u"bucket.retrieval"_s + suffix, reads * s.itemKb / (1024.0 * 1024.0), s.name);
+        if (sink.record)
+            sink.note(tr("Bucket %1 (%2): each GET reads back one object of %L3 KB; the class's minimum object "
+                         "size and storage duration are not counted.")
+                          .arg(s.name, s.storageClass)
+                          .arg(s.itemKb));
+    } else if (!s.storageClass.isEmpty() && s.storageClass != "STANDARD"_L1) {
+        sink.note(
+            tr("Bucket %1 is %2 but priced as Standard (storage classes switched off).").arg(s.name, s.storageClass));
+    }
 }
 
 CostEngine::BreakEven CostEngine::breakEven(const CostOption &a, const CostOption &b, double low, double high) const

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace Nimbus {
@@ -24,6 +25,16 @@ struct CostOption
     // Serverless
     bool freeTier = true;
     QString gateway = QStringLiteral("auto"); // auto (from the routes), none, http, rest
+    // The lines real bills hide; the fleets take the logs, transfer, table and bucket ones too.
+    bool logs = false; // CloudWatch Logs ingestion and storage of what the functions log
+    double logRetentionMonths = 1;
+    bool dataTransfer = false; // the responses of the functions behind HTTP routes, to the internet
+    bool natGateway = true; // a NAT gateway for the functions in a VPC
+    double gatewayCacheGb = 0; // a REST API cache of this size; 0: none
+    bool tableCapacity = true; // each table by its billing mode (off: every table on demand)
+    bool storageClasses = true; // each bucket by its storage class (off: every bucket Standard)
+    static constexpr double kDefaultLogBytes = 300; // a worker's START, END and REPORT lines
+    static constexpr double kDefaultResponseBytes = 1024;
     // VM fleet and containers
     QString instanceType;
     Sizing sizing = Sizing::Autoscaled;
@@ -189,6 +200,18 @@ private:
     void billGateway(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
     void fleet(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
     void services(const PricingCatalog &catalog, double volume, Sink &sink) const;
+    // The lines real bills hide: logs, data transfer out, the NAT gateway, the API cache.
+    void hiddenLines(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
+    void billLogs(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
+    void billTransfer(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
+    void billNat(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
+    void billGatewayCache(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
+    // What a table or a bucket asks for, by price id, under its billing mode or storage class.
+    using Want = std::function<void(const QString &priceId, double quantity, const QString &node)>;
+    void tableDemand(const ServiceLoad &s, double volume, Sink &sink, const Want &want) const;
+    void bucketDemand(const ServiceLoad &s, double volume, Sink &sink, const Want &want) const;
+    // Requests a second in the busiest minute of the profile, per request of monthly volume.
+    double peakRatePerRequest() const;
     // Instances needed in each hour of the profile for this capacity per instance.
     double instanceHours(double volume, double vcpuPerInstance, const CostOption &option,
                          std::vector<double> *perHour = nullptr) const;

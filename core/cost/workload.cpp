@@ -146,11 +146,23 @@ Result<void> applyFunction(FunctionLoad &f, const QJsonValue &value)
     return {};
 }
 
+// A service's scenario values; items only when set, so older scenarios read back unchanged.
+QJsonObject serviceJson(const ServiceLoad &s)
+{
+    QJsonObject o{{u"storedGb"_s, s.storedGb}, {u"itemKb"_s, s.itemKb}};
+    if (s.items > 0)
+        o.insert(u"items"_s, s.items);
+    return o;
+}
+
 Result<void> applyService(ServiceLoad &s, const QJsonValue &value)
 {
     const QJsonObject v = value.toObject();
     s.storedGb = std::max(0.0, v.value("storedGb"_L1).toDouble(s.storedGb));
     s.itemKb = std::max(0.0, v.value("itemKb"_L1).toDouble(s.itemKb));
+    s.items = std::max(0.0, v.value("items"_L1).toDouble(s.items));
+    if (s.items > 0)
+        s.storedGb = s.items * s.itemKb / (1024.0 * 1024.0);
     return {};
 }
 
@@ -195,6 +207,7 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
                 f.memoryMb = node.properties.value(kind->cost.memoryProperty).toInt(f.memoryMb);
             if (!kind->cost.architectureProperty.isEmpty())
                 f.architecture = node.properties.value(kind->cost.architectureProperty).toString(f.architecture);
+            f.vpc = node.properties.value(u"vpc"_s).toBool(false);
             w.functions.push_back(f);
         } else if (service == "gateway"_L1) {
             EntryPoint e{id, node.name, service, 1, false};
@@ -206,6 +219,8 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
             s.node = id;
             s.name = node.name;
             s.service = service;
+            s.billingMode = node.properties.value(u"billingMode"_s).toString();
+            s.storageClass = node.properties.value(u"storageClass"_s).toString();
             w.services.push_back(s);
             const bool triggers = !architecture.outgoingEdges(id).isEmpty();
             if (!written.count(id) && triggers) {
@@ -224,7 +239,7 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
 void Workload::distribute(const Catalog &catalog, const Architecture &architecture)
 {
     for (FunctionLoad &f : functions)
-        f.perRequest = f.fixedMonthly = 0;
+        f.perRequest = f.fixedMonthly = f.httpPerRequest = 0;
     for (ServiceLoad &s : services)
         s.writesPerRequest = s.readsPerRequest = s.writesFixed = s.readsFixed = 0;
 
@@ -238,9 +253,15 @@ void Workload::distribute(const Catalog &catalog, const Architecture &architectu
         const double share = e.weight / weights;
         std::set<NodeId> path;
         if (e.service == "gateway"_L1) {
-            for (EdgeId id : architecture.outgoingEdges(e.node))
-                if (architecture.edge(id)->type == "invokes"_L1)
-                    flow.intoFunction(architecture.edge(id)->to, share, 0, path);
+            for (EdgeId id : architecture.outgoingEdges(e.node)) {
+                if (architecture.edge(id)->type != "invokes"_L1)
+                    continue;
+                const NodeId to = architecture.edge(id)->to;
+                for (FunctionLoad &f : functions)
+                    if (f.node == to)
+                        f.httpPerRequest += share; // each request answered by this function
+                flow.intoFunction(to, share, 0, path);
+            }
         } else {
             if (ServiceLoad *s = service(e.name))
                 s->writesPerRequest += share; // the uploads or messages from outside
@@ -272,6 +293,7 @@ Workload Workload::single(double monthlyRequests, double durationMs, int memoryM
     f.durationMs = durationMs;
     f.memoryMb = memoryMb;
     f.architecture = architecture;
+    f.httpPerRequest = viaGateway ? 1 : 0;
     w.functions.push_back(f);
     if (viaGateway)
         w.entries.push_back(EntryPoint{kInvalidNodeId, u"gateway"_s, u"gateway"_s, 1, false});
@@ -396,7 +418,7 @@ QJsonObject Workload::toJson() const
     for (const EntryPoint &e : entries)
         entriesJson.insert(e.name, e.weight);
     for (const ServiceLoad &s : services)
-        servicesJson.insert(s.name, QJsonObject{{u"storedGb"_s, s.storedGb}, {u"itemKb"_s, s.itemKb}});
+        servicesJson.insert(s.name, serviceJson(s));
     return QJsonObject{
         {u"format"_s, u"nimbus-workload"_s}, {u"version"_s, 1},           {u"monthlyRequests"_s, monthlyRequests},
         {u"profile"_s, profile.toJson()},    {u"entries"_s, entriesJson}, {u"functions"_s, functionsJson},

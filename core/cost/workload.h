@@ -70,6 +70,8 @@ struct FunctionLoad
     QString architecture = QStringLiteral("x86_64");
     double payloadKb = 1;
     int provisionedConcurrency = 0;
+    bool vpc = false; // placed in a VPC: its internet traffic goes through a NAT gateway
+    double httpPerRequest = 0; // invocations per request straight from HTTP routes (responses sent out)
     FunctionMeasurement measured; // filled by Workload::useMeasuredInputs
 
     double monthlyInvocations(double volume) const { return perRequest * volume + fixedMonthly; }
@@ -87,6 +89,9 @@ struct ServiceLoad
     double readsFixed = 0;
     double storedGb = 1;
     double itemKb = 1; // item or message size: DynamoDB units and SQS 64 KB chunks
+    double items = 0; // a table's items (scenario "items"); when set, storedGb = items x itemKb
+    QString billingMode; // a table's: PAY_PER_REQUEST or PROVISIONED
+    QString storageClass; // a bucket's: STANDARD, STANDARD_IA or GLACIER_IR
 };
 
 // What the cost models price: the monthly volume, its shape over time, and per

@@ -28,6 +28,10 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Only keys ending with this text cause events, for example .png."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Versioning"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Keep every version of each object."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Storage class"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "How objects are stored and billed: Standard, Standard-Infrequent Access or Glacier Instant Retrieval."),
     // A function kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Function"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Compute"),
@@ -56,6 +60,9 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Reserved concurrency"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Most instances that may run at once; empty means no limit of its own."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "instances"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "In a VPC"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Place the function in a VPC: its internet traffic then goes through a NAT "
+                                         "gateway, which the cost estimate counts."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Description"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "What the function does."),
     // An HTTP route kind: its name, category, properties and help.

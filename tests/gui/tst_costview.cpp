@@ -6,8 +6,10 @@
 #include "canvas/canvasscene.h"
 #include "canvas/nodeitem.h"
 #include "cost/costview.h"
+#include "inspectorwidget.h"
 #include "mainwindow.h"
 #include "preferences/preferences.h"
+#include "runtime/functionrunner.h"
 #include "testutil.h"
 #include "theme.h"
 #include "translations.h"
@@ -65,6 +67,7 @@ private slots:
     void chartsFollowTheTheme();
     void importCsvProfile();
     void providerSwitch();
+    void hiddenLinesFromMeasuredRuns();
     void updatePricesFromUrl();
     void cancelledPriceUpdateKeepsPrices();
     void commitmentCombosPriceEachOption();
@@ -488,6 +491,95 @@ void tst_CostView::providerSwitch()
     QCOMPARE(int(results.size()), 2); // no container prices for Scaleway
     // Services Scaleway's catalog does not price are named, not dropped.
     QVERIFY(results.front().notes.join(' ').contains("orders-queue"));
+}
+
+// Runs recorded for the example's functions, Use Measured Inputs, then the Logs and Data
+// transfer out checkboxes: the bill's CloudWatch Logs and transfer lines price the bytes
+// those runs logged and returned, and the report lists them as assumptions.
+void tst_CostView::hiddenLinesFromMeasuredRuns()
+{
+    CostView *view = mWindow->costView();
+    view->setVolume(3e8);
+    for (QCheckBox *box : view->findChildren<QCheckBox *>())
+        if (box->text() == "Count the free tier"_L1)
+            box->setChecked(false);
+    const QByteArray result = '"' + QByteArray(1998, 'a') + '"'; // 2,000 bytes
+    for (const QString &name : {u"createOrder"_s, u"getItem"_s}) {
+        const FunctionLoad *f = view->workload().function(name);
+        QVERIFY(f);
+        for (int i = 0; i < 12; ++i) {
+            InvocationResult r;
+            r.functionName = name;
+            r.startedAt = QDateTime::currentDateTimeUtc();
+            r.ok = true;
+            r.resultJson = result;
+            r.logs << QString(name == "getItem"_L1 ? 700 : 1500, 'x'_L1);
+            r.durationMs = 20;
+            QVERIFY(mWindow->runner()->history().record(f->node, "{}", r));
+        }
+    }
+    auto lineOf = [view](const QString &priceId) {
+        double quantity = 0;
+        bool found = false;
+        for (const LineItem &item : view->results().front().items) {
+            if (item.priceId == priceId) {
+                quantity += item.quantity;
+                found = true;
+            }
+        }
+        return found ? quantity : -1;
+    };
+    QCOMPARE(lineOf(u"logs.ingestion"_s), -1.0); // off until asked for
+    QVERIFY(view->results().front().notes.contains(u"Logs: not counted (switched off)."_s));
+
+    QTest::mouseClick(child<QPushButton>("measured"), Qt::LeftButton);
+    QCheckBox *logs = child<QCheckBox>("lineLogs");
+    QCheckBox *transfer = child<QCheckBox>("lineTransfer");
+    QTest::mouseClick(logs, Qt::LeftButton, {}, QPoint(8, logs->height() / 2));
+    QTest::mouseClick(transfer, Qt::LeftButton, {}, QPoint(8, transfer->height() / 2));
+    QVERIFY(logs->isChecked() && transfer->isChecked());
+
+    const Workload &w = view->workload();
+    QCOMPARE(w.function("createOrder")->measured.logBytes.value, 1500.0);
+    QCOMPARE(w.function("getItem")->measured.logBytes.value, 700.0);
+    QCOMPARE(w.function("getItem")->measured.responseBytes.value, 2000.0);
+    const double volume = 3e8, gb = 1024.0 * 1024 * 1024;
+    double logBytes = 0, responseBytes = 0;
+    for (const FunctionLoad &f : w.functions) {
+        logBytes += f.monthlyInvocations(volume)
+                    * (f.measured.logBytes.known() ? f.measured.logBytes.value : CostOption::kDefaultLogBytes);
+        responseBytes += f.httpPerRequest * volume * f.measured.responseBytes.value;
+    }
+    // Both routes (a third of the volume each; the images bucket takes the rest) answer with
+    // what their runs returned.
+    QCOMPARE(responseBytes, volume * 2 / 3 * 2000);
+    QCOMPARE(lineOf(u"logs.ingestion"_s), logBytes / gb);
+    QCOMPARE(lineOf(u"logs.storage"_s), logBytes / gb); // kept one month
+    QCOMPARE(lineOf(u"transfer.out"_s), responseBytes / gb);
+
+    // The report has the lines and says where their bytes come from.
+    const CostReport report = view->report();
+    const QString assumptions = report.assumptions().join(u'\n');
+    // In the user's number format, as the report writes them.
+    const QString measured = u"%1 %2 B (measured, 12 run(s))"_s;
+    QVERIFY2(assumptions.contains(measured.arg("createOrder"_L1, QLocale().toString(1500))), qPrintable(assumptions));
+    QVERIFY2(assumptions.contains(measured.arg("getItem"_L1, QLocale().toString(2000))), qPrintable(assumptions));
+    QVERIFY(report.csv().contains("logs.ingestion") && report.csv().contains("transfer.out"));
+
+    // Unticked, the line goes and the other checkboxes' lines stay.
+    QTest::mouseClick(logs, Qt::LeftButton, {}, QPoint(8, logs->height() / 2));
+    QCOMPARE(lineOf(u"logs.ingestion"_s), -1.0);
+    QCOMPARE(lineOf(u"transfer.out"_s), responseBytes / gb);
+    QVERIFY(child<QCheckBox>("lineNat")->isChecked());
+    QVERIFY(!child<QCheckBox>("lineApiCache")->isChecked());
+
+    // In a VPC (the Inspector's checkbox for the function): a NAT gateway joins the bill.
+    mWindow->selectNode(u"createOrder"_s);
+    auto *vpc = qobject_cast<QCheckBox *>(mWindow->inspector()->editor(u"vpc"_s));
+    QVERIFY(vpc);
+    QVERIFY(!vpc->isChecked());
+    vpc->click();
+    QTRY_COMPARE(lineOf(u"nat.hours"_s), 730.0);
 }
 
 void tst_CostView::updatePricesFromUrl()

@@ -78,6 +78,12 @@ private slots:
     void exampleProjectFlows();
     void scheduleFirings_data();
     void scheduleFirings();
+    void hiddenLines_data();
+    void hiddenLines();
+    void hiddenLinesUseMeasuredBytes();
+    void hiddenLinesNotPricedElsewhere();
+    void hiddenLinesInJson();
+    void httpResponsesFromTheDesign();
     void scenarioJson();
     void commitmentsPriceFromTheCatalog_data();
     void commitmentsPriceFromTheCatalog();
@@ -472,6 +478,233 @@ void TestCostModel::exampleProjectFlows()
         if (item.priceId.startsWith("function."))
             functionLines += item.amount;
     QVERIFY(std::abs(shares - functionLines) < 1e-9);
+}
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A workload of one table or one bucket (and the one function of Workload::single).
+Workload withService(const QString &service, const QString &mode, double writes, double reads, double itemKb,
+                     double storedGb)
+{
+    Workload w = Workload::single(1'000'000, 100, 128, QStringLiteral("x86_64"), false);
+    ServiceLoad s;
+    s.name = QStringLiteral("store");
+    s.service = service;
+    (service == QLatin1String("table") ? s.billingMode : s.storageClass) = mode;
+    s.writesPerRequest = writes;
+    s.readsPerRequest = reads;
+    s.itemKb = itemKb;
+    s.storedGb = storedGb;
+    w.services.push_back(s);
+    return w;
+}
+
+// The rounded cost and the quantity of every line of one price id.
+std::pair<double, double> lineOf(const CostResult &r, const QString &priceId)
+{
+    double cost = 0, quantity = 0;
+    for (const LineItem &item : r.items) {
+        if (item.priceId != priceId)
+            continue;
+        cost += item.cost();
+        quantity += item.quantity;
+    }
+    return {cost, quantity};
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Nimbus::Workload)
+
+// Expected values by hand from resources/pricing/aws-us-east-1.json (GB = 2^30 bytes).
+void TestCostModel::hiddenLines_data()
+{
+    QTest::addColumn<CostOption>("option");
+    QTest::addColumn<Workload>("workload");
+    QTest::addColumn<double>("volume");
+    QTest::addColumn<QString>("priceId");
+    QTest::addColumn<double>("quantity");
+    QTest::addColumn<double>("cost");
+
+    const Workload plain = Workload::single(1'000'000, 100, 128, QStringLiteral("x86_64"), false);
+    const Workload routed = Workload::single(1'000'000, 100, 128, QStringLiteral("x86_64"), true);
+    CostOption logs = lambda(false);
+    logs.logs = true;
+    // 10 M invocations x 300 B (the stated default) = 2.7939677 GB: x $0.50, x $0.03 a month kept.
+    const double logGb = 10e6 * 300 / (1024.0 * 1024 * 1024);
+    QTest::newRow("logs ingestion, default bytes") << logs << plain << 10e6 << "logs.ingestion" << logGb << 1.40;
+    QTest::newRow("logs storage, one month") << logs << plain << 10e6 << "logs.storage" << logGb << 0.08;
+    CostOption kept = logs;
+    kept.logRetentionMonths = 3; // 8.3819 GB-months x $0.03 = 0.2515
+    QTest::newRow("logs storage, three months") << kept << plain << 10e6 << "logs.storage" << logGb * 3 << 0.25;
+    CostOption free = logs;
+    free.freeTier = true; // 2.79 GB, all within the 5 GB free
+    QTest::newRow("logs within the free tier") << free << plain << 10e6 << "logs.ingestion" << 0.0 << 0.0;
+
+    CostOption transfer = lambda(false, QStringLiteral("http"));
+    transfer.dataTransfer = true;
+    // 200 M responses x 1,024 B (default) = 190.7349 GB x $0.09 = 17.166; 100 GB free: 90.7349 x 0.09 = 8.166.
+    const double outGb = 200e6 * 1024 / (1024.0 * 1024 * 1024);
+    QTest::newRow("transfer out, default bytes") << transfer << routed << 200e6 << "transfer.out" << outGb << 17.17;
+    CostOption transferFree = transfer;
+    transferFree.freeTier = true;
+    QTest::newRow("transfer out, 100 GB free")
+        << transferFree << routed << 200e6 << "transfer.out" << outGb - 100 << 8.17;
+    QTest::newRow("no route, no transfer") << transfer << plain << 200e6 << "transfer.out" << 0.0 << 0.0;
+
+    Workload inVpc = plain;
+    inVpc.functions.front().vpc = true; // payload 1 KB through the NAT gateway
+    QTest::newRow("NAT hours") << lambda(false) << inVpc << 10e6 << "nat.hours" << 730.0 << 32.85;
+    QTest::newRow("NAT data") << lambda(false) << inVpc << 10e6 << "nat.data" << 10e6 * 1024 / (1024.0 * 1024 * 1024)
+                              << 0.43;
+    CostOption noNat = lambda(false);
+    noNat.natGateway = false;
+    QTest::newRow("NAT switched off") << noNat << inVpc << 10e6 << "nat.hours" << 0.0 << 0.0;
+
+    CostOption cache = lambda(false, QStringLiteral("rest"));
+    cache.gatewayCacheGb = 0.5; // 730 h x $0.02
+    QTest::newRow("REST API cache") << cache << routed << 1e6 << "gateway.cache.0.5" << 730.0 << 14.60;
+    CostOption httpCache = cache;
+    httpCache.gateway = QStringLiteral("http");
+    QTest::newRow("no cache on an HTTP API") << httpCache << routed << 1e6 << "gateway.cache.0.5" << 0.0 << 0.0;
+
+    // Constant traffic: 26.28 M writes a month = 10 a second all month; reads twice that.
+    const Workload provisioned = withService(QStringLiteral("table"), QStringLiteral("PROVISIONED"), 1, 2, 1, 1);
+    QTest::newRow("provisioned WCU") << lambda(false) << provisioned << 26.28e6 << "table.provisionedWrites" << 7300.0
+                                     << 4.75; // 10 WCU x 730 h x $0.00065
+    QTest::newRow("provisioned RCU") << lambda(false) << provisioned << 26.28e6 << "table.provisionedReads" << 14600.0
+                                     << 1.90; // 20 RCU x 730 h x $0.00013 = 1.898
+    QTest::newRow("provisioned: no request units")
+        << lambda(false) << provisioned << 26.28e6 << "table.writes" << 0.0 << 0.0;
+    CostOption onDemand = lambda(false);
+    onDemand.tableCapacity = false; // 26.28 M WRU x $0.625 / M = 16.425
+    QTest::newRow("billing modes off") << onDemand << provisioned << 26.28e6 << "table.writes" << 26.28e6 << 16.43;
+    Workload items = provisioned;
+    QVERIFY(items.applyJson(QJsonObject{{"services", QJsonObject{{"store", QJsonObject{{"items", 2097152}}}}}}));
+    QTest::newRow("storage from items") << lambda(false) << items << 1e6 << "table.storage" << 2.0 << 0.50;
+
+    // 100 GB, 1 M PUTs, 2 M GETs of 512 KB objects (976.5625 GB read back).
+    const Workload ia = withService(QStringLiteral("bucket"), QStringLiteral("STANDARD_IA"), 1, 2, 512, 100);
+    QTest::newRow("IA storage") << lambda(false) << ia << 1e6 << "bucket.storage.STANDARD_IA" << 100.0 << 1.25;
+    QTest::newRow("IA PUT") << lambda(false) << ia << 1e6 << "bucket.writes.STANDARD_IA" << 1e6 << 10.0;
+    QTest::newRow("IA GET") << lambda(false) << ia << 1e6 << "bucket.reads.STANDARD_IA" << 2e6 << 2.0;
+    QTest::newRow("IA retrieval") << lambda(false) << ia << 1e6 << "bucket.retrieval.STANDARD_IA" << 976.5625 << 9.77;
+    const Workload glacier = withService(QStringLiteral("bucket"), QStringLiteral("GLACIER_IR"), 1, 2, 512, 100);
+    QTest::newRow("GIR storage") << lambda(false) << glacier << 1e6 << "bucket.storage.GLACIER_IR" << 100.0 << 0.40;
+    QTest::newRow("GIR PUT") << lambda(false) << glacier << 1e6 << "bucket.writes.GLACIER_IR" << 1e6 << 20.0;
+    QTest::newRow("GIR GET") << lambda(false) << glacier << 1e6 << "bucket.reads.GLACIER_IR" << 2e6 << 20.0;
+    QTest::newRow("GIR retrieval") << lambda(false) << glacier << 1e6 << "bucket.retrieval.GLACIER_IR" << 976.5625
+                                   << 29.30;
+    CostOption standard = lambda(false);
+    standard.storageClasses = false;
+    QTest::newRow("storage classes off") << standard << ia << 1e6 << "bucket.storage" << 100.0 << 2.30;
+}
+
+void TestCostModel::hiddenLines()
+{
+    QFETCH(CostOption, option);
+    QFETCH(Workload, workload);
+    QFETCH(double, volume);
+    QFETCH(QString, priceId);
+    QFETCH(double, quantity);
+    QFETCH(double, cost);
+    const CostEngine engine(workload, shipped());
+    const CostResult r = engine.evaluate(option, volume);
+    QVERIFY(r.ok());
+    const auto [billed, units] = lineOf(r, priceId);
+    QVERIFY2(std::abs(units - quantity) < 1e-6 * std::max(1.0, quantity), qPrintable(QString::number(units, 'f', 6)));
+    QCOMPARE(billed, cost);
+    // The total without line items agrees with the bill.
+    QVERIFY(std::abs(engine.total(option, volume) - r.exactTotal) < 1e-9);
+}
+
+// The log and transfer lines take the bytes measured per invocation, and say so.
+void TestCostModel::hiddenLinesUseMeasuredBytes()
+{
+    Workload w = Workload::single(1'000'000, 100, 128, QStringLiteral("x86_64"), true);
+    FunctionLoad &f = w.functions.front();
+    f.measured.logBytes = {2000, 12};
+    f.measured.responseBytes = {4096, 12};
+    CostOption option = lambda(false, QStringLiteral("http"));
+    option.logs = option.dataTransfer = true;
+    const double gb = 1024.0 * 1024 * 1024;
+
+    // Measured figures count only once measured inputs are on.
+    CostResult r = CostEngine(w, shipped()).evaluate(option, 10e6);
+    QCOMPARE(lineOf(r, u"logs.ingestion"_s).second, 10e6 * 300 / gb);
+    QVERIFY(r.notes.join(u'\n').contains("function 300 B (assumed)"_L1));
+
+    w.measured = true;
+    r = CostEngine(w, shipped()).evaluate(option, 10e6);
+    QCOMPARE(lineOf(r, u"logs.ingestion"_s).second, 10e6 * 2000 / gb);
+    QCOMPARE(lineOf(r, u"logs.ingestion"_s).first, 9.31); // 18.6265 GB x $0.50
+    QCOMPARE(lineOf(r, u"transfer.out"_s).second, 10e6 * 4096 / gb);
+    QCOMPARE(lineOf(r, u"transfer.out"_s).first, 3.43); // 38.147 GB x $0.09
+    const QString notes = r.notes.join(u'\n');
+    QVERIFY2(notes.contains("function 2,000 B (measured, 12 run(s))"_L1), qPrintable(notes));
+    QVERIFY2(notes.contains("function 4,096 B (measured, 12 run(s))"_L1), qPrintable(notes));
+
+    // Switched off: no line, and the assumptions say so; the fleet takes them too.
+    CostOption off = lambda(false, QStringLiteral("http"));
+    r = CostEngine(w, shipped()).evaluate(off, 10e6);
+    QCOMPARE(lineOf(r, u"logs.ingestion"_s).second, 0.0);
+    QVERIFY(r.notes.contains(u"Logs: not counted (switched off)."_s));
+    CostOption fleet = vm(u"t3.micro"_s);
+    fleet.logs = fleet.dataTransfer = true;
+    fleet.freeTier = false;
+    r = CostEngine(w, shipped()).evaluate(fleet, 10e6);
+    QCOMPARE(lineOf(r, u"transfer.out"_s).second, 10e6 * 4096 / gb);
+    const CostReport report = CostReport::make(CostEngine(w, shipped()), {option}, 10e6);
+    QVERIFY(report.assumptions().join(u'\n').contains("(measured, 12 run(s))"_L1));
+}
+
+// Where a catalog has no price for a hidden line, the bill says so instead of guessing.
+void TestCostModel::hiddenLinesNotPricedElsewhere()
+{
+    Workload w = Workload::single(1'000'000, 100, 128, QStringLiteral("x86_64"), true);
+    w.functions.front().vpc = true;
+    CostOption option = lambda(false, QStringLiteral("http"));
+    option.provider = u"azure"_s;
+    option.logs = option.dataTransfer = true;
+    const CostResult r = CostEngine(w, shipped()).evaluate(option, 1e6);
+    QVERIFY(r.ok());
+    const QString notes = r.notes.join(u'\n');
+    QVERIFY2(notes.contains("Logs are not priced on"_L1), qPrintable(notes));
+    QVERIFY2(notes.contains("Data transfer out is not priced on"_L1), qPrintable(notes));
+    QVERIFY2(notes.contains("NAT gateway of the functions in a VPC (function) is not priced"_L1), qPrintable(notes));
+}
+
+void TestCostModel::hiddenLinesInJson()
+{
+    const QJsonObject plain = lambda(true).toJson();
+    QVERIFY(!plain.contains("logs"_L1) && !plain.contains("gatewayCacheGb"_L1)); // defaults are not written
+    CostOption option = lambda(true, QStringLiteral("rest"));
+    option.logs = option.dataTransfer = true;
+    option.logRetentionMonths = 6;
+    option.gatewayCacheGb = 0.5;
+    option.natGateway = option.tableCapacity = option.storageClasses = false;
+    const Result<CostOption> read = CostOption::fromJson(option.toJson());
+    QVERIFY(read);
+    QVERIFY(read->logs && read->dataTransfer && !read->natGateway && !read->tableCapacity && !read->storageClasses);
+    QCOMPARE(read->logRetentionMonths, 6.0);
+    QCOMPARE(read->gatewayCacheGb, 0.5);
+    QJsonObject bad = option.toJson();
+    bad.insert(u"logRetentionMonths"_s, -1);
+    QVERIFY(!CostOption::fromJson(bad));
+}
+
+// Which functions answer HTTP routes, from the example's design.
+void TestCostModel::httpResponsesFromTheDesign()
+{
+    Project project(Catalog::builtin());
+    QVERIFY(NimbusTest::loadExample(project));
+    const Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
+    QCOMPARE(w.function("createOrder")->httpPerRequest, 1.0 / 3);
+    QCOMPARE(w.function("getItem")->httpPerRequest, 1.0 / 3);
+    QCOMPARE(w.function("processOrder")->httpPerRequest, 0.0);
+    QVERIFY(!w.function("createOrder")->vpc);
 }
 
 void TestCostModel::scheduleFirings_data()
