@@ -711,6 +711,23 @@ Result<void> hiddenLinesFromJson(const QJsonObject &o, CostOption &c)
     return {};
 }
 
+// The two prices of a line that is switched on; false, with a note saying why, when it is
+// switched off or the catalog lacks either price.
+bool linePrices(CostEngine::Sink &sink, bool on, const QString &off, const PricingCatalog &catalog,
+                const std::array<QString, 2> &ids, const std::array<const Price **, 2> &prices, const QString &unpriced)
+{
+    if (!on) {
+        sink.note(off);
+        return false;
+    }
+    *prices[0] = catalog.price(ids[0]);
+    *prices[1] = catalog.price(ids[1]);
+    if (*prices[0] && *prices[1])
+        return true;
+    sink.note(unpriced);
+    return false;
+}
+
 // "createOrder 212 B (measured, 12 runs)" or "getItem 300 B (assumed)".
 QString perFunctionBytes(const QString &name, double bytes, const MeasuredFigure *measured)
 {
@@ -737,17 +754,12 @@ void CostEngine::hiddenLines(const PricingCatalog &catalog, const CostOption &op
 // run wrote per invocation when measured, a stated default otherwise.
 void CostEngine::billLogs(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const
 {
-    if (!option.logs) {
-        sink.note(tr("Logs: not counted (switched off)."));
+    const Price *ingestion = nullptr, *storage = nullptr;
+    if (!linePrices(sink, option.logs, tr("Logs: not counted (switched off)."), catalog,
+                    {u"logs.ingestion"_s, u"logs.storage"_s}, {&ingestion, &storage},
+                    tr("Logs are not priced on %1 (no logs.ingestion and logs.storage prices in its catalog).")
+                        .arg(catalog.providerName())))
         return;
-    }
-    const Price *ingestion = catalog.price(u"logs.ingestion"_s);
-    const Price *storage = catalog.price(u"logs.storage"_s);
-    if (!ingestion || !storage) {
-        sink.note(tr("Logs are not priced on %1 (no logs.ingestion and logs.storage prices in its catalog).")
-                      .arg(catalog.providerName()));
-        return;
-    }
     double bytes = 0;
     QStringList names, each;
     for (const FunctionLoad &f : mWorkload.functions) {
@@ -826,17 +838,12 @@ void CostEngine::billNat(const PricingCatalog &catalog, const CostOption &option
     }
     if (names.isEmpty())
         return;
-    if (!option.natGateway) {
-        sink.note(tr("NAT gateway for the functions in a VPC: not counted (switched off)."));
+    const Price *hours = nullptr, *data = nullptr;
+    if (!linePrices(sink, option.natGateway, tr("NAT gateway for the functions in a VPC: not counted (switched off)."),
+                    catalog, {u"nat.hours"_s, u"nat.data"_s}, {&hours, &data},
+                    tr("The NAT gateway of the functions in a VPC (%1) is not priced on %2.")
+                        .arg(names.join(u", "_s), catalog.providerName())))
         return;
-    }
-    const Price *hours = catalog.price(u"nat.hours"_s);
-    const Price *data = catalog.price(u"nat.data"_s);
-    if (!hours || !data) {
-        sink.note(tr("The NAT gateway of the functions in a VPC (%1) is not priced on %2.")
-                      .arg(names.join(u", "_s), catalog.providerName()));
-        return;
-    }
     const QString group = tr("NAT gateway");
     bill(sink, catalog, *hours, catalog.hoursPerMonth(), false, group, joinNames(names));
     bill(sink, catalog, *data, bytes / kBytesPerGb, false, group, joinNames(names));
