@@ -201,7 +201,8 @@ Result<void> compare(const PricingCatalog &catalog, const RatesById &prices, con
         for (int i = 0; i < array->size(); ++i) {
             QJsonObject o = array->at(i).toObject();
             const QString id = o.value(key).toString();
-            if (!wanted && !ids.contains(id))
+            // Commitment rates (id@savings-plan-1y ...) are not on-demand terms: no list gives them.
+            if ((!wanted && !ids.contains(id)) || id.contains(u'@'))
                 continue;
             const auto found = listed.find(id);
             if (found == listed.end()) {
