@@ -82,6 +82,44 @@
             <numerusform>%1 and %n more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 %L2 B (measured, %n run(s))</source>
+        <translation>
+            <numerusform>%1 %L2 B (measured, %n run)</numerusform>
+            <numerusform>%1 %L2 B (measured, %n runs)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::CostReport</name>
+    <message numerus="yes">
+        <source>only %n run(s): fewer than %1, a rough figure</source>
+        <translation>
+            <numerusform>only %n run: fewer than %1, a rough figure</numerusform>
+            <numerusform>only %n runs: fewer than %1, a rough figure</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 ms at %2 MB, mean of %n local run(s)</source>
+        <translation>
+            <numerusform>%1 ms at %2 MB, mean of %n local run</numerusform>
+            <numerusform>%1 ms at %2 MB, mean of %n local runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured from %n local run(s).</source>
+        <translation>
+            <numerusform>Measured from %n local run.</numerusform>
+            <numerusform>Measured from %n local runs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CostView</name>
@@ -90,6 +128,16 @@
         <translation>
             <numerusform>Duration of %n function taken from its local runs.</numerusform>
             <numerusform>Durations of %n functions taken from their local runs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Database</name>
+    <message numerus="yes">
+        <source>a query needed more than %Ln steps and was stopped</source>
+        <translation>
+            <numerusform>a query needed more than %Ln steps and was stopped</numerusform>
+            <numerusform>a query needed more than %Ln steps and was stopped</numerusform>
         </translation>
     </message>
 </context>
@@ -200,6 +248,26 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::PriceListUpdate</name>
+    <message numerus="yes">
+        <source>Prices of %1 (%2) updated from its price list: %n price(s) changed.</source>
+        <translation>
+            <numerusform>Prices of %1 (%2) updated from its price list: %n price changed.</numerusform>
+            <numerusform>Prices of %1 (%2) updated from its price list: %n prices changed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PriceUpdateDialog</name>
+    <message numerus="yes">
+        <source>%n price(s) would change. Nothing is kept until you choose Install.</source>
+        <translation>
+            <numerusform>%n price would change. Nothing is kept until you choose Install.</numerusform>
+            <numerusform>%n prices would change. Nothing is kept until you choose Install.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::PricingUpdater</name>
     <message numerus="yes">
         <source>Prices of %1 (%2) updated: collected %3, %n price(s), from %4.</source>
@@ -223,16 +291,6 @@
         <translation>
             <numerusform>%n byte of binary data</numerusform>
             <numerusform>%n bytes of binary data</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Nimbus::Database</name>
-    <message numerus="yes">
-        <source>a query needed more than %Ln steps and was stopped</source>
-        <translation>
-            <numerusform>a query needed more than %Ln steps and was stopped</numerusform>
-            <numerusform>a query needed more than %Ln steps and was stopped</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>--dry-run goes with --update-prices aws, azure or all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--update-prices takes aws, azure, all or an https:// address, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing installed (--dry-run).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::AgentBridge</name>
     <message>
         <source>Another Nimbus Studio serves agents for this project; agents attach to that one.</source>
@@ -669,6 +684,22 @@
     <message>
         <source>&apos;format&apos; must be &quot;%1&quot;</source>
         <translation>« format » doit valoir « %1 »</translation>
+    </message>
+    <message>
+        <source>Storage class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How objects are stored and billed: Standard, Standard-Infrequent Access or Glacier Instant Retrieval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In a VPC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place the function in a VPC: its internet traffic then goes through a NAT gateway, which the cost estimate counts.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1417,14 +1448,6 @@
         <translation>Placer un répartiteur de charge devant le parc.</translation>
     </message>
     <message>
-        <source>Take durations from the project&apos;s local runs.</source>
-        <translation>Prendre les durées des exécutions locales du projet.</translation>
-    </message>
-    <message>
-        <source>Download a pricing catalog (https) and keep it for later estimates.</source>
-        <translation>Télécharger un catalogue de prix (https) et le garder pour les estimations suivantes.</translation>
-    </message>
-    <message>
         <source>Compares what a project costs a month serverless, on a VM fleet and in containers, with every line item, the break-even volume and its sensitivity. With no project, --requests, --duration-ms and --memory-mb price one function.</source>
         <translation>Compare ce qu&apos;un projet coûte par mois en serverless, sur un parc de VM et en conteneurs, avec chaque poste, le volume du seuil de rentabilité et sa sensibilité. Sans projet, --requests, --duration-ms et --memory-mb chiffrent une fonction.</translation>
     </message>
@@ -1702,6 +1725,54 @@
     <message>
         <source>%1 is not a folder</source>
         <translation>%1 n&apos;est pas un dossier</translation>
+    </message>
+    <message>
+        <source>How the functions and the containers are bought: none (default), savings-plan-1y or savings-plan-3y (Compute Savings Plans, no upfront), at the catalog&apos;s rates; replaces --discount for the containers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the VM fleet is bought: none (default), savings-plan-1y, savings-plan-3y, reserved-1y, reserved-3y (standard, no upfront) or spot, at the catalog&apos;s rates; replaces --discount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take durations from the project&apos;s local runs; show what they measured and a right-size memory table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh prices from the providers&apos; public price lists (aws, azure or all), or download a pricing catalog (an https URL), and keep them for later estimates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --update-prices aws|azure|all: show what would change, keep nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lines real bills hide to count, comma-separated: logs, transfer, nat, table-modes, storage-classes, all or none (default: nat,table-modes,storage-classes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months the logs are kept, with --lines logs (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A REST API cache of this size in GB, for example 0.5 (default: none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not one of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--lines: &apos;%1&apos; is not one of %2, all or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--log-retention and --api-cache take a number of zero or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--dry-run goes with --update-prices aws, azure or all</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2062,173 @@
         <source>%1 stays cheaper up to %L2 requests a month</source>
         <translation>%1 reste moins cher jusqu&apos;à %L2 requêtes par mois</translation>
     </message>
+    <message>
+        <source>1-year Compute Savings Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-year Compute Savings Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-year reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-year reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished">%1 : %2 {1,?}</translation>
+    </message>
+    <message>
+        <source>commitment: &apos;%1&apos; is not one of %2 for a %3 option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The custom commitment discount is not applied: the %1 prices are used instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logRetentionMonths: %1 is below zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gatewayCacheGb: %1 is below zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %L2 B (measured, %n run(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %L2 B (assumed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs: not counted (switched off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs are not priced on %1 (no logs.ingestion and logs.storage prices in its catalog).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation type="unfinished">Journaux</translation>
+    </message>
+    <message>
+        <source>Logs: log bytes per invocation: %1 (assumed: %2 bytes, a worker&apos;s START, END and REPORT lines); kept %3 month(s), so a month&apos;s logs are stored %3 month(s) at steady state, uncompressed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data transfer out: not counted (switched off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data transfer out is not priced on %1 (no transfer.out price in its catalog).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data transfer out: no function answers an HTTP route, none is counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data transfer out: one response per HTTP request, of %1 (assumed: %2 bytes); headers and what other services send out are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAT gateway for the functions in a VPC: not counted (switched off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The NAT gateway of the functions in a VPC (%1) is not priced on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAT gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAT gateway: one gateway all month (one per Availability Zone costs that many times more); each invocation of a function in a VPC sends and receives its payload size through it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Gateway cache: only REST APIs have one; none is counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API Gateway cache of %1 GB is not priced on %2 (no %3 price in its catalog).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Gateway cache of %1 GB all month; requests it answers are still counted as invocations (no hit rate assumed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table %1: %L2 items of %L3 KB, %L4 GB stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table %1 is PROVISIONED but priced on demand (billing modes switched off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table %1 (PROVISIONED): %2 WCU and %3 RCU all month, for the busiest minute&apos;s %L4 writes and %L5 reads a second (strongly consistent reads, no auto scaling, free tier not counted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket %1 (%2): each GET reads back one object of %L3 KB; the class&apos;s minimum object size and storage duration are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket %1 is %2 but priced as Standard (storage classes switched off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right-size memory (an assumption, not a measurement): CPU, and so the duration of CPU-bound work, scales with memory as Lambda allocates it; the duration at a memory size is the measured duration x (memory it was measured at / that memory size), no shorter than at %1 MB (one vCPU: single-threaded code gains nothing from more) and never below %2 ms. Work that waits on I/O does not speed up, so larger sizes may cost more than shown. Sizes below the memory the local runs used are marked too small.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no %2 price for %3 in its catalog: it is priced on demand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no %2 price for %3 in its catalog: the instances are priced on demand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 instances (%2 vCPU, %3 GiB), %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spot price is the one of %1; spot prices move with supply and demand, and spot instances can be interrupted at two minutes&apos; notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spot instances at the catalog&apos;s spot price, of its date; spot prices move with supply and demand and spot instances can be interrupted, so the fleet must tolerate losing instances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priced at the catalog&apos;s %1 rates (no upfront payment; each rate&apos;s source says the terms it was published for), as if the commitment matched the usage hour by hour: usage above it would be billed on demand, and commitment left unused is paid all the same. Prices the catalog has no such rate for stay on demand, as the notes say; the custom discount does not apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CostReport</name>
@@ -2182,6 +2420,155 @@
         <source>the PDF could not be made</source>
         <translation>le PDF n&apos;a pas pu être produit</translation>
     </message>
+    <message>
+        <source>no runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>only %n run(s): fewer than %1, a rough figure</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none: typed-in figures priced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too small</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 ms at %2 MB, mean of %n local run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms at %2 MB, typed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duration, mean (priced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duration, p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duration, p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory used, peak (of %1 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log bytes per invocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>response size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No local runs recorded: invoke the functions or run the local cloud first; typed-in durations are priced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured from %n local run(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: fewer than %1 runs behind the figures of %2: treat them as rough.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No runs of %1: their typed-in durations are priced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured inputs: each function&apos;s priced duration is the mean of its successful local runs (p50 and p95 by nearest rank beside it); memory used is the most any run reported, log bytes and response size are means per invocation. A figure resting on fewer than %1 runs is marked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price list version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price list: %1 (%2, %3), version %4, prices collected %5
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured from local runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation type="unfinished">Fonction</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Valeur</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right-size memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Right-size memory (monthly cost of each function, %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  &lt;- cheapest</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CostView</name>
@@ -2252,14 +2639,6 @@
     <message>
         <source>Memory:</source>
         <translation>Mémoire :</translation>
-    </message>
-    <message>
-        <source>Use Measured Durations</source>
-        <translation>Utiliser les durées mesurées</translation>
-    </message>
-    <message>
-        <source>Take each function&apos;s duration from the mean of its successful local runs</source>
-        <translation>Prendre la durée de chaque fonction dans la moyenne de ses exécutions locales réussies</translation>
     </message>
     <message>
         <source>Architecture:</source>
@@ -2580,6 +2959,138 @@
         <source>; </source>
         <comment>between the sensitivity&apos;s figures</comment>
         <translation> ; </translation>
+    </message>
+    <message>
+        <source>Functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VMs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation type="unfinished">Conteneurs</translation>
+    </message>
+    <message>
+        <source>%1: commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: on demand, or at the catalog&apos;s rates under a commitment (no upfront). A commitment the catalog has no rate for stays on demand, as the notes say; a chosen commitment replaces the discount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation type="unfinished">Journaux</translation>
+    </message>
+    <message>
+        <source>CloudWatch Logs ingestion and storage of what each invocation logs (measured with Use Measured Inputs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data transfer out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The responses of the functions behind HTTP routes, sent to the internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAT gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A NAT gateway for the functions in a VPC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REST API cache (0.5 GB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Gateway caching, billed by the hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table billing modes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisioned tables priced by capacity units; off: every table on demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buckets priced by their storage class; off: every bucket Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> month(s) of logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden lines:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Measured Inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take each function&apos;s duration from the mean of its successful local runs, and show what the runs measured and a right-size memory table (the Measured tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Valeur</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right-size memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing measured yet: Use Measured Inputs takes each function&apos;s figures from its local runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cheapest size its runs fit in</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4121,6 +4632,10 @@ Invalide : %2</translation>
         <source>Fit the design at a size you can read; again, to see all of a large design</source>
         <translation>Ajuster la conception à une taille lisible ; une seconde fois, pour voir toute une grande conception</translation>
     </message>
+    <message>
+        <source>Update &amp;Prices...</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::McpServer</name>
@@ -4700,14 +5215,6 @@ Invalide : %2</translation>
         <translation>cible « %1 » inconnue ; les cibles sont : %2</translation>
     </message>
     <message>
-        <source>preparing</source>
-        <translation>préparation</translation>
-    </message>
-    <message>
-        <source>writing</source>
-        <translation>écriture</translation>
-    </message>
-    <message>
         <source>Render the diagram</source>
         <translation>Rendre le diagramme</translation>
     </message>
@@ -4746,6 +5253,10 @@ Invalide : %2</translation>
     <message>
         <source>Nimbus Studio designs serverless systems on a canvas and runs them on this machine. Open or create a project, look at list_node_kinds, build the design with add_node and connect_nodes (nodes are named), write each function&apos;s code with write_function_file, check with validate, run a function with invoke_function, run the whole design with start_cloud and http_request, read what happened with read_hops, price it with cost and write deployment files with export_project. Each edit is one undo step in the studio.</source>
         <translation>Nimbus Studio conçoit des systèmes serverless sur un canevas et les exécute sur cette machine. Ouvrez ou créez un projet, consultez list_node_kinds, construisez la conception avec add_node et connect_nodes (les nœuds sont désignés par leur nom), écrivez le code de chaque fonction avec write_function_file, vérifiez avec validate, exécutez une fonction avec invoke_function, exécutez toute la conception avec start_cloud et http_request, lisez ce qui s&apos;est passé avec read_hops, chiffrez-la avec cost et écrivez les fichiers de déploiement avec export_project. Chaque modification est une seule opération annulable dans le studio.</translation>
+    </message>
+    <message>
+        <source>exporting to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5110,6 +5621,396 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::PriceListUpdate</name>
+    <message>
+        <source>%1 up to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">annulé</translation>
+    </message>
+    <message>
+        <source>%1: %2 points away from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, read %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the refreshed catalog is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AWS offer index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not in the offer index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 region index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 offer file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; its prices are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS Price List Bulk API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more than %2 pages of prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure prices of %1, page %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Retail Prices API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices not updated: %1. Nothing was installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no %1 catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): no public price list is read; the catalog of %3 stays in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 changed, %4 unchanged, %5 unmapped SKU(s).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1: %2 -&gt; %3 (effective %4, SKU %5, %6)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Not in the list, kept: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Unmapped SKUs: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  No catalog prices for: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Skipped %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1 cannot be created</source>
+        <translation type="unfinished">le dossier %1 ne peut pas être créé</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation type="unfinished">%1 ne peut pas être écrit : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Prices of %1 (%2) updated from its price list: %n price(s) changed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PriceLists</name>
+    <message>
+        <source>%1 is not valid JSON (at byte %2: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terms.OnDemand.%1: no on-demand term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terms.OnDemand.%1: no price dimensions or effective date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terms.OnDemand.%1: %2 has no USD price or range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items[%1] (%2): no price, unit of measure or effective date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the price list mappings are missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The price list mappings: format is not nimbus-pricelist-mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AWS offer index %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no &apos;offers&apos; object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AWS region index %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no &apos;regions&apos; object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no offer file for the region %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AWS offer file %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not an offer file (no &apos;products&apos; or &apos;terms.OnDemand&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Azure price page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no &apos;Items&apos; array</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::PriceUpdateDialog</name>
+    <message>
+        <source>%1 (%2 free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the price list: %1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update Prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the providers&apos; public price lists and shows what would change. Nothing is kept until you choose Install.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the refreshed prices: the Cost view uses them from now on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Price list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS (Price List Bulk API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure (Retail Prices API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All: AWS and Azure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the price lists and compare them with the prices in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <source>Stop reading the price lists; the prices in use stay as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation type="unfinished">En vigueur</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;unchanged prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check cancelled. Nothing was installed; the prices in use are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a price list and Check: the prices that would change are listed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price changed: the prices in use match the price lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n price(s) would change. Nothing is kept until you choose Install.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 changed, %4 unchanged, %5 kept (not in the list), %6 unmapped SKU(s), %7 service(s) skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Kept as they are: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Skipped %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Not read (the catalog has no prices for them): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices not installed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, shipped catalog dated %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No public price list is read for the other providers; their catalogs stay in use (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::PricingCatalog</name>
     <message>
         <source>expected a non-empty string</source>
@@ -5400,6 +6301,82 @@ Invalide : %2</translation>
     <message>
         <source>GiB-seconds</source>
         <translation>Gio-secondes</translation>
+    </message>
+    <message>
+        <source>CloudWatch Logs ingestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CloudWatch Logs storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data transfer out to the internet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAT gateway hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NAT gateway data processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Gateway cache (0.5 GB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DynamoDB provisioned write capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DynamoDB provisioned read capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 Standard-IA PUT, COPY, POST, LIST requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 Standard-IA GET requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 Standard-IA storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 Standard-IA data retrieval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 Glacier Instant Retrieval PUT, COPY, POST requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 Glacier Instant Retrieval GET requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 Glacier Instant Retrieval storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3 Glacier Instant Retrieval data retrieval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WCU-hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RCU-hours</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6173,16 +7150,28 @@ Invalide : %2</translation>
         <translation>%1 (%2) ne peut pas invoquer de fonction dans cet export ; il n&apos;est pas exporté</translation>
     </message>
     <message>
-        <source>main.tf and variables.tf for Terraform&apos;s AWS provider (terraform apply), with the code folders</source>
-        <translation>main.tf et variables.tf pour le fournisseur AWS de Terraform (terraform apply), avec les dossiers de code</translation>
-    </message>
-    <message>
         <source>Region</source>
         <translation>Région</translation>
     </message>
     <message>
         <source>The AWS region to deploy to</source>
         <translation>La région AWS où déployer</translation>
+    </message>
+    <message>
+        <source>Monthly requests for infracost-usage.yml: &apos;%1&apos; is not a number of zero or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>main.tf and variables.tf for Terraform&apos;s AWS provider (terraform apply), with the code folders and infracost-usage.yml (the design&apos;s volumes for Infracost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests a month entering the system, spread over the resources in infracost-usage.yml</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
