@@ -95,8 +95,9 @@ struct CostOptions
         u"dry-run"_s, CommandLine::tr("With --update-prices aws|azure|all: show what would change, keep nothing.")};
     QCommandLineOption hiddenLines{
         u"lines"_s,
-        CommandLine::tr("The lines real bills hide to count, comma-separated: logs, transfer, nat, table-modes, "
-                        "storage-classes, all or none (default: nat,table-modes,storage-classes)."),
+        CommandLine::tr(
+            "The lines real bills hide to count, comma-separated: logs, transfer, nat, table-modes, "
+            "storage-classes, all or none (default: nat,table-modes,storage-classes; all with --measured)."),
         u"LIST"_s, u"nat,table-modes,storage-classes"_s};
     QCommandLineOption logRetention{u"log-retention"_s,
                                     CommandLine::tr("Months the logs are kept, with --lines logs (default 1)."),
@@ -215,7 +216,10 @@ Result<void> applyShapeAndVolume(const QCommandLineParser &parser, const CostOpt
 Result<void> applyHiddenLines(const QCommandLineParser &parser, const CostOptions &o, CostOption &option)
 {
     const QStringList known{u"logs"_s, u"transfer"_s, u"nat"_s, u"table-modes"_s, u"storage-classes"_s};
-    QStringList lines = parser.value(o.hiddenLines).split(u',', Qt::SkipEmptyParts);
+    // With --measured, what was measured is priced too: the logs the runs wrote, the responses they sent.
+    const QString chosen = parser.isSet(o.hiddenLines) || !parser.isSet(o.measured) ? parser.value(o.hiddenLines)
+                                                                                    : u"all"_s;
+    QStringList lines = chosen.split(u',', Qt::SkipEmptyParts);
     for (QString &line : lines)
         line = line.trimmed();
     if (lines.contains("all"_L1))

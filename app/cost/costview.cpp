@@ -412,6 +412,12 @@ void CostView::useMeasuredInputs()
     if (!mRunner)
         return;
     const int used = mWorkload.useMeasuredInputs(mRunner->history());
+    // What was measured is priced: the logs the runs wrote and the responses they sent.
+    if (used) {
+        for (const char *line : {"lineLogs", "lineTransfer"})
+            if (auto *box = findChild<QCheckBox *>(QLatin1String(line)))
+                box->setChecked(true);
+    }
     emit message(used ? tr("Durations of %n function(s) taken from their local runs.", nullptr, used)
                       : tr("No successful local runs yet: invoke the functions first."));
     showFunction();

@@ -518,6 +518,11 @@ void tst_Cli::costMeasured()
                 QVERIFY(size["monthlyCost"].toDouble() > 0);
         }
     QVERIFY(report["rightSize"]["assumption"].toString().contains("assumption"));
+    // What was measured is priced: the serverless bill has the logs and the transfer out.
+    QStringList priceIds;
+    for (const QJsonValue &line : report["options"][0]["items"].toArray())
+        priceIds << line["priceId"].toString();
+    QVERIFY2(priceIds.contains("logs.ingestion") && priceIds.contains("transfer.out"), qPrintable(priceIds.join(", ")));
 
     const Result table = run({"cost", project, "--measured", "--requests", "20000000"});
     QVERIFY2(table.code == 0, qPrintable(table.err));
