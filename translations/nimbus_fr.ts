@@ -5,15 +5,15 @@
     <name></name>
     <message>
         <source>--dry-run goes with --update-prices aws, azure or all</source>
-        <translation type="unfinished"></translation>
+        <translation>--dry-run va avec --update-prices aws, azure ou all</translation>
     </message>
     <message>
         <source>--update-prices takes aws, azure, all or an https:// address, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--update-prices prend aws, azure, all ou une adresse https://, pas « %1 »</translation>
     </message>
     <message>
         <source>Nothing installed (--dry-run).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n&apos;a été installé (--dry-run).</translation>
     </message>
 </context>
 <context>
@@ -687,19 +687,19 @@
     </message>
     <message>
         <source>Storage class</source>
-        <translation type="unfinished"></translation>
+        <translation>Classe de stockage</translation>
     </message>
     <message>
         <source>How objects are stored and billed: Standard, Standard-Infrequent Access or Glacier Instant Retrieval.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment les objets sont stockés et facturés : Standard, Standard-Infrequent Access ou Glacier Instant Retrieval.</translation>
     </message>
     <message>
         <source>In a VPC</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans un VPC</translation>
     </message>
     <message>
         <source>Place the function in a VPC: its internet traffic then goes through a NAT gateway, which the cost estimate counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Placer la fonction dans un VPC : son trafic vers Internet passe alors par une passerelle NAT, que l&apos;estimation des coûts compte.</translation>
     </message>
 </context>
 <context>
@@ -1728,51 +1728,51 @@
     </message>
     <message>
         <source>How the functions and the containers are bought: none (default), savings-plan-1y or savings-plan-3y (Compute Savings Plans, no upfront), at the catalog&apos;s rates; replaces --discount for the containers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode d&apos;achat des fonctions et des conteneurs : none (par défaut), savings-plan-1y ou savings-plan-3y (Compute Savings Plans, sans paiement initial), aux tarifs du catalogue ; remplace --discount pour les conteneurs.</translation>
     </message>
     <message>
         <source>How the VM fleet is bought: none (default), savings-plan-1y, savings-plan-3y, reserved-1y, reserved-3y (standard, no upfront) or spot, at the catalog&apos;s rates; replaces --discount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode d&apos;achat du parc de VM : none (par défaut), savings-plan-1y, savings-plan-3y, reserved-1y, reserved-3y (standard, sans paiement initial) ou spot, aux tarifs du catalogue ; remplace --discount.</translation>
     </message>
     <message>
         <source>Take durations from the project&apos;s local runs; show what they measured and a right-size memory table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre les durées dans les exécutions locales du projet ; afficher ce qu&apos;elles ont mesuré et un tableau de la mémoire au plus juste.</translation>
     </message>
     <message>
         <source>Refresh prices from the providers&apos; public price lists (aws, azure or all), or download a pricing catalog (an https URL), and keep them for later estimates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser les prix depuis les listes de prix publiques des fournisseurs (aws, azure ou all), ou télécharger un catalogue de prix (une URL https), et les garder pour les estimations suivantes.</translation>
     </message>
     <message>
         <source>With --update-prices aws|azure|all: show what would change, keep nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec --update-prices aws|azure|all : montrer ce qui changerait, ne rien garder.</translation>
     </message>
     <message>
-        <source>The lines real bills hide to count, comma-separated: logs, transfer, nat, table-modes, storage-classes, all or none (default: nat,table-modes,storage-classes).</source>
-        <translation type="unfinished"></translation>
+        <source>The lines real bills hide to count, comma-separated: logs, transfer, nat, table-modes, storage-classes, all or none (default: nat,table-modes,storage-classes; all with --measured).</source>
+        <translation>Les postes cachés des vraies factures à compter, séparés par des virgules : logs, transfer, nat, table-modes, storage-classes, all ou none (par défaut : nat,table-modes,storage-classes ; all avec --measured).</translation>
     </message>
     <message>
         <source>Months the logs are kept, with --lines logs (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mois de conservation des journaux, avec --lines logs (1 par défaut).</translation>
     </message>
     <message>
         <source>A REST API cache of this size in GB, for example 0.5 (default: none).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un cache d&apos;API REST de cette taille en Go, par exemple 0.5 (par défaut : aucun).</translation>
     </message>
     <message>
         <source>--%1: &apos;%2&apos; is not one of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 : « %2 » ne fait pas partie de %3</translation>
     </message>
     <message>
         <source>--lines: &apos;%1&apos; is not one of %2, all or none</source>
-        <translation type="unfinished"></translation>
+        <translation>--lines : « %1 » ne fait pas partie de %2, all ou none</translation>
     </message>
     <message>
         <source>--log-retention and --api-cache take a number of zero or more</source>
-        <translation type="unfinished"></translation>
+        <translation>--log-retention et --api-cache prennent un nombre positif ou nul</translation>
     </message>
     <message>
         <source>--dry-run goes with --update-prices aws, azure or all</source>
-        <translation type="unfinished"></translation>
+        <translation>--dry-run va avec --update-prices aws, azure ou all</translation>
     </message>
 </context>
 <context>
@@ -2064,170 +2064,170 @@
     </message>
     <message>
         <source>1-year Compute Savings Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Compute Savings Plan sur 1 an</translation>
     </message>
     <message>
         <source>3-year Compute Savings Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Compute Savings Plan sur 3 ans</translation>
     </message>
     <message>
         <source>1-year reserved</source>
-        <translation type="unfinished"></translation>
+        <translation>réservation sur 1 an</translation>
     </message>
     <message>
         <source>3-year reserved</source>
-        <translation type="unfinished"></translation>
+        <translation>réservation sur 3 ans</translation>
     </message>
     <message>
         <source>spot</source>
-        <translation type="unfinished"></translation>
+        <translation>spot</translation>
     </message>
     <message>
         <source>on demand</source>
-        <translation type="unfinished"></translation>
+        <translation>à la demande</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1 : %2 {1,?}</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>commitment: &apos;%1&apos; is not one of %2 for a %3 option</source>
-        <translation type="unfinished"></translation>
+        <translation>commitment : « %1 » ne fait pas partie de %2 pour une option %3</translation>
     </message>
     <message>
         <source>The custom commitment discount is not applied: the %1 prices are used instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>La remise d&apos;engagement personnalisée n&apos;est pas appliquée : les prix « %1 » sont utilisés à la place.</translation>
     </message>
     <message>
         <source>logRetentionMonths: %1 is below zero</source>
-        <translation type="unfinished"></translation>
+        <translation>logRetentionMonths : %1 est inférieur à zéro</translation>
     </message>
     <message>
         <source>gatewayCacheGb: %1 is below zero</source>
-        <translation type="unfinished"></translation>
+        <translation>gatewayCacheGb : %1 est inférieur à zéro</translation>
     </message>
     <message numerus="yes">
         <source>%1 %L2 B (measured, %n run(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 %L2 o (mesuré, %n exécution)</numerusform>
+            <numerusform>%1 %L2 o (mesuré, %n exécutions)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 %L2 B (assumed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %L2 o (hypothèse)</translation>
     </message>
     <message>
         <source>Logs: not counted (switched off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaux : non comptés (désactivés).</translation>
     </message>
     <message>
         <source>Logs are not priced on %1 (no logs.ingestion and logs.storage prices in its catalog).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les journaux n&apos;ont pas de prix chez %1 (pas de prix logs.ingestion et logs.storage dans son catalogue).</translation>
     </message>
     <message>
         <source>Logs</source>
-        <translation type="unfinished">Journaux</translation>
+        <translation>Journaux</translation>
     </message>
     <message>
         <source>Logs: log bytes per invocation: %1 (assumed: %2 bytes, a worker&apos;s START, END and REPORT lines); kept %3 month(s), so a month&apos;s logs are stored %3 month(s) at steady state, uncompressed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Journaux : octets de journal par invocation : %1 (hypothèse : %2 octets, les lignes START, END et REPORT d&apos;un worker) ; conservés %3 mois, donc les journaux d&apos;un mois sont stockés %3 mois en régime permanent, non compressés.</translation>
     </message>
     <message>
         <source>Data transfer out: not counted (switched off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfert de données sortant : non compté (désactivé).</translation>
     </message>
     <message>
         <source>Data transfer out is not priced on %1 (no transfer.out price in its catalog).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le transfert de données sortant n&apos;a pas de prix chez %1 (pas de prix transfer.out dans son catalogue).</translation>
     </message>
     <message>
         <source>Data transfer out: no function answers an HTTP route, none is counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfert de données sortant : aucune fonction ne répond à une route HTTP, rien n&apos;est compté.</translation>
     </message>
     <message>
         <source>Data transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfert de données</translation>
     </message>
     <message>
         <source>Data transfer out: one response per HTTP request, of %1 (assumed: %2 bytes); headers and what other services send out are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfert de données sortant : une réponse par requête HTTP, de %1 (hypothèse : %2 octets) ; les en-têtes et ce que les autres services envoient vers l&apos;extérieur ne sont pas comptés.</translation>
     </message>
     <message>
         <source>NAT gateway for the functions in a VPC: not counted (switched off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Passerelle NAT des fonctions dans un VPC : non comptée (désactivée).</translation>
     </message>
     <message>
         <source>The NAT gateway of the functions in a VPC (%1) is not priced on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La passerelle NAT des fonctions dans un VPC (%1) n&apos;a pas de prix chez %2.</translation>
     </message>
     <message>
         <source>NAT gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Passerelle NAT</translation>
     </message>
     <message>
         <source>NAT gateway: one gateway all month (one per Availability Zone costs that many times more); each invocation of a function in a VPC sends and receives its payload size through it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passerelle NAT : une passerelle tout le mois (une par zone de disponibilité coûte autant de fois plus) ; chaque invocation d&apos;une fonction dans un VPC y fait passer la taille de sa charge utile à l&apos;envoi et à la réception.</translation>
     </message>
     <message>
         <source>API Gateway cache: only REST APIs have one; none is counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache API Gateway : seules les API REST en ont un ; aucun n&apos;est compté.</translation>
     </message>
     <message>
         <source>An API Gateway cache of %1 GB is not priced on %2 (no %3 price in its catalog).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un cache API Gateway de %1 Go n&apos;a pas de prix chez %2 (pas de prix %3 dans son catalogue).</translation>
     </message>
     <message>
         <source>API Gateway cache of %1 GB all month; requests it answers are still counted as invocations (no hit rate assumed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache API Gateway de %1 Go tout le mois ; les requêtes auxquelles il répond restent comptées comme des invocations (aucun taux de succès du cache supposé).</translation>
     </message>
     <message>
         <source>Table %1: %L2 items of %L3 KB, %L4 GB stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Table %1 : %L2 éléments de %L3 Ko, %L4 Go stockés.</translation>
     </message>
     <message>
         <source>Table %1 is PROVISIONED but priced on demand (billing modes switched off).</source>
-        <translation type="unfinished"></translation>
+        <translation>La table %1 est en mode PROVISIONED mais chiffrée à la demande (modes de facturation désactivés).</translation>
     </message>
     <message>
         <source>Table %1 (PROVISIONED): %2 WCU and %3 RCU all month, for the busiest minute&apos;s %L4 writes and %L5 reads a second (strongly consistent reads, no auto scaling, free tier not counted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Table %1 (PROVISIONED) : %2 WCU et %3 RCU tout le mois, pour les %L4 écritures et %L5 lectures par seconde de la minute la plus chargée (lectures fortement cohérentes, sans mise à l&apos;échelle automatique, offre gratuite non comptée).</translation>
     </message>
     <message>
         <source>Bucket %1 (%2): each GET reads back one object of %L3 KB; the class&apos;s minimum object size and storage duration are not counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartiment %1 (%2) : chaque GET relit un objet de %L3 Ko ; la taille d&apos;objet minimale et la durée de stockage minimale de la classe ne sont pas comptées.</translation>
     </message>
     <message>
         <source>Bucket %1 is %2 but priced as Standard (storage classes switched off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le compartiment %1 est en %2 mais chiffré en Standard (classes de stockage désactivées).</translation>
     </message>
     <message>
         <source>Right-size memory (an assumption, not a measurement): CPU, and so the duration of CPU-bound work, scales with memory as Lambda allocates it; the duration at a memory size is the measured duration x (memory it was measured at / that memory size), no shorter than at %1 MB (one vCPU: single-threaded code gains nothing from more) and never below %2 ms. Work that waits on I/O does not speed up, so larger sizes may cost more than shown. Sizes below the memory the local runs used are marked too small.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire au plus juste (une hypothèse, pas une mesure) : le CPU, et donc la durée du travail limité par le CPU, suit la mémoire comme Lambda l&apos;alloue ; la durée à une taille de mémoire est la durée mesurée x (mémoire de la mesure / cette taille de mémoire), jamais plus courte qu&apos;à %1 Mo (un vCPU : le code monothread ne gagne rien au-delà) et jamais sous %2 ms. Le travail qui attend des E/S ne s&apos;accélère pas, donc les tailles plus grandes peuvent coûter plus que ce qui est affiché. Les tailles sous la mémoire utilisée par les exécutions locales sont marquées trop petites.</translation>
     </message>
     <message>
         <source>%1 has no %2 price for %3 in its catalog: it is priced on demand.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas de prix « %2 » pour « %3 » dans son catalogue : ce poste est chiffré à la demande.</translation>
     </message>
     <message>
         <source>%1 has no %2 price for %3 in its catalog: the instances are priced on demand.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;a pas de prix « %2 » pour %3 dans son catalogue : les instances sont chiffrées à la demande.</translation>
     </message>
     <message>
         <source>%1 instances (%2 vCPU, %3 GiB), %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Instances %1 (%2 vCPU, %3 Gio), %4</translation>
     </message>
     <message>
         <source>The spot price is the one of %1; spot prices move with supply and demand, and spot instances can be interrupted at two minutes&apos; notice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prix spot est celui du %1 ; les prix spot varient avec l&apos;offre et la demande, et les instances spot peuvent être interrompues avec un préavis de deux minutes.</translation>
     </message>
     <message>
         <source>spot instances at the catalog&apos;s spot price, of its date; spot prices move with supply and demand and spot instances can be interrupted, so the fleet must tolerate losing instances.</source>
-        <translation type="unfinished"></translation>
+        <translation>instances spot au prix spot du catalogue, à sa date ; les prix spot varient avec l&apos;offre et la demande et les instances spot peuvent être interrompues, donc le parc doit tolérer la perte d&apos;instances.</translation>
     </message>
     <message>
         <source>priced at the catalog&apos;s %1 rates (no upfront payment; each rate&apos;s source says the terms it was published for), as if the commitment matched the usage hour by hour: usage above it would be billed on demand, and commitment left unused is paid all the same. Prices the catalog has no such rate for stay on demand, as the notes say; the custom discount does not apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>chiffré aux tarifs « %1 » du catalogue (sans paiement initial ; la source de chaque tarif indique les conditions pour lesquelles il a été publié), comme si l&apos;engagement suivait l&apos;utilisation heure par heure : l&apos;utilisation au-delà serait facturée à la demande, et l&apos;engagement inutilisé est payé quand même. Les prix pour lesquels le catalogue n&apos;a pas un tel tarif restent à la demande, comme l&apos;indiquent les remarques ; la remise personnalisée ne s&apos;applique pas.</translation>
     </message>
 </context>
 <context>
@@ -2422,152 +2422,153 @@
     </message>
     <message>
         <source>no runs</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune exécution</translation>
     </message>
     <message numerus="yes">
         <source>only %n run(s): fewer than %1, a rough figure</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>seulement %n exécution : moins de %1, un chiffre approximatif</numerusform>
+            <numerusform>seulement %n exécutions : moins de %1, un chiffre approximatif</numerusform>
         </translation>
     </message>
     <message>
         <source>none: typed-in figures priced</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune : chiffrage sur les valeurs saisies</translation>
     </message>
     <message>
         <source>not measured</source>
-        <translation type="unfinished"></translation>
+        <translation>non mesuré</translation>
     </message>
     <message>
         <source>too small</source>
-        <translation type="unfinished"></translation>
+        <translation>trop petite</translation>
     </message>
     <message>
         <source>%1 (%2 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 ms)</translation>
     </message>
     <message numerus="yes">
         <source>%1 ms at %2 MB, mean of %n local run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 ms à %2 Mo, moyenne de %n exécution locale</numerusform>
+            <numerusform>%1 ms à %2 Mo, moyenne de %n exécutions locales</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ms at %2 MB, typed in</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms à %2 Mo, saisie</translation>
     </message>
     <message>
         <source>local runs</source>
-        <translation type="unfinished"></translation>
+        <translation>exécutions locales</translation>
     </message>
     <message>
         <source>duration, mean (priced)</source>
-        <translation type="unfinished"></translation>
+        <translation>durée, moyenne (chiffrée)</translation>
     </message>
     <message>
         <source>duration, p50</source>
-        <translation type="unfinished"></translation>
+        <translation>durée, p50</translation>
     </message>
     <message>
         <source>duration, p95</source>
-        <translation type="unfinished"></translation>
+        <translation>durée, p95</translation>
     </message>
     <message>
         <source>memory used, peak (of %1 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>mémoire utilisée, pic (sur %1 Mo)</translation>
     </message>
     <message>
         <source>log bytes per invocation</source>
-        <translation type="unfinished"></translation>
+        <translation>octets de journal par invocation</translation>
     </message>
     <message>
         <source>response size</source>
-        <translation type="unfinished"></translation>
+        <translation>taille de la réponse</translation>
     </message>
     <message>
         <source>No local runs recorded: invoke the functions or run the local cloud first; typed-in durations are priced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune exécution locale enregistrée : invoquez d&apos;abord les fonctions ou exécutez le cloud local ; les durées saisies sont chiffrées.</translation>
     </message>
     <message numerus="yes">
         <source>Measured from %n local run(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mesuré sur %n exécution locale.</numerusform>
+            <numerusform>Mesuré sur %n exécutions locales.</numerusform>
         </translation>
     </message>
     <message>
         <source>Warning: fewer than %1 runs behind the figures of %2: treat them as rough.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement : moins de %1 exécutions derrière les chiffres de %2 : considérez-les comme approximatifs.</translation>
     </message>
     <message>
         <source>No runs of %1: their typed-in durations are priced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune exécution de %1 : leurs durées saisies sont chiffrées.</translation>
     </message>
     <message>
         <source>Measured inputs: each function&apos;s priced duration is the mean of its successful local runs (p50 and p95 by nearest rank beside it); memory used is the most any run reported, log bytes and response size are means per invocation. A figure resting on fewer than %1 runs is marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées mesurées : la durée chiffrée de chaque fonction est la moyenne de ses exécutions locales réussies (p50 et p95 par rang le plus proche à côté) ; la mémoire utilisée est le maximum signalé par une exécution, les octets de journal et la taille de réponse sont des moyennes par invocation. Un chiffre qui repose sur moins de %1 exécutions est signalé.</translation>
     </message>
     <message>
         <source>price list version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>liste de prix version %1</translation>
     </message>
     <message>
         <source>Price list: %1 (%2, %3), version %4, prices collected %5
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Liste de prix : %1 (%2, %3), version %4, prix relevés le %5
+</translation>
     </message>
     <message>
         <source>Measured from local runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesuré sur les exécutions locales</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished">Fonction</translation>
+        <translation>Fonction</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Grandeur</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Valeur</translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutions</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <source>Right-size memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire au plus juste</translation>
     </message>
     <message>
         <source>Measured</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesuré</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mo</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n exécution</numerusform>
+            <numerusform>%n exécutions</numerusform>
         </translation>
     </message>
     <message>
         <source>Right-size memory (monthly cost of each function, %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire au plus juste (coût mensuel de chaque fonction, %1)</translation>
     </message>
     <message>
         <source>  &lt;- cheapest</source>
-        <translation type="unfinished"></translation>
+        <translation>  &lt;- la moins chère</translation>
     </message>
 </context>
 <context>
@@ -2962,135 +2963,135 @@
     </message>
     <message>
         <source>Functions</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonctions</translation>
     </message>
     <message>
         <source>VMs</source>
-        <translation type="unfinished"></translation>
+        <translation>VM</translation>
     </message>
     <message>
         <source>Containers</source>
-        <translation type="unfinished">Conteneurs</translation>
+        <translation>Conteneurs</translation>
     </message>
     <message>
         <source>%1: commitment</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : engagement</translation>
     </message>
     <message>
         <source>%1: on demand, or at the catalog&apos;s rates under a commitment (no upfront). A commitment the catalog has no rate for stays on demand, as the notes say; a chosen commitment replaces the discount.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : à la demande, ou aux tarifs du catalogue avec un engagement (sans paiement initial). Un engagement sans tarif dans le catalogue reste à la demande, comme l&apos;indiquent les remarques ; un engagement choisi remplace la remise.</translation>
     </message>
     <message>
         <source>Commitment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Engagement :</translation>
     </message>
     <message>
         <source>Logs</source>
-        <translation type="unfinished">Journaux</translation>
+        <translation>Journaux</translation>
     </message>
     <message>
         <source>CloudWatch Logs ingestion and storage of what each invocation logs (measured with Use Measured Inputs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingestion et stockage CloudWatch Logs de ce que journalise chaque invocation (mesuré avec « Utiliser les entrées mesurées »)</translation>
     </message>
     <message>
         <source>Data transfer out</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfert de données sortant</translation>
     </message>
     <message>
         <source>The responses of the functions behind HTTP routes, sent to the internet</source>
-        <translation type="unfinished"></translation>
+        <translation>Les réponses des fonctions derrière les routes HTTP, envoyées vers Internet</translation>
     </message>
     <message>
         <source>NAT gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Passerelle NAT</translation>
     </message>
     <message>
         <source>A NAT gateway for the functions in a VPC</source>
-        <translation type="unfinished"></translation>
+        <translation>Une passerelle NAT pour les fonctions dans un VPC</translation>
     </message>
     <message>
         <source>REST API cache (0.5 GB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache d&apos;API REST (0,5 Go)</translation>
     </message>
     <message>
         <source>API Gateway caching, billed by the hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Mise en cache API Gateway, facturée à l&apos;heure</translation>
     </message>
     <message>
         <source>Table billing modes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modes de facturation des tables</translation>
     </message>
     <message>
         <source>Provisioned tables priced by capacity units; off: every table on demand</source>
-        <translation type="unfinished"></translation>
+        <translation>Tables provisionnées chiffrées en unités de capacité ; désactivé : toutes les tables à la demande</translation>
     </message>
     <message>
         <source>Storage classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Classes de stockage</translation>
     </message>
     <message>
         <source>Buckets priced by their storage class; off: every bucket Standard</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartiments chiffrés selon leur classe de stockage ; désactivé : tous les compartiments en Standard</translation>
     </message>
     <message>
         <source> month(s) of logs</source>
-        <translation type="unfinished"></translation>
+        <translation> mois de journaux</translation>
     </message>
     <message>
         <source>Log retention</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservation des journaux</translation>
     </message>
     <message>
         <source>Hidden lines:</source>
-        <translation type="unfinished"></translation>
+        <translation>Postes cachés :</translation>
     </message>
     <message>
         <source>Use Measured Inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser les entrées mesurées</translation>
     </message>
     <message>
         <source>Take each function&apos;s duration from the mean of its successful local runs, and show what the runs measured and a right-size memory table (the Measured tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prendre la durée de chaque fonction dans la moyenne de ses exécutions locales réussies, et afficher ce que les exécutions ont mesuré et un tableau de la mémoire au plus juste (l&apos;onglet Mesures)</translation>
     </message>
     <message>
         <source>Measured</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesures</translation>
     </message>
     <message>
         <source>Measured figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Grandeurs mesurées</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Grandeur</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Valeur</translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécutions</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <source>Right-size memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Mémoire au plus juste</translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Mo</translation>
     </message>
     <message>
         <source>Nothing measured yet: Use Measured Inputs takes each function&apos;s figures from its local runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien de mesuré pour l&apos;instant : « Utiliser les entrées mesurées » prend les grandeurs de chaque fonction dans ses exécutions locales.</translation>
     </message>
     <message>
         <source>The cheapest size its runs fit in</source>
-        <translation type="unfinished"></translation>
+        <translation>La taille la moins chère qui suffit à ses exécutions</translation>
     </message>
 </context>
 <context>
@@ -4634,7 +4635,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>Update &amp;Prices...</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à jour les &amp;prix...</translation>
     </message>
 </context>
 <context>
@@ -5256,7 +5257,7 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>exporting to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>export vers %1</translation>
     </message>
 </context>
 <context>
@@ -5624,131 +5625,137 @@ Invalide : %2</translation>
     <name>Nimbus::PriceListUpdate</name>
     <message>
         <source>%1 up to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 jusqu&apos;à %2</translation>
     </message>
     <message>
         <source>%1 per %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par %2 %3</translation>
     </message>
     <message>
         <source>, %1 free</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 gratuits</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">annulé</translation>
+        <translation>annulé</translation>
     </message>
     <message>
         <source>%1: %2 points away from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 renvoie hors de %3</translation>
     </message>
     <message>
         <source>%1 per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 par heure</translation>
     </message>
     <message>
         <source>%1 (%2, read %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, lu le %3)</translation>
     </message>
     <message>
         <source>the refreshed catalog is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>le catalogue actualisé n&apos;est pas valide : %1</translation>
     </message>
     <message>
         <source>The AWS offer index</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;index des offres AWS</translation>
     </message>
     <message>
         <source>%1: not in the offer index</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : absent de l&apos;index des offres</translation>
     </message>
     <message>
         <source>The %1 region index</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;index des régions de %1</translation>
     </message>
     <message>
         <source>The %1 offer file</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d&apos;offre de %1</translation>
     </message>
     <message>
         <source>%1: %2; its prices are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 ; ses prix sont conservés</translation>
     </message>
     <message>
         <source>AWS Price List Bulk API</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS Price List Bulk API</translation>
     </message>
     <message>
         <source>%1: more than %2 pages of prices</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : plus de %2 pages de prix</translation>
     </message>
     <message>
         <source>Azure prices of %1, page %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix Azure de %1, page %2</translation>
     </message>
     <message>
         <source>Azure Retail Prices API</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure Retail Prices API</translation>
     </message>
     <message>
         <source>Prices not updated: %1. Nothing was installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix non mis à jour : %1. Rien n&apos;a été installé.</translation>
     </message>
     <message>
         <source>there is no %1 catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>il n&apos;y a pas de catalogue %1</translation>
     </message>
     <message>
         <source>%1 (%2): no public price list is read; the catalog of %3 stays in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) : aucune liste de prix publique n&apos;est lue ; le catalogue du %3 reste utilisé.</translation>
     </message>
     <message>
         <source>%1 and %2 more</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 et %2 autres</translation>
     </message>
     <message>
         <source>%1 (%2): %3 changed, %4 unchanged, %5 unmapped SKU(s).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) : %3 modifiés, %4 inchangés, %5 SKU sans correspondance.
+</translation>
     </message>
     <message>
         <source>  %1: %2 -&gt; %3 (effective %4, SKU %5, %6)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 : %2 -&gt; %3 (en vigueur le %4, SKU %5, %6)
+</translation>
     </message>
     <message>
         <source>  Not in the list, kept: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Absents de la liste, conservés : %1
+</translation>
     </message>
     <message>
         <source>  Unmapped SKUs: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  SKU sans correspondance : %1
+</translation>
     </message>
     <message>
         <source>  No catalog prices for: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Pas de prix au catalogue pour : %1
+</translation>
     </message>
     <message>
         <source>  Skipped %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>  Ignoré : %1
+</translation>
     </message>
     <message>
         <source>the folder %1 cannot be created</source>
-        <translation type="unfinished">le dossier %1 ne peut pas être créé</translation>
+        <translation>le dossier %1 ne peut pas être créé</translation>
     </message>
     <message>
         <source>%1 cannot be written: %2</source>
-        <translation type="unfinished">%1 ne peut pas être écrit : %2</translation>
+        <translation>%1 ne peut pas être écrit : %2</translation>
     </message>
     <message numerus="yes">
         <source>Prices of %1 (%2) updated from its price list: %n price(s) changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Prix de %1 (%2) mis à jour depuis sa liste de prix : %n prix modifié.</numerusform>
+            <numerusform>Prix de %1 (%2) mis à jour depuis sa liste de prix : %n prix modifiés.</numerusform>
         </translation>
     </message>
 </context>
@@ -5756,258 +5763,259 @@ Invalide : %2</translation>
     <name>Nimbus::PriceLists</name>
     <message>
         <source>%1 is not valid JSON (at byte %2: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas du JSON valide (à l&apos;octet %2 : %3)</translation>
     </message>
     <message>
         <source>%1 is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n&apos;est pas un objet JSON</translation>
     </message>
     <message>
         <source>terms.OnDemand.%1: no on-demand term</source>
-        <translation type="unfinished"></translation>
+        <translation>terms.OnDemand.%1 : aucune condition à la demande</translation>
     </message>
     <message>
         <source>terms.OnDemand.%1: no price dimensions or effective date</source>
-        <translation type="unfinished"></translation>
+        <translation>terms.OnDemand.%1 : ni dimensions de prix ni date d&apos;entrée en vigueur</translation>
     </message>
     <message>
         <source>terms.OnDemand.%1: %2 has no USD price or range</source>
-        <translation type="unfinished"></translation>
+        <translation>terms.OnDemand.%1 : %2 n&apos;a ni prix en USD ni plage</translation>
     </message>
     <message>
         <source>units</source>
-        <translation type="unfinished"></translation>
+        <translation>unités</translation>
     </message>
     <message>
         <source>Items[%1] (%2): no price, unit of measure or effective date</source>
-        <translation type="unfinished"></translation>
+        <translation>Items[%1] (%2) : ni prix, ni unité de mesure, ni date d&apos;entrée en vigueur</translation>
     </message>
     <message>
         <source>the price list mappings are missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>les correspondances des listes de prix sont absentes : %1</translation>
     </message>
     <message>
         <source>The price list mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Les correspondances des listes de prix</translation>
     </message>
     <message>
         <source>The price list mappings: format is not nimbus-pricelist-mappings</source>
-        <translation type="unfinished"></translation>
+        <translation>Les correspondances des listes de prix : le format n&apos;est pas nimbus-pricelist-mappings</translation>
     </message>
     <message>
         <source>The AWS offer index %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;index des offres AWS %1</translation>
     </message>
     <message>
         <source>%1: no &apos;offers&apos; object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : pas d&apos;objet « offers »</translation>
     </message>
     <message>
         <source>The AWS region index %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;index des régions AWS %1</translation>
     </message>
     <message>
         <source>%1: no &apos;regions&apos; object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : pas d&apos;objet « regions »</translation>
     </message>
     <message>
         <source>%1: no offer file for the region %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : pas de fichier d&apos;offre pour la région %2</translation>
     </message>
     <message>
         <source>The AWS offer file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier d&apos;offre AWS %1</translation>
     </message>
     <message>
         <source>%1: not an offer file (no &apos;products&apos; or &apos;terms.OnDemand&apos;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : pas un fichier d&apos;offre (ni « products » ni « terms.OnDemand »)</translation>
     </message>
     <message>
         <source>The Azure price page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La page de prix Azure %1</translation>
     </message>
     <message>
         <source>%1: no &apos;Items&apos; array</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : pas de tableau « Items »</translation>
     </message>
 </context>
 <context>
     <name>Nimbus::PriceUpdateDialog</name>
     <message>
         <source>%1 (%2 free)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 gratuits)</translation>
     </message>
     <message>
         <source>per hour</source>
-        <translation type="unfinished"></translation>
+        <translation>par heure</translation>
     </message>
     <message>
         <source>per %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>par %1 %2</translation>
     </message>
     <message>
         <source>Instance %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Instance %1</translation>
     </message>
     <message>
         <source>From %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Source : %1</translation>
     </message>
     <message>
         <source>In use: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisé : %1</translation>
     </message>
     <message>
         <source>From the price list: %1
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Selon la liste de prix : %1
+%2</translation>
     </message>
     <message>
         <source>Update Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à jour les prix</translation>
     </message>
     <message>
         <source>Reads the providers&apos; public price lists and shows what would change. Nothing is kept until you choose Install.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lit les listes de prix publiques des fournisseurs et montre ce qui changerait. Rien n&apos;est gardé tant que vous n&apos;avez pas choisi Installer.</translation>
     </message>
     <message>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>Installer</translation>
     </message>
     <message>
         <source>Keep the refreshed prices: the Cost view uses them from now on</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder les prix actualisés : la vue Coût les utilise désormais</translation>
     </message>
     <message>
         <source>&amp;Price list:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Liste de prix :</translation>
     </message>
     <message>
         <source>AWS (Price List Bulk API)</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS (Price List Bulk API)</translation>
     </message>
     <message>
         <source>Azure (Retail Prices API)</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure (Retail Prices API)</translation>
     </message>
     <message>
         <source>All: AWS and Azure</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes : AWS et Azure</translation>
     </message>
     <message>
         <source>&amp;Check</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vérifier</translation>
     </message>
     <message>
         <source>Download the price lists and compare them with the prices in use</source>
-        <translation type="unfinished"></translation>
+        <translation>Télécharger les listes de prix et les comparer aux prix utilisés</translation>
     </message>
     <message>
         <source>%v of %m files</source>
-        <translation type="unfinished"></translation>
+        <translation>%v fichiers sur %m</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Stop reading the price lists; the prices in use stay as they are</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêter la lecture des listes de prix ; les prix utilisés restent tels quels</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Price id</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant du prix</translation>
     </message>
     <message>
         <source>Old price</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancien prix</translation>
     </message>
     <message>
         <source>New price</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau prix</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Unité</translation>
     </message>
     <message>
         <source>Effective</source>
-        <translation type="unfinished">En vigueur</translation>
+        <translation>En vigueur</translation>
     </message>
     <message>
         <source>SKU</source>
-        <translation type="unfinished"></translation>
+        <translation>SKU</translation>
     </message>
     <message>
         <source>Show &amp;unchanged prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les prix &amp;inchangés</translation>
     </message>
     <message>
         <source>Connecting...</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion...</translation>
     </message>
     <message>
         <source>Cancelling...</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation...</translation>
     </message>
     <message>
         <source>Check cancelled. Nothing was installed; the prices in use are unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification annulée. Rien n&apos;a été installé ; les prix utilisés sont inchangés.</translation>
     </message>
     <message>
         <source>Choose a price list and Check: the prices that would change are listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une liste de prix et Vérifier : les prix qui changeraient sont listés ici.</translation>
     </message>
     <message>
         <source>No price changed: the prices in use match the price lists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun prix n&apos;a changé : les prix utilisés correspondent aux listes de prix.</translation>
     </message>
     <message numerus="yes">
         <source>%n price(s) would change. Nothing is kept until you choose Install.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n prix changerait. Rien n&apos;est gardé tant que vous n&apos;avez pas choisi Installer.</numerusform>
+            <numerusform>%n prix changeraient. Rien n&apos;est gardé tant que vous n&apos;avez pas choisi Installer.</numerusform>
         </translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 (%2): %3 changed, %4 unchanged, %5 kept (not in the list), %6 unmapped SKU(s), %7 service(s) skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) : %3 modifiés, %4 inchangés, %5 conservés (absents de la liste), %6 SKU sans correspondance, %7 service(s) ignoré(s).</translation>
     </message>
     <message>
         <source>    Kept as they are: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>    Conservés tels quels : %1</translation>
     </message>
     <message>
         <source>    Skipped %1</source>
-        <translation type="unfinished"></translation>
+        <translation>    Ignoré : %1</translation>
     </message>
     <message>
         <source>    Not read (the catalog has no prices for them): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>    Non lus (le catalogue n&apos;a pas de prix pour eux) : %1</translation>
     </message>
     <message>
         <source>Prices not installed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix non installés : %1</translation>
     </message>
     <message>
         <source>%1, shipped catalog dated %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, catalogue livré daté du %2</translation>
     </message>
     <message>
         <source>No public price list is read for the other providers; their catalogs stay in use (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune liste de prix publique n&apos;est lue pour les autres fournisseurs ; leurs catalogues restent utilisés (%1).</translation>
     </message>
 </context>
 <context>
@@ -6304,79 +6312,79 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>CloudWatch Logs ingestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingestion CloudWatch Logs</translation>
     </message>
     <message>
         <source>CloudWatch Logs storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage CloudWatch Logs</translation>
     </message>
     <message>
         <source>Data transfer out to the internet</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfert de données sortant vers Internet</translation>
     </message>
     <message>
         <source>NAT gateway hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures de passerelle NAT</translation>
     </message>
     <message>
         <source>NAT gateway data processed</source>
-        <translation type="unfinished"></translation>
+        <translation>Données traitées par la passerelle NAT</translation>
     </message>
     <message>
         <source>API Gateway cache (0.5 GB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cache API Gateway (0,5 Go)</translation>
     </message>
     <message>
         <source>DynamoDB provisioned write capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacité d’écriture provisionnée DynamoDB</translation>
     </message>
     <message>
         <source>DynamoDB provisioned read capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacité de lecture provisionnée DynamoDB</translation>
     </message>
     <message>
         <source>S3 Standard-IA PUT, COPY, POST, LIST requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes PUT, COPY, POST, LIST S3 Standard-IA</translation>
     </message>
     <message>
         <source>S3 Standard-IA GET requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes GET S3 Standard-IA</translation>
     </message>
     <message>
         <source>S3 Standard-IA storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage S3 Standard-IA</translation>
     </message>
     <message>
         <source>S3 Standard-IA data retrieval</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupération de données S3 Standard-IA</translation>
     </message>
     <message>
         <source>S3 Glacier Instant Retrieval PUT, COPY, POST requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes PUT, COPY, POST S3 Glacier Instant Retrieval</translation>
     </message>
     <message>
         <source>S3 Glacier Instant Retrieval GET requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes GET S3 Glacier Instant Retrieval</translation>
     </message>
     <message>
         <source>S3 Glacier Instant Retrieval storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stockage S3 Glacier Instant Retrieval</translation>
     </message>
     <message>
         <source>S3 Glacier Instant Retrieval data retrieval</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupération de données S3 Glacier Instant Retrieval</translation>
     </message>
     <message>
         <source>GB</source>
-        <translation type="unfinished"></translation>
+        <translation>Go</translation>
     </message>
     <message>
         <source>WCU-hours</source>
-        <translation type="unfinished"></translation>
+        <translation>WCU-heures</translation>
     </message>
     <message>
         <source>RCU-hours</source>
-        <translation type="unfinished"></translation>
+        <translation>RCU-heures</translation>
     </message>
 </context>
 <context>
@@ -7159,19 +7167,19 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>Monthly requests for infracost-usage.yml: &apos;%1&apos; is not a number of zero or more</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes mensuelles pour infracost-usage.yml : « %1 » n&apos;est pas un nombre positif ou nul</translation>
     </message>
     <message>
         <source>main.tf and variables.tf for Terraform&apos;s AWS provider (terraform apply), with the code folders and infracost-usage.yml (the design&apos;s volumes for Infracost)</source>
-        <translation type="unfinished"></translation>
+        <translation>main.tf et variables.tf pour le fournisseur AWS de Terraform (terraform apply), avec les dossiers de code et infracost-usage.yml (les volumes de la conception pour Infracost)</translation>
     </message>
     <message>
         <source>Monthly requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes mensuelles</translation>
     </message>
     <message>
         <source>Requests a month entering the system, spread over the resources in infracost-usage.yml</source>
-        <translation type="unfinished"></translation>
+        <translation>Requêtes par mois entrant dans le système, réparties entre les ressources de infracost-usage.yml</translation>
     </message>
 </context>
 <context>
