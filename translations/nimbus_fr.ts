@@ -6386,6 +6386,90 @@ Invalide : %2</translation>
         <source>RCU-hours</source>
         <translation>RCU-heures</translation>
     </message>
+    <message>
+        <source>Lambda compute (arm64), 1-year Compute Savings Plan</source>
+        <translation>Calcul Lambda (arm64), Compute Savings Plan sur 1 an</translation>
+    </message>
+    <message>
+        <source>Lambda compute (arm64), 3-year Compute Savings Plan</source>
+        <translation>Calcul Lambda (arm64), Compute Savings Plan sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Lambda compute (x86_64), 1-year Compute Savings Plan</source>
+        <translation>Calcul Lambda (x86_64), Compute Savings Plan sur 1 an</translation>
+    </message>
+    <message>
+        <source>Lambda compute (x86_64), 3-year Compute Savings Plan</source>
+        <translation>Calcul Lambda (x86_64), Compute Savings Plan sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency (arm64), 1-year Compute Savings Plan</source>
+        <translation>Concurrence provisionnée (arm64), Compute Savings Plan sur 1 an</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency (arm64), 3-year Compute Savings Plan</source>
+        <translation>Concurrence provisionnée (arm64), Compute Savings Plan sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency (x86_64), 1-year Compute Savings Plan</source>
+        <translation>Concurrence provisionnée (x86_64), Compute Savings Plan sur 1 an</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency (x86_64), 3-year Compute Savings Plan</source>
+        <translation>Concurrence provisionnée (x86_64), Compute Savings Plan sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency duration (arm64), 1-year Compute Savings Plan</source>
+        <translation>Durée en concurrence provisionnée (arm64), Compute Savings Plan sur 1 an</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency duration (arm64), 3-year Compute Savings Plan</source>
+        <translation>Durée en concurrence provisionnée (arm64), Compute Savings Plan sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency duration (x86_64), 1-year Compute Savings Plan</source>
+        <translation>Durée en concurrence provisionnée (x86_64), Compute Savings Plan sur 1 an</translation>
+    </message>
+    <message>
+        <source>Provisioned concurrency duration (x86_64), 3-year Compute Savings Plan</source>
+        <translation>Durée en concurrence provisionnée (x86_64), Compute Savings Plan sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Standard_D2s_v5, 1-year reservation, paid monthly</source>
+        <translation>Standard_D2s_v5, réservation sur 1 an, payée mensuellement</translation>
+    </message>
+    <message>
+        <source>Standard_D2s_v5, 3-year reservation, paid monthly</source>
+        <translation>Standard_D2s_v5, réservation sur 3 ans, payée mensuellement</translation>
+    </message>
+    <message>
+        <source>e2-standard-2, 1-year compute flexible committed use discount</source>
+        <translation>e2-standard-2, remise sur engagement d&apos;utilisation flexible (calcul) sur 1 an</translation>
+    </message>
+    <message>
+        <source>e2-standard-2, 3-year compute flexible committed use discount</source>
+        <translation>e2-standard-2, remise sur engagement d&apos;utilisation flexible (calcul) sur 3 ans</translation>
+    </message>
+    <message>
+        <source>t3.micro, 1-year standard reserved instance, no upfront</source>
+        <translation>t3.micro, instance réservée standard sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t3.micro, 3-year standard reserved instance, no upfront</source>
+        <translation>t3.micro, instance réservée standard sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t3.small, 1-year standard reserved instance, no upfront</source>
+        <translation>t3.small, instance réservée standard sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t3.small, 3-year standard reserved instance, no upfront</source>
+        <translation>t3.small, instance réservée standard sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>instance-hours</source>
+        <translation>heures d&apos;instance</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::PricingUpdater</name>

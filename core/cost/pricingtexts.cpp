@@ -82,6 +82,28 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "GB"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "WCU-hours"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "RCU-hours"),
+    // Commitment rates (savings plans, reservations, committed use discounts) and their units.
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Lambda compute (arm64), 1-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Lambda compute (arm64), 3-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Lambda compute (x86_64), 1-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Lambda compute (x86_64), 3-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency (arm64), 1-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency (arm64), 3-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency (x86_64), 1-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency (x86_64), 3-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency duration (arm64), 1-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency duration (arm64), 3-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency duration (x86_64), 1-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Provisioned concurrency duration (x86_64), 3-year Compute Savings Plan"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Standard_D2s_v5, 1-year reservation, paid monthly"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Standard_D2s_v5, 3-year reservation, paid monthly"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "e2-standard-2, 1-year compute flexible committed use discount"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "e2-standard-2, 3-year compute flexible committed use discount"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "t3.micro, 1-year standard reserved instance, no upfront"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "t3.micro, 3-year standard reserved instance, no upfront"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "t3.small, 1-year standard reserved instance, no upfront"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "t3.small, 3-year standard reserved instance, no upfront"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "instance-hours"),
 };
 
 } // namespace
