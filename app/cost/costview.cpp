@@ -70,10 +70,13 @@ QString money(double amount, const QString &currency)
 template<typename Changed>
 void addCommitments(QFormLayout *form, Changed changed)
 {
+    // One labelled combo a line: side by side, their long names would widen the options
+    // pane and squeeze the charts.
     auto *row = new QWidget;
     row->setObjectName(u"commitments"_s);
-    auto *layout = new QHBoxLayout(row);
+    auto *layout = new QGridLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
+    int line = 0;
     const struct
     {
         const char *name;
@@ -95,8 +98,12 @@ void addCommitments(QFormLayout *form, Changed changed)
         for (const QString &id : CostOption::commitmentsFor(c.kind))
             combo->addItem(CostOption::commitmentName(id), id);
         QObject::connect(combo, &QComboBox::currentIndexChanged, row, changed);
-        layout->addWidget(combo);
+        auto *label = new QLabel(c.text);
+        label->setBuddy(combo);
+        layout->addWidget(label, line, 0);
+        layout->addWidget(combo, line++, 1);
     }
+    layout->setColumnStretch(1, 1);
     form->addRow(CostView::tr("Commitment:"), row);
 }
 
@@ -185,14 +192,14 @@ void addHiddenLines(QFormLayout *form, const std::function<void()> &changed)
         box->setChecked(b.on);
         box->setToolTip(b.tip);
         QObject::connect(box, &QCheckBox::toggled, grid, changed);
-        layout->addWidget(box, i / 3, i % 3);
+        layout->addWidget(box, i / 2, i % 2); // two columns: the options pane stays narrow
         ++i;
     }
     auto *retention = spinBox<QSpinBox>("logRetention", 0, 120, CostView::tr(" month(s) of logs"));
     named(retention, CostView::tr("Log retention"));
     retention->setValue(1);
     QObject::connect(retention, &QSpinBox::valueChanged, grid, changed);
-    layout->addWidget(retention, 2, 0);
+    layout->addWidget(retention, 3, 0);
     form->addRow(CostView::tr("Hidden lines:"), grid);
 }
 

@@ -52,6 +52,7 @@ private slots:
     void initTestCase();
     void init();
     void cleanup();
+    void optionsPaneLeavesRoomForTheCharts();
     void twentyMillionOrdersWithAnEveningPeak();
     void slidersRedrawAtOnce();
     void shapeChangesTheDayButNotServerless();
@@ -635,6 +636,15 @@ QTEST_MAIN(tst_CostView)
 // One commitment combo per option: the functions take a savings plan, the t3.small fleet
 // a 3-year reservation, each priced from the catalog and named in the label; the
 // containers' savings plan has no rate in the catalog, and the notes say so.
+// The options grow (hidden lines, commitments), the pane does not: laid side by side, they
+// once took 780 px and squeezed the charts until their axis labels read "...".
+void tst_CostView::optionsPaneLeavesRoomForTheCharts()
+{
+    auto *scroll = mWindow->costView()->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QVERIFY2(scroll->minimumWidth() <= 520, qPrintable(QString::number(scroll->minimumWidth())));
+}
+
 void tst_CostView::commitmentCombosPriceEachOption()
 {
     CostView *view = mWindow->costView();
