@@ -1774,6 +1774,18 @@
         <source>--dry-run goes with --update-prices aws, azure or all</source>
         <translation>--dry-run va avec --update-prices aws, azure ou all</translation>
     </message>
+    <message>
+        <source>Cold start: what the handler&apos;s load executed, slowest first (cumulative includes what a module imported):</source>
+        <translation>Démarrage à froid : ce qu&apos;a exécuté le chargement du gestionnaire, le plus lent d&apos;abord (le cumul comprend ce qu&apos;un module a importé) :</translation>
+    </message>
+    <message>
+        <source>no module timings (an ES module&apos;s imports are counted in the handler&apos;s own)</source>
+        <translation>pas de durée par module (les imports d&apos;un module ES sont comptés dans celle du gestionnaire)</translation>
+    </message>
+    <message>
+        <source>On a cold start, list what the handler&apos;s load executed, slowest first (the JSON always has it).</source>
+        <translation>Lors d&apos;un démarrage à froid, lister ce qu&apos;a exécuté le chargement du gestionnaire, le plus lent d&apos;abord (le JSON le contient toujours).</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CommandPalette</name>

@@ -351,8 +351,28 @@ int CommandLine::importJson(const QStringList &arguments)
 // Invokes the function times on one pool (the first a cold start, the rest warm) and
 // prints each result, or with json one JSON document at the end; a saved project keeps
 // what ran in its run history. False when an invocation failed.
+// A cold start's imports, slowest first, as `nimbus invoke --profile` prints them.
+static void printImports(const InvocationResult &r, QTextStream &out)
+{
+    if (!r.coldStart)
+        return;
+    out << CommandLine::tr("Cold start: what the handler's load executed, slowest first "
+                           "(cumulative includes what a module imported):")
+        << '\n';
+    if (r.imports.isEmpty())
+        out << "  " << CommandLine::tr("no module timings (an ES module's imports are counted in the handler's own)")
+            << '\n';
+    for (qsizetype i = 0; i < r.imports.size() && i < 20; ++i) {
+        const QJsonObject t = r.imports.at(i).toObject();
+        out << u"  %1 ms  (self %2 ms)  "_s.arg(t.value("cumulativeMs"_L1).toDouble(), 8, 'f', 1)
+                   .arg(t.value("selfMs"_L1).toDouble(), 0, 'f', 1)
+            << t.value("module"_L1).toString() << '\n';
+    }
+    out << '\n';
+}
+
 static bool runInvocations(const Project &project, const Node *node, const FunctionSpec &spec, const QByteArray &event,
-                           int times, bool json, QTextStream &out, QTextStream &err)
+                           int times, bool json, bool profile, QTextStream &out, QTextStream &err)
 {
     // A saved project keeps what ran in its run history.
     RunHistory history;
@@ -385,6 +405,8 @@ static bool runInvocations(const Project &project, const Node *node, const Funct
         for (const QString &line : r.logs)
             out << line << '\n';
         out << u"END RequestId: %1"_s.arg(r.requestId) << '\n' << r.reportLine() << "\n\n";
+        if (profile)
+            printImports(r, out);
         if (r.ok)
             out << QString::fromUtf8(r.resultJson);
         else
@@ -406,6 +428,9 @@ int CommandLine::invoke(const QStringList &arguments)
     const QCommandLineOption repeat(
         u"repeat"_s, tr("Invoke N times on the same pool: the first is a cold start, the rest warm."), u"N"_s, u"1"_s);
     const QCommandLineOption json(u"json"_s, tr("Print one JSON object (an array with --repeat)."));
+    const QCommandLineOption profile(
+        u"profile"_s,
+        tr("On a cold start, list what the handler's load executed, slowest first (the JSON always has it)."));
     const QCommandLineOption templateOption(
         u"template"_s, tr("Generate the event from a template (see 'nimbus events list')."), u"KIND"_s);
     const QCommandLineOption set(u"set"_s, tr("Set a parameter of the template (repeatable)."), u"key=value"_s);
@@ -414,6 +439,7 @@ int CommandLine::invoke(const QStringList &arguments)
     parser.addOption(set);
     parser.addOption(repeat);
     parser.addOption(json);
+    parser.addOption(profile);
     if (const std::optional<int> stop = parseCommand(
             parser, arguments,
             tr("Runs a function of the project on a local Node.js or Python worker, as "
@@ -474,8 +500,9 @@ int CommandLine::invoke(const QStringList &arguments)
         return UsageError;
     }
 
-    return runInvocations(project, node, *spec, event, *times, parser.isSet(json), mOut, mErr) ? Success
-                                                                                               : ValidationErrors;
+    return runInvocations(project, node, *spec, event, *times, parser.isSet(json), parser.isSet(profile), mOut, mErr)
+               ? Success
+               : ValidationErrors;
 }
 
 int CommandLine::events(const QStringList &arguments)

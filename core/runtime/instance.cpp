@@ -3,6 +3,7 @@
 #include "paths.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -30,6 +31,24 @@ using namespace Qt::StringLiterals;
 namespace Nimbus {
 
 namespace {
+
+// The worker's import timings, paths made relative to the source folder (a Node.js module
+// is named by its file, a Python one by its dotted name), at most 200.
+QJsonArray importTimings(const QJsonArray &reported, const QString &sourceDirectory)
+{
+    QJsonArray timings;
+    const QString prefix = QDir::cleanPath(sourceDirectory) + u'/';
+    for (const QJsonValue &value : reported) {
+        QJsonObject t = value.toObject();
+        if (!t.value("module"_L1).isString() || timings.size() >= 200)
+            continue;
+        const QString module = t.value("module"_L1).toString();
+        if (module.startsWith(prefix))
+            t.insert(u"module"_s, module.mid(prefix.size()));
+        timings.append(t);
+    }
+    return timings;
+}
 constexpr int kInitTimeoutMs = 10000; // Lambda's limit for the init phase
 constexpr int kMemorySampleMs = 20;
 // A function's processes are bounded by its process group, not by RLIMIT_NPROC: that
@@ -365,6 +384,7 @@ void Instance::onFrame(const QByteArray &frame)
         mDeadline.stop();
         // From spawning the interpreter to the handler loaded: what a cold start costs.
         mInitDurationMs = mSpawnClock.nsecsElapsed() / 1e6;
+        mImports = importTimings(message.value("imports"_L1).toArray(), mSpec.sourceDirectory);
         if (mCurrent && !mPendingEvent.isNull())
             dispatch();
         else if (!mCurrent) {
@@ -448,8 +468,10 @@ void Instance::complete(InvocationResult result)
     const auto [rss, peak] = mProcess ? residentMemoryMB(mProcess->processId(), withPeak) : QPair<int, int>{-1, -1};
     mPeakRssMB = std::max({mPeakRssMB, rss, peak});
     result.maxMemoryUsedMB = std::min(std::max(mPeakRssMB, 1), mSpec.memoryMB);
-    if (result.coldStart)
+    if (result.coldStart) {
         result.initDurationMs = mInitDurationMs;
+        result.imports = mImports;
+    }
     mCurrent.reset();
     mInvokeClock.invalidate();
     mMemoryWatch.stop(); // an idle worker is not sampled; its peak (VmHWM) is kept by the kernel

@@ -78,6 +78,7 @@ private:
 
     QElapsedTimer mSpawnClock;
     std::optional<double> mInitDurationMs; // reported once, on the first invocation
+    QJsonArray mImports; // the handler's import timings, reported with it
     bool mReady = false;
     std::optional<InvocationResult> mCurrent;
     QByteArray mPendingEvent;

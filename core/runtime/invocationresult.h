@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QStringList>
@@ -27,6 +28,9 @@ struct InvocationResult
     int maxMemoryUsedMB = 0;
     std::optional<double> initDurationMs; // cold starts only
     bool coldStart = false;
+    // Cold starts only: the modules the handler's load executed, slowest first, each
+    // {module, cumulativeMs, selfMs}; module paths relative to the source folder.
+    QJsonArray imports;
     // The values of the function's secret variables (FunctionSpec::secretValues): what the
     // run history hides wherever they appear. Never serialized.
     QStringList secrets;

@@ -5,7 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import fs from "node:fs";
-import { register } from "node:module";
+import Module, { register } from "node:module";
 import { spawnSync } from "node:child_process";
 
 // The AWS SDK that Lambda bundles, for ES modules (CommonJS finds it through NODE_PATH).
@@ -40,6 +40,8 @@ function errorOf(err, fallbackType = "Error") {
     return { errorType: fallbackType, errorMessage: typeof err === "string" ? err : JSON.stringify(err) ?? String(err), stackTrace: [] };
 }
 
+let loadedFile = null; // the handler's module, for the import timings
+
 async function loadHandler() {
     const taskRoot = process.env.LAMBDA_TASK_ROOT;
     const spec = process.env._HANDLER;
@@ -57,6 +59,7 @@ async function loadHandler() {
         e.name = "Runtime.ImportModuleError";
         throw e;
     }
+    loadedFile = file;
     // import() loads CommonJS and ES modules alike; a CommonJS module's exports are its default.
     let mod;
     try {
@@ -135,16 +138,54 @@ function run(handler, event, context) {
     });
 }
 
+// Times each CommonJS module the handler's load executes (cumulative includes what it
+// required, self does not), and the handler's own module as a whole.
+function timeImports() {
+    const times = new Map();
+    const stack = [];
+    const load = Module._load;
+    Module._load = function (request, parent, isMain) {
+        let name = request;
+        try { name = Module._resolveFilename(request, parent, isMain); } catch { /* load() says why */ }
+        const cached = Module._cache[name];
+        if (cached || name.startsWith("node:") || !path.isAbsolute(name))
+            return load.apply(this, arguments);
+        stack.push(0);
+        const start = process.hrtime.bigint();
+        try {
+            return load.apply(this, arguments);
+        } finally {
+            const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+            const children = stack.pop();
+            if (stack.length) stack[stack.length - 1] += elapsed;
+            times.set(name, { module: name, cumulativeMs: elapsed, selfMs: elapsed - children });
+        }
+    };
+    return {
+        stop(handlerFile, totalMs) {
+            Module._load = load;
+            if (handlerFile && !times.has(handlerFile)) {
+                const children = [...times.values()].reduce((sum, t) => sum + t.cumulativeMs, 0);
+                times.set(handlerFile, { module: handlerFile, cumulativeMs: totalMs, selfMs: Math.max(0, totalMs - children) });
+            }
+            return [...times.values()].sort((a, b) => b.cumulativeMs - a.cumulativeMs).slice(0, 200);
+        },
+    };
+}
+
 let handler;
 let initError = null;
 const initStart = process.hrtime.bigint();
+const importTimer = timeImports();
 try {
     handler = await loadHandler();
 } catch (err) {
     initError = errorOf(err, "Runtime.ImportModuleError");
 }
 const initDurationMs = Number(process.hrtime.bigint() - initStart) / 1e6;
-send(initError ? { type: "initError", error: initError, initDurationMs } : { type: "ready", initDurationMs });
+const imports = importTimer.stop(loadedFile, initDurationMs);
+send(initError ? { type: "initError", error: initError, initDurationMs }
+               : { type: "ready", initDurationMs, imports });
 
 let buffer = Buffer.alloc(0);
 let queue = Promise.resolve();

@@ -2,6 +2,7 @@
 sent by the studio. Invocations and results travel on file descriptor 3 as
 length-prefixed JSON frames, never on stdout, so print() cannot corrupt them."""
 import importlib
+import importlib.machinery
 import json
 import os
 import socket
@@ -130,6 +131,51 @@ class _PointBotocoreAtEndpoint:
         return spec
 
 
+class _ImportTimer:
+    """Times each module the handler's import executes (what `python -X importtime` shows):
+    cumulative includes the modules it imported, self does not. Only modules loaded from
+    files are timed: the shared loaders of built-in and frozen modules are left alone."""
+
+    def __init__(self):
+        self.times = {}  # name -> [cumulative ms, self ms]
+        self._stack = []  # children's time of each module being executed
+
+    def find_spec(self, name, path=None, target=None):
+        machinery = importlib.machinery
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                break
+        else:
+            return None
+        loader = spec.loader
+        if not isinstance(loader, (machinery.SourceFileLoader, machinery.SourcelessFileLoader,
+                                   machinery.ExtensionFileLoader)):
+            return spec
+        original_exec = loader.exec_module
+
+        def exec_module(module):
+            self._stack.append(0.0)
+            start = time.perf_counter()
+            try:
+                original_exec(module)
+            finally:
+                elapsed = (time.perf_counter() - start) * 1000
+                children = self._stack.pop()
+                if self._stack:
+                    self._stack[-1] += elapsed
+                self.times[name] = [elapsed, elapsed - children]
+
+        loader.exec_module = exec_module
+        return spec
+
+    def ranked(self, limit=200):
+        order = sorted(self.times.items(), key=lambda item: -item[1][0])[:limit]
+        return [{"module": name, "cumulativeMs": round(c, 3), "selfMs": round(s, 3)} for name, (c, s) in order]
+
+
 def load_handler():
     task_root = os.environ["LAMBDA_TASK_ROOT"]
     sys.path.insert(0, task_root)
@@ -151,6 +197,8 @@ def main():
         sys.meta_path.insert(0, _PointBotocoreAtEndpoint())
     init_start = time.perf_counter()
     handler, init_error = None, None
+    timer = _ImportTimer()
+    sys.meta_path.insert(0, timer)
     try:
         handler = load_handler()
     except UserCodeSyntaxError as exc:
@@ -162,8 +210,9 @@ def main():
     except Exception as exc:
         init_error = error_of(exc)
     init_ms = (time.perf_counter() - init_start) * 1000
+    sys.meta_path.remove(timer)
     send({"type": "initError", "error": init_error, "initDurationMs": init_ms} if init_error
-         else {"type": "ready", "initDurationMs": init_ms})
+         else {"type": "ready", "initDurationMs": init_ms, "imports": timer.ranked()})
 
     while True:
         message = receive()

@@ -39,6 +39,7 @@ private slots:
     void costMeasured();
     void serveAndCloud();
     void mcpAnswersEachMessageAtOnce();
+    void invokeProfileNamesTheSlowestImport();
     void mcpAttachNeedsAStudio();
 
 private:
@@ -638,4 +639,27 @@ void tst_Cli::mcpAttachNeedsAStudio()
     const Result r = run({"mcp", "--attach", mDir.filePath("nowhere.nimbus")});
     QCOMPARE(r.code, 3);
     QVERIFY2(r.err.contains("no studio has"), qPrintable(r.err));
+}
+
+void tst_Cli::invokeProfileNamesTheSlowestImport()
+{
+    QVERIFY(QDir().mkpath(mDir.filePath("profile/fn")));
+    QVERIFY(writeAll(mDir.filePath("profile/fn/slowdep.py"), "import time\ntime.sleep(0.15)\nVALUE = 1\n"));
+    QVERIFY(writeAll(mDir.filePath("profile/fn/app.py"),
+                     "import slowdep\ndef handler(event, context):\n    return slowdep.VALUE\n"));
+    QVERIFY(writeAll(mDir.filePath("profile/p.json"), R"({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "py", "kind": "function",
+                   "properties": {"runtime": "python3.12", "handler": "app.handler", "source": "fn"}}],
+        "edges": []})"));
+    const Result r = run({"invoke", mDir.filePath("profile/p.json"), "py", "--profile"});
+    QCOMPARE(r.code, 0);
+    const QStringList lines = r.out.split('\n');
+    const auto header = std::find_if(lines.cbegin(), lines.cend(),
+                                     [](const QString &l) { return l.startsWith("Cold start: what the handler"); });
+    QVERIFY2(header != lines.cend(), qPrintable(r.out));
+    // Slowest first: the handler's module (it includes the slow one), then the slow one itself.
+    QVERIFY2((header + 1)->endsWith(" app") && (header + 2)->endsWith(" slowdep"), qPrintable(r.out));
+    const QJsonObject json =
+        QJsonDocument::fromJson(run({"invoke", mDir.filePath("profile/p.json"), "py", "--json"}).out.toUtf8()).object();
+    QCOMPARE(json["imports"][1]["module"].toString(), "slowdep");
 }

@@ -40,6 +40,8 @@ private slots:
     void contextFields();
     void timeoutDoesNotStopOthers();
     void cancelEndsRunningAndQueued();
+    void coldStartProfileNamesTheSlowestImport_data();
+    void coldStartProfileNamesTheSlowestImport();
     void recycleMakesNextCold();
     void savingCodeRecycles();
     void idleInstancesScaleToZero();
@@ -97,6 +99,15 @@ QList<InvocationResult> tst_Runtime::run(InstancePool &pool, const QString &func
 void tst_Runtime::initTestCase()
 {
     qRegisterMetaType<InvocationResult>();
+    // Handlers with a slow and a fast dependency, for the cold-start profile.
+    write("profilejs/slow.js", "const end = Date.now() + 150; while (Date.now() < end) {}\nmodule.exports = 1;\n");
+    write("profilejs/fast.js", "module.exports = 2;\n");
+    write("profilejs/index.js", "const slow = require('./slow');\nconst fast = require('./fast');\n"
+                                "exports.handler = async () => slow + fast;\n");
+    write("profilepy/slowdep.py", "import time\ntime.sleep(0.15)\nVALUE = 1\n");
+    write("profilepy/fastdep.py", "VALUE = 2\n");
+    write("profilepy/app.py", "import slowdep\nimport fastdep\n"
+                              "def handler(event, context):\n    return slowdep.VALUE + fastdep.VALUE\n");
     write("cjs/index.js", "exports.handler = async (event) => ({ style: 'cjs-async', echo: event.x });\n");
     write("callback/index.js", "exports.handler = (event, context, callback) => {\n"
                                "  setTimeout(() => callback(null, { style: 'callback', echo: event.x }), 5);\n};\n");
@@ -576,6 +587,53 @@ void tst_Runtime::cancelEndsRunningAndQueued()
     }
     QVERIFY(results[0].requestId == queued || results[1].requestId == queued);
     QTRY_COMPARE(pool.instanceCount("spin"), 0); // the looping worker has ended
+}
+
+void tst_Runtime::coldStartProfileNamesTheSlowestImport_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("handler");
+    QTest::addColumn<QString>("slowest"); // what the handler imported that took longest
+    QTest::addColumn<QString>("fast");
+    QTest::newRow("Node.js, CommonJS") << "profilejs"
+                                       << "nodejs20.x"
+                                       << "index.handler"
+                                       << "slow.js"
+                                       << "fast.js";
+    QTest::newRow("Python") << "profilepy"
+                            << "python3.12"
+                            << "app.handler"
+                            << "slowdep"
+                            << "fastdep";
+}
+
+void tst_Runtime::coldStartProfileNamesTheSlowestImport()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    QFETCH(QString, slowest);
+    QFETCH(QString, fast);
+    InstancePool pool;
+    pool.setFunction(spec(name, runtime, handler));
+    const QList<InvocationResult> r = run(pool, name, "{}", 2);
+    QCOMPARE(r.size(), 2);
+    QVERIFY(r[0].ok && r[0].coldStart);
+    // Ranked by cumulative time: the handler's module (which includes the slow one) first,
+    // then the slow dependency, whose own time is most of it; the fast one last.
+    QStringList modules;
+    for (const QJsonValue &t : r[0].imports)
+        modules << t[QStringLiteral("module")].toString();
+    QVERIFY2(modules.size() >= 3, qPrintable(modules.join(", ")));
+    QCOMPARE(modules.at(1), slowest);
+    QCOMPARE(modules.last(), fast);
+    const QJsonObject slow = r[0].imports.at(1).toObject();
+    QVERIFY2(slow["selfMs"].toDouble() >= 140, qPrintable(QString::number(slow["selfMs"].toDouble())));
+    QVERIFY(r[0].imports.at(0).toObject()["cumulativeMs"].toDouble() >= slow["cumulativeMs"].toDouble());
+    QVERIFY(r[0].toJson().contains("imports"));
+    // A warm start has no load to profile.
+    QVERIFY(!r[1].coldStart && r[1].imports.isEmpty());
 }
 
 void tst_Runtime::recycleMakesNextCold()
