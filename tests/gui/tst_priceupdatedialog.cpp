@@ -9,6 +9,7 @@
 #include "cost/priceupdatedialog.h"
 #include "cost/pricingcatalog.h"
 #include "mainwindow.h"
+#include "pricelistserver.h"
 #include "testutil.h"
 
 #include <QAction>
@@ -41,72 +42,6 @@ namespace {
 const QString kData = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/unit/data/pricelists");
 const QString kLambdaOffer = u"/offers/v1.0/aws/AWSLambda/20261101000000/us-east-1/index.json"_s;
 
-// Serves the recorded lists over https from a thread of its own; a path may be given
-// another body, or "SLOW" (answered after 3 s).
-class Server : public QThread
-{
-public:
-    QString certificate, key;
-    quint16 port = 0;
-    QSemaphore ready;
-    QMutex mutex;
-    QMap<QString, QByteArray> overrides;
-
-    QString origin() const { return u"https://127.0.0.1:%1"_s.arg(port); }
-
-protected:
-    void run() override
-    {
-        QHttpServer server;
-        server.route("/<arg>", [this](const QUrl &path, const QHttpServerRequest &request) {
-            return answer(u'/' + path.path(), QUrlQuery(request.url()));
-        });
-        QFile c(certificate), k(key);
-        c.open(QIODevice::ReadOnly);
-        k.open(QIODevice::ReadOnly);
-        server.sslSetup(QSslCertificate(&c), QSslKey(&k, QSsl::Rsa));
-        port = server.listen(QHostAddress::LocalHost);
-        ready.release();
-        exec();
-    }
-
-private:
-    QHttpServerResponse answer(const QString &path, const QUrlQuery &query)
-    {
-        QString file = path;
-        if (path == "/api/retail/prices"_L1) {
-            const QString filter = query.queryItemValue(u"$filter"_s, QUrl::FullyDecoded);
-            const bool second = query.queryItemValue(u"$skip"_s) == "100"_L1;
-            file = filter.contains("'Functions'"_L1)
-                       ? (second ? u"/azure/functions-page2.json"_s : u"/azure/functions-page1.json"_s)
-                       : u"/azure/vms-page1.json"_s;
-        }
-        QByteArray body;
-        {
-            QMutexLocker lock(&mutex);
-            body = overrides.value(file);
-        }
-        if (body == "SLOW") {
-            QThread::msleep(3000);
-            body.clear();
-        }
-        if (body.isEmpty())
-            body = NimbusTest::readAll(kData + file);
-        if (body.isEmpty())
-            return QHttpServerResponse(QHttpServerResponse::StatusCode::NotFound);
-        body.replace("https://prices.azure.com:443", origin().toUtf8());
-        return QHttpServerResponse("application/json", body);
-    }
-};
-
-bool openssl(const QStringList &arguments, const QString &directory)
-{
-    QProcess p;
-    p.setWorkingDirectory(directory);
-    p.start(u"openssl"_s, arguments);
-    return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
-
 QTreeWidgetItem *row(QTreeWidget *tree, const QString &id)
 {
     const QList<QTreeWidgetItem *> found = tree->findItems(id, Qt::MatchExactly | Qt::MatchRecursive, 1);
@@ -137,7 +72,6 @@ class tst_PriceUpdateDialog : public QObject
 
 private slots:
     void initTestCase();
-    void cleanupTestCase();
     void init();
     void checkThenInstall();
     void cancelLeavesFolderUntouched();
@@ -154,11 +88,7 @@ private:
             qFatal("no child %s", name);
         return widget;
     }
-    void setOverride(const QString &path, const QByteArray &body)
-    {
-        QMutexLocker lock(&mServer.mutex);
-        mServer.overrides.insert(path, body);
-    }
+    void setOverride(const QString &path, const QByteArray &body) { mServer.override(path, body); }
     static bool checked(PriceUpdateDialog &dialog)
     {
         QTest::mouseClick(child<QPushButton>(&dialog, "check"), Qt::LeftButton);
@@ -169,48 +99,22 @@ private:
         return QDir(directory).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot).isEmpty();
     }
 
-    QTemporaryDir mCerts;
-    Server mServer;
+    NimbusTest::PriceListServer mServer;
 };
 
 void tst_PriceUpdateDialog::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(mCerts.isValid());
-    const QString dir = mCerts.path();
-    QVERIFY(NimbusTest::writeAll(mCerts.filePath(u"server.ext"_s),
-                                 "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"));
-    QVERIFY(openssl({u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, u"ca.key"_s,
-                     u"-out"_s, u"ca.pem"_s, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=Nimbus test CA"_s},
-                    dir));
-    QVERIFY(openssl({u"req"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, u"server.key"_s, u"-out"_s,
-                     u"server.csr"_s, u"-subj"_s, u"/CN=127.0.0.1"_s},
-                    dir));
-    QVERIFY(
-        openssl({u"x509"_s, u"-req"_s, u"-in"_s, u"server.csr"_s, u"-CA"_s, u"ca.pem"_s, u"-CAkey"_s, u"ca.key"_s,
-                 u"-CAcreateserial"_s, u"-out"_s, u"server.pem"_s, u"-days"_s, u"2"_s, u"-extfile"_s, u"server.ext"_s},
-                dir));
-    mServer.certificate = mCerts.filePath(u"server.pem"_s);
-    mServer.key = mCerts.filePath(u"server.key"_s);
-    mServer.start();
-    mServer.ready.acquire();
-    QVERIFY(mServer.port != 0);
+    QVERIFY2(mServer.begin(), "openssl and a local https server are needed");
     // What PriceListUpdate's defaults read: the dialog checks against this server.
     qputenv("NIMBUS_AWS_PRICE_LIST_URL", (mServer.origin() + u"/offers/v1.0/aws/index.json"_s).toUtf8());
     qputenv("NIMBUS_AZURE_PRICES_URL", (mServer.origin() + u"/api/retail/prices"_s).toUtf8());
-    qputenv("NIMBUS_PRICING_CA_FILE", mCerts.filePath(u"ca.pem"_s).toUtf8());
-}
-
-void tst_PriceUpdateDialog::cleanupTestCase()
-{
-    mServer.quit();
-    mServer.wait();
+    qputenv("NIMBUS_PRICING_CA_FILE", mServer.caFile().toUtf8());
 }
 
 void tst_PriceUpdateDialog::init()
 {
-    QMutexLocker lock(&mServer.mutex);
-    mServer.overrides.clear();
+    mServer.clear();
 }
 
 // Check lists the changed AWS prices, old and new, with their dates, grouped by service;

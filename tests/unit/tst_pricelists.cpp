@@ -10,6 +10,7 @@
 #include "cost/pricelists.h"
 #include "cost/pricelistupdate.h"
 #include "cost/pricingcatalog.h"
+#include "pricelistserver.h"
 #include "testutil.h"
 
 #include <QFutureWatcher>
@@ -33,74 +34,6 @@ namespace {
 const QString kData = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/unit/data/pricelists");
 const QString kLambdaOffer = QStringLiteral("/offers/v1.0/aws/AWSLambda/20261101000000/us-east-1/index.json");
 
-// Serves the recorded files over https from its own thread; a test may replace one
-// path's answer (or make it slow).
-class Server : public QThread
-{
-public:
-    QString certificate, key;
-    quint16 port = 0;
-    QSemaphore ready;
-    QMutex mutex;
-    QMap<QString, QByteArray> overrides; // path -> body; "SLOW" answers after 3 s
-
-    QString origin() const { return QStringLiteral("https://127.0.0.1:%1").arg(port); }
-
-protected:
-    void run() override
-    {
-        QHttpServer server;
-        server.route("/<arg>", [this](const QUrl &path, const QHttpServerRequest &request) {
-            return answer(u'/' + path.path(), QUrlQuery(request.url()));
-        });
-        QFile c(certificate), k(key);
-        c.open(QIODevice::ReadOnly);
-        k.open(QIODevice::ReadOnly);
-        server.sslSetup(QSslCertificate(&c), QSslKey(&k, QSsl::Rsa));
-        port = server.listen(QHostAddress::LocalHost);
-        ready.release();
-        exec();
-    }
-
-private:
-    QHttpServerResponse answer(const QString &path, const QUrlQuery &query)
-    {
-        QString file = path;
-        if (path == "/api/retail/prices") {
-            const QString filter = query.queryItemValue("$filter", QUrl::FullyDecoded);
-            const bool second = query.queryItemValue("$skip") == "100";
-            file = filter.contains("'Functions'")
-                       ? (second ? "/azure/functions-page2.json" : "/azure/functions-page1.json")
-                       : "/azure/vms-page1.json";
-        }
-        QByteArray body;
-        {
-            QMutexLocker lock(&mutex);
-            body = overrides.value(file);
-        }
-        if (body == "SLOW") {
-            QThread::msleep(3000);
-            body.clear();
-        }
-        if (body.isEmpty()) {
-            body = NimbusTest::readAll(kData + file);
-            if (body.isEmpty())
-                return QHttpServerResponse(QHttpServerResponse::StatusCode::NotFound);
-        }
-        // The recorded pages link to Azure's host; here the next page is this server's.
-        body.replace("https://prices.azure.com:443", origin().toUtf8());
-        return QHttpServerResponse("application/json", body);
-    }
-};
-
-bool openssl(const QStringList &arguments, const QString &directory)
-{
-    QProcess p;
-    p.setWorkingDirectory(directory);
-    p.start("openssl", arguments);
-    return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
-
 const PriceChange *change(const ProviderPriceUpdate &u, const QString &id)
 {
     for (const PriceChange &c : u.prices)
@@ -117,7 +50,6 @@ class TestPriceLists : public QObject
 
 private slots:
     void initTestCase();
-    void cleanupTestCase();
     void init();
     void tiersFromBands();
     void awsUpdatesEveryMappedPrice_data();
@@ -142,53 +74,24 @@ private:
     PricingUpdater::Limits limits() const
     {
         PricingUpdater::Limits l = PriceListUpdate::defaultLimits();
-        l.caFile = mCerts.filePath("ca.pem");
+        l.caFile = mServer.caFile();
         l.timeoutMs = 20000;
         return l;
     }
-    void setOverride(const QString &path, const QByteArray &body)
-    {
-        QMutexLocker lock(&mServer.mutex);
-        mServer.overrides.insert(path, body);
-    }
+    void setOverride(const QString &path, const QByteArray &body) { mServer.override(path, body); }
 
-    QTemporaryDir mCerts;
-    Server mServer;
+    NimbusTest::PriceListServer mServer;
     std::optional<PriceListReport> mAws;
 };
 
 void TestPriceLists::initTestCase()
 {
-    QVERIFY(mCerts.isValid());
-    const QString dir = mCerts.path();
-    QVERIFY(NimbusTest::writeAll(mCerts.filePath("server.ext"),
-                                 "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"));
-    QVERIFY(openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days",
-                     "2", "-subj", "/CN=Nimbus test CA"},
-                    dir));
-    QVERIFY(openssl({"req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj",
-                     "/CN=127.0.0.1"},
-                    dir));
-    QVERIFY(openssl({"x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                     "-out", "server.pem", "-days", "2", "-extfile", "server.ext"},
-                    dir));
-    mServer.certificate = mCerts.filePath("server.pem");
-    mServer.key = mCerts.filePath("server.key");
-    mServer.start();
-    mServer.ready.acquire();
-    QVERIFY(mServer.port != 0);
-}
-
-void TestPriceLists::cleanupTestCase()
-{
-    mServer.quit();
-    mServer.wait();
+    QVERIFY2(mServer.begin(), "openssl and a local https server are needed");
 }
 
 void TestPriceLists::init()
 {
-    QMutexLocker lock(&mServer.mutex);
-    mServer.overrides.clear();
+    mServer.clear();
 }
 
 Result<PriceListReport> TestPriceLists::check(const QString &providers, qint64 maxBytes)
@@ -518,7 +421,7 @@ void TestPriceLists::commandLine()
     env.insert("XDG_DATA_HOME", home.path());
     env.insert("NIMBUS_AWS_PRICE_LIST_URL", sources().awsOfferIndex.toString());
     env.insert("NIMBUS_AZURE_PRICES_URL", sources().azureRetailPrices.toString());
-    env.insert("NIMBUS_PRICING_CA_FILE", mCerts.filePath("ca.pem"));
+    env.insert("NIMBUS_PRICING_CA_FILE", mServer.caFile());
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), QStringList{"cost"} + arguments);
     QVERIFY(process.waitForStarted());
