@@ -181,19 +181,7 @@ int CommandLine::validate(const QStringList &arguments)
     const QList<Diagnostic> diagnostics = validator.validate();
 
     if (formatName == "json"_L1) {
-        QJsonArray list;
-        for (const Diagnostic &d : diagnostics) {
-            QJsonArray nodes;
-            for (NodeId id : d.nodes)
-                nodes.append(project.architecture().node(id)->name);
-            QJsonObject o{{u"severity"_s, Diagnostic::severityName(d.severity)},
-                          {u"code"_s, d.code},
-                          {u"message"_s, d.message},
-                          {u"nodes"_s, nodes}};
-            if (!d.property.isEmpty())
-                o.insert(u"property"_s, d.property);
-            list.append(o);
-        }
+        const QJsonArray list = Validator::toJson(project.architecture(), diagnostics);
         mOut << QJsonDocument(list).toJson(QJsonDocument::Indented);
     } else {
         int errors = 0;

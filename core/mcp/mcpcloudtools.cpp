@@ -9,6 +9,7 @@
 #include "mcptools.h"
 #include "mcpworkspace.h"
 #include "model/kinds.h"
+#include "model/validator.h"
 #include "paths.h"
 #include "runtime/functionrunner.h"
 #include "runtime/functionspec.h"
@@ -368,9 +369,10 @@ QList<McpResource> resources(McpWorkspace &w)
                      files.append(f.isCopy()
                                       ? QJsonObject{{u"path"_s, f.path}, {u"copyOf"_s, f.copyFrom}}
                                       : QJsonObject{{u"path"_s, f.path}, {u"content"_s, QString::fromUtf8(f.content)}});
-                 return compact(QJsonObject{{u"target"_s, target},
-                                            {u"files"_s, files},
-                                            {u"diagnostics"_s, diagnosticsJson(*project, out.diagnostics)}});
+                 return compact(
+                     QJsonObject{{u"target"_s, target},
+                                 {u"files"_s, files},
+                                 {u"diagnostics"_s, Validator::toJson(project->architecture(), out.diagnostics)}});
              }});
     }
     addCodeResources(w, list);

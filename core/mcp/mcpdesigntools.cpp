@@ -49,25 +49,6 @@ Result<const Node *> nodeNamed(const McpWorkspace &workspace, const QString &nam
     return fail(McpWorkspace::tr("the design has no node named '%1' (get_design lists them)").arg(name));
 }
 
-QJsonArray diagnosticsJson(const Project &project, const QList<Diagnostic> &diagnostics)
-{
-    QJsonArray list;
-    for (const Diagnostic &d : diagnostics) {
-        QJsonArray nodes;
-        for (NodeId id : d.nodes)
-            if (const Node *node = project.architecture().node(id))
-                nodes.append(node->name);
-        QJsonObject entry{{u"severity"_s, Diagnostic::severityName(d.severity)},
-                          {u"code"_s, d.code},
-                          {u"message"_s, d.message},
-                          {u"nodes"_s, nodes}};
-        if (!d.property.isEmpty())
-            entry.insert(u"property"_s, d.property);
-        list.append(entry);
-    }
-    return list;
-}
-
 bool failed(McpCall *call, const Result<void> &result)
 {
     if (result)
@@ -445,7 +426,7 @@ void addValidateTool(McpServer &server, McpWorkspace &w)
         }
         call->finish({{u"errors"_s, errors},
                       {u"warnings"_s, warnings},
-                      {u"diagnostics"_s, diagnosticsJson(*w.project(), found)}});
+                      {u"diagnostics"_s, Validator::toJson(w.project()->architecture(), found)}});
                     },
                     true});
 }

@@ -12,6 +12,7 @@
 #include "model/architecture.h"
 #include "model/diagrampainter.h"
 #include "model/handlerreference.h"
+#include "model/validator.h"
 #include "paths.h"
 #include "runtime/eventtemplates.h"
 #include "runtime/functionrunner.h"
@@ -340,7 +341,8 @@ void addExportTool(McpServer &server, McpWorkspace &w)
             pending->finish({{u"folder"_s, directory},
                              {u"files"_s, files},
                              {u"diagnostics"_s,
-                              w.project() ? diagnosticsJson(*w.project(), done.output.diagnostics) : QJsonArray()}});
+                              w.project() ? Validator::toJson(w.project()->architecture(), done.output.diagnostics)
+                                          : QJsonArray()}});
         });
         watcher->setFuture(QtConcurrent::run([exporter, provider, input, directory, snapshot] {
             Done done{ExportJob::prepare(*exporter, provider, input), Result<void>()};

@@ -38,8 +38,6 @@ QJsonObject objectSchema(std::initializer_list<QPair<QString, QJsonObject>> prop
 
 // The node of the open project with this name, or an error naming it.
 Result<const Node *> nodeNamed(const McpWorkspace &workspace, const QString &name);
-// Diagnostics as tools return them: severity, message, node names.
-QJsonArray diagnosticsJson(const Project &project, const QList<Diagnostic> &diagnostics);
 // The call's answer when result failed (true), or nothing (false).
 bool failed(McpCall *call, const Result<void> &result);
 

@@ -587,4 +587,23 @@ void Validator::checkEventLoops(QList<Diagnostic> &out) const
     }
 }
 
+QJsonArray Validator::toJson(const Architecture &architecture, const QList<Diagnostic> &diagnostics)
+{
+    QJsonArray list;
+    for (const Diagnostic &d : diagnostics) {
+        QJsonArray nodes;
+        for (NodeId id : d.nodes)
+            if (const Node *node = architecture.node(id))
+                nodes.append(node->name);
+        QJsonObject entry{{u"severity"_s, Diagnostic::severityName(d.severity)},
+                          {u"code"_s, d.code},
+                          {u"message"_s, d.message},
+                          {u"nodes"_s, nodes}};
+        if (!d.property.isEmpty())
+            entry.insert(u"property"_s, d.property);
+        list.append(entry);
+    }
+    return list;
+}
+
 } // namespace Nimbus

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonValue>
 
 namespace Nimbus {
@@ -39,6 +40,9 @@ public:
     // leads out through a symbolic link. One "unsafe-path" error per problem, naming
     // the node. Validating, importing, scaffolding and exporting all ask this (issue 17).
     static QList<Diagnostic> pathProblems(const Catalog &catalog, const Node &node, const QString &directory = {});
+    // Diagnostics as `nimbus validate --format json` and the MCP tools give them: severity,
+    // code, message, the nodes' names and the property, if any.
+    static QJsonArray toJson(const Architecture &architecture, const QList<Diagnostic> &diagnostics);
     static QList<Diagnostic> pathProblems(const Catalog &catalog, const Architecture &architecture,
                                           const QString &directory = {});
 
