@@ -25,12 +25,15 @@ namespace Nimbus {
 namespace {
 
 // Standard input as lines, from the event loop: each complete line to onLine, and
-// onEnd once the client closes it. A line over the protocol's limit ends the session.
+// onEnd once the client closes it. A line over the protocol's limit is dropped, up to its
+// end, and onOversized says so.
 class LineReader : public QObject
 {
 public:
-    LineReader(std::function<void(const QByteArray &)> onLine, std::function<void()> onEnd)
-        : mNotifier(STDIN_FILENO, QSocketNotifier::Read), mOnLine(std::move(onLine)), mOnEnd(std::move(onEnd))
+    LineReader(std::function<void(const QByteArray &)> onLine, std::function<void()> onEnd,
+               std::function<void()> onOversized = {})
+        : mNotifier(STDIN_FILENO, QSocketNotifier::Read), mOnLine(std::move(onLine)), mOnEnd(std::move(onEnd)),
+          mOnOversized(std::move(onOversized))
     {
         connect(&mNotifier, &QSocketNotifier::activated, this, [this] { readSome(); });
     }
@@ -52,18 +55,24 @@ private:
         while ((newline = mPending.indexOf('\n')) >= 0) {
             const QByteArray line = mPending.left(newline);
             mPending.remove(0, newline + 1);
-            mOnLine(line);
+            if (!std::exchange(mSkipping, false))
+                mOnLine(line);
         }
-        if (mPending.size() > McpServer::kMessageLimit) {
+        if (mPending.size() > McpServer::kMessageLimit && !mSkipping) {
+            mSkipping = true; // the rest of this line goes unread too
+            if (mOnOversized)
+                mOnOversized();
+        }
+        if (mSkipping)
             mPending.clear();
-            mOnLine(QByteArray(McpServer::kMessageLimit + 1, ' ')); // answered as too large
-        }
     }
 
     QSocketNotifier mNotifier;
     QByteArray mPending;
     std::function<void(const QByteArray &)> mOnLine;
     std::function<void()> mOnEnd;
+    std::function<void()> mOnOversized;
+    bool mSkipping = false;
 };
 
 } // namespace
@@ -107,8 +116,11 @@ int CommandLine::mcp(const QStringList &arguments)
             return InputError;
         }
         // A relay: the studio serves the protocol on its own project.
+        // The studio never sees a line over the limit; the client hears why here.
+        McpServer refusals;
+        QObject::connect(&refusals, &McpServer::send, write);
         LineReader reader([&socket](const QByteArray &line) { socket.write(line + '\n'); },
-                          [&socket] { socket.disconnectFromServer(); });
+                          [&socket] { socket.disconnectFromServer(); }, [&refusals] { refusals.refuseOversized(); });
         QObject::connect(&socket, &QLocalSocket::readyRead, [&] { out.write(socket.readAll()); });
         QObject::connect(&socket, &QLocalSocket::disconnected, [] { QCoreApplication::quit(); });
         runUntilSignalled();
@@ -148,7 +160,8 @@ int CommandLine::mcp(const QStringList &arguments)
                       [&] {
         closedFor.start();
         drain.start();
-    });
+    },
+                      [&server] { server.refuseOversized(); });
     runUntilSignalled();
     workspace.stopCloud();
     return Success;

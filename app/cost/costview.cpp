@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -422,8 +423,10 @@ void CostView::useMeasuredInputs()
     // What was measured is priced: the logs the runs wrote and the responses they sent.
     if (used) {
         for (const char *line : {"lineLogs", "lineTransfer"})
-            if (auto *box = findChild<QCheckBox *>(QLatin1String(line)))
+            if (auto *box = findChild<QCheckBox *>(QLatin1String(line))) {
+                const QSignalBlocker once(box); // recomputed once, below
                 box->setChecked(true);
+            }
     }
     emit message(used ? tr("Durations of %n function(s) taken from their local runs.", nullptr, used)
                       : tr("No successful local runs yet: invoke the functions first."));

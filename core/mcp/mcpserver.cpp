@@ -183,8 +183,7 @@ void McpServer::receive(const QByteArray &line)
     if (line.trimmed().isEmpty())
         return;
     if (line.size() > kMessageLimit) {
-        respondError(QJsonValue::Null, InvalidRequest,
-                     tr("Invalid Request: a message is limited to %1 MB").arg(kMessageLimit >> 20));
+        refuseOversized();
         return;
     }
     QJsonParseError error;
@@ -200,6 +199,12 @@ void McpServer::receive(const QByteArray &line)
         return;
     }
     handle(document.object());
+}
+
+void McpServer::refuseOversized()
+{
+    respondError(QJsonValue::Null, InvalidRequest,
+                 tr("Invalid Request: a message is limited to %1 MB").arg(kMessageLimit >> 20));
 }
 
 void McpServer::handle(const QJsonObject &message)

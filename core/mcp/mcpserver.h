@@ -102,6 +102,8 @@ public:
 
     // One line from the client: a request, a notification, a response or a batch.
     void receive(const QByteArray &line);
+    // Answers a message over kMessageLimit that the transport dropped unread (-32600).
+    void refuseOversized();
     // notifications/message at level ("info", "warning", "error"...), when the client's
     // logging level lets it through.
     void log(const QString &level, const QString &logger, const QJsonValue &data);

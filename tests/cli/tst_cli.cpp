@@ -39,6 +39,7 @@ private slots:
     void costMeasured();
     void serveAndCloud();
     void mcpAnswersEachMessageAtOnce();
+    void mcpRefusesAnOversizedMessageAndGoesOn();
     void invokeProfileNamesTheSlowestImport();
     void mcpAttachNeedsAStudio();
 
@@ -662,4 +663,24 @@ void tst_Cli::invokeProfileNamesTheSlowestImport()
     const QJsonObject json =
         QJsonDocument::fromJson(run({"invoke", mDir.filePath("profile/p.json"), "py", "--json"}).out.toUtf8()).object();
     QCOMPARE(json["imports"][1]["module"].toString(), "slowdep");
+}
+
+void tst_Cli::mcpRefusesAnOversizedMessageAndGoesOn()
+{
+    // One line over the protocol's 16 MB is refused, unread, once; the next is served.
+    QProcess process;
+    process.setWorkingDirectory(mDir.path());
+    process.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {"mcp"});
+    QVERIFY(process.waitForStarted());
+    process.write("{\"x\":\"" + QByteArray(17 * 1024 * 1024, 'a') + "\"}\n");
+    process.write(R"({"jsonrpc":"2.0","id":7,"method":"ping"})"
+                  "\n");
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(30000));
+    const QList<QByteArray> lines = process.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject refused = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(refused["error"]["code"].toInt(), -32600);
+    QVERIFY(refused["id"].isNull());
+    QCOMPARE(QJsonDocument::fromJson(lines[1]).object()["id"].toInt(), 7);
 }
