@@ -3,7 +3,7 @@
 // length-prefixed JSON frames, never on stdout, so console.log cannot corrupt them.
 import net from "node:net";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import fs from "node:fs";
 import Module, { register } from "node:module";
 import { spawnSync } from "node:child_process";
@@ -11,6 +11,9 @@ import { spawnSync } from "node:child_process";
 // The AWS SDK that Lambda bundles, for ES modules (CommonJS finds it through NODE_PATH).
 if (process.env.NIMBUS_SDK_DIR && typeof register === "function")
     register("./sdk-resolve.mjs", import.meta.url, { data: { sdkDirectory: process.env.NIMBUS_SDK_DIR } });
+// The ES modules the handler's load evaluates, timed for the cold-start profile.
+if (typeof register === "function")
+    register("./import-timer.mjs", import.meta.url, { data: { ownFolder: new URL(".", import.meta.url).href } });
 
 const channel = new net.Socket({ fd: 3, readable: true, writable: true });
 const PAYLOAD_LIMIT = 6 * 1024 * 1024;
@@ -138,8 +141,9 @@ function run(handler, event, context) {
     });
 }
 
-// Times each CommonJS module the handler's load executes (cumulative includes what it
-// required, self does not), and the handler's own module as a whole.
+// Times each module the handler's load executes (cumulative includes what it imported,
+// self does not), and the handler's own module as a whole: CommonJS modules through
+// Module._load, ES modules through the calls import-timer.mjs puts around their bodies.
 function timeImports() {
     const times = new Map();
     const stack = [];
@@ -161,16 +165,49 @@ function timeImports() {
             times.set(name, { module: name, cumulativeMs: elapsed, selfMs: elapsed - children });
         }
     };
+    const esm = new Map(); // url -> { start, end, importer }
+    globalThis.__nimbusModuleStart = (url, importer) => esm.set(url, { start: process.hrtime.bigint(), importer });
+    globalThis.__nimbusModuleEnd = (url) => {
+        const module = esm.get(url);
+        if (module) module.end = process.hrtime.bigint();
+    };
     return {
         stop(handlerFile, totalMs) {
             Module._load = load;
+            delete globalThis.__nimbusModuleStart;
+            delete globalThis.__nimbusModuleEnd;
+            addModules(times, esm);
             if (handlerFile && !times.has(handlerFile)) {
                 const children = [...times.values()].reduce((sum, t) => sum + t.cumulativeMs, 0);
                 times.set(handlerFile, { module: handlerFile, cumulativeMs: totalMs, selfMs: Math.max(0, totalMs - children) });
+            } else if (handlerFile) {
+                times.get(handlerFile).cumulativeMs = totalMs;
             }
             return [...times.values()].sort((a, b) => b.cumulativeMs - a.cumulativeMs).slice(0, 200);
         },
     };
+}
+
+// The ES modules that ran to their end, each with its own time and, as cumulative, the
+// time of the modules it imported first added to its own.
+function addModules(times, esm) {
+    const selfOf = new Map();
+    for (const [url, m] of esm)
+        if (m.end !== undefined) selfOf.set(url, Number(m.end - m.start) / 1e6);
+    const cumulative = new Map();
+    const cumulativeOf = (url, depth) => {
+        if (cumulative.has(url)) return cumulative.get(url);
+        let total = selfOf.get(url) ?? 0;
+        if (depth < 1000)
+            for (const [child, m] of esm)
+                if (m.importer === url && child !== url && selfOf.has(child)) total += cumulativeOf(child, depth + 1);
+        cumulative.set(url, total);
+        return total;
+    };
+    for (const [url, self] of selfOf) {
+        const file = fileURLToPath(url);
+        if (!times.has(file)) times.set(file, { module: file, cumulativeMs: cumulativeOf(url, 0), selfMs: self });
+    }
 }
 
 let handler;

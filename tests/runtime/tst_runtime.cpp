@@ -104,6 +104,10 @@ void tst_Runtime::initTestCase()
     write("profilejs/fast.js", "module.exports = 2;\n");
     write("profilejs/index.js", "const slow = require('./slow');\nconst fast = require('./fast');\n"
                                 "exports.handler = async () => slow + fast;\n");
+    write("profilemjs/slow.mjs", "const end = Date.now() + 150; while (Date.now() < end) {}\nexport default 1;\n");
+    write("profilemjs/fast.mjs", "export default 2;\n");
+    write("profilemjs/index.mjs", "import slow from './slow.mjs';\nimport fast from './fast.mjs';\n"
+                                  "export const handler = async () => slow + fast;\n");
     write("profilepy/slowdep.py", "import time\ntime.sleep(0.15)\nVALUE = 1\n");
     write("profilepy/fastdep.py", "VALUE = 2\n");
     write("profilepy/app.py", "import slowdep\nimport fastdep\n"
@@ -601,6 +605,11 @@ void tst_Runtime::coldStartProfileNamesTheSlowestImport_data()
                                        << "index.handler"
                                        << "slow.js"
                                        << "fast.js";
+    QTest::newRow("Node.js, ES module") << "profilemjs"
+                                        << "nodejs20.x"
+                                        << "index.handler"
+                                        << "slow.mjs"
+                                        << "fast.mjs";
     QTest::newRow("Python") << "profilepy"
                             << "python3.12"
                             << "app.handler"

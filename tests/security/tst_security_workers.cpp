@@ -200,8 +200,8 @@ void tst_SecurityWorkers::busyDesktopUserRunsNodeFunctions()
          QDir(QStringLiteral(NIMBUS_BINARY_DIR "/lib")).entryInfoList({QStringLiteral("libnimbus*.so*")}, QDir::Files))
         QVERIFY(QFile::copy(library.filePath(), root + "/lib/" + library.fileName()));
     const QString runtime = QStringLiteral(NIMBUS_BINARY_DIR "/share/nimbus-studio/runtime/");
-    for (const QString &file :
-         {QStringLiteral("bootstrap.mjs"), QStringLiteral("bootstrap.py"), QStringLiteral("sdk-resolve.mjs")})
+    for (const QString &file : {QStringLiteral("bootstrap.mjs"), QStringLiteral("bootstrap.py"),
+                                QStringLiteral("sdk-resolve.mjs"), QStringLiteral("import-timer.mjs")})
         if (QFileInfo::exists(runtime + file))
             QVERIFY(QFile::copy(runtime + file, root + "/share/nimbus-studio/runtime/" + file));
     // A small project: one Node.js function that says who ran it.
