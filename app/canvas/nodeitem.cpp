@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QGraphicsSceneHoverEvent>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QPainter>
 #include <QPalette>
@@ -86,6 +87,15 @@ QString NodeItem::detailFor(const Node &node, const NodeKind *kind)
         return valueOf(node, kind, u"fifo"_s).toBool() ? tr("FIFO") : tr("Standard");
     if (node.kind == Kinds::Schedule)
         return text("expression");
+    if (node.kind == Kinds::EventBus)
+        return text("busName");
+    // A rule's pattern on one line, as compact as JSON allows.
+    if (node.kind == Kinds::Rule) {
+        const QJsonDocument pattern = QJsonDocument::fromJson(text("pattern").toUtf8());
+        const QString shown = pattern.isObject() ? QString::fromUtf8(pattern.toJson(QJsonDocument::Compact))
+                                                 : text("pattern").simplified();
+        return valueOf(node, kind, u"enabled"_s).toBool() ? shown : tr("disabled · %1").arg(shown);
+    }
     return {};
 }
 

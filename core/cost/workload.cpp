@@ -84,6 +84,23 @@ public:
         ServiceLoad *s = mWorkload.service(node->name);
         for (EdgeId e : mArchitecture.outgoingEdges(id)) {
             const Edge *edge = mArchitecture.edge(e);
+            // A bus offers each event to its rules, which pass it on to their targets: the
+            // estimate counts every event as matching (its upper bound).
+            if ((edge->type == "routes"_L1 || edge->type == "targets"_L1) && !path.count(edge->to)
+                && int(path.size()) <= kMaxDepth) {
+                ServiceLoad *target = mWorkload.service(mArchitecture.node(edge->to)->name);
+                if (target) {
+                    target->writesPerRequest += perRequest;
+                    target->writesFixed += fixed;
+                }
+                path.insert(id);
+                if (mWorkload.function(mArchitecture.node(edge->to)->name))
+                    intoFunction(edge->to, perRequest, fixed, path);
+                else
+                    intoService(edge->to, perRequest, fixed, path);
+                path.erase(id);
+                continue;
+            }
             if (edge->type != "invokes"_L1)
                 continue;
             // A queue consumer receives and deletes each batch: two more requests.

@@ -126,6 +126,9 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Stream"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
                       "What the change stream carries; a function connected to the table needs a stream."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Time to Live attribute"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The number attribute holding when an item expires (epoch seconds); the "
+                                         "table deletes expired items. Empty for none."),
     // A topic (SNS) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Topic"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
@@ -160,6 +163,63 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "receives and deletes messages itself"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "publishes messages to every subscriber"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "invokes the other function asynchronously"),
+    // An event bus (EventBridge) kind: its name, category, properties and help.
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Event bus"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "An event bus (EventBridge): functions put events on it; its rules route each "
+                                         "event that matches their pattern to their targets."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Bus name"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "The bus's name in the cloud; \"default\" is the account's default event bus."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "at most 256 letters, digits, '.', '-', '_' or '/'"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "What the bus carries."),
+    // A rule (EventBridge) kind: its name, category, properties and help.
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Rule"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "An event bus rule (EventBridge): each event on the connected bus that "
+                                         "matches its pattern goes to its targets, as the rule's input says."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Event pattern"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "The EventBridge event pattern, as JSON, for example {\"detail-type\": [\"order placed\"], "
+                      "\"detail\": {\"total\": [{\"numeric\": [\">\", 100]}]}}."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "A disabled rule matches no event."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Target input"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "What each target receives: the matched event, a constant JSON text (Input), a part of the event "
+                      "(InputPath), or a template filled from the event (InputTransformer)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Constant input"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The JSON text every target receives when the target input is Input."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Input path"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The part of the event every target receives when the target input is "
+                                         "InputPath, as a JSONPath such as $.detail."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Input paths"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "InputTransformer: a JSON object naming the values to take from the event, "
+                                         "for example {\"id\": \"$.detail.id\"}."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Input template"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "InputTransformer: the text each target receives, with <name> replaced by the value of that input path."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Maximum retry attempts"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "How many times a failed delivery to a target is retried."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Maximum event age"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "How long an event is retried before it is dropped or sent to the dead-letter queue."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Dead-letter queue"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "The name of a queue on the canvas that receives the events that could not be delivered; empty for none."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "What the rule is for."),
+    // The event bus's connections: their labels, meanings and what each one does.
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "routes"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "The event bus offers each event it receives to the rule, which keeps those that match its pattern."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "targets"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The rule delivers each matching event to the target, as its input says."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "puts events on the bus"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "matches each event against the rule's pattern"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "invokes the function asynchronously with each matching event"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "sends each matching event to the queue as a message"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "publishes each matching event to the topic"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "puts each matching event on the other bus"),
 };
 
 } // namespace

@@ -17,6 +17,8 @@ inline constexpr QLatin1String Topic("topic");
 inline constexpr QLatin1String Table("table");
 inline constexpr QLatin1String Bucket("bucket");
 inline constexpr QLatin1String Schedule("schedule");
+inline constexpr QLatin1String EventBus("event-bus");
+inline constexpr QLatin1String Rule("rule");
 } // namespace Kinds
 
 } // namespace Nimbus

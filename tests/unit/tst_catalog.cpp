@@ -48,12 +48,13 @@ void tst_Catalog::builtinKinds()
     QStringList ids;
     for (const NodeKind *k : catalog.kinds())
         ids.append(k->id);
-    QCOMPARE(ids, (QStringList{"http-route", "schedule", "function", "bucket", "queue", "table", "topic"}));
+    QCOMPARE(ids, (QStringList{"http-route", "rule", "schedule", "function", "bucket", "event-bus", "queue", "table",
+                               "topic"}));
     QCOMPARE(catalog.categories(), (QStringList{"Triggers", "Compute", "Services"}));
     QStringList types;
     for (const EdgeType &t : catalog.edgeTypes())
         types.append(t.id);
-    QCOMPARE(types, (QStringList{"invokes", "writes", "reads", "publishes", "calls"}));
+    QCOMPARE(types, (QStringList{"invokes", "writes", "reads", "publishes", "calls", "routes", "targets"}));
     QVERIFY(!catalog.edgeType("reads")->carriesEvents);
     QVERIFY(catalog.edgeType("writes")->carriesEvents);
     QVERIFY(catalog.kind("queue")->store);
@@ -288,7 +289,7 @@ void tst_Catalog::newKindNeedsNoCode()
     QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     QVERIFY(catalog.kind("cache"));
     QVERIFY(catalog.kind("cache")->store);
-    QCOMPARE(catalog.kinds().at(4)->id, QStringLiteral("cache")); // Services by name: bucket, cache, queue ...
+    QCOMPARE(catalog.kinds().at(5)->id, QStringLiteral("cache")); // Services by name: bucket, cache, event bus ...
     QVERIFY(catalog.connectionRefusal("function", "cache", "writes").isEmpty());
     QVERIFY(!catalog.connectionRefusal("function", "cache", "reads").isEmpty());
 }
@@ -307,6 +308,8 @@ void tst_Catalog::kindConstants_data()
     QTest::newRow("table") << QString(Kinds::Table) << true << true;
     QTest::newRow("bucket") << QString(Kinds::Bucket) << true << true;
     QTest::newRow("schedule") << QString(Kinds::Schedule) << true << false;
+    QTest::newRow("event-bus") << QString(Kinds::EventBus) << false << false;
+    QTest::newRow("rule") << QString(Kinds::Rule) << false << false;
 }
 
 void tst_Catalog::kindConstants()
