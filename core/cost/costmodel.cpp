@@ -657,6 +657,9 @@ void CostEngine::services(const PricingCatalog &catalog, double volume, Sink &si
             tableDemand(s, volume, sink, want);
         } else if (s.service == "bucket"_L1) {
             bucketDemand(s, volume, sink, want);
+        } else if (s.service == "bus"_L1) {
+            // EventBridge bills each 64 KB of a PutEvents entry as one event.
+            want(u"bus.events"_s, writes * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
         }
     }
     // In catalog order, so that bills list the same lines in the same order.
