@@ -1,21 +1,101 @@
 #!/bin/sh
-# DynamoDB PutItem+GetItem pairs per second from the AWS SDK for JavaScript v3 and from
-# boto3 against `nimbus serve`'s AWS-compatible endpoint (the design of
-# tests/runtime/data/aws). Reports figures. Usage: bench_dynamodb.sh BUILD_DIR
+# DynamoDB against `nimbus serve`'s AWS-compatible endpoint (the design of
+# tests/runtime/data/aws) and, in the same run, against dynalite (npm, in memory)
+# serving the same table: raw HTTP with wrk (GetItem and PutItem bodies from a Lua
+# script, as no SDK client can saturate a server), then PutItem+GetItem pairs from the
+# AWS SDK for JavaScript v3 and from boto3. Reports figures and ratios; asserts
+# nothing about time. Usage: bench_dynamodb.sh BUILD_DIR
 set -eu
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
+tools=$build/bench-tools
 work=$(mktemp -d)
-trap 'kill $nimbus 2>/dev/null; rm -rf "$work"' EXIT
+nimbus=""
+dynalite=""
+trap 'kill $nimbus $dynalite 2>/dev/null; rm -rf "$work"' EXIT
+seconds=${BENCH_SECONDS:-6}
 cp -r "$here/../runtime/data/aws/." "$work/"
 "$build/bin/nimbus" serve "$work/aws.json" --port 0 --aws-port 0 --state "$work/state" > "$work/urls" 2> /dev/null &
 nimbus=$!
 for i in $(seq 1 100); do [ "$(wc -l < "$work/urls")" -ge 2 ] && break; sleep 0.1; done
 endpoint=$(sed -n 2p "$work/urls")
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+
+# One DynamoDB JSON 1.0 request, signed as the SDKs sign (the servers check the form,
+# not the signature).
+dynamo() { # endpoint operation body
+    curl -s -X POST -H "Content-Type: application/x-amz-json-1.0" -H "X-Amz-Target: DynamoDB_20120810.$2" \
+        -H "X-Amz-Date: 20261201T000000Z" \
+        -H "Authorization: AWS4-HMAC-SHA256 Credential=x/20261201/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0" \
+        -d "$3" "$1/"
+}
+
+# wrk's request bodies: GetItem of one item, PutItem of a new item each time.
+cat > "$work/dynamo.lua" <<'LUA'
+local operation = os.getenv("DYNAMO_OPERATION")
+local n = 0
+local counter = 0
+-- Each thread's ids differ: setup runs in the main state, thread_id is a global of the thread's.
+function setup(thread)
+    counter = counter + 1
+    thread:set("thread_id", counter)
+end
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-amz-json-1.0"
+wrk.headers["X-Amz-Target"] = "DynamoDB_20120810." .. operation
+wrk.headers["X-Amz-Date"] = "20261201T000000Z"
+wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=x/20261201/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0"
+local padding = string.rep("x", 200)
+function request()
+    if operation == "GetItem" then
+        return wrk.format(nil, nil, nil, '{"TableName":"things","Key":{"id":{"S":"wrk-seed"}}}')
+    end
+    n = n + 1
+    local id = "wrk-" .. (thread_id or 0) .. "-" .. n
+    return wrk.format(nil, nil, nil, '{"TableName":"things","Item":{"id":{"S":"' .. id .. '"},"n":{"N":"' .. n .. '"},"body":{"S":"' .. padding .. '"}}}')
+end
+LUA
+
+raw() { # label endpoint operation
+    DYNAMO_OPERATION=$3 wrk -t2 -c16 -d2s -s "$work/dynamo.lua" "$2/" > /dev/null 2>&1
+    DYNAMO_OPERATION=$3 wrk -t2 -c16 -d${seconds}s --latency -s "$work/dynamo.lua" "$2/" > "$work/$1.txt" 2>&1
+    rps=$(awk '/Requests\/sec/ {print $2}' "$work/$1.txt")
+    p50=$(awk '$1 == "50%" {print $2}' "$work/$1.txt")
+    errors=$(awk '/Non-2xx/ {print $5}' "$work/$1.txt")
+    printf '  %-24s %10s req/s   p50 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "${errors:-0}"
+    eval "${1}_rps=$rps"
+}
+ratio() { # label a b
+    awk -v a="$2" -v b="$3" -v l="$1" 'BEGIN { if (b > 0) printf "  %-40s %.2fx\n", l, a / b }'
+}
+
+if command -v wrk > /dev/null && [ -x "$tools/node_modules/.bin/dynalite" ]; then
+    "$tools/node_modules/.bin/dynalite" --port 43130 > /dev/null 2>&1 &
+    dynalite=$!
+    for i in $(seq 1 100); do dynamo http://127.0.0.1:43130 ListTables '{}' > /dev/null 2>&1 && break; sleep 0.1; done
+    dynamo http://127.0.0.1:43130 CreateTable '{"TableName":"things","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}' > /dev/null
+    for i in $(seq 1 50); do dynamo http://127.0.0.1:43130 DescribeTable '{"TableName":"things"}' | grep -q ACTIVE && break; sleep 0.1; done
+    seed='{"TableName":"things","Item":{"id":{"S":"wrk-seed"},"n":{"N":"1"}}}'
+    dynamo "$endpoint" PutItem "$seed" > /dev/null
+    dynamo http://127.0.0.1:43130 PutItem "$seed" > /dev/null
+    echo "DynamoDB over raw HTTP, wrk -t2 -c16 -d${seconds}s, $(nproc) cores (nimbus: durable on disk; dynalite: in memory):"
+    raw nimbus_get "$endpoint" GetItem
+    raw dynalite_get http://127.0.0.1:43130 GetItem
+    raw nimbus_put "$endpoint" PutItem
+    raw dynalite_put http://127.0.0.1:43130 PutItem
+    ratio "GetItem, nimbus / dynalite:" "$nimbus_get_rps" "$dynalite_get_rps"
+    ratio "PutItem, nimbus / dynalite:" "$nimbus_put_rps" "$dynalite_put_rps"
+else
+    echo "wrk or dynalite is missing (scripts/setup.sh test installs them): no raw-HTTP figures" >&2
+fi
+
 echo "DynamoDB PutItem+GetItem pairs against $endpoint, $(nproc) cores"
 echo "AWS SDK for JavaScript v3 (JSON 1.0):"
 node "$here/bench_dynamodb.mjs" "$endpoint" "$build/share/nimbus-studio/runtime/sdk" "${BENCH_PAIRS:-3000}"
+if [ -n "$dynalite" ]; then
+    echo "the same against dynalite (baseline, same run):"
+    node "$here/bench_dynamodb.mjs" http://127.0.0.1:43130 "$build/share/nimbus-studio/runtime/sdk" "${BENCH_PAIRS:-3000}"
+fi
 echo "boto3 $(/usr/bin/python3 -c 'import boto3; print(boto3.__version__)') (Debian), sequential:"
 /usr/bin/python3 - "$endpoint" "${BENCH_PAIRS:-3000}" <<'PY'
 import sys, time

@@ -1,15 +1,22 @@
 #!/bin/sh
-# Requests per second and latency of GET /items/{id} through the local gateway
-# (`nimbus serve`) with a warm Node.js function, beside serverless-offline serving the
-# same handler, measured the same way in the same run with wrk on loopback.
-# Reports figures; asserts nothing about time. Usage: bench_gateway.sh BUILD_DIR
+# Requests per second and latency through the local gateway (`nimbus serve`), each
+# beside its baselines measured the same way in the same run with wrk on loopback:
+# 1. GET /items/{id} answered by a warm Node.js function, beside a bare Node.js `http`
+#    server answering the same JSON (the machine's limit for one Node.js process) and
+#    serverless-offline serving the same handler;
+# 2. the example's real path: GET /items/{id} whose handler reads the item from a table
+#    through the AWS SDK, beside serverless-offline with dynalite (npm, in memory)
+#    serving the same handler and table.
+# Reports figures and ratios; asserts nothing about time. Usage: bench_gateway.sh BUILD_DIR
 set -u
 build=$(cd "$1" && pwd)
 tools=$build/bench-tools
 work=$(mktemp -d)
-trap 'kill $nimbus $offline 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $nimbus $offline $bare $dynalite 2>/dev/null; rm -rf "$work"' EXIT
 nimbus=""
 offline=""
+bare=""
+dynalite=""
 if ! command -v wrk > /dev/null || [ ! -x "$tools/node_modules/.bin/serverless" ]; then
     echo "wrk or serverless-offline is missing; run scripts/setup.sh test." >&2
     exit 1
@@ -47,6 +54,48 @@ functions:
 YAML
 ln -s "$tools/node_modules" "$work/node_modules"
 
+# The real path: the handler reads the item through the SDK, from the table its
+# variable names, at the endpoint AWS_ENDPOINT_URL names (nimbus serve sets both).
+mkdir -p "$work/real/functions/getItem"
+cat > "$work/real/functions/getItem/index.js" <<'JS'
+const { DynamoDBClient, GetItemCommand } = require("@aws-sdk/client-dynamodb");
+const client = new DynamoDBClient({});
+exports.handler = async (event) => {
+    const { Item } = await client.send(new GetItemCommand({ TableName: process.env.ITEMS_TABLE, Key: { id: { S: event.pathParameters.id } } }));
+    return Item ? { statusCode: 200, body: JSON.stringify({ id: Item.id.S, name: Item.name.S }) } : { statusCode: 404, body: "{}" };
+};
+JS
+cp "$work/real/functions/getItem/index.js" "$work/real/index.js"
+cat > "$work/real/bench.json" <<'JSON'
+{"format": "nimbus-project", "version": 1,
+ "nodes": [{"name": "itemRoute", "kind": "http-route", "properties": {"method": "GET", "path": "/items/{id}"}},
+           {"name": "getItem", "kind": "function", "properties": {"source": "functions/getItem", "memory": 128}},
+           {"name": "items", "kind": "table", "properties": {"partitionKey": "id"}}],
+ "edges": [{"from": "itemRoute", "to": "getItem", "type": "invokes"},
+           {"from": "getItem", "to": "items", "type": "reads"}]}
+JSON
+sed -e 's/^service: bench/service: benchreal/' "$work/serverless.yml" > "$work/real/serverless.yml"
+cat >> "$work/real/serverless.yml" <<'YAML'
+custom:
+  serverless-offline:
+    noTimeout: true
+YAML
+sed -i 's/^  runtime: nodejs20.x/  runtime: nodejs20.x\n  environment:\n    ITEMS_TABLE: items\n    AWS_ENDPOINT_URL: http:\/\/127.0.0.1:43130\n    AWS_REGION: us-east-1/' "$work/real/serverless.yml"
+ln -s "$tools/node_modules" "$work/real/node_modules"
+
+# A DynamoDB JSON 1.0 request, signed as the SDKs sign (the servers check the form only).
+dynamo() { # endpoint operation body
+    curl -s -X POST -H "Content-Type: application/x-amz-json-1.0" -H "X-Amz-Target: DynamoDB_20120810.$2" \
+        -H "X-Amz-Date: 20261201T000000Z" \
+        -H "Authorization: AWS4-HMAC-SHA256 Credential=x/20261201/us-east-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, Signature=0" \
+        -d "$3" "$1/"
+}
+item='{"TableName":"items","Item":{"id":{"S":"42"},"name":{"S":"the answer"}}}'
+
+ratio() { # label a b
+    awk -v a="$2" -v b="$3" -v l="$1" 'BEGIN { if (b > 0) printf "%-52s %.2fx\n", l, a / b }'
+}
+
 measure() { # name url
     for i in $(seq 1 100); do
         node -e "fetch(process.argv[1]).then(r => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))" "$2" && break
@@ -63,6 +112,18 @@ measure() { # name url
 }
 
 echo "GET /items/{id}, warm Node.js 20 handler, wrk -t$threads -c$connections -d${seconds}s on loopback, $(nproc) cores"
+cat > "$work/bare.js" <<'JS'
+require("node:http").createServer((request, response) => {
+    const id = request.url.split("/")[2];
+    const body = JSON.stringify({ id });
+    response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+    response.end(body);
+}).listen(43140, "127.0.0.1");
+JS
+node "$work/bare.js" &
+bare=$!
+measure bare_node "http://127.0.0.1:43140/items/42"
+kill $bare; wait $bare 2>/dev/null; bare=""
 "$build/bin/nimbus" serve "$work/bench.json" --port 43110 --state "$work/state" > /dev/null 2>&1 &
 nimbus=$!
 measure nimbus_serve "http://127.0.0.1:43110/items/42"
@@ -75,4 +136,31 @@ offline=$!
 measure serverless_offline "http://127.0.0.1:43120/items/42"
 kill $offline 2>/dev/null; pkill -P $offline 2>/dev/null; offline=""
 
-awk -v a="$nimbus_serve_rps" -v b="$serverless_offline_rps" 'BEGIN { if (b > 0) printf "nimbus serve / serverless-offline throughput: %.2fx\n", a / b }'
+ratio "nimbus serve / bare Node.js http server:" "$nimbus_serve_rps" "$bare_node_rps"
+ratio "nimbus serve / serverless-offline:" "$nimbus_serve_rps" "$serverless_offline_rps"
+
+echo
+echo "The example's real path: GET /items/{id}, the handler reads the item through the SDK"
+"$build/bin/nimbus" serve "$work/real/bench.json" --port 43110 --aws-port 43111 --state "$work/real/state" > /dev/null 2>&1 &
+nimbus=$!
+for i in $(seq 1 100); do dynamo http://127.0.0.1:43111 PutItem "$item" > /dev/null 2>&1 && break; sleep 0.1; done
+measure nimbus_real "http://127.0.0.1:43110/items/42"
+kill $nimbus; wait $nimbus 2>/dev/null; nimbus=""
+
+if [ -x "$tools/node_modules/.bin/dynalite" ]; then
+    "$tools/node_modules/.bin/dynalite" --port 43130 > /dev/null 2>&1 &
+    dynalite=$!
+    for i in $(seq 1 100); do dynamo http://127.0.0.1:43130 ListTables '{}' > /dev/null 2>&1 && break; sleep 0.1; done
+    dynamo http://127.0.0.1:43130 CreateTable '{"TableName":"items","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}' > /dev/null
+    for i in $(seq 1 50); do dynamo http://127.0.0.1:43130 DescribeTable '{"TableName":"items"}' | grep -q ACTIVE && break; sleep 0.1; done
+    dynamo http://127.0.0.1:43130 PutItem "$item" > /dev/null
+    (cd "$work/real" && SLS_TELEMETRY_DISABLED=1 SLS_NOTIFICATIONS_MODE=off AWS_ACCESS_KEY_ID=AKIAEXAMPLE \
+        AWS_SECRET_ACCESS_KEY=example HOME="$work/home" exec ./node_modules/.bin/serverless offline \
+        --httpPort 43120 --lambdaPort 43122 > "$work/offline-real.log" 2>&1) &
+    offline=$!
+    measure offline_dynalite "http://127.0.0.1:43120/items/42"
+    kill $offline 2>/dev/null; pkill -P $offline 2>/dev/null; offline=""
+    ratio "real path, nimbus serve / serverless-offline+dynalite:" "$nimbus_real_rps" "$offline_dynalite_rps"
+else
+    echo "dynalite is missing (scripts/setup.sh test installs it): no peer figure for the real path" >&2
+fi
