@@ -348,8 +348,7 @@ static void printImports(const InvocationResult &r, QTextStream &out)
                            "(cumulative includes what a module imported):")
         << '\n';
     if (r.imports.isEmpty())
-        out << "  " << CommandLine::tr("no module timings (an ES module's imports are counted in the handler's own)")
-            << '\n';
+        out << "  " << CommandLine::tr("no module timings") << '\n';
     for (qsizetype i = 0; i < r.imports.size() && i < 20; ++i) {
         const QJsonObject t = r.imports.at(i).toObject();
         out << u"  %1 ms  (self %2 ms)  "_s.arg(t.value("cumulativeMs"_L1).toDouble(), 8, 'f', 1)

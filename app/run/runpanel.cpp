@@ -213,6 +213,8 @@ QWidget *RunPanel::createOutputSide()
     mOutputTabs->addTab(mResult, tr("Result"));
     mOutputTabs->addTab(mLogs, tr("Logs"));
     mOutputTabs->setTabVisible(mOutputTabs->indexOf(mBody), false);
+    mOutputTabs->addTab(createImportsPage(), tr("Cold Start"));
+    mOutputTabs->setTabVisible(mOutputTabs->indexOf(mImportsPage), false);
     mOutputTabs->addTab(createHistoryPage(), tr("History"));
     // What a screen reader announces for each view.
     mResult->setAccessibleName(tr("Result"));
@@ -226,6 +228,65 @@ QWidget *RunPanel::createOutputSide()
     outputLayout->addWidget(mErrorLabel);
     outputLayout->addWidget(mOutputTabs, 1);
     return outputSide;
+}
+
+// A cold start's profile: what the handler's load executed, slowest first, so the
+// import that makes the cold start long is the first row.
+QWidget *RunPanel::createImportsPage()
+{
+    mImportsPage = new QWidget(mOutputTabs);
+    auto *explanation = new QLabel(tr("What loading the handler executed, slowest first. Cumulative time includes "
+                                      "what a module imported; self time is the module's own. This is the "
+                                      "initialisation a cold start pays for."),
+                                   mImportsPage);
+    explanation->setWordWrap(true);
+    mImports = new QTreeWidget(mImportsPage);
+    mImports->setObjectName(u"importsTree"_s);
+    mImports->setHeaderLabels({tr("Module"), tr("Cumulative"), tr("Self")});
+    mImports->setRootIsDecorated(false);
+    mImports->setUniformRowHeights(true);
+    mImports->header()->setStretchLastSection(false);
+    mImports->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    mImports->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    mImports->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    mImports->setAccessibleName(tr("Cold start profile"));
+    auto *layout = new QVBoxLayout(mImportsPage);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(explanation);
+    layout->addWidget(mImports, 1);
+    return mImportsPage;
+}
+
+void RunPanel::showImports(const InvocationResult &r)
+{
+    mImports->clear();
+    const int index = mOutputTabs->indexOf(mImportsPage);
+    mOutputTabs->setTabVisible(index, !r.imports.isEmpty());
+    if (r.imports.isEmpty())
+        return;
+    mOutputTabs->setTabText(index, tr("Cold Start (%n module(s))", nullptr, int(r.imports.size())));
+    const QLocale locale;
+    double slowest = 0;
+    for (const QJsonValue &value : r.imports)
+        slowest = std::max(slowest, value["cumulativeMs"_L1].toDouble());
+    QList<QTreeWidgetItem *> rows;
+    for (const QJsonValue &value : r.imports) {
+        const double cumulative = value["cumulativeMs"_L1].toDouble();
+        auto *row = new QTreeWidgetItem({value["module"_L1].toString(),
+                                         tr("%1 ms").arg(locale.toString(cumulative, 'f', 1)),
+                                         tr("%1 ms").arg(locale.toString(value["selfMs"_L1].toDouble(), 'f', 1))});
+        row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+        row->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
+        row->setToolTip(0, value["module"_L1].toString());
+        // The modules that took most of the load stand out.
+        if (slowest > 0 && cumulative >= 0.5 * slowest) {
+            QFont bold = mImports->font();
+            bold.setBold(true);
+            row->setFont(1, bold);
+        }
+        rows.append(row);
+    }
+    mImports->addTopLevelItems(rows);
 }
 
 // The runs of this function, newest first, with the chosen one's event, result and logs.
@@ -545,6 +606,7 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
     mResult->setText(resultText(r));
     mLogs->setPlainText(r.logs.join('\n'_L1));
     showBody(r);
+    showImports(r);
     if (r.ok) {
         mErrorLabel->hide();
         mOutputTabs->setCurrentWidget(

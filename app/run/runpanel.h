@@ -53,6 +53,8 @@ public:
     QLabel *figures() const { return mFigures; }
     QLabel *errorLabel() const { return mErrorLabel; }
     QTreeWidget *historyTree() const { return mHistory; }
+    // A cold start's profile: the modules the handler's load executed, slowest first.
+    QTreeWidget *importsTree() const { return mImports; }
     QTabWidget *outputTabs() const { return mOutputTabs; }
     QString eventError() const { return mEventError; }
 
@@ -69,6 +71,8 @@ private:
     QWidget *createEventSide();
     QWidget *createOutputSide();
     QWidget *createHistoryPage();
+    QWidget *createImportsPage();
+    void showImports(const InvocationResult &r);
     void rebuildFunctions();
     void rebuildEvents();
     void chooseEvent(int index);
@@ -104,6 +108,8 @@ private:
     CodeEditor *mResult;
     CodeEditor *mBody;
     QPlainTextEdit *mLogs;
+    QWidget *mImportsPage;
+    QTreeWidget *mImports;
 
     QTreeWidget *mHistory;
     QPushButton *mRerun;

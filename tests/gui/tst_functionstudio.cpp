@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialog>
+#include <QFileInfo>
 #include <QFrame>
 #include <QInputDialog>
 #include <QLabel>
@@ -22,6 +23,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <Qsci/qscilexer.h>
@@ -44,6 +46,7 @@ private slots:
     void inspectorListsAndOpensFiles();
     void editSaveInvokeShowsResult();
     void saveRecyclesAndNextRunIsCold();
+    void coldStartTabRanksTheSlowestImport();
     void invokeSavesUnsavedCode();
     void httpBodyIsShownDecoded_data();
     void httpBodyIsShownDecoded();
@@ -269,6 +272,38 @@ void tst_FunctionStudio::saveRecyclesAndNextRunIsCold()
     invokeWithKeys(editor);
     waitForResult(4);
     QCOMPARE(run->badge()->text(), QString("Warm"));
+}
+
+void tst_FunctionStudio::coldStartTabRanksTheSlowestImport()
+{
+    CodeEditor *editor = openFunction();
+    QVERIFY(editor);
+    const QString folder = QFileInfo(mFile).absolutePath();
+    QFile slow(folder + "/slow.mjs");
+    QVERIFY(slow.open(QIODevice::WriteOnly));
+    slow.write("const end = Date.now() + 120; while (Date.now() < end) {}\nexport const answer = 42;\n");
+    slow.close();
+    setCode(editor, "import { answer } from './slow.mjs';\n"
+                    "export const handler = async () => ({ statusCode: 200, body: String(answer) });\n");
+    QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
+    invokeWithKeys(editor);
+    waitForResult(1);
+    RunPanel *run = mWindow->runPanel();
+    QTabWidget *tabs = run->outputTabs();
+    QWidget *page = run->importsTree()->parentWidget();
+    QVERIFY(tabs->isTabVisible(tabs->indexOf(page)));
+    QVERIFY(tabs->tabText(tabs->indexOf(page)).startsWith("Cold Start ("));
+    // The handler's module (all of the load) first, then what it imported, with its own time.
+    QTreeWidget *tree = run->importsTree();
+    QVERIFY2(tree->topLevelItemCount() >= 2, qPrintable(QString::number(tree->topLevelItemCount())));
+    QCOMPARE(tree->topLevelItem(0)->text(0), QFileInfo(mFile).fileName());
+    QCOMPARE(tree->topLevelItem(1)->text(0), QString("slow.mjs"));
+    QVERIFY(tree->topLevelItem(1)->text(2).endsWith(" ms"));
+    QVERIFY(tree->topLevelItem(1)->font(1).bold());
+
+    invokeWithKeys(editor); // warm: no load to profile
+    waitForResult(2);
+    QVERIFY(!tabs->isTabVisible(tabs->indexOf(page)));
 }
 
 void tst_FunctionStudio::invokeSavesUnsavedCode()
