@@ -16,6 +16,7 @@
 #include "canvas/diagramexport.h"
 #include "canvas/palettewidget.h"
 #include "canvas/trafficlayer.h"
+#include "cloud/clockwidget.h"
 #include "cloud/cloudpanel.h"
 #include "cost/costview.h"
 #include "cost/priceupdatedialog.h"
@@ -824,6 +825,14 @@ void MainWindow::createToolBar()
                                       : tr("Local cloud: stopped"));
     });
     mCloudStatus->setText(tr("Local cloud: stopped"));
+    // The running cloud's clock, to pause, advance or run until the next thing due.
+    auto *clock = new ClockWidget(bar);
+    clock->setObjectName(u"cloudClock"_s);
+    bar->addSeparator();
+    bar->addWidget(clock);
+    connect(mCloudPanel, &CloudPanel::runningChanged, clock,
+            [this, clock](bool running) { clock->setCloud(running ? mCloudPanel->cloud() : nullptr); });
+    connect(clock, &ClockWidget::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
 }
 
 void MainWindow::showWelcome()

@@ -6,6 +6,7 @@
 #include "cloud/gatewayserver.h"
 #include "cloud/httpclient.h"
 #include "cloud/localcloud.h"
+#include "cloud/virtualclock.h"
 #include "document/project.h"
 #include "model/catalog.h"
 #include "runtime/functionrunner.h"
@@ -201,10 +202,46 @@ int operationBody(const QStringList &args, const OperationOptions &options, QByt
         *body = QJsonDocument(QJsonObject{{u"table"_s, args.at(2)},
                                           {operation == "put-item"_L1 ? u"item"_s : u"key"_s, item.object()}})
                     .toJson(QJsonDocument::Compact);
+    } else if (operation == "advance"_L1) {
+        if (const Result<qint64> duration = VirtualClock::parseDuration(args.at(2));
+            !duration && args.at(2) != "next"_L1) {
+            err << "nimbus cloud: " << duration.errorMessage() << '\n';
+            return CommandLine::UsageError;
+        }
+        *body = QJsonDocument(QJsonObject{{u"by"_s, args.at(2)}}).toJson(QJsonDocument::Compact);
+    } else if (args.size() == 2) { // clock, pause, run
+        *body = "{}";
     } else {
         *body = QJsonDocument(QJsonObject{{u"schedule"_s, args.at(2)}}).toJson(QJsonDocument::Compact);
     }
     return -1;
+}
+
+// What `nimbus serve --clock paused --clock-start 2027-01-01T00:00:00Z` asks of the cloud's
+// clock, set before it starts; false after saying on err what is wrong.
+bool setClock(VirtualClock &clock, const QString &mode, const QString &start, QTextStream &err)
+{
+    if (mode != "paused"_L1 && mode != "running"_L1) {
+        err << "nimbus serve: " << CommandLine::tr("--clock takes paused or running, not '%1'").arg(mode) << '\n';
+        return false;
+    }
+    if (!start.isEmpty()) {
+        QDateTime time = QDateTime::fromString(start, Qt::ISODateWithMs);
+        if (!time.isValid()) {
+            err << "nimbus serve: "
+                << CommandLine::tr("--clock-start: '%1' is not an ISO 8601 date and time: use 2027-01-01T02:00:00Z")
+                       .arg(start)
+                << '\n';
+            return false;
+        }
+        // A time without a zone is taken as UTC, the cloud's.
+        if (time.timeSpec() == Qt::LocalTime)
+            time.setTimeSpec(Qt::UTC);
+        clock.set(time);
+    }
+    if (mode == "paused"_L1)
+        clock.pause();
+    return true;
 }
 
 } // namespace
@@ -236,7 +273,16 @@ int CommandLine::serve(const QStringList &arguments)
         u"state"_s, tr("Where the services keep their state (default: .nimbus-cloud beside the project)."), u"DIR"_s);
     const QCommandLineOption loopLimit(u"loop-limit"_s, tr("Stop chains of events deeper than N (default 16)."), u"N"_s,
                                        u"16"_s);
-    parser.addOptions({port, host, awsPort, state, loopLimit});
+    const QCommandLineOption clockMode(
+        u"clock"_s,
+        tr("running (default): the cloud's clock follows real time; paused: it stands still until "
+           "`nimbus cloud PROJECT advance` or `run` moves it."),
+        u"MODE"_s, u"running"_s);
+    const QCommandLineOption clockStart(u"clock-start"_s,
+                                        tr("The cloud's time at start, ISO 8601 (UTC when no zone is given; "
+                                           "default: now)."),
+                                        u"TIME"_s);
+    parser.addOptions({port, host, awsPort, state, loopLimit, clockMode, clockStart});
     if (const std::optional<int> stop = parseCommand(
             parser, arguments,
             tr("Runs the design on this machine: an HTTP gateway for its routes, and its queues, "
@@ -264,6 +310,8 @@ int CommandLine::serve(const QStringList &arguments)
     runner.setRecording(!ProjectFile::isJsonPath(parser.positionalArguments().first()));
     LocalCloud cloud(project, runner);
     cloud.setLoopLimit(*limit);
+    if (!setClock(cloud.virtualClock(), parser.value(clockMode), parser.value(clockStart), mErr))
+        return UsageError;
     const QString stateDirectory = parser.isSet(state) ? parser.value(state) : defaultStateDirectory(project);
     QString error;
     if (const Result<void> started = cloud.start(stateDirectory); !started) {
@@ -315,7 +363,8 @@ int CommandLine::cloud(const QStringList &arguments)
     parser.addPositionalArgument(u"PROJECT"_s, tr("The project `nimbus serve` runs."));
     parser.addPositionalArgument(u"OPERATION"_s,
                                  tr("send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | "
-                                    "put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE"));
+                                    "put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE | "
+                                    "advance DURATION|next | clock | pause | run"));
     const QCommandLineOption state(u"state"_s, tr("The state folder `nimbus serve` uses, if not the default."),
                                    u"DIR"_s);
     const QCommandLineOption delay(u"delay"_s, tr("send-message: seconds before the message is visible."), u"S"_s,
@@ -327,13 +376,16 @@ int CommandLine::cloud(const QStringList &arguments)
             parser, arguments,
             tr("Acts on the local cloud that `nimbus serve` runs for a project, as a service "
                "would: the events follow the design's connections. ITEM and KEY are DynamoDB "
-               "JSON ({\"id\": {\"S\": \"42\"}}); FILE '-' reads standard input. Exits with 1 "
-               "when the cloud refuses, 3 when it is not running."),
+               "JSON ({\"id\": {\"S\": \"42\"}}); FILE '-' reads standard input. advance moves the "
+               "cloud's clock by DURATION (90s, 15m, 6h, 2d), firing every schedule due on the way, or "
+               "to the next thing due (next); clock prints its time; pause and run stop and restart it. "
+               "Exits with 1 when the cloud refuses, 3 when it is not running."),
             kAnyArguments))
         return *stop;
     const QStringList args = parser.positionalArguments();
-    static const QHash<QString, int> arity = {{u"send-message"_s, 2}, {u"publish"_s, 2},     {u"put-object"_s, 3},
-                                              {u"put-item"_s, 2},     {u"delete-item"_s, 2}, {u"fire"_s, 1}};
+    static const QHash<QString, int> arity = {
+        {u"send-message"_s, 2}, {u"publish"_s, 2}, {u"put-object"_s, 3}, {u"put-item"_s, 2}, {u"delete-item"_s, 2},
+        {u"fire"_s, 1},         {u"advance"_s, 1}, {u"clock"_s, 0},      {u"pause"_s, 0},    {u"run"_s, 0}};
     if (args.size() < 2 || !arity.contains(args.at(1)) || args.size() != 2 + arity.value(args.at(1))) {
         mErr << "nimbus cloud: " << tr("give PROJECT, an operation and its arguments; see --help") << '\n';
         return UsageError;
@@ -372,7 +424,13 @@ int CommandLine::cloud(const QStringList &arguments)
         mErr << "nimbus cloud: " << QJsonDocument::fromJson(answer).object().value("error"_L1).toString() << '\n';
         return ValidationErrors;
     }
-    mOut << QString::fromUtf8(answer) << '\n';
+    const QJsonObject answered = QJsonDocument::fromJson(answer).object();
+    if (answered.contains("now"_L1)) // the clock's operations: its time, and whether it runs
+        mOut << (answered.value("running"_L1).toBool() ? tr("%1 (running)") : tr("%1 (paused)"))
+                    .arg(answered.value("now"_L1).toString())
+             << '\n';
+    else
+        mOut << QString::fromUtf8(answer) << '\n';
     return Success;
 }
 

@@ -4,6 +4,7 @@
 #include "document/project.h"
 #include "httpmethod.h"
 #include "localcloud.h"
+#include "virtualclock.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
@@ -189,6 +190,25 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
         return done(mCloud.deleteItem(in.value("table"_L1).toString(), in.value("key"_L1).toObject()));
     if (operation == "fire"_L1)
         return done(mCloud.fireSchedule(in.value("schedule"_L1).toString()));
+    // The virtual clock: each answers the time it shows after, and whether it runs.
+    auto clock = [&](const Result<QDateTime> &now) {
+        return now ? answer(200, {{u"now"_s, now->toString(Qt::ISODateWithMs)},
+                                  {u"running"_s, mCloud.virtualClock().isRunning()}})
+                   : failed(now.error());
+    };
+    if (operation == "clock"_L1)
+        return clock(mCloud.clock().now());
+    if (operation == "pause"_L1 || operation == "run"_L1) {
+        operation == "pause"_L1 ? mCloud.virtualClock().pause() : mCloud.virtualClock().run();
+        return clock(mCloud.clock().now());
+    }
+    if (operation == "advance"_L1) {
+        const QString by = in.value("by"_L1).toString();
+        if (by == "next"_L1)
+            return clock(mCloud.runUntilNextDue());
+        const Result<qint64> duration = VirtualClock::parseDuration(by);
+        return duration ? clock(mCloud.advance(*duration)) : failed(duration.error());
+    }
     return answer(404, {{u"error"_s, tr("no operation '%1'").arg(operation)}});
 }
 

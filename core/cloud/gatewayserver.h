@@ -38,7 +38,8 @@ public:
     const RouteTable &routes() const { return mRoutes; }
 
     // Paths under this prefix are the local cloud's own operations (from this machine
-    // only): POST send-message, publish, put-object, put-item, delete-item, fire, each
+    // only): POST send-message, publish, put-object, put-item, delete-item, fire, and the
+    // virtual clock's clock, pause, run and advance ({"by": "6h"} or "next"), each
     // a JSON object (application/json) carrying the run's token in kTokenHeader, which
     // `nimbus serve` keeps in its state folder for `nimbus cloud`. A web page can send
     // neither without a preflight the gateway never grants.

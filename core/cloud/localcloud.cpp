@@ -8,9 +8,11 @@
 #include "model/scheduleexpression.h"
 #include "requestguard.h"
 #include "runtime/functionrunner.h"
+#include "virtualclock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QUuid>
 
@@ -37,6 +39,10 @@ int number(const Node *node, const char *property, int fallback)
     const QJsonValue value = node->properties.value(QLatin1String(property));
     return value.isDouble() ? value.toInt() : fallback;
 }
+
+// SQS's default retention (the catalog's), and that of the dead-letter queues, as exported.
+constexpr int kRetentionSeconds = 345600;
+constexpr int kDeadLetterRetentionSeconds = 1209600;
 } // namespace
 
 QString CloudLogEntry::kindName(Kind kind)
@@ -54,7 +60,8 @@ QString CloudLogEntry::kindName(Kind kind)
 }
 
 LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent)
-    : QObject(parent), mProject(project), mRunner(runner), mClock(&mSystemClock), mTimer(new QTimer(this))
+    : QObject(parent), mProject(project), mRunner(runner), mVirtualClock(new VirtualClock(nullptr, this)),
+      mClock(mVirtualClock), mTimer(new QTimer(this))
 {
     qRegisterMetaType<Nimbus::CloudLogEntry>();
     mTimer->setInterval(100);
@@ -123,7 +130,7 @@ QString LocalCloud::requestOfEntry(qint64 entry) const
 
 void LocalCloud::setClock(const CloudClock *clock)
 {
-    mClock = clock ? clock : &mSystemClock;
+    mClock = clock ? clock : mVirtualClock;
 }
 
 Result<void> LocalCloud::start(const QString &stateDirectory)
@@ -134,6 +141,8 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
         return opened;
     mState = std::move(state);
     mNextFiring.clear();
+    mNextExpiry.clear();
+    mTimeToLive.clear();
     const QDateTime now = mClock->now();
     for (const auto &[id, node] : mProject.architecture().nodes()) {
         if (node.kind != Kinds::Schedule || !node.properties.value("enabled"_L1).toBool(true))
@@ -674,6 +683,7 @@ Result<void> LocalCloud::putItem(const QString &table, const QJsonObject &item, 
     StreamRecord record;
     if (Result<void> put = mState->putItem(table, tableKeys(table), item, &record); !put)
         return put;
+    mNextExpiry.remove(table);
     const qint64 change = logChange(table, cause, record.eventName + ' '_L1 + QString::fromUtf8(json(record.keys)));
     emit stateChanged(table);
     streamChange(*node, record, change);
@@ -731,9 +741,194 @@ void LocalCloud::tick()
         // A rate counts on from its last firing; a clock moved far ahead fires once.
         it.value() = expression.nextAfter(now, due);
     }
-    for (const auto &[id, node] : mProject.architecture().nodes())
-        if (node.kind == Kinds::Queue)
+    for (const auto &[id, node] : mProject.architecture().nodes()) {
+        if (node.kind == Kinds::Queue) {
+            dropExpiredMessages(node.name, number(&node, "messageRetention", kRetentionSeconds));
+            dropExpiredMessages(node.name + "-dlq"_L1, kDeadLetterRetentionSeconds);
             deliverQueue(&node);
+        } else if (node.kind == Kinds::Table) {
+            expireItems(&node);
+        }
+    }
+}
+
+// ---- the virtual clock ---------------------------------------------------------
+
+Result<void> LocalCloud::checkFirings(const QDateTime &until) const
+{
+    int total = 0;
+    for (auto it = mNextFiring.cbegin(); it != mNextFiring.cend() && total <= kFiringLimit; ++it) {
+        const Node *node = mProject.architecture().nodeByName(it.key());
+        const QString expression = node ? text(node, "expression") : QString();
+        const ScheduleExpression parsed = ScheduleExpression::parse(expression).valueOr(ScheduleExpression());
+        int count = 0;
+        for (QDateTime t = it.value(); t.isValid() && t <= until && total + count <= kFiringLimit;
+             t = parsed.nextAfter(t, t))
+            ++count;
+        total += count;
+        if (total > kFiringLimit)
+            return fail(tr("advancing to %1 would fire the schedules more than %2 times, %3 (%4) alone %5 times or "
+                           "more: advance by less")
+                            .arg(until.toString(Qt::ISODate))
+                            .arg(kFiringLimit)
+                            .arg(it.key(), expression)
+                            .arg(count));
+    }
+    return {};
+}
+
+QDateTime LocalCloud::nextDue() const
+{
+    if (!mRunning)
+        return {};
+    const QDateTime now = mClock->now();
+    QDateTime next;
+    auto consider = [&](const QDateTime &time) {
+        if (time.isValid() && time > now && (!next.isValid() || time < next))
+            next = time;
+    };
+    for (const QDateTime &firing : mNextFiring)
+        consider(firing);
+    consider(mState->nextVisibleAfter(now));
+    for (const auto &[id, node] : mProject.architecture().nodes()) {
+        if (node.kind == Kinds::Queue) {
+            const QDateTime oldest = mState->oldestSent(node.name);
+            const QDateTime oldestDead = mState->oldestSent(node.name + "-dlq"_L1);
+            if (oldest.isValid())
+                consider(oldest.addSecs(number(&node, "messageRetention", kRetentionSeconds)));
+            if (oldestDead.isValid())
+                consider(oldestDead.addSecs(kDeadLetterRetentionSeconds));
+        } else if (node.kind == Kinds::Table) {
+            const QString attribute = timeToLiveAttribute(node.name);
+            const std::optional<qint64> expiry = attribute.isEmpty() ? std::nullopt
+                                                                     : mState->earliestExpiry(node.name, attribute);
+            // Expired once the clock's second is past it.
+            if (expiry)
+                consider(QDateTime::fromSecsSinceEpoch(*expiry + 1, Qt::UTC));
+        }
+    }
+    return next;
+}
+
+Result<QDateTime> LocalCloud::moveClock(const std::function<QDateTime(const QDateTime &)> &target)
+{
+    if (!mRunning)
+        return fail(tr("the local cloud is not running"));
+    if (mClock != mVirtualClock)
+        return fail(tr("the local cloud runs on a clock it was given, which it cannot move"));
+    const bool wasRunning = mVirtualClock->isRunning();
+    Result<QDateTime> moved = fail(tr("nothing is due: no schedule, hidden message, retention or Time to Live"));
+    {
+        // Still while it steps, so that each thing happens at its own time to the millisecond;
+        // one changed signal at the end.
+        const QSignalBlocker quiet(mVirtualClock);
+        mVirtualClock->pause();
+        const QDateTime until = target(mVirtualClock->now());
+        if (until.isValid()) {
+            const Result<void> bounded = checkFirings(until);
+            if (!bounded) {
+                moved = bounded.error();
+            } else {
+                tick();
+                for (QDateTime next = nextDue(); next.isValid() && next <= until; next = nextDue()) {
+                    mVirtualClock->set(next);
+                    tick();
+                }
+                mVirtualClock->set(until);
+                tick();
+                moved = until;
+            }
+        }
+        if (wasRunning)
+            mVirtualClock->run();
+    }
+    emit mVirtualClock->changed();
+    return moved;
+}
+
+Result<QDateTime> LocalCloud::advance(qint64 milliseconds)
+{
+    if (milliseconds < 0)
+        return fail(tr("the local cloud's clock only goes forward"));
+    return moveClock([milliseconds](const QDateTime &now) { return now.addMSecs(milliseconds); });
+}
+
+Result<QDateTime> LocalCloud::runUntilNextDue()
+{
+    return moveClock([this](const QDateTime &) { return nextDue(); });
+}
+
+void LocalCloud::dropExpiredMessages(const QString &queue, int retentionSeconds)
+{
+    const QDateTime oldest = mState->oldestSent(queue);
+    const QDateTime cutoff = mClock->now().addSecs(-retentionSeconds);
+    if (!oldest.isValid() || oldest > cutoff)
+        return;
+    const int dropped = mState->dropSentBefore(queue, cutoff);
+    if (dropped == 0)
+        return;
+    logChange(
+        queue, 0,
+        tr("%n message(s) dropped, older than the retention period (%1 s)", nullptr, dropped).arg(retentionSeconds));
+    emit stateChanged(queue);
+}
+
+QString LocalCloud::timeToLiveAttribute(const QString &table) const
+{
+    if (const auto set = mTimeToLive.constFind(table); set != mTimeToLive.cend())
+        return *set;
+    const Node *node = mProject.architecture().nodeByName(table);
+    return node && node->kind == Kinds::Table ? text(node, "ttlAttribute") : QString();
+}
+
+void LocalCloud::setTimeToLive(const QString &table, const QString &attribute)
+{
+    mTimeToLive.insert(table, attribute);
+    mNextExpiry.remove(table);
+}
+
+void LocalCloud::expireItems(const Node *table)
+{
+    const QString attribute = timeToLiveAttribute(table->name);
+    if (attribute.isEmpty())
+        return;
+    const qint64 nowSeconds = mClock->now().toSecsSinceEpoch();
+    // Read once until the table changes: a tick should not scan every item.
+    auto earliest = mNextExpiry.find(table->name);
+    if (earliest == mNextExpiry.end())
+        earliest = mNextExpiry.insert(table->name, mState->earliestExpiry(table->name, attribute));
+    if (!earliest->has_value() || **earliest >= nowSeconds)
+        return;
+    mNextExpiry.erase(earliest);
+    const QList<StreamRecord> records =
+        mState->expireItems(table->name, tableKeys(table->name), attribute, nowSeconds).valueOr({});
+    if (records.isEmpty())
+        return;
+    CloudLogEntry entry;
+    entry.kind = CloudLogEntry::Kind::ServiceChange;
+    entry.source = tr("Time to Live");
+    entry.target = table->name;
+    entry.detail = tr("%n expired item(s) deleted", nullptr, int(records.size()));
+    const qint64 change = addLog(entry);
+    emit stateChanged(table->name);
+    const QString stream = text(table, "stream", u"NONE"_s);
+    if (stream == "NONE"_L1)
+        return;
+    // The service's deletions, marked as DynamoDB marks them; in batches of 100, the
+    // stream trigger's default batch size.
+    const QJsonObject service{{u"type"_s, u"Service"_s}, {u"principalId"_s, u"dynamodb.amazonaws.com"_s}};
+    for (qsizetype from = 0; from < records.size(); from += 100) {
+        QJsonObject event = CloudEvents::dynamodb(mRegion, table->name, records.mid(from, 100), stream);
+        QJsonArray marked;
+        for (const QJsonValue &record : event.value("Records"_L1).toArray()) {
+            QJsonObject withIdentity = record.toObject();
+            withIdentity.insert(u"userIdentity"_s, service);
+            marked.append(withIdentity);
+        }
+        event.insert(u"Records"_s, marked);
+        for (const Node *function : consumers(table))
+            (void)deliver(function, json(event), table->name, change);
+    }
 }
 
 } // namespace Nimbus

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -19,6 +20,7 @@ namespace Nimbus {
 
 class FunctionRunner;
 class Project;
+class VirtualClock;
 
 // One hop of the local cloud: something happened to a service, or a function ran
 // because of something. cause is the id of the hop that led here (0 for a request
@@ -66,9 +68,28 @@ public:
     LocalCloud(Project &project, FunctionRunner &runner, QObject *parent = nullptr);
     ~LocalCloud() override;
 
-    // The clock the cloud runs on (the system's unless a test sets one; not owned).
+    // The clock the cloud runs on: its own virtual clock unless a test sets another (not
+    // owned; null: back to its own).
     void setClock(const CloudClock *clock);
     const CloudClock &clock() const { return *mClock; }
+    // The cloud's own clock (running, equal to the system's time, until it is moved): the
+    // studio's tool bar and `nimbus cloud PROJECT clock` show it, pause it and run it.
+    VirtualClock &virtualClock() const { return *mVirtualClock; }
+    // Moves the virtual clock on by milliseconds, stopping at everything due on the way, in
+    // time order: each schedule firing at its own time (a rate(1 hour) over 6 hours fires
+    // 6 times), delayed messages and visibility timeouts ending, messages past their
+    // queue's retention dropped, items past their Time to Live deleted. The functions it
+    // invokes run on real time. The new time, or why it did not move: the cloud is not
+    // running or runs on another clock, or a schedule would fire more than kFiringLimit
+    // times.
+    Result<QDateTime> advance(qint64 milliseconds);
+    static constexpr int kFiringLimit = 10000;
+    // Advances to the next thing due (see nextDue()); the time it jumped to, or why not.
+    Result<QDateTime> runUntilNextDue();
+    // When the next thing is due after the clock's time: a schedule's firing, a hidden
+    // message becoming visible, a message reaching its retention, an item its Time to Live.
+    // Invalid when nothing is.
+    QDateTime nextDue() const;
     const Project &project() const { return mProject; }
     QString region() const { return mRegion; }
     void setRegion(const QString &region) { mRegion = region; }
@@ -119,6 +140,11 @@ public:
     QString requestOfEntry(qint64 entry) const;
     // The key schema of a table node.
     TableKeys tableKeys(const QString &table) const;
+    // The attribute holding the expiry (epoch seconds) of a table's items, empty when it
+    // has no Time to Live: the node's ttlAttribute unless UpdateTimeToLive changed it in
+    // this run. setTimeToLive: an empty attribute turns it off.
+    QString timeToLiveAttribute(const QString &table) const;
+    void setTimeToLive(const QString &table, const QString &attribute);
 
     // Runs a function for a request from outside (the gateway); done gets the result,
     // before the finished hop is logged. sourceNode: the node the request came through
@@ -189,10 +215,19 @@ private:
     qint64 logChange(const QString &service, qint64 cause, const QString &detail);
     // A table's change to the functions its stream invokes.
     void streamChange(const Node *table, const StreamRecord &record, qint64 change);
+    // The virtual clock's work in tick(): items past their Time to Live deleted (streamed
+    // as the service's own REMOVE records), messages past their retention dropped.
+    void expireItems(const Node *table);
+    void dropExpiredMessages(const QString &queue, int retentionSeconds);
+    // Why advancing to until is refused (a schedule would fire too often), if it is.
+    Result<void> checkFirings(const QDateTime &until) const;
+    // Moves the virtual clock to the time target gives (from the clock's time, while it
+    // stands still) through everything due on the way; advance() and runUntilNextDue().
+    Result<QDateTime> moveClock(const std::function<QDateTime(const QDateTime &)> &target);
 
     Project &mProject;
     FunctionRunner &mRunner;
-    SystemClock mSystemClock;
+    VirtualClock *mVirtualClock;
     const CloudClock *mClock;
     std::unique_ptr<CloudState> mState;
     QTimer *mTimer;
@@ -208,6 +243,8 @@ private:
     QSet<QString> mBusyQueues; // queues with a batch in flight, per consumer "queue/function"
     QHash<QString, int> mRoundRobin; // queue -> next consumer
     QHash<QString, qint64> mMessageCause; // message id -> the log entry that sent it
+    QHash<QString, QString> mTimeToLive; // table -> attribute, as UpdateTimeToLive set it
+    QHash<QString, std::optional<qint64>> mNextExpiry; // table -> its earliest item expiry, once read
 };
 
 } // namespace Nimbus

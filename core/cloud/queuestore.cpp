@@ -180,4 +180,32 @@ QDateTime QueueStore::nextVisible(const QString &queue) const
     return {};
 }
 
+QDateTime QueueStore::nextVisibleAfter(const QDateTime &after) const
+{
+    Statement select(db(), u"SELECT MIN(visible_at) FROM messages WHERE visible_at > ?1"_s);
+    select.bind(1, ms(after));
+    if (select.next() && !select.columnIsNull(0))
+        return fromMs(select.columnInt(0));
+    return {};
+}
+
+QDateTime QueueStore::oldestSent(const QString &queue) const
+{
+    Statement select(db(), u"SELECT MIN(sent) FROM messages WHERE queue = ?1"_s);
+    select.bind(1, queue);
+    if (select.next() && !select.columnIsNull(0))
+        return fromMs(select.columnInt(0));
+    return {};
+}
+
+int QueueStore::dropSentBefore(const QString &queue, const QDateTime &sent)
+{
+    Statement remove(db(), u"DELETE FROM messages WHERE queue = ?1 AND sent <= ?2"_s);
+    remove.bind(1, queue);
+    remove.bind(2, ms(sent));
+    if (!remove.execute())
+        return 0;
+    return db().changes();
+}
+
 } // namespace Nimbus

@@ -49,6 +49,13 @@ public:
     Result<void> removeMessage(const QString &queue, const QString &id);
     // When the next hidden message of a queue becomes visible (invalid if none).
     QDateTime nextVisible(const QString &queue) const;
+    // The virtual clock's stops: when the next message of any queue that is hidden after
+    // `after` becomes visible (invalid if none), and when the oldest message of a queue
+    // was sent (invalid if it has none).
+    QDateTime nextVisibleAfter(const QDateTime &after) const;
+    QDateTime oldestSent(const QString &queue) const;
+    // Deletes the messages of a queue sent at or before `sent` (past its retention); how many.
+    int dropSentBefore(const QString &queue, const QDateTime &sent);
 
 protected:
     Result<void> createTables();

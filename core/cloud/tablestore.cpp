@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -182,6 +183,49 @@ QList<QJsonObject> TableStore::scan(const QString &table) const
     while (select.next())
         result.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
     return result;
+}
+
+namespace {
+// Where a number attribute's value lies in an item's JSON, for SQLite's json_extract.
+QString numberPath(const QString &attribute)
+{
+    return u"$.\"%1\".N"_s.arg(attribute);
+}
+} // namespace
+
+std::optional<qint64> TableStore::earliestExpiry(const QString &table, const QString &attribute) const
+{
+    Statement select(db(), u"SELECT MIN(CAST(json_extract(item, ?2) AS REAL)) FROM items WHERE tbl = ?1"_s);
+    select.bind(1, table);
+    select.bind(2, numberPath(attribute));
+    if (!select.next() || select.columnIsNull(0))
+        return std::nullopt;
+    return qint64(std::floor(select.columnDouble(0)));
+}
+
+Result<QList<StreamRecord>> TableStore::expireItems(const QString &table, const TableKeys &keys,
+                                                    const QString &attribute, qint64 beforeSeconds)
+{
+    QList<QJsonObject> expired;
+    {
+        Statement select(
+            db(),
+            u"SELECT item FROM items WHERE tbl = ?1 AND CAST(json_extract(item, ?2) AS REAL) < ?3 ORDER BY pk, sk"_s);
+        select.bind(1, table);
+        select.bind(2, numberPath(attribute));
+        select.bind(3, double(beforeSeconds));
+        while (select.next())
+            expired.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
+    }
+    QList<StreamRecord> records;
+    for (const QJsonObject &item : std::as_const(expired)) {
+        StreamRecord record;
+        if (Result<void> deleted = deleteItem(table, keys, item, &record); !deleted)
+            return deleted.error();
+        if (!record.eventName.isEmpty())
+            records.append(record);
+    }
+    return records;
 }
 
 Result<QList<QJsonObject>> TableStore::scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after,

@@ -64,6 +64,13 @@ public:
     Result<QList<QJsonObject>> scanPage(const QString &table, const TableKeys &keys, const QJsonObject &after,
                                         int maxItems);
 
+    // Time to Live: the earliest expiry (epoch seconds) of a table's items whose attribute
+    // is a number, none when no item has one; and the deletion of the items whose expiry
+    // is before beforeSeconds, each a REMOVE record.
+    std::optional<qint64> earliestExpiry(const QString &table, const QString &attribute) const;
+    Result<QList<StreamRecord>> expireItems(const QString &table, const TableKeys &keys, const QString &attribute,
+                                            qint64 beforeSeconds);
+
     // A key value as stored and compared: "S:text", "N:<canonical number>", "B:base64".
     static std::optional<QString> keyValue(const QJsonValue &attribute, const QString &type);
 

@@ -38,6 +38,7 @@ private slots:
     void costProfileCsv();
     void costMeasured();
     void serveAndCloud();
+    void servePausedClockAdvancesToTheNightlyJob();
     void mcpAnswersEachMessageAtOnce();
     void mcpRefusesAnOversizedMessageAndGoesOn();
     void invokeProfileNamesTheSlowestImport();
@@ -607,6 +608,73 @@ void tst_Cli::serveAndCloud()
     QVERIFY(!QFile::exists(dir + "/.nimbus-cloud/server.json"));
     QVERIFY(QFile::exists(dir + "/.nimbus-cloud/state.sqlite"));
     QCOMPARE(run({"cloud", project, "send-message", "jobs", "x"}).code, 3);
+}
+
+void tst_Cli::servePausedClockAdvancesToTheNightlyJob()
+{
+    // A nightly job tested in a second: the cloud's clock paused at midnight, advanced 6 h.
+    const QString dir = mDir.filePath("nightly");
+    QVERIFY(QDir().mkpath(dir + "/functions/cleanup"));
+    QVERIFY(writeAll(dir + "/functions/cleanup/index.js",
+                     "exports.handler = async (e) => { require('fs').appendFileSync('" + dir.toUtf8()
+                         + "/fired.txt', e.time + '\\n'); return {}; };\n"));
+    const QString project = dir + "/nightly.json";
+    QVERIFY(writeAll(project, R"json({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "nightly", "kind": "schedule", "properties": {"expression": "cron(0 2 * * ? *)"}},
+                  {"name": "cleanup", "kind": "function", "properties": {"source": "functions/cleanup"}}],
+        "edges": [{"from": "nightly", "to": "cleanup", "type": "invokes"}]})json"));
+    QCOMPARE(run({"serve", project, "--clock", "sometimes"}).code, 2);
+    QCOMPARE(run({"serve", project, "--clock-start", "tomorrow"}).code, 2);
+
+    QProcess serve;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_DATA_HOME", mDir.filePath("xdg"));
+    serve.setProcessEnvironment(env);
+    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"),
+                {"serve", project, "--port", "0", "--aws-port", "0", "--clock", "paused", "--clock-start",
+                 "2027-01-01T00:00:00Z"});
+    QVERIFY(QTest::qWaitFor([&] { return serve.canReadLine() && serve.peek(4096).count('\n') >= 2; }, 20000));
+    const Result clock = run({"cloud", project, "clock"});
+    QVERIFY2(clock.code == 0, qPrintable(clock.err));
+    QCOMPARE(clock.out, QStringLiteral("2027-01-01T00:00:00.000Z (paused)\n"));
+    const Result wrong = run({"cloud", project, "advance", "6x"});
+    QCOMPARE(wrong.code, 2);
+    QVERIFY2(wrong.err.contains("'6x' is not a duration: use 90s, 15m, 6h or 2d"), qPrintable(wrong.err));
+    QTest::qWait(300);
+    QVERIFY(!QFile::exists(dir + "/fired.txt")); // paused: 02:00 never comes by itself
+
+    const Result advanced = run({"cloud", project, "advance", "6h"});
+    QVERIFY2(advanced.code == 0, qPrintable(advanced.err));
+    QCOMPARE(advanced.out, QStringLiteral("2027-01-01T06:00:00.000Z (paused)\n"));
+    QByteArray fired;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        QFile file(dir + "/fired.txt");
+        fired = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        return !fired.isEmpty();
+        },
+        20000));
+    QCOMPARE(fired, QByteArray("2027-01-01T02:00:00Z\n"));
+    // Printed at the time it fired.
+    QByteArray log;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        log += serve.readAllStandardError();
+        return log.contains("nightly -> cleanup");
+        },
+        20000));
+    QVERIFY2(log.contains("02:00:00.000  nightly -> nightly"), log.constData());
+
+    // The next thing due is the next night's run.
+    const Result next = run({"cloud", project, "advance", "next"});
+    QVERIFY2(next.code == 0, qPrintable(next.err));
+    QCOMPARE(next.out, QStringLiteral("2027-01-02T02:00:00.000Z (paused)\n"));
+    QVERIFY(run({"cloud", project, "run"}).out.endsWith("(running)\n"));
+    QVERIFY(run({"cloud", project, "pause"}).out.endsWith("(paused)\n"));
+
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(20000));
+    QCOMPARE(serve.exitCode(), 0);
 }
 
 void tst_Cli::mcpAnswersEachMessageAtOnce()

@@ -2,8 +2,10 @@
 // queue batches, retries and dead letters, topic fan-out, bucket and table events,
 // schedules on a test clock, the loop guard, state across restarts.
 
+#include "cloud/virtualclock.h"
 #include "cloudfixture.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -34,6 +36,15 @@ private slots:
     void loopIsStopped();
     void stateSurvivesRestart();
     void unknownServiceIsAnError();
+    // The virtual clock, moved by advance() and runUntilNextDue().
+    void advanceFiresEachScheduleAtItsTime_data();
+    void advanceFiresEachScheduleAtItsTime();
+    void advanceRefusesTooManyFirings();
+    void delayedMessageVisibleOnlyAfterAdvance();
+    void visibilityTimeoutEndsOnAdvance();
+    void retentionDropsOldMessages();
+    void timeToLiveDeletesAsTheService();
+    void pausedCloudClockStaysStill();
 
 private:
     NodeId addFunction(const QString &name, const QByteArray &code);
@@ -42,8 +53,13 @@ private:
     QList<CloudLogEntry> invocations(const QString &function) const;
     bool waitForInvocations(const QString &function, int count);
     bool start();
+    // The cloud back on its own virtual clock, paused at start.
+    void useVirtualClock(const QDateTime &start);
+    // What each finished invocation of the runner answered, as JSON, in order.
+    QList<QJsonObject> answers() const { return mAnswers; }
 
     std::unique_ptr<NimbusTest::LocalCloudFixture> mLocal;
+    QList<QJsonObject> mAnswers;
     Project *mProject = nullptr;
     LocalCloud *mCloud = nullptr;
     ManualClock mClock;
@@ -55,6 +71,18 @@ void TestLocalCloud::init()
     mProject = &mLocal->project;
     mCloud = mLocal->cloud.get();
     mCloud->setClock(&mClock);
+    mAnswers.clear();
+    QObject::connect(&mLocal->runner, &FunctionRunner::finished, this,
+                     [this](NodeId, const InvocationResult &result, bool, qint64) {
+        mAnswers.append(QJsonDocument::fromJson(result.resultJson).object());
+    });
+}
+
+void TestLocalCloud::useVirtualClock(const QDateTime &start)
+{
+    mCloud->setClock(nullptr);
+    mCloud->virtualClock().pause();
+    mCloud->virtualClock().set(start);
 }
 
 void TestLocalCloud::cleanup()
@@ -301,6 +329,215 @@ void TestLocalCloud::unknownServiceIsAnError()
     QVERIFY(!sent);
     QVERIFY(sent.errorMessage().contains(QLatin1String("no queue named nope")));
     QVERIFY(!mCloud->putObject(QStringLiteral("jobs"), QStringLiteral("k"), "x")); // a queue is not a bucket
+}
+
+namespace {
+const QDateTime kNewYear(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC);
+}
+
+void TestLocalCloud::advanceFiresEachScheduleAtItsTime_data()
+{
+    QTest::addColumn<QString>("expression");
+    QTest::addColumn<qint64>("advance");
+    QTest::addColumn<QStringList>("firings"); // UTC, from 2027-01-01T00:00:00Z
+    QStringList hourly;
+    for (int hour = 1; hour <= 24; ++hour)
+        hourly.append(kNewYear.addSecs(hour * 3600).toString(Qt::ISODate));
+    QTest::newRow("rate(1 hour) over a day") << "rate(1 hour)" << qint64(86'400'000) << hourly;
+    QTest::newRow("rate(1 hour) over 6 h") << "rate(1 hour)" << qint64(6 * 3'600'000) << hourly.mid(0, 6);
+    QTest::newRow("nightly cron over a day")
+        << "cron(0 2 * * ? *)" << qint64(86'400'000) << QStringList{"2027-01-01T02:00:00Z"};
+    QTest::newRow("nightly cron over two days")
+        << "cron(0 2 * * ? *)" << qint64(2 * 86'400'000) << QStringList{"2027-01-01T02:00:00Z", "2027-01-02T02:00:00Z"};
+    QTest::newRow("nightly cron, not yet") << "cron(0 2 * * ? *)" << qint64(3'600'000) << QStringList();
+    QTest::newRow("quarter hours over an hour")
+        << "cron(0/15 * * * ? *)" << qint64(3'600'000)
+        << QStringList{"2027-01-01T00:15:00Z", "2027-01-01T00:30:00Z", "2027-01-01T00:45:00Z", "2027-01-01T01:00:00Z"};
+}
+
+void TestLocalCloud::advanceFiresEachScheduleAtItsTime()
+{
+    QFETCH(QString, expression);
+    QFETCH(qint64, advance);
+    QFETCH(QStringList, firings);
+    const NodeId schedule = addService(QStringLiteral("schedule"), QStringLiteral("job"), {{"expression", expression}});
+    connect(schedule, addFunction(QStringLiteral("runner"), kEcho));
+    useVirtualClock(kNewYear);
+    QVERIFY(start());
+    QElapsedTimer timer;
+    timer.start();
+    const Result<QDateTime> moved = mCloud->advance(advance);
+    qDebug("advancing %s by %lld s over %d firing(s) took %lld ms", qPrintable(expression), advance / 1000,
+           int(firings.size()), timer.elapsed());
+    QVERIFY2(moved, qPrintable(moved.errorMessage()));
+    QCOMPARE(*moved, kNewYear.addMSecs(advance));
+    QCOMPARE(mCloud->clock().now(), kNewYear.addMSecs(advance));
+    // Each firing logged at its own time...
+    QStringList logged;
+    for (const CloudLogEntry &e : mLocal->entries(CloudLogEntry::Kind::Request, QStringLiteral("job")))
+        logged.append(e.when.toString(Qt::ISODate));
+    QCOMPARE(logged, firings);
+    // ... and each event carries it, as EventBridge stamps a scheduled event.
+    QVERIFY(waitForInvocations(QStringLiteral("runner"), int(firings.size())));
+    QVERIFY(QTest::qWaitFor([&] { return answers().size() == firings.size(); }, 20000));
+    QStringList stamped;
+    for (const QJsonObject &answer : answers())
+        stamped.append(answer.value("first").toObject().value("time").toString());
+    stamped.sort();
+    QCOMPARE(stamped, firings);
+    QCOMPARE(invocations(QStringLiteral("runner")).size(), firings.size());
+}
+
+void TestLocalCloud::advanceRefusesTooManyFirings()
+{
+    // No function behind it: thousands of firings are only logged.
+    addService(QStringLiteral("schedule"), QStringLiteral("poller"), {{"expression", "rate(1 minute)"}});
+    useVirtualClock(kNewYear);
+    QVERIFY(start());
+    const Result<QDateTime> refused = mCloud->advance(8LL * 86'400'000); // 11,520 firings
+    QVERIFY(!refused);
+    QVERIFY2(refused.errorMessage().contains(QLatin1String("more than 10000 times")),
+             qPrintable(refused.errorMessage()));
+    QVERIFY2(refused.errorMessage().contains(QLatin1String("poller (rate(1 minute))")),
+             qPrintable(refused.errorMessage()));
+    QCOMPARE(mCloud->clock().now(), kNewYear);
+    QVERIFY(mLocal->entries(CloudLogEntry::Kind::Request, QStringLiteral("poller")).isEmpty());
+    // Within the bound, it goes.
+    QVERIFY(mCloud->advance(3LL * 86'400'000));
+    QCOMPARE(mLocal->entries(CloudLogEntry::Kind::Request, QStringLiteral("poller")).size(), 3 * 1440);
+    QCOMPARE(mCloud->nextFirings().value(QStringLiteral("poller")), kNewYear.addDays(3).addSecs(60));
+}
+
+void TestLocalCloud::delayedMessageVisibleOnlyAfterAdvance()
+{
+    addService(QStringLiteral("queue"), QStringLiteral("later"));
+    useVirtualClock(kNewYear);
+    QVERIFY(start());
+    QVERIFY(mCloud->sendMessage(QStringLiteral("later"), "wake up", {}, 600));
+    QVERIFY(mCloud->receiveMessages(QStringLiteral("later"), 10, 30).isEmpty());
+    QCOMPARE(mCloud->nextDue(), kNewYear.addSecs(600));
+    QVERIFY(mCloud->advance(599'000));
+    QVERIFY(mCloud->receiveMessages(QStringLiteral("later"), 10, 30).isEmpty());
+    // The next thing due is the message becoming visible.
+    const Result<QDateTime> next = mCloud->runUntilNextDue();
+    QVERIFY2(next, qPrintable(next.errorMessage()));
+    QCOMPARE(*next, kNewYear.addSecs(600));
+    const QList<QueueMessage> got = mCloud->receiveMessages(QStringLiteral("later"), 10, 30);
+    QCOMPARE(got.size(), 1);
+    QCOMPARE(got.first().body, QByteArray("wake up"));
+}
+
+void TestLocalCloud::visibilityTimeoutEndsOnAdvance()
+{
+    addService(QStringLiteral("queue"), QStringLiteral("work"), {{"visibilityTimeout", 900}});
+    useVirtualClock(kNewYear);
+    QVERIFY(start());
+    QVERIFY(mCloud->sendMessage(QStringLiteral("work"), "job"));
+    QCOMPARE(mCloud->receiveMessages(QStringLiteral("work"), 10, -1).size(), 1); // the queue's 15 minutes
+    QVERIFY(mCloud->receiveMessages(QStringLiteral("work"), 10, -1).isEmpty());
+    QVERIFY(mCloud->advance(899'000));
+    QVERIFY(mCloud->receiveMessages(QStringLiteral("work"), 10, -1).isEmpty());
+    QVERIFY(mCloud->advance(1000));
+    const QList<QueueMessage> again = mCloud->receiveMessages(QStringLiteral("work"), 10, -1);
+    QCOMPARE(again.size(), 1);
+    QCOMPARE(again.first().receiveCount, 2);
+}
+
+void TestLocalCloud::retentionDropsOldMessages()
+{
+    addService(QStringLiteral("queue"), QStringLiteral("brief"), {{"messageRetention", 60}});
+    useVirtualClock(kNewYear);
+    QVERIFY(start());
+    QVERIFY(mCloud->sendMessage(QStringLiteral("brief"), "old"));
+    QVERIFY(mCloud->advance(30'000));
+    QVERIFY(mCloud->sendMessage(QStringLiteral("brief"), "young"));
+    QCOMPARE(mCloud->nextDue(), kNewYear.addSecs(60));
+    QVERIFY(mCloud->advance(29'000));
+    QCOMPARE(mCloud->state().messages(QStringLiteral("brief")).size(), 2);
+    QVERIFY(mCloud->advance(1000));
+    const QList<QueueMessage> left = mCloud->state().messages(QStringLiteral("brief"));
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left.first().body, QByteArray("young"));
+    const QList<CloudLogEntry> changes = mLocal->entries(CloudLogEntry::Kind::ServiceChange, QStringLiteral("brief"));
+    QVERIFY(changes.last().detail.contains(QLatin1String("1 message(s) dropped")));
+    QCOMPARE(changes.last().when, kNewYear.addSecs(60));
+}
+
+void TestLocalCloud::timeToLiveDeletesAsTheService()
+{
+    const NodeId table = addService(QStringLiteral("table"), QStringLiteral("sessions"),
+                                    {{"partitionKey", "id"}, {"stream", "OLD_IMAGE"}, {"ttlAttribute", "expires"}});
+    connect(table, addFunction(QStringLiteral("onExpiry"), kEcho));
+    useVirtualClock(kNewYear);
+    QVERIFY(start());
+    const qint64 inAnHour = kNewYear.toSecsSinceEpoch() + 3600;
+    auto item = [](const char *id, const QJsonValue &expires) {
+        QJsonObject item{{"id", QJsonObject{{"S", id}}}};
+        if (!expires.isNull())
+            item.insert("expires", expires);
+        return item;
+    };
+    QVERIFY(mCloud->putItem(QStringLiteral("sessions"), item("short", QJsonObject{{"N", QString::number(inAnHour)}})));
+    QVERIFY(mCloud->putItem(QStringLiteral("sessions"), item("kept", QJsonValue())));
+    QVERIFY(mCloud->putItem(QStringLiteral("sessions"),
+                            item("long", QJsonObject{{"N", QString::number(inAnHour + 86400)}})));
+    // Not a number: never expires.
+    QVERIFY(mCloud->putItem(QStringLiteral("sessions"), item("text", QJsonObject{{"S", "1"}})));
+    QVERIFY(waitForInvocations(QStringLiteral("onExpiry"), 4));
+    // At its second it is not yet past; the second after, it is.
+    QVERIFY(mCloud->advance(3'600'000));
+    QCOMPARE(mCloud->state().scan(QStringLiteral("sessions")).size(), 4);
+    const Result<QDateTime> next = mCloud->runUntilNextDue();
+    QVERIFY2(next, qPrintable(next.errorMessage()));
+    QCOMPARE(*next, kNewYear.addSecs(3601));
+    QStringList left;
+    for (const QJsonObject &i : mCloud->state().scan(QStringLiteral("sessions")))
+        left.append(i.value("id").toObject().value("S").toString());
+    QCOMPARE(left, (QStringList{"kept", "long", "text"}));
+    // The stream has the deletion, marked as the service's own.
+    QVERIFY(waitForInvocations(QStringLiteral("onExpiry"), 5));
+    QVERIFY(QTest::qWaitFor([&] { return answers().size() == 5; }, 20000));
+    QJsonObject removal;
+    for (const QJsonObject &answer : answers())
+        if (answer.value("first").toObject().value("eventName") == QLatin1String("REMOVE"))
+            removal = answer.value("first").toObject();
+    QCOMPARE(removal.value("userIdentity").toObject(),
+             (QJsonObject{{"type", "Service"}, {"principalId", "dynamodb.amazonaws.com"}}));
+    QCOMPARE(removal.value("dynamodb").toObject().value("Keys").toObject(),
+             (QJsonObject{{"id", QJsonObject{{"S", "short"}}}}));
+    QVERIFY(removal.value("dynamodb").toObject().contains("OldImage"));
+    // What a function deletes is not the service's.
+    for (const QJsonObject &answer : answers())
+        if (answer.value("first").toObject().value("eventName") != QLatin1String("REMOVE"))
+            QVERIFY(!answer.value("first").toObject().contains("userIdentity"));
+    // The day after, the long one goes too; the others stay.
+    QVERIFY(mCloud->advance(86'400'000));
+    QCOMPARE(mCloud->state().scan(QStringLiteral("sessions")).size(), 2);
+}
+
+void TestLocalCloud::pausedCloudClockStaysStill()
+{
+    mCloud->setClock(nullptr);
+    QVERIFY(start());
+    // Its own clock runs on the system's time until paused.
+    QVERIFY(mCloud->virtualClock().isRunning());
+    QVERIFY(qAbs(mCloud->clock().now().msecsTo(QDateTime::currentDateTimeUtc())) < 60'000);
+    mCloud->virtualClock().pause();
+    const QDateTime paused = mCloud->clock().now();
+    QTest::qWait(150);
+    mCloud->tick();
+    QCOMPARE(mCloud->clock().now(), paused);
+    // An advance keeps it paused, and a running clock running.
+    QVERIFY(mCloud->advance(60'000));
+    QCOMPARE(mCloud->clock().now(), paused.addSecs(60));
+    QVERIFY(!mCloud->virtualClock().isRunning());
+    mCloud->virtualClock().run();
+    QVERIFY(mCloud->advance(60'000));
+    QVERIFY(mCloud->virtualClock().isRunning());
+    QVERIFY(mCloud->clock().now() >= paused.addSecs(120));
+    // A cloud on a clock it was given cannot move it.
+    mCloud->setClock(&mClock);
+    QVERIFY(!mCloud->advance(1000));
 }
 
 QTEST_GUILESS_MAIN(TestLocalCloud)

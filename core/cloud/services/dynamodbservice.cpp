@@ -243,6 +243,8 @@ private:
     QJsonObject batchWriteItem(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject batchGetItem(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject describeTable(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject updateTimeToLive(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject describeTimeToLive(const QJsonObject &input, qint64 cause, DynamoError *error);
 
     QHash<QString, Function> mOperations; // without a table, or finding it themselves
     QHash<QString, TableFunction> mTableOperations; // on the table named in TableName
@@ -258,6 +260,8 @@ DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
         {u"BatchWriteItem"_s, &DynamoDbService::batchWriteItem},
         {u"BatchGetItem"_s, &DynamoDbService::batchGetItem},
         {u"DescribeTable"_s, &DynamoDbService::describeTable},
+        {u"UpdateTimeToLive"_s, &DynamoDbService::updateTimeToLive},
+        {u"DescribeTimeToLive"_s, &DynamoDbService::describeTimeToLive},
     };
     mTableOperations = {
         {u"PutItem"_s, &TableOperation::putItem},       {u"GetItem"_s, &TableOperation::getItem},
@@ -384,6 +388,43 @@ QJsonObject DynamoDbService::describeTable(const QJsonObject &input, qint64, Dyn
     if (!node)
         return {};
     return {{u"Table"_s, description(node)}};
+}
+
+// Time to Live for this run of the cloud (the design's ttlAttribute is where it starts).
+QJsonObject DynamoDbService::updateTimeToLive(const QJsonObject &input, qint64, DynamoError *error)
+{
+    const Node *node = table(input.value("TableName"_L1), error);
+    if (!node)
+        return {};
+    const QJsonObject specification = input.value("TimeToLiveSpecification"_L1).toObject();
+    const QString attribute = specification.value("AttributeName"_L1).toString();
+    const QJsonValue enabled = specification.value("Enabled"_L1);
+    if (!enabled.isBool() || attribute.isEmpty() || attribute.size() > 255 || attribute.contains('"'_L1)
+        || attribute.contains('\\'_L1)) {
+        *error = validation(u"1 validation error detected: Value at 'timeToLiveSpecification' failed to satisfy "
+                            "constraint: Member must have AttributeName and Enabled"_s);
+        return {};
+    }
+    const QString current = cloud().timeToLiveAttribute(node->name);
+    if (enabled.toBool() == !current.isEmpty()) {
+        *error = validation(enabled.toBool() ? u"TimeToLive is already enabled"_s
+                                             : u"TimeToLive is already disabled"_s);
+        return {};
+    }
+    cloud().setTimeToLive(node->name, enabled.toBool() ? attribute : QString());
+    return {{u"TimeToLiveSpecification"_s, QJsonObject{{u"AttributeName"_s, attribute}, {u"Enabled"_s, enabled}}}};
+}
+
+QJsonObject DynamoDbService::describeTimeToLive(const QJsonObject &input, qint64, DynamoError *error)
+{
+    const Node *node = table(input.value("TableName"_L1), error);
+    if (!node)
+        return {};
+    const QString attribute = cloud().timeToLiveAttribute(node->name);
+    QJsonObject description{{u"TimeToLiveStatus"_s, attribute.isEmpty() ? u"DISABLED"_s : u"ENABLED"_s}};
+    if (!attribute.isEmpty())
+        description.insert(u"AttributeName"_s, attribute);
+    return {{u"TimeToLiveDescription"_s, description}};
 }
 
 // Checks every request of a batch first: a batch with one bad request writes nothing.
