@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkInterface>
@@ -155,6 +156,40 @@ struct OperationOptions
     QString contentType;
 };
 
+// put-event BUS FILE: the PutEvents entries of FILE (one entry or an array of them, '-'
+// standard input); a Detail given as an object is sent as its JSON text, as the SDKs do.
+int putEventBody(const QStringList &args, QByteArray *body, QTextStream &err)
+{
+    QFile file;
+    const bool ok = args.at(3) == "-"_L1 ? file.open(stdin, QIODevice::ReadOnly)
+                                         : (file.setFileName(args.at(3)), file.open(QIODevice::ReadOnly));
+    if (!ok) {
+        err << "nimbus cloud: " << args.at(3) << ": " << file.errorString() << '\n';
+        return CommandLine::InputError;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonArray given = document.isArray() ? document.array() : QJsonArray{document.object()};
+    if (parseError.error != QJsonParseError::NoError || document.isEmpty() || given.isEmpty()) {
+        err << "nimbus cloud: "
+            << CommandLine::tr("%1 is not a JSON entry or an array of entries: %2")
+                   .arg(args.at(3), parseError.errorString())
+            << '\n';
+        return CommandLine::InputError;
+    }
+    QJsonArray entries;
+    for (const QJsonValue &value : given) {
+        QJsonObject entry = value.toObject();
+        if (entry.value("Detail"_L1).isObject())
+            entry.insert(
+                u"Detail"_s,
+                QString::fromUtf8(QJsonDocument(entry.value("Detail"_L1).toObject()).toJson(QJsonDocument::Compact)));
+        entries.append(entry);
+    }
+    *body = QJsonDocument(QJsonObject{{u"bus"_s, args.at(2)}, {u"entries"_s, entries}}).toJson(QJsonDocument::Compact);
+    return -1;
+}
+
 // The JSON body of the control operation args.at(1) with its arguments; -1 to go on,
 // else the exit code, after saying on err what is wrong.
 int operationBody(const QStringList &args, const OperationOptions &options, QByteArray *body, QTextStream &err)
@@ -202,6 +237,8 @@ int operationBody(const QStringList &args, const OperationOptions &options, QByt
         *body = QJsonDocument(QJsonObject{{u"table"_s, args.at(2)},
                                           {operation == "put-item"_L1 ? u"item"_s : u"key"_s, item.object()}})
                     .toJson(QJsonDocument::Compact);
+    } else if (operation == "put-event"_L1) {
+        return putEventBody(args, body, err);
     } else if (operation == "advance"_L1) {
         if (const Result<qint64> duration = VirtualClock::parseDuration(args.at(2));
             !duration && args.at(2) != "next"_L1) {
@@ -361,10 +398,10 @@ int CommandLine::cloud(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"PROJECT"_s, tr("The project `nimbus serve` runs."));
-    parser.addPositionalArgument(u"OPERATION"_s,
-                                 tr("send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | "
-                                    "put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE | "
-                                    "advance DURATION|next | clock | pause | run"));
+    parser.addPositionalArgument(
+        u"OPERATION"_s, tr("send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | "
+                           "put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE | put-event BUS FILE | "
+                           "advance DURATION|next | clock | pause | run"));
     const QCommandLineOption state(u"state"_s, tr("The state folder `nimbus serve` uses, if not the default."),
                                    u"DIR"_s);
     const QCommandLineOption delay(u"delay"_s, tr("send-message: seconds before the message is visible."), u"S"_s,
@@ -383,9 +420,10 @@ int CommandLine::cloud(const QStringList &arguments)
             kAnyArguments))
         return *stop;
     const QStringList args = parser.positionalArguments();
-    static const QHash<QString, int> arity = {
-        {u"send-message"_s, 2}, {u"publish"_s, 2}, {u"put-object"_s, 3}, {u"put-item"_s, 2}, {u"delete-item"_s, 2},
-        {u"fire"_s, 1},         {u"advance"_s, 1}, {u"clock"_s, 0},      {u"pause"_s, 0},    {u"run"_s, 0}};
+    static const QHash<QString, int> arity = {{u"send-message"_s, 2}, {u"publish"_s, 2},     {u"put-object"_s, 3},
+                                              {u"put-item"_s, 2},     {u"delete-item"_s, 2}, {u"fire"_s, 1},
+                                              {u"advance"_s, 1},      {u"clock"_s, 0},       {u"pause"_s, 0},
+                                              {u"run"_s, 0},          {u"put-event"_s, 2}};
     if (args.size() < 2 || !arity.contains(args.at(1)) || args.size() != 2 + arity.value(args.at(1))) {
         mErr << "nimbus cloud: " << tr("give PROJECT, an operation and its arguments; see --help") << '\n';
         return UsageError;
@@ -425,13 +463,21 @@ int CommandLine::cloud(const QStringList &arguments)
         return ValidationErrors;
     }
     const QJsonObject answered = QJsonDocument::fromJson(answer).object();
+    // put-event: the entries EventBridge would refuse make it fail, each said.
+    int refused = 0;
+    for (const QJsonValue &entry : answered.value("entries"_L1).toArray())
+        if (const QJsonObject e = entry.toObject(); e.contains("ErrorCode"_L1)) {
+            mErr << "nimbus cloud: " << e.value("ErrorCode"_L1).toString() << ": "
+                 << e.value("ErrorMessage"_L1).toString() << '\n';
+            ++refused;
+        }
     if (answered.contains("now"_L1)) // the clock's operations: its time, and whether it runs
         mOut << (answered.value("running"_L1).toBool() ? tr("%1 (running)") : tr("%1 (paused)"))
                     .arg(answered.value("now"_L1).toString())
              << '\n';
     else
         mOut << QString::fromUtf8(answer) << '\n';
-    return Success;
+    return refused ? ValidationErrors : Success;
 }
 
 } // namespace Nimbus

@@ -44,8 +44,8 @@ QString signingService(const QByteArray &authorization)
 AwsEndpoint::AwsEndpoint(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud)
 {
     // SQS before SNS: both take forms, and a form no service claims is SQS's.
-    for (AwsService *service :
-         {createSqsService(*this), createSnsService(*this), createS3Service(*this), createDynamoDbService(*this)})
+    for (AwsService *service : {createSqsService(*this), createSnsService(*this), createS3Service(*this),
+                                createDynamoDbService(*this), createEventBridgeService(*this)})
         mServices.append(service);
 }
 

@@ -190,6 +190,13 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
         return done(mCloud.deleteItem(in.value("table"_L1).toString(), in.value("key"_L1).toObject()));
     if (operation == "fire"_L1)
         return done(mCloud.fireSchedule(in.value("schedule"_L1).toString()));
+    // PutEvents: one result per entry, {"EventId"} or {"ErrorCode", "ErrorMessage"}.
+    if (operation == "put-event"_L1) {
+        const QJsonArray entries = in.value("entries"_L1).toArray();
+        if (entries.isEmpty())
+            return answer(400, {{u"error"_s, tr("put-event: no entries")}});
+        return answer(200, {{u"entries"_s, mCloud.putEvents(in.value("bus"_L1).toString(), entries)}});
+    }
     // The virtual clock: each answers the time it shows after, and whether it runs.
     auto clock = [&](const Result<QDateTime> &now) {
         return now ? answer(200, {{u"now"_s, now->toString(Qt::ISODateWithMs)},

@@ -11,5 +11,6 @@ AwsService *createSqsService(AwsEndpoint &endpoint);
 AwsService *createSnsService(AwsEndpoint &endpoint);
 AwsService *createS3Service(AwsEndpoint &endpoint);
 AwsService *createDynamoDbService(AwsEndpoint &endpoint);
+AwsService *createEventBridgeService(AwsEndpoint &endpoint);
 
 } // namespace Nimbus

@@ -1,0 +1,120 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Nimbus {
+
+class LocalCloud;
+struct Node;
+
+// What a rule gives each of its targets for a matched event, as EventBridge's target
+// input says: the event itself, a constant JSON text (Input), the part of the event an
+// InputPath selects, or an InputTransformer's template with each <name> replaced by the
+// value its path selects from the event.
+//
+//     const Result<RuleInput> input = RuleInput::fromRule(properties);
+//     const Result<QByteArray> body = input->apply(event, {ruleName, ruleArn});
+//
+// Paths are the JSONPath subset EventBridge takes: "$", then ".name" steps (letters,
+// digits, '-', '_', '/') and "[index]" steps. In a template that is JSON, a value
+// placed outside a string is written as JSON ("RUNNING" with its quotes), one inside a
+// string as the string's text with its quotes escaped; in a template that is plain text
+// a string is written as it is. A path the event does not have gives null (or nothing
+// inside a string).
+struct RuleInput
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::RuleInput)
+
+public:
+    enum class Mode { MatchedEvent, Constant, Path, Transformer };
+
+    // The rule the event matched, for the predefined variables <aws.events.rule-arn> ...
+    struct Context
+    {
+        QString ruleName;
+        QString ruleArn;
+    };
+
+    Mode mode = Mode::MatchedEvent;
+    QByteArray constant;
+    QString path;
+    QList<QPair<QString, QString>> paths; // InputPathsMap, in its order
+    QString inputTemplate;
+
+    // From a rule node's properties (missing ones take the catalog's defaults); the error
+    // names the property and what is wrong with it.
+    static Result<RuleInput> fromRule(const QJsonObject &properties);
+    // The value at path in root; undefined when root has nothing there; an error when
+    // path is not of the subset.
+    static Result<QJsonValue> select(const QJsonValue &root, const QString &path);
+    static Result<void> checkPath(const QString &path);
+
+    Result<QByteArray> apply(const QJsonObject &event, const Context &context = {}) const;
+
+private:
+    QByteArray transform(const QJsonObject &event, const Context &context) const;
+};
+
+// The event buses of the local cloud: PutEvents builds each entry into an event as
+// EventBridge does, matches it against the rules connected to the bus, and delivers
+// what each matching rule's input makes of it to the rule's targets: a function is
+// invoked asynchronously, a queue receives it as a message body, a topic as a message,
+// another bus as a new entry. A target that cannot take it sends the event to the
+// rule's dead-letter queue, with EventBridge's attributes saying why. Every hop is
+// logged with its cause, so the canvas shows where each event went.
+class EventBus
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::EventBus)
+
+public:
+    static constexpr int kMaxEntries = 10;
+    static constexpr qsizetype kMaxRequestSize = 256 * 1024;
+    static constexpr int kMaxRetryAttempts = 185;
+
+    explicit EventBus(LocalCloud &cloud) : mCloud(cloud) { }
+
+    // The size EventBridge counts for an entry (the PutEvents quota): 14 bytes for a
+    // Time, and the UTF-8 bytes of Source, DetailType, Detail and each resource.
+    static qsizetype entrySize(const QJsonObject &entry);
+    // An entry (Source, DetailType, Detail, Resources, Time) as the event EventBridge
+    // delivers, or the error code and message PutEvents answers for that entry.
+    struct Built
+    {
+        QJsonObject event;
+        QString errorCode;
+        QString errorMessage;
+    };
+    static Built buildEvent(const QJsonObject &entry, const QString &region, const QDateTime &now);
+    // The bus's name as AWS knows it and its ARN.
+    static QString busName(const Node &bus);
+    static QString busArn(const QString &region, const QString &name);
+    static QString ruleArn(const QString &region, const QString &bus, const QString &rule);
+
+    // PutEvents on the bus named bus (its node's name, its bus name or its ARN; empty:
+    // "default"). One result per entry as AWS answers it: {"EventId"} or {"ErrorCode",
+    // "ErrorMessage"}.
+    QJsonArray put(const QString &bus, const QJsonArray &entries, qint64 cause);
+    // The bus node a name, bus name or ARN names; nullptr when none does.
+    const Node *findBus(const QString &nameOrArn) const;
+
+private:
+    void route(const Node &bus, const QJsonObject &event, qint64 change);
+    void deliver(const Node &rule, const Node &target, const QJsonObject &event, const QByteArray &input,
+                 qint64 matched);
+    void deadLetter(const Node &rule, const Node *target, const QJsonObject &event, const QString &code,
+                    const QString &message, qint64 matched);
+
+    LocalCloud &mCloud;
+};
+
+} // namespace Nimbus
