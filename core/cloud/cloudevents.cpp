@@ -52,6 +52,12 @@ QJsonObject sqs(const QString &region, const QString &queue, const QList<QueueMe
                                {u"SentTimestamp"_s, sent},
                                {u"SenderId"_s, QLatin1String(kAccount)},
                                {u"ApproximateFirstReceiveTimestamp"_s, sent}};
+        // A FIFO queue's messages carry their group, deduplication id and number, as Lambda's.
+        if (!m.groupId.isEmpty()) {
+            attributes.insert(u"MessageGroupId"_s, m.groupId);
+            attributes.insert(u"MessageDeduplicationId"_s, m.deduplicationId);
+            attributes.insert(u"SequenceNumber"_s, m.sequenceNumber);
+        }
         records.append(QJsonObject{
             {u"messageId"_s, m.id},
             {u"receiptHandle"_s, m.receiptHandle},

@@ -80,7 +80,7 @@ void LocalCloud::setServiceEndpoint(const QString &url)
 
 QString LocalCloud::topicArn(const QString &topic) const
 {
-    return u"arn:aws:sns:%1:000000000000:%2"_s.arg(mRegion, topic);
+    return u"arn:aws:sns:%1:000000000000:%2"_s.arg(mRegion, awsName(topic));
 }
 
 QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) const
@@ -97,8 +97,8 @@ QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) c
         if (!target)
             continue;
         if (target->kind == Kinds::Queue)
-            variables.append(
-                {named(target->name, "QUEUE") + u"_URL"_s, u"%1/000000000000/%2"_s.arg(endpoint, target->name)});
+            variables.append({named(target->name, "QUEUE") + u"_URL"_s,
+                              u"%1/000000000000/%2"_s.arg(endpoint, awsName(target->name))});
         else if (target->kind == Kinds::Table)
             variables.append({named(target->name, "TABLE"), target->name});
         else if (target->kind == Kinds::Bucket)
@@ -404,6 +404,10 @@ void LocalCloud::onFinished(NodeId function, const InvocationResult &result)
 Result<QString> LocalCloud::sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
                                         int delaySeconds, qint64 cause)
 {
+    if (isFifo(queue)) {
+        const Result<SentMessage> sent = sendFifoMessage(queue, body, attributes, {u"default"_s, {}}, cause);
+        return sent ? Result<QString>(sent->id) : Result<QString>(sent.error());
+    }
     // A dead-letter queue has no node of its own and delivers to no one.
     const bool deadLetters = isQueue(queue) && !mProject.architecture().nodeByName(queue);
     const Result<const Node *> node = changing(deadLetters ? queue.chopped(4) : queue, "queue", cause, queue);
@@ -421,6 +425,55 @@ Result<QString> LocalCloud::sendMessage(const QString &queue, const QByteArray &
     if (!deadLetters)
         deliverQueue(*node);
     return id;
+}
+
+Result<SentMessage> LocalCloud::sendFifoMessage(const QString &queue, const QByteArray &body,
+                                                const QJsonObject &attributes, const FifoSend &fifo, qint64 cause)
+{
+    const bool deadLetters = isQueue(queue) && !mProject.architecture().nodeByName(queue);
+    const Result<const Node *> node = changing(deadLetters ? queue.chopped(4) : queue, "queue", cause, queue);
+    if (!node)
+        return node.error();
+    if (!isFifo(queue))
+        return fail(tr("%1 is not a FIFO queue").arg(queue));
+    if (body.size() > kMessageLimit)
+        return fail(
+            tr("a message to %1 is %2 bytes; SQS takes at most %3").arg(queue).arg(body.size()).arg(kMessageLimit));
+    const Result<SentMessage> sent = mState->sendFifoMessage(queue, body, attributes,
+                                                             deadLetters ? 0 : number(*node, "delay", 0), fifo);
+    if (!sent)
+        return sent;
+    if (sent->duplicate) {
+        logChange(
+            queue, cause,
+            tr("duplicate of message %1 (deduplication id %2) not sent again").arg(sent->id, fifo.deduplicationId));
+        return sent;
+    }
+    mMessageCause.insert(
+        sent->id, logChange(queue, cause,
+                            tr("message %1 (%2 bytes, group %3)").arg(sent->id).arg(body.size()).arg(fifo.groupId)));
+    emit stateChanged(queue);
+    if (!deadLetters)
+        deliverQueue(*node);
+    return sent;
+}
+
+bool LocalCloud::isFifo(const QString &name) const
+{
+    const Architecture &architecture = mProject.architecture();
+    const Node *node = architecture.nodeByName(name);
+    if (!node && name.endsWith("-dlq"_L1)) {
+        node = architecture.nodeByName(name.chopped(4));
+        if (node && node->kind != Kinds::Queue)
+            node = nullptr;
+    }
+    return node && (node->kind == Kinds::Queue || node->kind == Kinds::Topic)
+           && node->properties.value("fifo"_L1).toBool();
+}
+
+QString LocalCloud::awsName(const QString &name) const
+{
+    return isFifo(name) ? name + ".fifo"_L1 : name;
 }
 
 bool LocalCloud::isQueue(const QString &name) const
@@ -504,11 +557,21 @@ void LocalCloud::deliverQueue(const Node *queue)
     const int batch = std::clamp(number(queue, "batchSize", 10), 1, 10000);
     const int visibility = number(queue, "visibilityTimeout", 30);
     const QString deadLetters = queue->name + "-dlq"_L1;
-    for (int attempt = 0; attempt < functions.size(); ++attempt) {
+    // A FIFO queue's batches hold groups no other batch holds (the store keeps a group
+    // with a message in flight back), so a function takes several at once, as Lambda
+    // scales with a FIFO queue's active groups; a standard queue's one at a time.
+    const bool fifo = isFifo(queue->name);
+    const int parallel = fifo ? kFifoBatches : 1;
+    for (int attempt = 0; attempt < functions.size() * parallel; ++attempt) {
         const Node *function = functions.at(mRoundRobin.value(queue->name) % functions.size());
         mRoundRobin[queue->name] += 1;
-        const QString busyKey = queue->name + '/'_L1 + function->name;
-        if (mBusyQueues.contains(busyKey))
+        QString busyKey;
+        for (int lane = 0; lane < parallel && busyKey.isEmpty(); ++lane) {
+            const QString key = queue->name + '/'_L1 + function->name + (lane ? u"#%1"_s.arg(lane) : QString());
+            if (!mBusyQueues.contains(key))
+                busyKey = key;
+        }
+        if (busyKey.isEmpty())
             continue;
         const QList<QueueMessage> messages = receive(queue, batch, visibility);
         if (messages.isEmpty())
@@ -518,36 +581,22 @@ void LocalCloud::deliverQueue(const Node *queue)
             cause = std::max(cause, mMessageCause.value(m.id));
         mBusyQueues.insert(busyKey);
         const QString queueName = queue->name;
-        const Result<qint64> id = deliver(function, json(CloudEvents::sqs(mRegion, queueName, messages)), queueName,
-                                          cause,
-                                          [this, queueName, busyKey, messages](const InvocationResult &result) {
+        const Result<qint64> id = deliver(function, json(CloudEvents::sqs(mRegion, awsName(queueName), messages)),
+                                          queueName, cause,
+                                          [this, queueName, busyKey, messages, fifo](const InvocationResult &result) {
             mBusyQueues.remove(busyKey);
-            if (!mRunning)
-                return;
-            // Success deletes the batch, except the items the function reports failed.
-            QSet<QString> failed;
-            if (result.ok) {
-                const QJsonArray failures =
-                    QJsonDocument::fromJson(result.resultJson).object().value("batchItemFailures"_L1).toArray();
-                for (const QJsonValue &f : failures)
-                    failed.insert(f.toObject().value("itemIdentifier"_L1).toString());
-            }
-            for (const QueueMessage &m : messages) {
-                if (result.ok && !failed.contains(m.id)) {
-                    (void)mState->deleteMessage(queueName, m.receiptHandle);
-                    mMessageCause.remove(m.id);
-                }
-            }
-            emit stateChanged(queueName);
-            if (const Node *node = mProject.architecture().nodeByName(queueName))
-                deliverQueue(node);
+            if (mRunning)
+                queueBatchDone(queueName, messages, result, fifo);
         });
         if (!id) {
             mBusyQueues.remove(busyKey);
             // Stopped by the loop guard (or the function cannot run): the batch goes to
             // the dead-letter queue at once rather than round again.
             for (const QueueMessage &m : messages) {
-                (void)mState->sendMessage(deadLetters, m.body, m.attributes);
+                if (fifo)
+                    (void)mState->sendFifoMessage(deadLetters, m.body, m.attributes, 0, {m.groupId, {}});
+                else
+                    (void)mState->sendMessage(deadLetters, m.body, m.attributes);
                 (void)mState->deleteMessage(queue->name, m.receiptHandle);
                 mMessageCause.remove(m.id);
             }
@@ -568,23 +617,130 @@ void LocalCloud::deliverQueue(const Node *queue)
     }
 }
 
+void LocalCloud::queueBatchDone(const QString &queue, const QList<QueueMessage> &messages,
+                                const InvocationResult &result, bool fifo)
+{
+    // Success deletes the batch, except the items the function reports failed.
+    QSet<QString> failed;
+    if (result.ok) {
+        const QJsonArray failures =
+            QJsonDocument::fromJson(result.resultJson).object().value("batchItemFailures"_L1).toArray();
+        for (const QJsonValue &f : failures)
+            failed.insert(f.toObject().value("itemIdentifier"_L1).toString());
+    }
+    // Of a FIFO queue, what follows a failed message in its group fails with it: deleting
+    // it would break the group's order.
+    QSet<QString> blocked;
+    for (const QueueMessage &m : messages) {
+        if (fifo && blocked.contains(m.groupId))
+            failed.insert(m.id);
+        else if (fifo && failed.contains(m.id))
+            blocked.insert(m.groupId);
+    }
+    for (const QueueMessage &m : messages) {
+        if (result.ok && !failed.contains(m.id)) {
+            (void)mState->deleteMessage(queue, m.receiptHandle);
+            mMessageCause.remove(m.id);
+        }
+    }
+    emit stateChanged(queue);
+    if (const Node *node = mProject.architecture().nodeByName(queue))
+        deliverQueue(node);
+}
+
 // ---- topics, buckets, tables, schedules --------------------------------------
 
 Result<QString> LocalCloud::publish(const QString &topic, const QString &message, const QString &subject, qint64 cause,
                                     const QJsonObject &attributes)
+{
+    const FifoSend fifo = isFifo(topic) ? FifoSend{u"default"_s, {}} : FifoSend();
+    const Result<SentMessage> sent = publishMessage(topic, message, fifo, subject, cause, attributes);
+    return sent ? Result<QString>(sent->id) : Result<QString>(sent.error());
+}
+
+Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QString &message, const FifoSend &fifo,
+                                               const QString &subject, qint64 cause, const QJsonObject &attributes)
 {
     const Result<const Node *> node = changing(topic, "topic", cause, topic);
     if (!node)
         return node.error();
     if (const qsizetype size = message.toUtf8().size() + subject.toUtf8().size(); size > kMessageLimit)
         return fail(tr("a message to %1 is %2 bytes; SNS takes at most %3").arg(topic).arg(size).arg(kMessageLimit));
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const qint64 change = logChange(
-        topic, cause, tr("message %1 to %n subscriber(s)", nullptr, int(consumers(*node).size())).arg(id));
-    const QByteArray event = json(CloudEvents::sns(mRegion, topic, id, message, subject, mClock->now(), attributes));
+    SentMessage sent{QUuid::createUuid().toString(QUuid::WithoutBraces), {}, false};
+    if (isFifo(topic)) {
+        if (fifo.groupId.isEmpty())
+            return fail(tr("a message to the FIFO topic %1 needs a message group").arg(topic));
+        const Result<SentMessage> numbered = mState->numberFifo(u"sns:"_s + topic, fifo.deduplicationId, sent.id);
+        if (!numbered)
+            return numbered;
+        if (numbered->duplicate) {
+            logChange(topic, cause,
+                      tr("duplicate of message %1 (deduplication id %2) not published again")
+                          .arg(numbered->id, fifo.deduplicationId));
+            return numbered;
+        }
+        sent = *numbered;
+    }
+    const int subscribers = int(consumers(*node).size() + mQueueSubscriptions.value(topic).size());
+    const qint64 change = logChange(topic, cause,
+                                    tr("message %1 to %n subscriber(s)", nullptr, subscribers).arg(sent.id));
+    const QJsonObject event = CloudEvents::sns(mRegion, awsName(topic), sent.id, message, subject, mClock->now(),
+                                               attributes);
     for (const Node *function : consumers(*node))
-        (void)deliver(function, event, topic, change);
-    return id;
+        (void)deliver(function, json(event), topic, change);
+    QJsonObject notification = event.value("Records"_L1)[0]["Sns"_L1].toObject();
+    if (!sent.sequenceNumber.isEmpty())
+        notification.insert(u"SequenceNumber"_s, sent.sequenceNumber);
+    // A FIFO queue needs a deduplication id: a publish without one is unique.
+    const FifoSend forQueues{fifo.groupId, fifo.deduplicationId.isEmpty() ? sent.id : fifo.deduplicationId};
+    deliverToQueues(topic, notification, message, attributes, forQueues, change);
+    return sent;
+}
+
+void LocalCloud::deliverToQueues(const QString &topic, const QJsonObject &notification, const QString &message,
+                                 const QJsonObject &attributes, const FifoSend &fifo, qint64 cause)
+{
+    // Raw delivery turns SNS's attributes ({Type, Value}) into SQS's.
+    QJsonObject sqsAttributes;
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        const QJsonObject a = it.value().toObject();
+        const QString type = a.value("Type"_L1).toString();
+        sqsAttributes.insert(it.key(), QJsonObject{{u"dataType"_s, type},
+                                                   {type.startsWith("Binary"_L1) ? u"binaryValue"_s : u"stringValue"_s,
+                                                    a.value("Value"_L1)},
+                                                   {u"stringListValues"_s, QJsonArray()},
+                                                   {u"binaryListValues"_s, QJsonArray()}});
+    }
+    for (const auto &[queue, raw] : mQueueSubscriptions.value(topic)) {
+        const QByteArray body = raw ? message.toUtf8() : json(notification);
+        const QJsonObject carried = raw ? sqsAttributes : QJsonObject();
+        const QString failure = isFifo(queue) ? sendFifoMessage(queue, body, carried, fifo, cause).errorMessage()
+                                              : sendMessage(queue, body, carried, 0, cause).errorMessage();
+        if (failure.isEmpty())
+            continue;
+        CloudLogEntry entry;
+        entry.kind = CloudLogEntry::Kind::Error;
+        entry.cause = cause;
+        entry.source = topic;
+        entry.target = queue;
+        entry.ok = false;
+        entry.detail = failure;
+        addLog(entry);
+    }
+}
+
+Result<void> LocalCloud::subscribeQueue(const QString &topic, const QString &queue, bool raw)
+{
+    if (const Result<const Node *> node = service(topic, "topic"); !node)
+        return node.error();
+    if (!isQueue(queue))
+        return fail(tr("the design has no queue named %1").arg(queue));
+    if (isFifo(queue) && !isFifo(topic))
+        return fail(tr("the FIFO queue %1 cannot subscribe to the standard topic %2").arg(queue, topic));
+    QList<QPair<QString, bool>> &subscriptions = mQueueSubscriptions[topic];
+    subscriptions.removeIf([&](const QPair<QString, bool> &s) { return s.first == queue; });
+    subscriptions.append({queue, raw});
+    return {};
 }
 
 Result<void> LocalCloud::putObject(const QString &bucket, const QString &key, const QByteArray &data,

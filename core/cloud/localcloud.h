@@ -109,8 +109,18 @@ public:
     // Each returns what it made (a message's id) or why it failed.
     Result<QString> sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes = {},
                                 int delaySeconds = 0, qint64 cause = 0);
+    // A message to a FIFO queue with its group and deduplication id (sendMessage gives
+    // one the group "default", no deduplication): numbered; a duplicate of a message sent
+    // in the last five minutes makes none and answers as that one did.
+    Result<SentMessage> sendFifoMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
+                                        const FifoSend &fifo, qint64 cause = 0);
     // A queue node, or the dead-letter queue <queue>-dlq of one.
     bool isQueue(const QString &name) const;
+    // A FIFO queue or topic (its node's fifo is set), or the dead-letter queue of one.
+    bool isFifo(const QString &name) const;
+    // A queue's or topic's name as AWS knows it: a FIFO one's ends in ".fifo" (the
+    // design's names cannot; the exports add it too).
+    QString awsName(const QString &name) const;
     // A receive by a client (not a connected function): up to max visible messages,
     // hidden for visibilityTimeout seconds (-1: the queue's own), with the queue's
     // redrive to its dead-letter queue.
@@ -120,6 +130,15 @@ public:
     // attributes: as SNS events carry them, name -> {"Type": "String", "Value": "..."}.
     Result<QString> publish(const QString &topic, const QString &message, const QString &subject = {}, qint64 cause = 0,
                             const QJsonObject &attributes = {});
+    // A publish with, to a FIFO topic, its group and deduplication id (publish gives one
+    // the group "default"): numbered and deduplicated as sendFifoMessage; the queues
+    // subscribed get it with its group and deduplication id.
+    Result<SentMessage> publishMessage(const QString &topic, const QString &message, const FifoSend &fifo,
+                                       const QString &subject = {}, qint64 cause = 0,
+                                       const QJsonObject &attributes = {});
+    // A queue subscribed to a topic for this run (SNS Subscribe, protocol sqs): raw gets
+    // the message alone, else SNS's notification JSON. A FIFO queue only to a FIFO topic.
+    Result<void> subscribeQueue(const QString &topic, const QString &queue, bool raw);
     Result<void> putObject(const QString &bucket, const QString &key, const QByteArray &data,
                            const QString &contentType = {}, qint64 cause = 0);
     Result<void> deleteObject(const QString &bucket, const QString &key, qint64 cause = 0);
@@ -217,6 +236,14 @@ private:
     Result<qint64> deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
                            Completion done = {}, bool rejectWhenBusy = false, NodeId sourceNode = kInvalidNodeId);
     void deliverQueue(const Node *queue);
+    // A batch's invocation ended: what it processed is deleted, the rest waits.
+    void queueBatchDone(const QString &queue, const QList<QueueMessage> &messages, const InvocationResult &result,
+                        bool fifo);
+    // Batches of a FIFO queue one function processes at once (each of other groups).
+    static constexpr int kFifoBatches = 4;
+    // A publish's copy to each queue subscribed to the topic.
+    void deliverToQueues(const QString &topic, const QJsonObject &notification, const QString &message,
+                         const QJsonObject &attributes, const FifoSend &fifo, qint64 cause);
     void onFinished(NodeId function, const InvocationResult &result);
     // A change to a service, logged as caused by cause; its entry id.
     qint64 logChange(const QString &service, qint64 cause, const QString &detail);
@@ -250,6 +277,7 @@ private:
     QSet<QString> mBusyQueues; // queues with a batch in flight, per consumer "queue/function"
     QHash<QString, int> mRoundRobin; // queue -> next consumer
     QHash<QString, qint64> mMessageCause; // message id -> the log entry that sent it
+    QHash<QString, QList<QPair<QString, bool>>> mQueueSubscriptions; // topic -> (queue, raw), by SNS Subscribe
     QHash<QString, QString> mTimeToLive; // table -> attribute, as UpdateTimeToLive set it
     QHash<QString, std::optional<qint64>> mNextExpiry; // table -> its earliest item expiry, once read
 };

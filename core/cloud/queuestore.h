@@ -20,6 +20,26 @@ struct QueueMessage
     QDateTime visibleAt; // hidden until then (delay or a receive's visibility timeout)
     int receiveCount = 0;
     QString receiptHandle; // of the latest receive
+    // FIFO queues only: the message's group, deduplication id and sequence number.
+    QString groupId;
+    QString deduplicationId;
+    QString sequenceNumber;
+};
+
+// What a FIFO queue (or topic) takes beside a message's body.
+struct FifoSend
+{
+    QString groupId;
+    QString deduplicationId; // empty: not deduplicated (a message moved to a dead-letter queue)
+};
+
+// What a send made: the message's id and sequence number (FIFO only); for a duplicate
+// of a message sent in the last five minutes, the first one's, as SQS answers.
+struct SentMessage
+{
+    QString id;
+    QString sequenceNumber;
+    bool duplicate = false;
 };
 
 // The queues' messages, in the state database's messages table.
@@ -34,9 +54,21 @@ public:
     // The new message's id.
     Result<QString> sendMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes = {},
                                 int delaySeconds = 0);
+    // A message to a FIFO queue: in order within its group, numbered, and dropped as a
+    // duplicate when its deduplication id was sent in the last kDeduplicationSeconds.
+    Result<SentMessage> sendFifoMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
+                                        int delaySeconds, const FifoSend &fifo);
+    // What a FIFO topic keeps of a publish: the sequence number of a new one (scope
+    // names the topic), or the first one's (duplicate) when deduplicationId is known.
+    Result<SentMessage> numberFifo(const QString &scope, const QString &deduplicationId, const QString &newId);
+    static constexpr int kDeduplicationSeconds = 5 * 60;
+    // A sequence number as SQS and SNS write it: a decimal string that grows.
+    static QString sequenceText(qint64 sequence);
     // Up to max visible messages, hidden for visibilityTimeout seconds. A message
     // received maxReceiveCount times already moves to deadLetterQueue instead.
-    // *deadLettered: the messages moved to the dead-letter queue on the way.
+    // *deadLettered: the messages moved to the dead-letter queue on the way. Of a FIFO
+    // queue, no message of a group with one in flight (received, not deleted, still
+    // hidden) comes, so that a group is processed by one consumer at a time, in order.
     Result<QList<QueueMessage>> receiveMessages(const QString &queue, int max, int visibilityTimeout,
                                                 int maxReceiveCount = 0, const QString &deadLetterQueue = {},
                                                 QList<QueueMessage> *deadLettered = nullptr);
@@ -62,6 +94,13 @@ protected:
     Result<void> clear();
 
 private:
+    // Inserts a message (with FIFO fields when sequence > 0).
+    Result<void> insertMessage(const QString &queue, const QString &id, const QByteArray &body,
+                               const QJsonObject &attributes, int delaySeconds, const FifoSend &fifo = {},
+                               qint64 sequence = 0);
+    // The number inside numberFifo, in its transaction.
+    Result<SentMessage> numberInTransaction(const QString &scope, const QString &deduplicationId, const QString &newId,
+                                            qint64 *sequence);
     // Runs a statement meant to change one message; the error noneChanged when none matched.
     Result<void> changedOne(Statement &statement, const QString &noneChanged);
 };

@@ -1083,11 +1083,17 @@ const Price *CostEngine::committedPrice(const PricingCatalog &catalog, const Cos
     const Price *onDemand = catalog.price(id);
     if (!onDemand || !option.committed())
         return onDemand;
-    if (const Price *p = catalog.price(id + u'@' + option.commitment))
+    const Price *p = catalog.price(id + u'@' + option.commitment);
+    if (p && p->priced())
         return p;
-    sink.note(tr("%1 has no %2 price for %3 in its catalog: it is priced on demand.")
-                  .arg(catalog.providerName(), CostOption::commitmentName(option.commitment),
-                       PricingCatalog::text(onDemand->name)));
+    if (p)
+        sink.note(tr("%1 has no %2 price for %3 in its catalog yet (%4): it is priced on demand.")
+                      .arg(catalog.providerName(), CostOption::commitmentName(option.commitment),
+                           PricingCatalog::text(onDemand->name), p->notes));
+    else
+        sink.note(tr("%1 has no %2 price for %3 in its catalog: it is priced on demand.")
+                      .arg(catalog.providerName(), CostOption::commitmentName(option.commitment),
+                           PricingCatalog::text(onDemand->name)));
     return onDemand;
 }
 
@@ -1096,7 +1102,7 @@ double CostEngine::committedHourly(const PricingCatalog &catalog, const CostOpti
 {
     const Price *p = option.committed() ? catalog.price(u"instance.%1@%2"_s.arg(type.type, option.commitment))
                                         : nullptr;
-    if (p && p->tiers.empty())
+    if (p && !p->priced())
         p = nullptr;
     if (entry)
         *entry = p;
@@ -1112,8 +1118,13 @@ void CostEngine::commitInstances(const PricingCatalog &catalog, const CostOption
     const Price *entry = nullptr;
     const double hourly = committedHourly(catalog, option, type, &entry);
     if (!entry) {
-        sink.note(tr("%1 has no %2 price for %3 in its catalog: the instances are priced on demand.")
-                      .arg(catalog.providerName(), name, type.type));
+        const Price *unpriced = catalog.price(u"instance.%1@%2"_s.arg(type.type, option.commitment));
+        if (unpriced)
+            sink.note(tr("%1 has no %2 price for %3 in its catalog yet (%4): the instances are priced on demand.")
+                          .arg(catalog.providerName(), name, type.type, unpriced->notes));
+        else
+            sink.note(tr("%1 has no %2 price for %3 in its catalog: the instances are priced on demand.")
+                          .arg(catalog.providerName(), name, type.type));
         return;
     }
     item.item = tr("%1 instances (%2 vCPU, %3 GiB), %4")
@@ -1126,7 +1137,8 @@ void CostEngine::commitInstances(const PricingCatalog &catalog, const CostOption
     if (option.commitment == "spot"_L1)
         sink.note(tr("The spot price is the one of %1; spot prices move with supply and demand, and spot instances "
                      "can be interrupted at two minutes' notice.")
-                      .arg(entry->effective));
+                      .arg(entry->effective)
+                  + (entry->notes.isEmpty() ? QString() : u" "_s + tr("%1: %2.").arg(type.type, entry->notes)));
 }
 
 QString CostEngine::commitmentAssumption(const CostOption &option)

@@ -2,6 +2,7 @@
 
 #include "pricingcatalog.h"
 
+#include <QDate>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -144,6 +145,118 @@ Result<void> awsTermRates(const QJsonObject &terms, const QString &sku, const Aw
     return {};
 }
 
+// "1yr" / 1 (years) -> "1y", "3y"; empty for other terms.
+QString termSuffix(int years)
+{
+    return years == 1 ? u"1y"_s : years == 3 ? u"3y"_s : QString();
+}
+
+// The standard No Upfront reserved rates of one instance SKU (terms.Reserved), as
+// "instance.<type>@reserved-1y" and "-3y" when the catalog names them.
+Result<void> awsReservedRates(const QJsonObject &reserved, const QString &sku, const QString &type,
+                              const PricingCatalog &catalog, const QUrl &url, std::vector<ListedRate> *rates)
+{
+    const QJsonObject offers = reserved.value(sku).toObject();
+    for (auto it = offers.begin(); it != offers.end(); ++it) {
+        const QJsonObject term = it.value().toObject();
+        const QJsonObject a = term.value("termAttributes"_L1).toObject();
+        const QString length = a.value("LeaseContractLength"_L1).toString();
+        const QString suffix = termSuffix(length == "1yr"_L1 ? 1 : length == "3yr"_L1 ? 3 : 0);
+        const QString id = u"instance.%1@reserved-%2"_s.arg(type, suffix);
+        if (a.value("PurchaseOption"_L1).toString() != "No Upfront"_L1
+            || a.value("OfferingClass"_L1).toString() != "standard"_L1 || suffix.isEmpty() || !catalog.price(id))
+            continue;
+        const QString place = u"terms.Reserved.%1.%2"_s.arg(sku, it.key());
+        const QString effective = term.value("effectiveDate"_L1).toString().left(10);
+        const QJsonObject dimensions = term.value("priceDimensions"_L1).toObject();
+        bool hourly = false;
+        for (auto d = dimensions.begin(); d != dimensions.end(); ++d) {
+            const QJsonObject dimension = d.value().toObject();
+            if (dimension.value("unit"_L1).toString() != "Hrs"_L1)
+                continue; // the upfront fee, zero for No Upfront
+            bool ok = false;
+            ListedRate rate;
+            rate.id = id;
+            rate.price = dimension.value("pricePerUnit"_L1).toObject().value("USD"_L1).toString().toDouble(&ok);
+            if (!ok || rate.price < 0 || effective.size() != 10)
+                return fail(PriceLists::tr("%1: %2 has no USD price or effective date").arg(place, d.key()));
+            rate.unit = u"Hrs"_s;
+            rate.sku = d.key();
+            rate.effective = effective;
+            rate.source = url;
+            rates->push_back(rate);
+            hourly = true;
+        }
+        if (!hourly)
+            return fail(PriceLists::tr("%1: no hourly price dimension").arg(place));
+    }
+    return {};
+}
+
+// A savings plan rate's catalog id (empty: not one the catalog has): an EC2 instance type
+// (Linux, shared tenancy) or a rule's usage type, under the plan's commitment.
+QString savingsPlanId(const QJsonObject &rate, const PriceListService &service, const PricingCatalog &catalog,
+                      const QString &commitment)
+{
+    const QString usage = baseUsageType(rate.value("discountedUsageType"_L1).toString());
+    const QString prefix = service.instanceFilter.value(u"usagetype"_s);
+    if (!prefix.isEmpty() && usage.startsWith(prefix)) {
+        const QString type = usage.mid(prefix.size());
+        const QString id = u"instance.%1@%2"_s.arg(type, commitment);
+        const bool linux = rate.value("discountedOperation"_L1).toString()
+                           == service.instanceFilter.value(u"operation"_s);
+        return linux && catalog.instance(type) && catalog.price(id) ? id : QString();
+    }
+    for (const PriceListService::Rule &rule : service.rules) {
+        if (rule.usage != usage)
+            continue;
+        bool match = true;
+        for (auto it = rule.attributes.begin(); it != rule.attributes.end(); ++it)
+            match = match && rate.value(it.key()).toString() == it.value();
+        const QString id = rule.id + u'@' + commitment;
+        if (match)
+            return catalog.price(id) ? id : QString();
+    }
+    return {};
+}
+
+// The catalog rates of one savings plan term of an AWS Compute Savings Plans file.
+Result<void> savingsPlanTerm(const QJsonObject &term, int index, const QString &commitment,
+                             const PriceListService &service, const PricingCatalog &catalog, const QUrl &url,
+                             std::vector<ListedRate> *rates)
+{
+    const QString place = u"terms.savingsPlan[%1] (%2)"_s.arg(index).arg(term.value("sku"_L1).toString());
+    const QString effective = term.value("effectiveDate"_L1).toString().left(10);
+    const QJsonValue list = term.value("rates"_L1);
+    if (!list.isArray() || effective.size() != 10)
+        return fail(PriceLists::tr("%1: no 'rates' array or effective date").arg(place));
+    const QJsonArray array = list.toArray();
+    for (int i = 0; i < array.size(); ++i) {
+        const QJsonObject r = array.at(i).toObject();
+        ListedRate rate;
+        rate.id = savingsPlanId(r, service, catalog, commitment);
+        if (rate.id.isEmpty())
+            continue;
+        const QJsonObject discounted = r.value("discountedRate"_L1).toObject();
+        bool ok = false;
+        rate.price = discounted.value("price"_L1).toString().toDouble(&ok);
+        if (!ok || rate.price < 0 || discounted.value("currency"_L1).toString() != catalog.currency())
+            return fail(PriceLists::tr("%1.rates[%2] (%3): no %4 discounted rate")
+                            .arg(place)
+                            .arg(i)
+                            .arg(r.value("discountedUsageType"_L1).toString(), catalog.currency()));
+        rate.unit = r.value("unit"_L1).toString();
+        rate.sku = r.value("rateCode"_L1)
+                       .toString(
+                           u"%1.%2"_s.arg(term.value("sku"_L1).toString(), r.value("discountedSku"_L1).toString()));
+        rate.effective = effective;
+        rate.source = url;
+        rate.listName = PriceLists::tr("AWS Price List Bulk API, Compute Savings Plans");
+        rates->push_back(rate);
+    }
+    return {};
+}
+
 // An Azure unit of measure: how many units one price is for ("10", "1 GB Second", "10K").
 double azureUnitSize(const QString &unitOfMeasure, QString *unit)
 {
@@ -161,15 +274,6 @@ AwsMatch matchAzureItem(const QJsonObject &item, const PriceListService &service
 {
     if (item.value("type"_L1).toString() != "Consumption"_L1)
         return {{}, false, true};
-    if (service.instances) {
-        const QString sku = item.value("skuName"_L1).toString();
-        const bool linux = !item.value("productName"_L1).toString().contains("Windows"_L1);
-        const bool onDemand = !sku.contains("Spot"_L1) && !sku.contains("Low Priority"_L1);
-        const QString type = item.value("armSkuName"_L1).toString();
-        if (linux && onDemand && catalog.instance(type))
-            return {type, true, true};
-        return {{}, false, true};
-    }
     for (const PriceListService::Rule &rule : service.rules) {
         if (rule.usage == item.value("meterName"_L1).toString()
             && (rule.skuName.isEmpty() || rule.skuName == item.value("skuName"_L1).toString()))
@@ -195,6 +299,63 @@ Result<ListedRate> azureRate(const QJsonObject &item, const AwsMatch &match, con
     rate.sku = item.value("skuId"_L1).toString();
     rate.source = url;
     return rate;
+}
+
+// The rates of an Azure VM item for a size the catalog has (Linux only): its on-demand rate,
+// its spot rate, its savings plans (hourly) or a reservation (the term's price over its hours).
+Result<void> azureInstanceRates(const QJsonObject &item, const PricingCatalog &catalog, const QUrl &url, int index,
+                                std::vector<ListedRate> *rates)
+{
+    const QString sku = item.value("skuName"_L1).toString(), type = item.value("armSkuName"_L1).toString();
+    const QString kind = item.value("type"_L1).toString();
+    if (item.value("productName"_L1).toString().contains("Windows"_L1) || sku.contains("Low Priority"_L1)
+        || !catalog.instance(type) || (kind != "Consumption"_L1 && kind != "Reservation"_L1))
+        return {};
+    const bool spot = sku.contains("Spot"_L1);
+    const QString term = item.value("reservationTerm"_L1).toString();
+    const int years = term == "1 Year"_L1 ? 1 : term == "3 Years"_L1 ? 3 : 0;
+    AwsMatch match{type, true, true};
+    if (spot || kind == "Reservation"_L1)
+        match = {spot ? u"instance.%1@spot"_s.arg(type) : u"instance.%1@reserved-%2"_s.arg(type, termSuffix(years)),
+                 false, true};
+    if ((match.instance || catalog.price(match.id)) && (kind != "Reservation"_L1 || years > 0)) {
+        Result<ListedRate> rate = azureRate(item, match, url, index);
+        if (!rate)
+            return rate.error();
+        if (kind == "Reservation"_L1) {
+            const double hours = years * PriceLists::kHoursPerYear;
+            rate->note = PriceLists::tr("%1 %2 for the whole term (%3), over its %4 hours")
+                             .arg(item.value("retailPrice"_L1).toDouble())
+                             .arg(catalog.currency(), term)
+                             .arg(hours);
+            rate->price = item.value("retailPrice"_L1).toDouble() / hours;
+            rate->unit = PriceLists::tr("hours");
+        }
+        rates->push_back(*rate);
+    }
+    if (kind != "Consumption"_L1 || spot)
+        return {};
+    for (const QJsonValue &v : item.value("savingsPlan"_L1).toArray()) {
+        const QJsonObject plan = v.toObject();
+        const QString planTerm = plan.value("term"_L1).toString();
+        const QString id = u"instance.%1@savings-plan-%2"_s.arg(type, termSuffix(planTerm == "1 Year"_L1    ? 1
+                                                                                 : planTerm == "3 Years"_L1 ? 3
+                                                                                                            : 0));
+        if (id.endsWith(u'-') || !catalog.price(id))
+            continue;
+        const QJsonValue price = plan.value("retailPrice"_L1);
+        if (!price.isDouble() || price.toDouble() < 0)
+            return fail(
+                PriceLists::tr("Items[%1] (%2): the %3 savings plan has no price").arg(index).arg(sku, planTerm));
+        Result<ListedRate> listed = azureRate(item, {id, false, true}, url, index);
+        if (!listed)
+            return listed.error();
+        ListedRate rate = *listed;
+        rate.price = price.toDouble();
+        rate.sku += u" ("_s + PriceLists::tr("savings plan, %1").arg(planTerm) + u')';
+        rates->push_back(rate);
+    }
+    return {};
 }
 
 } // namespace
@@ -227,6 +388,11 @@ Result<PriceLists::Mappings> PriceLists::parseMappings(const QByteArray &json)
     m.azureRetailPrices = QUrl(azure.value("retailPrices"_L1).toString());
     m.aws = services(aws.value("services"_L1).toArray());
     m.azure = services(azure.value("services"_L1).toArray());
+    const QJsonObject plans = aws.value("savingsPlans"_L1).toObject();
+    m.awsSavingsPlanIndex = QUrl(plans.value("regionIndex"_L1).toString());
+    m.awsSpotAdvisor = QUrl(aws.value("spotAdvisor"_L1).toString());
+    if (!plans.isEmpty())
+        m.awsSavingsPlans = services(QJsonArray{plans}).front();
     return m;
 }
 
@@ -277,6 +443,9 @@ Result<ListedRates> PriceLists::awsOffer(const QByteArray &json, const QUrl &url
         return fail(tr("%1: not an offer file (no 'products' or 'terms.OnDemand')").arg(what));
     ListedRates listed;
     const QJsonObject all = products.toObject(), terms = onDemand.toObject();
+    const QJsonValue reserved = root->value("terms"_L1).toObject().value("Reserved"_L1);
+    if (service.instances && reserved.isObject())
+        listed.commitments << u"reserved-1y"_s << u"reserved-3y"_s;
     for (auto it = all.begin(); it != all.end(); ++it) {
         const QJsonObject product = it.value().toObject();
         const QJsonObject attributes = product.value("attributes"_L1).toObject();
@@ -290,6 +459,115 @@ Result<ListedRates> PriceLists::awsOffer(const QByteArray &json, const QUrl &url
             continue;
         if (const Result<void> ok = awsTermRates(terms, it.key(), match, url, &listed.rates); !ok)
             return fail(u"%1: %2"_s.arg(what, ok.errorMessage()));
+        if (match.instance && reserved.isObject())
+            if (const Result<void> ok = awsReservedRates(reserved.toObject(), it.key(), match.id, catalog, url,
+                                                         &listed.rates);
+                !ok)
+                return fail(u"%1: %2"_s.arg(what, ok.errorMessage()));
+    }
+    return listed;
+}
+
+Result<QUrl> PriceLists::awsSavingsPlanFile(const QByteArray &json, const QUrl &url, const QString &region)
+{
+    const QString what = tr("The AWS Compute Savings Plans region index %1").arg(url.toString());
+    const Result<QJsonObject> root = object(json, what);
+    if (!root)
+        return root.error();
+    const QJsonValue regions = root->value("regions"_L1);
+    if (!regions.isArray())
+        return fail(tr("%1: no 'regions' array").arg(what));
+    for (const QJsonValue &v : regions.toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value("regionCode"_L1).toString() == region && !o.value("versionUrl"_L1).toString().isEmpty())
+            return url.resolved(QUrl(o.value("versionUrl"_L1).toString()));
+    }
+    return fail(tr("%1: no savings plan file for the region %2").arg(what, region));
+}
+
+Result<ListedRates> PriceLists::awsSavingsPlans(const QByteArray &json, const QUrl &url,
+                                                const PriceListService &service, const PricingCatalog &catalog)
+{
+    const QString what = tr("The AWS Compute Savings Plans file %1").arg(url.toString());
+    const Result<QJsonObject> root = object(json, what);
+    if (!root)
+        return root.error();
+    const QJsonValue products = root->value("products"_L1);
+    const QJsonValue terms = root->value("terms"_L1).toObject().value("savingsPlan"_L1);
+    if (!(products.isArray() || products.isObject()) || !terms.isArray())
+        return fail(tr("%1: not a savings plan file (no 'products' or 'terms.savingsPlan')").arg(what));
+    QMap<QString, QJsonObject> plans; // sku -> product (an array in the files, an object in older ones)
+    auto addPlan = [&](const QJsonValue &v) { plans.insert(v.toObject().value("sku"_L1).toString(), v.toObject()); };
+    if (products.isArray())
+        for (const QJsonValue &v : products.toArray())
+            addPlan(v);
+    const QJsonObject productMap = products.toObject();
+    for (auto it = productMap.begin(); it != productMap.end(); ++it)
+        addPlan(it.value());
+    ListedRates listed;
+    listed.commitments << u"savings-plan-1y"_s << u"savings-plan-3y"_s;
+    const QJsonArray array = terms.toArray();
+    for (int i = 0; i < array.size(); ++i) {
+        const QJsonObject term = array.at(i).toObject();
+        const QJsonObject plan = plans.value(term.value("sku"_L1).toString());
+        const QJsonObject length = term.value("leaseContractLength"_L1).toObject();
+        const QString suffix = length.value("unit"_L1).toString().startsWith("year"_L1, Qt::CaseInsensitive)
+                                   ? termSuffix(length.value("duration"_L1).toInt())
+                                   : QString();
+        if (plan.value("productFamily"_L1).toString() != "ComputeSavingsPlans"_L1 || suffix.isEmpty()
+            || plan.value("attributes"_L1).toObject().value("purchaseOption"_L1).toString() != "No Upfront"_L1)
+            continue;
+        if (const Result<void> ok = savingsPlanTerm(term, i, u"savings-plan-"_s + suffix, service, catalog, url,
+                                                    &listed.rates);
+            !ok)
+            return fail(u"%1: %2"_s.arg(what, ok.errorMessage()));
+    }
+    return listed;
+}
+
+Result<ListedRates> PriceLists::awsSpot(const QByteArray &json, const QUrl &url, const PricingCatalog &catalog,
+                                        const QMap<QString, ListedRate> &onDemand)
+{
+    const QString what = tr("The AWS Spot Instance Advisor data %1").arg(url.toString());
+    const Result<QJsonObject> root = object(json, what);
+    if (!root)
+        return root.error();
+    const QJsonValue advisor = root->value("spot_advisor"_L1);
+    if (!advisor.isObject())
+        return fail(tr("%1: no 'spot_advisor' object").arg(what));
+    QMap<int, QString> ranges; // interruption range index -> its label ("<5%")
+    for (const QJsonValue &v : root->value("ranges"_L1).toArray())
+        ranges.insert(v.toObject().value("index"_L1).toInt(-1), v.toObject().value("label"_L1).toString());
+    const QJsonObject linux = advisor.toObject().value(catalog.region()).toObject().value("Linux"_L1).toObject();
+    ListedRates listed;
+    listed.commitments << u"spot"_s;
+    for (const InstanceType &t : catalog.instances()) {
+        const QString id = u"instance.%1@spot"_s.arg(t.type);
+        const QJsonObject entry = linux.value(t.type).toObject();
+        if (!catalog.price(id) || entry.isEmpty())
+            continue;
+        const QJsonValue saving = entry.value("s"_L1);
+        if (!saving.isDouble() || saving.toDouble() < 0 || saving.toDouble() >= 100)
+            return fail(
+                tr("%1: spot_advisor.%2.Linux.%3: no savings percentage 's'").arg(what, catalog.region(), t.type));
+        const bool listedOnDemand = onDemand.contains(t.type);
+        const double hourly = listedOnDemand ? onDemand.value(t.type).price : t.hourly;
+        ListedRate rate;
+        rate.id = id;
+        rate.price = hourly * (1 - saving.toDouble() / 100);
+        rate.unit = u"Hrs"_s;
+        rate.sku = listedOnDemand ? onDemand.value(t.type).sku
+                                  : u"spot_advisor.%1.Linux.%2"_s.arg(catalog.region(), t.type);
+        rate.effective = QDate::currentDate().toString(Qt::ISODate); // the data carries no date: the day it was read
+        rate.source = url;
+        rate.listName = tr("AWS Spot Instance Advisor");
+        rate.note = tr("%1 %2 an hour on demand (%3) less the %4 % average saving the Spot Instance Advisor "
+                       "states; interrupted %5 of the time")
+                        .arg(hourly)
+                        .arg(catalog.currency(), listedOnDemand ? tr("the price list") : tr("the catalog"))
+                        .arg(saving.toDouble())
+                        .arg(ranges.value(entry.value("r"_L1).toInt(-1), tr("an unknown share")));
+        listed.rates.push_back(rate);
     }
     return listed;
 }
@@ -301,8 +579,10 @@ QString PriceLists::azureRegion(const QString &catalogRegion)
 
 QUrl PriceLists::azureQuery(const QUrl &base, const PriceListService &service, const PricingCatalog &catalog)
 {
-    QString filter = u"serviceName eq '%1' and armRegionName eq '%2' and priceType eq 'Consumption'"_s.arg(
-        service.code, azureRegion(catalog.region()));
+    QString filter = u"serviceName eq '%1' and armRegionName eq '%2' and %3"_s.arg(
+        service.code, azureRegion(catalog.region()),
+        service.instances ? u"(priceType eq 'Consumption' or priceType eq 'Reservation')"_s
+                          : u"priceType eq 'Consumption'"_s);
     if (service.instances) {
         QStringList types;
         for (const InstanceType &t : catalog.instances())
@@ -311,6 +591,8 @@ QUrl PriceLists::azureQuery(const QUrl &base, const PriceListService &service, c
     }
     QUrl url = base;
     QUrlQuery query(base);
+    if (service.instances)
+        query.addQueryItem(u"api-version"_s, u"2023-01-01-preview"_s); // the version that lists savings plans
     query.addQueryItem(u"$filter"_s, filter);
     url.setQuery(query);
     return url;
@@ -332,6 +614,11 @@ Result<ListedRates> PriceLists::azurePage(const QByteArray &json, const QUrl &ur
         const QJsonObject item = array.at(i).toObject();
         if (item.value("currencyCode"_L1).toString(u"USD"_s) != catalog.currency())
             continue;
+        if (service.instances) {
+            if (const Result<void> ok = azureInstanceRates(item, catalog, url, i, &listed.rates); !ok)
+                return fail(u"%1: %2"_s.arg(what, ok.errorMessage()));
+            continue;
+        }
         const AwsMatch match = matchAzureItem(item, service, catalog);
         if (!match.mapped)
             listed.unmapped << u"%1 (%2 %3)"_s.arg(item.value("skuId"_L1).toString(),
@@ -344,6 +631,9 @@ Result<ListedRates> PriceLists::azurePage(const QByteArray &json, const QUrl &ur
             return fail(u"%1: %2"_s.arg(what, rate.errorMessage()));
         listed.rates.push_back(*rate);
     }
+    if (service.instances)
+        listed.commitments << u"spot"_s << u"reserved-1y"_s << u"reserved-3y"_s << u"savings-plan-1y"_s
+                           << u"savings-plan-3y"_s;
     const QString next = root->value("NextPageLink"_L1).toString();
     if (!next.isEmpty())
         listed.next = url.resolved(QUrl(next));

@@ -28,6 +28,8 @@ struct ListedRate
     QString sku;
     QString effective; // yyyy-MM-dd
     QUrl source;
+    QString note; // how a derived rate was computed (spot, a reservation's term price per hour)
+    QString listName; // the list it comes from, when not the provider's price list itself
 };
 
 // What one offer file or one page of a price list gave.
@@ -36,6 +38,9 @@ struct ListedRates
     std::vector<ListedRate> rates;
     QStringList unmapped; // "SKU (usage type or meter)" of the entries no catalog price id maps
     QUrl next; // Azure: the next page, empty on the last
+    // The commitments ("savings-plan-1y", "reserved-3y", "spot" ...) the file gives rates for:
+    // the catalog's entries of these that it did not give are reported as kept.
+    QStringList commitments;
 };
 
 // How one service of a provider's list maps onto catalog price ids
@@ -74,6 +79,11 @@ public:
         QUrl awsOfferIndex;
         QUrl azureRetailPrices;
         std::vector<PriceListService> aws, azure;
+        // AWS commitments: the Compute Savings Plans region index (its rules map the plans'
+        // discounted usage types; instanceFilter: the EC2 "usagetype" prefix and "operation")
+        // and the Spot Instance Advisor data.
+        QUrl awsSavingsPlanIndex, awsSpotAdvisor;
+        PriceListService awsSavingsPlans;
     };
     // The mappings shipped with the studio.
     static Result<Mappings> mappings();
@@ -83,13 +93,29 @@ public:
     static Result<QMap<QString, QUrl>> awsRegionIndexes(const QByteArray &json, const QUrl &url);
     // AWS: a region index -> the region's current offer file.
     static Result<QUrl> awsRegionOffer(const QByteArray &json, const QUrl &url, const QString &region);
-    // AWS: the rates of an offer file (on-demand terms) that the service's rules map.
+    // AWS: the rates of an offer file (on-demand terms) that the service's rules map; for the
+    // instance service also the standard No Upfront reserved terms ("instance.<type>@reserved-1y", "-3y").
     static Result<ListedRates> awsOffer(const QByteArray &json, const QUrl &url, const PriceListService &service,
                                         const PricingCatalog &catalog);
 
+    // AWS Compute Savings Plans: the region index -> the region's file.
+    static Result<QUrl> awsSavingsPlanFile(const QByteArray &json, const QUrl &url, const QString &region);
+    // AWS Compute Savings Plans: the No Upfront rates of a region's file, as "<id>@savings-plan-1y"
+    // or "-3y" (the service's rules) and "instance.<type>@savings-plan-..." (Linux, shared tenancy).
+    static Result<ListedRates> awsSavingsPlans(const QByteArray &json, const QUrl &url, const PriceListService &service,
+                                               const PricingCatalog &catalog);
+    // AWS Spot Instance Advisor: "instance.<type>@spot" = the on-demand rate (onDemand, the
+    // refreshed one by type, else the catalog's) less the average saving it states for Linux
+    // in the catalog's region, with the interruption range in the rate's note.
+    static Result<ListedRates> awsSpot(const QByteArray &json, const QUrl &url, const PricingCatalog &catalog,
+                                       const QMap<QString, ListedRate> &onDemand);
+
     // Azure: the first page of the service's prices in the catalog's region.
     static QUrl azureQuery(const QUrl &base, const PriceListService &service, const PricingCatalog &catalog);
-    // Azure: the rates of one page, and the link to the next.
+    // Azure: the rates of one page, and the link to the next. For the VM service also the spot
+    // meters ("instance.<size>@spot"), the reservations (per hour: the term's price over its
+    // hours) and the savings plans of each size the catalog has.
+    static constexpr double kHoursPerYear = 8760;
     static Result<ListedRates> azurePage(const QByteArray &json, const QUrl &url, const PriceListService &service,
                                          const PricingCatalog &catalog);
     // "East US" -> "eastus".

@@ -135,10 +135,17 @@ PriceChange changePrice(const Price &p, const std::vector<ListedRate> &rates, co
     PriceChange c;
     c.id = p.id;
     c.name = p.name;
-    c.oldValue = valueText(p.tiers, p.free, p.per, p.unit);
+    c.oldValue = p.priced() ? valueText(p.tiers, p.free, p.per, p.unit) : PriceListUpdate::tr("not priced");
     c.newValue = valueText(tiers, free, p.per, p.unit);
     c.changed = !sameTiers(tiers, p.tiers) || free != p.free;
     provenance(rates, sourceKey, &c, json);
+    // A commitment rate's notes say how the list's rate was read; the shipped ones no longer apply.
+    if (p.id.contains(u'@')) {
+        c.note = rates.front().note;
+        json->remove("notes"_L1);
+        if (!c.note.isEmpty())
+            json->insert("notes"_L1, c.note);
+    }
     json->remove("price"_L1);
     json->remove("tiers"_L1);
     if (tiers.size() == 1) {
@@ -187,9 +194,20 @@ QString sourceKey(const QUrl &url, const QString &provider, const QString &listN
     return key;
 }
 
+// Whether the refresh looks at a catalog price: an on-demand one the services read map
+// (wanted: all), or a commitment rate ("id@commitment") of a commitment a list gave rates for.
+bool looksAt(const QString &id, bool wanted, const QSet<QString> &ids, const QSet<QString> &commitments)
+{
+    const qsizetype at = id.indexOf(u'@');
+    if (at >= 0)
+        return commitments.contains(id.mid(at + 1));
+    return wanted || ids.contains(id);
+}
+
 // Compares the catalog with the list's rates and writes the refreshed catalog into u.
 Result<void> compare(const PricingCatalog &catalog, const RatesById &prices, const RatesById &instances,
-                     const QSet<QString> &ids, bool instancesRead, const QString &listName, ProviderPriceUpdate *u)
+                     const QSet<QString> &ids, const QSet<QString> &commitments, bool instancesRead,
+                     const QString &listName, ProviderPriceUpdate *u)
 {
     QJsonObject root = QJsonDocument::fromJson(catalog.json()).object();
     QJsonObject sources = root.value("sources"_L1).toObject();
@@ -201,15 +219,16 @@ Result<void> compare(const PricingCatalog &catalog, const RatesById &prices, con
         for (int i = 0; i < array->size(); ++i) {
             QJsonObject o = array->at(i).toObject();
             const QString id = o.value(key).toString();
-            // Commitment rates (id@savings-plan-1y ...) are not on-demand terms: no list gives them.
-            if ((!wanted && !ids.contains(id)) || id.contains(u'@'))
+            if (!looksAt(id, wanted, ids, commitments))
                 continue;
             const auto found = listed.find(id);
             if (found == listed.end()) {
                 u->missing << id;
                 continue;
             }
-            const QString source = sourceKey(found->second.front().source, catalog.provider(), listName, &sources);
+            const ListedRate &first = found->second.front();
+            const QString source = sourceKey(first.source, catalog.provider(),
+                                             first.listName.isEmpty() ? listName : first.listName, &sources);
             u->prices.push_back(change(id, found->second, source, &o));
             (*array)[i] = o;
         }
@@ -251,6 +270,7 @@ struct Gathered
     RatesById prices, instances;
     std::vector<const PriceListService *> read;
     bool instancesRead = false;
+    QSet<QString> commitments; // those a list gave rates for
 
     // Whether the catalog prices anything of s (noted in u when it does not).
     static bool wanted(const PriceListService &s, const PricingCatalog &catalog, ProviderPriceUpdate *u)
@@ -266,6 +286,8 @@ struct Gathered
     {
         for (const ListedRate &r : listed.rates)
             (r.instance ? instances : prices)[r.id].push_back(r);
+        for (const QString &c : listed.commitments)
+            commitments.insert(c);
         if (!s.instances)
             u->unmapped << listed.unmapped;
     }
@@ -278,18 +300,76 @@ struct Gathered
 
     Result<ProviderPriceUpdate> finish(const PricingCatalog &catalog, const QString &listName, ProviderPriceUpdate u)
     {
-        const Result<void> ok = compare(catalog, prices, instances, mappedIds(read, catalog), instancesRead, listName,
-                                        &u);
+        const Result<void> ok = compare(catalog, prices, instances, mappedIds(read, catalog), commitments,
+                                        instancesRead, listName, &u);
         if (!ok)
             return ok.error();
         return u;
     }
 };
 
-// The AWS offer files of the services the catalog prices.
-Result<ProviderPriceUpdate> checkAws(const PricingCatalog &catalog, const std::vector<PriceListService> &services,
-                                     const QUrl &index, Fetcher &f)
+// The No Upfront Compute Savings Plans rates of the catalog's region (EC2, Fargate, Lambda).
+Result<void> checkSavingsPlans(const PricingCatalog &catalog, const PriceListService &s, const QUrl &index, Fetcher &f,
+                               Gathered &g, ProviderPriceUpdate &u)
 {
+    if (index.isEmpty()) {
+        u.skipped << PriceListUpdate::tr("%1: the offer index is a mirror and NIMBUS_AWS_SAVINGS_PLAN_URL names "
+                                         "none of the savings plans; their prices are kept")
+                         .arg(s.name);
+        return {};
+    }
+    const Result<QByteArray> regions = f.get(index, index,
+                                             PriceListUpdate::tr("The Compute Savings Plans region index"));
+    const Result<QUrl> file = regions ? PriceLists::awsSavingsPlanFile(*regions, index, catalog.region())
+                                      : Result<QUrl>(regions.error());
+    if (!file)
+        return file.error();
+    const Result<QByteArray> body = f.get(*file, index, PriceListUpdate::tr("The Compute Savings Plans file"));
+    if (!body && !f.promise.isCanceled()) { // in reality a large file: skipped as EC2's offer file is
+        u.skipped << PriceListUpdate::tr("%1: %2; their prices are kept").arg(s.name, body.errorMessage());
+        return {};
+    }
+    if (!body)
+        return body.error();
+    const Result<ListedRates> listed = PriceLists::awsSavingsPlans(*body, *file, s, catalog);
+    if (!listed)
+        return listed.error();
+    g.add(*listed, s, &u);
+    return {};
+}
+
+// Spot: the Spot Instance Advisor's average savings applied to the on-demand rates.
+Result<void> checkSpot(const PricingCatalog &catalog, const QUrl &url, Fetcher &f, Gathered &g, ProviderPriceUpdate &u)
+{
+    const QString name = PriceListUpdate::tr("AWS Spot Instance Advisor");
+    if (url.isEmpty()) {
+        u.skipped << PriceListUpdate::tr("%1: the offer index is a mirror and NIMBUS_AWS_SPOT_ADVISOR_URL names none "
+                                         "of the spot data; the spot prices are kept")
+                         .arg(name);
+        return {};
+    }
+    const Result<QByteArray> body = f.get(url, url, PriceListUpdate::tr("The Spot Instance Advisor data"));
+    if (!body)
+        return body.error();
+    QMap<QString, ListedRate> onDemand;
+    for (const auto &[type, rates] : g.instances)
+        onDemand.insert(type, rates.front());
+    const Result<ListedRates> listed = PriceLists::awsSpot(*body, url, catalog, onDemand);
+    if (!listed)
+        return listed.error();
+    for (const ListedRate &r : listed->rates)
+        g.prices[r.id].push_back(r);
+    for (const QString &c : listed->commitments)
+        g.commitments.insert(c);
+    return {};
+}
+
+// The AWS offer files of the services the catalog prices, then its commitment rates.
+Result<ProviderPriceUpdate> checkAws(const PricingCatalog &catalog, const PriceLists::Mappings &mappings,
+                                     const PriceListUpdate::Sources &sources, Fetcher &f)
+{
+    const std::vector<PriceListService> &services = mappings.aws;
+    const QUrl &index = sources.awsOfferIndex;
     ProviderPriceUpdate u = header(catalog);
     const Result<QByteArray> indexBody = f.get(index, index, PriceListUpdate::tr("The AWS offer index"));
     if (!indexBody)
@@ -325,6 +405,11 @@ Result<ProviderPriceUpdate> checkAws(const PricingCatalog &catalog, const std::v
         g.add(*listed, s, &u);
         g.done(s);
     }
+    if (const Result<void> ok = checkSavingsPlans(catalog, mappings.awsSavingsPlans, sources.awsSavingsPlans, f, g, u);
+        !ok)
+        return ok.error();
+    if (const Result<void> ok = checkSpot(catalog, sources.awsSpotAdvisor, f, g, u); !ok)
+        return ok.error();
     return g.finish(catalog, PriceListUpdate::tr("AWS Price List Bulk API"), u);
 }
 
@@ -376,7 +461,7 @@ void run(const QString &providers, const PricingCatalogs &catalogs, const PriceL
         return;
     }
     Fetcher f{promise, limits};
-    f.planned = providers == "azure"_L1 ? 2 : providers == "aws"_L1 ? 1 + 2 * int(mappings->aws.size()) : 20;
+    f.planned = providers == "azure"_L1 ? 2 : providers == "aws"_L1 ? 4 + 2 * int(mappings->aws.size()) : 23;
     promise.setProgressRange(0, f.planned);
     PriceListReport report;
     for (const QString &id : providerIds(providers)) {
@@ -386,7 +471,7 @@ void run(const QString &providers, const PricingCatalogs &catalogs, const PriceL
             return;
         }
         const Result<ProviderPriceUpdate> u = id == "aws"_L1
-                                                  ? checkAws(*catalog, mappings->aws, sources.awsOfferIndex, f)
+                                                  ? checkAws(*catalog, *mappings, sources, f)
                                                   : checkAzure(*catalog, mappings->azure, sources.azureRetailPrices, f);
         if (promise.isCanceled())
             return;
@@ -440,7 +525,8 @@ QString PriceListReport::text() const
         for (const PriceChange &c : u.prices)
             if (c.changed)
                 text += PriceListUpdate::tr("  %1: %2 -> %3 (effective %4, SKU %5, %6)\n")
-                            .arg(c.id, c.oldValue, c.newValue, c.effective, c.sku, c.source.toString());
+                            .arg(c.id, c.oldValue, c.newValue, c.effective, c.sku, c.source.toString())
+                        + (c.note.isEmpty() ? QString() : PriceListUpdate::tr("    %1\n").arg(c.note));
         if (!u.missing.isEmpty())
             text += PriceListUpdate::tr("  Not in the list, kept: %1\n").arg(list(u.missing));
         if (!u.unmapped.isEmpty())
@@ -462,9 +548,17 @@ PriceListUpdate::Sources PriceListUpdate::Sources::fromEnvironment()
     if (m) {
         s.awsOfferIndex = m->awsOfferIndex;
         s.azureRetailPrices = m->azureRetailPrices;
+        s.awsSavingsPlans = m->awsSavingsPlanIndex;
+        s.awsSpotAdvisor = m->awsSpotAdvisor;
     }
-    if (const QString aws = qEnvironmentVariable("NIMBUS_AWS_PRICE_LIST_URL"); !aws.isEmpty())
+    if (const QString aws = qEnvironmentVariable("NIMBUS_AWS_PRICE_LIST_URL"); !aws.isEmpty()) {
         s.awsOfferIndex = QUrl(aws);
+        s.awsSavingsPlans = s.awsSpotAdvisor = QUrl(); // a mirror: these only from mirrors too
+    }
+    if (const QString plans = qEnvironmentVariable("NIMBUS_AWS_SAVINGS_PLAN_URL"); !plans.isEmpty())
+        s.awsSavingsPlans = QUrl(plans);
+    if (const QString spot = qEnvironmentVariable("NIMBUS_AWS_SPOT_ADVISOR_URL"); !spot.isEmpty())
+        s.awsSpotAdvisor = QUrl(spot);
     if (const QString azure = qEnvironmentVariable("NIMBUS_AZURE_PRICES_URL"); !azure.isEmpty())
         s.azureRetailPrices = QUrl(azure);
     return s;

@@ -26,6 +26,7 @@ struct PriceChange
     bool changed = false;
     QString sku, effective;
     QUrl source;
+    QString note; // how a derived rate was computed (spot from on demand, a reservation per hour)
 };
 
 // What refreshing one provider's catalog from its price list would change.
@@ -61,11 +62,16 @@ class PriceListUpdate
 
 public:
     // Where the lists are read; the defaults are the providers' addresses, overridden by
-    // NIMBUS_AWS_PRICE_LIST_URL (the offer index) and NIMBUS_AZURE_PRICES_URL.
+    // NIMBUS_AWS_PRICE_LIST_URL (the offer index), NIMBUS_AWS_SAVINGS_PLAN_URL (the Compute
+    // Savings Plans region index), NIMBUS_AWS_SPOT_ADVISOR_URL and NIMBUS_AZURE_PRICES_URL.
+    // When the offer index is a mirror, the savings plans and the spot data are read only
+    // from mirrors named too (empty: not read, said in the summary).
     struct Sources
     {
         QUrl awsOfferIndex;
         QUrl azureRetailPrices;
+        QUrl awsSavingsPlans;
+        QUrl awsSpotAdvisor;
         static Sources fromEnvironment();
     };
     // Offer files are large: up to 48 MB each (NIMBUS_PRICING_CA_FILE names certificates to

@@ -274,15 +274,22 @@ struct PricingCatalog::Reader
                 return Nimbus::fail(tr("%1: expected an object").arg(place));
             const QJsonObject o = prices.at(i).toObject();
             Price p;
+            // "price": null, with notes saying where it comes from: a rate Update Prices fills in.
+            const bool unpriced = o.contains("price"_L1) && o.value("price"_L1).isNull() && !o.contains("tiers"_L1);
             if (!check.string(o, place, "id", &p.id) || !check.string(o, place, "name", &p.name)
                 || !check.string(o, place, "unit", &p.unit) || !check.number(o, place, "per", &p.per, true, 1)
-                || !parseTiers(check, o, place, &p) || !check.number(o, place, "free", &p.free, false)
+                || (!unpriced && !parseTiers(check, o, place, &p)) || !check.number(o, place, "free", &p.free, false)
                 || !check.string(o, place, "freeGroup", &p.freeGroup, false)
                 || !check.number(o, place, "chunkKb", &p.chunkKb, false)
-                || !check.date(o, place, "effective", &p.effective) || !check.string(o, place, "source", &p.source)
+                || ((!unpriced || o.contains("effective"_L1)) && !check.date(o, place, "effective", &p.effective))
+                || !check.string(o, place, "source", &p.source)
                 || !knownSource(Checker::join(place, "source"), p.source)
-                || !check.string(o, place, "notes", &p.notes, false))
+                || !check.string(o, place, "notes", &p.notes, unpriced))
                 return Error{check.error};
+            if (unpriced && !p.id.contains(u'@'))
+                return Nimbus::fail(
+                    tr("%1.price: only a commitment rate (id@commitment) may be null, until Update Prices reads it")
+                        .arg(place));
             if (c.price(p.id))
                 return Nimbus::fail(tr("%1.id: '%2' appears twice").arg(place, p.id));
             c.mPrices.push_back(p);

@@ -29,13 +29,18 @@ struct Price
     QString name;
     QString unit;
     double per = 1; // the price is for this many units (1,000,000 requests)
-    std::vector<PriceTier> tiers;
+    std::vector<PriceTier> tiers; // empty: a commitment rate not priced until Update Prices reads it
+
     double free = 0; // units a month not billed
     QString freeGroup; // prices with the same group share one free allowance
     double chunkKb = 0; // requests are billed per chunk of this size (SQS: 64 KB)
     QString effective; // yyyy-MM-dd
     QString source; // a key of the catalog's sources
     QString notes;
+
+    // False for a commitment rate ("<id>@<commitment>") the catalog names with "price": null:
+    // the providers publish it only in their price lists, so Update Prices fills it in.
+    bool priced() const { return !tiers.empty(); }
 };
 
 struct InstanceType

@@ -37,6 +37,41 @@ CostOption vm(const QString &type, int minInstances = 1)
     return o;
 }
 
+// The shipped catalogs with the commitment rates Update Prices fills in (shipped with
+// "price": null) priced as a refresh writes them: rates for the test, with a note.
+PricingCatalogs refreshedCommitments()
+{
+    const QMap<QString, double> rates{{"instance.t3.micro@spot", 0.003},
+                                      {"instance.t4g.small@reserved-3y", 0.01},
+                                      {"instance.m6i.large@reserved-1y", 0.06},
+                                      {"instance.c6i.large@savings-plan-1y", 0.05},
+                                      {"containers.vcpu.x86_64@savings-plan-1y", 0.03},
+                                      {"containers.memory.x86_64@savings-plan-1y", 0.003},
+                                      {"containers.vcpu.arm64@savings-plan-3y", 0.02},
+                                      {"containers.memory.arm64@savings-plan-3y", 0.002},
+                                      {"instance.Standard_B2s@spot", 0.01},
+                                      {"instance.Standard_B2s@reserved-3y", 0.02},
+                                      {"instance.Standard_D2s_v5@savings-plan-1y", 0.07}};
+    PricingCatalogs catalogs = shipped();
+    for (const QString provider : {"aws", "azure"}) {
+        QJsonObject root = QJsonDocument::fromJson(catalogs.provider(provider)->json()).object();
+        QJsonArray prices = root.value("prices").toArray();
+        for (qsizetype i = 0; i < prices.size(); ++i) {
+            QJsonObject o = prices[i].toObject();
+            if (!rates.contains(o.value("id").toString()))
+                continue;
+            o.insert("price", rates.value(o.value("id").toString()));
+            o.insert("notes", "interrupted <5% of the time");
+            prices[i] = o;
+        }
+        root.insert("prices", prices);
+        auto catalog = PricingCatalog::parse(QJsonDocument(root).toJson(), provider + ".json");
+        if (catalog)
+            catalogs.insert(*catalog);
+    }
+    return catalogs;
+}
+
 double sumOf(const CostResult &r, const QString &priceIdPrefix)
 {
     double sum = 0;
@@ -90,6 +125,8 @@ private slots:
     void commitmentsAreValidatedPerKind_data();
     void commitmentsAreValidatedPerKind();
     void commitmentsMoveTheBreakEven();
+    void commitmentsFromRefreshedLists_data();
+    void commitmentsFromRefreshedLists();
 };
 
 void TestCostModel::shippedCatalogsLoad()
@@ -903,7 +940,10 @@ void TestCostModel::commitmentsMoveTheBreakEven()
 {
     QJsonObject root = QJsonDocument::fromJson(shipped().provider("aws")->json()).object();
     QJsonArray prices = root.value("prices").toArray();
-    // A rate for the test only (the shipped catalog has no EC2 savings plan rate).
+    // A rate for the test only (the shipped catalog's EC2 savings plan rates wait for Update Prices).
+    for (qsizetype i = prices.size() - 1; i >= 0; --i)
+        if (prices[i].toObject().value("id").toString() == "instance.t3.small@savings-plan-3y")
+            prices.removeAt(i);
     prices.append(QJsonObject{{"id", "instance.t3.small@savings-plan-3y"},
                               {"name", "t3.small, 3-year Compute Savings Plan"},
                               {"unit", "instance-hours"},
@@ -953,6 +993,88 @@ void TestCostModel::commitmentsMoveTheBreakEven()
     const double expected = 730 * 0.0104 / (0.2e-6 + 0.02 * 0.125 * 0.0000138334);
     QVERIFY2(std::abs(doubled->breakEven.volume / expected - 1) < 1e-5,
              qPrintable(QString::number(doubled->breakEven.volume, 'f', 0)));
+}
+
+void TestCostModel::commitmentsFromRefreshedLists_data()
+{
+    QTest::addColumn<CostOption>("option");
+    QTest::addColumn<bool>("refreshed");
+    QTest::addColumn<double>("total");
+    QTest::addColumn<QString>("priceId");
+    QTest::addColumn<QString>("note");
+    auto fleet = [](const QString &provider, const QString &type, const QString &commitment) {
+        CostOption o = vm(type, 1);
+        o.provider = provider;
+        o.commitment = commitment;
+        return o;
+    };
+    auto fargate = [](const QString &arch, const QString &commitment) {
+        CostOption o;
+        o.kind = CostOption::Kind::Containers;
+        o.taskVcpu = 1;
+        o.taskMemoryGb = 2;
+        o.taskArchitecture = arch;
+        o.minInstances = 1;
+        o.commitment = commitment;
+        return o;
+    };
+    // One instance or task all month: 730 h.
+    QTest::newRow("ec2 spot") << fleet("aws", "t3.micro", "spot") << true << 2.19 << "instance.t3.micro@spot"
+                              << "t3.micro: interrupted <5% of the time"; // 730 x 0.003
+    QTest::newRow("ec2 reserved 3 years") << fleet("aws", "t4g.small", "reserved-3y") << true << 7.30
+                                          << "instance.t4g.small@reserved-3y" << QString(); // 730 x 0.01
+    QTest::newRow("ec2 reserved 1 year") << fleet("aws", "m6i.large", "reserved-1y") << true << 43.80
+                                         << "instance.m6i.large@reserved-1y" << QString(); // 730 x 0.06
+    QTest::newRow("ec2 savings plan") << fleet("aws", "c6i.large", "savings-plan-1y") << true << 36.50
+                                      << "instance.c6i.large@savings-plan-1y" << QString(); // 730 x 0.05
+    QTest::newRow("fargate savings plan 1 year")
+        << fargate("x86_64", "savings-plan-1y") << true << 26.28 << "containers.vcpu.x86_64@savings-plan-1y"
+        << QString(); // 730 x (0.03 + 2 x 0.003)
+    QTest::newRow("fargate arm64 savings plan 3 years")
+        << fargate("arm64", "savings-plan-3y") << true << 17.52 << "containers.memory.arm64@savings-plan-3y"
+        << QString(); // 730 x (0.02 + 2 x 0.002)
+    QTest::newRow("azure spot") << fleet("azure", "Standard_B2s", "spot") << true << 7.30
+                                << "instance.Standard_B2s@spot"
+                                << "interrupted"; // 730 x 0.01
+    QTest::newRow("azure reserved 3 years") << fleet("azure", "Standard_B2s", "reserved-3y") << true << 14.60
+                                            << "instance.Standard_B2s@reserved-3y" << QString(); // 730 x 0.02
+    QTest::newRow("azure savings plan") << fleet("azure", "Standard_D2s_v5", "savings-plan-1y") << true << 51.10
+                                        << "instance.Standard_D2s_v5@savings-plan-1y" << QString(); // 730 x 0.07
+    // Not refreshed: the shipped entry waits for Update Prices, so on demand (730 x 0.0168), said so.
+    QTest::newRow("ec2 spot before a refresh")
+        << fleet("aws", "t4g.small", "spot") << false << 12.26 << "t4g.small"
+        << "no spot price for t4g.small in its catalog yet (not priced until Cost > Update Prices reads";
+    QTest::newRow("fargate plan before a refresh")
+        << fargate("x86_64", "savings-plan-1y") << false << 29.55 + 6.49 << "containers.vcpu.x86_64"
+        << "in its catalog yet (not priced until Cost > Update Prices reads it from the AWS Compute Savings Plans";
+    QTest::newRow("azure reserved before a refresh")
+        << fleet("azure", "Standard_B2s", "reserved-1y") << false << 30.37 << "Standard_B2s"
+        << "no 1-year reserved price for Standard_B2s in its catalog yet"; // 730 x 0.0416
+}
+
+// The commitment rates a refresh fills in price savings plans, reservations and spot for EC2,
+// Fargate and Azure VMs; before it, the same choices stay on demand with a note.
+void TestCostModel::commitmentsFromRefreshedLists()
+{
+    QFETCH(CostOption, option);
+    QFETCH(bool, refreshed);
+    QFETCH(double, total);
+    QFETCH(QString, priceId);
+    QFETCH(QString, note);
+    const PricingCatalogs catalogs = refreshed ? refreshedCommitments() : shipped();
+    QVERIFY(catalogs.errors().isEmpty());
+    const CostEngine engine(Workload::single(0, 100, 1024, "x86_64", false), catalogs);
+    const CostResult r = engine.evaluate(option, 0);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.total(), total);
+    const bool priced = std::any_of(r.items.begin(), r.items.end(), [&](const LineItem &i) {
+        return i.priceId == priceId && !i.source.isEmpty() && !i.effective.isEmpty();
+    });
+    QVERIFY2(priced, qPrintable(priceId));
+    const QString notes = r.notes.join(' ');
+    if (refreshed)
+        QVERIFY2(!notes.contains("on demand"), qPrintable(notes));
+    QVERIFY2(notes.contains(note), qPrintable(notes));
 }
 
 #include "tst_costmodel.moc"

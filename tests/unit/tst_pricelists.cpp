@@ -5,8 +5,12 @@
 // The excerpts (tests/unit/data/pricelists) follow the real files' structure. The AWS
 // Lambda SKUs for us-east-1 of requests, requests on arm, duration (x86 and arm),
 // provisioned concurrency and its duration are the real ones; the other SKUs, rate codes,
-// meter ids and the arm provisioned rates are illustrative.
+// meter ids and the arm provisioned rates are illustrative. The commitment excerpts (the
+// Compute Savings Plans files under savingsPlan/, the EC2 reserved terms under commitments/,
+// the Spot Instance Advisor data under spot/, the Azure spot, reservation and savings plan
+// items) follow the real formats with made-up SKUs and rates, as their _nimbusTestNote says.
 
+#include "cost/costmodel.h"
 #include "cost/pricelists.h"
 #include "cost/pricelistupdate.h"
 #include "cost/pricingcatalog.h"
@@ -33,6 +37,22 @@ namespace {
 
 const QString kData = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/unit/data/pricelists");
 const QString kLambdaOffer = QStringLiteral("/offers/v1.0/aws/AWSLambda/20261101000000/us-east-1/index.json");
+const QString kEc2Offer = QStringLiteral("/offers/v1.0/aws/AmazonEC2/20261101000000/us-east-1/index.json");
+const QString kPlanIndex = QStringLiteral("/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/current/region_index.json");
+const QString kPlanFile = QStringLiteral(
+    "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/20261101000000/us-east-1/index.json");
+const QString kSpot = QStringLiteral("/spot/spot-advisor-data.json");
+
+// The EC2 excerpt with the recorded reserved terms (commitments/ec2-reserved-terms.json) in it.
+QByteArray ec2WithReserved()
+{
+    QJsonObject offer = QJsonDocument::fromJson(NimbusTest::readAll(kData + kEc2Offer)).object();
+    QJsonObject terms = offer["terms"].toObject();
+    terms["Reserved"] = QJsonDocument::fromJson(
+        NimbusTest::readAll(kData + "/commitments/ec2-reserved-terms.json"))["Reserved"];
+    offer["terms"] = terms;
+    return QJsonDocument(offer).toJson();
+}
 
 const PriceChange *change(const ProviderPriceUpdate &u, const QString &id)
 {
@@ -64,12 +84,41 @@ private slots:
     void cancelLeavesCatalog();
     void commandLine_data();
     void commandLine();
+    void awsCommitmentRates_data();
+    void awsCommitmentRates();
+    void everyCommitmentIsPriced_data();
+    void everyCommitmentIsPriced();
+    void commitmentSummary();
+    void azureCommitmentRates_data();
+    void azureCommitmentRates();
+    void malformedCommitmentFileLosesNothing_data();
+    void malformedCommitmentFileLosesNothing();
+    void largeSavingsPlanFileIsSkipped();
+    void installedCommitmentsPriceTheModel();
 
 private:
-    Result<PriceListReport> check(const QString &providers, qint64 maxBytes = 0);
+    Result<PriceListReport> check(const QString &providers, qint64 maxBytes = 0, bool commitments = false);
+    // The offer index and the Azure prices only, as a mirror named by NIMBUS_AWS_PRICE_LIST_URL alone.
     PriceListUpdate::Sources sources() const
     {
-        return {QUrl(mServer.origin() + "/offers/v1.0/aws/index.json"), QUrl(mServer.origin() + "/api/retail/prices")};
+        PriceListUpdate::Sources s;
+        s.awsOfferIndex = QUrl(mServer.origin() + "/offers/v1.0/aws/index.json");
+        s.azureRetailPrices = QUrl(mServer.origin() + "/api/retail/prices");
+        return s;
+    }
+    // And the savings plans and spot data, as the providers' addresses are by default.
+    PriceListUpdate::Sources commitmentSources() const
+    {
+        PriceListUpdate::Sources s = sources();
+        s.awsSavingsPlans = QUrl(mServer.origin() + kPlanIndex);
+        s.awsSpotAdvisor = QUrl(mServer.origin() + kSpot);
+        return s;
+    }
+    // A check of the lists with every commitment rate (the EC2 excerpt with its reserved terms).
+    Result<PriceListReport> checkCommitments(const QString &providers)
+    {
+        setOverride(kEc2Offer, ec2WithReserved());
+        return check(providers, 0, true);
     }
     PricingUpdater::Limits limits() const
     {
@@ -81,7 +130,7 @@ private:
     void setOverride(const QString &path, const QByteArray &body) { mServer.override(path, body); }
 
     NimbusTest::PriceListServer mServer;
-    std::optional<PriceListReport> mAws;
+    std::optional<PriceListReport> mAws, mCommitted;
 };
 
 void TestPriceLists::initTestCase()
@@ -94,13 +143,13 @@ void TestPriceLists::init()
     mServer.clear();
 }
 
-Result<PriceListReport> TestPriceLists::check(const QString &providers, qint64 maxBytes)
+Result<PriceListReport> TestPriceLists::check(const QString &providers, qint64 maxBytes, bool commitments)
 {
     PricingUpdater::Limits l = limits();
     if (maxBytes > 0)
         l.maxBytes = maxBytes;
-    QFuture<Result<PriceListReport>> future = PriceListUpdate::check(providers, PricingCatalogs::load({}), sources(),
-                                                                     l);
+    QFuture<Result<PriceListReport>> future = PriceListUpdate::check(providers, PricingCatalogs::load({}),
+                                                                     commitments ? commitmentSources() : sources(), l);
     if (!QTest::qWaitFor([&] { return future.isFinished(); }, 30000))
         return fail("no answer");
     if (future.resultCount() == 0)
@@ -228,6 +277,10 @@ void TestPriceLists::awsSummary()
              qPrintable(text));
     QVERIFY2(text.contains("topic.publishes: 0.5 per 1000000 requests -> 0.5 per 1000000 requests, 1000000 free"),
              qPrintable(text));
+    // A mirror of the offer index alone: the savings plans and the spot data are not read, and said so.
+    QVERIFY2(text.contains("Skipped AWS Compute Savings Plans: the offer index is a mirror"), qPrintable(text));
+    QVERIFY2(text.contains("Skipped AWS Spot Instance Advisor: the offer index is a mirror"), qPrintable(text));
+    QVERIFY(!change(aws, "instance.t3.micro@spot"));
 }
 
 // Installing writes a catalog the studio loads, each refreshed price with its SKU, date and source.
@@ -328,7 +381,7 @@ void TestPriceLists::largeOfferFileIsSkipped()
     const Result<PriceListReport> report = check("aws", 100 * 1024);
     QVERIFY2(report, qPrintable(report.errorMessage()));
     const ProviderPriceUpdate &aws = report->providers.front();
-    QCOMPARE(aws.skipped.size(), 1);
+    QCOMPARE(aws.skipped.size(), 3); // EC2, and the savings plans and spot data a mirror does not name
     QVERIFY2(aws.skipped.front().startsWith("Amazon EC2: The AmazonEC2 offer file"), qPrintable(aws.skipped.front()));
     QVERIFY2(aws.skipped.front().contains("larger than the 100 KB allowed; its prices are kept"),
              qPrintable(aws.skipped.front()));
@@ -421,7 +474,10 @@ void TestPriceLists::commandLine()
     env.insert("XDG_DATA_HOME", home.path());
     env.insert("NIMBUS_AWS_PRICE_LIST_URL", sources().awsOfferIndex.toString());
     env.insert("NIMBUS_AZURE_PRICES_URL", sources().azureRetailPrices.toString());
+    env.insert("NIMBUS_AWS_SAVINGS_PLAN_URL", commitmentSources().awsSavingsPlans.toString());
+    env.insert("NIMBUS_AWS_SPOT_ADVISOR_URL", commitmentSources().awsSpotAdvisor.toString());
     env.insert("NIMBUS_PRICING_CA_FILE", mServer.caFile());
+    setOverride(kEc2Offer, ec2WithReserved());
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), QStringList{"cost"} + arguments);
     QVERIFY(process.waitForStarted());
@@ -430,8 +486,304 @@ void TestPriceLists::commandLine()
     QCOMPARE(process.exitCode(), exitCode);
     QVERIFY2(out.contains(output), qPrintable(out));
     QCOMPARE(QFile::exists(home.filePath("nimbus-studio/pricing/aws.json")), installed);
-    if (exitCode == 0)
-        QVERIFY2(out.contains("bucket.storage: 0.023 per 1 GB-months -> "), qPrintable(out));
+    if (exitCode != 0)
+        return;
+    QVERIFY2(out.contains("bucket.storage: 0.023 per 1 GB-months -> "), qPrintable(out));
+    // The commitment rates, each from its list.
+    QVERIFY2(out.contains("instance.t3.micro@savings-plan-1y: not priced -> 0.007488 per 1 instance-hours (effective "
+                          "2026-10-15, SKU SPTEST1YNU000001.CE5S2RW6NNMBXCKW, https://127.0.0.1:"),
+             qPrintable(out));
+    QVERIFY2(out.contains("instance.m6i.large@reserved-3y: not priced -> 0.0416 per 1 instance-hours"),
+             qPrintable(out));
+    QVERIFY2(out.contains("containers.vcpu.x86_64@savings-plan-3y: not priced -> 0.0194304 per 1 vCPU-hours"),
+             qPrintable(out));
+    QVERIFY2(out.contains("instance.t3.small@spot: not priced -> 0.006656 per 1 instance-hours"), qPrintable(out));
+    QVERIFY2(out.contains("interrupted 5-10% of the time"), qPrintable(out));
+}
+
+void TestPriceLists::awsCommitmentRates_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("sku");
+    QTest::addColumn<QString>("effective");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("note");
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    auto row = [&](const char *id, const char *value, const char *sku, const QString &effective, const QString &file,
+                   const char *note = "") { QTest::newRow(id) << id << value << sku << effective << file << note; };
+    // Compute Savings Plans, No Upfront: Linux shared-tenancy EC2 (not Windows' RunInstances:0002, not
+    // DedicatedUsage, not Partial Upfront), Fargate on ECS (not EKS), Lambda.
+    row("instance.t3.micro@savings-plan-1y", "0.007488 per 1 instance-hours", "SPTEST1YNU000001.CE5S2RW6NNMBXCKW",
+        "2026-10-15", kPlanFile);
+    row("instance.m7g.large@savings-plan-3y", "0.0408 per 1 instance-hours", "SPTEST3YNU000003.YTQ9RA4DH9TTYQT3",
+        "2026-10-15", kPlanFile);
+    row("containers.vcpu.x86_64@savings-plan-1y", "0.032384 per 1 vCPU-hours", "SPTEST1YNU000001.8CESGAFWKAJ98PME",
+        "2026-10-15", kPlanFile);
+    row("containers.memory.arm64@savings-plan-3y", "0.0017088 per 1 GB-hours", "SPTEST3YNU000003.N2UX5BWVK9YX8M2P",
+        "2026-10-15", kPlanFile);
+    row("function.compute.x86_64@savings-plan-1y", "1.41667e-05 per 1 GB-seconds, 400000 free",
+        "SPTEST1YNU000001.TG3M4CAGBA3NYQBH", "2026-10-15", kPlanFile);
+    row("function.provisioned.arm64@savings-plan-3y", "2.24e-06 per 1 GB-seconds", "SPTEST3YNU000003.QYW8UKEAZ2F8N4GY",
+        "2026-10-15", kPlanFile);
+    // EC2 reserved, standard No Upfront (not Partial Upfront, not convertible).
+    row("instance.t3.micro@reserved-1y", "0.0066 per 1 instance-hours", "CE5S2RW6NNMBXCKW.4NA7Y494T4.6YS6EN2CT7",
+        "2026-10-01", kEc2Offer);
+    row("instance.c6i.large@reserved-3y", "0.0368 per 1 instance-hours", "3DG6WFZ5QW4JAAHJ.BPH4J8HBKS.6YS6EN2CT7",
+        "2026-10-01", kEc2Offer);
+    // Spot: the refreshed on-demand rate less the advisor's saving, the interruption range in the note.
+    row("instance.t3.micro@spot", "0.00312 per 1 instance-hours", "CE5S2RW6NNMBXCKW", today, kSpot,
+        "0.0104 USD an hour on demand (the price list) less the 70 % average saving the Spot Instance Advisor "
+        "states; interrupted <5% of the time");
+    row("instance.m7g.large@spot", "0.034272 per 1 instance-hours", "YTQ9RA4DH9TTYQT3", today, kSpot,
+        "interrupted >20% of the time");
+}
+
+// Each commitment rate comes from its own list, with its SKU, effective date and address.
+void TestPriceLists::awsCommitmentRates()
+{
+    if (!mCommitted) {
+        const Result<PriceListReport> report = checkCommitments("aws");
+        QVERIFY2(report, qPrintable(report.errorMessage()));
+        mCommitted = *report;
+    }
+    QFETCH(QString, id);
+    QFETCH(QString, value);
+    QFETCH(QString, sku);
+    QFETCH(QString, effective);
+    QFETCH(QString, file);
+    QFETCH(QString, note);
+    const PriceChange *c = change(mCommitted->providers.front(), id);
+    QVERIFY2(c, qPrintable(id));
+    if (!PricingCatalogs::load({}).provider("aws")->price(id)->priced())
+        QCOMPARE(c->oldValue, QStringLiteral("not priced"));
+    QCOMPARE(c->newValue, value);
+    QVERIFY(c->changed);
+    QCOMPARE(c->sku, sku);
+    QCOMPARE(c->effective, effective);
+    QCOMPARE(c->source.toString(), mServer.origin() + file);
+    QVERIFY2(c->note.contains(note), qPrintable(c->note));
+}
+
+void TestPriceLists::everyCommitmentIsPriced_data()
+{
+    QTest::addColumn<QString>("provider");
+    QTest::newRow("aws") << "aws";
+    QTest::newRow("azure") << "azure";
+}
+
+// After a refresh every commitment the catalog names is priced, and installed as such.
+void TestPriceLists::everyCommitmentIsPriced()
+{
+    QFETCH(QString, provider);
+    const Result<PriceListReport> report = checkCommitments(provider);
+    QVERIFY2(report, qPrintable(report.errorMessage()));
+    const ProviderPriceUpdate &u = report->providers.front();
+    const auto shipped = PricingCatalogs::load({}).provider(provider);
+    int unpriced = 0;
+    for (const Price &p : shipped->prices()) {
+        if (!p.id.contains('@'))
+            continue;
+        unpriced += p.priced() ? 0 : 1;
+        const PriceChange *c = change(u, p.id);
+        QVERIFY2(c, qPrintable(p.id));
+        QVERIFY2(!c->sku.isEmpty() && c->effective.size() == 10 && c->source.isValid(), qPrintable(p.id));
+    }
+    QVERIFY(unpriced > 0); // the shipped catalog waits for the lists
+    QVERIFY2(u.missing.isEmpty(), qPrintable(u.missing.join(", ")));
+    QTemporaryDir user;
+    const Result<QString> installed = PriceListUpdate::install(*report, user.path());
+    QVERIFY2(installed, qPrintable(installed.errorMessage()));
+    const auto refreshed = PricingCatalogs::load(user.path()).provider(provider);
+    for (const Price &p : refreshed->prices()) {
+        if (!p.id.contains('@'))
+            continue;
+        QVERIFY2(p.priced(), qPrintable(p.id));
+        QVERIFY2(!p.notes.contains("not priced until"), qPrintable(p.id + ": " + p.notes));
+        QVERIFY2(refreshed->sourceText(p.source).contains("https://127.0.0.1:"), qPrintable(p.id));
+    }
+}
+
+// The summary shows each commitment rate old -> new, and how a derived one was computed.
+void TestPriceLists::commitmentSummary()
+{
+    const Result<PriceListReport> report = checkCommitments("aws");
+    QVERIFY2(report, qPrintable(report->text()));
+    const QString text = report->text();
+    QVERIFY2(text.contains("instance.t3.micro@spot: not priced -> 0.00312 per 1 instance-hours (effective "),
+             qPrintable(text));
+    QVERIFY2(text.contains("    0.0104 USD an hour on demand (the price list) less the 70 % average saving the Spot "
+                           "Instance Advisor states; interrupted <5% of the time\n"),
+             qPrintable(text));
+    // The published 15 % discount, tier by tier, replaced by the plan's rate.
+    QVERIFY2(text.contains("function.compute.x86_64@savings-plan-1y: 1.41667e-05 up to 6000000000 / 1.275e-05 up to "
+                           "15000000000 / 1.13334e-05 per 1 GB-seconds, 400000 free -> 1.41667e-05 per 1 GB-seconds, "
+                           "400000 free"),
+             qPrintable(text));
+    QVERIFY2(text.contains("instance.t3.small@reserved-1y: 0.01305 per 1 instance-hours -> 0.0131 per 1 "
+                           "instance-hours"),
+             qPrintable(text));
+    QVERIFY(!text.contains("Skipped"));
+    // The reserved terms next to the on-demand ones leave the on-demand rate as it is.
+    QCOMPARE(change(report->providers.front(), "t3.micro")->newValue, QStringLiteral("0.0104 per hour"));
+}
+
+void TestPriceLists::azureCommitmentRates_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("sku");
+    QTest::addColumn<QString>("note");
+    // Spot: the Linux spot meter (not Windows', not Low Priority).
+    QTest::newRow("B2s spot") << "instance.Standard_B2s@spot"
+                              << "0.0083 per 1 instance-hours"
+                              << "DZH318Z0BQ4L/00QX" << QString();
+    QTest::newRow("D2s v5 spot") << "instance.Standard_D2s_v5@spot"
+                                 << "0.0193 per 1 instance-hours"
+                                 << "DZH318Z08M22/00FM" << QString();
+    // Reservations: the whole term's price over its hours (219 / 8760, 964 / 26280).
+    QTest::newRow("B2s reserved 1 year") << "instance.Standard_B2s@reserved-1y"
+                                         << "0.025 per 1 instance-hours"
+                                         << "DZH318Z0BQ4L/01R1"
+                                         << "219 USD for the whole term (1 Year), over its 8760 hours";
+    QTest::newRow("D2s v5 reserved 3 years") << "instance.Standard_D2s_v5@reserved-3y"
+                                             << "0.03668188737 per 1 instance-hours"
+                                             << "DZH318Z08M22/01R3"
+                                             << "964 USD for the whole term (3 Years), over its 26280 hours";
+    // Savings plans: the hourly rate of the on-demand item's savingsPlan entry.
+    QTest::newRow("B2s savings plan 1 year") << "instance.Standard_B2s@savings-plan-1y"
+                                             << "0.029952 per 1 instance-hours"
+                                             << "DZH318Z0BQ4L/00QM (savings plan, 1 Year)" << QString();
+    QTest::newRow("D2s v5 savings plan 3 years") << "instance.Standard_D2s_v5@savings-plan-3y"
+                                                 << "0.048 per 1 instance-hours"
+                                                 << "DZH318Z08M22/00FK (savings plan, 3 Years)" << QString();
+}
+
+// Azure's VM prices give spot, reservations (per hour) and savings plans of the catalog's sizes.
+void TestPriceLists::azureCommitmentRates()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, value);
+    QFETCH(QString, sku);
+    QFETCH(QString, note);
+    const Result<PriceListReport> report = check("azure");
+    QVERIFY2(report, qPrintable(report.errorMessage()));
+    const ProviderPriceUpdate &azure = report->providers.front();
+    const PriceChange *c = change(azure, id);
+    QVERIFY2(c, qPrintable(id));
+    QCOMPARE(c->newValue, value);
+    QCOMPARE(c->sku, sku);
+    QCOMPARE(c->effective, QStringLiteral("2026-09-01"));
+    QCOMPARE(c->note, note);
+    QVERIFY(c->source.path().endsWith("/api/retail/prices"));
+    // The on-demand rates are still the Linux consumption ones.
+    QCOMPARE(change(azure, "Standard_B2s")->newValue, QStringLiteral("0.0416 per hour"));
+}
+
+void TestPriceLists::malformedCommitmentFileLosesNothing_data()
+{
+    QTest::addColumn<QString>("providers");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("why");
+    const QByteArray plans = NimbusTest::readAll(kData + kPlanFile);
+    const QByteArray spot = NimbusTest::readAll(kData + kSpot);
+    QTest::newRow("savings plan file truncated") << "aws" << kPlanFile << plans.left(300)
+                                                 << "AWSComputeSavingsPlan/20261101000000/us-east-1/index.json is "
+                                                    "not valid JSON";
+    QTest::newRow("savings plan rate not a number")
+        << "aws" << kPlanFile << QByteArray(plans).replace("\"price\": \"0.0074880000\"", "\"price\": \"free\"")
+        << "us-east-1/index.json: terms.savingsPlan[0] (SPTEST1YNU000001).rates[0] (BoxUsage:t3.micro): no USD "
+           "discounted rate";
+    QTest::newRow("savings plan file without terms")
+        << "aws" << kPlanFile << QByteArray("{\"products\": []}") << "not a savings plan file";
+    QTest::newRow("savings plan index without the region")
+        << "aws" << kPlanIndex << NimbusTest::readAll(kData + kPlanIndex).replace("\"us-east-1\"", "\"us-east-2\"")
+        << "region_index.json: no savings plan file for the region us-east-1";
+    QTest::newRow("spot data without advisor")
+        << "aws" << kSpot << QByteArray("{\"ranges\": []}") << "spot-advisor-data.json: no 'spot_advisor' object";
+    QTest::newRow("spot saving not a number")
+        << "aws" << kSpot << QByteArray(spot).replace("\"s\": 70", "\"s\": \"70\"")
+        << "spot_advisor.us-east-1.Linux.t3.micro: no savings percentage 's'";
+    QTest::newRow("reserved price not a number")
+        << "aws" << kEc2Offer << ec2WithReserved().replace("\"0.0066000000\"", "\"n/a\"")
+        << "terms.Reserved.CE5S2RW6NNMBXCKW.CE5S2RW6NNMBXCKW.4NA7Y494T4: "
+           "CE5S2RW6NNMBXCKW.4NA7Y494T4.6YS6EN2CT7 has no USD price";
+    QTest::newRow("azure reservation without price")
+        << "azure"
+        << "/azure/vms-page1.json"
+        << NimbusTest::readAll(kData + "/azure/vms-page1.json")
+               .replace("\"retailPrice\": 219.0", "\"retailPrice\": \"219\"")
+        << "Items[7] (B2s): no price";
+}
+
+// A malformed commitment file fails the check with an error naming the file and the place:
+// nothing to install, the catalog in use untouched.
+void TestPriceLists::malformedCommitmentFileLosesNothing()
+{
+    QFETCH(QString, providers);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, why);
+    QTemporaryDir user;
+    const Result<PriceListReport> good = checkCommitments(providers);
+    QVERIFY2(good, qPrintable(good.errorMessage()));
+    QVERIFY(PriceListUpdate::install(*good, user.path()));
+    const QStringList files = QDir(user.path()).entryList(QDir::Files);
+    const QByteArray before = NimbusTest::readAll(user.filePath(files.value(0)));
+    setOverride(path, body);
+    QFuture<Result<PriceListReport>> future = PriceListUpdate::check(providers, PricingCatalogs::load(user.path()),
+                                                                     commitmentSources(), limits());
+    QVERIFY(QTest::qWaitFor([&] { return future.isFinished(); }, 30000));
+    QCOMPARE(future.resultCount(), 1);
+    const Result<PriceListReport> report = future.result();
+    QVERIFY(!report);
+    QVERIFY2(report.errorMessage().contains(why), qPrintable(report.errorMessage()));
+    QVERIFY2(report.errorMessage().contains("Nothing was installed"), qPrintable(report.errorMessage()));
+    QCOMPARE(QDir(user.path()).entryList(QDir::Files), files);
+    QCOMPARE(NimbusTest::readAll(user.filePath(files.value(0))), before);
+}
+
+// A savings plan file over the size allowed is skipped and said so; its prices stay as they
+// were (not priced, not missing) and the other lists still update.
+void TestPriceLists::largeSavingsPlanFileIsSkipped()
+{
+    setOverride(kPlanFile, NimbusTest::readAll(kData + kPlanFile) + QByteArray(200 * 1024, ' '));
+    const Result<PriceListReport> report = check("aws", 100 * 1024, true);
+    QVERIFY2(report, qPrintable(report.errorMessage()));
+    const ProviderPriceUpdate &aws = report->providers.front();
+    QCOMPARE(aws.skipped.size(), 1);
+    QVERIFY2(aws.skipped.front().startsWith("AWS Compute Savings Plans: The Compute Savings Plans file"),
+             qPrintable(aws.skipped.front()));
+    QVERIFY2(aws.skipped.front().contains("larger than the 100 KB allowed; their prices are kept"),
+             qPrintable(aws.skipped.front()));
+    QVERIFY(!change(aws, "instance.t3.micro@savings-plan-1y"));
+    QVERIFY2(aws.missing.isEmpty(), qPrintable(aws.missing.join(", ")));
+    QVERIFY(change(aws, "instance.t3.micro@spot"));
+}
+
+// The refreshed catalog prices the fleet's commitments: spot with its interruption note.
+void TestPriceLists::installedCommitmentsPriceTheModel()
+{
+    const Result<PriceListReport> report = checkCommitments("aws");
+    QVERIFY2(report, qPrintable(report.errorMessage()));
+    QTemporaryDir user;
+    QVERIFY(PriceListUpdate::install(*report, user.path()));
+    CostOption fleet;
+    fleet.kind = CostOption::Kind::VmFleet;
+    fleet.provider = "aws";
+    fleet.instanceType = "t3.small";
+    fleet.minInstances = 1;
+    fleet.commitment = "spot";
+    const CostEngine engine(Workload::single(0, 100, 128, "x86_64", false), PricingCatalogs::load(user.path()));
+    const CostResult r = engine.evaluate(fleet, 0);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.items.front().priceId, QStringLiteral("instance.t3.small@spot"));
+    QCOMPARE(r.items.front().unitPrice, 0.006656);
+    QVERIFY2(r.notes.join(' ').contains("t3.small: 0.0208 USD an hour on demand (the price list) less the 68 % "
+                                        "average saving the Spot Instance Advisor states; interrupted 5-10% of the "
+                                        "time."),
+             qPrintable(r.notes.join('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestPriceLists)

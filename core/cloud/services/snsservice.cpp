@@ -7,15 +7,23 @@
 #include "cloud/localcloud.h"
 #include "document/project.h"
 
+#include <QCryptographicHash>
 #include <QHash>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
 namespace {
+
+bool isTrue(const QJsonValue &value)
+{
+    return value.isBool() ? value.toBool() : value.toString().compare("true"_L1, Qt::CaseInsensitive) == 0;
+}
 
 // SNS on the query protocol: publishing to the design's topics, which deliver to the
 // functions they invoke, and listing them. An unsigned Publish is SNS's.
@@ -31,13 +39,25 @@ private:
 
     // The topic a publish names (TopicArn or TargetArn), or empty with *error.
     QString topicOf(const QJsonObject &input, AwsError *error) const;
-    bool publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, QString *id, AwsError *error);
+    // The design's topic an SNS name names: a FIFO topic's name ends in ".fifo", no
+    // other's does. Empty when none.
+    QString topicNamed(const QString &name) const;
+    bool publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, SentMessage *sent, AwsError *error);
+    // A FIFO publish's group and deduplication id, checked as SNS checks them.
+    bool fifoOf(const QString &topic, const QJsonObject &entry, const QString &message, FifoSend *fifo,
+                AwsError *error) const;
+    bool contentDeduplication(const QString &topic) const;
 
     QJsonObject publish(const AwsRequest &request, AwsError *error);
     QJsonObject publishBatch(const AwsRequest &request, AwsError *error);
     QJsonObject listTopics(const AwsRequest &request, AwsError *error);
+    QJsonObject createTopic(const AwsRequest &request, AwsError *error);
+    QJsonObject subscribe(const AwsRequest &request, AwsError *error);
+    QJsonObject getTopicAttributes(const AwsRequest &request, AwsError *error);
+    QJsonObject setTopicAttributes(const AwsRequest &request, AwsError *error);
 
     QHash<QString, Function> mOperations;
+    QHash<QString, bool> mContentDeduplication; // topic -> as CreateTopic or SetTopicAttributes set it
 };
 
 } // namespace
@@ -49,6 +69,10 @@ SnsService::SnsService(AwsEndpoint &endpoint)
         {u"Publish"_s, &SnsService::publish},
         {u"PublishBatch"_s, &SnsService::publishBatch},
         {u"ListTopics"_s, &SnsService::listTopics},
+        {u"CreateTopic"_s, &SnsService::createTopic},
+        {u"Subscribe"_s, &SnsService::subscribe},
+        {u"GetTopicAttributes"_s, &SnsService::getTopicAttributes},
+        {u"SetTopicAttributes"_s, &SnsService::setTopicAttributes},
     };
 }
 
@@ -75,21 +99,72 @@ QString SnsService::topicOf(const QJsonObject &input, AwsError *error) const
     QString arn = input.value("TopicArn"_L1).toString();
     if (arn.isEmpty())
         arn = input.value("TargetArn"_L1).toString();
-    const QString topic = arn.section(':'_L1, -1);
-    const Node *node = cloud().project().architecture().nodeByName(topic);
+    const QString topic = topicNamed(arn.section(':'_L1, -1));
     if (arn.isEmpty()) {
         *error = {u"InvalidParameter"_s,
                   u"Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter"_s};
         return {};
     }
-    if (!arn.startsWith("arn:aws:sns:"_L1) || !node || node->kind != Kinds::Topic) {
+    if (!arn.startsWith("arn:aws:sns:"_L1) || topic.isEmpty()) {
         *error = {u"NotFound"_s, u"Topic does not exist"_s, 404};
         return {};
     }
     return topic;
 }
 
-bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, QString *id, AwsError *error)
+QString SnsService::topicNamed(const QString &name) const
+{
+    const bool fifoName = name.endsWith(".fifo"_L1);
+    const QString topic = fifoName ? name.chopped(5) : name;
+    const Node *node = cloud().project().architecture().nodeByName(topic);
+    if (!node || node->kind != Kinds::Topic || cloud().isFifo(topic) != fifoName)
+        return {};
+    return topic;
+}
+
+bool SnsService::contentDeduplication(const QString &topic) const
+{
+    if (const auto it = mContentDeduplication.constFind(topic); it != mContentDeduplication.constEnd())
+        return *it;
+    const Node *node = cloud().project().architecture().nodeByName(topic);
+    return node && node->properties.value("contentBasedDeduplication"_L1).toBool();
+}
+
+bool SnsService::fifoOf(const QString &topic, const QJsonObject &entry, const QString &message, FifoSend *fifo,
+                        AwsError *error) const
+{
+    static const QRegularExpression valid(u"^[A-Za-z0-9!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]{1,128}$"_s);
+    fifo->groupId = entry.value("MessageGroupId"_L1).toString();
+    fifo->deduplicationId = entry.value("MessageDeduplicationId"_L1).toString();
+    const QString invalid = u"InvalidParameter"_s;
+    if (!cloud().isFifo(topic)) {
+        if (entry.contains("MessageDeduplicationId"_L1))
+            *error = {invalid,
+                      QStringLiteral("Invalid parameter: MessageDeduplicationId Reason: The request includes "
+                                     "MessageDeduplicationId parameter that is not valid for this topic type")};
+        *fifo = {};
+        return error->code.isEmpty();
+    }
+    if (fifo->groupId.isEmpty())
+        *error = {invalid, u"Invalid parameter: The MessageGroupId parameter is required for FIFO topics"_s};
+    else if (!valid.match(fifo->groupId).hasMatch())
+        *error = {invalid, QStringLiteral("Invalid parameter: MessageGroupId Reason: MessageGroupId can only include "
+                                          "alphanumeric and punctuation characters. 1 to 128 in length.")};
+    else if (!fifo->deduplicationId.isEmpty() && !valid.match(fifo->deduplicationId).hasMatch())
+        *error = {invalid, QStringLiteral("Invalid parameter: MessageDeduplicationId Reason: MessageDeduplicationId "
+                                          "can only include alphanumeric and punctuation characters. 1 to 128 in "
+                                          "length.")};
+    else if (fifo->deduplicationId.isEmpty() && contentDeduplication(topic))
+        fifo->deduplicationId = QString::fromLatin1(
+            QCryptographicHash::hash(message.toUtf8(), QCryptographicHash::Sha256).toHex());
+    else if (fifo->deduplicationId.isEmpty())
+        *error = {invalid, QStringLiteral("Invalid parameter: The topic should either have ContentBasedDeduplication "
+                                          "enabled or MessageDeduplicationId provided explicitly")};
+    return error->code.isEmpty();
+}
+
+bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, SentMessage *sent,
+                            AwsError *error)
 {
     const QString message = entry.value("Message"_L1).toString();
     if (message.isEmpty()) {
@@ -117,23 +192,29 @@ bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint
                                       {u"Value"_s, v.contains("StringValue"_L1) ? v.value("StringValue"_L1)
                                                                                 : v.value("BinaryValue"_L1)}});
     }
-    const Result<QString> published = cloud().publish(topic, message, entry.value("Subject"_L1).toString(), cause,
-                                                      attributes);
+    FifoSend fifo;
+    if (!fifoOf(topic, entry, message, &fifo, error))
+        return false;
+    const Result<SentMessage> published = cloud().publishMessage(
+        topic, message, fifo, entry.value("Subject"_L1).toString(), cause, attributes);
     if (!published) {
         *error = {u"InvalidParameter"_s, published.errorMessage()};
         return false;
     }
-    *id = *published;
+    *sent = *published;
     return true;
 }
 
 QJsonObject SnsService::publish(const AwsRequest &request, AwsError *error)
 {
     const QString topic = topicOf(request.parameters, error);
-    QString id;
-    if (topic.isEmpty() || !publishOne(topic, request.parameters, request.cause, &id, error))
+    SentMessage sent;
+    if (topic.isEmpty() || !publishOne(topic, request.parameters, request.cause, &sent, error))
         return {};
-    return {{u"MessageId"_s, id}};
+    QJsonObject result{{u"MessageId"_s, sent.id}};
+    if (!sent.sequenceNumber.isEmpty())
+        result.insert(u"SequenceNumber"_s, sent.sequenceNumber);
+    return result;
 }
 
 QJsonObject SnsService::publishBatch(const AwsRequest &request, AwsError *error)
@@ -160,10 +241,13 @@ QJsonObject SnsService::publishBatch(const AwsRequest &request, AwsError *error)
     }
     QJsonArray successful;
     for (const QJsonValue &e : entries) {
-        QString id;
-        if (!publishOne(topic, e.toObject(), request.cause, &id, error))
+        SentMessage sent;
+        if (!publishOne(topic, e.toObject(), request.cause, &sent, error))
             return {};
-        successful.append(QJsonObject{{u"Id"_s, e["Id"_L1]}, {u"MessageId"_s, id}});
+        QJsonObject result{{u"Id"_s, e["Id"_L1]}, {u"MessageId"_s, sent.id}};
+        if (!sent.sequenceNumber.isEmpty())
+            result.insert(u"SequenceNumber"_s, sent.sequenceNumber);
+        successful.append(result);
     }
     return {{u"Successful"_s, successful}, {u"Failed"_s, QJsonArray()}};
 }
@@ -175,6 +259,96 @@ QJsonObject SnsService::listTopics(const AwsRequest &, AwsError *)
         if (n.kind == Kinds::Topic)
             topics.append(QJsonObject{{u"TopicArn"_s, cloud().topicArn(n.name)}});
     return {{u"Topics"_s, topics}};
+}
+
+// The design's topics exist already: CreateTopic answers a topic's ARN when what it asks
+// for agrees with it, as SNS answers for a topic that exists.
+QJsonObject SnsService::createTopic(const AwsRequest &request, AwsError *error)
+{
+    const QString name = request.parameters.value("Name"_L1).toString();
+    const QJsonObject attributes = request.parameters.value("Attributes"_L1).toObject();
+    const bool fifo = isTrue(attributes.value("FifoTopic"_L1));
+    if (fifo != name.endsWith(".fifo"_L1)) {
+        *error = {u"InvalidParameter"_s,
+                  fifo ? QStringLiteral("Fifo Topic names must end with .fifo and must be made up of only uppercase "
+                                        "and lowercase ASCII letters, numbers, underscores, and hyphens, and must be "
+                                        "between 1 and 256 characters long.")
+                       : u"Invalid parameter: Topic Name"_s};
+        return {};
+    }
+    const QString topic = topicNamed(name);
+    if (topic.isEmpty()) {
+        *error = {
+            u"InvalidParameter"_s,
+            u"Invalid parameter: Name Reason: the local cloud serves the design's topics; %1 is not one of them"_s.arg(
+                name)};
+        return {};
+    }
+    if (fifo && attributes.contains("ContentBasedDeduplication"_L1))
+        mContentDeduplication.insert(topic, isTrue(attributes.value("ContentBasedDeduplication"_L1)));
+    return {{u"TopicArn"_s, cloud().topicArn(topic)}};
+}
+
+// SQS queues subscribe (Lambda functions do on the canvas): RawMessageDelivery as
+// SNS's, a FIFO queue only to a FIFO topic.
+QJsonObject SnsService::subscribe(const AwsRequest &request, AwsError *error)
+{
+    const QString topic = topicOf(request.parameters, error);
+    if (topic.isEmpty())
+        return {};
+    const QString protocol = request.parameters.value("Protocol"_L1).toString();
+    const QString endpoint = request.parameters.value("Endpoint"_L1).toString();
+    if (protocol != "sqs"_L1) {
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: Invalid protocol type: %1"_s.arg(protocol)};
+        return {};
+    }
+    const QString name = endpoint.section(':'_L1, -1);
+    const bool fifoQueue = name.endsWith(".fifo"_L1);
+    const QString queue = fifoQueue ? name.chopped(5) : name;
+    if (!endpoint.startsWith("arn:aws:sqs:"_L1) || !cloud().isQueue(queue) || cloud().isFifo(queue) != fifoQueue) {
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: SQS endpoint ARN"_s};
+        return {};
+    }
+    if (fifoQueue && !cloud().isFifo(topic)) {
+        *error = {u"InvalidParameter"_s, QStringLiteral("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO "
+                                                        "SQS Queues can not be subscribed to standard SNS topics")};
+        return {};
+    }
+    const bool raw = isTrue(request.parameters.value("Attributes"_L1)["RawMessageDelivery"_L1]);
+    if (const Result<void> done = cloud().subscribeQueue(topic, queue, raw); !done) {
+        *error = {u"InvalidParameter"_s, done.errorMessage()};
+        return {};
+    }
+    return {
+        {u"SubscriptionArn"_s, cloud().topicArn(topic) + ':'_L1 + QUuid::createUuid().toString(QUuid::WithoutBraces)}};
+}
+
+QJsonObject SnsService::getTopicAttributes(const AwsRequest &request, AwsError *error)
+{
+    const QString topic = topicOf(request.parameters, error);
+    if (topic.isEmpty())
+        return {};
+    QJsonObject attributes{{u"TopicArn"_s, cloud().topicArn(topic)}, {u"Owner"_s, u"000000000000"_s}};
+    if (cloud().isFifo(topic)) {
+        attributes.insert(u"FifoTopic"_s, u"true"_s);
+        attributes.insert(u"ContentBasedDeduplication"_s, contentDeduplication(topic) ? u"true"_s : u"false"_s);
+    }
+    return {{u"Attributes"_s, attributes}};
+}
+
+QJsonObject SnsService::setTopicAttributes(const AwsRequest &request, AwsError *error)
+{
+    const QString topic = topicOf(request.parameters, error);
+    if (topic.isEmpty())
+        return {};
+    if (request.parameters.value("AttributeName"_L1).toString() == "ContentBasedDeduplication"_L1) {
+        if (!cloud().isFifo(topic)) {
+            *error = {u"InvalidParameter"_s, u"Invalid parameter: AttributeName"_s};
+            return {};
+        }
+        mContentDeduplication.insert(topic, isTrue(request.parameters.value("AttributeValue"_L1)));
+    }
+    return {};
 }
 
 AwsService *createSnsService(AwsEndpoint &endpoint)

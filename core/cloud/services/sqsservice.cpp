@@ -8,6 +8,7 @@
 #include "cloud/localcloud.h"
 #include "document/project.h"
 
+#include <QCryptographicHash>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,6 +43,8 @@ QString sqsJsonType(const QString &code)
         return u"QueueDoesNotExist"_s;
     if (code.startsWith("AWS.SimpleQueueService."_L1))
         return code.mid(23);
+    if (code == "QueueAlreadyExists"_L1)
+        return u"QueueNameExists"_s;
     if (code == "InvalidAction"_L1)
         return u"UnsupportedOperation"_s;
     return code;
@@ -114,6 +117,33 @@ HttpResponseData sqsAnswer(const QString &operation, const QJsonObject &result, 
 }
 
 const QString kReceiptProblem = u"The input receipt handle \"%1\" is not a valid receipt handle."_s;
+const QString kNotForThisType = u"Value %1 for parameter %2 is invalid. Reason: The request include parameter that is "
+                                "not valid for this queue type."_s;
+
+// A message group or deduplication id as SQS takes it: 1 to 128 letters, digits and
+// punctuation. The problem, or empty.
+QString fifoIdProblem(const QString &parameter, const QString &value)
+{
+    static const QRegularExpression valid(u"^[A-Za-z0-9!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]{1,128}$"_s);
+    if (valid.match(value).hasMatch())
+        return {};
+    return u"Value %1 for parameter %2 is invalid. Reason: %2 can only include alphanumeric and punctuation "
+           "characters. 1 to 128 in length."_s.arg(value.left(160), parameter);
+}
+
+// A request's queue attributes: the JSON protocol's map, or the query's Attribute.N entries.
+QJsonObject queueAttributesOf(const QJsonObject &input)
+{
+    QJsonObject attributes = input.value("Attributes"_L1).toObject();
+    for (const QJsonValue &entry : input.value("Attribute"_L1).toArray())
+        attributes.insert(entry["Name"_L1].toString(), entry["Value"_L1]);
+    return attributes;
+}
+
+bool isTrue(const QJsonValue &value)
+{
+    return value.isBool() ? value.toBool() : value.toString().compare("true"_L1, Qt::CaseInsensitive) == 0;
+}
 
 // SQS on its JSON and query protocols: the queues of the design and their dead-letter
 // queues, with long polling. It also takes the forms no other service claims.
@@ -140,12 +170,26 @@ private:
         bool onQueue = true; // needs an existing QueueUrl
     };
     struct Waiting;
+    // What a FIFO receive with a ReceiveRequestAttemptId got, and until when it is repeated.
+    struct Attempt
+    {
+        QList<QueueMessage> messages;
+        QDateTime until;
+    };
+    bool stillInFlight(const QString &queue, const Attempt &attempt) const;
 
     // The answer of one operation, or *error.
     QJsonObject run(Call call, AwsError *error);
     HttpResponseData answer(const AwsRequest &request, const QJsonObject &result, const AwsError &error) const;
     void poll(std::shared_ptr<Waiting> waiting);
     QString queueOf(const QJsonObject &input, AwsError *error) const;
+    // The design's queue an SQS name names: a FIFO queue's name ends in ".fifo", no
+    // other's does. Empty when none.
+    QString queueNamed(const QString &name) const;
+    bool contentDeduplication(const QString &queue) const;
+    // A FIFO send's group and deduplication id, checked as SQS checks them.
+    bool fifoOf(const Call &call, const QJsonObject &entry, const QByteArray &body, FifoSend *fifo,
+                AwsError *error) const;
     bool sendOne(const Call &call, const QJsonObject &entry, QJsonObject *result, AwsError *error);
     bool checkEntries(const Call &call, const QJsonArray &entries, AwsError *error) const;
     QJsonObject received(const QJsonObject &input, const QList<QueueMessage> &messages) const;
@@ -164,9 +208,13 @@ private:
     QJsonObject changeMessageVisibilityBatch(const Call &call, AwsError *error);
     QJsonObject purgeQueue(const Call &call, AwsError *error);
     QJsonObject getQueueAttributes(const Call &call, AwsError *error);
+    QJsonObject setQueueAttributes(const Call &call, AwsError *error);
+    QJsonObject createQueue(const Call &call, AwsError *error);
 
     QHash<QString, Operation> mOperations;
     QList<std::shared_ptr<Waiting>> mWaiting;
+    QHash<QString, bool> mContentDeduplication; // queue -> as CreateQueue or SetQueueAttributes set it
+    QHash<QString, Attempt> mAttempts; // "queue/ReceiveRequestAttemptId" -> what it received
 };
 
 } // namespace
@@ -194,6 +242,8 @@ SqsService::SqsService(AwsEndpoint &endpoint)
         {u"ChangeMessageVisibilityBatch"_s, {&SqsService::changeMessageVisibilityBatch}},
         {u"PurgeQueue"_s, {&SqsService::purgeQueue}},
         {u"GetQueueAttributes"_s, {&SqsService::getQueueAttributes}},
+        {u"SetQueueAttributes"_s, {&SqsService::setQueueAttributes}},
+        {u"CreateQueue"_s, {&SqsService::createQueue, false}},
     };
 }
 
@@ -282,18 +332,33 @@ QString SqsService::queueOf(const QJsonObject &input, AwsError *error) const
         *error = {u"MissingParameter"_s, u"The request must contain the parameter QueueUrl."_s};
         return {};
     }
-    name = name.section('/'_L1, -1);
-    if (!cloud().isQueue(name)) {
+    name = queueNamed(name.section('/'_L1, -1));
+    if (name.isEmpty())
         *error = {u"AWS.SimpleQueueService.NonExistentQueue"_s, u"The specified queue does not exist."_s};
-        return {};
-    }
     return name;
+}
+
+QString SqsService::queueNamed(const QString &name) const
+{
+    const bool fifoName = name.endsWith(".fifo"_L1);
+    const QString queue = fifoName ? name.chopped(5) : name;
+    if (!cloud().isQueue(queue) || cloud().isFifo(queue) != fifoName)
+        return {};
+    return queue;
+}
+
+bool SqsService::contentDeduplication(const QString &queue) const
+{
+    if (const auto it = mContentDeduplication.constFind(queue); it != mContentDeduplication.constEnd())
+        return *it;
+    const Node *node = cloud().project().architecture().nodeByName(queue);
+    return node && node->properties.value("contentBasedDeduplication"_L1).toBool();
 }
 
 QJsonObject SqsService::getQueueUrl(const Call &call, AwsError *error)
 {
     const QString name = call.input.value("QueueName"_L1).toString();
-    if (!cloud().isQueue(name)) {
+    if (queueNamed(name).isEmpty()) {
         *error = {u"AWS.SimpleQueueService.NonExistentQueue"_s, u"The specified queue does not exist."_s};
         return {};
     }
@@ -308,8 +373,8 @@ QJsonObject SqsService::listQueues(const Call &call, AwsError *)
         if (node.kind != Kinds::Queue)
             continue;
         for (const QString &name : {node.name, node.name + u"-dlq"_s})
-            if (name.startsWith(prefix))
-                urls.append(AwsEndpoint::queueUrl(endpoint().url(), name));
+            if (cloud().awsName(name).startsWith(prefix))
+                urls.append(AwsEndpoint::queueUrl(endpoint().url(), cloud().awsName(name)));
     }
     return {{u"QueueUrls"_s, urls}};
 }
@@ -320,6 +385,8 @@ bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject
     const QJsonObject attributes = entry.value("MessageAttributes"_L1).toObject();
     const int delay = intOf(entry.value("DelaySeconds"_L1), 0);
     const QString invalid = u"InvalidParameterValue"_s;
+    const bool fifo = cloud().isFifo(call.queue);
+    FifoSend fifoSend;
     if (body.isEmpty())
         *error = {u"MissingParameter"_s, u"The request must contain the parameter MessageBody."_s};
     else if (body.size() > 256 * 1024)
@@ -331,19 +398,56 @@ bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject
                 delay)};
     else if (const QString problem = attributeProblem(attributes); !problem.isEmpty())
         *error = {invalid, problem};
-    if (!error->code.isEmpty())
+    // A FIFO queue takes no delay of a message's own (the queue's applies), and only it
+    // takes a deduplication id.
+    else if (fifo && delay != 0)
+        *error = {invalid, kNotForThisType.arg(QString::number(delay), u"DelaySeconds"_s)};
+    else if (!fifo && entry.contains("MessageDeduplicationId"_L1))
+        *error = {invalid, kNotForThisType.arg(entry.value("MessageDeduplicationId"_L1).toString(),
+                                               u"MessageDeduplicationId"_s)};
+    if (!error->code.isEmpty() || (fifo && !fifoOf(call, entry, body, &fifoSend, error)))
         return false;
-    const Result<QString> id = cloud().sendMessage(call.queue, body, convertedAttributes(attributes, true), delay,
-                                                   call.cause);
-    if (!id) {
-        *error = {invalid, id.errorMessage()};
+    const QJsonObject stored = convertedAttributes(attributes, true);
+    Result<SentMessage> sent = fifo ? cloud().sendFifoMessage(call.queue, body, stored, fifoSend, call.cause)
+                                    : Result<SentMessage>(Error{});
+    if (!fifo) {
+        const Result<QString> id = cloud().sendMessage(call.queue, body, stored, delay, call.cause);
+        sent = id ? Result<SentMessage>(SentMessage{*id, {}, false}) : Result<SentMessage>(id.error());
+    }
+    if (!sent) {
+        *error = {invalid, sent.errorMessage()};
         return false;
     }
-    result->insert(u"MessageId"_s, *id);
+    result->insert(u"MessageId"_s, sent->id);
+    if (fifo)
+        result->insert(u"SequenceNumber"_s, sent->sequenceNumber);
     result->insert(u"MD5OfMessageBody"_s, AwsWire::md5Hex(body));
     if (!attributes.isEmpty())
         result->insert(u"MD5OfMessageAttributes"_s, AwsWire::md5OfMessageAttributes(attributes));
     return true;
+}
+
+bool SqsService::fifoOf(const Call &call, const QJsonObject &entry, const QByteArray &body, FifoSend *fifo,
+                        AwsError *error) const
+{
+    const QString invalid = u"InvalidParameterValue"_s;
+    fifo->groupId = entry.value("MessageGroupId"_L1).toString();
+    fifo->deduplicationId = entry.value("MessageDeduplicationId"_L1).toString();
+    if (fifo->groupId.isEmpty())
+        *error = {u"MissingParameter"_s, u"The request must contain the parameter MessageGroupId."_s};
+    else if (const QString problem = fifoIdProblem(u"MessageGroupId"_s, fifo->groupId); !problem.isEmpty())
+        *error = {invalid, problem};
+    else if (const QString problem = fifoIdProblem(u"MessageDeduplicationId"_s, fifo->deduplicationId);
+             !fifo->deduplicationId.isEmpty() && !problem.isEmpty())
+        *error = {invalid, problem};
+    else if (!fifo->deduplicationId.isEmpty())
+        return true;
+    else if (contentDeduplication(call.queue))
+        fifo->deduplicationId = QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
+    else
+        *error = {invalid, QStringLiteral("The queue should either have ContentBasedDeduplication enabled or "
+                                          "MessageDeduplicationId provided explicitly")};
+    return error->code.isEmpty();
 }
 
 // Batch entries: 1 to 10, distinct ids of letters, digits, - and _.
@@ -422,10 +526,40 @@ QJsonObject SqsService::receiveMessage(const Call &call, AwsError *error)
                       .arg(visibility)};
         return {};
     }
+    const QString attempt = call.input.value("ReceiveRequestAttemptId"_L1).toString();
+    if (const QString problem = fifoIdProblem(u"ReceiveRequestAttemptId"_s, attempt);
+        !attempt.isEmpty() && !problem.isEmpty()) {
+        *error = {u"InvalidParameterValue"_s, problem};
+        return {};
+    }
+    // A FIFO receive retried with its attempt id gets what the first got, while that is
+    // still in flight under the same receipt handles (within five minutes), as SQS does.
+    const bool repeatable = !attempt.isEmpty() && cloud().isFifo(call.queue);
+    const QString attemptKey = call.queue + u'/' + attempt;
+    if (repeatable && stillInFlight(call.queue, mAttempts.value(attemptKey)))
+        return received(call.input, mAttempts.value(attemptKey).messages);
     const QList<QueueMessage> messages = cloud().receiveMessages(call.queue, max, visibility);
     if (messages.isEmpty())
         return {};
+    if (repeatable) {
+        const QDateTime now = cloud().clock().now();
+        mAttempts.removeIf([&](QHash<QString, Attempt>::iterator it) { return it->until <= now; });
+        mAttempts.insert(attemptKey, {messages, now.addSecs(QueueStore::kDeduplicationSeconds)});
+    }
     return received(call.input, messages);
+}
+
+bool SqsService::stillInFlight(const QString &queue, const Attempt &attempt) const
+{
+    const QDateTime now = cloud().clock().now();
+    if (attempt.messages.isEmpty() || attempt.until <= now)
+        return false;
+    QHash<QString, QString> receipts; // message id -> its receipt handle now, while hidden
+    for (const QueueMessage &m : cloud().state().messages(queue))
+        if (m.visibleAt > now)
+            receipts.insert(m.id, m.receiptHandle);
+    return std::all_of(attempt.messages.cbegin(), attempt.messages.cend(),
+                       [&](const QueueMessage &m) { return receipts.value(m.id) == m.receiptHandle; });
 }
 
 QJsonObject SqsService::received(const QJsonObject &input, const QList<QueueMessage> &messages) const
@@ -443,11 +577,16 @@ QJsonObject SqsService::received(const QJsonObject &input, const QList<QueueMess
                             {u"ReceiptHandle"_s, m.receiptHandle},
                             {u"MD5OfBody"_s, AwsWire::md5Hex(m.body)},
                             {u"Body"_s, QString::fromUtf8(m.body)}};
-        const QJsonObject system{
+        QJsonObject system{
             {u"SenderId"_s, QLatin1String(AwsEndpoint::kAccountId)},
             {u"SentTimestamp"_s, QString::number(m.sent.toMSecsSinceEpoch())},
             {u"ApproximateReceiveCount"_s, QString::number(m.receiveCount)},
             {u"ApproximateFirstReceiveTimestamp"_s, QString::number(cloud().clock().now().toMSecsSinceEpoch())}};
+        if (!m.groupId.isEmpty()) {
+            system.insert(u"MessageGroupId"_s, m.groupId);
+            system.insert(u"MessageDeduplicationId"_s, m.deduplicationId);
+            system.insert(u"SequenceNumber"_s, m.sequenceNumber);
+        }
         QJsonObject attributes;
         for (auto it = system.begin(); it != system.end(); ++it)
             if (wanted.contains("All"_L1) || wanted.contains(it.key()))
@@ -546,12 +685,74 @@ QJsonObject SqsService::getQueueAttributes(const Call &call, AwsError *)
     const QDateTime now = cloud().clock().now();
     const auto visible = std::count_if(all.cbegin(), all.cend(),
                                        [&](const QueueMessage &m) { return m.visibleAt <= now; });
-    const QJsonObject attributes{
+    QJsonObject attributes{
         {u"ApproximateNumberOfMessages"_s, QString::number(visible)},
         {u"ApproximateNumberOfMessagesNotVisible"_s, QString::number(all.size() - visible)},
-        {u"QueueArn"_s,
-         u"arn:aws:sqs:%1:%2:%3"_s.arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId), call.queue)}};
+        {u"QueueArn"_s, u"arn:aws:sqs:%1:%2:%3"_s.arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId),
+                                                      cloud().awsName(call.queue))}};
+    if (cloud().isFifo(call.queue)) {
+        attributes.insert(u"FifoQueue"_s, u"true"_s);
+        attributes.insert(u"ContentBasedDeduplication"_s, contentDeduplication(call.queue) ? u"true"_s : u"false"_s);
+        attributes.insert(u"DeduplicationScope"_s, u"queue"_s);
+        attributes.insert(u"FifoThroughputLimit"_s, u"perQueue"_s);
+    }
+    // Only the attributes asked for, as SQS answers; all when none is named.
+    QStringList wanted;
+    for (const QJsonValue &v : call.input.value("AttributeNames"_L1).toArray())
+        wanted.append(v.toString());
+    if (!wanted.isEmpty() && !wanted.contains("All"_L1))
+        for (const QString &key : attributes.keys())
+            if (!wanted.contains(key))
+                attributes.remove(key);
     return {{u"Attributes"_s, attributes}};
+}
+
+QJsonObject SqsService::setQueueAttributes(const Call &call, AwsError *error)
+{
+    const QJsonObject attributes = queueAttributesOf(call.input);
+    if (attributes.contains("ContentBasedDeduplication"_L1)) {
+        if (!cloud().isFifo(call.queue)) {
+            *error = {u"InvalidAttributeName"_s, u"Unknown Attribute ContentBasedDeduplication."_s};
+            return {};
+        }
+        mContentDeduplication.insert(call.queue, isTrue(attributes.value("ContentBasedDeduplication"_L1)));
+    }
+    return {};
+}
+
+// The design's queues exist already: CreateQueue answers their URL when what it asks
+// for agrees with them, as SQS answers for a queue that exists.
+QJsonObject SqsService::createQueue(const Call &call, AwsError *error)
+{
+    const QString name = call.input.value("QueueName"_L1).toString();
+    const QJsonObject attributes = queueAttributesOf(call.input);
+    const bool fifo = isTrue(attributes.value("FifoQueue"_L1));
+    if (name.isEmpty()) {
+        *error = {u"MissingParameter"_s, u"The request must contain the parameter QueueName."_s};
+        return {};
+    }
+    if (fifo != name.endsWith(".fifo"_L1)) {
+        *error = {u"InvalidParameterValue"_s,
+                  fifo ? QStringLiteral("The name of a FIFO queue can only include alphanumeric characters, hyphens, "
+                                        "or underscores, must end with .fifo suffix and be 1 to 80 in length.")
+                       : QStringLiteral("Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 "
+                                        "in length")};
+        return {};
+    }
+    const QString queue = queueNamed(name);
+    if (queue.isEmpty()) {
+        const QString base = fifo ? name.chopped(5) : name;
+        *error = cloud().isQueue(base)
+                     ? AwsError{u"QueueAlreadyExists"_s,
+                                u"A queue already exists with the same name and a different value for attribute "
+                                "FifoQueue"_s}
+                     : AwsError{u"AWS.SimpleQueueService.NonExistentQueue"_s,
+                                u"The local cloud serves the design's queues; %1 is not one of them."_s.arg(name)};
+        return {};
+    }
+    if (fifo && attributes.contains("ContentBasedDeduplication"_L1))
+        mContentDeduplication.insert(queue, isTrue(attributes.value("ContentBasedDeduplication"_L1)));
+    return {{u"QueueUrl"_s, AwsEndpoint::queueUrl(endpoint().url(), name)}};
 }
 
 AwsService *createSqsService(AwsEndpoint &endpoint)
