@@ -554,13 +554,13 @@ void LocalCloud::deliverQueue(const Node *queue)
     const QDateTime next = mState->nextVisible(queue->name);
     if (!next.isValid() || next > mClock->now())
         return;
-    const int batch = std::clamp(number(queue, "batchSize", 10), 1, 10000);
-    const int visibility = number(queue, "visibilityTimeout", 30);
-    const QString deadLetters = queue->name + "-dlq"_L1;
     // A FIFO queue's batches hold groups no other batch holds (the store keeps a group
     // with a message in flight back), so a function takes several at once, as Lambda
     // scales with a FIFO queue's active groups; a standard queue's one at a time.
     const bool fifo = isFifo(queue->name);
+    const int batch = std::clamp(number(queue, "batchSize", 10), 1, fifo ? 10 : 10000); // Lambda's limits
+    const int visibility = number(queue, "visibilityTimeout", 30);
+    const QString deadLetters = queue->name + "-dlq"_L1;
     const int parallel = fifo ? kFifoBatches : 1;
     for (int attempt = 0; attempt < functions.size() * parallel; ++attempt) {
         const Node *function = functions.at(mRoundRobin.value(queue->name) % functions.size());

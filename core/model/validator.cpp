@@ -272,6 +272,14 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
                         kInvalidEdgeId,
                         it.key()});
     }
+    // Lambda takes at most 10 messages a batch from a FIFO queue (and the local cloud too).
+    if (node.properties.value("fifo"_L1).toBool() && node.properties.value("batchSize"_L1).toInt() > 10)
+        out.append({Diagnostic::Severity::Error,
+                    u"fifo-batch-size"_s,
+                    tr("%1: a FIFO queue delivers at most 10 messages a batch").arg(describe(node.id)),
+                    {node.id},
+                    kInvalidEdgeId,
+                    u"batchSize"_s});
     const QList<Diagnostic> unsafe = pathProblems(mCatalog, node, mProjectDir);
     out += unsafe;
     if (kind->code.isValid() && propertiesValid && unsafe.isEmpty())

@@ -8,6 +8,7 @@
 // group back until it goes to the FIFO dead-letter queue.
 
 #include "cloudfixture.h"
+#include "model/validator.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -34,6 +35,9 @@ const QByteArray kPicky = "exports.handler = async (event) => {\n"
                           "  if (event.Records.some((r) => r.body === 'bad')) throw new Error('bad message');\n"
                           "  return { bodies: event.Records.map((r) => r.body) };\n"
                           "};\n";
+// Reports the record with the body "p2" failed (ReportBatchItemFailures).
+const QByteArray kReporter = "exports.handler = async (event) => ({ batchItemFailures: event.Records\n"
+                             "  .filter((r) => r.body === 'p2').map((r) => ({ itemIdentifier: r.messageId })) });\n";
 constexpr qint64 kMinute = 60'000;
 } // namespace
 
@@ -56,6 +60,9 @@ private slots:
     void perGroupOrderUnderConcurrentConsumers();
     void triggerTakesOneBatchPerGroup();
     void failedMessageHoldsItsGroupBack();
+    void reportedFailureHoldsTheRestOfItsGroup();
+    void validatorRefusesFifoBatchesOverTen_data();
+    void validatorRefusesFifoBatchesOverTen();
     void fifoTopicToFifoQueue_data();
     void fifoTopicToFifoQueue();
 
@@ -528,6 +535,53 @@ void TestFifo::failedMessageHoldsItsGroupBack()
     QCOMPARE(dead.first().groupId, QStringLiteral("a"));
     QVERIFY(mCloud->isFifo(QStringLiteral("strict-dlq")));
     QCOMPARE(mCloud->awsName(QStringLiteral("strict-dlq")), QStringLiteral("strict-dlq.fifo"));
+}
+
+void TestFifo::reportedFailureHoldsTheRestOfItsGroup()
+{
+    const NodeId queue = addService(QStringLiteral("queue"), QStringLiteral("partial"), {{"fifo", true}});
+    QVERIFY(mLocal->project.connectNodes(queue, mLocal->addFunction(QStringLiteral("reporter"), kReporter),
+                                         QStringLiteral("invokes")));
+    // One batch: p1, p2, p3 of group x and q1 of group y; the function reports p2 failed.
+    for (const char *body : {"p1", "p2", "p3", "q1"}) {
+        const QString group = body[0] == 'p' ? QStringLiteral("x") : QStringLiteral("y");
+        // Into the store, so that the next delivery takes them all in one batch.
+        QVERIFY(mCloud->state().sendFifoMessage(QStringLiteral("partial"), body, {}, 0,
+                                                {group, QString::fromLatin1(body)}));
+    }
+    mCloud->tick();
+    QVERIFY(mLocal->waitForInvocations(QStringLiteral("reporter"), 1));
+    // p3 follows the failed p2 in its group: it stays too, or the group's order breaks.
+    QStringList left;
+    for (const QueueMessage &m : mCloud->state().messages(QStringLiteral("partial")))
+        left.append(QString::fromUtf8(m.body));
+    QCOMPARE(left, QStringList({"p2", "p3"}));
+}
+
+void TestFifo::validatorRefusesFifoBatchesOverTen_data()
+{
+    QTest::addColumn<bool>("fifo");
+    QTest::addColumn<int>("batchSize");
+    QTest::addColumn<bool>("refused");
+    QTest::newRow("FIFO, 10") << true << 10 << false;
+    QTest::newRow("FIFO, 11") << true << 11 << true;
+    QTest::newRow("standard, 100") << false << 100 << false;
+}
+
+void TestFifo::validatorRefusesFifoBatchesOverTen()
+{
+    QFETCH(bool, fifo);
+    QFETCH(int, batchSize);
+    QFETCH(bool, refused);
+    Project project(Catalog::builtin());
+    const NodeId queue = project.addNode(QStringLiteral("queue"), {}, QStringLiteral("q")).valueOr(kInvalidNodeId);
+    QVERIFY(project.setNodeProperty(queue, QStringLiteral("fifo"), fifo));
+    QVERIFY(project.setNodeProperty(queue, QStringLiteral("batchSize"), batchSize));
+    const QList<Diagnostic> diagnostics = Validator(Catalog::builtin(), project.architecture()).validate();
+    const bool found = std::any_of(diagnostics.cbegin(), diagnostics.cend(), [](const Diagnostic &d) {
+        return d.code == QLatin1String("fifo-batch-size") && d.severity == Diagnostic::Severity::Error;
+    });
+    QCOMPARE(found, refused);
 }
 
 void TestFifo::fifoTopicToFifoQueue_data()
