@@ -496,12 +496,17 @@ void CanvasScene::drawBackground(QPainter *painter, const QRectF &rect)
     QColor dot = palette.color(QPalette::Mid);
     dot.setAlpha(mGrid > 0 ? 160 : 90);
     painter->setPen(QPen(dot, 1.5));
+    // No grid when zoomed far out: counted before a point is made.
+    const qreal columns = std::ceil((rect.right() - left) / step);
+    const qreal rows = std::ceil((rect.bottom() - top) / step);
+    if (columns * rows >= 40000)
+        return;
     QVector<QPointF> points;
+    points.reserve(qsizetype(columns * rows));
     for (qreal x = left; x < rect.right(); x += step)
         for (qreal y = top; y < rect.bottom(); y += step)
             points.append(QPointF(x, y));
-    if (points.size() < 40000) // skip the grid when zoomed far out
-        painter->drawPoints(points.constData(), int(points.size()));
+    painter->drawPoints(points.constData(), int(points.size()));
 }
 
 } // namespace Nimbus

@@ -12,6 +12,24 @@
 
 namespace Nimbus {
 
+namespace {
+// The point half way along a route's corners.
+QPointF halfWay(const QList<QPointF> &route)
+{
+    qreal total = 0;
+    for (int i = 1; i < route.size(); ++i)
+        total += QLineF(route.at(i - 1), route.at(i)).length();
+    qreal left = total / 2;
+    for (int i = 1; i < route.size(); ++i) {
+        const QLineF segment(route.at(i - 1), route.at(i));
+        if (segment.length() >= left && segment.length() > 0)
+            return segment.pointAt(left / segment.length());
+        left -= segment.length();
+    }
+    return route.isEmpty() ? QPointF() : route.first();
+}
+} // namespace
+
 EdgeItem::EdgeItem(EdgeId id, const QString &label, NodeItem *from, NodeItem *to, QGraphicsItem *parent)
     : QGraphicsPathItem(parent), mId(id), mLabel(label), mFrom(from), mTo(to)
 {
@@ -100,6 +118,18 @@ void EdgeItem::updatePath()
     mRoute = routeAround(avoided);
     setAvoided(avoided);
     setPath(EdgeRouter::path(mRoute));
+    mShape.clear(); // made again when asked
+    // The same line in the pieces paint() draws: straight runs, and the bends between them.
+    mBends = EdgeRouter::bends(mRoute);
+    mRuns.clear();
+    QPointF start = mRoute.first();
+    for (const EdgeRouter::Bend &bend : std::as_const(mBends)) {
+        mRuns.append(QLineF(start, bend.in));
+        start = bend.out;
+    }
+    mRuns.append(QLineF(start, mRoute.last()));
+    const QRectF corners = QPolygonF(mRoute).boundingRect();
+    mBounds = corners.adjusted(-45, -25, 45, 25); // the line's hit area, the arrowhead and the label
     // Arrowhead at the input port, along the last segment.
     const QPointF tip = mRoute.last();
     const QLineF last(mRoute.at(mRoute.size() - 2), tip);
@@ -107,8 +137,8 @@ void EdgeItem::updatePath()
     const QPointF normal(-back.y(), back.x());
     const QPointF base = tip - back * 11;
     mArrow = QPolygonF{tip - back * 1.5, base + normal * 5, base - normal * 5};
-    // The label on the longest horizontal run, where it reads best.
-    mLabelCentre = path().pointAtPercent(0.5);
+    // The label on the longest horizontal run, where it reads best; else half way.
+    mLabelCentre = halfWay(mRoute);
     qreal longest = 0;
     for (int i = 1; i < mRoute.size(); ++i) {
         const QLineF segment(mRoute.at(i - 1), mRoute.at(i));
@@ -145,14 +175,17 @@ QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant &value)
 
 QRectF EdgeItem::boundingRect() const
 {
-    return QGraphicsPathItem::boundingRect().adjusted(-40, -20, 40, 20);
+    return mBounds;
 }
 
 QPainterPath EdgeItem::shape() const
 {
-    QPainterPathStroker stroker;
-    stroker.setWidth(10);
-    return stroker.createStroke(path());
+    if (mShape.isEmpty()) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(10);
+        mShape = stroker.createStroke(path());
+    }
+    return mShape;
 }
 
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -166,37 +199,65 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                       (text.blue() + base.blue()) / 2);
     const QColor colour = selected ? palette.color(QPalette::Highlight) : line;
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
-    painter->setRenderHint(QPainter::Antialiasing, detail > 0.15);
-    // A cosmetic pen takes the rasteriser's fast path, which matters for long curves
-    // that cross the whole view.
+    // A cosmetic pen takes the rasteriser's fast path, which matters for long lines that
+    // cross the whole view.
     QPen pen(colour, selected ? 2.0 : 1.0);
     pen.setCosmetic(true);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(path());
-    if (detail < 0.25)
-        return; // arrowheads and labels are unreadable this far out
-
+    if (detail < kPlainDetail) {
+        // Far out, a plain line through the corners: no curves, arrowhead nor label.
+        painter->setRenderHint(QPainter::Antialiasing, false);
+        painter->drawPolyline(mRoute.constData(), int(mRoute.size()));
+        return;
+    }
     const QRectF exposed = option->exposedRect.adjusted(-12, -12, 12, 12);
+    // The runs are level or upright: crisp without antialiasing, which is several times
+    // faster where thousands of connections cross the view. The bends are smoothed.
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->drawLines(mRuns.constData(), int(mRuns.size()));
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    QPainterPath bends;
+    for (const EdgeRouter::Bend &bend : std::as_const(mBends)) {
+        if (!exposed.contains(bend.corner))
+            continue;
+        bends.moveTo(bend.in);
+        bends.quadTo(bend.corner, bend.out);
+    }
+    if (!bends.isEmpty())
+        painter->drawPath(bends);
+
     if (exposed.intersects(mArrow.boundingRect())) {
         painter->setPen(Qt::NoPen);
         painter->setBrush(colour);
         painter->drawPolygon(mArrow);
     }
+    paintLabel(painter, exposed, colour);
+}
 
-    // The meaning at the middle, on a background so the line does not cross the text.
-    QFont font = painter->font();
+// The meaning at the label's place, on a background so the line does not cross the text.
+void EdgeItem::paintLabel(QPainter *painter, const QRectF &exposed, const QColor &colour) const
+{
+    const QFont base = painter->font();
+    QFont font = base;
     font.setPointSizeF(font.pointSizeF() * 0.85);
-    const QFontMetricsF metrics(font);
-    QRectF box(0, 0, metrics.horizontalAdvance(mLabel) + 10, metrics.height() + 2);
+    // Most connections cross the view far from their label: measured once per font size.
+    if (mLabelFontSize != font.pointSizeF()) {
+        mLabelFontSize = font.pointSizeF();
+        const QFontMetricsF metrics(font);
+        mLabelSize = QSizeF(metrics.horizontalAdvance(mLabel) + 10, metrics.height() + 2);
+    }
+    QRectF box(QPointF(), mLabelSize);
     box.moveCenter(mLabelCentre);
     if (!exposed.intersects(box))
         return;
+    const QPalette palette = QApplication::palette();
     painter->setFont(font);
     painter->setBrush(palette.color(QPalette::Base));
     painter->setPen(QPen(colour, 0.8));
     painter->drawRoundedRect(box, 4, 4);
     painter->setPen(palette.color(QPalette::Text));
     painter->drawText(box, Qt::AlignCenter, mLabel);
+    painter->setFont(base);
 }
 } // namespace Nimbus

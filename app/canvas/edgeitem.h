@@ -1,5 +1,6 @@
 #pragma once
 
+#include "edgerouter.h"
 #include "model/edge.h"
 
 #include <QGraphicsPathItem>
@@ -39,6 +40,9 @@ public:
     // thousands of nodes still opens fast.
     static constexpr qreal kMaxSearchArea = 2.0e6;
     static constexpr int kMaxObstacles = 60;
+    // Below this level of detail (the view's scale), a connection is a plain line through
+    // its corners, without arrowhead or label: as far out as the cards lose their text.
+    static constexpr qreal kPlainDetail = 0.4;
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -52,16 +56,23 @@ private:
     QList<QPointF> routeAround(QList<NodeItem *> &avoided) const;
     bool crossesANode(const QList<QPointF> &route) const;
     void setAvoided(const QList<NodeItem *> &nodes);
+    void paintLabel(QPainter *painter, const QRectF &exposed, const QColor &colour) const;
 
     EdgeId mId;
     QString mLabel;
     NodeItem *mFrom;
     NodeItem *mTo;
     QList<QPointF> mRoute;
+    QList<QLineF> mRuns; // the route's straight parts, between its bends
+    QList<EdgeRouter::Bend> mBends;
     QList<QPointer<NodeItem>> mAvoided; // each knows: its move routes this connection again
     // Computed when the path changes, not at every paint.
     QPolygonF mArrow;
     QPointF mLabelCentre;
+    QRectF mBounds;
+    mutable QPainterPath mShape; // the hit area, made when first asked
+    mutable QSizeF mLabelSize; // in a font of mLabelFontSize
+    mutable qreal mLabelFontSize = 0;
 };
 
 } // namespace Nimbus

@@ -164,20 +164,29 @@ bool EdgeRouter::crosses(const QList<QPointF> &points, const QRectF &rect, qreal
     return false;
 }
 
-QPainterPath EdgeRouter::path(const QList<QPointF> &points, qreal radius)
+QList<EdgeRouter::Bend> EdgeRouter::bends(const QList<QPointF> &points, qreal radius)
 {
-    QPainterPath path;
-    if (points.isEmpty())
-        return path;
-    path.moveTo(points.first());
+    QList<Bend> result;
     for (int i = 1; i + 1 < points.size(); ++i) {
         const QPointF corner = points.at(i);
         const QLineF in(corner, points.at(i - 1));
         const QLineF out(corner, points.at(i + 1));
         // Half the shorter leg at most, so that two close corners do not overlap.
         const qreal r = std::min({radius, in.length() / 2, out.length() / 2});
-        path.lineTo(in.pointAt(r / in.length()));
-        path.quadTo(corner, out.pointAt(r / out.length()));
+        result.append({in.pointAt(r / in.length()), corner, out.pointAt(r / out.length())});
+    }
+    return result;
+}
+
+QPainterPath EdgeRouter::path(const QList<QPointF> &points, qreal radius)
+{
+    QPainterPath path;
+    if (points.isEmpty())
+        return path;
+    path.moveTo(points.first());
+    for (const Bend &bend : bends(points, radius)) {
+        path.lineTo(bend.in);
+        path.quadTo(bend.corner, bend.out);
     }
     path.lineTo(points.last());
     return path;

@@ -26,6 +26,15 @@ public:
     static QList<QPointF> route(QPointF from, QPointF to, const QList<QRectF> &obstacles);
     // Whether a route passes through rect (grown by clearance).
     static bool crosses(const QList<QPointF> &points, const QRectF &rect, qreal clearance = 0);
+    // A rounded corner: from in, bent at corner, to out.
+    struct Bend
+    {
+        QPointF in;
+        QPointF corner;
+        QPointF out;
+    };
+    // The rounded corners of a route, in order (none for a straight line).
+    static QList<Bend> bends(const QList<QPointF> &points, qreal radius = 8);
     // The route drawn with rounded corners.
     static QPainterPath path(const QList<QPointF> &points, qreal radius = 8);
 };

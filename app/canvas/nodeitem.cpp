@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QGraphicsSceneHoverEvent>
+#include <QHash>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPainter>
@@ -65,6 +66,39 @@ QString tableKeys(const Node &node, const NodeKind *kind)
     const QString sort = key(NodeItem::tr("sk"), "sortKey", "sortKeyType");
     return sort.isEmpty() ? partition : partition + u" · "_s + sort;
 }
+
+// The body and the ports' hit circles as one outline (united, not overlapping subpaths:
+// where the body and a port's circle overlap, an odd-even fill would leave a hole that no
+// press or hover finds). Uniting paths is slow, and there are only four outlines: made once.
+QPainterPath shapeFor(bool hasInput, bool hasOutput)
+{
+    static QPainterPath shapes[4];
+    QPainterPath &shape = shapes[(hasInput ? 1 : 0) + (hasOutput ? 2 : 0)];
+    if (!shape.isEmpty())
+        return shape;
+    shape.addRoundedRect(QRectF(0, 0, NodeItem::kWidth, NodeItem::kHeight), 8, 8);
+    auto addPortCircle = [&shape](QPointF centre) {
+        QPainterPath circle;
+        circle.addEllipse(centre, NodeItem::kPortHitRadius, NodeItem::kPortHitRadius);
+        shape = shape.united(circle);
+    };
+    if (hasInput)
+        addPortCircle(QPointF(0, NodeItem::kHeight / 2));
+    if (hasOutput)
+        addPortCircle(QPointF(NodeItem::kWidth, NodeItem::kHeight / 2));
+    return shape;
+}
+
+// One icon per kind, shared by its nodes: reading an SVG file for each of thousands of
+// nodes took most of a big design's drawing, and a shared icon renders each size once.
+QIcon iconFor(const QString &iconFile)
+{
+    static QHash<QString, QIcon> icons;
+    auto it = icons.find(iconFile);
+    if (it == icons.end())
+        it = icons.insert(iconFile, QIcon(u":/nimbus/icons/kinds/"_s + iconFile));
+    return it.value();
+}
 } // namespace
 
 QString NodeItem::detailFor(const Node &node, const NodeKind *kind)
@@ -105,22 +139,11 @@ NodeItem::NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutpu
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges | ItemIsFocusable);
     setAcceptHoverEvents(true);
     setCacheMode(DeviceCoordinateCache);
-    // One outline (united, not overlapping subpaths): where the body and a port's circle
-    // overlap, an odd-even fill would leave a hole that no press or hover finds.
-    mShape.addRoundedRect(QRectF(0, 0, kWidth, kHeight), 8, 8);
-    auto addPortCircle = [this](QPointF centre) {
-        QPainterPath circle;
-        circle.addEllipse(centre, kPortHitRadius, kPortHitRadius);
-        mShape = mShape.united(circle);
-    };
-    if (hasInput)
-        addPortCircle(QPointF(0, kHeight / 2));
-    if (hasOutput)
-        addPortCircle(QPointF(kWidth, kHeight / 2));
+    mShape = shapeFor(hasInput, hasOutput);
     if (kind) {
         mKindId = kind->id;
         mKindName = Catalog::text(kind->name);
-        mIcon = QIcon(u":/nimbus/icons/kinds/"_s + kind->iconFile);
+        mIcon = iconFor(kind->iconFile);
         mAccent = accentFor(kind->category);
         setToolTip(Catalog::text(kind->help));
     } else {
@@ -244,7 +267,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
     const QRectF body(0, 0, kWidth, kHeight);
     const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (detail < 0.15) {
+    if (detail < kBoxDetail) {
         // Far out, a node is a coloured box: text and icons would be a blur.
         painter->setRenderHint(QPainter::Antialiasing, false);
         painter->fillRect(body, selected ? palette.color(QPalette::Highlight) : mAccent);
@@ -256,6 +279,14 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setPen(QPen(border, borderWidth));
     painter->setBrush(fill);
     painter->drawRoundedRect(body, 8, 8);
+    if (detail < kTextDetail) {
+        // Names too small to read: the card, its category's colour and its problem only.
+        painter->fillRect(QRectF(1, 4, 6, kHeight - 8), mAccent);
+        if (mHoveredPort != Port::None) // still where a drag connects
+            paintPort(painter, mHoveredPort, palette.color(QPalette::Mid));
+        paintSeverity(painter, false);
+        return;
+    }
 
     // Accent bar on the left, in the category's colour.
     QPainterPath bar;
@@ -270,19 +301,27 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (mHasOutput)
         paintPort(painter, Port::Output, palette.color(QPalette::Mid));
 
-    if (mSeverity) {
-        const bool error = *mSeverity == Diagnostic::Severity::Error;
-        const QPointF centre(kWidth - 12, 12);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(error ? QColor(0xd3, 0x2f, 0x2f) : QColor(0xf9, 0xa8, 0x25));
-        painter->drawEllipse(centre, 8, 8);
-        painter->setPen(Qt::white);
-        QFont badge = painter->font();
-        badge.setBold(true);
-        badge.setPointSizeF(badge.pointSizeF() * 0.8);
-        painter->setFont(badge);
-        painter->drawText(QRectF(centre.x() - 8, centre.y() - 8, 16, 16), Qt::AlignCenter, error ? u"!"_s : u"?"_s);
-    }
+    paintSeverity(painter, true);
+}
+
+// A problem's badge at the top right: red for an error, amber for a warning.
+void NodeItem::paintSeverity(QPainter *painter, bool withSign) const
+{
+    if (!mSeverity)
+        return;
+    const bool error = *mSeverity == Diagnostic::Severity::Error;
+    const QPointF centre(kWidth - 12, 12);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(error ? QColor(0xd3, 0x2f, 0x2f) : QColor(0xf9, 0xa8, 0x25));
+    painter->drawEllipse(centre, 8, 8);
+    if (!withSign)
+        return;
+    painter->setPen(Qt::white);
+    QFont badge = painter->font();
+    badge.setBold(true);
+    badge.setPointSizeF(badge.pointSizeF() * 0.8);
+    painter->setFont(badge);
+    painter->drawText(QRectF(centre.x() - 8, centre.y() - 8, 16, 16), Qt::AlignCenter, error ? u"!"_s : u"?"_s);
 }
 
 // Three lines: the name, what the node is in a few words, its kind (beside the cost pill).

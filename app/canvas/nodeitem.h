@@ -33,6 +33,11 @@ public:
     static constexpr qreal kPortRadius = 6;
     // Where a press starts a connection rather than a move: well beyond the painted dot.
     static constexpr qreal kPortHitRadius = 14;
+    // Levels of detail (the view's scale): below kTextDetail a card is drawn without its
+    // texts, icon and ports, whose text would be too small to read; below kBoxDetail it is
+    // a box in its category's colour.
+    static constexpr qreal kTextDetail = 0.4;
+    static constexpr qreal kBoxDetail = 0.15;
 
     NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutput, QGraphicsItem *parent = nullptr);
 
@@ -93,6 +98,7 @@ private:
     void setHoveredPort(Port port);
     void paintPort(QPainter *painter, Port port, const QColor &ring) const;
     void paintText(QPainter *painter, const QPalette &palette);
+    void paintSeverity(QPainter *painter, bool withSign) const;
     void paintCostBadge(QPainter *painter, const QFont &font);
 
     NodeId mId;
