@@ -297,16 +297,16 @@ QJsonArray EventBus::put(const QString &bus, const QJsonArray &entries, qint64 c
     QJsonArray results;
     for (const QJsonValue &value : entries) {
         const QJsonObject entry = value.toObject();
+        const Built built = buildEvent(entry, mCloud.region(), mCloud.clock().now());
+        if (!built.errorCode.isEmpty()) {
+            results.append(entryError(built.errorCode, built.errorMessage));
+            continue;
+        }
         const QString named = entry.value("EventBusName"_L1).toString(bus);
         const Node *node = findBus(named);
         if (!node) {
             const QString shown = named.isEmpty() ? u"default"_s : named;
             results.append(entryError(u"ResourceNotFoundException"_s, u"Event bus %1 does not exist."_s.arg(shown)));
-            continue;
-        }
-        const Built built = buildEvent(entry, mCloud.region(), mCloud.clock().now());
-        if (!built.errorCode.isEmpty()) {
-            results.append(entryError(built.errorCode, built.errorMessage));
             continue;
         }
         const Result<const Node *> changing = mCloud.changing(node->name, "event-bus", cause, node->name);

@@ -2,7 +2,10 @@
 
 #include "architecture.h"
 #include "catalog.h"
+#include "cloud/eventbus.h"
+#include "cloud/eventpattern.h"
 #include "handlerreference.h"
+#include "kinds.h"
 #include "paths.h"
 #include "scheduleexpression.h"
 
@@ -284,6 +287,30 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
     out += unsafe;
     if (kind->code.isValid() && propertiesValid && unsafe.isEmpty())
         checkCode(node, *kind, out);
+    if (node.kind == Kinds::Rule && propertiesValid)
+        checkRule(node, out);
+}
+
+void Validator::checkRule(const Node &node, QList<Diagnostic> &out) const
+{
+    auto problem = [&](const QString &message, const QString &property) {
+        out.append({Diagnostic::Severity::Error,
+                    u"invalid-rule"_s,
+                    tr("%1: %2").arg(describe(node.id), message),
+                    {node.id},
+                    kInvalidEdgeId,
+                    property});
+    };
+    const QJsonObject defaults = mCatalog.kind(node.kind)->defaultProperties(node.name);
+    const QString pattern = node.properties.value("pattern"_L1).toString(defaults.value("pattern"_L1).toString());
+    if (const Result<EventPattern> parsed = EventPattern::parse(pattern.toUtf8()); !parsed)
+        problem(parsed.errorMessage(), u"pattern"_s);
+    if (const Result<RuleInput> input = RuleInput::fromRule(node.properties); !input)
+        problem(input.errorMessage(), u"inputMode"_s);
+    const QString deadLetters = node.properties.value("deadLetterQueue"_L1).toString();
+    const Node *queue = deadLetters.isEmpty() ? nullptr : mArchitecture.nodeByName(deadLetters);
+    if (!deadLetters.isEmpty() && (!queue || queue->kind != Kinds::Queue))
+        problem(tr("the dead-letter queue %1 is not a queue of the design").arg(deadLetters), u"deadLetterQueue"_s);
 }
 
 void Validator::checkCode(const Node &node, const NodeKind &kind, QList<Diagnostic> &out) const

@@ -49,6 +49,8 @@ public:
 private:
     void checkNode(const Node &node, QList<Diagnostic> &out) const;
     void checkCode(const Node &node, const NodeKind &kind, QList<Diagnostic> &out) const;
+    // A rule's event pattern (in EventBridge's words), target input and dead-letter queue.
+    void checkRule(const Node &node, QList<Diagnostic> &out) const;
     void checkEdges(QList<Diagnostic> &out) const;
     void checkUniqueness(QList<Diagnostic> &out) const;
     void checkInvokers(QList<Diagnostic> &out) const;

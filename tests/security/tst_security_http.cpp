@@ -209,6 +209,13 @@ void TestSecurityHttp::initTestCase()
     QVERIFY(mLocal->project.addNode(QStringLiteral("topic"), {}, QStringLiteral("news")));
     QVERIFY(mLocal->project.addNode(QStringLiteral("bucket"), {}, QStringLiteral("files")));
     QVERIFY(mLocal->project.addNode(QStringLiteral("table"), {}, QStringLiteral("items")));
+    // An event bus whose rule sends every event of source my.app to the queue.
+    const auto bus = mLocal->project.addNode(QStringLiteral("event-bus"), {}, QStringLiteral("default"));
+    const auto rule = mLocal->project.addNode(QStringLiteral("rule"), {}, QStringLiteral("toJobs"));
+    QVERIFY(bus && rule);
+    QVERIFY(mLocal->project.connectNodes(*bus, *rule, QStringLiteral("routes")));
+    QVERIFY(mLocal->project.connectNodes(*rule, mLocal->project.architecture().nodeByName(QStringLiteral("jobs"))->id,
+                                         QStringLiteral("targets")));
 
     QVERIFY2(mLocal->start(), qPrintable(mLocal->error));
     mCloud = mLocal->cloud.get();
@@ -273,6 +280,16 @@ void TestSecurityHttp::foreignRequestsRefused_data()
         << true << QByteArray("GET /keep.txt HTTP/1.1\r\nHost: files.s3.localhost.localstack.cloud:PORT\r\n\r\n");
     QTest::newRow("two Hosts")
         << true << QByteArray("GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nHost: evil.example\r\n\r\n");
+    const QByteArray putEvents =
+        R"({"Entries":[{"Source":"my.app","DetailType":"x","Detail":"{}","EventBusName":"default"}]})";
+    auto events = [&](const QByteArray &extra) {
+        return "POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nContent-Type: application/x-amz-json-1.1\r\n"
+               "X-Amz-Target: AWSEvents.PutEvents\r\n"
+               + extra + "Content-Length: " + QByteArray::number(putEvents.size()) + "\r\n\r\n" + putEvents;
+    };
+    QTest::newRow("cross-site PutEvents") << true << events("Origin: https://evil.example\r\n");
+    QTest::newRow("rebinding Host, PutEvents")
+        << true << events("").replace("Host: 127.0.0.1:PORT", "Host: evil.example:PORT");
     QTest::newRow("foreign Origin on a user route")
         << false << QByteArray("GET /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nOrigin: https://evil.example\r\n\r\n");
 }

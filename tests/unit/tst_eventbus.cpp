@@ -4,6 +4,7 @@
 
 #include "cloud/eventbus.h"
 #include "cloudfixture.h"
+#include "model/validator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,11 +66,20 @@ private slots:
     void perEntryErrors();
     void refusingTargetSendsToDeadLetters();
     void workersGetTheBusName();
+    void endpointPutEvents();
+    void endpointRefusesElevenEntries();
+    void endpointRefusesOtherOperationsByName();
+    void endpointDescribesRulesAndBuses();
+    void controlPutEvent();
+    void validatorSaysWhatIsWrongWithARule_data();
+    void validatorSaysWhatIsWrongWithARule();
 
 private:
     // A bus "orders" with a rule "big" of pattern, whose targets get the event.
     NodeId addBusAndRule(const QString &pattern);
     NodeId add(const QString &kind, const QString &name);
+    // An EventBridge JSON 1.1 request to the endpoint: its status and answer.
+    QPair<long, QJsonObject> events(const QByteArray &operation, const QJsonObject &input);
     std::unique_ptr<NimbusTest::LocalCloudFixture> f;
     NodeId mRule = kInvalidNodeId;
 };
@@ -396,6 +406,160 @@ void TestEventBus::workersGetTheBusName()
     (void)f->project.connectNodes(function, bus, "publishes");
     const auto variables = f->cloud->environmentOf(*f->project.architecture().node(function));
     QVERIFY(variables.contains(qMakePair(QString("ORDERS_EVENT_BUS_NAME"), QString("shop-orders"))));
+}
+
+QPair<long, QJsonObject> TestEventBus::events(const QByteArray &operation, const QJsonObject &input)
+{
+    const NimbusTest::HttpReply reply = NimbusTest::httpRequest(
+        "POST", f->endpoint->url().toUtf8() + "/", QJsonDocument(input).toJson(),
+        {"Content-Type: application/x-amz-json-1.1", "X-Amz-Target: AWSEvents." + operation});
+    return {reply.status, QJsonDocument::fromJson(reply.body).object()};
+}
+
+void TestEventBus::endpointPutEvents()
+{
+    addBusAndRule(R"({"detail": {"total": [{"numeric": [">", 100]}]}})");
+    (void)f->project.connectNodes(mRule, add("queue", "review"), "targets");
+    QVERIFY2(f->start(), qPrintable(f->error));
+    QJsonObject bad = order(500);
+    bad.remove("Source");
+    bad.insert("EventBusName", "orders");
+    QJsonObject byArn = order(300);
+    byArn.insert("EventBusName", "arn:aws:events:us-east-1:000000000000:event-bus/orders");
+    QJsonObject small = order(5);
+    small.insert("EventBusName", "orders");
+    const auto [status, answer] = events("PutEvents", {{"Entries", QJsonArray{byArn, bad, small}}});
+    QCOMPARE(status, 200L);
+    QCOMPARE(answer["FailedEntryCount"].toInt(), 1);
+    const QJsonArray entries = answer["Entries"].toArray();
+    QCOMPARE(entries.size(), 3);
+    QVERIFY(entries.at(0).toObject().contains("EventId"));
+    QCOMPARE(entries.at(1)["ErrorCode"].toString(), "InvalidArgument");
+    QVERIFY(entries.at(2).toObject().contains("EventId"));
+    // Only the order over 100 reached the queue.
+    const QList<QueueMessage> messages = f->cloud->state().messages("review");
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(messages.first().body)["detail"]["total"].toDouble(), 300.0);
+}
+
+void TestEventBus::endpointRefusesElevenEntries()
+{
+    addBusAndRule(R"({"source": ["shop.orders"]})");
+    (void)f->project.connectNodes(mRule, add("queue", "review"), "targets");
+    QVERIFY2(f->start(), qPrintable(f->error));
+    QJsonArray eleven;
+    for (int i = 0; i < 11; ++i) {
+        QJsonObject entry = order(i);
+        entry.insert("EventBusName", "orders");
+        eleven.append(entry);
+    }
+    const auto [status, answer] = events("PutEvents", {{"Entries", eleven}});
+    QCOMPARE(status, 400L);
+    QCOMPARE(answer["__type"].toString(), "ValidationException");
+    QVERIFY(f->cloud->state().messages("review").isEmpty());
+    // Over 256 KB in all, as EventBridge counts an entry.
+    QJsonObject large = order(1);
+    large.insert("EventBusName", "orders");
+    large.insert("Detail", QString::fromUtf8(R"({"pad": ")" + QByteArray(130 * 1024, 'x') + R"("})"));
+    const auto [tooLarge, why] = events("PutEvents", {{"Entries", QJsonArray{large, large}}});
+    QCOMPARE(tooLarge, 400L);
+    QCOMPARE(why["message"].toString(), "Total size of the entries in the request is over the limit.");
+    QVERIFY(f->cloud->state().messages("review").isEmpty());
+}
+
+void TestEventBus::endpointRefusesOtherOperationsByName()
+{
+    addBusAndRule(R"({"source": ["shop.orders"]})");
+    QVERIFY2(f->start(), qPrintable(f->error));
+    const auto [status, answer] = events("PutRule", {{"Name", "sneaky"}, {"EventPattern", "{}"}});
+    QCOMPARE(status, 501L);
+    QCOMPARE(answer["__type"].toString(), "NotImplemented");
+    QVERIFY2(answer["message"].toString().contains("AWSEvents.PutRule"), qPrintable(answer["message"].toString()));
+}
+
+void TestEventBus::endpointDescribesRulesAndBuses()
+{
+    addBusAndRule(R"({"source": ["shop.orders"]})");
+    const NodeId other = add("rule", "another");
+    (void)f->project.connectNodes(f->project.architecture().nodeByName("orders")->id, other, "routes");
+    QVERIFY2(f->start(), qPrintable(f->error));
+    const auto [listed, rules] = events("ListRules", {{"EventBusName", "orders"}, {"NamePrefix", "b"}});
+    QCOMPARE(listed, 200L);
+    QCOMPARE(rules["Rules"].toArray().size(), 1);
+    QCOMPARE(rules["Rules"][0]["Name"].toString(), "big");
+    QCOMPARE(rules["Rules"][0]["Arn"].toString(), "arn:aws:events:us-east-1:000000000000:rule/orders/big");
+    QCOMPARE(rules["Rules"][0]["State"].toString(), "ENABLED");
+    const auto [described, rule] = events("DescribeRule", {{"EventBusName", "orders"}, {"Name", "big"}});
+    QCOMPARE(described, 200L);
+    QCOMPARE(rule["EventPattern"].toString(), R"({"source": ["shop.orders"]})");
+    const auto [missing, none] = events("DescribeRule", {{"EventBusName", "orders"}, {"Name", "nope"}});
+    QCOMPARE(missing, 400L);
+    QCOMPARE(none["__type"].toString(), "ResourceNotFoundException");
+    const auto [buses, list] = events("ListEventBuses", {});
+    QCOMPARE(list["EventBuses"][0]["Name"].toString(), "orders");
+    const auto [tested, result] = events("TestEventPattern",
+                                         {{"EventPattern", R"({"detail": {"total": [{"numeric": [">", 100]}]}})"},
+                                          {"Event", QString::fromUtf8(QJsonDocument(kEc2Event).toJson())}});
+    QCOMPARE(tested, 200L);
+    QCOMPARE(result["Result"].toBool(), false);
+    const auto [invalid, error] = events("TestEventPattern", {{"EventPattern", "{oops"}, {"Event", "{}"}});
+    QCOMPARE(invalid, 400L);
+    QCOMPARE(error["__type"].toString(), "InvalidEventPatternException");
+}
+
+void TestEventBus::controlPutEvent()
+{
+    addBusAndRule(R"({"source": ["shop.orders"]})");
+    (void)f->project.connectNodes(mRule, add("queue", "review"), "targets");
+    QVERIFY2(f->start(), qPrintable(f->error));
+    QJsonObject bad = order(1);
+    bad.insert("Detail", "[1]");
+    const NimbusTest::HttpReply reply = f->control(
+        "put-event", QJsonDocument(QJsonObject{{"bus", "orders"}, {"entries", QJsonArray{order(2), bad}}}).toJson());
+    QCOMPARE(reply.status, 200L);
+    const QJsonArray entries = QJsonDocument::fromJson(reply.body)["entries"].toArray();
+    QCOMPARE(entries.size(), 2);
+    QVERIFY(entries.at(0).toObject().contains("EventId"));
+    QCOMPARE(entries.at(1)["ErrorCode"].toString(), "MalformedDetail");
+    QCOMPARE(f->cloud->state().messages("review").size(), 1);
+}
+
+void TestEventBus::validatorSaysWhatIsWrongWithARule_data()
+{
+    QTest::addColumn<QString>("property");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("message"); // empty: no diagnostic on the rule
+    QTest::newRow("valid") << "pattern" << QJsonValue(R"({"detail": {"total": [{"numeric": [">", 100]}]}})")
+                           << QString();
+    QTest::newRow("pattern not JSON") << "pattern" << QJsonValue("{\"source\": [") << "Event pattern is not valid";
+    QTest::newRow("unknown operator") << "pattern" << QJsonValue(R"({"source": [{"biggerThan": 1}]})")
+                                      << "Event pattern is not valid";
+    QTest::newRow("input path") << "inputPath" << QJsonValue("detail") << "starts with $";
+    QTest::newRow("dead-letter queue missing")
+        << "deadLetterQueue" << QJsonValue("nowhere") << "the dead-letter queue nowhere is not a queue of the design";
+}
+
+void TestEventBus::validatorSaysWhatIsWrongWithARule()
+{
+    QFETCH(QString, property);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, message);
+    addBusAndRule(R"({"source": ["shop"]})");
+    if (property == "inputPath")
+        (void)f->project.setNodeProperty(mRule, "inputMode", "InputPath");
+    (void)f->project.setNodeProperty(mRule, property, value);
+    QStringList onRule;
+    for (const Diagnostic &d : Validator(f->project.catalog(), f->project.architecture()).validate())
+        if (d.nodes.contains(mRule) && d.code == "invalid-rule") {
+            onRule.append(d.message);
+            QCOMPARE(d.property, property == "inputPath" ? QString("inputMode") : property);
+        }
+    if (message.isEmpty()) {
+        QVERIFY2(onRule.isEmpty(), qPrintable(onRule.join('\n')));
+        return;
+    }
+    QCOMPARE(onRule.size(), 1);
+    QVERIFY2(onRule.first().contains(message), qPrintable(onRule.first()));
 }
 
 QTEST_GUILESS_MAIN(TestEventBus)
