@@ -2,6 +2,7 @@
 // queue batches, retries and dead letters, topic fan-out, bucket and table events,
 // schedules on a test clock, the loop guard, state across restarts.
 
+#include "cloud/services/awsservice.h"
 #include "cloud/virtualclock.h"
 #include "cloudfixture.h"
 
@@ -44,6 +45,7 @@ private slots:
     void visibilityTimeoutEndsOnAdvance();
     void retentionDropsOldMessages();
     void timeToLiveDeletesAsTheService();
+    void timeToLiveThroughTheDynamoDbApi();
     void pausedCloudClockStaysStill();
 
 private:
@@ -513,6 +515,58 @@ void TestLocalCloud::timeToLiveDeletesAsTheService()
     // The day after, the long one goes too; the others stay.
     QVERIFY(mCloud->advance(86'400'000));
     QCOMPARE(mCloud->state().scan(QStringLiteral("sessions")).size(), 2);
+}
+
+void TestLocalCloud::timeToLiveThroughTheDynamoDbApi()
+{
+    addService(QStringLiteral("table"), QStringLiteral("carts"), {{"partitionKey", "id"}});
+    useVirtualClock(kNewYear);
+    QVERIFY(start());
+    AwsEndpoint endpoint(*mCloud); // not listening: its requests are handed to it
+    auto call = [&endpoint](const char *operation, const QJsonObject &input) {
+        AwsRequest request;
+        request.method = QStringLiteral("POST");
+        request.path = QStringLiteral("/");
+        request.headers = {{"content-type", "application/x-amz-json-1.0"},
+                           {"x-amz-target", QByteArray("DynamoDB_20120810.") + operation},
+                           {"host", "127.0.0.1:4566"}};
+        request.host = QStringLiteral("127.0.0.1");
+        request.body = QJsonDocument(input).toJson(QJsonDocument::Compact);
+        HttpResponseData answer;
+        endpoint.handle(request, [&answer](const HttpResponseData &r) { answer = r; });
+        return answer;
+    };
+    const QJsonObject table{{"TableName", "carts"}};
+    HttpResponseData answer = call("DescribeTimeToLive", table);
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(answer.body).object(),
+             (QJsonObject{{"TimeToLiveDescription", QJsonObject{{"TimeToLiveStatus", "DISABLED"}}}}));
+    const QJsonObject on{{"AttributeName", "expiresAt"}, {"Enabled", true}};
+    answer = call("UpdateTimeToLive", {{"TableName", "carts"}, {"TimeToLiveSpecification", on}});
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(answer.body).object(), (QJsonObject{{"TimeToLiveSpecification", on}}));
+    QCOMPARE(mCloud->timeToLiveAttribute(QStringLiteral("carts")), QStringLiteral("expiresAt"));
+    answer = call("DescribeTimeToLive", table);
+    QCOMPARE(QJsonDocument::fromJson(answer.body).object(),
+             (QJsonObject{{"TimeToLiveDescription",
+                           QJsonObject{{"TimeToLiveStatus", "ENABLED"}, {"AttributeName", "expiresAt"}}}}));
+    answer = call("UpdateTimeToLive", {{"TableName", "carts"}, {"TimeToLiveSpecification", on}});
+    QCOMPARE(answer.status, 400);
+    QVERIFY2(answer.body.contains("TimeToLive is already enabled"), answer.body.constData());
+    // The attribute it named is the one that expires items.
+    const QString inAMinute = QString::number(kNewYear.toSecsSinceEpoch() + 60);
+    QVERIFY(mCloud->putItem(QStringLiteral("carts"),
+                            {{"id", QJsonObject{{"S", "c1"}}}, {"expiresAt", QJsonObject{{"N", inAMinute}}}}));
+    QVERIFY(mCloud->advance(61'000));
+    QVERIFY(mCloud->state().scan(QStringLiteral("carts")).isEmpty());
+    answer = call("UpdateTimeToLive",
+                  {{"TableName", "carts"},
+                   {"TimeToLiveSpecification", QJsonObject{{"AttributeName", "expiresAt"}, {"Enabled", false}}}});
+    QCOMPARE(answer.status, 200);
+    QVERIFY(mCloud->timeToLiveAttribute(QStringLiteral("carts")).isEmpty());
+    answer = call("UpdateTimeToLive", {{"TableName", "ghost"}, {"TimeToLiveSpecification", on}});
+    QCOMPARE(answer.status, 400);
+    QVERIFY(answer.body.contains("ResourceNotFoundException"));
 }
 
 void TestLocalCloud::pausedCloudClockStaysStill()
