@@ -511,8 +511,9 @@ Result<ListedRates> PriceLists::awsSavingsPlans(const QByteArray &json, const QU
         const QJsonObject term = array.at(i).toObject();
         const QJsonObject plan = plans.value(term.value("sku"_L1).toString());
         const QJsonObject length = term.value("leaseContractLength"_L1).toObject();
-        const QString suffix = length.value("unit"_L1).toString().startsWith("year"_L1, Qt::CaseInsensitive)
-                                   ? termSuffix(length.value("duration"_L1).toInt())
+        const QString unit = length.value("unit"_L1).toString(u"year"_s);
+        const QString suffix = unit.startsWith("year"_L1, Qt::CaseInsensitive)
+                                   ? termSuffix(length.value("duration"_L1).toVariant().toInt()) // 1, or "1"
                                    : QString();
         if (plan.value("productFamily"_L1).toString() != "ComputeSavingsPlans"_L1 || suffix.isEmpty()
             || plan.value("attributes"_L1).toObject().value("purchaseOption"_L1).toString() != "No Upfront"_L1)

@@ -95,6 +95,7 @@ private slots:
     void malformedCommitmentFileLosesNothing();
     void largeSavingsPlanFileIsSkipped();
     void installedCommitmentsPriceTheModel();
+    void unpricedOnlyForCommitments();
 
 private:
     Result<PriceListReport> check(const QString &providers, qint64 maxBytes = 0, bool commitments = false);
@@ -784,6 +785,21 @@ void TestPriceLists::installedCommitmentsPriceTheModel()
                                         "average saving the Spot Instance Advisor states; interrupted 5-10% of the "
                                         "time."),
              qPrintable(r.notes.join('\n')));
+}
+
+// "price": null is the state of a commitment rate the lists fill in, and of nothing else.
+void TestPriceLists::unpricedOnlyForCommitments()
+{
+    const auto aws = PricingCatalogs::load({}).provider("aws");
+    QVERIFY(!aws->price("instance.t3.micro@spot")->priced());
+    QVERIFY(aws->price("instance.t3.micro@spot")->notes.contains("spot-advisor-data.json"));
+    QVERIFY(aws->price("function.requests")->priced());
+    QByteArray json = aws->json();
+    json.replace("\"price\": 0.2, \"free\": 1000000", "\"price\": null, \"notes\": \"read later\", \"free\": 1000000");
+    const auto broken = PricingCatalog::parse(json, "aws.json");
+    QVERIFY(!broken);
+    QVERIFY2(broken.errorMessage().contains("prices[0].price: only a commitment rate (id@commitment) may be null"),
+             qPrintable(broken.errorMessage()));
 }
 
 QTEST_GUILESS_MAIN(TestPriceLists)
