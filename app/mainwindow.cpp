@@ -121,6 +121,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     mScene = new CanvasScene(this);
     mView = new CanvasView(mScene, this);
     mRunner = new FunctionRunner(this);
+    // The edit-run loop: after a cold start, a worker of that runtime waits ready for the next.
+    mRunner->pool()->setSparesEnabled(true);
     mEditors = new EditorArea(mView, this);
     // The welcome page and the design share the centre; the design shows once a project
     // is opened or made.

@@ -600,8 +600,18 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
         tr("Memory %1 of %2 MB").arg(locale.toString(r.maxMemoryUsedMB), locale.toString(r.memorySizeMB))};
     if (r.initDurationMs)
         parts.append(tr("Init %1 ms").arg(locale.toString(*r.initDurationMs, 'f', 2)));
+    QString tip = r.reportLine();
+    if (r.studioStartMs) {
+        parts.append(r.spareWorker
+                         ? tr("Studio start %1 ms (spare worker)").arg(locale.toString(*r.studioStartMs, 'f', 1))
+                         : tr("Studio start %1 ms").arg(locale.toString(*r.studioStartMs, 'f', 1)));
+        tip += u"\n\n"_s
+               + tr("Init is the handler's initialisation, as Lambda reports it. Studio start is what you waited "
+                    "on this machine for the worker to be ready; it is not Lambda's cold start. A spare worker "
+                    "has its interpreter started before it is needed, so only the handler is loaded.");
+    }
     mFigures->setText(parts.join(u"  \u00b7  "_s));
-    mFigures->setToolTip(r.reportLine());
+    mFigures->setToolTip(tip);
 
     mResult->setText(resultText(r));
     mLogs->setPlainText(r.logs.join('\n'_L1));

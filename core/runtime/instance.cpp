@@ -218,6 +218,91 @@ qint64 Instance::processId() const
     return mProcess ? mProcess->processId() : 0;
 }
 
+QList<QPair<QString, QString>> Instance::functionEnvironment() const
+{
+    QList<QPair<QString, QString>> vars;
+    for (const auto &[name, value] : std::as_const(mSpec.environment))
+        vars.append({name, value});
+    const QList<QPair<QString, QString>> runtimeVars = {
+        {u"AWS_LAMBDA_FUNCTION_NAME"_s, mSpec.name},
+        {u"AWS_LAMBDA_FUNCTION_MEMORY_SIZE"_s, QString::number(mSpec.memoryMB)},
+        {u"AWS_LAMBDA_FUNCTION_VERSION"_s, u"$LATEST"_s},
+        {u"AWS_LAMBDA_LOG_GROUP_NAME"_s, u"/aws/lambda/"_s + mSpec.name},
+        {u"AWS_LAMBDA_LOG_STREAM_NAME"_s, mLogStream},
+        {u"AWS_LAMBDA_INITIALIZATION_TYPE"_s, u"on-demand"_s},
+        {u"AWS_EXECUTION_ENV"_s, u"AWS_Lambda_"_s + mSpec.runtime},
+        {u"AWS_REGION"_s, mSpec.region},
+        {u"AWS_DEFAULT_REGION"_s, mSpec.region},
+        {u"LAMBDA_TASK_ROOT"_s, mSpec.sourceDirectory},
+        {u"_HANDLER"_s, mSpec.handler},
+        {u"TZ"_s, u":UTC"_s},
+        {u"LANG"_s, u"en_US.UTF-8"_s},
+        {u"PATH"_s, u"/usr/local/bin:/usr/bin:/bin"_s},
+        {u"NODE_PATH"_s, mSpec.sourceDirectory + u"/node_modules:"_s + sdkDirectory() + u"/node_modules"_s},
+        {u"NIMBUS_SDK_DIR"_s, sdkDirectory()},
+        // The SDK would warn in every function's log that its next versions need Node.js 22.
+        {u"AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"_s, u"true"_s},
+        {u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s},
+    };
+    // The runtime's own win over the function's, as in QProcessEnvironment::insert.
+    for (const auto &[name, value] : runtimeVars) {
+        vars.removeIf([&name](const QPair<QString, QString> &var) { return var.first == name; });
+        vars.append({name, value});
+    }
+    return vars;
+}
+
+QString Instance::interpreterOf(const QString &runtime)
+{
+    return runtime.startsWith("python"_L1) ? u"python3"_s : u"node"_s;
+}
+
+bool Instance::canUseSpare(const FunctionSpec &spec)
+{
+    if (!spec.runtime.startsWith("nodejs"_L1) && !spec.runtime.startsWith("python"_L1))
+        return false;
+    static const QStringList startupPrefixes = {u"NODE_"_s, u"PYTHON"_s, u"LD_"_s, u"UV_"_s, u"MALLOC_"_s};
+    return std::none_of(spec.environment.cbegin(), spec.environment.cend(), [](const auto &var) {
+        return std::any_of(startupPrefixes.cbegin(), startupPrefixes.cend(),
+                           [&var](const QString &prefix) { return var.first.startsWith(prefix); });
+    });
+}
+
+Result<Instance *> Instance::startSpare(const QString &runtime, QObject *parent)
+{
+    FunctionSpec spec;
+    spec.name = u"spare"_s;
+    spec.runtime = runtime;
+    spec.sourceDirectory = Paths::dataDirectory() + "/runtime"_L1;
+    auto *spare = new Instance(spec, parent);
+    spare->mSpare = true;
+    if (const Result<void> started = spare->start(); !started) {
+        delete spare;
+        return started.error();
+    }
+    return spare;
+}
+
+bool Instance::bind(const FunctionSpec &spec)
+{
+    if (mState != State::Spare || !mProcess || mProcess->state() != QProcess::Running)
+        return false;
+    mSpec = spec;
+    mSpare = false;
+    mFromSpare = true;
+    mState = State::Starting;
+    QJsonObject env;
+    for (const auto &[name, value] : functionEnvironment())
+        env.insert(name, value);
+    send(QJsonObject{{u"type"_s, u"load"_s}, {u"env"_s, env}, {u"cwd"_s, mSpec.sourceDirectory}});
+    // From here the worker loads the handler: that is the function's initialisation.
+    mSpawnClock.start();
+    mDeadline.start(kInitTimeoutMs);
+    mMemoryWatch.start();
+    mGroupWatch.start(kGroupSampleBusyMs);
+    return true;
+}
+
 Result<void> Instance::start()
 {
     const bool python = mSpec.runtime.startsWith("python"_L1);
@@ -238,42 +323,33 @@ Result<void> Instance::start()
         return Error{tr("the source folder %1 does not exist").arg(mSpec.sourceDirectory)};
     }
 
+    mLogStream = QDateTime::currentDateTimeUtc().toString(u"yyyy/MM/dd"_s) + u"/[$LATEST]"_s
+                 + QString::number(quintptr(this), 16);
     int fds[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
         return Error{tr("cannot create the worker's channel: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
     }
     const int childEnd = fds[1];
 
-    // Only what Lambda would give the function: its variables and the runtime's own.
+    // Only what Lambda would give the function: its variables and the runtime's own. A
+    // spare gets the runtime's only; its function's come with bind().
     QProcessEnvironment env;
-    for (const auto &[name, value] : std::as_const(mSpec.environment))
-        env.insert(name, value);
-    const QString logGroup = u"/aws/lambda/"_s + mSpec.name;
-    const QString logStream = QDateTime::currentDateTimeUtc().toString(u"yyyy/MM/dd"_s) + u"/[$LATEST]"_s
-                              + QString::number(quintptr(this), 16);
-    const QList<QPair<QString, QString>> runtimeVars = {
-        {u"AWS_LAMBDA_FUNCTION_NAME"_s, mSpec.name},
-        {u"AWS_LAMBDA_FUNCTION_MEMORY_SIZE"_s, QString::number(mSpec.memoryMB)},
-        {u"AWS_LAMBDA_FUNCTION_VERSION"_s, u"$LATEST"_s},
-        {u"AWS_LAMBDA_LOG_GROUP_NAME"_s, logGroup},
-        {u"AWS_LAMBDA_LOG_STREAM_NAME"_s, logStream},
-        {u"AWS_LAMBDA_INITIALIZATION_TYPE"_s, u"on-demand"_s},
-        {u"AWS_EXECUTION_ENV"_s, u"AWS_Lambda_"_s + mSpec.runtime},
-        {u"AWS_REGION"_s, mSpec.region},
-        {u"AWS_DEFAULT_REGION"_s, mSpec.region},
-        {u"LAMBDA_TASK_ROOT"_s, mSpec.sourceDirectory},
-        {u"_HANDLER"_s, mSpec.handler},
-        {u"TZ"_s, u":UTC"_s},
-        {u"LANG"_s, u"en_US.UTF-8"_s},
-        {u"PATH"_s, u"/usr/local/bin:/usr/bin:/bin"_s},
-        {u"NODE_PATH"_s, mSpec.sourceDirectory + u"/node_modules:"_s + sdkDirectory() + u"/node_modules"_s},
-        {u"NIMBUS_SDK_DIR"_s, sdkDirectory()},
-        // The SDK would warn in every function's log that its next versions need Node.js 22.
-        {u"AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"_s, u"true"_s},
-        {u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s},
-    };
-    for (const auto &[name, value] : runtimeVars)
-        env.insert(name, value);
+    if (mSpare) {
+        const QList<QPair<QString, QString>> spareVars = {
+            {u"NIMBUS_SPARE"_s, u"1"_s},
+            {u"TZ"_s, u":UTC"_s},
+            {u"LANG"_s, u"en_US.UTF-8"_s},
+            {u"PATH"_s, u"/usr/local/bin:/usr/bin:/bin"_s},
+            {u"NODE_PATH"_s, sdkDirectory() + u"/node_modules"_s},
+            {u"NIMBUS_SDK_DIR"_s, sdkDirectory()},
+            {u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s},
+        };
+        for (const auto &[name, value] : spareVars)
+            env.insert(name, value);
+    } else {
+        for (const auto &[name, value] : functionEnvironment())
+            env.insert(name, value);
+    }
 
     mProcess = new QProcess(this);
     mProcess->setProcessEnvironment(env);
@@ -319,6 +395,12 @@ Result<void> Instance::start()
             onFrame(frame);
         }
     });
+    if (mSpare) {
+        // Nothing to initialise until bind(): no init deadline, no memory size yet.
+        mState = State::Spare;
+        mGroupWatch.start(kGroupSampleIdleMs);
+        return {};
+    }
     mDeadline.start(kInitTimeoutMs);
     mMemoryWatch.start();
     mGroupWatch.start(kGroupSampleBusyMs);
@@ -348,6 +430,8 @@ void Instance::invoke(const QString &requestId, const QByteArray &eventJson)
     mState = State::Busy;
     if (mReady)
         dispatch();
+    else
+        mWaitClock.start();
 }
 
 void Instance::dispatch()
@@ -358,7 +442,7 @@ void Instance::dispatch()
         {u"invokedFunctionArn"_s, u"arn:aws:lambda:%1:000000000000:function:%2"_s.arg(mSpec.region, mSpec.name)},
         {u"memoryLimitInMB"_s, mSpec.memoryMB},
         {u"logGroupName"_s, u"/aws/lambda/"_s + mSpec.name},
-        {u"logStreamName"_s, mProcess->processEnvironment().value(u"AWS_LAMBDA_LOG_STREAM_NAME"_s)}};
+        {u"logStreamName"_s, mLogStream}};
     // The event goes as a JSON value; parsing it here keeps one framing for both sides.
     QJsonParseError parseError;
     const QJsonDocument event = QJsonDocument::fromJson("[" + mPendingEvent + "]", &parseError);
@@ -368,6 +452,11 @@ void Instance::dispatch()
                         {u"context"_s, context},
                         {u"event"_s, event.array().at(0)}};
     mPendingEvent.clear();
+    if (mWaitClock.isValid()) {
+        mCurrent->studioStartMs = mWaitClock.nsecsElapsed() / 1e6;
+        mCurrent->spareWorker = mFromSpare;
+        mWaitClock.invalidate();
+    }
     mMemoryWatch.start();
     mGroupWatch.start(kGroupSampleBusyMs);
     mInvokeClock.start();

@@ -28,7 +28,8 @@ class Instance : public QObject
     Q_OBJECT
 
 public:
-    enum class State { Starting, Idle, Busy, Stopped };
+    // Spare: a worker started before any function needs it (bind() makes it one).
+    enum class State { Starting, Idle, Busy, Stopped, Spare };
 
     explicit Instance(const FunctionSpec &spec, QObject *parent = nullptr);
     ~Instance() override;
@@ -36,6 +37,18 @@ public:
     // Spawns the worker; an error when it cannot start at all. What goes wrong later (the
     // worker dies, a timeout) arrives as a failed InvocationResult through finished().
     Result<void> start();
+    // A spare worker of this runtime: the interpreter and the bootstrap started with the
+    // runtime's variables only, waiting for bind() to name its function.
+    static Result<Instance *> startSpare(const QString &runtime, QObject *parent);
+    // Makes a spare the worker of spec: its variables and folder go to the worker, which
+    // loads the handler now; the Init Duration then measures that load only. False when
+    // this is not a running spare.
+    bool bind(const FunctionSpec &spec);
+    // Whether a spare can become spec's worker: a variable read as the interpreter
+    // starts (NODE_OPTIONS, PYTHON*, LD_PRELOAD...) needs a worker started with it.
+    static bool canUseSpare(const FunctionSpec &spec);
+    // The interpreter a runtime's workers run: spares of one kind serve any of its runtimes.
+    static QString interpreterOf(const QString &runtime);
     // Runs one invocation; it waits for the worker to be ready when it is still starting.
     void invoke(const QString &requestId, const QByteArray &eventJson);
     // Ends the worker: at once, or when the current invocation is over.
@@ -67,6 +80,8 @@ private:
     void complete(InvocationResult result);
     void sampleMemory();
     void watchGroup();
+    // The variables of the function's worker: its own and those Lambda's runtime sets.
+    QList<QPair<QString, QString>> functionEnvironment() const;
 
     FunctionSpec mSpec;
     QProcess *mProcess = nullptr;
@@ -81,6 +96,10 @@ private:
     QJsonArray mImports; // the handler's import timings, reported with it
     bool mReady = false;
     std::optional<InvocationResult> mCurrent;
+    bool mSpare = false; // started as a spare and not bound yet
+    bool mFromSpare = false; // bound from a spare
+    QString mLogStream;
+    QElapsedTimer mWaitClock; // a cold invocation waiting for the worker
     QByteArray mPendingEvent;
     QElapsedTimer mInvokeClock;
     QTimer mDeadline;

@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
@@ -150,22 +152,83 @@ void InstancePool::run(Function &function, const QString &requestId, const QByte
             retire(candidate);
     }
     if (!instance) {
-        instance = new Instance(function.spec, this);
-        mOwner.insert(instance, function.spec.name);
-        connect(instance, &Instance::finished, this,
-                [this, instance](const InvocationResult &r) { onFinished(instance, r); });
-        if (const Result<void> started = instance->start(); !started) {
-            mOwner.remove(instance);
-            instance->deleteLater();
+        const Result<Instance *> started = startInstance(function.spec);
+        if (!started) {
             deliverLater(errorResult(function.spec, requestId, u"Runtime.StartError"_s, started.errorMessage()));
             return;
         }
+        instance = *started;
+        mOwner.insert(instance, function.spec.name);
+        connect(instance, &Instance::finished, this,
+                [this, instance](const InvocationResult &r) { onFinished(instance, r); });
     }
     // An idle instance's scale-to-zero timer stops while it works.
     if (auto *idleTimer = instance->findChild<QTimer *>(u"idleTimer"_s))
         idleTimer->stop();
     function.busy.append(instance);
     instance->invoke(requestId, event);
+}
+
+Result<Instance *> InstancePool::startInstance(const FunctionSpec &spec)
+{
+    const QString interpreter = Instance::interpreterOf(spec.runtime);
+    if (mSparesEnabled && Instance::canUseSpare(spec)) {
+        // The next spare starts once this cold start is under way, not beside it.
+        QTimer::singleShot(250, this, [this, runtime = spec.runtime] { ensureSpare(runtime); });
+        if (Instance *spare = mSpares.take(interpreter)) {
+            spare->disconnect(this);
+            spare->setParent(this);
+            if (spare->bind(spec))
+                return spare;
+            spare->stop();
+            spare->deleteLater();
+        }
+    }
+    auto *instance = new Instance(spec, this);
+    if (const Result<void> started = instance->start(); !started) {
+        instance->deleteLater();
+        return started.error();
+    }
+    return instance;
+}
+
+void InstancePool::ensureSpare(const QString &runtime)
+{
+    const QString interpreter = Instance::interpreterOf(runtime);
+    if (!mSparesEnabled || mSpares.contains(interpreter))
+        return;
+    const Result<Instance *> spare = Instance::startSpare(runtime, this);
+    if (!spare)
+        return; // the next cold start spawns as before
+    mSpares.insert(interpreter, *spare);
+    // A spare that ends on its own is forgotten; the next cold start makes another.
+    connect(*spare, &Instance::stopped, this, [this, interpreter, instance = *spare] {
+        if (mSpares.value(interpreter) == instance) {
+            mSpares.remove(interpreter);
+            instance->deleteLater();
+        }
+    });
+}
+
+void InstancePool::setSparesEnabled(bool enabled)
+{
+    mSparesEnabled = enabled;
+    if (!enabled)
+        stopAll();
+}
+
+QList<qint64> InstancePool::spareProcessIds() const
+{
+    QList<qint64> ids;
+    for (const Instance *spare : mSpares)
+        ids.append(spare->processId());
+    return ids;
+}
+
+int InstancePool::spareCount() const
+{
+    return int(std::count_if(mSpares.cbegin(), mSpares.cend(),
+                             [](const Instance *spare) { return spare->state() == Instance::State::Spare; }));
 }
 
 void InstancePool::onFinished(Instance *instance, const InvocationResult &result)
@@ -229,6 +292,13 @@ void InstancePool::stopAll()
             retire(instance);
         it->idle.clear();
     }
+    // Spares too (the next cold start makes another while they are enabled).
+    for (Instance *spare : std::as_const(mSpares)) {
+        spare->disconnect(this);
+        spare->stop();
+        spare->deleteLater();
+    }
+    mSpares.clear();
 }
 
 int InstancePool::instanceCount(const QString &name) const

@@ -2,6 +2,7 @@
 
 #include "functionspec.h"
 #include "invocationresult.h"
+#include "result.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -45,6 +46,16 @@ public:
 
     void setIdleTimeout(int milliseconds) { mIdleTimeoutMs = milliseconds; }
     int idleTimeout() const { return mIdleTimeoutMs; }
+    // Spare workers: after a cold start, one worker of that runtime's interpreter is
+    // started ahead (interpreter and bootstrap loaded, no user code), and the next cold
+    // start of any function it can serve takes it instead of spawning (the edit-run loop:
+    // a save recycles, the next Invoke only loads the handler). At most one per
+    // interpreter; they end with the pool. Off unless turned on (the studio does).
+    void setSparesEnabled(bool enabled);
+    bool sparesEnabled() const { return mSparesEnabled; }
+    // The running spares (not counted as any function's instances).
+    int spareCount() const;
+    QList<qint64> spareProcessIds() const;
     int instanceCount(const QString &function) const;
     int busyCount(const QString &function) const;
 
@@ -71,6 +82,9 @@ private:
     void deliverLater(InvocationResult result);
     int limitOf(const Function &function) const;
     void watch(const FunctionSpec &spec);
+    // A started instance for spec: a spare bound to it when one can be, else a new one.
+    Result<Instance *> startInstance(const FunctionSpec &spec);
+    void ensureSpare(const QString &runtime);
 
     QHash<QString, Function> mFunctions;
     QHash<Instance *, QString> mOwner;
@@ -79,6 +93,8 @@ private:
     QHash<QString, QString> mWatchedBy; // path -> function
     QHash<QString, QDateTime> mRecycledAt; // function -> its last recycle
     int mIdleTimeoutMs = 5 * 60 * 1000;
+    bool mSparesEnabled = false;
+    QHash<QString, Instance *> mSpares; // interpreter -> its spare
 };
 
 } // namespace Nimbus

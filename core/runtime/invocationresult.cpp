@@ -38,6 +38,10 @@ QJsonObject InvocationResult::toJson() const
         report.insert(u"initDurationMs"_s, *initDurationMs);
     o.insert(u"report"_s, report);
     o.insert(u"coldStart"_s, coldStart);
+    if (studioStartMs) {
+        o.insert(u"studioStartMs"_s, *studioStartMs);
+        o.insert(u"spareWorker"_s, spareWorker);
+    }
     if (!imports.isEmpty())
         o.insert(u"imports"_s, imports);
     return o;

@@ -28,6 +28,11 @@ struct InvocationResult
     int maxMemoryUsedMB = 0;
     std::optional<double> initDurationMs; // cold starts only
     bool coldStart = false;
+    // Cold starts only: how long the invocation waited on this machine for its worker to
+    // be ready (the interpreter's start, unless a spare worker had it done, and the
+    // handler's initialisation): what the studio's user waited, not Lambda's cold start.
+    std::optional<double> studioStartMs;
+    bool spareWorker = false; // the worker was a spare, started before it was needed
     // Cold starts only: the modules the handler's load executed, slowest first, each
     // {module, cumulativeMs, selfMs}; module paths relative to the source folder.
     QJsonArray imports;

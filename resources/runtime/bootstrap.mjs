@@ -12,8 +12,13 @@ import { spawnSync } from "node:child_process";
 if (process.env.NIMBUS_SDK_DIR && typeof register === "function")
     register("./sdk-resolve.mjs", import.meta.url, { data: { sdkDirectory: process.env.NIMBUS_SDK_DIR } });
 // The ES modules the handler's load evaluates, timed for the cold-start profile.
-if (typeof register === "function")
+if (typeof register === "function") {
     register("./import-timer.mjs", import.meta.url, { data: { ownFolder: new URL(".", import.meta.url).href } });
+    // The hooks run on a thread of their own, started by the first import that goes
+    // through them: started now, so that a spare worker has it running before its
+    // function comes, and the handler's load pays only for the handler.
+    await import("data:text/javascript,export default 0");
+}
 
 const channel = new net.Socket({ fd: 3, readable: true, writable: true });
 const PAYLOAD_LIMIT = 6 * 1024 * 1024;
@@ -23,6 +28,41 @@ function send(message) {
     const header = Buffer.alloc(4);
     header.writeUInt32BE(body.length, 0);
     channel.write(Buffer.concat([header, body]));
+}
+
+// The studio's frames, read from the start: those that arrive before the handler is
+// loaded wait in early until onFrame takes them.
+let buffer = Buffer.alloc(0);
+const early = [];
+let onFrame = (message) => early.push(message);
+channel.on("data", (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    while (buffer.length >= 4) {
+        const length = buffer.readUInt32BE(0);
+        if (buffer.length < 4 + length) break;
+        const message = JSON.parse(buffer.subarray(4, 4 + length).toString("utf8"));
+        buffer = buffer.subarray(4 + length);
+        onFrame(message);
+    }
+});
+channel.on("end", () => process.exit(0));
+channel.on("error", () => process.exit(0));
+
+// A spare worker, started before a function needs it, becomes that function's worker
+// when the studio's first frame names it: its variables (the spare started with the
+// runtime's only, never a function's) and its folder. Only then is user code loaded.
+async function becomeFunction() {
+    const load = early.length ? early.shift() : await new Promise((resolve) => {
+        onFrame = (message) => {
+            onFrame = (later) => early.push(later);
+            resolve(message);
+        };
+    });
+    if (!load || load.type !== "load") process.exit(1);
+    for (const name of Object.keys(process.env)) delete process.env[name];
+    Object.assign(process.env, load.env);
+    process.chdir(load.cwd);
+    Module._initPaths(); // NODE_PATH, for CommonJS requires
 }
 
 // A frame of this worker or of Node.js itself says nothing about the user's code.
@@ -210,6 +250,8 @@ function addModules(times, esm) {
     }
 }
 
+if (process.env.NIMBUS_SPARE === "1")
+    await becomeFunction();
 let handler;
 let initError = null;
 const initStart = process.hrtime.bigint();
@@ -224,20 +266,9 @@ const imports = importTimer.stop(loadedFile, initDurationMs);
 send(initError ? { type: "initError", error: initError, initDurationMs }
                : { type: "ready", initDurationMs, imports });
 
-let buffer = Buffer.alloc(0);
 let queue = Promise.resolve();
-channel.on("data", (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    while (buffer.length >= 4) {
-        const length = buffer.readUInt32BE(0);
-        if (buffer.length < 4 + length) break;
-        const message = JSON.parse(buffer.subarray(4, 4 + length).toString("utf8"));
-        buffer = buffer.subarray(4 + length);
-        queue = queue.then(() => handle(message));
-    }
-});
-channel.on("end", () => process.exit(0));
-channel.on("error", () => process.exit(0));
+onFrame = (message) => { queue = queue.then(() => handle(message)); };
+for (const message of early.splice(0)) onFrame(message);
 
 // Resolves once everything written to stdout and stderr so far has reached the pipe
 // (an empty write's callback runs after the writes queued before it), so that the

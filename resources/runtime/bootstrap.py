@@ -192,7 +192,24 @@ def load_handler():
     return handler
 
 
+def become_function():
+    """A spare worker, started before a function needs it, becomes that function's
+    worker when the studio's first frame names it: its variables (the spare started with
+    the runtime's only, never a function's) and its folder. Only then is user code
+    loaded. False when the studio went away first."""
+    load = receive()
+    if not load or load.get("type") != "load":
+        return False
+    os.environ.clear()
+    os.environ.update(load["env"])
+    os.chdir(load["cwd"])
+    time.tzset()
+    return True
+
+
 def main():
+    if os.environ.get("NIMBUS_SPARE") == "1" and not become_function():
+        return
     if os.environ.get("AWS_ENDPOINT_URL"):
         sys.meta_path.insert(0, _PointBotocoreAtEndpoint())
     init_start = time.perf_counter()

@@ -260,6 +260,8 @@ void tst_FunctionStudio::saveRecyclesAndNextRunIsCold()
     QCOMPARE(run->badge()->text(), QString("Warm"));
     QCOMPARE(mWindow->runner()->pool()->instanceCount("fn"), 1);
 
+    // The first cold start left a spare worker: the next one only loads the handler.
+    QTRY_COMPARE_WITH_TIMEOUT(mWindow->runner()->pool()->spareCount(), 1, 10000);
     setCode(editor, "def handler(event, context):\n    return 'two'\n");
     QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
     QCOMPARE(mWindow->runner()->pool()->instanceCount("fn"), 0); // recycled at once
@@ -267,6 +269,11 @@ void tst_FunctionStudio::saveRecyclesAndNextRunIsCold()
     waitForResult(3);
     QCOMPARE(run->resultView()->text(), QString("\"two\""));
     QCOMPARE(run->badge()->text(), QString("Cold start: new code"));
+    // Both figures: Lambda's Init, and what the user waited here, said to be something else.
+    QVERIFY2(run->figures()->text().contains("Init"), qPrintable(run->figures()->text()));
+    QVERIFY2(run->figures()->text().contains("Studio start"), qPrintable(run->figures()->text()));
+    QVERIFY(run->figures()->text().contains("spare worker"));
+    QVERIFY(run->figures()->toolTip().contains("not Lambda's cold start"));
     // The pool's own watcher sees the same save later: it must not end the new instance.
     QTest::qWait(300);
     invokeWithKeys(editor);

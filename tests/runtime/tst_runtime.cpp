@@ -8,8 +8,13 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+
+#include <signal.h>
 
 using namespace Nimbus;
 using namespace NimbusTest;
@@ -40,6 +45,12 @@ private slots:
     void contextFields();
     void timeoutDoesNotStopOthers();
     void cancelEndsRunningAndQueued();
+    void spareServesTheNextColdStart_data();
+    void spareServesTheNextColdStart();
+    void spareTakesTheFunctionsOwnVariablesAndFolder_data();
+    void spareTakesTheFunctionsOwnVariablesAndFolder();
+    void sparesAreBoundedAndEndWithThePool();
+    void startupVariablesNeedAFreshWorker();
     void coldStartProfileNamesTheSlowestImport_data();
     void coldStartProfileNamesTheSlowestImport();
     void recycleMakesNextCold();
@@ -108,6 +119,22 @@ void tst_Runtime::initTestCase()
     write("profilemjs/fast.mjs", "export default 2;\n");
     write("profilemjs/index.mjs", "import slow from './slow.mjs';\nimport fast from './fast.mjs';\n"
                                   "export const handler = async () => slow + fast;\n");
+    // What a worker knows of its function: for spares, which must take it over whole.
+    const QByteArray whoJs =
+        "exports.handler = async () => ({ greeting: process.env.GREETING ?? null,"
+        " secret: process.env.SECRET ?? null, spare: process.env.NIMBUS_SPARE ?? null,"
+        " name: process.env.AWS_LAMBDA_FUNCTION_NAME, cwd: process.cwd(),"
+        " tz: new Date(0).getTimezoneOffset(), sdk: require.resolve('@aws-sdk/client-s3').length > 0 });\n";
+    write("whojs/index.js", whoJs);
+    write("whojs2/index.js", whoJs);
+    const QByteArray whoPy =
+        "import os, time\n"
+        "def handler(event, context):\n"
+        "    return {'greeting': os.environ.get('GREETING'), 'secret': os.environ.get('SECRET'),"
+        " 'spare': os.environ.get('NIMBUS_SPARE'), 'name': os.environ.get('AWS_LAMBDA_FUNCTION_NAME'),"
+        " 'cwd': os.getcwd(), 'tz': time.timezone, 'sdk': True}\n";
+    write("whopy/app.py", whoPy);
+    write("whopy2/app.py", whoPy);
     write("profilepy/slowdep.py", "import time\ntime.sleep(0.15)\nVALUE = 1\n");
     write("profilepy/fastdep.py", "VALUE = 2\n");
     write("profilepy/app.py", "import slowdep\nimport fastdep\n"
@@ -591,6 +618,150 @@ void tst_Runtime::cancelEndsRunningAndQueued()
     }
     QVERIFY(results[0].requestId == queued || results[1].requestId == queued);
     QTRY_COMPARE(pool.instanceCount("spin"), 0); // the looping worker has ended
+}
+
+void tst_Runtime::spareServesTheNextColdStart_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("handler");
+    QTest::newRow("Node.js") << "whojs"
+                             << "nodejs20.x"
+                             << "index.handler";
+    QTest::newRow("Python") << "whopy"
+                            << "python3.12"
+                            << "app.handler";
+}
+
+// The edit-run loop: the first cold start spawns, and leaves a spare behind; a save
+// recycles the function and the next cold start takes the spare, which reports what the
+// user waited beside Lambda's Init Duration; another spare follows.
+void tst_Runtime::spareServesTheNextColdStart()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    InstancePool pool;
+    pool.setSparesEnabled(true);
+    pool.setFunction(spec(name, runtime, handler));
+    QList<InvocationResult> r = run(pool, name, "{}");
+    QCOMPARE(r.size(), 1);
+    QVERIFY2(r[0].ok && r[0].coldStart, r[0].resultJson.constData());
+    QVERIFY(!r[0].spareWorker);
+    QVERIFY(r[0].studioStartMs.has_value());
+    QTRY_COMPARE_WITH_TIMEOUT(pool.spareCount(), 1, 10000);
+    const qint64 sparePid = pool.spareProcessIds().value(0);
+
+    pool.recycle(name); // what a save does
+    r = run(pool, name, "{}", 2);
+    QCOMPARE(r.size(), 2);
+    QVERIFY2(r[0].ok && r[0].coldStart && r[0].spareWorker, r[0].resultJson.constData());
+    QVERIFY(r[0].initDurationMs.has_value() && r[0].studioStartMs.has_value());
+    QVERIFY(r[0].toJson().value("spareWorker").toBool());
+    const QJsonObject who = QJsonDocument::fromJson(r[0].resultJson).object();
+    QCOMPARE(who["greeting"].toString(), QString("bonjour"));
+    QVERIFY(who["spare"].isNull());
+    QVERIFY(!r[1].coldStart && !r[1].studioStartMs.has_value()); // warm: nothing waited
+    QCOMPARE(pool.instanceCount(name), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.spareCount(), 1, 10000);
+    QVERIFY(pool.spareProcessIds().value(0) != sparePid); // a new one, the old one is the function's
+}
+
+void tst_Runtime::spareTakesTheFunctionsOwnVariablesAndFolder_data()
+{
+    spareServesTheNextColdStart_data();
+}
+
+// A spare starts with the runtime's variables only and takes all of its function's,
+// secrets included, as it binds; the next function gets another spare, with nothing of
+// the first one's.
+void tst_Runtime::spareTakesTheFunctionsOwnVariablesAndFolder()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    InstancePool pool;
+    pool.setSparesEnabled(true);
+    FunctionSpec first = spec(name, runtime, handler);
+    first.environment = {{"GREETING", "hello"}, {"SECRET", "first-secret"}};
+    FunctionSpec second = spec(name + "2", runtime, handler);
+    second.environment = {{"GREETING", "hola"}};
+    pool.setFunction(first);
+    pool.setFunction(second);
+    QCOMPARE(run(pool, first.name, "{}").size(), 1); // leaves a spare
+    QTRY_COMPARE_WITH_TIMEOUT(pool.spareCount(), 1, 10000);
+    const QList<InvocationResult> r = run(pool, second.name, "{}");
+    QCOMPARE(r.size(), 1);
+    QVERIFY2(r[0].ok && r[0].spareWorker, r[0].resultJson.constData());
+    const QJsonObject who = QJsonDocument::fromJson(r[0].resultJson).object();
+    QCOMPARE(who["greeting"].toString(), QString("hola"));
+    QVERIFY2(who["secret"].isNull(), r[0].resultJson.constData());
+    QVERIFY(who["spare"].isNull());
+    QCOMPARE(who["name"].toString(), second.name);
+    QCOMPARE(QDir(who["cwd"].toString()).canonicalPath(), QDir(second.sourceDirectory).canonicalPath());
+    QCOMPARE(who["tz"].toInt(), 0); // UTC, as Lambda
+    QVERIFY(who["sdk"].toBool()); // the SDK is found as in a worker started for the function
+}
+
+// A process that ended but that nobody reaped yet.
+static bool isZombie(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    return close > 0 && text.mid(close + 2, 1) == "Z";
+}
+
+// One spare per interpreter however many functions start, and none outlives its pool.
+void tst_Runtime::sparesAreBoundedAndEndWithThePool()
+{
+    QList<qint64> pids;
+    {
+        InstancePool pool;
+        pool.setSparesEnabled(true);
+        for (const QString &name : {QString("whojs"), QString("whojs2"), QString("cjs")}) {
+            pool.setFunction(spec(name, "nodejs20.x", "index.handler"));
+            QCOMPARE(run(pool, name, "{}").size(), 1);
+        }
+        pool.setFunction(spec("whopy", "python3.12", "app.handler"));
+        QCOMPARE(run(pool, "whopy", "{}").size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(pool.spareCount(), 2, 10000); // node and python3
+        QTest::qWait(500); // the delayed starts of the later cold starts have all run
+        QCOMPARE(pool.spareCount(), 2);
+        pids = pool.spareProcessIds();
+        QCOMPARE(pids.size(), 2);
+        for (qint64 pid : std::as_const(pids))
+            QVERIFY(::kill(pid_t(pid), 0) == 0);
+        pool.setSparesEnabled(false);
+        QCOMPARE(pool.spareCount(), 0);
+        pool.setSparesEnabled(true);
+        QCOMPARE(run(pool, "whojs", "{}").size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(pool.spareCount(), 1, 10000);
+        pids += pool.spareProcessIds();
+    }
+    for (qint64 pid : std::as_const(pids))
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(pid), 0) != 0 || isZombie(pid), 5000);
+}
+
+// NODE_OPTIONS (or PYTHON*, LD_PRELOAD) is read as the interpreter starts: a spare
+// started without it cannot serve the function.
+void tst_Runtime::startupVariablesNeedAFreshWorker()
+{
+    InstancePool pool;
+    pool.setSparesEnabled(true);
+    FunctionSpec s = spec("whojs", "nodejs20.x", "index.handler");
+    s.environment = {{"GREETING", "hi"}, {"NODE_OPTIONS", "--max-old-space-size=100"}};
+    QVERIFY(!Instance::canUseSpare(s));
+    pool.setFunction(spec("cjs", "nodejs20.x", "index.handler"));
+    QCOMPARE(run(pool, "cjs", "{}").size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(pool.spareCount(), 1, 10000);
+    pool.setFunction(s);
+    const QList<InvocationResult> r = run(pool, "whojs", "{}");
+    QCOMPARE(r.size(), 1);
+    QVERIFY(r[0].ok && r[0].coldStart && !r[0].spareWorker);
+    QCOMPARE(pool.spareCount(), 1); // still there for a function that can take it
 }
 
 void tst_Runtime::coldStartProfileNamesTheSlowestImport_data()
