@@ -688,7 +688,10 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
                                                attributes);
     for (const Node *function : consumers(*node))
         (void)deliver(function, json(event), topic, change);
+    // What a queue gets is SNS's notification JSON, which spells two keys as Lambda's event does not.
     QJsonObject notification = event.value("Records"_L1)[0]["Sns"_L1].toObject();
+    for (const char *key : {"SigningCertUrl", "UnsubscribeUrl"})
+        notification.insert(QLatin1String(key).chopped(2) + "RL"_L1, notification.take(QLatin1String(key)));
     if (!sent.sequenceNumber.isEmpty())
         notification.insert(u"SequenceNumber"_s, sent.sequenceNumber);
     // A FIFO queue needs a deduplication id: a publish without one is unique.

@@ -647,6 +647,7 @@ void TestFifo::fifoTopicToFifoQueue()
         const QJsonObject notification = QJsonDocument::fromJson(body.toUtf8()).object();
         QCOMPARE(notification["Message"].toString(), message);
         QCOMPARE(notification["TopicArn"].toString(), topicArn);
+        QVERIFY(notification.contains("SigningCertURL") && notification.contains("UnsubscribeURL"));
         QCOMPARE(notification["SequenceNumber"].toString(), (i == 0 ? one : two)["SequenceNumber"].toString());
     }
     // A FIFO queue cannot subscribe to a standard topic; a standard queue can to a FIFO one.
