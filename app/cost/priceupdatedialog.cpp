@@ -64,7 +64,8 @@ Figures figures(const PriceChange &c, const PricingCatalog *old, const PricingCa
         const Price *before = old ? old->price(c.id) : nullptr;
         const Price *after = fresh ? fresh->price(c.id) : nullptr;
         if (before && after)
-            return {bandsText(before->tiers, before->free), bandsText(after->tiers, after->free),
+            return {before->priced() ? bandsText(before->tiers, before->free) : PriceUpdateDialog::tr("not priced"),
+                    bandsText(after->tiers, after->free),
                     PriceUpdateDialog::tr("per %1 %2").arg(amount(after->per), PricingCatalog::text(after->unit))};
     }
     return {c.oldValue, c.newValue, QString()};
@@ -103,7 +104,10 @@ QTreeWidgetItem *changeItem(const PriceChange &c, const Figures &f, const QColor
     for (int column = 0; column < ColumnCount; ++column)
         item->setToolTip(column, source);
     item->setToolTip(OldColumn, PriceUpdateDialog::tr("In use: %1").arg(c.oldValue));
-    item->setToolTip(NewColumn, PriceUpdateDialog::tr("From the price list: %1\n%2").arg(c.newValue, source));
+    // A derived rate says how it was derived (spot from on demand, a reservation per hour).
+    const QString note = c.note.isEmpty() ? QString() : u"\n"_s + c.note;
+    item->setToolTip(NewColumn, PriceUpdateDialog::tr("From the price list: %1\n%2").arg(c.newValue, source) + note);
+    item->setToolTip(PriceColumn, source + note);
     if (c.changed) {
         QFont bold = item->font(NewColumn);
         bold.setBold(true);

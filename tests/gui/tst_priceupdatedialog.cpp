@@ -78,6 +78,7 @@ private slots:
     void malformedFileShowsError();
     void allNamesShippedCatalogs();
     void costMenuOpensTheDialog();
+    void commitmentsShowNotPricedAndHowTheyAreDerived();
 
 private:
     template<typename T>
@@ -182,6 +183,29 @@ void tst_PriceUpdateDialog::checkThenInstall()
     QVERIFY2(catalogs.errors().isEmpty(), qPrintable(catalogs.errors().join('\n'_L1)));
     QCOMPARE(int(catalogs.provider(u"aws"_s)->price(u"bucket.storage"_s)->tiers.size()), 3);
     QCOMPARE(QDir(pricing.path()).entryList(QDir::Files), QStringList{u"aws.json"_s});
+}
+
+// A commitment the shipped catalog leaves unpriced reads "not priced" before; a spot
+// rate says how it was derived from the on-demand one.
+void tst_PriceUpdateDialog::commitmentsShowNotPricedAndHowTheyAreDerived()
+{
+    qputenv("NIMBUS_AWS_SPOT_ADVISOR_URL", (mServer.origin() + u"/spot/spot-advisor-data.json"_s).toUtf8());
+    QTemporaryDir pricing;
+    PriceUpdateDialog dialog;
+    dialog.setPricingDirectory(pricing.path());
+    dialog.setProviders(u"aws"_s);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const bool done = checked(dialog);
+    qunsetenv("NIMBUS_AWS_SPOT_ADVISOR_URL");
+    QVERIFY(done);
+    QVERIFY2(dialog.report(), qPrintable(child<QLabel>(&dialog, "status")->text()));
+    auto *changes = child<QTreeWidget>(&dialog, "changes");
+    const QTreeWidgetItem *spot = row(changes, u"instance.t3.micro@spot"_s);
+    QVERIFY(spot);
+    QCOMPARE(spot->text(2), u"not priced"_s);
+    QVERIFY(!spot->text(3).isEmpty() && spot->text(3) != spot->text(2));
+    QVERIFY2(spot->toolTip(3).contains("spot-advisor-data.json"_L1), qPrintable(spot->toolTip(3)));
 }
 
 // Cancel during a check stops it: no summary, nothing to install, the folder untouched.
