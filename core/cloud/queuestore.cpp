@@ -282,31 +282,32 @@ int QueueStore::purgeQueue(const QString &queue)
     return db().changes();
 }
 
+QDateTime QueueStore::earliest(Statement &select)
+{
+    if (select.next() && !select.columnIsNull(0))
+        return fromMs(select.columnInt(0));
+    return {};
+}
+
 QDateTime QueueStore::nextVisible(const QString &queue) const
 {
     Statement select(db(), u"SELECT MIN(visible_at) FROM messages WHERE queue = ?1"_s);
     select.bind(1, queue);
-    if (select.next() && !select.columnIsNull(0))
-        return fromMs(select.columnInt(0));
-    return {};
+    return earliest(select);
 }
 
 QDateTime QueueStore::nextVisibleAfter(const QDateTime &after) const
 {
     Statement select(db(), u"SELECT MIN(visible_at) FROM messages WHERE visible_at > ?1"_s);
     select.bind(1, ms(after));
-    if (select.next() && !select.columnIsNull(0))
-        return fromMs(select.columnInt(0));
-    return {};
+    return earliest(select);
 }
 
 QDateTime QueueStore::oldestSent(const QString &queue) const
 {
     Statement select(db(), u"SELECT MIN(sent) FROM messages WHERE queue = ?1"_s);
     select.bind(1, queue);
-    if (select.next() && !select.columnIsNull(0))
-        return fromMs(select.columnInt(0));
-    return {};
+    return earliest(select);
 }
 
 int QueueStore::dropSentBefore(const QString &queue, const QDateTime &sent)

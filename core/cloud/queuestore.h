@@ -101,6 +101,8 @@ private:
     // The number inside numberFifo, in its transaction.
     Result<SentMessage> numberInTransaction(const QString &scope, const QString &deduplicationId, const QString &newId,
                                             qint64 *sequence);
+    // The time a MIN(...) query answers, invalid when there was nothing to take it of.
+    static QDateTime earliest(Statement &select);
     // Runs a statement meant to change one message; the error noneChanged when none matched.
     Result<void> changedOne(Statement &statement, const QString &noneChanged);
 };
