@@ -282,7 +282,7 @@ QString md5OfMessageAttributes(const QJsonObject &attributes)
     return md5Hex(data);
 }
 
-std::optional<QByteArray> decodeAwsChunked(const QByteArray &body)
+std::optional<QByteArray> decodeAwsChunked(const QByteArray &body, HttpHeaders *trailers)
 {
     QByteArray out;
     qsizetype at = 0;
@@ -298,8 +298,15 @@ std::optional<QByteArray> decodeAwsChunked(const QByteArray &body)
         if (!ok || size < 0 || size > body.size() - (lineEnd + 2))
             return std::nullopt;
         at = lineEnd + 2;
-        if (size == 0)
-            return out; // trailers (checksums) follow; they are not checked
+        if (size == 0) {
+            // Trailers (checksums) follow, one name:value line each.
+            for (const QByteArray &trailer : body.mid(at).split('\n')) {
+                const qsizetype colon = trailer.indexOf(':');
+                if (trailers && colon > 0)
+                    addHeader(*trailers, trailer.left(colon).trimmed().toLower(), trailer.mid(colon + 1).trimmed());
+            }
+            return out;
+        }
         out.append(body.constData() + at, size);
         at += size;
         if (body.mid(at, 2) != "\r\n")

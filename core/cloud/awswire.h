@@ -40,8 +40,9 @@ QString md5OfMessageAttributes(const QJsonObject &attributes);
 QString md5Hex(const QByteArray &data);
 
 // The content of an aws-chunked body (chunk-size;chunk-signature=... lines with
-// trailers), as SDKs send streaming uploads; nullopt when it is malformed.
-std::optional<QByteArray> decodeAwsChunked(const QByteArray &body);
+// trailers), as SDKs send streaming uploads; nullopt when it is malformed. trailers (if
+// given) gets the trailing headers (x-amz-checksum-crc32 ...), names in lower case.
+std::optional<QByteArray> decodeAwsChunked(const QByteArray &body, HttpHeaders *trailers = nullptr);
 
 // 2026-11-23T10:00:00.000Z and RFC 1123 (Last-Modified) forms of a time.
 QString isoTime(const QDateTime &time);

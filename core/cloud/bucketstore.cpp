@@ -5,11 +5,52 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
+
+namespace {
+
+constexpr qint64 kCopyChunk = 1024 * 1024;
+
+QString fieldsText(const ObjectFields &fields)
+{
+    QJsonObject object;
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it)
+        object.insert(it.key(), it.value());
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+ObjectFields fieldsOf(const QString &text)
+{
+    ObjectFields fields;
+    const QJsonObject object = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        fields.insert(it.key(), it.value().toString());
+    return fields;
+}
+
+// Copies length bytes of from (at its position) to to in chunks, hashing them into md5.
+bool copyBytes(QIODevice &from, QIODevice &to, qint64 length, QCryptographicHash &md5)
+{
+    QByteArray buffer;
+    while (length > 0) {
+        buffer = from.read(std::min(length, kCopyChunk));
+        if (buffer.isEmpty() || to.write(buffer) != buffer.size())
+            return false;
+        md5.addData(buffer);
+        length -= buffer.size();
+    }
+    return true;
+}
+
+} // namespace
 
 Result<void> BucketStore::createTables()
 {
@@ -18,11 +59,15 @@ Result<void> BucketStore::createTables()
 
 Result<void> BucketStore::clear()
 {
-    if (Result<void> done = db().exec(u"DELETE FROM objects;"_s); !done)
-        return done;
-    QDir buckets(folder() + "/buckets"_L1);
-    if (!buckets.removeRecursively() || !QDir().mkpath(buckets.path()))
-        return fail(tr("cannot empty %1").arg(QDir::toNativeSeparators(buckets.path())));
+    for (const QString &sql : {u"DELETE FROM objects;"_s, u"DELETE FROM object_details;"_s, u"DELETE FROM uploads;"_s,
+                               u"DELETE FROM upload_parts;"_s})
+        if (Result<void> done = db().exec(sql); !done)
+            return done;
+    for (const QString &name : {u"buckets"_s, u"uploads"_s}) {
+        QDir dir(folder() + '/'_L1 + name);
+        if (!dir.removeRecursively() || !QDir().mkpath(dir.path()))
+            return fail(tr("cannot empty %1").arg(QDir::toNativeSeparators(dir.path())));
+    }
     return {};
 }
 
@@ -32,6 +77,17 @@ QString BucketStore::objectPath(const QString &bucket, const QString &key) const
     // "../x") is a plain file inside the bucket's folder.
     const QByteArray hash = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha1).toHex();
     return folder() + "/buckets/"_L1 + bucket + '/'_L1 + QString::fromLatin1(hash);
+}
+
+QString BucketStore::uploadFolder(const QString &uploadId) const
+{
+    return folder() + "/uploads/"_L1 + uploadId;
+}
+
+bool BucketStore::validUploadId(const QString &uploadId)
+{
+    static const QRegularExpression re(u"^[0-9a-f]{32}$"_s);
+    return re.match(uploadId).hasMatch();
 }
 
 Result<StoredObject> BucketStore::putObject(const QString &bucket, const QString &key, const QByteArray &data,
@@ -50,7 +106,15 @@ Result<StoredObject> BucketStore::putObject(const QString &bucket, const QString
     object.key = key;
     object.size = data.size();
     object.etag = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex());
-    object.contentType = contentType.isEmpty() ? u"binary/octet-stream"_s : contentType;
+    object.contentType = contentType;
+    return recordObject(bucket, key, object);
+}
+
+// The objects row of a stored file, with the object's details (none for a plain put).
+Result<StoredObject> BucketStore::recordObject(const QString &bucket, const QString &key, StoredObject object)
+{
+    if (object.contentType.isEmpty())
+        object.contentType = u"binary/octet-stream"_s;
     object.modified = clock().now();
     Statement insert(db(),
                      QStringLiteral("INSERT OR REPLACE INTO objects(bucket, key, size, etag, content_type, modified) "
@@ -63,22 +127,78 @@ Result<StoredObject> BucketStore::putObject(const QString &bucket, const QString
     insert.bind(6, ms(object.modified));
     if (Result<void> done = insert.execute(); !done)
         return done.error();
+    if (Result<void> done = writeDetails(bucket, key, object.headers, object.tags); !done)
+        return done.error();
     return object;
 }
 
-Result<QByteArray> BucketStore::getObject(const QString &bucket, const QString &key, StoredObject *stored)
+Result<void> BucketStore::writeDetails(const QString &bucket, const QString &key, const ObjectFields &headers,
+                                       const ObjectFields &tags)
 {
-    Statement select(db(), u"SELECT size, etag, content_type, modified FROM objects WHERE bucket = ?1 AND key = ?2"_s);
+    if (headers.isEmpty() && tags.isEmpty()) {
+        Statement remove(db(), u"DELETE FROM object_details WHERE bucket = ?1 AND key = ?2"_s);
+        remove.bind(1, bucket);
+        remove.bind(2, key);
+        return remove.execute();
+    }
+    Statement insert(db(), QStringLiteral("INSERT OR REPLACE INTO object_details(bucket, key, headers, tags) "
+                                          "VALUES (?1, ?2, ?3, ?4)"));
+    insert.bind(1, bucket);
+    insert.bind(2, key);
+    insert.bind(3, fieldsText(headers));
+    insert.bind(4, fieldsText(tags));
+    return insert.execute();
+}
+
+Result<void> BucketStore::setObjectDetails(const QString &bucket, const QString &key, const ObjectFields &headers,
+                                           const ObjectFields &tags)
+{
+    if (Result<StoredObject> info = objectInfo(bucket, key); !info)
+        return info.error();
+    return writeDetails(bucket, key, headers, tags);
+}
+
+Result<StoredObject> BucketStore::objectInfo(const QString &bucket, const QString &key) const
+{
+    Statement select(db(), QStringLiteral("SELECT o.size, o.etag, o.content_type, o.modified, d.headers, d.tags "
+                                          "FROM objects o LEFT JOIN object_details d "
+                                          "ON d.bucket = o.bucket AND d.key = o.key "
+                                          "WHERE o.bucket = ?1 AND o.key = ?2"));
     select.bind(1, bucket);
     select.bind(2, key);
     if (!select.next())
         return fail(tr("%1 has no object %2").arg(bucket, key));
+    return StoredObject{key,
+                        select.columnInt(0),
+                        select.columnText(1),
+                        select.columnText(2),
+                        fromMs(select.columnInt(3)),
+                        fieldsOf(select.columnText(4)),
+                        fieldsOf(select.columnText(5))};
+}
+
+Result<QByteArray> BucketStore::getObject(const QString &bucket, const QString &key, StoredObject *stored)
+{
+    const Result<StoredObject> info = objectInfo(bucket, key);
+    if (!info)
+        return info.error();
     if (stored)
-        *stored = {key, select.columnInt(0), select.columnText(1), select.columnText(2), fromMs(select.columnInt(3))};
+        *stored = *info;
     QFile file(objectPath(bucket, key));
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("the content of %1/%2 is missing from the state folder").arg(bucket, key));
     return file.readAll();
+}
+
+Result<QByteArray> BucketStore::readObject(const QString &bucket, const QString &key, qint64 from, qint64 length) const
+{
+    QFile file(objectPath(bucket, key));
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(from))
+        return fail(tr("the content of %1/%2 is missing from the state folder").arg(bucket, key));
+    QByteArray data = file.read(length);
+    if (data.size() != length)
+        return fail(tr("the content of %1/%2 is shorter than recorded").arg(bucket, key));
+    return data;
 }
 
 QList<StoredObject> BucketStore::listObjects(const QString &bucket, const QString &prefix) const
@@ -89,8 +209,13 @@ QList<StoredObject> BucketStore::listObjects(const QString &bucket, const QStrin
     select.bind(1, bucket);
     select.bind(2, prefix);
     while (select.next())
-        result.append({select.columnText(0), select.columnInt(1), select.columnText(2), select.columnText(3),
-                       fromMs(select.columnInt(4))});
+        result.append({select.columnText(0),
+                       select.columnInt(1),
+                       select.columnText(2),
+                       select.columnText(3),
+                       fromMs(select.columnInt(4)),
+                       {},
+                       {}});
     return result;
 }
 
@@ -104,8 +229,174 @@ Result<void> BucketStore::deleteObject(const QString &bucket, const QString &key
     const bool had = db().changes() > 0;
     if (existed)
         *existed = had;
-    if (had)
+    if (had) {
         QFile::remove(objectPath(bucket, key));
+        return writeDetails(bucket, key, {}, {});
+    }
+    return {};
+}
+
+Result<MultipartUpload> BucketStore::createUpload(const QString &bucket, const QString &key, const QString &contentType,
+                                                  const ObjectFields &headers, const ObjectFields &tags)
+{
+    if (!validName(bucket))
+        return fail(tr("'%1' is not a valid bucket name").arg(bucket));
+    if (key.isEmpty() || key.toUtf8().size() > 1024)
+        return fail(tr("an object key must have 1 to 1024 bytes"));
+    MultipartUpload upload{
+        QUuid::createUuid().toString(QUuid::Id128), bucket, key, clock().now(), contentType, headers, tags};
+    if (!QDir().mkpath(uploadFolder(upload.id)))
+        return fail(tr("cannot create the folder of upload %1").arg(upload.id));
+    Statement insert(db(), QStringLiteral("INSERT INTO uploads(upload_id, bucket, key, initiated, content_type, "
+                                          "headers, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    insert.bind(1, upload.id);
+    insert.bind(2, bucket);
+    insert.bind(3, key);
+    insert.bind(4, ms(upload.initiated));
+    insert.bind(5, contentType);
+    insert.bind(6, fieldsText(headers));
+    insert.bind(7, fieldsText(tags));
+    if (Result<void> done = insert.execute(); !done)
+        return done.error();
+    return upload;
+}
+
+Result<MultipartUpload> BucketStore::upload(const QString &uploadId) const
+{
+    Statement select(db(), QStringLiteral("SELECT bucket, key, initiated, content_type, headers, tags "
+                                          "FROM uploads WHERE upload_id = ?1"));
+    select.bind(1, uploadId);
+    if (!validUploadId(uploadId) || !select.next())
+        return fail(tr("there is no upload %1").arg(uploadId.left(100)));
+    return MultipartUpload{uploadId,
+                           select.columnText(0),
+                           select.columnText(1),
+                           fromMs(select.columnInt(2)),
+                           select.columnText(3),
+                           fieldsOf(select.columnText(4)),
+                           fieldsOf(select.columnText(5))};
+}
+
+QList<MultipartUpload> BucketStore::uploads(const QString &bucket, const QString &prefix) const
+{
+    QList<MultipartUpload> result;
+    Statement select(db(), QStringLiteral("SELECT upload_id, key, initiated, content_type FROM uploads "
+                                          "WHERE bucket = ?1 AND substr(key, 1, length(?2)) = ?2 "
+                                          "ORDER BY key, initiated"));
+    select.bind(1, bucket);
+    select.bind(2, prefix);
+    while (select.next())
+        result.append({select.columnText(0),
+                       bucket,
+                       select.columnText(1),
+                       fromMs(select.columnInt(2)),
+                       select.columnText(3),
+                       {},
+                       {}});
+    return result;
+}
+
+Result<UploadedPart> BucketStore::putPart(const QString &uploadId, int number, const QByteArray &data)
+{
+    if (Result<MultipartUpload> found = upload(uploadId); !found)
+        return found.error();
+    QSaveFile file(uploadFolder(uploadId) + '/'_L1 + QString::number(number));
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+        return fail(tr("cannot store part %1 of upload %2: %3").arg(number).arg(uploadId, file.errorString()));
+    const UploadedPart part{number, data.size(),
+                            QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex()),
+                            clock().now()};
+    Statement insert(db(), QStringLiteral("INSERT OR REPLACE INTO upload_parts(upload_id, part_number, size, etag, "
+                                          "modified) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    insert.bind(1, uploadId);
+    insert.bind(2, qint64(number));
+    insert.bind(3, part.size);
+    insert.bind(4, part.etag);
+    insert.bind(5, ms(part.modified));
+    if (Result<void> done = insert.execute(); !done)
+        return done.error();
+    return part;
+}
+
+Result<UploadedPart> BucketStore::copyPart(const QString &uploadId, int number, const QString &bucket,
+                                           const QString &key, qint64 from, qint64 to)
+{
+    if (Result<MultipartUpload> found = upload(uploadId); !found)
+        return found.error();
+    QFile source(objectPath(bucket, key));
+    if (!source.open(QIODevice::ReadOnly) || !source.seek(from))
+        return fail(tr("the content of %1/%2 is missing from the state folder").arg(bucket, key));
+    QSaveFile file(uploadFolder(uploadId) + '/'_L1 + QString::number(number));
+    QCryptographicHash md5(QCryptographicHash::Md5);
+    if (!file.open(QIODevice::WriteOnly) || !copyBytes(source, file, to - from + 1, md5) || !file.commit())
+        return fail(tr("cannot store part %1 of upload %2: %3").arg(number).arg(uploadId, file.errorString()));
+    const UploadedPart part{number, to - from + 1, QString::fromLatin1(md5.result().toHex()), clock().now()};
+    Statement insert(db(), QStringLiteral("INSERT OR REPLACE INTO upload_parts(upload_id, part_number, size, etag, "
+                                          "modified) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    insert.bind(1, uploadId);
+    insert.bind(2, qint64(number));
+    insert.bind(3, part.size);
+    insert.bind(4, part.etag);
+    insert.bind(5, ms(part.modified));
+    if (Result<void> done = insert.execute(); !done)
+        return done.error();
+    return part;
+}
+
+QList<UploadedPart> BucketStore::parts(const QString &uploadId) const
+{
+    QList<UploadedPart> result;
+    Statement select(db(), QStringLiteral("SELECT part_number, size, etag, modified FROM upload_parts "
+                                          "WHERE upload_id = ?1 ORDER BY part_number"));
+    select.bind(1, uploadId);
+    while (select.next())
+        result.append(
+            {int(select.columnInt(0)), select.columnInt(1), select.columnText(2), fromMs(select.columnInt(3))});
+    return result;
+}
+
+Result<StoredObject> BucketStore::completeUpload(const QString &uploadId, const QList<int> &numbers,
+                                                 const QString &etag)
+{
+    const Result<MultipartUpload> found = upload(uploadId);
+    if (!found)
+        return found.error();
+    if (!QDir().mkpath(folder() + "/buckets/"_L1 + found->bucket))
+        return fail(tr("cannot create the folder of bucket %1").arg(found->bucket));
+    // Assembled part by part, a chunk at a time: an object of gigabytes never sits in memory.
+    QSaveFile file(objectPath(found->bucket, found->key));
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("cannot store %1/%2: %3").arg(found->bucket, found->key, file.errorString()));
+    qint64 size = 0;
+    QCryptographicHash ignored(QCryptographicHash::Md5);
+    for (int number : numbers) {
+        QFile part(uploadFolder(uploadId) + '/'_L1 + QString::number(number));
+        if (!part.open(QIODevice::ReadOnly) || !copyBytes(part, file, part.size(), ignored))
+            return fail(tr("cannot read part %1 of upload %2").arg(number).arg(uploadId));
+        size += part.size();
+    }
+    if (!file.commit())
+        return fail(tr("cannot store %1/%2: %3").arg(found->bucket, found->key, file.errorString()));
+    StoredObject object{found->key, size, etag, found->contentType, {}, found->headers, found->tags};
+    const Result<StoredObject> recorded = recordObject(found->bucket, found->key, object);
+    if (recorded)
+        (void)abortUpload(uploadId);
+    return recorded;
+}
+
+Result<void> BucketStore::abortUpload(const QString &uploadId)
+{
+    if (!validUploadId(uploadId))
+        return fail(tr("there is no upload %1").arg(uploadId.left(100)));
+    for (const QString &sql :
+         {u"DELETE FROM upload_parts WHERE upload_id = ?1"_s, u"DELETE FROM uploads WHERE upload_id = ?1"_s}) {
+        Statement remove(db(), sql);
+        remove.bind(1, uploadId);
+        if (Result<void> done = remove.execute(); !done)
+            return done;
+    }
+    if (!QDir(uploadFolder(uploadId)).removeRecursively())
+        return fail(tr("cannot remove the parts of upload %1").arg(uploadId));
     return {};
 }
 

@@ -802,6 +802,33 @@ Result<void> LocalCloud::deleteObject(const QString &bucket, const QString &key,
     return {};
 }
 
+Result<StoredObject> LocalCloud::completeUpload(const QString &uploadId, const QList<int> &parts,
+                                                const QString &etag, qint64 cause)
+{
+    const Result<MultipartUpload> upload = mState->upload(uploadId);
+    if (!upload)
+        return upload.error();
+    const Result<const Node *> found = changing(upload->bucket, "bucket", cause, upload->bucket);
+    if (!found)
+        return found.error();
+    const Node *node = *found;
+    const Result<StoredObject> stored = mState->completeUpload(uploadId, parts, etag);
+    if (!stored)
+        return stored.error();
+    const QString &key = stored->key;
+    const qint64 change = logChange(upload->bucket, cause, tr("put %1 (%2 bytes)").arg(key).arg(stored->size));
+    emit stateChanged(upload->bucket);
+    const QString events = text(node, "events", u"ObjectCreated"_s);
+    if (events != "ObjectRemoved"_L1 && key.startsWith(text(node, "prefix")) && key.endsWith(text(node, "suffix"))) {
+        const QByteArray event = json(CloudEvents::s3(mRegion, upload->bucket, *stored,
+                                                      u"ObjectCreated:CompleteMultipartUpload"_s, ++mSequence,
+                                                      mClock->now()));
+        for (const Node *function : consumers(node))
+            (void)deliver(function, event, upload->bucket, change);
+    }
+    return stored;
+}
+
 TableKeys LocalCloud::tableKeys(const QString &table) const
 {
     TableKeys keys;

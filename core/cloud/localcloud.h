@@ -142,6 +142,11 @@ public:
     Result<void> putObject(const QString &bucket, const QString &key, const QByteArray &data,
                            const QString &contentType = {}, qint64 cause = 0);
     Result<void> deleteObject(const QString &bucket, const QString &key, qint64 cause = 0);
+    // A multipart upload's object made of the numbered parts (checked by the caller),
+    // assembled on disk without the 64 MB limit of one upload; logged and delivered as
+    // putObject's. What S3 tells of it.
+    Result<StoredObject> completeUpload(const QString &uploadId, const QList<int> &parts, const QString &etag,
+                                        qint64 cause = 0);
     Result<void> putItem(const QString &table, const QJsonObject &item, qint64 cause = 0);
     Result<void> deleteItem(const QString &table, const QJsonObject &key, qint64 cause = 0);
     Result<void> fireSchedule(const QString &schedule);

@@ -8,15 +8,19 @@
 #include "cloud/localcloud.h"
 #include "document/project.h"
 
+#include <QCryptographicHash>
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
+#include <QLocale>
 #include <QPair>
 #include <QUrl>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -26,6 +30,15 @@ namespace {
 
 const QString kS3Namespace = u"http://s3.amazonaws.com/doc/2006-03-01/"_s;
 const QString kNotAllowed = u"The specified method is not allowed against this resource."_s;
+const QString kMalformedXml =
+    u"The XML you provided was not well-formed or did not validate against our published schema"_s;
+constexpr qint64 kMinPartSize = 5 * 1024 * 1024;
+constexpr qint64 kMaxObjectSize = 5LL * 1024 * 1024 * 1024;
+constexpr int kMaxParts = 10000;
+constexpr int kUserMetadataLimit = 2048;
+
+// An answer that ends an operation early (an error), or none to go on.
+using Refusal = std::optional<HttpResponseData>;
 
 HttpResponseData s3Error(int status, const QString &code, const QString &message, const QString &requestId,
                          const QList<QPair<QString, QString>> &extra = {})
@@ -56,6 +69,34 @@ HttpResponseData noSuchBucket(const QString &bucket, const QString &requestId)
 HttpResponseData noSuchKey(const QString &key, const QString &requestId)
 {
     return s3Error(404, u"NoSuchKey"_s, u"The specified key does not exist."_s, requestId, {{u"Key"_s, key}});
+}
+
+HttpResponseData noSuchUpload(const QString &uploadId, const QString &requestId)
+{
+    return s3Error(404, u"NoSuchUpload"_s,
+                   u"The specified upload does not exist. The upload ID may be invalid, or the upload may have been "
+                   "aborted or completed."_s,
+                   requestId, {{u"UploadId"_s, uploadId.left(100)}});
+}
+
+// S3's answer to an operation it has and the local cloud does not serve: 501, naming it.
+HttpResponseData notImplemented(const QString &operation, const QString &requestId, const QString &detail = {})
+{
+    return s3Error(
+        501, u"NotImplemented"_s,
+        u"%1 is not implemented by the local cloud%2"_s.arg(operation, detail.isEmpty() ? u"."_s : u": "_s + detail),
+        requestId);
+}
+
+HttpResponseData malformedXml(const QString &requestId)
+{
+    return s3Error(400, u"MalformedXML"_s, kMalformedXml, requestId);
+}
+
+HttpResponseData preconditionFailed(const QString &condition, const QString &requestId)
+{
+    return s3Error(412, u"PreconditionFailed"_s, u"At least one of the pre-conditions you specified did not hold"_s,
+                   requestId, {{u"Condition"_s, condition}});
 }
 
 // A successful XML answer: its root element, in S3's namespace, holds what is written to xml.
@@ -105,11 +146,69 @@ QByteArray etagHeader(const QString &etag)
     return '"' + etag.toLatin1() + '"';
 }
 
+QString unquoted(QString etag)
+{
+    etag = etag.trimmed();
+    if (etag.size() >= 2 && etag.startsWith('"'_L1) && etag.endsWith('"'_L1))
+        etag = etag.mid(1, etag.size() - 2);
+    return etag.toLower();
+}
+
 bool isBucket(const LocalCloud &cloud, const QString &name)
 {
     const Node *node = cloud.project().architecture().nodeByName(name);
     return node && node->kind == Kinds::Bucket;
 }
+
+// An RFC 1123 date of a conditional header; invalid when it is none.
+QDateTime httpDateOf(const QByteArray &text)
+{
+    QDateTime time = QLocale::c().toDateTime(QString::fromLatin1(text.trimmed()), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    time.setTimeSpec(Qt::UTC);
+    return time;
+}
+
+// The reflected CRCs S3 checks (CRC32, CRC32C, CRC64/NVME), from a table per polynomial.
+template<typename Word>
+Word reflectedCrc(const QByteArray &data, Word polynomial)
+{
+    std::array<Word, 256> table{};
+    for (Word n = 0; n < 256; ++n) {
+        Word c = n;
+        for (int bit = 0; bit < 8; ++bit)
+            c = (c & 1) ? (c >> 1) ^ polynomial : c >> 1;
+        table[n] = c;
+    }
+    Word crc = ~Word(0);
+    for (const char byte : data)
+        crc = table[(crc ^ static_cast<unsigned char>(byte)) & 0xff] ^ (crc >> 8);
+    return ~crc;
+}
+
+template<typename Word>
+QByteArray bigEndian(Word value)
+{
+    QByteArray out(sizeof(Word), Qt::Uninitialized);
+    for (int i = int(sizeof(Word)) - 1; i >= 0; --i, value >>= 8)
+        out[i] = char(value & 0xff);
+    return out;
+}
+
+// The base64 checksum x-amz-checksum-<algorithm> carries for data.
+QByteArray checksumOf(const QByteArray &algorithm, const QByteArray &data)
+{
+    if (algorithm == "crc32")
+        return bigEndian(reflectedCrc<quint32>(data, 0xEDB88320u)).toBase64();
+    if (algorithm == "crc32c")
+        return bigEndian(reflectedCrc<quint32>(data, 0x82F63B78u)).toBase64();
+    if (algorithm == "crc64nvme")
+        return bigEndian(reflectedCrc<quint64>(data, 0x9A6C9329AC4BC9B5ull)).toBase64();
+    if (algorithm == "sha1")
+        return QCryptographicHash::hash(data, QCryptographicHash::Sha1).toBase64();
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toBase64();
+}
+
+const char *const kChecksums[] = {"crc32", "crc32c", "crc64nvme", "sha1", "sha256"};
 
 // What one page of a listing holds: objects, and the common prefixes that stand for
 // the objects below a delimiter.
@@ -179,9 +278,106 @@ bool byteRange(const QByteArray &range, qint64 size, qint64 *from, qint64 *to)
     return okFrom && okTo && *from < size && *from <= *to;
 }
 
+// The operations a subresource (?tagging, ?acl ...) names by method, null where S3 has none.
+struct Subresource
+{
+    const char *name;
+    const char *get;
+    const char *put;
+    const char *remove;
+    const char *post;
+};
+
+// Bucket subresources; the list forms of analytics, inventory, metrics and
+// intelligent-tiering (a GET without an id) are named in operationOf.
+const Subresource kBucketSubresources[] = {
+    {"acl", "GetBucketAcl", "PutBucketAcl", nullptr, nullptr},
+    {"location", "GetBucketLocation", nullptr, nullptr, nullptr},
+    {"versioning", "GetBucketVersioning", "PutBucketVersioning", nullptr, nullptr},
+    {"policy", "GetBucketPolicy", "PutBucketPolicy", "DeleteBucketPolicy", nullptr},
+    {"policyStatus", "GetBucketPolicyStatus", nullptr, nullptr, nullptr},
+    {"versions", "ListObjectVersions", nullptr, nullptr, nullptr},
+    {"uploads", "ListMultipartUploads", nullptr, nullptr, nullptr},
+    {"delete", nullptr, nullptr, nullptr, "DeleteObjects"},
+    {"cors", "GetBucketCors", "PutBucketCors", "DeleteBucketCors", nullptr},
+    {"lifecycle", "GetBucketLifecycleConfiguration", "PutBucketLifecycleConfiguration", "DeleteBucketLifecycle",
+     nullptr},
+    {"website", "GetBucketWebsite", "PutBucketWebsite", "DeleteBucketWebsite", nullptr},
+    {"encryption", "GetBucketEncryption", "PutBucketEncryption", "DeleteBucketEncryption", nullptr},
+    {"notification", "GetBucketNotificationConfiguration", "PutBucketNotificationConfiguration", nullptr, nullptr},
+    {"replication", "GetBucketReplication", "PutBucketReplication", "DeleteBucketReplication", nullptr},
+    {"object-lock", "GetObjectLockConfiguration", "PutObjectLockConfiguration", nullptr, nullptr},
+    {"tagging", "GetBucketTagging", "PutBucketTagging", "DeleteBucketTagging", nullptr},
+    {"ownershipControls", "GetBucketOwnershipControls", "PutBucketOwnershipControls", "DeleteBucketOwnershipControls",
+     nullptr},
+    {"publicAccessBlock", "GetPublicAccessBlock", "PutPublicAccessBlock", "DeletePublicAccessBlock", nullptr},
+    {"accelerate", "GetBucketAccelerateConfiguration", "PutBucketAccelerateConfiguration", nullptr, nullptr},
+    {"requestPayment", "GetBucketRequestPayment", "PutBucketRequestPayment", nullptr, nullptr},
+    {"logging", "GetBucketLogging", "PutBucketLogging", nullptr, nullptr},
+    {"analytics", "GetBucketAnalyticsConfiguration", "PutBucketAnalyticsConfiguration",
+     "DeleteBucketAnalyticsConfiguration", nullptr},
+    {"inventory", "GetBucketInventoryConfiguration", "PutBucketInventoryConfiguration",
+     "DeleteBucketInventoryConfiguration", nullptr},
+    {"metrics", "GetBucketMetricsConfiguration", "PutBucketMetricsConfiguration", "DeleteBucketMetricsConfiguration",
+     nullptr},
+    {"intelligent-tiering", "GetBucketIntelligentTieringConfiguration", "PutBucketIntelligentTieringConfiguration",
+     "DeleteBucketIntelligentTieringConfiguration", nullptr},
+    {"metadataTable", "GetBucketMetadataTableConfiguration", nullptr, "DeleteBucketMetadataTableConfiguration",
+     "CreateBucketMetadataTableConfiguration"},
+    {"session", "CreateSession", nullptr, nullptr, nullptr},
+};
+
+const Subresource kObjectSubresources[] = {
+    {"tagging", "GetObjectTagging", "PutObjectTagging", "DeleteObjectTagging", nullptr},
+    {"acl", "GetObjectAcl", "PutObjectAcl", nullptr, nullptr},
+    {"uploads", nullptr, nullptr, nullptr, "CreateMultipartUpload"},
+    {"uploadId", "ListParts", "UploadPart", "AbortMultipartUpload", "CompleteMultipartUpload"},
+    {"retention", "GetObjectRetention", "PutObjectRetention", nullptr, nullptr},
+    {"legal-hold", "GetObjectLegalHold", "PutObjectLegalHold", nullptr, nullptr},
+    {"attributes", "GetObjectAttributes", nullptr, nullptr, nullptr},
+    {"restore", nullptr, nullptr, nullptr, "RestoreObject"},
+    {"select", nullptr, nullptr, nullptr, "SelectObjectContent"},
+    {"torrent", "GetObjectTorrent", nullptr, nullptr, nullptr},
+    {"renameObject", nullptr, "RenameObject", nullptr, nullptr},
+};
+
+// Query parameters that name no subresource: the listing's, a presigned URL's, GetObject's
+// response-* overrides, and what SDKs add (x-id). Others are refused, never ignored.
+bool isPlainParameter(const QString &name, bool bucketLevel)
+{
+    static const QStringList common{u"x-id"_s, u"AWSAccessKeyId"_s, u"Signature"_s, u"Expires"_s};
+    static const QStringList list{u"list-type"_s,        u"prefix"_s,     u"delimiter"_s,          u"encoding-type"_s,
+                                  u"max-keys"_s,         u"marker"_s,     u"continuation-token"_s, u"start-after"_s,
+                                  u"fetch-owner"_s,      u"key-marker"_s, u"upload-id-marker"_s,   u"max-uploads"_s,
+                                  u"version-id-marker"_s};
+    static const QStringList object{u"versionId"_s, u"partNumber"_s, u"max-parts"_s, u"part-number-marker"_s};
+    if (common.contains(name) || name.startsWith("X-Amz-"_L1, Qt::CaseInsensitive))
+        return true;
+    if (bucketLevel)
+        return list.contains(name) || name == "id"_L1;
+    return object.contains(name) || name.startsWith("response-"_L1);
+}
+
+// The headers S3 stores with an object beside x-amz-meta-*.
+const char *const kStoredHeaders[] = {"cache-control",    "content-disposition",
+                                      "content-encoding", "content-language",
+                                      "expires",          "x-amz-website-redirect-location"};
+
+// GetObject's overrides of stored headers by query parameter.
+const char *const kResponseOverrides[][2] = {
+    {"response-content-type", "content-type"},
+    {"response-content-language", "content-language"},
+    {"response-expires", "expires"},
+    {"response-cache-control", "cache-control"},
+    {"response-content-disposition", "content-disposition"},
+    {"response-content-encoding", "content-encoding"},
+};
+
 // S3 on REST with XML answers, path-style and virtual-hosted-style: the design's buckets,
-// their objects (one-request uploads, copies, ranges) and listings. It takes the REST
-// requests no other service claims.
+// their objects (uploads in one request or in parts, copies, ranges, conditions, stored
+// headers and tags) and listings. Every subresource S3 has is routed to its operation and
+// served or refused as NotImplemented by name, never taken for an object's body. It takes
+// the REST requests no other service claims.
 class S3Service final : public AwsService
 {
 public:
@@ -196,11 +392,28 @@ private:
         QString bucket;
         QString key;
         QList<QPair<QString, QString>> query;
+        const QString &id() const { return request.requestId; }
     };
     using Function = HttpResponseData (S3Service::*)(const Call &call);
 
     // The operation a request names by its method, path and query, or an error answer.
     QString operationOf(const Call &call, HttpResponseData *refusal) const;
+    QString subresourceOperation(const Call &call, HttpResponseData *refusal) const;
+    // A presigned URL past its X-Amz-Expires.
+    Refusal expired(const Call &call) const;
+
+    // The body of an upload (aws-chunked decoded) with its Content-MD5 and checksums
+    // checked; echo gets the checksum headers to answer with.
+    Refusal uploadedBody(const Call &call, QByteArray *body, HttpHeaders *echo) const;
+    // The headers and tags a PutObject, CopyObject (REPLACE) or CreateMultipartUpload stores.
+    Refusal requestFields(const Call &call, ObjectFields *headers, ObjectFields *tags) const;
+    Refusal tagsOf(const QList<QPair<QString, QString>> &pairs, ObjectFields *tags, const QString &id) const;
+    // If-Match and the other conditions on an object (copy: the CopySourceIf* ones, which
+    // fail with 412 where a GET gets 304).
+    Refusal conditions(const Call &call, const StoredObject &object, bool copy) const;
+    // x-amz-copy-source's object, or the error answer.
+    Refusal copySource(const Call &call, QString *bucket, StoredObject *object) const;
+    void addObjectHeaders(HttpHeaders &headers, const StoredObject &object) const;
 
     HttpResponseData listBuckets(const Call &call);
     HttpResponseData headBucket(const Call &call);
@@ -210,6 +423,25 @@ private:
     HttpResponseData putObject(const Call &call);
     HttpResponseData deleteObject(const Call &call);
     HttpResponseData getObject(const Call &call);
+    HttpResponseData getObjectTagging(const Call &call);
+    HttpResponseData putObjectTagging(const Call &call);
+    HttpResponseData deleteObjectTagging(const Call &call);
+    HttpResponseData getAcl(const Call &call);
+    HttpResponseData putAcl(const Call &call);
+    HttpResponseData getBucketLocation(const Call &call);
+    HttpResponseData getBucketVersioning(const Call &call);
+    HttpResponseData getBucketPolicy(const Call &call);
+    HttpResponseData createMultipartUpload(const Call &call);
+    HttpResponseData uploadPart(const Call &call);
+    HttpResponseData uploadPartCopy(const Call &call);
+    HttpResponseData completeMultipartUpload(const Call &call);
+    HttpResponseData abortMultipartUpload(const Call &call);
+    HttpResponseData listParts(const Call &call);
+    HttpResponseData listMultipartUploads(const Call &call);
+
+    // The upload a part request names, when it is for this bucket and key.
+    Refusal callUpload(const Call &call, MultipartUpload *upload) const;
+    Refusal partNumber(const Call &call, int *number) const;
 
     QHash<QString, Function> mOperations;
 };
@@ -219,10 +451,31 @@ private:
 S3Service::S3Service(AwsEndpoint &endpoint) : AwsService(Recognition(u"s3"_s).takesRest().asFallback(), endpoint)
 {
     mOperations = {
-        {u"ListBuckets"_s, &S3Service::listBuckets},     {u"HeadBucket"_s, &S3Service::headBucket},
-        {u"DeleteObjects"_s, &S3Service::deleteObjects}, {u"ListObjects"_s, &S3Service::listObjects},
-        {u"CopyObject"_s, &S3Service::copyObject},       {u"PutObject"_s, &S3Service::putObject},
-        {u"DeleteObject"_s, &S3Service::deleteObject},   {u"GetObject"_s, &S3Service::getObject},
+        {u"ListBuckets"_s, &S3Service::listBuckets},
+        {u"HeadBucket"_s, &S3Service::headBucket},
+        {u"DeleteObjects"_s, &S3Service::deleteObjects},
+        {u"ListObjects"_s, &S3Service::listObjects},
+        {u"CopyObject"_s, &S3Service::copyObject},
+        {u"PutObject"_s, &S3Service::putObject},
+        {u"DeleteObject"_s, &S3Service::deleteObject},
+        {u"GetObject"_s, &S3Service::getObject},
+        {u"GetObjectTagging"_s, &S3Service::getObjectTagging},
+        {u"PutObjectTagging"_s, &S3Service::putObjectTagging},
+        {u"DeleteObjectTagging"_s, &S3Service::deleteObjectTagging},
+        {u"GetObjectAcl"_s, &S3Service::getAcl},
+        {u"GetBucketAcl"_s, &S3Service::getAcl},
+        {u"PutObjectAcl"_s, &S3Service::putAcl},
+        {u"PutBucketAcl"_s, &S3Service::putAcl},
+        {u"GetBucketLocation"_s, &S3Service::getBucketLocation},
+        {u"GetBucketVersioning"_s, &S3Service::getBucketVersioning},
+        {u"GetBucketPolicy"_s, &S3Service::getBucketPolicy},
+        {u"CreateMultipartUpload"_s, &S3Service::createMultipartUpload},
+        {u"UploadPart"_s, &S3Service::uploadPart},
+        {u"UploadPartCopy"_s, &S3Service::uploadPartCopy},
+        {u"CompleteMultipartUpload"_s, &S3Service::completeMultipartUpload},
+        {u"AbortMultipartUpload"_s, &S3Service::abortMultipartUpload},
+        {u"ListParts"_s, &S3Service::listParts},
+        {u"ListMultipartUploads"_s, &S3Service::listMultipartUploads},
     };
 }
 
@@ -242,56 +495,314 @@ void S3Service::handle(const AwsRequest &request, const AwsReply &done)
         call.bucket = path.section('/'_L1, 0, 0);
         call.key = path.section('/'_L1, 1);
     }
+    if (Refusal refusal = expired(call)) {
+        done(*refusal);
+        return;
+    }
     HttpResponseData refusal;
     const QString operation = operationOf(call, &refusal);
-    done(operation.isEmpty() ? refusal : (this->*mOperations.value(operation))(call));
+    if (operation.isEmpty())
+        done(refusal);
+    else if (const Function function = mOperations.value(operation))
+        done((this->*function)(call));
+    else
+        done(notImplemented(operation, call.id()));
+}
+
+Refusal S3Service::expired(const Call &call) const
+{
+    bool presigned = false;
+    const QString expires = queryValue(call.query, "X-Amz-Expires", &presigned);
+    if (!presigned)
+        return std::nullopt;
+    QDateTime signedAt = QDateTime::fromString(queryValue(call.query, "X-Amz-Date"), u"yyyyMMdd'T'HHmmss'Z'"_s);
+    signedAt.setTimeSpec(Qt::UTC);
+    bool ok = false;
+    const qint64 seconds = expires.toLongLong(&ok);
+    if (!signedAt.isValid())
+        return s3Error(400, u"AuthorizationQueryParametersError"_s,
+                       u"X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\""_s, call.id());
+    if (!ok || seconds < 0 || seconds > 604800)
+        return s3Error(400, u"AuthorizationQueryParametersError"_s,
+                       u"X-Amz-Expires must be less than a week (in seconds) that is 604800"_s, call.id());
+    // Presigned URLs are signed on the machine's clock, not the cloud's virtual one.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime end = signedAt.addSecs(seconds);
+    if (now <= end)
+        return std::nullopt;
+    const QString format = u"yyyy-MM-ddTHH:mm:ssZ"_s;
+    return s3Error(
+        403, u"AccessDenied"_s, u"Request has expired"_s, call.id(),
+        {{u"X-Amz-Expires"_s, expires}, {u"Expires"_s, end.toString(format)}, {u"ServerTime"_s, now.toString(format)}});
 }
 
 QString S3Service::operationOf(const Call &call, HttpResponseData *refusal) const
 {
     const QString &method = call.request.method;
-    const QString &id = call.request.requestId;
     if (call.bucket.isEmpty()) {
         if (method == "GET"_L1)
             return u"ListBuckets"_s;
-        *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, id);
+        *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, call.id());
         return {};
     }
     if (!isBucket(cloud(), call.bucket)) {
-        *refusal = noSuchBucket(call.bucket, id);
+        *refusal = noSuchBucket(call.bucket, call.id());
         return {};
     }
+    if (call.key.toUtf8().size() > 1024) {
+        *refusal = s3Error(400, u"KeyTooLongError"_s, u"Your key is too long"_s, call.id());
+        return {};
+    }
+    const QString subresource = subresourceOperation(call, refusal);
+    if (!subresource.isEmpty() || refusal->status != 200)
+        return subresource;
     if (call.key.isEmpty()) {
         // A bucket exists when the design has it: creating one is answered as finding it.
         if (method == "HEAD"_L1 || method == "PUT"_L1)
             return u"HeadBucket"_s;
-        if (method == "POST"_L1 && hasQueryValue(call.query, "delete"))
-            return u"DeleteObjects"_s;
         if (method == "GET"_L1)
             return u"ListObjects"_s;
-        *refusal = s3Error(405, u"MethodNotAllowed"_s, u"buckets are made and removed on the canvas"_s, id);
+        if (method == "POST"_L1)
+            return u"PostObject"_s;
+        if (method == "DELETE"_L1) {
+            *refusal = notImplemented(u"DeleteBucket"_s, call.id(), u"buckets are made and removed on the canvas"_s);
+            return {};
+        }
+        *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, call.id());
         return {};
     }
-    if (call.key.toUtf8().size() > 1024) {
-        *refusal = s3Error(400, u"KeyTooLongError"_s, u"Your key is too long"_s, id);
-        return {};
-    }
-    if (hasQueryValue(call.query, "uploads") || !queryValue(call.query, "uploadId").isEmpty()) {
-        *refusal = s3Error(
-            501, u"NotImplemented"_s,
-            u"multipart uploads are not served by the local cloud; upload objects up to %1 MB in one request"_s.arg(
-                AwsEndpoint::kRequestLimit >> 20),
-            id);
+    const QString version = queryValue(call.query, "versionId");
+    if (!version.isEmpty() && version != "null"_L1) {
+        // An unversioned bucket has the version "null" only: no request names another.
+        *refusal = s3Error(400, u"InvalidArgument"_s, u"Invalid version id specified"_s, call.id(),
+                           {{u"ArgumentName"_s, u"versionId"_s}, {u"ArgumentValue"_s, version.left(100)}});
         return {};
     }
     if (method == "PUT"_L1)
         return call.request.header("x-amz-copy-source").isEmpty() ? u"PutObject"_s : u"CopyObject"_s;
     if (method == "DELETE"_L1)
         return u"DeleteObject"_s;
+    if ((method == "GET"_L1 || method == "HEAD"_L1) && hasQueryValue(call.query, "partNumber"))
+        return u"GetObject with partNumber"_s;
     if (method == "GET"_L1 || method == "HEAD"_L1)
         return u"GetObject"_s;
-    *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, id);
+    *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, call.id());
     return {};
+}
+
+// The operation of a subresource in the query, empty for none (or with *refusal set when
+// the query holds a parameter S3 has not for this method).
+QString S3Service::subresourceOperation(const Call &call, HttpResponseData *refusal) const
+{
+    const QString &method = call.request.method;
+    const bool bucketLevel = call.key.isEmpty();
+    const Subresource *table = bucketLevel ? kBucketSubresources : kObjectSubresources;
+    const std::size_t count = bucketLevel ? std::size(kBucketSubresources) : std::size(kObjectSubresources);
+    for (const auto &[name, value] : call.query) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const Subresource &sub = table[i];
+            if (name != QLatin1String(sub.name))
+                continue;
+            const char *operation = method == "GET"_L1 || method == "HEAD"_L1 ? sub.get
+                                    : method == "PUT"_L1                      ? sub.put
+                                    : method == "DELETE"_L1                   ? sub.remove
+                                    : method == "POST"_L1                     ? sub.post
+                                                                              : nullptr;
+            if (!operation) {
+                *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, call.id(),
+                                   {{u"Method"_s, method}, {u"ResourceType"_s, name}});
+                return {};
+            }
+            QString result = QLatin1String(operation);
+            const bool listable = name == "analytics"_L1 || name == "inventory"_L1 || name == "metrics"_L1
+                                  || name == "intelligent-tiering"_L1;
+            if (listable && method == "GET"_L1 && !hasQueryValue(call.query, "id"))
+                result = u"ListBucket"_s + result.mid(9).replace(u"Configuration"_s, u"Configurations"_s);
+            if (result == "UploadPart"_L1 && !call.request.header("x-amz-copy-source").isEmpty())
+                result = u"UploadPartCopy"_s;
+            return result;
+        }
+    }
+    for (const auto &[name, value] : call.query) {
+        if (!isPlainParameter(name, bucketLevel)) {
+            *refusal = notImplemented(u"The subresource ?%1"_s.arg(name.left(100)), call.id());
+            return {};
+        }
+    }
+    return {};
+}
+
+Refusal S3Service::uploadedBody(const Call &call, QByteArray *body, HttpHeaders *echo) const
+{
+    // Streaming uploads come aws-chunked, with the checksum in a trailer.
+    *body = call.request.body;
+    HttpHeaders trailers;
+    const bool chunked = call.request.header("content-encoding").contains("aws-chunked")
+                         || call.request.header("x-amz-content-sha256").startsWith("STREAMING-");
+    if (chunked) {
+        const auto decoded = AwsWire::decodeAwsChunked(*body, &trailers);
+        if (!decoded)
+            return s3Error(400, u"IncompleteBody"_s, u"The request body is not valid aws-chunked content."_s,
+                           call.id());
+        *body = *decoded;
+    }
+    const QByteArray md5 = call.request.header("content-md5");
+    if (!md5.isEmpty()) {
+        const auto decoded = QByteArray::fromBase64Encoding(md5.trimmed(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded || decoded.decoded.size() != 16)
+            return s3Error(400, u"InvalidDigest"_s, u"The Content-MD5 you specified is not valid."_s, call.id(),
+                           {{u"Content-MD5"_s, QString::fromLatin1(md5.left(100))}});
+        if (decoded.decoded != QCryptographicHash::hash(*body, QCryptographicHash::Md5))
+            return s3Error(
+                400, u"BadDigest"_s, u"The Content-MD5 you specified did not match what we received."_s, call.id(),
+                {{u"ExpectedDigest"_s, QString::fromLatin1(md5)},
+                 {u"CalculatedDigest"_s,
+                  QString::fromLatin1(QCryptographicHash::hash(*body, QCryptographicHash::Md5).toBase64())}});
+    }
+    for (const char *algorithm : kChecksums) {
+        const QByteArray name = QByteArray("x-amz-checksum-") + algorithm;
+        QByteArray given = call.request.header(name.constData()).trimmed();
+        for (const auto &[trailer, value] : std::as_const(trailers))
+            if (trailer == name)
+                given = value;
+        if (given.isEmpty())
+            continue;
+        if (given != checksumOf(algorithm, *body))
+            return s3Error(400, u"BadDigest"_s,
+                           u"The %1 you specified did not match the calculated checksum."_s.arg(
+                               QString::fromLatin1(algorithm).toUpper()),
+                           call.id());
+        AwsWire::addHeader(*echo, name, given);
+    }
+    return std::nullopt;
+}
+
+Refusal S3Service::tagsOf(const QList<QPair<QString, QString>> &pairs, ObjectFields *tags, const QString &id) const
+{
+    tags->clear();
+    if (pairs.size() > 10)
+        return s3Error(400, u"BadRequest"_s, u"Object tags cannot be greater than 10"_s, id);
+    for (const auto &[key, value] : pairs) {
+        if (key.isEmpty() || key.size() > 128 || key.startsWith("aws:"_L1))
+            return s3Error(400, u"InvalidTag"_s, u"The TagKey you have provided is invalid"_s, id,
+                           {{u"TagKey"_s, key.left(200)}});
+        if (value.size() > 256)
+            return s3Error(400, u"InvalidTag"_s, u"The TagValue you have provided is invalid"_s, id,
+                           {{u"TagKey"_s, key}, {u"TagValue"_s, value.left(300)}});
+        if (tags->contains(key))
+            return s3Error(400, u"InvalidTag"_s, u"Cannot provide multiple Tags with the same key"_s, id,
+                           {{u"TagKey"_s, key}});
+        tags->insert(key, value);
+    }
+    return std::nullopt;
+}
+
+Refusal S3Service::requestFields(const Call &call, ObjectFields *headers, ObjectFields *tags) const
+{
+    qsizetype userMetadata = 0;
+    for (const auto &[rawName, value] : call.request.headers) {
+        const QByteArray name = rawName.toLower();
+        const bool user = name.startsWith("x-amz-meta-");
+        const bool stored = std::any_of(std::begin(kStoredHeaders), std::end(kStoredHeaders),
+                                        [&](const char *header) { return name == header; });
+        if (!user && !stored)
+            continue;
+        QByteArray text = value.trimmed();
+        if (name == "content-encoding") {
+            // aws-chunked is how the body came, not what it is.
+            QList<QByteArray> codings = text.split(',');
+            codings.removeIf([](const QByteArray &c) { return c.trimmed() == "aws-chunked"; });
+            text = codings.join(',').trimmed();
+            if (text.isEmpty())
+                continue;
+        }
+        if (RequestGuard::isUnsafeHeaderValue(text))
+            return s3Error(400, u"InvalidArgument"_s, u"Header value cannot be represented using ISO-8859-1."_s,
+                           call.id(), {{u"HeaderName"_s, QString::fromLatin1(name)}});
+        if (user)
+            userMetadata += name.size() - 11 + text.size();
+        headers->insert(QString::fromLatin1(name), QString::fromUtf8(text));
+    }
+    if (userMetadata > kUserMetadataLimit)
+        return s3Error(400, u"MetadataTooLarge"_s, u"Your metadata headers exceed the maximum allowed metadata size."_s,
+                       call.id(), {{u"Size"_s, QString::number(userMetadata)}, {u"MaxSizeAllowed"_s, u"2048"_s}});
+    return tagsOf(AwsWire::formPairs(call.request.header("x-amz-tagging")), tags, call.id());
+}
+
+Refusal S3Service::conditions(const Call &call, const StoredObject &object, bool copy) const
+{
+    auto header = [&](const char *name) {
+        return call.request.header(copy ? (QByteArray("x-amz-copy-source-") + name).constData() : name);
+    };
+    const QByteArray ifMatch = header("if-match"), ifNoneMatch = header("if-none-match");
+    const QDateTime unmodifiedSince = httpDateOf(header("if-unmodified-since"));
+    const QDateTime modifiedSince = httpDateOf(header("if-modified-since"));
+    // HTTP dates have seconds; the object's time has milliseconds.
+    const QDateTime modified = object.modified.addMSecs(-object.modified.time().msec());
+    auto matches = [&](const QByteArray &list) {
+        for (const QByteArray &tag : list.split(','))
+            if (tag.trimmed() == "*" || unquoted(QString::fromLatin1(tag)) == object.etag)
+                return true;
+        return false;
+    };
+    const QString prefix = copy ? u"x-amz-copy-source-"_s : QString();
+    // If-Match decides alone when given; If-Unmodified-Since otherwise (RFC 7232's order, as S3).
+    if (!ifMatch.isEmpty() ? !matches(ifMatch) : unmodifiedSince.isValid() && modified > unmodifiedSince)
+        return preconditionFailed(prefix + (ifMatch.isEmpty() ? u"If-Unmodified-Since"_s : u"If-Match"_s), call.id());
+    const bool notModified = !ifNoneMatch.isEmpty() ? matches(ifNoneMatch)
+                                                    : modifiedSince.isValid() && modified <= modifiedSince;
+    if (!notModified)
+        return std::nullopt;
+    if (copy)
+        return preconditionFailed(prefix + (ifNoneMatch.isEmpty() ? u"If-Modified-Since"_s : u"If-None-Match"_s),
+                                  call.id());
+    HttpResponseData r;
+    r.status = 304;
+    AwsWire::addHeader(r.headers, "etag", etagHeader(object.etag));
+    AwsWire::addHeader(r.headers, "last-modified", AwsWire::httpDate(object.modified));
+    return r;
+}
+
+void S3Service::addObjectHeaders(HttpHeaders &headers, const StoredObject &object) const
+{
+    // A type that could end the header line (from an older state folder) is not echoed.
+    const QByteArray type = object.contentType.toUtf8();
+    AwsWire::addHeader(
+        headers, "content-type",
+        type.isEmpty() || RequestGuard::isUnsafeHeaderValue(type) ? QByteArray("application/octet-stream") : type);
+    AwsWire::addHeader(headers, "etag", etagHeader(object.etag));
+    AwsWire::addHeader(headers, "last-modified", AwsWire::httpDate(object.modified));
+    AwsWire::addHeader(headers, "accept-ranges", "bytes");
+    for (auto it = object.headers.cbegin(); it != object.headers.cend(); ++it)
+        AwsWire::addHeader(headers, it.key().toLatin1(), it.value().toUtf8());
+    if (!object.tags.isEmpty())
+        AwsWire::addHeader(headers, "x-amz-tagging-count", QByteArray::number(object.tags.size()));
+    const int parts = object.etag.section('-'_L1, 1).toInt();
+    if (parts > 0)
+        AwsWire::addHeader(headers, "x-amz-mp-parts-count", QByteArray::number(parts));
+}
+
+Refusal S3Service::copySource(const Call &call, QString *bucket, StoredObject *object) const
+{
+    const QByteArray copySource = call.request.header("x-amz-copy-source");
+    const qsizetype query = copySource.indexOf('?');
+    QString source = QUrl::fromPercentEncoding(copySource.left(query < 0 ? copySource.size() : query));
+    if (source.startsWith('/'_L1))
+        source = source.mid(1);
+    *bucket = source.section('/'_L1, 0, 0);
+    const QString key = source.section('/'_L1, 1);
+    if (query >= 0) {
+        const QString version = queryValue(AwsWire::formPairs(copySource.mid(query + 1)), "versionId");
+        if (!version.isEmpty() && version != "null"_L1)
+            return s3Error(400, u"InvalidArgument"_s, u"Invalid version id specified"_s, call.id());
+    }
+    if (!isBucket(cloud(), *bucket))
+        return noSuchBucket(*bucket, call.id());
+    const Result<StoredObject> found = cloud().state().objectInfo(*bucket, key);
+    if (!found)
+        return noSuchKey(key, call.id());
+    *object = *found;
+    return conditions(call, *object, true);
 }
 
 HttpResponseData S3Service::listBuckets(const Call &)
@@ -335,9 +846,7 @@ HttpResponseData S3Service::deleteObjects(const Call &call)
             quiet = reader.readElementText() == "true"_L1;
     }
     if (reader.hasError() || keys.isEmpty() || keys.size() > 1000)
-        return s3Error(400, u"MalformedXML"_s,
-                       u"The XML you provided was not well-formed or did not validate against our published schema"_s,
-                       call.request.requestId);
+        return malformedXml(call.id());
     S3Document document(u"DeleteResult"_s);
     QXmlStreamWriter &xml = document.xml;
     for (const QString &k : std::as_const(keys)) {
@@ -416,26 +925,39 @@ HttpResponseData S3Service::listObjects(const Call &call)
 
 HttpResponseData S3Service::copyObject(const Call &call)
 {
-    const QString &id = call.request.requestId;
-    const QByteArray copySource = call.request.header("x-amz-copy-source");
-    QString source = QUrl::fromPercentEncoding(
-        copySource.left(copySource.indexOf('?') < 0 ? copySource.size() : copySource.indexOf('?')));
-    if (source.startsWith('/'_L1))
-        source = source.mid(1);
-    const QString sourceBucket = source.section('/'_L1, 0, 0), sourceKey = source.section('/'_L1, 1);
-    if (!isBucket(cloud(), sourceBucket))
-        return noSuchBucket(sourceBucket, id);
-    CloudState &state = cloud().state();
+    QString sourceBucket;
     StoredObject original;
-    const auto data = state.getObject(sourceBucket, sourceKey, &original);
+    if (Refusal refusal = copySource(call, &sourceBucket, &original))
+        return *refusal;
+    const bool replaceHeaders = call.request.header("x-amz-metadata-directive") == "REPLACE";
+    const bool replaceTags = call.request.header("x-amz-tagging-directive") == "REPLACE";
+    if (sourceBucket == call.bucket && original.key == call.key && !replaceHeaders)
+        return s3Error(400, u"InvalidRequest"_s,
+                       u"This copy request is illegal because it is trying to copy an object to itself without "
+                       "changing the object's metadata, storage class, website redirect location or encryption "
+                       "attributes."_s,
+                       call.id());
+    if (original.size > LocalCloud::kObjectLimit)
+        return notImplemented(
+            u"CopyObject"_s, call.id(),
+            u"objects over %1 MB are copied with UploadPartCopy"_s.arg(LocalCloud::kObjectLimit >> 20));
+    ObjectFields headers, tags;
+    if (Refusal refusal = requestFields(call, &headers, &tags))
+        return *refusal;
+    if (!replaceHeaders)
+        headers = original.headers;
+    if (!replaceTags)
+        tags = original.tags;
+    const QString type = replaceHeaders ? QString::fromLatin1(call.request.header("content-type"))
+                                        : original.contentType;
+    CloudState &state = cloud().state();
+    const Result<QByteArray> data = state.readObject(sourceBucket, original.key, 0, original.size);
     if (!data)
-        return noSuchKey(sourceKey, id);
-    const bool replace = call.request.header("x-amz-metadata-directive") == "REPLACE";
-    const QString type = replace ? QString::fromLatin1(call.request.header("content-type")) : original.contentType;
+        return s3Error(500, u"InternalError"_s, data.errorMessage(), call.id());
     if (Result<void> put = cloud().putObject(call.bucket, call.key, *data, type, call.request.cause); !put)
-        return s3Error(500, u"InternalError"_s, put.errorMessage(), id);
-    StoredObject copied;
-    (void)state.getObject(call.bucket, call.key, &copied);
+        return s3Error(500, u"InternalError"_s, put.errorMessage(), call.id());
+    (void)state.setObjectDetails(call.bucket, call.key, headers, tags);
+    const StoredObject copied = state.objectInfo(call.bucket, call.key).valueOr(original);
     S3Document document(u"CopyObjectResult"_s);
     document.xml.writeTextElement(u"LastModified"_s, AwsWire::isoTime(copied.modified));
     document.xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(copied.etag)));
@@ -444,30 +966,49 @@ HttpResponseData S3Service::copyObject(const Call &call)
 
 HttpResponseData S3Service::putObject(const Call &call)
 {
-    // Streaming uploads come aws-chunked, with the checksum in a trailer.
-    QByteArray body = call.request.body;
-    const bool chunked = call.request.header("content-encoding").contains("aws-chunked")
-                         || call.request.header("x-amz-content-sha256").startsWith("STREAMING-");
-    if (chunked) {
-        const auto decoded = AwsWire::decodeAwsChunked(body);
-        if (!decoded)
-            return s3Error(400, u"IncompleteBody"_s, u"The request body is not valid aws-chunked content."_s,
-                           call.request.requestId);
-        body = *decoded;
+    QByteArray body;
+    HttpResponseData r;
+    if (Refusal refusal = uploadedBody(call, &body, &r.headers))
+        return *refusal;
+    ObjectFields headers, tags;
+    if (Refusal refusal = requestFields(call, &headers, &tags))
+        return *refusal;
+    // Conditional writes: If-None-Match: * creates only (the lock pattern), If-Match
+    // replaces only the version the writer read.
+    const QByteArray ifNoneMatch = call.request.header("if-none-match").trimmed();
+    const QByteArray ifMatch = call.request.header("if-match").trimmed();
+    if (!ifNoneMatch.isEmpty() || !ifMatch.isEmpty()) {
+        if (!ifNoneMatch.isEmpty() && ifNoneMatch != "*")
+            return notImplemented(u"PutObject with If-None-Match other than *"_s, call.id());
+        const Result<StoredObject> existing = cloud().state().objectInfo(call.bucket, call.key);
+        if (existing && !ifNoneMatch.isEmpty())
+            return preconditionFailed(u"If-None-Match"_s, call.id());
+        if (!ifMatch.isEmpty() && !existing)
+            return noSuchKey(call.key, call.id());
+        if (!ifMatch.isEmpty() && ifMatch != "*" && unquoted(QString::fromLatin1(ifMatch)) != existing->etag)
+            return preconditionFailed(u"If-Match"_s, call.id());
     }
     if (Result<void> put = cloud().putObject(
             call.bucket, call.key, body, QString::fromLatin1(call.request.header("content-type")), call.request.cause);
         !put)
-        return s3Error(400, u"InvalidArgument"_s, put.errorMessage(), call.request.requestId);
-    HttpResponseData r;
+        return s3Error(400, u"InvalidArgument"_s, put.errorMessage(), call.id());
+    if (Result<void> stored = cloud().state().setObjectDetails(call.bucket, call.key, headers, tags); !stored)
+        return s3Error(500, u"InternalError"_s, stored.errorMessage(), call.id());
     AwsWire::addHeader(r.headers, "etag", etagHeader(AwsWire::md5Hex(body)));
     return r;
 }
 
 HttpResponseData S3Service::deleteObject(const Call &call)
 {
+    if (const QByteArray ifMatch = call.request.header("if-match"); !ifMatch.isEmpty()) {
+        const Result<StoredObject> existing = cloud().state().objectInfo(call.bucket, call.key);
+        if (!existing)
+            return noSuchKey(call.key, call.id());
+        if (ifMatch.trimmed() != "*" && unquoted(QString::fromLatin1(ifMatch)) != existing->etag)
+            return preconditionFailed(u"If-Match"_s, call.id());
+    }
     if (Result<void> deleted = cloud().deleteObject(call.bucket, call.key, call.request.cause); !deleted)
-        return s3Error(500, u"InternalError"_s, deleted.errorMessage(), call.request.requestId);
+        return s3Error(500, u"InternalError"_s, deleted.errorMessage(), call.id());
     HttpResponseData r;
     r.status = 204;
     return r;
@@ -475,35 +1016,442 @@ HttpResponseData S3Service::deleteObject(const Call &call)
 
 HttpResponseData S3Service::getObject(const Call &call)
 {
-    StoredObject stored;
-    const auto data = cloud().state().getObject(call.bucket, call.key, &stored);
-    if (!data)
-        return noSuchKey(call.key, call.request.requestId);
+    const Result<StoredObject> stored = cloud().state().objectInfo(call.bucket, call.key);
+    if (!stored)
+        return noSuchKey(call.key, call.id());
+    if (Refusal refusal = conditions(call, *stored, false))
+        return *refusal;
     HttpResponseData r;
-    // A type that could end the header line (from an older state folder) is not echoed.
-    const QByteArray type = stored.contentType.toUtf8();
-    AwsWire::addHeader(
-        r.headers, "content-type",
-        type.isEmpty() || RequestGuard::isUnsafeHeaderValue(type) ? QByteArray("application/octet-stream") : type);
-    AwsWire::addHeader(r.headers, "etag", etagHeader(stored.etag));
-    AwsWire::addHeader(r.headers, "last-modified", AwsWire::httpDate(stored.modified));
-    AwsWire::addHeader(r.headers, "accept-ranges", "bytes");
+    addObjectHeaders(r.headers, *stored);
+    for (const auto &[parameter, header] : kResponseOverrides) {
+        bool given = false;
+        const QByteArray value = queryValue(call.query, parameter, &given).toUtf8();
+        if (!given || RequestGuard::isUnsafeHeaderValue(value))
+            continue;
+        r.headers.removeIf([header = header](const auto &h) { return h.first == header; });
+        AwsWire::addHeader(r.headers, header, value);
+    }
     const QByteArray range = call.request.header("range");
     qint64 from = 0, to = 0;
-    if (!byteRange(range, data->size(), &from, &to))
-        return s3Error(416, u"InvalidRange"_s, u"The requested range is not satisfiable"_s, call.request.requestId,
+    if (!byteRange(range, stored->size, &from, &to))
+        return s3Error(416, u"InvalidRange"_s, u"The requested range is not satisfiable"_s, call.id(),
                        {{u"RangeRequested"_s, QString::fromLatin1(range)},
-                        {u"ActualObjectSize"_s, QString::number(data->size())}});
+                        {u"ActualObjectSize"_s, QString::number(stored->size)}});
     if (!range.isEmpty()) {
         r.status = 206;
         AwsWire::addHeader(r.headers, "content-range",
-                           u"bytes %1-%2/%3"_s.arg(from).arg(to).arg(data->size()).toLatin1());
+                           u"bytes %1-%2/%3"_s.arg(from).arg(to).arg(stored->size).toLatin1());
     }
-    if (call.request.method == "HEAD"_L1)
+    if (call.request.method == "HEAD"_L1) {
         AwsWire::addHeader(r.headers, "content-length", QByteArray::number(to - from + 1));
-    else
-        r.body = data->mid(from, to - from + 1);
+        return r;
+    }
+    const Result<QByteArray> data = cloud().state().readObject(call.bucket, call.key, from, to - from + 1);
+    if (!data)
+        return s3Error(500, u"InternalError"_s, data.errorMessage(), call.id());
+    r.body = *data;
     return r;
+}
+
+HttpResponseData S3Service::getObjectTagging(const Call &call)
+{
+    const Result<StoredObject> stored = cloud().state().objectInfo(call.bucket, call.key);
+    if (!stored)
+        return noSuchKey(call.key, call.id());
+    S3Document document(u"Tagging"_s);
+    QXmlStreamWriter &xml = document.xml;
+    xml.writeStartElement(u"TagSet"_s);
+    for (auto it = stored->tags.cbegin(); it != stored->tags.cend(); ++it) {
+        xml.writeStartElement(u"Tag"_s);
+        xml.writeTextElement(u"Key"_s, it.key());
+        xml.writeTextElement(u"Value"_s, it.value());
+        xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    return document.answer();
+}
+
+HttpResponseData S3Service::putObjectTagging(const Call &call)
+{
+    // <Tagging><TagSet><Tag><Key/><Value/></Tag>...</TagSet></Tagging>
+    QList<QPair<QString, QString>> pairs;
+    QXmlStreamReader reader(call.request.body);
+    bool tagging = false;
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (!reader.isStartElement())
+            continue;
+        if (reader.name() == "Tagging"_L1) {
+            tagging = true;
+        } else if (reader.name() == "Tag"_L1) {
+            QPair<QString, QString> tag;
+            while (reader.readNextStartElement()) {
+                if (reader.name() == "Key"_L1)
+                    tag.first = reader.readElementText();
+                else if (reader.name() == "Value"_L1)
+                    tag.second = reader.readElementText();
+                else
+                    reader.skipCurrentElement();
+            }
+            pairs.append(tag);
+        }
+    }
+    if (reader.hasError() || !tagging)
+        return malformedXml(call.id());
+    Result<StoredObject> stored = cloud().state().objectInfo(call.bucket, call.key);
+    if (!stored)
+        return noSuchKey(call.key, call.id());
+    ObjectFields tags;
+    if (Refusal refusal = tagsOf(pairs, &tags, call.id()))
+        return *refusal;
+    if (Result<void> done = cloud().state().setObjectDetails(call.bucket, call.key, stored->headers, tags); !done)
+        return s3Error(500, u"InternalError"_s, done.errorMessage(), call.id());
+    return {};
+}
+
+HttpResponseData S3Service::deleteObjectTagging(const Call &call)
+{
+    Result<StoredObject> stored = cloud().state().objectInfo(call.bucket, call.key);
+    if (!stored)
+        return noSuchKey(call.key, call.id());
+    if (Result<void> done = cloud().state().setObjectDetails(call.bucket, call.key, stored->headers, {}); !done)
+        return s3Error(500, u"InternalError"_s, done.errorMessage(), call.id());
+    HttpResponseData r;
+    r.status = 204;
+    return r;
+}
+
+// The owner's full control, the only ACL the local cloud has.
+HttpResponseData S3Service::getAcl(const Call &call)
+{
+    if (!call.key.isEmpty() && !cloud().state().objectInfo(call.bucket, call.key))
+        return noSuchKey(call.key, call.id());
+    S3Document document(u"AccessControlPolicy"_s);
+    QXmlStreamWriter &xml = document.xml;
+    xml.writeStartElement(u"Owner"_s);
+    xml.writeTextElement(u"ID"_s, QLatin1String(AwsEndpoint::kAccountId));
+    xml.writeEndElement();
+    xml.writeStartElement(u"AccessControlList"_s);
+    xml.writeStartElement(u"Grant"_s);
+    xml.writeStartElement(u"Grantee"_s);
+    const QString xsi = u"http://www.w3.org/2001/XMLSchema-instance"_s;
+    xml.writeNamespace(xsi, u"xsi"_s);
+    xml.writeAttribute(xsi, u"type"_s, u"CanonicalUser"_s);
+    xml.writeTextElement(u"ID"_s, QLatin1String(AwsEndpoint::kAccountId));
+    xml.writeEndElement();
+    xml.writeTextElement(u"Permission"_s, u"FULL_CONTROL"_s);
+    xml.writeEndElement();
+    xml.writeEndElement();
+    return document.answer();
+}
+
+HttpResponseData S3Service::putAcl(const Call &call)
+{
+    const QString operation = call.key.isEmpty() ? u"PutBucketAcl"_s : u"PutObjectAcl"_s;
+    const bool grants = std::any_of(call.request.headers.cbegin(), call.request.headers.cend(),
+                                    [](const auto &h) { return h.first.toLower().startsWith("x-amz-grant-"); });
+    if (call.request.header("x-amz-acl") != "private" || grants || !call.request.body.trimmed().isEmpty())
+        return notImplemented(operation, call.id(), u"the local cloud has the canned ACL private only"_s);
+    if (!call.key.isEmpty() && !cloud().state().objectInfo(call.bucket, call.key))
+        return noSuchKey(call.key, call.id());
+    return {};
+}
+
+HttpResponseData S3Service::getBucketLocation(const Call &)
+{
+    // us-east-1 is the empty constraint, as S3 answers for its first region.
+    S3Document document(u"LocationConstraint"_s);
+    if (cloud().region() != "us-east-1"_L1)
+        document.xml.writeCharacters(cloud().region());
+    return document.answer();
+}
+
+HttpResponseData S3Service::getBucketVersioning(const Call &)
+{
+    // A bucket that never had versioning has no Status.
+    return S3Document(u"VersioningConfiguration"_s).answer();
+}
+
+HttpResponseData S3Service::getBucketPolicy(const Call &call)
+{
+    return s3Error(404, u"NoSuchBucketPolicy"_s, u"The bucket policy does not exist"_s, call.id(),
+                   {{u"BucketName"_s, call.bucket}});
+}
+
+Refusal S3Service::callUpload(const Call &call, MultipartUpload *upload) const
+{
+    const QString id = queryValue(call.query, "uploadId");
+    const Result<MultipartUpload> found = cloud().state().upload(id);
+    if (!found || found->bucket != call.bucket || found->key != call.key)
+        return noSuchUpload(id, call.id());
+    *upload = *found;
+    return std::nullopt;
+}
+
+Refusal S3Service::partNumber(const Call &call, int *number) const
+{
+    bool ok = false;
+    *number = queryValue(call.query, "partNumber").toInt(&ok);
+    if (!ok || *number < 1 || *number > kMaxParts)
+        return s3Error(400, u"InvalidArgument"_s, u"Part number must be an integer between 1 and 10000, inclusive"_s,
+                       call.id(),
+                       {{u"ArgumentName"_s, u"partNumber"_s},
+                        {u"ArgumentValue"_s, queryValue(call.query, "partNumber").left(100)}});
+    return std::nullopt;
+}
+
+HttpResponseData S3Service::createMultipartUpload(const Call &call)
+{
+    ObjectFields headers, tags;
+    if (Refusal refusal = requestFields(call, &headers, &tags))
+        return *refusal;
+    const QString type = QString::fromLatin1(call.request.header("content-type"));
+    if (RequestGuard::isUnsafeHeaderValue(type.toUtf8()) || type.size() > 256)
+        return s3Error(400, u"InvalidArgument"_s, u"The content type is not a valid header value."_s, call.id());
+    const Result<MultipartUpload> upload = cloud().state().createUpload(call.bucket, call.key, type, headers, tags);
+    if (!upload)
+        return s3Error(500, u"InternalError"_s, upload.errorMessage(), call.id());
+    S3Document document(u"InitiateMultipartUploadResult"_s);
+    document.xml.writeTextElement(u"Bucket"_s, call.bucket);
+    document.xml.writeTextElement(u"Key"_s, call.key);
+    document.xml.writeTextElement(u"UploadId"_s, upload->id);
+    HttpResponseData r = document.answer();
+    if (const QByteArray algorithm = call.request.header("x-amz-checksum-algorithm");
+        !algorithm.isEmpty() && !RequestGuard::isUnsafeHeaderValue(algorithm))
+        AwsWire::addHeader(r.headers, "x-amz-checksum-algorithm", algorithm);
+    return r;
+}
+
+HttpResponseData S3Service::uploadPart(const Call &call)
+{
+    MultipartUpload upload;
+    int number = 0;
+    if (Refusal refusal = partNumber(call, &number))
+        return *refusal;
+    if (Refusal refusal = callUpload(call, &upload))
+        return *refusal;
+    QByteArray body;
+    HttpResponseData r;
+    if (Refusal refusal = uploadedBody(call, &body, &r.headers))
+        return *refusal;
+    const Result<UploadedPart> part = cloud().state().putPart(upload.id, number, body);
+    if (!part)
+        return s3Error(500, u"InternalError"_s, part.errorMessage(), call.id());
+    AwsWire::addHeader(r.headers, "etag", etagHeader(part->etag));
+    return r;
+}
+
+HttpResponseData S3Service::uploadPartCopy(const Call &call)
+{
+    MultipartUpload upload;
+    int number = 0;
+    if (Refusal refusal = partNumber(call, &number))
+        return *refusal;
+    if (Refusal refusal = callUpload(call, &upload))
+        return *refusal;
+    QString sourceBucket;
+    StoredObject source;
+    if (Refusal refusal = copySource(call, &sourceBucket, &source))
+        return *refusal;
+    const QByteArray range = call.request.header("x-amz-copy-source-range");
+    qint64 from = 0, to = source.size - 1;
+    // Only bytes=first-last, within the object.
+    if (!range.isEmpty()
+        && (!byteRange(range, source.size, &from, &to) || range.mid(6).startsWith('-') || range.endsWith('-')
+            || range.mid(range.indexOf('-') + 1).toLongLong() >= source.size))
+        return s3Error(400, u"InvalidArgument"_s,
+                       u"Range specified is not valid for source object of size: %1"_s.arg(source.size), call.id());
+    if (to - from + 1 > kMaxObjectSize)
+        return s3Error(400, u"InvalidRequest"_s, u"The specified copy range is larger than 5 GB"_s, call.id());
+    const Result<UploadedPart> part = cloud().state().copyPart(upload.id, number, sourceBucket, source.key, from, to);
+    if (!part)
+        return s3Error(500, u"InternalError"_s, part.errorMessage(), call.id());
+    S3Document document(u"CopyPartResult"_s);
+    document.xml.writeTextElement(u"LastModified"_s, AwsWire::isoTime(part->modified));
+    document.xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(part->etag)));
+    return document.answer();
+}
+
+HttpResponseData S3Service::completeMultipartUpload(const Call &call)
+{
+    MultipartUpload upload;
+    if (Refusal refusal = callUpload(call, &upload))
+        return *refusal;
+    // <CompleteMultipartUpload><Part><PartNumber/><ETag/></Part>...</CompleteMultipartUpload>
+    QList<QPair<int, QString>> listed;
+    QXmlStreamReader reader(call.request.body);
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (!reader.isStartElement() || reader.name() != "Part"_L1)
+            continue;
+        QPair<int, QString> part{0, {}};
+        while (reader.readNextStartElement()) {
+            if (reader.name() == "PartNumber"_L1)
+                part.first = reader.readElementText().toInt();
+            else if (reader.name() == "ETag"_L1)
+                part.second = unquoted(reader.readElementText());
+            else
+                reader.skipCurrentElement();
+        }
+        listed.append(part);
+    }
+    if (reader.hasError() || listed.isEmpty() || listed.size() > kMaxParts)
+        return malformedXml(call.id());
+    QHash<int, UploadedPart> uploaded;
+    for (const UploadedPart &part : cloud().state().parts(upload.id))
+        uploaded.insert(part.number, part);
+    QByteArray md5s;
+    qint64 size = 0;
+    // The order first, then each part, as S3 checks.
+    for (qsizetype i = 1; i < listed.size(); ++i) {
+        if (listed.at(i).first <= listed.at(i - 1).first)
+            return s3Error(400, u"InvalidPartOrder"_s,
+                           u"The list of parts was not in ascending order. The parts list must be specified in "
+                           "order by part number."_s,
+                           call.id(), {{u"UploadId"_s, upload.id}});
+    }
+    for (qsizetype i = 0; i < listed.size(); ++i) {
+        const auto &[number, etag] = listed.at(i);
+        const auto part = uploaded.constFind(number);
+        if (part == uploaded.cend() || part->etag != etag)
+            return s3Error(400, u"InvalidPart"_s,
+                           u"One or more of the specified parts could not be found.  The part may not have been "
+                           "uploaded, or the specified entity tag may not match the part's entity tag."_s,
+                           call.id(),
+                           {{u"UploadId"_s, upload.id}, {u"PartNumber"_s, QString::number(number)}, {u"ETag"_s, etag}});
+        if (i + 1 < listed.size() && part->size < kMinPartSize)
+            return s3Error(400, u"EntityTooSmall"_s, u"Your proposed upload is smaller than the minimum allowed size"_s,
+                           call.id(),
+                           {{u"ProposedSize"_s, QString::number(part->size)},
+                            {u"MinSizeAllowed"_s, QString::number(kMinPartSize)},
+                            {u"PartNumber"_s, QString::number(number)},
+                            {u"ETag"_s, etag}});
+        md5s += QByteArray::fromHex(part->etag.toLatin1());
+        size += part->size;
+    }
+    if (size > kMaxObjectSize)
+        return s3Error(
+            400, u"EntityTooLarge"_s, u"Your proposed upload exceeds the maximum allowed size"_s, call.id(),
+            {{u"ProposedSize"_s, QString::number(size)}, {u"MaxSizeAllowed"_s, QString::number(kMaxObjectSize)}});
+    QList<int> numbers;
+    for (const auto &part : std::as_const(listed))
+        numbers.append(part.first);
+    // S3's multipart ETag: the MD5 of the parts' MD5s, and how many parts there were.
+    const QString etag = AwsWire::md5Hex(md5s) + u"-%1"_s.arg(listed.size());
+    const Result<StoredObject> stored = cloud().completeUpload(upload.id, numbers, etag, call.request.cause);
+    if (!stored)
+        return s3Error(500, u"InternalError"_s, stored.errorMessage(), call.id());
+    S3Document document(u"CompleteMultipartUploadResult"_s);
+    QXmlStreamWriter &xml = document.xml;
+    xml.writeTextElement(u"Location"_s, endpoint().url() + '/'_L1 + call.bucket + '/'_L1
+                                            + QString::fromLatin1(QUrl::toPercentEncoding(call.key, "/")));
+    xml.writeTextElement(u"Bucket"_s, call.bucket);
+    xml.writeTextElement(u"Key"_s, call.key);
+    xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(stored->etag)));
+    return document.answer();
+}
+
+HttpResponseData S3Service::abortMultipartUpload(const Call &call)
+{
+    MultipartUpload upload;
+    if (Refusal refusal = callUpload(call, &upload))
+        return *refusal;
+    if (Result<void> done = cloud().state().abortUpload(upload.id); !done)
+        return s3Error(500, u"InternalError"_s, done.errorMessage(), call.id());
+    HttpResponseData r;
+    r.status = 204;
+    return r;
+}
+
+HttpResponseData S3Service::listParts(const Call &call)
+{
+    MultipartUpload upload;
+    if (Refusal refusal = callUpload(call, &upload))
+        return *refusal;
+    bool hasMax = false;
+    const int maxParts = std::clamp(queryValue(call.query, "max-parts", &hasMax).toInt(), 0, 1000);
+    const int limit = hasMax ? maxParts : 1000;
+    const int marker = queryValue(call.query, "part-number-marker").toInt();
+    QList<UploadedPart> page;
+    bool truncated = false;
+    for (const UploadedPart &part : cloud().state().parts(upload.id)) {
+        if (part.number <= marker)
+            continue;
+        if (page.size() >= limit) {
+            truncated = true;
+            break;
+        }
+        page.append(part);
+    }
+    S3Document document(u"ListPartsResult"_s);
+    QXmlStreamWriter &xml = document.xml;
+    xml.writeTextElement(u"Bucket"_s, call.bucket);
+    xml.writeTextElement(u"Key"_s, call.key);
+    xml.writeTextElement(u"UploadId"_s, upload.id);
+    xml.writeTextElement(u"PartNumberMarker"_s, QString::number(marker));
+    xml.writeTextElement(u"NextPartNumberMarker"_s, QString::number(page.isEmpty() ? 0 : page.last().number));
+    xml.writeTextElement(u"MaxParts"_s, QString::number(limit));
+    xml.writeTextElement(u"IsTruncated"_s, truncated ? u"true"_s : u"false"_s);
+    for (const UploadedPart &part : std::as_const(page)) {
+        xml.writeStartElement(u"Part"_s);
+        xml.writeTextElement(u"PartNumber"_s, QString::number(part.number));
+        xml.writeTextElement(u"LastModified"_s, AwsWire::isoTime(part.modified));
+        xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(part.etag)));
+        xml.writeTextElement(u"Size"_s, QString::number(part.size));
+        xml.writeEndElement();
+    }
+    for (const QString &who : {u"Initiator"_s, u"Owner"_s}) {
+        xml.writeStartElement(who);
+        xml.writeTextElement(u"ID"_s, QLatin1String(AwsEndpoint::kAccountId));
+        xml.writeEndElement();
+    }
+    xml.writeTextElement(u"StorageClass"_s, u"STANDARD"_s);
+    return document.answer();
+}
+
+HttpResponseData S3Service::listMultipartUploads(const Call &call)
+{
+    const QString prefix = queryValue(call.query, "prefix");
+    const QString keyMarker = queryValue(call.query, "key-marker");
+    const QString idMarker = queryValue(call.query, "upload-id-marker");
+    bool hasMax = false;
+    const int maxUploads = std::clamp(queryValue(call.query, "max-uploads", &hasMax).toInt(), 0, 1000);
+    const int limit = hasMax ? maxUploads : 1000;
+    QList<MultipartUpload> page;
+    bool truncated = false;
+    for (const MultipartUpload &upload : cloud().state().uploads(call.bucket, prefix)) {
+        if (upload.key < keyMarker || (upload.key == keyMarker && (idMarker.isEmpty() || upload.id <= idMarker)))
+            continue;
+        if (page.size() >= limit) {
+            truncated = true;
+            break;
+        }
+        page.append(upload);
+    }
+    S3Document document(u"ListMultipartUploadsResult"_s);
+    QXmlStreamWriter &xml = document.xml;
+    xml.writeTextElement(u"Bucket"_s, call.bucket);
+    xml.writeTextElement(u"KeyMarker"_s, keyMarker);
+    xml.writeTextElement(u"UploadIdMarker"_s, idMarker);
+    xml.writeTextElement(u"NextKeyMarker"_s, page.isEmpty() ? QString() : page.last().key);
+    xml.writeTextElement(u"NextUploadIdMarker"_s, page.isEmpty() ? QString() : page.last().id);
+    xml.writeTextElement(u"Prefix"_s, prefix);
+    xml.writeTextElement(u"MaxUploads"_s, QString::number(limit));
+    xml.writeTextElement(u"IsTruncated"_s, truncated ? u"true"_s : u"false"_s);
+    for (const MultipartUpload &upload : std::as_const(page)) {
+        xml.writeStartElement(u"Upload"_s);
+        xml.writeTextElement(u"Key"_s, upload.key);
+        xml.writeTextElement(u"UploadId"_s, upload.id);
+        for (const QString &who : {u"Initiator"_s, u"Owner"_s}) {
+            xml.writeStartElement(who);
+            xml.writeTextElement(u"ID"_s, QLatin1String(AwsEndpoint::kAccountId));
+            xml.writeEndElement();
+        }
+        xml.writeTextElement(u"StorageClass"_s, u"STANDARD"_s);
+        xml.writeTextElement(u"Initiated"_s, AwsWire::isoTime(upload.initiated));
+        xml.writeEndElement();
+    }
+    return document.answer();
 }
 
 AwsService *createS3Service(AwsEndpoint &endpoint)
