@@ -1,9 +1,12 @@
 // The local cloud's clock in the tool bar: disabled while the cloud is stopped, Pause /
 // Run, Advance (by its step and from its menu) and Run Until Next, clicked offscreen.
 
+#include "actionmanager.h"
 #include "cloud/clockwidget.h"
+#include "cloud/cloudpanel.h"
 #include "cloud/virtualclock.h"
 #include "cloudfixture.h"
+#include "mainwindow.h"
 
 #include <QLabel>
 #include <QMenu>
@@ -20,6 +23,7 @@ class tst_ClockWidget : public QObject
 private slots:
     void drivesTheCloudsClock();
     void followsTheCloudRunningAndStopping();
+    void mainWindowToolBarShowsTheRunningCloudsClock();
 
 private:
     const QDateTime kNewYear = QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC);
@@ -125,6 +129,33 @@ void tst_ClockWidget::followsTheCloudRunningAndStopping()
     widget.setCloud(local.cloud.get());
     local.cloud.reset();
     QVERIFY(!widget.cloud());
+}
+
+void tst_ClockWidget::mainWindowToolBarShowsTheRunningCloudsClock()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("NimbusTest"));
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("nightly.json"));
+    QVERIFY(NimbusTest::writeAll(project, R"json({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "nightly", "kind": "schedule", "properties": {"expression": "cron(0 2 * * ? *)"}}],
+        "edges": []})json"));
+    MainWindow window;
+    QVERIFY(window.openFile(project));
+    auto *clock = window.findChild<ClockWidget *>(QStringLiteral("cloudClock"));
+    QVERIFY(clock);
+    QVERIFY(!clock->isEnabled());
+    QAction *cloudAction = window.actionManager()->action(ActionIds::LocalCloud);
+    cloudAction->trigger();
+    QVERIFY(window.cloudPanel()->isRunning());
+    QCOMPARE(clock->cloud(), window.cloudPanel()->cloud());
+    QVERIFY(clock->isEnabled());
+    // Its Pause stops the running cloud's clock.
+    QTest::mouseClick(button(*clock, "clockPause"), Qt::LeftButton);
+    QVERIFY(!window.cloudPanel()->cloud()->virtualClock().isRunning());
+    cloudAction->trigger();
+    QVERIFY(!window.cloudPanel()->isRunning());
+    QVERIFY(!clock->isEnabled());
+    QVERIFY(!clock->cloud());
 }
 
 QTEST_MAIN(tst_ClockWidget)
