@@ -8,6 +8,7 @@
 
 #include "document/project.h"
 #include "model/catalog.h"
+#include "model/kinds.h"
 #include "model/validator.h"
 
 #include <QCheckBox>
@@ -250,6 +251,10 @@ void InspectorWidget::rebuild()
         }
         if (kind->code.isValid())
             addCodeFiles(*node);
+        if (node->kind == Kinds::Rule) {
+            mRuleTester = new RuleTester(mFormHost);
+            mForm->addRow(tr("Test pattern"), mRuleTester);
+        }
     }
     refreshValues();
     fitRows();
@@ -503,6 +508,9 @@ void InspectorWidget::refreshValues()
             setValue(editor, spec, value);
             markValidity(editor, spec, value);
         }
+        if (mRuleTester)
+            mRuleTester->setPattern(
+                node->properties.value("pattern"_L1).toString(defaults.value("pattern"_L1).toString()));
     }
     mUpdating = false;
 }

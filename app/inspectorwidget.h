@@ -1,5 +1,6 @@
 #pragma once
 
+#include "canvas/ruletester.h"
 #include "model/edge.h"
 #include "model/node.h"
 #include "projectview.h"
@@ -47,6 +48,8 @@ public:
     QLineEdit *nameEditor() const { return mName; }
     // The source files of the selected function (double-click opens one).
     QListWidget *codeFiles() const { return mCodeFiles; }
+    // The selected rule's "Test pattern" box (null for other nodes).
+    RuleTester *ruleTester() const { return mRuleTester; }
 
 signals:
     void fileActivated(const QString &path, Nimbus::NodeId function);
@@ -80,6 +83,7 @@ private:
     QLineEdit *mName = nullptr;
     QLabel *mKind = nullptr;
     QListWidget *mCodeFiles = nullptr;
+    QPointer<RuleTester> mRuleTester;
     QHash<QString, QWidget *> mEditors;
     bool mUpdating = false;
     QPointer<QGraphicsScene> mScene; // the canvas whose selected connection is shown
