@@ -103,6 +103,8 @@ void CanvasScene::rebuild()
     mNodes.clear();
     mEdges.clear();
     mEdgesByNode.clear();
+    mNodeGrid.clear();
+    mGridCells.clear();
     mPendingNodes.clear();
     mPendingEdges.clear();
     if (!project())
@@ -169,7 +171,8 @@ void CanvasScene::addNodeItem(NodeId id)
     item->setDetail(NodeItem::detailFor(*node, kind));
     item->setPos(node->position);
     item->setSnapToGrid(mGrid);
-    connect(item, &NodeItem::geometryChanged, this, [this, id] {
+    connect(item, &NodeItem::geometryChanged, this, [this, id, item] {
+        placeInGrid(item);
         updateEdgesOf(id);
         // Not the model's doing: Qt moved the item under the pointer (and the selection with it).
         if (!mSyncing)
@@ -177,6 +180,7 @@ void CanvasScene::addNodeItem(NodeId id)
     });
     addItem(item);
     mNodes.insert(id, item);
+    placeInGrid(item);
     if (!mEdges.isEmpty()) // a node dropped later: the connections behind it go round it
         EdgeItem::rerouteAcross(item);
 }
@@ -188,6 +192,8 @@ void CanvasScene::removeNodeItem(NodeId id)
         endConnection();
     // The connections that went round it take the short way again.
     const QSet<EdgeItem *> detours = item ? item->detours() : QSet<EdgeItem *>();
+    if (item)
+        placeInGrid(item, false);
     delete item;
     for (EdgeItem *edge : detours)
         edge->updatePath();
@@ -226,6 +232,65 @@ void CanvasScene::updateEdgesOf(NodeId id)
     const auto range = mEdgesByNode.equal_range(id);
     for (auto it = range.first; it != range.second; ++it)
         it.value()->updatePath();
+}
+
+namespace {
+quint64 cellKey(int column, int row)
+{
+    return (quint64(quint32(column)) << 32) | quint32(row);
+}
+
+QRect cellsOf(const QRectF &rect, qreal cell)
+{
+    const QPoint first(int(std::floor(rect.left() / cell)), int(std::floor(rect.top() / cell)));
+    const QPoint last(int(std::floor(rect.right() / cell)), int(std::floor(rect.bottom() / cell)));
+    return QRect(first, last);
+}
+} // namespace
+
+void CanvasScene::placeInGrid(NodeItem *item, bool present)
+{
+    const QRect cells = present ? cellsOf(item->sceneBoundingRect(), kGridCell) : QRect();
+    const auto filed = mGridCells.constFind(item);
+    if (filed != mGridCells.cend()) {
+        if (filed.value() == cells)
+            return;
+        for (int column = filed->left(); column <= filed->right(); ++column)
+            for (int row = filed->top(); row <= filed->bottom(); ++row)
+                mNodeGrid[cellKey(column, row)].removeOne(item);
+    }
+    if (!present) {
+        mGridCells.remove(item);
+        return;
+    }
+    mGridCells.insert(item, cells);
+    for (int column = cells.left(); column <= cells.right(); ++column)
+        for (int row = cells.top(); row <= cells.bottom(); ++row)
+            mNodeGrid[cellKey(column, row)].append(item);
+}
+
+QList<NodeItem *> CanvasScene::nodesIn(const QRectF &rect) const
+{
+    QList<NodeItem *> found;
+    const QRect cells = cellsOf(rect, kGridCell);
+    // A rectangle wider than the design asks no more cells than the design has.
+    if (qint64(cells.width()) * cells.height() > mNodeGrid.size()) {
+        for (auto it = mGridCells.cbegin(); it != mGridCells.cend(); ++it)
+            if (it.key()->sceneBoundingRect().intersects(rect))
+                found.append(it.key());
+        return found;
+    }
+    for (int column = cells.left(); column <= cells.right(); ++column) {
+        for (int row = cells.top(); row <= cells.bottom(); ++row) {
+            const auto it = mNodeGrid.constFind(cellKey(column, row));
+            if (it == mNodeGrid.cend())
+                continue;
+            for (NodeItem *item : it.value())
+                if (!found.contains(item) && item->sceneBoundingRect().intersects(rect))
+                    found.append(item);
+        }
+    }
+    return found;
 }
 
 namespace {

@@ -44,6 +44,10 @@ public:
     QList<NodeId> selectedNodes() const;
     QList<EdgeId> selectedEdges() const;
     void selectNodes(const QList<NodeId> &ids);
+    // The nodes whose bounding rectangles meet rect, in no particular order: what a
+    // connection's route asks for, answered from a grid of the nodes alone rather than
+    // the scene's index, where long connections fill many cells.
+    QList<NodeItem *> nodesIn(const QRectF &rect) const;
 
     void setDiagnostics(const QList<Diagnostic> &diagnostics);
     // Monthly cost per function, shown on its node; nodes not listed show none.
@@ -82,6 +86,8 @@ private:
     void addEdgeItem(EdgeId id);
     void removeEdgeItem(EdgeId id);
     void updateEdgesOf(NodeId id);
+    // Files a node in the grid of nodesIn() where it now is (nowhere when it goes).
+    void placeInGrid(NodeItem *item, bool present = true);
     NodeItem *nodeAt(QPointF scenePos) const;
     // The node with a port at scenePos, nullptr if none has.
     NodeItem *nodeWithPortAt(QPointF scenePos) const;
@@ -108,6 +114,9 @@ private:
     QHash<NodeId, QString> mBadges;
     QHash<EdgeId, EdgeItem *> mEdges;
     QMultiHash<NodeId, EdgeItem *> mEdgesByNode;
+    static constexpr qreal kGridCell = 512;
+    QHash<quint64, QList<NodeItem *>> mNodeGrid; // by cell (column, row)
+    QHash<NodeItem *, QRect> mGridCells; // the cells each node is filed in
     bool mSyncing = false; // applying a model change to items
     qreal mGrid = 0;
 

@@ -29,6 +29,8 @@ const char *const CanvasView::kFragmentMimeType = "application/x-nimbus-fragment
 namespace {
 constexpr qreal kMinZoom = 0.1;
 constexpr qreal kMaxZoom = 4.0;
+// The canvas reaches this far around the origin at least, further for a design bigger.
+const QRectF kCanvasArea(-50000, -50000, 100000, 100000);
 
 // The height of a node's name at 100 %: a node draws it in the view's font, bold
 // (NodeItem::paint).
@@ -57,7 +59,7 @@ CanvasView::CanvasView(CanvasScene *scene, QWidget *parent) : QGraphicsView(scen
     setViewportUpdateMode(SmartViewportUpdate);
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
-    setSceneRect(-50000, -50000, 100000, 100000);
+    setSceneRect(kCanvasArea);
     // Cards keep a cached picture of themselves: a theme switch draws them all again.
     Theme::onPaletteChange(this, [this] {
         for (QGraphicsItem *item : mScene->items())
@@ -153,6 +155,7 @@ void CanvasView::fitToView()
     // Fit to View fits, but not below a legible zoom: a design bigger than that shows its
     // entry points at the smallest legible zoom. Asked again from there, it fits it whole.
     mInitialViewPending = false;
+    reachDesign();
     const QPointF centre = mapToScene(viewport()->rect().center());
     const bool again = mLegibleFit && qFuzzyCompare(zoom(), mLegibleFit->first)
                        && QLineF(centre, mLegibleFit->second).length() < 1.0;
@@ -184,8 +187,18 @@ void CanvasView::showDesign(qreal fallbackZoom)
     }
 }
 
+void CanvasView::reachDesign()
+{
+    const QRectF design = designBounds();
+    if (design.isEmpty() || kCanvasArea.contains(design))
+        setSceneRect(kCanvasArea);
+    else
+        setSceneRect(kCanvasArea.united(design.adjusted(-5000, -5000, 5000, 5000)));
+}
+
 void CanvasView::projectOpened()
 {
+    reachDesign();
     disconnect(mDesignChanges);
     if (mScene->project())
         mDesignChanges = connect(&mScene->project()->architecture(), &Architecture::changed, this,

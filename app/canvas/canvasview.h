@@ -112,6 +112,8 @@ private:
     void showEntryPoints(qreal zoom);
     void setScale(qreal zoom);
     void updateHint();
+    // Lets the view scroll to every part of the design, however far it spreads.
+    void reachDesign();
 
     CanvasScene *mScene;
     bool mInitialViewPending = false;

@@ -1,5 +1,6 @@
 #include "edgeitem.h"
 
+#include "canvasscene.h"
 #include "edgerouter.h"
 #include "nodeitem.h"
 
@@ -62,10 +63,9 @@ QList<QPointF> EdgeItem::routeAround(QList<NodeItem *> &avoided) const
         return simple;
     QList<QRectF> obstacles{fromRect, toRect};
     bool blocked = false;
-    for (QGraphicsItem *item : scene()->items(area, Qt::IntersectsItemBoundingRect)) {
-        if (item->type() != NodeItem::Type || item == mFrom || item == mTo)
+    for (NodeItem *node : nodesIn(area)) {
+        if (node == mFrom || node == mTo)
             continue;
-        auto *node = static_cast<NodeItem *>(item);
         avoided.append(node);
         obstacles.append(node->bodyRect());
         blocked = blocked || EdgeRouter::crosses(simple, node->bodyRect(), EdgeRouter::kClearance / 2);
@@ -77,6 +77,17 @@ QList<QPointF> EdgeItem::routeAround(QList<NodeItem *> &avoided) const
     return routed.isEmpty() ? simple : routed;
 }
 
+QList<NodeItem *> EdgeItem::nodesIn(const QRectF &rect) const
+{
+    if (auto *canvas = qobject_cast<CanvasScene *>(scene()))
+        return canvas->nodesIn(rect);
+    QList<NodeItem *> nodes;
+    for (QGraphicsItem *item : scene()->items(rect, Qt::IntersectsItemBoundingRect))
+        if (item->type() == NodeItem::Type)
+            nodes.append(static_cast<NodeItem *>(item));
+    return nodes;
+}
+
 // Whether a node other than the ends stands on the route; asked segment by segment, a
 // thin strip each, which finds far fewer items than the route's whole area.
 bool EdgeItem::crossesANode(const QList<QPointF> &route) const
@@ -85,9 +96,8 @@ bool EdgeItem::crossesANode(const QList<QPointF> &route) const
     for (int i = 1; i < route.size(); ++i) {
         const QRectF strip =
             QRectF(route.at(i - 1), route.at(i)).normalized().adjusted(-margin, -margin, margin, margin);
-        for (QGraphicsItem *item : scene()->items(strip, Qt::IntersectsItemBoundingRect)) {
-            if (item->type() == NodeItem::Type && item != mFrom && item != mTo
-                && EdgeRouter::crosses(route, static_cast<NodeItem *>(item)->bodyRect(), margin))
+        for (NodeItem *node : nodesIn(strip)) {
+            if (node != mFrom && node != mTo && EdgeRouter::crosses(route, node->bodyRect(), margin))
                 return true;
         }
     }

@@ -55,6 +55,8 @@ private:
     // The route, and the nodes it goes round (none for the simple route).
     QList<QPointF> routeAround(QList<NodeItem *> &avoided) const;
     bool crossesANode(const QList<QPointF> &route) const;
+    // The nodes whose bounding rectangles meet rect (the canvas keeps a grid of them).
+    QList<NodeItem *> nodesIn(const QRectF &rect) const;
     void setAvoided(const QList<NodeItem *> &nodes);
     void paintLabel(QPainter *painter, const QRectF &exposed, const QColor &colour) const;
 
