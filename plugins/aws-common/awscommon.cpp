@@ -1,4 +1,5 @@
 #include "awscommon.h"
+#include "cloud/eventbus.h"
 #include "model/kinds.h"
 #include "model/permissions.h"
 
@@ -72,6 +73,10 @@ QList<IamStatement> iamStatements(const ExportFunction &function)
 
 YAML::Node statementResource(const IamStatement &statement, const LogicalIds &ids)
 {
+    // The exports do not write buses (each says so): a bus is named by its ARN.
+    if (statement.service->kind == Kinds::EventBus)
+        return Y::tagged("Sub", Y::string(u"arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/"_s
+                                          + EventBus::busName(*statement.service)));
     const QString id = ids.of(statement.service);
     if (statement.attribute == "Ref"_L1)
         return ref(id); // a topic's Ref is its ARN

@@ -2,6 +2,7 @@
 #include "model/kinds.h"
 
 #include "awscommon.h"
+#include "cloud/eventbus.h"
 #include "export/exportmodel.h"
 #include "export/hclwriter.h"
 #include "infracostusage.h"
@@ -272,6 +273,14 @@ void TerraformWriter::writeRole(const ExportFunction &f)
     QList<H> list;
     for (const Aws::IamStatement &s : statements) {
         const QString attribute = s.attribute == "StreamArn"_L1 ? u"stream_arn"_s : u"arn"_s;
+        // The export does not write buses (it says so): a bus is named by its ARN.
+        if (s.service->kind == Kinds::EventBus) {
+            list.append(H::object(
+                {{u"Effect"_s, H::string(u"Allow"_s)},
+                 {u"Action"_s, H::stringList(s.actions)},
+                 {u"Resource"_s, H::string(u"arn:aws:events:*:*:event-bus/"_s + EventBus::busName(*s.service))}}));
+            continue;
+        }
         const QString ref = reference(s.service, attribute);
         list.append(
             H::object({{u"Effect"_s, H::string(u"Allow"_s)},
