@@ -273,6 +273,18 @@ QString EventBus::ruleArn(const QString &region, const QString &bus, const QStri
     return u"arn:aws:events:%1:%2:rule/%3"_s.arg(region, QLatin1String(CloudEvents::kAccount), path);
 }
 
+QString EventBus::targetArn(const QString &region, const Node &target)
+{
+    const QString account = QLatin1String(CloudEvents::kAccount);
+    if (target.kind == Kinds::Function)
+        return u"arn:aws:lambda:%1:%2:function:%3"_s.arg(region, account, target.name);
+    if (target.kind == Kinds::Queue)
+        return u"arn:aws:sqs:%1:%2:%3"_s.arg(region, account, target.name);
+    if (target.kind == Kinds::Topic)
+        return u"arn:aws:sns:%1:%2:%3"_s.arg(region, account, target.name);
+    return busArn(region, busName(target));
+}
+
 const Node *EventBus::findBus(const QString &nameOrArn) const
 {
     QString name = nameOrArn.isEmpty() ? u"default"_s : nameOrArn;
@@ -382,12 +394,12 @@ void EventBus::route(const Node &bus, const QJsonObject &event, qint64 change)
         if (!body)
             continue;
         for (const Node *target : connected(rule, "targets"))
-            deliver(rule, *target, event, *body, matched);
+            deliver(name, rule, *target, event, *body, matched);
     }
 }
 
-void EventBus::deliver(const Node &rule, const Node &target, const QJsonObject &event, const QByteArray &input,
-                       qint64 matched)
+void EventBus::deliver(const QString &bus, const Node &rule, const Node &target, const QJsonObject &event,
+                       const QByteArray &input, qint64 matched)
 {
     QString error;
     if (target.kind == Kinds::Function) {
@@ -415,13 +427,13 @@ void EventBus::deliver(const Node &rule, const Node &target, const QJsonObject &
         error = tr("%1 is not a target EventBridge delivers to").arg(target.name);
     }
     if (!error.isEmpty())
-        deadLetter(rule, &target, event, u"SDK_CLIENT_ERROR"_s, error, matched);
+        deadLetter(bus, rule, &target, event, u"SDK_CLIENT_ERROR"_s, error, matched);
 }
 
 // As EventBridge does, the event goes to the rule's dead-letter queue with attributes
 // saying which rule and target failed and why; without one it is dropped, logged.
-void EventBus::deadLetter(const Node &rule, const Node *target, const QJsonObject &event, const QString &code,
-                          const QString &message, qint64 matched)
+void EventBus::deadLetter(const QString &bus, const Node &rule, const Node *target, const QJsonObject &event,
+                          const QString &code, const QString &message, qint64 matched)
 {
     const QString queue = property(rule, "deadLetterQueue");
     CloudLogEntry entry;
@@ -437,8 +449,8 @@ void EventBus::deadLetter(const Node &rule, const Node *target, const QJsonObjec
     if (queue.isEmpty())
         return;
     const QJsonObject attributes{
-        {u"RULE_ARN"_s, stringAttribute(ruleArn(mCloud.region(), u"default"_s, rule.name))},
-        {u"TARGET_ARN"_s, stringAttribute(target ? target->name : QString())},
+        {u"RULE_ARN"_s, stringAttribute(ruleArn(mCloud.region(), bus, rule.name))},
+        {u"TARGET_ARN"_s, stringAttribute(target ? targetArn(mCloud.region(), *target) : QString())},
         {u"ERROR_CODE"_s, stringAttribute(code)},
         {u"ERROR_MESSAGE"_s, stringAttribute(message)},
     };

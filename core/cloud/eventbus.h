@@ -99,6 +99,8 @@ public:
     static QString busName(const Node &bus);
     static QString busArn(const QString &region, const QString &name);
     static QString ruleArn(const QString &region, const QString &bus, const QString &rule);
+    // A rule's target as EventBridge names it: a function's, queue's, topic's or bus's ARN.
+    static QString targetArn(const QString &region, const Node &target);
 
     // PutEvents on the bus named bus (its node's name, its bus name or its ARN; empty:
     // "default"). One result per entry as AWS answers it: {"EventId"} or {"ErrorCode",
@@ -109,10 +111,10 @@ public:
 
 private:
     void route(const Node &bus, const QJsonObject &event, qint64 change);
-    void deliver(const Node &rule, const Node &target, const QJsonObject &event, const QByteArray &input,
-                 qint64 matched);
-    void deadLetter(const Node &rule, const Node *target, const QJsonObject &event, const QString &code,
-                    const QString &message, qint64 matched);
+    void deliver(const QString &bus, const Node &rule, const Node &target, const QJsonObject &event,
+                 const QByteArray &input, qint64 matched);
+    void deadLetter(const QString &bus, const Node &rule, const Node *target, const QJsonObject &event,
+                    const QString &code, const QString &message, qint64 matched);
 
     LocalCloud &mCloud;
 };

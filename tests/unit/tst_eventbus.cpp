@@ -394,7 +394,10 @@ void TestEventBus::refusingTargetSendsToDeadLetters()
     QCOMPARE(dead.size(), 1);
     QCOMPARE(QJsonDocument::fromJson(dead.first().body)["id"].toString(), id);
     QCOMPARE(dead.first().attributes["ERROR_CODE"]["stringValue"].toString(), "SDK_CLIENT_ERROR");
-    QVERIFY(dead.first().attributes["RULE_ARN"]["stringValue"].toString().endsWith(":rule/big"));
+    QCOMPARE(dead.first().attributes["RULE_ARN"]["stringValue"].toString(),
+             "arn:aws:events:us-east-1:000000000000:rule/orders/big");
+    QCOMPARE(dead.first().attributes["TARGET_ARN"]["stringValue"].toString(),
+             "arn:aws:lambda:us-east-1:000000000000:function:audit");
     QCOMPARE(f->entries(CloudLogEntry::Kind::DeadLetter, "undelivered").size(), 1);
 }
 
