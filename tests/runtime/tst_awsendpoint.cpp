@@ -25,6 +25,8 @@ private slots:
     void cleanup();
     void sdkForJavaScript();
     void boto3();
+    void s3WithBoto3();
+    void s3WithSdkForJavaScript();
     void resourceVariables();
     void handlersUseTheSdk_data();
     void handlersUseTheSdk();
@@ -117,6 +119,30 @@ void TestAwsEndpoint::boto3()
     QVERIFY(QTest::qWaitFor([&] { return invocations(QStringLiteral("onAlert")) == 2; }, 20000));
     QVERIFY2(alertResults().join(QLatin1Char('\n')).contains(R"({"severity":{"Type":"String","Value":"py-attr"}})"),
              qPrintable(alertResults().join(QLatin1Char('\n'))));
+}
+
+void TestAwsEndpoint::s3WithBoto3()
+{
+    // upload_file's multipart transfer of 20 MB, tagging, the lock pattern, presigned URLs.
+    runClient(QStringLiteral("/usr/bin/python3"),
+              {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/s3_fidelity.py")});
+    const Result<StoredObject> big = mCloud->state().objectInfo(QStringLiteral("files"), QStringLiteral("py/big.bin"));
+    QVERIFY(big);
+    QCOMPARE(big->size, 20 * 1024 * 1024);
+    QVERIFY2(big->etag.endsWith(QLatin1String("-3")), qPrintable(big->etag));
+    QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("py/tagged.txt")).valueOr({}),
+             QByteArray("keep me"));
+}
+
+void TestAwsEndpoint::s3WithSdkForJavaScript()
+{
+    // @aws-sdk/lib-storage's Upload of 12 MB, tagging, the lock pattern, presigned URLs.
+    runClient(QStringLiteral("node"), {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/s3_fidelity.test.mjs")});
+    const Result<StoredObject> big = mCloud->state().objectInfo(QStringLiteral("files"), QStringLiteral("js/big.bin"));
+    QVERIFY(big);
+    QCOMPARE(big->size, 12 * 1024 * 1024);
+    QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("js/tagged.txt")).valueOr({}),
+             QByteArray("keep me"));
 }
 
 void TestAwsEndpoint::resourceVariables()

@@ -513,8 +513,19 @@ Refusal S3Service::expired(const Call &call) const
 {
     bool presigned = false;
     const QString expires = queryValue(call.query, "X-Amz-Expires", &presigned);
-    if (!presigned)
-        return std::nullopt;
+    const QString format = u"yyyy-MM-ddTHH:mm:ssZ"_s;
+    // Presigned URLs are signed on the machine's clock, not the cloud's virtual one.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!presigned) {
+        // Signature version 2 (older botocore's default): Expires is the end, in epoch seconds.
+        bool ok = false;
+        const qint64 end = queryValue(call.query, "Expires").toLongLong(&ok);
+        if (!ok || !hasQueryValue(call.query, "Signature") || now.toSecsSinceEpoch() <= end)
+            return std::nullopt;
+        return s3Error(403, u"AccessDenied"_s, u"Request has expired"_s, call.id(),
+                       {{u"Expires"_s, QDateTime::fromSecsSinceEpoch(end, Qt::UTC).toString(format)},
+                        {u"ServerTime"_s, now.toString(format)}});
+    }
     QDateTime signedAt = QDateTime::fromString(queryValue(call.query, "X-Amz-Date"), u"yyyyMMdd'T'HHmmss'Z'"_s);
     signedAt.setTimeSpec(Qt::UTC);
     bool ok = false;
@@ -525,12 +536,9 @@ Refusal S3Service::expired(const Call &call) const
     if (!ok || seconds < 0 || seconds > 604800)
         return s3Error(400, u"AuthorizationQueryParametersError"_s,
                        u"X-Amz-Expires must be less than a week (in seconds) that is 604800"_s, call.id());
-    // Presigned URLs are signed on the machine's clock, not the cloud's virtual one.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime end = signedAt.addSecs(seconds);
     if (now <= end)
         return std::nullopt;
-    const QString format = u"yyyy-MM-ddTHH:mm:ssZ"_s;
     return s3Error(
         403, u"AccessDenied"_s, u"Request has expired"_s, call.id(),
         {{u"X-Amz-Expires"_s, expires}, {u"Expires"_s, end.toString(format)}, {u"ServerTime"_s, now.toString(format)}});
