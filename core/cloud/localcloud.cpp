@@ -6,6 +6,7 @@
 #include "dynamoexpression.h"
 #include "eventbus.h"
 #include "export/exportmodel.h"
+#include "filtercriteria.h"
 #include "model/scheduleexpression.h"
 #include "requestguard.h"
 #include "runtime/functionrunner.h"
@@ -554,6 +555,15 @@ void LocalCloud::deliverQueue(const Node *queue)
     const QDateTime next = mState->nextVisible(queue->name);
     if (!next.isValid() || next > mClock->now())
         return;
+    // Invalid criteria (the validator says why) make no trigger, as Lambda creates none.
+    const Result<FilterCriteria> filter = FilterCriteria::parse(text(queue, "filterCriteria"));
+    if (!filter)
+        return;
+    if (number(queue, "batchingWindow", 0) > 0) {
+        const QDateTime due = batchDue(queue, *filter);
+        if (!due.isValid() || due > mClock->now())
+            return;
+    }
     // A FIFO queue's batches hold groups no other batch holds (the store keeps a group
     // with a message in flight back), so a function takes several at once, as Lambda
     // scales with a FIFO queue's active groups; a standard queue's one at a time.
@@ -561,8 +571,11 @@ void LocalCloud::deliverQueue(const Node *queue)
     const int batch = std::clamp(number(queue, "batchSize", 10), 1, fifo ? 10 : 10000); // Lambda's limits
     const int visibility = number(queue, "visibilityTimeout", 30);
     const QString deadLetters = queue->name + "-dlq"_L1;
-    const int parallel = fifo ? kFifoBatches : 1;
-    for (int attempt = 0; attempt < functions.size() * parallel; ++attempt) {
+    // Maximum concurrency: that many batches per function at once.
+    const int concurrency = number(queue, "maxConcurrency", 0);
+    const int parallel = concurrency > 0 ? concurrency : fifo ? kFifoBatches : 1;
+    int allBusy = 0; // functions in a row found with every lane busy
+    for (int attempt = 0; attempt < functions.size() * parallel && allBusy < functions.size(); ++attempt) {
         const Node *function = functions.at(mRoundRobin.value(queue->name) % functions.size());
         mRoundRobin[queue->name] += 1;
         QString busyKey;
@@ -571,9 +584,12 @@ void LocalCloud::deliverQueue(const Node *queue)
             if (!mBusyQueues.contains(key))
                 busyKey = key;
         }
-        if (busyKey.isEmpty())
+        if (busyKey.isEmpty()) {
+            ++allBusy;
             continue;
-        const QList<QueueMessage> messages = receive(queue, batch, visibility);
+        }
+        allBusy = 0;
+        const QList<QueueMessage> messages = receiveMatching(queue, batch, visibility, *filter);
         if (messages.isEmpty())
             return;
         qint64 cause = 0;
@@ -617,16 +633,87 @@ void LocalCloud::deliverQueue(const Node *queue)
     }
 }
 
+QList<QueueMessage> LocalCloud::receiveMatching(const Node *queue, int max, int visibility,
+                                                const FilterCriteria &filter)
+{
+    if (filter.isEmpty())
+        return receive(queue, max, visibility);
+    QList<QueueMessage> matching;
+    while (matching.size() < max) {
+        const QList<QueueMessage> received = receive(queue, max - int(matching.size()), visibility);
+        if (received.isEmpty())
+            break;
+        const QJsonArray records =
+            CloudEvents::sqs(mRegion, awsName(queue->name), received).value("Records"_L1).toArray();
+        const qsizetype before = matching.size();
+        qint64 cause = 0;
+        for (qsizetype i = 0; i < received.size(); ++i) {
+            const QueueMessage &m = received.at(i);
+            if (filter.matchesMessage(records.at(i).toObject())) {
+                matching.append(m);
+                continue;
+            }
+            cause = std::max(cause, mMessageCause.value(m.id));
+            (void)mState->deleteMessage(queue->name, m.receiptHandle);
+            mMessageCause.remove(m.id);
+        }
+        if (const int dropped = int(received.size() - (matching.size() - before)); dropped > 0) {
+            logChange(queue->name, cause,
+                      tr("%n message(s) matched none of the filter criteria; deleted", nullptr, dropped));
+            emit stateChanged(queue->name);
+        }
+    }
+    return matching;
+}
+
+QDateTime LocalCloud::batchDue(const Node *queue, const FilterCriteria &filter) const
+{
+    const QDateTime now = mClock->now();
+    QList<QueueMessage> visible;
+    for (const QueueMessage &m : mState->messages(queue->name))
+        if (m.visibleAt <= now)
+            visible.append(m);
+    if (visible.isEmpty())
+        return {};
+    const QJsonArray records = CloudEvents::sqs(mRegion, awsName(queue->name), visible).value("Records"_L1).toArray();
+    QDateTime oldest;
+    int matching = 0;
+    for (qsizetype i = 0; i < visible.size(); ++i) {
+        if (!filter.matchesMessage(records.at(i).toObject()))
+            continue;
+        ++matching;
+        if (!oldest.isValid() || visible.at(i).visibleAt < oldest)
+            oldest = visible.at(i).visibleAt;
+    }
+    // Only messages no filter lets through: they go at once, deleted as Lambda polls.
+    if (matching == 0 || matching >= std::clamp(number(queue, "batchSize", 10), 1, isFifo(queue->name) ? 10 : 10000))
+        return now;
+    return oldest.addSecs(number(queue, "batchingWindow", 0));
+}
+
 void LocalCloud::queueBatchDone(const QString &queue, const QList<QueueMessage> &messages,
                                 const InvocationResult &result, bool fifo)
 {
-    // Success deletes the batch, except the items the function reports failed.
+    // Success deletes the batch, except the items the function reports failed when the
+    // queue's trigger takes such reports. One identifier that is not of the batch fails
+    // it whole, as Lambda takes it.
+    const Node *queueNode = mProject.architecture().nodeByName(queue);
+    const bool reports = !queueNode || queueNode->properties.value("reportBatchItemFailures"_L1).toBool(true);
     QSet<QString> failed;
-    if (result.ok) {
+    if (result.ok && reports) {
         const QJsonArray failures =
             QJsonDocument::fromJson(result.resultJson).object().value("batchItemFailures"_L1).toArray();
-        for (const QJsonValue &f : failures)
-            failed.insert(f.toObject().value("itemIdentifier"_L1).toString());
+        QSet<QString> ids;
+        for (const QueueMessage &m : messages)
+            ids.insert(m.id);
+        for (const QJsonValue &f : failures) {
+            const QString id = f.toObject().value("itemIdentifier"_L1).toString();
+            if (!ids.contains(id)) {
+                failed = ids;
+                break;
+            }
+            failed.insert(id);
+        }
     }
     // Of a FIFO queue, what follows a failed message in its group fails with it: deleting
     // it would break the group's order.
@@ -857,7 +944,13 @@ void LocalCloud::streamChange(const Node *table, const StreamRecord &record, qin
     const QString stream = text(table, "stream", u"NONE"_s);
     if (stream == "NONE"_L1)
         return;
-    const QByteArray event = json(CloudEvents::dynamodb(mRegion, table->name, {record}, stream));
+    const QJsonObject records = CloudEvents::dynamodb(mRegion, table->name, {record}, stream);
+    // A record no filter lets through is skipped, as Lambda does; invalid criteria (the
+    // validator says why) make no trigger.
+    const Result<FilterCriteria> filter = FilterCriteria::parse(text(table, "filterCriteria"));
+    if (!filter || !filter->matches(records.value("Records"_L1)[0].toObject()))
+        return;
+    const QByteArray event = json(records);
     for (const Node *function : consumers(table))
         (void)deliver(function, event, table->name, change);
 }
@@ -992,6 +1085,9 @@ QDateTime LocalCloud::nextDue() const
                 consider(oldest.addSecs(number(&node, "messageRetention", kRetentionSeconds)));
             if (oldestDead.isValid())
                 consider(oldestDead.addSecs(kDeadLetterRetentionSeconds));
+            const Result<FilterCriteria> filter = FilterCriteria::parse(text(&node, "filterCriteria"));
+            if (number(&node, "batchingWindow", 0) > 0 && filter && !consumers(&node).isEmpty())
+                consider(batchDue(&node, *filter));
         } else if (node.kind == Kinds::Table) {
             const QString attribute = timeToLiveAttribute(node.name);
             const std::optional<qint64> expiry = attribute.isEmpty() ? std::nullopt

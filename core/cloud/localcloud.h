@@ -19,6 +19,7 @@ class QTimer;
 
 namespace Nimbus {
 
+class FilterCriteria;
 class FunctionRunner;
 class Project;
 class VirtualClock;
@@ -241,6 +242,13 @@ private:
     Result<qint64> deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
                            Completion done = {}, bool rejectWhenBusy = false, NodeId sourceNode = kInvalidNodeId);
     void deliverQueue(const Node *queue);
+    // A receive for a connected function: what matches none of the queue's filter criteria
+    // is deleted, as Lambda does, and the receive goes on until a message matches or none is left.
+    QList<QueueMessage> receiveMatching(const Node *queue, int max, int visibility, const FilterCriteria &filter);
+    // When the batch waiting in a queue is due under its batching window: when its oldest
+    // visible message has waited the window, or now once a full batch (of messages the
+    // filter lets through) is visible. Invalid when nothing waits.
+    QDateTime batchDue(const Node *queue, const FilterCriteria &filter) const;
     // A batch's invocation ended: what it processed is deleted, the rest waits.
     void queueBatchDone(const QString &queue, const QList<QueueMessage> &messages, const InvocationResult &result,
                         bool fifo);

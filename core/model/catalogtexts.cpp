@@ -98,6 +98,20 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "messages"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Max receive count"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Deliveries of a message before it moves to the dead-letter queue."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Batching window"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "How long a batch waits for more messages, up to the batch size, before the "
+                                         "function gets it; 0 delivers at once."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Maximum concurrency"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Most batches of this queue a function processes at once; empty: one at a "
+                                         "time (a FIFO queue: one per message group, up to four)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Report batch item failures"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "A function's batchItemFailures answer returns only those messages to the "
+                                         "queue and deletes the rest; off, a successful batch is deleted whole."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Filter criteria"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Up to five event patterns, as JSON, one of which a message must match to reach the function, "
+                      "for example {\"body\": {\"total\": [{\"numeric\": [\">\", 100]}]}}; the others are "
+                      "deleted. Empty filters nothing."),
     // A schedule (EventBridge) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Schedule"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Runs the connected function at fixed times (cron) or intervals (rate), "
@@ -129,6 +143,10 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Time to Live attribute"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "The number attribute holding when an item expires (epoch seconds); the "
                                          "table deletes expired items. Empty for none."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Up to five event patterns, as JSON, one of which a stream record must match to reach the "
+                      "function, for example {\"eventName\": [\"INSERT\"]}; the others are skipped. Empty filters "
+                      "nothing."),
     // A topic (SNS) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Topic"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",

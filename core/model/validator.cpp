@@ -4,6 +4,7 @@
 #include "catalog.h"
 #include "cloud/eventbus.h"
 #include "cloud/eventpattern.h"
+#include "cloud/filtercriteria.h"
 #include "handlerreference.h"
 #include "kinds.h"
 #include "paths.h"
@@ -283,6 +284,16 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
                     {node.id},
                     kInvalidEdgeId,
                     u"batchSize"_s});
+    // A trigger's filter criteria, in the matcher's (EventBridge's) words.
+    if (const QJsonValue criteria = node.properties.value("filterCriteria"_L1); criteria.isString()) {
+        if (const Result<FilterCriteria> parsed = FilterCriteria::parse(criteria.toString()); !parsed)
+            out.append({Diagnostic::Severity::Error,
+                        u"invalid-filter"_s,
+                        tr("%1: %2").arg(describe(node.id), parsed.errorMessage()),
+                        {node.id},
+                        kInvalidEdgeId,
+                        u"filterCriteria"_s});
+    }
     const QList<Diagnostic> unsafe = pathProblems(mCatalog, node, mProjectDir);
     out += unsafe;
     if (kind->code.isValid() && propertiesValid && unsafe.isEmpty())

@@ -1,3 +1,5 @@
+#include "cloud/eventpattern.h"
+#include "cloud/filtercriteria.h"
 #include "model/kinds.h"
 #include "model/validator.h"
 
@@ -22,6 +24,9 @@ private slots:
     void checkValue_data();
     void checkValue();
     void exampleHasNoErrors();
+    // Filter criteria on queue and table stream triggers, in the matcher's words.
+    void filterCriteria_data();
+    void filterCriteria();
 
 private:
     static QList<Diagnostic> validate(const char *nodes, const char *edges, const QString &dir = {},
@@ -329,6 +334,80 @@ void tst_Validator::exampleHasNoErrors()
     for (const auto &[id, node] : project.architecture().nodes())
         kinds.insert(node.kind);
     QCOMPARE(kinds.size(), Catalog::builtin().kinds().size());
+}
+
+void tst_Validator::filterCriteria_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("criteria");
+    // Empty: no diagnostic; "pattern": the matcher's own error for the (one) pattern; else
+    // a part of the message.
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("empty") << "queue"
+                           << ""
+                           << "";
+    QTest::newRow("numeric on body") << "queue"
+                                     << R"({"body": {"total": [{"numeric": [">", 100]}]}})"
+                                     << "";
+    QTest::newRow("Lambda's Filters") << "queue"
+                                      << R"({"Filters": [{"Pattern": "{\"body\": [\"ping\"]}"}]})"
+                                      << "";
+    QTest::newRow("two patterns") << "table"
+                                  << R"([{"eventName": ["INSERT"]}, {"eventName": ["REMOVE"]}])"
+                                  << "";
+    QTest::newRow("bad numeric") << "queue"
+                                 << R"({"body": {"total": [{"numeric": [">", "a lot"]}]}})"
+                                 << "pattern";
+    QTest::newRow("leaf not an array") << "table"
+                                       << R"({"eventName": "INSERT"})"
+                                       << "pattern";
+    QTest::newRow("unknown operator") << "table"
+                                      << R"({"eventName": [{"sometimes": true}]})"
+                                      << "pattern";
+    QTest::newRow("not JSON") << "queue"
+                              << "{body: 1"
+                              << "not JSON";
+    QTest::newRow("six filters") << "queue"
+                                 << R"([{"a": [1]}, {"a": [2]}, {"a": [3]}, {"a": [4]}, {"a": [5]}, {"a": [6]}])"
+                                 << "6 filters";
+}
+
+void tst_Validator::filterCriteria()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, criteria);
+    QFETCH(QString, expected);
+
+    Project project(Catalog::builtin());
+    const NodeId id = project.addNode(kind, {}, "source").valueOr(kInvalidNodeId);
+    QVERIFY(project.setNodeProperty(id, "filterCriteria", criteria));
+    if (kind == "table")
+        QVERIFY(project.setNodeProperty(id, "stream", "NEW_IMAGE"));
+    const QList<Diagnostic> diagnostics = Validator(project.catalog(), project.architecture()).validate();
+    QList<Diagnostic> filters;
+    for (const Diagnostic &d : diagnostics)
+        if (d.code == "invalid-filter")
+            filters.append(d);
+    if (expected.isEmpty()) {
+        QVERIFY2(filters.isEmpty(), qPrintable(filters.isEmpty() ? QString() : filters.first().message));
+        return;
+    }
+    QCOMPARE(filters.size(), 1);
+    const Diagnostic &d = filters.first();
+    QCOMPARE(d.severity, Diagnostic::Severity::Error);
+    QCOMPARE(d.property, QStringLiteral("filterCriteria"));
+    QCOMPARE(d.nodes, QList<NodeId>{id});
+    QVERIFY2(d.message.contains("'source'"), qPrintable(d.message));
+    if (expected == "pattern") {
+        // The matcher's error, word for word, for the first filter.
+        const Result<EventPattern> pattern = EventPattern::parse(criteria.toUtf8(), FilterCriteria::kMaxPatternLength);
+        QVERIFY(!pattern);
+        QVERIFY2(d.message.contains(pattern.errorMessage()), qPrintable(d.message + " / " + pattern.errorMessage()));
+        QVERIFY2(d.message.contains("Event pattern is not valid"), qPrintable(d.message));
+    } else {
+        QVERIFY2(d.message.contains(expected), qPrintable(d.message));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Validator)
