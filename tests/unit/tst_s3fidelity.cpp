@@ -70,6 +70,8 @@ private slots:
     void presignedUrlExpires();
 
 private:
+    // The bucket subresources' rows of subresourcesNeverTouchTheBody.
+    void addBucketRows();
     HttpResponseData send(const QString &method, const QString &target, const HttpHeaders &headers = {},
                           const QByteArray &body = {});
     QByteArray content(const QString &key);
@@ -173,6 +175,13 @@ void TestS3Fidelity::subresourcesNeverTouchTheBody_data()
                                         << QByteArray() << QByteArray() << 404 << QByteArray("NoSuchUpload");
     row("ListParts unknown") << "GET" << object + "?uploadId=0123456789abcdef0123456789abcdef" << QByteArray()
                              << QByteArray() << 404 << QByteArray("NoSuchUpload");
+    addBucketRows();
+}
+
+void TestS3Fidelity::addBucketRows()
+{
+    const QByteArray tagging = "<Tagging><TagSet><Tag><Key>a</Key><Value>1</Value></Tag></TagSet></Tagging>";
+    auto row = [](const char *name) -> QTestData & { return QTest::newRow(name); };
     row("GetBucketLocation") << "GET" << QStringLiteral("/files?location") << QByteArray() << QByteArray() << 200
                              << QByteArray("<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>");
     row("GetBucketVersioning") << "GET" << QStringLiteral("/files?versioning") << QByteArray() << QByteArray() << 200
