@@ -4,6 +4,7 @@
 
 #include <QDate>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -661,6 +663,386 @@ std::vector<PriceTier> PriceLists::tiers(std::vector<ListedRate> rates, double *
         tiers.push_back(tier);
     }
     return tiers;
+}
+
+} // namespace Nimbus
+
+namespace Nimbus {
+
+namespace {
+
+// A product attribute of the JSON offer files and the column of the CSV form that holds it.
+struct CsvAttribute
+{
+    QLatin1String json, column;
+};
+
+const CsvAttribute kOfferAttributes[] = {
+    {"instanceType"_L1, "instance type"_L1},
+    {"operatingSystem"_L1, "operating system"_L1},
+    {"tenancy"_L1, "tenancy"_L1},
+    {"preInstalledSw"_L1, "pre installed s/w"_L1},
+    {"capacitystatus"_L1, "capacitystatus"_L1},
+    {"usagetype"_L1, "usagetype"_L1},
+    {"operation"_L1, "operation"_L1},
+    {"regionCode"_L1, "region code"_L1},
+    {"volumeType"_L1, "volume type"_L1},
+    {"location"_L1, "location"_L1},
+    {"productFamily"_L1, "product family"_L1},
+    {"licenseModel"_L1, "license model"_L1},
+};
+
+// The CSV column (lower case) of a JSON attribute name the mappings use.
+QString csvColumn(const QString &attribute)
+{
+    for (const CsvAttribute &a : kOfferAttributes)
+        if (attribute == a.json)
+            return a.column;
+    return attribute.toLower();
+}
+
+// Lines longer than this are not a price list's: the file is refused, not held.
+constexpr qsizetype kMaxCsvLine = 1024 * 1024;
+// The metadata lines before the header ("FormatVersion", "Disclaimer" ...) are a handful.
+constexpr qint64 kMaxCsvPreamble = 50;
+
+} // namespace
+
+struct AwsCsvReader::State
+{
+    State(Kind k, const QUrl &u, const PriceListService &s, const PricingCatalog &c)
+        : kind(k), url(u), service(s), catalog(c)
+    { }
+
+    Kind kind;
+    QUrl url;
+    const PriceListService &service;
+    const PricingCatalog &catalog;
+    QString what;
+    QByteArray pending; // the start of a line whose end has not arrived
+    qint64 line = 0;
+    QString error;
+    QHash<QString, int> columns; // lower-case header name -> index
+    int columnCount = 0;
+    QList<QByteArray> fields;
+    // An offer file's kept products and terms, in the JSON files' shape.
+    QJsonObject products, onDemand, reserved;
+    // A savings plan file's kept plans, terms and rates by plan SKU.
+    QJsonArray plans;
+    QMap<QString, QJsonObject> planTerms;
+    QMap<QString, QJsonArray> planRates;
+
+    QString value(const QString &column) const
+    {
+        const int i = columns.value(column, -1);
+        return i < 0 ? QString() : QString::fromUtf8(fields.at(i));
+    }
+    bool failAt(const QString &why)
+    {
+        error = AwsCsvReader::tr("%1, line %2: %3").arg(what).arg(line).arg(why);
+        return false;
+    }
+    bool readLine(QByteArrayView text);
+    bool readHeader();
+    bool wantedProduct() const;
+    void keepOfferRow();
+    void keepPlanRow();
+};
+
+bool AwsCsvReader::splitLine(QByteArrayView line, QList<QByteArray> *fields)
+{
+    fields->clear();
+    QByteArray field;
+    qsizetype i = 0;
+    while (true) {
+        field.clear();
+        if (i < line.size() && line.at(i) == '"') {
+            ++i;
+            while (true) {
+                if (i >= line.size())
+                    return false; // the closing quote is missing
+                if (line.at(i) == '"') {
+                    if (i + 1 < line.size() && line.at(i + 1) == '"') {
+                        field += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                field += line.at(i++);
+            }
+            if (i < line.size() && line.at(i) != ',')
+                return false; // text after the closing quote
+        } else {
+            const qsizetype comma = line.indexOf(',', i);
+            const qsizetype end = comma < 0 ? line.size() : comma;
+            field = line.sliced(i, end - i).toByteArray();
+            i = end;
+        }
+        fields->append(field);
+        if (i >= line.size())
+            return true;
+        ++i; // the comma
+    }
+}
+
+bool AwsCsvReader::State::readHeader()
+{
+    for (int i = 0; i < fields.size(); ++i)
+        columns.insert(QString::fromUtf8(fields.at(i)).trimmed().toLower(), i);
+    columnCount = int(fields.size());
+    QStringList needed;
+    if (kind == Kind::Offer) {
+        needed = {u"sku"_s,
+                  u"offertermcode"_s,
+                  u"ratecode"_s,
+                  u"termtype"_s,
+                  u"effectivedate"_s,
+                  u"unit"_s,
+                  u"priceperunit"_s,
+                  u"currency"_s,
+                  u"leasecontractlength"_s,
+                  u"purchaseoption"_s,
+                  u"offeringclass"_s,
+                  u"product family"_s,
+                  u"usagetype"_s};
+        for (auto it = service.instanceFilter.begin(); it != service.instanceFilter.end(); ++it)
+            needed << csvColumn(it.key());
+        if (service.instances)
+            needed << u"instance type"_s;
+    } else {
+        needed = {u"sku"_s,
+                  u"ratecode"_s,
+                  u"unit"_s,
+                  u"effectivedate"_s,
+                  u"discountedrate"_s,
+                  u"currency"_s,
+                  u"discountedsku"_s,
+                  u"discountedservicecode"_s,
+                  u"discountedusagetype"_s,
+                  u"discountedoperation"_s,
+                  u"purchaseoption"_s,
+                  u"leasecontractlength"_s,
+                  u"leasecontractlengthunit"_s,
+                  u"product family"_s};
+    }
+    for (const QString &column : std::as_const(needed))
+        if (!columns.contains(column))
+            return failAt(AwsCsvReader::tr("the header has no '%1' column").arg(column));
+    return true;
+}
+
+bool AwsCsvReader::State::readLine(QByteArrayView text)
+{
+    ++line;
+    if (text.endsWith('\r'))
+        text.chop(1);
+    if (line == 1 && text.startsWith("\xEF\xBB\xBF"))
+        text = text.sliced(3); // a byte order mark
+    if (!AwsCsvReader::splitLine(text, &fields))
+        return failAt(AwsCsvReader::tr("a quoted field is not terminated, or text follows its closing quote"));
+    if (columnCount == 0) {
+        if (QString::fromUtf8(fields.value(0)).compare("SKU"_L1, Qt::CaseInsensitive) == 0)
+            return readHeader();
+        if (line >= kMaxCsvPreamble)
+            return failAt(AwsCsvReader::tr("no header line (\"SKU\", ...) in the first %1 lines").arg(line));
+        return true; // metadata: format version, disclaimer, publication date, version, offer code
+    }
+    if (text.isEmpty())
+        return true;
+    if (fields.size() != columnCount)
+        return failAt(AwsCsvReader::tr("%1 fields where the header has %2").arg(fields.size()).arg(columnCount));
+    if (kind == Kind::Offer)
+        keepOfferRow();
+    else
+        keepPlanRow();
+    return true;
+}
+
+// Whether the row's product is one the mappings could give a catalog price from.
+bool AwsCsvReader::State::wantedProduct() const
+{
+    const QString region = value(u"region code"_s);
+    if (!region.isEmpty() && region != catalog.region())
+        return false;
+    if (service.instances) {
+        for (auto it = service.instanceFilter.begin(); it != service.instanceFilter.end(); ++it)
+            if (value(csvColumn(it.key())) != it.value())
+                return false;
+        return catalog.instance(value(u"instance type"_s)) != nullptr;
+    }
+    const QString usage = baseUsageType(value(u"usagetype"_s));
+    return std::any_of(service.rules.begin(), service.rules.end(),
+                       [&](const PriceListService::Rule &r) { return r.usage == usage; });
+}
+
+void AwsCsvReader::State::keepOfferRow()
+{
+    const QString termType = value(u"termtype"_s);
+    const bool isReserved = termType == "Reserved"_L1;
+    if ((termType != "OnDemand"_L1 && !isReserved) || !wantedProduct())
+        return;
+    const QString length = value(u"leasecontractlength"_s);
+    if (isReserved
+        && (!service.instances || (length != "1yr"_L1 && length != "3yr"_L1)
+            || value(u"purchaseoption"_s) != "No Upfront"_L1 || value(u"offeringclass"_s) != "standard"_L1))
+        return;
+    const QString sku = value(u"sku"_s);
+    if (!products.contains(sku)) {
+        QJsonObject attributes;
+        for (const CsvAttribute &a : kOfferAttributes)
+            if (columns.contains(a.column) && a.json != "productFamily"_L1)
+                attributes.insert(a.json, value(a.column));
+        for (const PriceListService::Rule &r : service.rules)
+            for (auto it = r.attributes.begin(); it != r.attributes.end(); ++it)
+                if (columns.contains(csvColumn(it.key())))
+                    attributes.insert(it.key(), value(csvColumn(it.key())));
+        products.insert(sku, QJsonObject{{"sku"_L1, sku},
+                                         {"productFamily"_L1, value(u"product family"_s)},
+                                         {"attributes"_L1, attributes}});
+    }
+    QJsonObject &terms = isReserved ? reserved : onDemand;
+    QJsonObject skuTerms = terms.value(sku).toObject();
+    const QString termKey = sku + u'.' + value(u"offertermcode"_s);
+    QJsonObject term = skuTerms.value(termKey).toObject();
+    term.insert("sku"_L1, sku);
+    term.insert("offerTermCode"_L1, value(u"offertermcode"_s));
+    term.insert("effectiveDate"_L1, value(u"effectivedate"_s));
+    if (isReserved)
+        term.insert("termAttributes"_L1, QJsonObject{{"LeaseContractLength"_L1, length},
+                                                     {"PurchaseOption"_L1, value(u"purchaseoption"_s)},
+                                                     {"OfferingClass"_L1, value(u"offeringclass"_s)}});
+    QJsonObject dimensions = term.value("priceDimensions"_L1).toObject();
+    const QString begin = value(u"startingrange"_s);
+    dimensions.insert(value(u"ratecode"_s),
+                      QJsonObject{{"rateCode"_L1, value(u"ratecode"_s)},
+                                  {"unit"_L1, value(u"unit"_s)},
+                                  {"beginRange"_L1, begin.isEmpty() ? u"0"_s : begin},
+                                  {"endRange"_L1, value(u"endingrange"_s)},
+                                  {"pricePerUnit"_L1, QJsonObject{{value(u"currency"_s), value(u"priceperunit"_s)}}}});
+    term.insert("priceDimensions"_L1, dimensions);
+    skuTerms.insert(termKey, term);
+    terms.insert(sku, skuTerms);
+}
+
+void AwsCsvReader::State::keepPlanRow()
+{
+    if (value(u"purchaseoption"_s) != "No Upfront"_L1)
+        return;
+    const QString usageType = value(u"discountedusagetype"_s), usage = baseUsageType(usageType);
+    const QString prefix = service.instanceFilter.value(u"usagetype"_s);
+    const bool instance = !prefix.isEmpty() && usage.startsWith(prefix);
+    if (instance ? !catalog.instance(usage.mid(prefix.size()))
+                 : std::none_of(service.rules.begin(), service.rules.end(),
+                                [&](const PriceListService::Rule &r) { return r.usage == usage; }))
+        return;
+    const QString sku = value(u"sku"_s);
+    if (!planTerms.contains(sku)) {
+        plans.append(QJsonObject{{"sku"_L1, sku},
+                                 {"productFamily"_L1, value(u"product family"_s)},
+                                 {"attributes"_L1, QJsonObject{{"purchaseOption"_L1, value(u"purchaseoption"_s)}}}});
+        bool whole = false;
+        const int years = value(u"leasecontractlength"_s).toInt(&whole);
+        planTerms.insert(sku, QJsonObject{{"sku"_L1, sku},
+                                          {"effectiveDate"_L1, value(u"effectivedate"_s)},
+                                          {"leaseContractLength"_L1,
+                                           QJsonObject{{"duration"_L1, whole ? QJsonValue(years) : QJsonValue()},
+                                                       {"unit"_L1, value(u"leasecontractlengthunit"_s)}}}});
+    }
+    planRates[sku].append(QJsonObject{{"discountedSku"_L1, value(u"discountedsku"_s)},
+                                      {"discountedUsageType"_L1, usageType},
+                                      {"discountedOperation"_L1, value(u"discountedoperation"_s)},
+                                      {"discountedServiceCode"_L1, value(u"discountedservicecode"_s)},
+                                      {"rateCode"_L1, value(u"ratecode"_s)},
+                                      {"unit"_L1, value(u"unit"_s)},
+                                      {"discountedRate"_L1, QJsonObject{{"price"_L1, value(u"discountedrate"_s)},
+                                                                        {"currency"_L1, value(u"currency"_s)}}}});
+}
+
+AwsCsvReader::AwsCsvReader(Kind kind, const QUrl &url, const PriceListService &service, const PricingCatalog &catalog)
+    : d(std::make_unique<State>(kind, url, service, catalog))
+{
+    d->what = kind == Kind::Offer ? tr("The AWS offer file %1").arg(url.toString())
+                                  : tr("The AWS Compute Savings Plans file %1").arg(url.toString());
+}
+
+AwsCsvReader::~AwsCsvReader() = default;
+
+bool AwsCsvReader::add(QByteArrayView chunk)
+{
+    if (!d->error.isEmpty())
+        return false;
+    qsizetype start = 0;
+    while (start < chunk.size()) {
+        const qsizetype end = chunk.indexOf('\n', start);
+        if (end < 0) {
+            d->pending.append(chunk.sliced(start));
+            if (d->pending.size() > kMaxCsvLine) {
+                ++d->line;
+                return d->failAt(tr("the line is longer than %1 KB").arg(kMaxCsvLine / 1024));
+            }
+            return true;
+        }
+        bool ok = true;
+        if (d->pending.isEmpty()) {
+            ok = d->readLine(chunk.sliced(start, end - start));
+        } else {
+            d->pending.append(chunk.sliced(start, end - start));
+            ok = d->readLine(d->pending);
+            d->pending.clear();
+        }
+        if (!ok)
+            return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+Result<QByteArray> AwsCsvReader::finish()
+{
+    if (d->error.isEmpty() && !d->pending.isEmpty())
+        d->readLine(std::exchange(d->pending, {}));
+    if (d->error.isEmpty() && d->columnCount == 0)
+        d->error = tr("%1: no header line (\"SKU\", ...)").arg(d->what);
+    if (!d->error.isEmpty())
+        return fail(d->error);
+    QJsonObject root;
+    if (d->kind == Kind::Offer) {
+        QJsonObject terms{{"OnDemand"_L1, d->onDemand}};
+        if (d->service.instances)
+            terms.insert("Reserved"_L1, d->reserved);
+        root = QJsonObject{{"products"_L1, d->products}, {"terms"_L1, terms}};
+    } else {
+        QJsonArray terms;
+        for (auto it = d->planTerms.begin(); it != d->planTerms.end(); ++it) {
+            QJsonObject term = it.value();
+            term.insert("rates"_L1, d->planRates.value(it.key()));
+            terms.append(term);
+        }
+        root = QJsonObject{{"products"_L1, d->plans}, {"terms"_L1, QJsonObject{{"savingsPlan"_L1, terms}}}};
+    }
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+QString AwsCsvReader::error() const
+{
+    return d->error;
+}
+
+qint64 AwsCsvReader::lines() const
+{
+    return d->line;
+}
+
+QUrl PriceLists::awsCsvUrl(const QUrl &jsonUrl)
+{
+    QUrl url = jsonUrl;
+    QString path = url.path();
+    if (path.endsWith(".json"_L1))
+        path = path.left(path.size() - 5) + u".csv"_s;
+    url.setPath(path);
+    return url;
 }
 
 } // namespace Nimbus

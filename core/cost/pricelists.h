@@ -3,12 +3,15 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QCoreApplication>
+#include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
 
+#include <memory>
 #include <vector>
 
 namespace Nimbus {
@@ -121,9 +124,47 @@ public:
     // "East US" -> "eastus".
     static QString azureRegion(const QString &catalogRegion);
 
+    // AWS: the CSV form of an offer file (index.csv beside index.json), for files too large
+    // to hold (EC2's is gigabytes): see AwsCsvReader.
+    static QUrl awsCsvUrl(const QUrl &jsonUrl);
+
     // The bands of one id's rates as catalog tiers (per one unit); a band at price zero
     // from 0 becomes the free allowance.
     static std::vector<PriceTier> tiers(std::vector<ListedRate> rates, double *free);
+};
+
+// Reads the CSV form of an AWS offer file or Compute Savings Plans file as it streams in,
+// line by line, and keeps only the rows the service's mappings need: for an offer file the
+// products its rules or instance filter match (instance types the catalog has) with their
+// on-demand and standard No Upfront 1yr/3yr reserved terms; for a savings plan file the No
+// Upfront rates of the discounted usage types the mappings name. What it keeps becomes a
+// small JSON document in the shape PriceLists::awsOffer / awsSavingsPlans read, so that
+// mapping stays in one place. Errors name the file and the line.
+class AwsCsvReader
+{
+    Q_DECLARE_TR_FUNCTIONS(Nimbus::AwsCsvReader)
+
+public:
+    enum class Kind { Offer, SavingsPlans };
+    AwsCsvReader(Kind kind, const QUrl &url, const PriceListService &service, const PricingCatalog &catalog);
+    ~AwsCsvReader();
+    AwsCsvReader(const AwsCsvReader &) = delete;
+    AwsCsvReader &operator=(const AwsCsvReader &) = delete;
+
+    // The next piece of the file; false once the file is found malformed (error()).
+    bool add(QByteArrayView chunk);
+    // The kept rows as JSON, once the whole file was added; or why it is malformed.
+    Result<QByteArray> finish();
+    QString error() const;
+    qint64 lines() const;
+
+    // One CSV line (RFC 4180: fields in double quotes with "" for a quote; no line breaks
+    // inside fields, as in AWS's files); false when a quoted field is not terminated.
+    static bool splitLine(QByteArrayView line, QList<QByteArray> *fields);
+
+private:
+    struct State;
+    std::unique_ptr<State> d;
 };
 
 } // namespace Nimbus

@@ -15,6 +15,7 @@
 #include <QThreadPool>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -71,12 +72,22 @@ bool sameTiers(const std::vector<PriceTier> &a, const std::vector<PriceTier> &b)
     return true;
 }
 
-// Downloads one file after another for a check, with progress in files and cancel.
+// Downloads one file after another for a check, with progress (kSteps a file) and cancel.
 struct Fetcher
 {
     Promise &promise;
     PricingUpdater::Limits limits;
     int done = 0, planned = 1;
+    // Progress steps per file: a file started shows its name, a streamed one its bytes.
+    static constexpr int kSteps = 100;
+
+    void started(const QString &what) { promise.setProgressValueAndText(done * kSteps + 1, what); }
+    void finished()
+    {
+        if (++done > planned)
+            promise.setProgressRange(0, (planned = done) * kSteps);
+        promise.setProgressValue(done * kSteps);
+    }
 
     Result<QByteArray> get(const QUrl &url, const QUrl &origin, const QString &what)
     {
@@ -84,17 +95,98 @@ struct Fetcher
             return fail(PriceListUpdate::tr("cancelled"));
         if (!sameOrigin(url, origin))
             return fail(PriceListUpdate::tr("%1: %2 points away from %3").arg(what, url.toString(), origin.host()));
-        promise.setProgressValueAndText(done, what);
+        started(what);
         Result<QByteArray> body = PricingUpdater::fetch(url, limits,
                                                         [this](qint64, qint64) { return !promise.isCanceled(); });
-        if (++done > planned)
-            promise.setProgressRange(0, planned = done);
-        promise.setProgressValue(done);
+        finished();
         if (!body)
             return fail(u"%1 (%2): %3"_s.arg(what, url.toString(), body.errorMessage()));
         return body;
     }
+
+    // The file at url streamed through reader, nothing of it kept but what the reader keeps;
+    // progress in bytes (in the text), cancel between chunks.
+    Result<void> stream(const QUrl &url, const QUrl &origin, const QString &what, AwsCsvReader &reader)
+    {
+        if (promise.isCanceled())
+            return fail(PriceListUpdate::tr("cancelled"));
+        if (!sameOrigin(url, origin))
+            return fail(PriceListUpdate::tr("%1: %2 points away from %3").arg(what, url.toString(), origin.host()));
+        started(what);
+        int step = 1;
+        const Result<void> streamed = PricingUpdater::fetchStream(
+            url, limits, [&](QByteArrayView chunk) { return !promise.isCanceled() && reader.add(chunk); },
+            [&](qint64 received, qint64 total) {
+            // Steps 2..kSteps-1 of the file: its share read, or (size unknown) one per 64 MB.
+            const int now = int(
+                std::min<qint64>(kSteps - 1, total > 0 ? 1 + received * (kSteps - 2) / total : 1 + (received >> 26)));
+            if (now > step) {
+                step = now;
+                promise.setProgressValueAndText(
+                    done * kSteps + step,
+                    total > 0
+                        ? PriceListUpdate::tr("%1: %2 of %3 MB read").arg(what).arg(received >> 20).arg(total >> 20)
+                        : PriceListUpdate::tr("%1: %2 MB read").arg(what).arg(received >> 20));
+            }
+            return !promise.isCanceled();
+            });
+        finished();
+        if (!streamed)
+            return fail(u"%1 (%2): %3"_s.arg(what, url.toString(), streamed.errorMessage()));
+        return {};
+    }
 };
+
+// A file that may be too large to hold (EC2's offer file, the savings plans'): its JSON, or,
+// when the server states a size over the cap, its CSV form streamed through AwsCsvReader
+// into the same JSON shape, cut down to the rows the mappings need. `skipped` says why
+// neither could be read (too large, not there), which the caller reports and goes on from;
+// a malformed file or a cancel is the error.
+struct LargeBody
+{
+    QByteArray json;
+    QUrl source; // the file read: the JSON's address or its CSV form's
+    QString skipped;
+};
+
+Result<LargeBody> small(const Result<QByteArray> &body, const QUrl &url)
+{
+    if (!body)
+        return body.error();
+    return LargeBody{*body, url, {}};
+}
+
+Result<LargeBody> getLarge(Fetcher &f, const QUrl &url, const QUrl &origin, const QString &what,
+                           AwsCsvReader::Kind kind, const PriceListService &s, const PricingCatalog &catalog)
+{
+    const Result<qint64> size = sameOrigin(url, origin) && !f.promise.isCanceled() ? PricingUpdater::size(url, f.limits)
+                                                                                   : Result<qint64>(qint64(-1));
+    if (!size || *size <= f.limits.maxBytes) {
+        const Result<QByteArray> body = f.get(url, origin, what);
+        if (body)
+            return LargeBody{*body, url, {}};
+        if (f.promise.isCanceled() || !sameOrigin(url, origin))
+            return body.error();
+        return LargeBody{{}, url, body.errorMessage()};
+    }
+    const QUrl csv = PriceLists::awsCsvUrl(url);
+    AwsCsvReader reader(kind, csv, s, catalog);
+    const Result<void> streamed = f.stream(csv, origin, PriceListUpdate::tr("%1 as CSV").arg(what), reader);
+    if (!reader.error().isEmpty())
+        return fail(reader.error());
+    if (!streamed && (f.promise.isCanceled() || !sameOrigin(csv, origin)))
+        return streamed.error();
+    if (!streamed)
+        return LargeBody{{},
+                         url,
+                         PriceListUpdate::tr("%1, and as JSON (%2): the file is larger than the %3 KB allowed")
+                             .arg(streamed.errorMessage(), url.toString())
+                             .arg(f.limits.maxBytes / 1024)};
+    Result<QByteArray> json = reader.finish();
+    if (!json)
+        return json.error();
+    return LargeBody{*json, csv, {}};
+}
 
 // The ids a provider's services map in the catalog (instance types apart).
 QSet<QString> mappedIds(const std::vector<const PriceListService *> &read, const PricingCatalog &catalog)
@@ -324,14 +416,16 @@ Result<void> checkSavingsPlans(const PricingCatalog &catalog, const PriceListSer
                                       : Result<QUrl>(regions.error());
     if (!file)
         return file.error();
-    const Result<QByteArray> body = f.get(*file, index, PriceListUpdate::tr("The Compute Savings Plans file"));
-    if (!body && !f.promise.isCanceled()) { // in reality a large file: skipped as EC2's offer file is
-        u.skipped << PriceListUpdate::tr("%1: %2; their prices are kept").arg(s.name, body.errorMessage());
-        return {};
-    }
+    // In reality a large file: read as CSV when over the cap, skipped as EC2's offer file when neither form is.
+    const Result<LargeBody> body = getLarge(f, *file, index, PriceListUpdate::tr("The Compute Savings Plans file"),
+                                            AwsCsvReader::Kind::SavingsPlans, s, catalog);
     if (!body)
         return body.error();
-    const Result<ListedRates> listed = PriceLists::awsSavingsPlans(*body, *file, s, catalog);
+    if (!body->skipped.isEmpty()) {
+        u.skipped << PriceListUpdate::tr("%1: %2; their prices are kept").arg(s.name, body->skipped);
+        return {};
+    }
+    const Result<ListedRates> listed = PriceLists::awsSavingsPlans(body->json, body->source, s, catalog);
     if (!listed)
         return listed.error();
     g.add(*listed, s, &u);
@@ -392,14 +486,16 @@ Result<ProviderPriceUpdate> checkAws(const PricingCatalog &catalog, const PriceL
                                            : Result<QUrl>(regions.error());
         if (!offer)
             return offer.error();
-        const Result<QByteArray> body = f.get(*offer, index, PriceListUpdate::tr("The %1 offer file").arg(s.code));
-        if (!body && s.large && !f.promise.isCanceled()) {
-            u.skipped << PriceListUpdate::tr("%1: %2; its prices are kept").arg(s.name, body.errorMessage());
-            continue;
-        }
+        const QString what = PriceListUpdate::tr("The %1 offer file").arg(s.code);
+        const Result<LargeBody> body = s.large ? getLarge(f, *offer, index, what, AwsCsvReader::Kind::Offer, s, catalog)
+                                               : small(f.get(*offer, index, what), *offer);
         if (!body)
             return body.error();
-        const Result<ListedRates> listed = PriceLists::awsOffer(*body, *offer, s, catalog);
+        if (!body->skipped.isEmpty()) {
+            u.skipped << PriceListUpdate::tr("%1: %2; its prices are kept").arg(s.name, body->skipped);
+            continue;
+        }
+        const Result<ListedRates> listed = PriceLists::awsOffer(body->json, body->source, s, catalog);
         if (!listed)
             return listed.error();
         g.add(*listed, s, &u);
@@ -462,7 +558,7 @@ void run(const QString &providers, const PricingCatalogs &catalogs, const PriceL
     }
     Fetcher f{promise, limits};
     f.planned = providers == "azure"_L1 ? 2 : providers == "aws"_L1 ? 4 + 2 * int(mappings->aws.size()) : 23;
-    promise.setProgressRange(0, f.planned);
+    promise.setProgressRange(0, f.planned * Fetcher::kSteps);
     PriceListReport report;
     for (const QString &id : providerIds(providers)) {
         const auto catalog = catalogs.provider(id);
@@ -489,7 +585,7 @@ void run(const QString &providers, const PricingCatalogs &catalogs, const PriceL
                                           .arg(catalogs.provider(id)->providerName(), catalogs.provider(id)->region(),
                                                catalogs.provider(id)->collected());
     }
-    promise.setProgressValue(f.planned);
+    promise.setProgressValue(f.planned * Fetcher::kSteps);
     promise.addResult(std::move(report));
 }
 

@@ -26,9 +26,11 @@ using Promise = QPromise<Result<QString>>;
 
 struct Transfer
 {
-    QByteArray body;
-    qint64 maxBytes = 0;
+    PricingUpdater::Chunk sink; // where the body goes
+    qint64 received = 0;
+    qint64 maxBytes = 0; // 0: no cap (a HEAD request)
     bool tooLarge = false;
+    bool stopped = false; // the sink said no more
     const PricingUpdater::Progress *progress = nullptr;
 };
 
@@ -36,11 +38,15 @@ size_t onData(char *data, size_t size, size_t count, void *user)
 {
     auto *t = static_cast<Transfer *>(user);
     const size_t bytes = size * count;
-    if (t->body.size() + qint64(bytes) > t->maxBytes) {
+    if (t->maxBytes > 0 && t->received + qint64(bytes) > t->maxBytes) {
         t->tooLarge = true;
         return 0; // makes curl stop with CURLE_WRITE_ERROR
     }
-    t->body.append(data, qsizetype(bytes));
+    t->received += qint64(bytes);
+    if (!t->sink(QByteArrayView(data, qsizetype(bytes)))) {
+        t->stopped = true;
+        return 0;
+    }
     return bytes;
 }
 
@@ -73,7 +79,8 @@ void setOptions(CURL *curl, const QByteArray &address, const PricingUpdater::Lim
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, long(limits.timeoutMs));
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, long(limits.connectTimeoutMs));
-    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBytes));
+    // Refused from the stated length before any of the body is read.
+    curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(transfer->maxBytes));
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onData);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, transfer);
     curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, onProgress);
@@ -85,35 +92,55 @@ void setOptions(CURL *curl, const QByteArray &address, const PricingUpdater::Lim
         curl_easy_setopt(curl, CURLOPT_CAINFO, QFile::encodeName(limits.caFile).constData());
 }
 
-// The body at url, or why there is none (in words that follow "Prices not updated from ...: ").
-Result<QByteArray> download(const QUrl &url, const PricingUpdater::Limits &limits,
-                            const PricingUpdater::Progress &progress)
+// Runs one transfer of url into t (a HEAD request when head); returns the length the
+// server stated (-1: none), or why it failed (in words that follow "... from URL: ").
+Result<qint64> perform(const QUrl &url, const PricingUpdater::Limits &limits, Transfer &t, bool head = false)
 {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     const std::unique_ptr<CURL, void (*)(CURL *)> curl(curl_easy_init(), curl_easy_cleanup);
     if (!curl)
         return fail(PricingUpdater::tr("libcurl could not start"));
-    Transfer transfer;
-    transfer.maxBytes = limits.maxBytes;
-    transfer.progress = &progress;
     char curlError[CURL_ERROR_SIZE] = {};
-    setOptions(curl.get(), url.toEncoded(), limits, &transfer, curlError);
+    setOptions(curl.get(), url.toEncoded(), limits, &t, curlError);
+    if (head)
+        curl_easy_setopt(curl.get(), CURLOPT_NOBODY, 1L);
     const CURLcode code = curl_easy_perform(curl.get());
     long status = 0;
     curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
 
     if (code == CURLE_ABORTED_BY_CALLBACK)
         return fail(PricingUpdater::tr("cancelled"));
-    if (transfer.tooLarge || code == CURLE_FILESIZE_EXCEEDED)
-        return fail(PricingUpdater::tr("the file is larger than the %1 KB allowed").arg(limits.maxBytes / 1024));
+    if (t.stopped)
+        return fail(PricingUpdater::tr("the reader stopped the transfer"));
+    if (t.tooLarge || code == CURLE_FILESIZE_EXCEEDED)
+        return fail(PricingUpdater::tr("the file is larger than the %1 KB allowed").arg(t.maxBytes / 1024));
     if (code == CURLE_OPERATION_TIMEDOUT)
         return fail(PricingUpdater::tr("no complete answer within %1 s").arg(limits.timeoutMs / 1000.0));
     if (code == CURLE_HTTP_RETURNED_ERROR)
         return fail(PricingUpdater::tr("the server answered HTTP %1").arg(status));
     if (code != CURLE_OK)
         return fail(QString::fromUtf8(curlError[0] ? curlError : curl_easy_strerror(code)));
-    return std::move(transfer.body);
+    curl_off_t length = -1;
+    curl_easy_getinfo(curl.get(), CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+    return qint64(length);
+}
+
+// The body at url, or why there is none (in words that follow "Prices not updated from ...: ").
+Result<QByteArray> download(const QUrl &url, const PricingUpdater::Limits &limits,
+                            const PricingUpdater::Progress &progress)
+{
+    QByteArray body;
+    Transfer transfer;
+    transfer.sink = [&body](QByteArrayView chunk) {
+        body.append(chunk);
+        return true;
+    };
+    transfer.maxBytes = limits.maxBytes;
+    transfer.progress = &progress;
+    if (const Result<qint64> done = perform(url, limits, transfer); !done)
+        return done.error();
+    return body;
 }
 
 // Checks the catalog, replaces the provider's file atomically, then gives report() the
@@ -236,6 +263,31 @@ Result<QByteArray> PricingUpdater::fetch(const QUrl &url, const Limits &limits, 
     if (const QString refused = refusal(url); !refused.isEmpty())
         return fail(refused);
     return download(url, limits, progress);
+}
+
+Result<void> PricingUpdater::fetchStream(const QUrl &url, const Limits &limits, const Chunk &onChunk,
+                                         const Progress &progress)
+{
+    if (const QString refused = refusal(url); !refused.isEmpty())
+        return fail(refused);
+    Transfer transfer;
+    transfer.sink = onChunk;
+    transfer.maxBytes = limits.maxStreamBytes;
+    transfer.progress = &progress;
+    if (const Result<qint64> done = perform(url, limits, transfer); !done)
+        return done.error();
+    return {};
+}
+
+Result<qint64> PricingUpdater::size(const QUrl &url, const Limits &limits)
+{
+    if (const QString refused = refusal(url); !refused.isEmpty())
+        return fail(refused);
+    const Progress any = [](qint64, qint64) { return true; };
+    Transfer transfer;
+    transfer.sink = [](QByteArrayView) { return true; };
+    transfer.progress = &any;
+    return perform(url, limits, transfer, true);
 }
 
 QFuture<Result<QString>> PricingUpdater::update(const QUrl &url, const QString &userDirectory, const Limits &limits)

@@ -42,6 +42,32 @@ const QString kPlanIndex = QStringLiteral("/savingsPlan/v1.0/aws/AWSComputeSavin
 const QString kPlanFile = QStringLiteral(
     "/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/20261101000000/us-east-1/index.json");
 const QString kSpot = QStringLiteral("/spot/spot-advisor-data.json");
+const QString kEc2Csv = QStringLiteral("/offers/v1.0/aws/AmazonEC2/20261101000000/us-east-1/index.csv");
+const QString kEc2CsvExcerpt = QStringLiteral("/csv/AmazonEC2-us-east-1.csv");
+// A cap far below the test's EC2 files, as AWS's gigabytes are far above the real one.
+constexpr qint64 kSmallCap = 64 * 1024;
+
+// The CSV excerpt followed by rows of made-up instance types no catalog has (Linux and
+// RHEL), until the file is about `bytes` long.
+QByteArray ec2CsvPadded(qint64 bytes)
+{
+    QByteArray csv = NimbusTest::readAll(kData + kEc2CsvExcerpt);
+    const QByteArray row = csv.split('\n').value(7); // t3.micro on demand, the first data line
+    for (int n = 0; csv.size() < bytes; ++n) {
+        csv += QByteArray(row)
+                   .replace("CSVTEST0000T3MIC", "PADTEST" + QByteArray::number(n).rightJustified(9, '0'))
+                   .replace("t3.micro", "pad" + QByteArray::number(n) + ".large")
+                   .replace("\"Linux\"", n % 2 ? "\"Linux\"" : "\"RHEL\"")
+               + '\n';
+    }
+    return csv;
+}
+
+// The EC2 JSON offer file, over the cap as AWS's is over the real one.
+QByteArray ec2JsonOverCap()
+{
+    return NimbusTest::readAll(kData + kEc2Offer) + QByteArray(2 * kSmallCap, ' ');
+}
 
 // The EC2 excerpt with the recorded reserved terms (commitments/ec2-reserved-terms.json) in it.
 QByteArray ec2WithReserved()
@@ -96,6 +122,12 @@ private slots:
     void largeSavingsPlanFileIsSkipped();
     void installedCommitmentsPriceTheModel();
     void unpricedOnlyForCommitments();
+    void csvLineSplitting();
+    void ec2CsvOverTheCap();
+    void malformedCsvInstallsNothing_data();
+    void malformedCsvInstallsNothing();
+    void streamStopsWhenCancelled();
+    void cancelDuringCsvStream();
 
 private:
     Result<PriceListReport> check(const QString &providers, qint64 maxBytes = 0, bool commitments = false);
@@ -800,6 +832,175 @@ void TestPriceLists::unpricedOnlyForCommitments()
     QVERIFY(!broken);
     QVERIFY2(broken.errorMessage().contains("prices[0].price: only a commitment rate (id@commitment) may be null"),
              qPrintable(broken.errorMessage()));
+}
+
+// The line splitter of the CSV reader: quoted fields with "" escapes, empty fields, and a
+// quote left open or followed by text refused.
+void TestPriceLists::csvLineSplitting()
+{
+    QList<QByteArray> fields;
+    QVERIFY(AwsCsvReader::splitLine(R"("SKU","Intel AVX; Intel AVX2, ""Turbo""",,plain,"")", &fields));
+    QCOMPARE(fields, QList<QByteArray>({"SKU", "Intel AVX; Intel AVX2, \"Turbo\"", "", "plain", ""}));
+    QVERIFY(AwsCsvReader::splitLine("", &fields));
+    QCOMPARE(fields, QList<QByteArray>({""}));
+    QVERIFY(!AwsCsvReader::splitLine(R"("SKU","open)", &fields));
+    QVERIFY(!AwsCsvReader::splitLine(R"("SKU"x,"b")", &fields));
+}
+
+// EC2's offer file over the size allowed in memory (the server says so before any of it is
+// read) is read in its CSV form, streamed and cut down to the catalog's instance types:
+// on-demand and standard No Upfront reserved rates refresh from it, the other rows (other
+// systems, tenancies, capacity states, purchase options, classes, types) are left out.
+void TestPriceLists::ec2CsvOverTheCap()
+{
+    const QByteArray csv = ec2CsvPadded(1024 * 1024);
+    QVERIFY(csv.size() > 16 * kSmallCap);
+    setOverride(kEc2Offer, ec2JsonOverCap());
+    setOverride(kEc2Csv, csv);
+    const Result<PriceListReport> report = check("aws", kSmallCap);
+    QVERIFY2(report, qPrintable(report.errorMessage()));
+    const ProviderPriceUpdate &aws = report->providers.front();
+    QCOMPARE(aws.skipped.size(), 2); // the savings plans and spot data a mirror does not name
+    QVERIFY2(!report->text().contains("Skipped Amazon EC2"), qPrintable(report->text()));
+    auto expect = [&](const QString &id, const QString &value, const QString &sku) {
+        const PriceChange *c = change(aws, id);
+        QVERIFY2(c, qPrintable(id));
+        QCOMPARE(c->newValue, value);
+        QCOMPARE(c->sku, sku);
+        QCOMPARE(c->effective, QStringLiteral("2026-11-15"));
+        QCOMPARE(c->source.toString(), mServer.origin() + kEc2Csv);
+    };
+    expect("t3.micro", "0.0111 per hour", "CSVTEST0000T3MIC");
+    expect("t4g.small", "0.0177 per hour", "CSVTEST000T4GSML");
+    expect("m7g.large", "0.0858 per hour", "CSVTEST000M7GLRG");
+    expect("instance.t3.micro@reserved-1y", "0.0071 per 1 instance-hours", "CSVTEST0000T3MIC.4NA7Y494T4.6YS6EN2CT7");
+    expect("instance.c6i.large@reserved-3y", "0.0385 per 1 instance-hours", "CSVTEST000C6ILRG.BPH4J8HBKS.6YS6EN2CT7");
+    expect("instance.m6i.large@reserved-1y", "0.0636 per 1 instance-hours", "CSVTEST000M6ILRG.4NA7Y494T4.6YS6EN2CT7");
+    QVERIFY(change(aws, "t3.micro")->changed);
+    QVERIFY2(aws.missing.isEmpty(), qPrintable(aws.missing.join(", ")));
+    QVERIFY(change(aws, "bucket.storage")); // the small files still as JSON
+
+    // Installed, the catalog prices the instances from the CSV.
+    QTemporaryDir user;
+    QVERIFY(PriceListUpdate::install(*report, user.path()));
+    const auto installed = PricingCatalogs::load(user.path()).provider("aws");
+    QCOMPARE(installed->instance("c6i.large")->hourly, 0.089);
+    QCOMPARE(installed->price("instance.t3.small@reserved-3y")->tiers.front().price, 0.0097);
+
+    // Over the streaming cap too: skipped as before, its prices kept.
+    PricingUpdater::Limits tiny = limits();
+    tiny.maxBytes = kSmallCap;
+    tiny.maxStreamBytes = 2 * kSmallCap;
+    QFuture<Result<PriceListReport>> future = PriceListUpdate::check("aws", PricingCatalogs::load({}), sources(), tiny);
+    QVERIFY(QTest::qWaitFor([&] { return future.isFinished(); }, 30000));
+    QVERIFY2(future.result(), qPrintable(future.result().errorMessage()));
+    const ProviderPriceUpdate &skipped = future.result()->providers.front();
+    QVERIFY2(skipped.skipped.front().startsWith("Amazon EC2: The AmazonEC2 offer file as CSV"),
+             qPrintable(skipped.skipped.front()));
+    QVERIFY2(skipped.skipped.front().contains("larger than the 128 KB allowed"), qPrintable(skipped.skipped.front()));
+    QVERIFY(!change(skipped, "t3.micro"));
+}
+
+void TestPriceLists::malformedCsvInstallsNothing_data()
+{
+    QTest::addColumn<QByteArray>("csv");
+    QTest::addColumn<QString>("why");
+    const QByteArray good = ec2CsvPadded(256 * 1024);
+    const QList<QByteArray> lines = good.split('\n');
+    // Line 10 (t3.micro's reserved 3yr): its last field's closing quote lost.
+    QList<QByteArray> broken = lines;
+    broken[9].chop(1);
+    QTest::newRow("unterminated quote") << broken.join('\n') << kEc2Csv + ", line 10: a quoted field is not terminated";
+    QTest::newRow("column missing in the header") << QByteArray(good).replace("\"CapacityStatus\",", "")
+                                                  << kEc2Csv + ", line 7: the header has no 'capacitystatus' column";
+    broken = lines;
+    broken[20] = broken[20].left(broken[20].lastIndexOf(','));
+    QTest::newRow("row with a field less")
+        << broken.join('\n') << kEc2Csv + ", line 21: 76 fields where the header has 77";
+    QTest::newRow("no header") << QByteArray(good).replace("\"SKU\",\"OfferTermCode\"", "\"Sku-\",\"OfferTermCode\"")
+                               << kEc2Csv + ", line 50: no header line";
+}
+
+// A malformed CSV fails the check with an error naming the file and the line: nothing to
+// install, the catalog in use untouched.
+void TestPriceLists::malformedCsvInstallsNothing()
+{
+    QFETCH(QByteArray, csv);
+    QFETCH(QString, why);
+    QTemporaryDir user;
+    setOverride(kEc2Offer, ec2JsonOverCap());
+    setOverride(kEc2Csv, ec2CsvPadded(256 * 1024));
+    const Result<PriceListReport> good = check("aws", kSmallCap);
+    QVERIFY2(good, qPrintable(good.errorMessage()));
+    QVERIFY(PriceListUpdate::install(*good, user.path()));
+    const QByteArray before = NimbusTest::readAll(user.filePath("aws.json"));
+    QVERIFY(!before.isEmpty());
+    setOverride(kEc2Csv, csv);
+    PricingUpdater::Limits l = limits();
+    l.maxBytes = kSmallCap;
+    QFuture<Result<PriceListReport>> future = PriceListUpdate::check("aws", PricingCatalogs::load(user.path()),
+                                                                     sources(), l);
+    QVERIFY(QTest::qWaitFor([&] { return future.isFinished(); }, 30000));
+    QCOMPARE(future.resultCount(), 1);
+    const Result<PriceListReport> report = future.result();
+    QVERIFY(!report);
+    QVERIFY2(report.errorMessage().contains(why), qPrintable(report.errorMessage()));
+    QVERIFY2(report.errorMessage().contains("Nothing was installed"), qPrintable(report.errorMessage()));
+    QCOMPARE(QDir(user.path()).entryList(QDir::Files), QStringList{"aws.json"});
+    QCOMPARE(NimbusTest::readAll(user.filePath("aws.json")), before);
+}
+
+// A streamed download stops when told to between chunks, long before its end, and says so.
+void TestPriceLists::streamStopsWhenCancelled()
+{
+    const QByteArray csv = ec2CsvPadded(8 * 1024 * 1024);
+    setOverride(kEc2Csv, csv);
+    qint64 chunked = 0, chunks = 0;
+    bool stop = false;
+    const auto onChunk = [&](QByteArrayView chunk) {
+        chunked += chunk.size();
+        stop = ++chunks >= 3;
+        return true;
+    };
+    const Result<void> streamed = PricingUpdater::fetchStream(QUrl(mServer.origin() + kEc2Csv), limits(), onChunk,
+                                                              [&](qint64, qint64) { return !stop; });
+    QVERIFY(!streamed);
+    QCOMPARE(streamed.errorMessage(), QStringLiteral("cancelled"));
+    QVERIFY(chunks >= 3);
+    QVERIFY2(chunked < csv.size() / 2, qPrintable(QString::number(chunked)));
+
+    // The reader's refusal stops it too.
+    chunks = 0;
+    const Result<void> refused = PricingUpdater::fetchStream(
+        QUrl(mServer.origin() + kEc2Csv), limits(), [&](QByteArrayView) { return ++chunks < 2; },
+        [](qint64, qint64) { return true; });
+    QVERIFY(!refused);
+    QCOMPARE(chunks, 2);
+}
+
+// Cancelling a check while the CSV streams carries no result and installs nothing.
+void TestPriceLists::cancelDuringCsvStream()
+{
+    setOverride(kEc2Offer, ec2JsonOverCap());
+    setOverride(kEc2Csv, ec2CsvPadded(24 * 1024 * 1024));
+    QTemporaryDir user;
+    PricingUpdater::Limits l = limits();
+    l.maxBytes = kSmallCap;
+    QFutureWatcher<Result<PriceListReport>> watcher;
+    QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
+    bool streaming = false;
+    connect(&watcher, &QFutureWatcherBase::progressTextChanged, this, [&](const QString &text) {
+        if (text.contains("as CSV") && !streaming) {
+            streaming = true;
+            watcher.cancel();
+        }
+    });
+    watcher.setFuture(PriceListUpdate::check("aws", PricingCatalogs::load(user.path()), sources(), l));
+    QVERIFY(finished.wait(30000));
+    QVERIFY(streaming);
+    QVERIFY(watcher.isCanceled());
+    QCOMPARE(watcher.future().resultCount(), 0);
+    QVERIFY(QDir(user.path()).entryList(QDir::Files).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPriceLists)
