@@ -174,6 +174,8 @@ void LocalCloud::stop()
     mRunning = false;
     mPending.clear();
     mBusyQueues.clear();
+    mBusyStreams.clear();
+    mStreamBacklog.clear();
 }
 
 Result<const Node *> LocalCloud::service(const QString &name, const char *kind) const
@@ -950,9 +952,82 @@ void LocalCloud::streamChange(const Node *table, const StreamRecord &record, qin
     const Result<FilterCriteria> filter = FilterCriteria::parse(text(table, "filterCriteria"));
     if (!filter || !filter->matches(records.value("Records"_L1)[0].toObject()))
         return;
+    if (table->properties.value("reportBatchItemFailures"_L1).toBool()) {
+        for (const Node *function : consumers(table)) {
+            mStreamBacklog[table->name + '/'_L1 + function->name].append({record, change});
+            deliverStream(table, function);
+        }
+        return;
+    }
     const QByteArray event = json(records);
     for (const Node *function : consumers(table))
         (void)deliver(function, event, table->name, change);
+}
+
+void LocalCloud::deliverStream(const Node *table, const Node *function)
+{
+    const QString key = table->name + '/'_L1 + function->name;
+    if (!mRunning || mBusyStreams.contains(key))
+        return;
+    QList<QPair<StreamRecord, qint64>> &backlog = mStreamBacklog[key];
+    const QDateTime expired = mClock->now().addDays(-1);
+    qsizetype old = 0;
+    while (old < backlog.size() && backlog.at(old).first.when.isValid() && backlog.at(old).first.when < expired)
+        ++old;
+    if (old > 0) {
+        logChange(table->name, backlog.at(old - 1).second,
+                  tr("%n stream record(s) a day old dropped unprocessed by %1", nullptr, int(old)).arg(function->name));
+        backlog.remove(0, old);
+    }
+    if (backlog.isEmpty())
+        return;
+    QList<StreamRecord> batch;
+    qint64 cause = 0;
+    for (qsizetype i = 0; i < std::min<qsizetype>(backlog.size(), kStreamBatch); ++i) {
+        batch.append(backlog.at(i).first);
+        cause = std::max(cause, backlog.at(i).second);
+    }
+    const QJsonObject event = CloudEvents::dynamodb(mRegion, table->name, batch, text(table, "stream", u"NONE"_s));
+    const QJsonArray records = event.value("Records"_L1).toArray();
+    mBusyStreams.insert(key);
+    const QString tableName = table->name;
+    const QString functionName = function->name;
+    const Result<qint64> id = deliver(function, json(event), tableName, cause,
+                                      [this, key, tableName, functionName, records](const InvocationResult &result) {
+        mBusyStreams.remove(key);
+        if (mRunning)
+            streamBatchDone(tableName, functionName, records, result);
+    });
+    if (!id) { // stopped by the loop guard, or the function cannot run: the batch is dropped
+        mBusyStreams.remove(key);
+        backlog.remove(0, batch.size());
+    }
+}
+
+void LocalCloud::streamBatchDone(const QString &table, const QString &function, const QJsonArray &records,
+                                 const InvocationResult &result)
+{
+    // Processed: the records before the first one reported failed (a reported identifier
+    // that is not of the batch fails it whole, as Lambda takes it); none when it failed.
+    qsizetype processed = 0;
+    if (result.ok) {
+        QHash<QString, qsizetype> positions;
+        for (qsizetype i = 0; i < records.size(); ++i)
+            positions.insert(records.at(i)["dynamodb"_L1]["SequenceNumber"_L1].toString(), i);
+        processed = records.size();
+        const QJsonArray failures =
+            QJsonDocument::fromJson(result.resultJson).object().value("batchItemFailures"_L1).toArray();
+        for (const QJsonValue &f : failures)
+            processed = std::min(processed, positions.value(f["itemIdentifier"_L1].toString(), 0));
+    }
+    const QString key = table + '/'_L1 + function;
+    QList<QPair<StreamRecord, qint64>> &backlog = mStreamBacklog[key];
+    backlog.remove(0, std::min(processed, backlog.size()));
+    const Node *tableNode = mProject.architecture().nodeByName(table);
+    const Node *functionNode = mProject.architecture().nodeByName(function);
+    // What came meanwhile goes at once; a retry waits for the next tick.
+    if (processed == records.size() && tableNode && functionNode)
+        deliverStream(tableNode, functionNode);
 }
 
 Result<void> LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 cause)
@@ -1035,6 +1110,9 @@ void LocalCloud::tick()
             deliverQueue(&node);
         } else if (node.kind == Kinds::Table) {
             expireItems(&node);
+            for (const Node *function : consumers(&node))
+                if (!mStreamBacklog.value(node.name + '/'_L1 + function->name).isEmpty())
+                    deliverStream(&node, function);
         }
     }
 }

@@ -262,6 +262,14 @@ private:
     qint64 logChange(const QString &service, qint64 cause, const QString &detail);
     // A table's change to the functions its stream invokes.
     void streamChange(const Node *table, const StreamRecord &record, qint64 change);
+    // A stream whose trigger takes batch item failures runs as Lambda's shard does: in
+    // order, one batch per function at a time, a failed batch retried on the next tick
+    // (until its records are a day old, the stream's retention); of a batch the function
+    // reports items of, the first failed record and the ones after it.
+    static constexpr int kStreamBatch = 100; // Lambda's default batch size for DynamoDB
+    void deliverStream(const Node *table, const Node *function);
+    void streamBatchDone(const QString &table, const QString &function, const QJsonArray &records,
+                         const InvocationResult &result);
     // The virtual clock's work in tick(): items past their Time to Live deleted (streamed
     // as the service's own REMOVE records), messages past their retention dropped.
     void expireItems(const Node *table);
@@ -293,6 +301,8 @@ private:
     QHash<QString, QList<QPair<QString, bool>>> mQueueSubscriptions; // topic -> (queue, raw), by SNS Subscribe
     QHash<QString, QString> mTimeToLive; // table -> attribute, as UpdateTimeToLive set it
     QHash<QString, std::optional<qint64>> mNextExpiry; // table -> its earliest item expiry, once read
+    QHash<QString, QList<QPair<StreamRecord, qint64>>> mStreamBacklog; // "table/function" -> (record, cause)
+    QSet<QString> mBusyStreams; // "table/function" with a batch in flight
 };
 
 } // namespace Nimbus

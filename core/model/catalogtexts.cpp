@@ -147,6 +147,10 @@ const char *const kSourceTexts[] = {
                       "Up to five event patterns, as JSON, one of which a stream record must match to reach the "
                       "function, for example {\"eventName\": [\"INSERT\"]}; the others are skipped. Empty filters "
                       "nothing."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Deliver the stream as Lambda's shard: in order, one batch at a time, a failed batch retried "
+                      "until its records are a day old; a function's batchItemFailures answer retries the first "
+                      "failed record and those after it."),
     // A topic (SNS) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Topic"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",

@@ -6,6 +6,7 @@
 #include "cloud/virtualclock.h"
 #include "cloudfixture.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -37,6 +38,8 @@ private slots:
     void streamFilterCriteria();
     void reportBatchItemFailures_data();
     void reportBatchItemFailures();
+    void streamReportBatchItemFailures_data();
+    void streamReportBatchItemFailures();
     void batchingWindow_data();
     void batchingWindow();
     void batchingWindowOnTheVirtualClock();
@@ -271,6 +274,63 @@ void TestTriggerSettings::reportBatchItemFailures()
     QCOMPARE(bodies(), left);
     for (const QueueMessage &m : mCloud->state().messages(jobs))
         QCOMPARE(m.receiveCount, 2);
+}
+
+void TestTriggerSettings::streamReportBatchItemFailures_data()
+{
+    QTest::addColumn<bool>("report");
+    // JavaScript: what the function does, the first time, with the record whose status is "bad".
+    QTest::addColumn<QByteArray>("onBad");
+    QTest::addColumn<QString>("badKey");
+    QTest::addColumn<QStringList>("batches"); // the keys of each batch, in order
+
+    const QByteArray reportIt = "return { batchItemFailures: [{ itemIdentifier: bad.dynamodb.SequenceNumber }] };";
+    const QByteArray throwIt = "throw new Error('cannot process ' + bad.dynamodb.Keys.id.S);";
+    // a goes alone; b, c and d come while it runs and travel together.
+    QTest::newRow("c reported: c and d again") << true << reportIt << "c" << QStringList{"a", "b,c,d", "c,d"};
+    QTest::newRow("b reported: the batch again") << true << reportIt << "b" << QStringList{"a", "b,c,d", "b,c,d"};
+    QTest::newRow("a failure: the batch again") << true << throwIt << "c" << QStringList{"a", "b,c,d", "b,c,d"};
+    // Off: each change goes to the function as it happens, and a report changes nothing.
+    QTest::newRow("not taken") << false << reportIt << "c" << QStringList{"a", "b", "c", "d"};
+}
+
+void TestTriggerSettings::streamReportBatchItemFailures()
+{
+    QFETCH(bool, report);
+    QFETCH(QByteArray, onBad);
+    QFETCH(QString, badKey);
+    QFETCH(QStringList, batches);
+
+    const NodeId table = addService(QStringLiteral("table"), QStringLiteral("orders"),
+                                    {{"stream", "NEW_IMAGE"}, {"reportBatchItemFailures", report}});
+    // Writes the keys of each batch to a file; fails the "bad" record once (a file marks it).
+    connect(table, mLocal->addFunction(QStringLiteral("audit"),
+                                       "const fs = require('fs'); const path = require('path');\n"
+                                       "exports.handler = async (e) => {\n"
+                                       "  fs.appendFileSync(path.join(__dirname, 'batches'),"
+                                       " e.Records.map(r => r.dynamodb.Keys.id.S).join(',') + '\\n');\n"
+                                       "  const bad = e.Records.find(r => r.dynamodb.NewImage.status.S === 'bad');\n"
+                                       "  const marker = path.join(__dirname, 'failed');\n"
+                                       "  if (bad && !fs.existsSync(marker)) { fs.writeFileSync(marker, '');\n    "
+                                           + onBad + " }\n  return {};\n};\n"));
+    QVERIFY(start());
+    const QString orders = QStringLiteral("orders");
+    for (const char *id : {"a", "b", "c", "d"}) {
+        const char *status = QLatin1String(id) == badKey ? "bad" : "good";
+        QVERIFY(mCloud->putItem(orders, {{"id", QJsonObject{{"S", id}}}, {"status", QJsonObject{{"S", status}}}}));
+    }
+    QVERIFY(mLocal->waitForInvocations(QStringLiteral("audit"), int(batches.size())));
+    QFile file(mLocal->folder.filePath(QStringLiteral("functions/audit/batches")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QStringList seen = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (!report) { // delivered at once, concurrently: in any order
+        seen.sort();
+        batches.sort();
+    }
+    QCOMPARE(seen, batches);
+    // Nothing left to retry.
+    mCloud->tick();
+    QCOMPARE(invocations(QStringLiteral("audit")).size(), int(batches.size()));
 }
 
 void TestTriggerSettings::batchingWindow_data()
