@@ -9,6 +9,9 @@
 // Compute Savings Plans files under savingsPlan/, the EC2 reserved terms under commitments/,
 // the Spot Instance Advisor data under spot/, the Azure spot, reservation and savings plan
 // items) follow the real formats with made-up SKUs and rates, as their _nimbusTestNote says.
+// The CSV excerpts under csv/ (EC2's offer file and the savings plan file as AWS also
+// publishes them, index.csv) follow the real column layout with made-up SKUs and rates, as
+// their _nimbusTestNote line and csv/README.md say.
 
 #include "cost/costmodel.h"
 #include "cost/pricelists.h"
@@ -128,6 +131,7 @@ private slots:
     void malformedCsvInstallsNothing();
     void streamStopsWhenCancelled();
     void cancelDuringCsvStream();
+    void savingsPlanCsvOverTheCap();
 
 private:
     Result<PriceListReport> check(const QString &providers, qint64 maxBytes = 0, bool commitments = false);
@@ -1001,6 +1005,37 @@ void TestPriceLists::cancelDuringCsvStream()
     QVERIFY(watcher.isCanceled());
     QCOMPARE(watcher.future().resultCount(), 0);
     QVERIFY(QDir(user.path()).entryList(QDir::Files).isEmpty());
+}
+
+// The Compute Savings Plans file over the size allowed in memory is read in its CSV form
+// too: the No Upfront rates of the mapped usage types (Partial Upfront, other services and
+// systems left out), each with its rate code, date and the CSV's address.
+void TestPriceLists::savingsPlanCsvOverTheCap()
+{
+    const QString planCsv = PriceLists::awsCsvUrl(QUrl(kPlanFile)).path();
+    QCOMPARE(planCsv, QStringLiteral("/savingsPlan/v1.0/aws/AWSComputeSavingsPlan/20261101000000/us-east-1/index.csv"));
+    setOverride(kEc2Offer, ec2WithReserved());
+    setOverride(kPlanFile, NimbusTest::readAll(kData + kPlanFile) + QByteArray(2 * kSmallCap, ' '));
+    setOverride(planCsv, NimbusTest::readAll(kData + "/csv/AWSComputeSavingsPlan-us-east-1.csv"));
+    const Result<PriceListReport> report = check("aws", kSmallCap, true);
+    QVERIFY2(report, qPrintable(report.errorMessage()));
+    const ProviderPriceUpdate &aws = report->providers.front();
+    QVERIFY2(aws.skipped.isEmpty(), qPrintable(aws.skipped.join('\n')));
+    QVERIFY2(aws.missing.isEmpty(), qPrintable(aws.missing.join(", ")));
+    auto expect = [&](const QString &id, const QString &value, const QString &sku) {
+        const PriceChange *c = change(aws, id);
+        QVERIFY2(c, qPrintable(id));
+        QCOMPARE(c->newValue, value);
+        QCOMPARE(c->sku, sku);
+        QCOMPARE(c->effective, QStringLiteral("2026-11-15"));
+        QCOMPARE(c->source.toString(), mServer.origin() + planCsv);
+    };
+    expect("instance.t3.micro@savings-plan-1y", "0.00726336 per 1 instance-hours", "SPCSV1YNU000001.CE5S2RW6NNMBXCKW");
+    expect("instance.m7g.large@savings-plan-3y", "0.039576 per 1 instance-hours", "SPCSV3YNU000003.YTQ9RA4DH9TTYQT3");
+    expect("containers.vcpu.x86_64@savings-plan-1y", "0.03141248 per 1 vCPU-hours", "SPCSV1YNU000001.8CESGAFWKAJ98PME");
+    expect("containers.memory.arm64@savings-plan-3y", "0.001657536 per 1 GB-hours", "SPCSV3YNU000003.N2UX5BWVK9YX8M2P");
+    expect("function.provisioned.arm64@savings-plan-3y", "2.1728e-06 per 1 GB-seconds",
+           "SPCSV3YNU000003.QYW8UKEAZ2F8N4GY");
 }
 
 QTEST_GUILESS_MAIN(TestPriceLists)
