@@ -102,8 +102,11 @@ void TestCloudEvents::snsMessage()
 
 void TestCloudEvents::s3Object()
 {
-    StoredObject object{
-        QStringLiteral("uploads/my photo.jpg"), 1234, QStringLiteral("abc123"), QStringLiteral("image/jpeg"), {}};
+    StoredObject object;
+    object.key = QStringLiteral("uploads/my photo.jpg");
+    object.size = 1234;
+    object.etag = QStringLiteral("abc123");
+    object.contentType = QStringLiteral("image/jpeg");
     const QDateTime when(QDate(2027, 1, 1), QTime(12, 0), Qt::UTC);
     const QJsonObject event = CloudEvents::s3(QStringLiteral("us-east-1"), QStringLiteral("images"), object,
                                               QStringLiteral("ObjectCreated:Put"), 7, when);
