@@ -706,6 +706,37 @@ constexpr qsizetype kMaxCsvLine = 1024 * 1024;
 // The metadata lines before the header ("FormatVersion", "Disclaimer" ...) are a handful.
 constexpr qint64 kMaxCsvPreamble = 50;
 
+// The number of fields of a CSV line as AwsCsvReader::splitLine reads them, without
+// keeping them; -1 when a quoted field is not terminated or text follows its closing quote.
+qsizetype countFields(QByteArrayView line)
+{
+    qsizetype count = 1;
+    bool quoted = false, atStart = true, closed = false;
+    for (qsizetype i = 0; i < line.size(); ++i) {
+        const char c = line.at(i);
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line.at(i + 1) == '"') {
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+                closed = true;
+            }
+            continue;
+        }
+        if (c == ',') {
+            ++count;
+            atStart = true;
+            closed = false;
+            continue;
+        }
+        if (closed)
+            return -1;
+        quoted = c == '"' && atStart;
+        atStart = false;
+    }
+    return quoted ? -1 : count;
+}
+
 } // namespace
 
 struct AwsCsvReader::State
@@ -725,6 +756,9 @@ struct AwsCsvReader::State
     QHash<QString, int> columns; // lower-case header name -> index
     int columnCount = 0;
     QList<QByteArray> fields;
+    // Text every wanted row contains (an instance type, a usage type): lines without any are
+    // only checked, not split. Empty: every line is split.
+    QList<QByteArray> needles;
     // An offer file's kept products and terms, in the JSON files' shape.
     QJsonObject products, onDemand, reserved;
     // A savings plan file's kept plans, terms and rates by plan SKU.
@@ -743,6 +777,7 @@ struct AwsCsvReader::State
         return false;
     }
     bool readLine(QByteArrayView text);
+    bool mayBeWanted(QByteArrayView text) const;
     bool readHeader();
     bool wantedProduct() const;
     void keepOfferRow();
@@ -840,8 +875,18 @@ bool AwsCsvReader::State::readLine(QByteArrayView text)
         text.chop(1);
     if (line == 1 && text.startsWith("\xEF\xBB\xBF"))
         text = text.sliced(3); // a byte order mark
+    const QString malformed = AwsCsvReader::tr("a quoted field is not terminated, or text follows its closing quote");
+    if (columnCount > 0 && !text.isEmpty() && !mayBeWanted(text)) {
+        // Most lines of a large file: checked, not split.
+        const qsizetype count = countFields(text);
+        if (count < 0)
+            return failAt(malformed);
+        if (count != columnCount)
+            return failAt(AwsCsvReader::tr("%1 fields where the header has %2").arg(count).arg(columnCount));
+        return true;
+    }
     if (!AwsCsvReader::splitLine(text, &fields))
-        return failAt(AwsCsvReader::tr("a quoted field is not terminated, or text follows its closing quote"));
+        return failAt(malformed);
     if (columnCount == 0) {
         if (QString::fromUtf8(fields.value(0)).compare("SKU"_L1, Qt::CaseInsensitive) == 0)
             return readHeader();
@@ -858,6 +903,13 @@ bool AwsCsvReader::State::readLine(QByteArrayView text)
     else
         keepPlanRow();
     return true;
+}
+
+bool AwsCsvReader::State::mayBeWanted(QByteArrayView text) const
+{
+    if (needles.isEmpty())
+        return true;
+    return std::any_of(needles.begin(), needles.end(), [&](const QByteArray &n) { return text.contains(n); });
 }
 
 // Whether the row's product is one the mappings could give a catalog price from.
@@ -965,6 +1017,15 @@ AwsCsvReader::AwsCsvReader(Kind kind, const QUrl &url, const PriceListService &s
 {
     d->what = kind == Kind::Offer ? tr("The AWS offer file %1").arg(url.toString())
                                   : tr("The AWS Compute Savings Plans file %1").arg(url.toString());
+    // A wanted row names a catalog instance type, or a usage type a rule maps.
+    if (kind == Kind::SavingsPlans || service.instances)
+        for (const InstanceType &t : catalog.instances())
+            d->needles << t.type.toUtf8();
+    if (kind == Kind::SavingsPlans || !service.instances)
+        for (const PriceListService::Rule &r : service.rules)
+            d->needles << r.usage.toUtf8();
+    if (d->needles.contains(QByteArray()))
+        d->needles.clear(); // a rule without a usage type: every line may be wanted
 }
 
 AwsCsvReader::~AwsCsvReader() = default;

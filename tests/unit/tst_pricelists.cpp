@@ -915,6 +915,24 @@ void TestPriceLists::malformedCsvInstallsNothing_data()
     QList<QByteArray> broken = lines;
     broken[9].chop(1);
     QTest::newRow("unterminated quote") << broken.join('\n') << kEc2Csv + ", line 10: a quoted field is not terminated";
+    // The same in one of the many lines no catalog price comes from (checked, not split).
+    broken = lines;
+    const qsizetype last = lines.size() - 2; // the file ends with a line break
+    QVERIFY(!lines[last].contains("t3.micro") && lines[last].startsWith("\"PADTEST"));
+    broken[last].chop(1);
+    QTest::newRow("unterminated quote in another line")
+        << broken.join('\n') << kEc2Csv + QString(", line %1: a quoted field is not terminated").arg(last + 1);
+    broken = lines;
+    broken[last].replace("\"RunInstances\"", "\"Run\"Instances\"");
+    QTest::newRow("text after a closing quote")
+        << broken.join('\n')
+        << kEc2Csv
+               + QString(", line %1: a quoted field is not terminated, or text follows its closing quote")
+                     .arg(last + 1);
+    broken = lines;
+    broken[last] += ",\"extra\"";
+    QTest::newRow("a field more in another line")
+        << broken.join('\n') << kEc2Csv + QString(", line %1: 78 fields where the header has 77").arg(last + 1);
     QTest::newRow("column missing in the header") << QByteArray(good).replace("\"CapacityStatus\",", "")
                                                   << kEc2Csv + ", line 7: the header has no 'capacitystatus' column";
     broken = lines;
