@@ -74,8 +74,11 @@ public:
         QUrl awsSpotAdvisor;
         static Sources fromEnvironment();
     };
-    // Offer files are large: up to 48 MB each (NIMBUS_PRICING_CA_FILE names certificates to
-    // trust instead of the system's, for a local mirror).
+    // Offer files are large: up to 48 MB each is read whole (NIMBUS_PRICING_CA_FILE names
+    // certificates to trust instead of the system's, for a local mirror). EC2's offer file and
+    // the Compute Savings Plans file, when a HEAD states them larger, are streamed from their
+    // CSV form (index.csv beside index.json) up to maxStreamBytes, keeping only the rows the
+    // mappings need; a file that neither way can be read is skipped, its prices kept.
     static PricingUpdater::Limits defaultLimits();
     static constexpr int kMaxPages = 50; // Azure pages per service
 
