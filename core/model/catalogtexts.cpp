@@ -93,6 +93,9 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "How long an unconsumed message is kept."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Delivery delay"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Delay before a new message becomes visible."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Content-based deduplication"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "FIFO only: messages with the same body within five minutes are delivered "
+                                         "once, without a deduplication id from the sender."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Batch size"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Most messages delivered to a function in one event."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "messages"),

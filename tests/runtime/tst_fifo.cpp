@@ -201,18 +201,25 @@ void TestFifo::deduplicatesWithinFiveMinutes_data()
 {
     QTest::addColumn<QString>("sdk");
     QTest::addColumn<bool>("byContent");
-    QTest::newRow("JavaScript v3, by id") << "js" << false;
-    QTest::newRow("JavaScript v3, by content") << "js" << true;
-    QTest::newRow("boto3, by id") << "py" << false;
-    QTest::newRow("boto3, by content") << "py" << true;
+    QTest::addColumn<bool>("fromDesign"); // the queue's property, not CreateQueue
+    QTest::newRow("JavaScript v3, by id") << "js" << false << false;
+    QTest::newRow("JavaScript v3, by content") << "js" << true << false;
+    QTest::newRow("JavaScript v3, by content, from the design") << "js" << true << true;
+    QTest::newRow("boto3, by id") << "py" << false << false;
+    QTest::newRow("boto3, by content") << "py" << true << false;
 }
 
 void TestFifo::deduplicatesWithinFiveMinutes()
 {
     QFETCH(QString, sdk);
     QFETCH(bool, byContent);
+    QFETCH(bool, fromDesign);
     const QString queueUrl = url(QStringLiteral("orders.fifo"));
-    if (byContent) {
+    if (fromDesign) {
+        const Node *orders = mLocal->project.architecture().nodeByName(QStringLiteral("orders"));
+        QVERIFY(orders);
+        QVERIFY(mLocal->project.setNodeProperty(orders->id, QStringLiteral("contentBasedDeduplication"), true));
+    } else if (byContent) {
         // The design's queue exists: CreateQueue answers its URL and sets what it may.
         const QJsonObject created = call(
             sdk, QStringLiteral("sqs"), QStringLiteral("CreateQueue"),
