@@ -198,6 +198,34 @@
             <numerusform>message %1 to %n subscribers</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) matched none of the filter criteria; deleted</source>
+        <translation>
+            <numerusform>%n message matched none of the filter criteria; deleted</numerusform>
+            <numerusform>%n messages matched none of the filter criteria; deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream record(s) a day old dropped unprocessed by %1</source>
+        <translation>
+            <numerusform>%n stream record a day old dropped unprocessed by %1</numerusform>
+            <numerusform>%n stream records a day old dropped unprocessed by %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) dropped, older than the retention period (%1 s)</source>
+        <translation>
+            <numerusform>%n message dropped, older than the retention period (%1 s)</numerusform>
+            <numerusform>%n messages dropped, older than the retention period (%1 s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired item(s) deleted</source>
+        <translation>
+            <numerusform>%n expired item deleted</numerusform>
+            <numerusform>%n expired items deleted</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::MainWindow</name>
@@ -291,6 +319,13 @@
         <translation>
             <numerusform>%n byte of binary data</numerusform>
             <numerusform>%n bytes of binary data</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cold Start (%n module(s))</source>
+        <translation>
+            <numerusform>Cold Start (%n module)</numerusform>
+            <numerusform>Cold Start (%n modules)</numerusform>
         </translation>
     </message>
 </context>

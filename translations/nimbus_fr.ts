@@ -32,6 +32,45 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::AwsCsvReader</name>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, ligne %2 : %3</translation>
+    </message>
+    <message>
+        <source>the header has no &apos;%1&apos; column</source>
+        <translation>l&apos;en-tête n&apos;a pas de colonne « %1 »</translation>
+    </message>
+    <message>
+        <source>a quoted field is not terminated, or text follows its closing quote</source>
+        <translation>un champ entre guillemets n&apos;est pas terminé, ou du texte suit son guillemet fermant</translation>
+    </message>
+    <message>
+        <source>no header line (&quot;SKU&quot;, ...) in the first %1 lines</source>
+        <translation>aucune ligne d&apos;en-tête (« SKU », ...) dans les %1 premières lignes</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2</source>
+        <translation>%1 champs alors que l&apos;en-tête en a %2</translation>
+    </message>
+    <message>
+        <source>The AWS offer file %1</source>
+        <translation>Le fichier d&apos;offre AWS %1</translation>
+    </message>
+    <message>
+        <source>The AWS Compute Savings Plans file %1</source>
+        <translation>Le fichier Compute Savings Plans AWS %1</translation>
+    </message>
+    <message>
+        <source>the line is longer than %1 KB</source>
+        <translation>la ligne dépasse %1 Ko</translation>
+    </message>
+    <message>
+        <source>%1: no header line (&quot;SKU&quot;, ...)</source>
+        <translation>%1 : aucune ligne d&apos;en-tête (« SKU », ...)</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::AwsEndpoint</name>
     <message>
         <source>cannot listen on %1:%2</source>
@@ -701,6 +740,214 @@
         <source>Place the function in a VPC: its internet traffic then goes through a NAT gateway, which the cost estimate counts.</source>
         <translation>Placer la fonction dans un VPC : son trafic vers Internet passe alors par une passerelle NAT, que l&apos;estimation des coûts compte.</translation>
     </message>
+    <message>
+        <source>Batching window</source>
+        <translation>Fenêtre de regroupement</translation>
+    </message>
+    <message>
+        <source>How long a batch waits for more messages, up to the batch size, before the function gets it; 0 delivers at once.</source>
+        <translation>Combien de temps un lot attend d’autres messages, jusqu’à la taille des lots, avant que la fonction le reçoive ; 0 livre immédiatement.</translation>
+    </message>
+    <message>
+        <source>Maximum concurrency</source>
+        <translation>Concurrence maximale</translation>
+    </message>
+    <message>
+        <source>Most batches of this queue a function processes at once; empty: one at a time (a FIFO queue: one per message group, up to four).</source>
+        <translation>Nombre maximal de lots de cette file d’attente qu’une fonction traite simultanément ; vide : un à la fois (une file d’attente FIFO : un par groupe de messages, jusqu’à quatre).</translation>
+    </message>
+    <message>
+        <source>Report batch item failures</source>
+        <translation>Signaler les échecs d’éléments de lot</translation>
+    </message>
+    <message>
+        <source>A function&apos;s batchItemFailures answer returns only those messages to the queue and deletes the rest; off, a successful batch is deleted whole.</source>
+        <translation>La réponse batchItemFailures d’une fonction ne renvoie que ces messages dans la file d’attente et supprime les autres ; désactivé, un lot réussi est supprimé en entier.</translation>
+    </message>
+    <message>
+        <source>Filter criteria</source>
+        <translation>Critères de filtrage</translation>
+    </message>
+    <message>
+        <source>Up to five event patterns, as JSON, one of which a message must match to reach the function, for example {&quot;body&quot;: {&quot;total&quot;: [{&quot;numeric&quot;: [&quot;&gt;&quot;, 100]}]}}; the others are deleted. Empty filters nothing.</source>
+        <translation>Jusqu’à cinq motifs d’événement, en JSON, dont l’un doit correspondre à un message pour qu’il atteigne la fonction, par exemple {&quot;body&quot;: {&quot;total&quot;: [{&quot;numeric&quot;: [&quot;&gt;&quot;, 100]}]}} ; les autres sont supprimés. Vide : rien n’est filtré.</translation>
+    </message>
+    <message>
+        <source>Time to Live attribute</source>
+        <translation>Attribut de durée de vie (TTL)</translation>
+    </message>
+    <message>
+        <source>The number attribute holding when an item expires (epoch seconds); the table deletes expired items. Empty for none.</source>
+        <translation>L’attribut nombre qui indique quand un élément expire (secondes depuis l’epoch) ; la table supprime les éléments expirés. Vide pour aucun.</translation>
+    </message>
+    <message>
+        <source>Up to five event patterns, as JSON, one of which a stream record must match to reach the function, for example {&quot;eventName&quot;: [&quot;INSERT&quot;]}; the others are skipped. Empty filters nothing.</source>
+        <translation>Jusqu’à cinq motifs d’événement, en JSON, dont l’un doit correspondre à un enregistrement de flux pour qu’il atteigne la fonction, par exemple {&quot;eventName&quot;: [&quot;INSERT&quot;]} ; les autres sont ignorés. Vide : rien n’est filtré.</translation>
+    </message>
+    <message>
+        <source>Deliver the stream as Lambda&apos;s shard: in order, one batch at a time, a failed batch retried until its records are a day old; a function&apos;s batchItemFailures answer retries the first failed record and those after it.</source>
+        <translation>Livrer le flux comme un shard Lambda : dans l’ordre, un lot à la fois, un lot en échec étant retenté jusqu’à ce que ses enregistrements aient un jour ; la réponse batchItemFailures d’une fonction retente le premier enregistrement en échec et ceux qui le suivent.</translation>
+    </message>
+    <message>
+        <source>Event bus</source>
+        <translation>Bus d’événements</translation>
+    </message>
+    <message>
+        <source>An event bus (EventBridge): functions put events on it; its rules route each event that matches their pattern to their targets.</source>
+        <translation>Un bus d’événements (EventBridge) : les fonctions y déposent des événements ; ses règles acheminent chaque événement qui correspond à leur motif vers leurs cibles.</translation>
+    </message>
+    <message>
+        <source>Bus name</source>
+        <translation>Nom du bus</translation>
+    </message>
+    <message>
+        <source>The bus&apos;s name in the cloud; &quot;default&quot; is the account&apos;s default event bus.</source>
+        <translation>Le nom du bus dans le cloud ; « default » est le bus d’événements par défaut du compte.</translation>
+    </message>
+    <message>
+        <source>at most 256 letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; or &apos;/&apos;</source>
+        <translation>au plus 256 lettres, chiffres, « . », « - », « _ » ou « / »</translation>
+    </message>
+    <message>
+        <source>What the bus carries.</source>
+        <translation>Ce que porte le bus.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>An event bus rule (EventBridge): each event on the connected bus that matches its pattern goes to its targets, as the rule&apos;s input says.</source>
+        <translation>Une règle de bus d’événements (EventBridge) : chaque événement du bus connecté qui correspond à son motif va à ses cibles, selon l’entrée de la règle.</translation>
+    </message>
+    <message>
+        <source>Event pattern</source>
+        <translation>Motif d’événement</translation>
+    </message>
+    <message>
+        <source>The EventBridge event pattern, as JSON, for example {&quot;detail-type&quot;: [&quot;order placed&quot;], &quot;detail&quot;: {&quot;total&quot;: [{&quot;numeric&quot;: [&quot;&gt;&quot;, 100]}]}}.</source>
+        <translation>Le motif d’événement EventBridge, en JSON, par exemple {&quot;detail-type&quot;: [&quot;order placed&quot;], &quot;detail&quot;: {&quot;total&quot;: [{&quot;numeric&quot;: [&quot;&gt;&quot;, 100]}]}}.</translation>
+    </message>
+    <message>
+        <source>A disabled rule matches no event.</source>
+        <translation>Une règle désactivée ne correspond à aucun événement.</translation>
+    </message>
+    <message>
+        <source>Target input</source>
+        <translation>Entrée des cibles</translation>
+    </message>
+    <message>
+        <source>What each target receives: the matched event, a constant JSON text (Input), a part of the event (InputPath), or a template filled from the event (InputTransformer).</source>
+        <translation>Ce que reçoit chaque cible : l’événement correspondant, un texte JSON constant (Input), une partie de l’événement (InputPath) ou un modèle rempli à partir de l’événement (InputTransformer).</translation>
+    </message>
+    <message>
+        <source>Constant input</source>
+        <translation>Entrée constante</translation>
+    </message>
+    <message>
+        <source>The JSON text every target receives when the target input is Input.</source>
+        <translation>Le texte JSON que reçoit chaque cible quand l’entrée des cibles est Input.</translation>
+    </message>
+    <message>
+        <source>Input path</source>
+        <translation>Chemin d’entrée</translation>
+    </message>
+    <message>
+        <source>The part of the event every target receives when the target input is InputPath, as a JSONPath such as $.detail.</source>
+        <translation>La partie de l’événement que reçoit chaque cible quand l’entrée des cibles est InputPath, sous forme de JSONPath comme $.detail.</translation>
+    </message>
+    <message>
+        <source>Input paths</source>
+        <translation>Chemins d’entrée</translation>
+    </message>
+    <message>
+        <source>InputTransformer: a JSON object naming the values to take from the event, for example {&quot;id&quot;: &quot;$.detail.id&quot;}.</source>
+        <translation>InputTransformer : un objet JSON qui nomme les valeurs à prendre dans l’événement, par exemple {&quot;id&quot;: &quot;$.detail.id&quot;}.</translation>
+    </message>
+    <message>
+        <source>Input template</source>
+        <translation>Modèle d’entrée</translation>
+    </message>
+    <message>
+        <source>InputTransformer: the text each target receives, with &lt;name&gt; replaced by the value of that input path.</source>
+        <translation>InputTransformer : le texte que reçoit chaque cible, où &lt;name&gt; est remplacé par la valeur de ce chemin d’entrée.</translation>
+    </message>
+    <message>
+        <source>Maximum retry attempts</source>
+        <translation>Nombre maximal de nouvelles tentatives</translation>
+    </message>
+    <message>
+        <source>How many times a failed delivery to a target is retried.</source>
+        <translation>Combien de fois une livraison en échec vers une cible est retentée.</translation>
+    </message>
+    <message>
+        <source>Maximum event age</source>
+        <translation>Âge maximal des événements</translation>
+    </message>
+    <message>
+        <source>How long an event is retried before it is dropped or sent to the dead-letter queue.</source>
+        <translation>Combien de temps un événement est retenté avant d’être abandonné ou envoyé dans la file d’attente des messages en échec.</translation>
+    </message>
+    <message>
+        <source>Dead-letter queue</source>
+        <translation>File d’attente des messages en échec</translation>
+    </message>
+    <message>
+        <source>The name of a queue on the canvas that receives the events that could not be delivered; empty for none.</source>
+        <translation>Le nom d’une file d’attente du canevas qui reçoit les événements qui n’ont pas pu être livrés ; vide pour aucune.</translation>
+    </message>
+    <message>
+        <source>What the rule is for.</source>
+        <translation>À quoi sert la règle.</translation>
+    </message>
+    <message>
+        <source>routes</source>
+        <translation>achemine</translation>
+    </message>
+    <message>
+        <source>The event bus offers each event it receives to the rule, which keeps those that match its pattern.</source>
+        <translation>Le bus d’événements propose chaque événement qu’il reçoit à la règle, qui garde ceux qui correspondent à son motif.</translation>
+    </message>
+    <message>
+        <source>targets</source>
+        <translation>cible</translation>
+    </message>
+    <message>
+        <source>The rule delivers each matching event to the target, as its input says.</source>
+        <translation>La règle livre chaque événement correspondant à la cible, selon son entrée.</translation>
+    </message>
+    <message>
+        <source>puts events on the bus</source>
+        <translation>dépose des événements sur le bus</translation>
+    </message>
+    <message>
+        <source>matches each event against the rule&apos;s pattern</source>
+        <translation>confronte chaque événement au motif de la règle</translation>
+    </message>
+    <message>
+        <source>invokes the function asynchronously with each matching event</source>
+        <translation>invoque la fonction de manière asynchrone avec chaque événement correspondant</translation>
+    </message>
+    <message>
+        <source>sends each matching event to the queue as a message</source>
+        <translation>envoie chaque événement correspondant dans la file d’attente sous forme de message</translation>
+    </message>
+    <message>
+        <source>publishes each matching event to the topic</source>
+        <translation>publie chaque événement correspondant dans le sujet</translation>
+    </message>
+    <message>
+        <source>puts each matching event on the other bus</source>
+        <translation>dépose chaque événement correspondant sur l’autre bus</translation>
+    </message>
+    <message>
+        <source>Content-based deduplication</source>
+        <translation>Déduplication par contenu</translation>
+    </message>
+    <message>
+        <source>FIFO only: messages with the same body within five minutes are delivered once, without a deduplication id from the sender.</source>
+        <translation>FIFO uniquement : les messages de même corps reçus en moins de cinq minutes ne sont remis qu’une fois, sans identifiant de déduplication de l’expéditeur.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Chart</name>
@@ -719,6 +966,101 @@
     <message>
         <source>%1T</source>
         <translation>%1 T</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ClockWidget</name>
+    <message>
+        <source>The local cloud&apos;s clock (UTC): schedules, message delays, visibility timeouts, retention and Time to Live follow it</source>
+        <translation>L&apos;horloge du cloud local (UTC) : les planifications, les délais des messages, les délais de visibilité, la conservation et la durée de vie (TTL) la suivent</translation>
+    </message>
+    <message>
+        <source>Run Until Next</source>
+        <translation>Jusqu&apos;à l&apos;échéance suivante</translation>
+    </message>
+    <message>
+        <source>Move the clock to the next thing due: a schedule&apos;s firing, a delayed message, the end of a visibility timeout, an item&apos;s Time to Live</source>
+        <translation>Avancer l&apos;horloge jusqu&apos;à la prochaine échéance : le déclenchement d&apos;une planification, un message différé, la fin d&apos;un délai de visibilité, la durée de vie (TTL) d&apos;un élément</translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation>1 min</translation>
+    </message>
+    <message>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6 h</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>Advance %1</source>
+        <translation>Avancer de %1</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Personnalisé…</translation>
+    </message>
+    <message>
+        <source>Move the clock on, firing every schedule due on the way at its own time</source>
+        <translation>Avancer l&apos;horloge, en déclenchant à son heure chaque planification qui tombe en chemin</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Stop the local cloud&apos;s clock: nothing falls due until it runs or advances</source>
+        <translation>Suspendre l&apos;horloge du cloud local : plus rien n&apos;arrive à échéance tant qu&apos;elle ne reprend pas ou n&apos;avance pas</translation>
+    </message>
+    <message>
+        <source>Let the local cloud&apos;s clock follow real time again</source>
+        <translation>Laisser l&apos;horloge du cloud local suivre de nouveau le temps réel</translation>
+    </message>
+    <message>
+        <source>Local cloud clock advanced to %1</source>
+        <translation>Horloge du cloud local avancée à %1</translation>
+    </message>
+    <message>
+        <source>The clock cannot advance: %1</source>
+        <translation>L&apos;horloge ne peut pas avancer : %1</translation>
+    </message>
+    <message>
+        <source>Advance the Clock</source>
+        <translation>Avancer l&apos;horloge</translation>
+    </message>
+    <message>
+        <source>Advance the local cloud&apos;s clock by (90s, 15m, 6h, 2d):</source>
+        <translation>Avancer l&apos;horloge du cloud local de (90s, 15m, 6h, 2d) :</translation>
+    </message>
+    <message>
+        <source>Local cloud clock moved to %1, the next thing due</source>
+        <translation>Horloge du cloud local placée à %1, la prochaine échéance</translation>
+    </message>
+    <message>
+        <source>The clock cannot move: %1</source>
+        <translation>L&apos;horloge ne peut pas être déplacée : %1</translation>
     </message>
 </context>
 <context>
@@ -1129,6 +1471,38 @@
     <message>
         <source>%1: not a local cloud state (it holds views or triggers); Reset State or delete the folder</source>
         <translation>%1 : pas un état de cloud local (il contient des vues ou des déclencheurs) ; réinitialisez l&apos;état ou supprimez le dossier</translation>
+    </message>
+    <message>
+        <source>the content of %1/%2 is shorter than recorded</source>
+        <translation>le contenu de %1/%2 est plus court qu&apos;enregistré</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of upload %1</source>
+        <translation>impossible de créer le dossier de l&apos;envoi %1</translation>
+    </message>
+    <message>
+        <source>there is no upload %1</source>
+        <translation>il n&apos;y a pas d&apos;envoi %1</translation>
+    </message>
+    <message>
+        <source>cannot store part %1 of upload %2: %3</source>
+        <translation>impossible d&apos;enregistrer la partie %1 de l&apos;envoi %2 : %3</translation>
+    </message>
+    <message>
+        <source>cannot read part %1 of upload %2</source>
+        <translation>impossible de lire la partie %1 de l&apos;envoi %2</translation>
+    </message>
+    <message>
+        <source>cannot remove the parts of upload %1</source>
+        <translation>impossible de supprimer les parties de l&apos;envoi %1</translation>
+    </message>
+    <message>
+        <source>cannot number a message of %1</source>
+        <translation>impossible de numéroter un message de %1</translation>
+    </message>
+    <message>
+        <source>a message to the FIFO queue %1 needs a message group</source>
+        <translation>un message vers la file d&apos;attente FIFO %1 a besoin d&apos;un groupe de messages</translation>
     </message>
 </context>
 <context>
@@ -1615,10 +1989,6 @@
         <translation>Le projet que `nimbus serve` exécute.</translation>
     </message>
     <message>
-        <source>send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE</source>
-        <translation>send-message FILE CORPS | publish SUJET MESSAGE | put-object COMPARTIMENT CLÉ FICHIER | put-item TABLE ÉLÉMENT | delete-item TABLE CLÉ | fire PLANIFICATION</translation>
-    </message>
-    <message>
         <source>The state folder `nimbus serve` uses, if not the default.</source>
         <translation>Le dossier d&apos;état qu&apos;utilise `nimbus serve`, s&apos;il n&apos;est pas celui par défaut.</translation>
     </message>
@@ -1633,10 +2003,6 @@
     <message>
         <source>put-object: the object&apos;s content type.</source>
         <translation>put-object : le type de contenu de l&apos;objet.</translation>
-    </message>
-    <message>
-        <source>Acts on the local cloud that `nimbus serve` runs for a project, as a service would: the events follow the design&apos;s connections. ITEM and KEY are DynamoDB JSON ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}); FILE &apos;-&apos; reads standard input. Exits with 1 when the cloud refuses, 3 when it is not running.</source>
-        <translation>Agit sur le cloud local que `nimbus serve` exécute pour un projet, comme le ferait un service : les événements suivent les connexions de la conception. ÉLÉMENT et CLÉ sont du JSON DynamoDB ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}) ; FICHIER « - » lit l&apos;entrée standard. Sort avec 1 si le cloud refuse, 3 s&apos;il n&apos;est pas démarré.</translation>
     </message>
     <message>
         <source>give PROJECT, an operation and its arguments; see --help</source>
@@ -1779,12 +2145,48 @@
         <translation>Démarrage à froid : ce qu&apos;a exécuté le chargement du gestionnaire, le plus lent d&apos;abord (le cumul comprend ce qu&apos;un module a importé) :</translation>
     </message>
     <message>
-        <source>no module timings (an ES module&apos;s imports are counted in the handler&apos;s own)</source>
-        <translation>pas de durée par module (les imports d&apos;un module ES sont comptés dans celle du gestionnaire)</translation>
-    </message>
-    <message>
         <source>On a cold start, list what the handler&apos;s load executed, slowest first (the JSON always has it).</source>
         <translation>Lors d&apos;un démarrage à froid, lister ce qu&apos;a exécuté le chargement du gestionnaire, le plus lent d&apos;abord (le JSON le contient toujours).</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON entry or an array of entries: %2</source>
+        <translation>%1 n&apos;est ni une entrée JSON ni un tableau d&apos;entrées : %2</translation>
+    </message>
+    <message>
+        <source>--clock takes paused or running, not &apos;%1&apos;</source>
+        <translation>--clock prend paused ou running, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--clock-start: &apos;%1&apos; is not an ISO 8601 date and time: use 2027-01-01T02:00:00Z</source>
+        <translation>--clock-start : « %1 » n&apos;est pas une date et heure ISO 8601 : utilisez 2027-01-01T02:00:00Z</translation>
+    </message>
+    <message>
+        <source>running (default): the cloud&apos;s clock follows real time; paused: it stands still until `nimbus cloud PROJECT advance` or `run` moves it.</source>
+        <translation>running (par défaut) : l&apos;horloge du cloud suit le temps réel ; paused : elle reste immobile jusqu&apos;à ce que `nimbus cloud PROJET advance` ou `run` la fasse avancer.</translation>
+    </message>
+    <message>
+        <source>The cloud&apos;s time at start, ISO 8601 (UTC when no zone is given; default: now).</source>
+        <translation>L&apos;heure du cloud au démarrage, en ISO 8601 (UTC si aucun fuseau n&apos;est donné ; par défaut : maintenant).</translation>
+    </message>
+    <message>
+        <source>send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE | put-event BUS FILE | advance DURATION|next | clock | pause | run</source>
+        <translation>send-message FILE_ATTENTE CORPS | publish SUJET MESSAGE | put-object COMPARTIMENT CLÉ FICHIER | put-item TABLE ÉLÉMENT | delete-item TABLE CLÉ | fire PLANIFICATION | put-event BUS FICHIER | advance DURÉE|next | clock | pause | run</translation>
+    </message>
+    <message>
+        <source>Acts on the local cloud that `nimbus serve` runs for a project, as a service would: the events follow the design&apos;s connections. ITEM and KEY are DynamoDB JSON ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}); FILE &apos;-&apos; reads standard input. advance moves the cloud&apos;s clock by DURATION (90s, 15m, 6h, 2d), firing every schedule due on the way, or to the next thing due (next); clock prints its time; pause and run stop and restart it. Exits with 1 when the cloud refuses, 3 when it is not running.</source>
+        <translation>Agit sur le cloud local que `nimbus serve` exécute pour un projet, comme le ferait un service : les événements suivent les connexions de la conception. ÉLÉMENT et CLÉ sont du JSON DynamoDB ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}) ; FICHIER « - » lit l&apos;entrée standard. advance avance l&apos;horloge du cloud de DURÉE (90s, 15m, 6h, 2d), en déclenchant chaque planification qui tombe en chemin, ou jusqu&apos;à la prochaine échéance (next) ; clock affiche son heure ; pause et run l&apos;arrêtent et la relancent. Sort avec 1 quand le cloud refuse, 3 quand il n&apos;est pas démarré.</translation>
+    </message>
+    <message>
+        <source>%1 (running)</source>
+        <translation>%1 (en marche)</translation>
+    </message>
+    <message>
+        <source>%1 (paused)</source>
+        <translation>%1 (en pause)</translation>
+    </message>
+    <message>
+        <source>no module timings</source>
+        <translation>aucune mesure de temps des modules</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2642,18 @@
     <message>
         <source>priced at the catalog&apos;s %1 rates (no upfront payment; each rate&apos;s source says the terms it was published for), as if the commitment matched the usage hour by hour: usage above it would be billed on demand, and commitment left unused is paid all the same. Prices the catalog has no such rate for stay on demand, as the notes say; the custom discount does not apply.</source>
         <translation>chiffré aux tarifs « %1 » du catalogue (sans paiement initial ; la source de chaque tarif indique les conditions pour lesquelles il a été publié), comme si l&apos;engagement suivait l&apos;utilisation heure par heure : l&apos;utilisation au-delà serait facturée à la demande, et l&apos;engagement inutilisé est payé quand même. Les prix pour lesquels le catalogue n&apos;a pas un tel tarif restent à la demande, comme l&apos;indiquent les remarques ; la remise personnalisée ne s&apos;applique pas.</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 price for %3 in its catalog yet (%4): it is priced on demand.</source>
+        <translation>%1 n&apos;a pas encore de prix « %2 » pour « %3 » dans son catalogue (%4) : ce poste est chiffré à la demande.</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 price for %3 in its catalog yet (%4): the instances are priced on demand.</source>
+        <translation>%1 n&apos;a pas encore de prix « %2 » pour %3 dans son catalogue (%4) : les instances sont chiffrées à la demande.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1 : %2.</translation>
     </message>
 </context>
 <context>
@@ -3252,6 +3666,29 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::EventBus</name>
+    <message>
+        <source>event %1 (%2 from %3)</source>
+        <translation>événement %1 (%2 de %3)</translation>
+    </message>
+    <message>
+        <source>matched event %1</source>
+        <translation>événement %1 correspondant</translation>
+    </message>
+    <message>
+        <source>%1 is not a target EventBridge delivers to</source>
+        <translation>%1 n&apos;est pas une cible vers laquelle EventBridge livre</translation>
+    </message>
+    <message>
+        <source>event %1 dropped (no dead-letter queue): %2</source>
+        <translation>événement %1 abandonné (aucune file d&apos;attente des messages en échec) : %2</translation>
+    </message>
+    <message>
+        <source>event %1 to the dead-letter queue: %2</source>
+        <translation>événement %1 vers la file d&apos;attente des messages en échec : %2</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::EventTemplates</name>
     <message>
         <source>%1: not an event template (%2)</source>
@@ -3627,6 +4064,29 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::FilterCriteria</name>
+    <message>
+        <source>the filter criteria are not JSON: %1</source>
+        <translation>les critères de filtrage ne sont pas du JSON : %1</translation>
+    </message>
+    <message>
+        <source>filter 1: %1</source>
+        <translation>filtre 1 : %1</translation>
+    </message>
+    <message>
+        <source>%1 filters; Lambda takes at most %2</source>
+        <translation>%1 filtres ; Lambda en accepte au plus %2</translation>
+    </message>
+    <message>
+        <source>filter %1 is not a pattern object</source>
+        <translation>le filtre %1 n&apos;est pas un objet de motif</translation>
+    </message>
+    <message>
+        <source>filter %1: %2</source>
+        <translation>filtre %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::FindBar</name>
     <message>
         <source>Find</source>
@@ -3752,6 +4212,10 @@
         <source>answered %1: %2</source>
         <translation>a répondu %1 : %2</translation>
     </message>
+    <message>
+        <source>put-event: no entries</source>
+        <translation>put-event : aucune entrée</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::HttpClient</name>
@@ -3873,6 +4337,10 @@ Invalide : %2</translation>
     <message>
         <source>In %1&apos;s role (AWS IAM, as the SAM export writes it):</source>
         <translation>Dans le rôle de %1 (AWS IAM, tel que l’export SAM l’écrit) :</translation>
+    </message>
+    <message>
+        <source>Test pattern</source>
+        <translation>Tester le motif</translation>
     </message>
 </context>
 <context>
@@ -4122,6 +4590,82 @@ Invalide : %2</translation>
     <message>
         <source>an item of %1 is over DynamoDB&apos;s %2 KB</source>
         <translation>un élément de %1 dépasse les %2 Ko de DynamoDB</translation>
+    </message>
+    <message>
+        <source>%1 is not a FIFO queue</source>
+        <translation>%1 n&apos;est pas une file d&apos;attente FIFO</translation>
+    </message>
+    <message>
+        <source>duplicate of message %1 (deduplication id %2) not sent again</source>
+        <translation>doublon du message %1 (identifiant de déduplication %2) non renvoyé</translation>
+    </message>
+    <message>
+        <source>message %1 (%2 bytes, group %3)</source>
+        <translation>message %1 (%2 octets, groupe %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) matched none of the filter criteria; deleted</source>
+        <translation>
+            <numerusform>%n message ne correspond à aucun critère de filtrage ; supprimé</numerusform>
+            <numerusform>%n messages ne correspondent à aucun critère de filtrage ; supprimés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a message to the FIFO topic %1 needs a message group</source>
+        <translation>un message vers le sujet FIFO %1 a besoin d&apos;un groupe de messages</translation>
+    </message>
+    <message>
+        <source>duplicate of message %1 (deduplication id %2) not published again</source>
+        <translation>doublon du message %1 (identifiant de déduplication %2) non republié</translation>
+    </message>
+    <message>
+        <source>the design has no queue named %1</source>
+        <translation>la conception n&apos;a pas de file d&apos;attente nommée %1</translation>
+    </message>
+    <message>
+        <source>the FIFO queue %1 cannot subscribe to the standard topic %2</source>
+        <translation>la file d&apos;attente FIFO %1 ne peut pas s&apos;abonner au sujet standard %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream record(s) a day old dropped unprocessed by %1</source>
+        <translation>
+            <numerusform>%n enregistrement de flux vieux d&apos;un jour abandonné sans traitement par %1</numerusform>
+            <numerusform>%n enregistrements de flux vieux d&apos;un jour abandonnés sans traitement par %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>advancing to %1 would fire the schedules more than %2 times, %3 (%4) alone %5 times or more: advance by less</source>
+        <translation>avancer à %1 déclencherait les planifications plus de %2 fois, dont %3 (%4) à elle seule %5 fois ou plus : avancez de moins</translation>
+    </message>
+    <message>
+        <source>the local cloud runs on a clock it was given, which it cannot move</source>
+        <translation>le cloud local tourne sur une horloge qui lui a été donnée, qu&apos;il ne peut pas déplacer</translation>
+    </message>
+    <message>
+        <source>nothing is due: no schedule, hidden message, retention or Time to Live</source>
+        <translation>rien n&apos;arrive à échéance : aucune planification, aucun message caché, aucune conservation ni durée de vie (TTL)</translation>
+    </message>
+    <message>
+        <source>the local cloud&apos;s clock only goes forward</source>
+        <translation>l&apos;horloge du cloud local ne fait qu&apos;avancer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) dropped, older than the retention period (%1 s)</source>
+        <translation>
+            <numerusform>%n message abandonné, plus ancien que la période de conservation (%1 s)</numerusform>
+            <numerusform>%n messages abandonnés, plus anciens que la période de conservation (%1 s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Time to Live</source>
+        <translation>Durée de vie (TTL)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expired item(s) deleted</source>
+        <translation>
+            <numerusform>%n élément expiré supprimé</numerusform>
+            <numerusform>%n éléments expirés supprimés</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5345,6 +5889,10 @@ Invalide : %2</translation>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
+    <message>
+        <source>disabled · %1</source>
+        <translation>désactivée · %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::NotificationBar</name>
@@ -5770,6 +6318,60 @@ Invalide : %2</translation>
             <numerusform>Prix de %1 (%2) mis à jour depuis sa liste de prix : %n prix modifiés.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: %2 of %3 MB read</source>
+        <translation>%1 : %2 sur %3 Mo lus</translation>
+    </message>
+    <message>
+        <source>%1: %2 MB read</source>
+        <translation>%1 : %2 Mo lus</translation>
+    </message>
+    <message>
+        <source>%1 as CSV</source>
+        <translation>%1 en CSV</translation>
+    </message>
+    <message>
+        <source>%1, and as JSON (%2): the file is larger than the %3 KB allowed</source>
+        <translation>%1, et en JSON (%2) : le fichier dépasse les %3 Ko permis</translation>
+    </message>
+    <message>
+        <source>not priced</source>
+        <translation>non chiffré</translation>
+    </message>
+    <message>
+        <source>%1: the offer index is a mirror and NIMBUS_AWS_SAVINGS_PLAN_URL names none of the savings plans; their prices are kept</source>
+        <translation>%1 : l&apos;index des offres est un miroir et NIMBUS_AWS_SAVINGS_PLAN_URL ne désigne aucun des Savings Plans ; leurs prix sont conservés</translation>
+    </message>
+    <message>
+        <source>The Compute Savings Plans region index</source>
+        <translation>L&apos;index des régions Compute Savings Plans</translation>
+    </message>
+    <message>
+        <source>The Compute Savings Plans file</source>
+        <translation>Le fichier Compute Savings Plans</translation>
+    </message>
+    <message>
+        <source>%1: %2; their prices are kept</source>
+        <translation>%1 : %2 ; leurs prix sont conservés</translation>
+    </message>
+    <message>
+        <source>AWS Spot Instance Advisor</source>
+        <translation>AWS Spot Instance Advisor</translation>
+    </message>
+    <message>
+        <source>%1: the offer index is a mirror and NIMBUS_AWS_SPOT_ADVISOR_URL names none of the spot data; the spot prices are kept</source>
+        <translation>%1 : l&apos;index des offres est un miroir et NIMBUS_AWS_SPOT_ADVISOR_URL ne désigne aucune des données spot ; les prix spot sont conservés</translation>
+    </message>
+    <message>
+        <source>The Spot Instance Advisor data</source>
+        <translation>Les données du Spot Instance Advisor</translation>
+    </message>
+    <message>
+        <source>    %1
+</source>
+        <translation>    %1
+</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::PriceLists</name>
@@ -5848,6 +6450,94 @@ Invalide : %2</translation>
     <message>
         <source>%1: no &apos;Items&apos; array</source>
         <translation>%1 : pas de tableau « Items »</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no USD price or effective date</source>
+        <translation>%1 : %2 n&apos;a ni prix en USD ni date d&apos;entrée en vigueur</translation>
+    </message>
+    <message>
+        <source>%1: no hourly price dimension</source>
+        <translation>%1 : aucune dimension de prix horaire</translation>
+    </message>
+    <message>
+        <source>%1: no &apos;rates&apos; array or effective date</source>
+        <translation>%1 : ni tableau « rates » ni date d&apos;entrée en vigueur</translation>
+    </message>
+    <message>
+        <source>%1.rates[%2] (%3): no %4 discounted rate</source>
+        <translation>%1.rates[%2] (%3) : aucun tarif réduit en %4</translation>
+    </message>
+    <message>
+        <source>AWS Price List Bulk API, Compute Savings Plans</source>
+        <translation>AWS Price List Bulk API, Compute Savings Plans</translation>
+    </message>
+    <message>
+        <source>%1 %2 for the whole term (%3), over its %4 hours</source>
+        <translation>%1 %2 pour toute la durée (%3), répartis sur ses %4 heures</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>Items[%1] (%2): the %3 savings plan has no price</source>
+        <translation>Items[%1] (%2) : le plan d&apos;économies %3 n&apos;a pas de prix</translation>
+    </message>
+    <message>
+        <source>savings plan, %1</source>
+        <translation>plan d&apos;économies, %1</translation>
+    </message>
+    <message>
+        <source>The AWS Compute Savings Plans region index %1</source>
+        <translation>L&apos;index des régions Compute Savings Plans AWS %1</translation>
+    </message>
+    <message>
+        <source>%1: no &apos;regions&apos; array</source>
+        <translation>%1 : pas de tableau « regions »</translation>
+    </message>
+    <message>
+        <source>%1: no savings plan file for the region %2</source>
+        <translation>%1 : pas de fichier Savings Plans pour la région %2</translation>
+    </message>
+    <message>
+        <source>The AWS Compute Savings Plans file %1</source>
+        <translation>Le fichier Compute Savings Plans AWS %1</translation>
+    </message>
+    <message>
+        <source>%1: not a savings plan file (no &apos;products&apos; or &apos;terms.savingsPlan&apos;)</source>
+        <translation>%1 : pas un fichier Savings Plans (ni « products » ni « terms.savingsPlan »)</translation>
+    </message>
+    <message>
+        <source>The AWS Spot Instance Advisor data %1</source>
+        <translation>Les données AWS Spot Instance Advisor %1</translation>
+    </message>
+    <message>
+        <source>%1: no &apos;spot_advisor&apos; object</source>
+        <translation>%1 : pas d&apos;objet « spot_advisor »</translation>
+    </message>
+    <message>
+        <source>%1: spot_advisor.%2.Linux.%3: no savings percentage &apos;s&apos;</source>
+        <translation>%1 : spot_advisor.%2.Linux.%3 : pas de pourcentage d&apos;économie « s »</translation>
+    </message>
+    <message>
+        <source>AWS Spot Instance Advisor</source>
+        <translation>AWS Spot Instance Advisor</translation>
+    </message>
+    <message>
+        <source>%1 %2 an hour on demand (%3) less the %4 % average saving the Spot Instance Advisor states; interrupted %5 of the time</source>
+        <translation>%1 %2 par heure à la demande (%3), moins l&apos;économie moyenne de %4 % qu&apos;indique le Spot Instance Advisor ; interrompue %5 du temps</translation>
+    </message>
+    <message>
+        <source>the price list</source>
+        <translation>la liste de prix</translation>
+    </message>
+    <message>
+        <source>the catalog</source>
+        <translation>le catalogue</translation>
+    </message>
+    <message>
+        <source>an unknown share</source>
+        <translation>une part inconnue</translation>
     </message>
 </context>
 <context>
@@ -6029,6 +6719,10 @@ Invalide : %2</translation>
         <source>No public price list is read for the other providers; their catalogs stay in use (%1).</source>
         <translation>Aucune liste de prix publique n&apos;est lue pour les autres fournisseurs ; leurs catalogues restent utilisés (%1).</translation>
     </message>
+    <message>
+        <source>not priced</source>
+        <translation>non chiffré</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::PricingCatalog</name>
@@ -6119,6 +6813,10 @@ Invalide : %2</translation>
     <message>
         <source>%1: cannot be read: %2</source>
         <translation>%1 : illisible : %2</translation>
+    </message>
+    <message>
+        <source>%1.price: only a commitment rate (id@commitment) may be null, until Update Prices reads it</source>
+        <translation>%1.price : seul un tarif d&apos;engagement (id@commitment) peut être null, jusqu&apos;à ce que « Mettre à jour les prix » le lise</translation>
     </message>
 </context>
 <context>
@@ -6482,6 +7180,174 @@ Invalide : %2</translation>
         <source>instance-hours</source>
         <translation>heures d&apos;instance</translation>
     </message>
+    <message>
+        <source>Fargate vCPU (x86_64), 1-year Compute Savings Plan</source>
+        <translation>vCPU Fargate (x86_64), Compute Savings Plan sur 1 an</translation>
+    </message>
+    <message>
+        <source>Fargate memory (x86_64), 1-year Compute Savings Plan</source>
+        <translation>Mémoire Fargate (x86_64), Compute Savings Plan sur 1 an</translation>
+    </message>
+    <message>
+        <source>Fargate vCPU (x86_64), 3-year Compute Savings Plan</source>
+        <translation>vCPU Fargate (x86_64), Compute Savings Plan sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Fargate memory (x86_64), 3-year Compute Savings Plan</source>
+        <translation>Mémoire Fargate (x86_64), Compute Savings Plan sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Fargate vCPU (arm64), 1-year Compute Savings Plan</source>
+        <translation>vCPU Fargate (arm64), Compute Savings Plan sur 1 an</translation>
+    </message>
+    <message>
+        <source>Fargate memory (arm64), 1-year Compute Savings Plan</source>
+        <translation>Mémoire Fargate (arm64), Compute Savings Plan sur 1 an</translation>
+    </message>
+    <message>
+        <source>Fargate vCPU (arm64), 3-year Compute Savings Plan</source>
+        <translation>vCPU Fargate (arm64), Compute Savings Plan sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Fargate memory (arm64), 3-year Compute Savings Plan</source>
+        <translation>Mémoire Fargate (arm64), Compute Savings Plan sur 3 ans</translation>
+    </message>
+    <message>
+        <source>t3.micro, 1-year Compute Savings Plan, no upfront</source>
+        <translation>t3.micro, Compute Savings Plan sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t3.micro, 3-year Compute Savings Plan, no upfront</source>
+        <translation>t3.micro, Compute Savings Plan sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t3.small, 1-year Compute Savings Plan, no upfront</source>
+        <translation>t3.small, Compute Savings Plan sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t3.small, 3-year Compute Savings Plan, no upfront</source>
+        <translation>t3.small, Compute Savings Plan sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t4g.small, 1-year Compute Savings Plan, no upfront</source>
+        <translation>t4g.small, Compute Savings Plan sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t4g.small, 3-year Compute Savings Plan, no upfront</source>
+        <translation>t4g.small, Compute Savings Plan sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>c6i.large, 1-year Compute Savings Plan, no upfront</source>
+        <translation>c6i.large, Compute Savings Plan sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>c6i.large, 3-year Compute Savings Plan, no upfront</source>
+        <translation>c6i.large, Compute Savings Plan sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>m6i.large, 1-year Compute Savings Plan, no upfront</source>
+        <translation>m6i.large, Compute Savings Plan sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>m6i.large, 3-year Compute Savings Plan, no upfront</source>
+        <translation>m6i.large, Compute Savings Plan sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>m7g.large, 1-year Compute Savings Plan, no upfront</source>
+        <translation>m7g.large, Compute Savings Plan sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>m7g.large, 3-year Compute Savings Plan, no upfront</source>
+        <translation>m7g.large, Compute Savings Plan sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t4g.small, 1-year standard reserved instance, no upfront</source>
+        <translation>t4g.small, instance réservée standard sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t4g.small, 3-year standard reserved instance, no upfront</source>
+        <translation>t4g.small, instance réservée standard sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>c6i.large, 1-year standard reserved instance, no upfront</source>
+        <translation>c6i.large, instance réservée standard sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>c6i.large, 3-year standard reserved instance, no upfront</source>
+        <translation>c6i.large, instance réservée standard sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>m6i.large, 1-year standard reserved instance, no upfront</source>
+        <translation>m6i.large, instance réservée standard sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>m6i.large, 3-year standard reserved instance, no upfront</source>
+        <translation>m6i.large, instance réservée standard sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>m7g.large, 1-year standard reserved instance, no upfront</source>
+        <translation>m7g.large, instance réservée standard sur 1 an, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>m7g.large, 3-year standard reserved instance, no upfront</source>
+        <translation>m7g.large, instance réservée standard sur 3 ans, sans paiement initial</translation>
+    </message>
+    <message>
+        <source>t3.micro, spot</source>
+        <translation>t3.micro, spot</translation>
+    </message>
+    <message>
+        <source>t3.small, spot</source>
+        <translation>t3.small, spot</translation>
+    </message>
+    <message>
+        <source>t4g.small, spot</source>
+        <translation>t4g.small, spot</translation>
+    </message>
+    <message>
+        <source>c6i.large, spot</source>
+        <translation>c6i.large, spot</translation>
+    </message>
+    <message>
+        <source>m6i.large, spot</source>
+        <translation>m6i.large, spot</translation>
+    </message>
+    <message>
+        <source>m7g.large, spot</source>
+        <translation>m7g.large, spot</translation>
+    </message>
+    <message>
+        <source>Standard_B2s, 1-year savings plan</source>
+        <translation>Standard_B2s, plan d&apos;économies sur 1 an</translation>
+    </message>
+    <message>
+        <source>Standard_B2s, 3-year savings plan</source>
+        <translation>Standard_B2s, plan d&apos;économies sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Standard_B2s, 1-year reservation, paid monthly</source>
+        <translation>Standard_B2s, réservation sur 1 an, payée mensuellement</translation>
+    </message>
+    <message>
+        <source>Standard_B2s, 3-year reservation, paid monthly</source>
+        <translation>Standard_B2s, réservation sur 3 ans, payée mensuellement</translation>
+    </message>
+    <message>
+        <source>Standard_B2s, spot</source>
+        <translation>Standard_B2s, spot</translation>
+    </message>
+    <message>
+        <source>Standard_D2s_v5, 1-year savings plan</source>
+        <translation>Standard_D2s_v5, plan d&apos;économies sur 1 an</translation>
+    </message>
+    <message>
+        <source>Standard_D2s_v5, 3-year savings plan</source>
+        <translation>Standard_D2s_v5, plan d&apos;économies sur 3 ans</translation>
+    </message>
+    <message>
+        <source>Standard_D2s_v5, spot</source>
+        <translation>Standard_D2s_v5, spot</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::PricingUpdater</name>
@@ -6535,6 +7401,10 @@ Invalide : %2</translation>
             <numerusform>Prix de %1 (%2) mis à jour : relevés le %3, %n prix, depuis %4.</numerusform>
             <numerusform>Prix de %1 (%2) mis à jour : relevés le %3, %n prix, depuis %4.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the reader stopped the transfer</source>
+        <translation>le lecteur a interrompu le transfert</translation>
     </message>
 </context>
 <context>
@@ -6777,6 +7647,88 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::RuleInput</name>
+    <message>
+        <source>&apos;%1&apos; is not a JSON path: it starts with $</source>
+        <translation>« %1 » n&apos;est pas un chemin JSON : un chemin commence par $</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a JSON path EventBridge takes: .name and [index] steps after $</source>
+        <translation>« %1 » n&apos;est pas un chemin JSON qu&apos;accepte EventBridge : des étapes .nom et [indice] après $</translation>
+    </message>
+    <message>
+        <source>the constant input is not valid JSON: %1</source>
+        <translation>l&apos;entrée constante n&apos;est pas du JSON valide : %1</translation>
+    </message>
+    <message>
+        <source>input path: %1</source>
+        <translation>chemin d&apos;entrée : %1</translation>
+    </message>
+    <message>
+        <source>the input template is empty</source>
+        <translation>le modèle d&apos;entrée est vide</translation>
+    </message>
+    <message>
+        <source>the input paths are not a JSON object of names and paths</source>
+        <translation>les chemins d&apos;entrée ne sont pas un objet JSON de noms et de chemins</translation>
+    </message>
+    <message>
+        <source>%1 input paths; EventBridge takes at most 100</source>
+        <translation>%1 chemins d&apos;entrée ; EventBridge en accepte au plus 100</translation>
+    </message>
+    <message>
+        <source>input path %1: %2</source>
+        <translation>chemin d&apos;entrée %1 : %2</translation>
+    </message>
+    <message>
+        <source>unknown target input &apos;%1&apos;</source>
+        <translation>entrée de cible inconnue « %1 »</translation>
+    </message>
+    <message>
+        <source>unknown target input</source>
+        <translation>entrée de cible inconnue</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::RuleTester</name>
+    <message>
+        <source>Example event</source>
+        <translation>Exemple d&apos;événement</translation>
+    </message>
+    <message>
+        <source>Order placed, total 150</source>
+        <translation>Commande passée, total 150</translation>
+    </message>
+    <message>
+        <source>Order placed, total 50</source>
+        <translation>Commande passée, total 50</translation>
+    </message>
+    <message>
+        <source>Scheduled event</source>
+        <translation>Événement planifié</translation>
+    </message>
+    <message>
+        <source>EC2 instance state change</source>
+        <translation>Changement d&apos;état d&apos;une instance EC2</translation>
+    </message>
+    <message>
+        <source>Event to test</source>
+        <translation>Événement à tester</translation>
+    </message>
+    <message>
+        <source>An event as EventBridge delivers it; pick an example or paste one</source>
+        <translation>Un événement tel qu&apos;EventBridge le livre ; choisissez un exemple ou collez-en un</translation>
+    </message>
+    <message>
+        <source>Matches: the rule sends this event to its targets.</source>
+        <translation>Correspondance : la règle envoie cet événement à ses cibles.</translation>
+    </message>
+    <message>
+        <source>No match: the rule ignores this event.</source>
+        <translation>Aucune correspondance : la règle ignore cet événement.</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::RunHistory</name>
     <message>
         <source>%1: cannot open the run history: %2</source>
@@ -6998,6 +7950,49 @@ Invalide : %2</translation>
             <numerusform>%n octet de données binaires</numerusform>
             <numerusform>%n octets de données binaires</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cold Start</source>
+        <translation>Démarrage à froid</translation>
+    </message>
+    <message>
+        <source>What loading the handler executed, slowest first. Cumulative time includes what a module imported; self time is the module&apos;s own. This is the initialisation a cold start pays for.</source>
+        <translation>Ce qu&apos;a exécuté le chargement du gestionnaire, le plus lent d&apos;abord. Le temps cumulé comprend ce qu&apos;un module a importé ; le temps propre est celui du module seul. C&apos;est l&apos;initialisation que paie un démarrage à froid.</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>Cumulé</translation>
+    </message>
+    <message>
+        <source>Self</source>
+        <translation>Propre</translation>
+    </message>
+    <message>
+        <source>Cold start profile</source>
+        <translation>Profil du démarrage à froid</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cold Start (%n module(s))</source>
+        <translation>
+            <numerusform>Démarrage à froid (%n module)</numerusform>
+            <numerusform>Démarrage à froid (%n modules)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Studio start %1 ms (spare worker)</source>
+        <translation>Démarrage studio %1 ms (worker de réserve)</translation>
+    </message>
+    <message>
+        <source>Studio start %1 ms</source>
+        <translation>Démarrage studio %1 ms</translation>
+    </message>
+    <message>
+        <source>Init is the handler&apos;s initialisation, as Lambda reports it. Studio start is what you waited on this machine for the worker to be ready; it is not Lambda&apos;s cold start. A spare worker has its interpreter started before it is needed, so only the handler is loaded.</source>
+        <translation>« Initialisation » est l&apos;initialisation du gestionnaire, telle que Lambda la rapporte. « Démarrage studio » est le temps que vous avez attendu sur cette machine pour que le worker soit prêt ; ce n&apos;est pas le démarrage à froid de Lambda. Un worker de réserve a son interpréteur lancé avant d&apos;en avoir besoin : seul le gestionnaire est alors chargé.</translation>
     </message>
 </context>
 <context>
@@ -7579,6 +8574,29 @@ Invalide : %2</translation>
     <message>
         <source>unknown property type</source>
         <translation>type de propriété inconnu</translation>
+    </message>
+    <message>
+        <source>%1: a FIFO queue delivers at most 10 messages a batch</source>
+        <translation>%1 : une file d&apos;attente FIFO livre au plus 10 messages par lot</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>the dead-letter queue %1 is not a queue of the design</source>
+        <translation>la file d&apos;attente des messages en échec %1 n&apos;est pas une file d&apos;attente de la conception</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::VirtualClock</name>
+    <message>
+        <source>&apos;%1&apos; is longer than a hundred years</source>
+        <translation>« %1 » dépasse cent ans</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a duration: use 90s, 15m, 6h or 2d</source>
+        <translation>« %1 » n&apos;est pas une durée : utilisez 90s, 15m, 6h ou 2d</translation>
     </message>
 </context>
 <context>
