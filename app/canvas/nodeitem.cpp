@@ -280,8 +280,12 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setBrush(fill);
     painter->drawRoundedRect(body, 8, 8);
     if (detail < kTextDetail) {
-        // Names too small to read: the card, its category's colour and its problem only.
+        // Names too small to read: the card, its category's colour (the bar, and a tile
+        // where the icon stands, so the design keeps its look) and its problem only.
         painter->fillRect(QRectF(1, 4, 6, kHeight - 8), mAccent);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(mAccent);
+        painter->drawRoundedRect(QRectF(16, 14, 32, 32), 6, 6);
         if (mHoveredPort != Port::None) // still where a drag connects
             paintPort(painter, mHoveredPort, palette.color(QPalette::Mid));
         paintSeverity(painter, false);

@@ -267,8 +267,19 @@ void tst_MainWindow::bigDesignIsDrawnWithProgress()
             || !window.findChild<QProgressDialog *>("drawProgress")->isVisible());
     QCOMPARE(window.project()->architecture().nodeCount(), 3000);
 
-    // Cancel abandons the project for the welcome page.
-    QVERIFY(window.openFile(file));
+    // Cancel abandons the project for the welcome page: a design big enough that drawing
+    // it takes longer than the progress dialog's delay.
+    QJsonArray many;
+    for (int i = 0; i < 40000; ++i)
+        many.append(QJsonObject{{"name", QString("f%1").arg(i)},
+                                {"kind", "function"},
+                                {"position", QJsonArray{(i % 200) * 300, (i / 200) * 100}}});
+    const QString huge = mDir.filePath("huge.json");
+    QVERIFY(writeAll(
+        huge, QJsonDocument(
+                  QJsonObject{{"format", "nimbus-project"}, {"version", 1}, {"nodes", many}, {"edges", QJsonArray()}})
+                  .toJson()));
+    QVERIFY(window.openFile(huge));
     QProgressDialog *progress = nullptr;
     QVERIFY(QTest::qWaitFor(
         [&] {
