@@ -891,8 +891,8 @@ Result<void> LocalCloud::deleteObject(const QString &bucket, const QString &key,
     return {};
 }
 
-Result<StoredObject> LocalCloud::completeUpload(const QString &uploadId, const QList<int> &parts,
-                                                const QString &etag, qint64 cause)
+Result<StoredObject> LocalCloud::completeUpload(const QString &uploadId, const QList<int> &parts, const QString &etag,
+                                                qint64 cause)
 {
     const Result<MultipartUpload> upload = mState->upload(uploadId);
     if (!upload)
@@ -909,9 +909,8 @@ Result<StoredObject> LocalCloud::completeUpload(const QString &uploadId, const Q
     emit stateChanged(upload->bucket);
     const QString events = text(node, "events", u"ObjectCreated"_s);
     if (events != "ObjectRemoved"_L1 && key.startsWith(text(node, "prefix")) && key.endsWith(text(node, "suffix"))) {
-        const QByteArray event = json(CloudEvents::s3(mRegion, upload->bucket, *stored,
-                                                      u"ObjectCreated:CompleteMultipartUpload"_s, ++mSequence,
-                                                      mClock->now()));
+        const QByteArray event = json(CloudEvents::s3(
+            mRegion, upload->bucket, *stored, u"ObjectCreated:CompleteMultipartUpload"_s, ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
             (void)deliver(function, event, upload->bucket, change);
     }
