@@ -130,6 +130,18 @@ struct LocalCloudFixture
 
     // Copies the folder source (a project and its code) into the temporary folder and
     // loads fileName from there; false with error.
+#ifdef NIMBUS_SOURCE_DIR
+    // The runtime tests' project (tests/runtime/data/aws: queues, tables, a bucket, topics)
+    // with an AWS endpoint that does not listen: a test hands it requests itself.
+    bool startAwsProject()
+    {
+        if (!loadCopy(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws"), QStringLiteral("aws.json")))
+            return false;
+        endpoint = std::make_unique<Nimbus::AwsEndpoint>(*cloud);
+        return start(NoServer);
+    }
+#endif
+
     bool loadCopy(const QString &source, const QString &fileName)
     {
         if (!copyTree(source, folder.path())) {

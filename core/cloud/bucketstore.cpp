@@ -296,6 +296,21 @@ QList<MultipartUpload> BucketStore::uploads(const QString &bucket, const QString
     return result;
 }
 
+// A part's row, once its file is written.
+Result<UploadedPart> BucketStore::recordPart(const QString &uploadId, const UploadedPart &part)
+{
+    Statement insert(db(), QStringLiteral("INSERT OR REPLACE INTO upload_parts(upload_id, part_number, size, etag, "
+                                          "modified) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    insert.bind(1, uploadId);
+    insert.bind(2, qint64(part.number));
+    insert.bind(3, part.size);
+    insert.bind(4, part.etag);
+    insert.bind(5, ms(part.modified));
+    if (Result<void> done = insert.execute(); !done)
+        return done.error();
+    return part;
+}
+
 Result<UploadedPart> BucketStore::putPart(const QString &uploadId, int number, const QByteArray &data)
 {
     if (Result<MultipartUpload> found = upload(uploadId); !found)
@@ -306,16 +321,7 @@ Result<UploadedPart> BucketStore::putPart(const QString &uploadId, int number, c
     const UploadedPart part{number, data.size(),
                             QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex()),
                             clock().now()};
-    Statement insert(db(), QStringLiteral("INSERT OR REPLACE INTO upload_parts(upload_id, part_number, size, etag, "
-                                          "modified) VALUES (?1, ?2, ?3, ?4, ?5)"));
-    insert.bind(1, uploadId);
-    insert.bind(2, qint64(number));
-    insert.bind(3, part.size);
-    insert.bind(4, part.etag);
-    insert.bind(5, ms(part.modified));
-    if (Result<void> done = insert.execute(); !done)
-        return done.error();
-    return part;
+    return recordPart(uploadId, part);
 }
 
 Result<UploadedPart> BucketStore::copyPart(const QString &uploadId, int number, const QString &bucket,
@@ -331,16 +337,7 @@ Result<UploadedPart> BucketStore::copyPart(const QString &uploadId, int number, 
     if (!file.open(QIODevice::WriteOnly) || !copyBytes(source, file, to - from + 1, md5) || !file.commit())
         return fail(tr("cannot store part %1 of upload %2: %3").arg(number).arg(uploadId, file.errorString()));
     const UploadedPart part{number, to - from + 1, QString::fromLatin1(md5.result().toHex()), clock().now()};
-    Statement insert(db(), QStringLiteral("INSERT OR REPLACE INTO upload_parts(upload_id, part_number, size, etag, "
-                                          "modified) VALUES (?1, ?2, ?3, ?4, ?5)"));
-    insert.bind(1, uploadId);
-    insert.bind(2, qint64(number));
-    insert.bind(3, part.size);
-    insert.bind(4, part.etag);
-    insert.bind(5, ms(part.modified));
-    if (Result<void> done = insert.execute(); !done)
-        return done.error();
-    return part;
+    return recordPart(uploadId, part);
 }
 
 QList<UploadedPart> BucketStore::parts(const QString &uploadId) const

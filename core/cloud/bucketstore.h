@@ -103,6 +103,7 @@ protected:
 private:
     QString objectPath(const QString &bucket, const QString &key) const;
     QString uploadFolder(const QString &uploadId) const;
+    Result<UploadedPart> recordPart(const QString &uploadId, const UploadedPart &part);
     Result<void> writeDetails(const QString &bucket, const QString &key, const ObjectFields &headers,
                               const ObjectFields &tags);
     Result<StoredObject> recordObject(const QString &bucket, const QString &key, StoredObject object);

@@ -45,10 +45,7 @@ private:
 void TestSecurityS3Uploads::init()
 {
     mCloud = std::make_unique<NimbusTest::LocalCloudFixture>();
-    QVERIFY2(mCloud->loadCopy(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws"), QStringLiteral("aws.json")),
-             qPrintable(mCloud->error));
-    mCloud->endpoint = std::make_unique<AwsEndpoint>(*mCloud->cloud);
-    QVERIFY2(mCloud->start(NimbusTest::LocalCloudFixture::NoServer), qPrintable(mCloud->error));
+    QVERIFY2(mCloud->startAwsProject(), qPrintable(mCloud->error));
     mEndpoint = mCloud->endpoint.get();
 }
 

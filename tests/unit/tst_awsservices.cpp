@@ -86,10 +86,7 @@ void TestAwsServices::init()
     // The test project of the runtime tests (queues jobs and loop, tables, bucket files,
     // topic alerts), its local cloud, and an endpoint on it that does not listen.
     mCloud = std::make_unique<NimbusTest::LocalCloudFixture>();
-    QVERIFY2(mCloud->loadCopy(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws"), QStringLiteral("aws.json")),
-             qPrintable(mCloud->error));
-    mCloud->endpoint = std::make_unique<AwsEndpoint>(*mCloud->cloud);
-    QVERIFY2(mCloud->start(NimbusTest::LocalCloudFixture::NoServer), qPrintable(mCloud->error));
+    QVERIFY2(mCloud->startAwsProject(), qPrintable(mCloud->error));
     mEndpoint = mCloud->endpoint.get();
 }
 

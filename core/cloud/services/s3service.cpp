@@ -442,6 +442,8 @@ private:
     // The upload a part request names, when it is for this bucket and key.
     Refusal callUpload(const Call &call, MultipartUpload *upload) const;
     Refusal partNumber(const Call &call, int *number) const;
+    // The part number and the upload of an UploadPart(Copy), or why not.
+    Refusal partOfUpload(const Call &call, MultipartUpload *upload, int *number) const;
 
     QHash<QString, Function> mOperations;
 };
@@ -1230,13 +1232,18 @@ HttpResponseData S3Service::createMultipartUpload(const Call &call)
     return r;
 }
 
+Refusal S3Service::partOfUpload(const Call &call, MultipartUpload *upload, int *number) const
+{
+    if (Refusal refusal = partNumber(call, number))
+        return refusal;
+    return callUpload(call, upload);
+}
+
 HttpResponseData S3Service::uploadPart(const Call &call)
 {
     MultipartUpload upload;
     int number = 0;
-    if (Refusal refusal = partNumber(call, &number))
-        return *refusal;
-    if (Refusal refusal = callUpload(call, &upload))
+    if (Refusal refusal = partOfUpload(call, &upload, &number))
         return *refusal;
     QByteArray body;
     HttpResponseData r;
@@ -1253,9 +1260,7 @@ HttpResponseData S3Service::uploadPartCopy(const Call &call)
 {
     MultipartUpload upload;
     int number = 0;
-    if (Refusal refusal = partNumber(call, &number))
-        return *refusal;
-    if (Refusal refusal = callUpload(call, &upload))
+    if (Refusal refusal = partOfUpload(call, &upload, &number))
         return *refusal;
     QString sourceBucket;
     StoredObject source;
