@@ -245,9 +245,10 @@ QList<QPair<QString, QString>> Instance::functionEnvironment() const
         {u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s},
     };
     // The runtime's own win over the function's, as in QProcessEnvironment::insert.
-    for (const auto &[name, value] : runtimeVars) {
+    for (const QPair<QString, QString> &runtimeVar : runtimeVars) {
+        const QString &name = runtimeVar.first;
         vars.removeIf([&name](const QPair<QString, QString> &var) { return var.first == name; });
-        vars.append({name, value});
+        vars.append(runtimeVar);
     }
     return vars;
 }
