@@ -898,7 +898,8 @@ void TestPriceLists::ec2CsvOverTheCap()
     QFuture<Result<PriceListReport>> future = PriceListUpdate::check("aws", PricingCatalogs::load({}), sources(), tiny);
     QVERIFY(QTest::qWaitFor([&] { return future.isFinished(); }, 30000));
     QVERIFY2(future.result(), qPrintable(future.result().errorMessage()));
-    const ProviderPriceUpdate &skipped = future.result()->providers.front();
+    const Result<PriceListReport> checked = future.result(); // a copy: the reference must outlive the line
+    const ProviderPriceUpdate &skipped = checked->providers.front();
     QVERIFY2(skipped.skipped.front().startsWith("Amazon EC2: The AmazonEC2 offer file as CSV"),
              qPrintable(skipped.skipped.front()));
     QVERIFY2(skipped.skipped.front().contains("larger than the 128 KB allowed"), qPrintable(skipped.skipped.front()));
