@@ -70,19 +70,19 @@ ratio() { # label a b
 }
 
 if command -v wrk > /dev/null && [ -x "$tools/node_modules/.bin/dynalite" ]; then
-    "$tools/node_modules/.bin/dynalite" --port 43130 > /dev/null 2>&1 &
+    "$tools/node_modules/.bin/dynalite" --port 43230 > /dev/null 2>&1 &
     dynalite=$!
-    for i in $(seq 1 100); do dynamo http://127.0.0.1:43130 ListTables '{}' > /dev/null 2>&1 && break; sleep 0.1; done
-    dynamo http://127.0.0.1:43130 CreateTable '{"TableName":"things","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}' > /dev/null
-    for i in $(seq 1 50); do dynamo http://127.0.0.1:43130 DescribeTable '{"TableName":"things"}' | grep -q ACTIVE && break; sleep 0.1; done
+    for i in $(seq 1 100); do dynamo http://127.0.0.1:43230 ListTables '{}' > /dev/null 2>&1 && break; sleep 0.1; done
+    dynamo http://127.0.0.1:43230 CreateTable '{"TableName":"things","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}],"BillingMode":"PAY_PER_REQUEST"}' > /dev/null || true
+    for i in $(seq 1 50); do dynamo http://127.0.0.1:43230 DescribeTable '{"TableName":"things"}' | grep -q ACTIVE && break; sleep 0.1; done
     seed='{"TableName":"things","Item":{"id":{"S":"wrk-seed"},"n":{"N":"1"}}}'
-    dynamo "$endpoint" PutItem "$seed" > /dev/null
-    dynamo http://127.0.0.1:43130 PutItem "$seed" > /dev/null
+    dynamo "$endpoint" PutItem "$seed" > /dev/null || true
+    dynamo http://127.0.0.1:43230 PutItem "$seed" > /dev/null || true
     echo "DynamoDB over raw HTTP, wrk -t2 -c16 -d${seconds}s, $(nproc) cores (nimbus: durable on disk; dynalite: in memory):"
     raw nimbus_get "$endpoint" GetItem
-    raw dynalite_get http://127.0.0.1:43130 GetItem
+    raw dynalite_get http://127.0.0.1:43230 GetItem
     raw nimbus_put "$endpoint" PutItem
-    raw dynalite_put http://127.0.0.1:43130 PutItem
+    raw dynalite_put http://127.0.0.1:43230 PutItem
     ratio "GetItem, nimbus / dynalite:" "$nimbus_get_rps" "$dynalite_get_rps"
     ratio "PutItem, nimbus / dynalite:" "$nimbus_put_rps" "$dynalite_put_rps"
 else
@@ -94,7 +94,7 @@ echo "AWS SDK for JavaScript v3 (JSON 1.0):"
 node "$here/bench_dynamodb.mjs" "$endpoint" "$build/share/nimbus-studio/runtime/sdk" "${BENCH_PAIRS:-3000}"
 if [ -n "$dynalite" ]; then
     echo "the same against dynalite (baseline, same run):"
-    node "$here/bench_dynamodb.mjs" http://127.0.0.1:43130 "$build/share/nimbus-studio/runtime/sdk" "${BENCH_PAIRS:-3000}"
+    node "$here/bench_dynamodb.mjs" http://127.0.0.1:43230 "$build/share/nimbus-studio/runtime/sdk" "${BENCH_PAIRS:-3000}"
 fi
 echo "boto3 $(/usr/bin/python3 -c 'import boto3; print(boto3.__version__)') (Debian), sequential:"
 /usr/bin/python3 - "$endpoint" "${BENCH_PAIRS:-3000}" <<'PY'
