@@ -245,6 +245,55 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "sends each matching event to the queue as a message"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "publishes each matching event to the topic"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "puts each matching event on the other bus"),
+    // Asynchronous invocations' destinations and settings, stream and bucket trigger settings.
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "on success"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "After an asynchronous invocation succeeds, Lambda sends a record of it (the "
+                                         "request and the function's answer) to this destination."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "on failure"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "After an asynchronous invocation fails every retry, or is too old to try again, Lambda sends a "
+                      "record of it (the request and the error) to this destination."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "when an asynchronous invocation succeeds, sends the invocation record to the queue"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "when an asynchronous invocation succeeds, publishes the invocation record to the topic"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "when an asynchronous invocation succeeds, invokes the function with the invocation record"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "when an asynchronous invocation succeeds, puts the invocation record on the bus"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "when an asynchronous invocation fails, sends the invocation record to the queue"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "when an asynchronous invocation fails, publishes the invocation record to the topic"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "when an asynchronous invocation fails, invokes the function with the invocation record"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "when an asynchronous invocation fails, puts the invocation record on the bus"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "Up to five event patterns, as JSON, one of which an S3 event record must match to reach the function, for "
+        "example {\"s3\": {\"object\": {\"size\": [{\"numeric\": [\">\", 1024]}]}}}. Empty filters nothing."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Asynchronous retries"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "How many times Lambda retries an asynchronous invocation (from a topic, a bucket, a bus, a "
+                      "schedule or another function) that failed, after about one and then two minutes."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "How long Lambda keeps an asynchronous event it could not yet process; an "
+                                         "older one goes to the on-failure destination, or is dropped."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "records"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Most stream records delivered to a function in one event."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "How long a batch waits for more records, up to the batch size, before the "
+                                         "function gets it; 0 delivers at once."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Starting position"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Where a connected function starts reading the stream when the cloud starts: "
+                                         "new records only, or every record of the last 24 hours."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Split batch on error"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "When the function fails, split the batch in two and retry each half, to isolate a bad record."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Retries of a failed batch before its records are skipped (and sent to the "
+                                         "function's on-failure destination); empty: until the records expire."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Maximum record age"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Records older than this are skipped (and sent to the function's on-failure "
+                                         "destination); empty: until they expire from the stream (24 hours)."),
 };
 
 } // namespace
