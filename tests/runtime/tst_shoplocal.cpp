@@ -1,7 +1,10 @@
 // The bundled shop example end to end on the local cloud, with its handlers exactly as
 // written for Lambda (AWS SDK for JavaScript v3 and boto3): HTTP through the gateway,
-// the queue, the tables, the buckets, the topic and the schedule, every hop logged.
+// the queue, the tables, the buckets, the topic, the event bus and its rule, the schedule
+// on the cloud's virtual clock, and a failed asynchronous invocation's destination, every
+// hop logged.
 
+#include "cloud/virtualclock.h"
 #include "cloudfixture.h"
 
 #include <QDir>
@@ -13,6 +16,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Nimbus;
 
@@ -29,8 +33,14 @@ private slots:
     void badOrdersAreRefused();
     void uploadedImageIsDescribed();
     void nightlyReportIsWritten();
+    void bigOrdersGoToReview_data();
+    void bigOrdersGoToReview();
+    // These move the cloud's clock: last.
+    void failedNotificationGoesToItsDestination();
+    void nightlyJobRunsWhenTheClockPassesTwo();
 
 private:
+    QString placeOrder(const QString &email, double unitPrice);
     struct Answer
     {
         int status = 0;
@@ -231,6 +241,117 @@ void TestShopLocal::nightlyReportIsWritten()
     const auto report = mCloud->state().getObject(QStringLiteral("reports"), QStringLiteral("daily/%1.csv").arg(day));
     QVERIFY(report);
     QVERIFY2(report->startsWith("metric,value\r\norders,0"), report->constData());
+}
+
+QString TestShopLocal::placeOrder(const QString &email, double unitPrice)
+{
+    const QJsonObject order{
+        {"customerId", "c-9"},
+        {"email", email},
+        {"items", QJsonArray{QJsonObject{{"itemId", "42"}, {"quantity", 2}, {"unitPrice", unitPrice}}}}};
+    const Answer accepted = request("POST", QStringLiteral("/orders"), QJsonDocument(order).toJson());
+    if (accepted.status != 202)
+        return {};
+    return QJsonDocument::fromJson(accepted.body).object().value("orderId").toString();
+}
+
+void TestShopLocal::bigOrdersGoToReview_data()
+{
+    QTest::addColumn<double>("unitPrice");
+    QTest::addColumn<bool>("reviewed");
+    // Two of each: totals of 100.02 and 99.98 on either side of the rule's "numeric": [">", 100].
+    QTest::newRow("over 100") << 50.01 << true;
+    QTest::newRow("under 100") << 49.99 << false;
+    QTest::newRow("exactly 100") << 50.0 << false;
+}
+
+void TestShopLocal::bigOrdersGoToReview()
+{
+    QFETCH(double, unitPrice);
+    QFETCH(bool, reviewed);
+    const int before = int(entries(CloudLogEntry::Kind::Invocation, QStringLiteral("notifyCustomer")).size());
+    const QString orderId = placeOrder(QStringLiteral("ada@example.org"), unitPrice);
+    QVERIFY(!orderId.isEmpty());
+    // processOrder put "Order Placed" on shop-events before it returned; notifyCustomer came
+    // through the topic at the same time.
+    QVERIFY(waitForInvocation(QStringLiteral("notifyCustomer"), before + 1));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        const auto done = entries(CloudLogEntry::Kind::Invocation, QStringLiteral("processOrder"));
+        return !done.isEmpty() && done.last().finished;
+        },
+        30000));
+    QVERIFY(entries(CloudLogEntry::Kind::Invocation, QStringLiteral("processOrder")).last().ok);
+    bool found = false;
+    for (const QueueMessage &m : mCloud->state().messages(QStringLiteral("order-review"))) {
+        // The rule's InputPath $.detail: the queue gets the event's detail alone.
+        const QJsonObject detail = QJsonDocument::fromJson(m.body).object();
+        if (detail.value("orderId").toString() == orderId) {
+            QCOMPARE(detail.value("total").toDouble(), unitPrice * 2);
+            found = true;
+        }
+    }
+    QCOMPARE(found, reviewed);
+}
+
+void TestShopLocal::failedNotificationGoesToItsDestination()
+{
+    // The topic invokes notifyCustomer asynchronously; it fails for a reserved domain, is
+    // retried after one and then two minutes of the cloud's clock, and its record then goes
+    // to its on-failure destination, the notify-failures queue.
+    mCloud->virtualClock().pause();
+    const int before = int(entries(CloudLogEntry::Kind::Invocation, QStringLiteral("notifyCustomer")).size());
+    const QString orderId = placeOrder(QStringLiteral("bob@shop.invalid"), 5);
+    QVERIFY(!orderId.isEmpty());
+    QVERIFY(waitForInvocation(QStringLiteral("notifyCustomer"), before + 1));
+    auto finishedFailures = [&] {
+        int n = 0;
+        for (const CloudLogEntry &e : entries(CloudLogEntry::Kind::Invocation, QStringLiteral("notifyCustomer")))
+            n += e.finished && !e.ok;
+        return n;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(finishedFailures(), 1, 30000);
+    QVERIFY(mCloud->state().messages(QStringLiteral("notify-failures")).isEmpty());
+    QVERIFY(mCloud->advance(60'000));
+    QTRY_COMPARE_WITH_TIMEOUT(finishedFailures(), 2, 30000);
+    QVERIFY(mCloud->state().messages(QStringLiteral("notify-failures")).isEmpty());
+    QVERIFY(mCloud->advance(120'000));
+    QTRY_COMPARE_WITH_TIMEOUT(finishedFailures(), 3, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(mCloud->state().messages(QStringLiteral("notify-failures")).size(), 1, 30000);
+    const QJsonObject record =
+        QJsonDocument::fromJson(mCloud->state().messages(QStringLiteral("notify-failures")).first().body).object();
+    const QJsonObject context = record.value("requestContext").toObject();
+    QCOMPARE(context.value("condition").toString(), QStringLiteral("RetriesExhausted"));
+    QCOMPARE(context.value("approximateInvokeCount").toInt(), 3);
+    QVERIFY(context.value("functionArn").toString().endsWith(QStringLiteral(":function:notifyCustomer:$LATEST")));
+    QCOMPARE(record.value("responseContext").toObject().value("functionError").toString(), QStringLiteral("Unhandled"));
+    QVERIFY(record.value("responsePayload")
+                .toObject()
+                .value("errorMessage")
+                .toString()
+                .contains(QStringLiteral("bob@shop.invalid")));
+    // The request it failed on: the SNS event carrying the order.
+    const QString message = record.value("requestPayload")["Records"][0]["Sns"]["Message"].toString();
+    QCOMPARE(QJsonDocument::fromJson(message.toUtf8()).object().value("orderId").toString(), orderId);
+    mCloud->virtualClock().run();
+}
+
+void TestShopLocal::nightlyJobRunsWhenTheClockPassesTwo()
+{
+    // cron(0 2 * * ? *): from 01:59:30 UTC, a minute of the cloud's clock runs the job once.
+    VirtualClock &clock = mCloud->virtualClock();
+    clock.pause();
+    const QDateTime now = clock.now();
+    clock.set(QDateTime(now.date().addDays(1), QTime(1, 59, 30), QTimeZone::UTC));
+    const int before = int(entries(CloudLogEntry::Kind::Invocation, QStringLiteral("dailyReport")).size());
+    QVERIFY(mCloud->advance(20'000));
+    QCOMPARE(int(entries(CloudLogEntry::Kind::Invocation, QStringLiteral("dailyReport")).size()), before);
+    QVERIFY(mCloud->advance(60'000));
+    QVERIFY(waitForInvocation(QStringLiteral("dailyReport"), before + 1));
+    const auto runs = entries(CloudLogEntry::Kind::Invocation, QStringLiteral("dailyReport"));
+    QCOMPARE(int(runs.size()), before + 1);
+    QCOMPARE(runs.last().source, QStringLiteral("nightly"));
+    clock.run();
 }
 
 QTEST_GUILESS_MAIN(TestShopLocal)

@@ -1,4 +1,5 @@
-"""Stores each queued order, writes its receipt and announces it on the order-events topic."""
+"""Stores each queued order, writes its receipt and announces it on the order-events topic and,
+as "Order Placed", on the shop-events bus (whose big-orders rule sends orders over 100 to review)."""
 import json
 import os
 from decimal import Decimal
@@ -9,10 +10,13 @@ import boto3
 dynamodb = boto3.resource("dynamodb")
 s3 = boto3.client("s3")
 sns = boto3.client("sns")
+events = boto3.client("events")
 
 ORDERS = dynamodb.Table(os.environ["ORDERS_TABLE"])
 RECEIPTS_BUCKET = os.environ["RECEIPTS_BUCKET"]
 TOPIC_ARN = os.environ["ORDER_EVENTS_TOPIC_ARN"]
+# Set by the connection to the bus, locally and in the exported templates.
+BUS_NAME = os.environ.get("SHOP_EVENTS_EVENT_BUS_NAME", "shop-events")
 
 
 def receipt_text(order):
@@ -41,6 +45,14 @@ def process(order):
         Message=json.dumps({"type": "order.received", "orderId": order["orderId"], "email": order["email"],
                             "total": order["total"]}),
     )
+    placed = events.put_events(Entries=[{
+        "EventBusName": BUS_NAME,
+        "Source": "shop.orders",
+        "DetailType": "Order Placed",
+        "Detail": json.dumps({"orderId": order["orderId"], "customerId": order["customerId"], "total": order["total"]}),
+    }])
+    if placed["FailedEntryCount"]:
+        raise RuntimeError(f"the bus refused the event: {placed['Entries'][0].get('ErrorMessage')}")
 
 
 def handler(event, context):
