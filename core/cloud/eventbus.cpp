@@ -403,7 +403,8 @@ void EventBus::deliver(const QString &bus, const Node &rule, const Node &target,
 {
     QString error;
     if (target.kind == Kinds::Function) {
-        const Result<qint64> started = mCloud.deliver(&target, input, rule.name, matched);
+        // Lambda queues the event and answers at once: its retries and destinations are its own.
+        const Result<qint64> started = mCloud.deliverAsync(&target, input, rule.name, matched);
         error = started ? QString() : started.errorMessage();
     } else if (target.kind == Kinds::Queue) {
         const Result<QString> sent = mCloud.sendMessage(target.name, input, {}, 0, matched);

@@ -1,6 +1,7 @@
 #include "localcloud.h"
 #include "model/kinds.h"
 
+#include "asyncinvoker.h"
 #include "cloudevents.h"
 #include "document/project.h"
 #include "dynamoexpression.h"
@@ -63,7 +64,7 @@ QString CloudLogEntry::kindName(Kind kind)
 
 LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent)
     : QObject(parent), mProject(project), mRunner(runner), mVirtualClock(new VirtualClock(nullptr, this)),
-      mClock(mVirtualClock), mTimer(new QTimer(this))
+      mClock(mVirtualClock), mAsync(std::make_unique<AsyncInvoker>(*this)), mTimer(new QTimer(this))
 {
     qRegisterMetaType<Nimbus::CloudLogEntry>();
     mTimer->setInterval(100);
@@ -108,6 +109,8 @@ QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) c
             variables.append({named(target->name, "TOPIC") + u"_ARN"_s, topicArn(target->name)});
         else if (target->kind == Kinds::EventBus)
             variables.append({named(target->name, "EVENT_BUS") + u"_NAME"_s, EventBus::busName(*target)});
+        else if (target->kind == Kinds::Function && architecture.edge(id)->type == "calls"_L1)
+            variables.append({named(target->name, "FUNCTION") + u"_NAME"_s, target->name});
     }
     if (!mServiceEndpoint.isEmpty()) {
         // What Lambda gives every function, pointed at this machine.
@@ -173,6 +176,7 @@ void LocalCloud::stop()
     mTimer->stop();
     mRunning = false;
     mPending.clear();
+    mAsync->clear();
     mBusyQueues.clear();
     mBusyStreams.clear();
     mStreamBacklog.clear();
@@ -365,6 +369,27 @@ Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event
     const qint64 id = addLog(entry);
     mPending.insert(requestId, {id, std::move(done)});
     return id;
+}
+
+Result<qint64> LocalCloud::deliverAsync(const Node *function, const QByteArray &event, const QString &source,
+                                        qint64 cause)
+{
+    return mAsync->invoke(*function, event, source, cause);
+}
+
+Result<qint64> LocalCloud::invokeAsync(const QString &function, const QByteArray &event, const QString &source,
+                                       qint64 cause)
+{
+    const Result<const Node *> node = service(function, "function");
+    if (!node)
+        return node.error();
+    return mAsync->invoke(**node, event, source, cause);
+}
+
+void LocalCloud::sendToDestinations(const Node &function, bool success, const QJsonObject &record, qint64 cause)
+{
+    if (mRunning)
+        mAsync->sendToDestinations(function, success, record, cause);
 }
 
 Result<qint64> LocalCloud::invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
@@ -776,7 +801,7 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
     const QJsonObject event = CloudEvents::sns(mRegion, awsName(topic), sent.id, message, subject, mClock->now(),
                                                attributes);
     for (const Node *function : consumers(*node))
-        (void)deliver(function, json(event), topic, change);
+        (void)deliverAsync(function, json(event), topic, change);
     // What a queue gets is SNS's notification JSON, which spells two keys as Lambda's event does not.
     QJsonObject notification = event.value("Records"_L1)[0]["Sns"_L1].toObject();
     for (const char *key : {"SigningCertUrl", "UnsubscribeUrl"})
@@ -861,7 +886,7 @@ Result<void> LocalCloud::putObject(const QString &bucket, const QString &key, co
         const QByteArray event = json(
             CloudEvents::s3(mRegion, bucket, *stored, u"ObjectCreated:Put"_s, ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
-            (void)deliver(function, event, bucket, change);
+            (void)deliverAsync(function, event, bucket, change);
     }
     return {};
 }
@@ -886,7 +911,7 @@ Result<void> LocalCloud::deleteObject(const QString &bucket, const QString &key,
         const QByteArray event = json(
             CloudEvents::s3(mRegion, bucket, removed, u"ObjectRemoved:Delete"_s, ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
-            (void)deliver(function, event, bucket, change);
+            (void)deliverAsync(function, event, bucket, change);
     }
     return {};
 }
@@ -912,7 +937,7 @@ Result<StoredObject> LocalCloud::completeUpload(const QString &uploadId, const Q
         const QByteArray event = json(CloudEvents::s3(
             mRegion, upload->bucket, *stored, u"ObjectCreated:CompleteMultipartUpload"_s, ++mSequence, mClock->now()));
         for (const Node *function : consumers(node))
-            (void)deliver(function, event, upload->bucket, change);
+            (void)deliverAsync(function, event, upload->bucket, change);
     }
     return stored;
 }
@@ -1081,7 +1106,7 @@ Result<void> LocalCloud::fireSchedule(const QString &schedule)
     const qint64 change = addLog(entry);
     const QByteArray event = json(CloudEvents::scheduled(mRegion, schedule, mClock->now()));
     for (const Node *function : consumers(node))
-        (void)deliver(function, event, schedule, change);
+        (void)deliverAsync(function, event, schedule, change);
     return {};
 }
 
@@ -1114,6 +1139,7 @@ void LocalCloud::tick()
                     deliverStream(&node, function);
         }
     }
+    mAsync->tick();
 }
 
 // ---- the virtual clock ---------------------------------------------------------
@@ -1153,6 +1179,7 @@ QDateTime LocalCloud::nextDue() const
     };
     for (const QDateTime &firing : mNextFiring)
         consider(firing);
+    consider(mAsync->nextDue());
     consider(mState->nextVisibleAfter(now));
     for (const auto &[id, node] : mProject.architecture().nodes()) {
         if (node.kind == Kinds::Queue) {

@@ -19,6 +19,7 @@ class QTimer;
 
 namespace Nimbus {
 
+class AsyncInvoker;
 class FilterCriteria;
 class FunctionRunner;
 class Project;
@@ -89,8 +90,8 @@ public:
     // Advances to the next thing due (see nextDue()); the time it jumped to, or why not.
     Result<QDateTime> runUntilNextDue();
     // When the next thing is due after the clock's time: a schedule's firing, a hidden
-    // message becoming visible, a message reaching its retention, an item its Time to Live.
-    // Invalid when nothing is.
+    // message becoming visible, a message reaching its retention, an item its Time to Live,
+    // an asynchronous invocation's retry or its event's maximum age. Invalid when nothing is.
     QDateTime nextDue() const;
     const Project &project() const { return mProject; }
     QString region() const { return mRegion; }
@@ -184,6 +185,18 @@ public:
     // The id of its log entry, or why it cannot run.
     Result<qint64> invoke(const QString &function, const QByteArray &event, const QString &source, qint64 cause,
                           Completion done, bool rejectWhenBusy = false, NodeId sourceNode = kInvalidNodeId);
+    // Runs a function as Lambda runs an asynchronous invocation (Invoke with InvocationType
+    // Event, and what topics, buckets, schedules and bus rules send): a failed attempt is
+    // retried up to the function's maximumRetryAttempts times on the cloud's clock, unless
+    // the event is older than its maximumEventAge, and a record of the outcome goes to the
+    // function's on-success or on-failure destinations. source names the caller (a
+    // function, or "outside"). The id of the first attempt's log entry, or why it cannot run.
+    Result<qint64> invokeAsync(const QString &function, const QByteArray &event, const QString &source, qint64 cause);
+    // Sends record, as it is, to the function's on-success (success) or on-failure
+    // destinations (queues, topics, functions, event buses), each send a hop caused by cause.
+    void sendToDestinations(const Node &function, bool success, const QJsonObject &record, qint64 cause);
+    // What caused a change: the function of the cause entry, or "outside".
+    QString causeName(qint64 cause) const;
     // The HTTP status the client got for the request of hop entry; 400 and above fail
     // the hop, with detail (if any) saying why. A hop already finished is logged again.
     void setHttpStatus(qint64 entry, int status, const QString &detail = {});
@@ -211,8 +224,10 @@ signals:
     void stateChanged(const QString &service);
 
 private:
-    // The event buses deliver along the design's connections as the other services do.
+    // The event buses deliver along the design's connections as the other services do, and
+    // asynchronous invocations are logged as the cloud's other hops.
     friend class EventBus;
+    friend class AsyncInvoker;
 
     struct Pending
     {
@@ -232,8 +247,6 @@ private:
     // where the entry does not say.
     void placeOnDesign(CloudLogEntry &entry) const;
     int depthOf(qint64 cause) const;
-    // What caused a change: the function of the cause entry, or "outside".
-    QString causeName(qint64 cause) const;
     // An error (and a LoopStopped entry) when going on would exceed the loop limit.
     Result<void> withinLoopLimit(qint64 cause, const QString &source, const QString &target);
     // Received messages beyond maxReceiveCount go to the dead-letter queue, logged.
@@ -241,6 +254,8 @@ private:
     // The id of the invocation's log entry, or why it was not started.
     Result<qint64> deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
                            Completion done = {}, bool rejectWhenBusy = false, NodeId sourceNode = kInvalidNodeId);
+    // An asynchronous invocation from a service (topic, bucket, schedule): see invokeAsync().
+    Result<qint64> deliverAsync(const Node *function, const QByteArray &event, const QString &source, qint64 cause);
     void deliverQueue(const Node *queue);
     // A receive for a connected function: what matches none of the queue's filter criteria
     // is deleted, as Lambda does, and the receive goes on until a message matches or none is left.
@@ -285,6 +300,7 @@ private:
     VirtualClock *mVirtualClock;
     const CloudClock *mClock;
     std::unique_ptr<CloudState> mState;
+    std::unique_ptr<AsyncInvoker> mAsync;
     QTimer *mTimer;
     QString mRegion = QStringLiteral("us-east-1");
     bool mRunning = false;
