@@ -658,10 +658,10 @@ void CostEngine::services(const PricingCatalog &catalog, double volume, Sink &si
         } else if (s.service == "bucket"_L1) {
             bucketDemand(s, volume, sink, want);
         } else if (s.service == "bus"_L1) {
-            // EventBridge bills each 64 KB of a PutEvents entry as one event.
-            want(u"bus.events"_s, writes * std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon)), s.name);
+            busDemand(catalog, s, volume, sink, want);
         }
     }
+    filterNotes(volume, sink);
     // In catalog order, so that bills list the same lines in the same order.
     const bool freeTier = sink.record ? sink.result->option.freeTier : true;
     for (const Price &p : catalog.prices()) {
@@ -878,6 +878,112 @@ void CostEngine::billGatewayCache(const PricingCatalog &catalog, const CostOptio
     sink.note(tr("API Gateway cache of %1 GB all month; requests it answers are still counted as invocations (no "
                  "hit rate assumed).")
                   .arg(QLocale().toString(option.gatewayCacheGb)));
+}
+
+namespace {
+
+// "10 %", "100 %".
+QString percent(double share)
+{
+    return CostEngine::tr("%1 %").arg(QLocale().toString(share * 100, 'g', 4));
+}
+
+// How a filter's match rate was chosen, for the notes.
+QString rateOrigin(const FilterLoad &f)
+{
+    return f.assumed ? CostEngine::tr("assumed: every event matches, the upper bound; set the match rate in the "
+                                      "workload's event inputs")
+                     : CostEngine::tr("the match rate set in the workload");
+}
+
+} // namespace
+
+// A bus's events: each 64 KB of an entry put on it (by the functions that publish to it
+// and the rules that target it), what its archive keeps and the storage that takes over
+// the retention, and the events replayed from the archive.
+void CostEngine::busDemand(const PricingCatalog &catalog, const ServiceLoad &s, double volume, Sink &sink,
+                           const Want &want) const
+{
+    const double events = s.writesPerRequest * volume + s.writesFixed;
+    // EventBridge bills each 64 KB of a PutEvents entry as one event.
+    const double chunks = std::max(1.0, std::ceil(s.itemKb / 64 - kEpsilon));
+    want(u"bus.events"_s, events * chunks, s.name);
+    if (catalog.price(u"bus.events"_s))
+        sink.note(tr("EventBridge charges for the events put on a bus (each 64 KB of an event counts as one), not "
+                     "for matching them against rules or delivering them to targets in the same account; "
+                     "cross-account delivery and API destinations, which it does charge, are not in the design."));
+    if (!s.archive) {
+        if (s.replayGb > 0)
+            sink.note(tr("Bus %1: %L2 GB replayed a month, but the bus has no archive to replay from; no replay is "
+                         "counted.")
+                          .arg(s.name)
+                          .arg(s.replayGb));
+        return;
+    }
+    const FilterLoad *pattern = mWorkload.filter(s.name);
+    if (pattern && pattern->kind != FilterLoad::Kind::Archive)
+        pattern = nullptr;
+    const double archivedGb = events * (pattern ? pattern->matchRate : 1) * s.itemKb / (1024.0 * 1024.0);
+    const bool indefinitely = s.archiveRetentionDays <= 0;
+    const double months = indefinitely ? Workload::kIndefiniteArchiveMonths
+                                       : s.archiveRetentionDays / Workload::kDaysPerMonth;
+    want(u"bus.archive.processing"_s, archivedGb, s.name);
+    want(u"bus.archive.storage"_s, archivedGb * months, s.name);
+    const double replayed = s.eventsIn(s.replayGb);
+    want(u"bus.replays"_s, replayed * chunks, s.name);
+    if (!sink.record)
+        return;
+    const QString share = pattern ? tr("%1 of its events (%2)").arg(percent(pattern->matchRate), rateOrigin(*pattern))
+                                  : tr("all its events");
+    if (indefinitely)
+        sink.note(tr("Bus %1's archive keeps %2: %L3 GB a month of %L4 KB events, kept indefinitely, so the storage "
+                     "is priced as the archive stands after %5 months (%L6 GB) and grows by %L3 GB every month "
+                     "after. Replayed events are not archived.")
+                      .arg(s.name, share)
+                      .arg(archivedGb, 0, 'g', 4)
+                      .arg(s.itemKb)
+                      .arg(Workload::kIndefiniteArchiveMonths)
+                      .arg(archivedGb * months, 0, 'g', 4));
+    else
+        sink.note(tr("Bus %1's archive keeps %2: %L3 GB a month of %L4 KB events, kept %L5 days, so %L6 GB are "
+                     "stored at steady state. Replayed events are not archived.")
+                      .arg(s.name, share)
+                      .arg(archivedGb, 0, 'g', 4)
+                      .arg(s.itemKb)
+                      .arg(s.archiveRetentionDays)
+                      .arg(archivedGb * months, 0, 'g', 4));
+    if (replayed > 0)
+        sink.note(tr("Bus %1: %L2 GB replayed a month, %L3 events of %L4 KB, charged as events ingested again and "
+                     "offered to the bus's rules again, so their targets run again.")
+                      .arg(s.name)
+                      .arg(s.replayGb)
+                      .arg(replayed, 0, 'f', 0)
+                      .arg(s.itemKb));
+}
+
+// What each filtered trigger and each rule passes on, and where its match rate comes from.
+void CostEngine::filterNotes(double volume, Sink &sink) const
+{
+    if (!sink.record)
+        return;
+    for (const FilterLoad &f : mWorkload.filters) {
+        const double offered = f.monthlyOffered(volume);
+        if (f.kind == FilterLoad::Kind::Trigger)
+            sink.note(tr("%1's filter criteria pass %2 of its %L3 events a month to the functions it invokes (%4); "
+                         "%1 still bills every one.")
+                          .arg(f.name, percent(f.matchRate))
+                          .arg(offered, 0, 'f', 0)
+                          .arg(rateOrigin(f)));
+        else if (f.kind == FilterLoad::Kind::Rule && !f.enabled)
+            sink.note(tr("Rule %1 is disabled: it matches no event and invokes none of its targets.").arg(f.name));
+        else if (f.kind == FilterLoad::Kind::Rule)
+            sink.note(tr("Rule %1 matches %2 of the %L3 events a month on its bus (%4): %L5 deliveries to each of "
+                         "its targets.")
+                          .arg(f.name, percent(f.matchRate))
+                          .arg(offered, 0, 'f', 0)
+                          .arg(rateOrigin(f))
+                          .arg(offered * f.passRate(), 0, 'f', 0));
+    }
 }
 
 double CostEngine::peakRatePerRequest() const

@@ -210,6 +210,10 @@ private:
     using Want = std::function<void(const QString &priceId, double quantity, const QString &node)>;
     void tableDemand(const ServiceLoad &s, double volume, Sink &sink, const Want &want) const;
     void bucketDemand(const ServiceLoad &s, double volume, Sink &sink, const Want &want) const;
+    void busDemand(const PricingCatalog &catalog, const ServiceLoad &s, double volume, Sink &sink,
+                   const Want &want) const;
+    // What the filtered triggers and the rules pass on, and what their match rates assume.
+    void filterNotes(double volume, Sink &sink) const;
     // Requests a second in the busiest minute of the profile, per request of monthly volume.
     double peakRatePerRequest() const;
     // Instances needed in each hour of the profile for this capacity per instance.

@@ -56,6 +56,10 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "S3 Glacier Instant Retrieval GET requests"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "S3 Glacier Instant Retrieval storage"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "S3 Glacier Instant Retrieval data retrieval"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "EventBridge custom events"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "EventBridge archive processing"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "EventBridge archive storage"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "EventBridge replayed events"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Azure Functions (Consumption)"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Function executions"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Function execution time"),
@@ -82,6 +86,7 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "GB"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "WCU-hours"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "RCU-hours"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "events"),
     // Commitment rates (savings plans, reservations, committed use discounts) and their units.
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Lambda compute (arm64), 1-year Compute Savings Plan"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Lambda compute (arm64), 3-year Compute Savings Plan"),

@@ -7,6 +7,7 @@
 
 #include <QDate>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <cmath>
@@ -82,33 +83,45 @@ public:
         if (kind && !kind->cost.batchProperty.isEmpty())
             batch = std::max(1.0, node->properties.value(kind->cost.batchProperty).toDouble(1));
         ServiceLoad *s = mWorkload.service(node->name);
+        // A trigger's filter criteria or a rule's pattern passes on only the events that
+        // match; the source has received (and billed) them all.
+        double pass = 1;
+        for (FilterLoad &filter : mWorkload.filters) {
+            if (filter.node != id || filter.kind == FilterLoad::Kind::Archive)
+                continue;
+            filter.offeredPerRequest += perRequest;
+            filter.offeredFixed += fixed;
+            pass = filter.passRate();
+        }
         for (EdgeId e : mArchitecture.outgoingEdges(id)) {
             const Edge *edge = mArchitecture.edge(e);
-            // A bus offers each event to its rules, which pass it on to their targets: the
-            // estimate counts every event as matching (its upper bound).
+            // A bus offers each event to every rule; a rule passes those matching its
+            // pattern on to its targets.
             if ((edge->type == "routes"_L1 || edge->type == "targets"_L1) && !path.count(edge->to)
                 && int(path.size()) <= kMaxDepth) {
                 ServiceLoad *target = mWorkload.service(mArchitecture.node(edge->to)->name);
                 if (target) {
-                    target->writesPerRequest += perRequest;
-                    target->writesFixed += fixed;
+                    target->writesPerRequest += perRequest * pass;
+                    target->writesFixed += fixed * pass;
                 }
                 path.insert(id);
                 if (mWorkload.function(mArchitecture.node(edge->to)->name))
-                    intoFunction(edge->to, perRequest, fixed, path);
+                    intoFunction(edge->to, perRequest * pass, fixed * pass, path);
                 else
-                    intoService(edge->to, perRequest, fixed, path);
+                    intoService(edge->to, perRequest * pass, fixed * pass, path);
                 path.erase(id);
                 continue;
             }
             if (edge->type != "invokes"_L1)
                 continue;
-            // A queue consumer receives and deletes each batch: two more requests.
+            // A queue consumer receives and deletes each batch: two more requests. Lambda
+            // filters after receiving, so a filter lowers the invocations, not these: the
+            // messages that do not match are received and deleted too.
             if (s && s->service == "queue"_L1) {
                 s->readsPerRequest += 2 * perRequest / batch;
                 s->readsFixed += 2 * fixed / batch;
             }
-            intoFunction(edge->to, perRequest / batch, fixed / batch, path);
+            intoFunction(edge->to, perRequest * pass / batch, fixed * pass / batch, path);
         }
     }
 
@@ -169,6 +182,8 @@ QJsonObject serviceJson(const ServiceLoad &s)
     QJsonObject o{{u"storedGb"_s, s.storedGb}, {u"itemKb"_s, s.itemKb}};
     if (s.items > 0)
         o.insert(u"items"_s, s.items);
+    if (s.replayGb > 0)
+        o.insert(u"replayGb"_s, s.replayGb);
     return o;
 }
 
@@ -180,7 +195,32 @@ Result<void> applyService(ServiceLoad &s, const QJsonValue &value)
     s.items = std::max(0.0, v.value("items"_L1).toDouble(s.items));
     if (s.items > 0)
         s.storedGb = s.items * s.itemKb / (1024.0 * 1024.0);
+    const double replay = v.value("replayGb"_L1).toDouble(s.replayGb);
+    if (replay < 0)
+        return fail(Workload::tr("services.%1.replayGb: expected a number of zero or more").arg(s.name));
+    s.replayGb = replay;
     return {};
+}
+
+Result<void> applyFilter(FilterLoad &f, const QJsonValue &value)
+{
+    const QJsonValue rate = value.toObject().value("matchRate"_L1);
+    if (rate.isUndefined())
+        return {};
+    if (!rate.isDouble() || rate.toDouble() < 0 || rate.toDouble() > 1)
+        return fail(Workload::tr("filters.%1.matchRate: expected a share from 0 to 1").arg(f.name));
+    f.matchRate = rate.toDouble();
+    f.assumed = false;
+    return {};
+}
+
+// A pattern property as text: a string as written, an object as compact JSON; empty when
+// it filters nothing.
+QString patternText(const QJsonValue &value)
+{
+    QString text = value.isObject() ? QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact))
+                                    : value.toString().trimmed();
+    return text == "{}"_L1 ? QString() : text;
 }
 
 } // namespace
@@ -238,15 +278,32 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
             s.service = service;
             s.billingMode = node.properties.value(u"billingMode"_s).toString();
             s.storageClass = node.properties.value(u"storageClass"_s).toString();
+            s.archive = node.properties.value(u"archive"_s).toBool(false);
+            // Days; null, absent or 0 keep the events indefinitely, as EventBridge does.
+            const double retention = node.properties.value(u"archiveRetention"_s).toDouble(0);
+            s.archiveRetentionDays = retention > 0 ? retention : -1;
             w.services.push_back(s);
-            const bool triggers = !architecture.outgoingEdges(id).isEmpty();
-            if (!written.count(id) && triggers) {
-                bool invokes = false;
-                for (EdgeId e : architecture.outgoingEdges(id))
-                    invokes = invokes || architecture.edge(e)->type == "invokes"_L1;
-                if (invokes)
-                    w.entries.push_back(EntryPoint{id, node.name, service, 1, false});
-            }
+            bool invokes = false;
+            for (EdgeId e : architecture.outgoingEdges(id))
+                invokes = invokes || architecture.edge(e)->type == "invokes"_L1;
+            if (!written.count(id) && invokes)
+                w.entries.push_back(EntryPoint{id, node.name, service, 1, false});
+            const QString criteria = patternText(node.properties.value(u"filterCriteria"_s));
+            if (invokes && !criteria.isEmpty())
+                w.filters.push_back(FilterLoad{id, node.name, FilterLoad::Kind::Trigger, criteria});
+            const QString archivePattern = patternText(node.properties.value(u"archivePattern"_s));
+            if (s.archive && !archivePattern.isEmpty())
+                w.filters.push_back(FilterLoad{id, node.name, FilterLoad::Kind::Archive, archivePattern});
+        } else if (node.properties.contains(u"pattern"_s)) {
+            // A rule: what has a pattern and passes events on to targets.
+            bool targets = false;
+            for (EdgeId e : architecture.outgoingEdges(id))
+                targets = targets || architecture.edge(e)->type == "targets"_L1;
+            if (!targets)
+                continue;
+            FilterLoad f{id, node.name, FilterLoad::Kind::Rule, patternText(node.properties.value(u"pattern"_s))};
+            f.enabled = node.properties.value(u"enabled"_s).toBool(true);
+            w.filters.push_back(f);
         }
     }
     w.distribute(catalog, architecture);
@@ -259,6 +316,8 @@ void Workload::distribute(const Catalog &catalog, const Architecture &architectu
         f.perRequest = f.fixedMonthly = f.httpPerRequest = 0;
     for (ServiceLoad &s : services)
         s.writesPerRequest = s.readsPerRequest = s.writesFixed = s.readsFixed = 0;
+    for (FilterLoad &f : filters)
+        f.offeredPerRequest = f.offeredFixed = 0;
 
     Flow flow(catalog, architecture, *this);
     double weights = 0;
@@ -296,6 +355,14 @@ void Workload::distribute(const Catalog &catalog, const Architecture &architectu
             std::set<NodeId> path;
             flow.intoFunction(architecture.edge(e)->to, 0, perMonth, path);
         }
+    }
+    // Replayed events go to the bus's rules again, whatever the volume; the bus bills them
+    // as replayed events, not as events put on it, and does not archive them.
+    for (const ServiceLoad &s : services) {
+        if (!s.archive || s.replayGb <= 0)
+            continue;
+        std::set<NodeId> path;
+        flow.intoService(s.node, 0, s.eventsIn(s.replayGb), path);
     }
 }
 
@@ -423,6 +490,29 @@ ServiceLoad *Workload::service(const QString &name)
     return named(services, name);
 }
 
+const ServiceLoad *Workload::service(const QString &name) const
+{
+    return const_cast<Workload *>(this)->service(name);
+}
+
+FilterLoad *Workload::filter(const QString &name)
+{
+    return named(filters, name);
+}
+
+const FilterLoad *Workload::filter(const QString &name) const
+{
+    return const_cast<Workload *>(this)->filter(name);
+}
+
+const FilterLoad *Workload::filterOf(NodeId node) const
+{
+    for (const FilterLoad &f : filters)
+        if (f.node == node && f.kind != FilterLoad::Kind::Archive)
+            return &f;
+    return nullptr;
+}
+
 QJsonObject Workload::toJson() const
 {
     QJsonObject functionsJson, entriesJson, servicesJson;
@@ -436,10 +526,18 @@ QJsonObject Workload::toJson() const
         entriesJson.insert(e.name, e.weight);
     for (const ServiceLoad &s : services)
         servicesJson.insert(s.name, serviceJson(s));
-    return QJsonObject{
+    QJsonObject root{
         {u"format"_s, u"nimbus-workload"_s}, {u"version"_s, 1},           {u"monthlyRequests"_s, monthlyRequests},
         {u"profile"_s, profile.toJson()},    {u"entries"_s, entriesJson}, {u"functions"_s, functionsJson},
         {u"services"_s, servicesJson}};
+    // Only the rates set, so that scenarios without filters read and write as before.
+    QJsonObject filtersJson;
+    for (const FilterLoad &f : filters)
+        if (!f.assumed)
+            filtersJson.insert(f.name, QJsonObject{{u"matchRate"_s, f.matchRate}});
+    if (!filtersJson.isEmpty())
+        root.insert(u"filters"_s, filtersJson);
+    return root;
 }
 
 Result<void> Workload::applyJson(const QJsonObject &o)
@@ -464,8 +562,12 @@ Result<void> Workload::applyJson(const QJsonObject &o)
                                           tr("functions.%1: no function of that name"), applyFunction);
         !applied)
         return applied;
-    return applyNamed(services, o.value("services"_L1).toObject(), tr("services.%1: no service of that name"),
-                      applyService);
+    if (Result<void> applied = applyNamed(services, o.value("services"_L1).toObject(),
+                                          tr("services.%1: no service of that name"), applyService);
+        !applied)
+        return applied;
+    return applyNamed(filters, o.value("filters"_L1).toObject(),
+                      tr("filters.%1: no filtered trigger, rule or archive of that name"), applyFilter);
 }
 
 } // namespace Nimbus

@@ -92,6 +92,44 @@ struct ServiceLoad
     double items = 0; // a table's items (scenario "items"); when set, storedGb = items x itemKb
     QString billingMode; // a table's: PAY_PER_REQUEST or PROVISIONED
     QString storageClass; // a bucket's: STANDARD, STANDARD_IA or GLACIER_IR
+    // A bus's archive (its archive and archiveRetention properties) and what is replayed
+    // from it: replayed events go through the bus's rules again but are not archived.
+    bool archive = false;
+    double archiveRetentionDays = -1; // -1: kept indefinitely
+    double replayGb = 0; // GB replayed a month (a workload input)
+
+    // Events of itemKb in `gb` GB (GB of 2^30 bytes, KB of 2^10).
+    double eventsIn(double gb) const { return itemKb > 0 ? gb * 1024.0 * 1024.0 / itemKb : 0; }
+};
+
+// What filters the events between a source and what it passes them to: a trigger's filter
+// criteria (a queue, table or bucket invoking functions), a rule's event pattern, or the
+// pattern of a bus's archive. Only matchRate of the events offered pass; the source still
+// bills every one. Nothing in the design says how many events a pattern matches, so the
+// rate is an input, every event (the upper bound) until the user sets it.
+struct FilterLoad
+{
+    enum class Kind { Trigger, Rule, Archive };
+    FilterLoad() = default;
+    FilterLoad(NodeId id, const QString &nodeName, Kind filterKind, const QString &text)
+        : node(id), name(nodeName), kind(filterKind), pattern(text)
+    { }
+
+    NodeId node = kInvalidNodeId;
+    QString name; // the node's
+    Kind kind = Kind::Trigger;
+    QString pattern; // the filter criteria or the pattern, as written
+    bool enabled = true; // a disabled rule matches nothing
+    double matchRate = 1; // the share of events that match, 0 to 1
+    bool assumed = true; // matchRate is the default, not set by the user
+    // Events offered to a trigger's filter or a rule, per request of monthly volume and a
+    // month whatever the volume (filled by Workload::distribute).
+    double offeredPerRequest = 0;
+    double offeredFixed = 0;
+
+    // The share of the events offered that is passed on.
+    double passRate() const { return enabled ? matchRate : 0; }
+    double monthlyOffered(double volume) const { return offeredPerRequest * volume + offeredFixed; }
 };
 
 // What the cost models price: the monthly volume, its shape over time, and per
@@ -106,6 +144,7 @@ public:
     std::vector<EntryPoint> entries;
     std::vector<FunctionLoad> functions;
     std::vector<ServiceLoad> services;
+    std::vector<FilterLoad> filters; // in the order of the design's nodes
     bool measured = false; // useMeasuredInputs ran: reports show what was measured
 
     // Requests a month through the HTTP gateway, billed as HTTP API and as REST API.
@@ -131,6 +170,11 @@ public:
     const FunctionLoad *function(const QString &name) const;
     EntryPoint *entry(const QString &name);
     ServiceLoad *service(const QString &name);
+    const ServiceLoad *service(const QString &name) const;
+    FilterLoad *filter(const QString &name);
+    const FilterLoad *filter(const QString &name) const;
+    // The filter a node passes its events through (trigger or rule), or null.
+    const FilterLoad *filterOf(NodeId node) const;
 
     // Scenario files (--profile FILE): volume, profile and per-function values by name.
     QJsonObject toJson() const;
@@ -139,6 +183,9 @@ public:
 
     // Mean invocations a month of a schedule expression (rate or cron), or -1.
     static double schedulesPerMonth(const QString &expression);
+    // An archive kept indefinitely is priced as it stands after this many months.
+    static constexpr double kIndefiniteArchiveMonths = 12;
+    static constexpr double kDaysPerMonth = 365.0 / 12;
 };
 
 } // namespace Nimbus

@@ -127,6 +127,16 @@ private slots:
     void commitmentsMoveTheBreakEven();
     void commitmentsFromRefreshedLists_data();
     void commitmentsFromRefreshedLists();
+    // Event buses, archives, replays and filtered triggers (issue 22 item 9).
+    void busEventsIn64KbChunks_data();
+    void busEventsIn64KbChunks();
+    void archiveAndReplay_data();
+    void archiveAndReplay();
+    void filteredTriggersLowerInvocations_data();
+    void filteredTriggersLowerInvocations();
+    void rulePatternMatchRate_data();
+    void rulePatternMatchRate();
+    void eventInputsInScenarios();
 };
 
 void TestCostModel::shippedCatalogsLoad()
@@ -1075,6 +1085,291 @@ void TestCostModel::commitmentsFromRefreshedLists()
     if (refreshed)
         QVERIFY2(!notes.contains("on demand"), qPrintable(notes));
     QVERIFY2(notes.contains(note), qPrintable(notes));
+}
+
+// Issue 22 item 9: a bus's events, its archive and replays, and filters lowering invocations.
+
+namespace {
+
+// Requests of the single function's workload, each putting one event on the bus.
+constexpr double kBusVolume = 1e6;
+constexpr double kKbPerGb = 1024.0 * 1024.0;
+
+Workload withBus(double itemKb, bool archive, double retentionDays, double archiveRate, double replayGb)
+{
+    Workload w = withService(u"bus"_s, QString(), 1, 0, itemKb, 0);
+    ServiceLoad &bus = w.services.back();
+    bus.archive = archive;
+    bus.archiveRetentionDays = retentionDays;
+    bus.replayGb = replayGb;
+    if (archiveRate >= 0) {
+        FilterLoad pattern{kInvalidNodeId, bus.name, FilterLoad::Kind::Archive, u"{\"source\": [\"shop\"]}"_s};
+        pattern.matchRate = archiveRate;
+        pattern.assumed = false;
+        w.filters.push_back(pattern);
+    }
+    return w;
+}
+
+// Invocations a month of a function of the design at `volume`.
+double invocations(const Workload &w, const QString &function, double volume)
+{
+    return w.function(function)->monthlyInvocations(volume);
+}
+
+double requestsOf(const Workload &w, const QString &service, double volume)
+{
+    const ServiceLoad *s = w.service(service);
+    return (s->writesPerRequest + s->readsPerRequest) * volume + s->writesFixed + s->readsFixed;
+}
+
+} // namespace
+
+void TestCostModel::busEventsIn64KbChunks_data()
+{
+    QTest::addColumn<double>("itemKb");
+    QTest::addColumn<double>("events"); // billed, in 64 KB chunks
+    QTest::addColumn<double>("cost");
+    QTest::newRow("1 KB") << 1.0 << 1e6 << 1.00;
+    QTest::newRow("64 KB") << 64.0 << 1e6 << 1.00;
+    QTest::newRow("65 KB") << 65.0 << 2e6 << 2.00;
+    QTest::newRow("256 KB: four events") << 256.0 << 4e6 << 4.00;
+}
+
+void TestCostModel::busEventsIn64KbChunks()
+{
+    QFETCH(double, itemKb);
+    QFETCH(double, events);
+    QFETCH(double, cost);
+    const CostEngine engine(withBus(itemKb, false, -1, -1, 0), shipped());
+    const CostResult r = engine.evaluate(lambda(false), kBusVolume);
+    QVERIFY(r.ok());
+    QCOMPARE(lineOf(r, u"bus.events"_s).second, events);
+    QCOMPARE(lineOf(r, u"bus.events"_s).first, cost);
+    // No archive: nothing archived, stored or replayed.
+    for (const char *id : {"bus.archive.processing", "bus.archive.storage", "bus.replays"})
+        QCOMPARE(lineOf(r, QString::fromLatin1(id)).second, 0.0);
+    QVERIFY(r.notes.join(u' ').contains(u"not for matching them against rules"_s));
+    // Where the provider has no such price, the estimate says so.
+    CostOption azure = lambda(false);
+    azure.provider = u"azure"_s;
+    const CostResult elsewhere = engine.evaluate(azure, kBusVolume);
+    QVERIFY(elsewhere.notes.join(u' ').contains(u"no bus.events price"_s));
+}
+
+// Expected by hand: GB of 2^30 bytes, a month of 365/12 days, $0.10 per GB archived,
+// $0.023 per GB-month stored, replayed events at $1.00 per million 64 KB chunks.
+void TestCostModel::archiveAndReplay_data()
+{
+    QTest::addColumn<double>("itemKb");
+    QTest::addColumn<bool>("archive");
+    QTest::addColumn<double>("retentionDays"); // -1: indefinitely
+    QTest::addColumn<double>("archiveRate"); // -1: no archive pattern
+    QTest::addColumn<double>("replayGb");
+    QTest::addColumn<double>("archivedGb");
+    QTest::addColumn<double>("storedGbMonths");
+    QTest::addColumn<double>("replayedEvents");
+    QTest::addColumn<double>("archiveCost"); // processing and storage, rounded lines
+
+    const double gb64 = kBusVolume * 64 / kKbPerGb; // 61.03515625
+    QTest::newRow("64 KB kept a year") << 64.0 << true << 365.0 << -1.0 << 0.0 << gb64 << gb64 * 12 << 0.0
+                                       << 6.10 + 16.85;
+    QTest::newRow("8 KB kept indefinitely: a year's worth")
+        << 8.0 << true << -1.0 << -1.0 << 0.0 << gb64 / 8 << gb64 / 8 * Workload::kIndefiniteArchiveMonths << 0.0
+        << 0.76 + 2.11;
+    QTest::newRow("pattern matches 10 %, kept 30 days")
+        << 64.0 << true << 30.0 << 0.1 << 0.0 << gb64 / 10 << gb64 / 10 * 30 * 12 / 365 << 0.0 << 0.61 + 0.14;
+    QTest::newRow("2 GB of 100 KB events replayed")
+        << 100.0 << true << 365.0 << -1.0 << 2.0 << kBusVolume * 100 / kKbPerGb << kBusVolume * 100 / kKbPerGb * 12
+        << 2 * kKbPerGb / 100 * 2 << 9.54 + 26.32;
+    QTest::newRow("no archive: no replay") << 64.0 << false << 365.0 << -1.0 << 5.0 << 0.0 << 0.0 << 0.0 << 0.0;
+}
+
+void TestCostModel::archiveAndReplay()
+{
+    QFETCH(double, itemKb);
+    QFETCH(bool, archive);
+    QFETCH(double, retentionDays);
+    QFETCH(double, archiveRate);
+    QFETCH(double, replayGb);
+    QFETCH(double, archivedGb);
+    QFETCH(double, storedGbMonths);
+    QFETCH(double, replayedEvents);
+    QFETCH(double, archiveCost);
+    const CostEngine engine(withBus(itemKb, archive, retentionDays, archiveRate, replayGb), shipped());
+    const CostResult r = engine.evaluate(lambda(false), kBusVolume);
+    QVERIFY(r.ok());
+    const auto processing = lineOf(r, u"bus.archive.processing"_s);
+    const auto storage = lineOf(r, u"bus.archive.storage"_s);
+    const auto replays = lineOf(r, u"bus.replays"_s);
+    QVERIFY2(qFuzzyCompare(1 + processing.second, 1 + archivedGb), qPrintable(QString::number(processing.second)));
+    QVERIFY2(qFuzzyCompare(1 + storage.second, 1 + storedGbMonths), qPrintable(QString::number(storage.second)));
+    QVERIFY2(qFuzzyCompare(1 + replays.second, 1 + replayedEvents), qPrintable(QString::number(replays.second)));
+    QCOMPARE(processing.first + storage.first, archiveCost);
+    // Replays are not events put on the bus: the published events alone are.
+    QCOMPARE(lineOf(r, u"bus.events"_s).second, kBusVolume * std::max(1.0, std::ceil(itemKb / 64)));
+    const QString notes = r.notes.join(u' ');
+    if (!archive)
+        QVERIFY2(notes.contains(u"no archive to replay from"_s), qPrintable(notes));
+    else if (retentionDays < 0)
+        QVERIFY2(notes.contains(u"kept indefinitely"_s), qPrintable(notes));
+    else
+        QVERIFY2(notes.contains(u"at steady state"_s), qPrintable(notes));
+    // Every line names its source.
+    for (const LineItem &item : r.items)
+        if (item.priceId.startsWith(u"bus."_s))
+            QVERIFY2(item.source.contains(u"http"_s) || item.source.contains(u"infracost"_s), qPrintable(item.source));
+}
+
+void TestCostModel::filteredTriggersLowerInvocations_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("criteria");
+    QTest::addColumn<double>("matchRate"); // -1: not set
+    QTest::addColumn<double>("share"); // of the events that reach the function
+
+    const QString body = u"{\"body\": {\"total\": [{\"numeric\": [\">\", 100]}]}}"_s;
+    QTest::newRow("queue, no filter") << u"queue"_s << QString() << -1.0 << 1.0;
+    QTest::newRow("queue, filter, rate not set: every message") << u"queue"_s << body << -1.0 << 1.0;
+    QTest::newRow("queue, filter matching 10 %") << u"queue"_s << body << 0.1 << 0.1;
+    QTest::newRow("table stream, filter matching 10 %")
+        << u"table"_s << u"{\"eventName\": [\"INSERT\"]}"_s << 0.1 << 0.1;
+    QTest::newRow("bucket, filter matching 25 %") << u"bucket"_s << u"{\"suffix\": [\".jpg\"]}"_s << 0.25 << 0.25;
+}
+
+void TestCostModel::filteredTriggersLowerInvocations()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, criteria);
+    QFETCH(double, matchRate);
+    QFETCH(double, share);
+    // Messages arrive from outside the design (the source is the entry point) and each
+    // runs the function alone (batches of one).
+    const QJsonArray nodes{
+        QJsonArray{u"source"_s, kind, QJsonObject{{u"filterCriteria"_s, criteria}, {u"batchSize"_s, 1}}},
+        QJsonArray{u"handler"_s, u"function"_s, QJsonObject{}}};
+    Project project(Catalog::builtin());
+    QVERIFY(NimbusTest::fillProject(project, nodes, QJsonArray{QJsonArray{u"source"_s, u"handler"_s, u"invokes"_s}}));
+    Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
+    QCOMPARE(w.filter(u"source"_s) != nullptr, !criteria.isEmpty());
+    const double unfiltered = requestsOf(w, u"source"_s, kBusVolume);
+    if (matchRate >= 0) {
+        w.filter(u"source"_s)->matchRate = matchRate;
+        w.filter(u"source"_s)->assumed = false;
+        w.distribute(project.catalog(), project.architecture());
+    }
+    QCOMPARE(invocations(w, u"handler"_s, kBusVolume), kBusVolume * share);
+    // The source still bills every message, read or write.
+    QCOMPARE(requestsOf(w, u"source"_s, kBusVolume), unfiltered);
+    if (kind == "queue"_L1)
+        QCOMPARE(unfiltered, 3 * kBusVolume); // each sent, received and deleted
+
+    const CostResult r = CostEngine(w, shipped()).evaluate(lambda(false), kBusVolume);
+    QCOMPARE(lineOf(r, u"function.requests"_s).second, kBusVolume * share);
+    const QString notes = r.notes.join(u' ');
+    if (criteria.isEmpty())
+        QVERIFY2(!notes.contains(u"filter criteria"_s), qPrintable(notes));
+    else
+        QVERIFY2(notes.contains(u"source's filter criteria pass %1"_s.arg(share == 1 ? u"100 %"_s : u""_s))
+                     && notes.contains(matchRate < 0 ? u"assumed: every event matches"_s
+                                                     : u"the match rate set in the workload"_s),
+                 qPrintable(notes));
+}
+
+// A function publishes each request's event on a bus; a rule passes the matching ones to
+// a function and a queue; the bus keeps an archive, from which 1 GB a month is replayed.
+void TestCostModel::rulePatternMatchRate_data()
+{
+    QTest::addColumn<double>("matchRate"); // -1: not set
+    QTest::addColumn<bool>("enabled");
+    QTest::addColumn<double>("replayGb");
+    QTest::addColumn<double>("share");
+
+    QTest::newRow("not set: every event") << -1.0 << true << 0.0 << 1.0;
+    QTest::newRow("a quarter match") << 0.25 << true << 0.0 << 0.25;
+    QTest::newRow("a tenth match, 1 GB replayed") << 0.1 << true << 1.0 << 0.1;
+    QTest::newRow("disabled") << 0.25 << false << 0.0 << 0.0;
+}
+
+void TestCostModel::rulePatternMatchRate()
+{
+    QFETCH(double, matchRate);
+    QFETCH(bool, enabled);
+    QFETCH(double, replayGb);
+    QFETCH(double, share);
+    const QString pattern = u"{\"detail\": {\"total\": [{\"numeric\": [\">\", 100]}]}}"_s;
+    const QJsonArray nodes{QJsonArray{u"api"_s, u"http-route"_s, QJsonObject{}},
+                           QJsonArray{u"publisher"_s, u"function"_s, QJsonObject{}},
+                           QJsonArray{u"orders"_s, u"event-bus"_s,
+                                      QJsonObject{{u"archive"_s, true}, {u"archiveRetention"_s, QJsonValue()}}},
+                           QJsonArray{u"big"_s, u"rule"_s, QJsonObject{{u"pattern"_s, pattern}}},
+                           QJsonArray{u"reviewer"_s, u"function"_s, QJsonObject{}},
+                           QJsonArray{u"review"_s, u"queue"_s, QJsonObject{}}};
+    const QJsonArray edges{
+        QJsonArray{u"api"_s, u"publisher"_s, u"invokes"_s}, QJsonArray{u"publisher"_s, u"orders"_s, u"publishes"_s},
+        QJsonArray{u"orders"_s, u"big"_s, u"routes"_s}, QJsonArray{u"big"_s, u"reviewer"_s, u"targets"_s},
+        QJsonArray{u"big"_s, u"review"_s, u"targets"_s}};
+    Project project(Catalog::builtin());
+    QVERIFY(NimbusTest::fillProject(project, nodes, edges));
+    QVERIFY(project.setNodeProperty(project.architecture().nodeByName(u"big"_s)->id, u"enabled"_s, enabled));
+    Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
+    FilterLoad *rule = w.filter(u"big"_s);
+    QVERIFY(rule);
+    QVERIFY(rule->kind == FilterLoad::Kind::Rule);
+    if (matchRate >= 0) {
+        rule->matchRate = matchRate;
+        rule->assumed = false;
+    }
+    w.service(u"orders"_s)->replayGb = replayGb;
+    w.distribute(project.catalog(), project.architecture());
+    // Replayed events (1 KB each) reach the rule again.
+    const double offered = kBusVolume + replayGb * kKbPerGb;
+    QCOMPARE(rule->monthlyOffered(kBusVolume), offered);
+    QCOMPARE(invocations(w, u"reviewer"_s, kBusVolume), offered * share);
+    QCOMPARE(requestsOf(w, u"review"_s, kBusVolume), offered * share);
+    QCOMPARE(invocations(w, u"publisher"_s, kBusVolume), kBusVolume);
+
+    const CostResult r = CostEngine(w, shipped()).evaluate(lambda(false), kBusVolume);
+    // The bus bills what is put on it, matched or not; replays apart.
+    QCOMPARE(lineOf(r, u"bus.events"_s).second, kBusVolume);
+    QCOMPARE(lineOf(r, u"bus.replays"_s).second, replayGb * kKbPerGb);
+    const QString notes = r.notes.join(u' ');
+    if (!enabled)
+        QVERIFY2(notes.contains(u"Rule big is disabled"_s), qPrintable(notes));
+    else if (matchRate < 0)
+        QVERIFY2(notes.contains(u"Rule big matches 100 %"_s) && notes.contains(u"assumed: every event matches"_s),
+                 qPrintable(notes));
+    else
+        QVERIFY2(notes.contains(u"Rule big matches %1 %"_s.arg(QLocale().toString(matchRate * 100))),
+                 qPrintable(notes));
+}
+
+void TestCostModel::eventInputsInScenarios()
+{
+    Project project(Catalog::builtin());
+    QVERIFY(NimbusTest::loadExample(project));
+    Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
+    QVERIFY(w.filter(u"big-orders"_s));
+    QVERIFY(w.filter(u"big-orders"_s)->assumed);
+    // Rates not set stay out of the scenario.
+    QVERIFY(!w.toJson().contains(u"filters"_s));
+    w.filter(u"big-orders"_s)->matchRate = 0.2;
+    w.filter(u"big-orders"_s)->assumed = false;
+    w.service(u"shop-events"_s)->replayGb = 3;
+    Workload copy = Workload::fromArchitecture(project.catalog(), project.architecture());
+    const Result<void> applied = copy.applyJson(w.toJson());
+    QVERIFY2(applied, qPrintable(applied.errorMessage()));
+    QCOMPARE(copy.filter(u"big-orders"_s)->matchRate, 0.2);
+    QVERIFY(!copy.filter(u"big-orders"_s)->assumed);
+    QCOMPARE(copy.service(u"shop-events"_s)->replayGb, 3.0);
+    const Result<void> tooMuch = copy.applyJson(
+        QJsonObject{{"filters", QJsonObject{{"big-orders", QJsonObject{{"matchRate", 1.5}}}}}});
+    QVERIFY(!tooMuch);
+    QVERIFY(tooMuch.errorMessage().contains(u"filters.big-orders.matchRate"_s));
+    const Result<void> unknown = copy.applyJson(
+        QJsonObject{{"filters", QJsonObject{{"nope", QJsonObject{{"matchRate", 0.5}}}}}});
+    QVERIFY(!unknown);
+    QVERIFY(unknown.errorMessage().contains(u"filters.nope"_s));
 }
 
 #include "tst_costmodel.moc"

@@ -68,6 +68,8 @@ private slots:
     void schemaErrors();
     void syntaxErrorHasLineAndColumn();
     void userCatalogOverridesShipped();
+    void eventBridgePricesHaveSources_data();
+    void eventBridgePricesHaveSources();
 };
 
 void TestPricingCatalog::minimalIsValid()
@@ -135,6 +137,42 @@ void TestPricingCatalog::userCatalogOverridesShipped()
     QCOMPARE(catalogs.provider("azure")->provider(), QStringLiteral("azure")); // shipped, untouched
     QCOMPARE(catalogs.errors().size(), 1);
     QVERIFY(catalogs.errors().first().contains("broken.json"));
+}
+
+// Issue 22 item 9: each EventBridge price the cost model asks for is in the shipped AWS
+// catalog with a listed source, a date and a name the translations list.
+void TestPricingCatalog::eventBridgePricesHaveSources_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<double>("perUnit"); // the price of one unit
+    QTest::addColumn<QString>("unit");
+    QTest::newRow("events") << "bus.events" << 1.0 / 1e6 << "events";
+    QTest::newRow("archive processing") << "bus.archive.processing" << 0.10 << "GB";
+    QTest::newRow("archive storage") << "bus.archive.storage" << 0.023 << "GB-months";
+    QTest::newRow("replays") << "bus.replays" << 1.0 / 1e6 << "events";
+}
+
+void TestPricingCatalog::eventBridgePricesHaveSources()
+{
+    QFETCH(QString, id);
+    QFETCH(double, perUnit);
+    QFETCH(QString, unit);
+    const PricingCatalogs catalogs = PricingCatalogs::load({});
+    const auto aws = catalogs.provider("aws");
+    QVERIFY(aws);
+    const Price *p = aws->price(id);
+    QVERIFY2(p, qPrintable(id));
+    QVERIFY(p->priced());
+    QCOMPARE(p->tiers.front().price / p->per, perUnit);
+    QCOMPARE(p->unit, unit);
+    QVERIFY(aws->sources().contains(p->source));
+    const QString source = aws->sourceText(p->source);
+    QVERIFY2(source.contains("read 2026-12-02") || source.contains("2021-12-13"), qPrintable(source));
+    QVERIFY(QDate::fromString(p->effective, Qt::ISODate).isValid());
+    bool listed = false;
+    for (const char *text : PricingCatalog::sourceTexts())
+        listed = listed || p->name == QLatin1String(text);
+    QVERIFY2(listed, qPrintable(p->name));
 }
 
 QTEST_GUILESS_MAIN(TestPricingCatalog)
