@@ -15,7 +15,8 @@ constexpr int kSchemaVersion = 1;
 CloudState::CloudState(const CloudClock &clock) : CloudState(std::make_unique<StateConnection>(clock)) { }
 
 CloudState::CloudState(std::unique_ptr<StateConnection> connection)
-    : QueueStore(*connection), BucketStore(*connection), TableStore(*connection), mConnection(std::move(connection))
+    : QueueStore(*connection), BucketStore(*connection), TableStore(*connection), ArchiveStore(*connection),
+      mConnection(std::move(connection))
 { }
 
 CloudState::~CloudState() = default;
@@ -55,6 +56,8 @@ Result<void> CloudState::open(const QString &directory)
     if (done)
         done = TableStore::createTables();
     if (done)
+        done = ArchiveStore::createTables();
+    if (done)
         done = db.exec(u"PRAGMA user_version = %1"_s.arg(kSchemaVersion));
     if (done)
         done = db.exec(u"PRAGMA journal_mode = WAL"_s);
@@ -72,6 +75,8 @@ Result<void> CloudState::reset()
         done = TableStore::clear();
     if (done)
         done = BucketStore::clear();
+    if (done)
+        done = ArchiveStore::clear();
     return done;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "archivestore.h"
 #include "bucketstore.h"
 #include "queuestore.h"
 #include "statestore.h"
@@ -15,12 +16,12 @@ namespace Nimbus {
 class CloudClock;
 
 // The state of the local cloud's services, kept beside the project so that it
-// survives a restart: queue messages and table items in SQLite (state.sqlite),
+// survives a restart: queue messages, table items and archived events in SQLite (state.sqlite),
 // bucket objects as files (buckets/<bucket>/<key>). It is one store per service over
 // one database: each store owns its tables; this class opens the database (refusing a
 // foreign or newer one), has each store create its tables, and resets them all.
 // One thread uses it.
-class CloudState : public QueueStore, public BucketStore, public TableStore
+class CloudState : public QueueStore, public BucketStore, public TableStore, public ArchiveStore
 {
     Q_DECLARE_TR_FUNCTIONS(Nimbus::CloudState)
 
@@ -30,7 +31,7 @@ public:
 
     Result<void> open(const QString &directory);
     QString directory() const { return mConnection->directory; }
-    // Empties every queue, bucket and table.
+    // Empties every queue, bucket, table and archive.
     Result<void> reset();
 
 private:

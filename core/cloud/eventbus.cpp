@@ -2,6 +2,7 @@
 
 #include "cloudevents.h"
 #include "document/project.h"
+#include "eventarchive.h"
 #include "eventpattern.h"
 #include "localcloud.h"
 #include "model/catalog.h"
@@ -332,14 +333,39 @@ QJsonArray EventBus::put(const QString &bus, const QJsonArray &entries, qint64 c
             tr("event %1 (%2 from %3)")
                 .arg(id, built.event.value("detail-type"_L1).toString(), built.event.value("source"_L1).toString()));
         results.append(QJsonObject{{u"EventId"_s, id}});
+        mCloud.eventArchive().archiveEvent(*node, built.event, change);
         route(*node, built.event, change);
     }
     return results;
 }
 
+void EventBus::replay(const Node &bus, const QJsonObject &event, const QStringList &rules, qint64 cause)
+{
+    const qint64 change = mCloud.logChange(bus.name, cause,
+                                           tr("replayed event %1 (%2 from %3)")
+                                               .arg(event.value("id"_L1).toString(),
+                                                    event.value("detail-type"_L1).toString(),
+                                                    event.value("source"_L1).toString()));
+    route(bus, event, change, rules);
+}
+
+QList<const Node *> EventBus::rules(const Node &bus) const
+{
+    const Architecture &architecture = mCloud.project().architecture();
+    QList<const Node *> found;
+    for (EdgeId id : architecture.outgoingEdges(bus.id)) {
+        const Edge *edge = architecture.edge(id);
+        const Node *rule = architecture.node(edge->to);
+        if (edge->type == "routes"_L1 && rule && rule->kind == Kinds::Rule)
+            found.append(rule);
+    }
+    std::sort(found.begin(), found.end(), [](const Node *a, const Node *b) { return a->name < b->name; });
+    return found;
+}
+
 // Matches the event against the bus's enabled rules at once (a RuleSet), and delivers
 // what each matching rule makes of it to the rule's targets, in name order.
-void EventBus::route(const Node &bus, const QJsonObject &event, qint64 change)
+void EventBus::route(const Node &bus, const QJsonObject &event, qint64 change, const QStringList &onlyRules)
 {
     const Architecture &architecture = mCloud.project().architecture();
     auto connected = [&architecture](const Node &from, const char *type) {
@@ -356,6 +382,8 @@ void EventBus::route(const Node &bus, const QJsonObject &event, qint64 change)
     QList<const Node *> ruleNodes;
     for (const Node *rule : connected(bus, "routes")) {
         if (rule->kind != Kinds::Rule || !rule->properties.value("enabled"_L1).toBool(true))
+            continue;
+        if (!onlyRules.isEmpty() && !onlyRules.contains(rule->name))
             continue;
         const Result<EventPattern> pattern = EventPattern::parse(property(*rule, "pattern").toUtf8());
         if (!pattern) {

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 namespace Nimbus {
 
@@ -108,9 +109,15 @@ public:
     QJsonArray put(const QString &bus, const QJsonArray &entries, qint64 cause);
     // The bus node a name, bus name or ARN names; nullptr when none does.
     const Node *findBus(const QString &nameOrArn) const;
+    // A replayed event (it carries "replay-name") back onto bus, logged as caused by cause,
+    // to the rules named in rules (node names; empty: every rule). Never archived again.
+    void replay(const Node &bus, const QJsonObject &event, const QStringList &rules, qint64 cause);
+    // The bus's rules, by name (the routes connections of the design).
+    QList<const Node *> rules(const Node &bus) const;
 
 private:
-    void route(const Node &bus, const QJsonObject &event, qint64 change);
+    // onlyRules: a replay's rules (node names); empty: every rule of the bus.
+    void route(const Node &bus, const QJsonObject &event, qint64 change, const QStringList &onlyRules = {});
     void deliver(const QString &bus, const Node &rule, const Node &target, const QJsonObject &event,
                  const QByteArray &input, qint64 matched);
     void deadLetter(const QString &bus, const Node &rule, const Node *target, const QJsonObject &event,

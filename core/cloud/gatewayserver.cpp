@@ -2,6 +2,8 @@
 #include "model/kinds.h"
 
 #include "document/project.h"
+#include "eventarchive.h"
+#include "eventbus.h"
 #include "httpmethod.h"
 #include "localcloud.h"
 #include "virtualclock.h"
@@ -15,6 +17,8 @@
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -216,6 +220,48 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
             return clock(mCloud.runUntilNextDue());
         const Result<qint64> duration = VirtualClock::parseDuration(by);
         return duration ? clock(mCloud.advance(*duration)) : failed(duration.error());
+    }
+    // A bus's archive: its events in a time range (ISO 8601 from and to, each optional);
+    // a replay of a range onto the bus, and how far it got.
+    if (operation == "archive"_L1 || operation == "replay"_L1) {
+        const Node *bus = EventBus(mCloud).findBus(in.value("bus"_L1).toString());
+        const std::optional<ArchiveInfo> archive = bus ? mCloud.eventArchive().archiveOf(*bus) : std::nullopt;
+        if (!archive)
+            return answer(
+                400,
+                {{u"error"_s, bus ? tr("the event bus %1 has no archive: turn on its Archive property").arg(bus->name)
+                                  : tr("the design has no event bus %1").arg(in.value("bus"_L1).toString())}});
+        const QDateTime from = QDateTime::fromString(in.value("from"_L1).toString(), Qt::ISODateWithMs);
+        const QDateTime to = QDateTime::fromString(in.value("to"_L1).toString(), Qt::ISODateWithMs);
+        if (operation == "archive"_L1) {
+            QJsonArray events;
+            for (const ArchivedEvent &event : mCloud.state().archivedEvents(archive->name, from, to))
+                events.append(
+                    QJsonObject{{u"time"_s, event.arrived.toString(Qt::ISODateWithMs)}, {u"event"_s, event.event}});
+            return answer(200, {{u"archive"_s, archive->name}, {u"events"_s, events}});
+        }
+        QStringList rules;
+        for (const QJsonValue &rule : in.value("rules"_L1).toArray()) {
+            const QList<const Node *> ofBus = EventBus(mCloud).rules(*bus);
+            if (std::none_of(ofBus.cbegin(), ofBus.cend(), [&](const Node *r) { return r->name == rule.toString(); }))
+                return answer(
+                    400, {{u"error"_s, tr("%1 is not a rule of the event bus %2").arg(rule.toString(), bus->name)}});
+            rules.append(rule.toString());
+        }
+        const Result<ReplayInfo> started = mCloud.eventArchive().startReplay(in.value("name"_L1).toString(),
+                                                                             archive->name, from, to, rules);
+        return started ? answer(200, {{u"replay"_s, started->name}, {u"total"_s, started->total}})
+                       : failed(started.error());
+    }
+    if (operation == "replay-status"_L1) {
+        const std::optional<ReplayInfo> replay = mCloud.eventArchive().replay(in.value("name"_L1).toString());
+        if (!replay)
+            return answer(400, {{u"error"_s, tr("no replay %1").arg(in.value("name"_L1).toString())}});
+        return answer(200, {{u"replay"_s, replay->name},
+                            {u"state"_s, ReplayInfo::stateName(replay->state)},
+                            {u"reason"_s, replay->stateReason},
+                            {u"replayed"_s, replay->replayed},
+                            {u"total"_s, replay->total}});
     }
     return answer(404, {{u"error"_s, tr("no operation '%1'").arg(operation)}});
 }

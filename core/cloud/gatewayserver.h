@@ -39,7 +39,9 @@ public:
 
     // Paths under this prefix are the local cloud's own operations (from this machine
     // only): POST send-message, publish, put-object, put-item, delete-item, fire, and the
-    // virtual clock's clock, pause, run and advance ({"by": "6h"} or "next"), each
+    // virtual clock's clock, pause, run and advance ({"by": "6h"} or "next"), a bus's
+    // archive ({"bus", "from", "to"}), replay ({"bus", "from", "to", "rules", "name"}) and
+    // replay-status ({"name"}), each
     // a JSON object (application/json) carrying the run's token in kTokenHeader, which
     // `nimbus serve` keeps in its state folder for `nimbus cloud`. A web page can send
     // neither without a preflight the gateway never grants.

@@ -5,6 +5,7 @@
 #include "cloudevents.h"
 #include "document/project.h"
 #include "dynamoexpression.h"
+#include "eventarchive.h"
 #include "eventbus.h"
 #include "export/exportmodel.h"
 #include "filtercriteria.h"
@@ -64,7 +65,8 @@ QString CloudLogEntry::kindName(Kind kind)
 
 LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent)
     : QObject(parent), mProject(project), mRunner(runner), mVirtualClock(new VirtualClock(nullptr, this)),
-      mClock(mVirtualClock), mAsync(std::make_unique<AsyncInvoker>(*this)), mTimer(new QTimer(this))
+      mClock(mVirtualClock), mAsync(std::make_unique<AsyncInvoker>(*this)), mTimer(new QTimer(this)),
+      mEventArchive(new EventArchive(*this, this))
 {
     qRegisterMetaType<Nimbus::CloudLogEntry>();
     mTimer->setInterval(100);
@@ -160,6 +162,7 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
         if (next.isValid())
             mNextFiring.insert(node.name, next);
     }
+    mEventArchive->reset();
     mRunning = true;
     mTimer->start();
     QPointer<LocalCloud> self(this);
@@ -1140,6 +1143,7 @@ void LocalCloud::tick()
         }
     }
     mAsync->tick();
+    mEventArchive->expire();
 }
 
 // ---- the virtual clock ---------------------------------------------------------
@@ -1201,6 +1205,7 @@ QDateTime LocalCloud::nextDue() const
                 consider(QDateTime::fromSecsSinceEpoch(*expiry + 1, Qt::UTC));
         }
     }
+    consider(mEventArchive->nextExpiry());
     return next;
 }
 

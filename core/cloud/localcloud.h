@@ -20,6 +20,7 @@ class QTimer;
 namespace Nimbus {
 
 class AsyncInvoker;
+class EventArchive;
 class FilterCriteria;
 class FunctionRunner;
 class Project;
@@ -155,6 +156,8 @@ public:
     // EventBridge PutEvents on a bus (node name, bus name or ARN; each entry's
     // EventBusName wins): one result per entry as AWS answers it (see EventBus::put).
     QJsonArray putEvents(const QString &bus, const QJsonArray &entries, qint64 cause = 0);
+    // The buses' archives and their replays (EventBridge's archive and replay).
+    EventArchive &eventArchive() const { return *mEventArchive; }
     // The resource variables of a function while the cloud runs: AWS_ENDPOINT_URL
     // (once an endpoint is set), dummy credentials, and for each connection to a
     // service its name: <QUEUE>_QUEUE_URL, <TABLE>_TABLE, <BUCKET>_BUCKET,
@@ -228,6 +231,8 @@ private:
     // asynchronous invocations are logged as the cloud's other hops.
     friend class EventBus;
     friend class AsyncInvoker;
+    // Archives log what they keep and drop, replays what they send.
+    friend class EventArchive;
 
     struct Pending
     {
@@ -319,6 +324,7 @@ private:
     QHash<QString, std::optional<qint64>> mNextExpiry; // table -> its earliest item expiry, once read
     QHash<QString, QList<QPair<StreamRecord, qint64>>> mStreamBacklog; // "table/function" -> (record, cause)
     QSet<QString> mBusyStreams; // "table/function" with a batch in flight
+    EventArchive *mEventArchive; // a child
 };
 
 } // namespace Nimbus

@@ -197,6 +197,15 @@ const char *const kSourceTexts[] = {
                       "The bus's name in the cloud; \"default\" is the account's default event bus."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "at most 256 letters, digits, '.', '-', '_' or '/'"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "What the bus carries."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Archive"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Keep the events the bus receives in an archive named after the bus "
+                                         "(<bus>-archive), from which a time range can be replayed onto the bus."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Archive retention"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "How long archived events are kept; empty keeps them indefinitely."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "days"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Archive pattern"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The event pattern, as JSON, of the events the archive keeps; empty keeps "
+                                         "every event. Replayed events are never archived again."),
     // A rule (EventBridge) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Rule"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "An event bus rule (EventBridge): each event on the connected bus that "

@@ -300,6 +300,17 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
         checkCode(node, *kind, out);
     if (node.kind == Kinds::Rule && propertiesValid)
         checkRule(node, out);
+    // A bus's archive pattern is an event pattern as a rule's is; empty archives every event.
+    if (const QString pattern = node.properties.value("archivePattern"_L1).toString();
+        node.kind == Kinds::EventBus && !pattern.trimmed().isEmpty()) {
+        if (const Result<EventPattern> parsed = EventPattern::parse(pattern.toUtf8()); !parsed)
+            out.append({Diagnostic::Severity::Error,
+                        u"invalid-archive-pattern"_s,
+                        tr("%1: archive pattern: %2").arg(describe(node.id), parsed.errorMessage()),
+                        {node.id},
+                        kInvalidEdgeId,
+                        u"archivePattern"_s});
+    }
 }
 
 void Validator::checkRule(const Node &node, QList<Diagnostic> &out) const

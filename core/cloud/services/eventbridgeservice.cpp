@@ -6,6 +6,7 @@
 
 #include "cloud/awsendpoint.h"
 #include "cloud/awswire.h"
+#include "cloud/eventarchive.h"
 #include "cloud/eventbus.h"
 #include "cloud/eventpattern.h"
 #include "cloud/localcloud.h"
@@ -14,8 +15,10 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -34,8 +37,9 @@ struct EventsError
 
 // EventBridge (JSON 1.1, X-Amz-Target AWSEvents.*): PutEvents on the design's buses,
 // TestEventPattern, and the rules and buses of the canvas described as the service
-// describes them. Rules and buses are made on the canvas, so every other operation
-// is refused by name.
+// describes them; the buses' archives and their replays. Rules, buses and archives are
+// made on the canvas (a bus's archive is named <bus>-archive), so CreateArchive of any
+// other archive is refused, and every other operation is refused by name.
 class EventBridgeService final : public AwsService
 {
 public:
@@ -51,15 +55,92 @@ private:
     QJsonObject listRules(const QJsonObject &input, qint64 cause, EventsError *error);
     QJsonObject describeRule(const QJsonObject &input, qint64 cause, EventsError *error);
     QJsonObject listEventBuses(const QJsonObject &input, qint64 cause, EventsError *error);
+    QJsonObject createArchive(const QJsonObject &input, qint64 cause, EventsError *error);
+    QJsonObject describeArchive(const QJsonObject &input, qint64 cause, EventsError *error);
+    QJsonObject listArchives(const QJsonObject &input, qint64 cause, EventsError *error);
+    QJsonObject updateArchive(const QJsonObject &input, qint64 cause, EventsError *error);
+    QJsonObject deleteArchive(const QJsonObject &input, qint64 cause, EventsError *error);
+    QJsonObject startReplay(const QJsonObject &input, qint64 cause, EventsError *error);
+    QJsonObject describeReplay(const QJsonObject &input, qint64 cause, EventsError *error);
+    QJsonObject listReplays(const QJsonObject &input, qint64 cause, EventsError *error);
+    QJsonObject cancelReplay(const QJsonObject &input, qint64 cause, EventsError *error);
 
     // The bus a request names (EventBusName: a name or an ARN; none: "default").
     const Node *bus(const QJsonObject &input, EventsError *error) const;
     // The rules connected to bus, by name.
     QList<const Node *> rules(const Node &bus) const;
     QJsonObject ruleDescription(const Node &bus, const Node &rule) const;
+    // The archive the request names (ArchiveName), or the error AWS answers.
+    std::optional<ArchiveInfo> archiveNamed(const QJsonObject &input, EventsError *error) const;
+    QJsonObject archiveSummary(const ArchiveInfo &archive) const;
+    QJsonObject replaySummary(const ReplayInfo &replay) const;
 
     QHash<QString, Function> mOperations;
 };
+
+// AWS's message for a member that breaks its constraint, as the service words it.
+EventsError invalid(const char *member, const QString &constraint)
+{
+    return {u"ValidationException"_s,
+            u"1 validation error detected: Value at '%1' failed to satisfy constraint: %2"_s.arg(QLatin1String(member),
+                                                                                                 constraint)};
+}
+
+EventsError missing(const char *member)
+{
+    return {
+        u"ValidationException"_s,
+        u"1 validation error detected: Value null at '%1' failed to satisfy constraint: Member must not be null"_s.arg(
+            QLatin1String(member))};
+}
+
+// A name as ArchiveName (48) and ReplayName (64) take it.
+bool validName(const QString &name, int maxLength)
+{
+    static const QRegularExpression pattern(u"^[.\\-_A-Za-z0-9]+$"_s);
+    return name.size() <= maxLength && pattern.match(name).hasMatch();
+}
+
+// A JSON 1.1 timestamp: seconds since the epoch, as the SDKs send it.
+QDateTime timestamp(const QJsonValue &value)
+{
+    return value.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble() * 1000), Qt::UTC) : QDateTime();
+}
+
+QJsonValue seconds(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(double(time.toMSecsSinceEpoch()) / 1000) : QJsonValue();
+}
+
+// The name at the end of an ARN's resource (arn:...:archive/NAME), or the text itself.
+QString arnName(const QString &arn, QLatin1StringView type)
+{
+    const QString marker = u":%1/"_s.arg(type);
+    const qsizetype at = arn.indexOf(marker);
+    return arn.startsWith("arn:"_L1) ? (at < 0 ? QString() : arn.mid(at + marker.size())) : arn;
+}
+
+// A page of a list, as Limit and NextToken (the offset, as text) ask for it.
+QJsonArray page(const QJsonArray &all, const QJsonObject &input, QJsonObject *answer, EventsError *error)
+{
+    const int limit = input.contains("Limit"_L1) ? input.value("Limit"_L1).toInt() : 100;
+    if (limit < 1 || limit > 100) {
+        *error = invalid("limit", u"Member must have value less than or equal to 100"_s);
+        return {};
+    }
+    bool ok = true;
+    const int from = input.contains("NextToken"_L1) ? input.value("NextToken"_L1).toString().toInt(&ok) : 0;
+    if (!ok || from < 0 || from > all.size()) {
+        *error = {u"ValidationException"_s, u"The NextToken is not valid."_s};
+        return {};
+    }
+    QJsonArray listed;
+    for (int i = from; i < all.size() && listed.size() < limit; ++i)
+        listed.append(all.at(i));
+    if (from + listed.size() < all.size())
+        answer->insert(u"NextToken"_s, QString::number(from + listed.size()));
+    return listed;
+}
 
 QString text(const Node &node, const char *property)
 {
@@ -81,6 +162,15 @@ EventBridgeService::EventBridgeService(AwsEndpoint &endpoint)
         {u"ListRules"_s, &EventBridgeService::listRules},
         {u"DescribeRule"_s, &EventBridgeService::describeRule},
         {u"ListEventBuses"_s, &EventBridgeService::listEventBuses},
+        {u"CreateArchive"_s, &EventBridgeService::createArchive},
+        {u"DescribeArchive"_s, &EventBridgeService::describeArchive},
+        {u"ListArchives"_s, &EventBridgeService::listArchives},
+        {u"UpdateArchive"_s, &EventBridgeService::updateArchive},
+        {u"DeleteArchive"_s, &EventBridgeService::deleteArchive},
+        {u"StartReplay"_s, &EventBridgeService::startReplay},
+        {u"DescribeReplay"_s, &EventBridgeService::describeReplay},
+        {u"ListReplays"_s, &EventBridgeService::listReplays},
+        {u"CancelReplay"_s, &EventBridgeService::cancelReplay},
     };
 }
 
@@ -224,6 +314,308 @@ QJsonObject EventBridgeService::listEventBuses(const QJsonObject &input, qint64,
     for (const QString &name : std::as_const(names))
         buses.append(QJsonObject{{u"Name"_s, name}, {u"Arn"_s, EventBus::busArn(cloud().region(), name)}});
     return {{u"EventBuses"_s, buses}};
+}
+
+// ---- archives and replays -------------------------------------------------------
+
+std::optional<ArchiveInfo> EventBridgeService::archiveNamed(const QJsonObject &input, EventsError *error) const
+{
+    const QString name = input.value("ArchiveName"_L1).toString();
+    if (name.isEmpty()) {
+        *error = missing("archiveName");
+        return std::nullopt;
+    }
+    std::optional<ArchiveInfo> archive = cloud().eventArchive().archive(name);
+    if (!archive)
+        *error = {u"ResourceNotFoundException"_s, u"Archive %1 does not exist."_s.arg(name)};
+    return archive;
+}
+
+QJsonObject EventBridgeService::archiveSummary(const ArchiveInfo &archive) const
+{
+    return {{u"ArchiveName"_s, archive.name},
+            {u"EventSourceArn"_s, EventBus::busArn(cloud().region(), archive.busName)},
+            {u"State"_s, u"ENABLED"_s},
+            {u"RetentionDays"_s, archive.retentionDays.value_or(0)},
+            {u"SizeBytes"_s, cloud().state().archivedSize(archive.name)},
+            {u"EventCount"_s, cloud().state().archivedCount(archive.name)},
+            {u"CreationTime"_s, seconds(archive.created)}};
+}
+
+// The design's archives exist already: CreateArchive of one answers that it does, as
+// EventBridge answers for an archive that exists; any other is refused, saying how to
+// make it on the canvas.
+QJsonObject EventBridgeService::createArchive(const QJsonObject &input, qint64, EventsError *error)
+{
+    const QString name = input.value("ArchiveName"_L1).toString();
+    const QString source = input.value("EventSourceArn"_L1).toString();
+    if (name.isEmpty()) {
+        *error = missing("archiveName");
+        return {};
+    }
+    if (source.isEmpty()) {
+        *error = missing("eventSourceArn");
+        return {};
+    }
+    if (!validName(name, 48)) {
+        *error = invalid("archiveName", u"Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+"_s);
+        return {};
+    }
+    if (!source.startsWith("arn:"_L1)) {
+        *error = invalid("eventSourceArn", u"Member must satisfy regular expression pattern: "
+                                           "^arn:aws([a-z]|\\-)*:events:([a-z]|\\d|\\-)*:([0-9]{12})?:.+\\/.+$"_s);
+        return {};
+    }
+    const Node *bus = EventBus(cloud()).findBus(source);
+    if (!bus) {
+        *error = {u"ResourceNotFoundException"_s,
+                  u"Event bus %1 does not exist."_s.arg(arnName(source, "event-bus"_L1))};
+        return {};
+    }
+    if (cloud().eventArchive().archive(name)) {
+        *error = {u"ResourceAlreadyExistsException"_s, u"Archive %1 already exists."_s.arg(name)};
+        return {};
+    }
+    const QString designName = EventArchive::archiveName(EventBus::busName(*bus));
+    *error = {u"ValidationException"_s,
+              u"The local cloud keeps the design's archives only: turn on Archive on the event bus %1 on the canvas, "
+              "and its archive is %2."_s.arg(bus->name, designName)};
+    return {};
+}
+
+QJsonObject EventBridgeService::describeArchive(const QJsonObject &input, qint64, EventsError *error)
+{
+    const std::optional<ArchiveInfo> archive = archiveNamed(input, error);
+    if (!archive)
+        return {};
+    QJsonObject description = archiveSummary(*archive);
+    description.insert(u"ArchiveArn"_s, EventArchive::archiveArn(cloud().region(), archive->name));
+    if (!archive->description.isEmpty())
+        description.insert(u"Description"_s, archive->description);
+    if (!archive->pattern.isEmpty())
+        description.insert(u"EventPattern"_s, archive->pattern);
+    return description;
+}
+
+QJsonObject EventBridgeService::listArchives(const QJsonObject &input, qint64, EventsError *error)
+{
+    const QString prefix = input.value("NamePrefix"_L1).toString();
+    const QString source = input.value("EventSourceArn"_L1).toString();
+    const QString state = input.value("State"_L1).toString();
+    const Node *bus = source.isEmpty() ? nullptr : EventBus(cloud()).findBus(source);
+    if (!source.isEmpty() && !bus) {
+        *error = {u"ResourceNotFoundException"_s,
+                  u"Event bus %1 does not exist."_s.arg(arnName(source, "event-bus"_L1))};
+        return {};
+    }
+    QJsonArray all;
+    for (const ArchiveInfo &archive : cloud().eventArchive().archives())
+        if (archive.name.startsWith(prefix) && (!bus || archive.busNode == bus->name)
+            && (state.isEmpty() || state == "ENABLED"_L1))
+            all.append(archiveSummary(archive));
+    QJsonObject answer;
+    const QJsonArray listed = page(all, input, &answer, error);
+    answer.insert(u"Archives"_s, listed);
+    return answer;
+}
+
+QJsonObject EventBridgeService::updateArchive(const QJsonObject &input, qint64, EventsError *error)
+{
+    const std::optional<ArchiveInfo> archive = archiveNamed(input, error);
+    if (!archive)
+        return {};
+    const QJsonValue days = input.value("RetentionDays"_L1);
+    if (!days.isUndefined() && (!days.isDouble() || days.toInt() < 0)) {
+        *error = invalid("retentionDays", u"Member must have value greater than or equal to 0"_s);
+        return {};
+    }
+    auto given = [&input](const char *member) {
+        const QJsonValue value = input.value(QLatin1String(member));
+        return value.isString() ? std::optional<QString>(value.toString()) : std::nullopt;
+    };
+    const Result<ArchiveInfo> updated = cloud().eventArchive().update(
+        archive->name, given("EventPattern"), days.isDouble() ? std::optional<int>(days.toInt()) : std::nullopt,
+        given("Description"));
+    if (!updated) {
+        *error = {u"InvalidEventPatternException"_s, updated.errorMessage()};
+        return {};
+    }
+    return {{u"ArchiveArn"_s, EventArchive::archiveArn(cloud().region(), updated->name)},
+            {u"State"_s, u"ENABLED"_s},
+            {u"CreationTime"_s, seconds(updated->created)}};
+}
+
+QJsonObject EventBridgeService::deleteArchive(const QJsonObject &input, qint64, EventsError *error)
+{
+    const std::optional<ArchiveInfo> archive = archiveNamed(input, error);
+    if (!archive)
+        return {};
+    if (const Result<void> removed = cloud().eventArchive().remove(archive->name); !removed)
+        *error = {u"InternalException"_s, removed.errorMessage()};
+    return {};
+}
+
+QJsonObject EventBridgeService::replaySummary(const ReplayInfo &replay) const
+{
+    QJsonObject summary{{u"ReplayName"_s, replay.name},
+                        {u"EventSourceArn"_s, EventArchive::archiveArn(cloud().region(), replay.archive)},
+                        {u"State"_s, ReplayInfo::stateName(replay.state)},
+                        {u"EventStartTime"_s, seconds(replay.from)},
+                        {u"EventEndTime"_s, seconds(replay.to)},
+                        {u"ReplayStartTime"_s, seconds(replay.started)}};
+    if (!replay.stateReason.isEmpty())
+        summary.insert(u"StateReason"_s, replay.stateReason);
+    if (replay.lastReplayed.isValid())
+        summary.insert(u"EventLastReplayedTime"_s, seconds(replay.lastReplayed));
+    if (replay.ended.isValid())
+        summary.insert(u"ReplayEndTime"_s, seconds(replay.ended));
+    return summary;
+}
+
+QJsonObject EventBridgeService::startReplay(const QJsonObject &input, qint64, EventsError *error)
+{
+    const QString name = input.value("ReplayName"_L1).toString();
+    const QString source = input.value("EventSourceArn"_L1).toString();
+    const QJsonObject destination = input.value("Destination"_L1).toObject();
+    const QDateTime from = timestamp(input.value("EventStartTime"_L1));
+    const QDateTime to = timestamp(input.value("EventEndTime"_L1));
+    for (const auto &[member, given] :
+         {std::pair{"replayName", !name.isEmpty()}, std::pair{"eventSourceArn", !source.isEmpty()},
+          std::pair{"eventStartTime", from.isValid()}, std::pair{"eventEndTime", to.isValid()},
+          std::pair{"destination", input.value("Destination"_L1).isObject()},
+          std::pair{"destination.arn", destination.contains("Arn"_L1)}})
+        if (!given) {
+            *error = missing(member);
+            return {};
+        }
+    if (!validName(name, 64)) {
+        *error = invalid("replayName", u"Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+"_s);
+        return {};
+    }
+    const QString archiveName = arnName(source, "archive"_L1);
+    const std::optional<ArchiveInfo> archive = cloud().eventArchive().archive(archiveName);
+    if (!archive) {
+        *error = {u"ResourceNotFoundException"_s, u"Archive %1 does not exist."_s.arg(archiveName)};
+        return {};
+    }
+    if (cloud().eventArchive().replay(name)) {
+        *error = {u"ResourceAlreadyExistsException"_s, u"Replay %1 already exists."_s.arg(name)};
+        return {};
+    }
+    const Node *bus = EventBus(cloud()).findBus(destination.value("Arn"_L1).toString());
+    if (!bus || bus->name != archive->busNode) {
+        *error = {u"ValidationException"_s,
+                  u"Parameter Destination.Arn is not valid. Reason: Cross event bus replay is not permitted."_s};
+        return {};
+    }
+    if (from >= to) {
+        *error = {u"ValidationException"_s,
+                  u"Parameter EventStartTime is not valid. Reason: EventStartTime must be before EventEndTime."_s};
+        return {};
+    }
+    if (to > cloud().clock().now()) {
+        *error = {u"ValidationException"_s,
+                  u"Parameter EventEndTime is not valid. Reason: EventEndTime cannot be in the future."_s};
+        return {};
+    }
+    // FilterArns name rules of the bus by ARN; the replay goes to those rules only.
+    QStringList rules, filterArns;
+    for (const QJsonValue &arn : destination.value("FilterArns"_L1).toArray()) {
+        const QString text_ = arn.toString();
+        const QList<const Node *> ofBus = this->rules(*bus);
+        const auto rule = std::find_if(ofBus.cbegin(), ofBus.cend(), [&](const Node *r) {
+            return EventBus::ruleArn(cloud().region(), archive->busName, r->name) == text_;
+        });
+        if (rule == ofBus.cend()) {
+            *error = {
+                u"ValidationException"_s,
+                u"Parameter Destination.FilterArns is not valid. Reason: %1 is not a rule of the event bus %2."_s.arg(
+                    text_, archive->busName)};
+            return {};
+        }
+        rules.append((*rule)->name);
+        filterArns.append(text_);
+    }
+    const auto replays = cloud().eventArchive().replays();
+    if (std::count_if(replays.cbegin(), replays.cend(), [](const ReplayInfo &r) { return r.isActive(); })
+        >= EventArchive::kMaxActiveReplays) {
+        *error = {u"LimitExceededException"_s,
+                  u"The requested resource exceeds the maximum number allowed: %1 active replays."_s.arg(
+                      EventArchive::kMaxActiveReplays)};
+        return {};
+    }
+    const Result<ReplayInfo> started = cloud().eventArchive().startReplay(
+        name, archive->name, from, to, rules, filterArns, input.value("Description"_L1).toString());
+    if (!started) {
+        *error = {u"InternalException"_s, started.errorMessage()};
+        return {};
+    }
+    return {{u"ReplayArn"_s, EventArchive::replayArn(cloud().region(), name)},
+            {u"State"_s, ReplayInfo::stateName(started->state)},
+            {u"ReplayStartTime"_s, seconds(started->started)}};
+}
+
+QJsonObject EventBridgeService::describeReplay(const QJsonObject &input, qint64, EventsError *error)
+{
+    const QString name = input.value("ReplayName"_L1).toString();
+    if (name.isEmpty()) {
+        *error = missing("replayName");
+        return {};
+    }
+    const std::optional<ReplayInfo> replay = cloud().eventArchive().replay(name);
+    if (!replay) {
+        *error = {u"ResourceNotFoundException"_s, u"Replay %1 does not exist."_s.arg(name)};
+        return {};
+    }
+    QJsonObject description = replaySummary(*replay);
+    description.insert(u"ReplayArn"_s, EventArchive::replayArn(cloud().region(), name));
+    if (!replay->description.isEmpty())
+        description.insert(u"Description"_s, replay->description);
+    const std::optional<ArchiveInfo> archive = cloud().eventArchive().archive(replay->archive);
+    QJsonObject destination;
+    if (archive)
+        destination.insert(u"Arn"_s, EventBus::busArn(cloud().region(), archive->busName));
+    if (!replay->filterArns.isEmpty())
+        destination.insert(u"FilterArns"_s, QJsonArray::fromStringList(replay->filterArns));
+    description.insert(u"Destination"_s, destination);
+    return description;
+}
+
+QJsonObject EventBridgeService::listReplays(const QJsonObject &input, qint64, EventsError *error)
+{
+    const QString prefix = input.value("NamePrefix"_L1).toString();
+    const QString state = input.value("State"_L1).toString();
+    const QString source = input.value("EventSourceArn"_L1).toString();
+    QJsonArray all;
+    for (const ReplayInfo &replay : cloud().eventArchive().replays())
+        if (replay.name.startsWith(prefix) && (state.isEmpty() || ReplayInfo::stateName(replay.state) == state)
+            && (source.isEmpty() || arnName(source, "archive"_L1) == replay.archive))
+            all.append(replaySummary(replay));
+    QJsonObject answer;
+    const QJsonArray listed = page(all, input, &answer, error);
+    answer.insert(u"Replays"_s, listed);
+    return answer;
+}
+
+QJsonObject EventBridgeService::cancelReplay(const QJsonObject &input, qint64, EventsError *error)
+{
+    const QString name = input.value("ReplayName"_L1).toString();
+    if (name.isEmpty()) {
+        *error = missing("replayName");
+        return {};
+    }
+    const std::optional<ReplayInfo> replay = cloud().eventArchive().replay(name);
+    if (!replay) {
+        *error = {u"ResourceNotFoundException"_s, u"Replay %1 does not exist."_s.arg(name)};
+        return {};
+    }
+    const Result<ReplayInfo> cancelled = cloud().eventArchive().cancelReplay(name);
+    if (!cancelled) {
+        *error = {u"IllegalStatusException"_s, u"Replay %1 is not in a valid state for this operation."_s.arg(name)};
+        return {};
+    }
+    return {{u"ReplayArn"_s, EventArchive::replayArn(cloud().region(), name)},
+            {u"State"_s, ReplayInfo::stateName(cancelled->state)}};
 }
 
 AwsService *createEventBridgeService(AwsEndpoint &endpoint)
