@@ -16,7 +16,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimeZone>
 
 using namespace Nimbus;
 
@@ -342,7 +341,7 @@ void TestShopLocal::nightlyJobRunsWhenTheClockPassesTwo()
     VirtualClock &clock = mCloud->virtualClock();
     clock.pause();
     const QDateTime now = clock.now();
-    clock.set(QDateTime(now.date().addDays(1), QTime(1, 59, 30), QTimeZone::UTC));
+    clock.set(QDateTime(now.date().addDays(1), QTime(1, 59, 30), Qt::UTC));
     const int before = int(entries(CloudLogEntry::Kind::Invocation, QStringLiteral("dailyReport")).size());
     QVERIFY(mCloud->advance(20'000));
     QCOMPARE(int(entries(CloudLogEntry::Kind::Invocation, QStringLiteral("dailyReport")).size()), before);
