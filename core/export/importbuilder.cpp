@@ -85,6 +85,16 @@ bool ImportBuilder::hasEdge(const QString &from, const QString &to, const QStrin
     return false;
 }
 
+QStringList ImportBuilder::targets(const QString &from, const QString &type) const
+{
+    QStringList names;
+    const NodeId a = mByName.value(from);
+    for (const auto &[id, edge] : mEdges)
+        if (edge.from == a && edge.type == type)
+            names.append(mNodes.at(edge.to).name);
+    return names;
+}
+
 void ImportBuilder::finish(ImportResult *result)
 {
     Architecture layout;

@@ -26,6 +26,8 @@ public:
     // Adds the connection unless it exists; false when a node is missing.
     bool connect(const QString &from, const QString &to, const QString &type);
     bool hasEdge(const QString &from, const QString &to, const QString &type) const;
+    // The names of the nodes that from connects to with type, in the order connected.
+    QStringList targets(const QString &from, const QString &type) const;
 
     // Lays the nodes out and moves them into result.
     void finish(ImportResult *result);

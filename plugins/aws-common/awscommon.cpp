@@ -1,5 +1,5 @@
 #include "awscommon.h"
-#include "cloud/eventbus.h"
+#include "model/catalog.h"
 #include "model/kinds.h"
 #include "model/permissions.h"
 
@@ -8,7 +8,10 @@
 
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -73,10 +76,8 @@ QList<IamStatement> iamStatements(const ExportFunction &function)
 
 YAML::Node statementResource(const IamStatement &statement, const LogicalIds &ids)
 {
-    // The exports do not write buses (each says so): a bus is named by its ARN.
     if (statement.service->kind == Kinds::EventBus)
-        return Y::tagged("Sub", Y::string(u"arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/"_s
-                                          + EventBus::busName(*statement.service)));
+        return busArn(statement.service, ids);
     const QString id = ids.of(statement.service);
     if (statement.attribute == "Ref"_L1)
         return ref(id); // a topic's Ref is its ARN
@@ -94,8 +95,19 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
     if (node->kind == Kinds::Queue) {
         resource["Type"] = Y::string("AWS::SQS::Queue");
         const bool fifo = model.boolean(node, "fifo");
-        if (fifo)
+        if (fifo) {
+            // AWS requires the .fifo ending; the local cloud names the queue so too.
+            properties["QueueName"] = Y::string(awsName(node));
             properties["FifoQueue"] = Y::boolean(true);
+            if (settingBool(node, "contentBasedDeduplication"))
+                properties["ContentBasedDeduplication"] = Y::boolean(true);
+        } else if (settingBool(node, "contentBasedDeduplication")) {
+            output.add(Diagnostic::Severity::Warning, u"export-deduplication"_s,
+                       QCoreApplication::translate(
+                           "Nimbus::Aws", "%1: content-based deduplication needs a FIFO queue; it is not exported")
+                           .arg(node->name),
+                       node->id, u"contentBasedDeduplication"_s);
+        }
         properties["VisibilityTimeout"] = Y::number(model.integer(node, "visibilityTimeout", 30));
         properties["MessageRetentionPeriod"] = Y::number(model.integer(node, "messageRetention", 345600));
         properties["DelaySeconds"] = Y::number(model.integer(node, "delay", 0));
@@ -107,8 +119,10 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         YAML::Node dlq(YAML::NodeType::Map);
         dlq["Type"] = Y::string("AWS::SQS::Queue");
         YAML::Node dlqProperties(YAML::NodeType::Map);
-        if (fifo)
+        if (fifo) {
+            dlqProperties["QueueName"] = Y::string(node->name + "-dlq.fifo"_L1);
             dlqProperties["FifoQueue"] = Y::boolean(true);
+        }
         dlqProperties["MessageRetentionPeriod"] = Y::number(1209600);
         dlq["Properties"] = dlqProperties;
         resource["Properties"] = properties;
@@ -121,8 +135,18 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         const QString displayName = model.string(node, "displayName");
         if (!displayName.isEmpty())
             properties["DisplayName"] = Y::string(displayName);
-        if (model.boolean(node, "fifo"))
+        if (model.boolean(node, "fifo")) {
+            properties["TopicName"] = Y::string(awsName(node));
             properties["FifoTopic"] = Y::boolean(true);
+            if (settingBool(node, "contentBasedDeduplication"))
+                properties["ContentBasedDeduplication"] = Y::boolean(true);
+        } else if (settingBool(node, "contentBasedDeduplication")) {
+            output.add(Diagnostic::Severity::Warning, u"export-deduplication"_s,
+                       QCoreApplication::translate(
+                           "Nimbus::Aws", "%1: content-based deduplication needs a FIFO topic; it is not exported")
+                           .arg(node->name),
+                       node->id, u"contentBasedDeduplication"_s);
+        }
     } else if (node->kind == Kinds::Table) {
         resource["Type"] = Y::string("AWS::DynamoDB::Table");
         const QString billing = model.string(node, "billingMode", u"PAY_PER_REQUEST"_s);
@@ -258,6 +282,7 @@ ImportedService readServiceResource(const std::string &type, const YAML::Node &p
     if (type == "AWS::SQS::Queue") {
         s.kind = u"queue"_s;
         s.properties = {{u"fifo"_s, flag("FifoQueue")},
+                        {u"contentBasedDeduplication"_s, flag("ContentBasedDeduplication")},
                         {u"visibilityTimeout"_s, number("VisibilityTimeout", 30)},
                         {u"messageRetention"_s, number("MessageRetentionPeriod", 345600)},
                         {u"delay"_s, number("DelaySeconds", 0)}};
@@ -267,7 +292,9 @@ ImportedService readServiceResource(const std::string &type, const YAML::Node &p
             s.properties.insert(u"maxReceiveCount"_s, receives);
     } else if (type == "AWS::SNS::Topic") {
         s.kind = u"topic"_s;
-        s.properties = {{u"fifo"_s, flag("FifoTopic")}, {u"displayName"_s, Y::text(Y::child(p, "DisplayName"))}};
+        s.properties = {{u"fifo"_s, flag("FifoTopic")},
+                        {u"contentBasedDeduplication"_s, flag("ContentBasedDeduplication")},
+                        {u"displayName"_s, Y::text(Y::child(p, "DisplayName"))}};
     } else if (type == "AWS::S3::Bucket") {
         s.kind = u"bucket"_s;
         const QString status = Y::text(Y::child(Y::child(p, "VersioningConfiguration"), "Status"));
@@ -336,6 +363,8 @@ QString accessType(const QString &kind, const QString &action)
         return u"publishes"_s;
     if (kind == Kinds::Function)
         return u"calls"_s;
+    if (kind == Kinds::EventBus)
+        return u"publishes"_s;
     return {};
 }
 
@@ -424,6 +453,733 @@ void keepOrigin(const ImportInput &input, const QJsonObject &ids, const QJsonObj
     ExportOutput ignored;
     result->origin.insert(u"baseline"_s,
                           QString::fromUtf8(Y::dump(generate(model, LogicalIds(result->origin), ignored))));
+}
+
+} // namespace Nimbus::Aws
+
+// ---- event-driven designs ---------------------------------------------------
+
+namespace Nimbus::Aws {
+
+namespace {
+QString jsonString(const QString &text)
+{
+    QString out = u"\""_s;
+    for (const QChar c : text) {
+        if (c == '"'_L1 || c == '\\'_L1)
+            out += '\\'_L1 + c;
+        else if (c == '\n'_L1)
+            out += "\\n"_L1;
+        else if (c == '\t'_L1)
+            out += "\\t"_L1;
+        else if (c == '\r'_L1)
+            out += "\\r"_L1;
+        else if (c.unicode() < 0x20)
+            out += u"\\u%1"_s.arg(c.unicode(), 4, 16, '0'_L1);
+        else
+            out += c;
+    }
+    return out + '"'_L1;
+}
+
+// The YAML of a parsed JSON value, keys sorted (QJsonObject's order): the fallback when the
+// text does not read as YAML the same way.
+YAML::Node fromJsonValue(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        YAML::Node map(YAML::NodeType::Map);
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            map[it.key().toStdString()] = fromJsonValue(it.value());
+        return map;
+    }
+    if (value.isArray()) {
+        YAML::Node list(YAML::NodeType::Sequence);
+        bool scalars = true;
+        for (const QJsonValue &item : value.toArray()) {
+            scalars = scalars && !item.isObject() && !item.isArray();
+            list.push_back(fromJsonValue(item));
+        }
+        if (scalars)
+            list.SetStyle(YAML::EmitterStyle::Flow);
+        return list;
+    }
+    if (value.isString())
+        return Y::string(value.toString());
+    if (value.isBool())
+        return Y::boolean(value.toBool());
+    if (value.isDouble())
+        return YAML::Node(QString::number(value.toDouble(), 'g', 17).toStdString());
+    return YAML::Node(YAML::NodeType::Null);
+}
+
+QJsonObject kindDefaults(const Node *node)
+{
+    const NodeKind *kind = Catalog::builtin().kind(node->kind);
+    return kind ? kind->defaultProperties(node->name) : QJsonObject();
+}
+
+QString busName(const Node *bus)
+{
+    const QString name = settingText(bus, "busName");
+    return name.isEmpty() ? bus->name : name;
+}
+
+YAML::Node assumeRole(const char *service)
+{
+    YAML::Node principal(YAML::NodeType::Map);
+    principal["Service"] = Y::sequence({QString::fromLatin1(service)});
+    YAML::Node statement(YAML::NodeType::Map);
+    statement["Effect"] = Y::string("Allow");
+    statement["Principal"] = principal;
+    statement["Action"] = Y::sequence({u"sts:AssumeRole"_s});
+    YAML::Node statements(YAML::NodeType::Sequence);
+    statements.push_back(statement);
+    YAML::Node document(YAML::NodeType::Map);
+    document["Version"] = Y::string("2012-10-17");
+    document["Statement"] = statements;
+    return document;
+}
+
+// A policy that lets EventBridge rules (sources: their ARNs) send to a queue or topic.
+YAML::Node eventsPolicy(const char *type, const char *listKey, const char *action, const YAML::Node &self,
+                        const YAML::Node &resource, const YAML::Node &sources)
+{
+    YAML::Node principal(YAML::NodeType::Map);
+    principal["Service"] = Y::string("events.amazonaws.com");
+    YAML::Node like(YAML::NodeType::Map);
+    like["aws:SourceArn"] = sources;
+    YAML::Node condition(YAML::NodeType::Map);
+    condition["ArnLike"] = like;
+    YAML::Node statement(YAML::NodeType::Map);
+    statement["Effect"] = Y::string("Allow");
+    statement["Principal"] = principal;
+    statement["Action"] = Y::string(action);
+    statement["Resource"] = resource;
+    statement["Condition"] = condition;
+    YAML::Node statements(YAML::NodeType::Sequence);
+    statements.push_back(statement);
+    YAML::Node document(YAML::NodeType::Map);
+    document["Version"] = Y::string("2012-10-17");
+    document["Statement"] = statements;
+    YAML::Node list(YAML::NodeType::Sequence);
+    list.push_back(self);
+    YAML::Node p(YAML::NodeType::Map);
+    p[listKey] = list;
+    p["PolicyDocument"] = document;
+    YAML::Node policy(YAML::NodeType::Map);
+    policy["Type"] = Y::string(type);
+    policy["Properties"] = p;
+    return policy;
+}
+
+bool isPlain(const YAML::Node &scalar)
+{
+    return scalar.Tag().empty() || scalar.Tag() == "?";
+}
+} // namespace
+
+QJsonValue setting(const Node *node, const char *property)
+{
+    const QJsonValue value = node->properties.value(QLatin1String(property));
+    return value.isUndefined() ? kindDefaults(node).value(QLatin1String(property)) : value;
+}
+
+int settingInt(const Node *node, const char *property)
+{
+    return setting(node, property).toInt();
+}
+
+bool settingBool(const Node *node, const char *property)
+{
+    return setting(node, property).toBool();
+}
+
+QString settingText(const Node *node, const char *property)
+{
+    return setting(node, property).toString();
+}
+
+bool hasSetting(const Node *node, const char *property)
+{
+    return setting(node, property).isDouble();
+}
+
+YAML::Node jsonToYaml(const QString &text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || document.isNull())
+        return YAML::Node(YAML::NodeType::Undefined);
+    // JSON reads as YAML flow collections, keys in their order (QJsonObject sorts them);
+    // what does not read back as the same JSON takes the sorted form.
+    const Result<YAML::Node> read = Y::load(text.toUtf8(), u"JSON"_s);
+    if (read && (read->IsMap() || read->IsSequence())
+        && QJsonDocument::fromJson(yamlToJson(*read).toUtf8()) == document) {
+        return *read;
+    }
+    return fromJsonValue(document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()));
+}
+
+QString yamlToJson(const YAML::Node &node)
+{
+    if (node.IsMap()) {
+        QStringList members;
+        for (auto it = node.begin(); it != node.end(); ++it)
+            members.append(jsonString(Y::text(it->first)) + ": "_L1 + yamlToJson(it->second));
+        return '{'_L1 + members.join(", "_L1) + '}'_L1;
+    }
+    if (node.IsSequence()) {
+        QStringList items;
+        for (const YAML::Node &item : node)
+            items.append(yamlToJson(item));
+        return '['_L1 + items.join(", "_L1) + ']'_L1;
+    }
+    if (!node.IsScalar())
+        return u"null"_s;
+    const QString text = Y::text(node);
+    if (isPlain(node)) {
+        static const QRegularExpression number(u"^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?$"_s);
+        if (text == "true"_L1 || text == "false"_L1 || text == "null"_L1 || number.match(text).hasMatch())
+            return text;
+        if (text == "~"_L1)
+            return u"null"_s;
+    }
+    return jsonString(text);
+}
+
+QStringList filterPatterns(const QString &criteria)
+{
+    if (criteria.trimmed().isEmpty())
+        return {};
+    const YAML::Node root = jsonToYaml(criteria);
+    if (!root.IsDefined())
+        return {};
+    YAML::Node list = root;
+    if (root.IsMap()) {
+        if (!Y::has(root, "Filters"))
+            return {yamlToJson(root)};
+        list = Y::child(root, "Filters");
+    }
+    QStringList patterns;
+    for (const YAML::Node &item : list) {
+        const YAML::Node pattern = item.IsMap() && Y::has(item, "Pattern") ? Y::child(item, "Pattern") : item;
+        const YAML::Node parsed = pattern.IsScalar() ? jsonToYaml(Y::text(pattern)) : pattern;
+        if (!parsed.IsMap())
+            return {};
+        patterns.append(yamlToJson(parsed));
+    }
+    return patterns;
+}
+
+QString filterCriteriaText(const QStringList &patterns)
+{
+    if (patterns.size() == 1)
+        return patterns.first();
+    return patterns.isEmpty() ? QString() : '['_L1 + patterns.join(", "_L1) + ']'_L1;
+}
+
+QString filterCriteriaFromYaml(const YAML::Node &criteria)
+{
+    if (!criteria.IsDefined() || criteria.IsNull())
+        return {};
+    const YAML::Node list = criteria.IsMap() ? Y::child(criteria, "Filters") : criteria;
+    QStringList patterns;
+    for (const YAML::Node &item : list) {
+        const YAML::Node pattern = item.IsMap() && Y::has(item, "Pattern") ? Y::child(item, "Pattern") : item;
+        const YAML::Node parsed = pattern.IsScalar() ? jsonToYaml(Y::text(pattern)) : pattern;
+        if (parsed.IsMap())
+            patterns.append(yamlToJson(parsed));
+    }
+    return filterCriteriaText(patterns);
+}
+
+YAML::Node lambdaFilterCriteria(const Node *trigger, ExportOutput &output)
+{
+    const QString text = settingText(trigger, "filterCriteria");
+    if (text.trimmed().isEmpty())
+        return YAML::Node(YAML::NodeType::Undefined);
+    const QStringList patterns = filterPatterns(text);
+    if (patterns.isEmpty()) {
+        output.add(Diagnostic::Severity::Error, u"export-filter"_s,
+                   QCoreApplication::translate(
+                       "Nimbus::Aws", "%1: the filter criteria are not JSON event patterns; they are not exported")
+                       .arg(trigger->name),
+                   trigger->id, u"filterCriteria"_s);
+        return YAML::Node(YAML::NodeType::Undefined);
+    }
+    YAML::Node filters(YAML::NodeType::Sequence);
+    for (const QString &pattern : patterns) {
+        YAML::Node filter(YAML::NodeType::Map);
+        filter["Pattern"] = Y::string(pattern);
+        filters.push_back(filter);
+    }
+    YAML::Node criteria(YAML::NodeType::Map);
+    criteria["Filters"] = filters;
+    return criteria;
+}
+
+QString awsName(const Node *node)
+{
+    return settingBool(node, "fifo") ? node->name + ".fifo"_L1 : node->name;
+}
+
+YAML::Node busArn(const Node *bus, const LogicalIds &ids)
+{
+    if (busName(bus) == "default"_L1)
+        return Y::tagged("Sub",
+                         Y::string("arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default"));
+    return getAtt(ids.of(bus), u"Arn"_s);
+}
+
+YAML::Node resourceArn(const Node *node, const LogicalIds &ids)
+{
+    if (node->kind == Kinds::EventBus)
+        return busArn(node, ids);
+    if (node->kind == Kinds::Topic)
+        return ref(ids.of(node));
+    return getAtt(ids.of(node), u"Arn"_s);
+}
+
+QString destinationType(const Node *node)
+{
+    if (node->kind == Kinds::Queue)
+        return u"SQS"_s;
+    if (node->kind == Kinds::Topic)
+        return u"SNS"_s;
+    if (node->kind == Kinds::EventBus)
+        return u"EventBridge"_s;
+    return u"Lambda"_s;
+}
+
+YAML::Node busRulesArn(const ExportRule &rule)
+{
+    const QString bus = busName(rule.bus);
+    return Y::tagged("Sub", Y::string(u"arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/"_s
+                                      + (bus == "default"_L1 ? QString() : bus + '/'_L1) + '*'_L1));
+}
+
+QList<ExportRule> exportRules(const ExportModel &model)
+{
+    const Architecture &architecture = model.architecture();
+    QList<ExportRule> rules;
+    for (const Node *rule : model.nodesOfKind(Kinds::Rule)) {
+        ExportRule r;
+        r.rule = rule;
+        for (EdgeId id : architecture.incomingEdges(rule->id)) {
+            const Edge *edge = architecture.edge(id);
+            const Node *from = architecture.node(edge->from);
+            if (edge->type == "routes"_L1 && (!r.bus || from->name < r.bus->name))
+                r.bus = from;
+        }
+        for (EdgeId id : architecture.outgoingEdges(rule->id)) {
+            const Edge *edge = architecture.edge(id);
+            if (edge->type == "targets"_L1)
+                r.targets.append(architecture.node(edge->to));
+        }
+        std::sort(r.targets.begin(), r.targets.end(), [](const Node *a, const Node *b) { return a->name < b->name; });
+        rules.append(r);
+    }
+    return rules;
+}
+
+YAML::Node rulePattern(const Node *rule, ExportOutput &output)
+{
+    const YAML::Node pattern = jsonToYaml(settingText(rule, "pattern"));
+    if (!pattern.IsMap())
+        output.add(Diagnostic::Severity::Error, u"export-rule-pattern"_s,
+                   QCoreApplication::translate("Nimbus::Aws",
+                                               "%1: the event pattern is not a JSON object; the rule is not exported")
+                       .arg(rule->name),
+                   rule->id, u"pattern"_s);
+    return pattern.IsMap() ? pattern : YAML::Node(YAML::NodeType::Undefined);
+}
+
+void addRuleTargetSettings(YAML::Node &target, const Node *rule, const ExportModel &model, const LogicalIds &ids,
+                           ExportOutput &output)
+{
+    const QString mode = settingText(rule, "inputMode");
+    if (mode == "Input"_L1) {
+        target["Input"] = Y::string(settingText(rule, "input"));
+    } else if (mode == "InputPath"_L1) {
+        target["InputPath"] = Y::string(settingText(rule, "inputPath"));
+    } else if (mode == "InputTransformer"_L1) {
+        YAML::Node transformer(YAML::NodeType::Map);
+        const YAML::Node paths = jsonToYaml(settingText(rule, "inputPathsMap"));
+        if (paths.IsMap() && paths.size() > 0)
+            transformer["InputPathsMap"] = paths;
+        else if (!paths.IsMap())
+            output.add(Diagnostic::Severity::Error, u"export-rule-input"_s,
+                       QCoreApplication::translate("Nimbus::Aws",
+                                                   "%1: the input paths are not a JSON object; they are not exported")
+                           .arg(rule->name),
+                       rule->id, u"inputPathsMap"_s);
+        transformer["InputTemplate"] = Y::string(settingText(rule, "inputTemplate"));
+        target["InputTransformer"] = transformer;
+    }
+    const int attempts = settingInt(rule, "maximumRetryAttempts");
+    const int age = settingInt(rule, "maximumEventAge");
+    const QJsonObject defaults = kindDefaults(rule);
+    if (attempts != defaults.value("maximumRetryAttempts"_L1).toInt()
+        || age != defaults.value("maximumEventAge"_L1).toInt()) {
+        YAML::Node retry(YAML::NodeType::Map);
+        retry["MaximumRetryAttempts"] = Y::number(attempts);
+        retry["MaximumEventAgeInSeconds"] = Y::number(age);
+        target["RetryPolicy"] = retry;
+    }
+    const QString deadLetters = settingText(rule, "deadLetterQueue");
+    if (!deadLetters.isEmpty()) {
+        const Node *queue = model.architecture().nodeByName(deadLetters);
+        if (queue && queue->kind == Kinds::Queue) {
+            YAML::Node config(YAML::NodeType::Map);
+            config["Arn"] = getAtt(ids.of(queue), u"Arn"_s);
+            target["DeadLetterConfig"] = config;
+        } else {
+            output.add(
+                Diagnostic::Severity::Warning, u"export-rule-dlq"_s,
+                QCoreApplication::translate(
+                    "Nimbus::Aws", "%1: the dead-letter queue %2 is not a queue of the design; it is not exported")
+                    .arg(rule->name, deadLetters),
+                rule->id, u"deadLetterQueue"_s);
+        }
+    }
+}
+
+void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources, ExportOutput &output,
+                       const std::function<bool(const ExportRule &)> &functionEvent,
+                       const std::function<YAML::Node(const ExportRule &)> &eventRuleArn)
+{
+    for (const Node *bus : model.nodesOfKind(Kinds::EventBus)) {
+        const QString name = busName(bus);
+        const QString id = ids.of(bus);
+        if (name != "default"_L1) {
+            YAML::Node p(YAML::NodeType::Map);
+            p["Name"] = Y::string(name);
+            const QString description = settingText(bus, "description");
+            if (!description.isEmpty())
+                p["Description"] = Y::string(description);
+            YAML::Node resource(YAML::NodeType::Map);
+            resource["Type"] = Y::string("AWS::Events::EventBus");
+            resource["Properties"] = p;
+            resources[id.toStdString()] = resource;
+        }
+        if (settingBool(bus, "archive")) {
+            YAML::Node p(YAML::NodeType::Map);
+            p["ArchiveName"] = Y::string(QString(name).replace('/'_L1, '-'_L1) + "-archive"_L1);
+            p["SourceArn"] = busArn(bus, ids);
+            if (hasSetting(bus, "archiveRetention"))
+                p["RetentionDays"] = Y::number(settingInt(bus, "archiveRetention"));
+            const QString patternText = settingText(bus, "archivePattern");
+            if (!patternText.trimmed().isEmpty()) {
+                const YAML::Node pattern = jsonToYaml(patternText);
+                if (pattern.IsMap())
+                    p["EventPattern"] = pattern;
+                else
+                    output.add(
+                        Diagnostic::Severity::Error, u"export-archive-pattern"_s,
+                        QCoreApplication::translate(
+                            "Nimbus::Aws", "%1: the archive's event pattern is not a JSON object; it is not exported")
+                            .arg(bus->name),
+                        bus->id, u"archivePattern"_s);
+            }
+            YAML::Node resource(YAML::NodeType::Map);
+            resource["Type"] = Y::string("AWS::Events::Archive");
+            resource["Properties"] = p;
+            resources[(id + "Archive"_L1).toStdString()] = resource;
+        }
+    }
+
+    // The rules' ARNs that may send to each queue and topic, by the queue's or topic's name.
+    QMap<QString, QPair<const Node *, YAML::Node>> senders;
+    auto addSender = [&](const Node *service, const YAML::Node &arn) {
+        auto it = senders.find(service->name);
+        if (it == senders.end())
+            it = senders.insert(service->name, {service, YAML::Node(YAML::NodeType::Sequence)});
+        it->second.push_back(arn);
+    };
+    for (const ExportRule &r : exportRules(model)) {
+        const Node *rule = r.rule;
+        if (!r.bus || r.targets.isEmpty()) {
+            output.add(Diagnostic::Severity::Warning, u"export-rule-unconnected"_s,
+                       (r.bus ? QCoreApplication::translate("Nimbus::Aws", "%1 has no target; it is not exported")
+                              : QCoreApplication::translate(
+                                  "Nimbus::Aws", "%1 is on no event bus (no routes connection); it is not exported"))
+                           .arg(rule->name),
+                       rule->id);
+            continue;
+        }
+        const Node *deadLetters = model.architecture().nodeByName(settingText(rule, "deadLetterQueue"));
+        if (deadLetters && deadLetters->kind != Kinds::Queue)
+            deadLetters = nullptr;
+        if (functionEvent(r)) {
+            if (deadLetters)
+                addSender(deadLetters, eventRuleArn(r));
+            continue;
+        }
+        const YAML::Node pattern = rulePattern(rule, output);
+        if (!pattern.IsDefined())
+            continue;
+        const QString id = ids.of(rule);
+        YAML::Node p(YAML::NodeType::Map);
+        const QString description = settingText(rule, "description");
+        if (!description.isEmpty())
+            p["Description"] = Y::string(description);
+        if (busName(r.bus) != "default"_L1)
+            p["EventBusName"] = ref(ids.of(r.bus));
+        p["EventPattern"] = pattern;
+        p["State"] = Y::string(settingBool(rule, "enabled") ? "ENABLED" : "DISABLED");
+        YAML::Node targets(YAML::NodeType::Sequence);
+        const YAML::Node ruleArn = getAtt(id, u"Arn"_s);
+        YAML::Node buses(YAML::NodeType::Sequence);
+        for (const Node *targetNode : r.targets) {
+            YAML::Node target(YAML::NodeType::Map);
+            target["Id"] = Y::string(ids.of(targetNode));
+            target["Arn"] = resourceArn(targetNode, ids);
+            if (targetNode->kind == Kinds::EventBus) {
+                target["RoleArn"] = getAtt(id + "TargetRole"_L1, u"Arn"_s);
+                buses.push_back(busArn(targetNode, ids));
+            }
+            addRuleTargetSettings(target, rule, model, ids, output);
+            targets.push_back(target);
+            if (targetNode->kind == Kinds::Function) {
+                YAML::Node permission(YAML::NodeType::Map);
+                permission["Type"] = Y::string("AWS::Lambda::Permission");
+                YAML::Node pp(YAML::NodeType::Map);
+                pp["Action"] = Y::string("lambda:InvokeFunction");
+                pp["FunctionName"] = getAtt(ids.of(targetNode), u"Arn"_s);
+                pp["Principal"] = Y::string("events.amazonaws.com");
+                pp["SourceArn"] = ruleArn;
+                permission["Properties"] = pp;
+                resources[(id + ids.of(targetNode) + "Permission"_L1).toStdString()] = permission;
+            } else if (targetNode->kind == Kinds::Queue || targetNode->kind == Kinds::Topic) {
+                addSender(targetNode, ruleArn);
+            }
+        }
+        p["Targets"] = targets;
+        YAML::Node resource(YAML::NodeType::Map);
+        resource["Type"] = Y::string("AWS::Events::Rule");
+        resource["Properties"] = p;
+        resources[id.toStdString()] = resource;
+        if (buses.size() > 0) {
+            // EventBridge sends to another bus with a role that may put events on it.
+            YAML::Node statement(YAML::NodeType::Map);
+            statement["Effect"] = Y::string("Allow");
+            statement["Action"] = Y::sequence({u"events:PutEvents"_s});
+            statement["Resource"] = buses;
+            YAML::Node statements(YAML::NodeType::Sequence);
+            statements.push_back(statement);
+            YAML::Node document(YAML::NodeType::Map);
+            document["Version"] = Y::string("2012-10-17");
+            document["Statement"] = statements;
+            YAML::Node policy(YAML::NodeType::Map);
+            policy["PolicyName"] = Y::string(rule->name + "-targets"_L1);
+            policy["PolicyDocument"] = document;
+            YAML::Node policies(YAML::NodeType::Sequence);
+            policies.push_back(policy);
+            YAML::Node rp(YAML::NodeType::Map);
+            rp["AssumeRolePolicyDocument"] = assumeRole("events.amazonaws.com");
+            rp["Policies"] = policies;
+            YAML::Node role(YAML::NodeType::Map);
+            role["Type"] = Y::string("AWS::IAM::Role");
+            role["Properties"] = rp;
+            resources[(id + "TargetRole"_L1).toStdString()] = role;
+        }
+        if (deadLetters)
+            addSender(deadLetters, ruleArn);
+    }
+    for (const auto &[service, arns] : std::as_const(senders)) {
+        const QString id = ids.of(service);
+        const bool queue = service->kind == Kinds::Queue;
+        resources[(id + "EventsPolicy"_L1).toStdString()] =
+            queue ? eventsPolicy("AWS::SQS::QueuePolicy", "Queues", "sqs:SendMessage", ref(id), getAtt(id, u"Arn"_s),
+                                 arns)
+                  : eventsPolicy("AWS::SNS::TopicPolicy", "Topics", "sns:Publish", ref(id), ref(id), arns);
+    }
+}
+
+void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform)
+{
+    ExportOutput all;
+    model.reportUnexported(all, platform);
+    for (const Diagnostic &d : std::as_const(all.diagnostics)) {
+        const Node *node = d.nodes.isEmpty() ? nullptr : model.architecture().node(d.nodes.first());
+        if (node && (node->kind == Kinds::EventBus || node->kind == Kinds::Rule))
+            continue; // written by addEventResources
+        output.diagnostics.append(d);
+    }
+    for (const Node *bucket : model.nodesOfKind(Kinds::Bucket))
+        if (!settingText(bucket, "filterCriteria").trimmed().isEmpty() && !model.consumers(bucket).isEmpty())
+            output.add(Diagnostic::Severity::Warning, u"export-bucket-filter"_s,
+                       QCoreApplication::translate(
+                           "Nimbus::Aws", "%1: S3 notifications in %2 filter by key prefix and suffix only; the filter "
+                                          "criteria are not exported, and every notified object reaches the function")
+                           .arg(bucket->name, platform),
+                       bucket->id, u"filterCriteria"_s);
+}
+
+} // namespace Nimbus::Aws
+
+namespace Nimbus::Aws {
+
+namespace {
+// The value under the first key a mapping has.
+YAML::Node either(const YAML::Node &map, const char *a, const char *b)
+{
+    const YAML::Node first = Y::child(map, a);
+    return first.IsDefined() ? first : Y::child(map, b);
+}
+
+// JSON held as YAML or as JSON text, as the design's text.
+QString jsonText(const YAML::Node &value)
+{
+    if (value.IsScalar()) {
+        const YAML::Node parsed = jsonToYaml(Y::text(value));
+        return parsed.IsDefined() ? yamlToJson(parsed) : Y::text(value);
+    }
+    return yamlToJson(value);
+}
+} // namespace
+
+bool EventReader::readBus(const QString &id, const std::string &type, const YAML::Node &p)
+{
+    if (type != "AWS::Events::EventBus")
+        return false;
+    const YAML::Node nameValue = Y::child(p, "Name");
+    const QString name = nameValue.IsScalar() ? Y::text(nameValue) : id;
+    const QString node = mAddNode(u"event-bus"_s, id,
+                                  {{u"busName"_s, name}, {u"description"_s, Y::text(Y::child(p, "Description"))}});
+    mBusByName.insert(name, node);
+    return true;
+}
+
+bool EventReader::readArchive(const std::string &type, const YAML::Node &p)
+{
+    if (type != "AWS::Events::Archive")
+        return false;
+    const QString node = bus(Y::child(p, "SourceArn"));
+    mBuilder.setProperty(node, u"archive"_s, true);
+    bool ok = false;
+    const int days = Y::text(Y::child(p, "RetentionDays")).toInt(&ok);
+    if (ok)
+        mBuilder.setProperty(node, u"archiveRetention"_s, days);
+    const YAML::Node pattern = Y::child(p, "EventPattern");
+    if (pattern.IsDefined())
+        mBuilder.setProperty(node, u"archivePattern"_s, jsonText(pattern));
+    return true;
+}
+
+QString EventReader::bus(const YAML::Node &value)
+{
+    const QString id = referencedId(value);
+    if (!id.isEmpty() && mNodeOfResource.contains(id))
+        return mNodeOfResource.value(id);
+    QString name = Y::text(value);
+    if (name.contains("event-bus/"_L1))
+        name = name.section("event-bus/"_L1, 1);
+    if (name.isEmpty() || !id.isEmpty())
+        name = id.isEmpty() ? u"default"_s : id;
+    if (const QString known = mBusByName.value(name); !known.isEmpty())
+        return known;
+    const QString node = mBuilder.addNode(u"event-bus"_s, name, {{u"busName"_s, name}});
+    mBusByName.insert(name, node);
+    return node;
+}
+
+QString EventReader::nodeOfArn(const YAML::Node &arn)
+{
+    const QString id = referencedId(arn);
+    if (!id.isEmpty())
+        return mNodeOfResource.value(id);
+    if (Y::text(arn).contains(":event-bus/"_L1))
+        return bus(arn);
+    return {};
+}
+
+QJsonObject EventReader::ruleProperties(const YAML::Node &pattern, const YAML::Node &target, bool enabled,
+                                        const QString &description)
+{
+    QJsonObject props{{u"pattern"_s, jsonText(pattern)}, {u"enabled"_s, enabled}, {u"description"_s, description}};
+    const YAML::Node input = either(target, "Input", "input");
+    const YAML::Node path = either(target, "InputPath", "inputPath");
+    const YAML::Node transformer = either(target, "InputTransformer", "inputTransformer");
+    if (input.IsDefined()) {
+        props.insert(u"inputMode"_s, u"Input"_s);
+        props.insert(u"input"_s, input.IsScalar() ? Y::text(input) : yamlToJson(input));
+    } else if (path.IsDefined()) {
+        props.insert(u"inputMode"_s, u"InputPath"_s);
+        props.insert(u"inputPath"_s, Y::text(path));
+    } else if (transformer.IsDefined()) {
+        props.insert(u"inputMode"_s, u"InputTransformer"_s);
+        const YAML::Node paths = either(transformer, "InputPathsMap", "inputPathsMap");
+        props.insert(u"inputPathsMap"_s, paths.IsDefined() ? jsonText(paths) : u"{}"_s);
+        props.insert(u"inputTemplate"_s, Y::text(either(transformer, "InputTemplate", "inputTemplate")));
+    }
+    const YAML::Node retry = either(target, "RetryPolicy", "retryPolicy");
+    bool ok = false;
+    if (const int n = Y::text(either(retry, "MaximumRetryAttempts", "maximumRetryAttempts")).toInt(&ok); ok)
+        props.insert(u"maximumRetryAttempts"_s, n);
+    if (const int n = Y::text(either(retry, "MaximumEventAgeInSeconds", "maximumEventAge")).toInt(&ok); ok)
+        props.insert(u"maximumEventAge"_s, n);
+    const YAML::Node dlq = Y::has(target, "deadLetterQueueArn") ? Y::child(target, "deadLetterQueueArn")
+                                                                : Y::child(Y::child(target, "DeadLetterConfig"), "Arn");
+    if (const QString queue = nodeOfArn(dlq); !queue.isEmpty())
+        props.insert(u"deadLetterQueue"_s, queue);
+    return props;
+}
+
+bool EventReader::readRule(const QString &id, const std::string &type, const YAML::Node &p)
+{
+    if (type != "AWS::Events::Rule")
+        return false;
+    const YAML::Node targets = Y::child(p, "Targets");
+    const YAML::Node first = targets.IsSequence() && targets.size() > 0 ? targets[0] : YAML::Node(YAML::NodeType::Map);
+    const QString state = Y::text(Y::child(p, "State"));
+    const YAML::Node pattern = Y::child(p, "EventPattern");
+    QJsonObject props = ruleProperties(pattern, first, state != "DISABLED"_L1, Y::text(Y::child(p, "Description")));
+    if (!pattern.IsDefined())
+        props.remove(u"pattern"_s); // a scheduled rule: the pattern is the catalog's
+    const QString rule = mAddNode(u"rule"_s, id, props);
+    mBuilder.connect(bus(Y::child(p, "EventBusName")), rule, u"routes"_s);
+    for (const YAML::Node &target : targets) {
+        const QString node = nodeOfArn(Y::child(target, "Arn"));
+        if (!node.isEmpty())
+            mBuilder.connect(rule, node, u"targets"_s);
+    }
+    return true;
+}
+
+} // namespace Nimbus::Aws
+
+namespace Nimbus::Aws {
+
+Destinations destinations(const ExportFunction &function, ExportOutput &output)
+{
+    Destinations d;
+    for (const FunctionAccess &access : function.accesses) {
+        const bool success = access.type == "on-success"_L1;
+        if (!success && access.type != "on-failure"_L1)
+            continue;
+        const Node *&slot = success ? d.onSuccess : d.onFailure;
+        if (!slot) {
+            slot = access.service;
+            continue;
+        }
+        output.add(
+            Diagnostic::Severity::Warning, u"export-destination"_s,
+            QCoreApplication::translate("Nimbus::Aws", "%1: Lambda takes one %2 destination; %3 is written, %4 is not")
+                .arg(function.node->name, access.type, slot->name, access.service->name),
+            function.node->id);
+    }
+    return d;
+}
+
+bool hasAsyncSettings(const ExportFunction &function)
+{
+    const QJsonObject defaults = kindDefaults(function.node);
+    for (const char *key : {"maximumRetryAttempts", "maximumEventAge"})
+        if (setting(function.node, key) != defaults.value(QLatin1String(key)))
+            return true;
+    return false;
 }
 
 } // namespace Nimbus::Aws

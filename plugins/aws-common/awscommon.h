@@ -1,6 +1,7 @@
 #pragma once
 
 #include "export/exportmodel.h"
+#include "export/importbuilder.h"
 #include "export/provider.h"
 #include "export/providerplugin.h"
 
@@ -122,7 +123,124 @@ using TemplateGenerator =
 void keepOrigin(const ImportInput &input, const QJsonObject &ids, const QJsonObject &events,
                 const TemplateGenerator &generate, ImportResult *result);
 
+// The destinations of a function's asynchronous invocations: its on-success and
+// on-failure connections (the first by name of each; more are reported).
+struct Destinations
+{
+    const Node *onSuccess = nullptr;
+    const Node *onFailure = nullptr;
+};
+Destinations destinations(const ExportFunction &function, ExportOutput &output);
+// Whether the function's asynchronous settings differ from Lambda's defaults.
+bool hasAsyncSettings(const ExportFunction &function);
+
 // A supported runtime for one the canvas does not offer (nodejs18.x -> nodejs20.x).
 QString nearestRuntime(const QString &runtime);
+
+// ---- event-driven designs: settings, buses, rules, destinations ------------
+
+// A node's property, else its kind's default (a project file may leave defaults out).
+QJsonValue setting(const Node *node, const char *property);
+int settingInt(const Node *node, const char *property);
+bool settingBool(const Node *node, const char *property);
+QString settingText(const Node *node, const char *property);
+// Whether a nullable setting holds a value.
+bool hasSetting(const Node *node, const char *property);
+
+// JSON that the design holds as text (event patterns, input paths) as YAML that keeps
+// the order of its keys, and back as JSON text: {"a": [1, "x"]}, with ", " and ": ".
+// A design whose JSON is written so reads back unchanged. An undefined node when text
+// is not JSON.
+YAML::Node jsonToYaml(const QString &text);
+QString yamlToJson(const YAML::Node &node);
+// The patterns of a filterCriteria text (one pattern, an array of them, or Lambda's
+// {"Filters": [...]}), each as JSON text; empty when there are none or text is not JSON.
+QStringList filterPatterns(const QString &criteria);
+// The filterCriteria text of patterns read back: the one pattern, or "[p1, p2]".
+QString filterCriteriaText(const QStringList &patterns);
+// Lambda's FilterCriteria ({"Filters": [{"Pattern": "..."}]}) for a trigger's criteria,
+// or an undefined node when it has none; an unreadable text is reported.
+YAML::Node lambdaFilterCriteria(const Node *trigger, ExportOutput &output);
+
+// The deployed name of a queue or topic: a FIFO one's ends with ".fifo", as AWS requires
+// and the local cloud names it.
+QString awsName(const Node *node);
+
+// An event bus's ARN: !GetAtt of its resource, or the account's default bus.
+YAML::Node busArn(const Node *bus, const LogicalIds &ids);
+// What a rule target, a destination or a dead-letter queue names: the ARN of a queue,
+// topic, function or bus.
+YAML::Node resourceArn(const Node *node, const LogicalIds &ids);
+// The type a destination takes in SAM's DestinationConfig: SQS, SNS, Lambda, EventBridge.
+QString destinationType(const Node *node);
+
+// A rule with the bus it is on (routes) and its targets, by name.
+struct ExportRule
+{
+    const Node *rule = nullptr;
+    const Node *bus = nullptr;
+    QList<const Node *> targets;
+    // One function target: the function's own event (SAM EventBridgeRule, eventBridge).
+    bool isFunctionEvent() const { return targets.size() == 1 && targets.first()->kind == QLatin1String("function"); }
+};
+QList<ExportRule> exportRules(const ExportModel &model);
+// A rule's event pattern, input and retry settings in CloudFormation's words (they are
+// SAM EventBridgeRule's too): Pattern/EventPattern first, then the keys of one target.
+YAML::Node rulePattern(const Node *rule, ExportOutput &output);
+void addRuleTargetSettings(YAML::Node &target, const Node *rule, const ExportModel &model, const LogicalIds &ids,
+                           ExportOutput &output);
+
+// The AWS::Events::EventBus (not for the default bus) and AWS::Events::Archive resources of
+// the design's buses; the AWS::Events::Rule resources of its rules except those written as
+// a function's event (functionEvent), with what lets them deliver: a permission per function
+// target, a role for bus targets, a policy per queue and topic that a rule sends to (its
+// targets and dead-letter queues; eventRuleArn names a rule written as a function's event).
+// A rule on no bus, or with no target, is reported.
+// The ARNs of every rule on a rule's bus (rule/<bus>/*): what a queue's policy names for a
+// rule the deploy tool names itself (a function's EventBridgeRule or eventBridge event).
+YAML::Node busRulesArn(const ExportRule &rule);
+void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources, ExportOutput &output,
+                       const std::function<bool(const ExportRule &)> &functionEvent,
+                       const std::function<YAML::Node(const ExportRule &)> &eventRuleArn);
+// Reports what the exports cannot write (ExportModel::reportUnexported less the buses and
+// rules, which they write) and each bucket's filter criteria, which S3 notifications of
+// CloudFormation have no place for.
+void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform);
+
+// Reading buses and rules back (both formats keep them as CloudFormation resources):
+// addNode adds a node for a resource (and records its logical id) and returns its name.
+class EventReader
+{
+public:
+    using AddNode = std::function<QString(const QString &kind, const QString &logicalId, const QJsonObject &)>;
+    EventReader(ImportBuilder &builder, QHash<QString, QString> &nodeOfResource, AddNode addNode)
+        : mBuilder(builder), mNodeOfResource(nodeOfResource), mAddNode(std::move(addNode))
+    { }
+    // An AWS::Events::EventBus; an AWS::Events::Archive after every bus. False for other types.
+    bool readBus(const QString &id, const std::string &type, const YAML::Node &p);
+    bool readArchive(const std::string &type, const YAML::Node &p);
+    // The bus node an EventBusName value names (!Ref X, a name, an ARN, or nothing: the
+    // default bus, added when the template only refers to it).
+    QString bus(const YAML::Node &value);
+    // The node a target's, destination's or dead-letter queue's ARN names; empty if none.
+    QString nodeOfArn(const YAML::Node &arn);
+    // A rule's properties from its pattern and one target's settings: SAM EventBridgeRule
+    // properties and AWS::Events::Rule targets (PascalCase), or serverless.yml's
+    // eventBridge event (camelCase).
+    QJsonObject ruleProperties(const YAML::Node &pattern, const YAML::Node &target, bool enabled,
+                               const QString &description);
+    // An AWS::Events::Rule resource with its targets, once every other node is read.
+    bool readRule(const QString &id, const std::string &type, const YAML::Node &p);
+
+private:
+    ImportBuilder &mBuilder;
+    QHash<QString, QString> &mNodeOfResource;
+    AddNode mAddNode;
+    QHash<QString, QString> mBusByName;
+};
+
+// A filterCriteria text from Lambda's FilterCriteria ({Filters: [{Pattern: "..."}]}) or
+// serverless.yml's filterPatterns (a list of patterns); empty when there is none.
+QString filterCriteriaFromYaml(const YAML::Node &criteria);
 
 } // namespace Nimbus::Aws

@@ -100,6 +100,24 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
         event["Type"] = Y::string("SQS");
         ep["Queue"] = Y::tagged("GetAtt", Y::string(triggerId + ".Arn"_L1));
         ep["BatchSize"] = Y::number(model.integer(trigger, "batchSize", 10));
+        if (const int window = Aws::settingInt(trigger, "batchingWindow"); window > 0) {
+            if (Aws::settingBool(trigger, "fifo"))
+                output.add(
+                    Diagnostic::Severity::Warning, u"export-batching-window"_s,
+                    tr("%1: Lambda has no batching window for FIFO queues; it is not exported").arg(trigger->name),
+                    trigger->id, u"batchingWindow"_s);
+            else
+                ep["MaximumBatchingWindowInSeconds"] = Y::number(window);
+        }
+        if (Aws::hasSetting(trigger, "maxConcurrency")) {
+            YAML::Node scaling(YAML::NodeType::Map);
+            scaling["MaximumConcurrency"] = Y::number(Aws::settingInt(trigger, "maxConcurrency"));
+            ep["ScalingConfig"] = scaling;
+        }
+        if (const YAML::Node criteria = Aws::lambdaFilterCriteria(trigger, output); criteria.IsDefined())
+            ep["FilterCriteria"] = criteria;
+        if (Aws::settingBool(trigger, "reportBatchItemFailures"))
+            ep["FunctionResponseTypes"] = Y::sequence({u"ReportBatchItemFailures"_s});
     } else if (trigger->kind == Kinds::Topic) {
         event["Type"] = Y::string("SNS");
         ep["Topic"] = Y::tagged("Ref", Y::string(triggerId));
@@ -124,7 +142,31 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
     } else if (trigger->kind == Kinds::Table) {
         event["Type"] = Y::string("DynamoDB");
         ep["Stream"] = Y::tagged("GetAtt", Y::string(triggerId + ".StreamArn"_L1));
-        ep["StartingPosition"] = Y::string("LATEST");
+        ep["StartingPosition"] = Y::string(Aws::settingText(trigger, "startingPosition"));
+        ep["BatchSize"] = Y::number(Aws::settingInt(trigger, "batchSize"));
+        if (const int window = Aws::settingInt(trigger, "batchingWindow"); window > 0)
+            ep["MaximumBatchingWindowInSeconds"] = Y::number(window);
+        if (Aws::settingBool(trigger, "bisectOnError"))
+            ep["BisectBatchOnFunctionError"] = Y::boolean(true);
+        if (Aws::hasSetting(trigger, "maximumRetryAttempts"))
+            ep["MaximumRetryAttempts"] = Y::number(Aws::settingInt(trigger, "maximumRetryAttempts"));
+        if (Aws::hasSetting(trigger, "maximumRecordAge"))
+            ep["MaximumRecordAgeInSeconds"] = Y::number(Aws::settingInt(trigger, "maximumRecordAge"));
+        if (const YAML::Node criteria = Aws::lambdaFilterCriteria(trigger, output); criteria.IsDefined())
+            ep["FilterCriteria"] = criteria;
+        if (Aws::settingBool(trigger, "reportBatchItemFailures"))
+            ep["FunctionResponseTypes"] = Y::sequence({u"ReportBatchItemFailures"_s});
+        // Records a batch gives up on go where the function's failed invocations go, when
+        // a stream can send there (a queue or a topic).
+        ExportOutput ignored;
+        const Node *failure = Aws::destinations(f, ignored).onFailure;
+        if (failure && (failure->kind == Kinds::Queue || failure->kind == Kinds::Topic)) {
+            YAML::Node onFailure(YAML::NodeType::Map);
+            onFailure["Destination"] = Aws::resourceArn(failure, ids);
+            YAML::Node destination(YAML::NodeType::Map);
+            destination["OnFailure"] = onFailure;
+            ep["DestinationConfig"] = destination;
+        }
         if (model.string(trigger, "stream", u"NONE"_s) == "NONE"_L1)
             output.add(Diagnostic::Severity::Error, u"export-stream"_s,
                        tr("%1 invokes %2 but has no stream").arg(trigger->name, f.node->name), trigger->id,
@@ -213,6 +255,12 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
     YAML::Node parameters(YAML::NodeType::Map);
     YAML::Node resources(YAML::NodeType::Map);
     Cors cors;
+    // A rule with one function target is the function's EventBridgeRule event, which has
+    // no description: any other is an AWS::Events::Rule of its own.
+    const QList<Aws::ExportRule> rules = Aws::exportRules(model);
+    const auto isRuleEvent = [](const Aws::ExportRule &rule) {
+        return rule.bus && rule.isFunctionEvent() && Aws::settingText(rule.rule, "description").isEmpty();
+    };
 
     for (const ExportFunction &f : model.functions()) {
         const QString id = ids.of(f.node);
@@ -239,8 +287,45 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
             if (event.IsMap())
                 events[ids.event(f.node, trigger).toStdString()] = event;
         }
+        for (const Aws::ExportRule &rule : rules) {
+            if (!isRuleEvent(rule) || rule.targets.first() != f.node)
+                continue;
+            YAML::Node ep(YAML::NodeType::Map);
+            const YAML::Node pattern = Aws::rulePattern(rule.rule, output);
+            if (!pattern.IsDefined())
+                continue;
+            ep["Pattern"] = pattern;
+            if (Aws::settingText(rule.bus, "busName") != "default"_L1)
+                ep["EventBusName"] = Y::tagged("Ref", Y::string(ids.of(rule.bus)));
+            Aws::addRuleTargetSettings(ep, rule.rule, model, ids, output);
+            if (!Aws::settingBool(rule.rule, "enabled"))
+                ep["State"] = Y::string("DISABLED");
+            YAML::Node event(YAML::NodeType::Map);
+            event["Type"] = Y::string("EventBridgeRule");
+            event["Properties"] = ep;
+            events[ids.event(f.node, rule.rule).toStdString()] = event;
+        }
         if (events.size() > 0)
             p["Events"] = events;
+        const Aws::Destinations destinations = Aws::destinations(f, output);
+        if (destinations.onSuccess || destinations.onFailure || Aws::hasAsyncSettings(f)) {
+            YAML::Node config(YAML::NodeType::Map);
+            config["MaximumRetryAttempts"] = Y::number(Aws::settingInt(f.node, "maximumRetryAttempts"));
+            config["MaximumEventAgeInSeconds"] = Y::number(Aws::settingInt(f.node, "maximumEventAge"));
+            YAML::Node destinationConfig(YAML::NodeType::Map);
+            for (const auto &[key, node] :
+                 {std::pair{"OnSuccess", destinations.onSuccess}, std::pair{"OnFailure", destinations.onFailure}}) {
+                if (!node)
+                    continue;
+                YAML::Node destination(YAML::NodeType::Map);
+                destination["Type"] = Y::string(Aws::destinationType(node));
+                destination["Destination"] = Aws::resourceArn(node, ids);
+                destinationConfig[key] = destination;
+            }
+            if (destinationConfig.size() > 0)
+                config["DestinationConfig"] = destinationConfig;
+            p["EventInvokeConfig"] = config;
+        }
 
         YAML::Node resource(YAML::NodeType::Map);
         resource["Type"] = Y::string("AWS::Serverless::Function");
@@ -251,8 +336,9 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
     for (const QString &kind : {u"queue"_s, u"topic"_s, u"table"_s, u"bucket"_s})
         for (const Node *node : model.nodesOfKind(kind))
             Aws::addServiceResources(model, node, ids, resources, output);
+    Aws::addEventResources(model, ids, resources, output, isRuleEvent, Aws::busRulesArn);
 
-    model.reportUnexported(output, u"SAM"_s);
+    Aws::reportUnexported(model, output, u"SAM"_s);
 
     const YAML::Node globals = globalsSection(cors);
     if (globals.size() > 0)
@@ -277,12 +363,14 @@ struct SamReader
     QHash<QString, QString> nodeOfResource; // logical id -> node name
     QSet<QString> secretParameters;
     YAML::Node globals;
+    Aws::EventReader *eventReader = nullptr;
 
     void note(Diagnostic::Severity severity, const QString &message) { result.note(severity, message); }
 
-    QString addNode(const QString &kind, const QString &logicalId, const QJsonObject &properties)
+    QString addNode(const QString &kind, const QString &logicalId, const QJsonObject &properties,
+                    const QString &wantedName = {})
     {
-        const QString name = builder.addNode(kind, logicalId, properties);
+        const QString name = builder.addNode(kind, wantedName.isEmpty() ? logicalId : wantedName, properties);
         nodeOfResource.insert(logicalId, name);
         if (ExportModel::identifier(name) != logicalId)
             ids.insert(name, logicalId);
@@ -379,9 +467,8 @@ struct SamReader
     }
 
     // A connection from the function to what a policy statement names.
-    void readAccess(const QString &function, const QString &resourceId, const QString &action)
+    void readAccess(const QString &function, const QString &service, const QString &action)
     {
-        const QString service = nodeOfResource.value(resourceId);
         const Node *node = builder.node(service);
         if (!node)
             return;
@@ -392,12 +479,52 @@ struct SamReader
             builder.connect(function, service, type);
     }
 
+    QString kindOf(const QString &nodeName)
+    {
+        const Node *node = builder.node(nodeName);
+        return node ? node->kind : QString();
+    }
+
+    QStringList destinationsOf(const QString &function)
+    {
+        return builder.targets(function, u"on-success"_s) + builder.targets(function, u"on-failure"_s);
+    }
+
+    // The function's asynchronous retries, event age and destinations.
+    void readEventInvokeConfig(const QString &id, const YAML::Node &p)
+    {
+        const QString function = nodeOfResource.value(id);
+        const YAML::Node config = property(p, "EventInvokeConfig");
+        if (!config.IsMap())
+            return;
+        bool ok = false;
+        if (const int n = Y::text(Y::child(config, "MaximumRetryAttempts")).toInt(&ok); ok)
+            builder.setProperty(function, u"maximumRetryAttempts"_s, n);
+        if (const int n = Y::text(Y::child(config, "MaximumEventAgeInSeconds")).toInt(&ok); ok)
+            builder.setProperty(function, u"maximumEventAge"_s, n);
+        const YAML::Node destinations = Y::child(config, "DestinationConfig");
+        for (const auto &[key, type] : {std::pair{"OnSuccess", "on-success"}, std::pair{"OnFailure", "on-failure"}}) {
+            const YAML::Node destination = Y::child(destinations, key);
+            if (!destination.IsDefined())
+                continue;
+            const QString node = eventReader->nodeOfArn(Y::child(destination, "Destination"));
+            if (node.isEmpty() || !builder.connect(function, node, QString::fromLatin1(type)))
+                note(Diagnostic::Severity::Info,
+                     SamPlugin::tr("%1: the %2 destination is outside the template; it is kept as written, not shown")
+                         .arg(id, QString::fromLatin1(type)));
+        }
+    }
+
     void readPolicies(const QString &id, const YAML::Node &p)
     {
         const QString function = nodeOfResource.value(id);
         const YAML::Node policies = Y::child(p, "Policies");
         if (!policies.IsSequence())
             return;
+        // The destinations read before, each granted by one statement of the policy.
+        QHash<QString, int> credits;
+        for (const QString &service : destinationsOf(function))
+            ++credits[service];
         static const QHash<QString, QStringList> templates = {
             {u"DynamoDBReadPolicy"_s, {u"dynamodb:GetItem"_s}},
             {u"DynamoDBWritePolicy"_s, {u"dynamodb:PutItem"_s}},
@@ -423,7 +550,16 @@ struct SamReader
                             actions.append(Y::text(a));
                     else
                         actions.append(Y::text(action));
-                    const QString resource = Aws::statementResourceId(Y::child(statement, "Resource"));
+                    const YAML::Node resourceValue = Y::child(statement, "Resource");
+                    const QString resource = Y::text(resourceValue).contains(":event-bus/"_L1)
+                                                 ? eventReader->bus(resourceValue)
+                                                 : nodeOfResource.value(Aws::statementResourceId(resourceValue));
+                    // A destination's statement is the destination's, not another connection.
+                    if (credits.value(resource) > 0 && !actions.isEmpty()
+                        && !Aws::accessType(kindOf(resource), actions.first()).isEmpty()) {
+                        --credits[resource];
+                        continue;
+                    }
                     for (const QString &a : std::as_const(actions))
                         readAccess(function, resource, a);
                 }
@@ -437,9 +573,27 @@ struct SamReader
                 for (auto arg = it->second.begin(); it->second.IsMap() && arg != it->second.end(); ++arg)
                     resource = Aws::referencedId(arg->second);
                 for (const QString &a : templates.value(name))
-                    readAccess(function, resource, a);
+                    readAccess(function, nodeOfResource.value(resource), a);
             }
         }
+    }
+
+    void readNumber(const QString &node, const YAML::Node &map, const char *key, const QString &property)
+    {
+        bool ok = false;
+        const int n = Y::text(Y::child(map, key)).toInt(&ok);
+        if (ok && n >= 0)
+            builder.setProperty(node, property, n);
+    }
+
+    // A queue's or stream's filter criteria and partial batch responses.
+    void readTriggerFilters(const QString &trigger, const YAML::Node &ep)
+    {
+        builder.setProperty(trigger, u"filterCriteria"_s, Aws::filterCriteriaFromYaml(Y::child(ep, "FilterCriteria")));
+        bool partial = false;
+        for (const YAML::Node &type : Y::child(ep, "FunctionResponseTypes"))
+            partial = partial || Y::text(type) == "ReportBatchItemFailures"_L1;
+        builder.setProperty(trigger, u"reportBatchItemFailures"_s, partial);
     }
 
     void readEvents(const QString &id, const YAML::Node &p, bool globalCors)
@@ -501,10 +655,10 @@ struct SamReader
                 }
                 recordEvent(trigger);
                 if (type == "SQS"_L1) {
-                    bool ok = false;
-                    const int batch = Y::text(Y::child(ep, "BatchSize")).toInt(&ok);
-                    if (ok)
-                        builder.setProperty(trigger, u"batchSize"_s, batch);
+                    readNumber(trigger, ep, "BatchSize", u"batchSize"_s);
+                    readNumber(trigger, ep, "MaximumBatchingWindowInSeconds", u"batchingWindow"_s);
+                    readNumber(trigger, Y::child(ep, "ScalingConfig"), "MaximumConcurrency", u"maxConcurrency"_s);
+                    readTriggerFilters(trigger, ep);
                 } else if (type == "S3"_L1) {
                     const QString first = Y::child(ep, "Events").IsSequence() ? Y::text(Y::child(ep, "Events")[0])
                                                                               : Y::text(Y::child(ep, "Events"));
@@ -521,7 +675,31 @@ struct SamReader
                 } else if (type == "DynamoDB"_L1) {
                     if (builder.node(trigger)->properties.value(u"stream"_s).toString() == "NONE"_L1)
                         builder.setProperty(trigger, u"stream"_s, u"NEW_AND_OLD_IMAGES"_s);
+                    const QString position = Y::text(Y::child(ep, "StartingPosition"));
+                    if (position == "LATEST"_L1 || position == "TRIM_HORIZON"_L1)
+                        builder.setProperty(trigger, u"startingPosition"_s, position);
+                    readNumber(trigger, ep, "BatchSize", u"batchSize"_s);
+                    readNumber(trigger, ep, "MaximumBatchingWindowInSeconds", u"batchingWindow"_s);
+                    readNumber(trigger, ep, "MaximumRetryAttempts", u"maximumRetryAttempts"_s);
+                    readNumber(trigger, ep, "MaximumRecordAgeInSeconds", u"maximumRecordAge"_s);
+                    builder.setProperty(trigger, u"bisectOnError"_s,
+                                        Y::text(Y::child(ep, "BisectBatchOnFunctionError")).toLower() == "true"_L1);
+                    readTriggerFilters(trigger, ep);
+                    const YAML::Node failure = Y::child(Y::child(Y::child(ep, "DestinationConfig"), "OnFailure"),
+                                                        "Destination");
+                    if (const QString node = eventReader->nodeOfArn(failure); !node.isEmpty())
+                        builder.connect(function, node, u"on-failure"_s);
                 }
+            } else if (type == "EventBridgeRule"_L1 && Y::has(ep, "Pattern")) {
+                const QString wanted = builder.hasNode(key) ? id + key : key;
+                const QString rule = builder.addNode(
+                    u"rule"_s, wanted,
+                    eventReader->ruleProperties(Y::child(ep, "Pattern"), ep,
+                                                Y::text(Y::child(ep, "State")) != "DISABLED"_L1, QString()));
+                builder.connect(eventReader->bus(Y::child(ep, "EventBusName")), rule, u"routes"_s);
+                builder.connect(rule, function, u"targets"_s);
+                if (ExportModel::identifier(rule) != key)
+                    events.insert(function + '/'_L1 + rule, key);
             } else {
                 note(Diagnostic::Severity::Info,
                      SamPlugin::tr("%1: the event %2 of type %3 is not modelled; it is kept as written, not shown")
@@ -540,6 +718,11 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
         return fail(tr("%1: not a CloudFormation template (it has no Resources mapping)").arg(input.fileName));
 
     SamReader reader{input, *result, ImportBuilder(*input.catalog), {}, {}, {}, {}, Y::child(root, "Globals")};
+    Aws::EventReader eventReader(reader.builder, reader.nodeOfResource,
+                                 [&](const QString &kind, const QString &id, const QJsonObject &properties) {
+        return reader.addNode(kind, id, properties);
+    });
+    reader.eventReader = &eventReader;
     const YAML::Node parameters = Y::child(root, "Parameters");
     for (auto it = parameters.begin(); parameters.IsMap() && it != parameters.end(); ++it)
         if (Y::text(Y::child(it->second, "NoEcho")).toLower() == "true"_L1)
@@ -560,12 +743,20 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
             && Y::has(resources, id.chopped(11).toStdString())) {
             continue;
         }
+        if (eventReader.readBus(id, type, p) || type == "AWS::Events::Archive" || type == "AWS::Events::Rule")
+            continue;
         if (service.kind.isEmpty()) {
             ++unmodelled[QString::fromStdString(type)];
             continue;
         }
-        reader.addNode(service.kind, id, service.properties);
+        // A FIFO queue or topic is named as its deployed name says (without ".fifo").
+        const QString fifoName = Y::text(Y::child(p, service.kind == Kinds::Queue ? "QueueName" : "TopicName"));
+        const bool named = service.properties.value(u"fifo"_s).toBool() && fifoName.endsWith(".fifo"_L1);
+        reader.addNode(service.kind, id, service.properties, named ? fifoName.chopped(5) : QString());
     }
+    for (auto it = resources.begin(); it != resources.end(); ++it)
+        eventReader.readArchive(Y::text(Y::child(it->second, "Type")).toStdString(),
+                                Y::child(it->second, "Properties"));
     const bool globalCors = Y::child(Y::child(reader.globals, "HttpApi"), "CorsConfiguration").IsDefined();
     for (auto it = resources.begin(); it != resources.end(); ++it) {
         if (Y::text(Y::child(it->second, "Type")) != "AWS::Serverless::Function"_L1)
@@ -574,8 +765,12 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
         const YAML::Node p = Y::child(it->second, "Properties");
         reader.readEnvironment(id, p);
         reader.readEvents(id, p, globalCors);
+        reader.readEventInvokeConfig(id, p);
         reader.readPolicies(id, p);
     }
+    for (auto it = resources.begin(); it != resources.end(); ++it)
+        eventReader.readRule(Y::text(it->first), Y::text(Y::child(it->second, "Type")).toStdString(),
+                             Y::child(it->second, "Properties"));
     for (auto it = unmodelled.cbegin(); it != unmodelled.cend(); ++it)
         reader.note(
             Diagnostic::Severity::Info,

@@ -53,6 +53,71 @@ QString secretParameter(const ExportFunction &f, const EnvironmentVariable &var)
     return name;
 }
 
+// A queue's or stream's filter criteria: each pattern as YAML.
+void addFilterPatterns(YAML::Node &event, const Node *trigger, ExportOutput &output)
+{
+    const YAML::Node criteria = Aws::lambdaFilterCriteria(trigger, output);
+    if (!criteria.IsDefined())
+        return;
+    YAML::Node patterns(YAML::NodeType::Sequence);
+    for (const YAML::Node &filter : Y::child(criteria, "Filters"))
+        patterns.push_back(Aws::jsonToYaml(Y::text(Y::child(filter, "Pattern"))));
+    event["filterPatterns"] = patterns;
+}
+
+// The eventBridge event of a rule whose one target is the function.
+YAML::Node ruleEvent(const ExportModel &model, const Aws::ExportRule &rule, const Aws::LogicalIds &ids,
+                     ExportOutput &output)
+{
+    const YAML::Node pattern = Aws::rulePattern(rule.rule, output);
+    if (!pattern.IsDefined())
+        return YAML::Node();
+    YAML::Node e(YAML::NodeType::Map);
+    if (Aws::settingText(rule.bus, "busName") != "default"_L1)
+        e["eventBus"] = Y::tagged("Ref", Y::string(ids.of(rule.bus)));
+    const QString description = Aws::settingText(rule.rule, "description");
+    if (!description.isEmpty())
+        e["description"] = Y::string(description);
+    if (!Aws::settingBool(rule.rule, "enabled"))
+        e["enabled"] = Y::boolean(false);
+    e["pattern"] = pattern;
+    // CloudFormation's keys, then serverless.yml's.
+    YAML::Node target(YAML::NodeType::Map);
+    Aws::addRuleTargetSettings(target, rule.rule, model, ids, output);
+    if (Y::has(target, "Input"))
+        e["input"] = Aws::jsonToYaml(Y::text(Y::child(target, "Input")));
+    if (Y::has(target, "InputPath"))
+        e["inputPath"] = Y::child(target, "InputPath");
+    if (const YAML::Node transformer = Y::child(target, "InputTransformer"); transformer.IsDefined()) {
+        YAML::Node t(YAML::NodeType::Map);
+        if (Y::has(transformer, "InputPathsMap"))
+            t["inputPathsMap"] = Y::child(transformer, "InputPathsMap");
+        t["inputTemplate"] = Y::child(transformer, "InputTemplate");
+        e["inputTransformer"] = t;
+    }
+    if (const YAML::Node retry = Y::child(target, "RetryPolicy"); retry.IsDefined()) {
+        YAML::Node r(YAML::NodeType::Map);
+        r["maximumEventAge"] = Y::child(retry, "MaximumEventAgeInSeconds");
+        r["maximumRetryAttempts"] = Y::child(retry, "MaximumRetryAttempts");
+        e["retryPolicy"] = r;
+    }
+    if (const YAML::Node dlq = Y::child(target, "DeadLetterConfig"); dlq.IsDefined())
+        e["deadLetterQueueArn"] = Y::child(dlq, "Arn");
+    YAML::Node event(YAML::NodeType::Map);
+    event["eventBridge"] = e;
+    return event;
+}
+
+// The framework's eventBridge input is a JSON object: a rule with other constant input is a
+// rule of its own in resources, as are rules with several targets or others than a function.
+bool isRuleEvent(const Aws::ExportRule &rule)
+{
+    if (!rule.bus || !rule.isFunctionEvent())
+        return false;
+    return Aws::settingText(rule.rule, "inputMode") != "Input"_L1
+           || Aws::jsonToYaml(Aws::settingText(rule.rule, "input")).IsMap();
+}
+
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const Aws::LogicalIds ids(input.origin);
@@ -109,7 +174,7 @@ ServerlessPlugin::ServerlessPlugin()
 // The event by which trigger invokes the function; a null node when serverless.yml has
 // none. An HTTP API route asking for CORS sets httpCors.
 YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,
-                                           bool &httpCors, ExportOutput &output)
+                                           const Node *failure, bool &httpCors, ExportOutput &output)
 {
     YAML::Node event(YAML::NodeType::Map);
     YAML::Node e(YAML::NodeType::Map);
@@ -132,6 +197,20 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
     } else if (trigger->kind == Kinds::Queue) {
         e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + ".Arn"_L1));
         e["batchSize"] = Y::number(model.integer(trigger, "batchSize", 10));
+        if (const int window = Aws::settingInt(trigger, "batchingWindow"); window > 0) {
+            if (Aws::settingBool(trigger, "fifo"))
+                output.add(
+                    Diagnostic::Severity::Warning, u"export-batching-window"_s,
+                    tr("%1: Lambda has no batching window for FIFO queues; it is not exported").arg(trigger->name),
+                    trigger->id, u"batchingWindow"_s);
+            else
+                e["maximumBatchingWindow"] = Y::number(window);
+        }
+        if (Aws::settingBool(trigger, "reportBatchItemFailures"))
+            e["functionResponseType"] = Y::string("ReportBatchItemFailures");
+        addFilterPatterns(e, trigger, output);
+        if (Aws::hasSetting(trigger, "maxConcurrency"))
+            e["maximumConcurrency"] = Y::number(Aws::settingInt(trigger, "maxConcurrency"));
         event["sqs"] = e;
     } else if (trigger->kind == Kinds::Topic) {
         e["arn"] = Y::tagged("Ref", Y::string(triggerId));
@@ -158,6 +237,29 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
     } else if (trigger->kind == Kinds::Table) {
         e["type"] = Y::string("dynamodb");
         e["arn"] = Y::tagged("GetAtt", Y::string(triggerId + ".StreamArn"_L1));
+        e["batchSize"] = Y::number(Aws::settingInt(trigger, "batchSize"));
+        e["startingPosition"] = Y::string(Aws::settingText(trigger, "startingPosition"));
+        if (const int window = Aws::settingInt(trigger, "batchingWindow"); window > 0)
+            e["batchWindow"] = Y::number(window);
+        if (Aws::hasSetting(trigger, "maximumRetryAttempts"))
+            e["maximumRetryAttempts"] = Y::number(Aws::settingInt(trigger, "maximumRetryAttempts"));
+        if (Aws::settingBool(trigger, "bisectOnError"))
+            e["bisectBatchOnFunctionError"] = Y::boolean(true);
+        if (Aws::hasSetting(trigger, "maximumRecordAge"))
+            e["maximumRecordAgeInSeconds"] = Y::number(Aws::settingInt(trigger, "maximumRecordAge"));
+        if (Aws::settingBool(trigger, "reportBatchItemFailures"))
+            e["functionResponseType"] = Y::string("ReportBatchItemFailures");
+        // Records a batch gives up on go where the function's failed invocations go, when
+        // a stream can send there (a queue or a topic).
+        if (failure && (failure->kind == Kinds::Queue || failure->kind == Kinds::Topic)) {
+            YAML::Node onFailure(YAML::NodeType::Map);
+            onFailure["arn"] = Aws::resourceArn(failure, ids);
+            onFailure["type"] = Y::string(failure->kind == Kinds::Queue ? "sqs" : "sns");
+            YAML::Node destinations(YAML::NodeType::Map);
+            destinations["onFailure"] = onFailure;
+            e["destinations"] = destinations;
+        }
+        addFilterPatterns(e, trigger, output);
         event["stream"] = e;
     } else if (trigger->kind == Kinds::Schedule) {
         e["rate"] = Y::sequence({model.string(trigger, "expression")});
@@ -194,6 +296,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     YAML::Node functions(YAML::NodeType::Map);
     YAML::Node resources(YAML::NodeType::Map);
     bool httpCors = false;
+    const QList<Aws::ExportRule> rules = Aws::exportRules(model);
     for (const ExportFunction &f : model.functions()) {
         const QString id = recordedIds.of(f.node);
         YAML::Node fn(YAML::NodeType::Map);
@@ -218,21 +321,51 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
                                                           : Aws::environmentValue(model, f, var, ids);
             fn["environment"] = environment;
         }
+        const Aws::Destinations destinations = Aws::destinations(f, output);
         YAML::Node events(YAML::NodeType::Sequence);
         for (const Node *trigger : f.triggers) {
-            const YAML::Node event = functionEvent(model, trigger, ids, httpCors, output);
+            const YAML::Node event = functionEvent(model, trigger, ids, destinations.onFailure, httpCors, output);
             if (event.IsMap())
+                events.push_back(event);
+        }
+        for (const Aws::ExportRule &rule : rules) {
+            if (!isRuleEvent(rule) || rule.targets.first() != f.node)
+                continue;
+            if (const YAML::Node event = ruleEvent(model, rule, ids, output); event.IsMap())
                 events.push_back(event);
         }
         if (events.size() > 0)
             fn["events"] = events;
+        YAML::Node destinationConfig(YAML::NodeType::Map);
+        for (const auto &[key, node] :
+             {std::pair{"onSuccess", destinations.onSuccess}, std::pair{"onFailure", destinations.onFailure}}) {
+            if (!node)
+                continue;
+            if (node->kind == Kinds::Function) {
+                destinationConfig[key] = Y::string(node->name); // the framework resolves its own functions
+                continue;
+            }
+            YAML::Node destination(YAML::NodeType::Map);
+            destination["arn"] = Aws::resourceArn(node, ids);
+            destination["type"] = Y::string(node->kind == Kinds::Queue   ? "sqs"
+                                            : node->kind == Kinds::Topic ? "sns"
+                                                                         : "eventBus");
+            destinationConfig[key] = destination;
+        }
+        if (destinationConfig.size() > 0)
+            fn["destinations"] = destinationConfig;
+        if (Aws::hasAsyncSettings(f)) {
+            fn["maximumRetryAttempts"] = Y::number(Aws::settingInt(f.node, "maximumRetryAttempts"));
+            fn["maximumEventAge"] = Y::number(Aws::settingInt(f.node, "maximumEventAge"));
+        }
         functions[f.node->name.toStdString()] = fn;
     }
     for (const QString &kind : {u"queue"_s, u"topic"_s, u"table"_s, u"bucket"_s})
         for (const Node *node : model.nodesOfKind(kind))
             Aws::addServiceResources(model, node, ids, resources, output,
                                      kind == Kinds::Bucket ? bucketName(node) : QString());
-    model.reportUnexported(output, u"Serverless Framework"_s);
+    Aws::addEventResources(model, ids, resources, output, isRuleEvent, Aws::busRulesArn);
+    Aws::reportUnexported(model, output, u"Serverless Framework"_s);
     if (httpCors) {
         YAML::Node httpApi(YAML::NodeType::Map);
         httpApi["cors"] = Y::boolean(true);
@@ -259,11 +392,18 @@ class ServerlessReader
 public:
     ServerlessReader(const ImportInput &input, ImportResult *result, const YAML::Node &root)
         : mResult(result), mBuilder(*input.catalog), mProvider(Y::child(root, "provider")),
-          mResources(Y::child(Y::child(root, "resources"), "Resources"))
+          mResources(Y::child(Y::child(root, "resources"), "Resources")),
+          mEvents(mBuilder, mNodeOfResource, [this](const QString &kind, const QString &id, const QJsonObject &p) {
+              return addResourceNode(kind, id, p);
+          })
     { }
 
     void readResources();
     void readFunction(const QString &key, const YAML::Node &fn);
+    // A function's destinations and the connections of its role, once every function is read.
+    void readConnections(const QString &key, const YAML::Node &fn);
+    // The rules and archives of the resources block, once the functions are read.
+    void readEventResources();
     void finish() { mBuilder.finish(mResult); }
     const QJsonObject &ids() const { return mIds; }
 
@@ -277,6 +417,13 @@ private:
     // or empty when the event is not modelled.
     QString eventSource(const QString &type, const YAML::Node &e, const QString &function);
     void readRole(const QString &function, const YAML::Node &fn);
+    QString addResourceNode(const QString &kind, const QString &id, const QJsonObject &properties,
+                            const QString &wantedName = {});
+    // A queue's or stream's settings of its event.
+    void readTriggerSettings(const QString &trigger, const YAML::Node &e, bool stream);
+    void readNumber(const QString &node, const YAML::Node &map, const char *key, const QString &property);
+    // The function's destinations and asynchronous settings.
+    void readDestinations(const QString &function, const YAML::Node &fn);
 
     ImportResult *mResult;
     ImportBuilder mBuilder;
@@ -285,7 +432,77 @@ private:
     QJsonObject mIds;
     QHash<QString, QString> mNodeOfResource; // logical id -> node name
     QHash<QString, QString> mBucketByName; // bucket name in events -> node
+    QHash<QString, QString> mFunctionOfKey; // key in functions -> node
+    Aws::EventReader mEvents;
 };
+
+QString ServerlessReader::addResourceNode(const QString &kind, const QString &id, const QJsonObject &properties,
+                                          const QString &wantedName)
+{
+    const QString name = mBuilder.addNode(kind, wantedName.isEmpty() ? id : wantedName, properties);
+    mNodeOfResource.insert(id, name);
+    if (ExportModel::identifier(name) != id)
+        mIds.insert(name, id);
+    return name;
+}
+
+void ServerlessReader::readNumber(const QString &node, const YAML::Node &map, const char *key, const QString &property)
+{
+    bool ok = false;
+    const int n = Y::text(Y::child(map, key)).toInt(&ok);
+    if (ok && n >= 0)
+        mBuilder.setProperty(node, property, n);
+}
+
+void ServerlessReader::readTriggerSettings(const QString &trigger, const YAML::Node &e, bool stream)
+{
+    readNumber(trigger, e, "batchSize", u"batchSize"_s);
+    readNumber(trigger, e, stream ? "batchWindow" : "maximumBatchingWindow", u"batchingWindow"_s);
+    mBuilder.setProperty(trigger, u"filterCriteria"_s, Aws::filterCriteriaFromYaml(Y::child(e, "filterPatterns")));
+    mBuilder.setProperty(trigger, u"reportBatchItemFailures"_s,
+                         Y::text(Y::child(e, "functionResponseType")) == "ReportBatchItemFailures"_L1);
+    if (!stream) {
+        readNumber(trigger, e, "maximumConcurrency", u"maxConcurrency"_s);
+        return;
+    }
+    const QString position = Y::text(Y::child(e, "startingPosition"));
+    if (position == "LATEST"_L1 || position == "TRIM_HORIZON"_L1)
+        mBuilder.setProperty(trigger, u"startingPosition"_s, position);
+    readNumber(trigger, e, "maximumRetryAttempts", u"maximumRetryAttempts"_s);
+    readNumber(trigger, e, "maximumRecordAgeInSeconds", u"maximumRecordAge"_s);
+    mBuilder.setProperty(trigger, u"bisectOnError"_s,
+                         Y::text(Y::child(e, "bisectBatchOnFunctionError")).toLower() == "true"_L1);
+}
+
+void ServerlessReader::readDestinations(const QString &function, const YAML::Node &fn)
+{
+    readNumber(function, fn, "maximumRetryAttempts", u"maximumRetryAttempts"_s);
+    readNumber(function, fn, "maximumEventAge", u"maximumEventAge"_s);
+    const YAML::Node destinations = Y::child(fn, "destinations");
+    for (const auto &[key, type] : {std::pair{"onSuccess", "on-success"}, std::pair{"onFailure", "on-failure"}}) {
+        const YAML::Node destination = Y::child(destinations, key);
+        if (!destination.IsDefined())
+            continue;
+        // A function of the service by its name, else an ARN or a reference.
+        QString node = destination.IsScalar() && mBuilder.hasNode(Y::text(destination)) ? Y::text(destination)
+                                                                                        : QString();
+        if (node.isEmpty())
+            node = mEvents.nodeOfArn(destination.IsMap() ? Y::child(destination, "arn") : destination);
+        if (node.isEmpty() || !mBuilder.connect(function, node, QString::fromLatin1(type)))
+            note(Diagnostic::Severity::Info,
+                 ServerlessPlugin::tr("%1: the %2 destination is outside the file; it is kept as written, not shown")
+                     .arg(function, QString::fromLatin1(type)));
+    }
+}
+
+void ServerlessReader::readEventResources()
+{
+    for (auto it = mResources.begin(); mResources.IsMap() && it != mResources.end(); ++it)
+        mEvents.readArchive(Y::text(Y::child(it->second, "Type")).toStdString(), Y::child(it->second, "Properties"));
+    for (auto it = mResources.begin(); mResources.IsMap() && it != mResources.end(); ++it)
+        mEvents.readRule(Y::text(it->first), Y::text(Y::child(it->second, "Type")).toStdString(),
+                         Y::child(it->second, "Properties"));
+}
 
 YAML::Node ServerlessReader::value(const YAML::Node &fn, const char *key) const
 {
@@ -299,15 +516,18 @@ void ServerlessReader::readResources()
         const QString id = Y::text(it->first);
         const std::string type = Y::text(Y::child(it->second, "Type")).toStdString();
         const YAML::Node p = Y::child(it->second, "Properties");
+        if (mEvents.readBus(id, type, p))
+            continue;
         const Aws::ImportedService service = Aws::readServiceResource(type, p);
         // A queue's dead-letter queue is no node of its own: export writes it with its queue.
         if (service.kind.isEmpty()
             || (id.endsWith("DeadLetters"_L1) && Y::has(mResources, id.chopped(11).toStdString())))
             continue;
-        const QString name = mBuilder.addNode(service.kind, id, service.properties);
-        mNodeOfResource.insert(id, name);
-        if (ExportModel::identifier(name) != id)
-            mIds.insert(name, id);
+        // A FIFO queue or topic is named as its deployed name says (without ".fifo").
+        const QString fifoName = Y::text(Y::child(p, service.kind == Kinds::Queue ? "QueueName" : "TopicName"));
+        const bool named = service.properties.value(u"fifo"_s).toBool() && fifoName.endsWith(".fifo"_L1);
+        const QString name = addResourceNode(service.kind, id, service.properties,
+                                             named ? fifoName.chopped(5) : QString());
         if (service.kind == Kinds::Bucket)
             mBucketByName.insert(Y::text(Y::child(p, "BucketName")), name);
     }
@@ -377,6 +597,8 @@ void ServerlessReader::readFunction(const QString &key, const YAML::Node &fn)
     if (function != key)
         note(Diagnostic::Severity::Warning,
              ServerlessPlugin::tr("the function %1 is named %2 on the canvas").arg(key, function));
+    // What the resources block names it by (rule targets, permissions).
+    mNodeOfResource.insert(lambdaLogicalId(key), function);
 
     for (const YAML::Node &event : Y::child(fn, "events")) {
         if (!event.IsMap() || event.size() != 1)
@@ -390,8 +612,16 @@ void ServerlessReader::readFunction(const QString &key, const YAML::Node &fn)
                      .arg(key, type));
             continue;
         }
-        mBuilder.connect(trigger, function, u"invokes"_s);
+        if (type != "eventBridge"_L1)
+            mBuilder.connect(trigger, function, u"invokes"_s);
     }
+    mFunctionOfKey.insert(key, function);
+}
+
+void ServerlessReader::readConnections(const QString &key, const YAML::Node &fn)
+{
+    const QString function = mFunctionOfKey.value(key);
+    readDestinations(function, fn);
     readRole(function, fn);
 }
 
@@ -435,12 +665,21 @@ QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, 
             if (!topic.isEmpty() && !topic.startsWith("arn:"_L1))
                 trigger = mBuilder.hasNode(topic) ? topic : mBuilder.addNode(u"topic"_s, topic, {});
         }
-        if (!trigger.isEmpty() && type == "sqs"_L1) {
-            bool ok = false;
-            const int batch = Y::text(Y::child(e, "batchSize")).toInt(&ok);
-            if (ok)
-                mBuilder.setProperty(trigger, u"batchSize"_s, batch);
+        if (!trigger.isEmpty() && type != "sns"_L1 && e.IsMap())
+            readTriggerSettings(trigger, e, type == "stream"_L1);
+        const YAML::Node failure = Y::child(Y::child(Y::child(e, "destinations"), "onFailure"), "arn");
+        if (!trigger.isEmpty() && type == "stream"_L1 && failure.IsDefined()) {
+            if (const QString node = mEvents.nodeOfArn(failure); !node.isEmpty())
+                mBuilder.connect(function, node, u"on-failure"_s);
         }
+    } else if (type == "eventBridge"_L1 && Y::has(e, "pattern")) {
+        const YAML::Node enabled = Y::child(e, "enabled");
+        trigger = mBuilder.addNode(u"rule"_s, function + "Rule"_L1,
+                                   mEvents.ruleProperties(Y::child(e, "pattern"), e,
+                                                          Y::text(enabled).toLower() != "false"_L1,
+                                                          Y::text(Y::child(e, "description"))));
+        mBuilder.connect(mEvents.bus(Y::child(e, "eventBus")), trigger, u"routes"_s);
+        mBuilder.connect(trigger, function, u"targets"_s);
     } else if (type == "s3"_L1) {
         const QString bucket = e.IsMap() ? Y::text(Y::child(e, "bucket")) : Y::text(e);
         trigger = mBucketByName.value(bucket);
@@ -463,9 +702,17 @@ QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, 
 void ServerlessReader::readRole(const QString &function, const YAML::Node &fn)
 {
     const YAML::Node role = Y::child(mResources, Y::text(Y::child(fn, "role")).toStdString());
+    // The destinations read before, each granted by one statement of the policy.
+    QHash<QString, int> credits;
+    for (const QString &type : {u"on-success"_s, u"on-failure"_s})
+        for (const QString &service : mBuilder.targets(function, type))
+            ++credits[service];
     for (const YAML::Node &policy : Y::child(Y::child(role, "Properties"), "Policies")) {
         for (const YAML::Node &statement : Y::child(Y::child(policy, "PolicyDocument"), "Statement")) {
-            const QString service = mNodeOfResource.value(Aws::statementResourceId(Y::child(statement, "Resource")));
+            const YAML::Node resource = Y::child(statement, "Resource");
+            const QString service = Y::text(resource).contains(":event-bus/"_L1)
+                                        ? mEvents.bus(resource)
+                                        : mNodeOfResource.value(Aws::statementResourceId(resource));
             const Node *node = mBuilder.node(service);
             if (!node)
                 continue;
@@ -476,6 +723,11 @@ void ServerlessReader::readRole(const QString &function, const YAML::Node &fn)
                     actions.append(Y::text(a));
             else
                 actions.append(Y::text(action));
+            if (credits.value(service) > 0 && !actions.isEmpty()
+                && !Aws::accessType(node->kind, actions.first()).isEmpty()) {
+                --credits[service];
+                continue;
+            }
             for (const QString &a : std::as_const(actions)) {
                 const QString type = Aws::accessType(node->kind, a);
                 if (type.isEmpty()
@@ -504,6 +756,9 @@ Result<void> ServerlessPlugin::readDocument(const YAML::Node &root, const Import
     reader.readResources();
     for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it)
         reader.readFunction(Y::text(it->first), it->second);
+    for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it)
+        reader.readConnections(Y::text(it->first), it->second);
+    reader.readEventResources();
     reader.finish();
 
     const QString service = Y::text(Y::child(root, "service"));

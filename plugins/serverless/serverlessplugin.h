@@ -26,8 +26,9 @@ protected:
     Result<void> readDocument(const YAML::Node &root, const ImportInput &input, ImportResult *result) const override;
 
 private:
+    // failure: the function's on-failure destination, where a stream's failed records go too.
     static YAML::Node functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,
-                                    bool &httpCors, ExportOutput &output);
+                                    const Node *failure, bool &httpCors, ExportOutput &output);
 };
 
 } // namespace Nimbus::Serverless
