@@ -16,6 +16,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSignalBlocker>
 #include <QTimer>
 #include <QUuid>
@@ -149,6 +150,10 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
     if (Result<void> opened = state->open(stateDirectory); !opened)
         return opened;
     mState = std::move(state);
+    // The stream log is of the state it was written to.
+    if (mStreamLogDirectory != stateDirectory)
+        mStreamLog.clear();
+    mStreamLogDirectory = stateDirectory;
     mNextFiring.clear();
     mNextExpiry.clear();
     mTimeToLive.clear();
@@ -181,8 +186,7 @@ void LocalCloud::stop()
     mPending.clear();
     mAsync->clear();
     mBusyQueues.clear();
-    mBusyStreams.clear();
-    mStreamBacklog.clear();
+    mShards.clear();
 }
 
 Result<const Node *> LocalCloud::service(const QString &name, const char *kind) const
@@ -886,8 +890,11 @@ Result<void> LocalCloud::putObject(const QString &bucket, const QString &key, co
     const bool notifies = events != "ObjectRemoved"_L1 && key.startsWith(text(node, "prefix"))
                           && key.endsWith(text(node, "suffix"));
     if (notifies) {
-        const QByteArray event = json(
-            CloudEvents::s3(mRegion, bucket, *stored, u"ObjectCreated:Put"_s, ++mSequence, mClock->now()));
+        const QJsonObject made = CloudEvents::s3(mRegion, bucket, *stored, u"ObjectCreated:Put"_s, ++mSequence,
+                                                 mClock->now());
+        if (!passesBucketFilter(node, made, change))
+            return {};
+        const QByteArray event = json(made);
         for (const Node *function : consumers(node))
             (void)deliverAsync(function, event, bucket, change);
     }
@@ -911,8 +918,11 @@ Result<void> LocalCloud::deleteObject(const QString &bucket, const QString &key,
     if (events != "ObjectCreated"_L1 && key.startsWith(text(node, "prefix")) && key.endsWith(text(node, "suffix"))) {
         StoredObject removed;
         removed.key = key;
-        const QByteArray event = json(
-            CloudEvents::s3(mRegion, bucket, removed, u"ObjectRemoved:Delete"_s, ++mSequence, mClock->now()));
+        const QJsonObject made = CloudEvents::s3(mRegion, bucket, removed, u"ObjectRemoved:Delete"_s, ++mSequence,
+                                                 mClock->now());
+        if (!passesBucketFilter(node, made, change))
+            return {};
+        const QByteArray event = json(made);
         for (const Node *function : consumers(node))
             (void)deliverAsync(function, event, bucket, change);
     }
@@ -937,8 +947,11 @@ Result<StoredObject> LocalCloud::completeUpload(const QString &uploadId, const Q
     emit stateChanged(upload->bucket);
     const QString events = text(node, "events", u"ObjectCreated"_s);
     if (events != "ObjectRemoved"_L1 && key.startsWith(text(node, "prefix")) && key.endsWith(text(node, "suffix"))) {
-        const QByteArray event = json(CloudEvents::s3(
-            mRegion, upload->bucket, *stored, u"ObjectCreated:CompleteMultipartUpload"_s, ++mSequence, mClock->now()));
+        const QJsonObject made = CloudEvents::s3(
+            mRegion, upload->bucket, *stored, u"ObjectCreated:CompleteMultipartUpload"_s, ++mSequence, mClock->now());
+        if (!passesBucketFilter(node, made, change))
+            return stored;
+        const QByteArray event = json(made);
         for (const Node *function : consumers(node))
             (void)deliverAsync(function, event, upload->bucket, change);
     }
@@ -968,93 +981,298 @@ qint64 LocalCloud::logChange(const QString &service, qint64 cause, const QString
     return addLog(entry);
 }
 
-void LocalCloud::streamChange(const Node *table, const StreamRecord &record, qint64 change)
+// ---- table streams -------------------------------------------------------------
+
+namespace {
+// A nullable integer property: nullopt when empty (null) or missing.
+std::optional<int> optionalNumber(const Node *node, const char *property)
+{
+    const QJsonValue value = node->properties.value(QLatin1String(property));
+    return value.isDouble() ? std::optional<int>(value.toInt()) : std::nullopt;
+}
+
+QString shardKey(const Node *table, const Node *function)
+{
+    return table->name + '/'_L1 + function->name;
+}
+
+// Lambda's limits of a DynamoDB trigger's batch.
+int streamBatchSize(const Node *table)
+{
+    return std::clamp(number(table, "batchSize", 100), 1, 10000);
+}
+
+// DynamoDB Streams keep records for a day.
+constexpr qint64 kStreamRetentionSeconds = 24 * 60 * 60;
+
+// How old a record may be before the trigger skips it: the trigger's maximum record age,
+// at most the stream's retention.
+qint64 maximumRecordAgeSeconds(const Node *table)
+{
+    const std::optional<int> age = optionalNumber(table, "maximumRecordAge");
+    return age && *age >= 0 ? std::min<qint64>(*age, kStreamRetentionSeconds) : kStreamRetentionSeconds;
+}
+} // namespace
+
+void LocalCloud::streamChange(const Node *table, const StreamRecord &record, qint64 change, bool byService)
 {
     const QString stream = text(table, "stream", u"NONE"_s);
     if (stream == "NONE"_L1)
         return;
-    const QJsonObject records = CloudEvents::dynamodb(mRegion, table->name, {record}, stream);
+    ShardRecord entry;
+    entry.record = CloudEvents::dynamodb(mRegion, table->name, {record}, stream).value("Records"_L1)[0].toObject();
+    if (byService) // the service's own deletions, marked as DynamoDB marks them
+        entry.record.insert(u"userIdentity"_s,
+                            QJsonObject{{u"type"_s, u"Service"_s}, {u"principalId"_s, u"dynamodb.amazonaws.com"_s}});
+    entry.arrived = record.when.isValid() ? record.when : mClock->now();
+    entry.cause = change;
+    QList<ShardRecord> &log = mStreamLog[table->name];
+    log.append(entry);
+    const QDateTime trimmed = mClock->now().addSecs(-kStreamRetentionSeconds);
+    qsizetype old = std::max<qsizetype>(0, log.size() - kStreamLogLimit);
+    while (old < log.size() && log.at(old).arrived < trimmed)
+        ++old;
+    log.remove(0, old);
     // A record no filter lets through is skipped, as Lambda does; invalid criteria (the
     // validator says why) make no trigger.
     const Result<FilterCriteria> filter = FilterCriteria::parse(text(table, "filterCriteria"));
-    if (!filter || !filter->matches(records.value("Records"_L1)[0].toObject()))
+    if (!filter || !filter->matches(entry.record))
         return;
-    if (table->properties.value("reportBatchItemFailures"_L1).toBool()) {
-        for (const Node *function : consumers(table)) {
-            mStreamBacklog[table->name + '/'_L1 + function->name].append({record, change});
-            deliverStream(table, function);
-        }
-        return;
+    for (const Node *function : consumers(table)) {
+        const bool opened = !mShards.contains(shardKey(table, function));
+        StreamShard &open = shard(table, function);
+        // A shard opened now at TRIM_HORIZON has read this record with the log.
+        if (!opened || text(table, "startingPosition", u"LATEST"_s) != "TRIM_HORIZON"_L1)
+            open.records.append(entry);
+        deliverStream(table, function);
     }
-    const QByteArray event = json(records);
-    for (const Node *function : consumers(table))
-        (void)deliver(function, event, table->name, change);
+}
+
+LocalCloud::StreamShard &LocalCloud::shard(const Node *table, const Node *function)
+{
+    const QString key = shardKey(table, function);
+    if (const auto it = mShards.find(key); it != mShards.end())
+        return *it;
+    StreamShard &opened = mShards[key];
+    if (text(table, "startingPosition", u"LATEST"_s) != "TRIM_HORIZON"_L1)
+        return opened;
+    const Result<FilterCriteria> filter = FilterCriteria::parse(text(table, "filterCriteria"));
+    const QDateTime trimmed = mClock->now().addSecs(-kStreamRetentionSeconds);
+    for (const ShardRecord &entry : mStreamLog.value(table->name))
+        if (filter && entry.arrived >= trimmed && filter->matches(entry.record))
+            opened.records.append(entry);
+    return opened;
+}
+
+QDateTime LocalCloud::streamBatchDue(const Node *table, const StreamShard &shard) const
+{
+    if (shard.records.isEmpty())
+        return {};
+    const QDateTime now = mClock->now();
+    const int window = std::clamp(number(table, "batchingWindow", 0), 0, 300);
+    // A retry or a half of a split batch does not wait for a window.
+    if (!shard.batches.isEmpty() || window == 0 || shard.records.size() >= streamBatchSize(table))
+        return now;
+    // The window begins with the first record waiting, and not before the last
+    // invocation ended (Lambda: the next window begins as soon as the previous invocation
+    // completes).
+    QDateTime from = shard.records.first().arrived;
+    if (shard.windowFrom.isValid() && shard.windowFrom > from)
+        from = shard.windowFrom;
+    return from.addSecs(window);
 }
 
 void LocalCloud::deliverStream(const Node *table, const Node *function)
 {
-    const QString key = table->name + '/'_L1 + function->name;
-    if (!mRunning || mBusyStreams.contains(key))
+    const auto it = mShards.find(shardKey(table, function));
+    if (!mRunning || it == mShards.end() || it->busy)
         return;
-    QList<QPair<StreamRecord, qint64>> &backlog = mStreamBacklog[key];
-    const QDateTime expired = mClock->now().addDays(-1);
-    qsizetype old = 0;
-    while (old < backlog.size() && backlog.at(old).first.when.isValid() && backlog.at(old).first.when < expired)
-        ++old;
-    if (old > 0) {
-        logChange(table->name, backlog.at(old - 1).second,
-                  tr("%n stream record(s) a day old dropped unprocessed by %1", nullptr, int(old)).arg(function->name));
-        backlog.remove(0, old);
-    }
-    if (backlog.isEmpty())
+    StreamShard &shard = *it;
+    // Sent once the shard is no longer in use: a send delivers on its own.
+    const QList<FailureRecord> skipped = skipOldRecords(table, function, shard);
+    const auto sendSkipped = qScopeGuard([&] {
+        for (const FailureRecord &failure : skipped)
+            sendToDestinations(*function, false, failure.first, failure.second);
+    });
+    const QDateTime due = streamBatchDue(table, shard);
+    if (!due.isValid() || due > mClock->now())
         return;
-    QList<StreamRecord> batch;
+    if (shard.batches.isEmpty())
+        shard.batches.append({std::min<qsizetype>(shard.records.size(), streamBatchSize(table)), 0});
+    const qsizetype size = std::min(shard.batches.first().size, shard.records.size());
+    QJsonArray records;
     qint64 cause = 0;
-    for (qsizetype i = 0; i < std::min<qsizetype>(backlog.size(), kStreamBatch); ++i) {
-        batch.append(backlog.at(i).first);
-        cause = std::max(cause, backlog.at(i).second);
+    for (qsizetype i = 0; i < size; ++i) {
+        ShardRecord &entry = shard.records[i];
+        records.append(entry.record);
+        cause = std::max(cause, entry.cause);
+        ++entry.invokes;
     }
-    const QJsonObject event = CloudEvents::dynamodb(mRegion, table->name, batch, text(table, "stream", u"NONE"_s));
-    const QJsonArray records = event.value("Records"_L1).toArray();
-    mBusyStreams.insert(key);
+    shard.busy = true;
     const QString tableName = table->name;
     const QString functionName = function->name;
-    const Result<qint64> id = deliver(function, json(event), tableName, cause,
-                                      [this, key, tableName, functionName, records](const InvocationResult &result) {
-        mBusyStreams.remove(key);
+    const Result<qint64> id = deliver(function, json(QJsonObject{{u"Records"_s, records}}), tableName, cause,
+                                      [this, tableName, functionName](const InvocationResult &result) {
         if (mRunning)
-            streamBatchDone(tableName, functionName, records, result);
+            streamBatchDone(tableName, functionName, result);
     });
     if (!id) { // stopped by the loop guard, or the function cannot run: the batch is dropped
-        mBusyStreams.remove(key);
-        backlog.remove(0, batch.size());
+        shard.busy = false;
+        shard.records.remove(0, size);
+        shard.batches.removeFirst();
+        return;
     }
+    shard.lastEntry = *id;
 }
 
-void LocalCloud::streamBatchDone(const QString &table, const QString &function, const QJsonArray &records,
-                                 const InvocationResult &result)
+void LocalCloud::streamBatchDone(const QString &table, const QString &function, const InvocationResult &result)
 {
-    // Processed: the records before the first one reported failed (a reported identifier
-    // that is not of the batch fails it whole, as Lambda takes it); none when it failed.
-    qsizetype processed = 0;
-    if (result.ok) {
-        QHash<QString, qsizetype> positions;
-        for (qsizetype i = 0; i < records.size(); ++i)
-            positions.insert(records.at(i)["dynamodb"_L1]["SequenceNumber"_L1].toString(), i);
-        processed = records.size();
-        const QJsonArray failures =
-            QJsonDocument::fromJson(result.resultJson).object().value("batchItemFailures"_L1).toArray();
-        for (const QJsonValue &f : failures)
-            processed = std::min(processed, positions.value(f["itemIdentifier"_L1].toString(), 0));
-    }
-    const QString key = table + '/'_L1 + function;
-    QList<QPair<StreamRecord, qint64>> &backlog = mStreamBacklog[key];
-    backlog.remove(0, std::min(processed, backlog.size()));
     const Node *tableNode = mProject.architecture().nodeByName(table);
     const Node *functionNode = mProject.architecture().nodeByName(function);
-    // What came meanwhile goes at once; a retry waits for the next tick.
-    if (processed == records.size() && tableNode && functionNode)
+    const auto it = tableNode && functionNode ? mShards.find(shardKey(tableNode, functionNode)) : mShards.end();
+    if (it == mShards.end())
+        return;
+    StreamShard &shard = *it;
+    shard.busy = false;
+    shard.windowFrom = mClock->now();
+    shard.lastRequestId = result.requestId;
+    shard.lastFailed = !result.ok;
+    if (shard.batches.isEmpty())
+        return;
+    const ShardBatch batch = shard.batches.first();
+    const qsizetype size = std::min(batch.size, shard.records.size());
+    // Processed: the records before the first one reported failed, when the trigger takes
+    // such reports (a reported identifier that is not of the batch fails it whole, as
+    // Lambda takes it); none when the invocation failed.
+    qsizetype processed = 0;
+    if (result.ok) {
+        processed = size;
+        if (tableNode->properties.value("reportBatchItemFailures"_L1).toBool()) {
+            QHash<QString, qsizetype> positions;
+            for (qsizetype i = 0; i < size; ++i)
+                positions.insert(shard.records.at(i).record["dynamodb"_L1]["SequenceNumber"_L1].toString(), i);
+            const QJsonArray failures =
+                QJsonDocument::fromJson(result.resultJson).object().value("batchItemFailures"_L1).toArray();
+            for (const QJsonValue &f : failures)
+                processed = std::min(processed, positions.value(f["itemIdentifier"_L1].toString(), 0));
+        }
+    }
+    shard.records.remove(0, processed);
+    shard.batches.removeFirst();
+    if (processed == size) {
+        // What came meanwhile goes at once.
         deliverStream(tableNode, functionNode);
+        return;
+    }
+    const qsizetype left = size - processed;
+    const bool bisect = tableNode->properties.value("bisectOnError"_L1).toBool();
+    const std::optional<int> retries = optionalNumber(tableNode, "maximumRetryAttempts");
+    if (bisect && !result.ok && left > 1) {
+        // Split in two, each half tried on its own; a split is not a retry.
+        const qsizetype first = (left + 1) / 2;
+        shard.batches.prepend({left - first, batch.retries});
+        shard.batches.prepend({first, batch.retries});
+        logChange(table, shard.lastEntry,
+                  tr("a batch of %1 stream records failed in %2; split into %3 and %4")
+                      .arg(left)
+                      .arg(function)
+                      .arg(first)
+                      .arg(left - first));
+    } else if (bisect && processed > 0) {
+        // Of a partial batch response with bisection on, Lambda splits the batch at the
+        // record reported: what is left is not a retry either.
+        shard.batches.prepend({left, batch.retries});
+    } else if (retries && batch.retries >= *retries) {
+        const FailureRecord failure = skipRecords(tableNode, functionNode, shard, left, u"RetryAttemptsExhausted"_s);
+        deliverStream(tableNode, functionNode);
+        sendToDestinations(*functionNode, false, failure.first, failure.second);
+        return;
+    } else {
+        shard.batches.prepend({left, batch.retries + 1});
+    }
+    // The retry (or the first half) goes on the next tick.
+}
+
+QList<LocalCloud::FailureRecord> LocalCloud::skipOldRecords(const Node *table, const Node *function, StreamShard &shard)
+{
+    QList<FailureRecord> skipped;
+    const QDateTime oldest = mClock->now().addSecs(-maximumRecordAgeSeconds(table));
+    while (!shard.records.isEmpty() && shard.records.first().arrived < oldest) {
+        qsizetype count = 0;
+        if (!shard.batches.isEmpty()) {
+            // A failed batch is skipped whole once its oldest record is too old.
+            count = std::min(shard.batches.takeFirst().size, shard.records.size());
+        } else {
+            while (count < shard.records.size() && shard.records.at(count).arrived < oldest)
+                ++count;
+        }
+        skipped.append(skipRecords(table, function, shard, count, u"RecordAgeExceeded"_s));
+    }
+    return skipped;
+}
+
+LocalCloud::FailureRecord LocalCloud::skipRecords(const Node *table, const Node *function, StreamShard &shard,
+                                                  qsizetype count, const QString &condition)
+{
+    const QList<ShardRecord> skipped = shard.records.mid(0, count);
+    shard.records.remove(0, count);
+    qint64 cause = shard.lastEntry;
+    for (const ShardRecord &entry : skipped)
+        cause = std::max(cause, entry.cause);
+    const QString why = condition == "RecordAgeExceeded"_L1
+                            ? tr("older than %n second(s)", nullptr, int(maximumRecordAgeSeconds(table)))
+                            : tr("retried %n time(s)", nullptr,
+                                 optionalNumber(table, "maximumRetryAttempts").value_or(0));
+    const qint64 entry = logChange(
+        table->name, cause,
+        tr("%n stream record(s) skipped by %1, %2", nullptr, int(skipped.size())).arg(function->name, why));
+    return {streamFailureRecord(function, shard, skipped, condition), entry};
+}
+
+QJsonObject LocalCloud::streamFailureRecord(const Node *function, const StreamShard &shard,
+                                            const QList<ShardRecord> &records, const QString &condition) const
+{
+    int invokes = 0;
+    for (const ShardRecord &entry : records)
+        invokes = std::max(invokes, entry.invokes);
+    auto sequence = [](const ShardRecord &entry) {
+        return entry.record["dynamodb"_L1]["SequenceNumber"_L1].toString();
+    };
+    // DynamoDB's arrival times are to the second, the record's own time to the millisecond.
+    auto arrival = [](const ShardRecord &entry) { return entry.arrived.toUTC().toString(Qt::ISODate); };
+    QJsonObject response{{u"statusCode"_s, 200}, {u"executedVersion"_s, u"$LATEST"_s}};
+    response.insert(u"functionError"_s, shard.lastFailed && invokes > 0 ? QJsonValue(u"Unhandled"_s) : QJsonValue());
+    return {{u"requestContext"_s, QJsonObject{{u"requestId"_s, shard.lastRequestId.isEmpty() || invokes == 0
+                                                                   ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                                                   : shard.lastRequestId},
+                                              {u"functionArn"_s, AsyncInvoker::functionArn(mRegion, function->name)},
+                                              {u"condition"_s, condition},
+                                              {u"approximateInvokeCount"_s, invokes}}},
+            {u"responseContext"_s, response},
+            {u"version"_s, u"1.0"_s},
+            {u"timestamp"_s, mClock->now().toUTC().toString(Qt::ISODateWithMs)},
+            {u"DDBStreamBatchInfo"_s,
+             QJsonObject{{u"shardId"_s, u"shardId-00000001798761600000-00000001"_s},
+                         {u"startSequenceNumber"_s, sequence(records.first())},
+                         {u"endSequenceNumber"_s, sequence(records.last())},
+                         {u"approximateArrivalOfFirstRecord"_s, arrival(records.first())},
+                         {u"approximateArrivalOfLastRecord"_s, arrival(records.last())},
+                         {u"batchSize"_s, int(records.size())},
+                         {u"streamArn"_s, records.first().record.value("eventSourceARN"_L1).toString()}}}};
+}
+
+bool LocalCloud::passesBucketFilter(const Node *bucket, const QJsonObject &event, qint64 change)
+{
+    // Invalid criteria (the validator says why) make no trigger, as for queues.
+    const Result<FilterCriteria> filter = FilterCriteria::parse(text(bucket, "filterCriteria"));
+    const QJsonObject record = event.value("Records"_L1)[0].toObject();
+    if (filter && filter->matches(record))
+        return true;
+    if (filter && !consumers(bucket).isEmpty())
+        logChange(bucket->name, change,
+                  tr("%1 of %2 matched none of the filter criteria; not delivered")
+                      .arg(record.value("eventName"_L1).toString(), record["s3"_L1]["object"_L1]["key"_L1].toString()));
+    return false;
 }
 
 Result<void> LocalCloud::putItem(const QString &table, const QJsonObject &item, qint64 cause)
@@ -1137,8 +1355,12 @@ void LocalCloud::tick()
             deliverQueue(&node);
         } else if (node.kind == Kinds::Table) {
             expireItems(&node);
+            if (text(&node, "stream", u"NONE"_s) == "NONE"_L1)
+                continue;
+            // A function connected since the last tick gets its shard (at its starting
+            // position); a batch due (a retry, a window's end) goes.
             for (const Node *function : consumers(&node))
-                if (!mStreamBacklog.value(node.name + '/'_L1 + function->name).isEmpty())
+                if (!shard(&node, function).records.isEmpty())
                     deliverStream(&node, function);
         }
     }
@@ -1203,6 +1425,11 @@ QDateTime LocalCloud::nextDue() const
             // Expired once the clock's second is past it.
             if (expiry)
                 consider(QDateTime::fromSecsSinceEpoch(*expiry + 1, Qt::UTC));
+            // A stream batch waiting for its window's end.
+            for (const Node *function : consumers(&node))
+                if (const auto shard = mShards.constFind(shardKey(&node, function));
+                    shard != mShards.cend() && !shard->busy)
+                    consider(streamBatchDue(&node, *shard));
         }
     }
     consider(mEventArchive->nextExpiry());
@@ -1310,24 +1537,9 @@ void LocalCloud::expireItems(const Node *table)
     entry.detail = tr("%n expired item(s) deleted", nullptr, int(records.size()));
     const qint64 change = addLog(entry);
     emit stateChanged(table->name);
-    const QString stream = text(table, "stream", u"NONE"_s);
-    if (stream == "NONE"_L1)
-        return;
-    // The service's deletions, marked as DynamoDB marks them; in batches of 100, the
-    // stream trigger's default batch size.
-    const QJsonObject service{{u"type"_s, u"Service"_s}, {u"principalId"_s, u"dynamodb.amazonaws.com"_s}};
-    for (qsizetype from = 0; from < records.size(); from += 100) {
-        QJsonObject event = CloudEvents::dynamodb(mRegion, table->name, records.mid(from, 100), stream);
-        QJsonArray marked;
-        for (const QJsonValue &record : event.value("Records"_L1).toArray()) {
-            QJsonObject withIdentity = record.toObject();
-            withIdentity.insert(u"userIdentity"_s, service);
-            marked.append(withIdentity);
-        }
-        event.insert(u"Records"_s, marked);
-        for (const Node *function : consumers(table))
-            (void)deliver(function, json(event), table->name, change);
-    }
+    // The service's deletions, marked as DynamoDB marks them, on the table's stream.
+    for (const StreamRecord &record : records)
+        streamChange(table, record, change, true);
 }
 
 } // namespace Nimbus

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -92,7 +93,9 @@ public:
     Result<QDateTime> runUntilNextDue();
     // When the next thing is due after the clock's time: a schedule's firing, a hidden
     // message becoming visible, a message reaching its retention, an item its Time to Live,
-    // an asynchronous invocation's retry or its event's maximum age. Invalid when nothing is.
+    // an asynchronous invocation's retry or its event's maximum age, a table stream's batch
+    // its batching window's end (a failed stream batch is retried on the next tick, whatever
+    // the time). Invalid when nothing is.
     QDateTime nextDue() const;
     const Project &project() const { return mProject; }
     QString region() const { return mRegion; }
@@ -280,16 +283,72 @@ private:
     void onFinished(NodeId function, const InvocationResult &result);
     // A change to a service, logged as caused by cause; its entry id.
     qint64 logChange(const QString &service, qint64 cause, const QString &detail);
-    // A table's change to the functions its stream invokes.
-    void streamChange(const Node *table, const StreamRecord &record, qint64 change);
-    // A stream whose trigger takes batch item failures runs as Lambda's shard does: in
-    // order, one batch per function at a time, a failed batch retried on the next tick
-    // (until its records are a day old, the stream's retention); of a batch the function
-    // reports items of, the first failed record and the ones after it.
-    static constexpr int kStreamBatch = 100; // Lambda's default batch size for DynamoDB
+    // ---- table streams ----
+    // A table's stream as Lambda's event source mappings read it: one shard per table and
+    // connected function, delivered in order, one batch in flight at a time, up to the
+    // table's batchSize records, waiting up to its batchingWindow (on the cloud's clock)
+    // for a fuller batch. A failed batch is retried on the next tick until it has been
+    // retried maximumRetryAttempts times or its oldest record is older than
+    // maximumRecordAge (at most the stream's 24 hours); it is then skipped and its
+    // metadata goes to the function's on-failure destinations. bisectOnError splits a
+    // batch the function failed in two (not counted as a retry); of a batch the function
+    // reports items of (reportBatchItemFailures), the first failed record and the ones
+    // after it are retried. filterCriteria drops records before they are batched.
+    struct ShardRecord
+    {
+        QJsonObject record; // as the event carries it, built once: a retry has the same eventID
+        QDateTime arrived;
+        qint64 cause = 0; // the change that wrote it
+        int invokes = 0; // invocations it was in (the on-failure record's approximateInvokeCount)
+    };
+    // A batch at the front of a shard that goes as it is: a failed one retried, a half of
+    // one split, or one in flight.
+    struct ShardBatch
+    {
+        qsizetype size = 0;
+        int retries = 0;
+    };
+    struct StreamShard
+    {
+        QList<ShardRecord> records; // read and not yet processed or skipped, in order
+        QList<ShardBatch> batches; // the front's batches, in order
+        bool busy = false;
+        QDateTime windowFrom; // when the last invocation ended: the next batching window starts there
+        qint64 lastEntry = 0; // the log entry of the last invocation
+        QString lastRequestId;
+        bool lastFailed = false; // the last invocation failed (not a partial batch response)
+    };
+    // The records kept for TRIM_HORIZON, per table (the oldest go first beyond it).
+    static constexpr qsizetype kStreamLogLimit = 10000;
+    // A table's change to its stream: the log, and the shard of each function it invokes.
+    // byService marks Time to Live deletions as DynamoDB marks them.
+    void streamChange(const Node *table, const StreamRecord &record, qint64 change, bool byService = false);
+    // The shard of table and function, opened when missing: at TRIM_HORIZON with the
+    // stream's records of the last day that the filter lets through, at LATEST empty.
+    StreamShard &shard(const Node *table, const Node *function);
+    // The front batch of the shard, if one is due and none is in flight.
     void deliverStream(const Node *table, const Node *function);
-    void streamBatchDone(const QString &table, const QString &function, const QJsonArray &records,
-                         const InvocationResult &result);
+    void streamBatchDone(const QString &table, const QString &function, const InvocationResult &result);
+    // When the shard's next batch is due: now for a retry or a full batch, at the end of
+    // the batching window otherwise; invalid when no record waits.
+    QDateTime streamBatchDue(const Node *table, const StreamShard &shard) const;
+    // Lambda's on-failure record of skipped stream records, and the log entry of the skip
+    // (the send's cause): for LocalCloud::sendToDestinations, once the shard is left alone.
+    using FailureRecord = QPair<QJsonObject, qint64>;
+    // Skips count records at the front of the shard, logged, with condition
+    // (RetryAttemptsExhausted, RecordAgeExceeded).
+    FailureRecord skipRecords(const Node *table, const Node *function, StreamShard &shard, qsizetype count,
+                              const QString &condition);
+    // Skips the records at the front of the shard older than the trigger's maximum record
+    // age, a failed batch whole.
+    QList<FailureRecord> skipOldRecords(const Node *table, const Node *function, StreamShard &shard);
+    // Lambda's on-failure record of stream records it skips (the shard's last invocation
+    // gives the request and the error).
+    QJsonObject streamFailureRecord(const Node *function, const StreamShard &shard, const QList<ShardRecord> &records,
+                                    const QString &condition) const;
+    // An S3 event passes the bucket's filter criteria (none, or one that its record matches);
+    // one that does not is logged as not delivered. Invalid criteria make no trigger.
+    bool passesBucketFilter(const Node *bucket, const QJsonObject &event, qint64 change);
     // The virtual clock's work in tick(): items past their Time to Live deleted (streamed
     // as the service's own REMOVE records), messages past their retention dropped.
     void expireItems(const Node *table);
@@ -322,8 +381,12 @@ private:
     QHash<QString, QList<QPair<QString, bool>>> mQueueSubscriptions; // topic -> (queue, raw), by SNS Subscribe
     QHash<QString, QString> mTimeToLive; // table -> attribute, as UpdateTimeToLive set it
     QHash<QString, std::optional<qint64>> mNextExpiry; // table -> its earliest item expiry, once read
-    QHash<QString, QList<QPair<StreamRecord, qint64>>> mStreamBacklog; // "table/function" -> (record, cause)
-    QSet<QString> mBusyStreams; // "table/function" with a batch in flight
+    // Table streams: the shards by "table/function", and each table's records of the last
+    // day (kept in memory, not in the state: a TRIM_HORIZON trigger reads those of this
+    // process's runs on the same state directory).
+    QHash<QString, StreamShard> mShards;
+    QHash<QString, QList<ShardRecord>> mStreamLog;
+    QString mStreamLogDirectory;
     EventArchive *mEventArchive; // a child
 };
 

@@ -151,9 +151,8 @@ const char *const kSourceTexts[] = {
                       "function, for example {\"eventName\": [\"INSERT\"]}; the others are skipped. Empty filters "
                       "nothing."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
-                      "Deliver the stream as Lambda's shard: in order, one batch at a time, a failed batch retried "
-                      "until its records are a day old; a function's batchItemFailures answer retries the first "
-                      "failed record and those after it."),
+                      "Take the function's batchItemFailures answer: the records before the first one it reports "
+                      "are done, that one and those after it are retried. Off, an answer does not fail any record."),
     // A topic (SNS) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Topic"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",

@@ -470,8 +470,11 @@ void TestLocalCloud::retentionDropsOldMessages()
 
 void TestLocalCloud::timeToLiveDeletesAsTheService()
 {
-    const NodeId table = addService(QStringLiteral("table"), QStringLiteral("sessions"),
-                                    {{"partitionKey", "id"}, {"stream", "OLD_IMAGE"}, {"ttlAttribute", "expires"}});
+    // One record a batch: each change is an invocation of its own (the stream goes as
+    // Lambda's shard, one batch at a time, which would gather the changes made meanwhile).
+    const NodeId table = addService(
+        QStringLiteral("table"), QStringLiteral("sessions"),
+        {{"partitionKey", "id"}, {"stream", "OLD_IMAGE"}, {"ttlAttribute", "expires"}, {"batchSize", 1}});
     connect(table, addFunction(QStringLiteral("onExpiry"), kEcho));
     useVirtualClock(kNewYear);
     QVERIFY(start());

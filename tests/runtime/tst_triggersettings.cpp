@@ -1,10 +1,13 @@
 // The delivery settings of queue and table stream triggers, as Lambda's event source
 // mappings define them: filter criteria (records that match no pattern are dropped),
 // ReportBatchItemFailures, the batching window on the cloud's clock and maximum
-// concurrency, delivered to real Node.js workers.
+// concurrency; a table stream's batch size, retries, record age, split on error and
+// starting position with its on-failure destination; a bucket's filter criteria;
+// delivered to real Node.js workers.
 
 #include "cloud/virtualclock.h"
 #include "cloudfixture.h"
+#include "model/validator.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -23,6 +26,25 @@ const QByteArray kEventName = "exports.handler = async (event) => ({ names: even
 // Takes a while, so that batches overlap, and says when it ran (real time, milliseconds).
 const QByteArray kSlow = "exports.handler = async (event) => { const start = Date.now();"
                          " await new Promise(r => setTimeout(r, 500)); return { start, end: Date.now() }; };\n";
+// Writes the keys of each stream batch it processes to a line of the file "batches"; fails
+// a batch that holds an item whose status is "poison" (and writes nothing of it).
+const QByteArray kStreamAudit =
+    "const fs = require('fs'); const path = require('path');\n"
+    "exports.handler = async (e) => {\n"
+    "  const keys = e.Records.map(r => r.dynamodb.Keys.id.S).join(',');\n"
+    "  if (e.Records.some(r => ((r.dynamodb.NewImage || {}).status || {}).S === 'poison'))\n"
+    "    throw new Error('cannot process ' + keys);\n"
+    "  fs.appendFileSync(path.join(__dirname, 'batches'), keys + '\\n');\n"
+    "  return {};\n"
+    "};\n";
+// Fails every batch.
+const QByteArray kThrow = "exports.handler = async () => { throw new Error('cannot process'); };\n";
+// Takes a while and says which keys it had, and when it ran (real time, milliseconds).
+const QByteArray kSlowStream = "exports.handler = async (e) => { const start = Date.now();"
+                               " await new Promise(r => setTimeout(r, 300));"
+                               " return { keys: e.Records.map(r => r.dynamodb.Keys.id.S).join(','), start,"
+                               " end: Date.now() }; };\n";
+const QString kStreamArn = QStringLiteral("arn:aws:dynamodb:us-east-1:000000000000:table/orders/stream/");
 } // namespace
 
 class TestTriggerSettings : public QObject
@@ -45,6 +67,20 @@ private slots:
     void batchingWindowOnTheVirtualClock();
     void maxConcurrency_data();
     void maxConcurrency();
+    void streamBatching_data();
+    void streamBatching();
+    void streamBatchingWindowOnTheVirtualClock();
+    void streamOneBatchInFlight();
+    void streamRetriesThenOnFailure_data();
+    void streamRetriesThenOnFailure();
+    void streamRecordAge_data();
+    void streamRecordAge();
+    void streamBisectIsolatesPoison_data();
+    void streamBisectIsolatesPoison();
+    void streamStartingPosition_data();
+    void streamStartingPosition();
+    void bucketFilterCriteria_data();
+    void bucketFilterCriteria();
 
 private:
     NodeId addService(const QString &kind, const QString &name, const QJsonObject &properties);
@@ -58,6 +94,22 @@ private:
     bool drain(const QString &queue, const QString &function);
     // The strings under key in every answer so far, sorted.
     QStringList answered(const QString &key) const;
+    // A table "orders" with a stream of new images and the trigger settings given, and a
+    // function with code; the function's node, connected to the table when connected.
+    NodeId addStream(const QJsonObject &settings, const QString &function, const QByteArray &code,
+                     bool connected = true);
+    // A queue "failures" that the function's on-failure destination is.
+    void addOnFailureQueue(NodeId function);
+    // The bodies of the messages in failures, parsed, in the order sent.
+    QList<QJsonObject> failureRecords() const;
+    // An item of orders with this key and status.
+    bool put(const char *id, const char *status = "good");
+    // The lines the function's code wrote to its file "batches" (kStreamAudit).
+    QStringList batches(const QString &function) const;
+    // Ticks until the function has written count lines to its file and every invocation of
+    // it has finished.
+    bool waitForBatches(const QString &function, int count);
+    NodeId mTable = kInvalidNodeId;
 
     std::unique_ptr<NimbusTest::LocalCloudFixture> mLocal;
     QList<QJsonObject> mAnswers;
@@ -131,6 +183,63 @@ QStringList TestTriggerSettings::answered(const QString &key) const
             values.append(v.toString());
     values.sort();
     return values;
+}
+
+NodeId TestTriggerSettings::addStream(const QJsonObject &settings, const QString &function, const QByteArray &code,
+                                      bool connected)
+{
+    QJsonObject properties{{"stream", "NEW_IMAGE"}};
+    for (auto it = settings.begin(); it != settings.end(); ++it)
+        properties.insert(it.key(), it.value());
+    mTable = addService(QStringLiteral("table"), QStringLiteral("orders"), properties);
+    const NodeId id = mLocal->addFunction(function, code);
+    if (connected)
+        connect(mTable, id);
+    return id;
+}
+
+void TestTriggerSettings::addOnFailureQueue(NodeId function)
+{
+    const NodeId queue = addService(QStringLiteral("queue"), QStringLiteral("failures"), {});
+    const Result<EdgeId> edge = mProject->connectNodes(function, queue, QStringLiteral("on-failure"));
+    QVERIFY2(edge, qPrintable(edge.errorMessage()));
+}
+
+QList<QJsonObject> TestTriggerSettings::failureRecords() const
+{
+    QList<QJsonObject> records;
+    for (const QueueMessage &m : mCloud->state().messages(QStringLiteral("failures")))
+        records.append(QJsonDocument::fromJson(m.body).object());
+    return records;
+}
+
+bool TestTriggerSettings::put(const char *id, const char *status)
+{
+    const Result<void> put = mCloud->putItem(QStringLiteral("orders"),
+                                             {{"id", QJsonObject{{"S", id}}}, {"status", QJsonObject{{"S", status}}}});
+    if (!put)
+        qWarning() << put.errorMessage();
+    return bool(put);
+}
+
+QStringList TestTriggerSettings::batches(const QString &function) const
+{
+    QFile file(mLocal->folder.filePath(QStringLiteral("functions/%1/batches").arg(function)));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+bool TestTriggerSettings::waitForBatches(const QString &function, int count)
+{
+    return QTest::qWaitFor(
+        [&] {
+        mCloud->tick();
+        const QList<CloudLogEntry> runs = invocations(function);
+        return batches(function).size() >= count
+               && std::all_of(runs.cbegin(), runs.cend(), [](const CloudLogEntry &e) { return e.finished; });
+        },
+        30000);
 }
 
 void TestTriggerSettings::queueFilterCriteria_data()
@@ -214,11 +323,13 @@ void TestTriggerSettings::streamFilterCriteria()
     QVERIFY(mCloud->putItem(orders, item("a", "paid")));
     QVERIFY(mCloud->putItem(orders, item("b", "paid")));
     QVERIFY(mCloud->deleteItem(orders, QJsonObject{{"id", QJsonObject{{"S", "a"}}}}));
-    // A stream record is delivered (or skipped) as the change happens.
-    QCOMPARE(invocations(QStringLiteral("audit")).size(), int(delivered.size()));
-    QVERIFY(mLocal->waitForInvocations(QStringLiteral("audit"), int(delivered.size())));
-    QVERIFY(QTest::qWaitFor([&] { return mAnswers.size() == delivered.size(); }, 10000));
+    // The stream goes as Lambda's shard: the first change at once, the others (those the
+    // filter lets through) together once it has answered; what no filter lets through is
+    // not delivered at all.
+    QVERIFY(QTest::qWaitFor([&] { return answered(QStringLiteral("names")).size() >= delivered.size(); }, 20000));
+    QVERIFY(mLocal->waitForInvocations(QStringLiteral("audit"), 1));
     QCOMPARE(answered(QStringLiteral("names")), delivered);
+    QVERIFY(invocations(QStringLiteral("audit")).size() <= 2);
 }
 
 void TestTriggerSettings::reportBatchItemFailures_data()
@@ -290,8 +401,9 @@ void TestTriggerSettings::streamReportBatchItemFailures_data()
     QTest::newRow("c reported: c and d again") << true << reportIt << "c" << QStringList{"a", "b,c,d", "c,d"};
     QTest::newRow("b reported: the batch again") << true << reportIt << "b" << QStringList{"a", "b,c,d", "b,c,d"};
     QTest::newRow("a failure: the batch again") << true << throwIt << "c" << QStringList{"a", "b,c,d", "b,c,d"};
-    // Off: each change goes to the function as it happens, and a report changes nothing.
-    QTest::newRow("not taken") << false << reportIt << "c" << QStringList{"a", "b", "c", "d"};
+    // Off: the stream still goes as a shard (Lambda has no other way), and the function's
+    // report changes nothing.
+    QTest::newRow("not taken") << false << reportIt << "c" << QStringList{"a", "b,c,d"};
 }
 
 void TestTriggerSettings::streamReportBatchItemFailures()
@@ -322,11 +434,7 @@ void TestTriggerSettings::streamReportBatchItemFailures()
     QVERIFY(mLocal->waitForInvocations(QStringLiteral("audit"), int(batches.size())));
     QFile file(mLocal->folder.filePath(QStringLiteral("functions/audit/batches")));
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QStringList seen = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    if (!report) { // delivered at once, concurrently: in any order
-        seen.sort();
-        batches.sort();
-    }
+    const QStringList seen = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(seen, batches);
     // Nothing left to retry.
     mCloud->tick();
@@ -438,6 +546,345 @@ void TestTriggerSettings::maxConcurrency()
         highest = std::max(highest, int(overlapping));
     }
     QCOMPARE(highest, peak);
+}
+
+void TestTriggerSettings::streamBatching_data()
+{
+    QTest::addColumn<int>("batchSize");
+    QTest::addColumn<int>("window");
+    QTest::addColumn<int>("invocationsBeforeWindowEnds"); // once the five changes are made
+    QTest::addColumn<QStringList>("expected"); // the keys of each batch, in order
+
+    // No window: the first change goes at once, the others wait for it, two at a time.
+    QTest::newRow("batch size 2, no window") << 2 << 0 << 1 << QStringList{"a", "b,c", "d,e"};
+    // A window of 30 s: the five made within 20 s travel together when it ends.
+    QTest::newRow("window of 30 s") << 10 << 30 << 0 << QStringList{"a,b,c,d,e"};
+    // A full batch does not wait for the window.
+    QTest::newRow("full batch") << 5 << 300 << 1 << QStringList{"a,b,c,d,e"};
+}
+
+void TestTriggerSettings::streamBatching()
+{
+    QFETCH(int, batchSize);
+    QFETCH(int, window);
+    QFETCH(int, invocationsBeforeWindowEnds);
+    QFETCH(QStringList, expected);
+
+    addStream({{"batchSize", batchSize}, {"batchingWindow", window}}, QStringLiteral("audit"), kStreamAudit);
+    QVERIFY(start());
+    const QString audit = QStringLiteral("audit");
+    const char *keys[] = {"a", "b", "c", "d", "e"};
+    for (int i = 0; i < 5; ++i) {
+        if (i > 0)
+            mClock.advance(5'000);
+        QVERIFY(put(keys[i]));
+        mCloud->tick();
+    }
+    QCOMPARE(invocations(audit).size(), invocationsBeforeWindowEnds);
+    if (window > 0) {
+        // 29 s after the first change, within the window: still waiting.
+        mClock.advance(9'000);
+        mCloud->tick();
+        QCOMPARE(invocations(audit).size(), invocationsBeforeWindowEnds);
+    }
+    mClock.advance(window * 1000);
+    mCloud->tick();
+    QVERIFY(waitForBatches(audit, int(expected.size())));
+    QCOMPARE(batches(audit), expected);
+}
+
+void TestTriggerSettings::streamBatchingWindowOnTheVirtualClock()
+{
+    addStream({{"batchingWindow", 30}}, QStringLiteral("audit"), kStreamAudit);
+    const QDateTime start(QDate(2027, 3, 1), QTime(2, 0), Qt::UTC);
+    mCloud->setClock(nullptr);
+    mCloud->virtualClock().pause();
+    mCloud->virtualClock().set(start);
+    QVERIFY(this->start());
+    QVERIFY(put("a"));
+    QVERIFY(mCloud->advance(10'000));
+    QVERIFY(put("b"));
+    QVERIFY(invocations(QStringLiteral("audit")).isEmpty());
+    QCOMPARE(mCloud->nextDue(), start.addSecs(30));
+    // Advancing by an hour stops when the window ends: the batch goes at 02:00:30.
+    QVERIFY(mCloud->advance(3600'000));
+    const QList<CloudLogEntry> runs = invocations(QStringLiteral("audit"));
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().when, start.addSecs(30));
+    QVERIFY(waitForBatches(QStringLiteral("audit"), 1));
+    QCOMPARE(batches(QStringLiteral("audit")), QStringList{"a,b"});
+    QVERIFY(!mCloud->nextDue().isValid());
+}
+
+void TestTriggerSettings::streamOneBatchInFlight()
+{
+    addStream({{"batchSize", 2}}, QStringLiteral("slow"), kSlowStream);
+    QVERIFY(start());
+    for (const char *id : {"a", "b", "c", "d", "e", "f"})
+        QVERIFY(put(id));
+    // One batch at a time: the first change alone, then the others in order, two at a time.
+    QCOMPARE(invocations(QStringLiteral("slow")).size(), 1);
+    QVERIFY(QTest::qWaitFor([&] { return mAnswers.size() == 4; }, 30000));
+    QStringList keys;
+    for (const QJsonObject &answer : std::as_const(mAnswers))
+        keys.append(answer.value("keys").toString());
+    QCOMPARE(keys, (QStringList{"a", "b,c", "d,e", "f"}));
+    for (qsizetype i = 1; i < mAnswers.size(); ++i)
+        QVERIFY2(mAnswers.at(i).value("start").toDouble() >= mAnswers.at(i - 1).value("end").toDouble(),
+                 "a batch started before the one before it had answered");
+}
+
+void TestTriggerSettings::streamRetriesThenOnFailure_data()
+{
+    QTest::addColumn<int>("retries");
+
+    QTest::newRow("no retry") << 0;
+    QTest::newRow("two retries") << 2;
+}
+
+void TestTriggerSettings::streamRetriesThenOnFailure()
+{
+    QFETCH(int, retries);
+
+    const NodeId function = addStream({{"batchSize", 1}, {"maximumRetryAttempts", retries}}, QStringLiteral("audit"),
+                                      kThrow);
+    addOnFailureQueue(function);
+    QVERIFY(start());
+    QVERIFY(put("a"));
+    QVERIFY(put("b"));
+    // Each record is tried 1 + retries times, skipped, and the next one goes.
+    QVERIFY(QTest::qWaitFor([&] { return failureRecords().size() == 2; }, 30000));
+    QVERIFY(mLocal->waitForInvocations(QStringLiteral("audit"), 2 * (retries + 1)));
+    mCloud->tick();
+    QCOMPARE(invocations(QStringLiteral("audit")).size(), 2 * (retries + 1));
+    const QList<QJsonObject> records = failureRecords();
+    QCOMPARE(records.size(), 2);
+    QStringList sequences;
+    for (const QJsonObject &record : records) {
+        const QJsonObject context = record.value("requestContext").toObject();
+        QCOMPARE(context.value("condition").toString(), QStringLiteral("RetryAttemptsExhausted"));
+        QCOMPARE(context.value("approximateInvokeCount").toInt(), retries + 1);
+        QCOMPARE(context.value("functionArn").toString(),
+                 QStringLiteral("arn:aws:lambda:us-east-1:000000000000:function:audit"));
+        QVERIFY(!context.value("requestId").toString().isEmpty());
+        QCOMPARE(record.value("responseContext").toObject(),
+                 (QJsonObject{{"statusCode", 200}, {"executedVersion", "$LATEST"}, {"functionError", "Unhandled"}}));
+        QCOMPARE(record.value("version").toString(), QStringLiteral("1.0"));
+        QCOMPARE(record.value("timestamp").toString(), QStringLiteral("2027-01-01T00:00:00.000Z"));
+        const QJsonObject batch = record.value("DDBStreamBatchInfo").toObject();
+        QCOMPARE(batch.value("batchSize").toInt(), 1);
+        QVERIFY(batch.value("shardId").toString().startsWith(QLatin1String("shardId-")));
+        QVERIFY(!batch.value("startSequenceNumber").toString().isEmpty());
+        QCOMPARE(batch.value("endSequenceNumber"), batch.value("startSequenceNumber"));
+        QCOMPARE(batch.value("approximateArrivalOfFirstRecord").toString(), QStringLiteral("2027-01-01T00:00:00Z"));
+        QCOMPARE(batch.value("approximateArrivalOfLastRecord").toString(), QStringLiteral("2027-01-01T00:00:00Z"));
+        QVERIFY(batch.value("streamArn").toString().startsWith(kStreamArn));
+        sequences.append(batch.value("startSequenceNumber").toString());
+    }
+    // In the stream's order: a, then b.
+    QVERIFY(sequences.at(0).toLongLong() < sequences.at(1).toLongLong());
+}
+
+void TestTriggerSettings::streamRecordAge_data()
+{
+    QTest::addColumn<QJsonValue>("maximumRecordAge");
+    QTest::addColumn<qint64>("stillRetried"); // ms after the change: not yet too old
+
+    QTest::newRow("60 s") << QJsonValue(60) << qint64(59'000);
+    // Empty: until the stream's 24 hours.
+    QTest::newRow("empty: a day") << QJsonValue(QJsonValue::Null) << qint64(86'399'000);
+}
+
+void TestTriggerSettings::streamRecordAge()
+{
+    QFETCH(QJsonValue, maximumRecordAge);
+    QFETCH(qint64, stillRetried);
+
+    const NodeId function = addStream({{"maximumRecordAge", maximumRecordAge}}, QStringLiteral("audit"), kThrow);
+    addOnFailureQueue(function);
+    QVERIFY(start());
+    QVERIFY(put("a"));
+    // Failed, and retried on the ticks while the clock stands still.
+    QVERIFY(mLocal->waitForInvocations(QStringLiteral("audit"), 2));
+    mClock.advance(stillRetried);
+    mCloud->tick();
+    QVERIFY(failureRecords().isEmpty());
+    // Two seconds on, the record is too old: skipped, and described to the destination.
+    mClock.advance(2'000);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        mCloud->tick();
+        return !failureRecords().isEmpty();
+        },
+        30000));
+    const QJsonObject record = failureRecords().first();
+    QCOMPARE(record.value("requestContext")["condition"].toString(), QStringLiteral("RecordAgeExceeded"));
+    QVERIFY(record.value("requestContext")["approximateInvokeCount"].toInt() >= 2);
+    QCOMPARE(record.value("DDBStreamBatchInfo")["batchSize"].toInt(), 1);
+    // Nothing is retried after that.
+    QVERIFY(mLocal->waitForInvocations(QStringLiteral("audit"), 2));
+    const qsizetype runs = invocations(QStringLiteral("audit")).size();
+    mCloud->tick();
+    QCOMPARE(invocations(QStringLiteral("audit")).size(), runs);
+    QCOMPARE(failureRecords().size(), 1);
+}
+
+void TestTriggerSettings::streamBisectIsolatesPoison_data()
+{
+    QTest::addColumn<bool>("bisect");
+    QTest::addColumn<QStringList>("processed"); // the batches the function processed
+    QTest::addColumn<int>("runs");
+    QTest::addColumn<int>("skipped"); // records in the on-failure record
+    QTest::addColumn<int>("invokeCount"); // its approximateInvokeCount
+
+    // a, b, poison, d in one batch, one retry allowed.
+    // Split: [a b p d] fails; [a b] goes; [p d] fails; [p] fails, is retried once and
+    // skipped; [d] goes. The splits are not retries.
+    QTest::newRow("split on error") << true << QStringList{"a,b", "d"} << 6 << 1 << 4;
+    // Not split: the batch fails twice and is skipped whole.
+    QTest::newRow("not split") << false << QStringList() << 2 << 4 << 2;
+}
+
+void TestTriggerSettings::streamBisectIsolatesPoison()
+{
+    QFETCH(bool, bisect);
+    QFETCH(QStringList, processed);
+    QFETCH(int, runs);
+    QFETCH(int, skipped);
+    QFETCH(int, invokeCount);
+
+    const NodeId function = addStream({{"batchingWindow", 10}, {"bisectOnError", bisect}, {"maximumRetryAttempts", 1}},
+                                      QStringLiteral("audit"), kStreamAudit);
+    addOnFailureQueue(function);
+    QVERIFY(start());
+    QVERIFY(put("a"));
+    QVERIFY(put("b"));
+    QVERIFY(put("p", "poison"));
+    QVERIFY(put("d"));
+    mClock.advance(10'000);
+    mCloud->tick();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        mCloud->tick();
+        const QList<CloudLogEntry> all = invocations(QStringLiteral("audit"));
+        return !failureRecords().isEmpty() && all.size() >= runs
+               && std::all_of(all.cbegin(), all.cend(), [](const CloudLogEntry &e) { return e.finished; });
+        },
+        30000));
+    QCOMPARE(batches(QStringLiteral("audit")), processed);
+    QCOMPARE(invocations(QStringLiteral("audit")).size(), runs);
+    const QList<QJsonObject> records = failureRecords();
+    QCOMPARE(records.size(), 1);
+    const QJsonObject batch = records.first().value("DDBStreamBatchInfo").toObject();
+    QCOMPARE(batch.value("batchSize").toInt(), skipped);
+    QCOMPARE(batch.value("startSequenceNumber") == batch.value("endSequenceNumber"), skipped == 1);
+    QCOMPARE(records.first().value("requestContext")["condition"].toString(), QStringLiteral("RetryAttemptsExhausted"));
+    QCOMPARE(records.first().value("requestContext")["approximateInvokeCount"].toInt(), invokeCount);
+}
+
+void TestTriggerSettings::streamStartingPosition_data()
+{
+    QTest::addColumn<QString>("position");
+    QTest::addColumn<QStringList>("firstRun"); // a and b made before the function was connected, then c
+    QTest::addColumn<QStringList>("restarted"); // the cloud started again on its state, then d
+
+    QTest::newRow("TRIM_HORIZON") << "TRIM_HORIZON" << QStringList{"a,b", "c"} << QStringList{"a,b,c", "d"};
+    QTest::newRow("LATEST") << "LATEST" << QStringList{"c"} << QStringList{"d"};
+}
+
+void TestTriggerSettings::streamStartingPosition()
+{
+    QFETCH(QString, position);
+    QFETCH(QStringList, firstRun);
+    QFETCH(QStringList, restarted);
+
+    const QString audit = QStringLiteral("audit");
+    const NodeId function = addStream({{"startingPosition", position}}, audit, kStreamAudit, false);
+    QVERIFY(start());
+    QVERIFY(put("a"));
+    QVERIFY(put("b"));
+    // Connected now: its trigger starts at the oldest record of the day, or at the next.
+    connect(mTable, function);
+    mCloud->tick();
+    QVERIFY(waitForBatches(audit, int(firstRun.size()) - 1));
+    QVERIFY(put("c"));
+    QVERIFY(waitForBatches(audit, int(firstRun.size())));
+    QCOMPARE(batches(audit), firstRun);
+
+    // Started again on the same state: read from the start of the day again, or not.
+    QVERIFY(start());
+    mCloud->tick();
+    QVERIFY(waitForBatches(audit, int(firstRun.size() + restarted.size()) - 1));
+    QVERIFY(put("d"));
+    QVERIFY(waitForBatches(audit, int(firstRun.size() + restarted.size())));
+    QCOMPARE(batches(audit).mid(firstRun.size()), restarted);
+
+    // A day later nothing is left to read again.
+    mClock.advance(86'401'000);
+    QVERIFY(start());
+    mCloud->tick();
+    QVERIFY(put("e"));
+    QVERIFY(waitForBatches(audit, int(firstRun.size() + restarted.size()) + 1));
+    QCOMPARE(batches(audit).mid(firstRun.size() + restarted.size()), QStringList{"e"});
+}
+
+void TestTriggerSettings::bucketFilterCriteria_data()
+{
+    QTest::addColumn<QString>("criteria");
+    QTest::addColumn<QStringList>("delivered");
+    QTest::addColumn<bool>("valid");
+
+    // The changes: put small.png (10 bytes), big.png (2,000 bytes), notes.txt (10 bytes);
+    // delete small.png.
+    QTest::newRow("no filter") << ""
+                               << QStringList{"ObjectCreated:Put big.png", "ObjectCreated:Put notes.txt",
+                                              "ObjectCreated:Put small.png", "ObjectRemoved:Delete small.png"}
+                               << true;
+    QTest::newRow("size over 1 KB") << R"({"s3": {"object": {"size": [{"numeric": [">", 1024]}]}}})"
+                                    << QStringList{"ObjectCreated:Put big.png"} << true;
+    QTest::newRow("key suffix") << R"({"s3": {"object": {"key": [{"suffix": ".txt"}]}}})"
+                                << QStringList{"ObjectCreated:Put notes.txt"} << true;
+    QTest::newRow("created, or a removal of a .png")
+        << R"([{"eventName": [{"prefix": "ObjectCreated:"}], "s3": {"object": {"size": [{"numeric": ["<", 100]}]}}},
+              {"eventName": [{"prefix": "ObjectRemoved:"}], "s3": {"object": {"key": [{"suffix": ".png"}]}}}])"
+        << QStringList{"ObjectCreated:Put notes.txt", "ObjectCreated:Put small.png", "ObjectRemoved:Delete small.png"}
+        << true;
+    // Invalid criteria make no trigger, and the validator says why.
+    QTest::newRow("invalid") << R"({"s3": {"object": {"size": [{"numeric": [">", "big"]}]}}})" << QStringList()
+                             << false;
+}
+
+void TestTriggerSettings::bucketFilterCriteria()
+{
+    QFETCH(QString, criteria);
+    QFETCH(QStringList, delivered);
+    QFETCH(bool, valid);
+
+    const NodeId bucket = addService(QStringLiteral("bucket"), QStringLiteral("uploads"),
+                                     {{"events", "All"}, {"filterCriteria", criteria}});
+    connect(bucket,
+            mLocal->addFunction(QStringLiteral("thumb"), "exports.handler = async (e) => ({ names: e.Records.map("
+                                                         "r => r.eventName + ' ' + r.s3.object.key) });\n"));
+    bool reported = false;
+    for (const Diagnostic &d : Validator(mProject->catalog(), mProject->architecture()).validate())
+        reported = reported || (d.code == QLatin1String("invalid-filter") && d.nodes.contains(bucket));
+    QCOMPARE(reported, !valid);
+    QVERIFY(start());
+    const QString uploads = QStringLiteral("uploads");
+    QVERIFY(mCloud->putObject(uploads, QStringLiteral("small.png"), QByteArray(10, 'x')));
+    QVERIFY(mCloud->putObject(uploads, QStringLiteral("big.png"), QByteArray(2000, 'x')));
+    QVERIFY(mCloud->putObject(uploads, QStringLiteral("notes.txt"), QByteArray(10, 'x')));
+    QVERIFY(mCloud->deleteObject(uploads, QStringLiteral("small.png")));
+    // Each event is delivered, or not, as the change happens.
+    QCOMPARE(invocations(QStringLiteral("thumb")).size(), int(delivered.size()));
+    QVERIFY(mLocal->waitForInvocations(QStringLiteral("thumb"), int(delivered.size())));
+    QVERIFY(QTest::qWaitFor([&] { return mAnswers.size() == delivered.size(); }, 20000));
+    QCOMPARE(answered(QStringLiteral("names")), delivered);
+    // What was not delivered is in the log, when the criteria are valid.
+    const auto skipped = std::count_if(mCloud->log().cbegin(), mCloud->log().cend(), [](const CloudLogEntry &e) {
+        return e.kind == CloudLogEntry::Kind::ServiceChange && e.detail.contains(QLatin1String("filter criteria"));
+    });
+    QCOMPARE(int(skipped), valid ? 4 - int(delivered.size()) : 0);
 }
 
 QTEST_GUILESS_MAIN(TestTriggerSettings)
