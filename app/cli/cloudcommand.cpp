@@ -23,6 +23,7 @@
 #include <QNetworkInterface>
 #include <QSaveFile>
 #include <QSocketNotifier>
+#include <QThread>
 #include <QUrl>
 
 #include <csignal>
@@ -154,7 +155,49 @@ struct OperationOptions
     int delaySeconds = 0;
     QString subject;
     QString contentType;
+    QString from; // archive, replay: the time range
+    QString to;
+    QStringList rules; // replay: only to these rules
 };
+
+// A time of --from or --to in ISO 8601 (UTC when no zone is given), as the control path
+// takes it; empty when text is empty, and false after saying on err what is wrong.
+bool rangeTime(const QString &option, const QString &text, QString *time, QTextStream &err)
+{
+    if (text.isEmpty())
+        return true;
+    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!parsed.isValid()) {
+        err << "nimbus cloud: "
+            << CommandLine::tr("--%1: '%2' is not an ISO 8601 date and time: use 2027-01-01T08:00:00Z")
+                   .arg(option, text)
+            << '\n';
+        return false;
+    }
+    if (parsed.timeSpec() == Qt::LocalTime)
+        parsed.setTimeSpec(Qt::UTC);
+    *time = parsed.toUTC().toString(Qt::ISODateWithMs);
+    return true;
+}
+
+// archive BUS, replay BUS: the bus and the range (a replay needs both ends), the rules.
+int archiveBody(const QStringList &args, const OperationOptions &options, QByteArray *body, QTextStream &err)
+{
+    QString from, to;
+    if (!rangeTime(u"from"_s, options.from, &from, err) || !rangeTime(u"to"_s, options.to, &to, err))
+        return CommandLine::UsageError;
+    QJsonObject request{{u"bus"_s, args.at(2)}, {u"from"_s, from}, {u"to"_s, to}};
+    if (args.at(1) == "replay"_L1) {
+        if (from.isEmpty() || to.isEmpty()) {
+            err << "nimbus cloud: " << CommandLine::tr("replay needs --from and --to") << '\n';
+            return CommandLine::UsageError;
+        }
+        request.insert(u"rules"_s, QJsonArray::fromStringList(options.rules));
+        request.insert(u"name"_s, u"nimbus-cli-%1"_s.arg(QDateTime::currentMSecsSinceEpoch()));
+    }
+    *body = QJsonDocument(request).toJson(QJsonDocument::Compact);
+    return -1;
+}
 
 // put-event BUS FILE: the PutEvents entries of FILE (one entry or an array of them, '-'
 // standard input); a Detail given as an object is sent as its JSON text, as the SDKs do.
@@ -239,6 +282,8 @@ int operationBody(const QStringList &args, const OperationOptions &options, QByt
                     .toJson(QJsonDocument::Compact);
     } else if (operation == "put-event"_L1) {
         return putEventBody(args, body, err);
+    } else if (operation == "archive"_L1 || operation == "replay"_L1) {
+        return archiveBody(args, options, body, err);
     } else if (operation == "advance"_L1) {
         if (const Result<qint64> duration = VirtualClock::parseDuration(args.at(2));
             !duration && args.at(2) != "next"_L1) {
@@ -279,6 +324,37 @@ bool setClock(VirtualClock &clock, const QString &mode, const QString &start, QT
     if (mode == "paused"_L1)
         clock.pause();
     return true;
+}
+
+// replay: asks how far the replay got until it ends, then prints its counts; CommandLine::Success
+// when it completed.
+int waitForReplay(const QString &gateway, const QByteArray &token, const QString &replay, QTextStream &out,
+                  QTextStream &err)
+{
+    const QString url = gateway + QLatin1String(GatewayServer::kControlPrefix) + "replay-status"_L1;
+    const QByteArray body = QJsonDocument(QJsonObject{{u"name"_s, replay}}).toJson(QJsonDocument::Compact);
+    for (;;) {
+        QByteArray answer;
+        QString error;
+        const long status = post(url, token, body, &answer, &error);
+        const QJsonObject replayed = QJsonDocument::fromJson(answer).object();
+        if (status != 200) {
+            err << "nimbus cloud: " << (status == 0 ? error : replayed.value("error"_L1).toString()) << '\n';
+            return status == 0 ? CommandLine::InputError : CommandLine::ValidationErrors;
+        }
+        const QString state = replayed.value("state"_L1).toString();
+        if (state != "STARTING"_L1 && state != "RUNNING"_L1) {
+            out << CommandLine::tr("replay %1: %2, %3 of %4 event(s) replayed")
+                       .arg(replay, state)
+                       .arg(replayed.value("replayed"_L1).toInteger())
+                       .arg(replayed.value("total"_L1).toInteger());
+            if (const QString reason = replayed.value("reason"_L1).toString(); !reason.isEmpty())
+                out << " (" << reason << ')';
+            out << '\n';
+            return state == "COMPLETED"_L1 ? CommandLine::Success : CommandLine::ValidationErrors;
+        }
+        QThread::msleep(100);
+    }
 }
 
 } // namespace
@@ -401,14 +477,23 @@ int CommandLine::cloud(const QStringList &arguments)
     parser.addPositionalArgument(
         u"OPERATION"_s, tr("send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | "
                            "put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE | put-event BUS FILE | "
-                           "advance DURATION|next | clock | pause | run"));
+                           "archive BUS | replay BUS | advance DURATION|next | clock | pause | run"));
     const QCommandLineOption state(u"state"_s, tr("The state folder `nimbus serve` uses, if not the default."),
                                    u"DIR"_s);
     const QCommandLineOption delay(u"delay"_s, tr("send-message: seconds before the message is visible."), u"S"_s,
                                    u"0"_s);
     const QCommandLineOption subject(u"subject"_s, tr("publish: the message's subject."), u"TEXT"_s);
     const QCommandLineOption type(u"content-type"_s, tr("put-object: the object's content type."), u"TYPE"_s);
-    parser.addOptions({state, delay, subject, type});
+    const QCommandLineOption from(u"from"_s,
+                                  tr("archive, replay: the events that arrived at or after TIME (ISO 8601, UTC when "
+                                     "no zone is given)."),
+                                  u"TIME"_s);
+    const QCommandLineOption to(u"to"_s, tr("archive, replay: the events that arrived before TIME."), u"TIME"_s);
+    const QCommandLineOption rule(u"rule"_s,
+                                  tr("replay: replay to this rule of the bus only (repeat for several; default: "
+                                     "every rule)."),
+                                  u"NAME"_s);
+    parser.addOptions({state, delay, subject, type, from, to, rule});
     if (const std::optional<int> stop = parseCommand(
             parser, arguments,
             tr("Acts on the local cloud that `nimbus serve` runs for a project, as a service "
@@ -416,14 +501,17 @@ int CommandLine::cloud(const QStringList &arguments)
                "JSON ({\"id\": {\"S\": \"42\"}}); FILE '-' reads standard input. advance moves the "
                "cloud's clock by DURATION (90s, 15m, 6h, 2d), firing every schedule due on the way, or "
                "to the next thing due (next); clock prints its time; pause and run stop and restart it. "
+               "archive prints the events a bus's archive kept, one JSON line each ({\"time\": when it "
+               "arrived, \"event\"}); replay sends those of --from to --to back onto the bus, waits for the "
+               "end and prints how many it replayed. "
                "Exits with 1 when the cloud refuses, 3 when it is not running."),
             kAnyArguments))
         return *stop;
     const QStringList args = parser.positionalArguments();
-    static const QHash<QString, int> arity = {{u"send-message"_s, 2}, {u"publish"_s, 2},     {u"put-object"_s, 3},
-                                              {u"put-item"_s, 2},     {u"delete-item"_s, 2}, {u"fire"_s, 1},
-                                              {u"advance"_s, 1},      {u"clock"_s, 0},       {u"pause"_s, 0},
-                                              {u"run"_s, 0},          {u"put-event"_s, 2}};
+    static const QHash<QString, int> arity = {
+        {u"send-message"_s, 2}, {u"publish"_s, 2}, {u"put-object"_s, 3}, {u"put-item"_s, 2}, {u"delete-item"_s, 2},
+        {u"fire"_s, 1},         {u"advance"_s, 1}, {u"clock"_s, 0},      {u"pause"_s, 0},    {u"run"_s, 0},
+        {u"put-event"_s, 2},    {u"archive"_s, 1}, {u"replay"_s, 1}};
     if (args.size() < 2 || !arity.contains(args.at(1)) || args.size() != 2 + arity.value(args.at(1))) {
         mErr << "nimbus cloud: " << tr("give PROJECT, an operation and its arguments; see --help") << '\n';
         return UsageError;
@@ -445,7 +533,9 @@ int CommandLine::cloud(const QStringList &arguments)
     const QString gateway = running->gateway;
     QString url = gateway + QLatin1String(GatewayServer::kControlPrefix) + operation;
     QByteArray body;
-    if (const int rc = operationBody(args, {parser.value(delay).toInt(), parser.value(subject), parser.value(type)},
+    if (const int rc = operationBody(args,
+                                     {parser.value(delay).toInt(), parser.value(subject), parser.value(type),
+                                      parser.value(from), parser.value(to), parser.values(rule)},
                                      &body, mErr);
         rc >= 0)
         return rc;
@@ -463,6 +553,13 @@ int CommandLine::cloud(const QStringList &arguments)
         return ValidationErrors;
     }
     const QJsonObject answered = QJsonDocument::fromJson(answer).object();
+    if (operation == "archive"_L1) {
+        for (const QJsonValue &event : answered.value("events"_L1).toArray())
+            mOut << QString::fromUtf8(QJsonDocument(event.toObject()).toJson(QJsonDocument::Compact)) << '\n';
+        return Success;
+    }
+    if (operation == "replay"_L1)
+        return waitForReplay(gateway, running->token, answered.value("replay"_L1).toString(), mOut, mErr);
     // put-event: the entries EventBridge would refuse make it fail, each said.
     int refused = 0;
     for (const QJsonValue &entry : answered.value("entries"_L1).toArray())

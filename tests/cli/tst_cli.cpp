@@ -39,6 +39,7 @@ private slots:
     void costMeasured();
     void serveAndCloud();
     void servePausedClockAdvancesToTheNightlyJob();
+    void cloudArchiveListsAndReplays();
     void mcpAnswersEachMessageAtOnce();
     void mcpRefusesAnOversizedMessageAndGoesOn();
     void invokeProfileNamesTheSlowestImport();
@@ -675,6 +676,69 @@ void tst_Cli::servePausedClockAdvancesToTheNightlyJob()
     serve.terminate();
     QVERIFY(serve.waitForFinished(20000));
     QCOMPARE(serve.exitCode(), 0);
+}
+
+void tst_Cli::cloudArchiveListsAndReplays()
+{
+    // A bus that archives, a morning's two orders an hour apart, listed and replayed.
+    const QString dir = mDir.filePath("archive");
+    QVERIFY(QDir().mkpath(dir));
+    const QString project = dir + "/shop.json";
+    QVERIFY(writeAll(project, R"json({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "orders", "kind": "event-bus", "properties": {"archive": true}},
+                  {"name": "all", "kind": "rule", "properties": {"pattern": "{\"source\": [\"shop\"]}"}},
+                  {"name": "review", "kind": "queue"}],
+        "edges": [{"from": "orders", "to": "all", "type": "routes"}, {"from": "all", "to": "review", "type": "targets"}]})json"));
+    QVERIFY(writeAll(dir + "/order.json", R"({"Source": "shop", "DetailType": "order placed", "Detail": {"id": 1}})"));
+    QProcess serve;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_DATA_HOME", mDir.filePath("xdg"));
+    serve.setProcessEnvironment(env);
+    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"),
+                {"serve", project, "--port", "0", "--aws-port", "0", "--clock", "paused", "--clock-start",
+                 "2027-01-01T08:00:00Z"});
+    QVERIFY(QTest::qWaitFor([&] { return serve.canReadLine() && serve.peek(4096).count('\n') >= 2; }, 20000));
+    for (int i = 0; i < 2; ++i) {
+        const Result put = run({"cloud", project, "put-event", "orders", dir + "/order.json"});
+        QVERIFY2(put.code == 0, qPrintable(put.err));
+        QVERIFY(run({"cloud", project, "advance", "1h"}).code == 0);
+    }
+
+    const Result all = run({"cloud", project, "archive", "orders"});
+    QVERIFY2(all.code == 0, qPrintable(all.err));
+    const QStringList lines = all.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject first = QJsonDocument::fromJson(lines.first().toUtf8()).object();
+    QCOMPARE(first["time"].toString(), "2027-01-01T08:00:00.000Z");
+    QCOMPARE(first["event"]["detail-type"].toString(), "order placed");
+    const Result later = run({"cloud", project, "archive", "orders", "--from", "2027-01-01T08:30:00"});
+    QCOMPARE(later.out.count('\n'), 1);
+    QVERIFY(later.out.contains("2027-01-01T09:00:00.000Z"));
+
+    const Result replay = run({"cloud", project, "replay", "orders", "--from", "2027-01-01T08:00:00Z", "--to",
+                               "2027-01-01T10:00:00Z", "--rule", "all"});
+    QVERIFY2(replay.code == 0, qPrintable(replay.err));
+    QVERIFY2(replay.out.contains(": COMPLETED, 2 of 2 event(s) replayed"), qPrintable(replay.out));
+    QByteArray log;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        log += serve.readAllStandardError();
+        return log.count("replayed event") == 2;
+        },
+        20000));
+
+    const Result open = run({"cloud", project, "replay", "orders", "--from", "2027-01-01T08:00:00Z"});
+    QCOMPARE(open.code, 2);
+    QVERIFY2(open.err.contains("replay needs --from and --to"), qPrintable(open.err));
+    const Result badRule = run({"cloud", project, "replay", "orders", "--from", "2027-01-01T08:00:00Z", "--to",
+                                "2027-01-01T10:00:00Z", "--rule", "nope"});
+    QCOMPARE(badRule.code, 1);
+    QVERIFY2(badRule.err.contains("nope is not a rule of the event bus orders"), qPrintable(badRule.err));
+    const Result badTime = run({"cloud", project, "archive", "orders", "--from", "yesterday"});
+    QCOMPARE(badTime.code, 2);
+
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(20000));
 }
 
 void tst_Cli::mcpAnswersEachMessageAtOnce()
