@@ -44,8 +44,9 @@ QString signingService(const QByteArray &authorization)
 AwsEndpoint::AwsEndpoint(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud)
 {
     // SQS before SNS: both take forms, and a form no service claims is SQS's.
-    for (AwsService *service : {createSqsService(*this), createSnsService(*this), createS3Service(*this),
-                                createDynamoDbService(*this), createEventBridgeService(*this)})
+    for (AwsService *service :
+         {createSqsService(*this), createSnsService(*this), createS3Service(*this), createDynamoDbService(*this),
+          createEventBridgeService(*this), createLambdaService(*this)})
         mServices.append(service);
 }
 
@@ -62,7 +63,11 @@ Result<void> AwsEndpoint::listen(const QHostAddress &address, quint16 port)
     // DynamoDB takes requests of up to 16 MB; S3 objects of up to kRequestLimit in one PUT,
     // which names its length (S3 refuses a PUT without one; the SDKs' streaming uploads
     // are aws-chunked with a Content-Length). A body of unknown length is held to 16 MB.
-    auto bodyLimit = [](const QByteArray &, const HttpHeaders &headers) {
+    auto bodyLimit = [](const QByteArray &requestLine, const HttpHeaders &headers) {
+        // A Lambda invocation takes 6 MB at most: a body much larger is not even read (one
+        // just over gets Lambda's own error from the service).
+        if (requestLine.contains(" /2015-03-31/functions/"))
+            return kInvokeRequestLimit;
         for (const auto &[name, value] : headers)
             if ((name == "x-amz-target" && value.toLower().startsWith("dynamodb_")) || name == "transfer-encoding")
                 return kDynamoRequestLimit;

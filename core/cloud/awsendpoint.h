@@ -16,7 +16,8 @@ class LocalCloud;
 
 // The local cloud's services on the AWS wire protocols, so that handlers written
 // with the AWS SDK run unchanged: SQS (JSON and query protocols), DynamoDB (JSON 1.0),
-// S3 (REST, path-style and virtual-hosted-style) and SNS (query), one AwsService each
+// S3 (REST, path-style and virtual-hosted-style), SNS (query), EventBridge (JSON 1.1) and
+// Lambda's Invoke (REST-JSON), one AwsService each
 // (core/cloud/services). The endpoint is their router: it answers what is common to all
 // (size, a stopped cloud) and finds the service a request is for by the request itself
 // (X-Amz-Target, the signing scope, the Action of a form); signatures are not checked.
@@ -30,6 +31,8 @@ class AwsEndpoint : public QObject
 public:
     static constexpr qsizetype kRequestLimit = 64 * 1024 * 1024;
     static constexpr qsizetype kDynamoRequestLimit = 16 * 1024 * 1024;
+    // Lambda's 6 MB for a synchronous invocation's payload, and a little room for its own error.
+    static constexpr qsizetype kInvokeRequestLimit = 7 * 1024 * 1024;
     static constexpr const char *kAccountId = "000000000000";
 
     explicit AwsEndpoint(LocalCloud &cloud, QObject *parent = nullptr);

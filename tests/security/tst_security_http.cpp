@@ -144,6 +144,8 @@ private slots:
     void awsChunkedOverflow();
     void oversizedBodiesRefusedBeforeBuffered_data();
     void oversizedBodiesRefusedBeforeBuffered();
+    void oversizedInvokePayloadRefused_data();
+    void oversizedInvokePayloadRefused();
     void foreignBodiesAreNeverRead();
     void malformedHeadsRefused_data();
     void malformedHeadsRefused();
@@ -514,6 +516,13 @@ void TestSecurityHttp::oversizedBodiesRefusedBeforeBuffered_data()
         << QByteArray("POST / HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nX-Amz-Target: DynamoDB_20120810.BatchGetItem\r\n"
                       "Content-Type: application/x-amz-json-1.0\r\nContent-Length: 104857600\r\n\r\n")
         << qint64(100 << 20) << false << qint64(32 << 20);
+    // Under the endpoint's 64 MB, far over the 6 MB a Lambda invocation takes.
+    QTest::newRow("Lambda Invoke, 48 MB")
+        << true
+        << QByteArray("POST /2015-03-31/functions/getItem/invocations HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n"
+                      "Authorization: AWS4-HMAC-SHA256 Credential=K/20270101/us-east-1/lambda/aws4_request, "
+                      "SignedHeaders=host, Signature=0\r\nContent-Length: 50331648\r\n\r\n")
+        << qint64(48 << 20) << false << qint64(24 << 20);
     QTest::newRow("gateway, 200 MB chunked")
         << false << QByteArray("POST /items/1 HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nTransfer-Encoding: chunked\r\n\r\n")
         << qint64(200 << 20) << true << qint64(GatewayServer::kPayloadLimit + (24 << 20));
@@ -540,6 +549,36 @@ void TestSecurityHttp::oversizedBodiesRefusedBeforeBuffered()
     QVERIFY(a.head.toLower().contains("connection: close"));
     // It still serves.
     QCOMPARE(send(true, "GET /files/keep.txt HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n\r\n").status, 200);
+}
+
+void TestSecurityHttp::oversizedInvokePayloadRefused_data()
+{
+    QTest::addColumn<QByteArray>("invocationType");
+    QTest::addColumn<int>("size");
+    QTest::newRow("RequestResponse, 6 MB and a byte") << QByteArray("RequestResponse") << (6 * 1024 * 1024 + 1);
+    QTest::newRow("Event, 256 KB and a byte") << QByteArray("Event") << (256 * 1024 + 1);
+}
+
+// Lambda's payload quotas: refused with Lambda's own error, and the function never runs.
+void TestSecurityHttp::oversizedInvokePayloadRefused()
+{
+    QFETCH(QByteArray, invocationType);
+    QFETCH(int, size);
+    const auto runs = [this] {
+        return std::count_if(mCloud->log().cbegin(), mCloud->log().cend(), [](const CloudLogEntry &e) {
+            return e.kind == CloudLogEntry::Kind::Invocation && e.target == QLatin1String("getItem");
+        });
+    };
+    const auto before = runs();
+    const QByteArray payload = "\"" + QByteArray(size - 2, 'x') + "\"";
+    const Answer a = send(true, "POST /2015-03-31/functions/getItem/invocations HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\n"
+                                "Authorization: AWS4-HMAC-SHA256 Credential=K/20270101/us-east-1/lambda/aws4_request, "
+                                "SignedHeaders=host, Signature=0\r\nX-Amz-Invocation-Type: "
+                                    + invocationType + "\r\nContent-Length: " + QByteArray::number(payload.size())
+                                    + "\r\n\r\n" + payload);
+    QCOMPARE(a.status, 413);
+    QVERIFY2(a.head.toLower().contains("x-amzn-errortype: requestentitytoolargeexception"), a.head.constData());
+    QCOMPARE(runs(), before);
 }
 
 void TestSecurityHttp::foreignBodiesAreNeverRead()

@@ -12,5 +12,6 @@ AwsService *createSnsService(AwsEndpoint &endpoint);
 AwsService *createS3Service(AwsEndpoint &endpoint);
 AwsService *createDynamoDbService(AwsEndpoint &endpoint);
 AwsService *createEventBridgeService(AwsEndpoint &endpoint);
+AwsService *createLambdaService(AwsEndpoint &endpoint);
 
 } // namespace Nimbus
