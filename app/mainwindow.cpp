@@ -32,6 +32,7 @@
 
 #include "document/project.h"
 #include "model/catalog.h"
+#include "model/kinds.h"
 #include "paths.h"
 #include "problemsdock.h"
 #include "projectmanager.h"
@@ -54,6 +55,7 @@
 #include <QGraphicsItem>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -220,6 +222,15 @@ void MainWindow::connectWindow()
         const NodeKind *kind = node ? project()->catalog().kind(node->kind) : nullptr;
         if (kind && kind->code.isValid())
             mEditors->openFunction(id);
+    });
+    // An event bus's archive and replays, from its context menu.
+    connect(mView, &CanvasView::nodeContextMenuRequested, this, [this](NodeId id, QMenu *menu) {
+        const Node *node = project() ? project()->architecture().node(id) : nullptr;
+        if (!node || node->kind != Kinds::EventBus)
+            return;
+        QAction *archive = menu->addAction(tr("Archive and &Replay..."));
+        archive->setObjectName(u"busArchiveAction"_s);
+        connect(archive, &QAction::triggered, this, [this, bus = node->name] { mCloudPanel->showArchive(bus); });
     });
     connect(mScene, &CanvasScene::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mView, &CanvasView::filesDropped, this, [this](const QStringList &paths) {

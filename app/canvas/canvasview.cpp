@@ -8,10 +8,12 @@
 #include "nodeitem.h"
 
 #include <QClipboard>
+#include <QContextMenuEvent>
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QPainter>
 #include <QScrollBar>
@@ -502,6 +504,21 @@ void CanvasView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
+}
+
+void CanvasView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QGraphicsItem *item = itemAt(event->pos());
+    if (!item || item->type() != NodeItem::Type) {
+        QGraphicsView::contextMenuEvent(event);
+        return;
+    }
+    const NodeId id = static_cast<NodeItem *>(item)->nodeId();
+    mScene->selectNodes({id});
+    QMenu menu(this);
+    emit nodeContextMenuRequested(id, &menu);
+    if (!menu.isEmpty())
+        menu.exec(event->globalPos());
 }
 
 void CanvasView::mouseDoubleClickEvent(QMouseEvent *event)

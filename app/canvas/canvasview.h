@@ -11,6 +11,7 @@
 #include <utility>
 
 class QLineEdit;
+class QMenu;
 class QMimeData;
 
 namespace Nimbus {
@@ -86,6 +87,9 @@ signals:
     void filesDropped(const QStringList &paths);
     // A node was double-clicked outside its name (a function: open its code).
     void nodeDoubleClicked(Nimbus::NodeId id);
+    // A node's context menu is about to show: the window adds what it offers for the node
+    // to menu, which shows when it has actions.
+    void nodeContextMenuRequested(Nimbus::NodeId id, QMenu *menu);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -95,6 +99,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;

@@ -1,4 +1,5 @@
 #include "cloudpanel.h"
+#include "archiveview.h"
 #include "model/kinds.h"
 
 #include "preferences/preferences.h"
@@ -183,10 +184,14 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     mAdd->setObjectName(u"cloudAdd"_s);
     mDelete = new QPushButton(tr("Delete"));
     mDelete->setObjectName(u"cloudDelete"_s);
+    mArchive = new QPushButton(tr("Archi&ve..."));
+    mArchive->setObjectName(u"cloudArchive"_s);
+    mArchive->setToolTip(tr("Show the archived events of the selected event bus and replay a time range"));
     auto *entryRow = new QHBoxLayout;
     entryRow->addWidget(mInput, 1);
     entryRow->addWidget(mAdd);
     entryRow->addWidget(mDelete);
+    entryRow->addWidget(mArchive);
     auto *stateBox = new QWidget;
     auto *stateLayout = new QVBoxLayout(stateBox);
     stateLayout->setContentsMargins(0, 0, 0, 0);
@@ -222,6 +227,7 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     });
     connect(mInput, &QLineEdit::returnPressed, mAdd, &QPushButton::click);
     connect(mDelete, &QPushButton::clicked, this, &CloudPanel::deleteSelectedEntry);
+    connect(mArchive, &QPushButton::clicked, this, [this] { showArchive(mBus); });
     connect(mLog, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
         updateStepButtons();
         if (current)
@@ -514,7 +520,24 @@ void CloudPanel::showService(const QString &name)
     const QString kind = kindOf(name);
     static const QStringList kinds = {u"queue"_s, u"topic"_s, u"bucket"_s, u"table"_s, u"schedule"_s, u"http-route"_s};
     mService = kinds.contains(kind) ? name : QString();
+    mBus = kind == Kinds::EventBus ? name : QString();
     refreshState();
+}
+
+ArchiveView *CloudPanel::showArchive(const QString &bus)
+{
+    if (!isRunning()) {
+        emit message(tr("Start the local cloud to see the archive of %1.").arg(bus));
+        return nullptr;
+    }
+    QPointer<ArchiveView> &view = mArchiveViews[bus];
+    if (!view) {
+        view = new ArchiveView(mCloud.get(), bus, window());
+        view->show();
+    }
+    view->raise();
+    view->activateWindow();
+    return view;
 }
 
 void CloudPanel::refreshState()
@@ -525,6 +548,8 @@ void CloudPanel::refreshState()
     mInput->setEnabled(running && !mService.isEmpty());
     mAdd->setEnabled(running && !mService.isEmpty());
     mDelete->setEnabled(running && (kind == Kinds::Queue || kind == Kinds::Bucket || kind == Kinds::Table));
+    mArchive->setVisible(!mBus.isEmpty());
+    mArchive->setEnabled(running);
     mReset->setEnabled(running);
     mState->setHeaderHidden(mService.isEmpty() || !running);
     if (mService.isEmpty() || !running) {

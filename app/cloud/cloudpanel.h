@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 #include <atomic>
@@ -20,6 +21,7 @@ class QTreeWidgetItem;
 namespace Nimbus {
 
 class FunctionRunner;
+class ArchiveView;
 class AwsEndpoint;
 class GatewayServer;
 
@@ -64,6 +66,9 @@ public:
     // Where a request for path goes: always the gateway, whatever path holds.
     static QString requestUrl(const QString &gateway, const QString &path);
     bool deleteSelectedEntry();
+    // Opens (or raises) the window of the archive of an event bus (a node name) while the
+    // cloud runs; nullptr, with a message, when it does not.
+    ArchiveView *showArchive(const QString &bus);
 
     // The hops of the request the current row belongs to, in the order they happened.
     QList<QTreeWidgetItem *> requestHops() const;
@@ -116,6 +121,9 @@ private:
     QPushButton *mAdd;
     QPushButton *mDelete;
     QTimer *mRefresh; // coalesces the state changes of a busy service into one refresh
+    QString mBus; // the event bus selected on the canvas, whose archive Archive opens
+    QPushButton *mArchive;
+    QHash<QString, QPointer<ArchiveView>> mArchiveViews; // by bus
 };
 
 } // namespace Nimbus
