@@ -166,11 +166,11 @@ void ExportModel::copySources(ExportOutput &output, const QString &projectDirect
         output.copy(source, project.filePath(source));
 }
 
-void ExportModel::reportUnexported(ExportOutput &output, const QString &platform) const
+void ExportModel::reportUnexported(ExportOutput &output, const QString &platform, const QStringList &exported) const
 {
     static const QStringList modelled = {u"queue"_s,  u"topic"_s,      u"table"_s,
                                          u"bucket"_s, u"http-route"_s, u"schedule"_s};
-    for (const Node *node : nodesNotOfKinds(modelled))
+    for (const Node *node : nodesNotOfKinds(modelled + exported))
         output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
                    tr("%1: a %2 has no %3 equivalent; it is not exported").arg(node->name, node->kind, platform),
                    node->id);

@@ -74,9 +74,10 @@ public:
     // Copies each function's code into the export: at its own source path, or into
     // functions/<function name> when byFunctionName (a folder per image to build).
     void copySources(ExportOutput &output, const QString &projectDirectory, bool byFunctionName = false) const;
-    // Reports what no target exports: nodes of kinds the platform has nothing for, and
+    // Reports what no target exports: nodes of kinds the platform has nothing for (every
+    // kind but the services, triggers and functions, and the kinds in exported), and
     // triggers that invoke no function.
-    void reportUnexported(ExportOutput &output, const QString &platform) const;
+    void reportUnexported(ExportOutput &output, const QString &platform, const QStringList &exported = {}) const;
     // Reports each function whose value of one of these properties differs from the
     // catalog's default, when the platform has no place for it.
     void reportIgnored(ExportOutput &output, const QString &platform, const QStringList &properties) const;

@@ -1,6 +1,7 @@
 #include "azureplugin.h"
 #include "model/kinds.h"
 
+#include "export/eventrouting.h"
 #include "export/exportmodel.h"
 
 #include <QDir>
@@ -170,6 +171,11 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                                                               {u"version"_s, u"[4.*, 5.0.0)"_s}}}}));
         output.addFile(app.key() + "/app-settings.json"_L1, json(settings));
     }
+    // Buses and rules are reported as nodes by reportUnexported; the settings of the
+    // triggers and functions it does write, one by one.
+    const EventRouting routing(model, *input.catalog);
+    routing.reportTriggerSettings(output, u"Azure Functions"_s);
+    routing.reportAsyncSettings(output, u"Azure Functions"_s);
     model.reportUnexported(output, u"Azure Functions"_s);
     model.reportIgnored(output, u"Azure Functions"_s, {u"architecture"_s, u"reservedConcurrency"_s});
 }

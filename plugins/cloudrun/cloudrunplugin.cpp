@@ -1,8 +1,11 @@
 #include "cloudrunplugin.h"
 #include "model/kinds.h"
 
+#include "cloud/eventbus.h"
+#include "export/eventrouting.h"
 #include "export/exportmodel.h"
 #include "export/yaml.h"
+#include "model/catalog.h"
 
 #include <QDir>
 
@@ -140,6 +143,110 @@ QStringList triggerScript(const ExportModel &model, const ExportFunction &f, con
     return QStringList{comment(u"# %1 invokes %2"_s.arg(trigger->name, f.node->name))} << command << QString();
 }
 
+// The Eventarc channel that stands for a bus, named after the bus.
+QString channelName(const Node *bus)
+{
+    return ExportModel::dnsLabel(EventBus::busName(*bus));
+}
+
+// The lines of eventarc.sh for the buses (an Eventarc channel each) and the rules (an
+// Eventarc trigger on the channel per target function and event type, filtering on the
+// type and, when the pattern names one, the source); what Eventarc cannot say is reported.
+QStringList eventScript(const ExportModel &model, const EventRouting &routing, ExportOutput &output)
+{
+    QStringList script;
+    for (const Node *bus : model.nodesOfKind(Kinds::EventBus)) {
+        script << comment(u"# %1: the bus's events are custom events on this channel"_s.arg(bus->name))
+               << u"gcloud eventarc channels create %1 --location=\"$REGION\""_s.arg(channelName(bus)) << QString();
+        output.add(Diagnostic::Severity::Info, u"export-bus"_s,
+                   CloudRunPlugin::tr("%1: the Eventarc channel %2 stands for the bus; functions publish CloudEvents "
+                                      "to it, with EventBridge's source as source and detail-type as type")
+                       .arg(bus->name, channelName(bus)),
+                   bus->id);
+        routing.reportUnsupported(output, u"Cloud Run"_s, bus,
+                                  {u"description"_s, u"archive"_s, u"archiveRetention"_s, u"archivePattern"_s});
+    }
+    for (const Node *rule : model.nodesOfKind(Kinds::Rule)) {
+        const QList<const Node *> buses = routing.buses(rule);
+        if (buses.isEmpty()) {
+            output.add(Diagnostic::Severity::Warning, u"export-unconnected"_s,
+                       CloudRunPlugin::tr("%1: no bus routes events to it; it is not exported").arg(rule->name),
+                       rule->id);
+            continue;
+        }
+        const AttributeFilter filter = EventRouting::attributeFilter(model.string(rule, "pattern"));
+        // Eventarc matches attributes exactly, one value each; a trigger needs the type.
+        auto usable = [](const QStringList &values) {
+            return std::none_of(values.cbegin(), values.cend(), [](const QString &v) { return v.contains(','_L1); });
+        };
+        const QStringList types = filter.exactValues(u"type"_s);
+        const QStringList sources = filter.exactValues(u"source"_s);
+        if (!filter.valid || types.isEmpty() || !usable(types)) {
+            output.add(Diagnostic::Severity::Warning, u"export-pattern"_s,
+                       CloudRunPlugin::tr("%1: an Eventarc trigger needs the exact event types (detail-type) the "
+                                          "pattern matches; the rule is not exported")
+                           .arg(rule->name),
+                       rule->id, u"pattern"_s);
+            continue;
+        }
+        QList<const Node *> functions;
+        for (const Node *target : routing.targets(rule)) {
+            if (target->kind == Kinds::Function) {
+                functions.append(target);
+                continue;
+            }
+            output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
+                       CloudRunPlugin::tr("%1: an Eventarc trigger delivers to a Cloud Run service only; the target %2 "
+                                          "is not exported")
+                           .arg(rule->name, target->name),
+                       rule->id);
+        }
+        if (functions.isEmpty())
+            continue;
+        QStringList leftOut = filter.unsupported;
+        for (const QList<AttributeCondition> &field : filter.fields)
+            if (field.first().attribute == "source"_L1 && (sources.size() != 1 || !usable(sources)))
+                leftOut.append(u"source"_s);
+        if (!leftOut.isEmpty())
+            output.add(Diagnostic::Severity::Warning, u"export-pattern"_s,
+                       CloudRunPlugin::tr("%1: Eventarc filters on exact attribute values only; %2 of the pattern is "
+                                          "not exported, so the targets receive events the rule would not pass")
+                           .arg(rule->name, leftOut.join(", "_L1)),
+                       rule->id, u"pattern"_s);
+        routing.reportUnsupported(
+            output, u"Cloud Run"_s, rule,
+            {u"inputMode"_s, u"maximumRetryAttempts"_s, u"maximumEventAge"_s, u"deadLetterQueue"_s});
+        if (!model.boolean(rule, "enabled", true))
+            output.add(
+                Diagnostic::Severity::Warning, u"export-disabled"_s,
+                CloudRunPlugin::tr("%1: an Eventarc trigger cannot be disabled; it is written enabled").arg(rule->name),
+                rule->id, u"enabled"_s);
+        for (const Node *target : std::as_const(functions)) {
+            const QString service = ExportModel::dnsLabel(target->name);
+            for (const Node *bus : buses) {
+                for (int i = 0; i < types.size(); ++i) {
+                    QString id = rule->name + '-'_L1 + target->name;
+                    if (buses.size() > 1)
+                        id = bus->name + '-'_L1 + id;
+                    id = ExportModel::dnsLabel(id);
+                    if (types.size() > 1)
+                        id = id.left(60) + '-'_L1 + QString::number(i + 1);
+                    script << comment(
+                        u"# %1 routes %2 events from %3 to %4"_s.arg(rule->name, types.at(i), bus->name, target->name))
+                           << u"gcloud eventarc triggers create %1 --location=\"$REGION\" \\"_s.arg(id)
+                           << u"    --destination-run-service=%1 --destination-run-region=\"$REGION\" \\"_s.arg(service)
+                           << u"    --channel=%1 \\"_s.arg(channelName(bus))
+                           << u"    --event-filters=%1 \\"_s.arg(shellQuote(u"type="_s + types.at(i)));
+                    if (sources.size() == 1 && usable(sources))
+                        script << u"    --event-filters=%1 \\"_s.arg(shellQuote(u"source="_s + sources.first()));
+                    script << u"    --service-account=\"$SERVICE_ACCOUNT\""_s << QString();
+                }
+            }
+        }
+    }
+    return script;
+}
+
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const QString project = ProviderPlugin::projectLabel(input);
@@ -169,7 +276,11 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
             CloudRunPlugin::tr("%1: the secret %2 is read from Secret Manager (%3, latest version), which you create"),
             [&](const EnvironmentVariable &var) { return secretName(f, var); });
     }
-    model.reportUnexported(output, u"Cloud Run"_s);
+    const EventRouting routing(model, *input.catalog);
+    script << eventScript(model, routing, output);
+    routing.reportTriggerSettings(output, u"Cloud Run"_s);
+    routing.reportAsyncSettings(output, u"Cloud Run"_s);
+    model.reportUnexported(output, u"Cloud Run"_s, {Kinds::EventBus, Kinds::Rule});
     model.reportIgnored(output, u"Cloud Run"_s, {u"architecture"_s});
     output.addFile(u"eventarc.sh"_s, script.join('\n'_L1).toUtf8() + '\n');
     model.copySources(output, input.projectDirectory, true);

@@ -1,8 +1,11 @@
 #include "knativeplugin.h"
 #include "model/kinds.h"
 
+#include "cloud/eventbus.h"
+#include "export/eventrouting.h"
 #include "export/exportmodel.h"
 #include "export/yaml.h"
+#include "model/catalog.h"
 
 #include <QDir>
 
@@ -104,6 +107,173 @@ YAML::Node brokerTrigger(const Node *source, const QString &name, const QString 
                   metadata(ExportModel::dnsLabel(source->name) + '-'_L1 + name, nameSpace, project), ts);
 }
 
+// The Broker that stands for a bus, named after the bus.
+QString brokerName(const Node *bus)
+{
+    return ExportModel::dnsLabel(EventBus::busName(*bus));
+}
+
+YAML::Node brokerRef(const QString &name)
+{
+    YAML::Node ref(YAML::NodeType::Map);
+    ref["apiVersion"] = Y::string("eventing.knative.dev/v1");
+    ref["kind"] = Y::string("Broker");
+    ref["name"] = Y::string(name);
+    YAML::Node sink(YAML::NodeType::Map);
+    sink["ref"] = ref;
+    return sink;
+}
+
+// One condition in the dialects of a Trigger's filters: {exact: {type: x}}, any of several
+// values, or not.
+YAML::Node filterOf(const AttributeCondition &c)
+{
+    const char *dialect = c.match == AttributeCondition::Match::Prefix   ? "prefix"
+                          : c.match == AttributeCondition::Match::Suffix ? "suffix"
+                                                                         : "exact";
+    auto one = [&](const QString &value) {
+        YAML::Node attribute(YAML::NodeType::Map);
+        attribute[c.attribute.toStdString()] = Y::string(value);
+        YAML::Node f(YAML::NodeType::Map);
+        f[dialect] = attribute;
+        return f;
+    };
+    YAML::Node f;
+    if (c.values.size() == 1) {
+        f = one(c.values.first());
+    } else {
+        YAML::Node any(YAML::NodeType::Sequence);
+        for (const QString &value : c.values)
+            any.push_back(one(value));
+        f = YAML::Node(YAML::NodeType::Map);
+        f["any"] = any;
+    }
+    if (!c.negated)
+        return f;
+    YAML::Node negated(YAML::NodeType::Map);
+    negated["not"] = f;
+    return negated;
+}
+
+// A Trigger's filters: one per field of the pattern, all of which must pass.
+YAML::Node triggerFilters(const AttributeFilter &filter)
+{
+    YAML::Node filters(YAML::NodeType::Sequence);
+    for (const QList<AttributeCondition> &field : filter.fields) {
+        if (field.size() == 1) {
+            filters.push_back(filterOf(field.first()));
+            continue;
+        }
+        YAML::Node any(YAML::NodeType::Sequence);
+        for (const AttributeCondition &c : field)
+            any.push_back(filterOf(c));
+        YAML::Node f(YAML::NodeType::Map);
+        f["any"] = any;
+        filters.push_back(f);
+    }
+    return filters;
+}
+
+// The buses as Brokers and each rule as a Trigger per bus and target: its pattern as the
+// new filters dialects (source, and detail-type as the CloudEvent's type), a function
+// target as the Service, a bus target as its Broker. What a Trigger cannot say is reported.
+void writeRules(const ExportModel &model, const EventRouting &routing, const QString &nameSpace, const QString &project,
+                QList<YAML::Node> &documents, QList<YAML::Node> &eventing, ExportOutput &output)
+{
+    for (const Node *bus : model.nodesOfKind(Kinds::EventBus)) {
+        YAML::Node meta = metadata(brokerName(bus), nameSpace, project);
+        const QString description = model.string(bus, "description");
+        if (!description.isEmpty()) {
+            YAML::Node annotations(YAML::NodeType::Map);
+            annotations["nimbus.dev/description"] = Y::string(description);
+            meta["annotations"] = annotations;
+        }
+        documents.append(object("eventing.knative.dev/v1", "Broker", meta));
+        output.add(Diagnostic::Severity::Info, u"export-bus"_s,
+                   KnativePlugin::tr("%1: the Broker %2 stands for the bus; events are CloudEvents posted to its "
+                                     "address, with EventBridge's source as source, detail-type as type and detail "
+                                     "as data")
+                       .arg(bus->name, brokerName(bus)),
+                   bus->id);
+        routing.reportUnsupported(output, u"Knative"_s, bus,
+                                  {u"archive"_s, u"archiveRetention"_s, u"archivePattern"_s});
+    }
+    for (const Node *rule : model.nodesOfKind(Kinds::Rule)) {
+        const QList<const Node *> buses = routing.buses(rule);
+        if (buses.isEmpty()) {
+            output.add(Diagnostic::Severity::Warning, u"export-unconnected"_s,
+                       KnativePlugin::tr("%1: no bus routes events to it; it is not exported").arg(rule->name),
+                       rule->id);
+            continue;
+        }
+        const AttributeFilter filter = EventRouting::attributeFilter(model.string(rule, "pattern"));
+        if (!filter.valid) {
+            output.add(Diagnostic::Severity::Warning, u"export-pattern"_s,
+                       KnativePlugin::tr("%1: the event pattern is not a JSON object; the rule is not exported")
+                           .arg(rule->name),
+                       rule->id, u"pattern"_s);
+            continue;
+        }
+        if (!filter.unsupported.isEmpty())
+            output.add(Diagnostic::Severity::Warning, u"export-pattern"_s,
+                       KnativePlugin::tr("%1: a Trigger filters on CloudEvents attributes only; %2 of the pattern is "
+                                         "not exported, so the targets receive events the rule would not pass")
+                           .arg(rule->name, filter.unsupported.join(", "_L1)),
+                       rule->id, u"pattern"_s);
+        if (routing.isSet(rule, u"inputMode"_s))
+            output.add(Diagnostic::Severity::Warning, u"export-rule-input"_s,
+                       KnativePlugin::tr("%1: a Trigger delivers the event itself; the target input %2 is not exported")
+                           .arg(rule->name, model.string(rule, "inputMode")),
+                       rule->id, u"inputMode"_s);
+        if (!model.boolean(rule, "enabled", true))
+            output.add(Diagnostic::Severity::Warning, u"export-disabled"_s,
+                       KnativePlugin::tr("%1: a Trigger cannot be disabled; it is written enabled").arg(rule->name),
+                       rule->id, u"enabled"_s);
+        routing.reportUnsupported(output, u"Knative"_s, rule, {u"maximumEventAge"_s, u"deadLetterQueue"_s});
+        const QList<const Node *> targets = routing.targets(rule);
+        if (targets.isEmpty())
+            output.add(Diagnostic::Severity::Warning, u"export-unconnected"_s,
+                       KnativePlugin::tr("%1 has no target; it is not exported").arg(rule->name), rule->id);
+        for (const Node *bus : buses) {
+            for (const Node *target : targets) {
+                YAML::Node subscriber;
+                if (target->kind == Kinds::Function) {
+                    subscriber = serviceRef(ExportModel::dnsLabel(target->name));
+                } else if (target->kind == Kinds::EventBus) {
+                    subscriber = brokerRef(brokerName(target));
+                } else {
+                    output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
+                               KnativePlugin::tr("%1: Knative has no %2; the target %3 is not exported")
+                                   .arg(rule->name, target->kind, target->name),
+                               rule->id);
+                    continue;
+                }
+                YAML::Node ts(YAML::NodeType::Map);
+                ts["broker"] = Y::string(brokerName(bus));
+                if (!filter.fields.isEmpty())
+                    ts["filters"] = triggerFilters(filter);
+                ts["subscriber"] = subscriber;
+                if (routing.isSet(rule, u"maximumRetryAttempts"_s)) {
+                    YAML::Node delivery(YAML::NodeType::Map);
+                    delivery["retry"] = Y::number(model.integer(rule, "maximumRetryAttempts"));
+                    ts["delivery"] = delivery;
+                }
+                QString name = rule->name + '-'_L1 + target->name;
+                if (buses.size() > 1)
+                    name = bus->name + '-'_L1 + name;
+                YAML::Node meta = metadata(ExportModel::dnsLabel(name), nameSpace, project);
+                const QString description = model.string(rule, "description");
+                if (!description.isEmpty()) {
+                    YAML::Node annotations(YAML::NodeType::Map);
+                    annotations["nimbus.dev/description"] = Y::string(description);
+                    meta["annotations"] = annotations;
+                }
+                eventing.append(object("eventing.knative.dev/v1", "Trigger", meta, ts));
+            }
+        }
+    }
+}
+
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
     const QString project = ProviderPlugin::projectLabel(input);
@@ -153,6 +323,8 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     }
     if (needsBroker)
         documents.append(object("eventing.knative.dev/v1", "Broker", metadata(project, nameSpace, project)));
+    const EventRouting routing(model, *input.catalog);
+    writeRules(model, routing, nameSpace, project, documents, eventing, output);
     documents.append(eventing);
     ProviderPlugin::reportServices(model, output, [&](const Node *node) {
         return model.consumers(node).isEmpty()
@@ -161,7 +333,9 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                                        "sent by whatever you provision for it")
                          .arg(node->name, node->kind, eventType(node));
     });
-    model.reportUnexported(output, u"Knative"_s);
+    routing.reportTriggerSettings(output, u"Knative"_s);
+    routing.reportAsyncSettings(output, u"Knative"_s);
+    model.reportUnexported(output, u"Knative"_s, {Kinds::EventBus, Kinds::Rule});
 
     output.addFile(u"knative.yaml"_s, Y::dumpAll(documents));
     model.copySources(output, input.projectDirectory, true);

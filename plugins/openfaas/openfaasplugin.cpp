@@ -1,6 +1,7 @@
 #include "openfaasplugin.h"
 #include "model/kinds.h"
 
+#include "export/eventrouting.h"
 #include "export/exportmodel.h"
 #include "export/yaml.h"
 
@@ -124,6 +125,11 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                    "%1: OpenFaaS has no %2; provision it separately (a connector turns its messages into calls)")
             .arg(node->name, node->kind);
     });
+    // Buses and rules are reported as nodes by reportUnexported; the settings of the
+    // triggers and functions it does write, one by one.
+    const EventRouting routing(model, *input.catalog);
+    routing.reportTriggerSettings(output, u"OpenFaaS"_s);
+    routing.reportAsyncSettings(output, u"OpenFaaS"_s);
     model.reportUnexported(output, u"OpenFaaS"_s);
     output.addFile(u"stack.yml"_s, Y::dump(root));
     model.copySources(output, input.projectDirectory, true);

@@ -1,6 +1,7 @@
 #include "scalewayplugin.h"
 #include "model/kinds.h"
 
+#include "export/eventrouting.h"
 #include "export/exportmodel.h"
 #include "export/yaml.h"
 
@@ -135,6 +136,11 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                                   "Storage, Serverless SQL)")
             .arg(node->name, node->kind);
     });
+    // Buses and rules are reported as nodes by reportUnexported; the settings of the
+    // triggers and functions it does write, one by one.
+    const EventRouting routing(model, *input.catalog);
+    routing.reportTriggerSettings(output, u"Scaleway"_s);
+    routing.reportAsyncSettings(output, u"Scaleway"_s);
     model.reportUnexported(output, u"Scaleway"_s);
     model.reportIgnored(output, u"Scaleway"_s, {u"architecture"_s});
     output.addFile(u"serverless.yml"_s, Y::dump(root));

@@ -3,11 +3,17 @@
 
 #include "awscommon.h"
 #include "cloud/eventbus.h"
+#include "export/eventrouting.h"
 #include "export/exportmodel.h"
 #include "export/hclwriter.h"
 #include "infracostusage.h"
+#include "model/catalog.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <optional>
@@ -25,8 +31,16 @@ QString tfName(const Node *node)
     return ExportModel::snakeCase(node->name);
 }
 
+// The account's default bus is not created: a data source reads it.
+bool isDefaultBus(const Node *node)
+{
+    return node->kind == Kinds::EventBus && EventBus::busName(*node) == "default"_L1;
+}
+
 QString serviceType(const Node *node)
 {
+    if (node->kind == Kinds::EventBus)
+        return isDefaultBus(node) ? u"data.aws_cloudwatch_event_bus"_s : u"aws_cloudwatch_event_bus"_s;
     if (node->kind == Kinds::Table)
         return u"aws_dynamodb_table"_s;
     if (node->kind == Kinds::Queue)
@@ -43,10 +57,47 @@ QString reference(const Node *node, const QString &attribute)
     return serviceType(node) + '.'_L1 + tfName(node) + '.'_L1 + attribute;
 }
 
-// An attribute that holds a JSON document (a policy): the HCL object, jsonencode()d.
-H jsonEncode(const H &value)
+// An attribute that holds a JSON document (a policy): the HCL object, jsonencode()d, for
+// an attribute of a block at depth (1: a resource's own attributes).
+H jsonEncode(const H &value, int depth = 1)
 {
-    return H::expression(u"jsonencode(%1)"_s.arg(QString::fromUtf8(value.write(1))));
+    return H::expression(u"jsonencode(%1)"_s.arg(QString::fromUtf8(value.write(depth))));
+}
+
+// A JSON value (an event pattern, a filter) as the HCL jsonencode() turns back into it.
+H hclOf(const QJsonValue &value)
+{
+    if (value.isObject()) {
+        QList<QPair<QString, H>> members;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            members.append({it.key(), hclOf(it.value())});
+        return H::object(members);
+    }
+    if (value.isArray()) {
+        QList<H> items;
+        for (const QJsonValue &item : value.toArray())
+            items.append(hclOf(item));
+        return H::list(items);
+    }
+    if (value.isString())
+        return H::string(value.toString());
+    if (value.isBool())
+        return H::boolean(value.toBool());
+    if (value.isNull() || value.isUndefined())
+        return H::expression(u"null"_s);
+    // A number as JSON writes it (1.5, 100), not rounded to an integer.
+    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    return H::expression(QString::fromUtf8(wrapped.mid(1, wrapped.size() - 2)));
+}
+
+// A JSON object's text as jsonencode() of its HCL; nullopt when text is not an object.
+std::optional<H> encodedJson(const QString &text, int depth = 1)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+    if (!document.isObject())
+        return std::nullopt;
+    return jsonEncode(hclOf(document.object()), depth);
 }
 
 // A resource's name: every one starts with the name_prefix variable.
@@ -61,15 +112,20 @@ H prefixedName(const QString &name)
 class TerraformWriter
 {
 public:
-    TerraformWriter(const ExportModel &model, ExportOutput &output) : mModel(model), mOutput(output) { }
+    TerraformWriter(const ExportModel &model, const Catalog &catalog, ExportOutput &output)
+        : mModel(model), mCatalog(catalog), mRouting(model, catalog), mOutput(output)
+    { }
 
     void writeSettings(const QString &region, const QString &namePrefix);
     void writeQueue(const Node *node);
     void writeTopic(const Node *node);
     void writeTable(const Node *node);
     void writeBucket(const Node *node);
+    void writeBus(const Node *bus);
     void writeFunction(const ExportFunction &f);
     void writeBucketNotification(const Node *bucket);
+    void writeRule(const Node *rule);
+    void writeDeliveryPolicies();
     void writeHttpApi();
 
     QByteArray main() const { return mMain.text(); }
@@ -85,13 +141,35 @@ private:
     void writeRoute(const QString &link, const QString &function, const Node *route);
     void writePermission(const QString &link, const QString &function, const QString &principal,
                          const QString &sourceArn);
+    void writeEventSourceSettings(const ExportFunction &f, const Node *trigger);
+    void writeFilterCriteria(const Node *trigger);
+    void writeInvokeConfig(const ExportFunction &f);
+    void writeRuleTarget(const Node *rule, const QString &label, const Node *bus, const Node *target);
+    void writeBusRole(const QString &label, const QList<const Node *> &buses);
+    // A property's value, else its kind's default (a project file may leave defaults out).
+    QJsonValue setting(const Node *node, const QString &property) const;
+    int settingInt(const Node *node, const QString &property) const { return setting(node, property).toInt(); }
 
     const ExportModel &mModel;
+    const Catalog &mCatalog;
+    EventRouting mRouting;
     ExportOutput &mOutput;
     HclWriter mMain;
     HclWriter mVariables;
     QList<const Node *> mRoutes; // the HTTP API is written once, after every route
+    // The rules (their aws_cloudwatch_event_rule labels) that send to each queue and topic,
+    // as targets or as dead-letter queues: each gets one policy, written after the rules.
+    QMap<QString, QStringList> mSenders; // by node name
 };
+
+QJsonValue TerraformWriter::setting(const Node *node, const QString &property) const
+{
+    const QJsonValue value = node->properties.value(property);
+    if (!value.isUndefined())
+        return value;
+    const NodeKind *kind = mCatalog.kind(node->kind);
+    return kind ? kind->defaultProperties(node->name).value(property) : QJsonValue();
+}
 
 void TerraformWriter::writeSettings(const QString &region, const QString &namePrefix)
 {
@@ -139,6 +217,8 @@ void TerraformWriter::writeQueue(const Node *node)
     mMain.attribute(u"name"_s, prefixedName(label + fifo));
     if (!fifo.isEmpty())
         mMain.attribute(u"fifo_queue"_s, H::boolean(true));
+    if (!fifo.isEmpty() && mModel.boolean(node, "contentBasedDeduplication"))
+        mMain.attribute(u"content_based_deduplication"_s, H::boolean(true));
     mMain.attribute(u"visibility_timeout_seconds"_s, H::number(mModel.integer(node, "visibilityTimeout", 30)));
     mMain.attribute(u"message_retention_seconds"_s, H::number(mModel.integer(node, "messageRetention", 345600)));
     mMain.attribute(u"delay_seconds"_s, H::number(mModel.integer(node, "delay", 0)));
@@ -147,6 +227,11 @@ void TerraformWriter::writeQueue(const Node *node)
                         {{u"deadLetterTargetArn"_s, H::expression(u"aws_sqs_queue.%1_dead_letters.arn"_s.arg(name))},
                          {u"maxReceiveCount"_s, H::number(mModel.integer(node, "maxReceiveCount", 5))}})));
     mMain.endBlock();
+    if (fifo.isEmpty() && mModel.boolean(node, "contentBasedDeduplication"))
+        mOutput.add(Diagnostic::Severity::Warning, u"export-fifo"_s,
+                    TerraformPlugin::tr("%1: content-based deduplication is for FIFO queues only; it is not exported")
+                        .arg(node->name),
+                    node->id, u"contentBasedDeduplication"_s);
 }
 
 void TerraformWriter::writeTopic(const Node *node)
@@ -159,7 +244,14 @@ void TerraformWriter::writeTopic(const Node *node)
         mMain.attribute(u"display_name"_s, H::string(displayName));
     if (fifo)
         mMain.attribute(u"fifo_topic"_s, H::boolean(true));
+    if (fifo && mModel.boolean(node, "contentBasedDeduplication"))
+        mMain.attribute(u"content_based_deduplication"_s, H::boolean(true));
     mMain.endBlock();
+    if (!fifo && mModel.boolean(node, "contentBasedDeduplication"))
+        mOutput.add(Diagnostic::Severity::Warning, u"export-fifo"_s,
+                    TerraformPlugin::tr("%1: content-based deduplication is for FIFO topics only; it is not exported")
+                        .arg(node->name),
+                    node->id, u"contentBasedDeduplication"_s);
 }
 
 void TerraformWriter::writeTable(const Node *node)
@@ -191,6 +283,13 @@ void TerraformWriter::writeTable(const Node *node)
         mMain.attribute(u"type"_s, H::string(mModel.string(node, typeProperty, u"S"_s)));
         mMain.endBlock();
     }
+    const QString ttl = mModel.string(node, "ttlAttribute");
+    if (!ttl.isEmpty()) {
+        mMain.beginBlock(u"ttl"_s);
+        mMain.attribute(u"attribute_name"_s, H::string(ttl));
+        mMain.attribute(u"enabled"_s, H::boolean(true));
+        mMain.endBlock();
+    }
     mMain.endBlock();
 }
 
@@ -199,6 +298,13 @@ void TerraformWriter::writeBucket(const Node *node)
     mMain.beginBlock(u"resource"_s, {u"aws_s3_bucket"_s, tfName(node)});
     mMain.attribute(u"bucket"_s, prefixedName(ExportModel::dnsLabel(node->name)));
     mMain.endBlock();
+    if (!mModel.string(node, "filterCriteria").trimmed().isEmpty())
+        mOutput.add(
+            Diagnostic::Severity::Warning, u"export-filter"_s,
+            TerraformPlugin::tr("%1: S3 event notifications have no filter criteria; they are not exported, and "
+                                "the functions receive every event the prefix and suffix let through")
+                .arg(node->name),
+            node->id, u"filterCriteria"_s);
     if (!mModel.boolean(node, "versioning"))
         return;
     mMain.beginBlock(u"resource"_s, {u"aws_s3_bucket_versioning"_s, tfName(node)});
@@ -206,6 +312,54 @@ void TerraformWriter::writeBucket(const Node *node)
     mMain.beginBlock(u"versioning_configuration"_s);
     mMain.attribute(u"status"_s, H::string(u"Enabled"_s));
     mMain.endBlock();
+    mMain.endBlock();
+}
+
+// A bus the design names (the account's default bus is read, not created) and its archive.
+void TerraformWriter::writeBus(const Node *bus)
+{
+    const QString name = tfName(bus);
+    const QString busName = EventBus::busName(*bus);
+    if (isDefaultBus(bus)) {
+        mMain.beginBlock(u"data"_s, {u"aws_cloudwatch_event_bus"_s, name});
+        mMain.attribute(u"name"_s, H::string(busName));
+        mMain.endBlock();
+        if (!mModel.string(bus, "description").isEmpty())
+            mOutput.add(Diagnostic::Severity::Info, u"export-default-bus"_s,
+                        TerraformPlugin::tr("%1: the account's default bus is not created by this export; its "
+                                            "description is not exported")
+                            .arg(bus->name),
+                        bus->id, u"description"_s);
+    } else {
+        // The bus's own name property is its name in the cloud: code names the bus by it.
+        mMain.beginBlock(u"resource"_s, {u"aws_cloudwatch_event_bus"_s, name});
+        mMain.attribute(u"name"_s, H::string(busName));
+        const QString description = mModel.string(bus, "description");
+        if (!description.isEmpty())
+            mMain.attribute(u"description"_s, H::string(description));
+        mMain.endBlock();
+    }
+    if (!mModel.boolean(bus, "archive"))
+        return;
+    // An archive's name: at most 48 of letters, digits, '.', '-' and '_'.
+    QString archive = busName + "-archive"_L1;
+    archive.replace(QRegularExpression(u"[^A-Za-z0-9._-]"_s), u"-"_s);
+    mMain.beginBlock(u"resource"_s, {u"aws_cloudwatch_event_archive"_s, name});
+    mMain.attribute(u"name"_s, H::string(archive.right(48)));
+    mMain.attribute(u"event_source_arn"_s, H::expression(reference(bus, u"arn"_s)));
+    const QJsonValue retention = setting(bus, u"archiveRetention"_s);
+    mMain.attribute(u"retention_days"_s, H::number(retention.isDouble() ? retention.toInt() : 0));
+    const QString pattern = mModel.string(bus, "archivePattern");
+    if (!pattern.trimmed().isEmpty()) {
+        if (const std::optional<H> encoded = encodedJson(pattern))
+            mMain.attribute(u"event_pattern"_s, *encoded);
+        else
+            mOutput.add(
+                Diagnostic::Severity::Warning, u"export-pattern"_s,
+                TerraformPlugin::tr("%1: the archive pattern is not a JSON object; the archive keeps every event")
+                    .arg(bus->name),
+                bus->id, u"archivePattern"_s);
+    }
     mMain.endBlock();
 }
 
@@ -243,9 +397,45 @@ void TerraformWriter::writeFunction(const ExportFunction &f)
         mMain.endBlock();
     }
     mMain.endBlock();
+    writeInvokeConfig(f);
 
     for (const Node *trigger : f.triggers)
         writeTrigger(f, trigger);
+}
+
+// How Lambda handles the function's asynchronous invocations: retries, the oldest event
+// it still runs, and where it sends a record of each (on-success and on-failure edges).
+void TerraformWriter::writeInvokeConfig(const ExportFunction &f)
+{
+    const QList<const Node *> onSuccess = mRouting.destinations(f.node, u"on-success"_s);
+    const QList<const Node *> onFailure = mRouting.destinations(f.node, u"on-failure"_s);
+    if (onSuccess.isEmpty() && onFailure.isEmpty() && !mRouting.isSet(f.node, u"maximumRetryAttempts"_s)
+        && !mRouting.isSet(f.node, u"maximumEventAge"_s))
+        return;
+    const QString name = tfName(f.node);
+    mMain.beginBlock(u"resource"_s, {u"aws_lambda_function_event_invoke_config"_s, name});
+    mMain.attribute(u"function_name"_s, H::expression(u"aws_lambda_function.%1.function_name"_s.arg(name)));
+    mMain.attribute(u"maximum_retry_attempts"_s, H::number(settingInt(f.node, u"maximumRetryAttempts"_s)));
+    mMain.attribute(u"maximum_event_age_in_seconds"_s, H::number(settingInt(f.node, u"maximumEventAge"_s)));
+    if (!onSuccess.isEmpty() || !onFailure.isEmpty()) {
+        mMain.beginBlock(u"destination_config"_s);
+        for (const auto &[block, list] : {std::pair{"on_success", &onSuccess}, std::pair{"on_failure", &onFailure}}) {
+            if (list->isEmpty())
+                continue;
+            mMain.beginBlock(QLatin1String(block));
+            mMain.attribute(u"destination"_s, H::expression(reference(list->first(), u"arn"_s)));
+            mMain.endBlock();
+            // Lambda takes one destination of each kind.
+            for (const Node *other : list->mid(1))
+                mOutput.add(Diagnostic::Severity::Warning, u"export-destination"_s,
+                            TerraformPlugin::tr("%1: Lambda takes one %2 destination; %3 is written, %4 is not")
+                                .arg(f.node->name, QString::fromLatin1(block).replace('_'_L1, '-'_L1),
+                                     list->first()->name, other->name),
+                            f.node->id);
+        }
+        mMain.endBlock();
+    }
+    mMain.endBlock();
 }
 
 // Lambda may assume the role, write logs, and do what the function's connections need.
@@ -273,14 +463,6 @@ void TerraformWriter::writeRole(const ExportFunction &f)
     QList<H> list;
     for (const Aws::IamStatement &s : statements) {
         const QString attribute = s.attribute == "StreamArn"_L1 ? u"stream_arn"_s : u"arn"_s;
-        // The export does not write buses (it says so): a bus is named by its ARN.
-        if (s.service->kind == Kinds::EventBus) {
-            list.append(H::object(
-                {{u"Effect"_s, H::string(u"Allow"_s)},
-                 {u"Action"_s, H::stringList(s.actions)},
-                 {u"Resource"_s, H::string(u"arn:aws:events:*:*:event-bus/"_s + EventBus::busName(*s.service))}}));
-            continue;
-        }
         const QString ref = reference(s.service, attribute);
         list.append(
             H::object({{u"Effect"_s, H::string(u"Allow"_s)},
@@ -345,11 +527,14 @@ void TerraformWriter::writeTrigger(const ExportFunction &f, const Node *trigger)
         mMain.beginBlock(u"resource"_s, {u"aws_lambda_event_source_mapping"_s, link});
         mMain.attribute(u"event_source_arn"_s, H::expression(reference(trigger, table ? u"stream_arn"_s : u"arn"_s)));
         mMain.attribute(u"function_name"_s, H::expression(u"aws_lambda_function.%1.arn"_s.arg(name)));
-        if (!table)
-            mMain.attribute(u"batch_size"_s, H::number(mModel.integer(trigger, "batchSize", 10)));
-        else
-            mMain.attribute(u"starting_position"_s, H::string(u"LATEST"_s));
+        writeEventSourceSettings(f, trigger);
         mMain.endBlock();
+    } else if (trigger->kind == Kinds::Topic && mModel.boolean(trigger, "fifo")) {
+        mOutput.add(Diagnostic::Severity::Warning, u"export-fifo"_s,
+                    TerraformPlugin::tr("%1: a FIFO topic delivers to SQS queues only; the subscription of %2 is not "
+                                        "exported")
+                        .arg(trigger->name, f.node->name),
+                    trigger->id, u"fifo"_s);
     } else if (trigger->kind == Kinds::Topic) {
         mMain.beginBlock(u"resource"_s, {u"aws_sns_topic_subscription"_s, link});
         mMain.attribute(u"topic_arn"_s, H::expression(reference(trigger, u"arn"_s)));
@@ -368,6 +553,86 @@ void TerraformWriter::writeTrigger(const ExportFunction &f, const Node *trigger)
             trigger, mOutput,
             TerraformPlugin::tr("%1 (%2) cannot invoke a function in this export; it is not exported"));
     }
+}
+
+// The settings of a queue's or a table stream's event source mapping, in the order of the
+// provider's documentation; what Lambda leaves at its default is not written.
+void TerraformWriter::writeEventSourceSettings(const ExportFunction &f, const Node *trigger)
+{
+    const bool table = trigger->kind == Kinds::Table;
+    const bool fifo = !table && mModel.boolean(trigger, "fifo");
+    mMain.attribute(u"batch_size"_s, H::number(settingInt(trigger, u"batchSize"_s)));
+    if (const int window = settingInt(trigger, u"batchingWindow"_s); window > 0 && !fifo)
+        mMain.attribute(u"maximum_batching_window_in_seconds"_s, H::number(window));
+    else if (window > 0)
+        mOutput.add(Diagnostic::Severity::Warning, u"export-fifo"_s,
+                    TerraformPlugin::tr("%1: Lambda has no batching window for FIFO queues; the window of %2 s is not "
+                                        "exported")
+                        .arg(trigger->name)
+                        .arg(window),
+                    trigger->id, u"batchingWindow"_s);
+    if (table) {
+        mMain.attribute(u"starting_position"_s, H::string(setting(trigger, u"startingPosition"_s).toString()));
+        if (setting(trigger, u"bisectOnError"_s).toBool())
+            mMain.attribute(u"bisect_batch_on_function_error"_s, H::boolean(true));
+        if (const QJsonValue retries = setting(trigger, u"maximumRetryAttempts"_s); retries.isDouble())
+            mMain.attribute(u"maximum_retry_attempts"_s, H::number(retries.toInt()));
+        if (const QJsonValue age = setting(trigger, u"maximumRecordAge"_s); age.isDouble())
+            mMain.attribute(u"maximum_record_age_in_seconds"_s, H::number(age.toInt()));
+    }
+    if (setting(trigger, u"reportBatchItemFailures"_s).toBool())
+        mMain.attribute(u"function_response_types"_s, H::stringList({u"ReportBatchItemFailures"_s}));
+    writeFilterCriteria(trigger);
+    if (!table) {
+        if (const QJsonValue concurrency = setting(trigger, u"maxConcurrency"_s); concurrency.isDouble()) {
+            mMain.beginBlock(u"scaling_config"_s);
+            mMain.attribute(u"maximum_concurrency"_s, H::number(concurrency.toInt()));
+            mMain.endBlock();
+        }
+        return;
+    }
+    // A stream's records that fail every retry go to the function's on-failure destination,
+    // which a stream's mapping takes when it is a queue or a topic.
+    const QList<const Node *> onFailure = mRouting.destinations(f.node, u"on-failure"_s);
+    if (onFailure.isEmpty())
+        return;
+    const Node *destination = onFailure.first();
+    if (destination->kind != Kinds::Queue && destination->kind != Kinds::Topic) {
+        mOutput.add(Diagnostic::Severity::Warning, u"export-destination"_s,
+                    TerraformPlugin::tr("%1: a stream's failed records go to a queue or a topic only; the stream of %2 "
+                                        "has no on-failure destination")
+                        .arg(f.node->name, trigger->name),
+                    f.node->id);
+        return;
+    }
+    mMain.beginBlock(u"destination_config"_s);
+    mMain.beginBlock(u"on_failure"_s);
+    mMain.attribute(u"destination_arn"_s, H::expression(reference(destination, u"arn"_s)));
+    mMain.endBlock();
+    mMain.endBlock();
+}
+
+// filter_criteria: one filter block per pattern of the trigger's filterCriteria.
+void TerraformWriter::writeFilterCriteria(const Node *trigger)
+{
+    const QString criteria = mModel.string(trigger, "filterCriteria");
+    const std::optional<QStringList> patterns = EventRouting::filterPatterns(criteria);
+    if (!patterns) {
+        mOutput.add(Diagnostic::Severity::Warning, u"export-filter"_s,
+                    TerraformPlugin::tr("%1: the filter criteria are not JSON patterns; they are not exported")
+                        .arg(trigger->name),
+                    trigger->id, u"filterCriteria"_s);
+        return;
+    }
+    if (patterns->isEmpty())
+        return;
+    mMain.beginBlock(u"filter_criteria"_s);
+    for (const QString &pattern : *patterns) {
+        mMain.beginBlock(u"filter"_s);
+        mMain.attribute(u"pattern"_s, *encodedJson(pattern, 3)); // resource > filter_criteria > filter
+        mMain.endBlock();
+    }
+    mMain.endBlock();
 }
 
 void TerraformWriter::writeSchedule(const QString &link, const QString &function, const Node *schedule)
@@ -451,6 +716,175 @@ void TerraformWriter::writeBucketNotification(const Node *bucket)
     mMain.endBlock();
 }
 
+// The rule on each bus that routes to it (an EventBridge rule is on one bus), with a
+// target per connection and what lets each target receive from it.
+void TerraformWriter::writeRule(const Node *rule)
+{
+    const QList<const Node *> buses = mRouting.buses(rule);
+    if (buses.isEmpty()) {
+        mOutput.add(Diagnostic::Severity::Warning, u"export-unconnected"_s,
+                    TerraformPlugin::tr("%1: no bus routes events to it; it is not exported").arg(rule->name),
+                    rule->id);
+        return;
+    }
+    const std::optional<H> pattern = encodedJson(setting(rule, u"pattern"_s).toString());
+    if (!pattern) {
+        mOutput.add(
+            Diagnostic::Severity::Warning, u"export-pattern"_s,
+            TerraformPlugin::tr("%1: the event pattern is not a JSON object; the rule is not exported").arg(rule->name),
+            rule->id, u"pattern"_s);
+        return;
+    }
+    const QList<const Node *> targets = mRouting.targets(rule);
+    if (targets.isEmpty())
+        mOutput.add(Diagnostic::Severity::Info, u"export-unconnected"_s,
+                    TerraformPlugin::tr("%1 has no target; it is written without one").arg(rule->name), rule->id);
+    for (const Node *bus : buses) {
+        const QString label = buses.size() == 1 ? tfName(rule) : tfName(rule) + '_'_L1 + tfName(bus);
+        mMain.beginBlock(u"resource"_s, {u"aws_cloudwatch_event_rule"_s, label});
+        mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(rule->name)));
+        mMain.attribute(u"event_bus_name"_s, H::expression(reference(bus, u"name"_s)));
+        mMain.attribute(u"event_pattern"_s, *pattern);
+        const QString description = mModel.string(rule, "description");
+        if (!description.isEmpty())
+            mMain.attribute(u"description"_s, H::string(description));
+        mMain.attribute(u"state"_s, H::string(setting(rule, u"enabled"_s).toBool() ? u"ENABLED"_s : u"DISABLED"_s));
+        mMain.endBlock();
+        QList<const Node *> busTargets;
+        for (const Node *target : targets) {
+            writeRuleTarget(rule, label, bus, target);
+            if (target->kind == Kinds::EventBus)
+                busTargets.append(target);
+        }
+        if (!busTargets.isEmpty())
+            writeBusRole(label, busTargets);
+    }
+}
+
+// One target of the rule: what it receives (the rule's input), its retries and dead-letter
+// queue, and the permission that lets EventBridge deliver to a function.
+void TerraformWriter::writeRuleTarget(const Node *rule, const QString &label, const Node *bus, const Node *target)
+{
+    const QString link = label + '_'_L1 + tfName(target);
+    mMain.beginBlock(u"resource"_s, {u"aws_cloudwatch_event_target"_s, link});
+    mMain.attribute(u"rule"_s, H::expression(u"aws_cloudwatch_event_rule.%1.name"_s.arg(label)));
+    mMain.attribute(u"event_bus_name"_s, H::expression(reference(bus, u"name"_s)));
+    mMain.attribute(u"target_id"_s, H::string(ExportModel::dnsLabel(target->name)));
+    mMain.attribute(u"arn"_s, H::expression(reference(target, u"arn"_s)));
+    // EventBridge puts events on another bus with a role of the rule's.
+    if (target->kind == Kinds::EventBus)
+        mMain.attribute(u"role_arn"_s, H::expression(u"aws_iam_role.%1_events.arn"_s.arg(label)));
+    const Result<RuleInput> input = RuleInput::fromRule(rule->properties);
+    if (!input) {
+        mOutput.add(
+            Diagnostic::Severity::Warning, u"export-rule-input"_s,
+            TerraformPlugin::tr("%1: %2; the targets receive the matched event").arg(rule->name, input.errorMessage()),
+            rule->id, u"inputMode"_s);
+    } else if (input->mode == RuleInput::Mode::Constant) {
+        mMain.attribute(u"input"_s, H::string(QString::fromUtf8(input->constant)));
+    } else if (input->mode == RuleInput::Mode::Path) {
+        mMain.attribute(u"input_path"_s, H::string(input->path));
+    } else if (input->mode == RuleInput::Mode::Transformer) {
+        QList<QPair<QString, H>> paths;
+        for (const auto &[name, path] : input->paths)
+            paths.append({name, H::string(path)});
+        mMain.beginBlock(u"input_transformer"_s);
+        mMain.attribute(u"input_paths"_s, H::object(paths));
+        mMain.attribute(u"input_template"_s, H::string(input->inputTemplate));
+        mMain.endBlock();
+    }
+    // A FIFO queue takes each message in a group: the rule's events are one group, in order.
+    if (target->kind == Kinds::Queue && mModel.boolean(target, "fifo")) {
+        mMain.beginBlock(u"sqs_target"_s);
+        mMain.attribute(u"message_group_id"_s, H::string(rule->name));
+        mMain.endBlock();
+    }
+    mMain.beginBlock(u"retry_policy"_s);
+    mMain.attribute(u"maximum_event_age_in_seconds"_s, H::number(settingInt(rule, u"maximumEventAge"_s)));
+    mMain.attribute(u"maximum_retry_attempts"_s, H::number(settingInt(rule, u"maximumRetryAttempts"_s)));
+    mMain.endBlock();
+    const Node *deadLetters = mRouting.deadLetterQueue(rule);
+    if (deadLetters) {
+        mMain.beginBlock(u"dead_letter_config"_s);
+        mMain.attribute(u"arn"_s, H::expression(reference(deadLetters, u"arn"_s)));
+        mMain.endBlock();
+    }
+    mMain.endBlock();
+
+    if (target->kind == Kinds::Function)
+        writePermission(link, tfName(target), u"events.amazonaws.com"_s,
+                        u"aws_cloudwatch_event_rule.%1.arn"_s.arg(label));
+    for (const Node *receiver : {target, deadLetters}) {
+        if (!receiver || (receiver->kind != Kinds::Queue && receiver->kind != Kinds::Topic))
+            continue;
+        QStringList &senders = mSenders[receiver->name];
+        if (!senders.contains(label))
+            senders.append(label);
+    }
+}
+
+// The role with which the rule's targets that are buses receive its events.
+void TerraformWriter::writeBusRole(const QString &label, const QList<const Node *> &buses)
+{
+    const QString role = label + "_events"_L1;
+    mMain.beginBlock(u"resource"_s, {u"aws_iam_role"_s, role});
+    mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(role)));
+    const H principal = H::object({{u"Service"_s, H::string(u"events.amazonaws.com"_s)}});
+    mMain.attribute(u"assume_role_policy"_s,
+                    jsonEncode(H::object(
+                        {{u"Version"_s, H::string(u"2012-10-17"_s)},
+                         {u"Statement"_s, H::list({H::object({{u"Effect"_s, H::string(u"Allow"_s)},
+                                                              {u"Principal"_s, principal},
+                                                              {u"Action"_s, H::string(u"sts:AssumeRole"_s)}})})}})));
+    mMain.endBlock();
+    QList<H> arns;
+    for (const Node *bus : buses)
+        arns.append(H::expression(reference(bus, u"arn"_s)));
+    mMain.beginBlock(u"resource"_s, {u"aws_iam_role_policy"_s, role});
+    mMain.attribute(u"name"_s, H::string(u"put-events"_s));
+    mMain.attribute(u"role"_s, H::expression(u"aws_iam_role.%1.id"_s.arg(role)));
+    mMain.attribute(u"policy"_s,
+                    jsonEncode(H::object(
+                        {{u"Version"_s, H::string(u"2012-10-17"_s)},
+                         {u"Statement"_s, H::list({H::object({{u"Effect"_s, H::string(u"Allow"_s)},
+                                                              {u"Action"_s, H::stringList({u"events:PutEvents"_s})},
+                                                              {u"Resource"_s, H::list(arns)}})})}})));
+    mMain.endBlock();
+}
+
+// One policy per queue and topic that rules send to (as targets or dead-letter queues):
+// EventBridge may send to it on behalf of those rules only.
+void TerraformWriter::writeDeliveryPolicies()
+{
+    for (const QLatin1String kind : {Kinds::Queue, Kinds::Topic}) {
+        for (const Node *node : mModel.nodesOfKind(kind)) {
+            const QStringList senders = mSenders.value(node->name);
+            if (senders.isEmpty())
+                continue;
+            const bool queue = kind == Kinds::Queue;
+            QList<H> rules;
+            for (const QString &label : senders)
+                rules.append(H::expression(u"aws_cloudwatch_event_rule.%1.arn"_s.arg(label)));
+            const H statement = H::object(
+                {{u"Effect"_s, H::string(u"Allow"_s)},
+                 {u"Principal"_s, H::object({{u"Service"_s, H::string(u"events.amazonaws.com"_s)}})},
+                 {u"Action"_s, H::string(queue ? u"sqs:SendMessage"_s : u"sns:Publish"_s)},
+                 {u"Resource"_s, H::expression(reference(node, u"arn"_s))},
+                 {u"Condition"_s, H::object({{u"ArnEquals"_s, H::object({{u"aws:SourceArn"_s, H::list(rules)}})}})}});
+            const H policy = jsonEncode(
+                H::object({{u"Version"_s, H::string(u"2012-10-17"_s)}, {u"Statement"_s, H::list({statement})}}));
+            mMain.beginBlock(u"resource"_s, {queue ? u"aws_sqs_queue_policy"_s : u"aws_sns_topic_policy"_s,
+                                             tfName(node) + "_events"_L1});
+            if (queue)
+                mMain.attribute(u"queue_url"_s, H::expression(reference(node, u"id"_s)));
+            else
+                mMain.attribute(u"arn"_s, H::expression(reference(node, u"arn"_s)));
+            mMain.attribute(u"policy"_s, policy);
+            mMain.endBlock();
+        }
+    }
+}
+
 // The HTTP API every route belongs to, with CORS for the methods of routes that ask for it.
 void TerraformWriter::writeHttpApi()
 {
@@ -502,7 +936,7 @@ std::optional<Workload> workload(const ProviderPlugin &plugin, const ExportInput
 
 void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportModel &model, ExportOutput &output)
 {
-    TerraformWriter writer(model, output);
+    TerraformWriter writer(model, *input.catalog, output);
     writer.writeSettings(plugin.option(input, u"region"_s), ProviderPlugin::projectLabel(input));
     for (const Node *node : model.nodesOfKind(u"queue"_s))
         writer.writeQueue(node);
@@ -512,12 +946,17 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         writer.writeTable(node);
     for (const Node *node : model.nodesOfKind(u"bucket"_s))
         writer.writeBucket(node);
+    for (const Node *node : model.nodesOfKind(Kinds::EventBus))
+        writer.writeBus(node);
     for (const ExportFunction &f : model.functions())
         writer.writeFunction(f);
     for (const Node *bucket : model.nodesOfKind(u"bucket"_s))
         writer.writeBucketNotification(bucket);
+    for (const Node *rule : model.nodesOfKind(Kinds::Rule))
+        writer.writeRule(rule);
+    writer.writeDeliveryPolicies();
     writer.writeHttpApi();
-    model.reportUnexported(output, u"Terraform"_s);
+    model.reportUnexported(output, u"Terraform"_s, {Kinds::EventBus, Kinds::Rule});
 
     output.addFile(u"main.tf"_s, writer.main());
     output.addFile(u"variables.tf"_s, writer.variables());

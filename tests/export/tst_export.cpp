@@ -134,6 +134,14 @@ private slots:
     void exportThenImport();
     void infracostUsageFollowsTheWorkload();
     void infracostUsageVolumeIsChecked();
+    // Buses, rules, trigger settings, destinations and FIFO in Terraform, Knative and
+    // Cloud Run, and the diagnostics of the other targets (tests/export/data/events).
+    void eventTargetsGolden_data();
+    void eventTargetsGolden();
+    void eventSettingWrittenOrReported_data();
+    void eventSettingWrittenOrReported();
+    void knativeRuleFilters_data();
+    void knativeRuleFilters();
 
 private:
     void targets();
@@ -802,7 +810,8 @@ void TestExport::infracostUsageFollowsTheWorkload()
                           "aws_lambda_function.daily_report", "aws_lambda_function.describe_image",
                           "aws_lambda_function.get_item", "aws_lambda_function.notify_customer",
                           "aws_lambda_function.process_order", "aws_s3_bucket.images", "aws_s3_bucket.receipts",
-                          "aws_s3_bucket.reports", "aws_sns_topic.order_events", "aws_sqs_queue.orders_queue"}));
+                          "aws_s3_bucket.reports", "aws_sns_topic.order_events", "aws_sqs_queue.notify_failures",
+                          "aws_sqs_queue.order_review", "aws_sqs_queue.orders_queue"}));
 
     // Three entry points share 3M requests: two routes and uploads into the images bucket.
     auto value = [&](const char *resource, const char *key) { return usage[resource][key].as<double>(); };
@@ -844,6 +853,308 @@ void TestExport::infracostUsageVolumeIsChecked()
     QVERIFY(hasErrors(output.diagnostics));
     QVERIFY(diagnosticsText(output.diagnostics).contains(QLatin1String("'lots' is not a number")));
     QVERIFY(!output.file(QStringLiteral("infracost-usage.yml")));
+}
+
+namespace {
+const QString kEventDesign = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/export/data/events/events.json");
+// The targets whose event export is checked here (SAM and Serverless have tests of their own).
+const QStringList kEventTargets = {QStringLiteral("azure"),    QStringLiteral("cloudrun"), QStringLiteral("knative"),
+                                   QStringLiteral("openfaas"), QStringLiteral("scaleway"), QStringLiteral("terraform")};
+
+// Text with every run of white space made one space: what a check of written HCL or YAML
+// compares, whatever the alignment.
+QString spaced(const QString &text)
+{
+    return text.simplified();
+}
+} // namespace
+
+void TestExport::eventTargetsGolden_data()
+{
+    QTest::addColumn<QString>("target");
+    for (const QString &t : kEventTargets)
+        QTest::newRow(qPrintable(QLatin1String("events/") + t)) << t;
+}
+
+// The export of a design with buses, rules, filtered and batched triggers, destinations and
+// FIFO queues and topics, file by file and with its report, as the goldens hold it.
+void TestExport::eventTargetsGolden()
+{
+    QFETCH(QString, target);
+    Project project(Catalog::builtin());
+    const auto loaded = ProjectFile().load(kEventDesign, project);
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
+    const ExportOutput output = exportProject(project, target);
+    QVERIFY(!output.files.isEmpty());
+    const bool update = qEnvironmentVariableIsSet("NIMBUS_UPDATE_GOLDENS");
+    const QString folder = kGoldens + QLatin1String("/events/") + target;
+    QStringList expected;
+    QList<ExportFile> files = output.files;
+    files.append({QStringLiteral("diagnostics.txt"), diagnosticsText(output.diagnostics).toUtf8(), {}});
+    for (const ExportFile &f : files) {
+        if (f.isCopy()) {
+            QVERIFY2(QFileInfo::exists(f.copyFrom), qPrintable(f.copyFrom));
+            continue;
+        }
+        expected.append(f.path);
+        const QString path = folder + QLatin1Char('/') + f.path;
+        if (update)
+            QVERIFY(writeText(path, f.content));
+        else
+            QCOMPARE(QString::fromUtf8(f.content), QString::fromUtf8(readFile(path)));
+    }
+    // Azure refuses the function with two triggers (a queue and a bucket); nothing else is an error.
+    QCOMPARE(hasErrors(output.diagnostics), target == QLatin1String("azure"));
+    QStringList present;
+    for (QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+        present.append(QDir(folder).relativeFilePath(it.next()));
+    present.sort();
+    expected.sort();
+    QCOMPARE(present, expected);
+}
+
+// Every event-driven setting of the design, for each target: either the export writes it
+// (the text is in the file) or a diagnostic names the node (and the property, when it is
+// about one). A setting a target drops without a word fails here.
+void TestExport::eventSettingWrittenOrReported_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("node");
+    QTest::addColumn<QString>("property"); // an edge type for a destination
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("written"); // empty: a diagnostic is expected
+
+    struct Setting
+    {
+        const char *node;
+        const char *property;
+    };
+    const QList<Setting> settings = {
+        {"orders-bus", "busName"},
+        {"orders-bus", "description"},
+        {"default-bus", "busName"},
+        {"big-orders", "pattern"},
+        {"big-orders", "maximumRetryAttempts"},
+        {"big-orders", "maximumEventAge"},
+        {"big-orders", "deadLetterQueue"},
+        {"forward", "enabled"},
+        {"forward", "targets"},
+        {"order-ids", "inputMode"},
+        {"order-ids", "description"},
+        {"shipping", "inputMode"},
+        {"health", "inputMode"},
+        {"audit", "batchSize"},
+        {"audit", "batchingWindow"},
+        {"audit", "maxConcurrency"},
+        {"audit", "reportBatchItemFailures"},
+        {"audit", "filterCriteria"},
+        {"jobs", "fifo"},
+        {"jobs", "contentBasedDeduplication"},
+        {"ledger", "fifo"},
+        {"ledger", "contentBasedDeduplication"},
+        {"orders", "filterCriteria"},
+        {"orders", "reportBatchItemFailures"},
+        {"orders", "batchSize"},
+        {"orders", "batchingWindow"},
+        {"orders", "startingPosition"},
+        {"orders", "bisectOnError"},
+        {"orders", "maximumRetryAttempts"},
+        {"orders", "maximumRecordAge"},
+        {"uploads", "filterCriteria"},
+        {"reviewOrder", "maximumRetryAttempts"},
+        {"reviewOrder", "maximumEventAge"},
+        {"reviewOrder", "on-success"},
+        {"reviewOrder", "on-failure"},
+        {"auditor", "maximumRetryAttempts"},
+        {"auditor", "on-success"},
+        {"auditor", "on-failure"},
+        {"onOrderChange", "on-failure"},
+    };
+    // What each target writes, by "node/property": the file and the text (white space aside).
+    const QMap<QString, QMap<QString, QPair<QString, QString>>> written = {
+        {QStringLiteral("terraform"),
+         {
+             {"orders-bus/busName",
+              {"main.tf", R"(resource "aws_cloudwatch_event_bus" "orders_bus" { name = "orders")"}},
+             {"orders-bus/description", {"main.tf", R"(description = "Order events of the shop")"}},
+             {"default-bus/busName",
+              {"main.tf", R"(data "aws_cloudwatch_event_bus" "default_bus" { name = "default" })"}},
+             {"big-orders/pattern",
+              {"main.tf", R"(event_pattern = jsonencode({ detail = { total = [ { numeric = [">", 100] }, ] } )"
+                          R"(detail-type = ["OrderPlaced"] source = ["shop.orders"] }))"}},
+             {"big-orders/maximumRetryAttempts",
+              {"main.tf", "retry_policy { maximum_event_age_in_seconds = 3600 maximum_retry_attempts = 8 }"}},
+             {"big-orders/maximumEventAge", {"main.tf", "maximum_event_age_in_seconds = 3600"}},
+             {"big-orders/deadLetterQueue", {"main.tf", "dead_letter_config { arn = aws_sqs_queue.rule_dlq.arn }"}},
+             {"forward/enabled", {"main.tf", R"(detail-type = ["OrderPlaced"] }) state = "DISABLED")"}},
+             {"forward/targets",
+              {"main.tf",
+               "arn = data.aws_cloudwatch_event_bus.default_bus.arn role_arn = aws_iam_role.forward_events.arn"}},
+             {"order-ids/inputMode", {"main.tf", R"(input_path = "$.detail.id")"}},
+             {"order-ids/description", {"main.tf", R"(description = "Every order's id, for the audit")"}},
+             {"shipping/inputMode",
+              {"main.tf", R"(input_transformer { input_paths = { id = "$.detail.id" status = "$.detail.status" } )"
+                          R"(input_template = "{\"order\": <id>, \"status\": <status>}" })"}},
+             {"health/inputMode", {"main.tf", R"(input = "{\"check\": \"health\"}")"}},
+             {"audit/batchSize", {"main.tf", "function_name = aws_lambda_function.auditor.arn batch_size = 50"}},
+             {"audit/batchingWindow", {"main.tf", "batch_size = 50 maximum_batching_window_in_seconds = 10"}},
+             {"audit/maxConcurrency", {"main.tf", "scaling_config { maximum_concurrency = 5 }"}},
+             // Off: no function_response_types between the window and the filters.
+             {"audit/reportBatchItemFailures",
+              {"main.tf", "maximum_batching_window_in_seconds = 10 filter_criteria {"}},
+             {"audit/filterCriteria",
+              {"main.tf",
+               R"(filter_criteria { filter { pattern = jsonencode({ body = { kind = ["audit"] } }) } )"
+               R"(filter { pattern = jsonencode({ body = { total = [ { numeric = [">", 100] }, ] } }) } })"}},
+             {"jobs/fifo", {"main.tf", R"(name = "${var.name_prefix}-jobs.fifo" fifo_queue = true)"}},
+             {"jobs/contentBasedDeduplication", {"main.tf", "fifo_queue = true content_based_deduplication = true"}},
+             {"ledger/fifo", {"main.tf", R"(name = "${var.name_prefix}-ledger.fifo" fifo_topic = true)"}},
+             {"ledger/contentBasedDeduplication", {"main.tf", "fifo_topic = true content_based_deduplication = true"}},
+             {"orders/filterCriteria", {"main.tf", R"(pattern = jsonencode({ eventName = ["INSERT", "MODIFY"] }))"}},
+             {"orders/reportBatchItemFailures",
+              {"main.tf",
+               R"(function_response_types = ["ReportBatchItemFailures"] filter_criteria { filter { pattern = jsonencode({ eventName)"}},
+             {"orders/batchSize",
+              {"main.tf", "aws_dynamodb_table.orders.stream_arn function_name = "
+                          "aws_lambda_function.on_order_change.arn batch_size = 200"}},
+             {"orders/batchingWindow", {"main.tf", "batch_size = 200 maximum_batching_window_in_seconds = 2"}},
+             {"orders/startingPosition", {"main.tf", R"(starting_position = "TRIM_HORIZON")"}},
+             {"orders/bisectOnError", {"main.tf", "bisect_batch_on_function_error = true"}},
+             {"orders/maximumRetryAttempts",
+              {"main.tf", "bisect_batch_on_function_error = true maximum_retry_attempts = 3"}},
+             {"orders/maximumRecordAge", {"main.tf", "maximum_record_age_in_seconds = 3600"}},
+             {"reviewOrder/maximumRetryAttempts",
+              {"main.tf", "function_name = aws_lambda_function.review_order.function_name maximum_retry_attempts = 1"}},
+             {"reviewOrder/maximumEventAge",
+              {"main.tf", "maximum_retry_attempts = 1 maximum_event_age_in_seconds = 600"}},
+             {"reviewOrder/on-success",
+              {"main.tf", "on_success { destination = data.aws_cloudwatch_event_bus.default_bus.arn }"}},
+             {"reviewOrder/on-failure", {"main.tf", "on_failure { destination = aws_sqs_queue.review_failures.arn }"}},
+             {"auditor/maximumRetryAttempts",
+              {"main.tf", "function_name = aws_lambda_function.auditor.function_name maximum_retry_attempts = 0"}},
+             {"auditor/on-success", {"main.tf", "on_success { destination = aws_sns_topic.shipments.arn }"}},
+             {"auditor/on-failure", {"main.tf", "on_failure { destination = aws_lambda_function.fallback.arn }"}},
+             {"onOrderChange/on-failure",
+              {"main.tf", "destination_config { on_failure { destination_arn = aws_sns_topic.stream_alerts.arn } }"}},
+         }},
+        {QStringLiteral("knative"),
+         {
+             {"orders-bus/busName", {"knative.yaml", "kind: Broker metadata: name: orders"}},
+             {"orders-bus/description", {"knative.yaml", "nimbus.dev/description: Order events of the shop"}},
+             {"default-bus/busName", {"knative.yaml", "kind: Broker metadata: name: default"}},
+             {"big-orders/pattern",
+              {"knative.yaml", "broker: orders filters: - exact: source: shop.orders - exact: type: OrderPlaced"}},
+             {"big-orders/maximumRetryAttempts", {"knative.yaml", "name: review-order delivery: retry: 8"}},
+             {"forward/targets", {"knative.yaml", "apiVersion: eventing.knative.dev/v1 kind: Broker name: default"}},
+         }},
+        {QStringLiteral("cloudrun"),
+         {
+             {"orders-bus/busName", {"eventarc.sh", "gcloud eventarc channels create orders"}},
+             {"default-bus/busName", {"eventarc.sh", "gcloud eventarc channels create default"}},
+             {"big-orders/pattern",
+              {"eventarc.sh", "--channel=orders \\ --event-filters='type=OrderPlaced' \\ "
+                              "--event-filters='source=shop.orders'"}},
+         }},
+    };
+    for (const QString &target : kEventTargets) {
+        for (const Setting &setting : settings) {
+            const QString key = QLatin1String(setting.node) + QLatin1Char('/') + QLatin1String(setting.property);
+            const QPair<QString, QString> w = written.value(target).value(key);
+            QTest::addRow("%s/%s", qPrintable(target), qPrintable(key))
+                << target << QString::fromLatin1(setting.node) << QString::fromLatin1(setting.property) << w.first
+                << w.second;
+        }
+    }
+}
+
+void TestExport::eventSettingWrittenOrReported()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, node);
+    QFETCH(QString, property);
+    QFETCH(QString, file);
+    QFETCH(QString, written);
+    Project project(Catalog::builtin());
+    QVERIFY(ProjectFile().load(kEventDesign, project));
+    const Node *n = project.architecture().nodeByName(node);
+    QVERIFY(n);
+    const ExportOutput output = exportProject(project, target);
+    if (!written.isEmpty()) {
+        const ExportFile *f = output.file(file);
+        QVERIFY2(f, qPrintable(file));
+        QVERIFY2(spaced(QString::fromUtf8(f->content)).contains(spaced(written)),
+                 qPrintable(written + QLatin1String(" not in ") + file));
+        return;
+    }
+    // An edge (a destination, a rule's targets) is named by its source node.
+    const bool edge = property.contains(QLatin1Char('-')) || property == QLatin1String("targets");
+    const bool reported = std::any_of(output.diagnostics.cbegin(), output.diagnostics.cend(), [&](const Diagnostic &d) {
+        // A rule a target cannot write at all is reported whole, whatever the property.
+        const bool whole = d.message.contains(QLatin1String("the rule is not exported"));
+        return !d.nodes.isEmpty() && d.nodes.first() == n->id
+               && (d.property == property || d.property.isEmpty() || edge || whole);
+    });
+    QVERIFY2(reported, qPrintable(node + QLatin1Char(' ') + property
+                                  + QLatin1String(" is neither written nor "
+                                                  "reported:\n")
+                                  + diagnosticsText(output.diagnostics)));
+}
+
+void TestExport::knativeRuleFilters_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("filters"); // white space aside; empty: no filters field
+    QTest::addColumn<QString>("reported"); // the part a warning names; empty: none
+
+    QTest::newRow("exact source and type")
+        << R"({"source": ["shop"], "detail-type": ["a", "b"]})"
+        << "filters: - exact: source: shop - any: - exact: type: a - exact: type: b" << QString();
+    QTest::newRow("prefix, suffix") << R"({"source": [{"prefix": "shop."}, {"suffix": ".test"}]})"
+                                    << "filters: - any: - prefix: source: shop. - suffix: source: .test" << QString();
+    QTest::newRow("anything-but")
+        << R"({"detail-type": [{"anything-but": ["x", "z"]}], "source": [{"anything-but": {"prefix": "aws."}}]})"
+        << "filters: - not: prefix: source: aws. - not: any: - exact: type: x - exact: type: z" << QString();
+    QTest::newRow("detail is reported") << R"({"source": ["shop"], "detail": {"total": [{"numeric": [">", 1]}]}})"
+                                        << "filters: - exact: source: shop"
+                                        << R"({"detail":{"total":[{"numeric":[">",1]}]}})";
+    QTest::newRow("numeric source is reported, no filters")
+        << R"({"source": [{"numeric": [">", 1]}]})" << QString() << R"({"source":[{"numeric":[">",1]}]})";
+}
+
+// A rule's pattern as the filters of its Knative Trigger: exact, prefix and suffix of source
+// and type, any of several, anything-but as not; what has no CloudEvents attribute is named
+// in a warning on the rule (its pattern), and the rest still filters.
+void TestExport::knativeRuleFilters()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QString, filters);
+    QFETCH(QString, reported);
+    Project project(Catalog::builtin());
+    const Result<NodeId> bus = project.addNode(QStringLiteral("event-bus"), {}, QStringLiteral("bus"));
+    const Result<NodeId> rule = project.addNode(QStringLiteral("rule"), {}, QStringLiteral("rule"));
+    const Result<NodeId> fn = project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn"));
+    QVERIFY(bus && rule && fn);
+    QVERIFY(project.setNodeProperty(*rule, QStringLiteral("pattern"), pattern));
+    QVERIFY(project.connectNodes(*bus, *rule, QStringLiteral("routes")));
+    QVERIFY(project.connectNodes(*rule, *fn, QStringLiteral("targets")));
+    const ExportOutput output = exportProject(project, QStringLiteral("knative"));
+    const ExportFile *f = output.file(QStringLiteral("knative.yaml"));
+    QVERIFY(f);
+    const QString yaml = spaced(QString::fromUtf8(f->content));
+    QVERIFY2(yaml.contains(QLatin1String("kind: Trigger metadata: name: rule-fn")), qPrintable(yaml));
+    if (filters.isEmpty())
+        QVERIFY(!yaml.contains(QLatin1String("filters:")));
+    else
+        QVERIFY2(yaml.contains(spaced(filters)), qPrintable(yaml));
+    QList<Diagnostic> warnings;
+    for (const Diagnostic &d : output.diagnostics)
+        if (d.code == QLatin1String("export-pattern") && d.nodes.value(0) == *rule)
+            warnings.append(d);
+    QCOMPARE(warnings.size(), reported.isEmpty() ? 0 : 1);
+    if (!reported.isEmpty()) {
+        QVERIFY2(warnings.first().message.contains(reported), qPrintable(warnings.first().message));
+        QCOMPARE(warnings.first().property, QStringLiteral("pattern"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExport)

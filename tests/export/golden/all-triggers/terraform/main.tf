@@ -275,6 +275,7 @@ resource "aws_lambda_function" "on_change" {
 resource "aws_lambda_event_source_mapping" "on_change_accounts" {
   event_source_arn  = aws_dynamodb_table.accounts.stream_arn
   function_name     = aws_lambda_function.on_change.arn
+  batch_size        = 100
   starting_position = "LATEST"
 }
 
@@ -344,9 +345,10 @@ resource "aws_lambda_function" "worker" {
 }
 
 resource "aws_lambda_event_source_mapping" "worker_jobs" {
-  event_source_arn = aws_sqs_queue.jobs.arn
-  function_name    = aws_lambda_function.worker.arn
-  batch_size       = 5
+  event_source_arn        = aws_sqs_queue.jobs.arn
+  function_name           = aws_lambda_function.worker.arn
+  batch_size              = 5
+  function_response_types = ["ReportBatchItemFailures"]
 }
 
 resource "aws_lambda_permission" "worker_uploads" {

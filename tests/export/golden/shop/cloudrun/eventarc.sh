@@ -34,3 +34,6 @@ gcloud eventarc triggers create orders-queue-process-order --location="$REGION" 
     --transport-topic="projects/${PROJECT}/topics/orders-queue" \
     --service-account="$SERVICE_ACCOUNT"
 
+# shop-events: the bus's events are custom events on this channel
+gcloud eventarc channels create shop-events --location="$REGION"
+

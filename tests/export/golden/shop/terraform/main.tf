@@ -16,6 +16,38 @@ provider "aws" {
   region = var.region
 }
 
+resource "aws_sqs_queue" "notify_failures_dead_letters" {
+  name                      = "${var.name_prefix}-notify-failures-dead-letters"
+  message_retention_seconds = 1209600
+}
+
+resource "aws_sqs_queue" "notify_failures" {
+  name                       = "${var.name_prefix}-notify-failures"
+  visibility_timeout_seconds = 30
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  redrive_policy             = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.notify_failures_dead_letters.arn
+    maxReceiveCount     = 5
+  })
+}
+
+resource "aws_sqs_queue" "order_review_dead_letters" {
+  name                      = "${var.name_prefix}-order-review-dead-letters"
+  message_retention_seconds = 1209600
+}
+
+resource "aws_sqs_queue" "order_review" {
+  name                       = "${var.name_prefix}-order-review"
+  visibility_timeout_seconds = 300
+  message_retention_seconds  = 1209600
+  delay_seconds              = 0
+  redrive_policy             = jsonencode({
+    deadLetterTargetArn = aws_sqs_queue.order_review_dead_letters.arn
+    maxReceiveCount     = 5
+  })
+}
+
 resource "aws_sqs_queue" "orders_queue_dead_letters" {
   name                      = "${var.name_prefix}-orders-queue-dead-letters"
   message_retention_seconds = 1209600
@@ -84,6 +116,11 @@ resource "aws_s3_bucket_versioning" "reports" {
   versioning_configuration {
     status = "Enabled"
   }
+}
+
+resource "aws_cloudwatch_event_bus" "shop_events" {
+  name        = "shop-events"
+  description = "The shop's business events: orders placed, paid, shipped"
 }
 
 data "archive_file" "create_order" {
@@ -435,6 +472,21 @@ resource "aws_iam_role_policy_attachment" "notify_customer_logs" {
   policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
 }
 
+resource "aws_iam_role_policy" "notify_customer" {
+  name   = "access"
+  role   = aws_iam_role.notify_customer.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = aws_sqs_queue.notify_failures.arn
+      },
+    ]
+  })
+}
+
 resource "aws_lambda_function" "notify_customer" {
   function_name    = "${var.name_prefix}-notifyCustomer"
   role             = aws_iam_role.notify_customer.arn
@@ -450,6 +502,17 @@ resource "aws_lambda_function" "notify_customer" {
     variables = {
       SENDER_ADDRESS = "orders@shop.example"
       MAIL_API_KEY   = var.notify_customer_mail_api_key
+    }
+  }
+}
+
+resource "aws_lambda_function_event_invoke_config" "notify_customer" {
+  function_name                = aws_lambda_function.notify_customer.function_name
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 21600
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.notify_failures.arn
     }
   }
 }
@@ -517,6 +580,11 @@ resource "aws_iam_role_policy" "process_order" {
       },
       {
         Effect   = "Allow"
+        Action   = ["events:PutEvents"]
+        Resource = aws_cloudwatch_event_bus.shop_events.arn
+      },
+      {
+        Effect   = "Allow"
         Action   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"]
         Resource = aws_sqs_queue.orders_queue.arn
       },
@@ -532,7 +600,7 @@ resource "aws_lambda_function" "process_order" {
   architectures    = ["arm64"]
   memory_size      = 512
   timeout          = 30
-  description      = "Stores the order, writes a receipt and announces it"
+  description      = "Stores the order, writes a receipt and announces it on the topic and the event bus"
   filename         = data.archive_file.process_order.output_path
   source_code_hash = data.archive_file.process_order.output_base64sha256
   environment {
@@ -545,9 +613,10 @@ resource "aws_lambda_function" "process_order" {
 }
 
 resource "aws_lambda_event_source_mapping" "process_order_orders_queue" {
-  event_source_arn = aws_sqs_queue.orders_queue.arn
-  function_name    = aws_lambda_function.process_order.arn
-  batch_size       = 10
+  event_source_arn        = aws_sqs_queue.orders_queue.arn
+  function_name           = aws_lambda_function.process_order.arn
+  batch_size              = 10
+  function_response_types = ["ReportBatchItemFailures"]
 }
 
 resource "aws_s3_bucket_notification" "images" {
@@ -558,6 +627,58 @@ resource "aws_s3_bucket_notification" "images" {
     filter_prefix       = "uploads/"
   }
   depends_on = [aws_lambda_permission.describe_image_images]
+}
+
+resource "aws_cloudwatch_event_rule" "big_orders" {
+  name           = "${var.name_prefix}-big-orders"
+  event_bus_name = aws_cloudwatch_event_bus.shop_events.name
+  event_pattern  = jsonencode({
+    detail      = {
+      total = [
+        {
+          numeric = [">", 100]
+        },
+      ]
+    }
+    detail-type = ["Order Placed"]
+    source      = ["shop.orders"]
+  })
+  description    = "Orders over 100 go to a person for review"
+  state          = "ENABLED"
+}
+
+resource "aws_cloudwatch_event_target" "big_orders_order_review" {
+  rule           = aws_cloudwatch_event_rule.big_orders.name
+  event_bus_name = aws_cloudwatch_event_bus.shop_events.name
+  target_id      = "order-review"
+  arn            = aws_sqs_queue.order_review.arn
+  input_path     = "$.detail"
+  retry_policy {
+    maximum_event_age_in_seconds = 86400
+    maximum_retry_attempts       = 185
+  }
+}
+
+resource "aws_sqs_queue_policy" "order_review_events" {
+  queue_url = aws_sqs_queue.order_review.id
+  policy    = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = {
+          Service = "events.amazonaws.com"
+        }
+        Action    = "sqs:SendMessage"
+        Resource  = aws_sqs_queue.order_review.arn
+        Condition = {
+          ArnEquals = {
+            "aws:SourceArn" = [aws_cloudwatch_event_rule.big_orders.arn]
+          }
+        }
+      },
+    ]
+  })
 }
 
 resource "aws_apigatewayv2_api" "http" {
