@@ -106,6 +106,20 @@ reject "Infracost usage addresses" \
     node "$tools/infracost-usage.mjs" "$out/more/terraform/infracost-usage.yml" "$out/terraform"
 check "yamllint (all triggers)" sh -c "find '$out/more' -path '*/.serverless' -prune -o \( -name '*.yaml' -o -name '*.yml' \) -type f -print \
     | sort | xargs yamllint -s -d '$lint'"
+# A third design with event buses, rules of every target kind and input mode, filtered and
+# batched queue and stream triggers, asynchronous destinations, FIFO queues and topics.
+events="$source/tests/export/data/events/events.json"
+for target in sam serverless; do
+    check "nimbus export --target $target (events)" sh -c "'$build/bin/nimbus' export '$events' \
+        --target '$target' -o '$out/events/$target' > /dev/null 2> '$out/logs/events-$target.diagnostics'"
+done
+check "cfn-lint: SAM template.yaml (events)" node "$tools/cfn-lint.cjs" "$out/events/sam/template.yaml"
+check "serverless package (events)" sh -c "cd '$out/events/serverless' && '$sls' package > '$out/logs/events-package.log' 2>&1"
+check "cfn-lint: CloudFormation from serverless package (events)" \
+    node "$tools/cfn-lint.cjs" "$out/events/serverless/.serverless/cloudformation-template-update-stack.json"
+check "yamllint (events)" sh -c "find '$out/events' -path '*/.serverless' -prune -o \( -name '*.yaml' -o -name '*.yml' \) -type f -print \
+    | sort | xargs yamllint -s -d '$lint'"
+
 check "no secret value in any export" sh -c "! grep -r -l -e 'replace-me' -e 'hunter2-secret' '$out' --exclude-dir=logs --exclude-dir=home"
 
 [ "$failed" = 0 ] && echo "All exports pass their validators." || echo "Some validators failed."

@@ -43,6 +43,20 @@ void tst_Permissions::builtinGrants_data()
     QTest::newRow("calls") << "function"
                            << "calls"
                            << "function" << false << QStringList{"lambda:InvokeFunction"} << QStringList{"Arn"};
+    // Lambda sends an asynchronous invocation's record to its destination with the function's role.
+    QTest::newRow("on failure, a queue") << "function"
+                                         << "on-failure"
+                                         << "queue" << false << QStringList{"sqs:SendMessage"} << QStringList{"Arn"};
+    QTest::newRow("on success, a topic") << "function"
+                                         << "on-success"
+                                         << "topic" << false << QStringList{"sns:Publish"} << QStringList{"Ref"};
+    QTest::newRow("on failure, a function")
+        << "function"
+        << "on-failure"
+        << "function" << false << QStringList{"lambda:InvokeFunction"} << QStringList{"Arn"};
+    QTest::newRow("on success, a bus") << "function"
+                                       << "on-success"
+                                       << "event-bus" << false << QStringList{"events:PutEvents"} << QStringList{"Arn"};
     QTest::newRow("a queue invokes") << "queue"
                                      << "invokes"
                                      << "function" << true
