@@ -769,9 +769,13 @@ QList<ExportRule> exportRules(const ExportModel &model)
         for (EdgeId id : architecture.incomingEdges(rule->id)) {
             const Edge *edge = architecture.edge(id);
             const Node *from = architecture.node(edge->from);
-            if (edge->type == "routes"_L1 && (!r.bus || from->name < r.bus->name))
-                r.bus = from;
+            if (edge->type == "routes"_L1)
+                r.otherBuses.append(from);
         }
+        std::sort(r.otherBuses.begin(), r.otherBuses.end(),
+                  [](const Node *a, const Node *b) { return a->name < b->name; });
+        if (!r.otherBuses.isEmpty())
+            r.bus = r.otherBuses.takeFirst();
         for (EdgeId id : architecture.outgoingEdges(rule->id)) {
             const Edge *edge = architecture.edge(id);
             if (edge->type == "targets"_L1)
@@ -908,6 +912,13 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
                        rule->id);
             continue;
         }
+        for (const Node *other : r.otherBuses)
+            output.add(Diagnostic::Severity::Warning, u"export-rule-bus"_s,
+                       QCoreApplication::translate("Nimbus::Aws",
+                                                   "%1: an EventBridge rule is on one bus; it is written on %2, "
+                                                   "not on %3")
+                           .arg(rule->name, r.bus->name, other->name),
+                       rule->id);
         const Node *deadLetters = model.architecture().nodeByName(settingText(rule, "deadLetterQueue"));
         if (deadLetters && deadLetters->kind != Kinds::Queue)
             deadLetters = nullptr;
@@ -940,6 +951,12 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
                 buses.push_back(busArn(targetNode, ids));
             }
             addRuleTargetSettings(target, rule, model, ids, output);
+            // A FIFO queue takes each message in a group: the rule's events are one group, in order.
+            if (targetNode->kind == Kinds::Queue && settingBool(targetNode, "fifo")) {
+                YAML::Node sqs(YAML::NodeType::Map);
+                sqs["MessageGroupId"] = Y::string(rule->name);
+                target["SqsParameters"] = sqs;
+            }
             targets.push_back(target);
             if (targetNode->kind == Kinds::Function) {
                 YAML::Node permission(YAML::NodeType::Map);
@@ -1135,9 +1152,10 @@ bool EventReader::readRule(const QString &id, const std::string &type, const YAM
     const YAML::Node first = targets.IsSequence() && targets.size() > 0 ? targets[0] : YAML::Node(YAML::NodeType::Map);
     const QString state = Y::text(Y::child(p, "State"));
     const YAML::Node pattern = Y::child(p, "EventPattern");
-    QJsonObject props = ruleProperties(pattern, first, state != "DISABLED"_L1, Y::text(Y::child(p, "Description")));
     if (!pattern.IsDefined())
-        props.remove(u"pattern"_s); // a scheduled rule: the pattern is the catalog's
+        return false; // a scheduled rule, which the canvas shows as a schedule only as a function's event
+    const QJsonObject props = ruleProperties(pattern, first, state != "DISABLED"_L1,
+                                             Y::text(Y::child(p, "Description")));
     const QString rule = mAddNode(u"rule"_s, id, props);
     mBuilder.connect(bus(Y::child(p, "EventBusName")), rule, u"routes"_s);
     for (const YAML::Node &target : targets) {
@@ -1151,6 +1169,21 @@ bool EventReader::readRule(const QString &id, const std::string &type, const YAM
 } // namespace Nimbus::Aws
 
 namespace Nimbus::Aws {
+
+const Node *streamFailureDestination(const ExportFunction &function, const Node *table, ExportOutput &output)
+{
+    ExportOutput ignored;
+    const Node *failure = destinations(function, ignored).onFailure;
+    if (!failure || failure->kind == Kinds::Queue || failure->kind == Kinds::Topic)
+        return failure;
+    output.add(Diagnostic::Severity::Warning, u"export-stream-destination"_s,
+               QCoreApplication::translate("Nimbus::Aws",
+                                           "%1: a stream sends the records it gives up on to a queue or a topic only; "
+                                           "those of %2 do not go to %3 (asynchronous invocations' failures do)")
+                   .arg(function.node->name, table->name, failure->name),
+               function.node->id);
+    return nullptr;
+}
 
 Destinations destinations(const ExportFunction &function, ExportOutput &output)
 {

@@ -131,6 +131,9 @@ struct Destinations
     const Node *onFailure = nullptr;
 };
 Destinations destinations(const ExportFunction &function, ExportOutput &output);
+// Where the records a table's stream gives up on go: the function's on-failure queue or
+// topic; another kind of destination is reported (a stream cannot send there).
+const Node *streamFailureDestination(const ExportFunction &function, const Node *table, ExportOutput &output);
 // Whether the function's asynchronous settings differ from Lambda's defaults.
 bool hasAsyncSettings(const ExportFunction &function);
 
@@ -178,7 +181,8 @@ QString destinationType(const Node *node);
 struct ExportRule
 {
     const Node *rule = nullptr;
-    const Node *bus = nullptr;
+    const Node *bus = nullptr; // the first by name of those routing to it
+    QList<const Node *> otherBuses; // an AWS rule is on one bus: these are reported
     QList<const Node *> targets;
     // One function target: the function's own event (SAM EventBridgeRule, eventBridge).
     bool isFunctionEvent() const { return targets.size() == 1 && targets.first()->kind == QLatin1String("function"); }

@@ -158,9 +158,7 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
             ep["FunctionResponseTypes"] = Y::sequence({u"ReportBatchItemFailures"_s});
         // Records a batch gives up on go where the function's failed invocations go, when
         // a stream can send there (a queue or a topic).
-        ExportOutput ignored;
-        const Node *failure = Aws::destinations(f, ignored).onFailure;
-        if (failure && (failure->kind == Kinds::Queue || failure->kind == Kinds::Topic)) {
+        if (const Node *failure = Aws::streamFailureDestination(f, trigger, output)) {
             YAML::Node onFailure(YAML::NodeType::Map);
             onFailure["Destination"] = Aws::resourceArn(failure, ids);
             YAML::Node destination(YAML::NodeType::Map);
@@ -743,7 +741,8 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
             && Y::has(resources, id.chopped(11).toStdString())) {
             continue;
         }
-        if (eventReader.readBus(id, type, p) || type == "AWS::Events::Archive" || type == "AWS::Events::Rule")
+        if (eventReader.readBus(id, type, p) || type == "AWS::Events::Archive"
+            || (type == "AWS::Events::Rule" && Y::has(p, "EventPattern")))
             continue;
         if (service.kind.isEmpty()) {
             ++unmodelled[QString::fromStdString(type)];

@@ -251,7 +251,7 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
             e["functionResponseType"] = Y::string("ReportBatchItemFailures");
         // Records a batch gives up on go where the function's failed invocations go, when
         // a stream can send there (a queue or a topic).
-        if (failure && (failure->kind == Kinds::Queue || failure->kind == Kinds::Topic)) {
+        if (failure) {
             YAML::Node onFailure(YAML::NodeType::Map);
             onFailure["arn"] = Aws::resourceArn(failure, ids);
             onFailure["type"] = Y::string(failure->kind == Kinds::Queue ? "sqs" : "sns");
@@ -324,7 +324,9 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
         const Aws::Destinations destinations = Aws::destinations(f, output);
         YAML::Node events(YAML::NodeType::Sequence);
         for (const Node *trigger : f.triggers) {
-            const YAML::Node event = functionEvent(model, trigger, ids, destinations.onFailure, httpCors, output);
+            const Node *failure = trigger->kind == Kinds::Table ? Aws::streamFailureDestination(f, trigger, output)
+                                                                : nullptr;
+            const YAML::Node event = functionEvent(model, trigger, ids, failure, httpCors, output);
             if (event.IsMap())
                 events.push_back(event);
         }

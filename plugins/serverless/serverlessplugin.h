@@ -26,7 +26,7 @@ protected:
     Result<void> readDocument(const YAML::Node &root, const ImportInput &input, ImportResult *result) const override;
 
 private:
-    // failure: the function's on-failure destination, where a stream's failed records go too.
+    // failure: where a stream's failed records go (Aws::streamFailureDestination).
     static YAML::Node functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,
                                     const Node *failure, bool &httpCors, ExportOutput &output);
 };
