@@ -31,6 +31,8 @@ public:
     ArchiveView(LocalCloud *cloud, const QString &bus, QWidget *parent = nullptr);
 
     QString bus() const { return mBus; }
+    // The cloud it shows; null once that cloud has stopped.
+    LocalCloud *cloud() const { return mCloud; }
     QString archiveName() const { return mArchive; }
     // The range the list shows and a replay replays, [from, to), in UTC.
     void setRange(const QDateTime &from, const QDateTime &to);

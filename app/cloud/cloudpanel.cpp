@@ -531,6 +531,11 @@ ArchiveView *CloudPanel::showArchive(const QString &bus)
         return nullptr;
     }
     QPointer<ArchiveView> &view = mArchiveViews[bus];
+    // A window left from an earlier run shows a cloud that has gone.
+    if (view && view->cloud() != mCloud.get()) {
+        view->close();
+        view = nullptr;
+    }
     if (!view) {
         view = new ArchiveView(mCloud.get(), bus, window());
         view->show();

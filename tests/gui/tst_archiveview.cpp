@@ -175,6 +175,13 @@ void TestArchiveView::replaysTheSelectedRange()
     window.actionManager()->action(ActionIds::LocalCloud)->trigger();
     QVERIFY(!panel->isRunning());
     QVERIFY(!replay->isEnabled());
+    // Started again, the cloud gets a window of its own, with the archive that outlived the run.
+    window.actionManager()->action(ActionIds::LocalCloud)->trigger();
+    QVERIFY(panel->isRunning());
+    ArchiveView *again = panel->showArchive("orders");
+    QVERIFY(again && again != view);
+    QCOMPARE(again->cloud(), panel->cloud());
+    QCOMPARE(panel->cloud()->state().archivedCount("orders-archive"), 4);
 }
 
 QTEST_MAIN(TestArchiveView)
