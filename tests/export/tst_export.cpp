@@ -143,6 +143,8 @@ private slots:
     void awsEventsRoundTrip();
     void awsBucketFilterReported_data();
     void awsBucketFilterReported();
+    void awsEventsImportHandwritten_data();
+    void awsEventsImportHandwritten();
     // Buses, rules, trigger settings, destinations and FIFO in Terraform, Knative and
     // Cloud Run, and the diagnostics of the other targets (tests/export/data/events).
     void eventTargetsGolden_data();
@@ -1323,6 +1325,195 @@ void TestExport::awsBucketFilterReported()
     QVERIFY(project.setNodeProperty(uploads->id, QStringLiteral("filterCriteria"), QString()));
     output = exportProject(project, target);
     QVERIFY(!reported());
+}
+
+void TestExport::awsEventsImportHandwritten_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("content");
+    // Each property as a person writes it: patterns as JSON text or YAML, the default bus by
+    // omission, a stream's and a function's destinations, an archive, a rule of its own.
+    QTest::newRow("sam") << QStringLiteral("sam") << QStringLiteral("template.yaml") << QByteArray(R"(
+AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Handler:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: src/
+      Handler: app.handler
+      Runtime: python3.12
+      EventInvokeConfig:
+        MaximumRetryAttempts: 1
+        DestinationConfig:
+          OnFailure:
+            Type: SQS
+            Destination: !GetAtt Failures.Arn
+      Events:
+        Nightly:
+          Type: EventBridgeRule
+          Properties:
+            Pattern: '{"source": ["aws.health"]}'
+            InputPath: $.detail
+            State: DISABLED
+        Work:
+          Type: SQS
+          Properties:
+            Queue: !GetAtt Work.Arn
+            BatchSize: 20
+            MaximumBatchingWindowInSeconds: 5
+            FilterCriteria:
+              Filters:
+                - Pattern: '{"body": {"kind": ["a"]}}'
+        Changes:
+          Type: DynamoDB
+          Properties:
+            Stream: !GetAtt Items.StreamArn
+            StartingPosition: TRIM_HORIZON
+            MaximumRetryAttempts: -1
+            DestinationConfig:
+              OnFailure:
+                Destination: !GetAtt Failures.Arn
+  Failures:
+    Type: AWS::SQS::Queue
+  Work:
+    Type: AWS::SQS::Queue
+  Alerts:
+    Type: AWS::SNS::Topic
+    Properties: {TopicName: alerts.fifo, FifoTopic: true, ContentBasedDeduplication: true}
+  Items:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+      KeySchema: [{AttributeName: id, KeyType: HASH}]
+      BillingMode: PAY_PER_REQUEST
+      StreamSpecification: {StreamViewType: NEW_IMAGE}
+  Bus:
+    Type: AWS::Events::EventBus
+    Properties: {Name: app-events}
+  BusArchive:
+    Type: AWS::Events::Archive
+    Properties: {SourceArn: !GetAtt Bus.Arn, RetentionDays: 7}
+  ToQueue:
+    Type: AWS::Events::Rule
+    Properties:
+      EventBusName: !Ref Bus
+      EventPattern: {source: [app]}
+      Targets:
+        - Id: q
+          Arn: !GetAtt Work.Arn
+          InputTransformer:
+            InputPathsMap: {id: $.detail.id}
+            InputTemplate: '"<id>"'
+)");
+    QTest::newRow("serverless") << QStringLiteral("serverless") << QStringLiteral("serverless.yml") << QByteArray(R"(
+service: hand
+provider:
+  name: aws
+  runtime: nodejs20.x
+functions:
+  worker:
+    handler: src/index.handler
+    maximumEventAge: 120
+    destinations:
+      onSuccess: other
+      onFailure:
+        arn: !GetAtt Failures.Arn
+        type: sqs
+    events:
+      - eventBridge:
+          eventBus: !Ref Bus
+          pattern:
+            source:
+              - app
+          input:
+            key: value
+          retryPolicy:
+            maximumRetryAttempts: 3
+      - sqs:
+          arn: !GetAtt Work.Arn
+          functionResponseType: ReportBatchItemFailures
+          filterPatterns:
+            - body:
+                kind: [a]
+            - body:
+                kind: [b]
+          maximumConcurrency: 4
+  other:
+    handler: src/other.handler
+resources:
+  Resources:
+    Bus:
+      Type: AWS::Events::EventBus
+      Properties: {Name: app-events}
+    Work:
+      Type: AWS::SQS::Queue
+    Failures:
+      Type: AWS::SQS::Queue
+)");
+}
+
+void TestExport::awsEventsImportHandwritten()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    QVERIFY(writeText(dir.filePath(fileName), content));
+    Project project(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(fileName), *mRegistry, project, target);
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+    const Architecture &a = project.architecture();
+    auto node = [&](const char *name) { return a.nodeByName(QLatin1String(name)); };
+    auto value = [&](const char *name, const char *property) {
+        const Node *n = node(name);
+        return n ? n->properties.value(QLatin1String(property)) : QJsonValue(QJsonValue::Undefined);
+    };
+    QStringList edges;
+    for (const auto &[id, edge] : a.edges())
+        edges.append(a.node(edge.from)->name + QLatin1Char(' ') + edge.type + QLatin1Char(' ') + a.node(edge.to)->name);
+    edges.sort();
+    QCOMPARE(value("Bus", "busName").toString(), QStringLiteral("app-events"));
+    QCOMPARE(value("Work", "reportBatchItemFailures").toBool(), target == QLatin1String("serverless"));
+    if (target == QLatin1String("sam")) {
+        QCOMPARE(value("Nightly", "pattern").toString(), QStringLiteral(R"({"source": ["aws.health"]})"));
+        QCOMPARE(value("Nightly", "inputMode").toString(), QStringLiteral("InputPath"));
+        QCOMPARE(value("Nightly", "inputPath").toString(), QStringLiteral("$.detail"));
+        QCOMPARE(value("Nightly", "enabled").toBool(), false);
+        QCOMPARE(value("default", "busName").toString(), QStringLiteral("default"));
+        QCOMPARE(value("Work", "batchSize").toInt(), 20);
+        QCOMPARE(value("Work", "batchingWindow").toInt(), 5);
+        QCOMPARE(value("Work", "filterCriteria").toString(), QStringLiteral(R"({"body": {"kind": ["a"]}})"));
+        QCOMPARE(value("Items", "startingPosition").toString(), QStringLiteral("TRIM_HORIZON"));
+        QVERIFY(value("Items", "maximumRetryAttempts").isNull()); // -1: until the records expire
+        QCOMPARE(value("Handler", "maximumRetryAttempts").toInt(), 1);
+        QCOMPARE(value("alerts", "fifo").toBool(), true);
+        QCOMPARE(value("alerts", "contentBasedDeduplication").toBool(), true);
+        QCOMPARE(value("Bus", "archive").toBool(), true);
+        QCOMPARE(value("Bus", "archiveRetention").toInt(), 7);
+        QCOMPARE(value("ToQueue", "inputMode").toString(), QStringLiteral("InputTransformer"));
+        QCOMPARE(value("ToQueue", "inputPathsMap").toString(), QStringLiteral(R"({"id": "$.detail.id"})"));
+        QCOMPARE(value("ToQueue", "inputTemplate").toString(), QStringLiteral("\"<id>\""));
+        QCOMPARE(edges,
+                 (QStringList{QStringLiteral("Bus routes ToQueue"), QStringLiteral("Handler on-failure Failures"),
+                              QStringLiteral("Items invokes Handler"), QStringLiteral("Nightly targets Handler"),
+                              QStringLiteral("ToQueue targets Work"), QStringLiteral("Work invokes Handler"),
+                              QStringLiteral("default routes Nightly")}));
+    } else {
+        QCOMPARE(value("workerRule", "pattern").toString(), QStringLiteral(R"({"source": ["app"]})"));
+        QCOMPARE(value("workerRule", "inputMode").toString(), QStringLiteral("Input"));
+        QCOMPARE(value("workerRule", "input").toString(), QStringLiteral(R"({"key": "value"})"));
+        QCOMPARE(value("workerRule", "maximumRetryAttempts").toInt(), 3);
+        QCOMPARE(value("Work", "filterCriteria").toString(),
+                 QStringLiteral(R"([{"body": {"kind": ["a"]}}, {"body": {"kind": ["b"]}}])"));
+        QCOMPARE(value("Work", "maxConcurrency").toInt(), 4);
+        QCOMPARE(value("worker", "maximumEventAge").toInt(), 120);
+        QCOMPARE(edges,
+                 (QStringList{QStringLiteral("Bus routes workerRule"), QStringLiteral("Work invokes worker"),
+                              QStringLiteral("worker on-failure Failures"), QStringLiteral("worker on-success other"),
+                              QStringLiteral("workerRule targets worker")}));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExport)
