@@ -59,6 +59,7 @@ ArchiveView::ArchiveView(LocalCloud *cloud, const QString &bus, QWidget *parent)
     mShow = new QPushButton(tr("&Show"));
     mShow->setToolTip(tr("List the events that arrived in this range"));
     mAll = new QPushButton(tr("&All"));
+    mAll->setObjectName(u"archiveAll"_s);
     mAll->setToolTip(tr("Set the range to every archived event"));
     auto *range = new QHBoxLayout;
     range->addWidget(new QLabel(tr("From")));

@@ -162,6 +162,19 @@ void TestArchiveView::replaysTheSelectedRange()
     QCOMPARE(cloud->state().archivedCount("orders-archive"), 4);
     QCOMPARE(cloud->eventArchive().replay(view->lastReplay())->replayed, 2);
 
+    // Cancel stops a replay before its next event (clicked before the event loop runs on).
+    view->findChild<QPushButton *>("archiveAll")->click();
+    QTest::mouseClick(replay, Qt::LeftButton);
+    auto *cancel = view->findChild<QPushButton *>("archiveCancel");
+    QVERIFY(cancel->isEnabled());
+    QVERIFY(!replay->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY2(status->text().contains("CANCELLED (cancelled), 0 of 4 event(s) replayed"), qPrintable(status->text()));
+    QVERIFY(replay->isEnabled());
+    QTest::qWait(50);
+    QCOMPARE(cloud->eventArchive().replay(view->lastReplay())->replayed, 0);
+    QCOMPARE(invocations(*cloud, "fulfil"), 6);
+
     // The Local Cloud dock opens the same window for the bus selected on the canvas.
     panel->showService("orders");
     auto *dockButton = panel->findChild<QPushButton *>("cloudArchive");
