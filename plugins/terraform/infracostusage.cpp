@@ -1,5 +1,6 @@
 #include "infracostusage.h"
 
+#include "cloud/eventbus.h"
 #include "export/exportmodel.h"
 #include "model/kinds.h"
 
@@ -108,7 +109,7 @@ void InfracostUsage::httpApi(QByteArray &out) const
                count(mWorkload.gatewayRequests(volume, false) + mWorkload.gatewayRequests(volume, true)));
 }
 
-// In main.tf's order: queues, topics, tables, buckets.
+// In main.tf's order: queues, topics, tables, buckets, buses.
 void InfracostUsage::services(QByteArray &out) const
 {
     const double volume = mWorkload.monthlyRequests;
@@ -117,7 +118,7 @@ void InfracostUsage::services(QByteArray &out) const
                                      [node](const ServiceLoad &s) { return s.name == node->name; });
         return it == mWorkload.services.end() ? nullptr : &*it;
     };
-    for (const QLatin1String kind : {Kinds::Queue, Kinds::Topic, Kinds::Table, Kinds::Bucket}) {
+    for (const QLatin1String kind : {Kinds::Queue, Kinds::Topic, Kinds::Table, Kinds::Bucket, Kinds::EventBus}) {
         for (const Node *node : mModel.nodesOfKind(kind)) {
             const ServiceLoad *s = find(node);
             if (!s)
@@ -139,6 +140,16 @@ void InfracostUsage::services(QByteArray &out) const
                 out += key("monthly_write_request_units", count(writes * chunks(s->itemKb, 1)));
                 out += key("monthly_read_request_units", count(reads * chunks(s->itemKb, 4)));
                 out += key("storage_gb", count(std::ceil(s->storedGb - 1e-9)));
+            } else if (kind == Kinds::EventBus) {
+                // The events put on the bus; the account's default bus is read, not declared.
+                if (EventBus::busName(*node) == "default"_L1) {
+                    out += "  # data.aws_cloudwatch_event_bus." + tfName(node).toUtf8()
+                           + " (the default bus) is not a resource of main.tf;\n  # its " + count(writes)
+                           + " events a month are billed as custom events all the same.\n";
+                    continue;
+                }
+                out += address(u"aws_cloudwatch_event_bus"_s, tfName(node));
+                out += key("monthly_custom_events", count(writes));
             } else {
                 out += address(u"aws_s3_bucket"_s, tfName(node));
                 out += "    standard:\n";

@@ -815,14 +815,15 @@ void TestExport::infracostUsageFollowsTheWorkload()
         QVERIFY2(mainTf.contains(declaration), qPrintable(address));
     }
     addresses.sort();
-    QCOMPARE(addresses,
-             (QStringList{"aws_apigatewayv2_api.http", "aws_dynamodb_table.image_metadata", "aws_dynamodb_table.items",
-                          "aws_dynamodb_table.orders", "aws_lambda_function.create_order",
-                          "aws_lambda_function.daily_report", "aws_lambda_function.describe_image",
-                          "aws_lambda_function.get_item", "aws_lambda_function.notify_customer",
-                          "aws_lambda_function.process_order", "aws_s3_bucket.images", "aws_s3_bucket.receipts",
-                          "aws_s3_bucket.reports", "aws_sns_topic.order_events", "aws_sqs_queue.notify_failures",
-                          "aws_sqs_queue.order_review", "aws_sqs_queue.orders_queue"}));
+    QCOMPARE(
+        addresses,
+        (QStringList{"aws_apigatewayv2_api.http", "aws_cloudwatch_event_bus.shop_events",
+                     "aws_dynamodb_table.image_metadata", "aws_dynamodb_table.items", "aws_dynamodb_table.orders",
+                     "aws_lambda_function.create_order", "aws_lambda_function.daily_report",
+                     "aws_lambda_function.describe_image", "aws_lambda_function.get_item",
+                     "aws_lambda_function.notify_customer", "aws_lambda_function.process_order", "aws_s3_bucket.images",
+                     "aws_s3_bucket.receipts", "aws_s3_bucket.reports", "aws_sns_topic.order_events",
+                     "aws_sqs_queue.notify_failures", "aws_sqs_queue.order_review", "aws_sqs_queue.orders_queue"}));
 
     // Three entry points share 3M requests: two routes and uploads into the images bucket.
     auto value = [&](const char *resource, const char *key) { return usage[resource][key].as<double>(); };
@@ -843,8 +844,14 @@ void TestExport::infracostUsageFollowsTheWorkload()
     QCOMPARE(value("aws_lambda_function.daily_report", "monthly_requests"), 30.0);
     QVERIFY(file->content.contains("# aws_cloudwatch_event_rule.daily_report_nightly has no usage keys"));
 
-    // Every function as the cost model counts it.
+    // Every function as the cost model counts it, and the events put on the bus.
     const Workload workload = Workload::fromArchitecture(project.catalog(), project.architecture());
+    const auto bus = std::find_if(workload.services.cbegin(), workload.services.cend(),
+                                  [](const ServiceLoad &s) { return s.name == QLatin1String("shop-events"); });
+    QVERIFY(bus != workload.services.cend());
+    QVERIFY(bus->writesPerRequest > 0);
+    QCOMPARE(value("aws_cloudwatch_event_bus.shop_events", "monthly_custom_events"),
+             double(std::llround(bus->writesPerRequest * 3e6 + bus->writesFixed)));
     for (const FunctionLoad &f : workload.functions) {
         const QByteArray address = "aws_lambda_function." + ExportModel::snakeCase(f.name).toUtf8();
         QCOMPARE(value(address.constData(), "monthly_requests"), double(std::llround(f.monthlyInvocations(3e6))));
@@ -1199,8 +1206,15 @@ void TestExport::awsEventsRoundTrip_data()
 {
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("file");
-    QTest::newRow("sam") << QStringLiteral("sam") << QStringLiteral("template.yaml");
-    QTest::newRow("serverless") << QStringLiteral("serverless") << QStringLiteral("serverless.yml");
+    QTest::addColumn<bool>("variant");
+    QTest::newRow("sam") << QStringLiteral("sam") << QStringLiteral("template.yaml") << false;
+    QTest::newRow("serverless") << QStringLiteral("serverless") << QStringLiteral("serverless.yml") << false;
+    // Rules that become AWS::Events::Rule resources with a function target (a description in
+    // SAM, constant input that is no JSON object in serverless.yml) and a rule with two
+    // targets, one a FIFO queue.
+    QTest::newRow("sam, rules of their own") << QStringLiteral("sam") << QStringLiteral("template.yaml") << true;
+    QTest::newRow("serverless, rules of their own")
+        << QStringLiteral("serverless") << QStringLiteral("serverless.yml") << true;
 }
 
 // Export, import the export, and find the same design: every node with the same settings
@@ -1210,10 +1224,26 @@ void TestExport::awsEventsRoundTrip()
 {
     QFETCH(QString, target);
     QFETCH(QString, file);
+    QFETCH(bool, variant);
     Project original(Catalog::builtin());
     ProjectFile projectFile;
     QVERIFY(projectFile.load(kAwsEvents, original));
+    if (variant) {
+        const Architecture &design = original.architecture();
+        QVERIFY(original.setNodeProperty(design.nodeByName(QStringLiteral("big-orders"))->id,
+                                         QStringLiteral("description"), QStringLiteral("Big orders for review")));
+        QVERIFY(original.setNodeProperty(design.nodeByName(QStringLiteral("health"))->id, QStringLiteral("input"),
+                                         QStringLiteral("\"plain text\"")));
+        QVERIFY(original.connectNodes(design.nodeByName(QStringLiteral("shipping"))->id,
+                                      design.nodeByName(QStringLiteral("jobs"))->id, QStringLiteral("targets")));
+    }
     const ExportOutput first = exportProject(original, target);
+    if (variant) {
+        const QByteArray text = first.file(file)->content;
+        QVERIFY(text.contains("MessageGroupId: shipping"));
+        QVERIFY(text.contains(target == QLatin1String("sam") ? "BigOrdersReviewOrderPermission:"
+                                                             : "HealthAuditorLambdaFunctionPermission:"));
+    }
     QTemporaryDir dir;
     QVERIFY(ExportJob::write(first, dir.filePath(QStringLiteral("out")), target));
     Project imported(Catalog::builtin());

@@ -59,9 +59,10 @@ reject "Knative models" node "$tools/knative.mjs" "$here/broken/knative.yaml"
 
 # Terraform: @cdktf/hcl2json, and the resources the example needs.
 check "hcl2json: main.tf, variables.tf" node "$tools/terraform.mjs" "$out/terraform" \
-    aws_lambda_function=6 aws_iam_role=6 aws_iam_role_policy=5 aws_lambda_event_source_mapping=1 \
-    aws_apigatewayv2_route=2 aws_apigatewayv2_integration=2 aws_cloudwatch_event_rule=1 aws_sns_topic_subscription=1 \
-    aws_s3_bucket_notification=1 aws_dynamodb_table=3 aws_sqs_queue=2 aws_s3_bucket=3
+    aws_lambda_function=6 aws_iam_role=6 aws_iam_role_policy=6 aws_lambda_event_source_mapping=1 \
+    aws_apigatewayv2_route=2 aws_apigatewayv2_integration=2 aws_cloudwatch_event_rule=2 aws_sns_topic_subscription=1 \
+    aws_s3_bucket_notification=1 aws_dynamodb_table=3 aws_sqs_queue=6 aws_s3_bucket=3 aws_cloudwatch_event_bus=1 \
+    aws_cloudwatch_event_target=2 aws_sqs_queue_policy=1 aws_lambda_function_event_invoke_config=1
 reject "hcl2json" node "$tools/terraform.mjs" "$here/broken/terraform"
 
 # Infracost's usage file beside main.tf: the schema written from Infracost's usage file
@@ -118,6 +119,29 @@ check "serverless package (events)" sh -c "cd '$out/events/serverless' && '$sls'
 check "cfn-lint: CloudFormation from serverless package (events)" \
     node "$tools/cfn-lint.cjs" "$out/events/serverless/.serverless/cloudformation-template-update-stack.json"
 check "yamllint (events)" sh -c "find '$out/events' -path '*/.serverless' -prune -o \( -name '*.yaml' -o -name '*.yml' \) -type f -print \
+    | sort | xargs yamllint -s -d '$lint'"
+
+# The same design for the other targets: Terraform's buses, rules, targets and the policies
+# that let EventBridge deliver; Knative's Brokers and Triggers with filters; Cloud Run's
+# channels and Eventarc triggers. Azure refuses a function with two triggers, as above.
+for target in terraform knative openfaas cloudrun scaleway; do
+    check "nimbus export --target $target (events)" sh -c "'$build/bin/nimbus' export '$events' \
+        --target '$target' -o '$out/events/$target' > /dev/null 2> '$out/logs/events-$target.diagnostics'"
+done
+"$build/bin/nimbus" export "$events" --target azure -o "$out/events/azure" > /dev/null 2> "$out/logs/events-azure.diagnostics"
+check "nimbus export --target azure (events) reports the function with two triggers" \
+    sh -c "[ $? = 1 ] && grep -q 'exactly one trigger' '$out/logs/events-azure.diagnostics'"
+check "hcl2json (events)" node "$tools/terraform.mjs" "$out/events/terraform" \
+    aws_cloudwatch_event_bus=1 aws_cloudwatch_event_rule=5 aws_cloudwatch_event_target=5 aws_lambda_permission=3 \
+    aws_sqs_queue_policy=2 aws_sns_topic_policy=1 aws_lambda_function_event_invoke_config=3 \
+    aws_lambda_event_source_mapping=3 aws_iam_role=7 aws_sqs_queue=8 aws_sns_topic=3
+check "Infracost usage file (events)" \
+    node "$tools/infracost-usage.mjs" "$out/events/terraform/infracost-usage.yml" "$out/events/terraform"
+check "Knative models (events)" sh -c "node '$tools/knative.mjs' '$out/events/knative/knative.yaml' '$out'/events/cloudrun/services/*.yaml"
+reject "Knative Trigger filters" node "$tools/knative.mjs" "$here/broken/knative-filters.yaml"
+check "sh -n: eventarc.sh (events)" sh -n "$out/events/cloudrun/eventarc.sh"
+check "yamllint (events: Knative, Cloud Run, OpenFaaS, Scaleway)" sh -c "find '$out/events/knative' '$out/events/cloudrun' \
+    '$out/events/openfaas' '$out/events/scaleway' \( -name '*.yaml' -o -name '*.yml' \) -type f -print \
     | sort | xargs yamllint -s -d '$lint'"
 
 check "no secret value in any export" sh -c "! grep -r -l -e 'replace-me' -e 'hunter2-secret' '$out' --exclude-dir=logs --exclude-dir=home"
