@@ -153,6 +153,8 @@ private slots:
     void eventSettingWrittenOrReported();
     void knativeRuleFilters_data();
     void knativeRuleFilters();
+    void cloudRunRuleTriggers_data();
+    void cloudRunRuleTriggers();
 
 private:
     void targets();
@@ -1173,6 +1175,51 @@ void TestExport::knativeRuleFilters()
         QVERIFY2(warnings.first().message.contains(reported), qPrintable(warnings.first().message));
         QCOMPARE(warnings.first().property, QStringLiteral("pattern"));
     }
+}
+
+void TestExport::cloudRunRuleTriggers_data()
+{
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QStringList>("commands"); // white space aside; none: the rule is reported
+
+    QTest::newRow("one trigger per type, with the source")
+        << R"({"detail-type": ["a", "b"], "source": ["shop"]})"
+        << QStringList{"gcloud eventarc triggers create rule-fn-1 --location=\"$REGION\" \\ "
+                       "--destination-run-service=fn --destination-run-region=\"$REGION\" \\ --channel=bus \\ "
+                       "--event-filters='type=a' \\ --event-filters='source=shop' \\",
+                       "gcloud eventarc triggers create rule-fn-2 --location=\"$REGION\" \\ "
+                       "--destination-run-service=fn --destination-run-region=\"$REGION\" \\ --channel=bus \\ "
+                       "--event-filters='type=b' \\ --event-filters='source=shop' \\"};
+    QTest::newRow("no type") << R"({"source": ["shop"]})" << QStringList();
+    QTest::newRow("type by prefix") << R"({"detail-type": [{"prefix": "order."}]})" << QStringList();
+}
+
+// A rule's Eventarc triggers: the channel of its bus, exact type and source filters, one
+// trigger per event type; a pattern without exact types has no trigger and is reported.
+void TestExport::cloudRunRuleTriggers()
+{
+    QFETCH(QString, pattern);
+    QFETCH(QStringList, commands);
+    Project project(Catalog::builtin());
+    const Result<NodeId> bus = project.addNode(QStringLiteral("event-bus"), {}, QStringLiteral("bus"));
+    const Result<NodeId> rule = project.addNode(QStringLiteral("rule"), {}, QStringLiteral("rule"));
+    const Result<NodeId> fn = project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn"));
+    QVERIFY(bus && rule && fn);
+    QVERIFY(project.setNodeProperty(*rule, QStringLiteral("pattern"), pattern));
+    QVERIFY(project.connectNodes(*bus, *rule, QStringLiteral("routes")));
+    QVERIFY(project.connectNodes(*rule, *fn, QStringLiteral("targets")));
+    const ExportOutput output = exportProject(project, QStringLiteral("cloudrun"));
+    const ExportFile *f = output.file(QStringLiteral("eventarc.sh"));
+    QVERIFY(f);
+    const QString script = spaced(QString::fromUtf8(f->content));
+    QVERIFY2(script.contains(QLatin1String("gcloud eventarc channels create bus")), qPrintable(script));
+    QCOMPARE(script.count(QLatin1String("gcloud eventarc triggers create")), commands.size());
+    for (const QString &command : commands)
+        QVERIFY2(script.contains(spaced(command)), qPrintable(script));
+    const bool reported = std::any_of(output.diagnostics.cbegin(), output.diagnostics.cend(), [&](const Diagnostic &d) {
+        return d.nodes.value(0) == *rule && d.property == QLatin1String("pattern");
+    });
+    QCOMPARE(reported, commands.isEmpty());
 }
 
 // ---- event-driven designs on AWS: buses, rules, trigger settings, destinations, FIFO ----
