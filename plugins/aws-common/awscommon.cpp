@@ -1016,14 +1016,7 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
 
 void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform)
 {
-    ExportOutput all;
-    model.reportUnexported(all, platform);
-    for (const Diagnostic &d : std::as_const(all.diagnostics)) {
-        const Node *node = d.nodes.isEmpty() ? nullptr : model.architecture().node(d.nodes.first());
-        if (node && (node->kind == Kinds::EventBus || node->kind == Kinds::Rule))
-            continue; // written by addEventResources
-        output.diagnostics.append(d);
-    }
+    model.reportUnexported(output, platform, {Kinds::EventBus, Kinds::Rule}); // addEventResources writes them
     for (const Node *bucket : model.nodesOfKind(Kinds::Bucket))
         if (!settingText(bucket, "filterCriteria").trimmed().isEmpty() && !model.consumers(bucket).isEmpty())
             output.add(Diagnostic::Severity::Warning, u"export-bucket-filter"_s,

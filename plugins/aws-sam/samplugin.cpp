@@ -744,8 +744,14 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
         if (eventReader.readBus(id, type, p) || type == "AWS::Events::Archive"
             || (type == "AWS::Events::Rule" && Y::has(p, "EventPattern")))
             continue;
+        // What lets EventBridge deliver to a rule's targets follows from the rules (addEventResources).
+        const bool derived = ((type == "AWS::SQS::QueuePolicy" || type == "AWS::SNS::TopicPolicy")
+                              && id.endsWith("EventsPolicy"_L1))
+                             || (type == "AWS::Lambda::Permission" && id.endsWith("Permission"_L1))
+                             || (type == "AWS::IAM::Role" && id.endsWith("TargetRole"_L1));
         if (service.kind.isEmpty()) {
-            ++unmodelled[QString::fromStdString(type)];
+            if (!derived)
+                ++unmodelled[QString::fromStdString(type)];
             continue;
         }
         // A FIFO queue or topic is named as its deployed name says (without ".fifo").
