@@ -178,7 +178,7 @@ YAML::Node triggerFilters(const AttributeFilter &filter)
 // new filters dialects (source, and detail-type as the CloudEvent's type), a function
 // target as the Service, a bus target as its Broker. What a Trigger cannot say is reported.
 void writeRules(const ExportModel &model, const EventRouting &routing, const QString &nameSpace, const QString &project,
-                QList<YAML::Node> &documents, QList<YAML::Node> &eventing, ExportOutput &output)
+                bool hasProjectBroker, QList<YAML::Node> &documents, QList<YAML::Node> &eventing, ExportOutput &output)
 {
     for (const Node *bus : model.nodesOfKind(Kinds::EventBus)) {
         YAML::Node meta = metadata(brokerName(bus), nameSpace, project);
@@ -188,7 +188,9 @@ void writeRules(const ExportModel &model, const EventRouting &routing, const QSt
             annotations["nimbus.dev/description"] = Y::string(description);
             meta["annotations"] = annotations;
         }
-        documents.append(object("eventing.knative.dev/v1", "Broker", meta));
+        // A bus named as the project shares the Broker the other sources' events go to.
+        if (brokerName(bus) != project || !hasProjectBroker)
+            documents.append(object("eventing.knative.dev/v1", "Broker", meta));
         output.add(Diagnostic::Severity::Info, u"export-bus"_s,
                    KnativePlugin::tr("%1: the Broker %2 stands for the bus; events are CloudEvents posted to its "
                                      "address, with EventBridge's source as source, detail-type as type and detail "
@@ -324,7 +326,7 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     if (needsBroker)
         documents.append(object("eventing.knative.dev/v1", "Broker", metadata(project, nameSpace, project)));
     const EventRouting routing(model, *input.catalog);
-    writeRules(model, routing, nameSpace, project, documents, eventing, output);
+    writeRules(model, routing, nameSpace, project, needsBroker, documents, eventing, output);
     documents.append(eventing);
     ProviderPlugin::reportServices(model, output, [&](const Node *node) {
         return model.consumers(node).isEmpty()

@@ -425,6 +425,13 @@ void TerraformWriter::writeInvokeConfig(const ExportFunction &f)
             mMain.beginBlock(QLatin1String(block));
             mMain.attribute(u"destination"_s, H::expression(reference(list->first(), u"arn"_s)));
             mMain.endBlock();
+            // Lambda's documentation: records go to standard queues and topics only.
+            if (mModel.boolean(list->first(), "fifo"))
+                mOutput.add(Diagnostic::Severity::Warning, u"export-destination"_s,
+                            TerraformPlugin::tr("%1: Lambda sends invocation records to standard queues and topics "
+                                                "only; the FIFO %2 would never receive them")
+                                .arg(f.node->name, list->first()->name),
+                            f.node->id);
             // Lambda takes one destination of each kind.
             for (const Node *other : list->mid(1))
                 mOutput.add(Diagnostic::Severity::Warning, u"export-destination"_s,

@@ -155,6 +155,7 @@ private slots:
     void knativeRuleFilters();
     void cloudRunRuleTriggers_data();
     void cloudRunRuleTriggers();
+    void terraformFifoLimits();
 
 private:
     void targets();
@@ -1222,6 +1223,38 @@ void TestExport::cloudRunRuleTriggers()
     QCOMPARE(reported, commands.isEmpty());
 }
 
+// What Lambda refuses of FIFO queues and topics is written as designed and reported on the
+// node: a FIFO destination (records go to standard queues and topics only), a batching
+// window on a FIFO queue (not written), a function subscribed to a FIFO topic (not written).
+void TestExport::terraformFifoLimits()
+{
+    Project project(Catalog::builtin());
+    const Result<NodeId> fn = project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn"));
+    const Result<NodeId> failures = project.addNode(QStringLiteral("queue"), {}, QStringLiteral("failures"));
+    const Result<NodeId> jobs = project.addNode(QStringLiteral("queue"), {}, QStringLiteral("jobs"));
+    const Result<NodeId> ledger = project.addNode(QStringLiteral("topic"), {}, QStringLiteral("ledger"));
+    QVERIFY(fn && failures && jobs && ledger);
+    for (NodeId id : {*failures, *jobs, *ledger})
+        QVERIFY(project.setNodeProperty(id, QStringLiteral("fifo"), true));
+    QVERIFY(project.setNodeProperty(*jobs, QStringLiteral("batchingWindow"), 5));
+    QVERIFY(project.connectNodes(*fn, *failures, QStringLiteral("on-failure")));
+    QVERIFY(project.connectNodes(*jobs, *fn, QStringLiteral("invokes")));
+    QVERIFY(project.connectNodes(*ledger, *fn, QStringLiteral("invokes")));
+    const ExportOutput output = exportProject(project, QStringLiteral("terraform"));
+    const QString tf = spaced(QString::fromUtf8(output.file(QStringLiteral("main.tf"))->content));
+    QVERIFY(tf.contains(QLatin1String("on_failure { destination = aws_sqs_queue.failures.arn }")));
+    QVERIFY(!tf.contains(QLatin1String("maximum_batching_window_in_seconds")));
+    QVERIFY(!tf.contains(QLatin1String("aws_sns_topic_subscription")));
+    auto reported = [&](NodeId node, const QString &code, const QString &property) {
+        return std::any_of(output.diagnostics.cbegin(), output.diagnostics.cend(), [&](const Diagnostic &d) {
+            return d.nodes.value(0) == node && d.code == code && d.property == property;
+        });
+    };
+    QVERIFY(reported(*fn, QStringLiteral("export-destination"), QString()));
+    QVERIFY(reported(*jobs, QStringLiteral("export-fifo"), QStringLiteral("batchingWindow")));
+    QVERIFY(reported(*ledger, QStringLiteral("export-fifo"), QStringLiteral("fifo")));
+}
+
 // ---- event-driven designs on AWS: buses, rules, trigger settings, destinations, FIFO ----
 
 namespace {
@@ -1257,8 +1290,8 @@ void TestExport::awsEventsRoundTrip_data()
     QTest::newRow("sam") << QStringLiteral("sam") << QStringLiteral("template.yaml") << false;
     QTest::newRow("serverless") << QStringLiteral("serverless") << QStringLiteral("serverless.yml") << false;
     // Rules that become AWS::Events::Rule resources with a function target (a description in
-    // SAM, constant input that is no JSON object in serverless.yml) and a rule with two
-    // targets, one a FIFO queue.
+    // SAM, constant input that is no JSON object in serverless.yml), a rule with two targets,
+    // one a FIFO queue, and a bus's archive.
     QTest::newRow("sam, rules of their own") << QStringLiteral("sam") << QStringLiteral("template.yaml") << true;
     QTest::newRow("serverless, rules of their own")
         << QStringLiteral("serverless") << QStringLiteral("serverless.yml") << true;
@@ -1283,11 +1316,18 @@ void TestExport::awsEventsRoundTrip()
                                          QStringLiteral("\"plain text\"")));
         QVERIFY(original.connectNodes(design.nodeByName(QStringLiteral("shipping"))->id,
                                       design.nodeByName(QStringLiteral("jobs"))->id, QStringLiteral("targets")));
+        const NodeId bus = design.nodeByName(QStringLiteral("orders-bus"))->id;
+        QVERIFY(original.setNodeProperty(bus, QStringLiteral("archive"), true));
+        QVERIFY(original.setNodeProperty(bus, QStringLiteral("archiveRetention"), 30));
+        QVERIFY(original.setNodeProperty(bus, QStringLiteral("archivePattern"),
+                                         QStringLiteral(R"({"detail-type": ["OrderPlaced"]})")));
     }
     const ExportOutput first = exportProject(original, target);
     if (variant) {
         const QByteArray text = first.file(file)->content;
         QVERIFY(text.contains("MessageGroupId: shipping"));
+        QVERIFY(text.contains("Type: AWS::Events::Archive"));
+        QVERIFY(text.contains("RetentionDays: 30"));
         QVERIFY(text.contains(target == QLatin1String("sam") ? "BigOrdersReviewOrderPermission:"
                                                              : "HealthAuditorLambdaFunctionPermission:"));
     }
