@@ -1,4 +1,5 @@
 #include "awscommon.h"
+#include "cloud/eventarchive.h"
 #include "model/catalog.h"
 #include "model/kinds.h"
 #include "model/permissions.h"
@@ -869,7 +870,7 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
         }
         if (settingBool(bus, "archive")) {
             YAML::Node p(YAML::NodeType::Map);
-            p["ArchiveName"] = Y::string(QString(name).replace('/'_L1, '-'_L1) + "-archive"_L1);
+            p["ArchiveName"] = Y::string(EventArchive::archiveName(name)); // the local cloud's name
             p["SourceArn"] = busArn(bus, ids);
             if (hasSetting(bus, "archiveRetention"))
                 p["RetentionDays"] = Y::number(settingInt(bus, "archiveRetention"));

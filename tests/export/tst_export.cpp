@@ -1290,8 +1290,8 @@ void TestExport::awsEventsRoundTrip_data()
     QTest::newRow("sam") << QStringLiteral("sam") << QStringLiteral("template.yaml") << false;
     QTest::newRow("serverless") << QStringLiteral("serverless") << QStringLiteral("serverless.yml") << false;
     // Rules that become AWS::Events::Rule resources with a function target (a description in
-    // SAM, constant input that is no JSON object in serverless.yml) and a rule with two
-    // targets, one a FIFO queue.
+    // SAM, constant input that is no JSON object in serverless.yml), a rule with two targets,
+    // one a FIFO queue, and a bus's archive.
     QTest::newRow("sam, rules of their own") << QStringLiteral("sam") << QStringLiteral("template.yaml") << true;
     QTest::newRow("serverless, rules of their own")
         << QStringLiteral("serverless") << QStringLiteral("serverless.yml") << true;
@@ -1316,11 +1316,18 @@ void TestExport::awsEventsRoundTrip()
                                          QStringLiteral("\"plain text\"")));
         QVERIFY(original.connectNodes(design.nodeByName(QStringLiteral("shipping"))->id,
                                       design.nodeByName(QStringLiteral("jobs"))->id, QStringLiteral("targets")));
+        const NodeId bus = design.nodeByName(QStringLiteral("orders-bus"))->id;
+        QVERIFY(original.setNodeProperty(bus, QStringLiteral("archive"), true));
+        QVERIFY(original.setNodeProperty(bus, QStringLiteral("archiveRetention"), 30));
+        QVERIFY(original.setNodeProperty(bus, QStringLiteral("archivePattern"),
+                                         QStringLiteral(R"({"detail-type": ["OrderPlaced"]})")));
     }
     const ExportOutput first = exportProject(original, target);
     if (variant) {
         const QByteArray text = first.file(file)->content;
         QVERIFY(text.contains("MessageGroupId: shipping"));
+        QVERIFY(text.contains("Type: AWS::Events::Archive"));
+        QVERIFY(text.contains("RetentionDays: 30"));
         QVERIFY(text.contains(target == QLatin1String("sam") ? "BigOrdersReviewOrderPermission:"
                                                              : "HealthAuditorLambdaFunctionPermission:"));
     }
