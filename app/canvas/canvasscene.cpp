@@ -208,6 +208,7 @@ void CanvasScene::addEdgeItem(EdgeId id)
         return;
     const EdgeType *type = project()->catalog().edgeType(edge->type);
     auto *item = new EdgeItem(id, type ? Catalog::text(type->label) : edge->type, from, to);
+    item->setLook(EdgeItem::lookOf(edge->type));
     // The catalog's meaning of this connection, e.g. "delivers messages in batches (SQS event)".
     if (const EdgeRule *rule = project()->catalog().rule(from->kindId(), to->kindId(), edge->type))
         item->setToolTip(u"%1: %2"_s.arg(type ? Catalog::text(type->label) : edge->type, Catalog::text(rule->meaning)));

@@ -3,6 +3,7 @@
 #include "canvasscene.h"
 #include "edgerouter.h"
 #include "nodeitem.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QGraphicsScene>
@@ -10,6 +11,8 @@
 #include <QPainterPathStroker>
 #include <QSet>
 #include <QStyleOptionGraphicsItem>
+
+using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
@@ -198,21 +201,49 @@ QPainterPath EdgeItem::shape() const
     return mShape;
 }
 
-void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+EdgeItem::Look EdgeItem::lookOf(const QString &edgeType)
 {
-    const QPalette palette = QApplication::palette();
-    const bool selected = option->state & QStyle::State_Selected;
-    // Half way between the text and the canvas, so the line reads on light and dark alike.
-    const QColor text = palette.color(QPalette::Text);
-    const QColor base = palette.color(QPalette::Base);
-    const QColor line((text.red() + base.red()) / 2, (text.green() + base.green()) / 2,
-                      (text.blue() + base.blue()) / 2);
-    const QColor colour = selected ? palette.color(QPalette::Highlight) : line;
-    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (edgeType == "on-success"_L1)
+        return Look::OnSuccess;
+    if (edgeType == "on-failure"_L1)
+        return Look::OnFailure;
+    return Look::Plain;
+}
+
+void EdgeItem::setLook(Look look)
+{
+    mLook = look;
+    update();
+}
+
+QPen EdgeItem::linePen(const QPalette &palette, bool selected) const
+{
+    // Half way between the text and the canvas, so the line reads on light and dark alike;
+    // a destination in the theme's green or red, which read on either Base too.
+    QColor colour = Theme::edge(palette);
+    if (mLook == Look::OnSuccess)
+        colour = Theme::success(palette);
+    else if (mLook == Look::OnFailure)
+        colour = Theme::failure(palette);
+    if (selected)
+        colour = palette.color(QPalette::Highlight);
     // A cosmetic pen takes the rasteriser's fast path, which matters for long lines that
     // cross the whole view.
     QPen pen(colour, selected ? 2.0 : 1.0);
     pen.setCosmetic(true);
+    // Dashed: a record sent after the run, not an event that starts one.
+    if (mLook != Look::Plain)
+        pen.setStyle(Qt::DashLine);
+    return pen;
+}
+
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QPalette palette = QApplication::palette();
+    const bool selected = option->state & QStyle::State_Selected;
+    const QPen pen = linePen(palette, selected);
+    const QColor colour = pen.color();
+    const qreal detail = option->levelOfDetailFromTransform(painter->worldTransform());
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     if (detail < kPlainDetail) {

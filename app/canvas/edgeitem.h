@@ -4,6 +4,8 @@
 #include "model/edge.h"
 
 #include <QGraphicsPathItem>
+#include <QPalette>
+#include <QPen>
 #include <QPointer>
 
 namespace Nimbus {
@@ -17,12 +19,21 @@ class EdgeItem : public QGraphicsPathItem
 {
 public:
     enum { Type = UserType + 2 };
+    // How the line is drawn: most connections plain; a function's asynchronous
+    // destinations dashed, in the colour of the outcome that sends the record there.
+    enum class Look { Plain, OnSuccess, OnFailure };
 
     EdgeItem(EdgeId id, const QString &label, NodeItem *from, NodeItem *to, QGraphicsItem *parent = nullptr);
     ~EdgeItem() override;
 
     int type() const override { return Type; }
     EdgeId edgeId() const { return mId; }
+    // The look of a connection of that type ("on-success" ...).
+    static Look lookOf(const QString &edgeType);
+    void setLook(Look look);
+    Look look() const { return mLook; }
+    // The pen the line is drawn with in palette, selected or not.
+    QPen linePen(const QPalette &palette, bool selected) const;
     void updatePath();
     // The corners of the route drawn (ports included).
     const QList<QPointF> &route() const { return mRoute; }
@@ -62,6 +73,7 @@ private:
 
     EdgeId mId;
     QString mLabel;
+    Look mLook = Look::Plain;
     NodeItem *mFrom;
     NodeItem *mTo;
     QList<QPointF> mRoute;

@@ -232,6 +232,10 @@ void tst_Canvas::connectPortToPort()
     NodeItem *from = mScene->nodeItem(a);
     NodeItem *to = mScene->nodeItem(b);
     const int steps = mWindow->project()->undoStack()->count();
+    // A function reaches a topic by publishing or as an asynchronous destination: the
+    // menu's choice is the row's type.
+    mScene->setTypeChooser(
+        [&edgeType](const QStringList &types, QPointF) { return types.contains(edgeType) ? edgeType : QString(); });
     drag(from->outputPort(), to->inputPort() + QPointF(30, 0));
     const Architecture &arch = mWindow->project()->architecture();
     if (edgeType.isEmpty()) {
