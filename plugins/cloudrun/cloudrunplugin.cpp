@@ -215,7 +215,7 @@ QStringList eventScript(const ExportModel &model, const EventRouting &routing, E
                        rule->id, u"pattern"_s);
         routing.reportUnsupported(
             output, u"Cloud Run"_s, rule,
-            {u"inputMode"_s, u"maximumRetryAttempts"_s, u"maximumEventAge"_s, u"deadLetterQueue"_s});
+            {u"inputMode"_s, u"maximumRetryAttempts"_s, u"maximumEventAge"_s, u"deadLetterQueue"_s, u"description"_s});
         if (!model.boolean(rule, "enabled", true))
             output.add(
                 Diagnostic::Severity::Warning, u"export-disabled"_s,

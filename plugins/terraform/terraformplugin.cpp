@@ -176,8 +176,9 @@ void TerraformWriter::writeSettings(const QString &region, const QString &namePr
     mMain.beginBlock(u"terraform"_s);
     mMain.attribute(u"required_version"_s, H::string(u">= 1.5"_s));
     mMain.beginBlock(u"required_providers"_s);
+    // 5.76 is the first to take an event bus's description.
     mMain.attribute(u"aws"_s,
-                    H::object({{u"source"_s, H::string(u"hashicorp/aws"_s)}, {u"version"_s, H::string(u"~> 5.0"_s)}}));
+                    H::object({{u"source"_s, H::string(u"hashicorp/aws"_s)}, {u"version"_s, H::string(u"~> 5.76"_s)}}));
     mMain.attribute(u"archive"_s, H::object({{u"source"_s, H::string(u"hashicorp/archive"_s)},
                                              {u"version"_s, H::string(u"~> 2.4"_s)}}));
     mMain.endBlock();
