@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
 #include <cmath>
 
 using namespace Nimbus;
@@ -145,6 +146,8 @@ private slots:
     void awsBucketFilterReported();
     void awsEventsImportHandwritten_data();
     void awsEventsImportHandwritten();
+    void awsJsonTextRoundTrip_data();
+    void awsJsonTextRoundTrip();
     // Buses, rules, trigger settings, destinations and FIFO in Terraform, Knative and
     // Cloud Run, and the diagnostics of the other targets (tests/export/data/events).
     void eventTargetsGolden_data();
@@ -1631,6 +1634,68 @@ void TestExport::awsEventsImportHandwritten()
                               QStringLiteral("worker on-failure Failures"), QStringLiteral("worker on-success other"),
                               QStringLiteral("workerRule targets worker")}));
     }
+}
+
+void TestExport::awsJsonTextRoundTrip_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("node");
+    QTest::addColumn<QString>("property");
+    QTest::addColumn<QString>("text");
+    const QList<std::array<QString, 3>> cases = {
+        // Keys keep their order (QJsonObject would sort them).
+        {QStringLiteral("shipping"), QStringLiteral("pattern"),
+         QStringLiteral(R"({"source": ["shop"], "detail-type": ["a"], "detail": {"z": [1], "a": [2]}})")},
+        // Strings that YAML would read as numbers, booleans or null stay strings; numbers,
+        // booleans and null stay what they are.
+        {QStringLiteral("shipping"), QStringLiteral("pattern"),
+         QStringLiteral(
+             R"({"detail": {"id": ["100", 100], "ok": [true, "true", "yes"], "gone": [null, "null", "~"]}})")},
+        // Quotes, backslashes, YAML indicators and text beyond ASCII.
+        {QStringLiteral("shipping"), QStringLiteral("pattern"),
+         QStringLiteral(R"({"detail": {"note": ["say \"hi\"", "a\\b", "> x", "- y", "#z", "café ✓"]}})")},
+        {QStringLiteral("shipping"), QStringLiteral("pattern"),
+         QStringLiteral(
+             R"({"$or": [{"source": [{"prefix": "shop."}]}, {"detail": {"n": [{"numeric": [">=", 0.5]}]}}]})")},
+        {QStringLiteral("shipping"), QStringLiteral("inputPathsMap"),
+         QStringLiteral(R"({"b": "$.detail.b", "a": "$.detail.a"})")},
+        {QStringLiteral("audit"), QStringLiteral("filterCriteria"),
+         QStringLiteral(R"({"body": {"n": [{"exists": true}]}})")},
+        {QStringLiteral("audit"), QStringLiteral("filterCriteria"),
+         QStringLiteral(R"([{"body": {"k": ["1"]}}, {"body": {"k": [1]}}, {"attributes": {"x": [""]}}])")},
+        {QStringLiteral("orders"), QStringLiteral("filterCriteria"),
+         QStringLiteral(R"({"dynamodb": {"NewImage": {"total": {"N": [{"numeric": [">", 100]}]}}}})")},
+    };
+    for (const QString &target : {QStringLiteral("sam"), QStringLiteral("serverless")})
+        for (int i = 0; i < cases.size(); ++i)
+            QTest::newRow(qPrintable(QStringLiteral("%1 %2 %3 %4").arg(target, cases[i][0], cases[i][1]).arg(i)))
+                << target << cases[i][0] << cases[i][1] << cases[i][2];
+}
+
+// JSON the design holds as text (patterns, input paths, filter criteria) goes out as YAML
+// and reads back as the same text, when written as the importer writes JSON.
+void TestExport::awsJsonTextRoundTrip()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, node);
+    QFETCH(QString, property);
+    QFETCH(QString, text);
+    Project project(Catalog::builtin());
+    QVERIFY(ProjectFile().load(kAwsEvents, project));
+    const Node *changed = project.architecture().nodeByName(node);
+    QVERIFY(project.setNodeProperty(changed->id, property, text));
+    const ExportOutput output = exportProject(project, target);
+    QVERIFY2(!hasErrors(output.diagnostics), qPrintable(diagnosticsText(output.diagnostics)));
+    const QString file = target == QLatin1String("sam") ? QStringLiteral("template.yaml")
+                                                        : QStringLiteral("serverless.yml");
+    QTemporaryDir dir;
+    QVERIFY(writeText(dir.filePath(file), output.file(file)->content));
+    Project imported(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(file), *mRegistry, imported, target);
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+    const Node *back = imported.architecture().nodeByName(ExportModel::identifier(node));
+    QVERIFY(back);
+    QCOMPARE(back->properties.value(property).toString(), text);
 }
 
 QTEST_GUILESS_MAIN(TestExport)
