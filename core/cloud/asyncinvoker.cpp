@@ -230,7 +230,10 @@ void AsyncInvoker::sendToDestinations(const Node &function, bool success, const 
     const QByteArray body = compact(record);
     for (const Node *destination : std::as_const(destinations)) {
         QString error;
-        if (destination->kind == Kinds::Queue) {
+        if (mCloud.isFifo(destination->name)) {
+            // As AWS: a FIFO queue or topic cannot be a destination (nothing gives the record a group).
+            error = tr("%1 is FIFO; Lambda sends records to standard queues and topics only").arg(destination->name);
+        } else if (destination->kind == Kinds::Queue) {
             error = mCloud.sendMessage(destination->name, body, {}, 0, cause).errorMessage();
         } else if (destination->kind == Kinds::Topic) {
             error = mCloud.publish(destination->name, QString::fromUtf8(body), {}, cause).errorMessage();

@@ -1443,7 +1443,7 @@ Result<QDateTime> LocalCloud::moveClock(const std::function<QDateTime(const QDat
     if (mClock != mVirtualClock)
         return fail(tr("the local cloud runs on a clock it was given, which it cannot move"));
     const bool wasRunning = mVirtualClock->isRunning();
-    Result<QDateTime> moved = fail(tr("nothing is due: no schedule, hidden message, retention or Time to Live"));
+    Result<QDateTime> moved = fail(tr("nothing is due: no schedule, hidden message, retention, Time to Live or retry"));
     {
         // Still while it steps, so that each thing happens at its own time to the millisecond;
         // one changed signal at the end.

@@ -38,6 +38,7 @@ private slots:
     void successGoesToOnSuccess();
     void destinations_data();
     void destinations();
+    void fifoDestinationRefused();
     void asynchronousSources_data();
     void asynchronousSources();
     void synchronousIsNeverRetried();
@@ -281,6 +282,25 @@ void TestAsyncInvocation::destinations()
     QCOMPARE(record["requestContext"]["condition"].toString(), u"RetriesExhausted"_s);
     QCOMPARE(record["requestContext"]["approximateInvokeCount"].toInt(), 1);
     QCOMPARE(record["requestPayload"]["Records"][0]["Sns"]["Message"].toString(), u"hello"_s);
+}
+
+// As AWS: only standard queues and topics take destination records; the refusal is logged.
+void TestAsyncInvocation::fifoDestinationRefused()
+{
+    const NodeId topic = add(u"topic"_s, u"orders"_s);
+    const NodeId worker = mLocal->addFunction(u"worker"_s, kFailing);
+    QVERIFY(mProject->setNodeProperty(worker, u"maximumRetryAttempts"_s, 0));
+    connect(topic, worker, u"invokes"_s);
+    connect(worker, add(u"queue"_s, u"failures"_s, {{u"fifo"_s, true}}), u"on-failure"_s);
+    QVERIFY(start());
+    QVERIFY(mCloud->publish(u"orders"_s, u"hello"_s));
+    QVERIFY(mLocal->waitForInvocations(u"worker"_s, 1));
+    QVERIFY(
+        QTest::qWaitFor([&] { return !mLocal->entries(CloudLogEntry::Kind::Error, u"failures"_s).isEmpty(); }, 10000));
+    const CloudLogEntry refused = mLocal->entries(CloudLogEntry::Kind::Error, u"failures"_s).first();
+    QCOMPARE(refused.cause, runs(u"worker"_s).first().id);
+    QVERIFY2(refused.detail.contains(u"FIFO"_s), qPrintable(refused.detail));
+    QVERIFY(mCloud->state().messages(u"failures"_s).isEmpty());
 }
 
 void TestAsyncInvocation::asynchronousSources_data()
