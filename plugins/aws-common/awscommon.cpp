@@ -951,7 +951,9 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
                 target["RoleArn"] = getAtt(id + "TargetRole"_L1, u"Arn"_s);
                 buses.push_back(busArn(targetNode, ids));
             }
-            addRuleTargetSettings(target, rule, model, ids, output);
+            // Every target takes the same settings: what they cannot say is reported once.
+            ExportOutput again;
+            addRuleTargetSettings(target, rule, model, ids, targetNode == r.targets.first() ? output : again);
             // A FIFO queue takes each message in a group: the rule's events are one group, in order.
             if (targetNode->kind == Kinds::Queue && settingBool(targetNode, "fifo")) {
                 YAML::Node sqs(YAML::NodeType::Map);

@@ -148,6 +148,8 @@ private slots:
     void awsEventsImportHandwritten();
     void awsJsonTextRoundTrip_data();
     void awsJsonTextRoundTrip();
+    void awsEventProblemsReported_data();
+    void awsEventProblemsReported();
     // Buses, rules, trigger settings, destinations and FIFO in Terraform, Knative and
     // Cloud Run, and the diagnostics of the other targets (tests/export/data/events).
     void eventTargetsGolden_data();
@@ -1696,6 +1698,105 @@ void TestExport::awsJsonTextRoundTrip()
     const Node *back = imported.architecture().nodeByName(ExportModel::identifier(node));
     QVERIFY(back);
     QCOMPARE(back->properties.value(property).toString(), text);
+}
+
+void TestExport::awsEventProblemsReported_data()
+{
+    QTest::addColumn<QString>("node"); // whose property is set (a "rule" node is added when absent)
+    QTest::addColumn<QString>("property");
+    QTest::addColumn<QString>("value"); // JSON
+    QTest::addColumn<QStringList>("edge"); // from, to, type; or empty
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("reported"); // the node the diagnostic names
+    QTest::addColumn<QString>("reportedProperty");
+    const QStringList none;
+    QTest::newRow("pattern not JSON") << "big-orders"
+                                      << "pattern"
+                                      << R"("{oops")" << none << "export-rule-pattern"
+                                      << "big-orders"
+                                      << "pattern";
+    QTest::newRow("input paths not JSON") << "shipping"
+                                          << "inputPathsMap"
+                                          << R"("nope")" << none << "export-rule-input"
+                                          << "shipping"
+                                          << "inputPathsMap";
+    QTest::newRow("dead-letter queue not a queue") << "big-orders"
+                                                   << "deadLetterQueue"
+                                                   << R"("shipments")" << none << "export-rule-dlq"
+                                                   << "big-orders"
+                                                   << "deadLetterQueue";
+    QTest::newRow("filters not patterns") << "audit"
+                                          << "filterCriteria"
+                                          << R"("[1, 2]")" << none << "export-filter"
+                                          << "audit"
+                                          << "filterCriteria";
+    QTest::newRow("batching window of a FIFO queue") << "jobs"
+                                                     << "batchingWindow"
+                                                     << "5" << none << "export-batching-window"
+                                                     << "jobs"
+                                                     << "batchingWindow";
+    QTest::newRow("deduplication without FIFO") << "audit"
+                                                << "contentBasedDeduplication"
+                                                << "true" << none << "export-deduplication"
+                                                << "audit"
+                                                << "contentBasedDeduplication";
+    QTest::newRow("rule on no bus") << "lonely"
+                                    << "description"
+                                    << R"("")" << QStringList{"lonely", "fallback", "targets"}
+                                    << "export-rule-unconnected"
+                                    << "lonely"
+                                    << "";
+    QTest::newRow("rule on two buses") << "big-orders"
+                                       << "description"
+                                       << R"("")" << QStringList{"default-bus", "big-orders", "routes"}
+                                       << "export-rule-bus"
+                                       << "big-orders"
+                                       << "";
+    QTest::newRow("second on-failure destination")
+        << "auditor"
+        << "description"
+        << R"("")" << QStringList{"auditor", "review-failures", "on-failure"} << "export-destination"
+        << "auditor"
+        << "";
+    QTest::newRow("stream failures to a function")
+        << "onOrderChange"
+        << "description"
+        << R"("")" << QStringList{"onOrderChange", "fallback", "on-failure"} << "export-stream-destination"
+        << "onOrderChange"
+        << "";
+}
+
+// What SAM and serverless.yml cannot say of an event-driven design is a diagnostic naming
+// the node (and the property, when it is about one), in both formats.
+void TestExport::awsEventProblemsReported()
+{
+    QFETCH(QString, node);
+    QFETCH(QString, property);
+    QFETCH(QString, value);
+    QFETCH(QStringList, edge);
+    QFETCH(QString, code);
+    QFETCH(QString, reported);
+    QFETCH(QString, reportedProperty);
+    for (const QString &target : {QStringLiteral("sam"), QStringLiteral("serverless")}) {
+        Project project(Catalog::builtin());
+        QVERIFY(ProjectFile().load(kAwsEvents, project));
+        const Architecture &design = project.architecture();
+        if (!design.nodeByName(node))
+            QVERIFY(project.addNode(QStringLiteral("rule"), {}, node));
+        const QJsonValue parsed = QJsonDocument::fromJson("[" + value.toUtf8() + "]").array().first();
+        QVERIFY(project.setNodeProperty(design.nodeByName(node)->id, property, parsed));
+        if (!edge.isEmpty())
+            QVERIFY(
+                project.connectNodes(design.nodeByName(edge.at(0))->id, design.nodeByName(edge.at(1))->id, edge.at(2)));
+        const ExportOutput output = exportProject(project, target);
+        const NodeId expected = design.nodeByName(reported)->id;
+        int found = 0;
+        for (const Diagnostic &d : output.diagnostics)
+            if (d.code == code && d.nodes == QList<NodeId>{expected} && d.property == reportedProperty
+                && d.message.contains(reported))
+                ++found;
+        QVERIFY2(found == 1, qPrintable(target + QLatin1String(": ") + diagnosticsText(output.diagnostics)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestExport)
