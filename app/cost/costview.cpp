@@ -317,6 +317,9 @@ QGroupBox *CostView::createWorkloadBox()
     import->setToolTip(tr("Hourly or per-minute request counts, one per line, optionally after a time stamp"));
     w->addRow(tr("Traffic shape:"), pair(mShape, import));
     w->addRow(tr("Split:"), createEntries());
+    mWorkloadForm = w;
+    w->addRow(tr("Events:"), createEventInputs());
+    w->setRowVisible(mEventInputs, false); // until the design has filters or archives
     addFunctionRows(w);
 
     // The slider and the box mirror each other; either redraws at once.
@@ -367,6 +370,95 @@ QTableWidget *CostView::createEntries()
         }
     });
     return mEntries;
+}
+
+namespace {
+
+constexpr int kEventInputRole = Qt::UserRole; // on the name: "filter" or "replay"
+
+QString filterInput(FilterLoad::Kind kind)
+{
+    switch (kind) {
+    case FilterLoad::Kind::Trigger: return CostView::tr("Match rate of its filter criteria, %");
+    case FilterLoad::Kind::Rule: return CostView::tr("Match rate of its pattern, %");
+    case FilterLoad::Kind::Archive: return CostView::tr("Share archived (archive pattern), %");
+    }
+    return {};
+}
+
+} // namespace
+
+// One row per filtered trigger, rule and archive pattern (the share of events that match)
+// and per archive (GB replayed a month); the value column is editable.
+QTableWidget *CostView::createEventInputs()
+{
+    mEventInputs = new QTableWidget(0, 3);
+    mEventInputs->setObjectName(u"eventInputs"_s);
+    mEventInputs->setAccessibleName(tr("Event inputs"));
+    mEventInputs->setHorizontalHeaderLabels({tr("Node"), tr("Input"), tr("Value")});
+    mEventInputs->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    mEventInputs->verticalHeader()->hide();
+    mEventInputs->setMaximumHeight(110);
+    mEventInputs->verticalHeader()->setDefaultSectionSize(mEventInputs->fontMetrics().height() + 6);
+    mEventInputs->setToolTip(tr("The share of events each filter or rule pattern matches (100 % until set: every "
+                                "event, the upper bound) and the GB replayed from each archive a month"));
+    connect(mEventInputs, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (mUpdating || item->column() != 2 || !mProject)
+            return;
+        const QTableWidgetItem *name = mEventInputs->item(item->row(), 0);
+        bool ok = false;
+        const double value = item->text().toDouble(&ok);
+        bool applied = false;
+        if (name && name->data(kEventInputRole).toString() == "filter"_L1) {
+            if (FilterLoad *f = mWorkload.filter(name->text()); f && ok && value >= 0 && value <= 100) {
+                f->matchRate = value / 100;
+                f->assumed = false;
+                applied = true;
+            }
+        } else if (name) {
+            if (ServiceLoad *s = mWorkload.service(name->text()); s && ok && value >= 0) {
+                s->replayGb = value;
+                applied = true;
+            }
+        }
+        if (!applied) {
+            fillEventInputs(); // not a share or a size: show the one in use
+            return;
+        }
+        mWorkload.distribute(mProject->catalog(), mProject->architecture());
+        recompute();
+    });
+    return mEventInputs;
+}
+
+void CostView::fillEventInputs()
+{
+    mUpdating = true;
+    mEventInputs->setRowCount(0);
+    auto addRow =
+        [this](const QString &node, const QString &kind, const QString &input, double value, const QString &tip) {
+        const int row = mEventInputs->rowCount();
+        mEventInputs->insertRow(row);
+        auto *name = new QTableWidgetItem(node);
+        name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+        name->setData(kEventInputRole, kind);
+        name->setToolTip(tip);
+        auto *what = new QTableWidgetItem(input);
+        what->setFlags(what->flags() & ~Qt::ItemIsEditable);
+        mEventInputs->setItem(row, 0, name);
+        mEventInputs->setItem(row, 1, what);
+        mEventInputs->setItem(row, 2, new QTableWidgetItem(QLocale::c().toString(value)));
+    };
+    for (const FilterLoad &f : mWorkload.filters)
+        addRow(f.name, u"filter"_s, filterInput(f.kind), f.matchRate * 100,
+               f.assumed ? tr("%1\nAssumed: every event matches").arg(f.pattern) : f.pattern);
+    for (const ServiceLoad &s : mWorkload.services)
+        if (s.archive)
+            addRow(s.name, u"replay"_s, tr("GB replayed from its archive a month"), s.replayGb,
+                   tr("Replayed events are charged again and reach the bus's rules again"));
+    mEventInputs->resizeColumnToContents(0);
+    mWorkloadForm->setRowVisible(mEventInputs, mEventInputs->rowCount() > 0);
+    mUpdating = false;
 }
 
 // One function's duration, memory and architecture; sliders and boxes mirror each other.
@@ -702,6 +794,12 @@ void CostView::rebuildWorkload()
         if (const ServiceLoad *old = mWorkload.service(s.name)) {
             s.storedGb = old->storedGb;
             s.itemKb = old->itemKb;
+            s.replayGb = old->replayGb;
+        }
+    for (FilterLoad &f : fresh.filters)
+        if (const FilterLoad *old = mWorkload.filter(f.name); old && old->kind == f.kind && !old->assumed) {
+            f.matchRate = old->matchRate;
+            f.assumed = false;
         }
     fresh.distribute(mProject->catalog(), mProject->architecture());
     mWorkload = std::move(fresh);
@@ -717,6 +815,7 @@ void CostView::rebuildWorkload()
     mVolumeSlider->setValue(volumeToSlider(mWorkload.monthlyRequests));
     mUpdating = false;
     fillEntries();
+    fillEventInputs();
     showFunction();
 }
 

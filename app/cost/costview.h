@@ -91,6 +91,10 @@ private:
     void buildUi();
     QGroupBox *createWorkloadBox();
     QTableWidget *createEntries();
+    // The event inputs the design cannot tell: each filtered trigger's and rule's match
+    // rate, each archive pattern's share and the GB replayed from each archive a month.
+    QTableWidget *createEventInputs();
+    void fillEventInputs();
     void addFunctionRows(QFormLayout *form);
     QGroupBox *createOptionsBox();
     QWidget *createResults();
@@ -133,6 +137,8 @@ private:
     QLabel *mVolumeHint = nullptr;
     QComboBox *mShape = nullptr;
     QTableWidget *mEntries = nullptr;
+    QFormLayout *mWorkloadForm = nullptr;
+    QTableWidget *mEventInputs = nullptr;
     QComboBox *mFunction = nullptr;
     QSlider *mDurationSlider = nullptr;
     QDoubleSpinBox *mDuration = nullptr;

@@ -72,6 +72,7 @@ private slots:
     void updatePricesFromUrl();
     void cancelledPriceUpdateKeepsPrices();
     void commitmentCombosPriceEachOption();
+    void eventInputsSetMatchRatesAndReplays();
 
 private:
     template<typename T>
@@ -689,6 +690,60 @@ void tst_CostView::commitmentCombosPriceEachOption()
 
     choose(functions, u"none"_s);
     QCOMPARE(total(0), serverless);
+}
+
+// Issue 22 item 9: the shop's rule and, once its bus keeps an archive, the GB replayed
+// from it are inputs of the workload; a rule matching a tenth of the events sends a tenth
+// to its target, and the bill shows the replays with their source.
+void tst_CostView::eventInputsSetMatchRatesAndReplays()
+{
+    CostView *view = mWindow->costView();
+    QTableWidget *inputs = child<QTableWidget>("eventInputs");
+    QVERIFY(inputs->isVisibleTo(view));
+    auto rowOf = [inputs](const QString &name) {
+        for (int row = 0; row < inputs->rowCount(); ++row)
+            if (inputs->item(row, 0)->text() == name)
+                return row;
+        return -1;
+    };
+    const int rule = rowOf(u"big-orders"_s);
+    QVERIFY(rule >= 0);
+    QCOMPARE(inputs->item(rule, 2)->text(), u"100"_s); // every event until set
+    QCOMPARE(rowOf(u"shop-events"_s), -1); // no archive, nothing to replay
+    view->setVolume(3e6);
+    const auto reviewWrites = [view] {
+        const ServiceLoad *queue = view->workload().service(u"order-review"_s);
+        return queue->writesPerRequest * 3e6 + queue->writesFixed;
+    };
+    const double every = reviewWrites();
+    QVERIFY(every > 0);
+    QVERIFY(view->results().front().notes.join(u' ').contains(u"assumed: every event matches"_s));
+
+    inputs->item(rule, 2)->setText(u"10"_s);
+    QCOMPARE(view->workload().filter(u"big-orders"_s)->matchRate, 0.1);
+    QCOMPARE(reviewWrites(), every / 10);
+    QVERIFY(view->results().front().notes.join(u' ').contains(u"Rule big-orders matches 10 %"_s));
+    inputs->item(rule, 2)->setText(u"lots"_s);
+    QCOMPARE(inputs->item(rule, 2)->text(), u"10"_s); // not a share: the one in use
+    QCOMPARE(view->workload().filter(u"big-orders"_s)->matchRate, 0.1);
+
+    // An archive on the bus: its replay row appears; the rate typed in stays.
+    Project *project = mWindow->project();
+    project->architecture().setNodeProperty(project->architecture().nodeByName(u"shop-events"_s)->id, u"archive"_s,
+                                            true);
+    QTRY_VERIFY(rowOf(u"shop-events"_s) >= 0);
+    QCOMPARE(view->workload().filter(u"big-orders"_s)->matchRate, 0.1);
+    inputs->item(rowOf(u"shop-events"_s), 2)->setText(u"2"_s);
+    QCOMPARE(view->workload().service(u"shop-events"_s)->replayGb, 2.0);
+    const CostResult &serverless = view->results().front();
+    const auto replays = std::find_if(serverless.items.begin(), serverless.items.end(),
+                                      [](const LineItem &i) { return i.priceId == "bus.replays"_L1; });
+    QVERIFY(replays != serverless.items.end());
+    QCOMPARE(replays->item, u"EventBridge replayed events"_s);
+    QVERIFY(replays->source.contains(u"eventbridge-reduce-charges"_s));
+    QVERIFY(replays->nodes.contains(u"shop-events"_s));
+    // Replayed events reach the rule again: more reviews than the live events alone.
+    QVERIFY(reviewWrites() > every / 10);
 }
 
 #include "tst_costview.moc"
