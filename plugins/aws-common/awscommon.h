@@ -188,21 +188,22 @@ struct ExportRule
     bool isFunctionEvent() const { return targets.size() == 1 && targets.first()->kind == QLatin1String("function"); }
 };
 QList<ExportRule> exportRules(const ExportModel &model);
-// A rule's event pattern, input and retry settings in CloudFormation's words (they are
-// SAM EventBridgeRule's too): Pattern/EventPattern first, then the keys of one target.
+// A rule's event pattern as YAML; undefined (and reported) when it is not a JSON object.
 YAML::Node rulePattern(const Node *rule, ExportOutput &output);
+// A rule's input, retry policy and dead-letter queue as the keys of one AWS::Events::Rule
+// target, which SAM's EventBridgeRule event takes too (what cannot be written is reported).
 void addRuleTargetSettings(YAML::Node &target, const Node *rule, const ExportModel &model, const LogicalIds &ids,
                            ExportOutput &output);
 
+// The ARNs of every rule on a rule's bus (rule/<bus>/*): what a queue's policy names for a
+// rule the deploy tool names itself (a function's EventBridgeRule or eventBridge event).
+YAML::Node busRulesArn(const ExportRule &rule);
 // The AWS::Events::EventBus (not for the default bus) and AWS::Events::Archive resources of
 // the design's buses; the AWS::Events::Rule resources of its rules except those written as
 // a function's event (functionEvent), with what lets them deliver: a permission per function
 // target, a role for bus targets, a policy per queue and topic that a rule sends to (its
 // targets and dead-letter queues; eventRuleArn names a rule written as a function's event).
-// A rule on no bus, or with no target, is reported.
-// The ARNs of every rule on a rule's bus (rule/<bus>/*): what a queue's policy names for a
-// rule the deploy tool names itself (a function's EventBridgeRule or eventBridge event).
-YAML::Node busRulesArn(const ExportRule &rule);
+// A rule on no bus, on several, or with no target, is reported.
 void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources, ExportOutput &output,
                        const std::function<bool(const ExportRule &)> &functionEvent,
                        const std::function<YAML::Node(const ExportRule &)> &eventRuleArn);
