@@ -835,7 +835,14 @@ void addRuleTargetSettings(YAML::Node &target, const Node *rule, const ExportMod
     const QString deadLetters = settingText(rule, "deadLetterQueue");
     if (!deadLetters.isEmpty()) {
         const Node *queue = model.architecture().nodeByName(deadLetters);
-        if (queue && queue->kind == Kinds::Queue) {
+        if (queue && queue->kind == Kinds::Queue && settingBool(queue, "fifo")) {
+            output.add(Diagnostic::Severity::Warning, u"export-rule-dlq"_s,
+                       QCoreApplication::translate("Nimbus::Aws",
+                                                   "%1: EventBridge's dead-letter queue is a standard queue; the FIFO "
+                                                   "queue %2 is not exported as the rule's dead-letter queue")
+                           .arg(rule->name, deadLetters),
+                       rule->id, u"deadLetterQueue"_s);
+        } else if (queue && queue->kind == Kinds::Queue) {
             YAML::Node config(YAML::NodeType::Map);
             config["Arn"] = getAtt(ids.of(queue), u"Arn"_s);
             target["DeadLetterConfig"] = config;
@@ -921,7 +928,7 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
                            .arg(rule->name, r.bus->name, other->name),
                        rule->id);
         const Node *deadLetters = model.architecture().nodeByName(settingText(rule, "deadLetterQueue"));
-        if (deadLetters && deadLetters->kind != Kinds::Queue)
+        if (deadLetters && (deadLetters->kind != Kinds::Queue || settingBool(deadLetters, "fifo")))
             deadLetters = nullptr;
         if (functionEvent(r)) {
             if (deadLetters)

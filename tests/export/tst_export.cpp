@@ -1725,6 +1725,11 @@ void TestExport::awsEventProblemsReported_data()
                                                    << R"("shipments")" << none << "export-rule-dlq"
                                                    << "big-orders"
                                                    << "deadLetterQueue";
+    QTest::newRow("FIFO dead-letter queue") << "big-orders"
+                                            << "deadLetterQueue"
+                                            << R"("jobs")" << none << "export-rule-dlq"
+                                            << "big-orders"
+                                            << "deadLetterQueue";
     QTest::newRow("filters not patterns") << "audit"
                                           << "filterCriteria"
                                           << R"("[1, 2]")" << none << "export-filter"
