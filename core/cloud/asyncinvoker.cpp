@@ -113,6 +113,7 @@ Result<qint64> AsyncInvoker::attempt(const QString &requestId, qint64 cause)
         return fail(tr("the design has no function named %1").arg(name));
     }
     it->attempts += 1;
+    it->startedAt = mCloud.clock().now();
     it->retryAt = QDateTime();
     const Result<qint64> started = mCloud.deliver(
         function, it->payload, it->source, cause,
@@ -142,10 +143,11 @@ void AsyncInvoker::finished(const QString &requestId, const InvocationResult &re
         conclude(requestId, u"RetriesExhausted"_s);
         return;
     }
-    // The waits count from the failure, on the cloud's clock.
-    const QDateTime now = mCloud.clock().now();
-    it->retryAt = now.addMSecs(it->attempts == 1 ? kFirstRetryMs : kSecondRetryMs);
-    if (now >= it->received.addMSecs(maximumAgeMs(it->function)))
+    // From the attempt's start (see the class's comment); a retry already due starts on
+    // the next tick.
+    it->retryAt = it->startedAt.addMSecs(it->attempts == 1 ? kFirstRetryMs : kSecondRetryMs);
+    const QDateTime deadline = it->received.addMSecs(maximumAgeMs(it->function));
+    if (it->retryAt > deadline && mCloud.clock().now() >= deadline)
         conclude(requestId, u"EventAgeExceeded"_s);
 }
 

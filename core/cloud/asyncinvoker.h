@@ -21,9 +21,12 @@ struct Node;
 // schedule, a bus rule or another function's Invoke (InvocationType Event) sends to a
 // function. As Lambda does, a failed attempt (an error, a timeout, a crash) is tried
 // again up to the function's maximumRetryAttempts times, about one and then two
-// minutes after the failure on the cloud's clock, unless the event has by then waited
-// longer than its maximumEventAge; each retry is a Retry hop caused by the failed
-// attempt. Once it succeeds, or fails for the last time, a record of the invocation goes
+// minutes later on the cloud's clock, unless the event has by then waited longer than
+// its maximumEventAge; each retry is a Retry hop caused by the failed attempt. The waits
+// count from the failed attempt's start on the cloud's clock: the attempts run on real
+// time, and a clock moved on meanwhile (advance(3 minutes)) should not push the next
+// retry further back; on a running clock this is earlier than Lambda by the attempt's
+// duration. Once it succeeds, or fails for the last time, a record of the invocation goes
 // to the function's on-success or on-failure destinations (queue, topic, function or
 // event bus), each send a hop caused by the last attempt.
 class AsyncInvoker
@@ -78,6 +81,7 @@ private:
         QDateTime received; // when Lambda queued it: its age counts from here
         int attempts = 0;
         qint64 lastEntry = 0; // the log entry of the attempt running or last run
+        QDateTime startedAt; // when the attempt running or last run started
         QDateTime retryAt; // invalid while an attempt runs
         QJsonValue response; // the last attempt's answer or error object
     };

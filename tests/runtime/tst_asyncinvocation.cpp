@@ -34,6 +34,7 @@ private slots:
     void cleanup();
     void retriesOnTheVirtualClock_data();
     void retriesOnTheVirtualClock();
+    void oneAdvanceDrivesBothRetries();
     void maximumEventAge();
     void successGoesToOnSuccess();
     void destinations_data();
@@ -180,6 +181,28 @@ void TestAsyncInvocation::retriesOnTheVirtualClock()
     // Nothing more is tried.
     QVERIFY(mCloud->advance(3600'000));
     QCOMPARE(runs(u"worker"_s).size(), attempts);
+}
+
+// The attempts run on real time while the clock jumps: advancing three minutes at once
+// runs the first retry at 1 minute, and the second is due (at 3 minutes) once it failed.
+void TestAsyncInvocation::oneAdvanceDrivesBothRetries()
+{
+    const NodeId topic = add(u"topic"_s, u"orders"_s);
+    const NodeId worker = mLocal->addFunction(u"worker"_s, kFailing);
+    connect(topic, worker, u"invokes"_s);
+    connect(worker, add(u"queue"_s, u"failures"_s), u"on-failure"_s);
+    QVERIFY(start());
+    QVERIFY(mCloud->publish(u"orders"_s, u"hello"_s));
+    QVERIFY(mLocal->waitForInvocations(u"worker"_s, 1));
+    QVERIFY(mCloud->advance(180'000));
+    QVERIFY(mLocal->waitForInvocations(u"worker"_s, 2));
+    QCOMPARE(runs(u"worker"_s).at(1).when, kStart.addSecs(60));
+    // The cloud's own timer ticks while the test waits.
+    QVERIFY(mLocal->waitForInvocations(u"worker"_s, 3));
+    QCOMPARE(runs(u"worker"_s).at(2).when, kStart.addSecs(180));
+    QVERIFY(QTest::qWaitFor([&] { return !records(u"failures"_s).isEmpty(); }, 10000));
+    const QJsonObject record = records(u"failures"_s).first();
+    QCOMPARE(record["requestContext"]["approximateInvokeCount"].toInt(), 3);
 }
 
 void TestAsyncInvocation::maximumEventAge()
