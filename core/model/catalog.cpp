@@ -495,8 +495,8 @@ QString Catalog::connectionRefusal(const QString &fromKind, const QString &toKin
     for (const EdgeRule *r : rulesBetween(fromKind, toKind))
         allowed.append(r->type);
     if (!allowed.isEmpty())
-        return QCoreApplication::translate("Nimbus::Catalog", "a %1 can only %2 a %3")
-            .arg(from->name, allowed.join(", "_L1), to->name.toLower());
+        return QCoreApplication::translate("Nimbus::Catalog", "a %1 connects to a %2 only as: %3")
+            .arg(from->name, to->name.toLower(), allowed.join(", "_L1));
 
     QStringList targets;
     for (const EdgeRule &r : mRules)

@@ -202,7 +202,7 @@ void tst_Commands::connectRefused_data()
     QTest::newRow("wrong type") << "function"
                                 << "topic"
                                 << "writes"
-                                << "can only publishes a topic";
+                                << "connects to a topic only as: publishes";
 }
 
 void tst_Commands::connectRefused()
