@@ -807,8 +807,21 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
                                     tr("message %1 to %n subscriber(s)", nullptr, subscribers).arg(sent.id));
     const QJsonObject event = CloudEvents::sns(mRegion, awsName(topic), sent.id, message, subject, mClock->now(),
                                                attributes);
-    for (const Node *function : consumers(*node))
-        (void)deliverAsync(function, json(event), topic, change);
+    for (const Node *function : consumers(*node)) {
+        if (!isFifo(topic)) {
+            (void)deliverAsync(function, json(event), topic, change);
+            continue;
+        }
+        // SNS FIFO topics deliver only to SQS queues; the validator flags such a design too.
+        CloudLogEntry entry;
+        entry.kind = CloudLogEntry::Kind::Error;
+        entry.cause = change;
+        entry.source = topic;
+        entry.target = function->name;
+        entry.ok = false;
+        entry.detail = tr("the FIFO topic %1 delivers only to queues: %2 was not invoked").arg(topic, function->name);
+        addLog(entry);
+    }
     // What a queue gets is SNS's notification JSON, which spells two keys as Lambda's event does not.
     QJsonObject notification = event.value("Records"_L1)[0]["Sns"_L1].toObject();
     for (const char *key : {"SigningCertUrl", "UnsubscribeUrl"})

@@ -65,6 +65,7 @@ private slots:
     void validatorRefusesFifoBatchesOverTen();
     void fifoTopicToFifoQueue_data();
     void fifoTopicToFifoQueue();
+    void fifoTopicInvokesNoFunction();
 
 private:
     static void addSdkRows();
@@ -671,6 +672,26 @@ void TestFifo::fifoTopicToFifoQueue()
             .contains("output"));
     QVERIFY(publish(QStringLiteral("four")).contains("output"));
     QCOMPARE(mCloud->state().messages(QStringLiteral("plain")).size(), 1);
+}
+
+void TestFifo::fifoTopicInvokesNoFunction()
+{
+    // SNS FIFO topics deliver only to SQS queues: a function connected to one is not run
+    // (the validator flags the design), and the log says why; the standard topic runs it.
+    const Architecture &a = mLocal->project.architecture();
+    const NodeId recorder = a.nodeByName(QStringLiteral("recorder"))->id;
+    QVERIFY(
+        mLocal->project.connectNodes(a.nodeByName(QStringLiteral("events"))->id, recorder, QStringLiteral("invokes")));
+    QVERIFY(
+        mLocal->project.connectNodes(a.nodeByName(QStringLiteral("news"))->id, recorder, QStringLiteral("invokes")));
+    QVERIFY(mCloud->publishMessage(QStringLiteral("events"), QStringLiteral("{}"), {QStringLiteral("g"), {}}, {}, 0));
+    const QList<CloudLogEntry> refused = mLocal->entries(CloudLogEntry::Kind::Error, QStringLiteral("recorder"));
+    QCOMPARE(refused.size(), 1);
+    QVERIFY2(refused.first().detail.contains(QLatin1String("delivers only to queues")),
+             qPrintable(refused.first().detail));
+    QVERIFY(mCloud->publishMessage(QStringLiteral("news"), QStringLiteral("{}"), {}, {}, 0));
+    QVERIFY(mLocal->waitForInvocations(QStringLiteral("recorder"), 1));
+    QCOMPARE(mLocal->entries(CloudLogEntry::Kind::Invocation, QStringLiteral("recorder")).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFifo)
