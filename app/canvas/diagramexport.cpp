@@ -4,6 +4,7 @@
 #include "document/project.h"
 #include "edgeitem.h"
 #include "model/catalog.h"
+#include "model/diagrampainter.h"
 #include "nodeitem.h"
 
 #include <QApplication>
@@ -42,7 +43,18 @@ QString pathData(const QPainterPath &path, QPointF origin)
     return parts.join(' '_L1);
 }
 
-// The document's start: size, the arrow head connections end with, a white background.
+// A connection's colour: grey, or a destination's green or red as on the canvas.
+QString strokeOf(const QString &edgeType)
+{
+    return DiagramPainter::isDestination(edgeType) ? DiagramPainter::connectionColour(edgeType).name() : u"#555"_s;
+}
+
+QString arrowId(const QString &edgeType)
+{
+    return DiagramPainter::isDestination(edgeType) ? u"arrow-"_s + edgeType : u"arrow"_s;
+}
+
+// The document's start: size, the arrow heads connections end with, a white background.
 void writeSvgStart(QXmlStreamWriter &xml, const QRectF &source)
 {
     xml.writeStartDocument();
@@ -54,18 +66,21 @@ void writeSvgStart(QXmlStreamWriter &xml, const QRectF &source)
     xml.writeAttribute(u"font-family"_s, u"sans-serif"_s);
 
     xml.writeStartElement(u"defs"_s);
-    xml.writeStartElement(u"marker"_s);
-    xml.writeAttribute(u"id"_s, u"arrow"_s);
-    xml.writeAttribute(u"viewBox"_s, u"0 0 10 10"_s);
-    xml.writeAttribute(u"refX"_s, u"10"_s);
-    xml.writeAttribute(u"refY"_s, u"5"_s);
-    xml.writeAttribute(u"markerWidth"_s, u"8"_s);
-    xml.writeAttribute(u"markerHeight"_s, u"8"_s);
-    xml.writeAttribute(u"orient"_s, u"auto"_s);
-    xml.writeEmptyElement(u"path"_s);
-    xml.writeAttribute(u"d"_s, u"M 0 0 L 10 5 L 0 10 z"_s);
-    xml.writeAttribute(u"fill"_s, u"#555"_s);
-    xml.writeEndElement(); // marker
+    // One arrow head per colour of line: plain, and the two destinations'.
+    for (const QString &type : {QString(), u"on-success"_s, u"on-failure"_s}) {
+        xml.writeStartElement(u"marker"_s);
+        xml.writeAttribute(u"id"_s, arrowId(type));
+        xml.writeAttribute(u"viewBox"_s, u"0 0 10 10"_s);
+        xml.writeAttribute(u"refX"_s, u"10"_s);
+        xml.writeAttribute(u"refY"_s, u"5"_s);
+        xml.writeAttribute(u"markerWidth"_s, u"8"_s);
+        xml.writeAttribute(u"markerHeight"_s, u"8"_s);
+        xml.writeAttribute(u"orient"_s, u"auto"_s);
+        xml.writeEmptyElement(u"path"_s);
+        xml.writeAttribute(u"d"_s, u"M 0 0 L 10 5 L 0 10 z"_s);
+        xml.writeAttribute(u"fill"_s, strokeOf(type));
+        xml.writeEndElement(); // marker
+    }
     xml.writeEndElement(); // defs
 
     xml.writeEmptyElement(u"rect"_s);
@@ -86,9 +101,11 @@ void writeSvgEdge(QXmlStreamWriter &xml, EdgeId id, const Edge &edge, const Edge
     xml.writeEmptyElement(u"path"_s);
     xml.writeAttribute(u"d"_s, pathData(item->path(), origin));
     xml.writeAttribute(u"fill"_s, u"none"_s);
-    xml.writeAttribute(u"stroke"_s, u"#555"_s);
+    xml.writeAttribute(u"stroke"_s, strokeOf(edge.type));
     xml.writeAttribute(u"stroke-width"_s, u"1.6"_s);
-    xml.writeAttribute(u"marker-end"_s, u"url(#arrow)"_s);
+    if (DiagramPainter::isDestination(edge.type))
+        xml.writeAttribute(u"stroke-dasharray"_s, u"6 4"_s); // a record sent after a run
+    xml.writeAttribute(u"marker-end"_s, u"url(#%1)"_s.arg(arrowId(edge.type)));
     const QPointF mid = item->labelCentre() + QPointF(0, 8) - origin; // where the canvas writes it
     xml.writeStartElement(u"text"_s);
     xml.writeAttribute(u"x"_s, number(mid.x()));

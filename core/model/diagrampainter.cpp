@@ -118,12 +118,12 @@ QPointF labelCentre(const QList<QPointF> &points)
     return centre;
 }
 
-void paintConnection(QPainter &p, const QList<QPointF> &points, const Colours &c)
+void paintConnection(QPainter &p, const QList<QPointF> &points, const QColor &colour, bool dashed)
 {
     QPainterPath path(points.first());
     for (int i = 1; i < points.size(); ++i)
         path.lineTo(points.at(i));
-    p.setPen(QPen(c.line, 1.3, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+    p.setPen(QPen(colour, 1.3, dashed ? Qt::DashLine : Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
     p.setBrush(Qt::NoBrush);
     p.drawPath(path);
     const QPointF tip = points.last();
@@ -131,7 +131,7 @@ void paintConnection(QPainter &p, const QList<QPointF> &points, const Colours &c
     const QPointF back = (tip - last.p1()) / last.length();
     const QPointF normal(-back.y(), back.x()), base = tip - back * 11;
     p.setPen(Qt::NoPen);
-    p.setBrush(c.line);
+    p.setBrush(colour);
     p.drawPolygon(QPolygonF{tip, base + normal * 5, base - normal * 5});
 }
 
@@ -194,6 +194,21 @@ DiagramPainter::DiagramPainter(const Catalog &catalog, const Architecture &archi
     : mCatalog(catalog), mArchitecture(architecture)
 { }
 
+bool DiagramPainter::isDestination(const QString &edgeType)
+{
+    return edgeType == "on-success"_L1 || edgeType == "on-failure"_L1;
+}
+
+QColor DiagramPainter::connectionColour(const QString &edgeType, bool dark)
+{
+    // The canvas's theme: green and red that read on either background.
+    if (edgeType == "on-success"_L1)
+        return dark ? QColor(0x66bb6a) : QColor(0x2e7d32);
+    if (edgeType == "on-failure"_L1)
+        return dark ? QColor(0xff6b6b) : QColor(0xc62828);
+    return coloursFor(dark).line;
+}
+
 QColor DiagramPainter::accent(const QString &category)
 {
     if (category == "Triggers"_L1)
@@ -254,7 +269,7 @@ QImage DiagramPainter::render(qreal scale) const
         if (!from || !to)
             continue;
         const QList<QPointF> points = route(cardOf(*from), cardOf(*to), cards);
-        paintConnection(p, points, c);
+        paintConnection(p, points, connectionColour(edge.type, mDark), isDestination(edge.type));
         const EdgeType *type = mCatalog.edgeType(edge.type);
         labels.append({type ? Catalog::text(type->label) : edge.type, labelCentre(points), points.last()});
     }

@@ -39,6 +39,10 @@ public:
     QImage render(qreal scale = 2.0) const;
     Result<QByteArray> png(qreal scale = 2.0) const;
 
+    // A destination (on-success, on-failure) is drawn dashed, in green or red as on the
+    // canvas: a record sent after a run, not an event that starts one.
+    static bool isDestination(const QString &edgeType);
+    static QColor connectionColour(const QString &edgeType, bool dark = false);
     // The colour of a category's badge and card strip, as on the canvas.
     static QColor accent(const QString &category);
 

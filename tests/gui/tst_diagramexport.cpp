@@ -1,6 +1,7 @@
 #include "canvas/canvasscene.h"
 #include "canvas/edgeitem.h"
 #include "mainwindow.h"
+#include "model/diagrampainter.h"
 
 #include "testutil.h"
 
@@ -23,6 +24,7 @@ private slots:
     void svgHasOneGroupPerNode_data();
     void svgHasOneGroupPerNode();
     void svgSaysWhatTheCanvasSays();
+    void svgDrawsDestinationsDashed();
     void png();
     void emptyDiagramIsRefused();
 
@@ -111,6 +113,50 @@ static QStringList texts(const QString &path, const QString &id, QPointF *first 
         }
     }
     return found;
+}
+
+void tst_DiagramExport::svgDrawsDestinationsDashed()
+{
+    // As on the canvas: a destination dashed in its own colour, with an arrow head of that
+    // colour; every other connection solid grey.
+    const QString path = mDir.filePath(QStringLiteral("destinations.svg"));
+    QVERIFY(mWindow->exportDiagramTo(path, false));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QString type;
+    QSet<QString> markers, dashedTypes, solidStrokes;
+    int destinations = 0;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        const QXmlStreamAttributes at = xml.attributes();
+        if (xml.name() == QLatin1String("marker"))
+            markers.insert(at.value("id").toString());
+        if (xml.name() == QLatin1String("g"))
+            type = at.value("class").startsWith(QLatin1String("edge ")) ? at.value("class").mid(5).toString()
+                                                                        : QString();
+        if (xml.name() != QLatin1String("path") || type.isEmpty())
+            continue;
+        const bool destination = type == QLatin1String("on-success") || type == QLatin1String("on-failure");
+        QCOMPARE(at.hasAttribute("stroke-dasharray"), destination);
+        const QString marker = at.value("marker-end").toString();
+        QVERIFY2(marker.startsWith(QLatin1String("url(#")), qPrintable(marker));
+        QVERIFY2(markers.contains(marker.mid(5).chopped(1)), qPrintable(marker));
+        if (destination) {
+            ++destinations;
+            dashedTypes.insert(type);
+            QCOMPARE(at.value("stroke").toString(), DiagramPainter::connectionColour(type).name());
+        } else {
+            solidStrokes.insert(at.value("stroke").toString());
+        }
+    }
+    QVERIFY(!xml.hasError());
+    QVERIFY(destinations > 0); // the shop's notifyCustomer has an on-failure destination
+    QVERIFY(dashedTypes.contains(QStringLiteral("on-failure")));
+    QCOMPARE(solidStrokes.size(), 1);
+    QVERIFY(!solidStrokes.contains(DiagramPainter::connectionColour(QStringLiteral("on-failure")).name()));
 }
 
 void tst_DiagramExport::svgSaysWhatTheCanvasSays()

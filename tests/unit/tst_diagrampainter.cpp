@@ -27,6 +27,8 @@ private slots:
     void pngReadsBack();
     void hugeDesignStaysUnderTheCap();
     void drawsTheShopExample();
+    void destinationsDashedInTheirColour_data();
+    void destinationsDashedInTheirColour();
 };
 
 namespace {
@@ -189,6 +191,57 @@ void tst_DiagramPainter::drawsTheShopExample()
     }
     if (const QString keep = qEnvironmentVariable("NIMBUS_DIAGRAM_PNG"); !keep.isEmpty())
         QVERIFY(NimbusTest::writeAll(keep, *png));
+}
+
+void tst_DiagramPainter::destinationsDashedInTheirColour_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("dashed");
+    QTest::newRow("invokes") << "invokes" << false;
+    QTest::newRow("on-success") << "on-success" << true;
+    QTest::newRow("on-failure") << "on-failure" << true;
+}
+
+void tst_DiagramPainter::destinationsDashedInTheirColour()
+{
+    // A function and a queue side by side: the line between the cards, at their middle
+    // height, is drawn in the connection's colour, with gaps when it is a destination.
+    QFETCH(QString, type);
+    QFETCH(bool, dashed);
+    Project project(Catalog::builtin());
+    QVERIFY(NimbusTest::fillProject(
+        project, NimbusTest::parseArray(R"([["work", "function", {}], ["out", "queue", {}]])"),
+        NimbusTest::parseArray(qPrintable(QStringLiteral(R"([["work", "out", "%1"]])").arg(type)))));
+    Architecture &a = project.architecture();
+    a.setNodePosition(a.nodeByName(QStringLiteral("out"))->id, QPointF(600, 0));
+    const DiagramPainter painter(project.catalog(), a);
+    const QImage image = painter.render(1);
+    const QColor colour = DiagramPainter::connectionColour(type);
+    const QColor background = pixelAt(painter, image, QPointF(-20, -20), 1);
+    int inked = 0, gaps = 0;
+    // From the first card to well before the label in the middle.
+    for (int x = DiagramPainter::kCardWidth + 20; x < DiagramPainter::kCardWidth + 110; ++x) {
+        // The line is 1.3 pixels wide: the darkest pixel of a few rows round the middle.
+        QColor darkest = background;
+        for (qreal dy = -2; dy <= 2; ++dy) {
+            const QColor c = pixelAt(painter, image, QPointF(x, DiagramPainter::kCardHeight / 2 + dy), 1);
+            if (c.lightness() < darkest.lightness())
+                darkest = c;
+        }
+        if (darkest == background) {
+            ++gaps;
+            continue;
+        }
+        ++inked;
+        // Antialiased, and blended with white at a dash's end: of the colour's hue, or grey.
+        if (dashed)
+            QVERIFY2(qAbs(darkest.hslHue() - colour.hslHue()) < 15,
+                     qPrintable(darkest.name() + " for " + colour.name()));
+        else
+            QVERIFY2(darkest.hslSaturation() < 30, qPrintable(darkest.name()));
+    }
+    QVERIFY(inked > 40);
+    QCOMPARE(gaps > 0, dashed);
 }
 
 QTEST_MAIN(tst_DiagramPainter)
