@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Nimbus::ArchiveView</name>
+    <message numerus="yes">
+        <source>Replaying %n event(s) as %1...</source>
+        <translation>
+            <numerusform>Replaying %n event as %1...</numerusform>
+            <numerusform>Replaying %n events as %1...</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>kept %n day(s)</source>
+        <translation>
+            <numerusform>kept %n day</numerusform>
+            <numerusform>kept %n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::CloudPanel</name>
     <message numerus="yes">
         <source>%1: %n message(s)</source>
@@ -142,6 +159,23 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::EventArchive</name>
+    <message numerus="yes">
+        <source>%n archived event(s) of %1 dropped, older than its retention (%2 days)</source>
+        <translation>
+            <numerusform>%n archived event of %1 dropped, older than its retention (%2 days)</numerusform>
+            <numerusform>%n archived events of %1 dropped, older than its retention (%2 days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>replay of %n event(s) of %1 from %2 to %3</source>
+        <translation>
+            <numerusform>replay of %n event of %1 from %2 to %3</numerusform>
+            <numerusform>replay of %n events of %1 from %2 to %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::ExportDialog</name>
     <message numerus="yes">
         <source>%n file(s) to write.</source>
@@ -206,13 +240,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n stream record(s) a day old dropped unprocessed by %1</source>
-        <translation>
-            <numerusform>%n stream record a day old dropped unprocessed by %1</numerusform>
-            <numerusform>%n stream records a day old dropped unprocessed by %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n message(s) dropped, older than the retention period (%1 s)</source>
         <translation>
             <numerusform>%n message dropped, older than the retention period (%1 s)</numerusform>
@@ -224,6 +251,27 @@
         <translation>
             <numerusform>%n expired item deleted</numerusform>
             <numerusform>%n expired items deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>older than %n second(s)</source>
+        <translation>
+            <numerusform>older than %n second</numerusform>
+            <numerusform>older than %n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>retried %n time(s)</source>
+        <translation>
+            <numerusform>retried %n time</numerusform>
+            <numerusform>retried %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream record(s) skipped by %1, %2</source>
+        <translation>
+            <numerusform>%n stream record skipped by %1, %2</numerusform>
+            <numerusform>%n stream records skipped by %1, %2</numerusform>
         </translation>
     </message>
 </context>

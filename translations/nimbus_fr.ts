@@ -32,6 +32,245 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::ArchiveView</name>
+    <message>
+        <source>Archive of %1</source>
+        <translation>Archive de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>List the events that arrived in this range</source>
+        <translation>Lister les événements arrivés dans cette plage</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>&amp;Tout</translation>
+    </message>
+    <message>
+        <source>Set the range to every archived event</source>
+        <translation>Étendre la plage à tous les événements archivés</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Detail type</source>
+        <translation>Type de détail</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Archived events</source>
+        <translation>Événements archivés</translation>
+    </message>
+    <message>
+        <source>The selected event</source>
+        <translation>L&apos;événement sélectionné</translation>
+    </message>
+    <message>
+        <source>Select an event to see its JSON.</source>
+        <translation>Sélectionnez un événement pour voir son JSON.</translation>
+    </message>
+    <message>
+        <source>Rules to replay to</source>
+        <translation>Règles vers lesquelles rejouer</translation>
+    </message>
+    <message>
+        <source>The rules of the bus a replay reaches; uncheck those it should not</source>
+        <translation>Les règles du bus qu&apos;atteint un rejeu ; décochez celles qu&apos;il ne doit pas atteindre</translation>
+    </message>
+    <message>
+        <source>&amp;Replay Range</source>
+        <translation>&amp;Rejouer la plage</translation>
+    </message>
+    <message>
+        <source>Send the archived events of the range back onto the bus, in the order they arrived</source>
+        <translation>Renvoyer sur le bus les événements archivés de la plage, dans leur ordre d&apos;arrivée</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Replay</source>
+        <translation>&amp;Annuler le rejeu</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v sur %m</translation>
+    </message>
+    <message>
+        <source>Replay to</source>
+        <translation>Rejouer vers</translation>
+    </message>
+    <message>
+        <source>%1 of %2 archived events in the range; the first %3 are listed.</source>
+        <translation>%1 des %2 événements archivés sont dans la plage ; les %3 premiers sont listés.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 archived events in the range.</source>
+        <translation>%1 des %2 événements archivés sont dans la plage.</translation>
+    </message>
+    <message>
+        <source>The local cloud is not running.</source>
+        <translation>Le cloud local n&apos;est pas démarré.</translation>
+    </message>
+    <message>
+        <source>Check a rule to replay to.</source>
+        <translation>Cochez une règle vers laquelle rejouer.</translation>
+    </message>
+    <message>
+        <source>The replay did not start: %1</source>
+        <translation>Le rejeu n&apos;a pas démarré : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %n event(s) as %1...</source>
+        <translation>
+            <numerusform>Rejeu de %n événement sous le nom %1...</numerusform>
+            <numerusform>Rejeu de %n événements sous le nom %1...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replay %1: %2, %3 of %4 event(s) replayed.</source>
+        <translation>Rejeu %1 : %2, %3 événement(s) sur %4 rejoué(s).</translation>
+    </message>
+    <message>
+        <source>Replay %1: %2 (%3), %4 of %5 event(s) replayed.</source>
+        <translation>Rejeu %1 : %2 (%3), %4 événement(s) sur %5 rejoué(s).</translation>
+    </message>
+    <message>
+        <source>The local cloud is not running: start it to see the archive of %1.</source>
+        <translation>Le cloud local n&apos;est pas démarré : démarrez-le pour voir l&apos;archive de %1.</translation>
+    </message>
+    <message>
+        <source>The event bus %1 keeps no archive: turn on its Archive property.</source>
+        <translation>Le bus d&apos;événements %1 ne garde aucune archive : activez sa propriété Archive.</translation>
+    </message>
+    <message numerus="yes">
+        <source>kept %n day(s)</source>
+        <translation>
+            <numerusform>conservés %n jour</numerusform>
+            <numerusform>conservés %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>kept indefinitely</source>
+        <translation>conservés indéfiniment</translation>
+    </message>
+    <message>
+        <source>every event</source>
+        <translation>tous les événements</translation>
+    </message>
+    <message>
+        <source>events matching %1</source>
+        <translation>les événements qui correspondent à %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; archives %2 of the bus %3, %4. The cloud&apos;s time is %5.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; archive %2 du bus %3, %4. L&apos;heure du cloud est %5.</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::AsyncInvoker</name>
+    <message>
+        <source>no asynchronous event %1 waits</source>
+        <translation>aucun événement asynchrone %1 n&apos;est en attente</translation>
+    </message>
+    <message>
+        <source>the design has no function named %1</source>
+        <translation>la conception n&apos;a pas de fonction nommée %1</translation>
+    </message>
+    <message>
+        <source>attempt %1 of %2 of asynchronous request %3</source>
+        <translation>tentative %1 sur %2 de la requête asynchrone %3</translation>
+    </message>
+    <message>
+        <source>%1 is FIFO; Lambda sends records to standard queues and topics only</source>
+        <translation>%1 est FIFO ; Lambda n&apos;envoie des enregistrements qu&apos;aux files d&apos;attente et sujets standard</translation>
+    </message>
+    <message>
+        <source>%1 is not a destination Lambda sends to</source>
+        <translation>%1 n&apos;est pas une destination vers laquelle Lambda envoie</translation>
+    </message>
+    <message>
+        <source>the record of an asynchronous invocation did not reach %1: %2</source>
+        <translation>l&apos;enregistrement d&apos;une invocation asynchrone n&apos;a pas atteint %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Aws</name>
+    <message>
+        <source>%1: content-based deduplication needs a FIFO queue; it is not exported</source>
+        <translation>%1 : la déduplication par contenu exige une file d&apos;attente FIFO ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: content-based deduplication needs a FIFO topic; it is not exported</source>
+        <translation>%1 : la déduplication par contenu exige un sujet FIFO ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: the filter criteria are not JSON event patterns; they are not exported</source>
+        <translation>%1 : les critères de filtrage ne sont pas des motifs d&apos;événement JSON ; ils ne sont pas exportés</translation>
+    </message>
+    <message>
+        <source>%1: the event pattern is not a JSON object; the rule is not exported</source>
+        <translation>%1 : le motif d&apos;événement n&apos;est pas un objet JSON ; la règle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: the input paths are not a JSON object; they are not exported</source>
+        <translation>%1 : les chemins d&apos;entrée ne sont pas un objet JSON ; ils ne sont pas exportés</translation>
+    </message>
+    <message>
+        <source>%1: EventBridge&apos;s dead-letter queue is a standard queue; the FIFO queue %2 is not exported as the rule&apos;s dead-letter queue</source>
+        <translation>%1 : la file d&apos;attente des messages en échec d&apos;EventBridge est une file d&apos;attente standard ; la file d&apos;attente FIFO %2 n&apos;est pas exportée comme file d&apos;attente des messages en échec de la règle</translation>
+    </message>
+    <message>
+        <source>%1: the dead-letter queue %2 is not a queue of the design; it is not exported</source>
+        <translation>%1 : la file d&apos;attente des messages en échec %2 n&apos;est pas une file d&apos;attente de la conception ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: the archive&apos;s event pattern is not a JSON object; it is not exported</source>
+        <translation>%1 : le motif d&apos;événement de l&apos;archive n&apos;est pas un objet JSON ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1 has no target; it is not exported</source>
+        <translation>%1 n&apos;a aucune cible ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1 is on no event bus (no routes connection); it is not exported</source>
+        <translation>%1 n&apos;est sur aucun bus d&apos;événements (aucune connexion « achemine ») ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: an EventBridge rule is on one bus; it is written on %2, not on %3</source>
+        <translation>%1 : une règle EventBridge est sur un seul bus ; elle est écrite sur %2, pas sur %3</translation>
+    </message>
+    <message>
+        <source>%1: S3 notifications in %2 filter by key prefix and suffix only; the filter criteria are not exported, and every notified object reaches the function</source>
+        <translation>%1 : les notifications S3 dans %2 ne filtrent que par préfixe et suffixe de clé ; les critères de filtrage ne sont pas exportés, et chaque objet notifié atteint la fonction</translation>
+    </message>
+    <message>
+        <source>%1: a stream sends the records it gives up on to a queue or a topic only; those of %2 do not go to %3 (asynchronous invocations&apos; failures do)</source>
+        <translation>%1 : un flux n&apos;envoie les enregistrements qu&apos;il abandonne qu&apos;à une file d&apos;attente ou à un sujet ; ceux de %2 ne vont pas à %3 (les échecs des invocations asynchrones, si)</translation>
+    </message>
+    <message>
+        <source>%1: Lambda takes one %2 destination; %3 is written, %4 is not</source>
+        <translation>%1 : Lambda n&apos;accepte qu&apos;une destination %2 ; %3 est écrite, %4 ne l&apos;est pas</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::AwsCsvReader</name>
     <message>
         <source>%1, line %2: %3</source>
@@ -243,10 +482,6 @@
     <message>
         <source>unknown connection type &apos;%1&apos;</source>
         <translation>type de connexion inconnu « %1 »</translation>
-    </message>
-    <message>
-        <source>a %1 can only %2 a %3</source>
-        <translation>un(e) %1 peut seulement %2 un(e) %3</translation>
     </message>
     <message>
         <source>a %1 has no outgoing connections</source>
@@ -785,10 +1020,6 @@
         <translation>Jusqu’à cinq motifs d’événement, en JSON, dont l’un doit correspondre à un enregistrement de flux pour qu’il atteigne la fonction, par exemple {&quot;eventName&quot;: [&quot;INSERT&quot;]} ; les autres sont ignorés. Vide : rien n’est filtré.</translation>
     </message>
     <message>
-        <source>Deliver the stream as Lambda&apos;s shard: in order, one batch at a time, a failed batch retried until its records are a day old; a function&apos;s batchItemFailures answer retries the first failed record and those after it.</source>
-        <translation>Livrer le flux comme un shard Lambda : dans l’ordre, un lot à la fois, un lot en échec étant retenté jusqu’à ce que ses enregistrements aient un jour ; la réponse batchItemFailures d’une fonction retente le premier enregistrement en échec et ceux qui le suivent.</translation>
-    </message>
-    <message>
         <source>Event bus</source>
         <translation>Bus d’événements</translation>
     </message>
@@ -947,6 +1178,146 @@
     <message>
         <source>FIFO only: messages with the same body within five minutes are delivered once, without a deduplication id from the sender.</source>
         <translation>FIFO uniquement : les messages de même corps reçus en moins de cinq minutes ne sont remis qu’une fois, sans identifiant de déduplication de l’expéditeur.</translation>
+    </message>
+    <message>
+        <source>a %1 connects to a %2 only as: %3</source>
+        <translation>un(e) %1 ne se connecte à un(e) %2 que par : %3</translation>
+    </message>
+    <message>
+        <source>Take the function&apos;s batchItemFailures answer: the records before the first one it reports are done, that one and those after it are retried. Off, an answer does not fail any record.</source>
+        <translation>Prendre en compte la réponse batchItemFailures de la fonction : les enregistrements avant le premier qu’elle signale sont traités, celui-ci et les suivants sont retentés. Désactivé, une réponse ne fait échouer aucun enregistrement.</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Keep the events the bus receives in an archive named after the bus (&lt;bus&gt;-archive), from which a time range can be replayed onto the bus.</source>
+        <translation>Garder les événements que reçoit le bus dans une archive nommée d’après le bus (&lt;bus&gt;-archive), dont une plage de temps peut être rejouée sur le bus.</translation>
+    </message>
+    <message>
+        <source>Archive retention</source>
+        <translation>Conservation de l’archive</translation>
+    </message>
+    <message>
+        <source>How long archived events are kept; empty keeps them indefinitely.</source>
+        <translation>Combien de temps les événements archivés sont gardés ; vide les garde indéfiniment.</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>jours</translation>
+    </message>
+    <message>
+        <source>Archive pattern</source>
+        <translation>Motif de l’archive</translation>
+    </message>
+    <message>
+        <source>The event pattern, as JSON, of the events the archive keeps; empty keeps every event. Replayed events are never archived again.</source>
+        <translation>Le motif d’événement, en JSON, des événements que garde l’archive ; vide : tous les événements sont gardés. Les événements rejoués ne sont jamais archivés de nouveau.</translation>
+    </message>
+    <message>
+        <source>on success</source>
+        <translation>en cas de succès</translation>
+    </message>
+    <message>
+        <source>After an asynchronous invocation succeeds, Lambda sends a record of it (the request and the function&apos;s answer) to this destination.</source>
+        <translation>Quand une invocation asynchrone réussit, Lambda en envoie un enregistrement (la requête et la réponse de la fonction) à cette destination.</translation>
+    </message>
+    <message>
+        <source>on failure</source>
+        <translation>en cas d’échec</translation>
+    </message>
+    <message>
+        <source>After an asynchronous invocation fails every retry, or is too old to try again, Lambda sends a record of it (the request and the error) to this destination.</source>
+        <translation>Quand une invocation asynchrone a échoué à toutes ses nouvelles tentatives, ou est trop ancienne pour être retentée, Lambda en envoie un enregistrement (la requête et l’erreur) à cette destination.</translation>
+    </message>
+    <message>
+        <source>when an asynchronous invocation succeeds, sends the invocation record to the queue</source>
+        <translation>quand une invocation asynchrone réussit, envoie l’enregistrement d’invocation dans la file d’attente</translation>
+    </message>
+    <message>
+        <source>when an asynchronous invocation succeeds, publishes the invocation record to the topic</source>
+        <translation>quand une invocation asynchrone réussit, publie l’enregistrement d’invocation dans le sujet</translation>
+    </message>
+    <message>
+        <source>when an asynchronous invocation succeeds, invokes the function with the invocation record</source>
+        <translation>quand une invocation asynchrone réussit, invoque la fonction avec l’enregistrement d’invocation</translation>
+    </message>
+    <message>
+        <source>when an asynchronous invocation succeeds, puts the invocation record on the bus</source>
+        <translation>quand une invocation asynchrone réussit, dépose l’enregistrement d’invocation sur le bus</translation>
+    </message>
+    <message>
+        <source>when an asynchronous invocation fails, sends the invocation record to the queue</source>
+        <translation>quand une invocation asynchrone échoue, envoie l’enregistrement d’invocation dans la file d’attente</translation>
+    </message>
+    <message>
+        <source>when an asynchronous invocation fails, publishes the invocation record to the topic</source>
+        <translation>quand une invocation asynchrone échoue, publie l’enregistrement d’invocation dans le sujet</translation>
+    </message>
+    <message>
+        <source>when an asynchronous invocation fails, invokes the function with the invocation record</source>
+        <translation>quand une invocation asynchrone échoue, invoque la fonction avec l’enregistrement d’invocation</translation>
+    </message>
+    <message>
+        <source>when an asynchronous invocation fails, puts the invocation record on the bus</source>
+        <translation>quand une invocation asynchrone échoue, dépose l’enregistrement d’invocation sur le bus</translation>
+    </message>
+    <message>
+        <source>Up to five event patterns, as JSON, one of which an S3 event record must match to reach the function, for example {&quot;s3&quot;: {&quot;object&quot;: {&quot;size&quot;: [{&quot;numeric&quot;: [&quot;&gt;&quot;, 1024]}]}}}. Empty filters nothing.</source>
+        <translation>Jusqu’à cinq motifs d’événement, en JSON, dont l’un doit correspondre à un enregistrement d’événement S3 pour qu’il atteigne la fonction, par exemple {&quot;s3&quot;: {&quot;object&quot;: {&quot;size&quot;: [{&quot;numeric&quot;: [&quot;&gt;&quot;, 1024]}]}}}. Vide : rien n’est filtré.</translation>
+    </message>
+    <message>
+        <source>Asynchronous retries</source>
+        <translation>Nouvelles tentatives asynchrones</translation>
+    </message>
+    <message>
+        <source>How many times Lambda retries an asynchronous invocation (from a topic, a bucket, a bus, a schedule or another function) that failed, after about one and then two minutes.</source>
+        <translation>Combien de fois Lambda retente une invocation asynchrone (venant d’un sujet, d’un compartiment, d’un bus, d’une planification ou d’une autre fonction) qui a échoué, après environ une puis deux minutes.</translation>
+    </message>
+    <message>
+        <source>How long Lambda keeps an asynchronous event it could not yet process; an older one goes to the on-failure destination, or is dropped.</source>
+        <translation>Combien de temps Lambda garde un événement asynchrone qu’il n’a pas encore pu traiter ; un événement plus ancien va à la destination on-failure, ou est abandonné.</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>enregistrements</translation>
+    </message>
+    <message>
+        <source>Most stream records delivered to a function in one event.</source>
+        <translation>Nombre maximal d’enregistrements de flux livrés à une fonction en un événement.</translation>
+    </message>
+    <message>
+        <source>How long a batch waits for more records, up to the batch size, before the function gets it; 0 delivers at once.</source>
+        <translation>Combien de temps un lot attend d’autres enregistrements, jusqu’à la taille des lots, avant que la fonction le reçoive ; 0 livre immédiatement.</translation>
+    </message>
+    <message>
+        <source>Starting position</source>
+        <translation>Position de départ</translation>
+    </message>
+    <message>
+        <source>Where a connected function starts reading the stream when the cloud starts: new records only, or every record of the last 24 hours.</source>
+        <translation>Où une fonction connectée commence à lire le flux quand le cloud démarre : les nouveaux enregistrements seulement, ou tous les enregistrements des dernières 24 heures.</translation>
+    </message>
+    <message>
+        <source>Split batch on error</source>
+        <translation>Diviser le lot en cas d’erreur</translation>
+    </message>
+    <message>
+        <source>When the function fails, split the batch in two and retry each half, to isolate a bad record.</source>
+        <translation>Quand la fonction échoue, diviser le lot en deux et retenter chaque moitié, pour isoler un enregistrement défectueux.</translation>
+    </message>
+    <message>
+        <source>Retries of a failed batch before its records are skipped (and sent to the function&apos;s on-failure destination); empty: until the records expire.</source>
+        <translation>Nouvelles tentatives d’un lot en échec avant que ses enregistrements soient ignorés (et envoyés à la destination on-failure de la fonction) ; vide : jusqu’à l’expiration des enregistrements.</translation>
+    </message>
+    <message>
+        <source>Maximum record age</source>
+        <translation>Âge maximal des enregistrements</translation>
+    </message>
+    <message>
+        <source>Records older than this are skipped (and sent to the function&apos;s on-failure destination); empty: until they expire from the stream (24 hours).</source>
+        <translation>Les enregistrements plus anciens sont ignorés (et envoyés à la destination on-failure de la fonction) ; vide : jusqu’à ce qu’ils expirent du flux (24 heures).</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1725,18 @@
         <source>Replay on Canvas</source>
         <translation>Rejouer sur le canevas</translation>
     </message>
+    <message>
+        <source>Archi&amp;ve...</source>
+        <translation>Archi&amp;ve...</translation>
+    </message>
+    <message>
+        <source>Show the archived events of the selected event bus and replay a time range</source>
+        <translation>Afficher les événements archivés du bus d&apos;événements sélectionné et rejouer une plage de temps</translation>
+    </message>
+    <message>
+        <source>Start the local cloud to see the archive of %1.</source>
+        <translation>Démarrez le cloud local pour voir l&apos;archive de %1.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CloudRun::CloudRunPlugin</name>
@@ -1392,6 +1775,30 @@
     <message>
         <source>%1: the secret %2 is read from Secret Manager (%3, latest version), which you create</source>
         <translation>%1 : le secret %2 est lu dans Secret Manager (%3, dernière version), que vous créez</translation>
+    </message>
+    <message>
+        <source>%1: the Eventarc channel %2 stands for the bus; functions publish CloudEvents to it, with EventBridge&apos;s source as source and detail-type as type</source>
+        <translation>%1 : le canal Eventarc %2 représente le bus ; les fonctions y publient des CloudEvents, avec la source d&apos;EventBridge comme source et detail-type comme type</translation>
+    </message>
+    <message>
+        <source>%1: no bus routes events to it; it is not exported</source>
+        <translation>%1 : aucun bus ne lui achemine d&apos;événements ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: an Eventarc trigger needs the exact event types (detail-type) the pattern matches; the rule is not exported</source>
+        <translation>%1 : un déclencheur Eventarc a besoin des types d&apos;événements exacts (detail-type) auxquels correspond le motif ; la règle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: an Eventarc trigger delivers to a Cloud Run service only; the target %2 is not exported</source>
+        <translation>%1 : un déclencheur Eventarc ne livre qu&apos;à un service Cloud Run ; la cible %2 n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: Eventarc filters on exact attribute values only; %2 of the pattern is not exported, so the targets receive events the rule would not pass</source>
+        <translation>%1 : Eventarc ne filtre que sur des valeurs exactes d&apos;attributs ; %2 du motif n&apos;est pas exporté, donc les cibles reçoivent des événements que la règle ne laisserait pas passer</translation>
+    </message>
+    <message>
+        <source>%1: an Eventarc trigger cannot be disabled; it is written enabled</source>
+        <translation>%1 : un déclencheur Eventarc ne peut pas être désactivé ; il est écrit actif</translation>
     </message>
 </context>
 <context>
@@ -2169,14 +2576,6 @@
         <translation>L&apos;heure du cloud au démarrage, en ISO 8601 (UTC si aucun fuseau n&apos;est donné ; par défaut : maintenant).</translation>
     </message>
     <message>
-        <source>send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE | put-event BUS FILE | advance DURATION|next | clock | pause | run</source>
-        <translation>send-message FILE_ATTENTE CORPS | publish SUJET MESSAGE | put-object COMPARTIMENT CLÉ FICHIER | put-item TABLE ÉLÉMENT | delete-item TABLE CLÉ | fire PLANIFICATION | put-event BUS FICHIER | advance DURÉE|next | clock | pause | run</translation>
-    </message>
-    <message>
-        <source>Acts on the local cloud that `nimbus serve` runs for a project, as a service would: the events follow the design&apos;s connections. ITEM and KEY are DynamoDB JSON ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}); FILE &apos;-&apos; reads standard input. advance moves the cloud&apos;s clock by DURATION (90s, 15m, 6h, 2d), firing every schedule due on the way, or to the next thing due (next); clock prints its time; pause and run stop and restart it. Exits with 1 when the cloud refuses, 3 when it is not running.</source>
-        <translation>Agit sur le cloud local que `nimbus serve` exécute pour un projet, comme le ferait un service : les événements suivent les connexions de la conception. ÉLÉMENT et CLÉ sont du JSON DynamoDB ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}) ; FICHIER « - » lit l&apos;entrée standard. advance avance l&apos;horloge du cloud de DURÉE (90s, 15m, 6h, 2d), en déclenchant chaque planification qui tombe en chemin, ou jusqu&apos;à la prochaine échéance (next) ; clock affiche son heure ; pause et run l&apos;arrêtent et la relancent. Sort avec 1 quand le cloud refuse, 3 quand il n&apos;est pas démarré.</translation>
-    </message>
-    <message>
         <source>%1 (running)</source>
         <translation>%1 (en marche)</translation>
     </message>
@@ -2187,6 +2586,38 @@
     <message>
         <source>no module timings</source>
         <translation>aucune mesure de temps des modules</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not an ISO 8601 date and time: use 2027-01-01T08:00:00Z</source>
+        <translation>--%1 : « %2 » n&apos;est pas une date et heure ISO 8601 : utilisez 2027-01-01T08:00:00Z</translation>
+    </message>
+    <message>
+        <source>replay needs --from and --to</source>
+        <translation>replay exige --from et --to</translation>
+    </message>
+    <message>
+        <source>replay %1: %2, %3 of %4 event(s) replayed</source>
+        <translation>rejeu %1 : %2, %3 événement(s) sur %4 rejoué(s)</translation>
+    </message>
+    <message>
+        <source>send-message QUEUE BODY | publish TOPIC MESSAGE | put-object BUCKET KEY FILE | put-item TABLE ITEM | delete-item TABLE KEY | fire SCHEDULE | put-event BUS FILE | archive BUS | replay BUS | advance DURATION|next | clock | pause | run</source>
+        <translation>send-message FILE_ATTENTE CORPS | publish SUJET MESSAGE | put-object COMPARTIMENT CLÉ FICHIER | put-item TABLE ÉLÉMENT | delete-item TABLE CLÉ | fire PLANIFICATION | put-event BUS FICHIER | archive BUS | replay BUS | advance DURÉE|next | clock | pause | run</translation>
+    </message>
+    <message>
+        <source>archive, replay: the events that arrived at or after TIME (ISO 8601, UTC when no zone is given).</source>
+        <translation>archive, replay : les événements arrivés à HEURE ou après (ISO 8601, UTC si aucun fuseau n&apos;est donné).</translation>
+    </message>
+    <message>
+        <source>archive, replay: the events that arrived before TIME.</source>
+        <translation>archive, replay : les événements arrivés avant HEURE.</translation>
+    </message>
+    <message>
+        <source>replay: replay to this rule of the bus only (repeat for several; default: every rule).</source>
+        <translation>replay : rejouer vers cette règle du bus seulement (à répéter pour plusieurs ; par défaut : toutes les règles).</translation>
+    </message>
+    <message>
+        <source>Acts on the local cloud that `nimbus serve` runs for a project, as a service would: the events follow the design&apos;s connections. ITEM and KEY are DynamoDB JSON ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}); FILE &apos;-&apos; reads standard input. advance moves the cloud&apos;s clock by DURATION (90s, 15m, 6h, 2d), firing every schedule due on the way, or to the next thing due (next); clock prints its time; pause and run stop and restart it. archive prints the events a bus&apos;s archive kept, one JSON line each ({&quot;time&quot;: when it arrived, &quot;event&quot;}); replay sends those of --from to --to back onto the bus, waits for the end and prints how many it replayed. Exits with 1 when the cloud refuses, 3 when it is not running.</source>
+        <translation>Agit sur le cloud local que `nimbus serve` exécute pour un projet, comme le ferait un service : les événements suivent les connexions de la conception. ÉLÉMENT et CLÉ sont en JSON DynamoDB ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}) ; FICHIER « - » lit l&apos;entrée standard. advance avance l&apos;horloge du cloud de DURÉE (90s, 15m, 6h, 2d), en déclenchant chaque planification qui tombe en chemin, ou jusqu&apos;à la prochaine échéance (next) ; clock affiche son heure ; pause et run l&apos;arrêtent et la relancent. archive affiche les événements qu&apos;a gardés l&apos;archive d&apos;un bus, une ligne JSON par événement ({&quot;time&quot;: son heure d&apos;arrivée, &quot;event&quot;}) ; replay renvoie sur le bus ceux de --from à --to, attend la fin et affiche combien il en a rejoué. Sort avec 1 quand le cloud refuse, 3 quand il n&apos;est pas démarré.</translation>
     </message>
 </context>
 <context>
@@ -2654,6 +3085,58 @@
     <message>
         <source>%1: %2.</source>
         <translation>%1 : %2.</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>assumed: every event matches, the upper bound; set the match rate in the workload&apos;s event inputs</source>
+        <translation>hypothèse : chaque événement correspond, la borne supérieure ; fixez le taux de correspondance dans les entrées d&apos;événements de la charge</translation>
+    </message>
+    <message>
+        <source>the match rate set in the workload</source>
+        <translation>le taux de correspondance fixé dans la charge</translation>
+    </message>
+    <message>
+        <source>EventBridge charges for the events put on a bus (each 64 KB of an event counts as one), not for matching them against rules or delivering them to targets in the same account; cross-account delivery and API destinations, which it does charge, are not in the design.</source>
+        <translation>EventBridge facture les événements déposés sur un bus (chaque tranche de 64 Ko d&apos;un événement compte pour un), pas leur confrontation aux règles ni leur livraison aux cibles du même compte ; la livraison entre comptes et les destinations d&apos;API, qu&apos;il facture bien, ne figurent pas dans la conception.</translation>
+    </message>
+    <message>
+        <source>Bus %1: %L2 GB replayed a month, but the bus has no archive to replay from; no replay is counted.</source>
+        <translation>Bus %1 : %L2 Go rejoués par mois, mais le bus n&apos;a pas d&apos;archive depuis laquelle rejouer ; aucun rejeu n&apos;est compté.</translation>
+    </message>
+    <message>
+        <source>%1 of its events (%2)</source>
+        <translation>%1 de ses événements (%2)</translation>
+    </message>
+    <message>
+        <source>all its events</source>
+        <translation>tous ses événements</translation>
+    </message>
+    <message>
+        <source>Bus %1&apos;s archive keeps %2: %L3 GB a month of %L4 KB events, kept indefinitely, so the storage is priced as the archive stands after %5 months (%L6 GB) and grows by %L3 GB every month after. Replayed events are not archived.</source>
+        <translation>L&apos;archive du bus %1 garde %2 : %L3 Go par mois d&apos;événements de %L4 Ko, conservés indéfiniment, donc le stockage est chiffré tel que l&apos;archive se présente après %5 mois (%L6 Go) et croît ensuite de %L3 Go chaque mois. Les événements rejoués ne sont pas archivés.</translation>
+    </message>
+    <message>
+        <source>Bus %1&apos;s archive keeps %2: %L3 GB a month of %L4 KB events, kept %L5 days, so %L6 GB are stored at steady state. Replayed events are not archived.</source>
+        <translation>L&apos;archive du bus %1 garde %2 : %L3 Go par mois d&apos;événements de %L4 Ko, conservés %L5 jours, donc %L6 Go sont stockés en régime permanent. Les événements rejoués ne sont pas archivés.</translation>
+    </message>
+    <message>
+        <source>Bus %1: %L2 GB replayed a month, %L3 events of %L4 KB, charged as events ingested again and offered to the bus&apos;s rules again, so their targets run again.</source>
+        <translation>Bus %1 : %L2 Go rejoués par mois, %L3 événements de %L4 Ko, facturés comme des événements de nouveau ingérés et de nouveau proposés aux règles du bus, donc leurs cibles s&apos;exécutent de nouveau.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s filter criteria pass %2 of its %L3 events a month to the functions it invokes (%4); %1 still bills every one.</source>
+        <translation>Les critères de filtrage de %1 transmettent %2 de ses %L3 événements par mois aux fonctions invoquées (%4) ; %1 les facture quand même tous.</translation>
+    </message>
+    <message>
+        <source>Rule %1 is disabled: it matches no event and invokes none of its targets.</source>
+        <translation>La règle %1 est désactivée : elle ne correspond à aucun événement et n&apos;invoque aucune de ses cibles.</translation>
+    </message>
+    <message>
+        <source>Rule %1 matches %2 of the %L3 events a month on its bus (%4): %L5 deliveries to each of its targets.</source>
+        <translation>La règle %1 correspond à %2 des %L3 événements par mois de son bus (%4) : %L5 livraisons à chacune de ses cibles.</translation>
     </message>
 </context>
 <context>
@@ -3519,6 +4002,52 @@
         <source>The cheapest size its runs fit in</source>
         <translation>La taille la moins chère qui suffit à ses exécutions</translation>
     </message>
+    <message>
+        <source>Events:</source>
+        <translation>Événements :</translation>
+    </message>
+    <message>
+        <source>Match rate of its filter criteria, %</source>
+        <translation>Taux de correspondance de ses critères de filtrage, %</translation>
+    </message>
+    <message>
+        <source>Match rate of its pattern, %</source>
+        <translation>Taux de correspondance de son motif, %</translation>
+    </message>
+    <message>
+        <source>Share archived (archive pattern), %</source>
+        <translation>Part archivée (motif de l&apos;archive), %</translation>
+    </message>
+    <message>
+        <source>Event inputs</source>
+        <translation>Entrées d&apos;événements</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>The share of events each filter or rule pattern matches (100 % until set: every event, the upper bound) and the GB replayed from each archive a month</source>
+        <translation>La part des événements à laquelle correspond chaque filtre ou motif de règle (100 % tant qu&apos;elle n&apos;est pas fixée : tous les événements, la borne supérieure) et les Go rejoués depuis chaque archive par mois</translation>
+    </message>
+    <message>
+        <source>%1
+Assumed: every event matches</source>
+        <translation>%1
+Hypothèse : chaque événement correspond</translation>
+    </message>
+    <message>
+        <source>GB replayed from its archive a month</source>
+        <translation>Go rejoués depuis son archive par mois</translation>
+    </message>
+    <message>
+        <source>Replayed events are charged again and reach the bus&apos;s rules again</source>
+        <translation>Les événements rejoués sont de nouveau facturés et atteignent de nouveau les règles du bus</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Database</name>
@@ -3666,6 +4195,95 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::EventArchive</name>
+    <message>
+        <source>Archive %1 does not exist.</source>
+        <translation>L&apos;archive %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>the archive was deleted</source>
+        <translation>l&apos;archive a été supprimée</translation>
+    </message>
+    <message>
+        <source>archive %1 deleted for this run</source>
+        <translation>archive %1 supprimée pour cette exécution</translation>
+    </message>
+    <message>
+        <source>event %1 not archived: %2</source>
+        <translation>événement %1 non archivé : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archived event(s) of %1 dropped, older than its retention (%2 days)</source>
+        <translation>
+            <numerusform>%n événement archivé de %1 abandonné, plus ancien que sa durée de conservation (%2 jours)</numerusform>
+            <numerusform>%n événements archivés de %1 abandonnés, plus anciens que sa durée de conservation (%2 jours)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the local cloud is not running</source>
+        <translation>le cloud local n&apos;est pas démarré</translation>
+    </message>
+    <message>
+        <source>Replay %1 already exists.</source>
+        <translation>Le rejeu %1 existe déjà.</translation>
+    </message>
+    <message>
+        <source>the replay&apos;s start time must be before its end time</source>
+        <translation>l&apos;heure de début du rejeu doit précéder son heure de fin</translation>
+    </message>
+    <message>
+        <source>the replay&apos;s end time must not be after the cloud&apos;s time (%1)</source>
+        <translation>l&apos;heure de fin du rejeu ne doit pas dépasser l&apos;heure du cloud (%1)</translation>
+    </message>
+    <message>
+        <source>%1 replays are running already, as many as EventBridge allows at once</source>
+        <translation>%1 rejeux sont déjà en cours, autant qu&apos;EventBridge en autorise à la fois</translation>
+    </message>
+    <message>
+        <source>replay %1</source>
+        <translation>rejeu %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>replay of %n event(s) of %1 from %2 to %3</source>
+        <translation>
+            <numerusform>rejeu de %n événement de %1 de %2 à %3</numerusform>
+            <numerusform>rejeu de %n événements de %1 de %2 à %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the local cloud stopped</source>
+        <translation>le cloud local s&apos;est arrêté</translation>
+    </message>
+    <message>
+        <source>the archive is gone</source>
+        <translation>l&apos;archive a disparu</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 event(s) replayed%4</source>
+        <translation>%1 : %2 événement(s) sur %3 rejoué(s)%4</translation>
+    </message>
+    <message>
+        <source>Replay %1 does not exist.</source>
+        <translation>Le rejeu %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Replay %1 is %2: only a starting or running replay can be cancelled.</source>
+        <translation>Le rejeu %1 est %2 : seul un rejeu en démarrage ou en cours peut être annulé.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>a replay&apos;s name is 1 to %1 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a replay goes to at most %1 rules, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::EventBus</name>
     <message>
         <source>event %1 (%2 from %3)</source>
@@ -3686,6 +4304,33 @@
     <message>
         <source>event %1 to the dead-letter queue: %2</source>
         <translation>événement %1 vers la file d&apos;attente des messages en échec : %2</translation>
+    </message>
+    <message>
+        <source>replayed event %1 (%2 from %3)</source>
+        <translation>événement rejoué %1 (%2 de %3)</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::EventRouting</name>
+    <message>
+        <source>on</source>
+        <translation>activé</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3) has no place in %4; it is not exported</source>
+        <translation>%1 : %2 (%3) n&apos;a pas sa place dans %4 ; il n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no asynchronous destinations; the on-success destination %3 is not exported</source>
+        <translation>%1 : %2 n&apos;a pas de destinations asynchrones ; la destination on-success %3 n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no asynchronous destinations; the on-failure destination %3 is not exported</source>
+        <translation>%1 : %2 n&apos;a pas de destinations asynchrones ; la destination on-failure %3 n&apos;est pas exportée</translation>
     </message>
 </context>
 <context>
@@ -4216,6 +4861,62 @@
         <source>put-event: no entries</source>
         <translation>put-event : aucune entrée</translation>
     </message>
+    <message>
+        <source>the event bus %1 has no archive: turn on its Archive property</source>
+        <translation>le bus d&apos;événements %1 n&apos;a pas d&apos;archive : activez sa propriété Archive</translation>
+    </message>
+    <message>
+        <source>the design has no event bus %1</source>
+        <translation>la conception n&apos;a pas de bus d&apos;événements %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a rule of the event bus %2</source>
+        <translation>%1 n&apos;est pas une règle du bus d&apos;événements %2</translation>
+    </message>
+    <message>
+        <source>no replay %1</source>
+        <translation>aucun rejeu %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: bus is the name of an event bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3, not an ISO 8601 date and time such as 2027-01-01T08:00:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: from (%2) is after to (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archive: after is %1, not the &quot;next&quot; of an answer that was cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>archive: limit is %1, not a number of events from 1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: give both from and to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: name is %1, not 1 to %2 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: rules is a list of rule names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: %1 rules named; a replay goes to at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::HttpClient</name>
@@ -4506,6 +5207,38 @@ Invalide : %2</translation>
         <source>%1: Knative has no %2; its events reach the broker as type %3 from source %1, sent by whatever you provision for it</source>
         <translation>%1 : Knative n&apos;a pas de %2 ; ses événements arrivent au broker avec le type %3 et la source %1, envoyés par ce que vous provisionnez pour lui</translation>
     </message>
+    <message>
+        <source>%1: the Broker %2 stands for the bus; events are CloudEvents posted to its address, with EventBridge&apos;s source as source, detail-type as type and detail as data</source>
+        <translation>%1 : le Broker %2 représente le bus ; les événements sont des CloudEvents envoyés par POST à son adresse, avec la source d&apos;EventBridge comme source, detail-type comme type et detail comme data</translation>
+    </message>
+    <message>
+        <source>%1: no bus routes events to it; it is not exported</source>
+        <translation>%1 : aucun bus ne lui achemine d&apos;événements ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: the event pattern is not a JSON object; the rule is not exported</source>
+        <translation>%1 : le motif d&apos;événement n&apos;est pas un objet JSON ; la règle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: a Trigger filters on CloudEvents attributes only; %2 of the pattern is not exported, so the targets receive events the rule would not pass</source>
+        <translation>%1 : un Trigger ne filtre que sur des attributs CloudEvents ; %2 du motif n&apos;est pas exporté, donc les cibles reçoivent des événements que la règle ne laisserait pas passer</translation>
+    </message>
+    <message>
+        <source>%1: a Trigger delivers the event itself; the target input %2 is not exported</source>
+        <translation>%1 : un Trigger livre l&apos;événement lui-même ; l&apos;entrée des cibles %2 n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: a Trigger cannot be disabled; it is written enabled</source>
+        <translation>%1 : un Trigger ne peut pas être désactivé ; il est écrit actif</translation>
+    </message>
+    <message>
+        <source>%1 has no target; it is not exported</source>
+        <translation>%1 n&apos;a aucune cible ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: Knative has no %2; the target %3 is not exported</source>
+        <translation>%1 : Knative n&apos;a pas de %2 ; la cible %3 n&apos;est pas exportée</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::LocalCloud</name>
@@ -4626,13 +5359,6 @@ Invalide : %2</translation>
         <source>the FIFO queue %1 cannot subscribe to the standard topic %2</source>
         <translation>la file d&apos;attente FIFO %1 ne peut pas s&apos;abonner au sujet standard %2</translation>
     </message>
-    <message numerus="yes">
-        <source>%n stream record(s) a day old dropped unprocessed by %1</source>
-        <translation>
-            <numerusform>%n enregistrement de flux vieux d&apos;un jour abandonné sans traitement par %1</numerusform>
-            <numerusform>%n enregistrements de flux vieux d&apos;un jour abandonnés sans traitement par %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>advancing to %1 would fire the schedules more than %2 times, %3 (%4) alone %5 times or more: advance by less</source>
         <translation>avancer à %1 déclencherait les planifications plus de %2 fois, dont %3 (%4) à elle seule %5 fois ou plus : avancez de moins</translation>
@@ -4640,10 +5366,6 @@ Invalide : %2</translation>
     <message>
         <source>the local cloud runs on a clock it was given, which it cannot move</source>
         <translation>le cloud local tourne sur une horloge qui lui a été donnée, qu&apos;il ne peut pas déplacer</translation>
-    </message>
-    <message>
-        <source>nothing is due: no schedule, hidden message, retention or Time to Live</source>
-        <translation>rien n&apos;arrive à échéance : aucune planification, aucun message caché, aucune conservation ni durée de vie (TTL)</translation>
     </message>
     <message>
         <source>the local cloud&apos;s clock only goes forward</source>
@@ -4666,6 +5388,43 @@ Invalide : %2</translation>
             <numerusform>%n élément expiré supprimé</numerusform>
             <numerusform>%n éléments expirés supprimés</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a batch of %1 stream records failed in %2; split into %3 and %4</source>
+        <translation>un lot de %1 enregistrements de flux a échoué dans %2 ; divisé en %3 et %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>older than %n second(s)</source>
+        <translation>
+            <numerusform>âge supérieur à %n seconde</numerusform>
+            <numerusform>âge supérieur à %n secondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>retried %n time(s)</source>
+        <translation>
+            <numerusform>après %n nouvelle tentative</numerusform>
+            <numerusform>après %n nouvelles tentatives</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream record(s) skipped by %1, %2</source>
+        <translation>
+            <numerusform>%n enregistrement de flux ignoré par %1, %2</numerusform>
+            <numerusform>%n enregistrements de flux ignorés par %1, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 matched none of the filter criteria; not delivered</source>
+        <translation>%1 de %2 ne correspond à aucun critère de filtrage ; non livré</translation>
+    </message>
+    <message>
+        <source>nothing is due: no schedule, hidden message, retention, Time to Live or retry</source>
+        <translation>rien n&apos;arrive à échéance : ni planification, ni message caché, ni conservation, ni durée de vie (TTL), ni nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>the FIFO topic %1 delivers only to queues: %2 was not invoked</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5192,6 +5951,10 @@ Invalide : %2</translation>
     <message>
         <source>Update &amp;Prices...</source>
         <translation>Mettre à jour les &amp;prix...</translation>
+    </message>
+    <message>
+        <source>Archive and &amp;Replay...</source>
+        <translation>Archive et &amp;rejeu...</translation>
     </message>
 </context>
 <context>
@@ -7348,6 +8111,26 @@ Invalide : %2</translation>
         <source>Standard_D2s_v5, spot</source>
         <translation>Standard_D2s_v5, spot</translation>
     </message>
+    <message>
+        <source>EventBridge custom events</source>
+        <translation>Événements personnalisés EventBridge</translation>
+    </message>
+    <message>
+        <source>EventBridge archive processing</source>
+        <translation>Traitement d’archive EventBridge</translation>
+    </message>
+    <message>
+        <source>EventBridge archive storage</source>
+        <translation>Stockage d’archive EventBridge</translation>
+    </message>
+    <message>
+        <source>EventBridge replayed events</source>
+        <translation>Événements rejoués EventBridge</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>événements</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::PricingUpdater</name>
@@ -8045,6 +8828,14 @@ Invalide : %2</translation>
         <source>%1 resource(s) of type %2 are kept as written, not shown on the canvas</source>
         <translation>%1 ressource(s) de type %2 conservée(s) telle(s) quelle(s), sans être montrée(s) sur le canevas</translation>
     </message>
+    <message>
+        <source>%1: Lambda has no batching window for FIFO queues; it is not exported</source>
+        <translation>%1 : Lambda n&apos;a pas de fenêtre de regroupement pour les files d&apos;attente FIFO ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: the %2 destination is outside the template; it is kept as written, not shown</source>
+        <translation>%1 : la destination %2 est hors du modèle ; elle est conservée telle quelle, sans être montrée</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Scaffold</name>
@@ -8241,6 +9032,14 @@ Invalide : %2</translation>
         <source>%1: an event of type %2 is not modelled or names a resource outside the file; it is kept as written, not shown</source>
         <translation>%1 : un événement de type %2 n&apos;est pas modélisé ou désigne une ressource hors du fichier ; il est conservé tel quel, sans être montré</translation>
     </message>
+    <message>
+        <source>%1: Lambda has no batching window for FIFO queues; it is not exported</source>
+        <translation>%1 : Lambda n&apos;a pas de fenêtre de regroupement pour les files d&apos;attente FIFO ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: the %2 destination is outside the file; it is kept as written, not shown</source>
+        <translation>%1 : la destination %2 est hors du fichier ; elle est conservée telle quelle, sans être montrée</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Terraform::TerraformPlugin</name>
@@ -8271,6 +9070,66 @@ Invalide : %2</translation>
     <message>
         <source>Requests a month entering the system, spread over the resources in infracost-usage.yml</source>
         <translation>Requêtes par mois entrant dans le système, réparties entre les ressources de infracost-usage.yml</translation>
+    </message>
+    <message>
+        <source>%1: content-based deduplication is for FIFO queues only; it is not exported</source>
+        <translation>%1 : la déduplication par contenu ne concerne que les files d&apos;attente FIFO ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: content-based deduplication is for FIFO topics only; it is not exported</source>
+        <translation>%1 : la déduplication par contenu ne concerne que les sujets FIFO ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: S3 event notifications have no filter criteria; they are not exported, and the functions receive every event the prefix and suffix let through</source>
+        <translation>%1 : les notifications d&apos;événements S3 n&apos;ont pas de critères de filtrage ; ils ne sont pas exportés, et les fonctions reçoivent chaque événement que laissent passer le préfixe et le suffixe</translation>
+    </message>
+    <message>
+        <source>%1: the account&apos;s default bus is not created by this export; its description is not exported</source>
+        <translation>%1 : le bus par défaut du compte n&apos;est pas créé par cet export ; sa description n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: the archive pattern is not a JSON object; the archive keeps every event</source>
+        <translation>%1 : le motif de l&apos;archive n&apos;est pas un objet JSON ; l&apos;archive garde tous les événements</translation>
+    </message>
+    <message>
+        <source>%1: Lambda sends invocation records to standard queues and topics only; the FIFO %2 would never receive them</source>
+        <translation>%1 : Lambda n&apos;envoie les enregistrements d&apos;invocation qu&apos;aux files d&apos;attente et sujets standard ; %2 (FIFO) ne les recevrait jamais</translation>
+    </message>
+    <message>
+        <source>%1: Lambda takes one %2 destination; %3 is written, %4 is not</source>
+        <translation>%1 : Lambda n&apos;accepte qu&apos;une destination %2 ; %3 est écrite, %4 ne l&apos;est pas</translation>
+    </message>
+    <message>
+        <source>%1: a FIFO topic delivers to SQS queues only; the subscription of %2 is not exported</source>
+        <translation>%1 : un sujet FIFO ne livre qu&apos;aux files d&apos;attente SQS ; l&apos;abonnement de %2 n&apos;est pas exporté</translation>
+    </message>
+    <message>
+        <source>%1: Lambda has no batching window for FIFO queues; the window of %2 s is not exported</source>
+        <translation>%1 : Lambda n&apos;a pas de fenêtre de regroupement pour les files d&apos;attente FIFO ; la fenêtre de %2 s n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: a stream&apos;s failed records go to a queue or a topic only; the stream of %2 has no on-failure destination</source>
+        <translation>%1 : les enregistrements en échec d&apos;un flux ne vont qu&apos;à une file d&apos;attente ou à un sujet ; le flux de %2 n&apos;a pas de destination on-failure</translation>
+    </message>
+    <message>
+        <source>%1: the filter criteria are not JSON patterns; they are not exported</source>
+        <translation>%1 : les critères de filtrage ne sont pas des motifs JSON ; ils ne sont pas exportés</translation>
+    </message>
+    <message>
+        <source>%1: no bus routes events to it; it is not exported</source>
+        <translation>%1 : aucun bus ne lui achemine d&apos;événements ; elle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: the event pattern is not a JSON object; the rule is not exported</source>
+        <translation>%1 : le motif d&apos;événement n&apos;est pas un objet JSON ; la règle n&apos;est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1 has no target; it is written without one</source>
+        <translation>%1 n&apos;a aucune cible ; elle est écrite sans cible</translation>
+    </message>
+    <message>
+        <source>%1: %2; the targets receive the matched event</source>
+        <translation>%1 : %2 ; les cibles reçoivent l&apos;événement correspondant</translation>
     </message>
 </context>
 <context>
@@ -8587,6 +9446,10 @@ Invalide : %2</translation>
         <source>the dead-letter queue %1 is not a queue of the design</source>
         <translation>la file d&apos;attente des messages en échec %1 n&apos;est pas une file d&apos;attente de la conception</translation>
     </message>
+    <message>
+        <source>%1: archive pattern: %2</source>
+        <translation>%1 : motif de l&apos;archive : %2</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::VirtualClock</name>
@@ -8671,6 +9534,18 @@ Invalide : %2</translation>
     <message>
         <source>services.%1: no service of that name</source>
         <translation>services.%1 : aucun service de ce nom</translation>
+    </message>
+    <message>
+        <source>services.%1.replayGb: expected a number of zero or more</source>
+        <translation>services.%1.replayGb : nombre positif ou nul attendu</translation>
+    </message>
+    <message>
+        <source>filters.%1.matchRate: expected a share from 0 to 1</source>
+        <translation>filters.%1.matchRate : part de 0 à 1 attendue</translation>
+    </message>
+    <message>
+        <source>filters.%1: no filtered trigger, rule or archive of that name</source>
+        <translation>filters.%1 : aucun déclencheur filtré, aucune règle ni aucune archive de ce nom</translation>
     </message>
 </context>
 <context>
