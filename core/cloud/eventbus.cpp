@@ -387,14 +387,8 @@ void EventBus::route(const Node &bus, const QJsonObject &event, qint64 change, c
             continue;
         const Result<EventPattern> pattern = EventPattern::parse(property(*rule, "pattern").toUtf8());
         if (!pattern) {
-            CloudLogEntry entry;
-            entry.kind = CloudLogEntry::Kind::Error;
-            entry.cause = change;
-            entry.source = bus.name;
-            entry.target = rule->name;
-            entry.ok = false;
-            entry.detail = pattern.errorMessage();
-            mCloud.addLog(entry);
+            mCloud.addLog(CloudLogEntry::failure(CloudLogEntry::Kind::Error, change, bus.name, rule->name,
+                                                 pattern.errorMessage()));
             continue;
         }
         rules.add(*pattern);
@@ -465,16 +459,12 @@ void EventBus::deadLetter(const QString &bus, const Node &rule, const Node *targ
                           const QString &code, const QString &message, qint64 matched)
 {
     const QString queue = property(rule, "deadLetterQueue");
-    CloudLogEntry entry;
-    entry.kind = CloudLogEntry::Kind::DeadLetter;
-    entry.cause = matched;
-    entry.source = rule.name;
-    entry.target = queue.isEmpty() ? (target ? target->name : rule.name) : queue;
-    entry.ok = false;
-    entry.detail = queue.isEmpty()
-                       ? tr("event %1 dropped (no dead-letter queue): %2").arg(event.value("id"_L1).toString(), message)
-                       : tr("event %1 to the dead-letter queue: %2").arg(event.value("id"_L1).toString(), message);
-    const qint64 hop = mCloud.addLog(entry);
+    const qint64 hop = mCloud.addLog(CloudLogEntry::failure(
+        CloudLogEntry::Kind::DeadLetter, matched, rule.name,
+        queue.isEmpty() ? (target ? target->name : rule.name) : queue,
+        queue.isEmpty()
+            ? tr("event %1 dropped (no dead-letter queue): %2").arg(event.value("id"_L1).toString(), message)
+            : tr("event %1 to the dead-letter queue: %2").arg(event.value("id"_L1).toString(), message)));
     if (queue.isEmpty())
         return;
     const QJsonObject attributes{

@@ -64,6 +64,19 @@ QString CloudLogEntry::kindName(Kind kind)
     return {};
 }
 
+CloudLogEntry CloudLogEntry::failure(Kind kind, qint64 cause, const QString &source, const QString &target,
+                                     const QString &detail)
+{
+    CloudLogEntry entry;
+    entry.kind = kind;
+    entry.cause = cause;
+    entry.source = source;
+    entry.target = target;
+    entry.ok = false;
+    entry.detail = detail;
+    return entry;
+}
+
 LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent)
     : QObject(parent), mProject(project), mRunner(runner), mVirtualClock(new VirtualClock(nullptr, this)),
       mClock(mVirtualClock), mAsync(std::make_unique<AsyncInvoker>(*this)), mTimer(new QTimer(this)),
@@ -337,18 +350,12 @@ Result<void> LocalCloud::withinLoopLimit(qint64 cause, const QString &source, co
         if (!id && chain.first() != it->source)
             chain.prepend(it->source);
     }
-    CloudLogEntry entry;
-    entry.kind = CloudLogEntry::Kind::LoopStopped;
-    entry.cause = cause;
-    entry.source = source;
-    entry.target = target;
-    entry.ok = false;
-    entry.detail = tr("stopped after %1 hops (the limit is %2): %3")
-                       .arg(depthOf(cause) + 1)
-                       .arg(mLoopLimit)
-                       .arg(chain.join(u" -> "_s));
-    addLog(entry);
-    return fail(entry.detail);
+    const QString detail = tr("stopped after %1 hops (the limit is %2): %3")
+                               .arg(depthOf(cause) + 1)
+                               .arg(mLoopLimit)
+                               .arg(chain.join(u" -> "_s));
+    addLog(CloudLogEntry::failure(CloudLogEntry::Kind::LoopStopped, cause, source, target, detail));
+    return fail(detail);
 }
 
 Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
@@ -528,14 +535,9 @@ QList<QueueMessage> LocalCloud::receive(const Node *queue, int max, int visibili
         mState->receiveMessages(queue->name, max, visibility, number(queue, "maxReceiveCount", 5), deadLetters, &dead)
             .valueOr({});
     for (const QueueMessage &m : std::as_const(dead)) {
-        CloudLogEntry entry;
-        entry.kind = CloudLogEntry::Kind::DeadLetter;
-        entry.cause = mMessageCause.value(m.id);
-        entry.source = queue->name;
-        entry.target = deadLetters;
-        entry.ok = false;
-        entry.detail = tr("message %1 failed %2 times; moved to %3").arg(m.id).arg(m.receiveCount).arg(deadLetters);
-        addLog(entry);
+        addLog(CloudLogEntry::failure(
+            CloudLogEntry::Kind::DeadLetter, mMessageCause.value(m.id), queue->name, deadLetters,
+            tr("message %1 failed %2 times; moved to %3").arg(m.id).arg(m.receiveCount).arg(deadLetters)));
     }
     if (!dead.isEmpty())
         emit stateChanged(deadLetters);
@@ -650,15 +652,10 @@ void LocalCloud::deliverQueue(const Node *queue)
                 (void)mState->deleteMessage(queue->name, m.receiptHandle);
                 mMessageCause.remove(m.id);
             }
-            CloudLogEntry entry;
-            entry.kind = CloudLogEntry::Kind::DeadLetter;
-            entry.cause = cause;
-            entry.source = queue->name;
-            entry.target = deadLetters;
-            entry.ok = false;
-            entry.detail = tr("%n message(s) not delivered (%1); moved to %2", nullptr, int(messages.size()))
-                               .arg(id.errorMessage(), deadLetters);
-            addLog(entry);
+            addLog(CloudLogEntry::failure(
+                CloudLogEntry::Kind::DeadLetter, cause, queue->name, deadLetters,
+                tr("%n message(s) not delivered (%1); moved to %2", nullptr, int(messages.size()))
+                    .arg(id.errorMessage(), deadLetters)));
             emit stateChanged(queue->name);
             emit stateChanged(deadLetters);
             return;
@@ -813,14 +810,9 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
             continue;
         }
         // SNS FIFO topics deliver only to SQS queues; the validator flags such a design too.
-        CloudLogEntry entry;
-        entry.kind = CloudLogEntry::Kind::Error;
-        entry.cause = change;
-        entry.source = topic;
-        entry.target = function->name;
-        entry.ok = false;
-        entry.detail = tr("the FIFO topic %1 delivers only to queues: %2 was not invoked").arg(topic, function->name);
-        addLog(entry);
+        addLog(CloudLogEntry::failure(
+            CloudLogEntry::Kind::Error, change, topic, function->name,
+            tr("the FIFO topic %1 delivers only to queues: %2 was not invoked").arg(topic, function->name)));
     }
     // What a queue gets is SNS's notification JSON, which spells two keys as Lambda's event does not.
     QJsonObject notification = event.value("Records"_L1)[0]["Sns"_L1].toObject();
@@ -855,14 +847,7 @@ void LocalCloud::deliverToQueues(const QString &topic, const QJsonObject &notifi
                                               : sendMessage(queue, body, carried, 0, cause).errorMessage();
         if (failure.isEmpty())
             continue;
-        CloudLogEntry entry;
-        entry.kind = CloudLogEntry::Kind::Error;
-        entry.cause = cause;
-        entry.source = topic;
-        entry.target = queue;
-        entry.ok = false;
-        entry.detail = failure;
-        addLog(entry);
+        addLog(CloudLogEntry::failure(CloudLogEntry::Kind::Error, cause, topic, queue, failure));
     }
 }
 

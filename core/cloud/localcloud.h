@@ -53,6 +53,9 @@ struct CloudLogEntry
     EdgeId edge = kInvalidEdgeId;
 
     static QString kindName(Kind kind);
+    // A hop that did not get through (ok false), for the log.
+    static CloudLogEntry failure(Kind kind, qint64 cause, const QString &source, const QString &target,
+                                 const QString &detail);
 };
 
 // The whole design on the laptop: the state of its queues, topics, buckets, tables and
