@@ -326,6 +326,48 @@ bool setClock(VirtualClock &clock, const QString &mode, const QString &start, QT
     return true;
 }
 
+// archive: prints the events of the first answer, one JSON line each, and asks for the rest
+// while an answer says it was cut; CommandLine::Success when every event was printed.
+int printArchive(const QString &url, const QByteArray &token, const QByteArray &body, QJsonObject page,
+                 QTextStream &out, QTextStream &err)
+{
+    QJsonObject request = QJsonDocument::fromJson(body).object();
+    qint64 printed = 0;
+    qint64 after = 0;
+    qint64 total = 0;
+    for (;;) {
+        total = page.value("total"_L1).toInteger(total);
+        for (const QJsonValue &event : page.value("events"_L1).toArray()) {
+            out << QString::fromUtf8(QJsonDocument(event.toObject()).toJson(QJsonDocument::Compact)) << '\n';
+            ++printed;
+        }
+        if (!page.value("truncated"_L1).toBool())
+            return CommandLine::Success;
+        // Each page starts after the last event of the one before, so that every event comes once.
+        const qint64 next = page.value("next"_L1).toInteger(-1);
+        QString problem;
+        if (next <= after) {
+            problem = CommandLine::tr("the answer was cut without saying where the rest begins");
+        } else {
+            after = next;
+            request.insert(u"after"_s, next);
+            QByteArray answer;
+            const long status = post(url, token, QJsonDocument(request).toJson(QJsonDocument::Compact), &answer,
+                                     &problem);
+            page = QJsonDocument::fromJson(answer).object();
+            if (status == 200)
+                continue;
+            if (status != 0)
+                problem = page.value("error"_L1).toString();
+        }
+        out.flush();
+        err << "nimbus cloud: " << problem << '\n'
+            << "nimbus cloud: "
+            << CommandLine::tr("the archive's listing stopped after %1 of %2 event(s)").arg(printed).arg(total) << '\n';
+        return CommandLine::ValidationErrors;
+    }
+}
+
 // replay: asks how far the replay got until it ends, then prints its counts; CommandLine::Success
 // when it completed.
 int waitForReplay(const QString &gateway, const QByteArray &token, const QString &replay, QTextStream &out,
@@ -553,11 +595,8 @@ int CommandLine::cloud(const QStringList &arguments)
         return ValidationErrors;
     }
     const QJsonObject answered = QJsonDocument::fromJson(answer).object();
-    if (operation == "archive"_L1) {
-        for (const QJsonValue &event : answered.value("events"_L1).toArray())
-            mOut << QString::fromUtf8(QJsonDocument(event.toObject()).toJson(QJsonDocument::Compact)) << '\n';
-        return Success;
-    }
+    if (operation == "archive"_L1)
+        return printArchive(url, running->token, body, answered, mOut, mErr);
     if (operation == "replay"_L1)
         return waitForReplay(gateway, running->token, answered.value("replay"_L1).toString(), mOut, mErr);
     // put-event: the entries EventBridge would refuse make it fail, each said.

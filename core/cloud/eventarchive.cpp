@@ -62,6 +62,12 @@ QString EventArchive::archiveName(const QString &busName)
     return QString(busName).replace(other, u"-"_s).left(48 - int(suffix.size())) + suffix;
 }
 
+bool EventArchive::isValidReplayName(const QString &name)
+{
+    static const QRegularExpression pattern(u"^[.\\-_A-Za-z0-9]+$"_s);
+    return name.size() <= kMaxReplayNameLength && pattern.match(name).hasMatch();
+}
+
 QString EventArchive::archiveArn(const QString &region, const QString &archive)
 {
     return u"arn:aws:events:%1:%2:archive/%3"_s.arg(region, QLatin1String(CloudEvents::kAccount), archive);
@@ -218,6 +224,10 @@ Result<ReplayInfo> EventArchive::startReplay(const QString &name, const QString 
 {
     if (!mCloud.isRunning())
         return fail(tr("the local cloud is not running"));
+    if (!isValidReplayName(name))
+        return fail(tr("a replay's name is 1 to %1 letters, digits, '.', '-' or '_'").arg(kMaxReplayNameLength));
+    if (rules.size() > kMaxReplayRules)
+        return fail(tr("a replay goes to at most %1 rules, not %2").arg(kMaxReplayRules).arg(rules.size()));
     if (mReplays.contains(name))
         return fail(tr("Replay %1 already exists.").arg(name));
     const std::optional<ArchiveInfo> info = archive(archiveName);

@@ -75,6 +75,13 @@ class EventArchive : public QObject
 public:
     static constexpr int kReplayBatch = 10; // events replayed between two turns of the event loop
     static constexpr int kMaxActiveReplays = 10; // EventBridge's quota per account and region
+    // The rules a replay may name: EventBridge's quota of rules per bus. A longer list can
+    // only repeat rules, and each is looked up on the bus.
+    static constexpr int kMaxReplayRules = 300;
+    static constexpr int kMaxReplayNameLength = 64; // ReplayName's
+
+    // A name as ReplayName takes it: 1 to 64 of letters, digits, '.', '-' and '_'.
+    static bool isValidReplayName(const QString &name);
 
     explicit EventArchive(LocalCloud &cloud, QObject *parent = nullptr);
 

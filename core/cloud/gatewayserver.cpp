@@ -19,6 +19,9 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +60,47 @@ QString failureDetail(const HttpResponseData &response)
     const QString body = QString::fromUtf8(response.body.left(200)).simplified();
     return body.isEmpty() ? GatewayServer::tr("answered %1").arg(response.status)
                           : GatewayServer::tr("answered %1: %2").arg(response.status).arg(body);
+}
+
+// A value of a control request as an error message shows it: short, whatever was sent.
+QString shown(const QJsonValue &value)
+{
+    QString text;
+    if (value.isUndefined())
+        text = GatewayServer::tr("missing");
+    else if (value.isString())
+        text = value.toString();
+    else
+        text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
+    return text.size() > 80 ? text.left(80) + u"..."_s : text;
+}
+
+// A bound of an archive's range: absent or empty is open, else an ISO 8601 time (UTC
+// when no zone is given, as nimbus cloud sends it); false when it is not a time.
+bool rangeBound(const QJsonValue &value, QDateTime *time)
+{
+    if (value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty()))
+        return true;
+    if (!value.isString())
+        return false;
+    QDateTime parsed = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (!parsed.isValid())
+        return false;
+    if (parsed.timeSpec() == Qt::LocalTime)
+        parsed.setTimeSpec(Qt::UTC);
+    *time = parsed;
+    return true;
+}
+
+// A whole number in [least, most], fallback when absent; none when it is anything else.
+std::optional<qint64> wholeNumber(const QJsonValue &value, qint64 least, qint64 most, qint64 fallback)
+{
+    if (value.isUndefined())
+        return fallback;
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || number != std::floor(number) || number < double(least) || number > double(most))
+        return std::nullopt;
+    return qint64(number);
 }
 
 } // namespace
@@ -221,42 +265,105 @@ HttpResponseData GatewayServer::control(const HttpRequestData &request)
         const Result<qint64> duration = VirtualClock::parseDuration(by);
         return duration ? clock(mCloud.advance(*duration)) : failed(duration.error());
     }
-    // A bus's archive: its events in a time range (ISO 8601 from and to, each optional);
-    // a replay of a range onto the bus, and how far it got.
+    // A bus's archive: its events in a time range (ISO 8601 from and to, each optional),
+    // a page at a time; a replay of a range onto the bus, and how far it got.
     if (operation == "archive"_L1 || operation == "replay"_L1) {
-        const Node *bus = EventBus(mCloud).findBus(in.value("bus"_L1).toString());
+        const QJsonValue busName = in.value("bus"_L1);
+        if (!busName.isUndefined() && !busName.isString())
+            return answer(400, {{u"error"_s, tr("%1: bus is the name of an event bus").arg(operation)}});
+        const Node *bus = EventBus(mCloud).findBus(busName.toString());
         const std::optional<ArchiveInfo> archive = bus ? mCloud.eventArchive().archiveOf(*bus) : std::nullopt;
         if (!archive)
             return answer(
                 400,
                 {{u"error"_s, bus ? tr("the event bus %1 has no archive: turn on its Archive property").arg(bus->name)
-                                  : tr("the design has no event bus %1").arg(in.value("bus"_L1).toString())}});
-        const QDateTime from = QDateTime::fromString(in.value("from"_L1).toString(), Qt::ISODateWithMs);
-        const QDateTime to = QDateTime::fromString(in.value("to"_L1).toString(), Qt::ISODateWithMs);
+                                  : tr("the design has no event bus %1")
+                                        .arg(busName.isUndefined() ? u"default"_s : shown(busName))}});
+        QDateTime from, to;
+        for (const auto &[member, time] : {std::pair{"from", &from}, std::pair{"to", &to}})
+            if (!rangeBound(in.value(QLatin1String(member)), time))
+                return answer(400, {{u"error"_s, tr("%1: %2 is %3, not an ISO 8601 date and time such as "
+                                                    "2027-01-01T08:00:00Z")
+                                                     .arg(operation, QLatin1String(member),
+                                                          shown(in.value(QLatin1String(member))))}});
+        if (from.isValid() && to.isValid() && from > to)
+            return answer(400, {{u"error"_s, tr("%1: from (%2) is after to (%3)")
+                                                 .arg(operation, from.toString(Qt::ISODateWithMs),
+                                                      to.toString(Qt::ISODateWithMs))}});
         if (operation == "archive"_L1) {
+            const std::optional<qint64> after = wholeNumber(in.value("after"_L1), 0,
+                                                            std::numeric_limits<qint64>::max() >> 11, 0);
+            if (!after)
+                return answer(400, {{u"error"_s, tr("archive: after is %1, not the \"next\" of an answer that was cut")
+                                                     .arg(shown(in.value("after"_L1)))}});
+            const std::optional<qint64> limit = wholeNumber(in.value("limit"_L1), 1, kArchivePage, kArchivePage);
+            if (!limit)
+                return answer(400, {{u"error"_s, tr("archive: limit is %1, not a number of events from 1 to %2")
+                                                     .arg(shown(in.value("limit"_L1)))
+                                                     .arg(kArchivePage)}});
+            // One more than the page holds says whether there are more.
+            const QList<ArchivedEvent> kept = mCloud.state().archivedEvents(archive->name, from, to, *after,
+                                                                            int(*limit) + 1);
             QJsonArray events;
-            for (const ArchivedEvent &event : mCloud.state().archivedEvents(archive->name, from, to))
+            qsizetype bytes = 0;
+            qint64 last = *after;
+            bool truncated = false;
+            for (const ArchivedEvent &event : kept) {
+                const qsizetype size = QJsonDocument(event.event).toJson(QJsonDocument::Compact).size();
+                if (events.size() == *limit || (!events.isEmpty() && bytes + size > kArchivePageBytes)) {
+                    truncated = true;
+                    break;
+                }
+                bytes += size;
+                last = event.sequence;
                 events.append(
                     QJsonObject{{u"time"_s, event.arrived.toString(Qt::ISODateWithMs)}, {u"event"_s, event.event}});
-            return answer(200, {{u"archive"_s, archive->name}, {u"events"_s, events}});
+            }
+            QJsonObject page{{u"archive"_s, archive->name},
+                             {u"events"_s, events},
+                             {u"total"_s, mCloud.state().archivedCount(archive->name, from, to)},
+                             {u"truncated"_s, truncated}};
+            if (truncated)
+                page.insert(u"next"_s, last);
+            return answer(200, page);
         }
+        if (!from.isValid() || !to.isValid())
+            return answer(400, {{u"error"_s, tr("replay: give both from and to")}});
+        const QJsonValue name = in.value("name"_L1);
+        if (!EventArchive::isValidReplayName(name.toString()))
+            return answer(400, {{u"error"_s, tr("replay: name is %1, not 1 to %2 letters, digits, '.', '-' or '_'")
+                                                 .arg(shown(name))
+                                                 .arg(EventArchive::kMaxReplayNameLength)}});
+        const QJsonValue named = in.value("rules"_L1);
+        if (!named.isUndefined() && !named.isArray())
+            return answer(400, {{u"error"_s, tr("replay: rules is a list of rule names")}});
+        if (named.toArray().size() > EventArchive::kMaxReplayRules)
+            return answer(400, {{u"error"_s, tr("replay: %1 rules named; a replay goes to at most %2")
+                                                 .arg(named.toArray().size())
+                                                 .arg(EventArchive::kMaxReplayRules)}});
+        const QList<const Node *> ofBus = EventBus(mCloud).rules(*bus);
         QStringList rules;
-        for (const QJsonValue &rule : in.value("rules"_L1).toArray()) {
-            const QList<const Node *> ofBus = EventBus(mCloud).rules(*bus);
-            if (std::none_of(ofBus.cbegin(), ofBus.cend(), [&](const Node *r) { return r->name == rule.toString(); }))
-                return answer(
-                    400, {{u"error"_s, tr("%1 is not a rule of the event bus %2").arg(rule.toString(), bus->name)}});
-            rules.append(rule.toString());
+        for (const QJsonValue &rule : named.toArray()) {
+            if (!rule.isString() || std::none_of(ofBus.cbegin(), ofBus.cend(), [&](const Node *r) {
+                    return r->name == rule.toString();
+                }))
+                return answer(400,
+                              {{u"error"_s, tr("%1 is not a rule of the event bus %2").arg(shown(rule), bus->name)}});
+            if (!rules.contains(rule.toString()))
+                rules.append(rule.toString());
         }
-        const Result<ReplayInfo> started = mCloud.eventArchive().startReplay(in.value("name"_L1).toString(),
-                                                                             archive->name, from, to, rules);
+        const Result<ReplayInfo> started = mCloud.eventArchive().startReplay(name.toString(), archive->name, from, to,
+                                                                             rules);
         return started ? answer(200, {{u"replay"_s, started->name}, {u"total"_s, started->total}})
                        : failed(started.error());
     }
     if (operation == "replay-status"_L1) {
-        const std::optional<ReplayInfo> replay = mCloud.eventArchive().replay(in.value("name"_L1).toString());
+        const QJsonValue name = in.value("name"_L1);
+        const std::optional<ReplayInfo> replay = EventArchive::isValidReplayName(name.toString())
+                                                     ? mCloud.eventArchive().replay(name.toString())
+                                                     : std::nullopt;
         if (!replay)
-            return answer(400, {{u"error"_s, tr("no replay %1").arg(in.value("name"_L1).toString())}});
+            return answer(400, {{u"error"_s, tr("no replay %1").arg(shown(name))}});
         return answer(200, {{u"replay"_s, replay->name},
                             {u"state"_s, ReplayInfo::stateName(replay->state)},
                             {u"reason"_s, replay->stateReason},

@@ -40,8 +40,8 @@ public:
     // Paths under this prefix are the local cloud's own operations (from this machine
     // only): POST send-message, publish, put-object, put-item, delete-item, fire, and the
     // virtual clock's clock, pause, run and advance ({"by": "6h"} or "next"), a bus's
-    // archive ({"bus", "from", "to"}), replay ({"bus", "from", "to", "rules", "name"}) and
-    // replay-status ({"name"}), each
+    // archive ({"bus", "from", "to", "after", "limit"}), replay ({"bus", "from", "to", "rules",
+    // "name"}) and replay-status ({"name"}), each
     // a JSON object (application/json) carrying the run's token in kTokenHeader, which
     // `nimbus serve` keeps in its state folder for `nimbus cloud`. A web page can send
     // neither without a preflight the gateway never grants.
@@ -49,6 +49,12 @@ public:
     static constexpr const char *kTokenHeader = "x-nimbus-token";
     // put-object carries its object in base64: an S3 object of 64 MB, with its JSON.
     static constexpr qsizetype kControlLimit = 64 * 1024 * 1024 / 3 * 4 + 1024 * 1024;
+
+    // archive answers at most this many events, and stops before this many bytes of them
+    // (one event at least); an answer that was cut says "truncated": true and the "next"
+    // to send as "after" for the rest.
+    static constexpr int kArchivePage = 1000;
+    static constexpr qsizetype kArchivePageBytes = 8 * 1024 * 1024;
 
     // The token this gateway's control path asks for (random, made once per gateway).
     QByteArray controlToken() const { return mControlToken; }

@@ -1,3 +1,4 @@
+#include "cloud/gatewayserver.h"
 #include "storage/database.h"
 #include "testutil.h"
 
@@ -40,6 +41,7 @@ private slots:
     void serveAndCloud();
     void servePausedClockAdvancesToTheNightlyJob();
     void cloudArchiveListsAndReplays();
+    void cloudArchivePrintsEveryPage();
     void mcpAnswersEachMessageAtOnce();
     void mcpRefusesAnOversizedMessageAndGoesOn();
     void invokeProfileNamesTheSlowestImport();
@@ -736,6 +738,48 @@ void tst_Cli::cloudArchiveListsAndReplays()
     QVERIFY2(badRule.err.contains("nope is not a rule of the event bus orders"), qPrintable(badRule.err));
     const Result badTime = run({"cloud", project, "archive", "orders", "--from", "yesterday"});
     QCOMPARE(badTime.code, 2);
+
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(20000));
+}
+
+void tst_Cli::cloudArchivePrintsEveryPage()
+{
+    // More events than one answer of the control path holds: nimbus cloud asks for the
+    // rest and prints every event once, in the order they arrived.
+    const QString dir = mDir.filePath("archivepages");
+    QVERIFY(QDir().mkpath(dir));
+    const QString project = dir + "/audit.json";
+    QVERIFY(writeAll(project, R"json({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "audit", "kind": "event-bus", "properties": {"archive": true}}], "edges": []})json"));
+    const int total = 2 * Nimbus::GatewayServer::kArchivePage + 7;
+    QJsonArray entries;
+    for (int i = 0; i < total; ++i)
+        entries.append(QJsonObject{{"Source", "audit"}, {"DetailType", "seen"}, {"Detail", QJsonObject{{"n", i}}}});
+    QVERIFY(writeAll(dir + "/events.json", QJsonDocument(entries).toJson(QJsonDocument::Compact)));
+    QProcess serve;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_DATA_HOME", mDir.filePath("xdg"));
+    serve.setProcessEnvironment(env);
+    // Its log of 2,000 events would fill a pipe nobody reads while nimbus cloud runs.
+    serve.setStandardErrorFile(QProcess::nullDevice());
+    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"),
+                {"serve", project, "--port", "0", "--aws-port", "0", "--clock", "paused", "--clock-start",
+                 "2027-01-01T08:00:00Z"});
+    QVERIFY(QTest::qWaitFor([&] { return serve.canReadLine() && serve.peek(4096).count('\n') >= 2; }, 20000));
+    const Result put = run({"cloud", project, "put-event", "audit", dir + "/events.json"});
+    QVERIFY2(put.code == 0, qPrintable(put.err.left(500)));
+
+    const Result all = run({"cloud", project, "archive", "audit"});
+    QVERIFY2(all.code == 0, qPrintable(all.err));
+    const QStringList lines = all.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), total);
+    for (int i = 0; i < total; ++i)
+        QCOMPARE(QJsonDocument::fromJson(lines.at(i).toUtf8())["event"]["detail"]["n"].toInt(), i);
+    const Result bad = run(
+        {"cloud", project, "archive", "audit", "--from", "2027-01-01T09:00:00Z", "--to", "2027-01-01T08:00:00Z"});
+    QCOMPARE(bad.code, 1);
+    QVERIFY2(bad.err.contains("is after to"), qPrintable(bad.err));
 
     serve.terminate();
     QVERIFY(serve.waitForFinished(20000));

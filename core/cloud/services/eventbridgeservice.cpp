@@ -18,6 +18,8 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +29,14 @@ namespace Nimbus {
 namespace {
 
 const QByteArray kContentType = "application/x-amz-json-1.1";
+
+// The API reference's constraints on the archive and replay operations' members.
+constexpr int kArchiveNameLength = 48;
+constexpr int kDescriptionLength = 512;
+constexpr int kEventPatternLength = 4096;
+constexpr int kArnLength = 1600;
+// The timestamps a replay takes: from the epoch to the end of year 9999.
+constexpr double kLastSecond = 253402300799.0;
 
 struct EventsError
 {
@@ -94,17 +104,58 @@ EventsError missing(const char *member)
             QLatin1String(member))};
 }
 
-// A name as ArchiveName (48) and ReplayName (64) take it.
-bool validName(const QString &name, int maxLength)
+// A name as ArchiveName (48) and ReplayName (64), and their NamePrefix, take it: too long,
+// or with other characters, it is the error AWS answers (true).
+bool badName(const QString &name, const char *member, int maxLength, EventsError *error)
 {
     static const QRegularExpression pattern(u"^[.\\-_A-Za-z0-9]+$"_s);
-    return name.size() <= maxLength && pattern.match(name).hasMatch();
+    if (name.size() > maxLength)
+        *error = invalid(member, u"Member must have length less than or equal to %1"_s.arg(maxLength));
+    else if (!pattern.match(name).hasMatch())
+        *error = invalid(member, u"Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+"_s);
+    else
+        return false;
+    return true;
 }
 
-// A JSON 1.1 timestamp: seconds since the epoch, as the SDKs send it.
+// A string member longer than the API takes (Description, EventPattern, an ARN): the
+// error AWS answers (true).
+bool tooLong(const QJsonValue &value, const char *member, int maxLength, EventsError *error)
+{
+    if (value.toString().size() <= maxLength)
+        return false;
+    *error = invalid(member, u"Member must have length less than or equal to %1"_s.arg(maxLength));
+    return true;
+}
+
+// RetentionDays: a whole number of days from 0 (none: not given).
+bool badRetention(const QJsonValue &days, EventsError *error)
+{
+    if (days.isUndefined()
+        || (days.isDouble() && days.toDouble() == std::floor(days.toDouble()) && days.toDouble() >= 0
+            && days.toDouble() <= std::numeric_limits<int>::max()))
+        return false;
+    *error = invalid("retentionDays", u"Member must have value greater than or equal to 0"_s);
+    return true;
+}
+
+// State of ListArchives and ListReplays: one of the values the API names, or none.
+bool badState(const QString &state, const QStringList &values, EventsError *error)
+{
+    if (state.isEmpty() || values.contains(state))
+        return false;
+    *error = invalid("state", u"Member must satisfy enum value set: [%1]"_s.arg(values.join(", "_L1)));
+    return true;
+}
+
+// A JSON 1.1 timestamp: seconds since the epoch, as the SDKs send it (invalid when it is
+// not one, or past the year 9999).
 QDateTime timestamp(const QJsonValue &value)
 {
-    return value.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(value.toDouble() * 1000), Qt::UTC) : QDateTime();
+    const double seconds = value.toDouble(-1);
+    if (!value.isDouble() || !(seconds >= 0 && seconds <= kLastSecond))
+        return QDateTime();
+    return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000), Qt::UTC);
 }
 
 QJsonValue seconds(const QDateTime &time)
@@ -325,6 +376,8 @@ std::optional<ArchiveInfo> EventBridgeService::archiveNamed(const QJsonObject &i
         *error = missing("archiveName");
         return std::nullopt;
     }
+    if (badName(name, "archiveName", kArchiveNameLength, error))
+        return std::nullopt;
     std::optional<ArchiveInfo> archive = cloud().eventArchive().archive(name);
     if (!archive)
         *error = {u"ResourceNotFoundException"_s, u"Archive %1 does not exist."_s.arg(name)};
@@ -357,10 +410,11 @@ QJsonObject EventBridgeService::createArchive(const QJsonObject &input, qint64, 
         *error = missing("eventSourceArn");
         return {};
     }
-    if (!validName(name, 48)) {
-        *error = invalid("archiveName", u"Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+"_s);
+    if (badName(name, "archiveName", kArchiveNameLength, error)
+        || tooLong(input.value("Description"_L1), "description", kDescriptionLength, error)
+        || tooLong(input.value("EventPattern"_L1), "eventPattern", kEventPatternLength, error)
+        || tooLong(source, "eventSourceArn", kArnLength, error) || badRetention(input.value("RetentionDays"_L1), error))
         return {};
-    }
     if (!source.startsWith("arn:"_L1)) {
         *error = invalid("eventSourceArn", u"Member must satisfy regular expression pattern: "
                                            "^arn:aws([a-z]|\\-)*:events:([a-z]|\\d|\\-)*:([0-9]{12})?:.+\\/.+$"_s);
@@ -402,6 +456,12 @@ QJsonObject EventBridgeService::listArchives(const QJsonObject &input, qint64, E
     const QString prefix = input.value("NamePrefix"_L1).toString();
     const QString source = input.value("EventSourceArn"_L1).toString();
     const QString state = input.value("State"_L1).toString();
+    if ((!prefix.isEmpty() && badName(prefix, "namePrefix", kArchiveNameLength, error))
+        || tooLong(source, "eventSourceArn", kArnLength, error)
+        || badState(state,
+                    {u"ENABLED"_s, u"DISABLED"_s, u"CREATING"_s, u"UPDATING"_s, u"CREATE_FAILED"_s, u"UPDATE_FAILED"_s},
+                    error))
+        return {};
     const Node *bus = source.isEmpty() ? nullptr : EventBus(cloud()).findBus(source);
     if (!source.isEmpty() && !bus) {
         *error = {u"ResourceNotFoundException"_s,
@@ -425,10 +485,9 @@ QJsonObject EventBridgeService::updateArchive(const QJsonObject &input, qint64, 
     if (!archive)
         return {};
     const QJsonValue days = input.value("RetentionDays"_L1);
-    if (!days.isUndefined() && (!days.isDouble() || days.toInt() < 0)) {
-        *error = invalid("retentionDays", u"Member must have value greater than or equal to 0"_s);
+    if (badRetention(days, error) || tooLong(input.value("Description"_L1), "description", kDescriptionLength, error)
+        || tooLong(input.value("EventPattern"_L1), "eventPattern", kEventPatternLength, error))
         return {};
-    }
     auto given = [&input](const char *member) {
         const QJsonValue value = input.value(QLatin1String(member));
         return value.isString() ? std::optional<QString>(value.toString()) : std::nullopt;
@@ -481,17 +540,36 @@ QJsonObject EventBridgeService::startReplay(const QJsonObject &input, qint64, Ev
     const QDateTime to = timestamp(input.value("EventEndTime"_L1));
     for (const auto &[member, given] :
          {std::pair{"replayName", !name.isEmpty()}, std::pair{"eventSourceArn", !source.isEmpty()},
-          std::pair{"eventStartTime", from.isValid()}, std::pair{"eventEndTime", to.isValid()},
+          std::pair{"eventStartTime", input.contains("EventStartTime"_L1)},
+          std::pair{"eventEndTime", input.contains("EventEndTime"_L1)},
           std::pair{"destination", input.value("Destination"_L1).isObject()},
           std::pair{"destination.arn", destination.contains("Arn"_L1)}})
         if (!given) {
             *error = missing(member);
             return {};
         }
-    if (!validName(name, 64)) {
-        *error = invalid("replayName", u"Member must satisfy regular expression pattern: [\\.\\-_A-Za-z0-9]+"_s);
+    for (const auto &[member, time] :
+         {std::pair{"eventStartTime", from.isValid()}, std::pair{"eventEndTime", to.isValid()}})
+        if (!time) {
+            *error = invalid(member, u"Member must be a timestamp from 1970 to 9999"_s);
+            return {};
+        }
+    const QJsonArray filters = destination.value("FilterArns"_L1).toArray();
+    if (badName(name, "replayName", EventArchive::kMaxReplayNameLength, error)
+        || tooLong(input.value("Description"_L1), "description", kDescriptionLength, error)
+        || tooLong(source, "eventSourceArn", kArnLength, error)
+        || tooLong(destination.value("Arn"_L1), "destination.arn", kArnLength, error))
+        return {};
+    // More than a bus has rules can only repeat them, and each is looked up: EventBridge's
+    // quota of rules per bus bounds the list (the API reference gives it no length).
+    if (filters.size() > EventArchive::kMaxReplayRules) {
+        *error = invalid("destination.filterArns",
+                         u"Member must have length less than or equal to %1"_s.arg(EventArchive::kMaxReplayRules));
         return {};
     }
+    for (const QJsonValue &arn : filters)
+        if (tooLong(arn, "destination.filterArns.member", kArnLength, error))
+            return {};
     const QString archiveName = arnName(source, "archive"_L1);
     const std::optional<ArchiveInfo> archive = cloud().eventArchive().archive(archiveName);
     if (!archive) {
@@ -520,9 +598,9 @@ QJsonObject EventBridgeService::startReplay(const QJsonObject &input, qint64, Ev
     }
     // FilterArns name rules of the bus by ARN; the replay goes to those rules only.
     QStringList rules, filterArns;
-    for (const QJsonValue &arn : destination.value("FilterArns"_L1).toArray()) {
+    const QList<const Node *> ofBus = this->rules(*bus);
+    for (const QJsonValue &arn : filters) {
         const QString text_ = arn.toString();
-        const QList<const Node *> ofBus = this->rules(*bus);
         const auto rule = std::find_if(ofBus.cbegin(), ofBus.cend(), [&](const Node *r) {
             return EventBus::ruleArn(cloud().region(), archive->busName, r->name) == text_;
         });
@@ -533,7 +611,8 @@ QJsonObject EventBridgeService::startReplay(const QJsonObject &input, qint64, Ev
                     text_, archive->busName)};
             return {};
         }
-        rules.append((*rule)->name);
+        if (!rules.contains((*rule)->name))
+            rules.append((*rule)->name);
         filterArns.append(text_);
     }
     const auto replays = cloud().eventArchive().replays();
@@ -562,6 +641,8 @@ QJsonObject EventBridgeService::describeReplay(const QJsonObject &input, qint64,
         *error = missing("replayName");
         return {};
     }
+    if (badName(name, "replayName", EventArchive::kMaxReplayNameLength, error))
+        return {};
     const std::optional<ReplayInfo> replay = cloud().eventArchive().replay(name);
     if (!replay) {
         *error = {u"ResourceNotFoundException"_s, u"Replay %1 does not exist."_s.arg(name)};
@@ -586,6 +667,11 @@ QJsonObject EventBridgeService::listReplays(const QJsonObject &input, qint64, Ev
     const QString prefix = input.value("NamePrefix"_L1).toString();
     const QString state = input.value("State"_L1).toString();
     const QString source = input.value("EventSourceArn"_L1).toString();
+    if ((!prefix.isEmpty() && badName(prefix, "namePrefix", EventArchive::kMaxReplayNameLength, error))
+        || tooLong(source, "eventSourceArn", kArnLength, error)
+        || badState(state, {u"STARTING"_s, u"RUNNING"_s, u"CANCELLING"_s, u"COMPLETED"_s, u"CANCELLED"_s, u"FAILED"_s},
+                    error))
+        return {};
     QJsonArray all;
     for (const ReplayInfo &replay : cloud().eventArchive().replays())
         if (replay.name.startsWith(prefix) && (state.isEmpty() || ReplayInfo::stateName(replay.state) == state)
@@ -604,6 +690,8 @@ QJsonObject EventBridgeService::cancelReplay(const QJsonObject &input, qint64, E
         *error = missing("replayName");
         return {};
     }
+    if (badName(name, "replayName", EventArchive::kMaxReplayNameLength, error))
+        return {};
     const std::optional<ReplayInfo> replay = cloud().eventArchive().replay(name);
     if (!replay) {
         *error = {u"ResourceNotFoundException"_s, u"Replay %1 does not exist."_s.arg(name)};
