@@ -12,6 +12,12 @@ using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
+namespace {
+// Past this many keys the memory of items starts again from nothing (a table bigger
+// than that is read from SQLite, which is still fast; the memory stays bounded).
+constexpr qsizetype kCacheLimit = 100000;
+} // namespace
+
 Result<void> TableStore::createTables()
 {
     if (Result<void> created = createSchema("tables"_L1); !created)
@@ -23,6 +29,7 @@ Result<void> TableStore::createTables()
 
 Result<void> TableStore::clear()
 {
+    mCache.clear();
     if (Result<void> done = db().exec(u"DELETE FROM items; DELETE FROM meta;"_s); !done)
         return done;
     mSequence = 0;
@@ -77,6 +84,49 @@ Result<QPair<QString, QString>> TableStore::itemKeys(const TableKeys &keys, cons
     return QPair<QString, QString>{*pk, *sk};
 }
 
+QString TableStore::cacheKey(const QString &table, const QPair<QString, QString> &ids)
+{
+    return table + QChar(0) + ids.first + QChar(0) + ids.second;
+}
+
+void TableStore::remember(const QString &key, const std::optional<QJsonObject> &item)
+{
+    if (mCache.size() >= kCacheLimit && !mCache.contains(key))
+        mCache.clear();
+    mCache.insert(key, item);
+}
+
+Result<void> TableStore::writeItem(const QString &key, const std::function<Result<void>()> &write)
+{
+    // One transaction, one commit: the item and the sequence reach the log together.
+    const bool own = !db().inTransaction();
+    if (own) {
+        Statement begin(db(), u"BEGIN IMMEDIATE"_s, Statement::Reuse);
+        if (Result<void> begun = begin.execute(); !begun)
+            return begun;
+    }
+    const qint64 sequence = mSequence;
+    Result<void> done = write();
+    if (done) {
+        Statement seq(db(), u"INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"_s, Statement::Reuse);
+        seq.bind(1, QString::number(mSequence));
+        done = seq.execute();
+    }
+    if (own) {
+        Statement end(db(), done ? u"COMMIT"_s : u"ROLLBACK"_s, Statement::Reuse);
+        const Result<void> ended = end.execute();
+        if (done && !ended) {
+            (void)db().exec(u"ROLLBACK"_s);
+            done = ended;
+        }
+    }
+    if (!done) {
+        mSequence = sequence;
+        mCache.remove(key);
+    }
+    return done;
+}
+
 Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, const QJsonObject &item,
                                  StreamRecord *record)
 {
@@ -86,22 +136,30 @@ Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, co
     if (!ids)
         return ids.error();
     const std::optional<QJsonObject> old = getItem(table, keys, item).valueOr(std::nullopt);
-    Statement insert(db(),
-                     u"INSERT OR REPLACE INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5)"_s);
-    insert.bind(1, table);
-    insert.bind(2, ids->first);
-    insert.bind(3, ids->second);
-    if (keys.sortType == "N"_L1 && !keys.sortKey.isEmpty())
-        insert.bind(4, ids->second.mid(2).toDouble());
-    else
-        insert.bindNull(4);
-    insert.bind(5, QString::fromUtf8(QJsonDocument(item).toJson(QJsonDocument::Compact)));
-    if (Result<void> done = insert.execute(); !done)
+    const QString key = cacheKey(table, *ids);
+    StreamRecord change;
+    const Result<void> done = writeItem(key, [&]() -> Result<void> {
+        Statement insert(db(),
+                         u"INSERT OR REPLACE INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5)"_s,
+                         Statement::Reuse);
+        insert.bind(1, table);
+        insert.bind(2, ids->first);
+        insert.bind(3, ids->second);
+        if (keys.sortType == "N"_L1 && !keys.sortKey.isEmpty())
+            insert.bind(4, ids->second.mid(2).toDouble());
+        else
+            insert.bindNull(4);
+        insert.bindText(5, QJsonDocument(item).toJson(QJsonDocument::Compact));
+        if (Result<void> inserted = insert.execute(); !inserted)
+            return inserted;
+        recordChange(&change, old ? u"MODIFY"_s : u"INSERT"_s, keys, item, item, old.value_or(QJsonObject()));
+        return {};
+    });
+    if (!done)
         return done;
-    recordChange(record, old ? u"MODIFY"_s : u"INSERT"_s, keys, item, item, old.value_or(QJsonObject()));
-    Statement seq(db(), u"INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"_s);
-    seq.bind(1, QString::number(mSequence));
-    (void)seq.execute();
+    remember(key, item);
+    if (record)
+        *record = change;
     return {};
 }
 
@@ -111,13 +169,20 @@ Result<std::optional<QJsonObject>> TableStore::getItem(const QString &table, con
     const auto ids = itemKeys(keys, key);
     if (!ids)
         return ids.error();
-    Statement select(db(), u"SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"_s);
+    const QString remembered = cacheKey(table, *ids);
+    if (const auto found = mCache.constFind(remembered); found != mCache.constEnd())
+        return *found;
+    Statement select(db(), u"SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"_s, Statement::Reuse);
     select.bind(1, table);
     select.bind(2, ids->first);
     select.bind(3, ids->second);
-    if (!select.next())
-        return std::optional<QJsonObject>();
-    return std::optional<QJsonObject>(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
+    std::optional<QJsonObject> item;
+    if (select.next())
+        item = QJsonDocument::fromJson(select.columnBlob(0)).object();
+    else if (select.failed())
+        return select.status().error();
+    remember(remembered, item);
+    return item;
 }
 
 Result<void> TableStore::deleteItem(const QString &table, const TableKeys &keys, const QJsonObject &key,
@@ -132,13 +197,23 @@ Result<void> TableStore::deleteItem(const QString &table, const TableKeys &keys,
             record->eventName.clear(); // nothing changed, nothing to stream
         return {};
     }
-    Statement remove(db(), u"DELETE FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"_s);
-    remove.bind(1, table);
-    remove.bind(2, ids->first);
-    remove.bind(3, ids->second);
-    if (Result<void> done = remove.execute(); !done)
+    const QString remembered = cacheKey(table, *ids);
+    StreamRecord change;
+    const Result<void> done = writeItem(remembered, [&]() -> Result<void> {
+        Statement remove(db(), u"DELETE FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"_s, Statement::Reuse);
+        remove.bind(1, table);
+        remove.bind(2, ids->first);
+        remove.bind(3, ids->second);
+        if (Result<void> removed = remove.execute(); !removed)
+            return removed;
+        recordChange(&change, u"REMOVE"_s, keys, *old, {}, *old);
+        return {};
+    });
+    if (!done)
         return done;
-    recordChange(record, u"REMOVE"_s, keys, *old, {}, *old);
+    remember(remembered, std::nullopt);
+    if (record)
+        *record = change;
     return {};
 }
 

@@ -4,11 +4,13 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Nimbus {
@@ -37,6 +39,12 @@ struct StreamRecord
 
 // The tables' items, DynamoDB JSON (attribute name -> {"S": ...}) as the SDKs send them,
 // in the state database's items table, with the stream's sequence number in meta.
+//
+// Items read or written by key are kept in memory as well (absent ones too), so that a
+// GetItem, or the look at the old item that every write makes, does not reach SQLite.
+// The memory stays in step because every change of the items table goes through this
+// store, on the state's one connection (no other connection writes state.sqlite); a
+// write forgets its key if it fails, a reset forgets all.
 class TableStore : public StateStore
 {
     // Its messages keep the context they were translated under before the state was split.
@@ -81,11 +89,18 @@ protected:
 
 private:
     static Result<QPair<QString, QString>> itemKeys(const TableKeys &keys, const QJsonObject &item);
+    static QString cacheKey(const QString &table, const QPair<QString, QString> &ids);
+    void remember(const QString &key, const std::optional<QJsonObject> &item);
+    // Runs write (its statements) and the sequence's update in one transaction, or in
+    // the one already open; forgets key if it fails.
+    Result<void> writeItem(const QString &key, const std::function<Result<void>()> &write);
     // Fills *record (if any) for a change of the item keyed as keyed, with the next sequence number.
     void recordChange(StreamRecord *record, const QString &eventName, const TableKeys &keys, const QJsonObject &keyed,
                       const QJsonObject &newImage, const QJsonObject &oldImage);
 
     qint64 mSequence = 0;
+    // Table and key -> the item, nullopt when there is none (see cacheKey).
+    QHash<QString, std::optional<QJsonObject>> mCache;
 };
 
 } // namespace Nimbus

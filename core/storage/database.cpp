@@ -72,8 +72,16 @@ int Database::progress(void *database)
     return 1; // interrupts the statement with SQLITE_INTERRUPT
 }
 
+bool Database::inTransaction() const
+{
+    return mDb && sqlite3_get_autocommit(mDb) == 0;
+}
+
 void Database::close()
 {
+    for (auto &[sql, cached] : mCache)
+        sqlite3_finalize(cached.stmt);
+    mCache.clear();
     if (mDb) {
         sqlite3_close_v2(mDb);
         mDb = nullptr;
@@ -126,8 +134,32 @@ Result<qint64> Database::queryInt(const QString &sql)
     return st.columnInt(0);
 }
 
-Statement::Statement(Database &db, const QString &sql) : mDb(db)
+Statement::Statement(Database &db, const QString &sql, Preparation preparation) : mDb(db)
 {
+    if (preparation == Reuse && db.handle()) {
+        const auto found = db.mCache.find(sql);
+        if (found != db.mCache.end() && !found->second.inUse) {
+            mCached = &found->second;
+            mCached->inUse = true;
+            mStmt = mCached->stmt;
+            return;
+        }
+        // A statement of the same text still in use (a query running while another
+        // starts) gets one of its own.
+        if (found == db.mCache.end()) {
+            if (sqlite3_prepare_v3(db.handle(), sql.toUtf8().constData(), -1, SQLITE_PREPARE_PERSISTENT, &mStmt,
+                                   nullptr)
+                != SQLITE_OK) {
+                mError = mDb.error();
+                sqlite3_finalize(mStmt);
+                mStmt = nullptr;
+                mFailed = true;
+                return;
+            }
+            mCached = &db.mCache.emplace(sql, Database::CachedStatement{mStmt, true}).first->second;
+            return;
+        }
+    }
     if (sqlite3_prepare_v2(db.handle(), sql.toUtf8().constData(), -1, &mStmt, nullptr) != SQLITE_OK) {
         mError = mDb.error();
         sqlite3_finalize(mStmt);
@@ -138,6 +170,12 @@ Statement::Statement(Database &db, const QString &sql) : mDb(db)
 
 Statement::~Statement()
 {
+    if (mCached) {
+        sqlite3_reset(mStmt);
+        sqlite3_clear_bindings(mStmt);
+        mCached->inUse = false;
+        return;
+    }
     sqlite3_finalize(mStmt);
 }
 
@@ -160,6 +198,11 @@ void Statement::bind(int index, const QString &value)
 void Statement::bind(int index, const QByteArray &value)
 {
     sqlite3_bind_blob(mStmt, index, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+}
+
+void Statement::bindText(int index, const QByteArray &utf8)
+{
+    sqlite3_bind_text(mStmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
 void Statement::bindNull(int index)

@@ -3,7 +3,11 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QHashFunctions>
 #include <QString>
+
+#include <memory>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -29,6 +33,8 @@ public:
     void close();
     bool isOpen() const { return mDb != nullptr; }
     sqlite3 *handle() const { return mDb; }
+    // Whether a transaction (BEGIN ... or a SAVEPOINT) is open on this connection.
+    bool inTransaction() const;
 
     Result<void> exec(const QString &sql);
     // Runs a statement that returns one integer (PRAGMA user_version ...).
@@ -54,19 +60,39 @@ public:
     }
 
 private:
+    friend class Statement;
+    // A statement prepared once and reused by every Statement of its text that is not
+    // in use: preparing costs more than running a statement that touches one row.
+    struct CachedStatement
+    {
+        sqlite3_stmt *stmt = nullptr;
+        bool inUse = false;
+    };
+
     static int progress(void *database);
 
     sqlite3 *mDb = nullptr;
+    // By text; unordered_map keeps its values where they are as it grows.
+    struct TextHash
+    {
+        size_t operator()(const QString &text) const { return qHash(text); }
+    };
+    std::unordered_map<QString, CachedStatement, TextHash> mCache;
     qint64 mWorkLimit = 0;
     qint64 mWorkDone = 0;
     bool mWorkExceeded = false;
 };
 
-// A prepared statement; finalised when it goes out of scope.
+// A prepared statement; finalised when it goes out of scope, or, made with Reuse, kept
+// by its database for the next Statement of the same text (a statement the database
+// keeps is reset and unbound when it goes out of scope). Reuse is for statements that
+// run often; the text must not vary with data (bind the data).
 class Statement
 {
 public:
-    Statement(Database &db, const QString &sql);
+    enum Preparation { Once, Reuse };
+
+    Statement(Database &db, const QString &sql, Preparation preparation = Once);
     ~Statement();
     Statement(const Statement &) = delete;
     Statement &operator=(const Statement &) = delete;
@@ -76,6 +102,8 @@ public:
     void bind(int index, double value);
     void bind(int index, const QString &value);
     void bind(int index, const QByteArray &value);
+    // Text already in UTF-8 (bind(QByteArray) binds a blob).
+    void bindText(int index, const QByteArray &utf8);
     void bindNull(int index);
     // Steps once: true while a row is available; check status() afterwards.
     bool next();
@@ -94,6 +122,7 @@ public:
 private:
     Database &mDb;
     sqlite3_stmt *mStmt = nullptr;
+    Database::CachedStatement *mCached = nullptr;
     bool mFailed = false;
     bool mStarted = false;
     Error mError;

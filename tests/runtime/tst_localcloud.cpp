@@ -46,9 +46,13 @@ private slots:
     void retentionDropsOldMessages();
     void timeToLiveDeletesAsTheService();
     void timeToLiveThroughTheDynamoDbApi();
+    void tableReadsSeeWritesOfEveryPath();
     void pausedCloudClockStaysStill();
 
 private:
+    // A DynamoDB request handed to endpoint; its answer, which may come a turn of the
+    // event loop later (when the writes it waits for are committed).
+    static HttpResponseData dynamo(AwsEndpoint &endpoint, const char *operation, const QJsonObject &input);
     NodeId addFunction(const QString &name, const QByteArray &code);
     NodeId addService(const QString &kind, const QString &name, const QJsonObject &properties = {});
     void connect(NodeId from, NodeId to, const QString &type = QStringLiteral("invokes"));
@@ -573,6 +577,63 @@ void TestLocalCloud::timeToLiveThroughTheDynamoDbApi()
     answer = call("UpdateTimeToLive", {{"TableName", "ghost"}, {"TimeToLiveSpecification", on}});
     QCOMPARE(answer.status, 400);
     QVERIFY(answer.body.contains("ResourceNotFoundException"));
+}
+
+HttpResponseData TestLocalCloud::dynamo(AwsEndpoint &endpoint, const char *operation, const QJsonObject &input)
+{
+    AwsRequest request;
+    request.method = QStringLiteral("POST");
+    request.path = QStringLiteral("/");
+    request.headers = {{"content-type", "application/x-amz-json-1.0"},
+                       {"x-amz-target", QByteArray("DynamoDB_20120810.") + operation},
+                       {"host", "127.0.0.1:4566"}};
+    request.host = QStringLiteral("127.0.0.1");
+    request.body = QJsonDocument(input).toJson(QJsonDocument::Compact);
+    auto answer = std::make_shared<std::optional<HttpResponseData>>();
+    endpoint.handle(request, [answer](const HttpResponseData &r) { *answer = r; });
+    if (!QTest::qWaitFor([&] { return answer->has_value(); }, 5000))
+        return {};
+    return **answer;
+}
+
+void TestLocalCloud::tableReadsSeeWritesOfEveryPath()
+{
+    // GetItem answers from memory kept beside SQLite: a write through the studio's
+    // paths (the local cloud's API, a reset) is seen at once, as one through the API is
+    // by the studio's table view (a scan, from SQLite).
+    addService(QStringLiteral("table"), QStringLiteral("carts"), {{"partitionKey", "id"}});
+    QVERIFY(start());
+    AwsEndpoint endpoint(*mCloud);
+    const QJsonObject key{{"id", QJsonObject{{"S", "c1"}}}};
+    const QJsonObject get{{"TableName", "carts"}, {"Key", key}};
+    auto itemOf = [](const HttpResponseData &answer) {
+        return QJsonDocument::fromJson(answer.body).object().value("Item").toObject();
+    };
+    HttpResponseData answer = dynamo(endpoint, "GetItem", get);
+    QCOMPARE(answer.status, 200);
+    QVERIFY(itemOf(answer).isEmpty());
+    QVERIFY(
+        mCloud->putItem(QStringLiteral("carts"), {{"id", QJsonObject{{"S", "c1"}}}, {"n", QJsonObject{{"N", "1"}}}}));
+    QCOMPARE(itemOf(dynamo(endpoint, "GetItem", get)).value("n").toObject().value("N").toString(), QStringLiteral("1"));
+    answer = dynamo(endpoint, "PutItem",
+                    {{"TableName", "carts"},
+                     {"Item", QJsonObject{{"id", QJsonObject{{"S", "c1"}}}, {"n", QJsonObject{{"N", "2"}}}}}});
+    QCOMPARE(answer.status, 200);
+    const QList<QJsonObject> scanned = mCloud->state().scan(QStringLiteral("carts"));
+    QCOMPARE(scanned.size(), 1);
+    QCOMPARE(scanned.first().value("n").toObject().value("N").toString(), QStringLiteral("2"));
+    QCOMPARE(itemOf(dynamo(endpoint, "GetItem", get)).value("n").toObject().value("N").toString(), QStringLiteral("2"));
+    // A conditional write reads the item first: it sees the studio's delete.
+    QVERIFY(mCloud->deleteItem(QStringLiteral("carts"), key));
+    QVERIFY(itemOf(dynamo(endpoint, "GetItem", get)).isEmpty());
+    answer = dynamo(endpoint, "PutItem",
+                    {{"TableName", "carts"},
+                     {"Item", QJsonObject{{"id", QJsonObject{{"S", "c1"}}}, {"n", QJsonObject{{"N", "3"}}}}},
+                     {"ConditionExpression", "attribute_not_exists(id)"}});
+    QCOMPARE(answer.status, 200);
+    QVERIFY(mCloud->state().reset());
+    QVERIFY(itemOf(dynamo(endpoint, "GetItem", get)).isEmpty());
+    QVERIFY(mCloud->state().scan(QStringLiteral("carts")).isEmpty());
 }
 
 void TestLocalCloud::pausedCloudClockStaysStill()
