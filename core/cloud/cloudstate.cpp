@@ -4,6 +4,8 @@
 
 #include <QDir>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
@@ -17,9 +19,46 @@ CloudState::CloudState(const CloudClock &clock) : CloudState(std::make_unique<St
 CloudState::CloudState(std::unique_ptr<StateConnection> connection)
     : QueueStore(*connection), BucketStore(*connection), TableStore(*connection), ArchiveStore(*connection),
       mConnection(std::move(connection))
-{ }
+{
+    mCommitTimer.setSingleShot(true);
+    mCommitTimer.setInterval(0);
+    QObject::connect(&mCommitTimer, &QTimer::timeout, &mCommitTimer, [this] { finishBatch(); });
+    mConnection->batchOpened = [this] { mCommitTimer.start(); };
+    mConnection->db.setBatchEnded([this](bool committed) {
+        if (!committed)
+            TableStore::forget();
+        for (Waiter &waiter : mWaiters)
+            if (waiter.committed < 0)
+                waiter.committed = committed;
+    });
+}
 
-CloudState::~CloudState() = default;
+CloudState::~CloudState()
+{
+    // Nothing written is lost; those still waiting are not answered (the endpoint closes).
+    (void)mConnection->db.commitBatch();
+    mConnection->db.setBatchEnded({});
+    mConnection->batchOpened = {};
+}
+
+void CloudState::whenCommitted(std::function<void(bool committed)> then)
+{
+    if (!mConnection->db.batchOpen() && mWaiters.isEmpty()) {
+        then(true);
+        return;
+    }
+    mWaiters.append({std::move(then)});
+    if (!mCommitTimer.isActive())
+        mCommitTimer.start();
+}
+
+void CloudState::finishBatch()
+{
+    (void)mConnection->db.commitBatch();
+    const QList<Waiter> waiters = std::exchange(mWaiters, {});
+    for (const Waiter &waiter : waiters)
+        waiter.then(waiter.committed != 0);
+}
 
 Result<void> CloudState::open(const QString &directory)
 {

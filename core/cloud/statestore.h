@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
+
 namespace Nimbus {
 
 class CloudClock;
@@ -19,6 +21,10 @@ struct StateConnection
     const CloudClock &clock;
     QString directory;
     mutable Database db;
+    // Above 0 while a request whose answer waits for the group commit runs: its table
+    // writes join the commit (CloudState::Batch); batchOpened is told when one opens.
+    int batching = 0;
+    std::function<void()> batchOpened;
 };
 
 // The base of one service's store: it owns its tables in the shared database (created
@@ -32,6 +38,7 @@ protected:
     Database &db() const { return mConnection.db; }
     const CloudClock &clock() const { return mConnection.clock; }
     const QString &folder() const { return mConnection.directory; }
+    StateConnection &connection() const { return mConnection; }
 
     // Creates the store's tables: runs its schema, the resource :/nimbus/state/<name>.sql
     // (CREATE ... IF NOT EXISTS, so an existing state keeps its rows).

@@ -22,9 +22,15 @@ Result<void> TableStore::createTables()
 {
     if (Result<void> created = createSchema("tables"_L1); !created)
         return created;
+    forget();
+    return {};
+}
+
+void TableStore::forget()
+{
+    mCache.clear();
     mSequence =
         db().queryInt(u"SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"_s).valueOr(0);
-    return {};
 }
 
 Result<void> TableStore::clear()
@@ -98,31 +104,52 @@ void TableStore::remember(const QString &key, const std::optional<QJsonObject> &
 
 Result<void> TableStore::writeItem(const QString &key, const std::function<Result<void>()> &write)
 {
+    const qint64 sequence = mSequence;
+    auto writeWithSequence = [&]() -> Result<void> {
+        Result<void> done = write();
+        if (done) {
+            Statement seq(db(), u"INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"_s, Statement::Reuse);
+            seq.bind(1, QString::number(mSequence));
+            done = seq.execute();
+        }
+        if (!done) {
+            mSequence = sequence;
+            mCache.remove(key);
+        }
+        return done;
+    };
+    if (connection().batching > 0 && (db().batchOpen() || !db().inTransaction())) {
+        if (!db().batchOpen()) {
+            if (Result<void> opened = db().openBatch(); !opened)
+                return opened;
+            if (connection().batchOpened)
+                connection().batchOpened();
+        }
+        const Database::JoinBatch joining(db());
+        const Result<void> done = writeWithSequence();
+        // A failure that took the whole transaction back ends the batch (its waiters learn it).
+        if (!done && !db().inTransaction())
+            (void)db().commitBatch();
+        return done;
+    }
     // One transaction, one commit: the item and the sequence reach the log together.
+    (void)db().commitBatch();
     const bool own = !db().inTransaction();
     if (own) {
         Statement begin(db(), u"BEGIN IMMEDIATE"_s, Statement::Reuse);
         if (Result<void> begun = begin.execute(); !begun)
             return begun;
     }
-    const qint64 sequence = mSequence;
-    Result<void> done = write();
-    if (done) {
-        Statement seq(db(), u"INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"_s, Statement::Reuse);
-        seq.bind(1, QString::number(mSequence));
-        done = seq.execute();
-    }
+    Result<void> done = writeWithSequence();
     if (own) {
         Statement end(db(), done ? u"COMMIT"_s : u"ROLLBACK"_s, Statement::Reuse);
         const Result<void> ended = end.execute();
         if (done && !ended) {
             (void)db().exec(u"ROLLBACK"_s);
+            mSequence = sequence;
+            mCache.remove(key);
             done = ended;
         }
-    }
-    if (!done) {
-        mSequence = sequence;
-        mCache.remove(key);
     }
     return done;
 }

@@ -86,13 +86,16 @@ protected:
     // The items table, and the stream's sequence number where the last session left it.
     Result<void> createTables();
     Result<void> clear();
+    // Forgets the items in memory and reads the sequence again, after a group commit
+    // that failed took back writes the memory had seen.
+    void forget();
 
 private:
     static Result<QPair<QString, QString>> itemKeys(const TableKeys &keys, const QJsonObject &item);
     static QString cacheKey(const QString &table, const QPair<QString, QString> &ids);
     void remember(const QString &key, const std::optional<QJsonObject> &item);
     // Runs write (its statements) and the sequence's update in one transaction, or in
-    // the one already open; forgets key if it fails.
+    // the group commit when the connection is batching; forgets key if it fails.
     Result<void> writeItem(const QString &key, const std::function<Result<void>()> &write);
     // Fills *record (if any) for a change of the item keyed as keyed, with the next sequence number.
     void recordChange(StreamRecord *record, const QString &eventName, const TableKeys &keys, const QJsonObject &keyed,

@@ -77,8 +77,43 @@ bool Database::inTransaction() const
     return mDb && sqlite3_get_autocommit(mDb) == 0;
 }
 
+Result<void> Database::openBatch()
+{
+    if (mBatchOpen)
+        return {};
+    if (inTransaction())
+        return fail(u"a transaction is already open"_s);
+    Statement begin(*this, u"BEGIN IMMEDIATE"_s, Statement::Reuse);
+    if (Result<void> begun = begin.execute(); !begun)
+        return begun;
+    mBatchOpen = true;
+    return {};
+}
+
+Result<void> Database::commitBatch()
+{
+    if (!mBatchOpen)
+        return {};
+    mBatchOpen = false;
+    // SQLite rolls a transaction back by itself after some errors (a full disk ...).
+    Result<void> done = inTransaction() ? Result<void>() : fail(u"the transaction was rolled back"_s);
+    if (done) {
+        Statement commit(*this, u"COMMIT"_s, Statement::Reuse);
+        done = commit.execute();
+        if (!done && inTransaction()) {
+            Statement rollback(*this, u"ROLLBACK"_s, Statement::Reuse);
+            (void)rollback.execute();
+        }
+    }
+    if (mBatchEnded)
+        mBatchEnded(bool(done));
+    return done;
+}
+
 void Database::close()
 {
+    // What the batch holds is kept.
+    (void)commitBatch();
     for (auto &[sql, cached] : mCache)
         sqlite3_finalize(cached.stmt);
     mCache.clear();
@@ -111,6 +146,8 @@ qint64 Database::lastInsertId() const
 
 Result<void> Database::exec(const QString &sql)
 {
+    if (mBatchOpen && mJoining == 0)
+        (void)commitBatch();
     char *message = nullptr;
     resetWork();
     const int rc = sqlite3_exec(mDb, sql.toUtf8().constData(), nullptr, nullptr, &message);
@@ -217,6 +254,9 @@ bool Statement::next()
     if (!mStarted) {
         mStarted = true;
         mDb.resetWork();
+        // BEGIN, COMMIT and the like count as read-only and never end the batch.
+        if (mDb.mBatchOpen && mDb.mJoining == 0 && !sqlite3_stmt_readonly(mStmt))
+            (void)mDb.commitBatch();
     }
     const int rc = sqlite3_step(mStmt);
     if (rc == SQLITE_ROW)

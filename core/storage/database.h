@@ -6,6 +6,7 @@
 #include <QHashFunctions>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -35,6 +36,26 @@ public:
     sqlite3 *handle() const { return mDb; }
     // Whether a transaction (BEGIN ... or a SAVEPOINT) is open on this connection.
     bool inTransaction() const;
+
+    // Group commit: one transaction left open across the writes of several callers,
+    // committed by commitBatch(). Writes made while a JoinBatch is in scope stay in it;
+    // any other write (a statement that writes, exec()) commits it first, so that no
+    // other write waits for it unknowingly. batchEnded(committed) is told when it ends.
+    Result<void> openBatch();
+    Result<void> commitBatch();
+    bool batchOpen() const { return mBatchOpen; }
+    void setBatchEnded(std::function<void(bool committed)> handler) { mBatchEnded = std::move(handler); }
+    class JoinBatch
+    {
+    public:
+        explicit JoinBatch(Database &db) : mDb(db) { ++mDb.mJoining; }
+        ~JoinBatch() { --mDb.mJoining; }
+        JoinBatch(const JoinBatch &) = delete;
+        JoinBatch &operator=(const JoinBatch &) = delete;
+
+    private:
+        Database &mDb;
+    };
 
     Result<void> exec(const QString &sql);
     // Runs a statement that returns one integer (PRAGMA user_version ...).
@@ -78,6 +99,9 @@ private:
         size_t operator()(const QString &text) const { return qHash(text); }
     };
     std::unordered_map<QString, CachedStatement, TextHash> mCache;
+    bool mBatchOpen = false;
+    int mJoining = 0;
+    std::function<void(bool committed)> mBatchEnded;
     qint64 mWorkLimit = 0;
     qint64 mWorkDone = 0;
     bool mWorkExceeded = false;

@@ -5,10 +5,15 @@
 #include "cloud/services/awsservice.h"
 #include "cloud/virtualclock.h"
 #include "cloudfixture.h"
+#include "storage/database.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QSet>
+#include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Nimbus;
@@ -47,6 +52,7 @@ private slots:
     void timeToLiveDeletesAsTheService();
     void timeToLiveThroughTheDynamoDbApi();
     void tableReadsSeeWritesOfEveryPath();
+    void answeredWritesSurviveAKill();
     void pausedCloudClockStaysStill();
 
 private:
@@ -634,6 +640,91 @@ void TestLocalCloud::tableReadsSeeWritesOfEveryPath()
     QVERIFY(mCloud->state().reset());
     QVERIFY(itemOf(dynamo(endpoint, "GetItem", get)).isEmpty());
     QVERIFY(mCloud->state().scan(QStringLiteral("carts")).isEmpty());
+}
+
+void TestLocalCloud::answeredWritesSurviveAKill()
+{
+    // `nimbus serve` commits the PutItems of a turn of its event loop together and
+    // answers them after the commit: killed (SIGKILL) the moment the 300th answer is
+    // in, with more requests on their way, every item it answered is in the state.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString source = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/aws/aws.json");
+    QVERIFY(QFile::copy(source, dir.filePath(QStringLiteral("aws.json"))));
+    QProcess serve;
+    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"),
+                {QStringLiteral("serve"), dir.filePath(QStringLiteral("aws.json")), QStringLiteral("--port"),
+                 QStringLiteral("0"), QStringLiteral("--aws-port"), QStringLiteral("0"), QStringLiteral("--state"),
+                 dir.filePath(QStringLiteral("state"))});
+    QVERIFY(QTest::qWaitFor([&] { return serve.peek(4096).count('\n') >= 2; }, 20000));
+    (void)serve.readLine();
+    const QUrl aws(QString::fromUtf8(serve.readLine().trimmed()));
+    QVERIFY2(aws.port() > 0, qPrintable(aws.toString()));
+
+    constexpr int kConnections = 8;
+    constexpr int kAnswered = 300;
+    QSet<QString> answered;
+    int sent = 0;
+    bool failed = false;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    QHash<QTcpSocket *, QPair<QString, QByteArray>> pending; // socket -> (id, what came so far)
+    auto send = [&](QTcpSocket *socket) {
+        const QString id = QStringLiteral("kill-%1").arg(++sent);
+        const QByteArray body = QJsonDocument(QJsonObject{{"TableName", "things"},
+                                                          {"Item", QJsonObject{{"id", QJsonObject{{"S", id}}}}}})
+                                    .toJson(QJsonDocument::Compact);
+        socket->write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                      "X-Amz-Target: DynamoDB_20120810.PutItem\r\nContent-Length: "
+                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        pending[socket] = {id, {}};
+    };
+    for (int i = 0; i < kConnections; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        QTcpSocket *raw = socket.get();
+        QObject::connect(raw, &QTcpSocket::readyRead, raw, [&, raw] {
+            if (answered.size() >= kAnswered)
+                return;
+            auto &[id, received] = pending[raw];
+            received += raw->readAll();
+            const qsizetype headEnd = received.indexOf("\r\n\r\n");
+            if (headEnd < 0)
+                return;
+            const qsizetype at = received.toLower().indexOf("content-length:");
+            const qsizetype length = received.mid(at + 15, received.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+            if (received.size() < headEnd + 4 + length)
+                return;
+            if (!received.startsWith("HTTP/1.1 200")) {
+                failed = true;
+                qWarning() << received;
+                return;
+            }
+            answered.insert(id);
+            if (answered.size() == kAnswered)
+                serve.kill(); // SIGKILL, before anything else runs
+            else
+                send(raw);
+        });
+        raw->connectToHost(QStringLiteral("127.0.0.1"), quint16(aws.port()));
+        QVERIFY(raw->waitForConnected(5000));
+        sockets.push_back(std::move(socket));
+    }
+    for (const auto &socket : sockets)
+        send(socket.get());
+    QVERIFY(QTest::qWaitFor([&] { return failed || answered.size() >= kAnswered; }, 60000));
+    QVERIFY(!failed);
+    QVERIFY(serve.waitForFinished(10000));
+    QCOMPARE(serve.exitStatus(), QProcess::CrashExit);
+    QVERIFY2(sent > kAnswered, "requests were on their way when it was killed");
+
+    Database db;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("state/state.sqlite")), Database::Mode::ReadWrite));
+    QSet<QString> stored;
+    Statement select(db, QStringLiteral("SELECT pk FROM items WHERE tbl = 'things'"));
+    while (select.next())
+        stored.insert(select.columnText(0).mid(2)); // "S:kill-1"
+    QVERIFY(select.status());
+    const QSet<QString> lost = answered - stored;
+    QVERIFY2(lost.isEmpty(), qPrintable(QStringList(lost.values()).join(QLatin1Char(' '))));
 }
 
 void TestLocalCloud::pausedCloudClockStaysStill()

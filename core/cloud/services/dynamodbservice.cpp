@@ -6,6 +6,7 @@
 
 #include "cloud/awsendpoint.h"
 #include "cloud/awswire.h"
+#include "cloud/cloudstate.h"
 #include "cloud/dynamoexpression.h"
 #include "cloud/localcloud.h"
 #include "document/project.h"
@@ -284,17 +285,29 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
         return;
     }
     DynamoError error;
-    const QJsonObject result = run(request.operation, document.object(), request.cause, &error);
+    QJsonObject result;
+    {
+        // The table writes of the requests of this turn of the event loop are committed together.
+        const CloudState::Batch batch(cloud().state());
+        result = run(request.operation, document.object(), request.cause, &error);
+    }
+    HttpResponseData answer;
     if (!error.type.isEmpty()) {
         const int status = error.type == "InternalServerError"_L1 ? 500 : 400;
         // DynamoDB names its own exceptions, and the service framework's (coral) the others.
         const QString typePrefix = error.type == "UnknownOperationException"_L1 ? u"com.amazon.coral.service#"_s
                                    : error.type == kValidation                  ? u"com.amazon.coral.validate#"_s
                                                                                 : prefix;
-        done(AwsWire::jsonError(status, typePrefix, error.type, error.message));
-        return;
+        answer = AwsWire::jsonError(status, typePrefix, error.type, error.message);
+    } else {
+        answer = AwsWire::jsonAnswer(result);
     }
-    done(AwsWire::jsonAnswer(result));
+    // Nothing is answered before what it wrote, or read, is committed.
+    cloud().state().whenCommitted([done, answer, prefix](bool committed) {
+        done(committed ? answer
+                       : AwsWire::jsonError(500, prefix, u"InternalServerError"_s,
+                                            u"the local cloud could not commit the write to its state"_s));
+    });
 }
 
 QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &input, qint64 cause, DynamoError *error)
