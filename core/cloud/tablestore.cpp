@@ -162,21 +162,46 @@ Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, co
     const auto ids = itemKeys(keys, item);
     if (!ids)
         return ids.error();
-    const std::optional<QJsonObject> old = getItem(table, keys, item).valueOr(std::nullopt);
     const QString key = cacheKey(table, *ids);
     StreamRecord change;
     const Result<void> done = writeItem(key, [&]() -> Result<void> {
+        const QByteArray json = QJsonDocument(item).toJson(QJsonDocument::Compact);
+        auto bindItem = [&](Statement &insert) {
+            insert.bind(1, table);
+            insert.bind(2, ids->first);
+            insert.bind(3, ids->second);
+            if (keys.sortType == "N"_L1 && !keys.sortKey.isEmpty())
+                insert.bind(4, ids->second.mid(2).toDouble());
+            else
+                insert.bindNull(4);
+            insert.bindText(5, json);
+        };
+        std::optional<QJsonObject> old;
+        const auto remembered = mCache.constFind(key);
+        if (remembered != mCache.constEnd()) {
+            old = *remembered;
+        } else {
+            // A key not in memory is most often a new one: tried as one first, it needs no read.
+            Statement insert(db(),
+                             u"INSERT INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5) "
+                             "ON CONFLICT(tbl, pk, sk) DO NOTHING"_s,
+                             Statement::Reuse);
+            bindItem(insert);
+            if (Result<void> inserted = insert.execute(); !inserted)
+                return inserted;
+            if (db().changes() == 1) {
+                recordChange(&change, u"INSERT"_s, keys, item, item, {});
+                return {};
+            }
+            const Result<std::optional<QJsonObject>> found = getItem(table, keys, item);
+            if (!found)
+                return found.error();
+            old = *found;
+        }
         Statement insert(db(),
                          u"INSERT OR REPLACE INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5)"_s,
                          Statement::Reuse);
-        insert.bind(1, table);
-        insert.bind(2, ids->first);
-        insert.bind(3, ids->second);
-        if (keys.sortType == "N"_L1 && !keys.sortKey.isEmpty())
-            insert.bind(4, ids->second.mid(2).toDouble());
-        else
-            insert.bindNull(4);
-        insert.bindText(5, QJsonDocument(item).toJson(QJsonDocument::Compact));
+        bindItem(insert);
         if (Result<void> inserted = insert.execute(); !inserted)
             return inserted;
         recordChange(&change, old ? u"MODIFY"_s : u"INSERT"_s, keys, item, item, old.value_or(QJsonObject()));

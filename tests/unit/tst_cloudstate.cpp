@@ -292,6 +292,12 @@ void TestCloudState::stateSurvivesReopen()
     StreamRecord next;
     QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("bo")}, {"at", n(2)}}, &next));
     QVERIFY(next.sequenceNumber > record.sequenceNumber);
+    // An item written before the restart, not yet read since, is modified, not inserted.
+    QVERIFY(mState->putItem(QStringLiteral("orders"), kOrders, {{"customer", s("ann")}, {"at", n(1)}, {"total", n(3)}},
+                            &next));
+    QCOMPARE(next.eventName, QStringLiteral("MODIFY"));
+    QCOMPARE(next.oldImage, (QJsonObject{{"customer", s("ann")}, {"at", n(1)}}));
+    QCOMPARE(mState->scan(QStringLiteral("orders")).size(), 2);
 }
 
 void TestCloudState::resetEmptiesEverything()

@@ -564,6 +564,13 @@ QJsonObject TableOperation::putItem(DynamoError *error)
         return {};
     if (mCall.returnValues != "NONE"_L1 && mCall.returnValues != "ALL_OLD"_L1)
         return failed(error, validation(u"ReturnValues can only be ALL_OLD or NONE"_s));
+    // Without a condition or the old item to return, the store alone looks for the old
+    // item (a new key costs no read then).
+    if (!mCall.expressions.condition && mCall.returnValues == "NONE"_L1) {
+        if (const Result<void> put = cloud().putItem(mCall.table->name, item, mCall.cause); !put)
+            return failed(error, internalError(put.errorMessage()));
+        return {};
+    }
     return conditionalWrite(
         item, [&](bool) { return cloud().putItem(mCall.table->name, item, mCall.cause); }, error);
 }
