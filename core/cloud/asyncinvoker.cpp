@@ -139,6 +139,17 @@ void AsyncInvoker::finished(const QString &requestId, const InvocationResult &re
         conclude(requestId, u"Success"_s);
         return;
     }
+    const QDateTime deadline = it->received.addMSecs(maximumAgeMs(it->function));
+    if (result.error.value("errorType"_L1).toString() == "TooManyRequestsException"_L1) {
+        it->attempts -= 1;
+        const qint64 wait = std::min(kFirstThrottleRetryMs << std::min(it->throttles, 20), kLongestThrottleRetryMs);
+        it->throttles += 1;
+        it->retryAt = it->startedAt.addMSecs(wait);
+        if (it->retryAt > deadline && mCloud.clock().now() >= deadline)
+            conclude(requestId, u"EventAgeExceeded"_s);
+        return;
+    }
+    it->throttles = 0;
     if (it->attempts > retries(it->function)) {
         conclude(requestId, u"RetriesExhausted"_s);
         return;
@@ -146,7 +157,6 @@ void AsyncInvoker::finished(const QString &requestId, const InvocationResult &re
     // From the attempt's start (see the class's comment); a retry already due starts on
     // the next tick.
     it->retryAt = it->startedAt.addMSecs(it->attempts == 1 ? kFirstRetryMs : kSecondRetryMs);
-    const QDateTime deadline = it->received.addMSecs(maximumAgeMs(it->function));
     if (it->retryAt > deadline && mCloud.clock().now() >= deadline)
         conclude(requestId, u"EventAgeExceeded"_s);
 }

@@ -37,6 +37,10 @@ public:
     // Lambda's waits before the first and the second retry.
     static constexpr qint64 kFirstRetryMs = 60 * 1000;
     static constexpr qint64 kSecondRetryMs = 2 * 60 * 1000;
+    // A throttled attempt (TooManyRequestsException) is no attempt: Lambda tries again 1 s
+    // later, doubling the wait up to 5 minutes, until the event's maximum age.
+    static constexpr qint64 kFirstThrottleRetryMs = 1000;
+    static constexpr qint64 kLongestThrottleRetryMs = 5 * 60 * 1000;
     // Lambda's defaults for a function that sets neither.
     static constexpr int kDefaultRetries = 2;
     static constexpr int kDefaultEventAgeSeconds = 6 * 60 * 60;
@@ -84,6 +88,7 @@ private:
         QDateTime startedAt; // when the attempt running or last run started
         QDateTime retryAt; // invalid while an attempt runs
         QJsonValue response; // the last attempt's answer or error object
+        int throttles = 0; // attempts throttled in a row (not counted as attempts)
     };
 
     // Starts the next attempt of the event with this request id, caused by cause: the id of

@@ -1,6 +1,7 @@
 #include "awsendpoint.h"
 
 #include "awswire.h"
+#include "document/project.h"
 #include "httpmethod.h"
 #include "localcloud.h"
 #include "services/services.h"
@@ -8,11 +9,14 @@
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUuid>
+#include <QXmlStreamWriter>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +43,45 @@ QString signingService(const QByteArray &authorization)
     return scope.match(QString::fromLatin1(authorization)).captured(1);
 }
 
+// A queue's or topic's node name from its URL, ARN or AWS name (a FIFO one's ends in .fifo).
+QString designName(const QString &awsName)
+{
+    return awsName.endsWith(".fifo"_L1) ? awsName.chopped(5) : awsName;
+}
+
+// The design's resources a request names: the tables of a DynamoDB call (a batch or a
+// transaction names several), the queue of an SQS call, the bucket of an S3 call, the topic
+// of an SNS call.
+QStringList resourcesOf(const QString &service, const AwsRequest &request, const LocalCloud &cloud)
+{
+    QStringList names;
+    const QJsonObject input = request.protocol == AwsProtocol::Json ? QJsonDocument::fromJson(request.body).object()
+                                                                    : request.parameters;
+    if (service == "dynamodb"_L1) {
+        names.append(input.value("TableName"_L1).toString());
+        names.append(input.value("RequestItems"_L1).toObject().keys());
+        for (const QJsonValue &item : input.value("TransactItems"_L1).toArray()) {
+            const QJsonObject operation = item.toObject();
+            for (auto it = operation.begin(); it != operation.end(); ++it)
+                names.append(it.value().toObject().value("TableName"_L1).toString());
+        }
+    } else if (service == "sqs"_L1) {
+        names.append(designName(input.value("QueueUrl"_L1).toString().section('/'_L1, -1)));
+        names.append(designName(input.value("QueueName"_L1).toString()));
+    } else if (service == "sns"_L1) {
+        names.append(designName(input.value("TopicArn"_L1).toString().section(':'_L1, -1)));
+    } else if (service == "s3"_L1) {
+        // As the S3 service reads it: virtual-hosted style names the bucket in the host.
+        const bool hostIsName = QHostAddress(request.host).isNull() && request.host != "localhost"_L1
+                                && request.host.contains('.'_L1);
+        const QString hostBucket = request.host.section('.'_L1, 0, 0);
+        const Node *hosted = hostIsName ? cloud.project().architecture().nodeByName(hostBucket) : nullptr;
+        names.append(hosted ? hostBucket : request.path.mid(1).section('/'_L1, 0, 0));
+    }
+    names.removeAll(QString());
+    names.removeDuplicates();
+    return names;
+}
 } // namespace
 
 AwsEndpoint::AwsEndpoint(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud)
@@ -185,9 +228,12 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
                                                           false, request.requestId)));
         return;
     }
-    if (AwsService *service = route(request))
-        service->handle(request, reply);
-    else
+    if (AwsService *service = route(request)) {
+        if (const std::optional<HttpResponseData> throttled = injectedThrottle(*service, request))
+            reply(*throttled);
+        else
+            service->handle(request, reply);
+    } else
         reply(AwsWire::xmlAnswer(400, AwsWire::queryError(u"InvalidAction"_s,
                                                           u"no service of the local cloud takes this request"_s, true,
                                                           request.requestId)));
@@ -229,6 +275,50 @@ AwsService *AwsEndpoint::route(AwsRequest &request) const
     }
     request.protocol = AwsProtocol::Rest;
     return signedFor && signedFor->recognition().rest ? signedFor : fallback(false);
+}
+
+std::optional<HttpResponseData> AwsEndpoint::injectedThrottle(const AwsService &service, const AwsRequest &request)
+{
+    const QString name = service.name();
+    const QString operation = request.operation.isEmpty() ? request.method + ' '_L1 + request.path : request.operation;
+    bool throttled = false;
+    // Every resource named counts a call, as each would have been charged one.
+    for (const QString &resource : resourcesOf(name, request, mCloud))
+        throttled = mCloud.throttlesServiceCall(resource, operation, request.cause) || throttled;
+    if (!throttled)
+        return std::nullopt;
+    if (name == "dynamodb"_L1)
+        return AwsWire::jsonError(400, u"com.amazonaws.dynamodb.v20120810#"_s,
+                                  u"ProvisionedThroughputExceededException"_s,
+                                  u"The level of configured provisioned throughput for the table was exceeded. "
+                                  "Consider increasing your provisioning level with the UpdateTable API."_s);
+    if (name == "sqs"_L1) {
+        const QString message = u"Request is throttled."_s;
+        if (request.protocol == AwsProtocol::Query)
+            return AwsWire::xmlAnswer(400,
+                                      AwsWire::queryError(u"RequestThrottled"_s, message, true, request.requestId));
+        HttpResponseData answer = AwsWire::jsonError(400, u"com.amazonaws.sqs#"_s, u"RequestThrottled"_s, message);
+        AwsWire::addHeader(answer.headers, "x-amzn-query-error", "RequestThrottled;Sender");
+        return answer;
+    }
+    if (name == "sns"_L1)
+        return AwsWire::xmlAnswer(429,
+                                  AwsWire::queryError(u"Throttled"_s, u"Rate exceeded"_s, true, request.requestId));
+    // S3's SlowDown.
+    QByteArray xml;
+    QXmlStreamWriter writer(&xml);
+    writer.writeStartDocument();
+    writer.writeStartElement(u"Error"_s);
+    writer.writeTextElement(u"Code"_s, u"SlowDown"_s);
+    writer.writeTextElement(u"Message"_s, u"Please reduce your request rate."_s);
+    writer.writeTextElement(u"RequestId"_s, request.requestId);
+    writer.writeEndElement();
+    writer.writeEndDocument();
+    HttpResponseData answer;
+    answer.status = 503;
+    AwsWire::addHeader(answer.headers, "content-type", "application/xml");
+    answer.body = xml;
+    return answer;
 }
 
 AwsService *AwsEndpoint::fallback(bool query) const

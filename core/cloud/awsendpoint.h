@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace Nimbus {
 
@@ -75,6 +76,9 @@ private:
     // The service a request is for, with its protocol and operation noted in request.
     AwsService *route(AwsRequest &request) const;
     AwsService *fallback(bool query) const;
+    // The throttling error of service when the chaos settings (faultThrottleRate) of a
+    // resource the request names refuse it, as that service answers a throttled call.
+    std::optional<HttpResponseData> injectedThrottle(const AwsService &service, const AwsRequest &request);
 
     LocalCloud &mCloud;
     std::unique_ptr<GuardedHttpServer> mServer;

@@ -8,6 +8,7 @@
 #include "eventarchive.h"
 #include "eventbus.h"
 #include "export/exportmodel.h"
+#include "faults.h"
 #include "filtercriteria.h"
 #include "model/scheduleexpression.h"
 #include "requestguard.h"
@@ -16,6 +17,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QSignalBlocker>
 #include <QTimer>
@@ -80,7 +82,7 @@ CloudLogEntry CloudLogEntry::failure(Kind kind, qint64 cause, const QString &sou
 LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent)
     : QObject(parent), mProject(project), mRunner(runner), mVirtualClock(new VirtualClock(nullptr, this)),
       mClock(mVirtualClock), mAsync(std::make_unique<AsyncInvoker>(*this)), mTimer(new QTimer(this)),
-      mEventArchive(new EventArchive(*this, this))
+      mEventArchive(new EventArchive(*this, this)), mFaults(std::make_unique<FaultInjector>())
 {
     qRegisterMetaType<Nimbus::CloudLogEntry>();
     mTimer->setInterval(100);
@@ -181,13 +183,52 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
             mNextFiring.insert(node.name, next);
     }
     mEventArchive->reset();
+    if (mFaultSeedSet)
+        mFaults->restart();
+    else
+        mFaults->setSeed(QRandomGenerator::global()->generate64());
     mRunning = true;
     mTimer->start();
+    QStringList faulty;
+    for (const auto &[id, node] : mProject.architecture().nodes())
+        if (FaultSettings::of(node).any())
+            faulty.append(node.name);
+    if (!faulty.isEmpty()) {
+        faulty.sort();
+        CloudLogEntry entry;
+        entry.kind = CloudLogEntry::Kind::ServiceChange;
+        entry.source = tr("chaos");
+        entry.detail =
+            tr("faults injected with seed %1 (into %2)").arg(QString::number(mFaults->seed()), faulty.join(u", "_s));
+        addLog(entry);
+    }
     QPointer<LocalCloud> self(this);
     mRunner.setEnvironmentHook([self](const Node &function) {
         return self && self->mRunning ? self->environmentOf(function) : QList<QPair<QString, QString>>();
     });
     return {};
+}
+
+void LocalCloud::setFaultSeed(quint64 seed)
+{
+    mFaults->setSeed(seed);
+    mFaultSeedSet = true;
+}
+
+quint64 LocalCloud::faultSeed() const
+{
+    return mFaults->seed();
+}
+
+bool LocalCloud::throttlesServiceCall(const QString &service, const QString &operation, qint64 cause)
+{
+    const Node *node = mProject.architecture().nodeByName(service);
+    if (!node || !mRunning || !mFaults->nextServiceCall(*node))
+        return false;
+    addLog(CloudLogEntry::failure(
+        CloudLogEntry::Kind::Error, cause, causeName(cause), service,
+        tr("%1 throttled (injected fault, seed %2)").arg(operation, QString::number(mFaults->seed()))));
+    return true;
 }
 
 void LocalCloud::stop()
@@ -363,7 +404,8 @@ Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event
 {
     if (Result<void> within = withinLoopLimit(cause, source, function->name); !within)
         return within.error();
-    const Result<QString> started = mRunner.invoke(function->id, event, rejectWhenBusy);
+    const InjectedFault fault = mFaults->nextInvocation(*function);
+    const Result<QString> started = mRunner.invoke(function->id, event, rejectWhenBusy, fault);
     CloudLogEntry entry;
     entry.kind = CloudLogEntry::Kind::Invocation;
     entry.cause = cause;
@@ -381,7 +423,20 @@ Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event
     entry.detail = tr("running");
     entry.finished = false;
     const qint64 id = addLog(entry);
-    mPending.insert(requestId, {id, std::move(done)});
+    QStringList injected;
+    if (fault.throttle)
+        injected.append(tr("throttled"));
+    if (fault.kind != InjectedFault::Kind::None)
+        injected.append(FaultSettings::typeName(fault.kind));
+    if (fault.latencyMs > 0)
+        injected.append(tr("%1 ms latency").arg(fault.latencyMs));
+    if (fault.freshWorker)
+        injected.append(tr("cold start"));
+    const QString what =
+        injected.isEmpty()
+            ? QString()
+            : tr("injected fault: %1, seed %2").arg(injected.join(u", "_s), QString::number(mFaults->seed()));
+    mPending.insert(requestId, {id, std::move(done), what});
     return id;
 }
 
@@ -438,6 +493,9 @@ void LocalCloud::onFinished(NodeId function, const InvocationResult &result)
         entry->detail = result.ok ? (result.coldStart ? tr("ok, cold start") : tr("ok"))
                                   : result.error.value("errorType"_L1).toString() + ": "_L1
                                         + result.error.value("errorMessage"_L1).toString();
+    // Never a mystery: what chaos did to the invocation is said with its outcome.
+    if (!pending.injected.isEmpty())
+        entry->detail += u" ("_s + pending.injected + u")"_s;
     emit logged(*entry);
 }
 

@@ -22,6 +22,7 @@ namespace Nimbus {
 
 class AsyncInvoker;
 class EventArchive;
+class FaultInjector;
 class FilterCriteria;
 class FunctionRunner;
 class Project;
@@ -106,6 +107,19 @@ public:
     // Chains of events deeper than this are stopped (16 by default).
     void setLoopLimit(int limit) { mLoopLimit = limit; }
     int loopLimit() const { return mLoopLimit; }
+
+    // The faults the nodes' Chaos properties inject (a function's faultRate, faultType,
+    // faultLatency, faultThrottleRate, faultColdStart; a table's, queue's, bucket's or
+    // topic's faultThrottleRate) are decided by a seed: with the same seed and the same
+    // calls per node, the same calls fail. setFaultSeed fixes it (each start then counts
+    // every node's calls from 0 again); unset, each start picks a random one, logged
+    // ("faults injected with seed S") when any node has a fault set.
+    void setFaultSeed(quint64 seed);
+    quint64 faultSeed() const;
+    // Whether an SDK call on a service node (a table, queue, bucket or topic, by name) is
+    // refused as throttled under its faultThrottleRate; each refusal is logged as injected,
+    // caused by cause. operation names the call for the log.
+    bool throttlesServiceCall(const QString &service, const QString &operation, qint64 cause);
 
     // Opens the state in directory (created if missing) and starts delivering.
     Result<void> start(const QString &stateDirectory);
@@ -244,6 +258,7 @@ private:
     {
         qint64 entry = 0;
         Completion done;
+        QString injected; // what chaos injected into the invocation, for its log entry
     };
     // The running cloud's node of that kind named name.
     Result<const Node *> service(const QString &name, const char *kind) const;
@@ -391,6 +406,8 @@ private:
     QHash<QString, QList<ShardRecord>> mStreamLog;
     QString mStreamLogDirectory;
     EventArchive *mEventArchive; // a child
+    std::unique_ptr<FaultInjector> mFaults;
+    bool mFaultSeedSet = false; // by setFaultSeed: kept over starts
 };
 
 } // namespace Nimbus

@@ -220,6 +220,7 @@ void readProperty(Reader &r, const QJsonObject &p, const NodeKind &kind, Propert
     spec.nullable = r.boolean(p, "nullable");
     spec.pattern = r.string(p, "pattern", false);
     spec.patternHelp = r.string(p, "patternHelp", false);
+    spec.section = r.string(p, "section", false);
     for (const QJsonValue &v : p.value("values"_L1).toArray())
         spec.values.append(v.toString());
     if (!r.ok())
@@ -530,6 +531,7 @@ QStringList Catalog::translatableTexts() const
             add(p.help);
             add(p.unit);
             add(p.patternHelp);
+            add(p.section);
         }
     }
     for (const EdgeType &t : mEdgeTypes) {

@@ -35,6 +35,8 @@ struct PropertySpec
     QRegularExpression patternExpression; // pattern, compiled once at load
     QString patternHelp; // what the pattern means, for messages
     bool nullable = false; // null means "not set"
+    // The group the Inspector shows it in ("Chaos"); empty: the kind's main properties.
+    QString section;
 };
 
 // Which properties of a kind describe runnable code.

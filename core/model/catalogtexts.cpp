@@ -32,6 +32,12 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP(
         "Nimbus::Catalog",
         "How objects are stored and billed: Standard, Standard-Infrequent Access or Glacier Instant Retrieval."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Throttle rate"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Share of SDK calls on the bucket the local cloud refuses with SlowDown (503), so that "
+                      "the SDK's retries run."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "%"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Chaos"),
     // A function kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Function"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Compute"),
@@ -81,6 +87,24 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "API Gateway event shape: 2.0 (HTTP API) or 1.0 (REST API)."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "CORS"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Answer CORS preflight requests and add CORS headers to responses."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Fault rate"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Share of invocations the local cloud makes fail, to test retries and dead-letter queues; "
+                      "the fault seed decides which."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Fault type"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "How an injected fault fails: a thrown Error, a timeout at the function's timeout, a "
+                      "crashed worker (Runtime.ExitError) or an out-of-memory end (Runtime.OutOfMemory)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Added latency"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Time the local cloud waits before the handler runs, counted in the invocation's duration "
+                      "and timeout."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "ms"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Share of invocations refused with TooManyRequestsException, as Lambda throttles; "
+                      "asynchronous ones are retried."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Cold start every time"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Run every invocation on a fresh worker, so that each pays the cold start."),
     // A queue (SQS) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Queue"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
@@ -115,6 +139,9 @@ const char *const kSourceTexts[] = {
                       "Up to five event patterns, as JSON, one of which a message must match to reach the function, "
                       "for example {\"body\": {\"total\": [{\"numeric\": [\">\", 100]}]}}; the others are "
                       "deleted. Empty filters nothing."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Share of SDK calls on the queue the local cloud refuses as throttled (RequestThrottled), "
+                      "so that the SDK's retries run."),
     // A schedule (EventBridge) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Schedule"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Runs the connected function at fixed times (cron) or intervals (rate), "
@@ -153,6 +180,8 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
                       "Take the function's batchItemFailures answer: the records before the first one it reports "
                       "are done, that one and those after it are retried. Off, an answer does not fail any record."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Share of SDK calls on the table the local cloud refuses with "
+                                         "ProvisionedThroughputExceededException, so that the SDK's retries run."),
     // A topic (SNS) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Topic"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
@@ -205,6 +234,9 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Archive pattern"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "The event pattern, as JSON, of the events the archive keeps; empty keeps "
                                          "every event. Replayed events are never archived again."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Share of SDK calls on the topic the local cloud refuses as throttled (Throttled, 429), "
+                      "so that the SDK's retries run."),
     // A rule (EventBridge) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Rule"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "An event bus rule (EventBridge): each event on the connected bus that "

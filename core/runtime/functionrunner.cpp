@@ -47,7 +47,8 @@ void FunctionRunner::openHistory()
     }
 }
 
-Result<QString> FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, bool reject)
+Result<QString> FunctionRunner::invoke(NodeId function, const QByteArray &eventJson, bool reject,
+                                       const InjectedFault &fault)
 {
     if (!mProject)
         return fail(tr("no project is open"));
@@ -67,8 +68,8 @@ Result<QString> FunctionRunner::invoke(NodeId function, const QByteArray &eventJ
     // The definition may have changed on the canvas since the last run; an unchanged
     // one keeps its warm instances.
     mPool->setFunction(spec);
-    const QString requestId = mPool->invoke(spec.name, eventJson,
-                                            reject ? InstancePool::Overflow::Reject : InstancePool::Overflow::Queue);
+    const QString requestId = mPool->invoke(
+        spec.name, eventJson, reject ? InstancePool::Overflow::Reject : InstancePool::Overflow::Queue, fault);
     mRunning.insert(requestId, {function, eventJson});
     emit started(function, requestId);
     return requestId;

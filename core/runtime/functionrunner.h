@@ -1,5 +1,6 @@
 #pragma once
 
+#include "injectedfault.h"
 #include "invocationresult.h"
 #include "model/node.h"
 #include "runhistory.h"
@@ -39,8 +40,10 @@ public:
 
     // Starts an invocation; its request id, or why it cannot start.
     // A function at its concurrency limit queues the invocation, or with reject turns
-    // it away (a TooManyRequestsException result), as API Gateway's callers see.
-    Result<QString> invoke(NodeId function, const QByteArray &eventJson, bool reject = false);
+    // it away (a TooManyRequestsException result), as API Gateway's callers see. fault: what
+    // the local cloud's chaos settings inject into this invocation.
+    Result<QString> invoke(NodeId function, const QByteArray &eventJson, bool reject = false,
+                           const InjectedFault &fault = {});
     bool isRunning(NodeId function) const;
     // Variables added to every function's own while set (the local cloud's resources);
     // the function's own of the same name win.

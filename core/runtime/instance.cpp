@@ -416,7 +416,7 @@ void Instance::send(const QJsonObject &message)
     mChannel->write(header + body);
 }
 
-void Instance::invoke(const QString &requestId, const QByteArray &eventJson)
+void Instance::invoke(const QString &requestId, const QByteArray &eventJson, const InjectedFault &fault)
 {
     Q_ASSERT(!mCurrent);
     InvocationResult result;
@@ -427,6 +427,7 @@ void Instance::invoke(const QString &requestId, const QByteArray &eventJson)
     result.coldStart = mServed == 0;
     result.secrets = mSpec.secretValues();
     mCurrent = result;
+    mFault = fault;
     mPendingEvent = eventJson;
     mState = State::Busy;
     if (mReady)
@@ -462,7 +463,45 @@ void Instance::dispatch()
     mGroupWatch.start(kGroupSampleBusyMs);
     mInvokeClock.start();
     mDeadline.start(mSpec.timeoutSeconds * 1000);
-    send(message);
+    if (mFault.latencyMs <= 0 && mFault.kind == InjectedFault::Kind::None) {
+        deliver(message);
+        return;
+    }
+    // Later even without latency: an injected end must not finish the invocation before
+    // invoke() has returned.
+    QTimer::singleShot(std::max(mFault.latencyMs, 0), Qt::PreciseTimer, this,
+                       [this, message, id = mCurrent->requestId] {
+        // Unless the invocation ended meanwhile (its timeout, a cancel).
+        if (mCurrent && mCurrent->requestId == id)
+            deliver(message);
+    });
+}
+
+void Instance::deliver(const QJsonObject &message)
+{
+    switch (mFault.kind) {
+    case InjectedFault::Kind::None: send(message); return;
+    case InjectedFault::Kind::Error: {
+        // As a handler's `throw new Error("Injected fault")` comes back.
+        InvocationResult result = *mCurrent;
+        result.ok = false;
+        result.error = QJsonObject{{u"errorType"_s, u"Error"_s},
+                                   {u"errorMessage"_s, u"Injected fault"_s},
+                                   {u"stackTrace"_s, QJsonArray{u"Error: Injected fault"_s}}};
+        complete(result);
+        return;
+    }
+    case InjectedFault::Kind::Timeout: return; // the deadline ends it, as it ends a handler that runs too long
+    case InjectedFault::Kind::Crash:
+        fail(u"Runtime.ExitError"_s, tr("Runtime exited with error: signal: killed (injected fault)"), true);
+        return;
+    case InjectedFault::Kind::OutOfMemory:
+        fail(u"Runtime.OutOfMemory"_s,
+             tr("Runtime exited with error: signal: killed (injected fault: out of memory at %1 MB)")
+                 .arg(mSpec.memoryMB),
+             true);
+        return;
+    }
 }
 
 void Instance::onFrame(const QByteArray &frame)

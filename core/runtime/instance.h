@@ -1,6 +1,7 @@
 #pragma once
 
 #include "functionspec.h"
+#include "injectedfault.h"
 #include "invocationresult.h"
 #include "result.h"
 
@@ -50,7 +51,10 @@ public:
     // The interpreter a runtime's workers run: spares of one kind serve any of its runtimes.
     static QString interpreterOf(const QString &runtime);
     // Runs one invocation; it waits for the worker to be ready when it is still starting.
-    void invoke(const QString &requestId, const QByteArray &eventJson);
+    // fault: an injected latency is waited before the handler runs (counted in the
+    // invocation's duration and timeout); an injected error, timeout, crash or memory
+    // overrun takes the handler's place.
+    void invoke(const QString &requestId, const QByteArray &eventJson, const InjectedFault &fault = {});
     // Ends the worker: at once, or when the current invocation is over.
     void stop();
     // The request running now, if any.
@@ -76,6 +80,8 @@ private:
     void onExited(int exitCode, int exitStatus);
     void send(const QJsonObject &message);
     void dispatch();
+    // Sends the invocation to the worker, or acts out the injected fault instead.
+    void deliver(const QJsonObject &message);
     void fail(const QString &type, const QString &message, bool kill);
     void complete(InvocationResult result);
     void sampleMemory();
@@ -101,6 +107,7 @@ private:
     QString mLogStream;
     QElapsedTimer mWaitClock; // a cold invocation waiting for the worker
     QByteArray mPendingEvent;
+    InjectedFault mFault; // of the invocation running
     QElapsedTimer mInvokeClock;
     QTimer mDeadline;
     QTimer mMemoryWatch;

@@ -108,7 +108,8 @@ int InstancePool::limitOf(const Function &function) const
     return function.spec.reservedConcurrency >= 0 ? function.spec.reservedConcurrency : kDefaultConcurrency;
 }
 
-QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, Overflow overflow)
+QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, Overflow overflow,
+                             const InjectedFault &fault)
 {
     const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto it = mFunctions.find(name);
@@ -127,9 +128,14 @@ QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, O
                                      .arg(eventJson.size())));
         return requestId;
     }
+    if (fault.throttle) {
+        deliverLater(errorResult(it->spec, requestId, u"TooManyRequestsException"_s,
+                                 tr("Rate Exceeded. %1 was throttled (injected fault).").arg(name)));
+        return requestId;
+    }
     if (it->busy.size() >= limitOf(*it)) {
         if (overflow == Overflow::Queue) {
-            it->queue.enqueue({requestId, eventJson});
+            it->queue.enqueue({requestId, eventJson, fault});
         } else {
             deliverLater(
                 errorResult(it->spec, requestId, u"TooManyRequestsException"_s,
@@ -137,14 +143,15 @@ QString InstancePool::invoke(const QString &name, const QByteArray &eventJson, O
         }
         return requestId;
     }
-    run(*it, requestId, eventJson);
+    run(*it, requestId, eventJson, fault);
     return requestId;
 }
 
-void InstancePool::run(Function &function, const QString &requestId, const QByteArray &event)
+void InstancePool::run(Function &function, const QString &requestId, const QByteArray &event,
+                       const InjectedFault &fault)
 {
     Instance *instance = nullptr;
-    while (!function.idle.isEmpty() && !instance) {
+    while (!fault.freshWorker && !function.idle.isEmpty() && !instance) {
         Instance *candidate = function.idle.takeLast();
         if (candidate->state() == Instance::State::Idle)
             instance = candidate;
@@ -159,6 +166,8 @@ void InstancePool::run(Function &function, const QString &requestId, const QByte
         }
         instance = *started;
         mOwner.insert(instance, function.spec.name);
+        if (fault.freshWorker)
+            mSingleUse.insert(instance);
         connect(instance, &Instance::finished, this,
                 [this, instance](const InvocationResult &r) { onFinished(instance, r); });
     }
@@ -166,7 +175,7 @@ void InstancePool::run(Function &function, const QString &requestId, const QByte
     if (auto *idleTimer = instance->findChild<QTimer *>(u"idleTimer"_s))
         idleTimer->stop();
     function.busy.append(instance);
-    instance->invoke(requestId, event);
+    instance->invoke(requestId, event, fault);
 }
 
 Result<Instance *> InstancePool::startInstance(const FunctionSpec &spec)
@@ -237,7 +246,7 @@ void InstancePool::onFinished(Instance *instance, const InvocationResult &result
     auto it = mFunctions.find(name);
     if (it != mFunctions.end()) {
         it->busy.removeAll(instance);
-        if (instance->state() == Instance::State::Idle) {
+        if (instance->state() == Instance::State::Idle && !mSingleUse.contains(instance)) {
             it->idle.append(instance);
             auto *idleTimer = instance->findChild<QTimer *>(u"idleTimer"_s);
             if (!idleTimer) {
@@ -259,13 +268,14 @@ void InstancePool::onFinished(Instance *instance, const InvocationResult &result
     emit finished(result);
     if (it != mFunctions.end() && !it->queue.isEmpty() && it->busy.size() < limitOf(*it)) {
         const Pending next = it->queue.dequeue();
-        run(*it, next.requestId, next.event);
+        run(*it, next.requestId, next.event, next.fault);
     }
 }
 
 void InstancePool::retire(Instance *instance)
 {
     mOwner.remove(instance);
+    mSingleUse.remove(instance);
     instance->disconnect(this);
     instance->stop();
     instance->deleteLater();

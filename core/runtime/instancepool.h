@@ -1,6 +1,7 @@
 #pragma once
 
 #include "functionspec.h"
+#include "injectedfault.h"
 #include "invocationresult.h"
 #include "result.h"
 
@@ -8,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QQueue>
+#include <QSet>
 
 class QFileSystemWatcher;
 
@@ -34,8 +36,10 @@ public:
     // Adds or updates a function; a changed definition recycles its instances.
     void setFunction(const FunctionSpec &spec);
     bool hasFunction(const QString &name) const { return mFunctions.contains(name); }
-    // Returns the request id; the result arrives through finished().
-    QString invoke(const QString &function, const QByteArray &eventJson, Overflow overflow = Overflow::Reject);
+    // Returns the request id; the result arrives through finished(). fault: what to inject
+    // (a throttle answers at once; a fresh worker serves this invocation only).
+    QString invoke(const QString &function, const QByteArray &eventJson, Overflow overflow = Overflow::Reject,
+                   const InjectedFault &fault = {});
     // New code on disk: idle instances end now, busy ones after their invocation.
     // The pool watches each function's source folder and does this by itself.
     void recycle(const QString &function);
@@ -67,6 +71,7 @@ private:
     {
         QString requestId;
         QByteArray event;
+        InjectedFault fault;
     };
     struct Function
     {
@@ -76,7 +81,7 @@ private:
         QQueue<Pending> queue;
     };
 
-    void run(Function &function, const QString &requestId, const QByteArray &event);
+    void run(Function &function, const QString &requestId, const QByteArray &event, const InjectedFault &fault);
     void onFinished(Instance *instance, const InvocationResult &result);
     void retire(Instance *instance);
     void deliverLater(InvocationResult result);
@@ -88,6 +93,7 @@ private:
 
     QHash<QString, Function> mFunctions;
     QHash<Instance *, QString> mOwner;
+    QSet<Instance *> mSingleUse; // fresh workers of a forced cold start: retired once they have served
     // Code changed on disk (the editor's save, git checkout ...) recycles the function.
     QFileSystemWatcher *mWatcher;
     QHash<QString, QString> mWatchedBy; // path -> function

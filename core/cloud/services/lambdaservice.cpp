@@ -177,6 +177,13 @@ void LambdaService::invoke(const AwsRequest &request, const QString &functionNam
                                result.logs.join('\n'_L1).toUtf8().right(kLogTail).toBase64());
         if (result.ok) {
             answer.body = result.resultJson.isEmpty() ? QByteArray("null") : result.resultJson;
+        } else if (result.error.value("errorType"_L1).toString() == "TooManyRequestsException"_L1) {
+            // A throttled invocation is no function error: Lambda refuses the call itself (429).
+            HttpResponseData refused = lambdaError(429, u"TooManyRequestsException"_s,
+                                                   result.error.value("errorMessage"_L1).toString());
+            AwsWire::addHeader(refused.headers, "x-amzn-requestid", result.requestId.toUtf8());
+            done(refused);
+            return;
         } else {
             AwsWire::addHeader(answer.headers, "x-amz-function-error", "Unhandled");
             answer.body = QJsonDocument(result.error).toJson(QJsonDocument::Compact);
