@@ -28,6 +28,7 @@
 #include <QShowEvent>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -238,16 +239,54 @@ void InspectorWidget::rebuild()
     mForm->addRow(tr("Kind"), mKind);
 
     if (kind) {
-        for (const PropertySpec &spec : kind->properties) {
-            QWidget *editor = createEditor(spec);
-            editor->setProperty(kSpecProperty, spec.id);
-            editor->setToolTip(Catalog::text(spec.help));
-            editor->setAccessibleName(Catalog::text(spec.label));
-            mEditors.insert(spec.id, editor);
-            auto *label = new QLabel(Catalog::text(spec.label), mFormHost);
-            label->setToolTip(Catalog::text(spec.help));
-            label->setBuddy(editor);
-            mForm->addRow(label, editor);
+        // The kind's main properties first, then each section under its title ("Chaos").
+        QStringList sections{QString()};
+        for (const PropertySpec &spec : kind->properties)
+            if (!sections.contains(spec.section))
+                sections.append(spec.section);
+        for (const QString &section : std::as_const(sections)) {
+            QToolButton *title = nullptr;
+            QList<int> rows;
+            bool anySet = false;
+            if (!section.isEmpty()) {
+                title = new QToolButton(mFormHost);
+                title->setObjectName(u"section:"_s + section);
+                title->setText(Catalog::text(section));
+                title->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+                title->setAutoRaise(true);
+                title->setCheckable(true);
+                QFont bold = title->font();
+                bold.setBold(true);
+                title->setFont(bold);
+                mForm->addRow(title);
+            }
+            for (const PropertySpec &spec : kind->properties) {
+                if (spec.section != section)
+                    continue;
+                QWidget *editor = createEditor(spec);
+                editor->setProperty(kSpecProperty, spec.id);
+                editor->setToolTip(Catalog::text(spec.help));
+                editor->setAccessibleName(Catalog::text(spec.label));
+                mEditors.insert(spec.id, editor);
+                auto *label = new QLabel(Catalog::text(spec.label), mFormHost);
+                label->setToolTip(Catalog::text(spec.help));
+                label->setBuddy(editor);
+                mForm->addRow(label, editor);
+                rows.append(mForm->rowCount() - 1);
+                const QJsonValue value = node->properties.value(spec.id);
+                anySet = anySet || (!value.isUndefined() && value != spec.defaultValue);
+            }
+            if (!title)
+                continue;
+            // A section folds away; it opens by itself when one of its values is set.
+            auto fold = [this, title, rows](bool open) {
+                title->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+                for (int row : rows)
+                    mForm->setRowVisible(row, open);
+            };
+            connect(title, &QToolButton::toggled, this, fold);
+            title->setChecked(anySet);
+            fold(anySet);
         }
         if (kind->code.isValid())
             addCodeFiles(*node);

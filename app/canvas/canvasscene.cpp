@@ -88,8 +88,10 @@ void CanvasScene::projectChanged(Project *previous)
         });
         connect(a, &Architecture::nodePropertyChanged, this, [this](NodeId id) {
             const Node *node = project()->architecture().node(id);
-            if (NodeItem *item = mNodes.value(id); item && node)
+            if (NodeItem *item = mNodes.value(id); item && node) {
                 item->setDetail(NodeItem::detailFor(*node, project()->catalog().kind(node->kind)));
+                item->setFaults(NodeItem::faultsFor(*node));
+            }
         });
     }
     rebuild();
@@ -169,6 +171,7 @@ void CanvasScene::addNodeItem(NodeId id)
     auto *item = new NodeItem(id, kind, hasInput, hasOutput);
     item->setName(node->name);
     item->setDetail(NodeItem::detailFor(*node, kind));
+    item->setFaults(NodeItem::faultsFor(*node));
     item->setPos(node->position);
     item->setSnapToGrid(mGrid);
     connect(item, &NodeItem::geometryChanged, this, [this, id, item] {

@@ -1,4 +1,6 @@
 #include "nodeitem.h"
+
+#include "cloud/faults.h"
 #include "theme.h"
 
 #include <QFontMetricsF>
@@ -145,7 +147,8 @@ NodeItem::NodeItem(NodeId id, const NodeKind *kind, bool hasInput, bool hasOutpu
         mKindName = Catalog::text(kind->name);
         mIcon = iconFor(kind->iconFile);
         mAccent = accentFor(kind->category);
-        setToolTip(Catalog::text(kind->help));
+        mProblems = Catalog::text(kind->help);
+        setToolTip(mProblems);
     } else {
         mKindName = tr("unknown kind");
         mAccent = Qt::gray;
@@ -165,8 +168,33 @@ void NodeItem::setDetail(const QString &detail)
 void NodeItem::setSeverity(std::optional<Diagnostic::Severity> severity, const QString &tooltip)
 {
     mSeverity = severity;
-    setToolTip(tooltip);
+    mProblems = tooltip;
+    refreshToolTip();
     update();
+}
+
+void NodeItem::setFaults(const QStringList &faults)
+{
+    if (faults == mFaults)
+        return;
+    mFaults = faults;
+    refreshToolTip();
+    update();
+}
+
+QStringList NodeItem::faultsFor(const Node &node)
+{
+    return FaultSettings::of(node).describe();
+}
+
+void NodeItem::refreshToolTip()
+{
+    // What the card said before (its kind's help, then its problems), and the faults.
+    QStringList parts{mProblems};
+    if (!mFaults.isEmpty())
+        parts.append(tr("Chaos (faults injected by the local cloud):\n%1").arg(u"• "_s + mFaults.join(u"\n• "_s)));
+    parts.removeAll(QString());
+    setToolTip(parts.join(u"\n\n"_s));
 }
 
 void NodeItem::setTargetState(TargetState state)
@@ -306,6 +334,24 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         paintPort(painter, Port::Output, palette.color(QPalette::Mid));
 
     paintSeverity(painter, true);
+    paintFaultBadge(painter);
+}
+
+// Chaos at work: a lightning bolt on purple, left of the problem badge.
+void NodeItem::paintFaultBadge(QPainter *painter) const
+{
+    if (mFaults.isEmpty())
+        return;
+    const QRectF r = faultBadgeRect();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(0x6a, 0x1b, 0x9a));
+    painter->drawEllipse(r);
+    QPolygonF bolt;
+    const qreal x = r.left(), y = r.top();
+    bolt << QPointF(x + 9.5, y + 2.5) << QPointF(x + 4.5, y + 9) << QPointF(x + 8, y + 9) << QPointF(x + 6.5, y + 13.5)
+         << QPointF(x + 11.5, y + 7) << QPointF(x + 8, y + 7);
+    painter->setBrush(QColor(0xff, 0xd5, 0x4f));
+    painter->drawPolygon(bolt);
 }
 
 // A problem's badge at the top right: red for an error, amber for a warning.

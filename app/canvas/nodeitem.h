@@ -53,6 +53,13 @@ public:
     static QString detailFor(const Node &node, const NodeKind *kind);
     void setSeverity(std::optional<Diagnostic::Severity> severity, const QString &tooltip);
     std::optional<Diagnostic::Severity> severity() const { return mSeverity; }
+    // The faults the node's Chaos properties inject, one line each: a badge (a lightning
+    // bolt left of the problem badge) shows when there are any, and the tooltip lists them.
+    void setFaults(const QStringList &faults);
+    QStringList faults() const { return mFaults; }
+    static QStringList faultsFor(const Node &node);
+    // Where the fault badge is drawn, in the item's coordinates.
+    static QRectF faultBadgeRect() { return QRectF(kWidth - 42, 4, 16, 16); }
     // A short text in a pill at the bottom right, such as the function's monthly cost.
     void setCostBadge(const QString &text);
     QString costBadge() const { return mCostBadge; }
@@ -100,6 +107,8 @@ private:
     void paintText(QPainter *painter, const QPalette &palette);
     void paintSeverity(QPainter *painter, bool withSign) const;
     void paintCostBadge(QPainter *painter, const QFont &font);
+    void paintFaultBadge(QPainter *painter) const;
+    void refreshToolTip();
 
     NodeId mId;
     QString mKindId;
@@ -116,6 +125,8 @@ private:
     TargetState mTargetState = TargetState::Neutral;
     qreal mGrid = 0;
     QString mCostBadge;
+    QStringList mFaults;
+    QString mProblems; // the tooltip without the faults: the kind's help, then the problems
     QSet<EdgeItem *> mDetours;
 };
 

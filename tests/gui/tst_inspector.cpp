@@ -13,12 +13,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStyleOptionGraphicsItem>
 #include <QTableWidget>
 #include <QTextDocumentFragment>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace Nimbus;
@@ -47,6 +50,8 @@ private slots:
     void deleteEdgeIsOneUndoStep();
     void selectionMovesBetweenEdgeAndNode();
     void cardFollowsInspectorEdits();
+    void chaosSectionShowsTheFaultBadge_data();
+    void chaosSectionShowsTheFaultBadge();
 
 private:
     // Opens the example and selects its connection from -> to; its id.
@@ -367,6 +372,62 @@ void tst_Inspector::cardFollowsInspectorEdits()
     mWindow->project()->undoStack()->undo();
     QCOMPARE(card->detail(), QStringLiteral("Node.js 20 · 128 MB"));
     QCOMPARE(memory->value(), 128);
+}
+
+void tst_Inspector::chaosSectionShowsTheFaultBadge_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("property");
+    QTest::addColumn<QString>("line");
+    QTest::newRow("function fault rate") << "function"
+                                         << "faultRate"
+                                         << "fails 30 % of invocations (error)";
+    QTest::newRow("table throttle rate") << "table"
+                                         << "faultThrottleRate"
+                                         << "throttles 30 % of calls";
+}
+
+void tst_Inspector::chaosSectionShowsTheFaultBadge()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, property);
+    QFETCH(QString, line);
+    const NodeId node = kind == "function"
+                            ? mFunction
+                            : mWindow->project()->addNode(kind, {300, 0}, "orders").valueOr(kInvalidNodeId);
+    mWindow->canvasScene()->selectNodes({node});
+    NodeItem *card = mWindow->canvasScene()->nodeItem(node);
+    QVERIFY(card->faults().isEmpty());
+    // The Chaos properties are a section of their own, folded while nothing is set.
+    auto *section = mInspector->findChild<QToolButton *>("section:Chaos");
+    QVERIFY(section);
+    auto *rate = qobject_cast<QSpinBox *>(mInspector->editor(property));
+    QVERIFY(rate);
+    QVERIFY(!rate->isVisible());
+    QTest::mouseClick(section, Qt::LeftButton);
+    QVERIFY(rate->isVisible());
+    QCOMPARE(rate->suffix(), QStringLiteral(" %"));
+
+    auto badgePixel = [card] {
+        QImage image(int(NodeItem::kWidth), int(NodeItem::kHeight), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        QStyleOptionGraphicsItem option;
+        card->paint(&painter, &option, nullptr);
+        painter.end();
+        return image.pixelColor(NodeItem::faultBadgeRect().center().toPoint() + QPoint(-4, 4));
+    };
+    const QColor before = badgePixel();
+    rate->setValue(30);
+    QCOMPARE(mWindow->project()->architecture().node(node)->properties.value(property).toInt(), 30);
+    QCOMPARE(card->faults(), QStringList{line});
+    QVERIFY2(card->toolTip().contains(line), qPrintable(card->toolTip()));
+    const QColor badge = badgePixel();
+    QVERIFY2(badge != before, qPrintable(badge.name()));
+    QCOMPARE(badge, QColor(0x6a, 0x1b, 0x9a));
+    mWindow->project()->undoStack()->undo();
+    QVERIFY(card->faults().isEmpty());
+    QCOMPARE(badgePixel(), before);
 }
 
 QTEST_MAIN(tst_Inspector)
