@@ -3,6 +3,7 @@
 #include "commandline.h"
 
 #include "cloud/awsendpoint.h"
+#include "cloud/faults.h"
 #include "cloud/gatewayserver.h"
 #include "cloud/httpclient.h"
 #include "cloud/localcloud.h"
@@ -437,7 +438,11 @@ int CommandLine::serve(const QStringList &arguments)
                                         tr("The cloud's time at start, ISO 8601 (UTC when no zone is given; "
                                            "default: now)."),
                                         u"TIME"_s);
-    parser.addOptions({port, host, awsPort, state, loopLimit, clockMode, clockStart});
+    const QCommandLineOption faultSeed(u"fault-seed"_s,
+                                       tr("The seed of the faults the nodes' Chaos properties inject: the same seed "
+                                          "fails the same calls again (default: a random one, printed)."),
+                                       u"N"_s);
+    parser.addOptions({port, host, awsPort, state, loopLimit, clockMode, clockStart, faultSeed});
     if (const std::optional<int> stop = parseCommand(
             parser, arguments,
             tr("Runs the design on this machine: an HTTP gateway for its routes, and its queues, "
@@ -467,6 +472,15 @@ int CommandLine::serve(const QStringList &arguments)
     cloud.setLoopLimit(*limit);
     if (!setClock(cloud.virtualClock(), parser.value(clockMode), parser.value(clockStart), mErr))
         return UsageError;
+    if (parser.isSet(faultSeed)) {
+        bool ok = false;
+        const quint64 seed = parser.value(faultSeed).toULongLong(&ok);
+        if (!ok) {
+            mErr << "nimbus serve: " << tr("--fault-seed takes a number from 0 to 18446744073709551615") << '\n';
+            return UsageError;
+        }
+        cloud.setFaultSeed(seed);
+    }
     const QString stateDirectory = parser.isSet(state) ? parser.value(state) : defaultStateDirectory(project);
     QString error;
     if (const Result<void> started = cloud.start(stateDirectory); !started) {
@@ -490,6 +504,12 @@ int CommandLine::serve(const QStringList &arguments)
     cloud.setServiceEndpoint(endpoint.url());
     mOut << gateway.url() << '\n' << endpoint.url() << '\n';
     mOut.flush();
+    bool faults = parser.isSet(faultSeed);
+    for (const auto &[id, node] : project.architecture().nodes())
+        faults = faults || FaultSettings::of(node).any();
+    // The seed to give --fault-seed to fail the same calls again.
+    if (faults)
+        mErr << tr("Fault seed: %1").arg(QString::number(cloud.faultSeed())) << '\n';
 
     // Where `nimbus cloud` finds this process: for this user's eyes only.
     QFile::setPermissions(stateDirectory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
