@@ -32,6 +32,7 @@ private slots:
     void latencyIsAdded();
     void throttleRefusesWithTooManyRequests();
     void throttledAsyncInvocationIsRetried();
+    void gatewayAnswersAThrottledFunction();
     void coldStartEveryCall_data();
     void coldStartEveryCall();
     void serviceThrottlingThroughTheSdk_data();
@@ -230,6 +231,20 @@ void TestFaults::throttledAsyncInvocationIsRetried()
     // Still within the function's 3 attempts: throttles did not use them up.
     for (const CloudLogEntry &retry : mLocal->entries(CloudLogEntry::Kind::Retry, QStringLiteral("work")))
         QVERIFY2(retry.detail.startsWith(QLatin1String("attempt 1 of 3")), qPrintable(retry.detail));
+}
+
+void TestFaults::gatewayAnswersAThrottledFunction()
+{
+    // As for a function at its concurrency limit: API Gateway's 503, the hop failed as injected.
+    const NodeId work = mLocal->project.architecture().nodeByName(QStringLiteral("work"))->id;
+    mLocal->addRoute(QStringLiteral("GET"), QStringLiteral("/work"), work);
+    setProperty(QStringLiteral("work"), QStringLiteral("faultThrottleRate"), 100);
+    QVERIFY2(mLocal->start(NimbusTest::LocalCloudFixture::Gateway), qPrintable(mLocal->error));
+    const NimbusTest::HttpReply reply = NimbusTest::httpRequest("GET", mLocal->gateway->url().toUtf8() + "/work");
+    QCOMPARE(reply.status, 503L);
+    QVERIFY(mLocal->waitForInvocations(QStringLiteral("work"), 1));
+    const auto hops = mLocal->entries(CloudLogEntry::Kind::Invocation, QStringLiteral("work"));
+    QVERIFY2(hops.last().detail.contains(QLatin1String("injected fault: throttled")), qPrintable(hops.last().detail));
 }
 
 void TestFaults::coldStartEveryCall_data()
