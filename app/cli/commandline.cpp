@@ -57,6 +57,7 @@ const CommandLine::Command CommandLine::kCommands[] = {
     {"cloud", QT_TR_NOOP("Send a message, publish, put an object or item into a running local cloud"),
      &CommandLine::cloud},
     {"mcp", QT_TR_NOOP("Serve a project to coding agents over the Model Context Protocol (stdio)"), &CommandLine::mcp},
+    {"test", QT_TR_NOOP("Run the project's scenarios on a local cloud each; JUnit XML for CI"), &CommandLine::test},
 };
 
 CommandLine::CommandLine() : mOut(stdout), mErr(stderr) { }

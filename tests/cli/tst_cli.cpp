@@ -46,6 +46,7 @@ private slots:
     void mcpRefusesAnOversizedMessageAndGoesOn();
     void invokeProfileNamesTheSlowestImport();
     void mcpAttachNeedsAStudio();
+    void testRunsScenariosWithJUnit();
 
 private:
     struct Result
@@ -175,6 +176,11 @@ void tst_Cli::exitCodes_data()
     QTest::newRow("import malformed") << QStringList{"import", "@dir/bad.yaml", "-o", "@dir/i.nimbus"} << 3
                                       << "bad.yaml:4:1:";
     QTest::newRow("import over existing") << QStringList{"import", "@dir/bad.yaml", "-o", "@example"} << 4 << "--force";
+    QTest::newRow("test without project") << QStringList{"test"} << 2 << "give the project";
+    QTest::newRow("test missing project") << QStringList{"test", "@dir/none.nimbus"} << 3 << "no such file";
+    QTest::newRow("test no scenarios") << QStringList{"test", "@dir/loop.json"} << 3 << "has no scenarios";
+    QTest::newRow("test unreadable scenario") << QStringList{"test", "@example", "@dir/bad.yaml"} << 3 << "bad.yaml:4:";
+    QTest::newRow("test bad seed") << QStringList{"test", "@example", "--seed", "x"} << 2 << "--seed";
 }
 
 void tst_Cli::exitCodes()
@@ -195,7 +201,7 @@ void tst_Cli::helpForEveryCommand_data()
 {
     QTest::addColumn<QString>("command");
     for (const char *c :
-         {"validate", "info", "export-json", "import-json", "export", "import", "serve", "cloud", "mcp"})
+         {"validate", "info", "export-json", "import-json", "export", "import", "serve", "cloud", "mcp", "test"})
         QTest::newRow(c) << QString::fromLatin1(c);
 }
 
@@ -859,4 +865,28 @@ void tst_Cli::mcpRefusesAnOversizedMessageAndGoesOn()
     QCOMPARE(refused["error"]["code"].toInt(), -32600);
     QVERIFY(refused["id"].isNull());
     QCOMPARE(QJsonDocument::fromJson(lines[1]).object()["id"].toInt(), 7);
+}
+
+void tst_Cli::testRunsScenariosWithJUnit()
+{
+    // Two of the example's scenarios pass, a third written to fail says where; the JUnit
+    // file has a testsuite for each, the failure in it.
+    const QString folder = mDir.filePath(QStringLiteral("scenario-shop"));
+    QVERIFY(NimbusTest::copyTree(QFileInfo(mExample).absolutePath(), folder));
+    QVERIFY(writeAll(folder + "/scenarios/wrong.yaml", "name: wrong status\nsteps:\n  - request: GET /items/42\n"
+                                                       "    expect: {status: 418}\n"));
+    const QString junit = mDir.filePath(QStringLiteral("junit.xml"));
+    const Result passing = run({"test", folder + "/shop.nimbus", folder + "/scenarios/order-placed.yaml",
+                                folder + "/scenarios/nightly-report.yaml", "--junit", junit});
+    QVERIFY2(passing.code == 0, qPrintable(passing.out + passing.err));
+    QVERIFY(passing.out.contains("PASS  An order is placed, stored and receipted"));
+    QVERIFY(passing.out.contains(": 2 passed, 0 failed"));
+    QCOMPARE(readAll(junit).count("<testsuite "), 2);
+
+    const Result failing = run({"test", folder + "/shop.nimbus", folder + "/scenarios/wrong.yaml", "--junit", junit});
+    QCOMPARE(failing.code, 1);
+    QVERIFY2(failing.out.contains("wrong.yaml:3:5: status: expected 418, got 404"), qPrintable(failing.out));
+    const QByteArray xml = readAll(junit);
+    QVERIFY(xml.contains("failures=\"1\""));
+    QVERIFY(xml.contains("<failure message=\"status: expected 418, got 404\""));
 }
