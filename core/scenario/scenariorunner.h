@@ -98,7 +98,7 @@ private:
     void poll();
     // Empty when the expectation holds, else why not; capture gets what it found.
     QString check(const ScenarioStep &step, const QJsonValue &args, QJsonValue *found) const;
-    bool settled() const;
+    bool settled();
     void stepDone(bool passed, QString message, const QJsonValue &answer = {});
     void endRun(bool passed);
     void nextRun();
@@ -131,6 +131,7 @@ private:
     bool mSettling = false; // advance: waiting for the cloud to settle first
     bool mDraining = false; // a run passed: waiting for what it started to end
     qint64 mRunStart = 0; // the last log id before this run
+    bool mTicked = false; // settling: the cloud was asked to deliver what is due
     QElapsedTimer mStepClock;
     QElapsedTimer mRunClock;
     QElapsedTimer mSinceLog;
