@@ -107,8 +107,7 @@ int CommandLine::test(const QStringList &arguments)
                 results[index] = result;
                 mOut << (result.passed ? tr("PASS") : tr("FAIL")) << "  " << result.name << "  ("
                      << QDir::toNativeSeparators(result.fileName) << ", "
-                     << tr("%1 run(s), seed %2, %3 s", nullptr, result.runs)
-                            .arg(result.runs)
+                     << tr("%n run(s), seed %1, %2 s", nullptr, result.runs)
                             .arg(result.seed)
                             .arg(result.durationMs / 1000.0, 0, 'f', 1)
                      << ")\n";
