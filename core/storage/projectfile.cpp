@@ -303,6 +303,24 @@ Result<void> ProjectFile::writeCode(const Project &project, const QString &newDi
             }
         }
     }
+    if (!oldDirectory.isEmpty() && QDir(oldDirectory) != QDir(newDirectory)) {
+        // The scenarios (scenarios/*.yaml, nimbus test) come along too: regular files only,
+        // none over the size a scenario may have, none written over.
+        const QDir scenarios(QDir(oldDirectory).filePath(u"scenarios"_s));
+        const QFileInfoList files = scenarios.entryInfoList({u"*.yaml"_s, u"*.yml"_s}, QDir::Files | QDir::NoSymLinks,
+                                                            QDir::Name);
+        for (const QFileInfo &info : files) {
+            const QString to = QDir(newDirectory).filePath(u"scenarios/"_s + info.fileName());
+            if (info.size() > 1024 * 1024 || QFileInfo::exists(to) || !Paths::staysUnder(newDirectory, to)) {
+                mWarnings.append(tr("scenario %1 is not copied (larger than 1 MB, or already in the new folder)")
+                                     .arg(info.fileName()));
+                continue;
+            }
+            QDir().mkpath(QFileInfo(to).absolutePath());
+            if (Result<void> copied = copyFileAtomically(info.filePath(), to); !copied)
+                return fail({}, tr("cannot copy the scenarios: %1").arg(copied.errorMessage()));
+        }
+    }
     const auto &pending = project.pendingCodeFiles();
     for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
         const Result<QString> resolved = Paths::resolveUnder(newDirectory, it.key());

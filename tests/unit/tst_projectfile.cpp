@@ -136,6 +136,10 @@ void tst_ProjectFile::saveAsCopiesCodeAndHistory()
     QVERIFY(writeAll(first.filePath("functions/hello/index.js"), "exports.handler = async () => 'hi';\n"));
     QVERIFY(writeAll(first.filePath("functions/hello/lib/util.js"), "module.exports = 1;\n"));
     QVERIFY(writeAll(first.filePath("functions/hello/node_modules/dep/index.js"), "big\n"));
+    QVERIFY(QDir(first.path()).mkpath("scenarios/deeper"));
+    QVERIFY(writeAll(first.filePath("scenarios/order.yaml"), "steps:\n  - advance: 1h\n"));
+    QVERIFY(writeAll(first.filePath("scenarios/notes.txt"), "not a scenario\n"));
+    QVERIFY(QFile::link(first.filePath("functions/hello/index.js"), first.filePath("scenarios/linked.yaml")));
     ProjectFile file;
     QVERIFY(file.save(project, first.filePath("a.nimbus")));
     {
@@ -153,6 +157,10 @@ void tst_ProjectFile::saveAsCopiesCodeAndHistory()
              QByteArray("exports.handler = async () => 'hi';\n"));
     QVERIFY(QFileInfo::exists(second.filePath("sub/functions/hello/lib/util.js")));
     QVERIFY(!QFileInfo::exists(second.filePath("sub/functions/hello/node_modules/dep/index.js")));
+    // The scenarios come along: YAML files only, not a link.
+    QCOMPARE(readAll(second.filePath("sub/scenarios/order.yaml")), QByteArray("steps:\n  - advance: 1h\n"));
+    QCOMPARE(QDir(second.filePath("sub/scenarios")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+             QStringList{"order.yaml"});
     Database db;
     QVERIFY(db.open(target, Database::Mode::ReadOnly));
     const Result<qint64> runs = db.queryInt("SELECT count(*) FROM run_history");
