@@ -58,6 +58,20 @@
             <numerusform>%1: %n nodes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n run(s), seed %1, %2 s</source>
+        <translation>
+            <numerusform>%n run, seed %1, %2 s</numerusform>
+            <numerusform>%n runs, seed %1, %2 s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenario(s): %1 passed, %2 failed (%3 s)</source>
+        <translation>
+            <numerusform>%n scenario: %1 passed, %2 failed (%3 s)</numerusform>
+            <numerusform>%n scenarios: %1 passed, %2 failed (%3 s)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Commands</name>
@@ -374,6 +388,16 @@
         <translation>
             <numerusform>Cold Start (%n module)</numerusform>
             <numerusform>Cold Start (%n modules)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ScenarioScaffold</name>
+    <message numerus="yes">
+        <source>Scaffolded from the local cloud&apos;s log: %1, answered %2, and the %n hop(s) it caused.</source>
+        <translation>
+            <numerusform>Scaffolded from the local cloud&apos;s log: %1, answered %2, and the %n hop it caused.</numerusform>
+            <numerusform>Scaffolded from the local cloud&apos;s log: %1, answered %2, and the %n hops it caused.</numerusform>
         </translation>
     </message>
 </context>

@@ -1319,6 +1319,74 @@
         <source>Records older than this are skipped (and sent to the function&apos;s on-failure destination); empty: until they expire from the stream (24 hours).</source>
         <translation>Les enregistrements plus anciens sont ignorés (et envoyés à la destination on-failure de la fonction) ; vide : jusqu’à ce qu’ils expirent du flux (24 heures).</translation>
     </message>
+    <message>
+        <source>Throttle rate</source>
+        <translation>Taux de limitation</translation>
+    </message>
+    <message>
+        <source>Share of SDK calls on the bucket the local cloud refuses with SlowDown (503), so that the SDK&apos;s retries run.</source>
+        <translation>Part des appels SDK sur le compartiment que le cloud local refuse avec SlowDown (503), pour que les nouvelles tentatives du SDK s’exécutent.</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Chaos</source>
+        <translation>Chaos</translation>
+    </message>
+    <message>
+        <source>Fault rate</source>
+        <translation>Taux de pannes</translation>
+    </message>
+    <message>
+        <source>Share of invocations the local cloud makes fail, to test retries and dead-letter queues; the fault seed decides which.</source>
+        <translation>Part des invocations que le cloud local fait échouer, pour tester les nouvelles tentatives et les files d’attente des messages en échec ; la graine des pannes décide lesquelles.</translation>
+    </message>
+    <message>
+        <source>Fault type</source>
+        <translation>Type de panne</translation>
+    </message>
+    <message>
+        <source>How an injected fault fails: a thrown Error, a timeout at the function&apos;s timeout, a crashed worker (Runtime.ExitError) or an out-of-memory end (Runtime.OutOfMemory).</source>
+        <translation>Comment échoue une panne injectée : une Error levée, un dépassement du délai maximal de la fonction, un worker planté (Runtime.ExitError) ou une fin par manque de mémoire (Runtime.OutOfMemory).</translation>
+    </message>
+    <message>
+        <source>Added latency</source>
+        <translation>Latence ajoutée</translation>
+    </message>
+    <message>
+        <source>Time the local cloud waits before the handler runs, counted in the invocation&apos;s duration and timeout.</source>
+        <translation>Temps que le cloud local attend avant d’exécuter le gestionnaire, compté dans la durée et le délai maximal de l’invocation.</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Share of invocations refused with TooManyRequestsException, as Lambda throttles; asynchronous ones are retried.</source>
+        <translation>Part des invocations refusées avec TooManyRequestsException, comme quand Lambda limite le débit ; les invocations asynchrones sont retentées.</translation>
+    </message>
+    <message>
+        <source>Cold start every time</source>
+        <translation>Démarrage à froid à chaque fois</translation>
+    </message>
+    <message>
+        <source>Run every invocation on a fresh worker, so that each pays the cold start.</source>
+        <translation>Exécuter chaque invocation sur un nouveau worker, pour que chacune subisse le démarrage à froid.</translation>
+    </message>
+    <message>
+        <source>Share of SDK calls on the queue the local cloud refuses as throttled (RequestThrottled), so that the SDK&apos;s retries run.</source>
+        <translation>Part des appels SDK sur la file d’attente que le cloud local refuse pour limitation (RequestThrottled), pour que les nouvelles tentatives du SDK s’exécutent.</translation>
+    </message>
+    <message>
+        <source>Share of SDK calls on the table the local cloud refuses with ProvisionedThroughputExceededException, so that the SDK&apos;s retries run.</source>
+        <translation>Part des appels SDK sur la table que le cloud local refuse avec ProvisionedThroughputExceededException, pour que les nouvelles tentatives du SDK s’exécutent.</translation>
+    </message>
+    <message>
+        <source>Share of SDK calls on the topic the local cloud refuses as throttled (Throttled, 429), so that the SDK&apos;s retries run.</source>
+        <translation>Part des appels SDK sur le sujet que le cloud local refuse pour limitation (Throttled, 429), pour que les nouvelles tentatives du SDK s’exécutent.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Chart</name>
@@ -2618,6 +2686,112 @@
     <message>
         <source>Acts on the local cloud that `nimbus serve` runs for a project, as a service would: the events follow the design&apos;s connections. ITEM and KEY are DynamoDB JSON ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}); FILE &apos;-&apos; reads standard input. advance moves the cloud&apos;s clock by DURATION (90s, 15m, 6h, 2d), firing every schedule due on the way, or to the next thing due (next); clock prints its time; pause and run stop and restart it. archive prints the events a bus&apos;s archive kept, one JSON line each ({&quot;time&quot;: when it arrived, &quot;event&quot;}); replay sends those of --from to --to back onto the bus, waits for the end and prints how many it replayed. Exits with 1 when the cloud refuses, 3 when it is not running.</source>
         <translation>Agit sur le cloud local que `nimbus serve` exécute pour un projet, comme le ferait un service : les événements suivent les connexions de la conception. ÉLÉMENT et CLÉ sont en JSON DynamoDB ({&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}) ; FICHIER « - » lit l&apos;entrée standard. advance avance l&apos;horloge du cloud de DURÉE (90s, 15m, 6h, 2d), en déclenchant chaque planification qui tombe en chemin, ou jusqu&apos;à la prochaine échéance (next) ; clock affiche son heure ; pause et run l&apos;arrêtent et la relancent. archive affiche les événements qu&apos;a gardés l&apos;archive d&apos;un bus, une ligne JSON par événement ({&quot;time&quot;: son heure d&apos;arrivée, &quot;event&quot;}) ; replay renvoie sur le bus ceux de --from à --to, attend la fin et affiche combien il en a rejoué. Sort avec 1 quand le cloud refuse, 3 quand il n&apos;est pas démarré.</translation>
+    </message>
+    <message>
+        <source>the answer was cut without saying where the rest begins</source>
+        <translation>la réponse a été tronquée sans indiquer où commence la suite</translation>
+    </message>
+    <message>
+        <source>the archive&apos;s listing stopped after %1 of %2 event(s)</source>
+        <translation>la liste de l&apos;archive s&apos;est arrêtée après %1 événement(s) sur %2</translation>
+    </message>
+    <message>
+        <source>The seed of the faults the nodes&apos; Chaos properties inject: the same seed fails the same calls again (default: a random one, printed).</source>
+        <translation>La graine des pannes qu&apos;injectent les propriétés Chaos des nœuds : la même graine refait échouer les mêmes appels (par défaut : une graine aléatoire, affichée).</translation>
+    </message>
+    <message>
+        <source>--fault-seed takes a number from 0 to 18446744073709551615</source>
+        <translation>--fault-seed prend un nombre de 0 à 18446744073709551615</translation>
+    </message>
+    <message>
+        <source>Fault seed: %1</source>
+        <translation>Graine des pannes : %1</translation>
+    </message>
+    <message>
+        <source>Run the project&apos;s scenarios on a local cloud each; JUnit XML for CI</source>
+        <translation>Exécuter les scénarios du projet, chacun sur son propre cloud local ; JUnit XML pour la CI</translation>
+    </message>
+    <message>
+        <source>The project (.nimbus or .json).</source>
+        <translation>Le projet (.nimbus ou .json).</translation>
+    </message>
+    <message>
+        <source>Scenario files to run (default: every scenarios/*.yaml beside the project).</source>
+        <translation>Fichiers de scénarios à exécuter (par défaut : tous les scenarios/*.yaml à côté du projet).</translation>
+    </message>
+    <message>
+        <source>Also write the results as JUnit XML to FILE.</source>
+        <translation>Écrire aussi les résultats en JUnit XML dans FICHIER.</translation>
+    </message>
+    <message>
+        <source>The seed of the faults&apos; choices, for every scenario (default: each scenario&apos;s own, else 1); a scenario&apos;s run N uses seed + N.</source>
+        <translation>La graine des choix des pannes, pour tous les scénarios (par défaut : celle de chaque scénario, sinon 1) ; l&apos;exécution N d&apos;un scénario utilise graine + N.</translation>
+    </message>
+    <message>
+        <source>How many scenarios run at once (default: the cores, at most 4).</source>
+        <translation>Nombre de scénarios exécutés à la fois (par défaut : le nombre de cœurs, au plus 4).</translation>
+    </message>
+    <message>
+        <source>Runs scenarios: integration tests of the whole design written in YAML (requests, messages, items, events, invocations, moves of the clock, and what should follow). Each runs on a fresh local cloud of its own, with the faults it sets, its clock paused at its start. Prints each step as it passes or fails and a summary. Exits with 0 when every scenario passed, 1 when one failed, 3 when a scenario or the project cannot be read.</source>
+        <translation>Exécute des scénarios : des tests d&apos;intégration de toute la conception écrits en YAML (requêtes, messages, éléments, événements, invocations, avancées de l&apos;horloge, et ce qui doit s&apos;ensuivre). Chacun s&apos;exécute sur un cloud local neuf qui lui est propre, avec les pannes qu&apos;il définit et son horloge en pause à son début. Affiche chaque étape à mesure qu&apos;elle réussit ou échoue, puis un résumé. Sort avec 0 quand tous les scénarios ont réussi, 1 quand l&apos;un d&apos;eux a échoué, 3 quand un scénario ou le projet ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>give the project, then scenario files if not all of them</source>
+        <translation>donnez le projet, puis les fichiers de scénarios si vous ne les voulez pas tous</translation>
+    </message>
+    <message>
+        <source>--seed takes a whole number from 0</source>
+        <translation>--seed prend un nombre entier à partir de 0</translation>
+    </message>
+    <message>
+        <source>--jobs takes a number from 1 to 64</source>
+        <translation>--jobs prend un nombre de 1 à 64</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1 : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1 has no scenarios: write them as scenarios/*.yaml beside it</source>
+        <translation>%1 n&apos;a aucun scénario : écrivez-les sous la forme scenarios/*.yaml à côté de lui</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>PASS</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>FAIL</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s), seed %1, %2 s</source>
+        <translation>
+            <numerusform>%n exécution, graine %1, %2 s</numerusform>
+            <numerusform>%n exécutions, graine %1, %2 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>invariant %1</source>
+        <translation>invariant %1</translation>
+    </message>
+    <message>
+        <source>hops since the step&apos;s action:</source>
+        <translation>sauts depuis l&apos;action de l&apos;étape :</translation>
+    </message>
+    <message>
+        <source>function logs:</source>
+        <translation>journaux des fonctions :</translation>
+    </message>
+    <message>
+        <source>run %1 of %2 failed; repeat it with --seed %3</source>
+        <translation>l&apos;exécution %1 sur %2 a échoué ; relancez-la avec --seed %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scenario(s): %1 passed, %2 failed (%3 s)</source>
+        <translation>
+            <numerusform>%n scénario : %1 réussi(s), %2 en échec (%3 s)</numerusform>
+            <numerusform>%n scénarios : %1 réussi(s), %2 en échec (%3 s)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4276,11 +4450,11 @@ Hypothèse : chaque événement correspond</translation>
     </message>
     <message>
         <source>a replay&apos;s name is 1 to %1 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>le nom d&apos;un rejeu compte 1 à %1 lettres, chiffres, « . », « - » ou « _ »</translation>
     </message>
     <message>
         <source>a replay goes to at most %1 rules, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>un rejeu va vers au plus %1 règles, pas %2</translation>
     </message>
 </context>
 <context>
@@ -4709,6 +4883,25 @@ Hypothèse : chaque événement correspond</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::FaultSettings</name>
+    <message>
+        <source>fails %1 % of invocations (%2)</source>
+        <translation>fait échouer %1 % des invocations (%2)</translation>
+    </message>
+    <message>
+        <source>adds %1 ms before the handler runs</source>
+        <translation>ajoute %1 ms avant l&apos;exécution du gestionnaire</translation>
+    </message>
+    <message>
+        <source>throttles %1 % of calls</source>
+        <translation>limite le débit de %1 % des appels</translation>
+    </message>
+    <message>
+        <source>cold start on every invocation</source>
+        <translation>démarrage à froid à chaque invocation</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::FilterCriteria</name>
     <message>
         <source>the filter criteria are not JSON: %1</source>
@@ -4879,43 +5072,43 @@ Hypothèse : chaque événement correspond</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>absent</translation>
     </message>
     <message>
         <source>%1: bus is the name of an event bus</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : bus est le nom d&apos;un bus d&apos;événements</translation>
     </message>
     <message>
         <source>%1: %2 is %3, not an ISO 8601 date and time such as 2027-01-01T08:00:00Z</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 est %3, pas une date et heure ISO 8601 comme 2027-01-01T08:00:00Z</translation>
     </message>
     <message>
         <source>%1: from (%2) is after to (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : from (%2) est après to (%3)</translation>
     </message>
     <message>
         <source>archive: after is %1, not the &quot;next&quot; of an answer that was cut</source>
-        <translation type="unfinished"></translation>
+        <translation>archive : after est %1, pas le « next » d&apos;une réponse tronquée</translation>
     </message>
     <message>
         <source>archive: limit is %1, not a number of events from 1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>archive : limit est %1, pas un nombre d&apos;événements de 1 à %2</translation>
     </message>
     <message>
         <source>replay: give both from and to</source>
-        <translation type="unfinished"></translation>
+        <translation>replay : donnez à la fois from et to</translation>
     </message>
     <message>
         <source>replay: name is %1, not 1 to %2 letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>replay : name est %1, pas 1 à %2 lettres, chiffres, « . », « - » ou « _ »</translation>
     </message>
     <message>
         <source>replay: rules is a list of rule names</source>
-        <translation type="unfinished"></translation>
+        <translation>replay : rules est une liste de noms de règles</translation>
     </message>
     <message>
         <source>replay: %1 rules named; a replay goes to at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>replay : %1 règles nommées ; un rejeu va vers au plus %2</translation>
     </message>
 </context>
 <context>
@@ -5098,6 +5291,14 @@ Invalide : %2</translation>
         <source>the invocation was cancelled before it finished</source>
         <translation>l&apos;invocation a été annulée avant de finir</translation>
     </message>
+    <message>
+        <source>Runtime exited with error: signal: killed (injected fault)</source>
+        <translation>Runtime exited with error: signal: killed (panne injectée)</translation>
+    </message>
+    <message>
+        <source>Runtime exited with error: signal: killed (injected fault: out of memory at %1 MB)</source>
+        <translation>Runtime exited with error: signal: killed (panne injectée : mémoire épuisée à %1 Mo)</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::InstancePool</name>
@@ -5116,6 +5317,10 @@ Invalide : %2</translation>
     <message>
         <source>the invocation was cancelled before it started</source>
         <translation>l&apos;invocation a été annulée avant de commencer</translation>
+    </message>
+    <message>
+        <source>Rate Exceeded. %1 was throttled (injected fault).</source>
+        <translation>Rate Exceeded. %1 a été limité (panne injectée).</translation>
     </message>
 </context>
 <context>
@@ -5424,7 +5629,35 @@ Invalide : %2</translation>
     </message>
     <message>
         <source>the FIFO topic %1 delivers only to queues: %2 was not invoked</source>
-        <translation type="unfinished"></translation>
+        <translation>le sujet FIFO %1 ne livre qu&apos;aux files d&apos;attente : %2 n&apos;a pas été invoquée</translation>
+    </message>
+    <message>
+        <source>chaos</source>
+        <translation>chaos</translation>
+    </message>
+    <message>
+        <source>faults injected with seed %1 (into %2)</source>
+        <translation>pannes injectées avec la graine %1 (dans %2)</translation>
+    </message>
+    <message>
+        <source>%1 throttled (injected fault, seed %2)</source>
+        <translation>%1 limité (panne injectée, graine %2)</translation>
+    </message>
+    <message>
+        <source>throttled</source>
+        <translation>limité</translation>
+    </message>
+    <message>
+        <source>%1 ms latency</source>
+        <translation>latence de %1 ms</translation>
+    </message>
+    <message>
+        <source>cold start</source>
+        <translation>démarrage à froid</translation>
+    </message>
+    <message>
+        <source>injected fault: %1, seed %2</source>
+        <translation>panne injectée : %1, graine %2</translation>
     </message>
 </context>
 <context>
@@ -6655,6 +6888,12 @@ Invalide : %2</translation>
     <message>
         <source>disabled · %1</source>
         <translation>désactivée · %1</translation>
+    </message>
+    <message>
+        <source>Chaos (faults injected by the local cloud):
+%1</source>
+        <translation>Chaos (pannes injectées par le cloud local) :
+%1</translation>
     </message>
 </context>
 <context>
@@ -8897,6 +9136,346 @@ Invalide : %2</translation>
     <message>
         <source>%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object Storage, Serverless SQL)</source>
         <translation>%1 : ce(tte) %2 n&apos;est pas créé(e) par ce fichier ; provisionnez-le dans Scaleway (Messaging, Object Storage, Serverless SQL)</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Scenario</name>
+    <message>
+        <source>set-up</source>
+        <translation>préparation</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is a duration such as 90s, 15m, 6h or 2d</source>
+        <translation>%1 est une durée comme 90s, 15m, 6h ou 2d</translation>
+    </message>
+    <message>
+        <source>a step is a mapping such as {request: GET /items/42}</source>
+        <translation>une étape est un dictionnaire comme {request: GET /items/42}</translation>
+    </message>
+    <message>
+        <source>a step does one thing: %1 and %2 are two</source>
+        <translation>une étape ne fait qu&apos;une chose : %1 et %2 en font deux</translation>
+    </message>
+    <message>
+        <source>capture maps names to paths such as body.orderId</source>
+        <translation>capture associe des noms à des chemins comme body.orderId</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in a step; a step has one of %2, and name, expect, capture, within</source>
+        <translation>clé « %1 » inconnue dans une étape ; une étape a l&apos;une des clés %2, plus name, expect, capture, within</translation>
+    </message>
+    <message>
+        <source>a step needs one of %1</source>
+        <translation>une étape exige l&apos;une des clés %1</translation>
+    </message>
+    <message>
+        <source>an invariant only expects; %1 acts</source>
+        <translation>un invariant ne fait que vérifier ; %1 agit</translation>
+    </message>
+    <message>
+        <source>within belongs to the expect- steps, not to %1</source>
+        <translation>within va avec les étapes expect-, pas avec %1</translation>
+    </message>
+    <message>
+        <source>body, headers and expect belong to request (and expect to invoke), not to %1</source>
+        <translation>body, headers et expect vont avec request (et expect avec invoke), pas avec %1</translation>
+    </message>
+    <message>
+        <source>request is a method and a path, such as POST /orders</source>
+        <translation>request est une méthode et un chemin, comme POST /orders</translation>
+    </message>
+    <message>
+        <source>headers maps names to values</source>
+        <translation>headers associe des noms à des valeurs</translation>
+    </message>
+    <message>
+        <source>expect-hops lists node names in the order the hops reach them</source>
+        <translation>expect-hops liste des noms de nœuds dans l&apos;ordre où les sauts les atteignent</translation>
+    </message>
+    <message>
+        <source>expect-one-of lists two or more expect- steps (not another expect-one-of)</source>
+        <translation>expect-one-of liste au moins deux étapes expect- (pas un autre expect-one-of)</translation>
+    </message>
+    <message>
+        <source>within goes on expect-one-of, for all of them</source>
+        <translation>within se place sur expect-one-of, pour toutes ses étapes</translation>
+    </message>
+    <message>
+        <source>%1 takes %2</source>
+        <translation>%1 prend %2</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 exige %2</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in %2; it takes %3</source>
+        <translation>clé « %1 » inconnue dans %2 ; clés admises : %3</translation>
+    </message>
+    <message>
+        <source>%1 is a list of steps</source>
+        <translation>%1 est une liste d&apos;étapes</translation>
+    </message>
+    <message>
+        <source>at most %1 steps</source>
+        <translation>au plus %1 étapes</translation>
+    </message>
+    <message>
+        <source>a scenario is a mapping with name and steps</source>
+        <translation>un scénario est un dictionnaire avec name et steps</translation>
+    </message>
+    <message>
+        <source>seed is a whole number from 0</source>
+        <translation>seed est un nombre entier à partir de 0</translation>
+    </message>
+    <message>
+        <source>repeat is a number of runs from 1 to %1</source>
+        <translation>repeat est un nombre d&apos;exécutions de 1 à %1</translation>
+    </message>
+    <message>
+        <source>clock is the time the cloud&apos;s clock starts at, ISO 8601 such as 2027-01-01T08:00:00Z</source>
+        <translation>clock est l&apos;heure à laquelle démarre l&apos;horloge du cloud, en ISO 8601 comme 2027-01-01T08:00:00Z</translation>
+    </message>
+    <message>
+        <source>faults maps node names to the properties they get</source>
+        <translation>faults associe des noms de nœuds aux propriétés qu&apos;ils reçoivent</translation>
+    </message>
+    <message>
+        <source>the faults of %1 map properties to values, such as {faultRate: 30}</source>
+        <translation>la section faults de %1 associe des propriétés à des valeurs, comme {faultRate: 30}</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos;; a scenario has %2</source>
+        <translation>clé « %1 » inconnue ; un scénario a les clés %2</translation>
+    </message>
+    <message>
+        <source>a scenario needs steps</source>
+        <translation>un scénario exige des étapes (steps)</translation>
+    </message>
+    <message>
+        <source>%1: a scenario is at most 1 MB</source>
+        <translation>%1 : un scénario fait au plus 1 Mo</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>the answer</source>
+        <translation>la réponse</translation>
+    </message>
+    <message>
+        <source>%1: expected a value, got nothing</source>
+        <translation>%1 : attendu une valeur, rien obtenu</translation>
+    </message>
+    <message>
+        <source>%1: expected it %2, got %3</source>
+        <translation>%1 : attendu %2, obtenu %3</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>présent</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>%1: the pattern %2 is not a regular expression</source>
+        <translation>%1 : le motif %2 n&apos;est pas une expression régulière</translation>
+    </message>
+    <message>
+        <source>%1: expected text matching %2, got %3</source>
+        <translation>%1 : attendu un texte correspondant à %2, obtenu %3</translation>
+    </message>
+    <message>
+        <source>%1: expected text containing %2, got %3</source>
+        <translation>%1 : attendu un texte contenant %2, obtenu %3</translation>
+    </message>
+    <message>
+        <source>%1: expected a list with an element like %2, got %3</source>
+        <translation>%1 : attendu une liste avec un élément comme %2, obtenu %3</translation>
+    </message>
+    <message>
+        <source>%1: expected a number %2 %3, got %4</source>
+        <translation>%1 : attendu un nombre %2 %3, obtenu %4</translation>
+    </message>
+    <message>
+        <source>%1: expected a length of %2, got %3</source>
+        <translation>%1 : attendu une longueur de %2, obtenu %3</translation>
+    </message>
+    <message>
+        <source>%1: expected anything but %2, got it</source>
+        <translation>%1 : attendu tout sauf %2, obtenu justement cela</translation>
+    </message>
+    <message>
+        <source>%1: expected JSON text, got %2</source>
+        <translation>%1 : attendu un texte JSON, obtenu %2</translation>
+    </message>
+    <message>
+        <source>%1: unknown matcher %2 (there are $any, $exists, $regex, $contains, $gt, $gte, $lt, $lte, $length, $not, $json)</source>
+        <translation>%1 : comparateur %2 inconnu (les comparateurs sont $any, $exists, $regex, $contains, $gt, $gte, $lt, $lte, $length, $not, $json)</translation>
+    </message>
+    <message>
+        <source>%1: expected an object, got %2</source>
+        <translation>%1 : attendu un objet, obtenu %2</translation>
+    </message>
+    <message>
+        <source>%1: expected a list of %2, got %3</source>
+        <translation>%1 : attendu une liste de %2 éléments, obtenu %3</translation>
+    </message>
+    <message>
+        <source>%1: expected %2, got %3</source>
+        <translation>%1 : attendu %2, obtenu %3</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ScenarioRunner</name>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>%1: faults: the design has no node named %2</source>
+        <translation>%1 : faults : la conception n&apos;a pas de nœud nommé %2</translation>
+    </message>
+    <message>
+        <source>%1: faults: a %2 has no property %3</source>
+        <translation>%1 : faults : un(e) %2 n&apos;a pas de propriété %3</translation>
+    </message>
+    <message>
+        <source>%1: faults: %2.%3: %4</source>
+        <translation>%1 : faults : %2.%3 : %4</translation>
+    </message>
+    <message>
+        <source>cannot make a state folder: %1</source>
+        <translation>impossible de créer un dossier d&apos;état : %1</translation>
+    </message>
+    <message>
+        <source>%1: the design has no %2 named %3</source>
+        <translation>%1 : la conception n&apos;a pas de %2 nommé(e) %3</translation>
+    </message>
+    <message>
+        <source>%1: the design has no node named %2</source>
+        <translation>%1 : la conception n&apos;a pas de nœud nommé %2</translation>
+    </message>
+    <message>
+        <source>no variable named %1 was captured before this step</source>
+        <translation>aucune variable nommée %1 n&apos;a été capturée avant cette étape</translation>
+    </message>
+    <message>
+        <source>%1 is not a FIFO queue: it takes no group</source>
+        <translation>%1 n&apos;est pas une file d&apos;attente FIFO : elle ne prend pas de groupe</translation>
+    </message>
+    <message>
+        <source>item is a mapping of attributes</source>
+        <translation>item est un dictionnaire d&apos;attributs</translation>
+    </message>
+    <message>
+        <source>the function failed: %1: %2</source>
+        <translation>la fonction a échoué : %1 : %2</translation>
+    </message>
+    <message>
+        <source>the local cloud did not settle within %1 s of real time%2</source>
+        <translation>le cloud local ne s&apos;est pas stabilisé en %1 s de temps réel%2</translation>
+    </message>
+    <message>
+        <source>%1: expected %2 matching, found %3</source>
+        <translation>%1 : %2 correspondance(s) attendue(s), %3 trouvée(s)</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 est vide</translation>
+    </message>
+    <message>
+        <source>nothing in %1 matches (%2 looked at; the first differs at %3)</source>
+        <translation>rien dans %1 ne correspond (%2 examiné(s) ; le premier diffère en %3)</translation>
+    </message>
+    <message>
+        <source>the table %1</source>
+        <translation>la table %1</translation>
+    </message>
+    <message>
+        <source>the queue %1</source>
+        <translation>la file d&apos;attente %1</translation>
+    </message>
+    <message>
+        <source>the bucket %1 has no object %2</source>
+        <translation>le compartiment %1 n&apos;a pas d&apos;objet %2</translation>
+    </message>
+    <message>
+        <source>the hops did not reach %1 after %2: they went %3</source>
+        <translation>les sauts n&apos;ont pas atteint %1 après %2 ; chemin parcouru : %3</translation>
+    </message>
+    <message>
+        <source>the action</source>
+        <translation>l&apos;action</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>none holds: %1</source>
+        <translation>aucune ne se vérifie : %1</translation>
+    </message>
+    <message>
+        <source>no log line of %1 contains &quot;%2&quot;</source>
+        <translation>aucune ligne des journaux de %1 ne contient « %2 »</translation>
+    </message>
+    <message>
+        <source>any function</source>
+        <translation>l&apos;ensemble des fonctions</translation>
+    </message>
+    <message>
+        <source>nothing to capture as %1 at %2</source>
+        <translation>rien à capturer sous le nom %1 au chemin %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ScenarioScaffold</name>
+    <message>
+        <source>the log has no entry %1 (it keeps the latest entries only)</source>
+        <translation>le journal n&apos;a pas d&apos;entrée %1 (il ne garde que les entrées les plus récentes)</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2 is not an HTTP request</source>
+        <translation>%1 -&gt; %2 n&apos;est pas une requête HTTP</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scaffolded from the local cloud&apos;s log: %1, answered %2, and the %n hop(s) it caused.</source>
+        <translation>
+            <numerusform>Généré depuis le journal du cloud local : %1, réponse %2, et le %n saut qu&apos;elle a provoqué.</numerusform>
+            <numerusform>Généré depuis le journal du cloud local : %1, réponse %2, et les %n sauts qu&apos;elle a provoqués.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>with no status</source>
+        <translation>sans statut</translation>
+    </message>
+    <message>
+        <source>Values the design makes up (ids, times) are the recorded run&apos;s: capture them from an answer (capture: {id: body.id}) and match ${id} instead.</source>
+        <translation>Les valeurs que la conception invente (identifiants, heures) sont celles de l&apos;exécution enregistrée : capturez-les depuis une réponse (capture: {id: body.id}) et comparez plutôt à ${id}.</translation>
+    </message>
+    <message>
+        <source>the log does not keep request bodies: write the one to send</source>
+        <translation>le journal ne garde pas les corps des requêtes : écrivez celui à envoyer</translation>
+    </message>
+    <message>
+        <source>the request has no recorded status (it was still running)</source>
+        <translation>la requête n&apos;a pas de statut enregistré (elle était encore en cours)</translation>
+    </message>
+    <message>
+        <source>a message went through %1, which a function consumes (expect-hops checks that it passed): %2</source>
+        <translation>un message est passé par %1, que consomme une fonction (expect-hops vérifie qu&apos;il est passé) : %2</translation>
+    </message>
+    <message>
+        <source>the messages&apos; bodies are not in the log: add matches: {...} to check them</source>
+        <translation>les corps des messages ne sont pas dans le journal : ajoutez matches: {...} pour les vérifier</translation>
     </message>
 </context>
 <context>
