@@ -12,7 +12,7 @@ namespace Nimbus {
 class MainWindow;
 
 // The studio's demo and screenshot flags (README: --example, --select, --open-code,
-// --invoke, --cost, --export, --local-cloud, --send, --welcome, --screenshot): it opens, selects,
+// --invoke, --cost, --export, --local-cloud, --send, --scenarios, --welcome, --screenshot): it opens, selects,
 // runs and shows what they ask for, and with --screenshot grabs the window once all of it
 // has happened (the window painted, the design drawn, the invocation finished, the local
 // cloud started, the export previewed), then quits. It waits for those signals, never
@@ -30,7 +30,7 @@ public:
     void start(MainWindow &window, const QCommandLineParser &parser);
 
     // What the screenshot still waits for ("painted", "drawn", "invoked", "answered",
-    // "export preview").
+    // "scenarios", "export preview").
     QStringList pending() const;
     static constexpr int kDeadlineMs = 60000;
 
@@ -56,12 +56,14 @@ private:
     const QCommandLineOption mLocalCloud;
     const QCommandLineOption mWelcome;
     const QCommandLineOption mSend;
+    const QCommandLineOption mScenarios;
 
     QString mScreenshotFile; // empty: no screenshot
     bool mOpened = true;
     bool mPainted = false;
     bool mInvoking = false;
     bool mSending = false;
+    bool mRunningScenarios = false;
     bool mGrabbed = false;
     QPointer<QWidget> mExportDialog;
     QTimer *mDeadline = nullptr;

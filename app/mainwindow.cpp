@@ -29,6 +29,7 @@
 #include "inspectorwidget.h"
 #include "run/runpanel.h"
 #include "runtime/instancepool.h"
+#include "scenario/scenariosdock.h"
 
 #include "document/project.h"
 #include "model/catalog.h"
@@ -39,6 +40,7 @@
 #include "runtime/functionrunner.h"
 #include "runtime/functionspec.h"
 #include "runtime/scaffold.h"
+#include "scenario/scenarioscaffold.h"
 #include "storage/projectfile.h"
 #include "templateimport.h"
 
@@ -54,13 +56,16 @@
 #include <QFileInfo>
 #include <QGraphicsItem>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
@@ -269,6 +274,7 @@ void MainWindow::connectProjectViews()
         delete findChild<ExportDialog *>();
     });
     follow(mProjects, mCloudPanel);
+    follow(mProjects, mScenarios);
     follow(mProjects, mEditors);
     connect(mProjects, &ProjectManager::currentProjectChanged, mRunner, &FunctionRunner::setProject);
     follow(mProjects, mRunPanel);
@@ -421,6 +427,7 @@ void MainWindow::createBottomDocks()
             [this, traffic] { traffic->setCloud(mCloudPanel->cloud()); });
     connect(mCloudPanel, &CloudPanel::hopActivated, traffic, &TrafficLayer::selectHop);
     connect(mCloudPanel, &CloudPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    createScenariosDock();
     connect(mCostView, &CostView::badgesChanged, mScene, &CanvasScene::setCostBadges);
     connect(mCostView, &CostView::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mCostView, &CostView::error, this, &MainWindow::showError);
@@ -430,8 +437,9 @@ void MainWindow::createBottomDocks()
     tabifyDockWidget(mProblems, run);
     tabifyDockWidget(run, cost);
     tabifyDockWidget(cost, cloud);
+    tabifyDockWidget(cloud, mScenariosDock);
     mProblems->raise();
-    mBottomDocks = {mProblems, run, cost, cloud};
+    mBottomDocks = {mProblems, run, cost, cloud, mScenariosDock};
     mFrontBottomDock = mProblems;
     mBottomHeight = kBottomDockHeight;
     for (QDockWidget *dock : std::as_const(mBottomDocks)) {
@@ -451,6 +459,84 @@ void MainWindow::createBottomDocks()
         if (!mCloudPanel->isRunning())
             run->raise();
     });
+}
+
+// The Scenarios dock, tabbed with the other bottom docks. Runs use the saved project: an
+// untitled or changed one is saved first, when the user agrees.
+void MainWindow::createScenariosDock()
+{
+    auto *dock = new QDockWidget(tr("Scenarios"), this);
+    dock->setObjectName(u"scenariosDock"_s);
+    mScenarios = new ScenariosDock(dock);
+    dock->setWidget(mScenarios);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    mScenariosDock = dock;
+    mScenarios->setSaveHook([this] {
+        const QString path = project()->filePath();
+        if (!path.isEmpty() && QFileInfo::exists(path) && !mProjects->isModified() && !mEditors->hasUnsavedFiles())
+            return true;
+        const auto answer = QMessageBox::question(
+            this, tr("Save Before Running Scenarios"),
+            tr("Scenarios run on the saved project and keep their files beside it. Save '%1' now?")
+                .arg(project()->displayName()),
+            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
+        return answer == QMessageBox::Save && mEditors->saveAll() && save();
+    });
+    connect(mScenarios, &ScenariosDock::nodeActivated, this, [this](const QString &name) {
+        mCentral->setCurrentWidget(mEditors);
+        mEditors->setCurrentIndex(0);
+        selectNode(name);
+    });
+    connect(mScenarios, &ScenariosDock::fileActivated, this, [this](const QString &path, int line) {
+        mCentral->setCurrentWidget(mEditors);
+        if (EditorPage *page = mEditors->openFile(path)) {
+            mEditors->setCurrentWidget(page);
+            page->editor()->goToLine(line);
+        }
+    });
+    connect(mScenarios, &ScenariosDock::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    // Saved somewhere else (Save As): the scenarios there.
+    connect(mProjects, &ProjectManager::titleChanged, mScenarios, [this] {
+        if (!mScenarios->isRunning())
+            mScenarios->refresh();
+    });
+    connect(mCloudPanel, &CloudPanel::saveAsScenarioRequested, this, [this](qint64 entryId) {
+        QString suggested;
+        for (const CloudLogEntry &entry : mCloudPanel->cloud() ? mCloudPanel->cloud()->log() : QList<CloudLogEntry>())
+            if (entry.id == entryId)
+                suggested = entry.source.toLower().replace(QRegularExpression(u"[^a-z0-9]+"_s), u"-"_s);
+        suggested = suggested.remove(QRegularExpression(u"^-+|-+$"_s));
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save as Scenario"),
+                                                   tr("Name of the scenario (its file in scenarios/):"),
+                                                   QLineEdit::Normal, suggested, &ok);
+        if (!ok)
+            return;
+        const Result<QString> written = saveRequestAsScenario(entryId, name);
+        if (!written && !written.errorMessage().isEmpty())
+            showError(tr("Cannot Save as Scenario"), written.errorMessage());
+    });
+}
+
+void MainWindow::showScenarios()
+{
+    mScenariosDock->show();
+    mScenariosDock->raise();
+}
+
+Result<QString> MainWindow::saveRequestAsScenario(qint64 entryId, const QString &name)
+{
+    if (!mCloudPanel->cloud())
+        return fail(tr("The local cloud is not running: its log is gone."));
+    const QString baseName = QFileInfo(name.trimmed()).completeBaseName();
+    const Result<QByteArray> yaml = ScenarioScaffold::fromRequest(mCloudPanel->cloud()->log(), entryId,
+                                                                  project()->architecture(), baseName);
+    if (!yaml)
+        return yaml.error();
+    const Result<QString> written = mScenarios->writeScenario(name, *yaml);
+    if (written)
+        showScenarios();
+    return written;
 }
 
 QAction *MainWindow::addAction(QMenu *menu, const QByteArray &id, const QString &text, const QKeySequence &keys)
@@ -635,6 +721,31 @@ void MainWindow::createRunMenu()
             });
     connect(addAction(run, ActionIds::ShowDesign, tr("Show &Design"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)),
             &QAction::triggered, this, [this] { mEditors->setCurrentIndex(0); });
+    run->addSeparator();
+    QAction *runScenarios = addAction(run, ActionIds::RunScenarios, tr("Run &Scenarios"),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    runScenarios->setToolTip(tr("Run every scenario of the project, each on a fresh local cloud"));
+    connect(runScenarios, &QAction::triggered, this, [this] {
+        showScenarios();
+        mScenarios->runAll();
+    });
+    connect(addAction(run, ActionIds::NewScenario, tr("&New Scenario...")), &QAction::triggered, this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("New Scenario"),
+                                                   tr("Name of the scenario (its file in scenarios/):"),
+                                                   QLineEdit::Normal, u"new-scenario"_s, &ok);
+        if (!ok)
+            return;
+        const Result<QString> written = mScenarios->createScenario(name);
+        if (!written) {
+            if (!written.errorMessage().isEmpty())
+                showError(tr("Cannot Write Scenario"), written.errorMessage());
+            return;
+        }
+        showScenarios();
+        if (EditorPage *page = mEditors->openFile(*written))
+            page->editor()->goToLine(1);
+    });
 }
 
 void MainWindow::createCostMenu()
@@ -709,8 +820,10 @@ void MainWindow::addGoToMenu(QMenu *view)
         mView->setFocus(Qt::ShortcutFocusReason);
     });
     const QList<QPair<const char *, QString>> docks = {
-        {"paletteDock", tr("&Palette")}, {"inspectorDock", tr("&Inspector")}, {"problemsDock", tr("P&roblems")},
-        {"runDock", tr("R&un")},         {"costDock", tr("&Cost")},           {"cloudDock", tr("&Local Cloud")}};
+        {"paletteDock", tr("&Palette")},    {"inspectorDock", tr("&Inspector")},
+        {"problemsDock", tr("P&roblems")},  {"runDock", tr("R&un")},
+        {"costDock", tr("&Cost")},          {"cloudDock", tr("&Local Cloud")},
+        {"scenariosDock", tr("&Scenarios")}};
     for (int i = 0; i < docks.size(); ++i) {
         QDockWidget *dock = findChild<QDockWidget *>(QLatin1String(docks.at(i).first));
         if (!dock)

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "model/node.h"
+#include "result.h"
 
 class QDateTime;
 
@@ -39,6 +40,7 @@ class Project;
 class TemplateImport;
 class ProjectManager;
 class ProblemsDock;
+class ScenariosDock;
 
 // The studio's window: menus, docks around the design area, and the open project.
 class MainWindow : public QMainWindow
@@ -62,6 +64,13 @@ public:
     RunPanel *runPanel() const { return mRunPanel; }
     CostView *costView() const { return mCostView; }
     CloudPanel *cloudPanel() const { return mCloudPanel; }
+    ScenariosDock *scenariosDock() const { return mScenarios; }
+    // Shows the Scenarios dock in front.
+    void showScenarios();
+    // The local cloud's request (a log entry's id) as a scenario called name, written to
+    // scenarios/ beside the project and shown in the Scenarios dock: its path, or why not
+    // (an empty message when the user declined to replace a file or to save).
+    Result<QString> saveRequestAsScenario(qint64 entryId, const QString &name);
     // Shows the cost view and makes room for its charts.
     void showCost();
     FunctionRunner *runner() const { return mRunner; }
@@ -150,6 +159,7 @@ private:
     void applyPreferences();
     void createDocks();
     void createBottomDocks();
+    void createScenariosDock();
     void fitBottomDocks();
     int tabBarHeight(QDockWidget *dock) const;
     void askImport();
@@ -184,6 +194,8 @@ private:
     QDockWidget *mCostDock = nullptr;
     CloudPanel *mCloudPanel = nullptr;
     QDockWidget *mCloudDock = nullptr;
+    ScenariosDock *mScenarios = nullptr;
+    QDockWidget *mScenariosDock = nullptr;
     QList<QDockWidget *> mBottomDocks; // tabbed below the design, Problems first
     QDockWidget *mFrontBottomDock = nullptr; // the tab in front
     QByteArray mDefaultLayout; // the docks as built, for resetLayout

@@ -10,6 +10,7 @@
 #include "cloud/httpclient.h"
 #include "document/project.h"
 #include "runtime/functionrunner.h"
+#include "scenario/scenarioscaffold.h"
 
 #include <QDir>
 #include <QFutureWatcher>
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
@@ -265,6 +267,8 @@ QWidget *CloudPanel::createLog()
     mLog->setColumnWidth(Duration, metrics.horizontalAdvance(u"00000.0 ms"_s) + 16);
     mLog->header()->setStretchLastSection(true);
     mLog->setAccessibleName(tr("Local cloud event log"));
+    mLog->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(mLog, &QWidget::customContextMenuRequested, this, &CloudPanel::showLogMenu);
     mPreviousHop = new QPushButton(tr("Previous Hop"));
     mPreviousHop->setObjectName(u"cloudPreviousHop"_s);
     mPreviousHop->setToolTip(tr("Show the hop before this one in its request"));
@@ -286,6 +290,23 @@ QWidget *CloudPanel::createLog()
         steps->addWidget(button);
     steps->addStretch(1);
     return logBox;
+}
+
+// A request's row offers to become a scenario (ScenarioScaffold): the window asks for its
+// name and writes it beside the project.
+void CloudPanel::showLogMenu(const QPoint &position)
+{
+    QTreeWidgetItem *item = mLog->itemAt(position);
+    if (!item)
+        return;
+    const CloudLogEntry entry = item->data(Time, kEntry).value<CloudLogEntry>();
+    if (!ScenarioScaffold::isRequest(entry))
+        return;
+    QMenu menu(this);
+    QAction *save = menu.addAction(tr("Save as Scenario..."));
+    save->setObjectName(u"saveAsScenario"_s);
+    connect(save, &QAction::triggered, this, [this, id = entry.id] { emit saveAsScenarioRequested(id); });
+    menu.exec(mLog->viewport()->mapToGlobal(position));
 }
 
 CloudPanel::~CloudPanel()

@@ -85,12 +85,15 @@ signals:
     void message(const QString &text);
     // A hop row became current (a click, the keyboard, a step or the replay).
     void hopActivated(const Nimbus::CloudLogEntry &entry);
+    // "Save as Scenario..." was chosen on the row of an HTTP request (a log entry's id).
+    void saveAsScenarioRequested(qint64 entryId);
 
 private:
     void projectChanged(Project *previous) override;
     // The hop log and its step buttons.
     QWidget *createLog();
     void addLogRow(const CloudLogEntry &entry);
+    void showLogMenu(const QPoint &position);
     void showLogEntry(QTreeWidgetItem *item, const CloudLogEntry &entry);
     void forgetRow(QTreeWidgetItem *item);
     void updateStepButtons();
