@@ -4,6 +4,8 @@
 #include "document/project.h"
 #include "httpmethod.h"
 #include "localcloud.h"
+#include "model/effectivepolicy.h"
+#include "model/kinds.h"
 #include "services/services.h"
 
 #include <QAbstractHttpServer>
@@ -15,6 +17,7 @@
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrlQuery>
 #include <QUuid>
 #include <QXmlStreamWriter>
 
@@ -81,6 +84,174 @@ QStringList resourcesOf(const QString &service, const AwsRequest &request, const
     names.removeAll(QString());
     names.removeDuplicates();
     return names;
+}
+
+// One IAM permission an SDK call needs: action on a node of the design (by name), with the
+// ARN AWS would name in its refusal.
+struct NeededPermission
+{
+    QString action;
+    QString resource;
+    QString arn;
+    bool objectLevel = false;
+};
+
+// The event bus node a name or ARN names ("default" when empty), as EventBus finds it.
+const Node *busNamed(const Architecture &architecture, const QString &nameOrArn)
+{
+    QString name = nameOrArn.isEmpty() ? u"default"_s : nameOrArn;
+    if (name.startsWith("arn:"_L1))
+        name = name.section("event-bus/"_L1, 1);
+    const Node *byNodeName = nullptr;
+    for (const auto &[id, node] : architecture.nodes()) {
+        if (node.kind != Kinds::EventBus)
+            continue;
+        if (node.properties.value("busName"_L1).toString(node.name) == name)
+            return &node;
+        if (node.name == name)
+            byNodeName = &node;
+    }
+    return byNodeName;
+}
+
+// What IAM checks for an SDK call on the design's resources (calls naming none of them
+// are not checked): the actions AWS's service authorization reference lists for each
+// operation, a batch's as its single operation's.
+QList<NeededPermission> neededPermissions(const QString &service, const AwsRequest &request, const LocalCloud &cloud)
+{
+    const Architecture &architecture = cloud.project().architecture();
+    QList<NeededPermission> needed;
+    auto add = [&](const QString &action, const Node *node, const QString &suffix = {}) {
+        if (node && !action.isEmpty())
+            needed.append(
+                {action, node->name, EffectivePolicy::arn(*node, cloud.region(), u"Arn"_s, suffix), !suffix.isEmpty()});
+    };
+    auto named = [&](const QString &name, QLatin1String kind) -> const Node * {
+        const Node *node = architecture.nodeByName(name);
+        return node && node->kind == kind ? node : nullptr;
+    };
+    const QJsonObject input = request.protocol == AwsProtocol::Json ? QJsonDocument::fromJson(request.body).object()
+                                                                    : request.parameters;
+    const QString operation = request.operation;
+    if (service == "dynamodb"_L1) {
+        const QString action = "dynamodb:"_L1 + operation;
+        add(action, named(input.value("TableName"_L1).toString(), Kinds::Table));
+        const QJsonObject items = input.value("RequestItems"_L1).toObject();
+        for (auto it = items.begin(); it != items.end(); ++it)
+            add(action, named(it.key(), Kinds::Table));
+        // A transaction needs each item's own action.
+        static const QHash<QString, QString> transacted{{u"Put"_s, u"PutItem"_s},
+                                                        {u"Update"_s, u"UpdateItem"_s},
+                                                        {u"Delete"_s, u"DeleteItem"_s},
+                                                        {u"ConditionCheck"_s, u"ConditionCheckItem"_s},
+                                                        {u"Get"_s, u"GetItem"_s}};
+        for (const QJsonValue &item : input.value("TransactItems"_L1).toArray()) {
+            const QJsonObject operations = item.toObject();
+            for (auto it = operations.begin(); it != operations.end(); ++it)
+                add("dynamodb:"_L1 + transacted.value(it.key(), it.key()),
+                    named(it.value().toObject().value("TableName"_L1).toString(), Kinds::Table));
+        }
+    } else if (service == "sqs"_L1) {
+        QString action = operation;
+        if (action.endsWith("Batch"_L1))
+            action.chop(5);
+        const QString url = input.value("QueueUrl"_L1).toString().section('/'_L1, -1);
+        add("sqs:"_L1 + action,
+            named(designName(url.isEmpty() ? input.value("QueueName"_L1).toString() : url), Kinds::Queue));
+    } else if (service == "sns"_L1) {
+        const QString action = operation == "PublishBatch"_L1 ? u"Publish"_s : operation;
+        add("sns:"_L1 + action,
+            named(designName(input.value("TopicArn"_L1).toString().section(':'_L1, -1)), Kinds::Topic));
+    } else if (service == "events"_L1) {
+        if (operation == "PutEvents"_L1) {
+            for (const QJsonValue &entry : input.value("Entries"_L1).toArray())
+                add(u"events:PutEvents"_s,
+                    busNamed(architecture, entry.toObject().value("EventBusName"_L1).toString()));
+        } else if (input.contains("EventBusName"_L1)) {
+            add("events:"_L1 + operation, busNamed(architecture, input.value("EventBusName"_L1).toString()));
+        }
+    } else if (service == "lambda"_L1) {
+        static const QRegularExpression invoke(u"^/2015-03-31/functions/([^/]+)/invocations/?$"_s);
+        const auto match = invoke.match(request.path);
+        if (request.method == "POST"_L1 && match.hasMatch()) {
+            // A name, a partial ARN or an ARN, with or without a qualifier.
+            QString name = match.captured(1);
+            if (name.contains(":function:"_L1))
+                name = name.section(":function:"_L1, 1);
+            add(u"lambda:InvokeFunction"_s, named(name.section(':'_L1, 0, 0), Kinds::Function));
+        }
+    } else if (service == "s3"_L1) {
+        const QStringList buckets = resourcesOf(service, request, cloud);
+        const Node *bucket = buckets.isEmpty() ? nullptr : named(buckets.first(), Kinds::Bucket);
+        if (!bucket)
+            return needed;
+        const bool hosted = !request.path.mid(1).startsWith(bucket->name + '/'_L1)
+                            && request.path.mid(1) != bucket->name;
+        const QString key = hosted ? request.path.mid(1) : request.path.mid(bucket->name.size() + 2);
+        const QUrlQuery query(QString::fromUtf8(request.query));
+        const QString method = request.method;
+        if (!key.isEmpty()) {
+            QString action;
+            if (method == "GET"_L1 || method == "HEAD"_L1)
+                action = query.hasQueryItem(u"uploadId"_s) ? u"s3:ListMultipartUploadParts"_s : u"s3:GetObject"_s;
+            else if (method == "PUT"_L1 || method == "POST"_L1)
+                action = u"s3:PutObject"_s;
+            else if (method == "DELETE"_L1)
+                action = query.hasQueryItem(u"uploadId"_s) ? u"s3:AbortMultipartUpload"_s : u"s3:DeleteObject"_s;
+            add(action, bucket, '/'_L1 + key);
+        } else if (method == "POST"_L1 && query.hasQueryItem(u"delete"_s)) {
+            add(u"s3:DeleteObject"_s, bucket, u"/*"_s);
+        } else if (method == "HEAD"_L1 || method == "GET"_L1) {
+            static const QStringList listing{
+                u"list-type"_s,   u"prefix"_s, u"delimiter"_s,     u"max-keys"_s,    u"continuation-token"_s,
+                u"start-after"_s, u"marker"_s, u"encoding-type"_s, u"fetch-owner"_s, u"x-id"_s};
+            bool list = true;
+            for (const auto &[name, value] : query.queryItems())
+                list = list && listing.contains(name);
+            if (list)
+                add(u"s3:ListBucket"_s, bucket);
+        }
+    }
+    return needed;
+}
+
+// AWS's answer to a call IAM refuses, in the service's protocol.
+HttpResponseData accessDenied(const QString &service, const AwsRequest &request, const QString &message)
+{
+    if (service == "dynamodb"_L1)
+        return AwsWire::jsonError(400, u"com.amazonaws.dynamodb.v20120810#"_s, u"AccessDeniedException"_s, message);
+    if (service == "events"_L1)
+        return AwsWire::jsonError(400, QString(), u"AccessDeniedException"_s, message);
+    if (service == "sqs"_L1) {
+        if (request.protocol == AwsProtocol::Query)
+            return AwsWire::xmlAnswer(403, AwsWire::queryError(u"AccessDenied"_s, message, true, request.requestId));
+        HttpResponseData answer = AwsWire::jsonError(403, u"com.amazon.coral.service#"_s, u"AccessDeniedException"_s,
+                                                     message);
+        AwsWire::addHeader(answer.headers, "x-amzn-query-error", "AccessDenied;Sender");
+        return answer;
+    }
+    if (service == "sns"_L1)
+        return AwsWire::xmlAnswer(403, AwsWire::queryError(u"AuthorizationError"_s, message, true, request.requestId));
+    HttpResponseData answer;
+    answer.status = 403;
+    if (service == "lambda"_L1) {
+        AwsWire::addHeader(answer.headers, "content-type", "application/json");
+        AwsWire::addHeader(answer.headers, "x-amzn-errortype", "AccessDeniedException");
+        answer.body =
+            QJsonDocument(QJsonObject{{u"Type"_s, u"User"_s}, {u"Message"_s, message}}).toJson(QJsonDocument::Compact);
+    } else {
+        QXmlStreamWriter writer(&answer.body);
+        writer.writeStartDocument();
+        writer.writeStartElement(u"Error"_s);
+        writer.writeTextElement(u"Code"_s, u"AccessDenied"_s);
+        writer.writeTextElement(u"Message"_s, message);
+        writer.writeTextElement(u"RequestId"_s, request.requestId);
+        writer.writeEndElement();
+        writer.writeEndDocument();
+        AwsWire::addHeader(answer.headers, "content-type", "application/xml");
+    }
+    answer.problem = u"AccessDenied: "_s + message;
+    return answer;
 }
 } // namespace
 
@@ -229,7 +400,9 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
         return;
     }
     if (AwsService *service = route(request)) {
-        if (const std::optional<HttpResponseData> throttled = injectedThrottle(*service, request))
+        if (const std::optional<HttpResponseData> denied = deniedAccess(*service, request))
+            reply(*denied);
+        else if (const std::optional<HttpResponseData> throttled = injectedThrottle(*service, request))
             reply(*throttled);
         else
             service->handle(request, reply);
@@ -275,6 +448,18 @@ AwsService *AwsEndpoint::route(AwsRequest &request) const
     }
     request.protocol = AwsProtocol::Rest;
     return signedFor && signedFor->recognition().rest ? signedFor : fallback(false);
+}
+
+std::optional<HttpResponseData> AwsEndpoint::deniedAccess(const AwsService &service, const AwsRequest &request)
+{
+    if (!request.cause || mCloud.iamMode() == LocalCloud::IamMode::Off)
+        return std::nullopt;
+    for (const NeededPermission &needed : neededPermissions(service.name(), request, mCloud)) {
+        if (const std::optional<QString> refusal = mCloud.refusesServiceCall(
+                request.cause, needed.action, needed.resource, needed.arn, needed.objectLevel))
+            return accessDenied(service.name(), request, *refusal);
+    }
+    return std::nullopt;
 }
 
 std::optional<HttpResponseData> AwsEndpoint::injectedThrottle(const AwsService &service, const AwsRequest &request)

@@ -76,6 +76,9 @@ private:
     // The service a request is for, with its protocol and operation noted in request.
     AwsService *route(AwsRequest &request) const;
     AwsService *fallback(bool query) const;
+    // AWS's refusal of a call by a function whose effective policy does not allow it (the
+    // local cloud's IamMode enforce); in warn mode the call goes on, logged.
+    std::optional<HttpResponseData> deniedAccess(const AwsService &service, const AwsRequest &request);
     // The throttling error of service when the chaos settings (faultThrottleRate) of a
     // resource the request names refuse it, as that service answers a throttled call.
     std::optional<HttpResponseData> injectedThrottle(const AwsService &service, const AwsRequest &request);

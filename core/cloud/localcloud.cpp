@@ -1,4 +1,5 @@
 #include "localcloud.h"
+#include "model/effectivepolicy.h"
 #include "model/kinds.h"
 
 #include "asyncinvoker.h"
@@ -229,6 +230,56 @@ bool LocalCloud::throttlesServiceCall(const QString &service, const QString &ope
         CloudLogEntry::Kind::Error, cause, causeName(cause), service,
         tr("%1 throttled (injected fault, seed %2)").arg(operation, QString::number(mFaults->seed()))));
     return true;
+}
+
+QString LocalCloud::iamModeName(IamMode mode)
+{
+    switch (mode) {
+    case IamMode::Off: return u"off"_s;
+    case IamMode::Warn: return u"warn"_s;
+    case IamMode::Enforce: return u"enforce"_s;
+    }
+    return {};
+}
+
+std::optional<LocalCloud::IamMode> LocalCloud::iamModeFromName(const QString &name)
+{
+    for (IamMode mode : {IamMode::Off, IamMode::Warn, IamMode::Enforce})
+        if (iamModeName(mode) == name)
+            return mode;
+    return std::nullopt;
+}
+
+std::optional<QString> LocalCloud::refusesServiceCall(qint64 cause, const QString &action, const QString &resource,
+                                                      const QString &resourceArn, bool objectLevel)
+{
+    if (mIamMode == IamMode::Off || !cause)
+        return std::nullopt;
+    const Architecture &architecture = mProject.architecture();
+    const Node *function = architecture.nodeByName(causeName(cause));
+    const Node *target = architecture.nodeByName(resource);
+    if (!function || function->kind != Kinds::Function || !target)
+        return std::nullopt;
+    if (EffectivePolicy::of(architecture, *function).allows(action, resource, objectLevel))
+        return std::nullopt;
+    // AWS's own words, with the role the export makes for the function.
+    const QString message = u"User: arn:aws:sts::%1:assumed-role/%2/%3 is not authorized to perform: %4 on resource: "
+                            "%5 because no identity-based policy allows the %4 action"_s.arg(
+                                QLatin1String(EffectivePolicy::kAccountId),
+                                ExportModel::identifier(function->name) + "Role"_L1, function->name, action,
+                                resourceArn);
+    const bool enforce = mIamMode == IamMode::Enforce;
+    CloudLogEntry entry = CloudLogEntry::failure(
+        CloudLogEntry::Kind::Error, cause, function->name, resource,
+        enforce ? tr("%1 denied: %2 has no connection allowing it on %3").arg(action, function->name, resource)
+                : tr("%1 allowed, but it would be denied on AWS: %2 has no connection allowing it on %3")
+                      .arg(action, function->name, resource));
+    entry.deniedAction = action;
+    entry.grantingEdge = EffectivePolicy::grantingType(target->kind, action);
+    addLog(entry);
+    if (!enforce)
+        return std::nullopt;
+    return message;
 }
 
 void LocalCloud::stop()

@@ -52,6 +52,11 @@ struct CloudLogEntry
     NodeId fromNode = kInvalidNodeId;
     NodeId toNode = kInvalidNodeId;
     EdgeId edge = kInvalidEdgeId;
+    // A call a function made without a connection granting it (IamMode warn or enforce):
+    // the IAM action ("dynamodb:PutItem"), and the connection type that would grant it
+    // ("writes"; empty when none does); source names the function, target the resource.
+    QString deniedAction;
+    QString grantingEdge;
 
     static QString kindName(Kind kind);
     // A hop that did not get through (ok false), for the log.
@@ -120,6 +125,22 @@ public:
     // refused as throttled under its faultThrottleRate; each refusal is logged as injected,
     // caused by cause. operation names the call for the log.
     bool throttlesServiceCall(const QString &service, const QString &operation, qint64 cause);
+
+    // Whether the SDK calls functions make are checked against their effective policy
+    // (EffectivePolicy, what the export grants their roles): not at all, logged as a
+    // problem when not allowed (the default), or refused as AWS refuses them.
+    enum class IamMode { Off, Warn, Enforce };
+    void setIamMode(IamMode mode) { mIamMode = mode; }
+    IamMode iamMode() const { return mIamMode; }
+    static QString iamModeName(IamMode mode);
+    static std::optional<IamMode> iamModeFromName(const QString &name);
+    // An SDK call made by the invocation of log entry cause: action on the design's node
+    // named resource (its ARN resourceArn; objectLevel for an S3 object's action). When the
+    // calling function's policy does not allow it, the call is logged (warn and enforce)
+    // and, in enforce mode, AWS's message of the refusal is returned ("User: arn:aws:sts::...
+    // is not authorized to perform: ..."). Calls from outside a function are allowed.
+    std::optional<QString> refusesServiceCall(qint64 cause, const QString &action, const QString &resource,
+                                              const QString &resourceArn, bool objectLevel = false);
 
     // Opens the state in directory (created if missing) and starts delivering.
     Result<void> start(const QString &stateDirectory);
@@ -408,6 +429,7 @@ private:
     EventArchive *mEventArchive; // a child
     std::unique_ptr<FaultInjector> mFaults;
     bool mFaultSeedSet = false; // by setFaultSeed: kept over starts
+    IamMode mIamMode = IamMode::Warn;
 };
 
 } // namespace Nimbus

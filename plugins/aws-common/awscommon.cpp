@@ -1,8 +1,8 @@
 #include "awscommon.h"
 #include "cloud/eventarchive.h"
 #include "model/catalog.h"
+#include "model/effectivepolicy.h"
 #include "model/kinds.h"
-#include "model/permissions.h"
 
 #include "export/yaml.h"
 #include "export/yamlmerge.h"
@@ -61,17 +61,14 @@ QString LogicalIds::of(const QString &nodeName) const
 
 QList<IamStatement> iamStatements(const ExportFunction &function)
 {
-    // The grants are data, shared with the studio's Inspector (resources/catalog/permissions.json).
-    const Permissions &permissions = Permissions::aws();
-    QList<IamStatement> result;
-    auto add = [&](const Node *service, const QList<IamGrant> &grants) {
-        for (const IamGrant &grant : grants)
-            result.append({grant.actions, service, grant.attribute, grant.suffix});
-    };
+    // The local cloud enforces the same policy (EffectivePolicy) while the design runs.
+    QList<EffectivePolicy::Access> accesses;
     for (const FunctionAccess &access : function.accesses)
-        add(access.service, permissions.access(access.service->kind, access.type));
-    for (const Node *trigger : function.triggers)
-        add(trigger, permissions.trigger(trigger->kind));
+        accesses.append({access.service, access.type});
+    const EffectivePolicy policy(accesses, function.triggers);
+    QList<IamStatement> result;
+    for (const PolicyStatement &s : policy.statements())
+        result.append({s.actions, s.resource, s.attribute, s.suffix});
     return result;
 }
 
