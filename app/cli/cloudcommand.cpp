@@ -442,7 +442,13 @@ int CommandLine::serve(const QStringList &arguments)
                                        tr("The seed of the faults the nodes' Chaos properties inject: the same seed "
                                           "fails the same calls again (default: a random one, printed)."),
                                        u"N"_s);
-    parser.addOptions({port, host, awsPort, state, loopLimit, clockMode, clockStart, faultSeed});
+    const QCommandLineOption iam(
+        u"iam"_s,
+        tr("How the SDK calls of functions are checked against the permissions their connections grant (what the "
+           "export writes into their roles): off; warn (default): the call succeeds and the problem is printed; "
+           "enforce: the call fails with AWS's AccessDenied."),
+        u"MODE"_s, u"warn"_s);
+    parser.addOptions({port, host, awsPort, state, loopLimit, clockMode, clockStart, faultSeed, iam});
     if (const std::optional<int> stop = parseCommand(
             parser, arguments,
             tr("Runs the design on this machine: an HTTP gateway for its routes, and its queues, "
@@ -470,6 +476,12 @@ int CommandLine::serve(const QStringList &arguments)
     runner.setRecording(!ProjectFile::isJsonPath(parser.positionalArguments().first()));
     LocalCloud cloud(project, runner);
     cloud.setLoopLimit(*limit);
+    const std::optional<LocalCloud::IamMode> iamMode = LocalCloud::iamModeFromName(parser.value(iam));
+    if (!iamMode) {
+        mErr << "nimbus serve: " << tr("--iam takes off, warn or enforce, not '%1'").arg(parser.value(iam)) << '\n';
+        return UsageError;
+    }
+    cloud.setIamMode(*iamMode);
     if (!setClock(cloud.virtualClock(), parser.value(clockMode), parser.value(clockStart), mErr))
         return UsageError;
     if (parser.isSet(faultSeed)) {

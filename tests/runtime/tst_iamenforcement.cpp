@@ -8,6 +8,8 @@
 
 #include "cloudfixture.h"
 
+#include "model/architecture.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -78,6 +80,8 @@ private slots:
     void callsAreChecked_data();
     void callsAreChecked();
     void callsFromOutsideAreAllowed();
+    void shopOrderNeedsItsConnection_data();
+    void shopOrderNeedsItsConnection();
     void modeNames();
 
 private:
@@ -390,6 +394,92 @@ void TestIamEnforcement::callsFromOutsideAreAllowed()
     const QJsonObject answer = QJsonDocument::fromJson(output).object();
     QVERIFY2(answer.contains("output"_L1), (output + node.readAllStandardError()).constData());
     QCOMPARE(f->cloud->storedCount(u"jobs"_s), 1);
+}
+
+void TestIamEnforcement::shopOrderNeedsItsConnection_data()
+{
+    QTest::addColumn<QString>("change"); // to processOrder's `writes` connection to orders
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<bool>("stored");
+    QTest::addColumn<bool>("denied");
+    // The example as it is: every call its functions make is granted.
+    QTest::newRow("as designed, enforce") << u"none"_s << u"enforce"_s << true << false;
+    // Its connection removed (the table's name kept in processOrder's own environment).
+    QTest::newRow("removed, enforce") << u"removed"_s << u"enforce"_s << false << true;
+    QTest::newRow("removed, warn") << u"removed"_s << u"warn"_s << true << true;
+    QTest::newRow("removed, off") << u"removed"_s << u"off"_s << true << false;
+    // A read connection does not grant the write.
+    QTest::newRow("reads instead, enforce") << u"reads"_s << u"enforce"_s << false << true;
+}
+
+void TestIamEnforcement::shopOrderNeedsItsConnection()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, mode);
+    QFETCH(bool, stored);
+    QFETCH(bool, denied);
+    QVERIFY2(f->loadCopy(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop"), u"shop.json"_s),
+             qPrintable(f->error));
+    const Architecture &design = f->project.architecture();
+    const Node *processOrder = design.nodeByName(u"processOrder"_s);
+    const Node *orders = design.nodeByName(u"orders"_s);
+    QVERIFY(processOrder && orders);
+    const NodeId function = processOrder->id, table = orders->id;
+    if (change != "none"_L1) {
+        const Edge *writes = design.findEdge(function, table, u"writes"_s);
+        QVERIFY(writes);
+        f->project.removeItems({}, {writes->id});
+        if (change == "reads"_L1) {
+            QVERIFY(f->project.connectNodes(function, table, u"reads"_s));
+        } else {
+            QJsonArray environment = design.node(function)->properties.value("environment"_L1).toArray();
+            environment.append(QJsonObject{{u"name"_s, u"ORDERS_TABLE"_s}, {u"value"_s, u"orders"_s}});
+            QVERIFY(f->project.setNodeProperty(function, u"environment"_s, environment));
+        }
+    }
+    f->cloud->setIamMode(*LocalCloud::iamModeFromName(mode));
+    QVERIFY2(f->start(), qPrintable(f->error));
+    // processOrder reports an order it could not process as a failed batch item and logs why.
+    QStringList logs;
+    connect(&f->runner, &FunctionRunner::finished, this, [&](NodeId id, const InvocationResult &result) {
+        if (id == function)
+            logs += result.logs;
+    });
+
+    const QByteArray order = R"({"customerId":"c-1","email":"ada@example.org",
+                                 "items":[{"itemId":"42","quantity":2,"unitPrice":19.9}]})";
+    const NimbusTest::HttpReply accepted = NimbusTest::httpRequest("POST", (f->gateway->url() + u"/orders"_s).toUtf8(),
+                                                                   order, {"Content-Type: application/json"});
+    QCOMPARE(accepted.status, 202L);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        const auto runs = f->entries(CloudLogEntry::Kind::Invocation, u"processOrder"_s);
+        return !runs.isEmpty() && runs.first().finished;
+        },
+        60000));
+    QCOMPARE(f->cloud->storedCount(u"orders"_s), stored ? 1 : 0);
+    QList<CloudLogEntry> problems;
+    for (const CloudLogEntry &e : f->cloud->log())
+        if (!e.deniedAction.isEmpty())
+            problems.append(e);
+    QCOMPARE(problems.size(), denied ? 1 : 0);
+    if (!denied)
+        return;
+    QCOMPARE(problems.first().source, u"processOrder"_s);
+    QCOMPARE(problems.first().target, u"orders"_s);
+    QCOMPARE(problems.first().deniedAction, u"dynamodb:PutItem"_s);
+    QCOMPARE(problems.first().grantingEdge, u"writes"_s);
+    if (mode == "enforce"_L1) {
+        // boto3's ClientError, as processOrder's log shows it on AWS.
+        const QString log = logs.join('\n'_L1);
+        QVERIFY2(log.contains("An error occurred (AccessDeniedException) when calling the PutItem operation"_L1),
+                 qPrintable(log));
+        QVERIFY2(log.contains("User: arn:aws:sts::000000000000:assumed-role/ProcessOrderRole/processOrder is "
+                              "not authorized to perform: dynamodb:PutItem on resource: "
+                              "arn:aws:dynamodb:us-east-1:000000000000:table/orders"_L1),
+                 qPrintable(log));
+        QCOMPARE(f->cloud->storedCount(u"receipts"_s), 0);
+    }
 }
 
 void TestIamEnforcement::modeNames()
