@@ -529,8 +529,33 @@ Result<QString> MainWindow::saveRequestAsScenario(qint64 entryId, const QString 
     if (!mCloudPanel->cloud())
         return fail(tr("The local cloud is not running: its log is gone."));
     const QString baseName = QFileInfo(name.trimmed()).completeBaseName();
-    const Result<QByteArray> yaml = ScenarioScaffold::fromRequest(mCloudPanel->cloud()->log(), entryId,
-                                                                  project()->architecture(), baseName);
+    const QList<CloudLogEntry> &log = mCloudPanel->cloud()->log();
+    // The log keeps no bodies; the function's run history does: the invocation of this
+    // method and path received nearest the request's time (within 2 s, the cloud's clock
+    // not moved) gives the body sent and the answer.
+    ScenarioScaffold::Exchange exchange;
+    const auto request = std::find_if(log.cbegin(), log.cend(),
+                                      [entryId](const CloudLogEntry &e) { return e.id == entryId; });
+    const Node *function = request != log.cend() ? project()->architecture().nodeByName(request->target) : nullptr;
+    if (function && function->kind == Kinds::Function) {
+        const QString method = request->source.section(' '_L1, 0, 0);
+        const QString path = request->source.section(' '_L1, 1);
+        qint64 nearest = 2001;
+        for (const RunHistory::Entry &invocation : mRunner->history().entries(function->id, 200)) {
+            const std::optional<ScenarioScaffold::Exchange> found = ScenarioScaffold::exchangeOf(
+                invocation.event, invocation.result.resultJson, method, path);
+            const qint64 time = ScenarioScaffold::eventTime(invocation.event);
+            if (!found || time == 0)
+                continue;
+            const qint64 distance = qAbs(time - request->when.toMSecsSinceEpoch());
+            if (distance < nearest) {
+                nearest = distance;
+                exchange = *found;
+            }
+        }
+    }
+    const Result<QByteArray> yaml = ScenarioScaffold::fromRequest(log, entryId, project()->architecture(), baseName,
+                                                                  exchange);
     if (!yaml)
         return yaml.error();
     const Result<QString> written = mScenarios->writeScenario(name, *yaml);

@@ -313,7 +313,6 @@ bool ScenariosDock::run(const QStringList &files)
         emit message(tr("Save the project before running its scenarios."));
         return false;
     }
-    refresh();
     mQueue.clear();
     for (const QString &file : files)
         if (scenarioItem(file))

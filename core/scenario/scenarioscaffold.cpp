@@ -13,6 +13,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -104,8 +105,57 @@ bool ScenarioScaffold::isValidFileName(const QString &name)
     return !name.isEmpty() && name.size() <= 120 && !name.contains(u".."_s) && allowed.match(name).hasMatch();
 }
 
+std::optional<ScenarioScaffold::Exchange> ScenarioScaffold::exchangeOf(const QByteArray &event,
+                                                                       const QByteArray &result, const QString &method,
+                                                                       const QString &path)
+{
+    const QJsonObject e = QJsonDocument::fromJson(event).object();
+    const QJsonObject context = e.value("requestContext"_L1).toObject();
+    // HTTP API (payload 2.0) or REST API (1.0).
+    const QString eventMethod =
+        context.value("http"_L1).toObject().value("method"_L1).toString(e.value("httpMethod"_L1).toString());
+    const QString eventPath = e.value("rawPath"_L1).toString(e.value("path"_L1).toString());
+    if (eventMethod.compare(method, Qt::CaseInsensitive) != 0 || eventPath != path)
+        return std::nullopt;
+    const auto parsed = [](const QString &text) -> QJsonValue {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+        if (error.error == QJsonParseError::NoError && document.isObject())
+            return document.object();
+        if (error.error == QJsonParseError::NoError && document.isArray())
+            return document.array();
+        return text;
+    };
+    Exchange exchange;
+    const QJsonValue body = e.value("body"_L1);
+    if (body.isString() && !e.value("isBase64Encoded"_L1).toBool())
+        exchange.body = parsed(body.toString());
+    const QJsonDocument answer = QJsonDocument::fromJson(result);
+    if (answer.isObject() && answer.object().contains("statusCode"_L1)) {
+        const QJsonValue answerBody = answer.object().value("body"_L1);
+        if (answerBody.isString() && !answer.object().value("isBase64Encoded"_L1).toBool())
+            exchange.answer = parsed(answerBody.toString());
+    } else if (answer.isObject()) {
+        exchange.answer = answer.object();
+    }
+    return exchange;
+}
+
+qint64 ScenarioScaffold::eventTime(const QByteArray &event)
+{
+    const QJsonObject context = QJsonDocument::fromJson(event).object().value("requestContext"_L1).toObject();
+    return qint64(context.value("timeEpoch"_L1).toDouble(context.value("requestTimeEpoch"_L1).toDouble()));
+}
+
 Result<QByteArray> ScenarioScaffold::fromRequest(const QList<CloudLogEntry> &log, qint64 requestEntryId,
                                                  const Architecture &architecture, const QString &name)
+{
+    return fromRequest(log, requestEntryId, architecture, name, Exchange());
+}
+
+Result<QByteArray> ScenarioScaffold::fromRequest(const QList<CloudLogEntry> &log, qint64 requestEntryId,
+                                                 const Architecture &architecture, const QString &name,
+                                                 const Exchange &exchange)
 {
     const auto found = std::find_if(log.begin(), log.end(),
                                     [requestEntryId](const CloudLogEntry &e) { return e.id == requestEntryId; });
@@ -153,19 +203,62 @@ Result<QByteArray> ScenarioScaffold::fromRequest(const QList<CloudLogEntry> &log
     }
     text += "steps:\n";
 
+    // Strings of the answer that may be made up by the design (ids): long enough not to be
+    // a word like "accepted" by chance. value -> its variable and where it is.
+    struct Capture
+    {
+        QString variable;
+        QString path;
+        bool used = false;
+    };
+    QHash<QString, Capture> answerValues;
+    QSet<QString> variableNames;
+    const std::function<void(const QJsonValue &, const QString &)> collect =
+        [&](const QJsonValue &value, const QString &path) {
+        if (value.isObject()) {
+            const QJsonObject object = value.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it)
+                collect(it.value(), path + '.'_L1 + it.key());
+        } else if (value.isString() && value.toString().size() >= 8 && !answerValues.contains(value.toString())) {
+            const QString base = path.section('.'_L1, -1).replace(QRegularExpression(u"[^A-Za-z0-9_]"_s), u"_"_s);
+            QString variable = base;
+            for (int n = 2; variableNames.contains(variable); ++n)
+                variable = base + QString::number(n);
+            variableNames.insert(variable);
+            answerValues.insert(value.toString(), {variable, path, false});
+        }
+    };
+    collect(exchange.answer, u"body"_s);
+    // A recorded value the answer gave: the variable captured from it instead.
+    const auto captured = [&](const QJsonValue &value) -> QJsonValue {
+        if (!value.isString())
+            return value;
+        QString text = value.toString();
+        for (auto it = answerValues.begin(); it != answerValues.end(); ++it)
+            if (text.contains(it.key())) {
+                text.replace(it.key(), u"${"_s + it->variable + u"}"_s);
+                it->used = true;
+            }
+        return text;
+    };
+    const auto capturedObject = [&](const QJsonObject &object) {
+        QJsonObject result;
+        for (auto it = object.begin(); it != object.end(); ++it)
+            result.insert(it.key(), captured(it.value()));
+        return result;
+    };
+
     YAML::Node step(YAML::NodeType::Map);
     step["request"] = Yaml::string(request.source);
+    if (!exchange.body.isUndefined())
+        step["body"] = toYaml(exchange.body);
     if (request.httpStatus > 0) {
         YAML::Node expect(YAML::NodeType::Map);
         expect["status"] = Yaml::number(request.httpStatus);
         step["expect"] = expect;
     }
-    QByteArray requestText = stepText(step);
-    const QByteArray placeholder = "  # body: {}  # "
-                                   + tr("the log does not keep request bodies: write the one to send").toUtf8() + '\n';
-    const qsizetype firstLineEnd = requestText.indexOf('\n') + 1;
-    requestText.insert(firstLineEnd, placeholder);
-    text += requestText;
+    // The request step is written last, once the expectations say which captures it needs.
+    const qsizetype requestAt = text.size();
     if (request.httpStatus == 0)
         text += checkComment(tr("the request has no recorded status (it was still running)"));
 
@@ -190,7 +283,7 @@ Result<QByteArray> ScenarioScaffold::fromRequest(const QList<CloudLogEntry> &log
             } else {
                 YAML::Node args(YAML::NodeType::Map);
                 args["table"] = Yaml::string(entry->target);
-                args["matches"] = toYaml(ScenarioJson::fromItem(keys.object()));
+                args["matches"] = toYaml(capturedObject(ScenarioJson::fromItem(keys.object())));
                 if (match.captured(1) == "REMOVE"_L1)
                     args["count"] = Yaml::number(0);
                 YAML::Node s(YAML::NodeType::Map);
@@ -203,7 +296,7 @@ Result<QByteArray> ScenarioScaffold::fromRequest(const QList<CloudLogEntry> &log
             if (put.size() == 2) {
                 YAML::Node args(YAML::NodeType::Map);
                 args["bucket"] = Yaml::string(entry->target);
-                args["key"] = Yaml::string(put.at(0));
+                args["key"] = Yaml::string(captured(put.at(0)).toString());
                 YAML::Node s(YAML::NodeType::Map);
                 s["expect-object"] = args;
                 within(s);
@@ -240,6 +333,29 @@ Result<QByteArray> ScenarioScaffold::fromRequest(const QList<CloudLogEntry> &log
         s["expect-message"] = args;
         within(s);
         text += stepText(s, {tr("the messages' bodies are not in the log: add matches: {...} to check them")});
+    }
+
+    {
+        QList<const Capture *> used;
+        for (const Capture &capture : std::as_const(answerValues))
+            if (capture.used)
+                used.append(&capture);
+        std::sort(used.begin(), used.end(),
+                  [](const Capture *a, const Capture *b) { return a->variable < b->variable; });
+        if (!used.isEmpty()) {
+            YAML::Node captures(YAML::NodeType::Map);
+            for (const Capture *capture : std::as_const(used))
+                captures[capture->variable.toStdString()] = Yaml::string(capture->path);
+            step["capture"] = captures;
+        }
+        QByteArray requestText = stepText(step);
+        if (exchange.body.isUndefined()) {
+            const QByteArray placeholder = "  # body: {}  # "
+                                           + tr("the log does not keep request bodies: write the one to send").toUtf8()
+                                           + '\n';
+            requestText.insert(requestText.indexOf('\n') + 1, placeholder);
+        }
+        text.insert(requestAt, requestText);
     }
 
     QStringList hops;

@@ -23,6 +23,9 @@ private slots:
     void initTestCase();
     void requestBecomesSteps();
     void unrelatedHopsAreLeftOut();
+    void exchangeGivesBodyAndCaptures();
+    void exchangeOfAnEvent_data();
+    void exchangeOfAnEvent();
     void notARequestIsRefused_data();
     void notARequestIsRefused();
     void fileNames_data();
@@ -133,6 +136,70 @@ void TestScenarioScaffold::unrelatedHopsAreLeftOut()
     QCOMPARE(scenario->steps[1].args[u"matches"_s].toObject(), (QJsonObject{{u"orderId"_s, u"other"_s}}));
     QCOMPARE(scenario->steps[2].args.toArray(), QJsonArray::fromStringList({u"createOrder"_s, u"orders"_s}));
     QVERIFY(!yaml->contains("receipts"));
+}
+
+void TestScenarioScaffold::exchangeGivesBodyAndCaptures()
+{
+    // The recorded run's made-up id, found in the answer, becomes a variable captured from it.
+    QList<CloudLogEntry> log = mLog;
+    for (CloudLogEntry &e : log) {
+        e.detail.replace(u"o-1"_s, u"3f2a9c1e-77"_s);
+    }
+    ScenarioScaffold::Exchange exchange;
+    exchange.body = QJsonObject{{u"customerId"_s, u"c1"_s}, {u"items"_s, QJsonArray{1, 2}}};
+    exchange.answer = QJsonObject{{u"orderId"_s, u"3f2a9c1e-77"_s}, {u"status"_s, u"accepted"_s}};
+    const Result<QByteArray> yaml = ScenarioScaffold::fromRequest(log, 10, mProject.architecture(), {}, exchange);
+    QVERIFY2(yaml, qPrintable(yaml.errorMessage()));
+    const Result<Scenario> scenario = Scenario::parse(*yaml, u"recorded.yaml"_s);
+    QVERIFY2(scenario, qPrintable(scenario.errorMessage() + u"\n"_s + QString::fromUtf8(*yaml)));
+    QVERIFY2(!yaml->contains("# body:"), yaml->constData());
+    const ScenarioStep &request = scenario->steps.at(0);
+    QCOMPARE(request.extra.value(u"body"_s).toObject(), exchange.body.toObject());
+    QCOMPARE(request.capture, (QJsonObject{{u"orderId"_s, u"body.orderId"_s}}));
+    QCOMPARE(scenario->steps.at(1).args[u"matches"_s].toObject(), (QJsonObject{{u"orderId"_s, u"${orderId}"_s}}));
+    QCOMPARE(scenario->steps.at(2).args[u"key"_s].toString(), u"receipts/${orderId}.txt"_s);
+}
+
+void TestScenarioScaffold::exchangeOfAnEvent_data()
+{
+    QTest::addColumn<QByteArray>("event");
+    QTest::addColumn<QByteArray>("result");
+    QTest::addColumn<bool>("found");
+    QTest::addColumn<QJsonValue>("body");
+    QTest::addColumn<QJsonValue>("answer");
+    const QByteArray http = R"({"rawPath": "/orders", "body": "{\"a\": 1}", "isBase64Encoded": false,
+        "requestContext": {"http": {"method": "POST"}, "timeEpoch": 1700000000123}})";
+    QTest::newRow("HTTP API, proxy answer")
+        << http << QByteArray(R"({"statusCode": 202, "body": "{\"orderId\": \"x\"}"})") << true
+        << QJsonValue(QJsonObject{{u"a"_s, 1}}) << QJsonValue(QJsonObject{{u"orderId"_s, u"x"_s}});
+    QTest::newRow("HTTP API, plain answer")
+        << http << QByteArray(R"({"ok": true})") << true << QJsonValue(QJsonObject{{u"a"_s, 1}})
+        << QJsonValue(QJsonObject{{u"ok"_s, true}});
+    QTest::newRow("REST API, text body") << QByteArray(
+        R"({"httpMethod": "POST", "path": "/orders", "body": "hello", "requestContext": {}})")
+                                         << QByteArray(R"({"statusCode": 200, "body": "fine"})") << true
+                                         << QJsonValue(u"hello"_s) << QJsonValue(u"fine"_s);
+    QTest::newRow("another path") << QByteArray(
+        R"({"rawPath": "/items", "requestContext": {"http": {"method": "POST"}}})")
+                                  << QByteArray() << false << QJsonValue() << QJsonValue();
+}
+
+void TestScenarioScaffold::exchangeOfAnEvent()
+{
+    QFETCH(QByteArray, event);
+    QFETCH(QByteArray, result);
+    QFETCH(bool, found);
+    const std::optional<ScenarioScaffold::Exchange> exchange = ScenarioScaffold::exchangeOf(event, result, u"POST"_s,
+                                                                                            u"/orders"_s);
+    QCOMPARE(exchange.has_value(), found);
+    if (!found)
+        return;
+    QFETCH(QJsonValue, body);
+    QFETCH(QJsonValue, answer);
+    QCOMPARE(exchange->body, body);
+    QCOMPARE(exchange->answer, answer);
+    if (event.contains("timeEpoch"))
+        QCOMPARE(ScenarioScaffold::eventTime(event), qint64(1700000000123));
 }
 
 void TestScenarioScaffold::notARequestIsRefused_data()
