@@ -12,6 +12,7 @@
 #include "runtime/functionrunner.h"
 #include "scenario/scenarioscaffold.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -166,9 +167,24 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     mReset = new QPushButton(tr("Reset State"));
     mReset->setObjectName(u"cloudReset"_s);
     mReset->setToolTip(tr("Empty every queue, bucket and table of the local cloud"));
+    mIamMode = new QComboBox;
+    mIamMode->setObjectName(u"cloudIamMode"_s);
+    // The data are LocalCloud's names of the modes, as `nimbus serve --iam` takes them.
+    mIamMode->addItem(tr("Permissions: off"), u"off"_s);
+    mIamMode->addItem(tr("Permissions: warn"), u"warn"_s);
+    mIamMode->addItem(tr("Permissions: enforce"), u"enforce"_s);
+    mIamMode->setCurrentIndex(1);
+    mIamMode->setToolTip(tr("How the calls functions make through the AWS SDK are checked against what their "
+                            "connections grant (the policies the export writes): not at all, a warning in the log, "
+                            "or refused as AWS refuses them"));
+    connect(mIamMode, &QComboBox::currentIndexChanged, this, [this] {
+        if (mCloud)
+            mCloud->setIamMode(iamMode());
+    });
     auto *bar = new QHBoxLayout;
     bar->addWidget(mToggle);
     bar->addWidget(mAddress, 1);
+    bar->addWidget(mIamMode);
     bar->addWidget(mReset);
 
     QWidget *logBox = createLog();
@@ -232,6 +248,7 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     connect(mArchive, &QPushButton::clicked, this, [this] { showArchive(mBus); });
     connect(mLog, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
         updateStepButtons();
+        updateFixButton();
         if (current)
             emit hopActivated(current->data(Time, kEntry).value<CloudLogEntry>());
     });
@@ -278,6 +295,11 @@ QWidget *CloudPanel::createLog()
     mNextHop = new QPushButton(tr("Next Hop"));
     mNextHop->setObjectName(u"cloudNextHop"_s);
     mNextHop->setToolTip(tr("Show the hop after this one in its request"));
+    mFixPermission = new QPushButton;
+    mFixPermission->setObjectName(u"cloudFixPermission"_s);
+    mFixPermission->setToolTip(tr("Add the connection that grants the denied call, as the export will grant it"));
+    mFixPermission->hide();
+    connect(mFixPermission, &QPushButton::clicked, this, &CloudPanel::fixPermission);
     mReplayTimer = new QTimer(this);
     mReplayTimer->setInterval(kReplayStepMs);
     auto *logBox = new QWidget;
@@ -289,7 +311,56 @@ QWidget *CloudPanel::createLog()
     for (QPushButton *button : {mPreviousHop, mReplay, mNextHop})
         steps->addWidget(button);
     steps->addStretch(1);
+    steps->addWidget(mFixPermission);
     return logBox;
+}
+
+void CloudPanel::setIamMode(LocalCloud::IamMode mode)
+{
+    mIamMode->setCurrentIndex(mIamMode->findData(LocalCloud::iamModeName(mode)));
+}
+
+LocalCloud::IamMode CloudPanel::iamMode() const
+{
+    return LocalCloud::iamModeFromName(mIamMode->currentData().toString()).value_or(LocalCloud::IamMode::Warn);
+}
+
+QString CloudPanel::permissionFix() const
+{
+    const QTreeWidgetItem *item = mLog->currentItem();
+    if (!item || !project())
+        return {};
+    const CloudLogEntry entry = item->data(Time, kEntry).value<CloudLogEntry>();
+    if (entry.deniedAction.isEmpty() || entry.grantingEdge.isEmpty())
+        return {};
+    const Architecture &design = project()->architecture();
+    const Node *from = design.nodeByName(entry.source);
+    const Node *to = design.nodeByName(entry.target);
+    if (!from || !to || design.findEdge(from->id, to->id, entry.grantingEdge))
+        return {};
+    return tr("Add connection: %1 %2 %3").arg(entry.source, entry.grantingEdge, entry.target);
+}
+
+bool CloudPanel::fixPermission()
+{
+    if (permissionFix().isEmpty())
+        return false;
+    const CloudLogEntry entry = mLog->currentItem()->data(Time, kEntry).value<CloudLogEntry>();
+    const Architecture &design = project()->architecture();
+    // Through the project's undo stack: one step, undone as it was done.
+    const Result<EdgeId> added = project()->connectNodes(design.nodeByName(entry.source)->id,
+                                                         design.nodeByName(entry.target)->id, entry.grantingEdge);
+    if (!added)
+        emit message(added.errorMessage());
+    updateFixButton();
+    return bool(added);
+}
+
+void CloudPanel::updateFixButton()
+{
+    const QString fix = permissionFix();
+    mFixPermission->setText(fix);
+    mFixPermission->setVisible(!fix.isEmpty());
 }
 
 // A request's row offers to become a scenario (ScenarioScaffold): the window asks for its
@@ -356,6 +427,7 @@ bool CloudPanel::start(QString *error)
     }
     mCloud = std::make_unique<LocalCloud>(*project(), mRunner);
     mCloud->setRegion(Preferences::instance().defaultRegion());
+    mCloud->setIamMode(iamMode());
     if (const Result<void> started = mCloud->start(QDir(project()->directory()).filePath(u".nimbus-cloud"_s));
         !started) {
         *error = started.errorMessage();

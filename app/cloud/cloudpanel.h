@@ -11,6 +11,7 @@
 #include <atomic>
 #include <memory>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -74,6 +75,16 @@ public:
     QList<QTreeWidgetItem *> requestHops() const;
     // Moves to the next (or previous) hop of the current request; false at its end.
     bool stepHop(int direction);
+    // How the SDK calls of functions are checked (LocalCloud::IamMode): this start's and
+    // the next ones', the running cloud's at once.
+    void setIamMode(LocalCloud::IamMode mode);
+    LocalCloud::IamMode iamMode() const;
+    // The connection that would have allowed the current row's denied call ("Add
+    // connection: processOrder writes orders"), empty when the row is none or the
+    // connection exists; fixPermission() adds it to the design as one undo step.
+    QString permissionFix() const;
+    bool fixPermission();
+
     // Plays the current row's request from its first hop, one hop every kReplayStepMs.
     void replayRequest();
     bool isReplaying() const;
@@ -97,6 +108,7 @@ private:
     void showLogEntry(QTreeWidgetItem *item, const CloudLogEntry &entry);
     void forgetRow(QTreeWidgetItem *item);
     void updateStepButtons();
+    void updateFixButton();
     void refreshState();
     QString kindOf(const QString &service) const;
     bool sendRequest(const QString &text);
@@ -117,6 +129,8 @@ private:
     QPushButton *mPreviousHop;
     QPushButton *mReplay;
     QPushButton *mNextHop;
+    QPushButton *mFixPermission;
+    QComboBox *mIamMode;
     QTimer *mReplayTimer;
     QLabel *mStateTitle;
     QTreeWidget *mState;

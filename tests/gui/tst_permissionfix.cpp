@@ -1,0 +1,139 @@
+// Permissions enforced locally, explained and fixed in one click (issue 21, item 3): in
+// the studio's Local Cloud dock, set to enforce, a function's call its connection does not
+// grant is a failed row naming function, action and resource; on that row the dock offers
+// "Add connection: writer writes orders", which adds the edge as one undo step, after which
+// the same call succeeds.
+
+#include "actionmanager.h"
+#include "cloud/cloudpanel.h"
+#include "document/project.h"
+#include "mainwindow.h"
+#include "runtime/functionrunner.h"
+#include "runtime/instancepool.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace Nimbus;
+using namespace Qt::StringLiterals;
+
+namespace {
+bool write(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+}
+
+// Writes an order with the AWS SDK for JavaScript v3: the error's name when refused.
+const QByteArray kWriter = R"(
+const { DynamoDBClient, PutItemCommand } = require("@aws-sdk/client-dynamodb");
+const db = new DynamoDBClient({});
+exports.handler = async () => {
+    try {
+        await db.send(new PutItemCommand({ TableName: process.env.ORDERS_TABLE, Item: { id: { S: "1" } } }));
+        return { ok: true };
+    } catch (err) {
+        return { error: err.name };
+    }
+};
+)";
+} // namespace
+
+class TestPermissionFix : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void deniedCallIsFixedInOneClick();
+
+private:
+    QString run(CloudPanel *panel);
+
+    QString mProject;
+    QTemporaryDir mDir;
+};
+
+void TestPermissionFix::initTestCase()
+{
+    QCoreApplication::setOrganizationName(u"NimbusTest"_s);
+    mProject = mDir.filePath(u"shop.json"_s);
+    QVERIFY(write(mDir.filePath(u"functions/writer/index.js"_s), kWriter));
+    QVERIFY(write(mProject, R"({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "writer", "kind": "function", "properties": {"source": "functions/writer", "timeout": 30}},
+                  {"name": "orders", "kind": "table"}],
+        "edges": [{"from": "writer", "to": "orders", "type": "reads"}]})"));
+}
+
+QString TestPermissionFix::run(CloudPanel *panel)
+{
+    std::optional<InvocationResult> result;
+    if (!panel->cloud()->invoke(u"writer"_s, "{}", u"test"_s, 0, [&](const InvocationResult &r) { result = r; }))
+        return u"not started"_s;
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 60000))
+        return u"no answer"_s;
+    return QString::fromUtf8(result->resultJson);
+}
+
+void TestPermissionFix::deniedCallIsFixedInOneClick()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(mProject));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    CloudPanel *panel = window.cloudPanel();
+    auto *mode = panel->findChild<QComboBox *>(u"cloudIamMode"_s);
+    QVERIFY(mode);
+    QCOMPARE(mode->currentData().toString(), u"warn"_s); // the default
+    mode->setCurrentIndex(mode->findData(u"enforce"_s));
+    window.actionManager()->action(ActionIds::LocalCloud)->trigger();
+    QVERIFY(panel->isRunning());
+    QCOMPARE(panel->cloud()->iamMode(), LocalCloud::IamMode::Enforce);
+
+    QCOMPARE(run(panel), uR"({"error":"AccessDeniedException"})"_s);
+    auto *log = panel->findChild<QTreeWidget *>(u"cloudLog"_s);
+    QTreeWidgetItem *denial = nullptr;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        for (QTreeWidgetItemIterator it(log); *it; ++it)
+            if ((*it)->text(5).startsWith("dynamodb:PutItem denied"_L1))
+                denial = *it;
+        return denial != nullptr;
+        },
+        10000));
+    QCOMPARE(denial->text(1), u"writer"_s);
+    QCOMPARE(denial->text(2), u"orders"_s);
+    auto *fix = panel->findChild<QPushButton *>(u"cloudFixPermission"_s);
+    QVERIFY(fix);
+    QVERIFY(fix->isHidden());
+    log->setCurrentItem(denial);
+    QVERIFY(!fix->isHidden());
+    QCOMPARE(fix->text(), u"Add connection: writer writes orders"_s);
+
+    Project *project = window.project();
+    const int steps = project->undoStack()->count();
+    QTest::mouseClick(fix, Qt::LeftButton);
+    const Architecture &design = project->architecture();
+    const NodeId writer = design.nodeByName(u"writer"_s)->id, orders = design.nodeByName(u"orders"_s)->id;
+    QVERIFY(design.findEdge(writer, orders, u"writes"_s));
+    QCOMPARE(project->undoStack()->count(), steps + 1);
+    QVERIFY(fix->isHidden());
+    // The same call now goes through.
+    QCOMPARE(run(panel), uR"({"ok":true})"_s);
+    QCOMPARE(panel->cloud()->storedCount(u"orders"_s), 1);
+    // One undo takes the connection away again.
+    project->undoStack()->undo();
+    QVERIFY(!design.findEdge(writer, orders, u"writes"_s));
+
+    window.actionManager()->action(ActionIds::LocalCloud)->trigger();
+    window.runner()->pool()->stopAll();
+}
+
+QTEST_MAIN(TestPermissionFix)
+#include "tst_permissionfix.moc"
