@@ -496,10 +496,7 @@ void MainWindow::createScenariosDock()
     });
     connect(mScenarios, &ScenariosDock::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     // Saved somewhere else (Save As): the scenarios there.
-    connect(mProjects, &ProjectManager::titleChanged, mScenarios, [this] {
-        if (!mScenarios->isRunning())
-            mScenarios->refresh();
-    });
+    connect(mProjects, &ProjectManager::titleChanged, mScenarios, &ScenariosDock::refresh);
     connect(mCloudPanel, &CloudPanel::saveAsScenarioRequested, this, [this](qint64 entryId) {
         QString suggested;
         for (const CloudLogEntry &entry : mCloudPanel->cloud() ? mCloudPanel->cloud()->log() : QList<CloudLogEntry>())

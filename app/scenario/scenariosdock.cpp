@@ -74,14 +74,16 @@ void setRowColour(QTreeWidgetItem *item, const QColor &colour)
 } // namespace
 
 ScenariosDock::ScenariosDock(QWidget *parent)
-    : QWidget(parent), mTree(new QTreeWidget), mRun(new QPushButton(tr("Run"))),
+    : QWidget(parent), mTree(new QTreeWidget), mRun(new QPushButton(tr("Run Selected"))),
       mRunAll(new QPushButton(tr("Run All"))), mStop(new QPushButton(tr("Stop"))),
       mNew(new QPushButton(tr("New Scenario..."))), mSummary(new QLabel), mWatcher(new QFileSystemWatcher(this)),
       mRefreshLater(new QTimer(this))
 {
     setObjectName(u"scenariosPanel"_s);
     mTree->setObjectName(u"scenarioTree"_s);
-    mTree->setHeaderLabels({tr("Scenario"), tr("Result"), tr("Duration")});
+    // The same column words as the Local Cloud's log, translated once for both.
+    mTree->setHeaderLabels({tr("Scenario"), QCoreApplication::translate("Nimbus::CloudPanel", "Result"),
+                            QCoreApplication::translate("Nimbus::CloudPanel", "Duration")});
     mTree->setAccessibleName(tr("Scenarios and their steps"));
     mTree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     mTree->header()->setStretchLastSection(false);
@@ -114,10 +116,7 @@ ScenariosDock::ScenariosDock(QWidget *parent)
 
     mRefreshLater->setSingleShot(true);
     mRefreshLater->setInterval(200);
-    connect(mRefreshLater, &QTimer::timeout, this, [this] {
-        if (!isRunning())
-            refresh();
-    });
+    connect(mRefreshLater, &QTimer::timeout, this, &ScenariosDock::refresh);
     connect(mWatcher, &QFileSystemWatcher::directoryChanged, mRefreshLater, qOverload<>(&QTimer::start));
     connect(mWatcher, &QFileSystemWatcher::fileChanged, mRefreshLater, qOverload<>(&QTimer::start));
     connect(mRun, &QPushButton::clicked, this, &ScenariosDock::runSelected);
@@ -179,6 +178,11 @@ void ScenariosDock::watch()
 
 void ScenariosDock::refresh()
 {
+    // Not while scenarios run: their rows must stay; once they end.
+    if (mClock.isValid()) {
+        mRefreshLater->start();
+        return;
+    }
     QStringList expanded;
     for (int i = 0; i < mTree->topLevelItemCount(); ++i)
         if (mTree->topLevelItem(i)->isExpanded())
@@ -320,6 +324,8 @@ bool ScenariosDock::run(const QStringList &files)
     if (mQueue.isEmpty())
         return false;
     mPassed = mFailed = 0;
+    mBatch = int(mQueue.size());
+    mFirstFailure = nullptr;
     mStopped = false;
     mClock.start();
     for (const QString &file : std::as_const(mQueue)) {
@@ -382,6 +388,9 @@ void ScenariosDock::startNext()
         return;
     mSummary->setText(summary());
     mClock.invalidate();
+    // What needs looking at: the first failure.
+    if (mFirstFailure)
+        mTree->scrollToItem(mFirstFailure, QAbstractItemView::PositionAtTop);
     emit runningChanged(false);
     emit runFinished();
 }
@@ -427,7 +436,10 @@ void ScenariosDock::showStep(const ScenarioStepResult &step)
         return row;
     };
     const QString why = step.run > 0 ? tr("run %1: %2").arg(step.run + 1).arg(step.message) : step.message;
-    setRowColour(add(item, why, MessageRow), kFailed);
+    QTreeWidgetItem *message = add(item, why, MessageRow);
+    setRowColour(message, kFailed);
+    if (!mFirstFailure)
+        mFirstFailure = item;
     if (!step.hops.isEmpty()) {
         QTreeWidgetItem *hops = add(item, tr("Hops (%1)").arg(step.hops.size()), GroupRow);
         for (const QString &hop : step.hops) {
@@ -486,15 +498,19 @@ void ScenariosDock::showResult(const ScenarioResult &result)
     }
     if (!result.passed)
         setRowColour(row, kFailed);
+    // Among many, a scenario that passed folds away: the failures stay open.
+    if (result.passed && mBatch > 1)
+        row->setExpanded(false);
     // Steps a stopped or failed run did not reach keep no mark.
 }
 
 void ScenariosDock::stop()
 {
     mQueue.clear();
+    if (mClock.isValid())
+        mStopped = true;
     if (!mRunner)
         return;
-    mStopped = true;
     mRunner->cancel();
 }
 

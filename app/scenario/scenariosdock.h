@@ -20,7 +20,6 @@ class QTreeWidgetItem;
 
 namespace Nimbus {
 
-
 // The studio's Scenarios dock: the open project's scenarios (scenarios/*.yaml beside its
 // file), each with its steps, or its parse error where it is. Run runs the selected ones,
 // Run All all of them, one after another, each on a local cloud of its own (a
@@ -53,7 +52,7 @@ public:
     // The project's file, where scenarios/ is looked for; empty when it has none.
     QString projectPath() const;
     // Re-reads the scenarios (done when the project is opened or saved and when a file of
-    // scenarios/ changes).
+    // scenarios/ changes); while scenarios run, once they end.
     void refresh();
     QTreeWidget *tree() const { return mTree; }
     QTreeWidgetItem *scenarioItem(const QString &fileName) const; // by file name, "order-placed.yaml"
@@ -109,6 +108,8 @@ private:
     QPointer<ScenarioRunner> mRunner;
     QStringList mQueue; // files waiting to run
     QTreeWidgetItem *mRunning = nullptr; // the scenario row of the runner
+    int mBatch = 0; // how many scenarios the run started with
+    QTreeWidgetItem *mFirstFailure = nullptr; // of this run, to scroll to at its end
     int mPassed = 0;
     int mFailed = 0;
     bool mStopped = false;
