@@ -14,18 +14,23 @@
 #include "scenario/scenariosdock.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
+
+#include <functional>
 
 using namespace Nimbus;
 using namespace Qt::StringLiterals;
@@ -67,6 +72,7 @@ private slots:
     void savedRequestBecomesAScenario();
     void scenarioNamesStayInTheFolder_data();
     void scenarioNamesStayInTheFolder();
+    void newScenarioWritesATemplate();
     void buttonsAreNotCut();
 
 private:
@@ -268,6 +274,31 @@ void TestScenariosDock::savedRequestBecomesAScenario()
         if (entry.source == "POST /orders"_L1)
             id = entry.id;
     QVERIFY(id > 0);
+    // The request's row of the log offers Save as Scenario; a hop it caused does not.
+    auto *log = mWindow->cloudPanel()->findChild<QTreeWidget *>(u"cloudLog"_s);
+    QVERIFY(log);
+    const auto menuOn = [log](const std::function<bool(const CloudLogEntry &)> &which) -> QStringList {
+        QTreeWidgetItem *row = nullptr;
+        for (QTreeWidgetItemIterator it(log); *it && !row; ++it)
+            if (which((*it)->data(0, Qt::UserRole).value<CloudLogEntry>()))
+                row = *it;
+        if (!row)
+            return {u"no row"_s};
+        log->scrollToItem(row);
+        QStringList shown;
+        QTimer::singleShot(0, log, [&shown] {
+            if (auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+                for (QAction *action : menu->actions())
+                    shown.append(action->objectName());
+                menu->close();
+            }
+        });
+        emit log->customContextMenuRequested(log->visualItemRect(row).center());
+        return shown;
+    };
+    QCOMPARE(menuOn([id](const CloudLogEntry &e) { return e.id == id; }), QStringList{u"saveAsScenario"_s});
+    QCOMPARE(menuOn([id](const CloudLogEntry &e) { return e.cause == id; }), QStringList());
+
     // Its hops settle: the order stored and its receipt written.
     QTRY_VERIFY_WITH_TIMEOUT(std::any_of(cloud->log().cbegin(), cloud->log().cend(),
                                          [](const CloudLogEntry &e) { return e.target == "receipts"_L1; }),
@@ -344,6 +375,24 @@ void TestScenariosDock::scenarioNamesStayInTheFolder()
     QVERIFY(!QFileInfo::exists(project.filePath(u"outside.yaml"_s)));
     QVERIFY(!QFileInfo::exists(QDir(scenariosFolder()).filePath(u"sub"_s)));
     QCOMPARE(QDir(project.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+}
+
+void TestScenariosDock::newScenarioWritesATemplate()
+{
+    const Result<QString> written = mDock->createScenario(u"checkout flow"_s);
+    QVERIFY2(written, qPrintable(written.errorMessage()));
+    QCOMPARE(QFileInfo(*written).fileName(), u"checkout flow.yaml"_s);
+    const Result<Scenario> scenario = Scenario::load(*written);
+    QVERIFY2(scenario, qPrintable(scenario.errorMessage()));
+    QCOMPARE(scenario->name, u"checkout flow"_s);
+    QVERIFY(!scenario->steps.isEmpty());
+    QFile file(*written);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().startsWith("# ")); // commented for its reader
+    file.close();
+    QVERIFY(mDock->scenarioItem(u"checkout flow.yaml"_s));
+    QVERIFY(QFile::remove(*written));
+    mDock->refresh();
 }
 
 void TestScenariosDock::buttonsAreNotCut()
