@@ -4,7 +4,9 @@
 
 #include "canvas/canvasscene.h"
 #include "export/exportmodel.h"
+#include "model/effectivepolicy.h"
 #include "model/permissions.h"
+#include "preferences/preferences.h"
 
 #include "document/project.h"
 #include "model/catalog.h"
@@ -15,14 +17,17 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShowEvent>
@@ -101,6 +106,9 @@ void InspectorWidget::projectChanged(Project *previous)
             if (id == mEdge)
                 setEdge(kInvalidEdgeId);
         });
+        // The shown function's policy follows its connections.
+        connect(a, &Architecture::edgeAdded, this, &InspectorWidget::refreshPolicy);
+        connect(a, &Architecture::edgeRemoved, this, &InspectorWidget::refreshPolicy);
         connect(a, &Architecture::nodeAboutToBeRemoved, this, [this](NodeId id) {
             if (id == mNode)
                 setNode(kInvalidNodeId);
@@ -207,6 +215,7 @@ void InspectorWidget::rebuild()
     mEditors.clear();
     mName = nullptr;
     mCodeFiles = nullptr;
+    mPolicy = nullptr;
     mEdgeRows = {};
     const Node *node = project() ? project()->architecture().node(mNode) : nullptr;
     const NodeKind *kind = node ? project()->catalog().kind(node->kind) : nullptr;
@@ -290,6 +299,17 @@ void InspectorWidget::rebuild()
         }
         if (kind->code.isValid())
             addCodeFiles(*node);
+        if (node->kind == Kinds::Function) {
+            mPolicy = new QPlainTextEdit(mFormHost);
+            mPolicy->setObjectName(u"effectivePolicy"_s);
+            mPolicy->setReadOnly(true);
+            mPolicy->setAccessibleName(tr("Effective policy"));
+            mPolicy->setToolTip(tr("What the function's connections grant it on AWS: the policy the export writes "
+                                   "into its role, and what the local cloud checks its SDK calls against"));
+            mPolicy->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+            mForm->addRow(tr("Effective policy"), mPolicy);
+            refreshPolicy();
+        }
         if (node->kind == Kinds::Rule) {
             mRuleTester = new RuleTester(mFormHost);
             mForm->addRow(tr("Test pattern"), mRuleTester);
@@ -374,6 +394,19 @@ QString InspectorWidget::permissionsText(const Edge &edge) const
     return u"<p>%1</p><p>%2</p>"_s.arg(
         tr("In %1's role (AWS IAM, as the SAM export writes it):").arg(function->name.toHtmlEscaped()),
         statements.join(u"</p><p>"_s));
+}
+
+void InspectorWidget::refreshPolicy()
+{
+    const Node *function = mPolicy && project() ? project()->architecture().node(mNode) : nullptr;
+    if (!function)
+        return;
+    const EffectivePolicy policy = EffectivePolicy::of(project()->architecture(), *function);
+    mPolicy->setPlainText(
+        policy.statements().isEmpty()
+            ? tr("No permissions: connect the function to the services it calls.")
+            : QString::fromUtf8(QJsonDocument(policy.document(Preferences::instance().defaultRegion()))
+                                    .toJson(QJsonDocument::Indented)));
 }
 
 void InspectorWidget::addCodeFiles(const Node &node)

@@ -13,6 +13,7 @@ class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPlainTextEdit;
 class QGraphicsScene;
 class QPushButton;
 
@@ -48,6 +49,9 @@ public:
     QLineEdit *nameEditor() const { return mName; }
     // The source files of the selected function (double-click opens one).
     QListWidget *codeFiles() const { return mCodeFiles; }
+    // The selected function's effective policy: the IAM policy document the AWS exports
+    // write and the local cloud enforces, as JSON (null for other nodes).
+    QPlainTextEdit *effectivePolicy() const { return mPolicy; }
     // The selected rule's "Test pattern" box (null for other nodes).
     RuleTester *ruleTester() const { return mRuleTester; }
 
@@ -69,6 +73,7 @@ private:
     // narrow dock, longer words in French): never some of each, never a field cut short.
     void fitRows();
     void addCodeFiles(const Node &node);
+    void refreshPolicy();
     void refreshValues();
     QWidget *createEditor(const PropertySpec &spec);
     void setValue(QWidget *editor, const PropertySpec &spec, const QJsonValue &value);
@@ -83,6 +88,7 @@ private:
     QLineEdit *mName = nullptr;
     QLabel *mKind = nullptr;
     QListWidget *mCodeFiles = nullptr;
+    QPlainTextEdit *mPolicy = nullptr;
     QPointer<RuleTester> mRuleTester;
     QHash<QString, QWidget *> mEditors;
     bool mUpdating = false;

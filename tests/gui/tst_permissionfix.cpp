@@ -2,17 +2,22 @@
 // the studio's Local Cloud dock, set to enforce, a function's call its connection does not
 // grant is a failed row naming function, action and resource; on that row the dock offers
 // "Add connection: writer writes orders", which adds the edge as one undo step, after which
-// the same call succeeds.
+// the same call succeeds. The Inspector shows a function's effective policy as JSON.
 
 #include "actionmanager.h"
 #include "cloud/cloudpanel.h"
 #include "document/project.h"
+#include "inspectorwidget.h"
 #include "mainwindow.h"
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +57,7 @@ class TestPermissionFix : public QObject
 private slots:
     void initTestCase();
     void deniedCallIsFixedInOneClick();
+    void inspectorShowsTheEffectivePolicy();
 
 private:
     QString run(CloudPanel *panel);
@@ -133,6 +139,37 @@ void TestPermissionFix::deniedCallIsFixedInOneClick()
 
     window.actionManager()->action(ActionIds::LocalCloud)->trigger();
     window.runner()->pool()->stopAll();
+}
+
+void TestPermissionFix::inspectorShowsTheEffectivePolicy()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(mProject));
+    Project *project = window.project();
+    const Architecture &design = project->architecture();
+    const NodeId writer = design.nodeByName(u"writer"_s)->id, orders = design.nodeByName(u"orders"_s)->id;
+    InspectorWidget *inspector = window.inspector();
+    inspector->setNode(writer);
+    QVERIFY(inspector->effectivePolicy());
+    auto statements = [&] {
+        return QJsonDocument::fromJson(inspector->effectivePolicy()->toPlainText().toUtf8())
+            .object()
+            .value("Statement"_L1)
+            .toArray();
+    };
+    // The read connection's grant, on the table's ARN, as the export writes it.
+    QCOMPARE(statements().size(), 1);
+    QCOMPARE(statements().first()["Resource"].toString().section(':'_L1, 5),
+             u"table/orders"_s); // arn:aws:dynamodb:REGION:000000000000:table/orders
+    QVERIFY(statements().first()["Action"].toArray().contains(u"dynamodb:GetItem"_s));
+    QVERIFY(!statements().first()["Action"].toArray().contains(u"dynamodb:PutItem"_s));
+    // It follows the connections.
+    QVERIFY(project->connectNodes(writer, orders, u"writes"_s));
+    QCOMPARE(statements().size(), 2);
+    QVERIFY(statements().last()["Action"].toArray().contains(u"dynamodb:PutItem"_s));
+    // Another node has none.
+    inspector->setNode(orders);
+    QVERIFY(!inspector->effectivePolicy());
 }
 
 QTEST_MAIN(TestPermissionFix)
