@@ -468,7 +468,7 @@ void MainWindow::createScenariosDock()
     auto *dock = new QDockWidget(tr("Scenarios"), this);
     dock->setObjectName(u"scenariosDock"_s);
     mScenarios = new ScenariosDock(dock);
-    dock->setWidget(mScenarios);
+    dock->setWidget(scrollable(mScenarios));
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     mScenariosDock = dock;
     mScenarios->setSaveHook([this] {
