@@ -91,6 +91,9 @@ ScenariosDock::ScenariosDock(QWidget *parent)
     mTree->header()->setSectionResizeMode(ResultColumn, QHeaderView::ResizeToContents);
     mTree->header()->setSectionResizeMode(DurationColumn, QHeaderView::ResizeToContents);
     mTree->setWordWrap(false);
+    // A low dock still shows the buttons and the summary (a label without word wrap: one
+    // that wraps makes the dock's scroll area ask for the list's whole height); the list scrolls.
+    mTree->setMinimumSize(120, 48);
     mRun->setObjectName(u"scenarioRun"_s);
     mRun->setToolTip(tr("Run the selected scenarios, each on a fresh local cloud of its own"));
     mRunAll->setObjectName(u"scenarioRunAll"_s);
@@ -100,7 +103,6 @@ ScenariosDock::ScenariosDock(QWidget *parent)
     mNew->setObjectName(u"scenarioNew"_s);
     mNew->setToolTip(tr("Write a new scenario from a commented template and open it"));
     mSummary->setObjectName(u"scenarioSummary"_s);
-    mSummary->setWordWrap(true);
     mSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *buttons = new QHBoxLayout;
