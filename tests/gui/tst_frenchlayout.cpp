@@ -1,7 +1,8 @@
 // The studio in French, as a new French user sees it: the main window with the example,
-// Preferences, Export, the cost view and the Run dock. No label or button is cut (French
-// words are longer), no tab title is shortened, and no text that has a French translation
-// is still shown in English. The Inspector has a test of its own (tst_inspectorfrench).
+// Preferences, Export, the cost view, the Run dock and the Scenarios dock. No label or
+// button is cut (French words are longer), no tab title is shortened, and no text that
+// has a French translation is still shown in English. The Inspector has a test of its own
+// (tst_inspectorfrench).
 
 #include "export/exportdialog.h"
 #include "export/pluginregistry.h"
@@ -220,7 +221,7 @@ QStringList TestFrenchLayout::cutTexts(QWidget *root) const
 void TestFrenchLayout::fitsAndIsFrench_data()
 {
     QTest::addColumn<QString>("view");
-    for (const char *view : {"main window", "preferences", "export", "cost", "run", "cloud"})
+    for (const char *view : {"main window", "preferences", "export", "cost", "run", "cloud", "scenarios"})
         QTest::newRow(view) << QString::fromLatin1(view);
 }
 
@@ -234,7 +235,8 @@ void TestFrenchLayout::fitsAndIsFrench()
         ExportDialog *dialog = mWindow->showExportDialog();
         QVERIFY(QTest::qWaitFor([dialog] { return dialog->isPreviewReady(); }, 10000));
         root = dialog;
-    } else if (view == QLatin1String("cost") || view == QLatin1String("run") || view == QLatin1String("cloud")) {
+    } else if (view == QLatin1String("cost") || view == QLatin1String("run") || view == QLatin1String("cloud")
+               || view == QLatin1String("scenarios")) {
         auto *dock = mWindow->findChild<QDockWidget *>(view + QLatin1String("Dock"));
         QVERIFY(dock);
         if (view == QLatin1String("run"))
