@@ -91,6 +91,8 @@ ScenariosDock::ScenariosDock(QWidget *parent)
     mTree->header()->setSectionResizeMode(ResultColumn, QHeaderView::ResizeToContents);
     mTree->header()->setSectionResizeMode(DurationColumn, QHeaderView::ResizeToContents);
     mTree->setWordWrap(false);
+    // A double-click goes to the node or the file; the arrows fold.
+    mTree->setExpandsOnDoubleClick(false);
     // A low dock still shows the buttons and the summary (a label without word wrap: one
     // that wraps makes the dock's scroll area ask for the list's whole height); the list scrolls.
     mTree->setMinimumSize(120, 48);
