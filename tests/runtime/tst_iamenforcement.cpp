@@ -82,6 +82,7 @@ private slots:
     void callsFromOutsideAreAllowed();
     void shopOrderNeedsItsConnection_data();
     void shopOrderNeedsItsConnection();
+    void serveEnforcesWithIam();
     void modeNames();
 
 private:
@@ -480,6 +481,62 @@ void TestIamEnforcement::shopOrderNeedsItsConnection()
                  qPrintable(log));
         QCOMPARE(f->cloud->storedCount(u"receipts"_s), 0);
     }
+}
+
+void TestIamEnforcement::serveEnforcesWithIam()
+{
+    // The shop example with processOrder's `writes` connection to orders made a read one,
+    // served by `nimbus serve --iam enforce`: an order's write is refused, and said so.
+    QVERIFY2(f->loadCopy(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop"), u"shop.json"_s),
+             qPrintable(f->error));
+    const QString project = f->folder.filePath(u"shop.json"_s);
+    QFile file(project);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    QJsonArray edges = json.value("edges"_L1).toArray();
+    bool changed = false;
+    for (qsizetype i = 0; i < edges.size(); ++i) {
+        QJsonObject e = edges.at(i).toObject();
+        if (e["from"] == u"processOrder"_s && e["to"] == u"orders"_s && e["type"] == u"writes"_s) {
+            e["type"] = u"reads"_s;
+            edges.replace(i, e);
+            changed = true;
+        }
+    }
+    QVERIFY(changed);
+    json["edges"] = edges;
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(json).toJson());
+    file.close();
+
+    const QString nimbus = QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus");
+    QProcess wrong;
+    wrong.start(nimbus, {u"serve"_s, project, u"--iam"_s, u"strict"_s});
+    QVERIFY(wrong.waitForFinished(20000));
+    QCOMPARE(wrong.exitCode(), 2);
+    QVERIFY(wrong.readAllStandardError().contains("--iam takes off, warn or enforce"));
+
+    QProcess serve;
+    serve.start(nimbus, {u"serve"_s, project, u"--port"_s, u"0"_s, u"--aws-port"_s, u"0"_s, u"--iam"_s, u"enforce"_s});
+    QVERIFY(QTest::qWaitFor([&] { return serve.canReadLine() && serve.peek(4096).count('\n') >= 2; }, 20000));
+    const QByteArray gateway = serve.readLine().trimmed();
+    const QByteArray order = R"({"customerId":"c-1","email":"ada@example.org",
+                                 "items":[{"itemId":"42","quantity":1,"unitPrice":5}]})";
+    const NimbusTest::HttpReply accepted = NimbusTest::httpRequest("POST", gateway + "/orders", order,
+                                                                   {"Content-Type: application/json"});
+    QCOMPARE(accepted.status, 202L);
+    QByteArray printed;
+    const bool denied = QTest::qWaitFor(
+        [&] {
+        printed += serve.readAllStandardError();
+        return printed.contains("dynamodb:PutItem denied");
+        },
+        60000);
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(20000));
+    QVERIFY2(denied, printed.constData());
+    QVERIFY2(printed.contains("processOrder has no connection allowing it on orders"), printed.constData());
 }
 
 void TestIamEnforcement::modeNames()
