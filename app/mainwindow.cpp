@@ -427,6 +427,7 @@ void MainWindow::createBottomDocks()
             [this, traffic] { traffic->setCloud(mCloudPanel->cloud()); });
     connect(mCloudPanel, &CloudPanel::hopActivated, traffic, &TrafficLayer::selectHop);
     connect(mCloudPanel, &CloudPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(mCloudPanel, &CloudPanel::permissionProblem, mNotifications, &NotificationBar::showError);
     createScenariosDock();
     connect(mCostView, &CostView::badgesChanged, mScene, &CanvasScene::setCostBadges);
     connect(mCostView, &CostView::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });

@@ -503,6 +503,13 @@ void CloudPanel::addLogRow(const CloudLogEntry &entry)
             item = new QTreeWidgetItem(mLog);
         }
         mRows.insert(entry.id, item);
+        if (!entry.deniedAction.isEmpty()) {
+            const QString fix = entry.grantingEdge.isEmpty()
+                                    ? QString()
+                                    : tr(" Select it in the Local Cloud log to add the connection: %1 %2 %3.")
+                                          .arg(entry.source, entry.grantingEdge, entry.target);
+            emit permissionProblem(tr("Permission"), entry.detail + fix);
+        }
         if (++mRowCount > LocalCloud::kLogLimit && mLog->topLevelItemCount() > 1) {
             QTreeWidgetItem *oldest = mLog->takeTopLevelItem(0);
             forgetRow(oldest);

@@ -96,6 +96,9 @@ signals:
     void message(const QString &text);
     // A hop row became current (a click, the keyboard, a step or the replay).
     void hopActivated(const Nimbus::CloudLogEntry &entry);
+    // A function made a call its connections do not grant (warned or refused): for the
+    // window's notification band.
+    void permissionProblem(const QString &title, const QString &text);
     // "Save as Scenario..." was chosen on the row of an HTTP request (a log entry's id).
     void saveAsScenarioRequested(qint64 entryId);
 

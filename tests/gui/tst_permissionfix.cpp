@@ -9,6 +9,7 @@
 #include "document/project.h"
 #include "inspectorwidget.h"
 #include "mainwindow.h"
+#include "notificationbar.h"
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
 
@@ -114,6 +115,12 @@ void TestPermissionFix::deniedCallIsFixedInOneClick()
         },
         10000));
     QCOMPARE(denial->text(1), u"writer"_s);
+    // The notification band says it too, and where the fix is.
+    auto *band = window.findChild<NotificationBar *>();
+    QVERIFY(band);
+    QVERIFY2(band->text().contains("dynamodb:PutItem denied: writer has no connection allowing it on orders"_L1),
+             qPrintable(band->text()));
+    QVERIFY2(band->text().contains("writer writes orders"_L1), qPrintable(band->text()));
     QCOMPARE(denial->text(2), u"orders"_s);
     auto *fix = panel->findChild<QPushButton *>(u"cloudFixPermission"_s);
     QVERIFY(fix);
