@@ -402,6 +402,23 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::ScenariosDock</name>
+    <message numerus="yes">
+        <source>Runs %n time(s), each with its own seed</source>
+        <translation>
+            <numerusform>Runs %n time, each with its own seed</numerusform>
+            <numerusform>Runs %n times, each with its own seed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ %n run(s) passed</source>
+        <translation>
+            <numerusform>✓ %n run passed</numerusform>
+            <numerusform>✓ %n runs passed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::TrafficLayer</name>
     <message numerus="yes">
         <source>%Ln message(s) waiting</source>

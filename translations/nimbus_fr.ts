@@ -1805,6 +1805,42 @@
         <source>Start the local cloud to see the archive of %1.</source>
         <translation>Démarrez le cloud local pour voir l&apos;archive de %1.</translation>
     </message>
+    <message>
+        <source>Permissions: off</source>
+        <translation>Permissions : off</translation>
+    </message>
+    <message>
+        <source>Permissions: warn</source>
+        <translation>Permissions : warn</translation>
+    </message>
+    <message>
+        <source>Permissions: enforce</source>
+        <translation>Permissions : enforce</translation>
+    </message>
+    <message>
+        <source>How the calls functions make through the AWS SDK are checked against what their connections grant (the policies the export writes): not at all, a warning in the log, or refused as AWS refuses them</source>
+        <translation>Comment les appels que font les fonctions via le SDK AWS sont vérifiés par rapport à ce qu&apos;accordent leurs connexions (les politiques qu&apos;écrit l&apos;export) : pas du tout, un avertissement dans le journal, ou refusés comme AWS les refuse</translation>
+    </message>
+    <message>
+        <source>Add the connection that grants the denied call, as the export will grant it</source>
+        <translation>Ajouter la connexion qui accorde l&apos;appel refusé, comme l&apos;export l&apos;accordera</translation>
+    </message>
+    <message>
+        <source>Add connection: %1 %2 %3</source>
+        <translation>Ajouter la connexion : %1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Save as Scenario...</source>
+        <translation>Enregistrer comme scénario...</translation>
+    </message>
+    <message>
+        <source> Select it in the Local Cloud log to add the connection: %1 %2 %3.</source>
+        <translation> Sélectionnez-le dans le journal du cloud local pour ajouter la connexion : %1 %2 %3.</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Permission</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CloudRun::CloudRunPlugin</name>
@@ -2792,6 +2828,14 @@
             <numerusform>%n scénario : %1 réussi(s), %2 en échec (%3 s)</numerusform>
             <numerusform>%n scénarios : %1 réussi(s), %2 en échec (%3 s)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>How the SDK calls of functions are checked against the permissions their connections grant (what the export writes into their roles): off; warn (default): the call succeeds and the problem is printed; enforce: the call fails with AWS&apos;s AccessDenied.</source>
+        <translation>Comment les appels SDK des fonctions sont vérifiés par rapport aux permissions qu&apos;accordent leurs connexions (ce que l&apos;export écrit dans leurs rôles) : off ; warn (par défaut) : l&apos;appel réussit et le problème est affiché ; enforce : l&apos;appel échoue avec l&apos;AccessDenied d&apos;AWS.</translation>
+    </message>
+    <message>
+        <source>--iam takes off, warn or enforce, not &apos;%1&apos;</source>
+        <translation>--iam prend off, warn ou enforce, pas « %1 »</translation>
     </message>
 </context>
 <context>
@@ -5236,6 +5280,18 @@ Invalide : %2</translation>
         <source>Test pattern</source>
         <translation>Tester le motif</translation>
     </message>
+    <message>
+        <source>Effective policy</source>
+        <translation>Politique effective</translation>
+    </message>
+    <message>
+        <source>What the function&apos;s connections grant it on AWS: the policy the export writes into its role, and what the local cloud checks its SDK calls against</source>
+        <translation>Ce que les connexions de la fonction lui accordent sur AWS : la politique que l’export écrit dans son rôle, et celle selon laquelle le cloud local vérifie ses appels SDK</translation>
+    </message>
+    <message>
+        <source>No permissions: connect the function to the services it calls.</source>
+        <translation>Aucune autorisation : connectez la fonction aux services qu’elle appelle.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Instance</name>
@@ -5658,6 +5714,14 @@ Invalide : %2</translation>
     <message>
         <source>injected fault: %1, seed %2</source>
         <translation>panne injectée : %1, graine %2</translation>
+    </message>
+    <message>
+        <source>%1 denied: %2 has no connection allowing it on %3</source>
+        <translation>%1 refusé : %2 n&apos;a aucune connexion qui l&apos;autorise sur %3</translation>
+    </message>
+    <message>
+        <source>%1 allowed, but it would be denied on AWS: %2 has no connection allowing it on %3</source>
+        <translation>%1 autorisé, mais il serait refusé sur AWS : %2 n&apos;a aucune connexion qui l&apos;autorise sur %3</translation>
     </message>
 </context>
 <context>
@@ -6188,6 +6252,58 @@ Invalide : %2</translation>
     <message>
         <source>Archive and &amp;Replay...</source>
         <translation>Archive et &amp;rejeu...</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Scénarios</translation>
+    </message>
+    <message>
+        <source>Save Before Running Scenarios</source>
+        <translation>Enregistrer avant d&apos;exécuter les scénarios</translation>
+    </message>
+    <message>
+        <source>Scenarios run on the saved project and keep their files beside it. Save &apos;%1&apos; now?</source>
+        <translation>Les scénarios s&apos;exécutent sur le projet enregistré et gardent leurs fichiers à côté. Enregistrer « %1 » maintenant ?</translation>
+    </message>
+    <message>
+        <source>Save as Scenario</source>
+        <translation>Enregistrer comme scénario</translation>
+    </message>
+    <message>
+        <source>Name of the scenario (its file in scenarios/):</source>
+        <translation>Nom du scénario (son fichier dans scenarios/) :</translation>
+    </message>
+    <message>
+        <source>Cannot Save as Scenario</source>
+        <translation>Impossible d&apos;enregistrer comme scénario</translation>
+    </message>
+    <message>
+        <source>The local cloud is not running: its log is gone.</source>
+        <translation>Le cloud local n&apos;est pas démarré : son journal a disparu.</translation>
+    </message>
+    <message>
+        <source>Run &amp;Scenarios</source>
+        <translation>Exécuter les &amp;scénarios</translation>
+    </message>
+    <message>
+        <source>Run every scenario of the project, each on a fresh local cloud</source>
+        <translation>Exécuter tous les scénarios du projet, chacun sur un cloud local neuf</translation>
+    </message>
+    <message>
+        <source>&amp;New Scenario...</source>
+        <translation>&amp;Nouveau scénario...</translation>
+    </message>
+    <message>
+        <source>New Scenario</source>
+        <translation>Nouveau scénario</translation>
+    </message>
+    <message>
+        <source>Cannot Write Scenario</source>
+        <translation>Impossible d&apos;écrire le scénario</translation>
+    </message>
+    <message>
+        <source>&amp;Scenarios</source>
+        <translation>&amp;Scénarios</translation>
     </message>
 </context>
 <context>
@@ -8625,6 +8741,14 @@ Invalide : %2</translation>
         <source>not written: %1</source>
         <translation>non écrit : %1</translation>
     </message>
+    <message>
+        <source>scenario %1 is not copied (larger than 1 MB, or already in the new folder)</source>
+        <translation>le scénario %1 n&apos;est pas copié (plus de 1 Mo, ou déjà dans le nouveau dossier)</translation>
+    </message>
+    <message>
+        <source>cannot copy the scenarios: %1</source>
+        <translation>impossible de copier les scénarios : %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ProviderPlugin</name>
@@ -9479,6 +9603,191 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::ScenariosDock</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Run Selected</source>
+        <translation>Exécuter la sélection</translation>
+    </message>
+    <message>
+        <source>Run All</source>
+        <translation>Tout exécuter</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>New Scenario...</source>
+        <translation>Nouveau scénario...</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scénario</translation>
+    </message>
+    <message>
+        <source>Scenarios and their steps</source>
+        <translation>Scénarios et leurs étapes</translation>
+    </message>
+    <message>
+        <source>Run the selected scenarios, each on a fresh local cloud of its own</source>
+        <translation>Exécuter les scénarios sélectionnés, chacun sur un cloud local neuf qui lui est propre</translation>
+    </message>
+    <message>
+        <source>Run every scenario of the project, one after another</source>
+        <translation>Exécuter tous les scénarios du projet, l&apos;un après l&apos;autre</translation>
+    </message>
+    <message>
+        <source>Stop the scenario running and those waiting</source>
+        <translation>Arrêter le scénario en cours et ceux en attente</translation>
+    </message>
+    <message>
+        <source>Write a new scenario from a commented template and open it</source>
+        <translation>Écrire un nouveau scénario depuis un modèle commenté et l&apos;ouvrir</translation>
+    </message>
+    <message>
+        <source>Replace Scenario</source>
+        <translation>Remplacer le scénario</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existe déjà. Le remplacer ?</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>ne peut pas être lu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Runs %n time(s), each with its own seed</source>
+        <translation>
+            <numerusform>S&apos;exécute %n fois, chaque exécution avec sa propre graine</numerusform>
+            <numerusform>S&apos;exécute %n fois, chaque exécution avec sa propre graine</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>invariant: %1</source>
+        <translation>invariant : %1</translation>
+    </message>
+    <message>
+        <source>%1, line %2</source>
+        <translation>%1, ligne %2</translation>
+    </message>
+    <message>
+        <source>Save the project to add scenarios beside it.</source>
+        <translation>Enregistrez le projet pour ajouter des scénarios à côté.</translation>
+    </message>
+    <message>
+        <source>No scenarios: New Scenario writes one.</source>
+        <translation>Aucun scénario : « Nouveau scénario » en écrit un.</translation>
+    </message>
+    <message>
+        <source>Save the project before running its scenarios.</source>
+        <translation>Enregistrez le projet avant d&apos;exécuter ses scénarios.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>Running %1...</source>
+        <translation>Exécution de %1...</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed (%3)</source>
+        <translation>%1 réussi(s), %2 en échec (%3)</translation>
+    </message>
+    <message>
+        <source>- stopped</source>
+        <translation>- arrêté</translation>
+    </message>
+    <message>
+        <source>✓ passed</source>
+        <translation>✓ réussi</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ échoué</translation>
+    </message>
+    <message>
+        <source>run %1: %2</source>
+        <translation>exécution %1 : %2</translation>
+    </message>
+    <message>
+        <source>Hops (%1)</source>
+        <translation>Sauts (%1)</translation>
+    </message>
+    <message>
+        <source>Function logs (%1)</source>
+        <translation>Journaux des fonctions (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ %n run(s) passed</source>
+        <translation>
+            <numerusform>✓ %n exécution réussie</numerusform>
+            <numerusform>✓ %n exécutions réussies</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✗ run %1 of %2 failed (seed %3)</source>
+        <translation>✗ l&apos;exécution %1 sur %2 a échoué (graine %3)</translation>
+    </message>
+    <message>
+        <source>Save the project first: scenarios are kept beside its file.</source>
+        <translation>Enregistrez d&apos;abord le projet : les scénarios sont conservés à côté de son fichier.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; cannot be a scenario&apos;s name: use letters, digits, spaces, &apos;-&apos; and &apos;_&apos;, without &apos;/&apos; or &apos;..&apos;.</source>
+        <translation>« %1 » ne peut pas être le nom d&apos;un scénario : utilisez des lettres, des chiffres, des espaces, « - » et « _ », sans « / » ni « .. ».</translation>
+    </message>
+    <message>
+        <source>%1 leads out of the scenarios folder</source>
+        <translation>%1 sort du dossier des scénarios</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1</source>
+        <translation>Impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 écrit</translation>
+    </message>
+    <message>
+        <source>A scenario: an integration test of the whole design, run on a fresh local cloud.</source>
+        <translation>Un scénario : un test d&apos;intégration de toute la conception, exécuté sur un cloud local neuf.</translation>
+    </message>
+    <message>
+        <source>Steps act (request, send-message, publish, put-object, put-item, put-event, invoke, advance)</source>
+        <translation>Les étapes agissent (request, send-message, publish, put-object, put-item, put-event, invoke, advance)</translation>
+    </message>
+    <message>
+        <source>and expect (expect-item, expect-object, expect-message, expect-hops, expect-log, expect-one-of),</source>
+        <translation>et vérifient (expect-item, expect-object, expect-message, expect-hops, expect-log, expect-one-of),</translation>
+    </message>
+    <message>
+        <source>within a time of the cloud&apos;s clock. Values captured from an answer are used as ${name}.</source>
+        <translation>dans un délai mesuré sur l&apos;horloge du cloud. Les valeurs capturées depuis une réponse s&apos;utilisent sous la forme ${name}.</translation>
+    </message>
+    <message>
+        <source>Run it from the Scenarios dock, or with: nimbus test PROJECT</source>
+        <translation>Exécutez-le depuis le panneau Scénarios, ou avec : nimbus test PROJET</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::ScheduleExpression</name>
     <message>
         <source>%1: &apos;%2&apos; has an invalid step</source>
@@ -10199,6 +10508,10 @@ Invalide : %2</translation>
     <message>
         <source>With --local-cloud and --select ROUTE: send the route a request, &quot;[/path] [body]&quot;, through the gateway.</source>
         <translation>Avec --local-cloud et --select ROUTE : envoyer une requête à la route, « [/chemin] [corps] », par la passerelle.</translation>
+    </message>
+    <message>
+        <source>Show the Scenarios dock and run every scenario of the project.</source>
+        <translation>Afficher le panneau Scénarios et exécuter tous les scénarios du projet.</translation>
     </message>
 </context>
 </TS>
