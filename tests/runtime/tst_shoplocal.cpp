@@ -341,7 +341,10 @@ void TestShopLocal::nightlyJobRunsWhenTheClockPassesTwo()
     VirtualClock &clock = mCloud->virtualClock();
     clock.pause();
     const QDateTime now = clock.now();
-    clock.set(QDateTime(now.date().addDays(1), QTime(1, 59, 30), Qt::UTC));
+    // Never forward past a 02:00 (a moved clock fires what it passed): today's 01:59:30
+    // when it is still ahead of or just behind now, else tomorrow's.
+    const QDate day = now.toUTC().time() < QTime(1, 59, 30) ? now.toUTC().date() : now.toUTC().date().addDays(1);
+    clock.set(QDateTime(day, QTime(1, 59, 30), Qt::UTC));
     const int before = int(entries(CloudLogEntry::Kind::Invocation, QStringLiteral("dailyReport")).size());
     QVERIFY(mCloud->advance(20'000));
     QCOMPARE(int(entries(CloudLogEntry::Kind::Invocation, QStringLiteral("dailyReport")).size()), before);
