@@ -9456,6 +9456,10 @@ Invalide : %2</translation>
         <source>%1: expected %2, got %3</source>
         <translation>%1 : attendu %2, obtenu %3</translation>
     </message>
+    <message>
+        <source>the header %1 is not a header name with a one-line value</source>
+        <translation>l&apos;en-tête %1 n&apos;est pas un nom d&apos;en-tête avec une valeur sur une seule ligne</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ScenarioRunner</name>

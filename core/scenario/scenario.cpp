@@ -181,6 +181,15 @@ Result<ScenarioStep> parseStep(const QString &file, const YAML::Node &node, bool
             return errorAt(file, value, Scenario::tr("request is a method and a path, such as POST /orders"));
         if (step.extra.contains("headers"_L1) && !step.extra.value("headers"_L1).isObject())
             return errorAt(file, node, Scenario::tr("headers maps names to values"));
+        // A scenario may come with a stranger's project: no header smuggles another line in.
+        const QJsonObject headers = step.extra.value("headers"_L1).toObject();
+        static const QRegularExpression token(u"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"_s);
+        for (auto it = headers.begin(); it != headers.end(); ++it)
+            if (!token.match(it.key()).hasMatch() || it.value().isObject() || it.value().isArray()
+                || it.value().toString().contains(u'\r') || it.value().toString().contains(u'\n'))
+                return errorAt(
+                    file, node,
+                    Scenario::tr("the header %1 is not a header name with a one-line value").arg(it.key().left(80)));
         break;
     }
     case ScenarioStep::Kind::Advance:

@@ -139,6 +139,11 @@ void tst_Scenario::parseErrors_data()
                                << "s.yaml:1:8: clock is the time";
     QTest::newRow("bad faults") << QByteArray("faults: {work: 30}\nsteps:\n  - advance: 1h\n")
                                 << "s.yaml:1:16: the faults of work";
+    QTest::newRow("header smuggling a line")
+        << QByteArray("steps:\n  - request: GET /\n    headers: {x-a: \"1\\r\\nHost: evil\"}\n")
+        << "s.yaml:2:5: the header x-a is not a header name";
+    QTest::newRow("header name with a colon") << QByteArray("steps:\n  - request: GET /\n    headers: {\"a:b\": 1}\n")
+                                              << "s.yaml:2:5: the header a:b is not a header name";
     QTest::newRow("capture not a map") << QByteArray("steps:\n  - request: GET /\n    capture: [a]\n")
                                        << "s.yaml:3:14: capture maps names";
 }
