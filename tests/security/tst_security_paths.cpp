@@ -354,7 +354,7 @@ void tst_SecurityPaths::validatorNamesUnsafePaths()
     QFETCH(QJsonObject, properties);
     QFETCH(QString, property);
     const QString path = home("dl/evil/a/b/project.json");
-    writeProject(path, QJsonArray{QJsonArray{name, "function", properties}});
+    writeProject(path, QJsonArray{QJsonValue(QJsonArray{name, "function", properties})});
     Project project(Catalog::builtin());
     ProjectFile file;
     const auto loaded = file.load(path, project);
@@ -391,7 +391,7 @@ void tst_SecurityPaths::saveAsRefusesEscapingSource()
     QFETCH(QString, source);
     QFETCH(QString, saveTo);
     const QString path = home("dl/evil/a/b/project.json");
-    writeProject(path, QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", source}}}});
+    writeProject(path, QJsonArray{QJsonValue(QJsonArray{"fn", "function", QJsonObject{{"source", source}}})});
     Project project(Catalog::builtin());
     ProjectFile file;
     const auto loaded = file.load(path, project);
@@ -411,7 +411,7 @@ void tst_SecurityPaths::saveAsRefusesEscapingSource()
 void tst_SecurityPaths::importJsonRefusesEscapingSource()
 {
     const QString path = home("dl/evil/a/b/project.json");
-    writeProject(path, QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "../.."}}}});
+    writeProject(path, QJsonArray{QJsonValue(QJsonArray{"fn", "function", QJsonObject{{"source", "../.."}}})});
     const auto before = snapshot({"p"});
     QProcess process;
     process.start(kNimbus, {"import-json", path, home("p/q/copy.nimbus")});
@@ -432,7 +432,7 @@ void tst_SecurityPaths::saveAsDoesNotFollowLinks()
     QVERIFY(QFile::link(home(".ssh/id_rsa"), root + "/functions/fn/id_rsa"));
     QVERIFY(QFile::link(home(".ssh"), root + "/functions/fn/ssh"));
     writeProject(root + "/proj.json",
-                 QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}}});
+                 QJsonArray{QJsonValue(QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}})});
     Project project(Catalog::builtin());
     ProjectFile file;
     const auto loaded = file.load(root + "/proj.json", project);
@@ -453,7 +453,7 @@ void tst_SecurityPaths::saveAsDoesNotFollowLinks()
     // A function folder that is itself a link out of the project is refused whole.
     QVERIFY(QFile::link(home(".ssh"), root + "/functions/keys"));
     writeProject(root + "/proj2.json",
-                 QJsonArray{QJsonArray{"keys", "function", QJsonObject{{"source", "functions/keys"}}}});
+                 QJsonArray{QJsonValue(QJsonArray{"keys", "function", QJsonObject{{"source", "functions/keys"}}})});
     Project linked(Catalog::builtin());
     QVERIFY(file.load(root + "/proj2.json", linked));
     const auto failed = file.save(linked, home("w3/proj.nimbus"));
@@ -466,7 +466,7 @@ void tst_SecurityPaths::saveRefusesEscapingCodeFile()
 {
     const QString root = home("w/proj");
     writeProject(root + "/proj.json",
-                 QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}}});
+                 QJsonArray{QJsonValue(QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}})});
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY(file.load(root + "/proj.json", project));
@@ -598,7 +598,7 @@ void tst_SecurityPaths::exportSkipsLinksInFunctionFolder()
     QVERIFY(QFile::link(home(".ssh/id_rsa"), root + "/functions/fn/id_rsa"));
     QVERIFY(QFile::link(home(".ssh"), root + "/functions/fn/ssh"));
     writeProject(root + "/project.json",
-                 QJsonArray{QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}}});
+                 QJsonArray{QJsonValue(QJsonArray{"fn", "function", QJsonObject{{"source", "functions/fn"}}})});
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY(file.load(root + "/project.json", project));
@@ -682,7 +682,7 @@ void tst_SecurityPaths::scaffoldStaysInProject()
     const QString root = home("dl/evil/a/b");
     if (linkedFolder)
         QVERIFY(QFile::link(home(".config/autostart"), root + "/functions/auto"));
-    writeProject(root + "/project.json", QJsonArray{QJsonArray{"fn", "function", properties}});
+    writeProject(root + "/project.json", QJsonArray{QJsonValue(QJsonArray{"fn", "function", properties})});
     Project project(Catalog::builtin());
     ProjectFile file;
     QVERIFY(file.load(root + "/project.json", project));

@@ -1249,7 +1249,8 @@ void TestCostModel::filteredTriggersLowerInvocations()
         QJsonArray{u"source"_s, kind, QJsonObject{{u"filterCriteria"_s, criteria}, {u"batchSize"_s, 1}}},
         QJsonArray{u"handler"_s, u"function"_s, QJsonObject{}}};
     Project project(Catalog::builtin());
-    QVERIFY(NimbusTest::fillProject(project, nodes, QJsonArray{QJsonArray{u"source"_s, u"handler"_s, u"invokes"_s}}));
+    QVERIFY(NimbusTest::fillProject(project, nodes,
+                                    QJsonArray{QJsonValue(QJsonArray{u"source"_s, u"handler"_s, u"invokes"_s})}));
     Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
     QCOMPARE(w.filter(u"source"_s) != nullptr, !criteria.isEmpty());
     const double unfiltered = requestsOf(w, u"source"_s, kBusVolume);
