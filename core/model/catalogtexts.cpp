@@ -334,6 +334,65 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Maximum record age"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Records older than this are skipped (and sent to the function's on-failure "
                                          "destination); empty: until they expire from the stream (24 hours)."),
+    // A user pool (Cognito) kind, the HTTP route's authorization properties and the authorizes connection.
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "User pool"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Security"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "A user directory (Cognito user pool) that signs in users and issues the tokens protected routes ask for. "
+        "Locally it issues signed tokens for its test users; its signing key stays out of the project."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Test users"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The local test users' names, separated by commas, for example alice, bob."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Groups"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Groups of the test users, as user:group pairs separated by commas, for "
+                                         "example alice:admins; they appear in the cognito:groups claim."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Scopes"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The scopes the pool's app client may grant, separated by spaces."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Token validity"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "How long an access or ID token is valid."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "min"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Authorization"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "JWT issuer"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "An identity provider's issuer URL (the iss claim): requests need a JSON Web Token it signed "
+                      "(JWT authorizer). Empty when a user pool on the canvas authorizes the route, or for none."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "JWT audiences"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "The audiences (aud or client_id claim) a token must carry, separated by commas."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "JWKS"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Where the issuer's public keys are: an https URL fetched when a token arrives, or a JSON file "
+                      "in the project folder. Empty: the issuer's /.well-known/jwks.json."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "A token must carry one of these scopes (space-separated); empty for any."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Identity source"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Lambda authorizer: the request values the authorizer receives and caches on, "
+                                         "separated by commas; a request without them is refused with 401."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Authorizer cache"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "Lambda authorizer: how long its answer for the same identity is reused; 0 calls it for every request."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Simple responses"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "Lambda authorizer (payload 2.0): it answers {\"isAuthorized\": true} rather than an IAM policy."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "API key required"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "REST API (payload 1.0): requests need a key of the usage plan in x-api-key."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Usage plan rate"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "API key: the steady requests per second a key may make before 429 Too Many Requests."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "req/s"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Usage plan burst"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "API key: how many requests a key may make at once above the rate."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Usage plan quota"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "API key: the requests a key may make per day before 403 Limit Exceeded; 0 for no quota."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "req/day"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "authorizes"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Requests on the route must first be allowed: by a token the user pool "
+                                         "issued, or by the function's answer (Lambda authorizer)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "each request needs a token the pool issued (JWT authorizer)"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "each request is first given to the function, which allows or denies it (Lambda authorizer)"),
 };
 
 } // namespace

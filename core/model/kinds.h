@@ -19,6 +19,7 @@ inline constexpr QLatin1String Bucket("bucket");
 inline constexpr QLatin1String Schedule("schedule");
 inline constexpr QLatin1String EventBus("event-bus");
 inline constexpr QLatin1String Rule("rule");
+inline constexpr QLatin1String UserPool("user-pool");
 } // namespace Kinds
 
 } // namespace Nimbus

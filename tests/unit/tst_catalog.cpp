@@ -49,13 +49,13 @@ void tst_Catalog::builtinKinds()
     for (const NodeKind *k : catalog.kinds())
         ids.append(k->id);
     QCOMPARE(ids, (QStringList{"http-route", "rule", "schedule", "function", "bucket", "event-bus", "queue", "table",
-                               "topic"}));
-    QCOMPARE(catalog.categories(), (QStringList{"Triggers", "Compute", "Services"}));
+                               "topic", "user-pool"}));
+    QCOMPARE(catalog.categories(), (QStringList{"Triggers", "Compute", "Services", "Security"}));
     QStringList types;
     for (const EdgeType &t : catalog.edgeTypes())
         types.append(t.id);
-    QCOMPARE(types, (QStringList{"invokes", "writes", "reads", "publishes", "calls", "routes", "targets", "on-success",
-                                 "on-failure"}));
+    QCOMPARE(types, (QStringList{"invokes", "writes", "reads", "publishes", "calls", "routes", "targets", "authorizes",
+                                 "on-success", "on-failure"}));
     QVERIFY(!catalog.edgeType("reads")->carriesEvents);
     QVERIFY(catalog.edgeType("writes")->carriesEvents);
     QVERIFY(catalog.kind("queue")->store);
