@@ -56,6 +56,7 @@ const CommandLine::Command CommandLine::kCommands[] = {
     {"serve", QT_TR_NOOP("Run the design locally: HTTP gateway, queues, topics, buckets, tables"), &CommandLine::serve},
     {"cloud", QT_TR_NOOP("Send a message, publish, put an object or item into a running local cloud"),
      &CommandLine::cloud},
+    {"token", QT_TR_NOOP("Mint a token of a user pool of the design, to call a protected route"), &CommandLine::token},
     {"mcp", QT_TR_NOOP("Serve a project to coding agents over the Model Context Protocol (stdio)"), &CommandLine::mcp},
     {"test", QT_TR_NOOP("Run the project's scenarios on a local cloud each; JUnit XML for CI"), &CommandLine::test},
 };

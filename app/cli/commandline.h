@@ -53,6 +53,7 @@ private:
     int importProject(const QStringList &arguments);
     int serve(const QStringList &arguments);
     int cloud(const QStringList &arguments);
+    int token(const QStringList &arguments);
     int mcp(const QStringList &arguments);
     int test(const QStringList &arguments);
     static constexpr int kAnyArguments = -2;

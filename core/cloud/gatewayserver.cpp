@@ -6,6 +6,7 @@
 #include "eventbus.h"
 #include "httpmethod.h"
 #include "localcloud.h"
+#include "routeauthorizer.h"
 #include "virtualclock.h"
 
 #include <QAbstractHttpServer>
@@ -105,7 +106,8 @@ std::optional<qint64> wholeNumber(const QJsonValue &value, qint64 least, qint64 
 
 } // namespace
 
-GatewayServer::GatewayServer(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud)
+GatewayServer::GatewayServer(LocalCloud &cloud, QObject *parent)
+    : QObject(parent), mCloud(cloud), mAuthorizer(std::make_unique<RouteAuthorizer>(cloud))
 {
     quint32 words[8];
     QRandomGenerator::system()->fillRange(words);
@@ -135,6 +137,7 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
             route.functionName = function->name;
             route.cors = node.properties.value("cors"_L1).toBool();
             route.restPayload = node.properties.value("payloadFormat"_L1).toString() == "1.0"_L1;
+            route.auth = RouteAuthorizer::authOf(architecture, id);
             mRoutes.add(route);
         }
     }
@@ -152,6 +155,11 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
     if (mPort == 0) {
         mServer.reset();
         return fail(tr("cannot listen on %1:%2").arg(address.toString()).arg(port));
+    }
+    // The user pools' issuer is this gateway's address.
+    if (Result<void> configured = mAuthorizer->configure(url()); !configured) {
+        close();
+        return configured.error();
     }
     return {};
 }
@@ -377,6 +385,12 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
 {
     auto pending = std::static_pointer_cast<PendingResponse>(responder);
     const QString what = request.method + ' '_L1 + request.path;
+    if (std::optional<HttpResponseData> idp = mAuthorizer->identityProvider(request)) {
+        if (idp->status >= 400)
+            mCloud.logRefusedRequest(what, idp->status, idp->problem);
+        send(*pending, *idp);
+        return;
+    }
     if (request.path.startsWith(QLatin1String(kControlPrefix))) {
         send(*pending, control(request));
         return;
@@ -410,8 +424,41 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
     }
     const HttpRoute route = *match->route;
     const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QJsonObject event = route.restPayload ? GatewayEvents::restApiEvent(route, *match, request, requestId)
-                                                : GatewayEvents::httpApiEvent(route, *match, request, requestId);
+    if (route.auth.kind == RouteAuth::Kind::None) {
+        forward(route, *match, request, requestId, {}, pending);
+        return;
+    }
+    const RouteTable::Match matched{nullptr, match->pathParameters};
+    QPointer<GatewayServer> self(this);
+    mAuthorizer->authorize(
+        route, *match, request, requestId,
+        [self, route, matched, request, requestId, pending, what](const RouteAuthorizer::Decision &d) {
+        if (!self)
+            return;
+        if (!d.allowed) {
+            self->mCloud.logRefusedRequest(what, d.refusal.status, d.refusal.problem);
+            send(*pending, d.refusal, route.cors ? GatewayEvents::corsHeaders(request) : HttpHeaders());
+            return;
+        }
+        RouteTable::Match again = matched;
+        again.route = &route;
+        self->forward(route, again, request, requestId, d.authorizer, pending);
+        });
+}
+
+void GatewayServer::forward(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                            const QString &requestId, const QJsonObject &authorizer,
+                            const std::shared_ptr<void> &responder)
+{
+    auto pending = std::static_pointer_cast<PendingResponse>(responder);
+    const QString what = request.method + ' '_L1 + request.path;
+    QJsonObject event = route.restPayload ? GatewayEvents::restApiEvent(route, match, request, requestId)
+                                          : GatewayEvents::httpApiEvent(route, match, request, requestId);
+    if (!authorizer.isEmpty()) {
+        QJsonObject context = event.value("requestContext"_L1).toObject();
+        context.insert("authorizer"_L1, authorizer);
+        event.insert("requestContext"_L1, context);
+    }
     const HttpHeaders cors = route.cors ? GatewayEvents::corsHeaders(request) : HttpHeaders();
     // The hop's id, known once invoke returns; the function answers later.
     auto hop = std::make_shared<qint64>(0);

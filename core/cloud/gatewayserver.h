@@ -12,6 +12,7 @@
 namespace Nimbus {
 
 class LocalCloud;
+class RouteAuthorizer;
 
 // The local API gateway: Qt HttpServer on a port of this machine, routing each request
 // by the design's HTTP triggers to its function through the local cloud, with API
@@ -59,14 +60,22 @@ public:
     // The token this gateway's control path asks for (random, made once per gateway).
     QByteArray controlToken() const { return mControlToken; }
 
+    // The routes' authorizers and the design's user pools (their issuer is this gateway).
+    const RouteAuthorizer &authorizer() const { return *mAuthorizer; }
+
 private:
     void serve(const QHttpServerRequest &request, QTcpSocket *socket);
     void handle(const HttpRequestData &request, const std::shared_ptr<void> &responder);
     HttpResponseData control(const HttpRequestData &request);
+    // Runs the route's function with the request (allowed by its authorizer, whose
+    // requestContext.authorizer is given) and answers with its result.
+    void forward(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
+                 const QString &requestId, const QJsonObject &authorizer, const std::shared_ptr<void> &responder);
 
     LocalCloud &mCloud;
     std::unique_ptr<GuardedHttpServer> mServer;
     RouteTable mRoutes;
+    std::unique_ptr<RouteAuthorizer> mAuthorizer;
     RequestGuard mGuard;
     QByteArray mControlToken;
     quint16 mPort = 0;

@@ -54,8 +54,9 @@ Result<Answer> exchange(const Request &request)
     const QByteArray url = request.url.toUtf8();
     CURL *handle = curl.get();
     curl_easy_setopt(handle, CURLOPT_URL, url.constData());
-    curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "http");
-    curl_easy_setopt(handle, CURLOPT_NOPROXY, "*");
+    curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, request.https ? "https,http" : "http");
+    if (!request.https)
+        curl_easy_setopt(handle, CURLOPT_NOPROXY, "*");
     curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, request.method.constData());
     if (!request.body.isEmpty() || request.method != "GET") {
         curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.constData());

@@ -12,7 +12,8 @@ namespace Nimbus {
 
 // One HTTP exchange with a server on this machine (the local cloud's gateway or control
 // path), through libcurl. It blocks until the answer, the timeout or a cancel, so the
-// studio calls it off the GUI thread. No proxy is asked, and only http:// is allowed.
+// studio calls it off the GUI thread. No proxy is asked, and only http:// is allowed,
+// unless the request asks for https (an identity provider's keys, out on the network).
 namespace HttpClient {
 
 struct Request
@@ -24,6 +25,7 @@ struct Request
     int timeoutSeconds = 30;
     qsizetype answerLimit = 8 * 1024 * 1024; // a longer answer is cut and marked truncated
     std::function<bool()> cancelled; // polled while waiting; true stops the exchange
+    bool https = false; // also https:// (an identity provider's keys), with the proxy the environment names
 };
 
 struct Answer

@@ -9,10 +9,32 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
 namespace Nimbus {
+
+// Who may call a route: API Gateway's authorizers.
+struct RouteAuth
+{
+    enum class Kind { None, Jwt, Lambda };
+    Kind kind = Kind::None;
+    // Jwt: a user pool of the design (by name), or an identity provider's issuer, its
+    // audiences and where its keys are (an https URL or a file of the project).
+    QString pool;
+    QString issuer;
+    QStringList audiences;
+    QString jwks;
+    QStringList scopes; // one of them is needed; empty for any
+    // Lambda: the function that decides, what it gets (identity sources such as
+    // $request.header.Authorization) and how long its answer is reused.
+    QString function;
+    NodeId functionNode = kInvalidNodeId;
+    QStringList identitySource;
+    int cacheSeconds = 300;
+    bool simpleResponses = true;
+};
 
 // One HTTP trigger of the design, as the local gateway serves it.
 struct HttpRoute
@@ -24,6 +46,7 @@ struct HttpRoute
     QString functionName;
     bool cors = false;
     bool restPayload = false; // payload format 1.0 (REST API) instead of 2.0
+    RouteAuth auth;
 };
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;

@@ -486,6 +486,9 @@ void Validator::checkInvokers(QList<Diagnostic> &out) const
         const EdgeType *type = mCatalog.edgeType(edge.type);
         if (type && type->carriesEvents)
             invoked.insert(edge.to);
+        // A Lambda authorizer runs for the requests of the route it authorizes.
+        if (edge.type == "authorizes"_L1)
+            invoked.insert(edge.from);
     }
     for (const auto &[id, node] : mArchitecture.nodes()) {
         const NodeKind *kind = mCatalog.kind(node.kind);
