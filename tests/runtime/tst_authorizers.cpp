@@ -1,0 +1,294 @@
+// Authorizers on routes through the local gateway and real Node.js workers (issue 21
+// items 5 and 6): a route protected by a user pool of the design answers 401 without a
+// token and 200 with one the pool minted, whose claims reach the function; a missing
+// scope is a 403; a Lambda authorizer allows, denies, answers IAM policies and is
+// cached per identity for its TTL; the pool's OAuth token endpoint signs users in; its
+// key and secrets stay out of the project file; a foreign Host is refused.
+
+#include "cloud/routeauthorizer.h"
+#include "cloud/userpool.h"
+#include "cloudfixture.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+
+using namespace Nimbus;
+using namespace NimbusTest;
+
+namespace {
+
+const QByteArray kEcho = R"(exports.handler = async (event) => ({ statusCode: 200,
+    body: JSON.stringify({ authorizer: event.requestContext.authorizer || null }) });
+)";
+
+// Allows x-key "open"; answers a simple response or an IAM policy for the route.
+const QByteArray kGate = R"(exports.handler = async (event) => {
+  const key = (event.headers || {})['x-key'];
+  if (event.routeArn && process.env.POLICY === undefined)
+    return { isAuthorized: key === 'open', context: { who: 'tester', calls: 1 } };
+  return { principalId: 'p1', context: { who: 'policy' }, policyDocument: { Version: '2012-10-17',
+    Statement: [{ Action: 'execute-api:Invoke', Effect: key === 'open' ? 'Allow' : 'Deny',
+                  Resource: (event.routeArn || event.methodArn).replace(/\/[^/]*$/, '/*') }] } };
+};
+)";
+
+} // namespace
+
+class tst_Authorizers : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void userPoolProtectsRoute();
+    void lambdaAuthorizer_data();
+    void lambdaAuthorizer();
+    void lambdaAuthorizerIsCached();
+    void tokenEndpoint();
+    void keysStayOutOfTheProject();
+    void identityProviderChecksHost();
+};
+
+void tst_Authorizers::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void tst_Authorizers::userPoolProtectsRoute()
+{
+    LocalCloudFixture f;
+    const NodeId echo = f.addFunction("echo", kEcho);
+    const NodeId route = f.addRoute("GET", "/me", echo);
+    const NodeId pool = f.project.addNode("user-pool", {}, "users").valueOr(kInvalidNodeId);
+    QVERIFY(f.project.setNodeProperty(pool, "users", "alice, bob"));
+    QVERIFY(f.project.setNodeProperty(pool, "groups", "alice:admins"));
+    QVERIFY(f.project.setNodeProperty(pool, "scopes", "openid orders/read"));
+    QVERIFY(f.project.setNodeProperty(route, "authorizationScopes", "orders/read"));
+    QVERIFY(f.project.connectNodes(pool, route, "authorizes"));
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+
+    HttpReply reply = f.request("GET", "/me");
+    QCOMPARE(reply.status, 401L);
+    QCOMPARE(reply.body, QByteArray(R"({"message":"Unauthorized"})"));
+    QVERIFY(reply.headers.toLower().contains("www-authenticate: bearer"));
+    QVERIFY(f.entries(CloudLogEntry::Kind::Invocation, "echo").isEmpty());
+
+    const LocalUserPool *issuer = f.gateway->authorizer().pool("users");
+    QVERIFY(issuer);
+    LocalUserPool::TokenRequest ask;
+    ask.user = "alice";
+    Result<QByteArray> token = issuer->mint(f.gateway->authorizer().issuer("users"), ask);
+    QVERIFY2(token, qPrintable(token.errorMessage()));
+    reply = f.request("GET", "/me", {}, {"Authorization: Bearer " + *token});
+    QCOMPARE(reply.status, 200L);
+    const QJsonObject jwt =
+        QJsonDocument::fromJson(reply.body).object().value("authorizer").toObject().value("jwt").toObject();
+    QCOMPARE(jwt.value("claims").toObject().value("username").toString(), "alice");
+    QCOMPARE(jwt.value("claims").toObject().value("cognito:groups").toString(), "[admins]");
+    QCOMPARE(jwt.value("scopes").toArray(), (QJsonArray{"openid", "orders/read"}));
+    // API Gateway also takes the token without "Bearer".
+    QCOMPARE(f.request("GET", "/me", {}, {"Authorization: " + *token}).status, 200L);
+
+    // Without the route's scope: 403.
+    ask.user = "bob";
+    ask.scopes = {"openid"};
+    token = issuer->mint(f.gateway->authorizer().issuer("users"), ask);
+    QVERIFY(token);
+    reply = f.request("GET", "/me", {}, {"Authorization: Bearer " + *token});
+    QCOMPARE(reply.status, 403L);
+    QCOMPARE(reply.body, QByteArray(R"({"message":"Forbidden"})"));
+
+    // A token of another pool's key, or for another gateway (issuer), is refused.
+    Result<SigningKey> other = SigningKey::generate();
+    QVERIFY(other);
+    const QByteArray forged = other->sign({{"iss", f.gateway->authorizer().issuer("users")},
+                                           {"client_id", issuer->clientId()},
+                                           {"exp", QDateTime::currentSecsSinceEpoch() + 600}});
+    QCOMPARE(f.request("GET", "/me", {}, {"Authorization: Bearer " + forged}).status, 401L);
+    ask.scopes = {};
+    token = issuer->mint("http://127.0.0.1:1/_nimbus/idp/users", ask);
+    QCOMPARE(f.request("GET", "/me", {}, {"Authorization: Bearer " + *token}).status, 401L);
+    // The refusals are in the event log with their reason.
+    bool logged = false;
+    for (const CloudLogEntry &e : f.cloud->log())
+        logged = logged || (e.httpStatus == 401 && e.detail.contains("issuer"));
+    QVERIFY(logged);
+}
+
+void tst_Authorizers::lambdaAuthorizer_data()
+{
+    QTest::addColumn<QString>("payload");
+    QTest::addColumn<bool>("simple");
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<long>("status");
+    QTest::addColumn<QString>("who"); // the context the function sees
+
+    QTest::newRow("2.0 simple, allowed") << "2.0" << true << QByteArray("open") << 200L << "tester";
+    QTest::newRow("2.0 simple, denied") << "2.0" << true << QByteArray("shut") << 403L << "";
+    QTest::newRow("2.0 no identity") << "2.0" << true << QByteArray() << 401L << "";
+    QTest::newRow("2.0 IAM policy, allowed") << "2.0" << false << QByteArray("open") << 200L << "policy";
+    QTest::newRow("2.0 IAM policy, denied") << "2.0" << false << QByteArray("shut") << 403L << "";
+    QTest::newRow("1.0 IAM policy, allowed") << "1.0" << false << QByteArray("open") << 200L << "policy";
+    QTest::newRow("1.0 IAM policy, denied") << "1.0" << false << QByteArray("shut") << 403L << "";
+}
+
+void tst_Authorizers::lambdaAuthorizer()
+{
+    QFETCH(QString, payload);
+    QFETCH(bool, simple);
+    QFETCH(QByteArray, key);
+    QFETCH(long, status);
+    QFETCH(QString, who);
+
+    LocalCloudFixture f;
+    const NodeId echo = f.addFunction("echo", kEcho);
+    const NodeId gate = f.addFunction("gate", kGate);
+    if (!simple)
+        QVERIFY(f.project.setNodeProperty(gate, "environment",
+                                          QJsonArray{QJsonObject{{"name", "POLICY"}, {"value", "1"}}}));
+    const NodeId route = f.addRoute("GET", "/items/{id}", echo, false, payload);
+    QVERIFY(f.project.setNodeProperty(route, "identitySource",
+                                      payload == "1.0" ? "method.request.header.x-key" : "$request.header.x-key"));
+    QVERIFY(f.project.setNodeProperty(route, "simpleResponses", simple));
+    QVERIFY(f.project.connectNodes(gate, route, "authorizes"));
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+
+    QList<QByteArray> headers;
+    if (!key.isEmpty())
+        headers.append("x-key: " + key);
+    const HttpReply reply = f.request("GET", "/items/7", {}, headers);
+    QCOMPARE(reply.status, status);
+    if (status == 200) {
+        const QJsonObject authorizer = QJsonDocument::fromJson(reply.body).object().value("authorizer").toObject();
+        // HTTP API: under "lambda"; REST: the context itself, with principalId.
+        const QJsonObject context = payload == "2.0" ? authorizer.value("lambda").toObject() : authorizer;
+        QCOMPARE(context.value("who").toString(), who);
+        if (payload == "1.0")
+            QCOMPARE(context.value("principalId").toString(), "p1");
+    }
+    // No identity: refused before the authorizer runs.
+    QCOMPARE(f.entries(CloudLogEntry::Kind::Invocation, "gate").isEmpty(), key.isEmpty());
+}
+
+void tst_Authorizers::lambdaAuthorizerIsCached()
+{
+    LocalCloudFixture f;
+    const NodeId echo = f.addFunction("echo", kEcho);
+    const NodeId gate = f.addFunction("gate", kGate);
+    const NodeId cached = f.addRoute("GET", "/cached", echo);
+    const NodeId uncached = f.addRoute("GET", "/uncached", echo);
+    for (NodeId r : {cached, uncached}) {
+        QVERIFY(f.project.setNodeProperty(r, "identitySource", "$request.header.x-key"));
+        QVERIFY(f.project.connectNodes(gate, r, "authorizes"));
+    }
+    QVERIFY(f.project.setNodeProperty(uncached, "authorizerCacheTtl", 0));
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(f.request("GET", "/cached", {}, {"x-key: open"}).status, 200L);
+    QVERIFY(f.waitForInvocations("gate", 1));
+    QCOMPARE(f.entries(CloudLogEntry::Kind::Invocation, "gate").size(), 1);
+    // Another identity is decided anew, and a denial is cached too.
+    QCOMPARE(f.request("GET", "/cached", {}, {"x-key: shut"}).status, 403L);
+    QCOMPARE(f.request("GET", "/cached", {}, {"x-key: shut"}).status, 403L);
+    QCOMPARE(f.entries(CloudLogEntry::Kind::Invocation, "gate").size(), 2);
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(f.request("GET", "/uncached", {}, {"x-key: open"}).status, 200L);
+    QCOMPARE(f.entries(CloudLogEntry::Kind::Invocation, "gate").size(), 4);
+}
+
+void tst_Authorizers::tokenEndpoint()
+{
+    LocalCloudFixture f;
+    const NodeId pool = f.project.addNode("user-pool", {}, "users").valueOr(kInvalidNodeId);
+    QVERIFY(f.project.setNodeProperty(pool, "users", "alice"));
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+    const LocalUserPool *p = f.gateway->authorizer().pool("users");
+    QVERIFY(p);
+    const QString base = "/_nimbus/idp/users";
+    const QList<QByteArray> form{"Content-Type: application/x-www-form-urlencoded"};
+
+    HttpReply reply = f.request("GET", base + "/.well-known/openid-configuration");
+    QCOMPARE(reply.status, 200L);
+    const QJsonObject discovery = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(discovery.value("issuer").toString(), f.gateway->authorizer().issuer("users"));
+    reply = f.request("GET", base + "/.well-known/jwks.json");
+    QCOMPARE(QJsonDocument::fromJson(reply.body).object().value("keys").toArray().size(), 1);
+    QVERIFY(!reply.body.contains("\"d\""));
+
+    const QByteArray signIn = "grant_type=password&client_id=" + p->clientId().toLatin1() + "&username=alice&password=";
+    reply = f.request("POST", base + "/oauth2/token", signIn + p->password().toLatin1(), form);
+    QCOMPARE(reply.status, 200L);
+    const QJsonObject tokens = QJsonDocument::fromJson(reply.body).object();
+    QCOMPARE(tokens.value("token_type").toString(), "Bearer");
+    QVERIFY(tokens.value("id_token").isString());
+    Jwt::Expectations expected;
+    expected.issuer = discovery.value("issuer").toString();
+    expected.audiences = {p->clientId()};
+    QVERIFY(std::holds_alternative<Jwt::Verified>(
+        Jwt::verify(tokens.value("access_token").toString().toLatin1(), p->jwks(), expected)));
+
+    reply = f.request("POST", base + "/oauth2/token", signIn + "wrong", form);
+    QCOMPARE(reply.status, 400L);
+    QCOMPARE(QJsonDocument::fromJson(reply.body).object().value("error").toString(), "invalid_grant");
+    const QByteArray basic = (p->clientId() + ':' + p->clientSecret()).toLatin1().toBase64();
+    reply = f.request("POST", base + "/oauth2/token", "grant_type=client_credentials",
+                      {form.first(), "Authorization: Basic " + basic});
+    QCOMPARE(reply.status, 200L);
+    reply = f.request("POST", base + "/oauth2/token", "grant_type=client_credentials",
+                      {form.first(), "Authorization: Basic " + QByteArray("x:y").toBase64()});
+    QCOMPARE(reply.status, 401L);
+    QCOMPARE(f.request("GET", "/_nimbus/idp/nobody/.well-known/jwks.json").status, 404L);
+}
+
+void tst_Authorizers::keysStayOutOfTheProject()
+{
+    LocalCloudFixture f;
+    const NodeId pool = f.project.addNode("user-pool", {}, "users").valueOr(kInvalidNodeId);
+    QVERIFY(pool != kInvalidNodeId);
+    const QString file = f.folder.filePath("p.nimbus");
+    QVERIFY(ProjectFile().save(f.project, file));
+    f.project.setFilePath(file);
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+    const LocalUserPool *p = f.gateway->authorizer().pool("users");
+    QVERIFY(p);
+    const QString folder = LocalUserPool::keyFolder(file, "users");
+    QVERIFY(QFile::exists(folder + "/key.pem"));
+    QCOMPARE(QFile::permissions(folder + "/key.pem") & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
+    QVERIFY(!folder.startsWith(f.folder.path()));
+    // Saved again with the cloud running: nothing of the key or secrets in the folder.
+    QVERIFY(ProjectFile().save(f.project, file));
+    QByteArray pem = readAll(folder + "/key.pem");
+    const QByteArray keyBody = pem.split('\n').value(1);
+    QVERIFY(keyBody.size() > 40);
+    QDirIterator it(f.folder.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QByteArray content = readAll(it.next());
+        QVERIFY2(!content.contains(keyBody), qPrintable(it.filePath()));
+        QVERIFY2(!content.contains(p->clientSecret().toLatin1()), qPrintable(it.filePath()));
+        QVERIFY2(!content.contains(p->password().toLatin1()), qPrintable(it.filePath()));
+    }
+    // The same project and pool find the same key next time.
+    Result<LocalUserPool> again = LocalUserPool::open(*f.project.architecture().nodeByName("users"), file);
+    QVERIFY(again);
+    QCOMPARE(again->jwks(), p->jwks());
+    QCOMPARE(again->clientSecret(), p->clientSecret());
+}
+
+void tst_Authorizers::identityProviderChecksHost()
+{
+    LocalCloudFixture f;
+    (void)f.project.addNode("user-pool", {}, "users");
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+    const QString path = "/_nimbus/idp/users/.well-known/jwks.json";
+    QCOMPARE(f.request("GET", path).status, 200L);
+    // A page of another site (DNS rebinding, a cross-site fetch) gets nothing.
+    QCOMPARE(f.request("GET", path, {}, {"Host: evil.example"}).status, 403L);
+    QCOMPARE(f.request("GET", path, {}, {"Origin: https://evil.example"}).status, 403L);
+}
+
+QTEST_GUILESS_MAIN(tst_Authorizers)
+#include "tst_authorizers.moc"
