@@ -1023,7 +1023,8 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
 
 void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform)
 {
-    model.reportUnexported(output, platform, {Kinds::EventBus, Kinds::Rule}); // addEventResources writes them
+    // addEventResources writes buses and rules, addUserPoolResources user pools.
+    model.reportUnexported(output, platform, {Kinds::EventBus, Kinds::Rule, Kinds::UserPool});
     for (const Node *bucket : model.nodesOfKind(Kinds::Bucket))
         if (!settingText(bucket, "filterCriteria").trimmed().isEmpty() && !model.consumers(bucket).isEmpty())
             output.add(Diagnostic::Severity::Warning, u"export-bucket-filter"_s,

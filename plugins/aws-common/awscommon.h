@@ -207,8 +207,8 @@ YAML::Node busRulesArn(const ExportRule &rule);
 void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources, ExportOutput &output,
                        const std::function<bool(const ExportRule &)> &functionEvent,
                        const std::function<YAML::Node(const ExportRule &)> &eventRuleArn);
-// Reports what the exports cannot write (ExportModel::reportUnexported less the buses and
-// rules, which they write) and each bucket's filter criteria, which S3 notifications of
+// Reports what the exports cannot write (ExportModel::reportUnexported less the buses,
+// rules and user pools, which they write) and each bucket's filter criteria, which S3 notifications of
 // CloudFormation have no place for.
 void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform);
 

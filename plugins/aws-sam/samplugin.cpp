@@ -1,9 +1,11 @@
 #include "samplugin.h"
 #include "model/kinds.h"
 
+#include "awsauth.h"
 #include "awscommon.h"
 #include "export/exportmodel.h"
 #include "export/importbuilder.h"
+#include "export/routeauthorization.h"
 #include "export/yaml.h"
 #include "model/catalog.h"
 
@@ -68,6 +70,90 @@ YAML::Node environmentVariables(const ExportModel &model, const ExportFunction &
     return variables;
 }
 
+// The Auth of a route's Api or HttpApi event: its authorizer and scopes, and on a REST API
+// whether it needs an API key.
+YAML::Node eventAuth(const RouteAuthorization &auth, const Node *route, bool rest)
+{
+    YAML::Node result(YAML::NodeType::Map);
+    if (const ApiAuthorizer *authorizer = auth.authorizer(route)) {
+        result["Authorizer"] = Y::string(authorizer->name);
+        const QStringList scopes = RouteAuthorization::scopes(route);
+        if (authorizer->type != ApiAuthorizer::Type::Function && !scopes.isEmpty())
+            result["AuthorizationScopes"] = Y::sequence(scopes);
+    }
+    if (rest && auth.apiKeyRoutes().contains(route))
+        result["ApiKeyRequired"] = Y::boolean(true);
+    return result;
+}
+
+// An authorizer of the HTTP API (JWT or Lambda) or of the REST API (Cognito or Lambda
+// REQUEST), as SAM's Auth.Authorizers takes it.
+YAML::Node samAuthorizer(const ApiAuthorizer &authorizer, const Aws::LogicalIds &ids)
+{
+    YAML::Node a(YAML::NodeType::Map);
+    if (authorizer.type == ApiAuthorizer::Type::Function) {
+        a["FunctionArn"] = Y::tagged("GetAtt", Y::string(ids.of(authorizer.source) + ".Arn"_L1));
+        if (authorizer.rest) {
+            a["FunctionPayloadType"] = Y::string("REQUEST");
+        } else {
+            a["AuthorizerPayloadFormatVersion"] = Y::string("2.0");
+            a["EnableSimpleResponses"] = Y::boolean(authorizer.simpleResponses);
+            // Unlike a REST API's, an HTTP API's authorizer is not granted its invocation by default.
+            a["EnableFunctionDefaultPermissions"] = Y::boolean(true);
+        }
+        a["Identity"] = Aws::samIdentity(authorizer);
+        return a;
+    }
+    if (authorizer.rest) {
+        a["UserPoolArn"] = Y::tagged("GetAtt", Y::string(ids.of(authorizer.source) + ".Arn"_L1));
+        return a;
+    }
+    YAML::Node jwt(YAML::NodeType::Map);
+    YAML::Node audience(YAML::NodeType::Sequence);
+    if (authorizer.type == ApiAuthorizer::Type::UserPool) {
+        jwt["issuer"] = Aws::userPoolIssuer(authorizer.source, ids);
+        audience.push_back(Y::tagged("Ref", Y::string(Aws::userPoolClientId(authorizer.source, ids))));
+    } else {
+        jwt["issuer"] = Y::string(authorizer.issuer);
+        for (const QString &a : authorizer.audiences)
+            audience.push_back(Y::string(a));
+    }
+    jwt["audience"] = audience;
+    a["IdentitySource"] = Y::string("$request.header.Authorization");
+    a["JwtConfiguration"] = jwt;
+    return a;
+}
+
+// The Auth of the HTTP API (rest false) or the REST API: its authorizers, and the REST
+// API's usage plan when a route needs a key.
+YAML::Node apiAuth(const RouteAuthorization &auth, const Aws::LogicalIds &ids, bool rest)
+{
+    YAML::Node result(YAML::NodeType::Map);
+    YAML::Node authorizers(YAML::NodeType::Map);
+    for (const ApiAuthorizer &authorizer : auth.authorizers())
+        if (authorizer.rest == rest)
+            authorizers[authorizer.name.toStdString()] = samAuthorizer(authorizer, ids);
+    if (authorizers.size() > 0)
+        result["Authorizers"] = authorizers;
+    if (rest && !auth.apiKeyRoutes().isEmpty()) {
+        const RouteAuthorization::UsagePlan plan = auth.usagePlan();
+        YAML::Node usagePlan(YAML::NodeType::Map);
+        usagePlan["CreateUsagePlan"] = Y::string("PER_API");
+        YAML::Node throttle(YAML::NodeType::Map);
+        throttle["RateLimit"] = Y::number(plan.rate);
+        throttle["BurstLimit"] = Y::number(plan.burst);
+        usagePlan["Throttle"] = throttle;
+        if (plan.quota > 0) {
+            YAML::Node quota(YAML::NodeType::Map);
+            quota["Limit"] = Y::number(plan.quota);
+            quota["Period"] = Y::string("DAY");
+            usagePlan["Quota"] = quota;
+        }
+        result["UsagePlan"] = usagePlan;
+    }
+    return result;
+}
+
 } // namespace
 
 // Which APIs answer preflight requests: the implicit REST API, and the methods of the HTTP API.
@@ -79,7 +165,8 @@ struct SamPlugin::Cors
 
 // The event by which trigger invokes the function; a null node when SAM has none.
 YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFunction &f, const Node *trigger,
-                                    const Aws::LogicalIds &ids, Cors &cors, ExportOutput &output)
+                                    const Aws::LogicalIds &ids, const RouteAuthorization &auth, Cors &cors,
+                                    ExportOutput &output)
 {
     YAML::Node event(YAML::NodeType::Map);
     YAML::Node ep(YAML::NodeType::Map);
@@ -96,6 +183,8 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
             else if (!cors.httpMethods.contains(method))
                 cors.httpMethods.append(method);
         }
+        if (const YAML::Node routeAuth = eventAuth(auth, trigger, rest); routeAuth.size() > 0)
+            ep["Auth"] = routeAuth;
     } else if (trigger->kind == Kinds::Queue) {
         event["Type"] = Y::string("SQS");
         ep["Queue"] = Y::tagged("GetAtt", Y::string(triggerId + ".Arn"_L1));
@@ -185,16 +274,20 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
     return event;
 }
 
-// The Globals section: CORS of the APIs whose routes ask for it.
-YAML::Node SamPlugin::globalsSection(const Cors &cors)
+// The Globals section: CORS of the APIs whose routes ask for it, and their authorizers.
+YAML::Node SamPlugin::globalsSection(const Cors &cors, const RouteAuthorization &auth, const Aws::LogicalIds &ids)
 {
     YAML::Node globals(YAML::NodeType::Map);
+    YAML::Node api(YAML::NodeType::Map);
     if (cors.rest) {
         // The implicit REST API answers preflight requests from any origin.
-        YAML::Node api(YAML::NodeType::Map);
         api["Cors"] = Y::string("'*'");
-        globals["Api"] = api;
     }
+    if (const YAML::Node restAuth = apiAuth(auth, ids, true); restAuth.size() > 0)
+        api["Auth"] = restAuth;
+    if (api.size() > 0)
+        globals["Api"] = api;
+    YAML::Node httpApi(YAML::NodeType::Map);
     if (!cors.httpMethods.isEmpty()) {
         QStringList methods = cors.httpMethods;
         methods.sort();
@@ -202,10 +295,12 @@ YAML::Node SamPlugin::globalsSection(const Cors &cors)
         configuration["AllowOrigins"] = Y::sequence({u"*"_s});
         configuration["AllowMethods"] = Y::sequence(methods);
         configuration["AllowHeaders"] = Y::sequence({u"*"_s});
-        YAML::Node api(YAML::NodeType::Map);
-        api["CorsConfiguration"] = configuration;
-        globals["HttpApi"] = api;
+        httpApi["CorsConfiguration"] = configuration;
     }
+    if (const YAML::Node httpAuth = apiAuth(auth, ids, false); httpAuth.size() > 0)
+        httpApi["Auth"] = httpAuth;
+    if (httpApi.size() > 0)
+        globals["HttpApi"] = httpApi;
     return globals;
 }
 
@@ -219,6 +314,9 @@ void write(const ProviderPlugin &, const ExportInput &input, const ExportModel &
     Aws::addMergedFile(input.origin, kTemplate, generated,
                        SamPlugin::tr("the imported template cannot be read back (%1); the template is written anew"),
                        output);
+    for (ExportFile &file : output.files)
+        if (file.path == kTemplate)
+            file.content = Aws::commentUserPools(file.content, model, ids);
     model.copySources(output, input.projectDirectory);
 }
 
@@ -253,6 +351,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
     YAML::Node parameters(YAML::NodeType::Map);
     YAML::Node resources(YAML::NodeType::Map);
     Cors cors;
+    const RouteAuthorization auth(model);
     // A rule with one function target is the function's EventBridgeRule event, which has
     // no description: any other is an AWS::Events::Rule of its own.
     const QList<Aws::ExportRule> rules = Aws::exportRules(model);
@@ -281,7 +380,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
 
         YAML::Node events(YAML::NodeType::Map);
         for (const Node *trigger : f.triggers) {
-            const YAML::Node event = functionEvent(model, f, trigger, ids, cors, output);
+            const YAML::Node event = functionEvent(model, f, trigger, ids, auth, cors, output);
             if (event.IsMap())
                 events[ids.event(f.node, trigger).toStdString()] = event;
         }
@@ -335,10 +434,13 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         for (const Node *node : model.nodesOfKind(kind))
             Aws::addServiceResources(model, node, ids, resources, output);
     Aws::addEventResources(model, ids, resources, output, isRuleEvent, Aws::busRulesArn);
+    for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
+        Aws::addUserPoolResources(pool, ids, resources, output);
 
     Aws::reportUnexported(model, output, u"SAM"_s);
+    auth.reportAwsLimits(output, u"SAM"_s);
 
-    const YAML::Node globals = globalsSection(cors);
+    const YAML::Node globals = globalsSection(cors, auth, ids);
     if (globals.size() > 0)
         root["Globals"] = globals;
     if (parameters.size() > 0)
@@ -361,6 +463,7 @@ struct SamReader
     QHash<QString, QString> nodeOfResource; // logical id -> node name
     QSet<QString> secretParameters;
     YAML::Node globals;
+    YAML::Node resources;
     Aws::EventReader *eventReader = nullptr;
 
     void note(Diagnostic::Severity severity, const QString &message) { result.note(severity, message); }
@@ -594,6 +697,77 @@ struct SamReader
         builder.setProperty(trigger, u"reportBatchItemFailures"_s, partial);
     }
 
+    // The Auth of the API a route's event is on: its own (ApiId, RestApiId) or the implicit
+    // API's, from Globals.
+    YAML::Node apiAuth(const YAML::Node &ep, bool rest)
+    {
+        const QString api = Aws::referencedId(Y::child(ep, rest ? "RestApiId" : "ApiId"));
+        if (!api.isEmpty())
+            return Y::child(Y::child(Y::child(resources, api.toStdString()), "Properties"), "Auth");
+        return Y::child(Y::child(globals, rest ? "Api" : "HttpApi"), "Auth");
+    }
+
+    // The authorizer, scopes and API key of a route's event: a user pool's authorizer
+    // becomes the pool's authorizes connection, a Lambda authorizer the function's, an
+    // external issuer the route's JWT settings.
+    void readRouteAuth(const QString &route, const YAML::Node &ep, bool rest)
+    {
+        const YAML::Node api = apiAuth(ep, rest);
+        const YAML::Node auth = Y::child(ep, "Auth");
+        QString name = Y::text(Y::child(auth, "Authorizer"));
+        if (name.isEmpty())
+            name = Y::text(Y::child(api, "DefaultAuthorizer"));
+        const YAML::Node authorizer = Y::child(Y::child(api, "Authorizers"), name.toStdString());
+        if (!name.isEmpty() && name != "NONE"_L1 && !authorizer.IsMap())
+            note(Diagnostic::Severity::Warning,
+                 SamPlugin::tr("%1: the authorizer %2 is not in the template; the route is shown without it")
+                     .arg(route, name));
+        if (authorizer.IsMap()) {
+            const YAML::Node jwt = Y::child(authorizer, "JwtConfiguration");
+            const QString pool = nodeOfResource.value(jwt.IsDefined()
+                                                          ? Aws::issuerPoolId(Y::child(jwt, "issuer"))
+                                                          : Aws::referencedId(Y::child(authorizer, "UserPoolArn")));
+            const QString function = nodeOfResource.value(Aws::referencedId(Y::child(authorizer, "FunctionArn")));
+            if (!pool.isEmpty()) {
+                builder.connect(pool, route, u"authorizes"_s);
+            } else if (!function.isEmpty()) {
+                builder.connect(function, route, u"authorizes"_s);
+                const YAML::Node identity = Y::child(authorizer, "Identity");
+                builder.setProperty(route, u"identitySource"_s, Aws::identitySourceText(identity));
+                readNumber(route, identity, "ReauthorizeEvery", u"authorizerCacheTtl"_s);
+                if (!rest)
+                    builder.setProperty(route, u"simpleResponses"_s,
+                                        Y::text(Y::child(authorizer, "EnableSimpleResponses")).toLower() == "true"_L1);
+            } else if (jwt.IsDefined() && Y::child(jwt, "issuer").IsScalar()) {
+                builder.setProperty(route, u"jwtIssuer"_s, Y::text(Y::child(jwt, "issuer")));
+                QStringList audiences;
+                for (const YAML::Node &audience : Y::child(jwt, "audience"))
+                    audiences.append(Y::text(audience));
+                builder.setProperty(route, u"jwtAudience"_s, audiences.join(", "_L1));
+            } else {
+                note(Diagnostic::Severity::Warning,
+                     SamPlugin::tr("%1: the authorizer %2 names no user pool, function or issuer of the template; "
+                                   "the route is shown without it")
+                         .arg(route, name));
+            }
+        }
+        QStringList scopes;
+        for (const YAML::Node &scope : Y::child(auth, "AuthorizationScopes"))
+            scopes.append(Y::text(scope));
+        if (!scopes.isEmpty())
+            builder.setProperty(route, u"authorizationScopes"_s, scopes.join(' '_L1));
+        const YAML::Node key = Y::has(auth, "ApiKeyRequired") ? Y::child(auth, "ApiKeyRequired")
+                                                              : Y::child(api, "ApiKeyRequired");
+        if (rest && Y::text(key).toLower() == "true"_L1) {
+            builder.setProperty(route, u"apiKeyRequired"_s, true);
+            const YAML::Node plan = Y::child(api, "UsagePlan");
+            readNumber(route, Y::child(plan, "Throttle"), "RateLimit", u"usagePlanRate"_s);
+            readNumber(route, Y::child(plan, "Throttle"), "BurstLimit", u"usagePlanBurst"_s);
+            if (Y::text(Y::child(Y::child(plan, "Quota"), "Period")) == "DAY"_L1)
+                readNumber(route, Y::child(plan, "Quota"), "Limit", u"usagePlanQuota"_s);
+        }
+    }
+
     void readEvents(const QString &id, const YAML::Node &p, bool globalCors)
     {
         const QString function = nodeOfResource.value(id);
@@ -625,6 +799,7 @@ struct SamReader
                                            {u"payloadFormat"_s, rest ? u"1.0"_s : u"2.0"_s},
                                            {u"cors"_s, globalCors && !rest}});
                 recordEvent(trigger);
+                readRouteAuth(trigger, ep, rest);
             } else if (type == "Schedule"_L1 || type == "ScheduleV2"_L1) {
                 QString expression = Y::text(Y::child(ep, "Schedule"));
                 if (expression.isEmpty())
@@ -715,7 +890,8 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
     if (!root.IsMap() || !resources.IsMap())
         return fail(tr("%1: not a CloudFormation template (it has no Resources mapping)").arg(input.fileName));
 
-    SamReader reader{input, *result, ImportBuilder(*input.catalog), {}, {}, {}, {}, Y::child(root, "Globals")};
+    SamReader reader{input, *result, ImportBuilder(*input.catalog), {},       {},
+                     {},    {},      Y::child(root, "Globals"),     resources};
     Aws::EventReader eventReader(reader.builder, reader.nodeOfResource,
                                  [&](const QString &kind, const QString &id, const QJsonObject &properties) {
         return reader.addNode(kind, id, properties);
@@ -735,6 +911,12 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
             reader.readFunction(id, p);
             continue;
         }
+        if (type == "AWS::Cognito::UserPool") {
+            reader.addNode(Kinds::UserPool, id, Aws::userPoolProperties(id, resources));
+            continue;
+        }
+        if (Aws::isUserPoolPart(type, p, resources))
+            continue;
         const Aws::ImportedService service = Aws::readServiceResource(type, p);
         // A queue that only serves as another's dead-letter queue is part of it.
         if (service.kind == Kinds::Queue && id.endsWith("DeadLetters"_L1)

@@ -5,6 +5,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+namespace Nimbus {
+class RouteAuthorization;
+}
 namespace Nimbus::Aws {
 class LogicalIds;
 }
@@ -31,8 +34,9 @@ protected:
 private:
     struct Cors;
     static YAML::Node functionEvent(const ExportModel &model, const ExportFunction &f, const Node *trigger,
-                                    const Aws::LogicalIds &ids, Cors &cors, ExportOutput &output);
-    static YAML::Node globalsSection(const Cors &cors);
+                                    const Aws::LogicalIds &ids, const RouteAuthorization &auth, Cors &cors,
+                                    ExportOutput &output);
+    static YAML::Node globalsSection(const Cors &cors, const RouteAuthorization &auth, const Aws::LogicalIds &ids);
 };
 
 } // namespace Nimbus::Sam

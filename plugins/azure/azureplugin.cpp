@@ -3,6 +3,7 @@
 
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
+#include "export/routeauthorization.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -177,6 +178,8 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     routing.reportTriggerSettings(output, u"Azure Functions"_s);
     routing.reportAsyncSettings(output, u"Azure Functions"_s);
     model.reportUnexported(output, u"Azure Functions"_s);
+    // A route a user pool, a function or an issuer protects goes out open: said per route.
+    RouteAuthorization(model).reportUnsupported(output, u"Azure Functions"_s);
     model.reportIgnored(output, u"Azure Functions"_s, {u"architecture"_s, u"reservedConcurrency"_s});
 }
 } // namespace

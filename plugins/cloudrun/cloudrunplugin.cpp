@@ -4,6 +4,7 @@
 #include "cloud/eventbus.h"
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
+#include "export/routeauthorization.h"
 #include "export/yaml.h"
 #include "model/catalog.h"
 
@@ -281,6 +282,8 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     routing.reportTriggerSettings(output, u"Cloud Run"_s);
     routing.reportAsyncSettings(output, u"Cloud Run"_s);
     model.reportUnexported(output, u"Cloud Run"_s, {Kinds::EventBus, Kinds::Rule});
+    // A route a user pool, a function or an issuer protects goes out open: said per route.
+    RouteAuthorization(model).reportUnsupported(output, u"Cloud Run"_s);
     model.reportIgnored(output, u"Cloud Run"_s, {u"architecture"_s});
     output.addFile(u"eventarc.sh"_s, script.join('\n'_L1).toUtf8() + '\n');
     model.copySources(output, input.projectDirectory, true);

@@ -4,6 +4,7 @@
 #include "cloud/eventbus.h"
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
+#include "export/routeauthorization.h"
 #include "export/yaml.h"
 #include "model/catalog.h"
 
@@ -338,6 +339,8 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     routing.reportTriggerSettings(output, u"Knative"_s);
     routing.reportAsyncSettings(output, u"Knative"_s);
     model.reportUnexported(output, u"Knative"_s, {Kinds::EventBus, Kinds::Rule});
+    // A route a user pool, a function or an issuer protects goes out open: said per route.
+    RouteAuthorization(model).reportUnsupported(output, u"Knative"_s);
 
     output.addFile(u"knative.yaml"_s, Y::dumpAll(documents));
     model.copySources(output, input.projectDirectory, true);

@@ -3,6 +3,7 @@
 
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
+#include "export/routeauthorization.h"
 #include "export/yaml.h"
 
 #include <QDir>
@@ -131,6 +132,8 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     routing.reportTriggerSettings(output, u"OpenFaaS"_s);
     routing.reportAsyncSettings(output, u"OpenFaaS"_s);
     model.reportUnexported(output, u"OpenFaaS"_s);
+    // A route a user pool, a function or an issuer protects goes out open: said per route.
+    RouteAuthorization(model).reportUnsupported(output, u"OpenFaaS"_s);
     output.addFile(u"stack.yml"_s, Y::dump(root));
     model.copySources(output, input.projectDirectory, true);
 }

@@ -3,6 +3,7 @@
 
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
+#include "export/routeauthorization.h"
 #include "export/yaml.h"
 
 #include <QDir>
@@ -142,6 +143,8 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     routing.reportTriggerSettings(output, u"Scaleway"_s);
     routing.reportAsyncSettings(output, u"Scaleway"_s);
     model.reportUnexported(output, u"Scaleway"_s);
+    // A route a user pool, a function or an issuer protects goes out open: said per route.
+    RouteAuthorization(model).reportUnsupported(output, u"Scaleway"_s);
     model.reportIgnored(output, u"Scaleway"_s, {u"architecture"_s});
     output.addFile(u"serverless.yml"_s, Y::dump(root));
     model.copySources(output, input.projectDirectory);

@@ -6,6 +6,7 @@
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
 #include "export/hclwriter.h"
+#include "export/routeauthorization.h"
 #include "infracostusage.h"
 #include "model/catalog.h"
 
@@ -113,7 +114,7 @@ class TerraformWriter
 {
 public:
     TerraformWriter(const ExportModel &model, const Catalog &catalog, ExportOutput &output)
-        : mModel(model), mCatalog(catalog), mRouting(model, catalog), mOutput(output)
+        : mModel(model), mCatalog(catalog), mRouting(model, catalog), mAuth(model, false), mOutput(output)
     { }
 
     void writeSettings(const QString &region, const QString &namePrefix);
@@ -127,6 +128,8 @@ public:
     void writeRule(const Node *rule);
     void writeDeliveryPolicies();
     void writeHttpApi();
+    void writeUserPool(const Node *pool);
+    const RouteAuthorization &authorization() const { return mAuth; }
 
     QByteArray main() const { return mMain.text(); }
     QByteArray variables() const { return mVariables.text(); }
@@ -146,6 +149,7 @@ private:
     void writeInvokeConfig(const ExportFunction &f);
     void writeRuleTarget(const Node *rule, const QString &label, const Node *bus, const Node *target);
     void writeBusRole(const QString &label, const QList<const Node *> &buses);
+    void writeAuthorizer(const ApiAuthorizer &authorizer);
     // A property's value, else its kind's default (a project file may leave defaults out).
     QJsonValue setting(const Node *node, const QString &property) const;
     int settingInt(const Node *node, const QString &property) const { return setting(node, property).toInt(); }
@@ -153,6 +157,7 @@ private:
     const ExportModel &mModel;
     const Catalog &mCatalog;
     EventRouting mRouting;
+    RouteAuthorization mAuth; // every route is on the HTTP API, payload 1.0 ones too
     ExportOutput &mOutput;
     HclWriter mMain;
     HclWriter mVariables;
@@ -674,6 +679,14 @@ void TerraformWriter::writeRoute(const QString &link, const QString &function, c
     mMain.attribute(u"route_key"_s, H::string(mModel.string(route, "method", u"GET"_s) + ' '_L1
                                               + mModel.string(route, "path", u"/"_s)));
     mMain.attribute(u"target"_s, H::templateString(u"integrations/${aws_apigatewayv2_integration.%1.id}"_s.arg(link)));
+    if (const ApiAuthorizer *authorizer = mAuth.authorizer(route)) {
+        const bool custom = authorizer->type == ApiAuthorizer::Type::Function;
+        mMain.attribute(u"authorization_type"_s, H::string(custom ? u"CUSTOM"_s : u"JWT"_s));
+        mMain.attribute(u"authorizer_id"_s, H::expression(u"aws_apigatewayv2_authorizer.%1.id"_s.arg(
+                                                ExportModel::snakeCase(authorizer->name))));
+        if (const QStringList scopes = RouteAuthorization::scopes(route); !custom && !scopes.isEmpty())
+            mMain.attribute(u"authorization_scopes"_s, H::stringList(scopes));
+    }
     mMain.endBlock();
     writePermission(link, function, u"apigateway.amazonaws.com"_s, u"${aws_apigatewayv2_api.http.execution_arn}/*/*"_s);
 }
@@ -922,6 +935,133 @@ void TerraformWriter::writeHttpApi()
     mMain.beginBlock(u"output"_s, {u"api_url"_s});
     mMain.attribute(u"value"_s, H::expression(u"aws_apigatewayv2_stage.default.invoke_url"_s));
     mMain.endBlock();
+    for (const ApiAuthorizer &authorizer : mAuth.authorizers())
+        writeAuthorizer(authorizer);
+}
+
+// A JWT authorizer (a user pool's tokens or an issuer's) or a Lambda REQUEST authorizer of
+// the HTTP API; a Lambda one with the permission that lets the API invoke it.
+void TerraformWriter::writeAuthorizer(const ApiAuthorizer &authorizer)
+{
+    const QString label = ExportModel::snakeCase(authorizer.name);
+    mMain.beginBlock(u"resource"_s, {u"aws_apigatewayv2_authorizer"_s, label});
+    mMain.attribute(u"api_id"_s, H::expression(u"aws_apigatewayv2_api.http.id"_s));
+    mMain.attribute(u"name"_s, H::string(authorizer.name));
+    if (authorizer.type == ApiAuthorizer::Type::Function) {
+        const QString function = tfName(authorizer.source);
+        mMain.attribute(u"authorizer_type"_s, H::string(u"REQUEST"_s));
+        mMain.attribute(u"authorizer_uri"_s, H::expression(u"aws_lambda_function.%1.invoke_arn"_s.arg(function)));
+        mMain.attribute(u"authorizer_payload_format_version"_s, H::string(u"2.0"_s));
+        mMain.attribute(u"enable_simple_responses"_s, H::boolean(authorizer.simpleResponses));
+        mMain.attribute(u"authorizer_result_ttl_in_seconds"_s, H::number(authorizer.cacheTtl));
+        mMain.attribute(u"identity_sources"_s, H::stringList(authorizer.identitySources));
+        mMain.endBlock();
+        writePermission(
+            label + "_authorizer"_L1, function, u"apigateway.amazonaws.com"_s,
+            u"${aws_apigatewayv2_api.http.execution_arn}/authorizers/${aws_apigatewayv2_authorizer.%1.id}"_s.arg(
+                label));
+        return;
+    }
+    mMain.attribute(u"authorizer_type"_s, H::string(u"JWT"_s));
+    mMain.attribute(u"identity_sources"_s, H::stringList({u"$request.header.Authorization"_s}));
+    mMain.beginBlock(u"jwt_configuration"_s);
+    if (authorizer.type == ApiAuthorizer::Type::UserPool) {
+        const QString pool = tfName(authorizer.source);
+        mMain.attribute(u"issuer"_s, H::templateString(u"https://${aws_cognito_user_pool.%1.endpoint}"_s.arg(pool)));
+        mMain.attribute(u"audience"_s, H::list({H::expression(u"aws_cognito_user_pool_client.%1.id"_s.arg(pool))}));
+    } else {
+        mMain.attribute(u"issuer"_s, H::string(authorizer.issuer));
+        mMain.attribute(u"audience"_s, H::stringList(authorizer.audiences));
+    }
+    mMain.endBlock();
+    mMain.endBlock();
+}
+
+// A user pool, its app client (scopes, token validity), its groups and the resource
+// servers of its custom scopes; test users are the local cloud's only.
+void TerraformWriter::writeUserPool(const Node *pool)
+{
+    const QString name = tfName(pool);
+    mMain.beginBlock(u"resource"_s, {u"aws_cognito_user_pool"_s, name});
+    mMain.attribute(u"name"_s, H::templateString(u"${var.name_prefix}-"_s + HclValue::literal(pool->name)));
+    mMain.endBlock();
+    static const QStringList cognitoScopes = {u"openid"_s, u"email"_s, u"phone"_s, u"profile"_s,
+                                              u"aws.cognito.signin.user.admin"_s};
+    QStringList scopes;
+    QMap<QString, QStringList> servers;
+    for (const QString &scope : setting(pool, u"scopes"_s).toString().split(' '_L1, Qt::SkipEmptyParts)) {
+        const qsizetype slash = scope.lastIndexOf('/'_L1);
+        if (!cognitoScopes.contains(scope) && (slash <= 0 || slash == scope.size() - 1)) {
+            mOutput.add(Diagnostic::Severity::Warning, u"export-scope"_s,
+                        TerraformPlugin::tr("%1: Cognito grants the scopes openid, email, phone, profile and "
+                                            "aws.cognito.signin.user.admin, and a resource server's (server/scope); "
+                                            "the scope %2 is not exported")
+                            .arg(pool->name, scope),
+                        pool->id, u"scopes"_s);
+            continue;
+        }
+        if (!scopes.contains(scope))
+            scopes.append(scope);
+        if (!cognitoScopes.contains(scope) && !servers[scope.left(slash)].contains(scope.mid(slash + 1)))
+            servers[scope.left(slash)].append(scope.mid(slash + 1));
+    }
+    QList<HclValue> serverRefs;
+    for (auto it = servers.cbegin(); it != servers.cend(); ++it) {
+        const QString label = name + '_'_L1 + ExportModel::snakeCase(it.key());
+        mMain.beginBlock(u"resource"_s, {u"aws_cognito_resource_server"_s, label});
+        mMain.attribute(u"user_pool_id"_s, H::expression(u"aws_cognito_user_pool.%1.id"_s.arg(name)));
+        mMain.attribute(u"identifier"_s, H::string(it.key()));
+        mMain.attribute(u"name"_s, H::string(it.key()));
+        for (const QString &scope : it.value()) {
+            mMain.beginBlock(u"scope"_s);
+            mMain.attribute(u"scope_name"_s, H::string(scope));
+            mMain.attribute(u"scope_description"_s, H::string(scope));
+            mMain.endBlock();
+        }
+        mMain.endBlock();
+        serverRefs.append(H::expression(u"aws_cognito_resource_server."_s + label));
+    }
+    const int validity = setting(pool, u"tokenValidity"_s).toInt();
+    mMain.beginBlock(u"resource"_s, {u"aws_cognito_user_pool_client"_s, name});
+    mMain.attribute(u"name"_s,
+                    H::templateString(u"${var.name_prefix}-"_s + HclValue::literal(pool->name) + "-client"_L1));
+    mMain.attribute(u"user_pool_id"_s, H::expression(u"aws_cognito_user_pool.%1.id"_s.arg(name)));
+    mMain.attribute(u"generate_secret"_s, H::boolean(false));
+    mMain.attribute(u"explicit_auth_flows"_s, H::stringList({u"ALLOW_USER_SRP_AUTH"_s, u"ALLOW_REFRESH_TOKEN_AUTH"_s}));
+    mMain.attribute(u"access_token_validity"_s, H::number(validity));
+    mMain.attribute(u"id_token_validity"_s, H::number(validity));
+    mMain.beginBlock(u"token_validity_units"_s);
+    mMain.attribute(u"access_token"_s, H::string(u"minutes"_s));
+    mMain.attribute(u"id_token"_s, H::string(u"minutes"_s));
+    mMain.endBlock();
+    if (!scopes.isEmpty()) {
+        // Scopes are granted through the OAuth code flow of the pool's hosted sign-in.
+        mMain.attribute(u"allowed_oauth_flows_user_pool_client"_s, H::boolean(true));
+        mMain.attribute(u"allowed_oauth_flows"_s, H::stringList({u"code"_s}));
+        mMain.attribute(u"allowed_oauth_scopes"_s, H::stringList(scopes));
+        mMain.attribute(u"callback_urls"_s, H::stringList({u"http://localhost:3000/callback"_s}));
+        mMain.attribute(u"supported_identity_providers"_s, H::stringList({u"COGNITO"_s}));
+    }
+    if (!serverRefs.isEmpty())
+        mMain.attribute(u"depends_on"_s, H::list(serverRefs));
+    mMain.endBlock();
+    QStringList groups;
+    for (const QString &pair : setting(pool, u"groups"_s).toString().split(','_L1, Qt::SkipEmptyParts))
+        if (const QString group = pair.section(':'_L1, 1).trimmed(); !group.isEmpty() && !groups.contains(group))
+            groups.append(group);
+    groups.sort();
+    for (const QString &group : std::as_const(groups)) {
+        mMain.beginBlock(u"resource"_s, {u"aws_cognito_user_group"_s, name + '_'_L1 + ExportModel::snakeCase(group)});
+        mMain.attribute(u"name"_s, H::string(group));
+        mMain.attribute(u"user_pool_id"_s, H::expression(u"aws_cognito_user_pool.%1.id"_s.arg(name)));
+        mMain.endBlock();
+    }
+    if (const QString users = setting(pool, u"users"_s).toString().simplified(); !users.isEmpty())
+        mOutput.add(
+            Diagnostic::Severity::Info, u"export-test-users"_s,
+            TerraformPlugin::tr("%1: the test users (%2) sign in to the local cloud only; they are not exported")
+                .arg(pool->name, users),
+            pool->id, u"users"_s);
 }
 
 // The design's workload at the volume the "monthlyRequests" option gives, or an error.
@@ -964,7 +1104,10 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         writer.writeRule(rule);
     writer.writeDeliveryPolicies();
     writer.writeHttpApi();
-    model.reportUnexported(output, u"Terraform"_s, {Kinds::EventBus, Kinds::Rule});
+    for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
+        writer.writeUserPool(pool);
+    model.reportUnexported(output, u"Terraform"_s, {Kinds::EventBus, Kinds::Rule, Kinds::UserPool});
+    writer.authorization().reportAwsLimits(output, u"Terraform"_s);
 
     output.addFile(u"main.tf"_s, writer.main());
     output.addFile(u"variables.tf"_s, writer.variables());
