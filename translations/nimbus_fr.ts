@@ -269,6 +269,14 @@
         <source>%1: Lambda takes one %2 destination; %3 is written, %4 is not</source>
         <translation>%1 : Lambda n&apos;accepte qu&apos;une destination %2 ; %3 est écrite, %4 ne l&apos;est pas</translation>
     </message>
+    <message>
+        <source>%1: Cognito grants the scopes openid, email, phone, profile and aws.cognito.signin.user.admin, and a resource server&apos;s (server/scope); the scope %2 is not exported</source>
+        <translation>%1 : Cognito accorde les portées openid, email, phone, profile et aws.cognito.signin.user.admin, et celles d’un serveur de ressources (serveur/portée) ; la portée %2 n’est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: the test users (%2) sign in to the local cloud only; they are not exported</source>
+        <translation>%1 : les utilisateurs de test (%2) ne se connectent qu’au cloud local ; ils ne sont pas exportés</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::AwsCsvReader</name>
@@ -1386,6 +1394,166 @@
     <message>
         <source>Share of SDK calls on the topic the local cloud refuses as throttled (Throttled, 429), so that the SDK&apos;s retries run.</source>
         <translation>Part des appels SDK sur le sujet que le cloud local refuse pour limitation (Throttled, 429), pour que les nouvelles tentatives du SDK s’exécutent.</translation>
+    </message>
+    <message>
+        <source>User pool</source>
+        <translation>Groupe d’utilisateurs</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>A user directory (Cognito user pool) that signs in users and issues the tokens protected routes ask for. Locally it issues signed tokens for its test users; its signing key stays out of the project.</source>
+        <translation>Un annuaire d’utilisateurs (groupe d’utilisateurs Cognito) qui connecte les utilisateurs et délivre les jetons que demandent les routes protégées. En local, il délivre des jetons signés pour ses utilisateurs de test ; sa clé de signature reste hors du projet.</translation>
+    </message>
+    <message>
+        <source>Test users</source>
+        <translation>Utilisateurs de test</translation>
+    </message>
+    <message>
+        <source>The local test users&apos; names, separated by commas, for example alice, bob.</source>
+        <translation>Les noms des utilisateurs de test locaux, séparés par des virgules, par exemple alice, bob.</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groupes</translation>
+    </message>
+    <message>
+        <source>Groups of the test users, as user:group pairs separated by commas, for example alice:admins; they appear in the cognito:groups claim.</source>
+        <translation>Les groupes des utilisateurs de test, en paires utilisateur:groupe séparées par des virgules, par exemple alice:admins ; ils figurent dans la revendication cognito:groups.</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Portées</translation>
+    </message>
+    <message>
+        <source>The scopes the pool&apos;s app client may grant, separated by spaces.</source>
+        <translation>Les portées que le client d’application du groupe peut accorder, séparées par des espaces.</translation>
+    </message>
+    <message>
+        <source>Token validity</source>
+        <translation>Validité des jetons</translation>
+    </message>
+    <message>
+        <source>How long an access or ID token is valid.</source>
+        <translation>Durée de validité d’un jeton d’accès ou d’identité.</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>Authorization</source>
+        <translation>Autorisation</translation>
+    </message>
+    <message>
+        <source>JWT issuer</source>
+        <translation>Émetteur JWT</translation>
+    </message>
+    <message>
+        <source>An identity provider&apos;s issuer URL (the iss claim): requests need a JSON Web Token it signed (JWT authorizer). Empty when a user pool on the canvas authorizes the route, or for none.</source>
+        <translation>L’URL d’émetteur d’un fournisseur d’identité (la revendication iss) : les requêtes doivent porter un JSON Web Token qu’il a signé (autorisateur JWT). Vide quand un groupe d’utilisateurs du canevas autorise la route, ou pour aucun.</translation>
+    </message>
+    <message>
+        <source>JWT audiences</source>
+        <translation>Audiences JWT</translation>
+    </message>
+    <message>
+        <source>The audiences (aud or client_id claim) a token must carry, separated by commas.</source>
+        <translation>Les audiences (revendication aud ou client_id) qu’un jeton doit porter, séparées par des virgules.</translation>
+    </message>
+    <message>
+        <source>JWKS</source>
+        <translation>JWKS</translation>
+    </message>
+    <message>
+        <source>Where the issuer&apos;s public keys are: an https URL fetched when a token arrives, or a JSON file in the project folder. Empty: the issuer&apos;s /.well-known/jwks.json.</source>
+        <translation>Où sont les clés publiques de l’émetteur : une URL https lue quand un jeton arrive, ou un fichier JSON du dossier du projet. Vide : le /.well-known/jwks.json de l’émetteur.</translation>
+    </message>
+    <message>
+        <source>A token must carry one of these scopes (space-separated); empty for any.</source>
+        <translation>Un jeton doit porter l’une de ces portées (séparées par des espaces) ; vide pour n’importe laquelle.</translation>
+    </message>
+    <message>
+        <source>Identity source</source>
+        <translation>Source d’identité</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer: the request values the authorizer receives and caches on, separated by commas; a request without them is refused with 401.</source>
+        <translation>Autorisateur Lambda : les valeurs de la requête que l’autorisateur reçoit et sur lesquelles il met en cache, séparées par des virgules ; une requête qui ne les a pas est refusée par un 401.</translation>
+    </message>
+    <message>
+        <source>Authorizer cache</source>
+        <translation>Cache de l’autorisateur</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer: how long its answer for the same identity is reused; 0 calls it for every request.</source>
+        <translation>Autorisateur Lambda : combien de temps sa réponse pour une même identité est réutilisée ; 0 l’appelle pour chaque requête.</translation>
+    </message>
+    <message>
+        <source>Simple responses</source>
+        <translation>Réponses simples</translation>
+    </message>
+    <message>
+        <source>Lambda authorizer (payload 2.0): it answers {&quot;isAuthorized&quot;: true} rather than an IAM policy.</source>
+        <translation>Autorisateur Lambda (charge utile 2.0) : il répond {&quot;isAuthorized&quot;: true} plutôt qu’une politique IAM.</translation>
+    </message>
+    <message>
+        <source>API key required</source>
+        <translation>Clé d’API requise</translation>
+    </message>
+    <message>
+        <source>REST API (payload 1.0): requests need a key of the usage plan in x-api-key.</source>
+        <translation>API REST (charge utile 1.0) : les requêtes doivent porter une clé du plan d’utilisation dans x-api-key.</translation>
+    </message>
+    <message>
+        <source>Usage plan rate</source>
+        <translation>Débit du plan d’utilisation</translation>
+    </message>
+    <message>
+        <source>API key: the steady requests per second a key may make before 429 Too Many Requests.</source>
+        <translation>Clé d’API : les requêtes par seconde qu’une clé peut faire en continu avant un 429 Too Many Requests.</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>req/s</translation>
+    </message>
+    <message>
+        <source>Usage plan burst</source>
+        <translation>Rafale du plan d’utilisation</translation>
+    </message>
+    <message>
+        <source>API key: how many requests a key may make at once above the rate.</source>
+        <translation>Clé d’API : combien de requêtes une clé peut faire d’un coup au-delà du débit.</translation>
+    </message>
+    <message>
+        <source>Usage plan quota</source>
+        <translation>Quota du plan d’utilisation</translation>
+    </message>
+    <message>
+        <source>API key: the requests a key may make per day before 403 Limit Exceeded; 0 for no quota.</source>
+        <translation>Clé d’API : les requêtes qu’une clé peut faire par jour avant un 403 Limit Exceeded ; 0 pour aucun quota.</translation>
+    </message>
+    <message>
+        <source>req/day</source>
+        <translation>req/jour</translation>
+    </message>
+    <message>
+        <source>authorizes</source>
+        <translation>autorise</translation>
+    </message>
+    <message>
+        <source>Requests on the route must first be allowed: by a token the user pool issued, or by the function&apos;s answer (Lambda authorizer).</source>
+        <translation>Les requêtes de la route doivent d’abord être autorisées : par un jeton délivré par le groupe d’utilisateurs, ou par la réponse de la fonction (autorisateur Lambda).</translation>
+    </message>
+    <message>
+        <source>each request needs a token the pool issued (JWT authorizer)</source>
+        <translation>chaque requête doit porter un jeton délivré par le groupe (autorisateur JWT)</translation>
+    </message>
+    <message>
+        <source>each request is first given to the function, which allows or denies it (Lambda authorizer)</source>
+        <translation>chaque requête est d’abord confiée à la fonction, qui l’autorise ou la refuse (autorisateur Lambda)</translation>
     </message>
 </context>
 <context>
@@ -2836,6 +3004,62 @@
     <message>
         <source>--iam takes off, warn or enforce, not &apos;%1&apos;</source>
         <translation>--iam prend off, warn ou enforce, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>The user pool node that issues the token.</source>
+        <translation>Le nœud groupe d’utilisateurs qui délivre le jeton.</translation>
+    </message>
+    <message>
+        <source>The test user the token is for (default: the pool&apos;s first; --client for none).</source>
+        <translation>L’utilisateur de test à qui est destiné le jeton (par défaut : le premier du groupe ; --client pour aucun).</translation>
+    </message>
+    <message>
+        <source>A token for the app client itself (client_credentials), for no user.</source>
+        <translation>Un jeton pour le client d’application lui-même (client_credentials), sans utilisateur.</translation>
+    </message>
+    <message>
+        <source>A scope the token carries (repeatable; default: all the pool&apos;s).</source>
+        <translation>Une portée que porte le jeton (répétable ; par défaut : toutes celles du groupe).</translation>
+    </message>
+    <message>
+        <source>Adds or replaces a claim (repeatable); VALUE is read as JSON when it is JSON (42, true, [&quot;a&quot;]), else as text.</source>
+        <translation>Ajoute ou remplace une revendication (répétable) ; VALEUR est lue comme du JSON quand c’en est (42, true, [&quot;a&quot;]), sinon comme du texte.</translation>
+    </message>
+    <message>
+        <source>An ID token (aud: the app client) rather than an access token.</source>
+        <translation>Un jeton d’identité (aud : le client d’application) plutôt qu’un jeton d’accès.</translation>
+    </message>
+    <message>
+        <source>Print the pool&apos;s app client id and secret, the test users&apos; password and its endpoints as JSON, for OAuth clients, instead of a token.</source>
+        <translation>Affiche en JSON l’identifiant et le secret du client d’application du groupe, le mot de passe des utilisateurs de test et ses points d’accès, pour les clients OAuth, au lieu d’un jeton.</translation>
+    </message>
+    <message>
+        <source>Where the running local cloud keeps its state (default: .nimbus-cloud beside the project).</source>
+        <translation>Où le cloud local en marche garde son état (par défaut : .nimbus-cloud à côté du projet).</translation>
+    </message>
+    <message>
+        <source>Mints a token of a user pool of the design, signed with the pool&apos;s key (kept in your data folder, never in the project), so that a protected route can be tried in one line: curl -H &quot;Authorization: Bearer $(nimbus token shop.nimbus users)&quot; URL. Its issuer is the pool on the running local cloud&apos;s gateway (nimbus serve), else on http://127.0.0.1:3000. Exits with 1 when the pool cannot issue it, 3 when the project or the pool cannot be read.</source>
+        <translation>Délivre un jeton d’un groupe d’utilisateurs de la conception, signé avec la clé du groupe (gardée dans votre dossier de données, jamais dans le projet), pour essayer une route protégée en une ligne : curl -H &quot;Authorization: Bearer $(nimbus token shop.nimbus users)&quot; URL. Son émetteur est le groupe sur la passerelle du cloud local en marche (nimbus serve), sinon sur http://127.0.0.1:3000. Sort avec 1 quand le groupe ne peut pas le délivrer, 3 quand le projet ou le groupe ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>give the project and the user pool</source>
+        <translation>donnez le projet et le groupe d’utilisateurs</translation>
+    </message>
+    <message>
+        <source>%1 has no user pool named %2</source>
+        <translation>%1 n’a pas de groupe d’utilisateurs nommé %2</translation>
+    </message>
+    <message>
+        <source>the local cloud of %1 is not running; the token names %2 as its issuer</source>
+        <translation>le cloud local de %1 n’est pas en marche ; le jeton nomme %2 comme émetteur</translation>
+    </message>
+    <message>
+        <source>--claim takes NAME=VALUE, not %1</source>
+        <translation>--claim prend NOM=VALEUR, pas %1</translation>
+    </message>
+    <message>
+        <source>Mint a token of a user pool of the design, to call a protected route</source>
+        <translation>Délivrer un jeton d’un groupe d’utilisateurs de la conception, pour appeler une route protégée</translation>
     </message>
 </context>
 <context>
@@ -5435,6 +5659,73 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::Jwt</name>
+    <message>
+        <source>the token is not a signed JWT (header.payload.signature)</source>
+        <translation>le jeton n’est pas un JWT signé (entête.charge.signature)</translation>
+    </message>
+    <message>
+        <source>the token&apos;s header, payload or signature is not base64url JSON</source>
+        <translation>l’entête, la charge ou la signature du jeton n’est pas du JSON en base64url</translation>
+    </message>
+    <message>
+        <source>the token&apos;s algorithm %1 is not accepted (RS256 or ES256)</source>
+        <translation>l’algorithme %1 du jeton n’est pas accepté (RS256 ou ES256)</translation>
+    </message>
+    <message>
+        <source>no key of the issuer&apos;s key set can check an %1 token</source>
+        <translation>aucune clé du jeu de clés de l’émetteur ne peut vérifier un jeton %1</translation>
+    </message>
+    <message>
+        <source>the issuer&apos;s key set has no %1 key with kid %2</source>
+        <translation>le jeu de clés de l’émetteur n’a pas de clé %1 de kid %2</translation>
+    </message>
+    <message>
+        <source>the token names no key (kid) and the issuer has several</source>
+        <translation>le jeton ne nomme aucune clé (kid) et l’émetteur en a plusieurs</translation>
+    </message>
+    <message>
+        <source>the issuer&apos;s key %1 is not a usable RSA (2048 bits or more) or P-256 key</source>
+        <translation>la clé %1 de l’émetteur n’est pas une clé RSA (2048 bits ou plus) ou P-256 utilisable</translation>
+    </message>
+    <message>
+        <source>the token&apos;s signature does not match the issuer&apos;s key</source>
+        <translation>la signature du jeton ne correspond pas à la clé de l’émetteur</translation>
+    </message>
+    <message>
+        <source>the token has no expiry (exp)</source>
+        <translation>le jeton n’a pas d’expiration (exp)</translation>
+    </message>
+    <message>
+        <source>the token expired at %1</source>
+        <translation>le jeton a expiré le %1</translation>
+    </message>
+    <message>
+        <source>the token is not valid before %1</source>
+        <translation>le jeton n’est pas valide avant le %1</translation>
+    </message>
+    <message>
+        <source>the token was issued in the future (iat)</source>
+        <translation>le jeton a été délivré dans le futur (iat)</translation>
+    </message>
+    <message>
+        <source>the token&apos;s issuer %1 is not %2</source>
+        <translation>l’émetteur %1 du jeton n’est pas %2</translation>
+    </message>
+    <message>
+        <source>the token&apos;s audience %1 is not one of %2</source>
+        <translation>l’audience %1 du jeton n’est pas parmi %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>the token has none of the route&apos;s scopes (%1)</source>
+        <translation>le jeton n’a aucune des portées de la route (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Knative::KnativePlugin</name>
     <message>
         <source>knative.yaml: Knative Serving Services and Eventing (kubectl apply -f), with the code folders to build images from</source>
@@ -5722,6 +6013,61 @@ Invalide : %2</translation>
     <message>
         <source>%1 allowed, but it would be denied on AWS: %2 has no connection allowing it on %3</source>
         <translation>%1 autorisé, mais il serait refusé sur AWS : %2 n&apos;a aucune connexion qui l&apos;autorise sur %3</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::LocalUserPool</name>
+    <message>
+        <source>user pool %1: cannot read its key in %2</source>
+        <translation>groupe d’utilisateurs %1 : impossible de lire sa clé dans %2</translation>
+    </message>
+    <message>
+        <source>user pool %1: %2 (%3)</source>
+        <translation>groupe d’utilisateurs %1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <source>user pool %1: %2 lacks its client id, secret or password</source>
+        <translation>groupe d’utilisateurs %1 : %2 n’a pas son identifiant de client, son secret ou son mot de passe</translation>
+    </message>
+    <message>
+        <source>user pool %1: %2</source>
+        <translation>groupe d’utilisateurs %1 : %2</translation>
+    </message>
+    <message>
+        <source>user pool %1: cannot make %2</source>
+        <translation>groupe d’utilisateurs %1 : impossible de créer %2</translation>
+    </message>
+    <message>
+        <source>user pool %1 has no test user %2 (it has: %3)</source>
+        <translation>le groupe d’utilisateurs %1 n’a pas d’utilisateur de test %2 (il a : %3)</translation>
+    </message>
+    <message>
+        <source>user pool %1&apos;s client may not grant the scope %2 (it grants: %3)</source>
+        <translation>le client du groupe d’utilisateurs %1 ne peut pas accorder la portée %2 (il accorde : %3)</translation>
+    </message>
+    <message>
+        <source>user pool %1: OpenSSL could not sign the token</source>
+        <translation>groupe d’utilisateurs %1 : OpenSSL n’a pas pu signer le jeton</translation>
+    </message>
+    <message>
+        <source>unknown client</source>
+        <translation>client inconnu</translation>
+    </message>
+    <message>
+        <source>the client secret is wrong</source>
+        <translation>le secret du client est faux</translation>
+    </message>
+    <message>
+        <source>Incorrect username or password.</source>
+        <translation>Nom d’utilisateur ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>grant_type must be password or client_credentials, not &apos;%1&apos;</source>
+        <translation>grant_type doit être password ou client_credentials, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d’écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -8793,6 +9139,128 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::RouteAuthorization</name>
+    <message>
+        <source>the JWT issuer %1</source>
+        <translation>l’émetteur JWT %1</translation>
+    </message>
+    <message>
+        <source>%1: an API Gateway route has one authorizer; %2 is exported, not %3</source>
+        <translation>%1 : une route d’API Gateway a un seul autorisateur ; %2 est exporté, pas %3</translation>
+    </message>
+    <message>
+        <source>%1: a REST API (payload 1.0) has no JWT authorizer in %2; the JWT issuer %3 is not exported and the route is open to anyone</source>
+        <translation>%1 : une API REST (charge utile 1.0) n’a pas d’autorisateur JWT dans %2 ; l’émetteur JWT %3 n’est pas exporté et la route est ouverte à tous</translation>
+    </message>
+    <message>
+        <source>%1: the HTTP API of %2 has no API keys or usage plans; the route is exported without one</source>
+        <translation>%1 : l’API HTTP de %2 n’a ni clés d’API ni plans d’utilisation ; la route est exportée sans</translation>
+    </message>
+    <message>
+        <source>%1: API Gateway reads the issuer&apos;s keys from its discovery document; the JWKS location %2 is used by the local cloud only</source>
+        <translation>%1 : API Gateway lit les clés de l’émetteur dans son document de découverte ; l’emplacement JWKS %2 ne sert qu’au cloud local</translation>
+    </message>
+    <message>
+        <source>%1: only a JWT or user pool authorizer checks scopes; the scopes %2 are not exported</source>
+        <translation>%1 : seul un autorisateur JWT ou de groupe d’utilisateurs vérifie les portées ; les portées %2 ne sont pas exportées</translation>
+    </message>
+    <message>
+        <source>%1: API Gateway reads an identity source from a header, a query string, the context or a stage variable; %2 is not exported in full</source>
+        <translation>%1 : API Gateway lit une source d’identité dans un entête, une chaîne de requête, le contexte ou une variable d’étape ; %2 n’est pas exporté en entier</translation>
+    </message>
+    <message>
+        <source>%1: the REST API has one usage plan, %2&apos;s (%3 requests per second, bursts of %4, %5 a day); this route&apos;s keys follow it</source>
+        <translation>%1 : l’API REST a un seul plan d’utilisation, celui de %2 (%3 requêtes par seconde, rafales de %4, %5 par jour) ; les clés de cette route le suivent</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no place for a user pool&apos;s authorizer; the route is exported without the tokens of %3 and anyone can call it</source>
+        <translation>%1 : %2 n’a pas de place pour un autorisateur de groupe d’utilisateurs ; la route est exportée sans les jetons de %3 et n’importe qui peut l’appeler</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no place for a Lambda authorizer; the route is exported without %3 and anyone can call it</source>
+        <translation>%1 : %2 n’a pas de place pour un autorisateur Lambda ; la route est exportée sans %3 et n’importe qui peut l’appeler</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no place for a JWT authorizer; the route is exported without the tokens of %3 and anyone can call it</source>
+        <translation>%1 : %2 n’a pas de place pour un autorisateur JWT ; la route est exportée sans les jetons de %3 et n’importe qui peut l’appeler</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no API keys or usage plans; the route is exported without one</source>
+        <translation>%1 : %2 n’a ni clés d’API ni plans d’utilisation ; la route est exportée sans</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::RouteAuthorizer</name>
+    <message>
+        <source>no token in the Authorization header</source>
+        <translation>pas de jeton dans l’entête Authorization</translation>
+    </message>
+    <message>
+        <source>user pool %1 is not served</source>
+        <translation>le groupe d’utilisateurs %1 n’est pas servi</translation>
+    </message>
+    <message>
+        <source>JWKS %1: %2</source>
+        <translation>JWKS %1 : %2</translation>
+    </message>
+    <message>
+        <source>JWKS %1: cannot read it, or it is over 1 MB</source>
+        <translation>JWKS %1 : impossible de le lire, ou il dépasse 1 Mo</translation>
+    </message>
+    <message>
+        <source>JWKS %1 is not a JSON Web Key Set ({&quot;keys&quot;: [...]})</source>
+        <translation>JWKS %1 n’est pas un JSON Web Key Set ({&quot;keys&quot;: [...]})</translation>
+    </message>
+    <message>
+        <source>JWKS %1 answered %2</source>
+        <translation>JWKS %1 a répondu %2</translation>
+    </message>
+    <message>
+        <source>the request lacks the identity source %1</source>
+        <translation>la requête n’a pas la source d’identité %1</translation>
+    </message>
+    <message>
+        <source>authorizer for %1 %2</source>
+        <translation>autorisateur de %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 answered Unauthorized</source>
+        <translation>%1 a répondu Unauthorized</translation>
+    </message>
+    <message>
+        <source>the authorizer %1 failed: %2</source>
+        <translation>l’autorisateur %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>the authorizer %1 answered without a boolean isAuthorized</source>
+        <translation>l’autorisateur %1 a répondu sans booléen isAuthorized</translation>
+    </message>
+    <message>
+        <source>the authorizer %1 answered without a policyDocument</source>
+        <translation>l’autorisateur %1 a répondu sans policyDocument</translation>
+    </message>
+    <message>
+        <source>the authorizer %1 denied the request</source>
+        <translation>l’autorisateur %1 a refusé la requête</translation>
+    </message>
+    <message>
+        <source>the authorizer %1 cannot run: %2</source>
+        <translation>l’autorisateur %1 ne peut pas s’exécuter : %2</translation>
+    </message>
+    <message>
+        <source>no user pool %1</source>
+        <translation>pas de groupe d’utilisateurs %1</translation>
+    </message>
+    <message>
+        <source>the body must be application/x-www-form-urlencoded</source>
+        <translation>le corps doit être en application/x-www-form-urlencoded</translation>
+    </message>
+    <message>
+        <source>user pool %1 serves no %2 %3</source>
+        <translation>le groupe d’utilisateurs %1 ne sert pas %2 %3</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::RuleInput</name>
     <message>
         <source>&apos;%1&apos; is not a JSON path: it starts with $</source>
@@ -9198,6 +9666,14 @@ Invalide : %2</translation>
     <message>
         <source>%1: the %2 destination is outside the template; it is kept as written, not shown</source>
         <translation>%1 : la destination %2 est hors du modèle ; elle est conservée telle quelle, sans être montrée</translation>
+    </message>
+    <message>
+        <source>%1: the authorizer %2 is not in the template; the route is shown without it</source>
+        <translation>%1 : l’autorisateur %2 n’est pas dans le modèle ; la route est montrée sans lui</translation>
+    </message>
+    <message>
+        <source>%1: the authorizer %2 names no user pool, function or issuer of the template; the route is shown without it</source>
+        <translation>%1 : l’autorisateur %2 ne nomme aucun groupe d’utilisateurs, fonction ou émetteur du modèle ; la route est montrée sans lui</translation>
     </message>
 </context>
 <context>
@@ -9934,6 +10410,21 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::SigningKey</name>
+    <message>
+        <source>OpenSSL could not generate a signing key</source>
+        <translation>OpenSSL n’a pas pu générer de clé de signature</translation>
+    </message>
+    <message>
+        <source>the signing key is not a PEM private key</source>
+        <translation>la clé de signature n’est pas une clé privée PEM</translation>
+    </message>
+    <message>
+        <source>the signing key is neither RSA of 2048 bits or more nor P-256</source>
+        <translation>la clé de signature n’est ni RSA de 2048 bits ou plus ni P-256</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Terraform::TerraformPlugin</name>
     <message>
         <source>%1 (%2) cannot invoke a function in this export; it is not exported</source>
@@ -10022,6 +10513,14 @@ Invalide : %2</translation>
     <message>
         <source>%1: %2; the targets receive the matched event</source>
         <translation>%1 : %2 ; les cibles reçoivent l&apos;événement correspondant</translation>
+    </message>
+    <message>
+        <source>%1: Cognito grants the scopes openid, email, phone, profile and aws.cognito.signin.user.admin, and a resource server&apos;s (server/scope); the scope %2 is not exported</source>
+        <translation>%1 : Cognito accorde les portées openid, email, phone, profile et aws.cognito.signin.user.admin, et celles d’un serveur de ressources (serveur/portée) ; la portée %2 n’est pas exportée</translation>
+    </message>
+    <message>
+        <source>%1: the test users (%2) sign in to the local cloud only; they are not exported</source>
+        <translation>%1 : les utilisateurs de test (%2) ne se connectent qu’au cloud local ; ils ne sont pas exportés</translation>
     </message>
 </context>
 <context>

@@ -299,7 +299,7 @@ Result<SigningKey> SigningKey::generate(Algorithm algorithm)
     key.mAlgorithm = algorithm;
     EVP_PKEY *pkey = algorithm == Algorithm::RS256 ? EVP_RSA_gen(2048) : EVP_EC_gen("P-256");
     if (!pkey)
-        return fail(tr("OpenSSL could not generate a signing key"));
+        return fail(QCoreApplication::translate("Nimbus::SigningKey", "OpenSSL could not generate a signing key"));
     key.mKey = std::make_unique<Key>();
     key.mKey->pkey.reset(pkey);
     return key;
@@ -310,7 +310,7 @@ Result<SigningKey> SigningKey::fromPem(const QByteArray &pem)
     std::unique_ptr<BIO, BioFree> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
     EVP_PKEY *pkey = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr;
     if (!pkey)
-        return fail(tr("the signing key is not a PEM private key"));
+        return fail(QCoreApplication::translate("Nimbus::SigningKey", "the signing key is not a PEM private key"));
     SigningKey key;
     key.mKey = std::make_unique<Key>();
     key.mKey->pkey.reset(pkey);
@@ -319,7 +319,8 @@ Result<SigningKey> SigningKey::fromPem(const QByteArray &pem)
     else if (EVP_PKEY_is_a(pkey, "EC") && EVP_PKEY_get_bits(pkey) == 256)
         key.mAlgorithm = Algorithm::ES256;
     else
-        return fail(tr("the signing key is neither RSA of 2048 bits or more nor P-256"));
+        return fail(QCoreApplication::translate("Nimbus::SigningKey",
+                                                "the signing key is neither RSA of 2048 bits or more nor P-256"));
     return key;
 }
 

@@ -40,11 +40,13 @@ Result<void> writePrivate(const QString &path, const QByteArray &data)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
+        return fail(
+            QCoreApplication::translate("Nimbus::LocalUserPool", "cannot write %1: %2").arg(path, file.errorString()));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(data);
     if (!file.commit())
-        return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
+        return fail(
+            QCoreApplication::translate("Nimbus::LocalUserPool", "cannot write %1: %2").arg(path, file.errorString()));
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return {};
 }
