@@ -1,9 +1,11 @@
 #include "serverlessplugin.h"
 #include "model/kinds.h"
 
+#include "awsauth.h"
 #include "awscommon.h"
 #include "export/exportmodel.h"
 #include "export/importbuilder.h"
+#include "export/routeauthorization.h"
 #include "export/yaml.h"
 #include "model/catalog.h"
 
@@ -110,6 +112,65 @@ YAML::Node ruleEvent(const ExportModel &model, const Aws::ExportRule &rule, cons
 
 // The framework's eventBridge input is a JSON object: a rule with other constant input is a
 // rule of its own in resources, as are rules with several targets or others than a function.
+// The authorizer of a REST route's http event: a function of the service (request) or a
+// user pool (COGNITO_USER_POOLS) with the route's scopes.
+YAML::Node restAuthorizer(const ApiAuthorizer &authorizer, const Node *route, const Aws::LogicalIds &ids)
+{
+    YAML::Node a(YAML::NodeType::Map);
+    if (authorizer.type == ApiAuthorizer::Type::Function) {
+        a["name"] = Y::string(authorizer.source->name);
+        a["type"] = Y::string("request");
+        a["resultTtlInSeconds"] = Y::number(authorizer.cacheTtl);
+        QStringList sources;
+        for (const IdentityPart &part : RouteAuthorization::identityParts(authorizer.identitySources))
+            sources.append(part.where == "header"_L1 || part.where == "querystring"_L1
+                               ? u"method.request.%1.%2"_s.arg(part.where, part.name)
+                               : u"%1.%2"_s.arg(part.where, part.name));
+        a["identitySource"] = Y::string(sources.join(','_L1));
+        return a;
+    }
+    a["name"] = Y::string(authorizer.name);
+    a["type"] = Y::string("COGNITO_USER_POOLS");
+    a["arn"] = Y::tagged("GetAtt", Y::string(ids.of(authorizer.source) + ".Arn"_L1));
+    if (const QStringList scopes = RouteAuthorization::scopes(route); !scopes.isEmpty())
+        a["scopes"] = Y::sequence(scopes);
+    return a;
+}
+
+// provider.httpApi.authorizers: a user pool's or an issuer's JWT authorizer, a function's
+// request authorizer.
+YAML::Node httpApiAuthorizers(const RouteAuthorization &auth, const Aws::LogicalIds &ids)
+{
+    YAML::Node authorizers(YAML::NodeType::Map);
+    for (const ApiAuthorizer &authorizer : auth.authorizers()) {
+        if (authorizer.rest)
+            continue;
+        YAML::Node a(YAML::NodeType::Map);
+        if (authorizer.type == ApiAuthorizer::Type::Function) {
+            a["type"] = Y::string("request");
+            a["functionName"] = Y::string(authorizer.source->name);
+            a["payloadVersion"] = Y::string("2.0");
+            a["enableSimpleResponses"] = Y::boolean(authorizer.simpleResponses);
+            a["resultTtlInSeconds"] = Y::number(authorizer.cacheTtl);
+            a["identitySource"] = Y::sequence(authorizer.identitySources);
+        } else {
+            a["type"] = Y::string("jwt");
+            a["identitySource"] = Y::string("$request.header.Authorization");
+            if (authorizer.type == ApiAuthorizer::Type::UserPool) {
+                a["issuerUrl"] = Aws::userPoolIssuer(authorizer.source, ids);
+                YAML::Node audience(YAML::NodeType::Sequence);
+                audience.push_back(Y::tagged("Ref", Y::string(Aws::userPoolClientId(authorizer.source, ids))));
+                a["audience"] = audience;
+            } else {
+                a["issuerUrl"] = Y::string(authorizer.issuer);
+                a["audience"] = Y::sequence(authorizer.audiences);
+            }
+        }
+        authorizers[authorizer.name.toStdString()] = a;
+    }
+    return authorizers;
+}
+
 bool isRuleEvent(const Aws::ExportRule &rule)
 {
     if (!rule.bus || !rule.isFunctionEvent())
@@ -174,7 +235,8 @@ ServerlessPlugin::ServerlessPlugin()
 // The event by which trigger invokes the function; a null node when serverless.yml has
 // none. An HTTP API route asking for CORS sets httpCors.
 YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,
-                                           const Node *failure, bool &httpCors, ExportOutput &output)
+                                           const RouteAuthorization &auth, const Node *failure, bool &httpCors,
+                                           ExportOutput &output)
 {
     YAML::Node event(YAML::NodeType::Map);
     YAML::Node e(YAML::NodeType::Map);
@@ -187,11 +249,23 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
             e["path"] = Y::string(path);
             if (model.boolean(trigger, "cors"))
                 e["cors"] = Y::boolean(true);
+            if (const ApiAuthorizer *authorizer = auth.authorizer(trigger))
+                e["authorizer"] = restAuthorizer(*authorizer, trigger, ids);
+            if (auth.apiKeyRoutes().contains(trigger))
+                e["private"] = Y::boolean(true);
             event["http"] = e;
         } else {
             e["method"] = Y::string(method == "ANY"_L1 ? u"*"_s : method);
             e["path"] = Y::string(path);
             httpCors = httpCors || model.boolean(trigger, "cors");
+            if (const ApiAuthorizer *authorizer = auth.authorizer(trigger)) {
+                YAML::Node a(YAML::NodeType::Map);
+                a["name"] = Y::string(authorizer->name);
+                const QStringList scopes = RouteAuthorization::scopes(trigger);
+                if (authorizer->type != ApiAuthorizer::Type::Function && !scopes.isEmpty())
+                    a["scopes"] = Y::sequence(scopes);
+                e["authorizer"] = a;
+            }
             event["httpApi"] = e;
         }
     } else if (trigger->kind == Kinds::Queue) {
@@ -297,6 +371,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     YAML::Node resources(YAML::NodeType::Map);
     bool httpCors = false;
     const QList<Aws::ExportRule> rules = Aws::exportRules(model);
+    const RouteAuthorization auth(model);
     for (const ExportFunction &f : model.functions()) {
         const QString id = recordedIds.of(f.node);
         YAML::Node fn(YAML::NodeType::Map);
@@ -326,7 +401,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
         for (const Node *trigger : f.triggers) {
             const Node *failure = trigger->kind == Kinds::Table ? Aws::streamFailureDestination(f, trigger, output)
                                                                 : nullptr;
-            const YAML::Node event = functionEvent(model, trigger, ids, failure, httpCors, output);
+            const YAML::Node event = functionEvent(model, trigger, ids, auth, failure, httpCors, output);
             if (event.IsMap())
                 events.push_back(event);
         }
@@ -367,11 +442,35 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
             Aws::addServiceResources(model, node, ids, resources, output,
                                      kind == Kinds::Bucket ? bucketName(node) : QString());
     Aws::addEventResources(model, ids, resources, output, isRuleEvent, Aws::busRulesArn);
+    for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
+        Aws::addUserPoolResources(pool, ids, resources, output);
     Aws::reportUnexported(model, output, u"Serverless Framework"_s);
-    if (httpCors) {
-        YAML::Node httpApi(YAML::NodeType::Map);
+    auth.reportAwsLimits(output, u"Serverless Framework"_s);
+    YAML::Node httpApi(YAML::NodeType::Map);
+    if (httpCors)
         httpApi["cors"] = Y::boolean(true);
+    if (const YAML::Node authorizers = httpApiAuthorizers(auth, ids); authorizers.size() > 0)
+        httpApi["authorizers"] = authorizers;
+    if (httpApi.size() > 0)
         provider["httpApi"] = httpApi;
+    if (!auth.apiKeyRoutes().isEmpty()) {
+        // The REST API's keys: one, under the usage plan of its routes.
+        const RouteAuthorization::UsagePlan plan = auth.usagePlan();
+        YAML::Node apiGateway(YAML::NodeType::Map);
+        apiGateway["apiKeys"] = Y::sequence({service + "-key"_L1});
+        YAML::Node usagePlan(YAML::NodeType::Map);
+        YAML::Node throttle(YAML::NodeType::Map);
+        throttle["rateLimit"] = Y::number(plan.rate);
+        throttle["burstLimit"] = Y::number(plan.burst);
+        usagePlan["throttle"] = throttle;
+        if (plan.quota > 0) {
+            YAML::Node quota(YAML::NodeType::Map);
+            quota["limit"] = Y::number(plan.quota);
+            quota["period"] = Y::string("DAY");
+            usagePlan["quota"] = quota;
+        }
+        apiGateway["usagePlan"] = usagePlan;
+        provider["apiGateway"] = apiGateway;
     }
     root["provider"] = provider;
 

@@ -4,6 +4,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+namespace Nimbus {
+class RouteAuthorization;
+}
 namespace Nimbus::Aws {
 class LogicalIds;
 }
@@ -28,7 +31,8 @@ protected:
 private:
     // failure: where a stream's failed records go (Aws::streamFailureDestination).
     static YAML::Node functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,
-                                    const Node *failure, bool &httpCors, ExportOutput &output);
+                                    const RouteAuthorization &auth, const Node *failure, bool &httpCors,
+                                    ExportOutput &output);
 };
 
 } // namespace Nimbus::Serverless
