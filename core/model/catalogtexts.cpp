@@ -393,6 +393,41 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "each request needs a token the pool issued (JWT authorizer)"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
                       "each request is first given to the function, which allows or denies it (Lambda authorizer)"),
+    // The secret and the parameter (Secrets Manager, Parameter Store) and their connections.
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Secret"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "A secret (Secrets Manager) that connected functions read or write through the SDK or the "
+                      "Parameters and Secrets extension. Its value stays out of the project: in the desktop's "
+                      "keychain, or a file of the user's data folder only the user may read."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Secret name"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The secret's name in the cloud, for example prod/shop/db."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "at most 512 letters, digits or /_+=.@-"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "What the secret holds."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Generated"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "The cloud generates a random password as the secret's value when it is deployed "
+                      "(GenerateSecretString); locally one is generated when the secret has no value yet."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Rotation"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "How the secret is rotated; rotation is not designed yet."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Parameter"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "A parameter (Systems Manager Parameter Store) that connected functions read or write. Its value stays out of "
+        "the project: in the desktop's keychain, or a file of the user's data folder only the user may read."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Parameter name"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The parameter's name in the cloud; a hierarchy such as /shop/prod/url lets "
+                                         "GetParametersByPath read a branch."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "at most 1011 letters, digits or /_.-"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Type"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "String, StringList (values separated by commas) or SecureString (encrypted "
+                                         "in the cloud; CloudFormation cannot create one)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "What the parameter holds."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Tier"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Standard parameters hold up to 4 KB, advanced ones up to 8 KB."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "reads the secret's value"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "puts a new version of the secret's value"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "reads the parameter's value"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "puts a new version of the parameter's value"),
 };
 
 } // namespace

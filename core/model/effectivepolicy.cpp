@@ -3,6 +3,7 @@
 #include "model/architecture.h"
 #include "model/kinds.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -85,11 +86,33 @@ QString EffectivePolicy::arn(const Node &node, const QString &region, const QStr
         arn = u"arn:aws:events:%1:%2:event-bus/%3"_s.arg(region, account, bus.isEmpty() ? node.name : bus);
     } else if (node.kind == Kinds::Function)
         arn = u"arn:aws:lambda:%1:%2:function:%3"_s.arg(region, account, node.name);
+    else if (node.kind == Kinds::Secret)
+        arn = secretArn(node.properties.value("secretName"_L1).toString(node.name), region);
+    else if (node.kind == Kinds::Parameter)
+        arn = parameterArn(node.properties.value("parameterName"_L1).toString(u'/' + node.name), region);
     else
         arn = u"arn:aws:%1:%2:%3:%4"_s.arg(node.kind, region, account, node.name);
     if (attribute == "StreamArn"_L1)
         arn += "/stream/*"_L1;
     return arn + suffix;
+}
+
+QString EffectivePolicy::secretArn(const QString &name, const QString &region)
+{
+    // Secrets Manager ends a secret's ARN in six random characters; here they come from
+    // the name, so that the same secret has the same ARN in every run.
+    static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    const QByteArray hash = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha256);
+    QString suffix;
+    for (int i = 0; i < 6; ++i)
+        suffix.append(QLatin1Char(kAlphabet[quint8(hash.at(i)) % 62]));
+    return u"arn:aws:secretsmanager:%1:%2:secret:%3-%4"_s.arg(region, QLatin1String(kAccountId), name, suffix);
+}
+
+QString EffectivePolicy::parameterArn(const QString &name, const QString &region)
+{
+    return u"arn:aws:ssm:%1:%2:parameter%3"_s.arg(region, QLatin1String(kAccountId),
+                                                  name.startsWith(u'/') ? name : u'/' + name);
 }
 
 QJsonObject EffectivePolicy::document(const QString &region) const

@@ -52,6 +52,10 @@ public:
     // A node's ARN as AWS would name it (for a bucket's objects, with suffix) in region.
     static QString arn(const Node &node, const QString &region, const QString &attribute = QStringLiteral("Arn"),
                        const QString &suffix = {});
+    // A secret's ARN as Secrets Manager names it (…:secret:NAME-AbCdEf, the six characters
+    // made from the name) and a parameter's (…:parameter/NAME), in region.
+    static QString secretArn(const QString &name, const QString &region);
+    static QString parameterArn(const QString &name, const QString &region);
     // The IAM policy document the export writes, with the resources' ARNs in region.
     QJsonObject document(const QString &region) const;
 

@@ -20,6 +20,8 @@ inline constexpr QLatin1String Schedule("schedule");
 inline constexpr QLatin1String EventBus("event-bus");
 inline constexpr QLatin1String Rule("rule");
 inline constexpr QLatin1String UserPool("user-pool");
+inline constexpr QLatin1String Secret("secret");
+inline constexpr QLatin1String Parameter("parameter");
 } // namespace Kinds
 
 } // namespace Nimbus

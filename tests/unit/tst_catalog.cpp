@@ -49,7 +49,7 @@ void tst_Catalog::builtinKinds()
     for (const NodeKind *k : catalog.kinds())
         ids.append(k->id);
     QCOMPARE(ids, (QStringList{"http-route", "rule", "schedule", "function", "bucket", "event-bus", "queue", "table",
-                               "topic", "user-pool"}));
+                               "topic", "parameter", "secret", "user-pool"}));
     QCOMPARE(catalog.categories(), (QStringList{"Triggers", "Compute", "Services", "Security"}));
     QStringList types;
     for (const EdgeType &t : catalog.edgeTypes())
@@ -311,6 +311,8 @@ void tst_Catalog::kindConstants_data()
     QTest::newRow("schedule") << QString(Kinds::Schedule) << true << false;
     QTest::newRow("event-bus") << QString(Kinds::EventBus) << false << false;
     QTest::newRow("rule") << QString(Kinds::Rule) << false << false;
+    QTest::newRow("secret") << QString(Kinds::Secret) << false << false;
+    QTest::newRow("parameter") << QString(Kinds::Parameter) << false << false;
 }
 
 void tst_Catalog::kindConstants()

@@ -43,6 +43,25 @@ void tst_Permissions::builtinGrants_data()
     QTest::newRow("calls") << "function"
                            << "calls"
                            << "function" << false << QStringList{"lambda:InvokeFunction"} << QStringList{"Arn"};
+    QTest::newRow("reads a secret") << "function"
+                                    << "reads"
+                                    << "secret" << false
+                                    << QStringList{"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"}
+                                    << QStringList{"Ref"};
+    QTest::newRow("writes a secret") << "function"
+                                     << "writes"
+                                     << "secret" << false << QStringList{"secretsmanager:PutSecretValue"}
+                                     << QStringList{"Ref"};
+    QTest::newRow("reads a parameter") << "function"
+                                       << "reads"
+                                       << "parameter" << false
+                                       << QStringList{"ssm:GetParameter", "ssm:GetParameters",
+                                                      "ssm:GetParametersByPath"}
+                                       << QStringList{"Arn"};
+    QTest::newRow("writes a parameter") << "function"
+                                        << "writes"
+                                        << "parameter" << false << QStringList{"ssm:PutParameter"}
+                                        << QStringList{"Arn"};
     // Lambda sends an asynchronous invocation's record to its destination with the function's role.
     QTest::newRow("on failure, a queue") << "function"
                                          << "on-failure"
