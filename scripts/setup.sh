@@ -19,6 +19,7 @@ packages=(
     qt6-svg-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-qpa-plugins libqt6sql6-sqlite
     libqscintilla2-qt6-dev libsqlite3-dev libcurl4-openssl-dev libyaml-cpp-dev libssl-dev qt6-translations-l10n
+    qtkeychain-qt6-dev
     nodejs python3 python3-boto3 openssl
 )
 # What the tests use besides: yamllint checks exported YAML, wrk drives the gateway

@@ -6,6 +6,7 @@
 #include "localcloud.h"
 #include "model/effectivepolicy.h"
 #include "model/kinds.h"
+#include "secretsextension.h"
 #include "services/services.h"
 
 #include <QAbstractHttpServer>
@@ -170,6 +171,29 @@ QList<NeededPermission> neededPermissions(const QString &service, const AwsReque
         } else if (input.contains("EventBusName"_L1)) {
             add("events:"_L1 + operation, busNamed(architecture, input.value("EventBusName"_L1).toString()));
         }
+    } else if (service == "secretsmanager"_L1) {
+        // ListSecrets names no secret (IAM checks it on "*"): it is not checked.
+        add("secretsmanager:"_L1 + operation, secretNode(cloud, input.value("SecretId"_L1).toString()));
+    } else if (service == "ssm"_L1) {
+        const QString action = "ssm:"_L1 + operation;
+        // A version selector (/app/url:3) names the parameter.
+        auto parameter = [&](const QString &name) {
+            const qsizetype colon = name.lastIndexOf(u':');
+            return parameterNode(cloud, colon > 0 && !name.startsWith("arn:"_L1) ? name.left(colon) : name);
+        };
+        if (operation == "GetParametersByPath"_L1) {
+            // Every parameter of the design the path would answer.
+            QString path = input.value("Path"_L1).toString();
+            if (!path.endsWith(u'/'))
+                path += u'/';
+            for (const Node *node : parameterNodes(cloud))
+                if (node->properties.value("parameterName"_L1).toString(u'/' + node->name).startsWith(path))
+                    add(action, node);
+        } else {
+            add(action, parameter(input.value("Name"_L1).toString()));
+            for (const QJsonValue &name : input.value("Names"_L1).toArray())
+                add(action, parameter(name.toString()));
+        }
     } else if (service == "lambda"_L1) {
         static const QRegularExpression invoke(u"^/2015-03-31/functions/([^/]+)/invocations/?$"_s);
         const auto match = invoke.match(request.path);
@@ -220,7 +244,7 @@ HttpResponseData accessDenied(const QString &service, const AwsRequest &request,
 {
     if (service == "dynamodb"_L1)
         return AwsWire::jsonError(400, u"com.amazonaws.dynamodb.v20120810#"_s, u"AccessDeniedException"_s, message);
-    if (service == "events"_L1)
+    if (service == "events"_L1 || service == "secretsmanager"_L1 || service == "ssm"_L1)
         return AwsWire::jsonError(400, QString(), u"AccessDeniedException"_s, message);
     if (service == "sqs"_L1) {
         if (request.protocol == AwsProtocol::Query)
@@ -255,12 +279,14 @@ HttpResponseData accessDenied(const QString &service, const AwsRequest &request,
 }
 } // namespace
 
-AwsEndpoint::AwsEndpoint(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud)
+AwsEndpoint::AwsEndpoint(LocalCloud &cloud, QObject *parent)
+    : QObject(parent), mCloud(cloud), mExtension(new SecretsExtension(*this, this))
 {
     // SQS before SNS: both take forms, and a form no service claims is SQS's.
     for (AwsService *service :
          {createSqsService(*this), createSnsService(*this), createS3Service(*this), createDynamoDbService(*this),
-          createEventBridgeService(*this), createLambdaService(*this)})
+          createEventBridgeService(*this), createLambdaService(*this), createSecretsManagerService(*this),
+          createSsmService(*this)})
         mServices.append(service);
 }
 
@@ -299,6 +325,9 @@ Result<void> AwsEndpoint::listen(const QHostAddress &address, quint16 port)
         mServer.reset();
         return fail(tr("cannot listen on %1:%2").arg(address.toString()).arg(port));
     }
+    // Without the extension the SDK calls still work: the workers are not told of a port then.
+    if (mExtension->listen())
+        mCloud.setExtensionPort(mExtension->port());
     return {};
 }
 
@@ -353,6 +382,9 @@ void AwsEndpoint::close()
 {
     for (AwsService *service : std::as_const(mServices))
         service->close();
+    if (mExtension->port() && mCloud.extensionPort() == mExtension->port())
+        mCloud.setExtensionPort(0);
+    mExtension->close();
     mServer.reset();
     mPort = 0;
 }

@@ -14,11 +14,13 @@
 namespace Nimbus {
 
 class LocalCloud;
+class SecretsExtension;
 
 // The local cloud's services on the AWS wire protocols, so that handlers written
 // with the AWS SDK run unchanged: SQS (JSON and query protocols), DynamoDB (JSON 1.0),
-// S3 (REST, path-style and virtual-hosted-style), SNS (query), EventBridge (JSON 1.1) and
-// Lambda's Invoke (REST-JSON), one AwsService each
+// S3 (REST, path-style and virtual-hosted-style), SNS (query), EventBridge, Secrets Manager
+// and Systems Manager Parameter Store (JSON 1.1) and Lambda's Invoke (REST-JSON), one
+// AwsService each
 // (core/cloud/services). The endpoint is their router: it answers what is common to all
 // (size, a stopped cloud) and finds the service a request is for by the request itself
 // (X-Amz-Target, the signing scope, the Action of a form); signatures are not checked.
@@ -58,6 +60,10 @@ public:
     void close();
     quint16 port() const { return mPort; }
     QString url() const;
+    // The Parameters and Secrets extension's endpoint for the workers, which listen()
+    // starts on 127.0.0.1:2773 (or a free port when that one is taken) and tells the
+    // cloud of (PARAMETERS_SECRETS_EXTENSION_HTTP_PORT).
+    SecretsExtension &secretsExtension() const { return *mExtension; }
 
     // Serves one request (the server's path; tests call it directly). done may be
     // called later (a long-polling ReceiveMessage).
@@ -88,6 +94,7 @@ private:
     RequestGuard mGuard;
     quint16 mPort = 0;
     QList<AwsService *> mServices;
+    SecretsExtension *mExtension; // a child
 };
 
 } // namespace Nimbus

@@ -14,6 +14,7 @@
 #include "model/scheduleexpression.h"
 #include "requestguard.h"
 #include "runtime/functionrunner.h"
+#include "secretstore.h"
 #include "virtualclock.h"
 
 #include <QJsonArray>
@@ -83,13 +84,18 @@ CloudLogEntry CloudLogEntry::failure(Kind kind, qint64 cause, const QString &sou
 LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent)
     : QObject(parent), mProject(project), mRunner(runner), mVirtualClock(new VirtualClock(nullptr, this)),
       mClock(mVirtualClock), mAsync(std::make_unique<AsyncInvoker>(*this)), mTimer(new QTimer(this)),
-      mEventArchive(new EventArchive(*this, this)), mFaults(std::make_unique<FaultInjector>())
+      mEventArchive(new EventArchive(*this, this)), mFaults(std::make_unique<FaultInjector>()),
+      mSecrets(new SecretStore(this))
 {
     qRegisterMetaType<Nimbus::CloudLogEntry>();
     mTimer->setInterval(100);
     connect(mTimer, &QTimer::timeout, this, &LocalCloud::tick);
     connect(&mRunner, &FunctionRunner::finished, this,
             [this](NodeId function, const InvocationResult &result, bool, qint64) { onFinished(function, result); });
+    // Values kept in a file rather than a keychain: the log (the Local Cloud dock, nimbus serve) says so.
+    connect(mSecrets, &SecretStore::warning, this, [this](const QString &message) {
+        addLog(CloudLogEntry::failure(CloudLogEntry::Kind::Error, 0, tr("secrets"), tr("keychain"), message));
+    });
 }
 
 LocalCloud::~LocalCloud() = default;
@@ -128,6 +134,13 @@ QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) c
             variables.append({named(target->name, "TOPIC") + u"_ARN"_s, topicArn(target->name)});
         else if (target->kind == Kinds::EventBus)
             variables.append({named(target->name, "EVENT_BUS") + u"_NAME"_s, EventBus::busName(*target)});
+        else if (target->kind == Kinds::Secret) {
+            const QString name = target->properties.value("secretName"_L1).toString(target->name);
+            variables.append({named(target->name, "SECRET") + u"_ARN"_s, EffectivePolicy::secretArn(name, mRegion)});
+            variables.append({named(target->name, "SECRET") + u"_NAME"_s, name});
+        } else if (target->kind == Kinds::Parameter)
+            variables.append({named(target->name, "PARAMETER") + u"_NAME"_s,
+                              target->properties.value("parameterName"_L1).toString(u'/' + target->name)});
         else if (target->kind == Kinds::Function && architecture.edge(id)->type == "calls"_L1)
             variables.append({named(target->name, "FUNCTION") + u"_NAME"_s, target->name});
     }
@@ -136,9 +149,16 @@ QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) c
         variables.append({u"AWS_ENDPOINT_URL"_s, mServiceEndpoint});
         variables.append({u"AWS_ACCESS_KEY_ID"_s, u"NIMBUSLOCALACCESSKEY"_s});
         variables.append({u"AWS_SECRET_ACCESS_KEY"_s, u"nimbus-local-secret-access-key"_s});
-        variables.append({u"AWS_SESSION_TOKEN"_s, u"nimbus-local-session-token"_s});
+        variables.append({u"AWS_SESSION_TOKEN"_s, sessionToken()});
     }
+    if (mExtensionPort)
+        variables.append({u"PARAMETERS_SECRETS_EXTENSION_HTTP_PORT"_s, QString::number(mExtensionPort)});
     return variables;
+}
+
+QString LocalCloud::sessionToken()
+{
+    return u"nimbus-local-session-token"_s;
 }
 
 qint64 LocalCloud::causeOfRequest(const QString &requestId) const
@@ -166,6 +186,7 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
     if (Result<void> opened = state->open(stateDirectory); !opened)
         return opened;
     mState = std::move(state);
+    mSecrets->setProjectFile(mProject.filePath());
     // The stream log is of the state it was written to.
     if (mStreamLogDirectory != stateDirectory)
         mStreamLog.clear();
@@ -207,6 +228,9 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
     mRunner.setEnvironmentHook([self](const Node &function) {
         return self && self->mRunning ? self->environmentOf(function) : QList<QPair<QString, QString>>();
     });
+    // Secret values a function read or wrote never reach the run history.
+    mRunner.setHiddenValuesHook(
+        [store = QPointer<SecretStore>(mSecrets)] { return store ? store->knownValues() : QStringList(); });
     return {};
 }
 
@@ -284,8 +308,10 @@ std::optional<QString> LocalCloud::refusesServiceCall(qint64 cause, const QStrin
 
 void LocalCloud::stop()
 {
-    if (mRunning)
+    if (mRunning) {
         mRunner.setEnvironmentHook({});
+        mRunner.setHiddenValuesHook({});
+    }
     mTimer->stop();
     mRunning = false;
     mPending.clear();

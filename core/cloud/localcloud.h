@@ -26,6 +26,7 @@ class FaultInjector;
 class FilterCriteria;
 class FunctionRunner;
 class Project;
+class SecretStore;
 class VirtualClock;
 
 // One hop of the local cloud: something happened to a service, or a function ran
@@ -202,8 +203,17 @@ public:
     // The resource variables of a function while the cloud runs: AWS_ENDPOINT_URL
     // (once an endpoint is set), dummy credentials, and for each connection to a
     // service its name: <QUEUE>_QUEUE_URL, <TABLE>_TABLE, <BUCKET>_BUCKET,
-    // <TOPIC>_TOPIC_ARN, <BUS>_EVENT_BUS_NAME. The function's own variables win.
+    // <TOPIC>_TOPIC_ARN, <BUS>_EVENT_BUS_NAME, <SECRET>_SECRET_ARN and <SECRET>_SECRET_NAME,
+    // <PARAMETER>_PARAMETER_NAME, and the Parameters and Secrets extension's
+    // PARAMETERS_SECRETS_EXTENSION_HTTP_PORT once it listens. The function's own variables win.
     void setServiceEndpoint(const QString &url);
+    // The port of the Parameters and Secrets extension's HTTP endpoint (0: none).
+    void setExtensionPort(quint16 port) { mExtensionPort = port; }
+    quint16 extensionPort() const { return mExtensionPort; }
+    // The session token every worker gets in AWS_SESSION_TOKEN (the extension asks for it).
+    static QString sessionToken();
+    // The values of the design's secrets and parameters (the project's, kept out of it).
+    SecretStore &secretStore() const { return *mSecrets; }
     QString serviceEndpoint() const { return mServiceEndpoint; }
     QList<QPair<QString, QString>> environmentOf(const Node &function) const;
     QString topicArn(const QString &topic) const;
@@ -409,6 +419,7 @@ private:
     bool mRunning = false;
     int mLoopLimit = 16;
     QString mServiceEndpoint;
+    quint16 mExtensionPort = 0;
     qint64 mNextLogId = 0;
     qint64 mSequence = 0;
     QList<CloudLogEntry> mLog;
@@ -430,6 +441,7 @@ private:
     std::unique_ptr<FaultInjector> mFaults;
     bool mFaultSeedSet = false; // by setFaultSeed: kept over starts
     IamMode mIamMode = IamMode::Warn;
+    SecretStore *mSecrets; // a child
 };
 
 } // namespace Nimbus

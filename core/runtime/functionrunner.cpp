@@ -116,8 +116,14 @@ void FunctionRunner::onFinished(const InvocationResult &result)
     if (result.coldStart && mReloaded.remove(result.functionName))
         reloaded = true;
     qint64 historyId = 0;
-    if (mRecording && mProject && mProject->architecture().node(running.function))
-        historyId = mHistory.record(running.function, running.event, result).valueOr(0);
+    if (mRecording && mProject && mProject->architecture().node(running.function)) {
+        InvocationResult kept = result;
+        if (mHiddenValuesHook)
+            for (const QString &value : mHiddenValuesHook())
+                if (!kept.secrets.contains(value))
+                    kept.secrets.append(value);
+        historyId = mHistory.record(running.function, running.event, kept).valueOr(0);
+    }
     emit finished(running.function, result, reloaded, historyId);
 }
 

@@ -49,6 +49,10 @@ public:
     // the function's own of the same name win.
     using EnvironmentHook = std::function<QList<QPair<QString, QString>>(const Node &function)>;
     void setEnvironmentHook(EnvironmentHook hook) { mEnvironmentHook = std::move(hook); }
+    // Values the run history hides besides the secret variables' while set (the values of
+    // the design's secrets and parameters the local cloud knows), asked as each run ends.
+    using HiddenValuesHook = std::function<QStringList()>;
+    void setHiddenValuesHook(HiddenValuesHook hook) { mHiddenValuesHook = std::move(hook); }
     // The code of a function changed (saved in the editor): its instances end.
     void reload(NodeId function);
     // The function whose source folder holds a file, if any.
@@ -74,6 +78,7 @@ private:
     QHash<QString, Running> mRunning; // by request id
     QSet<QString> mReloaded;
     EnvironmentHook mEnvironmentHook;
+    HiddenValuesHook mHiddenValuesHook;
     bool mRecording = true;
     QString mRegion = QStringLiteral("us-east-1"); // functions whose next cold start is new code
 };
