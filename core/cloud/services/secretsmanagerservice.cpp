@@ -226,8 +226,6 @@ private:
             // A retried request with the same token is the same version; another value under
             // that token is refused, as Secrets Manager does.
             const QJsonObject existing = SecretRecord::secretVersion(*record, versionId, u""_s);
-            if (!existing.isEmpty() && !input.contains("ClientRequestToken"_L1))
-                return answer({}, {u"ResourceExistsException"_s, u"A version with this ID already exists."_s});
             if (!existing.isEmpty()) {
                 if (existing.value("SecretString"_L1) != string || existing.value("SecretBinary"_L1) != binary)
                     return answer({}, {u"ResourceExistsException"_s,
