@@ -1,4 +1,5 @@
 #include "inspectorwidget.h"
+#include "cloud/secretstore.h"
 
 #include "runtime/functionspec.h"
 
@@ -34,6 +35,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -61,7 +63,7 @@ QJsonArray environmentOf(const QTableWidget *table)
 }
 } // namespace
 
-InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent)
+InspectorWidget::InspectorWidget(QWidget *parent) : QWidget(parent), mSecrets(new SecretStore(this))
 {
     setObjectName(u"inspector"_s);
     auto *layout = new QVBoxLayout(this);
@@ -216,6 +218,9 @@ void InspectorWidget::rebuild()
     mName = nullptr;
     mCodeFiles = nullptr;
     mPolicy = nullptr;
+    mValue = nullptr;
+    mSetValue = nullptr;
+    mValueState = nullptr;
     mEdgeRows = {};
     const Node *node = project() ? project()->architecture().node(mNode) : nullptr;
     const NodeKind *kind = node ? project()->catalog().kind(node->kind) : nullptr;
@@ -314,9 +319,131 @@ void InspectorWidget::rebuild()
             mRuleTester = new RuleTester(mFormHost);
             mForm->addRow(tr("Test pattern"), mRuleTester);
         }
+        if (node->kind == Kinds::Secret || node->kind == Kinds::Parameter)
+            addValueRows(*node);
     }
     refreshValues();
     fitRows();
+}
+
+void InspectorWidget::addValueRows(const Node &node)
+{
+    auto *host = new QWidget(mFormHost);
+    auto *layout = new QHBoxLayout(host);
+    layout->setContentsMargins(0, 0, 0, 0);
+    mValue = new QLineEdit(host);
+    mValue->setObjectName(u"secretValue"_s);
+    // Masked, never echoed: the text goes to the keychain, not to a command or the project.
+    mValue->setEchoMode(QLineEdit::Password);
+    mValue->setAccessibleName(tr("New value"));
+    mValue->setToolTip(tr("The value is kept in your desktop's keychain (or a file only you may read), never in "
+                          "the project, its history or an export"));
+    mSetValue = new QPushButton(tr("Set Value"), host);
+    mSetValue->setObjectName(u"setSecretValue"_s);
+    mSetValue->setEnabled(false);
+    layout->addWidget(mValue, 1);
+    layout->addWidget(mSetValue);
+    mForm->addRow(tr("Value"), host);
+    mValueState = new QLabel(mFormHost);
+    mValueState->setObjectName(u"secretValueState"_s);
+    mValueState->setWordWrap(true);
+    mForm->addRow(QString(), mValueState);
+    connect(mValue, &QLineEdit::textChanged, mSetValue,
+            [this](const QString &text) { mSetValue->setEnabled(!text.isEmpty()); });
+    auto set = [this, name = node.name, kind = node.kind] {
+        const Node *current = project() ? project()->architecture().nodeByName(name) : nullptr;
+        if (!current || mValue->text().isEmpty())
+            return;
+        const QString value = mValue->text();
+        const QString type = current->properties.value("type"_L1).toString(u"String"_s);
+        mValue->clear();
+        mSecrets->setProjectFile(project()->filePath());
+        QPointer<InspectorWidget> self(this);
+        mSecrets->read(name, [self, name, kind, value, type](const Result<QJsonObject> &record) {
+            if (!self)
+                return;
+            if (!record) {
+                if (self->mValueState)
+                    self->mValueState->setText(record.errorMessage());
+                return;
+            }
+            self->mSecrets->write(name, SecretRecord::withValue(*record, kind, value, type),
+                                  [self](const Result<void> &written) {
+                if (!self || !self->mValueState)
+                    return;
+                if (!written)
+                    self->mValueState->setText(written.errorMessage());
+                else
+                    self->refreshValueState();
+            });
+        });
+    };
+    connect(mSetValue, &QPushButton::clicked, this, set);
+    connect(mValue, &QLineEdit::returnPressed, this, set);
+    refreshValueState();
+}
+
+void InspectorWidget::refreshValueState()
+{
+    const Node *node = project() ? project()->architecture().node(mNode) : nullptr;
+    if (!node || !mValueState)
+        return;
+    mSecrets->setProjectFile(project()->filePath());
+    QPointer<QLabel> label(mValueState);
+    const QString where = mSecrets->usesFile() ? tr("in a file only you may read (no keychain answered)")
+                                               : tr("in your desktop's keychain");
+    mSecrets->read(node->name, [label, where](const Result<QJsonObject> &record) {
+        if (!label)
+            return;
+        if (!record)
+            label->setText(record.errorMessage());
+        else if (SecretRecord::currentValue(*record))
+            label->setText(tr("A value is set, kept %1.").arg(where));
+        else
+            label->setText(tr("No value yet."));
+    });
+}
+
+Result<NodeId> InspectorWidget::moveIntoSecret(int row)
+{
+    Project *p = project();
+    const Node *function = p ? p->architecture().node(mNode) : nullptr;
+    if (!function || function->kind != Kinds::Function)
+        return fail(tr("no function is selected"));
+    QJsonArray vars = function->properties.value("environment"_L1).toArray();
+    if (row < 0 || row >= vars.size())
+        return fail(tr("no variable is selected"));
+    const QJsonObject variable = vars.at(row).toObject();
+    const QString variableName = variable.value("name"_L1).toString();
+    const QString value = variable.value("value"_L1).toString();
+    // DB_PASSWORD becomes the secret dbPassword.
+    QString base;
+    const QStringList words = variableName.toLower().split(u'_', Qt::SkipEmptyParts);
+    for (const QString &word : words)
+        base += base.isEmpty() ? word : word.left(1).toUpper() + word.mid(1);
+    if (base.isEmpty() || !base.front().isLetter())
+        base = u"secret"_s + base;
+    const QString name = p->uniqueName(base);
+    const NodeId functionId = mNode;
+    p->undoStack()->beginMacro(tr("Move %1 into a Secret").arg(variableName));
+    const Result<NodeId> secret = p->addNode(QString(Kinds::Secret), function->position + QPointF(220, 120), name);
+    Result<void> done;
+    if (!secret) {
+        done = secret.error();
+    } else if (const Result<EdgeId> edge = p->connectNodes(functionId, *secret, u"reads"_s); !edge) {
+        done = edge.error();
+    } else {
+        vars.removeAt(row);
+        done = p->setNodeProperty(functionId, u"environment"_s, vars);
+    }
+    p->undoStack()->endMacro();
+    if (!done) {
+        p->undoStack()->undo();
+        return done.error();
+    }
+    mSecrets->setProjectFile(p->filePath());
+    mSecrets->write(name, SecretRecord::withValue({}, QString(Kinds::Secret), value));
+    return *secret;
 }
 
 void InspectorWidget::addEdgeRows(const Edge &edge)
@@ -526,8 +653,25 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         add->setObjectName(u"addVariable"_s);
         auto *remove = new QPushButton(tr("Remove"), host);
         remove->setObjectName(u"removeVariable"_s);
+        // A variable whose name says it is secret is better kept in a secret node.
+        auto *move = new QPushButton(tr("Move into a Secret"), host);
+        move->setObjectName(u"moveIntoSecret"_s);
+        move->setToolTip(tr("Makes a secret node holding the variable's value (kept out of the project), connects "
+                            "the function to it (reads) and removes the variable, as one undo step"));
+        move->setEnabled(false);
         buttons->addWidget(add);
         buttons->addWidget(remove);
+        buttons->addWidget(move);
+        connect(table, &QTableWidget::currentCellChanged, move, [table, move](int row) {
+            const QTableWidgetItem *name = row >= 0 ? table->item(row, 0) : nullptr;
+            move->setEnabled(
+                name
+                && (FunctionSpec::isSecretName(name->text()) || name->text().contains("KEY"_L1, Qt::CaseInsensitive)));
+        });
+        connect(move, &QPushButton::clicked, this, [this, table] {
+            if (const Result<NodeId> moved = moveIntoSecret(table->currentRow()); !moved)
+                table->setToolTip(moved.errorMessage());
+        });
         buttons->addStretch();
         layout->addLayout(buttons);
         connect(table, &QTableWidget::itemChanged, this, [this, table, id] {

@@ -4,6 +4,7 @@
 #include "model/edge.h"
 #include "model/node.h"
 #include "projectview.h"
+#include "result.h"
 
 #include <QHash>
 #include <QPointer>
@@ -20,6 +21,7 @@ class QPushButton;
 namespace Nimbus {
 
 struct PropertySpec;
+class SecretStore;
 
 // A form generated from the selected node's property schema: spin boxes with units,
 // combo boxes for enums, a table for environment variables. Every edit is an undoable
@@ -54,6 +56,14 @@ public:
     QPlainTextEdit *effectivePolicy() const { return mPolicy; }
     // The selected rule's "Test pattern" box (null for other nodes).
     RuleTester *ruleTester() const { return mRuleTester; }
+    // A secret's or parameter's value: a masked field and its Set Value button; the value
+    // goes to the SecretStore (the keychain), never to the project or its undo stack.
+    QLineEdit *valueEditor() const { return mValue; }
+    QPushButton *setValueButton() const { return mSetValue; }
+    QLabel *valueState() const { return mValueState; }
+    // Moves the function's environment variable of that row into a new secret node the
+    // function reads: one undo step (its value goes to the SecretStore).
+    Result<NodeId> moveIntoSecret(int row);
 
 signals:
     void fileActivated(const QString &path, Nimbus::NodeId function);
@@ -74,6 +84,8 @@ private:
     void fitRows();
     void addCodeFiles(const Node &node);
     void refreshPolicy();
+    void addValueRows(const Node &node);
+    void refreshValueState();
     void refreshValues();
     QWidget *createEditor(const PropertySpec &spec);
     void setValue(QWidget *editor, const PropertySpec &spec, const QJsonValue &value);
@@ -89,6 +101,10 @@ private:
     QLabel *mKind = nullptr;
     QListWidget *mCodeFiles = nullptr;
     QPlainTextEdit *mPolicy = nullptr;
+    QLineEdit *mValue = nullptr;
+    QPushButton *mSetValue = nullptr;
+    QLabel *mValueState = nullptr;
+    SecretStore *mSecrets; // a child
     QPointer<RuleTester> mRuleTester;
     QHash<QString, QWidget *> mEditors;
     bool mUpdating = false;

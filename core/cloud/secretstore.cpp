@@ -85,8 +85,9 @@ QString SecretStore::fileFolder(const QString &projectFile)
 
 QString SecretStore::cacheKey(const QString &node) const
 {
-    // An unsaved project's values are this store's own.
-    const QString project = mProjectHash.isEmpty() ? u"unsaved-%1"_s.arg(quintptr(this), 0, 16) : mProjectHash;
+    // An unsaved project's values live in memory only, shared by the stores of the process
+    // (the Inspector's and the local cloud's see the same ones).
+    const QString project = mProjectHash.isEmpty() ? u"unsaved"_s : mProjectHash;
     return project + u'/' + node;
 }
 
