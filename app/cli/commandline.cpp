@@ -57,6 +57,8 @@ const CommandLine::Command CommandLine::kCommands[] = {
     {"cloud", QT_TR_NOOP("Send a message, publish, put an object or item into a running local cloud"),
      &CommandLine::cloud},
     {"token", QT_TR_NOOP("Mint a token of a user pool of the design, to call a protected route"), &CommandLine::token},
+    {"secret", QT_TR_NOOP("Set or print the value of a secret or parameter (kept out of the project)"),
+     &CommandLine::secret},
     {"mcp", QT_TR_NOOP("Serve a project to coding agents over the Model Context Protocol (stdio)"), &CommandLine::mcp},
     {"test", QT_TR_NOOP("Run the project's scenarios on a local cloud each; JUnit XML for CI"), &CommandLine::test},
 };

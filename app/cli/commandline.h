@@ -54,6 +54,7 @@ private:
     int serve(const QStringList &arguments);
     int cloud(const QStringList &arguments);
     int token(const QStringList &arguments);
+    int secret(const QStringList &arguments);
     int mcp(const QStringList &arguments);
     int test(const QStringList &arguments);
     static constexpr int kAnyArguments = -2;

@@ -207,6 +207,10 @@ YAML::Node busRulesArn(const ExportRule &rule);
 void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources, ExportOutput &output,
                        const std::function<bool(const ExportRule &)> &functionEvent,
                        const std::function<YAML::Node(const ExportRule &)> &eventRuleArn);
+// The design's secrets (AWS::SecretsManager::Secret, generated ones with
+// GenerateSecretString, never a value) and parameters (AWS::SSM::Parameter with a
+// placeholder value; a SecureString, which CloudFormation cannot create, is reported).
+void addSecretResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources, ExportOutput &output);
 // Reports what the exports cannot write (ExportModel::reportUnexported less the buses,
 // rules and user pools, which they write) and each bucket's filter criteria, which S3 notifications of
 // CloudFormation have no place for.

@@ -436,6 +436,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
     Aws::addEventResources(model, ids, resources, output, isRuleEvent, Aws::busRulesArn);
     for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
         Aws::addUserPoolResources(pool, ids, resources, output);
+    Aws::addSecretResources(model, ids, resources, output);
 
     Aws::reportUnexported(model, output, u"SAM"_s);
     auth.reportAwsLimits(output, u"SAM"_s);

@@ -444,6 +444,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     Aws::addEventResources(model, ids, resources, output, isRuleEvent, Aws::busRulesArn);
     for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
         Aws::addUserPoolResources(pool, ids, resources, output);
+    Aws::addSecretResources(model, ids, resources, output);
     Aws::reportUnexported(model, output, u"Serverless Framework"_s);
     auth.reportAwsLimits(output, u"Serverless Framework"_s);
     YAML::Node httpApi(YAML::NodeType::Map);

@@ -50,6 +50,10 @@ QString serviceType(const Node *node)
         return u"aws_sns_topic"_s;
     if (node->kind == Kinds::Bucket)
         return u"aws_s3_bucket"_s;
+    if (node->kind == Kinds::Secret)
+        return u"aws_secretsmanager_secret"_s;
+    if (node->kind == Kinds::Parameter)
+        return u"aws_ssm_parameter"_s;
     return u"aws_lambda_function"_s;
 }
 
@@ -120,6 +124,10 @@ public:
     void writeSettings(const QString &region, const QString &namePrefix);
     void writeQueue(const Node *node);
     void writeTopic(const Node *node);
+    // A secret without a version (its value stays in the user's keychain) and a parameter
+    // with a placeholder value Terraform leaves alone once set (ignore_changes).
+    void writeSecret(const Node *node);
+    void writeParameter(const Node *node);
     void writeTable(const Node *node);
     void writeBucket(const Node *node);
     void writeBus(const Node *bus);
@@ -238,6 +246,51 @@ void TerraformWriter::writeQueue(const Node *node)
                     TerraformPlugin::tr("%1: content-based deduplication is for FIFO queues only; it is not exported")
                         .arg(node->name),
                     node->id, u"contentBasedDeduplication"_s);
+}
+
+void TerraformWriter::writeSecret(const Node *node)
+{
+    const QString name = mModel.string(node, "secretName");
+    mMain.beginBlock(u"resource"_s, {u"aws_secretsmanager_secret"_s, tfName(node)});
+    mMain.attribute(u"name"_s, H::string(name.isEmpty() ? node->name : name));
+    if (const QString description = mModel.string(node, "description"); !description.isEmpty())
+        mMain.attribute(u"description"_s, H::string(description));
+    mMain.endBlock();
+    mOutput.add(Diagnostic::Severity::Info, u"export-secret-value"_s,
+                mModel.boolean(node, "generated")
+                    ? TerraformPlugin::tr("%1: Terraform generates no secret value without writing it into its "
+                                          "state; the secret is created empty, put a generated value after applying")
+                          .arg(node->name)
+                    : TerraformPlugin::tr("%1: the secret is created without its value, which stays in your "
+                                          "keychain; put it after applying (aws secretsmanager put-secret-value)")
+                          .arg(node->name),
+                node->id);
+}
+
+void TerraformWriter::writeParameter(const Node *node)
+{
+    QString name = mModel.string(node, "parameterName");
+    if (name.isEmpty())
+        name = u'/' + node->name;
+    const QString type = mModel.string(node, "type");
+    mMain.beginBlock(u"resource"_s, {u"aws_ssm_parameter"_s, tfName(node)});
+    mMain.attribute(u"name"_s, H::string(name));
+    mMain.attribute(u"type"_s, H::string(type.isEmpty() ? u"String"_s : type));
+    mMain.attribute(u"value"_s, H::string(u"CHANGE_ME"_s));
+    if (const QString description = mModel.string(node, "description"); !description.isEmpty())
+        mMain.attribute(u"description"_s, H::string(description));
+    if (const QString tier = mModel.string(node, "tier"); !tier.isEmpty() && tier != "Standard"_L1)
+        mMain.attribute(u"tier"_s, H::string(tier));
+    // The real value is set outside Terraform (it stays in the user's keychain).
+    mMain.beginBlock(u"lifecycle"_s);
+    mMain.attribute(u"ignore_changes"_s, H::list({H::expression(u"value"_s)}));
+    mMain.endBlock();
+    mMain.endBlock();
+    mOutput.add(Diagnostic::Severity::Info, u"export-parameter-value"_s,
+                TerraformPlugin::tr("%1: the parameter's value is the placeholder CHANGE_ME; its value stays in "
+                                    "your keychain, set it after applying")
+                    .arg(node->name),
+                node->id);
 }
 
 void TerraformWriter::writeTopic(const Node *node)
@@ -1096,6 +1149,10 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         writer.writeBucket(node);
     for (const Node *node : model.nodesOfKind(Kinds::EventBus))
         writer.writeBus(node);
+    for (const Node *node : model.nodesOfKind(Kinds::Secret))
+        writer.writeSecret(node);
+    for (const Node *node : model.nodesOfKind(Kinds::Parameter))
+        writer.writeParameter(node);
     for (const ExportFunction &f : model.functions())
         writer.writeFunction(f);
     for (const Node *bucket : model.nodesOfKind(u"bucket"_s))
@@ -1106,7 +1163,8 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     writer.writeHttpApi();
     for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
         writer.writeUserPool(pool);
-    model.reportUnexported(output, u"Terraform"_s, {Kinds::EventBus, Kinds::Rule, Kinds::UserPool});
+    model.reportUnexported(output, u"Terraform"_s,
+                           {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter});
     writer.authorization().reportAwsLimits(output, u"Terraform"_s);
 
     output.addFile(u"main.tf"_s, writer.main());

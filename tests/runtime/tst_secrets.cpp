@@ -13,8 +13,10 @@
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Nimbus;
@@ -109,6 +111,7 @@ private slots:
     void readsNeedAConnection();
     void storeKeepsValuesPrivate();
     void valuesNeverInProjectFiles();
+    void secretCommand();
 
 private:
     QJsonValue run(const QString &function, const QJsonObject &event);
@@ -500,6 +503,48 @@ void TestSecrets::valuesNeverInProjectFiles()
     }
     QVERIFY(files > 1);
     QVERIFY(QFile::exists(f->project.filePath()));
+}
+
+void TestSecrets::secretCommand()
+{
+    // nimbus secret PROJECT NODE --set / --from-file / --get, with the data folder of its own.
+    QVERIFY(f->project.addNode(u"secret"_s, {}, u"db"_s));
+    QVERIFY(f->project.addNode(u"function"_s, {}, u"api"_s));
+    QVERIFY(ProjectFile().save(f->project, f->project.filePath()));
+    QTemporaryDir data;
+    auto nimbus = [&](const QStringList &arguments, QByteArray *out = nullptr) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, data.path());
+        env.insert(u"NIMBUS_SECRET_STORE"_s, u"file"_s);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), QStringList{u"secret"_s} + arguments);
+        if (!process.waitForFinished(60000))
+            return -1;
+        if (out)
+            *out = process.readAllStandardOutput();
+        return process.exitCode();
+    };
+    const QString project = f->project.filePath();
+    QCOMPARE(nimbus({project, u"db"_s, u"--get"_s}), 1);
+    QCOMPARE(nimbus({project, u"db"_s, u"--set"_s, u"cli-value-81f0"_s}), 0);
+    QByteArray out;
+    QCOMPARE(nimbus({project, u"db"_s, u"--get"_s}, &out), 0);
+    QCOMPARE(out, QByteArray("cli-value-81f0\n"));
+    QFile file(f->folder.filePath(u"value.txt"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("from-a-file");
+    file.close();
+    QCOMPARE(nimbus({project, u"db"_s, u"--from-file"_s, file.fileName()}), 0);
+    QCOMPARE(nimbus({project, u"db"_s, u"--get"_s}, &out), 0);
+    QCOMPARE(out, QByteArray("from-a-file\n"));
+    QCOMPARE(nimbus({project, u"api"_s, u"--get"_s}), 3);
+    QCOMPARE(nimbus({project, u"db"_s}), 2);
+    // The value is in the data folder given, not in the project's.
+    QVERIFY(QDir(data.filePath(u"nimbus-studio/secrets"_s)).exists());
+    QFile saved(project);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QVERIFY(!saved.readAll().contains("cli-value-81f0"));
 }
 
 QTEST_MAIN(TestSecrets)
