@@ -323,6 +323,24 @@ ImportedService readServiceResource(const std::string &type, const YAML::Node &p
         const QString stream = Y::text(Y::child(Y::child(p, "StreamSpecification"), "StreamViewType"));
         if (!stream.isEmpty())
             s.properties.insert(u"stream"_s, stream);
+    } else if (type == "AWS::SecretsManager::Secret") {
+        // Its value (a SecretString) is not the design's: it goes to the keychain, if anywhere.
+        s.kind = QString(Kinds::Secret);
+        s.properties = {{u"generated"_s, Y::has(p, "GenerateSecretString")}};
+        if (const QString name = Y::text(Y::child(p, "Name")); !name.isEmpty())
+            s.properties.insert(u"secretName"_s, name);
+        if (const QString description = Y::text(Y::child(p, "Description")); !description.isEmpty())
+            s.properties.insert(u"description"_s, description);
+    } else if (type == "AWS::SSM::Parameter") {
+        s.kind = QString(Kinds::Parameter);
+        const QString parameterType = Y::text(Y::child(p, "Type"));
+        s.properties = {{u"type"_s, parameterType == "StringList"_L1 ? parameterType : u"String"_s}};
+        if (const QString name = Y::text(Y::child(p, "Name")); !name.isEmpty())
+            s.properties.insert(u"parameterName"_s, name);
+        if (const QString description = Y::text(Y::child(p, "Description")); !description.isEmpty())
+            s.properties.insert(u"description"_s, description);
+        if (const QString tier = Y::text(Y::child(p, "Tier")); !tier.isEmpty())
+            s.properties.insert(u"tier"_s, tier);
     }
     return s;
 }
@@ -371,6 +389,10 @@ QString accessType(const QString &kind, const QString &action)
         return u"calls"_s;
     if (kind == Kinds::EventBus)
         return u"publishes"_s;
+    if (kind == Kinds::Secret)
+        return verb == "PutSecretValue"_L1 ? u"writes"_s : u"reads"_s;
+    if (kind == Kinds::Parameter)
+        return verb == "PutParameter"_L1 ? u"writes"_s : u"reads"_s;
     return {};
 }
 

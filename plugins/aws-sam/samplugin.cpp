@@ -655,6 +655,8 @@ struct SamReader
                     const YAML::Node resourceValue = Y::child(statement, "Resource");
                     const QString resource = Y::text(resourceValue).contains(":event-bus/"_L1)
                                                  ? eventReader->bus(resourceValue)
+                                             : Y::text(resourceValue).contains(":parameter/"_L1)
+                                                 ? parameterOfArn(Y::text(resourceValue))
                                                  : nodeOfResource.value(Aws::statementResourceId(resourceValue));
                     // A destination's statement is the destination's, not another connection.
                     if (credits.value(resource) > 0 && !actions.isEmpty()
@@ -678,6 +680,21 @@ struct SamReader
                     readAccess(function, nodeOfResource.value(resource), a);
             }
         }
+    }
+
+    // The parameter node an SSM ARN names (…:parameter/app/url), by the template's
+    // AWS::SSM::Parameter of that Name; empty for a parameter the template lacks (a SecureString).
+    QString parameterOfArn(const QString &arn) const
+    {
+        const QString name = u'/' + arn.section(":parameter/"_L1, 1);
+        for (auto it = resources.begin(); it != resources.end(); ++it) {
+            if (Y::text(Y::child(it->second, "Type")) != "AWS::SSM::Parameter"_L1)
+                continue;
+            const QString declared = Y::text(Y::child(Y::child(it->second, "Properties"), "Name"));
+            if (declared == name || u'/' + declared == name)
+                return nodeOfResource.value(Y::text(it->first));
+        }
+        return {};
     }
 
     void readNumber(const QString &node, const YAML::Node &map, const char *key, const QString &property)

@@ -47,6 +47,7 @@ class TestSecretsExport : public QObject
 private slots:
     void initTestCase();
     void samWritesResourcesWithoutValues();
+    void samImportReadsThemBack();
     void terraformWritesResourcesWithoutValues();
     void noTargetWritesAValue_data();
     void noTargetWritesAValue();
@@ -133,6 +134,38 @@ void TestSecretsExport::samWritesResourcesWithoutValues()
     QVERIFY(content.contains("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/app/url"));
     QVERIFY(content.contains("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/pin"));
     QVERIFY(!content.contains(kValue.toUtf8()));
+}
+
+void TestSecretsExport::samImportReadsThemBack()
+{
+    Project project(Catalog::builtin());
+    design(project);
+    QTemporaryDir dir;
+    QVERIFY(ExportJob::write(exportProject(project, u"sam"_s), dir.filePath(u"out"_s), u"sam"_s));
+    Project imported(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(u"out/template.yaml"_s), *mRegistry, imported,
+                                                             u"sam"_s);
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+    QStringList found;
+    for (const auto &[id, node] : imported.architecture().nodes()) {
+        if (node.kind == u"secret"_s)
+            found.append(u"secret %1 %2 generated=%3"_s.arg(
+                node.properties.value("secretName"_L1).toString(), node.properties.value("description"_L1).toString(),
+                node.properties.value("generated"_L1).toBool() ? u"yes"_s : u"no"_s));
+        if (node.kind == u"parameter"_s)
+            found.append(u"parameter %1 %2"_s.arg(node.properties.value("parameterName"_L1).toString(),
+                                                  node.properties.value("type"_L1).toString()));
+    }
+    found.sort();
+    // The SecureString was not in the template (CloudFormation cannot make one).
+    QCOMPARE(found, (QStringList{u"parameter /app/url String"_s, u"secret db the database generated=no"_s,
+                                 u"secret token  generated=yes"_s}));
+    QStringList edges;
+    const Architecture &b = imported.architecture();
+    for (const auto &[id, edge] : b.edges())
+        edges.append(b.node(edge.from)->name + u' ' + edge.type + u' ' + b.node(edge.to)->kind);
+    edges.sort();
+    QCOMPARE(edges, (QStringList{u"Api reads parameter"_s, u"Api reads secret"_s, u"Api reads secret"_s}));
 }
 
 void TestSecretsExport::terraformWritesResourcesWithoutValues()
