@@ -661,7 +661,6 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         move->setEnabled(false);
         buttons->addWidget(add);
         buttons->addWidget(remove);
-        buttons->addWidget(move);
         connect(table, &QTableWidget::currentCellChanged, move, [table, move](int row) {
             const QTableWidgetItem *name = row >= 0 ? table->item(row, 0) : nullptr;
             move->setEnabled(
@@ -674,6 +673,11 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         });
         buttons->addStretch();
         layout->addLayout(buttons);
+        // On a row of its own: beside Add and Remove it would squeeze them in a narrow dock.
+        auto *moveRow = new QHBoxLayout;
+        moveRow->addWidget(move);
+        moveRow->addStretch();
+        layout->addLayout(moveRow);
         connect(table, &QTableWidget::itemChanged, this, [this, table, id] {
             if (!mUpdating)
                 commit(id, environmentOf(table));

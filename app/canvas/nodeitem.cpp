@@ -125,6 +125,12 @@ QString NodeItem::detailFor(const Node &node, const NodeKind *kind)
         return text("expression");
     if (node.kind == Kinds::EventBus)
         return text("busName");
+    // A secret's or parameter's name in the cloud, never its value (which the card never knows).
+    if (node.kind == Kinds::Secret)
+        return valueOf(node, kind, u"generated"_s).toBool() ? tr("%1 · generated").arg(text("secretName"))
+                                                            : text("secretName");
+    if (node.kind == Kinds::Parameter)
+        return u"%1 · %2"_s.arg(text("parameterName"), text("type"));
     // A rule's pattern on one line, as compact as JSON allows.
     if (node.kind == Kinds::Rule) {
         const QJsonDocument pattern = QJsonDocument::fromJson(text("pattern").toUtf8());
