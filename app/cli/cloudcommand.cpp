@@ -674,7 +674,9 @@ int CommandLine::token(const QStringList &arguments)
     const QCommandLineOption state(
         u"state"_s, tr("Where the running local cloud keeps its state (default: .nimbus-cloud beside the project)."),
         u"DIR"_s);
-    parser.addOptions({user, client, scope, claim, id, credentials, state});
+    const QCommandLineOption apiKey(u"api-key"_s, tr("Print the project's API key (x-api-key of the REST routes that "
+                                                     "require one) instead of a token; no POOL is needed."));
+    parser.addOptions({user, client, scope, claim, id, credentials, state, apiKey});
     if (const std::optional<int> stop = parseCommand(
             parser, arguments,
             tr("Mints a token of a user pool of the design, signed with the pool's key (kept in your data "
@@ -686,13 +688,22 @@ int CommandLine::token(const QStringList &arguments)
             kAnyArguments))
         return *stop;
     const QStringList args = parser.positionalArguments();
-    if (args.size() != 2) {
+    if (args.size() != 2 && !(parser.isSet(apiKey) && args.size() == 1)) {
         mErr << "nimbus token: " << tr("give the project and the user pool") << '\n';
         return UsageError;
     }
     Project project(Catalog::builtin());
     if (!open(args.at(0), project))
         return InputError;
+    if (parser.isSet(apiKey)) {
+        const Result<QString> key = LocalApiKey::open(project.filePath());
+        if (!key) {
+            mErr << "nimbus token: " << key.errorMessage() << '\n';
+            return InputError;
+        }
+        mOut << *key << '\n';
+        return Success;
+    }
     const Node *node = project.architecture().nodeByName(args.at(1));
     if (!node || node->kind != Kinds::UserPool) {
         mErr << "nimbus token: " << tr("%1 has no user pool named %2").arg(args.at(0), args.at(1)) << '\n';

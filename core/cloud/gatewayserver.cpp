@@ -424,7 +424,7 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
     }
     const HttpRoute route = *match->route;
     const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (route.auth.kind == RouteAuth::Kind::None) {
+    if (route.auth.kind == RouteAuth::Kind::None && !route.auth.apiKeyRequired) {
         forward(route, *match, request, requestId, {}, pending);
         return;
     }

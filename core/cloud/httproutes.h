@@ -34,6 +34,12 @@ struct RouteAuth
     QStringList identitySource;
     int cacheSeconds = 300;
     bool simpleResponses = true;
+    // REST routes: the project's API key in x-api-key, within its usage plan (requests
+    // per second, burst, requests per day; 0: no quota).
+    bool apiKeyRequired = false;
+    int rate = 10;
+    int burst = 20;
+    qint64 quotaPerDay = 0;
 };
 
 // One HTTP trigger of the design, as the local gateway serves it.

@@ -191,6 +191,11 @@ RouteAuth RouteAuthorizer::authOf(const Architecture &architecture, NodeId route
         return auth;
     const QJsonObject &p = route->properties;
     auth.scopes = listOf(p.value("authorizationScopes"_L1).toString(), u' ');
+    // API keys and usage plans are REST APIs' (payload 1.0); an HTTP API has none.
+    auth.apiKeyRequired = p.value("apiKeyRequired"_L1).toBool() && p.value("payloadFormat"_L1).toString() == "1.0"_L1;
+    auth.rate = qBound(1, p.value("usagePlanRate"_L1).toInt(10), 10000);
+    auth.burst = qBound(1, p.value("usagePlanBurst"_L1).toInt(20), 5000);
+    auth.quotaPerDay = qBound(qint64(0), qint64(p.value("usagePlanQuota"_L1).toDouble(0)), qint64(1000000000));
     for (EdgeId edgeId : architecture.incomingEdges(routeId)) {
         const Edge *edge = architecture.edge(edgeId);
         const Node *from = edge ? architecture.node(edge->from) : nullptr;
@@ -229,8 +234,16 @@ Result<void> RouteAuthorizer::configure(const QString &gatewayUrl)
     mPools.clear();
     mCache.clear();
     mKeySets.clear();
+    mUsage.clear();
+    mApiKey.clear();
     const Project &project = mCloud.project();
     for (const auto &[id, node] : project.architecture().nodes()) {
+        if (node.kind == Kinds::HttpRoute && authOf(project.architecture(), id).apiKeyRequired && mApiKey.isEmpty()) {
+            Result<QString> key = LocalApiKey::open(project.filePath());
+            if (!key)
+                return key.error();
+            mApiKey = *key;
+        }
         if (node.kind != Kinds::UserPool)
             continue;
         Result<LocalUserPool> pool = LocalUserPool::open(node, project.filePath());
@@ -256,12 +269,52 @@ QString RouteAuthorizer::issuer(const QString &name) const
 void RouteAuthorizer::authorize(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                                 const QString &requestId, const Done &done)
 {
+    if (route.auth.apiKeyRequired) {
+        if (std::optional<HttpResponseData> refusal = checkApiKey(route, request)) {
+            done(Decision{false, *refusal, {}});
+            return;
+        }
+    }
     if (route.auth.kind == RouteAuth::Kind::Jwt)
         authorizeJwt(route, request, done);
     else if (route.auth.kind == RouteAuth::Kind::Lambda)
         authorizeLambda(route, match, request, requestId, done);
     else
         done(Decision{true, {}, {}});
+}
+
+std::optional<HttpResponseData> RouteAuthorizer::checkApiKey(const HttpRoute &route, const HttpRequestData &request)
+{
+    const QByteArray key = headerOf(request, u"x-api-key"_s);
+    if (key.isEmpty() || mApiKey.isEmpty() || key != mApiKey.toLatin1())
+        return answer(403, R"({"message":"Forbidden"})",
+                      key.isEmpty() ? tr("no API key in x-api-key") : tr("x-api-key holds no key of the usage plan"));
+    // The usage plan, per route: a token bucket of burst requests refilled at rate per
+    // second (the machine's time), and a quota per day of the cloud's clock.
+    Usage &usage = mUsage[route.trigger];
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (usage.refilledMs == 0) {
+        usage.tokens = route.auth.burst;
+    } else {
+        usage.tokens = std::min<double>(route.auth.burst,
+                                        usage.tokens + double(nowMs - usage.refilledMs) * route.auth.rate / 1000.0);
+    }
+    usage.refilledMs = nowMs;
+    const QDate day = mCloud.clock().now().date();
+    if (usage.day != day) {
+        usage.day = day;
+        usage.used = 0;
+    }
+    if (route.auth.quotaPerDay > 0 && usage.used >= route.auth.quotaPerDay)
+        return answer(403, R"({"message":"Limit Exceeded"})",
+                      tr("the API key's quota of %1 requests a day is used up").arg(route.auth.quotaPerDay));
+    if (usage.tokens < 1)
+        return answer(
+            429, R"({"message":"Too Many Requests"})",
+            tr("the usage plan allows %1 requests a second, bursts of %2").arg(route.auth.rate).arg(route.auth.burst));
+    usage.tokens -= 1;
+    ++usage.used;
+    return std::nullopt;
 }
 
 void RouteAuthorizer::authorizeJwt(const HttpRoute &route, const HttpRequestData &request, const Done &done)

@@ -48,6 +48,8 @@ public:
     Result<void> configure(const QString &gatewayUrl);
     const LocalUserPool *pool(const QString &name) const;
     QString issuer(const QString &pool) const;
+    // The project's API key, when a route requires one.
+    QString apiKey() const { return mApiKey; }
 
     struct Decision
     {
@@ -66,6 +68,9 @@ public:
     std::optional<HttpResponseData> identityProvider(const HttpRequestData &request) const;
 
 private:
+    // A 403 or 429 when the request's x-api-key is not the project's or its usage plan
+    // is spent.
+    std::optional<HttpResponseData> checkApiKey(const HttpRoute &route, const HttpRequestData &request);
     void authorizeJwt(const HttpRoute &route, const HttpRequestData &request, const Done &done);
     void authorizeLambda(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                          const QString &requestId, const Done &done);
@@ -89,6 +94,15 @@ private:
         QDateTime until;
     };
     QHash<QString, Cached> mCache;
+    QString mApiKey;
+    struct Usage
+    {
+        double tokens = 0;
+        qint64 refilledMs = 0;
+        QDate day;
+        qint64 used = 0;
+    };
+    QHash<NodeId, Usage> mUsage;
 };
 
 } // namespace Nimbus

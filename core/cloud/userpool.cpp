@@ -254,4 +254,39 @@ std::pair<int, QJsonObject> LocalUserPool::tokenEndpoint(const QString &issuer, 
     return {200, answer};
 }
 
+namespace LocalApiKey {
+
+Result<QString> open(const QString &projectFile)
+{
+    // A project not saved yet has a key for the session only.
+    static QString sessionKey;
+    const QString folder = LocalUserPool::keyFolder(projectFile, u"api-keys"_s);
+    if (folder.isEmpty()) {
+        if (sessionKey.isEmpty())
+            sessionKey = randomText(40, kMixed);
+        return sessionKey;
+    }
+    const QString path = folder + "/api-key"_L1;
+    QFile file(path);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QCoreApplication::translate("Nimbus::LocalApiKey", "cannot read the API key in %1").arg(path));
+        const QString key = QString::fromLatin1(file.readAll().trimmed());
+        if (key.size() < 20)
+            return fail(
+                QCoreApplication::translate("Nimbus::LocalApiKey", "%1 holds no API key of 20 characters or more")
+                    .arg(path));
+        return key;
+    }
+    if (!QDir().mkpath(folder))
+        return fail(QCoreApplication::translate("Nimbus::LocalApiKey", "cannot make %1").arg(folder));
+    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString key = randomText(40, kMixed); // as API Gateway's keys
+    if (Result<void> written = writePrivate(path, key.toLatin1() + '\n'); !written)
+        return written.error();
+    return key;
+}
+
+} // namespace LocalApiKey
+
 } // namespace Nimbus

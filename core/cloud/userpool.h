@@ -75,4 +75,10 @@ private:
     std::shared_ptr<SigningKey> mKey;
 };
 
+// The API key of a project's REST routes that require one (x-api-key), kept like a user
+// pool's secrets in the user's data folder, never in the project; made on first use.
+namespace LocalApiKey {
+Result<QString> open(const QString &projectFile);
+}
+
 } // namespace Nimbus

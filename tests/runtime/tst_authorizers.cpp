@@ -47,6 +47,7 @@ private slots:
     void lambdaAuthorizer();
     void lambdaAuthorizerIsCached();
     void tokenEndpoint();
+    void apiKeyAndUsagePlan();
     void keysStayOutOfTheProject();
     void identityProviderChecksHost();
 };
@@ -241,6 +242,43 @@ void tst_Authorizers::tokenEndpoint()
                       {form.first(), "Authorization: Basic " + QByteArray("x:y").toBase64()});
     QCOMPARE(reply.status, 401L);
     QCOMPARE(f.request("GET", "/_nimbus/idp/nobody/.well-known/jwks.json").status, 404L);
+}
+
+void tst_Authorizers::apiKeyAndUsagePlan()
+{
+    LocalCloudFixture f;
+    const NodeId echo = f.addFunction("echo", kEcho);
+    const NodeId rest = f.addRoute("GET", "/rest", echo, false, "1.0");
+    const NodeId http = f.addRoute("GET", "/http", echo);
+    for (NodeId r : {rest, http}) {
+        QVERIFY(f.project.setNodeProperty(r, "apiKeyRequired", true));
+        QVERIFY(f.project.setNodeProperty(r, "usagePlanRate", 1));
+        QVERIFY(f.project.setNodeProperty(r, "usagePlanBurst", 2));
+        QVERIFY(f.project.setNodeProperty(r, "usagePlanQuota", 3));
+    }
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+    const QByteArray key = f.gateway->authorizer().apiKey().toLatin1();
+    QVERIFY(key.size() >= 20);
+
+    HttpReply reply = f.request("GET", "/rest");
+    QCOMPARE(reply.status, 403L);
+    QCOMPARE(reply.body, QByteArray(R"({"message":"Forbidden"})"));
+    QCOMPARE(f.request("GET", "/rest", {}, {"x-api-key: not-the-key"}).status, 403L);
+    // A burst of two, then 429 until the rate refills a request a second.
+    QCOMPARE(f.request("GET", "/rest", {}, {"x-api-key: " + key}).status, 200L);
+    QCOMPARE(f.request("GET", "/rest", {}, {"x-api-key: " + key}).status, 200L);
+    reply = f.request("GET", "/rest", {}, {"x-api-key: " + key});
+    QCOMPARE(reply.status, 429L);
+    QCOMPARE(reply.body, QByteArray(R"({"message":"Too Many Requests"})"));
+    QTest::qWait(1100);
+    QCOMPARE(f.request("GET", "/rest", {}, {"x-api-key: " + key}).status, 200L);
+    // The quota of three a day is spent.
+    QTest::qWait(1100);
+    reply = f.request("GET", "/rest", {}, {"x-api-key: " + key});
+    QCOMPARE(reply.status, 403L);
+    QCOMPARE(reply.body, QByteArray(R"({"message":"Limit Exceeded"})"));
+    // An HTTP API has no API keys: the property does not apply there (the export says so).
+    QCOMPARE(f.request("GET", "/http").status, 200L);
 }
 
 void tst_Authorizers::keysStayOutOfTheProject()
