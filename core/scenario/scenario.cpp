@@ -149,12 +149,12 @@ Result<ScenarioStep> parseStep(const QString &file, const YAML::Node &node, bool
             if (!ms)
                 return ms.error();
             step.withinMs = *ms;
-        } else if (key == "body"_L1 || key == "headers"_L1) {
+        } else if (key == "body"_L1 || key == "headers"_L1 || key == "token"_L1) {
             step.extra.insert(key, toJson(it->second));
         } else {
             return errorAt(file, it->first,
                            Scenario::tr("unknown key '%1' in a step; a step has one of %2, and name, expect, "
-                                        "capture, within")
+                                        "capture, within (a request also has body, headers and token)")
                                .arg(key, names.join(", "_L1)));
         }
     }
@@ -172,7 +172,8 @@ Result<ScenarioStep> parseStep(const QString &file, const YAML::Node &node, bool
             && step.kind != ScenarioStep::Kind::Invoke))
         return errorAt(
             file, node,
-            Scenario::tr("body, headers and expect belong to request (and expect to invoke), not to %1").arg(kindName));
+            Scenario::tr("body, headers, token and expect belong to request (and expect to invoke), not to %1")
+                .arg(kindName));
 
     switch (step.kind) {
     case ScenarioStep::Kind::Request: {
@@ -181,6 +182,20 @@ Result<ScenarioStep> parseStep(const QString &file, const YAML::Node &node, bool
             return errorAt(file, value, Scenario::tr("request is a method and a path, such as POST /orders"));
         if (step.extra.contains("headers"_L1) && !step.extra.value("headers"_L1).isObject())
             return errorAt(file, node, Scenario::tr("headers maps names to values"));
+        // token: {pool: NAME, user: NAME, scopes: [...]}: a token of a user pool of the design.
+        if (step.extra.contains("token"_L1)) {
+            const QJsonObject token = step.extra.value("token"_L1).toObject();
+            const QStringList keys = token.keys();
+            const bool known = std::all_of(keys.cbegin(), keys.cend(), [](const QString &k) {
+                return k == "pool"_L1 || k == "user"_L1 || k == "scopes"_L1;
+            });
+            if (!token.value("pool"_L1).isString() || !known
+                || (token.contains("user"_L1) && !token.value("user"_L1).isString())
+                || (token.contains("scopes"_L1) && !token.value("scopes"_L1).isArray()))
+                return errorAt(file, node,
+                               Scenario::tr("token takes pool (a user pool of the design), and user and scopes "
+                                            "(a list) if not the pool's first user and all its scopes"));
+        }
         // A scenario may come with a stranger's project: no header smuggles another line in.
         const QJsonObject headers = step.extra.value("headers"_L1).toObject();
         static const QRegularExpression token(u"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"_s);

@@ -5,6 +5,8 @@
 #include "cloud/gatewayserver.h"
 #include "cloud/httpclient.h"
 #include "cloud/localcloud.h"
+#include "cloud/routeauthorizer.h"
+#include "cloud/userpool.h"
 #include "cloud/virtualclock.h"
 #include "document/project.h"
 #include "model/catalog.h"
@@ -346,6 +348,27 @@ void ScenarioRunner::request(const ScenarioStep &step, const QJsonValue &args)
     const QJsonObject headers = extra["headers"_L1].toObject();
     for (auto it = headers.begin(); it != headers.end(); ++it)
         request.headers.append(it.key().toUtf8() + ": " + bodyOf(it.value()));
+    if (extra.contains("token"_L1)) {
+        // A token of a user pool of the design, as nimbus token mints it.
+        const QJsonObject token = extra["token"_L1].toObject();
+        const QString poolName = token["pool"_L1].toString();
+        const LocalUserPool *pool = mGateway->authorizer().pool(poolName);
+        if (!pool) {
+            stepDone(false, tr("the design has no user pool %1").arg(poolName));
+            return;
+        }
+        LocalUserPool::TokenRequest ask;
+        ask.user = token["user"_L1].toString(pool->users().value(0));
+        for (const QJsonValue &scope : token["scopes"_L1].toArray())
+            ask.scopes.append(scope.toString());
+        ask.now = mCloud->clock().now();
+        const Result<QByteArray> minted = pool->mint(mGateway->authorizer().issuer(poolName), ask);
+        if (!minted) {
+            stepDone(false, minted.errorMessage());
+            return;
+        }
+        request.headers.append("Authorization: Bearer " + *minted);
+    }
     const int generation = mGeneration;
     QPointer<ScenarioRunner> self(this);
     request.cancelled = [self, generation] { return !self || self->mGeneration != generation; };

@@ -114,7 +114,7 @@ void tst_MainWindow::paletteListsEveryKind()
     MainWindow window;
     auto *palette = window.findChild<QTreeWidget *>("paletteView");
     QVERIFY(palette);
-    QCOMPARE(palette->topLevelItemCount(), 3);
+    QCOMPARE(palette->topLevelItemCount(), 4);
     QStringList kinds;
     for (int i = 0; i < palette->topLevelItemCount(); ++i) {
         QTreeWidgetItem *group = palette->topLevelItem(i);

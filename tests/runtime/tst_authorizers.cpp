@@ -8,10 +8,13 @@
 #include "cloud/routeauthorizer.h"
 #include "cloud/userpool.h"
 #include "cloudfixture.h"
+#include "scenario/scenario.h"
+#include "scenario/scenariorunner.h"
 
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QStandardPaths>
 
 using namespace Nimbus;
@@ -49,6 +52,7 @@ private slots:
     void tokenEndpoint();
     void apiKeyAndUsagePlan();
     void keysStayOutOfTheProject();
+    void scenarioCarriesAToken();
     void identityProviderChecksHost();
 };
 
@@ -314,6 +318,43 @@ void tst_Authorizers::keysStayOutOfTheProject()
     QVERIFY(again);
     QCOMPARE(again->jwks(), p->jwks());
     QCOMPARE(again->clientSecret(), p->clientSecret());
+}
+
+void tst_Authorizers::scenarioCarriesAToken()
+{
+    // A scenario's request with token: {pool, user} is let through; without, refused.
+    LocalCloudFixture f;
+    const NodeId echo = f.addFunction("echo", kEcho);
+    const NodeId route = f.addRoute("GET", "/me", echo);
+    const NodeId pool = f.project.addNode("user-pool", {}, "staff").valueOr(kInvalidNodeId);
+    QVERIFY(f.project.setNodeProperty(pool, "users", "ana"));
+    QVERIFY(f.project.connectNodes(pool, route, "authorizes"));
+    const QString file = f.folder.filePath("p.nimbus");
+    QVERIFY(ProjectFile().save(f.project, file));
+    Result<Scenario> scenario = Scenario::parse(R"(name: staff only
+steps:
+  - request: GET /me
+    expect: {status: 401}
+  - request: GET /me
+    token: {pool: staff, user: ana}
+    expect:
+      status: 200
+      body: {authorizer: {jwt: {claims: {username: ana}}}}
+  - request: GET /me
+    token: {pool: nobody}
+)",
+                                                "s.yaml");
+    QVERIFY2(scenario, qPrintable(scenario.errorMessage()));
+    ScenarioRunner runner(file, *scenario);
+    QSignalSpy finished(&runner, &ScenarioRunner::finished);
+    runner.start();
+    QVERIFY(finished.wait(60000));
+    const auto result = finished.first().first().value<ScenarioResult>();
+    QCOMPARE(result.steps.size(), 3);
+    QVERIFY2(result.steps.at(0).passed, qPrintable(result.steps.at(0).message));
+    QVERIFY2(result.steps.at(1).passed, qPrintable(result.steps.at(1).message));
+    QVERIFY(!result.steps.at(2).passed);
+    QVERIFY2(result.steps.at(2).message.contains("no user pool nobody"), qPrintable(result.steps.at(2).message));
 }
 
 void tst_Authorizers::identityProviderChecksHost()

@@ -144,6 +144,13 @@ void tst_Scenario::parseErrors_data()
         << "s.yaml:2:5: the header x-a is not a header name";
     QTest::newRow("header name with a colon") << QByteArray("steps:\n  - request: GET /\n    headers: {\"a:b\": 1}\n")
                                               << "s.yaml:2:5: the header a:b is not a header name";
+    QTest::newRow("token without a pool")
+        << QByteArray("steps:\n  - request: GET /\n    token: {user: ana}\n") << "s.yaml:2:5: token takes pool";
+    QTest::newRow("token with an unknown key")
+        << QByteArray("steps:\n  - request: GET /\n    token: {pool: staff, password: x}\n")
+        << "s.yaml:2:5: token takes pool";
+    QTest::newRow("token on another step") << QByteArray("steps:\n  - advance: 1h\n    token: {pool: staff}\n")
+                                           << "s.yaml:2:5: body, headers, token and expect belong to request";
     QTest::newRow("capture not a map") << QByteArray("steps:\n  - request: GET /\n    capture: [a]\n")
                                        << "s.yaml:3:14: capture maps names";
 }
