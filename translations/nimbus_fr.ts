@@ -277,6 +277,18 @@
         <source>%1: the test users (%2) sign in to the local cloud only; they are not exported</source>
         <translation>%1 : les utilisateurs de test (%2) ne se connectent qu’au cloud local ; ils ne sont pas exportés</translation>
     </message>
+    <message>
+        <source>%1: the secret is created without its value, which stays in your keychain; put it after deploying (aws secretsmanager put-secret-value)</source>
+        <translation>%1 : le secret est créé sans sa valeur, qui reste dans votre trousseau ; mettez-la après le déploiement (aws secretsmanager put-secret-value)</translation>
+    </message>
+    <message>
+        <source>%1: CloudFormation cannot create a SecureString parameter; create %2 yourself (aws ssm put-parameter --type SecureString), the function&apos;s policy names it</source>
+        <translation>%1 : CloudFormation ne peut pas créer de paramètre SecureString ; créez %2 vous-même (aws ssm put-parameter --type SecureString), la politique de la fonction le nomme</translation>
+    </message>
+    <message>
+        <source>%1: the parameter&apos;s value is the placeholder CHANGE_ME; its value stays in your keychain, set it after deploying</source>
+        <translation>%1 : la valeur du paramètre est le substitut CHANGE_ME ; sa valeur reste dans votre trousseau, définissez-la après le déploiement</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::AwsCsvReader</name>
@@ -1554,6 +1566,102 @@
     <message>
         <source>each request is first given to the function, which allows or denies it (Lambda authorizer)</source>
         <translation>chaque requête est d’abord confiée à la fonction, qui l’autorise ou la refuse (autorisateur Lambda)</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>A secret (Secrets Manager) that connected functions read or write through the SDK or the Parameters and Secrets extension. Its value stays out of the project: in the desktop&apos;s keychain, or a file of the user&apos;s data folder only the user may read.</source>
+        <translation>Un secret (Secrets Manager) que les fonctions connectées lisent ou écrivent par le SDK ou l’extension Parameters and Secrets. Sa valeur reste hors du projet : dans le trousseau du bureau, ou dans un fichier du dossier de données de l’utilisateur que lui seul peut lire.</translation>
+    </message>
+    <message>
+        <source>Secret name</source>
+        <translation>Nom du secret</translation>
+    </message>
+    <message>
+        <source>The secret&apos;s name in the cloud, for example prod/shop/db.</source>
+        <translation>Le nom du secret dans le cloud, par exemple prod/shop/db.</translation>
+    </message>
+    <message>
+        <source>at most 512 letters, digits or /_+=.@-</source>
+        <translation>au plus 512 lettres, chiffres ou /_+=.@-</translation>
+    </message>
+    <message>
+        <source>What the secret holds.</source>
+        <translation>Ce que contient le secret.</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Généré</translation>
+    </message>
+    <message>
+        <source>The cloud generates a random password as the secret&apos;s value when it is deployed (GenerateSecretString); locally one is generated when the secret has no value yet.</source>
+        <translation>Le cloud génère un mot de passe aléatoire comme valeur du secret au déploiement (GenerateSecretString) ; en local, un mot de passe est généré quand le secret n’a pas encore de valeur.</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>How the secret is rotated; rotation is not designed yet.</source>
+        <translation>Comment le secret est renouvelé ; la rotation n’est pas encore conçue.</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>A parameter (Systems Manager Parameter Store) that connected functions read or write. Its value stays out of the project: in the desktop&apos;s keychain, or a file of the user&apos;s data folder only the user may read.</source>
+        <translation>Un paramètre (Systems Manager Parameter Store) que les fonctions connectées lisent ou écrivent. Sa valeur reste hors du projet : dans le trousseau du bureau, ou dans un fichier du dossier de données de l’utilisateur que lui seul peut lire.</translation>
+    </message>
+    <message>
+        <source>Parameter name</source>
+        <translation>Nom du paramètre</translation>
+    </message>
+    <message>
+        <source>The parameter&apos;s name in the cloud; a hierarchy such as /shop/prod/url lets GetParametersByPath read a branch.</source>
+        <translation>Le nom du paramètre dans le cloud ; une hiérarchie comme /shop/prod/url permet à GetParametersByPath de lire une branche.</translation>
+    </message>
+    <message>
+        <source>at most 1011 letters, digits or /_.-</source>
+        <translation>au plus 1011 lettres, chiffres ou /_.-</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>String, StringList (values separated by commas) or SecureString (encrypted in the cloud; CloudFormation cannot create one).</source>
+        <translation>String, StringList (valeurs séparées par des virgules) ou SecureString (chiffré dans le cloud ; CloudFormation ne peut pas en créer).</translation>
+    </message>
+    <message>
+        <source>What the parameter holds.</source>
+        <translation>Ce que contient le paramètre.</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Standard parameters hold up to 4 KB, advanced ones up to 8 KB.</source>
+        <translation>Les paramètres standard contiennent jusqu’à 4 Ko, les avancés jusqu’à 8 Ko.</translation>
+    </message>
+    <message>
+        <source>reads the secret&apos;s value</source>
+        <translation>lit la valeur du secret</translation>
+    </message>
+    <message>
+        <source>puts a new version of the secret&apos;s value</source>
+        <translation>met une nouvelle version de la valeur du secret</translation>
+    </message>
+    <message>
+        <source>reads the parameter&apos;s value</source>
+        <translation>lit la valeur du paramètre</translation>
+    </message>
+    <message>
+        <source>puts a new version of the parameter&apos;s value</source>
+        <translation>met une nouvelle version de la valeur du paramètre</translation>
     </message>
 </context>
 <context>
@@ -3060,6 +3168,50 @@
     <message>
         <source>Mint a token of a user pool of the design, to call a protected route</source>
         <translation>Délivrer un jeton d’un groupe d’utilisateurs de la conception, pour appeler une route protégée</translation>
+    </message>
+    <message>
+        <source>Print the project&apos;s API key (x-api-key of the REST routes that require one) instead of a token; no POOL is needed.</source>
+        <translation>Affiche la clé d’API du projet (x-api-key des routes REST qui en exigent une) au lieu d’un jeton ; aucun GROUPE n’est nécessaire.</translation>
+    </message>
+    <message>
+        <source>Set or print the value of a secret or parameter (kept out of the project)</source>
+        <translation>Définir ou afficher la valeur d’un secret ou d’un paramètre (gardée hors du projet)</translation>
+    </message>
+    <message>
+        <source>The secret or parameter node.</source>
+        <translation>Le nœud secret ou paramètre.</translation>
+    </message>
+    <message>
+        <source>Sets the value (a new version).</source>
+        <translation>Définit la valeur (une nouvelle version).</translation>
+    </message>
+    <message>
+        <source>Sets the value to the content of the file.</source>
+        <translation>Définit la valeur au contenu du fichier.</translation>
+    </message>
+    <message>
+        <source>Prints the current value.</source>
+        <translation>Affiche la valeur actuelle.</translation>
+    </message>
+    <message>
+        <source>Sets or prints the value of a secret or parameter of the design. Values are kept in your desktop&apos;s keychain, or when none answers in a file of your data folder only you may read, never in the project. Exits with 1 when the node has no value, 3 when the project, the node or the file cannot be read, 4 when the value cannot be kept.</source>
+        <translation>Définit ou affiche la valeur d’un secret ou d’un paramètre de la conception. Les valeurs sont gardées dans le trousseau de votre bureau, ou quand aucun ne répond dans un fichier de votre dossier de données que vous seul pouvez lire, jamais dans le projet. Sort avec 1 quand le nœud n’a pas de valeur, 3 quand le projet, le nœud ou le fichier ne peut pas être lu, 4 quand la valeur ne peut pas être gardée.</translation>
+    </message>
+    <message>
+        <source>give the project, the node and one of --set, --from-file or --get</source>
+        <translation>donnez le projet, le nœud et l’une des options --set, --from-file ou --get</translation>
+    </message>
+    <message>
+        <source>the design has no secret or parameter named %1</source>
+        <translation>la conception n’a pas de secret ni de paramètre nommé %1</translation>
+    </message>
+    <message>
+        <source>%1 has no value</source>
+        <translation>%1 n’a pas de valeur</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -5516,6 +5668,54 @@ Invalide : %2</translation>
         <source>No permissions: connect the function to the services it calls.</source>
         <translation>Aucune autorisation : connectez la fonction aux services qu’elle appelle.</translation>
     </message>
+    <message>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>The value is kept in your desktop&apos;s keychain (or a file only you may read), never in the project, its history or an export</source>
+        <translation>La valeur est gardée dans le trousseau de votre bureau (ou un fichier que vous seul pouvez lire), jamais dans le projet, son historique ou un export</translation>
+    </message>
+    <message>
+        <source>Set Value</source>
+        <translation>Définir la valeur</translation>
+    </message>
+    <message>
+        <source>in a file only you may read (no keychain answered)</source>
+        <translation>dans un fichier que vous seul pouvez lire (aucun trousseau n’a répondu)</translation>
+    </message>
+    <message>
+        <source>in your desktop&apos;s keychain</source>
+        <translation>dans le trousseau de votre bureau</translation>
+    </message>
+    <message>
+        <source>A value is set, kept %1.</source>
+        <translation>Une valeur est définie, gardée %1.</translation>
+    </message>
+    <message>
+        <source>No value yet.</source>
+        <translation>Pas encore de valeur.</translation>
+    </message>
+    <message>
+        <source>no function is selected</source>
+        <translation>aucune fonction n’est sélectionnée</translation>
+    </message>
+    <message>
+        <source>no variable is selected</source>
+        <translation>aucune variable n’est sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move %1 into a Secret</source>
+        <translation>Déplacer %1 dans un secret</translation>
+    </message>
+    <message>
+        <source>Move into a Secret</source>
+        <translation>Déplacer dans un secret</translation>
+    </message>
+    <message>
+        <source>Makes a secret node holding the variable&apos;s value (kept out of the project), connects the function to it (reads) and removes the variable, as one undo step</source>
+        <translation>Crée un nœud secret qui contient la valeur de la variable (gardée hors du projet), y connecte la fonction (lit) et retire la variable, en une seule étape d’annulation</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Instance</name>
@@ -5793,6 +5993,21 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::LocalApiKey</name>
+    <message>
+        <source>cannot read the API key in %1</source>
+        <translation>impossible de lire la clé d’API dans %1</translation>
+    </message>
+    <message>
+        <source>%1 holds no API key of 20 characters or more</source>
+        <translation>%1 ne contient pas de clé d’API de 20 caractères ou plus</translation>
+    </message>
+    <message>
+        <source>cannot make %1</source>
+        <translation>impossible de créer %1</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::LocalCloud</name>
     <message>
         <source>the design has no %1 named %2</source>
@@ -6013,6 +6228,14 @@ Invalide : %2</translation>
     <message>
         <source>%1 allowed, but it would be denied on AWS: %2 has no connection allowing it on %3</source>
         <translation>%1 autorisé, mais il serait refusé sur AWS : %2 n&apos;a aucune connexion qui l&apos;autorise sur %3</translation>
+    </message>
+    <message>
+        <source>secrets</source>
+        <translation>secrets</translation>
+    </message>
+    <message>
+        <source>keychain</source>
+        <translation>trousseau</translation>
     </message>
 </context>
 <context>
@@ -7356,6 +7579,10 @@ Invalide : %2</translation>
 %1</source>
         <translation>Chaos (pannes injectées par le cloud local) :
 %1</translation>
+    </message>
+    <message>
+        <source>%1 · generated</source>
+        <translation>%1 · généré</translation>
     </message>
 </context>
 <context>
@@ -9259,6 +9486,22 @@ Invalide : %2</translation>
         <source>user pool %1 serves no %2 %3</source>
         <translation>le groupe d’utilisateurs %1 ne sert pas %2 %3</translation>
     </message>
+    <message>
+        <source>no API key in x-api-key</source>
+        <translation>pas de clé d’API dans x-api-key</translation>
+    </message>
+    <message>
+        <source>x-api-key holds no key of the usage plan</source>
+        <translation>x-api-key ne contient aucune clé du plan d’utilisation</translation>
+    </message>
+    <message>
+        <source>the API key&apos;s quota of %1 requests a day is used up</source>
+        <translation>le quota de %1 requêtes par jour de la clé d’API est épuisé</translation>
+    </message>
+    <message>
+        <source>the usage plan allows %1 requests a second, bursts of %2</source>
+        <translation>le plan d’utilisation permet %1 requêtes par seconde, des rafales de %2</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::RuleInput</name>
@@ -9765,10 +10008,6 @@ Invalide : %2</translation>
         <translation>capture associe des noms à des chemins comme body.orderId</translation>
     </message>
     <message>
-        <source>unknown key &apos;%1&apos; in a step; a step has one of %2, and name, expect, capture, within</source>
-        <translation>clé « %1 » inconnue dans une étape ; une étape a l&apos;une des clés %2, plus name, expect, capture, within</translation>
-    </message>
-    <message>
         <source>a step needs one of %1</source>
         <translation>une étape exige l&apos;une des clés %1</translation>
     </message>
@@ -9779,10 +10018,6 @@ Invalide : %2</translation>
     <message>
         <source>within belongs to the expect- steps, not to %1</source>
         <translation>within va avec les étapes expect-, pas avec %1</translation>
-    </message>
-    <message>
-        <source>body, headers and expect belong to request (and expect to invoke), not to %1</source>
-        <translation>body, headers et expect vont avec request (et expect avec invoke), pas avec %1</translation>
     </message>
     <message>
         <source>request is a method and a path, such as POST /orders</source>
@@ -9936,6 +10171,18 @@ Invalide : %2</translation>
         <source>the header %1 is not a header name with a one-line value</source>
         <translation>l&apos;en-tête %1 n&apos;est pas un nom d&apos;en-tête avec une valeur sur une seule ligne</translation>
     </message>
+    <message>
+        <source>unknown key &apos;%1&apos; in a step; a step has one of %2, and name, expect, capture, within (a request also has body, headers and token)</source>
+        <translation>clé « %1 » inconnue dans une étape ; une étape a l’un de %2, et name, expect, capture, within (une requête a aussi body, headers et token)</translation>
+    </message>
+    <message>
+        <source>body, headers, token and expect belong to request (and expect to invoke), not to %1</source>
+        <translation>body, headers, token et expect appartiennent à request (et expect à invoke), pas à %1</translation>
+    </message>
+    <message>
+        <source>token takes pool (a user pool of the design), and user and scopes (a list) if not the pool&apos;s first user and all its scopes</source>
+        <translation>token prend pool (un groupe d’utilisateurs de la conception), et user et scopes (une liste) si ce ne sont pas le premier utilisateur du groupe et toutes ses portées</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ScenarioRunner</name>
@@ -10038,6 +10285,10 @@ Invalide : %2</translation>
     <message>
         <source>nothing to capture as %1 at %2</source>
         <translation>rien à capturer sous le nom %1 au chemin %2</translation>
+    </message>
+    <message>
+        <source>the design has no user pool %1</source>
+        <translation>la conception n’a pas de groupe d’utilisateurs %1</translation>
     </message>
 </context>
 <context>
@@ -10335,6 +10586,48 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::SecretStore</name>
+    <message>
+        <source>cannot read the value of %1 in %2: %3</source>
+        <translation>impossible de lire la valeur de %1 dans %2 : %3</translation>
+    </message>
+    <message>
+        <source>the value of %1 in %2 is damaged: %3</source>
+        <translation>la valeur de %1 dans %2 est endommagée : %3</translation>
+    </message>
+    <message>
+        <source>cannot make %1</source>
+        <translation>impossible de créer %1</translation>
+    </message>
+    <message>
+        <source>cannot write the value of %1 to %2: %3</source>
+        <translation>impossible d’écrire la valeur de %1 dans %2 : %3</translation>
+    </message>
+    <message>
+        <source>No keychain answered (%1): secret and parameter values are kept in %2, readable by you only</source>
+        <translation>Aucun trousseau n’a répondu (%1) : les valeurs des secrets et paramètres sont gardées dans %2, lisible par vous seul</translation>
+    </message>
+    <message>
+        <source>it did not answer within %1 s</source>
+        <translation>il n’a pas répondu en %1 s</translation>
+    </message>
+    <message>
+        <source>the keychain cannot read the value of %1: %2</source>
+        <translation>le trousseau ne peut pas lire la valeur de %1 : %2</translation>
+    </message>
+    <message>
+        <source>the keychain cannot keep the value of %1: %2</source>
+        <translation>le trousseau ne peut pas garder la valeur de %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::SecretsExtension</name>
+    <message>
+        <source>the Parameters and Secrets extension cannot listen on 127.0.0.1</source>
+        <translation>l’extension Parameters and Secrets ne peut pas écouter sur 127.0.0.1</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Serverless::ServerlessPlugin</name>
     <message>
         <source>serverless.yml for Serverless Framework v3 on AWS (serverless deploy), with the code folders</source>
@@ -10521,6 +10814,18 @@ Invalide : %2</translation>
     <message>
         <source>%1: the test users (%2) sign in to the local cloud only; they are not exported</source>
         <translation>%1 : les utilisateurs de test (%2) ne se connectent qu’au cloud local ; ils ne sont pas exportés</translation>
+    </message>
+    <message>
+        <source>%1: Terraform generates no secret value without writing it into its state; the secret is created empty, put a generated value after applying</source>
+        <translation>%1 : Terraform ne génère aucune valeur de secret sans l’écrire dans son état ; le secret est créé vide, mettez une valeur générée après l’application</translation>
+    </message>
+    <message>
+        <source>%1: the secret is created without its value, which stays in your keychain; put it after applying (aws secretsmanager put-secret-value)</source>
+        <translation>%1 : le secret est créé sans sa valeur, qui reste dans votre trousseau ; mettez-la après l’application (aws secretsmanager put-secret-value)</translation>
+    </message>
+    <message>
+        <source>%1: the parameter&apos;s value is the placeholder CHANGE_ME; its value stays in your keychain, set it after applying</source>
+        <translation>%1 : la valeur du paramètre est le substitut CHANGE_ME ; sa valeur reste dans votre trousseau, définissez-la après l’application</translation>
     </message>
 </context>
 <context>
