@@ -42,6 +42,7 @@ private slots:
     void servePausedClockAdvancesToTheNightlyJob();
     void cloudArchiveListsAndReplays();
     void cloudArchivePrintsEveryPage();
+    void tokenOpensAProtectedRoute();
     void mcpAnswersEachMessageAtOnce();
     void mcpRefusesAnOversizedMessageAndGoesOn();
     void invokeProfileNamesTheSlowestImport();
@@ -70,9 +71,11 @@ size_t collectBody(char *data, size_t size, size_t count, void *target)
     return size * count;
 }
 
-long httpGet(const QByteArray &url, QByteArray *body)
+long httpGet(const QByteArray &url, QByteArray *body, const QByteArray &header = {})
 {
     CURL *curl = curl_easy_init();
+    curl_slist *headers = header.isEmpty() ? nullptr : curl_slist_append(nullptr, header.constData());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collectBody);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
@@ -80,6 +83,7 @@ long httpGet(const QByteArray &url, QByteArray *body)
     long status = 0;
     if (curl_easy_perform(curl) == CURLE_OK)
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
     return status;
 }
@@ -747,6 +751,53 @@ void tst_Cli::cloudArchiveListsAndReplays()
 
     serve.terminate();
     QVERIFY(serve.waitForFinished(20000));
+}
+
+void tst_Cli::tokenOpensAProtectedRoute()
+{
+    // Issue 21's promise: a route protected by a user pool answers 401 without a token
+    // and 200 with the one nimbus token mints, in one line of curl.
+    const QString dir = mDir.filePath("token");
+    QVERIFY(QDir().mkpath(dir + "/functions/me"));
+    QVERIFY(writeAll(dir + "/functions/me/index.mjs", "export const handler = async (e) => ({ statusCode: 200, body: "
+                                                      "e.requestContext.authorizer.jwt.claims.username });\n"));
+    const QString project = dir + "/p.json";
+    QVERIFY(writeAll(project, R"json({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "me", "kind": "function", "properties": {"runtime": "nodejs20.x", "handler": "index.handler",
+                   "source": "functions/me"}},
+                  {"name": "meRoute", "kind": "http-route", "properties": {"method": "GET", "path": "/me"}},
+                  {"name": "staff", "kind": "user-pool", "properties": {"users": "ana, ben"}}],
+        "edges": [{"from": "meRoute", "to": "me", "type": "invokes"}, {"from": "staff", "to": "meRoute", "type": "authorizes"}]})json"));
+    QProcess serve;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_DATA_HOME", mDir.filePath("xdg"));
+    serve.setProcessEnvironment(env);
+    serve.setStandardErrorFile(QProcess::nullDevice());
+    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {"serve", project, "--port", "0", "--aws-port", "0"});
+    QVERIFY(QTest::qWaitFor([&] { return serve.canReadLine(); }, 20000));
+    const QByteArray gateway = serve.readLine().trimmed();
+    QByteArray body;
+    QCOMPARE(httpGet(gateway + "/me", &body), 401L);
+
+    qputenv("XDG_DATA_HOME", mDir.filePath("xdg").toUtf8());
+    const Result token = run({"token", project, "staff", "--user", "ben"});
+    QVERIFY2(token.code == 0, qPrintable(token.err));
+    body.clear();
+    QCOMPARE(httpGet(gateway + "/me", &body, "Authorization: Bearer " + token.out.trimmed().toLatin1()), 200L);
+    QCOMPARE(body, QByteArray("ben"));
+    QCOMPARE(run({"token", project, "staff", "--user", "nobody"}).code, 1);
+    QCOMPARE(run({"token", project, "nothere"}).code, 3);
+    const Result credentials = run({"token", project, "staff", "--credentials"});
+    QCOMPARE(credentials.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(credentials.out.toUtf8()).object().value("users").toArray().size(), 2);
+    const Result key = run({"token", project, "--api-key"});
+    QCOMPARE(key.code, 0);
+    QVERIFY(key.out.trimmed().size() >= 20);
+    // Neither the key nor the secrets went into the project's folder.
+    QVERIFY(!readAll(project).contains(key.out.trimmed().toLatin1()));
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(10000));
+    qunsetenv("XDG_DATA_HOME");
 }
 
 void tst_Cli::cloudArchivePrintsEveryPage()
