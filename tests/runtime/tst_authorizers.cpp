@@ -46,6 +46,8 @@ class tst_Authorizers : public QObject
 private slots:
     void initTestCase();
     void userPoolProtectsRoute();
+    void externalIssuer_data();
+    void externalIssuer();
     void lambdaAuthorizer_data();
     void lambdaAuthorizer();
     void lambdaAuthorizerIsCached();
@@ -120,6 +122,61 @@ void tst_Authorizers::userPoolProtectsRoute()
     for (const CloudLogEntry &e : f.cloud->log())
         logged = logged || (e.httpStatus == 401 && e.detail.contains("issuer"));
     QVERIFY(logged);
+}
+
+void tst_Authorizers::externalIssuer_data()
+{
+    QTest::addColumn<QString>("jwks"); // the route's JWKS property
+    QTest::addColumn<QString>("audience"); // the token's
+    QTest::addColumn<long>("status");
+    QTest::newRow("keys in a project file") << "keys/jwks.json"
+                                            << "app" << 200L;
+    QTest::newRow("another audience") << "keys/jwks.json"
+                                      << "other" << 401L;
+    // A stranger's project cannot make the gateway read a file outside its folder.
+    QTest::newRow("a file outside the project") << "../jwks.json"
+                                                << "app" << 401L;
+    QTest::newRow("an absolute path") << "/etc/passwd"
+                                      << "app" << 401L;
+}
+
+void tst_Authorizers::externalIssuer()
+{
+    QFETCH(QString, jwks);
+    QFETCH(QString, audience);
+    QFETCH(long, status);
+    LocalCloudFixture f;
+    const NodeId echo = f.addFunction("echo", kEcho);
+    const NodeId route = f.addRoute("GET", "/me", echo);
+    QVERIFY(f.project.setNodeProperty(route, "jwtIssuer", "https://idp.example"));
+    QVERIFY(f.project.setNodeProperty(route, "jwtAudience", "app, web"));
+    QVERIFY(f.project.setNodeProperty(route, "jwksUrl", jwks));
+    Result<SigningKey> key = SigningKey::generate(SigningKey::Algorithm::ES256);
+    QVERIFY(key);
+    const QByteArray keys = QJsonDocument(QJsonObject{{"keys", QJsonArray{key->publicJwk()}}}).toJson();
+    QVERIFY(QDir().mkpath(f.folder.filePath("keys")));
+    QVERIFY(writeAll(f.folder.filePath("keys/jwks.json"), keys));
+    QVERIFY(writeAll(QDir(f.folder.path()).absoluteFilePath("../jwks.json"), keys));
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+    const QByteArray token = key->sign({{"iss", "https://idp.example"},
+                                        {"aud", audience},
+                                        {"sub", "u1"},
+                                        {"exp", QDateTime::currentSecsSinceEpoch() + 600}});
+    const HttpReply reply = f.request("GET", "/me", {}, {"Authorization: Bearer " + token});
+    QCOMPARE(reply.status, status);
+    if (status == 200)
+        QCOMPARE(QJsonDocument::fromJson(reply.body)
+                     .object()
+                     .value("authorizer")
+                     .toObject()
+                     .value("jwt")
+                     .toObject()
+                     .value("claims")
+                     .toObject()
+                     .value("sub")
+                     .toString(),
+                 "u1");
+    QFile::remove(QDir(f.folder.path()).absoluteFilePath("../jwks.json"));
 }
 
 void tst_Authorizers::lambdaAuthorizer_data()
