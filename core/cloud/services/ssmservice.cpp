@@ -175,7 +175,10 @@ private:
     void getParameter(const QJsonObject &input, const Answer &answer)
     {
         const QString asked = input.value("Name"_L1).toString();
-        const auto [name, version] = selector(asked);
+        // Not a structured binding: C++17 lambdas cannot capture one (clang refuses).
+        const QPair<QString, int> selected = selector(asked);
+        const QString name = selected.first;
+        const int version = selected.second;
         const Node *node = parameterNode(cloud(), name);
         if (!node)
             return answer({}, {u"ParameterNotFound"_s, u"Parameter %1 not found."_s.arg(name)});
