@@ -417,6 +417,39 @@ void RouteAuthorizer::withKeys(const QString &source, const std::function<void(c
     }));
 }
 
+RouteAuthorizer::Decision RouteAuthorizer::decide(const QJsonObject &response, bool simple, bool rest,
+                                                  const QString &arn, const QString &function)
+{
+    Decision decision;
+    const QJsonObject context = response.value("context"_L1).toObject();
+    if (simple) {
+        if (!response.value("isAuthorized"_L1).isBool()) {
+            decision.refusal = authorizerFailed(
+                tr("the authorizer %1 answered without a boolean isAuthorized").arg(function));
+            return decision;
+        }
+        decision.allowed = response.value("isAuthorized"_L1).toBool();
+    } else {
+        if (!response.value("policyDocument"_L1).isObject()) {
+            decision.refusal = authorizerFailed(
+                tr("the authorizer %1 answered without a policyDocument").arg(function));
+            return decision;
+        }
+        decision.allowed = policyAllows(response.value("policyDocument"_L1).toObject(), arn);
+    }
+    if (decision.allowed) {
+        if (rest) {
+            decision.authorizer = context;
+            decision.authorizer.insert("principalId"_L1, response.value("principalId"_L1).toString());
+        } else {
+            decision.authorizer = {{"lambda"_L1, context.isEmpty() ? QJsonValue() : QJsonValue(context)}};
+        }
+    } else {
+        decision.refusal = forbidden(tr("the authorizer %1 denied the request").arg(function), rest);
+    }
+    return decision;
+}
+
 void RouteAuthorizer::authorizeLambda(const HttpRoute &route, const RouteTable::Match &match,
                                       const HttpRequestData &request, const QString &requestId, const Done &done)
 {
@@ -433,13 +466,14 @@ void RouteAuthorizer::authorizeLambda(const HttpRoute &route, const RouteTable::
     }
     const QString arn = u"arn:aws:execute-api:%1:000000000000:local/%2/%3%4"_s.arg(
         mCloud.region(), route.restPayload ? u"local"_s : u"$default"_s, request.method.toUpper(), request.path);
-    // Cached per route, identity and (for IAM policies, which name resources) request.
+    // Cached per route and identity.
     const QString cacheKey = QString::number(route.trigger) + u'\n' + identity.join(u'\n');
     const QDateTime now = mCloud.clock().now();
     if (auth.cacheSeconds > 0 && !identity.isEmpty()) {
         const auto cached = mCache.constFind(cacheKey);
         if (cached != mCache.cend() && cached->until > now) {
-            done(cached->decision);
+            done(decide(cached->response, auth.simpleResponses && !route.restPayload, route.restPayload, arn,
+                        auth.function));
             return;
         }
     }
@@ -475,36 +509,11 @@ void RouteAuthorizer::authorizeLambda(const HttpRoute &route, const RouteTable::
             return;
         }
         const QJsonObject response = answer.object();
-        const QJsonObject context = response.value("context"_L1).toObject();
-        if (simple) {
-            if (!response.value("isAuthorized"_L1).isBool()) {
-                decision.refusal = authorizerFailed(
-                    tr("the authorizer %1 answered without a boolean isAuthorized").arg(function));
-                done(decision);
-                return;
-            }
-            decision.allowed = response.value("isAuthorized"_L1).toBool();
-        } else {
-            if (!response.value("policyDocument"_L1).isObject()) {
-                decision.refusal = authorizerFailed(
-                    tr("the authorizer %1 answered without a policyDocument").arg(function));
-                done(decision);
-                return;
-            }
-            decision.allowed = policyAllows(response.value("policyDocument"_L1).toObject(), arn);
-        }
-        if (decision.allowed) {
-            if (rest) {
-                decision.authorizer = context;
-                decision.authorizer.insert("principalId"_L1, response.value("principalId"_L1).toString());
-            } else {
-                decision.authorizer = {{"lambda"_L1, context.isEmpty() ? QJsonValue() : QJsonValue(context)}};
-            }
-        } else {
-            decision.refusal = forbidden(tr("the authorizer %1 denied the request").arg(function), rest);
-        }
-        if (self && ttl > 0)
-            self->mCache.insert(cacheKey, Cached{decision, now.addSecs(ttl)});
+        decision = decide(response, simple, rest, arn, function);
+        // API Gateway caches the authorizer's answer, not its verdict: a policy is evaluated
+        // again for each request's ARN. An answer that is not one is not cached.
+        if (self && ttl > 0 && decision.refusal.status != 500)
+            self->mCache.insert(cacheKey, Cached{response, now.addSecs(ttl)});
         done(decision);
         },
         true, auth.functionNode);

@@ -88,9 +88,13 @@ private:
         QList<std::function<void(const Result<QJsonObject> &)>> waiting;
     };
     QHash<QString, KeySet> mKeySets;
+    // A Lambda authorizer's decision on its answer (simple, or an IAM policy evaluated
+    // for the request's ARN).
+    static Decision decide(const QJsonObject &response, bool simple, bool rest, const QString &arn,
+                           const QString &function);
     struct Cached
     {
-        Decision decision;
+        QJsonObject response; // the authorizer's answer
         QDateTime until;
     };
     QHash<QString, Cached> mCache;

@@ -51,6 +51,7 @@ private slots:
     void lambdaAuthorizer_data();
     void lambdaAuthorizer();
     void lambdaAuthorizerIsCached();
+    void cachedPolicyIsEvaluatedPerRequest();
     void tokenEndpoint();
     void apiKeyAndUsagePlan();
     void keysStayOutOfTheProject();
@@ -259,6 +260,27 @@ void tst_Authorizers::lambdaAuthorizerIsCached()
     for (int i = 0; i < 2; ++i)
         QCOMPARE(f.request("GET", "/uncached", {}, {"x-key: open"}).status, 200L);
     QCOMPARE(f.entries(CloudLogEntry::Kind::Invocation, "gate").size(), 4);
+}
+
+void tst_Authorizers::cachedPolicyIsEvaluatedPerRequest()
+{
+    // The policy allows only the ARN it was asked about; API Gateway caches the policy,
+    // so the same identity on another path is denied without calling the authorizer.
+    LocalCloudFixture f;
+    const NodeId echo = f.addFunction("echo", kEcho);
+    const NodeId gate = f.addFunction("gate", R"(exports.handler = async (event) => ({ principalId: 'p',
+      policyDocument: { Version: '2012-10-17', Statement: [{ Action: 'execute-api:Invoke', Effect: 'Allow',
+                                                             Resource: event.routeArn }] } });
+)");
+    const NodeId route = f.addRoute("GET", "/p/{id}", echo);
+    QVERIFY(f.project.setNodeProperty(route, "identitySource", "$request.header.x-key"));
+    QVERIFY(f.project.setNodeProperty(route, "simpleResponses", false));
+    QVERIFY(f.project.connectNodes(gate, route, "authorizes"));
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+    QCOMPARE(f.request("GET", "/p/1", {}, {"x-key: k"}).status, 200L);
+    QCOMPARE(f.request("GET", "/p/2", {}, {"x-key: k"}).status, 403L);
+    QCOMPARE(f.request("GET", "/p/1", {}, {"x-key: k"}).status, 200L);
+    QCOMPARE(f.entries(CloudLogEntry::Kind::Invocation, "gate").size(), 1);
 }
 
 void tst_Authorizers::tokenEndpoint()
