@@ -336,6 +336,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         return;
     }
     new ConnectionGuard(socket, mGuard, mLimit, mRefusal);
+    connectionAccepted(socket);
     addPendingConnection(socket);
 }
 

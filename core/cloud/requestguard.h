@@ -75,6 +75,9 @@ public:
 
 protected:
     void incomingConnection(qintptr descriptor) override;
+    // A subclass's look at each new connection, before the HTTP server reads from it (the
+    // Runtime API reports a streamed response's chunks as they arrive).
+    virtual void connectionAccepted(QTcpSocket *socket) { Q_UNUSED(socket) }
 
 private:
     const RequestGuard *mGuard;

@@ -10,6 +10,8 @@ HandlerReference::Language HandlerReference::languageOf(const QString &runtime)
         return Language::NodeJs;
     if (runtime.startsWith("python"_L1))
         return Language::Python;
+    if (runtime.startsWith("provided"_L1))
+        return Language::Custom;
     return Language::Unknown;
 }
 
@@ -39,6 +41,11 @@ HandlerReference HandlerReference::resolve(const QString &runtime, const QString
         ref.candidates.append(ref.modulePath + ".py"_L1);
         break;
     }
+    case Language::Custom:
+        // Lambda never reads the handler of a custom runtime: any name will do.
+        ref.functionName = handler;
+        ref.candidates = QStringList{u"main.go"_s, u"bootstrap"_s};
+        break;
     case Language::Unknown: break;
     }
     return ref;

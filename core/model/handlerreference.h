@@ -8,9 +8,11 @@ namespace Nimbus {
 // Where a function's handler lives, following each runtime's own rules:
 // Node.js splits "dir/file.fn" at the first dot and tries .js, .mjs, .cjs;
 // Python splits "pkg.module.fn" at the last dot and maps dots to folders.
+// A custom runtime (provided.al2023, provided.al2) runs the folder's `bootstrap`, built
+// from main.go for a Go function; the handler is only passed on to it (_HANDLER).
 struct HandlerReference
 {
-    enum class Language { Unknown, NodeJs, Python };
+    enum class Language { Unknown, NodeJs, Python, Custom };
 
     Language language = Language::Unknown;
     QString modulePath; // relative to the source folder, without extension

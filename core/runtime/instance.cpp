@@ -1,6 +1,8 @@
 #include "instance.h"
 
+#include "gobuild.h"
 #include "paths.h"
+#include "runtimeapi.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -208,6 +210,11 @@ QString Instance::bootstrapPath(const QString &runtime)
     return Paths::dataDirectory() + "/runtime/"_L1 + name;
 }
 
+bool Instance::isCustomRuntime(const QString &runtime)
+{
+    return runtime.startsWith("provided"_L1);
+}
+
 QString Instance::sdkDirectory()
 {
     return Paths::dataDirectory() + "/runtime/sdk"_L1;
@@ -255,6 +262,8 @@ QList<QPair<QString, QString>> Instance::functionEnvironment() const
 
 QString Instance::interpreterOf(const QString &runtime)
 {
+    if (isCustomRuntime(runtime))
+        return u"bootstrap"_s;
     return runtime.startsWith("python"_L1) ? u"python3"_s : u"node"_s;
 }
 
@@ -304,8 +313,16 @@ bool Instance::bind(const FunctionSpec &spec)
     return true;
 }
 
+void Instance::startLogStream()
+{
+    mLogStream = QDateTime::currentDateTimeUtc().toString(u"yyyy/MM/dd"_s) + u"/[$LATEST]"_s
+                 + QString::number(quintptr(this), 16);
+}
+
 Result<void> Instance::start()
 {
+    if (isCustomRuntime(mSpec.runtime))
+        return startCustom();
     const bool python = mSpec.runtime.startsWith("python"_L1);
     // The system's interpreter first (Debian's, with python3-boto3), then whatever PATH offers.
     const QString program = python ? u"python3"_s : u"node"_s;
@@ -324,8 +341,7 @@ Result<void> Instance::start()
         return Error{tr("the source folder %1 does not exist").arg(mSpec.sourceDirectory)};
     }
 
-    mLogStream = QDateTime::currentDateTimeUtc().toString(u"yyyy/MM/dd"_s) + u"/[$LATEST]"_s
-                 + QString::number(quintptr(this), 16);
+    startLogStream();
     int fds[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
         return Error{tr("cannot create the worker's channel: %1").arg(QString::fromLocal8Bit(strerror(errno)))};
@@ -408,8 +424,120 @@ Result<void> Instance::start()
     return {};
 }
 
+Result<void> Instance::startCustom()
+{
+    if (!QFileInfo(mSpec.sourceDirectory).isDir())
+        return Error{tr("the source folder %1 does not exist").arg(mSpec.sourceDirectory)};
+    startLogStream();
+    mApi = new RuntimeApi(this);
+    if (const Result<void> listening = mApi->listen(); !listening)
+        return listening.error();
+    connect(mApi, &RuntimeApi::ready, this, [this] { onWorkerReady({}); });
+    connect(mApi, &RuntimeApi::responded, this,
+            [this](const QString &id, const QByteArray &body) { onRuntimeAnswer(id, true, body, {}); });
+    connect(mApi, &RuntimeApi::failed, this,
+            [this](const QString &id, const QJsonObject &error) { onRuntimeAnswer(id, false, {}, error); });
+    connect(mApi, &RuntimeApi::initFailed, this, [this](const QJsonObject &error) {
+        // As on Lambda: the environment that failed its init ends, and so does the invocation.
+        if (!mCurrent)
+            mStartFailure = error;
+        failWith(error, true);
+    });
+    if (!GoBuild::isNeeded(mSpec.sourceDirectory)) {
+        spawnBootstrap();
+        return {};
+    }
+    auto *build = new GoBuild(mSpec.sourceDirectory, this);
+    connect(build, &GoBuild::finished, this, [this, build](const QJsonObject &error) {
+        build->deleteLater();
+        emit built();
+        if (!error.isEmpty())
+            failToStart(error);
+        else if (mState != State::Stopped)
+            spawnBootstrap();
+    });
+    emit building();
+    build->start();
+    return {};
+}
+
+void Instance::spawnBootstrap()
+{
+    const QString bootstrap = QDir(mSpec.sourceDirectory).filePath(u"bootstrap"_s);
+    const QFileInfo info(bootstrap);
+    auto entrypoint = [](const QString &message) {
+        return QJsonObject{{u"errorType"_s, u"Runtime.InvalidEntrypoint"_s},
+                           {u"errorMessage"_s, message},
+                           {u"stackTrace"_s, QJsonArray()}};
+    };
+    // Lambda's own words for a bootstrap it cannot run.
+    if (!info.isFile())
+        return failToStart(entrypoint(tr("Couldn't find valid bootstrap(s): [%1]").arg(bootstrap)));
+    if (!info.isExecutable())
+        return failToStart(
+            entrypoint(tr("fork/exec %1: permission denied (the bootstrap must be executable: chmod +x bootstrap)")
+                           .arg(bootstrap)));
+
+    QProcessEnvironment env;
+    for (const auto &[name, value] : functionEnvironment())
+        env.insert(name, value);
+    env.insert(u"AWS_LAMBDA_RUNTIME_API"_s, mApi->address());
+    mProcess = new QProcess(this);
+    mProcess->setProcessEnvironment(env);
+    mProcess->setWorkingDirectory(mSpec.sourceDirectory);
+    mProcess->setProcessChannelMode(QProcess::MergedChannels);
+    // The bootstrap leads its own process group, as the interpreters do.
+    mProcess->setChildProcessModifier([] { ::setpgid(0, 0); });
+    connect(mProcess, &QProcess::readyReadStandardOutput, this, &Instance::onOutput);
+    connect(mProcess, &QProcess::finished, this, &Instance::onExited);
+    mSpawnClock.start();
+    mProcess->start(bootstrap, {});
+    if (!mProcess->waitForStarted(5000)) {
+        const QString why = mProcess->errorString();
+        mProcess->disconnect(this);
+        mProcess->deleteLater();
+        mProcess = nullptr;
+        return failToStart(entrypoint(tr("fork/exec %1: %2").arg(bootstrap, why)));
+    }
+    mGroup = pid_t(mProcess->processId());
+    mDeadline.start(kInitTimeoutMs);
+    mMemoryWatch.start();
+    mGroupWatch.start(kGroupSampleBusyMs);
+}
+
+void Instance::failToStart(const QJsonObject &error)
+{
+    mStartFailure = error;
+    // Never inside start() or invoke(): the caller learns of it through finished().
+    QTimer::singleShot(0, this, [this] {
+        if (mCurrent)
+            failWith(*mStartFailure, true);
+        else
+            mState = State::Stopped;
+    });
+}
+
+void Instance::onRuntimeAnswer(const QString &requestId, bool ok, const QByteArray &body, const QJsonObject &error)
+{
+    if (!mCurrent || requestId != mCurrent->requestId)
+        return;
+    // The runtime wrote its logs before it answered: take all that is in the pipe.
+    while (mProcess && mProcess->waitForReadyRead(0))
+        onOutput();
+    onOutput();
+    InvocationResult result = *mCurrent;
+    result.ok = ok;
+    if (ok)
+        result.resultJson = body;
+    else
+        result.error = error;
+    complete(result);
+}
+
 void Instance::send(const QJsonObject &message)
 {
+    if (!mChannel)
+        return;
     const QByteArray body = QJsonDocument(message).toJson(QJsonDocument::Compact);
     QByteArray header(4, Qt::Uninitialized);
     qToBigEndian<quint32>(quint32(body.size()), header.data());
@@ -430,6 +558,13 @@ void Instance::invoke(const QString &requestId, const QByteArray &eventJson, con
     mFault = fault;
     mPendingEvent = eventJson;
     mState = State::Busy;
+    if (mStartFailure) {
+        QTimer::singleShot(0, this, [this] {
+            if (mCurrent)
+                failWith(*mStartFailure, true);
+        });
+        return;
+    }
     if (mReady)
         dispatch();
     else
@@ -453,6 +588,7 @@ void Instance::dispatch()
                         {u"deadlineMs"_s, double(deadline)},
                         {u"context"_s, context},
                         {u"event"_s, event.array().at(0)}};
+    mApiEvent = mPendingEvent;
     mPendingEvent.clear();
     if (mWaitClock.isValid()) {
         mCurrent->studioStartMs = mWaitClock.nsecsElapsed() / 1e6;
@@ -480,7 +616,19 @@ void Instance::dispatch()
 void Instance::deliver(const QJsonObject &message)
 {
     switch (mFault.kind) {
-    case InjectedFault::Kind::None: send(message); return;
+    case InjectedFault::Kind::None:
+        if (mApi) {
+            const QJsonObject context = message.value("context"_L1).toObject();
+            RuntimeApi::Invocation invocation;
+            invocation.requestId = mCurrent->requestId;
+            invocation.event = std::exchange(mApiEvent, {});
+            invocation.deadlineMs = qint64(message.value("deadlineMs"_L1).toDouble());
+            invocation.functionArn = context.value("invokedFunctionArn"_L1).toString();
+            mApi->deliver(invocation);
+        } else {
+            send(message);
+        }
+        return;
     case InjectedFault::Kind::Error: {
         // As a handler's `throw new Error("Injected fault")` comes back.
         InvocationResult result = *mCurrent;
@@ -509,18 +657,7 @@ void Instance::onFrame(const QByteArray &frame)
     const QJsonObject message = QJsonDocument::fromJson(frame).object();
     const QString type = message.value("type"_L1).toString();
     if (type == "ready"_L1 || type == "initError"_L1) {
-        mReady = true;
-        mDeadline.stop();
-        // From spawning the interpreter to the handler loaded: what a cold start costs.
-        mInitDurationMs = mSpawnClock.nsecsElapsed() / 1e6;
-        mImports = importTimings(message.value("imports"_L1).toArray(), mSpec.sourceDirectory);
-        if (mCurrent && !mPendingEvent.isNull())
-            dispatch();
-        else if (!mCurrent) {
-            mState = State::Idle;
-            mMemoryWatch.stop();
-            mGroupWatch.start(kGroupSampleIdleMs);
-        }
+        onWorkerReady(message.value("imports"_L1).toArray());
         return;
     }
     if (!mCurrent || message.value("requestId"_L1).toString() != mCurrent->requestId)
@@ -539,6 +676,23 @@ void Instance::onFrame(const QByteArray &frame)
         result.error = message.value("error"_L1).toObject();
     }
     complete(result);
+}
+
+void Instance::onWorkerReady(const QJsonArray &imports)
+{
+    mReady = true;
+    mDeadline.stop();
+    // From spawning the interpreter (or the bootstrap) to the handler loaded: what a cold
+    // start costs. A custom runtime is ready when it first asks for an invocation.
+    mInitDurationMs = mSpawnClock.nsecsElapsed() / 1e6;
+    mImports = importTimings(imports, mSpec.sourceDirectory);
+    if (mCurrent && !mPendingEvent.isNull())
+        dispatch();
+    else if (!mCurrent) {
+        mState = State::Idle;
+        mMemoryWatch.stop();
+        mGroupWatch.start(kGroupSampleIdleMs);
+    }
 }
 
 void Instance::onOutput()
@@ -622,6 +776,13 @@ void Instance::cancel()
 
 void Instance::fail(const QString &type, const QString &message, bool kill)
 {
+    failWith(QJsonObject{{u"errorType"_s, type}, {u"errorMessage"_s, message}, {u"stackTrace"_s, QJsonArray()}}, kill);
+}
+
+void Instance::failWith(const QJsonObject &error, bool kill)
+{
+    if (mApi)
+        mApi->abandon();
     if (kill && mProcess) {
         mProcess->disconnect(this);
         killGroup(mProcess, pid_t(mGroup));
@@ -637,8 +798,7 @@ void Instance::fail(const QString &type, const QString &message, bool kill)
     if (mCurrent) {
         InvocationResult result = *mCurrent;
         result.ok = false;
-        result.error = QJsonObject{
-            {u"errorType"_s, type}, {u"errorMessage"_s, message}, {u"stackTrace"_s, QJsonArray()}};
+        result.error = error;
         complete(result);
     }
     emit stopped();
@@ -679,6 +839,9 @@ void Instance::stop()
             ::kill(-group, SIGKILL);
             process->deleteLater();
         });
+        // A custom runtime has no channel to close: it is asked to end (SIGTERM).
+        if (!mChannel)
+            process->terminate();
         QTimer::singleShot(500, process, [process, group] { killGroup(process, group); });
         mProcess = nullptr;
     }

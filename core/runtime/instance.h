@@ -16,14 +16,17 @@ class QProcess;
 
 namespace Nimbus {
 
+class RuntimeApi;
+
 // One warm worker of one function: a `node` or `python3` process running the bootstrap
-// from resources/runtime. Invocations go over a private socket (fd 3 in the worker);
-// stdout and stderr become log lines. The instance enforces the timeout (kill at the
-// deadline) and the memory size (the worker's resident set is watched every 20 ms and
-// the worker killed above it: an address-space rlimit would break V8, which reserves
-// far more virtual memory than it uses). The worker leads its own process group: the
-// group's processes and threads are counted and the whole group killed past a bound, at
-// a timeout, above the memory size and when the worker ends.
+// from resources/runtime, invoked over a private socket (fd 3 in the worker); or, for the
+// custom runtimes (provided.al2023, provided.al2), the function's own `bootstrap`
+// executable, invoked through a Lambda Runtime API of its own (RuntimeApi), built first
+// with `go build` when it is a Go function (GoBuild). stdout and stderr become log lines. The instance enforces the
+// timeout (kill at the deadline) and the memory size (the worker's resident set is watched every 20 ms and the worker
+// killed above it: an address-space rlimit would break V8, which reserves far more virtual memory than it uses). The
+// worker leads its own process group: the group's processes and threads are counted and the whole group killed past a
+// bound, at a timeout, above the memory size and when the worker ends.
 class Instance : public QObject
 {
     Q_OBJECT
@@ -67,12 +70,18 @@ public:
     qint64 processId() const;
 
     static QString bootstrapPath(const QString &runtime);
+    // A custom runtime: the function's folder holds the `bootstrap` that runs it.
+    static bool isCustomRuntime(const QString &runtime);
     // The AWS SDK for JavaScript v3 that workers may import (scripts/setup.sh installs it).
     static QString sdkDirectory();
 
 signals:
     void finished(const Nimbus::InvocationResult &result);
     void stopped();
+    // A Go function's bootstrap is being built in its folder / was built: what changes
+    // there meanwhile is the build's, not new code.
+    void building();
+    void built();
 
 private:
     void onFrame(const QByteArray &frame);
@@ -83,6 +92,14 @@ private:
     // Sends the invocation to the worker, or acts out the injected fault instead.
     void deliver(const QJsonObject &message);
     void fail(const QString &type, const QString &message, bool kill);
+    void failWith(const QJsonObject &error, bool kill);
+    void onWorkerReady(const QJsonArray &imports);
+    // Custom runtimes: the Runtime API, the build, the bootstrap and their answers.
+    Result<void> startCustom();
+    void spawnBootstrap();
+    void failToStart(const QJsonObject &error);
+    void onRuntimeAnswer(const QString &requestId, bool ok, const QByteArray &body, const QJsonObject &error);
+    void startLogStream();
     void complete(InvocationResult result);
     void sampleMemory();
     void watchGroup();
@@ -92,6 +109,9 @@ private:
     FunctionSpec mSpec;
     QProcess *mProcess = nullptr;
     QLocalSocket *mChannel = nullptr;
+    RuntimeApi *mApi = nullptr; // custom runtimes only
+    QByteArray mApiEvent; // the event handed to the Runtime API
+    std::optional<QJsonObject> mStartFailure; // a bootstrap that could not be built or started
     QByteArray mInbox;
     QByteArray mPartialLine;
     State mState = State::Starting;

@@ -42,8 +42,8 @@ InstancePool::InstancePool(QObject *parent) : QObject(parent), mWatcher(new QFil
 {
     auto changed = [this](const QString &path) {
         const QString function = mWatchedBy.value(path);
-        if (function.isEmpty())
-            return;
+        if (function.isEmpty() || mBuilding.contains(function))
+            return; // a Go build writing the bootstrap is not new code
         // A change already acted on (the editor saved, then asked for the recycle) must
         // not end the instance that started on the new code.
         const QDateTime modified = QFileInfo(path).lastModified();
@@ -194,6 +194,11 @@ Result<Instance *> InstancePool::startInstance(const FunctionSpec &spec)
         }
     }
     auto *instance = new Instance(spec, this);
+    connect(instance, &Instance::building, this, [this, name = spec.name] { mBuilding.insert(name); });
+    connect(instance, &Instance::built, this, [this, name = spec.name] {
+        mBuilding.remove(name);
+        mRecycledAt.insert(name, QDateTime::currentDateTime());
+    });
     if (const Result<void> started = instance->start(); !started) {
         instance->deleteLater();
         return started.error();

@@ -98,6 +98,7 @@ private:
     QFileSystemWatcher *mWatcher;
     QHash<QString, QString> mWatchedBy; // path -> function
     QHash<QString, QDateTime> mRecycledAt; // function -> its last recycle
+    QSet<QString> mBuilding; // functions whose bootstrap is being built in their folder
     int mIdleTimeoutMs = 5 * 60 * 1000;
     bool mSparesEnabled = false;
     QHash<QString, Instance *> mSpares; // interpreter -> its spare
