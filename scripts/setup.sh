@@ -25,8 +25,9 @@ packages=(
 # What the tests use besides: yamllint checks exported YAML, wrk drives the gateway
 # benchmark, desktop-file-validate and appstreamcli check the installed desktop files,
 # clang-format checks the house style (.clang-format), Xvfb and xdotool give the canvas
-# gesture tests a real X display.
-[ "$action" = test ] && packages+=(yamllint wrk desktop-file-utils appstream clang-format-14 xvfb xdotool)
+# gesture tests a real X display; Go and curl build and run the functions of the custom
+# runtime tests (a Go program, AWS's tutorial bootstrap).
+[ "$action" = test ] && packages+=(yamllint wrk desktop-file-utils appstream clang-format-14 xvfb xdotool golang-go curl)
 # The sanitizer build is clang's, for libFuzzer (its runtime is in libclang-rt-14-dev).
 [ "$action" = sanitize ] && packages+=(clang-14 libclang-rt-14-dev)
 # npm comes with some Node.js builds (NodeSource's) and separately with Debian's.
@@ -94,6 +95,17 @@ install_mcp_client() { # build-dir
     fi
 }
 
+# The official Node.js runtime interface client that the custom runtime tests and the
+# Runtime API benchmark run handlers under (tests/runtime/ric/package.json).
+install_ric_client() { # build-dir
+    local tools="$1/ric-client"
+    mkdir -p "$tools"
+    if [ ! -d "$tools/node_modules/aws-lambda-ric" ] || ! cmp -s tests/runtime/ric/package.json "$tools/package.json"; then
+        cp tests/runtime/ric/package.json "$tools/package.json"
+        npm install --no-audit --no-fund --prefix "$tools" >/dev/null
+    fi
+}
+
 # The house style is mechanical: a C++ file that clang-format would change fails the tests.
 check_format() {
     local files
@@ -127,6 +139,7 @@ test)
     install_validators build
     install_bench_tools build
     install_mcp_client build
+    install_ric_client build
     QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$jobs"
     ;;
 sanitize)

@@ -18,6 +18,37 @@ using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
+namespace {
+
+// Where a runtime's templates live and what the scaffold writes.
+struct Layout
+{
+    QString folder; // under resources/scaffolds
+    QString templateFile;
+    QString templateName;
+    QString file; // relative to the source folder
+    bool executable = false;
+    QStringList companions;
+};
+
+Layout layoutOf(const HandlerReference &handler, const QString &name)
+{
+    switch (handler.language) {
+    case HandlerReference::Language::Python:
+        return {u"python"_s, name + ".py"_L1, name, handler.modulePath + ".py"_L1, false, {}};
+    case HandlerReference::Language::Custom:
+        // A script of any language is the bootstrap itself; otherwise Go, one template for every trigger.
+        if (name == "shell"_L1)
+            return {u"custom"_s, u"default.sh"_s, name, u"bootstrap"_s, true, {}};
+        return {u"go"_s, u"default.go"_s, u"default"_s, u"main.go"_s, false, {u"go.mod"_s}};
+    default:
+        // Node.js: an ES module, as Lambda's console creates today.
+        return {u"nodejs"_s, name + ".mjs"_L1, name, handler.modulePath + ".mjs"_L1, false, {}};
+    }
+}
+
+} // namespace
+
 Result<Scaffold> Scaffold::forFunction(const Project &project, NodeId function, const QString &templateName)
 {
     const Result<FunctionSpec> read = FunctionSpec::fromNode(project, function);
@@ -35,10 +66,6 @@ Result<Scaffold> Scaffold::forFunction(const Project &project, NodeId function, 
     if (!handler.isValid())
         return fail(tr("'%1' has no handler that a scaffold can be written for (%2 on %3)")
                         .arg(spec.name, spec.handler, spec.runtime));
-    const bool python = handler.language == HandlerReference::Language::Python;
-    // Node.js: an ES module, as Lambda's console creates today.
-    const QString extension = python ? u".py"_s : u".mjs"_s;
-
     QFile indexFile(u":/nimbus/scaffolds/index.json"_s);
     indexFile.open(QIODevice::ReadOnly);
     const QJsonObject index = QJsonDocument::fromJson(indexFile.readAll()).object();
@@ -49,17 +76,27 @@ Result<Scaffold> Scaffold::forFunction(const Project &project, NodeId function, 
     else if (!sources.isEmpty())
         name = index.value("byEventTemplate"_L1).toObject().value(sources.first().templateId).toString(name);
 
-    QFile templateFile(u":/nimbus/scaffolds/%1/%2%3"_s.arg(python ? u"python"_s : u"nodejs"_s, name, extension));
+    const Layout layout = layoutOf(handler, name);
+    QFile templateFile(u":/nimbus/scaffolds/%1/%2"_s.arg(layout.folder, layout.templateFile));
     if (!templateFile.open(QIODevice::ReadOnly))
         return fail(tr("no scaffold '%1' for %2").arg(name, spec.runtime));
-    QByteArray content = templateFile.readAll();
-    content.replace("{{handler}}", handler.functionName.toUtf8());
-    content.replace("{{function}}", spec.name.toUtf8());
+    auto fill = [&](QByteArray content) {
+        content.replace("{{handler}}", handler.functionName.toUtf8());
+        content.replace("{{function}}", spec.name.toUtf8());
+        return content;
+    };
+    const QByteArray content = fill(templateFile.readAll());
 
     Scaffold scaffold;
-    scaffold.templateName = name;
+    scaffold.templateName = layout.templateName;
     scaffold.content = content;
-    scaffold.absolutePath = QDir(spec.sourceDirectory).filePath(handler.modulePath + extension);
+    scaffold.absolutePath = QDir(spec.sourceDirectory).filePath(layout.file);
+    scaffold.executable = layout.executable;
+    for (const QString &companion : layout.companions) {
+        QFile file(u":/nimbus/scaffolds/%1/%2"_s.arg(layout.folder, companion));
+        if (file.open(QIODevice::ReadOnly))
+            scaffold.companions.append({QDir(spec.sourceDirectory).filePath(companion), fill(file.readAll())});
+    }
     const QString base = project.directory();
     scaffold.projectDirectory = base;
     scaffold.relativePath = base.isEmpty() ? scaffold.absolutePath : QDir(base).relativeFilePath(scaffold.absolutePath);
@@ -123,6 +160,16 @@ Result<void> Scaffold::write() const
     QSaveFile file(absolutePath);
     if (!file.open(QIODevice::WriteOnly) || file.write(content) < 0 || !file.commit())
         return fail(tr("%1: %2").arg(QDir::toNativeSeparators(absolutePath), file.errorString()));
+    if (executable)
+        QFile::setPermissions(absolutePath,
+                              QFile::permissions(absolutePath) | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
+    for (const auto &[path, text] : companions) {
+        if (QFileInfo::exists(path) || !Paths::staysUnder(projectDirectory, path))
+            continue;
+        QSaveFile companion(path);
+        if (!companion.open(QIODevice::WriteOnly) || companion.write(text) < 0 || !companion.commit())
+            return fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), companion.errorString()));
+    }
     return {};
 }
 

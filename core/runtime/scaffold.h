@@ -13,7 +13,9 @@ class Project;
 // The first handler of a new function: a file that runs as it is, written for the
 // function's runtime and for the event of what invokes it (an HTTP route gets a
 // handler that answers with a status code, a queue one that walks the batch ...).
-// Templates come from resources/scaffolds.
+// Templates come from resources/scaffolds. A custom runtime (provided.al2023, provided.al2)
+// gets a Go function (main.go and go.mod, which Nimbus builds into its bootstrap) or,
+// with the template "shell", an executable `bootstrap` script that uses curl.
 class Scaffold
 {
     Q_DECLARE_TR_FUNCTIONS(Nimbus::Scaffold)
@@ -24,6 +26,9 @@ public:
     QString projectDirectory; // the file must stay inside it (empty: nowhere to write)
     QString templateName; // "http", "sqs", ... or "default"
     QByteArray content;
+    bool executable = false; // a custom runtime's bootstrap
+    // Files written beside it when they do not exist (a Go function's go.mod): absolute path, content.
+    QList<QPair<QString, QByteArray>> companions;
 
     // The scaffold of a function node; fails for other kinds or unknown runtimes.
     // templateName chooses the template instead of the function's first trigger.

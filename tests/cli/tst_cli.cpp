@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <curl/curl.h>
@@ -48,6 +49,7 @@ private slots:
     void invokeProfileNamesTheSlowestImport();
     void mcpAttachNeedsAStudio();
     void testRunsScenariosWithJUnit();
+    void invokeCustomRuntime();
 
 private:
     struct Result
@@ -940,4 +942,31 @@ void tst_Cli::testRunsScenariosWithJUnit()
     const QByteArray xml = readAll(junit);
     QVERIFY(xml.contains("failures=\"1\""));
     QVERIFY(xml.contains("<failure message=\"status: expected 418, got 404\""));
+}
+
+void tst_Cli::invokeCustomRuntime()
+{
+    // A provided.al2 function: the bootstrap of AWS's custom runtime tutorial (curl), its
+    // result and REPORT line printed by nimbus invoke; a function without a bootstrap fails
+    // as Lambda's Runtime.InvalidEntrypoint.
+    if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
+        QSKIP("curl is not installed (scripts/setup.sh test installs it)");
+    QVERIFY(NimbusTest::copyTree(QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/data/provided/shell"),
+                                 mDir.filePath("custom/fn")));
+    QVERIFY(QDir().mkpath(mDir.filePath("custom/empty")));
+    QVERIFY(writeAll(mDir.filePath("custom/p.json"), R"({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "echo", "kind": "function",
+                   "properties": {"runtime": "provided.al2", "handler": "function.handler", "source": "fn"}},
+                  {"name": "empty", "kind": "function",
+                   "properties": {"runtime": "provided.al2023", "handler": "function.handler", "source": "empty"}}],
+        "edges": []})"));
+    QVERIFY(writeAll(mDir.filePath("custom/event.json"), R"({"order": 7})"));
+    const Result r = run(
+        {"invoke", mDir.filePath("custom/p.json"), "echo", "--event", mDir.filePath("custom/event.json")});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains("\"order\":7") || r.out.contains("\"order\": 7"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("REPORT RequestId:") && r.out.contains("Init Duration"), qPrintable(r.out + r.err));
+    const Result missing = run({"invoke", mDir.filePath("custom/p.json"), "empty"});
+    QVERIFY(missing.code != 0);
+    QVERIFY2((missing.out + missing.err).contains("Runtime.InvalidEntrypoint"), qPrintable(missing.out + missing.err));
 }

@@ -1,6 +1,10 @@
+#include "document/project.h"
+#include "model/catalog.h"
+#include "runtime/functionspec.h"
 #include "runtime/gobuild.h"
 #include "runtime/instance.h"
 #include "runtime/instancepool.h"
+#include "runtime/scaffold.h"
 #include "runtime/stacktrace.h"
 
 #include "testutil.h"
@@ -46,6 +50,8 @@ private slots:
     void goBuildErrorNamesItsLine();
     void goRebuildsWhenItsSourceChanges();
     void memorySizeIsEnforced();
+    void scaffoldsRun_data();
+    void scaffoldsRun();
 
 private:
     void clients();
@@ -356,6 +362,50 @@ void tst_CustomRuntime::memorySizeIsEnforced()
     const InvocationResult result = run(pool, u"hog"_s, "{}", 30000);
     QVERIFY(!result.ok);
     QCOMPARE(result.error.value("errorType"_L1).toString(), u"Runtime.OutOfMemory"_s);
+}
+
+void tst_CustomRuntime::scaffoldsRun_data()
+{
+    QTest::addColumn<QString>("client");
+    QTest::addColumn<QString>("templateName");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("go") << u"go"_s << QString() << u"main.go"_s;
+    QTest::newRow("shell") << u"shell"_s << u"shell"_s << u"bootstrap"_s;
+}
+
+void tst_CustomRuntime::scaffoldsRun()
+{
+    // A new provided.al2023 function's scaffold runs as it is written: Go (main.go and
+    // go.mod, built by Nimbus) or a curl bootstrap script.
+    QFETCH(QString, client);
+    QFETCH(QString, templateName);
+    QFETCH(QString, file);
+    needs(client);
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    project.setWorkingDirectory(dir.path());
+    const QJsonArray nodes{QJsonValue(
+        QJsonArray{"fn", "function", QJsonObject{{"runtime", "provided.al2023"}, {"handler", "main.handler"}}})};
+    QVERIFY(fillProject(project, nodes, {}));
+    const NodeId id = project.architecture().nodeByName(u"fn"_s)->id;
+    const Result<Scaffold> made = Scaffold::forFunction(project, id, templateName);
+    QVERIFY2(made, qPrintable(made.errorMessage()));
+    QCOMPARE(made->relativePath, u"functions/fn/"_s + file);
+    QVERIFY(!made->content.contains("{{"));
+    const Result<void> written = made->write();
+    QVERIFY2(written, qPrintable(written.errorMessage()));
+    if (client == "go"_L1)
+        QVERIFY(readAll(dir.filePath(u"functions/fn/go.mod"_s)).startsWith("module fn"));
+    else
+        QVERIFY(QFileInfo(dir.filePath(u"functions/fn/bootstrap"_s)).isExecutable());
+    const Result<FunctionSpec> spec = FunctionSpec::fromNode(project, id);
+    QVERIFY(spec);
+    InstancePool pool;
+    pool.setFunction(*spec);
+    const InvocationResult result = run(pool, u"fn"_s, R"({"hello":"world"})");
+    QVERIFY2(result.ok, qPrintable(QJsonDocument(result.error).toJson() + result.logs.join(u'\n')));
+    QCOMPARE(QJsonDocument::fromJson(result.resultJson).object().value("ok"_L1).toBool(), true);
+    QVERIFY2(result.logs.join(u'\n').contains("fn received"_L1), qPrintable(result.logs.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(tst_CustomRuntime)
