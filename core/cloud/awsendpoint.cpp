@@ -171,6 +171,18 @@ QList<NeededPermission> neededPermissions(const QString &service, const AwsReque
         } else if (input.contains("EventBusName"_L1)) {
             add("events:"_L1 + operation, busNamed(architecture, input.value("EventBusName"_L1).toString()));
         }
+    } else if (service == "states"_L1) {
+        // Starting names the machine; what follows (describe, stop, history) names its
+        // execution, whose machine IAM checks as the execution's resource.
+        QString arn = input.value("stateMachineArn"_L1).toString();
+        if (arn.isEmpty())
+            arn = input.value("executionArn"_L1).toString().section(u':', 6, 6);
+        const Node *machine = named(arn.contains(u':') ? arn.section(u':', 6, 6) : arn, Kinds::StateMachine);
+        for (const auto &[id, node] : architecture.nodes())
+            if (!machine && node.kind == Kinds::StateMachine
+                && node.properties.value("stateMachineName"_L1).toString() == arn.section(u':', 6, 6))
+                machine = &node;
+        add("states:"_L1 + operation, machine);
     } else if (service == "secretsmanager"_L1) {
         // ListSecrets names no secret (IAM checks it on "*"): it is not checked.
         add("secretsmanager:"_L1 + operation, secretNode(cloud, input.value("SecretId"_L1).toString()));
@@ -286,7 +298,7 @@ AwsEndpoint::AwsEndpoint(LocalCloud &cloud, QObject *parent)
     for (AwsService *service :
          {createSqsService(*this), createSnsService(*this), createS3Service(*this), createDynamoDbService(*this),
           createEventBridgeService(*this), createLambdaService(*this), createSecretsManagerService(*this),
-          createSsmService(*this)})
+          createSsmService(*this), createStepFunctionsService(*this)})
         mServices.append(service);
 }
 

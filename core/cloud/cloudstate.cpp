@@ -18,7 +18,7 @@ CloudState::CloudState(const CloudClock &clock) : CloudState(std::make_unique<St
 
 CloudState::CloudState(std::unique_ptr<StateConnection> connection)
     : QueueStore(*connection), BucketStore(*connection), TableStore(*connection), ArchiveStore(*connection),
-      mConnection(std::move(connection))
+      ExecutionStore(*connection), mConnection(std::move(connection))
 {
     mCommitTimer.setSingleShot(true);
     mCommitTimer.setInterval(0);
@@ -97,6 +97,8 @@ Result<void> CloudState::open(const QString &directory)
     if (done)
         done = ArchiveStore::createTables();
     if (done)
+        done = ExecutionStore::createTables();
+    if (done)
         done = db.exec(u"PRAGMA user_version = %1"_s.arg(kSchemaVersion));
     if (done)
         done = db.exec(u"PRAGMA journal_mode = WAL"_s);
@@ -116,6 +118,8 @@ Result<void> CloudState::reset()
         done = BucketStore::clear();
     if (done)
         done = ArchiveStore::clear();
+    if (done)
+        done = ExecutionStore::clear();
     return done;
 }
 

@@ -5,6 +5,7 @@
 #include "queuestore.h"
 #include "statestore.h"
 #include "tablestore.h"
+#include "workflow/executionstore.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -33,7 +34,11 @@ class CloudClock;
 // a crash of the studio loses no answered write (WAL with synchronous=NORMAL: the
 // operating system, not the disk, holds it; only a crash of the machine could lose it).
 // Any other write on the connection commits the open batch first.
-class CloudState : public QueueStore, public BucketStore, public TableStore, public ArchiveStore
+class CloudState : public QueueStore,
+                   public BucketStore,
+                   public TableStore,
+                   public ArchiveStore,
+                   public ExecutionStore
 {
     Q_DECLARE_TR_FUNCTIONS(Nimbus::CloudState)
 
@@ -43,7 +48,7 @@ public:
 
     Result<void> open(const QString &directory);
     QString directory() const { return mConnection->directory; }
-    // Empties every queue, bucket, table and archive.
+    // Empties every queue, bucket, table, archive and state machine execution.
     Result<void> reset();
 
     // While one is in scope, table writes join the group commit.

@@ -7,6 +7,7 @@
 #include "localcloud.h"
 #include "model/catalog.h"
 #include "model/kinds.h"
+#include "workflow/workflowengine.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -283,6 +284,9 @@ QString EventBus::targetArn(const QString &region, const Node &target)
         return u"arn:aws:sqs:%1:%2:%3"_s.arg(region, account, target.name);
     if (target.kind == Kinds::Topic)
         return u"arn:aws:sns:%1:%2:%3"_s.arg(region, account, target.name);
+    if (target.kind == Kinds::StateMachine)
+        return u"arn:aws:states:%1:%2:stateMachine:%3"_s.arg(
+                region, account, target.properties.value("stateMachineName"_L1).toString(target.name));
     return busArn(region, busName(target));
 }
 
@@ -434,6 +438,9 @@ void EventBus::deliver(const QString &bus, const Node &rule, const Node &target,
     } else if (target.kind == Kinds::Topic) {
         const Result<QString> published = mCloud.publish(target.name, QString::fromUtf8(input), {}, matched);
         error = published ? QString() : published.errorMessage();
+    } else if (target.kind == Kinds::StateMachine) {
+        const Result<QString> started = mCloud.workflows().startExecution(target.name, input, {}, matched);
+        error = started ? QString() : started.errorMessage();
     } else if (target.kind == Kinds::EventBus) {
         // Another bus receives the event as a new entry of its own.
         const QJsonObject entry{

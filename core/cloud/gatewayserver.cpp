@@ -8,6 +8,7 @@
 #include "localcloud.h"
 #include "routeauthorizer.h"
 #include "virtualclock.h"
+#include "workflow/workflowengine.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerRequest>
@@ -127,7 +128,9 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
         for (EdgeId edgeId : architecture.outgoingEdges(id)) {
             const Edge *edge = architecture.edge(edgeId);
             const Node *function = architecture.node(edge->to);
-            if (edge->type != "invokes"_L1 || !function)
+            const bool invokes = edge->type == "invokes"_L1 && function && function->kind == Kinds::Function;
+            const bool starts = edge->type == "starts"_L1 && function && function->kind == Kinds::StateMachine;
+            if (!invokes && !starts)
                 continue;
             HttpRoute route;
             route.method = node.properties.value("method"_L1).toString(u"GET"_s);
@@ -135,6 +138,7 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
             route.trigger = id;
             route.function = function->id;
             route.functionName = function->name;
+            route.startsWorkflow = starts;
             route.cors = node.properties.value("cors"_L1).toBool();
             route.restPayload = node.properties.value("payloadFormat"_L1).toString() == "1.0"_L1;
             route.auth = RouteAuthorizer::authOf(architecture, id);
@@ -460,6 +464,10 @@ void GatewayServer::forward(const HttpRoute &route, const RouteTable::Match &mat
         event.insert("requestContext"_L1, context);
     }
     const HttpHeaders cors = route.cors ? GatewayEvents::corsHeaders(request) : HttpHeaders();
+    if (route.startsWorkflow) {
+        startWorkflow(route, request, cors, pending);
+        return;
+    }
     // The hop's id, known once invoke returns; the function answers later.
     auto hop = std::make_shared<qint64>(0);
     LocalCloud *cloud = &mCloud;
@@ -490,6 +498,34 @@ void GatewayServer::forward(const HttpRoute &route, const RouteTable::Match &mat
         && log.last().httpStatus == 0)
         mCloud.setHttpStatus(log.last().id, 502);
     send(*pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
+}
+
+void GatewayServer::startWorkflow(const HttpRoute &route, const HttpRequestData &request, const HttpHeaders &cors,
+                                  const std::shared_ptr<void> &responder)
+{
+    // API Gateway's StartExecution integration: the request's body is the execution's
+    // input, and the client gets StartExecution's answer.
+    auto pending = std::static_pointer_cast<PendingResponse>(responder);
+    const QString what = request.method + ' '_L1 + request.path;
+    const Result<QString> started = mCloud.workflows().startExecution(route.functionName, request.body);
+    HttpResponseData answer;
+    if (started) {
+        const std::optional<ExecutionRecord> execution = mCloud.workflows().execution(*started);
+        answer.body = QJsonDocument(QJsonObject{{u"executionArn"_s, *started},
+                                                {u"startDate"_s,
+                                                 execution ? execution->started.toMSecsSinceEpoch() / 1000.0 : 0.0}})
+                          .toJson(QJsonDocument::Compact);
+        answer.headers.append(qMakePair(QByteArray("content-type"), QByteArray("application/json")));
+    } else {
+        const QString code = started.errorMessage().section(u':', 0, 0);
+        answer.status = code == "ServiceUnavailable"_L1 ? 503 : 400;
+        answer.body = QJsonDocument(QJsonObject{{u"__type"_s, code},
+                                                {u"message"_s, started.errorMessage().section(u':', 1).trimmed()}})
+                          .toJson(QJsonDocument::Compact);
+        answer.headers.append(qMakePair(QByteArray("content-type"), QByteArray("application/json")));
+        mCloud.logRefusedRequest(what, answer.status, started.errorMessage());
+    }
+    send(*pending, answer, cors);
 }
 
 } // namespace Nimbus

@@ -71,6 +71,9 @@ private:
     // requestContext.authorizer is given) and answers with its result.
     void forward(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                  const QString &requestId, const QJsonObject &authorizer, const std::shared_ptr<void> &responder);
+    // A route that starts a state machine: its execution starts with the request's body.
+    void startWorkflow(const HttpRoute &route, const HttpRequestData &request, const HttpHeaders &cors,
+                       const std::shared_ptr<void> &responder);
 
     LocalCloud &mCloud;
     std::unique_ptr<GuardedHttpServer> mServer;

@@ -49,7 +49,8 @@ struct HttpRoute
     QString path; // /items/{id}, /files/{proxy+}
     NodeId trigger = kInvalidNodeId;
     NodeId function = kInvalidNodeId;
-    QString functionName;
+    QString functionName; // or the state machine's, when the route starts one
+    bool startsWorkflow = false; // the route starts an execution of a state machine
     bool cors = false;
     bool restPayload = false; // payload format 1.0 (REST API) instead of 2.0
     RouteAuth auth;

@@ -16,6 +16,7 @@
 #include "runtime/functionrunner.h"
 #include "secretstore.h"
 #include "virtualclock.h"
+#include "workflow/workflowengine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -84,8 +85,8 @@ CloudLogEntry CloudLogEntry::failure(Kind kind, qint64 cause, const QString &sou
 LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent)
     : QObject(parent), mProject(project), mRunner(runner), mVirtualClock(new VirtualClock(nullptr, this)),
       mClock(mVirtualClock), mAsync(std::make_unique<AsyncInvoker>(*this)), mTimer(new QTimer(this)),
-      mEventArchive(new EventArchive(*this, this)), mFaults(std::make_unique<FaultInjector>()),
-      mSecrets(new SecretStore(this))
+      mEventArchive(new EventArchive(*this, this)), mWorkflows(new WorkflowEngine(*this)),
+      mFaults(std::make_unique<FaultInjector>()), mSecrets(new SecretStore(this))
 {
     qRegisterMetaType<Nimbus::CloudLogEntry>();
     mTimer->setInterval(100);
@@ -141,6 +142,8 @@ QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) c
         } else if (target->kind == Kinds::Parameter)
             variables.append({named(target->name, "PARAMETER") + u"_NAME"_s,
                               target->properties.value("parameterName"_L1).toString(u'/' + target->name)});
+        else if (target->kind == Kinds::StateMachine)
+            variables.append({named(target->name, "STATE_MACHINE") + u"_ARN"_s, mWorkflows->machineArn(*target)});
         else if (target->kind == Kinds::Function && architecture.edge(id)->type == "calls"_L1)
             variables.append({named(target->name, "FUNCTION") + u"_NAME"_s, target->name});
     }
@@ -211,6 +214,7 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
         mFaults->setSeed(QRandomGenerator::global()->generate64());
     mRunning = true;
     mTimer->start();
+    mWorkflows->start();
     QStringList faulty;
     for (const auto &[id, node] : mProject.architecture().nodes())
         if (FaultSettings::of(node).any())
@@ -313,6 +317,8 @@ void LocalCloud::stop()
         mRunner.setHiddenValuesHook({});
     }
     mTimer->stop();
+    if (mRunning)
+        mWorkflows->stop();
     mRunning = false;
     mPending.clear();
     mAsync->clear();
@@ -352,6 +358,49 @@ QList<const Node *> LocalCloud::consumers(const Node *source) const
     }
     std::sort(result.begin(), result.end(), [](const Node *a, const Node *b) { return a->name < b->name; });
     return result;
+}
+
+QList<const Node *> LocalCloud::startedMachines(const Node *source) const
+{
+    QList<const Node *> result;
+    const Architecture &architecture = mProject.architecture();
+    for (EdgeId id : architecture.outgoingEdges(source->id)) {
+        const Edge *edge = architecture.edge(id);
+        const Node *target = architecture.node(edge->to);
+        if ((edge->type == "starts"_L1 || edge->type == "targets"_L1) && target && target->kind == Kinds::StateMachine)
+            result.append(target);
+    }
+    std::sort(result.begin(), result.end(), [](const Node *a, const Node *b) { return a->name < b->name; });
+    return result;
+}
+
+void LocalCloud::startMachines(const Node *source, const QByteArray &input, qint64 cause)
+{
+    for (const Node *machine : startedMachines(source)) {
+        const Result<QString> started = mWorkflows->startExecution(machine->name, input, {}, cause);
+        if (!started)
+            addLog(CloudLogEntry::failure(CloudLogEntry::Kind::Error, cause, source->name, machine->name,
+                                          started.errorMessage()));
+    }
+}
+
+void LocalCloud::pipeQueue(const Node *queue)
+{
+    if (!mRunning || startedMachines(queue).isEmpty())
+        return;
+    const QDateTime next = mState->nextVisible(queue->name);
+    if (!next.isValid() || next > mClock->now())
+        return;
+    // An EventBridge pipe: each message starts an execution with the SQS records of its
+    // batch (one message), and is deleted once the execution started, as a pipe to an
+    // asynchronous target does.
+    for (const QueueMessage &message : receive(queue, 10, 30)) {
+        const QJsonObject event = CloudEvents::sqs(mRegion, awsName(queue->name), {message});
+        const qint64 change = logChange(queue->name, 0, tr("message %1 through the pipe").arg(message.id));
+        startMachines(queue, QJsonDocument(event.value("Records"_L1).toArray()).toJson(QJsonDocument::Compact), change);
+        (void)mState->deleteMessage(queue->name, message.receiptHandle);
+    }
+    emit stateChanged(queue->name);
 }
 
 void LocalCloud::placeOnDesign(CloudLogEntry &entry) const
@@ -949,6 +998,7 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
             CloudLogEntry::Kind::Error, change, topic, function->name,
             tr("the FIFO topic %1 delivers only to queues: %2 was not invoked").arg(topic, function->name)));
     }
+    startMachines(*node, json(event), change);
     // What a queue gets is SNS's notification JSON, which spells two keys as Lambda's event does not.
     QJsonObject notification = event.value("Records"_L1)[0]["Sns"_L1].toObject();
     for (const char *key : {"SigningCertUrl", "UnsubscribeUrl"})
@@ -1461,6 +1511,7 @@ Result<void> LocalCloud::fireSchedule(const QString &schedule)
     const QByteArray event = json(CloudEvents::scheduled(mRegion, schedule, mClock->now()));
     for (const Node *function : consumers(node))
         (void)deliverAsync(function, event, schedule, change);
+    startMachines(node, event, change);
     return {};
 }
 
@@ -1486,6 +1537,7 @@ void LocalCloud::tick()
             dropExpiredMessages(node.name, number(&node, "messageRetention", kRetentionSeconds));
             dropExpiredMessages(node.name + "-dlq"_L1, kDeadLetterRetentionSeconds);
             deliverQueue(&node);
+            pipeQueue(&node);
         } else if (node.kind == Kinds::Table) {
             expireItems(&node);
             if (text(&node, "stream", u"NONE"_s) == "NONE"_L1)
@@ -1499,6 +1551,7 @@ void LocalCloud::tick()
     }
     mAsync->tick();
     mEventArchive->expire();
+    mWorkflows->tick();
 }
 
 // ---- the virtual clock ---------------------------------------------------------
@@ -1566,6 +1619,7 @@ QDateTime LocalCloud::nextDue() const
         }
     }
     consider(mEventArchive->nextExpiry());
+    consider(mWorkflows->nextDue());
     return next;
 }
 

@@ -28,6 +28,7 @@ class FunctionRunner;
 class Project;
 class SecretStore;
 class VirtualClock;
+class WorkflowEngine;
 
 // One hop of the local cloud: something happened to a service, or a function ran
 // because of something. cause is the id of the hop that led here (0 for a request
@@ -198,13 +199,15 @@ public:
     // EventBridge PutEvents on a bus (node name, bus name or ARN; each entry's
     // EventBusName wins): one result per entry as AWS answers it (see EventBus::put).
     QJsonArray putEvents(const QString &bus, const QJsonArray &entries, qint64 cause = 0);
+    // The design's state machines and their executions (Step Functions).
+    WorkflowEngine &workflows() const { return *mWorkflows; }
     // The buses' archives and their replays (EventBridge's archive and replay).
     EventArchive &eventArchive() const { return *mEventArchive; }
     // The resource variables of a function while the cloud runs: AWS_ENDPOINT_URL
     // (once an endpoint is set), dummy credentials, and for each connection to a
     // service its name: <QUEUE>_QUEUE_URL, <TABLE>_TABLE, <BUCKET>_BUCKET,
     // <TOPIC>_TOPIC_ARN, <BUS>_EVENT_BUS_NAME, <SECRET>_SECRET_ARN and <SECRET>_SECRET_NAME,
-    // <PARAMETER>_PARAMETER_NAME, and the Parameters and Secrets extension's
+    // <PARAMETER>_PARAMETER_NAME, <MACHINE>_STATE_MACHINE_ARN, and the Parameters and Secrets extension's
     // PARAMETERS_SECRETS_EXTENSION_HTTP_PORT once it listens. The function's own variables win.
     void setServiceEndpoint(const QString &url);
     // The port of the Parameters and Secrets extension's HTTP endpoint (0: none).
@@ -284,6 +287,8 @@ private:
     friend class AsyncInvoker;
     // Archives log what they keep and drop, replays what they send.
     friend class EventArchive;
+    // Executions are logged as the cloud's other hops.
+    friend class WorkflowEngine;
 
     struct Pending
     {
@@ -297,6 +302,13 @@ private:
     // stays within the loop limit.
     Result<const Node *> changing(const QString &name, const char *kind, qint64 cause, const QString &target);
     QList<const Node *> consumers(const Node *source) const;
+    // The state machines the source starts (a route's, schedule's, queue's or topic's
+    // "starts" connection, a rule's "targets"), and starting an execution of each with
+    // input, logged as caused by cause (a failure to start logged as an error).
+    QList<const Node *> startedMachines(const Node *source) const;
+    void startMachines(const Node *source, const QByteArray &input, qint64 cause);
+    // A queue that starts state machines hands its visible messages to them (a pipe).
+    void pipeQueue(const Node *queue);
     qint64 addLog(CloudLogEntry entry);
     // The entry with this id in the log, nullptr once it has gone.
     CloudLogEntry *logEntry(qint64 id);
@@ -438,6 +450,7 @@ private:
     QHash<QString, QList<ShardRecord>> mStreamLog;
     QString mStreamLogDirectory;
     EventArchive *mEventArchive; // a child
+    WorkflowEngine *mWorkflows; // a child
     std::unique_ptr<FaultInjector> mFaults;
     bool mFaultSeedSet = false; // by setFaultSeed: kept over starts
     IamMode mIamMode = IamMode::Warn;

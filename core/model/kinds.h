@@ -22,6 +22,7 @@ inline constexpr QLatin1String Rule("rule");
 inline constexpr QLatin1String UserPool("user-pool");
 inline constexpr QLatin1String Secret("secret");
 inline constexpr QLatin1String Parameter("parameter");
+inline constexpr QLatin1String StateMachine("state-machine");
 } // namespace Kinds
 
 } // namespace Nimbus

@@ -48,14 +48,14 @@ void tst_Catalog::builtinKinds()
     QStringList ids;
     for (const NodeKind *k : catalog.kinds())
         ids.append(k->id);
-    QCOMPARE(ids, (QStringList{"http-route", "rule", "schedule", "function", "bucket", "event-bus", "queue", "table",
-                               "topic", "parameter", "secret", "user-pool"}));
+    QCOMPARE(ids, (QStringList{"http-route", "rule", "schedule", "function", "state-machine", "bucket", "event-bus",
+                               "queue", "table", "topic", "parameter", "secret", "user-pool"}));
     QCOMPARE(catalog.categories(), (QStringList{"Triggers", "Compute", "Services", "Security"}));
     QStringList types;
     for (const EdgeType &t : catalog.edgeTypes())
         types.append(t.id);
     QCOMPARE(types, (QStringList{"invokes", "writes", "reads", "publishes", "calls", "routes", "targets", "authorizes",
-                                 "on-success", "on-failure"}));
+                                 "starts", "on-success", "on-failure"}));
     QVERIFY(!catalog.edgeType("reads")->carriesEvents);
     QVERIFY(catalog.edgeType("writes")->carriesEvents);
     QVERIFY(catalog.kind("queue")->store);
@@ -70,7 +70,8 @@ void tst_Catalog::functionProperties()
     QVERIFY(function);
     QVERIFY(function->code.isValid());
     QCOMPARE(function->property("runtime")->values,
-             (QStringList{"nodejs20.x", "nodejs22.x", "python3.11", "python3.12"}));
+             (QStringList{"nodejs20.x", "nodejs22.x", "nodejs24.x", "python3.11", "python3.12", "python3.13",
+                          "provided.al2023", "provided.al2"}));
     const PropertySpec *memory = function->property("memory");
     QCOMPARE(memory->type, PropertyType::Integer);
     QCOMPARE(memory->unit, QStringLiteral("MB"));
@@ -290,7 +291,7 @@ void tst_Catalog::newKindNeedsNoCode()
     QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     QVERIFY(catalog.kind("cache"));
     QVERIFY(catalog.kind("cache")->store);
-    QCOMPARE(catalog.kinds().at(5)->id, QStringLiteral("cache")); // Services by name: bucket, cache, event bus ...
+    QCOMPARE(catalog.kinds().at(6)->id, QStringLiteral("cache")); // Services by name: bucket, cache, event bus ...
     QVERIFY(catalog.connectionRefusal("function", "cache", "writes").isEmpty());
     QVERIFY(!catalog.connectionRefusal("function", "cache", "reads").isEmpty());
 }

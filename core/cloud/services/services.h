@@ -20,6 +20,7 @@ AwsService *createEventBridgeService(AwsEndpoint &endpoint);
 AwsService *createLambdaService(AwsEndpoint &endpoint);
 AwsService *createSecretsManagerService(AwsEndpoint &endpoint);
 AwsService *createSsmService(AwsEndpoint &endpoint);
+AwsService *createStepFunctionsService(AwsEndpoint &endpoint);
 
 // The design's secret a SecretId names (its name, ARN or partial ARN), or null.
 const Node *secretNode(const LocalCloud &cloud, const QString &secretId);
