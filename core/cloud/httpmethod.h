@@ -8,9 +8,13 @@
 #include <QAbstractHttpServer>
 #include <QHostAddress>
 #include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QPointer>
 #include <QString>
+#include <QTcpSocket>
 
 #include <functional>
+#include <memory>
 #include <utility>
 
 namespace Nimbus {
@@ -55,6 +59,22 @@ public:
 
     // For the function that serves: the responder of a request.
     using QAbstractHttpServer::makeResponder;
+
+    // What answers a request with a whole response, now or later (nothing once the client is gone).
+    static std::function<void(const HttpResponseData &)> answerOf(const QHttpServerRequest &request, QTcpSocket *socket)
+    {
+        auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+        QPointer<QTcpSocket> alive(socket);
+        return [responder, alive](const HttpResponseData &response) {
+            if (!alive)
+                return;
+            responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+            for (const auto &[key, value] : response.headers)
+                responder->writeHeader(key, value);
+            responder->writeHeader("content-length", QByteArray::number(response.body.size()));
+            responder->writeBody(response.body);
+        };
+    }
 
     // Listens on address:port, which guard then accepts as this machine's; the port, or
     // 0 when it cannot.

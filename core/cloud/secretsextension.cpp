@@ -47,17 +47,7 @@ Result<void> SecretsExtension::listen(quint16 port)
         mServer = std::make_unique<GuardedHttpServer>([this](const QHttpServerRequest &request, QTcpSocket *socket) {
             HttpRequestData data;
             readRequest(request, &data);
-            auto responder = std::make_shared<QHttpServerResponder>(GuardedHttpServer::makeResponder(request, socket));
-            QPointer<QTcpSocket> alive(socket);
-            handle(data, [responder, alive](const HttpResponseData &response) {
-                if (!alive)
-                    return;
-                responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-                for (const auto &[key, value] : response.headers)
-                    responder->writeHeader(key, value);
-                responder->writeHeader("content-length", QByteArray::number(response.body.size()));
-                responder->writeBody(response.body);
-            });
+            handle(data, GuardedHttpServer::answerOf(request, socket));
         });
         mPort = mServer->listenGuarded(&mGuard, bodyLimit, refusal, QHostAddress(QHostAddress::LocalHost), tried);
         if (mPort)

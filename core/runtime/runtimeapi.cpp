@@ -3,7 +3,6 @@
 #include "cloud/httpmethod.h"
 
 #include <QDateTime>
-#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -261,19 +260,9 @@ Result<void> RuntimeApi::listen()
     mServer = std::make_unique<GuardedHttpServer>([this](const QHttpServerRequest &request, QTcpSocket *socket) {
         HttpRequestData data;
         readRequest(request, &data);
-        auto responder = std::make_shared<QHttpServerResponder>(GuardedHttpServer::makeResponder(request, socket));
-        QPointer<QTcpSocket> alive(socket);
         mRequestSocket = socket; // kept by answerNext when the runtime has to wait
         mRequestHasSocket = true;
-        handle(data, [responder, alive](const HttpResponseData &response) {
-            if (!alive)
-                return;
-            responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-            for (const auto &[key, value] : response.headers)
-                responder->writeHeader(key, value);
-            responder->writeHeader("content-length", QByteArray::number(response.body.size()));
-            responder->writeBody(response.body);
-        });
+        handle(data, GuardedHttpServer::answerOf(request, socket));
         mRequestHasSocket = false;
     });
     auto *tcp = new RuntimeApiTcpServer(&mGuard, bodyLimit, refusal, this);
