@@ -437,6 +437,7 @@ Result<void> Instance::startCustom()
             [this](const QString &id, const QByteArray &body) { onRuntimeAnswer(id, true, body, {}); });
     connect(mApi, &RuntimeApi::failed, this,
             [this](const QString &id, const QJsonObject &error) { onRuntimeAnswer(id, false, {}, error); });
+    connect(mApi, &RuntimeApi::streamed, this, &Instance::streamed);
     connect(mApi, &RuntimeApi::initFailed, this, [this](const QJsonObject &error) {
         // As on Lambda: the environment that failed its init ends, and so does the invocation.
         if (!mCurrent)

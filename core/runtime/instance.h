@@ -82,6 +82,8 @@ signals:
     // there meanwhile is the build's, not new code.
     void building();
     void built();
+    // A custom runtime's streamed response, chunk by chunk, before finished() carries it whole.
+    void streamed(const QString &requestId, const QByteArray &chunk);
 
 private:
     void onFrame(const QByteArray &frame);

@@ -170,6 +170,7 @@ void InstancePool::run(Function &function, const QString &requestId, const QByte
             mSingleUse.insert(instance);
         connect(instance, &Instance::finished, this,
                 [this, instance](const InvocationResult &r) { onFinished(instance, r); });
+        connect(instance, &Instance::streamed, this, &InstancePool::streamed);
     }
     // An idle instance's scale-to-zero timer stops while it works.
     if (auto *idleTimer = instance->findChild<QTimer *>(u"idleTimer"_s))

@@ -65,6 +65,8 @@ public:
 
 signals:
     void finished(const Nimbus::InvocationResult &result);
+    // A streamed response's bytes as a custom runtime sends them, before finished().
+    void streamed(const QString &requestId, const QByteArray &chunk);
 
 private:
     struct Pending

@@ -50,6 +50,7 @@ private slots:
     void goBuildErrorNamesItsLine();
     void goRebuildsWhenItsSourceChanges();
     void memorySizeIsEnforced();
+    void streamedResponseReachesThePool();
     void scaffoldsRun_data();
     void scaffoldsRun();
 
@@ -362,6 +363,34 @@ void tst_CustomRuntime::memorySizeIsEnforced()
     const InvocationResult result = run(pool, u"hog"_s, "{}", 30000);
     QVERIFY(!result.ok);
     QCOMPARE(result.error.value("errorType"_L1).toString(), u"Runtime.OutOfMemory"_s);
+}
+
+void tst_CustomRuntime::streamedResponseReachesThePool()
+{
+    needs(u"shell"_s);
+    // curl streams its standard input as chunks, in the Runtime API's streaming mode.
+    write(u"stream/bootstrap"_s,
+          "#!/bin/bash\nAPI=\"http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime/invocation\"\nwhile true; do\n"
+          "  ID=$(curl -sS -D - -o /dev/null \"$API/next\" | grep -Fi Lambda-Runtime-Aws-Request-Id "
+          "| tr -d '[:space:]' | cut -d: -f2)\n"
+          "  (printf 'first '; sleep 1; printf 'second') | curl -sS -X POST -T - \"$API/$ID/response\" "
+          "-H 'Lambda-Runtime-Function-Response-Mode: streaming' -H 'Transfer-Encoding: chunked' > /dev/null\n"
+          "done\n",
+          true);
+    InstancePool pool;
+    pool.setFunction(spec(u"shell"_s, u"stream"_s));
+    QSignalSpy streamed(&pool, &InstancePool::streamed);
+    QSignalSpy finished(&pool, &InstancePool::finished);
+    const QString id = pool.invoke(u"stream"_s, "{}");
+    // The first chunk arrives while the function is still writing.
+    QTRY_VERIFY_WITH_TIMEOUT(!streamed.isEmpty(), 10000);
+    QCOMPARE(streamed.first().at(0).toString(), id);
+    QCOMPARE(streamed.first().at(1).toByteArray(), QByteArray("first "));
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(finished.wait(10000));
+    const auto result = finished.first().first().value<InvocationResult>();
+    QVERIFY2(result.ok, qPrintable(QJsonDocument(result.error).toJson()));
+    QCOMPARE(result.resultJson, QByteArray("first second"));
 }
 
 void tst_CustomRuntime::scaffoldsRun_data()
