@@ -30,6 +30,9 @@
 #include "run/runpanel.h"
 #include "runtime/instancepool.h"
 #include "scenario/scenariosdock.h"
+#include "workflow/derivedconnections.h"
+#include "workflow/workflowpage.h"
+#include "workflow/workflowrunpanel.h"
 
 #include "document/project.h"
 #include "model/catalog.h"
@@ -214,8 +217,12 @@ void MainWindow::connectWindow()
             function = mRunner->functionOfFile(path);
         if (function != kInvalidNodeId)
             mRunner->reload(function);
+        if (auto *workflow = qobject_cast<WorkflowPage *>(mEditors->page(path)))
+            addWorkflowConnections(workflow);
         mProblems->revalidate();
     });
+    connect(mView, &CanvasView::connectionsDeleted, this, &MainWindow::warnAboutUsedConnections);
+    connect(mEditors, &QTabWidget::currentChanged, this, &MainWindow::followWorkflowUndo);
     connect(mEditors, &QTabWidget::currentChanged, this, [this] {
         if (EditorPage *page = mEditors->currentPage()) {
             if (page->function() != kInvalidNodeId)
@@ -227,10 +234,18 @@ void MainWindow::connectWindow()
         const NodeKind *kind = node ? project()->catalog().kind(node->kind) : nullptr;
         if (kind && kind->code.isValid())
             mEditors->openFunction(id);
+        else if (node && node->kind == Kinds::StateMachine)
+            mEditors->openWorkflow(id);
     });
     // An event bus's archive and replays, from its context menu.
     connect(mView, &CanvasView::nodeContextMenuRequested, this, [this](NodeId id, QMenu *menu) {
         const Node *node = project() ? project()->architecture().node(id) : nullptr;
+        if (node && node->kind == Kinds::StateMachine) {
+            QAction *open = menu->addAction(tr("Open &Workflow"));
+            open->setObjectName(u"openWorkflowAction"_s);
+            connect(open, &QAction::triggered, this, [this, id] { mEditors->openWorkflow(id); });
+            return;
+        }
         if (!node || node->kind != Kinds::EventBus)
             return;
         QAction *archive = menu->addAction(tr("Archive and &Replay..."));
@@ -246,6 +261,70 @@ void MainWindow::connectWindow()
     connect(mProjects, &ProjectManager::scaffoldWritten, this, [this](const QString &file) {
         statusBar()->showMessage(tr("Wrote the handler %1").arg(QDir::toNativeSeparators(file)), 5000);
     });
+    connectWorkflows();
+}
+
+void MainWindow::connectWorkflows()
+{
+    WorkflowHost host;
+    host.startCloud = [this](QString *error) -> LocalCloud * {
+        if (!mCloudPanel->isRunning() && !mCloudPanel->start(error))
+            return nullptr;
+        return mCloudPanel->cloud();
+    };
+    host.cloud = [this] { return mCloudPanel->isRunning() ? mCloudPanel->cloud() : nullptr; };
+    host.history = [this] { return &mRunner->history(); };
+    mEditors->setWorkflowHost(host);
+    connect(mCloudPanel, &CloudPanel::runningChanged, this, [this] {
+        for (EditorPage *page : mEditors->pages())
+            if (auto *workflow = qobject_cast<WorkflowPage *>(page))
+                workflow->runPanel()->refresh();
+    });
+}
+
+void MainWindow::followWorkflowUndo()
+{
+    if (!project())
+        return;
+    QUndoGroup *group = mProjects->undoGroup();
+    auto *workflow = qobject_cast<WorkflowPage *>(mEditors->currentWidget());
+    QUndoStack *stack = workflow ? workflow->undoStack() : project()->undoStack();
+    if (!group->stacks().contains(stack))
+        group->addStack(stack);
+    group->setActiveStack(stack);
+}
+
+void MainWindow::addWorkflowConnections(WorkflowPage *page)
+{
+    const Node *machine = project()->architecture().node(page->machine());
+    if (!machine || !page->textParses())
+        return;
+    const int added = DerivedConnections::addMissing(*project(), page->machine(), page->definition());
+    if (added > 0)
+        statusBar()->showMessage(
+            tr("Connected %1 to what its states use (%n connection(s))", nullptr, added).arg(machine->name), 8000);
+}
+
+// A connection that states still use is deleted all the same (Undo brings it back, and
+// saving the definition adds it again): the band names the states, without stopping the user.
+void MainWindow::warnAboutUsedConnections(const QList<Edge> &edges)
+{
+    QStringList lines;
+    for (const Edge &edge : edges) {
+        const QStringList states = DerivedConnections::statesUsing(*project(), edge);
+        const Node *from = project()->architecture().node(edge.from);
+        const Node *to = project()->architecture().node(edge.to);
+        if (states.isEmpty() || !from || !to)
+            continue;
+        lines.append(tr("%1 %2 %3: still used by %n state(s): %4", nullptr, int(states.size()))
+                         .arg(from->name, edge.type, to->name, states.join(", "_L1)));
+    }
+    if (lines.isEmpty())
+        return;
+    mNotifications->showError(tr("Connection Still Used"),
+                              tr("%1. Undo (Ctrl+Z) puts it back; saving the workflow adds it again unless its "
+                                 "states change.")
+                                  .arg(lines.join("; "_L1)));
 }
 
 namespace {

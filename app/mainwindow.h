@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/edge.h"
+
 #include <QMainWindow>
 
 #include <functional>
@@ -18,6 +20,8 @@ class QStackedWidget;
 class QTemporaryDir;
 
 namespace Nimbus {
+
+class WorkflowPage;
 
 class ActionManager;
 class AgentBridge;
@@ -141,6 +145,12 @@ protected:
 private:
     QAction *addAction(QMenu *menu, const QByteArray &id, const QString &text, const QKeySequence &keys = {});
     void connectWindow();
+    // The workflow editors: their cloud and history, their undo stacks in the window's
+    // Undo while their tab is current, the connections their definitions imply.
+    void connectWorkflows();
+    void followWorkflowUndo();
+    void addWorkflowConnections(WorkflowPage *page);
+    void warnAboutUsedConnections(const QList<Nimbus::Edge> &edges);
     void connectProjectViews();
     void createMenus();
     void createFileMenu();

@@ -1,8 +1,10 @@
 #include "scaffoldcommand.h"
 
 #include "document/project.h"
+#include "model/kinds.h"
 #include "paths.h"
 #include "runtime/scaffold.h"
+#include "workflow/workflowstarter.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,28 +39,46 @@ QString WriteScaffoldCommand::absolutePath() const
     return QDir(mProject->directory()).filePath(mRelativePath);
 }
 
+bool WriteScaffoldCommand::plan(QString *target, std::function<bool()> *write) const
+{
+    const Node *node = mProject->architecture().node(mFunction);
+    if (node && node->kind == Kinds::StateMachine) {
+        const Result<QString> path = WorkflowStarter::definitionPath(*mProject, mFunction);
+        if (!path || QFileInfo::exists(*path))
+            return false;
+        *target = *path;
+        *write = [this] { return bool(WorkflowStarter::ensure(*mProject, mFunction)); };
+        return true;
+    }
+    const Result<Scaffold> scaffold = Scaffold::forFunction(*mProject, mFunction);
+    if (!scaffold)
+        return false;
+    *target = scaffold->absolutePath;
+    *write = [this] { return Scaffold::ensure(*mProject, mFunction); };
+    return true;
+}
+
 void WriteScaffoldCommand::writeFirst()
 {
     const QString base = mProject->directory();
     if (base.isEmpty())
         return;
-    const Result<Scaffold> scaffold = Scaffold::forFunction(*mProject, mFunction);
-    if (!scaffold)
+    QString target;
+    std::function<bool()> write;
+    if (!plan(&target, &write))
         return;
-    const Scaffold &wanted = *scaffold;
-    const std::optional<QByteArray> before = contentOf(wanted.absolutePath);
-    // The outermost folder that Scaffold::write will have to create.
+    const std::optional<QByteArray> before = contentOf(target);
+    // The outermost folder that the write will have to create.
     QString created;
-    for (QString dir = QFileInfo(wanted.absolutePath).absolutePath();
+    for (QString dir = QFileInfo(target).absolutePath();
          !QFileInfo::exists(dir) && Paths::staysUnder(base, dir) && QDir(base) != QDir(dir);
          dir = QFileInfo(dir).absolutePath())
         created = dir;
-    QString written;
-    if (!Scaffold::ensure(*mProject, mFunction, &written))
+    if (!write())
         return;
-    mRelativePath = QDir(base).relativeFilePath(wanted.absolutePath);
+    mRelativePath = QDir(base).relativeFilePath(target);
     mBefore = before;
-    mAfter = contentOf(wanted.absolutePath).value_or(QByteArray());
+    mAfter = contentOf(target).value_or(QByteArray());
     if (!created.isEmpty())
         mCreatedFolder = QDir(base).relativeFilePath(created);
     if (mWritten)

@@ -15,7 +15,8 @@ class Project;
 
 // A function's handler file, written as part of the step that adds the function or
 // connects its trigger (Scaffold::ensure decides: a new file where no handler exists, or
-// the untouched default scaffold fitted to the trigger). Undo puts back exactly what it
+// the untouched default scaffold fitted to the trigger), or a new state machine's starter
+// definition (WorkflowStarter, where its file does not exist). Undo puts back exactly what it
 // changed, and only while the file is as the command left it: a file the user edited,
 // or one that existed before, is never removed.
 class WriteScaffoldCommand : public QUndoCommand
@@ -32,6 +33,8 @@ public:
     void setWrittenCallback(std::function<void(const QString &)> callback) { mWritten = std::move(callback); }
 
 private:
+    // The file the step writes and how, or false when it writes none.
+    bool plan(QString *target, std::function<bool()> *write) const;
     void writeFirst();
     QString absolutePath() const;
 

@@ -324,8 +324,22 @@ void CanvasView::addNodeAtCentre(const QString &kindId)
 
 void CanvasView::deleteSelection()
 {
-    if (mScene->project())
-        mScene->project()->removeItems(mScene->selectedNodes(), mScene->selectedEdges());
+    Project *project = mScene->project();
+    if (!project)
+        return;
+    const QList<NodeId> nodes = mScene->selectedNodes();
+    QList<EdgeId> ids = mScene->selectedEdges();
+    for (NodeId node : nodes)
+        ids += project->architecture().edgesOf(node);
+    QList<Edge> edges;
+    for (EdgeId id : std::as_const(ids)) {
+        const Edge *edge = project->architecture().edge(id);
+        if (edge && !nodes.contains(edge->from) && !edges.contains(*edge))
+            edges.append(*edge);
+    }
+    project->removeItems(nodes, mScene->selectedEdges());
+    if (!edges.isEmpty())
+        emit connectionsDeleted(edges);
 }
 
 void CanvasView::copySelection()

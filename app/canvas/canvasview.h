@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/edge.h"
 #include "model/node.h"
 
 #include <QGraphicsView>
@@ -87,6 +88,9 @@ signals:
     void filesDropped(const QStringList &paths);
     // A node was double-clicked outside its name (a function: open its code).
     void nodeDoubleClicked(Nimbus::NodeId id);
+    // The user deleted connections (selected ones, or those of deleted nodes whose source
+    // stays): for the window's warning about connections a workflow still uses.
+    void connectionsDeleted(const QList<Nimbus::Edge> &edges);
     // A node's context menu is about to show: the window adds what it offers for the node
     // to menu, which shows when it has actions.
     void nodeContextMenuRequested(Nimbus::NodeId id, QMenu *menu);

@@ -13,6 +13,7 @@
 #include <QFontDatabase>
 #include <QInputDialog>
 #include <QKeyEvent>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSettings>
 
@@ -23,6 +24,7 @@ namespace Nimbus {
 namespace {
 constexpr int kFieldList = 1;
 constexpr int kErrorStyle = 250; // annotation style, beyond the lexers' styles
+constexpr int kWarningStyle = 251;
 
 // TypeScript: JavaScript's lexer with TypeScript's words.
 class TypeScriptLexer : public QsciLexerJavaScript
@@ -81,9 +83,10 @@ CodeEditor::CodeEditor(QWidget *parent) : QsciScintilla(parent)
     SendScintilla(SCI_SETRECTANGULARSELECTIONMODIFIER, SCMOD_ALT);
 
     mErrorMarker = markerDefine(Circle);
+    mWarningMarker = markerDefine(Circle);
     setMarginType(1, SymbolMargin);
     setMarginWidth(1, 14);
-    setMarginMarkerMask(1, 1 << mErrorMarker);
+    setMarginMarkerMask(1, (1 << mErrorMarker) | (1 << mWarningMarker));
     setMarginSensitivity(1, false);
     mErrorIndicator = indicatorDefine(SquiggleIndicator);
 
@@ -229,6 +232,10 @@ void CodeEditor::applyTheme()
     setIndicatorForegroundColor(QColor(0xe0, 0x40, 0x40), mErrorIndicator);
     SendScintilla(SCI_STYLESETBACK, kErrorStyle, dark ? QColor(0x4a, 0x20, 0x20) : QColor(0xfd, 0xe8, 0xe8));
     SendScintilla(SCI_STYLESETFORE, kErrorStyle, dark ? QColor(0xff, 0xb0, 0xb0) : QColor(0x8b, 0x00, 0x00));
+    setMarkerBackgroundColor(QColor(0xe0, 0xa0, 0x10), mWarningMarker);
+    setMarkerForegroundColor(QColor(0xe0, 0xa0, 0x10), mWarningMarker);
+    SendScintilla(SCI_STYLESETBACK, kWarningStyle, dark ? QColor(0x4a, 0x3c, 0x10) : QColor(0xff, 0xf4, 0xd6));
+    SendScintilla(SCI_STYLESETFORE, kWarningStyle, dark ? QColor(0xff, 0xdc, 0x90) : QColor(0x6b, 0x4a, 0x00));
     SendScintilla(SCI_SETADDITIONALCARETFORE, text);
     updateMarginWidth();
 }
@@ -364,10 +371,39 @@ void CodeEditor::markError(int line, const QString &message)
         annotate(line - 1, message, kErrorStyle);
 }
 
+void CodeEditor::markProblems(const QList<LineProblem> &problems)
+{
+    clearErrors();
+    QMap<int, QPair<QStringList, bool>> byLine; // line -> messages, any error
+    for (const LineProblem &problem : problems) {
+        if (problem.line < 1 || problem.line > lines())
+            continue;
+        auto &entry = byLine[problem.line];
+        if (!problem.message.isEmpty())
+            entry.first.append(problem.message);
+        entry.second = entry.second || !problem.warning;
+    }
+    for (auto it = byLine.cbegin(); it != byLine.cend(); ++it) {
+        markerAdd(it.key() - 1, it.value().second ? mErrorMarker : mWarningMarker);
+        if (!it.value().first.isEmpty())
+            annotate(it.key() - 1, it.value().first.join('\n'_L1), it.value().second ? kErrorStyle : kWarningStyle);
+    }
+}
+
+QList<int> CodeEditor::problemLines() const
+{
+    QList<int> found;
+    const int mask = (1 << mErrorMarker) | (1 << mWarningMarker);
+    for (int line = markerFindNext(0, mask); line >= 0; line = markerFindNext(line + 1, mask))
+        found.append(line + 1);
+    return found;
+}
+
 void CodeEditor::clearErrors()
 {
     mErrorLine = 0;
     markerDeleteAll(mErrorMarker);
+    markerDeleteAll(mWarningMarker);
     clearIndicatorRange(0, 0, std::max(0, lines() - 1), int(text(std::max(0, lines() - 1)).size()), mErrorIndicator);
     clearAnnotations();
 }

@@ -47,6 +47,17 @@ public:
     void markError(int line, const QString &message);
     void clearErrors();
     int errorLine() const { return mErrorLine; }
+    // Marks many lines at once (a validator's findings): a red or amber marker in the
+    // margin and the messages boxed below each line. Replaces what markError showed.
+    struct LineProblem
+    {
+        int line = 0; // from 1
+        QString message;
+        bool warning = false;
+    };
+    void markProblems(const QList<LineProblem> &problems);
+    // The lines marked by markProblems (from 1), errors and warnings alike.
+    QList<int> problemLines() const;
 
     // Colours from the palette; called again when the palette changes.
     void applyTheme();
@@ -72,6 +83,7 @@ private:
     QsciAPIs *mApis = nullptr;
     EventFields mFields;
     int mErrorMarker = -1;
+    int mWarningMarker = -1;
     int mErrorIndicator = -1;
     int mErrorLine = 0;
 };

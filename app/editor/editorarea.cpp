@@ -8,6 +8,9 @@
 #include "runtime/functionspec.h"
 #include "runtime/scaffold.h"
 #include "runtime/triggerevents.h"
+#include "workflow/workflowpage.h"
+#include "workflow/workflowrunpanel.h"
+#include "workflow/workflowstarter.h"
 
 #include <QApplication>
 #include <QDir>
@@ -88,10 +91,11 @@ bool EditorPage::load(QString *error)
     }
     mDiskContent = file.readAll();
     mEditor->setText(QString::fromUtf8(mDiskContent));
-    mEditor->setModified(false);
+    setModifiedState(false);
     mEditor->SendScintilla(QsciScintillaBase::SCI_EMPTYUNDOBUFFER);
     mExternalChange = false;
     mChangedBar->hide();
+    loaded();
     return true;
 }
 
@@ -107,7 +111,7 @@ bool EditorPage::save(QString *error)
     mDiskContent = content;
     mExternalChange = false;
     mChangedBar->hide();
-    mEditor->setModified(false);
+    setModifiedState(false);
     return true;
 }
 
@@ -122,7 +126,7 @@ void EditorPage::diskChanged()
     }
     if (exists && now == mEditor->text().toUtf8()) {
         mDiskContent = now;
-        mEditor->setModified(false);
+        setModifiedState(false);
         mExternalChange = false;
         mChangedBar->hide();
         return;
@@ -151,11 +155,12 @@ void EditorPage::reloadFromDisk()
     mEditor->selectAll();
     mEditor->replaceSelectedText(QString::fromUtf8(mDiskContent));
     mEditor->endUndoAction();
-    mEditor->setModified(false);
+    setModifiedState(false);
     mEditor->setCursorPosition(std::min(line, mEditor->lines() - 1), index);
     mEditor->setFirstVisibleLine(first);
     mExternalChange = false;
     mChangedBar->hide();
+    loaded();
 }
 
 void EditorPage::keepMine()
@@ -165,7 +170,12 @@ void EditorPage::keepMine()
     mExternalChange = false;
     mChangedBar->hide();
     // What is shown differs from the disk: it is an unsaved change now.
-    mEditor->setModified(true);
+    setModifiedState(true);
+}
+
+void EditorPage::setModifiedState(bool modified)
+{
+    mEditor->setModified(modified);
 }
 
 EditorArea::EditorArea(QWidget *canvas, QWidget *parent) : QTabWidget(parent), mWatcher(new QFileSystemWatcher(this))
@@ -262,6 +272,12 @@ EditorPage *EditorArea::openFile(const QString &path, NodeId function)
         emit error(tr("Cannot Open File"), message);
         return nullptr;
     }
+    addPage(p);
+    return p;
+}
+
+void EditorArea::addPage(EditorPage *p)
+{
     p->editor()->zoomTo(mZoom);
     connect(p->editor(), &CodeEditor::zoomChanged, this, [this](int zoom) {
         if (zoom == mZoom)
@@ -275,14 +291,13 @@ EditorPage *EditorArea::openFile(const QString &path, NodeId function)
         updateTab(p);
         emit unsavedChanged(hasUnsavedFiles());
     });
-    const int index = addTab(p, QFileInfo(clean).fileName());
-    setTabToolTip(index, QDir::toNativeSeparators(clean));
+    const int index = addTab(p, QFileInfo(p->path()).fileName());
+    setTabToolTip(index, QDir::toNativeSeparators(p->path()));
     updateTabs();
     setEventSample(p);
-    watch(clean);
+    watch(p->path());
     setCurrentIndex(index);
     p->editor()->setFocus();
-    return p;
 }
 
 EditorPage *EditorArea::openFunction(NodeId function)
@@ -315,6 +330,42 @@ EditorPage *EditorArea::openFunction(NodeId function)
     emit statusMessage(tr("Created %1 for '%2' from the %3 template")
                            .arg(QDir::toNativeSeparators(scaffold.relativePath), spec.name, scaffold.templateName));
     return openFile(scaffold.absolutePath, function);
+}
+
+void EditorArea::setWorkflowHost(const WorkflowHost &host)
+{
+    mWorkflowHost = std::make_shared<WorkflowHost>(host);
+}
+
+WorkflowPage *EditorArea::openWorkflow(NodeId machine)
+{
+    if (!project())
+        return nullptr;
+    const Result<QString> path = WorkflowStarter::ensure(*project(), machine);
+    if (!path) {
+        emit error(tr("Cannot Open the Workflow"), path.errorMessage());
+        return nullptr;
+    }
+    const QString clean = QDir::cleanPath(QFileInfo(*path).absoluteFilePath());
+    if (EditorPage *open = page(clean)) {
+        if (auto *workflow = qobject_cast<WorkflowPage *>(open)) {
+            setCurrentWidget(workflow);
+            return workflow;
+        }
+        // Open as plain text: the workflow editor takes its place.
+        if (!closePage(open))
+            return nullptr;
+    }
+    auto *p = new WorkflowPage(clean, project(), machine, mWorkflowHost ? *mWorkflowHost : WorkflowHost(), this);
+    QString message;
+    if (!p->load(&message)) {
+        delete p;
+        emit error(tr("Cannot Open the Workflow"), message);
+        return nullptr;
+    }
+    connect(p, &WorkflowPage::saveRequested, this, [this, p] { save(p); });
+    addPage(p);
+    return p;
 }
 
 void EditorArea::setEventSample(EditorPage *page)

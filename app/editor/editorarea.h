@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QTabWidget>
 
+#include <memory>
+
 class QFileSystemWatcher;
 class QFrame;
 class QLabel;
@@ -14,6 +16,8 @@ namespace Nimbus {
 
 class CodeEditor;
 class FindBar;
+class WorkflowPage;
+struct WorkflowHost;
 
 // One open source file: its editor, its find bar, and the bar that offers to reload it
 // when it changes on disk.
@@ -29,7 +33,7 @@ public:
     NodeId function() const { return mFunction; }
     CodeEditor *editor() const { return mEditor; }
     FindBar *findBar() const { return mFindBar; }
-    bool isModified() const;
+    virtual bool isModified() const;
     // The file changed (or went) on disk and the user has not decided yet.
     bool hasExternalChange() const { return mExternalChange; }
     QFrame *changedBar() const { return mChangedBar; }
@@ -43,6 +47,13 @@ public:
 
 signals:
     void modificationChanged(bool modified);
+
+protected:
+    // Where the modified state lives: the editor's save point here; a page with an undo
+    // stack of its own (the workflow editor) keeps it there.
+    virtual void setModifiedState(bool modified);
+    // The editor got the file's content (opened or reloaded from disk).
+    virtual void loaded() { }
 
 private:
     QString mPath;
@@ -67,6 +78,11 @@ public:
     EditorPage *openFile(const QString &path, NodeId function = kInvalidNodeId);
     // Opens a function's handler file; a function without one gets a scaffold first.
     EditorPage *openFunction(NodeId function);
+    // Opens a state machine's definition in the workflow editor (a starter one first when
+    // the file does not exist).
+    WorkflowPage *openWorkflow(NodeId machine);
+    // What the workflow editors run executions on (the window's local cloud and history).
+    void setWorkflowHost(const WorkflowHost &host);
 
     EditorPage *currentPage() const;
     EditorPage *page(const QString &path) const;
@@ -98,8 +114,11 @@ private:
     void updateTabs();
     void setEventSample(EditorPage *page);
     void onDirectoryChanged(const QString &oldDirectory, const QString &newDirectory);
+    // Shows a page just loaded as a new tab.
+    void addPage(EditorPage *page);
 
     QString mProjectDirectory;
+    std::shared_ptr<WorkflowHost> mWorkflowHost;
     QFileSystemWatcher *mWatcher;
     int mZoom = 0;
 };
