@@ -3,12 +3,17 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <cerrno>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +44,7 @@ GoBuild::~GoBuild()
         mProcess->disconnect(this);
         mProcess->kill();
         mProcess->waitForFinished(1000);
+        QFile::remove(QDir(mDirectory).filePath(mOutput));
     }
 }
 
@@ -115,17 +121,29 @@ void GoBuild::start()
     mProcess->setProcessEnvironment(env);
     mProcess->setWorkingDirectory(mDirectory);
     mProcess->setProcessChannelMode(QProcess::MergedChannels);
-    QStringList arguments{u"build"_s, u"-o"_s, u"bootstrap"_s};
+    // Built beside it, then renamed over it: a worker never runs a bootstrap being written,
+    // and two cold starts of one function may build at once.
+    mOutput = u".bootstrap-build-%1"_s.arg(QString::number(QRandomGenerator::global()->generate64(), 16));
+    QStringList arguments{u"build"_s, u"-o"_s, mOutput};
     if (QFileInfo::exists(QDir(mDirectory).filePath(u"go.mod"_s)))
         arguments << u"."_s;
     else
         arguments << QDir(mDirectory).entryList({u"*.go"_s}, QDir::Files, QDir::Name);
     connect(mProcess, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
         const QByteArray output = mProcess->readAll();
-        if (status == QProcess::NormalExit && exitCode == 0)
-            emit finished({});
-        else
+        const QDir dir(mDirectory);
+        if (status != QProcess::NormalExit || exitCode != 0) {
+            QFile::remove(dir.filePath(mOutput));
             emit finished(errorOf(output, mDirectory));
+        } else if (::rename(QFile::encodeName(dir.filePath(mOutput)).constData(),
+                            QFile::encodeName(dir.filePath(u"bootstrap"_s)).constData())
+                   != 0) {
+            QFile::remove(dir.filePath(mOutput));
+            fail(tr("cannot replace %1: %2")
+                     .arg(QDir::toNativeSeparators(dir.filePath(u"bootstrap"_s)), qt_error_string(errno)));
+        } else {
+            emit finished({});
+        }
     });
     connect(mProcess, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
@@ -134,6 +152,8 @@ void GoBuild::start()
     QTimer::singleShot(kTimeoutMs, mProcess, [this] {
         mProcess->disconnect(this);
         mProcess->kill();
+        mProcess->waitForFinished(1000);
+        QFile::remove(QDir(mDirectory).filePath(mOutput));
         fail(tr("go build did not finish within %1 minutes").arg(kTimeoutMs / 60000));
     });
     mProcess->start(go, arguments);

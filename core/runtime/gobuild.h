@@ -45,6 +45,7 @@ private:
 
     QString mDirectory;
     QProcess *mProcess = nullptr;
+    QString mOutput; // the bootstrap being built, relative to the folder
 };
 
 } // namespace Nimbus

@@ -49,6 +49,7 @@ private slots:
     void exitBeforeNextIsAnExitError();
     void goBuildErrorNamesItsLine();
     void goRebuildsWhenItsSourceChanges();
+    void goColdStartsAtOnceBuildTogether();
     void memorySizeIsEnforced();
     void streamedResponseReachesThePool();
     void scaffoldsRun_data();
@@ -347,6 +348,25 @@ void tst_CustomRuntime::goRebuildsWhenItsSourceChanges()
     QVERIFY2(result.ok, qPrintable(QJsonDocument(result.error).toJson()));
     QCOMPARE(result.resultJson, QByteArray("\"second\""));
     QVERIFY(result.coldStart);
+}
+
+void tst_CustomRuntime::goColdStartsAtOnceBuildTogether()
+{
+    // Three invocations at once start three workers of a function never built: each
+    // builds beside the bootstrap and renames over it, so none runs a half-written one.
+    needs(u"go"_s);
+    InstancePool pool;
+    pool.setFunction(spec(u"go"_s, u"gotogether"_s));
+    QSignalSpy finished(&pool, &InstancePool::finished);
+    for (int i = 0; i < 3; ++i)
+        pool.invoke(u"gotogether"_s, R"({"order":1})");
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 120000);
+    for (const QList<QVariant> &signal : std::as_const(finished)) {
+        const auto result = signal.first().value<InvocationResult>();
+        QVERIFY2(result.ok, qPrintable(QJsonDocument(result.error).toJson()));
+    }
+    QCOMPARE(QDir(mDir.filePath(u"gotogether"_s)).entryList({u".bootstrap-build-*"_s}, QDir::Files | QDir::Hidden),
+             QStringList());
 }
 
 void tst_CustomRuntime::memorySizeIsEnforced()
