@@ -260,6 +260,14 @@ Result<void> RuntimeApi::listen()
     mServer = std::make_unique<GuardedHttpServer>([this](const QHttpServerRequest &request, QTcpSocket *socket) {
         HttpRequestData data;
         readRequest(request, &data);
+        // Only the worker calls: it names the address it was given, nothing else of this machine.
+        const QByteArray host = headerOf(data.headers, "host").toLower();
+        if (host != mAddress.toUtf8() && host != "localhost:" + QByteArray::number(mPort)) {
+            GuardedHttpServer::answerOf(request, socket)(
+                errorAnswer(403, u"Forbidden"_s,
+                            u"the Host '%1' is not this Runtime API's"_s.arg(QString::fromLatin1(host.left(200)))));
+            return;
+        }
         mRequestSocket = socket; // kept by answerNext when the runtime has to wait
         mRequestHasSocket = true;
         handle(data, GuardedHttpServer::answerOf(request, socket));
@@ -274,6 +282,7 @@ Result<void> RuntimeApi::listen()
     mServer->bind(tcp);
     mGuard.setListenAddress(QHostAddress(QHostAddress::LocalHost));
     mPort = tcp->serverPort();
+    mAddress = address();
     return {};
 }
 

@@ -28,8 +28,9 @@ class GuardedHttpServer;
 // Lambda-Runtime-Function-Response-Mode: streaming) or .../error, or reports a failed
 // initialisation with POST /runtime/init/error. Wrong requests get the Runtime API's own
 // answers (400 InvalidRequestID, 403 InvalidStateTransition, 413 RequestEntityTooLarge).
-// Requests must name a loopback Host and carry no foreign Origin; bodies are bounded
-// before they are read. The instance owns one and hands it each invocation.
+// Requests must name the API's own address as their Host (127.0.0.1:port or
+// localhost:port) and carry no foreign Origin; bodies are bounded before they are read. The instance owns one and hands
+// it each invocation.
 class RuntimeApi : public QObject
 {
     Q_OBJECT
@@ -101,6 +102,7 @@ private:
     std::unique_ptr<GuardedHttpServer> mServer;
     RequestGuard mGuard;
     quint16 mPort = 0;
+    QString mAddress;
     Phase mPhase = Phase::Init;
     bool mInitialised = false;
     std::optional<Invocation> mQueued; // delivered, not yet asked for

@@ -78,6 +78,9 @@ void tst_SecurityRuntimeApi::foreignRequestsAreRefused_data()
     QTest::addColumn<QByteArray>("headers");
     QTest::newRow("rebinding host") << QByteArray("Host: evil.example:%PORT%\r\n");
     QTest::newRow("loopback-looking name") << QByteArray("Host: 127.0.0.1.nip.io:%PORT%\r\n");
+    QTest::newRow("another loopback name") << QByteArray("Host: api.localhost:%PORT%\r\n");
+    QTest::newRow("another port") << QByteArray("Host: 127.0.0.1:1\r\n");
+    QTest::newRow("no port") << QByteArray("Host: 127.0.0.1\r\n");
     QTest::newRow("no host") << QByteArray();
     QTest::newRow("two hosts") << QByteArray("Host: 127.0.0.1:%PORT%\r\nHost: evil.example\r\n");
     QTest::newRow("foreign page") << QByteArray("Host: 127.0.0.1:%PORT%\r\nOrigin: https://evil.example\r\n");
