@@ -99,7 +99,14 @@ LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent
     });
 }
 
-LocalCloud::~LocalCloud() = default;
+LocalCloud::~LocalCloud()
+{
+    // The executions are written while the state is still open (the engine, a child, goes
+    // after the members).
+    if (mRunning)
+        mWorkflows->stop();
+    delete mWorkflows;
+}
 
 void LocalCloud::setServiceEndpoint(const QString &url)
 {

@@ -636,7 +636,10 @@ void WorkflowEngine::run(const FramePtr &frameRef, QString name, QJsonValue inpu
         }
         if (type == "Task"_L1) {
             Outcome parameters = *effective;
-            if (state.contains("Parameters"_L1))
+            // A callback task's parameters name $$.Task.Token: startTask makes them with it.
+            const bool callback = AslResource::parse(state.value("Resource"_L1).toString()).pattern
+                                  == AslResource::Pattern::WaitForTaskToken;
+            if (state.contains("Parameters"_L1) && !callback)
                 parameters = Asl::applyTemplate(state.value("Parameters"_L1), inner);
             if (!parameters) {
                 QString next;
@@ -750,7 +753,9 @@ bool WorkflowEngine::settle(const FramePtr &frame, const QString &name, const QJ
             const Asl::Scope scope{raw, context(frame, name)};
             const Outcome effective = inputOf(s, scope);
             Outcome parameters = effective;
-            if (effective && s.contains("Parameters"_L1))
+            const bool callback = AslResource::parse(s.value("Resource"_L1).toString()).pattern
+                                  == AslResource::Pattern::WaitForTaskToken;
+            if (effective && s.contains("Parameters"_L1) && !callback)
                 parameters = Asl::applyTemplate(s.value("Parameters"_L1), {*effective, scope.context});
             if (!parameters) {
                 settleAsync(frame, name, raw, parameters);
@@ -875,7 +880,7 @@ void WorkflowEngine::finishExecution(Execution &ex, const QString &status, const
 // ---- Task states ----
 
 void WorkflowEngine::startTask(const FramePtr &frame, const QString &name, const QJsonObject &state,
-                               const QJsonValue &rawInput, const QJsonValue &parameters)
+                               const QJsonValue &rawInput, const QJsonValue &givenParameters)
 {
     Execution &ex = *frame->execution;
     const AslResource resource = AslResource::parse(state.value("Resource"_L1).toString());
@@ -883,6 +888,26 @@ void WorkflowEngine::startTask(const FramePtr &frame, const QString &name, const
     const QString resourceName = resource.resourceName();
     const bool plainLambda = resource.service == AslResource::Service::LambdaArn;
 
+    // The callback pattern: a token for this attempt, in the context its parameters are made with.
+    QString token;
+    QJsonValue parameters = givenParameters;
+    if (resource.pattern == AslResource::Pattern::WaitForTaskToken) {
+        token = QString::fromLatin1(
+            QCryptographicHash::hash(QUuid::createUuid().toByteArray(), QCryptographicHash::Sha256)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        QJsonObject withToken = context(frame, name);
+        withToken.insert(u"Task"_s, QJsonObject{{u"Token"_s, token}});
+        const Outcome effective = inputOf(state, {rawInput, withToken});
+        const Outcome made = effective && state.contains("Parameters"_L1)
+                                 ? Asl::applyTemplate(state.value("Parameters"_L1), {*effective, withToken})
+                                 : effective;
+        if (!made) {
+            const QJsonValue raw = rawInput;
+            QTimer::singleShot(0, this, [this, frame, name, raw, made] { settleAsync(frame, name, raw, made); });
+            return;
+        }
+        parameters = *made;
+    }
     const Asl::Scope scope{rawInput, context(frame, name)};
     auto seconds = [&](const char *field, const char *pathField) -> int {
         if (state.contains(QLatin1String(pathField))) {
@@ -964,9 +989,6 @@ void WorkflowEngine::startTask(const FramePtr &frame, const QString &name, const
     // The callback pattern: the work's own answer only says it was sent; the token ends the task.
     std::function<void(const Outcome &)> answer = complete;
     if (resource.pattern == AslResource::Pattern::WaitForTaskToken) {
-        const QString token = QString::fromLatin1(
-            QCryptographicHash::hash(QUuid::createUuid().toByteArray(), QCryptographicHash::Sha256)
-                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
         mTokens.insert(token, ex.record.arn);
         ex.tokens.insert(token, complete);
         if (heartbeat > 0) {
@@ -979,17 +1001,6 @@ void WorkflowEngine::startTask(const FramePtr &frame, const QString &name, const
                 false, &ex);
             ex.heartbeats.insert(token, id);
             timers->append(id);
-        }
-        // $$.Task.Token is in the context the parameters were made with: make them again with it.
-        QJsonObject withToken = context(frame, name);
-        withToken.insert(u"Task"_s, QJsonObject{{u"Token"_s, token}});
-        const Outcome effective = inputOf(state, {rawInput, withToken});
-        const Outcome again = effective && state.contains("Parameters"_L1)
-                                  ? Asl::applyTemplate(state.value("Parameters"_L1), {*effective, withToken})
-                                  : effective;
-        if (!again) {
-            complete(again);
-            return;
         }
         answer = [this, frame, resourceType, resourceName, complete](const Outcome &sent) {
             if (!sent) {
@@ -1004,7 +1015,7 @@ void WorkflowEngine::startTask(const FramePtr &frame, const QString &name, const
                       {u"output"_s, text(*sent)},
                       {u"outputDetails"_s, QJsonObject{{u"truncated"_s, false}}}});
         };
-        perform(frame, resource, *again, answer);
+        perform(frame, resource, parameters, answer);
         return;
     }
     perform(frame, resource, parameters, answer);
