@@ -4,7 +4,9 @@
 // - the native Node.js worker (nodejs20.x, the fast path),
 // - a provided.al2023 Go function (standard library only, built once before timing),
 // - the official Node.js runtime interface client (aws-lambda-ric from npm),
-// - AWS's tutorial bootstrap (bash and curl), for reference.
+// - AWS's tutorial bootstrap (bash and curl), for reference;
+// and the first streamed byte: invoke to the first chunk of a response that curl streams
+// (Lambda-Runtime-Function-Response-Mode: streaming) while the function goes on for 200 ms.
 // Prints figures and the ratios to the native worker; asserts nothing about time. A row
 // whose tool is missing (go, curl, build/ric-client) is skipped with the reason.
 //
@@ -132,6 +134,49 @@ void print(const Figures &f, const Figures &native)
                 percentile(f.warmMs, 0.95), nativeWarm > 0 ? warm / nativeWarm : 0.0);
 }
 
+// Warm invocations of a bootstrap that streams "first" at once and "second" 200 ms later:
+// from invoke to the first chunk reported by the pool, and to the whole response.
+void measureFirstByte(const QString &folder, int runs)
+{
+    QDir().mkpath(folder);
+    QFile bootstrap(folder + u"/bootstrap"_s);
+    bootstrap.open(QIODevice::WriteOnly);
+    bootstrap.write(
+        "#!/bin/bash\nAPI=\"http://$AWS_LAMBDA_RUNTIME_API/2018-06-01/runtime/invocation\"\nwhile true; do\n"
+        "  ID=$(curl -sS -D - -o /dev/null \"$API/next\" | grep -Fi Lambda-Runtime-Aws-Request-Id "
+        "| tr -d '[:space:]' | cut -d: -f2)\n"
+        "  (printf first; sleep 0.2; printf second) | curl -sS -X POST -T - \"$API/$ID/response\" "
+        "-H 'Lambda-Runtime-Function-Response-Mode: streaming' -H 'Transfer-Encoding: chunked' "
+        "> /dev/null\ndone\n");
+    bootstrap.close();
+    bootstrap.setPermissions(bootstrap.permissions() | QFile::ExeOwner);
+    InstancePool pool;
+    pool.setFunction(specOf(u"stream"_s, u"provided.al2023"_s, u"x.handler"_s, folder));
+    std::vector<double> first;
+    std::vector<double> whole;
+    for (int i = 0; i <= runs; ++i) {
+        QEventLoop loop;
+        QElapsedTimer clock;
+        double firstMs = -1;
+        auto chunk = QObject::connect(&pool, &InstancePool::streamed, &loop, [&] {
+            if (firstMs < 0)
+                firstMs = clock.nsecsElapsed() / 1e6;
+        });
+        auto done = QObject::connect(&pool, &InstancePool::finished, &loop, [&] { loop.quit(); });
+        clock.start();
+        pool.invoke(u"stream"_s, "{}");
+        loop.exec();
+        QObject::disconnect(chunk);
+        QObject::disconnect(done);
+        if (i > 0 && firstMs >= 0) { // the first run is the cold start
+            first.push_back(firstMs);
+            whole.push_back(clock.nsecsElapsed() / 1e6);
+        }
+    }
+    std::printf("%-24s first byte p50 %6.1f ms p95 %6.1f ms   whole response p50 %6.1f ms (200 ms apart)\n",
+                "streamed (curl)", percentile(first, 0.5), percentile(first, 0.95), percentile(whole, 0.5));
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -181,5 +226,7 @@ int main(int argc, char **argv)
     print(native, native);
     for (const Figures &row : std::as_const(rows))
         print(row, native);
+    if (hasCurl)
+        measureFirstByte(dir.filePath(u"stream"_s), 20);
     return 0;
 }
