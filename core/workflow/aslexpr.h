@@ -92,10 +92,9 @@ bool isIntrinsic(const QString &expression);
 // matches: Variable with every comparison operator (StringEquals, StringLessThan...,
 // StringMatches, NumericEquals..., BooleanEquals, TimestampEquals..., and each *Path
 // variant), IsPresent, IsNull, IsString, IsNumeric, IsBoolean, IsTimestamp, And, Or, Not.
-// A Variable that selects nothing is false (IsPresent aside); a comparison of values of
-// another type is false, as AWS evaluates them. States.Runtime for an invalid rule. (AWS
-// itself fails the state with States.Runtime when a Variable selects nothing; the executor
-// may check IsPresent first to do the same.)
+// A comparison whose Variable selects nothing fails with States.Runtime, as AWS fails the
+// state (a type test is false then, IsPresent aside); a comparison of values of another
+// type is false, as AWS evaluates them. States.Runtime for an invalid rule.
 Outcome<bool> matchesChoiceRule(const QJsonObject &rule, const Scope &scope);
 // What is wrong in a Choice rule (unknown operator, no Variable, a *Path value that is
 // not a valid path, And/Or without a list), each message naming where.

@@ -86,6 +86,7 @@ private slots:
     void choiceRules();
     void choiceRuleFailures_data();
     void choiceRuleFailures();
+    void missingVariableFails();
     void checkChoiceRules_data();
     void checkChoiceRules();
     void describeChoiceRules_data();
@@ -776,9 +777,7 @@ void TestAslExpr::choiceRules_data()
     row("IsBoolean on null", R"({"Variable": "$.nothing", "IsBoolean": true})", in, false);
     row("IsTimestamp", R"({"Variable": "$.later", "IsTimestamp": true})", in, true);
     row("IsTimestamp on a string", R"({"Variable": "$.name", "IsTimestamp": true})", in, false);
-    // A missing Variable or *Path value is false.
-    row("missing variable", R"({"Variable": "$.missing", "StringEquals": "x"})", in, false);
-    row("missing variable, Not", R"({"Not": {"Variable": "$.missing", "StringEquals": "x"}})", in, true);
+    // A missing *Path operand is false (a missing Variable fails: missingVariableFails).
     row("missing path operand", R"({"Variable": "$.value", "NumericEqualsPath": "$.missing"})", in, false);
     // Combinations and the context object.
     row("Or", R"({"Or": [{"Variable": "$.value", "NumericEquals": 1}, {"Variable": "$.flag", "BooleanEquals": true}]})",
@@ -833,6 +832,25 @@ void TestAslExpr::choiceRuleFailures()
     QCOMPARE(matched.failure.error, u"States.Runtime"_s);
     QVERIFY(!matched.failure.cause.isEmpty());
     QVERIFY(!checkChoiceRule(json(rule).toObject(), u"Choices[0]"_s).isEmpty());
+}
+
+// AWS fails a Choice whose comparison's Variable selects nothing, with States.Runtime (a
+// rule tests IsPresent first for an optional field); inside Not too.
+void TestAslExpr::missingVariableFails()
+{
+    for (const char *rule : {R"({"Variable": "$.missing", "StringEquals": "x"})",
+                             R"({"Not": {"Variable": "$.missing", "NumericLessThan": 1}})"}) {
+        const Outcome<bool> matched = matchesChoiceRule(json(rule).toObject(), scopeOf(R"({"a": "x"})"));
+        QVERIFY(!matched);
+        QCOMPARE(matched.failure.error, u"States.Runtime"_s);
+        QVERIFY(matched.failure.cause.contains(u"$.missing"_s));
+    }
+    const Outcome<bool> guarded = matchesChoiceRule(
+        json(R"({"And": [{"Variable": "$.missing", "IsPresent": true}, {"Variable": "$.missing", "StringEquals": "x"}]})")
+            .toObject(),
+        scopeOf(R"({"a": "x"})"));
+    QVERIFY(guarded);
+    QVERIFY(!*guarded);
 }
 
 void TestAslExpr::checkChoiceRules_data()
