@@ -325,6 +325,7 @@ ExportInput ExportJob::input(const Project &project, const QString &targetId, co
                                                   : QFileInfo(project.filePath()).completeBaseName();
     in.options = options;
     in.origin = project.origin(targetId);
+    in.pendingFiles = project.pendingCodeFiles();
     return in;
 }
 
@@ -368,6 +369,8 @@ Result<QList<Diagnostic>> ExportJob::import(const QString &path, const PluginReg
     project.undoStack()->clear();
     project.clearPendingCodeFiles();
     project.architecture().reset(std::move(result.nodes), std::move(result.edges));
+    for (auto it = result.files.cbegin(); it != result.files.cend(); ++it)
+        project.setCodeFile(it.key(), it.value());
     project.setOrigins(QJsonObject{{importer->importerId(), result.origin}});
     project.setFilePath({});
     project.setWorkingDirectory(in.fileDirectory);

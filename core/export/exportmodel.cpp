@@ -3,9 +3,12 @@
 
 #include "model/catalog.h"
 #include "model/scheduleexpression.h"
+#include "paths.h"
 #include "provider.h"
+#include "workflow/asldefinition.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -61,7 +64,8 @@ QString ExportFunction::runtimeVersion() const
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
-ExportModel::ExportModel(const Architecture &architecture, const Catalog &catalog)
+ExportModel::ExportModel(const Architecture &architecture, const Catalog &catalog, const QString &directory,
+                         const QHash<QString, QByteArray> &pending)
     : mArchitecture(architecture), mCatalog(catalog)
 {
     for (const auto &[id, node] : architecture.nodes())
@@ -91,7 +95,8 @@ ExportModel::ExportModel(const Architecture &architecture, const Catalog &catalo
         }
         for (EdgeId edgeId : architecture.incomingEdges(node->id)) {
             const Edge *edge = architecture.edge(edgeId);
-            if (edge->type == "invokes"_L1)
+            // A state machine's Task invokes it: no event source of the function's own.
+            if (edge->type == "invokes"_L1 && architecture.node(edge->from)->kind != Kinds::StateMachine)
                 f.triggers.append(architecture.node(edge->from));
         }
         std::sort(f.triggers.begin(), f.triggers.end(), byName);
@@ -103,6 +108,106 @@ ExportModel::ExportModel(const Architecture &architecture, const Catalog &catalo
             return a.service->name != b.service->name ? a.service->name < b.service->name : a.type < b.type;
         });
         mFunctions.append(f);
+    }
+    readWorkflows(directory, pending);
+}
+
+QStringList ExportModel::placeholders(const QByteArray &text)
+{
+    // The names the local cloud resolves (WorkflowEngine::definition) and exports substitute.
+    static const QRegularExpression placeholder(u"\\$\\{([A-Za-z0-9_.-]+)\\}"_s);
+    QStringList names;
+    for (auto it = placeholder.globalMatch(QString::fromUtf8(text)); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        if (!names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
+void ExportModel::readWorkflows(const QString &directory, const QHash<QString, QByteArray> &pending)
+{
+    for (const Node *node : nodesOfKind(Kinds::StateMachine)) {
+        ExportWorkflow w;
+        w.node = node;
+        w.path = QDir::cleanPath(string(node, "definition", u"workflows/%1.asl.json"_s.arg(node->name)))
+                     .replace("${name}"_L1, node->name);
+        w.type = string(node, "type", u"STANDARD"_s);
+        w.name = string(node, "stateMachineName", node->name).replace("${name}"_L1, node->name);
+        if (const Result<QString> path = Paths::resolveUnder(directory, w.path); !path) {
+            w.error = path.errorMessage();
+        } else if (pending.contains(w.path)) {
+            w.text = pending.value(w.path);
+        } else if (QFile file(*path); file.size() > kMaxDefinitionBytes) {
+            w.error = tr("the file is over AWS's 1 MB");
+        } else if (!file.open(QIODevice::ReadOnly)) {
+            w.error = file.errorString();
+        } else {
+            w.text = file.readAll();
+        }
+        if (w.error.isEmpty()) {
+            const Result<QJsonObject> parsed = AslDefinition::parse(w.text);
+            if (parsed)
+                w.definition = *parsed;
+            else
+                w.error = parsed.errorMessage();
+        }
+        for (const QString &name : placeholders(w.text)) {
+            if (const Node *named = mArchitecture.nodeByName(name))
+                w.substitutions.append(named);
+            else
+                w.unresolved.append(name);
+        }
+        std::sort(w.substitutions.begin(), w.substitutions.end(), byName);
+        for (EdgeId edgeId : mArchitecture.incomingEdges(node->id)) {
+            const Edge *edge = mArchitecture.edge(edgeId);
+            if (edge->type == "starts"_L1 || edge->type == "targets"_L1)
+                w.starters.append(mArchitecture.node(edge->from));
+        }
+        std::sort(w.starters.begin(), w.starters.end(), byName);
+        for (EdgeId edgeId : mArchitecture.outgoingEdges(node->id)) {
+            const Edge *edge = mArchitecture.edge(edgeId);
+            w.accesses.append({mArchitecture.node(edge->to), edge->type});
+        }
+        std::sort(w.accesses.begin(), w.accesses.end(), [](const FunctionAccess &a, const FunctionAccess &b) {
+            return a.service->name != b.service->name ? a.service->name < b.service->name : a.type < b.type;
+        });
+        mWorkflows.append(w);
+    }
+}
+
+bool ExportModel::startsWorkflow(const Node *node) const
+{
+    return std::any_of(mWorkflows.cbegin(), mWorkflows.cend(),
+                       [node](const ExportWorkflow &w) { return w.starters.contains(node); });
+}
+
+const ExportWorkflow *ExportModel::workflow(const QString &name) const
+{
+    for (const ExportWorkflow &w : mWorkflows)
+        if (w.node->name == name)
+            return &w;
+    return nullptr;
+}
+
+void ExportModel::reportWorkflowProblems(ExportOutput &output, const QString &platform) const
+{
+    for (const ExportWorkflow &w : mWorkflows) {
+        if (!w.error.isEmpty())
+            output.add(Diagnostic::Severity::Error, u"export-definition"_s,
+                       tr("%1: its definition %2 cannot be read: %3").arg(w.node->name, w.path, w.error), w.node->id,
+                       u"definition"_s);
+        for (const QString &name : w.unresolved)
+            output.add(Diagnostic::Severity::Warning, u"export-definition"_s,
+                       tr("%1: the definition's ${%2} names no node of the design; it is left as written and the "
+                          "deployment will refuse it")
+                           .arg(w.node->name, name),
+                       w.node->id, u"definition"_s);
+        if (w.node->properties.value("timeout"_L1).isDouble() && !w.definition.contains("TimeoutSeconds"_L1))
+            output.add(Diagnostic::Severity::Warning, u"export-ignored"_s,
+                       tr("%1: the timeout has no place in %2 outside the definition; set TimeoutSeconds in %3")
+                           .arg(w.node->name, platform, w.path),
+                       w.node->id, u"timeout"_s);
     }
 }
 
@@ -175,7 +280,8 @@ void ExportModel::reportUnexported(ExportOutput &output, const QString &platform
                    tr("%1: a %2 has no %3 equivalent; it is not exported").arg(node->name, node->kind, platform),
                    node->id);
     for (const Node *node : mNodes)
-        if ((node->kind == Kinds::HttpRoute || node->kind == Kinds::Schedule) && consumers(node).isEmpty())
+        if ((node->kind == Kinds::HttpRoute || node->kind == Kinds::Schedule) && consumers(node).isEmpty()
+            && !startsWorkflow(node))
             output.add(Diagnostic::Severity::Warning, u"export-unconnected"_s,
                        tr("%1 invokes no function; it is not exported").arg(node->name), node->id);
 }

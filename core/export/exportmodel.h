@@ -4,6 +4,8 @@
 #include "result.h"
 
 #include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -50,6 +52,28 @@ struct ExportFunction
     QString runtimeVersion() const;
 };
 
+// A state machine as the exports write it: its definition file's text (with its ${name}
+// placeholders, which the exports turn into DefinitionSubstitutions), what starts it, what
+// its role must allow, and the design's nodes its placeholders name.
+struct ExportWorkflow
+{
+    const Node *node = nullptr;
+    QString path; // the definition file, relative to the project's folder
+    QByteArray text; // as written; empty when it cannot be read (error says why)
+    QJsonObject definition; // text parsed
+    QString error;
+    QString type; // STANDARD or EXPRESS
+    QString name; // the machine's name in the cloud
+    // What starts it: starts (routes, schedules, queues, topics, functions, machines) and
+    // targets (rules) connections, by name.
+    QList<const Node *> starters;
+    QList<FunctionAccess> accesses; // its own connections, by node name then type
+    QList<const Node *> substitutions; // the nodes ${name} placeholders name, by name
+    QStringList unresolved; // placeholders that name no node
+
+    bool isExpress() const { return type == QLatin1String("EXPRESS"); }
+};
+
 // The design as exporters read it: every function with its triggers, the services it
 // uses and its environment, and the other nodes by kind, all in name order so that
 // the same design always gives the same output.
@@ -58,11 +82,22 @@ class ExportModel
     Q_DECLARE_TR_FUNCTIONS(Nimbus::ExportModel)
 
 public:
-    ExportModel(const Architecture &architecture, const Catalog &catalog);
+    // directory and pending are where the state machines' definitions are read: pending
+    // (files not saved yet, by relative path) first, then the files under directory.
+    ExportModel(const Architecture &architecture, const Catalog &catalog, const QString &directory = {},
+                const QHash<QString, QByteArray> &pending = {});
 
     const Architecture &architecture() const { return mArchitecture; }
     const QList<ExportFunction> &functions() const { return mFunctions; }
     const ExportFunction *function(const QString &name) const;
+    const QList<ExportWorkflow> &workflows() const { return mWorkflows; }
+    const ExportWorkflow *workflow(const QString &name) const;
+    // Whether node starts a state machine of the design.
+    bool startsWorkflow(const Node *node) const;
+    // An Error on each machine whose definition cannot be read, a Warning for each
+    // placeholder that names no node (the deploy fails on it), and the settings that have no
+    // place in the platform's resource (timeout: TimeoutSeconds in the definition).
+    void reportWorkflowProblems(ExportOutput &output, const QString &platform) const;
     QList<const Node *> nodesOfKind(const QString &kind) const;
     // Functions an event source invokes, by name.
     QList<const Node *> consumers(const Node *source) const;
@@ -101,10 +136,17 @@ public:
     // that way (L, W, #, a year).
     static Result<QString> unixCron(const QString &expression);
 
+    // The ${name} placeholders of a definition's text, each once, in the order written.
+    static QStringList placeholders(const QByteArray &text);
+    static constexpr qint64 kMaxDefinitionBytes = 1024 * 1024; // AWS's limit
+
 private:
+    void readWorkflows(const QString &directory, const QHash<QString, QByteArray> &pending);
+
     const Architecture &mArchitecture;
     const Catalog &mCatalog;
     QList<ExportFunction> mFunctions;
+    QList<ExportWorkflow> mWorkflows; // by name
     QList<const Node *> mNodes; // by name
 };
 

@@ -4,6 +4,7 @@
 #include "model/diagnostic.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -66,6 +67,9 @@ struct ExportInput
     QString projectName; // file name without extension, for stack and app names
     QMap<QString, QString> options;
     QJsonObject origin; // as ImportResult::origin, or empty
+    // Files of the project changed in memory and not saved yet (a state machine's
+    // definition an import made), by path relative to projectDirectory: read before disk.
+    QHash<QString, QByteArray> pendingFiles;
 
     QString option(const QString &id, const QString &fallback = {}) const { return options.value(id, fallback); }
 };
@@ -98,6 +102,9 @@ struct ImportResult
     // What export to the same target needs to write back what the canvas does not
     // show; kept in the project under the target's id.
     QJsonObject origin;
+    // Files the import makes in the project (a state machine's definition), by path
+    // relative to the project's folder; the project writes them when it is saved.
+    QMap<QString, QByteArray> files;
     QList<Diagnostic> diagnostics; // what was kept without being shown, or approximated
     QString error; // "file:line:column: message" when it failed
 

@@ -61,7 +61,7 @@ QString ProviderPlugin::projectLabel(const ExportInput &input)
 ExportOutput ProviderPlugin::exportProject(const ExportInput &input) const
 {
     ExportOutput output;
-    const ExportModel model(*input.architecture, *input.catalog);
+    const ExportModel model(*input.architecture, *input.catalog, input.projectDirectory, input.pendingFiles);
     mWriter(*this, input, model, output);
     return output;
 }

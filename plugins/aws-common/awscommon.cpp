@@ -20,6 +20,7 @@ namespace Nimbus::Aws {
 
 namespace {
 using Y = Yaml;
+} // namespace
 
 YAML::Node getAtt(const QString &id, const QString &attribute)
 {
@@ -30,7 +31,6 @@ YAML::Node ref(const QString &id)
 {
     return Y::tagged("Ref", Y::string(id));
 }
-} // namespace
 
 LogicalIds::LogicalIds(const QJsonObject &origin)
 {
@@ -553,6 +553,8 @@ QString busName(const Node *bus)
     return name.isEmpty() ? bus->name : name;
 }
 
+} // namespace
+
 YAML::Node assumeRole(const char *service)
 {
     YAML::Node principal(YAML::NodeType::Map);
@@ -568,6 +570,8 @@ YAML::Node assumeRole(const char *service)
     document["Statement"] = statements;
     return document;
 }
+
+namespace {
 
 // A policy that lets EventBridge rules (sources: their ARNs) send to a queue or topic.
 YAML::Node eventsPolicy(const char *type, const char *listKey, const char *action, const YAML::Node &self,
@@ -764,8 +768,8 @@ YAML::Node resourceArn(const Node *node, const LogicalIds &ids)
 {
     if (node->kind == Kinds::EventBus)
         return busArn(node, ids);
-    if (node->kind == Kinds::Topic)
-        return ref(ids.of(node));
+    if (node->kind == Kinds::Topic || node->kind == Kinds::StateMachine)
+        return ref(ids.of(node)); // their Ref is their ARN
     return getAtt(ids.of(node), u"Arn"_s);
 }
 
@@ -977,6 +981,7 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
         YAML::Node targets(YAML::NodeType::Sequence);
         const YAML::Node ruleArn = getAtt(id, u"Arn"_s);
         YAML::Node buses(YAML::NodeType::Sequence);
+        YAML::Node machines(YAML::NodeType::Sequence);
         for (const Node *targetNode : r.targets) {
             YAML::Node target(YAML::NodeType::Map);
             target["Id"] = Y::string(ids.of(targetNode));
@@ -984,6 +989,9 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
             if (targetNode->kind == Kinds::EventBus) {
                 target["RoleArn"] = getAtt(id + "TargetRole"_L1, u"Arn"_s);
                 buses.push_back(busArn(targetNode, ids));
+            } else if (targetNode->kind == Kinds::StateMachine) {
+                target["RoleArn"] = getAtt(id + "TargetRole"_L1, u"Arn"_s);
+                machines.push_back(ref(ids.of(targetNode)));
             }
             // Every target takes the same settings: what they cannot say is reported once.
             ExportOutput again;
@@ -1014,14 +1022,19 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
         resource["Type"] = Y::string("AWS::Events::Rule");
         resource["Properties"] = p;
         resources[id.toStdString()] = resource;
-        if (buses.size() > 0) {
-            // EventBridge sends to another bus with a role that may put events on it.
-            YAML::Node statement(YAML::NodeType::Map);
-            statement["Effect"] = Y::string("Allow");
-            statement["Action"] = Y::sequence({u"events:PutEvents"_s});
-            statement["Resource"] = buses;
+        if (buses.size() > 0 || machines.size() > 0) {
+            // EventBridge sends to another bus, or starts a state machine, with a role that may.
             YAML::Node statements(YAML::NodeType::Sequence);
-            statements.push_back(statement);
+            for (const auto &[action, resource] :
+                 {std::pair{"events:PutEvents", buses}, std::pair{"states:StartExecution", machines}}) {
+                if (resource.size() == 0)
+                    continue;
+                YAML::Node statement(YAML::NodeType::Map);
+                statement["Effect"] = Y::string("Allow");
+                statement["Action"] = Y::sequence({QString::fromLatin1(action)});
+                statement["Resource"] = resource;
+                statements.push_back(statement);
+            }
             YAML::Node document(YAML::NodeType::Map);
             document["Version"] = Y::string("2012-10-17");
             document["Statement"] = statements;
@@ -1119,8 +1132,10 @@ void reportUnexported(const ExportModel &model, ExportOutput &output, const QStr
 {
     // addEventResources writes buses and rules, addUserPoolResources user pools,
     // addSecretResources secrets and parameters.
-    model.reportUnexported(output, platform,
-                           {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter});
+    model.reportUnexported(
+        output, platform,
+        {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter, Kinds::StateMachine});
+    model.reportWorkflowProblems(output, platform);
     for (const Node *bucket : model.nodesOfKind(Kinds::Bucket))
         if (!settingText(bucket, "filterCriteria").trimmed().isEmpty() && !model.consumers(bucket).isEmpty())
             output.add(Diagnostic::Severity::Warning, u"export-bucket-filter"_s,

@@ -34,6 +34,12 @@ private:
     QHash<QString, QString> mEvents; // "function/trigger" -> event key
 };
 
+// !GetAtt id.attribute and !Ref id.
+YAML::Node getAtt(const QString &id, const QString &attribute);
+YAML::Node ref(const QString &id);
+// The trust policy of a role that service ("events.amazonaws.com") may assume.
+YAML::Node assumeRole(const char *service);
+
 // One statement of a function's IAM policy, on one service: its ARN (attribute
 // "Arn" or "StreamArn", or the ARN plus "/*" for bucket objects).
 struct IamStatement

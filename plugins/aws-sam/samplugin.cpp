@@ -3,6 +3,7 @@
 
 #include "awsauth.h"
 #include "awscommon.h"
+#include "awsworkflow.h"
 #include "export/exportmodel.h"
 #include "export/importbuilder.h"
 #include "export/routeauthorization.h"
@@ -23,6 +24,14 @@ using Y = Yaml;
 namespace {
 
 const QString kTemplate = u"template.yaml"_s;
+
+// A rule with one target, a state machine, on a bus and without a description: the
+// machine's EventBridgeRule event.
+bool isMachineRuleEvent(const Aws::ExportRule &rule)
+{
+    return rule.bus && rule.targets.size() == 1 && rule.targets.first()->kind == Kinds::StateMachine
+           && Aws::settingText(rule.rule, "description").isEmpty();
+}
 
 YAML::Node bucketEvents(const QString &events)
 {
@@ -152,6 +161,99 @@ YAML::Node apiAuth(const RouteAuthorization &auth, const Aws::LogicalIds &ids, b
         result["UsagePlan"] = usagePlan;
     }
     return result;
+}
+
+// The Events of a state machine: routes (Api), schedules and single-target rules; a
+// queue starts it through a pipe, a topic cannot (reported).
+YAML::Node machineEvents(const ExportModel &model, const ExportWorkflow &w, const Aws::LogicalIds &ids,
+                         const QList<Aws::ExportRule> &rules, YAML::Node &resources, ExportOutput &output)
+{
+    YAML::Node events(YAML::NodeType::Map);
+    for (const Node *starter : w.starters) {
+        YAML::Node event(YAML::NodeType::Map);
+        YAML::Node ep(YAML::NodeType::Map);
+        if (starter->kind == Kinds::HttpRoute) {
+            // SAM's state machines take REST API events only (no HttpApi).
+            if (model.string(starter, "payloadFormat") != "1.0"_L1)
+                output.add(Diagnostic::Severity::Warning, u"export-route"_s,
+                           SamPlugin::tr("%1 starts the state machine %2: SAM writes it on the REST API (Api "
+                                         "event), which state machines take, not on the HTTP API")
+                               .arg(starter->name, w.node->name),
+                           starter->id, u"payloadFormat"_s);
+            event["Type"] = Y::string("Api");
+            ep["Path"] = Y::string(model.string(starter, "path", u"/"_s));
+            const QString method = model.string(starter, "method", u"POST"_s);
+            ep["Method"] = Y::string(method == "ANY"_L1 ? u"ANY"_s : method.toLower());
+        } else if (starter->kind == Kinds::Schedule) {
+            event["Type"] = Y::string("Schedule");
+            ep["Schedule"] = Y::string(model.string(starter, "expression"));
+            ep["Enabled"] = Y::boolean(model.boolean(starter, "enabled", true));
+            if (const QString description = model.string(starter, "description"); !description.isEmpty())
+                ep["Description"] = Y::string(description);
+        } else if (starter->kind == Kinds::Queue) {
+            Aws::Workflows::addQueuePipe(w, starter, ids, resources);
+            continue;
+        } else if (starter->kind == Kinds::Rule) {
+            const auto rule = std::find_if(rules.cbegin(), rules.cend(),
+                                           [&](const Aws::ExportRule &r) { return r.rule == starter; });
+            if (rule == rules.cend() || !isMachineRuleEvent(*rule))
+                continue; // an AWS::Events::Rule of its own (addEventResources)
+            const YAML::Node pattern = Aws::rulePattern(starter, output);
+            if (!pattern.IsDefined())
+                continue;
+            event["Type"] = Y::string("EventBridgeRule");
+            ep["Pattern"] = pattern;
+            if (Aws::settingText(rule->bus, "busName") != "default"_L1)
+                ep["EventBusName"] = Y::tagged("Ref", Y::string(ids.of(rule->bus)));
+            Aws::addRuleTargetSettings(ep, starter, model, ids, output);
+            if (!Aws::settingBool(starter, "enabled"))
+                ep["State"] = Y::string("DISABLED");
+        } else {
+            if (starter->kind != Kinds::Function && starter->kind != Kinds::StateMachine)
+                Aws::Workflows::reportStarter(w, starter, u"SAM"_s, output);
+            continue;
+        }
+        event["Properties"] = ep;
+        events[ids.event(w.node, starter).toStdString()] = event;
+    }
+    return events;
+}
+
+// An AWS::Serverless::StateMachine with its definition file beside the template.
+void addStateMachine(const ExportModel &model, const ExportWorkflow &w, const Aws::LogicalIds &ids,
+                     const QList<Aws::ExportRule> &rules, YAML::Node &resources, ExportOutput &output)
+{
+    YAML::Node p(YAML::NodeType::Map);
+    p["Name"] = Y::string(w.name);
+    p["Type"] = Y::string(w.type);
+    p["DefinitionUri"] = Y::string(w.path);
+    if (w.error.isEmpty())
+        output.addFile(w.path, w.text);
+    if (const YAML::Node substitutions = Aws::Workflows::substitutions(w, ids); substitutions.size() > 0)
+        p["DefinitionSubstitutions"] = substitutions;
+    YAML::Node policies = Aws::Workflows::samPolicies(w, ids);
+    if (const YAML::Node logging = Aws::Workflows::logging(w, ids, resources); logging.IsMap()) {
+        p["Logging"] = logging;
+        YAML::Node statements(YAML::NodeType::Sequence);
+        statements.push_back(Aws::Workflows::logDeliveryStatement());
+        YAML::Node document(YAML::NodeType::Map);
+        document["Version"] = Y::string("2012-10-17");
+        document["Statement"] = statements;
+        policies.push_back(document);
+    }
+    if (policies.size() > 0)
+        p["Policies"] = policies;
+    if (Aws::settingBool(w.node, "tracing")) {
+        YAML::Node tracing(YAML::NodeType::Map);
+        tracing["Enabled"] = Y::boolean(true);
+        p["Tracing"] = tracing;
+    }
+    if (const YAML::Node events = machineEvents(model, w, ids, rules, resources, output); events.size() > 0)
+        p["Events"] = events;
+    YAML::Node resource(YAML::NodeType::Map);
+    resource["Type"] = Y::string("AWS::Serverless::StateMachine");
+    resource["Properties"] = p;
+    resources[ids.of(w.node).toStdString()] = resource;
 }
 
 } // namespace
@@ -356,7 +458,8 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
     // no description: any other is an AWS::Events::Rule of its own.
     const QList<Aws::ExportRule> rules = Aws::exportRules(model);
     const auto isRuleEvent = [](const Aws::ExportRule &rule) {
-        return rule.bus && rule.isFunctionEvent() && Aws::settingText(rule.rule, "description").isEmpty();
+        return (rule.bus && rule.isFunctionEvent() && Aws::settingText(rule.rule, "description").isEmpty())
+               || isMachineRuleEvent(rule);
     };
 
     for (const ExportFunction &f : model.functions()) {
@@ -367,9 +470,13 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         p["Runtime"] = Y::string(f.runtime);
         p["Architectures"] = Y::sequence({Aws::lambdaArchitecture(f.architecture)});
         Aws::addLambdaSettings(p, f, {"MemorySize", "Timeout", "Description", "ReservedConcurrentExecutions"});
-        if (!f.environment.isEmpty()) {
+        const auto machines = Aws::Workflows::machineVariables(f);
+        if (!f.environment.isEmpty() || !machines.isEmpty()) {
             YAML::Node environment(YAML::NodeType::Map);
-            environment["Variables"] = environmentVariables(model, f, id, ids, parameters);
+            YAML::Node variables = environmentVariables(model, f, id, ids, parameters);
+            for (const auto &[name, machine] : machines)
+                variables[name.toStdString()] = Y::tagged("Ref", Y::string(ids.of(machine)));
+            environment["Variables"] = variables;
             p["Environment"] = environment;
         }
         if (!Aws::iamStatements(f).isEmpty()) {
@@ -437,6 +544,8 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
     for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
         Aws::addUserPoolResources(pool, ids, resources, output);
     Aws::addSecretResources(model, ids, resources, output);
+    for (const ExportWorkflow &w : model.workflows())
+        addStateMachine(model, w, ids, rules, resources, output);
 
     Aws::reportUnexported(model, output, u"SAM"_s);
     auth.reportAwsLimits(output, u"SAM"_s);

@@ -3,6 +3,7 @@
 
 #include "awsauth.h"
 #include "awscommon.h"
+#include "awsworkflow.h"
 #include "export/exportmodel.h"
 #include "export/importbuilder.h"
 #include "export/routeauthorization.h"
@@ -388,12 +389,15 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
         const QString role = id + "Role"_L1;
         fn["role"] = Y::string(role);
         resources[role.toStdString()] = Aws::lambdaRole(f, ids);
-        if (!f.environment.isEmpty()) {
+        const auto machines = Aws::Workflows::machineVariables(f);
+        if (!f.environment.isEmpty() || !machines.isEmpty()) {
             YAML::Node environment(YAML::NodeType::Map);
             for (const EnvironmentVariable &var : f.environment)
                 environment[var.name.toStdString()] = var.secret
                                                           ? Y::string(u"${param:%1}"_s.arg(secretParameter(f, var)))
                                                           : Aws::environmentValue(model, f, var, ids);
+            for (const auto &[name, machine] : machines)
+                environment[name.toStdString()] = Aws::ref(ids.of(machine));
             fn["environment"] = environment;
         }
         const Aws::Destinations destinations = Aws::destinations(f, output);
@@ -445,6 +449,10 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
         Aws::addUserPoolResources(pool, ids, resources, output);
     Aws::addSecretResources(model, ids, resources, output);
+    // State machines as plain CloudFormation, not the serverless-step-functions plugin's
+    // stepFunctions section: the file deploys with the framework alone (see README).
+    for (const ExportWorkflow &w : model.workflows())
+        Aws::Workflows::addCloudFormation(model, w, ids, resources, output);
     Aws::reportUnexported(model, output, u"Serverless Framework"_s);
     auth.reportAwsLimits(output, u"Serverless Framework"_s);
     YAML::Node httpApi(YAML::NodeType::Map);

@@ -2,6 +2,7 @@
 #include "model/kinds.h"
 
 #include "awscommon.h"
+#include "awsworkflow.h"
 #include "cloud/eventbus.h"
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
@@ -54,6 +55,8 @@ QString serviceType(const Node *node)
         return u"aws_secretsmanager_secret"_s;
     if (node->kind == Kinds::Parameter)
         return u"aws_ssm_parameter"_s;
+    if (node->kind == Kinds::StateMachine)
+        return u"aws_sfn_state_machine"_s;
     return u"aws_lambda_function"_s;
 }
 
@@ -137,6 +140,9 @@ public:
     void writeDeliveryPolicies();
     void writeHttpApi();
     void writeUserPool(const Node *pool);
+    // aws_sfn_state_machine with its definition file (templatefile() fills its ${name}
+    // placeholders), its role, and what starts it (schedules, pipes from queues).
+    void writeStateMachine(const ExportWorkflow &w);
     const RouteAuthorization &authorization() const { return mAuth; }
 
     QByteArray main() const { return mMain.text(); }
@@ -157,6 +163,8 @@ private:
     void writeInvokeConfig(const ExportFunction &f);
     void writeRuleTarget(const Node *rule, const QString &label, const Node *bus, const Node *target);
     void writeBusRole(const QString &label, const QList<const Node *> &buses);
+    void writeServiceRole(const QString &name, const QString &service, const QList<H> &statements);
+    void writeMachineStarters(const ExportWorkflow &w);
     void writeAuthorizer(const ApiAuthorizer &authorizer);
     // A property's value, else its kind's default (a project file may leave defaults out).
     QJsonValue setting(const Node *node, const QString &property) const;
@@ -449,7 +457,7 @@ void TerraformWriter::writeFunction(const ExportFunction &f)
         mMain.attribute(u"reserved_concurrent_executions"_s, H::number(*f.reservedConcurrency));
     mMain.attribute(u"filename"_s, H::expression(u"data.archive_file.%1.output_path"_s.arg(name)));
     mMain.attribute(u"source_code_hash"_s, H::expression(u"data.archive_file.%1.output_base64sha256"_s.arg(name)));
-    if (!f.environment.isEmpty()) {
+    if (!f.environment.isEmpty() || !Aws::Workflows::machineVariables(f).isEmpty()) {
         const QList<QPair<QString, H>> vars = environment(f);
         mMain.beginBlock(u"environment"_s);
         mMain.attribute(u"variables"_s, H::object(vars));
@@ -559,6 +567,8 @@ QList<QPair<QString, H>> TerraformWriter::environment(const ExportFunction &f)
         mVariables.attribute(u"sensitive"_s, H::boolean(true));
         mVariables.endBlock();
     }
+    for (const auto &[name, machine] : Aws::Workflows::machineVariables(f))
+        vars.append({name, H::expression(reference(machine, u"arn"_s))});
     return vars;
 }
 
@@ -845,9 +855,12 @@ void TerraformWriter::writeRuleTarget(const Node *rule, const QString &label, co
     mMain.attribute(u"event_bus_name"_s, H::expression(reference(bus, u"name"_s)));
     mMain.attribute(u"target_id"_s, H::string(ExportModel::dnsLabel(target->name)));
     mMain.attribute(u"arn"_s, H::expression(reference(target, u"arn"_s)));
-    // EventBridge puts events on another bus with a role of the rule's.
+    // EventBridge puts events on another bus with a role of the rule's, and starts a
+    // machine with the machine's.
     if (target->kind == Kinds::EventBus)
         mMain.attribute(u"role_arn"_s, H::expression(u"aws_iam_role.%1_events.arn"_s.arg(label)));
+    else if (target->kind == Kinds::StateMachine)
+        mMain.attribute(u"role_arn"_s, H::expression(u"aws_iam_role.%1_events.arn"_s.arg(tfName(target))));
     const Result<RuleInput> input = RuleInput::fromRule(rule->properties);
     if (!input) {
         mOutput.add(
@@ -1117,6 +1130,146 @@ void TerraformWriter::writeUserPool(const Node *pool)
             pool->id, u"users"_s);
 }
 
+H allowStatement(const QStringList &actions, const H &resource)
+{
+    return H::object(
+        {{u"Effect"_s, H::string(u"Allow"_s)}, {u"Action"_s, H::stringList(actions)}, {u"Resource"_s, resource}});
+}
+
+// A role that service may assume, with one policy of statements.
+void TerraformWriter::writeServiceRole(const QString &name, const QString &service, const QList<H> &statements)
+{
+    mMain.beginBlock(u"resource"_s, {u"aws_iam_role"_s, name});
+    mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(name)));
+    const H principal = H::object({{u"Service"_s, H::string(service)}});
+    mMain.attribute(u"assume_role_policy"_s,
+                    jsonEncode(H::object(
+                        {{u"Version"_s, H::string(u"2012-10-17"_s)},
+                         {u"Statement"_s, H::list({H::object({{u"Effect"_s, H::string(u"Allow"_s)},
+                                                              {u"Principal"_s, principal},
+                                                              {u"Action"_s, H::string(u"sts:AssumeRole"_s)}})})}})));
+    mMain.endBlock();
+    mMain.beginBlock(u"resource"_s, {u"aws_iam_role_policy"_s, name});
+    mMain.attribute(u"name"_s, H::string(u"access"_s));
+    mMain.attribute(u"role"_s, H::expression(u"aws_iam_role.%1.id"_s.arg(name)));
+    mMain.attribute(u"policy"_s, jsonEncode(H::object({{u"Version"_s, H::string(u"2012-10-17"_s)},
+                                                       {u"Statement"_s, H::list(statements)}})));
+    mMain.endBlock();
+}
+
+void TerraformWriter::writeStateMachine(const ExportWorkflow &w)
+{
+    const QString name = tfName(w.node);
+    if (w.error.isEmpty())
+        mOutput.addFile(w.path, w.text);
+    QList<H> statements;
+    for (const Aws::IamStatement &s : Aws::Workflows::statements(w))
+        statements.append(allowStatement(s.actions, H::expression(reference(s.service, u"arn"_s))));
+    const QString level = mModel.string(w.node, "loggingLevel", u"OFF"_s);
+    if (level != "OFF"_L1) {
+        mMain.beginBlock(u"resource"_s, {u"aws_cloudwatch_log_group"_s, name + "_logs"_L1});
+        mMain.attribute(u"name"_s,
+                        H::templateString(u"/aws/vendedlogs/states/${var.name_prefix}-"_s + HclValue::literal(w.name)));
+        mMain.attribute(u"retention_in_days"_s, H::number(30));
+        mMain.endBlock();
+        statements.append(
+            allowStatement({u"logs:CreateLogDelivery"_s, u"logs:GetLogDelivery"_s, u"logs:UpdateLogDelivery"_s,
+                            u"logs:DeleteLogDelivery"_s, u"logs:ListLogDeliveries"_s, u"logs:PutResourcePolicy"_s,
+                            u"logs:DescribeResourcePolicies"_s, u"logs:DescribeLogGroups"_s},
+                           H::string(u"*"_s)));
+    }
+    const bool tracing = mModel.boolean(w.node, "tracing");
+    if (tracing)
+        statements.append(allowStatement({u"xray:PutTraceSegments"_s, u"xray:PutTelemetryRecords"_s,
+                                          u"xray:GetSamplingRules"_s, u"xray:GetSamplingTargets"_s},
+                                         H::string(u"*"_s)));
+    if (statements.isEmpty())
+        statements.append(allowStatement({u"states:DescribeStateMachine"_s}, H::string(u"*"_s)));
+    writeServiceRole(name, u"states.amazonaws.com"_s, statements);
+
+    QList<QPair<QString, H>> variables;
+    for (const Node *node : w.substitutions) {
+        const QString attribute = node->kind == Kinds::Queue                                    ? u"url"_s
+                                  : node->kind == Kinds::Table || node->kind == Kinds::EventBus ? u"name"_s
+                                                                                                : u"arn"_s;
+        variables.append({node->name, H::expression(reference(node, attribute))});
+    }
+    mMain.beginBlock(u"resource"_s, {u"aws_sfn_state_machine"_s, name});
+    mMain.attribute(u"name"_s, prefixedName(w.name));
+    mMain.attribute(u"type"_s, H::string(w.type));
+    mMain.attribute(u"role_arn"_s, H::expression(u"aws_iam_role.%1.arn"_s.arg(name)));
+    mMain.attribute(u"definition"_s, H::expression(u"templatefile(\"${path.module}/%1\", %2)"_s.arg(
+                                         w.path, QString::fromUtf8(H::object(variables).write(1)))));
+    if (level != "OFF"_L1) {
+        mMain.beginBlock(u"logging_configuration"_s);
+        mMain.attribute(u"log_destination"_s,
+                        H::templateString(u"${aws_cloudwatch_log_group.%1_logs.arn}:*"_s.arg(name)));
+        mMain.attribute(u"include_execution_data"_s, H::boolean(true));
+        mMain.attribute(u"level"_s, H::string(level));
+        mMain.endBlock();
+    }
+    if (tracing) {
+        mMain.beginBlock(u"tracing_configuration"_s);
+        mMain.attribute(u"enabled"_s, H::boolean(true));
+        mMain.endBlock();
+    }
+    mMain.endBlock();
+    writeMachineStarters(w);
+}
+
+void TerraformWriter::writeMachineStarters(const ExportWorkflow &w)
+{
+    const QString name = tfName(w.node);
+    const QString machineArn = u"aws_sfn_state_machine.%1.arn"_s.arg(name);
+    bool events = false;
+    for (const Node *starter : w.starters) {
+        const QString link = tfName(starter) + '_'_L1 + name;
+        if (starter->kind == Kinds::Schedule) {
+            events = true;
+            mMain.beginBlock(u"resource"_s, {u"aws_cloudwatch_event_rule"_s, link});
+            mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(starter->name)));
+            mMain.attribute(u"schedule_expression"_s, H::string(mModel.string(starter, "expression")));
+            mMain.attribute(u"state"_s,
+                            H::string(mModel.boolean(starter, "enabled", true) ? u"ENABLED"_s : u"DISABLED"_s));
+            mMain.endBlock();
+            mMain.beginBlock(u"resource"_s, {u"aws_cloudwatch_event_target"_s, link});
+            mMain.attribute(u"rule"_s, H::expression(u"aws_cloudwatch_event_rule.%1.name"_s.arg(link)));
+            mMain.attribute(u"arn"_s, H::expression(machineArn));
+            mMain.attribute(u"role_arn"_s, H::expression(u"aws_iam_role.%1_events.arn"_s.arg(name)));
+            mMain.endBlock();
+        } else if (starter->kind == Kinds::Rule) {
+            events = true; // its target is written with the rule (writeRuleTarget)
+        } else if (starter->kind == Kinds::Queue) {
+            writeServiceRole(
+                link + "_pipe"_L1, u"pipes.amazonaws.com"_s,
+                {allowStatement({u"sqs:ReceiveMessage"_s, u"sqs:DeleteMessage"_s, u"sqs:GetQueueAttributes"_s},
+                                H::expression(reference(starter, u"arn"_s))),
+                 allowStatement({u"states:StartExecution"_s}, H::expression(machineArn))});
+            mMain.beginBlock(u"resource"_s, {u"aws_pipes_pipe"_s, link});
+            mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(link)));
+            mMain.attribute(u"role_arn"_s, H::expression(u"aws_iam_role.%1_pipe.arn"_s.arg(link)));
+            mMain.attribute(u"source"_s, H::expression(reference(starter, u"arn"_s)));
+            mMain.attribute(u"target"_s, H::expression(machineArn));
+            mMain.beginBlock(u"source_parameters"_s);
+            mMain.beginBlock(u"sqs_queue_parameters"_s);
+            mMain.attribute(u"batch_size"_s, H::number(1));
+            mMain.endBlock();
+            mMain.endBlock();
+            mMain.beginBlock(u"target_parameters"_s);
+            mMain.beginBlock(u"step_function_state_machine_parameters"_s);
+            mMain.attribute(u"invocation_type"_s, H::string(u"FIRE_AND_FORGET"_s));
+            mMain.endBlock();
+            mMain.endBlock();
+            mMain.endBlock();
+        } else if (starter->kind != Kinds::Function && starter->kind != Kinds::StateMachine) {
+            Aws::Workflows::reportStarter(w, starter, u"Terraform"_s, mOutput);
+        }
+    }
+    if (events)
+        writeServiceRole(name + "_events"_L1, u"events.amazonaws.com"_s,
+                         {allowStatement({u"states:StartExecution"_s}, H::expression(machineArn))});
+}
+
 // The design's workload at the volume the "monthlyRequests" option gives, or an error.
 std::optional<Workload> workload(const ProviderPlugin &plugin, const ExportInput &input, ExportOutput &output)
 {
@@ -1163,8 +1316,12 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     writer.writeHttpApi();
     for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
         writer.writeUserPool(pool);
-    model.reportUnexported(output, u"Terraform"_s,
-                           {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter});
+    for (const ExportWorkflow &w : model.workflows())
+        writer.writeStateMachine(w);
+    model.reportUnexported(
+        output, u"Terraform"_s,
+        {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter, Kinds::StateMachine});
+    model.reportWorkflowProblems(output, u"Terraform"_s);
     writer.authorization().reportAwsLimits(output, u"Terraform"_s);
 
     output.addFile(u"main.tf"_s, writer.main());

@@ -80,6 +80,9 @@ void TestPolicyAgreement::exportAndEnforcementAgree_data()
     for (const QJsonValue &entry : catalog.value("accesses"_L1).toArray()) {
         const QString kind = entry.toObject().value("service"_L1).toString();
         const QString type = entry.toObject().value("type"_L1).toString();
+        // A state machine's grant on the functions its Tasks invoke: no function's own.
+        if (kind == "function"_L1 && type == "invokes"_L1)
+            continue;
         QTest::addRow("%s %s", qPrintable(type), qPrintable(kind)) << kind << type;
     }
     for (const QJsonValue &entry : catalog.value("triggers"_L1).toArray()) {
