@@ -41,6 +41,8 @@ done
 
 # AWS SAM: cfn-lint (npm).
 check "cfn-lint: SAM template.yaml" node "$tools/cfn-lint.cjs" "$out/sam/template.yaml"
+check "cfn-lint: SAM template.yaml with state machines" sh -c "'$build/bin/nimbus' export '$here/data/workflow/workflow.json' \
+    --target sam -o '$out/sam-workflow' > /dev/null 2>&1 && node '$tools/cfn-lint.cjs' '$out/sam-workflow/template.yaml'"
 reject "cfn-lint" node "$tools/cfn-lint.cjs" "$here/broken/template.yaml"
 reject "npx cfn-lint validate" sh -c "cd '$tools' && npx --no-install cfn-lint validate '$here/broken/template.yaml'"
 

@@ -90,6 +90,23 @@ Object.assign(sam.PropertyTypes[fn + '.DynamoDBEvent'].Properties, {
   MaximumRecordAgeInSeconds: p('Integer'), DestinationConfig: t('StreamDestinationConfig'), FilterCriteria: t('FilterCriteria'),
   FunctionResponseTypes: strings() });
 
+// SAM: AWS::Serverless::StateMachine (SAM 1.20, 2020-05), its events (Api, Schedule,
+// ScheduleV2, CloudWatchEvent, EventBridgeRule) read as JSON; CloudFormation: AWS::Pipes::Pipe
+// (2022-12), which starts a state machine from a queue.
+const sm = 'AWS::Serverless::StateMachine';
+sam.ResourceTypes[sm] = { Documentation: '', Attributes: attributes('Arn', 'Name'), Properties: {
+  Definition: p('Json'), DefinitionUri: p('String'), DefinitionSubstitutions: p('Json'), Events: { Documentation: '',
+    Required: false, UpdateType: 'Mutable', Type: 'Map', ItemType: 'EventSource' }, Logging: p('Json'), Name: p('String'),
+  PermissionsBoundary: p('String'), Policies: { Documentation: '', Required: false, UpdateType: 'Mutable',
+    Type: 'List', PrimitiveItemType: 'Json' }, Role: p('String'), Tags: p('Json'), Tracing: p('Json'),
+  Type: p('String'), AutoPublishAlias: p('String') } };
+sam.PropertyTypes[sm + '.EventSource'] = { Documentation: '', Properties: { Type: required(p('String')),
+  Properties: required(p('Json')) } };
+cfn.ResourceTypes['AWS::Pipes::Pipe'] = { Documentation: '', Attributes: attributes('Arn', 'CurrentState'),
+  Properties: { Name: p('String'), RoleArn: required(p('String')), Source: required(p('String')),
+    Target: required(p('String')), SourceParameters: p('Json'), TargetParameters: p('Json'), Description: p('String'),
+    DesiredState: p('String'), Enrichment: p('String') } };
+
 const file = process.argv[2];
 const result = api.validateFile(file, {});
 const template = parser.openFile(file); // the linter's own reading, short-form tags included
