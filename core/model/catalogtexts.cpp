@@ -105,6 +105,31 @@ const char *const kSourceTexts[] = {
                       "asynchronous ones are retried."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Cold start every time"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Run every invocation on a fresh worker, so that each pays the cold start."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Logging"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Log format"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Text: log lines as written. JSON: each console.log or logging line becomes a JSON object "
+                      "(timestamp, level, requestId, message), as Lambda's advanced logging controls write it."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Application log level"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "JSON format only: the handler's log lines below this level are dropped (AWS_LAMBDA_LOG_LEVEL)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "System log level"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "JSON format only: the runtime's own lines (START, END, REPORT) below this level are dropped."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Function URL"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Give the function an HTTPS endpoint of its own; locally the gateway serves "
+                                         "it at /_url/<function>/ with the Function URL event (payload 2.0)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Auth type"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "AWS_IAM: requests must be signed with Signature Version 4 (unsigned ones get "
+                                         "403). NONE: anyone may call the URL."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "CORS origins"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "Origins allowed to call the URL from a browser, separated by commas (* for any); empty for no CORS."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Invoke mode"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "BUFFERED: the answer is sent whole when the handler returns. RESPONSE_STREAM: chunks reach the "
+                      "client as the handler writes them (awslambda.streamifyResponse)."),
     // A queue (SQS) kind: its name, category, properties and help.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Queue"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
@@ -430,29 +455,44 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "puts a new version of the parameter's value"),
     // The state machine (Step Functions), its properties and its connections.
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "State machine"),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "A workflow (Step Functions state machine) written in the Amazon States Language: its Task states invoke functions and write queues, topics and tables, with retries, branches, waits and error handling; routes, schedules, queues, topics, rules and functions start its executions."),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Standard workflows run up to a year, exactly once, billed per state transition; Express workflows run up to five minutes, at least once, billed per request and duration."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "A workflow (Step Functions state machine) written in the Amazon States Language: its Task "
+                      "states invoke functions and write queues, topics and tables, with retries, branches, waits and "
+                      "error handling; routes, schedules, queues, topics, rules and functions start its executions."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Standard workflows run up to a year, exactly once, billed per state transition; Express "
+                      "workflows run up to five minutes, at least once, billed per request and duration."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Definition"),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The Amazon States Language file of the machine, relative to the project file. ${name} of a node of the design stands for its ARN (a function, topic or state machine), URL (a queue) or name (a table, a bus), as DefinitionSubstitutions in the exports."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "The Amazon States Language file of the machine, relative to the project file. ${name} of a node "
+                      "of the design stands for its ARN (a function, topic or state machine), URL (a queue) or name (a "
+                      "table, a bus), as DefinitionSubstitutions in the exports."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "a .json file relative to the project file"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Machine name"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "The state machine's name in the cloud."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "at most 80 letters, digits, '-' or '_'"),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Longest time an execution may run; empty: the definition's TimeoutSeconds, else a year (Standard) or five minutes (Express)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Longest time an execution may run; empty: the definition's TimeoutSeconds, "
+                                         "else a year (Standard) or five minutes (Express)."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Logging level"),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Which execution events go to CloudWatch Logs once deployed (required above OFF for Express workflows to be observable)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Which execution events go to CloudWatch Logs once deployed (required above "
+                                         "OFF for Express workflows to be observable)."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "X-Ray tracing"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Trace executions with AWS X-Ray once deployed."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "What the workflow does."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "starts"),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The source starts an execution of the state machine, with its event (or the function's call) as the execution's input."),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "starts an execution with the request's body (API Gateway's StartExecution integration)"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The source starts an execution of the state machine, with its event (or the "
+                                         "function's call) as the execution's input."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "starts an execution with the request's body (API Gateway's StartExecution integration)"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "starts an execution each time the schedule fires"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "starts an execution for each message (an EventBridge pipe)"),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "starts an execution for each message published (through an EventBridge pipe or rule once deployed)"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "starts an execution for each message published (through an EventBridge pipe or rule once deployed)"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "starts an execution with each matching event"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "starts executions through the SDK (StartExecution)"),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "a Task state starts an execution of the other machine, and may wait for it (.sync)"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "a Task state starts an execution of the other machine, and may wait for it (.sync)"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "a Task state invokes the function"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "a Task state sends a message to the queue"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "a Task state publishes a message to the topic"),
