@@ -83,6 +83,8 @@ public:
 
     LocalCloud(Project &project, FunctionRunner &runner, QObject *parent = nullptr);
     ~LocalCloud() override;
+    // The runner the cloud's functions run on (the gateway follows their streamed answers).
+    FunctionRunner &runner() const { return mRunner; }
 
     // The clock the cloud runs on: its own virtual clock unless a test sets another (not
     // owned; null: back to its own).
