@@ -393,6 +393,8 @@ QString accessType(const QString &kind, const QString &action)
         return verb == "PutSecretValue"_L1 ? u"writes"_s : u"reads"_s;
     if (kind == Kinds::Parameter)
         return verb == "PutParameter"_L1 ? u"writes"_s : u"reads"_s;
+    if (kind == Kinds::StateMachine)
+        return verb == "StartExecution"_L1 || verb == "StartSyncExecution"_L1 ? u"starts"_s : QString();
     return {};
 }
 
@@ -477,7 +479,11 @@ void keepOrigin(const ImportInput &input, const QJsonObject &ids, const QJsonObj
     result->origin.insert(u"events"_s, events);
     Architecture imported;
     imported.reset(result->nodes, result->edges);
-    const ExportModel model(imported, *input.catalog);
+    // The state machines' definitions are the files the import makes, not yet on disk.
+    QHash<QString, QByteArray> pending;
+    for (auto it = result->files.cbegin(); it != result->files.cend(); ++it)
+        pending.insert(it.key(), it.value());
+    const ExportModel model(imported, *input.catalog, input.fileDirectory, pending);
     ExportOutput ignored;
     result->origin.insert(u"baseline"_s,
                           QString::fromUtf8(Y::dump(generate(model, LogicalIds(result->origin), ignored))));

@@ -273,16 +273,21 @@ QList<QPair<QString, const Node *>> Workflows::machineVariables(const ExportFunc
     for (const FunctionAccess &access : f.accesses) {
         if (access.type != "starts"_L1 || access.service->kind != Kinds::StateMachine)
             continue;
-        QString name = ExportModel::constantCase(access.service->name);
-        if (!name.endsWith("_STATE_MACHINE"_L1))
-            name += "_STATE_MACHINE"_L1;
-        name += "_ARN"_L1;
+        const QString name = machineVariable(access.service->name);
         const bool declared = std::any_of(f.environment.cbegin(), f.environment.cend(),
                                           [&](const EnvironmentVariable &v) { return v.name == name; });
         if (!declared)
             result.append({name, access.service});
     }
     return result;
+}
+
+QString Workflows::machineVariable(const QString &machine)
+{
+    QString name = ExportModel::constantCase(machine);
+    if (!name.endsWith("_STATE_MACHINE"_L1))
+        name += "_STATE_MACHINE"_L1;
+    return name + "_ARN"_L1;
 }
 
 void Workflows::reportStarter(const ExportWorkflow &w, const Node *starter, const QString &platform,

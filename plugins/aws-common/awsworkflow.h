@@ -34,6 +34,8 @@ public:
     // <MACHINE>_STATE_MACHINE_ARN of each machine f starts that f does not set itself, as
     // the local cloud gives it: (variable name, machine).
     static QList<QPair<QString, const Node *>> machineVariables(const ExportFunction &f);
+    // The variable that holds a machine's ARN: ORDER_FLOW_STATE_MACHINE_ARN for orderFlow.
+    static QString machineVariable(const QString &machine);
     // A Warning on a starter the target has no way to start the machine from.
     static void reportStarter(const ExportWorkflow &w, const Node *starter, const QString &platform,
                               ExportOutput &output);

@@ -4,6 +4,7 @@
 #include "awsauth.h"
 #include "awscommon.h"
 #include "awsworkflow.h"
+#include "awsworkflowimport.h"
 #include "export/exportmodel.h"
 #include "export/importbuilder.h"
 #include "export/routeauthorization.h"
@@ -747,6 +748,7 @@ struct SamReader
             {u"SQSPollerPolicy"_s, {u"sqs:ReceiveMessage"_s}},
             {u"SNSPublishMessagePolicy"_s, {u"sns:Publish"_s}},
             {u"LambdaInvokePolicy"_s, {u"lambda:InvokeFunction"_s}},
+            {u"StepFunctionsExecutionPolicy"_s, {u"states:StartExecution"_s}},
         };
         for (const YAML::Node &policy : policies) {
             if (!policy.IsMap())
@@ -895,7 +897,8 @@ struct SamReader
         }
     }
 
-    void readEvents(const QString &id, const YAML::Node &p, bool globalCors)
+    // The events of a function (edge "invokes") or a state machine ("starts").
+    void readEvents(const QString &id, const YAML::Node &p, bool globalCors, const QString &edge = u"invokes"_s)
     {
         const QString function = nodeOfResource.value(id);
         const YAML::Node list = Y::child(p, "Events");
@@ -907,7 +910,7 @@ struct SamReader
             const YAML::Node ep = Y::child(it->second, "Properties");
             QString trigger;
             auto recordEvent = [&](const QString &triggerName) {
-                builder.connect(triggerName, function, u"invokes"_s);
+                builder.connect(triggerName, function, edge);
                 if (ExportModel::identifier(triggerName) != key)
                     events.insert(function + '/'_L1 + triggerName, key);
             };
@@ -1024,6 +1027,10 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
         return reader.addNode(kind, id, properties);
     });
     reader.eventReader = &eventReader;
+    Aws::WorkflowReader workflows(input, *result, reader.builder, reader.nodeOfResource, resources,
+                                  [&](const QString &kind, const QString &id, const QJsonObject &properties) {
+        return reader.addNode(kind, id, properties);
+    });
     const YAML::Node parameters = Y::child(root, "Parameters");
     for (auto it = parameters.begin(); parameters.IsMap() && it != parameters.end(); ++it)
         if (Y::text(Y::child(it->second, "NoEcho")).toLower() == "true"_L1)
@@ -1043,6 +1050,13 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
             continue;
         }
         if (Aws::isUserPoolPart(type, p, resources))
+            continue;
+        if (Aws::WorkflowReader::isMachine(type)) {
+            if (!workflows.readMachine(id, type, p))
+                ++unmodelled[QString::fromStdString(type)];
+            continue;
+        }
+        if (workflows.readDerived(id, type, p))
             continue;
         const Aws::ImportedService service = Aws::readServiceResource(type, p);
         // A queue that only serves as another's dead-letter queue is part of it.
@@ -1073,9 +1087,12 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
                                 Y::child(it->second, "Properties"));
     const bool globalCors = Y::child(Y::child(reader.globals, "HttpApi"), "CorsConfiguration").IsDefined();
     for (auto it = resources.begin(); it != resources.end(); ++it) {
-        if (Y::text(Y::child(it->second, "Type")) != "AWS::Serverless::Function"_L1)
-            continue;
         const QString id = Y::text(it->first);
+        const QString type = Y::text(Y::child(it->second, "Type"));
+        if (type == "AWS::Serverless::StateMachine"_L1 && reader.nodeOfResource.contains(id))
+            reader.readEvents(id, Y::child(it->second, "Properties"), false, u"starts"_s);
+        if (type != "AWS::Serverless::Function"_L1)
+            continue;
         const YAML::Node p = Y::child(it->second, "Properties");
         reader.readEnvironment(id, p);
         reader.readEvents(id, p, globalCors);
@@ -1085,6 +1102,7 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
     for (auto it = resources.begin(); it != resources.end(); ++it)
         eventReader.readRule(Y::text(it->first), Y::text(Y::child(it->second, "Type")).toStdString(),
                              Y::child(it->second, "Properties"));
+    workflows.finish();
     for (auto it = unmodelled.cbegin(); it != unmodelled.cend(); ++it)
         reader.note(
             Diagnostic::Severity::Info,

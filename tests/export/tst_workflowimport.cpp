@@ -1,0 +1,309 @@
+// State machines imported (issue 19 item 6): the SAM/CloudFormation import reads
+// AWS::Serverless::StateMachine and AWS::StepFunctions::StateMachine with their definition
+// inline, as a string (Fn::Sub, Fn::Join) or in a file beside the template, writes it to
+// workflows/<node>.asl.json with ${node} placeholders, and connects the machine to what its
+// Task states use and what starts it (events, pipes, schedule rules). The SAM export of a
+// project with machines reads back as the same design.
+
+#include "document/project.h"
+#include "export/exportjob.h"
+#include "export/exportmodel.h"
+#include "export/pluginregistry.h"
+#include "model/catalog.h"
+#include "storage/projectfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Nimbus;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString kPlugins = QStringLiteral(NIMBUS_BINARY_DIR "/lib/nimbus-studio/plugins");
+const QString kProject = QStringLiteral(NIMBUS_SOURCE_DIR "/tests/export/data/workflow/workflow.json");
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+// "from -type-> to" for each connection, sorted, names through rename.
+QStringList edgeTexts(const Architecture &design, const std::function<QString(const QString &)> &rename)
+{
+    QStringList edges;
+    for (const auto &[id, edge] : design.edges())
+        edges.append(rename(design.node(edge.from)->name) + " -"_L1 + edge.type + "-> "_L1
+                     + rename(design.node(edge.to)->name));
+    edges.sort();
+    return edges;
+}
+
+// The kinds and connections a definition's file gives its machine, for the data rows.
+QStringList machineEdges(const Architecture &design, const QString &machine)
+{
+    QStringList edges;
+    for (const auto &[id, edge] : design.edges()) {
+        const Node *from = design.node(edge.from);
+        const Node *to = design.node(edge.to);
+        if (from->name == machine || to->name == machine)
+            edges.append(from->name + " -"_L1 + edge.type + "-> "_L1 + to->name);
+    }
+    edges.sort();
+    return edges;
+}
+} // namespace
+
+class TestWorkflowImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void samExportReadsBack();
+    void unchangedRoundTripKeepsTheTemplate();
+    void definitionForms_data();
+    void definitionForms();
+    void unreadableDefinitionIsKept();
+
+private:
+    Result<QList<Diagnostic>> importTemplate(const QString &folder, const QByteArray &text, Project &project);
+
+    std::unique_ptr<PluginRegistry> mRegistry;
+};
+
+void TestWorkflowImport::initTestCase()
+{
+    mRegistry = std::make_unique<PluginRegistry>(kPlugins);
+}
+
+Result<QList<Diagnostic>> TestWorkflowImport::importTemplate(const QString &folder, const QByteArray &text,
+                                                             Project &project)
+{
+    const QString path = folder + "/template.yaml"_L1;
+    if (!writeFile(path, text))
+        return fail(u"cannot write "_s + path);
+    return ExportJob::import(path, *mRegistry, project, u"sam"_s);
+}
+
+// Export the SAM of tests/export/data/workflow, import it back: the same nodes (named by
+// their logical ids), properties, connections and definitions, up to what SAM cannot write
+// (a topic starting a machine, which the export reports).
+void TestWorkflowImport::samExportReadsBack()
+{
+    Project original(Catalog::builtin());
+    QVERIFY(ProjectFile().load(kProject, original));
+    const ExporterInterface *exporter = mRegistry->exporter(u"sam"_s);
+    QVERIFY(exporter);
+    const ExportOutput output = ExportJob::prepare(*exporter, mRegistry->provider(u"sam"_s),
+                                                   ExportJob::input(original, u"sam"_s, {}));
+    QTemporaryDir dir;
+    QVERIFY(ExportJob::write(output, dir.path(), u"sam"_s));
+    Project imported(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(u"template.yaml"_s), *mRegistry, imported);
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+
+    // The export's default bus is the account's, not a resource: the import names it "default".
+    const auto rename = [](const QString &name) {
+        return name == "default-bus"_L1 ? u"default"_s : ExportModel::identifier(name);
+    };
+    const Architecture &a = original.architecture();
+    const Architecture &b = imported.architecture();
+    QCOMPARE(b.nodeCount(), a.nodeCount());
+    for (const auto &[id, node] : a.nodes()) {
+        const Node *back = b.nodeByName(rename(node.name));
+        QVERIFY2(back, qPrintable(node.name));
+        QCOMPARE(back->kind, node.kind);
+        for (auto it = node.properties.begin(); it != node.properties.end(); ++it) {
+            if (it.key() == "definition"_L1)
+                continue; // workflows/<node>.asl.json, by the imported node's name
+            QVERIFY2(back->properties.value(it.key()) == it.value(),
+                     qPrintable(node.name + u'.' + it.key() + " = "_L1
+                                + QString::fromUtf8(QJsonDocument(QJsonArray{back->properties.value(it.key())})
+                                                        .toJson(QJsonDocument::Compact))));
+        }
+        QVERIFY2(back->properties.value(u"environment"_s).toArray().isEmpty(), qPrintable(node.name));
+    }
+    QStringList expected = edgeTexts(a, rename);
+    expected.removeOne(u"Alerts -starts-> OrderFlow"_s);
+    QCOMPARE(edgeTexts(b, [](const QString &name) { return name; }), expected);
+
+    // The definitions, their placeholders naming the imported nodes.
+    static const QRegularExpression placeholder(u"\\$\\{([A-Za-z0-9_-]+)\\}"_s);
+    for (const QString &machine : {u"orderFlow"_s, u"reminder"_s}) {
+        QString text = QString::fromUtf8(
+            readFile(QFileInfo(kProject).absolutePath() + "/workflows/"_L1 + machine + ".asl.json"_L1));
+        QString renamed;
+        qsizetype at = 0;
+        for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            renamed += text.mid(at, m.capturedStart() - at) + "${"_L1 + rename(m.captured(1)) + u'}';
+            at = m.capturedEnd();
+        }
+        renamed += QStringView(text).mid(at);
+        const QString path = b.nodeByName(rename(machine))->properties.value(u"definition"_s).toString();
+        QCOMPARE(path, "workflows/"_L1 + rename(machine) + ".asl.json"_L1);
+        QVERIFY2(imported.pendingCodeFiles().contains(path), qPrintable(path));
+        QCOMPARE(QString::fromUtf8(imported.pendingCodeFiles().value(path)), renamed);
+    }
+}
+
+// An imported template exported again without a change is the template as it was.
+void TestWorkflowImport::unchangedRoundTripKeepsTheTemplate()
+{
+    Project original(Catalog::builtin());
+    QVERIFY(ProjectFile().load(kProject, original));
+    const ExporterInterface *exporter = mRegistry->exporter(u"sam"_s);
+    QTemporaryDir dir;
+    QVERIFY(ExportJob::write(
+        ExportJob::prepare(*exporter, mRegistry->provider(u"sam"_s), ExportJob::input(original, u"sam"_s, {})),
+        dir.path(), u"sam"_s));
+    const QByteArray before = readFile(dir.filePath(u"template.yaml"_s));
+    Project imported(Catalog::builtin());
+    QVERIFY(ExportJob::import(dir.filePath(u"template.yaml"_s), *mRegistry, imported));
+    const ExportOutput again = ExportJob::prepare(*exporter, mRegistry->provider(u"sam"_s),
+                                                  ExportJob::input(imported, u"sam"_s, {}));
+    const ExportFile *file = again.file(u"template.yaml"_s);
+    QVERIFY(file);
+    QCOMPARE(QString::fromUtf8(file->content).split(u'\n'), QString::fromUtf8(before).split(u'\n'));
+}
+
+void TestWorkflowImport::definitionForms_data()
+{
+    QTest::addColumn<QByteArray>("machine");
+    QTest::addColumn<QString>("definition"); // the file the import writes, placeholders and all
+    QTest::addColumn<QStringList>("edges");
+
+    const QByteArray start = "      Type: STANDARD\n";
+    const QStringList charged{u"Flow -invokes-> Charge"_s, u"Flow -writes-> Orders"_s};
+    const QString chargedDefinition = uR"({"StartAt": "Charge", "States": {"Charge": {"Type": "Task", )"
+                                      uR"("Resource": "${Charge}", "Next": "Send"}, "Send": {"Type": "Task", )"
+                                      uR"("Resource": "arn:aws:states:::sqs:sendMessage", "Parameters": )"
+                                      uR"({"QueueUrl": "${Orders}", "MessageBody.$": "$"}, "End": true}}})"_s;
+
+    QTest::newRow("inline Definition")
+        << QByteArray("  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n" + start
+                      + "      Definition:\n        StartAt: Charge\n        States:\n          Charge:\n"
+                        "            Type: Task\n            Resource: !GetAtt Charge.Arn\n            Retry:\n"
+                        "              - ErrorEquals: [States.ALL]\n                MaxAttempts: 2\n"
+                        "            End: true\n")
+        << u"{\n  \"StartAt\": \"Charge\",\n  \"States\": {\n    \"Charge\": {\n      \"Type\": \"Task\",\n"
+           "      \"Resource\": \"${Charge}\",\n      \"Retry\": [\n        {\n          \"ErrorEquals\": [\n"
+           "            \"States.ALL\"\n          ],\n          \"MaxAttempts\": 2\n        }\n      ],\n"
+           "      \"End\": true\n    }\n  }\n}\n"_s
+        << QStringList{u"Flow -invokes-> Charge"_s};
+    QTest::newRow("DefinitionString with Fn::Sub")
+        << QByteArray("  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+                      "      RoleArn: !GetAtt FlowRole.Arn\n"
+                      "      DefinitionString: !Sub '{\"StartAt\": \"Charge\", \"States\": {\"Charge\": {\"Type\": "
+                      "\"Task\", \"Resource\": \"${Charge.Arn}\", \"Next\": \"Send\"}, \"Send\": {\"Type\": \"Task\", "
+                      "\"Resource\": \"arn:aws:states:::sqs:sendMessage\", \"Parameters\": {\"QueueUrl\": "
+                      "\"${!queue}\", \"MessageBody.$\": \"$\"}, \"End\": true}}}'\n"
+                      "      DefinitionSubstitutions:\n        queue: !Ref Orders\n")
+        << chargedDefinition << charged;
+    QTest::newRow("DefinitionString with Fn::Join")
+        << QByteArray("  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+                      "      DefinitionString:\n        Fn::Join:\n          - ''\n          - - '{\"StartAt\": "
+                      "\"Charge\", \"States\": {\"Charge\": {\"Type\": \"Task\", \"Resource\": \"'\n"
+                      "            - Fn::GetAtt: [Charge, Arn]\n"
+                      "            - '\", \"Next\": \"Send\"}, \"Send\": {\"Type\": \"Task\", \"Resource\": "
+                      "\"arn:aws:states:::sqs:sendMessage\", \"Parameters\": {\"QueueUrl\": \"'\n"
+                      "            - Ref: Orders\n"
+                      "            - '\", \"MessageBody.$\": \"$\"}, \"End\": true}}}'\n")
+        << chargedDefinition << charged;
+    QTest::newRow("DefinitionUri with substitutions")
+        << QByteArray("  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n" + start
+                      + "      DefinitionUri: statemachine/flow.asl.json\n      DefinitionSubstitutions:\n"
+                        "        ChargeArn: !GetAtt Charge.Arn\n        QueueUrl: !Ref Orders\n"
+                        "        Region: eu-west-3\n")
+        << u"{\"StartAt\": \"Charge\", \"States\": {\"Charge\": {\"Type\": \"Task\", \"Resource\": \"${Charge}\", "
+           "\"Comment\": \"eu-west-3\", \"Next\": \"Send\"}, \"Send\": {\"Type\": \"Task\", \"Resource\": "
+           "\"arn:aws:states:::sqs:sendMessage\", \"Parameters\": {\"QueueUrl\": \"${Orders}\", \"MessageBody.$\": "
+           "\"$\"}, \"End\": true}}}\n"_s
+        << charged;
+    QTest::newRow("events and a pipe")
+        << QByteArray("  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n" + start
+                      + "      Definition:\n        StartAt: Done\n        States:\n          Done:\n"
+                        "            Type: Succeed\n      Events:\n        Checkout:\n          Type: Api\n"
+                        "          Properties:\n            Path: /checkout\n            Method: post\n"
+                        "        Nightly:\n          Type: ScheduleV2\n          Properties:\n"
+                        "            ScheduleExpression: rate(1 day)\n"
+                        "  FlowOrdersPipeRole:\n    Type: AWS::IAM::Role\n    Properties:\n"
+                        "      AssumeRolePolicyDocument: {}\n"
+                        "  FlowOrdersPipe:\n    Type: AWS::Pipes::Pipe\n    Properties:\n"
+                        "      RoleArn: !GetAtt FlowOrdersPipeRole.Arn\n      Source: !GetAtt Orders.Arn\n"
+                        "      Target: !Ref Flow\n")
+        << u"{\n  \"StartAt\": \"Done\",\n  \"States\": {\n    \"Done\": {\n      \"Type\": \"Succeed\"\n    }\n"
+           "  }\n}\n"_s
+        << QStringList{u"Checkout -starts-> Flow"_s, u"Nightly -starts-> Flow"_s, u"Orders -starts-> Flow"_s};
+}
+
+// The ways a template holds a definition, each read into workflows/Flow.asl.json.
+void TestWorkflowImport::definitionForms()
+{
+    QFETCH(QByteArray, machine);
+    QFETCH(QString, definition);
+    QFETCH(QStringList, edges);
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath(u"statemachine/flow.asl.json"_s),
+                      "{\"StartAt\": \"Charge\", \"States\": {\"Charge\": {\"Type\": \"Task\", \"Resource\": "
+                      "\"${ChargeArn}\", \"Comment\": \"${Region}\", \"Next\": \"Send\"}, \"Send\": {\"Type\": "
+                      "\"Task\", \"Resource\": \"arn:aws:states:::sqs:sendMessage\", \"Parameters\": {\"QueueUrl\": "
+                      "\"${QueueUrl}\", \"MessageBody.$\": \"$\"}, \"End\": true}}}\n"));
+    const QByteArray text = "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\n"
+                            "Resources:\n  Charge:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+                            "      CodeUri: functions/charge\n      Handler: index.handler\n"
+                            "      Runtime: nodejs20.x\n  Orders:\n    Type: AWS::SQS::Queue\n"
+                            + machine;
+    Project project(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = importTemplate(dir.path(), text, project);
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+    for (const Diagnostic &d : *read)
+        QVERIFY2(d.severity != Diagnostic::Severity::Warning, qPrintable(d.message));
+    const Node *flow = project.architecture().nodeByName(u"Flow"_s);
+    QVERIFY(flow);
+    QCOMPARE(flow->kind, u"state-machine"_s);
+    QCOMPARE(flow->properties.value(u"definition"_s).toString(), u"workflows/Flow.asl.json"_s);
+    QCOMPARE(QString::fromUtf8(project.pendingCodeFiles().value(u"workflows/Flow.asl.json"_s)), definition);
+    QCOMPARE(machineEdges(project.architecture(), u"Flow"_s).join("; "_L1), edges.join("; "_L1));
+}
+
+// A definition the studio cannot read (in S3, made by Fn::If) keeps the machine as written.
+void TestWorkflowImport::unreadableDefinitionIsKept()
+{
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = importTemplate(
+        dir.path(),
+        "Resources:\n  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+        "      DefinitionS3Location:\n        Bucket: my-bucket\n        Key: flow.json\n"
+        "  Other:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+        "      DefinitionString: !If [IsProd, '{}', '{}']\n",
+        project);
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+    QCOMPARE(project.architecture().nodeCount(), 0);
+    QString messages;
+    for (const Diagnostic &d : *read)
+        messages += d.message + u'\n';
+    QVERIFY2(messages.contains("Flow: the definition is not in the template or beside it"_L1), qPrintable(messages));
+    QVERIFY2(messages.contains("Other: DefinitionString is made by an intrinsic function"_L1), qPrintable(messages));
+    QVERIFY2(messages.contains("2 resource(s) of type AWS::StepFunctions::StateMachine are kept as written"_L1),
+             qPrintable(messages));
+}
+
+QTEST_GUILESS_MAIN(TestWorkflowImport)
+#include "tst_workflowimport.moc"
