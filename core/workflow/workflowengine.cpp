@@ -9,6 +9,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -108,6 +109,7 @@ struct WorkflowEngine::Execution
     // The callback pattern's tasks waiting on their token: what ends each.
     QHash<QString, std::function<void(const Outcome &)>> tokens;
     QHash<QString, qint64> heartbeats; // token -> its heartbeat timer
+    QJsonObject context; // the context object's Execution and StateMachine
     QHash<QString, int> heartbeatSeconds;
     FramePtr root;
 };
@@ -239,7 +241,28 @@ Result<QJsonObject> WorkflowEngine::definition(const Node &machine) const
     const Result<QString> path = Paths::resolveUnder(mCloud.project().directory(), relative);
     if (!path)
         return fail(u"%1: the definition file: %2"_s.arg(machine.name, path.errorMessage()));
-    QFile file(*path);
+    // A definition is read, resolved and validated once while its file, the design's names
+    // and the endpoint stay the same: executions start at thousands a second.
+    const QFileInfo info(*path);
+    QString fingerprint = u"%1|%2|%3|%4|%5"_s.arg(*path, QString::number(info.size()),
+                                                  QString::number(info.lastModified().toMSecsSinceEpoch()),
+                                                  mCloud.serviceEndpoint(), mCloud.region());
+    for (const auto &[id, node] : mCloud.project().architecture().nodes())
+        fingerprint += u'|' + node.name + u':' + node.kind;
+    if (const auto cached = mDefinitions.constFind(machine.name);
+        cached != mDefinitions.cend() && cached->fingerprint == fingerprint)
+        return cached->error.isEmpty() ? Result<QJsonObject>(cached->definition)
+                                       : Result<QJsonObject>(fail(cached->error));
+    const Result<QJsonObject> read = readDefinition(machine, *path);
+    mDefinitions.insert(machine.name,
+                        {fingerprint, read ? *read : QJsonObject(), read ? QString() : read.errorMessage()});
+    return read;
+}
+
+Result<QJsonObject> WorkflowEngine::readDefinition(const Node &machine, const QString &path) const
+{
+    const QString relative = machine.properties.value("definition"_L1).toString();
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(u"%1: cannot read its definition %2: %3"_s.arg(machine.name, relative, file.errorString()));
     if (file.size() > kDefinitionLimit)
@@ -303,7 +326,8 @@ Result<QString> WorkflowEngine::begin(const Node &node, const QJsonObject &defin
     const QString arn = express ? u"%1express:%2:%3:%4"_s.arg(prefix, machineName, name, newRequestId())
                                 : u"%1execution:%2:%3"_s.arg(prefix, machineName, name);
     const bool resuming = !resumeFrom.isEmpty();
-    if (!resuming && (mExecutions.count(arn) || (!express && mCloud.state().execution(arn))))
+    // A name of the caller's may be taken; a generated one is a new UUID.
+    if (!resuming && !givenName.isEmpty() && (mExecutions.count(arn) || (!express && mCloud.state().execution(arn))))
         return fail(u"ExecutionAlreadyExists: Execution Already Exists: '%1'"_s.arg(arn));
 
     auto execution = std::make_unique<Execution>();
@@ -400,26 +424,31 @@ Result<QString> WorkflowEngine::begin(const Node &node, const QJsonObject &defin
 
 QJsonObject WorkflowEngine::context(const FramePtr &frame, const QString &state) const
 {
-    const Execution &ex = *frame->execution;
-    QJsonObject context{
-        {u"Execution"_s, QJsonObject{{u"Id"_s, ex.record.arn},
-                                     {u"Input"_s, ex.record.input},
-                                     {u"Name"_s, ex.record.name},
-                                     {u"RoleArn"_s, u"arn:aws:iam::%1:role/%2-role"_s.arg(
-                                                        QLatin1String(AwsEndpoint::kAccountId), ex.record.machine)},
-                                     {u"StartTime"_s, ex.record.started.toString(Qt::ISODateWithMs)},
-                                     {u"RedriveCount"_s, 0}}},
-        {u"State"_s, QJsonObject{{u"EnteredTime"_s, frame->entered.toString(Qt::ISODateWithMs)},
-                                 {u"Name"_s, state},
-                                 {u"RetryCount"_s,
-                                  [&] {
-        int total = 0;
-        for (int n : frame->retries.value(state))
-            total += n;
-        return total;
-                                  }()}}},
-        {u"StateMachine"_s, QJsonObject{{u"Id"_s, ex.record.machineArn}, {u"Name"_s, ex.record.machine}}},
+    Execution &ex = *frame->execution;
+    // The execution's and the machine's parts are made once: a context is made per state.
+    if (ex.context.isEmpty())
+        ex.context = {
+            {u"Execution"_s, QJsonObject{{u"Id"_s, ex.record.arn},
+                                         {u"Input"_s, ex.record.input},
+                                         {u"Name"_s, ex.record.name},
+                                         {u"RoleArn"_s, u"arn:aws:iam::%1:role/%2-role"_s.arg(
+                                                            QLatin1String(AwsEndpoint::kAccountId), ex.record.machine)},
+                                         {u"StartTime"_s, ex.record.started.toString(Qt::ISODateWithMs)},
+                                         {u"RedriveCount"_s, 0}}},
+            {u"StateMachine"_s, QJsonObject{{u"Id"_s, ex.record.machineArn}, {u"Name"_s, ex.record.machine}}},
         };
+    QJsonObject context = ex.context;
+    int retries = 0;
+    for (int n : frame->retries.value(state))
+        retries += n;
+    // States entered in the same millisecond share the text of their time (formatting one
+    // costs more than the rest of a Pass state).
+    if (frame->entered != mTimeTextOf) {
+        mTimeTextOf = frame->entered;
+        mTimeText = frame->entered.toString(Qt::ISODateWithMs);
+    }
+    context.insert(u"State"_s,
+                   QJsonObject{{u"EnteredTime"_s, mTimeText}, {u"Name"_s, state}, {u"RetryCount"_s, retries}});
     if (frame->mapIndex >= 0)
         context.insert(u"Map"_s, QJsonObject{{u"Item"_s, QJsonObject{{u"Index"_s, frame->mapIndex},
                                                                      {u"Value"_s, frame->mapItem}}}});
@@ -1664,8 +1693,12 @@ void WorkflowEngine::flush()
     mDirty.clear();
     if (const Result<void> saved = mCloud.state().saveChanges(changes); !saved)
         qWarning("nimbus: the executions could not be saved: %s", qPrintable(saved.errorMessage()));
+    // The oldest finished executions go in steps of a hundred, not at every end.
     for (const QString &machine : machinesDone)
-        (void)mCloud.state().trimExecutions(machine, kKeptExecutions);
+        if (++mFinishedSinceTrim[machine] >= 100) {
+            mFinishedSinceTrim.remove(machine);
+            (void)mCloud.state().trimExecutions(machine, kKeptExecutions);
+        }
 }
 
 } // namespace Nimbus

@@ -135,6 +135,7 @@ private:
     void persist(Execution &execution);
     void flush();
     QString resolve(const QString &reference) const;
+    Result<QJsonObject> readDefinition(const Node &machine, const QString &path) const;
 
     LocalCloud &mCloud;
     AwsEndpoint *mEndpoint = nullptr;
@@ -146,7 +147,18 @@ private:
     QList<ExecutionRecord> mExpress; // finished Express executions, newest last
     QHash<QString, QList<ExecutionEvent>> mExpressHistory;
     QList<QString> mDirty; // executions whose record or events wait to be written
+    QHash<QString, int> mFinishedSinceTrim; // per machine
+    mutable QDateTime mTimeTextOf;
+    mutable QString mTimeText;
     QTimer mFlushTimer;
+    // Definitions as definition() read them, by machine, with what they were read from.
+    struct CachedDefinition
+    {
+        QString fingerprint;
+        QJsonObject definition;
+        QString error;
+    };
+    mutable QHash<QString, CachedDefinition> mDefinitions;
 };
 
 } // namespace Nimbus
