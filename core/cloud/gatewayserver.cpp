@@ -7,6 +7,8 @@
 #include "httpmethod.h"
 #include "localcloud.h"
 #include "routeauthorizer.h"
+#include "runtime/functionrunner.h"
+#include "runtime/instancepool.h"
 #include "virtualclock.h"
 #include "workflow/workflowengine.h"
 
@@ -37,7 +39,32 @@ struct PendingResponse
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
     bool head = false; // a HEAD request: the length of the body, not the body
+    bool streaming = false; // the head is sent; the body follows in chunks
 };
+
+// A chunk of a body sent with chunked transfer encoding (an empty one ends it).
+void sendChunk(PendingResponse &pending, const QByteArray &chunk)
+{
+    if (!pending.socket || pending.head)
+        return;
+    pending.responder.writeBody(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
+    pending.socket->flush();
+}
+
+// The head of a streamed answer; its body follows through sendChunk.
+void startStream(PendingResponse &pending, int status, const HttpHeaders &headers, const HttpHeaders &extra)
+{
+    if (!pending.socket)
+        return;
+    pending.streaming = true;
+    QHttpServerResponder &r = pending.responder;
+    r.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
+    for (const auto &[key, value] : headers + extra)
+        r.writeHeader(key, value);
+    r.writeHeader("transfer-encoding", "chunked");
+    if (pending.head)
+        r.writeBody(QByteArray());
+}
 
 void send(PendingResponse &pending, const HttpResponseData &response, const HttpHeaders &extra = {})
 {
@@ -145,6 +172,7 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
             mRoutes.add(route);
         }
     }
+    mFunctionUrls = FunctionUrl::fromDesign(architecture);
     mServer = std::make_unique<GuardedHttpServer>(
         [this](const QHttpServerRequest &request, QTcpSocket *socket) { serve(request, socket); });
     // The control path's larger limit is for the run's own tools, which carry its token.
@@ -405,6 +433,17 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
         send(*pending, GatewayEvents::errorResponse(413, problem));
         return;
     }
+    if (const auto target = FunctionUrl::split(request.path)) {
+        const auto url = mFunctionUrls.constFind(target->first);
+        if (url == mFunctionUrls.cend()) {
+            const QString problem = tr("%1: %2 has no function URL").arg(what, target->first);
+            mCloud.logRefusedRequest(what, 404, problem);
+            send(*pending, GatewayEvents::errorResponse(404, problem));
+            return;
+        }
+        serveFunctionUrl(*url, target->second, request, pending);
+        return;
+    }
     // A preflight for a route that allows CORS is answered by the gateway itself.
     if (GatewayEvents::isPreflight(request)) {
         const QString wanted = QString::fromUtf8(std::find_if(request.headers.cbegin(), request.headers.cend(),
@@ -497,6 +536,103 @@ void GatewayServer::forward(const HttpRoute &route, const RouteTable::Match &mat
     if (!log.isEmpty() && log.last().kind == CloudLogEntry::Kind::Error && log.last().source == what
         && log.last().httpStatus == 0)
         mCloud.setHttpStatus(log.last().id, 502);
+    send(*pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
+}
+
+void GatewayServer::serveFunctionUrl(const FunctionUrl &url, const QString &rawPath, const HttpRequestData &request,
+                                     const std::shared_ptr<void> &responder)
+{
+    auto pending = std::static_pointer_cast<PendingResponse>(responder);
+    const QString what = request.method + ' '_L1 + request.path;
+    const HttpHeaders cors = url.corsHeaders(request);
+    if (GatewayEvents::isPreflight(request) && !url.origins.isEmpty()) {
+        HttpResponseData answer;
+        answer.status = cors.isEmpty() ? 403 : 200;
+        send(*pending, answer, cors);
+        return;
+    }
+    // As AWS answers an unsigned request to an AWS_IAM URL.
+    if (url.iam && !FunctionUrl::isSigned(request)) {
+        const QString problem =
+            tr("%1: the function URL of %2 takes AWS_IAM-signed requests only").arg(what, url.function);
+        mCloud.logRefusedRequest(what, 403, problem);
+        HttpResponseData answer;
+        answer.status = 403;
+        answer.headers.append(qMakePair(QByteArray("content-type"), QByteArray("application/json")));
+        answer.body = R"({"Message":"Forbidden"})";
+        answer.problem = problem;
+        send(*pending, answer, cors);
+        return;
+    }
+    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QByteArray event = QJsonDocument(url.event(request, rawPath, requestId)).toJson(QJsonDocument::Compact);
+    // A streamed answer: the invocation's request id is learnt as it starts, and its chunks
+    // are sent as the pool reports them.
+    auto stream = std::make_shared<StreamedAnswer>();
+    auto invocation = std::make_shared<QString>();
+    auto hop = std::make_shared<qint64>(0);
+    FunctionRunner &runner = mCloud.runner();
+    QList<QMetaObject::Connection> following;
+    if (url.streaming) {
+        following.append(connect(&runner, &FunctionRunner::started, this, [invocation](NodeId, const QString &id) {
+            if (invocation->isEmpty())
+                *invocation = id;
+        }));
+        following.append(connect(runner.pool(), &InstancePool::streamed, this,
+                                 [pending, stream, invocation, cors](const QString &id, const QByteArray &chunk) {
+            if (id != *invocation)
+                return;
+            const bool started = stream->headKnown();
+            const QByteArray body = stream->feed(chunk);
+            if (!stream->headKnown())
+                return;
+            if (!started)
+                startStream(*pending, stream->status(), stream->headers(), cors);
+            if (!body.isEmpty())
+                sendChunk(*pending, body);
+        }));
+    }
+    auto connections = std::make_shared<QList<QMetaObject::Connection>>(following);
+    LocalCloud *cloud = &mCloud;
+    const Result<qint64> id = mCloud.invoke(
+        url.function, event, what, 0,
+        [pending, stream, connections, cors, hop, cloud, streaming = url.streaming](const InvocationResult &result) {
+        for (const QMetaObject::Connection &connection : std::as_const(*connections))
+            QObject::disconnect(connection);
+        if (pending->streaming) {
+            // The head went out: what is left of the body, then the end; a failure midway
+            // can only cut the stream short, as on AWS.
+            if (const QByteArray rest = stream->finish(); !rest.isEmpty())
+                sendChunk(*pending, rest);
+            sendChunk(*pending, QByteArray());
+            cloud->setHttpStatus(*hop, stream->status(), QString());
+            return;
+        }
+        HttpResponseData answer;
+        if (!result.ok) {
+            const QString type = result.error.value("errorType"_L1).toString();
+            answer = GatewayEvents::errorResponse(type == "TooManyRequestsException"_L1 ? 429 : 502, type);
+        } else if (streaming) {
+            // Streamed, but the whole of it came at once (or before the head could be told).
+            const QByteArray body = stream->feed(result.resultJson) + stream->finish();
+            answer.status = stream->status();
+            answer.headers = stream->headers();
+            answer.body = body;
+        } else {
+            answer = GatewayEvents::response(result.resultJson, false);
+        }
+        cloud->setHttpStatus(*hop, answer.status, answer.status >= 400 ? failureDetail(answer) : QString());
+        send(*pending, answer, cors);
+        },
+        true);
+    if (url.streaming)
+        QObject::disconnect(following.first()); // the request id is known once invoke returns
+    if (id) {
+        *hop = *id;
+        return;
+    }
+    for (const QMetaObject::Connection &connection : std::as_const(following))
+        QObject::disconnect(connection);
     send(*pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "functionurl.h"
 #include "httproutes.h"
 #include "requestguard.h"
 #include "result.h"
@@ -63,6 +64,9 @@ public:
     // The routes' authorizers and the design's user pools (their issuer is this gateway).
     const RouteAuthorizer &authorizer() const { return *mAuthorizer; }
 
+    // The functions with a URL (functionUrl), served at FunctionUrl::pathOf(name) on url().
+    const QHash<QString, FunctionUrl> &functionUrls() const { return mFunctionUrls; }
+
 private:
     void serve(const QHttpServerRequest &request, QTcpSocket *socket);
     void handle(const HttpRequestData &request, const std::shared_ptr<void> &responder);
@@ -72,12 +76,17 @@ private:
     void forward(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                  const QString &requestId, const QJsonObject &authorizer, const std::shared_ptr<void> &responder);
     // A route that starts a state machine: its execution starts with the request's body.
+    // A request to a function's URL: its auth, CORS, the Function URL event and the answer,
+    // buffered or streamed with chunked transfer encoding.
+    void serveFunctionUrl(const FunctionUrl &url, const QString &rawPath, const HttpRequestData &request,
+                          const std::shared_ptr<void> &responder);
     void startWorkflow(const HttpRoute &route, const HttpRequestData &request, const HttpHeaders &cors,
                        const std::shared_ptr<void> &responder);
 
     LocalCloud &mCloud;
     std::unique_ptr<GuardedHttpServer> mServer;
     RouteTable mRoutes;
+    QHash<QString, FunctionUrl> mFunctionUrls;
     std::unique_ptr<RouteAuthorizer> mAuthorizer;
     RequestGuard mGuard;
     QByteArray mControlToken;

@@ -21,15 +21,19 @@ size_t collect(char *data, size_t size, size_t count, void *target)
 {
     auto *exchange = static_cast<Exchange *>(target);
     const qsizetype bytes = qsizetype(size * count);
+    if (exchange->request.sink)
+        return exchange->request.sink(QByteArray::fromRawData(data, bytes)) ? size * count : 0;
     const qsizetype room = exchange->request.answerLimit - exchange->answer.body.size();
     exchange->answer.body.append(data, std::min(bytes, std::max<qsizetype>(room, 0)));
     exchange->answer.truncated = exchange->answer.truncated || bytes > room;
     return size * count;
 }
 
-int progress(void *target, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
+int progress(void *target, curl_off_t total, curl_off_t received, curl_off_t, curl_off_t)
 {
     const auto *exchange = static_cast<Exchange *>(target);
+    if (exchange->request.progress)
+        exchange->request.progress(qint64(received), qint64(total));
     return exchange->request.cancelled && exchange->request.cancelled() ? 1 : 0;
 }
 
@@ -71,9 +75,14 @@ Result<Answer> exchange(const Request &request)
     curl_easy_setopt(handle, CURLOPT_XFERINFODATA, &exchange);
     curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(handle, CURLOPT_TIMEOUT, long(request.timeoutSeconds));
+    if (request.followRedirects) {
+        curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 1L);
+        curl_easy_setopt(handle, CURLOPT_MAXREDIRS, 5L);
+        curl_easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS_STR, request.https ? "https" : "http");
+    }
 
     const CURLcode code = curl_easy_perform(handle);
-    if (code == CURLE_ABORTED_BY_CALLBACK)
+    if (code == CURLE_ABORTED_BY_CALLBACK || (code == CURLE_WRITE_ERROR && request.cancelled && request.cancelled()))
         return fail(tr("cancelled"));
     if (code != CURLE_OK)
         return fail(QString::fromUtf8(curl_easy_strerror(code)));

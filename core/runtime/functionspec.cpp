@@ -64,6 +64,9 @@ Result<FunctionSpec> FunctionSpec::fromNode(const Project &project, NodeId id)
     spec.timeoutSeconds = value(u"timeout"_s).toInt(3);
     const QJsonValue reserved = value(u"reservedConcurrency"_s);
     spec.reservedConcurrency = reserved.isDouble() ? reserved.toInt() : -1;
+    spec.logFormat = value(u"logFormat"_s).toString(u"Text"_s);
+    spec.applicationLogLevel = value(u"applicationLogLevel"_s).toString(u"INFO"_s);
+    spec.systemLogLevel = value(u"systemLogLevel"_s).toString(u"INFO"_s);
     spec.environment.clear();
     for (const QJsonValue &v : value(u"environment"_s).toArray())
         spec.environment.append({v["name"_L1].toString(), v["value"_L1].toString()});

@@ -28,6 +28,11 @@ public:
     int reservedConcurrency = -1; // -1: no limit of its own
     QList<QPair<QString, QString>> environment;
     QString region = QStringLiteral("us-east-1");
+    // Lambda's advanced logging controls: Text or JSON, and (JSON only) the levels below
+    // which the handler's lines and the runtime's own are dropped.
+    QString logFormat = QStringLiteral("Text");
+    QString applicationLogLevel = QStringLiteral("INFO");
+    QString systemLogLevel = QStringLiteral("INFO");
 
     // A variable holds a secret when its name says so (any case): SECRET, TOKEN, PASSWORD,
     // PASSWD, PASSPHRASE, API_KEY, APIKEY, PRIVATE_KEY or CREDENTIAL, which covers

@@ -3,6 +3,7 @@
 #include "gobuild.h"
 #include "paths.h"
 #include "runtimeapi.h"
+#include "runtimelocator.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -250,7 +251,12 @@ QList<QPair<QString, QString>> Instance::functionEnvironment() const
         // The SDK would warn in every function's log that its next versions need Node.js 22.
         {u"AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"_s, u"true"_s},
         {u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s},
+        {u"AWS_LAMBDA_LOG_FORMAT"_s, mSpec.logFormat == "JSON"_L1 ? u"JSON"_s : u"Text"_s},
     };
+    if (mSpec.logFormat == "JSON"_L1)
+        vars.append({u"AWS_LAMBDA_LOG_LEVEL"_s, mSpec.applicationLogLevel});
+    else
+        vars.removeIf([](const QPair<QString, QString> &var) { return var.first == "AWS_LAMBDA_LOG_LEVEL"_L1; });
     // The runtime's own win over the function's, as in QProcessEnvironment::insert.
     for (const QPair<QString, QString> &runtimeVar : runtimeVars) {
         const QString &name = runtimeVar.first;
@@ -264,7 +270,10 @@ QString Instance::interpreterOf(const QString &runtime)
 {
     if (isCustomRuntime(runtime))
         return u"bootstrap"_s;
-    return runtime.startsWith("python"_L1) ? u"python3"_s : u"node"_s;
+    // Spares are kept per interpreter: nodejs20.x and nodejs22.x share one only when the
+    // same node runs both.
+    const RuntimeLocator::Interpreter interpreter = RuntimeLocator::locate(runtime);
+    return interpreter.found() ? interpreter.path : RuntimeLocator::programOf(runtime);
 }
 
 bool Instance::canUseSpare(const FunctionSpec &spec)
@@ -298,6 +307,7 @@ bool Instance::bind(const FunctionSpec &spec)
     if (mState != State::Spare || !mProcess || mProcess->state() != QProcess::Running)
         return false;
     mSpec = spec;
+    mVersionWarning = RuntimeLocator::mismatchWarning(RuntimeLocator::locate(spec.runtime));
     mSpare = false;
     mFromSpare = true;
     mState = State::Starting;
@@ -324,15 +334,15 @@ Result<void> Instance::start()
     if (isCustomRuntime(mSpec.runtime))
         return startCustom();
     const bool python = mSpec.runtime.startsWith("python"_L1);
-    // The system's interpreter first (Debian's, with python3-boto3), then whatever PATH offers.
-    const QString program = python ? u"python3"_s : u"node"_s;
-    QString interpreter = QStandardPaths::findExecutable(program, {u"/usr/bin"_s});
-    if (interpreter.isEmpty())
-        interpreter = QStandardPaths::findExecutable(program);
-    if (interpreter.isEmpty()) {
+    // The interpreter of the runtime's version (the data folder's, then PATH's); another
+    // version runs the function with a warning in its first invocation's log.
+    const RuntimeLocator::Interpreter located = RuntimeLocator::locate(mSpec.runtime);
+    if (!located.found()) {
         return Error{tr("%1 is not installed: it is needed to run %2 functions")
                          .arg(python ? u"python3"_s : u"node"_s, mSpec.runtime)};
     }
+    const QString interpreter = located.path;
+    mVersionWarning = RuntimeLocator::mismatchWarning(located);
     const QString bootstrap = bootstrapPath(mSpec.runtime);
     if (!QFileInfo::exists(bootstrap)) {
         return Error{tr("the worker bootstrap %1 is missing").arg(bootstrap)};
@@ -555,7 +565,10 @@ void Instance::invoke(const QString &requestId, const QByteArray &eventJson, con
     result.memorySizeMB = mSpec.memoryMB;
     result.coldStart = mServed == 0;
     result.secrets = mSpec.secretValues();
+    if (result.coldStart && !mVersionWarning.isEmpty())
+        result.logs.append(u"%1\t%2\tWARNING\t%3"_s.arg(isoNow(), requestId, mVersionWarning));
     mCurrent = result;
+    mStreamBody.clear();
     mFault = fault;
     mPendingEvent = eventJson;
     mState = State::Busy;
@@ -663,6 +676,13 @@ void Instance::onFrame(const QByteArray &frame)
     }
     if (!mCurrent || message.value("requestId"_L1).toString() != mCurrent->requestId)
         return;
+    // A streamed response (awslambda.streamifyResponse): its bytes as the handler writes them.
+    if (type == "chunk"_L1) {
+        const QByteArray chunk = QByteArray::fromBase64(message.value("data"_L1).toString().toLatin1());
+        mStreamBody += chunk;
+        emit streamed(mCurrent->requestId, chunk);
+        return;
+    }
     // The worker wrote its logs before its result, so they are all in the pipe by now;
     // drain it completely (it may hold up to a pipe buffer's worth) before answering.
     while (mProcess->waitForReadyRead(0))
@@ -671,7 +691,8 @@ void Instance::onFrame(const QByteArray &frame)
     InvocationResult result = *mCurrent;
     if (type == "result"_L1) {
         result.ok = true;
-        result.resultJson = message.value("resultJson"_L1).toString().toUtf8();
+        result.resultJson = message.value("streamed"_L1).toBool() ? mStreamBody
+                                                                  : message.value("resultJson"_L1).toString().toUtf8();
     } else {
         result.ok = false;
         result.error = message.value("error"_L1).toObject();

@@ -82,7 +82,8 @@ signals:
     // there meanwhile is the build's, not new code.
     void building();
     void built();
-    // A custom runtime's streamed response, chunk by chunk, before finished() carries it whole.
+    // A streamed response (a custom runtime's, or a Node.js handler's made with
+    // awslambda.streamifyResponse), chunk by chunk, before finished() carries it whole.
     void streamed(const QString &requestId, const QByteArray &chunk);
 
 private:
@@ -137,6 +138,8 @@ private:
     qint64 mGroup = 0; // the worker's process group, still known once the worker is gone
     int mPeakRssMB = 0;
     bool mStopAfterCurrent = false;
+    QString mVersionWarning; // the interpreter is not of the runtime's version
+    QByteArray mStreamBody; // a streamed response's bytes so far
 };
 
 } // namespace Nimbus

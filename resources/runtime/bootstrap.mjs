@@ -7,6 +7,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import fs from "node:fs";
 import Module, { register } from "node:module";
 import { spawnSync } from "node:child_process";
+import util from "node:util";
+import { Writable } from "node:stream";
 
 // The AWS SDK that Lambda bundles, for ES modules (CommonJS finds it through NODE_PATH).
 if (process.env.NIMBUS_SDK_DIR && typeof register === "function")
@@ -250,8 +252,92 @@ function addModules(times, esm) {
     }
 }
 
+// Response streaming, as Lambda's Node.js runtime offers it: awslambda.streamifyResponse
+// marks a handler (event, responseStream, context); what it writes goes to the studio
+// chunk by chunk, before the result. HttpResponseStream.from writes a Function URL's
+// prelude ({statusCode, headers, cookies}) and the eight NUL bytes that end it.
+const STREAMING = Symbol.for("aws.lambda.runtime.handler.streaming");
+const STREAM_LIMIT = 20 * 1024 * 1024;
+class ResponseStream extends Writable {
+    constructor(requestId) {
+        super();
+        this.requestId = requestId;
+        this.contentType = "application/octet-stream";
+        this.written = 0;
+    }
+    setContentType(type) { this.contentType = String(type); }
+    _write(chunk, encoding, callback) {
+        const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding);
+        this.written += bytes.length;
+        if (this.written > STREAM_LIMIT) {
+            callback(Object.assign(new Error(`Response payload size exceeded maximum allowed payload size (${STREAM_LIMIT} bytes).`), { name: "Function.ResponseSizeTooLarge" }));
+            return;
+        }
+        send({ type: "chunk", requestId: this.requestId, data: bytes.toString("base64") });
+        callback();
+    }
+}
+globalThis.awslambda = {
+    streamifyResponse(handler) {
+        const streaming = (event, responseStream, context) => handler(event, responseStream, context);
+        streaming[STREAMING] = "response";
+        return streaming;
+    },
+    HttpResponseStream: {
+        from(stream, prelude) {
+            stream.setContentType?.("application/vnd.awslambda.http-integration-response");
+            stream.write(Buffer.concat([Buffer.from(JSON.stringify(prelude ?? {})), Buffer.alloc(8)]));
+            return stream;
+        },
+    },
+};
+
+async function runStreaming(handler, event, context, requestId) {
+    const stream = new ResponseStream(requestId);
+    const done = new Promise((resolve, reject) => {
+        stream.on("finish", resolve);
+        stream.on("error", reject);
+    });
+    await handler(event, stream, context);
+    if (!stream.writableEnded) stream.end();
+    await done;
+}
+
+// Lambda's advanced logging controls: with AWS_LAMBDA_LOG_FORMAT=JSON each console call
+// becomes one JSON object per line ({timestamp, level, requestId, message}), and calls
+// below AWS_LAMBDA_LOG_LEVEL are dropped, as Lambda's Node.js runtime does. In Text mode
+// the lines stay as written.
+const LOG_LEVELS = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
+let currentRequestId;
+function structureLogs() {
+    if (String(process.env.AWS_LAMBDA_LOG_FORMAT || "").toUpperCase() !== "JSON") return;
+    const wanted = LOG_LEVELS.indexOf(String(process.env.AWS_LAMBDA_LOG_LEVEL || "INFO").toUpperCase());
+    const least = wanted < 0 ? LOG_LEVELS.indexOf("INFO") : wanted;
+    const method = (level) => (...args) => {
+        if (LOG_LEVELS.indexOf(level) < least) return;
+        const record = { timestamp: new Date().toISOString(), level, requestId: currentRequestId };
+        if (args.length === 1 && args[0] instanceof Error) {
+            record.message = util.format(args[0]);
+            record.errorType = args[0].name;
+            record.errorMessage = args[0].message;
+            record.stackTrace = String(args[0].stack || "").split("\n");
+        } else {
+            record.message = util.format(...args);
+        }
+        process.stdout.write(JSON.stringify(record) + "\n");
+    };
+    console.trace = method("TRACE");
+    console.debug = method("DEBUG");
+    console.info = method("INFO");
+    console.log = method("INFO");
+    console.warn = method("WARN");
+    console.error = method("ERROR");
+    console.fatal = method("FATAL");
+}
+
 if (process.env.NIMBUS_SPARE === "1")
     await becomeFunction();
+structureLogs();
 let handler;
 let initError = null;
 const initStart = process.hrtime.bigint();
@@ -284,11 +370,23 @@ async function handle(message) {
         return;
     }
     const context = makeContext(message);
+    currentRequestId = message.requestId;
     // The X-Ray trace header Lambda sets; the SDK sends it with every call (recursion
     // detection), which tells the local cloud what caused a write.
     const digits = message.requestId.replaceAll("-", "");
     process.env._X_AMZN_TRACE_ID = `Root=1-${digits.slice(0, 8)}-${digits.slice(8, 32)};Parent=${digits.slice(16, 32)};Sampled=0`;
     let reply;
+    if (handler[STREAMING] === "response") {
+        try {
+            await runStreaming(handler, message.event, context, message.requestId);
+            reply = { type: "result", requestId: message.requestId, streamed: true };
+        } catch (err) {
+            reply = { type: "error", requestId: message.requestId, error: errorOf(err) };
+        }
+        await flushOutput();
+        send(reply);
+        return;
+    }
     try {
         const value = await run(handler, message.event, context);
         let body;

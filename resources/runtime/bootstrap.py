@@ -4,6 +4,7 @@ length-prefixed JSON frames, never on stdout, so print() cannot corrupt them."""
 import importlib
 import importlib.machinery
 import json
+import logging
 import os
 import socket
 import struct
@@ -207,9 +208,51 @@ def become_function():
     return True
 
 
+
+# Lambda's advanced logging controls: with AWS_LAMBDA_LOG_FORMAT=JSON the logging module's
+# records become one JSON object per line (timestamp, level, message, logger, requestId) and
+# the root logger's level is AWS_LAMBDA_LOG_LEVEL, as Lambda's Python runtime does; print()
+# stays plain text. In Text mode nothing changes.
+_LOG_LEVELS = {"TRACE": 5, "DEBUG": logging.DEBUG, "INFO": logging.INFO, "WARN": logging.WARNING,
+               "ERROR": logging.ERROR, "FATAL": logging.CRITICAL}
+_current_request = {"id": None}
+
+
+class _JsonLogHandler(logging.Handler):
+    def emit(self, record):
+        try:
+            entry = {
+                "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
+                + ".%03dZ" % int(record.msecs),
+                "level": record.levelname,
+                "message": record.getMessage(),
+                "logger": record.name,
+                "requestId": _current_request["id"],
+            }
+            if record.exc_info and record.exc_info[1] is not None:
+                exc = record.exc_info[1]
+                entry["errorType"] = type(exc).__name__
+                entry["errorMessage"] = str(exc)
+                entry["stackTrace"] = traceback.format_tb(record.exc_info[2])
+            sys.stdout.write(json.dumps(entry, default=str) + "\n")
+        except Exception:
+            self.handleError(record)
+
+
+def structure_logs():
+    if os.environ.get("AWS_LAMBDA_LOG_FORMAT", "").upper() != "JSON":
+        return
+    logging.addLevelName(5, "TRACE")
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(_JsonLogHandler())
+    root.setLevel(_LOG_LEVELS.get(os.environ.get("AWS_LAMBDA_LOG_LEVEL", "INFO").upper(), logging.INFO))
+
 def main():
     if os.environ.get("NIMBUS_SPARE") == "1" and not become_function():
         return
+    structure_logs()
     if os.environ.get("AWS_ENDPOINT_URL"):
         sys.meta_path.insert(0, _PointBotocoreAtEndpoint())
     init_start = time.perf_counter()
@@ -242,6 +285,7 @@ def main():
             send({"type": "error", "requestId": request_id, "error": init_error})
             continue
         os.environ["_X_AMZN_TRACE_ID"] = trace_id(request_id)
+        _current_request["id"] = request_id
         try:
             value = handler(message["event"], LambdaContext(message))
             try:
