@@ -61,8 +61,9 @@ const CommandLine::Command CommandLine::kCommands[] = {
      &CommandLine::secret},
     {"mcp", QT_TR_NOOP("Serve a project to coding agents over the Model Context Protocol (stdio)"), &CommandLine::mcp},
     {"test", QT_TR_NOOP("Run the project's scenarios on a local cloud each; JUnit XML for CI"), &CommandLine::test},
-    {"workflow", QT_TR_NOOP("Run a state machine of the design locally and print its history"),
-     &CommandLine::workflow},
+    {"workflow", QT_TR_NOOP("Run a state machine of the design locally and print its history"), &CommandLine::workflow},
+    {"runtimes", QT_TR_NOOP("List the interpreters of the runtimes, or install a Node.js version"),
+     &CommandLine::runtimes},
 };
 
 CommandLine::CommandLine() : mOut(stdout), mErr(stderr) { }

@@ -58,6 +58,7 @@ private:
     int mcp(const QStringList &arguments);
     int test(const QStringList &arguments);
     int workflow(const QStringList &arguments);
+    int runtimes(const QStringList &arguments);
     static constexpr int kAnyArguments = -2;
     // Shared by the commands: parses a command's options, or prints its help (the description
     // and the exit codes) or what is wrong with them and gives the exit code to stop with.
