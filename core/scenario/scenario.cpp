@@ -39,12 +39,14 @@ const QList<KindInfo> &kinds()
         {"put-item", K::PutItem, {u"table"_s, u"item"_s}, {}},
         {"put-event", K::PutEvent, {u"bus"_s, u"source"_s, u"detail-type"_s, u"detail"_s}, {}},
         {"invoke", K::Invoke, {u"function"_s}, {u"event"_s}},
+        {"start-workflow", K::StartWorkflow, {u"machine"_s}, {u"input"_s, u"name"_s}},
         {"advance", K::Advance, {}, {}, true},
         {"expect-item", K::ExpectItem, {u"table"_s, u"matches"_s}, {u"count"_s}},
         {"expect-object", K::ExpectObject, {u"bucket"_s, u"key"_s}, {u"body"_s}},
         {"expect-message", K::ExpectMessage, {u"queue"_s}, {u"matches"_s, u"count"_s}},
         {"expect-hops", K::ExpectHops, {}, {}},
         {"expect-log", K::ExpectLog, {u"contains"_s}, {u"function"_s}},
+        {"expect-workflow", K::ExpectWorkflow, {u"machine"_s, u"status"_s}, {u"execution"_s, u"output"_s, u"error"_s}},
         {"expect-one-of", K::ExpectOneOf, {}, {}},
     };
     return all;

@@ -30,12 +30,14 @@ struct ScenarioStep
         PutItem,
         PutEvent,
         Invoke,
+        StartWorkflow,
         Advance,
         ExpectItem,
         ExpectObject,
         ExpectMessage,
         ExpectHops,
         ExpectLog,
+        ExpectWorkflow,
         ExpectOneOf,
     };
 
@@ -44,6 +46,9 @@ struct ScenarioStep
     QJsonValue args; // the action's value, as JSON
     QJsonObject extra; // request: body and headers given beside it
     QJsonValue expect = QJsonValue::Undefined; // request and invoke: {status, body} / {result, error}
+    // start-workflow answers {executionArn, name}; expect-workflow finds an execution of
+    // the machine (or the one execution names) with the status and, if given, an output
+    // (or error) the matchers describe.
     QJsonObject capture; // variable -> path in the answer ("body.orderId")
     qint64 withinMs = 0; // expect-*: how far the cloud's clock may move before it holds
     int line = 0, column = 0; // where it starts in its file (1-based)

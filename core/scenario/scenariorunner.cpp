@@ -14,6 +14,7 @@
 #include "runtime/functionrunner.h"
 #include "runtime/instancepool.h"
 #include "storage/projectfile.h"
+#include "workflow/workflowengine.h"
 
 #include <QFutureWatcher>
 #include <QJsonArray>
@@ -182,8 +183,9 @@ Result<void> ScenarioRunner::checkNames() const
 {
     // Each node a step names, of the kind the step needs: said with the step's place.
     static const QList<QPair<const char *, QLatin1String>> roles = {
-        {"queue", Kinds::Queue}, {"topic", Kinds::Topic},  {"bucket", Kinds::Bucket},
-        {"table", Kinds::Table}, {"bus", Kinds::EventBus}, {"function", Kinds::Function},
+        {"queue", Kinds::Queue},          {"topic", Kinds::Topic},  {"bucket", Kinds::Bucket},
+        {"table", Kinds::Table},          {"bus", Kinds::EventBus}, {"function", Kinds::Function},
+        {"machine", Kinds::StateMachine},
     };
     QList<ScenarioStep> all = mScenario.steps + mScenario.invariants;
     for (const ScenarioStep &step : mScenario.steps + mScenario.invariants)
@@ -285,6 +287,17 @@ void ScenarioRunner::act(const ScenarioStep &step, const QJsonValue &args)
     switch (step.kind) {
     case Kind::Request: return request(step, args);
     case Kind::Invoke: return invoke(step, args);
+    case Kind::StartWorkflow: {
+        const QByteArray input = args.toObject().contains("input"_L1) ? bodyOf(args["input"_L1]) : QByteArray("{}");
+        const Result<QString> arn = mCloud->workflows().startExecution(text(args, "machine"), input,
+                                                                       text(args, "name"));
+        if (!arn) {
+            stepDone(false, arn.errorMessage());
+            return;
+        }
+        stepDone(true, {}, QJsonObject{{u"executionArn"_s, *arn}, {u"name"_s, arn->section(u':', 7, 7)}});
+        return;
+    }
     case Kind::SendMessage: {
         const QString queue = text(args, "queue");
         const QByteArray body = bodyOf(args["body"_L1]);
@@ -610,6 +623,39 @@ QString ScenarioRunner::check(const ScenarioStep &step, const QJsonValue &args, 
                 }
         }
         return tr("no log line of %1 contains \"%2\"").arg(function.isEmpty() ? tr("any function") : function, wanted);
+    }
+    case Kind::ExpectWorkflow: {
+        const QString machine = text(args, "machine");
+        const QString wanted = text(args, "status");
+        QList<ExecutionRecord> executions;
+        if (args.toObject().contains("execution"_L1)) {
+            if (const std::optional<ExecutionRecord> one = mCloud->workflows().execution(text(args, "execution")))
+                executions.append(*one);
+        } else {
+            executions = mCloud->workflows().executions(machine);
+        }
+        if (executions.isEmpty())
+            return tr("%1 has no execution").arg(machine);
+        QString closest;
+        for (const ExecutionRecord &e : std::as_const(executions)) {
+            QJsonObject got{{u"status"_s, e.status}, {u"name"_s, e.name}};
+            if (e.status == "SUCCEEDED"_L1)
+                got.insert(u"output"_s, e.output);
+            else if (!e.error.isEmpty())
+                got.insert(u"error"_s, QJsonObject{{u"error"_s, e.error}, {u"cause"_s, e.cause}});
+            QString why = e.status == wanted ? QString() : tr("execution %1 is %2").arg(e.name, e.status);
+            if (why.isEmpty() && args.toObject().contains("output"_L1))
+                why = ScenarioJson::mismatch(args["output"_L1], e.output, u"output"_s);
+            if (why.isEmpty() && args.toObject().contains("error"_L1))
+                why = ScenarioJson::mismatch(args["error"_L1], e.error, u"error"_s);
+            if (why.isEmpty()) {
+                *found = got;
+                return {};
+            }
+            if (closest.isEmpty())
+                closest = why;
+        }
+        return tr("no execution of %1 is %2 as expected (%3)").arg(machine, wanted, closest);
     }
     default: return {};
     }

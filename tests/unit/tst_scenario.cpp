@@ -67,6 +67,10 @@ steps:
   - expect-hops: [route, work]
   - expect-log: {contains: done, function: work}
     name: the work logs
+  - start-workflow: {machine: flow, input: {n: 1}, name: first}
+    capture: {arn: executionArn}
+  - expect-workflow: {machine: flow, execution: "${arn}", status: SUCCEEDED, output: {n: 1}}
+    within: 1d
 invariants:
   - expect-one-of:
       - expect-item: {table: items, matches: {id: "1"}}
@@ -81,11 +85,12 @@ invariants:
     QCOMPARE(s.repeat, 3);
     QCOMPARE(s.clockStart, QStringLiteral("2027-03-01T00:00:00Z"));
     QCOMPARE(s.faults.value(QStringLiteral("work")), json(R"({"faultRate": 30, "faultType": "timeout"})").toObject());
-    QCOMPARE(s.steps.size(), 14);
+    QCOMPARE(s.steps.size(), 16);
     using K = ScenarioStep::Kind;
-    const QList<K> kinds{K::Request,      K::SendMessage,   K::Publish,    K::PutObject, K::PutItem,
-                         K::PutEvent,     K::Invoke,        K::Advance,    K::Advance,   K::ExpectItem,
-                         K::ExpectObject, K::ExpectMessage, K::ExpectHops, K::ExpectLog};
+    const QList<K> kinds{K::Request,    K::SendMessage, K::Publish,       K::PutObject,
+                         K::PutItem,    K::PutEvent,    K::Invoke,        K::Advance,
+                         K::Advance,    K::ExpectItem,  K::ExpectObject,  K::ExpectMessage,
+                         K::ExpectHops, K::ExpectLog,   K::StartWorkflow, K::ExpectWorkflow};
     for (int i = 0; i < kinds.size(); ++i)
         QCOMPARE(s.steps.at(i).kind, kinds.at(i));
     const ScenarioStep &request = s.steps.first();
@@ -99,6 +104,10 @@ invariants:
     QCOMPARE(s.steps.at(9).withinMs, qint64(90000));
     QCOMPARE(s.steps.at(9).name, QStringLiteral("expect-item items"));
     QCOMPARE(s.steps.at(13).name, QStringLiteral("the work logs"));
+    QCOMPARE(s.steps.at(14).capture.value("arn").toString(), QStringLiteral("executionArn"));
+    QCOMPARE(s.steps.at(15).withinMs, qint64(86400000));
+    QVERIFY(s.steps.at(15).isExpectation());
+    QVERIFY(!s.steps.at(14).isExpectation());
     QCOMPARE(s.invariants.size(), 1);
     QCOMPARE(s.invariants.first().alternatives.size(), 2);
     QCOMPARE(s.invariants.first().withinMs, qint64(120000));
@@ -122,6 +131,8 @@ void tst_Scenario::parseErrors_data()
                                       << "s.yaml:2:19: send-message needs body";
     QTest::newRow("unknown argument") << QByteArray("steps:\n  - put-item: {table: t, item: {}, ttl: 3}\n")
                                       << "s.yaml:2:36: unknown key 'ttl' in put-item";
+    QTest::newRow("workflow without status")
+        << QByteArray("steps:\n  - expect-workflow: {machine: flow}\n") << "s.yaml:2:22: expect-workflow needs status";
     QTest::newRow("bad duration") << QByteArray("steps:\n  - advance: soon\n") << "s.yaml:2:14: advance is a duration";
     QTest::newRow("within on an action") << QByteArray("steps:\n  - advance: 1h\n    within: 1m\n")
                                          << "s.yaml:2:5: within belongs to the expect- steps";
