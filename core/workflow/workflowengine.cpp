@@ -312,6 +312,10 @@ Result<QString> WorkflowEngine::startExecution(const QString &machineName, const
     const Result<QJsonObject> definition = this->definition(*node);
     if (!definition)
         return fail(u"InvalidDefinition: %1"_s.arg(definition.errorMessage()));
+    // A machine that starts itself (or a ring of machines, or functions that start it) is
+    // stopped at the cloud's loop limit, as every other chain of events.
+    if (const Result<void> within = mCloud.withinLoopLimit(cause, mCloud.causeName(cause), node->name); !within)
+        return fail(u"ExecutionLimitExceeded: %1"_s.arg(within.errorMessage()));
     return begin(*node, *definition, *value, name, cause, std::move(done));
 }
 
