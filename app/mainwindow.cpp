@@ -259,7 +259,10 @@ void MainWindow::connectWindow()
     });
     connect(mProjects, &ProjectManager::titleChanged, this, &MainWindow::updateTitle);
     connect(mProjects, &ProjectManager::scaffoldWritten, this, [this](const QString &file) {
-        statusBar()->showMessage(tr("Wrote the handler %1").arg(QDir::toNativeSeparators(file)), 5000);
+        statusBar()->showMessage(file.endsWith(".asl.json"_L1)
+                                     ? tr("Wrote the starter definition %1").arg(QDir::toNativeSeparators(file))
+                                     : tr("Wrote the handler %1").arg(QDir::toNativeSeparators(file)),
+                                 5000);
     });
     connectWorkflows();
 }
@@ -297,6 +300,7 @@ void MainWindow::followWorkflowUndo()
 void MainWindow::addWorkflowConnections(WorkflowPage *page)
 {
     const Node *machine = project()->architecture().node(page->machine());
+    page->parseNow(); // what was saved, even typed a moment ago
     if (!machine || !page->textParses())
         return;
     const int added = DerivedConnections::addMissing(*project(), page->machine(), page->definition());

@@ -163,6 +163,14 @@ void writeValue(QByteArray &out, const QJsonValue &value, Shape shape, int depth
 
 } // namespace
 
+QByteArray writeState(const QJsonObject &state)
+{
+    QByteArray out;
+    writeObject(out, state, Shape::State, 0, false);
+    out += '\n';
+    return out;
+}
+
 QByteArray write(const QJsonObject &definition)
 {
     QByteArray out;

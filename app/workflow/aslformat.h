@@ -12,5 +12,7 @@ namespace Nimbus::AslFormat {
 // objects forget the order of the text they came from, so the graph's edits rewrite the
 // whole text in this one order (the same definition always gives the same bytes).
 QByteArray write(const QJsonObject &definition);
+// One state in the same order (the inspector's JSON of a state).
+QByteArray writeState(const QJsonObject &state);
 
 } // namespace Nimbus::AslFormat

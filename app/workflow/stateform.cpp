@@ -1,5 +1,6 @@
 #include "stateform.h"
 
+#include "aslformat.h"
 #include "editor/codeeditor.h"
 #include "theme.h"
 #include "workflowedit.h"
@@ -122,8 +123,7 @@ void StateForm::setState(const QString &path, const QJsonObject &state, const QS
             mNext->addItem(name, name);
     const QString next = state.value("Next"_L1).toString();
     mNext->setCurrentIndex(next.isEmpty() ? 0 : std::max(0, mNext->findData(next)));
-    mJson->setText(path.isEmpty() ? QString()
-                                  : QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Indented)));
+    mJson->setText(path.isEmpty() ? QString() : QString::fromUtf8(AslFormat::writeState(state)));
     mJsonError->clear();
     updateVisibility();
     mFilling = false;

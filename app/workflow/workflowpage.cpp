@@ -17,6 +17,7 @@
 #include <QLayout>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSplitter>
@@ -94,16 +95,18 @@ public:
         for (const QString &type : WorkflowEdit::stateTypes()) {
             QPixmap icon(36, 36);
             icon.fill(Qt::transparent);
-            QPainter painter(&icon);
-            WorkflowScene::paintIcon(&painter, QRectF(2, 2, 32, 32), type,
-                                     Theme::readable(WorkflowScene::typeColour(type)));
+            {
+                QPainter painter(&icon);
+                WorkflowScene::paintIcon(&painter, QRectF(2, 2, 32, 32), type,
+                                         Theme::readable(WorkflowScene::typeColour(type)));
+            }
             auto *item = new QListWidgetItem(QIcon(icon), type, this);
             item->setData(Qt::UserRole, type);
             item->setToolTip(WorkflowPage::tr("Drag a %1 state onto the graph: onto a state to place it after "
                                               "that state, into a branch to add it there")
                                  .arg(type));
         }
-        setFixedHeight(sizeHintForRow(0) * 2 + 12);
+        setFixedHeight(sizeHintForRow(0) + 2 * frameWidth() + 8);
     }
 
 protected:
@@ -195,6 +198,15 @@ WorkflowPage::WorkflowPage(const QString &path, Project *project, NodeId machine
         if (isModified())
             emit saveRequested();
     });
+}
+
+WorkflowPage::~WorkflowPage()
+{
+    // QWidget deletes its children before its connections go: the scene's last selection
+    // change and the editor's last signals must not reach a page half destroyed.
+    for (QObject *sender : std::initializer_list<QObject *>{mScene, mView, mForm, mRun, mDiagnosticsList, editor()})
+        sender->disconnect(this);
+    mParseTimer->stop();
 }
 
 QWidget *WorkflowPage::createGraphSide()

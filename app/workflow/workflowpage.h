@@ -33,6 +33,7 @@ class WorkflowPage : public EditorPage
 public:
     WorkflowPage(const QString &path, Project *project, NodeId machine, const WorkflowHost &host,
                  QWidget *parent = nullptr);
+    ~WorkflowPage() override;
 
     NodeId machine() const { return mMachine; }
     QUndoStack *undoStack() const { return mStack; }

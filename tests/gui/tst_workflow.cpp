@@ -1,0 +1,622 @@
+#include "canvas/canvasscene.h"
+#include "canvas/canvasview.h"
+#include "canvas/edgeitem.h"
+#include "canvas/nodeitem.h"
+#include "cloud/cloudpanel.h"
+#include "editor/codeeditor.h"
+#include "editor/editorarea.h"
+#include "mainwindow.h"
+#include "notificationbar.h"
+#include "testutil.h"
+#include "workflow/aslformat.h"
+#include "workflow/stateform.h"
+#include "workflow/workflowedit.h"
+#include "workflow/workflowpage.h"
+#include "workflow/workflowrunpanel.h"
+#include "workflow/workflowscene.h"
+
+#include "document/project.h"
+#include "runtime/scaffold.h"
+#include "workflow/asldefinition.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace Nimbus;
+using namespace NimbusTest;
+
+// The workflow editor driven as a user would: a state machine dropped on the design gets
+// its definition, a double-click opens it, the graph and the JSON follow each other
+// through drops, drags, keys and typing, each change one undo step; diagnostics show on
+// the lines, the list and the states; saving connects the design; executions light the
+// path they take.
+class tst_Workflow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void newMachineGetsStarterDefinition();
+    void doubleClickOpensTheEditor();
+    void typedStateAppearsOnTheGraph();
+    void droppedStateIsWrittenAndUndone_data();
+    void droppedStateIsWrittenAndUndone();
+    void handleDragConnectsNext();
+    void deleteKeyRemovesAStateAndItsReferences();
+    void inspectorEditsAreUndoSteps();
+    void diagnosticsNameTheState_data();
+    void diagnosticsNameTheState();
+    void nestedStatesAreFramed();
+    void savingAddsDerivedConnections();
+    void deletingAUsedConnectionWarns();
+    void executionLightsItsPath_data();
+    void executionLightsItsPath();
+    void advanceTimeEndsAWait();
+    void taskInvokesANodeFunction();
+    void screenshot();
+
+private:
+    NodeId addMachine(const QString &name = QStringLiteral("orders"));
+    WorkflowPage *openMachine(NodeId machine, const QByteArray &definition = {});
+    void setText(WorkflowPage *page, const QString &text);
+    QPoint viewPoint(WorkflowPage *page, const QPointF &scene) const;
+    void drop(WorkflowPage *page, const QString &type, const QPointF &scene);
+    QString definitionPath(NodeId machine) const;
+
+    std::unique_ptr<MainWindow> mWindow;
+    std::unique_ptr<QTemporaryDir> mDir;
+};
+
+namespace {
+
+const char *const kChoiceMachine = R"({
+  "StartAt": "Prepare",
+  "States": {
+    "Prepare": { "Type": "Pass", "Next": "Check" },
+    "Check": { "Type": "Choice",
+      "Choices": [ { "Variable": "$.value", "NumericGreaterThan": 10, "Next": "Big" } ],
+      "Default": "Small" },
+    "Big": { "Type": "Pass", "Result": "big", "ResultPath": "$.size", "Next": "Done" },
+    "Small": { "Type": "Pass", "Result": "small", "ResultPath": "$.size", "Next": "Done" },
+    "Done": { "Type": "Succeed" }
+  }
+})";
+
+const char *const kWaitMachine = R"({
+  "StartAt": "Remind later",
+  "States": {
+    "Remind later": { "Type": "Wait", "Seconds": 86400, "Next": "Remind" },
+    "Remind": { "Type": "Pass", "End": true }
+  }
+})";
+
+} // namespace
+
+void tst_Workflow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void tst_Workflow::init()
+{
+    mDir = std::make_unique<QTemporaryDir>();
+    mWindow = std::make_unique<MainWindow>();
+    mWindow->resize(1500, 950);
+    mWindow->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mWindow.get()));
+    QVERIFY(mWindow->saveTo(mDir->filePath("flows.nimbus")));
+}
+
+void tst_Workflow::cleanup()
+{
+    mWindow->cloudPanel()->stop();
+    mWindow->project()->undoStack()->setClean();
+    for (EditorPage *p : mWindow->editorArea()->pages())
+        if (auto *w = qobject_cast<WorkflowPage *>(p))
+            w->undoStack()->setClean();
+    mWindow.reset();
+    mDir.reset();
+}
+
+NodeId tst_Workflow::addMachine(const QString &name)
+{
+    return mWindow->project()->addNode("state-machine", {0, 0}, name).valueOr(kInvalidNodeId);
+}
+
+QString tst_Workflow::definitionPath(NodeId machine) const
+{
+    const Node *node = mWindow->project()->architecture().node(machine);
+    return mDir->filePath(node->properties.value("definition").toString());
+}
+
+WorkflowPage *tst_Workflow::openMachine(NodeId machine, const QByteArray &definition)
+{
+    if (!definition.isEmpty() && !writeAll(definitionPath(machine), definition))
+        return nullptr;
+    WorkflowPage *page = mWindow->editorArea()->openWorkflow(machine);
+    if (page)
+        QApplication::processEvents();
+    return page;
+}
+
+void tst_Workflow::setText(WorkflowPage *page, const QString &text)
+{
+    page->editor()->setFocus();
+    page->editor()->selectAll();
+    page->editor()->replaceSelectedText(text);
+}
+
+QPoint tst_Workflow::viewPoint(WorkflowPage *page, const QPointF &scene) const
+{
+    page->view()->ensureVisible(QRectF(scene, QSizeF(1, 1)), 20, 20);
+    return page->view()->mapFromScene(scene);
+}
+
+void tst_Workflow::drop(WorkflowPage *page, const QString &type, const QPointF &scene)
+{
+    QMimeData mime;
+    mime.setData(WorkflowView::kStateMimeType, type.toUtf8());
+    const QPoint local = viewPoint(page, scene);
+    QDragEnterEvent enter(local, Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(page->view()->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropEvent(QPointF(local), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(page->view()->viewport(), &dropEvent);
+    QVERIFY(dropEvent.isAccepted());
+}
+
+void tst_Workflow::newMachineGetsStarterDefinition()
+{
+    // Dropped from the palette like any node.
+    QMimeData mime;
+    mime.setData(CanvasView::kKindMimeType, "state-machine");
+    CanvasView *view = mWindow->canvasView();
+    const QPoint at = view->viewport()->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(view->viewport(), &enter);
+    QDropEvent dropEvent(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(view->viewport(), &dropEvent);
+    const Node *node = mWindow->project()->architecture().nodeByName("state-machine");
+    QVERIFY(node);
+    const QString path = mDir->filePath("workflows/state-machine.asl.json");
+    QVERIFY(QFileInfo::exists(path));
+    const Result<QJsonObject> definition = AslDefinition::parse(readAll(path));
+    QVERIFY(definition);
+    QVERIFY2(AslDefinition::validate(*definition).isEmpty(), readAll(path).constData());
+    QCOMPARE(readAll(path), AslFormat::write(*definition)); // written in the editor's own order
+
+    // Renaming keeps the file: the property still names it.
+    QVERIFY(mWindow->project()->renameNode(node->id, "fulfil"));
+    QCOMPARE(mWindow->project()->architecture().node(node->id)->properties.value("definition").toString(),
+             QString("workflows/state-machine.asl.json"));
+    mWindow->project()->undoStack()->undo(); // the rename
+    mWindow->project()->undoStack()->undo(); // the drop: the untouched file goes, and its folder
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!QFileInfo::exists(mDir->filePath("workflows")));
+    mWindow->project()->undoStack()->redo();
+    QVERIFY(QFileInfo::exists(path));
+}
+
+void tst_Workflow::doubleClickOpensTheEditor()
+{
+    const NodeId machine = addMachine();
+    CanvasView *view = mWindow->canvasView();
+    NodeItem *item = mWindow->canvasScene()->nodeItem(machine);
+    view->centreOn(machine);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(item->mapToScene(QPointF(60, 41))));
+    auto *page = qobject_cast<WorkflowPage *>(mWindow->editorArea()->currentWidget());
+    QVERIFY(page);
+    QCOMPARE(page->machine(), machine);
+    QCOMPARE(QFileInfo(page->path()).fileName(), QString("orders.asl.json"));
+    QCOMPARE(page->editor()->language(), CodeEditor::Language::Json);
+    QVERIFY(page->graph()->layout().box("Hello"));
+    QVERIFY(page->graph()->layout().box("Done"));
+    QVERIFY(!page->graph()->layout().start.isNull());
+    QVERIFY(!page->isModified());
+    // The same tab the second time.
+    mWindow->editorArea()->setCurrentIndex(0);
+    QCOMPARE(mWindow->editorArea()->openWorkflow(machine), page);
+    QCOMPARE(mWindow->editorArea()->pages().size(), 1);
+}
+
+void tst_Workflow::typedStateAppearsOnTheGraph()
+{
+    WorkflowPage *page = openMachine(addMachine());
+    QVERIFY(page);
+    QString text = page->editor()->text();
+    text.replace("\"Type\": \"Succeed\"", "\"Type\": \"Pass\",\n      \"Next\": \"Log\"");
+    text.replace("\"States\": {", "\"States\": {\n    \"Log\": {\"Type\": \"Succeed\"},");
+    setText(page, text);
+    // Read again after the pause, not at each key.
+    QVERIFY(!page->graph()->layout().box("Log"));
+    QTRY_VERIFY(page->graph()->layout().box("Log"));
+    QVERIFY(page->isModified());
+    QVERIFY(mWindow->editorArea()->tabText(mWindow->editorArea()->indexOf(page)).endsWith(QChar(0x25cf)));
+    // Done leads to Log: Log lies below it.
+    QVERIFY(page->graph()->layout().box("Log")->rect.top() > page->graph()->layout().box("Done")->rect.bottom());
+    // Ctrl+S writes the file and the tab is clean again.
+    page->editor()->setFocus();
+    QTest::keyClick(page->editor(), Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!page->isModified());
+    QVERIFY(readAll(page->path()).contains("\"Log\""));
+}
+
+void tst_Workflow::droppedStateIsWrittenAndUndone_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("onHello"); // dropped on Hello (after it) or on empty space
+    QTest::addColumn<QString>("expectedName");
+    for (const QString &type : WorkflowEdit::stateTypes())
+        QTest::newRow(qPrintable(type + " after Hello")) << type << true << type;
+    QTest::newRow("Pass alone") << "Pass" << false << "Pass";
+}
+
+void tst_Workflow::droppedStateIsWrittenAndUndone()
+{
+    QFETCH(QString, type);
+    QFETCH(bool, onHello);
+    QFETCH(QString, expectedName);
+    WorkflowPage *page = openMachine(addMachine());
+    QVERIFY(page);
+    const QString before = page->editor()->text();
+    const QRectF hello = page->graph()->stateRect("Hello");
+    drop(page, type, onHello ? hello.center() : hello.topRight() + QPointF(400, 0));
+    const QJsonObject states = QJsonDocument::fromJson(page->editor()->text().toUtf8())["States"].toObject();
+    QVERIFY2(states.contains(expectedName), qPrintable(page->editor()->text()));
+    QCOMPARE(states[expectedName].toObject()["Type"].toString(), type);
+    QVERIFY(page->graph()->layout().box(expectedName));
+    QCOMPARE(page->graph()->selectedState(), expectedName);
+    if (onHello) {
+        QCOMPARE(states["Hello"].toObject()["Next"].toString(), expectedName);
+        if (WorkflowEdit::takesNext(type))
+            QCOMPARE(states[expectedName].toObject()["Next"].toString(), QString("Done"));
+    }
+    // The Type comes first in the state, StartAt and States in the machine.
+    QVERIFY(page->editor()->text().indexOf("\"StartAt\"") < page->editor()->text().indexOf("\"States\""));
+    QCOMPARE(page->undoStack()->count(), 1);
+    // Ctrl+Z with the graph focused: the window's Undo follows the tab's stack.
+    page->view()->setFocus();
+    QTest::keyClick(page->view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(page->editor()->text(), before);
+    QVERIFY(!page->graph()->layout().box(expectedName));
+    QVERIFY(!page->isModified());
+    page->undoStack()->redo();
+    QVERIFY(page->graph()->layout().box(expectedName));
+}
+
+void tst_Workflow::handleDragConnectsNext()
+{
+    WorkflowPage *page = openMachine(addMachine(), R"({"StartAt": "A", "States": {
+        "A": {"Type": "Pass", "End": true}, "B": {"Type": "Pass", "End": true}}})");
+    QVERIFY(page);
+    QWidget *viewport = page->view()->viewport();
+    const QPoint from = viewPoint(page, page->graph()->handlePosition("A"));
+    const QPoint to = viewPoint(page, page->graph()->stateRect("B").center());
+    QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), viewport->mapToGlobal(QPointF(to)), Qt::NoButton, Qt::LeftButton,
+                     {});
+    QApplication::sendEvent(viewport, &move);
+    QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+    const QJsonObject a = WorkflowEdit::stateAt(page->definition(), "A");
+    QCOMPARE(a["Next"].toString(), QString("B"));
+    QVERIFY(!a.contains("End"));
+    QCOMPARE(page->undoStack()->count(), 1);
+    // B is reached now: no more "unreachable" diagnostic on it.
+    QCOMPARE(page->graph()->problems("B"), (QPair<int, int>(0, 0)));
+}
+
+void tst_Workflow::deleteKeyRemovesAStateAndItsReferences()
+{
+    WorkflowPage *page = openMachine(addMachine(), kChoiceMachine);
+    QVERIFY(page);
+    page->graph()->selectState("Big");
+    page->view()->setFocus();
+    QTest::keyClick(page->view(), Qt::Key_Delete);
+    QVERIFY(!page->graph()->layout().box("Big"));
+    const QJsonObject check = WorkflowEdit::stateAt(page->definition(), "Check");
+    // The rule that went to Big now goes where Big went.
+    QCOMPARE(check["Choices"].toArray().at(0).toObject()["Next"].toString(), QString("Done"));
+    QVERIFY(AslDefinition::validate(page->definition()).isEmpty());
+    page->undoStack()->undo();
+    QVERIFY(page->graph()->layout().box("Big"));
+}
+
+void tst_Workflow::inspectorEditsAreUndoSteps()
+{
+    WorkflowPage *page = openMachine(addMachine(), kWaitMachine);
+    QVERIFY(page);
+    page->graph()->selectState("Remind later");
+    StateForm *form = page->form();
+    QCOMPARE(form->path(), QString("Remind later"));
+    // Rename: the Next that named it follows... here StartAt does.
+    form->nameField()->setText("Pause");
+    QMetaObject::invokeMethod(form->nameField(), "editingFinished");
+    QCOMPARE(page->definition()["StartAt"].toString(), QString("Pause"));
+    QCOMPARE(page->graph()->selectedState(), QString("Pause"));
+    // A field: Comment.
+    form->field("Comment")->setText("wait a day");
+    QMetaObject::invokeMethod(form->field("Comment"), "editingFinished");
+    QCOMPARE(WorkflowEdit::stateAt(page->definition(), "Pause")["Comment"].toString(), QString("wait a day"));
+    // The state's JSON.
+    form->jsonField()->setText(R"({"Type": "Wait", "Seconds": 5, "End": true})");
+    QTest::mouseClick(form->applyJsonButton(), Qt::LeftButton);
+    QCOMPARE(WorkflowEdit::stateAt(page->definition(), "Pause")["Seconds"].toInt(), 5);
+    QVERIFY(!page->graph()->layout().box("Remind") || page->diagnostics().size() > 0);
+    QCOMPARE(page->undoStack()->count(), 3);
+    page->undoStack()->undo();
+    page->undoStack()->undo();
+    page->undoStack()->undo();
+    QCOMPARE(page->definition()["StartAt"].toString(), QString("Remind later"));
+}
+
+void tst_Workflow::diagnosticsNameTheState_data()
+{
+    QTest::addColumn<QByteArray>("definition");
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<bool>("warning");
+    QTest::newRow("missing Next") << QByteArray(R"({"StartAt": "A", "States": {
+  "A": {"Type": "Pass", "Next": "Nowhere"}}})")
+                                  << "A"
+                                  << "Nowhere" << false;
+    QTest::newRow("Choice without Default") << QByteArray(R"({"StartAt": "C", "States": {
+  "C": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "E"}]},
+  "E": {"Type": "Succeed"}}})") << "C"
+                                            << "Default" << true;
+}
+
+void tst_Workflow::diagnosticsNameTheState()
+{
+    QFETCH(QByteArray, definition);
+    QFETCH(QString, state);
+    QFETCH(QString, words);
+    QFETCH(bool, warning);
+    WorkflowPage *page = openMachine(addMachine(), definition);
+    QVERIFY(page);
+    QListWidget *list = page->diagnosticsList();
+    QVERIFY(list->count() > 0);
+    bool found = false;
+    for (int i = 0; i < list->count(); ++i)
+        found = found || (list->item(i)->text().startsWith(state) && list->item(i)->text().contains(words));
+    QVERIFY2(found, qPrintable(list->item(0)->text()));
+    const QPair<int, int> badge = page->graph()->problems(state);
+    QVERIFY(warning ? badge.second > 0 : badge.first > 0);
+    // The state's line is marked in the text.
+    const int line =
+        int(page->editor()->text().left(page->editor()->text().indexOf(QString("\"%1\"").arg(state))).count('\n')) + 1;
+    QVERIFY(!page->editor()->problemLines().isEmpty());
+    QVERIFY(page->editor()->problemLines().first() >= line);
+
+    // A JSON syntax error: the list says where, the graph keeps the last good definition.
+    setText(page, page->editor()->text().replace("\"StartAt\"", "StartAt"));
+    page->parseNow();
+    QVERIFY(!page->textParses());
+    QCOMPARE(page->diagnosticsList()->count(), 1);
+    QVERIFY(page->diagnosticsList()->item(0)->text().startsWith("Line 1"));
+    QVERIFY(page->graph()->layout().box(state));
+    // The graph's edits wait until the text reads again.
+    QVERIFY(!page->addState("Pass", {}));
+    QVERIFY(!page->message().isEmpty());
+}
+
+void tst_Workflow::nestedStatesAreFramed()
+{
+    WorkflowPage *page = openMachine(addMachine(), R"({"StartAt": "Both", "States": {
+      "Both": {"Type": "Parallel", "Next": "Each", "Branches": [
+        {"StartAt": "Left", "States": {"Left": {"Type": "Pass", "End": true}}},
+        {"StartAt": "Right", "States": {"Right": {"Type": "Pass", "End": true}}}]},
+      "Each": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "One",
+          "States": {"One": {"Type": "Pass", "End": true}}}}}})");
+    QVERIFY(page);
+    const WorkflowLayout &layout = page->graph()->layout();
+    const WorkflowLayout::Box *both = layout.box("Both");
+    QVERIFY(both && both->container);
+    QVERIFY(both->rect.contains(layout.box("Both/Branch 1/Left")->rect));
+    QVERIFY(both->rect.contains(layout.box("Both/Branch 2/Right")->rect));
+    QVERIFY(layout.box("Each")->rect.contains(layout.box("Each/Iterator/One")->rect));
+    QCOMPARE(layout.frames.size(), 3);
+    // A drop into the second branch, on Right, lands after Right in that branch.
+    drop(page, "Wait", layout.box("Both/Branch 2/Right")->rect.center());
+    const QJsonObject branch = page->definition()["States"]["Both"]["Branches"][1].toObject();
+    QVERIFY2(branch["States"].toObject().contains("Wait"), qPrintable(page->editor()->text()));
+    QCOMPARE(branch["States"]["Right"]["Next"].toString(), QString("Wait"));
+    QVERIFY(page->graph()->layout().box("Both/Branch 2/Wait"));
+}
+
+void tst_Workflow::savingAddsDerivedConnections()
+{
+    Project *project = mWindow->project();
+    const NodeId charge = project->addNode("function", {300, 0}, "charge").valueOr(kInvalidNodeId);
+    const NodeId receipts = project->addNode("queue", {300, 200}, "receipts").valueOr(kInvalidNodeId);
+    const NodeId machine = addMachine();
+    WorkflowPage *page = openMachine(machine);
+    QVERIFY(page);
+    setText(page, R"({"StartAt": "Charge", "States": {
+  "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+    "Parameters": {"FunctionName": "${charge}", "Payload.$": "$"}, "Next": "Send"},
+  "Send": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage",
+    "Parameters": {"QueueUrl": "${receipts}", "MessageBody.$": "$"}, "End": true}}})");
+    const int steps = project->undoStack()->count();
+    QVERIFY(mWindow->editorArea()->save(page));
+    const Architecture &design = project->architecture();
+    QVERIFY(design.findEdge(machine, charge, "invokes"));
+    QVERIFY(design.findEdge(machine, receipts, "writes"));
+    // One step of the design's own stack.
+    QCOMPARE(project->undoStack()->count(), steps + 1);
+    // Saved again: nothing more to add.
+    page->undoStack()->resetClean();
+    QVERIFY(mWindow->editorArea()->save(page));
+    QCOMPARE(project->undoStack()->count(), steps + 1);
+    project->undoStack()->undo();
+    QVERIFY(!design.findEdge(machine, charge, "invokes"));
+}
+
+void tst_Workflow::deletingAUsedConnectionWarns()
+{
+    Project *project = mWindow->project();
+    const NodeId charge = project->addNode("function", {400, 0}, "charge").valueOr(kInvalidNodeId);
+    const NodeId machine = addMachine();
+    QVERIFY(writeAll(definitionPath(machine), R"({"StartAt": "Charge", "States": {
+  "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+    "Parameters": {"FunctionName": "${charge}"}, "End": true}}})"));
+    const EdgeId edge = project->connectNodes(machine, charge, "invokes").valueOr(kInvalidEdgeId);
+    QVERIFY(edge != kInvalidEdgeId);
+    mWindow->canvasScene()->clearSelection();
+    mWindow->canvasScene()->edgeItem(edge)->setSelected(true);
+    mWindow->canvasView()->deleteSelection();
+    QVERIFY(!project->architecture().edge(edge));
+    NotificationBar *band = mWindow->notifications();
+    QVERIFY(band->isVisible());
+    QVERIFY2(band->text().contains("Charge") && band->text().contains("charge"), qPrintable(band->text()));
+    band->dismiss();
+    // A connection no state uses goes without a word.
+    const NodeId other = project->addNode("function", {400, 200}, "other").valueOr(kInvalidNodeId);
+    const EdgeId unused = project->connectNodes(machine, other, "invokes").valueOr(kInvalidEdgeId);
+    mWindow->canvasScene()->clearSelection();
+    mWindow->canvasScene()->edgeItem(unused)->setSelected(true);
+    mWindow->canvasView()->deleteSelection();
+    QVERIFY(!band->isVisible());
+}
+
+void tst_Workflow::executionLightsItsPath_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("taken");
+    QTest::addColumn<QString>("skipped");
+    QTest::newRow("big") << QByteArray(R"({"value": 42})") << "Big"
+                         << "Small";
+    QTest::newRow("small") << QByteArray(R"({"value": 1})") << "Small"
+                           << "Big";
+}
+
+void tst_Workflow::executionLightsItsPath()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, taken);
+    QFETCH(QString, skipped);
+    WorkflowPage *page = openMachine(addMachine(), kChoiceMachine);
+    QVERIFY(page);
+    WorkflowRunPanel *run = page->runPanel();
+    run->inputEditor()->setText(QString::fromUtf8(input));
+    QTest::mouseClick(run->findChild<QPushButton *>("startExecution"), Qt::LeftButton);
+    QVERIFY2(mWindow->cloudPanel()->isRunning(), qPrintable(run->status()->text()));
+    QTRY_COMPARE(page->graph()->run("Done"), StateRun::Succeeded);
+    QCOMPARE(page->graph()->run("Prepare"), StateRun::Succeeded);
+    QCOMPARE(page->graph()->run("Check"), StateRun::Succeeded);
+    QCOMPARE(page->graph()->run(taken), StateRun::Succeeded);
+    QCOMPARE(page->graph()->run(skipped), StateRun::None);
+    QTRY_COMPARE(run->executionList()->topLevelItemCount(), 1);
+    QTRY_COMPARE(run->executionList()->topLevelItem(0)->text(1), QString("SUCCEEDED"));
+    // A click on a state shows what it got and gave.
+    page->graph()->selectState(taken);
+    const QString details = run->details()->toPlainText();
+    QVERIFY2(details.contains("\"value\"") && details.contains(taken.toLower()), qPrintable(details));
+    // Saved inputs come back by name.
+    QVERIFY(run->saveInput("answer"));
+    run->inputEditor()->setText("{}");
+    auto *inputs = run->findChild<QComboBox *>("savedInputs");
+    QVERIFY(inputs->findData("answer") > 0);
+}
+
+void tst_Workflow::advanceTimeEndsAWait()
+{
+    WorkflowPage *page = openMachine(addMachine(), kWaitMachine);
+    QVERIFY(page);
+    WorkflowRunPanel *run = page->runPanel();
+    QVERIFY(run->startExecution());
+    QTRY_COMPARE(page->graph()->run("Remind later"), StateRun::Entered);
+    QVERIFY(run->findChild<QPushButton *>("stopExecution")->isEnabled());
+    QTest::qWait(200);
+    QCOMPARE(page->graph()->run("Remind"), StateRun::None);
+    QTest::mouseClick(run->findChild<QPushButton *>("advanceTime"), Qt::LeftButton);
+    QTRY_COMPARE(page->graph()->run("Remind"), StateRun::Succeeded);
+    QCOMPARE(page->graph()->run("Remind later"), StateRun::Succeeded);
+    QTRY_COMPARE(run->executionList()->topLevelItem(0)->text(1), QString("SUCCEEDED"));
+
+    // Stop: a second execution waits, Stop aborts it and the waiting state shows failed.
+    QVERIFY(run->startExecution());
+    QTRY_COMPARE(page->graph()->run("Remind later"), StateRun::Entered);
+    QTest::mouseClick(run->findChild<QPushButton *>("stopExecution"), Qt::LeftButton);
+    QTRY_COMPARE(run->executionList()->topLevelItem(0)->text(1), QString("ABORTED"));
+    QCOMPARE(run->executionList()->topLevelItemCount(), 2);
+}
+
+void tst_Workflow::taskInvokesANodeFunction()
+{
+    Project *project = mWindow->project();
+    const NodeId twice = project->addNode("function", {300, 0}, "twice").valueOr(kInvalidNodeId);
+    QVERIFY(project->setNodeProperty(twice, "runtime", "nodejs20.x"));
+    const Result<Scaffold> scaffold = Scaffold::forFunction(*project, twice);
+    QVERIFY(scaffold);
+    QVERIFY(
+        writeAll(scaffold->absolutePath, "export const handler = async (event) => ({ value: event.value * 2 });\n"));
+    const NodeId machine = addMachine();
+    QVERIFY(project->connectNodes(machine, twice, "invokes"));
+    WorkflowPage *page = openMachine(machine, R"({"StartAt": "Double", "States": {
+  "Double": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+    "Parameters": {"FunctionName": "${twice}", "Payload.$": "$"}, "OutputPath": "$.Payload", "End": true}}})");
+    QVERIFY(page);
+    mWindow->saveTo(mDir->filePath("flows.nimbus"));
+    page->runPanel()->inputEditor()->setText(R"({"value": 21})");
+    QVERIFY(page->runPanel()->startExecution());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        page->graph()->run("Double") == StateRun::Succeeded || page->graph()->run("Double") == StateRun::Failed, 30000);
+    page->graph()->selectState("Double");
+    QCOMPARE(page->graph()->run("Double"), StateRun::Succeeded);
+    QVERIFY2(page->runPanel()->trace().value("Double").output.contains("42"),
+             qPrintable(page->runPanel()->details()->toPlainText()));
+}
+
+// The editor on a real machine, grabbed for the README (NIMBUS_SCREENSHOT_DIR names the
+// folder; without it the picture goes to the temporary folder only).
+void tst_Workflow::screenshot()
+{
+    Project *project = mWindow->project();
+    // Each function hands its event on, so that an order runs down to the day's wait.
+    for (const char *name : {"validate", "charge", "reserve", "receipt", "refund", "remind"}) {
+        const NodeId function = project->addNode("function", {0, 0}, name).valueOr(kInvalidNodeId);
+        QVERIFY(project->setNodeProperty(function, "runtime", "nodejs20.x"));
+        const Result<Scaffold> scaffold = Scaffold::forFunction(*project, function);
+        QVERIFY(scaffold);
+        QVERIFY(writeAll(scaffold->absolutePath, "export const handler = async (event) => event;\n"));
+    }
+    const NodeId machine = addMachine("fulfil");
+    WorkflowPage *page = openMachine(machine, readAll(QFINDTESTDATA("data/fulfil.asl.json")));
+    QVERIFY(page);
+    QVERIFY(mWindow->saveTo(mDir->filePath("flows.nimbus")));
+    for (QDockWidget *dock : mWindow->findChildren<QDockWidget *>())
+        dock->hide();
+    page->runPanel()->inputEditor()->setText(R"({"order": {"id": "o-1", "total": 120}})");
+    QVERIFY(page->runPanel()->startExecution());
+    QTRY_VERIFY_WITH_TIMEOUT(page->graph()->run("Wait a day") == StateRun::Entered, 30000);
+    page->graph()->selectState("Charge");
+    page->view()->setFocus();
+    page->view()->fit();
+    QTest::qWait(100);
+    const QString folder = qEnvironmentVariable("NIMBUS_SCREENSHOT_DIR", QDir::tempPath());
+    QVERIFY(mWindow->grab().save(QDir(folder).filePath("workflow-editor.png")));
+    // The day passes at once.
+    QVERIFY(page->runPanel()->advanceTime());
+    QTRY_VERIFY_WITH_TIMEOUT(page->graph()->run("Done") == StateRun::Succeeded, 30000);
+}
+
+QTEST_MAIN(tst_Workflow)
+#include "tst_workflow.moc"
