@@ -396,7 +396,8 @@ int CommandLine::cost(const QStringList &arguments)
                 return usageError(tr("--%1 is for a quick estimate without a project").arg(option.names().first()));
         if (!open(parser.positionalArguments().first(), project))
             return InputError;
-        workload = Workload::fromArchitecture(project.catalog(), project.architecture());
+        workload = Workload::fromArchitecture(project.catalog(), project.architecture(), project.directory(),
+                                              project.pendingCodeFiles());
         if (parser.isSet(o.measured)) {
             RunHistory history;
             if (!ProjectFile::isJsonPath(project.filePath()) && history.open(project.filePath()))

@@ -775,7 +775,8 @@ void CostView::rebuildWorkload()
         return;
     // The design decides the functions, their memory and what they touch; what the user
     // typed here (durations, weights, volume, shape) carries over by name.
-    Workload fresh = Workload::fromArchitecture(mProject->catalog(), mProject->architecture());
+    Workload fresh = Workload::fromArchitecture(mProject->catalog(), mProject->architecture(), mProject->directory(),
+                                                mProject->pendingCodeFiles());
     fresh.monthlyRequests = mWorkload.monthlyRequests;
     fresh.profile = mWorkload.profile;
     fresh.measured = mWorkload.measured;

@@ -661,6 +661,8 @@ void CostEngine::services(const PricingCatalog &catalog, double volume, Sink &si
             busDemand(catalog, s, volume, sink, want);
         }
     }
+    for (const WorkflowLoad &w : mWorkload.workflows)
+        workflowDemand(w, volume, sink, want);
     filterNotes(volume, sink);
     // In catalog order, so that bills list the same lines in the same order.
     const bool freeTier = sink.record ? sink.result->option.freeTier : true;
@@ -959,6 +961,56 @@ void CostEngine::busDemand(const PricingCatalog &catalog, const ServiceLoad &s, 
                       .arg(s.replayGb)
                       .arg(replayed, 0, 'f', 0)
                       .arg(s.itemKb));
+}
+
+void CostEngine::workflowDemand(const WorkflowLoad &w, double volume, Sink &sink, const Want &want) const
+{
+    const double executions = w.monthlyExecutions(volume);
+    const double transitions = w.measuredTransitions.known() || w.definition.isEmpty()
+                                   ? w.transitionsPerExecution()
+                                   : Workload::likelyPath(w.definition, w.mapItems).transitions;
+    double durationMs = 0;
+    if (w.express) {
+        durationMs = mWorkload.workflowDurationMs(w);
+        want(u"workflow.express.requests"_s, executions, w.name);
+        // Each execution: its duration rounded up to 100 ms, its memory in 64 MB chunks.
+        const double gb = ceilTo(WorkflowLoad::kExpressMemoryMb, 64) / 1024.0;
+        want(u"workflow.express.duration"_s, executions * ceilTo(durationMs, 100) / 1000.0 * gb, w.name);
+    } else {
+        want(u"workflow.transitions"_s, executions * transitions, w.name);
+    }
+    if (!sink.record)
+        return;
+    QString per;
+    if (w.measuredTransitions.known())
+        per = tr("%L1 transitions per execution, the mean of %n finished local execution(s)", nullptr,
+                 w.measuredTransitions.runs)
+                  .arg(transitions, 0, 'g', 4);
+    else if (!w.definition.isEmpty())
+        per = tr("%L1 transitions per execution along the likely path of its definition (a Choice takes its "
+                 "Default, a Parallel every branch, a Map %L2 items; retries not counted)")
+                  .arg(transitions, 0, 'g', 4)
+                  .arg(w.mapItems);
+    else
+        per = tr("its definition cannot be read (%1): one transition per execution, each connection once")
+                  .arg(w.definitionError);
+    if (w.express)
+        sink.note(tr("State machine %1 (Express): %L2 executions a month of %L3 ms (%4), billed as %L5 MB of memory; "
+                     "%6.")
+                      .arg(w.name)
+                      .arg(executions, 0, 'f', 0)
+                      .arg(durationMs, 0, 'f', 0)
+                      .arg(w.measuredDurationMs.known()
+                               ? tr("measured")
+                               : tr("assumed: the functions its Task states invoke along the likely path, and its "
+                                    "waits, at least 100 ms"))
+                      .arg(WorkflowLoad::kExpressMemoryMb)
+                      .arg(per));
+    else
+        sink.note(tr("State machine %1 (Standard): %L2 executions a month, %3.")
+                      .arg(w.name)
+                      .arg(executions, 0, 'f', 0)
+                      .arg(per));
 }
 
 // What each filtered trigger and each rule passes on, and where its match rate comes from.

@@ -212,6 +212,9 @@ private:
     void bucketDemand(const ServiceLoad &s, double volume, Sink &sink, const Want &want) const;
     void busDemand(const PricingCatalog &catalog, const ServiceLoad &s, double volume, Sink &sink,
                    const Want &want) const;
+    // A state machine's transitions (Standard) or requests and GB-seconds (Express), and
+    // what they assume.
+    void workflowDemand(const WorkflowLoad &w, double volume, Sink &sink, const Want &want) const;
     // What the filtered triggers and the rules pass on, and what their match rates assume.
     void filterNotes(double volume, Sink &sink) const;
     // Requests a second in the busiest minute of the profile, per request of monthly volume.

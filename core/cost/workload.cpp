@@ -3,11 +3,18 @@
 #include "model/architecture.h"
 #include "model/catalog.h"
 #include "model/scheduleexpression.h"
+#include "paths.h"
 #include "runtime/runhistory.h"
+#include "workflow/asldefinition.h"
+#include "workflow/executionstore.h"
 
 #include <QDate>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -59,6 +66,10 @@ public:
                 intoFunction(edge->to, perRequest, fixed, path);
                 continue;
             }
+            if (edge->type == "starts"_L1) {
+                intoWorkflow(edge->to, perRequest, fixed, path);
+                continue;
+            }
             ServiceLoad *s = mWorkload.service(target->name);
             if (!s)
                 continue;
@@ -105,10 +116,14 @@ public:
                     target->writesFixed += fixed * pass;
                 }
                 path.insert(id);
-                if (mWorkload.function(mArchitecture.node(edge->to)->name))
-                    intoFunction(edge->to, perRequest * pass, fixed * pass, path);
-                else
-                    intoService(edge->to, perRequest * pass, fixed * pass, path);
+                into(edge->to, perRequest * pass, fixed * pass, path);
+                path.erase(id);
+                continue;
+            }
+            // A queue's pipe, a topic or another machine starts one execution per event.
+            if (edge->type == "starts"_L1) {
+                path.insert(id);
+                intoWorkflow(edge->to, perRequest * pass, fixed * pass, path);
                 path.erase(id);
                 continue;
             }
@@ -125,11 +140,123 @@ public:
         }
     }
 
+    // Executions of a state machine: each runs what its Task states use along the likely
+    // path, as many times as they run there (once per connection when the definition is unread).
+    void intoWorkflow(NodeId id, double perRequest, double fixed, std::set<NodeId> &path)
+    {
+        const Node *node = mArchitecture.node(id);
+        WorkflowLoad *w = node ? mWorkload.workflow(node->name) : nullptr;
+        if (!w || path.count(id) || int(path.size()) > kMaxDepth)
+            return;
+        w->perRequest += perRequest;
+        w->fixedMonthly += fixed;
+        path.insert(id);
+        for (EdgeId e : mArchitecture.outgoingEdges(id)) {
+            const Edge *edge = mArchitecture.edge(e);
+            const Node *target = mArchitecture.node(edge->to);
+            const double times = w->definition.isEmpty() ? 1 : w->uses.value(target->name);
+            if (times <= 0)
+                continue;
+            if (edge->type == "starts"_L1 || edge->type == "invokes"_L1) {
+                into(edge->to, perRequest * times, fixed * times, path);
+                continue;
+            }
+            ServiceLoad *s = mWorkload.service(target->name);
+            if (!s)
+                continue;
+            if (edge->type == "reads"_L1) {
+                s->readsPerRequest += perRequest * times;
+                s->readsFixed += fixed * times;
+            } else { // writes, publishes
+                s->writesPerRequest += perRequest * times;
+                s->writesFixed += fixed * times;
+                intoService(edge->to, perRequest * times, fixed * times, path);
+            }
+        }
+        path.erase(id);
+    }
+
+    // Into whatever the node is: a function, a state machine or a service.
+    void into(NodeId id, double perRequest, double fixed, std::set<NodeId> &path)
+    {
+        const QString name = mArchitecture.node(id)->name;
+        if (mWorkload.function(name))
+            intoFunction(id, perRequest, fixed, path);
+        else if (mWorkload.workflow(name))
+            intoWorkflow(id, perRequest, fixed, path);
+        else
+            intoService(id, perRequest, fixed, path);
+    }
+
 private:
     const Catalog &mCatalog;
     const Architecture &mArchitecture;
     Workload &mWorkload;
 };
+
+// The machine's definition from the project's folder (pending files first), or why not.
+Result<QJsonObject> readDefinition(const Node &node, const QString &directory,
+                                   const QHash<QString, QByteArray> &pending)
+{
+    const QString path = QDir::cleanPath(
+                             node.properties.value(u"definition"_s).toString(u"workflows/${name}.asl.json"_s))
+                             .replace("${name}"_L1, node.name);
+    QByteArray text = pending.value(path);
+    if (!pending.contains(path)) {
+        if (directory.isEmpty())
+            return fail(Workload::tr("%1: the project has no folder to read %2 from").arg(node.name, path));
+        const Result<QString> file = Paths::resolveUnder(directory, path);
+        if (!file)
+            return fail(Workload::tr("%1: %2: %3").arg(node.name, path, file.errorMessage()));
+        QFile f(*file);
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(Workload::tr("%1: %2: %3").arg(node.name, path, f.errorString()));
+        text = f.read(1024 * 1024);
+    }
+    // A Task whose Resource is a function's ${name} runs that function (its ARN once deployed).
+    QString resolved = QString::fromUtf8(text);
+    static const QRegularExpression resource(u"(\"Resource\"\\s*:\\s*\")\\$\\{([A-Za-z0-9_-]+)\\}\""_s);
+    resolved.replace(resource, u"\\1arn:aws:lambda:us-east-1:000000000000:function:\\2\""_s);
+    const Result<QJsonObject> definition = AslDefinition::parse(resolved.toUtf8());
+    if (!definition)
+        return fail(Workload::tr("%1: %2: %3").arg(node.name, path, definition.errorMessage()));
+    return definition;
+}
+
+// The states of one machine (or branch, or iterator) entered along the likely path.
+void walk(const QJsonObject &machine, const QString &prefix, double weight, double mapItems, int depth,
+          Workload::LikelyPath &path)
+{
+    const QJsonObject states = machine.value("States"_L1).toObject();
+    QSet<QString> seen;
+    QString name = machine.value("StartAt"_L1).toString();
+    while (depth <= kMaxDepth && states.contains(name) && !seen.contains(name)) {
+        seen.insert(name);
+        const QJsonObject s = states.value(name).toObject();
+        const QString at = prefix.isEmpty() ? name : prefix + u'/' + name;
+        const QString type = s.value("Type"_L1).toString();
+        path.visits[at] += weight;
+        path.transitions += weight;
+        if (type == "Wait"_L1)
+            path.waitSeconds += weight * s.value("Seconds"_L1).toDouble(0);
+        const QJsonArray branches = s.value("Branches"_L1).toArray();
+        for (int i = 0; type == "Parallel"_L1 && i < branches.size(); ++i)
+            walk(branches.at(i).toObject(), u"%1/Branch %2"_s.arg(at).arg(i + 1), weight, mapItems, depth + 1, path);
+        if (type == "Map"_L1)
+            walk(s.value(s.contains("Iterator"_L1) ? "Iterator"_L1 : "ItemProcessor"_L1).toObject(),
+                 at + "/Iterator"_L1, weight * mapItems, mapItems, depth + 1, path);
+        if (s.value("End"_L1).toBool() || type == "Succeed"_L1 || type == "Fail"_L1)
+            break;
+        if (type == "Choice"_L1) {
+            const QJsonArray choices = s.value("Choices"_L1).toArray();
+            name = s.contains("Default"_L1) ? s.value("Default"_L1).toString()
+                   : choices.isEmpty()      ? QString()
+                                            : choices.first().toObject().value("Next"_L1).toString();
+        } else {
+            name = s.value("Next"_L1).toString();
+        }
+    }
+}
 
 // Each member of json (named after an item) applied to the item of that name; missing
 // says how to name one that does not exist (%1: the name).
@@ -243,7 +370,15 @@ double Workload::schedulesPerMonth(const QString &expression)
     return firings / 12.0;
 }
 
-Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &architecture)
+Workload::LikelyPath Workload::likelyPath(const QJsonObject &definition, double mapItems)
+{
+    LikelyPath path;
+    walk(definition, QString(), 1, std::max(0.0, mapItems), 0, path);
+    return path;
+}
+
+Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &architecture, const QString &directory,
+                                    const QHash<QString, QByteArray> &pending)
 {
     Workload w;
     std::set<NodeId> written; // services something in the design writes to
@@ -266,6 +401,16 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
                 f.architecture = node.properties.value(kind->cost.architectureProperty).toString(f.architecture);
             f.vpc = node.properties.value(u"vpc"_s).toBool(false);
             w.functions.push_back(f);
+        } else if (service == "workflow"_L1) {
+            WorkflowLoad wl;
+            wl.node = id;
+            wl.name = node.name;
+            wl.express = node.properties.value(u"type"_s).toString() == "EXPRESS"_L1;
+            if (const Result<QJsonObject> definition = readDefinition(node, directory, pending))
+                wl.definition = *definition;
+            else
+                wl.definitionError = definition.errorMessage();
+            w.workflows.push_back(wl);
         } else if (service == "gateway"_L1) {
             EntryPoint e{id, node.name, service, 1, false};
             e.rest = !kind->cost.restProperty.isEmpty()
@@ -284,9 +429,12 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
             s.archiveRetentionDays = retention > 0 ? retention : -1;
             w.services.push_back(s);
             bool invokes = false;
-            for (EdgeId e : architecture.outgoingEdges(id))
+            bool starts = false;
+            for (EdgeId e : architecture.outgoingEdges(id)) {
                 invokes = invokes || architecture.edge(e)->type == "invokes"_L1;
-            if (!written.count(id) && invokes)
+                starts = starts || architecture.edge(e)->type == "starts"_L1;
+            }
+            if (!written.count(id) && (invokes || starts))
                 w.entries.push_back(EntryPoint{id, node.name, service, 1, false});
             const QString criteria = patternText(node.properties.value(u"filterCriteria"_s));
             if (invokes && !criteria.isEmpty())
@@ -318,6 +466,21 @@ void Workload::distribute(const Catalog &catalog, const Architecture &architectu
         s.writesPerRequest = s.readsPerRequest = s.writesFixed = s.readsFixed = 0;
     for (FilterLoad &f : filters)
         f.offeredPerRequest = f.offeredFixed = 0;
+    for (WorkflowLoad &w : workflows) {
+        w.perRequest = w.fixedMonthly = 0;
+        w.uses.clear();
+        if (w.definition.isEmpty())
+            continue;
+        const LikelyPath path = likelyPath(w.definition, w.mapItems);
+        w.transitions = path.transitions;
+        w.waitSeconds = path.waitSeconds;
+        QStringList names;
+        for (const auto &[id, node] : architecture.nodes())
+            names.append(node.name);
+        for (const AslReference &r : AslDefinition::references(w.definition, names))
+            for (const QString &state : r.states)
+                w.uses[r.node] += path.visits.value(state);
+    }
 
     Flow flow(catalog, architecture, *this);
     double weights = 0;
@@ -330,6 +493,8 @@ void Workload::distribute(const Catalog &catalog, const Architecture &architectu
         std::set<NodeId> path;
         if (e.service == "gateway"_L1) {
             for (EdgeId id : architecture.outgoingEdges(e.node)) {
+                if (architecture.edge(id)->type == "starts"_L1)
+                    flow.intoWorkflow(architecture.edge(id)->to, share, 0, path);
                 if (architecture.edge(id)->type != "invokes"_L1)
                     continue;
                 const NodeId to = architecture.edge(id)->to;
@@ -353,7 +518,10 @@ void Workload::distribute(const Catalog &catalog, const Architecture &architectu
             continue;
         for (EdgeId e : architecture.outgoingEdges(id)) {
             std::set<NodeId> path;
-            flow.intoFunction(architecture.edge(e)->to, 0, perMonth, path);
+            if (architecture.edge(e)->type == "starts"_L1)
+                flow.intoWorkflow(architecture.edge(e)->to, 0, perMonth, path);
+            else
+                flow.intoFunction(architecture.edge(e)->to, 0, perMonth, path);
         }
     }
     // Replayed events go to the bus's rules again, whatever the volume; the bus bills them
@@ -470,6 +638,48 @@ int Workload::useMeasuredInputs(const RunHistory &history, int limit)
     return used;
 }
 
+int Workload::useMeasuredExecutions(const std::function<QList<ExecutionRecord>(const QString &machine)> &executions)
+{
+    measured = true;
+    int used = 0;
+    for (WorkflowLoad &w : workflows) {
+        double transitions = 0, durations = 0;
+        int runs = 0;
+        for (const ExecutionRecord &e : executions(w.name)) {
+            if (e.running())
+                continue;
+            transitions += e.transitions;
+            durations += double(e.started.msecsTo(e.stopped));
+            ++runs;
+        }
+        w.measuredTransitions = {runs > 0 ? transitions / runs : 0, runs};
+        w.measuredDurationMs = {runs > 0 ? durations / runs : 0, runs};
+        used += runs > 0 ? 1 : 0;
+    }
+    return used;
+}
+
+double Workload::workflowDurationMs(const WorkflowLoad &w) const
+{
+    if (w.measuredDurationMs.known())
+        return w.measuredDurationMs.value;
+    double ms = w.waitSeconds * 1000;
+    for (auto it = w.uses.cbegin(); it != w.uses.cend(); ++it)
+        if (const FunctionLoad *f = function(it.key()))
+            ms += it.value() * f->durationMs;
+    return std::max(100.0, ms);
+}
+
+WorkflowLoad *Workload::workflow(const QString &name)
+{
+    return named(workflows, name);
+}
+
+const WorkflowLoad *Workload::workflow(const QString &name) const
+{
+    return const_cast<Workload *>(this)->workflow(name);
+}
+
 FunctionLoad *Workload::function(const QString &name)
 {
     return named(functions, name);
@@ -537,6 +747,12 @@ QJsonObject Workload::toJson() const
             filtersJson.insert(f.name, QJsonObject{{u"matchRate"_s, f.matchRate}});
     if (!filtersJson.isEmpty())
         root.insert(u"filters"_s, filtersJson);
+    QJsonObject workflowsJson;
+    for (const WorkflowLoad &w : workflows)
+        if (w.mapItems != WorkflowLoad::kDefaultMapItems)
+            workflowsJson.insert(w.name, QJsonObject{{u"mapItems"_s, w.mapItems}});
+    if (!workflowsJson.isEmpty())
+        root.insert(u"workflows"_s, workflowsJson);
     return root;
 }
 
@@ -566,8 +782,20 @@ Result<void> Workload::applyJson(const QJsonObject &o)
                                           tr("services.%1: no service of that name"), applyService);
         !applied)
         return applied;
-    return applyNamed(filters, o.value("filters"_L1).toObject(),
-                      tr("filters.%1: no filtered trigger, rule or archive of that name"), applyFilter);
+    if (Result<void> applied = applyNamed(filters, o.value("filters"_L1).toObject(),
+                                          tr("filters.%1: no filtered trigger, rule or archive of that name"),
+                                          applyFilter);
+        !applied)
+        return applied;
+    return applyNamed(workflows, o.value("workflows"_L1).toObject(), tr("workflows.%1: no state machine of that name"),
+                      [](WorkflowLoad &w, const QJsonValue &value) -> Result<void> {
+                          const double items = value.toObject().value("mapItems"_L1).toDouble(w.mapItems);
+                          if (items < 0)
+                              return fail(
+                                  Workload::tr("workflows.%1.mapItems: expected a number of zero or more").arg(w.name));
+                          w.mapItems = items;
+                          return {};
+                      });
 }
 
 } // namespace Nimbus

@@ -6,15 +6,18 @@
 #include "trafficprofile.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace Nimbus {
 
 class Architecture;
 class Catalog;
+struct ExecutionRecord;
 
 // Where requests enter the architecture: an HTTP route, or a service nothing in the
 // design writes to (uploads into a bucket from outside). The monthly volume is split
@@ -102,6 +105,39 @@ struct ServiceLoad
     double eventsIn(double gb) const { return itemKb > 0 ? gb * 1024.0 * 1024.0 / itemKb : 0; }
 };
 
+// A state machine (Step Functions): how often it runs and what one execution does along the
+// likely path of its definition: from StartAt, a Choice takes its Default (else its first
+// rule), a Parallel runs every branch, a Map its iterator once per item (mapItems), and every
+// state entered is one transition, the terminal one included; Retries are not counted, and a
+// loop is followed once. After local runs, the measured executions' mean replaces the count.
+struct WorkflowLoad
+{
+    static constexpr double kDefaultMapItems = 10;
+    static constexpr int kExpressMemoryMb = 64; // Express bills memory in 64 MB chunks: the smallest
+
+    NodeId node = kInvalidNodeId;
+    QString name;
+    bool express = false;
+    double perRequest = 0; // executions for each request entering the system
+    double fixedMonthly = 0; // executions a month whatever the volume (schedules)
+    QJsonObject definition; // as read from the project's folder; empty when it cannot be
+    QString definitionError; // why not: each connection then counts once per execution
+    double mapItems = kDefaultMapItems; // items each Map state iterates over (an assumption)
+    // Filled from the definition by Workload::distribute:
+    double transitions = 1; // per execution, along the likely path
+    double waitSeconds = 0; // the Wait states' Seconds along it
+    QHash<QString, double> uses; // node name -> times its Task states run per execution
+    // From the local cloud's finished executions (Workload::useMeasuredExecutions).
+    MeasuredFigure measuredTransitions;
+    MeasuredFigure measuredDurationMs;
+
+    double monthlyExecutions(double volume) const { return perRequest * volume + fixedMonthly; }
+    double transitionsPerExecution() const
+    {
+        return measuredTransitions.known() ? measuredTransitions.value : transitions;
+    }
+};
+
 // What filters the events between a source and what it passes them to: a trigger's filter
 // criteria (a queue, table or bucket invoking functions), a rule's event pattern, or the
 // pattern of a bus's archive. Only matchRate of the events offered pass; the source still
@@ -145,14 +181,18 @@ public:
     std::vector<FunctionLoad> functions;
     std::vector<ServiceLoad> services;
     std::vector<FilterLoad> filters; // in the order of the design's nodes
+    std::vector<WorkflowLoad> workflows; // the state machines, in the order of the design's nodes
     bool measured = false; // useMeasuredInputs ran: reports show what was measured
 
     // Requests a month through the HTTP gateway, billed as HTTP API and as REST API.
     double gatewayRequests(double volume, bool rest) const;
 
     // Defaults from the design: functions' memory and architecture, what each function
-    // touches, events that flow on; volume split equally between entry points.
-    static Workload fromArchitecture(const Catalog &catalog, const Architecture &architecture);
+    // touches, events that flow on; volume split equally between entry points. directory is
+    // the project's folder, where the state machines' definitions are read (pending: files
+    // not saved yet, by relative path, read first).
+    static Workload fromArchitecture(const Catalog &catalog, const Architecture &architecture,
+                                     const QString &directory = {}, const QHash<QString, QByteArray> &pending = {});
     // One function behind an optional gateway: the calculator with no project.
     static Workload single(double monthlyRequests, double durationMs, int memoryMb, const QString &architecture,
                            bool viaGateway);
@@ -166,11 +206,31 @@ public:
     // useMeasuredDurations does. The number of functions with a measured duration.
     int useMeasuredInputs(const RunHistory &history, int limit = 100);
 
+    // Takes each state machine's transitions per execution (and an Express machine's
+    // duration) from the mean of its finished executions in the local cloud, given by machine
+    // name. The number of machines with measured executions.
+    int useMeasuredExecutions(const std::function<QList<ExecutionRecord>(const QString &machine)> &executions);
+    // An Express execution's duration: measured, else the functions its Task states invoke
+    // along the likely path (their durations) plus its Wait states, at least 100 ms.
+    double workflowDurationMs(const WorkflowLoad &workflow) const;
+
+    // The transitions of one execution along the likely path (see WorkflowLoad), its Wait
+    // seconds, and how many times each state (by AslDefinition::statePaths's path) is entered.
+    struct LikelyPath
+    {
+        double transitions = 0;
+        double waitSeconds = 0;
+        QHash<QString, double> visits;
+    };
+    static LikelyPath likelyPath(const QJsonObject &definition, double mapItems);
+
     FunctionLoad *function(const QString &name);
     const FunctionLoad *function(const QString &name) const;
     EntryPoint *entry(const QString &name);
     ServiceLoad *service(const QString &name);
     const ServiceLoad *service(const QString &name) const;
+    WorkflowLoad *workflow(const QString &name);
+    const WorkflowLoad *workflow(const QString &name) const;
     FilterLoad *filter(const QString &name);
     const FilterLoad *filter(const QString &name) const;
     // The filter a node passes its events through (trigger or rule), or null.

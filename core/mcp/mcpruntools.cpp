@@ -20,6 +20,7 @@
 #include "runtime/instancepool.h"
 #include "runtime/runhistory.h"
 #include "storage/projectfile.h"
+#include "workflow/workflowengine.h"
 
 #include <QDir>
 #include <QFile>
@@ -253,9 +254,14 @@ void addCostTool(McpServer &server, McpWorkspace &w)
                 McpWorkspace::tr("unknown provider '%1'; use %2").arg(provider, catalogs.providers().join(u", "_s)));
             return;
         }
-        Workload workload = Workload::fromArchitecture(w.project()->catalog(), w.project()->architecture());
-        if (a.value("measured"_L1).toBool())
+        Workload workload = Workload::fromArchitecture(w.project()->catalog(), w.project()->architecture(),
+                                                       w.project()->directory(), w.project()->pendingCodeFiles());
+        if (a.value("measured"_L1).toBool()) {
             workload.useMeasuredInputs(w.runner()->history());
+            if (const LocalCloud *cloud = w.cloud())
+                workload.useMeasuredExecutions(
+                    [cloud](const QString &machine) { return cloud->workflows().executions(machine); });
+        }
         if (a.contains("requests"_L1))
             workload.monthlyRequests = qMax(0.0, a.value("requests"_L1).toDouble());
         CostOption serverless;

@@ -1283,7 +1283,8 @@ std::optional<Workload> workload(const ProviderPlugin &plugin, const ExportInput
                    kInvalidNodeId, u"monthlyRequests"_s);
         return std::nullopt;
     }
-    Workload w = Workload::fromArchitecture(*input.catalog, *input.architecture);
+    Workload w = Workload::fromArchitecture(*input.catalog, *input.architecture, input.projectDirectory,
+                                            input.pendingFiles);
     w.monthlyRequests = volume;
     return w;
 }

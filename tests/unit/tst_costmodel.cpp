@@ -3,9 +3,14 @@
 
 #include "cost/costmodel.h"
 #include "cost/costreport.h"
+#include "model/architecture.h"
+#include "model/catalog.h"
 #include "testutil.h"
+#include "workflow/executionstore.h"
 
 #include <QtTest>
+
+#include <tuple>
 
 using namespace Nimbus;
 
@@ -125,6 +130,13 @@ private slots:
     void commitmentsAreValidatedPerKind_data();
     void commitmentsAreValidatedPerKind();
     void commitmentsMoveTheBreakEven();
+    // State machines (issue 19 item 7): transitions along the likely path, Standard and
+    // Express bills, measured executions, the functions a machine invokes.
+    void workflowTransitions_data();
+    void workflowTransitions();
+    void workflowBills_data();
+    void workflowBills();
+    void workflowInvokesFunctions();
     void commitmentsFromRefreshedLists_data();
     void commitmentsFromRefreshedLists();
     // Event buses, archives, replays and filtered triggers (issue 22 item 9).
@@ -1371,6 +1383,182 @@ void TestCostModel::eventInputsInScenarios()
         QJsonObject{{"filters", QJsonObject{{"nope", QJsonObject{{"matchRate", 0.5}}}}}});
     QVERIFY(!unknown);
     QVERIFY(unknown.errorMessage().contains(u"filters.nope"_s));
+}
+
+namespace {
+
+// A route that starts the machine flow (its definition pending, not on disk), which
+// invokes work: the whole volume goes through flow.
+void workflowDesign(const QString &type, Architecture &design)
+{
+    std::map<NodeId, Node> nodes;
+    auto add = [&](const QString &kind, const QString &name, const QJsonObject &properties) {
+        Node n;
+        n.id = NodeId(nodes.size() + 1);
+        n.kind = kind;
+        n.name = name;
+        n.properties = properties;
+        nodes.emplace(n.id, n);
+        return n.id;
+    };
+    const NodeId route = add(u"http-route"_s, u"start"_s, {{u"method"_s, u"POST"_s}, {u"path"_s, u"/start"_s}});
+    const NodeId flow = add(u"state-machine"_s, u"flow"_s,
+                            {{u"type"_s, type}, {u"definition"_s, u"workflows/flow.asl.json"_s}});
+    const NodeId work = add(u"function"_s, u"work"_s, {{u"memory"_s, 128}});
+    std::map<EdgeId, Edge> edges;
+    for (const auto &[from, to, edgeType] : {std::tuple{route, flow, "starts"}, std::tuple{flow, work, "invokes"}}) {
+        Edge e;
+        e.id = EdgeId(edges.size() + 1);
+        e.from = from;
+        e.to = to;
+        e.type = QString::fromLatin1(edgeType);
+        edges.emplace(e.id, e);
+    }
+    design.reset(nodes, edges);
+}
+
+const QByteArray kLinear = R"({"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "${work}", "Next": "B"},
+    "B": {"Type": "Pass", "Next": "C"}, "C": {"Type": "Wait", "Seconds": 1, "Next": "D"}, "D": {"Type": "Succeed"}}})";
+
+} // namespace
+
+void TestCostModel::workflowTransitions_data()
+{
+    QTest::addColumn<QByteArray>("definition");
+    QTest::addColumn<double>("mapItems");
+    QTest::addColumn<double>("transitions");
+    QTest::addColumn<double>("workInvocations"); // per execution
+
+    QTest::newRow("Task, Pass, Wait, Succeed") << kLinear << 10.0 << 4.0 << 1.0;
+    QTest::newRow("Choice takes its Default")
+        << QByteArray(R"({"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.x",
+            "BooleanEquals": true, "Next": "Work"}], "Default": "Done"}, "Work": {"Type": "Task",
+            "Resource": "${work}", "Next": "Done"}, "Done": {"Type": "Succeed"}}})")
+        << 10.0 << 2.0 << 0.0;
+    QTest::newRow("Choice without Default takes its first rule")
+        << QByteArray(R"({"StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Variable": "$.x",
+            "BooleanEquals": true, "Next": "Work"}]}, "Work": {"Type": "Task", "Resource": "${work}",
+            "Next": "Done"}, "Done": {"Type": "Succeed"}}})")
+        << 10.0 << 3.0 << 1.0;
+    QTest::newRow("Parallel counts every branch")
+        << QByteArray(R"({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+            {"StartAt": "W1", "States": {"W1": {"Type": "Task", "Resource": "${work}", "End": true}}},
+            {"StartAt": "W2", "States": {"W2": {"Type": "Task", "Resource": "${work}", "Next": "X"},
+             "X": {"Type": "Pass", "End": true}}}]}}})")
+        << 10.0 << 4.0 << 2.0;
+    for (const double items : {10.0, 3.0})
+        QTest::addRow("Map of %g items", items)
+            << QByteArray(R"({"StartAt": "M", "States": {"M": {"Type": "Map", "Next": "Done", "ItemProcessor": {
+                "StartAt": "W", "States": {"W": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": "${work}"}, "Next": "Y"}, "Y": {"Type": "Pass", "End": true}}}},
+                "Done": {"Type": "Succeed"}}})")
+            << items << 2 + 2 * items << items;
+    QTest::newRow("a loop is followed once")
+        << QByteArray(R"({"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "${work}", "Next": "B"},
+            "B": {"Type": "Choice", "Choices": [{"Variable": "$.again", "BooleanEquals": true, "Next": "A"}]}}})")
+        << 10.0 << 2.0 << 1.0;
+}
+
+void TestCostModel::workflowTransitions()
+{
+    QFETCH(QByteArray, definition);
+    QFETCH(double, mapItems);
+    QFETCH(double, transitions);
+    QFETCH(double, workInvocations);
+    Architecture design;
+    workflowDesign(u"STANDARD"_s, design);
+    Workload w = Workload::fromArchitecture(Catalog::builtin(), design, {},
+                                            {{u"workflows/flow.asl.json"_s, definition}});
+    QVERIFY2(w.workflow(u"flow"_s)->definitionError.isEmpty(), qPrintable(w.workflow(u"flow"_s)->definitionError));
+    QVERIFY(w.applyJson({{u"workflows"_s, QJsonObject{{u"flow"_s, QJsonObject{{u"mapItems"_s, mapItems}}}}}}));
+    w.distribute(Catalog::builtin(), design);
+    QCOMPARE(w.workflow(u"flow"_s)->transitions, transitions);
+    QCOMPARE(w.workflow(u"flow"_s)->monthlyExecutions(1e6), 1e6);
+    QCOMPARE(w.function(u"work"_s)->monthlyInvocations(1e6), 1e6 * workInvocations);
+}
+
+void TestCostModel::workflowBills_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<double>("volume"); // executions a month
+    QTest::addColumn<int>("measuredTransitions"); // 0: from the definition (4)
+    QTest::addColumn<int>("measuredMs"); // 0: assumed
+    QTest::addColumn<QStringList>("lines"); // "price id: amount"
+
+    // 1,000 x 4 = 4,000 transitions: all free.
+    QTest::newRow("Standard within the free tier") << u"STANDARD"_s << 1000.0 << 0 << 0 << QStringList();
+    // 100,000 x 4 = 400,000; 396,000 beyond the free 4,000 at $0.025 per 1,000 = $9.90.
+    QTest::newRow("Standard beyond the free tier")
+        << u"STANDARD"_s << 1e5 << 0 << 0 << QStringList{u"workflow.transitions: 9.90"_s};
+    // Measured: 7 a run, 700,000 - 4,000 = 696,000 -> $17.40.
+    QTest::newRow("measured transitions")
+        << u"STANDARD"_s << 1e5 << 7 << 0 << QStringList{u"workflow.transitions: 17.40"_s};
+    // 1 M requests at $1.00 per million; 1,250 ms measured -> 1,300 ms x 64 MB = 0.08125
+    // GB-s each, 81,250 GB-s at $0.00001667 = $1.35.
+    QTest::newRow("Express requests and duration")
+        << u"EXPRESS"_s << 1e6 << 0 << 1250
+        << QStringList{u"workflow.express.requests: 1.00"_s, u"workflow.express.duration: 1.35"_s};
+    // Assumed: work's 100 ms + the 1 s Wait = 1,100 ms -> 0.06875 GB-s, 68,750 GB-s = $1.15.
+    QTest::newRow("Express duration assumed from the path")
+        << u"EXPRESS"_s << 1e6 << 0 << 0
+        << QStringList{u"workflow.express.requests: 1.00"_s, u"workflow.express.duration: 1.15"_s};
+    // 100 M executions of 1,300 ms: 8,125,000 GB-s over the first tier (3,600,000 GB-s).
+    QTest::newRow("Express duration tiers")
+        << u"EXPRESS"_s << 1e8 << 0 << 1250
+        << QStringList{u"workflow.express.requests: 100.00"_s, u"workflow.express.duration: 60.01"_s,
+                       u"workflow.express.duration: 37.69"_s};
+}
+
+void TestCostModel::workflowBills()
+{
+    QFETCH(QString, type);
+    QFETCH(double, volume);
+    QFETCH(int, measuredTransitions);
+    QFETCH(int, measuredMs);
+    QFETCH(QStringList, lines);
+    Architecture design;
+    workflowDesign(type, design);
+    Workload w = Workload::fromArchitecture(Catalog::builtin(), design, {}, {{u"workflows/flow.asl.json"_s, kLinear}});
+    if (measuredTransitions > 0 || measuredMs > 0) {
+        ExecutionRecord run;
+        run.machine = u"flow"_s;
+        run.status = u"SUCCEEDED"_s;
+        run.transitions = measuredTransitions > 0 ? measuredTransitions : 4;
+        run.started = QDateTime::fromMSecsSinceEpoch(0);
+        run.stopped = QDateTime::fromMSecsSinceEpoch(measuredMs > 0 ? measuredMs : 1100);
+        ExecutionRecord running = run;
+        running.status = u"RUNNING"_s;
+        running.transitions = 1000; // not finished: not counted
+        QCOMPARE(w.useMeasuredExecutions([&](const QString &) { return QList<ExecutionRecord>{run, running}; }), 1);
+    }
+    const CostEngine engine(w, shipped());
+    const CostResult r = engine.evaluate(lambda(true), volume);
+    QStringList found;
+    for (const LineItem &item : r.items)
+        if (item.priceId.startsWith(u"workflow."_s)) {
+            found.append(item.priceId + u": "_s + QString::number(item.cost(), 'f', 2));
+            QVERIFY(!item.source.isEmpty());
+            QVERIFY(!item.effective.isEmpty());
+        }
+    // A transition line within the free tier costs nothing and is still shown.
+    found.removeAll(u"workflow.transitions: 0.00"_s);
+    QCOMPARE(found, lines);
+    QVERIFY(r.notes.join(u'\n').contains(u"State machine flow"_s));
+}
+
+// A function a machine invokes runs once per execution for each time its Task is entered
+// along the likely path; the cost report lists the machine's assumption.
+void TestCostModel::workflowInvokesFunctions()
+{
+    Architecture design;
+    workflowDesign(u"STANDARD"_s, design);
+    Workload w = Workload::fromArchitecture(Catalog::builtin(), design, {}, {});
+    // No folder to read the definition from: each connection counts once, and the note says why.
+    QVERIFY(!w.workflow(u"flow"_s)->definitionError.isEmpty());
+    QCOMPARE(w.function(u"work"_s)->monthlyInvocations(2e5), 2e5);
+    const CostEngine engine(w, shipped());
+    const CostResult r = engine.evaluate(lambda(true), 2e5);
+    QVERIFY2(r.notes.join(u'\n').contains(u"its definition cannot be read"_s), qPrintable(r.notes.join(u'\n')));
 }
 
 #include "tst_costmodel.moc"
