@@ -2,6 +2,7 @@
 
 #include "preferences.h"
 #include "restartprompt.h"
+#include "runtimespage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -39,6 +40,7 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     layout->addWidget(createAppearance());
     layout->addWidget(createDefaults());
     layout->addWidget(createLocalCloud());
+    layout->addWidget(new RuntimesPage(this));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);

@@ -1,5 +1,7 @@
 #include "runpanel.h"
 
+#include "logtable.h"
+
 #include "editor/codeeditor.h"
 #include "theme.h"
 
@@ -212,6 +214,9 @@ QWidget *RunPanel::createOutputSide()
     mOutputTabs->addTab(mBody, tr("Body"));
     mOutputTabs->addTab(mResult, tr("Result"));
     mOutputTabs->addTab(mLogs, tr("Logs"));
+    mLogTable = new LogTable(mOutputTabs);
+    mOutputTabs->addTab(mLogTable, tr("Log Table"));
+    mOutputTabs->setTabVisible(mOutputTabs->indexOf(mLogTable), false);
     mOutputTabs->setTabVisible(mOutputTabs->indexOf(mBody), false);
     mOutputTabs->addTab(createImportsPage(), tr("Cold Start"));
     mOutputTabs->setTabVisible(mOutputTabs->indexOf(mImportsPage), false);
@@ -615,6 +620,9 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
 
     mResult->setText(resultText(r));
     mLogs->setPlainText(r.logs.join('\n'_L1));
+    const bool structured = LogTable::isStructured(r.logs);
+    mLogTable->setLogs(structured ? r.logs : QStringList());
+    mOutputTabs->setTabVisible(mOutputTabs->indexOf(mLogTable), structured);
     showBody(r);
     showImports(r);
     if (r.ok) {

@@ -20,6 +20,7 @@ namespace Nimbus {
 
 class CodeEditor;
 class FunctionRunner;
+class LogTable;
 
 // The Run dock: pick a function and an event (its trigger's, another template, or one
 // saved with the function), edit the event as JSON, invoke it without blocking the
@@ -47,6 +48,8 @@ public:
     // What an HTTP client would receive, decoded, when the result is an HTTP response.
     CodeEditor *bodyView() const { return mBody; }
     QPlainTextEdit *logsView() const { return mLogs; }
+    // The logs as a filterable table, shown when the function logs in JSON.
+    LogTable *logTable() const { return mLogTable; }
     QComboBox *functionBox() const { return mFunctionBox; }
     QComboBox *eventBox() const { return mEventBox; }
     QLabel *badge() const { return mBadge; }
@@ -108,6 +111,7 @@ private:
     CodeEditor *mResult;
     CodeEditor *mBody;
     QPlainTextEdit *mLogs;
+    LogTable *mLogTable;
     QWidget *mImportsPage;
     QTreeWidget *mImports;
 
