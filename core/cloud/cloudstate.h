@@ -34,11 +34,7 @@ class CloudClock;
 // a crash of the studio loses no answered write (WAL with synchronous=NORMAL: the
 // operating system, not the disk, holds it; only a crash of the machine could lose it).
 // Any other write on the connection commits the open batch first.
-class CloudState : public QueueStore,
-                   public BucketStore,
-                   public TableStore,
-                   public ArchiveStore,
-                   public ExecutionStore
+class CloudState : public QueueStore, public BucketStore, public TableStore, public ArchiveStore, public ExecutionStore
 {
     Q_DECLARE_TR_FUNCTIONS(Nimbus::CloudState)
 

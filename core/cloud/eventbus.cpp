@@ -286,7 +286,7 @@ QString EventBus::targetArn(const QString &region, const Node &target)
         return u"arn:aws:sns:%1:%2:%3"_s.arg(region, account, target.name);
     if (target.kind == Kinds::StateMachine)
         return u"arn:aws:states:%1:%2:stateMachine:%3"_s.arg(
-                region, account, target.properties.value("stateMachineName"_L1).toString(target.name));
+            region, account, target.properties.value("stateMachineName"_L1).toString(target.name));
     return busArn(region, busName(target));
 }
 

@@ -90,7 +90,7 @@ QString EffectivePolicy::arn(const Node &node, const QString &region, const QStr
         arn = secretArn(node.properties.value("secretName"_L1).toString(node.name), region);
     else if (node.kind == Kinds::StateMachine)
         arn = u"arn:aws:states:%1:%2:stateMachine:%3"_s.arg(
-                region, account, node.properties.value("stateMachineName"_L1).toString(node.name));
+            region, account, node.properties.value("stateMachineName"_L1).toString(node.name));
     else if (node.kind == Kinds::Parameter)
         arn = parameterArn(node.properties.value("parameterName"_L1).toString(u'/' + node.name), region);
     else

@@ -27,8 +27,19 @@ struct AslDiagnostic
 // What a Task state's Resource asks for: the service integration and how the state waits.
 struct AslResource
 {
-    enum class Service { Invalid, Lambda, LambdaArn, SqsSend, SnsPublish, DynamoGet, DynamoPut, DynamoUpdate,
-                         DynamoDelete, StartExecution, PutEvents };
+    enum class Service {
+        Invalid,
+        Lambda,
+        LambdaArn,
+        SqsSend,
+        SnsPublish,
+        DynamoGet,
+        DynamoPut,
+        DynamoUpdate,
+        DynamoDelete,
+        StartExecution,
+        PutEvents
+    };
     enum class Pattern { RequestResponse, Sync, WaitForTaskToken };
 
     Service service = Service::Invalid;
@@ -54,7 +65,8 @@ struct AslResource
 struct AslReference
 {
     QString node;
-    QString kind; // the node kind the reference implies: "function", "queue", "topic", "table", "state-machine", "event-bus"
+    QString kind; // the node kind the reference implies: "function", "queue", "topic", "table", "state-machine",
+                  // "event-bus"
     QString edge;
     QStringList states;
 };

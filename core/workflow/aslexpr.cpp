@@ -1699,8 +1699,9 @@ Outcome<bool> matchesComparison(const QJsonObject &rule, const Scope &scope)
     // AWS fails the state when a comparison's variable is not there (a rule checks
     // IsPresent first for an optional field).
     if (!variable->has_value())
-        return runtimeFailure(u"Invalid path '%1': The choice state's condition path references an invalid value."_s.arg(
-            rule.value("Variable"_L1).toString()));
+        return runtimeFailure(
+            u"Invalid path '%1': The choice state's condition path references an invalid value."_s.arg(
+                rule.value("Variable"_L1).toString()));
     if (!op->path) {
         if (!hasType(op->comparison->type, operand))
             return runtimeFailure(u"The value of %1 cannot be %2"_s.arg(op->key, compactJson(operand)));

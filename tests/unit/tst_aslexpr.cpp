@@ -846,7 +846,8 @@ void TestAslExpr::missingVariableFails()
         QVERIFY(matched.failure.cause.contains(u"$.missing"_s));
     }
     const Outcome<bool> guarded = matchesChoiceRule(
-        json(R"({"And": [{"Variable": "$.missing", "IsPresent": true}, {"Variable": "$.missing", "StringEquals": "x"}]})")
+        json(
+            R"({"And": [{"Variable": "$.missing", "IsPresent": true}, {"Variable": "$.missing", "StringEquals": "x"}]})")
             .toObject(),
         scopeOf(R"({"a": "x"})"));
     QVERIFY(guarded);

@@ -334,8 +334,8 @@ void tst_Validator::exampleHasNoErrors()
 
     // The example uses every kind of the catalog but the user pool, whose authorizers
     // tst_authorizers runs (the set may name kinds the example has).
-    QSet<QString> kinds{QString(Kinds::EventBus), QString(Kinds::Rule), QString(Kinds::UserPool),
-                        QString(Kinds::Secret), QString(Kinds::Parameter), QString(Kinds::StateMachine)};
+    QSet<QString> kinds{QString(Kinds::EventBus), QString(Kinds::Rule),      QString(Kinds::UserPool),
+                        QString(Kinds::Secret),   QString(Kinds::Parameter), QString(Kinds::StateMachine)};
     for (const auto &[id, node] : project.architecture().nodes())
         kinds.insert(node.kind);
     QCOMPARE(kinds.size(), Catalog::builtin().kinds().size());
