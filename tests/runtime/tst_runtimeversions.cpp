@@ -226,7 +226,7 @@ void TestRuntimeVersions::functionRunsOnTheDataFolderNode()
                             fakeNode(QStringLiteral("22.99.0"))));
     QTemporaryDir code;
     QVERIFY(NimbusTest::writeAll(code.filePath(QStringLiteral("index.js")),
-                                  "exports.handler = async () => process.env.NIMBUS_FAKE_NODE || 'system';\n"));
+                                 "exports.handler = async () => process.env.NIMBUS_FAKE_NODE || 'system';\n"));
     FunctionSpec spec;
     spec.name = QStringLiteral("versions");
     spec.runtime = QStringLiteral("nodejs22.x");
