@@ -256,6 +256,20 @@ void addLambdaSettings(YAML::Node &properties, const ExportFunction &function, c
         properties[keys.reservedConcurrency] = Y::number(*function.reservedConcurrency);
 }
 
+std::optional<FunctionUrlSettings> functionUrl(const ExportFunction &function)
+{
+    if (!setting(function.node, "functionUrl").toBool())
+        return std::nullopt;
+    FunctionUrlSettings url;
+    url.authType = settingText(function.node, "functionUrlAuth") == "NONE"_L1 ? u"NONE"_s : u"AWS_IAM"_s;
+    for (const QString &origin : settingText(function.node, "functionUrlCors").split(u','))
+        if (!origin.trimmed().isEmpty())
+            url.origins.append(origin.trimmed());
+    url.invokeMode = settingText(function.node, "invokeMode") == "RESPONSE_STREAM"_L1 ? u"RESPONSE_STREAM"_s
+                                                                                      : u"BUFFERED"_s;
+    return url;
+}
+
 ProviderLimits lambdaLimits()
 {
     ProviderLimits limits;

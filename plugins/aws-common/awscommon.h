@@ -13,6 +13,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <functional>
+#include <optional>
 
 namespace Nimbus::Aws {
 
@@ -87,6 +88,16 @@ struct LambdaSettingKeys
 // Adds, in this order, the function's memory and timeout, its description when it has
 // one, and its reserved concurrency when set, to properties under the format's keys.
 void addLambdaSettings(YAML::Node &properties, const ExportFunction &function, const LambdaSettingKeys &keys);
+
+// A function's URL (functionUrl and its section), as each AWS target writes it; none
+// when the function has no URL.
+struct FunctionUrlSettings
+{
+    QString authType; // AWS_IAM or NONE
+    QStringList origins; // CORS; empty for none
+    QString invokeMode; // BUFFERED or RESPONSE_STREAM
+};
+std::optional<FunctionUrlSettings> functionUrl(const ExportFunction &function);
 
 ProviderLimits lambdaLimits();
 // The AWS targets deploy to the same platform, priced the same: they differ in what they

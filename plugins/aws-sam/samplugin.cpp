@@ -471,6 +471,17 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         p["Runtime"] = Y::string(f.runtime);
         p["Architectures"] = Y::sequence({Aws::lambdaArchitecture(f.architecture)});
         Aws::addLambdaSettings(p, f, {"MemorySize", "Timeout", "Description", "ReservedConcurrentExecutions"});
+        if (const std::optional<Aws::FunctionUrlSettings> url = Aws::functionUrl(f)) {
+            YAML::Node config(YAML::NodeType::Map);
+            config["AuthType"] = Y::string(url->authType);
+            config["InvokeMode"] = Y::string(url->invokeMode);
+            if (!url->origins.isEmpty()) {
+                YAML::Node corsConfig(YAML::NodeType::Map);
+                corsConfig["AllowOrigins"] = Y::sequence(url->origins);
+                config["Cors"] = corsConfig;
+            }
+            p["FunctionUrlConfig"] = config;
+        }
         const auto machines = Aws::Workflows::machineVariables(f);
         if (!f.environment.isEmpty() || !machines.isEmpty()) {
             YAML::Node environment(YAML::NodeType::Map);

@@ -386,6 +386,19 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
         fn["runtime"] = Y::string(runtime);
         fn["architecture"] = Y::string(Aws::lambdaArchitecture(f.architecture));
         Aws::addLambdaSettings(fn, f, {"memorySize", "timeout", "description", "reservedConcurrency"});
+        if (const std::optional<Aws::FunctionUrlSettings> url = Aws::functionUrl(f)) {
+            YAML::Node config(YAML::NodeType::Map);
+            if (url->authType == "AWS_IAM"_L1)
+                config["authorizer"] = Y::string(u"aws_iam"_s);
+            if (!url->origins.isEmpty()) {
+                YAML::Node corsConfig(YAML::NodeType::Map);
+                corsConfig["allowedOrigins"] = Y::sequence(url->origins);
+                config["cors"] = corsConfig;
+            }
+            if (url->invokeMode == "RESPONSE_STREAM"_L1)
+                config["invokeMode"] = Y::string(url->invokeMode);
+            fn["url"] = config.size() == 0 ? YAML::Node(true) : config;
+        }
         const QString role = id + "Role"_L1;
         fn["role"] = Y::string(role);
         resources[role.toStdString()] = Aws::lambdaRole(f, ids);

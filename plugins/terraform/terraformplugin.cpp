@@ -464,6 +464,18 @@ void TerraformWriter::writeFunction(const ExportFunction &f)
         mMain.endBlock();
     }
     mMain.endBlock();
+    if (const std::optional<Aws::FunctionUrlSettings> url = Aws::functionUrl(f)) {
+        mMain.beginBlock(u"resource"_s, {u"aws_lambda_function_url"_s, name});
+        mMain.attribute(u"function_name"_s, H::expression(u"aws_lambda_function.%1.function_name"_s.arg(name)));
+        mMain.attribute(u"authorization_type"_s, H::string(url->authType));
+        mMain.attribute(u"invoke_mode"_s, H::string(url->invokeMode));
+        if (!url->origins.isEmpty()) {
+            mMain.beginBlock(u"cors"_s);
+            mMain.attribute(u"allow_origins"_s, H::stringList(url->origins));
+            mMain.endBlock();
+        }
+        mMain.endBlock();
+    }
     writeInvokeConfig(f);
 
     for (const Node *trigger : f.triggers)
