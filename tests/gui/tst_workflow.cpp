@@ -256,6 +256,15 @@ void tst_Workflow::typedStateAppearsOnTheGraph()
     QTest::keyClick(page->editor(), Qt::Key_S, Qt::ControlModifier);
     QVERIFY(!page->isModified());
     QVERIFY(readAll(page->path()).contains("\"Log\""));
+    // Typing is one step of the tab's stack too: Ctrl+Z in the text takes it back.
+    const QString saved = page->editor()->text();
+    page->editor()->setCursorPosition(0, 1);
+    QTest::keyClick(page->editor(), Qt::Key_Return);
+    QTest::keyClicks(page->editor(), "\"Comment\": \"typed\",");
+    QVERIFY(page->isModified());
+    QTest::keyClick(page->editor(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(page->editor()->text(), saved);
+    QVERIFY(!page->isModified());
 }
 
 void tst_Workflow::droppedStateIsWrittenAndUndone_data()
