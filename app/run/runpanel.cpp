@@ -5,6 +5,7 @@
 #include "editor/codeeditor.h"
 #include "theme.h"
 
+#include "cloud/functionurl.h"
 #include "document/project.h"
 #include "model/catalog.h"
 #include "runtime/eventtemplates.h"
@@ -407,6 +408,18 @@ void RunPanel::rebuildFunctions()
     updateButtons();
 }
 
+// Where the local cloud's gateway serves the function's URL, when it has one.
+QString RunPanel::functionUrlText() const
+{
+    const Node *node = project() ? project()->architecture().node(mFunction) : nullptr;
+    if (!node || !node->properties.value("functionUrl"_L1).toBool())
+        return {};
+    const QString auth = node->properties.value("functionUrlAuth"_L1).toString(u"AWS_IAM"_s);
+    const QString mode = node->properties.value("invokeMode"_L1).toString(u"BUFFERED"_s);
+    return tr("Function URL: %1 on the local cloud's gateway (%2, %3)")
+        .arg(FunctionUrl::pathOf(node->name), auth, mode);
+}
+
 void RunPanel::setFunction(NodeId function)
 {
     if (project()) {
@@ -425,7 +438,7 @@ void RunPanel::setFunction(NodeId function)
     mBadge->clear();
     mBadge->setStyleSheet({});
     mFigures->setText(function == kInvalidNodeId ? tr("Select a function on the canvas, or open its code.")
-                                                 : QString());
+                                                 : functionUrlText());
     mErrorLabel->hide();
     rebuildEvents();
     if (mEventBox->count() > 0)

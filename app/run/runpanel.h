@@ -88,6 +88,7 @@ private:
     void showHistoryEntry();
     void setBadge(const QString &text, const QColor &colour);
     void updateButtons();
+    QString functionUrlText() const;
 
     FunctionRunner *mRunner;
     NodeId mFunction = kInvalidNodeId;

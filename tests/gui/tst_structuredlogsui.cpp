@@ -112,6 +112,7 @@ void TestStructuredLogsUi::runDockShowsTheTableForJsonLogs()
     project.setWorkingDirectory(folder.path());
     const NodeId function = project.addNode(QStringLiteral("function"), {}, QStringLiteral("logger")).valueOr(0);
     QVERIFY(project.setNodeProperty(function, QStringLiteral("logFormat"), QStringLiteral("JSON")));
+    QVERIFY(project.setNodeProperty(function, QStringLiteral("functionUrl"), true));
     QVERIFY(QDir().mkpath(folder.filePath(QStringLiteral("functions/logger"))));
     QVERIFY(NimbusTest::writeAll(folder.filePath(QStringLiteral("functions/logger/index.js")),
                                  "exports.handler = async () => { console.debug('hidden'); console.info('shown');"
@@ -123,6 +124,8 @@ void TestStructuredLogsUi::runDockShowsTheTableForJsonLogs()
     panel.resize(900, 600);
     panel.show();
     panel.setFunction(function);
+    // The function's URL on the local gateway is shown with it.
+    QVERIFY2(panel.figures()->text().contains(QStringLiteral("/_url/logger/")), qPrintable(panel.figures()->text()));
     QSignalSpy finished(&runner, &FunctionRunner::finished);
     QVERIFY(panel.invoke());
     QVERIFY(finished.wait(20000));
