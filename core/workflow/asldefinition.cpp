@@ -27,6 +27,14 @@ AslResource AslResource::parse(const QString &arn)
     AslResource r;
     r.arn = arn;
     static const QString states = u"arn:aws:states:::"_s;
+    // "${charge}": a DefinitionSubstitutions placeholder for a function's ARN, as SAM
+    // templates write a plain Lambda task before the substitution.
+    static const QRegularExpression placeholder(u"^\\$\\{([^}]+)\\}$"_s);
+    if (const QRegularExpressionMatch m = placeholder.match(arn); m.hasMatch()) {
+        r.service = Service::LambdaArn;
+        r.function = m.captured(1);
+        return r;
+    }
     if (arn.startsWith("arn:aws:lambda:"_L1)) {
         // arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]
         const QStringList parts = arn.split(u':');

@@ -48,7 +48,8 @@ struct AslResource
     // The function a plain Lambda ARN names (LambdaArn), with its qualifier dropped.
     QString function;
 
-    // Parses arn:aws:states:::lambda:invoke[.waitForTaskToken], arn:aws:lambda:...:function:NAME,
+    // Parses arn:aws:states:::lambda:invoke[.waitForTaskToken], arn:aws:lambda:...:function:NAME
+    // (or its ${NAME} placeholder),
     // sqs:sendMessage, sns:publish, dynamodb:getItem/putItem/updateItem/deleteItem,
     // states:startExecution[.sync[:2]|.waitForTaskToken] and events:putEvents; Invalid for
     // anything else (the executor refuses it by name).

@@ -362,14 +362,18 @@ void TestWorkflows::referencesOfTasks()
         "B":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:000000000000:function:validate","Next":"C"},
         "C":{"Type":"Parallel","Branches":[{"StartAt":"Q","States":{"Q":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage","Parameters":{"QueueUrl":"http://localhost:4566/000000000000/orders","MessageBody":"x"},"End":true}}}],"Next":"D"},
         "D":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"TableName":"${receipts}","Item":{}},"Next":"E"},
-        "E":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","Parameters":{"TopicArn":"arn:aws:sns:us-east-1:000000000000:elsewhere","Message":"x"},"End":true}}})j");
+        "E":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","Parameters":{"TopicArn":"arn:aws:sns:us-east-1:000000000000:elsewhere","Message":"x"},"Next":"F"},
+        "F":{"Type":"Task","Resource":"${refund}","End":true}}})j");
     const QList<AslReference> refs = AslDefinition::references(
-        definition, {"charge", "validate", "orders", "receipts", "unrelated"});
+        definition, {"charge", "validate", "orders", "receipts", "refund", "unrelated"});
     QStringList seen;
     for (const AslReference &r : refs)
         seen.append(r.node + ' ' + r.edge + ' ' + r.states.join(','));
     QCOMPARE(seen, (QStringList{"charge invokes A", "orders writes C/Branch 1/Q", "receipts writes D",
-                                "validate invokes B"}));
+                                "refund invokes F", "validate invokes B"}));
+    // The placeholder form is a valid resource as written (the editor checks the file as is).
+    for (const AslDiagnostic &d : AslDefinition::validate(definition))
+        QVERIFY2(!d.text().contains("unknown resource"), qPrintable(d.text()));
 }
 
 void TestWorkflows::historyOfATask()
