@@ -5,25 +5,12 @@
 
 #include <QCommandLineParser>
 #include <QFutureWatcher>
-#include <QSocketNotifier>
-
-#include <csignal>
-
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
 namespace {
-
-int gInterruptPipe[2] = {-1, -1};
-
-void onInterrupt(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(gInterruptPipe[1], &byte, 1);
-}
 
 QString megabytes(qint64 bytes)
 {
@@ -104,19 +91,14 @@ int CommandLine::runtimes(const QStringList &arguments)
                            : tr("%1 MB").arg(megabytes(received)));
         mErr.flush();
     });
-    // Ctrl+C cancels the install, which then ends with its message.
-    std::optional<QSocketNotifier> interrupt;
-    if (::pipe(gInterruptPipe) == 0) {
-        std::signal(SIGINT, onInterrupt);
-        interrupt.emplace(gInterruptPipe[0], QSocketNotifier::Read);
-        QObject::connect(&*interrupt, &QSocketNotifier::activated, [&installer] { installer.cancel(); });
-    }
+    // Ctrl+C ends the wait; the install is then cancelled and ends with its message.
     QFutureWatcher<Result<QString>> watcher;
     QObject::connect(&watcher, &QFutureWatcherBase::finished, [] { QCoreApplication::quit(); });
     watcher.setFuture(installer.install(runtime));
     if (!watcher.isFinished())
-        QCoreApplication::exec();
-    std::signal(SIGINT, SIG_DFL);
+        runUntilSignalled();
+    installer.cancel();
+    watcher.waitForFinished();
     mErr << '\n';
     const Result<QString> installed = watcher.result();
     if (!installed) {
