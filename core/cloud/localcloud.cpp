@@ -221,7 +221,6 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
         mFaults->setSeed(QRandomGenerator::global()->generate64());
     mRunning = true;
     mTimer->start();
-    mWorkflows->start();
     QStringList faulty;
     for (const auto &[id, node] : mProject.architecture().nodes())
         if (FaultSettings::of(node).any())
@@ -242,6 +241,9 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
     // Secret values a function read or wrote never reach the run history.
     mRunner.setHiddenValuesHook(
         [store = QPointer<SecretStore>(mSecrets)] { return store ? store->knownValues() : QStringList(); });
+    // Executions that were running resume last: their tasks invoke functions at once, which
+    // need the hooks above.
+    mWorkflows->start();
     return {};
 }
 
