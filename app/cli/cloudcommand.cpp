@@ -518,6 +518,12 @@ int CommandLine::serve(const QStringList &arguments)
     cloud.setServiceEndpoint(endpoint.url());
     mOut << gateway.url() << '\n' << endpoint.url() << '\n';
     mOut.flush();
+    // The functions' URLs, on stderr: stdout's first two lines stay the servers' addresses.
+    QStringList withUrls = gateway.functionUrls().keys();
+    withUrls.sort();
+    for (const QString &function : std::as_const(withUrls))
+        mErr << tr("Function URL of %1: %2").arg(function, gateway.url() + FunctionUrl::pathOf(function)) << '\n';
+    mErr.flush();
     bool faults = parser.isSet(faultSeed);
     for (const auto &[id, node] : project.architecture().nodes())
         faults = faults || FaultSettings::of(node).any();
