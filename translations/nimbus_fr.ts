@@ -3558,6 +3558,10 @@
         <source>Error: %1</source>
         <translation>Erreur : %1</translation>
     </message>
+    <message>
+        <source>Function URL of %1: %2</source>
+        <translation>URL de fonction de %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CommandPalette</name>
@@ -10391,6 +10395,10 @@ Invalide : %2</translation>
     <message>
         <source>Log Table</source>
         <translation>Tableau des journaux</translation>
+    </message>
+    <message>
+        <source>Function URL: %1 on the local cloud&apos;s gateway (%2, %3)</source>
+        <translation>URL de fonction : %1 sur la passerelle du cloud local (%2, %3)</translation>
     </message>
 </context>
 <context>
