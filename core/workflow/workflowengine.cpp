@@ -125,7 +125,6 @@ struct WorkflowEngine::Frame
     std::function<void(const Outcome &)> done;
     qint64 lastEvent = 0;
     QHash<QString, QList<int>> retries; // per state, the attempts each retrier made
-    QString state; // the state running
     QDateTime entered;
     int mapIndex = -1;
     QJsonValue mapItem;
@@ -410,7 +409,6 @@ Result<QString> WorkflowEngine::begin(const Node &node, const QJsonObject &defin
     if (resuming && resumeFrom.contains("waitUntil"_L1)) {
         // A Wait that was waiting goes on waiting for the rest of its time only.
         const QDateTime until = QDateTime::fromString(resumeFrom.value("waitUntil"_L1).toString(), Qt::ISODateWithMs);
-        root->state = first;
         schedule(
             until,
             [this, root, first, firstInput] {
@@ -507,7 +505,6 @@ void WorkflowEngine::run(const FramePtr &frameRef, QString name, QJsonValue inpu
             return;
         const QJsonObject state = states.value(name).toObject();
         const QString type = typeOf(state);
-        frame->state = name;
         frame->entered = mCloud.clock().now();
         frame->retries.remove(name);
         ++ex.record.transitions;
