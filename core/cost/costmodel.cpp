@@ -966,7 +966,8 @@ void CostEngine::busDemand(const PricingCatalog &catalog, const ServiceLoad &s, 
 void CostEngine::workflowDemand(const WorkflowLoad &w, double volume, Sink &sink, const Want &want) const
 {
     const double executions = w.monthlyExecutions(volume);
-    const double transitions = w.measuredTransitions.known() || w.definition.isEmpty()
+    const WorkflowLoad::Source source = w.transitionsSource();
+    const double transitions = source != WorkflowLoad::Source::Definition || w.definition.isEmpty()
                                    ? w.transitionsPerExecution()
                                    : Workload::likelyPath(w.definition, w.mapItems).transitions;
     double durationMs = 0;
@@ -982,35 +983,41 @@ void CostEngine::workflowDemand(const WorkflowLoad &w, double volume, Sink &sink
     if (!sink.record)
         return;
     QString per;
-    if (w.measuredTransitions.known())
-        per = tr("%L1 transitions per execution, the mean of %n finished local execution(s)", nullptr,
-                 w.measuredTransitions.runs)
-                  .arg(transitions, 0, 'g', 4);
-    else if (!w.definition.isEmpty())
-        per = tr("%L1 transitions per execution along the likely path of its definition (a Choice takes its "
-                 "Default, a Parallel every branch, a Map %L2 items; retries not counted)")
+    switch (source) {
+    case WorkflowLoad::Source::Typed:
+    case WorkflowLoad::Source::Measured:
+        per = tr("%L1 transitions per execution, %2").arg(transitions, 0, 'g', 4).arg(w.transitionsOrigin());
+        break;
+    case WorkflowLoad::Source::Definition:
+        per = tr("%L1 transitions per execution, estimated from the definition along its likely path (a Choice "
+                 "takes its Default, a Parallel every branch, a Map %L2 items; retries not counted)")
                   .arg(transitions, 0, 'g', 4)
                   .arg(w.mapItems);
-    else
+        break;
+    case WorkflowLoad::Source::Unreadable:
         per = tr("its definition cannot be read (%1): one transition per execution, each connection once")
                   .arg(w.definitionError);
-    if (w.express)
+        break;
+    }
+    if (w.express) {
+        const QString duration = w.typedDurationMs >= 0 || w.measuredDurationMs.known()
+                                     ? w.durationOrigin()
+                                     : tr("assumed: the functions its Task states invoke along the likely path, and "
+                                          "its waits, at least 100 ms");
         sink.note(tr("State machine %1 (Express): %L2 executions a month of %L3 ms (%4), billed as %L5 MB of memory; "
                      "%6.")
                       .arg(w.name)
                       .arg(executions, 0, 'f', 0)
                       .arg(durationMs, 0, 'f', 0)
-                      .arg(w.measuredDurationMs.known()
-                               ? tr("measured")
-                               : tr("assumed: the functions its Task states invoke along the likely path, and its "
-                                    "waits, at least 100 ms"))
+                      .arg(duration)
                       .arg(WorkflowLoad::kExpressMemoryMb)
                       .arg(per));
-    else
+    } else {
         sink.note(tr("State machine %1 (Standard): %L2 executions a month, %3.")
                       .arg(w.name)
                       .arg(executions, 0, 'f', 0)
                       .arg(per));
+    }
 }
 
 // What each filtered trigger and each rule passes on, and where its match rate comes from.

@@ -220,6 +220,17 @@ QStringList CostReport::assumptions() const
                     .arg(s.name, s.service, number(s.writesPerRequest * volume + s.writesFixed, 0),
                          number(s.readsPerRequest * volume + s.readsFixed, 0), number(s.storedGb, 2),
                          number(s.itemKb, 1));
+    for (const WorkflowLoad &w : workload.workflows) {
+        QString line = tr("State machine %1 (%2): %3 executions a month, %4 transitions per execution (%5).")
+                           .arg(w.name, w.express ? u"Express"_s : u"Standard"_s,
+                                number(w.monthlyExecutions(volume), 0), quantity(w.transitionsPerExecution()),
+                                w.transitionsOrigin());
+        if (w.express)
+            line +=
+                u" "_s
+                + tr("Each execution %1 ms (%2).").arg(number(workload.workflowDurationMs(w), 0), w.durationOrigin());
+        list << line;
+    }
     for (const CostResult &r : results) {
         const CostOption &o = r.option;
         if (o.kind == CostOption::Kind::Serverless)

@@ -1,5 +1,6 @@
 #include "workload.h"
 
+#include "cloud/cloudclock.h"
 #include "model/architecture.h"
 #include "model/catalog.h"
 #include "model/scheduleexpression.h"
@@ -11,6 +12,7 @@
 #include <QDate>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -638,9 +640,31 @@ int Workload::useMeasuredInputs(const RunHistory &history, int limit)
     return used;
 }
 
+QString WorkflowLoad::transitionsOrigin() const
+{
+    switch (transitionsSource()) {
+    case Source::Typed: return Workload::tr("typed in");
+    case Source::Measured:
+        return Workload::tr("measured over %n local execution(s)", nullptr, measuredTransitions.runs);
+    case Source::Definition: return Workload::tr("estimated from the definition");
+    case Source::Unreadable: return Workload::tr("its definition cannot be read: one per execution");
+    }
+    return {};
+}
+
+QString WorkflowLoad::durationOrigin() const
+{
+    if (typedDurationMs >= 0)
+        return Workload::tr("typed in");
+    if (measuredDurationMs.known())
+        return Workload::tr("measured over %n local execution(s)", nullptr, measuredDurationMs.runs);
+    return Workload::tr("assumed from its Task states' functions and its waits");
+}
+
+// Executions are priced whenever the local cloud kept some (they do not turn on the
+// functions' measured figures, which Use Measured Inputs and --measured ask for).
 int Workload::useMeasuredExecutions(const std::function<QList<ExecutionRecord>(const QString &machine)> &executions)
 {
-    measured = true;
     int used = 0;
     for (WorkflowLoad &w : workflows) {
         double transitions = 0, durations = 0;
@@ -659,8 +683,30 @@ int Workload::useMeasuredExecutions(const std::function<QList<ExecutionRecord>(c
     return used;
 }
 
+QString Workload::localStateDirectory(const QString &projectDirectory)
+{
+    return projectDirectory.isEmpty() ? QString() : QDir(projectDirectory).filePath(u".nimbus-cloud"_s);
+}
+
+Result<int> Workload::useLocalExecutions(const QString &stateDirectory, int limit)
+{
+    const QString path = QDir(stateDirectory).filePath(u"state.sqlite"_s);
+    if (workflows.empty() || stateDirectory.isEmpty() || !QFileInfo::exists(path))
+        return 0;
+    SystemClock clock;
+    StateConnection connection(clock);
+    connection.directory = stateDirectory;
+    // Read-only: the studio's or nimbus serve's cloud may be writing it (write-ahead log).
+    if (Result<void> opened = connection.db.open(path, Database::Mode::ReadOnly); !opened)
+        return fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), opened.errorMessage()));
+    const ExecutionStore store(connection);
+    return useMeasuredExecutions([&](const QString &machine) { return store.finishedExecutions(machine, limit); });
+}
+
 double Workload::workflowDurationMs(const WorkflowLoad &w) const
 {
+    if (w.typedDurationMs >= 0)
+        return w.typedDurationMs;
     if (w.measuredDurationMs.known())
         return w.measuredDurationMs.value;
     double ms = w.waitSeconds * 1000;
@@ -748,9 +794,17 @@ QJsonObject Workload::toJson() const
     if (!filtersJson.isEmpty())
         root.insert(u"filters"_s, filtersJson);
     QJsonObject workflowsJson;
-    for (const WorkflowLoad &w : workflows)
+    for (const WorkflowLoad &w : workflows) {
+        QJsonObject o;
         if (w.mapItems != WorkflowLoad::kDefaultMapItems)
-            workflowsJson.insert(w.name, QJsonObject{{u"mapItems"_s, w.mapItems}});
+            o.insert(u"mapItems"_s, w.mapItems);
+        if (w.typedTransitions >= 0)
+            o.insert(u"transitions"_s, w.typedTransitions);
+        if (w.typedDurationMs >= 0)
+            o.insert(u"durationMs"_s, w.typedDurationMs);
+        if (!o.isEmpty())
+            workflowsJson.insert(w.name, o);
+    }
     if (!workflowsJson.isEmpty())
         root.insert(u"workflows"_s, workflowsJson);
     return root;
@@ -787,15 +841,28 @@ Result<void> Workload::applyJson(const QJsonObject &o)
                                           applyFilter);
         !applied)
         return applied;
-    return applyNamed(workflows, o.value("workflows"_L1).toObject(), tr("workflows.%1: no state machine of that name"),
-                      [](WorkflowLoad &w, const QJsonValue &value) -> Result<void> {
-                          const double items = value.toObject().value("mapItems"_L1).toDouble(w.mapItems);
-                          if (items < 0)
-                              return fail(
-                                  Workload::tr("workflows.%1.mapItems: expected a number of zero or more").arg(w.name));
-                          w.mapItems = items;
-                          return {};
-                      });
+    return applyNamed(
+        workflows, o.value("workflows"_L1).toObject(), tr("workflows.%1: no state machine of that name"),
+        [](WorkflowLoad &w, const QJsonValue &value) -> Result<void> {
+            const QJsonObject o = value.toObject();
+            // mapItems, and the typed transitions per execution and duration.
+            const struct
+            {
+                QLatin1StringView key;
+                double *into;
+            } numbers[] = {{"mapItems"_L1, &w.mapItems},
+                           {"transitions"_L1, &w.typedTransitions},
+                           {"durationMs"_L1, &w.typedDurationMs}};
+            for (const auto &n : numbers) {
+                if (!o.contains(n.key))
+                    continue;
+                const double v = o.value(n.key).toDouble(-1);
+                if (v < 0)
+                    return fail(Workload::tr("workflows.%1.%2: expected a number of zero or more").arg(w.name, n.key));
+                *n.into = v;
+            }
+            return {};
+        });
 }
 
 } // namespace Nimbus

@@ -130,11 +130,32 @@ struct WorkflowLoad
     // From the local cloud's finished executions (Workload::useMeasuredExecutions).
     MeasuredFigure measuredTransitions;
     MeasuredFigure measuredDurationMs;
+    // Typed in (the cost view, a scenario's workflows.<name>): each overrides both the measured
+    // figure and the definition's; below 0 when not set.
+    double typedTransitions = -1;
+    double typedDurationMs = -1;
+
+    // Where the transitions per execution come from, in the order they win.
+    enum class Source { Typed, Measured, Definition, Unreadable };
+    Source transitionsSource() const
+    {
+        return typedTransitions >= 0         ? Source::Typed
+               : measuredTransitions.known() ? Source::Measured
+               : !definitionError.isEmpty()  ? Source::Unreadable
+                                             : Source::Definition;
+    }
+    // "measured over 12 local executions", "estimated from the definition", "typed in" ...
+    QString transitionsOrigin() const;
+    // An Express execution's duration: "typed in", "measured over 12 local executions" or
+    // assumed (Workload::workflowDurationMs).
+    QString durationOrigin() const;
 
     double monthlyExecutions(double volume) const { return perRequest * volume + fixedMonthly; }
     double transitionsPerExecution() const
     {
-        return measuredTransitions.known() ? measuredTransitions.value : transitions;
+        return typedTransitions >= 0         ? typedTransitions
+               : measuredTransitions.known() ? measuredTransitions.value
+                                             : transitions;
     }
 };
 
@@ -210,6 +231,14 @@ public:
     // duration) from the mean of its finished executions in the local cloud, given by machine
     // name. The number of machines with measured executions.
     int useMeasuredExecutions(const std::function<QList<ExecutionRecord>(const QString &machine)> &executions);
+    // The same from the executions the local cloud kept in its state folder (state.sqlite,
+    // opened read-only; Express executions are not kept there, as AWS keeps none), at most
+    // limit per machine, the newest. The number of machines with executions; 0 when the
+    // folder holds no state; an error when it cannot be read.
+    static constexpr int kMeasuredExecutions = 100; // the newest finished executions of a machine
+    Result<int> useLocalExecutions(const QString &stateDirectory, int limit = kMeasuredExecutions);
+    // Where the local cloud keeps the state of the project in projectDirectory.
+    static QString localStateDirectory(const QString &projectDirectory);
     // An Express execution's duration: measured, else the functions its Task states invoke
     // along the likely path (their durations) plus its Wait states, at least 100 ms.
     double workflowDurationMs(const WorkflowLoad &workflow) const;

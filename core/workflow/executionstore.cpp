@@ -209,4 +209,16 @@ int ExecutionStore::trimExecutions(const QString &machine, int keep)
     return int(arns.size());
 }
 
+QList<ExecutionRecord> ExecutionStore::finishedExecutions(const QString &machine, int limit) const
+{
+    Statement select(db(), u"SELECT %1 FROM executions WHERE machine = ?1 AND status != 'RUNNING' "
+                           "ORDER BY started DESC, rowid DESC LIMIT ?2"_s.arg(QLatin1String(kColumns)));
+    select.bind(1, machine);
+    select.bind(2, qint64(limit));
+    QList<ExecutionRecord> found;
+    while (select.next())
+        found.append(readExecution(select));
+    return found;
+}
+
 } // namespace Nimbus

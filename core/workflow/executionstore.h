@@ -74,6 +74,9 @@ public:
     QList<ExecutionEvent> events(const QString &execution) const;
     // The number of executions kept for machine, and deletes the oldest finished beyond keep.
     int trimExecutions(const QString &machine, int keep);
+    // The machine's finished executions (every status but RUNNING), newest first, at most
+    // limit: what the cost model measures.
+    QList<ExecutionRecord> finishedExecutions(const QString &machine, int limit) const;
 
 protected:
     Result<void> createTables();

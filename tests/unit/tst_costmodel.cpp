@@ -1,6 +1,8 @@
 // The cost engine against ../shared/facts/worked-examples.md, to the cent; tiers, free
 // tier, VM sizing with a traffic profile, break-even and sensitivity, the canvas flow.
 
+#include "cloud/cloudclock.h"
+#include "cloud/cloudstate.h"
 #include "cost/costmodel.h"
 #include "cost/costreport.h"
 #include "model/architecture.h"
@@ -8,6 +10,7 @@
 #include "testutil.h"
 #include "workflow/executionstore.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <tuple>
@@ -137,6 +140,11 @@ private slots:
     void workflowBills_data();
     void workflowBills();
     void workflowInvokesFunctions();
+    // Transitions per execution from the local cloud's state, typed in, or the definition's,
+    // and the bill, the notes and the report saying which.
+    void workflowTransitionsFromLocalState_data();
+    void workflowTransitionsFromLocalState();
+    void workflowTypedInputsInScenarios();
     void commitmentsFromRefreshedLists_data();
     void commitmentsFromRefreshedLists();
     // Event buses, archives, replays and filtered triggers (issue 22 item 9).
@@ -1559,6 +1567,144 @@ void TestCostModel::workflowInvokesFunctions()
     const CostEngine engine(w, shipped());
     const CostResult r = engine.evaluate(lambda(true), 2e5);
     QVERIFY2(r.notes.join(u'\n').contains(u"its definition cannot be read"_s), qPrintable(r.notes.join(u'\n')));
+}
+
+void TestCostModel::workflowTransitionsFromLocalState_data()
+{
+    QTest::addColumn<QList<int>>("finished"); // transitions of each finished execution kept
+    QTest::addColumn<bool>("running"); // one more, still running (not counted)
+    QTest::addColumn<bool>("cloudOpen"); // read while the local cloud has its state open
+    QTest::addColumn<double>("typed"); // transitions typed in; -1: none
+    QTest::addColumn<double>("transitions");
+    QTest::addColumn<QString>("origin");
+    QTest::addColumn<QString>("cost"); // of 100,000 executions, 4,000 transitions free
+
+    QTest::newRow("no executions: the definition's")
+        << QList<int>() << false << false << -1.0 << 4.0 << u"estimated from the definition"_s << u"9.90"_s;
+    // (5 + 6 + 7) / 3 = 6: 600,000 - 4,000 free at $0.025 per 1,000.
+    QTest::newRow("mean of three executions") << QList<int>{5, 6, 7} << false << false << -1.0 << 6.0
+                                              << u"measured over 3 local execution(s)"_s << u"14.90"_s;
+    QTest::newRow("read while the cloud runs")
+        << QList<int>{5, 6, 7} << false << true << -1.0 << 6.0 << u"measured over 3 local execution(s)"_s << u"14.90"_s;
+    QTest::newRow("a running execution is not counted")
+        << QList<int>{8} << true << false << -1.0 << 8.0 << u"measured over 1 local execution(s)"_s << u"19.90"_s;
+    QTest::newRow("only running: the definition's")
+        << QList<int>() << true << false << -1.0 << 4.0 << u"estimated from the definition"_s << u"9.90"_s;
+    QTest::newRow("typed in over measured")
+        << QList<int>{5, 6, 7} << false << false << 10.0 << 10.0 << u"typed in"_s << u"24.90"_s;
+    QTest::newRow("typed in over the definition")
+        << QList<int>() << false << false << 2.0 << 2.0 << u"typed in"_s << u"4.90"_s;
+}
+
+void TestCostModel::workflowTransitionsFromLocalState()
+{
+    QFETCH(QList<int>, finished);
+    QFETCH(bool, running);
+    QFETCH(bool, cloudOpen);
+    QFETCH(double, typed);
+    QFETCH(double, transitions);
+    QFETCH(QString, origin);
+    QFETCH(QString, cost);
+    QTemporaryDir project;
+    const QString stateDirectory = Workload::localStateDirectory(project.path());
+    QCOMPARE(stateDirectory, project.filePath(u".nimbus-cloud"_s));
+    ManualClock clock;
+    auto state = std::make_unique<CloudState>(clock);
+    if (!finished.isEmpty() || running) {
+        QVERIFY(state->open(stateDirectory));
+        int n = 0;
+        auto save = [&](const QString &status, int count) {
+            ExecutionRecord e;
+            e.arn = u"arn:aws:states:us-east-1:123456789012:execution:flow:run%1"_s.arg(++n);
+            e.name = u"run%1"_s.arg(n);
+            e.machine = u"flow"_s;
+            e.machineArn = u"arn:aws:states:us-east-1:123456789012:stateMachine:flow"_s;
+            e.type = u"STANDARD"_s;
+            e.status = status;
+            e.input = QJsonObject();
+            e.started = clock.now().addSecs(n);
+            if (status != "RUNNING"_L1)
+                e.stopped = e.started.addMSecs(250);
+            e.transitions = count;
+            QVERIFY(state->saveExecution(e));
+        };
+        for (int count : finished)
+            save(u"SUCCEEDED"_s, count);
+        if (running)
+            save(u"RUNNING"_s, 1000);
+        // Another machine's executions are not this one's.
+        ExecutionRecord other;
+        other.arn = u"arn:other"_s;
+        other.name = other.machine = other.machineArn = u"other"_s;
+        other.type = u"STANDARD"_s;
+        other.input = QJsonObject();
+        other.status = u"SUCCEEDED"_s;
+        other.transitions = 99;
+        other.started = other.stopped = clock.now();
+        QVERIFY(state->saveExecution(other));
+    }
+    if (!cloudOpen)
+        state.reset();
+
+    Architecture design;
+    workflowDesign(u"STANDARD"_s, design);
+    Workload w = Workload::fromArchitecture(Catalog::builtin(), design, {}, {{u"workflows/flow.asl.json"_s, kLinear}});
+    const Result<int> used = w.useLocalExecutions(stateDirectory);
+    QVERIFY2(used, qPrintable(used.errorMessage()));
+    QCOMPARE(*used, finished.isEmpty() ? 0 : 1);
+    QVERIFY(!w.measured); // the functions' measured figures stay off
+    w.workflow(u"flow"_s)->typedTransitions = typed;
+    QCOMPARE(w.workflow(u"flow"_s)->transitionsPerExecution(), transitions);
+    QCOMPARE(w.workflow(u"flow"_s)->transitionsOrigin(), origin);
+
+    const CostEngine engine(w, shipped());
+    const CostReport report = CostReport::make(engine, {lambda(true)}, 1e5, -1, -1);
+    const CostResult &r = report.results.front();
+    QString billed;
+    for (const LineItem &item : r.items)
+        if (item.priceId == "workflow.transitions"_L1)
+            billed = QString::number(item.cost(), 'f', 2);
+    QCOMPARE(billed, cost);
+    const QString notes = r.notes.join(u'\n');
+    QVERIFY2(notes.contains(u"State machine flow (Standard): 100,000 executions a month, %1 transitions per "
+                            "execution, %2"_s.arg(transitions)
+                                .arg(origin)),
+             qPrintable(notes));
+    const QString assumptions = report.assumptions().join(u'\n');
+    QVERIFY2(assumptions.contains(u"State machine flow (Standard): 100,000 executions a month, %1 transitions per "
+                                  "execution (%2)."_s.arg(transitions)
+                                      .arg(origin)),
+             qPrintable(assumptions));
+    QVERIFY(report.table().contains(origin));
+}
+
+// A scenario carries the typed transitions and duration; a negative one is refused by name.
+void TestCostModel::workflowTypedInputsInScenarios()
+{
+    Architecture design;
+    workflowDesign(u"EXPRESS"_s, design);
+    Workload w = Workload::fromArchitecture(Catalog::builtin(), design, {}, {{u"workflows/flow.asl.json"_s, kLinear}});
+    QVERIFY(w.applyJson(
+        {{u"workflows"_s, QJsonObject{{u"flow"_s, QJsonObject{{u"transitions"_s, 12}, {u"durationMs"_s, 2450}}}}}}));
+    QCOMPARE(w.workflow(u"flow"_s)->transitionsPerExecution(), 12.0);
+    QCOMPARE(w.workflowDurationMs(*w.workflow(u"flow"_s)), 2450.0);
+    Workload copy = Workload::fromArchitecture(Catalog::builtin(), design, {},
+                                               {{u"workflows/flow.asl.json"_s, kLinear}});
+    QVERIFY(copy.applyJson(w.toJson()));
+    QCOMPARE(copy.workflow(u"flow"_s)->typedTransitions, 12.0);
+    QCOMPARE(copy.workflow(u"flow"_s)->typedDurationMs, 2450.0);
+    // 1 M executions of 2,500 ms x 64 MB = 156,250 GB-s at $0.00001667: $2.60.
+    const CostResult r = CostEngine(copy, shipped()).evaluate(lambda(true), 1e6);
+    QString billed;
+    for (const LineItem &item : r.items)
+        if (item.priceId == "workflow.express.duration"_L1)
+            billed = QString::number(item.cost(), 'f', 2);
+    QCOMPARE(billed, u"2.60"_s);
+    QVERIFY2(r.notes.join(u'\n').contains(u"of 2,450 ms (typed in)"_s), qPrintable(r.notes.join(u'\n')));
+    const Result<void> negative = copy.applyJson(
+        {{u"workflows"_s, QJsonObject{{u"flow"_s, QJsonObject{{u"transitions"_s, -1}}}}}});
+    QVERIFY(!negative);
+    QVERIFY2(negative.errorMessage().contains(u"workflows.flow.transitions"_s), qPrintable(negative.errorMessage()));
 }
 
 #include "tst_costmodel.moc"
