@@ -86,6 +86,11 @@ struct CostOptions
     QCommandLineOption measured{
         u"measured"_s, CommandLine::tr("Take durations from the project's local runs; show what they measured and a "
                                        "right-size memory table.")};
+    QCommandLineOption state{
+        u"state"_s,
+        CommandLine::tr("Where the project's local cloud keeps its state (default: .nimbus-cloud beside the project): "
+                        "each state machine's transitions per execution are the mean of the executions it kept."),
+        u"DIR"_s};
     QCommandLineOption update{
         u"update-prices"_s,
         CommandLine::tr("Refresh prices from the providers' public price lists (aws, azure or all), or download a "
@@ -114,7 +119,7 @@ struct CostOptions
               discount, commitment, vmCommitment, peak,     balancer, measured,     update})
             parser.addOption(o);
         parser.addOption(dryRun);
-        for (const QCommandLineOption &line : {hiddenLines, logRetention, apiCache})
+        for (const QCommandLineOption &line : {hiddenLines, logRetention, apiCache, state})
             parser.addOption(line);
     }
 };
@@ -405,7 +410,15 @@ int CommandLine::cost(const QStringList &arguments)
             else
                 mErr << "nimbus cost: " << tr("warning: no local runs recorded for this project") << '\n';
         }
+        // After local runs the state machines are priced from their executions; the notes and
+        // the assumptions say, per machine, whether measured or estimated from the definition.
+        const QString state = parser.isSet(o.state) ? parser.value(o.state)
+                                                    : Workload::localStateDirectory(project.directory());
+        if (const Result<int> executions = workload.useLocalExecutions(state); !executions)
+            mErr << "nimbus cost: " << tr("warning: %1").arg(executions.errorMessage()) << '\n';
     } else {
+        if (parser.isSet(o.state))
+            return usageError(tr("--state goes with a PROJECT"));
         Result<Workload> quick = quickEstimate(parser, o);
         if (!quick)
             return usageError(quick.errorMessage());

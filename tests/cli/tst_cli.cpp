@@ -1,3 +1,5 @@
+#include "cloud/cloudclock.h"
+#include "cloud/cloudstate.h"
 #include "cloud/gatewayserver.h"
 #include "storage/database.h"
 #include "testutil.h"
@@ -39,6 +41,8 @@ private slots:
     void costUsageErrors();
     void costProfileCsv();
     void costMeasured();
+    void costWorkflowExecutions_data();
+    void costWorkflowExecutions();
     void serveAndCloud();
     void servePausedClockAdvancesToTheNightlyJob();
     void cloudArchiveListsAndReplays();
@@ -551,6 +555,79 @@ void tst_Cli::costMeasured()
     // Without --measured the report stays as it was.
     const Result plain = run({"cost", project, "--requests", "20000000", "--format", "json"});
     QVERIFY(!QJsonDocument::fromJson(plain.out.toUtf8()).object().contains("measured"));
+}
+
+// nimbus cost prices a state machine from the executions its local cloud kept, else from
+// its definition, and says which (issue 19 item 7).
+void tst_Cli::costWorkflowExecutions_data()
+{
+    QTest::addColumn<QList<int>>("transitions"); // of each finished execution kept
+    QTest::addColumn<bool>("elsewhere"); // kept in a state folder given with --state
+    QTest::addColumn<QString>("said");
+
+    QTest::newRow("no local runs") << QList<int>() << false
+                                   << "4 transitions per execution, estimated from the definition";
+    QTest::newRow("three executions") << QList<int>{5, 6, 7} << false
+                                      << "6 transitions per execution, measured over 3 local execution(s)";
+    QTest::newRow("--state") << QList<int>{9} << true
+                             << "9 transitions per execution, measured over 1 local execution(s)";
+}
+
+void tst_Cli::costWorkflowExecutions()
+{
+    QFETCH(QList<int>, transitions);
+    QFETCH(bool, elsewhere);
+    QFETCH(QString, said);
+    QTemporaryDir dir;
+    const QString project = dir.filePath("flow.json");
+    QVERIFY(writeAll(project, R"({"format": "nimbus-project", "version": 1,
+        "nodes": [{"name": "start", "kind": "http-route", "properties": {"method": "POST", "path": "/start"}},
+                  {"name": "flow", "kind": "state-machine",
+                   "properties": {"type": "STANDARD", "definition": "workflows/flow.asl.json"}},
+                  {"name": "work", "kind": "function"}],
+        "edges": [{"from": "start", "to": "flow", "type": "starts"},
+                  {"from": "flow", "to": "work", "type": "invokes"}]})"));
+    QVERIFY(QDir().mkpath(dir.filePath("workflows")));
+    QVERIFY(writeAll(dir.filePath("workflows/flow.asl.json"),
+                     R"({"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "${work}", "Next": "B"},
+        "B": {"Type": "Pass", "Next": "C"}, "C": {"Type": "Pass", "Next": "D"}, "D": {"Type": "Succeed"}}})"));
+    const QString state = elsewhere ? dir.filePath("elsewhere") : dir.filePath(".nimbus-cloud");
+    if (!transitions.isEmpty()) {
+        Nimbus::ManualClock clock;
+        Nimbus::CloudState cloud(clock);
+        QVERIFY(cloud.open(state));
+        for (int i = 0; i < transitions.size(); ++i) {
+            Nimbus::ExecutionRecord e;
+            e.arn = QStringLiteral("arn:aws:states:us-east-1:123456789012:execution:flow:e%1").arg(i);
+            e.name = QStringLiteral("e%1").arg(i);
+            e.machine = QStringLiteral("flow");
+            e.machineArn = QStringLiteral("arn:aws:states:us-east-1:123456789012:stateMachine:flow");
+            e.type = QStringLiteral("STANDARD");
+            e.status = QStringLiteral("SUCCEEDED");
+            e.input = QJsonObject();
+            e.started = clock.now();
+            e.stopped = clock.now().addMSecs(40);
+            e.transitions = transitions.at(i);
+            QVERIFY(cloud.saveExecution(e));
+        }
+    }
+    QStringList arguments{"cost", project, "--requests", "100000"};
+    if (elsewhere)
+        arguments << "--state" << state;
+    const Result table = run(arguments);
+    QVERIFY2(table.code == 0, qPrintable(table.err));
+    QVERIFY2(table.out.contains("State machine flow (Standard): 100,000 executions a month, " + said),
+             qPrintable(table.out));
+    const Result json = run(arguments + QStringList{"--format", "json"});
+    QVERIFY2(json.code == 0, qPrintable(json.err));
+    const QJsonArray assumptions = QJsonDocument::fromJson(json.out.toUtf8()).object()["assumptions"].toArray();
+    const QString origin = said.section(", ", 1);
+    QVERIFY2(std::any_of(
+                 assumptions.begin(), assumptions.end(),
+                 [&](const QJsonValue &a) {
+        return a.toString().startsWith("State machine flow (Standard)") && a.toString().contains(origin);
+                 }),
+             qPrintable(QJsonDocument(assumptions).toJson()));
 }
 
 #include "tst_cli.moc"
