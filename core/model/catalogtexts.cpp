@@ -499,6 +499,31 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "a Task state puts, updates or deletes items"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "a Task state gets items"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "a Task state puts events on the bus"),
+    // The layer (Lambda layers), its properties and the extends connection.
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Layer"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "A Lambda layer: a folder of libraries, a custom runtime or tools that connected functions find "
+                      "as if it were mounted at /opt (nodejs/node_modules, python, bin, lib), without bundling it."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Folder"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Folder of the layer's content, relative to the project file: what Lambda "
+                                         "extracts into /opt (nodejs/node_modules, python, bin, lib ...)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Layer name"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "at most 64 letters, digits, '-' or '_'"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The layer's name in the cloud."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Compatible runtimes"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "runtime ids separated by commas, for example nodejs20.x, python3.12"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Runtimes the layer is built for, separated by commas; empty: any. A "
+                                         "function on another runtime gets a warning."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Compatible architectures"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Instruction set the layer's binaries are built for; any: both (or no binaries)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "What the layer holds."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "License"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The layer's license: an SPDX identifier (MIT), a URL or its full text."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "extends"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The layer's content is available to the function as if mounted at /opt, "
+                                         "after the layers connected before it (a later layer's file wins)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "the function finds the layer's libraries and tools as if they were in /opt"),
 };
 
 } // namespace

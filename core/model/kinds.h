@@ -23,6 +23,7 @@ inline constexpr QLatin1String UserPool("user-pool");
 inline constexpr QLatin1String Secret("secret");
 inline constexpr QLatin1String Parameter("parameter");
 inline constexpr QLatin1String StateMachine("state-machine");
+inline constexpr QLatin1String Layer("layer");
 } // namespace Kinds
 
 } // namespace Nimbus

@@ -7,6 +7,7 @@
 #include "cloud/filtercriteria.h"
 #include "handlerreference.h"
 #include "kinds.h"
+#include "layerstack.h"
 #include "paths.h"
 #include "scheduleexpression.h"
 
@@ -229,6 +230,15 @@ QList<Diagnostic> Validator::validate() const
     checkUniqueness(out);
     checkInvokers(out);
     checkEventLoops(out);
+    // Layers' folders, runtimes and number; a folder the path checks refused already is not
+    // refused twice.
+    for (const Diagnostic &d : LayerStack::problems(mCatalog, mArchitecture, mProjectDir)) {
+        const bool reported = std::any_of(out.cbegin(), out.cend(), [&d](const Diagnostic &other) {
+            return other.code == d.code && other.nodes == d.nodes && other.property == d.property;
+        });
+        if (!reported)
+            out.append(d);
+    }
     return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "document/project.h"
 #include "model/catalog.h"
+#include "model/layerstack.h"
 
 #include <algorithm>
 #include <iterator>
@@ -67,6 +68,15 @@ Result<FunctionSpec> FunctionSpec::fromNode(const Project &project, NodeId id)
     spec.logFormat = value(u"logFormat"_s).toString(u"Text"_s);
     spec.applicationLogLevel = value(u"applicationLogLevel"_s).toString(u"INFO"_s);
     spec.systemLogLevel = value(u"systemLogLevel"_s).toString(u"INFO"_s);
+    for (const Node *layer : LayerStack::of(project.architecture(), id)) {
+        const QString folder = LayerStack::folder(project.catalog(), *layer);
+        // A layer's folder is confined to the project's folder as a source folder is.
+        const Result<QString> layerDirectory = Paths::resolveUnder(base, folder);
+        if (!layerDirectory)
+            return fail(tr("%1: the folder '%2' of its layer '%3' is refused: %4")
+                            .arg(node->name, folder, layer->name, layerDirectory.errorMessage()));
+        spec.layers.append(QDir::cleanPath(*layerDirectory));
+    }
     spec.environment.clear();
     for (const QJsonValue &v : value(u"environment"_s).toArray())
         spec.environment.append({v["name"_L1].toString(), v["value"_L1].toString()});

@@ -33,6 +33,9 @@ public:
     QString logFormat = QStringLiteral("Text");
     QString applicationLogLevel = QStringLiteral("INFO");
     QString systemLogLevel = QStringLiteral("INFO");
+    // The folders of the function's layers (absolute), in Lambda's order: a later one's
+    // files win over an earlier one's, as when Lambda extracts them into /opt.
+    QStringList layers;
 
     // A variable holds a secret when its name says so (any case): SECRET, TOKEN, PASSWORD,
     // PASSWD, PASSPHRASE, API_KEY, APIKEY, PRIVATE_KEY or CREDENTIAL, which covers

@@ -226,12 +226,43 @@ qint64 Instance::processId() const
     return mProcess ? mProcess->processId() : 0;
 }
 
+Instance::LayerPaths Instance::layerPaths(const FunctionSpec &spec)
+{
+    // Lambda extracts the layers into /opt in order, a later one's files over an earlier
+    // one's: here each stays in its folder, and the search paths list the last one first.
+    QStringList lastFirst = spec.layers;
+    std::reverse(lastFirst.begin(), lastFirst.end());
+    LayerPaths paths;
+    paths.opt = lastFirst;
+    // "20" of nodejs20.x, "3.12" of python3.12.
+    const QString version = spec.runtime.mid(6).section('.'_L1, 0, spec.runtime.startsWith("python"_L1) ? 1 : 0);
+    // Node.js: /opt/nodejs/node20/node_modules before /opt/nodejs/node_modules.
+    if (spec.runtime.startsWith("nodejs"_L1)) {
+        for (const QString &layer : std::as_const(lastFirst))
+            paths.nodePath.append(layer + "/nodejs/node"_L1 + version + "/node_modules"_L1);
+        for (const QString &layer : std::as_const(lastFirst))
+            paths.nodePath.append(layer + "/nodejs/node_modules"_L1);
+    }
+    // Python: /opt/python/lib/python3.12/site-packages before /opt/python.
+    if (spec.runtime.startsWith("python"_L1)) {
+        for (const QString &layer : std::as_const(lastFirst))
+            paths.pythonPath.append(layer + "/python/lib/python"_L1 + version + "/site-packages"_L1);
+        for (const QString &layer : std::as_const(lastFirst))
+            paths.pythonPath.append(layer + "/python"_L1);
+    }
+    for (const QString &layer : std::as_const(lastFirst)) {
+        paths.binPath.append(layer + "/bin"_L1);
+        paths.libraryPath.append(layer + "/lib"_L1);
+    }
+    return paths;
+}
+
 QList<QPair<QString, QString>> Instance::functionEnvironment() const
 {
     QList<QPair<QString, QString>> vars;
     for (const auto &[name, value] : std::as_const(mSpec.environment))
         vars.append({name, value});
-    const QList<QPair<QString, QString>> runtimeVars = {
+    QList<QPair<QString, QString>> runtimeVars = {
         {u"AWS_LAMBDA_FUNCTION_NAME"_s, mSpec.name},
         {u"AWS_LAMBDA_FUNCTION_MEMORY_SIZE"_s, QString::number(mSpec.memoryMB)},
         {u"AWS_LAMBDA_FUNCTION_VERSION"_s, u"$LATEST"_s},
@@ -253,6 +284,25 @@ QList<QPair<QString, QString>> Instance::functionEnvironment() const
         {u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s},
         {u"AWS_LAMBDA_LOG_FORMAT"_s, mSpec.logFormat == "JSON"_L1 ? u"JSON"_s : u"Text"_s},
     };
+    if (!mSpec.layers.isEmpty()) {
+        // The layers' folders where Lambda has /opt on its search paths (after the
+        // system's folders on PATH, as there); NIMBUS_OPT_PATH lists the folders that
+        // stand for /opt, the one that wins first.
+        const LayerPaths layers = layerPaths(mSpec);
+        const QString sdkModules = sdkDirectory() + u"/node_modules"_s;
+        for (QPair<QString, QString> &runtimeVar : runtimeVars) {
+            if (runtimeVar.first == "PATH"_L1)
+                runtimeVar.second += ':'_L1 + layers.binPath.join(':'_L1);
+            else if (runtimeVar.first == "NODE_PATH"_L1 && !layers.nodePath.isEmpty())
+                runtimeVar.second = QStringList{mSpec.sourceDirectory + u"/node_modules"_s,
+                                                layers.nodePath.join(':'_L1), sdkModules}
+                                        .join(':'_L1);
+        }
+        if (!layers.pythonPath.isEmpty())
+            runtimeVars.append({u"PYTHONPATH"_s, layers.pythonPath.join(':'_L1)});
+        runtimeVars.append({u"LD_LIBRARY_PATH"_s, layers.libraryPath.join(':'_L1)});
+        runtimeVars.append({u"NIMBUS_OPT_PATH"_s, layers.opt.join(':'_L1)});
+    }
     if (mSpec.logFormat == "JSON"_L1)
         vars.append({u"AWS_LAMBDA_LOG_LEVEL"_s, mSpec.applicationLogLevel});
     else
@@ -279,6 +329,10 @@ QString Instance::interpreterOf(const QString &runtime)
 bool Instance::canUseSpare(const FunctionSpec &spec)
 {
     if (!spec.runtime.startsWith("nodejs"_L1) && !spec.runtime.startsWith("python"_L1))
+        return false;
+    // A spare's interpreter started without the layers' search paths (PYTHONPATH, the
+    // ES module resolver's folders are read once at start).
+    if (!spec.layers.isEmpty())
         return false;
     static const QStringList startupPrefixes = {u"NODE_"_s, u"PYTHON"_s, u"LD_"_s, u"UV_"_s, u"MALLOC_"_s};
     return std::none_of(spec.environment.cbegin(), spec.environment.cend(), [](const auto &var) {
@@ -474,7 +528,17 @@ Result<void> Instance::startCustom()
 
 void Instance::spawnBootstrap()
 {
-    const QString bootstrap = QDir(mSpec.sourceDirectory).filePath(u"bootstrap"_s);
+    QString bootstrap = QDir(mSpec.sourceDirectory).filePath(u"bootstrap"_s);
+    // As Lambda does, a function without a bootstrap of its own runs /opt/bootstrap: a
+    // custom runtime that a layer brings.
+    if (!QFileInfo::exists(bootstrap)) {
+        for (const QString &layer : layerPaths(mSpec).opt) {
+            if (QFileInfo(layer + "/bootstrap"_L1).isFile()) {
+                bootstrap = layer + "/bootstrap"_L1;
+                break;
+            }
+        }
+    }
     const QFileInfo info(bootstrap);
     auto entrypoint = [](const QString &message) {
         return QJsonObject{{u"errorType"_s, u"Runtime.InvalidEntrypoint"_s},

@@ -75,6 +75,20 @@ public:
     // The AWS SDK for JavaScript v3 that workers may import (scripts/setup.sh installs it).
     static QString sdkDirectory();
 
+    // Where a function's layers go on the search paths, each list in lookup order (the
+    // last layer first, as its files win in Lambda's /opt): NODE_PATH's nodejs/node<major>
+    // and nodejs/node_modules, PYTHONPATH's python/lib/python3.x/site-packages and python,
+    // PATH's bin, LD_LIBRARY_PATH's lib, and the folders themselves (what stands for /opt).
+    struct LayerPaths
+    {
+        QStringList nodePath;
+        QStringList pythonPath;
+        QStringList binPath;
+        QStringList libraryPath;
+        QStringList opt;
+    };
+    static LayerPaths layerPaths(const FunctionSpec &spec);
+
 signals:
     void finished(const Nimbus::InvocationResult &result);
     void stopped();

@@ -34,25 +34,27 @@ bool sameSpec(const FunctionSpec &a, const FunctionSpec &b)
 {
     return a.runtime == b.runtime && a.handler == b.handler && a.sourceDirectory == b.sourceDirectory
            && a.memoryMB == b.memoryMB && a.timeoutSeconds == b.timeoutSeconds && a.environment == b.environment
-           && a.region == b.region;
+           && a.region == b.region && a.layers == b.layers;
 }
 } // namespace
 
 InstancePool::InstancePool(QObject *parent) : QObject(parent), mWatcher(new QFileSystemWatcher(this))
 {
     auto changed = [this](const QString &path) {
-        const QString function = mWatchedBy.value(path);
-        if (function.isEmpty() || mBuilding.contains(function))
-            return; // a Go build writing the bootstrap is not new code
-        // A change already acted on (the editor saved, then asked for the recycle) must
-        // not end the instance that started on the new code.
-        const QDateTime modified = QFileInfo(path).lastModified();
-        const QDateTime recycled = mRecycledAt.value(function);
-        if (!modified.isValid() || !recycled.isValid() || modified > recycled)
-            recycle(function);
-        // Editors that save by replacing the file drop it from the watch; add it back.
-        if (auto it = mFunctions.find(function); it != mFunctions.end())
-            watch(it->spec);
+        // A layer's file is every function's that the layer extends.
+        for (const QString &function : mWatchedBy.values(path)) {
+            if (mBuilding.contains(function))
+                continue; // a Go build writing the bootstrap is not new code
+            // A change already acted on (the editor saved, then asked for the recycle) must
+            // not end the instance that started on the new code.
+            const QDateTime modified = QFileInfo(path).lastModified();
+            const QDateTime recycled = mRecycledAt.value(function);
+            if (!modified.isValid() || !recycled.isValid() || modified > recycled)
+                recycle(function);
+            // Editors that save by replacing the file drop it from the watch; add it back.
+            if (auto it = mFunctions.find(function); it != mFunctions.end())
+                watch(it->spec);
+        }
     };
     connect(mWatcher, &QFileSystemWatcher::fileChanged, this, changed);
     connect(mWatcher, &QFileSystemWatcher::directoryChanged, this, changed);
@@ -71,8 +73,22 @@ void InstancePool::watch(const FunctionSpec &spec)
             continue;
         paths.append(path);
     }
+    // A layer's content is what the function imports: a change to it recycles the
+    // function's instances as new code does (its folders, and its files up to the limit).
+    for (const QString &layer : spec.layers) {
+        if (!QFileInfo(layer).isDir())
+            continue;
+        paths.append(layer);
+        QDirIterator inLayer(layer, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (inLayer.hasNext() && paths.size() < kMaxWatched) {
+            const QString path = inLayer.next();
+            if (!path.contains("/__pycache__"_L1))
+                paths.append(path);
+        }
+    }
     for (const QString &path : std::as_const(paths))
-        mWatchedBy.insert(path, spec.name);
+        if (!mWatchedBy.contains(path, spec.name))
+            mWatchedBy.insert(path, spec.name);
     const QStringList already = mWatcher->files() + mWatcher->directories();
     QStringList fresh;
     for (const QString &path : std::as_const(paths))

@@ -98,7 +98,7 @@ private:
     QSet<Instance *> mSingleUse; // fresh workers of a forced cold start: retired once they have served
     // Code changed on disk (the editor's save, git checkout ...) recycles the function.
     QFileSystemWatcher *mWatcher;
-    QHash<QString, QString> mWatchedBy; // path -> function
+    QMultiHash<QString, QString> mWatchedBy; // path -> the functions whose code or layer it is
     QHash<QString, QDateTime> mRecycledAt; // function -> its last recycle
     QSet<QString> mBuilding; // functions whose bootstrap is being built in their folder
     int mIdleTimeoutMs = 5 * 60 * 1000;

@@ -10,9 +10,13 @@ import { spawnSync } from "node:child_process";
 import util from "node:util";
 import { Writable } from "node:stream";
 
-// The AWS SDK that Lambda bundles, for ES modules (CommonJS finds it through NODE_PATH).
+// The AWS SDK that Lambda bundles and the layers' node_modules, for ES modules (CommonJS
+// finds them through NODE_PATH).
 if (process.env.NIMBUS_SDK_DIR && typeof register === "function")
-    register("./sdk-resolve.mjs", import.meta.url, { data: { sdkDirectory: process.env.NIMBUS_SDK_DIR } });
+    register("./sdk-resolve.mjs", import.meta.url, { data: {
+        sdkDirectory: process.env.NIMBUS_SDK_DIR,
+        layerModules: process.env.NIMBUS_OPT_PATH ? (process.env.NODE_PATH || "").split(path.delimiter) : [],
+    } });
 // The ES modules the handler's load evaluates, timed for the cold-start profile.
 if (typeof register === "function") {
     register("./import-timer.mjs", import.meta.url, { data: { ownFolder: new URL(".", import.meta.url).href } });

@@ -48,14 +48,14 @@ void tst_Catalog::builtinKinds()
     QStringList ids;
     for (const NodeKind *k : catalog.kinds())
         ids.append(k->id);
-    QCOMPARE(ids, (QStringList{"http-route", "rule", "schedule", "function", "state-machine", "bucket", "event-bus",
-                               "queue", "table", "topic", "parameter", "secret", "user-pool"}));
+    QCOMPARE(ids, (QStringList{"http-route", "rule", "schedule", "function", "layer", "state-machine", "bucket",
+                               "event-bus", "queue", "table", "topic", "parameter", "secret", "user-pool"}));
     QCOMPARE(catalog.categories(), (QStringList{"Triggers", "Compute", "Services", "Security"}));
     QStringList types;
     for (const EdgeType &t : catalog.edgeTypes())
         types.append(t.id);
     QCOMPARE(types, (QStringList{"invokes", "writes", "reads", "publishes", "calls", "routes", "targets", "authorizes",
-                                 "starts", "on-success", "on-failure"}));
+                                 "starts", "on-success", "on-failure", "extends"}));
     QVERIFY(!catalog.edgeType("reads")->carriesEvents);
     QVERIFY(catalog.edgeType("writes")->carriesEvents);
     QVERIFY(catalog.kind("queue")->store);
@@ -188,6 +188,12 @@ void tst_Catalog::malformedKind_data()
     QTest::newRow("bad pattern") << kindJson(R"({"id": "host", "label": "Host", "type": "string", "default": "",
                                                 "pattern": "(unclosed"})")
                                  << "'pattern' is not a valid regular expression";
+    QTest::newRow("unknown path role") << kindJson(R"({"id": "def", "label": "Def", "type": "string", "default": "",
+                                                      "path": "socket"})")
+                                       << "property 'def': 'path' is \"file\" or \"folder\", not 'socket'";
+    QTest::newRow("path on an integer") << kindJson(R"({"id": "n", "label": "N", "type": "integer", "default": 1,
+                                                       "path": "file"})")
+                                        << "property 'n': only a string property can name a 'path'";
     QTest::newRow("property twice") << kindJson(R"({"id": "a", "label": "A", "type": "boolean", "default": true},
                                                   {"id": "a", "label": "A", "type": "boolean", "default": true})")
                                     << "property 'a': defined twice";
@@ -291,7 +297,7 @@ void tst_Catalog::newKindNeedsNoCode()
     QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     QVERIFY(catalog.kind("cache"));
     QVERIFY(catalog.kind("cache")->store);
-    QCOMPARE(catalog.kinds().at(6)->id, QStringLiteral("cache")); // Services by name: bucket, cache, event bus ...
+    QCOMPARE(catalog.kinds().at(7)->id, QStringLiteral("cache")); // Services by name: bucket, cache, event bus ...
     QVERIFY(catalog.connectionRefusal("function", "cache", "writes").isEmpty());
     QVERIFY(!catalog.connectionRefusal("function", "cache", "reads").isEmpty());
 }
@@ -314,6 +320,7 @@ void tst_Catalog::kindConstants_data()
     QTest::newRow("rule") << QString(Kinds::Rule) << false << false;
     QTest::newRow("secret") << QString(Kinds::Secret) << false << false;
     QTest::newRow("parameter") << QString(Kinds::Parameter) << false << false;
+    QTest::newRow("layer") << QString(Kinds::Layer) << false << false;
 }
 
 void tst_Catalog::kindConstants()
