@@ -44,6 +44,7 @@ inline constexpr char ToggleComment[] = "Edit.ToggleComment";
 inline constexpr char Complete[] = "Edit.Complete";
 inline constexpr char Invoke[] = "Run.Invoke";
 inline constexpr char OpenCode[] = "Run.OpenCode";
+inline constexpr char OpenWorkflow[] = "Run.OpenWorkflow."; // + the state machine's name
 inline constexpr char ShowDesign[] = "Run.ShowDesign";
 inline constexpr char LocalCloud[] = "Run.LocalCloud";
 inline constexpr char RunScenarios[] = "Run.Scenarios";

@@ -373,6 +373,12 @@ void MainWindow::connectProjectViews()
     connect(mProjects, &ProjectManager::currentProjectChanged, this, [this](Project *project) {
         connect(&project->architecture(), &Architecture::changed, this, &MainWindow::updateStatus);
         updateStatus();
+        const Architecture *design = &project->architecture();
+        connect(design, &Architecture::nodeAdded, this, &MainWindow::rebuildWorkflowsMenu);
+        connect(design, &Architecture::nodeRemoved, this, &MainWindow::rebuildWorkflowsMenu);
+        connect(design, &Architecture::nodeRenamed, this, &MainWindow::rebuildWorkflowsMenu);
+        connect(design, &Architecture::modelReset, this, &MainWindow::rebuildWorkflowsMenu);
+        rebuildWorkflowsMenu();
     });
 }
 
@@ -508,6 +514,8 @@ void MainWindow::createBottomDocks()
     auto *traffic = new TrafficLayer(mScene, mView, this);
     connect(mCloudPanel, &CloudPanel::runningChanged, traffic,
             [this, traffic] { traffic->setCloud(mCloudPanel->cloud()); });
+    connect(mCloudPanel, &CloudPanel::runningChanged, mCostView,
+            [this] { mCostView->setCloud(mCloudPanel->isRunning() ? mCloudPanel->cloud() : nullptr); });
     connect(mCloudPanel, &CloudPanel::hopActivated, traffic, &TrafficLayer::selectHop);
     connect(mCloudPanel, &CloudPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mCloudPanel, &CloudPanel::permissionProblem, mNotifications, &NotificationBar::showError);
@@ -827,6 +835,9 @@ void MainWindow::createRunMenu()
             });
     connect(addAction(run, ActionIds::ShowDesign, tr("Show &Design"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)),
             &QAction::triggered, this, [this] { mEditors->setCurrentIndex(0); });
+    mWorkflowsMenu = run->addMenu(tr("Open &Workflow"));
+    mWorkflowsMenu->setObjectName(u"workflowsMenu"_s);
+    rebuildWorkflowsMenu();
     run->addSeparator();
     QAction *runScenarios = addAction(run, ActionIds::RunScenarios, tr("Run &Scenarios"),
                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
@@ -1605,6 +1616,28 @@ void MainWindow::rebuildRecentMenu()
         QSettings().remove(kRecentKey);
         rebuildRecentMenu();
     });
+}
+
+// Run > Open Workflow: the design's state machines by name, each opening its workflow
+// editor as a double-click does; the command palette finds them there.
+void MainWindow::rebuildWorkflowsMenu()
+{
+    if (!mWorkflowsMenu)
+        return; // the menus are made after the views follow the projects
+    mWorkflowsMenu->clear();
+    QList<const Node *> machines;
+    if (Project *current = project())
+        for (const auto &[id, node] : current->architecture().nodes())
+            if (node.kind == Kinds::StateMachine)
+                machines.append(&node);
+    std::sort(machines.begin(), machines.end(), [](const Node *a, const Node *b) { return a->name < b->name; });
+    for (const Node *machine : std::as_const(machines)) {
+        QString text = machine->name;
+        QAction *open = addAction(mWorkflowsMenu, ActionIds::OpenWorkflow + machine->name.toUtf8(),
+                                  text.replace(u'&', u"&&"_s));
+        connect(open, &QAction::triggered, this, [this, id = machine->id] { mEditors->openWorkflow(id); });
+    }
+    mWorkflowsMenu->menuAction()->setEnabled(!machines.isEmpty());
 }
 
 void MainWindow::rebuildExamplesMenu()

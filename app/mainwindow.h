@@ -181,6 +181,7 @@ private:
     void addRecentFile(const QString &path);
     void rebuildRecentMenu();
     void rebuildExamplesMenu();
+    void rebuildWorkflowsMenu();
     bool saveCurrent();
     void markErrorInEditor(NodeId function, const QString &file, int line, const QString &message, bool reveal);
     void showError(const QString &title, const QString &message);
@@ -220,6 +221,7 @@ private:
     QLabel *mStatusCounts = nullptr;
     QMenu *mRecentMenu = nullptr;
     QMenu *mExamplesMenu = nullptr;
+    QMenu *mWorkflowsMenu = nullptr;
 };
 
 } // namespace Nimbus

@@ -2,6 +2,7 @@
 
 #include "preferences/preferences.h"
 
+#include "cloud/localcloud.h"
 #include "cost/costreport.h"
 #include "cost/pricingupdater.h"
 #include "cost/reportcharts.h"
@@ -9,6 +10,7 @@
 #include "document/project.h"
 #include "runtime/functionrunner.h"
 #include "theme.h"
+#include "workflow/workflowengine.h"
 
 #include <QApplication>
 #include <QChart>
@@ -40,6 +42,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -233,6 +236,10 @@ CostView::CostView(QWidget *parent) : QWidget(parent)
         rebuildWorkload();
         recompute();
     });
+    mMeasureExecutions = new QTimer(this);
+    mMeasureExecutions->setSingleShot(true);
+    mMeasureExecutions->setInterval(250);
+    connect(mMeasureExecutions, &QTimer::timeout, this, &CostView::measureExecutions);
     buildUi();
     loadCatalogs();
     // Charts keep the colours they were made with: a theme switch draws them again.
@@ -320,6 +327,8 @@ QGroupBox *CostView::createWorkloadBox()
     mWorkloadForm = w;
     w->addRow(tr("Events:"), createEventInputs());
     w->setRowVisible(mEventInputs, false); // until the design has filters or archives
+    w->addRow(tr("Workflows:"), createWorkflowInputs());
+    w->setRowVisible(mWorkflowInputs, false); // until the design has state machines
     addFunctionRows(w);
 
     // The slider and the box mirror each other; either redraws at once.
@@ -461,6 +470,122 @@ void CostView::fillEventInputs()
     mUpdating = false;
 }
 
+namespace {
+constexpr int kWorkflowInputRole = Qt::UserRole; // on the name: "transitions" or "duration"
+
+// The input's words, with where its value comes from.
+QString workflowInput(const WorkflowLoad &w, bool duration)
+{
+    return duration ? CostView::tr("Duration of one execution (ms), %1").arg(w.durationOrigin())
+                    : CostView::tr("Transitions per execution, %1").arg(w.transitionsOrigin());
+}
+} // namespace
+
+QTableWidget *CostView::createWorkflowInputs()
+{
+    mWorkflowInputs = new QTableWidget(0, 3);
+    mWorkflowInputs->setObjectName(u"workflowInputs"_s);
+    mWorkflowInputs->setAccessibleName(tr("Workflow inputs"));
+    mWorkflowInputs->setHorizontalHeaderLabels({tr("State machine"), tr("Input"), tr("Value")});
+    mWorkflowInputs->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    mWorkflowInputs->verticalHeader()->hide();
+    mWorkflowInputs->setMaximumHeight(110);
+    mWorkflowInputs->verticalHeader()->setDefaultSectionSize(mWorkflowInputs->fontMetrics().height() + 6);
+    mWorkflowInputs->setToolTip(tr("Each state machine's transitions per execution: the mean of its local "
+                                   "executions once it has run, else counted along the likely path of its "
+                                   "definition. A value typed here overrides both; clear it to go back."));
+    connect(mWorkflowInputs, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (mUpdating || item->column() != 2 || !mProject)
+            return;
+        QTableWidgetItem *name = mWorkflowInputs->item(item->row(), 0);
+        WorkflowLoad *w = name ? mWorkload.workflow(name->text()) : nullptr;
+        if (!w)
+            return;
+        const bool duration = name->data(kWorkflowInputRole).toString() == "duration"_L1;
+        double &typed = duration ? w->typedDurationMs : w->typedTransitions;
+        const QString text = item->text().trimmed();
+        bool ok = text.isEmpty();
+        const double value = ok ? -1 : text.toDouble(&ok);
+        if (ok && (text.isEmpty() || value >= 0))
+            typed = value;
+        // The row in place (rebuilding the table would delete the item being edited).
+        mUpdating = true;
+        item->setText(
+            QLocale::c().toString(duration ? mWorkload.workflowDurationMs(*w) : w->transitionsPerExecution()));
+        mWorkflowInputs->item(item->row(), 1)->setText(workflowInput(*w, duration));
+        mUpdating = false;
+        recompute();
+    });
+    return mWorkflowInputs;
+}
+
+void CostView::fillWorkflowInputs()
+{
+    const bool updating = std::exchange(mUpdating, true);
+    mWorkflowInputs->setRowCount(0);
+    auto addRow = [this](const WorkflowLoad &w, bool duration, double value, const QString &tip) {
+        const int row = mWorkflowInputs->rowCount();
+        mWorkflowInputs->insertRow(row);
+        auto *name = new QTableWidgetItem(w.name);
+        name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+        name->setData(kWorkflowInputRole, duration ? u"duration"_s : u"transitions"_s);
+        name->setToolTip(tip);
+        auto *what = new QTableWidgetItem(workflowInput(w, duration));
+        what->setFlags(what->flags() & ~Qt::ItemIsEditable);
+        what->setToolTip(tip);
+        mWorkflowInputs->setItem(row, 0, name);
+        mWorkflowInputs->setItem(row, 1, what);
+        mWorkflowInputs->setItem(row, 2, new QTableWidgetItem(QLocale::c().toString(value)));
+    };
+    for (const WorkflowLoad &w : mWorkload.workflows) {
+        addRow(w, false, w.transitionsPerExecution(),
+               w.express ? tr("Express: billed by requests and duration; its transitions are not billed")
+                         : tr("Standard: billed per state transition"));
+        if (w.express)
+            addRow(w, true, mWorkload.workflowDurationMs(w),
+                   tr("Express: billed in 100 ms steps at 64 MB; only a running local cloud keeps Express "
+                      "executions"));
+    }
+    mWorkflowInputs->resizeColumnToContents(0);
+    mWorkloadForm->setRowVisible(mWorkflowInputs, mWorkflowInputs->rowCount() > 0);
+    mUpdating = updating;
+}
+
+void CostView::setCloud(LocalCloud *cloud)
+{
+    if (mCloud)
+        disconnect(&mCloud->workflows(), nullptr, this, nullptr);
+    mCloud = cloud;
+    if (mCloud)
+        connect(&mCloud->workflows(), &WorkflowEngine::executionChanged, this, [this](const ExecutionRecord &e) {
+            if (!e.running())
+                mMeasureExecutions->start();
+        });
+    measureExecutions();
+}
+
+void CostView::measureExecutions()
+{
+    if (!mProject)
+        return;
+    if (const LocalCloud *cloud = mCloud) {
+        // As the MCP server's cost tool measures them, the newest finished ones as from the state folder.
+        mWorkload.useMeasuredExecutions([cloud](const QString &machine) {
+            QList<ExecutionRecord> finished;
+            for (const ExecutionRecord &e : cloud->workflows().executions(machine))
+                if (!e.running() && finished.size() < Workload::kMeasuredExecutions)
+                    finished.append(e);
+            return finished;
+        });
+    } else if (const Result<int> read = mWorkload.useLocalExecutions(
+                   Workload::localStateDirectory(mProject->directory()));
+               !read) {
+        emit message(read.errorMessage());
+    }
+    fillWorkflowInputs();
+    recompute();
+}
+
 // One function's duration, memory and architecture; sliders and boxes mirror each other.
 void CostView::addFunctionRows(QFormLayout *w)
 {
@@ -512,6 +637,7 @@ void CostView::useMeasuredInputs()
     if (!mRunner)
         return;
     const int used = mWorkload.useMeasuredInputs(mRunner->history());
+    measureExecutions();
     // What was measured is priced: the logs the runs wrote and the responses they sent.
     if (used) {
         for (const char *line : {"lineLogs", "lineTransfer"})
@@ -766,7 +892,10 @@ void CostView::setProject(Project *project, FunctionRunner *runner)
     }
     mWorkload = Workload();
     rebuildWorkload();
-    recompute();
+    if (mProject)
+        measureExecutions(); // and recomputes
+    else
+        recompute();
 }
 
 void CostView::rebuildWorkload()
@@ -797,6 +926,14 @@ void CostView::rebuildWorkload()
             s.itemKb = old->itemKb;
             s.replayGb = old->replayGb;
         }
+    for (WorkflowLoad &w : fresh.workflows)
+        if (const WorkflowLoad *old = mWorkload.workflow(w.name)) {
+            w.measuredTransitions = old->measuredTransitions;
+            w.measuredDurationMs = old->measuredDurationMs;
+            w.typedTransitions = old->typedTransitions;
+            w.typedDurationMs = old->typedDurationMs;
+            w.mapItems = old->mapItems;
+        }
     for (FilterLoad &f : fresh.filters)
         if (const FilterLoad *old = mWorkload.filter(f.name); old && old->kind == f.kind && !old->assumed) {
             f.matchRate = old->matchRate;
@@ -817,6 +954,7 @@ void CostView::rebuildWorkload()
     mUpdating = false;
     fillEntries();
     fillEventInputs();
+    fillWorkflowInputs();
     showFunction();
 }
 

@@ -36,6 +36,7 @@ QT_END_NAMESPACE
 namespace Nimbus {
 
 class FunctionRunner;
+class LocalCloud;
 class Project;
 
 // The cost view: the workload (volume, traffic shape, per-function duration, memory
@@ -51,6 +52,12 @@ public:
     ~CostView() override;
 
     void setProject(Project *project, FunctionRunner *runner);
+    // The running local cloud, or null: while it runs, the state machines' executions are
+    // read from it (Express ones too, which only it keeps) and the view follows them.
+    void setCloud(LocalCloud *cloud);
+    // Each state machine's transitions per execution (an Express one's duration too) from
+    // the local cloud's executions: the running cloud's, else those its state folder kept.
+    void measureExecutions();
     void setPricingDirectory(const QString &directory); // where downloaded catalogs live
     QString pricingDirectory() const { return mPricingDirectory; }
 
@@ -95,6 +102,11 @@ private:
     // rate, each archive pattern's share and the GB replayed from each archive a month.
     QTableWidget *createEventInputs();
     void fillEventInputs();
+    // One row per state machine: its transitions per execution (an Express one's duration
+    // too), measured, estimated or typed in; a typed value overrides both, an empty one
+    // goes back to them.
+    QTableWidget *createWorkflowInputs();
+    void fillWorkflowInputs();
     void addFunctionRows(QFormLayout *form);
     QGroupBox *createOptionsBox();
     QWidget *createResults();
@@ -119,6 +131,8 @@ private:
 
     Project *mProject = nullptr;
     FunctionRunner *mRunner = nullptr;
+    QPointer<LocalCloud> mCloud;
+    QTimer *mMeasureExecutions = nullptr; // executions finishing in a burst are read once
     QString mPricingDirectory;
     PricingCatalogs mCatalogs;
     Workload mWorkload;
@@ -139,6 +153,7 @@ private:
     QTableWidget *mEntries = nullptr;
     QFormLayout *mWorkloadForm = nullptr;
     QTableWidget *mEventInputs = nullptr;
+    QTableWidget *mWorkflowInputs = nullptr;
     QComboBox *mFunction = nullptr;
     QSlider *mDurationSlider = nullptr;
     QDoubleSpinBox *mDuration = nullptr;
