@@ -3,6 +3,7 @@
 #include <QCryptographicHash>
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -609,9 +610,19 @@ bool PathParser::parseLiteral(QJsonValue &value)
     return true;
 }
 
+// How many parsed paths and intrinsic calls are kept (a definition has tens; the cache is
+// emptied when full so that texts from many definitions do not grow it without end).
+constexpr qsizetype kParsedLimit = 4096;
+
+// A state's paths are read at every state entered: each text is parsed once (per thread).
 Result<JsonPath> parsePath(const QString &text)
 {
-    return PathParser(text).parseWhole();
+    thread_local QHash<QString, Result<JsonPath>> parsed;
+    if (const auto found = parsed.constFind(text); found != parsed.cend())
+        return *found;
+    if (parsed.size() >= kParsedLimit)
+        parsed.clear();
+    return *parsed.insert(text, PathParser(text).parseWhole());
 }
 
 // ---- JSONPath: evaluation ----
@@ -623,7 +634,7 @@ std::optional<QJsonValue> operandValue(const Operand &operand, const QJsonValue 
     if (operand.kind == Operand::Literal)
         return operand.literal;
     const QJsonValue start = operand.kind == Operand::Current ? current
-                             : operand.path.context           ? scope.context
+                             : operand.path.context           ? scope.contextObject()
                                                               : scope.input;
     const QList<QJsonValue> found = selectAll(operand.path, start, scope);
     if (found.isEmpty())
@@ -801,7 +812,7 @@ QList<QJsonValue> selectAll(const JsonPath &path, const QJsonValue &start, const
 // array for an indefinite one.
 std::optional<QJsonValue> resolve(const JsonPath &path, const Scope &scope)
 {
-    const QList<QJsonValue> found = selectAll(path, path.context ? scope.context : scope.input, scope);
+    const QList<QJsonValue> found = selectAll(path, path.context ? scope.contextObject() : scope.input, scope);
     if (!path.definite())
         return toArray(found);
     if (found.isEmpty())
@@ -1399,9 +1410,19 @@ Outcome<QJsonValue> runCall(const Call &call, const Scope &scope, const QString 
     return findIntrinsic(call.name)->run(args);
 }
 
+Result<Call> parseCall(const QString &expression)
+{
+    thread_local QHash<QString, Result<Call>> parsed;
+    if (const auto found = parsed.constFind(expression); found != parsed.cend())
+        return *found;
+    if (parsed.size() >= kParsedLimit)
+        parsed.clear();
+    return *parsed.insert(expression, IntrinsicParser(expression).parse());
+}
+
 Outcome<QJsonValue> evaluateIntrinsicFor(const QString &expression, const Scope &scope, const QString &field)
 {
-    const Result<Call> call = IntrinsicParser(expression).parse();
+    const Result<Call> call = parseCall(expression);
     if (!call)
         return intrinsicFailure(u"Invalid intrinsic function '%1': %2"_s.arg(expression, call.errorMessage()));
     return runCall(*call, scope, field);
@@ -1409,7 +1430,7 @@ Outcome<QJsonValue> evaluateIntrinsicFor(const QString &expression, const Scope 
 
 Outcome<QJsonValue> notFound(const QString &path, const JsonPath &parsed, const Scope &scope, const QString &field)
 {
-    const QString document = compactJson(parsed.context ? scope.context : scope.input);
+    const QString document = compactJson(parsed.context ? scope.contextObject() : scope.input);
     if (field.isEmpty())
         return runtimeFailure(u"Invalid path '%1' : No results for path: %2"_s.arg(path, renderPath(parsed)));
     return runtimeFailure(u"The JSONPath '%1' specified for the field '%2' could not be found in the input '%3'"_s.arg(

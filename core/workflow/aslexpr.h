@@ -7,7 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
+#include <utility>
 
 namespace Nimbus::Asl {
 
@@ -38,8 +40,18 @@ struct Outcome
 // What the paths of a state read: the effective input and the context object ($$).
 struct Scope
 {
+    Scope(QJsonValue input = {}, QJsonValue context = {}, std::function<QJsonValue()> makeContext = {})
+        : input(std::move(input)), context(std::move(context)), makeContext(std::move(makeContext))
+    { }
+
     QJsonValue input;
     QJsonValue context;
+    // When set, gives the context object in place of context, called only when a "$$" path
+    // is read: the executor makes a state's context (which costs more than a Pass state's
+    // work) only for the states that read it.
+    std::function<QJsonValue()> makeContext;
+
+    QJsonValue contextObject() const { return makeContext ? makeContext() : context; }
 };
 
 // ---- JSONPath (the JSONPath query language of ASL) ----

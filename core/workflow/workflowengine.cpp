@@ -12,12 +12,14 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMetaMethod>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUuid>
 
 #include <cmath>
 #include <deque>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -95,11 +97,61 @@ struct WorkflowEngine::Timer
     Execution *execution = nullptr;
 };
 
+// An event of the history as the engine keeps it: the state's name and the payload (a
+// state's input or output) join its details when it is first read.
+struct WorkflowEngine::Event
+{
+    mutable ExecutionEvent event;
+    QString state;
+    mutable QJsonValue payload;
+    Payload kind = Payload::None;
+    mutable bool made = false;
+
+    // The event as GetExecutionHistory gives it.
+    const ExecutionEvent &get() const
+    {
+        if (made)
+            return event;
+        if (!state.isNull())
+            event.details.insert(u"name"_s, state);
+        const QJsonObject notTruncated{{u"truncated"_s, false}};
+        switch (kind) {
+        case Payload::None: break;
+        case Payload::Input:
+            event.details.insert(u"input"_s, text(payload));
+            event.details.insert(u"inputDetails"_s, notTruncated);
+            break;
+        case Payload::Output:
+            event.details.insert(u"output"_s, text(payload));
+            event.details.insert(u"outputDetails"_s, notTruncated);
+            break;
+        case Payload::Parameters: event.details.insert(u"parameters"_s, text(payload)); break;
+        }
+        payload = QJsonValue();
+        made = true;
+        return event;
+    }
+};
+
+namespace {
+
+template<typename Events>
+QList<ExecutionEvent> madeEvents(const Events &events, qsizetype from = 0)
+{
+    QList<ExecutionEvent> made;
+    made.reserve(events.size() - from);
+    for (qsizetype i = from; i < events.size(); ++i)
+        made.append(events.at(i).get());
+    return made;
+}
+
+} // namespace
+
 struct WorkflowEngine::Execution
 {
     ExecutionRecord record;
     QJsonObject definition;
-    QList<ExecutionEvent> events;
+    QList<Event> events;
     qsizetype persistedEvents = 0;
     NodeId node = kInvalidNodeId;
     qint64 logEntry = 0;
@@ -111,6 +163,20 @@ struct WorkflowEngine::Execution
     QHash<QString, qint64> heartbeats; // token -> its heartbeat timer
     QJsonObject context; // the context object's Execution and StateMachine
     QHash<QString, int> heartbeatSeconds;
+    // The top-level state the execution is in and its raw input, put into the record's
+    // checkpoint when the record is read or saved (not at every state).
+    QString checkpointState;
+    QJsonValue checkpointInput;
+    bool checkpointPending = false;
+
+    const ExecutionRecord &current()
+    {
+        if (checkpointPending) {
+            record.checkpoint = {{u"state"_s, checkpointState}, {u"input"_s, checkpointInput}};
+            checkpointPending = false;
+        }
+        return record;
+    }
     FramePtr root;
 };
 
@@ -341,7 +407,8 @@ Result<QString> WorkflowEngine::begin(const Node &node, const QJsonObject &defin
     if (resuming) {
         if (const auto stored = mCloud.state().execution(arn)) {
             ex.record = *stored;
-            ex.events = mCloud.state().events(arn);
+            for (const ExecutionEvent &event : mCloud.state().events(arn))
+                ex.events.append({event, {}, {}, Payload::None, true});
             ex.persistedEvents = ex.events.size();
         }
     }
@@ -379,9 +446,8 @@ Result<QString> WorkflowEngine::begin(const Node &node, const QJsonObject &defin
     if (!resuming)
         addEvent(
             ex, root, u"ExecutionStarted"_s, u"executionStartedEventDetails"_s,
-            {{u"input"_s, text(input)},
-             {u"inputDetails"_s, QJsonObject{{u"truncated"_s, false}}},
-             {u"roleArn"_s, u"arn:aws:iam::%1:role/%2-role"_s.arg(QLatin1String(AwsEndpoint::kAccountId), node.name)}});
+            {{u"roleArn"_s, u"arn:aws:iam::%1:role/%2-role"_s.arg(QLatin1String(AwsEndpoint::kAccountId), node.name)}},
+            Payload::Input, input);
     // The node's timeout, else the definition's, else AWS's limit for Express workflows.
     int timeout = node.properties.value("timeout"_L1).toInt(definition.value("TimeoutSeconds"_L1).toInt());
     if (timeout <= 0 && express)
@@ -457,21 +523,41 @@ QJsonObject WorkflowEngine::context(const FramePtr &frame, const QString &state)
     return context;
 }
 
-qint64 WorkflowEngine::addEvent(Execution &ex, const FramePtr &frame, const QString &type, const QString &detailsKey,
-                                const QJsonObject &details)
+Asl::Scope WorkflowEngine::scopeOf(const FramePtr &frame, const QString &state, const QJsonValue &input) const
 {
-    ExecutionEvent event;
-    event.id = ex.events.isEmpty() ? 1 : ex.events.last().id + 1;
-    event.previous = frame ? frame->lastEvent : (ex.events.isEmpty() ? 0 : ex.events.last().id);
+    return {input, {}, [this, frame, state, made = std::optional<QJsonValue>()]() mutable {
+                if (!made)
+                    made = QJsonValue(context(frame, state));
+                return *made;
+            }};
+}
+
+qint64 WorkflowEngine::addEvent(Execution &ex, const FramePtr &frame, const QString &type, const QString &detailsKey,
+                                const QJsonObject &details, Payload kind, const QJsonValue &payload,
+                                const QString &state)
+{
+    const qint64 last = ex.events.isEmpty() ? 0 : ex.events.last().event.id;
+    Event added;
+    ExecutionEvent &event = added.event;
+    event.id = last + 1;
+    event.previous = frame ? frame->lastEvent : last;
     event.when = mCloud.clock().now();
     event.type = type;
     event.detailsKey = detailsKey;
     event.details = details;
+    added.state = state;
+    added.payload = payload;
+    added.kind = kind;
+    added.made = state.isNull() && kind == Payload::None;
+    const qint64 id = event.id;
     if (frame)
-        frame->lastEvent = event.id;
-    ex.events.append(event);
-    emit eventAdded(ex.record.arn, event);
-    return event.id;
+        frame->lastEvent = id;
+    ex.events.append(std::move(added));
+    // Only the studio's run panel listens: the event is made for it alone.
+    static const QMetaMethod kEventAdded = QMetaMethod::fromSignal(&WorkflowEngine::eventAdded);
+    if (isSignalConnected(kEventAdded))
+        emit eventAdded(ex.record.arn, ex.events.last().get());
+    return id;
 }
 
 namespace {
@@ -508,8 +594,11 @@ void WorkflowEngine::run(const FramePtr &frameRef, QString name, QJsonValue inpu
         frame->entered = mCloud.clock().now();
         frame->retries.remove(name);
         ++ex.record.transitions;
-        if (frame->topLevel)
-            ex.record.checkpoint = {{u"state"_s, name}, {u"input"_s, input}};
+        if (frame->topLevel) {
+            ex.checkpointState = name;
+            ex.checkpointInput = input;
+            ex.checkpointPending = true;
+        }
         if (!ex.record.machineArn.isEmpty() && ex.events.size() >= kHistoryLimit) {
             finishExecution(
                 ex, u"FAILED"_s,
@@ -517,11 +606,9 @@ void WorkflowEngine::run(const FramePtr &frameRef, QString name, QJsonValue inpu
                         u"The execution reached the limit of %1 events in its history"_s.arg(kHistoryLimit)));
             return;
         }
-        addEvent(
-            ex, frame, type + u"StateEntered"_s, u"stateEnteredEventDetails"_s,
-            {{u"name"_s, name}, {u"input"_s, text(input)}, {u"inputDetails"_s, QJsonObject{{u"truncated"_s, false}}}});
+        addEvent(ex, frame, type + u"StateEntered"_s, u"stateEnteredEventDetails"_s, {}, Payload::Input, input, name);
 
-        const Asl::Scope scope{input, context(frame, name)};
+        const Asl::Scope scope = scopeOf(frame, name, input);
         const Outcome effective = inputOf(state, scope);
         if (!effective) {
             QString next;
@@ -532,7 +619,7 @@ void WorkflowEngine::run(const FramePtr &frameRef, QString name, QJsonValue inpu
             input = output;
             continue;
         }
-        const Asl::Scope inner{*effective, scope.context};
+        const Asl::Scope inner{*effective, {}, scope.makeContext};
 
         if (type == "Choice"_L1) {
             QString next = state.value("Default"_L1).toString();
@@ -563,10 +650,8 @@ void WorkflowEngine::run(const FramePtr &frameRef, QString name, QJsonValue inpu
                 finishFrame(frame, output.failure);
                 return;
             }
-            addEvent(ex, frame, u"ChoiceStateExited"_s, u"stateExitedEventDetails"_s,
-                     {{u"name"_s, name},
-                      {u"output"_s, text(*output)},
-                      {u"outputDetails"_s, QJsonObject{{u"truncated"_s, false}}}});
+            addEvent(ex, frame, u"ChoiceStateExited"_s, u"stateExitedEventDetails"_s, {}, Payload::Output, *output,
+                     name);
             name = next;
             input = *output;
             continue;
@@ -619,8 +704,10 @@ void WorkflowEngine::run(const FramePtr &frameRef, QString name, QJsonValue inpu
                     }
                 }
                 if (until > mCloud.clock().now()) {
-                    if (frame->topLevel)
+                    if (frame->topLevel) {
+                        ex.current();
                         ex.record.checkpoint.insert(u"waitUntil"_s, until.toString(Qt::ISODateWithMs));
+                    }
                     persist(ex);
                     const QJsonValue waited = *effective;
                     schedule(
@@ -711,9 +798,8 @@ bool WorkflowEngine::settle(const FramePtr &frame, const QString &name, const QJ
     const QString type = typeOf(state);
     Outcome result = outcome;
     if (result) {
-        const Asl::Scope scope{*result, context(frame, name)};
         if (state.contains("ResultSelector"_L1))
-            result = Asl::applyTemplate(state.value("ResultSelector"_L1), scope);
+            result = Asl::applyTemplate(state.value("ResultSelector"_L1), scopeOf(frame, name, *result));
         if (result && type != "Succeed"_L1) {
             const QJsonValue path = state.value("ResultPath"_L1);
             if (path.isNull())
@@ -725,13 +811,13 @@ bool WorkflowEngine::settle(const FramePtr &frame, const QString &name, const QJ
             if (state.contains("InputPath"_L1))
                 result = state.value("InputPath"_L1).isNull()
                              ? Outcome(QJsonValue(QJsonObject()))
-                             : Asl::evaluatePath(state.value("InputPath"_L1).toString(),
-                                                 {rawInput, context(frame, name)}, u"InputPath"_s);
+                             : Asl::evaluatePath(state.value("InputPath"_L1).toString(), scopeOf(frame, name, rawInput),
+                                                 u"InputPath"_s);
         }
         if (result && state.contains("OutputPath"_L1)) {
             result = state.value("OutputPath"_L1).isNull()
                          ? Outcome(QJsonValue(QJsonObject()))
-                         : Asl::evaluatePath(state.value("OutputPath"_L1).toString(), {*result, context(frame, name)},
+                         : Asl::evaluatePath(state.value("OutputPath"_L1).toString(), scopeOf(frame, name, *result),
                                              u"OutputPath"_s);
         }
         if (result && compact(*result).size() > kPayloadLimit)
@@ -739,10 +825,8 @@ bool WorkflowEngine::settle(const FramePtr &frame, const QString &name, const QJ
                              u"The state/task '%1' returned a result with a size exceeding the maximum number of bytes "
                              "service limit."_s.arg(name));
         if (result) {
-            addEvent(ex, frame, type + u"StateExited"_s, u"stateExitedEventDetails"_s,
-                     {{u"name"_s, name},
-                      {u"output"_s, text(*result)},
-                      {u"outputDetails"_s, QJsonObject{{u"truncated"_s, false}}}});
+            addEvent(ex, frame, type + u"StateExited"_s, u"stateExitedEventDetails"_s, {}, Payload::Output, *result,
+                     name);
             if (type == "Succeed"_L1 || state.value("End"_L1).toBool()) {
                 finishFrame(frame, result);
                 return false;
@@ -780,13 +864,13 @@ bool WorkflowEngine::settle(const FramePtr &frame, const QString &name, const QJ
             if (frame->cancelled || frame->execution->ended)
                 return;
             const QJsonObject s = frame->machine.value("States"_L1).toObject().value(name).toObject();
-            const Asl::Scope scope{raw, context(frame, name)};
+            const Asl::Scope scope = scopeOf(frame, name, raw);
             const Outcome effective = inputOf(s, scope);
             Outcome parameters = effective;
             const bool callback = AslResource::parse(s.value("Resource"_L1).toString()).pattern
                                   == AslResource::Pattern::WaitForTaskToken;
             if (effective && s.contains("Parameters"_L1) && !callback)
-                parameters = Asl::applyTemplate(s.value("Parameters"_L1), {*effective, scope.context});
+                parameters = Asl::applyTemplate(s.value("Parameters"_L1), {*effective, {}, scope.makeContext});
             if (!parameters) {
                 settleAsync(frame, name, raw, parameters);
                 return;
@@ -812,10 +896,7 @@ bool WorkflowEngine::settle(const FramePtr &frame, const QString &name, const QJ
                                              : Asl::placeAtPath(rawInput, path.toString(u"$"_s), errorOutput);
         if (!caught)
             break;
-        addEvent(ex, frame, type + u"StateExited"_s, u"stateExitedEventDetails"_s,
-                 {{u"name"_s, name},
-                  {u"output"_s, text(*caught)},
-                  {u"outputDetails"_s, QJsonObject{{u"truncated"_s, false}}}});
+        addEvent(ex, frame, type + u"StateExited"_s, u"stateExitedEventDetails"_s, {}, Payload::Output, *caught, name);
         next = catcher.value("Next"_L1).toString();
         output = *caught;
         return true;
@@ -857,10 +938,11 @@ void WorkflowEngine::finishExecution(Execution &ex, const QString &status, const
     r.status = status;
     r.stopped = mCloud.clock().now();
     r.checkpoint = {};
+    ex.checkpointPending = false;
     if (outcome) {
         r.output = *outcome;
-        addEvent(ex, nullptr, u"ExecutionSucceeded"_s, u"executionSucceededEventDetails"_s,
-                 {{u"output"_s, text(*outcome)}, {u"outputDetails"_s, QJsonObject{{u"truncated"_s, false}}}});
+        addEvent(ex, nullptr, u"ExecutionSucceeded"_s, u"executionSucceededEventDetails"_s, {}, Payload::Output,
+                 *outcome);
     } else {
         r.error = outcome.failure.error;
         r.cause = outcome.failure.cause;
@@ -938,7 +1020,7 @@ void WorkflowEngine::startTask(const FramePtr &frame, const QString &name, const
         }
         parameters = *made;
     }
-    const Asl::Scope scope{rawInput, context(frame, name)};
+    const Asl::Scope scope = scopeOf(frame, name, rawInput);
     auto seconds = [&](const char *field, const char *pathField) -> int {
         if (state.contains(QLatin1String(pathField))) {
             const Outcome v = Asl::evaluatePath(state.value(QLatin1String(pathField)).toString(), scope);
@@ -950,23 +1032,21 @@ void WorkflowEngine::startTask(const FramePtr &frame, const QString &name, const
     const int heartbeat = seconds("HeartbeatSeconds", "HeartbeatSecondsPath");
 
     if (plainLambda) {
-        QJsonObject details{{u"resource"_s, resource.arn},
-                            {u"input"_s, text(parameters)},
-                            {u"inputDetails"_s, QJsonObject{{u"truncated"_s, false}}}};
+        QJsonObject details{{u"resource"_s, resource.arn}};
         if (timeout > 0)
             details.insert(u"timeoutInSeconds"_s, timeout);
-        addEvent(ex, frame, u"LambdaFunctionScheduled"_s, u"lambdaFunctionScheduledEventDetails"_s, details);
+        addEvent(ex, frame, u"LambdaFunctionScheduled"_s, u"lambdaFunctionScheduledEventDetails"_s, details,
+                 Payload::Input, parameters);
         addEvent(ex, frame, u"LambdaFunctionStarted"_s);
     } else {
-        QJsonObject details{{u"resourceType"_s, resourceType},
-                            {u"resource"_s, resourceName},
-                            {u"region"_s, mCloud.region()},
-                            {u"parameters"_s, text(parameters)}};
+        QJsonObject details{
+            {u"resourceType"_s, resourceType}, {u"resource"_s, resourceName}, {u"region"_s, mCloud.region()}};
         if (timeout > 0)
             details.insert(u"timeoutInSeconds"_s, timeout);
         if (heartbeat > 0)
             details.insert(u"heartbeatInSeconds"_s, heartbeat);
-        addEvent(ex, frame, u"TaskScheduled"_s, u"taskScheduledEventDetails"_s, details);
+        addEvent(ex, frame, u"TaskScheduled"_s, u"taskScheduledEventDetails"_s, details, Payload::Parameters,
+                 parameters);
         addEvent(ex, frame, u"TaskStarted"_s, u"taskStartedEventDetails"_s,
                  {{u"resourceType"_s, resourceType}, {u"resource"_s, resourceName}});
     }
@@ -985,18 +1065,15 @@ void WorkflowEngine::startTask(const FramePtr &frame, const QString &name, const
         Execution &ex = *frame->execution;
         if (plainLambda) {
             if (outcome)
-                addEvent(ex, frame, u"LambdaFunctionSucceeded"_s, u"lambdaFunctionSucceededEventDetails"_s,
-                         {{u"output"_s, text(*outcome)}, {u"outputDetails"_s, QJsonObject{{u"truncated"_s, false}}}});
+                addEvent(ex, frame, u"LambdaFunctionSucceeded"_s, u"lambdaFunctionSucceededEventDetails"_s, {},
+                         Payload::Output, *outcome);
             else
                 addEvent(ex, frame, timedOut ? u"LambdaFunctionTimedOut"_s : u"LambdaFunctionFailed"_s,
                          timedOut ? u"lambdaFunctionTimedOutEventDetails"_s : u"lambdaFunctionFailedEventDetails"_s,
                          {{u"error"_s, outcome.failure.error}, {u"cause"_s, outcome.failure.cause}});
         } else if (outcome) {
             addEvent(ex, frame, u"TaskSucceeded"_s, u"taskSucceededEventDetails"_s,
-                     {{u"resourceType"_s, resourceType},
-                      {u"resource"_s, resourceName},
-                      {u"output"_s, text(*outcome)},
-                      {u"outputDetails"_s, QJsonObject{{u"truncated"_s, false}}}});
+                     {{u"resourceType"_s, resourceType}, {u"resource"_s, resourceName}}, Payload::Output, *outcome);
         } else {
             addEvent(ex, frame, timedOut ? u"TaskTimedOut"_s : u"TaskFailed"_s,
                      timedOut ? u"taskTimedOutEventDetails"_s : u"taskFailedEventDetails"_s,
@@ -1040,10 +1117,7 @@ void WorkflowEngine::startTask(const FramePtr &frame, const QString &name, const
             if (frame->cancelled || frame->execution->ended)
                 return;
             addEvent(*frame->execution, frame, u"TaskSubmitted"_s, u"taskSubmittedEventDetails"_s,
-                     {{u"resourceType"_s, resourceType},
-                      {u"resource"_s, resourceName},
-                      {u"output"_s, text(*sent)},
-                      {u"outputDetails"_s, QJsonObject{{u"truncated"_s, false}}}});
+                     {{u"resourceType"_s, resourceType}, {u"resource"_s, resourceName}}, Payload::Output, *sent);
         };
         perform(frame, resource, parameters, answer);
         return;
@@ -1363,7 +1437,7 @@ void WorkflowEngine::startMap(const FramePtr &frame, const QString &name, const 
                               const QJsonValue &rawInput, const QJsonValue &effective)
 {
     Execution &ex = *frame->execution;
-    const Asl::Scope scope{effective, context(frame, name)};
+    const Asl::Scope scope = scopeOf(frame, name, effective);
     const Outcome items = state.contains("ItemsPath"_L1)
                               ? Asl::evaluatePath(state.value("ItemsPath"_L1).toString(), scope, u"ItemsPath"_s)
                               : Outcome(effective);
@@ -1398,6 +1472,7 @@ void WorkflowEngine::startMap(const FramePtr &frame, const QString &name, const 
         bool over = false;
         bool launching = false;
         QList<FramePtr> children;
+        QJsonObject context; // the Map state's, made for the first item that reads it
     };
     auto m = std::make_shared<MapRun>();
     m->items = list;
@@ -1479,10 +1554,20 @@ void WorkflowEngine::startMap(const FramePtr &frame, const QString &name, const 
             };
             Outcome input = child->mapItem;
             if (!selector.isUndefined() && !selector.isNull()) {
-                QJsonObject ctx = context(frame, processorName);
-                ctx.insert(u"Map"_s, QJsonObject{{u"Item"_s, QJsonObject{{u"Index"_s, int(index)},
-                                                                         {u"Value"_s, child->mapItem}}}});
-                input = Asl::applyTemplate(selector, {effective, ctx});
+                // The Map state's context is made once, each item's only adds the item.
+                auto itemContext = [this, frame, m, processorName, index, item = child->mapItem,
+                                    made = std::optional<QJsonValue>()]() mutable {
+                    if (!made) {
+                        if (m->context.isEmpty())
+                            m->context = context(frame, processorName);
+                        QJsonObject ctx = m->context;
+                        ctx.insert(u"Map"_s,
+                                   QJsonObject{{u"Item"_s, QJsonObject{{u"Index"_s, int(index)}, {u"Value"_s, item}}}});
+                        made = QJsonValue(ctx);
+                    }
+                    return *made;
+                };
+                input = Asl::applyTemplate(selector, {effective, {}, itemContext});
             }
             if (!input)
                 child->done(input);
@@ -1619,7 +1704,7 @@ Result<void> WorkflowEngine::sendTaskHeartbeat(const QString &token)
 std::optional<ExecutionRecord> WorkflowEngine::execution(const QString &arn) const
 {
     if (const auto found = mExecutions.find(arn); found != mExecutions.end())
-        return found->second->record;
+        return found->second->current();
     for (const ExecutionRecord &e : mExpress)
         if (e.arn == arn)
             return e;
@@ -1636,7 +1721,7 @@ QList<ExecutionRecord> WorkflowEngine::executions(const QString &machineName, co
     QList<ExecutionRecord> found;
     QSet<QString> seen;
     for (const auto &entry : mExecutions) {
-        const ExecutionRecord &r = entry.second->record;
+        const ExecutionRecord &r = entry.second->current();
         if (r.machine == node->name && (status.isEmpty() || r.status == status)) {
             found.append(r);
             seen.insert(r.arn);
@@ -1657,9 +1742,9 @@ QList<ExecutionRecord> WorkflowEngine::executions(const QString &machineName, co
 QList<ExecutionEvent> WorkflowEngine::history(const QString &arn) const
 {
     if (const auto found = mExecutions.find(arn); found != mExecutions.end())
-        return found->second->events;
-    if (mExpressHistory.contains(arn))
-        return mExpressHistory.value(arn);
+        return madeEvents(found->second->events);
+    if (const auto found = mExpressHistory.constFind(arn); found != mExpressHistory.cend())
+        return madeEvents(*found);
     return mRunning ? mCloud.state().events(arn) : QList<ExecutionEvent>();
 }
 
@@ -1686,7 +1771,7 @@ void WorkflowEngine::flush()
         if (found == mExecutions.end())
             continue;
         Execution &ex = *found->second;
-        changes.append({ex.record, ex.events.mid(ex.persistedEvents)});
+        changes.append({ex.current(), madeEvents(ex.events, ex.persistedEvents)});
         ex.persistedEvents = ex.events.size();
         if (ex.ended)
             machinesDone.insert(ex.record.machine);

@@ -102,6 +102,10 @@ private:
     struct Execution;
     struct Frame;
     struct Timer;
+    struct Event;
+    // The value whose JSON text an event's details carry, made into text only when the
+    // history is read or saved: most Express histories are never read.
+    enum class Payload { None, Input, Output, Parameters };
     using FramePtr = std::shared_ptr<Frame>;
     using Outcome = Asl::Outcome<QJsonValue>;
 
@@ -127,9 +131,14 @@ private:
     void perform(const FramePtr &frame, const AslResource &resource, const QJsonValue &parameters,
                  const std::function<void(const Outcome &)> &answer);
     void settleAsync(const FramePtr &frame, const QString &name, const QJsonValue &rawInput, const Outcome &outcome);
+    // Adds an event whose details are details, with state as their "name" when not null and
+    // payload's text under the payload kind's field ("input" with "inputDetails" ...).
     qint64 addEvent(Execution &execution, const FramePtr &frame, const QString &type, const QString &detailsKey = {},
-                    const QJsonObject &details = {});
+                    const QJsonObject &details = {}, Payload kind = Payload::None, const QJsonValue &payload = {},
+                    const QString &state = {});
     QJsonObject context(const FramePtr &frame, const QString &state) const;
+    // What the state's paths read, input and its context object, made if a path reads "$$".
+    Asl::Scope scopeOf(const FramePtr &frame, const QString &state, const QJsonValue &input) const;
     qint64 schedule(const QDateTime &due, std::function<void()> fire, bool isWait, Execution *execution);
     void cancelTimers(Execution *execution);
     void persist(Execution &execution);
@@ -145,7 +154,7 @@ private:
     std::map<qint64, std::unique_ptr<Timer>> mTimers;
     qint64 mNextTimer = 1;
     QList<ExecutionRecord> mExpress; // finished Express executions, newest last
-    QHash<QString, QList<ExecutionEvent>> mExpressHistory;
+    QHash<QString, QList<Event>> mExpressHistory;
     QList<QString> mDirty; // executions whose record or events wait to be written
     QHash<QString, int> mFinishedSinceTrim; // per machine
     mutable QDateTime mTimeTextOf;

@@ -67,6 +67,8 @@ private slots:
     void validation();
     void referencesOfTasks();
     void historyOfATask();
+    void historyIsCompleteWhenRead_data();
+    void historyIsCompleteWhenRead();
     void retryThenSucceed();
     void catchAfterRetries();
     void taskTimeout();
@@ -405,6 +407,78 @@ void TestWorkflows::historyOfATask()
     }
     // The hop of the function is on the machine's connection, for the canvas.
     QVERIFY(f->waitForInvocations("echo", 1));
+}
+
+void TestWorkflows::historyIsCompleteWhenRead_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("watched");
+    QTest::newRow("express") << "EXPRESS" << false;
+    QTest::newRow("express, watched live") << "EXPRESS" << true;
+    QTest::newRow("standard") << "STANDARD" << false;
+}
+
+// The engine makes an event's input and output text only when the history is read (or
+// saved): read after the end, live through eventAdded, or from state.sqlite, every event
+// has all its details, and a state's "$$" reads the context made for it alone.
+void TestWorkflows::historyIsCompleteWhenRead()
+{
+    QFETCH(QString, type);
+    QFETCH(bool, watched);
+    addMachine("m",
+               R"j({"StartAt":"P","States":{
+        "P":{"Type":"Pass","Parameters":{"n.$":"$.n","state.$":"$$.State.Name"},"Next":"C"},
+        "C":{"Type":"Choice","Choices":[{"Variable":"$.n","NumericEquals":1,"Next":"Done"}],"Default":"Done"},
+        "Done":{"Type":"Succeed"}}})j",
+               type);
+    QVERIFY(f->start(NimbusTest::LocalCloudFixture::NoServer));
+    QList<ExecutionEvent> live;
+    if (watched)
+        connect(&f->cloud->workflows(), &WorkflowEngine::eventAdded, this,
+                [&live](const QString &, const ExecutionEvent &event) { live.append(event); });
+    const std::optional<ExecutionRecord> done = run("m", R"j({"n":1})j");
+    QVERIFY(done);
+    QCOMPARE(done->status, "SUCCEEDED");
+    const QByteArray out = R"(\"n\":1,\"state\":\"P\")";
+    const QList<QByteArray> expected{
+        R"(ExecutionStarted executionStartedEventDetails {"input":"{\"n\":1}","inputDetails":{"truncated":false},)"
+        R"("roleArn":"arn:aws:iam::000000000000:role/m-role"})",
+        R"(PassStateEntered stateEnteredEventDetails {"input":"{\"n\":1}","inputDetails":{"truncated":false},)"
+        R"("name":"P"})",
+        R"(PassStateExited stateExitedEventDetails {"name":"P","output":"{)" + out
+            + R"(}","outputDetails":{"truncated":false}})",
+        R"(ChoiceStateEntered stateEnteredEventDetails {"input":"{)" + out
+            + R"(}","inputDetails":{"truncated":false},"name":"C"})",
+        R"(ChoiceStateExited stateExitedEventDetails {"name":"C","output":"{)" + out
+            + R"(}","outputDetails":{"truncated":false}})",
+        R"(SucceedStateEntered stateEnteredEventDetails {"input":"{)" + out
+            + R"(}","inputDetails":{"truncated":false},"name":"Done"})",
+        R"(SucceedStateExited stateExitedEventDetails {"name":"Done","output":"{)" + out
+            + R"(}","outputDetails":{"truncated":false}})",
+        R"(ExecutionSucceeded executionSucceededEventDetails {"output":"{)" + out
+            + R"(}","outputDetails":{"truncated":false}})",
+    };
+    auto described = [](const QList<ExecutionEvent> &events) {
+        QList<QByteArray> lines;
+        for (const ExecutionEvent &e : events)
+            lines.append(e.type.toUtf8() + ' ' + e.detailsKey.toUtf8() + ' '
+                         + QJsonDocument(e.details).toJson(QJsonDocument::Compact));
+        return lines;
+    };
+    const QList<ExecutionEvent> history = f->cloud->workflows().history(done->arn);
+    QCOMPARE(described(history), expected);
+    for (int i = 0; i < history.size(); ++i) {
+        QCOMPARE(history.at(i).id, i + 1);
+        QCOMPARE(history.at(i).previous, i);
+    }
+    // Read twice, the same.
+    QCOMPARE(described(f->cloud->workflows().history(done->arn)), expected);
+    if (watched)
+        QCOMPARE(described(live), expected);
+    if (type == "STANDARD") {
+        QTest::qWait(50); // written when the event loop comes back
+        QCOMPARE(described(f->cloud->state().events(done->arn)), expected);
+    }
 }
 
 void TestWorkflows::retryThenSucceed()
