@@ -29,6 +29,12 @@ bool skipped(const QString &name)
     return name == "node_modules"_L1 || name == "__pycache__"_L1 || name == ".git"_L1 || name.startsWith(".nimbus"_L1);
 }
 
+// The same, for a folder whose node_modules is its content (a layer's).
+bool skippedWithDependencies(const QString &name)
+{
+    return name != "node_modules"_L1 && skipped(name);
+}
+
 // One file of an export as written: from content, or copied from a file (a copied
 // folder is expanded to its files, so that progress counts files).
 struct StagedFile
@@ -79,7 +85,8 @@ Result<QList<StagedFile>> listFiles(const ExportOutput &output)
             return fail(ExportJob::tr("cannot copy %1: it is a symbolic link, which an export does not follow")
                             .arg(file.copyFrom));
         } else if (from.isDir()) {
-            for (const QString &relative : Paths::folderContents(file.copyFrom, skipped).files)
+            for (const QString &relative :
+                 Paths::folderContents(file.copyFrom, file.withDependencies ? skippedWithDependencies : skipped).files)
                 files.append({file.path + '/'_L1 + relative, nullptr, file.copyFrom + '/'_L1 + relative});
         } else if (from.isFile()) {
             files.append({file.path, nullptr, file.copyFrom});
@@ -222,7 +229,8 @@ void ExportJob::checkPaths(const ExportInput &input, ExportOutput &output)
             continue;
         }
         if (from.isDir()) {
-            for (const QString &link : Paths::folderContents(it->copyFrom, skipped).skipped)
+            for (const QString &link :
+                 Paths::folderContents(it->copyFrom, it->withDependencies ? skippedWithDependencies : skipped).skipped)
                 output.add(Diagnostic::Severity::Warning, u"export-link"_s,
                            tr("%1/%2: a symbolic link or special file is not exported").arg(it->path, link));
         }

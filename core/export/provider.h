@@ -41,6 +41,8 @@ struct ExportFile
     QString path; // relative to the output folder, with '/'
     QByteArray content;
     QString copyFrom;
+    // A copied folder whose node_modules is content, not a build's leftover (a layer's).
+    bool withDependencies = false;
 
     bool isCopy() const { return !copyFrom.isEmpty(); }
 };
@@ -54,6 +56,8 @@ struct ExportOutput
              const QString &property = {});
     void addFile(const QString &path, const QByteArray &content) { files.append({path, content, {}}); }
     void copy(const QString &path, const QString &from) { files.append({path, {}, from}); }
+    // Copies a folder with its node_modules (a layer's nodejs/node_modules is what it ships).
+    void copyWithDependencies(const QString &path, const QString &from) { files.append({path, {}, from, true}); }
     const ExportFile *file(const QString &path) const;
 };
 

@@ -1152,9 +1152,9 @@ void reportUnexported(const ExportModel &model, ExportOutput &output, const QStr
 {
     // addEventResources writes buses and rules, addUserPoolResources user pools,
     // addSecretResources secrets and parameters.
-    model.reportUnexported(
-        output, platform,
-        {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter, Kinds::StateMachine});
+    model.reportUnexported(output, platform,
+                           {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter,
+                            Kinds::StateMachine, Kinds::Layer});
     model.reportWorkflowProblems(output, platform);
     for (const Node *bucket : model.nodesOfKind(Kinds::Bucket))
         if (!settingText(bucket, "filterCriteria").trimmed().isEmpty() && !model.consumers(bucket).isEmpty())

@@ -3,6 +3,7 @@
 
 #include "awsauth.h"
 #include "awscommon.h"
+#include "awslayers.h"
 #include "awsworkflow.h"
 #include "awsworkflowimport.h"
 #include "export/exportmodel.h"
@@ -421,6 +422,7 @@ void write(const ProviderPlugin &, const ExportInput &input, const ExportModel &
         if (file.path == kTemplate)
             file.content = Aws::commentUserPools(file.content, model, ids);
     model.copySources(output, input.projectDirectory);
+    Aws::copyLayers(model, output, input.projectDirectory);
 }
 
 int recogniseTemplate(const QByteArray &content, const QString &fileName)
@@ -470,6 +472,12 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         p["Handler"] = Y::string(f.handler);
         p["Runtime"] = Y::string(f.runtime);
         p["Architectures"] = Y::sequence({Aws::lambdaArchitecture(f.architecture)});
+        if (const QList<const Node *> layers = Aws::layersOf(model, f); !layers.isEmpty()) {
+            YAML::Node refs(YAML::NodeType::Sequence);
+            for (const Node *layer : layers)
+                refs.push_back(Aws::ref(ids.of(layer)));
+            p["Layers"] = refs;
+        }
         Aws::addLambdaSettings(p, f, {"MemorySize", "Timeout", "Description", "ReservedConcurrentExecutions"});
         if (const std::optional<Aws::FunctionUrlSettings> url = Aws::functionUrl(f)) {
             YAML::Node config(YAML::NodeType::Map);
@@ -558,6 +566,23 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
     Aws::addSecretResources(model, ids, resources, output);
     for (const ExportWorkflow &w : model.workflows())
         addStateMachine(model, w, ids, rules, resources, output);
+    for (const Aws::ExportLayer &layer : Aws::exportLayers(model)) {
+        YAML::Node p(YAML::NodeType::Map);
+        p["LayerName"] = Y::string(layer.name);
+        if (!layer.description.isEmpty())
+            p["Description"] = Y::string(layer.description);
+        p["ContentUri"] = Y::string(layer.folder);
+        if (!layer.runtimes.isEmpty())
+            p["CompatibleRuntimes"] = Y::sequence(layer.runtimes);
+        if (!layer.architecture.isEmpty())
+            p["CompatibleArchitectures"] = Y::sequence({layer.architecture});
+        if (!layer.license.isEmpty())
+            p["LicenseInfo"] = Y::string(layer.license);
+        YAML::Node resource(YAML::NodeType::Map);
+        resource["Type"] = Y::string("AWS::Serverless::LayerVersion");
+        resource["Properties"] = p;
+        resources[ids.of(layer.node).toStdString()] = resource;
+    }
 
     Aws::reportUnexported(model, output, u"SAM"_s);
     auth.reportAwsLimits(output, u"SAM"_s);
@@ -649,6 +674,26 @@ struct SamReader
         if (const int reserved = Y::text(Y::child(p, "ReservedConcurrentExecutions")).toInt(&ok); ok)
             props.insert(u"reservedConcurrency"_s, reserved);
         addNode(u"function"_s, id, props);
+    }
+
+    // The function's Layers (its own, else the Globals'): the template's layers become
+    // extends connections, in the order listed; a layer from elsewhere (an ARN) is noted.
+    void readLayers(const QString &id, const YAML::Node &p)
+    {
+        const YAML::Node layers = property(p, "Layers");
+        const QString function = nodeOfResource.value(id);
+        for (std::size_t i = 0; layers.IsSequence() && i < layers.size(); ++i) {
+            const QString referenced = Aws::referencedId(layers[i]);
+            const QString layer = nodeOfResource.value(referenced);
+            const Node *node = layer.isEmpty() ? nullptr : builder.node(layer);
+            if (node && node->kind == Kinds::Layer) {
+                builder.connect(layer, function, u"extends"_s);
+                continue;
+            }
+            note(Diagnostic::Severity::Info,
+                 SamPlugin::tr("%1: the layer %2 is not one of the template's; it is kept as written, not shown")
+                     .arg(id, referenced.isEmpty() ? Y::text(layers[i]) : referenced));
+        }
     }
 
     void readEnvironment(const QString &id, const YAML::Node &p)
@@ -1056,6 +1101,22 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
             reader.readFunction(id, p);
             continue;
         }
+        if (type == "AWS::Serverless::LayerVersion" || type == "AWS::Lambda::LayerVersion") {
+            const bool serverless = type == "AWS::Serverless::LayerVersion";
+            const YAML::Node content = Y::child(p, serverless ? "ContentUri" : "Content");
+            const Aws::ImportedLayer layer = Aws::readLayer(
+                id, content, Y::text(Y::child(p, "LayerName")), Y::child(p, "CompatibleRuntimes"),
+                Y::child(p, "CompatibleArchitectures"), Y::text(Y::child(p, "Description")),
+                Y::text(Y::child(p, "LicenseInfo")));
+            if (!layer.error.isEmpty())
+                return fail(tr("%1: the template is refused: %2").arg(input.fileName, layer.error));
+            if (layer.remote)
+                reader.note(Diagnostic::Severity::Warning,
+                            tr("%1: the layer's content is not in a local folder; its folder is set to %2")
+                                .arg(id, layer.properties.value(u"folder"_s).toString()));
+            reader.addNode(Kinds::Layer, id, layer.properties);
+            continue;
+        }
         if (type == "AWS::Cognito::UserPool") {
             reader.addNode(Kinds::UserPool, id, Aws::userPoolProperties(id, resources));
             continue;
@@ -1105,6 +1166,7 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
         if (type != "AWS::Serverless::Function"_L1)
             continue;
         const YAML::Node p = Y::child(it->second, "Properties");
+        reader.readLayers(id, p);
         reader.readEnvironment(id, p);
         reader.readEvents(id, p, globalCors);
         reader.readEventInvokeConfig(id, p);

@@ -3,6 +3,7 @@
 
 #include "awsauth.h"
 #include "awscommon.h"
+#include "awslayers.h"
 #include "awsworkflow.h"
 #include "export/exportmodel.h"
 #include "export/importbuilder.h"
@@ -47,6 +48,15 @@ QString lambdaLogicalId(const QString &functionName)
     name.replace('-'_L1, "Dash"_L1).replace('_'_L1, "Underscore"_L1);
     name[0] = name.at(0).toUpper();
     return name + "LambdaFunction"_L1;
+}
+
+// The framework's logical id of a layer of serverless.yml's layers section.
+QString layerLogicalId(const QString &layerName)
+{
+    QString name = layerName;
+    name.replace('-'_L1, "Dash"_L1).replace('_'_L1, "Underscore"_L1);
+    name[0] = name.at(0).toUpper();
+    return name + "LambdaLayer"_L1;
 }
 
 QString secretParameter(const ExportFunction &f, const EnvironmentVariable &var)
@@ -197,6 +207,7 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                        ServerlessPlugin::tr("the imported serverless.yml cannot be read back (%1); it is written anew"),
                        output);
     model.copySources(output, input.projectDirectory);
+    Aws::copyLayers(model, output, input.projectDirectory);
     model.reportDeployVariables(output, u"serverless deploy"_s);
     for (const ExportFunction &f : model.functions())
         ProviderPlugin::reportSecrets(
@@ -385,6 +396,15 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
                        f.node->id, u"runtime"_s);
         fn["runtime"] = Y::string(runtime);
         fn["architecture"] = Y::string(Aws::lambdaArchitecture(f.architecture));
+        if (const QList<const Node *> layers = Aws::layersOf(model, f); !layers.isEmpty()) {
+            YAML::Node refs(YAML::NodeType::Sequence);
+            for (const Node *layer : layers) {
+                YAML::Node ref(YAML::NodeType::Map);
+                ref["Ref"] = Y::string(layerLogicalId(layer->name));
+                refs.push_back(ref);
+            }
+            fn["layers"] = refs;
+        }
         Aws::addLambdaSettings(fn, f, {"memorySize", "timeout", "description", "reservedConcurrency"});
         if (const std::optional<Aws::FunctionUrlSettings> url = Aws::functionUrl(f)) {
             YAML::Node config(YAML::NodeType::Map);
@@ -496,8 +516,50 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     }
     root["provider"] = provider;
 
-    root["package"] = packagePatterns(model);
+    const QList<Aws::ExportLayer> exportLayers = Aws::exportLayers(model);
+    if (exportLayers.isEmpty()) {
+        root["package"] = packagePatterns(model);
+    } else {
+        // The framework looks for a layer's files with the service's patterns too, where a
+        // "!**" leaves none: with layers, the service's package leaves out their folders only.
+        QStringList patterns;
+        for (const Aws::ExportLayer &layer : exportLayers)
+            patterns.append(u"!%1/**"_s.arg(layer.folder));
+        YAML::Node package(YAML::NodeType::Map);
+        package["patterns"] = Y::sequence(patterns);
+        root["package"] = package;
+    }
     root["functions"] = functions;
+    YAML::Node layers(YAML::NodeType::Map);
+    for (const Aws::ExportLayer &layer : exportLayers) {
+        YAML::Node l(YAML::NodeType::Map);
+        l["path"] = Y::string(layer.folder);
+        l["name"] = Y::string(layer.name);
+        if (!layer.description.isEmpty())
+            l["description"] = Y::string(layer.description);
+        // The framework's schema refuses runtimes newer than it knows, as for functions.
+        QStringList runtimes;
+        for (const QString &runtime : layer.runtimes) {
+            const QString accepted = frameworkRuntime(runtime);
+            if (accepted != runtime)
+                output.add(Diagnostic::Severity::Warning, u"export-runtime"_s,
+                           tr("%1: Serverless Framework v3 does not accept %2 among a layer's compatible runtimes; "
+                              "it is written as %3, the newest it accepts")
+                               .arg(layer.node->name, runtime, accepted),
+                           layer.node->id, u"compatibleRuntimes"_s);
+            if (!runtimes.contains(accepted))
+                runtimes.append(accepted);
+        }
+        if (!runtimes.isEmpty())
+            l["compatibleRuntimes"] = Y::sequence(runtimes);
+        if (!layer.architecture.isEmpty())
+            l["compatibleArchitectures"] = Y::sequence({layer.architecture});
+        if (!layer.license.isEmpty())
+            l["licenseInfo"] = Y::string(layer.license);
+        layers[layer.node->name.toStdString()] = l;
+    }
+    if (layers.size() > 0)
+        root["layers"] = layers;
     YAML::Node resourcesBlock(YAML::NodeType::Map);
     resourcesBlock["Resources"] = resources;
     root["resources"] = resourcesBlock;
@@ -529,6 +591,11 @@ public:
     void readEventResources();
     void finish() { mBuilder.finish(mResult); }
     const QJsonObject &ids() const { return mIds; }
+    // The layers section: a layer node each; an error when a layer's path leads out of the
+    // file's folder.
+    QString readLayers(const YAML::Node &layers);
+    // A function's layers ({Ref: XLambdaLayer} of the layers section) as extends connections.
+    void readFunctionLayers(const QString &key, const YAML::Node &fn);
 
 private:
     void note(Diagnostic::Severity severity, const QString &message) { mResult->note(severity, message); }
@@ -556,8 +623,47 @@ private:
     QHash<QString, QString> mNodeOfResource; // logical id -> node name
     QHash<QString, QString> mBucketByName; // bucket name in events -> node
     QHash<QString, QString> mFunctionOfKey; // key in functions -> node
+    QHash<QString, QString> mLayerOfId; // the framework's logical id (XLambdaLayer) -> node
     Aws::EventReader mEvents;
 };
+
+QString ServerlessReader::readLayers(const YAML::Node &layers)
+{
+    for (auto it = layers.begin(); layers.IsMap() && it != layers.end(); ++it) {
+        const QString key = Y::text(it->first);
+        const YAML::Node l = it->second;
+        const Aws::ImportedLayer layer = Aws::readLayer(
+            key, Y::child(l, "path"), Y::text(Y::child(l, "name")), Y::child(l, "compatibleRuntimes"),
+            Y::child(l, "compatibleArchitectures"), Y::text(Y::child(l, "description")),
+            Y::text(Y::child(l, "licenseInfo")));
+        if (!layer.error.isEmpty())
+            return layer.error;
+        if (layer.remote)
+            note(Diagnostic::Severity::Warning,
+                 ServerlessPlugin::tr("%1: the layer has no local path; its folder is set to %2")
+                     .arg(key, layer.properties.value(u"folder"_s).toString()));
+        if (key.isEmpty())
+            continue;
+        mLayerOfId.insert(layerLogicalId(key), mBuilder.addNode(Kinds::Layer, key, layer.properties));
+    }
+    return {};
+}
+
+void ServerlessReader::readFunctionLayers(const QString &key, const YAML::Node &fn)
+{
+    const YAML::Node layers = value(fn, "layers");
+    const QString function = mFunctionOfKey.value(key);
+    for (std::size_t i = 0; layers.IsSequence() && i < layers.size(); ++i) {
+        const QString referenced = Aws::referencedId(layers[i]);
+        if (const QString layer = mLayerOfId.value(referenced); !layer.isEmpty() && !function.isEmpty()) {
+            mBuilder.connect(layer, function, u"extends"_s);
+            continue;
+        }
+        note(Diagnostic::Severity::Info,
+             ServerlessPlugin::tr("%1: the layer %2 is not one of the file's; it is kept as written, not shown")
+                 .arg(key, referenced.isEmpty() ? Y::text(layers[i]) : referenced));
+    }
+}
 
 QString ServerlessReader::addResourceNode(const QString &kind, const QString &id, const QJsonObject &properties,
                                           const QString &wantedName)
@@ -876,11 +982,15 @@ Result<void> ServerlessPlugin::readDocument(const YAML::Node &root, const Import
         return fail(
             tr("%1: the provider is '%2'; only aws is read").arg(input.fileName, Y::text(Y::child(provider, "name"))));
     ServerlessReader reader(input, result, root);
+    if (const QString refused = reader.readLayers(Y::child(root, "layers")); !refused.isEmpty())
+        return fail(tr("%1: the file is refused: %2").arg(input.fileName, refused));
     reader.readResources();
     for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it)
         reader.readFunction(Y::text(it->first), it->second);
-    for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it)
+    for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it) {
         reader.readConnections(Y::text(it->first), it->second);
+        reader.readFunctionLayers(Y::text(it->first), it->second);
+    }
     reader.readEventResources();
     reader.finish();
 

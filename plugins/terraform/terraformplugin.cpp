@@ -2,6 +2,7 @@
 #include "model/kinds.h"
 
 #include "awscommon.h"
+#include "awslayers.h"
 #include "awsworkflow.h"
 #include "cloud/eventbus.h"
 #include "export/eventrouting.h"
@@ -135,6 +136,7 @@ public:
     void writeBucket(const Node *node);
     void writeBus(const Node *bus);
     void writeFunction(const ExportFunction &f);
+    void writeLayer(const Aws::ExportLayer &layer);
     void writeBucketNotification(const Node *bucket);
     void writeRule(const Node *rule);
     void writeDeliveryPolicies();
@@ -457,6 +459,12 @@ void TerraformWriter::writeFunction(const ExportFunction &f)
         mMain.attribute(u"reserved_concurrent_executions"_s, H::number(*f.reservedConcurrency));
     mMain.attribute(u"filename"_s, H::expression(u"data.archive_file.%1.output_path"_s.arg(name)));
     mMain.attribute(u"source_code_hash"_s, H::expression(u"data.archive_file.%1.output_base64sha256"_s.arg(name)));
+    if (const QList<const Node *> layers = Aws::layersOf(mModel, f); !layers.isEmpty()) {
+        QList<H> arns;
+        for (const Node *layer : layers)
+            arns.append(H::expression(u"aws_lambda_layer_version.%1.arn"_s.arg(tfName(layer))));
+        mMain.attribute(u"layers"_s, H::list(arns));
+    }
     if (!f.environment.isEmpty() || !Aws::Workflows::machineVariables(f).isEmpty()) {
         const QList<QPair<QString, H>> vars = environment(f);
         mMain.beginBlock(u"environment"_s);
@@ -480,6 +488,32 @@ void TerraformWriter::writeFunction(const ExportFunction &f)
 
     for (const Node *trigger : f.triggers)
         writeTrigger(f, trigger);
+}
+
+// The layer's zip and its version; functions list its ARN in their layers.
+void TerraformWriter::writeLayer(const Aws::ExportLayer &layer)
+{
+    const QString name = tfName(layer.node);
+    mMain.beginBlock(u"data"_s, {u"archive_file"_s, name});
+    mMain.attribute(u"type"_s, H::string(u"zip"_s));
+    mMain.attribute(u"source_dir"_s, H::templateString(u"${path.module}/"_s + H::literal(layer.folder)));
+    mMain.attribute(u"output_path"_s,
+                    H::templateString(u"${path.module}/build/%1.zip"_s.arg(H::literal(layer.node->name))));
+    mMain.endBlock();
+
+    mMain.beginBlock(u"resource"_s, {u"aws_lambda_layer_version"_s, name});
+    mMain.attribute(u"layer_name"_s, prefixedName(H::literal(layer.name)));
+    mMain.attribute(u"filename"_s, H::expression(u"data.archive_file.%1.output_path"_s.arg(name)));
+    mMain.attribute(u"source_code_hash"_s, H::expression(u"data.archive_file.%1.output_base64sha256"_s.arg(name)));
+    if (!layer.runtimes.isEmpty())
+        mMain.attribute(u"compatible_runtimes"_s, H::stringList(layer.runtimes));
+    if (!layer.architecture.isEmpty())
+        mMain.attribute(u"compatible_architectures"_s, H::stringList({layer.architecture}));
+    if (!layer.description.isEmpty())
+        mMain.attribute(u"description"_s, H::string(layer.description));
+    if (!layer.license.isEmpty())
+        mMain.attribute(u"license_info"_s, H::string(layer.license));
+    mMain.endBlock();
 }
 
 // How Lambda handles the function's asynchronous invocations: retries, the oldest event
@@ -1319,6 +1353,8 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         writer.writeSecret(node);
     for (const Node *node : model.nodesOfKind(Kinds::Parameter))
         writer.writeParameter(node);
+    for (const Aws::ExportLayer &layer : Aws::exportLayers(model))
+        writer.writeLayer(layer);
     for (const ExportFunction &f : model.functions())
         writer.writeFunction(f);
     for (const Node *bucket : model.nodesOfKind(u"bucket"_s))
@@ -1331,9 +1367,9 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         writer.writeUserPool(pool);
     for (const ExportWorkflow &w : model.workflows())
         writer.writeStateMachine(w);
-    model.reportUnexported(
-        output, u"Terraform"_s,
-        {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter, Kinds::StateMachine});
+    model.reportUnexported(output, u"Terraform"_s,
+                           {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter,
+                            Kinds::StateMachine, Kinds::Layer});
     model.reportWorkflowProblems(output, u"Terraform"_s);
     writer.authorization().reportAwsLimits(output, u"Terraform"_s);
 
@@ -1343,6 +1379,7 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     if (const std::optional<Workload> w = workload(plugin, input, output))
         output.addFile(u"infracost-usage.yml"_s, InfracostUsage(model, *w).text());
     model.copySources(output, input.projectDirectory);
+    Aws::copyLayers(model, output, input.projectDirectory);
 }
 } // namespace
 

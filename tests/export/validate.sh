@@ -43,6 +43,19 @@ done
 check "cfn-lint: SAM template.yaml" node "$tools/cfn-lint.cjs" "$out/sam/template.yaml"
 check "cfn-lint: SAM template.yaml with state machines" sh -c "'$build/bin/nimbus' export '$here/data/workflow/workflow.json' \
     --target sam -o '$out/sam-workflow' > /dev/null 2>&1 && node '$tools/cfn-lint.cjs' '$out/sam-workflow/template.yaml'"
+# Layers (AWS::Serverless::LayerVersion, serverless.yml layers, aws_lambda_layer_version).
+layers="$here/data/layers/layers.json"
+for target in sam serverless terraform; do
+    check "nimbus export --target $target (layers)" sh -c "'$build/bin/nimbus' export '$layers' --target '$target' \
+        -o '$out/layers-$target' > /dev/null 2> '$out/logs/layers-$target.diagnostics'"
+done
+check "cfn-lint: SAM template.yaml with layers" node "$tools/cfn-lint.cjs" "$out/layers-sam/template.yaml"
+# (serverless package asks CloudFormation for the last layer's hash: print checks the
+# file against the framework's schema offline, compatible runtimes included.)
+check "serverless print: layers" sh -c "cd '$out/layers-serverless' && '$tools/node_modules/.bin/serverless' print \
+    > '$out/logs/layers-serverless-print.yml'"
+check "hcl2json: main.tf with layers" node "$tools/terraform.mjs" "$out/layers-terraform" \
+    aws_lambda_layer_version=2 aws_lambda_function=2
 reject "cfn-lint" node "$tools/cfn-lint.cjs" "$here/broken/template.yaml"
 reject "npx cfn-lint validate" sh -c "cd '$tools' && npx --no-install cfn-lint validate '$here/broken/template.yaml'"
 

@@ -107,6 +107,15 @@ cfn.ResourceTypes['AWS::Pipes::Pipe'] = { Documentation: '', Attributes: attribu
     Target: required(p('String')), SourceParameters: p('Json'), TargetParameters: p('Json'), Description: p('String'),
     DesiredState: p('String'), Enrichment: p('String') } };
 
+// Layers: SAM's AWS::Serverless::LayerVersion and a function's Layers (SAM 1.8, 2018-11,
+// missing from the package's SAM specification), and CompatibleArchitectures on layers
+// (2021-09), as SAM's and CloudFormation's specifications describe them.
+sam.ResourceTypes['AWS::Serverless::LayerVersion'] = { Documentation: '', Attributes: {}, Properties: {
+  ContentUri: required(p('String')), LayerName: p('String'), Description: p('String'), CompatibleRuntimes: strings(),
+  CompatibleArchitectures: strings(), LicenseInfo: p('String'), RetentionPolicy: p('String') } };
+sam.ResourceTypes[fn].Properties.Layers = strings();
+cfn.ResourceTypes['AWS::Lambda::LayerVersion'].Properties.CompatibleArchitectures = strings();
+
 const file = process.argv[2];
 const result = api.validateFile(file, {});
 const template = parser.openFile(file); // the linter's own reading, short-form tags included

@@ -1,0 +1,5 @@
+import greeting
+
+
+def handler(event, context):
+    return {"statusCode": 200, "body": greeting.hello()}

@@ -1,0 +1,2 @@
+def hello():
+    return 'hello from the pylib layer'
