@@ -37,6 +37,39 @@ QByteArray compact(const QJsonValue &value)
     return wrapped.mid(1, wrapped.size() - 2);
 }
 
+// A size no smaller than that of value's compact JSON text (each character of a string
+// counted as an escape's six bytes, a number as 32), without writing the text; counting
+// stops once it is past limit.
+qsizetype textSizeBound(const QJsonValue &value, qsizetype limit)
+{
+    switch (value.type()) {
+    case QJsonValue::String: return 6 * value.toString().size() + 2;
+    case QJsonValue::Array: {
+        qsizetype size = 2;
+        for (const QJsonValue &item : value.toArray()) {
+            size += textSizeBound(item, limit) + 1;
+            if (size > limit)
+                break;
+        }
+        return size;
+    }
+    case QJsonValue::Object: {
+        qsizetype size = 2;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end() && size <= limit; ++it)
+            size += 6 * it.key().size() + 4 + textSizeBound(it.value(), limit);
+        return size;
+    }
+    default: return 32; // a number, true, false, null
+    }
+}
+
+// Whether value's compact JSON text is over limit bytes: counted only when it could be.
+bool textOver(const QJsonValue &value, qsizetype limit)
+{
+    return textSizeBound(value, limit) > limit && compact(value).size() > limit;
+}
+
 QString text(const QJsonValue &value)
 {
     return QString::fromUtf8(compact(value));
@@ -820,7 +853,7 @@ bool WorkflowEngine::settle(const FramePtr &frame, const QString &name, const QJ
                          : Asl::evaluatePath(state.value("OutputPath"_L1).toString(), scopeOf(frame, name, *result),
                                              u"OutputPath"_s);
         }
-        if (result && compact(*result).size() > kPayloadLimit)
+        if (result && textOver(*result, kPayloadLimit))
             result = failure(u"States.DataLimitExceeded"_s,
                              u"The state/task '%1' returned a result with a size exceeding the maximum number of bytes "
                              "service limit."_s.arg(name));

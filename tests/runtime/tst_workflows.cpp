@@ -69,6 +69,8 @@ private slots:
     void historyOfATask();
     void historyIsCompleteWhenRead_data();
     void historyIsCompleteWhenRead();
+    void outputOverThePayloadLimit_data();
+    void outputOverThePayloadLimit();
     void retryThenSucceed();
     void catchAfterRetries();
     void taskTimeout();
@@ -479,6 +481,38 @@ void TestWorkflows::historyIsCompleteWhenRead()
         QTest::qWait(50); // written when the event loop comes back
         QCOMPARE(described(f->cloud->state().events(done->arn)), expected);
     }
+}
+
+void TestWorkflows::outputOverThePayloadLimit_data()
+{
+    QTest::addColumn<QByteArray>("result");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("small") << QByteArray(R"("ok")") << "SUCCEEDED";
+    // 200,002 bytes of text: under 256 KB.
+    QTest::newRow("200,000 characters") << '"' + QByteArray(200000, 'a') + '"' << "SUCCEEDED";
+    // Escaped quotes are two bytes each in the text: 200,002 bytes again.
+    QTest::newRow("100,000 escaped quotes")
+        << '"' + QByteArray(100000 * 2, '\\').replace("\\\\", "\\\"") + '"' << "SUCCEEDED";
+    QTest::newRow("270,000 characters") << '"' + QByteArray(270000, 'a') + '"' << "FAILED";
+    QTest::newRow("140,000 escaped quotes")
+        << '"' + QByteArray(140000 * 2, '\\').replace("\\\\", "\\\"") + '"' << "FAILED";
+}
+
+// A state's output over AWS's 256 KB (its JSON text) fails it with States.DataLimitExceeded.
+void TestWorkflows::outputOverThePayloadLimit()
+{
+    QFETCH(QByteArray, result);
+    QFETCH(QString, status);
+    addMachine("m", R"j({"StartAt":"P","States":{"P":{"Type":"Pass","Result":)j" + result + R"j(,"End":true}}})j",
+               "EXPRESS");
+    QVERIFY(f->start(NimbusTest::LocalCloudFixture::NoServer));
+    const std::optional<ExecutionRecord> done = run("m", "{}");
+    QVERIFY(done);
+    QCOMPARE(done->status, status);
+    if (status == "FAILED")
+        QCOMPARE(done->error, "States.DataLimitExceeded");
+    else
+        QCOMPARE(text(done->output), result);
 }
 
 void TestWorkflows::retryThenSucceed()
