@@ -221,10 +221,18 @@ void readProperty(Reader &r, const QJsonObject &p, const NodeKind &kind, Propert
     spec.pattern = r.string(p, "pattern", false);
     spec.patternHelp = r.string(p, "patternHelp", false);
     spec.section = r.string(p, "section", false);
+    if (const QString path = r.string(p, "path", false); path == "file"_L1)
+        spec.path = PropertySpec::PathRole::File;
+    else if (path == "folder"_L1)
+        spec.path = PropertySpec::PathRole::Folder;
+    else if (!path.isEmpty())
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "'path' is \"file\" or \"folder\", not '%1'").arg(path));
     for (const QJsonValue &v : p.value("values"_L1).toArray())
         spec.values.append(v.toString());
     if (!r.ok())
         return;
+    if (spec.path != PropertySpec::PathRole::None && spec.type != PropertyType::String)
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "only a string property can name a 'path'"));
     if (spec.type == PropertyType::Enum && spec.values.isEmpty())
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "an enum needs a non-empty 'values' list"));
     if (!spec.pattern.isEmpty()) {

@@ -37,6 +37,11 @@ struct PropertySpec
     bool nullable = false; // null means "not set"
     // The group the Inspector shows it in ("Chaos"); empty: the kind's main properties.
     QString section;
+    // A string naming a file or folder of the project, relative to its file (a workflow's
+    // definition, a JWKS file): confined to the project's folder, and carried along when
+    // the project is saved elsewhere. URLs ("https://...") in such a value are left alone.
+    enum class PathRole { None, File, Folder };
+    PathRole path = PathRole::None;
 };
 
 // Which properties of a kind describe runnable code.

@@ -159,6 +159,14 @@ Result<void> Validator::checkValue(const PropertySpec &spec, const QJsonValue &v
     return fail(tr("unknown property type"));
 }
 
+QString Validator::projectPath(const PropertySpec &spec, const QJsonValue &value)
+{
+    if (spec.path == PropertySpec::PathRole::None || !value.isString())
+        return {};
+    const QString path = value.toString().trimmed();
+    return path.contains("://"_L1) ? QString() : path;
+}
+
 QList<Diagnostic> Validator::pathProblems(const Catalog &catalog, const Node &node, const QString &directory)
 {
     QList<Diagnostic> out;
@@ -173,12 +181,25 @@ QList<Diagnostic> Validator::pathProblems(const Catalog &catalog, const Node &no
                "use letters, digits, '-' or '_'")
                 .arg(what),
             {});
-    if (!kind || !kind->code.isValid())
+    if (!kind)
         return out;
     const QJsonObject defaults = kind->defaultProperties(node.name);
     auto value = [&](const QString &key) {
         return node.properties.contains(key) ? node.properties.value(key) : defaults.value(key);
     };
+    for (const PropertySpec &spec : kind->properties) {
+        const QString path = projectPath(spec, value(spec.id));
+        if (path.isEmpty())
+            continue;
+        QString problem = Paths::confinementProblem(path);
+        if (problem.isEmpty() && !directory.isEmpty())
+            problem = Paths::resolveUnder(directory, path).errorMessage();
+        if (!problem.isEmpty())
+            add(tr("%1: %2 '%3' is refused: %4").arg(what, Catalog::text(spec.label).toLower(), path, problem),
+                spec.id);
+    }
+    if (!kind->code.isValid())
+        return out;
     const QJsonValue source = value(kind->code.sourceProperty);
     if (source.isString()) {
         QString problem = Paths::confinementProblem(source.toString());

@@ -40,6 +40,9 @@ public:
     // leads out through a symbolic link. One "unsafe-path" error per problem, naming
     // the node. Validating, importing, scaffolding and exporting all ask this (issue 17).
     static QList<Diagnostic> pathProblems(const Catalog &catalog, const Node &node, const QString &directory = {});
+    // The project file or folder a property's value names (a spec with a path role),
+    // empty when it names none (no role, empty, or a URL).
+    static QString projectPath(const PropertySpec &spec, const QJsonValue &value);
     // Diagnostics as `nimbus validate --format json` and the MCP tools give them: severity,
     // code, message, the nodes' names and the property, if any.
     static QJsonArray toJson(const Architecture &architecture, const QList<Diagnostic> &diagnostics);

@@ -5,6 +5,7 @@
 #include "jsoninterchange.h"
 #include "migrations.h"
 #include "model/catalog.h"
+#include "model/validator.h"
 #include "paths.h"
 
 #include <QDir>
@@ -262,44 +263,71 @@ Result<void> ProjectFile::save(Project &project, const QString &path)
     return {};
 }
 
+// Copies what a node's property names (a folder with what is in it, or a file) from the
+// old project folder to the new one: both paths confined, links and special files left
+// (with a warning), node_modules and caches left as they are rebuilt.
+Result<void> ProjectFile::copyNodePath(const QString &nodeName, const QString &path, const QString &oldDirectory,
+                                       const QString &newDirectory)
+{
+    const Result<QString> fromPath = Paths::resolveUnder(oldDirectory, path);
+    const Result<QString> toPath = fromPath ? Paths::resolveUnder(newDirectory, path) : fromPath;
+    if (!toPath)
+        return fail({}, tr("'%1': '%2' cannot be copied: %3").arg(nodeName, path, toPath.errorMessage()));
+    const QString from = *fromPath;
+    const QString to = *toPath;
+    const QFileInfo info(from);
+    if (info.isFile() && !info.isSymLink()) {
+        QDir().mkpath(QFileInfo(to).absolutePath());
+        if (Result<void> copied = copyFileAtomically(from, to); !copied)
+            return fail({}, tr("'%1': cannot copy %2: %3").arg(nodeName, path, copied.errorMessage()));
+        return {};
+    }
+    if (!info.isDir())
+        return {};
+    const Paths::FolderContents contents = Paths::folderContents(
+        from, [](const QString &name) { return name == "node_modules"_L1 || name == "__pycache__"_L1; });
+    for (const QString &skipped : contents.skipped)
+        mWarnings.append(tr("'%1': %2 is a symbolic link or a special file; it is not copied")
+                             .arg(nodeName, QDir::cleanPath(path + '/'_L1 + skipped)));
+    for (const QString &relative : contents.files) {
+        const Result<QString> target = Paths::resolveUnder(to, relative);
+        if (!target || !Paths::staysUnder(newDirectory, *target))
+            return fail({}, tr("'%1': cannot copy %2: %3")
+                                .arg(nodeName, QDir::cleanPath(path + '/'_L1 + relative), target.errorMessage()));
+        if (Result<void> copied = copyFileAtomically(from + '/'_L1 + relative, *target); !copied)
+            return fail({}, tr("cannot copy the function code: %1").arg(copied.errorMessage()));
+    }
+    return {};
+}
+
 Result<void> ProjectFile::writeCode(const Project &project, const QString &newDirectory)
 {
     const QString oldDirectory = project.directory();
-    // Moving to another folder: the function folders come along, each only from inside
-    // the old folder to inside the new one, and without following a link.
+    // Moving to another folder: the function folders come along, and the files and
+    // folders the nodes' path properties name (a workflow's definition), each only from
+    // inside the old folder to inside the new one, and without following a link.
     if (!oldDirectory.isEmpty() && QDir(oldDirectory) != QDir(newDirectory)) {
         const Catalog &catalog = project.catalog();
         for (const auto &[id, node] : project.architecture().nodes()) {
             const NodeKind *kind = catalog.kind(node.kind);
-            if (!kind || !kind->code.isValid())
+            if (!kind)
                 continue;
-            const QJsonValue value = node.properties.contains(kind->code.sourceProperty)
-                                         ? node.properties.value(kind->code.sourceProperty)
-                                         : kind->defaultProperties(node.name).value(kind->code.sourceProperty);
-            const QString source = value.toString();
-            const Result<QString> fromPath = Paths::resolveUnder(oldDirectory, source);
-            const Result<QString> toPath = fromPath ? Paths::resolveUnder(newDirectory, source) : fromPath;
-            if (!toPath)
-                return fail({}, tr("function '%1': its source folder '%2' cannot be copied: %3")
-                                    .arg(node.name, source, toPath.errorMessage()));
-            const QString from = *fromPath;
-            const QString to = *toPath;
-            if (!QFileInfo(from).isDir())
-                continue;
-            // node_modules and caches are rebuilt, not copied.
-            const Paths::FolderContents contents = Paths::folderContents(
-                from, [](const QString &name) { return name == "node_modules"_L1 || name == "__pycache__"_L1; });
-            for (const QString &skipped : contents.skipped)
-                mWarnings.append(tr("function '%1': %2 is a symbolic link or a special file; it is not copied")
-                                     .arg(node.name, QDir::cleanPath(source + '/'_L1 + skipped)));
-            for (const QString &relative : contents.files) {
-                const Result<QString> target = Paths::resolveUnder(to, relative);
-                if (!target || !Paths::staysUnder(newDirectory, *target))
-                    return fail(
-                        {}, tr("function '%1': cannot copy %2: %3")
-                                .arg(node.name, QDir::cleanPath(source + '/'_L1 + relative), target.errorMessage()));
-                if (Result<void> copied = copyFileAtomically(from + '/'_L1 + relative, *target); !copied)
-                    return fail({}, tr("cannot copy the function code: %1").arg(copied.errorMessage()));
+            const QJsonObject defaults = kind->defaultProperties(node.name);
+            auto value = [&](const QString &key) {
+                return node.properties.contains(key) ? node.properties.value(key) : defaults.value(key);
+            };
+            if (kind->code.isValid()) {
+                if (Result<void> copied = copyNodePath(node.name, value(kind->code.sourceProperty).toString(),
+                                                       oldDirectory, newDirectory);
+                    !copied)
+                    return copied;
+            }
+            for (const PropertySpec &spec : kind->properties) {
+                const QString path = Validator::projectPath(spec, value(spec.id));
+                if (path.isEmpty())
+                    continue;
+                if (Result<void> copied = copyNodePath(node.name, path, oldDirectory, newDirectory); !copied)
+                    return copied;
             }
         }
     }

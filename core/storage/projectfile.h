@@ -49,6 +49,8 @@ private:
     Result<void> loadJson(const QString &path, Project &project);
     Result<void> writeDatabase(const Project &project, const QString &path, bool inPlace);
     Result<void> writeCode(const Project &project, const QString &newDirectory);
+    Result<void> copyNodePath(const QString &nodeName, const QString &path, const QString &oldDirectory,
+                              const QString &newDirectory);
 
     QStringList mWarnings;
     int mLoadedVersion = 0;

@@ -333,28 +333,44 @@ void tst_SecurityPaths::linksThatLeadOut()
 
 void tst_SecurityPaths::validatorNamesUnsafePaths_data()
 {
+    QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QJsonObject>("properties");
     QTest::addColumn<QString>("property");
-    QTest::newRow("source ../..") << "fn" << QJsonObject{{"source", "../.."}} << "source";
-    QTest::newRow("source autostart") << "fn" << QJsonObject{{"source", "../../.config/autostart"}} << "source";
-    QTest::newRow("source absolute") << "fn" << QJsonObject{{"source", "/home/user/.ssh"}} << "source";
-    QTest::newRow("source NUL") << "fn" << QJsonObject{{"source", QStringLiteral("functions/fn") + QChar(0)}}
+    QTest::newRow("source ../..") << "function"
+                                  << "fn" << QJsonObject{{"source", "../.."}} << "source";
+    QTest::newRow("source autostart") << "function"
+                                      << "fn" << QJsonObject{{"source", "../../.config/autostart"}} << "source";
+    QTest::newRow("source absolute") << "function"
+                                     << "fn" << QJsonObject{{"source", "/home/user/.ssh"}} << "source";
+    QTest::newRow("source NUL") << "function"
+                                << "fn" << QJsonObject{{"source", QStringLiteral("functions/fn") + QChar(0)}}
                                 << "source";
-    QTest::newRow("handler ../") << "fn" << QJsonObject{{"handler", "../../evil.handler"}} << "handler";
-    QTest::newRow("handler absolute") << "fn" << QJsonObject{{"handler", "/tmp/evil.handler"}} << "handler";
-    QTest::newRow("python handler") << "fn" << QJsonObject{{"runtime", "python3.12"}, {"handler", "../x.handler"}}
+    QTest::newRow("handler ../") << "function"
+                                 << "fn" << QJsonObject{{"handler", "../../evil.handler"}} << "handler";
+    QTest::newRow("handler absolute") << "function"
+                                      << "fn" << QJsonObject{{"handler", "/tmp/evil.handler"}} << "handler";
+    QTest::newRow("python handler") << "function"
+                                    << "fn" << QJsonObject{{"runtime", "python3.12"}, {"handler", "../x.handler"}}
                                     << "handler";
-    QTest::newRow("name a/../../../x") << "a/../../../x" << QJsonObject{{"source", "functions/fn"}} << "";
+    QTest::newRow("name a/../../../x") << "function"
+                                       << "a/../../../x" << QJsonObject{{"source", "functions/fn"}} << "";
+    QTest::newRow("definition ../..") << "state-machine"
+                                      << "sm" << QJsonObject{{"definition", "../../x.asl.json"}} << "definition";
+    QTest::newRow("definition absolute") << "state-machine"
+                                         << "sm" << QJsonObject{{"definition", "/etc/x.json"}} << "definition";
+    QTest::newRow("jwks file ../") << "http-route"
+                                   << "r" << QJsonObject{{"jwksUrl", "../keys.json"}} << "jwksUrl";
 }
 
 void tst_SecurityPaths::validatorNamesUnsafePaths()
 {
+    QFETCH(QString, kind);
     QFETCH(QString, name);
     QFETCH(QJsonObject, properties);
     QFETCH(QString, property);
     const QString path = home("dl/evil/a/b/project.json");
-    writeProject(path, QJsonArray{QJsonValue(QJsonArray{name, "function", properties})});
+    writeProject(path, QJsonArray{QJsonValue(QJsonArray{name, kind, properties})});
     Project project(Catalog::builtin());
     ProjectFile file;
     const auto loaded = file.load(path, project);
@@ -373,25 +389,48 @@ void tst_SecurityPaths::validatorNamesUnsafePaths()
 
 void tst_SecurityPaths::saveAsRefusesEscapingSource_data()
 {
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("property");
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("saveTo");
     // Saved two folders down, "../.." of the copy is HOME: the attacker's .bashrc
     // beside the project would replace the user's.
-    QTest::newRow("../..") << "../.."
+    QTest::newRow("../..") << "function"
+                           << "source"
+                           << "../.."
                            << "p/q/copy.nimbus";
-    QTest::newRow("a/../../..") << "functions/../../.."
+    QTest::newRow("a/../../..") << "function"
+                                << "source"
+                                << "functions/../../.."
                                 << "p/q/copy.nimbus";
-    QTest::newRow("../../ as JSON") << "../../"
+    QTest::newRow("../../ as JSON") << "function"
+                                    << "source"
+                                    << "../../"
                                     << "p/q/copy.json";
-    QTest::newRow("absolute") << home("dl/evil") << "p/q/copy.nimbus";
+    QTest::newRow("absolute") << "function"
+                              << "source" << home("dl/evil") << "p/q/copy.nimbus";
+    // What a node's path property names (a workflow's definition, a JWKS file) is
+    // carried along too, under the same rules.
+    QTest::newRow("definition ../..") << "state-machine"
+                                      << "definition"
+                                      << "../../.bashrc"
+                                      << "p/q/copy.nimbus";
+    QTest::newRow("definition absolute") << "state-machine"
+                                         << "definition" << home(".ssh/id_rsa") << "p/q/copy.nimbus";
+    QTest::newRow("jwks ../..") << "http-route"
+                                << "jwksUrl"
+                                << "../../.bashrc"
+                                << "p/q/copy.nimbus";
 }
 
 void tst_SecurityPaths::saveAsRefusesEscapingSource()
 {
+    QFETCH(QString, kind);
+    QFETCH(QString, property);
     QFETCH(QString, source);
     QFETCH(QString, saveTo);
     const QString path = home("dl/evil/a/b/project.json");
-    writeProject(path, QJsonArray{QJsonValue(QJsonArray{"fn", "function", QJsonObject{{"source", source}}})});
+    writeProject(path, QJsonArray{QJsonValue(QJsonArray{"fn", kind, QJsonObject{{property, source}}})});
     Project project(Catalog::builtin());
     ProjectFile file;
     const auto loaded = file.load(path, project);

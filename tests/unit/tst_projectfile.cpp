@@ -21,6 +21,7 @@ private slots:
     void roundTrip();
     void saveInPlaceKeepsHistory();
     void saveAsCopiesCodeAndHistory();
+    void saveAsCopiesPathProperties();
     void pendingCodeIsWritten();
     void badFiles_data();
     void badFiles();
@@ -168,6 +169,40 @@ void tst_ProjectFile::saveAsCopiesCodeAndHistory()
     QCOMPARE(*runs, qint64(1));
     // No temporary files are left beside the target.
     QCOMPARE(QDir(second.filePath("sub")).entryList(QDir::Files), QStringList{"b.nimbus"});
+}
+
+// What a node's path properties name comes along as well: a workflow's definition (its
+// default file and one set by hand) and a route's JWKS file, but not a JWKS URL.
+void tst_ProjectFile::saveAsCopiesPathProperties()
+{
+    QTemporaryDir first;
+    QTemporaryDir second;
+    Project project(Catalog::builtin());
+    const char *const nodes = R"([["flow", "state-machine", {}],
+        ["other", "state-machine", {"definition": "defs/other.json"}],
+        ["api", "http-route", {"jwksUrl": "keys/jwks.json"}],
+        ["web", "http-route", {"jwksUrl": "https://issuer.example/jwks.json"}]])";
+    QVERIFY(fillProject(project, parseArray(nodes), parseArray("[]")));
+    QVERIFY(QDir(first.path()).mkpath("workflows"));
+    QVERIFY(QDir(first.path()).mkpath("defs"));
+    QVERIFY(QDir(first.path()).mkpath("keys"));
+    QVERIFY(
+        writeAll(first.filePath("workflows/flow.asl.json"), R"({"StartAt":"A","States":{"A":{"Type":"Succeed"}}})"));
+    QVERIFY(writeAll(first.filePath("defs/other.json"), R"({"StartAt":"B","States":{"B":{"Type":"Succeed"}}})"));
+    QVERIFY(writeAll(first.filePath("defs/unrelated.json"), "{}"));
+    QVERIFY(writeAll(first.filePath("keys/jwks.json"), R"({"keys":[]})"));
+    ProjectFile file;
+    QVERIFY(file.save(project, first.filePath("a.nimbus")));
+
+    const auto saved = file.save(project, second.filePath("b.nimbus"));
+    QVERIFY2(saved, qPrintable(saved.errorMessage()));
+    QCOMPARE(readAll(second.filePath("workflows/flow.asl.json")),
+             QByteArray(R"({"StartAt":"A","States":{"A":{"Type":"Succeed"}}})"));
+    QCOMPARE(readAll(second.filePath("defs/other.json")),
+             QByteArray(R"({"StartAt":"B","States":{"B":{"Type":"Succeed"}}})"));
+    QVERIFY(!QFileInfo::exists(second.filePath("defs/unrelated.json")));
+    QCOMPARE(readAll(second.filePath("keys/jwks.json")), QByteArray(R"({"keys":[]})"));
+    QVERIFY2(file.warnings().isEmpty(), qPrintable(file.warnings().join('\n')));
 }
 
 void tst_ProjectFile::pendingCodeIsWritten()
