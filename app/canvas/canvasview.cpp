@@ -143,13 +143,21 @@ void CanvasView::showEntryPoints(qreal value)
     if (entries.isEmpty())
         entries = design;
     const QSizeF visible = QSizeF(viewport()->size()) / value;
+    // Entry points spread wider than the view show from the first (top, left), where one
+    // starts reading, rather than cut in their middle.
+    const auto first = [](qreal low, qreal high, qreal span) {
+        const qreal margin = 24;
+        return high - low <= span ? (low + high) / 2 : low - margin + span / 2;
+    };
     // Along an axis where the design is bigger than the view, the entry points show at the
     // design's edge rather than in the middle of empty canvas.
     const auto along = [](qreal entry, qreal low, qreal high, qreal span) {
         return high - low <= span ? (low + high) / 2 : std::clamp(entry, low + span / 2, high - span / 2);
     };
-    centerOn(along(entries.center().x(), design.left(), design.right(), visible.width()),
-             along(entries.center().y(), design.top(), design.bottom(), visible.height()));
+    centerOn(
+        along(first(entries.left(), entries.right(), visible.width()), design.left(), design.right(), visible.width()),
+        along(first(entries.top(), entries.bottom(), visible.height()), design.top(), design.bottom(),
+              visible.height()));
 }
 
 void CanvasView::fitToView()

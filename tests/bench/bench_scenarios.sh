@@ -31,15 +31,19 @@ for path in sys.argv[2:]:
 PY
 seconds() { python3 -c 'import sys, time; print(f"{time.time():.3f}")'; }
 examples=$(ls scenarios/*.yaml | grep -v payment-retries)
+count=$(echo "$examples" | wc -w)
 t0=$(seconds); "$build/bin/nimbus" test shop.nimbus $examples > "$work/full.txt"; t1=$(seconds)
-"$build/bin/nimbus" test shop.nimbus "$work"/actions/*.yaml > "$work/bare.txt"; t2=$(seconds)
+# A step that needs what an expectation waited for (staff-only reads the order stored)
+# can fail without it: the bare pass is a floor, its failures reported, not fatal.
+"$build/bin/nimbus" test shop.nimbus "$work"/actions/*.yaml > "$work/bare.txt" || true; t2=$(seconds)
 "$build/bin/nimbus" test shop.nimbus scenarios/payment-retries.yaml > "$work/property.txt"; t3=$(seconds)
-python3 - "$t0" "$t1" "$t2" "$t3" "$(nproc)" <<'PY'
+python3 - "$t0" "$t1" "$t2" "$t3" "$(nproc)" "$count" <<'PY'
 import sys
 t0, t1, t2, t3 = map(float, sys.argv[1:5])
+count = int(sys.argv[6])
 full, bare, prop = t1 - t0, t2 - t1, t3 - t2
 print(f"nimbus test, the shop example's scenarios, {sys.argv[5]} cores:")
-print(f"  4 scenarios with their expectations:  {full:6.2f} s (target: under 5 s)")
+print(f"  {count} scenarios with their expectations:  {full:6.2f} s (target: under 5 s)")
 print(f"  the same actions, no expectations:   {bare:6.2f} s (the bare limit, same run)")
 print(f"  expectations cost {full / bare:.2f}x the bare actions")
 print(f"  the property scenario, 100 seeded runs: {prop:6.2f} s ({prop * 10:.0f} ms a run)")

@@ -232,7 +232,7 @@ void tst_Cli::validateExample()
     const QJsonArray diagnostics = QJsonDocument::fromJson(r.out.toUtf8()).array();
     QVERIFY2(diagnostics.isEmpty(), qPrintable(r.out));
     const Result info = run({"info", mExample});
-    QVERIFY(info.out.contains("Nodes:        21"));
+    QVERIFY(info.out.contains("Nodes:        28"));
     QVERIFY(info.out.contains("processOrder"));
     QVERIFY(info.out.contains("python3.12"));
 }

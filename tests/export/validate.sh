@@ -74,8 +74,9 @@ reject "Knative models" node "$tools/knative.mjs" "$here/broken/knative.yaml"
 
 # Terraform: @cdktf/hcl2json, and the resources the example needs.
 check "hcl2json: main.tf, variables.tf" node "$tools/terraform.mjs" "$out/terraform" \
-    aws_lambda_function=6 aws_iam_role=6 aws_iam_role_policy=6 aws_lambda_event_source_mapping=1 \
-    aws_apigatewayv2_route=2 aws_apigatewayv2_integration=2 aws_cloudwatch_event_rule=2 aws_sns_topic_subscription=1 \
+    aws_lambda_function=9 aws_iam_role=10 aws_iam_role_policy=8 aws_lambda_event_source_mapping=1 \
+    aws_apigatewayv2_route=3 aws_apigatewayv2_integration=3 aws_cloudwatch_event_rule=2 aws_sns_topic_subscription=1 \
+    aws_sfn_state_machine=1 aws_apigatewayv2_authorizer=1 aws_cognito_user_pool=1 aws_cognito_user_pool_client=1 \
     aws_s3_bucket_notification=1 aws_dynamodb_table=3 aws_sqs_queue=6 aws_s3_bucket=3 aws_cloudwatch_event_bus=1 \
     aws_cloudwatch_event_target=2 aws_sqs_queue_policy=1 aws_lambda_function_event_invoke_config=1
 reject "hcl2json" node "$tools/terraform.mjs" "$here/broken/terraform"

@@ -134,7 +134,7 @@ void tst_Cards::exampleEdgesCrossNoNode()
     QVERIFY(window.openExample(QStringLiteral("shop")));
     CanvasScene *scene = window.canvasScene();
     QVERIFY(!scene->isBuilding());
-    QCOMPARE(scene->project()->architecture().edgeCount(), 19);
+    QCOMPARE(scene->project()->architecture().edgeCount(), 28);
     mScene->setProject(window.project());
     const QStringList found = crossings();
     mScene->setProject(nullptr);

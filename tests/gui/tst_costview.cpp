@@ -215,13 +215,14 @@ void tst_CostView::shapeChangesTheDayButNotServerless()
 void tst_CostView::entrySplitMovesTheVolume()
 {
     QTableWidget *entries = child<QTableWidget>("entries");
-    QCOMPARE(entries->rowCount(), 3);
+    QCOMPARE(entries->rowCount(), 5);
     CostView *view = mWindow->costView();
     const double before = view->workload().function("getItem")->perRequest;
     for (int row = 0; row < entries->rowCount(); ++row)
         if (entries->item(row, 0)->text() == "getItemRoute")
             entries->item(row, 1)->setText("2");
-    QCOMPARE(view->workload().function("getItem")->perRequest, 0.5);
+    // Two of six parts (the other four entries weigh one each).
+    QCOMPARE(view->workload().function("getItem")->perRequest, 1.0 / 3);
     QVERIFY(view->workload().function("getItem")->perRequest > before);
     // Not a number: refused, the weight in use shown again.
     for (int row = 0; row < entries->rowCount(); ++row)
@@ -247,7 +248,7 @@ void tst_CostView::badgesOnFunctionNodes()
             QVERIFY(node->costBadge().isEmpty());
         }
     }
-    QCOMPARE(functions, 6);
+    QCOMPARE(functions, 9);
     // A function that costs a fraction of a cent is not shown as free: ten thousand requests
     // a month, the free tier not counted.
     for (QCheckBox *box : mWindow->costView()->findChildren<QCheckBox *>())
@@ -549,11 +550,14 @@ void tst_CostView::hiddenLinesFromMeasuredRuns()
     for (const FunctionLoad &f : w.functions) {
         logBytes += f.monthlyInvocations(volume)
                     * (f.measured.logBytes.known() ? f.measured.logBytes.value : CostOption::kDefaultLogBytes);
-        responseBytes += f.httpPerRequest * volume * f.measured.responseBytes.value;
+        responseBytes += f.httpPerRequest * volume
+                         * (f.measured.responseBytes.known() ? f.measured.responseBytes.value
+                                                             : CostOption::kDefaultResponseBytes);
     }
-    // Both routes (a third of the volume each; the images bucket takes the rest) answer with
-    // what their runs returned.
-    QCOMPARE(responseBytes, volume * 2 / 3 * 2000);
+    // The two measured routes (a fifth of the volume each) answer with what their runs
+    // returned, getOrder's (no runs) with the default; the images bucket and fulfilRoute
+    // (a workflow) answer with no function's response.
+    QCOMPARE(responseBytes, volume / 5 * (2 * 2000 + CostOption::kDefaultResponseBytes));
     QCOMPARE(lineOf(u"logs.ingestion"_s), logBytes / gb);
     QCOMPARE(lineOf(u"logs.storage"_s), logBytes / gb); // kept one month
     QCOMPARE(lineOf(u"transfer.out"_s), responseBytes / gb);

@@ -65,7 +65,7 @@ void tst_DiagramExport::svgHasOneGroupPerNode_data()
     QTest::addColumn<bool>("selectionOnly");
     QTest::addColumn<int>("nodes");
     QTest::addColumn<int>("edges");
-    QTest::newRow("whole diagram") << false << 21 << 19;
+    QTest::newRow("whole diagram") << false << 28 << 28;
     QTest::newRow("selection") << true << 3 << 2;
 }
 

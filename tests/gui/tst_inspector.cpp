@@ -297,6 +297,11 @@ void tst_Inspector::edgePermissionsAreTheSamExports()
     const Architecture &a = mWindow->project()->architecture();
     int statements = 0;
     for (const auto &[id, edge] : a.edges()) {
+        // A state machine's grants are SAM policy templates, and a route starting it gets
+        // the role SAM makes for its Api event (tst_workflowexport checks both).
+        if (a.node(edge.from)->kind == QLatin1String("state-machine")
+            || a.node(edge.to)->kind == QLatin1String("state-machine"))
+            continue;
         selectEdge(a.node(edge.from)->name, a.node(edge.to)->name);
         QCOMPARE(mInspector->edge(), id);
         static const QRegularExpression statement(QStringLiteral("Allow ([^\n]+)\non ([^\n]+)"));

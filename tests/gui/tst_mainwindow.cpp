@@ -131,7 +131,7 @@ void tst_MainWindow::openExample()
     MainWindow window;
     window.show();
     QVERIFY(window.openExample("shop"));
-    QCOMPARE(window.project()->architecture().nodeCount(), 21);
+    QCOMPARE(window.project()->architecture().nodeCount(), 28);
     QVERIFY(window.windowTitle().startsWith("shop"));
     QVERIFY(!window.isWindowModified());
     auto *problems = window.findChild<ProblemsDock *>();
@@ -322,7 +322,7 @@ void tst_MainWindow::welcomePage()
     examples->setCurrentRow(0);
     QTest::keyClick(examples, Qt::Key_Return);
     QVERIFY(!window.isWelcomeShown());
-    QCOMPARE(window.project()->architecture().nodeCount(), 21);
+    QCOMPARE(window.project()->architecture().nodeCount(), 28);
     // File > Close Project brings it back, with the recent projects.
     window.actionManager()->action(ActionIds::CloseProject)->trigger();
     QVERIFY(window.isWelcomeShown());

@@ -133,8 +133,9 @@ void TestScenariosDock::listsTheExampleScenarios()
     QStringList files;
     for (int i = 0; i < tree->topLevelItemCount(); ++i)
         files.append(QFileInfo(tree->topLevelItem(i)->data(0, ScenariosDock::FileRole).toString()).fileName());
-    QCOMPARE(files, (QStringList{u"big-order-review.yaml"_s, u"failed-notification.yaml"_s, u"nightly-report.yaml"_s,
-                                 u"order-placed.yaml"_s, u"payment-retries.yaml"_s}));
+    QCOMPARE(files, (QStringList{u"big-order-review.yaml"_s, u"failed-notification.yaml"_s, u"fulfilment.yaml"_s,
+                                 u"nightly-report.yaml"_s, u"order-placed.yaml"_s, u"payment-retries.yaml"_s,
+                                 u"staff-only.yaml"_s}));
     QTreeWidgetItem *placed = mDock->scenarioItem(u"order-placed.yaml"_s);
     QCOMPARE(placed->text(0), u"An order is placed, stored and receipted"_s);
     QCOMPARE(placed->childCount(), 5);

@@ -70,6 +70,8 @@ private slots:
     void executionLightsItsPath();
     void advanceTimeEndsAWait();
     void taskInvokesANodeFunction();
+    void exampleWorkflowRunsFromTheStudio_data();
+    void exampleWorkflowRunsFromTheStudio();
     void screenshot();
 
 private:
@@ -592,6 +594,55 @@ void tst_Workflow::taskInvokesANodeFunction()
     QCOMPARE(page->graph()->run("Double"), StateRun::Succeeded);
     QVERIFY2(page->runPanel()->trace().value("Double").output.contains("42"),
              qPrintable(page->runPanel()->details()->toPlainText()));
+}
+
+void tst_Workflow::exampleWorkflowRunsFromTheStudio_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QStringList>("taken");
+    QTest::addColumn<QStringList>("skipped");
+    QTest::addColumn<QString>("status");
+    // A big order: charged after the provider was busy twice (the Retry), reserved and
+    // recorded, and after a day's wait (advanced at once) the team is reminded.
+    QTest::newRow("big order") << QByteArray(R"({"orderId": "s-1", "email": "busy@shop.example", "total": 150,
+                                               "items": [{"itemId": "42", "quantity": 2}]})")
+                               << QStringList{"Validate",   "Charge", "Reserve and record", "Big order?",
+                                              "Wait a day", "Remind", "Fulfilled"}
+                               << QStringList{"Refund", "Payment failed"} << "SUCCEEDED";
+    // A declined card ends in PaymentFailed, nothing reserved.
+    QTest::newRow("declined") << QByteArray(R"({"orderId": "s-2", "email": "ana@shop.example", "total": 20.13,
+                                              "items": [{"itemId": "42", "quantity": 1}]})")
+                              << QStringList{"Validate", "Payment failed"}
+                              << QStringList{"Reserve and record", "Refund", "Fulfilled"} << "FAILED";
+}
+
+// The bundled example's fulfilment workflow, as its README tells a user to run it: opened
+// from the design, started with an order, its path lit on the graph state by state.
+void tst_Workflow::exampleWorkflowRunsFromTheStudio()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QStringList, taken);
+    QFETCH(QStringList, skipped);
+    QFETCH(QString, status);
+    QVERIFY(mWindow->openExample("shop"));
+    const Node *machine = mWindow->project()->architecture().nodeByName("fulfilment");
+    QVERIFY(machine);
+    WorkflowPage *page = mWindow->editorArea()->openWorkflow(machine->id);
+    QVERIFY(page);
+    QTRY_VERIFY(!page->graph()->stateRect("Wait a day").isNull());
+    WorkflowRunPanel *run = page->runPanel();
+    run->inputEditor()->setText(QString::fromUtf8(input));
+    QVERIFY(run->startExecution());
+    if (status == QLatin1String("SUCCEEDED")) {
+        QTRY_VERIFY_WITH_TIMEOUT(page->graph()->run("Wait a day") == StateRun::Entered, 60000);
+        QVERIFY(run->advanceTime());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(run->executionList()->topLevelItem(0)->text(1), status, 60000);
+    // The graph is repainted at most every 40 ms: the last states may light after the list.
+    for (const QString &state : taken)
+        QTRY_VERIFY2(page->graph()->run(state) != StateRun::None, qPrintable(state));
+    for (const QString &state : skipped)
+        QVERIFY2(page->graph()->run(state) == StateRun::None, qPrintable(state));
 }
 
 // The editor on a real machine, grabbed for the README (NIMBUS_SCREENSHOT_DIR names the

@@ -505,14 +505,16 @@ void TestCostModel::exampleProjectFlows()
     Project project(Catalog::builtin());
     QVERIFY(NimbusTest::loadExample(project));
     Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
-    // Entry points: the two HTTP routes and the images bucket (uploads from outside).
-    QCOMPARE(int(w.entries.size()), 3);
-    const double volume = 3e6;
-    // createOrder gets a third; its queue delivers batches of 10 to processOrder; the
+    // Entry points: the four HTTP routes and the images bucket (uploads from outside).
+    QCOMPARE(int(w.entries.size()), 5);
+    const double volume = 5e6;
+    // createOrder gets a fifth; its queue delivers batches of 10 to processOrder; the
     // topic fans out to notifyCustomer once per publish.
     QCOMPARE(w.function("createOrder")->monthlyInvocations(volume), 1e6);
     QCOMPARE(w.function("processOrder")->monthlyInvocations(volume), 1e5);
-    QCOMPARE(w.function("notifyCustomer")->monthlyInvocations(volume), 1e5);
+    // ... and once per fulfilment execution, whose machine publishes to the topic (its
+    // reminder), started by fulfilRoute's fifth.
+    QCOMPARE(w.function("notifyCustomer")->monthlyInvocations(volume), 1e5 + 1e6);
     // The nightly report: cron(0 2 * * ? *) fires 365/12 times a month.
     QCOMPARE(w.function("dailyReport")->monthlyInvocations(volume), 365.0 / 12);
     QCOMPARE(w.function("getItem")->memoryMb, 256);
@@ -521,10 +523,10 @@ void TestCostModel::exampleProjectFlows()
     ServiceLoad *queue = w.service("orders-queue");
     QCOMPARE(queue->writesPerRequest * volume + queue->readsPerRequest * volume, 1.2e6);
     // Weighting createOrder alone sends all the volume there.
-    w.entry("getItemRoute")->weight = 0;
-    w.entry("images")->weight = 0;
+    for (const char *entry : {"getItemRoute", "images", "fulfilRoute", "getOrderRoute"})
+        w.entry(entry)->weight = 0;
     w.distribute(project.catalog(), project.architecture());
-    QCOMPARE(w.function("createOrder")->monthlyInvocations(volume), 3e6);
+    QCOMPARE(w.function("createOrder")->monthlyInvocations(volume), 5e6);
     QCOMPARE(w.function("getItem")->monthlyInvocations(volume), 0.0);
 
     const CostEngine engine(w, shipped());
@@ -768,8 +770,11 @@ void TestCostModel::httpResponsesFromTheDesign()
     Project project(Catalog::builtin());
     QVERIFY(NimbusTest::loadExample(project));
     const Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
-    QCOMPARE(w.function("createOrder")->httpPerRequest, 1.0 / 3);
-    QCOMPARE(w.function("getItem")->httpPerRequest, 1.0 / 3);
+    QCOMPARE(w.function("createOrder")->httpPerRequest, 1.0 / 5);
+    QCOMPARE(w.function("getItem")->httpPerRequest, 1.0 / 5);
+    QCOMPARE(w.function("getOrder")->httpPerRequest, 1.0 / 5);
+    // fulfilRoute starts a workflow: no function answers it.
+    QCOMPARE(w.function("chargePayment")->httpPerRequest, 0.0);
     QCOMPARE(w.function("processOrder")->httpPerRequest, 0.0);
     QVERIFY(!w.function("createOrder")->vpc);
 }

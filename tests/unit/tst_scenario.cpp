@@ -375,7 +375,7 @@ void tst_Scenario::junitReport()
 void tst_Scenario::exampleScenariosParse()
 {
     const QStringList files = Scenario::filesOf(QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json"));
-    QCOMPARE(files.size(), 5);
+    QCOMPARE(files.size(), 7);
     for (const QString &file : files) {
         const Result<Scenario> s = Scenario::load(file);
         QVERIFY2(s, qPrintable(s.errorMessage()));

@@ -116,6 +116,28 @@ sam.ResourceTypes['AWS::Serverless::LayerVersion'] = { Documentation: '', Attrib
 sam.ResourceTypes[fn].Properties.Layers = strings();
 cfn.ResourceTypes['AWS::Lambda::LayerVersion'].Properties.CompatibleArchitectures = strings();
 
+// Step Functions: StateMachineType (2019-09), Definition as JSON and its
+// DefinitionSubstitutions (2021-03, since when DefinitionString is no longer required),
+// LoggingConfiguration (2020-02) and TracingConfiguration (2020-09).
+const stateMachine = cfn.ResourceTypes['AWS::StepFunctions::StateMachine'].Properties;
+stateMachine.DefinitionString.Required = false;
+Object.assign(stateMachine, { StateMachineType: p('String'), Definition: p('Json'), DefinitionSubstitutions: p('Json'),
+  LoggingConfiguration: p('Json'), TracingConfiguration: p('Json') });
+
+// Cognito app clients: the hosted UI's OAuth settings (2019-11) and token validities
+// (2020-08); HTTP APIs' JWT authorizers (2020-03), which need no AuthorizerUri.
+Object.assign(cfn.ResourceTypes['AWS::Cognito::UserPoolClient'].Properties, {
+  AllowedOAuthFlowsUserPoolClient: p('Boolean'), AllowedOAuthFlows: strings(), AllowedOAuthScopes: strings(),
+  CallbackURLs: strings(), LogoutURLs: strings(), SupportedIdentityProviders: strings(),
+  AccessTokenValidity: p('Integer'), IdTokenValidity: p('Integer'), TokenValidityUnits: p('Json') });
+const authorizer = cfn.ResourceTypes['AWS::ApiGatewayV2::Authorizer'].Properties;
+authorizer.AuthorizerUri.Required = false;
+authorizer.JwtConfiguration = p('Json');
+
+// SAM: a route's own authorizer on an HttpApi event (SAM 1.20, 2020-02); the package knows
+// no HttpApi event and reads it as a REST Api event.
+sam.PropertyTypes[fn + '.ApiEvent'].Properties.Auth = p('Json');
+
 const file = process.argv[2];
 const result = api.validateFile(file, {});
 const template = parser.openFile(file); // the linter's own reading, short-form tags included
@@ -125,6 +147,9 @@ const newerThanSpecification = [
   [/^Architectures is not a valid property of AWS::(Serverless|Lambda)::Function$/, /Properties > Architectures$/,
    'Architectures (arm64/Graviton), added to Lambda and SAM in 2021-09'],
   [/^Invalid SAM Globals resource type: HttpApi\.$/, /^Globals/, 'SAM HttpApi globals, added 2019-11'],
+  [/^Intrinsic function (Fn::Sub|Ref) is not supported here$/,
+   /^Globals > HttpApi > Auth > Authorizers > \w+ > JwtConfiguration > (issuer|audience > \d+)$/,
+   'SAM HttpApi globals (2019-11): the package does not know them, so it reads their JWT issuer and audience as literal text'],
   [/^Expecting a JSON object, got \[/, /Events > \w+ > Properties > Filter > S3Key > Rules$/,
    'S3 event key filter rules: the 2019 specification types S3Key as JSON text'],
   [/AWS::Serverless::Function\.KinesisEvent/, /Events > \w+$|Events > \w+ > Properties > (Enabled|Description|Schedule)$/,

@@ -123,6 +123,46 @@ resource "aws_cloudwatch_event_bus" "shop_events" {
   description = "The shop's business events: orders placed, paid, shipped"
 }
 
+data "archive_file" "charge_payment" {
+  type        = "zip"
+  source_dir  = "${path.module}/functions/chargePayment"
+  output_path = "${path.module}/build/chargePayment.zip"
+}
+
+resource "aws_iam_role" "charge_payment" {
+  name               = "${var.name_prefix}-charge-payment"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action    = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "charge_payment_logs" {
+  role       = aws_iam_role.charge_payment.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+}
+
+resource "aws_lambda_function" "charge_payment" {
+  function_name    = "${var.name_prefix}-chargePayment"
+  role             = aws_iam_role.charge_payment.arn
+  handler          = "index.handler"
+  runtime          = "nodejs20.x"
+  architectures    = ["arm64"]
+  memory_size      = 128
+  timeout          = 10
+  description      = "Charges an order's total (simulated payment provider)"
+  filename         = data.archive_file.charge_payment.output_path
+  source_code_hash = data.archive_file.charge_payment.output_base64sha256
+}
+
 data "archive_file" "create_order" {
   type        = "zip"
   source_dir  = "${path.module}/functions/createOrder"
@@ -445,6 +485,88 @@ resource "aws_lambda_permission" "get_item_get_item_route" {
   source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
 }
 
+data "archive_file" "get_order" {
+  type        = "zip"
+  source_dir  = "${path.module}/functions/getOrder"
+  output_path = "${path.module}/build/getOrder.zip"
+}
+
+resource "aws_iam_role" "get_order" {
+  name               = "${var.name_prefix}-get-order"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action    = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "get_order_logs" {
+  role       = aws_iam_role.get_order.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+}
+
+resource "aws_iam_role_policy" "get_order" {
+  name   = "access"
+  role   = aws_iam_role.get_order.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchGetItem", "dynamodb:DescribeTable"]
+        Resource = aws_dynamodb_table.orders.arn
+      },
+    ]
+  })
+}
+
+resource "aws_lambda_function" "get_order" {
+  function_name    = "${var.name_prefix}-getOrder"
+  role             = aws_iam_role.get_order.arn
+  handler          = "index.handler"
+  runtime          = "nodejs20.x"
+  architectures    = ["arm64"]
+  memory_size      = 256
+  timeout          = 5
+  description      = "Returns one order to the shop's staff"
+  filename         = data.archive_file.get_order.output_path
+  source_code_hash = data.archive_file.get_order.output_base64sha256
+  environment {
+    variables = {
+      ORDERS_TABLE = aws_dynamodb_table.orders.name
+    }
+  }
+}
+
+resource "aws_apigatewayv2_integration" "get_order_get_order_route" {
+  api_id                 = aws_apigatewayv2_api.http.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_function.get_order.invoke_arn
+  payload_format_version = "2.0"
+}
+
+resource "aws_apigatewayv2_route" "get_order_get_order_route" {
+  api_id             = aws_apigatewayv2_api.http.id
+  route_key          = "GET /orders/{orderId}"
+  target             = "integrations/${aws_apigatewayv2_integration.get_order_get_order_route.id}"
+  authorization_type = "JWT"
+  authorizer_id      = aws_apigatewayv2_authorizer.staff_authorizer.id
+}
+
+resource "aws_lambda_permission" "get_order_get_order_route" {
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.get_order.function_name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
+}
+
 data "archive_file" "notify_customer" {
   type        = "zip"
   source_dir  = "${path.module}/functions/notifyCustomer"
@@ -619,6 +741,46 @@ resource "aws_lambda_event_source_mapping" "process_order_orders_queue" {
   function_response_types = ["ReportBatchItemFailures"]
 }
 
+data "archive_file" "refund_payment" {
+  type        = "zip"
+  source_dir  = "${path.module}/functions/refundPayment"
+  output_path = "${path.module}/build/refundPayment.zip"
+}
+
+resource "aws_iam_role" "refund_payment" {
+  name               = "${var.name_prefix}-refund-payment"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = {
+          Service = "lambda.amazonaws.com"
+        }
+        Action    = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy_attachment" "refund_payment_logs" {
+  role       = aws_iam_role.refund_payment.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+}
+
+resource "aws_lambda_function" "refund_payment" {
+  function_name    = "${var.name_prefix}-refundPayment"
+  role             = aws_iam_role.refund_payment.arn
+  handler          = "index.handler"
+  runtime          = "nodejs20.x"
+  architectures    = ["arm64"]
+  memory_size      = 128
+  timeout          = 10
+  description      = "Refunds an order's charge when it cannot be fulfilled"
+  filename         = data.archive_file.refund_payment.output_path
+  source_code_hash = data.archive_file.refund_payment.output_base64sha256
+}
+
 resource "aws_s3_bucket_notification" "images" {
   bucket = aws_s3_bucket.images.id
   lambda_function {
@@ -699,4 +861,106 @@ resource "aws_apigatewayv2_stage" "default" {
 
 output "api_url" {
   value = aws_apigatewayv2_stage.default.invoke_url
+}
+
+resource "aws_apigatewayv2_authorizer" "staff_authorizer" {
+  api_id           = aws_apigatewayv2_api.http.id
+  name             = "StaffAuthorizer"
+  authorizer_type  = "JWT"
+  identity_sources = ["$request.header.Authorization"]
+  jwt_configuration {
+    issuer   = "https://${aws_cognito_user_pool.staff.endpoint}"
+    audience = [aws_cognito_user_pool_client.staff.id]
+  }
+}
+
+resource "aws_cognito_user_pool" "staff" {
+  name = "${var.name_prefix}-staff"
+}
+
+resource "aws_cognito_user_pool_client" "staff" {
+  name                  = "${var.name_prefix}-staff-client"
+  user_pool_id          = aws_cognito_user_pool.staff.id
+  generate_secret       = false
+  explicit_auth_flows   = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+  access_token_validity = 60
+  id_token_validity     = 60
+  token_validity_units {
+    access_token = "minutes"
+    id_token     = "minutes"
+  }
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["code"]
+  allowed_oauth_scopes                 = ["openid", "email"]
+  callback_urls                        = ["http://localhost:3000/callback"]
+  supported_identity_providers         = ["COGNITO"]
+}
+
+resource "aws_cognito_user_group" "staff_managers" {
+  name         = "managers"
+  user_pool_id = aws_cognito_user_pool.staff.id
+}
+
+resource "aws_iam_role" "fulfilment" {
+  name               = "${var.name_prefix}-fulfilment"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = {
+          Service = "states.amazonaws.com"
+        }
+        Action    = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "fulfilment" {
+  name   = "access"
+  role   = aws_iam_role.fulfilment.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["lambda:InvokeFunction"]
+        Resource = aws_lambda_function.charge_payment.arn
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
+        Resource = aws_dynamodb_table.items.arn
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["sns:Publish"]
+        Resource = aws_sns_topic.order_events.arn
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]
+        Resource = aws_dynamodb_table.orders.arn
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["lambda:InvokeFunction"]
+        Resource = aws_lambda_function.refund_payment.arn
+      },
+    ]
+  })
+}
+
+resource "aws_sfn_state_machine" "fulfilment" {
+  name       = "${var.name_prefix}-fulfilment"
+  type       = "STANDARD"
+  role_arn   = aws_iam_role.fulfilment.arn
+  definition = templatefile("${path.module}/workflows/fulfilment.asl.json", {
+    chargePayment = aws_lambda_function.charge_payment.arn
+    items         = aws_dynamodb_table.items.name
+    order-events  = aws_sns_topic.order_events.arn
+    orders        = aws_dynamodb_table.orders.name
+    refundPayment = aws_lambda_function.refund_payment.arn
+  })
 }
