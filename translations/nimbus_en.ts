@@ -127,13 +127,6 @@
             <numerusform>%1 %L2 B (measured, %n runs)</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%L1 transitions per execution, the mean of %n finished local execution(s)</source>
-        <translation>
-            <numerusform>%L1 transitions per execution, the mean of %n finished local execution</numerusform>
-            <numerusform>%L1 transitions per execution, the mean of %n finished local executions</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Nimbus::CostReport</name>
@@ -533,6 +526,16 @@
         <translation>
             <numerusform>Advanced time: %n wait ended</numerusform>
             <numerusform>Advanced time: %n waits ended</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::Workload</name>
+    <message numerus="yes">
+        <source>measured over %n local execution(s)</source>
+        <translation>
+            <numerusform>measured over %n local execution</numerusform>
+            <numerusform>measured over %n local executions</numerusform>
         </translation>
     </message>
 </context>

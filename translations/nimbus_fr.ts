@@ -289,6 +289,10 @@
         <source>%1: the parameter&apos;s value is the placeholder CHANGE_ME; its value stays in your keychain, set it after deploying</source>
         <translation>%1 : la valeur du paramètre est le substitut CHANGE_ME ; sa valeur reste dans votre trousseau, définissez-la après le déploiement</translation>
     </message>
+    <message>
+        <source>%1: the layer folder &apos;%2&apos; is refused: %3</source>
+        <translation>%1 : le dossier de couche « %2 » est refusé : %3</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Aws::WorkflowReader</name>
@@ -1900,6 +1904,86 @@
     <message>
         <source>a Task state puts events on the bus</source>
         <translation>un état Task envoie des événements sur le bus</translation>
+    </message>
+    <message>
+        <source>&apos;path&apos; is &quot;file&quot; or &quot;folder&quot;, not &apos;%1&apos;</source>
+        <translation>« path » vaut &quot;file&quot; ou &quot;folder&quot;, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>only a string property can name a &apos;path&apos;</source>
+        <translation>seule une propriété texte peut nommer un « path »</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <source>A Lambda layer: a folder of libraries, a custom runtime or tools that connected functions find as if it were mounted at /opt (nodejs/node_modules, python, bin, lib), without bundling it.</source>
+        <translation>Une couche Lambda : un dossier de bibliothèques, un runtime personnalisé ou des outils que les fonctions connectées trouvent comme s&apos;il était monté dans /opt (nodejs/node_modules, python, bin, lib), sans les embarquer.</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Folder of the layer&apos;s content, relative to the project file: what Lambda extracts into /opt (nodejs/node_modules, python, bin, lib ...).</source>
+        <translation>Dossier du contenu de la couche, relatif au fichier du projet : ce que Lambda extrait dans /opt (nodejs/node_modules, python, bin, lib…).</translation>
+    </message>
+    <message>
+        <source>Layer name</source>
+        <translation>Nom de la couche</translation>
+    </message>
+    <message>
+        <source>at most 64 letters, digits, &apos;-&apos; or &apos;_&apos;</source>
+        <translation>au plus 64 lettres, chiffres, « - » ou « _ »</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s name in the cloud.</source>
+        <translation>Le nom de la couche dans le cloud.</translation>
+    </message>
+    <message>
+        <source>Compatible runtimes</source>
+        <translation>Runtimes compatibles</translation>
+    </message>
+    <message>
+        <source>runtime ids separated by commas, for example nodejs20.x, python3.12</source>
+        <translation>identifiants de runtime séparés par des virgules, par exemple nodejs20.x, python3.12</translation>
+    </message>
+    <message>
+        <source>Runtimes the layer is built for, separated by commas; empty: any. A function on another runtime gets a warning.</source>
+        <translation>Runtimes pour lesquels la couche est construite, séparés par des virgules ; vide : tous. Une fonction sur un autre runtime reçoit un avertissement.</translation>
+    </message>
+    <message>
+        <source>Compatible architectures</source>
+        <translation>Architectures compatibles</translation>
+    </message>
+    <message>
+        <source>Instruction set the layer&apos;s binaries are built for; any: both (or no binaries).</source>
+        <translation>Jeu d&apos;instructions pour lequel les binaires de la couche sont construits ; any : les deux (ou pas de binaires).</translation>
+    </message>
+    <message>
+        <source>What the layer holds.</source>
+        <translation>Ce que contient la couche.</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s license: an SPDX identifier (MIT), a URL or its full text.</source>
+        <translation>La licence de la couche : un identifiant SPDX (MIT), une URL ou son texte complet.</translation>
+    </message>
+    <message>
+        <source>extends</source>
+        <translation>étend</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s content is available to the function as if mounted at /opt, after the layers connected before it (a later layer&apos;s file wins).</source>
+        <translation>Le contenu de la couche est disponible pour la fonction comme s&apos;il était monté dans /opt, après les couches connectées avant elle (le fichier d&apos;une couche plus récente l&apos;emporte).</translation>
+    </message>
+    <message>
+        <source>the function finds the layer&apos;s libraries and tools as if they were in /opt</source>
+        <translation>la fonction trouve les bibliothèques et outils de la couche comme s&apos;ils étaient dans /opt</translation>
     </message>
 </context>
 <context>
@@ -3562,6 +3646,14 @@
         <source>Function URL of %1: %2</source>
         <translation>URL de fonction de %1 : %2</translation>
     </message>
+    <message>
+        <source>Where the project&apos;s local cloud keeps its state (default: .nimbus-cloud beside the project): each state machine&apos;s transitions per execution are the mean of the executions it kept.</source>
+        <translation>Où le cloud local du projet garde son état (par défaut : .nimbus-cloud à côté du projet) : les transitions par exécution de chaque machine à états sont la moyenne des exécutions qu&apos;il a gardées.</translation>
+    </message>
+    <message>
+        <source>--state goes with a PROJECT</source>
+        <translation>--state va avec un PROJET</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CommandPalette</name>
@@ -4081,17 +4173,6 @@
         <source>Rule %1 matches %2 of the %L3 events a month on its bus (%4): %L5 deliveries to each of its targets.</source>
         <translation>La règle %1 correspond à %2 des %L3 événements par mois de son bus (%4) : %L5 livraisons à chacune de ses cibles.</translation>
     </message>
-    <message numerus="yes">
-        <source>%L1 transitions per execution, the mean of %n finished local execution(s)</source>
-        <translation>
-            <numerusform>%L1 transitions par exécution, la moyenne de %n exécution locale terminée</numerusform>
-            <numerusform>%L1 transitions par exécution, la moyenne de %n exécutions locales terminées</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%L1 transitions per execution along the likely path of its definition (a Choice takes its Default, a Parallel every branch, a Map %L2 items; retries not counted)</source>
-        <translation>%L1 transitions par exécution le long du chemin probable de sa définition (un Choice prend son Default, un Parallel toutes ses branches, un Map %L2 éléments ; reprises non comptées)</translation>
-    </message>
     <message>
         <source>its definition cannot be read (%1): one transition per execution, each connection once</source>
         <translation>sa définition ne peut pas être lue (%1) : une transition par exécution, chaque connexion une fois</translation>
@@ -4101,16 +4182,20 @@
         <translation>Machine à états %1 (Express) : %L2 exécutions par mois de %L3 ms (%4), facturées pour %L5 Mo de mémoire ; %6.</translation>
     </message>
     <message>
-        <source>measured</source>
-        <translation>mesuré</translation>
-    </message>
-    <message>
         <source>assumed: the functions its Task states invoke along the likely path, and its waits, at least 100 ms</source>
         <translation>supposé : les fonctions que ses états Task invoquent le long du chemin probable, et ses attentes, au moins 100 ms</translation>
     </message>
     <message>
         <source>State machine %1 (Standard): %L2 executions a month, %3.</source>
         <translation>Machine à états %1 (Standard) : %L2 exécutions par mois, %3.</translation>
+    </message>
+    <message>
+        <source>%L1 transitions per execution, %2</source>
+        <translation>%L1 transitions par exécution, %2</translation>
+    </message>
+    <message>
+        <source>%L1 transitions per execution, estimated from the definition along its likely path (a Choice takes its Default, a Parallel every branch, a Map %L2 items; retries not counted)</source>
+        <translation>%L1 transitions par exécution, estimées d&apos;après la définition le long de son chemin probable (un Choice prend son Default, un Parallel chaque branche, un Map %L2 éléments ; nouvelles tentatives non comptées)</translation>
     </message>
 </context>
 <context>
@@ -4452,6 +4537,14 @@
     <message>
         <source>  &lt;- cheapest</source>
         <translation>  &lt;- la moins chère</translation>
+    </message>
+    <message>
+        <source>State machine %1 (%2): %3 executions a month, %4 transitions per execution (%5).</source>
+        <translation>Machine à états %1 (%2) : %3 exécutions par mois, %4 transitions par exécution (%5).</translation>
+    </message>
+    <message>
+        <source>Each execution %1 ms (%2).</source>
+        <translation>Chaque exécution %1 ms (%2).</translation>
     </message>
 </context>
 <context>
@@ -5021,6 +5114,42 @@ Hypothèse : chaque événement correspond</translation>
     <message>
         <source>Replayed events are charged again and reach the bus&apos;s rules again</source>
         <translation>Les événements rejoués sont de nouveau facturés et atteignent de nouveau les règles du bus</translation>
+    </message>
+    <message>
+        <source>Workflows:</source>
+        <translation>Workflows :</translation>
+    </message>
+    <message>
+        <source>Duration of one execution (ms), %1</source>
+        <translation>Durée d&apos;une exécution (ms), %1</translation>
+    </message>
+    <message>
+        <source>Transitions per execution, %1</source>
+        <translation>Transitions par exécution, %1</translation>
+    </message>
+    <message>
+        <source>Workflow inputs</source>
+        <translation>Paramètres des workflows</translation>
+    </message>
+    <message>
+        <source>State machine</source>
+        <translation>Machine à états</translation>
+    </message>
+    <message>
+        <source>Each state machine&apos;s transitions per execution: the mean of its local executions once it has run, else counted along the likely path of its definition. A value typed here overrides both; clear it to go back.</source>
+        <translation>Les transitions par exécution de chaque machine à états : la moyenne de ses exécutions locales une fois qu&apos;elle a tourné, sinon comptées le long du chemin probable de sa définition. Une valeur saisie ici remplace les deux ; effacez-la pour revenir.</translation>
+    </message>
+    <message>
+        <source>Express: billed by requests and duration; its transitions are not billed</source>
+        <translation>Express : facturé aux requêtes et à la durée ; ses transitions ne sont pas facturées</translation>
+    </message>
+    <message>
+        <source>Standard: billed per state transition</source>
+        <translation>Standard : facturé par transition d&apos;état</translation>
+    </message>
+    <message>
+        <source>Express: billed in 100 ms steps at 64 MB; only a running local cloud keeps Express executions</source>
+        <translation>Express : facturé par tranches de 100 ms à 64 Mo ; seul un cloud local en marche garde les exécutions Express</translation>
     </message>
 </context>
 <context>
@@ -5830,6 +5959,10 @@ Hypothèse : chaque événement correspond</translation>
         <source>%1: the source folder &apos;%2&apos; is refused: %3</source>
         <translation>%1 : le dossier source « %2 » est refusé : %3</translation>
     </message>
+    <message>
+        <source>%1: the folder &apos;%2&apos; of its layer &apos;%3&apos; is refused: %4</source>
+        <translation>%1 : le dossier « %2 » de sa couche « %3 » est refusé : %4</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::GatewayServer</name>
@@ -6446,6 +6579,25 @@ Invalide : %2</translation>
     <message>
         <source>%1: Knative has no %2; the target %3 is not exported</source>
         <translation>%1 : Knative n&apos;a pas de %2 ; la cible %3 n&apos;est pas exportée</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::LayerStack</name>
+    <message>
+        <source>%1: the folder &apos;%2&apos; is refused: %3</source>
+        <translation>%1 : le dossier « %2 » est refusé : %3</translation>
+    </message>
+    <message>
+        <source>%1: the folder &apos;%2&apos; does not exist</source>
+        <translation>%1 : le dossier « %2 » n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>%1 has %2 layers; Lambda allows at most %3 per function</source>
+        <translation>%1 a %2 couches ; Lambda en permet au plus %3 par fonction</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2, but its %3 is built for %4 only</source>
+        <translation>%1 tourne sur %2, mais sa %3 est construite pour %4 seulement</translation>
     </message>
 </context>
 <context>
@@ -9840,18 +9992,6 @@ Invalide : %2</translation>
         <translation>pas un projet Nimbus : %1</translation>
     </message>
     <message>
-        <source>function &apos;%1&apos;: its source folder &apos;%2&apos; cannot be copied: %3</source>
-        <translation>fonction « %1 » : son dossier source « %2 » ne peut pas être copié : %3</translation>
-    </message>
-    <message>
-        <source>function &apos;%1&apos;: %2 is a symbolic link or a special file; it is not copied</source>
-        <translation>fonction « %1 » : %2 est un lien symbolique ou un fichier spécial ; il n&apos;est pas copié</translation>
-    </message>
-    <message>
-        <source>function &apos;%1&apos;: cannot copy %2: %3</source>
-        <translation>fonction « %1 » : impossible de copier %2 : %3</translation>
-    </message>
-    <message>
         <source>not written: %1</source>
         <translation>non écrit : %1</translation>
     </message>
@@ -9862,6 +10002,18 @@ Invalide : %2</translation>
     <message>
         <source>cannot copy the scenarios: %1</source>
         <translation>impossible de copier les scénarios : %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: &apos;%2&apos; cannot be copied: %3</source>
+        <translation>« %1 » : « %2 » ne peut pas être copié : %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: cannot copy %2: %3</source>
+        <translation>« %1 » : impossible de copier %2 : %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2 is a symbolic link or a special file; it is not copied</source>
+        <translation>« %1 » : %2 est un lien symbolique ou un fichier spécial ; il n&apos;est pas copié</translation>
     </message>
 </context>
 <context>
@@ -10671,6 +10823,18 @@ Invalide : %2</translation>
         <source>%1: the authorizer %2 names no user pool, function or issuer of the template; the route is shown without it</source>
         <translation>%1 : l’autorisateur %2 ne nomme aucun groupe d’utilisateurs, fonction ou émetteur du modèle ; la route est montrée sans lui</translation>
     </message>
+    <message>
+        <source>%1: the layer %2 is not one of the template&apos;s; it is kept as written, not shown</source>
+        <translation>%1 : la couche %2 n&apos;est pas l&apos;une de celles du modèle ; elle est gardée telle qu&apos;écrite, sans être affichée</translation>
+    </message>
+    <message>
+        <source>%1: the template is refused: %2</source>
+        <translation>%1 : le modèle est refusé : %2</translation>
+    </message>
+    <message>
+        <source>%1: the layer&apos;s content is not in a local folder; its folder is set to %2</source>
+        <translation>%1 : le contenu de la couche n&apos;est pas dans un dossier local ; son dossier devient %2</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Scaffold</name>
@@ -11466,6 +11630,22 @@ Invalide : %2</translation>
         <source>%1: the %2 destination is outside the file; it is kept as written, not shown</source>
         <translation>%1 : la destination %2 est hors du fichier ; elle est conservée telle quelle, sans être montrée</translation>
     </message>
+    <message>
+        <source>%1: Serverless Framework v3 does not accept %2 among a layer&apos;s compatible runtimes; it is written as %3, the newest it accepts</source>
+        <translation>%1 : Serverless Framework v3 n&apos;accepte pas %2 parmi les runtimes compatibles d&apos;une couche ; il est écrit %3, le plus récent qu&apos;il accepte</translation>
+    </message>
+    <message>
+        <source>%1: the layer has no local path; its folder is set to %2</source>
+        <translation>%1 : la couche n&apos;a pas de chemin local ; son dossier devient %2</translation>
+    </message>
+    <message>
+        <source>%1: the layer %2 is not one of the file&apos;s; it is kept as written, not shown</source>
+        <translation>%1 : la couche %2 n&apos;est pas l&apos;une de celles du fichier ; elle est gardée telle qu&apos;écrite, sans être affichée</translation>
+    </message>
+    <message>
+        <source>%1: the file is refused: %2</source>
+        <translation>%1 : le fichier est refusé : %2</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::SigningKey</name>
@@ -12014,6 +12194,10 @@ Invalide : %2</translation>
         <source>%1: archive pattern: %2</source>
         <translation>%1 : motif de l&apos;archive : %2</translation>
     </message>
+    <message>
+        <source>%1: %2 &apos;%3&apos; is refused: %4</source>
+        <translation>%1 : %2 « %3 » refusé(e) : %4</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::VirtualClock</name>
@@ -12452,8 +12636,35 @@ Cause : %2</translation>
         <translation>workflows.%1 : aucune machine à états de ce nom</translation>
     </message>
     <message>
-        <source>workflows.%1.mapItems: expected a number of zero or more</source>
-        <translation>workflows.%1.mapItems : un nombre positif ou nul est attendu</translation>
+        <source>typed in</source>
+        <translation>saisi</translation>
+    </message>
+    <message numerus="yes">
+        <source>measured over %n local execution(s)</source>
+        <translation>
+            <numerusform>mesuré sur %n exécution locale</numerusform>
+            <numerusform>mesuré sur %n exécutions locales</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>estimated from the definition</source>
+        <translation>estimé d&apos;après la définition</translation>
+    </message>
+    <message>
+        <source>its definition cannot be read: one per execution</source>
+        <translation>sa définition ne peut pas être lue : une par exécution</translation>
+    </message>
+    <message>
+        <source>assumed from its Task states&apos; functions and its waits</source>
+        <translation>supposée d&apos;après les fonctions de ses états Task et ses attentes</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>workflows.%1.%2: expected a number of zero or more</source>
+        <translation>workflows.%1.%2 : un nombre supérieur ou égal à zéro est attendu</translation>
     </message>
 </context>
 <context>
