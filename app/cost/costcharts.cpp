@@ -40,6 +40,9 @@ QAbstractAxis *tickAxis(const Chart::Axis &axis)
         a->append(axis.label(tick), along(axis, tick));
     a->setTitleText(axis.title);
     a->setRange(along(axis, axis.min), along(axis, axis.max));
+    // Qt Charts elides a category's label to "..." when its band is shorter than the text
+    // (nine decades of USD in a short dock): the ticks are spaced to be read, so draw them whole.
+    a->setTruncateLabels(false);
     return a;
 }
 

@@ -349,6 +349,9 @@ void tst_CostView::everyChartAxisReadsWithoutExponents()
             titles << axis->titleText();
             if (auto *category = qobject_cast<QCategoryAxis *>(axis)) {
                 QVERIFY(!category->categoriesLabels().isEmpty());
+                // Drawn whole: Qt Charts would elide a short band's label to "..." (the
+                // example's workflow takes the volume chart to nine decades of USD).
+                QVERIFY(!category->truncateLabels());
                 for (const QString &label : category->categoriesLabels())
                     QVERIFY2(!exponent.match(label).hasMatch(), qPrintable(label));
                 ++labelled;
