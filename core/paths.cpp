@@ -89,6 +89,13 @@ QString confinementProblem(const QString &relative)
     return {};
 }
 
+QString searchPathProblem(const QString &relative)
+{
+    if (relative.contains(':'_L1) || relative.contains(';'_L1))
+        return tr("the folder holds ':' or ';', which separate the folders of a search path (NODE_PATH, PATH)");
+    return {};
+}
+
 bool staysUnder(const QString &root, const QString &path)
 {
     const QString resolvedRoot = resolvedPath(root, 0);

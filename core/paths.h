@@ -32,6 +32,11 @@ inline bool isConfined(const QString &relative)
     return confinementProblem(relative).isEmpty();
 }
 
+// Why a folder that goes on a search path (NODE_PATH, PYTHONPATH, PATH, LD_LIBRARY_PATH:
+// a function's source folder, a layer's) cannot: ':' or ';' in it would split it into
+// folders of the attacker's choosing ("a:/tmp/x"). Empty when it can.
+QString searchPathProblem(const QString &relative);
+
 // Whether path is root or lies under it once every symbolic link along both is
 // resolved (a link that leads out counts as out, even a dangling one). Parts that do
 // not exist yet are taken as written; a '..' among them counts as out.

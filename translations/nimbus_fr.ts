@@ -8360,6 +8360,10 @@ Invalide : %2</translation>
         <source>the path leads out of its folder through a symbolic link</source>
         <translation>le chemin sort de son dossier par un lien symbolique</translation>
     </message>
+    <message>
+        <source>the folder holds &apos;:&apos; or &apos;;&apos;, which separate the folders of a search path (NODE_PATH, PATH)</source>
+        <translation>le dossier contient « : » ou « ; », qui séparent les dossiers d&apos;un chemin de recherche (NODE_PATH, PATH)</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Permissions</name>
@@ -10014,6 +10018,14 @@ Invalide : %2</translation>
     <message>
         <source>&apos;%1&apos;: %2 is a symbolic link or a special file; it is not copied</source>
         <translation>« %1 » : %2 est un lien symbolique ou un fichier spécial ; il n&apos;est pas copié</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2 is not a regular file; it is not copied</source>
+        <translation>« %1 » : %2 n&apos;est pas un fichier ordinaire ; il n&apos;est pas copié</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: %2 is not copied (larger than 16 MB, or already in the new folder)</source>
+        <translation>« %1 » : %2 n&apos;est pas copié (plus de 16 Mo, ou déjà dans le nouveau dossier)</translation>
     </message>
 </context>
 <context>
@@ -12665,6 +12677,10 @@ Cause : %2</translation>
     <message>
         <source>workflows.%1.%2: expected a number of zero or more</source>
         <translation>workflows.%1.%2 : un nombre supérieur ou égal à zéro est attendu</translation>
+    </message>
+    <message>
+        <source>%1: not a local cloud state (it holds views or triggers); its executions are not used</source>
+        <translation>%1 : pas un état de cloud local (il contient des vues ou des déclencheurs) ; ses exécutions ne sont pas utilisées</translation>
     </message>
 </context>
 <context>

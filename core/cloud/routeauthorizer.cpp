@@ -8,6 +8,7 @@
 #include "paths.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -362,8 +363,9 @@ void RouteAuthorizer::withKeys(const QString &source, const std::function<void(c
             use(fail(tr("JWKS %1: %2").arg(source, path.errorMessage())));
             return;
         }
+        // A regular file only: opening a FIFO would block until something writes to it.
         QFile file(*path);
-        if (!file.open(QIODevice::ReadOnly) || file.size() > kJwksLimit) {
+        if (!QFileInfo(*path).isFile() || !file.open(QIODevice::ReadOnly) || file.size() > kJwksLimit) {
             use(fail(tr("JWKS %1: cannot read it, or it is over 1 MB").arg(source)));
             return;
         }

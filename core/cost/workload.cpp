@@ -28,6 +28,10 @@ namespace Nimbus {
 
 namespace {
 
+// Steps SQLite may take for the reads of a local cloud state (the executions of a few
+// machines take thousands).
+constexpr qint64 kStateWorkLimit = 20'000'000;
+
 constexpr int kMaxDepth = 32;
 
 // The entry of items with that name, or null.
@@ -699,6 +703,15 @@ Result<int> Workload::useLocalExecutions(const QString &stateDirectory, int limi
     // Read-only: the studio's or nimbus serve's cloud may be writing it (write-ahead log).
     if (Result<void> opened = connection.db.open(path, Database::Mode::ReadOnly); !opened)
         return fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), opened.errorMessage()));
+    // A state folder can come with a stranger's project: nothing in it may run on read (a
+    // view over a recursive query would never end), and no query may run unbounded.
+    connection.db.setWorkLimit(kStateWorkLimit);
+    const Result<qint64> active = connection.db.queryInt(
+        u"SELECT count(*) FROM sqlite_master WHERE type IN ('view', 'trigger') "
+        "OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL%')"_s);
+    if (!active || *active > 0)
+        return fail(tr("%1: not a local cloud state (it holds views or triggers); its executions are not used")
+                        .arg(QDir::toNativeSeparators(path)));
     const ExecutionStore store(connection);
     return useMeasuredExecutions([&](const QString &machine) { return store.finishedExecutions(machine, limit); });
 }

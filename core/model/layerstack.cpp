@@ -83,6 +83,8 @@ QList<Diagnostic> LayerStack::problems(const Catalog &catalog, const Architectur
         if (node.kind == Kinds::Layer) {
             const QString folder = LayerStack::folder(catalog, node);
             QString problem = Paths::confinementProblem(folder);
+            if (problem.isEmpty())
+                problem = Paths::searchPathProblem(folder);
             if (problem.isEmpty() && !directory.isEmpty())
                 problem = Paths::resolveUnder(directory, folder).errorMessage();
             if (!problem.isEmpty()) {

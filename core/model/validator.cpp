@@ -163,7 +163,7 @@ QString Validator::projectPath(const PropertySpec &spec, const QJsonValue &value
 {
     if (spec.path == PropertySpec::PathRole::None || !value.isString())
         return {};
-    const QString path = value.toString().trimmed();
+    const QString path = value.toString();
     return path.contains("://"_L1) ? QString() : path;
 }
 
@@ -203,6 +203,8 @@ QList<Diagnostic> Validator::pathProblems(const Catalog &catalog, const Node &no
     const QJsonValue source = value(kind->code.sourceProperty);
     if (source.isString()) {
         QString problem = Paths::confinementProblem(source.toString());
+        if (problem.isEmpty())
+            problem = Paths::searchPathProblem(source.toString());
         if (problem.isEmpty() && !directory.isEmpty())
             problem = Paths::resolveUnder(directory, source.toString()).errorMessage();
         if (!problem.isEmpty())

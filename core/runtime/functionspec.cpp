@@ -60,6 +60,8 @@ Result<FunctionSpec> FunctionSpec::fromNode(const Project &project, NodeId id)
     if (!sourceDirectory)
         return fail(
             tr("%1: the source folder '%2' is refused: %3").arg(node->name, source, sourceDirectory.errorMessage()));
+    if (const QString problem = Paths::searchPathProblem(source); !problem.isEmpty())
+        return fail(tr("%1: the source folder '%2' is refused: %3").arg(node->name, source, problem));
     spec.sourceDirectory = QDir::cleanPath(*sourceDirectory);
     spec.memoryMB = value(u"memory"_s).toInt(128);
     spec.timeoutSeconds = value(u"timeout"_s).toInt(3);
@@ -75,6 +77,9 @@ Result<FunctionSpec> FunctionSpec::fromNode(const Project &project, NodeId id)
         if (!layerDirectory)
             return fail(tr("%1: the folder '%2' of its layer '%3' is refused: %4")
                             .arg(node->name, folder, layer->name, layerDirectory.errorMessage()));
+        if (const QString problem = Paths::searchPathProblem(folder); !problem.isEmpty())
+            return fail(tr("%1: the folder '%2' of its layer '%3' is refused: %4")
+                            .arg(node->name, folder, layer->name, problem));
         spec.layers.append(QDir::cleanPath(*layerDirectory));
     }
     spec.environment.clear();

@@ -35,6 +35,8 @@ const QByteArray kSqliteHeader("SQLite format 3\0", 16);
 // schema check should leave nothing that loops, this stops whatever it missed. A
 // project of 100 000 nodes needs a few million.
 constexpr qint64 kOpenWorkLimit = 200'000'000;
+// The largest single file a node's path property brings along on Save As.
+constexpr qint64 kMaxCopiedFile = 16 * 1024 * 1024;
 
 Result<void> copyFileAtomically(const QString &from, const QString &to)
 {
@@ -266,8 +268,8 @@ Result<void> ProjectFile::save(Project &project, const QString &path)
 // Copies what a node's property names (a folder with what is in it, or a file) from the
 // old project folder to the new one: both paths confined, links and special files left
 // (with a warning), node_modules and caches left as they are rebuilt.
-Result<void> ProjectFile::copyNodePath(const QString &nodeName, const QString &path, const QString &oldDirectory,
-                                       const QString &newDirectory)
+Result<void> ProjectFile::copyNodePath(const QString &nodeName, const QString &path, bool file,
+                                       const QString &oldDirectory, const QString &newDirectory)
 {
     const Result<QString> fromPath = Paths::resolveUnder(oldDirectory, path);
     const Result<QString> toPath = fromPath ? Paths::resolveUnder(newDirectory, path) : fromPath;
@@ -276,7 +278,20 @@ Result<void> ProjectFile::copyNodePath(const QString &nodeName, const QString &p
     const QString from = *fromPath;
     const QString to = *toPath;
     const QFileInfo info(from);
-    if (info.isFile() && !info.isSymLink()) {
+    if (file) {
+        // One file (a definition, a JWKS file): a regular one, of a sensible size, never
+        // written over one the new folder has (a stranger's project naming .bashrc).
+        if (!info.exists())
+            return {};
+        if (!info.isFile() || info.isSymLink()) {
+            mWarnings.append(tr("'%1': %2 is not a regular file; it is not copied").arg(nodeName, path));
+            return {};
+        }
+        if (info.size() > kMaxCopiedFile || QFileInfo::exists(to)) {
+            mWarnings.append(
+                tr("'%1': %2 is not copied (larger than 16 MB, or already in the new folder)").arg(nodeName, path));
+            return {};
+        }
         QDir().mkpath(QFileInfo(to).absolutePath());
         if (Result<void> copied = copyFileAtomically(from, to); !copied)
             return fail({}, tr("'%1': cannot copy %2: %3").arg(nodeName, path, copied.errorMessage()));
@@ -317,7 +332,7 @@ Result<void> ProjectFile::writeCode(const Project &project, const QString &newDi
                 return node.properties.contains(key) ? node.properties.value(key) : defaults.value(key);
             };
             if (kind->code.isValid()) {
-                if (Result<void> copied = copyNodePath(node.name, value(kind->code.sourceProperty).toString(),
+                if (Result<void> copied = copyNodePath(node.name, value(kind->code.sourceProperty).toString(), false,
                                                        oldDirectory, newDirectory);
                     !copied)
                     return copied;
@@ -326,7 +341,8 @@ Result<void> ProjectFile::writeCode(const Project &project, const QString &newDi
                 const QString path = Validator::projectPath(spec, value(spec.id));
                 if (path.isEmpty())
                     continue;
-                if (Result<void> copied = copyNodePath(node.name, path, oldDirectory, newDirectory); !copied)
+                const bool file = spec.path == PropertySpec::PathRole::File;
+                if (Result<void> copied = copyNodePath(node.name, path, file, oldDirectory, newDirectory); !copied)
                     return copied;
             }
         }

@@ -49,7 +49,9 @@ private:
     Result<void> loadJson(const QString &path, Project &project);
     Result<void> writeDatabase(const Project &project, const QString &path, bool inPlace);
     Result<void> writeCode(const Project &project, const QString &newDirectory);
-    Result<void> copyNodePath(const QString &nodeName, const QString &path, const QString &oldDirectory,
+    // Copies the folder (or, with file, the one file) path names from the old project
+    // folder to the new one.
+    Result<void> copyNodePath(const QString &nodeName, const QString &path, bool file, const QString &oldDirectory,
                               const QString &newDirectory);
 
     QStringList mWarnings;

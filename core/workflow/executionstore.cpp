@@ -211,13 +211,25 @@ int ExecutionStore::trimExecutions(const QString &machine, int keep)
 
 QList<ExecutionRecord> ExecutionStore::finishedExecutions(const QString &machine, int limit) const
 {
-    Statement select(db(), u"SELECT %1 FROM executions WHERE machine = ?1 AND status != 'RUNNING' "
-                           "ORDER BY started DESC, rowid DESC LIMIT ?2"_s.arg(QLatin1String(kColumns)));
+    // Only what the cost model reads: a stranger's state file could hold inputs and outputs
+    // of any size in the other columns.
+    Statement select(db(), u"SELECT arn, type, status, started, stopped, transitions FROM executions "
+                           "WHERE machine = ?1 AND status != 'RUNNING' ORDER BY started DESC, rowid DESC LIMIT ?2"_s);
     select.bind(1, machine);
     select.bind(2, qint64(limit));
     QList<ExecutionRecord> found;
-    while (select.next())
-        found.append(readExecution(select));
+    while (select.next()) {
+        ExecutionRecord e;
+        e.arn = select.columnText(0);
+        e.machine = machine;
+        e.type = select.columnText(1);
+        e.status = select.columnText(2);
+        e.started = QDateTime::fromMSecsSinceEpoch(select.columnInt(3), Qt::UTC);
+        if (!select.columnIsNull(4))
+            e.stopped = QDateTime::fromMSecsSinceEpoch(select.columnInt(4), Qt::UTC);
+        e.transitions = int(select.columnInt(5));
+        found.append(e);
+    }
     return found;
 }
 

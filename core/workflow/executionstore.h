@@ -75,7 +75,8 @@ public:
     // The number of executions kept for machine, and deletes the oldest finished beyond keep.
     int trimExecutions(const QString &machine, int keep);
     // The machine's finished executions (every status but RUNNING), newest first, at most
-    // limit: what the cost model measures.
+    // limit: what the cost model measures, and only that (arn, type, status, times and
+    // transitions; no input, output or history).
     QList<ExecutionRecord> finishedExecutions(const QString &machine, int limit) const;
 
 protected:

@@ -360,6 +360,9 @@ Result<QJsonObject> WorkflowEngine::definition(const Node &machine) const
 Result<QJsonObject> WorkflowEngine::readDefinition(const Node &machine, const QString &path) const
 {
     const QString relative = machine.properties.value("definition"_L1).toString();
+    // A regular file only: opening a FIFO would block the cloud's thread until something writes.
+    if (const QFileInfo info(path); info.exists() && !info.isFile())
+        return fail(u"%1: its definition %2 is not a regular file"_s.arg(machine.name, relative));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(u"%1: cannot read its definition %2: %3"_s.arg(machine.name, relative, file.errorString()));

@@ -172,6 +172,7 @@ private slots:
     void saveAsRefusesEscapingSource();
     void importJsonRefusesEscapingSource();
     void saveAsDoesNotFollowLinks();
+    void saveAsKeepsTheFilesItFinds();
     void saveRefusesEscapingCodeFile();
 
     void importRefusesTemplatePaths_data();
@@ -361,6 +362,12 @@ void tst_SecurityPaths::validatorNamesUnsafePaths_data()
                                          << "sm" << QJsonObject{{"definition", "/etc/x.json"}} << "definition";
     QTest::newRow("jwks file ../") << "http-route"
                                    << "r" << QJsonObject{{"jwksUrl", "../keys.json"}} << "jwksUrl";
+    // ':' would split a folder put on NODE_PATH, PYTHONPATH or PATH into one of the
+    // attacker's choosing.
+    QTest::newRow("source a:/tmp/x") << "function"
+                                     << "fn" << QJsonObject{{"source", "a:/tmp/x"}} << "source";
+    QTest::newRow("layer a:/tmp/x") << "layer"
+                                    << "lib" << QJsonObject{{"folder", "a:/tmp/x"}} << "folder";
 }
 
 void tst_SecurityPaths::validatorNamesUnsafePaths()
@@ -461,6 +468,25 @@ void tst_SecurityPaths::importJsonRefusesEscapingSource()
     QVERIFY2(err.contains("'fn'") && err.contains("../.."), qPrintable(err));
     QCOMPARE(readAll(home(".bashrc")), kBashrc);
     QCOMPARE(snapshot({"p"}), before);
+}
+
+// A path property names one file of the project (a definition, a JWKS file): Save As into
+// a folder that has a file of that name keeps it, so a stranger's project that names
+// .bashrc cannot replace the user's by being saved in the home folder.
+void tst_SecurityPaths::saveAsKeepsTheFilesItFinds()
+{
+    const QString root = home("dl/evil/a/b");
+    QVERIFY(writeAll(root + "/.bashrc", kPayload));
+    writeProject(root + "/project.json",
+                 QJsonArray{QJsonValue(QJsonArray{"api", "http-route", QJsonObject{{"jwksUrl", ".bashrc"}}})});
+    Project project(Catalog::builtin());
+    ProjectFile file;
+    const auto loaded = file.load(root + "/project.json", project);
+    QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
+    const auto saved = file.save(project, home("copy.nimbus"));
+    QVERIFY2(saved, qPrintable(saved.errorMessage()));
+    QCOMPARE(readAll(home(".bashrc")), kBashrc);
+    QVERIFY2(file.warnings().join('\n').contains(".bashrc"), qPrintable(file.warnings().join('\n')));
 }
 
 void tst_SecurityPaths::saveAsDoesNotFollowLinks()

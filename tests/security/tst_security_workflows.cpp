@@ -10,6 +10,8 @@
 
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Nimbus;
 using namespace Qt::StringLiterals;
 
@@ -25,6 +27,7 @@ private slots:
     void selfStartingMachineIsStopped();
     void loopingMachineEndsAtTheHistoryLimit();
     void oversizedInputIsRefused();
+    void fifoDefinitionDoesNotBlock();
 
 private:
     NodeId machine(const QString &name, const QString &definitionPath);
@@ -142,6 +145,20 @@ void TestSecurityWorkflows::oversizedInputIsRefused()
     QVERIFY(!started);
     QVERIFY(started.errorMessage().startsWith("InvalidExecutionInput"));
     QVERIFY(f->cloud->workflows().startExecution("m", "{\"x\":1}"));
+}
+
+// A definition that is a FIFO (an archive can carry one) would block the cloud's thread
+// in open() until something wrote to it: it is refused at once as not a regular file.
+void TestSecurityWorkflows::fifoDefinitionDoesNotBlock()
+{
+    QDir().mkpath(f->folder.filePath("workflows"));
+    const QByteArray fifo = QFile::encodeName(f->folder.filePath("workflows/m.asl.json"));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+    machine("m", "workflows/m.asl.json");
+    QVERIFY(f->start(NimbusTest::LocalCloudFixture::NoServer));
+    const Result<QString> started = f->cloud->workflows().startExecution("m", "{}");
+    QVERIFY(!started);
+    QVERIFY2(started.errorMessage().contains("not a regular file"), qPrintable(started.errorMessage()));
 }
 
 QTEST_MAIN(TestSecurityWorkflows)

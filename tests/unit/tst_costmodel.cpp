@@ -7,6 +7,7 @@
 #include "cost/costreport.h"
 #include "model/architecture.h"
 #include "model/catalog.h"
+#include "storage/database.h"
 #include "testutil.h"
 #include "workflow/executionstore.h"
 
@@ -145,6 +146,8 @@ private slots:
     void workflowTransitionsFromLocalState_data();
     void workflowTransitionsFromLocalState();
     void workflowTypedInputsInScenarios();
+    void hostileLocalStateIsRefused_data();
+    void hostileLocalStateIsRefused();
     void commitmentsFromRefreshedLists_data();
     void commitmentsFromRefreshedLists();
     // Event buses, archives, replays and filtered triggers (issue 22 item 9).
@@ -1572,6 +1575,40 @@ void TestCostModel::workflowInvokesFunctions()
     const CostEngine engine(w, shipped());
     const CostResult r = engine.evaluate(lambda(true), 2e5);
     QVERIFY2(r.notes.join(u'\n').contains(u"its definition cannot be read"_s), qPrintable(r.notes.join(u'\n')));
+}
+
+// A state folder can come with a stranger's project: a state.sqlite whose executions are a
+// view over a query that never ends, or that holds a trigger, is refused at once rather than
+// read (nimbus cost and the cost view would spin on it).
+void TestCostModel::hostileLocalStateIsRefused_data()
+{
+    QTest::addColumn<QString>("schema"); // one statement a line
+    QTest::newRow("endless view") << u"CREATE VIEW executions AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                                     "SELECT x + 1 FROM c) SELECT 'a' AS arn, 'flow' AS machine, 'STANDARD' AS type, "
+                                     "'SUCCEEDED' AS status, x AS started, x AS stopped, 1 AS transitions FROM c"_s;
+    QTest::newRow("trigger") << u"CREATE TABLE executions(arn, machine, type, status, started, stopped, transitions)\n"
+                                "CREATE TABLE t(x)\nCREATE TRIGGER g AFTER INSERT ON t BEGIN SELECT 1; END"_s;
+}
+
+void TestCostModel::hostileLocalStateIsRefused()
+{
+    QFETCH(QString, schema);
+    QTemporaryDir project;
+    const QString stateDirectory = Workload::localStateDirectory(project.path());
+    QVERIFY(QDir().mkpath(stateDirectory));
+    {
+        Database db;
+        QVERIFY(db.open(stateDirectory + u"/state.sqlite"_s, Database::Mode::Create));
+        for (const QString &statement : schema.split(u'\n'))
+            QVERIFY(db.exec(statement));
+    }
+    Architecture design;
+    workflowDesign(u"STANDARD"_s, design);
+    Workload w = Workload::fromArchitecture(Catalog::builtin(), design, {}, {{u"workflows/flow.asl.json"_s, kLinear}});
+    const Result<int> used = w.useLocalExecutions(stateDirectory);
+    QVERIFY(!used);
+    QVERIFY2(used.errorMessage().contains(u"views or triggers"_s), qPrintable(used.errorMessage()));
+    QCOMPARE(w.workflow(u"flow"_s)->transitionsOrigin(), u"estimated from the definition"_s);
 }
 
 void TestCostModel::workflowTransitionsFromLocalState_data()
