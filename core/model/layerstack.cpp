@@ -119,9 +119,9 @@ QList<Diagnostic> LayerStack::problems(const Catalog &catalog, const Architectur
                         kInvalidEdgeId,
                         {}});
         const QJsonObject defaults = kind->defaultProperties(node.name);
+        const QJsonObject &properties = node.properties; // a lambda cannot capture a structured binding in C++17
         auto value = [&](const QString &key) {
-            return node.properties.contains(key) ? node.properties.value(key).toString()
-                                                 : defaults.value(key).toString();
+            return properties.contains(key) ? properties.value(key).toString() : defaults.value(key).toString();
         };
         const QString runtime = value(kind->code.runtimeProperty);
         const QString architectureOfFunction = value(u"architecture"_s);

@@ -323,7 +323,8 @@ Result<void> ProjectFile::writeCode(const Project &project, const QString &newDi
     // inside the old folder to inside the new one, and without following a link.
     if (!oldDirectory.isEmpty() && QDir(oldDirectory) != QDir(newDirectory)) {
         const Catalog &catalog = project.catalog();
-        for (const auto &[id, node] : project.architecture().nodes()) {
+        for (const auto &entry : project.architecture().nodes()) {
+            const Node &node = entry.second; // a lambda cannot capture a structured binding in C++17
             const NodeKind *kind = catalog.kind(node.kind);
             if (!kind)
                 continue;
