@@ -569,8 +569,7 @@ void tst_Cli::costWorkflowExecutions_data()
                                    << "4 transitions per execution, estimated from the definition";
     QTest::newRow("three executions") << QList<int>{5, 6, 7} << false
                                       << "6 transitions per execution, measured over 3 local executions";
-    QTest::newRow("--state") << QList<int>{9} << true
-                             << "9 transitions per execution, measured over 1 local execution";
+    QTest::newRow("--state") << QList<int>{9} << true << "9 transitions per execution, measured over 1 local execution";
 }
 
 void tst_Cli::costWorkflowExecutions()
