@@ -10,15 +10,19 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QJsonArray;
 
 namespace Nimbus {
 
 class CodeEditor;
+class StateRows;
 
-// The inspector of the state selected on the graph: its name, and the fields most states
-// need as widgets (Comment, Resource, Seconds, Error and Cause, the paths, Next or End),
-// the others in the state's own JSON below them (Parameters, Choices, Retry, Catch ...).
-// Each finished edit asks for one change of the definition; nothing is changed here.
+// The inspector of the state selected on the graph: its name, the fields most states need
+// as widgets (Comment, Resource, Seconds, Error and Cause, the paths, Next or End), a
+// Choice state's rules and Default, a Task's, Parallel's or Map's Retry and Catch as
+// tables, and the rest in the state's own JSON below them (Parameters, ResultSelector,
+// And/Or/Not rules ...). Each finished edit asks for one change of the definition;
+// nothing is changed here.
 class StateForm : public QWidget
 {
     Q_OBJECT
@@ -33,6 +37,10 @@ public:
     QLineEdit *nameField() const { return mName; }
     QLineEdit *field(const QString &key) const;
     QComboBox *nextField() const { return mNext; }
+    QComboBox *defaultField() const { return mDefault; }
+    StateRows *choicesField() const { return mChoices; }
+    StateRows *retryField() const { return mRetry; }
+    StateRows *catchField() const { return mCatch; }
     CodeEditor *jsonField() const { return mJson; }
     QPushButton *applyJsonButton() const { return mApplyJson; }
 
@@ -44,6 +52,9 @@ private:
     void addLine(const QString &key, const QString &label, const QString &placeholder);
     void lineEdited(const QString &key);
     void nextChosen();
+    void defaultChosen();
+    void listChanged(const QString &key, const QJsonArray &objects, const QString &what);
+    QString firstOtherState() const;
     void secondsChanged();
     void applyJson();
     void updateVisibility();
@@ -56,6 +67,11 @@ private:
     QHash<QString, QLineEdit *> mLines;
     QSpinBox *mSeconds;
     QComboBox *mNext;
+    QComboBox *mDefault;
+    StateRows *mChoices;
+    StateRows *mRetry;
+    StateRows *mCatch;
+    QStringList mSiblings;
     CodeEditor *mJson;
     QPushButton *mApplyJson;
     QLabel *mJsonError;

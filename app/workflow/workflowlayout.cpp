@@ -101,6 +101,80 @@ QHash<QString, int> layersOf(const QJsonObject &states, const QString &startAt, 
     return layer;
 }
 
+// Where a state stands in its row, the rows centred on one another: -1, 0, 1 for three.
+using Positions = QHash<QString, qreal>;
+Positions positionsOf(const QList<QList<QString>> &rows)
+{
+    Positions positions;
+    for (const QList<QString> &row : rows)
+        for (qsizetype i = 0; i < row.size(); ++i)
+            positions.insert(row.at(i), qreal(i) - qreal(row.size() - 1) / 2);
+    return positions;
+}
+
+// How many pairs of downward arrows cross: two arrows between the same two layers whose
+// ends are in the opposite order to their starts.
+int crossingsOf(const QList<QPair<QString, QString>> &arrows, const QHash<QString, int> &layer,
+                const Positions &positions)
+{
+    int crossings = 0;
+    for (qsizetype i = 0; i < arrows.size(); ++i) {
+        for (qsizetype j = i + 1; j < arrows.size(); ++j) {
+            const auto &[a, b] = arrows.at(i);
+            const auto &[c, d] = arrows.at(j);
+            if (layer.value(a) != layer.value(c) || layer.value(b) != layer.value(d))
+                continue;
+            const qreal starts = positions.value(a) - positions.value(c);
+            const qreal ends = positions.value(b) - positions.value(d);
+            crossings += (starts < 0 && ends > 0) || (starts > 0 && ends < 0);
+        }
+    }
+    return crossings;
+}
+
+// Orders each layer's states so that fewer arrows cross (Sugiyama's barycentre
+// heuristic): sweeps down, each state under the mean of the states leading to it, and up,
+// each over the mean of those it leads to; the order with the fewest crossings is kept,
+// the walk's order when nothing is better.
+void reduceCrossings(QList<QList<QString>> &rows, const QHash<QString, int> &layer,
+                     const QList<QPair<QString, QString>> &arrows)
+{
+    if (rows.size() < 2 || arrows.size() < 2)
+        return;
+    QList<QList<QString>> best = rows;
+    int fewest = crossingsOf(arrows, layer, positionsOf(rows));
+    QHash<QString, QList<QString>> before, after;
+    for (const auto &[from, to] : arrows) {
+        after[from].append(to);
+        before[to].append(from);
+    }
+    auto sortRow = [&rows](qsizetype r, const QHash<QString, QList<QString>> &neighbours) {
+        const Positions positions = positionsOf(rows);
+        QHash<QString, qreal> centre;
+        for (const QString &name : rows.at(r)) {
+            const QList<QString> around = neighbours.value(name);
+            qreal sum = 0;
+            for (const QString &other : around)
+                sum += positions.value(other);
+            centre.insert(name, around.isEmpty() ? positions.value(name) : sum / qreal(around.size()));
+        }
+        std::stable_sort(rows[r].begin(), rows[r].end(),
+                         [&centre](const QString &a, const QString &b) { return centre.value(a) < centre.value(b); });
+    };
+    for (int sweep = 0; sweep < 4 && fewest > 0; ++sweep) {
+        for (qsizetype r = 1; r < rows.size(); ++r)
+            sortRow(r, before);
+        for (qsizetype r = rows.size() - 2; r >= 0; --r)
+            sortRow(r, after);
+        const int crossings = crossingsOf(arrows, layer, positionsOf(rows));
+        if (crossings < fewest) {
+            fewest = crossings;
+            best = rows;
+        }
+    }
+    rows = best;
+}
+
 // A Parallel's branches or a Map's iterator, with their frames' titles.
 QList<QPair<QString, QJsonObject>> innerMachines(const QJsonObject &state)
 {
@@ -186,10 +260,15 @@ QSizeF Builder::machine(const QJsonObject &machine, const QString &scope, QPoint
     // Each layer's states in the order a walk from the start meets them.
     QList<QList<QString>> rows(layers);
     QHash<QString, QSizeF> sizes;
+    QList<QPair<QString, QString>> downward;
     for (const QString &name : order) {
         rows[layer.value(name)].append(name);
         sizes.insert(name, stateSize(states.value(name).toObject(), pathOf(name)));
+        for (const QString &next : WorkflowEdit::successors(states.value(name).toObject()))
+            if (states.contains(next) && layer.value(next) > layer.value(name))
+                downward.append({name, next});
     }
+    reduceCrossings(rows, layer, downward);
     qreal width = 0;
     QList<qreal> rowWidths, rowHeights;
     for (const QList<QString> &row : rows) {

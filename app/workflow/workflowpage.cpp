@@ -176,8 +176,8 @@ WorkflowPage::WorkflowPage(const QString &path, Project *project, NodeId machine
     formScroll->setWidgetResizable(true);
     top->addWidget(formScroll);
     top->setStretchFactor(0, 5);
-    top->setStretchFactor(1, 4);
-    top->setStretchFactor(2, 2);
+    top->setStretchFactor(1, 3);
+    top->setStretchFactor(2, 3);
     centre->addWidget(top);
     centre->addWidget(mRun);
     centre->setStretchFactor(0, 4);

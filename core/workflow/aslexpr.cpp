@@ -2005,4 +2005,35 @@ QString describeChoiceRule(const QJsonObject &rule)
     return parts.join(*combination == "And"_L1 ? u" and "_s : u" or "_s);
 }
 
+QStringList choiceOperators()
+{
+    QStringList names;
+    for (const Comparison &comparison : kComparisons) {
+        names.append(comparison.name);
+        if (comparison.relation != Relation::Matches)
+            names.append(comparison.name + "Path"_L1);
+    }
+    for (const QLatin1String test : kTypeTests)
+        names.append(test);
+    return names;
+}
+
+std::optional<ChoiceOperand> choiceOperand(const QString &op)
+{
+    const std::optional<RuleOperator> found = operatorNamed(op);
+    if (!found)
+        return std::nullopt;
+    if (!found->comparison)
+        return ChoiceOperand::Boolean;
+    if (found->path)
+        return ChoiceOperand::Path;
+    switch (found->comparison->type) {
+    case ValueType::String: return ChoiceOperand::String;
+    case ValueType::Numeric: return ChoiceOperand::Number;
+    case ValueType::Boolean: return ChoiceOperand::Boolean;
+    case ValueType::Timestamp: return ChoiceOperand::Timestamp;
+    }
+    return std::nullopt;
+}
+
 } // namespace Nimbus::Asl

@@ -115,4 +115,12 @@ QStringList checkChoiceRule(const QJsonObject &rule, const QString &where);
 // "$.status == \"PAID\"", "not ($.x is present)", "($.a == 1) and ($.b < 2)".
 QString describeChoiceRule(const QJsonObject &rule);
 
+// Every comparison a Choice rule may make, as the console lists them: each comparison,
+// its *Path variant after it (StringMatches has none), then the type tests.
+QStringList choiceOperators();
+// What an operator's value is: a string, a number, a boolean (also every type test), an
+// RFC 3339 timestamp or a path to compare with; nullopt for an unknown operator.
+enum class ChoiceOperand { String, Number, Boolean, Timestamp, Path };
+std::optional<ChoiceOperand> choiceOperand(const QString &op);
+
 } // namespace Nimbus::Asl

@@ -10,7 +10,9 @@
 #include "testutil.h"
 #include "workflow/aslformat.h"
 #include "workflow/stateform.h"
+#include "workflow/staterows.h"
 #include "workflow/workflowedit.h"
+#include "workflow/workflowlayout.h"
 #include "workflow/workflowpage.h"
 #include "workflow/workflowrunpanel.h"
 #include "workflow/workflowscene.h"
@@ -32,7 +34,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
@@ -61,9 +65,17 @@ private slots:
     void handleDragConnectsNext();
     void deleteKeyRemovesAStateAndItsReferences();
     void inspectorEditsAreUndoSteps();
+    void choiceRulesAreEditedInATable_data();
+    void choiceRulesAreEditedInATable();
+    void choiceRulesAddRemoveMoveAndDefault();
+    void compoundRulesKeepTheirJson();
+    void retryAndCatchAreEditedInTables_data();
+    void retryAndCatchAreEditedInTables();
+    void typingInACellEditsTheRetrier();
     void diagnosticsNameTheState_data();
     void diagnosticsNameTheState();
     void nestedStatesAreFramed();
+    void layoutUncrossesArrows();
     void savingAddsDerivedConnections();
     void deletingAUsedConnectionWarns();
     void executionLightsItsPath_data();
@@ -80,6 +92,7 @@ private:
     void setText(WorkflowPage *page, const QString &text);
     QPoint viewPoint(WorkflowPage *page, const QPointF &scene) const;
     void drop(WorkflowPage *page, const QString &type, const QPointF &scene);
+    static void editCells(StateRows *rows, const QStringList &edits);
     QString definitionPath(NodeId machine) const;
 
     std::unique_ptr<MainWindow> mWindow;
@@ -97,6 +110,20 @@ const char *const kChoiceMachine = R"({
       "Default": "Small" },
     "Big": { "Type": "Pass", "Result": "big", "ResultPath": "$.size", "Next": "Done" },
     "Small": { "Type": "Pass", "Result": "small", "ResultPath": "$.size", "Next": "Done" },
+    "Done": { "Type": "Succeed" }
+  }
+})";
+
+const char *const kTaskMachine = R"({
+  "StartAt": "Charge",
+  "States": {
+    "Charge": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+      "Parameters": { "FunctionName": "charge", "Payload.$": "$" },
+      "Retry": [ { "ErrorEquals": ["Busy"], "IntervalSeconds": 2, "MaxAttempts": 3, "BackoffRate": 2 } ],
+      "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Refund", "ResultPath": "$.error" } ],
+      "Next": "Done" },
+    "Refund": { "Type": "Pass", "Next": "Failed" },
+    "Failed": { "Type": "Fail", "Error": "NotCharged" },
     "Done": { "Type": "Succeed" }
   }
 })";
@@ -377,6 +404,268 @@ void tst_Workflow::inspectorEditsAreUndoSteps()
     QCOMPARE(page->definition()["StartAt"].toString(), QString("Remind later"));
 }
 
+// Edits "row,column=text" one after the other, as finished cell edits.
+void tst_Workflow::editCells(StateRows *rows, const QStringList &edits)
+{
+    for (const QString &edit : edits) {
+        const qsizetype equals = edit.indexOf(u'=');
+        const QStringList where = edit.left(equals).split(u',');
+        QTableWidgetItem *item = rows->table()->item(where.at(0).toInt(), where.at(1).toInt());
+        QVERIFY2(item, qPrintable(edit));
+        item->setText(edit.mid(equals + 1));
+    }
+}
+
+void tst_Workflow::choiceRulesAreEditedInATable_data()
+{
+    QTest::addColumn<QStringList>("edits");
+    QTest::addColumn<QString>("rule"); // the rule written, compact JSON; empty: unchanged
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("value") << QStringList{"0,2=250"}
+                           << R"({"Next":"Big","NumericGreaterThan":250,"Variable":"$.value"})" << QString();
+    QTest::newRow("operator keeps the value")
+        << QStringList{"0,1=NumericLessThanEquals"}
+        << R"({"Next":"Big","NumericLessThanEquals":10,"Variable":"$.value"})" << QString();
+    QTest::newRow("variable") << QStringList{"0,0=$.order.total"}
+                              << R"({"Next":"Big","NumericGreaterThan":10,"Variable":"$.order.total"})" << QString();
+    QTest::newRow("next") << QStringList{"0,3=Small"}
+                          << R"({"Next":"Small","NumericGreaterThan":10,"Variable":"$.value"})" << QString();
+    QTest::newRow("string") << QStringList{"0,2=PAID", "0,1=StringEquals"}
+                            << R"({"Next":"Big","StringEquals":"PAID","Variable":"$.value"})" << QString();
+    QTest::newRow("path variant") << QStringList{"0,2=$.limit", "0,1=NumericGreaterThanPath"}
+                                  << R"({"Next":"Big","NumericGreaterThanPath":"$.limit","Variable":"$.value"})"
+                                  << QString();
+    QTest::newRow("type test") << QStringList{"0,2=true", "0,1=IsPresent"}
+                               << R"({"IsPresent":true,"Next":"Big","Variable":"$.value"})" << QString();
+    QTest::newRow("timestamp") << QStringList{"0,2=2026-12-01T08:00:00Z", "0,1=TimestampLessThan"}
+                               << R"({"Next":"Big","TimestampLessThan":"2026-12-01T08:00:00Z","Variable":"$.value"})"
+                               << QString();
+    QTest::newRow("not a number") << QStringList{"0,2=lots"} << QString() << "a number, not 'lots'";
+    QTest::newRow("not a boolean") << QStringList{"0,1=BooleanEquals"} << QString() << "true or false";
+    QTest::newRow("not a path") << QStringList{"0,0=total"} << QString() << "starts with $";
+    QTest::newRow("unknown operator") << QStringList{"0,1=NumericAbout"} << QString()
+                                      << "'NumericAbout' is not a Choice operator";
+    QTest::newRow("no next") << QStringList{"0,3="} << QString() << "(Next)";
+}
+
+void tst_Workflow::choiceRulesAreEditedInATable()
+{
+    QFETCH(QStringList, edits);
+    QFETCH(QString, rule);
+    QFETCH(QString, error);
+    WorkflowPage *page = openMachine(addMachine(), kChoiceMachine);
+    QVERIFY(page);
+    page->graph()->selectState("Check");
+    StateForm *form = page->form();
+    StateRows *rules = form->choicesField();
+    QVERIFY(rules->isVisibleTo(form));
+    QVERIFY(!form->retryField()->isVisibleTo(form));
+    QCOMPARE(rules->table()->rowCount(), 1);
+    QCOMPARE(rules->table()->item(0, 1)->text(), QString("NumericGreaterThan"));
+    QCOMPARE(rules->table()->item(0, 2)->text(), QString("10"));
+    const QJsonObject before = page->definition();
+
+    editCells(rules, edits);
+    const QJsonObject written =
+        WorkflowEdit::stateAt(page->definition(), "Check")["Choices"].toArray().at(0).toObject();
+    if (rule.isEmpty()) {
+        QCOMPARE(page->definition(), before);
+        QVERIFY2(rules->error().contains(error), qPrintable(rules->error()));
+        QCOMPARE(page->undoStack()->count(), 0);
+        return;
+    }
+    QCOMPARE(QString::fromUtf8(QJsonDocument(written).toJson(QJsonDocument::Compact)), rule);
+    QVERIFY(rules->error().isEmpty());
+    // The JSON beside the graph says the same, and each edit that made a rule was one undo
+    // step (a value typed for the operator about to be chosen waits for it).
+    QCOMPARE(QJsonDocument::fromJson(page->editor()->text().toUtf8()).object(), page->definition());
+    QCOMPARE(page->undoStack()->count(), 1);
+    while (page->undoStack()->canUndo())
+        page->undoStack()->undo();
+    QCOMPARE(page->definition(), before);
+}
+
+void tst_Workflow::choiceRulesAddRemoveMoveAndDefault()
+{
+    WorkflowPage *page = openMachine(addMachine(), kChoiceMachine);
+    QVERIFY(page);
+    page->graph()->selectState("Check");
+    StateForm *form = page->form();
+    StateRows *rules = form->choicesField();
+    auto choices = [page] { return WorkflowEdit::stateAt(page->definition(), "Check")["Choices"].toArray(); };
+
+    // Add: a rule leading to a state there is, the new row selected.
+    QTest::mouseClick(rules->addButton(), Qt::LeftButton);
+    QCOMPARE(choices().size(), 2);
+    QVERIFY(!choices().at(1)["Next"].toString().isEmpty());
+    QCOMPARE(rules->table()->rowCount(), 2);
+    QCOMPARE(rules->table()->currentRow(), 1);
+    // Its value and next, then up above the first.
+    editCells(rules, {"1,1=NumericLessThan", "1,2=0", "1,3=Small"});
+    QCOMPARE(choices().at(1)["NumericLessThan"].toDouble(), 0.0);
+    QVERIFY(rules->upButton()->isEnabled());
+    QTest::mouseClick(rules->upButton(), Qt::LeftButton);
+    QCOMPARE(choices().at(0)["NumericLessThan"].toDouble(), 0.0);
+    QCOMPARE(choices().at(1)["NumericGreaterThan"].toDouble(), 10.0);
+    QCOMPARE(rules->table()->currentRow(), 0);
+    // Default: none, then Done.
+    QComboBox *fallback = form->defaultField();
+    QVERIFY(fallback->isVisibleTo(form));
+    QCOMPARE(fallback->currentText(), QString("Small"));
+    fallback->setCurrentIndex(fallback->findData(QString()));
+    emit fallback->activated(fallback->currentIndex());
+    QVERIFY(!WorkflowEdit::stateAt(page->definition(), "Check").contains("Default"));
+    QVERIFY(page->diagnostics().size() > 0); // a Choice without Default is a warning
+    fallback->setCurrentIndex(fallback->findData(QString("Done")));
+    emit fallback->activated(fallback->currentIndex());
+    QCOMPARE(WorkflowEdit::stateAt(page->definition(), "Check")["Default"].toString(), QString("Done"));
+    // Remove the first: one rule left, the one there was.
+    rules->table()->selectRow(0);
+    QTest::mouseClick(rules->removeButton(), Qt::LeftButton);
+    QCOMPARE(choices().size(), 1);
+    QCOMPARE(choices().at(0)["NumericGreaterThan"].toDouble(), 10.0);
+    // add, two cell edits (the operator alone was no rule: an empty value is no number),
+    // move, two defaults, remove: seven steps, all undone.
+    QCOMPARE(page->undoStack()->count(), 7);
+    while (page->undoStack()->canUndo())
+        page->undoStack()->undo();
+    QCOMPARE(choices().size(), 1);
+    QCOMPARE(WorkflowEdit::stateAt(page->definition(), "Check")["Default"].toString(), QString("Small"));
+}
+
+void tst_Workflow::compoundRulesKeepTheirJson()
+{
+    WorkflowPage *page = openMachine(addMachine(), R"({
+  "StartAt": "Check",
+  "States": {
+    "Check": { "Type": "Choice", "Default": "No",
+      "Choices": [ { "And": [ { "Variable": "$.a", "IsPresent": true },
+                              { "Variable": "$.a", "NumericGreaterThan": 1 } ], "Next": "Yes" } ] },
+    "Yes": { "Type": "Succeed" },
+    "No": { "Type": "Succeed" }
+  }
+})");
+    QVERIFY(page);
+    page->graph()->selectState("Check");
+    StateRows *rules = page->form()->choicesField();
+    QCOMPARE(rules->table()->item(0, 1)->text(), QString("And"));
+    QVERIFY(rules->table()->item(0, 0)->text().contains("and"));
+    QVERIFY(!(rules->table()->item(0, 0)->flags() & Qt::ItemIsEditable));
+    QVERIFY(!(rules->table()->item(0, 2)->flags() & Qt::ItemIsEditable));
+    QVERIFY(rules->table()->item(0, 3)->flags() & Qt::ItemIsEditable);
+    editCells(rules, {"0,3=No"});
+    const QJsonObject rule = WorkflowEdit::stateAt(page->definition(), "Check")["Choices"].toArray().at(0).toObject();
+    QCOMPARE(rule["Next"].toString(), QString("No"));
+    QCOMPARE(rule["And"].toArray().size(), 2);
+}
+
+void tst_Workflow::retryAndCatchAreEditedInTables_data()
+{
+    QTest::addColumn<QString>("table"); // Retry or Catch
+    QTest::addColumn<QStringList>("edits");
+    QTest::addColumn<QString>("written"); // the first object, compact JSON; empty: unchanged
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("retry errors") << "Retry" << QStringList{"0,0=Busy, States.Timeout"}
+                                  << R"({"BackoffRate":2,"ErrorEquals":["Busy","States.Timeout"],)"
+                                     R"("IntervalSeconds":2,"MaxAttempts":3})"
+                                  << QString();
+    QTest::newRow("retry numbers") << "Retry" << QStringList{"0,1=5", "0,2=0", "0,3=1.5", "0,4=60", "0,5=FULL"}
+                                   << R"({"BackoffRate":1.5,"ErrorEquals":["Busy"],"IntervalSeconds":5,)"
+                                      R"("JitterStrategy":"FULL","MaxAttempts":0,"MaxDelaySeconds":60})"
+                                   << QString();
+    QTest::newRow("retry default") << "Retry" << QStringList{"0,3="}
+                                   << R"({"ErrorEquals":["Busy"],"IntervalSeconds":2,"MaxAttempts":3})" << QString();
+    QTest::newRow("retry interval 0") << "Retry" << QStringList{"0,1=0"} << QString() << "at least 1";
+    QTest::newRow("retry backoff 0.5") << "Retry" << QStringList{"0,3=0.5"} << QString() << "at least 1.0";
+    QTest::newRow("retry attempts text") << "Retry" << QStringList{"0,2=many"} << QString() << "whole number";
+    QTest::newRow("retry jitter") << "Retry" << QStringList{"0,5=SOME"} << QString() << "FULL or NONE";
+    QTest::newRow("retry no errors") << "Retry" << QStringList{"0,0= , "} << QString() << "States.ALL";
+    QTest::newRow("catch next") << "Catch" << QStringList{"0,1=Failed"}
+                                << R"({"ErrorEquals":["States.ALL"],"Next":"Failed","ResultPath":"$.error"})"
+                                << QString();
+    QTest::newRow("catch result path") << "Catch" << QStringList{"0,2="}
+                                       << R"({"ErrorEquals":["States.ALL"],"Next":"Refund"})" << QString();
+    QTest::newRow("catch bad path") << "Catch" << QStringList{"0,2=error"} << QString() << "starts with $";
+    QTest::newRow("catch no next") << "Catch" << QStringList{"0,1="} << QString() << "(Next)";
+}
+
+void tst_Workflow::retryAndCatchAreEditedInTables()
+{
+    QFETCH(QString, table);
+    QFETCH(QStringList, edits);
+    QFETCH(QString, written);
+    QFETCH(QString, error);
+    WorkflowPage *page = openMachine(addMachine(), kTaskMachine);
+    QVERIFY(page);
+    page->graph()->selectState("Charge");
+    StateForm *form = page->form();
+    QVERIFY(!form->choicesField()->isVisibleTo(form));
+    StateRows *rows = table == "Retry" ? form->retryField() : form->catchField();
+    QVERIFY(rows->isVisibleTo(form));
+    QCOMPARE(rows->table()->rowCount(), 1);
+    const QJsonObject before = page->definition();
+
+    editCells(rows, edits);
+    if (written.isEmpty()) {
+        QCOMPARE(page->definition(), before);
+        QVERIFY2(rows->error().contains(error), qPrintable(rows->error()));
+        return;
+    }
+    const QJsonObject first = WorkflowEdit::stateAt(page->definition(), "Charge")[table].toArray().at(0).toObject();
+    QCOMPARE(QString::fromUtf8(QJsonDocument(first).toJson(QJsonDocument::Compact)), written);
+    QCOMPARE(page->undoStack()->count(), int(edits.size()));
+    if (table != "Retry")
+        return; // a catcher led elsewhere may leave a state unreachable
+    // The definition is still one the console accepts.
+    const auto errors = std::count_if(page->diagnostics().cbegin(), page->diagnostics().cend(),
+                                      [](const auto &d) { return d.severity == AslDiagnostic::Severity::Error; });
+    QCOMPARE(errors, 0);
+}
+
+void tst_Workflow::typingInACellEditsTheRetrier()
+{
+    WorkflowPage *page = openMachine(addMachine(), kTaskMachine);
+    QVERIFY(page);
+    page->graph()->selectState("Charge");
+    StateRows *retry = page->form()->retryField();
+    // Keys, as a user: select the Attempts cell, type over it, Enter.
+    QTableWidget *table = retry->table();
+    mWindow->activateWindow();
+    table->setFocus();
+    table->setCurrentCell(0, 2);
+    QTest::keyClick(table, Qt::Key_F2);
+    auto *editor = table->viewport()->findChild<QLineEdit *>();
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, "7");
+    QTest::keyClick(editor, Qt::Key_Return); // the delegate commits on the next turn of the loop
+    QTRY_COMPARE(table->item(0, 2)->text(), QString("7"));
+    QCOMPARE(WorkflowEdit::stateAt(page->definition(), "Charge")["Retry"].toArray().at(0)["MaxAttempts"].toInt(), 7);
+    // The Jitter column offers its values in a combo box.
+    table->setCurrentCell(0, 5);
+    table->editItem(table->item(0, 5));
+    auto *combo = table->viewport()->findChild<QComboBox *>();
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 3);
+    combo->setCurrentIndex(combo->findData(QString("NONE")));
+    QTest::keyClick(combo, Qt::Key_Return);
+    QTRY_COMPARE(table->item(0, 5)->text(), QString("NONE"));
+    QCOMPARE(WorkflowEdit::stateAt(page->definition(), "Charge")["Retry"].toArray().at(0)["JitterStrategy"].toString(),
+             QString("NONE"));
+    // A catcher added leads to a state there is; removing the last leaves no Catch field.
+    StateRows *catcher = page->form()->catchField();
+    QTest::mouseClick(catcher->addButton(), Qt::LeftButton);
+    QCOMPARE(WorkflowEdit::stateAt(page->definition(), "Charge")["Catch"].toArray().size(), 2);
+    catcher->table()->selectRow(1);
+    QTest::mouseClick(catcher->removeButton(), Qt::LeftButton);
+    catcher->table()->selectRow(0);
+    QTest::mouseClick(catcher->removeButton(), Qt::LeftButton);
+    QVERIFY(!WorkflowEdit::stateAt(page->definition(), "Charge").contains("Catch"));
+    QCOMPARE(page->undoStack()->count(), 5);
+}
+
 void tst_Workflow::diagnosticsNameTheState_data()
 {
     QTest::addColumn<QByteArray>("definition");
@@ -450,6 +739,31 @@ void tst_Workflow::nestedStatesAreFramed()
     QVERIFY2(branch["States"].toObject().contains("Wait"), qPrintable(page->editor()->text()));
     QCOMPARE(branch["States"]["Right"]["Next"].toString(), QString("Wait"));
     QVERIFY(page->graph()->layout().box("Both/Branch 2/Wait"));
+}
+
+void tst_Workflow::layoutUncrossesArrows()
+{
+    // The walk from the start meets P first (straight from the Choice), so P would stand
+    // left of Q under B and C, and B -> Q would cross C -> P.
+    const QJsonObject definition = QJsonDocument::fromJson(R"({
+  "StartAt": "A",
+  "States": {
+    "A": { "Type": "Choice", "Choices": [
+        { "Variable": "$.skip", "BooleanEquals": true, "Next": "P" },
+        { "Variable": "$.left", "BooleanEquals": true, "Next": "B" } ], "Default": "C" },
+    "B": { "Type": "Pass", "Next": "Q" },
+    "C": { "Type": "Pass", "Next": "P" },
+    "P": { "Type": "Succeed" },
+    "Q": { "Type": "Succeed" }
+  }
+})")
+                                       .object();
+    const WorkflowLayout layout = WorkflowLayout::compute(definition);
+    QVERIFY(layout.box("B") && layout.box("C") && layout.box("P") && layout.box("Q"));
+    QCOMPARE(layout.box("B")->rect.top(), layout.box("C")->rect.top());
+    QCOMPARE(layout.box("P")->rect.top(), layout.box("Q")->rect.top());
+    QVERIFY(layout.box("B")->rect.left() < layout.box("C")->rect.left());
+    QVERIFY2(layout.box("Q")->rect.left() < layout.box("P")->rect.left(), "Q stands under B, P under C");
 }
 
 void tst_Workflow::savingAddsDerivedConnections()
