@@ -428,7 +428,7 @@ void EventBus::deliver(const QString &bus, const Node &rule, const Node &target,
                        const QByteArray &input, qint64 matched)
 {
     QString error;
-    if (target.kind == Kinds::Function) {
+    if (target.kind == Kinds::Function || target.kind == Kinds::Container) {
         // Lambda queues the event and answers at once: its retries and destinations are its own.
         const Result<qint64> started = mCloud.deliverAsync(&target, input, rule.name, matched);
         error = started ? QString() : started.errorMessage();

@@ -155,7 +155,8 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
         for (EdgeId edgeId : architecture.outgoingEdges(id)) {
             const Edge *edge = architecture.edge(edgeId);
             const Node *function = architecture.node(edge->to);
-            const bool invokes = edge->type == "invokes"_L1 && function && function->kind == Kinds::Function;
+            const bool invokes = edge->type == "invokes"_L1 && function
+                                 && (function->kind == Kinds::Function || function->kind == Kinds::Container);
             const bool starts = edge->type == "starts"_L1 && function && function->kind == Kinds::StateMachine;
             if (!invokes && !starts)
                 continue;
@@ -166,6 +167,7 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
             route.function = function->id;
             route.functionName = function->name;
             route.startsWorkflow = starts;
+            route.container = function->kind == Kinds::Container;
             route.cors = node.properties.value("cors"_L1).toBool();
             route.restPayload = node.properties.value("payloadFormat"_L1).toString() == "1.0"_L1;
             route.auth = RouteAuthorizer::authOf(architecture, id);
@@ -507,6 +509,10 @@ void GatewayServer::forward(const HttpRoute &route, const RouteTable::Match &mat
         startWorkflow(route, request, cors, pending);
         return;
     }
+    if (route.container) {
+        forwardToContainer(route, request, cors, pending);
+        return;
+    }
     // The hop's id, known once invoke returns; the function answers later.
     auto hop = std::make_shared<qint64>(0);
     LocalCloud *cloud = &mCloud;
@@ -662,6 +668,43 @@ void GatewayServer::startWorkflow(const HttpRoute &route, const HttpRequestData 
         mCloud.logRefusedRequest(what, answer.status, started.errorMessage());
     }
     send(*pending, answer, cors);
+}
+
+void GatewayServer::forwardToContainer(const HttpRoute &route, const HttpRequestData &request, const HttpHeaders &cors,
+                                       const std::shared_ptr<void> &responder)
+{
+    auto pending = std::static_pointer_cast<PendingResponse>(responder);
+    const QString what = request.method + ' '_L1 + request.path;
+    ContainerRequest proxied;
+    proxied.method = request.method;
+    proxied.path = request.path;
+    proxied.query = request.query;
+    proxied.headers = request.headers;
+    proxied.body = request.body;
+    auto hop = std::make_shared<qint64>(0);
+    LocalCloud *cloud = &mCloud;
+    const Result<qint64> id = mCloud.requestContainer(
+        route.functionName, proxied, what, 0,
+        [pending, cors, hop, cloud](const ContainerAnswer &answer) {
+        HttpResponseData response;
+        if (!answer.problem.isEmpty()) {
+            // The studio's user is the one who reads it: the reason, naming the node.
+            response = GatewayEvents::errorResponse(answer.status, answer.problem);
+            response.body = QJsonDocument(QJsonObject{{u"message"_s, answer.problem}}).toJson(QJsonDocument::Compact);
+        } else {
+            response.status = answer.status;
+            response.headers = answer.headers;
+            response.body = answer.body;
+        }
+        cloud->setHttpStatus(*hop, response.status, response.status >= 400 ? failureDetail(response) : QString());
+        send(*pending, response, cors);
+        },
+        route.trigger);
+    if (id) {
+        *hop = *id;
+        return;
+    }
+    send(*pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
 }
 
 } // namespace Nimbus

@@ -82,6 +82,9 @@ private:
                           const std::shared_ptr<void> &responder);
     void startWorkflow(const HttpRoute &route, const HttpRequestData &request, const HttpHeaders &cors,
                        const std::shared_ptr<void> &responder);
+    // A route to a container: the request proxied to an instance as it came, its answer as it went.
+    void forwardToContainer(const HttpRoute &route, const HttpRequestData &request, const HttpHeaders &cors,
+                            const std::shared_ptr<void> &responder);
 
     LocalCloud &mCloud;
     std::unique_ptr<GuardedHttpServer> mServer;

@@ -51,6 +51,7 @@ struct HttpRoute
     NodeId function = kInvalidNodeId;
     QString functionName; // or the state machine's, when the route starts one
     bool startsWorkflow = false; // the route starts an execution of a state machine
+    bool container = false; // the route is proxied to a container (functionName names it)
     bool cors = false;
     bool restPayload = false; // payload format 1.0 (REST API) instead of 2.0
     RouteAuth auth;

@@ -244,6 +244,7 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
     // Executions that were running resume last: their tasks invoke functions at once, which
     // need the hooks above.
     mWorkflows->start();
+    startContainers();
     return {};
 }
 
@@ -328,6 +329,8 @@ void LocalCloud::stop()
     mTimer->stop();
     if (mRunning)
         mWorkflows->stop();
+    if (mContainers)
+        mContainers->stopAll();
     mRunning = false;
     mPending.clear();
     mAsync->clear();
@@ -362,7 +365,8 @@ QList<const Node *> LocalCloud::consumers(const Node *source) const
     for (EdgeId id : architecture.outgoingEdges(source->id)) {
         const Edge *edge = architecture.edge(id);
         const Node *target = architecture.node(edge->to);
-        if (edge->type == "invokes"_L1 && target && target->kind == Kinds::Function)
+        if (edge->type == "invokes"_L1 && target
+            && (target->kind == Kinds::Function || target->kind == Kinds::Container))
             result.append(target);
     }
     std::sort(result.begin(), result.end(), [](const Node *a, const Node *b) { return a->name < b->name; });
@@ -537,6 +541,8 @@ Result<void> LocalCloud::withinLoopLimit(qint64 cause, const QString &source, co
 Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event, const QString &source, qint64 cause,
                                    Completion done, bool rejectWhenBusy, NodeId sourceNode)
 {
+    if (function->kind == Kinds::Container)
+        return deliverToContainer(function, event, source, cause, std::move(done), sourceNode);
     if (Result<void> within = withinLoopLimit(cause, source, function->name); !within)
         return within.error();
     const InjectedFault fault = mFaults->nextInvocation(*function);
@@ -578,6 +584,9 @@ Result<qint64> LocalCloud::deliver(const Node *function, const QByteArray &event
 Result<qint64> LocalCloud::deliverAsync(const Node *function, const QByteArray &event, const QString &source,
                                         qint64 cause)
 {
+    // A container answers the POST itself; retrying is its business, as with a push.
+    if (function->kind == Kinds::Container)
+        return deliverToContainer(function, event, source, cause, {}, kInvalidNodeId);
     return mAsync->invoke(*function, event, source, cause);
 }
 

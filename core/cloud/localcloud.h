@@ -2,6 +2,7 @@
 
 #include "cloudclock.h"
 #include "cloudstate.h"
+#include "containerpool.h"
 #include "model/node.h"
 #include "runtime/invocationresult.h"
 
@@ -275,6 +276,16 @@ public:
     const QList<CloudLogEntry> &log() const { return mLog; }
     static constexpr int kLogLimit = 5000;
 
+    // ---- serverless containers (localcloudcontainers.cpp) ----
+    // The instances of the design's container nodes while the cloud runs.
+    ContainerPool &containers();
+    // Proxies an HTTP request (from the gateway) to the container named container,
+    // logged as an Invocation hop from source; done gets the answer (a 503 naming the
+    // node when no instance could start). The hop's id, or why it cannot be sent.
+    using ContainerDone = std::function<void(const ContainerAnswer &)>;
+    Result<qint64> requestContainer(const QString &container, const ContainerRequest &request, const QString &source,
+                                    qint64 cause, ContainerDone done, NodeId sourceNode = kInvalidNodeId);
+
 signals:
     // A hop, when it happens; again when it changes (an invocation ends, the gateway's
     // answer to a finished one is known).
@@ -344,6 +355,13 @@ private:
     void deliverToQueues(const QString &topic, const QJsonObject &notification, const QString &message,
                          const QJsonObject &attributes, const FifoSend &fifo, qint64 cause);
     void onFinished(NodeId function, const InvocationResult &result);
+    // An event for a container: a POST of the event as a CloudEvent in binary mode (the
+    // body is the event a function would get, ce-* headers say what it is), done told of
+    // the answer as an invocation's result (ok for 2xx).
+    Result<qint64> deliverToContainer(const Node *container, const QByteArray &event, const QString &source,
+                                      qint64 cause, Completion done, NodeId sourceNode);
+    // Logs the containers' instance starts and stops and warms their minimum instances.
+    void startContainers();
     // A change to a service, logged as caused by cause; its entry id.
     qint64 logChange(const QString &service, qint64 cause, const QString &detail);
     // ---- table streams ----
@@ -457,6 +475,7 @@ private:
     bool mFaultSeedSet = false; // by setFaultSeed: kept over starts
     IamMode mIamMode = IamMode::Warn;
     SecretStore *mSecrets; // a child
+    ContainerPool *mContainers = nullptr; // a child, made when first needed
 };
 
 } // namespace Nimbus

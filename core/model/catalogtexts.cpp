@@ -524,6 +524,56 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "The layer's content is available to the function as if mounted at /opt, "
                                          "after the layers connected before it (a later layer's file wins)."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "the function finds the layer's libraries and tools as if they were in /opt"),
+    // The container (serverless containers), its properties and connections.
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Container"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "A serverless container (Cloud Run, Knative, Scaleway Containers, Fargate): an HTTP server listening on PORT "
+        "that routes and events reach, scaled from zero on demand and back after it idles."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Image"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The container image deployed, and run locally by podman or docker when one "
+                                         "is installed; empty: the local command runs it."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "an image reference, for example ghcr.io/acme/orders:1.2 (or empty)"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Port"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The port the server listens on inside the container; it is given in PORT."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Concurrency"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "requests"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Requests one instance serves at once; above it another instance starts, up to the maximum."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "CPU"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "vCPU"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Virtual CPUs of each instance."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Memory of each instance."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Minimum instances"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Instances kept running when idle; 0 scales to zero."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Maximum instances"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Most instances that may run at once; requests beyond their concurrency wait."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Idle timeout"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "How long an instance that serves nothing is kept before it stops (down to the minimum instances)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Request timeout"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Longest time a request may take before the client gets 504."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Local command"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "The command that runs the server on this machine when no container engine runs the image, for example node "
+        "server.js; it is split into a program and its arguments, never given to a shell, and gets PORT."),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "Folder the local command runs in (the container's build context), relative to the project file."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "What the container does."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "each matching request is proxied to the container as HTTP"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "POSTs the scheduled event to the container (a CloudEvent, as Cloud Scheduler and Eventarc push)"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "POSTs each batch of messages to the container (a CloudEvent); a 2xx answer deletes them"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "POSTs each published message to the container (a CloudEvent, as a push subscription)"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "POSTs each matching event to the container (a CloudEvent, as an Eventarc trigger)"),
 };
 
 } // namespace

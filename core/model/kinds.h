@@ -24,6 +24,7 @@ inline constexpr QLatin1String Secret("secret");
 inline constexpr QLatin1String Parameter("parameter");
 inline constexpr QLatin1String StateMachine("state-machine");
 inline constexpr QLatin1String Layer("layer");
+inline constexpr QLatin1String Container("container");
 } // namespace Kinds
 
 } // namespace Nimbus

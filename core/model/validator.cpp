@@ -1,4 +1,5 @@
 #include "validator.h"
+#include "containerrules.h"
 
 #include "architecture.h"
 #include "catalog.h"
@@ -262,6 +263,7 @@ QList<Diagnostic> Validator::validate() const
         if (!reported)
             out.append(d);
     }
+    out.append(ContainerRules::problems(mArchitecture, mProjectDir));
     return out;
 }
 

@@ -48,8 +48,8 @@ void tst_Catalog::builtinKinds()
     QStringList ids;
     for (const NodeKind *k : catalog.kinds())
         ids.append(k->id);
-    QCOMPARE(ids, (QStringList{"http-route", "rule", "schedule", "function", "layer", "state-machine", "bucket",
-                               "event-bus", "queue", "table", "topic", "parameter", "secret", "user-pool"}));
+    QCOMPARE(ids, (QStringList{"http-route", "rule", "schedule", "container", "function", "layer", "state-machine",
+                               "bucket", "event-bus", "queue", "table", "topic", "parameter", "secret", "user-pool"}));
     QCOMPARE(catalog.categories(), (QStringList{"Triggers", "Compute", "Services", "Security"}));
     QStringList types;
     for (const EdgeType &t : catalog.edgeTypes())
@@ -297,7 +297,7 @@ void tst_Catalog::newKindNeedsNoCode()
     QVERIFY2(loaded, qPrintable(loaded.errorMessage()));
     QVERIFY(catalog.kind("cache"));
     QVERIFY(catalog.kind("cache")->store);
-    QCOMPARE(catalog.kinds().at(7)->id, QStringLiteral("cache")); // Services by name: bucket, cache, event bus ...
+    QCOMPARE(catalog.kinds().at(8)->id, QStringLiteral("cache")); // Services by name: bucket, cache, event bus ...
     QVERIFY(catalog.connectionRefusal("function", "cache", "writes").isEmpty());
     QVERIFY(!catalog.connectionRefusal("function", "cache", "reads").isEmpty());
 }
@@ -321,6 +321,7 @@ void tst_Catalog::kindConstants_data()
     QTest::newRow("secret") << QString(Kinds::Secret) << false << false;
     QTest::newRow("parameter") << QString(Kinds::Parameter) << false << false;
     QTest::newRow("layer") << QString(Kinds::Layer) << false << false;
+    QTest::newRow("container") << QString(Kinds::Container) << false << false;
 }
 
 void tst_Catalog::kindConstants()

@@ -333,10 +333,10 @@ void tst_Validator::exampleHasNoErrors()
     QVERIFY2(diagnostics.isEmpty(), qPrintable(messages.join("\n")));
 
     // The example uses every kind of the catalog but those the set names first, which
-    // their own tests run (tst_eventbridgesdk, tst_secrets, tst_layerruntime); the set
-    // may name kinds the example has.
-    QSet<QString> kinds{QString(Kinds::EventBus), QString(Kinds::Rule), QString(Kinds::Secret),
-                        QString(Kinds::Parameter), QString(Kinds::Layer)};
+    // their own tests run (tst_eventbridgesdk, tst_secrets, tst_layerruntime,
+    // tst_containers); the set may name kinds the example has.
+    QSet<QString> kinds{QString(Kinds::EventBus),  QString(Kinds::Rule),  QString(Kinds::Secret),
+                        QString(Kinds::Parameter), QString(Kinds::Layer), QString(Kinds::Container)};
     for (const auto &[id, node] : project.architecture().nodes())
         kinds.insert(node.kind);
     QCOMPARE(kinds.size(), Catalog::builtin().kinds().size());
