@@ -277,7 +277,10 @@ void ExportModel::reportUnexported(ExportOutput &output, const QString &platform
                                          u"bucket"_s, u"http-route"_s, u"schedule"_s};
     for (const Node *node : nodesNotOfKinds(modelled + exported))
         output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
-                   tr("%1: a %2 has no %3 equivalent; it is not exported").arg(node->name, node->kind, platform),
+                   node->kind == Kinds::Container
+                       ? tr("%1: serverless containers are not written for %2 yet; it is not exported")
+                             .arg(node->name, platform)
+                       : tr("%1: a %2 has no %3 equivalent; it is not exported").arg(node->name, node->kind, platform),
                    node->id);
     for (const Node *node : mNodes)
         if ((node->kind == Kinds::HttpRoute || node->kind == Kinds::Schedule) && consumers(node).isEmpty()
