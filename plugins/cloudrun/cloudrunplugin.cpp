@@ -2,6 +2,7 @@
 #include "model/kinds.h"
 
 #include "cloud/eventbus.h"
+#include "export/containerexport.h"
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
 #include "export/routeauthorization.h"
@@ -61,6 +62,36 @@ YAML::Node runService(const ExportFunction &f, const QString &name, const QStrin
         annotations["run.googleapis.com/description"] = Y::string(f.description);
     YAML::Node metadata(YAML::NodeType::Map);
     metadata["name"] = Y::string(name);
+    metadata["labels"] = labels;
+    metadata["annotations"] = annotations;
+    YAML::Node service(YAML::NodeType::Map);
+    service["apiVersion"] = Y::string("serving.knative.dev/v1");
+    service["kind"] = Y::string("Service");
+    service["metadata"] = metadata;
+    service["spec"] = spec;
+    return service;
+}
+
+// The Cloud Run service of a container node: its image, port, concurrency, resources,
+// request timeout and scale bounds.
+YAML::Node containerService(const ExportContainer &c, const QString &region)
+{
+    const YAML::Node spec = c.knativeSpec(
+        "autoscaling.knative.dev/minScale", "autoscaling.knative.dev/maxScale", YAML::Node(),
+        [&](const EnvironmentVariable &var) {
+        return ExportModel::dnsLabel(c.node->name + '-'_L1 + var.name.toLower());
+        },
+        u"latest"_s);
+    YAML::Node labels(YAML::NodeType::Map);
+    labels["cloud.googleapis.com/location"] = Y::string(region);
+    YAML::Node annotations(YAML::NodeType::Map);
+    const bool public_ = std::any_of(c.triggers.cbegin(), c.triggers.cend(),
+                                     [](const Node *t) { return t->kind == Kinds::HttpRoute; });
+    annotations["run.googleapis.com/ingress"] = Y::string(public_ ? "all" : "internal");
+    if (!c.description.isEmpty())
+        annotations["run.googleapis.com/description"] = Y::string(c.description);
+    YAML::Node metadata(YAML::NodeType::Map);
+    metadata["name"] = Y::string(c.name);
     metadata["labels"] = labels;
     metadata["annotations"] = annotations;
     YAML::Node service(YAML::NodeType::Map);
@@ -277,11 +308,37 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
             CloudRunPlugin::tr("%1: the secret %2 is read from Secret Manager (%3, latest version), which you create"),
             [&](const EnvironmentVariable &var) { return secretName(f, var); });
     }
+    for (const ExportContainer &c : ExportContainer::of(model)) {
+        ExportContainer named = c;
+        if (c.image.isEmpty()) {
+            // As a function's: the image option names it, built from the container's folder.
+            named.image = ExportOption::imageName(image, project, c.name);
+            output.add(Diagnostic::Severity::Info, u"export-image"_s,
+                       CloudRunPlugin::tr("%1: the container has no image; %2 is written, to build from its folder %3")
+                           .arg(c.node->name, named.image, c.folder),
+                       c.node->id, u"image"_s);
+        }
+        output.addFile(u"services/%1.yaml"_s.arg(c.name), Y::dump(containerService(named, region)));
+        for (const Node *trigger : c.triggers) {
+            if (trigger->kind == Kinds::HttpRoute)
+                output.add(
+                    Diagnostic::Severity::Info, u"export-route"_s,
+                    CloudRunPlugin::tr("%1: the service %2 answers every path; %3 %4 is routed inside it")
+                        .arg(trigger->name, c.name, model.string(trigger, "method"), model.string(trigger, "path")),
+                    trigger->id);
+            else
+                output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
+                           CloudRunPlugin::tr("%1: its events to the container %2 are not exported yet; create the "
+                                              "Eventarc trigger or push subscription yourself")
+                               .arg(trigger->name, c.node->name),
+                           trigger->id);
+        }
+    }
     const EventRouting routing(model, *input.catalog);
     script << eventScript(model, routing, output);
     routing.reportTriggerSettings(output, u"Cloud Run"_s);
     routing.reportAsyncSettings(output, u"Cloud Run"_s);
-    model.reportUnexported(output, u"Cloud Run"_s, {Kinds::EventBus, Kinds::Rule});
+    model.reportUnexported(output, u"Cloud Run"_s, {Kinds::EventBus, Kinds::Rule, Kinds::Container});
     // A route a user pool, a function or an issuer protects goes out open: said per route.
     RouteAuthorization(model).reportUnsupported(output, u"Cloud Run"_s);
     model.reportIgnored(output, u"Cloud Run"_s, {u"architecture"_s});

@@ -2,6 +2,7 @@
 #include "model/kinds.h"
 
 #include "cloud/eventbus.h"
+#include "export/containerexport.h"
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
 #include "export/routeauthorization.h"
@@ -324,6 +325,52 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
             }
         }
     }
+    for (const ExportContainer &c : ExportContainer::of(model)) {
+        ExportContainer named = c;
+        if (c.image.isEmpty()) {
+            // As a function's: the image option names it, built from the container's folder.
+            named.image = ExportOption::imageName(image, project, c.name);
+            output.add(Diagnostic::Severity::Info, u"export-image"_s,
+                       KnativePlugin::tr("%1: the container has no image; %2 is written, to build from its folder %3")
+                           .arg(c.node->name, named.image, c.folder),
+                       c.node->id, u"image"_s);
+        }
+        // An idle instance is kept for the idle timeout, beyond the minimum.
+        YAML::Node retention(YAML::NodeType::Map);
+        retention["autoscaling.knative.dev/scale-to-zero-pod-retention-period"] = Y::string(
+            u"%1s"_s.arg(c.idleTimeout));
+        YAML::Node meta = metadata(c.name, nameSpace, project);
+        if (!c.description.isEmpty()) {
+            YAML::Node annotations(YAML::NodeType::Map);
+            annotations["nimbus.dev/description"] = Y::string(c.description);
+            meta["annotations"] = annotations;
+        }
+        documents.append(
+            object("serving.knative.dev/v1", "Service", meta,
+                   named.knativeSpec("autoscaling.knative.dev/min-scale", "autoscaling.knative.dev/max-scale",
+                                     retention, [&](const EnvironmentVariable &) { return secretName; }, {})));
+        for (const Node *trigger : c.triggers) {
+            if (trigger->kind == Kinds::HttpRoute) {
+                output.add(
+                    Diagnostic::Severity::Info, u"export-route"_s,
+                    KnativePlugin::tr("%1: the Service %2 answers every path; %3 %4 is routed inside it")
+                        .arg(trigger->name, c.name, model.string(trigger, "method"), model.string(trigger, "path")),
+                    trigger->id);
+            } else if (trigger->kind == Kinds::Schedule) {
+                const auto cron = ProviderPlugin::scheduleCron(model, trigger, output);
+                if (cron)
+                    eventing.append(pingSource(*cron, trigger, c.name, nameSpace, project));
+            } else if (trigger->kind != Kinds::Rule) {
+                needsBroker = true;
+                eventing.append(brokerTrigger(trigger, c.name, nameSpace, project));
+            } else {
+                output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
+                           KnativePlugin::tr("%1: its events to the container %2 are not exported yet")
+                               .arg(trigger->name, c.node->name),
+                           trigger->id);
+            }
+        }
+    }
     if (needsBroker)
         documents.append(object("eventing.knative.dev/v1", "Broker", metadata(project, nameSpace, project)));
     const EventRouting routing(model, *input.catalog);
@@ -338,7 +385,7 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     });
     routing.reportTriggerSettings(output, u"Knative"_s);
     routing.reportAsyncSettings(output, u"Knative"_s);
-    model.reportUnexported(output, u"Knative"_s, {Kinds::EventBus, Kinds::Rule});
+    model.reportUnexported(output, u"Knative"_s, {Kinds::EventBus, Kinds::Rule, Kinds::Container});
     // A route a user pool, a function or an issuer protects goes out open: said per route.
     RouteAuthorization(model).reportUnsupported(output, u"Knative"_s);
 

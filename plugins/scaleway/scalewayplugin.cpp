@@ -1,6 +1,7 @@
 #include "scalewayplugin.h"
 #include "model/kinds.h"
 
+#include "export/containerexport.h"
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
 #include "export/routeauthorization.h"
@@ -132,6 +133,71 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         functions[ExportModel::dnsLabel(f.node->name).toStdString()] = fn;
     }
     root["functions"] = functions;
+    // Serverless Containers, as serverless-scaleway-functions reads them (custom.containers):
+    // built from the folder's Dockerfile, or the image when one is named.
+    YAML::Node containers(YAML::NodeType::Map);
+    for (const ExportContainer &c : ExportContainer::of(model)) {
+        YAML::Node container(YAML::NodeType::Map);
+        if (c.image.isEmpty())
+            container["directory"] = Y::string(c.folder);
+        else
+            container["registryImage"] = Y::string(c.image);
+        container["port"] = Y::number(c.port);
+        if (!c.description.isEmpty())
+            container["description"] = Y::string(c.description);
+        container["minScale"] = Y::number(c.minInstances);
+        container["maxScale"] = Y::number(c.maxInstances);
+        container["maxConcurrency"] = Y::number(c.concurrency);
+        container["memoryLimit"] = Y::number(c.memory);
+        // In thousandths of a vCPU.
+        container["cpuLimit"] = Y::number(qRound(c.cpu * 1000));
+        container["timeout"] = Y::string(u"%1s"_s.arg(c.timeout));
+        YAML::Node env(YAML::NodeType::Map);
+        YAML::Node secret(YAML::NodeType::Map);
+        for (const EnvironmentVariable &var : c.environment) {
+            if (var.secret)
+                secret[var.name.toStdString()] = Y::string(
+                    u"${env:%1}"_s.arg(ExportModel::constantCase(c.node->name + '_'_L1 + var.name)));
+            else
+                env[var.name.toStdString()] = Y::string(var.value);
+        }
+        if (env.size() > 0)
+            container["env"] = env;
+        if (secret.size() > 0)
+            container["secret"] = secret;
+        YAML::Node events(YAML::NodeType::Sequence);
+        for (const Node *trigger : c.triggers) {
+            if (trigger->kind == Kinds::Schedule) {
+                const auto cron = ProviderPlugin::scheduleCron(model, trigger, output);
+                if (!cron)
+                    continue;
+                YAML::Node schedule(YAML::NodeType::Map);
+                schedule["rate"] = Y::string(*cron);
+                YAML::Node event(YAML::NodeType::Map);
+                event["schedule"] = schedule;
+                events.push_back(event);
+            } else if (trigger->kind == Kinds::HttpRoute) {
+                output.add(Diagnostic::Severity::Info, u"export-route"_s,
+                           ScalewayPlugin::tr("%1: a Scaleway container has one endpoint for every path; %2 %3 is "
+                                              "routed inside it")
+                               .arg(trigger->name, model.string(trigger, "method"), model.string(trigger, "path")),
+                           trigger->id);
+            } else {
+                output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
+                           ScalewayPlugin::tr("%1: its events to the container %2 are not exported yet")
+                               .arg(trigger->name, c.node->name),
+                           trigger->id);
+            }
+        }
+        if (events.size() > 0)
+            container["events"] = events;
+        containers[c.name.toStdString()] = container;
+    }
+    if (containers.size() > 0) {
+        YAML::Node custom(YAML::NodeType::Map);
+        custom["containers"] = containers;
+        root["custom"] = custom;
+    }
     ProviderPlugin::reportServices(model, output, [](const Node *node) {
         return ScalewayPlugin::tr("%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object "
                                   "Storage, Serverless SQL)")
@@ -142,7 +208,7 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     const EventRouting routing(model, *input.catalog);
     routing.reportTriggerSettings(output, u"Scaleway"_s);
     routing.reportAsyncSettings(output, u"Scaleway"_s);
-    model.reportUnexported(output, u"Scaleway"_s);
+    model.reportUnexported(output, u"Scaleway"_s, {Kinds::Container});
     // A route a user pool, a function or an issuer protects goes out open: said per route.
     RouteAuthorization(model).reportUnsupported(output, u"Scaleway"_s);
     model.reportIgnored(output, u"Scaleway"_s, {u"architecture"_s});
