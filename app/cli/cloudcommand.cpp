@@ -447,9 +447,9 @@ int CommandLine::serve(const QStringList &arguments)
     const QCommandLineOption iam(
         u"iam"_s,
         tr("How the SDK calls of functions are checked against the permissions their connections grant (what the "
-           "export writes into their roles): off; warn (default): the call succeeds and the problem is printed; "
-           "enforce: the call fails with AWS's AccessDenied."),
-        u"MODE"_s, u"warn"_s);
+           "export writes into their roles): off; warn: the call succeeds and the problem is printed; "
+           "enforce: the call fails with AWS's AccessDenied. Default: the project's mode, warn when it has none."),
+        u"MODE"_s);
     parser.addOptions({port, host, awsPort, state, loopLimit, clockMode, clockStart, faultSeed, iam});
     if (const std::optional<int> stop = parseCommand(
             parser, arguments,
@@ -478,11 +478,19 @@ int CommandLine::serve(const QStringList &arguments)
     runner.setRecording(!ProjectFile::isJsonPath(parser.positionalArguments().first()));
     LocalCloud cloud(project, runner);
     cloud.setLoopLimit(*limit);
-    const std::optional<LocalCloud::IamMode> iamMode = LocalCloud::iamModeFromName(parser.value(iam));
+    // --iam overrides the mode saved with the project.
+    QString modeProblem;
+    std::optional<LocalCloud::IamMode> iamMode = LocalCloud::iamModeOf(project, &modeProblem);
+    if (parser.isSet(iam)) {
+        iamMode = LocalCloud::iamModeFromName(parser.value(iam));
+        modeProblem.clear();
+    }
     if (!iamMode) {
         mErr << "nimbus serve: " << tr("--iam takes off, warn or enforce, not '%1'").arg(parser.value(iam)) << '\n';
         return UsageError;
     }
+    if (!modeProblem.isEmpty())
+        mErr << "nimbus serve: " << modeProblem << '\n';
     cloud.setIamMode(*iamMode);
     if (!setClock(cloud.virtualClock(), parser.value(clockMode), parser.value(clockStart), mErr))
         return UsageError;

@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "cloud/localcloud.h"
+#include "cloud/observedcallstore.h"
 #include "document/project.h"
 #include "model/catalog.h"
 #include "model/handlerreference.h"
@@ -165,7 +167,16 @@ int CommandLine::validate(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(u"PROJECT"_s, tr("A .nimbus or .json project."));
     const QCommandLineOption format(u"format"_s, tr("Output format: text (default) or json."), u"FORMAT"_s, u"text"_s);
-    parser.addOption(format);
+    const QCommandLineOption json(u"json"_s, tr("The same as --format json."));
+    const QCommandLineOption observed(
+        u"observed"_s, tr("Also list the SDK calls the functions made in the local cloud (nimbus serve or the studio) "
+                          "that none of their connections grants, each with the connection that would; each is an "
+                          "error."));
+    const QCommandLineOption state(u"state"_s,
+                                   tr("Where the local cloud kept its state, for --observed (default: .nimbus-cloud "
+                                      "beside the project)."),
+                                   u"DIR"_s);
+    parser.addOptions({format, json, observed, state});
     if (const std::optional<int> stop = parseCommand(
             parser, arguments,
             tr("Checks the project against the node catalog: forbidden connections, property "
@@ -173,7 +184,7 @@ int CommandLine::validate(const QStringList &arguments)
                "and event loops. Exits with 1 when there is an error."),
             1))
         return *stop;
-    const QString formatName = parser.value(format);
+    const QString formatName = parser.isSet(json) ? u"json"_s : parser.value(format);
     if (formatName != "text"_L1 && formatName != "json"_L1) {
         mErr << "nimbus validate: " << tr("unknown format '%1'; use text or json").arg(formatName) << '\n';
         return UsageError;
@@ -185,10 +196,56 @@ int CommandLine::validate(const QStringList &arguments)
         return InputError;
     Validator validator(project.catalog(), project.architecture());
     validator.setProjectDirectory(project.directory());
-    const QList<Diagnostic> diagnostics = validator.validate();
+    QList<Diagnostic> diagnostics = validator.validate();
+    if (QString problem; (void)LocalCloud::iamModeOf(project, &problem), !problem.isEmpty())
+        diagnostics.append({Diagnostic::Severity::Warning, u"unknown-iam-mode"_s, problem, {}, kInvalidEdgeId, {}});
+    // The calls a local cloud saw and the design still does not grant, as errors after the rest.
+    QList<ObservedCall> calls;
+    if (parser.isSet(observed)) {
+        const QString stateDirectory = parser.isSet(state) ? parser.value(state)
+                                       : project.directory().isEmpty()
+                                           ? QString()
+                                           : QDir(project.directory()).filePath(u".nimbus-cloud"_s);
+        const Result<QList<ObservedCall>> read = ObservedCallStore::read(stateDirectory);
+        if (!read) {
+            mErr << "nimbus validate: " << read.errorMessage() << '\n';
+            return InputError;
+        }
+        calls = ObservedCallStore::ungranted(project.architecture(), *read);
+        const Architecture &design = project.architecture();
+        for (const ObservedCall &call : std::as_const(calls)) {
+            Diagnostic d;
+            d.code = u"ungranted-call"_s;
+            const QString seen = tr("%1 called %2 on %3 and no connection allows it (calls seen: %4, the last at %5)")
+                                     .arg(call.function, call.action, call.resource, QString::number(call.count),
+                                          call.lastSeen.toString(Qt::ISODate));
+            d.message =
+                call.grantingEdge.isEmpty()
+                    ? tr("%1; no connection of the catalog grants it").arg(seen)
+                    : tr("%1: add connection \"%2 %3 %4\"").arg(seen, call.function, call.grantingEdge, call.resource);
+            d.nodes = {design.nodeByName(call.function)->id, design.nodeByName(call.resource)->id};
+            diagnostics.append(d);
+        }
+    }
 
     if (formatName == "json"_L1) {
-        const QJsonArray list = Validator::toJson(project.architecture(), diagnostics);
+        QJsonArray list = Validator::toJson(project.architecture(), diagnostics);
+        // An observed call's entry says what was seen and the fix, for tools.
+        for (qsizetype i = 0; i < calls.size(); ++i) {
+            const ObservedCall &call = calls.at(i);
+            const qsizetype at = list.size() - calls.size() + i;
+            QJsonObject entry = list.at(at).toObject();
+            entry.insert(u"function"_s, call.function);
+            entry.insert(u"action"_s, call.action);
+            entry.insert(u"resource"_s, call.resource);
+            entry.insert(u"count"_s, call.count);
+            entry.insert(u"lastSeen"_s, call.lastSeen.toString(Qt::ISODateWithMs));
+            if (!call.grantingEdge.isEmpty())
+                entry.insert(
+                    u"connection"_s,
+                    QJsonObject{{u"from"_s, call.function}, {u"type"_s, call.grantingEdge}, {u"to"_s, call.resource}});
+            list.replace(at, entry);
+        }
         mOut << QJsonDocument(list).toJson(QJsonDocument::Indented);
     } else {
         int errors = 0;
@@ -253,7 +310,10 @@ int CommandLine::info(const QStringList &arguments)
             mOut << tr("Functions:") << '\n';
             header = true;
         }
-        const auto value = [&](const QString &key) { return node.properties.value(key).toVariant().toString(); };
+        // C++17 lambdas cannot capture a structured binding: capture its properties.
+        const auto value = [&properties = node.properties](const QString &key) {
+            return properties.value(key).toVariant().toString();
+        };
         QStringList invokedBy;
         for (EdgeId e : a.incomingEdges(id))
             invokedBy.append(a.node(a.edge(e)->from)->name);

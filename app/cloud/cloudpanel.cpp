@@ -24,6 +24,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeWidget>
@@ -177,8 +178,11 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     mIamMode->setToolTip(tr("How the calls functions make through the AWS SDK are checked against what their "
                             "connections grant (the policies the export writes): not at all, a warning in the log, "
                             "or refused as AWS refuses them"));
+    // The mode is the project's (saved with it, one undo step); the cloud follows the project.
     connect(mIamMode, &QComboBox::currentIndexChanged, this, [this] {
-        if (mCloud)
+        if (project())
+            project()->setIamMode(mIamMode->currentData().toString());
+        else if (mCloud)
             mCloud->setIamMode(iamMode());
     });
     auto *bar = new QHBoxLayout;
@@ -317,7 +321,22 @@ QWidget *CloudPanel::createLog()
 
 void CloudPanel::setIamMode(LocalCloud::IamMode mode)
 {
-    mIamMode->setCurrentIndex(mIamMode->findData(LocalCloud::iamModeName(mode)));
+    if (project()) {
+        project()->setIamMode(LocalCloud::iamModeName(mode));
+        return;
+    }
+    showIamMode(mode);
+}
+
+void CloudPanel::showIamMode(LocalCloud::IamMode mode)
+{
+    {
+        // Not a choice of the user's: no undo step.
+        const QSignalBlocker blocker(mIamMode);
+        mIamMode->setCurrentIndex(mIamMode->findData(LocalCloud::iamModeName(mode)));
+    }
+    if (mCloud)
+        mCloud->setIamMode(mode);
 }
 
 LocalCloud::IamMode CloudPanel::iamMode() const
@@ -386,8 +405,14 @@ CloudPanel::~CloudPanel()
     stop();
 }
 
-void CloudPanel::projectChanged(Project *)
+void CloudPanel::projectChanged(Project *previous)
 {
+    if (previous)
+        disconnect(previous, &Project::iamModeChanged, this, nullptr);
+    if (project()) {
+        connect(project(), &Project::iamModeChanged, this, [this] { showIamMode(LocalCloud::iamModeOf(*project())); });
+        showIamMode(LocalCloud::iamModeOf(*project()));
+    }
     stop();
     mReplayTimer->stop();
     mAnswers.clear();
@@ -428,6 +453,8 @@ bool CloudPanel::start(QString *error)
     mCloud = std::make_unique<LocalCloud>(*project(), mRunner);
     mCloud->setRegion(Preferences::instance().defaultRegion());
     mCloud->setIamMode(iamMode());
+    if (QString problem; LocalCloud::iamModeOf(*project(), &problem) == LocalCloud::IamMode::Warn && !problem.isEmpty())
+        emit message(problem);
     if (const Result<void> started = mCloud->start(QDir(project()->directory()).filePath(u".nimbus-cloud"_s));
         !started) {
         *error = started.errorMessage();

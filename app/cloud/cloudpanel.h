@@ -75,8 +75,8 @@ public:
     QList<QTreeWidgetItem *> requestHops() const;
     // Moves to the next (or previous) hop of the current request; false at its end.
     bool stepHop(int direction);
-    // How the SDK calls of functions are checked (LocalCloud::IamMode): this start's and
-    // the next ones', the running cloud's at once.
+    // How the SDK calls of functions are checked (LocalCloud::IamMode): the project's
+    // mode (one undo step, saved with it), which the running cloud follows at once.
     void setIamMode(LocalCloud::IamMode mode);
     LocalCloud::IamMode iamMode() const;
     // The connection that would have allowed the current row's denied call ("Add
@@ -104,6 +104,8 @@ signals:
 
 private:
     void projectChanged(Project *previous) override;
+    // Shows the project's mode and gives it to the running cloud.
+    void showIamMode(LocalCloud::IamMode mode);
     // The hop log and its step buttons.
     QWidget *createLog();
     void addLogRow(const CloudLogEntry &entry);

@@ -18,7 +18,7 @@ CloudState::CloudState(const CloudClock &clock) : CloudState(std::make_unique<St
 
 CloudState::CloudState(std::unique_ptr<StateConnection> connection)
     : QueueStore(*connection), BucketStore(*connection), TableStore(*connection), ArchiveStore(*connection),
-      ExecutionStore(*connection), mConnection(std::move(connection))
+      ExecutionStore(*connection), ObservedCallStore(*connection), mConnection(std::move(connection))
 {
     mCommitTimer.setSingleShot(true);
     mCommitTimer.setInterval(0);
@@ -99,6 +99,8 @@ Result<void> CloudState::open(const QString &directory)
     if (done)
         done = ExecutionStore::createTables();
     if (done)
+        done = ObservedCallStore::createTables();
+    if (done)
         done = db.exec(u"PRAGMA user_version = %1"_s.arg(kSchemaVersion));
     if (done)
         done = db.exec(u"PRAGMA journal_mode = WAL"_s);
@@ -120,6 +122,8 @@ Result<void> CloudState::reset()
         done = ArchiveStore::clear();
     if (done)
         done = ExecutionStore::clear();
+    if (done)
+        done = ObservedCallStore::clear();
     return done;
 }
 

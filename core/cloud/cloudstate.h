@@ -2,6 +2,7 @@
 
 #include "archivestore.h"
 #include "bucketstore.h"
+#include "observedcallstore.h"
 #include "queuestore.h"
 #include "statestore.h"
 #include "tablestore.h"
@@ -34,7 +35,12 @@ class CloudClock;
 // a crash of the studio loses no answered write (WAL with synchronous=NORMAL: the
 // operating system, not the disk, holds it; only a crash of the machine could lose it).
 // Any other write on the connection commits the open batch first.
-class CloudState : public QueueStore, public BucketStore, public TableStore, public ArchiveStore, public ExecutionStore
+class CloudState : public QueueStore,
+                   public BucketStore,
+                   public TableStore,
+                   public ArchiveStore,
+                   public ExecutionStore,
+                   public ObservedCallStore
 {
     Q_DECLARE_TR_FUNCTIONS(Nimbus::CloudState)
 
@@ -44,7 +50,7 @@ public:
 
     Result<void> open(const QString &directory);
     QString directory() const { return mConnection->directory; }
-    // Empties every queue, bucket, table, archive and state machine execution.
+    // Empties every queue, bucket, table, archive, state machine execution and observed call.
     Result<void> reset();
 
     // While one is in scope, table writes join the group commit.

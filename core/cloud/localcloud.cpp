@@ -289,6 +289,19 @@ std::optional<LocalCloud::IamMode> LocalCloud::iamModeFromName(const QString &na
 }
 
 std::optional<QString> LocalCloud::refusesServiceCall(qint64 cause, const QString &action, const QString &resource,
+LocalCloud::IamMode LocalCloud::iamModeOf(const Project &project, QString *problem)
+{
+    if (project.iamMode().isEmpty())
+        return IamMode::Warn;
+    if (const std::optional<IamMode> mode = iamModeFromName(project.iamMode()))
+        return *mode;
+    if (problem)
+        *problem = tr("the project's permissions mode '%1' is unknown (saved by a newer version?): the calls of "
+                      "functions are checked in warn mode")
+                       .arg(project.iamMode());
+    return IamMode::Warn;
+}
+
                                                       const QString &resourceArn, bool objectLevel)
 {
     if (mIamMode == IamMode::Off || !cause)
@@ -315,6 +328,17 @@ std::optional<QString> LocalCloud::refusesServiceCall(qint64 cause, const QStrin
     entry.deniedAction = action;
     entry.grantingEdge = EffectivePolicy::grantingType(target->kind, action);
     addLog(entry);
+    // Kept in the state for `nimbus validate --observed`, after this run.
+    if (mRunning) {
+        ObservedCall call;
+        call.function = function->name;
+        call.action = action;
+        call.resource = resource;
+        call.objectLevel = objectLevel;
+        call.grantingEdge = entry.grantingEdge;
+        if (Result<void> kept = mState->recordObservedCall(call); !kept)
+            entry.detail += u" ("_s + tr("not kept for nimbus validate --observed: %1").arg(kept.errorMessage()) + u')';
+    }
     if (!enforce)
         return std::nullopt;
     return message;

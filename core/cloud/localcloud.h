@@ -140,6 +140,9 @@ public:
     static QString iamModeName(IamMode mode);
     static std::optional<IamMode> iamModeFromName(const QString &name);
     // An SDK call made by the invocation of log entry cause: action on the design's node
+    // The project's saved mode (Project::iamMode): warn when it has none, and warn when it
+    // names a mode this version does not know, with *problem saying so.
+    static IamMode iamModeOf(const Project &project, QString *problem = nullptr);
     // named resource (its ARN resourceArn; objectLevel for an S3 object's action). When the
     // calling function's policy does not allow it, the call is logged (warn and enforce)
     // and, in enforce mode, AWS's message of the refusal is returned ("User: arn:aws:sts::...

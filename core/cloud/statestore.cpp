@@ -1,5 +1,7 @@
 #include "statestore.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 
@@ -11,6 +13,25 @@ static void initStateResources()
 }
 
 namespace Nimbus {
+
+Result<void> StateConnection::openForReading(const QString &stateDirectory, qint64 workLimit)
+{
+    directory = stateDirectory;
+    const QString path = QDir(stateDirectory).filePath(u"state.sqlite"_s);
+    if (Result<void> opened = db.open(path, Database::Mode::ReadOnly); !opened)
+        return fail(QCoreApplication::translate("Nimbus::StateConnection", "%1: %2")
+                        .arg(QDir::toNativeSeparators(path), opened.errorMessage()));
+    db.setWorkLimit(workLimit);
+    const Result<qint64> active = db.queryInt(u"SELECT count(*) FROM sqlite_master WHERE type IN ('view', 'trigger') "
+                                              "OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL%')"_s);
+    if (!active || *active > 0) {
+        db.close();
+        return fail(QCoreApplication::translate("Nimbus::StateConnection",
+                                                "%1: not a local cloud state (it holds views or triggers)")
+                        .arg(QDir::toNativeSeparators(path)));
+    }
+    return {};
+}
 
 Result<void> StateStore::createSchema(QLatin1StringView name)
 {

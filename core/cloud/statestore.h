@@ -25,6 +25,13 @@ struct StateConnection
     // writes join the commit (CloudState::Batch); batchOpened is told when one opens.
     int batching = 0;
     std::function<void()> batchOpened;
+
+    // Opens directory's state.sqlite read-only to read what a local cloud kept (the studio's
+    // or nimbus serve's may be writing it: write-ahead log). The folder may come with a
+    // stranger's project, so the file is refused when it holds a view, trigger or virtual
+    // table (a view over a recursive query would never end), and every query is bounded
+    // by workLimit steps. Not a state at all: why.
+    Result<void> openForReading(const QString &stateDirectory, qint64 workLimit);
 };
 
 // The base of one service's store: it owns its tables in the shared database (created

@@ -699,19 +699,8 @@ Result<int> Workload::useLocalExecutions(const QString &stateDirectory, int limi
         return 0;
     SystemClock clock;
     StateConnection connection(clock);
-    connection.directory = stateDirectory;
-    // Read-only: the studio's or nimbus serve's cloud may be writing it (write-ahead log).
-    if (Result<void> opened = connection.db.open(path, Database::Mode::ReadOnly); !opened)
-        return fail(tr("%1: %2").arg(QDir::toNativeSeparators(path), opened.errorMessage()));
-    // A state folder can come with a stranger's project: nothing in it may run on read (a
-    // view over a recursive query would never end), and no query may run unbounded.
-    connection.db.setWorkLimit(kStateWorkLimit);
-    const Result<qint64> active = connection.db.queryInt(
-        u"SELECT count(*) FROM sqlite_master WHERE type IN ('view', 'trigger') "
-        "OR (type = 'table' AND sql LIKE 'CREATE VIRTUAL%')"_s);
-    if (!active || *active > 0)
-        return fail(tr("%1: not a local cloud state (it holds views or triggers); its executions are not used")
-                        .arg(QDir::toNativeSeparators(path)));
+    if (Result<void> opened = connection.openForReading(stateDirectory, kStateWorkLimit); !opened)
+        return fail(tr("%1; its executions are not used").arg(opened.errorMessage()));
     const ExecutionStore store(connection);
     return useMeasuredExecutions([&](const QString &machine) { return store.finishedExecutions(machine, limit); });
 }

@@ -49,6 +49,43 @@ QString Project::displayName() const
                                : QFileInfo(mFilePath).completeBaseName();
 }
 
+namespace {
+
+// Changes a project's IAM mode; the project's other settings are not undo commands of the
+// architecture, so this one holds the project.
+class SetIamModeCommand : public QUndoCommand
+{
+public:
+    SetIamModeCommand(Project *project, const QString &from, const QString &to)
+        : QUndoCommand(QCoreApplication::translate("Nimbus::Project", "Set Permissions Mode to %1").arg(to)),
+          mProject(project), mFrom(from), mTo(to)
+    { }
+    void redo() override { mProject->restoreIamMode(mTo); }
+    void undo() override { mProject->restoreIamMode(mFrom); }
+
+private:
+    Project *mProject;
+    QString mFrom;
+    QString mTo;
+};
+
+} // namespace
+
+void Project::setIamMode(const QString &mode)
+{
+    if (mode == mIamMode || (mode == u"warn"_s && mIamMode.isEmpty()))
+        return;
+    mUndoStack->push(new SetIamModeCommand(this, mIamMode, mode));
+}
+
+void Project::restoreIamMode(const QString &mode)
+{
+    if (mode == mIamMode)
+        return;
+    mIamMode = mode;
+    emit iamModeChanged(mode);
+}
+
 bool Project::isModified() const
 {
     return !mUndoStack->isClean() || !mPendingCode.isEmpty();

@@ -81,9 +81,20 @@ public:
     QJsonObject origin(const QString &targetId) const { return mOrigins.value(targetId).toObject(); }
     void setOrigins(const QJsonObject &origins) { mOrigins = origins; }
 
+    // How the local cloud checks the SDK calls of functions against what their connections
+    // grant: "off", "warn" or "enforce" (LocalCloud::iamModeName), saved with the project;
+    // empty for the default (warn). A name this version does not know is kept as read (a
+    // newer version's), and the cloud warns and uses warn.
+    QString iamMode() const { return mIamMode; }
+    // One undo step (nothing when mode is the current one).
+    void setIamMode(const QString &mode);
+    // As a file holds it: no undo step (ProjectFile).
+    void restoreIamMode(const QString &mode);
+
 signals:
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);
+    void iamModeChanged(const QString &mode);
 
 private:
     void pushStep(QUndoCommand *step, NodeId node);
@@ -95,6 +106,7 @@ private:
     QString mWorkingDirectory;
     QHash<QString, QByteArray> mPendingCode;
     QJsonObject mOrigins;
+    QString mIamMode;
     StepExtension mStepExtension;
 };
 

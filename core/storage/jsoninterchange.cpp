@@ -13,15 +13,18 @@ using namespace Qt::StringLiterals;
 
 namespace Nimbus {
 
-QByteArray JsonInterchange::write(const Architecture &architecture, const QJsonObject &origins)
+QByteArray JsonInterchange::write(const Architecture &architecture, const QJsonObject &origins, const QString &iamMode)
 {
     QList<NodeId> all;
     for (const auto &[id, node] : architecture.nodes())
         all.append(id);
-    if (origins.isEmpty())
+    if (origins.isEmpty() && iamMode.isEmpty())
         return write(architecture, all);
     QJsonObject root = QJsonDocument::fromJson(write(architecture, all)).object();
-    root.insert("origins"_L1, origins);
+    if (!origins.isEmpty())
+        root.insert("origins"_L1, origins);
+    if (!iamMode.isEmpty())
+        root.insert("iamMode"_L1, iamMode);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -71,6 +74,7 @@ Result<void> JsonInterchange::read(const QByteArray &json, const QString &fileNa
     mNodes.clear();
     mEdges.clear();
     mOrigins = {};
+    mIamMode.clear();
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -141,6 +145,8 @@ Result<void> JsonInterchange::read(const QByteArray &json, const QString &fileNa
         mEdges.emplace(edge.id, edge);
     }
     mOrigins = root.value("origins"_L1).toObject();
+    // Kept as written (a newer version's mode too); a name is short.
+    mIamMode = root.value("iamMode"_L1).toString().left(32);
     return {};
 }
 

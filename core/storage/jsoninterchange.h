@@ -24,7 +24,9 @@ class JsonInterchange
 public:
     static constexpr int kFormatVersion = 1;
 
-    static QByteArray write(const Architecture &architecture, const QJsonObject &origins = {});
+    // iamMode: the project's (Project::iamMode), written as "iamMode" when set.
+    static QByteArray write(const Architecture &architecture, const QJsonObject &origins = {},
+                            const QString &iamMode = {});
     // Only the given nodes and the edges between them (copy and paste).
     static QByteArray write(const Architecture &architecture, const QList<NodeId> &nodes);
     // Reads nodes and edges; fileName is used in error messages.
@@ -33,6 +35,7 @@ public:
     std::map<NodeId, Node> takeNodes() { return std::move(mNodes); }
     std::map<EdgeId, Edge> takeEdges() { return std::move(mEdges); }
     QJsonObject origins() const { return mOrigins; }
+    QString iamMode() const { return mIamMode; }
 
 private:
     // Drops what was read so far; the message after the file name and where.
@@ -42,6 +45,7 @@ private:
     std::map<NodeId, Node> mNodes;
     std::map<EdgeId, Edge> mEdges;
     QJsonObject mOrigins;
+    QString mIamMode;
 };
 
 } // namespace Nimbus

@@ -35,6 +35,8 @@ const QByteArray kSqliteHeader("SQLite format 3\0", 16);
 // schema check should leave nothing that loops, this stops whatever it missed. A
 // project of 100 000 nodes needs a few million.
 constexpr qint64 kOpenWorkLimit = 200'000'000;
+// The longest IAM mode name kept from a file (the known ones are 4 to 7 characters).
+constexpr int kIamModeLength = 32;
 // The largest single file a node's path property brings along on Save As.
 constexpr qint64 kMaxCopiedFile = 16 * 1024 * 1024;
 
@@ -137,6 +139,7 @@ Result<void> ProjectFile::loadJson(const QString &path, Project &project)
     project.clearPendingCodeFiles();
     project.architecture().reset(reader.takeNodes(), reader.takeEdges());
     project.setOrigins(reader.origins());
+    project.restoreIamMode(reader.iamMode());
     project.setFilePath(path);
     project.markSaved();
     return {};
@@ -228,11 +231,20 @@ Result<void> ProjectFile::loadDatabase(const QString &path, Project &project)
         if (originQuery.next())
             origins = QJsonDocument::fromJson(originQuery.columnText(0).toUtf8()).object();
     }
+    QString iamMode;
+    {
+        // Kept as written, a newer version's mode too (the cloud warns and uses warn); a
+        // name is short, anything else is no mode.
+        Statement modeQuery(db, u"SELECT value FROM project WHERE key = 'iamMode'"_s);
+        if (modeQuery.next())
+            iamMode = modeQuery.columnText(0).left(kIamModeLength);
+    }
 
     project.undoStack()->clear();
     project.clearPendingCodeFiles();
     project.architecture().reset(std::move(nodes), std::move(edges));
     project.setOrigins(origins);
+    project.restoreIamMode(iamMode);
     project.setFilePath(path);
     project.markSaved();
     return {};
@@ -253,7 +265,8 @@ Result<void> ProjectFile::save(Project &project, const QString &path)
     if (isJsonPath(target)) {
         QSaveFile file(target);
         if (!file.open(QIODevice::WriteOnly)
-            || file.write(JsonInterchange::write(project.architecture(), project.origins())) < 0 || !file.commit())
+            || file.write(JsonInterchange::write(project.architecture(), project.origins(), project.iamMode())) < 0
+            || !file.commit())
             return fail(target, file.errorString());
     } else {
         const bool inPlace = target == project.filePath() && QFileInfo::exists(target);
@@ -435,6 +448,12 @@ Result<void> ProjectFile::writeDatabase(const Project &project, const QString &p
         if (!project.origins().isEmpty()) {
             meta.bind(1, u"origins"_s);
             meta.bind(2, QString::fromUtf8(QJsonDocument(project.origins()).toJson(QJsonDocument::Compact)));
+            if (Result<void> written = meta.execute(); !written)
+                return rollback(tr("cannot write the project information"), written);
+        }
+        if (!project.iamMode().isEmpty()) {
+            meta.bind(1, u"iamMode"_s);
+            meta.bind(2, project.iamMode());
             if (Result<void> written = meta.execute(); !written)
                 return rollback(tr("cannot write the project information"), written);
         }

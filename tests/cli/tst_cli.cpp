@@ -54,6 +54,9 @@ private slots:
     void mcpAttachNeedsAStudio();
     void testRunsScenariosWithJUnit();
     void invokeCustomRuntime();
+    // Issue 21 items 2 and 3: the project's IAM mode used by serve, the calls seen listed.
+    void serveUsesTheProjectsIamModeAndValidateListsObservedCalls();
+    void validateObservedRefusesAHostileState();
 
 private:
     struct Result
@@ -1045,4 +1048,128 @@ void tst_Cli::invokeCustomRuntime()
     const Result missing = run({"invoke", mDir.filePath("custom/p.json"), "empty"});
     QVERIFY(missing.code != 0);
     QVERIFY2((missing.out + missing.err).contains("Runtime.InvalidEntrypoint"), qPrintable(missing.out + missing.err));
+}
+
+namespace {
+// A function writing an order with the AWS SDK for JavaScript v3, behind GET /write, connected
+// to the table with reads only: the error's name when refused.
+const char kObservedWriter[] = R"(
+const { DynamoDBClient, PutItemCommand } = require("@aws-sdk/client-dynamodb");
+const db = new DynamoDBClient({});
+exports.handler = async () => {
+    try {
+        await db.send(new PutItemCommand({ TableName: process.env.ORDERS_TABLE, Item: { id: { S: "1" } } }));
+        return { ok: true };
+    } catch (err) {
+        return { error: err.name };
+    }
+};
+)";
+
+QByteArray observedProject(const QByteArray &iamMode)
+{
+    return R"({"format": "nimbus-project", "version": 1, "iamMode": ")" + iamMode + R"(",
+        "nodes": [{"name": "route", "kind": "http-route", "properties": {"method": "GET", "path": "/write"}},
+                  {"name": "writer", "kind": "function", "properties": {"source": "functions/writer", "timeout": 30}},
+                  {"name": "orders", "kind": "table"}],
+        "edges": [{"from": "route", "to": "writer", "type": "invokes"},
+                  {"from": "writer", "to": "orders", "type": "reads"}]})";
+}
+} // namespace
+
+void tst_Cli::serveUsesTheProjectsIamModeAndValidateListsObservedCalls()
+{
+    const QString dir = mDir.filePath("observed");
+    QVERIFY(QDir().mkpath(dir + "/functions/writer"));
+    QVERIFY(writeAll(dir + "/functions/writer/index.js", kObservedWriter));
+    const QString project = dir + "/shop.json";
+    QVERIFY(writeAll(project, observedProject("enforce")));
+    // Nothing seen yet: validate --observed is validate.
+    const Result before = run({"validate", project, "--observed"});
+    QVERIFY2(before.code == 0, qPrintable(before.out + before.err));
+
+    QProcess serve;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_DATA_HOME", mDir.filePath("xdg"));
+    serve.setProcessEnvironment(env);
+    // No --iam: the project's enforce.
+    serve.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {"serve", project, "--port", "0", "--aws-port", "0"});
+    QVERIFY(QTest::qWaitFor([&] { return serve.canReadLine() && serve.peek(4096).count('\n') >= 2; }, 20000));
+    const QByteArray url = serve.readLine().trimmed();
+    QByteArray body;
+    QCOMPARE(httpGet(url + "/write", &body), 200L);
+    QCOMPARE(body, QByteArray(R"({"error":"AccessDeniedException"})"));
+    body.clear();
+    QCOMPARE(httpGet(url + "/write", &body), 200L);
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(20000));
+    QCOMPARE(serve.exitCode(), 0);
+
+    const Result text = run({"validate", project, "--observed"});
+    QCOMPARE(text.code, 1);
+    QVERIFY2(text.out.contains("writer called dynamodb:PutItem on orders and no connection allows it (calls seen: 2, "),
+             qPrintable(text.out));
+    QVERIFY2(text.out.contains("add connection \"writer writes orders\" [ungranted-call]"), qPrintable(text.out));
+    // Without --observed the design alone is checked.
+    QCOMPARE(run({"validate", project}).code, 0);
+    const Result json = run({"validate", project, "--observed", "--json"});
+    QCOMPARE(json.code, 1);
+    const QJsonArray list = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QJsonObject call;
+    for (const QJsonValue &entry : list)
+        if (entry[u"code"].toString() == u"ungranted-call")
+            call = entry.toObject();
+    QCOMPARE(call[u"severity"].toString(), QStringLiteral("error"));
+    QCOMPARE(call[u"action"].toString(), QStringLiteral("dynamodb:PutItem"));
+    QCOMPARE(call[u"count"].toInt(), 2);
+    QCOMPARE(call[u"connection"].toObject(), (QJsonObject{{"from", "writer"}, {"type", "writes"}, {"to", "orders"}}));
+    QVERIFY(!call[u"lastSeen"].toString().isEmpty());
+
+    // --iam overrides the project's mode: off lets the write through and checks nothing.
+    QProcess open;
+    open.setProcessEnvironment(env);
+    open.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"),
+               {"serve", project, "--port", "0", "--aws-port", "0", "--iam", "off"});
+    QVERIFY(QTest::qWaitFor([&] { return open.canReadLine() && open.peek(4096).count('\n') >= 2; }, 20000));
+    body.clear();
+    QCOMPARE(httpGet(open.readLine().trimmed() + "/write", &body), 200L);
+    QCOMPARE(body, QByteArray(R"({"ok":true})"));
+    open.terminate();
+    QVERIFY(open.waitForFinished(20000));
+
+    // The connection added: the call is granted, nothing is listed.
+    QVERIFY(
+        writeAll(project, QByteArray(observedProject("enforce"))
+                              .replace(R"("type": "reads"})",
+                                       R"("type": "reads"}, {"from": "writer", "to": "orders", "type": "writes"})")));
+    const Result fixed = run({"validate", project, "--observed"});
+    QVERIFY2(fixed.code == 0, qPrintable(fixed.out));
+    QVERIFY(!fixed.out.contains("ungranted-call"));
+
+    // A mode of a newer version: a warning, and serve uses warn.
+    QVERIFY(writeAll(project, observedProject("paranoid")));
+    const Result newer = run({"validate", project});
+    QCOMPARE(newer.code, 0);
+    QVERIFY2(newer.out.contains("permissions mode 'paranoid' is unknown") && newer.out.contains("[unknown-iam-mode]"),
+             qPrintable(newer.out));
+}
+
+void tst_Cli::validateObservedRefusesAHostileState()
+{
+    // A downloaded project whose .nimbus-cloud/state.sqlite holds an endless view named
+    // observed_calls: refused at once (exit 3), not read forever.
+    const QString dir = mDir.filePath("hostile-observed");
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY(writeAll(dir + "/shop.json", observedProject("warn")));
+    QVERIFY(QDir().mkpath(dir + "/.nimbus-cloud"));
+    {
+        Nimbus::Database db;
+        QVERIFY(db.open(dir + "/.nimbus-cloud/state.sqlite", Nimbus::Database::Mode::Create));
+        QVERIFY(db.exec("CREATE VIEW observed_calls AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) "
+                        "SELECT 'writer' AS function, 'dynamodb:PutItem' AS action, 'orders' AS resource, 0 AS "
+                        "object_level, 'writes' AS granting, x AS count, x AS last_seen FROM r"));
+    }
+    const Result refused = run({"validate", dir + "/shop.json", "--observed"});
+    QCOMPARE(refused.code, 3);
+    QVERIFY2(refused.err.contains("views or triggers"), qPrintable(refused.err));
 }

@@ -59,6 +59,7 @@ private slots:
     void initTestCase();
     void deniedCallIsFixedInOneClick();
     void inspectorShowsTheEffectivePolicy();
+    void permissionsModeIsSavedWithTheProject();
 
 private:
     QString run(CloudPanel *panel);
@@ -177,6 +178,49 @@ void TestPermissionFix::inspectorShowsTheEffectivePolicy()
     // Another node has none.
     inspector->setNode(orders);
     QVERIFY(!inspector->effectivePolicy());
+}
+
+void TestPermissionFix::permissionsModeIsSavedWithTheProject()
+{
+    // Issue 21 item 2: the dock's mode is the project's, one undo step, saved with it.
+    const QString path = mDir.filePath(u"modes.nimbus"_s);
+    {
+        MainWindow window;
+        QVERIFY(window.openFile(mProject));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Project *project = window.project();
+        auto *mode = window.cloudPanel()->findChild<QComboBox *>(u"cloudIamMode"_s);
+        QVERIFY(mode);
+        QCOMPARE(mode->currentData().toString(), u"warn"_s);
+        const int steps = project->undoStack()->count();
+        // Chosen with the keyboard as a user does: the combo has focus, End picks the last (enforce).
+        mode->setFocus();
+        QTest::keyClick(mode, Qt::Key_End);
+        QCOMPARE(mode->currentData().toString(), u"enforce"_s);
+        QCOMPARE(project->iamMode(), u"enforce"_s);
+        QCOMPARE(project->undoStack()->count(), steps + 1);
+        QVERIFY(project->isModified());
+        // Undo puts the combo back.
+        project->undoStack()->undo();
+        QCOMPARE(mode->currentData().toString(), u"warn"_s);
+        project->undoStack()->redo();
+        QCOMPARE(mode->currentData().toString(), u"enforce"_s);
+        QVERIFY(window.saveTo(path));
+    }
+    MainWindow window;
+    QVERIFY(window.openFile(path));
+    CloudPanel *panel = window.cloudPanel();
+    QCOMPARE(panel->findChild<QComboBox *>(u"cloudIamMode"_s)->currentData().toString(), u"enforce"_s);
+    QCOMPARE(panel->iamMode(), LocalCloud::IamMode::Enforce);
+    window.actionManager()->action(ActionIds::LocalCloud)->trigger();
+    QVERIFY(panel->isRunning());
+    QCOMPARE(panel->cloud()->iamMode(), LocalCloud::IamMode::Enforce);
+    // A change while it runs reaches the running cloud at once.
+    window.project()->setIamMode(u"off"_s);
+    QCOMPARE(panel->cloud()->iamMode(), LocalCloud::IamMode::Off);
+    window.actionManager()->action(ActionIds::LocalCloud)->trigger();
+    window.runner()->pool()->stopAll();
 }
 
 QTEST_MAIN(TestPermissionFix)

@@ -3,6 +3,7 @@
 
 #include "cloud/cloudclock.h"
 #include "cloud/cloudstate.h"
+#include "model/architecture.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -48,6 +49,11 @@ private slots:
     void hostileStateRefused_data();
     void hostileStateRefused();
     void invalidNames();
+    // The calls functions made without a grant, for nimbus validate --observed (issue 21 item 3).
+    void observedCallsCountedAndRead();
+    void observedCallsGrantedSinceAreLeftOut();
+    void observedCallsOfAHostileStateRefused_data();
+    void observedCallsOfAHostileStateRefused();
 
 private:
     QTemporaryDir *mDir = nullptr;
@@ -361,3 +367,95 @@ void TestCloudState::invalidNames()
 
 QTEST_GUILESS_MAIN(TestCloudState)
 #include "tst_cloudstate.moc"
+
+namespace {
+ObservedCall observed(const QString &function, const QString &action, const QString &resource,
+                      const QString &granting = {})
+{
+    ObservedCall call;
+    call.function = function;
+    call.action = action;
+    call.resource = resource;
+    call.grantingEdge = granting;
+    return call;
+}
+} // namespace
+
+void TestCloudState::observedCallsCountedAndRead()
+{
+    mClock.set(QDateTime(QDate(2026, 12, 3), QTime(10, 0), Qt::UTC));
+    QVERIFY(mState->recordObservedCall(observed("writer", "dynamodb:PutItem", "orders", "writes")));
+    mClock.set(QDateTime(QDate(2026, 12, 3), QTime(11, 30), Qt::UTC));
+    QVERIFY(mState->recordObservedCall(observed("writer", "dynamodb:PutItem", "orders", "writes")));
+    QVERIFY(mState->recordObservedCall(observed("mailer", "sns:Publish", "alerts", "writes")));
+    // Read back by another connection, read-only, while this one has it open (the studio runs).
+    const Result<QList<ObservedCall>> read = ObservedCallStore::read(mDir->path());
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+    QCOMPARE(read->size(), 2);
+    QCOMPARE(read->at(0).function, QStringLiteral("mailer"));
+    const ObservedCall &writer = read->at(1);
+    QCOMPARE(writer.action, QStringLiteral("dynamodb:PutItem"));
+    QCOMPARE(writer.resource, QStringLiteral("orders"));
+    QCOMPARE(writer.grantingEdge, QStringLiteral("writes"));
+    QCOMPARE(writer.count, 2);
+    QCOMPARE(writer.lastSeen, QDateTime(QDate(2026, 12, 3), QTime(11, 30), Qt::UTC));
+    // No state at all: nothing observed, no error.
+    QTemporaryDir empty;
+    const Result<QList<ObservedCall>> none = ObservedCallStore::read(empty.path());
+    QVERIFY(none);
+    QVERIFY(none->isEmpty());
+    // Reset State forgets them with the rest.
+    QVERIFY(mState->reset());
+    QVERIFY(ObservedCallStore::read(mDir->path())->isEmpty());
+}
+
+void TestCloudState::observedCallsGrantedSinceAreLeftOut()
+{
+    Architecture design;
+    const NodeId writer = design.allocateNodeId();
+    design.insertNode({writer, QStringLiteral("function"), QStringLiteral("writer"), {}, {}});
+    const NodeId orders = design.allocateNodeId();
+    design.insertNode({orders, QStringLiteral("table"), QStringLiteral("orders"), {}, {}});
+    design.insertEdge({design.allocateEdgeId(), writer, orders, QStringLiteral("reads")});
+    const QList<ObservedCall> calls{observed("writer", "dynamodb:PutItem", "orders"),
+                                    observed("writer", "dynamodb:GetItem", "orders"),
+                                    observed("ghost", "dynamodb:PutItem", "orders")};
+    // A read connection does not grant the write; the read is granted; a removed function is no one's.
+    QList<ObservedCall> left = ObservedCallStore::ungranted(design, calls);
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left.at(0).action, QStringLiteral("dynamodb:PutItem"));
+    QCOMPARE(left.at(0).grantingEdge, QStringLiteral("writes"));
+    design.insertEdge({design.allocateEdgeId(), writer, orders, QStringLiteral("writes")});
+    QVERIFY(ObservedCallStore::ungranted(design, calls).isEmpty());
+}
+
+void TestCloudState::observedCallsOfAHostileStateRefused_data()
+{
+    QTest::addColumn<QString>("sql"); // one statement a line
+    QTest::newRow("endless view") << "CREATE VIEW v AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM "
+                                     "r) SELECT x FROM r";
+    QTest::newRow("observed_calls is a view")
+        << "DROP TABLE observed_calls\nCREATE VIEW observed_calls AS WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL "
+           "SELECT x + 1 FROM r) SELECT 'f' AS function, 'a' AS action, 'r' AS resource, 0 AS object_level, '' AS "
+           "granting, x AS count, x AS last_seen FROM r";
+    QTest::newRow("trigger") << "CREATE TRIGGER t AFTER INSERT ON observed_calls BEGIN DELETE FROM objects; END";
+}
+
+void TestCloudState::observedCallsOfAHostileStateRefused()
+{
+    // A downloaded project's .nimbus-cloud: nimbus validate --observed must neither hang nor run its code.
+    QFETCH(QString, sql);
+    delete mState;
+    mState = nullptr;
+    {
+        Database db;
+        QVERIFY(db.open(mDir->filePath(QStringLiteral("state.sqlite")), Database::Mode::ReadWrite));
+        for (const QString &statement : sql.split(u'\n')) {
+            const auto done = db.exec(statement);
+            QVERIFY2(done, qPrintable(done.errorMessage()));
+        }
+    }
+    const Result<QList<ObservedCall>> read = ObservedCallStore::read(mDir->path());
+    QVERIFY(!read);
+    QVERIFY2(read.errorMessage().contains(QLatin1String("views or triggers")), qPrintable(read.errorMessage()));
+}

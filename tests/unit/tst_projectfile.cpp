@@ -7,7 +7,9 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QUndoStack>
 
 using namespace Nimbus;
 using namespace NimbusTest;
@@ -31,6 +33,9 @@ private slots:
     void hostileSchema();
     void saveInPlaceChecksSchema();
     void workLimitStopsRunawayQuery();
+    // The IAM mode is a project setting (issue 21 item 2): saved, one undo step, kept as read.
+    void iamModeRoundTrip_data();
+    void iamModeRoundTrip();
 
 private:
     static void fillSample(Project &project);
@@ -474,6 +479,63 @@ void tst_ProjectFile::workLimitStopsRunawayQuery()
     const Result<qint64> count = db.queryInt(sql);
     QVERIFY(count);
     QCOMPARE(*count, 3000000);
+}
+
+void tst_ProjectFile::iamModeRoundTrip_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("nimbus enforce") << "project.nimbus"
+                                    << "enforce";
+    QTest::newRow("nimbus off") << "project.nimbus"
+                                << "off";
+    QTest::newRow("json enforce") << "project.json"
+                                  << "enforce";
+    QTest::newRow("json off") << "project.json"
+                              << "off";
+    // A newer version's mode is kept as written (the cloud warns and uses warn).
+    QTest::newRow("nimbus newer") << "project.nimbus"
+                                  << "paranoid";
+    QTest::newRow("json newer") << "project.json"
+                                << "paranoid";
+}
+
+void tst_ProjectFile::iamModeRoundTrip()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QString, mode);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(fileName);
+    Project original(Catalog::builtin());
+    fillSample(original);
+    ProjectFile file;
+    QVERIFY(file.save(original, path));
+    QVERIFY(!original.isModified());
+    QCOMPARE(original.iamMode(), QString()); // warn, the default, is not written
+    QSignalSpy changed(&original, &Project::iamModeChanged);
+    original.setIamMode(mode);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(original.isModified()); // one undo step
+    original.undoStack()->undo();
+    QCOMPARE(original.iamMode(), QString());
+    QVERIFY(!original.isModified());
+    original.undoStack()->redo();
+    QCOMPARE(original.iamMode(), mode);
+    const auto saved = file.save(original, path);
+    QVERIFY2(saved, qPrintable(saved.errorMessage()));
+
+    Project loaded(Catalog::builtin());
+    const auto opened = file.load(path, loaded);
+    QVERIFY2(opened, qPrintable(opened.errorMessage()));
+    QCOMPARE(loaded.iamMode(), mode);
+    QVERIFY(!loaded.isModified());
+    QCOMPARE(loaded.undoStack()->count(), 0);
+    // Back to warn, saved as warn.
+    loaded.setIamMode(QStringLiteral("warn"));
+    QVERIFY(file.save(loaded, path));
+    Project again(Catalog::builtin());
+    QVERIFY(file.load(path, again));
+    QCOMPARE(again.iamMode(), QStringLiteral("warn"));
 }
 
 QTEST_GUILESS_MAIN(tst_ProjectFile)
