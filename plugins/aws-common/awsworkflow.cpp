@@ -2,6 +2,7 @@
 #include "model/kinds.h"
 
 #include "cloud/eventbus.h"
+#include "export/routeauthorization.h"
 #include "export/yaml.h"
 #include "model/effectivepolicy.h"
 
@@ -300,8 +301,58 @@ void Workflows::reportStarter(const ExportWorkflow &w, const Node *starter, cons
                starter->id);
 }
 
+void Workflows::addRouteStarter(const ExportWorkflow &w, const Node *route, const YAML::Node &api,
+                                const LogicalIds &ids, YAML::Node &resources)
+{
+    const QString machine = ids.of(w.node);
+    const QString id = ids.of(route);
+    YAML::Node statements(YAML::NodeType::Sequence);
+    statements.push_back(allow({u"states:StartExecution"_s}, ref(machine)));
+    resources[routeRoleId(id).toStdString()] = role("apigateway.amazonaws.com",
+                                                    route->name + "-starts-"_L1 + w.node->name, statements);
+
+    // API Gateway's first-class Step Functions integration: the machine's ARN and the
+    // request's body as the execution's input; these integrations take payload 1.0 only.
+    YAML::Node parameters(YAML::NodeType::Map);
+    parameters["StateMachineArn"] = ref(machine);
+    parameters["Input"] = Y::string("$request.body");
+    YAML::Node ip(YAML::NodeType::Map);
+    ip["ApiId"] = api;
+    ip["IntegrationType"] = Y::string("AWS_PROXY");
+    ip["IntegrationSubtype"] = Y::string("StepFunctions-StartExecution");
+    ip["PayloadFormatVersion"] = Y::string("1.0");
+    ip["CredentialsArn"] = getAtt(routeRoleId(id), u"Arn"_s);
+    ip["RequestParameters"] = parameters;
+    YAML::Node integration(YAML::NodeType::Map);
+    integration["Type"] = Y::string("AWS::ApiGatewayV2::Integration");
+    integration["Properties"] = ip;
+    resources[routeIntegrationId(id).toStdString()] = integration;
+
+    // integrations/<id> by Fn::Join: serverless.yml would read a ${...} of Fn::Sub as its own.
+    YAML::Node parts(YAML::NodeType::Sequence);
+    parts.push_back(Y::string("integrations"));
+    YAML::Node integrationRef(YAML::NodeType::Map);
+    integrationRef["Ref"] = Y::string(routeIntegrationId(id));
+    parts.push_back(integrationRef);
+    YAML::Node join(YAML::NodeType::Sequence);
+    join.push_back(Y::string("/"));
+    join.push_back(parts);
+    YAML::Node target(YAML::NodeType::Map);
+    target["Fn::Join"] = join;
+    const QString method = settingText(route, "method");
+    const QString path = settingText(route, "path");
+    YAML::Node rp(YAML::NodeType::Map);
+    rp["ApiId"] = api;
+    rp["RouteKey"] = Y::string((method.isEmpty() ? u"GET"_s : method) + u' ' + (path.isEmpty() ? u"/"_s : path));
+    rp["Target"] = target;
+    YAML::Node r(YAML::NodeType::Map);
+    r["Type"] = Y::string("AWS::ApiGatewayV2::Route");
+    r["Properties"] = rp;
+    resources[id.toStdString()] = r;
+}
+
 void Workflows::addCloudFormation(const ExportModel &model, const ExportWorkflow &w, const LogicalIds &ids,
-                                  YAML::Node &resources, ExportOutput &output)
+                                  const YAML::Node &httpApi, YAML::Node &resources, ExportOutput &output)
 {
     const QString id = ids.of(w.node);
     YAML::Node list(YAML::NodeType::Sequence);
@@ -354,6 +405,26 @@ void Workflows::addCloudFormation(const ExportModel &model, const ExportWorkflow
             rule["Properties"] = rp;
             resources[(id + ids.of(starter)).toStdString()] = rule;
             scheduleTargets.push_back(ref(id));
+        } else if (starter->kind == Kinds::HttpRoute) {
+            if (model.string(starter, "payloadFormat") == "1.0"_L1)
+                output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
+                           tr("%1 starts the state machine %2 from the REST API (payload format 1.0), which "
+                              "serverless.yml cannot attach a state machine to without the "
+                              "serverless-step-functions plugin; it is not written. Set its payload format to 2.0 "
+                              "(HTTP API) to export it")
+                               .arg(starter->name, w.node->name),
+                           starter->id, u"payloadFormat"_s);
+            else if (RouteAuthorization(model).authorizer(starter))
+                output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
+                           tr("%1 starts the state machine %2 behind an authorizer, which serverless.yml cannot "
+                              "attach to a route of its own resources; the route is not written rather than "
+                              "written open")
+                               .arg(starter->name, w.node->name),
+                           starter->id);
+            else if (httpApi.IsDefined() && !httpApi.IsNull())
+                addRouteStarter(w, starter, httpApi, ids, resources);
+            else
+                reportStarter(w, starter, u"CloudFormation"_s, output);
         } else if (starter->kind != Kinds::Function && starter->kind != Kinds::StateMachine
                    && starter->kind != Kinds::Rule) {
             reportStarter(w, starter, u"CloudFormation"_s, output);

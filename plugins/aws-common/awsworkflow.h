@@ -12,6 +12,10 @@ class Workflows
     Q_DECLARE_TR_FUNCTIONS(Nimbus::Aws::Workflows)
 
 public:
+    // The HTTP API serverless.yml's export writes for the routes that start machines when no
+    // function has an httpApi event (the framework then writes none), and its $default stage.
+    static constexpr const char *kMachinesApi = "StateMachinesHttpApi";
+
     // The value of a ${name} placeholder in DefinitionSubstitutions: a function's, topic's or
     // state machine's ARN, a queue's URL, a table's or bus's name, as the local cloud
     // resolves it (WorkflowEngine::definition).
@@ -39,10 +43,22 @@ public:
     // A Warning on a starter the target has no way to start the machine from.
     static void reportStarter(const ExportWorkflow &w, const Node *starter, const QString &platform,
                               ExportOutput &output);
-    // AWS::StepFunctions::StateMachine with its role, and the rules, schedules and pipes that
-    // start it (CloudFormation without SAM: serverless.yml's resources).
+    // An HTTP API route that starts the machine: an AWS::ApiGatewayV2::Integration of subtype
+    // StepFunctions-StartExecution (the request's body as the execution's input) with the role
+    // API Gateway assumes for it (states:StartExecution on this machine only), and the
+    // AWS::ApiGatewayV2::Route on api, named by the route's logical id.
+    static void addRouteStarter(const ExportWorkflow &w, const Node *route, const YAML::Node &api,
+                                const LogicalIds &ids, YAML::Node &resources);
+    // AWS::StepFunctions::StateMachine with its role, and the rules, schedules, pipes and
+    // routes that start it (CloudFormation without SAM: serverless.yml's resources). Routes
+    // go on httpApi (a reference to the HTTP API); a REST route (payload 1.0), a route with an
+    // authorizer, or any route when httpApi is null is reported instead.
     static void addCloudFormation(const ExportModel &model, const ExportWorkflow &w, const LogicalIds &ids,
-                                  YAML::Node &resources, ExportOutput &output);
+                                  const YAML::Node &httpApi, YAML::Node &resources, ExportOutput &output);
+    // The logical ids of what addRouteStarter writes for a route (its Route resource is the
+    // route's own id).
+    static QString routeIntegrationId(const QString &routeId) { return routeId + QLatin1String("Integration"); }
+    static QString routeRoleId(const QString &routeId) { return routeId + QLatin1String("StartRole"); }
 };
 
 } // namespace Nimbus::Aws

@@ -186,6 +186,28 @@ bool WorkflowReader::readDerived(const QString &id, const std::string &type, con
         mStarters.append({id, source, target, p});
         return true;
     }
+    if (type == "AWS::ApiGatewayV2::Integration")
+        return !integrationMachine(id).isEmpty();
+    if (type == "AWS::ApiGatewayV2::Route") {
+        const QString machine = integrationMachine(targetIntegration(Y::child(p, "Target")));
+        if (machine.isEmpty())
+            return false;
+        Starter starter{id, QString(), machine, p};
+        starter.route = true;
+        mStarters.append(starter);
+        return true;
+    }
+    // The API and stage serverless.yml's export writes for such routes when the framework
+    // writes no HTTP API.
+    if ((type == "AWS::ApiGatewayV2::Api" && id == QLatin1String(Workflows::kMachinesApi))
+        || (type == "AWS::ApiGatewayV2::Stage" && id == QLatin1String(Workflows::kMachinesApi) + "Stage"_L1))
+        return true;
+    if (type == "AWS::IAM::Role" && id.endsWith("StartRole"_L1)) {
+        const QString route = id.chopped(9);
+        const YAML::Node r = Y::child(mResources, route.toStdString());
+        return Y::text(Y::child(r, "Type")) == "AWS::ApiGatewayV2::Route"_L1
+               && !integrationMachine(targetIntegration(Y::child(Y::child(r, "Properties"), "Target"))).isEmpty();
+    }
     if (type == "AWS::IAM::Role") {
         const YAML::Node pipe = Y::child(mResources, id.chopped(std::min<qsizetype>(4, id.size())).toStdString());
         if (id.endsWith("PipeRole"_L1) && Y::text(Y::child(pipe, "Type")) == "AWS::Pipes::Pipe"_L1)
@@ -373,11 +395,64 @@ void WorkflowReader::connectDefinition(const Machine &m, const QByteArray &text)
     }
 }
 
+QString WorkflowReader::integrationMachine(const QString &integrationId) const
+{
+    const YAML::Node integration = Y::child(mResources, integrationId.toStdString());
+    const YAML::Node p = Y::child(integration, "Properties");
+    if (integrationId.isEmpty() || Y::text(Y::child(integration, "Type")) != "AWS::ApiGatewayV2::Integration"_L1
+        || Y::text(Y::child(p, "IntegrationSubtype")) != "StepFunctions-StartExecution"_L1)
+        return {};
+    const QString machine = referencedId(Y::child(Y::child(p, "RequestParameters"), "StateMachineArn"));
+    return isMachineResource(machine) ? machine : QString();
+}
+
+QString WorkflowReader::targetIntegration(const YAML::Node &target)
+{
+    YAML::Node argument;
+    const QString function = intrinsic(target, &argument);
+    if (function == "Fn::Join"_L1 && argument.IsSequence() && argument.size() == 2 && argument[1].IsSequence()
+        && argument[1].size() == 2 && Y::text(argument[1][0]) == "integrations"_L1 && Y::text(argument[0]) == "/"_L1)
+        return referencedId(argument[1][1]);
+    const QString text = Y::text(function == "Fn::Sub"_L1 ? argument : target);
+    if (function == "Fn::Sub"_L1 && text.startsWith("integrations/${"_L1) && text.endsWith(u'}'))
+        return text.mid(15).chopped(1);
+    return {};
+}
+
+// A route of the StartExecution integration: an HTTP API route (payload 2.0, as on the
+// canvas; the integration's own 1.0 is API Gateway's requirement) named by its logical id.
+void WorkflowReader::readRouteStarter(const Starter &s, const QString &machine)
+{
+    const QString key = Y::text(Y::child(s.properties, "RouteKey"));
+    const QString method = key.section(u' ', 0, 0);
+    const QString path = key.section(u' ', 1);
+    const QString api = referencedId(Y::child(s.properties, "ApiId"));
+    const YAML::Node apiResource = Y::child(mResources, api.toStdString());
+    const bool cors = apiResource.IsDefined()
+                          ? Y::child(Y::child(apiResource, "Properties"), "CorsConfiguration").IsDefined()
+                          : mExternalApiCors;
+    const QString route = mBuilder.addNode(
+        u"http-route"_s, s.id,
+        {{u"method"_s, method.isEmpty() || method == "$default"_L1 ? u"ANY"_s : method},
+         {u"path"_s, path.isEmpty() ? u"/"_s : path},
+         {u"payloadFormat"_s, u"2.0"_s},
+         {u"cors"_s, cors}});
+    if (Y::has(s.properties, "AuthorizerId") || Y::has(s.properties, "AuthorizationType"))
+        mResult.note(
+            Diagnostic::Severity::Warning,
+            tr("%1: the route's authorization is not read; check the route's authorizer on the canvas").arg(s.id));
+    mBuilder.connect(route, machine, u"starts"_s);
+}
+
 void WorkflowReader::readStarter(const Starter &s)
 {
     const QString machine = mNodeOfResource.value(s.machine);
     if (machine.isEmpty())
         return; // the machine is kept as written, and so is what starts it
+    if (s.route) {
+        readRouteStarter(s, machine);
+        return;
+    }
     if (!s.source.isEmpty()) {
         if (!mBuilder.connect(mNodeOfResource.value(s.source), machine, u"starts"_s))
             mResult.note(Diagnostic::Severity::Info,

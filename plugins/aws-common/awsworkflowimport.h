@@ -26,6 +26,9 @@ public:
                    QHash<QString, QString> &nodeOfResource, const YAML::Node &resources, EventReader::AddNode addNode);
 
     static bool isMachine(const std::string &type);
+    // For a route whose ApiId names no resource of the template (serverless.yml's HttpApi,
+    // which the framework writes): whether that API allows CORS.
+    void setExternalApiCors(bool cors) { mExternalApiCors = cors; }
     // Adds the machine's node when its definition can be read; otherwise a Warning says why
     // and false leaves the resource to be kept as written.
     bool readMachine(const QString &id, const std::string &type, const YAML::Node &p);
@@ -57,6 +60,7 @@ private:
         QString source; // the queue's logical id (a pipe)
         QString machine; // logical id
         YAML::Node properties;
+        bool route = false; // an AWS::ApiGatewayV2::Route of the StartExecution integration
     };
 
     Result<QByteArray> definitionFile(const YAML::Node &uri) const;
@@ -70,6 +74,12 @@ private:
     bool isLogGroupOfMachine(const QString &id) const;
     void connectDefinition(const Machine &m, const QByteArray &text);
     void readStarter(const Starter &s);
+    void readRouteStarter(const Starter &s, const QString &machine);
+    // The machine a StepFunctions-StartExecution integration starts (its logical id); empty
+    // for another integration.
+    QString integrationMachine(const QString &integrationId) const;
+    // The integration a route's Target names (integrations/<id> by Fn::Join, Fn::Sub or text).
+    static QString targetIntegration(const YAML::Node &target);
     void dropMachineVariables();
 
     const ImportInput &mInput;
@@ -80,6 +90,7 @@ private:
     EventReader::AddNode mAddNode;
     QList<Machine> mMachines;
     QList<Starter> mStarters;
+    bool mExternalApiCors = false;
 };
 
 } // namespace Nimbus::Aws

@@ -5,11 +5,13 @@
 #include "awscommon.h"
 #include "awslayers.h"
 #include "awsworkflow.h"
+#include "awsworkflowimport.h"
 #include "export/exportmodel.h"
 #include "export/importbuilder.h"
 #include "export/routeauthorization.h"
 #include "export/yaml.h"
 #include "model/catalog.h"
+#include "paths.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -180,6 +182,34 @@ YAML::Node httpApiAuthorizers(const RouteAuthorization &auth, const Aws::Logical
         authorizers[authorizer.name.toStdString()] = a;
     }
     return authorizers;
+}
+
+// The HTTP API of the routes that start state machines when no function has an httpApi
+// event (the framework then writes none), with its $default stage deployed on each change.
+void addMachinesApi(const QString &service, bool cors, YAML::Node &resources)
+{
+    YAML::Node p(YAML::NodeType::Map);
+    p["Name"] = Y::string(service + "-state-machines"_L1);
+    p["ProtocolType"] = Y::string("HTTP");
+    if (cors) {
+        YAML::Node configuration(YAML::NodeType::Map);
+        configuration["AllowOrigins"] = Y::sequence({u"*"_s});
+        configuration["AllowMethods"] = Y::sequence({u"*"_s});
+        configuration["AllowHeaders"] = Y::sequence({u"*"_s});
+        p["CorsConfiguration"] = configuration;
+    }
+    YAML::Node api(YAML::NodeType::Map);
+    api["Type"] = Y::string("AWS::ApiGatewayV2::Api");
+    api["Properties"] = p;
+    resources[Aws::Workflows::kMachinesApi] = api;
+    YAML::Node sp(YAML::NodeType::Map);
+    sp["ApiId"] = Aws::ref(QString::fromLatin1(Aws::Workflows::kMachinesApi));
+    sp["StageName"] = Y::string("$default");
+    sp["AutoDeploy"] = Y::boolean(true);
+    YAML::Node stage(YAML::NodeType::Map);
+    stage["Type"] = Y::string("AWS::ApiGatewayV2::Stage");
+    stage["Properties"] = sp;
+    resources[std::string(Aws::Workflows::kMachinesApi) + "Stage"] = stage;
 }
 
 bool isRuleEvent(const Aws::ExportRule &rule)
@@ -484,8 +514,29 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     Aws::addSecretResources(model, ids, resources, output);
     // State machines as plain CloudFormation, not the serverless-step-functions plugin's
     // stepFunctions section: the file deploys with the framework alone (see README).
+    // Routes that start a machine go on the framework's HTTP API (logical id HttpApi), which
+    // it writes only when a function has an httpApi event; else on an API of their own.
+    bool frameworkApi = false;
+    for (const ExportFunction &f : model.functions())
+        for (const Node *trigger : f.triggers)
+            frameworkApi = frameworkApi
+                           || (trigger->kind == Kinds::HttpRoute && model.string(trigger, "payloadFormat") != "1.0"_L1);
+    bool machineRoutes = false;
     for (const ExportWorkflow &w : model.workflows())
-        Aws::Workflows::addCloudFormation(model, w, ids, resources, output);
+        for (const Node *starter : w.starters)
+            if (starter->kind == Kinds::HttpRoute && model.string(starter, "payloadFormat") != "1.0"_L1
+                && !auth.authorizer(starter)) {
+                machineRoutes = true;
+                httpCors = httpCors || model.boolean(starter, "cors");
+            }
+    YAML::Node api = Aws::ref(u"HttpApi"_s);
+    if (machineRoutes && !frameworkApi) {
+        api = Aws::ref(QString::fromLatin1(Aws::Workflows::kMachinesApi));
+        addMachinesApi(service, httpCors, resources);
+        httpCors = false;
+    }
+    for (const ExportWorkflow &w : model.workflows())
+        Aws::Workflows::addCloudFormation(model, w, ids, api, resources, output);
     Aws::reportUnexported(model, output, u"Serverless Framework"_s);
     auth.reportAwsLimits(output, u"Serverless Framework"_s);
     YAML::Node httpApi(YAML::NodeType::Map);
@@ -578,10 +629,17 @@ public:
     ServerlessReader(const ImportInput &input, ImportResult *result, const YAML::Node &root)
         : mResult(result), mBuilder(*input.catalog), mProvider(Y::child(root, "provider")),
           mResources(Y::child(Y::child(root, "resources"), "Resources")),
-          mEvents(mBuilder, mNodeOfResource, [this](const QString &kind, const QString &id, const QJsonObject &p) {
-              return addResourceNode(kind, id, p);
-          })
-    { }
+          mEvents(mBuilder, mNodeOfResource,
+                  [this](const QString &kind, const QString &id,
+                         const QJsonObject &p) { return addResourceNode(kind, id, p); }),
+          mWorkflows(input, *result, mBuilder, mNodeOfResource, mResources,
+                     [this](const QString &kind, const QString &id,
+                            const QJsonObject &p) { return addResourceNode(kind, id, p); }),
+          mInput(input)
+    {
+        const YAML::Node cors = Y::child(Y::child(mProvider, "httpApi"), "cors");
+        mWorkflows.setExternalApiCors(cors.IsDefined() && Y::text(cors) != "false"_L1);
+    }
 
     void readResources();
     void readFunction(const QString &key, const YAML::Node &fn);
@@ -589,7 +647,19 @@ public:
     void readConnections(const QString &key, const YAML::Node &fn);
     // The rules and archives of the resources block, once the functions are read.
     void readEventResources();
-    void finish() { mBuilder.finish(mResult); }
+    void finish()
+    {
+        mWorkflows.finish();
+        mBuilder.finish(mResult);
+    }
+    // The serverless-step-functions plugin's stepFunctions.stateMachines: a state-machine node
+    // each (its definition inline or in a file of the file's folder, by ${file(...)}) with
+    // the http, httpApi, schedule and eventBridge events that start it; an error when a
+    // definition file leads out of the file's folder.
+    QString readStepFunctions(const YAML::Node &stepFunctions);
+    // After the functions: the stepFunctions machines' events (a route or schedule may be
+    // named after a function's).
+    void readStepFunctionEvents(const YAML::Node &stepFunctions);
     const QJsonObject &ids() const { return mIds; }
     // The layers section: a layer node each; an error when a layer's path leads out of the
     // file's folder.
@@ -625,7 +695,102 @@ private:
     QHash<QString, QString> mFunctionOfKey; // key in functions -> node
     QHash<QString, QString> mLayerOfId; // the framework's logical id (XLambdaLayer) -> node
     Aws::EventReader mEvents;
+    Aws::WorkflowReader mWorkflows;
+    const ImportInput &mInput;
+    QList<YAML::Node> mMachineResources; // what the stepFunctions section reads as CloudFormation
+    QHash<QString, QString> mMachineOfKey; // stepFunctions key -> node
 };
+
+QString ServerlessReader::readStepFunctions(const YAML::Node &stepFunctions)
+{
+    static const QRegularExpression fileVariable(u"^\\$\\{file\\(([^)]+)\\)(:[^}]*)?\\}$"_s);
+    const YAML::Node machines = Y::child(stepFunctions, "stateMachines");
+    for (auto it = machines.begin(); machines.IsMap() && it != machines.end(); ++it) {
+        const QString key = Y::text(it->first);
+        const YAML::Node m = it->second;
+        // The machine as the plugin compiles it: AWS::StepFunctions::StateMachine's properties.
+        YAML::Node p(YAML::NodeType::Map);
+        const YAML::Node definition = Y::child(m, "definition");
+        if (definition.IsMap()) {
+            p["Definition"] = definition;
+        } else if (definition.IsScalar()) {
+            const QString text = Y::text(definition).trimmed();
+            const QRegularExpressionMatch file = fileVariable.match(text);
+            if (!file.hasMatch()) {
+                note(Diagnostic::Severity::Warning,
+                     ServerlessPlugin::tr("%1: the definition is neither inline nor a ${file(...)} of the file's "
+                                          "folder; the state machine is kept as written, not shown")
+                         .arg(key));
+                continue;
+            }
+            const QString path = file.captured(1).trimmed();
+            // The framework reads ~ as the user's home folder.
+            if (mInput.fileDirectory.isEmpty() || path.startsWith(u'~')
+                || !Paths::resolveUnder(mInput.fileDirectory, path))
+                return ServerlessPlugin::tr("the state machine %1's definition file %2 leads out of the file's folder")
+                    .arg(key, path);
+            p["DefinitionUri"] = Y::string(path);
+        }
+        if (Y::has(m, "name"))
+            p["StateMachineName"] = Y::child(m, "name");
+        p["StateMachineType"] = Y::string(Y::text(Y::child(m, "type")).toUpper() == "EXPRESS"_L1 ? "EXPRESS"
+                                                                                                 : "STANDARD");
+        if (const QString level = Y::text(Y::child(Y::child(m, "loggingConfig"), "level")); !level.isEmpty()) {
+            YAML::Node logging(YAML::NodeType::Map);
+            logging["Level"] = Y::string(level.toUpper());
+            p["LoggingConfiguration"] = logging;
+        }
+        if (Y::text(Y::child(Y::child(m, "tracingConfig"), "enabled")).toLower() == "true"_L1) {
+            YAML::Node tracing(YAML::NodeType::Map);
+            tracing["Enabled"] = Y::boolean(true);
+            p["TracingConfiguration"] = tracing;
+        }
+        mMachineResources.append(p); // kept alive: the reader holds it until finish()
+        // Its logical id as the plugin names it (the key with a capital, StepFunctionsStateMachine).
+        const QString id = Y::text(Y::child(m, "id")).isEmpty() ? key : Y::text(Y::child(m, "id"));
+        if (mWorkflows.readMachine(id, "AWS::StepFunctions::StateMachine", p))
+            mMachineOfKey.insert(key, mNodeOfResource.value(id));
+    }
+    return {};
+}
+
+void ServerlessReader::readStepFunctionEvents(const YAML::Node &stepFunctions)
+{
+    // The plugin's definitions name the service's functions by their key (Fn::GetAtt: [hello, Arn]).
+    for (auto it = mFunctionOfKey.cbegin(); it != mFunctionOfKey.cend(); ++it)
+        if (!mNodeOfResource.contains(it.key()))
+            mNodeOfResource.insert(it.key(), it.value());
+    const YAML::Node machines = Y::child(stepFunctions, "stateMachines");
+    for (auto it = machines.begin(); machines.IsMap() && it != machines.end(); ++it) {
+        const QString machine = mMachineOfKey.value(Y::text(it->first));
+        if (machine.isEmpty())
+            continue;
+        for (const YAML::Node &event : Y::child(it->second, "events")) {
+            if (!event.IsMap() || event.size() != 1)
+                continue;
+            const QString type = Y::text(event.begin()->first);
+            YAML::Node e = event.begin()->second;
+            if (type == "eventBridge"_L1 && Y::has(e, "event") && !Y::has(e, "pattern")) {
+                YAML::Node copy(YAML::NodeType::Map);
+                for (auto f = e.begin(); f != e.end(); ++f)
+                    copy[Y::text(f->first).toStdString()] = f->second;
+                copy["pattern"] = Y::child(e, "event");
+                e = copy;
+            }
+            const bool known = type == "http"_L1 || type == "httpApi"_L1 || type == "schedule"_L1
+                               || type == "eventBridge"_L1;
+            const QString trigger = known ? eventSource(type, e, machine) : QString();
+            if (trigger.isEmpty()) {
+                note(Diagnostic::Severity::Info,
+                     ServerlessPlugin::tr("%1: an event of type %2 is not modelled; it is kept as written, not shown")
+                         .arg(Y::text(it->first), type));
+                continue;
+            }
+            if (type != "eventBridge"_L1)
+                mBuilder.connect(trigger, machine, u"starts"_s);
+        }
+    }
+}
 
 QString ServerlessReader::readLayers(const YAML::Node &layers)
 {
@@ -746,6 +911,12 @@ void ServerlessReader::readResources()
         const std::string type = Y::text(Y::child(it->second, "Type")).toStdString();
         const YAML::Node p = Y::child(it->second, "Properties");
         if (mEvents.readBus(id, type, p))
+            continue;
+        if (Aws::WorkflowReader::isMachine(type)) {
+            mWorkflows.readMachine(id, type, p);
+            continue;
+        }
+        if (mWorkflows.readDerived(id, type, p))
             continue;
         const Aws::ImportedService service = Aws::readServiceResource(type, p);
         // A queue's dead-letter queue is no node of its own: export writes it with its queue.
@@ -985,8 +1156,12 @@ Result<void> ServerlessPlugin::readDocument(const YAML::Node &root, const Import
     if (const QString refused = reader.readLayers(Y::child(root, "layers")); !refused.isEmpty())
         return fail(tr("%1: the file is refused: %2").arg(input.fileName, refused));
     reader.readResources();
+    const YAML::Node stepFunctions = Y::child(root, "stepFunctions");
+    if (const QString refused = reader.readStepFunctions(stepFunctions); !refused.isEmpty())
+        return fail(tr("%1: the file is refused: %2").arg(input.fileName, refused));
     for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it)
         reader.readFunction(Y::text(it->first), it->second);
+    reader.readStepFunctionEvents(stepFunctions);
     for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it) {
         reader.readConnections(Y::text(it->first), it->second);
         reader.readFunctionLayers(Y::text(it->first), it->second);

@@ -118,6 +118,8 @@ H prefixedName(const QString &name)
 // main.tf and variables.tf of one design, a resource family at a time: the settings,
 // the services (functions refer to them), each function with its role and triggers,
 // then what several functions share (bucket notifications, the HTTP API).
+H allowStatement(const QStringList &actions, const H &resource);
+
 class TerraformWriter
 {
 public:
@@ -145,6 +147,8 @@ public:
     // aws_sfn_state_machine with its definition file (templatefile() fills its ${name}
     // placeholders), its role, and what starts it (schedules, pipes from queues).
     void writeStateMachine(const ExportWorkflow &w);
+    // The routes that start machines are on the HTTP API too: noted before it is written.
+    void addMachineRoutes(const ExportWorkflow &w);
     const RouteAuthorization &authorization() const { return mAuth; }
 
     QByteArray main() const { return mMain.text(); }
@@ -158,6 +162,8 @@ private:
     void writeTrigger(const ExportFunction &f, const Node *trigger);
     void writeSchedule(const QString &link, const QString &function, const Node *schedule);
     void writeRoute(const QString &link, const QString &function, const Node *route);
+    void writeRouteAuthorization(const Node *route);
+    void writeMachineRoute(const QString &link, const QString &machineArn, const Node *route);
     void writePermission(const QString &link, const QString &function, const QString &principal,
                          const QString &sourceArn);
     void writeEventSourceSettings(const ExportFunction &f, const Node *trigger);
@@ -788,6 +794,13 @@ void TerraformWriter::writeRoute(const QString &link, const QString &function, c
     mMain.attribute(u"route_key"_s, H::string(mModel.string(route, "method", u"GET"_s) + ' '_L1
                                               + mModel.string(route, "path", u"/"_s)));
     mMain.attribute(u"target"_s, H::templateString(u"integrations/${aws_apigatewayv2_integration.%1.id}"_s.arg(link)));
+    writeRouteAuthorization(route);
+    mMain.endBlock();
+    writePermission(link, function, u"apigateway.amazonaws.com"_s, u"${aws_apigatewayv2_api.http.execution_arn}/*/*"_s);
+}
+
+void TerraformWriter::writeRouteAuthorization(const Node *route)
+{
     if (const ApiAuthorizer *authorizer = mAuth.authorizer(route)) {
         const bool custom = authorizer->type == ApiAuthorizer::Type::Function;
         mMain.attribute(u"authorization_type"_s, H::string(custom ? u"CUSTOM"_s : u"JWT"_s));
@@ -796,8 +809,37 @@ void TerraformWriter::writeRoute(const QString &link, const QString &function, c
         if (const QStringList scopes = RouteAuthorization::scopes(route); !custom && !scopes.isEmpty())
             mMain.attribute(u"authorization_scopes"_s, H::stringList(scopes));
     }
+}
+
+void TerraformWriter::addMachineRoutes(const ExportWorkflow &w)
+{
+    for (const Node *starter : w.starters)
+        if (starter->kind == Kinds::HttpRoute && !mRoutes.contains(starter))
+            mRoutes.append(starter);
+}
+
+// API Gateway's first-class Step Functions integration: the request's body starts an
+// execution, under a role allowed states:StartExecution on this machine only.
+void TerraformWriter::writeMachineRoute(const QString &link, const QString &machineArn, const Node *route)
+{
+    writeServiceRole(link, u"apigateway.amazonaws.com"_s,
+                     {allowStatement({u"states:StartExecution"_s}, H::expression(machineArn))});
+    mMain.beginBlock(u"resource"_s, {u"aws_apigatewayv2_integration"_s, link});
+    mMain.attribute(u"api_id"_s, H::expression(u"aws_apigatewayv2_api.http.id"_s));
+    mMain.attribute(u"integration_type"_s, H::string(u"AWS_PROXY"_s));
+    mMain.attribute(u"integration_subtype"_s, H::string(u"StepFunctions-StartExecution"_s));
+    mMain.attribute(u"credentials_arn"_s, H::expression(u"aws_iam_role.%1.arn"_s.arg(link)));
+    mMain.attribute(u"payload_format_version"_s, H::string(u"1.0"_s));
+    mMain.attribute(u"request_parameters"_s, H::object({{u"StateMachineArn"_s, H::expression(machineArn)},
+                                                        {u"Input"_s, H::string(u"$request.body"_s)}}));
     mMain.endBlock();
-    writePermission(link, function, u"apigateway.amazonaws.com"_s, u"${aws_apigatewayv2_api.http.execution_arn}/*/*"_s);
+    mMain.beginBlock(u"resource"_s, {u"aws_apigatewayv2_route"_s, link});
+    mMain.attribute(u"api_id"_s, H::expression(u"aws_apigatewayv2_api.http.id"_s));
+    mMain.attribute(u"route_key"_s, H::string(mModel.string(route, "method", u"GET"_s) + ' '_L1
+                                              + mModel.string(route, "path", u"/"_s)));
+    mMain.attribute(u"target"_s, H::templateString(u"integrations/${aws_apigatewayv2_integration.%1.id}"_s.arg(link)));
+    writeRouteAuthorization(route);
+    mMain.endBlock();
 }
 
 // Lets a service invoke the function; sourceArn is a reference, or a template when it
@@ -1307,6 +1349,8 @@ void TerraformWriter::writeMachineStarters(const ExportWorkflow &w)
             mMain.endBlock();
             mMain.endBlock();
             mMain.endBlock();
+        } else if (starter->kind == Kinds::HttpRoute) {
+            writeMachineRoute(link, machineArn, starter);
         } else if (starter->kind != Kinds::Function && starter->kind != Kinds::StateMachine) {
             Aws::Workflows::reportStarter(w, starter, u"Terraform"_s, mOutput);
         }
@@ -1362,6 +1406,8 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     for (const Node *rule : model.nodesOfKind(Kinds::Rule))
         writer.writeRule(rule);
     writer.writeDeliveryPolicies();
+    for (const ExportWorkflow &w : model.workflows())
+        writer.addMachineRoutes(w);
     writer.writeHttpApi();
     for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
         writer.writeUserPool(pool);

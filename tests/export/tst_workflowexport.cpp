@@ -6,6 +6,7 @@
 
 #include "document/project.h"
 #include "export/exportjob.h"
+#include "export/exportmodel.h"
 #include "export/pluginregistry.h"
 #include "export/yaml.h"
 #include "model/catalog.h"
@@ -61,6 +62,10 @@ private slots:
     void serverlessHasNoPlaceholderLeft();
     void definitionOutsideTheProjectIsRefused();
     void pendingDefinitionIsExported();
+    void routeStartsMachine_data();
+    void routeStartsMachine();
+    void serverlessRouteWithoutFunctionApi();
+    void serverlessRestRouteIsReported();
 
 private:
     ExportOutput exportProject(const Project &project, const QString &target);
@@ -219,6 +224,142 @@ void TestWorkflowExport::pendingDefinitionIsExported()
     const ExportOutput output = exportProject(project, u"sam"_s);
     QVERIFY(output.file(u"workflows/flow.asl.json"_s));
     QCOMPARE(output.file(u"workflows/flow.asl.json"_s)->content, definition);
+}
+
+void TestWorkflowExport::routeStartsMachine_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("project");
+    QTest::addColumn<QString>("route");
+    QTest::addColumn<QString>("machine");
+    const QString shop = QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json");
+    QTest::newRow("serverless: shop") << u"serverless"_s << shop << u"fulfilRoute"_s << u"fulfilment"_s;
+    QTest::newRow("terraform: shop") << u"terraform"_s << shop << u"fulfilRoute"_s << u"fulfilment"_s;
+    QTest::newRow("terraform: REST route") << u"terraform"_s << kProject << u"checkout"_s << u"orderFlow"_s;
+}
+
+// A route that starts a machine is written as API Gateway's StartExecution integration with
+// a role allowed to start that machine only, and is no longer reported.
+void TestWorkflowExport::routeStartsMachine()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, project);
+    QFETCH(QString, route);
+    QFETCH(QString, machine);
+    Project design(Catalog::builtin());
+    QVERIFY(ProjectFile().load(project, design));
+    const ExportOutput output = exportProject(design, target);
+    for (const Diagnostic &d : output.diagnostics)
+        QVERIFY2(!(d.message.startsWith(route + u' ') && d.message.contains("starts the state machine"_L1)),
+                 qPrintable(d.message));
+    const QString routeId = ExportModel::identifier(route);
+    const QString machineId = ExportModel::identifier(machine);
+    if (target == "serverless"_L1) {
+        const Result<YAML::Node> root = Yaml::load(output.file(u"serverless.yml"_s)->content, u"serverless.yml"_s);
+        QVERIFY(root);
+        const QStringList resources{u"resources"_s, u"Resources"_s};
+        const QStringList integration = resources + QStringList{routeId + "Integration"_L1, u"Properties"_s};
+        QCOMPARE(text(*root, resources + QStringList{routeId + "Integration"_L1, u"Type"_s}),
+                 u"AWS::ApiGatewayV2::Integration"_s);
+        QCOMPARE(text(*root, integration + QStringList{u"IntegrationType"_s}), u"AWS_PROXY"_s);
+        QCOMPARE(text(*root, integration + QStringList{u"IntegrationSubtype"_s}), u"StepFunctions-StartExecution"_s);
+        QCOMPARE(text(*root, integration + QStringList{u"PayloadFormatVersion"_s}), u"1.0"_s);
+        QCOMPARE(text(*root, integration + QStringList{u"ApiId"_s}), u"HttpApi"_s);
+        QCOMPARE(text(*root, integration + QStringList{u"CredentialsArn"_s}), routeId + "StartRole.Arn"_L1);
+        QCOMPARE(text(*root, integration + QStringList{u"RequestParameters"_s, u"StateMachineArn"_s}), machineId);
+        QCOMPARE(QString::fromStdString(
+                     at(*root, integration + QStringList{u"RequestParameters"_s, u"StateMachineArn"_s}).Tag()),
+                 u"!Ref"_s);
+        QCOMPARE(text(*root, integration + QStringList{u"RequestParameters"_s, u"Input"_s}), u"$request.body"_s);
+        const QStringList routeProperties = resources + QStringList{routeId, u"Properties"_s};
+        QCOMPARE(text(*root, resources + QStringList{routeId, u"Type"_s}), u"AWS::ApiGatewayV2::Route"_s);
+        QCOMPARE(text(*root, routeProperties + QStringList{u"RouteKey"_s}), u"POST /fulfilments"_s);
+        const YAML::Node join = at(*root, routeProperties + QStringList{u"Target"_s, u"Fn::Join"_s});
+        QVERIFY(join.IsSequence() && join.size() == 2);
+        QCOMPARE(QString::fromStdString(join[1][0].Scalar()), u"integrations"_s);
+        QCOMPARE(QString::fromStdString(join[1][1]["Ref"].Scalar()), routeId + "Integration"_L1);
+        // The role API Gateway assumes may start this machine and nothing else.
+        const YAML::Node role = at(*root, resources + QStringList{routeId + "StartRole"_L1, u"Properties"_s});
+        QCOMPARE(QString::fromStdString(
+                     role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"][0].Scalar()),
+                 u"apigateway.amazonaws.com"_s);
+        const YAML::Node statements = role["Policies"][0]["PolicyDocument"]["Statement"];
+        QCOMPARE(int(statements.size()), 1);
+        QCOMPARE(int(statements[0]["Action"].size()), 1);
+        QCOMPARE(QString::fromStdString(statements[0]["Action"][0].Scalar()), u"states:StartExecution"_s);
+        QCOMPARE(QString::fromStdString(statements[0]["Resource"].Scalar()), machineId);
+        // The framework's HTTP API allows CORS, as the route asks.
+        QCOMPARE(text(*root, {u"provider"_s, u"httpApi"_s, u"cors"_s}), u"true"_s);
+        return;
+    }
+    const QString main = QString::fromUtf8(output.file(u"main.tf"_s)->content);
+    const QString link = ExportModel::snakeCase(route) + u'_' + ExportModel::snakeCase(machine);
+    const QString machineArn = u"aws_sfn_state_machine.%1.arn"_s.arg(ExportModel::snakeCase(machine));
+    const qsizetype start = main.indexOf(u"resource \"aws_apigatewayv2_integration\" \"%1\""_s.arg(link));
+    QVERIFY2(start >= 0, qPrintable(link));
+    const QString block = main.mid(start, main.indexOf("\n}\n"_L1, start) - start);
+    for (const QString &line :
+         {u"integration_type       = \"AWS_PROXY\""_s, u"integration_subtype    = \"StepFunctions-StartExecution\""_s,
+          u"credentials_arn        = aws_iam_role.%1.arn"_s.arg(link), u"payload_format_version = \"1.0\""_s,
+          u"StateMachineArn = "_s + machineArn, u"Input           = \"$request.body\""_s,
+          u"api_id                 = aws_apigatewayv2_api.http.id"_s})
+        QVERIFY2(block.contains(line), qPrintable(line + u'\n' + block));
+    QVERIFY(main.contains(u"resource \"aws_apigatewayv2_route\" \"%1\""_s.arg(link)));
+    QVERIFY(main.contains(u"target    = \"integrations/${aws_apigatewayv2_integration.%1.id}\""_s.arg(link)));
+    const qsizetype policy = main.indexOf(u"resource \"aws_iam_role_policy\" \"%1\""_s.arg(link));
+    QVERIFY(policy >= 0);
+    const QString policyBlock = main.mid(policy, main.indexOf("\n}\n"_L1, policy) - policy);
+    QVERIFY2(policyBlock.contains(u"Action   = [\"states:StartExecution\"]\n        Resource = "_s + machineArn),
+             qPrintable(policyBlock));
+    QCOMPARE(policyBlock.count("Action"_L1), 1);
+    QVERIFY(main.contains("resource \"aws_apigatewayv2_api\" \"http\""_L1));
+}
+
+// With no function on an HTTP API the framework writes none: the route goes on an API and
+// $default stage of its own.
+void TestWorkflowExport::serverlessRouteWithoutFunctionApi()
+{
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    project.setFilePath(dir.filePath(u"app.nimbus"_s));
+    const NodeId machine = project.addNode(u"state-machine"_s, {}, u"flow"_s).valueOr(kInvalidNodeId);
+    QVERIFY(project.setNodeProperty(machine, u"definition"_s, u"workflows/flow.asl.json"_s));
+    project.setCodeFile(u"workflows/flow.asl.json"_s, R"({"StartAt": "A", "States": {"A": {"Type": "Succeed"}}})");
+    const NodeId route = project.addNode(u"http-route"_s, {}, u"start"_s).valueOr(kInvalidNodeId);
+    QVERIFY(project.setNodeProperty(route, u"method"_s, u"POST"_s));
+    QVERIFY(project.setNodeProperty(route, u"path"_s, u"/flows"_s));
+    QVERIFY(project.setNodeProperty(route, u"payloadFormat"_s, u"2.0"_s));
+    QVERIFY(project.connectNodes(route, machine, u"starts"_s));
+    const ExportOutput output = exportProject(project, u"serverless"_s);
+    for (const Diagnostic &d : output.diagnostics)
+        QVERIFY2(!d.message.contains("starts the state machine"_L1), qPrintable(d.message));
+    const Result<YAML::Node> root = Yaml::load(output.file(u"serverless.yml"_s)->content, u"serverless.yml"_s);
+    QVERIFY(root);
+    const QStringList resources{u"resources"_s, u"Resources"_s};
+    QCOMPARE(text(*root, resources + QStringList{u"StateMachinesHttpApi"_s, u"Type"_s}), u"AWS::ApiGatewayV2::Api"_s);
+    QCOMPARE(text(*root, resources + QStringList{u"StateMachinesHttpApi"_s, u"Properties"_s, u"ProtocolType"_s}),
+             u"HTTP"_s);
+    QCOMPARE(text(*root, resources + QStringList{u"StateMachinesHttpApiStage"_s, u"Properties"_s, u"StageName"_s}),
+             u"$default"_s);
+    QCOMPARE(text(*root, resources + QStringList{u"Start"_s, u"Properties"_s, u"ApiId"_s}), u"StateMachinesHttpApi"_s);
+    QCOMPARE(text(*root, resources + QStringList{u"Start"_s, u"Properties"_s, u"RouteKey"_s}), u"POST /flows"_s);
+    QVERIFY(!at(*root, {u"provider"_s, u"httpApi"_s}).IsDefined());
+}
+
+// serverless.yml cannot attach a machine to the framework's REST API: the route is reported
+// by name, with what to change.
+void TestWorkflowExport::serverlessRestRouteIsReported()
+{
+    Project project(Catalog::builtin());
+    QVERIFY(ProjectFile().load(kProject, project));
+    const ExportOutput output = exportProject(project, u"serverless"_s);
+    bool reported = false;
+    for (const Diagnostic &d : output.diagnostics)
+        reported = reported
+                   || (d.severity == Diagnostic::Severity::Warning && d.message.startsWith("checkout starts"_L1)
+                       && d.message.contains("payload format to 2.0"_L1));
+    QVERIFY(reported);
+    QVERIFY(!output.file(u"serverless.yml"_s)->content.contains("AWS::ApiGatewayV2::Route"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkflowExport)

@@ -79,6 +79,11 @@ private slots:
     void definitionForms_data();
     void definitionForms();
     void unreadableDefinitionIsKept();
+    void serverlessExportReadsBack_data();
+    void serverlessExportReadsBack();
+    void serverlessPluginSyntax();
+    void serverlessDefinitionOutsideIsRefused_data();
+    void serverlessDefinitionOutsideIsRefused();
 
 private:
     Result<QList<Diagnostic>> importTemplate(const QString &folder, const QByteArray &text, Project &project);
@@ -303,6 +308,200 @@ void TestWorkflowImport::unreadableDefinitionIsKept()
     QVERIFY2(messages.contains("Other: DefinitionString is made by an intrinsic function"_L1), qPrintable(messages));
     QVERIFY2(messages.contains("2 resource(s) of type AWS::StepFunctions::StateMachine are kept as written"_L1),
              qPrintable(messages));
+}
+
+void TestWorkflowImport::serverlessExportReadsBack_data()
+{
+    QTest::addColumn<QString>("project");
+    QTest::addColumn<QStringList>("dropped"); // nodes the export reports instead of writing
+    QTest::addColumn<QStringList>("droppedEdges");
+    QTest::addColumn<QStringList>("compared"); // the nodes whose properties are compared; empty: all
+    QTest::newRow("workflow") << kProject << QStringList{u"checkout"_s}
+                              << QStringList{u"Alerts -starts-> OrderFlow"_s, u"Checkout -starts-> OrderFlow"_s}
+                              << QStringList();
+    // The shop: its machine, what starts it (the route, on the framework's HTTP API) and
+    // what its Task states use.
+    QTest::newRow("shop") << QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json") << QStringList()
+                          << QStringList()
+                          << QStringList{u"fulfilment"_s, u"fulfilRoute"_s, u"chargePayment"_s, u"refundPayment"_s};
+}
+
+// The serverless.yml export of a design with machines reads back as the same design: the
+// machines from resources (AWS::StepFunctions::StateMachine), their definitions with ${node}
+// placeholders, the schedules, pipes and routes (the StartExecution integration) that start
+// them and the connections of their Task states.
+void TestWorkflowImport::serverlessExportReadsBack()
+{
+    QFETCH(QString, project);
+    QFETCH(QStringList, dropped);
+    QFETCH(QStringList, droppedEdges);
+    QFETCH(QStringList, compared);
+    Project original(Catalog::builtin());
+    QVERIFY(ProjectFile().load(project, original));
+    const ExporterInterface *exporter = mRegistry->exporter(u"serverless"_s);
+    QVERIFY(exporter);
+    const ExportOutput output = ExportJob::prepare(*exporter, mRegistry->provider(u"serverless"_s),
+                                                   ExportJob::input(original, u"serverless"_s, {}));
+    QTemporaryDir dir;
+    QVERIFY(ExportJob::write(output, dir.path(), u"serverless"_s));
+    Project imported(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(u"serverless.yml"_s), *mRegistry, imported);
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+    for (const Diagnostic &d : *read)
+        QVERIFY2(d.severity != Diagnostic::Severity::Warning || !d.message.contains("definition"_L1),
+                 qPrintable(d.message));
+
+    const Architecture &a = original.architecture();
+    const Architecture &b = imported.architecture();
+    // Functions keep their names (the framework's keys) and so do the routes of their httpApi
+    // events (named after the function); other nodes take their logical ids.
+    const auto rename = [&](const QString &name) {
+        if (name == "default-bus"_L1)
+            return u"default"_s;
+        const Node *node = a.nodeByName(name);
+        const Node *same = b.nodeByName(name);
+        return node && same && same->kind == node->kind ? name : ExportModel::identifier(name);
+    };
+    QStringList kindsA, kindsB;
+    for (const auto &[id, node] : a.nodes())
+        if (!dropped.contains(node.name))
+            kindsA.append(node.kind);
+    for (const auto &[id, node] : b.nodes())
+        kindsB.append(node.kind);
+    kindsA.sort();
+    kindsB.sort();
+    QCOMPARE(kindsB, kindsA);
+    for (const auto &[id, node] : a.nodes()) {
+        if (dropped.contains(node.name) || (!compared.isEmpty() && !compared.contains(node.name)))
+            continue;
+        const Node *back = b.nodeByName(rename(node.name));
+        QVERIFY2(back, qPrintable(node.name));
+        QCOMPARE(back->kind, node.kind);
+        for (auto it = node.properties.begin(); it != node.properties.end(); ++it) {
+            if (it.key() == "definition"_L1 || (it.key() == "environment"_L1 && node.kind == "function"_L1))
+                continue;
+            QVERIFY2(back->properties.value(it.key()) == it.value(),
+                     qPrintable(node.name + u'.' + it.key() + " = "_L1
+                                + QString::fromUtf8(QJsonDocument(QJsonArray{back->properties.value(it.key())})
+                                                        .toJson(QJsonDocument::Compact))));
+        }
+    }
+    QStringList expected = edgeTexts(a, rename);
+    for (const QString &edge : droppedEdges)
+        QVERIFY2(expected.removeOne(edge), qPrintable(edge));
+    QStringList edges = edgeTexts(b, [](const QString &name) { return name; });
+    if (!compared.isEmpty()) {
+        // Only the connections of the compared nodes.
+        QStringList names;
+        for (const QString &name : compared)
+            names.append(rename(name));
+        const auto unrelated = [&](const QString &edge) {
+            return !names.contains(edge.section(u' ', 0, 0)) && !names.contains(edge.section(u' ', 2, 2));
+        };
+        expected.removeIf(unrelated);
+        edges.removeIf(unrelated);
+    }
+    QCOMPARE(edges, expected);
+
+    // The definitions, their placeholders naming the imported nodes.
+    static const QRegularExpression placeholder(u"\\$\\{([A-Za-z0-9_-]+)\\}"_s);
+    for (const auto &[id, node] : a.nodes()) {
+        if (node.kind != "state-machine"_L1)
+            continue;
+        const QString text = QString::fromUtf8(
+            readFile(QFileInfo(project).absolutePath() + u'/' + node.properties.value(u"definition"_s).toString()));
+        QString renamed;
+        qsizetype at = 0;
+        for (auto it = placeholder.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            renamed += text.mid(at, m.capturedStart() - at) + "${"_L1 + rename(m.captured(1)) + u'}';
+            at = m.capturedEnd();
+        }
+        renamed += QStringView(text).mid(at);
+        const QString path = b.nodeByName(rename(node.name))->properties.value(u"definition"_s).toString();
+        QCOMPARE(path, "workflows/"_L1 + rename(node.name) + ".asl.json"_L1);
+        // The export writes the definition inline: it reads back as JSON of the same value.
+        const QJsonDocument back = QJsonDocument::fromJson(imported.pendingCodeFiles().value(path));
+        QVERIFY2(!back.isNull(), qPrintable(path));
+        QCOMPARE(back, QJsonDocument::fromJson(renamed.toUtf8()));
+    }
+}
+
+// The serverless-step-functions plugin's section: a machine with its definition inline (the
+// service's functions named by their key) or in a file beside serverless.yml, and the events
+// that start it.
+void TestWorkflowImport::serverlessPluginSyntax()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath(u"states/report.json"_s),
+                      R"({"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}})"));
+    QVERIFY(writeFile(dir.filePath(u"serverless.yml"_s),
+                      "service: shop\nprovider:\n  name: aws\n  runtime: nodejs20.x\n"
+                      "plugins:\n  - serverless-step-functions\n"
+                      "functions:\n  charge:\n    handler: functions/charge/index.handler\n"
+                      "stepFunctions:\n  stateMachines:\n"
+                      "    checkout:\n      name: checkout-flow\n      type: EXPRESS\n"
+                      "      tracingConfig:\n        enabled: true\n"
+                      "      events:\n        - http:\n            path: checkout\n            method: POST\n"
+                      "        - schedule:\n            rate: rate(1 hour)\n            enabled: false\n"
+                      "        - eventBridge:\n            event:\n              source: [shop.orders]\n"
+                      "      definition:\n        StartAt: Charge\n        States:\n          Charge:\n"
+                      "            Type: Task\n            Resource:\n              Fn::GetAtt: [charge, Arn]\n"
+                      "            End: true\n"
+                      "    report:\n      definition: ${file(states/report.json)}\n"
+                      "      events:\n        - httpApi:\n            method: GET\n            path: /report\n"));
+    Project project(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(u"serverless.yml"_s), *mRegistry, project);
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+    const Architecture &design = project.architecture();
+    const Node *checkout = design.nodeByName(u"checkout"_s);
+    QVERIFY(checkout);
+    QCOMPARE(checkout->kind, u"state-machine"_s);
+    QCOMPARE(checkout->properties.value(u"type"_s).toString(), u"EXPRESS"_s);
+    QCOMPARE(checkout->properties.value(u"stateMachineName"_s).toString(), u"checkout-flow"_s);
+    QCOMPARE(checkout->properties.value(u"tracing"_s).toBool(), true);
+    QVERIFY(QString::fromUtf8(project.pendingCodeFiles().value(u"workflows/checkout.asl.json"_s))
+                .contains("\"Resource\": \"${charge}\""_L1));
+    QCOMPARE(QString::fromUtf8(project.pendingCodeFiles().value(u"workflows/report.asl.json"_s)),
+             uR"({"StartAt": "Done", "States": {"Done": {"Type": "Succeed"}}})"_s);
+    QCOMPARE(machineEdges(design, u"checkout"_s).join("; "_L1),
+             u"checkout -invokes-> charge; checkoutRoute -starts-> checkout; checkoutRule -targets-> checkout; "
+             "checkoutSchedule -starts-> checkout"_s);
+    QCOMPARE(machineEdges(design, u"report"_s), QStringList{u"reportRoute -starts-> report"_s});
+    const Node *route = design.nodeByName(u"checkoutRoute"_s);
+    QVERIFY(route);
+    QCOMPARE(route->properties.value(u"path"_s).toString(), u"/checkout"_s);
+    QCOMPARE(route->properties.value(u"payloadFormat"_s).toString(), u"1.0"_s);
+    QCOMPARE(design.nodeByName(u"reportRoute"_s)->properties.value(u"payloadFormat"_s).toString(), u"2.0"_s);
+    QCOMPARE(design.nodeByName(u"checkoutSchedule"_s)->properties.value(u"enabled"_s).toBool(), false);
+}
+
+void TestWorkflowImport::serverlessDefinitionOutsideIsRefused_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::newRow("climbs out") << u"${file(../../etc/passwd)}"_s;
+    QTest::newRow("climbs out inside") << u"${file(states/../../../etc/passwd)}"_s;
+    QTest::newRow("absolute") << u"${file(/etc/passwd)}"_s;
+    QTest::newRow("home") << u"${file(~/.aws/credentials)}"_s;
+}
+
+// A stepFunctions definition file is read only inside serverless.yml's folder: a path that
+// leads out refuses the file, and nothing of the file it names is read.
+void TestWorkflowImport::serverlessDefinitionOutsideIsRefused()
+{
+    QFETCH(QString, definition);
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath(u"app/serverless.yml"_s),
+                      "service: shop\nprovider:\n  name: aws\nstepFunctions:\n  stateMachines:\n    flow:\n"
+                      "      definition: "_ba
+                          + definition.toUtf8() + "\n"_ba));
+    Project project(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(u"app/serverless.yml"_s), *mRegistry,
+                                                             project);
+    QVERIFY(!read);
+    QVERIFY2(read.errorMessage().contains("leads out of the file's folder"_L1), qPrintable(read.errorMessage()));
+    QCOMPARE(project.architecture().nodeCount(), 0);
+    QVERIFY(project.pendingCodeFiles().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestWorkflowImport)

@@ -43,6 +43,11 @@ done
 check "cfn-lint: SAM template.yaml" node "$tools/cfn-lint.cjs" "$out/sam/template.yaml"
 check "cfn-lint: SAM template.yaml with state machines" sh -c "'$build/bin/nimbus' export '$here/data/workflow/workflow.json' \
     --target sam -o '$out/sam-workflow' > /dev/null 2>&1 && node '$tools/cfn-lint.cjs' '$out/sam-workflow/template.yaml'"
+# Routes that start a state machine (API Gateway's StartExecution integration) in Terraform,
+# a REST-payload route among them; serverless.yml's machines (the shop's route is checked below).
+check "hcl2json: main.tf with state machines" sh -c "'$build/bin/nimbus' export '$here/data/workflow/workflow.json' \
+    --target terraform -o '$out/terraform-workflow' > /dev/null 2>&1 && node '$tools/terraform.mjs' '$out/terraform-workflow' \
+    aws_sfn_state_machine=2 aws_apigatewayv2_route=1 aws_apigatewayv2_integration=1 aws_pipes_pipe=1"
 # Layers (AWS::Serverless::LayerVersion, serverless.yml layers, aws_lambda_layer_version).
 layers="$here/data/layers/layers.json"
 for target in sam serverless terraform; do
@@ -74,8 +79,8 @@ reject "Knative models" node "$tools/knative.mjs" "$here/broken/knative.yaml"
 
 # Terraform: @cdktf/hcl2json, and the resources the example needs.
 check "hcl2json: main.tf, variables.tf" node "$tools/terraform.mjs" "$out/terraform" \
-    aws_lambda_function=9 aws_iam_role=10 aws_iam_role_policy=8 aws_lambda_event_source_mapping=1 \
-    aws_apigatewayv2_route=3 aws_apigatewayv2_integration=3 aws_cloudwatch_event_rule=2 aws_sns_topic_subscription=1 \
+    aws_lambda_function=9 aws_iam_role=11 aws_iam_role_policy=9 aws_lambda_event_source_mapping=1 \
+    aws_apigatewayv2_route=4 aws_apigatewayv2_integration=4 aws_cloudwatch_event_rule=2 aws_sns_topic_subscription=1 \
     aws_sfn_state_machine=1 aws_apigatewayv2_authorizer=1 aws_cognito_user_pool=1 aws_cognito_user_pool_client=1 \
     aws_s3_bucket_notification=1 aws_dynamodb_table=3 aws_sqs_queue=6 aws_s3_bucket=3 aws_cloudwatch_event_bus=1 \
     aws_cloudwatch_event_target=2 aws_sqs_queue_policy=1 aws_lambda_function_event_invoke_config=1

@@ -134,6 +134,10 @@ const authorizer = cfn.ResourceTypes['AWS::ApiGatewayV2::Authorizer'].Properties
 authorizer.AuthorizerUri.Required = false;
 authorizer.JwtConfiguration = p('Json');
 
+// HTTP APIs' first-class AWS service integrations (IntegrationSubtype, 2020): a route that
+// starts a state machine (StepFunctions-StartExecution).
+cfn.ResourceTypes['AWS::ApiGatewayV2::Integration'].Properties.IntegrationSubtype = p('String');
+
 // SAM: a route's own authorizer on an HttpApi event (SAM 1.20, 2020-02); the package knows
 // no HttpApi event and reads it as a REST Api event.
 sam.PropertyTypes[fn + '.ApiEvent'].Properties.Auth = p('Json');

@@ -964,3 +964,52 @@ resource "aws_sfn_state_machine" "fulfilment" {
     refundPayment = aws_lambda_function.refund_payment.arn
   })
 }
+
+resource "aws_iam_role" "fulfil_route_fulfilment" {
+  name               = "${var.name_prefix}-fulfil-route-fulfilment"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = {
+          Service = "apigateway.amazonaws.com"
+        }
+        Action    = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "fulfil_route_fulfilment" {
+  name   = "access"
+  role   = aws_iam_role.fulfil_route_fulfilment.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["states:StartExecution"]
+        Resource = aws_sfn_state_machine.fulfilment.arn
+      },
+    ]
+  })
+}
+
+resource "aws_apigatewayv2_integration" "fulfil_route_fulfilment" {
+  api_id                 = aws_apigatewayv2_api.http.id
+  integration_type       = "AWS_PROXY"
+  integration_subtype    = "StepFunctions-StartExecution"
+  credentials_arn        = aws_iam_role.fulfil_route_fulfilment.arn
+  payload_format_version = "1.0"
+  request_parameters     = {
+    StateMachineArn = aws_sfn_state_machine.fulfilment.arn
+    Input           = "$request.body"
+  }
+}
+
+resource "aws_apigatewayv2_route" "fulfil_route_fulfilment" {
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "POST /fulfilments"
+  target    = "integrations/${aws_apigatewayv2_integration.fulfil_route_fulfilment.id}"
+}

@@ -213,6 +213,21 @@ resource "aws_cloudwatch_event_target" "retry_orders_order_flow" {
   }
 }
 
+resource "aws_apigatewayv2_api" "http" {
+  name          = var.name_prefix
+  protocol_type = "HTTP"
+}
+
+resource "aws_apigatewayv2_stage" "default" {
+  api_id      = aws_apigatewayv2_api.http.id
+  name        = "$default"
+  auto_deploy = true
+}
+
+output "api_url" {
+  value = aws_apigatewayv2_stage.default.invoke_url
+}
+
 resource "aws_iam_role" "order_flow" {
   name               = "${var.name_prefix}-order-flow"
   assume_role_policy = jsonencode({
@@ -275,6 +290,55 @@ resource "aws_sfn_state_machine" "order_flow" {
     stock    = aws_dynamodb_table.stock.name
     validate = aws_lambda_function.validate.arn
   })
+}
+
+resource "aws_iam_role" "checkout_order_flow" {
+  name               = "${var.name_prefix}-checkout-order-flow"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = {
+          Service = "apigateway.amazonaws.com"
+        }
+        Action    = "sts:AssumeRole"
+      },
+    ]
+  })
+}
+
+resource "aws_iam_role_policy" "checkout_order_flow" {
+  name   = "access"
+  role   = aws_iam_role.checkout_order_flow.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["states:StartExecution"]
+        Resource = aws_sfn_state_machine.order_flow.arn
+      },
+    ]
+  })
+}
+
+resource "aws_apigatewayv2_integration" "checkout_order_flow" {
+  api_id                 = aws_apigatewayv2_api.http.id
+  integration_type       = "AWS_PROXY"
+  integration_subtype    = "StepFunctions-StartExecution"
+  credentials_arn        = aws_iam_role.checkout_order_flow.arn
+  payload_format_version = "1.0"
+  request_parameters     = {
+    StateMachineArn = aws_sfn_state_machine.order_flow.arn
+    Input           = "$request.body"
+  }
+}
+
+resource "aws_apigatewayv2_route" "checkout_order_flow" {
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "POST /checkout"
+  target    = "integrations/${aws_apigatewayv2_integration.checkout_order_flow.id}"
 }
 
 resource "aws_cloudwatch_event_rule" "nightly_order_flow" {
