@@ -223,7 +223,7 @@ QStringList eventScript(const ExportModel &model, const EventRouting &routing, E
         }
         QList<const Node *> functions;
         for (const Node *target : routing.targets(rule)) {
-            if (target->kind == Kinds::Function) {
+            if (target->kind == Kinds::Function || target->kind == Kinds::Container) {
                 functions.append(target);
                 continue;
             }
@@ -326,12 +326,12 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
                     CloudRunPlugin::tr("%1: the service %2 answers every path; %3 %4 is routed inside it")
                         .arg(trigger->name, c.name, model.string(trigger, "method"), model.string(trigger, "path")),
                     trigger->id);
-            else
-                output.add(Diagnostic::Severity::Warning, u"export-unsupported"_s,
-                           CloudRunPlugin::tr("%1: its events to the container %2 are not exported yet; create the "
-                                              "Eventarc trigger or push subscription yourself")
-                               .arg(trigger->name, c.node->name),
-                           trigger->id);
+            else if (trigger->kind != Kinds::Rule) {
+                // A container's service takes the same Eventarc triggers and scheduler jobs.
+                ExportFunction service;
+                service.node = c.node;
+                script << triggerScript(model, service, trigger, output);
+            }
         }
     }
     const EventRouting routing(model, *input.catalog);

@@ -8,3 +8,15 @@ set -eu
 : "${SERVICE_ACCOUNT:?set SERVICE_ACCOUNT to the invoker service account}"
 REGION=${REGION:-us-central1}
 
+# jobs invokes worker
+gcloud eventarc triggers create jobs-worker --location="$REGION" \
+    --destination-run-service=worker --destination-run-region="$REGION" \
+    --event-filters="type=google.cloud.pubsub.topic.v1.messagePublished" \
+    --transport-topic="projects/${PROJECT}/topics/jobs" \
+    --service-account="$SERVICE_ACCOUNT"
+
+# nightly runs worker (cron(0 2 * * ? *))
+URL=$(gcloud run services describe worker --region="$REGION" --format='value(status.url)')
+gcloud scheduler jobs create http nightly-worker --location="$REGION" --schedule='0 2 * * *' --time-zone=UTC \
+    --uri="$URL" --http-method=POST --oidc-service-account-email="$SERVICE_ACCOUNT"
+
