@@ -426,6 +426,9 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
     const QString invocation = requestIdOfTrace(request.header("x-amzn-trace-id"));
     if (!invocation.isEmpty())
         request.cause = mCloud.causeOfRequest(invocation);
+    // The caller known by its token wins over a trace header naming another function's invocation.
+    if (!request.caller.isEmpty() && (!request.cause || mCloud.causeName(request.cause) != request.caller))
+        request.cause = mCloud.runningInvocationOf(request.caller);
     // Every answer names its request, as AWS does.
     Reply reply = [done, id = request.requestId](HttpResponseData response) {
         AwsWire::addHeader(response.headers, "x-amzn-requestid", id.toLatin1());
@@ -496,11 +499,11 @@ AwsService *AwsEndpoint::route(AwsRequest &request) const
 
 std::optional<HttpResponseData> AwsEndpoint::deniedAccess(const AwsService &service, const AwsRequest &request)
 {
-    if (!request.cause || mCloud.iamMode() == LocalCloud::IamMode::Off)
+    if ((!request.cause && request.caller.isEmpty()) || mCloud.iamMode() == LocalCloud::IamMode::Off)
         return std::nullopt;
     for (const NeededPermission &needed : neededPermissions(service.name(), request, mCloud)) {
         if (const std::optional<QString> refusal = mCloud.refusesServiceCall(
-                request.cause, needed.action, needed.resource, needed.arn, needed.objectLevel))
+                request.cause, needed.action, needed.resource, needed.arn, needed.objectLevel, request.caller))
             return accessDenied(service.name(), request, *refusal);
     }
     return std::nullopt;

@@ -159,16 +159,37 @@ QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) c
         variables.append({u"AWS_ENDPOINT_URL"_s, mServiceEndpoint});
         variables.append({u"AWS_ACCESS_KEY_ID"_s, u"NIMBUSLOCALACCESSKEY"_s});
         variables.append({u"AWS_SECRET_ACCESS_KEY"_s, u"nimbus-local-secret-access-key"_s});
-        variables.append({u"AWS_SESSION_TOKEN"_s, sessionToken()});
+        // A worker's own, by which the extension knows it.
+        quint32 words[6];
+        QRandomGenerator::system()->fillRange(words);
+        const QString token = u"nimbus-"_s
+                              + QString::fromLatin1(
+                                  QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex());
+        mSessionTokens.insert(token, function.name);
+        mSessionTokenOrder.append(token);
+        while (mSessionTokenOrder.size() > kSessionTokenLimit)
+            mSessionTokens.remove(mSessionTokenOrder.takeFirst());
+        variables.append({u"AWS_SESSION_TOKEN"_s, token});
     }
     if (mExtensionPort)
         variables.append({u"PARAMETERS_SECRETS_EXTENSION_HTTP_PORT"_s, QString::number(mExtensionPort)});
     return variables;
 }
 
-QString LocalCloud::sessionToken()
+QString LocalCloud::functionOfSessionToken(const QString &token) const
 {
-    return u"nimbus-local-session-token"_s;
+    return token.isEmpty() ? QString() : mSessionTokens.value(token);
+}
+
+qint64 LocalCloud::runningInvocationOf(const QString &function) const
+{
+    qint64 newest = 0;
+    for (const Pending &pending : mPending)
+        if (pending.entry > newest)
+            if (const CloudLogEntry *entry = const_cast<LocalCloud *>(this)->logEntry(pending.entry);
+                entry && entry->target == function)
+                newest = pending.entry;
+    return newest;
 }
 
 qint64 LocalCloud::causeOfRequest(const QString &requestId) const
@@ -288,7 +309,6 @@ std::optional<LocalCloud::IamMode> LocalCloud::iamModeFromName(const QString &na
     return std::nullopt;
 }
 
-std::optional<QString> LocalCloud::refusesServiceCall(qint64 cause, const QString &action, const QString &resource,
 LocalCloud::IamMode LocalCloud::iamModeOf(const Project &project, QString *problem)
 {
     if (project.iamMode().isEmpty())
@@ -302,12 +322,14 @@ LocalCloud::IamMode LocalCloud::iamModeOf(const Project &project, QString *probl
     return IamMode::Warn;
 }
 
-                                                      const QString &resourceArn, bool objectLevel)
+std::optional<QString> LocalCloud::refusesServiceCall(qint64 cause, const QString &action, const QString &resource,
+                                                      const QString &resourceArn, bool objectLevel,
+                                                      const QString &caller)
 {
-    if (mIamMode == IamMode::Off || !cause)
+    if (mIamMode == IamMode::Off || (!cause && caller.isEmpty()))
         return std::nullopt;
     const Architecture &architecture = mProject.architecture();
-    const Node *function = architecture.nodeByName(causeName(cause));
+    const Node *function = architecture.nodeByName(caller.isEmpty() ? causeName(cause) : caller);
     const Node *target = architecture.nodeByName(resource);
     if (!function || function->kind != Kinds::Function || !target)
         return std::nullopt;
@@ -327,7 +349,6 @@ LocalCloud::IamMode LocalCloud::iamModeOf(const Project &project, QString *probl
                       .arg(action, function->name, resource));
     entry.deniedAction = action;
     entry.grantingEdge = EffectivePolicy::grantingType(target->kind, action);
-    addLog(entry);
     // Kept in the state for `nimbus validate --observed`, after this run.
     if (mRunning) {
         ObservedCall call;
@@ -339,6 +360,7 @@ LocalCloud::IamMode LocalCloud::iamModeOf(const Project &project, QString *probl
         if (Result<void> kept = mState->recordObservedCall(call); !kept)
             entry.detail += u" ("_s + tr("not kept for nimbus validate --observed: %1").arg(kept.errorMessage()) + u')';
     }
+    addLog(entry);
     if (!enforce)
         return std::nullopt;
     return message;

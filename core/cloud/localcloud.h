@@ -139,16 +139,18 @@ public:
     IamMode iamMode() const { return mIamMode; }
     static QString iamModeName(IamMode mode);
     static std::optional<IamMode> iamModeFromName(const QString &name);
-    // An SDK call made by the invocation of log entry cause: action on the design's node
     // The project's saved mode (Project::iamMode): warn when it has none, and warn when it
     // names a mode this version does not know, with *problem saying so.
     static IamMode iamModeOf(const Project &project, QString *problem = nullptr);
+    // An SDK call made by the invocation of log entry cause (or, caller set, by that function,
+    // known by its session token): action on the design's node
     // named resource (its ARN resourceArn; objectLevel for an S3 object's action). When the
     // calling function's policy does not allow it, the call is logged (warn and enforce)
     // and, in enforce mode, AWS's message of the refusal is returned ("User: arn:aws:sts::...
     // is not authorized to perform: ..."). Calls from outside a function are allowed.
     std::optional<QString> refusesServiceCall(qint64 cause, const QString &action, const QString &resource,
-                                              const QString &resourceArn, bool objectLevel = false);
+                                              const QString &resourceArn, bool objectLevel = false,
+                                              const QString &caller = {});
 
     // Opens the state in directory (created if missing) and starts delivering.
     Result<void> start(const QString &stateDirectory);
@@ -219,8 +221,15 @@ public:
     // The port of the Parameters and Secrets extension's HTTP endpoint (0: none).
     void setExtensionPort(quint16 port) { mExtensionPort = port; }
     quint16 extensionPort() const { return mExtensionPort; }
-    // The session token every worker gets in AWS_SESSION_TOKEN (the extension asks for it).
-    static QString sessionToken();
+    // The function whose worker was given token in AWS_SESSION_TOKEN (empty when none): each
+    // environment environmentOf() makes (one a worker) carries a token of its own, random and
+    // kept for this run, so that the Parameters and Secrets extension, which asks for it in
+    // X-Aws-Parameters-Secrets-Token, knows the calling function without a trace header.
+    QString functionOfSessionToken(const QString &token) const;
+    // Tokens kept at most; the oldest is forgotten first (its worker's extension calls are refused).
+    static constexpr int kSessionTokenLimit = 4096;
+    // The log entry of the newest invocation of function still running, 0 when none.
+    qint64 runningInvocationOf(const QString &function) const;
     // The values of the design's secrets and parameters (the project's, kept out of it).
     SecretStore &secretStore() const { return *mSecrets; }
     QString serviceEndpoint() const { return mServiceEndpoint; }
@@ -478,6 +487,9 @@ private:
     bool mFaultSeedSet = false; // by setFaultSeed: kept over starts
     IamMode mIamMode = IamMode::Warn;
     SecretStore *mSecrets; // a child
+    // The workers' session tokens: token -> function, and the tokens in the order made.
+    mutable QHash<QString, QString> mSessionTokens;
+    mutable QList<QString> mSessionTokenOrder;
     ContainerPool *mContainers = nullptr; // a child, made when first needed
 };
 

@@ -79,8 +79,14 @@ void SecretsExtension::handle(const HttpRequestData &request, const std::functio
         return;
     }
     const QByteArray token = request.header("x-aws-parameters-secrets-token");
-    if (token.isEmpty() || token != LocalCloud::sessionToken().toUtf8()) {
-        done(answer(401, "X-Aws-Parameters-Secrets-Token is missing or is not the function's session token"));
+    if (token.isEmpty()) {
+        done(answer(401, "X-Aws-Parameters-Secrets-Token is missing"));
+        return;
+    }
+    // Each worker has a token of its own: it names the calling function.
+    const QString caller = mEndpoint.cloud().functionOfSessionToken(QString::fromUtf8(token));
+    if (caller.isEmpty()) {
+        done(answer(403, "X-Aws-Parameters-Secrets-Token is not the session token of a function of this local cloud"));
         return;
     }
     const QUrlQuery query(QString::fromUtf8(request.query));
@@ -119,6 +125,7 @@ void SecretsExtension::handle(const HttpRequestData &request, const std::functio
     call.sourceIp = request.sourceIp;
     call.when = request.when;
     call.host = u"127.0.0.1"_s;
+    call.caller = caller;
     call.headers = {{"host", "127.0.0.1"}, {"content-type", "application/x-amz-json-1.1"}, {"x-amz-target", target}};
     if (const QByteArray trace = request.header("x-amzn-trace-id"); !trace.isEmpty())
         call.headers.append({"x-amzn-trace-id", trace});

@@ -18,10 +18,10 @@ class GuardedHttpServer;
 // GET /systemsmanager/parameters/get?name=... (version, withDecryption=true), each
 // answered with the JSON of GetSecretValue or GetParameter, which the AWS endpoint
 // serves (so the same checks, values and errors apply). A request must carry
-// X-Aws-Parameters-Secrets-Token equal to the workers' AWS_SESSION_TOKEN, name a loopback
-// Host, come from no foreign Origin and carry no body. It listens on 127.0.0.1 only.
-// The calls are checked against a function's policy when they carry its trace header
-// (X-Amzn-Trace-Id), as SDK calls do; the extension's own calls carry none.
+// X-Aws-Parameters-Secrets-Token, a worker's AWS_SESSION_TOKEN (401 without, 403 with one
+// no worker was given), name a loopback Host, come from no foreign Origin and carry no
+// body. It listens on 127.0.0.1 only. The token names the calling function, whose policy
+// each call is checked against in the cloud's IAM mode, with or without a trace header.
 class SecretsExtension : public QObject
 {
     Q_OBJECT

@@ -75,7 +75,8 @@ exports.handler = async (event) => {
     const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT;
     const answers = [];
     for (const request of event.requests) {
-        const headers = request.token ? { "X-Aws-Parameters-Secrets-Token": process.env.AWS_SESSION_TOKEN } : {};
+        const token = typeof request.token === "string" ? request.token : process.env.AWS_SESSION_TOKEN;
+        const headers = request.token ? { "X-Aws-Parameters-Secrets-Token": token } : {};
         const response = await fetch(`http://localhost:${port}${request.path}`, { headers });
         answers.push({ status: response.status, body: await response.text() });
     }
@@ -108,6 +109,8 @@ private slots:
     void parameterStoreThroughBoto3();
     void parameterStoreThroughSdkV3();
     void extensionEndpoint();
+    void extensionChecksTheCallerByItsToken_data();
+    void extensionChecksTheCallerByItsToken();
     void readsNeedAConnection();
     void storeKeepsValuesPrivate();
     void valuesNeverInProjectFiles();
@@ -173,7 +176,17 @@ void TestSecrets::environmentNamesTheResources()
     QCOMPARE(env.value(u"API_URL_PARAMETER_NAME"_s), u"/apiUrl"_s);
     QCOMPARE(env.value(u"PARAMETERS_SECRETS_EXTENSION_HTTP_PORT"_s),
              QString::number(f->endpoint->secretsExtension().port()));
-    QCOMPARE(env.value(u"AWS_SESSION_TOKEN"_s), LocalCloud::sessionToken());
+    // Each worker's environment has a token of its own, which names its function.
+    const QString token = env.value(u"AWS_SESSION_TOKEN"_s);
+    QVERIFY(token.startsWith(u"nimbus-"_s) && token.size() > 40);
+    QCOMPARE(f->cloud->functionOfSessionToken(token), u"api"_s);
+    QString second;
+    for (const auto &[name, value] : f->cloud->environmentOf(*f->project.architecture().node(function)))
+        if (name == u"AWS_SESSION_TOKEN"_s)
+            second = value;
+    QVERIFY(!second.isEmpty() && second != token);
+    QCOMPARE(f->cloud->functionOfSessionToken(second), u"api"_s);
+    QCOMPARE(f->cloud->functionOfSessionToken(u"nimbus-guessed"_s), QString());
 }
 
 void TestSecrets::secretsManagerThroughSdkV3()
@@ -403,6 +416,59 @@ void TestSecrets::extensionEndpoint()
     QVERIFY(body(3).value("Parameter"_L1).toObject().value("Value"_L1).toString() != u"pin-1234"_s);
     QCOMPARE(status(4), 400);
     QCOMPARE(body(4).value("__type"_L1).toString(), u"ResourceNotFoundException"_s);
+}
+
+void TestSecrets::extensionChecksTheCallerByItsToken_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("enforce") << u"enforce"_s;
+    QTest::newRow("warn") << u"warn"_s;
+}
+
+void TestSecrets::extensionChecksTheCallerByItsToken()
+{
+    // The extension's calls carry no trace header: the worker's token names the function, whose
+    // policy is applied (issue 21 item 4). A token no worker was given is refused.
+    QFETCH(QString, mode);
+    const NodeId caller = f->addFunction(u"caller"_s, kExtensionCaller);
+    const NodeId secret = f->project.addNode(u"secret"_s, {}, u"db"_s).valueOr(kInvalidNodeId);
+    QVERIFY(f->project.addNode(u"parameter"_s, {}, u"pin"_s));
+    QVERIFY(f->project.connectNodes(caller, secret, u"reads"_s)); // the parameter is not connected
+    f->cloud->setIamMode(*LocalCloud::iamModeFromName(mode));
+    QVERIFY2(f->start(NimbusTest::LocalCloudFixture::Endpoint), qPrintable(f->error));
+    QVERIFY(f->cloud->secretStore().writeNow(u"db"_s, SecretRecord::withValue({}, u"secret"_s, u"extension-pass"_s)));
+    QVERIFY(f->cloud->secretStore().writeNow(u"pin"_s, SecretRecord::withValue({}, u"parameter"_s, u"pin-1234"_s)));
+
+    const QJsonArray requests{
+        QJsonObject{{u"path"_s, u"/secretsmanager/get?secretId=db"_s}, {u"token"_s, true}},
+        QJsonObject{{u"path"_s, u"/systemsmanager/parameters/get?name=%2Fpin"_s}, {u"token"_s, true}},
+        QJsonObject{{u"path"_s, u"/secretsmanager/get?secretId=db"_s}, {u"token"_s, u"nimbus-local-session-token"_s}},
+    };
+    const QJsonObject out = run(u"caller"_s, {{u"requests"_s, requests}}).toObject();
+    const QJsonArray answers = out.value("answers"_L1).toArray();
+    QCOMPARE(answers.size(), requests.size());
+    auto status = [&](int i) { return answers.at(i).toObject().value("status"_L1).toInt(); };
+    auto body = [&](int i) { return answers.at(i).toObject().value("body"_L1).toString(); };
+    QCOMPARE(status(0), 200);
+    QVERIFY(body(0).contains("extension-pass"_L1));
+    if (mode == "enforce"_L1) {
+        QCOMPARE(status(1), 400);
+        QVERIFY2(body(1).contains("AccessDeniedException"_L1) && body(1).contains("assumed-role/CallerRole/caller"_L1),
+                 qPrintable(body(1)));
+        QVERIFY(!body(1).contains("pin-1234"_L1));
+    } else {
+        QCOMPARE(status(1), 200);
+        QVERIFY(body(1).contains("pin-1234"_L1));
+    }
+    // The old shared token, or any other, is no worker's.
+    QCOMPARE(status(2), 403);
+    QVERIFY(!body(2).contains("extension-pass"_L1));
+    // Either way the call is logged against the function, with the connection that grants it.
+    QStringList denied;
+    for (const CloudLogEntry &e : f->cloud->log())
+        if (!e.deniedAction.isEmpty())
+            denied.append(e.source + u' ' + e.deniedAction + u' ' + e.target + u' ' + e.grantingEdge);
+    QCOMPARE(denied, QStringList{u"caller ssm:GetParameter pin reads"_s});
 }
 
 void TestSecrets::readsNeedAConnection()

@@ -36,6 +36,7 @@ private slots:
 
 private:
     std::unique_ptr<NimbusTest::LocalCloudFixture> f;
+    QByteArray mToken;
 };
 
 void TestSecuritySecrets::initTestCase()
@@ -47,8 +48,15 @@ void TestSecuritySecrets::initTestCase()
 void TestSecuritySecrets::init()
 {
     f = std::make_unique<NimbusTest::LocalCloudFixture>();
-    QVERIFY(f->project.addNode(u"secret"_s, {}, u"db"_s));
+    const NodeId db = f->project.addNode(u"secret"_s, {}, u"db"_s).valueOr(kInvalidNodeId);
+    const NodeId reader = f->project.addNode(u"function"_s, {}, u"reader"_s).valueOr(kInvalidNodeId);
+    QVERIFY(f->project.connectNodes(reader, db, u"reads"_s));
     QVERIFY2(f->start(NimbusTest::LocalCloudFixture::Endpoint), qPrintable(f->error));
+    // The token a worker of reader gets.
+    for (const auto &[name, value] : f->cloud->environmentOf(*f->project.architecture().node(reader)))
+        if (name == u"AWS_SESSION_TOKEN"_s)
+            mToken = value.toUtf8();
+    QVERIFY(!mToken.isEmpty());
     QVERIFY(f->cloud->secretStore().writeNow(u"db"_s, SecretRecord::withValue({}, u"secret"_s, kValue)));
 }
 
@@ -65,7 +73,8 @@ void TestSecuritySecrets::refusesStrangers_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("status");
 
-    const QByteArray token = "X-Aws-Parameters-Secrets-Token: " + LocalCloud::sessionToken().toUtf8();
+    // TOKEN stands for a worker's token (made by init(), after this).
+    const QByteArray token = "X-Aws-Parameters-Secrets-Token: TOKEN";
     const QByteArray get = "/secretsmanager/get?secretId=db";
     // The worker's own request is answered: the rows below differ from it in one thing.
     QTest::newRow("the worker's request")
@@ -75,10 +84,13 @@ void TestSecuritySecrets::refusesStrangers_data()
                                  << QByteArray() << 401;
     QTest::newRow("another token") << QByteArray("GET") << get
                                    << QList<QByteArray>{"X-Aws-Parameters-Secrets-Token: guessed"} << QByteArray()
-                                   << 401;
-    QTest::newRow("the token as a query")
-        << QByteArray("GET") << get + "&X-Aws-Parameters-Secrets-Token=" + LocalCloud::sessionToken().toUtf8()
-        << QList<QByteArray>{} << QByteArray() << 401;
+                                   << 403;
+    // The one token every worker shared before each had its own.
+    QTest::newRow("the old shared token")
+        << QByteArray("GET") << get << QList<QByteArray>{"X-Aws-Parameters-Secrets-Token: nimbus-local-session-token"}
+        << QByteArray() << 403;
+    QTest::newRow("the token as a query") << QByteArray("GET") << get + "&X-Aws-Parameters-Secrets-Token=TOKEN"
+                                          << QList<QByteArray>{} << QByteArray() << 401;
     QTest::newRow("rebinding Host") << QByteArray("GET") << get << QList<QByteArray>{token, "Host: evil.example:2773"}
                                     << QByteArray() << 403;
     QTest::newRow("loopback-looking Host")
@@ -99,6 +111,9 @@ void TestSecuritySecrets::refusesStrangers()
     QFETCH(QByteArray, method);
     QFETCH(QByteArray, path);
     QFETCH(QList<QByteArray>, headers);
+    path.replace("TOKEN", mToken);
+    for (QByteArray &header : headers)
+        header.replace("TOKEN", mToken);
     QFETCH(QByteArray, body);
     QFETCH(int, status);
 

@@ -27,6 +27,9 @@ struct AwsRequest : HttpRequestData
     QString host; // without the port
     QString requestId;
     qint64 cause = 0; // the invocation that sent it (from its trace header), 0 from outside
+    // The function a worker's session token named (the Parameters and Secrets extension's
+    // calls); checked against its policy even without a trace header. Empty otherwise.
+    QString caller;
     AwsProtocol protocol = AwsProtocol::Rest;
     QString operation; // from X-Amz-Target or the form's Action; empty for REST
     QJsonObject parameters; // a query-protocol form, in the JSON protocol's shapes
