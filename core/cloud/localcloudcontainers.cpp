@@ -72,7 +72,9 @@ void LocalCloud::startContainers()
             addLog(CloudLogEntry::failure(CloudLogEntry::Kind::Error, 0, node.name, node.name, spec.errorMessage()));
             continue;
         }
-        containers().warm(*spec);
+        ContainerSpec warmed = *spec;
+        warmed.environment = environmentOf(node) + warmed.environment;
+        containers().warm(warmed);
     }
 }
 
@@ -95,6 +97,11 @@ Result<qint64> LocalCloud::requestContainer(const QString &container, const Cont
                                                                      "folder is relative to the project file")
                                                                       .arg(container)))
                                      : ContainerSpec::fromNode(**node, mProject.directory());
+    if (spec) {
+        // A function's resource variables (queue URLs, table names, the endpoint and its
+        // credentials) come first; the node's own win.
+        spec->environment = environmentOf(**node) + spec->environment;
+    }
     if (!spec) {
         entry.kind = CloudLogEntry::Kind::Error;
         entry.ok = false;

@@ -42,7 +42,7 @@ http.createServer((req, res) => {
       res.setHeader('set-cookie', ['a=1; Path=/', 'b=2; Path=/']);
       res.end(JSON.stringify({ method: req.method, path: url.pathname, query: url.search, headers: req.headers,
                                body, pid: process.pid, service: process.env.K_SERVICE,
-                               greeting: process.env.GREETING }));
+                               greeting: process.env.GREETING, queueUrl: process.env.JOBS_QUEUE_URL }));
     };
     if (url.pathname === '/slow')
       setTimeout(reply, Number(url.searchParams.get('ms') || 500));
@@ -108,14 +108,19 @@ NodeId TestContainers::addContainer(LocalCloudFixture &f, const QString &name, c
 void TestContainers::coldStartThenWarm()
 {
     LocalCloudFixture f;
-    addContainer(f);
-    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+    const NodeId web = addContainer(f);
+    // It writes to a queue, as a function would: it gets the queue's URL.
+    const NodeId jobs = f.project.addNode(QStringLiteral("queue"), {}, QStringLiteral("jobs")).valueOr(0);
+    QVERIFY(f.project.connectNodes(web, jobs, QStringLiteral("writes")));
+    QVERIFY2(f.start(LocalCloudFixture::Gateway | LocalCloudFixture::Endpoint), qPrintable(f.error));
     QCOMPARE(f.cloud->containers().instanceCount(QStringLiteral("web")), 0);
     const HttpReply first = f.request("GET", QStringLiteral("/hello"));
     QCOMPARE(first.status, 200L);
     const QJsonObject one = QJsonDocument::fromJson(first.body).object();
     QCOMPARE(one.value("service").toString(), QStringLiteral("web"));
     QCOMPARE(one.value("greeting").toString(), QStringLiteral("hello"));
+    QVERIFY2(one.value("queueUrl").toString().endsWith(QStringLiteral("/000000000000/jobs")),
+             qPrintable(one.value("queueUrl").toString()));
     QCOMPARE(f.cloud->containers().instanceCount(QStringLiteral("web")), 1);
     const HttpReply second = f.request("GET", QStringLiteral("/again"));
     QCOMPARE(second.status, 200L);
