@@ -49,6 +49,7 @@ inline constexpr char ShowDesign[] = "Run.ShowDesign";
 inline constexpr char LocalCloud[] = "Run.LocalCloud";
 inline constexpr char RunScenarios[] = "Run.Scenarios";
 inline constexpr char NewScenario[] = "Run.NewScenario";
+inline constexpr char MintToken[] = "Run.MintToken";
 inline constexpr char CompareCosts[] = "Cost.Compare";
 inline constexpr char SaveCostReport[] = "Cost.SaveReport";
 inline constexpr char UpdatePrices[] = "Cost.UpdatePrices";

@@ -28,6 +28,7 @@
 #include "export/pluginregistry.h"
 #include "inspectorwidget.h"
 #include "run/runpanel.h"
+#include "run/tokendialog.h"
 #include "runtime/instancepool.h"
 #include "scenario/scenariosdock.h"
 #include "workflow/derivedconnections.h"
@@ -60,6 +61,7 @@
 #include <QGraphicsItem>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -482,6 +484,7 @@ void MainWindow::createBottomDocks()
                 && (page->function() == function || mRunner->functionOfFile(page->path()) == function))
                 mEditors->save(page);
     });
+    connect(mRunPanel, &RunPanel::tokenRequested, this, &MainWindow::mintToken);
     connect(mRunPanel, &RunPanel::errorLocated, this,
             [this](NodeId function, const QString &file, int line, const QString &message) {
         markErrorInEditor(function, file, line, message, false);
@@ -838,6 +841,9 @@ void MainWindow::createRunMenu()
     mWorkflowsMenu = run->addMenu(tr("Open &Workflow"));
     mWorkflowsMenu->setObjectName(u"workflowsMenu"_s);
     rebuildWorkflowsMenu();
+    QAction *token = addAction(run, ActionIds::MintToken, tr("Mint &Token..."));
+    token->setToolTip(tr("A token of the design's user pool, to call a protected route"));
+    connect(token, &QAction::triggered, this, &MainWindow::mintToken);
     run->addSeparator();
     QAction *runScenarios = addAction(run, ActionIds::RunScenarios, tr("Run &Scenarios"),
                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
@@ -1616,6 +1622,34 @@ void MainWindow::rebuildRecentMenu()
         QSettings().remove(kRecentKey);
         rebuildRecentMenu();
     });
+}
+
+TokenDialog *MainWindow::mintToken()
+{
+    if (!mTokenDialog) {
+        mTokenDialog = new TokenDialog(project(), mCloudPanel->isRunning() ? mCloudPanel->address() : QString(), this);
+        mTokenDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(mTokenDialog, &TokenDialog::useInEvent, this, [this](const QByteArray &token) {
+            const QJsonDocument event = QJsonDocument::fromJson(mRunPanel->eventEditor()->text().toUtf8());
+            const Result<QJsonObject> withToken = TokenDialog::withToken(event.object(), token);
+            if (!withToken) {
+                mTokenDialog->messageLabel()->setText(withToken.errorMessage());
+                return;
+            }
+            mRunPanel->eventEditor()->setText(
+                QString::fromUtf8(QJsonDocument(*withToken).toJson(QJsonDocument::Indented)));
+            mTokenDialog->messageLabel()->setText(tr("The Run dock's event carries the token."));
+        });
+        connect(mCloudPanel, &CloudPanel::runningChanged, mTokenDialog, [this](bool running, const QString &address) {
+            mTokenDialog->setGateway(running ? address : QString());
+        });
+        // A project closed or another opened: the dialog's pools are gone.
+        connect(mProjects, &ProjectManager::currentProjectChanged, mTokenDialog, &QWidget::close);
+    }
+    mTokenDialog->show();
+    mTokenDialog->raise();
+    mTokenDialog->activateWindow();
+    return mTokenDialog;
 }
 
 // Run > Open Workflow: the design's state machines by name, each opening its workflow

@@ -3,6 +3,7 @@
 #include "model/edge.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -36,6 +37,7 @@ class CanvasScene;
 class EditorArea;
 class FunctionRunner;
 class RunPanel;
+class TokenDialog;
 class CostView;
 class CanvasView;
 class InspectorWidget;
@@ -77,6 +79,9 @@ public:
     Result<QString> saveRequestAsScenario(qint64 entryId, const QString &name);
     // Shows the cost view and makes room for its charts.
     void showCost();
+    // Run > Mint Token: the token dialog of the design's user pools (non-modal, one at a
+    // time); Use in Event puts its token in the Run dock's event.
+    TokenDialog *mintToken();
     FunctionRunner *runner() const { return mRunner; }
     // Opens a function's handler in an editor tab (a scaffold for a function without one).
     bool openFunctionCode(const QString &functionName);
@@ -204,6 +209,7 @@ private:
     CostView *mCostView = nullptr;
     QDockWidget *mCostDock = nullptr;
     CloudPanel *mCloudPanel = nullptr;
+    QPointer<TokenDialog> mTokenDialog;
     QDockWidget *mCloudDock = nullptr;
     ScenariosDock *mScenarios = nullptr;
     QDockWidget *mScenariosDock = nullptr;

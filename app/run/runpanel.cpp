@@ -8,6 +8,7 @@
 #include "cloud/functionurl.h"
 #include "document/project.h"
 #include "model/catalog.h"
+#include "model/kinds.h"
 #include "runtime/eventtemplates.h"
 #include "runtime/functionrunner.h"
 #include "runtime/functionspec.h"
@@ -132,6 +133,12 @@ QLayout *RunPanel::createTopRow()
     top->addWidget(mEventBox, 1);
     top->addWidget(mSaveEvent);
     top->addWidget(mDeleteEvent);
+    mToken = new QPushButton(tr("Token..."), this);
+    mToken->setObjectName(u"tokenButton"_s);
+    mToken->setToolTip(tr("Mint a token of the design's user pool for a protected route (Run > Mint Token)"));
+    mToken->hide();
+    connect(mToken, &QPushButton::clicked, this, &RunPanel::tokenRequested);
+    top->addWidget(mToken);
     top->addSpacing(8);
     top->addWidget(mInvoke);
 
@@ -393,10 +400,13 @@ void RunPanel::projectChanged(Project *previous)
 void RunPanel::rebuildFunctions()
 {
     mFunctionBox->clear();
+    mToken->hide();
     if (!project())
         return;
     QList<QPair<QString, NodeId>> functions;
     for (const auto &[id, node] : project()->architecture().nodes()) {
+        if (node.kind == Kinds::UserPool)
+            mToken->show();
         const NodeKind *kind = project()->catalog().kind(node.kind);
         if (kind && kind->code.isValid())
             functions.append({node.name, id});

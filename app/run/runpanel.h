@@ -52,6 +52,8 @@ public:
     LogTable *logTable() const { return mLogTable; }
     QComboBox *functionBox() const { return mFunctionBox; }
     QComboBox *eventBox() const { return mEventBox; }
+    // Shown when the design has a user pool.
+    QPushButton *tokenButton() const { return mToken; }
     QLabel *badge() const { return mBadge; }
     QLabel *figures() const { return mFigures; }
     QLabel *errorLabel() const { return mErrorLabel; }
@@ -67,6 +69,8 @@ signals:
     // An error was traced to a line of the function's code (marked), or a click asks to go there.
     void errorLocated(Nimbus::NodeId function, const QString &file, int line, const QString &message);
     void locationActivated(Nimbus::NodeId function, const QString &file, int line, const QString &message);
+    // Token... was clicked: a token of the design's user pool is wanted (Run > Mint Token).
+    void tokenRequested();
 
 private:
     void projectChanged(Project *previous) override;
@@ -99,6 +103,7 @@ private:
     QPushButton *mSaveEvent;
     QPushButton *mDeleteEvent;
     QPushButton *mInvoke;
+    QPushButton *mToken = nullptr;
     CodeEditor *mEventEditor;
     QLabel *mEventStatus;
     QTimer *mValidateTimer;

@@ -170,12 +170,7 @@ RouteAuthorizer::Decision checkToken(const QByteArray &token, const QJsonObject 
             {}};
     }
     const auto &verified = std::get<Jwt::Verified>(verdict);
-    const QJsonObject claims = claimsAsStrings(verified.claims);
-    if (rest) // a Cognito user pool authorizer of a REST API
-        return {true, {}, {{"claims"_L1, claims}}};
-    const QJsonValue scopes = verified.scopes.isEmpty() ? QJsonValue()
-                                                        : QJsonValue(QJsonArray::fromStringList(verified.scopes));
-    return {true, {}, {{"jwt"_L1, QJsonObject{{"claims"_L1, claims}, {"scopes"_L1, scopes}}}}};
+    return {true, {}, RouteAuthorizer::jwtContext(verified.claims, verified.scopes, rest)};
 }
 
 } // namespace
@@ -183,6 +178,15 @@ RouteAuthorizer::Decision checkToken(const QByteArray &token, const QJsonObject 
 RouteAuthorizer::RouteAuthorizer(LocalCloud &cloud, QObject *parent) : QObject(parent), mCloud(cloud) { }
 
 RouteAuthorizer::~RouteAuthorizer() = default;
+
+QJsonObject RouteAuthorizer::jwtContext(const QJsonObject &claims, const QStringList &scopes, bool rest)
+{
+    const QJsonObject strings = claimsAsStrings(claims);
+    if (rest) // a Cognito user pool authorizer of a REST API
+        return {{"claims"_L1, strings}};
+    const QJsonValue scopeList = scopes.isEmpty() ? QJsonValue() : QJsonValue(QJsonArray::fromStringList(scopes));
+    return {{"jwt"_L1, QJsonObject{{"claims"_L1, strings}, {"scopes"_L1, scopeList}}}};
+}
 
 RouteAuth RouteAuthorizer::authOf(const Architecture &architecture, NodeId routeId)
 {

@@ -63,6 +63,11 @@ public:
     void authorize(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                    const QString &requestId, const Done &done);
 
+    // The requestContext.authorizer API Gateway gives a function for a verified token's
+    // claims: {jwt: {claims, scopes}} on an HTTP API (payload 2.0), {claims} on a REST API
+    // (a Cognito user pool authorizer); claims as strings, as API Gateway passes them.
+    static QJsonObject jwtContext(const QJsonObject &claims, const QStringList &scopes, bool rest);
+
     // The answer to a request on the identity provider's paths, or none when the path is
     // not one of them.
     std::optional<HttpResponseData> identityProvider(const HttpRequestData &request) const;
