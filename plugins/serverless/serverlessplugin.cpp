@@ -699,7 +699,140 @@ private:
     const ImportInput &mInput;
     QList<YAML::Node> mMachineResources; // what the stepFunctions section reads as CloudFormation
     QHash<QString, QString> mMachineOfKey; // stepFunctions key -> node
+    struct RouteAuth
+    {
+        QString route;
+        YAML::Node event;
+        bool rest = false;
+    };
+    QList<RouteAuth> mRouteAuth; // the events with an authorizer or an API key, read once functions are
+
+public:
+    // Each route's authorizer (provider.httpApi.authorizers by name, or the http event's own),
+    // scopes and API key with the REST API's usage plan: a user pool's authorizer becomes the
+    // pool's authorizes connection, a Lambda authorizer the function's, an external issuer the
+    // route's JWT settings.
+    void readAuthorizers();
+
+private:
+    void readRouteAuth(const RouteAuth &auth);
 };
+
+void ServerlessReader::readAuthorizers()
+{
+    for (const RouteAuth &auth : std::as_const(mRouteAuth))
+        readRouteAuth(auth);
+}
+
+void ServerlessReader::readRouteAuth(const RouteAuth &auth)
+{
+    const QString route = auth.route;
+    const YAML::Node a = Y::child(auth.event, "authorizer");
+    const QString name = a.IsScalar() ? Y::text(a) : Y::text(Y::child(a, "name"));
+    QStringList scopes;
+    for (const YAML::Node &scope : Y::child(a, "scopes"))
+        scopes.append(Y::text(scope));
+    if (!scopes.isEmpty())
+        mBuilder.setProperty(route, u"authorizationScopes"_s, scopes.join(u' '));
+    if (auth.rest) {
+        if (Y::text(Y::child(auth.event, "private")).toLower() == "true"_L1) {
+            mBuilder.setProperty(route, u"apiKeyRequired"_s, true);
+            const YAML::Node plan = Y::child(Y::child(mProvider, "apiGateway"), "usagePlan");
+            readNumber(route, Y::child(plan, "throttle"), "rateLimit", u"usagePlanRate"_s);
+            readNumber(route, Y::child(plan, "throttle"), "burstLimit", u"usagePlanBurst"_s);
+            if (Y::text(Y::child(Y::child(plan, "quota"), "period")).toUpper() == "DAY"_L1)
+                readNumber(route, Y::child(plan, "quota"), "limit", u"usagePlanQuota"_s);
+        }
+        if (name.isEmpty() && !Y::has(a, "arn"))
+            return;
+        const QString type = Y::text(Y::child(a, "type")).toLower();
+        const QString pool = mNodeOfResource.value(Aws::referencedId(Y::child(a, "arn")));
+        if (type == "cognito_user_pools"_L1 || !pool.isEmpty()) {
+            if (pool.isEmpty() || !mBuilder.connect(pool, route, u"authorizes"_s))
+                note(Diagnostic::Severity::Warning,
+                     ServerlessPlugin::tr("%1: the user pool of the authorizer %2 is not in the file; the route is "
+                                          "shown without it")
+                         .arg(route, name));
+            return;
+        }
+        // A function of the service (by its key or arn), the framework's default type "token"
+        // and "request" alike.
+        const QString function = mFunctionOfKey.value(Y::text(Y::child(a, "arn")).isEmpty() ? name : QString());
+        if (function.isEmpty() || !mBuilder.connect(function, route, u"authorizes"_s)) {
+            note(Diagnostic::Severity::Warning,
+                 ServerlessPlugin::tr("%1: the authorizer %2 is not a function of the file; the route is shown "
+                                      "without it")
+                     .arg(route, name));
+            return;
+        }
+        QStringList sources;
+        for (const QString &part : Y::text(Y::child(a, "identitySource")).split(u',', Qt::SkipEmptyParts)) {
+            QString source = part.trimmed();
+            if (source.startsWith("method.request."_L1))
+                source = source.mid(15);
+            sources.append(u'$'
+                           + (source.startsWith("header."_L1) || source.startsWith("querystring."_L1)
+                                  ? "request."_L1 + source
+                                  : source));
+        }
+        if (!sources.isEmpty())
+            mBuilder.setProperty(route, u"identitySource"_s, sources.join(", "_L1));
+        readNumber(route, a, "resultTtlInSeconds", u"authorizerCacheTtl"_s);
+        return;
+    }
+    if (name.isEmpty())
+        return;
+    const YAML::Node authorizer = Y::child(Y::child(Y::child(mProvider, "httpApi"), "authorizers"), name.toStdString());
+    if (!authorizer.IsMap()) {
+        note(Diagnostic::Severity::Warning,
+             ServerlessPlugin::tr("%1: the authorizer %2 is not in provider.httpApi.authorizers; the route is shown "
+                                  "without it")
+                 .arg(route, name));
+        return;
+    }
+    if (Y::text(Y::child(authorizer, "type")).toLower() == "request"_L1) {
+        const QString function = mFunctionOfKey.value(Y::text(Y::child(authorizer, "functionName")));
+        if (function.isEmpty() || !mBuilder.connect(function, route, u"authorizes"_s)) {
+            note(Diagnostic::Severity::Warning,
+                 ServerlessPlugin::tr("%1: the authorizer %2 names no function of the file; the route is shown "
+                                      "without it")
+                     .arg(route, name));
+            return;
+        }
+        const YAML::Node identity = Y::child(authorizer, "identitySource");
+        QStringList sources;
+        if (identity.IsSequence())
+            for (const YAML::Node &source : identity)
+                sources.append(Y::text(source));
+        else if (identity.IsScalar())
+            sources = Y::text(identity).split(u',', Qt::SkipEmptyParts);
+        for (QString &source : sources)
+            source = source.trimmed();
+        if (!sources.isEmpty())
+            mBuilder.setProperty(route, u"identitySource"_s, sources.join(", "_L1));
+        readNumber(route, authorizer, "resultTtlInSeconds", u"authorizerCacheTtl"_s);
+        mBuilder.setProperty(route, u"simpleResponses"_s,
+                             Y::text(Y::child(authorizer, "enableSimpleResponses")).toLower() == "true"_L1);
+        return;
+    }
+    const YAML::Node issuer = Y::child(authorizer, "issuerUrl");
+    if (const QString pool = mNodeOfResource.value(Aws::issuerPoolId(issuer)); !pool.isEmpty()) {
+        mBuilder.connect(pool, route, u"authorizes"_s);
+        return;
+    }
+    if (!issuer.IsScalar() || Y::text(issuer).isEmpty()) {
+        note(Diagnostic::Severity::Warning,
+             ServerlessPlugin::tr("%1: the authorizer %2 names no user pool of the file or issuer; the route is shown "
+                                  "without it")
+                 .arg(route, name));
+        return;
+    }
+    mBuilder.setProperty(route, u"jwtIssuer"_s, Y::text(issuer));
+    QStringList audiences;
+    for (const YAML::Node &audience : Y::child(authorizer, "audience"))
+        audiences.append(Y::text(audience));
+    mBuilder.setProperty(route, u"jwtAudience"_s, audiences.join(", "_L1));
+}
 
 QString ServerlessReader::readStepFunctions(const YAML::Node &stepFunctions)
 {
@@ -918,6 +1051,12 @@ void ServerlessReader::readResources()
         }
         if (mWorkflows.readDerived(id, type, p))
             continue;
+        if (type == "AWS::Cognito::UserPool") {
+            addResourceNode(QString(Kinds::UserPool), id, Aws::userPoolProperties(id, mResources));
+            continue;
+        }
+        if (Aws::isUserPoolPart(type, p, mResources))
+            continue;
         const Aws::ImportedService service = Aws::readServiceResource(type, p);
         // A queue's dead-letter queue is no node of its own: export writes it with its queue.
         if (service.kind.isEmpty()
@@ -1050,6 +1189,8 @@ QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, 
                                     {u"path"_s, path},
                                     {u"payloadFormat"_s, type == "http"_L1 ? u"1.0"_s : u"2.0"_s},
                                     {u"cors"_s, cors}});
+        if (e.IsMap() && (Y::has(e, "authorizer") || Y::has(e, "private")))
+            mRouteAuth.append({trigger, e, type == "http"_L1});
     } else if (type == "schedule"_L1) {
         const YAML::Node rate = e.IsMap() ? Y::child(e, "rate") : e;
         const QString expression = rate.IsSequence() && rate.size() > 0 ? Y::text(rate[0]) : Y::text(rate);
@@ -1162,6 +1303,7 @@ Result<void> ServerlessPlugin::readDocument(const YAML::Node &root, const Import
     for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it)
         reader.readFunction(Y::text(it->first), it->second);
     reader.readStepFunctionEvents(stepFunctions);
+    reader.readAuthorizers();
     for (auto it = functions.begin(); functions.IsMap() && it != functions.end(); ++it) {
         reader.readConnections(Y::text(it->first), it->second);
         reader.readFunctionLayers(Y::text(it->first), it->second);

@@ -370,7 +370,7 @@ void TestWorkflowImport::serverlessExportReadsBack()
         kindsB.append(node.kind);
     kindsA.sort();
     kindsB.sort();
-    QCOMPARE(kindsB, kindsA);
+    QCOMPARE(kindsB.join(u' '), kindsA.join(u' '));
     for (const auto &[id, node] : a.nodes()) {
         if (dropped.contains(node.name) || (!compared.isEmpty() && !compared.contains(node.name)))
             continue;
@@ -378,7 +378,10 @@ void TestWorkflowImport::serverlessExportReadsBack()
         QVERIFY2(back, qPrintable(node.name));
         QCOMPARE(back->kind, node.kind);
         for (auto it = node.properties.begin(); it != node.properties.end(); ++it) {
-            if (it.key() == "definition"_L1 || (it.key() == "environment"_L1 && node.kind == "function"_L1))
+            // A machine's description has no CloudFormation property (the definition's Comment
+            // is the machine's own).
+            if (it.key() == "definition"_L1 || (it.key() == "environment"_L1 && node.kind == "function"_L1)
+                || (it.key() == "description"_L1 && node.kind == "state-machine"_L1))
                 continue;
             QVERIFY2(back->properties.value(it.key()) == it.value(),
                      qPrintable(node.name + u'.' + it.key() + " = "_L1
