@@ -344,12 +344,24 @@
         <source>%1: the definition names %2, which the canvas does not show; it is left as a ${...} placeholder in %3</source>
         <translation>%1 : la définition nomme %2, que le canevas n&apos;affiche pas ; il reste un emplacement ${...} dans %3</translation>
     </message>
+    <message>
+        <source>%1: the route&apos;s authorization is not read; check the route&apos;s authorizer on the canvas</source>
+        <translation>%1 : l’autorisation de la route n’est pas lue ; vérifiez l’autorisateur de la route sur le canevas</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Aws::Workflows</name>
     <message>
         <source>%1 starts the state machine %2, which %3 has no way to write; start it from a function or a queue instead</source>
         <translation>%1 démarre la machine à états %2, ce que %3 ne sait pas écrire ; démarrez-la plutôt depuis une fonction ou une file</translation>
+    </message>
+    <message>
+        <source>%1 starts the state machine %2 from the REST API (payload format 1.0), which serverless.yml cannot attach a state machine to without the serverless-step-functions plugin; it is not written. Set its payload format to 2.0 (HTTP API) to export it</source>
+        <translation>%1 démarre la machine à états %2 depuis l’API REST (format de charge utile 1.0), à laquelle serverless.yml ne peut rattacher une machine à états sans le plugin serverless-step-functions ; elle n’est pas écrite. Passez son format de charge utile à 2.0 (API HTTP) pour l’exporter</translation>
+    </message>
+    <message>
+        <source>%1 starts the state machine %2 behind an authorizer, which serverless.yml cannot attach to a route of its own resources; the route is not written rather than written open</source>
+        <translation>%1 démarre la machine à états %2 derrière un autorisateur, que serverless.yml ne peut rattacher à une route de ses propres ressources ; la route n’est pas écrite plutôt qu’écrite ouverte</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +1997,130 @@
         <source>the function finds the layer&apos;s libraries and tools as if they were in /opt</source>
         <translation>la fonction trouve les bibliothèques et outils de la couche comme s&apos;ils étaient dans /opt</translation>
     </message>
+    <message>
+        <source>Container</source>
+        <translation>Conteneur</translation>
+    </message>
+    <message>
+        <source>A serverless container (Cloud Run, Knative, Scaleway Containers, Fargate): an HTTP server listening on PORT that routes and events reach, scaled from zero on demand and back after it idles.</source>
+        <translation>Un conteneur serverless (Cloud Run, Knative, Scaleway Containers, Fargate) : un serveur HTTP à l’écoute sur PORT que routes et événements atteignent, démarré depuis zéro à la demande et arrêté après une période d’inactivité.</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>The container image deployed, and run locally by podman or docker when one is installed; empty: the local command runs it.</source>
+        <translation>L’image de conteneur déployée, exécutée localement par podman ou docker quand l’un d’eux est installé ; vide : la commande locale l’exécute.</translation>
+    </message>
+    <message>
+        <source>an image reference, for example ghcr.io/acme/orders:1.2 (or empty)</source>
+        <translation>une référence d’image, par exemple ghcr.io/acme/orders:1.2 (ou vide)</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>The port the server listens on inside the container; it is given in PORT.</source>
+        <translation>Le port sur lequel le serveur écoute dans le conteneur ; il est donné dans PORT.</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>Concurrence</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>requêtes</translation>
+    </message>
+    <message>
+        <source>Requests one instance serves at once; above it another instance starts, up to the maximum.</source>
+        <translation>Requêtes qu’une instance sert à la fois ; au-delà une autre instance démarre, jusqu’au maximum.</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>vCPU</source>
+        <translation>vCPU</translation>
+    </message>
+    <message>
+        <source>Virtual CPUs of each instance.</source>
+        <translation>Processeurs virtuels de chaque instance.</translation>
+    </message>
+    <message>
+        <source>Memory of each instance.</source>
+        <translation>Mémoire de chaque instance.</translation>
+    </message>
+    <message>
+        <source>Minimum instances</source>
+        <translation>Instances minimum</translation>
+    </message>
+    <message>
+        <source>Instances kept running when idle; 0 scales to zero.</source>
+        <translation>Instances maintenues en marche au repos ; 0 descend à zéro.</translation>
+    </message>
+    <message>
+        <source>Maximum instances</source>
+        <translation>Instances maximum</translation>
+    </message>
+    <message>
+        <source>Most instances that may run at once; requests beyond their concurrency wait.</source>
+        <translation>Nombre maximal d’instances en marche à la fois ; les requêtes au-delà de leur concurrence attendent.</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Délai d’inactivité</translation>
+    </message>
+    <message>
+        <source>How long an instance that serves nothing is kept before it stops (down to the minimum instances).</source>
+        <translation>Combien de temps une instance qui ne sert rien est gardée avant de s’arrêter (jusqu’au minimum d’instances).</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Délai de requête</translation>
+    </message>
+    <message>
+        <source>Longest time a request may take before the client gets 504.</source>
+        <translation>Durée maximale d’une requête avant que le client reçoive 504.</translation>
+    </message>
+    <message>
+        <source>Local command</source>
+        <translation>Commande locale</translation>
+    </message>
+    <message>
+        <source>The command that runs the server on this machine when no container engine runs the image, for example node server.js; it is split into a program and its arguments, never given to a shell, and gets PORT.</source>
+        <translation>La commande qui lance le serveur sur cette machine quand aucun moteur de conteneurs n’exécute l’image, par exemple node server.js ; elle est découpée en programme et arguments, jamais confiée à un shell, et reçoit PORT.</translation>
+    </message>
+    <message>
+        <source>Folder the local command runs in (the container&apos;s build context), relative to the project file.</source>
+        <translation>Dossier où s’exécute la commande locale (le contexte de construction du conteneur), relatif au fichier du projet.</translation>
+    </message>
+    <message>
+        <source>What the container does.</source>
+        <translation>Ce que fait le conteneur.</translation>
+    </message>
+    <message>
+        <source>each matching request is proxied to the container as HTTP</source>
+        <translation>chaque requête correspondante est relayée au conteneur en HTTP</translation>
+    </message>
+    <message>
+        <source>POSTs the scheduled event to the container (a CloudEvent, as Cloud Scheduler and Eventarc push)</source>
+        <translation>envoie l’événement planifié au conteneur par POST (un CloudEvent, comme Cloud Scheduler et Eventarc)</translation>
+    </message>
+    <message>
+        <source>POSTs each batch of messages to the container (a CloudEvent); a 2xx answer deletes them</source>
+        <translation>envoie chaque lot de messages au conteneur par POST (un CloudEvent) ; une réponse 2xx les supprime</translation>
+    </message>
+    <message>
+        <source>POSTs each published message to the container (a CloudEvent, as a push subscription)</source>
+        <translation>envoie chaque message publié au conteneur par POST (un CloudEvent, comme un abonnement push)</translation>
+    </message>
+    <message>
+        <source>POSTs each matching event to the container (a CloudEvent, as an Eventarc trigger)</source>
+        <translation>envoie chaque événement correspondant au conteneur par POST (un CloudEvent, comme un déclencheur Eventarc)</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Chart</name>
@@ -2501,6 +2637,14 @@
     <message>
         <source>%1: an Eventarc trigger cannot be disabled; it is written enabled</source>
         <translation>%1 : un déclencheur Eventarc ne peut pas être désactivé ; il est écrit actif</translation>
+    </message>
+    <message>
+        <source>%1: the container has no image; %2 is written, to build from its folder %3</source>
+        <translation>%1 : le conteneur n’a pas d’image ; %2 est écrit, pour la construire depuis son dossier %3</translation>
+    </message>
+    <message>
+        <source>%1: the service %2 answers every path; %3 %4 is routed inside it</source>
+        <translation>%1 : le service %2 répond à tous les chemins ; %3 %4 est routé en son sein</translation>
     </message>
 </context>
 <context>
@@ -3428,10 +3572,6 @@
         </translation>
     </message>
     <message>
-        <source>How the SDK calls of functions are checked against the permissions their connections grant (what the export writes into their roles): off; warn (default): the call succeeds and the problem is printed; enforce: the call fails with AWS&apos;s AccessDenied.</source>
-        <translation>Comment les appels SDK des fonctions sont vérifiés par rapport aux permissions qu&apos;accordent leurs connexions (ce que l&apos;export écrit dans leurs rôles) : off ; warn (par défaut) : l&apos;appel réussit et le problème est affiché ; enforce : l&apos;appel échoue avec l&apos;AccessDenied d&apos;AWS.</translation>
-    </message>
-    <message>
         <source>--iam takes off, warn or enforce, not &apos;%1&apos;</source>
         <translation>--iam prend off, warn ou enforce, pas « %1 »</translation>
     </message>
@@ -3654,6 +3794,34 @@
         <source>--state goes with a PROJECT</source>
         <translation>--state va avec un PROJET</translation>
     </message>
+    <message>
+        <source>How the SDK calls of functions are checked against the permissions their connections grant (what the export writes into their roles): off; warn: the call succeeds and the problem is printed; enforce: the call fails with AWS&apos;s AccessDenied. Default: the project&apos;s mode, warn when it has none.</source>
+        <translation>Comment les appels SDK des fonctions sont vérifiés par rapport aux permissions que leurs connexions accordent (ce que l’export écrit dans leurs rôles) : off ; warn : l’appel réussit et le problème est affiché ; enforce : l’appel échoue avec l’AccessDenied d’AWS. Par défaut : le mode du projet, warn s’il n’en a pas.</translation>
+    </message>
+    <message>
+        <source>The same as --format json.</source>
+        <translation>Identique à --format json.</translation>
+    </message>
+    <message>
+        <source>Also list the SDK calls the functions made in the local cloud (nimbus serve or the studio) that none of their connections grants, each with the connection that would; each is an error.</source>
+        <translation>Liste aussi les appels SDK que les fonctions ont faits dans le cloud local (nimbus serve ou le studio) sans qu’aucune de leurs connexions ne les accorde, chacun avec la connexion qui le ferait ; chacun est une erreur.</translation>
+    </message>
+    <message>
+        <source>Where the local cloud kept its state, for --observed (default: .nimbus-cloud beside the project).</source>
+        <translation>Où le cloud local a gardé son état, pour --observed (par défaut : .nimbus-cloud à côté du projet).</translation>
+    </message>
+    <message>
+        <source>%1 called %2 on %3 and no connection allows it (calls seen: %4, the last at %5)</source>
+        <translation>%1 a appelé %2 sur %3 et aucune connexion ne l’autorise (appels vus : %4, le dernier à %5)</translation>
+    </message>
+    <message>
+        <source>%1; no connection of the catalog grants it</source>
+        <translation>%1 ; aucune connexion du catalogue ne l’accorde</translation>
+    </message>
+    <message>
+        <source>%1: add connection &quot;%2 %3 %4&quot;</source>
+        <translation>%1 : ajouter la connexion « %2 %3 %4 »</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CommandPalette</name>
@@ -3727,6 +3895,119 @@
             <numerusform>Coller %n nœud</numerusform>
             <numerusform>Coller %n nœuds</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ContainerPool</name>
+    <message>
+        <source>container &apos;%1&apos;: %2 requests already wait for an instance</source>
+        <translation>conteneur « %1 » : %2 requêtes attendent déjà une instance</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: no free port on 127.0.0.1</source>
+        <translation>conteneur « %1 » : aucun port libre sur 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>%1 run %2</source>
+        <translation>%1 run %2</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos; has no local command to run</source>
+        <translation>le conteneur « %1 » n’a pas de commande locale à exécuter</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: no container engine (podman or docker) runs its image %2, and it has no local command</source>
+        <translation>conteneur « %1 » : aucun moteur de conteneurs (podman ou docker) n’exécute son image %2, et il n’a pas de commande locale</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: its folder %2 does not exist</source>
+        <translation>conteneur « %1 » : son dossier %2 n’existe pas</translation>
+    </message>
+    <message>
+        <source>command %1</source>
+        <translation>commande %1</translation>
+    </message>
+    <message>
+        <source>was killed</source>
+        <translation>a été tuée</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>s’est terminée avec le code %1</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: instance %2 %3 before listening on port %4</source>
+        <translation>conteneur « %1 » : l’instance %2 %3 avant d’écouter sur le port %4</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: instance %2 %3</source>
+        <translation>conteneur « %1 » : l’instance %2 %3</translation>
+    </message>
+    <message>
+        <source> (it wrote: %1)</source>
+        <translation> (elle a écrit : %1)</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: cannot run %2: %3</source>
+        <translation>conteneur « %1 » : impossible d’exécuter %2 : %3</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: instance %2 did not listen on port %3 within %4 s</source>
+        <translation>conteneur « %1 » : l’instance %2 n’a pas écouté sur le port %3 en %4 s</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: the answer is over 10 MB</source>
+        <translation>conteneur « %1 » : la réponse dépasse 10 Mo</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: instance %2 did not answer within %3 s</source>
+        <translation>conteneur « %1 » : l’instance %2 n’a pas répondu en %3 s</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: instance %2 failed the request: %3</source>
+        <translation>conteneur « %1 » : l’instance %2 a échoué la requête : %3</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: no instance was available in %2 s (%3 at most, %4 requests each)</source>
+        <translation>conteneur « %1 » : aucune instance disponible en %2 s (%3 au plus, %4 requêtes chacune)</translation>
+    </message>
+    <message>
+        <source>idle for %1 s</source>
+        <translation>inactive depuis %1 s</translation>
+    </message>
+    <message>
+        <source>the cloud stopped</source>
+        <translation>le cloud s’est arrêté</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: the cloud stopped</source>
+        <translation>conteneur « %1 » : le cloud s’est arrêté</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ContainerRules</name>
+    <message>
+        <source>container &apos;%1&apos;: its minimum instances (%2) are more than its maximum (%3)</source>
+        <translation>conteneur « %1 » : son minimum d’instances (%2) dépasse son maximum (%3)</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos; has neither an image nor a local command: nothing can run it</source>
+        <translation>le conteneur « %1 » n’a ni image ni commande locale : rien ne peut l’exécuter</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: its folder &apos;%2&apos; does not exist; its local command cannot run there</source>
+        <translation>conteneur « %1 » : son dossier « %2 » n’existe pas ; sa commande locale ne peut s’y exécuter</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::ContainerSpec</name>
+    <message>
+        <source>container &apos;%1&apos;</source>
+        <translation>conteneur « %1 »</translation>
+    </message>
+    <message>
+        <source>%1: the folder &apos;%2&apos; is refused: %3</source>
+        <translation>%1 : le dossier « %2 » est refusé : %3</translation>
     </message>
 </context>
 <context>
@@ -5841,6 +6122,10 @@ Hypothèse : chaque événement correspond</translation>
         <source>%1: the timeout has no place in %2 outside the definition; set TimeoutSeconds in %3</source>
         <translation>%1 : le délai n&apos;a pas de place dans %2 hors de la définition ; mettez TimeoutSeconds dans %3</translation>
     </message>
+    <message>
+        <source>%1: serverless containers are not written for %2 yet; it is not exported</source>
+        <translation>%1 : les conteneurs serverless ne sont pas encore écrits pour %2 ; il n’est pas exporté</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::FaultSettings</name>
@@ -6293,6 +6578,10 @@ Invalide : %2</translation>
         <source>Makes a secret node holding the variable&apos;s value (kept out of the project), connects the function to it (reads) and removes the variable, as one undo step</source>
         <translation>Crée un nœud secret qui contient la valeur de la variable (gardée hors du projet), y connecte la fonction (lit) et retire la variable, en une seule étape d’annulation</translation>
     </message>
+    <message>
+        <source>Value Not Moved</source>
+        <translation>Valeur non déplacée</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Instance</name>
@@ -6580,6 +6869,18 @@ Invalide : %2</translation>
         <source>%1: Knative has no %2; the target %3 is not exported</source>
         <translation>%1 : Knative n&apos;a pas de %2 ; la cible %3 n&apos;est pas exportée</translation>
     </message>
+    <message>
+        <source>%1: the container has no image; %2 is written, to build from its folder %3</source>
+        <translation>%1 : le conteneur n’a pas d’image ; %2 est écrit, pour la construire depuis son dossier %3</translation>
+    </message>
+    <message>
+        <source>%1: the Service %2 answers every path; %3 %4 is routed inside it</source>
+        <translation>%1 : le Service %2 répond à tous les chemins ; %3 %4 est routé en son sein</translation>
+    </message>
+    <message>
+        <source>%1: its events to the container %2 are not exported yet</source>
+        <translation>%1 : ses événements vers le conteneur %2 ne sont pas encore exportés</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::LayerStack</name>
@@ -6848,6 +7149,38 @@ Invalide : %2</translation>
     <message>
         <source>message %1 through the pipe</source>
         <translation>message %1 par le pipe</translation>
+    </message>
+    <message>
+        <source>the project&apos;s permissions mode &apos;%1&apos; is unknown (saved by a newer version?): the calls of functions are checked in warn mode</source>
+        <translation>le mode de permissions « %1 » du projet est inconnu (enregistré par une version plus récente ?) : les appels des fonctions sont vérifiés en mode warn</translation>
+    </message>
+    <message>
+        <source>not kept for nimbus validate --observed: %1</source>
+        <translation>non conservé pour nimbus validate --observed : %1</translation>
+    </message>
+    <message>
+        <source>instance %1 started in %2 ms (%3)</source>
+        <translation>instance %1 démarrée en %2 ms (%3)</translation>
+    </message>
+    <message>
+        <source>instance %1 stopped: %2</source>
+        <translation>instance %1 arrêtée : %2</translation>
+    </message>
+    <message>
+        <source>container &apos;%1&apos;: save the project first: its folder is relative to the project file</source>
+        <translation>conteneur « %1 » : enregistrez d’abord le projet : son dossier est relatif au fichier du projet</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>answered %1 (instance %2)</source>
+        <translation>a répondu %1 (instance %2)</translation>
+    </message>
+    <message>
+        <source>, cold start</source>
+        <translation>, démarrage à froid</translation>
     </message>
 </context>
 <context>
@@ -7550,6 +7883,18 @@ Invalide : %2</translation>
     <message>
         <source>%1. Undo (Ctrl+Z) puts it back; saving the workflow adds it again unless its states change.</source>
         <translation>%1. Annuler (Ctrl+Z) la remet ; enregistrer le workflow l&apos;ajoute de nouveau si ses états ne changent pas.</translation>
+    </message>
+    <message>
+        <source>Mint &amp;Token...</source>
+        <translation>Créer un &amp;jeton...</translation>
+    </message>
+    <message>
+        <source>A token of the design&apos;s user pool, to call a protected route</source>
+        <translation>Un jeton du groupe d’utilisateurs de la conception, pour appeler une route protégée</translation>
+    </message>
+    <message>
+        <source>The Run dock&apos;s event carries the token.</source>
+        <translation>L’événement du dock Exécution porte le jeton.</translation>
     </message>
 </context>
 <context>
@@ -9872,6 +10217,10 @@ Invalide : %2</translation>
         <source>clipboard</source>
         <translation>presse-papiers</translation>
     </message>
+    <message>
+        <source>Set Permissions Mode to %1</source>
+        <translation>Régler le mode de permissions sur %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ProjectFile</name>
@@ -10564,6 +10913,14 @@ Invalide : %2</translation>
         <source>Function URL: %1 on the local cloud&apos;s gateway (%2, %3)</source>
         <translation>URL de fonction : %1 sur la passerelle du cloud local (%2, %3)</translation>
     </message>
+    <message>
+        <source>Token...</source>
+        <translation>Jeton...</translation>
+    </message>
+    <message>
+        <source>Mint a token of the design&apos;s user pool for a protected route (Run &gt; Mint Token)</source>
+        <translation>Créer un jeton du groupe d’utilisateurs de la conception pour une route protégée (Exécuter &gt; Créer un jeton)</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::RuntimeApi</name>
@@ -10908,6 +11265,14 @@ Invalide : %2</translation>
     <message>
         <source>%1: the %2 is not created by this file; provision it in Scaleway (Messaging, Object Storage, Serverless SQL)</source>
         <translation>%1 : ce(tte) %2 n&apos;est pas créé(e) par ce fichier ; provisionnez-le dans Scaleway (Messaging, Object Storage, Serverless SQL)</translation>
+    </message>
+    <message>
+        <source>%1: a Scaleway container has one endpoint for every path; %2 %3 is routed inside it</source>
+        <translation>%1 : un conteneur Scaleway a un seul point d’entrée pour tous les chemins ; %2 %3 est routé en son sein</translation>
+    </message>
+    <message>
+        <source>%1: its events to the container %2 are not exported yet</source>
+        <translation>%1 : ses événements vers le conteneur %2 ne sont pas encore exportés</translation>
     </message>
 </context>
 <context>
@@ -11527,6 +11892,13 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::SecretRenames</name>
+    <message>
+        <source>The value of %1 was not moved to %2: %3</source>
+        <translation>La valeur de %1 n’a pas été déplacée vers %2 : %3</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::SecretStore</name>
     <message>
         <source>cannot read the value of %1 in %2: %3</source>
@@ -11658,6 +12030,38 @@ Invalide : %2</translation>
         <source>%1: the file is refused: %2</source>
         <translation>%1 : le fichier est refusé : %2</translation>
     </message>
+    <message>
+        <source>%1: the user pool of the authorizer %2 is not in the file; the route is shown without it</source>
+        <translation>%1 : le groupe d’utilisateurs de l’autorisateur %2 n’est pas dans le fichier ; la route est affichée sans lui</translation>
+    </message>
+    <message>
+        <source>%1: the authorizer %2 is not a function of the file; the route is shown without it</source>
+        <translation>%1 : l’autorisateur %2 n’est pas une fonction du fichier ; la route est affichée sans lui</translation>
+    </message>
+    <message>
+        <source>%1: the authorizer %2 is not in provider.httpApi.authorizers; the route is shown without it</source>
+        <translation>%1 : l’autorisateur %2 n’est pas dans provider.httpApi.authorizers ; la route est affichée sans lui</translation>
+    </message>
+    <message>
+        <source>%1: the authorizer %2 names no function of the file; the route is shown without it</source>
+        <translation>%1 : l’autorisateur %2 ne nomme aucune fonction du fichier ; la route est affichée sans lui</translation>
+    </message>
+    <message>
+        <source>%1: the authorizer %2 names no user pool of the file or issuer; the route is shown without it</source>
+        <translation>%1 : l’autorisateur %2 ne nomme aucun groupe d’utilisateurs du fichier ni émetteur ; la route est affichée sans lui</translation>
+    </message>
+    <message>
+        <source>%1: the definition is neither inline nor a ${file(...)} of the file&apos;s folder; the state machine is kept as written, not shown</source>
+        <translation>%1 : la définition n’est ni en ligne ni un ${file(...)} du dossier du fichier ; la machine à états est gardée telle qu’écrite, non affichée</translation>
+    </message>
+    <message>
+        <source>the state machine %1&apos;s definition file %2 leads out of the file&apos;s folder</source>
+        <translation>le fichier de définition %2 de la machine à états %1 sort du dossier du fichier</translation>
+    </message>
+    <message>
+        <source>%1: an event of type %2 is not modelled; it is kept as written, not shown</source>
+        <translation>%1 : un événement de type %2 n’est pas modélisé ; il est gardé tel qu’écrit, non affiché</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::SigningKey</name>
@@ -11672,6 +12076,17 @@ Invalide : %2</translation>
     <message>
         <source>the signing key is neither RSA of 2048 bits or more nor P-256</source>
         <translation>la clé de signature n’est ni RSA de 2048 bits ou plus ni P-256</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::StateConnection</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: not a local cloud state (it holds views or triggers)</source>
+        <translation>%1 : ce n’est pas un état de cloud local (il contient des vues ou des déclencheurs)</translation>
     </message>
 </context>
 <context>
@@ -11737,10 +12152,6 @@ Invalide : %2</translation>
         <translation>Suivant</translation>
     </message>
     <message>
-        <source>Replace the state&apos;s fields by this JSON (Parameters, Choices, Retry, Catch ...)</source>
-        <translation>Remplacer les champs de l&apos;état par ce JSON (Parameters, Choices, Retry, Catch ...)</translation>
-    </message>
-    <message>
         <source>State JSON</source>
         <translation>JSON de l&apos;état</translation>
     </message>
@@ -11775,6 +12186,237 @@ Invalide : %2</translation>
     <message>
         <source>Edit %1</source>
         <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <source>(in the state&apos;s JSON)</source>
+        <translation>(dans le JSON de l’état)</translation>
+    </message>
+    <message>
+        <source>a rule needs the state it leads to (Next)</source>
+        <translation>une règle a besoin de l’état vers lequel elle mène (Next)</translation>
+    </message>
+    <message>
+        <source>the Variable is a path that starts with $, as $.total</source>
+        <translation>la Variable est un chemin qui commence par $, comme $.total</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Choice operator</source>
+        <translation>« %1 » n’est pas un opérateur de Choice</translation>
+    </message>
+    <message>
+        <source>%1 compares with a timestamp, as 2026-12-01T08:00:00Z</source>
+        <translation>%1 compare avec un horodatage, comme 2026-12-01T08:00:00Z</translation>
+    </message>
+    <message>
+        <source>%1 compares with a path that starts with $</source>
+        <translation>%1 compare avec un chemin qui commence par $</translation>
+    </message>
+    <message>
+        <source>%1 compares with a number, not &apos;%2&apos;</source>
+        <translation>%1 compare avec un nombre, pas « %2 »</translation>
+    </message>
+    <message>
+        <source>%1 takes true or false, not &apos;%2&apos;</source>
+        <translation>%1 prend true ou false, pas « %2 »</translation>
+    </message>
+    <message>
+        <source>%1 is a whole number of at least %2, not &apos;%3&apos;</source>
+        <translation>%1 est un nombre entier d’au moins %2, pas « %3 »</translation>
+    </message>
+    <message>
+        <source>name the errors to retry, as States.ALL or States.TaskFailed</source>
+        <translation>nommez les erreurs à réessayer, comme States.ALL ou States.TaskFailed</translation>
+    </message>
+    <message>
+        <source>BackoffRate is a number of at least 1.0, not &apos;%1&apos;</source>
+        <translation>BackoffRate est un nombre d’au moins 1.0, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>JitterStrategy is FULL or NONE, not &apos;%1&apos;</source>
+        <translation>JitterStrategy vaut FULL ou NONE, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>name the errors to catch, as States.ALL or States.TaskFailed</source>
+        <translation>nommez les erreurs à intercepter, comme States.ALL ou States.TaskFailed</translation>
+    </message>
+    <message>
+        <source>a catcher needs the state it leads to (Next)</source>
+        <translation>un intercepteur a besoin de l’état vers lequel il mène (Next)</translation>
+    </message>
+    <message>
+        <source>ResultPath is a path that starts with $, as $.error</source>
+        <translation>ResultPath est un chemin qui commence par $, comme $.error</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>The path of the value compared, as $.total</source>
+        <translation>Le chemin de la valeur comparée, comme $.total</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>How the value is compared</source>
+        <translation>Comment la valeur est comparée</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>What it is compared with: a string, a number, true or false, a timestamp or a path</source>
+        <translation>Ce à quoi elle est comparée : une chaîne, un nombre, true ou false, un horodatage ou un chemin</translation>
+    </message>
+    <message>
+        <source>The state this rule leads to</source>
+        <translation>L’état vers lequel mène cette règle</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>The errors retried, separated by commas: %1</source>
+        <translation>Les erreurs réessayées, séparées par des virgules : %1</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <source>Seconds before the first retry (default 1)</source>
+        <translation>Secondes avant le premier nouvel essai (1 par défaut)</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <source>Retries at most (default 3; 0: never)</source>
+        <translation>Nouveaux essais au plus (3 par défaut ; 0 : jamais)</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Facteur</translation>
+    </message>
+    <message>
+        <source>What each interval is multiplied by (default 2.0)</source>
+        <translation>Ce par quoi chaque intervalle est multiplié (2.0 par défaut)</translation>
+    </message>
+    <message>
+        <source>Max delay</source>
+        <translation>Délai max</translation>
+    </message>
+    <message>
+        <source>The longest interval in seconds (none by default)</source>
+        <translation>L’intervalle le plus long en secondes (aucun par défaut)</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Gigue</translation>
+    </message>
+    <message>
+        <source>FULL spreads the intervals at random (NONE by default)</source>
+        <translation>FULL répartit les intervalles au hasard (NONE par défaut)</translation>
+    </message>
+    <message>
+        <source>Catch</source>
+        <translation>Catch</translation>
+    </message>
+    <message>
+        <source>The errors caught, separated by commas: %1</source>
+        <translation>Les erreurs interceptées, séparées par des virgules : %1</translation>
+    </message>
+    <message>
+        <source>The state that handles them</source>
+        <translation>L’état qui les traite</translation>
+    </message>
+    <message>
+        <source>Where the error goes in the input (default $: replaces it)</source>
+        <translation>Où l’erreur va dans l’entrée (par défaut $ : la remplace)</translation>
+    </message>
+    <message>
+        <source>The state taken when no rule matches</source>
+        <translation>L’état pris quand aucune règle ne correspond</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Replace the state&apos;s fields by this JSON (Parameters, ResultSelector, And/Or/Not rules ...)</source>
+        <translation>Remplacer les champs de l’état par ce JSON (Parameters, ResultSelector, règles And/Or/Not ...)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Set Default of %1</source>
+        <translation>Régler Default de %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::StateRows</name>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>Supprimer la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move the selected row up</source>
+        <translation>Monter la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Move the selected row down</source>
+        <translation>Descendre la ligne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Edit this in the state&apos;s JSON below</source>
+        <translation>Modifiez ceci dans le JSON de l’état ci-dessous</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>Modifier %1 %2</translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation>Ajouter à %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 %2</source>
+        <translation>Supprimer %1 %2</translation>
+    </message>
+    <message>
+        <source>Move %1 %2</source>
+        <translation>Déplacer %1 %2</translation>
     </message>
 </context>
 <context>
@@ -11886,6 +12528,109 @@ Invalide : %2</translation>
     <message>
         <source>%1: the parameter&apos;s value is the placeholder CHANGE_ME; its value stays in your keychain, set it after applying</source>
         <translation>%1 : la valeur du paramètre est le substitut CHANGE_ME ; sa valeur reste dans votre trousseau, définissez-la après l’application</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::TokenDialog</name>
+    <message>
+        <source>line %1 of the claims: write name=value, not %2</source>
+        <translation>ligne %1 des revendications : écrivez nom=valeur, pas %2</translation>
+    </message>
+    <message>
+        <source>ID token (for the app client) instead of an access token</source>
+        <translation>Jeton d’identité (pour le client d’application) au lieu d’un jeton d’accès</translation>
+    </message>
+    <message>
+        <source>&amp;Mint</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Use in &amp;Event</source>
+        <translation>Utiliser dans l’&amp;événement</translation>
+    </message>
+    <message>
+        <source>Mint Token</source>
+        <translation>Créer un jeton</translation>
+    </message>
+    <message>
+        <source>The scopes the token carries; none ticked: every scope of the pool</source>
+        <translation>Les portées que porte le jeton ; aucune cochée : toutes les portées du groupe</translation>
+    </message>
+    <message>
+        <source>name=value, one a line (custom:tier=gold, email_verified=true)</source>
+        <translation>nom=valeur, une par ligne (custom:tier=gold, email_verified=true)</translation>
+    </message>
+    <message>
+        <source>Put the token in the Run dock&apos;s HTTP event, with the claims API Gateway passes on</source>
+        <translation>Mettre le jeton dans l’événement HTTP du dock Exécution, avec les revendications qu’API Gateway transmet</translation>
+    </message>
+    <message>
+        <source>User pool</source>
+        <translation>Groupe d’utilisateurs</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Portées</translation>
+    </message>
+    <message>
+        <source>Extra claims</source>
+        <translation>Revendications en plus</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>Its claims</source>
+        <translation>Ses revendications</translation>
+    </message>
+    <message>
+        <source>The design has no user pool: add one from the palette and connect it to a route with &quot;authorizes&quot;.</source>
+        <translation>La conception n’a pas de groupe d’utilisateurs : ajoutez-en un depuis la palette et reliez-le à une route par « authorizes ».</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Utilisateur %1</translation>
+    </message>
+    <message>
+        <source>The app client (client credentials, no user)</source>
+        <translation>Le client d’application (client credentials, sans utilisateur)</translation>
+    </message>
+    <message>
+        <source>Choose a user pool.</source>
+        <translation>Choisissez un groupe d’utilisateurs.</translation>
+    </message>
+    <message>
+        <source>Minting...</source>
+        <translation>Création...</translation>
+    </message>
+    <message>
+        <source>The local cloud is stopped: the token names %1 as its issuer, so it opens routes when the cloud runs there.</source>
+        <translation>Le cloud local est arrêté : le jeton nomme %1 comme émetteur, il ouvre donc les routes quand le cloud tourne à cette adresse.</translation>
+    </message>
+    <message>
+        <source>Valid for the local cloud at %1.</source>
+        <translation>Valide pour le cloud local à %1.</translation>
+    </message>
+    <message>
+        <source>No route of the design is guarded by this pool yet.</source>
+        <translation>Aucune route de la conception n’est encore gardée par ce groupe.</translation>
+    </message>
+    <message>
+        <source>Routes it opens:</source>
+        <translation>Routes qu’il ouvre :</translation>
+    </message>
+    <message>
+        <source>The Run dock&apos;s event is not an HTTP event (it has no headers): choose the route&apos;s event first.</source>
+        <translation>L’événement du dock Exécution n’est pas un événement HTTP (il n’a pas d’en-têtes) : choisissez d’abord l’événement de la route.</translation>
     </message>
 </context>
 <context>
@@ -12671,16 +13416,12 @@ Cause : %2</translation>
         <translation>supposée d&apos;après les fonctions de ses états Task et ses attentes</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
         <source>workflows.%1.%2: expected a number of zero or more</source>
         <translation>workflows.%1.%2 : un nombre supérieur ou égal à zéro est attendu</translation>
     </message>
     <message>
-        <source>%1: not a local cloud state (it holds views or triggers); its executions are not used</source>
-        <translation>%1 : pas un état de cloud local (il contient des vues ou des déclencheurs) ; ses exécutions ne sont pas utilisées</translation>
+        <source>%1; its executions are not used</source>
+        <translation>%1 ; ses exécutions ne sont pas utilisées</translation>
     </message>
 </context>
 <context>
