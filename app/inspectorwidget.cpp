@@ -1,4 +1,5 @@
 #include "inspectorwidget.h"
+#include "cloud/secretrenames.h"
 #include "cloud/secretstore.h"
 
 #include "runtime/functionspec.h"
@@ -28,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -91,7 +93,13 @@ void InspectorWidget::projectChanged(Project *previous)
     if (previous)
         disconnect(&previous->architecture(), nullptr, this, nullptr);
     mNode = kInvalidNodeId;
+    delete mSecretRenames;
+    mSecretRenames = nullptr;
     if (project()) {
+        // A renamed secret or parameter keeps its value (kept by node name, out of the project).
+        mSecretRenames = new SecretRenames(*project(), *mSecrets, this);
+        connect(mSecretRenames, &SecretRenames::failed, this,
+                [this](const QString &message) { QMessageBox::warning(this, tr("Value Not Moved"), message); });
         Architecture *a = &project()->architecture();
         connect(a, &Architecture::nodePropertyChanged, this, [this](NodeId id) {
             if (id == mNode)

@@ -21,6 +21,7 @@ class QPushButton;
 namespace Nimbus {
 
 struct PropertySpec;
+class SecretRenames;
 class SecretStore;
 
 // A form generated from the selected node's property schema: spin boxes with units,
@@ -105,6 +106,7 @@ private:
     QPushButton *mSetValue = nullptr;
     QLabel *mValueState = nullptr;
     SecretStore *mSecrets; // a child
+    SecretRenames *mSecretRenames = nullptr; // a child, the project's
     QPointer<RuleTester> mRuleTester;
     QHash<QString, QWidget *> mEditors;
     bool mUpdating = false;

@@ -5,6 +5,7 @@
 
 #include "cloudfixture.h"
 
+#include "cloud/secretrenames.h"
 #include "cloud/secretsextension.h"
 #include "cloud/secretstore.h"
 #include "model/effectivepolicy.h"
@@ -110,6 +111,8 @@ private slots:
     void parameterStoreThroughSdkV3();
     void extensionEndpoint();
     void extensionChecksTheCallerByItsToken_data();
+    void renamedNodeKeepsItsValue_data();
+    void renamedNodeKeepsItsValue();
     void extensionChecksTheCallerByItsToken();
     void readsNeedAConnection();
     void storeKeepsValuesPrivate();
@@ -469,6 +472,59 @@ void TestSecrets::extensionChecksTheCallerByItsToken()
         if (!e.deniedAction.isEmpty())
             denied.append(e.source + u' ' + e.deniedAction + u' ' + e.target + u' ' + e.grantingEdge);
     QCOMPARE(denied, QStringList{u"caller ssm:GetParameter pin reads"_s});
+}
+
+void TestSecrets::renamedNodeKeepsItsValue_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("secret") << u"secret"_s;
+    QTest::newRow("parameter") << u"parameter"_s;
+}
+
+void TestSecrets::renamedNodeKeepsItsValue()
+{
+    // Values are kept by node name (issue 21): a rename moves the value, its undo moves it back,
+    // a removal keeps it for the undo.
+    QFETCH(QString, kind);
+    const NodeId node = f->project.addNode(kind, {}, u"db"_s).valueOr(kInvalidNodeId);
+    SecretStore store;
+    store.setProjectFile(f->project.filePath());
+    SecretRenames renames(f->project, store);
+    QVERIFY(store.writeNow(u"db"_s, SecretRecord::withValue({}, kind, u"kept-value"_s)));
+    // What another store of the project (the local cloud's) reads, once the moves are done.
+    auto stored = [&](const QString &name) -> QString {
+        if (!QTest::qWaitFor([&] { return !renames.isBusy(); }, 10000))
+            return u"still moving"_s;
+        SecretStore reader;
+        reader.setProjectFile(f->project.filePath());
+        const Result<QJsonObject> record = reader.readNow(name);
+        return record ? SecretRecord::currentValue(*record).value_or(QString()) : u"error"_s;
+    };
+    QVERIFY(f->project.renameNode(node, u"database"_s));
+    QCOMPARE(stored(u"database"_s), u"kept-value"_s);
+    QCOMPARE(stored(u"db"_s), QString());
+    // Moved on disk too: one value file, not a copy.
+    QCOMPARE(QDir(SecretStore::fileFolder(f->project.filePath())).entryList(QDir::Files).size(), 1);
+    // Renamed twice in a row, then undone twice without waiting: the moves run in order.
+    QVERIFY(f->project.renameNode(node, u"primary"_s));
+    f->project.undoStack()->undo();
+    f->project.undoStack()->undo();
+    QCOMPARE(stored(u"db"_s), u"kept-value"_s);
+    QCOMPARE(stored(u"database"_s), QString());
+    QCOMPARE(stored(u"primary"_s), QString());
+    f->project.undoStack()->redo();
+    QCOMPARE(stored(u"database"_s), u"kept-value"_s);
+    // Removed: the value stays for the undo, which finds it under the node's name.
+    f->project.removeItems({node});
+    QCOMPARE(stored(u"database"_s), u"kept-value"_s);
+    f->project.undoStack()->undo();
+    QVERIFY(f->project.architecture().nodeByName(u"database"_s));
+    QVERIFY(f->project.renameNode(node, u"restored"_s));
+    QCOMPARE(stored(u"restored"_s), u"kept-value"_s);
+    // No value: a rename writes none.
+    const NodeId empty = f->project.addNode(kind, {}, u"blank"_s).valueOr(kInvalidNodeId);
+    QVERIFY(f->project.renameNode(empty, u"stillBlank"_s));
+    QCOMPARE(stored(u"stillBlank"_s), QString());
 }
 
 void TestSecrets::readsNeedAConnection()
