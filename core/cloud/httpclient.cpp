@@ -1,6 +1,7 @@
 #include "httpclient.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <curl/curl.h>
 
@@ -59,6 +60,9 @@ Result<Answer> exchange(const Request &request)
     CURL *handle = curl.get();
     curl_easy_setopt(handle, CURLOPT_URL, url.constData());
     curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, request.https ? "https,http" : "http");
+    const QByteArray caFile = QFile::encodeName(request.caFile);
+    if (!caFile.isEmpty())
+        curl_easy_setopt(handle, CURLOPT_CAINFO, caFile.constData());
     if (!request.https)
         curl_easy_setopt(handle, CURLOPT_NOPROXY, "*");
     curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, request.method.constData());

@@ -26,6 +26,7 @@ struct Request
     qsizetype answerLimit = 8 * 1024 * 1024; // a longer answer is cut and marked truncated
     std::function<bool()> cancelled; // polled while waiting; true stops the exchange
     bool https = false; // also https:// (an identity provider's keys), with the proxy the environment names
+    QString caFile; // the certificates to trust for https instead of the system's (a private or test CA)
     // Large downloads: the body goes to sink as it arrives (false stops the exchange) rather
     // than into the answer, and progress hears of the bytes received and expected (0: unknown).
     std::function<bool(const QByteArray &chunk)> sink;

@@ -34,7 +34,7 @@ public:
     static constexpr const char *kIdpPrefix = "/_nimbus/idp/";
     // An identity provider's key set larger than this is refused.
     static constexpr qsizetype kJwksLimit = 1024 * 1024;
-    // Fetched key sets are kept this long.
+    // Fetched key sets are kept this long, on the cloud's clock.
     static constexpr int kJwksSeconds = 3600;
 
     explicit RouteAuthorizer(LocalCloud &cloud, QObject *parent = nullptr);

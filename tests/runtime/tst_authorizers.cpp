@@ -8,6 +8,7 @@
 #include "cloud/routeauthorizer.h"
 #include "cloud/userpool.h"
 #include "cloudfixture.h"
+#include "pricelistserver.h"
 #include "scenario/scenario.h"
 #include "scenario/scenariorunner.h"
 
@@ -48,6 +49,10 @@ private slots:
     void userPoolProtectsRoute();
     void externalIssuer_data();
     void externalIssuer();
+    // The key sources of an external identity provider (issue 21 item 5).
+    void externalIssuerKeysOverHttpsAreCachedAnHour();
+    void externalIssuerKeysRefused_data();
+    void externalIssuerKeysRefused();
     void lambdaAuthorizer_data();
     void lambdaAuthorizer();
     void lambdaAuthorizerIsCached();
@@ -178,6 +183,119 @@ void tst_Authorizers::externalIssuer()
                      .toString(),
                  "u1");
     QFile::remove(QDir(f.folder.path()).absoluteFilePath("../jwks.json"));
+}
+
+namespace {
+QByteArray keySet(const SigningKey &key, qsizetype padding = 0)
+{
+    QJsonObject set{{"keys", QJsonArray{key.publicJwk()}}};
+    if (padding)
+        set.insert("padding", QString(padding, u'x'));
+    return QJsonDocument(set).toJson(QJsonDocument::Compact);
+}
+
+// A token of the external issuer the tests' routes trust, valid two hours.
+QByteArray externalToken(const SigningKey &key)
+{
+    return key.sign({{"iss", "https://idp.example"},
+                     {"aud", "app"},
+                     {"sub", "u1"},
+                     {"exp", QDateTime::currentSecsSinceEpoch() + 7200}});
+}
+
+// A route of f protected by the external issuer whose keys are at jwks.
+void protect(LocalCloudFixture &f, const QString &jwks)
+{
+    const NodeId echo = f.addFunction("echo", kEcho);
+    const NodeId route = f.addRoute("GET", "/me", echo);
+    QVERIFY(f.project.setNodeProperty(route, "jwtIssuer", "https://idp.example"));
+    QVERIFY(f.project.setNodeProperty(route, "jwtAudience", "app"));
+    QVERIFY(f.project.setNodeProperty(route, "jwksUrl", jwks));
+}
+} // namespace
+
+void tst_Authorizers::externalIssuerKeysOverHttpsAreCachedAnHour()
+{
+    PriceListServer server; // any path, any body, over https with a test CA
+    QVERIFY(server.begin());
+    qputenv("NIMBUS_JWKS_CA_FILE", server.caFile().toUtf8());
+    Result<SigningKey> first = SigningKey::generate(SigningKey::Algorithm::ES256);
+    Result<SigningKey> second = SigningKey::generate();
+    QVERIFY(first && second);
+    server.override("/jwks.json", keySet(*first));
+    LocalCloudFixture f;
+    protect(f, server.origin() + "/jwks.json");
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+    auto status = [&](const SigningKey &key) {
+        return f.request("GET", "/me", {}, {"Authorization: Bearer " + externalToken(key)}).status;
+    };
+    QCOMPARE(status(*first), 200L);
+    // The provider rotates its key: the set fetched is kept an hour.
+    server.override("/jwks.json", keySet(*second));
+    QCOMPARE(status(*first), 200L);
+    QCOMPARE(status(*second), 401L);
+    QVERIFY(f.cloud->advance(3599 * 1000));
+    QCOMPARE(status(*second), 401L);
+    // An hour after the fetch, the new set.
+    QVERIFY(f.cloud->advance(2 * 1000));
+    QCOMPARE(status(*second), 200L);
+    QCOMPARE(status(*first), 401L);
+    qunsetenv("NIMBUS_JWKS_CA_FILE");
+}
+
+void tst_Authorizers::externalIssuerKeysRefused_data()
+{
+    QTest::addColumn<QString>("source"); // "https" (the test server's /jwks.json) or a project path
+    QTest::addColumn<bool>("trusted"); // the test CA is trusted
+    QTest::addColumn<qsizetype>("padding"); // bytes added to the key set
+    QTest::addColumn<long>("status");
+    QTest::newRow("https, under 1 MB") << "https" << true << qsizetype(1000 * 1000) << 200L;
+    QTest::newRow("https, over 1 MB") << "https" << true << RouteAuthorizer::kJwksLimit << 401L;
+    QTest::newRow("https, a CA nobody trusts") << "https" << false << qsizetype(0) << 401L;
+    QTest::newRow("file, under 1 MB") << "keys/jwks.json" << true << qsizetype(1000 * 1000) << 200L;
+    QTest::newRow("file, over 1 MB") << "keys/jwks.json" << true << RouteAuthorizer::kJwksLimit << 401L;
+    QTest::newRow("file through a link out of the project") << "keys/out.json" << true << qsizetype(0) << 401L;
+    QTest::newRow("file, ../ out of the project") << "keys/../../jwks.json" << true << qsizetype(0) << 401L;
+}
+
+void tst_Authorizers::externalIssuerKeysRefused()
+{
+    QFETCH(QString, source);
+    QFETCH(bool, trusted);
+    QFETCH(qsizetype, padding);
+    QFETCH(long, status);
+    Result<SigningKey> key = SigningKey::generate(SigningKey::Algorithm::ES256);
+    QVERIFY(key);
+    PriceListServer server;
+    LocalCloudFixture f;
+    QTemporaryDir outside; // what lies outside the project
+    if (source == "https") {
+        QVERIFY(server.begin());
+        server.override("/jwks.json", keySet(*key, padding));
+        if (trusted)
+            qputenv("NIMBUS_JWKS_CA_FILE", server.caFile().toUtf8());
+        source = server.origin() + "/jwks.json";
+    } else {
+        QVERIFY(QDir().mkpath(f.folder.filePath("keys")));
+        QVERIFY(writeAll(f.folder.filePath("keys/jwks.json"), keySet(*key, padding)));
+        // A link leads out of the project, ../ climbs out of it.
+        QVERIFY(writeAll(outside.filePath("jwks.json"), keySet(*key)));
+        QVERIFY(QFile::link(outside.filePath("jwks.json"), f.folder.filePath("keys/out.json")));
+        QVERIFY(writeAll(QDir(f.folder.path()).absoluteFilePath("../jwks.json"), keySet(*key)));
+    }
+    protect(f, source);
+    QVERIFY2(f.start(LocalCloudFixture::Gateway), qPrintable(f.error));
+    const HttpReply reply = f.request("GET", "/me", {}, {"Authorization: Bearer " + externalToken(*key)});
+    qunsetenv("NIMBUS_JWKS_CA_FILE");
+    QFile::remove(QDir(f.folder.path()).absoluteFilePath("../jwks.json"));
+    QCOMPARE(reply.status, status);
+    if (status != 200) {
+        // The event log says why.
+        bool logged = false;
+        for (const CloudLogEntry &e : f.cloud->log())
+            logged = logged || (e.httpStatus == 401 && e.detail.contains("JWKS"));
+        QVERIFY(logged);
+    }
 }
 
 void tst_Authorizers::lambdaAuthorizer_data()
