@@ -65,7 +65,25 @@ QJsonObject payloadOf(const QByteArray &token)
     return QJsonDocument::fromJson(QByteArray::fromBase64(parts.at(1), QByteArray::Base64UrlEncoding)).object();
 }
 
+// A value for a shell, in single quotes; control characters (a line break would end the
+// command) shown as spaces.
+QString shellQuoted(QString text)
+{
+    for (QChar &c : text)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = u' ';
+    return u'\'' + text.replace(u"'"_s, u"'\\''"_s) + u'\'';
+}
+
 } // namespace
+
+QString TokenDialog::curlLine(const QString &method, const QString &token, const QString &url)
+{
+    // The route's method and path come from the project, which may be a stranger's: the line
+    // is made to be pasted into a shell, so each of them is one quoted word.
+    return u"curl -X %1 -H %2 %3"_s.arg(shellQuoted(method), shellQuoted(u"Authorization: Bearer "_s + token),
+                                        shellQuoted(url));
+}
 
 TokenDialog::TokenDialog(Project *project, const QString &gateway, QWidget *parent)
     : QDialog(parent), mProject(project), mGateway(gateway), mPool(new QComboBox(this)), mWho(new QComboBox(this)),
@@ -102,6 +120,8 @@ TokenDialog::TokenDialog(Project *project, const QString &gateway, QWidget *pare
     mDecoded->setMinimumHeight(140);
     mCurl->setObjectName(u"tokenCurl"_s);
     mCurl->setWordWrap(true);
+    // The routes' paths are the project's: never read as rich text.
+    mCurl->setTextFormat(Qt::PlainText);
     mCurl->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mMessage->setObjectName(u"tokenMessage"_s);
     mMessage->setWordWrap(true);
@@ -264,9 +284,9 @@ void TokenDialog::showCurl()
                 continue;
             const QString method = node.properties.value("method"_L1).toString(u"GET"_s);
             const QString path = node.properties.value("path"_L1).toString(u"/"_s);
-            lines.append(u"curl -X %1 -H \"Authorization: Bearer %2\" %3%4"_s.arg(
-                method == "ANY"_L1 ? u"GET"_s : method,
-                mTokenText.isEmpty() ? u"TOKEN"_s : mTokenText.left(16) + "..."_L1, issuerGateway(), path));
+            lines.append(curlLine(method == "ANY"_L1 ? u"GET"_s : method,
+                                  mTokenText.isEmpty() ? u"TOKEN"_s : mTokenText.left(16) + "..."_L1,
+                                  issuerGateway() + path));
         }
     }
     std::sort(lines.begin(), lines.end());

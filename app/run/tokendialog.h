@@ -59,6 +59,8 @@ public:
     // the gateway fills it for a route of payload 2.0 (jwt: claims, scopes) or 1.0 and
     // REST (claims); an error when the event is no HTTP event.
     static Result<QJsonObject> withToken(const QJsonObject &event, const QByteArray &token);
+    // The curl line shown for a route: method, header and URL each one single-quoted word.
+    static QString curlLine(const QString &method, const QString &token, const QString &url);
 
 signals:
     void minted(const QString &token);

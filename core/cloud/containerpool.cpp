@@ -14,6 +14,7 @@
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -21,6 +22,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <limits>
 #include <sys/types.h>
@@ -59,6 +61,39 @@ quint16 freePort()
     if (!server.listen(QHostAddress::LocalHost, 0))
         return 0;
     return server.serverPort();
+}
+
+// Names that change how podman, docker or the dynamic loader behave: the engine runs on
+// this machine with the container's variables in its environment (-e NAME reads them there).
+bool steersTheEngine(const QString &name)
+{
+    static const QStringList prefixes = {u"LD_"_s,     u"DOCKER_"_s,  u"CONTAINERS_"_s, u"_CONTAINERS_"_s,
+                                         u"PODMAN_"_s, u"BUILDAH_"_s, u"STORAGE_"_s,    u"XDG_"_s,
+                                         u"DBUS_"_s,   u"SSL_"_s,     u"SSH_"_s};
+    static const QStringList names = {u"PATH"_s,
+                                      u"HOME"_s,
+                                      u"TMPDIR"_s,
+                                      u"TMP"_s,
+                                      u"HTTP_PROXY"_s,
+                                      u"HTTPS_PROXY"_s,
+                                      u"NO_PROXY"_s,
+                                      u"ALL_PROXY"_s,
+                                      u"GODEBUG"_s,
+                                      u"GOTRACEBACK"_s,
+                                      u"GOMAXPROCS"_s,
+                                      u"GOGC"_s,
+                                      u"GOMEMLIMIT"_s,
+                                      u"CONTAINER_HOST"_s,
+                                      u"CONTAINER_CONNECTION"_s,
+                                      u"CONTAINER_SSHKEY"_s,
+                                      u"CONTAINER_PASSPHRASE"_s,
+                                      u"REGISTRY_AUTH_FILE"_s,
+                                      u"KUBECONFIG"_s,
+                                      u"NOTIFY_SOCKET"_s,
+                                      u"TZDIR"_s};
+    const QString upper = name.toUpper();
+    return names.contains(upper)
+           || std::any_of(prefixes.cbegin(), prefixes.cend(), [&](const QString &p) { return upper.startsWith(p); });
 }
 
 void killGroup(qint64 pid, int signal)
@@ -101,16 +136,22 @@ Result<ContainerSpec> ContainerSpec::fromNode(const Node &node, const QString &p
     spec.node = node.id;
     spec.image = value("image").toString().trimmed();
     spec.port = std::clamp(integer("port", 8080), 1, 65535);
-    spec.concurrency = std::max(1, integer("concurrency", 80));
-    spec.minInstances = std::max(0, integer("minInstances", 0));
-    spec.maxInstances = std::max({1, spec.minInstances, integer("maxInstances", 100)});
-    spec.idleTimeoutMs = qint64(std::max(1, integer("idleTimeout", 900))) * 1000;
-    spec.timeoutMs = qint64(std::max(1, integer("timeout", 300))) * 1000;
-    spec.cpu = value("cpu").toDouble(1);
-    spec.memory = integer("memory", 512);
+    spec.concurrency = std::clamp(integer("concurrency", 80), 1, ContainerPool::kConcurrencyLimit);
+    spec.minInstances = std::clamp(integer("minInstances", 0), 0, ContainerPool::kInstanceLimit);
+    spec.maxInstances = std::clamp(std::max(spec.minInstances, integer("maxInstances", 100)), 1,
+                                   ContainerPool::kInstanceLimit);
+    spec.idleTimeoutMs = qint64(std::clamp(integer("idleTimeout", 900), 1, 86400)) * 1000;
+    spec.timeoutMs = qint64(std::clamp(integer("timeout", 300), 1, 3600)) * 1000;
+    const double cpu = value("cpu").toDouble(1);
+    spec.cpu = std::isfinite(cpu) ? std::clamp(cpu, 0.125, 8.0) : 1.0;
+    spec.memory = std::clamp(integer("memory", 512), 128, 32768);
     spec.command = QProcess::splitCommand(value("command").toString());
     const QString folder = value("folder").toString();
     const QString what = tr("container '%1'").arg(node.name);
+    // The catalog's pattern, checked here too: a project file need not have been validated.
+    static const QRegularExpression imageReference(u"^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}$"_s);
+    if (!spec.image.isEmpty() && !imageReference.match(spec.image).hasMatch())
+        return fail(tr("%1: the image '%2' is not an image reference").arg(what, spec.image.left(100)));
     if (!folder.isEmpty()) {
         const Result<QString> directory = Paths::resolveUnder(projectDirectory, folder);
         if (!directory)
@@ -119,8 +160,18 @@ Result<ContainerSpec> ContainerSpec::fromNode(const Node &node, const QString &p
     } else {
         spec.workingDirectory = QDir::cleanPath(projectDirectory);
     }
-    for (const QJsonValue &v : value("environment").toArray())
-        spec.environment.append({v["name"_L1].toString(), v["value"_L1].toString()});
+    static const QRegularExpression variableName(u"^[A-Za-z_][A-Za-z0-9_]{0,255}$"_s);
+    for (const QJsonValue &v : value("environment").toArray()) {
+        const QString name = v["name"_L1].toString();
+        if (!variableName.match(name).hasMatch())
+            return fail(tr("%1: the environment variable name '%2' is refused: letters, digits and '_' only")
+                            .arg(what, name.left(100)));
+        if (!spec.image.isEmpty() && steersTheEngine(name))
+            return fail(tr("%1: the environment variable %2 would change how the container engine itself runs on "
+                           "this machine; it is refused")
+                            .arg(what, name));
+        spec.environment.append({name, v["value"_L1].toString()});
+    }
     return spec;
 }
 
@@ -184,11 +235,18 @@ void ContainerPool::answerLater(const Done &done, ContainerAnswer answer)
 void ContainerPool::request(const ContainerSpec &spec, const ContainerRequest &request, Done done)
 {
     Service &s = service(spec);
-    if (s.waiting.size() >= kWaitingLimit) {
+    qint64 waitingBytes = request.body.size();
+    for (const Waiting &w : std::as_const(s.waiting))
+        waitingBytes += w.request.body.size();
+    if (s.waiting.size() >= kWaitingLimit || waitingBytes > kWaitingBytesLimit) {
         ContainerAnswer answer;
         answer.status = 429;
         answer.problem =
-            tr("container '%1': %2 requests already wait for an instance").arg(spec.name).arg(kWaitingLimit);
+            s.waiting.size() >= kWaitingLimit
+                ? tr("container '%1': %2 requests already wait for an instance").arg(spec.name).arg(kWaitingLimit)
+                : tr("container '%1': the requests waiting for an instance hold over %2 MB")
+                      .arg(spec.name)
+                      .arg(kWaitingBytesLimit / (1024 * 1024));
         answerLater(done, answer);
         return;
     }

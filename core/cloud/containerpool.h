@@ -43,7 +43,11 @@ struct ContainerSpec
     QList<QPair<QString, QString>> environment; // besides PORT
 
     // The node's settings, its folder resolved under projectDirectory (refused when it
-    // leaves it) and its command split as QProcess::splitCommand splits it.
+    // leaves it) and its command split as QProcess::splitCommand splits it. An image that
+    // is not an image reference (one starting with '-' would be an engine's option), a
+    // variable name that is not NAME (letters, digits, '_'), and, when an engine may run
+    // the image, a name that steers the engine itself (LD_PRELOAD, DOCKER_HOST ...: the
+    // engine gets the values in its environment) are refused.
     static Result<ContainerSpec> fromNode(const Node &node, const QString &projectDirectory);
 };
 
@@ -89,6 +93,14 @@ public:
     // Run answers when no instance is available).
     static constexpr int kWaitingLimit = 1000;
     static constexpr qint64 kWaitLimitMs = 10 * 1000;
+    // The bodies those waiting requests hold, together, per container (then 429): a
+    // thousand 10 MB bodies would otherwise be held at once.
+    static constexpr qint64 kWaitingBytesLimit = 64 * 1024 * 1024;
+    // Instances and concurrency are bounded as the catalog bounds them, whatever a
+    // project file says: a stranger's minInstances would otherwise start that many
+    // processes when the cloud starts.
+    static constexpr int kInstanceLimit = 1000;
+    static constexpr int kConcurrencyLimit = 1000;
 
     using Done = std::function<void(const ContainerAnswer &)>;
 

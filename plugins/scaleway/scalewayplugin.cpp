@@ -6,6 +6,7 @@
 #include "export/exportmodel.h"
 #include "export/routeauthorization.h"
 #include "export/yaml.h"
+#include "paths.h"
 
 #include <QDir>
 #include <QSet>
@@ -138,6 +139,15 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
     YAML::Node containers(YAML::NodeType::Map);
     for (const ExportContainer &c : ExportContainer::of(model)) {
         YAML::Node container(YAML::NodeType::Map);
+        // The framework builds and uploads the folder it names: a stranger's project must not
+        // make that the user's home or /etc.
+        if (c.image.isEmpty() && !Paths::resolveUnder(input.projectDirectory, c.folder)) {
+            output.add(Diagnostic::Severity::Error, u"unsafe-path"_s,
+                       ScalewayPlugin::tr("%1: its folder '%2' leads out of the project; the container is not exported")
+                           .arg(c.node->name, c.folder),
+                       c.node->id, u"folder"_s);
+            continue;
+        }
         if (c.image.isEmpty())
             container["directory"] = Y::string(c.folder);
         else
