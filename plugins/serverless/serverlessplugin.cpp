@@ -716,7 +716,23 @@ public:
 
 private:
     void readRouteAuth(const RouteAuth &auth);
+    QString parameterOfArn(const QString &arn) const;
 };
+
+// The parameter node an SSM ARN names (...:parameter/app/url), by the file's AWS::SSM::Parameter
+// of that Name; empty for a parameter the file lacks (a SecureString).
+QString ServerlessReader::parameterOfArn(const QString &arn) const
+{
+    const QString name = u'/' + arn.section(":parameter/"_L1, 1);
+    for (auto it = mResources.begin(); mResources.IsMap() && it != mResources.end(); ++it) {
+        if (Y::text(Y::child(it->second, "Type")) != "AWS::SSM::Parameter"_L1)
+            continue;
+        const QString declared = Y::text(Y::child(Y::child(it->second, "Properties"), "Name"));
+        if (declared == name || u'/' + declared == name)
+            return mNodeOfResource.value(Y::text(it->first));
+    }
+    return {};
+}
 
 void ServerlessReader::readAuthorizers()
 {
@@ -1251,8 +1267,10 @@ void ServerlessReader::readRole(const QString &function, const YAML::Node &fn)
     for (const YAML::Node &policy : Y::child(Y::child(role, "Properties"), "Policies")) {
         for (const YAML::Node &statement : Y::child(Y::child(policy, "PolicyDocument"), "Statement")) {
             const YAML::Node resource = Y::child(statement, "Resource");
-            const QString service = Y::text(resource).contains(":event-bus/"_L1)
-                                        ? mEvents.bus(resource)
+            const QString arn = Y::text(resource.IsMap() ? Y::child(resource, "Fn::Sub") : resource);
+            const QString service = arn.contains(":event-bus/"_L1) ? mEvents.bus(resource)
+                                    : arn.contains(":parameter/"_L1)
+                                        ? parameterOfArn(arn)
                                         : mNodeOfResource.value(Aws::statementResourceId(resource));
             const Node *node = mBuilder.node(service);
             if (!node)

@@ -77,6 +77,7 @@ private slots:
     void initTestCase();
     void samWritesAuthorizers();
     void samRoundTrip();
+    void serverlessRoundTrip();
     void terraformWritesAuthorizers();
     void protectedRoutesReported_data();
     void protectedRoutesReported();
@@ -236,6 +237,63 @@ void TestAuthorization::samRoundTrip()
     QCOMPARE(QString::fromUtf8(
                  exportProject(imported, QStringLiteral("sam")).file(QStringLiteral("template.yaml"))->content),
              QString::fromUtf8(first.file(QStringLiteral("template.yaml"))->content));
+}
+
+// The serverless.yml export reads back as the same design: the user pool (by its logical id),
+// each route's authorizer as the pool's or function's authorizes connection, an external
+// issuer, scopes, the Lambda authorizers' identity sources, cache and simple responses, the
+// API key and usage plan. The framework names routes after their function (getOrderRoute).
+void TestAuthorization::serverlessRoundTrip()
+{
+    Project original(Catalog::builtin());
+    QVERIFY(load(original));
+    QTemporaryDir dir;
+    QVERIFY(ExportJob::write(exportProject(original, QStringLiteral("serverless")), dir.filePath(QStringLiteral("out")),
+                             QStringLiteral("serverless")));
+    Project imported(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(QStringLiteral("out/serverless.yml")),
+                                                             *mRegistry, imported, QStringLiteral("serverless"));
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+    for (const Diagnostic &d : *read)
+        QVERIFY2(d.severity != Diagnostic::Severity::Warning || d.message.contains(QLatin1String("runtime")),
+                 qPrintable(d.message));
+
+    const Architecture &a = original.architecture();
+    const Architecture &b = imported.architecture();
+    QCOMPARE(b.nodeCount(), a.nodeCount());
+    // A route's counterpart is the route of the function it invokes.
+    auto counterpart = [&](const Node &node) -> const Node * {
+        if (node.kind == QLatin1String("http-route")) {
+            for (const auto &[id, edge] : a.edges())
+                if (edge.from == node.id && edge.type == QLatin1String("invokes"))
+                    return b.nodeByName(a.node(edge.to)->name + QLatin1String("Route"));
+            return nullptr;
+        }
+        for (const auto &[id, other] : b.nodes())
+            if (other.kind == node.kind && ExportModel::identifier(other.name) == ExportModel::identifier(node.name))
+                return &other;
+        return nullptr;
+    };
+    for (const auto &[id, node] : a.nodes()) {
+        const Node *other = counterpart(node);
+        QVERIFY2(other, qPrintable(node.name));
+        QJsonObject expected = withDefaults(node);
+        QJsonObject actual = withDefaults(*other);
+        for (const char *local : {"users", "groups"})
+            expected.remove(QLatin1String(local)), actual.remove(QLatin1String(local));
+        QCOMPARE(QString::fromUtf8(QJsonDocument(actual).toJson()),
+                 QString::fromUtf8(QJsonDocument(expected).toJson()));
+    }
+    QStringList edgesA, edgesB;
+    for (const auto &[id, edge] : a.edges())
+        edgesA.append(counterpart(*a.node(edge.from))->name + QLatin1Char(' ') + edge.type + QLatin1Char(' ')
+                      + counterpart(*a.node(edge.to))->name);
+    for (const auto &[id, edge] : b.edges())
+        edgesB.append(b.node(edge.from)->name + QLatin1Char(' ') + edge.type + QLatin1Char(' ')
+                      + b.node(edge.to)->name);
+    edgesA.sort();
+    edgesB.sort();
+    QCOMPARE(edgesB, edgesA);
 }
 
 void TestAuthorization::terraformWritesAuthorizers()

@@ -11,6 +11,7 @@
 #include "export/yaml.h"
 #include "model/catalog.h"
 
+#include <QJsonDocument>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +49,7 @@ private slots:
     void initTestCase();
     void samWritesResourcesWithoutValues();
     void samImportReadsThemBack();
+    void serverlessImportReadsThemBack();
     void terraformWritesResourcesWithoutValues();
     void noTargetWritesAValue_data();
     void noTargetWritesAValue();
@@ -166,6 +168,42 @@ void TestSecretsExport::samImportReadsThemBack()
         edges.append(b.node(edge.from)->name + u' ' + edge.type + u' ' + b.node(edge.to)->kind);
     edges.sort();
     QCOMPARE(edges, (QStringList{u"Api reads parameter"_s, u"Api reads secret"_s, u"Api reads secret"_s}));
+}
+
+// serverless.yml writes them in resources as SAM does: they read back as the same nodes and
+// connections, without a value.
+void TestSecretsExport::serverlessImportReadsThemBack()
+{
+    Project project(Catalog::builtin());
+    design(project);
+    QTemporaryDir dir;
+    QVERIFY(ExportJob::write(exportProject(project, u"serverless"_s), dir.filePath(u"out"_s), u"serverless"_s));
+    Project imported(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(u"out/serverless.yml"_s), *mRegistry,
+                                                             imported, u"serverless"_s);
+    QVERIFY2(read, qPrintable(read.errorMessage()));
+    QStringList found;
+    for (const auto &[id, node] : imported.architecture().nodes()) {
+        if (node.kind == u"secret"_s)
+            found.append(u"secret %1 %2 generated=%3"_s.arg(
+                node.properties.value("secretName"_L1).toString(), node.properties.value("description"_L1).toString(),
+                node.properties.value("generated"_L1).toBool() ? u"yes"_s : u"no"_s));
+        if (node.kind == u"parameter"_s)
+            found.append(u"parameter %1 %2"_s.arg(node.properties.value("parameterName"_L1).toString(),
+                                                  node.properties.value("type"_L1).toString()));
+        QVERIFY(!QJsonDocument(node.properties).toJson().contains(kValue.toUtf8()));
+    }
+    found.sort();
+    // The SecureString is not in the file (CloudFormation cannot make one).
+    QCOMPARE(found, (QStringList{u"parameter /app/url String"_s, u"secret db the database generated=no"_s,
+                                 u"secret token  generated=yes"_s}));
+    QStringList edges;
+    const Architecture &b = imported.architecture();
+    for (const auto &[id, edge] : b.edges())
+        edges.append(b.node(edge.from)->name + u' ' + edge.type + u' ' + b.node(edge.to)->kind);
+    edges.sort();
+    QCOMPARE(edges.join(u';'),
+             (QStringList{u"api reads parameter"_s, u"api reads secret"_s, u"api reads secret"_s}).join(u';'));
 }
 
 void TestSecretsExport::terraformWritesResourcesWithoutValues()
