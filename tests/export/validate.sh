@@ -48,6 +48,12 @@ check "cfn-lint: SAM template.yaml with state machines" sh -c "'$build/bin/nimbu
 check "hcl2json: main.tf with state machines" sh -c "'$build/bin/nimbus' export '$here/data/workflow/workflow.json' \
     --target terraform -o '$out/terraform-workflow' > /dev/null 2>&1 && node '$tools/terraform.mjs' '$out/terraform-workflow' \
     aws_sfn_state_machine=2 aws_apigatewayv2_route=1 aws_apigatewayv2_integration=1 aws_pipes_pipe=1"
+# A route that starts a machine in a service without functions: serverless.yml writes the HTTP
+# API and its stage itself (the framework writes none), packaged and linted.
+check "serverless package (a route starting a machine, no function)" sh -c "'$build/bin/nimbus' export \
+    '$here/data/machine-route/machine-route.json' --target serverless -o '$out/machine-route' > /dev/null 2>&1 \
+    && cd '$out/machine-route' && '$tools/node_modules/.bin/serverless' package > '$out/logs/machine-route-package.log' 2>&1 \
+    && node '$tools/cfn-lint.cjs' '$out/machine-route/.serverless/cloudformation-template-update-stack.json'"
 # Layers (AWS::Serverless::LayerVersion, serverless.yml layers, aws_lambda_layer_version).
 layers="$here/data/layers/layers.json"
 for target in sam serverless terraform; do
