@@ -1,5 +1,7 @@
 #include "exportmodel.h"
+
 #include "model/kinds.h"
+#include "runtime/gobuild.h"
 
 #include "model/catalog.h"
 #include "model/scheduleexpression.h"
@@ -81,6 +83,8 @@ ExportModel::ExportModel(const Architecture &architecture, const Catalog &catalo
         f.runtime = string(node, "runtime", u"nodejs20.x"_s);
         f.handler = string(node, "handler", u"index.handler"_s);
         f.source = string(node, "source", u"functions/"_s + node->name);
+        f.goSource = f.runtime.startsWith("provided"_L1) && !directory.isEmpty()
+                     && GoBuild::isGoFunction(QDir(directory).filePath(f.source));
         f.architecture = string(node, "architecture", u"x86_64"_s);
         f.description = string(node, "description");
         f.memory = integer(node, "memory", 128);

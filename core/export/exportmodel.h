@@ -44,6 +44,9 @@ struct ExportFunction
     QList<const Node *> triggers; // what invokes it, by name
     QList<FunctionAccess> accesses; // by service name, then type
     QList<EnvironmentVariable> environment;
+    // A custom runtime (provided.*) function whose folder holds Go code: the deployment
+    // builds its bootstrap from it (SAM's BuildMethod go1.x) rather than taking the folder.
+    bool goSource = false;
 
     bool isNode() const { return runtime.startsWith(QLatin1String("nodejs")); }
     bool isPython() const { return runtime.startsWith(QLatin1String("python")); }

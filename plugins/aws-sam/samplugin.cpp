@@ -469,7 +469,8 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         const QString id = ids.of(f.node);
         YAML::Node p(YAML::NodeType::Map);
         p["CodeUri"] = Y::string(f.source);
-        p["Handler"] = Y::string(f.handler);
+        // SAM builds a Go function's bootstrap (sam build), which is then its handler.
+        p["Handler"] = Y::string(f.goSource ? u"bootstrap"_s : f.handler);
         p["Runtime"] = Y::string(f.runtime);
         p["Architectures"] = Y::sequence({Aws::lambdaArchitecture(f.architecture)});
         if (const QList<const Node *> layers = Aws::layersOf(model, f); !layers.isEmpty()) {
@@ -553,6 +554,11 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
 
         YAML::Node resource(YAML::NodeType::Map);
         resource["Type"] = Y::string("AWS::Serverless::Function");
+        if (f.goSource) {
+            YAML::Node metadata(YAML::NodeType::Map);
+            metadata["BuildMethod"] = Y::string("go1.x");
+            resource["Metadata"] = metadata;
+        }
         resource["Properties"] = p;
         resources[id.toStdString()] = resource;
     }
