@@ -354,6 +354,10 @@ void ContainerPool::startInstance(Service &s)
         problem = tr("container '%1': its folder %2 does not exist").arg(spec.name, spec.workingDirectory);
     } else {
         environment.insert(u"PORT"_s, QString::number(instance->hostPort));
+        // The gateway is the way in: servers that read HOST (Express/Fastify examples,
+        // many frameworks) listen on this machine only, not on the network.
+        if (!environment.contains(u"HOST"_s))
+            environment.insert(u"HOST"_s, u"127.0.0.1"_s);
         program = spec.command.first();
         arguments = spec.command.mid(1);
         // A relative program with a path is the folder's; a bare name is looked up on PATH.

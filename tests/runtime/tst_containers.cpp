@@ -42,7 +42,8 @@ http.createServer((req, res) => {
       res.setHeader('set-cookie', ['a=1; Path=/', 'b=2; Path=/']);
       res.end(JSON.stringify({ method: req.method, path: url.pathname, query: url.search, headers: req.headers,
                                body, pid: process.pid, service: process.env.K_SERVICE,
-                               greeting: process.env.GREETING, queueUrl: process.env.JOBS_QUEUE_URL }));
+                               greeting: process.env.GREETING, queueUrl: process.env.JOBS_QUEUE_URL,
+                               host: process.env.HOST }));
     };
     if (url.pathname === '/slow')
       setTimeout(reply, Number(url.searchParams.get('ms') || 500));
@@ -119,6 +120,8 @@ void TestContainers::coldStartThenWarm()
     const QJsonObject one = QJsonDocument::fromJson(first.body).object();
     QCOMPARE(one.value("service").toString(), QStringLiteral("web"));
     QCOMPARE(one.value("greeting").toString(), QStringLiteral("hello"));
+    // Servers that read HOST listen on this machine only: the gateway is the way in.
+    QCOMPARE(one.value("host").toString(), QStringLiteral("127.0.0.1"));
     QVERIFY2(one.value("queueUrl").toString().endsWith(QStringLiteral("/000000000000/jobs")),
              qPrintable(one.value("queueUrl").toString()));
     QCOMPARE(f.cloud->containers().instanceCount(QStringLiteral("web")), 1);
