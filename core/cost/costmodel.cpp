@@ -346,6 +346,7 @@ void CostEngine::price(const CostOption &option, double volume, Sink &sink) cons
         fleet(catalog, option, volume, sink);
     sink.option = &option;
     hiddenLines(catalog, option, volume, sink);
+    billContainers(catalog, option, volume, sink);
     services(catalog, volume, sink);
 }
 
@@ -627,6 +628,87 @@ void CostEngine::fleet(const PricingCatalog &catalog, const CostOption &option, 
         lcuHours += std::max(byConnections, byBytes) * repeats;
     }
     bill(sink, catalog, *capacity, lcuHours, false, groupBalancer, {});
+}
+
+double CostEngine::containerHours(const ContainerLoad &c, double volume, bool *exceeded) const
+{
+    const double repeats = kHoursPerMonth / mPeriodHours;
+    const double monthly = c.monthlyRequests(volume);
+    const double perRequest = c.perRequest * volume; // the share the profile shapes
+    double seconds = 0;
+    for (size_t h = 0; h < mHourly.share.size(); ++h) {
+        const double requests = perRequest * mHourly.share[h] / repeats + (monthly - perRequest) / kHoursPerMonth;
+        const double busy = requests * c.durationMs / 1000.0; // request-seconds this hour
+        // Below a full hour of requests one instance serves them in turn; above it, as many
+        // instances as the requests in flight need at its concurrency.
+        double active = std::max(std::min(busy, 3600.0), busy / c.concurrency);
+        if (active > c.maxInstances * 3600.0) {
+            active = c.maxInstances * 3600.0;
+            if (exceeded)
+                *exceeded = true;
+        }
+        seconds += std::max(active, c.minInstances * 3600.0) * repeats;
+    }
+    return seconds / 3600.0;
+}
+
+void CostEngine::billContainers(const PricingCatalog &catalog, const CostOption &option, double volume,
+                                Sink &sink) const
+{
+    if (mWorkload.containers.empty())
+        return;
+    const QString group = tr("Containers");
+    // Fargate's rates are per vCPU-hour and GB-hour; Cloud Run's (request-based billing, the
+    // same rates as its functions) per vCPU-second and GiB-second, with a price per request.
+    const Price *vcpu = committedPrice(catalog, option, u"containers.vcpu.x86_64"_s, sink);
+    const Price *memory = vcpu ? committedPrice(catalog, option, u"containers.memory.x86_64"_s, sink) : nullptr;
+    double perHour = 1;
+    const Price *requests = nullptr;
+    if (!vcpu || !memory) {
+        vcpu = catalog.price(u"function.cpu"_s);
+        memory = catalog.price(u"function.memory"_s);
+        requests = catalog.price(u"function.requests"_s);
+        perHour = 3600;
+    }
+    const bool freeTier = sink.record ? sink.result->option.freeTier : true;
+    for (const ContainerLoad &c : mWorkload.containers) {
+        if (!vcpu || !memory) {
+            sink.note(tr("Container %1 is not priced on %2: its price list has no container (vCPU and memory) "
+                         "prices.")
+                          .arg(c.name, catalog.providerName()));
+            continue;
+        }
+        bool exceeded = false;
+        const double hours = containerHours(c, volume, &exceeded);
+        const double gb = c.memoryMb / 1024.0;
+        double amount = bill(sink, catalog, *vcpu, hours * c.cpu * perHour, freeTier, group, c.name);
+        amount += bill(sink, catalog, *memory, hours * gb * perHour, freeTier, group, c.name);
+        if (requests)
+            amount += bill(sink, catalog, *requests, c.monthlyRequests(volume), freeTier, group, c.name);
+        sink.attribute(c.name, amount);
+        if (!sink.record)
+            continue;
+        sink.note(tr("Container %1: %L2 requests a month of %L3 ms (%4), %L5 at once per instance, %Ln instance(s) "
+                     "at least: %L6 instance-hours of %L7 vCPU and %L8 MB.",
+                     nullptr, c.minInstances)
+                      .arg(c.name)
+                      .arg(c.monthlyRequests(volume), 0, 'f', 0)
+                      .arg(c.durationMs, 0, 'f', 0)
+                      .arg(c.durationTyped ? tr("typed in") : tr("assumed"))
+                      .arg(c.concurrency)
+                      .arg(hours, 0, 'f', 1)
+                      .arg(c.cpu)
+                      .arg(c.memoryMb));
+        if (exceeded)
+            sink.note(tr("Container %1 would need more than its maximum of %n instance(s) in the busiest hours: "
+                         "requests beyond them wait.",
+                         nullptr, c.maxInstances)
+                          .arg(c.name));
+        if (requests && c.minInstances > 0)
+            sink.note(tr("Container %1's idle minimum instances are billed at the active rate: %2's price list "
+                         "has no idle instance price.")
+                          .arg(c.name, catalog.providerName()));
+    }
 }
 
 void CostEngine::services(const PricingCatalog &catalog, double volume, Sink &sink) const

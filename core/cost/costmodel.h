@@ -200,6 +200,9 @@ private:
     void billGateway(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
     void fleet(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
     void services(const PricingCatalog &catalog, double volume, Sink &sink) const;
+    // The serverless containers: their instance time (vCPU and memory) and, where the
+    // provider bills them, their requests.
+    void billContainers(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
     // The lines real bills hide: logs, data transfer out, the NAT gateway, the API cache.
     void hiddenLines(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
     void billLogs(const PricingCatalog &catalog, const CostOption &option, double volume, Sink &sink) const;
@@ -219,6 +222,10 @@ private:
     void filterNotes(double volume, Sink &sink) const;
     // Requests a second in the busiest minute of the profile, per request of monthly volume.
     double peakRatePerRequest() const;
+    // Instance-hours a month a container runs: each hour of the profile, its minimum, one
+    // instance while requests keep it busy, more when the requests in flight exceed its
+    // concurrency, at most its maximum (exceeded: set when the maximum held requests back).
+    double containerHours(const ContainerLoad &c, double volume, bool *exceeded = nullptr) const;
     // Instances needed in each hour of the profile for this capacity per instance.
     double instanceHours(double volume, double vcpuPerInstance, const CostOption &option,
                          std::vector<double> *perHour = nullptr) const;

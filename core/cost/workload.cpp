@@ -59,6 +59,10 @@ public:
     void intoFunction(NodeId id, double perRequest, double fixed, std::set<NodeId> &path)
     {
         const Node *node = mArchitecture.node(id);
+        if (node && mWorkload.container(node->name)) {
+            intoContainer(id, perRequest, fixed, path);
+            return;
+        }
         FunctionLoad *f = node ? mWorkload.function(node->name) : nullptr;
         if (!f || path.count(id) || int(path.size()) > kMaxDepth)
             return;
@@ -182,11 +186,41 @@ public:
         path.erase(id);
     }
 
-    // Into whatever the node is: a function, a state machine or a service.
+    // Requests a container serves: each is an HTTP request (a route's, or an event POSTed to
+    // it); what it reads and writes follows as a function's calls do.
+    void intoContainer(NodeId id, double perRequest, double fixed, std::set<NodeId> &path)
+    {
+        const Node *node = mArchitecture.node(id);
+        ContainerLoad *c = node ? mWorkload.container(node->name) : nullptr;
+        if (!c || path.count(id) || int(path.size()) > kMaxDepth)
+            return;
+        c->perRequest += perRequest;
+        c->fixedMonthly += fixed;
+        path.insert(id);
+        for (EdgeId e : mArchitecture.outgoingEdges(id)) {
+            const Edge *edge = mArchitecture.edge(e);
+            ServiceLoad *s = mWorkload.service(mArchitecture.node(edge->to)->name);
+            if (!s)
+                continue;
+            if (edge->type == "reads"_L1) {
+                s->readsPerRequest += perRequest;
+                s->readsFixed += fixed;
+            } else if (edge->type == "writes"_L1 || edge->type == "publishes"_L1) {
+                s->writesPerRequest += perRequest;
+                s->writesFixed += fixed;
+                intoService(edge->to, perRequest, fixed, path);
+            }
+        }
+        path.erase(id);
+    }
+
+    // Into whatever the node is: a function, a container, a state machine or a service.
     void into(NodeId id, double perRequest, double fixed, std::set<NodeId> &path)
     {
         const QString name = mArchitecture.node(id)->name;
-        if (mWorkload.function(name))
+        if (mWorkload.container(name))
+            intoContainer(id, perRequest, fixed, path);
+        else if (mWorkload.function(name))
             intoFunction(id, perRequest, fixed, path);
         else if (mWorkload.workflow(name))
             intoWorkflow(id, perRequest, fixed, path);
@@ -417,6 +451,17 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
             else
                 wl.definitionError = definition.errorMessage();
             w.workflows.push_back(wl);
+        } else if (service == "container"_L1) {
+            ContainerLoad c;
+            c.node = id;
+            c.name = node.name;
+            c.cpu = node.properties.value(u"cpu"_s).toDouble(c.cpu);
+            if (!kind->cost.memoryProperty.isEmpty())
+                c.memoryMb = node.properties.value(kind->cost.memoryProperty).toInt(c.memoryMb);
+            c.concurrency = std::max(1, node.properties.value(u"concurrency"_s).toInt(c.concurrency));
+            c.minInstances = std::max(0, node.properties.value(u"minInstances"_s).toInt(c.minInstances));
+            c.maxInstances = std::max(1, node.properties.value(u"maxInstances"_s).toInt(c.maxInstances));
+            w.containers.push_back(c);
         } else if (service == "gateway"_L1) {
             EntryPoint e{id, node.name, service, 1, false};
             e.rest = !kind->cost.restProperty.isEmpty()
@@ -472,6 +517,8 @@ void Workload::distribute(const Catalog &catalog, const Architecture &architectu
         s.writesPerRequest = s.readsPerRequest = s.writesFixed = s.readsFixed = 0;
     for (FilterLoad &f : filters)
         f.offeredPerRequest = f.offeredFixed = 0;
+    for (ContainerLoad &c : containers)
+        c.perRequest = c.fixedMonthly = 0;
     for (WorkflowLoad &w : workflows) {
         w.perRequest = w.fixedMonthly = 0;
         w.uses.clear();
@@ -753,6 +800,16 @@ const ServiceLoad *Workload::service(const QString &name) const
     return const_cast<Workload *>(this)->service(name);
 }
 
+ContainerLoad *Workload::container(const QString &name)
+{
+    return named(containers, name);
+}
+
+const ContainerLoad *Workload::container(const QString &name) const
+{
+    return const_cast<Workload *>(this)->container(name);
+}
+
 FilterLoad *Workload::filter(const QString &name)
 {
     return named(filters, name);
@@ -809,6 +866,12 @@ QJsonObject Workload::toJson() const
     }
     if (!workflowsJson.isEmpty())
         root.insert(u"workflows"_s, workflowsJson);
+    QJsonObject containersJson;
+    for (const ContainerLoad &c : containers)
+        if (c.durationTyped)
+            containersJson.insert(c.name, QJsonObject{{u"durationMs"_s, c.durationMs}});
+    if (!containersJson.isEmpty())
+        root.insert(u"containers"_s, containersJson);
     return root;
 }
 
@@ -841,6 +904,20 @@ Result<void> Workload::applyJson(const QJsonObject &o)
     if (Result<void> applied = applyNamed(filters, o.value("filters"_L1).toObject(),
                                           tr("filters.%1: no filtered trigger, rule or archive of that name"),
                                           applyFilter);
+        !applied)
+        return applied;
+    if (Result<void> applied = applyNamed(
+            containers, o.value("containers"_L1).toObject(), tr("containers.%1: no container of that name"),
+            [](ContainerLoad &c, const QJsonValue &value) -> Result<void> {
+                const QJsonValue duration = value.toObject().value("durationMs"_L1);
+                if (duration.isUndefined())
+                    return {};
+                if (!duration.isDouble() || duration.toDouble() <= 0)
+                    return fail(Workload::tr("containers.%1.durationMs: expected a positive number").arg(c.name));
+                c.durationMs = duration.toDouble();
+                c.durationTyped = true;
+                return {};
+            });
         !applied)
         return applied;
     return applyNamed(

@@ -159,6 +159,27 @@ struct WorkflowLoad
     }
 };
 
+// A serverless container (Cloud Run, Fargate, Knative ...): the requests reaching it (routes
+// and event deliveries) and how its instances are sized, from the node's properties.
+struct ContainerLoad
+{
+    static constexpr double kDefaultDurationMs = 100;
+
+    NodeId node = kInvalidNodeId;
+    QString name;
+    double perRequest = 0; // requests for each request entering the system
+    double fixedMonthly = 0; // requests a month whatever the volume (schedules)
+    double cpu = 1; // vCPU of each instance
+    int memoryMb = 512;
+    int concurrency = 80; // requests one instance serves at once
+    int minInstances = 0;
+    int maxInstances = 100;
+    double durationMs = kDefaultDurationMs; // one request's time: an input (scenario containers.<name>)
+    bool durationTyped = false;
+
+    double monthlyRequests(double volume) const { return perRequest * volume + fixedMonthly; }
+};
+
 // What filters the events between a source and what it passes them to: a trigger's filter
 // criteria (a queue, table or bucket invoking functions), a rule's event pattern, or the
 // pattern of a bus's archive. Only matchRate of the events offered pass; the source still
@@ -203,6 +224,7 @@ public:
     std::vector<ServiceLoad> services;
     std::vector<FilterLoad> filters; // in the order of the design's nodes
     std::vector<WorkflowLoad> workflows; // the state machines, in the order of the design's nodes
+    std::vector<ContainerLoad> containers; // the serverless containers, in the order of the design's nodes
     bool measured = false; // useMeasuredInputs ran: reports show what was measured
 
     // Requests a month through the HTTP gateway, billed as HTTP API and as REST API.
@@ -260,6 +282,8 @@ public:
     const ServiceLoad *service(const QString &name) const;
     WorkflowLoad *workflow(const QString &name);
     const WorkflowLoad *workflow(const QString &name) const;
+    ContainerLoad *container(const QString &name);
+    const ContainerLoad *container(const QString &name) const;
     FilterLoad *filter(const QString &name);
     const FilterLoad *filter(const QString &name) const;
     // The filter a node passes its events through (trigger or rule), or null.

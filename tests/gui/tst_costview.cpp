@@ -73,6 +73,7 @@ private slots:
     void cancelledPriceUpdateKeepsPrices();
     void commitmentCombosPriceEachOption();
     void eventInputsSetMatchRatesAndReplays();
+    void containerIsBilledInTheLineItems();
 
 private:
     template<typename T>
@@ -751,6 +752,36 @@ void tst_CostView::eventInputsSetMatchRatesAndReplays()
     QVERIFY(replays->nodes.contains(u"shop-events"_s));
     // Replayed events reach the rule again: more reviews than the live events alone.
     QVERIFY(reviewWrites() > every / 10);
+}
+
+// A container behind a new route is priced with the other nodes: its Fargate vCPU and memory
+// lines in the serverless option's bill, named after it, and its note; min 1 bills it idle.
+void tst_CostView::containerIsBilledInTheLineItems()
+{
+    Project *project = mWindow->project();
+    const Result<NodeId> route = project->addNode(u"http-route"_s, QPointF(1200, 100), u"site"_s);
+    const Result<NodeId> web = project->addNode(u"container"_s, QPointF(1400, 100), u"web"_s);
+    QVERIFY(route && web);
+    QVERIFY(project->connectNodes(*route, *web, u"invokes"_s));
+    QVERIFY(project->setNodeProperty(*web, "minInstances", 1));
+    QTreeWidget *bill = child<QTreeWidget>("bill");
+    auto containerLines = [&] {
+        QStringList lines;
+        QTreeWidgetItem *serverless = bill->topLevelItem(0);
+        for (int i = 0; serverless && i < serverless->childCount(); ++i)
+            if (serverless->child(i)->text(1) == "web"_L1)
+                lines.append(serverless->child(i)->text(0));
+        return lines;
+    };
+    QTRY_COMPARE(containerLines().size(), 2);
+    QVERIFY2(containerLines().join(u' ').contains(u"Fargate vCPU"_s), qPrintable(containerLines().join(u' ')));
+    QVERIFY(mWindow->costView()->workload().container(u"web"_s));
+    auto webCost = [&] { return mWindow->costView()->results().front().perFunction.value(u"web"_s); };
+    const double alwaysOn = webCost();
+    QVERIFY(alwaysOn > 30); // 730 hours of 1 vCPU and 0.5 GB at least
+    // Scaled to zero it costs only the time its requests take.
+    QVERIFY(project->setNodeProperty(*web, "minInstances", 0));
+    QTRY_VERIFY(webCost() < alwaysOn / 10);
 }
 
 #include "tst_costview.moc"

@@ -160,6 +160,11 @@ private slots:
     void rulePatternMatchRate_data();
     void rulePatternMatchRate();
     void eventInputsInScenarios();
+    // Serverless containers.
+    void containerInstanceTime_data();
+    void containerInstanceTime();
+    void containerRequestsFromRoutesAndEvents();
+    void containerOnOtherProviders();
 };
 
 void TestCostModel::shippedCatalogsLoad()
@@ -1747,6 +1752,144 @@ void TestCostModel::workflowTypedInputsInScenarios()
         {{u"workflows"_s, QJsonObject{{u"flow"_s, QJsonObject{{u"transitions"_s, -1}}}}}});
     QVERIFY(!negative);
     QVERIFY2(negative.errorMessage().contains(u"workflows.flow.transitions"_s), qPrintable(negative.errorMessage()));
+}
+
+namespace {
+
+// A route proxied to a container of 1 vCPU and 2 GB; volume enters through the route.
+Workload containerBehindRoute(int concurrency, int minInstances, int maxInstances)
+{
+    const QJsonArray nodes{QJsonArray{u"api"_s, u"http-route"_s, QJsonObject{}},
+                           QJsonArray{u"web"_s, u"container"_s,
+                                      QJsonObject{{u"cpu"_s, 1},
+                                                  {u"memory"_s, 2048},
+                                                  {u"concurrency"_s, concurrency},
+                                                  {u"minInstances"_s, minInstances},
+                                                  {u"maxInstances"_s, maxInstances}}}};
+    Project project(Catalog::builtin());
+    if (!NimbusTest::fillProject(project, nodes, QJsonArray{QJsonValue(QJsonArray{u"api"_s, u"web"_s, u"invokes"_s})}))
+        return {};
+    return Workload::fromArchitecture(project.catalog(), project.architecture());
+}
+
+} // namespace
+
+// Instance-hours on Fargate's rates (resources/pricing/aws-us-east-1.json: $0.04048 per
+// vCPU-hour, $0.004445 per GB-hour, wring-fargate), requests of 100 ms, a constant profile.
+void TestCostModel::containerInstanceTime_data()
+{
+    QTest::addColumn<double>("volume");
+    QTest::addColumn<int>("concurrency");
+    QTest::addColumn<int>("minInstances");
+    QTest::addColumn<int>("maxInstances");
+    QTest::addColumn<double>("hours");
+    QTest::addColumn<bool>("waits");
+    QTest::newRow("idle, minimum 0: nothing") << 0.0 << 80 << 0 << 100 << 0.0 << false;
+    QTest::newRow("idle, minimum 1: always on") << 0.0 << 80 << 1 << 100 << 730.0 << false;
+    QTest::newRow("idle, minimum 3") << 0.0 << 80 << 3 << 100 << 3 * 730.0 << false;
+    // 1M x 0.1 s = 100,000 request-seconds: one instance, in turn, 27.8 hours.
+    QTest::newRow("light traffic, scales to zero") << 1e6 << 80 << 0 << 100 << 1e5 / 3600 << false;
+    QTest::newRow("light traffic under the minimum") << 1e6 << 80 << 1 << 100 << 730.0 << false;
+    // 1e9 x 0.1 s a month = 136,986 request-seconds an hour: 38 requests in flight.
+    QTest::newRow("busy, within concurrency 80: one instance") << 1e9 << 80 << 0 << 100 << 730.0 << false;
+    QTest::newRow("busy, concurrency 10: 3.8 instances") << 1e9 << 10 << 0 << 100 << 1e8 / 3600 / 10 << false;
+    QTest::newRow("busy, concurrency 1: 38 instances") << 1e9 << 1 << 0 << 100 << 1e8 / 3600 << false;
+    QTest::newRow("busy, concurrency 1, at most 10") << 1e9 << 1 << 0 << 10 << 7300.0 << true;
+}
+
+void TestCostModel::containerInstanceTime()
+{
+    QFETCH(double, volume);
+    QFETCH(int, concurrency);
+    QFETCH(int, minInstances);
+    QFETCH(int, maxInstances);
+    QFETCH(double, hours);
+    QFETCH(bool, waits);
+    const Workload w = containerBehindRoute(concurrency, minInstances, maxInstances);
+    QCOMPARE(w.containers.size(), size_t(1));
+    QCOMPARE(w.containers.front().monthlyRequests(volume), volume);
+    const CostResult r = CostEngine(w, shipped()).evaluate(lambda(false), volume);
+    QVERIFY(r.ok());
+    const auto [vcpuCost, vcpuHours] = lineOf(r, u"containers.vcpu.x86_64"_s);
+    const auto [memoryCost, gbHours] = lineOf(r, u"containers.memory.x86_64"_s);
+    QCOMPARE(vcpuHours + 1, hours + 1); // 1 vCPU
+    QCOMPARE(gbHours + 1, 2 * hours + 1); // 2 GB
+    QCOMPARE(vcpuCost + memoryCost + 1,
+             std::round(hours * 0.04048 * 100) / 100 + std::round(hours * 2 * 0.004445 * 100) / 100 + 1);
+    double containers = 0;
+    for (const LineItem &item : r.items)
+        if (item.nodes == u"web"_s) {
+            QCOMPARE(item.group, u"Containers"_s);
+            QVERIFY2(item.source.contains(u"fargate"_s, Qt::CaseInsensitive), qPrintable(item.source));
+            containers += item.cost();
+        }
+    QCOMPARE(containers + 1, vcpuCost + memoryCost + 1);
+    QCOMPARE(r.perFunction.value(u"web"_s) > 0, hours > 0);
+    const QString notes = r.notes.join(u' ');
+    QVERIFY2(notes.contains(u"Container web: "_s), qPrintable(notes));
+    QCOMPARE(notes.contains(u"requests beyond them wait"_s), waits);
+}
+
+// Requests reach a container from a route, a queue's deliveries (batches of one), a
+// schedule and a rule; what it writes flows on to a table.
+void TestCostModel::containerRequestsFromRoutesAndEvents()
+{
+    const QJsonArray nodes{QJsonArray{u"api"_s, u"http-route"_s, QJsonObject{}},
+                           QJsonArray{u"jobs"_s, u"queue"_s, QJsonObject{{u"batchSize"_s, 1}}},
+                           QJsonArray{u"tick"_s, u"schedule"_s, QJsonObject{{u"expression"_s, u"rate(1 hour)"_s}}},
+                           QJsonArray{u"web"_s, u"container"_s, QJsonObject{}},
+                           QJsonArray{u"orders"_s, u"table"_s, QJsonObject{}}};
+    const QJsonArray edges{QJsonValue(QJsonArray{u"api"_s, u"web"_s, u"invokes"_s}),
+                           QJsonValue(QJsonArray{u"jobs"_s, u"web"_s, u"invokes"_s}),
+                           QJsonValue(QJsonArray{u"tick"_s, u"web"_s, u"invokes"_s}),
+                           QJsonValue(QJsonArray{u"web"_s, u"orders"_s, u"writes"_s})};
+    Project project(Catalog::builtin());
+    QVERIFY(NimbusTest::fillProject(project, nodes, edges));
+    Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
+    const ContainerLoad *web = w.container(u"web"_s);
+    QVERIFY(web);
+    // Half the volume through the route, half sent to the queue from outside; 730 ticks.
+    QCOMPARE(web->perRequest, 1.0);
+    QCOMPARE(web->fixedMonthly, 730.0);
+    QCOMPARE(web->memoryMb, 512);
+    QCOMPARE(web->concurrency, 80);
+    QCOMPARE(w.service(u"orders"_s)->writesPerRequest, 1.0);
+
+    // A typed request duration comes through scenarios and doubles the instance time.
+    const CostEngine before(w, shipped());
+    const double hours = lineOf(before.evaluate(lambda(false), 1e6), u"containers.vcpu.x86_64"_s).second;
+    QVERIFY(w.applyJson(QJsonObject{{u"containers"_s, QJsonObject{{u"web"_s, QJsonObject{{u"durationMs"_s, 200}}}}}}));
+    QCOMPARE(w.toJson().value(u"containers"_s).toObject().value(u"web"_s).toObject().value(u"durationMs"_s).toDouble(),
+             200.0);
+    const CostResult after = CostEngine(w, shipped()).evaluate(lambda(false), 1e6);
+    QCOMPARE(lineOf(after, u"containers.vcpu.x86_64"_s).second, 2 * hours);
+    QVERIFY(after.notes.join(u' ').contains(u"200 ms (typed in)"_s));
+    QVERIFY(!w.applyJson(QJsonObject{{u"containers"_s, QJsonObject{{u"nope"_s, QJsonObject{}}}}}));
+    QVERIFY(!w.applyJson(QJsonObject{{u"containers"_s, QJsonObject{{u"web"_s, QJsonObject{{u"durationMs"_s, 0}}}}}}));
+}
+
+// Cloud Run bills vCPU-seconds, GiB-seconds and requests (its functions' rates, with their
+// free tier); a price list without container prices says so instead of inventing one.
+void TestCostModel::containerOnOtherProviders()
+{
+    const Workload w = containerBehindRoute(80, 1, 100);
+    const CostEngine engine(w, shipped());
+    CostOption gcp = lambda(false);
+    gcp.provider = u"gcp"_s;
+    const CostResult run = engine.evaluate(gcp, 0);
+    QCOMPARE(lineOf(run, u"function.cpu"_s).second, 730.0 * 3600);
+    QCOMPARE(lineOf(run, u"function.memory"_s).second, 730.0 * 3600 * 2);
+    QCOMPARE(lineOf(run, u"function.cpu"_s).first, 63.07); // 2,628,000 vCPU-s x $0.000024
+    QVERIFY(run.notes.join(u' ').contains(u"idle minimum instances are billed at the active rate"_s));
+    QCOMPARE(lineOf(engine.evaluate(gcp, 1e6), u"function.requests"_s).second, 1e6);
+
+    CostOption azure = lambda(false);
+    azure.provider = u"azure"_s;
+    const CostResult none = engine.evaluate(azure, 1e6);
+    QVERIFY(none.ok());
+    for (const LineItem &item : none.items)
+        QVERIFY(item.nodes != u"web"_s);
+    QVERIFY2(none.notes.join(u' ').contains(u"Container web is not priced on"_s), qPrintable(none.notes.join(u' ')));
 }
 
 #include "tst_costmodel.moc"
