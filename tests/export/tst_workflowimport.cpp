@@ -255,6 +255,25 @@ void TestWorkflowImport::definitionForms_data()
         << u"{\n  \"StartAt\": \"Done\",\n  \"States\": {\n    \"Done\": {\n      \"Type\": \"Succeed\"\n    }\n"
            "  }\n}\n"_s
         << QStringList{u"Checkout -starts-> Flow"_s, u"Nightly -starts-> Flow"_s, u"Orders -starts-> Flow"_s};
+    // API Gateway's StartExecution integration (what serverless.yml and CloudFormation exports
+    // write for a route that starts a machine): the route, not the integration or its role.
+    QTest::newRow("StartExecution route")
+        << QByteArray("  Flow:\n    Type: AWS::StepFunctions::StateMachine\n    Properties:\n"
+                      "      Definition:\n        StartAt: Done\n        States:\n          Done:\n"
+                      "            Type: Succeed\n"
+                      "  Api:\n    Type: AWS::ApiGatewayV2::Api\n    Properties:\n      ProtocolType: HTTP\n"
+                      "  CheckoutStartRole:\n    Type: AWS::IAM::Role\n    Properties:\n"
+                      "      AssumeRolePolicyDocument: {}\n"
+                      "  CheckoutIntegration:\n    Type: AWS::ApiGatewayV2::Integration\n    Properties:\n"
+                      "      ApiId: !Ref Api\n      IntegrationType: AWS_PROXY\n"
+                      "      IntegrationSubtype: StepFunctions-StartExecution\n      PayloadFormatVersion: '1.0'\n"
+                      "      CredentialsArn: !GetAtt CheckoutStartRole.Arn\n"
+                      "      RequestParameters:\n        StateMachineArn: !Ref Flow\n        Input: $request.body\n"
+                      "  Checkout:\n    Type: AWS::ApiGatewayV2::Route\n    Properties:\n      ApiId: !Ref Api\n"
+                      "      RouteKey: POST /checkout\n      Target: !Sub integrations/${CheckoutIntegration}\n")
+        << u"{\n  \"StartAt\": \"Done\",\n  \"States\": {\n    \"Done\": {\n      \"Type\": \"Succeed\"\n    }\n"
+           "  }\n}\n"_s
+        << QStringList{u"Checkout -starts-> Flow"_s};
 }
 
 // The ways a template holds a definition, each read into workflows/Flow.asl.json.
@@ -319,6 +338,10 @@ void TestWorkflowImport::serverlessExportReadsBack_data()
     QTest::newRow("workflow") << kProject << QStringList{u"checkout"_s}
                               << QStringList{u"Alerts -starts-> OrderFlow"_s, u"Checkout -starts-> OrderFlow"_s}
                               << QStringList();
+    // A route on the API serverless.yml writes itself (no function has an httpApi event), CORS and all.
+    QTest::newRow("machine route") << QStringLiteral(NIMBUS_SOURCE_DIR
+                                                     "/tests/export/data/machine-route/machine-route.json")
+                                   << QStringList() << QStringList() << QStringList();
     // The shop: its machine, what starts it (the route, on the framework's HTTP API) and
     // what its Task states use.
     QTest::newRow("shop") << QStringLiteral(NIMBUS_SOURCE_DIR "/resources/examples/shop/shop.json") << QStringList()
