@@ -375,6 +375,10 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "The scopes the pool's app client may grant, separated by spaces."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Token validity"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "How long an access or ID token is valid."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Callback URLs"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Where the hosted sign-in may send users back, separated by commas: https:// addresses, or "
+                      "http://localhost for testing."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "min"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Authorization"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "JWT issuer"),

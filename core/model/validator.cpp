@@ -1,4 +1,6 @@
 #include "validator.h"
+
+#include "callbackurls.h"
 #include "containerrules.h"
 
 #include "architecture.h"
@@ -311,6 +313,14 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
                         kInvalidEdgeId,
                         it.key()});
     }
+    if (node.kind == Kinds::UserPool)
+        if (const Result<QStringList> urls = userPoolCallbackUrls(node); !urls)
+            out.append({Diagnostic::Severity::Error,
+                        u"invalid-callback-url"_s,
+                        tr("%1: %2").arg(describe(node.id), urls.errorMessage()),
+                        {node.id},
+                        kInvalidEdgeId,
+                        u"callbackUrls"_s});
     // Lambda takes at most 10 messages a batch from a FIFO queue (and the local cloud too).
     if (node.properties.value("fifo"_L1).toBool() && node.properties.value("batchSize"_L1).toInt() > 10)
         out.append({Diagnostic::Severity::Error,

@@ -122,7 +122,9 @@ void addUserPoolResources(const Node *pool, const LogicalIds &ids, YAML::Node &r
         c["AllowedOAuthFlowsUserPoolClient"] = Y::boolean(true);
         c["AllowedOAuthFlows"] = Y::sequence({u"code"_s});
         c["AllowedOAuthScopes"] = Y::sequence(scopes);
-        c["CallbackURLs"] = Y::sequence({QString::fromLatin1(kCallbackUrl)});
+        // The pool's own (the validator refuses a wrong one; the export writes the default then).
+        c["CallbackURLs"] = Y::sequence(
+            userPoolCallbackUrls(*pool).valueOr(QStringList{QString::fromLatin1(kDefaultCallbackUrl)}));
         c["SupportedIdentityProviders"] = Y::sequence({u"COGNITO"_s});
     }
     YAML::Node client(YAML::NodeType::Map);

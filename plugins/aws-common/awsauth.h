@@ -2,6 +2,7 @@
 
 #include "awscommon.h"
 #include "export/routeauthorization.h"
+#include "model/callbackurls.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -13,9 +14,8 @@ namespace Nimbus::Aws {
 
 // ---- user pools and route authorizers (SAM and serverless.yml) ---------------
 
-// Where the pool's app client sends users back after the hosted sign-in: a local
-// address to replace with the application's.
-inline constexpr const char *kCallbackUrl = "http://localhost:3000/callback";
+// Where the pool's app client sends users back after the hosted sign-in: the node's
+// callbackUrls (userPoolCallbackUrls, model/callbackurls.h).
 
 // The logical id of a user pool's app client.
 QString userPoolClientId(const Node *pool, const LogicalIds &ids);

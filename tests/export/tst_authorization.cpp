@@ -77,6 +77,8 @@ private slots:
     void initTestCase();
     void samWritesAuthorizers();
     void samRoundTrip();
+    void callbackUrlsAreThePools_data();
+    void callbackUrlsAreThePools();
     void serverlessRoundTrip();
     void terraformWritesAuthorizers();
     void protectedRoutesReported_data();
@@ -186,6 +188,52 @@ void TestAuthorization::samWritesAuthorizers()
     QVERIFY(diagnostics(output, a, QStringLiteral("export-unsupported")).isEmpty());
     QCOMPARE(diagnostics(output, a, QStringLiteral("export-test-users")).size(), 1);
     QVERIFY2(!hasErrors(output.diagnostics), qPrintable(output.diagnostics.first().message));
+}
+
+void TestAuthorization::callbackUrlsAreThePools_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("sam") << "sam"
+                         << "template.yaml";
+    QTest::newRow("serverless") << "serverless"
+                                << "serverless.yml";
+}
+
+void TestAuthorization::callbackUrlsAreThePools()
+{
+    // The app client's callback URLs are the pool node's (issue 21 item 6), the default when unset.
+    QFETCH(QString, target);
+    QFETCH(QString, file);
+    Project project(Catalog::builtin());
+    QVERIFY(load(project));
+    NodeId users = kInvalidNodeId;
+    for (const auto &entry : project.architecture().nodes())
+        if (entry.second.kind == QStringLiteral("user-pool"))
+            users = entry.first;
+    QVERIFY(users != kInvalidNodeId);
+    auto written = [&]() -> QStringList {
+        const ExportOutput output = exportProject(project, target);
+        if (!output.file(file))
+            return {QStringLiteral("no file")};
+        const QByteArray content = output.file(file)->content;
+        const qsizetype at = content.indexOf("CallbackURLs:");
+        if (at < 0)
+            return {QStringLiteral("no CallbackURLs")};
+        QStringList urls;
+        for (const QByteArray &line : content.mid(at).split('\n').mid(1)) {
+            const QByteArray item = line.trimmed();
+            if (!item.startsWith("- "))
+                break;
+            urls.append(QString::fromUtf8(item.mid(2)).remove(u'"').remove(u'\''));
+        }
+        return urls;
+    };
+    QCOMPARE(written(), QStringList{QStringLiteral("http://localhost:3000/callback")});
+    QVERIFY(project.setNodeProperty(users, QStringLiteral("callbackUrls"),
+                                    QStringLiteral("https://shop.example.com/signed-in, http://localhost:5173/cb")));
+    QCOMPARE(written(), (QStringList{QStringLiteral("https://shop.example.com/signed-in"),
+                                     QStringLiteral("http://localhost:5173/cb")}));
 }
 
 // Export, import the export, and find the same design: the pool with its scopes and token

@@ -67,6 +67,27 @@ void tst_Validator::rules_data()
     QTest::newRow("edge of unknown type") << routeAndFunction << QByteArray(R"([["api", "fn", "pokes"]])")
                                           << "edge-forbidden" << true << "unknown connection type 'pokes'";
 
+    // A user pool's callback URLs: https, or http://localhost for testing (issue 21 item 6).
+    auto pool = [](const char *urls) {
+        return QByteArray(R"([["users", "user-pool", {"callbackUrls": ")") + urls + R"("}]])";
+    };
+    QTest::newRow("callback https and localhost") << pool("https://shop.example.com/cb, http://localhost:5173/cb")
+                                                  << QByteArray("[]") << "invalid-callback-url" << false << "";
+    QTest::newRow("callback empty: the default")
+        << pool("") << QByteArray("[]") << "invalid-callback-url" << false << "";
+    QTest::newRow("callback plain http") << pool("http://shop.example.com/cb") << QByteArray("[]")
+                                         << "invalid-callback-url" << true
+                                         << "'http://shop.example.com/cb' is not a callback URL";
+    QTest::newRow("callback http on a localhost-looking host")
+        << pool("http://localhost.evil.example/cb") << QByteArray("[]") << "invalid-callback-url" << true
+        << "is not a callback URL";
+    QTest::newRow("callback javascript") << pool("javascript:alert(1)") << QByteArray("[]") << "invalid-callback-url"
+                                         << true << "is not a callback URL";
+    QTest::newRow("callback fragment") << pool("https://shop.example.com/#x") << QByteArray("[]")
+                                       << "invalid-callback-url" << true << "without a #fragment";
+    QTest::newRow("callback user info") << pool("https://me@shop.example.com/") << QByteArray("[]")
+                                        << "invalid-callback-url" << true << "is not a callback URL";
+
     // Property values.
     QTest::newRow("memory in range") << QByteArray(R"([["fn", "function", {"memory": 1024}]])") << QByteArray("[]")
                                      << "invalid-property" << false << "";
