@@ -94,6 +94,8 @@ int CommandLine::workflow(const QStringList &arguments)
     runner.setProject(&project);
     runner.setRecording(false);
     LocalCloud cloud(project, runner);
+    // The project's permissions mode, as the studio and nimbus serve run it.
+    cloud.setIamMode(LocalCloud::iamModeOf(project));
     QTemporaryDir scratch;
     const QString stateDirectory = parser.isSet(state) ? parser.value(state) : scratch.path();
     if (const Result<void> started = cloud.start(stateDirectory); !started) {

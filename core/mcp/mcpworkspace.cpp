@@ -180,6 +180,8 @@ Result<QString> McpWorkspace::startCloud(int gatewayPort, int awsPort)
         return mGateway->url();
     stopCloud();
     mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
+    // The project's permissions mode, as the studio and nimbus serve run it.
+    mCloud->setIamMode(LocalCloud::iamModeOf(*mProject));
     const QString state = QDir(mProject->directory()).filePath(u".nimbus-cloud"_s);
     if (const Result<void> started = mCloud->start(state); !started) {
         mCloud.reset();

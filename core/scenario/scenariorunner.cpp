@@ -169,6 +169,8 @@ Result<void> ScenarioRunner::setUp()
                 + QString::fromUtf8(QJsonDocument(result.error).toJson(QJsonDocument::Compact)));
     });
     mCloud = std::make_unique<LocalCloud>(*mProject, *mRunner);
+    // The project's permissions mode, as the studio and nimbus serve run it.
+    mCloud->setIamMode(LocalCloud::iamModeOf(*mProject));
     connect(mCloud.get(), &LocalCloud::logged, this, [this] {
         mSinceLog.restart();
         mTicked = false;
