@@ -181,6 +181,15 @@ Result<void> Project::setNodeProperty(NodeId node, const QString &key, const QJs
     const QJsonValue current = n->properties.value(key);
     if (current == value && n->properties.contains(key))
         return {};
+    // A function's runtime or its custom runtime's code choice may call for a scaffold (Go's
+    // main.go, a shell bootstrap): written, when it has no code yet, in the same undo step.
+    if (key == kind->code.runtimeProperty || (!kind->code.runtimeProperty.isEmpty() && key == "template"_L1)) {
+        auto *step = new QUndoCommand(
+            QCoreApplication::translate("Nimbus::Project", "Set %1 of %2").arg(kind->property(key)->label, n->name));
+        new SetPropertyCommand(&mArchitecture, node, key, value, step);
+        pushStep(step, node);
+        return {};
+    }
     mUndoStack->push(new SetPropertyCommand(&mArchitecture, node, key, value));
     return {};
 }

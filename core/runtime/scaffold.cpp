@@ -73,6 +73,10 @@ Result<Scaffold> Scaffold::forFunction(const Project &project, NodeId function, 
     const QList<TriggerEvents::Source> sources = TriggerEvents::forFunction(project, function);
     if (!templateName.isEmpty())
         name = templateName;
+    else if (const Node *node = project.architecture().node(function);
+             node && handler.language == HandlerReference::Language::Custom
+             && node->properties.value(u"template"_s).toString() == "shell"_L1)
+        name = u"shell"_s; // the function's choice of code for its custom runtime
     else if (!sources.isEmpty())
         name = index.value("byEventTemplate"_L1).toObject().value(sources.first().templateId).toString(name);
 

@@ -34,6 +34,8 @@ private slots:
     void existingFileIsNeverOverwritten();
     void triggerFitsTheScaffoldAndUndoPutsItBack();
     void dropOnTheCanvasIsOneStep();
+    void customRuntimeCodeIsChosen_data();
+    void customRuntimeCodeIsChosen();
 
 private:
     QString handler(const QString &function) const
@@ -179,4 +181,55 @@ void tst_ScaffoldCommand::dropOnTheCanvasIsOneStep()
 }
 
 QTEST_MAIN(tst_ScaffoldCommand)
+void tst_ScaffoldCommand::customRuntimeCodeIsChosen_data()
+{
+    QTest::addColumn<QString>("choice");
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("executable");
+    QTest::newRow("go, al2023") << "go"
+                                << "provided.al2023"
+                                << "main.go" << false;
+    QTest::newRow("shell, al2023") << "shell"
+                                   << "provided.al2023"
+                                   << "bootstrap" << true;
+    QTest::newRow("shell, al2") << "shell"
+                                << "provided.al2"
+                                << "bootstrap" << true;
+}
+
+// The function's custom runtime code (its template property, a combo in the Inspector) is
+// chosen; setting the runtime to provided.* writes that scaffold in the same undo step.
+void tst_ScaffoldCommand::customRuntimeCodeIsChosen()
+{
+    QFETCH(QString, choice);
+    QFETCH(QString, runtime);
+    QFETCH(QString, file);
+    QFETCH(bool, executable);
+    const NodeId id = mProject->addNode(QStringLiteral("function"), {0, 0}, QStringLiteral("native")).valueOr(0);
+    QVERIFY(id != kInvalidNodeId);
+    QVERIFY(mProject->setNodeProperty(id, QStringLiteral("template"), choice));
+    QUndoStack *stack = mProject->undoStack();
+    const int steps = stack->count();
+    QVERIFY(mProject->setNodeProperty(id, QStringLiteral("runtime"), runtime));
+    QCOMPARE(stack->count(), steps + 1);
+    const QString written = mDir->filePath(QStringLiteral("functions/native/") + file);
+    QVERIFY2(QFileInfo::exists(written), qPrintable(written));
+    const QString other = mDir->filePath(choice == QLatin1String("go") ? QStringLiteral("functions/native/bootstrap")
+                                                                       : QStringLiteral("functions/native/main.go"));
+    QVERIFY(!QFileInfo::exists(other));
+    QCOMPARE(QFileInfo(written).isExecutable(), executable);
+    if (executable)
+        QVERIFY(readAll(written).startsWith("#!"));
+    else
+        QVERIFY(readAll(written).contains("package main"));
+    // One step: undo takes back the runtime and the file.
+    stack->undo();
+    QVERIFY(!QFileInfo::exists(written));
+    QCOMPARE(mProject->architecture().node(id)->properties.value(QStringLiteral("runtime")).toString(),
+             QStringLiteral("nodejs20.x"));
+    stack->redo();
+    QVERIFY(QFileInfo::exists(written));
+}
+
 #include "tst_scaffoldcommand.moc"
