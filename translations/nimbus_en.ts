@@ -127,6 +127,20 @@
             <numerusform>%1 %L2 B (measured, %n runs)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Container %1: %L2 requests a month of %L3 ms (%4), %L5 at once per instance, %Ln instance(s) at least: %L6 instance-hours of %L7 vCPU and %L8 MB.</source>
+        <translation>
+            <numerusform>Container %1: %L2 requests a month of %L3 ms (%4), %L5 at once per instance, %Ln instance at least: %L6 instance-hours of %L7 vCPU and %L8 MB.</numerusform>
+            <numerusform>Container %1: %L2 requests a month of %L3 ms (%4), %L5 at once per instance, %Ln instances at least: %L6 instance-hours of %L7 vCPU and %L8 MB.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Container %1 would need more than its maximum of %n instance(s) in the busiest hours: requests beyond them wait.</source>
+        <translation>
+            <numerusform>Container %1 would need more than its maximum of %n instance in the busiest hours: requests beyond them wait.</numerusform>
+            <numerusform>Container %1 would need more than its maximum of %n instances in the busiest hours: requests beyond them wait.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CostReport</name>

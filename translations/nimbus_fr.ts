@@ -17,6 +17,17 @@
     </message>
 </context>
 <context>
+    <name>Nimbus</name>
+    <message>
+        <source>at most %1 callback URLs</source>
+        <translation>au plus %1 URL de rappel</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a callback URL: use https://..., or http://localhost for testing, without a #fragment</source>
+        <translation>« %1 » n’est pas une URL de rappel : utilisez https://..., ou http://localhost pour les essais, sans #fragment</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::AgentBridge</name>
     <message>
         <source>Another Nimbus Studio serves agents for this project; agents attach to that one.</source>
@@ -2121,6 +2132,22 @@
         <source>POSTs each matching event to the container (a CloudEvent, as an Eventarc trigger)</source>
         <translation>envoie chaque événement correspondant au conteneur par POST (un CloudEvent, comme un déclencheur Eventarc)</translation>
     </message>
+    <message>
+        <source>Callback URLs</source>
+        <translation>URL de rappel</translation>
+    </message>
+    <message>
+        <source>Where the hosted sign-in may send users back, separated by commas: https:// addresses, or http://localhost for testing.</source>
+        <translation>Où la connexion hébergée peut renvoyer les utilisateurs, séparées par des virgules : des adresses https://, ou http://localhost pour les essais.</translation>
+    </message>
+    <message>
+        <source>Custom runtime code</source>
+        <translation>Code du runtime personnalisé</translation>
+    </message>
+    <message>
+        <source>provided.al2023 and provided.al2 only: the code a new function is given, a Go program (main.go and go.mod, built into its bootstrap) or a shell script that is the bootstrap itself (curl against the Runtime API). Chosen while the function has no code yet.</source>
+        <translation>provided.al2023 et provided.al2 seulement : le code que reçoit une nouvelle fonction, un programme Go (main.go et go.mod, compilé en son bootstrap) ou un script shell qui est le bootstrap lui-même (curl sur la Runtime API). Choisi tant que la fonction n’a pas encore de code.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Chart</name>
@@ -3983,6 +4010,10 @@
         <source>container &apos;%1&apos;: the cloud stopped</source>
         <translation>conteneur « %1 » : le cloud s’est arrêté</translation>
     </message>
+    <message>
+        <source>container &apos;%1&apos;: the requests waiting for an instance hold over %2 MB</source>
+        <translation>conteneur « %1 » : les requêtes qui attendent une instance dépassent %2 Mo</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ContainerRules</name>
@@ -4008,6 +4039,18 @@
     <message>
         <source>%1: the folder &apos;%2&apos; is refused: %3</source>
         <translation>%1 : le dossier « %2 » est refusé : %3</translation>
+    </message>
+    <message>
+        <source>%1: the image &apos;%2&apos; is not an image reference</source>
+        <translation>%1 : l’image « %2 » n’est pas une référence d’image</translation>
+    </message>
+    <message>
+        <source>%1: the environment variable name &apos;%2&apos; is refused: letters, digits and &apos;_&apos; only</source>
+        <translation>%1 : le nom de variable d’environnement « %2 » est refusé : lettres, chiffres et « _ » seulement</translation>
+    </message>
+    <message>
+        <source>%1: the environment variable %2 would change how the container engine itself runs on this machine; it is refused</source>
+        <translation>%1 : la variable d’environnement %2 changerait le fonctionnement du moteur de conteneurs lui-même sur cette machine ; elle est refusée</translation>
     </message>
 </context>
 <context>
@@ -4477,6 +4520,36 @@
     <message>
         <source>%L1 transitions per execution, estimated from the definition along its likely path (a Choice takes its Default, a Parallel every branch, a Map %L2 items; retries not counted)</source>
         <translation>%L1 transitions par exécution, estimées d&apos;après la définition le long de son chemin probable (un Choice prend son Default, un Parallel chaque branche, un Map %L2 éléments ; nouvelles tentatives non comptées)</translation>
+    </message>
+    <message>
+        <source>Container %1 is not priced on %2: its price list has no container (vCPU and memory) prices.</source>
+        <translation>Le conteneur %1 n’est pas tarifé chez %2 : sa liste de prix n’a pas de prix de conteneur (vCPU et mémoire).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Container %1: %L2 requests a month of %L3 ms (%4), %L5 at once per instance, %Ln instance(s) at least: %L6 instance-hours of %L7 vCPU and %L8 MB.</source>
+        <translation>
+            <numerusform>Conteneur %1 : %L2 requêtes par mois de %L3 ms (%4), %L5 à la fois par instance, au moins %Ln instance : %L6 heures d’instance de %L7 vCPU et %L8 Mo.</numerusform>
+            <numerusform>Conteneur %1 : %L2 requêtes par mois de %L3 ms (%4), %L5 à la fois par instance, au moins %Ln instances : %L6 heures d’instance de %L7 vCPU et %L8 Mo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>typed in</source>
+        <translation>saisie</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>supposée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Container %1 would need more than its maximum of %n instance(s) in the busiest hours: requests beyond them wait.</source>
+        <translation>
+            <numerusform>Le conteneur %1 aurait besoin de plus que son maximum de %n instance aux heures les plus chargées : les requêtes au-delà attendent.</numerusform>
+            <numerusform>Le conteneur %1 aurait besoin de plus que son maximum de %n instances aux heures les plus chargées : les requêtes au-delà attendent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Container %1&apos;s idle minimum instances are billed at the active rate: %2&apos;s price list has no idle instance price.</source>
+        <translation>Les instances minimum inactives du conteneur %1 sont facturées au tarif actif : la liste de prix de %2 n’a pas de prix d’instance inactive.</translation>
     </message>
 </context>
 <context>
@@ -10221,6 +10294,10 @@ Invalide : %2</translation>
         <source>Set Permissions Mode to %1</source>
         <translation>Régler le mode de permissions sur %1</translation>
     </message>
+    <message>
+        <source>Set %1 of %2</source>
+        <translation>Régler %1 de %2</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ProjectFile</name>
@@ -11273,6 +11350,10 @@ Invalide : %2</translation>
     <message>
         <source>%1: its events to the container %2 are not exported yet</source>
         <translation>%1 : ses événements vers le conteneur %2 ne sont pas encore exportés</translation>
+    </message>
+    <message>
+        <source>%1: its folder &apos;%2&apos; leads out of the project; the container is not exported</source>
+        <translation>%1 : son dossier « %2 » sort du projet ; le conteneur n’est pas exporté</translation>
     </message>
 </context>
 <context>
@@ -13422,6 +13503,14 @@ Cause : %2</translation>
     <message>
         <source>%1; its executions are not used</source>
         <translation>%1 ; ses exécutions ne sont pas utilisées</translation>
+    </message>
+    <message>
+        <source>containers.%1: no container of that name</source>
+        <translation>containers.%1 : aucun conteneur de ce nom</translation>
+    </message>
+    <message>
+        <source>containers.%1.durationMs: expected a positive number</source>
+        <translation>containers.%1.durationMs : un nombre positif est attendu</translation>
     </message>
 </context>
 <context>

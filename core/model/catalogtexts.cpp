@@ -45,6 +45,11 @@ const char *const kSourceTexts[] = {
                       "A function whose handler runs on Node.js or Python for each event it receives."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Runtime"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Language runtime of the handler."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Custom runtime code"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "provided.al2023 and provided.al2 only: the code a new function is given, a Go program "
+                      "(main.go and go.mod, built into its bootstrap) or a shell script that is the bootstrap itself "
+                      "(curl against the Runtime API). Chosen while the function has no code yet."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Handler"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
                       "The module (file without extension, relative to the source folder) and the exported function."),
