@@ -10,6 +10,7 @@
 #include "export/hclwriter.h"
 #include "export/routeauthorization.h"
 #include "infracostusage.h"
+#include "model/callbackurls.h"
 #include "model/catalog.h"
 
 #include <QJsonArray>
@@ -1193,7 +1194,9 @@ void TerraformWriter::writeUserPool(const Node *pool)
         mMain.attribute(u"allowed_oauth_flows_user_pool_client"_s, H::boolean(true));
         mMain.attribute(u"allowed_oauth_flows"_s, H::stringList({u"code"_s}));
         mMain.attribute(u"allowed_oauth_scopes"_s, H::stringList(scopes));
-        mMain.attribute(u"callback_urls"_s, H::stringList({u"http://localhost:3000/callback"_s}));
+        // The pool's own (the validator refuses a wrong one; the export writes the default then).
+        mMain.attribute(u"callback_urls"_s, H::stringList(userPoolCallbackUrls(*pool).valueOr(
+                                                QStringList{QString::fromLatin1(kDefaultCallbackUrl)})));
         mMain.attribute(u"supported_identity_providers"_s, H::stringList({u"COGNITO"_s}));
     }
     if (!serverRefs.isEmpty())

@@ -12,6 +12,7 @@
 #include "storage/projectfile.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -198,6 +199,8 @@ void TestAuthorization::callbackUrlsAreThePools_data()
                          << "template.yaml";
     QTest::newRow("serverless") << "serverless"
                                 << "serverless.yml";
+    QTest::newRow("terraform") << "terraform"
+                               << "main.tf";
 }
 
 void TestAuthorization::callbackUrlsAreThePools()
@@ -217,6 +220,18 @@ void TestAuthorization::callbackUrlsAreThePools()
         if (!output.file(file))
             return {QStringLiteral("no file")};
         const QByteArray content = output.file(file)->content;
+        if (target == QStringLiteral("terraform")) {
+            // callback_urls = ["https://...", "http://localhost:..."]
+            const qsizetype start = content.indexOf("callback_urls");
+            if (start < 0)
+                return {QStringLiteral("no callback_urls")};
+            const QByteArray line = content.mid(start, content.indexOf('\n', start) - start);
+            QStringList urls;
+            static const QRegularExpression quoted(QStringLiteral("\"([^\"]*)\""));
+            for (auto it = quoted.globalMatch(QString::fromUtf8(line)); it.hasNext();)
+                urls.append(it.next().captured(1));
+            return urls;
+        }
         const qsizetype at = content.indexOf("CallbackURLs:");
         if (at < 0)
             return {QStringLiteral("no CallbackURLs")};
