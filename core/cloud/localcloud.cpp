@@ -159,16 +159,21 @@ QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) c
         variables.append({u"AWS_ENDPOINT_URL"_s, mServiceEndpoint});
         variables.append({u"AWS_ACCESS_KEY_ID"_s, u"NIMBUSLOCALACCESSKEY"_s});
         variables.append({u"AWS_SECRET_ACCESS_KEY"_s, u"nimbus-local-secret-access-key"_s});
-        // A worker's own, by which the extension knows it.
-        quint32 words[6];
-        QRandomGenerator::system()->fillRange(words);
-        const QString token = u"nimbus-"_s
-                              + QString::fromLatin1(
-                                  QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex());
-        mSessionTokens.insert(token, function.name);
-        mSessionTokenOrder.append(token);
-        while (mSessionTokenOrder.size() > kSessionTokenLimit)
-            mSessionTokens.remove(mSessionTokenOrder.takeFirst());
+        // The function's own for this run of the cloud, by which the extension knows it. The
+        // same at every invocation: a changed environment would recycle the warm workers.
+        QString &token = mFunctionTokens[function.name];
+        if (token.isEmpty()) {
+            quint32 words[6];
+            QRandomGenerator::system()->fillRange(words);
+            token = u"nimbus-"_s
+                    + QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex());
+            mSessionTokens.insert(token, function.name);
+            mSessionTokenOrder.append(token);
+            while (mSessionTokenOrder.size() > kSessionTokenLimit) {
+                const QString forgotten = mSessionTokenOrder.takeFirst();
+                mFunctionTokens.remove(mSessionTokens.take(forgotten));
+            }
+        }
         variables.append({u"AWS_SESSION_TOKEN"_s, token});
     }
     if (mExtensionPort)

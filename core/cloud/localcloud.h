@@ -222,9 +222,10 @@ public:
     void setExtensionPort(quint16 port) { mExtensionPort = port; }
     quint16 extensionPort() const { return mExtensionPort; }
     // The function whose worker was given token in AWS_SESSION_TOKEN (empty when none): each
-    // environment environmentOf() makes (one a worker) carries a token of its own, random and
-    // kept for this run, so that the Parameters and Secrets extension, which asks for it in
-    // X-Aws-Parameters-Secrets-Token, knows the calling function without a trace header.
+    // function's environment (environmentOf()) carries a token of its own, random, made at
+    // its first invocation and the same at the next ones and after a restart (so that warm
+    // workers stay warm, as with the shared token before), so that the Parameters and Secrets extension,
+    // which asks for it in X-Aws-Parameters-Secrets-Token, knows the calling function without a trace header.
     QString functionOfSessionToken(const QString &token) const;
     // Tokens kept at most; the oldest is forgotten first (its worker's extension calls are refused).
     static constexpr int kSessionTokenLimit = 4096;
@@ -487,8 +488,10 @@ private:
     bool mFaultSeedSet = false; // by setFaultSeed: kept over starts
     IamMode mIamMode = IamMode::Warn;
     SecretStore *mSecrets; // a child
-    // The workers' session tokens: token -> function, and the tokens in the order made.
+    // The functions' session tokens: token -> function, function -> token, and the tokens
+    // in the order made.
     mutable QHash<QString, QString> mSessionTokens;
+    mutable QHash<QString, QString> mFunctionTokens;
     mutable QList<QString> mSessionTokenOrder;
     ContainerPool *mContainers = nullptr; // a child, made when first needed
 };

@@ -179,16 +179,21 @@ void TestSecrets::environmentNamesTheResources()
     QCOMPARE(env.value(u"API_URL_PARAMETER_NAME"_s), u"/apiUrl"_s);
     QCOMPARE(env.value(u"PARAMETERS_SECRETS_EXTENSION_HTTP_PORT"_s),
              QString::number(f->endpoint->secretsExtension().port()));
-    // Each worker's environment has a token of its own, which names its function.
+    // Each function's environment has a token of its own, which names it.
     const QString token = env.value(u"AWS_SESSION_TOKEN"_s);
     QVERIFY(token.startsWith(u"nimbus-"_s) && token.size() > 40);
     QCOMPARE(f->cloud->functionOfSessionToken(token), u"api"_s);
+    // The same at the next invocation: a changed environment would recycle the warm
+    // workers, so that every invocation would start cold (and lose what they keep).
+    const Node *node = f->project.architecture().node(function);
+    QCOMPARE(f->cloud->environmentOf(*node), f->cloud->environmentOf(*node));
+    const NodeId other = f->addFunction(u"other"_s, kNodeCaller);
     QString second;
-    for (const auto &[name, value] : f->cloud->environmentOf(*f->project.architecture().node(function)))
+    for (const auto &[name, value] : f->cloud->environmentOf(*f->project.architecture().node(other)))
         if (name == u"AWS_SESSION_TOKEN"_s)
             second = value;
     QVERIFY(!second.isEmpty() && second != token);
-    QCOMPARE(f->cloud->functionOfSessionToken(second), u"api"_s);
+    QCOMPARE(f->cloud->functionOfSessionToken(second), u"other"_s);
     QCOMPARE(f->cloud->functionOfSessionToken(u"nimbus-guessed"_s), QString());
 }
 
