@@ -22,6 +22,25 @@ using Y = Yaml;
 
 namespace {
 
+// A function's or container's variables: env, and secret for the secret ones (read from the
+// deployer's environment as ${env:NODE_NAME}, never written).
+void writeEnvironment(YAML::Node &target, const Node *node, const QList<EnvironmentVariable> &variables)
+{
+    YAML::Node env(YAML::NodeType::Map);
+    YAML::Node secret(YAML::NodeType::Map);
+    for (const EnvironmentVariable &var : variables) {
+        if (var.secret)
+            secret[var.name.toStdString()] = Y::string(
+                u"${env:%1}"_s.arg(ExportModel::constantCase(node->name + '_'_L1 + var.name)));
+        else
+            env[var.name.toStdString()] = Y::string(var.value);
+    }
+    if (env.size() > 0)
+        target["env"] = env;
+    if (secret.size() > 0)
+        target["secret"] = secret;
+}
+
 // The memory sizes of a Scaleway function, in MB.
 constexpr std::array kMemorySteps{128, 256, 512, 1024, 2048, 3072, 4096};
 
@@ -78,19 +97,7 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
             fn["maxScale"] = Y::number(*f.reservedConcurrency);
         if (!f.description.isEmpty())
             fn["description"] = Y::string(f.description);
-        YAML::Node env(YAML::NodeType::Map);
-        YAML::Node secret(YAML::NodeType::Map);
-        for (const EnvironmentVariable &var : f.environment) {
-            if (var.secret)
-                secret[var.name.toStdString()] = Y::string(
-                    u"${env:%1}"_s.arg(ExportModel::constantCase(f.node->name + '_'_L1 + var.name)));
-            else
-                env[var.name.toStdString()] = Y::string(var.value);
-        }
-        if (env.size() > 0)
-            fn["env"] = env;
-        if (secret.size() > 0)
-            fn["secret"] = secret;
+        writeEnvironment(fn, f.node, f.environment);
         YAML::Node events(YAML::NodeType::Sequence);
         for (const Node *trigger : f.triggers) {
             YAML::Node event(YAML::NodeType::Map);
@@ -162,19 +169,7 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         // In thousandths of a vCPU.
         container["cpuLimit"] = Y::number(qRound(c.cpu * 1000));
         container["timeout"] = Y::string(u"%1s"_s.arg(c.timeout));
-        YAML::Node env(YAML::NodeType::Map);
-        YAML::Node secret(YAML::NodeType::Map);
-        for (const EnvironmentVariable &var : c.environment) {
-            if (var.secret)
-                secret[var.name.toStdString()] = Y::string(
-                    u"${env:%1}"_s.arg(ExportModel::constantCase(c.node->name + '_'_L1 + var.name)));
-            else
-                env[var.name.toStdString()] = Y::string(var.value);
-        }
-        if (env.size() > 0)
-            container["env"] = env;
-        if (secret.size() > 0)
-            container["secret"] = secret;
+        writeEnvironment(container, c.node, c.environment);
         YAML::Node events(YAML::NodeType::Sequence);
         for (const Node *trigger : c.triggers) {
             if (trigger->kind == Kinds::Schedule) {
