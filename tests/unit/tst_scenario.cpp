@@ -350,7 +350,7 @@ void tst_Scenario::junitReport()
         else if (reader.name() == QLatin1String("testsuite"))
             suites.append(v("name") + "/" + v("tests") + "/" + v("failures") + "/" + v("errors"));
         else if (reader.name() == QLatin1String("testcase"))
-            cases.append(v("name") + "@" + v("line"));
+            cases.append(v("name"));
         else if (reader.name() == QLatin1String("failure"))
             failures.append(v("message") + " | " + reader.readElementText());
         else if (reader.name() == QLatin1String("error"))
@@ -363,12 +363,13 @@ void tst_Scenario::junitReport()
     QCOMPARE(root.value("failures").toString(), QStringLiteral("1"));
     QCOMPARE(root.value("errors").toString(), QStringLiteral("1"));
     QCOMPARE(suites, (QStringList{"ok one/1/0/0", "bad one/2/1/0", "broken/1/0/1"}));
-    QCOMPARE(cases, (QStringList{"1. request POST /orders@3", "1. advance 1h@2", "invariant 1: expect-item orders@9",
-                                 "set-up@"}));
+    QCOMPARE(cases, (QStringList{"1. request POST /orders (line 3)", "1. advance 1h (line 2)",
+                                 "invariant 1: expect-item orders (line 9)", "set-up"}));
     QCOMPARE(failures, QStringList{"the table orders is empty <&> | scenarios/bad.yaml:9:5: the table orders is empty "
                                    "<&> (run 7, seed 7)"});
     QCOMPARE(errors, QStringList{"the design has no queue named q"});
     QVERIFY(properties.contains("failingSeed=7"));
+    QVERIFY(properties.contains("file=scenarios/bad.yaml"));
     QVERIFY(properties.contains("runs=7"));
 }
 
