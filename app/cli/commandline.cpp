@@ -455,10 +455,9 @@ static bool runInvocations(const Project &project, const Node *node, const Funct
             all.append(r.toJson());
             continue;
         }
-        out << u"START RequestId: %1 Version: $LATEST"_s.arg(r.requestId) << '\n';
-        for (const QString &line : r.logs)
+        for (const QString &line : r.logStream(spec.logFormat, spec.systemLogLevel))
             out << line << '\n';
-        out << u"END RequestId: %1"_s.arg(r.requestId) << '\n' << r.reportLine() << "\n\n";
+        out << '\n';
         if (profile)
             printImports(r, out);
         if (r.ok)

@@ -28,9 +28,38 @@ int rankOf(const QString &level)
     return ranks.value(level.toUpper(), -1);
 }
 
+// A line of Lambda's own in the JSON log format ({"time", "type": "platform.start",
+// "record"}) as a row's record: at INFO, its type and figures as the message.
+QJsonObject platformRecordOf(const QString &line)
+{
+    if (!line.startsWith(u'{'))
+        return {};
+    const QJsonObject platform = QJsonDocument::fromJson(line.toUtf8()).object();
+    const QString type = platform.value("type"_L1).toString();
+    if (!type.startsWith("platform."_L1))
+        return {};
+    QString message = type;
+    const QJsonObject fields = platform.value("record"_L1).toObject();
+    const QJsonObject metrics = fields.value("metrics"_L1).toObject();
+    if (!metrics.isEmpty()) {
+        message += u": "_s
+                   + LogTable::tr("Duration %1 ms, billed %2 ms, memory %3 of %4 MB")
+                         .arg(metrics.value("durationMs"_L1).toDouble(), 0, 'f', 2)
+                         .arg(metrics.value("billedDurationMs"_L1).toInteger())
+                         .arg(metrics.value("maxMemoryUsedMB"_L1).toInteger())
+                         .arg(metrics.value("memorySizeMB"_L1).toInteger());
+    }
+    return QJsonObject{{u"level"_s, u"INFO"_s},
+                       {u"timestamp"_s, platform.value("time"_L1)},
+                       {u"message"_s, message},
+                       {u"record"_s, fields}};
+}
+
 // The record a log line holds, when it is one: {"level", "message", ...}.
 QJsonObject recordOf(const QString &line)
 {
+    if (const QJsonObject platform = platformRecordOf(line); !platform.isEmpty())
+        return platform;
     const QString text = line.section(u'\t', 2);
     if (!text.startsWith(u'{'))
         return {};

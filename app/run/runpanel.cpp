@@ -642,9 +642,15 @@ void RunPanel::showResult(const InvocationResult &r, bool reloaded)
     mFigures->setToolTip(tip);
 
     mResult->setText(resultText(r));
-    mLogs->setPlainText(r.logs.join('\n'_L1));
+    // The log stream as CloudWatch would hold it: the runtime's START, END and REPORT (or,
+    // in the JSON format, its platform records as the system log level lets through).
+    const Node *node = project() ? project()->architecture().node(mFunction) : nullptr;
+    const QStringList stream = r.logStream(
+        node ? node->properties.value("logFormat"_L1).toString(u"Text"_s) : u"Text"_s,
+        node ? node->properties.value("systemLogLevel"_L1).toString(u"INFO"_s) : u"INFO"_s);
+    mLogs->setPlainText(stream.join('\n'_L1));
     const bool structured = LogTable::isStructured(r.logs);
-    mLogTable->setLogs(structured ? r.logs : QStringList());
+    mLogTable->setLogs(structured ? stream : QStringList());
     mOutputTabs->setTabVisible(mOutputTabs->indexOf(mLogTable), structured);
     showBody(r);
     showImports(r);

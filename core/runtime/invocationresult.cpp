@@ -21,6 +21,48 @@ QString InvocationResult::reportLine() const
     return line;
 }
 
+QStringList InvocationResult::logStream(const QString &logFormat, const QString &systemLogLevel) const
+{
+    if (logFormat != "JSON"_L1) {
+        QStringList lines{u"START RequestId: %1 Version: $LATEST"_s.arg(requestId)};
+        lines.append(logs);
+        lines.append(u"END RequestId: %1"_s.arg(requestId));
+        lines.append(reportLine());
+        return lines;
+    }
+    // The system records are at INFO: only WARN, the least detail, leaves them out.
+    if (systemLogLevel == "WARN"_L1)
+        return logs;
+    const QDateTime start = startedAt.isValid() ? startedAt.toUTC() : QDateTime::currentDateTimeUtc();
+    const QDateTime end = start.addMSecs(qint64(durationMs));
+    auto record = [](const QDateTime &time, const QString &type, const QJsonObject &fields) {
+        const QJsonObject line{{u"time"_s, time.toString(Qt::ISODateWithMs)}, {u"type"_s, type}, {u"record"_s, fields}};
+        return QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact));
+    };
+    QStringList lines;
+    if (initDurationMs) {
+        lines.append(record(start.addMSecs(-qint64(*initDurationMs)), u"platform.initStart"_s,
+                            {{u"initializationType"_s, u"on-demand"_s},
+                             {u"phase"_s, u"init"_s},
+                             {u"functionName"_s, functionName},
+                             {u"functionVersion"_s, u"$LATEST"_s}}));
+    }
+    lines.append(record(start, u"platform.start"_s, {{u"requestId"_s, requestId}, {u"version"_s, u"$LATEST"_s}}));
+    lines.append(logs);
+    QJsonObject metrics{{u"durationMs"_s, durationMs},
+                        {u"billedDurationMs"_s, billedDurationMs},
+                        {u"memorySizeMB"_s, memorySizeMB},
+                        {u"maxMemoryUsedMB"_s, maxMemoryUsedMB}};
+    if (initDurationMs)
+        metrics.insert(u"initDurationMs"_s, *initDurationMs);
+    QJsonObject report{
+        {u"requestId"_s, requestId}, {u"metrics"_s, metrics}, {u"status"_s, ok ? u"success"_s : u"error"_s}};
+    if (!ok)
+        report.insert(u"errorType"_s, error.value("errorType"_L1).toString());
+    lines.append(record(end, u"platform.report"_s, report));
+    return lines;
+}
+
 QJsonObject InvocationResult::toJson() const
 {
     QJsonObject o;

@@ -41,6 +41,12 @@ struct InvocationResult
     QStringList secrets;
 
     QString reportLine() const;
+    // The invocation's log stream as Lambda writes it to CloudWatch: the handler's lines
+    // between the runtime's own. In the Text format, START, END and REPORT. In the JSON
+    // format (Lambda's advanced logging controls), the platform.initStart (cold starts),
+    // platform.start and platform.report records, each at INFO, so a systemLogLevel of
+    // WARN drops them (DEBUG and INFO keep them: locally there is no DEBUG record).
+    QStringList logStream(const QString &logFormat, const QString &systemLogLevel) const;
     // The shape `nimbus invoke --json` prints.
     QJsonObject toJson() const;
 };

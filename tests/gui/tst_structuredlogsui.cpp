@@ -24,6 +24,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -131,10 +132,30 @@ void TestStructuredLogsUi::runDockShowsTheTableForJsonLogs()
     QVERIFY(finished.wait(20000));
     QTabWidget *tabs = panel.outputTabs();
     QVERIFY(tabs->isTabVisible(tabs->indexOf(panel.logTable())));
-    QCOMPARE(panel.logTable()->visibleRows(), 2); // DEBUG is below the default INFO level
+    // DEBUG is below the default INFO level; Lambda's platform records of a cold start
+    // (initStart, start, report) are rows at INFO around the handler's two.
+    QCOMPARE(panel.logTable()->visibleRows(), 5);
+    QVERIFY(panel.logsView()->toPlainText().contains(QStringLiteral("\"type\":\"platform.report\"")));
+    QCOMPARE(panel.logTable()->view()->model()->index(4, 2).data().toString().section(':', 0, 0),
+             QStringLiteral("platform.report"));
     panel.logTable()->levelFilter()->setCurrentIndex(panel.logTable()->levelFilter()->findText("ERROR and above"));
     QCOMPARE(panel.logTable()->visibleRows(), 1);
     QCOMPARE(panel.logTable()->view()->model()->index(0, 2).data().toString(), QStringLiteral("bad"));
+
+    // A system log level of WARN leaves the platform records out; the handler's stay.
+    QVERIFY(project.setNodeProperty(function, QStringLiteral("systemLogLevel"), QStringLiteral("WARN")));
+    panel.logTable()->levelFilter()->setCurrentIndex(0);
+    QVERIFY(panel.invoke());
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(panel.logTable()->visibleRows(), 2);
+    QVERIFY(!panel.logsView()->toPlainText().contains(QStringLiteral("platform.")));
+
+    // The Text format shows the runtime's START, END and REPORT lines.
+    QVERIFY(project.setNodeProperty(function, QStringLiteral("logFormat"), QStringLiteral("Text")));
+    QVERIFY(panel.invoke());
+    QVERIFY(finished.wait(20000));
+    QVERIFY(panel.logsView()->toPlainText().contains(QStringLiteral("START RequestId: ")));
+    QVERIFY(panel.logsView()->toPlainText().contains(QStringLiteral("\nREPORT RequestId: ")));
     runner.pool()->stopAll();
 }
 

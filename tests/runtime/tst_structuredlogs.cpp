@@ -8,6 +8,7 @@
 #include "runtime/functionspec.h"
 #include "runtime/instance.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -103,6 +104,8 @@ private slots:
     void nodeText();
     void pythonJson();
     void pythonText();
+    void systemLogs_data();
+    void systemLogs();
 };
 
 void TestStructuredLogs::nodeJson()
@@ -164,6 +167,83 @@ void TestStructuredLogs::pythonText()
     QVERIFY(run.result.ok);
     QCOMPARE(run.result.resultJson, QByteArray("\"Text/\""));
     QVERIFY(run.records.isEmpty());
+}
+
+void TestStructuredLogs::systemLogs_data()
+{
+    // The runtime's own lines around the handler's, per log format and system log level:
+    // the kinds of line in order ("log" for the handler's).
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<bool>("cold");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QStringList>("kinds");
+    QTest::newRow("text") << "Text"
+                          << "INFO" << false << true << QStringList{"START", "log", "END", "REPORT"};
+    QTest::newRow("text ignores the level") << "Text"
+                                            << "WARN" << true << true << QStringList{"START", "log", "END", "REPORT"};
+    QTest::newRow("json warm") << "JSON"
+                               << "INFO" << false << true << QStringList{"platform.start", "log", "platform.report"};
+    QTest::newRow("json cold") << "JSON"
+                               << "INFO" << true << true
+                               << QStringList{"platform.initStart", "platform.start", "log", "platform.report"};
+    QTest::newRow("json debug") << "JSON"
+                                << "DEBUG" << false << true << QStringList{"platform.start", "log", "platform.report"};
+    QTest::newRow("json warn drops them") << "JSON"
+                                          << "WARN" << true << false << QStringList{"log"};
+    QTest::newRow("json failed") << "JSON"
+                                 << "INFO" << false << false << QStringList{"platform.start", "log", "platform.report"};
+}
+
+void TestStructuredLogs::systemLogs()
+{
+    QFETCH(QString, format);
+    QFETCH(QString, level);
+    QFETCH(bool, cold);
+    QFETCH(bool, ok);
+    QFETCH(QStringList, kinds);
+    InvocationResult r;
+    r.functionName = QStringLiteral("orders");
+    r.requestId = QStringLiteral("req-9");
+    r.startedAt = QDateTime(QDate(2026, 12, 3), QTime(10, 0), Qt::UTC);
+    r.ok = ok;
+    if (!ok)
+        r.error = QJsonObject{{"errorType", "TypeError"}, {"errorMessage", "bad"}};
+    r.logs = {QStringLiteral("2026-12-03T10:00:00.001Z\treq-9\tINFO\thello")};
+    r.durationMs = 12.5;
+    r.billedDurationMs = 13;
+    r.memorySizeMB = 128;
+    r.maxMemoryUsedMB = 60;
+    if (cold)
+        r.initDurationMs = 150.0;
+    const QStringList stream = r.logStream(format, level);
+    QStringList found;
+    for (const QString &line : stream) {
+        const QJsonObject json = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (!json.isEmpty()) {
+            found.append(json.value(QLatin1String("type")).toString());
+            QVERIFY(!json.value(QLatin1String("time")).toString().isEmpty());
+            const QJsonObject record = json.value(QLatin1String("record")).toObject();
+            if (json.value(QLatin1String("type")).toString() == QLatin1String("platform.report")) {
+                QCOMPARE(record.value(QLatin1String("requestId")).toString(), QStringLiteral("req-9"));
+                QCOMPARE(record.value(QLatin1String("status")).toString(),
+                         ok ? QStringLiteral("success") : QStringLiteral("error"));
+                const QJsonObject metrics = record.value(QLatin1String("metrics")).toObject();
+                QCOMPARE(metrics.value(QLatin1String("billedDurationMs")).toInt(), 13);
+                QCOMPARE(metrics.contains(QLatin1String("initDurationMs")), cold);
+            }
+        } else if (line.startsWith(QLatin1String("REPORT RequestId: req-9"))) {
+            found.append(QStringLiteral("REPORT"));
+        } else if (line == QLatin1String("START RequestId: req-9 Version: $LATEST")) {
+            found.append(QStringLiteral("START"));
+        } else if (line == QLatin1String("END RequestId: req-9")) {
+            found.append(QStringLiteral("END"));
+        } else {
+            QCOMPARE(line, r.logs.first());
+            found.append(QStringLiteral("log"));
+        }
+    }
+    QCOMPARE(found, kinds);
 }
 
 QTEST_GUILESS_MAIN(TestStructuredLogs)
