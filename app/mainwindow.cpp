@@ -239,7 +239,7 @@ void MainWindow::connectWindow()
         else if (node && node->kind == Kinds::StateMachine)
             mEditors->openWorkflow(id);
     });
-    // An event bus's archive and replays, from its context menu.
+    // An event bus's archive and replays, and putting events on it, from its context menu.
     connect(mView, &CanvasView::nodeContextMenuRequested, this, [this](NodeId id, QMenu *menu) {
         const Node *node = project() ? project()->architecture().node(id) : nullptr;
         if (node && node->kind == Kinds::StateMachine) {
@@ -253,6 +253,9 @@ void MainWindow::connectWindow()
         QAction *archive = menu->addAction(tr("Archive and &Replay..."));
         archive->setObjectName(u"busArchiveAction"_s);
         connect(archive, &QAction::triggered, this, [this, bus = node->name] { mCloudPanel->showArchive(bus); });
+        QAction *put = menu->addAction(tr("Put &Events..."));
+        put->setObjectName(u"busPutEventAction"_s);
+        connect(put, &QAction::triggered, this, [this, bus = node->name] { mCloudPanel->showPutEvent(bus); });
     });
     connect(mScene, &CanvasScene::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mView, &CanvasView::filesDropped, this, [this](const QStringList &paths) {

@@ -1,6 +1,7 @@
 #include "cloudpanel.h"
 #include "archiveview.h"
 #include "model/kinds.h"
+#include "puteventview.h"
 
 #include "preferences/preferences.h"
 #include "theme.h"
@@ -209,11 +210,15 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     mArchive = new QPushButton(tr("Archi&ve..."));
     mArchive->setObjectName(u"cloudArchive"_s);
     mArchive->setToolTip(tr("Show the archived events of the selected event bus and replay a time range"));
+    mPutEvent = new QPushButton(tr("Put &Event..."));
+    mPutEvent->setObjectName(u"cloudPutEvent"_s);
+    mPutEvent->setToolTip(tr("Put events on the selected event bus, as PutEvents does, and keep them to put again"));
     auto *entryRow = new QHBoxLayout;
     entryRow->addWidget(mInput, 1);
     entryRow->addWidget(mAdd);
     entryRow->addWidget(mDelete);
     entryRow->addWidget(mArchive);
+    entryRow->addWidget(mPutEvent);
     auto *stateBox = new QWidget;
     auto *stateLayout = new QVBoxLayout(stateBox);
     stateLayout->setContentsMargins(0, 0, 0, 0);
@@ -250,6 +255,7 @@ CloudPanel::CloudPanel(FunctionRunner &runner, QWidget *parent) : QWidget(parent
     connect(mInput, &QLineEdit::returnPressed, mAdd, &QPushButton::click);
     connect(mDelete, &QPushButton::clicked, this, &CloudPanel::deleteSelectedEntry);
     connect(mArchive, &QPushButton::clicked, this, [this] { showArchive(mBus); });
+    connect(mPutEvent, &QPushButton::clicked, this, [this] { showPutEvent(mBus); });
     connect(mLog, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *current) {
         updateStepButtons();
         updateFixButton();
@@ -672,6 +678,27 @@ ArchiveView *CloudPanel::showArchive(const QString &bus)
     return view;
 }
 
+PutEventView *CloudPanel::showPutEvent(const QString &bus)
+{
+    if (!isRunning()) {
+        emit message(tr("Start the local cloud to put events on %1.").arg(bus));
+        return nullptr;
+    }
+    QPointer<PutEventView> &view = mPutEventViews[bus];
+    // A window left from an earlier run puts on a cloud that has gone.
+    if (view && view->cloud() != mCloud.get()) {
+        view->close();
+        view = nullptr;
+    }
+    if (!view) {
+        view = new PutEventView(mCloud.get(), project(), &mRunner.history(), bus, window());
+        view->show();
+    }
+    view->raise();
+    view->activateWindow();
+    return view;
+}
+
 void CloudPanel::refreshState()
 {
     mState->clear();
@@ -682,6 +709,8 @@ void CloudPanel::refreshState()
     mDelete->setEnabled(running && (kind == Kinds::Queue || kind == Kinds::Bucket || kind == Kinds::Table));
     mArchive->setVisible(!mBus.isEmpty());
     mArchive->setEnabled(running);
+    mPutEvent->setVisible(!mBus.isEmpty());
+    mPutEvent->setEnabled(running);
     mReset->setEnabled(running);
     mState->setHeaderHidden(mService.isEmpty() || !running);
     if (mService.isEmpty() || !running) {

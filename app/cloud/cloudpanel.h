@@ -23,6 +23,7 @@ namespace Nimbus {
 
 class FunctionRunner;
 class ArchiveView;
+class PutEventView;
 class AwsEndpoint;
 class GatewayServer;
 
@@ -70,6 +71,9 @@ public:
     // Opens (or raises) the window of the archive of an event bus (a node name) while the
     // cloud runs; nullptr, with a message, when it does not.
     ArchiveView *showArchive(const QString &bus);
+    // Opens (or raises) the window that puts events on an event bus (a node name), with the
+    // bus's saved events, while the cloud runs; nullptr, with a message, when it does not.
+    PutEventView *showPutEvent(const QString &bus);
 
     // The hops of the request the current row belongs to, in the order they happened.
     QList<QTreeWidgetItem *> requestHops() const;
@@ -146,6 +150,8 @@ private:
     QString mBus; // the event bus selected on the canvas, whose archive Archive opens
     QPushButton *mArchive;
     QHash<QString, QPointer<ArchiveView>> mArchiveViews; // by bus
+    QPushButton *mPutEvent;
+    QHash<QString, QPointer<PutEventView>> mPutEventViews; // by bus
 };
 
 } // namespace Nimbus
