@@ -46,6 +46,7 @@ private slots:
     void advanceFiresEachScheduleAtItsTime_data();
     void advanceFiresEachScheduleAtItsTime();
     void advanceRefusesTooManyFirings();
+    void aDayOfSchedulesInUnderASecond();
     void delayedMessageVisibleOnlyAfterAdvance();
     void visibilityTimeoutEndsOnAdvance();
     void retentionDropsOldMessages();
@@ -421,6 +422,38 @@ void TestLocalCloud::advanceRefusesTooManyFirings()
     qDebug("advancing 3 days of rate(1 minute) (4320 firings, no function) took %lld ms", timer.elapsed());
     QCOMPARE(mLocal->entries(CloudLogEntry::Kind::Request, QStringLiteral("poller")).size(), 3 * 1440);
     QCOMPARE(mCloud->nextFirings().value(QStringLiteral("poller")), kNewYear.addDays(3).addSecs(60));
+}
+
+// Issue 22 item 10: the virtual clock drives a day of schedules in under a second - four
+// schedules (every minute, every 5 minutes, every quarter hour, nightly: 1,825 firings, each
+// with its scheduled event built and logged at its own time) and a queue's delayed messages
+// becoming visible on the way. Functions invoked on the way run in real time, so none is
+// connected here (tst_shoplocal runs the nightly job itself).
+void TestLocalCloud::aDayOfSchedulesInUnderASecond()
+{
+    addService(QStringLiteral("schedule"), QStringLiteral("minutely"), {{"expression", "rate(1 minute)"}});
+    addService(QStringLiteral("schedule"), QStringLiteral("fiveMinutes"), {{"expression", "rate(5 minutes)"}});
+    addService(QStringLiteral("schedule"), QStringLiteral("quarters"), {{"expression", "cron(0/15 * * * ? *)"}});
+    addService(QStringLiteral("schedule"), QStringLiteral("nightly"), {{"expression", "cron(0 2 * * ? *)"}});
+    addService(QStringLiteral("queue"), QStringLiteral("later"));
+    useVirtualClock(kNewYear);
+    QVERIFY(start());
+    QVERIFY(mCloud->sendMessage(QStringLiteral("later"), "in 15 minutes", {}, 900));
+    QVERIFY(mCloud->receiveMessages(QStringLiteral("later"), 10, 30).isEmpty());
+    QElapsedTimer timer;
+    timer.start();
+    const Result<QDateTime> moved = mCloud->advance(86'400'000);
+    const qint64 took = timer.elapsed();
+    qDebug("advancing a day of 4 schedules (1825 firings) took %lld ms", took);
+    QVERIFY2(moved, qPrintable(moved.errorMessage()));
+    QCOMPARE(mLocal->entries(CloudLogEntry::Kind::Request, QStringLiteral("minutely")).size(), 1440);
+    QCOMPARE(mLocal->entries(CloudLogEntry::Kind::Request, QStringLiteral("fiveMinutes")).size(), 288);
+    QCOMPARE(mLocal->entries(CloudLogEntry::Kind::Request, QStringLiteral("quarters")).size(), 96);
+    const QList<CloudLogEntry> nightly = mLocal->entries(CloudLogEntry::Kind::Request, QStringLiteral("nightly"));
+    QCOMPARE(nightly.size(), 1);
+    QCOMPARE(nightly.first().when, kNewYear.addSecs(2 * 3600));
+    QCOMPARE(mCloud->receiveMessages(QStringLiteral("later"), 10, 30).size(), 1);
+    QVERIFY2(took < 1000, qPrintable(QStringLiteral("a day of schedules took %1 ms").arg(took)));
 }
 
 void TestLocalCloud::delayedMessageVisibleOnlyAfterAdvance()
