@@ -5,8 +5,10 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QUuid>
@@ -60,7 +62,8 @@ Result<void> BucketStore::createTables()
 Result<void> BucketStore::clear()
 {
     for (const QString &sql : {u"DELETE FROM objects;"_s, u"DELETE FROM object_details;"_s, u"DELETE FROM uploads;"_s,
-                               u"DELETE FROM upload_parts;"_s})
+                               u"DELETE FROM upload_parts;"_s, u"DELETE FROM bucket_versioning;"_s,
+                               u"DELETE FROM current_versions;"_s, u"DELETE FROM object_versions;"_s})
         if (Result<void> done = db().exec(sql); !done)
             return done;
     for (const QString &name : {u"buckets"_s, u"uploads"_s}) {
@@ -91,7 +94,7 @@ bool BucketStore::validUploadId(const QString &uploadId)
 }
 
 Result<StoredObject> BucketStore::putObject(const QString &bucket, const QString &key, const QByteArray &data,
-                                            const QString &contentType)
+                                            const QString &contentType, const QString &versioning)
 {
     if (!validName(bucket))
         return fail(tr("'%1' is not a valid bucket name").arg(bucket));
@@ -100,10 +103,16 @@ Result<StoredObject> BucketStore::putObject(const QString &bucket, const QString
     if (!QDir().mkpath(folder() + "/buckets/"_L1 + bucket))
         return fail(tr("cannot create the folder of bucket %1").arg(bucket));
     QSaveFile file(objectPath(bucket, key));
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
+        return fail(tr("cannot store %1/%2: %3").arg(bucket, key, file.errorString()));
+    const Result<QString> versionId = archiveCurrent(bucket, key, versioning);
+    if (!versionId)
+        return versionId.error();
+    if (!file.commit())
         return fail(tr("cannot store %1/%2: %3").arg(bucket, key, file.errorString()));
     StoredObject object;
     object.key = key;
+    object.versionId = *versionId;
     object.size = data.size();
     object.etag = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex());
     object.contentType = contentType;
@@ -129,6 +138,17 @@ Result<StoredObject> BucketStore::recordObject(const QString &bucket, const QStr
         return done.error();
     if (Result<void> done = writeDetails(bucket, key, object.headers, object.tags); !done)
         return done.error();
+    Statement version(db(),
+                      object.versionId.isEmpty()
+                          ? u"DELETE FROM current_versions WHERE bucket = ?1 AND key = ?2"_s
+                          : u"INSERT OR REPLACE INTO current_versions(bucket, key, version_id) VALUES (?1, ?2, ?3)"_s);
+    version.bind(1, bucket);
+    version.bind(2, key);
+    if (!object.versionId.isEmpty())
+        version.bind(3, object.versionId);
+    if (Result<void> done = version.execute(); !done)
+        return done.error();
+    object.latest = object.current = true;
     return object;
 }
 
@@ -160,9 +180,10 @@ Result<void> BucketStore::setObjectDetails(const QString &bucket, const QString 
 
 Result<StoredObject> BucketStore::objectInfo(const QString &bucket, const QString &key) const
 {
-    Statement select(db(), QStringLiteral("SELECT o.size, o.etag, o.content_type, o.modified, d.headers, d.tags "
-                                          "FROM objects o LEFT JOIN object_details d "
+    Statement select(db(), QStringLiteral("SELECT o.size, o.etag, o.content_type, o.modified, d.headers, d.tags, "
+                                          "v.version_id FROM objects o LEFT JOIN object_details d "
                                           "ON d.bucket = o.bucket AND d.key = o.key "
+                                          "LEFT JOIN current_versions v ON v.bucket = o.bucket AND v.key = o.key "
                                           "WHERE o.bucket = ?1 AND o.key = ?2"));
     select.bind(1, bucket);
     select.bind(2, key);
@@ -174,7 +195,11 @@ Result<StoredObject> BucketStore::objectInfo(const QString &bucket, const QStrin
                         select.columnText(2),
                         fromMs(select.columnInt(3)),
                         fieldsOf(select.columnText(4)),
-                        fieldsOf(select.columnText(5))};
+                        fieldsOf(select.columnText(5)),
+                        select.columnText(6),
+                        false,
+                        true,
+                        true};
 }
 
 Result<QByteArray> BucketStore::getObject(const QString &bucket, const QString &key, StoredObject *stored)
@@ -215,7 +240,11 @@ QList<StoredObject> BucketStore::listObjects(const QString &bucket, const QStrin
                        select.columnText(3),
                        fromMs(select.columnInt(4)),
                        {},
-                       {}});
+                       {},
+                       {},
+                       false,
+                       true,
+                       true});
     return result;
 }
 
@@ -231,9 +260,289 @@ Result<void> BucketStore::deleteObject(const QString &bucket, const QString &key
         *existed = had;
     if (had) {
         QFile::remove(objectPath(bucket, key));
+        Statement version(db(), u"DELETE FROM current_versions WHERE bucket = ?1 AND key = ?2"_s);
+        version.bind(1, bucket);
+        version.bind(2, key);
+        if (Result<void> done = version.execute(); !done)
+            return done;
         return writeDetails(bucket, key, {}, {});
     }
     return {};
+}
+
+QString BucketStore::versionPath(const QString &bucket, const QString &key, const QString &versionId) const
+{
+    // Named by a hash of key and id: neither a key nor an id names a path.
+    const QByteArray hash =
+        QCryptographicHash::hash(key.toUtf8() + '\0' + versionId.toUtf8(), QCryptographicHash::Sha1).toHex();
+    return folder() + "/buckets/"_L1 + bucket + "/versions/"_L1 + QString::fromLatin1(hash);
+}
+
+bool BucketStore::validVersionId(const QString &versionId)
+{
+    static const QRegularExpression re(u"^[A-Za-z0-9]{32}$"_s);
+    return versionId == "null"_L1 || re.match(versionId).hasMatch();
+}
+
+QString BucketStore::bucketVersioning(const QString &bucket) const
+{
+    Statement select(db(), u"SELECT status FROM bucket_versioning WHERE bucket = ?1"_s);
+    select.bind(1, bucket);
+    return select.next() ? select.columnText(0) : QString();
+}
+
+Result<void> BucketStore::setBucketVersioning(const QString &bucket, const QString &status)
+{
+    if (!validName(bucket))
+        return fail(tr("'%1' is not a valid bucket name").arg(bucket));
+    Statement insert(db(), u"INSERT OR REPLACE INTO bucket_versioning(bucket, status) VALUES (?1, ?2)"_s);
+    insert.bind(1, bucket);
+    insert.bind(2, status);
+    return insert.execute();
+}
+
+QList<StoredObject> BucketStore::olderVersions(const QString &bucket, const QString &key) const
+{
+    QList<StoredObject> result;
+    Statement select(db(), QStringLiteral("SELECT version_id, delete_marker, size, etag, content_type, modified, "
+                                          "headers, tags FROM object_versions WHERE bucket = ?1 AND key = ?2 "
+                                          "ORDER BY seq DESC"));
+    select.bind(1, bucket);
+    select.bind(2, key);
+    while (select.next())
+        result.append({key, select.columnInt(2), select.columnText(3), select.columnText(4),
+                       fromMs(select.columnInt(5)), fieldsOf(select.columnText(6)), fieldsOf(select.columnText(7)),
+                       select.columnText(0), select.columnInt(1) != 0, false, false});
+    return result;
+}
+
+Result<StoredObject> BucketStore::objectVersion(const QString &bucket, const QString &key,
+                                                const QString &versionId) const
+{
+    if (!validVersionId(versionId))
+        return fail(tr("%1 has no version %2 of %3").arg(bucket, versionId.left(100), key));
+    if (Result<StoredObject> current = objectInfo(bucket, key);
+        current && (current->versionId.isEmpty() ? u"null"_s : current->versionId) == versionId)
+        return current;
+    const QList<StoredObject> older = olderVersions(bucket, key);
+    const bool hasCurrent = bool(objectInfo(bucket, key));
+    for (qsizetype i = 0; i < older.size(); ++i) {
+        if (older.at(i).versionId != versionId)
+            continue;
+        StoredObject version = older.at(i);
+        version.latest = i == 0 && !hasCurrent;
+        return version;
+    }
+    return fail(tr("%1 has no version %2 of %3").arg(bucket, versionId, key));
+}
+
+std::optional<StoredObject> BucketStore::latestDeleteMarker(const QString &bucket, const QString &key) const
+{
+    if (objectInfo(bucket, key))
+        return std::nullopt;
+    const QList<StoredObject> older = olderVersions(bucket, key);
+    if (older.isEmpty() || !older.first().deleteMarker)
+        return std::nullopt;
+    StoredObject marker = older.first();
+    marker.latest = true;
+    return marker;
+}
+
+QList<StoredObject> BucketStore::listVersions(const QString &bucket, const QString &prefix) const
+{
+    QMap<QString, QList<StoredObject>> byKey;
+    for (const StoredObject &object : listObjects(bucket, prefix)) {
+        const Result<StoredObject> current = objectInfo(bucket, object.key);
+        if (current)
+            byKey[object.key].append(*current);
+    }
+    Statement keys(db(), QStringLiteral("SELECT DISTINCT key FROM object_versions "
+                                        "WHERE bucket = ?1 AND substr(key, 1, length(?2)) = ?2"));
+    keys.bind(1, bucket);
+    keys.bind(2, prefix);
+    while (keys.next()) {
+        const QString key = keys.columnText(0);
+        QList<StoredObject> &versions = byKey[key];
+        for (StoredObject older : olderVersions(bucket, key)) {
+            older.latest = versions.isEmpty();
+            versions.append(older);
+        }
+    }
+    QList<StoredObject> result;
+    for (const QList<StoredObject> &versions : std::as_const(byKey))
+        result.append(versions);
+    return result;
+}
+
+QString BucketStore::contentPath(const QString &bucket, const StoredObject &version) const
+{
+    return version.current ? objectPath(bucket, version.key) : versionPath(bucket, version.key, version.versionId);
+}
+
+Result<QByteArray> BucketStore::readVersion(const QString &bucket, const StoredObject &version, qint64 from,
+                                            qint64 length) const
+{
+    QFile file(contentPath(bucket, version));
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(from))
+        return fail(tr("the content of %1/%2 is missing from the state folder").arg(bucket, version.key));
+    QByteArray data = file.read(length);
+    if (data.size() != length)
+        return fail(tr("the content of %1/%2 is shorter than recorded").arg(bucket, version.key));
+    return data;
+}
+
+Result<void> BucketStore::insertVersion(const QString &bucket, const StoredObject &version)
+{
+    Statement insert(db(), QStringLiteral("INSERT INTO object_versions(bucket, key, version_id, delete_marker, size, "
+                                          "etag, content_type, modified, headers, tags) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    insert.bind(1, bucket);
+    insert.bind(2, version.key);
+    insert.bind(3, version.versionId);
+    insert.bind(4, qint64(version.deleteMarker ? 1 : 0));
+    insert.bind(5, version.size);
+    insert.bind(6, version.etag);
+    insert.bind(7, version.contentType);
+    insert.bind(8, ms(version.modified));
+    insert.bind(9, fieldsText(version.headers));
+    insert.bind(10, fieldsText(version.tags));
+    return insert.execute();
+}
+
+Result<void> BucketStore::removeVersion(const QString &bucket, const QString &key, const QString &versionId)
+{
+    Statement remove(db(), u"DELETE FROM object_versions WHERE bucket = ?1 AND key = ?2 AND version_id = ?3"_s);
+    remove.bind(1, bucket);
+    remove.bind(2, key);
+    remove.bind(3, versionId);
+    if (Result<void> done = remove.execute(); !done)
+        return done;
+    QFile::remove(versionPath(bucket, key, versionId));
+    return {};
+}
+
+Result<void> BucketStore::removeCurrent(const QString &bucket, const QString &key)
+{
+    return deleteObject(bucket, key);
+}
+
+Result<void> BucketStore::moveToVersions(const QString &bucket, const StoredObject &current)
+{
+    StoredObject version = current;
+    if (version.versionId.isEmpty())
+        version.versionId = u"null"_s;
+    if (Result<void> done = removeVersion(bucket, version.key, version.versionId); !done)
+        return done;
+    const QString target = versionPath(bucket, version.key, version.versionId);
+    if (!QDir().mkpath(QFileInfo(target).path()) || !QFile::rename(objectPath(bucket, version.key), target))
+        return fail(tr("cannot keep the older version of %1/%2").arg(bucket, version.key));
+    if (Result<void> done = insertVersion(bucket, version); !done)
+        return done;
+    return removeCurrent(bucket, version.key);
+}
+
+Result<QString> BucketStore::archiveCurrent(const QString &bucket, const QString &key, const QString &versioning)
+{
+    if (versioning != "Enabled"_L1 && versioning != "Suspended"_L1)
+        return QString();
+    const Result<StoredObject> current = objectInfo(bucket, key);
+    const bool currentIsNull = current && (current->versionId.isEmpty() || current->versionId == "null"_L1);
+    if (versioning == "Suspended"_L1) {
+        // The new object is the version "null": it replaces the null version there was.
+        if (Result<void> done = removeVersion(bucket, key, u"null"_s); !done)
+            return done.error();
+        if (current && !currentIsNull)
+            if (Result<void> done = moveToVersions(bucket, *current); !done)
+                return done.error();
+        return u"null"_s;
+    }
+    if (current)
+        if (Result<void> done = moveToVersions(bucket, *current); !done)
+            return done.error();
+    static const QString alphabet = u"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"_s;
+    QString id;
+    for (int i = 0; i < 32; ++i)
+        id += alphabet.at(QRandomGenerator::global()->bounded(int(alphabet.size())));
+    return id;
+}
+
+Result<DeletedObject> BucketStore::deleteVersioned(const QString &bucket, const QString &key, const QString &versioning,
+                                                   const QString &versionId)
+{
+    DeletedObject deleted;
+    if (versionId.isEmpty()) {
+        if (versioning.isEmpty()) {
+            if (Result<void> done = deleteObject(bucket, key, &deleted.existed); !done)
+                return done.error();
+            return deleted;
+        }
+        // A simple DELETE in a versioned bucket: the current object becomes an older
+        // version (Suspended: unless it is the null version, which goes) and a delete
+        // marker the latest.
+        const bool suspended = versioning == "Suspended"_L1;
+        const Result<StoredObject> current = objectInfo(bucket, key);
+        if (current && suspended && (current->versionId.isEmpty() || current->versionId == "null"_L1)) {
+            if (Result<void> done = removeCurrent(bucket, key); !done)
+                return done.error();
+        } else if (current) {
+            if (Result<void> done = moveToVersions(bucket, *current); !done)
+                return done.error();
+        }
+        const Result<QString> id = archiveCurrent(bucket, key, versioning);
+        if (!id)
+            return id.error();
+        StoredObject marker;
+        marker.key = key;
+        marker.versionId = *id;
+        marker.deleteMarker = true;
+        marker.modified = clock().now();
+        if (Result<void> done = insertVersion(bucket, marker); !done)
+            return done.error();
+        return DeletedObject{true, true, *id};
+    }
+    deleted.versionId = versionId;
+    if (!validVersionId(versionId))
+        return deleted;
+    const Result<StoredObject> version = objectVersion(bucket, key, versionId);
+    if (!version)
+        return deleted;
+    deleted.existed = true;
+    deleted.deleteMarker = version->deleteMarker;
+    Result<void> done = version->current ? removeCurrent(bucket, key) : removeVersion(bucket, key, versionId);
+    if (!done)
+        return done.error();
+    if (!objectInfo(bucket, key))
+        if (Result<void> promoted = promoteNewest(bucket, key); !promoted)
+            return promoted.error();
+    return deleted;
+}
+
+Result<void> BucketStore::promoteNewest(const QString &bucket, const QString &key)
+{
+    const QList<StoredObject> older = olderVersions(bucket, key);
+    if (older.isEmpty() || older.first().deleteMarker)
+        return {};
+    StoredObject newest = older.first();
+    const QString from = versionPath(bucket, key, newest.versionId);
+    const QString to = objectPath(bucket, key);
+    QFile::remove(to);
+    if (!QFile::rename(from, to))
+        return fail(tr("cannot make the older version of %1/%2 current").arg(bucket, key));
+    Statement remove(db(), u"DELETE FROM object_versions WHERE bucket = ?1 AND key = ?2 AND version_id = ?3"_s);
+    remove.bind(1, bucket);
+    remove.bind(2, key);
+    remove.bind(3, newest.versionId);
+    if (Result<void> done = remove.execute(); !done)
+        return done;
+    // recordObject stamps the time of writing; the version keeps its own.
+    const QDateTime modified = newest.modified;
+    if (Result<StoredObject> recorded = recordObject(bucket, key, newest); !recorded)
+        return recorded.error();
+    Statement stamp(db(), u"UPDATE objects SET modified = ?3 WHERE bucket = ?1 AND key = ?2"_s);
+    stamp.bind(1, bucket);
+    stamp.bind(2, key);
+    stamp.bind(3, ms(modified));
+    return stamp.execute();
 }
 
 Result<MultipartUpload> BucketStore::createUpload(const QString &bucket, const QString &key, const QString &contentType,
@@ -325,13 +634,13 @@ Result<UploadedPart> BucketStore::putPart(const QString &uploadId, int number, c
 }
 
 Result<UploadedPart> BucketStore::copyPart(const QString &uploadId, int number, const QString &bucket,
-                                           const QString &key, qint64 from, qint64 to)
+                                           const StoredObject &version, qint64 from, qint64 to)
 {
     if (Result<MultipartUpload> found = upload(uploadId); !found)
         return found.error();
-    QFile source(objectPath(bucket, key));
+    QFile source(contentPath(bucket, version));
     if (!source.open(QIODevice::ReadOnly) || !source.seek(from))
-        return fail(tr("the content of %1/%2 is missing from the state folder").arg(bucket, key));
+        return fail(tr("the content of %1/%2 is missing from the state folder").arg(bucket, version.key));
     QSaveFile file(uploadFolder(uploadId) + '/'_L1 + QString::number(number));
     QCryptographicHash md5(QCryptographicHash::Md5);
     if (!file.open(QIODevice::WriteOnly) || !copyBytes(source, file, to - from + 1, md5) || !file.commit())
@@ -353,7 +662,7 @@ QList<UploadedPart> BucketStore::parts(const QString &uploadId) const
 }
 
 Result<StoredObject> BucketStore::completeUpload(const QString &uploadId, const QList<int> &numbers,
-                                                 const QString &etag)
+                                                 const QString &etag, const QString &versioning)
 {
     const Result<MultipartUpload> found = upload(uploadId);
     if (!found)
@@ -372,9 +681,13 @@ Result<StoredObject> BucketStore::completeUpload(const QString &uploadId, const 
             return fail(tr("cannot read part %1 of upload %2").arg(number).arg(uploadId));
         size += part.size();
     }
+    const Result<QString> versionId = archiveCurrent(found->bucket, found->key, versioning);
+    if (!versionId)
+        return versionId.error();
     if (!file.commit())
         return fail(tr("cannot store %1/%2: %3").arg(found->bucket, found->key, file.errorString()));
-    StoredObject object{found->key, size, etag, found->contentType, {}, found->headers, found->tags};
+    StoredObject object{found->key, size, etag, found->contentType, {}, found->headers, found->tags, *versionId,
+                        false,      true, true};
     const Result<StoredObject> recorded = recordObject(found->bucket, found->key, object);
     if (recorded)
         (void)abortUpload(uploadId);

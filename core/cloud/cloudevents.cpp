@@ -105,6 +105,8 @@ QJsonObject s3(const QString &region, const QString &bucket, const StoredObject 
         s3Object.insert(u"size"_s, object.size);
         s3Object.insert(u"eTag"_s, object.etag);
     }
+    if (!object.versionId.isEmpty())
+        s3Object.insert(u"versionId"_s, object.versionId);
     const QJsonObject record{
         {u"eventVersion"_s, u"2.1"_s},
         {u"eventSource"_s, u"aws:s3"_s},

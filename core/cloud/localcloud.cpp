@@ -1133,7 +1133,7 @@ Result<void> LocalCloud::putObject(const QString &bucket, const QString &key, co
     // It comes back as a response header: nothing that could end the header line.
     if (RequestGuard::isUnsafeHeaderValue(contentType.toUtf8()) || contentType.size() > 256)
         return fail(tr("the content type of %1 is not a valid header value").arg(key.left(100)));
-    const Result<StoredObject> stored = mState->putObject(bucket, key, data, contentType);
+    const Result<StoredObject> stored = mState->putObject(bucket, key, data, contentType, bucketVersioning(bucket));
     if (!stored)
         return stored.error();
     const qint64 change = logChange(bucket, cause, tr("put %1 (%2 bytes)").arg(key).arg(data.size()));
@@ -1153,25 +1153,44 @@ Result<void> LocalCloud::putObject(const QString &bucket, const QString &key, co
     return {};
 }
 
-Result<void> LocalCloud::deleteObject(const QString &bucket, const QString &key, qint64 cause)
+QString LocalCloud::bucketVersioning(const QString &bucket) const
+{
+    const QString set = mState->bucketVersioning(bucket);
+    if (!set.isEmpty())
+        return set;
+    const Node *node = mProject.architecture().nodeByName(bucket);
+    return node && node->kind == Kinds::Bucket && node->properties.value(u"versioning"_s).toBool() ? u"Enabled"_s
+                                                                                                   : QString();
+}
+
+Result<void> LocalCloud::deleteObject(const QString &bucket, const QString &key, qint64 cause, const QString &versionId,
+                                      DeletedObject *outcome)
 {
     const Result<const Node *> found = changing(bucket, "bucket", cause, bucket);
     if (!found)
         return found.error();
     const Node *node = *found;
-    bool existed = false;
-    if (Result<void> deleted = mState->deleteObject(bucket, key, &existed); !deleted)
-        return deleted;
-    if (!existed)
+    const Result<DeletedObject> deleted = mState->deleteVersioned(bucket, key, bucketVersioning(bucket), versionId);
+    if (!deleted)
+        return deleted.error();
+    if (outcome)
+        *outcome = *deleted;
+    if (!deleted->existed)
         return {};
-    const qint64 change = logChange(bucket, cause, tr("deleted %1").arg(key));
+    const bool markerMade = deleted->deleteMarker && versionId.isEmpty();
+    const qint64 change = logChange(bucket, cause,
+                                    markerMade ? tr("deleted %1 (delete marker %2)").arg(key, deleted->versionId)
+                                    : versionId.isEmpty() ? tr("deleted %1").arg(key)
+                                                          : tr("deleted version %2 of %1").arg(key, versionId));
     emit stateChanged(bucket);
     const QString events = text(node, "events", u"ObjectCreated"_s);
     if (events != "ObjectCreated"_L1 && key.startsWith(text(node, "prefix")) && key.endsWith(text(node, "suffix"))) {
         StoredObject removed;
         removed.key = key;
-        const QJsonObject made = CloudEvents::s3(mRegion, bucket, removed, u"ObjectRemoved:Delete"_s, ++mSequence,
-                                                 mClock->now());
+        removed.versionId = deleted->versionId;
+        const QJsonObject made = CloudEvents::s3(
+            mRegion, bucket, removed, markerMade ? u"ObjectRemoved:DeleteMarkerCreated"_s : u"ObjectRemoved:Delete"_s,
+            ++mSequence, mClock->now());
         if (!passesBucketFilter(node, made, change))
             return {};
         const QByteArray event = json(made);
@@ -1191,7 +1210,7 @@ Result<StoredObject> LocalCloud::completeUpload(const QString &uploadId, const Q
     if (!found)
         return found.error();
     const Node *node = *found;
-    const Result<StoredObject> stored = mState->completeUpload(uploadId, parts, etag);
+    const Result<StoredObject> stored = mState->completeUpload(uploadId, parts, etag, bucketVersioning(upload->bucket));
     if (!stored)
         return stored.error();
     const QString &key = stored->key;

@@ -195,7 +195,13 @@ public:
     Result<void> subscribeQueue(const QString &topic, const QString &queue, bool raw);
     Result<void> putObject(const QString &bucket, const QString &key, const QByteArray &data,
                            const QString &contentType = {}, qint64 cause = 0);
-    Result<void> deleteObject(const QString &bucket, const QString &key, qint64 cause = 0);
+    // A DELETE: in a versioned bucket it leaves a delete marker, or with versionId
+    // removes that version for good; *outcome (if given) says what it did.
+    Result<void> deleteObject(const QString &bucket, const QString &key, qint64 cause = 0,
+                              const QString &versionId = {}, DeletedObject *outcome = nullptr);
+    // A bucket's versioning: Enabled or Suspended as PutBucketVersioning last set it,
+    // else Enabled when its node has versioning on, else empty.
+    QString bucketVersioning(const QString &bucket) const;
     // A multipart upload's object made of the numbered parts (checked by the caller),
     // assembled on disk without the 64 MB limit of one upload; logged and delivered as
     // putObject's. What S3 tells of it.

@@ -37,3 +37,32 @@ CREATE TABLE IF NOT EXISTS upload_parts (
     modified INTEGER NOT NULL,
     PRIMARY KEY (upload_id, part_number)
 );
+-- Versioning (separate tables, so that an older state folder gains them on open). A
+-- bucket's status set by PutBucketVersioning (Enabled or Suspended; none: the design's).
+CREATE TABLE IF NOT EXISTS bucket_versioning (
+    bucket TEXT PRIMARY KEY,
+    status TEXT NOT NULL
+);
+-- The version id of the object in objects (none: the version "null").
+CREATE TABLE IF NOT EXISTS current_versions (
+    bucket TEXT NOT NULL,
+    key TEXT NOT NULL,
+    version_id TEXT NOT NULL,
+    PRIMARY KEY (bucket, key)
+);
+-- The other versions of a key, older ones and delete markers, newest the highest seq;
+-- their bodies are files under buckets/<bucket>/versions/<hash of key and version id>.
+CREATE TABLE IF NOT EXISTS object_versions (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    bucket TEXT NOT NULL,
+    key TEXT NOT NULL,
+    version_id TEXT NOT NULL,
+    delete_marker INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    etag TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    modified INTEGER NOT NULL,
+    headers TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    UNIQUE (bucket, key, version_id)
+);

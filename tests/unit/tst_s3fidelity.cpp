@@ -189,12 +189,12 @@ void TestS3Fidelity::addBucketRows()
                         << QByteArray("FULL_CONTROL");
     row("PutBucketAcl public-read") << "PUT" << QStringLiteral("/files?acl") << QByteArray("x-amz-acl:public-read")
                                     << QByteArray() << 501 << QByteArray("PutBucketAcl");
-    row("ListObjectVersions") << "GET" << QStringLiteral("/files?versions") << QByteArray() << QByteArray() << 501
-                              << QByteArray("ListObjectVersions");
+    row("ListObjectVersions") << "GET" << QStringLiteral("/files?versions") << QByteArray() << QByteArray() << 200
+                              << QByteArray("<Key>keep.txt</Key><VersionId>null</VersionId>");
     row("ListMultipartUploads") << "GET" << QStringLiteral("/files?uploads") << QByteArray() << QByteArray() << 200
                                 << QByteArray("<ListMultipartUploadsResult");
     row("PutBucketVersioning") << "PUT" << QStringLiteral("/files?versioning") << QByteArray()
-                               << QByteArray("<VersioningConfiguration/>") << 501 << QByteArray("PutBucketVersioning");
+                               << QByteArray("<VersioningConfiguration/>") << 200 << QByteArray();
     row("PutBucketPolicy") << "PUT" << QStringLiteral("/files?policy") << QByteArray() << QByteArray("{}") << 501
                            << QByteArray("PutBucketPolicy");
     row("DeleteBucketPolicy") << "DELETE" << QStringLiteral("/files?policy") << QByteArray() << QByteArray() << 501

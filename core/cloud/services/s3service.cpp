@@ -88,6 +88,19 @@ HttpResponseData notImplemented(const QString &operation, const QString &request
         requestId);
 }
 
+HttpResponseData noSuchVersion(const QString &key, const QString &versionId, const QString &requestId)
+{
+    return s3Error(404, u"NoSuchVersion"_s, u"The specified version does not exist."_s, requestId,
+                   {{u"Key"_s, key}, {u"VersionId"_s, versionId.left(100)}});
+}
+
+HttpResponseData invalidVersion(const QString &versionId, const QString &requestId)
+{
+    return s3Error(400, u"InvalidArgument"_s,
+                   versionId.isEmpty() ? u"Version id cannot be the empty string"_s : u"Invalid version id specified"_s,
+                   requestId, {{u"ArgumentName"_s, u"versionId"_s}, {u"ArgumentValue"_s, versionId.left(100)}});
+}
+
 HttpResponseData malformedXml(const QString &requestId)
 {
     return s3Error(400, u"MalformedXML"_s, kMalformedXml, requestId);
@@ -430,6 +443,13 @@ private:
     HttpResponseData putAcl(const Call &call);
     HttpResponseData getBucketLocation(const Call &call);
     HttpResponseData getBucketVersioning(const Call &call);
+    HttpResponseData putBucketVersioning(const Call &call);
+    HttpResponseData listObjectVersions(const Call &call);
+    // x-amz-version-id of a version in a bucket that has (or had) versioning: "null" for
+    // an object without an id there; nothing in a bucket that never had versioning.
+    void addVersionHeader(HttpHeaders &headers, const QString &bucket, const StoredObject &version) const;
+    // The version a request's versionId names, refusing tagging of a non-current one.
+    Refusal currentVersionOnly(const Call &call, const QString &operation) const;
     HttpResponseData getBucketPolicy(const Call &call);
     HttpResponseData createMultipartUpload(const Call &call);
     HttpResponseData uploadPart(const Call &call);
@@ -470,6 +490,8 @@ S3Service::S3Service(AwsEndpoint &endpoint) : AwsService(Recognition(u"s3"_s).ta
         {u"PutBucketAcl"_s, &S3Service::putAcl},
         {u"GetBucketLocation"_s, &S3Service::getBucketLocation},
         {u"GetBucketVersioning"_s, &S3Service::getBucketVersioning},
+        {u"PutBucketVersioning"_s, &S3Service::putBucketVersioning},
+        {u"ListObjectVersions"_s, &S3Service::listObjectVersions},
         {u"GetBucketPolicy"_s, &S3Service::getBucketPolicy},
         {u"CreateMultipartUpload"_s, &S3Service::createMultipartUpload},
         {u"UploadPart"_s, &S3Service::uploadPart},
@@ -581,11 +603,11 @@ QString S3Service::operationOf(const Call &call, HttpResponseData *refusal) cons
         *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, call.id());
         return {};
     }
-    const QString version = queryValue(call.query, "versionId");
-    if (!version.isEmpty() && version != "null"_L1) {
-        // An unversioned bucket has the version "null" only: no request names another.
-        *refusal = s3Error(400, u"InvalidArgument"_s, u"Invalid version id specified"_s, call.id(),
-                           {{u"ArgumentName"_s, u"versionId"_s}, {u"ArgumentValue"_s, version.left(100)}});
+    bool versioned = false;
+    const QString version = queryValue(call.query, "versionId", &versioned);
+    if (versioned && !BucketStore::validVersionId(version)) {
+        // Ids the local cloud never gives name no version (nor a file).
+        *refusal = invalidVersion(version, call.id());
         return {};
     }
     if (method == "PUT"_L1)
@@ -801,17 +823,30 @@ Refusal S3Service::copySource(const Call &call, QString *bucket, StoredObject *o
         source = source.mid(1);
     *bucket = source.section('/'_L1, 0, 0);
     const QString key = source.section('/'_L1, 1);
-    if (query >= 0) {
-        const QString version = queryValue(AwsWire::formPairs(copySource.mid(query + 1)), "versionId");
-        if (!version.isEmpty() && version != "null"_L1)
-            return s3Error(400, u"InvalidArgument"_s, u"Invalid version id specified"_s, call.id());
-    }
+    bool versioned = false;
+    const QString version = query >= 0
+                                ? queryValue(AwsWire::formPairs(copySource.mid(query + 1)), "versionId", &versioned)
+                                : QString();
+    if (versioned && !BucketStore::validVersionId(version))
+        return invalidVersion(version, call.id());
     if (!isBucket(cloud(), *bucket))
         return noSuchBucket(*bucket, call.id());
-    const Result<StoredObject> found = cloud().state().objectInfo(*bucket, key);
-    if (!found)
-        return noSuchKey(key, call.id());
-    *object = *found;
+    if (versioned) {
+        const Result<StoredObject> found = cloud().state().objectVersion(*bucket, key, version);
+        if (!found)
+            return noSuchVersion(key, version, call.id());
+        if (found->deleteMarker)
+            return s3Error(
+                400, u"InvalidRequest"_s,
+                u"The source of a copy request may not specifically refer to a delete marker by version id."_s,
+                call.id());
+        *object = *found;
+    } else {
+        const Result<StoredObject> found = cloud().state().objectInfo(*bucket, key);
+        if (!found)
+            return noSuchKey(key, call.id());
+        *object = *found;
+    }
     return conditions(call, *object, true);
 }
 
@@ -844,30 +879,57 @@ HttpResponseData S3Service::headBucket(const Call &)
 
 HttpResponseData S3Service::deleteObjects(const Call &call)
 {
-    // <Delete><Quiet/>?<Object><Key/></Object>...</Delete>
-    QStringList keys;
+    // <Delete><Quiet/>?<Object><Key/><VersionId/>?</Object>...</Delete>
+    struct Named
+    {
+        QString key;
+        QString versionId;
+        bool versioned = false;
+    };
+    QList<Named> objects;
     bool quiet = false;
     QXmlStreamReader reader(call.request.body);
     while (!reader.atEnd()) {
         reader.readNext();
-        if (reader.isStartElement() && reader.name() == "Key"_L1)
-            keys.append(reader.readElementText());
-        else if (reader.isStartElement() && reader.name() == "Quiet"_L1)
+        if (reader.isStartElement() && reader.name() == "Object"_L1) {
+            Named named;
+            while (reader.readNextStartElement()) {
+                if (reader.name() == "Key"_L1) {
+                    named.key = reader.readElementText();
+                } else if (reader.name() == "VersionId"_L1) {
+                    named.versioned = true;
+                    named.versionId = reader.readElementText();
+                } else {
+                    reader.skipCurrentElement();
+                }
+            }
+            objects.append(named);
+        } else if (reader.isStartElement() && reader.name() == "Quiet"_L1) {
             quiet = reader.readElementText() == "true"_L1;
+        }
     }
-    if (reader.hasError() || keys.isEmpty() || keys.size() > 1000)
+    if (reader.hasError() || objects.isEmpty() || objects.size() > 1000)
         return malformedXml(call.id());
     S3Document document(u"DeleteResult"_s);
     QXmlStreamWriter &xml = document.xml;
-    for (const QString &k : std::as_const(keys)) {
-        const Result<void> deleted = cloud().deleteObject(call.bucket, k, call.request.cause);
+    for (const Named &named : std::as_const(objects)) {
+        DeletedObject outcome;
+        const bool validVersion = !named.versioned || BucketStore::validVersionId(named.versionId);
+        const Result<void> deleted = validVersion ? cloud().deleteObject(call.bucket, named.key, call.request.cause,
+                                                                         named.versionId, &outcome)
+                                                  : Result<void>(Error{u"Invalid version id specified"_s});
         if (deleted && quiet)
             continue;
         xml.writeStartElement(deleted ? u"Deleted"_s : u"Error"_s);
-        xml.writeTextElement(u"Key"_s, k);
+        xml.writeTextElement(u"Key"_s, named.key);
+        if (named.versioned)
+            xml.writeTextElement(u"VersionId"_s, named.versionId.left(100));
         if (!deleted) {
-            xml.writeTextElement(u"Code"_s, u"InternalError"_s);
+            xml.writeTextElement(u"Code"_s, validVersion ? u"InternalError"_s : u"InvalidArgument"_s);
             xml.writeTextElement(u"Message"_s, deleted.errorMessage());
+        } else if (outcome.deleteMarker) {
+            xml.writeTextElement(u"DeleteMarker"_s, u"true"_s);
+            xml.writeTextElement(u"DeleteMarkerVersionId"_s, outcome.versionId);
         }
         xml.writeEndElement();
     }
@@ -941,7 +1003,8 @@ HttpResponseData S3Service::copyObject(const Call &call)
         return *refusal;
     const bool replaceHeaders = call.request.header("x-amz-metadata-directive") == "REPLACE";
     const bool replaceTags = call.request.header("x-amz-tagging-directive") == "REPLACE";
-    if (sourceBucket == call.bucket && original.key == call.key && !replaceHeaders)
+    // Copying an older version over its key is how a version is restored: allowed.
+    if (sourceBucket == call.bucket && original.key == call.key && original.current && !replaceHeaders)
         return s3Error(400, u"InvalidRequest"_s,
                        u"This copy request is illegal because it is trying to copy an object to itself without "
                        "changing the object's metadata, storage class, website redirect location or encryption "
@@ -961,7 +1024,7 @@ HttpResponseData S3Service::copyObject(const Call &call)
     const QString type = replaceHeaders ? QString::fromLatin1(call.request.header("content-type"))
                                         : original.contentType;
     CloudState &state = cloud().state();
-    const Result<QByteArray> data = state.readObject(sourceBucket, original.key, 0, original.size);
+    const Result<QByteArray> data = state.readVersion(sourceBucket, original, 0, original.size);
     if (!data)
         return s3Error(500, u"InternalError"_s, data.errorMessage(), call.id());
     if (Result<void> put = cloud().putObject(call.bucket, call.key, *data, type, call.request.cause); !put)
@@ -971,7 +1034,12 @@ HttpResponseData S3Service::copyObject(const Call &call)
     S3Document document(u"CopyObjectResult"_s);
     document.xml.writeTextElement(u"LastModified"_s, AwsWire::isoTime(copied.modified));
     document.xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(copied.etag)));
-    return document.answer();
+    HttpResponseData r = document.answer();
+    if (!original.versionId.isEmpty() || !cloud().bucketVersioning(sourceBucket).isEmpty())
+        AwsWire::addHeader(r.headers, "x-amz-copy-source-version-id",
+                           original.versionId.isEmpty() ? QByteArray("null") : original.versionId.toLatin1());
+    addVersionHeader(r.headers, call.bucket, copied);
+    return r;
 }
 
 HttpResponseData S3Service::putObject(const Call &call)
@@ -1005,7 +1073,33 @@ HttpResponseData S3Service::putObject(const Call &call)
     if (Result<void> stored = cloud().state().setObjectDetails(call.bucket, call.key, headers, tags); !stored)
         return s3Error(500, u"InternalError"_s, stored.errorMessage(), call.id());
     AwsWire::addHeader(r.headers, "etag", etagHeader(AwsWire::md5Hex(body)));
+    if (const Result<StoredObject> written = cloud().state().objectInfo(call.bucket, call.key))
+        addVersionHeader(r.headers, call.bucket, *written);
     return r;
+}
+
+void S3Service::addVersionHeader(HttpHeaders &headers, const QString &bucket, const StoredObject &version) const
+{
+    if (!version.versionId.isEmpty())
+        AwsWire::addHeader(headers, "x-amz-version-id", version.versionId.toLatin1());
+    else if (!cloud().bucketVersioning(bucket).isEmpty())
+        AwsWire::addHeader(headers, "x-amz-version-id", "null");
+}
+
+Refusal S3Service::currentVersionOnly(const Call &call, const QString &operation) const
+{
+    bool versioned = false;
+    const QString version = queryValue(call.query, "versionId", &versioned);
+    if (!versioned)
+        return std::nullopt;
+    if (!BucketStore::validVersionId(version))
+        return invalidVersion(version, call.id());
+    const Result<StoredObject> found = cloud().state().objectVersion(call.bucket, call.key, version);
+    if (!found)
+        return noSuchVersion(call.key, version, call.id());
+    if (!found->current)
+        return notImplemented(operation, call.id(), u"the local cloud serves it for the current version only"_s);
+    return std::nullopt;
 }
 
 HttpResponseData S3Service::deleteObject(const Call &call)
@@ -1017,22 +1111,53 @@ HttpResponseData S3Service::deleteObject(const Call &call)
         if (ifMatch.trimmed() != "*" && unquoted(QString::fromLatin1(ifMatch)) != existing->etag)
             return preconditionFailed(u"If-Match"_s, call.id());
     }
-    if (Result<void> deleted = cloud().deleteObject(call.bucket, call.key, call.request.cause); !deleted)
+    bool versioned = false;
+    const QString versionId = queryValue(call.query, "versionId", &versioned);
+    DeletedObject outcome;
+    if (Result<void> deleted = cloud().deleteObject(call.bucket, call.key, call.request.cause, versionId, &outcome);
+        !deleted)
         return s3Error(500, u"InternalError"_s, deleted.errorMessage(), call.id());
     HttpResponseData r;
     r.status = 204;
+    if (outcome.deleteMarker)
+        AwsWire::addHeader(r.headers, "x-amz-delete-marker", "true");
+    if (!outcome.versionId.isEmpty())
+        AwsWire::addHeader(r.headers, "x-amz-version-id", outcome.versionId.toLatin1());
     return r;
 }
 
 HttpResponseData S3Service::getObject(const Call &call)
 {
-    const Result<StoredObject> stored = cloud().state().objectInfo(call.bucket, call.key);
-    if (!stored)
-        return noSuchKey(call.key, call.id());
+    bool versioned = false;
+    const QString versionId = queryValue(call.query, "versionId", &versioned);
+    CloudState &state = cloud().state();
+    const Result<StoredObject> stored = versioned ? state.objectVersion(call.bucket, call.key, versionId)
+                                                  : state.objectInfo(call.bucket, call.key);
+    if (!stored && versioned)
+        return noSuchVersion(call.key, versionId, call.id());
+    if (!stored) {
+        // A delete marker as the latest version: gone, and the answer says so.
+        HttpResponseData r = noSuchKey(call.key, call.id());
+        if (const std::optional<StoredObject> marker = state.latestDeleteMarker(call.bucket, call.key)) {
+            AwsWire::addHeader(r.headers, "x-amz-delete-marker", "true");
+            AwsWire::addHeader(r.headers, "x-amz-version-id", marker->versionId.toLatin1());
+        }
+        return r;
+    }
+    if (stored->deleteMarker) {
+        // A delete marker named by its id has no content: 405, with its time.
+        HttpResponseData r = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, call.id(),
+                                     {{u"Method"_s, call.request.method}, {u"ResourceType"_s, u"DeleteMarker"_s}});
+        AwsWire::addHeader(r.headers, "x-amz-delete-marker", "true");
+        AwsWire::addHeader(r.headers, "x-amz-version-id", stored->versionId.toLatin1());
+        AwsWire::addHeader(r.headers, "last-modified", AwsWire::httpDate(stored->modified));
+        return r;
+    }
     if (Refusal refusal = conditions(call, *stored, false))
         return *refusal;
     HttpResponseData r;
     addObjectHeaders(r.headers, *stored);
+    addVersionHeader(r.headers, call.bucket, *stored);
     for (const auto &[parameter, header] : kResponseOverrides) {
         bool given = false;
         const QByteArray value = queryValue(call.query, parameter, &given).toUtf8();
@@ -1056,7 +1181,7 @@ HttpResponseData S3Service::getObject(const Call &call)
         AwsWire::addHeader(r.headers, "content-length", QByteArray::number(to - from + 1));
         return r;
     }
-    const Result<QByteArray> data = cloud().state().readObject(call.bucket, call.key, from, to - from + 1);
+    const Result<QByteArray> data = state.readVersion(call.bucket, *stored, from, to - from + 1);
     if (!data)
         return s3Error(500, u"InternalError"_s, data.errorMessage(), call.id());
     r.body = *data;
@@ -1065,6 +1190,8 @@ HttpResponseData S3Service::getObject(const Call &call)
 
 HttpResponseData S3Service::getObjectTagging(const Call &call)
 {
+    if (Refusal refusal = currentVersionOnly(call, u"GetObjectTagging"_s))
+        return *refusal;
     const Result<StoredObject> stored = cloud().state().objectInfo(call.bucket, call.key);
     if (!stored)
         return noSuchKey(call.key, call.id());
@@ -1083,6 +1210,8 @@ HttpResponseData S3Service::getObjectTagging(const Call &call)
 
 HttpResponseData S3Service::putObjectTagging(const Call &call)
 {
+    if (Refusal refusal = currentVersionOnly(call, u"PutObjectTagging"_s))
+        return *refusal;
     // <Tagging><TagSet><Tag><Key/><Value/></Tag>...</TagSet></Tagging>
     QList<QPair<QString, QString>> pairs;
     QXmlStreamReader reader(call.request.body);
@@ -1121,6 +1250,8 @@ HttpResponseData S3Service::putObjectTagging(const Call &call)
 
 HttpResponseData S3Service::deleteObjectTagging(const Call &call)
 {
+    if (Refusal refusal = currentVersionOnly(call, u"DeleteObjectTagging"_s))
+        return *refusal;
     Result<StoredObject> stored = cloud().state().objectInfo(call.bucket, call.key);
     if (!stored)
         return noSuchKey(call.key, call.id());
@@ -1176,10 +1307,152 @@ HttpResponseData S3Service::getBucketLocation(const Call &)
     return document.answer();
 }
 
-HttpResponseData S3Service::getBucketVersioning(const Call &)
+HttpResponseData S3Service::getBucketVersioning(const Call &call)
 {
     // A bucket that never had versioning has no Status.
-    return S3Document(u"VersioningConfiguration"_s).answer();
+    S3Document document(u"VersioningConfiguration"_s);
+    if (const QString status = cloud().bucketVersioning(call.bucket); !status.isEmpty())
+        document.xml.writeTextElement(u"Status"_s, status);
+    return document.answer();
+}
+
+HttpResponseData S3Service::putBucketVersioning(const Call &call)
+{
+    // <VersioningConfiguration><Status>Enabled|Suspended</Status><MfaDelete/>?</VersioningConfiguration>
+    QString status, mfaDelete;
+    bool configuration = false, hasStatus = false;
+    QXmlStreamReader reader(call.request.body);
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (!reader.isStartElement())
+            continue;
+        if (reader.name() == "VersioningConfiguration"_L1) {
+            configuration = true;
+        } else if (reader.name() == "Status"_L1) {
+            hasStatus = true;
+            status = reader.readElementText();
+        } else if (reader.name() == "MfaDelete"_L1) {
+            mfaDelete = reader.readElementText();
+        }
+    }
+    if (reader.hasError() || !configuration || (hasStatus && status != "Enabled"_L1 && status != "Suspended"_L1)
+        || (!mfaDelete.isEmpty() && mfaDelete != "Enabled"_L1 && mfaDelete != "Disabled"_L1))
+        return malformedXml(call.id());
+    if (mfaDelete == "Enabled"_L1)
+        return notImplemented(u"PutBucketVersioning with MfaDelete"_s, call.id());
+    // Without a Status nothing changes, as S3 does.
+    if (hasStatus)
+        if (Result<void> done = cloud().state().setBucketVersioning(call.bucket, status); !done)
+            return s3Error(500, u"InternalError"_s, done.errorMessage(), call.id());
+    return {};
+}
+
+// The versions and delete markers of the keys under prefix, by key and newest first, one
+// page from key-marker (and version-id-marker) on.
+HttpResponseData S3Service::listObjectVersions(const Call &call)
+{
+    const auto &query = call.query;
+    const QString prefix = queryValue(query, "prefix");
+    const QString delimiter = queryValue(query, "delimiter");
+    const QString keyMarker = queryValue(query, "key-marker");
+    const QString versionMarker = queryValue(query, "version-id-marker");
+    const bool urlEncoded = queryValue(query, "encoding-type") == "url"_L1;
+    if (!versionMarker.isEmpty() && keyMarker.isEmpty())
+        return s3Error(400, u"InvalidArgument"_s, u"A version-id marker cannot be specified without a key marker."_s,
+                       call.id(), {{u"ArgumentName"_s, u"version-id-marker"_s}});
+    if (!versionMarker.isEmpty() && !BucketStore::validVersionId(versionMarker))
+        return invalidVersion(versionMarker, call.id());
+    bool hasMax = false;
+    const int maxKeys = std::clamp(queryValue(query, "max-keys", &hasMax).toInt(), 0, 1000);
+    const int limit = hasMax ? maxKeys : 1000;
+    auto encode = [urlEncoded](const QString &text) {
+        return urlEncoded ? QString::fromLatin1(QUrl::toPercentEncoding(text, "/")) : text;
+    };
+    auto idOf = [](const StoredObject &v) { return v.versionId.isEmpty() ? u"null"_s : v.versionId; };
+    const QList<StoredObject> versions = cloud().state().listVersions(call.bucket, prefix);
+    // Where the page starts: after key-marker's versions, or after version-id-marker's.
+    qsizetype start = 0;
+    if (!keyMarker.isEmpty()) {
+        while (start < versions.size() && versions.at(start).key < keyMarker)
+            ++start;
+        if (versionMarker.isEmpty()) {
+            while (start < versions.size() && versions.at(start).key == keyMarker)
+                ++start;
+        } else {
+            qsizetype at = start;
+            while (at < versions.size() && versions.at(at).key == keyMarker && idOf(versions.at(at)) != versionMarker)
+                ++at;
+            if (at < versions.size() && versions.at(at).key == keyMarker)
+                start = at + 1;
+        }
+    }
+    QList<StoredObject> page;
+    QStringList prefixes;
+    bool truncated = false;
+    QString nextKey, nextVersion;
+    for (qsizetype i = start; i < versions.size(); ++i) {
+        const StoredObject &version = versions.at(i);
+        QString common;
+        if (!delimiter.isEmpty()) {
+            const qsizetype at = version.key.indexOf(delimiter, prefix.size());
+            if (at >= 0)
+                common = version.key.left(at + delimiter.size());
+        }
+        if (!common.isEmpty() && (common == keyMarker || (!prefixes.isEmpty() && prefixes.last() == common)))
+            continue;
+        if (page.size() + prefixes.size() >= limit) {
+            truncated = true;
+            break;
+        }
+        if (common.isEmpty()) {
+            page.append(version);
+            nextKey = version.key;
+            nextVersion = idOf(version);
+        } else {
+            prefixes.append(common);
+            nextKey = common;
+            nextVersion.clear();
+        }
+    }
+    S3Document document(u"ListVersionsResult"_s);
+    QXmlStreamWriter &xml = document.xml;
+    xml.writeTextElement(u"Name"_s, call.bucket);
+    xml.writeTextElement(u"Prefix"_s, encode(prefix));
+    xml.writeTextElement(u"KeyMarker"_s, encode(keyMarker));
+    xml.writeTextElement(u"VersionIdMarker"_s, versionMarker);
+    if (truncated) {
+        xml.writeTextElement(u"NextKeyMarker"_s, encode(nextKey));
+        if (!nextVersion.isEmpty())
+            xml.writeTextElement(u"NextVersionIdMarker"_s, nextVersion);
+    }
+    if (!delimiter.isEmpty())
+        xml.writeTextElement(u"Delimiter"_s, encode(delimiter));
+    xml.writeTextElement(u"MaxKeys"_s, QString::number(limit));
+    if (urlEncoded)
+        xml.writeTextElement(u"EncodingType"_s, u"url"_s);
+    xml.writeTextElement(u"IsTruncated"_s, truncated ? u"true"_s : u"false"_s);
+    for (const StoredObject &version : std::as_const(page)) {
+        xml.writeStartElement(version.deleteMarker ? u"DeleteMarker"_s : u"Version"_s);
+        xml.writeTextElement(u"Key"_s, encode(version.key));
+        xml.writeTextElement(u"VersionId"_s, idOf(version));
+        xml.writeTextElement(u"IsLatest"_s, version.latest ? u"true"_s : u"false"_s);
+        xml.writeTextElement(u"LastModified"_s, AwsWire::isoTime(version.modified));
+        if (!version.deleteMarker) {
+            xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(version.etag)));
+            xml.writeTextElement(u"Size"_s, QString::number(version.size));
+            xml.writeTextElement(u"StorageClass"_s, u"STANDARD"_s);
+        }
+        xml.writeStartElement(u"Owner"_s);
+        xml.writeTextElement(u"ID"_s, QLatin1String(AwsEndpoint::kAccountId));
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+    for (const QString &common : std::as_const(prefixes)) {
+        xml.writeStartElement(u"CommonPrefixes"_s);
+        xml.writeTextElement(u"Prefix"_s, encode(common));
+        xml.writeEndElement();
+    }
+    return document.answer();
 }
 
 HttpResponseData S3Service::getBucketPolicy(const Call &call)
@@ -1276,7 +1549,7 @@ HttpResponseData S3Service::uploadPartCopy(const Call &call)
                        u"Range specified is not valid for source object of size: %1"_s.arg(source.size), call.id());
     if (to - from + 1 > kMaxObjectSize)
         return s3Error(400, u"InvalidRequest"_s, u"The specified copy range is larger than 5 GB"_s, call.id());
-    const Result<UploadedPart> part = cloud().state().copyPart(upload.id, number, sourceBucket, source.key, from, to);
+    const Result<UploadedPart> part = cloud().state().copyPart(upload.id, number, sourceBucket, source, from, to);
     if (!part)
         return s3Error(500, u"InternalError"_s, part.errorMessage(), call.id());
     S3Document document(u"CopyPartResult"_s);
@@ -1361,7 +1634,9 @@ HttpResponseData S3Service::completeMultipartUpload(const Call &call)
     xml.writeTextElement(u"Bucket"_s, call.bucket);
     xml.writeTextElement(u"Key"_s, call.key);
     xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(stored->etag)));
-    return document.answer();
+    HttpResponseData r = document.answer();
+    addVersionHeader(r.headers, call.bucket, *stored);
+    return r;
 }
 
 HttpResponseData S3Service::abortMultipartUpload(const Call &call)
