@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 
 #include <algorithm>
@@ -81,6 +82,8 @@ private slots:
     void streamStartingPosition();
     void bucketFilterCriteria_data();
     void bucketFilterCriteria();
+    void queueSettingsThroughTheSdks_data();
+    void queueSettingsThroughTheSdks();
 
 private:
     NodeId addService(const QString &kind, const QString &name, const QJsonObject &properties);
@@ -885,6 +888,95 @@ void TestTriggerSettings::bucketFilterCriteria()
         return e.kind == CloudLogEntry::Kind::ServiceChange && e.detail.contains(QLatin1String("filter criteria"));
     });
     QCOMPARE(int(skipped), valid ? 4 - int(delivered.size()) : 0);
+}
+
+// Issue 22 item 10, delivery settings through the real SDKs: messages sent with the AWS SDK
+// for JavaScript v3 and with boto3 (SendMessageBatch through the local cloud's endpoint,
+// sdk/sdk_call.*) reach a function through the queue's filter criteria - an order of 50 is
+// dropped, those over 100 delivered - and its ReportBatchItemFailures answer returns only
+// the failed order to the queue, where the SDK's ReceiveMessage finds it once its
+// visibility timeout has passed on the cloud's clock, and the function gets it again.
+void TestTriggerSettings::queueSettingsThroughTheSdks_data()
+{
+    QTest::addColumn<QString>("sdk");
+    QTest::newRow("JavaScript v3") << "js";
+    QTest::newRow("boto3") << "py";
+}
+
+void TestTriggerSettings::queueSettingsThroughTheSdks()
+{
+    QFETCH(QString, sdk);
+    const NodeId queue = addService(QStringLiteral("queue"), QStringLiteral("orders"),
+                                    {{"filterCriteria", R"({"body": {"total": [{"numeric": [">", 100]}]}})"},
+                                     {"reportBatchItemFailures", true},
+                                     {"batchSize", 10},
+                                     {"visibilityTimeout", 30}});
+    connect(queue,
+            mLocal->addFunction(
+                QStringLiteral("review"),
+                "exports.handler = async (e) => ({ totals: e.Records.map(r => String(JSON.parse(r.body).total)),\n"
+                "  batchItemFailures: e.Records.filter(r => JSON.parse(r.body).total === 666)\n"
+                "    .map(r => ({ itemIdentifier: r.messageId })) });\n"));
+    QVERIFY(mLocal->start(NimbusTest::LocalCloudFixture::Endpoint));
+    const QString queueUrl = mLocal->endpoint->url() + QStringLiteral("/000000000000/orders");
+    const auto call = [&](const QString &operation, const QJsonObject &input) {
+        QProcess client;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NIMBUS_AWS_ENDPOINT"), mLocal->endpoint->url());
+        env.insert(QStringLiteral("NIMBUS_SDK_DIR"),
+                   qEnvironmentVariable("NIMBUS_DATA_DIR") + QStringLiteral("/runtime/sdk"));
+        client.setProcessEnvironment(env);
+        const bool js = sdk == QLatin1String("js");
+        client.start(js ? QStringLiteral("node") : QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/sdk_call.") + (js ? "mjs" : "py"),
+                      QStringLiteral("sqs"), operation,
+                      QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact))});
+        // The endpoint answers on this thread: keep the event loop turning while it runs.
+        if (!client.waitForStarted() || !QTest::qWaitFor([&] { return client.state() == QProcess::NotRunning; }, 60000))
+            return QJsonObject{{"error", "no answer"}};
+        const QByteArray output = client.readAllStandardOutput().trimmed();
+        return QJsonDocument::fromJson(output.mid(output.lastIndexOf('\n') + 1)).object();
+    };
+    QJsonArray entries;
+    for (int total : {50, 150, 666, 200})
+        entries.append(QJsonObject{{"Id", QStringLiteral("o%1").arg(total)},
+                                   {"MessageBody", QStringLiteral(R"({"total": %1})").arg(total)}});
+    const QJsonObject sent = call(QStringLiteral("SendMessageBatch"), {{"QueueUrl", queueUrl}, {"Entries", entries}});
+    QVERIFY2(sent.value("output").toObject().value("Successful").toArray().size() == 4,
+             QJsonDocument(sent).toJson().constData());
+
+    // Only the orders over 100 reach the function (the order of 50 is deleted unseen) ...
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        mCloud->tick();
+        const QList<CloudLogEntry> runs = invocations(QStringLiteral("review"));
+        return !runs.isEmpty()
+               && std::all_of(runs.cbegin(), runs.cend(), [](const CloudLogEntry &e) { return e.finished; })
+               && mAnswers.size() == runs.size() && answered(QStringLiteral("totals")).size() >= 3;
+        },
+        30000));
+    QCOMPARE(answered(QStringLiteral("totals")), (QStringList{"150", "200", "666"}));
+    // ... and of those, only the reported one stays in the queue, in flight.
+    const QList<QueueMessage> left = mCloud->state().messages(QStringLiteral("orders"));
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(left.first().body).object().value("total").toInt(), 666);
+    QVERIFY(call(QStringLiteral("ReceiveMessage"), {{"QueueUrl", queueUrl}})
+                .value("output")
+                .toObject()
+                .value("Messages")
+                .toArray()
+                .isEmpty());
+    // Visible again once its visibility timeout has passed on the cloud's clock, it goes to
+    // the function again, alone.
+    mClock.advance(31'000);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        mCloud->tick();
+        return answered(QStringLiteral("totals")).size() == 4;
+        },
+        30000));
+    QCOMPARE(answered(QStringLiteral("totals")), (QStringList{"150", "200", "666", "666"}));
+    QCOMPARE(mAnswers.last().value("totals").toArray(), QJsonArray{"666"});
 }
 
 QTEST_GUILESS_MAIN(TestTriggerSettings)
