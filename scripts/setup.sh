@@ -26,9 +26,10 @@ packages=(
 # benchmark, desktop-file-validate and appstreamcli check the installed desktop files,
 # clang-format checks the house style (.clang-format), Xvfb and xdotool give the canvas
 # gesture tests a real X display; Go and curl build and run the functions of the custom
-# runtime tests (a Go program, AWS's tutorial bootstrap); xmllint checks nimbus test's JUnit
-# reports against the schema CI servers read.
-[ "$action" = test ] && packages+=(yamllint wrk desktop-file-utils appstream clang-format-14 xvfb xdotool golang-go curl xz-utils libxml2-utils)
+# runtime tests (a Go program, AWS's tutorial bootstrap), the JDK the Java function tests
+# compile and run on; xmllint checks nimbus test's JUnit reports against the schema CI
+# servers read.
+[ "$action" = test ] && packages+=(yamllint wrk desktop-file-utils appstream clang-format-14 xvfb xdotool golang-go curl xz-utils libxml2-utils openjdk-17-jdk-headless)
 # The sanitizer build is clang's, for libFuzzer (its runtime is in libclang-rt-14-dev).
 [ "$action" = sanitize ] && packages+=(clang-14 libclang-rt-14-dev)
 # npm comes with some Node.js builds (NodeSource's) and separately with Debian's.

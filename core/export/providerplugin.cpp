@@ -89,6 +89,14 @@ QStringList ProviderPlugin::canvasRuntimes()
     return runtime ? runtime->values : QStringList();
 }
 
+QStringList ProviderPlugin::interpretedRuntimes()
+{
+    QStringList runtimes = canvasRuntimes();
+    runtimes.removeIf(
+        [](const QString &runtime) { return !runtime.startsWith("nodejs"_L1) && !runtime.startsWith("python"_L1); });
+    return runtimes;
+}
+
 YAML::Node ProviderPlugin::packagePatterns(const ExportModel &model)
 {
     YAML::Node patterns(YAML::NodeType::Sequence);

@@ -93,6 +93,9 @@ public:
                                                CronFormat format = CronFormat::Unix);
     // Every runtime a function on the canvas can have: the limits of a target that runs them all.
     static QStringList canvasRuntimes();
+    // Those of them a target that deploys Node.js and Python code (and no custom, Java or
+    // .NET runtime) runs: the limits of Azure's, Scaleway's and OpenFaaS's exports.
+    static QStringList interpretedRuntimes();
     // The package block of a serverless.yml: nothing but the functions' source folders,
     // so that a deploy uploads no other file of the project.
     static YAML::Node packagePatterns(const ExportModel &model);

@@ -44,7 +44,10 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
                       "A function whose handler runs on Node.js or Python for each event it receives."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Runtime"),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Language runtime of the handler."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Language runtime of the handler. Java and .NET run locally on the JDK or .NET of that version, "
+                      "with Lambda's runtime interface client for the language (the function's build brings it, or "
+                      "the runtimes folder of Nimbus's data)."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Custom runtime code"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
                       "provided.al2023 and provided.al2 only: the code a new function is given, a Go program "
@@ -53,7 +56,8 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Handler"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
                       "The module (file without extension, relative to the source folder) and the exported function."),
-    QT_TRANSLATE_NOOP("Nimbus::Catalog", "module.function, for example index.handler or app.lambda_handler"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "module.function, for example index.handler or app.lambda_handler; Java "
+                                         "package.Class::method; .NET Assembly::Namespace.Class::Method"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Source folder"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Folder of the function's code, relative to the project file."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "a folder relative to the project file"),

@@ -1,5 +1,7 @@
 #include "handlerreference.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Nimbus {
@@ -12,6 +14,10 @@ HandlerReference::Language HandlerReference::languageOf(const QString &runtime)
         return Language::Python;
     if (runtime.startsWith("provided"_L1))
         return Language::Custom;
+    if (runtime.startsWith("java"_L1))
+        return Language::Java;
+    if (runtime.startsWith("dotnet"_L1))
+        return Language::DotNet;
     return Language::Unknown;
 }
 
@@ -46,6 +52,31 @@ HandlerReference HandlerReference::resolve(const QString &runtime, const QString
         ref.functionName = handler;
         ref.candidates = QStringList{u"main.go"_s, u"bootstrap"_s};
         break;
+    case Language::Java: {
+        const QString type = handler.section("::"_L1, 0, 0);
+        if (type.isEmpty() || type.startsWith('.'_L1) || type.endsWith('.'_L1))
+            return {};
+        ref.modulePath = type;
+        ref.container = type.contains('.'_L1) ? type.section('.'_L1, 0, -2) : QString();
+        ref.functionName = handler.contains("::"_L1) ? handler.section("::"_L1, 1) : u"handleRequest"_s;
+        const QString file = QString(type).replace('.'_L1, '/'_L1) + ".java"_L1;
+        ref.candidates = QStringList{u"src/main/java/"_s + file, file};
+        break;
+    }
+    case Language::DotNet: {
+        // Assembly::Namespace.Class::Method; an executable assembly's handler is its name.
+        const QStringList parts = handler.split("::"_L1);
+        if (parts.size() != 3 && parts.size() != 1)
+            return {};
+        if (std::any_of(parts.cbegin(), parts.cend(), [](const QString &part) { return part.isEmpty(); }))
+            return {};
+        ref.container = parts.at(0);
+        ref.modulePath = parts.size() == 3 ? parts.at(1) : parts.at(0);
+        ref.functionName = parts.size() == 3 ? parts.at(2) : u"Main"_s;
+        const QString type = parts.size() == 3 ? parts.at(1).section('.'_L1, -1) : u"Program"_s;
+        ref.candidates = QStringList{type + ".cs"_L1, u"src/"_s + parts.at(0) + u'/' + type + ".cs"_L1};
+        break;
+    }
     case Language::Unknown: break;
     }
     return ref;

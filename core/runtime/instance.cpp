@@ -216,6 +216,80 @@ bool Instance::isCustomRuntime(const QString &runtime)
     return runtime.startsWith("provided"_L1);
 }
 
+bool Instance::runsOnRuntimeClient(const QString &runtime)
+{
+    return runtime.startsWith("java"_L1) || runtime.startsWith("dotnet"_L1);
+}
+
+QString Instance::runtimeClientDirectory(const QString &runtime)
+{
+    return RuntimeLocator::runtimesDirectory() + (runtime.startsWith("java"_L1) ? "/java"_L1 : "/dotnet"_L1);
+}
+
+Result<Instance::Command> Instance::runtimeClientCommand(const FunctionSpec &spec, const QString &interpreter)
+{
+    const QDir code(spec.sourceDirectory);
+    if (spec.runtime.startsWith("java"_L1)) {
+        // The classes and jars of the function, where Lambda's zip holds them (the folder
+        // itself and lib/) and where Maven and Gradle build them; then the runtime client's
+        // jars when the function does not bundle them.
+        QStringList classPath;
+        for (const QString &folder : {u"."_s, u"target/classes"_s, u"build/classes/java/main"_s})
+            if (QFileInfo(code.filePath(folder)).isDir())
+                classPath.append(QDir::cleanPath(code.filePath(folder)));
+        for (const QString &jars : {u"lib"_s, u"target/lib"_s, u"target/dependency"_s, u"target"_s, u"build/libs"_s})
+            if (QFileInfo(code.filePath(jars)).isDir())
+                classPath.append(QDir::cleanPath(code.filePath(jars)) + "/*"_L1);
+        if (QFileInfo(runtimeClientDirectory(spec.runtime)).isDir())
+            classPath.append(runtimeClientDirectory(spec.runtime) + "/*"_L1);
+        // As Lambda's Java runtimes start the JVM: a heap within the memory size, the serial
+        // collector and the first compilation tier, which start fastest.
+        const int heap = std::max(32, spec.memoryMB * 85 / 100);
+        return Command{interpreter,
+                       {u"-XX:MaxHeapSize=%1m"_s.arg(heap), u"-XX:+UseSerialGC"_s, u"-XX:+TieredCompilation"_s,
+                        u"-XX:TieredStopAtLevel=1"_s, u"-cp"_s, classPath.join(':'_L1),
+                        QString::fromLatin1(kJavaRuntimeClientClass), spec.handler}};
+    }
+    // .NET: a class library's handler is Assembly::Namespace.Class::Method, run by
+    // Amazon.Lambda.RuntimeSupport with the assembly's deps and runtimeconfig files, as
+    // Lambda's dotnet runtime does; an executable assembly's handler is its name.
+    const QString assembly = spec.handler.section("::"_L1, 0, 0);
+    QString built;
+    for (const QString &folder :
+         {u"."_s, u"bin/Release/net8.0/publish"_s, u"bin/Release/net8.0"_s, u"bin/Debug/net8.0"_s}) {
+        if (QFileInfo(code.filePath(folder + u'/' + assembly + ".dll"_L1)).isFile()) {
+            built = QDir::cleanPath(code.filePath(folder));
+            break;
+        }
+    }
+    if (built.isEmpty()) {
+        return Error{tr("%1.dll is not built in %2: build the function first (dotnet publish -c Release), as "
+                        "Lambda runs the published assembly")
+                         .arg(assembly, QDir::toNativeSeparators(spec.sourceDirectory))};
+    }
+    const QString dll = built + u'/' + assembly + ".dll"_L1;
+    if (!spec.handler.contains("::"_L1))
+        return Command{interpreter, {u"exec"_s, dll}};
+    QString support = built + "/Amazon.Lambda.RuntimeSupport.dll"_L1;
+    if (!QFileInfo(support).isFile())
+        support = runtimeClientDirectory(spec.runtime) + "/Amazon.Lambda.RuntimeSupport.dll"_L1;
+    if (!QFileInfo(support).isFile()) {
+        return Error{tr("Amazon.Lambda.RuntimeSupport.dll, the .NET runtime interface client, is neither beside "
+                        "%1.dll nor in %2: add the Amazon.Lambda.RuntimeSupport package to the project, or put the "
+                        "DLL in that folder")
+                         .arg(assembly, QDir::toNativeSeparators(runtimeClientDirectory(spec.runtime)))};
+    }
+    QStringList arguments{u"exec"_s};
+    for (const auto &[option, suffix] :
+         {std::pair{u"--depsfile"_s, ".deps.json"_L1}, std::pair{u"--runtimeconfig"_s, ".runtimeconfig.json"_L1}}) {
+        const QString file = built + u'/' + assembly + suffix;
+        if (QFileInfo(file).isFile())
+            arguments << option << file;
+    }
+    arguments << support << spec.handler;
+    return Command{interpreter, arguments};
+}
+
 QString Instance::sdkDirectory()
 {
     return Paths::dataDirectory() + "/runtime/sdk"_L1;
@@ -320,6 +394,8 @@ QString Instance::interpreterOf(const QString &runtime)
 {
     if (isCustomRuntime(runtime))
         return u"bootstrap"_s;
+    if (runsOnRuntimeClient(runtime))
+        return RuntimeLocator::programOf(runtime);
     // Spares are kept per interpreter: nodejs20.x and nodejs22.x share one only when the
     // same node runs both.
     const RuntimeLocator::Interpreter interpreter = RuntimeLocator::locate(runtime);
@@ -385,7 +461,7 @@ void Instance::startLogStream()
 
 Result<void> Instance::start()
 {
-    if (isCustomRuntime(mSpec.runtime))
+    if (isCustomRuntime(mSpec.runtime) || runsOnRuntimeClient(mSpec.runtime))
         return startCustom();
     const bool python = mSpec.runtime.startsWith("python"_L1);
     // The interpreter of the runtime's version (the data folder's, then PATH's); another
@@ -508,6 +584,10 @@ Result<void> Instance::startCustom()
             mStartFailure = error;
         failWith(error, true);
     });
+    if (runsOnRuntimeClient(mSpec.runtime)) {
+        spawnRuntimeClient();
+        return {};
+    }
     if (!GoBuild::isNeeded(mSpec.sourceDirectory)) {
         spawnBootstrap();
         return {};
@@ -553,6 +633,43 @@ void Instance::spawnBootstrap()
             entrypoint(tr("fork/exec %1: permission denied (the bootstrap must be executable: chmod +x bootstrap)")
                            .arg(bootstrap)));
 
+    spawnWorker(bootstrap, {});
+}
+
+void Instance::spawnRuntimeClient()
+{
+    // The interpreter of the runtime's version (a JDK's java, dotnet); another version
+    // runs the function with a warning in its first invocation's log.
+    const RuntimeLocator::Interpreter located = RuntimeLocator::locate(mSpec.runtime);
+    if (!located.found()) {
+        return failToStart(QJsonObject{
+            {u"errorType"_s, u"Runtime.InvalidEntrypoint"_s},
+            {u"errorMessage"_s,
+             RuntimeLocator::mismatchWarning(located) + u": "_s
+                 + (mSpec.runtime.startsWith("java"_L1)
+                        ? tr("install a JDK of that version (Debian: openjdk-%1-jdk-headless) or "
+                             "set JAVA_HOME")
+                              .arg(located.wanted)
+                        : tr("install the .NET %1 runtime (dotnet) or set DOTNET_ROOT").arg(located.wanted))},
+            {u"stackTrace"_s, QJsonArray()}});
+    }
+    mVersionWarning = RuntimeLocator::mismatchWarning(located);
+    const Result<Command> command = runtimeClientCommand(mSpec, located.path);
+    if (!command) {
+        return failToStart(QJsonObject{{u"errorType"_s, u"Runtime.InvalidEntrypoint"_s},
+                                       {u"errorMessage"_s, command.errorMessage()},
+                                       {u"stackTrace"_s, QJsonArray()}});
+    }
+    spawnWorker(command->program, command->arguments);
+}
+
+void Instance::spawnWorker(const QString &program, const QStringList &arguments)
+{
+    auto entrypoint = [](const QString &message) {
+        return QJsonObject{{u"errorType"_s, u"Runtime.InvalidEntrypoint"_s},
+                           {u"errorMessage"_s, message},
+                           {u"stackTrace"_s, QJsonArray()}};
+    };
     QProcessEnvironment env;
     for (const auto &[name, value] : functionEnvironment())
         env.insert(name, value);
@@ -566,13 +683,13 @@ void Instance::spawnBootstrap()
     connect(mProcess, &QProcess::readyReadStandardOutput, this, &Instance::onOutput);
     connect(mProcess, &QProcess::finished, this, &Instance::onExited);
     mSpawnClock.start();
-    mProcess->start(bootstrap, {});
+    mProcess->start(program, arguments);
     if (!mProcess->waitForStarted(5000)) {
         const QString why = mProcess->errorString();
         mProcess->disconnect(this);
         mProcess->deleteLater();
         mProcess = nullptr;
-        return failToStart(entrypoint(tr("fork/exec %1: %2").arg(bootstrap, why)));
+        return failToStart(entrypoint(tr("fork/exec %1: %2").arg(program, why)));
     }
     mGroup = pid_t(mProcess->processId());
     mDeadline.start(kInitTimeoutMs);
@@ -897,7 +1014,20 @@ void Instance::onExited(int exitCode, int exitStatus)
         return;
     const QString how = exitStatus == QProcess::CrashExit ? tr("signal: the worker crashed")
                                                           : tr("exit status %1").arg(exitCode);
-    fail(u"Runtime.ExitError"_s, tr("Runtime exited with error: %1").arg(how), false);
+    QString message = tr("Runtime exited with error: %1").arg(how);
+    // A JVM without Lambda's Java runtime interface client says so in its own words.
+    const bool noJavaClient = mCurrent
+                              && std::any_of(mCurrent->logs.cbegin(), mCurrent->logs.cend(), [](const QString &line) {
+                                     return line.contains("main class "_L1 + QLatin1String(kJavaRuntimeClientClass));
+                                 });
+    if (noJavaClient) {
+        message += u". "_s
+                   + tr("The Java runtime interface client is not on the class path: add "
+                        "com.amazonaws:aws-lambda-java-runtime-interface-client to the function's build (its jar in "
+                        "lib/, target/dependency/ or a shaded jar), or put its jars in %1")
+                         .arg(QDir::toNativeSeparators(runtimeClientDirectory(mSpec.runtime)));
+    }
+    fail(u"Runtime.ExitError"_s, message, false);
 }
 
 void Instance::stop()

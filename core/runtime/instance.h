@@ -72,6 +72,23 @@ public:
     static QString bootstrapPath(const QString &runtime);
     // A custom runtime: the function's folder holds the `bootstrap` that runs it.
     static bool isCustomRuntime(const QString &runtime);
+    // Java and .NET: Lambda's runtime interface client of the language (the user's) runs
+    // the handler, talking to the Runtime API as a custom runtime's bootstrap does.
+    static bool runsOnRuntimeClient(const QString &runtime);
+    // The Java runtime interface client's entry point, as Lambda's Java runtimes start it.
+    static constexpr const char *kJavaRuntimeClientClass = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    // Where a user puts the runtime interface client a function does not bundle:
+    // runtimes/java (its jars) and runtimes/dotnet (Amazon.Lambda.RuntimeSupport.dll)
+    // in the data folder.
+    static QString runtimeClientDirectory(const QString &runtime);
+    // The program and arguments that start a Java or .NET function's runtime client, or
+    // an error saying what the user needs (the interpreter, a build of the code).
+    struct Command
+    {
+        QString program;
+        QStringList arguments;
+    };
+    static Result<Command> runtimeClientCommand(const FunctionSpec &spec, const QString &interpreter);
     // The AWS SDK for JavaScript v3 that workers may import (scripts/setup.sh installs it).
     static QString sdkDirectory();
 
@@ -114,6 +131,8 @@ private:
     // Custom runtimes: the Runtime API, the build, the bootstrap and their answers.
     Result<void> startCustom();
     void spawnBootstrap();
+    void spawnRuntimeClient();
+    void spawnWorker(const QString &program, const QStringList &arguments);
     void failToStart(const QJsonObject &error);
     void onRuntimeAnswer(const QString &requestId, bool ok, const QByteArray &body, const QJsonObject &error);
     void startLogStream();

@@ -28,6 +28,10 @@ QHash<QString, KnownVersion> gVersions; // interpreter path -> its --version
 
 QString languageOf(const QString &program)
 {
+    if (program == "java"_L1)
+        return u"Java"_s;
+    if (program == "dotnet"_L1)
+        return u".NET"_s;
     return program == "python3"_L1 ? u"Python"_s : u"Node.js"_s;
 }
 
@@ -35,7 +39,8 @@ QString languageOf(const QString &program)
 
 QStringList RuntimeLocator::runtimes()
 {
-    return {u"nodejs20.x"_s, u"nodejs22.x"_s, u"nodejs24.x"_s, u"python3.11"_s, u"python3.12"_s, u"python3.13"_s};
+    return {u"nodejs20.x"_s, u"nodejs22.x"_s, u"nodejs24.x"_s, u"python3.11"_s, u"python3.12"_s,
+            u"python3.13"_s, u"java17"_s,     u"java21"_s,     u"dotnet8"_s};
 }
 
 QString RuntimeLocator::programOf(const QString &runtime)
@@ -44,6 +49,10 @@ QString RuntimeLocator::programOf(const QString &runtime)
         return u"node"_s;
     if (runtime.startsWith("python"_L1))
         return u"python3"_s;
+    if (runtime.startsWith("java"_L1))
+        return u"java"_s;
+    if (runtime.startsWith("dotnet"_L1))
+        return u"dotnet"_s;
     return {};
 }
 
@@ -51,6 +60,10 @@ QString RuntimeLocator::wantedVersion(const QString &runtime)
 {
     static const QRegularExpression node(u"^nodejs(\\d+)\\.x$"_s);
     static const QRegularExpression python(u"^python(\\d+\\.\\d+)$"_s);
+    // java21 wants Java 21, dotnet8 .NET 8.
+    static const QRegularExpression managed(u"^(?:java|dotnet)(\\d+)$"_s);
+    if (const QRegularExpressionMatch m = managed.match(runtime); m.hasMatch())
+        return m.captured(1);
     if (const QRegularExpressionMatch m = node.match(runtime); m.hasMatch())
         return m.captured(1);
     if (const QRegularExpressionMatch m = python.match(runtime); m.hasMatch())
@@ -138,8 +151,26 @@ QStringList RuntimeLocator::candidates(const QString &runtime, QList<bool> *inst
             installed->append(true);
         }
     }
+    // A JDK or .NET the user points at (JAVA_HOME, DOTNET_ROOT), then Debian's JDKs
+    // (/usr/lib/jvm/java-21-openjdk-amd64) and .NET's user-wide install (~/.dotnet).
+    QStringList homes;
+    if (program == "java"_L1) {
+        homes.append(qEnvironmentVariable("JAVA_HOME") + "/bin/java"_L1);
+        const QDir jvm(u"/usr/lib/jvm"_s);
+        for (const QString &jdk : jvm.entryList({u"java-"_s + wanted + u"-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot))
+            homes.append(jvm.filePath(jdk + "/bin/java"_L1));
+    } else if (program == "dotnet"_L1) {
+        homes.append(qEnvironmentVariable("DOTNET_ROOT") + "/dotnet"_L1);
+        homes.append(QDir::homePath() + "/.dotnet/dotnet"_L1);
+    }
+    for (const QString &path : std::as_const(homes)) {
+        if (path.startsWith(u'/') && QFileInfo(path).isExecutable() && !found.contains(path)) {
+            found.append(path);
+            installed->append(false);
+        }
+    }
     // Then PATH: the versioned name, then the plain one; Debian's /usr/bin before the rest.
-    const QString versioned = program == "python3"_L1 ? u"python"_s + wanted : u"node"_s + wanted;
+    const QString versioned = program == "python3"_L1 ? u"python"_s + wanted : program + wanted;
     for (const QString &name : {versioned, program}) {
         for (const QString &path :
              {QStandardPaths::findExecutable(name, {u"/usr/bin"_s}), QStandardPaths::findExecutable(name)}) {

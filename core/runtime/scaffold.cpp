@@ -28,7 +28,7 @@ struct Layout
     QString templateName;
     QString file; // relative to the source folder
     bool executable = false;
-    QStringList companions;
+    QList<QPair<QString, QString>> companions; // template file -> file written, relative to the source folder
 };
 
 Layout layoutOf(const HandlerReference &handler, const QString &name)
@@ -40,7 +40,16 @@ Layout layoutOf(const HandlerReference &handler, const QString &name)
         // A script of any language is the bootstrap itself; otherwise Go, one template for every trigger.
         if (name == "shell"_L1)
             return {u"custom"_s, u"default.sh"_s, name, u"bootstrap"_s, true, {}};
-        return {u"go"_s, u"default.go"_s, u"default"_s, u"main.go"_s, false, {u"go.mod"_s}};
+        return {u"go"_s, u"default.go"_s, u"default"_s, u"main.go"_s, false, {{u"go.mod"_s, u"go.mod"_s}}};
+    case HandlerReference::Language::Java:
+        // A Maven project, one template for every trigger: the handler takes the event as a Map.
+        return {u"java"_s,    u"default.java"_s,
+                u"default"_s, handler.candidates.first(),
+                false,        {{u"pom.xml"_s, u"pom.xml"_s}}};
+    case HandlerReference::Language::DotNet:
+        return {u"dotnet"_s,  u"default.cs"_s,
+                u"default"_s, handler.candidates.first(),
+                false,        {{u"project.csproj"_s, handler.container + ".csproj"_L1}}};
     default:
         // Node.js: an ES module, as Lambda's console creates today.
         return {u"nodejs"_s, name + ".mjs"_L1, name, handler.modulePath + ".mjs"_L1, false, {}};
@@ -84,9 +93,18 @@ Result<Scaffold> Scaffold::forFunction(const Project &project, NodeId function, 
     QFile templateFile(u":/nimbus/scaffolds/%1/%2"_s.arg(layout.folder, layout.templateFile));
     if (!templateFile.open(QIODevice::ReadOnly))
         return fail(tr("no scaffold '%1' for %2").arg(name, spec.runtime));
+    // Java and .NET name the class, its package or namespace and the assembly.
+    const QString type = handler.modulePath.section('.'_L1, -1);
+    const QString space = handler.modulePath.contains('.'_L1) ? handler.modulePath.section('.'_L1, 0, -2)
+                                                              : handler.container;
     auto fill = [&](QByteArray content) {
         content.replace("{{handler}}", handler.functionName.toUtf8());
         content.replace("{{function}}", spec.name.toUtf8());
+        content.replace("{{class}}", type.toUtf8());
+        content.replace("{{package}}", (handler.container.isEmpty() ? u"example"_s : handler.container).toUtf8());
+        content.replace("{{namespace}}", space.toUtf8());
+        content.replace("{{assembly}}", handler.container.toUtf8());
+        content.replace("{{javaVersion}}", spec.runtime.mid(4).toUtf8());
         return content;
     };
     const QByteArray content = fill(templateFile.readAll());
@@ -96,10 +114,10 @@ Result<Scaffold> Scaffold::forFunction(const Project &project, NodeId function, 
     scaffold.content = content;
     scaffold.absolutePath = QDir(spec.sourceDirectory).filePath(layout.file);
     scaffold.executable = layout.executable;
-    for (const QString &companion : layout.companions) {
-        QFile file(u":/nimbus/scaffolds/%1/%2"_s.arg(layout.folder, companion));
+    for (const auto &[resource, target] : layout.companions) {
+        QFile file(u":/nimbus/scaffolds/%1/%2"_s.arg(layout.folder, resource));
         if (file.open(QIODevice::ReadOnly))
-            scaffold.companions.append({QDir(spec.sourceDirectory).filePath(companion), fill(file.readAll())});
+            scaffold.companions.append({QDir(spec.sourceDirectory).filePath(target), fill(file.readAll())});
     }
     const QString base = project.directory();
     scaffold.projectDirectory = base;

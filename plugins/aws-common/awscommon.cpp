@@ -466,6 +466,9 @@ YAML::Node lambdaRole(const ExportFunction &function, const LogicalIds &ids)
 
 QString nearestRuntime(const QString &runtime)
 {
+    // A runtime the canvas has (nodejs24.x, python3.13, provided.al2023, java21, dotnet8) stays.
+    if (ProviderPlugin::canvasRuntimes().contains(runtime))
+        return runtime;
     static const QRegularExpression node(u"^nodejs(\\d+)"_s);
     static const QRegularExpression python(u"^python3\\.(\\d+)$"_s);
     if (const auto m = node.match(runtime); m.hasMatch())

@@ -193,7 +193,7 @@ AzurePlugin::AzurePlugin()
          u"azure"_s,
          u"azure-eastus"_s,
          // The Consumption plan's: memory in MB, timeout in seconds.
-         {128, 1536, 600, canvasRuntimes()},
+         {128, 1536, 600, interpretedRuntimes()},
          {{u"vault"_s, QT_TR_NOOP("Key Vault"), QT_TR_NOOP("The Key Vault that holds the secrets"), u"my-vault"_s}}},
         write)
 { }

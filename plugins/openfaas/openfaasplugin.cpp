@@ -147,7 +147,7 @@ OpenFaasPlugin::OpenFaasPlugin()
                       u"openfaas"_s,
                       {},
                       // Memory in MB, timeout in seconds.
-                      {64, 32768, 3600, {}},
+                      {64, 32768, 3600, interpretedRuntimes()},
                       {{u"gateway"_s, QT_TR_NOOP("Gateway"), QT_TR_NOOP("The OpenFaaS gateway's address"),
                         u"http://127.0.0.1:8080"_s},
                        ProviderOption::containerImage(u"registry.example.com/{project}/{function}:latest"_s)}},

@@ -232,7 +232,7 @@ ScalewayPlugin::ScalewayPlugin()
                       u"scaleway"_s,
                       u"scaleway-fr-par"_s,
                       // Memory in MB, timeout in seconds.
-                      {kMemorySteps.front(), kMemorySteps.back(), 900, canvasRuntimes()},
+                      {kMemorySteps.front(), kMemorySteps.back(), 900, interpretedRuntimes()},
                       {{u"region"_s, QT_TR_NOOP("Region"), QT_TR_NOOP("The Scaleway region"), u"fr-par"_s}}},
                      write)
 { }

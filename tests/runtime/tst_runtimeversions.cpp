@@ -159,6 +159,14 @@ void TestRuntimeVersions::versionMatches_data()
                                 << "" << false;
     QTest::newRow("custom runtime") << "provided.al2023"
                                     << "1.0.0" << false;
+    QTest::newRow("java 17 on 17.0.13") << "java17"
+                                        << "17.0.13" << true;
+    QTest::newRow("java 21 on 17.0.13") << "java21"
+                                        << "17.0.13" << false;
+    QTest::newRow("dotnet 8 on 8.0.404") << "dotnet8"
+                                         << "8.0.404" << true;
+    QTest::newRow("dotnet 8 on 9.0.100") << "dotnet8"
+                                         << "9.0.100" << false;
 }
 
 void TestRuntimeVersions::versionMatches()
@@ -179,6 +187,11 @@ void TestRuntimeVersions::parseVersion_data()
                             << "3.12.1";
     QTest::newRow("python rc") << "Python 3.13.0rc2"
                                << "3.13.0";
+    QTest::newRow("java")
+        << "openjdk 17.0.13 2024-10-15\nOpenJDK Runtime Environment (build 17.0.13+11-Debian-2deb12u1)"
+        << "17.0.13";
+    QTest::newRow("dotnet") << "8.0.404\n"
+                            << "8.0.404";
     QTest::newRow("nothing") << "command not found"
                              << "";
 }

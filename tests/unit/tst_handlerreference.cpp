@@ -41,8 +41,27 @@ void tst_HandlerReference::resolve_data()
     QTest::newRow("trailing dot") << "nodejs20.x"
                                   << "index."
                                   << "" << QStringList{};
-    QTest::newRow("unknown runtime") << "java21"
-                                     << "com.example.Handler"
+    QTest::newRow("java class") << "java21"
+                                << "com.example.Handler"
+                                << "handleRequest"
+                                << QStringList{"src/main/java/com/example/Handler.java", "com/example/Handler.java"};
+    QTest::newRow("java method") << "java17"
+                                 << "example.Orders::handle"
+                                 << "handle" << QStringList{"src/main/java/example/Orders.java", "example/Orders.java"};
+    QTest::newRow("java trailing dot") << "java21"
+                                       << "example."
+                                       << "" << QStringList{};
+    QTest::newRow("dotnet class library") << "dotnet8"
+                                          << "Orders::Orders.Function::Handler"
+                                          << "Handler" << QStringList{"Function.cs", "src/Orders/Function.cs"};
+    QTest::newRow("dotnet executable") << "dotnet8"
+                                       << "Orders"
+                                       << "Main" << QStringList{"Program.cs", "src/Orders/Program.cs"};
+    QTest::newRow("dotnet two parts") << "dotnet8"
+                                      << "Orders::Handler"
+                                      << "" << QStringList{};
+    QTest::newRow("unknown runtime") << "ruby3.3"
+                                     << "app.handler"
                                      << "" << QStringList{};
 }
 
