@@ -27,6 +27,8 @@ private slots:
     void boto3();
     void s3WithBoto3();
     void s3WithSdkForJavaScript();
+    void s3VersioningWithBoto3();
+    void s3VersioningWithSdkForJavaScript();
     void resourceVariables();
     void handlersUseTheSdk_data();
     void handlersUseTheSdk();
@@ -143,6 +145,20 @@ void TestAwsEndpoint::s3WithSdkForJavaScript()
     QCOMPARE(big->size, 12 * 1024 * 1024);
     QCOMPARE(mCloud->state().getObject(QStringLiteral("files"), QStringLiteral("js/tagged.txt")).valueOr({}),
              QByteArray("keep me"));
+}
+
+void TestAwsEndpoint::s3VersioningWithBoto3()
+{
+    // Versions, delete markers, the paginator over ListObjectVersions, a restore, Suspended.
+    runClient(QStringLiteral("/usr/bin/python3"),
+              {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/s3_versioning.py")});
+    QCOMPARE(mCloud->state().listVersions(QStringLiteral("files"), QStringLiteral("py/p/")).size(), 9);
+}
+
+void TestAwsEndpoint::s3VersioningWithSdkForJavaScript()
+{
+    runClient(QStringLiteral("node"), {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/s3_versioning.test.mjs")});
+    QCOMPARE(mCloud->state().listVersions(QStringLiteral("files"), QStringLiteral("js/p/")).size(), 6);
 }
 
 void TestAwsEndpoint::resourceVariables()
