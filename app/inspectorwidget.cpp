@@ -325,6 +325,8 @@ void InspectorWidget::rebuild()
         }
         if (node->kind == Kinds::Rule) {
             mRuleTester = new RuleTester(mFormHost);
+            if (mSavedEvents)
+                mRuleTester->setSavedEvents(mSavedEvents(node->id));
             mForm->addRow(tr("Test pattern"), mRuleTester);
         }
         if (node->kind == Kinds::Secret || node->kind == Kinds::Parameter)

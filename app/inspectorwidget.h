@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -57,6 +59,10 @@ public:
     QPlainTextEdit *effectivePolicy() const { return mPolicy; }
     // The selected rule's "Test pattern" box (null for other nodes).
     RuleTester *ruleTester() const { return mRuleTester; }
+    // Where a rule's Test pattern box finds the user's own events: a label and the event
+    // as EventBridge delivers it, for each event saved with the rule's buses.
+    using SavedEventsSource = std::function<QList<QPair<QString, QByteArray>>(NodeId rule)>;
+    void setSavedEventsSource(SavedEventsSource source) { mSavedEvents = std::move(source); }
     // A secret's or parameter's value: a masked field and its Set Value button; the value
     // goes to the SecretStore (the keychain), never to the project or its undo stack.
     QLineEdit *valueEditor() const { return mValue; }
@@ -108,6 +114,7 @@ private:
     SecretStore *mSecrets; // a child
     SecretRenames *mSecretRenames = nullptr; // a child, the project's
     QPointer<RuleTester> mRuleTester;
+    SavedEventsSource mSavedEvents;
     QHash<QString, QWidget *> mEditors;
     bool mUpdating = false;
     QPointer<QGraphicsScene> mScene; // the canvas whose selected connection is shown

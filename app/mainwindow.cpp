@@ -18,6 +18,7 @@
 #include "canvas/trafficlayer.h"
 #include "cloud/clockwidget.h"
 #include "cloud/cloudpanel.h"
+#include "cloud/puteventview.h"
 #include "cost/costview.h"
 #include "cost/priceupdatedialog.h"
 #include "editor/codeeditor.h"
@@ -403,6 +404,15 @@ void MainWindow::createDocks()
     auto *inspectorDock = new QDockWidget(tr("Inspector"), this);
     inspectorDock->setObjectName(u"inspectorDock"_s);
     mInspector = new InspectorWidget(inspectorDock);
+    // A rule's Test pattern box offers the events saved with its buses (Put Events...).
+    mInspector->setSavedEventsSource([this](NodeId rule) {
+        QList<QPair<QString, QByteArray>> events;
+        if (project())
+            for (const PutEventView::SavedEvent &saved :
+                 PutEventView::savedEventsFor(*project(), mRunner->history(), rule))
+                events.append({saved.label, saved.event});
+        return events;
+    });
     inspectorDock->setWidget(mInspector);
     addDockWidget(Qt::RightDockWidgetArea, inspectorDock);
     connect(mScene, &QGraphicsScene::selectionChanged, this, [this] {

@@ -65,6 +65,12 @@ RuleTester::RuleTester(QWidget *parent) : QWidget(parent)
     pickExample(0);
 }
 
+void RuleTester::setSavedEvents(const QList<QPair<QString, QByteArray>> &events)
+{
+    for (const auto &event : events)
+        mExamples->addItem(event.first, event.second);
+}
+
 void RuleTester::setPattern(const QString &pattern)
 {
     if (pattern == mPattern && !mResult->text().isEmpty())

@@ -194,8 +194,13 @@ QString PutEventView::status() const
 
 Result<QJsonArray> PutEventView::entries() const
 {
+    return entriesOf(mEditor->text());
+}
+
+Result<QJsonArray> PutEventView::entriesOf(const QString &text)
+{
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(mEditor->text().toUtf8(), &error);
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError)
         return Error{tr("The event is not JSON: %1 (at character %2)").arg(error.errorString()).arg(error.offset)};
     const QJsonArray given = document.isArray() ? document.array() : QJsonArray{QJsonValue(document.object())};
@@ -216,6 +221,43 @@ Result<QJsonArray> PutEventView::entries() const
         out.append(entry);
     }
     return out;
+}
+
+QList<PutEventView::SavedEvent> PutEventView::savedEventsFor(const Project &project, const RunHistory &history,
+                                                             NodeId rule)
+{
+    QList<SavedEvent> found;
+    const Architecture &architecture = project.architecture();
+    QList<const Node *> buses;
+    for (EdgeId id : architecture.incomingEdges(rule)) {
+        const Edge *edge = architecture.edge(id);
+        const Node *bus = edge ? architecture.node(edge->from) : nullptr;
+        if (bus && edge->type == "routes"_L1 && bus->kind == Kinds::EventBus && !buses.contains(bus))
+            buses.append(bus);
+    }
+    std::sort(buses.begin(), buses.end(), [](const Node *a, const Node *b) { return a->name < b->name; });
+    // A fixed time, so that the example reads the same at each look.
+    const QDateTime when(QDate(2027, 1, 1), QTime(12, 0), Qt::UTC);
+    for (const Node *bus : buses) {
+        QList<RunHistory::SavedEvent> saved = history.savedEvents(bus->id);
+        std::sort(saved.begin(), saved.end(),
+                  [](const RunHistory::SavedEvent &a, const RunHistory::SavedEvent &b) { return a.name < b.name; });
+        for (const RunHistory::SavedEvent &event : saved) {
+            const Result<QJsonArray> entries = entriesOf(QString::fromUtf8(event.event));
+            if (!entries)
+                continue;
+            for (qsizetype i = 0; i < entries->size(); ++i) {
+                const EventBus::Built built = EventBus::buildEvent(entries->at(i).toObject(), u"us-east-1"_s, when);
+                if (!built.errorCode.isEmpty())
+                    continue;
+                const QString label = entries->size() == 1
+                                          ? tr("Saved: %1 (%2)").arg(event.name, bus->name)
+                                          : tr("Saved: %1 #%2 (%3)").arg(event.name).arg(i + 1).arg(bus->name);
+                found.append({label, QJsonDocument(built.event).toJson(QJsonDocument::Indented)});
+            }
+        }
+    }
+    return found;
 }
 
 void PutEventView::updateRules()

@@ -45,6 +45,16 @@ public:
     // The entries the editor holds, each Detail as its JSON text as PutEvents takes it;
     // the error says what is wrong with the text.
     Result<QJsonArray> entries() const;
+    static Result<QJsonArray> entriesOf(const QString &text);
+    // The events saved with the buses that route to rule, as EventBridge would deliver
+    // them (for the rule's Test pattern box), each labelled with its name and bus; an
+    // entry PutEvents would refuse is left out.
+    struct SavedEvent
+    {
+        QString label;
+        QByteArray event;
+    };
+    static QList<SavedEvent> savedEventsFor(const Project &project, const RunHistory &history, NodeId rule);
     // The rules of the bus the entries would reach (node names, sorted), as the list
     // shows them; empty when the text is no entry.
     QStringList matchingRules() const;

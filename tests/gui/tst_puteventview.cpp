@@ -5,11 +5,14 @@
 // under a name with the project, to be put again.
 
 #include "actionmanager.h"
+#include "canvas/canvasscene.h"
 #include "canvas/canvasview.h"
+#include "canvas/ruletester.h"
 #include "cloud/cloudpanel.h"
 #include "cloud/localcloud.h"
 #include "cloud/puteventview.h"
 #include "document/project.h"
+#include "inspectorwidget.h"
 #include "mainwindow.h"
 #include "model/catalog.h"
 #include "runtime/runhistory.h"
@@ -23,10 +26,12 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <Qsci/qsciscintilla.h>
 
 using namespace Nimbus;
@@ -85,6 +90,7 @@ private slots:
     void rulesFollowTheText_data();
     void rulesFollowTheText();
     void putReachesTheMatchingRulesQueue();
+    void ruleTesterOffersTheSavedEvents();
 
 private:
     QString mProject;
@@ -285,6 +291,54 @@ void TestPutEventView::putReachesTheMatchingRulesQueue()
     QVERIFY(again && again != view);
     QCOMPARE(again->cloud(), panel->cloud());
     QCOMPARE(again->savedEvents(), QStringList{"big order"});
+}
+
+// The Inspector's Test pattern box of a rule offers the events saved with its buses, as
+// EventBridge would deliver them, after its examples.
+void TestPutEventView::ruleTesterOffersTheSavedEvents()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(mProject));
+    window.actionManager()->action(ActionIds::LocalCloud)->trigger();
+    PutEventView *view = window.cloudPanel()->showPutEvent("orders");
+    QVERIFY(view);
+    for (const QString &name : view->savedEvents())
+        QVERIFY(view->removeEvent(name));
+    view->setText(order(300));
+    QVERIFY(view->saveEvent("huge"));
+    view->setText(QStringLiteral("[%1, %2]").arg(order(5), order(101)));
+    QVERIFY(view->saveEvent("pair"));
+    view->setText(R"({"Source": "shop.orders", "Detail": {}})"); // PutEvents would refuse it
+    QVERIFY(view->saveEvent("refused"));
+
+    const NodeId big = window.project()->architecture().nodeByName("big")->id;
+    window.canvasScene()->selectNodes({big});
+    RuleTester *tester = window.inspector()->ruleTester();
+    QVERIFY(tester);
+    QComboBox *examples = tester->examples();
+    QStringList labels;
+    for (int i = 0; i < examples->count(); ++i)
+        labels.append(examples->itemText(i));
+    QVERIFY2(labels.mid(labels.size() - 3)
+                 == (QStringList{"Saved: huge (orders)", "Saved: pair #1 (orders)", "Saved: pair #2 (orders)"}),
+             qPrintable(labels.join(" | ")));
+    examples->setCurrentIndex(labels.indexOf("Saved: huge (orders)"));
+    QVERIFY(tester->matched());
+    const QJsonObject event = QJsonDocument::fromJson(tester->eventEditor()->toPlainText().toUtf8()).object();
+    QCOMPARE(event.value("detail-type").toString(), "order placed");
+    QCOMPARE(event.value("detail").toObject().value("total").toInt(), 300);
+    examples->setCurrentIndex(labels.indexOf("Saved: pair #1 (orders)"));
+    QVERIFY(!tester->matched());
+    examples->setCurrentIndex(labels.indexOf("Saved: pair #2 (orders)"));
+    QVERIFY(tester->matched());
+    // A rule of no bus has the examples only.
+    const NodeId lone = window.project()->addNode("rule", {0, 0}, "lone").valueOr(kInvalidNodeId);
+    window.canvasScene()->selectNodes({lone});
+    QVERIFY(window.inspector()->ruleTester());
+    QCOMPARE(window.inspector()->ruleTester()->examples()->count(), labels.size() - 3);
+    window.project()->undoStack()->undo();
+    window.project()->undoStack()->setClean();
 }
 
 QTEST_MAIN(TestPutEventView)
