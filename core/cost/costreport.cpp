@@ -3,6 +3,7 @@
 #include <QBuffer>
 #include <QDateTime>
 #include <QDir>
+#include <QHash>
 #include <QJsonArray>
 #include <QLocale>
 #include <QPageSize>
@@ -402,10 +403,18 @@ QString CostReport::table() const
             t += u"  %1\n\n"_s.arg(r.error);
             continue;
         }
+        // A price billed on several lines (each container's Fargate vCPU) names its node.
+        QHash<QString, int> repeats;
         for (const LineItem &item : r.items)
+            ++repeats[item.item];
+        for (const LineItem &item : r.items) {
+            const QString label = repeats.value(item.item) > 1 && !item.nodes.isEmpty()
+                                      ? u"%1: %2"_s.arg(item.item, item.nodes)
+                                      : item.item;
             t += u"  %1 %2  %3 %4 x %5/%6\n"_s.arg(
-                item.item.leftJustified(58, ' '_L1, true), number(item.cost(), 2).rightJustified(12),
+                label.leftJustified(58, ' '_L1, true), number(item.cost(), 2).rightJustified(12),
                 quantity(item.quantity), item.unit, unitPrice(item.unitPrice, QLocale::c()), number(item.per, 0));
+        }
         t += u"  %1 %2\n"_s.arg(tr("Total").leftJustified(58), money(r.total(), r.currency).rightJustified(12));
         for (const QString &note : r.notes)
             t += u"  * %1\n"_s.arg(note);

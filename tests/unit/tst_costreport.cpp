@@ -24,6 +24,7 @@ private slots:
     void jsonMatchesTheEngine();
     void priceListVersionsInEveryFormat();
     void priceListVersionDefaultsToTheDate();
+    void repeatedLinesNameTheirNodes();
 
 private:
     CostReport make() const;
@@ -170,6 +171,35 @@ void TestCostReport::priceListVersionsInEveryFormat()
     const QString table = report.table();
     QVERIFY(table.contains("Price list: Amazon Web Services (aws, us-east-1), version " + aws.priceListVersion()));
     QVERIFY(table.contains(aws.sources().first()));
+}
+
+// A price billed on several lines (each container's vCPU) names the node of each line in
+// the terminal table; a price billed once keeps its plain name.
+void TestCostReport::repeatedLinesNameTheirNodes()
+{
+    CostReport report;
+    CostResult result;
+    result.label = "AWS Fargate";
+    result.currency = "USD";
+    auto line = [](const QString &item, const QString &nodes, double amount) {
+        LineItem l;
+        l.group = "Containers";
+        l.item = item;
+        l.nodes = nodes;
+        l.quantity = 1;
+        l.unit = "vCPU-hours";
+        l.unitPrice = amount;
+        l.amount = amount;
+        return l;
+    };
+    result.items = {line("Fargate vCPU (x86_64)", "web", 14.78), line("Fargate vCPU (x86_64)", "worker", 0.5),
+                    line("SQS standard requests", "jobs", 0.1)};
+    report.results = {result};
+    const QString table = report.table();
+    QVERIFY2(table.contains("  Fargate vCPU (x86_64): web "), qPrintable(table));
+    QVERIFY2(table.contains("  Fargate vCPU (x86_64): worker "), qPrintable(table));
+    QVERIFY2(table.contains("  SQS standard requests  "), qPrintable(table));
+    QVERIFY(!table.contains("jobs"));
 }
 
 // A catalog that names its price list version keeps it; one that does not is known by
