@@ -166,6 +166,49 @@ bool isNumber(const QString &text)
            && d->digits.size() + d->exponent >= -129;
 }
 
+QString numberProblem(const QString &text)
+{
+    // DynamoDB's own messages: 38 significant digits, magnitudes from 1E-130 to below 1E+126.
+    const auto d = Decimal::parse(text);
+    if (!d)
+        return u"A value provided cannot be converted into a number"_s;
+    if (d->digits.size() > 38)
+        return u"Attempting to store more than 38 significant digits in a Number"_s;
+    if (d->digits.size() + d->exponent > 126)
+        return u"Number overflow. Attempting to store a number with magnitude larger than supported range"_s;
+    if (d->digits.size() + d->exponent < -129)
+        return u"Number underflow. Attempting to store a number with magnitude smaller than supported range"_s;
+    return {};
+}
+
+QJsonValue normalised(const QJsonValue &value)
+{
+    const QString type = typeOf(value);
+    const QJsonValue v = value.toObject().value(type);
+    if (type == "N"_L1) {
+        const auto number = canonicalNumber(v.toString());
+        return number ? QJsonValue(QJsonObject{{type, *number}}) : value;
+    }
+    if (type == "NS"_L1 || type == "L"_L1) {
+        QJsonArray out;
+        for (const QJsonValue &member : v.toArray())
+            out.append(type == "L"_L1 ? normalised(member)
+                                      : normalised(QJsonObject{{u"N"_s, member}}).toObject().value("N"_L1));
+        return QJsonObject{{type, out}};
+    }
+    if (type == "M"_L1)
+        return QJsonObject{{type, normalisedItem(v.toObject())}};
+    return value;
+}
+
+QJsonObject normalisedItem(const QJsonObject &item)
+{
+    QJsonObject out;
+    for (auto it = item.begin(); it != item.end(); ++it)
+        out.insert(it.key(), normalised(it.value()));
+    return out;
+}
+
 std::optional<QString> canonicalNumber(const QString &text)
 {
     if (!isNumber(text))
@@ -265,8 +308,7 @@ QString validateAt(const QJsonValue &value, int depth)
     if (type == "S"_L1 || type == "B"_L1)
         return v.isString() ? QString() : u"%1 must be a string"_s.arg(type);
     if (type == "N"_L1)
-        return v.isString() && isNumber(v.toString()) ? QString()
-                                                      : u"'%1' is not a number DynamoDB can store"_s.arg(v.toString());
+        return v.isString() ? numberProblem(v.toString()) : u"N must be a string"_s;
     if (type == "BOOL"_L1)
         return v.isBool() ? QString() : u"BOOL must be true or false"_s;
     if (type == "NULL"_L1)

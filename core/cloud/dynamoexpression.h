@@ -28,6 +28,12 @@ std::optional<QString> addNumbers(const QString &a, const QString &b, bool subtr
 bool isNumber(const QString &text);
 // The one spelling of a number ("1.50", "15e-1" -> "1.5"), as key values are compared.
 std::optional<QString> canonicalNumber(const QString &text);
+// What is wrong with text as a number, in DynamoDB's words; empty when it is one.
+QString numberProblem(const QString &text);
+// The value with its numbers (N, NS, and those inside M and L) as DynamoDB returns them:
+// "1.50" -> "1.5", "007" -> "7", "1E+2" -> "100", "-0" -> "0".
+QJsonValue normalised(const QJsonValue &value);
+QJsonObject normalisedItem(const QJsonObject &item);
 // Checks that value is a well-formed attribute value; the reason otherwise.
 QString validate(const QJsonValue &value);
 // The size DynamoDB bills for an item (names plus values), close to its own rule.
@@ -40,6 +46,8 @@ struct DynamoError
 {
     QString type;
     QString message;
+    // Members the error's body carries besides its type and message (CancellationReasons, Item).
+    QJsonObject details = {};
 };
 
 // One parsed expression of a request (condition, key condition, filter, update or

@@ -3,7 +3,10 @@
 #include "cloudclock.h"
 #include "dynamoexpression.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -309,6 +312,153 @@ QList<QJsonObject> TableStore::scan(const QString &table) const
     select.bind(1, table);
     while (select.next())
         result.append(QJsonDocument::fromJson(select.columnText(0).toUtf8()).object());
+    return result;
+}
+
+namespace {
+const QRegularExpression kAttributeName(u"^[A-Za-z0-9_.-]{1,255}$"_s);
+const QRegularExpression kIndexName(u"^[A-Za-z0-9_.-]{3,255}$"_s);
+} // namespace
+
+bool TableIndex::holds(const QJsonObject &item) const
+{
+    return TableStore::keyValue(item.value(keys.partitionKey), keys.partitionType)
+           && (keys.sortKey.isEmpty() || TableStore::keyValue(item.value(keys.sortKey), keys.sortType));
+}
+
+QJsonObject TableIndex::keyOf(const QJsonObject &item, const TableKeys &table) const
+{
+    QJsonObject key;
+    for (const QString &name : {table.partitionKey, table.sortKey, keys.partitionKey, keys.sortKey})
+        if (!name.isEmpty() && item.contains(name))
+            key.insert(name, item.value(name));
+    return key;
+}
+
+QJsonObject TableIndex::project(const QJsonObject &item, const TableKeys &table) const
+{
+    if (projection == "ALL"_L1)
+        return item;
+    QJsonObject out = keyOf(item, table);
+    if (projection == "INCLUDE"_L1)
+        for (const QString &name : nonKeyAttributes)
+            if (item.contains(name))
+                out.insert(name, item.value(name));
+    return out;
+}
+
+Result<QList<TableIndex>> TableIndex::parse(const QString &text, const TableKeys &table)
+{
+    QList<TableIndex> indexes;
+    if (text.trimmed().isEmpty())
+        return indexes;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (!document.isArray())
+        return fail(TableStore::tr("the indexes are not a JSON array of indexes: %1").arg(parseError.errorString()));
+    int globals = 0, locals = 0;
+    QSet<QString> names;
+    for (const QJsonValue &value : document.array()) {
+        const QJsonObject o = value.toObject();
+        TableIndex index;
+        index.name = o.value("name"_L1).toString();
+        if (!kIndexName.match(index.name).hasMatch())
+            return fail(
+                TableStore::tr("the index name '%1' is not 3 to 255 letters, digits, '_', '.' or '-'").arg(index.name));
+        if (names.contains(index.name))
+            return fail(TableStore::tr("two indexes are named %1").arg(index.name));
+        names.insert(index.name);
+        const QString kind = o.value("kind"_L1).toString(u"global"_s);
+        if (kind != "global"_L1 && kind != "local"_L1)
+            return fail(TableStore::tr("the index %1's kind is '%2', not global or local").arg(index.name, kind));
+        index.local = kind == "local"_L1;
+        index.keys.partitionKey = o.value("partitionKey"_L1).toString(index.local ? table.partitionKey : QString());
+        index.keys.partitionType = o.value("partitionKeyType"_L1).toString(u"S"_s);
+        index.keys.sortKey = o.value("sortKey"_L1).toString();
+        index.keys.sortType = o.value("sortKeyType"_L1).toString(u"S"_s);
+        for (const QString &type : {index.keys.partitionType, index.keys.sortType})
+            if (type != "S"_L1 && type != "N"_L1 && type != "B"_L1)
+                return fail(TableStore::tr("the index %1's key type '%2' is not S, N or B").arg(index.name, type));
+        if (!kAttributeName.match(index.keys.partitionKey).hasMatch()
+            || (!index.keys.sortKey.isEmpty() && !kAttributeName.match(index.keys.sortKey).hasMatch()))
+            return fail(TableStore::tr("the index %1 needs a partition key (and an optional sort key) of 1 to 255 "
+                                       "letters, digits, '_', '.' or '-'")
+                            .arg(index.name));
+        // An attribute is one type everywhere it is a key.
+        for (const auto &[name, type] : {std::pair{index.keys.partitionKey, index.keys.partitionType},
+                                         std::pair{index.keys.sortKey, index.keys.sortType}}) {
+            if ((name == table.partitionKey && type != table.partitionType)
+                || (!table.sortKey.isEmpty() && name == table.sortKey && type != table.sortType))
+                return fail(
+                    TableStore::tr("the index %1's key %2 has another type than the table's").arg(index.name, name));
+        }
+        if (index.local) {
+            if (table.sortKey.isEmpty())
+                return fail(TableStore::tr("the local index %1 needs a table with a sort key").arg(index.name));
+            if (index.keys.partitionKey != table.partitionKey || index.keys.sortKey.isEmpty())
+                return fail(TableStore::tr("the local index %1 must have the table's partition key %2 and a sort key")
+                                .arg(index.name, table.partitionKey));
+            if (++locals > 5)
+                return fail(TableStore::tr("a table has at most 5 local indexes"));
+        } else if (++globals > 20) {
+            return fail(TableStore::tr("a table has at most 20 global indexes"));
+        }
+        index.projection = o.value("projection"_L1).toString(u"ALL"_s);
+        if (index.projection != "ALL"_L1 && index.projection != "KEYS_ONLY"_L1 && index.projection != "INCLUDE"_L1)
+            return fail(TableStore::tr("the index %1's projection '%2' is not ALL, KEYS_ONLY or INCLUDE")
+                            .arg(index.name, index.projection));
+        for (const QJsonValue &attribute : o.value("nonKeyAttributes"_L1).toArray())
+            index.nonKeyAttributes.append(attribute.toString());
+        if (index.projection == "INCLUDE"_L1 && index.nonKeyAttributes.isEmpty())
+            return fail(TableStore::tr("the index %1 projects INCLUDE but names no nonKeyAttributes").arg(index.name));
+        indexes.append(index);
+    }
+    return indexes;
+}
+
+Result<QList<QJsonObject>> TableStore::indexItems(const QString &table, const TableKeys &keys, const TableIndex &index,
+                                                  const std::optional<QJsonValue> &partitionValue, bool ascending) const
+{
+    std::optional<QString> partition;
+    if (partitionValue) {
+        partition = keyValue(*partitionValue, index.keys.partitionType);
+        if (!partition)
+            return fail(
+                tr("the partition key %1 must be of type %2").arg(index.keys.partitionKey, index.keys.partitionType));
+    }
+    // SQLite finds the items with the index's partition key (of that value, for strings
+    // and binaries); the exact checks and the order are made here.
+    const QString path = u"$.\"%1\""_s.arg(index.keys.partitionKey);
+    const bool byText = partition && index.keys.partitionType != "N"_L1;
+    Statement select(db(), u"SELECT item FROM items WHERE tbl = ?1 AND json_type(item, ?2) IS NOT NULL%1"_s.arg(
+                               byText ? u" AND json_extract(item, ?3) = ?4"_s : QString()));
+    select.bind(1, table);
+    select.bind(2, path);
+    if (byText) {
+        select.bind(3, path + '.'_L1 + index.keys.partitionType);
+        select.bind(4, partition->mid(2));
+    }
+    QList<QJsonObject> result;
+    while (select.next()) {
+        const QJsonObject item = QJsonDocument::fromJson(select.columnText(0).toUtf8()).object();
+        if (!index.holds(item))
+            continue;
+        if (partition && keyValue(item.value(index.keys.partitionKey), index.keys.partitionType) != partition)
+            continue;
+        result.append(item);
+    }
+    if (select.failed())
+        return select.status().error();
+    const auto order = [&](const QJsonObject &a, const QJsonObject &b) {
+        for (const QString &name : {index.keys.partitionKey, index.keys.sortKey, keys.partitionKey, keys.sortKey}) {
+            if (name.isEmpty())
+                continue;
+            if (const int c = DynamoValue::compare(a.value(name), b.value(name)).value_or(0); c != 0)
+                return ascending ? c < 0 : c > 0;
+        }
+        return false;
+    };
+    std::sort(result.begin(), result.end(), order);
     return result;
 }
 

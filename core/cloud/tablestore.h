@@ -9,6 +9,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <optional>
@@ -23,6 +24,29 @@ struct TableKeys
     QString partitionType = QStringLiteral("S");
     QString sortKey;
     QString sortType = QStringLiteral("S");
+};
+
+// A secondary index declared on a table (its indexes property): global (any keys) or
+// local (the table's partition key, another sort key), with what it projects: ALL,
+// KEYS_ONLY or INCLUDE (the keys and nonKeyAttributes). An item is in the index only
+// when it has the index's keys, of their types (a sparse index).
+struct TableIndex
+{
+    QString name;
+    bool local = false;
+    TableKeys keys;
+    QString projection = QStringLiteral("ALL");
+    QStringList nonKeyAttributes;
+
+    bool holds(const QJsonObject &item) const;
+    // The item as the index keeps it (its keys, the table's keys and what it projects).
+    QJsonObject project(const QJsonObject &item, const TableKeys &table) const;
+    // The key of an item in the index, as LastEvaluatedKey gives it: the index's and the table's keys.
+    QJsonObject keyOf(const QJsonObject &item, const TableKeys &table) const;
+
+    // The indexes of a table's indexes text (a JSON array, empty for none), checked against
+    // the table's keys; an error naming the index and what is wrong.
+    static Result<QList<TableIndex>> parse(const QString &text, const TableKeys &table);
 };
 
 // What a table change tells its stream: INSERT, MODIFY or REMOVE, with the item's
@@ -64,6 +88,11 @@ public:
     Result<QList<QJsonObject>> query(const QString &table, const TableKeys &keys, const QJsonValue &partitionValue,
                                      bool ascending = true);
     QList<QJsonObject> scan(const QString &table) const;
+    // The items an index holds (the table's items with its keys, whole), in the index's
+    // order (its partition key, its sort key, then the table's keys), or descending;
+    // only those of one index partition when partitionValue is given.
+    Result<QList<QJsonObject>> indexItems(const QString &table, const TableKeys &keys, const TableIndex &index,
+                                          const std::optional<QJsonValue> &partitionValue, bool ascending = true) const;
     // Items and bytes of their JSON, from the database alone (DescribeTable's figures,
     // which AWS too gives as estimates).
     QPair<qint64, qint64> tableSize(const QString &table) const;

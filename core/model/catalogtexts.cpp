@@ -207,6 +207,13 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Time to Live attribute"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "The number attribute holding when an item expires (epoch seconds); the "
                                          "table deletes expired items. Empty for none."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Secondary indexes"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "Global and local secondary indexes, as JSON, for example [{\"name\": \"byEmail\", "
+                      "\"kind\": \"global\", \"partitionKey\": \"email\", \"partitionKeyType\": \"S\", "
+                      "\"sortKey\": \"\", \"projection\": \"ALL\"}]; a local index has the table's partition key "
+                      "and its own sort key; projection ALL, KEYS_ONLY or INCLUDE (with nonKeyAttributes). Query and "
+                      "Scan read one by IndexName. Empty for none."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog",
                       "Up to five event patterns, as JSON, one of which a stream record must match to reach the "
                       "function, for example {\"eventName\": [\"INSERT\"]}; the others are skipped. Empty filters "

@@ -12,11 +12,14 @@
 #include "document/project.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QList>
+#include <QMap>
 #include <QSet>
+#include <algorithm>
 #include <functional>
 #include <optional>
 
@@ -30,6 +33,9 @@ const QString kValidation = u"ValidationException"_s;
 constexpr qsizetype kItemLimit = 400 * 1024;
 constexpr qsizetype kPageLimit = 1024 * 1024;
 constexpr int kScanRows = 10000;
+constexpr int kTransactionActions = 100;
+constexpr qsizetype kTransactionBytes = 4 * 1024 * 1024;
+constexpr qint64 kIdempotencySeconds = 10 * 60;
 
 DynamoError validation(const QString &message)
 {
@@ -160,6 +166,126 @@ DynamoError internalError(const QString &message)
     return {u"InternalServerError"_s, message};
 }
 
+// Capacity units as DynamoDB counts them: a read unit per 4 KB (rounded up, at least
+// one; half as much eventually consistent), a write unit per 1 KB.
+double readUnits(qsizetype bytes, bool consistent)
+{
+    const double units = double(std::max<qsizetype>(1, (bytes + 4095) / 4096));
+    return consistent ? units : units / 2;
+}
+
+double writeUnits(qsizetype bytes)
+{
+    return double(std::max<qsizetype>(1, (bytes + 1023) / 1024));
+}
+
+// The capacity one request consumed on one table and its indexes (ReturnConsumedCapacity).
+struct Consumed
+{
+    QString table;
+    bool write = false;
+    double tableUnits = 0;
+    QMap<QString, double> globals = {}, locals = {};
+
+    double total() const
+    {
+        double sum = tableUnits;
+        for (double units : globals)
+            sum += units;
+        for (double units : locals)
+            sum += units;
+        return sum;
+    }
+
+    QJsonObject units(double value) const
+    {
+        return {{u"CapacityUnits"_s, value}, {write ? u"WriteCapacityUnits"_s : u"ReadCapacityUnits"_s, value}};
+    }
+
+    QJsonObject toJson(const QString &mode) const
+    {
+        QJsonObject out = units(total());
+        out.insert(u"TableName"_s, table);
+        if (mode != "INDEXES"_L1)
+            return out;
+        out.insert(u"Table"_s, units(tableUnits));
+        for (const auto &[field, map] :
+             {std::pair{u"GlobalSecondaryIndexes"_s, &globals}, std::pair{u"LocalSecondaryIndexes"_s, &locals}}) {
+            if (map->isEmpty())
+                continue;
+            QJsonObject indexes;
+            for (auto it = map->begin(); it != map->end(); ++it)
+                indexes.insert(it.key(), units(it.value()));
+            out.insert(field, indexes);
+        }
+        return out;
+    }
+
+    // The writes of one item's change to the table and to each index it is or was in:
+    // an index entry added or removed is one write, a changed index key two (a delete
+    // and a put), each by the entry's size (factor 2 in a transaction).
+    void addWrite(const TableKeys &keys, const QList<TableIndex> &indexes, const std::optional<QJsonObject> &before,
+                  const std::optional<QJsonObject> &after, double factor)
+    {
+        write = true;
+        tableUnits += factor
+                      * writeUnits(std::max(before ? DynamoValue::itemSize(*before) : 0,
+                                            after ? DynamoValue::itemSize(*after) : 0));
+        for (const TableIndex &index : indexes) {
+            const bool was = before && index.holds(*before), is = after && index.holds(*after);
+            double units = 0;
+            if (was && is) {
+                const QJsonObject oldEntry = index.project(*before, keys), newEntry = index.project(*after, keys);
+                // An entry the change leaves as it was costs the index nothing.
+                if (DynamoValue::equal(QJsonObject{{u"M"_s, oldEntry}}, QJsonObject{{u"M"_s, newEntry}}))
+                    units = 0;
+                else if (DynamoValue::equal(QJsonObject{{u"M"_s, index.keyOf(*before, keys)}},
+                                            QJsonObject{{u"M"_s, index.keyOf(*after, keys)}}))
+                    units = writeUnits(std::max(DynamoValue::itemSize(oldEntry), DynamoValue::itemSize(newEntry)));
+                else
+                    units = writeUnits(DynamoValue::itemSize(oldEntry)) + writeUnits(DynamoValue::itemSize(newEntry));
+            } else if (was || is) {
+                units = writeUnits(DynamoValue::itemSize(index.project(was ? *before : *after, keys)));
+            }
+            if (units > 0)
+                (index.local ? locals : globals)[index.name] += factor * units;
+        }
+    }
+};
+
+bool readCapacityMode(const QJsonObject &input, QString *mode, DynamoError *error)
+{
+    *mode = input.value("ReturnConsumedCapacity"_L1).toString(u"NONE"_s);
+    if (*mode == "NONE"_L1 || *mode == "TOTAL"_L1 || *mode == "INDEXES"_L1)
+        return true;
+    *error = validation(QStringLiteral("1 validation error detected: Value '%1' at 'returnConsumedCapacity' failed to "
+                                       "satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]")
+                            .arg(*mode));
+    return false;
+}
+
+// The condition failure DynamoDB answers, with the item as it is when the request asked for
+// it (ReturnValuesOnConditionCheckFailure ALL_OLD).
+DynamoError conditionFailed(const QJsonObject &request, const std::optional<QJsonObject> &before)
+{
+    DynamoError error{u"ConditionalCheckFailedException"_s, u"The conditional request failed"_s};
+    if (request.value("ReturnValuesOnConditionCheckFailure"_L1).toString() == "ALL_OLD"_L1 && before)
+        error.details.insert(u"Item"_s, *before);
+    return error;
+}
+
+bool checkConditionReturn(const QJsonObject &request, DynamoError *error)
+{
+    const QString mode = request.value("ReturnValuesOnConditionCheckFailure"_L1).toString(u"NONE"_s);
+    if (mode == "NONE"_L1 || mode == "ALL_OLD"_L1)
+        return true;
+    *error = validation(
+        QStringLiteral("1 validation error detected: Value '%1' at 'returnValuesOnConditionCheckFailure' "
+                       "failed to satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]")
+            .arg(mode));
+    return false;
+}
+
 // A query's or scan's Limit: at least 1 when given, 0 when not.
 bool readLimit(const QJsonObject &input, int *limit, DynamoError *error)
 {
@@ -190,7 +316,15 @@ struct TableCall
     TableKeys keys;
     QString returnValues;
     Expressions expressions;
+    QList<TableIndex> indexes = {};
+    QString capacityMode = QStringLiteral("NONE");
 };
+
+// The indexes declared on a table node (its indexes property).
+Result<QList<TableIndex>> indexesOf(const Node *table, const TableKeys &keys)
+{
+    return TableIndex::parse(table->properties.value("indexes"_L1).toString(), keys);
+}
 
 // The operations on one table (PutItem, Query ...), each a member, and what they share.
 class TableOperation
@@ -205,6 +339,9 @@ public:
     QJsonObject query(DynamoError *error);
     QJsonObject scan(DynamoError *error);
 
+    // What the operation consumed (ReturnConsumedCapacity).
+    const Consumed &consumed() const { return mConsumed; }
+
 private:
     LocalCloud &cloud() const { return mCloud; }
     // The item key names as it is now, when the request's condition holds for it.
@@ -214,10 +351,21 @@ private:
     QJsonObject conditionalWrite(const QJsonObject &key, const std::function<Result<void>(bool existed)> &write,
                                  DynamoError *error);
     // One page of a query or a scan from its candidate items, from start on.
-    QJsonObject page(const QList<QJsonObject> &candidates, qsizetype start, int limit, int scanRows) const;
+    QJsonObject page(const QList<QJsonObject> &candidates, qsizetype start, int limit, int scanRows);
+    // The index IndexName names, checked against the request; true without one.
+    bool findIndex(DynamoError *error);
+    // What a reader of the index (or the table) sees of an item, and its LastEvaluatedKey.
+    QJsonObject visible(const QJsonObject &item) const;
+    QJsonObject pageKey(const QJsonObject &item) const;
+    // Where a page of the index starts after ExclusiveStartKey.
+    bool indexStart(const QList<QJsonObject> &candidates, bool ascending, qsizetype *start, DynamoError *error) const;
+    void countWrite(const std::optional<QJsonObject> &before, const std::optional<QJsonObject> &after);
 
     LocalCloud &mCloud;
     const TableCall &mCall;
+    std::optional<TableIndex> mIndex;
+    bool mQuery = false;
+    Consumed mConsumed;
 };
 
 // DynamoDB on its JSON 1.0 protocol: the design's tables, their items with condition,
@@ -246,9 +394,20 @@ private:
     QJsonObject describeTable(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject updateTimeToLive(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject describeTimeToLive(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject transactWriteItems(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject transactGetItems(const QJsonObject &input, qint64 cause, DynamoError *error);
 
     QHash<QString, Function> mOperations; // without a table, or finding it themselves
     QHash<QString, TableFunction> mTableOperations; // on the table named in TableName
+    // TransactWriteItems' ClientRequestTokens of the last ten minutes (the cloud's clock):
+    // the digest of the request's actions and what it was answered.
+    struct Remembered
+    {
+        QByteArray digest;
+        QDateTime at;
+        QJsonObject answer;
+    };
+    QHash<QString, Remembered> mTokens;
 };
 
 } // namespace
@@ -263,6 +422,8 @@ DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
         {u"DescribeTable"_s, &DynamoDbService::describeTable},
         {u"UpdateTimeToLive"_s, &DynamoDbService::updateTimeToLive},
         {u"DescribeTimeToLive"_s, &DynamoDbService::describeTimeToLive},
+        {u"TransactWriteItems"_s, &DynamoDbService::transactWriteItems},
+        {u"TransactGetItems"_s, &DynamoDbService::transactGetItems},
     };
     mTableOperations = {
         {u"PutItem"_s, &TableOperation::putItem},       {u"GetItem"_s, &TableOperation::getItem},
@@ -293,12 +454,18 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
     }
     HttpResponseData answer;
     if (!error.type.isEmpty()) {
-        const int status = error.type == "InternalServerError"_L1 ? 500 : 400;
+        const int status = error.type == "InternalServerError"_L1 ? 500 : error.type == "NotImplemented"_L1 ? 501 : 400;
         // DynamoDB names its own exceptions, and the service framework's (coral) the others.
         const QString typePrefix = error.type == "UnknownOperationException"_L1 ? u"com.amazon.coral.service#"_s
                                    : error.type == kValidation                  ? u"com.amazon.coral.validate#"_s
                                                                                 : prefix;
         answer = AwsWire::jsonError(status, typePrefix, error.type, error.message);
+        if (!error.details.isEmpty()) {
+            QJsonObject body = QJsonDocument::fromJson(answer.body).object();
+            for (auto it = error.details.begin(); it != error.details.end(); ++it)
+                body.insert(it.key(), it.value());
+            answer.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        }
     } else {
         answer = AwsWire::jsonAnswer(result);
     }
@@ -314,6 +481,12 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
 {
     if (const Function function = mOperations.value(operation))
         return (this->*function)(input, cause, error);
+    // PartiQL is not served yet: refused by name before any table is looked for.
+    if (operation == "ExecuteStatement"_L1 || operation == "BatchExecuteStatement"_L1
+        || operation == "ExecuteTransaction"_L1)
+        return failed(error, {u"NotImplemented"_s,
+                              u"DynamoDB_20120810.%1 (PartiQL) is not served by the local cloud: use the item, "
+                              "query, batch and transaction operations"_s.arg(operation)});
     // An operation it does not know is checked for its table and expressions first, as
     // it always was.
     const Node *node = table(input.value("TableName"_L1), error);
@@ -326,8 +499,18 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
     const TableFunction function = mTableOperations.value(operation);
     if (!function)
         return failed(error, {u"UnknownOperationException"_s, QString()});
+    if (!readCapacityMode(input, &call.capacityMode, error) || !checkConditionReturn(input, error))
+        return {};
+    const Result<QList<TableIndex>> indexes = indexesOf(node, call.keys);
+    if (!indexes)
+        return failed(error, validation(u"The table %1 declares indexes the local cloud cannot read: %2"_s.arg(
+                                 node->name, indexes.errorMessage())));
+    call.indexes = *indexes;
     TableOperation onTable(cloud(), call);
-    return (onTable.*function)(error);
+    QJsonObject result = (onTable.*function)(error);
+    if (error->type.isEmpty() && call.capacityMode != "NONE"_L1)
+        result.insert(u"ConsumedCapacity"_s, onTable.consumed().toJson(call.capacityMode));
+    return result;
 }
 
 const Node *DynamoDbService::table(const QJsonValue &name, DynamoError *error) const
@@ -375,6 +558,46 @@ QJsonObject DynamoDbService::description(const Node *table) const
         {u"ProvisionedThroughput"_s,
          QJsonObject{{u"ReadCapacityUnits"_s, 0}, {u"WriteCapacityUnits"_s, 0}, {u"NumberOfDecreasesToday"_s, 0}}},
     };
+    QJsonArray globals, locals;
+    for (const TableIndex &index : indexesOf(table, keys).valueOr({})) {
+        QJsonArray indexSchema{QJsonObject{{u"AttributeName"_s, index.keys.partitionKey}, {u"KeyType"_s, u"HASH"_s}}};
+        if (!index.keys.sortKey.isEmpty())
+            indexSchema.append(QJsonObject{{u"AttributeName"_s, index.keys.sortKey}, {u"KeyType"_s, u"RANGE"_s}});
+        for (const auto &[name, type] : {std::pair{index.keys.partitionKey, index.keys.partitionType},
+                                         std::pair{index.keys.sortKey, index.keys.sortType}}) {
+            const bool known = std::any_of(definitions.begin(), definitions.end(), [&name = name](const QJsonValue &d) {
+                return d["AttributeName"_L1].toString() == name;
+            });
+            if (!name.isEmpty() && !known)
+                definitions.append(QJsonObject{{u"AttributeName"_s, name}, {u"AttributeType"_s, type}});
+        }
+        QJsonObject projection{{u"ProjectionType"_s, index.projection}};
+        if (index.projection == "INCLUDE"_L1)
+            projection.insert(u"NonKeyAttributes"_s, QJsonArray::fromStringList(index.nonKeyAttributes));
+        const QList<QJsonObject> items = cloud().state().indexItems(table->name, keys, index, std::nullopt).valueOr({});
+        qint64 indexBytes = 0;
+        for (const QJsonObject &item : items)
+            indexBytes += DynamoValue::itemSize(index.project(item, keys));
+        QJsonObject described{
+            {u"IndexName"_s, index.name},           {u"KeySchema"_s, indexSchema},
+            {u"Projection"_s, projection},          {u"IndexSizeBytes"_s, double(indexBytes)},
+            {u"ItemCount"_s, double(items.size())}, {u"IndexArn"_s, arn + u"/index/"_s + index.name},
+        };
+        if (index.local) {
+            locals.append(described);
+        } else {
+            described.insert(u"IndexStatus"_s, u"ACTIVE"_s);
+            described.insert(u"ProvisionedThroughput"_s, QJsonObject{{u"ReadCapacityUnits"_s, 0},
+                                                                     {u"WriteCapacityUnits"_s, 0},
+                                                                     {u"NumberOfDecreasesToday"_s, 0}});
+            globals.append(described);
+        }
+    }
+    if (!globals.isEmpty())
+        description.insert(u"GlobalSecondaryIndexes"_s, globals);
+    if (!locals.isEmpty())
+        description.insert(u"LocalSecondaryIndexes"_s, locals);
+    description.insert(u"AttributeDefinitions"_s, definitions);
     const QString stream = table->properties.value("stream"_L1).toString(u"NONE"_s);
     if (stream != "NONE"_L1) {
         description.insert(u"StreamSpecification"_s,
@@ -487,25 +710,42 @@ bool DynamoDbService::checkWriteBatch(const QJsonObject &requests, DynamoError *
 QJsonObject DynamoDbService::batchWriteItem(const QJsonObject &input, qint64 cause, DynamoError *error)
 {
     const QJsonObject requests = input.value("RequestItems"_L1).toObject();
-    if (!checkWriteBatch(requests, error))
+    QString mode;
+    if (!readCapacityMode(input, &mode, error) || !checkWriteBatch(requests, error))
         return {};
+    QJsonArray consumed;
     for (auto it = requests.begin(); it != requests.end(); ++it) {
-        const QString name = table(it.key(), error)->name;
+        const Node *node = table(it.key(), error);
+        const TableKeys keys = cloud().tableKeys(node->name);
+        const QList<TableIndex> indexes = indexesOf(node, keys).valueOr({});
+        Consumed units{node->name};
         for (const QJsonValue &request : it.value().toArray()) {
-            const Result<void> written =
-                request.toObject().contains("PutRequest"_L1)
-                    ? cloud().putItem(name, request["PutRequest"_L1]["Item"_L1].toObject(), cause)
-                    : cloud().deleteItem(name, request["DeleteRequest"_L1]["Key"_L1].toObject(), cause);
+            const bool put = request.toObject().contains("PutRequest"_L1);
+            const QJsonObject item = put ? DynamoValue::normalisedItem(request["PutRequest"_L1]["Item"_L1].toObject())
+                                         : request["DeleteRequest"_L1]["Key"_L1].toObject();
+            if (mode != "NONE"_L1)
+                units.addWrite(keys, indexes, cloud().state().getItem(node->name, keys, item).valueOr(std::nullopt),
+                               put ? std::optional<QJsonObject>(item) : std::nullopt, 1);
+            const Result<void> written = put ? cloud().putItem(node->name, item, cause)
+                                             : cloud().deleteItem(node->name, item, cause);
             if (!written)
                 return failed(error, internalError(written.errorMessage()));
         }
+        consumed.append(units.toJson(mode));
     }
-    return {{u"UnprocessedItems"_s, QJsonObject()}};
+    QJsonObject result{{u"UnprocessedItems"_s, QJsonObject()}};
+    if (mode != "NONE"_L1)
+        result.insert(u"ConsumedCapacity"_s, consumed);
+    return result;
 }
 
 QJsonObject DynamoDbService::batchGetItem(const QJsonObject &input, qint64, DynamoError *error)
 {
     const QJsonObject requests = input.value("RequestItems"_L1).toObject();
+    QString mode;
+    if (!readCapacityMode(input, &mode, error))
+        return {};
+    QJsonArray consumed;
     // Counted before any key is read, so that a huge batch is refused at once.
     qsizetype count = 0;
     for (auto it = requests.begin(); it != requests.end(); ++it)
@@ -523,25 +763,281 @@ QJsonObject DynamoDbService::batchGetItem(const QJsonObject &input, qint64, Dyna
         if (!expressions.parse(request, error))
             return {};
         QJsonArray found;
+        Consumed units{node->name};
+        const bool consistent = request.value("ConsistentRead"_L1).toBool();
         for (const QJsonValue &key : request.value("Keys"_L1).toArray()) {
             if (!checkKey(key.toObject(), keys, error))
                 return {};
-            if (const auto item = cloud().state().getItem(node->name, keys, key.toObject()).valueOr(std::nullopt))
+            const auto item = cloud().state().getItem(node->name, keys, key.toObject()).valueOr(std::nullopt);
+            units.tableUnits += readUnits(item ? DynamoValue::itemSize(*item) : 0, consistent);
+            if (item)
                 found.append(expressions.projection ? expressions.projection->project(*item) : *item);
         }
         responses.insert(it.key(), found);
+        consumed.append(units.toJson(mode));
     }
-    return {{u"Responses"_s, responses}, {u"UnprocessedKeys"_s, QJsonObject()}};
+    QJsonObject result{{u"Responses"_s, responses}, {u"UnprocessedKeys"_s, QJsonObject()}};
+    if (mode != "NONE"_L1)
+        result.insert(u"ConsumedCapacity"_s, consumed);
+    return result;
+}
+
+namespace {
+
+// One action of a transaction, checked, with the item before and after it.
+struct TransactAction
+{
+    QString type; // Put, Update, Delete, ConditionCheck (Get for TransactGetItems)
+    QJsonObject body;
+    const Node *table = nullptr;
+    TableKeys keys;
+    QList<TableIndex> indexes;
+    QJsonObject key;
+    Expressions expressions;
+    std::optional<QJsonObject> before, after;
+};
+
+DynamoError transactionValidation(const QString &field, qsizetype size)
+{
+    return validation(QStringLiteral("1 validation error detected: Value '%1' at '%2' failed to satisfy constraint: "
+                                     "Member must have length less than or equal to 100, Member must have length "
+                                     "greater than or equal to 1")
+                          .arg(size)
+                          .arg(field));
+}
+
+} // namespace
+
+// The actions of TransactWriteItems or TransactGetItems, each checked as its single
+// operation checks it, and at most one per item.
+static bool readActions(const QJsonArray &items, const QStringList &types,
+                        const std::function<const Node *(const QJsonValue &, DynamoError *)> &findTable,
+                        const std::function<TableKeys(const QString &)> &keysOf, std::vector<TransactAction> *actions,
+                        DynamoError *error)
+{
+    QSet<QString> seen;
+    qsizetype bytes = 0;
+    for (const QJsonValue &value : items) {
+        const QJsonObject o = value.toObject();
+        TransactAction action;
+        for (const QString &type : types)
+            if (o.contains(type))
+                action.type = type;
+        if (o.size() != 1 || action.type.isEmpty()) {
+            *error = validation(u"TransactItems can only contain one of %1"_s.arg(types.join(", "_L1)));
+            return false;
+        }
+        action.body = o.value(action.type).toObject();
+        action.table = findTable(action.body.value("TableName"_L1), error);
+        if (!action.table)
+            return false;
+        action.keys = keysOf(action.table->name);
+        const Result<QList<TableIndex>> indexes = indexesOf(action.table, action.keys);
+        action.indexes = indexes.valueOr({});
+        if (!action.expressions.parse(action.body, error) || !checkConditionReturn(action.body, error))
+            return false;
+        if (action.type == "Put"_L1) {
+            const QJsonObject item = DynamoValue::normalisedItem(action.body.value("Item"_L1).toObject());
+            if (!checkItem(item, action.keys, error))
+                return false;
+            action.after = item;
+            action.key = keyOf(item, action.keys);
+        } else {
+            action.key = action.body.value("Key"_L1).toObject();
+            if (!checkKey(action.key, action.keys, error))
+                return false;
+        }
+        if (action.type == "Update"_L1 && !action.expressions.update) {
+            *error = validation(u"1 validation error detected: Value null at 'transactItems.member.updateExpression' "
+                                "failed to satisfy constraint: Member must not be null"_s);
+            return false;
+        }
+        if (action.type == "ConditionCheck"_L1 && !action.expressions.condition) {
+            *error = validation(
+                u"1 validation error detected: Value null at 'transactItems.member.conditionExpression' "
+                "failed to satisfy constraint: Member must not be null"_s);
+            return false;
+        }
+        QString id = action.table->name;
+        for (const QString &name : {action.keys.partitionKey, action.keys.sortKey})
+            if (!name.isEmpty())
+                id += QChar(0)
+                      + TableStore::keyValue(action.key.value(name), name == action.keys.partitionKey
+                                                                         ? action.keys.partitionType
+                                                                         : action.keys.sortType)
+                            .value_or(QString());
+        if (seen.contains(id)) {
+            *error = validation(u"Transaction request cannot include multiple operations on one item"_s);
+            return false;
+        }
+        seen.insert(id);
+        bytes += DynamoValue::itemSize(action.after.value_or(action.key));
+        actions->push_back(std::move(action));
+    }
+    if (bytes > kTransactionBytes) {
+        *error = validation(u"Transaction size has exceeded the maximum allowed size of 4 MB"_s);
+        return false;
+    }
+    return true;
+}
+
+QJsonObject DynamoDbService::transactWriteItems(const QJsonObject &input, qint64 cause, DynamoError *error)
+{
+    const QJsonArray items = input.value("TransactItems"_L1).toArray();
+    if (items.isEmpty() || items.size() > kTransactionActions)
+        return failed(error, transactionValidation(u"transactItems"_s, items.size()));
+    QString mode;
+    if (!readCapacityMode(input, &mode, error))
+        return {};
+    // A token answers what it answered for ten minutes, and refuses another request.
+    const QString token = input.value("ClientRequestToken"_L1).toString();
+    const QDateTime now = cloud().clock().now();
+    const QByteArray digest = QCryptographicHash::hash(QJsonDocument(items).toJson(QJsonDocument::Compact),
+                                                       QCryptographicHash::Sha256);
+    if (input.contains("ClientRequestToken"_L1)) {
+        if (token.isEmpty() || token.size() > 36)
+            return failed(error, validation(u"1 validation error detected: Value at 'clientRequestToken' failed to "
+                                            "satisfy constraint: Member must have length less than or equal to 36, "
+                                            "Member must have length greater than or equal to 1"_s));
+        mTokens.removeIf([&](const auto &entry) { return entry.value().at.secsTo(now) >= kIdempotencySeconds; });
+        if (const auto remembered = mTokens.constFind(token); remembered != mTokens.constEnd()) {
+            if (remembered->digest != digest)
+                return failed(error, {u"IdempotentParameterMismatchException"_s,
+                                      u"The request uses the same client token as a previous, but non-identical "
+                                      "request. Do not reuse a client token with different requests, unless the "
+                                      "requests are identical."_s});
+            return remembered->answer;
+        }
+    }
+    std::vector<TransactAction> actions;
+    if (!readActions(
+            items, {u"Put"_s, u"Update"_s, u"Delete"_s, u"ConditionCheck"_s},
+            [this](const QJsonValue &name, DynamoError *e) { return table(name, e); },
+            [this](const QString &name) { return cloud().tableKeys(name); }, &actions, error))
+        return {};
+    // Every condition is checked, and every item computed, before anything is written.
+    QJsonArray reasons;
+    QStringList codes;
+    bool cancelled = false;
+    for (TransactAction &action : actions) {
+        action.before = cloud().state().getItem(action.table->name, action.keys, action.key).valueOr(std::nullopt);
+        QJsonObject reason{{u"Code"_s, u"None"_s}};
+        if (action.expressions.condition
+            && !action.expressions.condition->matches(action.before.value_or(QJsonObject()))) {
+            const DynamoError failure = conditionFailed(action.body, action.before);
+            reason = QJsonObject{{u"Code"_s, u"ConditionalCheckFailed"_s}, {u"Message"_s, failure.message}};
+            if (failure.details.contains("Item"_L1))
+                reason.insert(u"Item"_s, failure.details.value("Item"_L1));
+            cancelled = true;
+        } else if (action.type == "Update"_L1) {
+            for (const QString &name : action.expressions.update->touchedAttributes())
+                if (name == action.keys.partitionKey || name == action.keys.sortKey)
+                    return failed(error,
+                                  validation(QStringLiteral("One or more parameter values were invalid: Cannot update "
+                                                            "attribute %1. This attribute is part of the key")
+                                                 .arg(name)));
+            QJsonObject after = action.before.value_or(action.key);
+            if (!action.expressions.update->apply(after, error))
+                return {};
+            after = DynamoValue::normalisedItem(after);
+            if (!checkItem(after, action.keys, error))
+                return {};
+            action.after = after;
+        } else if (action.type == "ConditionCheck"_L1) {
+            action.after = action.before;
+        }
+        codes.append(reason.value("Code"_L1).toString());
+        reasons.append(reason);
+    }
+    if (cancelled) {
+        DynamoError cancel{u"TransactionCanceledException"_s,
+                           u"Transaction cancelled, please refer cancellation reasons for specific reasons [%1]"_s.arg(
+                               codes.join(", "_L1))};
+        cancel.details.insert(u"CancellationReasons"_s, reasons);
+        return failed(error, cancel);
+    }
+    // The writes join the request's group commit: one SQLite transaction holds them all.
+    QMap<QString, Consumed> consumed;
+    for (const TransactAction &action : actions) {
+        Consumed &units = consumed[action.table->name];
+        units.table = action.table->name;
+        units.addWrite(action.keys, action.indexes, action.before,
+                       action.type == "ConditionCheck"_L1 ? action.before : action.after, 2);
+        Result<void> written;
+        if (action.type == "Put"_L1 || action.type == "Update"_L1)
+            written = cloud().putItem(action.table->name, *action.after, cause);
+        else if (action.type == "Delete"_L1 && action.before)
+            written = cloud().deleteItem(action.table->name, action.key, cause);
+        if (!written)
+            return failed(error, internalError(written.errorMessage()));
+    }
+    QJsonObject answer;
+    if (mode != "NONE"_L1) {
+        QJsonArray capacity;
+        for (const Consumed &units : std::as_const(consumed))
+            capacity.append(units.toJson(mode));
+        answer.insert(u"ConsumedCapacity"_s, capacity);
+    }
+    if (!token.isEmpty())
+        mTokens.insert(token, {digest, now, answer});
+    return answer;
+}
+
+QJsonObject DynamoDbService::transactGetItems(const QJsonObject &input, qint64, DynamoError *error)
+{
+    const QJsonArray items = input.value("TransactItems"_L1).toArray();
+    if (items.isEmpty() || items.size() > kTransactionActions)
+        return failed(error, transactionValidation(u"transactItems"_s, items.size()));
+    QString mode;
+    if (!readCapacityMode(input, &mode, error))
+        return {};
+    std::vector<TransactAction> actions;
+    if (!readActions(
+            items, {u"Get"_s}, [this](const QJsonValue &name, DynamoError *e) { return table(name, e); },
+            [this](const QString &name) { return cloud().tableKeys(name); }, &actions, error))
+        return {};
+    QJsonArray responses;
+    QMap<QString, Consumed> consumed;
+    qsizetype bytes = 0;
+    for (const TransactAction &action : actions) {
+        const auto item = cloud().state().getItem(action.table->name, action.keys, action.key).valueOr(std::nullopt);
+        Consumed &units = consumed[action.table->name];
+        units.table = action.table->name;
+        units.tableUnits += 2 * readUnits(item ? DynamoValue::itemSize(*item) : 0, true);
+        if (!item) {
+            responses.append(QJsonObject());
+            continue;
+        }
+        bytes += DynamoValue::itemSize(*item);
+        const QJsonObject shown = action.expressions.projection ? action.expressions.projection->project(*item) : *item;
+        responses.append(QJsonObject{{u"Item"_s, shown}});
+    }
+    if (bytes > kTransactionBytes)
+        return failed(error, validation(u"Transaction size has exceeded the maximum allowed size of 4 MB"_s));
+    QJsonObject answer{{u"Responses"_s, responses}};
+    if (mode != "NONE"_L1) {
+        QJsonArray capacity;
+        for (const Consumed &units : std::as_const(consumed))
+            capacity.append(units.toJson(mode));
+        answer.insert(u"ConsumedCapacity"_s, capacity);
+    }
+    return answer;
 }
 
 bool TableOperation::itemBefore(const QJsonObject &key, std::optional<QJsonObject> *before, DynamoError *error) const
 {
     *before = cloud().state().getItem(mCall.table->name, mCall.keys, key).valueOr(std::nullopt);
     if (mCall.expressions.condition && !mCall.expressions.condition->matches(before->value_or(QJsonObject()))) {
-        *error = {u"ConditionalCheckFailedException"_s, u"The conditional request failed"_s};
+        *error = conditionFailed(mCall.input, *before);
         return false;
     }
     return true;
+}
+
+void TableOperation::countWrite(const std::optional<QJsonObject> &before, const std::optional<QJsonObject> &after)
+{
+    mConsumed.table = mCall.table->name;
+    mConsumed.addWrite(mCall.keys, mCall.indexes, before, after, 1);
 }
 
 QJsonObject TableOperation::conditionalWrite(const QJsonObject &key,
@@ -559,20 +1055,25 @@ QJsonObject TableOperation::conditionalWrite(const QJsonObject &key,
 
 QJsonObject TableOperation::putItem(DynamoError *error)
 {
-    const QJsonObject item = mCall.input.value("Item"_L1).toObject();
+    const QJsonObject item = DynamoValue::normalisedItem(mCall.input.value("Item"_L1).toObject());
     if (!checkItem(item, mCall.keys, error))
         return {};
     if (mCall.returnValues != "NONE"_L1 && mCall.returnValues != "ALL_OLD"_L1)
         return failed(error, validation(u"ReturnValues can only be ALL_OLD or NONE"_s));
-    // Without a condition or the old item to return, the store alone looks for the old
-    // item (a new key costs no read then).
-    if (!mCall.expressions.condition && mCall.returnValues == "NONE"_L1) {
+    // Without a condition, the old item to return or the capacity to count, the store
+    // alone looks for the old item (a new key costs no read then).
+    if (!mCall.expressions.condition && mCall.returnValues == "NONE"_L1 && mCall.capacityMode == "NONE"_L1) {
         if (const Result<void> put = cloud().putItem(mCall.table->name, item, mCall.cause); !put)
             return failed(error, internalError(put.errorMessage()));
         return {};
     }
     return conditionalWrite(
-        item, [&](bool) { return cloud().putItem(mCall.table->name, item, mCall.cause); }, error);
+        item,
+        [&](bool) {
+        countWrite(cloud().state().getItem(mCall.table->name, mCall.keys, item).valueOr(std::nullopt), item);
+        return cloud().putItem(mCall.table->name, item, mCall.cause);
+        },
+        error);
 }
 
 QJsonObject TableOperation::getItem(DynamoError *error)
@@ -581,6 +1082,9 @@ QJsonObject TableOperation::getItem(DynamoError *error)
     if (!checkKey(key, mCall.keys, error))
         return {};
     const auto item = cloud().state().getItem(mCall.table->name, mCall.keys, key).valueOr(std::nullopt);
+    mConsumed.table = mCall.table->name;
+    mConsumed.tableUnits = readUnits(item ? DynamoValue::itemSize(*item) : 0,
+                                     mCall.input.value("ConsistentRead"_L1).toBool());
     if (!item)
         return {};
     return {{u"Item"_s, mCall.expressions.projection ? mCall.expressions.projection->project(*item) : *item}};
@@ -594,6 +1098,7 @@ QJsonObject TableOperation::deleteItem(DynamoError *error)
     return conditionalWrite(
         key,
         [&](bool existed) {
+        countWrite(cloud().state().getItem(mCall.table->name, mCall.keys, key).valueOr(std::nullopt), std::nullopt);
         return existed ? cloud().deleteItem(mCall.table->name, key, mCall.cause) : Result<void>();
         },
         error);
@@ -625,8 +1130,10 @@ QJsonObject TableOperation::updateItem(DynamoError *error)
         if (!update->apply(after, error))
             return {};
     }
+    after = DynamoValue::normalisedItem(after);
     if (!checkItem(after, keys, error))
         return {};
+    countWrite(before, after);
     if (const Result<void> put = cloud().putItem(mCall.table->name, after, mCall.cause); !put)
         return failed(error, internalError(put.errorMessage()));
     const QJsonObject attributes = returnedAttributes(mCall.returnValues, before, after, touched);
@@ -635,9 +1142,98 @@ QJsonObject TableOperation::updateItem(DynamoError *error)
     return {{u"Attributes"_s, attributes}};
 }
 
+bool TableOperation::findIndex(DynamoError *error)
+{
+    if (!mCall.input.contains("IndexName"_L1))
+        return true;
+    const QString name = mCall.input.value("IndexName"_L1).toString();
+    for (const TableIndex &index : mCall.indexes)
+        if (index.name == name)
+            mIndex = index;
+    if (!mIndex) {
+        *error = validation(u"The table does not have the specified index: %1"_s.arg(name));
+        return false;
+    }
+    if (!mIndex->local && mCall.input.value("ConsistentRead"_L1).toBool()) {
+        *error = validation(u"Consistent reads are not supported on global secondary indexes"_s);
+        return false;
+    }
+    if (!mIndex->local && mIndex->projection != "ALL"_L1
+        && mCall.input.value("Select"_L1).toString() == "ALL_ATTRIBUTES"_L1) {
+        *error = validation(QStringLiteral("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is "
+                                           "not supported for global secondary index %1 because its projection type "
+                                           "is not ALL")
+                                .arg(name));
+        return false;
+    }
+    return true;
+}
+
+QJsonObject TableOperation::visible(const QJsonObject &item) const
+{
+    if (!mIndex)
+        return item;
+    // A local index fetches from the table what it does not project, when asked for it.
+    if (mIndex->local
+        && (mCall.input.value("Select"_L1).toString() == "ALL_ATTRIBUTES"_L1 || mCall.expressions.projection))
+        return item;
+    return mIndex->project(item, mCall.keys);
+}
+
+QJsonObject TableOperation::pageKey(const QJsonObject &item) const
+{
+    return mIndex ? mIndex->keyOf(item, mCall.keys) : keyOf(item, mCall.keys);
+}
+
+bool TableOperation::indexStart(const QList<QJsonObject> &candidates, bool ascending, qsizetype *start,
+                                DynamoError *error) const
+{
+    *start = 0;
+    if (!mCall.input.contains("ExclusiveStartKey"_L1))
+        return true;
+    const QJsonObject startKey = mCall.input.value("ExclusiveStartKey"_L1).toObject();
+    // The index's keys and the table's, each of its type.
+    const TableKeys &table = mCall.keys, &index = mIndex->keys;
+    QStringList names;
+    for (const auto &[name, type] :
+         {std::pair{table.partitionKey, table.partitionType}, std::pair{table.sortKey, table.sortType},
+          std::pair{index.partitionKey, index.partitionType}, std::pair{index.sortKey, index.sortType}}) {
+        if (name.isEmpty() || names.contains(name))
+            continue;
+        names.append(name);
+        if (!TableStore::keyValue(startKey.value(name), type)) {
+            *error = validation(u"The provided starting key is invalid: The provided key element does not match the "
+                                "schema"_s);
+            return false;
+        }
+    }
+    if (startKey.size() != names.size()) {
+        *error = validation(
+            u"The provided starting key is invalid: The provided key element does not match the schema"_s);
+        return false;
+    }
+    // The first item after the key in the index's order (the key's item may be gone).
+    const QStringList order{index.partitionKey, index.sortKey, table.partitionKey, table.sortKey};
+    const auto after = [&](const QJsonObject &item) {
+        for (const QString &name : order) {
+            if (name.isEmpty())
+                continue;
+            const int c = DynamoValue::compare(item.value(name), startKey.value(name)).value_or(0);
+            if (c != 0)
+                return ascending ? c > 0 : c < 0;
+        }
+        return false;
+    };
+    *start = std::find_if(candidates.begin(), candidates.end(), after) - candidates.begin();
+    return true;
+}
+
 QJsonObject TableOperation::query(DynamoError *error)
 {
-    const TableKeys &keys = mCall.keys;
+    mQuery = true;
+    if (!findIndex(error))
+        return {};
+    const TableKeys &keys = mIndex ? mIndex->keys : mCall.keys;
     const QJsonObject &input = mCall.input;
     const auto &keyCondition = mCall.expressions.keyCondition;
     if (!keyCondition)
@@ -652,18 +1248,23 @@ QJsonObject TableOperation::query(DynamoError *error)
         if (name != keys.partitionKey && name != keys.sortKey)
             return failed(error, validation(u"Query condition missed key schema element: %1"_s.arg(
                                      keys.sortKey.isEmpty() ? name : keys.sortKey)));
-    if (input.contains("IndexName"_L1))
-        return failed(error, validation(u"The table does not have the specified index: %1"_s.arg(
-                                 input.value("IndexName"_L1).toString())));
-    const QList<QJsonObject> candidates = cloud()
-                                              .state()
-                                              .query(mCall.table->name, keys, *partition,
-                                                     input.value("ScanIndexForward"_L1).toBool(true))
-                                              .valueOr({});
+    const bool ascending = input.value("ScanIndexForward"_L1).toBool(true);
     int limit = 0;
     if (!readLimit(input, &limit, error))
         return {};
     qsizetype start = 0;
+    QList<QJsonObject> candidates;
+    if (mIndex) {
+        const Result<QList<QJsonObject>> found = cloud().state().indexItems(mCall.table->name, mCall.keys, *mIndex,
+                                                                            *partition, ascending);
+        if (!found)
+            return failed(error, validation(found.errorMessage()));
+        candidates = *found;
+        if (!indexStart(candidates, ascending, &start, error))
+            return {};
+        return page(candidates, start, limit, 0);
+    }
+    candidates = cloud().state().query(mCall.table->name, keys, *partition, ascending).valueOr({});
     if (input.contains("ExclusiveStartKey"_L1)) {
         const QJsonObject startKey = input.value("ExclusiveStartKey"_L1).toObject();
         if (!checkStartKey(startKey, keys, error))
@@ -682,9 +1283,20 @@ QJsonObject TableOperation::query(DynamoError *error)
 
 QJsonObject TableOperation::scan(DynamoError *error)
 {
+    if (!findIndex(error))
+        return {};
     int limit = 0;
     if (!readLimit(mCall.input, &limit, error))
         return {};
+    if (mIndex) {
+        // An index is read whole, in its order, and paged from the start key on.
+        const QList<QJsonObject> candidates =
+            cloud().state().indexItems(mCall.table->name, mCall.keys, *mIndex, std::nullopt).valueOr({});
+        qsizetype start = 0;
+        if (!indexStart(candidates, true, &start, error))
+            return {};
+        return page(candidates, start, limit, 0);
+    }
     // A scan reads one page's rows from where the last page ended (one more tells
     // whether others remain); a page holds at most 1 MB, so at most this many items.
     const int scanRows = (limit > 0 ? std::min(limit, kScanRows) : kScanRows) + 1;
@@ -695,12 +1307,14 @@ QJsonObject TableOperation::scan(DynamoError *error)
                 scanRows);
 }
 
-QJsonObject TableOperation::page(const QList<QJsonObject> &candidates, qsizetype start, int limit, int scanRows) const
+QJsonObject TableOperation::page(const QList<QJsonObject> &candidates, qsizetype start, int limit, int scanRows)
 {
-    // A query's candidates are its partition, which the key condition narrows; a scan's are its page.
+    // A query's candidates are its partition, which the key condition narrows; an index
+    // scan's are the whole index; a table scan's are its page.
     const auto &keyCondition = mCall.expressions.keyCondition;
-    const bool query = scanRows == 0;
+    const bool complete = scanRows == 0;
     const bool countOnly = mCall.input.value("Select"_L1).toString() == "COUNT"_L1;
+    const auto inRange = [&](const QJsonObject &item) { return !mQuery || keyCondition->matches(item); };
     QJsonArray items;
     int scanned = 0, matched = 0;
     qsizetype bytes = 0;
@@ -708,23 +1322,32 @@ QJsonObject TableOperation::page(const QList<QJsonObject> &candidates, qsizetype
     QJsonObject lastKey;
     for (; i < candidates.size(); ++i) {
         const QJsonObject &item = candidates.at(i);
-        if (query && !keyCondition->matches(item))
+        if (!inRange(item))
             continue;
         if ((limit > 0 && scanned >= limit) || bytes >= kPageLimit)
             break;
         ++scanned;
-        bytes += DynamoValue::itemSize(item);
-        lastKey = keyOf(item, mCall.keys);
-        if (mCall.expressions.filter && !mCall.expressions.filter->matches(item))
+        const QJsonObject seen = visible(item);
+        bytes += DynamoValue::itemSize(seen);
+        lastKey = pageKey(item);
+        if (mCall.expressions.filter && !mCall.expressions.filter->matches(seen))
             continue;
         ++matched;
         if (!countOnly)
-            items.append(mCall.expressions.projection ? mCall.expressions.projection->project(item) : item);
+            items.append(mCall.expressions.projection ? mCall.expressions.projection->project(seen) : seen);
     }
     // A page ends early only when more remain (a scan that read all its rows may have more).
-    bool more = !query && candidates.size() == scanRows && i == candidates.size() && i > 0;
+    bool more = !complete && candidates.size() == scanRows && i == candidates.size() && i > 0;
     for (qsizetype j = i; j < candidates.size() && !more; ++j)
-        more = !query || keyCondition->matches(candidates.at(j));
+        more = !complete || inRange(candidates.at(j));
+    // Reads are counted by the bytes read, together, rounded up once (a page of small
+    // items costs one unit), on the index when the request reads one.
+    const double units = readUnits(bytes, mCall.input.value("ConsistentRead"_L1).toBool());
+    mConsumed.table = mCall.table->name;
+    if (!mIndex)
+        mConsumed.tableUnits = units;
+    else
+        (mIndex->local ? mConsumed.locals : mConsumed.globals).insert(mIndex->name, units);
     QJsonObject result{{u"Count"_s, matched}, {u"ScannedCount"_s, scanned}};
     if (!countOnly)
         result.insert(u"Items"_s, items);
