@@ -1,8 +1,10 @@
 // The local cloud's tools of `nimbus mcp`, and the resources the workspace serves.
 
+#include "cloud/eventbus.h"
 #include "cloud/gatewayserver.h"
 #include "cloud/httpclient.h"
 #include "cloud/localcloud.h"
+#include "cloud/virtualclock.h"
 #include "document/project.h"
 #include "export/exportjob.h"
 #include "export/pluginregistry.h"
@@ -172,6 +174,54 @@ void addHttpTool(McpServer &server, McpWorkspace &w)
          }});
 }
 
+// PutEvents on a bus: body is one entry or an array of up to 10 (a Detail object is sent
+// as its JSON text, as the SDKs do); the per-entry results as PutEvents answers them, as
+// JSON text. Fails when an entry is refused, naming it.
+Result<QString> putEvent(LocalCloud &cloud, const QString &bus, const QByteArray &body)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError || !(document.isObject() || document.isArray()))
+        return fail(McpWorkspace::tr("body is not a PutEvents entry or an array of entries: %1")
+                        .arg(error.error != QJsonParseError::NoError ? error.errorString()
+                                                                     : McpWorkspace::tr("not an object")));
+    const QJsonArray given = document.isArray() ? document.array() : QJsonArray{QJsonValue(document.object())};
+    if (given.isEmpty() || given.size() > EventBus::kMaxEntries)
+        return fail(McpWorkspace::tr("PutEvents takes 1 to %1 entries").arg(EventBus::kMaxEntries));
+    QJsonArray entries;
+    for (const QJsonValue &value : given) {
+        QJsonObject entry = value.toObject();
+        if (entry.value("Detail"_L1).isObject())
+            entry.insert(
+                u"Detail"_s,
+                QString::fromUtf8(QJsonDocument(entry.value("Detail"_L1).toObject()).toJson(QJsonDocument::Compact)));
+        entries.append(entry);
+    }
+    const QJsonArray results = cloud.putEvents(bus, entries);
+    QStringList refused;
+    for (qsizetype i = 0; i < results.size(); ++i)
+        if (const QJsonObject r = results.at(i).toObject(); r.contains("ErrorCode"_L1))
+            refused.append(McpWorkspace::tr("entry %1: %2: %3")
+                               .arg(i + 1)
+                               .arg(r.value("ErrorCode"_L1).toString(), r.value("ErrorMessage"_L1).toString()));
+    if (!refused.isEmpty())
+        return fail(refused.join(u"; "_s));
+    return QString::fromUtf8(QJsonDocument(results).toJson(QJsonDocument::Compact));
+}
+
+// Moves the local cloud's clock by a duration (90s, 15m, 6h, 2d) or to the next thing due
+// ("next"), through everything due on the way; the clock's new time.
+Result<QString> advance(LocalCloud &cloud, const QString &duration)
+{
+    const Result<qint64> ms = duration == "next"_L1 ? Result<qint64>(0) : VirtualClock::parseDuration(duration);
+    if (!ms)
+        return ms.error();
+    const Result<QDateTime> moved = duration == "next"_L1 ? cloud.runUntilNextDue() : cloud.advance(*ms);
+    if (!moved)
+        return moved.error();
+    return moved->toString(Qt::ISODateWithMs);
+}
+
 Result<QString> act(LocalCloud &cloud, const QString &operation, const QJsonObject &a)
 {
     const QString target = a.value("target"_L1).toString();
@@ -195,6 +245,10 @@ Result<QString> act(LocalCloud &cloud, const QString &operation, const QJsonObje
         return done(cloud.putItem(target, a.value("item"_L1).toObject()), target);
     if (operation == "delete-item"_L1)
         return done(cloud.deleteItem(target, a.value("item"_L1).toObject()), target);
+    if (operation == "put-event"_L1)
+        return putEvent(cloud, target, body);
+    if (operation == "advance"_L1)
+        return advance(cloud, a.value("duration"_L1).toString());
     return done(cloud.fireSchedule(target), target);
 }
 
@@ -205,19 +259,25 @@ void addActionTool(McpServer &server, McpWorkspace &w)
          McpWorkspace::tr("Acts on a service of the running local cloud as the service would; the events follow the "
                           "design's connections. send-message (body, delaySeconds), publish (body, subject), "
                           "put-object and delete-object (key, body, contentType), put-item (item), delete-item "
-                          "(item: the key attributes), fire (a schedule). Items are DynamoDB JSON: "
-                          "{\"id\": {\"S\": \"42\"}}."),
-         objectSchema({{u"operation"_s, enumArgument({u"send-message"_s, u"publish"_s, u"put-object"_s,
-                                                      u"delete-object"_s, u"put-item"_s, u"delete-item"_s, u"fire"_s},
-                                                     McpWorkspace::tr("What to do."))},
-                       {u"target"_s, argument("string", McpWorkspace::tr("The service node's name."))},
-                       {u"body"_s, argument("string", McpWorkspace::tr("A message or an object's content."))},
-                       {u"key"_s, argument("string", McpWorkspace::tr("An object's key."))},
-                       {u"item"_s, argument("object", McpWorkspace::tr("A DynamoDB item or key."))},
-                       {u"subject"_s, argument("string", McpWorkspace::tr("A message's subject."))},
-                       {u"contentType"_s, argument("string", McpWorkspace::tr("An object's content type."))},
-                       {u"delaySeconds"_s, argument("integer", McpWorkspace::tr("Seconds before a message shows."))}},
-                      {u"operation"_s, u"target"_s}),
+                          "(item: the key attributes), fire (a schedule), put-event (target: an event bus; body: "
+                          "a PutEvents entry or an array of up to 10, Detail an object or its JSON text), advance "
+                          "(duration: 90s, 15m, 6h, 2d or next; the clock moves through everything due on the way, "
+                          "schedules firing at their times). Items are DynamoDB JSON: {\"id\": {\"S\": \"42\"}}."),
+         objectSchema(
+             {{u"operation"_s, enumArgument({u"send-message"_s, u"publish"_s, u"put-object"_s, u"delete-object"_s,
+                                             u"put-item"_s, u"delete-item"_s, u"fire"_s, u"put-event"_s, u"advance"_s},
+                                            McpWorkspace::tr("What to do."))},
+              {u"target"_s, argument("string", McpWorkspace::tr("The service node's name."))},
+              {u"body"_s, argument("string", McpWorkspace::tr("A message or an object's content."))},
+              {u"key"_s, argument("string", McpWorkspace::tr("An object's key."))},
+              {u"item"_s, argument("object", McpWorkspace::tr("A DynamoDB item or key."))},
+              {u"subject"_s, argument("string", McpWorkspace::tr("A message's subject."))},
+              {u"contentType"_s, argument("string", McpWorkspace::tr("An object's content type."))},
+              {u"delaySeconds"_s, argument("integer", McpWorkspace::tr("Seconds before a message shows."))},
+              {u"duration"_s,
+               argument("string", McpWorkspace::tr("How far advance moves the clock: 90s, 15m, 6h, 2d or "
+                                                   "next."))}},
+             {u"operation"_s}),
          [&w](McpCall *call) {
         const Result<LocalCloud *> cloud = runningCloud(w);
         if (!cloud) {

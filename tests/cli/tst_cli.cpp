@@ -49,6 +49,7 @@ private slots:
     void cloudArchivePrintsEveryPage();
     void tokenOpensAProtectedRoute();
     void mcpAnswersEachMessageAtOnce();
+    void mcpPutsEventsAndMovesTheClock();
     void mcpRefusesAnOversizedMessageAndGoesOn();
     void invokeProfileNamesTheSlowestImport();
     void mcpAttachNeedsAStudio();
@@ -947,6 +948,100 @@ void tst_Cli::mcpAnswersEachMessageAtOnce()
     process.closeWriteChannel(); // the client leaves: the server ends
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 0);
+}
+
+// Issue 22 through `nimbus mcp`: cloud_action put-event puts "Order Placed" entries on the
+// shop's bus, whose numeric rule sends only the order over 100 to the review queue; an
+// entry PutEvents refuses is an error naming it; advance moves the cloud's clock by a
+// duration (or to the next thing due) and answers the new time.
+void tst_Cli::mcpPutsEventsAndMovesTheClock()
+{
+    QProcess process;
+    process.setWorkingDirectory(mDir.path());
+    process.start(QStringLiteral(NIMBUS_BINARY_DIR "/bin/nimbus"), {"mcp", mWorkingCopy});
+    QVERIFY(process.waitForStarted());
+    int lastId = 0;
+    // A request and its answer; the log notifications in between are skipped.
+    const auto request = [&](const QString &method, const QJsonObject &params) {
+        const int id = ++lastId;
+        process.write(QJsonDocument(QJsonObject{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}})
+                          .toJson(QJsonDocument::Compact)
+                      + "\n");
+        QJsonObject answer;
+        (void)QTest::qWaitFor(
+            [&] {
+            while (process.canReadLine()) {
+                const QJsonObject message = QJsonDocument::fromJson(process.readLine()).object();
+                if (message.value("id").toInt() == id)
+                    answer = message;
+            }
+            if (answer.isEmpty())
+                process.waitForReadyRead(50);
+            return !answer.isEmpty();
+            },
+            60000);
+        return answer;
+    };
+    const auto tool = [&](const QString &name, const QJsonObject &arguments) {
+        return request("tools/call", {{"name", name}, {"arguments", arguments}}).value("result").toObject();
+    };
+    const auto text = [](const QJsonObject &result) {
+        return result.value("content").toArray().at(0).toObject().value("text").toString();
+    };
+    QVERIFY(request("initialize", {{"protocolVersion", "2025-11-25"},
+                                   {"capabilities", QJsonObject()},
+                                   {"clientInfo", QJsonObject{{"name", "tst_cli"}, {"version", "1"}}}})
+                .contains("result"));
+    QVERIFY(!tool("start_cloud", {}).value("isError").toBool());
+    const auto reviewCount = [&] {
+        return tool("service_state", {{"service", "order-review"}})
+            .value("structuredContent")
+            .toObject()
+            .value("entries")
+            .toArray()
+            .size();
+    };
+    const qsizetype before = reviewCount();
+    const auto order = [](int total) {
+        return QStringLiteral(R"({"Source": "shop.orders", "DetailType": "Order Placed", "Detail": {"total": %1}})")
+            .arg(total);
+    };
+    const QJsonObject put = tool("cloud_action", {{"operation", "put-event"},
+                                                  {"target", "shop-events"},
+                                                  {"body", QStringLiteral("[%1, %2]").arg(order(150), order(50))}});
+    QVERIFY2(!put.value("isError").toBool(), qPrintable(text(put)));
+    const QJsonObject done = put.value("structuredContent").toObject();
+    const QJsonArray results = QJsonDocument::fromJson(done.value("result").toString().toUtf8()).array();
+    QCOMPARE(results.size(), 2);
+    QVERIFY(!results.at(0).toObject().value("EventId").toString().isEmpty());
+    bool routed = false;
+    for (const QJsonValue &hop : done.value("hops").toArray())
+        routed = routed || (hop["source"] == "big-orders" || hop["target"] == "big-orders");
+    QVERIFY2(routed, QJsonDocument(done).toJson().constData());
+    QTRY_COMPARE_WITH_TIMEOUT(reviewCount(), before + 1, 10000);
+
+    const QJsonObject refused = tool("cloud_action", {{"operation", "put-event"},
+                                                      {"target", "shop-events"},
+                                                      {"body", R"({"Source": "shop.orders", "Detail": {}})"}});
+    QVERIFY(refused.value("isError").toBool());
+    QVERIFY2(text(refused).contains("entry 1: InvalidArgument"), qPrintable(text(refused)));
+    const QJsonObject notJson = tool("cloud_action",
+                                     {{"operation", "put-event"}, {"target", "shop-events"}, {"body", "{"}});
+    QVERIFY(notJson.value("isError").toBool());
+
+    const QJsonObject moved = tool("cloud_action", {{"operation", "advance"}, {"duration", "6h"}});
+    QVERIFY2(!moved.value("isError").toBool(), qPrintable(text(moved)));
+    const QDateTime after = QDateTime::fromString(
+        moved.value("structuredContent").toObject().value("result").toString(), Qt::ISODateWithMs);
+    QVERIFY(after.isValid());
+    QVERIFY2(after > QDateTime::currentDateTimeUtc().addSecs(6 * 3600 - 120), qPrintable(after.toString(Qt::ISODate)));
+    const QJsonObject next = tool("cloud_action", {{"operation", "advance"}, {"duration", "next"}});
+    QVERIFY2(!next.value("isError").toBool(), qPrintable(text(next)));
+    const QJsonObject bad = tool("cloud_action", {{"operation", "advance"}, {"duration", "soon"}});
+    QVERIFY(bad.value("isError").toBool());
+
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(20000));
 }
 
 void tst_Cli::mcpAttachNeedsAStudio()
