@@ -10,6 +10,7 @@
 #include "services/services.h"
 
 #include <QAbstractHttpServer>
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonArray>
@@ -289,6 +290,52 @@ HttpResponseData accessDenied(const QString &service, const AwsRequest &request,
     answer.problem = u"AccessDenied: "_s + message;
     return answer;
 }
+
+// Sends length bytes of a file to a socket as the socket drains, a chunk at a time, so
+// that an object of gigabytes never sits in memory (Qt HttpServer 6.4's own QIODevice
+// answer takes its headers as an initializer list only). Owned by the socket; holds
+// the responder until the body is sent.
+class FileStreamer : public QObject
+{
+public:
+    FileStreamer(QTcpSocket *socket, std::unique_ptr<QFile> file, qint64 length,
+                 std::shared_ptr<QHttpServerResponder> responder)
+        : QObject(socket), mSocket(socket), mFile(std::move(file)), mLeft(length), mResponder(std::move(responder))
+    {
+        connect(socket, &QTcpSocket::bytesWritten, this, &FileStreamer::pump);
+        pump();
+    }
+
+private:
+    static constexpr qint64 kChunk = 1024 * 1024;
+    static constexpr qint64 kBuffered = 4 * 1024 * 1024;
+
+    void pump()
+    {
+        while (mLeft > 0 && mSocket->bytesToWrite() < kBuffered) {
+            const QByteArray chunk = mFile->read(std::min(mLeft, kChunk));
+            if (chunk.isEmpty()) {
+                // The file shrank under us: a short body the client notices, not a wrong one.
+                mLeft = 0;
+                mSocket->abort();
+                return;
+            }
+            mSocket->write(chunk);
+            mLeft -= chunk.size();
+        }
+        if (mLeft == 0 && mFile) {
+            disconnect(mSocket, nullptr, this, nullptr);
+            mFile.reset();
+            mResponder.reset();
+            deleteLater();
+        }
+    }
+
+    QTcpSocket *mSocket;
+    std::unique_ptr<QFile> mFile;
+    qint64 mLeft;
+    std::shared_ptr<QHttpServerResponder> mResponder;
+};
 } // namespace
 
 AwsEndpoint::AwsEndpoint(LocalCloud &cloud, QObject *parent)
@@ -364,9 +411,22 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket)
     auto responder = std::make_shared<QHttpServerResponder>(GuardedHttpServer::makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
     const bool head = data.method == "HEAD"_L1;
-    auto reply = [responder, alive, head](const HttpResponseData &response) {
+    auto bodyFile = std::make_shared<BodyFile>();
+    data.bodyFile = bodyFile;
+    auto reply = [responder, alive, head, bodyFile](const HttpResponseData &response) {
         if (!alive)
             return; // the client hung up
+        // A body in a file (a large object) is sent from it a chunk at a time.
+        std::unique_ptr<QFile> file;
+        if (!head && !bodyFile->path.isEmpty() && response.body.isEmpty()
+            && (response.status == 200 || response.status == 206)) {
+            file = std::make_unique<QFile>(bodyFile->path);
+            if (!file->open(QIODevice::ReadOnly) || !file->seek(bodyFile->from)
+                || file->size() < bodyFile->from + bodyFile->length) {
+                responder->write(QHttpServerResponder::StatusCode::InternalServerError);
+                return;
+            }
+        }
         responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
         bool hasLength = false;
         for (const auto &[key, value] : response.headers) {
@@ -375,10 +435,12 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket)
         }
         if (!hasLength)
             responder->writeHeader("content-length", QByteArray::number(response.body.size()));
-        if (head)
+        if (head || file)
             responder->writeBody(QByteArray());
         else
             responder->writeBody(response.body);
+        if (file)
+            new FileStreamer(alive.data(), std::move(file), bodyFile->length, responder);
     };
     // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
     // decided before any body arrived; this one is the parse the request is served by.

@@ -10,6 +10,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QTest>
 
 using namespace Nimbus;
@@ -68,6 +69,8 @@ private slots:
     void digests_data();
     void digests();
     void presignedUrlExpires();
+    void largeBodiesAreStreamedFromDisk_data();
+    void largeBodiesAreStreamedFromDisk();
 
 private:
     // The bucket subresources' rows of subresourcesNeverTouchTheBody.
@@ -696,6 +699,59 @@ void TestS3Fidelity::presignedUrlExpires()
              QStringLiteral("/files/keep.txt?") + presign + QStringLiteral("604801&X-Amz-Date=") + now);
     QCOMPARE(r.status, 400);
     QVERIFY(r.body.contains("AuthorizationQueryParametersError"));
+}
+
+void TestS3Fidelity::largeBodiesAreStreamedFromDisk_data()
+{
+    QTest::addColumn<qint64>("size");
+    QTest::addColumn<QByteArray>("range");
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("length"); // 0: answered in memory
+    const qint64 big = 3 * 1024 * 1024;
+    QTest::newRow("whole large object") << big << QByteArray() << qint64(0) << big;
+    QTest::newRow("large range") << big << QByteArray("bytes=1048576-") << qint64(1048576) << big - 1048576;
+    QTest::newRow("suffix range") << big << QByteArray("bytes=-2097152") << big - 2097152 << qint64(2097152);
+    QTest::newRow("small range of a large object") << big << QByteArray("bytes=10-19") << qint64(0) << qint64(0);
+    QTest::newRow("small object") << qint64(1000) << QByteArray() << qint64(0) << qint64(0);
+}
+
+void TestS3Fidelity::largeBodiesAreStreamedFromDisk()
+{
+    QFETCH(qint64, size);
+    QFETCH(QByteArray, range);
+    QFETCH(qint64, from);
+    QFETCH(qint64, length);
+    QByteArray data(size, Qt::Uninitialized);
+    for (qint64 i = 0; i < size; ++i)
+        data[i] = char(i * 7 % 251);
+    QCOMPARE(send(QStringLiteral("PUT"), QStringLiteral("/files/large.bin"), {}, data).status, 200);
+    // As the endpoint's server asks: a body from a file may be streamed.
+    AwsRequest request;
+    request.method = QStringLiteral("GET");
+    request.path = QStringLiteral("/files/large.bin");
+    request.host = QStringLiteral("127.0.0.1");
+    request.headers = {{"host", "127.0.0.1:4566"}};
+    if (!range.isEmpty())
+        request.headers.append({"range", range});
+    request.bodyFile = std::make_shared<BodyFile>();
+    std::optional<HttpResponseData> answer;
+    mEndpoint->handle(request, [&](const HttpResponseData &r) { answer = r; });
+    QVERIFY(answer);
+    QCOMPARE(answer->status, range.isEmpty() ? 200 : 206);
+    if (length == 0) {
+        QVERIFY(request.bodyFile->path.isEmpty());
+        QVERIFY(!answer->body.isEmpty());
+        return;
+    }
+    // Nothing read here: the server sends the file's part, which holds the bytes asked for.
+    QVERIFY(answer->body.isEmpty());
+    QCOMPARE(headerOf(*answer, "content-length"), QByteArray::number(length));
+    QCOMPARE(request.bodyFile->from, from);
+    QCOMPARE(request.bodyFile->length, length);
+    QFile file(request.bodyFile->path);
+    QVERIFY(file.open(QIODevice::ReadOnly) && file.seek(from));
+    QCOMPARE(file.read(length), data.mid(from, length));
+    QVERIFY(file.fileName().startsWith(mCloud->cloud->state().directory()));
 }
 
 QTEST_GUILESS_MAIN(TestS3Fidelity)

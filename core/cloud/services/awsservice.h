@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 
 namespace Nimbus {
 
@@ -19,6 +20,15 @@ enum class AwsProtocol {
     Json, // POST of a JSON body, the operation in X-Amz-Target (DynamoDB, SQS)
     Query, // POST of a form, the operation in its Action (SQS, SNS)
     Rest, // the method and path name the operation (S3)
+};
+
+// The part of a file an answer's body is sent from, streamed by the server instead of
+// read into memory (S3's GETs of large objects).
+struct BodyFile
+{
+    QString path;
+    qint64 from = 0;
+    qint64 length = 0;
 };
 
 // One request to the AWS-compatible endpoint, with what the router learnt of it.
@@ -33,6 +43,10 @@ struct AwsRequest : HttpRequestData
     AwsProtocol protocol = AwsProtocol::Rest;
     QString operation; // from X-Amz-Target or the form's Action; empty for REST
     QJsonObject parameters; // a query-protocol form, in the JSON protocol's shapes
+    // Given by a server that can stream a body from a file (the endpoint's socket), null
+    // otherwise (in-process calls): a service that fills it answers with an empty body
+    // and the file's part is sent in its place.
+    std::shared_ptr<BodyFile> bodyFile;
 };
 
 using AwsReply = std::function<void(const HttpResponseData &)>;

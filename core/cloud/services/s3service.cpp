@@ -36,6 +36,7 @@ constexpr qint64 kMinPartSize = 5 * 1024 * 1024;
 constexpr qint64 kMaxObjectSize = 5LL * 1024 * 1024 * 1024;
 constexpr int kMaxParts = 10000;
 constexpr int kUserMetadataLimit = 2048;
+constexpr qint64 kStreamedFrom = 1024 * 1024;
 
 // An answer that ends an operation early (an error), or none to go on.
 using Refusal = std::optional<HttpResponseData>;
@@ -1178,6 +1179,12 @@ HttpResponseData S3Service::getObject(const Call &call)
                            u"bytes %1-%2/%3"_s.arg(from).arg(to).arg(stored->size).toLatin1());
     }
     if (call.request.method == "HEAD"_L1) {
+        AwsWire::addHeader(r.headers, "content-length", QByteArray::number(to - from + 1));
+        return r;
+    }
+    // A large body is sent from its file by the server, never read into memory here.
+    if (call.request.bodyFile && to - from + 1 >= kStreamedFrom) {
+        *call.request.bodyFile = BodyFile{state.contentPath(call.bucket, *stored), from, to - from + 1};
         AwsWire::addHeader(r.headers, "content-length", QByteArray::number(to - from + 1));
         return r;
     }
