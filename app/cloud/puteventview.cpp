@@ -220,6 +220,14 @@ Result<QJsonArray> PutEventView::entriesOf(const QString &text)
                 QString::fromUtf8(QJsonDocument(entry.value("Detail"_L1).toObject()).toJson(QJsonDocument::Compact)));
         out.append(entry);
     }
+    // PutEvents' quota on the whole request, as EventBridge counts it.
+    qsizetype size = 0;
+    for (const QJsonValue &entry : std::as_const(out))
+        size += EventBus::entrySize(entry.toObject());
+    if (size > EventBus::kMaxRequestSize)
+        return Error{tr("The entries take %L1 bytes; PutEvents takes at most %L2 in one request.")
+                         .arg(size)
+                         .arg(EventBus::kMaxRequestSize)};
     return out;
 }
 

@@ -197,6 +197,13 @@ Result<QString> putEvent(LocalCloud &cloud, const QString &bus, const QByteArray
                 QString::fromUtf8(QJsonDocument(entry.value("Detail"_L1).toObject()).toJson(QJsonDocument::Compact)));
         entries.append(entry);
     }
+    qsizetype size = 0;
+    for (const QJsonValue &entry : std::as_const(entries))
+        size += EventBus::entrySize(entry.toObject());
+    if (size > EventBus::kMaxRequestSize)
+        return fail(McpWorkspace::tr("the entries take %1 bytes; PutEvents takes at most %2 in one request")
+                        .arg(size)
+                        .arg(EventBus::kMaxRequestSize));
     const QJsonArray results = cloud.putEvents(bus, entries);
     QStringList refused;
     for (qsizetype i = 0; i < results.size(); ++i)

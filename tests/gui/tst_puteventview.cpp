@@ -148,6 +148,10 @@ void TestPutEventView::rulesFollowTheText_data()
         eleven.append(order(i));
     QTest::newRow("eleven entries") << QStringLiteral("[%1]").arg(eleven.join(u',')) << QStringList{}
                                     << "at most 10 entries" << false;
+    QTest::newRow("over 256 KB")
+        << QStringLiteral(R"({"Source": "shop.orders", "DetailType": "order placed", "Detail": {"note": "%1"}})")
+               .arg(QString(256 * 1024, u'x'))
+        << QStringList{} << "PutEvents takes at most 262,144" << false;
     QTest::newRow("entry not an object") << "[1]" << QStringList{} << "Entry 1 is not a JSON object" << false;
     // What PutEvents would refuse, in its words (the cloud would answer the same entry so).
     QTest::newRow("no detail type") << R"({"Source": "shop.orders", "Detail": {}})" << QStringList{}
