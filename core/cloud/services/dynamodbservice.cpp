@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QList>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
 #include <functional>
@@ -396,6 +397,8 @@ private:
     QJsonObject describeTimeToLive(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject transactWriteItems(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject transactGetItems(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject executeStatement(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject batchExecuteStatement(const QJsonObject &input, qint64 cause, DynamoError *error);
 
     QHash<QString, Function> mOperations; // without a table, or finding it themselves
     QHash<QString, TableFunction> mTableOperations; // on the table named in TableName
@@ -424,6 +427,8 @@ DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
         {u"DescribeTimeToLive"_s, &DynamoDbService::describeTimeToLive},
         {u"TransactWriteItems"_s, &DynamoDbService::transactWriteItems},
         {u"TransactGetItems"_s, &DynamoDbService::transactGetItems},
+        {u"ExecuteStatement"_s, &DynamoDbService::executeStatement},
+        {u"BatchExecuteStatement"_s, &DynamoDbService::batchExecuteStatement},
     };
     mTableOperations = {
         {u"PutItem"_s, &TableOperation::putItem},       {u"GetItem"_s, &TableOperation::getItem},
@@ -481,12 +486,11 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
 {
     if (const Function function = mOperations.value(operation))
         return (this->*function)(input, cause, error);
-    // PartiQL is not served yet: refused by name before any table is looked for.
-    if (operation == "ExecuteStatement"_L1 || operation == "BatchExecuteStatement"_L1
-        || operation == "ExecuteTransaction"_L1)
+    // PartiQL transactions are not served: refused by name before any table is looked for.
+    if (operation == "ExecuteTransaction"_L1)
         return failed(error, {u"NotImplemented"_s,
-                              u"DynamoDB_20120810.%1 (PartiQL) is not served by the local cloud: use the item, "
-                              "query, batch and transaction operations"_s.arg(operation)});
+                              u"DynamoDB_20120810.%1 (PartiQL transactions) is not served by the local cloud: use "
+                              "TransactWriteItems or TransactGetItems"_s.arg(operation)});
     // An operation it does not know is checked for its table and expressions first, as
     // it always was.
     const Node *node = table(input.value("TableName"_L1), error);
@@ -1022,6 +1026,611 @@ QJsonObject DynamoDbService::transactGetItems(const QJsonObject &input, qint64, 
         answer.insert(u"ConsumedCapacity"_s, capacity);
     }
     return answer;
+}
+
+namespace {
+
+// PartiQL statements of DynamoDB's dialect, translated into the request of the operation
+// each maps onto: SELECT into a Scan (of a table or an index) with a filter, INSERT into a
+// PutItem that the item must not exist for, UPDATE into an UpdateItem and DELETE into a
+// DeleteItem of the key its WHERE names. Names become #n placeholders and literals and `?`
+// parameters :v placeholders, so that DynamoDB's expressions do the rest.
+class Partiql
+{
+public:
+    struct Statement
+    {
+        QString verb; // SELECT, INSERT, UPDATE, DELETE
+        QString operation;
+        QJsonObject input;
+    };
+
+    Partiql(const QString &text, const QJsonArray &parameters) : mParameters(parameters) { tokenize(text); }
+
+    // The statement's request; keysOf gives a table's keys (nullopt for an unknown table).
+    std::optional<Statement> translate(const std::function<std::optional<TableKeys>(const QString &)> &keysOf,
+                                       DynamoError *error);
+
+private:
+    struct Token
+    {
+        enum Type { End, Word, Name, String, Number, Parameter, Symbol } type = End;
+        QString text;
+    };
+
+    void tokenize(const QString &text);
+    const Token &peek(qsizetype ahead = 0) const;
+    Token next() { return mPos < mTokens.size() ? mTokens.at(mPos++) : Token(); }
+    bool word(const char *w) const
+    {
+        return peek().type == Token::Word && peek().text.compare(QLatin1String(w), Qt::CaseInsensitive) == 0;
+    }
+    bool symbol(const char *s) const { return peek().type == Token::Symbol && peek().text == QLatin1String(s); }
+    bool fail(const QString &message)
+    {
+        if (mError.isEmpty())
+            mError = message;
+        return false;
+    }
+    QString nameRef(const QString &name);
+    QString valueRef(const QJsonValue &value);
+    std::optional<QJsonValue> value();
+    bool tableName(QString *table, QString *index);
+    // An expression up to a word of stop (or the end), as DynamoDB expression text.
+    QString expression(const QStringList &stop);
+    // The WHERE of an UPDATE or DELETE: its key equalities into *key, the rest as a condition.
+    bool keyAndCondition(const TableKeys &keys, QJsonObject *key, QString *condition);
+
+    QList<Token> mTokens;
+    qsizetype mPos = 0;
+    QJsonArray mParameters;
+    qsizetype mParameter = 0;
+    QJsonObject mNames, mValues;
+    QString mError;
+};
+
+void Partiql::tokenize(const QString &text)
+{
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const QChar c = text.at(i);
+        if (c.isSpace()) {
+            ++i;
+            continue;
+        }
+        Token t;
+        if (c == '"'_L1 || c == '\''_L1) {
+            // Quoted: "name" or 'string', a doubled quote standing for one.
+            t.type = c == '"'_L1 ? Token::Name : Token::String;
+            ++i;
+            while (i < text.size()) {
+                if (text.at(i) == c) {
+                    if (i + 1 < text.size() && text.at(i + 1) == c) {
+                        t.text += c;
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                t.text += text.at(i++);
+            }
+            if (i >= text.size()) {
+                mError = u"Statement wasn't well formed, can't be processed: unterminated quote"_s;
+                return;
+            }
+            ++i;
+        } else if (c.isDigit() || (c == '-'_L1 && i + 1 < text.size() && text.at(i + 1).isDigit())
+                   || (c == '.'_L1 && i + 1 < text.size() && text.at(i + 1).isDigit())) {
+            t.type = Token::Number;
+            qsizetype j = i + 1;
+            while (j < text.size()
+                   && (text.at(j).isDigit() || text.at(j) == '.'_L1 || text.at(j) == 'e'_L1 || text.at(j) == 'E'_L1
+                       || ((text.at(j) == '+'_L1 || text.at(j) == '-'_L1)
+                           && (text.at(j - 1) == 'e'_L1 || text.at(j - 1) == 'E'_L1))))
+                ++j;
+            t.text = text.mid(i, j - i);
+            i = j;
+        } else if (c.isLetter() || c == '_'_L1) {
+            t.type = Token::Word;
+            qsizetype j = i + 1;
+            while (j < text.size() && (text.at(j).isLetterOrNumber() || text.at(j) == '_'_L1))
+                ++j;
+            t.text = text.mid(i, j - i);
+            i = j;
+        } else if (c == '?'_L1) {
+            t.type = Token::Parameter;
+            ++i;
+        } else {
+            t.type = Token::Symbol;
+            const QString two = text.mid(i, 2);
+            if (two == "<<"_L1 || two == ">>"_L1 || two == "<="_L1 || two == ">="_L1 || two == "<>"_L1
+                || two == "!="_L1) {
+                t.text = two;
+                i += 2;
+            } else {
+                t.text = c;
+                ++i;
+            }
+        }
+        mTokens.append(t);
+    }
+}
+
+const Partiql::Token &Partiql::peek(qsizetype ahead) const
+{
+    static const Token end;
+    return mPos + ahead < mTokens.size() ? mTokens.at(mPos + ahead) : end;
+}
+
+QString Partiql::nameRef(const QString &name)
+{
+    for (auto it = mNames.begin(); it != mNames.end(); ++it)
+        if (it.value().toString() == name)
+            return it.key();
+    const QString ref = u"#p%1"_s.arg(mNames.size());
+    mNames.insert(ref, name);
+    return ref;
+}
+
+QString Partiql::valueRef(const QJsonValue &value)
+{
+    const QString ref = u":p%1"_s.arg(mValues.size());
+    mValues.insert(ref, value);
+    return ref;
+}
+
+std::optional<QJsonValue> Partiql::value()
+{
+    const Token t = next();
+    switch (t.type) {
+    case Token::String: return QJsonValue(QJsonObject{{u"S"_s, t.text}});
+    case Token::Number:
+        if (!DynamoValue::canonicalNumber(t.text)) {
+            fail(u"Statement wasn't well formed: '%1' is not a number DynamoDB can store"_s.arg(t.text));
+            return std::nullopt;
+        }
+        return QJsonValue(QJsonObject{{u"N"_s, *DynamoValue::canonicalNumber(t.text)}});
+    case Token::Parameter:
+        if (mParameter >= mParameters.size()) {
+            fail(u"Number of parameters in request and statement don't match."_s);
+            return std::nullopt;
+        }
+        return mParameters.at(mParameter++);
+    case Token::Word:
+        if (t.text.compare("true"_L1, Qt::CaseInsensitive) == 0 || t.text.compare("false"_L1, Qt::CaseInsensitive) == 0)
+            return QJsonValue(QJsonObject{{u"BOOL"_s, t.text.compare("true"_L1, Qt::CaseInsensitive) == 0}});
+        if (t.text.compare("null"_L1, Qt::CaseInsensitive) == 0)
+            return QJsonValue(QJsonObject{{u"NULL"_s, true}});
+        break;
+    case Token::Symbol:
+        if (t.text == "{"_L1) {
+            QJsonObject map;
+            while (!symbol("}")) {
+                const Token key = next();
+                if ((key.type != Token::String && key.type != Token::Name) || !symbol(":")) {
+                    fail(u"Statement wasn't well formed: a map's member is 'name': value"_s);
+                    return std::nullopt;
+                }
+                next();
+                const auto member = value();
+                if (!member)
+                    return std::nullopt;
+                map.insert(key.text, *member);
+                if (symbol(","))
+                    next();
+                else if (!symbol("}"))
+                    break;
+            }
+            if (!symbol("}")) {
+                fail(u"Statement wasn't well formed: a map is not closed"_s);
+                return std::nullopt;
+            }
+            next();
+            return QJsonValue(QJsonObject{{u"M"_s, map}});
+        }
+        if (t.text == "["_L1 || t.text == "<<"_L1) {
+            const bool set = t.text == "<<"_L1;
+            const char *close = set ? ">>" : "]";
+            QJsonArray members;
+            while (!symbol(close) && peek().type != Token::End) {
+                const auto member = value();
+                if (!member)
+                    return std::nullopt;
+                members.append(*member);
+                if (symbol(","))
+                    next();
+                else
+                    break;
+            }
+            if (!symbol(close)) {
+                fail(u"Statement wasn't well formed: a list or set is not closed"_s);
+                return std::nullopt;
+            }
+            next();
+            if (!set)
+                return QJsonValue(QJsonObject{{u"L"_s, members}});
+            // A set of strings, numbers or binaries: its members' type, all alike.
+            const QString type = members.isEmpty() ? QString() : DynamoValue::typeOf(members.first());
+            QJsonArray scalars;
+            for (const QJsonValue &member : std::as_const(members)) {
+                if (DynamoValue::typeOf(member) != type || (type != "S"_L1 && type != "N"_L1 && type != "B"_L1)) {
+                    fail(u"Statement wasn't well formed: a set holds strings, numbers or binaries, all of one type"_s);
+                    return std::nullopt;
+                }
+                scalars.append(member.toObject().value(type));
+            }
+            return QJsonValue(QJsonObject{{type + u"S"_s, scalars}});
+        }
+        break;
+    default: break;
+    }
+    fail(u"Statement wasn't well formed, can't be processed: unexpected '%1'"_s.arg(t.text));
+    return std::nullopt;
+}
+
+bool Partiql::tableName(QString *table, QString *index)
+{
+    const Token t = next();
+    if (t.type != Token::Name && t.type != Token::Word)
+        return fail(u"Statement wasn't well formed, can't be processed: a table name is expected"_s);
+    *table = t.text;
+    if (index && symbol(".")) {
+        next();
+        const Token i = next();
+        if (i.type != Token::Name && i.type != Token::Word)
+            return fail(u"Statement wasn't well formed, can't be processed: an index name is expected"_s);
+        *index = i.text;
+    }
+    return true;
+}
+
+QString Partiql::expression(const QStringList &stop)
+{
+    static const QStringList keywords{u"AND"_s, u"OR"_s, u"NOT"_s, u"BETWEEN"_s, u"IN"_s, u"SET"_s, u"REMOVE"_s};
+    QStringList out;
+    int inList = 0; // an IN list's brackets become parentheses
+    while (peek().type != Token::End) {
+        const Token &t = peek();
+        if (t.type == Token::Word && stop.contains(t.text.toUpper()))
+            break;
+        if (t.type == Token::Word && keywords.contains(t.text.toUpper())) {
+            out.append(t.text.toUpper());
+            const bool in = t.text.toUpper() == "IN"_L1;
+            next();
+            if (in && symbol("[")) {
+                next();
+                out.append(u"("_s);
+                ++inList;
+            }
+            continue;
+        }
+        if (t.type == Token::Word && peek(1).type == Token::Symbol && peek(1).text == "("_L1) {
+            out.append(t.text); // a function: begins_with, contains, attribute_exists, size ...
+            next();
+            continue;
+        }
+        if (t.type == Token::Word && t.text.compare("IS"_L1, Qt::CaseInsensitive) == 0) {
+            // x IS [NOT] MISSING: attribute_not_exists / attribute_exists of the name before it.
+            next();
+            const bool negated = word("NOT");
+            if (negated)
+                next();
+            if (!word("MISSING")) {
+                fail(u"Statement wasn't well formed: IS [NOT] MISSING is the only IS served"_s);
+                return {};
+            }
+            next();
+            const QString name = out.isEmpty() ? QString() : out.takeLast();
+            out.append((negated ? u"attribute_exists(%1)"_s : u"attribute_not_exists(%1)"_s).arg(name));
+            continue;
+        }
+        if (t.type == Token::Word || t.type == Token::Name) {
+            // A path: names joined by dots, list positions in brackets.
+            QString path = nameRef(t.text);
+            next();
+            for (;;) {
+                if (symbol(".") && (peek(1).type == Token::Word || peek(1).type == Token::Name)) {
+                    next();
+                    path += '.'_L1 + nameRef(next().text);
+                } else if (symbol("[") && peek(1).type == Token::Number && peek(2).text == "]"_L1) {
+                    next();
+                    path += '['_L1 + next().text + ']'_L1;
+                    next();
+                } else {
+                    break;
+                }
+            }
+            out.append(path);
+            continue;
+        }
+        if (t.type == Token::Symbol && inList > 0 && t.text == "]"_L1) {
+            next();
+            out.append(u")"_s);
+            --inList;
+            continue;
+        }
+        if (t.type == Token::Symbol && !(t.text == "{"_L1 || t.text == "["_L1 || t.text == "<<"_L1)) {
+            out.append(t.text == "!="_L1 ? u"<>"_s : t.text);
+            next();
+            continue;
+        }
+        const auto literal = value();
+        if (!literal)
+            return {};
+        out.append(valueRef(*literal));
+    }
+    return out.join(' '_L1);
+}
+
+bool Partiql::keyAndCondition(const TableKeys &keys, QJsonObject *key, QString *condition)
+{
+    // Top-level conjuncts of the form key = value give the key; the others stay a condition.
+    QStringList rest;
+    for (;;) {
+        const bool keyEquality = (peek().type == Token::Word || peek().type == Token::Name)
+                                 && (peek().text == keys.partitionKey
+                                     || (!keys.sortKey.isEmpty() && peek().text == keys.sortKey))
+                                 && peek(1).type == Token::Symbol && peek(1).text == "="_L1
+                                 && !key->contains(peek().text);
+        const qsizetype start = mPos;
+        if (keyEquality) {
+            const QString name = next().text;
+            next();
+            const auto v = value();
+            if (!v)
+                return false;
+            if (peek().type == Token::End || word("AND")) {
+                key->insert(name, *v);
+            } else {
+                mPos = start; // key = value OR ...: a condition, not the key
+                rest.append(expression({u"AND"_s}));
+            }
+        } else {
+            rest.append(expression({u"AND"_s}));
+        }
+        if (!mError.isEmpty())
+            return false;
+        if (!word("AND"))
+            break;
+        next();
+        // BETWEEN's AND belongs to it: x BETWEEN a AND b is read whole by expression().
+        if (!rest.isEmpty() && rest.last().contains(" BETWEEN "_L1) && !rest.last().contains(" AND "_L1)) {
+            rest.last() += u" AND "_s + expression({u"AND"_s});
+            if (!word("AND"))
+                break;
+            next();
+        }
+    }
+    if (!key->contains(keys.partitionKey) || (!keys.sortKey.isEmpty() && !key->contains(keys.sortKey)))
+        return fail(u"Where clause does not contain a mandatory equality on all key attributes"_s);
+    QStringList parts;
+    for (const QString &part : std::as_const(rest))
+        if (!part.isEmpty())
+            parts.append(u"(%1)"_s.arg(part));
+    *condition = parts.join(u" AND "_s);
+    return true;
+}
+
+std::optional<Partiql::Statement>
+Partiql::translate(const std::function<std::optional<TableKeys>(const QString &)> &keysOf, DynamoError *error)
+{
+    Statement statement;
+    const auto refuse = [&](const QString &message) {
+        *error = validation(message);
+        return std::optional<Statement>();
+    };
+    const auto missingTable = [&](const QString &name) {
+        *error = {u"ResourceNotFoundException"_s, u"Requested resource not found: Table: %1 not found"_s.arg(name)};
+        return std::optional<Statement>();
+    };
+    if (!mError.isEmpty())
+        return refuse(mError);
+    if (peek().type != Token::Word)
+        return refuse(u"Statement wasn't well formed, can't be processed: it starts with SELECT, INSERT, UPDATE or "
+                      "DELETE"_s);
+    statement.verb = next().text.toUpper();
+    QString table, index;
+    QJsonObject &input = statement.input;
+    if (statement.verb == "SELECT"_L1) {
+        QStringList projection;
+        if (symbol("*")) {
+            next();
+        } else {
+            for (;;) {
+                const Token t = next();
+                if (t.type != Token::Word && t.type != Token::Name)
+                    return refuse(u"Statement wasn't well formed, can't be processed: a projection names attributes"_s);
+                projection.append(nameRef(t.text));
+                if (!symbol(","))
+                    break;
+                next();
+            }
+        }
+        if (!word("FROM"))
+            return refuse(u"Statement wasn't well formed, can't be processed: FROM is expected"_s);
+        next();
+        if (!tableName(&table, &index))
+            return refuse(mError);
+        statement.operation = u"Scan"_s;
+        if (!index.isEmpty())
+            input.insert(u"IndexName"_s, index);
+        if (!projection.isEmpty())
+            input.insert(u"ProjectionExpression"_s, projection.join(u", "_s));
+        if (word("WHERE")) {
+            next();
+            const QString filter = expression({});
+            if (!mError.isEmpty())
+                return refuse(mError);
+            input.insert(u"FilterExpression"_s, filter);
+        }
+    } else if (statement.verb == "INSERT"_L1) {
+        if (!word("INTO"))
+            return refuse(u"Statement wasn't well formed, can't be processed: INTO is expected"_s);
+        next();
+        if (!tableName(&table, nullptr))
+            return refuse(mError);
+        if (!word("VALUE"))
+            return refuse(u"Statement wasn't well formed, can't be processed: VALUE is expected"_s);
+        next();
+        const auto item = value();
+        if (!item || DynamoValue::typeOf(*item) != "M"_L1)
+            return refuse(mError.isEmpty() ? u"Statement wasn't well formed: INSERT's VALUE is a map"_s : mError);
+        const auto keys = keysOf(table);
+        if (!keys)
+            return missingTable(table);
+        statement.operation = u"PutItem"_s;
+        input.insert(u"Item"_s, item->toObject().value("M"_L1));
+        input.insert(u"ConditionExpression"_s, u"attribute_not_exists(%1)"_s.arg(nameRef(keys->partitionKey)));
+    } else if (statement.verb == "UPDATE"_L1 || statement.verb == "DELETE"_L1) {
+        if (statement.verb == "DELETE"_L1) {
+            if (!word("FROM"))
+                return refuse(u"Statement wasn't well formed, can't be processed: FROM is expected"_s);
+            next();
+        }
+        if (!tableName(&table, nullptr))
+            return refuse(mError);
+        const auto keys = keysOf(table);
+        if (!keys)
+            return missingTable(table);
+        QStringList sets, removes;
+        while (statement.verb == "UPDATE"_L1 && (word("SET") || word("REMOVE"))) {
+            const bool set = word("SET");
+            next();
+            const QString part = expression({u"SET"_s, u"REMOVE"_s, u"WHERE"_s});
+            if (!mError.isEmpty())
+                return refuse(mError);
+            (set ? sets : removes).append(part);
+        }
+        if (statement.verb == "UPDATE"_L1 && sets.isEmpty() && removes.isEmpty())
+            return refuse(u"Statement wasn't well formed, can't be processed: UPDATE needs SET or REMOVE"_s);
+        if (!word("WHERE"))
+            return refuse(u"Where clause does not contain a mandatory equality on all key attributes"_s);
+        next();
+        QJsonObject key;
+        QString condition;
+        if (!keyAndCondition(*keys, &key, &condition))
+            return refuse(mError);
+        input.insert(u"Key"_s, key);
+        if (statement.verb == "UPDATE"_L1) {
+            statement.operation = u"UpdateItem"_s;
+            QStringList update;
+            if (!sets.isEmpty())
+                update.append(u"SET "_s + sets.join(u", "_s));
+            if (!removes.isEmpty())
+                update.append(u"REMOVE "_s + removes.join(u", "_s));
+            input.insert(u"UpdateExpression"_s, update.join(' '_L1));
+            // An UPDATE changes an item that exists.
+            const QString exists = u"attribute_exists(%1)"_s.arg(nameRef(keys->partitionKey));
+            condition = condition.isEmpty() ? exists : exists + u" AND "_s + condition;
+        } else {
+            statement.operation = u"DeleteItem"_s;
+        }
+        if (!condition.isEmpty())
+            input.insert(u"ConditionExpression"_s, condition);
+    } else {
+        return refuse(u"Statement wasn't well formed, can't be processed: %1 is not served (SELECT, INSERT, UPDATE, "
+                      "DELETE are)"_s.arg(statement.verb));
+    }
+    if (peek().type != Token::End)
+        return refuse(u"Statement wasn't well formed, can't be processed: unexpected '%1'"_s.arg(peek().text));
+    if (mParameter != mParameters.size())
+        return refuse(u"Number of parameters in request and statement don't match."_s);
+    input.insert(u"TableName"_s, table);
+    if (!mNames.isEmpty())
+        input.insert(u"ExpressionAttributeNames"_s, mNames);
+    if (!mValues.isEmpty())
+        input.insert(u"ExpressionAttributeValues"_s, mValues);
+    return statement;
+}
+
+} // namespace
+
+QJsonObject DynamoDbService::executeStatement(const QJsonObject &input, qint64 cause, DynamoError *error)
+{
+    Partiql partiql(input.value("Statement"_L1).toString(), input.value("Parameters"_L1).toArray());
+    const auto statement = partiql.translate(
+        [this](const QString &name) -> std::optional<TableKeys> {
+            const Node *node = cloud().project().architecture().nodeByName(name);
+            if (!node || node->kind != Kinds::Table)
+                return std::nullopt;
+            return cloud().tableKeys(name);
+        },
+        error);
+    if (!statement)
+        return {};
+    QJsonObject request = statement->input;
+    if (input.contains("ReturnConsumedCapacity"_L1))
+        request.insert(u"ReturnConsumedCapacity"_s, input.value("ReturnConsumedCapacity"_L1));
+    if (statement->verb == "SELECT"_L1) {
+        if (input.contains("ConsistentRead"_L1))
+            request.insert(u"ConsistentRead"_s, input.value("ConsistentRead"_L1));
+        if (input.contains("Limit"_L1))
+            request.insert(u"Limit"_s, input.value("Limit"_L1));
+        // NextToken is the scan's LastEvaluatedKey, as JSON in base64.
+        if (input.contains("NextToken"_L1)) {
+            const QJsonDocument start = QJsonDocument::fromJson(
+                QByteArray::fromBase64(input.value("NextToken"_L1).toString().toLatin1()));
+            if (!start.isObject())
+                return failed(error, validation(u"The provided starting key is invalid"_s));
+            request.insert(u"ExclusiveStartKey"_s, start.object());
+        }
+    }
+    QJsonObject result = run(statement->operation, request, cause, error);
+    if (!error->type.isEmpty()) {
+        if (statement->verb == "INSERT"_L1 && error->type == "ConditionalCheckFailedException"_L1)
+            *error = {u"DuplicateItemException"_s, u"Duplicate primary key exists in table"_s};
+        return {};
+    }
+    QJsonObject answer{{u"Items"_s, result.value("Items"_L1).toArray()}};
+    if (result.contains("LastEvaluatedKey"_L1)) {
+        const QJsonObject last = result.value("LastEvaluatedKey"_L1).toObject();
+        answer.insert(u"LastEvaluatedKey"_s, last);
+        answer.insert(u"NextToken"_s,
+                      QString::fromLatin1(QJsonDocument(last).toJson(QJsonDocument::Compact).toBase64()));
+    }
+    if (result.contains("ConsumedCapacity"_L1))
+        answer.insert(u"ConsumedCapacity"_s, result.value("ConsumedCapacity"_L1));
+    return answer;
+}
+
+QJsonObject DynamoDbService::batchExecuteStatement(const QJsonObject &input, qint64 cause, DynamoError *error)
+{
+    const QJsonArray statements = input.value("Statements"_L1).toArray();
+    if (statements.isEmpty() || statements.size() > 25)
+        return failed(error, validation(QStringLiteral("1 validation error detected: Value at 'statements' failed to "
+                                                       "satisfy constraint: Member must have length less than or "
+                                                       "equal to 25, Member must have length greater than or equal "
+                                                       "to 1")));
+    // Each statement is one item's read or write, answered on its own.
+    QJsonArray responses;
+    for (const QJsonValue &value : statements) {
+        const QJsonObject one = value.toObject();
+        QJsonObject request{{u"Statement"_s, one.value("Statement"_L1)}};
+        if (one.contains("Parameters"_L1))
+            request.insert(u"Parameters"_s, one.value("Parameters"_L1));
+        if (one.contains("ConsistentRead"_L1))
+            request.insert(u"ConsistentRead"_s, one.value("ConsistentRead"_L1));
+        DynamoError failure;
+        const QJsonObject answer = executeStatement(request, cause, &failure);
+        QJsonObject response;
+        if (!failure.type.isEmpty()) {
+            QString code = failure.type;
+            if (code.endsWith("Exception"_L1))
+                code.chop(9);
+            if (code == "Validation"_L1)
+                code = u"ValidationError"_s;
+            response.insert(u"Error"_s, QJsonObject{{u"Code"_s, code}, {u"Message"_s, failure.message}});
+        } else if (const QJsonArray items = answer.value("Items"_L1).toArray(); !items.isEmpty()) {
+            response.insert(u"Item"_s, items.first());
+        }
+        response.insert(u"TableName"_s, one.value("Statement"_L1)
+                                            .toString()
+                                            .section(QRegularExpression(u"(?i)\\b(FROM|INTO|UPDATE)\\s+"_s), 1)
+                                            .section(QRegularExpression(u"[\\s.]"_s), 0, 0)
+                                            .remove('"'_L1));
+        responses.append(response);
+    }
+    return {{u"Responses"_s, responses}};
 }
 
 bool TableOperation::itemBefore(const QJsonObject &key, std::optional<QJsonObject> *before, DynamoError *error) const

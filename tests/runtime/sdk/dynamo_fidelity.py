@@ -1,7 +1,7 @@
 """DynamoDB fidelity through Debian's boto3: normalised numbers (as Decimals), a global
 index queried and paged with boto3's paginator, transactions with their cancellation
 reasons and idempotency tokens, ReturnValuesOnConditionCheckFailure and consumed
-capacity. tst_dynamofidelity runs it against the design its tests declare (tables
+capacity, PartiQL statements. tst_dynamofidelity runs it against the design its tests declare (tables
 users with indexes byEmail, byTeam and byTeamWithName, orders, accounts, readings)."""
 import os
 import unittest
@@ -96,6 +96,20 @@ class DynamoFidelity(unittest.TestCase):
         got = self.client.get_item(TableName="accounts", Key={"id": {"S": "py-lock"}}, ConsistentRead=True,
                                    ReturnConsumedCapacity="TOTAL")
         self.assertEqual(got["ConsumedCapacity"]["CapacityUnits"], 1.0)
+
+    def test_partiql(self):
+        self.client.execute_statement(Statement="INSERT INTO accounts VALUE {'id': ?, 'n': 007}",
+                                      Parameters=[{"S": "py-pq"}])
+        self.client.execute_statement(Statement='UPDATE "accounts" SET n = n + ? WHERE id = ?',
+                                      Parameters=[{"N": "1"}, {"S": "py-pq"}])
+        items = self.client.execute_statement(Statement="SELECT * FROM accounts WHERE id = ?",
+                                              Parameters=[{"S": "py-pq"}])["Items"]
+        self.assertEqual(items, [{"id": {"S": "py-pq"}, "n": {"N": "8"}}])
+        with self.assertRaises(ClientError) as caught:
+            self.client.execute_statement(Statement="INSERT INTO accounts VALUE {'id': 'py-pq'}")
+        self.assertEqual(caught.exception.response["Error"]["Code"], "DuplicateItemException")
+        self.client.execute_statement(Statement="DELETE FROM accounts WHERE id = 'py-pq'")
+        self.assertNotIn("Item", self.accounts.get_item(Key={"id": "py-pq"}))
 
 
 if __name__ == "__main__":
