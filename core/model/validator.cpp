@@ -8,6 +8,7 @@
 #include "cloud/eventbus.h"
 #include "cloud/eventpattern.h"
 #include "cloud/filtercriteria.h"
+#include "cloud/tablestore.h"
 #include "handlerreference.h"
 #include "kinds.h"
 #include "layerstack.h"
@@ -338,6 +339,22 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
                         {node.id},
                         kInvalidEdgeId,
                         u"filterCriteria"_s});
+    }
+    // A table's secondary indexes, checked as the local cloud reads them.
+    if (const QString indexes = node.properties.value("indexes"_L1).toString();
+        node.kind == Kinds::Table && !indexes.trimmed().isEmpty()) {
+        TableKeys keys;
+        keys.partitionKey = node.properties.value("partitionKey"_L1).toString(u"id"_s);
+        keys.partitionType = node.properties.value("partitionKeyType"_L1).toString(u"S"_s);
+        keys.sortKey = node.properties.value("sortKey"_L1).toString();
+        keys.sortType = node.properties.value("sortKeyType"_L1).toString(u"S"_s);
+        if (const Result<QList<TableIndex>> parsed = TableIndex::parse(indexes, keys); !parsed)
+            out.append({Diagnostic::Severity::Error,
+                        u"invalid-indexes"_s,
+                        tr("%1: %2").arg(describe(node.id), parsed.errorMessage()),
+                        {node.id},
+                        kInvalidEdgeId,
+                        u"indexes"_s});
     }
     const QList<Diagnostic> unsafe = pathProblems(mCatalog, node, mProjectDir);
     out += unsafe;

@@ -10,6 +10,7 @@
 
 #include "cloud/cloudclock.h"
 #include "cloudfixture.h"
+#include "model/validator.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -84,6 +85,8 @@ private slots:
     void indexRefusals();
     void describeTableListsIndexes();
     void badIndexDeclarationIsRefused();
+    void validatorChecksIndexes_data();
+    void validatorChecksIndexes();
     void transactionWritesAll();
     void transactionFailingConditionWritesNothing();
     void transactionRefusals_data();
@@ -541,6 +544,58 @@ void TestDynamoFidelity::badIndexDeclarationIsRefused()
     QCOMPARE(a.status, 400);
     QVERIFY2(a.body.value("message").toString().contains("the local index byX needs a table with a sort key"),
              qPrintable(text(a.body)));
+}
+
+void TestDynamoFidelity::validatorChecksIndexes_data()
+{
+    QTest::addColumn<QString>("table");
+    QTest::addColumn<QString>("indexes");
+    QTest::addColumn<QString>("problem"); // empty: none
+    QTest::newRow("the test's global indexes") << "users" << QString::fromUtf8(kUserIndexes) << "";
+    QTest::newRow("the test's local index") << "orders" << QString::fromUtf8(kOrderIndexes) << "";
+    QTest::newRow("not JSON") << "users"
+                              << "[{"
+                              << "not a JSON array";
+    QTest::newRow("local without a table sort key") << "accounts"
+                                                    << R"j([{"name": "byX", "kind": "local", "sortKey": "x"}])j"
+                                                    << "needs a table with a sort key";
+    QTest::newRow("no partition key") << "users"
+                                      << R"j([{"name": "byX"}])j"
+                                      << "needs a partition key";
+    QTest::newRow("a key of another type than the table's")
+        << "users"
+        << R"j([{"name": "byId", "partitionKey": "id", "partitionKeyType": "N"}])j"
+        << "another type than the table's";
+    QTest::newRow("INCLUDE without attributes")
+        << "users"
+        << R"j([{"name": "byX", "partitionKey": "x", "projection": "INCLUDE"}])j"
+        << "names no nonKeyAttributes";
+    QTest::newRow("two of one name")
+        << "users"
+        << R"j([{"name": "byX", "partitionKey": "x"}, {"name": "byX", "partitionKey": "y"}])j"
+        << "two indexes are named byX";
+    QTest::newRow("a short name") << "users"
+                                  << R"j([{"name": "x", "partitionKey": "x"}])j"
+                                  << "is not 3 to 255 letters";
+}
+
+void TestDynamoFidelity::validatorChecksIndexes()
+{
+    QFETCH(QString, table);
+    QFETCH(QString, indexes);
+    QFETCH(QString, problem);
+    const NodeId id = mLocal->project.architecture().nodeByName(table)->id;
+    QVERIFY(mLocal->project.setNodeProperty(id, QStringLiteral("indexes"), indexes));
+    QStringList found;
+    for (const Diagnostic &d : Validator(mLocal->project.catalog(), mLocal->project.architecture()).validate())
+        if (d.code == QLatin1String("invalid-indexes"))
+            found.append(d.message);
+    if (problem.isEmpty()) {
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+    } else {
+        QCOMPARE(found.size(), 1);
+        QVERIFY2(found.first().contains(problem), qPrintable(found.first()));
+    }
 }
 
 void TestDynamoFidelity::transactionWritesAll()
