@@ -240,8 +240,8 @@ void TestS3Fidelity::addBucketRows()
                                          << QByteArray("<x/>") << 501 << QByteArray("PutBucketMetricsConfiguration");
     row("unknown bucket subresource") << "GET" << QStringLiteral("/files?frobnicate") << QByteArray() << QByteArray()
                                       << 501 << QByteArray("?frobnicate");
-    row("presigned POST") << "POST" << QStringLiteral("/files") << QByteArray() << QByteArray("key=keep.txt") << 501
-                          << QByteArray("PostObject");
+    row("POST that is no form") << "POST" << QStringLiteral("/files") << QByteArray() << QByteArray("key=keep.txt")
+                                << 412 << QByteArray("multipart/form-data");
     row("DeleteBucket") << "DELETE" << QStringLiteral("/files") << QByteArray() << QByteArray() << 501
                         << QByteArray("DeleteBucket");
 }

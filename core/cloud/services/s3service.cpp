@@ -11,10 +11,15 @@
 #include <QCryptographicHash>
 #include <QHash>
 #include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QLocale>
 #include <QPair>
+#include <QSet>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -292,6 +297,80 @@ bool byteRange(const QByteArray &range, qint64 size, qint64 *from, qint64 *to)
     return okFrom && okTo && *from < size && *from <= *to;
 }
 
+// A browser form upload (presigned POST): its fields by lower-case name in order, and
+// the file (the field named file, the last one S3 reads).
+struct PostForm
+{
+    QList<QPair<QString, QByteArray>> fields;
+    QByteArray file;
+    QString fileName;
+    bool hasFile = false;
+};
+
+constexpr int kMaxFormFields = 100;
+
+// multipart/form-data as browsers send it; false when it is not well formed.
+bool parseForm(const QByteArray &contentType, const QByteArray &body, PostForm *form)
+{
+    QByteArray boundary;
+    for (const QByteArray &parameter : contentType.split(';')) {
+        const QByteArray p = parameter.trimmed();
+        if (p.toLower().startsWith("boundary="))
+            boundary = p.mid(9);
+    }
+    if (boundary.size() >= 2 && boundary.startsWith('"') && boundary.endsWith('"'))
+        boundary = boundary.mid(1, boundary.size() - 2);
+    if (boundary.isEmpty() || boundary.size() > 200)
+        return false;
+    const QByteArray delimiter = "--" + boundary;
+    qsizetype at = body.indexOf(delimiter);
+    if (at < 0)
+        return false;
+    while (true) {
+        at += delimiter.size();
+        if (body.mid(at, 2) == "--")
+            return true; // the closing delimiter
+        if (body.mid(at, 2) != "\r\n")
+            return false;
+        at += 2;
+        const qsizetype headersEnd = body.indexOf("\r\n\r\n", at);
+        const qsizetype next = body.indexOf("\r\n" + delimiter, at);
+        if (headersEnd < 0 || next < 0 || headersEnd > next || form->fields.size() >= kMaxFormFields)
+            return false;
+        QString name, fileName;
+        bool isFile = false;
+        for (const QByteArray &line : body.mid(at, headersEnd - at).split('\n')) {
+            if (!line.trimmed().toLower().startsWith("content-disposition:"))
+                continue;
+            for (const QByteArray &parameter : line.mid(line.indexOf(':') + 1).split(';')) {
+                const QByteArray p = parameter.trimmed();
+                const qsizetype equals = p.indexOf('=');
+                if (equals < 0)
+                    continue;
+                QByteArray value = p.mid(equals + 1);
+                if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+                    value = value.mid(1, value.size() - 2);
+                if (p.left(equals).toLower() == "name")
+                    name = QString::fromUtf8(value).toLower();
+                else if (p.left(equals).toLower() == "filename") {
+                    isFile = true;
+                    fileName = QString::fromUtf8(value);
+                }
+            }
+        }
+        const QByteArray value = body.mid(headersEnd + 4, next - headersEnd - 4);
+        if (name == "file"_L1 || (isFile && name.isEmpty())) {
+            // S3 ignores the fields after the file.
+            form->hasFile = true;
+            form->file = value;
+            form->fileName = fileName;
+            return true;
+        }
+        form->fields.append({name, value});
+        at = next + 2;
+    }
+}
+
 // The operations a subresource (?tagging, ?acl ...) names by method, null where S3 has none.
 struct Subresource
 {
@@ -452,6 +531,7 @@ private:
     // The version a request's versionId names, refusing tagging of a non-current one.
     Refusal currentVersionOnly(const Call &call, const QString &operation) const;
     HttpResponseData getBucketPolicy(const Call &call);
+    HttpResponseData postObject(const Call &call);
     HttpResponseData createMultipartUpload(const Call &call);
     HttpResponseData uploadPart(const Call &call);
     HttpResponseData uploadPartCopy(const Call &call);
@@ -494,6 +574,7 @@ S3Service::S3Service(AwsEndpoint &endpoint) : AwsService(Recognition(u"s3"_s).ta
         {u"PutBucketVersioning"_s, &S3Service::putBucketVersioning},
         {u"ListObjectVersions"_s, &S3Service::listObjectVersions},
         {u"GetBucketPolicy"_s, &S3Service::getBucketPolicy},
+        {u"PostObject"_s, &S3Service::postObject},
         {u"CreateMultipartUpload"_s, &S3Service::createMultipartUpload},
         {u"UploadPart"_s, &S3Service::uploadPart},
         {u"UploadPartCopy"_s, &S3Service::uploadPartCopy},
@@ -1460,6 +1541,217 @@ HttpResponseData S3Service::listObjectVersions(const Call &call)
         xml.writeEndElement();
     }
     return document.answer();
+}
+
+// A presigned POST (a browser form upload): the policy's expiration and every condition
+// are checked as S3 checks them, each field needing one (x-ignore-*, the signature, the
+// policy and the file aside); signatures are not checked, as nowhere in the local cloud.
+HttpResponseData S3Service::postObject(const Call &call)
+{
+    const QByteArray contentType = call.request.header("content-type");
+    if (!contentType.toLower().startsWith("multipart/form-data"))
+        return s3Error(412, u"PreconditionFailed"_s, u"At least one of the pre-conditions you specified did not hold"_s,
+                       call.id(),
+                       {{u"Condition"_s, u"Bucket POST must be of the enclosure-type multipart/form-data"_s}});
+    PostForm form;
+    if (!parseForm(contentType, call.request.body, &form))
+        return s3Error(400, u"MalformedPOSTRequest"_s,
+                       u"The body of your POST request is not well-formed multipart/form-data."_s, call.id());
+    QHash<QString, QByteArray> fields;
+    for (const auto &[name, value] : std::as_const(form.fields))
+        fields.insert(name, value);
+    if (!form.hasFile)
+        return s3Error(400, u"InvalidArgument"_s, u"POST requires exactly one file upload per request."_s, call.id(),
+                       {{u"ArgumentName"_s, u"file"_s}, {u"ArgumentValue"_s, u"0"_s}});
+    if (!fields.contains(u"key"_s))
+        return s3Error(400, u"InvalidArgument"_s,
+                       u"Bucket POST must contain a field named 'key'.  If it is specified, please check the order "
+                       "of the fields."_s,
+                       call.id(), {{u"ArgumentName"_s, u"key"_s}, {u"ArgumentValue"_s, QString()}});
+    const bool v4 = fields.contains(u"x-amz-signature"_s);
+    const bool signedForm = v4 || fields.contains(u"signature"_s);
+    if (!signedForm || !fields.contains(u"policy"_s)) {
+        if (!signedForm && !fields.contains(u"policy"_s))
+            return s3Error(403, u"AccessDenied"_s, u"Access Denied"_s, call.id());
+        const QString missing = signedForm ? u"policy"_s : (v4 ? u"x-amz-signature"_s : u"signature"_s);
+        return s3Error(400, u"InvalidArgument"_s,
+                       u"Bucket POST must contain a field named '%1'.  If it is specified, please check the order of "
+                       "the fields."_s.arg(missing),
+                       call.id(), {{u"ArgumentName"_s, missing}, {u"ArgumentValue"_s, QString()}});
+    }
+    if (v4 && fields.value(u"x-amz-algorithm"_s) != "AWS4-HMAC-SHA256")
+        return s3Error(400, u"InvalidArgument"_s, u"Only AWS4-HMAC-SHA256 is supported"_s, call.id(),
+                       {{u"ArgumentName"_s, u"x-amz-algorithm"_s}});
+    const QString key =
+        QString::fromUtf8(fields.value(u"key"_s)).replace(u"${filename}"_s, form.fileName.section('/'_L1, -1));
+    if (key.isEmpty() || key.toUtf8().size() > 1024)
+        return s3Error(400, u"KeyTooLongError"_s, u"Your key is too long"_s, call.id());
+
+    // The policy: {"expiration": ..., "conditions": [...]}.
+    auto invalidPolicy = [&](const QString &why) {
+        return s3Error(400, u"InvalidPolicyDocument"_s, u"Invalid Policy: "_s + why, call.id());
+    };
+    auto denied = [&](const QString &why) {
+        return s3Error(403, u"AccessDenied"_s, u"Invalid according to Policy: "_s + why, call.id());
+    };
+    const auto decoded = QByteArray::fromBase64Encoding(fields.value(u"policy"_s).trimmed(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    QJsonParseError parseError;
+    const QJsonDocument policy = QJsonDocument::fromJson(decoded.decoded, &parseError);
+    if (!decoded || parseError.error != QJsonParseError::NoError || !policy.isObject())
+        return invalidPolicy(u"Invalid JSON."_s);
+    const QJsonValue expiration = policy.object().value("expiration"_L1);
+    if (!expiration.isString())
+        return invalidPolicy(u"Policy missing expiration."_s);
+    QDateTime expires = QDateTime::fromString(expiration.toString(), Qt::ISODateWithMs);
+    if (!expires.isValid())
+        return invalidPolicy(u"Invalid 'expiration' value: '%1'"_s.arg(expiration.toString().left(100)));
+    // Presigned forms are signed on the machine's clock, not the cloud's virtual one.
+    if (expires < QDateTime::currentDateTimeUtc())
+        return denied(u"Policy expired."_s);
+    const QJsonValue conditions = policy.object().value("conditions"_L1);
+    if (!conditions.isArray())
+        return invalidPolicy(u"Policy missing conditions."_s);
+    QSet<QString> covered;
+    auto valueOf = [&](const QString &field) -> std::optional<QByteArray> {
+        if (field == "bucket"_L1)
+            return call.bucket.toUtf8();
+        if (field == "key"_L1)
+            return key.toUtf8();
+        if (!fields.contains(field))
+            return std::nullopt;
+        return fields.value(field);
+    };
+    auto conditionText = [](const QJsonValue &c) {
+        return QString::fromUtf8(c.isArray() ? QJsonDocument(c.toArray()).toJson(QJsonDocument::Compact)
+                                             : QJsonDocument(c.toObject()).toJson(QJsonDocument::Compact));
+    };
+    for (const QJsonValue &condition : conditions.toArray()) {
+        QString operation, field;
+        QJsonValue expected;
+        if (condition.isObject() && condition.toObject().size() == 1) {
+            operation = u"eq"_s;
+            field = condition.toObject().constBegin().key().toLower();
+            expected = condition.toObject().constBegin().value();
+        } else if (condition.isArray() && condition.toArray().size() == 3) {
+            const QJsonArray parts = condition.toArray();
+            operation = parts.at(0).toString().toLower();
+            if (operation == "content-length-range"_L1) {
+                const qint64 low = qint64(parts.at(1).toDouble(-1)), high = qint64(parts.at(2).toDouble(-1));
+                if (low < 0 || high < low)
+                    return invalidPolicy(u"Invalid content-length-range: %1"_s.arg(conditionText(condition)));
+                if (form.file.size() > high)
+                    return s3Error(400, u"EntityTooLarge"_s, u"Your proposed upload exceeds the maximum allowed size"_s,
+                                   call.id(),
+                                   {{u"ProposedSize"_s, QString::number(form.file.size())},
+                                    {u"MaxSizeAllowed"_s, QString::number(high)}});
+                if (form.file.size() < low)
+                    return s3Error(400, u"EntityTooSmall"_s,
+                                   u"Your proposed upload is smaller than the minimum allowed size"_s, call.id(),
+                                   {{u"ProposedSize"_s, QString::number(form.file.size())},
+                                    {u"MinSizeAllowed"_s, QString::number(low)}});
+                continue;
+            }
+            field = parts.at(1).toString().toLower();
+            if (!field.startsWith('$'_L1))
+                return invalidPolicy(u"Invalid Condition: %1"_s.arg(conditionText(condition)));
+            field = field.mid(1);
+            expected = parts.at(2);
+        } else {
+            return invalidPolicy(u"Invalid Condition: %1"_s.arg(conditionText(condition)));
+        }
+        if (!expected.isString() || (operation != "eq"_L1 && operation != "starts-with"_L1))
+            return invalidPolicy(u"Invalid Condition: %1"_s.arg(conditionText(condition)));
+        const std::optional<QByteArray> given = valueOf(field);
+        const QByteArray wanted = expected.toString().toUtf8();
+        const bool holds = given && (operation == "eq"_L1 ? *given == wanted : given->startsWith(wanted));
+        if (!holds)
+            return denied(u"Policy Condition failed: %1"_s.arg(conditionText(condition)));
+        covered.insert(field);
+    }
+    for (const auto &[name, value] : std::as_const(form.fields)) {
+        const bool exempt = name == "policy"_L1 || name == "x-amz-signature"_L1 || name == "signature"_L1
+                            || name == "awsaccesskeyid"_L1 || name.startsWith("x-ignore-"_L1);
+        if (!exempt && !covered.contains(name))
+            return denied(u"Extra input fields: %1"_s.arg(name.left(100)));
+    }
+
+    // What the form stores with the object: its type, metadata and standard headers, tags.
+    ObjectFields headers, tags;
+    for (const auto &[name, value] : std::as_const(form.fields)) {
+        const bool stored = name.startsWith("x-amz-meta-"_L1)
+                            || std::any_of(std::begin(kStoredHeaders), std::end(kStoredHeaders),
+                                           [&name = name](const char *header) {
+            return name == QLatin1String(header);
+                               });
+        if (!stored)
+            continue;
+        if (RequestGuard::isUnsafeHeaderValue(value))
+            return s3Error(400, u"InvalidArgument"_s, u"Header value cannot be represented using ISO-8859-1."_s,
+                           call.id(), {{u"HeaderName"_s, name}});
+        headers.insert(name, QString::fromUtf8(value));
+    }
+    if (const QByteArray tagging = fields.value(u"tagging"_s); !tagging.isEmpty()) {
+        QList<QPair<QString, QString>> pairs;
+        QXmlStreamReader reader(tagging);
+        while (!reader.atEnd()) {
+            reader.readNext();
+            if (!reader.isStartElement() || reader.name() != "Tag"_L1)
+                continue;
+            QPair<QString, QString> tag;
+            while (reader.readNextStartElement()) {
+                if (reader.name() == "Key"_L1)
+                    tag.first = reader.readElementText();
+                else if (reader.name() == "Value"_L1)
+                    tag.second = reader.readElementText();
+                else
+                    reader.skipCurrentElement();
+            }
+            pairs.append(tag);
+        }
+        if (reader.hasError())
+            return malformedXml(call.id());
+        if (Refusal refusal = tagsOf(pairs, &tags, call.id()))
+            return *refusal;
+    }
+    const QString type = QString::fromUtf8(fields.value(u"content-type"_s));
+    if (Result<void> put = cloud().putObject(call.bucket, key, form.file, type, call.request.cause); !put)
+        return s3Error(400, u"InvalidArgument"_s, put.errorMessage(), call.id());
+    if (Result<void> stored = cloud().state().setObjectDetails(call.bucket, key, headers, tags); !stored)
+        return s3Error(500, u"InternalError"_s, stored.errorMessage(), call.id());
+    const StoredObject object = cloud().state().objectInfo(call.bucket, key).valueOr(StoredObject{});
+    const QString location = endpoint().url() + '/'_L1 + call.bucket + '/'_L1
+                             + QString::fromLatin1(QUrl::toPercentEncoding(key, "/"));
+    HttpResponseData r;
+    const QByteArray redirect = fields.value(u"success_action_redirect"_s, fields.value(u"redirect"_s));
+    const QUrl target(QString::fromUtf8(redirect));
+    const QByteArray status = fields.value(u"success_action_status"_s);
+    if (!redirect.isEmpty() && target.isValid() && (target.scheme() == "http"_L1 || target.scheme() == "https"_L1)) {
+        QUrl to = target;
+        QUrlQuery query(to);
+        query.addQueryItem(u"bucket"_s, call.bucket);
+        query.addQueryItem(u"key"_s, key);
+        query.addQueryItem(u"etag"_s, QString::fromLatin1(etagHeader(object.etag)));
+        to.setQuery(query);
+        r.status = 303;
+        AwsWire::addHeader(r.headers, "location", to.toEncoded());
+    } else if (status == "201") {
+        S3Document document(u"PostResponse"_s);
+        document.xml.writeTextElement(u"Location"_s, location);
+        document.xml.writeTextElement(u"Bucket"_s, call.bucket);
+        document.xml.writeTextElement(u"Key"_s, key);
+        document.xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(object.etag)));
+        r = document.answer();
+        r.status = 201;
+    } else {
+        // 204 unless 200 is asked for, as S3 answers any other value.
+        r.status = status == "200" ? 200 : 204;
+    }
+    AwsWire::addHeader(r.headers, "etag", etagHeader(object.etag));
+    if (r.status != 303)
+        AwsWire::addHeader(r.headers, "location", location.toUtf8());
+    addVersionHeader(r.headers, call.bucket, object);
+    return r;
 }
 
 HttpResponseData S3Service::getBucketPolicy(const Call &call)

@@ -1,8 +1,8 @@
 """boto3 against the local cloud's S3 as applications use it: upload_file's multipart
 transfer of a 20 MB file and download_file of it byte for byte, PutObjectTagging that
 leaves the body alone, the lock pattern with IfNoneMatch, stored metadata, subresources
-answered or refused by name, and an expired presigned URL. tst_awsendpoint runs it with
-NIMBUS_AWS_ENDPOINT set to a running endpoint serving tests/runtime/data/aws (bucket files)."""
+answered or refused by name, an expired presigned URL, and a presigned POST form upload.
+tst_awsendpoint runs it with NIMBUS_AWS_ENDPOINT set to a running endpoint serving tests/runtime/data/aws (bucket files)."""
 import hashlib
 import os
 import re
@@ -105,6 +105,29 @@ class S3Fidelity(unittest.TestCase):
         self.assertEqual(self.s3.list_object_versions(Bucket=BUCKET).get("Versions", []), [])
         self.assertEqual(error_of(self.s3.put_bucket_cors, Bucket=BUCKET, CORSConfiguration={
             "CORSRules": [{"AllowedMethods": ["GET"], "AllowedOrigins": ["*"]}]}), ("NotImplemented", 501))
+
+    def test_presigned_post(self):
+        # A browser's form upload: boto3's generate_presigned_post, posted as a form is
+        # (Debian's requests), with a content-length-range and a metadata field.
+        import requests
+        post = self.s3.generate_presigned_post(
+            BUCKET, "py/forms/${filename}", Fields={"x-amz-meta-owner": "ada", "success_action_status": "201"},
+            Conditions=[{"x-amz-meta-owner": "ada"}, {"success_action_status": "201"},
+                        ["content-length-range", 1, 1024]], ExpiresIn=300)
+        answer = requests.post(post["url"], data=post["fields"], files={"file": ("cat.txt", b"meow")})
+        self.assertEqual(answer.status_code, 201, answer.text)
+        self.assertIn("<Key>py/forms/cat.txt</Key>", answer.text)
+        head = self.s3.head_object(Bucket=BUCKET, Key="py/forms/cat.txt")
+        self.assertEqual(head["Metadata"], {"owner": "ada"})
+        self.assertEqual(self.s3.get_object(Bucket=BUCKET, Key="py/forms/cat.txt")["Body"].read(), b"meow")
+        # Over the range, and a field the policy does not name.
+        answer = requests.post(post["url"], data=post["fields"], files={"file": ("big.txt", b"x" * 2048)})
+        self.assertEqual(answer.status_code, 400)
+        self.assertIn("EntityTooLarge", answer.text)
+        answer = requests.post(post["url"], data={**post["fields"], "x-amz-meta-role": "admin"},
+                               files={"file": ("cat.txt", b"meow")})
+        self.assertEqual(answer.status_code, 403)
+        self.assertIn("Extra input fields: x-amz-meta-role", answer.text)
 
     def refused(self, url):
         with self.assertRaises(urllib.error.HTTPError) as refused:
