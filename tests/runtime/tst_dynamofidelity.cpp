@@ -967,6 +967,11 @@ void TestDynamoFidelity::partiql_data()
     QTest::newRow("unknown table") << R"j(DELETE FROM nowhere WHERE id = 'a')j" << QJsonArray()
                                    << "ResourceNotFoundException"
                                    << "a b c";
+    QTest::newRow("a literal nested over 32 levels")
+        << QStringLiteral("INSERT INTO accounts VALUE {'id': 'deep', 'l': %1%2}")
+               .arg(QString(40, QLatin1Char('[')), QString(40, QLatin1Char(']')))
+        << QJsonArray() << "ValidationException"
+        << "a b c";
     QTest::newRow("unknown table, SELECT")
         << R"j(SELECT * FROM nowhere)j" << QJsonArray() << "ResourceNotFoundException"
         << "";

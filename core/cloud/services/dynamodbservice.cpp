@@ -1085,6 +1085,7 @@ private:
     qsizetype mPos = 0;
     QJsonArray mParameters;
     qsizetype mParameter = 0;
+    int mDepth = 0; // of the literal being read: DynamoDB nests at most 32 levels
     QJsonObject mNames, mValues;
     QString mError;
 };
@@ -1181,6 +1182,16 @@ QString Partiql::valueRef(const QJsonValue &value)
 
 std::optional<QJsonValue> Partiql::value()
 {
+    struct Nesting
+    {
+        int &depth;
+        explicit Nesting(int &d) : depth(++d) { }
+        ~Nesting() { --depth; }
+    } nesting(mDepth);
+    if (mDepth > 32) {
+        fail(u"Nesting Levels have exceeded supported limits"_s);
+        return std::nullopt;
+    }
     const Token t = next();
     switch (t.type) {
     case Token::String: return QJsonValue(QJsonObject{{u"S"_s, t.text}});
