@@ -180,14 +180,15 @@ int TestDynamoFidelity::changes(const QString &table) const
 
 void TestDynamoFidelity::seedUsers()
 {
-    // u5 has no email and no team: it is in no index (sparse indexes).
+    // u5 has no email and no team: it is in no index; u6 has a team but no score, the sort
+    // key of byTeam: it is not in that one either (sparse indexes).
     const struct
     {
         const char *id, *email, *team, *score, *name;
     } users[] = {
         {"u1", "ann@x.org", "red", "30", "Ann"}, {"u2", "bob@x.org", "red", "10", "Bob"},
         {"u3", "cy@x.org", "blue", "20", "Cy"},  {"u4", nullptr, "red", "20", "Di"},
-        {"u5", nullptr, nullptr, nullptr, "Ed"},
+        {"u5", nullptr, nullptr, nullptr, "Ed"}, {"u6", nullptr, "red", nullptr, "Fay"},
     };
     for (const auto &u : users) {
         QJsonObject item{{"id", S(QString::fromLatin1(u.id))},
