@@ -81,6 +81,8 @@ private slots:
     void indexPagination_data();
     void indexPagination();
     void indexFollowsWrites();
+    void indexKeysOfWrongTypesRefused_data();
+    void indexKeysOfWrongTypesRefused();
     void indexRefusals_data();
     void indexRefusals();
     void describeTableListsIndexes();
@@ -469,6 +471,41 @@ void TestDynamoFidelity::indexFollowsWrites()
                  .status,
              200);
     QVERIFY(QTest::qWaitFor([&] { return byEmail("c@x.org") == 0; }, 10000));
+}
+
+void TestDynamoFidelity::indexKeysOfWrongTypesRefused_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QJsonObject>("request");
+    QTest::addColumn<QString>("message");
+    const QString mismatch = QStringLiteral("Type mismatch for Index Key ");
+    QTest::newRow("PutItem") << "PutItem"
+                             << parse(R"j({"TableName": "users", "Item": {"id": {"S": "w"}, "email": {"N": "1"}}})j")
+                             << mismatch + "email Expected: S Actual: N IndexName: byEmail";
+    QTest::newRow("UpdateItem") << "UpdateItem" << parse(R"j({"TableName": "users", "Key": {"id": {"S": "w"}},
+        "UpdateExpression": "SET score = :s", "ExpressionAttributeValues": {":s": {"S": "high"}}})j")
+                                << mismatch + "score Expected: N Actual: S IndexName: byTeam";
+    QTest::newRow("BatchWriteItem, an empty index key")
+        << "BatchWriteItem"
+        << parse(R"j({"RequestItems": {"users": [{"PutRequest": {"Item": {"id": {"S": "w"}, "team": {"S": ""}}}}]}})j")
+        << "cannot contain an empty string value. IndexName: byTeam, IndexKey: team";
+    QTest::newRow("TransactWriteItems") << "TransactWriteItems"
+                                        << parse(R"j({"TransactItems": [{"Put": {"TableName": "orders",
+        "Item": {"customer": {"S": "c"}, "orderId": {"S": "w"}, "date": {"S": "today"}}}}]})j")
+                                        << mismatch + "date Expected: N Actual: S IndexName: byDate";
+}
+
+void TestDynamoFidelity::indexKeysOfWrongTypesRefused()
+{
+    QFETCH(QString, operation);
+    QFETCH(QJsonObject, request);
+    QFETCH(QString, message);
+    const Answer a = call(operation.toLatin1().constData(), request);
+    QCOMPARE(a.status, 400);
+    QCOMPARE(a.type(), QStringLiteral("ValidationException"));
+    QVERIFY2(a.body.value("message").toString().contains(message), qPrintable(text(a.body)));
+    QVERIFY(get("users", {{"id", S("w")}}).isEmpty());
+    QVERIFY(get("orders", {{"customer", S("c")}, {"orderId", S("w")}}).isEmpty());
 }
 
 void TestDynamoFidelity::indexRefusals_data()

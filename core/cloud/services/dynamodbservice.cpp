@@ -63,7 +63,36 @@ bool checkKey(const QJsonObject &key, const TableKeys &keys, DynamoError *error)
     return true;
 }
 
-bool checkItem(const QJsonObject &item, const TableKeys &keys, DynamoError *error)
+// An item's index key attributes, where it has them, are of the index's types and not
+// empty (an item without them is simply not in the index).
+bool checkIndexKeys(const QJsonObject &item, const QList<TableIndex> &indexes, DynamoError *error)
+{
+    for (const TableIndex &index : indexes) {
+        for (const auto &[name, type] : {std::pair{index.keys.partitionKey, index.keys.partitionType},
+                                         std::pair{index.keys.sortKey, index.keys.sortType}}) {
+            if (name.isEmpty() || !item.contains(name))
+                continue;
+            const QJsonValue value = item.value(name);
+            if (DynamoValue::typeOf(value) != type) {
+                *error = validation(
+                    u"One or more parameter values were invalid: Type mismatch for Index Key %1 "
+                    "Expected: %2 Actual: %3 IndexName: %4"_s.arg(name, type, DynamoValue::typeOf(value), index.name));
+                return false;
+            }
+            if (!TableStore::keyValue(value, type)) {
+                *error = validation(
+                    u"One or more parameter values are not valid. A value specified for a secondary "
+                    "index key is not supported. The AttributeValue for a key attribute cannot "
+                    "contain an empty string value. IndexName: %1, IndexKey: %2"_s.arg(index.name, name));
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool checkItem(const QJsonObject &item, const TableKeys &keys, DynamoError *error,
+               const QList<TableIndex> &indexes = {})
 {
     for (const QString &name : {keys.partitionKey, keys.sortKey}) {
         if (name.isEmpty())
@@ -92,7 +121,7 @@ bool checkItem(const QJsonObject &item, const TableKeys &keys, DynamoError *erro
         *error = validation(u"Item size has exceeded the maximum allowed size"_s);
         return false;
     }
-    return true;
+    return checkIndexKeys(item, indexes, error);
 }
 
 // The expressions of a request, parsed against its names and values.
@@ -685,6 +714,7 @@ bool DynamoDbService::checkWriteBatch(const QJsonObject &requests, DynamoError *
         if (!node)
             return false;
         const TableKeys keys = cloud().tableKeys(node->name);
+        const QList<TableIndex> indexes = indexesOf(node, keys).valueOr({});
         QSet<QString> seen;
         for (const QJsonValue &request : it.value().toArray()) {
             const QJsonObject put = request["PutRequest"_L1].toObject();
@@ -694,7 +724,7 @@ bool DynamoDbService::checkWriteBatch(const QJsonObject &requests, DynamoError *
                                                    "contain exactly one of the supported datatypes"));
                 return false;
             }
-            if (!put.isEmpty() && !checkItem(put.value("Item"_L1).toObject(), keys, error))
+            if (!put.isEmpty() && !checkItem(put.value("Item"_L1).toObject(), keys, error, indexes))
                 return false;
             const QJsonObject key = put.isEmpty() ? del.value("Key"_L1).toObject()
                                                   : keyOf(put.value("Item"_L1).toObject(), keys);
@@ -842,7 +872,7 @@ static bool readActions(const QJsonArray &items, const QStringList &types,
             return false;
         if (action.type == "Put"_L1) {
             const QJsonObject item = DynamoValue::normalisedItem(action.body.value("Item"_L1).toObject());
-            if (!checkItem(item, action.keys, error))
+            if (!checkItem(item, action.keys, error, action.indexes))
                 return false;
             action.after = item;
             action.key = keyOf(item, action.keys);
@@ -944,7 +974,7 @@ QJsonObject DynamoDbService::transactWriteItems(const QJsonObject &input, qint64
             if (!action.expressions.update->apply(after, error))
                 return {};
             after = DynamoValue::normalisedItem(after);
-            if (!checkItem(after, action.keys, error))
+            if (!checkItem(after, action.keys, error, action.indexes))
                 return {};
             action.after = after;
         } else if (action.type == "ConditionCheck"_L1) {
@@ -1676,7 +1706,7 @@ QJsonObject TableOperation::conditionalWrite(const QJsonObject &key,
 QJsonObject TableOperation::putItem(DynamoError *error)
 {
     const QJsonObject item = DynamoValue::normalisedItem(mCall.input.value("Item"_L1).toObject());
-    if (!checkItem(item, mCall.keys, error))
+    if (!checkItem(item, mCall.keys, error, mCall.indexes))
         return {};
     if (mCall.returnValues != "NONE"_L1 && mCall.returnValues != "ALL_OLD"_L1)
         return failed(error, validation(u"ReturnValues can only be ALL_OLD or NONE"_s));
@@ -1751,7 +1781,7 @@ QJsonObject TableOperation::updateItem(DynamoError *error)
             return {};
     }
     after = DynamoValue::normalisedItem(after);
-    if (!checkItem(after, keys, error))
+    if (!checkItem(after, keys, error, mCall.indexes))
         return {};
     countWrite(before, after);
     if (const Result<void> put = cloud().putItem(mCall.table->name, after, mCall.cause); !put)
