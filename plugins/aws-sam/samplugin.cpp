@@ -16,6 +16,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
+#include <initializer_list>
 
 using namespace Qt::StringLiterals;
 
@@ -606,6 +608,30 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
 
 namespace {
 
+// The settings of an event source (a SAM event's Properties) the import does not read, in
+// the file's order: every key not in read, but for Enabled set to true (the default, so
+// nothing is lost). For a warning that names them.
+QStringList unreadKeys(const YAML::Node &settings, std::initializer_list<const char *> read)
+{
+    QStringList unread;
+    if (!settings.IsMap())
+        return unread;
+    for (auto it = settings.begin(); it != settings.end(); ++it) {
+        const QString key = Y::text(it->first);
+        const bool known = std::any_of(read.begin(), read.end(),
+                                       [&](const char *k) { return key == QLatin1String(k); });
+        const bool enabledByDefault = (key == "Enabled"_L1 || key == "enabled"_L1)
+                                      && Y::text(it->second).toLower() == "true"_L1;
+        if (!known && !enabledByDefault)
+            unread.append(key);
+    }
+    return unread;
+}
+
+} // namespace
+
+namespace {
+
 struct SamReader
 {
     const ImportInput &input;
@@ -620,6 +646,17 @@ struct SamReader
     Aws::EventReader *eventReader = nullptr;
 
     void note(Diagnostic::Severity severity, const QString &message) { result.note(severity, message); }
+    // Warns of the settings of a function's event that the import does not read.
+    void noteUnread(const QString &function, const QString &event, const QString &type, const YAML::Node &settings,
+                    std::initializer_list<const char *> read)
+    {
+        const QStringList unread = unreadKeys(settings, read);
+        if (!unread.isEmpty())
+            note(Diagnostic::Severity::Warning,
+                 SamPlugin::tr("%1: the event %2 (%3) sets %4, which Nimbus does not model; the local cloud runs the "
+                               "trigger without it")
+                     .arg(function, event, type, unread.join(", "_L1)));
+    }
 
     QString addNode(const QString &kind, const QString &logicalId, const QJsonObject &properties,
                     const QString &wantedName = {})
@@ -1006,6 +1043,7 @@ struct SamReader
                                            {u"enabled"_s, on},
                                            {u"description"_s, Y::text(Y::child(ep, "Description"))}});
                 recordEvent(trigger);
+                noteUnread(id, key, type, ep, {"Schedule", "ScheduleExpression", "Enabled", "State", "Description"});
             } else if (type == "SQS"_L1 || type == "SNS"_L1 || type == "S3"_L1 || type == "DynamoDB"_L1) {
                 const char *field = type == "SQS"_L1   ? "Queue"
                                     : type == "SNS"_L1 ? "Topic"
@@ -1019,6 +1057,19 @@ struct SamReader
                     continue;
                 }
                 recordEvent(trigger);
+                if (type == "SQS"_L1)
+                    noteUnread(id, key, type, ep,
+                               {"Queue", "BatchSize", "MaximumBatchingWindowInSeconds", "ScalingConfig",
+                                "FilterCriteria", "FunctionResponseTypes"});
+                else if (type == "SNS"_L1)
+                    noteUnread(id, key, type, ep, {"Topic"});
+                else if (type == "S3"_L1)
+                    noteUnread(id, key, type, ep, {"Bucket", "Events", "Filter"});
+                else
+                    noteUnread(id, key, type, ep,
+                               {"Stream", "StartingPosition", "BatchSize", "MaximumBatchingWindowInSeconds",
+                                "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError",
+                                "FilterCriteria", "FunctionResponseTypes", "DestinationConfig"});
                 if (type == "SQS"_L1) {
                     readNumber(trigger, ep, "BatchSize", u"batchSize"_s);
                     readNumber(trigger, ep, "MaximumBatchingWindowInSeconds", u"batchingWindow"_s);
@@ -1063,6 +1114,9 @@ struct SamReader
                                                 Y::text(Y::child(ep, "State")) != "DISABLED"_L1, QString()));
                 builder.connect(eventReader->bus(Y::child(ep, "EventBusName")), rule, u"routes"_s);
                 builder.connect(rule, function, u"targets"_s);
+                noteUnread(id, key, type, ep,
+                           {"Pattern", "EventBusName", "State", "Input", "InputPath", "InputTransformer", "RetryPolicy",
+                            "DeadLetterConfig"});
                 if (ExportModel::identifier(rule) != key)
                     events.insert(function + '/'_L1 + rule, key);
             } else {

@@ -17,6 +17,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
+#include <initializer_list>
 
 using namespace Qt::StringLiterals;
 
@@ -621,6 +623,26 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
 
 namespace {
 
+// The settings of an event source (a serverless.yml event) the import does not read, in
+// the file's order: every key not in read, but for enabled set to true (the default, so
+// nothing is lost). For a warning that names them.
+QStringList unreadKeys(const YAML::Node &settings, std::initializer_list<const char *> read)
+{
+    QStringList unread;
+    if (!settings.IsMap())
+        return unread;
+    for (auto it = settings.begin(); it != settings.end(); ++it) {
+        const QString key = Y::text(it->first);
+        const bool known = std::any_of(read.begin(), read.end(),
+                                       [&](const char *k) { return key == QLatin1String(k); });
+        const bool enabledByDefault = (key == "Enabled"_L1 || key == "enabled"_L1)
+                                      && Y::text(it->second).toLower() == "true"_L1;
+        if (!known && !enabledByDefault)
+            unread.append(key);
+    }
+    return unread;
+}
+
 // Reads a serverless.yml into nodes and connections: the resources block's services,
 // each function with its events, and the connections its role's policies allow.
 class ServerlessReader
@@ -669,6 +691,17 @@ public:
 
 private:
     void note(Diagnostic::Severity severity, const QString &message) { mResult->note(severity, message); }
+    // Warns of the settings of a function's event that the import does not read.
+    void noteUnread(const QString &function, const QString &type, const YAML::Node &settings,
+                    std::initializer_list<const char *> read)
+    {
+        const QStringList unread = unreadKeys(settings, read);
+        if (!unread.isEmpty())
+            note(Diagnostic::Severity::Warning,
+                 ServerlessPlugin::tr("%1: its %2 event sets %3, which Nimbus does not model; the local cloud runs "
+                                      "the trigger without it")
+                     .arg(function, type, unread.join(", "_L1)));
+    }
     // A function's setting, else the provider's.
     YAML::Node value(const YAML::Node &fn, const char *key) const;
     QJsonObject functionProperties(const QString &key, const YAML::Node &fn);
@@ -1208,6 +1241,7 @@ QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, 
         if (e.IsMap() && (Y::has(e, "authorizer") || Y::has(e, "private")))
             mRouteAuth.append({trigger, e, type == "http"_L1});
     } else if (type == "schedule"_L1) {
+        noteUnread(function, type, e, {"rate", "enabled", "description"});
         const YAML::Node rate = e.IsMap() ? Y::child(e, "rate") : e;
         const QString expression = rate.IsSequence() && rate.size() > 0 ? Y::text(rate[0]) : Y::text(rate);
         trigger = mBuilder.addNode(u"schedule"_s, function + "Schedule"_L1,
@@ -1215,6 +1249,17 @@ QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, 
                                     {u"enabled"_s, Y::text(Y::child(e, "enabled")) != "false"_L1},
                                     {u"description"_s, Y::text(Y::child(e, "description"))}});
     } else if (type == "sqs"_L1 || type == "sns"_L1 || type == "stream"_L1) {
+        if (type == "sqs"_L1)
+            noteUnread(function, type, e,
+                       {"arn", "batchSize", "maximumBatchingWindow", "functionResponseType", "filterPatterns",
+                        "maximumConcurrency"});
+        else if (type == "sns"_L1)
+            noteUnread(function, type, e, {"arn", "topicName"});
+        else
+            noteUnread(function, type, e,
+                       {"arn", "type", "batchSize", "batchWindow", "functionResponseType", "filterPatterns",
+                        "startingPosition", "maximumRetryAttempts", "maximumRecordAgeInSeconds",
+                        "bisectBatchOnFunctionError", "destinations"});
         const YAML::Node arn = e.IsMap() ? Y::child(e, "arn") : e;
         trigger = mNodeOfResource.value(Aws::referencedId(arn));
         if (trigger.isEmpty() && type == "sns"_L1) {
@@ -1237,7 +1282,11 @@ QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, 
                                                           Y::text(Y::child(e, "description"))));
         mBuilder.connect(mEvents.bus(Y::child(e, "eventBus")), trigger, u"routes"_s);
         mBuilder.connect(trigger, function, u"targets"_s);
+        noteUnread(function, type, e,
+                   {"pattern", "eventBus", "enabled", "description", "input", "inputPath", "inputTransformer",
+                    "retryPolicy", "deadLetterQueueArn"});
     } else if (type == "s3"_L1) {
+        noteUnread(function, type, e, {"bucket", "event", "rules", "existing"});
         const QString bucket = e.IsMap() ? Y::text(Y::child(e, "bucket")) : Y::text(e);
         trigger = mBucketByName.value(bucket);
         if (trigger.isEmpty() && !bucket.isEmpty()) {

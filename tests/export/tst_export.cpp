@@ -146,6 +146,9 @@ private slots:
     void awsBucketFilterReported();
     void awsEventsImportHandwritten_data();
     void awsEventsImportHandwritten();
+    // An event source's setting the import does not read is a warning naming it.
+    void awsUnreadEventSettingsReported_data();
+    void awsUnreadEventSettingsReported();
     void awsJsonTextRoundTrip_data();
     void awsJsonTextRoundTrip();
     void awsEventProblemsReported_data();
@@ -1654,6 +1657,100 @@ void TestExport::awsEventsImportHandwritten()
                               QStringLiteral("worker on-failure Failures"), QStringLiteral("worker on-success other"),
                               QStringLiteral("workerRule targets worker")}));
     }
+}
+
+void TestExport::awsUnreadEventSettingsReported_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QByteArray>("events"); // the function's events, indented for their place
+    QTest::addColumn<QString>("warning"); // empty: no warning of unread settings
+
+    const QByteArray sqs = "        Work:\n          Type: SQS\n          Properties:\n"
+                           "            Queue: !GetAtt Work.Arn\n";
+    QTest::newRow("sam: SQS as read") << "sam" << sqs + "            BatchSize: 5\n            Enabled: true\n"
+                                      << "";
+    QTest::newRow("sam: SQS disabled") << "sam" << sqs + "            Enabled: false\n"
+                                       << "Handler: the event Work (SQS) sets Enabled, which Nimbus does not model";
+    QTest::newRow("sam: stream parallelization and tumbling window")
+        << "sam"
+        << QByteArray("        Changes:\n          Type: DynamoDB\n          Properties:\n"
+                      "            Stream: !GetAtt Items.StreamArn\n            StartingPosition: LATEST\n"
+                      "            ParallelizationFactor: 4\n            TumblingWindowInSeconds: 60\n")
+        << "the event Changes (DynamoDB) sets ParallelizationFactor, TumblingWindowInSeconds";
+    QTest::newRow("sam: SNS filter policy")
+        << "sam"
+        << QByteArray("        Alert:\n          Type: SNS\n          Properties:\n            Topic: !Ref Alerts\n"
+                      "            FilterPolicy: {kind: [a]}\n")
+        << "the event Alert (SNS) sets FilterPolicy";
+    QTest::newRow("sam: rule name")
+        << "sam"
+        << QByteArray("        Health:\n          Type: EventBridgeRule\n          Properties:\n"
+                      "            Pattern: {source: [aws.health]}\n            RuleName: health-rule\n")
+        << "the event Health (EventBridgeRule) sets RuleName";
+
+    QTest::newRow("serverless: sqs as read")
+        << "serverless" << QByteArray("      - sqs: {arn: !GetAtt Work.Arn, batchSize: 5, enabled: true}\n") << "";
+    QTest::newRow("serverless: sqs disabled")
+        << "serverless" << QByteArray("      - sqs: {arn: !GetAtt Work.Arn, enabled: false}\n")
+        << "Handler: its sqs event sets enabled, which Nimbus does not model";
+    QTest::newRow("serverless: stream parallelization")
+        << "serverless"
+        << QByteArray("      - stream: {type: dynamodb, arn: !GetAtt Items.StreamArn, parallelizationFactor: 2}\n")
+        << "its stream event sets parallelizationFactor";
+    QTest::newRow("serverless: sns filter policy")
+        << "serverless" << QByteArray("      - sns: {arn: !Ref Alerts, filterPolicy: {kind: [a]}}\n")
+        << "its sns event sets filterPolicy";
+    QTest::newRow("serverless: s3 of an existing bucket")
+        << "serverless" << QByteArray("      - s3: {bucket: uploads, event: 's3:ObjectCreated:*', existing: true}\n")
+        << "";
+}
+
+void TestExport::awsUnreadEventSettingsReported()
+{
+    QFETCH(QString, target);
+    QFETCH(QByteArray, events);
+    QFETCH(QString, warning);
+    const QByteArray resources = "    Work: {Type: AWS::SQS::Queue}\n"
+                                 "    Alerts: {Type: AWS::SNS::Topic}\n"
+                                 "    Items:\n      Type: AWS::DynamoDB::Table\n      Properties:\n"
+                                 "        AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n"
+                                 "        KeySchema: [{AttributeName: id, KeyType: HASH}]\n"
+                                 "        BillingMode: PAY_PER_REQUEST\n"
+                                 "        StreamSpecification: {StreamViewType: NEW_IMAGE}\n";
+    const bool sam = target == QLatin1String("sam");
+    QByteArray dedented; // SAM's Resources are one level less deep than serverless.yml's
+    for (const QByteArray &line : resources.split('\n'))
+        if (!line.isEmpty())
+            dedented += line.mid(2) + '\n';
+    const QString fileName = sam ? QStringLiteral("template.yaml") : QStringLiteral("serverless.yml");
+    const QByteArray content =
+        sam ? "AWSTemplateFormatVersion: '2010-09-09'\nTransform: AWS::Serverless-2016-10-31\nResources:\n"
+              "  Handler:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n"
+              "      Handler: app.handler\n      Runtime: python3.12\n      Events:\n"
+                  + events + dedented
+            : "service: shop\nprovider:\n  name: aws\n  runtime: python3.12\nfunctions:\n  Handler:\n"
+              "    handler: src/app.handler\n    events:\n"
+                  + events + "resources:\n  Resources:\n" + resources;
+    QTemporaryDir dir;
+    QVERIFY(writeText(dir.filePath(fileName), content));
+    QVERIFY(writeText(dir.filePath(QStringLiteral("src/app.py")), "def handler(event, context):\n    return 1\n"));
+    Project project(Catalog::builtin());
+    const Result<QList<Diagnostic>> read = ExportJob::import(dir.filePath(fileName), *mRegistry, project, target);
+    QVERIFY2(read, qPrintable(read.errorMessage() + QLatin1Char('\n') + QString::fromUtf8(content)));
+    QStringList unread;
+    for (const Diagnostic &d : *read)
+        if (d.message.contains(QLatin1String("does not model")))
+            unread.append(d.message);
+    if (warning.isEmpty()) {
+        QVERIFY2(unread.isEmpty(), qPrintable(unread.join(QLatin1Char('\n'))));
+        return;
+    }
+    QCOMPARE(unread.size(), 1);
+    QVERIFY2(unread.first().contains(warning), qPrintable(unread.first()));
+    const auto severity = std::find_if(read->cbegin(), read->cend(), [&](const Diagnostic &d) {
+                              return d.message == unread.first();
+                          })->severity;
+    QCOMPARE(severity, Diagnostic::Severity::Warning);
 }
 
 void TestExport::awsJsonTextRoundTrip_data()
