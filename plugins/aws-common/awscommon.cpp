@@ -1151,13 +1151,15 @@ void addSecretResources(const ExportModel &model, const LogicalIds &ids, YAML::N
     }
 }
 
-void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform)
+void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform,
+                      const QStringList &alsoWritten)
 {
     // addEventResources writes buses and rules, addUserPoolResources user pools,
-    // addSecretResources secrets and parameters.
+    // addSecretResources secrets and parameters; a target may write more (containers).
     model.reportUnexported(output, platform,
-                           {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter,
-                            Kinds::StateMachine, Kinds::Layer});
+                           QStringList{Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter,
+                                       Kinds::StateMachine, Kinds::Layer}
+                               + alsoWritten);
     model.reportWorkflowProblems(output, platform);
     for (const Node *bucket : model.nodesOfKind(Kinds::Bucket))
         if (!settingText(bucket, "filterCriteria").trimmed().isEmpty() && !model.consumers(bucket).isEmpty())

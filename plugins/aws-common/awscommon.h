@@ -231,7 +231,8 @@ void addSecretResources(const ExportModel &model, const LogicalIds &ids, YAML::N
 // Reports what the exports cannot write (ExportModel::reportUnexported less the buses,
 // rules and user pools, which they write) and each bucket's filter criteria, which S3 notifications of
 // CloudFormation have no place for.
-void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform);
+void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform,
+                      const QStringList &alsoWritten = {});
 
 // Reading buses and rules back (both formats keep them as CloudFormation resources):
 // addNode adds a node for a resource (and records its logical id) and returns its name.

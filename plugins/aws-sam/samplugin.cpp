@@ -3,6 +3,7 @@
 
 #include "awsauth.h"
 #include "awscommon.h"
+#include "awsfargate.h"
 #include "awslayers.h"
 #include "awsworkflow.h"
 #include "awsworkflowimport.h"
@@ -592,7 +593,8 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         resources[ids.of(layer.node).toStdString()] = resource;
     }
 
-    Aws::reportUnexported(model, output, u"SAM"_s);
+    Aws::addFargateResources(model, ids, parameters, resources, output);
+    Aws::reportUnexported(model, output, u"SAM"_s, {Kinds::Container});
     auth.reportAwsLimits(output, u"SAM"_s);
 
     const YAML::Node globals = globalsSection(cors, auth, ids);

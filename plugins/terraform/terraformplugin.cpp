@@ -12,6 +12,7 @@
 #include "infracostusage.h"
 #include "model/callbackurls.h"
 #include "model/catalog.h"
+#include "terraformfargate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -1416,9 +1417,12 @@ void write(const ProviderPlugin &plugin, const ExportInput &input, const ExportM
         writer.writeUserPool(pool);
     for (const ExportWorkflow &w : model.workflows())
         writer.writeStateMachine(w);
+    const QByteArray containers = fargateFile(model, output, reference);
+    if (!containers.isEmpty())
+        output.addFile(u"containers.tf"_s, containers);
     model.reportUnexported(output, u"Terraform"_s,
                            {Kinds::EventBus, Kinds::Rule, Kinds::UserPool, Kinds::Secret, Kinds::Parameter,
-                            Kinds::StateMachine, Kinds::Layer});
+                            Kinds::StateMachine, Kinds::Layer, Kinds::Container});
     model.reportWorkflowProblems(output, u"Terraform"_s);
     writer.authorization().reportAwsLimits(output, u"Terraform"_s);
 

@@ -1,8 +1,9 @@
 // Serverless containers exported (issue 20 item 6): a Cloud Run service and a Knative
 // Service per container (image, port, concurrency, CPU and memory, request timeout,
-// min/max scale annotations), Scaleway's custom.containers in serverless.yml, checked
-// against golden files; SAM, Terraform and the Serverless Framework say per container
-// that it is not written for them yet, and drop nothing silently.
+// min/max scale annotations), Scaleway's custom.containers in serverless.yml, and ECS
+// services on Fargate in SAM and Terraform (task sizes Fargate has, routes through a VPC
+// link, what ECS cannot take said per node), checked against golden files; the Serverless
+// Framework says per container that it is not written for it yet, and drops nothing silently.
 
 #include "testutil.h"
 
@@ -11,6 +12,8 @@
 #include "export/pluginregistry.h"
 #include "model/catalog.h"
 #include "storage/jsoninterchange.h"
+
+#include "awsfargate.h"
 
 #include <QDirIterator>
 #include <QTemporaryDir>
@@ -31,6 +34,9 @@ private slots:
     void golden();
     void notWrittenYet_data();
     void notWrittenYet();
+    void fargateSizes_data();
+    void fargateSizes();
+    void terraformImageCannotInterpolate();
 
 private:
     ExportOutput exported(const QString &target);
@@ -68,6 +74,9 @@ void tst_ContainerExport::golden_data()
     QTest::newRow("cloudrun") << QStringLiteral("cloudrun") << QStringLiteral("autoscaling.knative.dev/minScale: '1'");
     QTest::newRow("knative") << QStringLiteral("knative") << QStringLiteral("autoscaling.knative.dev/min-scale: '1'");
     QTest::newRow("scaleway") << QStringLiteral("scaleway") << QStringLiteral("registryImage: ghcr.io/acme/web:1.2");
+    QTest::newRow("sam") << QStringLiteral("sam") << QStringLiteral("RouteKey: ANY /{proxy+}");
+    QTest::newRow("terraform") << QStringLiteral("terraform")
+                               << QStringLiteral("resource \"aws_ecs_service\" \"worker\"");
 }
 
 void tst_ContainerExport::golden()
@@ -116,8 +125,6 @@ void tst_ContainerExport::notWrittenYet_data()
 {
     QTest::addColumn<QString>("target");
     QTest::addColumn<QString>("platform");
-    QTest::newRow("sam") << QStringLiteral("sam") << QStringLiteral("SAM");
-    QTest::newRow("terraform") << QStringLiteral("terraform") << QStringLiteral("Terraform");
     QTest::newRow("serverless") << QStringLiteral("serverless") << QStringLiteral("Serverless Framework");
 }
 
@@ -136,6 +143,60 @@ void tst_ContainerExport::notWrittenYet()
         });
         QVERIFY2(found, qPrintable(said));
     }
+}
+
+void tst_ContainerExport::fargateSizes_data()
+{
+    QTest::addColumn<double>("cpu");
+    QTest::addColumn<int>("memory");
+    QTest::addColumn<int>("units");
+    QTest::addColumn<int>("taskMemory");
+    QTest::addColumn<bool>("rounded");
+    QTest::newRow("a quarter, 512") << 0.25 << 512 << 256 << 512 << false;
+    QTest::newRow("half, 1 GB") << 0.5 << 1024 << 512 << 1024 << false;
+    QTest::newRow("half, 1.5 GB up to 2") << 0.5 << 1536 << 512 << 2048 << true;
+    QTest::newRow("a quarter, 3 GB needs half a vCPU") << 0.25 << 3072 << 512 << 3072 << true;
+    QTest::newRow("1 vCPU, 512 MB up to 2 GB") << 1.0 << 512 << 1024 << 2048 << true;
+    QTest::newRow("2 vCPU, 2 GB up to 4") << 2.0 << 2048 << 2048 << 4096 << true;
+    QTest::newRow("0.3 vCPU up to half") << 0.3 << 1024 << 512 << 1024 << true;
+    QTest::newRow("8 vCPU, 20 GB") << 8.0 << 20480 << 8192 << 20480 << false;
+    QTest::newRow("beyond the largest") << 32.0 << 200000 << 16384 << 122880 << true;
+}
+
+void tst_ContainerExport::fargateSizes()
+{
+    QFETCH(double, cpu);
+    QFETCH(int, memory);
+    QFETCH(int, units);
+    QFETCH(int, taskMemory);
+    QFETCH(bool, rounded);
+    const Aws::FargateSize size = Aws::fargateSize(cpu, memory);
+    QCOMPARE(size.cpuUnits, units);
+    QCOMPARE(size.memoryMb, taskMemory);
+    QCOMPARE(size.rounded, rounded);
+}
+
+// An image named by a stranger's design is written as a string: "${...}" in it is escaped,
+// never an interpolation Terraform would evaluate (reading a file, calling a function).
+void tst_ContainerExport::terraformImageCannotInterpolate()
+{
+    Project project(Catalog::builtin());
+    JsonInterchange reader;
+    const QByteArray design = "{\"format\": \"nimbus-project\", \"version\": 1, \"nodes\": [{\"name\": \"web\", "
+                              "\"kind\": \"container\", \"properties\": {\"image\": "
+                              "\"evil${file(\\\"/etc/passwd\\\")}%{if true}x%{endif}\"}}], \"edges\": []}";
+    QVERIFY(reader.read(design, "evil.json"));
+    project.architecture().reset(reader.takeNodes(), reader.takeEdges());
+    const ExporterInterface *exporter = mRegistry->exporter(QStringLiteral("terraform"));
+    QVERIFY(exporter);
+    const ExportOutput output = ExportJob::prepare(*exporter, mRegistry->provider(QStringLiteral("terraform")),
+                                                   ExportJob::input(project, QStringLiteral("terraform"), {}));
+    QByteArray containers;
+    for (const ExportFile &f : output.files)
+        if (f.path == QLatin1String("containers.tf"))
+            containers = f.content;
+    const QByteArray escaped = "image            = \"evil$${file(\\\"/etc/passwd\\\")}%%{if true}x%%{endif}\"";
+    QVERIFY2(containers.contains(escaped), containers.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_ContainerExport)

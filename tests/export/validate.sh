@@ -67,6 +67,14 @@ check "serverless print: layers" sh -c "cd '$out/layers-serverless' && '$tools/n
     > '$out/logs/layers-serverless-print.yml'"
 check "hcl2json: main.tf with layers" node "$tools/terraform.mjs" "$out/layers-terraform" \
     aws_lambda_layer_version=2 aws_lambda_function=2
+# Serverless containers as ECS services on Fargate (SAM and Terraform's containers.tf).
+containers="$here/data/containers/containers.json"
+check "cfn-lint: SAM template.yaml with containers on Fargate" sh -c "'$build/bin/nimbus' export '$containers' \
+    --target sam -o '$out/containers-sam' > /dev/null 2>&1 && node '$tools/cfn-lint.cjs' '$out/containers-sam/template.yaml'"
+check "hcl2json: containers.tf" sh -c "'$build/bin/nimbus' export '$containers' --target terraform \
+    -o '$out/containers-terraform' > /dev/null 2>&1 && node '$tools/terraform.mjs' '$out/containers-terraform' \
+    aws_ecs_service=2 aws_ecs_task_definition=2 aws_apigatewayv2_vpc_link=1 aws_apigatewayv2_route=1 \
+    aws_appautoscaling_policy=2 aws_service_discovery_service=2"
 reject "cfn-lint" node "$tools/cfn-lint.cjs" "$here/broken/template.yaml"
 reject "npx cfn-lint validate" sh -c "cd '$tools' && npx --no-install cfn-lint validate '$here/broken/template.yaml'"
 

@@ -138,6 +138,13 @@ authorizer.JwtConfiguration = p('Json');
 // starts a state machine (StepFunctions-StartExecution).
 cfn.ResourceTypes['AWS::ApiGatewayV2::Integration'].Properties.IntegrationSubtype = p('String');
 
+// HTTP APIs' private integrations (2020-03): a VPC link, and an integration's ConnectionId
+// into it, which the containers' routes (ECS on Fargate behind Cloud Map) use.
+cfn.ResourceTypes['AWS::ApiGatewayV2::VpcLink'] = { Documentation: '', Attributes: attributes('VpcLinkId'),
+  Properties: { Name: required(p('String')), SubnetIds: required(strings()), SecurityGroupIds: strings(),
+    Tags: p('Json') } };
+cfn.ResourceTypes['AWS::ApiGatewayV2::Integration'].Properties.ConnectionId = p('String');
+
 // SAM: a route's own authorizer on an HttpApi event (SAM 1.20, 2020-02); the package knows
 // no HttpApi event and reads it as a REST Api event.
 sam.PropertyTypes[fn + '.ApiEvent'].Properties.Auth = p('Json');
