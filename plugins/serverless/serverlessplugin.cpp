@@ -2,6 +2,7 @@
 #include "model/kinds.h"
 
 #include "awsauth.h"
+#include "awsbuild.h"
 #include "awscommon.h"
 #include "awslayers.h"
 #include "awsworkflow.h"
@@ -33,9 +34,10 @@ const QString kFile = u"serverless.yml"_s;
 // Runtimes Serverless Framework v3 accepts (its configuration schema, 3.40).
 QString frameworkRuntime(const QString &runtime)
 {
-    if (runtime == "nodejs22.x"_L1)
+    // The newest the framework's v3 schema accepts: Node.js 20, Python 3.11.
+    if (runtime == "nodejs22.x"_L1 || runtime == "nodejs24.x"_L1)
         return u"nodejs20.x"_s;
-    if (runtime == "python3.12"_L1)
+    if (runtime == "python3.12"_L1 || runtime == "python3.13"_L1)
         return u"python3.11"_s;
     return runtime;
 }
@@ -419,12 +421,34 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
     for (const ExportFunction &f : model.functions()) {
         const QString id = recordedIds.of(f.node);
         YAML::Node fn(YAML::NodeType::Map);
-        fn["handler"] = Y::string(f.source + '/'_L1 + f.handler);
+        // A compiled function is deployed from the zip its build makes, which the framework
+        // does not build: its handler is then the runtime's, not a path in the service.
+        const std::optional<Aws::BuildStep> build = Aws::buildStep(f);
+        if (build) {
+            fn["handler"] = Y::string(f.goSource ? u"bootstrap"_s : f.handler);
+            YAML::Node package(YAML::NodeType::Map);
+            package["artifact"] = Y::string(u"build/%1.zip"_s.arg(f.node->name));
+            fn["package"] = package;
+            output.add(
+                Diagnostic::Severity::Info, u"export-build"_s,
+                tr("%1: serverless deploy uploads build/%1.zip, which it does not build: in %2 run OUT=<an empty "
+                   "folder> sh -c '%3', then zip that folder's content into build/%1.zip (it needs %4)")
+                    .arg(f.node->name, f.source, build->command, build->tool),
+                f.node->id);
+        } else {
+            fn["handler"] = Y::string(f.source + '/'_L1 + f.handler);
+        }
         const QString runtime = frameworkRuntime(f.runtime);
         if (runtime != f.runtime)
             output.add(Diagnostic::Severity::Warning, u"export-runtime"_s,
                        tr("%1: Serverless Framework v3 does not accept %2; it is written as %3, the newest it accepts")
                            .arg(f.node->name, f.runtime, runtime),
+                       f.node->id, u"runtime"_s);
+        if (runtime.startsWith("dotnet"_L1))
+            output.add(Diagnostic::Severity::Error, u"export-runtime"_s,
+                       tr("%1: Serverless Framework v3 accepts no .NET runtime newer than dotnet6; deploy %2 with SAM "
+                          "or Terraform")
+                           .arg(f.node->name, runtime),
                        f.node->id, u"runtime"_s);
         fn["runtime"] = Y::string(runtime);
         fn["architecture"] = Y::string(Aws::lambdaArchitecture(f.architecture));

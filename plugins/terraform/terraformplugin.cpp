@@ -1,6 +1,7 @@
 #include "terraformplugin.h"
 #include "model/kinds.h"
 
+#include "awsbuild.h"
 #include "awscommon.h"
 #include "awslayers.h"
 #include "awsworkflow.h"
@@ -444,11 +445,39 @@ void TerraformWriter::writeBus(const Node *bus)
 void TerraformWriter::writeFunction(const ExportFunction &f)
 {
     const QString name = tfName(f.node);
+    // A compiled function is built into build/<name> (again when its sources change)
+    // before it is zipped: Terraform deploys what the zip holds.
+    const std::optional<Aws::BuildStep> build = Aws::buildStep(f);
+    if (build) {
+        const QString folder = u"${path.module}/"_s + H::literal(f.source);
+        mMain.beginBlock(u"resource"_s, {u"terraform_data"_s, name + "_build"_L1});
+        mMain.attribute(u"triggers_replace"_s,
+                        H::expression(u"sha1(join(\"\", [for f in sort(fileset(%1, %2)) : filesha1(%3)]))"_s.arg(
+                            QString::fromUtf8(H::templateString(folder).write(0)),
+                            QString::fromUtf8(H::string(build->sources).write(0)),
+                            QString::fromUtf8(H::templateString(folder + u"/${f}"_s).write(0)))));
+        mMain.beginBlock(u"provisioner"_s, {u"local-exec"_s});
+        mMain.attribute(u"working_dir"_s, H::templateString(folder));
+        mMain.attribute(u"command"_s, H::string(u"rm -rf \"$OUT\" && mkdir -p \"$OUT\" && "_s + build->command));
+        mMain.attribute(
+            u"environment"_s,
+            H::object({{u"OUT"_s, H::templateString(u"${abspath(path.module)}/build/"_s + H::literal(f.node->name))}}));
+        mMain.endBlock();
+        mMain.endBlock();
+        mOutput.add(Diagnostic::Severity::Info, u"export-build"_s,
+                    TerraformPlugin::tr("%1: terraform apply builds it with %2 in its folder first "
+                                        "(terraform_data.%3_build); the machine that applies needs %2")
+                        .arg(f.node->name, build->tool, name),
+                    f.node->id);
+    }
     mMain.beginBlock(u"data"_s, {u"archive_file"_s, name});
     mMain.attribute(u"type"_s, H::string(u"zip"_s));
-    mMain.attribute(u"source_dir"_s, H::templateString(u"${path.module}/"_s + H::literal(f.source)));
+    mMain.attribute(u"source_dir"_s, H::templateString(build ? u"${path.module}/build/"_s + H::literal(f.node->name)
+                                                             : u"${path.module}/"_s + H::literal(f.source)));
     mMain.attribute(u"output_path"_s,
                     H::templateString(u"${path.module}/build/%1.zip"_s.arg(H::literal(f.node->name))));
+    if (build)
+        mMain.attribute(u"depends_on"_s, H::list({H::expression(u"terraform_data.%1_build"_s.arg(name))}));
     mMain.endBlock();
 
     writeRole(f);
@@ -456,7 +485,7 @@ void TerraformWriter::writeFunction(const ExportFunction &f)
     mMain.beginBlock(u"resource"_s, {u"aws_lambda_function"_s, name});
     mMain.attribute(u"function_name"_s, prefixedName(H::literal(f.node->name)));
     mMain.attribute(u"role"_s, H::expression(u"aws_iam_role.%1.arn"_s.arg(name)));
-    mMain.attribute(u"handler"_s, H::string(f.handler));
+    mMain.attribute(u"handler"_s, H::string(f.goSource ? u"bootstrap"_s : f.handler));
     mMain.attribute(u"runtime"_s, H::string(f.runtime));
     mMain.attribute(u"architectures"_s, H::stringList({Aws::lambdaArchitecture(f.architecture)}));
     mMain.attribute(u"memory_size"_s, H::number(f.memory));

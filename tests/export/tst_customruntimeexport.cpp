@@ -1,7 +1,10 @@
-// Custom runtime functions exported to SAM (issue 20 item 2): a provided.* function whose
-// folder holds Go code is built by `sam build` (Metadata BuildMethod go1.x, Handler
-// bootstrap, as AWS's Go on provided.al2023 template writes it); a folder holding its own
-// bootstrap (a shell script) is taken as it is; other runtimes are left alone.
+// Compiled functions exported (issue 20 item 2): to SAM, a provided.* function whose folder
+// holds Go code is built by `sam build` (Metadata BuildMethod go1.x, Handler bootstrap, as
+// AWS's Go on provided.al2023 template writes it); a folder holding its own bootstrap (a
+// shell script) is taken as it is; other runtimes are left alone. serverless.yml and
+// Terraform deploy a zip they do not build: Go, Java and .NET functions get the build
+// command (Terraform runs it in a terraform_data before archive_file; serverless.yml names
+// the artifact and says how to make it), and the Go command is run here for real.
 
 #include "testutil.h"
 
@@ -11,6 +14,9 @@
 #include "model/catalog.h"
 
 #include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,8 +34,15 @@ private slots:
     void initTestCase();
     void samBuildsGo_data();
     void samBuildsGo();
+    void zipTargetsBuild_data();
+    void zipTargetsBuild();
+    void goBuildCommandMakesTheBootstrap();
 
 private:
+    // The files an export of one function named hello writes, by path.
+    QMap<QString, QByteArray> exportHello(const QString &target, const QString &runtime, const QString &handler,
+                                          const QStringList &files, QList<Diagnostic> *diagnostics = nullptr);
+
     std::unique_ptr<PluginRegistry> mRegistry;
 };
 
@@ -92,6 +105,131 @@ void tst_CustomRuntimeExport::samBuildsGo()
         QVERIFY(!resource["Metadata"]);
     else
         QCOMPARE(QString::fromStdString(resource["Metadata"]["BuildMethod"].as<std::string>()), buildMethod);
+}
+
+QMap<QString, QByteArray> tst_CustomRuntimeExport::exportHello(const QString &target, const QString &runtime,
+                                                               const QString &handler, const QStringList &files,
+                                                               QList<Diagnostic> *diagnostics)
+{
+    QTemporaryDir dir;
+    QDir(dir.path()).mkpath("functions/hello");
+    for (const QString &file : files)
+        writeAll(dir.filePath("functions/hello/" + file), "// code\n");
+    Project project(Catalog::builtin());
+    project.setWorkingDirectory(dir.path());
+    const NodeId function = project.addNode("function", {0, 0}, "hello").valueOr(kInvalidNodeId);
+    (void)project.setNodeProperty(function, "runtime", runtime);
+    (void)project.setNodeProperty(function, "handler", handler);
+    (void)project.setNodeProperty(function, "source", "functions/hello");
+    const ExporterInterface *exporter = mRegistry->exporter(target);
+    QMap<QString, QString> options;
+    for (const ExportOption &o : exporter->exportOptions())
+        options.insert(o.id, o.defaultValue);
+    const ExportOutput output = ExportJob::prepare(*exporter, mRegistry->provider(target),
+                                                   ExportJob::input(project, target, options));
+    QMap<QString, QByteArray> written;
+    for (const ExportFile &file : output.files)
+        if (!file.isCopy())
+            written.insert(file.path, file.content);
+    if (diagnostics)
+        *diagnostics = output.diagnostics;
+    return written;
+}
+
+void tst_CustomRuntimeExport::zipTargetsBuild_data()
+{
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("handler");
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<QString>("tool"); // empty: not built
+    QTest::addColumn<QString>("lambdaHandler");
+    QTest::newRow("go") << "provided.al2023"
+                        << "function.handler" << QStringList{"main.go", "go.mod"} << "go"
+                        << "bootstrap";
+    QTest::newRow("java") << "java21"
+                          << "example.Orders::handle" << QStringList{"pom.xml"} << "mvn"
+                          << "example.Orders::handle";
+    QTest::newRow("dotnet") << "dotnet8"
+                            << "Orders::Orders.Function::Handler" << QStringList{"Function.cs"} << "dotnet"
+                            << "Orders::Orders.Function::Handler";
+    QTest::newRow("node") << "nodejs20.x"
+                          << "index.handler" << QStringList{"index.mjs"} << QString()
+                          << "functions/hello/index.handler";
+    QTest::newRow("shell bootstrap") << "provided.al2"
+                                     << "function.handler" << QStringList{"bootstrap"} << QString()
+                                     << "functions/hello/function.handler";
+}
+
+void tst_CustomRuntimeExport::zipTargetsBuild()
+{
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    QFETCH(QStringList, files);
+    QFETCH(QString, tool);
+    QFETCH(QString, lambdaHandler);
+
+    QList<Diagnostic> said;
+    const QByteArray yaml = exportHello("serverless", runtime, handler, files, &said).value("serverless.yml");
+    const YAML::Node fn = YAML::Load(yaml.toStdString())["functions"]["hello"];
+    QVERIFY2(fn.IsMap(), yaml.constData());
+    QCOMPARE(QString::fromStdString(fn["handler"].as<std::string>()), lambdaHandler);
+    const auto says = [&said](const QString &part) {
+        return std::any_of(said.cbegin(), said.cend(), [&](const Diagnostic &d) { return d.message.contains(part); });
+    };
+    if (tool.isEmpty()) {
+        QVERIFY(!fn["package"]);
+    } else {
+        QCOMPARE(QString::fromStdString(fn["package"]["artifact"].as<std::string>()), QString("build/hello.zip"));
+        QVERIFY(says("serverless deploy uploads build/hello.zip") && says("(it needs " + tool + ")"));
+    }
+
+    const QByteArray tf = exportHello("terraform", runtime, handler, files, &said).value("main.tf");
+    QVERIFY(!tf.isEmpty());
+    QCOMPARE(tf.contains("resource \"terraform_data\" \"hello_build\""), !tool.isEmpty());
+    QCOMPARE(tf.contains("source_dir  = \"${path.module}/build/hello\""), !tool.isEmpty());
+    QCOMPARE(tf.contains("depends_on  = [terraform_data.hello_build]"), !tool.isEmpty());
+    const QRegularExpression handlerLine(
+        QString("\\n  handler += \"%1\"\\n")
+            .arg(QRegularExpression::escape(tool.isEmpty() ? handler : lambdaHandler)));
+    QVERIFY2(QString::fromUtf8(tf).contains(handlerLine), tf.constData());
+    if (!tool.isEmpty())
+        QVERIFY(says("the machine that applies needs " + tool));
+}
+
+// The command Terraform's terraform_data runs (and serverless.yml's diagnostic gives) builds
+// a Go function into a bootstrap that Lambda's provided.al2023 can run: a static Linux binary.
+void tst_CustomRuntimeExport::goBuildCommandMakesTheBootstrap()
+{
+    if (QStandardPaths::findExecutable("go").isEmpty())
+        QSKIP("go is not installed (scripts/setup.sh test installs golang-go)");
+    const QByteArray tf =
+        exportHello("terraform", "provided.al2023", "function.handler", {"main.go", "go.mod"}).value("main.tf");
+    const int at = tf.indexOf("command     = \"");
+    QVERIFY(at > 0);
+    const int start = at + int(strlen("command     = \""));
+    const QString command = QString::fromUtf8(tf.mid(start, tf.indexOf('\n', start) - start - 1)).replace("\\\"", "\"");
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath("src"));
+    QVERIFY(writeAll(dir.filePath("src/go.mod"), "module hello\n\ngo 1.19\n"));
+    QVERIFY(writeAll(dir.filePath("src/main.go"),
+                     "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n"));
+    QProcess sh;
+    sh.setWorkingDirectory(dir.filePath("src"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("OUT", dir.filePath("build/hello"));
+    env.insert("GOCACHE", dir.filePath("gocache"));
+    env.insert("GOFLAGS", "-mod=mod");
+    sh.setProcessEnvironment(env);
+    sh.setProcessChannelMode(QProcess::MergedChannels);
+    sh.start("sh", {"-c", command});
+    QVERIFY(sh.waitForFinished(180000));
+    QVERIFY2(sh.exitCode() == 0, qPrintable(command + "\n" + sh.readAll()));
+    const QFileInfo bootstrap(dir.filePath("build/hello/bootstrap"));
+    QVERIFY(bootstrap.isFile() && bootstrap.isExecutable());
+    QProcess run;
+    run.start(bootstrap.filePath(), {});
+    QVERIFY(run.waitForFinished(10000));
+    QCOMPARE(run.readAll(), QByteArray("hi\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_CustomRuntimeExport)

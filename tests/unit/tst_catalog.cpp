@@ -71,7 +71,7 @@ void tst_Catalog::functionProperties()
     QVERIFY(function->code.isValid());
     QCOMPARE(function->property("runtime")->values,
              (QStringList{"nodejs20.x", "nodejs22.x", "nodejs24.x", "python3.11", "python3.12", "python3.13",
-                          "provided.al2023", "provided.al2"}));
+                          "provided.al2023", "provided.al2", "java21", "java17", "dotnet8"}));
     const PropertySpec *memory = function->property("memory");
     QCOMPARE(memory->type, PropertyType::Integer);
     QCOMPARE(memory->unit, QStringLiteral("MB"));
