@@ -84,6 +84,8 @@ private slots:
     void bucketFilterCriteria();
     void queueSettingsThroughTheSdks_data();
     void queueSettingsThroughTheSdks();
+    void streamSettingsThroughTheSdks_data();
+    void streamSettingsThroughTheSdks();
 
 private:
     NodeId addService(const QString &kind, const QString &name, const QJsonObject &properties);
@@ -93,6 +95,9 @@ private:
         return mLocal->entries(CloudLogEntry::Kind::Invocation, function);
     }
     bool start();
+    // One operation through an SDK ("js": JavaScript v3, "py": boto3) against the cloud's
+    // endpoint (sdk/sdk_call.*): {"output": ...} or {"error", "code", "message"}.
+    QJsonObject sdkCall(const QString &sdk, const QString &service, const QString &operation, const QJsonObject &input);
     // Ticks until the queue is empty and every invocation of function has finished and answered.
     bool drain(const QString &queue, const QString &function);
     // The strings under key in every answer so far, sorted.
@@ -163,6 +168,29 @@ bool TestTriggerSettings::start()
     if (!ok)
         qWarning() << mLocal->error;
     return ok;
+}
+
+QJsonObject TestTriggerSettings::sdkCall(const QString &sdk, const QString &service, const QString &operation,
+                                         const QJsonObject &input)
+{
+    QProcess client;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NIMBUS_AWS_ENDPOINT"), mLocal->endpoint->url());
+    env.insert(QStringLiteral("NIMBUS_SDK_DIR"),
+               qEnvironmentVariable("NIMBUS_DATA_DIR") + QStringLiteral("/runtime/sdk"));
+    client.setProcessEnvironment(env);
+    const bool js = sdk == QLatin1String("js");
+    client.start(js ? QStringLiteral("node") : QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/sdk_call.") + (js ? "mjs" : "py"), service,
+                  operation, QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact))});
+    // The endpoint answers on this thread: keep the event loop turning while it runs.
+    if (!client.waitForStarted() || !QTest::qWaitFor([&] { return client.state() == QProcess::NotRunning; }, 60000))
+        return QJsonObject{{"error", "no answer"}};
+    const QByteArray output = client.readAllStandardOutput().trimmed();
+    const QJsonObject answer = QJsonDocument::fromJson(output.mid(output.lastIndexOf('\n') + 1)).object();
+    if (answer.isEmpty())
+        return {{"error", "no answer"}, {"message", QString::fromUtf8(output + client.readAllStandardError())}};
+    return answer;
 }
 
 bool TestTriggerSettings::drain(const QString &queue, const QString &function)
@@ -920,22 +948,7 @@ void TestTriggerSettings::queueSettingsThroughTheSdks()
     QVERIFY(mLocal->start(NimbusTest::LocalCloudFixture::Endpoint));
     const QString queueUrl = mLocal->endpoint->url() + QStringLiteral("/000000000000/orders");
     const auto call = [&](const QString &operation, const QJsonObject &input) {
-        QProcess client;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("NIMBUS_AWS_ENDPOINT"), mLocal->endpoint->url());
-        env.insert(QStringLiteral("NIMBUS_SDK_DIR"),
-                   qEnvironmentVariable("NIMBUS_DATA_DIR") + QStringLiteral("/runtime/sdk"));
-        client.setProcessEnvironment(env);
-        const bool js = sdk == QLatin1String("js");
-        client.start(js ? QStringLiteral("node") : QStringLiteral("/usr/bin/python3"),
-                     {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/sdk_call.") + (js ? "mjs" : "py"),
-                      QStringLiteral("sqs"), operation,
-                      QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact))});
-        // The endpoint answers on this thread: keep the event loop turning while it runs.
-        if (!client.waitForStarted() || !QTest::qWaitFor([&] { return client.state() == QProcess::NotRunning; }, 60000))
-            return QJsonObject{{"error", "no answer"}};
-        const QByteArray output = client.readAllStandardOutput().trimmed();
-        return QJsonDocument::fromJson(output.mid(output.lastIndexOf('\n') + 1)).object();
+        return sdkCall(sdk, QStringLiteral("sqs"), operation, input);
     };
     QJsonArray entries;
     for (int total : {50, 150, 666, 200})
@@ -977,6 +990,67 @@ void TestTriggerSettings::queueSettingsThroughTheSdks()
         30000));
     QCOMPARE(answered(QStringLiteral("totals")), (QStringList{"150", "200", "666", "666"}));
     QCOMPARE(mAnswers.last().value("totals").toArray(), QJsonArray{"666"});
+}
+
+// A table's stream settings with the changes made through the real SDKs (PutItem,
+// UpdateItem and DeleteItem of the AWS SDK for JavaScript v3 and of boto3): the filter
+// criteria pass only INSERT records, in batches of the table's batch size or when the
+// batching window on the cloud's clock ends, in order.
+void TestTriggerSettings::streamSettingsThroughTheSdks_data()
+{
+    QTest::addColumn<QString>("sdk");
+    QTest::newRow("JavaScript v3") << "js";
+    QTest::newRow("boto3") << "py";
+}
+
+void TestTriggerSettings::streamSettingsThroughTheSdks()
+{
+    QFETCH(QString, sdk);
+    addStream({{"filterCriteria", R"({"eventName": ["INSERT"]})"}, {"batchSize", 2}, {"batchingWindow", 60}},
+              QStringLiteral("inserts"),
+              "exports.handler = async (e) => ({ names: e.Records.map(r => r.eventName + ' '"
+              " + r.dynamodb.Keys.id.S) });\n");
+    QVERIFY(mLocal->start(NimbusTest::LocalCloudFixture::Endpoint));
+    const auto item = [](const char *id) {
+        return QJsonObject{
+            {"TableName", "orders"},
+            {"Item", QJsonObject{{"id", QJsonObject{{"S", id}}}, {"status", QJsonObject{{"S", "new"}}}}}};
+    };
+    for (const char *id : {"a", "b", "c"}) {
+        const QJsonObject put = sdkCall(sdk, QStringLiteral("dynamodb"), QStringLiteral("PutItem"), item(id));
+        QVERIFY2(put.contains("output"), QJsonDocument(put).toJson().constData());
+    }
+    const QJsonObject key{{"id", QJsonObject{{"S", "a"}}}};
+    QVERIFY(sdkCall(sdk, QStringLiteral("dynamodb"), QStringLiteral("UpdateItem"),
+                    {{"TableName", "orders"},
+                     {"Key", key},
+                     {"UpdateExpression", "SET #s = :s"},
+                     {"ExpressionAttributeNames", QJsonObject{{"#s", "status"}}},
+                     {"ExpressionAttributeValues", QJsonObject{{":s", QJsonObject{{"S", "paid"}}}}}})
+                .contains("output"));
+    QVERIFY(
+        sdkCall(sdk, QStringLiteral("dynamodb"), QStringLiteral("DeleteItem"), {{"TableName", "orders"}, {"Key", key}})
+            .contains("output"));
+    const auto settled = [&](int records) {
+        return QTest::qWaitFor(
+            [&] {
+            mCloud->tick();
+            const QList<CloudLogEntry> runs = invocations(QStringLiteral("inserts"));
+            return answered(QStringLiteral("names")).size() >= records
+                   && std::all_of(runs.cbegin(), runs.cend(), [](const CloudLogEntry &e) { return e.finished; });
+            },
+            30000);
+    };
+    // A full batch of two goes at once; the third INSERT waits for the batching window of
+    // the cloud's clock, and neither the MODIFY nor the REMOVE of "a" goes at all.
+    QVERIFY(settled(2));
+    QCOMPARE(mAnswers.size(), 1);
+    QCOMPARE(mAnswers.first().value("names").toArray(), (QJsonArray{"INSERT a", "INSERT b"}));
+    mClock.advance(61'000);
+    QVERIFY(settled(3));
+    QCOMPARE(answered(QStringLiteral("names")), (QStringList{"INSERT a", "INSERT b", "INSERT c"}));
+    QCOMPARE(mAnswers.size(), 2);
+    QCOMPARE(mAnswers.last().value("names").toArray(), QJsonArray{"INSERT c"});
 }
 
 QTEST_GUILESS_MAIN(TestTriggerSettings)

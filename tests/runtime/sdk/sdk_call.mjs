@@ -7,7 +7,9 @@ import { createRequire } from "node:module";
 const require = createRequire(`${process.env.NIMBUS_SDK_DIR}/package.json`);
 const [service, operation, input] = process.argv.slice(2);
 const sdk = require(`@aws-sdk/client-${service}`);
-const Client = Object.values(sdk).find((v) => typeof v === "function" && v.name === `${service.toUpperCase()}Client`);
+// SQSClient, S3Client, DynamoDBClient, EventBridgeClient: the service's client whatever its case.
+const Client = Object.values(sdk).find((v) => typeof v === "function"
+    && v.name.toLowerCase() === `${service.toLowerCase()}client`);
 const client = new Client({
     endpoint: process.env.NIMBUS_AWS_ENDPOINT, region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
