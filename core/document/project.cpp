@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "model/catalog.h"
+#include "model/handlerreference.h"
 #include "model/validator.h"
 #include "storage/jsoninterchange.h"
 
@@ -186,6 +187,19 @@ Result<void> Project::setNodeProperty(NodeId node, const QString &key, const QJs
     if (key == kind->code.runtimeProperty || (!kind->code.runtimeProperty.isEmpty() && key == "template"_L1)) {
         auto *step = new QUndoCommand(
             QCoreApplication::translate("Nimbus::Project", "Set %1 of %2").arg(kind->property(key)->label, n->name));
+        // A handler still the one a function of the old runtime's language is given follows
+        // the runtime into the new language (index.handler becomes a Java class, and back).
+        if (key == kind->code.runtimeProperty && !kind->code.handlerProperty.isEmpty()) {
+            const QJsonObject defaults = kind->defaultProperties(n->name);
+            auto valueOf = [&](const QString &property) {
+                return n->properties.contains(property) ? n->properties.value(property) : defaults.value(property);
+            };
+            const QString runtime = valueOf(key).toString();
+            const QString handler = valueOf(kind->code.handlerProperty).toString();
+            const QString wanted = HandlerReference::conventional(value.toString(), n->name);
+            if (handler == HandlerReference::conventional(runtime, n->name) && handler != wanted)
+                new SetPropertyCommand(&mArchitecture, node, kind->code.handlerProperty, wanted, step);
+        }
         new SetPropertyCommand(&mArchitecture, node, key, value, step);
         pushStep(step, node);
         return {};

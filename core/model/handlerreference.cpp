@@ -21,6 +21,28 @@ HandlerReference::Language HandlerReference::languageOf(const QString &runtime)
     return Language::Unknown;
 }
 
+QString HandlerReference::conventional(const QString &runtime, const QString &functionName)
+{
+    // Node names start with a letter and hold letters, digits, '-' and '_'.
+    QString pascal;
+    bool upper = true;
+    for (const QChar c : functionName) {
+        if (!c.isLetterOrNumber() || c.unicode() > 127) {
+            upper = true;
+            continue;
+        }
+        pascal += upper ? c.toUpper() : c;
+        upper = false;
+    }
+    if (pascal.isEmpty() || !pascal.at(0).isLetter())
+        pascal.prepend(u"Function"_s);
+    switch (languageOf(runtime)) {
+    case Language::Java: return pascal.toLower() + ".Handler::handleRequest"_L1;
+    case Language::DotNet: return u"%1::%1.Function::FunctionHandler"_s.arg(pascal);
+    default: return u"index.handler"_s;
+    }
+}
+
 HandlerReference HandlerReference::resolve(const QString &runtime, const QString &handler)
 {
     HandlerReference ref;

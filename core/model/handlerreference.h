@@ -24,6 +24,11 @@ struct HandlerReference
     QStringList candidates; // relative file paths the runtime would try, in order
 
     static Language languageOf(const QString &runtime);
+    // The handler a new function of this runtime gets: index.handler for Node.js, Python and
+    // the custom runtimes; for Java a class of a package named after the function
+    // (getItem: getitem.Handler::handleRequest); for .NET an assembly named after it
+    // (getItem: GetItem::GetItem.Function::FunctionHandler, as AWS's templates name it).
+    static QString conventional(const QString &runtime, const QString &functionName);
     static HandlerReference resolve(const QString &runtime, const QString &handler);
     bool isValid() const { return language != Language::Unknown && !candidates.isEmpty(); }
 };

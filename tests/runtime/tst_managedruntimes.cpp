@@ -44,6 +44,7 @@ private slots:
     void dotnetUnbuiltSaysWhatToDo();
     void scaffolds_data();
     void scaffolds();
+    void runtimeChangeCarriesTheHandler();
 
 private:
     void needsJdk();
@@ -320,6 +321,37 @@ void tst_ManagedRuntimes::scaffolds()
     for (const QString &part : companionContains)
         QVERIFY2(other.contains(part), qPrintable(part + u"\n"_s + other));
     QVERIFY(!text.contains("{{"_L1) && !other.contains("{{"_L1));
+}
+
+// A function still on the handler a new function gets follows its runtime into another
+// language in one undo step; a handler the user wrote stays.
+void tst_ManagedRuntimes::runtimeChangeCarriesTheHandler()
+{
+    Project project(Catalog::builtin());
+    const NodeId function = project.addNode(u"function"_s, {}, u"get-item"_s).valueOr(0);
+    auto handler = [&] {
+        return project.architecture().node(function)->properties.value(u"handler"_s).toString(u"index.handler"_s);
+    };
+    QVERIFY(project.setNodeProperty(function, u"runtime"_s, u"java21"_s));
+    QCOMPARE(handler(), u"getitem.Handler::handleRequest"_s);
+    QVERIFY(project.setNodeProperty(function, u"runtime"_s, u"java17"_s));
+    QCOMPARE(handler(), u"getitem.Handler::handleRequest"_s);
+    QVERIFY(project.setNodeProperty(function, u"runtime"_s, u"dotnet8"_s));
+    QCOMPARE(handler(), u"GetItem::GetItem.Function::FunctionHandler"_s);
+    QVERIFY(project.setNodeProperty(function, u"runtime"_s, u"python3.12"_s));
+    QCOMPARE(handler(), u"index.handler"_s);
+    // One step each: undo brings back the runtime and the handler together.
+    project.undoStack()->undo();
+    QCOMPARE(handler(), u"GetItem::GetItem.Function::FunctionHandler"_s);
+    QCOMPARE(project.architecture().node(function)->properties.value(u"runtime"_s).toString(), u"dotnet8"_s);
+    project.undoStack()->undo();
+    project.undoStack()->undo();
+    project.undoStack()->undo();
+    QCOMPARE(handler(), u"index.handler"_s);
+    // A handler of the user's own is left alone.
+    QVERIFY(project.setNodeProperty(function, u"handler"_s, u"src/api.main"_s));
+    QVERIFY(project.setNodeProperty(function, u"runtime"_s, u"java21"_s));
+    QCOMPARE(handler(), u"src/api.main"_s);
 }
 
 QTEST_GUILESS_MAIN(tst_ManagedRuntimes)
