@@ -149,6 +149,20 @@ void writeValue(QXmlStreamWriter &xml, const QString &name, const QJsonValue &va
         }
         return;
     }
+    if (value.isObject() && name == "Attributes"_L1
+        && (operation == "GetTopicAttributes"_L1 || operation == "GetSubscriptionAttributes"_L1)) {
+        // SNS's maps: <Attributes><entry><key/><value/></entry>...</Attributes>.
+        const QJsonObject map = value.toObject();
+        xml.writeStartElement(name);
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            xml.writeStartElement(u"entry"_s);
+            xml.writeTextElement(u"key"_s, it.key());
+            xml.writeTextElement(u"value"_s, it.value().toString());
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        return;
+    }
     if (value.isObject() && (name == "Attributes"_L1 || name == "MessageAttributes"_L1)) {
         // Maps are flattened into entries of a Name and a Value: <Attribute>, <MessageAttribute>.
         const QJsonObject map = value.toObject();

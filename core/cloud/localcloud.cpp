@@ -8,6 +8,7 @@
 #include "dynamoexpression.h"
 #include "eventarchive.h"
 #include "eventbus.h"
+#include "eventpattern.h"
 #include "export/exportmodel.h"
 #include "faults.h"
 #include "filtercriteria.h"
@@ -1030,7 +1031,8 @@ Result<QString> LocalCloud::publish(const QString &topic, const QString &message
 }
 
 Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QString &message, const FifoSend &fifo,
-                                               const QString &subject, qint64 cause, const QJsonObject &attributes)
+                                               const QString &subject, qint64 cause, const QJsonObject &attributes,
+                                               const QJsonObject &perProtocol)
 {
     const Result<const Node *> node = changing(topic, "topic", cause, topic);
     if (!node)
@@ -1052,10 +1054,14 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
         }
         sent = *numbered;
     }
-    const int subscribers = int(consumers(*node).size() + mQueueSubscriptions.value(topic).size());
+    const QList<TopicSubscription> subscribed = topicSubscriptions(topic);
+    const int subscribers = int(consumers(*node).size() + subscribed.size());
     const qint64 change = logChange(topic, cause,
                                     tr("message %1 to %n subscriber(s)", nullptr, subscribers).arg(sent.id));
-    const QJsonObject event = CloudEvents::sns(mRegion, awsName(topic), sent.id, message, subject, mClock->now(),
+    // MessageStructure json: each protocol its own message, else the default.
+    const QString lambdaMessage = perProtocol.value("lambda"_L1).toString(message);
+    const QString sqsMessage = perProtocol.value("sqs"_L1).toString(message);
+    const QJsonObject event = CloudEvents::sns(mRegion, awsName(topic), sent.id, lambdaMessage, subject, mClock->now(),
                                                attributes);
     for (const Node *function : consumers(*node)) {
         if (!isFifo(topic)) {
@@ -1068,15 +1074,37 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
             tr("the FIFO topic %1 delivers only to queues: %2 was not invoked").arg(topic, function->name)));
     }
     startMachines(*node, json(event), change);
-    // What a queue gets is SNS's notification JSON, which spells two keys as Lambda's event does not.
-    QJsonObject notification = event.value("Records"_L1)[0]["Sns"_L1].toObject();
+    // Functions subscribed by Subscribe: the same event, naming their subscription.
+    for (const TopicSubscription &subscription : subscribed) {
+        const Node *function = mProject.architecture().nodeByName(subscription.endpoint);
+        if (subscription.protocol != "lambda"_L1 || !function || isFifo(topic))
+            continue;
+        if (!passesFilterPolicy(subscription, lambdaMessage, attributes)) {
+            logChange(topic, change, tr("message %1 filtered out for %2").arg(sent.id, subscription.endpoint));
+            continue;
+        }
+        QJsonObject record = event.value("Records"_L1)[0].toObject();
+        record.insert(u"EventSubscriptionArn"_s, subscription.arn);
+        (void)deliverAsync(function, json(QJsonObject{{u"Records"_s, QJsonArray{QJsonValue(record)}}}), topic, change);
+    }
+    // What a queue gets is SNS's notification JSON, which spells two keys as Lambda's event
+    // does not and leaves out a Subject or MessageAttributes it has not.
+    const QJsonObject queueEvent = sqsMessage == lambdaMessage
+                                       ? event
+                                       : CloudEvents::sns(mRegion, awsName(topic), sent.id, sqsMessage, subject,
+                                                          mClock->now(), attributes);
+    QJsonObject notification = queueEvent.value("Records"_L1)[0]["Sns"_L1].toObject();
     for (const char *key : {"SigningCertUrl", "UnsubscribeUrl"})
         notification.insert(QLatin1String(key).chopped(2) + "RL"_L1, notification.take(QLatin1String(key)));
+    if (subject.isEmpty())
+        notification.remove(u"Subject"_s);
+    if (attributes.isEmpty())
+        notification.remove(u"MessageAttributes"_s);
     if (!sent.sequenceNumber.isEmpty())
         notification.insert(u"SequenceNumber"_s, sent.sequenceNumber);
     // A FIFO queue needs a deduplication id: a publish without one is unique.
     const FifoSend forQueues{fifo.groupId, fifo.deduplicationId.isEmpty() ? sent.id : fifo.deduplicationId};
-    deliverToQueues(topic, notification, message, attributes, forQueues, change);
+    deliverToQueues(topic, notification, sqsMessage, attributes, forQueues, change);
     return sent;
 }
 
@@ -1094,8 +1122,20 @@ void LocalCloud::deliverToQueues(const QString &topic, const QJsonObject &notifi
                                                    {u"stringListValues"_s, QJsonArray()},
                                                    {u"binaryListValues"_s, QJsonArray()}});
     }
-    for (const auto &[queue, raw] : mQueueSubscriptions.value(topic)) {
-        const QByteArray body = raw ? message.toUtf8() : json(notification);
+    for (const TopicSubscription &subscription : topicSubscriptions(topic)) {
+        if (subscription.protocol != "sqs"_L1)
+            continue;
+        const QString &queue = subscription.endpoint;
+        if (!passesFilterPolicy(subscription, message, attributes)) {
+            logChange(topic, cause,
+                      tr("message %1 filtered out for %2").arg(notification.value("MessageId"_L1).toString(), queue));
+            continue;
+        }
+        const bool raw = subscription.raw;
+        QJsonObject envelope = notification;
+        envelope.insert(u"UnsubscribeURL"_s,
+                        u"%1/?Action=Unsubscribe&SubscriptionArn=%2"_s.arg(mServiceEndpoint, subscription.arn));
+        const QByteArray body = raw ? message.toUtf8() : json(envelope);
         const QJsonObject carried = raw ? sqsAttributes : QJsonObject();
         const QString failure = isFifo(queue) ? sendFifoMessage(queue, body, carried, fifo, cause).errorMessage()
                                               : sendMessage(queue, body, carried, 0, cause).errorMessage();
@@ -1113,10 +1153,158 @@ Result<void> LocalCloud::subscribeQueue(const QString &topic, const QString &que
         return fail(tr("the design has no queue named %1").arg(queue));
     if (isFifo(queue) && !isFifo(topic))
         return fail(tr("the FIFO queue %1 cannot subscribe to the standard topic %2").arg(queue, topic));
-    QList<QPair<QString, bool>> &subscriptions = mQueueSubscriptions[topic];
-    subscriptions.removeIf([&](const QPair<QString, bool> &s) { return s.first == queue; });
-    subscriptions.append({queue, raw});
+    mSubscriptions.removeIf(
+        [&](const TopicSubscription &s) { return s.topic == topic && s.protocol == "sqs"_L1 && s.endpoint == queue; });
+    TopicSubscription subscription;
+    subscription.topic = topic;
+    subscription.protocol = u"sqs"_s;
+    subscription.endpoint = queue;
+    subscription.raw = raw;
+    const Result<TopicSubscription> made = subscribe(subscription);
+    return made ? Result<void>() : Result<void>(made.error());
+}
+
+Result<TopicSubscription> LocalCloud::subscribe(TopicSubscription subscription)
+{
+    if (const Result<const Node *> node = service(subscription.topic, "topic"); !node)
+        return node.error();
+    const Node *endpoint = mProject.architecture().nodeByName(subscription.endpoint);
+    if (subscription.protocol == "sqs"_L1) {
+        if (!isQueue(subscription.endpoint))
+            return fail(tr("the design has no queue named %1").arg(subscription.endpoint));
+        if (isFifo(subscription.endpoint) && !isFifo(subscription.topic))
+            return fail(tr("the FIFO queue %1 cannot subscribe to the standard topic %2")
+                            .arg(subscription.endpoint, subscription.topic));
+    } else if (subscription.protocol == "lambda"_L1) {
+        if (!endpoint || endpoint->kind != Kinds::Function)
+            return fail(tr("the design has no function named %1").arg(subscription.endpoint));
+        if (isFifo(subscription.topic))
+            return fail(tr("the FIFO topic %1 delivers only to queues").arg(subscription.topic));
+    } else {
+        return fail(tr("the local cloud delivers to queues (sqs) and functions (lambda), not %1")
+                        .arg(subscription.protocol.left(100)));
+    }
+    if (const QString problem = filterPolicyProblem(subscription.filterPolicy, subscription.filterScope);
+        !problem.isEmpty())
+        return fail(problem);
+    for (const TopicSubscription &existing : std::as_const(mSubscriptions)) {
+        if (existing.topic != subscription.topic || existing.protocol != subscription.protocol
+            || existing.endpoint != subscription.endpoint)
+            continue;
+        if (existing.raw != subscription.raw || existing.filterPolicy != subscription.filterPolicy
+            || existing.filterScope != subscription.filterScope)
+            return fail(tr("Subscription already exists with different attributes"));
+        return existing;
+    }
+    if (subscription.arn.isEmpty())
+        subscription.arn = topicArn(subscription.topic) + ':'_L1 + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    mSubscriptions.append(subscription);
+    return subscription;
+}
+
+Result<void> LocalCloud::unsubscribe(const QString &subscriptionArn)
+{
+    if (!mSubscriptions.removeIf([&](const TopicSubscription &s) { return s.arn == subscriptionArn; }))
+        return fail(tr("there is no subscription %1").arg(subscriptionArn.left(200)));
     return {};
+}
+
+QList<TopicSubscription> LocalCloud::topicSubscriptions(const QString &topic) const
+{
+    QList<TopicSubscription> result;
+    for (const TopicSubscription &s : mSubscriptions)
+        if (topic.isEmpty() || s.topic == topic)
+            result.append(s);
+    return result;
+}
+
+Result<void> LocalCloud::setSubscriptionAttribute(const QString &subscriptionArn, const QString &name,
+                                                  const QString &value)
+{
+    for (TopicSubscription &s : mSubscriptions) {
+        if (s.arn != subscriptionArn)
+            continue;
+        TopicSubscription changed = s;
+        if (name == "RawMessageDelivery"_L1)
+            changed.raw = value.compare("true"_L1, Qt::CaseInsensitive) == 0;
+        else if (name == "FilterPolicy"_L1)
+            changed.filterPolicy = value;
+        else if (name == "FilterPolicyScope"_L1)
+            changed.filterScope = value;
+        else
+            return fail(tr("the local cloud does not keep the subscription attribute %1").arg(name.left(100)));
+        if (const QString problem = filterPolicyProblem(changed.filterPolicy, changed.filterScope); !problem.isEmpty())
+            return fail(problem);
+        s = changed;
+        return {};
+    }
+    return fail(tr("there is no subscription %1").arg(subscriptionArn.left(200)));
+}
+
+QString LocalCloud::filterPolicyProblem(const QString &policy, const QString &scope)
+{
+    if (scope != "MessageAttributes"_L1 && scope != "MessageBody"_L1)
+        return u"Invalid parameter: Attributes Reason: FilterPolicyScope: Invalid value [%1]. Please use either "
+               "MessageBody or MessageAttributes"_s.arg(scope.left(100));
+    if (policy.trimmed().isEmpty())
+        return {};
+    // SNS's limit: 256 KB of policy.
+    if (policy.toUtf8().size() > 256 * 1024)
+        return u"Invalid parameter: FilterPolicy: Filter policy is too long"_s;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(policy.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return u"Invalid parameter: FilterPolicy: failed to parse JSON."_s;
+    const QJsonObject object = document.object();
+    // On attributes, a policy names at most 5 attributes and nests nothing.
+    if (scope == "MessageAttributes"_L1) {
+        if (object.size() > 5)
+            return u"Invalid parameter: FilterPolicy: Filter policy can not have more than 5 keys"_s;
+        for (auto it = object.begin(); it != object.end(); ++it)
+            if (it.key() != "$or"_L1 && !it.value().isArray())
+                return u"Invalid parameter: FilterPolicy: \"%1\" must be an object or an array"_s.arg(
+                    it.key().left(100));
+    }
+    if (const Result<EventPattern> pattern = EventPattern::fromObject(object, 256 * 1024); !pattern)
+        return u"Invalid parameter: FilterPolicy: "_s + pattern.errorMessage();
+    return {};
+}
+
+bool LocalCloud::passesFilterPolicy(const TopicSubscription &subscription, const QString &message,
+                                    const QJsonObject &attributes)
+{
+    if (subscription.filterPolicy.trimmed().isEmpty())
+        return true;
+    const Result<EventPattern> pattern = EventPattern::fromObject(
+        QJsonDocument::fromJson(subscription.filterPolicy.toUtf8()).object(), 256 * 1024);
+    if (!pattern)
+        return false;
+    if (subscription.filterScope == "MessageBody"_L1) {
+        // A body that is no JSON object matches no policy, as SNS.
+        const QJsonDocument body = QJsonDocument::fromJson(message.toUtf8());
+        return body.isObject() && pattern->matches(body.object());
+    }
+    // Attributes as SNS compares them: strings, numbers (Number), arrays (String.Array);
+    // binary attributes are not compared.
+    QJsonObject event;
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        const QJsonObject attribute = it.value().toObject();
+        const QString type = attribute.value("Type"_L1).toString();
+        const QString value = attribute.value("Value"_L1).toString();
+        if (type.startsWith("Number"_L1)) {
+            bool ok = false;
+            const double number = value.toDouble(&ok);
+            if (ok)
+                event.insert(it.key(), number);
+        } else if (type == "String.Array"_L1) {
+            const QJsonDocument array = QJsonDocument::fromJson(value.toUtf8());
+            if (array.isArray())
+                event.insert(it.key(), array.array());
+        } else if (type.startsWith("String"_L1)) {
+            event.insert(it.key(), value);
+        }
+    }
+    return pattern->matches(event);
 }
 
 Result<void> LocalCloud::putObject(const QString &bucket, const QString &key, const QByteArray &data,

@@ -67,6 +67,21 @@ struct CloudLogEntry
                                  const QString &detail);
 };
 
+// An SNS subscription made by Subscribe: to a queue (protocol sqs) or a function
+// (lambda), with SNS's raw delivery and filter policy (on the message attributes, or on
+// the message's JSON when the scope is MessageBody).
+struct TopicSubscription
+{
+    QString arn;
+    QString topic; // node names
+    QString protocol;
+    QString endpoint;
+    QString endpointArn; // as Subscribe named it
+    bool raw = false;
+    QString filterPolicy; // JSON; empty for none
+    QString filterScope = QStringLiteral("MessageAttributes");
+};
+
 // The whole design on the laptop: the state of its queues, topics, buckets, tables and
 // schedules, and every event delivered along the canvas's connections to the functions,
 // which run on the project's FunctionRunner. The same object serves the gateway, the
@@ -187,12 +202,30 @@ public:
     // A publish with, to a FIFO topic, its group and deduplication id (publish gives one
     // the group "default"): numbered and deduplicated as sendFifoMessage; the queues
     // subscribed get it with its group and deduplication id.
+    // perProtocol (MessageStructure json) holds the message for each protocol (sqs,
+    // lambda) beside its default, which is message.
     Result<SentMessage> publishMessage(const QString &topic, const QString &message, const FifoSend &fifo,
                                        const QString &subject = {}, qint64 cause = 0,
-                                       const QJsonObject &attributes = {});
+                                       const QJsonObject &attributes = {}, const QJsonObject &perProtocol = {});
     // A queue subscribed to a topic for this run (SNS Subscribe, protocol sqs): raw gets
     // the message alone, else SNS's notification JSON. A FIFO queue only to a FIFO topic.
     Result<void> subscribeQueue(const QString &topic, const QString &queue, bool raw);
+    // SNS Subscribe for this run, to a queue (sqs) or a function (lambda): the
+    // subscription with its ARN; the same topic, protocol and endpoint again is the same
+    // subscription (its attributes then must agree, as SNS asks).
+    Result<TopicSubscription> subscribe(TopicSubscription subscription);
+    Result<void> unsubscribe(const QString &subscriptionArn);
+    // The subscriptions made by Subscribe (to topic, or all), in the order they were made.
+    QList<TopicSubscription> topicSubscriptions(const QString &topic = {}) const;
+    // RawMessageDelivery, FilterPolicy or FilterPolicyScope of a subscription.
+    Result<void> setSubscriptionAttribute(const QString &subscriptionArn, const QString &name, const QString &value);
+    // Why a filter policy is not one SNS takes (JSON, its limits, EventBridge's operators
+    // that SNS has), empty when it is.
+    static QString filterPolicyProblem(const QString &policy, const QString &scope);
+    // Whether a message with its attributes ({Type, Value} by name) passes a subscription's
+    // filter policy: on the attributes, or on the message's JSON (scope MessageBody).
+    static bool passesFilterPolicy(const TopicSubscription &subscription, const QString &message,
+                                   const QJsonObject &attributes);
     Result<void> putObject(const QString &bucket, const QString &key, const QByteArray &data,
                            const QString &contentType = {}, qint64 cause = 0);
     // A DELETE: in a versioned bucket it leaves a delete marker, or with versionId
@@ -479,7 +512,7 @@ private:
     QSet<QString> mBusyQueues; // queues with a batch in flight, per consumer "queue/function"
     QHash<QString, int> mRoundRobin; // queue -> next consumer
     QHash<QString, qint64> mMessageCause; // message id -> the log entry that sent it
-    QHash<QString, QList<QPair<QString, bool>>> mQueueSubscriptions; // topic -> (queue, raw), by SNS Subscribe
+    QList<TopicSubscription> mSubscriptions; // by SNS Subscribe, in the order made
     QHash<QString, QString> mTimeToLive; // table -> attribute, as UpdateTimeToLive set it
     QHash<QString, std::optional<qint64>> mNextExpiry; // table -> its earliest item expiry, once read
     // Table streams: the shards by "table/function", and each table's records of the last

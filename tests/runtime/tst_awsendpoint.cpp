@@ -29,6 +29,7 @@ private slots:
     void s3WithSdkForJavaScript();
     void s3VersioningWithBoto3();
     void s3VersioningWithSdkForJavaScript();
+    void snsSubscriptionsWithBoto3();
     void resourceVariables();
     void handlersUseTheSdk_data();
     void handlersUseTheSdk();
@@ -159,6 +160,14 @@ void TestAwsEndpoint::s3VersioningWithSdkForJavaScript()
 {
     runClient(QStringLiteral("node"), {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/s3_versioning.test.mjs")});
     QCOMPARE(mCloud->state().listVersions(QStringLiteral("files"), QStringLiteral("js/p/")).size(), 6);
+}
+
+void TestAwsEndpoint::snsSubscriptionsWithBoto3()
+{
+    // A topic fans out to a queue through filter policies, raw and in SNS's envelope.
+    runClient(QStringLiteral("/usr/bin/python3"),
+              {QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/sns_subscriptions.py")});
+    QVERIFY(mCloud->topicSubscriptions().isEmpty());
 }
 
 void TestAwsEndpoint::resourceVariables()

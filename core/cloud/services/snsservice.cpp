@@ -10,9 +10,12 @@
 #include <QCryptographicHash>
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUuid>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -26,7 +29,9 @@ bool isTrue(const QJsonValue &value)
 }
 
 // SNS on the query protocol: publishing to the design's topics, which deliver to the
-// functions they invoke, and listing them. An unsigned Publish is SNS's.
+// functions they invoke and to what Subscribe adds (queues and functions, raw or in
+// SNS's envelope, through filter policies), MessageStructure json per protocol, and
+// listing them. An unsigned Publish is SNS's.
 class SnsService final : public AwsService
 {
 public:
@@ -55,6 +60,13 @@ private:
     QJsonObject subscribe(const AwsRequest &request, AwsError *error);
     QJsonObject getTopicAttributes(const AwsRequest &request, AwsError *error);
     QJsonObject setTopicAttributes(const AwsRequest &request, AwsError *error);
+    QJsonObject unsubscribe(const AwsRequest &request, AwsError *error);
+    QJsonObject listSubscriptions(const AwsRequest &request, AwsError *error);
+    QJsonObject getSubscriptionAttributes(const AwsRequest &request, AwsError *error);
+    QJsonObject setSubscriptionAttributes(const AwsRequest &request, AwsError *error);
+    // The subscription a request's SubscriptionArn names, or none with *error.
+    std::optional<TopicSubscription> subscriptionOf(const QJsonObject &input, AwsError *error) const;
+    QJsonObject subscriptionEntry(const TopicSubscription &subscription) const;
 
     QHash<QString, Function> mOperations;
     QHash<QString, bool> mContentDeduplication; // topic -> as CreateTopic or SetTopicAttributes set it
@@ -73,6 +85,11 @@ SnsService::SnsService(AwsEndpoint &endpoint)
         {u"Subscribe"_s, &SnsService::subscribe},
         {u"GetTopicAttributes"_s, &SnsService::getTopicAttributes},
         {u"SetTopicAttributes"_s, &SnsService::setTopicAttributes},
+        {u"Unsubscribe"_s, &SnsService::unsubscribe},
+        {u"ListSubscriptions"_s, &SnsService::listSubscriptions},
+        {u"ListSubscriptionsByTopic"_s, &SnsService::listSubscriptions},
+        {u"GetSubscriptionAttributes"_s, &SnsService::getSubscriptionAttributes},
+        {u"SetSubscriptionAttributes"_s, &SnsService::setSubscriptionAttributes},
     };
 }
 
@@ -166,10 +183,41 @@ bool SnsService::fifoOf(const QString &topic, const QJsonObject &entry, const QS
 bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint64 cause, SentMessage *sent,
                             AwsError *error)
 {
-    const QString message = entry.value("Message"_L1).toString();
+    QString message = entry.value("Message"_L1).toString();
     if (message.isEmpty()) {
         *error = {u"InvalidParameter"_s, u"Invalid parameter: Empty message"_s};
         return false;
+    }
+    // MessageStructure json: a message per protocol, "default" for the others.
+    QJsonObject perProtocol;
+    const QString structure = entry.value("MessageStructure"_L1).toString();
+    if (!structure.isEmpty() && structure != "json"_L1) {
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: MessageStructure"_s};
+        return false;
+    }
+    if (structure == "json"_L1) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(message.toUtf8(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+            *error = {u"InvalidParameter"_s,
+                      u"Invalid parameter: Message Structure - JSON message body failed to parse"_s};
+            return false;
+        }
+        const QJsonObject byProtocol = document.object();
+        if (!byProtocol.value("default"_L1).isString()) {
+            *error = {u"InvalidParameter"_s, u"Invalid parameter: Message Structure - No default entry in JSON "
+                                             "message body"_s};
+            return false;
+        }
+        for (auto it = byProtocol.begin(); it != byProtocol.end(); ++it) {
+            if (!it.value().isString()) {
+                *error = {u"InvalidParameter"_s,
+                          u"Invalid parameter: Message Structure - JSON message body failed to parse"_s};
+                return false;
+            }
+            perProtocol.insert(it.key(), it.value());
+        }
+        message = byProtocol.value("default"_L1).toString();
     }
     if (message.toUtf8().size() > 256 * 1024) {
         *error = {u"InvalidParameter"_s, u"Invalid parameter: Message too long"_s};
@@ -196,7 +244,7 @@ bool SnsService::publishOne(const QString &topic, const QJsonObject &entry, qint
     if (!fifoOf(topic, entry, message, &fifo, error))
         return false;
     const Result<SentMessage> published = cloud().publishMessage(
-        topic, message, fifo, entry.value("Subject"_L1).toString(), cause, attributes);
+        topic, message, fifo, entry.value("Subject"_L1).toString(), cause, attributes, perProtocol);
     if (!published) {
         *error = {u"InvalidParameter"_s, published.errorMessage()};
         return false;
@@ -289,8 +337,9 @@ QJsonObject SnsService::createTopic(const AwsRequest &request, AwsError *error)
     return {{u"TopicArn"_s, cloud().topicArn(topic)}};
 }
 
-// SQS queues subscribe (Lambda functions do on the canvas): RawMessageDelivery as
-// SNS's, a FIFO queue only to a FIFO topic.
+// Queues (sqs) and functions (lambda) subscribe, with SNS's RawMessageDelivery (queues),
+// FilterPolicy and FilterPolicyScope; a FIFO queue only to a FIFO topic. Other protocols
+// (http, email, sms ...) are refused by name.
 QJsonObject SnsService::subscribe(const AwsRequest &request, AwsError *error)
 {
     const QString topic = topicOf(request.parameters, error);
@@ -298,29 +347,183 @@ QJsonObject SnsService::subscribe(const AwsRequest &request, AwsError *error)
         return {};
     const QString protocol = request.parameters.value("Protocol"_L1).toString();
     const QString endpoint = request.parameters.value("Endpoint"_L1).toString();
-    if (protocol != "sqs"_L1) {
-        *error = {u"InvalidParameter"_s, u"Invalid parameter: Invalid protocol type: %1"_s.arg(protocol)};
+    TopicSubscription subscription;
+    subscription.topic = topic;
+    subscription.protocol = protocol;
+    subscription.endpointArn = endpoint;
+    if (protocol == "sqs"_L1) {
+        const QString name = endpoint.section(':'_L1, -1);
+        const bool fifoQueue = name.endsWith(".fifo"_L1);
+        subscription.endpoint = fifoQueue ? name.chopped(5) : name;
+        if (!endpoint.startsWith("arn:aws:sqs:"_L1) || !cloud().isQueue(subscription.endpoint)
+            || cloud().isFifo(subscription.endpoint) != fifoQueue) {
+            *error = {u"InvalidParameter"_s, u"Invalid parameter: SQS endpoint ARN"_s};
+            return {};
+        }
+        if (fifoQueue && !cloud().isFifo(topic)) {
+            *error = {u"InvalidParameter"_s,
+                      QStringLiteral("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO "
+                                     "SQS Queues can not be subscribed to standard SNS topics")};
+            return {};
+        }
+    } else if (protocol == "lambda"_L1) {
+        // arn:aws:lambda:region:account:function:name
+        subscription.endpoint = endpoint.section(':'_L1, 6, 6);
+        const Node *function = cloud().project().architecture().nodeByName(subscription.endpoint);
+        if (!endpoint.startsWith("arn:aws:lambda:"_L1) || !function || function->kind != Kinds::Function) {
+            *error = {u"InvalidParameter"_s, u"Invalid parameter: Lambda endpoint ARN"_s};
+            return {};
+        }
+    } else if (QStringList{u"http"_s, u"https"_s, u"email"_s, u"email-json"_s, u"sms"_s, u"application"_s,
+                           u"firehose"_s}
+                   .contains(protocol)) {
+        *error = {u"NotImplemented"_s,
+                  u"Subscribe with protocol %1 is not implemented by the local cloud: it delivers to queues (sqs) "
+                  "and functions (lambda)"_s.arg(protocol),
+                  501};
+        return {};
+    } else {
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: Invalid protocol type: %1"_s.arg(protocol.left(100))};
         return {};
     }
-    const QString name = endpoint.section(':'_L1, -1);
-    const bool fifoQueue = name.endsWith(".fifo"_L1);
-    const QString queue = fifoQueue ? name.chopped(5) : name;
-    if (!endpoint.startsWith("arn:aws:sqs:"_L1) || !cloud().isQueue(queue) || cloud().isFifo(queue) != fifoQueue) {
-        *error = {u"InvalidParameter"_s, u"Invalid parameter: SQS endpoint ARN"_s};
+    const QJsonObject attributes = request.parameters.value("Attributes"_L1).toObject();
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        if (it.key() == "RawMessageDelivery"_L1) {
+            subscription.raw = isTrue(it.value());
+        } else if (it.key() == "FilterPolicy"_L1) {
+            subscription.filterPolicy = it.value().toString();
+        } else if (it.key() == "FilterPolicyScope"_L1) {
+            subscription.filterScope = it.value().toString();
+        } else if (it.key() != "DeliveryPolicy"_L1 && it.key() != "RedrivePolicy"_L1) {
+            *error = {u"InvalidParameter"_s,
+                      u"Invalid parameter: Attributes Reason: Unknown attribute %1"_s.arg(it.key().left(100))};
+            return {};
+        }
+    }
+    if (subscription.raw && protocol == "lambda"_L1) {
+        *error = {u"InvalidParameter"_s, QStringLiteral("Invalid parameter: Attributes Reason: Delivery protocol "
+                                                        "[lambda] does not support raw message delivery.")};
         return {};
     }
-    if (fifoQueue && !cloud().isFifo(topic)) {
-        *error = {u"InvalidParameter"_s, QStringLiteral("Invalid parameter: Invalid parameter: Endpoint Reason: FIFO "
-                                                        "SQS Queues can not be subscribed to standard SNS topics")};
+    if (const QString problem = LocalCloud::filterPolicyProblem(subscription.filterPolicy, subscription.filterScope);
+        !problem.isEmpty()) {
+        *error = {u"InvalidParameter"_s, problem};
         return {};
     }
-    const bool raw = isTrue(request.parameters.value("Attributes"_L1)["RawMessageDelivery"_L1]);
-    if (const Result<void> done = cloud().subscribeQueue(topic, queue, raw); !done) {
+    const Result<TopicSubscription> made = cloud().subscribe(subscription);
+    if (!made) {
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: "_s + made.errorMessage()};
+        return {};
+    }
+    return {{u"SubscriptionArn"_s, made->arn}};
+}
+
+std::optional<TopicSubscription> SnsService::subscriptionOf(const QJsonObject &input, AwsError *error) const
+{
+    const QString arn = input.value("SubscriptionArn"_L1).toString();
+    for (const TopicSubscription &s : cloud().topicSubscriptions())
+        if (s.arn == arn)
+            return s;
+    if (arn.isEmpty())
+        *error = {u"InvalidParameter"_s,
+                  u"Invalid parameter: SubscriptionArn Reason: no value for required parameter"_s};
+    else if (!arn.startsWith("arn:aws:sns:"_L1))
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: SubscriptionArn Reason: An ARN must have at least 6 "
+                                         "elements, not 1"_s};
+    else
+        *error = {u"NotFound"_s, u"Subscription does not exist"_s, 404};
+    return std::nullopt;
+}
+
+QJsonObject SnsService::subscriptionEntry(const TopicSubscription &subscription) const
+{
+    return {{u"SubscriptionArn"_s, subscription.arn},
+            {u"Owner"_s, u"000000000000"_s},
+            {u"Protocol"_s, subscription.protocol},
+            {u"Endpoint"_s, subscription.endpointArn},
+            {u"TopicArn"_s, cloud().topicArn(subscription.topic)}};
+}
+
+QJsonObject SnsService::unsubscribe(const AwsRequest &request, AwsError *error)
+{
+    const std::optional<TopicSubscription> subscription = subscriptionOf(request.parameters, error);
+    if (subscription)
+        (void)cloud().unsubscribe(subscription->arn);
+    return {};
+}
+
+// ListSubscriptions and ListSubscriptionsByTopic: 100 a page, NextToken the index.
+QJsonObject SnsService::listSubscriptions(const AwsRequest &request, AwsError *error)
+{
+    QString topic;
+    if (request.operation == "ListSubscriptionsByTopic"_L1) {
+        topic = topicOf(request.parameters, error);
+        if (topic.isEmpty())
+            return {};
+    }
+    const QList<TopicSubscription> all = cloud().topicSubscriptions(topic);
+    bool ok = true;
+    const QString token = request.parameters.value("NextToken"_L1).toString();
+    const qsizetype from = token.isEmpty() ? 0 : token.toLongLong(&ok);
+    if (!ok || from < 0 || from > all.size()) {
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: NextToken"_s};
+        return {};
+    }
+    QJsonArray page;
+    constexpr qsizetype pageSize = 100;
+    for (qsizetype i = from; i < std::min(all.size(), from + pageSize); ++i)
+        page.append(subscriptionEntry(all.at(i)));
+    QJsonObject result{{u"Subscriptions"_s, page}};
+    if (from + pageSize < all.size())
+        result.insert(u"NextToken"_s, QString::number(from + pageSize));
+    return result;
+}
+
+QJsonObject SnsService::getSubscriptionAttributes(const AwsRequest &request, AwsError *error)
+{
+    const std::optional<TopicSubscription> subscription = subscriptionOf(request.parameters, error);
+    if (!subscription)
+        return {};
+    QJsonObject attributes = subscriptionEntry(*subscription);
+    attributes.insert(u"ConfirmationWasAuthenticated"_s, u"true"_s);
+    attributes.insert(u"PendingConfirmation"_s, u"false"_s);
+    attributes.insert(u"SubscriptionPrincipal"_s, u"arn:aws:iam::000000000000:root"_s);
+    attributes.insert(u"RawMessageDelivery"_s, subscription->raw ? u"true"_s : u"false"_s);
+    if (!subscription->filterPolicy.isEmpty()) {
+        attributes.insert(u"FilterPolicy"_s, subscription->filterPolicy);
+        attributes.insert(u"FilterPolicyScope"_s, subscription->filterScope);
+    }
+    return {{u"Attributes"_s, attributes}};
+}
+
+QJsonObject SnsService::setSubscriptionAttributes(const AwsRequest &request, AwsError *error)
+{
+    const std::optional<TopicSubscription> subscription = subscriptionOf(request.parameters, error);
+    if (!subscription)
+        return {};
+    // The query form's AttributeName arrives as the JSON protocol names lists (AttributeNames).
+    const QString name =
+        request.parameters.value("AttributeName"_L1).toString(request.parameters.value("AttributeNames"_L1).toString());
+    const QString value = request.parameters.value("AttributeValue"_L1).toString();
+    if (name == "DeliveryPolicy"_L1 || name == "RedrivePolicy"_L1 || name == "SubscriptionRoleArn"_L1) {
+        *error = {u"NotImplemented"_s,
+                  u"SetSubscriptionAttributes of %1 is not implemented by the local cloud"_s.arg(name), 501};
+        return {};
+    }
+    if (name != "RawMessageDelivery"_L1 && name != "FilterPolicy"_L1 && name != "FilterPolicyScope"_L1) {
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: AttributeName"_s};
+        return {};
+    }
+    if (name == "RawMessageDelivery"_L1 && subscription->protocol == "lambda"_L1) {
+        *error = {u"InvalidParameter"_s, QStringLiteral("Invalid parameter: Delivery protocol [lambda] does not "
+                                                        "support raw message delivery.")};
+        return {};
+    }
+    if (const Result<void> done = cloud().setSubscriptionAttribute(subscription->arn, name, value); !done) {
         *error = {u"InvalidParameter"_s, done.errorMessage()};
         return {};
     }
-    return {
-        {u"SubscriptionArn"_s, cloud().topicArn(topic) + ':'_L1 + QUuid::createUuid().toString(QUuid::WithoutBraces)}};
+    return {};
 }
 
 QJsonObject SnsService::getTopicAttributes(const AwsRequest &request, AwsError *error)
@@ -328,7 +531,19 @@ QJsonObject SnsService::getTopicAttributes(const AwsRequest &request, AwsError *
     const QString topic = topicOf(request.parameters, error);
     if (topic.isEmpty())
         return {};
-    QJsonObject attributes{{u"TopicArn"_s, cloud().topicArn(topic)}, {u"Owner"_s, u"000000000000"_s}};
+    // The subscriptions Subscribe made (the canvas's connections to functions aside).
+    const qsizetype subscribed = cloud().topicSubscriptions(topic).size();
+    QJsonObject attributes{{u"TopicArn"_s, cloud().topicArn(topic)},
+                           {u"Owner"_s, u"000000000000"_s},
+                           {u"DisplayName"_s, QString()},
+                           {u"SubscriptionsConfirmed"_s, QString::number(subscribed)},
+                           {u"SubscriptionsPending"_s, u"0"_s},
+                           {u"SubscriptionsDeleted"_s, u"0"_s},
+                           {u"EffectiveDeliveryPolicy"_s,
+                            u"{\"http\":{\"defaultHealthyRetryPolicy\":{\"minDelayTarget\":20,\"maxDelayTarget\":20,"
+                            "\"numRetries\":3,\"numMaxDelayRetries\":0,\"numNoDelayRetries\":0,"
+                            "\"numMinDelayRetries\":0,\"backoffFunction\":\"linear\"},\"disableSubscriptionOverrides\""
+                            ":false}}"_s}};
     if (cloud().isFifo(topic)) {
         attributes.insert(u"FifoTopic"_s, u"true"_s);
         attributes.insert(u"ContentBasedDeduplication"_s, contentDeduplication(topic) ? u"true"_s : u"false"_s);
@@ -341,7 +556,8 @@ QJsonObject SnsService::setTopicAttributes(const AwsRequest &request, AwsError *
     const QString topic = topicOf(request.parameters, error);
     if (topic.isEmpty())
         return {};
-    if (request.parameters.value("AttributeName"_L1).toString() == "ContentBasedDeduplication"_L1) {
+    if (request.parameters.value("AttributeName"_L1).toString(request.parameters.value("AttributeNames"_L1).toString())
+        == "ContentBasedDeduplication"_L1) {
         if (!cloud().isFifo(topic)) {
             *error = {u"InvalidParameter"_s, u"Invalid parameter: AttributeName"_s};
             return {};
