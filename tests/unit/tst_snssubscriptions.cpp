@@ -385,6 +385,20 @@ void TestSnsSubscriptions::lambdaSubscriptions()
     QCOMPARE(elementsOf(list.body, QStringLiteral("Endpoint")), QStringList{function});
     QCOMPARE(mCloud->cloud->topicSubscriptions().first().endpoint, QStringLiteral("writer"));
     QCOMPARE(mCloud->cloud->topicSubscriptions().first().arn, arn);
+    // A publish invokes it (beside onAlert, which the canvas connects).
+    const auto invoked = [&](const QString &function) {
+        for (const CloudLogEntry &e : mCloud->cloud->log())
+            if (e.kind == CloudLogEntry::Kind::Invocation && e.target == function)
+                return true;
+        return false;
+    };
+    QVERIFY(!invoked(QStringLiteral("writer")));
+    QCOMPARE(call(QStringLiteral("Publish"),
+                  {{QStringLiteral("TopicArn"), kTopic}, {QStringLiteral("Message"), QStringLiteral("to functions")}})
+                 .status,
+             200);
+    QVERIFY(QTest::qWaitFor([&] { return invoked(QStringLiteral("writer")); }, 5000));
+    QVERIFY(invoked(QStringLiteral("onAlert")));
 }
 
 QTEST_GUILESS_MAIN(TestSnsSubscriptions)
