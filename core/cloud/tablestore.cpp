@@ -212,7 +212,11 @@ Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, co
     });
     if (!done)
         return done;
-    remember(key, item);
+    // A key the memory holds (an item or its absence) is kept in step; a new key is not
+    // added: a PutItem of new keys then costs no copy kept in memory (a write-heavy load
+    // would fill it with items nobody reads), and its first GetItem reads it from SQLite.
+    if (const auto held = mCache.find(key); held != mCache.end())
+        *held = item;
     if (record)
         *record = change;
     return {};

@@ -64,8 +64,9 @@ struct StreamRecord
 // The tables' items, DynamoDB JSON (attribute name -> {"S": ...}) as the SDKs send them,
 // in the state database's items table, with the stream's sequence number in meta.
 //
-// Items read or written by key are kept in memory as well (absent ones too), so that a
-// GetItem, or the look at the old item that every write makes, does not reach SQLite.
+// Items read by key are kept in memory as well (absent ones too), so that a GetItem, or
+// the look at the old item that a write of a known key makes, does not reach SQLite; a
+// write updates the memory of a key it holds and leaves a new key out of it.
 // The memory stays in step because every change of the items table goes through this
 // store, on the state's one connection (no other connection writes state.sqlite); a
 // write forgets its key if it fails, a reset forgets all.

@@ -43,6 +43,9 @@ private slots:
     void tableQueryOrder();
     void tableKeyErrors_data();
     void tableKeyErrors();
+    // The memory of items stays in step with SQLite whether a key was read before its write or not.
+    void tableMemoryInStep_data();
+    void tableMemoryInStep();
     void stateSurvivesReopen();
     void resetEmptiesEverything();
     void newerStateRefused();
@@ -280,6 +283,54 @@ void TestCloudState::tableKeyErrors()
     QVERIFY(!refused);
     QVERIFY2(refused.errorMessage().contains(message), qPrintable(refused.errorMessage()));
     QVERIFY(mState->scan(QStringLiteral("orders")).isEmpty());
+}
+
+void TestCloudState::tableMemoryInStep_data()
+{
+    QTest::addColumn<bool>("readFirst");
+    QTest::newRow("key read as absent, then written") << true;
+    QTest::newRow("key written unread") << false;
+}
+
+void TestCloudState::tableMemoryInStep()
+{
+    QFETCH(bool, readFirst);
+    const QString table = QStringLiteral("orders");
+    const QJsonObject key{{QStringLiteral("customer"), s(QStringLiteral("cy"))}, {QStringLiteral("at"), n(7)}};
+    auto read = [&] { return mState->getItem(table, kOrders, key).valueOr(std::nullopt); };
+    // What SQLite holds, read past the memory.
+    auto stored = [&]() -> std::optional<QJsonObject> {
+        const QList<QJsonObject> items = mState->scan(table);
+        if (items.isEmpty())
+            return std::nullopt;
+        return items.first();
+    };
+    if (readFirst)
+        QVERIFY(!read());
+    QJsonObject first = key;
+    first.insert(QStringLiteral("v"), n(1));
+    StreamRecord record;
+    QVERIFY(mState->putItem(table, kOrders, first, &record));
+    QCOMPARE(record.eventName, QStringLiteral("INSERT"));
+    QCOMPARE(read(), std::optional<QJsonObject>(first));
+    QCOMPARE(stored(), std::optional<QJsonObject>(first));
+    QJsonObject second = key;
+    second.insert(QStringLiteral("v"), n(2));
+    QVERIFY(mState->putItem(table, kOrders, second, &record));
+    QCOMPARE(record.eventName, QStringLiteral("MODIFY"));
+    QCOMPARE(record.oldImage, first);
+    QCOMPARE(read(), std::optional<QJsonObject>(second));
+    QCOMPARE(stored(), std::optional<QJsonObject>(second));
+    // A state opened again (nothing in memory) reads what the first one answered.
+    delete mState;
+    mState = new CloudState(mClock);
+    QVERIFY(mState->open(mDir->path()));
+    QCOMPARE(read(), std::optional<QJsonObject>(second));
+    QVERIFY(mState->deleteItem(table, kOrders, key, &record));
+    QCOMPARE(record.eventName, QStringLiteral("REMOVE"));
+    QCOMPARE(record.oldImage, second);
+    QVERIFY(!read());
+    QVERIFY(!stored());
 }
 
 void TestCloudState::stateSurvivesReopen()
