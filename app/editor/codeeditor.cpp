@@ -3,9 +3,14 @@
 #include "preferences/preferences.h"
 
 #include <Qsci/qsciapis.h>
+#include <Qsci/qscilexerbash.h>
+#include <Qsci/qscilexercpp.h>
+#include <Qsci/qscilexercsharp.h>
+#include <Qsci/qscilexerjava.h>
 #include <Qsci/qscilexerjavascript.h>
 #include <Qsci/qscilexerjson.h>
 #include <Qsci/qscilexerpython.h>
+#include <Qsci/qscilexerxml.h>
 #include <Qsci/qscilexeryaml.h>
 
 #include <QApplication>
@@ -42,6 +47,25 @@ public:
                    "super switch symbol this throw true try type typeof undefined unique unknown var void "
                    "while with yield";
         return QsciLexerJavaScript::keywords(set);
+    }
+};
+
+// Go: the C family's lexer (comments, strings, numbers as Go writes them) with Go's words.
+class GoLexer : public QsciLexerCPP
+{
+public:
+    using QsciLexerCPP::QsciLexerCPP;
+    const char *language() const override { return "Go"; }
+    const char *keywords(int set) const override
+    {
+        if (set == 1)
+            return "break case chan const continue default defer else fallthrough for func go goto if import "
+                   "interface map package range return select struct switch type var";
+        if (set == 2)
+            return "any bool byte complex64 complex128 error false float32 float64 int int8 int16 int32 int64 "
+                   "iota nil rune string true uint uint8 uint16 uint32 uint64 uintptr append cap close copy "
+                   "delete len make new panic print println recover";
+        return nullptr;
     }
 };
 
@@ -119,6 +143,17 @@ CodeEditor::Language CodeEditor::languageForFile(const QString &fileName)
         return Language::Json;
     if (suffix == "yaml"_L1 || suffix == "yml"_L1)
         return Language::Yaml;
+    if (suffix == "java"_L1)
+        return Language::Java;
+    if (suffix == "cs"_L1)
+        return Language::CSharp;
+    if (suffix == "go"_L1)
+        return Language::Go;
+    // A custom runtime's bootstrap is most often a shell script (AWS's tutorial's is).
+    if (suffix == "sh"_L1 || suffix == "bash"_L1 || QFileInfo(fileName).fileName() == "bootstrap"_L1)
+        return Language::Shell;
+    if (suffix == "xml"_L1 || suffix == "csproj"_L1)
+        return Language::Xml;
     return Language::PlainText;
 }
 
@@ -132,6 +167,11 @@ void CodeEditor::setLanguage(Language language)
     case Language::Python: lexer = new QsciLexerPython(this); break;
     case Language::Json: lexer = new QsciLexerJSON(this); break;
     case Language::Yaml: lexer = new QsciLexerYAML(this); break;
+    case Language::Java: lexer = new QsciLexerJava(this); break;
+    case Language::CSharp: lexer = new QsciLexerCSharp(this); break;
+    case Language::Go: lexer = new GoLexer(this); break;
+    case Language::Shell: lexer = new QsciLexerBash(this); break;
+    case Language::Xml: lexer = new QsciLexerXML(this); break;
     case Language::PlainText: break;
     }
     // The completion list first: its preparation thread reads the lexer until it ends.
@@ -151,6 +191,8 @@ void CodeEditor::setLanguage(Language language)
     }
     const bool python = language == Language::Python;
     setIndentationWidth(python ? 4 : (language == Language::Yaml || language == Language::Json ? 2 : 4));
+    // gofmt indents with tabs.
+    setIndentationsUseTabs(language == Language::Go);
     mFields.setRoot(u"context"_s, EventFields::contextSample(python ? EventFields::Language::Python
                                                                     : EventFields::Language::JavaScript));
     applyTheme();

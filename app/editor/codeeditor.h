@@ -19,7 +19,7 @@ class CodeEditor : public QsciScintilla
     Q_OBJECT
 
 public:
-    enum class Language { PlainText, JavaScript, TypeScript, Python, Json, Yaml };
+    enum class Language { PlainText, JavaScript, TypeScript, Python, Json, Yaml, Java, CSharp, Go, Shell, Xml };
 
     explicit CodeEditor(QWidget *parent = nullptr);
     ~CodeEditor() override;

@@ -44,6 +44,8 @@ private slots:
     void newFunctionGetsScaffoldForItsTrigger();
     void doubleClickOnCanvasOpensCode();
     void inspectorListsAndOpensFiles();
+    void editorHighlightsEachLanguage_data();
+    void editorHighlightsEachLanguage();
     void editSaveInvokeShowsResult();
     void saveRecyclesAndNextRunIsCold();
     void coldStartTabRanksTheSlowestImport();
@@ -196,6 +198,38 @@ void tst_FunctionStudio::doubleClickOnCanvasOpensCode()
                        view->mapFromScene(item->mapToScene(item->nameRect().center())));
     QVERIFY(!view->renameEditor());
     QCOMPARE(mWindow->editorArea()->currentPage(), page);
+}
+
+void tst_FunctionStudio::editorHighlightsEachLanguage_data()
+{
+    // The files a function of each runtime is scaffolded with, and the lexer that reads them.
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("language");
+    QTest::addColumn<QString>("lexer"); // empty: plain text
+    QTest::newRow("java") << "src/main/java/orders/Handler.java" << int(CodeEditor::Language::Java) << "Java";
+    QTest::newRow("c#") << "Function.cs" << int(CodeEditor::Language::CSharp) << "C#";
+    QTest::newRow("go") << "main.go" << int(CodeEditor::Language::Go) << "Go";
+    QTest::newRow("bootstrap") << "bootstrap" << int(CodeEditor::Language::Shell) << "Bash";
+    QTest::newRow("shell") << "build.sh" << int(CodeEditor::Language::Shell) << "Bash";
+    QTest::newRow("pom") << "pom.xml" << int(CodeEditor::Language::Xml) << "XML";
+    QTest::newRow("csproj") << "Orders.csproj" << int(CodeEditor::Language::Xml) << "XML";
+    QTest::newRow("python") << "app.py" << int(CodeEditor::Language::Python) << "Python";
+    QTest::newRow("go.mod") << "go.mod" << int(CodeEditor::Language::PlainText) << "";
+}
+
+void tst_FunctionStudio::editorHighlightsEachLanguage()
+{
+    QFETCH(QString, file);
+    QFETCH(int, language);
+    QFETCH(QString, lexer);
+    QCOMPARE(int(CodeEditor::languageForFile(file)), language);
+    CodeEditor editor;
+    editor.setLanguage(CodeEditor::Language(language));
+    QCOMPARE(editor.lexer() ? QString::fromLatin1(editor.lexer()->language()) : QString(), lexer);
+    if (language == int(CodeEditor::Language::Go)) {
+        QVERIFY(editor.indentationsUseTabs()); // as gofmt writes Go
+        QVERIFY(QString::fromLatin1(editor.lexer()->keywords(1)).split(' ').contains("func"));
+    }
 }
 
 void tst_FunctionStudio::inspectorListsAndOpensFiles()
