@@ -916,8 +916,10 @@ void Instance::sampleMemory()
 {
     if (!mProcess || mProcess->state() != QProcess::Running)
         return;
-    const auto [rss, peak] = residentMemoryMB(mProcess->processId());
-    mPeakRssMB = std::max({mPeakRssMB, rss, peak});
+    // The resident set only (statm, cheap): the kernel's peak (VmHWM, which /proc renders
+    // with the whole status) is read once the invocation is over, in complete().
+    const int rss = residentMemoryMB(mProcess->processId(), false).first;
+    mPeakRssMB = std::max(mPeakRssMB, rss);
     if (rss > mSpec.memoryMB)
         fail(u"Runtime.OutOfMemory"_s,
              tr("Runtime exited with error: the function used %1 MB, more than its memory size of %2 MB")
