@@ -403,6 +403,30 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::PutEventView</name>
+    <message numerus="yes">
+        <source>One PutEvents entry (Source, DetailType, Detail, Resources, Time) or an array of up to %n, Detail as an object or its JSON text</source>
+        <translation>
+            <numerusform>One PutEvents entry (Source, DetailType, Detail, Resources, Time) or an array of up to %n, Detail as an object or its JSON text</numerusform>
+            <numerusform>One PutEvents entry (Source, DetailType, Detail, Resources, Time) or an array of up to %n, Detail as an object or its JSON text</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PutEvents takes at most %n entries.</source>
+        <translation>
+            <numerusform>PutEvents takes at most %n entry.</numerusform>
+            <numerusform>PutEvents takes at most %n entries.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Matched %n rule(s): %1</source>
+        <translation>
+            <numerusform>Matched %n rule: %1</numerusform>
+            <numerusform>Matched %n rules: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::RunPanel</name>
     <message numerus="yes">
         <source>%n line(s) differ.</source>

@@ -304,6 +304,42 @@
         <source>%1: the layer folder &apos;%2&apos; is refused: %3</source>
         <translation>%1 : le dossier de couche « %2 » est refusé : %3</translation>
     </message>
+    <message>
+        <source>The VPC the containers&apos; ECS services run in.</source>
+        <translation>Le VPC où tournent les services ECS des conteneurs.</translation>
+    </message>
+    <message>
+        <source>Subnets of that VPC for the containers&apos; tasks and the HTTP API&apos;s VPC link (with a route to the internet or VPC endpoints, to pull images).</source>
+        <translation>Les sous-réseaux de ce VPC pour les tâches des conteneurs et le lien VPC de l&apos;API HTTP (avec une route vers Internet ou des points de terminaison VPC, pour tirer les images).</translation>
+    </message>
+    <message>
+        <source>%1: Fargate has no task of %2 vCPU and %3 MB; the task has %4 vCPU and %5 MB</source>
+        <translation>%1 : Fargate n&apos;a pas de tâche de %2 vCPU et %3 Mo ; la tâche a %4 vCPU et %5 Mo</translation>
+    </message>
+    <message>
+        <source>The image of %1, built from its folder %2 and pushed to a registry ECS can pull from.</source>
+        <translation>L&apos;image de %1, construite depuis son dossier %2 et poussée dans un registre où ECS peut la tirer.</translation>
+    </message>
+    <message>
+        <source>The secret variable %1 of %2.</source>
+        <translation>La variable secrète %1 de %2.</translation>
+    </message>
+    <message>
+        <source>%1: an ECS service on Fargate does not start a task on a request; it keeps one running instead of scaling to zero</source>
+        <translation>%1 : un service ECS sur Fargate ne démarre pas de tâche à la demande ; il en garde une en marche au lieu de descendre à zéro</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: ECS does not deliver a %3&apos;s events to a service; the connection is not exported (the container can poll or subscribe itself)</source>
+        <translation>%1 -&gt; %2 : ECS ne livre pas à un service les événements d&apos;un %3 ; la connexion n&apos;est pas exportée (le conteneur peut interroger ou s&apos;abonner lui-même)</translation>
+    </message>
+    <message>
+        <source>%1: the authorizer of a route to the container %2 is not exported; the route is open</source>
+        <translation>%1 : l&apos;autorisateur d&apos;une route vers le conteneur %2 n&apos;est pas exporté ; la route est ouverte</translation>
+    </message>
+    <message>
+        <source>Routes to containers are on an HTTP API of their own (%1), through a VPC link to each container&apos;s Cloud Map service</source>
+        <translation>Les routes vers les conteneurs sont sur une API HTTP à part (%1), par un lien VPC vers le service Cloud Map de chaque conteneur</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Aws::WorkflowReader</name>
@@ -661,20 +697,12 @@
         <translation>Environnement d’exécution</translation>
     </message>
     <message>
-        <source>Language runtime of the handler.</source>
-        <translation>Environnement d’exécution du langage du gestionnaire.</translation>
-    </message>
-    <message>
         <source>Handler</source>
         <translation>Gestionnaire</translation>
     </message>
     <message>
         <source>The module (file without extension, relative to the source folder) and the exported function.</source>
         <translation>Le module (fichier sans extension, relatif au dossier source) et la fonction exportée.</translation>
-    </message>
-    <message>
-        <source>module.function, for example index.handler or app.lambda_handler</source>
-        <translation>module.fonction, par exemple index.handler ou app.lambda_handler</translation>
     </message>
     <message>
         <source>Source folder</source>
@@ -2148,6 +2176,22 @@
         <source>provided.al2023 and provided.al2 only: the code a new function is given, a Go program (main.go and go.mod, built into its bootstrap) or a shell script that is the bootstrap itself (curl against the Runtime API). Chosen while the function has no code yet.</source>
         <translation>provided.al2023 et provided.al2 seulement : le code que reçoit une nouvelle fonction, un programme Go (main.go et go.mod, compilé en son bootstrap) ou un script shell qui est le bootstrap lui-même (curl sur la Runtime API). Choisi tant que la fonction n’a pas encore de code.</translation>
     </message>
+    <message>
+        <source>Language runtime of the handler. Java and .NET run locally on the JDK or .NET of that version, with Lambda&apos;s runtime interface client for the language (the function&apos;s build brings it, or the runtimes folder of Nimbus&apos;s data).</source>
+        <translation>L&apos;environnement d&apos;exécution du gestionnaire. Java et .NET tournent en local sur le JDK ou le .NET de cette version, avec le client d&apos;interface d&apos;exécution de Lambda pour le langage (apporté par la construction de la fonction, ou le dossier runtimes des données de Nimbus).</translation>
+    </message>
+    <message>
+        <source>module.function, for example index.handler or app.lambda_handler; Java package.Class::method; .NET Assembly::Namespace.Class::Method</source>
+        <translation>module.fonction, par exemple index.handler ou app.lambda_handler ; Java paquet.Classe::méthode ; .NET Assembly::Espace.Classe::Méthode</translation>
+    </message>
+    <message>
+        <source>Secondary indexes</source>
+        <translation>Index secondaires</translation>
+    </message>
+    <message>
+        <source>Global and local secondary indexes, as JSON, for example [{&quot;name&quot;: &quot;byEmail&quot;, &quot;kind&quot;: &quot;global&quot;, &quot;partitionKey&quot;: &quot;email&quot;, &quot;partitionKeyType&quot;: &quot;S&quot;, &quot;sortKey&quot;: &quot;&quot;, &quot;projection&quot;: &quot;ALL&quot;}]; a local index has the table&apos;s partition key and its own sort key; projection ALL, KEYS_ONLY or INCLUDE (with nonKeyAttributes). Query and Scan read one by IndexName. Empty for none.</source>
+        <translation>Les index secondaires globaux et locaux, en JSON, par exemple [{&quot;name&quot;: &quot;byEmail&quot;, &quot;kind&quot;: &quot;global&quot;, &quot;partitionKey&quot;: &quot;email&quot;, &quot;partitionKeyType&quot;: &quot;S&quot;, &quot;sortKey&quot;: &quot;&quot;, &quot;projection&quot;: &quot;ALL&quot;}] ; un index local a la clé de partition de la table et sa propre clé de tri ; projection ALL, KEYS_ONLY ou INCLUDE (avec nonKeyAttributes). Query et Scan en lisent un par IndexName. Vide pour aucun.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Chart</name>
@@ -2602,6 +2646,18 @@
         <source>Permission</source>
         <translation>Permission</translation>
     </message>
+    <message>
+        <source>Put &amp;Event...</source>
+        <translation>Déposer un &amp;événement...</translation>
+    </message>
+    <message>
+        <source>Put events on the selected event bus, as PutEvents does, and keep them to put again</source>
+        <translation>Déposer des événements sur le bus d&apos;événements sélectionné, comme PutEvents, et les garder pour les déposer à nouveau</translation>
+    </message>
+    <message>
+        <source>Start the local cloud to put events on %1.</source>
+        <translation>Démarrez le cloud local pour déposer des événements sur %1.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CloudRun::CloudRunPlugin</name>
@@ -2783,6 +2839,70 @@
     <message>
         <source>a message to the FIFO queue %1 needs a message group</source>
         <translation>un message vers la file d&apos;attente FIFO %1 a besoin d&apos;un groupe de messages</translation>
+    </message>
+    <message>
+        <source>%1 has no version %2 of %3</source>
+        <translation>%1 n&apos;a pas de version %2 de %3</translation>
+    </message>
+    <message>
+        <source>cannot keep the older version of %1/%2</source>
+        <translation>impossible de garder l&apos;ancienne version de %1/%2</translation>
+    </message>
+    <message>
+        <source>cannot make the older version of %1/%2 current</source>
+        <translation>impossible de rendre courante l&apos;ancienne version de %1/%2</translation>
+    </message>
+    <message>
+        <source>the indexes are not a JSON array of indexes: %1</source>
+        <translation>les index ne sont pas un tableau JSON d&apos;index : %1</translation>
+    </message>
+    <message>
+        <source>the index name &apos;%1&apos; is not 3 to 255 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;</source>
+        <translation>le nom d&apos;index « %1 » n&apos;est pas fait de 3 à 255 lettres, chiffres, « _ », « . » ou « - »</translation>
+    </message>
+    <message>
+        <source>two indexes are named %1</source>
+        <translation>deux index s&apos;appellent %1</translation>
+    </message>
+    <message>
+        <source>the index %1&apos;s kind is &apos;%2&apos;, not global or local</source>
+        <translation>l&apos;index %1 est de sorte « %2 », ni global ni local</translation>
+    </message>
+    <message>
+        <source>the index %1&apos;s key type &apos;%2&apos; is not S, N or B</source>
+        <translation>le type de clé « %2 » de l&apos;index %1 n&apos;est pas S, N ou B</translation>
+    </message>
+    <message>
+        <source>the index %1 needs a partition key (and an optional sort key) of 1 to 255 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;</source>
+        <translation>l&apos;index %1 a besoin d&apos;une clé de partition (et d&apos;une clé de tri facultative) de 1 à 255 lettres, chiffres, « _ », « . » ou « - »</translation>
+    </message>
+    <message>
+        <source>the index %1&apos;s key %2 has another type than the table&apos;s</source>
+        <translation>la clé %2 de l&apos;index %1 n&apos;a pas le même type que celle de la table</translation>
+    </message>
+    <message>
+        <source>the local index %1 needs a table with a sort key</source>
+        <translation>l&apos;index local %1 a besoin d&apos;une table avec une clé de tri</translation>
+    </message>
+    <message>
+        <source>the local index %1 must have the table&apos;s partition key %2 and a sort key</source>
+        <translation>l&apos;index local %1 doit avoir la clé de partition %2 de la table et une clé de tri</translation>
+    </message>
+    <message>
+        <source>a table has at most 5 local indexes</source>
+        <translation>une table a au plus 5 index locaux</translation>
+    </message>
+    <message>
+        <source>a table has at most 20 global indexes</source>
+        <translation>une table a au plus 20 index globaux</translation>
+    </message>
+    <message>
+        <source>the index %1&apos;s projection &apos;%2&apos; is not ALL, KEYS_ONLY or INCLUDE</source>
+        <translation>la projection « %2 » de l&apos;index %1 n&apos;est pas ALL, KEYS_ONLY ou INCLUDE</translation>
+    </message>
+    <message>
+        <source>the index %1 projects INCLUDE but names no nonKeyAttributes</source>
+        <translation>l&apos;index %1 projette INCLUDE mais ne nomme aucun nonKeyAttributes</translation>
     </message>
 </context>
 <context>
@@ -6730,6 +6850,26 @@ Invalide : %2</translation>
         <source>fork/exec %1: %2</source>
         <translation>fork/exec %1 : %2</translation>
     </message>
+    <message>
+        <source>%1.dll is not built in %2: build the function first (dotnet publish -c Release), as Lambda runs the published assembly</source>
+        <translation>%1.dll n&apos;est pas construit dans %2 : construisez d&apos;abord la fonction (dotnet publish -c Release), car Lambda exécute l&apos;assembly publié</translation>
+    </message>
+    <message>
+        <source>Amazon.Lambda.RuntimeSupport.dll, the .NET runtime interface client, is neither beside %1.dll nor in %2: add the Amazon.Lambda.RuntimeSupport package to the project, or put the DLL in that folder</source>
+        <translation>Amazon.Lambda.RuntimeSupport.dll, le client d&apos;interface d&apos;exécution de .NET, n&apos;est ni à côté de %1.dll ni dans %2 : ajoutez le paquet Amazon.Lambda.RuntimeSupport au projet, ou mettez la DLL dans ce dossier</translation>
+    </message>
+    <message>
+        <source>install a JDK of that version (Debian: openjdk-%1-jdk-headless) or set JAVA_HOME</source>
+        <translation>installez un JDK de cette version (Debian : openjdk-%1-jdk-headless) ou définissez JAVA_HOME</translation>
+    </message>
+    <message>
+        <source>install the .NET %1 runtime (dotnet) or set DOTNET_ROOT</source>
+        <translation>installez l&apos;environnement .NET %1 (dotnet) ou définissez DOTNET_ROOT</translation>
+    </message>
+    <message>
+        <source>The Java runtime interface client is not on the class path: add com.amazonaws:aws-lambda-java-runtime-interface-client to the function&apos;s build (its jar in lib/, target/dependency/ or a shaded jar), or put its jars in %1</source>
+        <translation>Le client d&apos;interface d&apos;exécution Java n&apos;est pas dans le class path : ajoutez com.amazonaws:aws-lambda-java-runtime-interface-client à la construction de la fonction (son jar dans lib/, target/dependency/ ou un jar ombré), ou mettez ses jars dans %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::InstancePool</name>
@@ -7255,6 +7395,42 @@ Invalide : %2</translation>
         <source>, cold start</source>
         <translation>, démarrage à froid</translation>
     </message>
+    <message>
+        <source>message %1 filtered out for %2</source>
+        <translation>message %1 écarté par le filtre de %2</translation>
+    </message>
+    <message>
+        <source>the design has no function named %1</source>
+        <translation>la conception n&apos;a pas de fonction nommée %1</translation>
+    </message>
+    <message>
+        <source>the FIFO topic %1 delivers only to queues</source>
+        <translation>le sujet FIFO %1 ne livre qu&apos;à des files d&apos;attente</translation>
+    </message>
+    <message>
+        <source>the local cloud delivers to queues (sqs) and functions (lambda), not %1</source>
+        <translation>le cloud local livre aux files d&apos;attente (sqs) et aux fonctions (lambda), pas à %1</translation>
+    </message>
+    <message>
+        <source>Subscription already exists with different attributes</source>
+        <translation>L&apos;abonnement existe déjà avec d&apos;autres attributs</translation>
+    </message>
+    <message>
+        <source>there is no subscription %1</source>
+        <translation>il n&apos;y a pas d&apos;abonnement %1</translation>
+    </message>
+    <message>
+        <source>the local cloud does not keep the subscription attribute %1</source>
+        <translation>le cloud local ne garde pas l&apos;attribut d&apos;abonnement %1</translation>
+    </message>
+    <message>
+        <source>deleted %1 (delete marker %2)</source>
+        <translation>%1 supprimé (marqueur de suppression %2)</translation>
+    </message>
+    <message>
+        <source>deleted version %2 of %1</source>
+        <translation>version %2 de %1 supprimée</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::LocalUserPool</name>
@@ -7344,6 +7520,10 @@ Invalide : %2</translation>
     <message>
         <source>Least level shown</source>
         <translation>Niveau minimal affiché</translation>
+    </message>
+    <message>
+        <source>Duration %1 ms, billed %2 ms, memory %3 of %4 MB</source>
+        <translation>Durée %1 ms, facturée %2 ms, mémoire %3 sur %4 Mo</translation>
     </message>
 </context>
 <context>
@@ -7969,6 +8149,10 @@ Invalide : %2</translation>
         <source>The Run dock&apos;s event carries the token.</source>
         <translation>L’événement du dock Exécution porte le jeton.</translation>
     </message>
+    <message>
+        <source>Put &amp;Events...</source>
+        <translation>Déposer des é&amp;vénements...</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::McpServer</name>
@@ -8122,10 +8306,6 @@ Invalide : %2</translation>
     <message>
         <source>Act on a service</source>
         <translation>Agir sur un service</translation>
-    </message>
-    <message>
-        <source>Acts on a service of the running local cloud as the service would; the events follow the design&apos;s connections. send-message (body, delaySeconds), publish (body, subject), put-object and delete-object (key, body, contentType), put-item (item), delete-item (item: the key attributes), fire (a schedule). Items are DynamoDB JSON: {&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}.</source>
-        <translation>Agit sur un service du cloud local démarré comme le ferait ce service ; les événements suivent les connexions de la conception. send-message (body, delaySeconds), publish (body, subject), put-object et delete-object (key, body, contentType), put-item (item), delete-item (item : les attributs de la clé), fire (une planification). Les éléments sont du JSON DynamoDB : {&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}.</translation>
     </message>
     <message>
         <source>What to do.</source>
@@ -8590,6 +8770,34 @@ Invalide : %2</translation>
     <message>
         <source>exporting to %1</source>
         <translation>export vers %1</translation>
+    </message>
+    <message>
+        <source>body is not a PutEvents entry or an array of entries: %1</source>
+        <translation>body n&apos;est pas une entrée PutEvents ni un tableau d&apos;entrées : %1</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>pas un objet</translation>
+    </message>
+    <message>
+        <source>PutEvents takes 1 to %1 entries</source>
+        <translation>PutEvents prend de 1 à %1 entrées</translation>
+    </message>
+    <message>
+        <source>the entries take %1 bytes; PutEvents takes at most %2 in one request</source>
+        <translation>les entrées font %1 octets ; PutEvents en prend au plus %2 par requête</translation>
+    </message>
+    <message>
+        <source>entry %1: %2: %3</source>
+        <translation>entrée %1 : %2 : %3</translation>
+    </message>
+    <message>
+        <source>Acts on a service of the running local cloud as the service would; the events follow the design&apos;s connections. send-message (body, delaySeconds), publish (body, subject), put-object and delete-object (key, body, contentType), put-item (item), delete-item (item: the key attributes), fire (a schedule), put-event (target: an event bus; body: a PutEvents entry or an array of up to 10, Detail an object or its JSON text), advance (duration: 90s, 15m, 6h, 2d or next; the clock moves through everything due on the way, schedules firing at their times). Items are DynamoDB JSON: {&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}.</source>
+        <translation>Agit sur un service du cloud local en marche comme le service le ferait ; les événements suivent les connexions de la conception. send-message (body, delaySeconds), publish (body, subject), put-object et delete-object (key, body, contentType), put-item (item), delete-item (item : les attributs de la clé), fire (une planification), put-event (target : un bus d&apos;événements ; body : une entrée PutEvents ou un tableau d&apos;au plus 10, Detail un objet ou son texte JSON), advance (duration : 90s, 15m, 6h, 2d ou next ; l&apos;horloge traverse tout ce qui est dû en chemin, les planifications se déclenchant à leur heure). Les éléments sont en JSON DynamoDB : {&quot;id&quot;: {&quot;S&quot;: &quot;42&quot;}}.</translation>
+    </message>
+    <message>
+        <source>How far advance moves the clock: 90s, 15m, 6h, 2d or next.</source>
+        <translation>De combien advance avance l&apos;horloge : 90s, 15m, 6h, 2d ou next.</translation>
     </message>
 </context>
 <context>
@@ -10474,6 +10682,178 @@ Invalide : %2</translation>
     </message>
 </context>
 <context>
+    <name>Nimbus::PutEventView</name>
+    <message>
+        <source>Put Events on %1</source>
+        <translation>Déposer des événements sur %1</translation>
+    </message>
+    <message>
+        <source>Saved events</source>
+        <translation>Événements enregistrés</translation>
+    </message>
+    <message>
+        <source>&amp;Save Event...</source>
+        <translation>&amp;Enregistrer l&apos;événement...</translation>
+    </message>
+    <message>
+        <source>Keep this event with the project under a name</source>
+        <translation>Garder cet événement avec le projet sous un nom</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>PutEvents entry</source>
+        <translation>Entrée PutEvents</translation>
+    </message>
+    <message numerus="yes">
+        <source>One PutEvents entry (Source, DetailType, Detail, Resources, Time) or an array of up to %n, Detail as an object or its JSON text</source>
+        <translation>
+            <numerusform>Une entrée PutEvents (Source, DetailType, Detail, Resources, Time) ou un tableau d&apos;au plus %n, Detail comme objet ou comme texte JSON</numerusform>
+            <numerusform>Une entrée PutEvents (Source, DetailType, Detail, Resources, Time) ou un tableau d&apos;au plus %n, Detail comme objet ou comme texte JSON</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>This event</source>
+        <translation>Cet événement</translation>
+    </message>
+    <message>
+        <source>Rules of the bus</source>
+        <translation>Règles du bus</translation>
+    </message>
+    <message>
+        <source>&amp;Put Event</source>
+        <translation>&amp;Déposer l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Put the entries on the bus of the running local cloud, as PutEvents does</source>
+        <translation>Déposer les entrées sur le bus du cloud local en marche, comme PutEvents</translation>
+    </message>
+    <message>
+        <source>Save Event</source>
+        <translation>Enregistrer l&apos;événement</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>The event is not JSON: %1 (at character %2)</source>
+        <translation>L&apos;événement n&apos;est pas du JSON : %1 (au caractère %2)</translation>
+    </message>
+    <message>
+        <source>There is no entry to put.</source>
+        <translation>Il n&apos;y a aucune entrée à déposer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>PutEvents takes at most %n entries.</source>
+        <translation>
+            <numerusform>PutEvents prend au plus %n entrée.</numerusform>
+            <numerusform>PutEvents prend au plus %n entrées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entry %1 is not a JSON object.</source>
+        <translation>L&apos;entrée %1 n&apos;est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The entries take %L1 bytes; PutEvents takes at most %L2 in one request.</source>
+        <translation>Les entrées font %L1 octets ; PutEvents en prend au plus %L2 par requête.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 (%2)</source>
+        <translation>Enregistré : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Saved: %1 #%2 (%3)</source>
+        <translation>Enregistré : %1 n° %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The design has no event bus named %1.</source>
+        <translation>La conception n&apos;a pas de bus d&apos;événements nommé %1.</translation>
+    </message>
+    <message>
+        <source>Entry %1: %2: %3</source>
+        <translation>Entrée %1 : %2 : %3</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivée</translation>
+    </message>
+    <message>
+        <source>Pattern error: %1</source>
+        <translation>Erreur de motif : %1</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Aucune correspondance</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Correspond</translation>
+    </message>
+    <message>
+        <source>Matches entries %1</source>
+        <translation>Correspond aux entrées %1</translation>
+    </message>
+    <message>
+        <source>(no rule)</source>
+        <translation>(aucune règle)</translation>
+    </message>
+    <message>
+        <source>The bus routes to no rule: events go nowhere</source>
+        <translation>Le bus n&apos;achemine vers aucune règle : les événements ne vont nulle part</translation>
+    </message>
+    <message>
+        <source>Start the local cloud to put events on %1.</source>
+        <translation>Démarrez le cloud local pour déposer des événements sur %1.</translation>
+    </message>
+    <message>
+        <source>Entry %1: </source>
+        <translation>Entrée %1 : </translation>
+    </message>
+    <message>
+        <source>put as event %1</source>
+        <translation>déposé comme événement %1</translation>
+    </message>
+    <message>
+        <source>No rule matched.</source>
+        <translation>Aucune règle ne correspond.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Matched %n rule(s): %1</source>
+        <translation>
+            <numerusform>%n règle correspond : %1</numerusform>
+            <numerusform>%n règles correspondent : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the project first: saved events are kept in it.</source>
+        <translation>Enregistrez d&apos;abord le projet : les événements enregistrés y sont gardés.</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Enregistré sous %1.</translation>
+    </message>
+    <message>
+        <source>(new event)</source>
+        <translation>(nouvel événement)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::RestartPrompt</name>
     <message>
         <source>Language Changed</source>
@@ -11281,6 +11661,10 @@ Invalide : %2</translation>
         <source>%1: the layer&apos;s content is not in a local folder; its folder is set to %2</source>
         <translation>%1 : le contenu de la couche n&apos;est pas dans un dossier local ; son dossier devient %2</translation>
     </message>
+    <message>
+        <source>%1: the event %2 (%3) sets %4, which Nimbus does not model; the local cloud runs the trigger without it</source>
+        <translation>%1 : l&apos;événement %2 (%3) définit %4, que Nimbus ne modélise pas ; le cloud local exécute le déclencheur sans</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Scaffold</name>
@@ -11557,6 +11941,10 @@ Invalide : %2</translation>
     <message>
         <source>token takes pool (a user pool of the design), and user and scopes (a list) if not the pool&apos;s first user and all its scopes</source>
         <translation>token prend pool (un groupe d’utilisateurs de la conception), et user et scopes (une liste) si ce ne sont pas le premier utilisateur du groupe et toutes ses portées</translation>
+    </message>
+    <message>
+        <source>%1 (line %2)</source>
+        <translation>%1 (ligne %2)</translation>
     </message>
 </context>
 <context>
@@ -12143,6 +12531,18 @@ Invalide : %2</translation>
         <source>%1: an event of type %2 is not modelled; it is kept as written, not shown</source>
         <translation>%1 : un événement de type %2 n’est pas modélisé ; il est gardé tel qu’écrit, non affiché</translation>
     </message>
+    <message>
+        <source>%1: serverless deploy uploads build/%1.zip, which it does not build: in %2 run OUT=&lt;an empty folder&gt; sh -c &apos;%3&apos;, then zip that folder&apos;s content into build/%1.zip (it needs %4)</source>
+        <translation>%1 : serverless deploy envoie build/%1.zip, qu&apos;il ne construit pas : dans %2, lancez OUT=&lt;un dossier vide&gt; sh -c &apos;%3&apos;, puis zippez le contenu de ce dossier dans build/%1.zip (il faut %4)</translation>
+    </message>
+    <message>
+        <source>%1: Serverless Framework v3 accepts no .NET runtime newer than dotnet6; deploy %2 with SAM or Terraform</source>
+        <translation>%1 : Serverless Framework v3 n&apos;accepte aucun environnement .NET plus récent que dotnet6 ; déployez %2 avec SAM ou Terraform</translation>
+    </message>
+    <message>
+        <source>%1: its %2 event sets %3, which Nimbus does not model; the local cloud runs the trigger without it</source>
+        <translation>%1 : son événement %2 définit %3, que Nimbus ne modélise pas ; le cloud local exécute le déclencheur sans</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::SigningKey</name>
@@ -12609,6 +13009,10 @@ Invalide : %2</translation>
     <message>
         <source>%1: the parameter&apos;s value is the placeholder CHANGE_ME; its value stays in your keychain, set it after applying</source>
         <translation>%1 : la valeur du paramètre est le substitut CHANGE_ME ; sa valeur reste dans votre trousseau, définissez-la après l’application</translation>
+    </message>
+    <message>
+        <source>%1: terraform apply builds it with %2 in its folder first (terraform_data.%3_build); the machine that applies needs %2</source>
+        <translation>%1 : terraform apply la construit d&apos;abord avec %2 dans son dossier (terraform_data.%3_build) ; la machine qui applique a besoin de %2</translation>
     </message>
 </context>
 <context>

@@ -17,9 +17,10 @@ namespace {
 
 using H = HclValue;
 
-QString tr(const char *text)
+// The words are the SAM export's (Aws::addFargateResources): one translation for both.
+QString text(const char *source)
 {
-    return QCoreApplication::translate("Nimbus::Aws", text);
+    return QCoreApplication::translate("Nimbus::Aws", source);
 }
 
 void variable(HclWriter &hcl, const QString &name, const QString &description, const QString &type,
@@ -44,10 +45,13 @@ QByteArray fargateFile(const ExportModel &model, ExportOutput &output,
     const RouteAuthorization auth(model, false);
     HclWriter hcl;
     hcl.comment(u"Serverless containers as ECS services on Fargate."_s);
-    variable(hcl, u"containers_vpc_id"_s, tr("The VPC the containers' ECS services run in."), u"string"_s);
+    variable(hcl, u"containers_vpc_id"_s,
+             text(QT_TRANSLATE_NOOP("Nimbus::Aws", "The VPC the containers' ECS services run in.")), u"string"_s);
     variable(hcl, u"containers_subnet_ids"_s,
-             tr("Subnets of that VPC for the containers' tasks and the HTTP API's VPC link (with a route to the "
-                "internet or VPC endpoints, to pull images)."),
+             text(QT_TRANSLATE_NOOP(
+                 "Nimbus::Aws",
+                 "Subnets of that VPC for the containers' tasks and the HTTP API's VPC link (with a route to the "
+                 "internet or VPC endpoints, to pull images).")),
              u"list(string)"_s);
 
     hcl.beginBlock(u"resource"_s, {u"aws_ecs_cluster"_s, u"containers"_s});
@@ -94,19 +98,23 @@ QByteArray fargateFile(const ExportModel &model, ExportOutput &output,
         const QString name = ExportModel::snakeCase(c.node->name);
         const Aws::FargateSize size = Aws::fargateSize(c.cpu, c.memory);
         if (size.rounded)
-            output.add(Diagnostic::Severity::Info, u"export-fargate-size"_s,
-                       tr("%1: Fargate has no task of %2 vCPU and %3 MB; the task has %4 vCPU and %5 MB")
-                           .arg(c.node->name)
-                           .arg(c.cpu)
-                           .arg(c.memory)
-                           .arg(size.cpuUnits / 1024.0)
-                           .arg(size.memoryMb),
-                       c.node->id, u"cpu"_s);
+            output.add(
+                Diagnostic::Severity::Info, u"export-fargate-size"_s,
+                text(QT_TRANSLATE_NOOP("Nimbus::Aws",
+                                       "%1: Fargate has no task of %2 vCPU and %3 MB; the task has %4 vCPU and %5 MB"))
+                    .arg(c.node->name)
+                    .arg(c.cpu)
+                    .arg(c.memory)
+                    .arg(size.cpuUnits / 1024.0)
+                    .arg(size.memoryMb),
+                c.node->id, u"cpu"_s);
         // A string, never an expression: an image named by a design cannot interpolate.
         H image = H::string(c.image);
         if (c.image.isEmpty()) {
             variable(hcl, name + "_image"_L1,
-                     tr("The image of %1, built from its folder %2 and pushed to a registry ECS can pull from.")
+                     text(QT_TRANSLATE_NOOP(
+                              "Nimbus::Aws",
+                              "The image of %1, built from its folder %2 and pushed to a registry ECS can pull from."))
                          .arg(c.node->name, c.folder),
                      u"string"_s);
             image = H::expression(u"var.%1_image"_s.arg(name));
@@ -117,8 +125,10 @@ QByteArray fargateFile(const ExportModel &model, ExportOutput &output,
             H value = H::string(var.value);
             if (var.secret) {
                 const QString secret = name + u'_' + ExportModel::snakeCase(var.name);
-                variable(hcl, secret, tr("The secret variable %1 of %2.").arg(var.name, c.node->name), u"string"_s,
-                         true);
+                variable(
+                    hcl, secret,
+                    text(QT_TRANSLATE_NOOP("Nimbus::Aws", "The secret variable %1 of %2.")).arg(var.name, c.node->name),
+                    u"string"_s, true);
                 value = H::expression(u"var."_s + secret);
             }
             environment.append(H::object({{u"name"_s, H::string(var.name)}, {u"value"_s, value}}));
@@ -200,11 +210,14 @@ QByteArray fargateFile(const ExportModel &model, ExportOutput &output,
 
         const int minimum = std::max(1, c.minInstances);
         if (c.minInstances < 1)
-            output.add(Diagnostic::Severity::Warning, u"export-fargate-scale"_s,
-                       tr("%1: an ECS service on Fargate does not start a task on a request; it keeps one running "
-                          "instead of scaling to zero")
-                           .arg(c.node->name),
-                       c.node->id, u"minInstances"_s);
+            output.add(
+                Diagnostic::Severity::Warning, u"export-fargate-scale"_s,
+                text(QT_TRANSLATE_NOOP(
+                         "Nimbus::Aws",
+                         "%1: an ECS service on Fargate does not start a task on a request; it keeps one running "
+                         "instead of scaling to zero"))
+                    .arg(c.node->name),
+                c.node->id, u"minInstances"_s);
         hcl.beginBlock(u"resource"_s, {u"aws_ecs_service"_s, name});
         hcl.attribute(u"name"_s, H::string(c.name));
         hcl.attribute(u"cluster"_s, H::expression(u"aws_ecs_cluster.containers.id"_s));
@@ -254,16 +267,20 @@ QByteArray fargateFile(const ExportModel &model, ExportOutput &output,
         for (const Node *trigger : c.triggers) {
             if (trigger->kind != Kinds::HttpRoute) {
                 output.add(Diagnostic::Severity::Warning, u"export-fargate-trigger"_s,
-                           tr("%1 -> %2: ECS does not deliver a %3's events to a service; the connection is not "
-                              "exported (the container can poll or subscribe itself)")
+                           text(QT_TRANSLATE_NOOP(
+                                    "Nimbus::Aws",
+                                    "%1 -> %2: ECS does not deliver a %3's events to a service; the connection is not "
+                                    "exported (the container can poll or subscribe itself)"))
                                .arg(trigger->name, c.node->name, trigger->kind),
                            trigger->id);
                 continue;
             }
             if (auth.authorizer(trigger))
                 output.add(Diagnostic::Severity::Warning, u"export-fargate-auth"_s,
-                           tr("%1: the authorizer of a route to the container %2 is not exported; the route is "
-                              "open")
+                           text(QT_TRANSLATE_NOOP(
+                                    "Nimbus::Aws",
+                                    "%1: the authorizer of a route to the container %2 is not exported; the route is "
+                                    "open"))
                                .arg(trigger->name, c.node->name),
                            trigger->id);
             routed = true;
@@ -305,8 +322,10 @@ QByteArray fargateFile(const ExportModel &model, ExportOutput &output,
         hcl.attribute(u"value"_s, H::expression(u"aws_apigatewayv2_stage.containers.invoke_url"_s));
         hcl.endBlock();
         output.add(Diagnostic::Severity::Info, u"export-fargate-api"_s,
-                   tr("Routes to containers are on an HTTP API of their own (%1), through a VPC link to each "
-                      "container's Cloud Map service")
+                   text(QT_TRANSLATE_NOOP(
+                            "Nimbus::Aws",
+                            "Routes to containers are on an HTTP API of their own (%1), through a VPC link to each "
+                            "container's Cloud Map service"))
                        .arg(u"aws_apigatewayv2_api.containers"_s));
     }
     return hcl.text();
