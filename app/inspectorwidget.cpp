@@ -223,6 +223,7 @@ void InspectorWidget::rebuild()
     while (mForm->rowCount() > 0)
         mForm->removeRow(0);
     mEditors.clear();
+    mConditionalRows.clear();
     mName = nullptr;
     mCodeFiles = nullptr;
     mPolicy = nullptr;
@@ -295,6 +296,8 @@ void InspectorWidget::rebuild()
                 label->setBuddy(editor);
                 mForm->addRow(label, editor);
                 rows.append(mForm->rowCount() - 1);
+                if (!spec.onlyWhenProperty.isEmpty())
+                    mConditionalRows.insert(spec.id, mForm->rowCount() - 1);
                 const QJsonValue value = node->properties.value(spec.id);
                 anySet = anySet || (!value.isUndefined() && value != spec.defaultValue);
             }
@@ -737,6 +740,12 @@ void InspectorWidget::refreshValues()
             QWidget *editor = mEditors.value(spec.id);
             setValue(editor, spec, value);
             markValidity(editor, spec, value);
+            if (const auto row = mConditionalRows.constFind(spec.id); row != mConditionalRows.cend()) {
+                const QString other = node->properties.contains(spec.onlyWhenProperty)
+                                          ? node->properties.value(spec.onlyWhenProperty).toVariant().toString()
+                                          : defaults.value(spec.onlyWhenProperty).toVariant().toString();
+                mForm->setRowVisible(*row, spec.onlyWhenValues.contains(other));
+            }
         }
         if (mRuleTester)
             mRuleTester->setPattern(

@@ -116,6 +116,8 @@ private:
     QPointer<RuleTester> mRuleTester;
     SavedEventsSource mSavedEvents;
     QHash<QString, QWidget *> mEditors;
+    // The form row of each property shown only while another holds certain values (onlyWhen).
+    QHash<QString, int> mConditionalRows;
     bool mUpdating = false;
     QPointer<QGraphicsScene> mScene; // the canvas whose selected connection is shown
     struct

@@ -221,6 +221,10 @@ void readProperty(Reader &r, const QJsonObject &p, const NodeKind &kind, Propert
     spec.pattern = r.string(p, "pattern", false);
     spec.patternHelp = r.string(p, "patternHelp", false);
     spec.section = r.string(p, "section", false);
+    const QJsonObject onlyWhen = p.value("onlyWhen"_L1).toObject();
+    spec.onlyWhenProperty = onlyWhen.value("property"_L1).toString();
+    for (const QJsonValue &v : onlyWhen.value("values"_L1).toArray())
+        spec.onlyWhenValues.append(v.toString());
     if (const QString path = r.string(p, "path", false); path == "file"_L1)
         spec.path = PropertySpec::PathRole::File;
     else if (path == "folder"_L1)

@@ -37,6 +37,10 @@ struct PropertySpec
     bool nullable = false; // null means "not set"
     // The group the Inspector shows it in ("Chaos"); empty: the kind's main properties.
     QString section;
+    // Shown only while another property holds one of these values (a function's custom
+    // runtime code, while its runtime is provided.*); empty: always.
+    QString onlyWhenProperty;
+    QStringList onlyWhenValues;
     // A string naming a file or folder of the project, relative to its file (a workflow's
     // definition, a JWKS file): confined to the project's folder, and carried along when
     // the project is saved elsewhere. URLs ("https://...") in such a value are left alone.

@@ -40,6 +40,7 @@ private slots:
     void spinBoxEditsAreUndoable();
     void outOfRangeIsMarkedNotClamped();
     void enumAndBoolean();
+    void customRuntimeCodeOnlyForCustomRuntimes();
     void typingMergesIntoOneStep();
     void environmentTable();
     void nullableInteger();
@@ -142,6 +143,25 @@ void tst_Inspector::enumAndBoolean()
     QVERIFY(cors);
     cors->click();
     QCOMPARE(mWindow->project()->architecture().node(route)->properties.value("cors").toBool(), true);
+}
+
+// "Custom runtime code" (Go or a shell bootstrap) means something for provided.* functions
+// only: the Inspector shows it while the runtime is one of them.
+void tst_Inspector::customRuntimeCodeOnlyForCustomRuntimes()
+{
+    QWidget *code = mInspector->editor("template");
+    QVERIFY(code);
+    QVERIFY(!code->isVisibleTo(mInspector));
+    auto *runtime = qobject_cast<QComboBox *>(mInspector->editor("runtime"));
+    for (const auto &[value, shown] : {std::pair{"provided.al2023", true}, std::pair{"java21", false},
+                                       std::pair{"provided.al2", true}, std::pair{"nodejs22.x", false}}) {
+        runtime = qobject_cast<QComboBox *>(mInspector->editor("runtime"));
+        runtime->setCurrentText(QString::fromLatin1(value));
+        emit runtime->activated(runtime->currentIndex());
+        QCOMPARE(mWindow->project()->architecture().node(mFunction)->properties.value("runtime").toString(),
+                 QString::fromLatin1(value));
+        QCOMPARE(mInspector->editor("template")->isVisibleTo(mInspector), shown);
+    }
 }
 
 void tst_Inspector::typingMergesIntoOneStep()
