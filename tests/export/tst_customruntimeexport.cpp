@@ -189,8 +189,7 @@ void tst_CustomRuntimeExport::zipTargetsBuild()
     QCOMPARE(tf.contains("source_dir  = \"${path.module}/build/hello\""), !tool.isEmpty());
     QCOMPARE(tf.contains("depends_on  = [terraform_data.hello_build]"), !tool.isEmpty());
     const QRegularExpression handlerLine(
-        QString("\\n  handler += \"%1\"\\n")
-            .arg(QRegularExpression::escape(tool.isEmpty() ? handler : lambdaHandler)));
+        QString("\\n  handler += \"%1\"\\n").arg(QRegularExpression::escape(tool.isEmpty() ? handler : lambdaHandler)));
     QVERIFY2(QString::fromUtf8(tf).contains(handlerLine), tf.constData());
     if (!tool.isEmpty())
         QVERIFY(says("the machine that applies needs " + tool));
