@@ -233,12 +233,16 @@ Result<Instance::Command> Instance::runtimeClientCommand(const FunctionSpec &spe
         // The classes and jars of the function, where Lambda's zip holds them (the folder
         // itself and lib/) and where Maven and Gradle build them; then the runtime client's
         // jars when the function does not bundle them.
+        // A folder that is a link leading out of the function's folder is left out.
         QStringList classPath;
+        auto inFolder = [&](const QString &folder) {
+            return QFileInfo(code.filePath(folder)).isDir() && Paths::staysUnder(code.path(), code.filePath(folder));
+        };
         for (const QString &folder : {u"."_s, u"target/classes"_s, u"build/classes/java/main"_s})
-            if (QFileInfo(code.filePath(folder)).isDir())
+            if (inFolder(folder))
                 classPath.append(QDir::cleanPath(code.filePath(folder)));
         for (const QString &jars : {u"lib"_s, u"target/lib"_s, u"target/dependency"_s, u"target"_s, u"build/libs"_s})
-            if (QFileInfo(code.filePath(jars)).isDir())
+            if (inFolder(jars))
                 classPath.append(QDir::cleanPath(code.filePath(jars)) + "/*"_L1);
         if (QFileInfo(runtimeClientDirectory(spec.runtime)).isDir())
             classPath.append(runtimeClientDirectory(spec.runtime) + "/*"_L1);
@@ -254,10 +258,18 @@ Result<Instance::Command> Instance::runtimeClientCommand(const FunctionSpec &spe
     // Amazon.Lambda.RuntimeSupport with the assembly's deps and runtimeconfig files, as
     // Lambda's dotnet runtime does; an executable assembly's handler is its name.
     const QString assembly = spec.handler.section("::"_L1, 0, 0);
+    // The handler comes with the project: its assembly is a file name in the function's
+    // folder, not a path leading out of it (nor an option: it is always a path here).
+    if (!Paths::confinementProblem(assembly).isEmpty() || assembly.contains('/'_L1) || assembly.contains('\\'_L1)
+        || assembly == "."_L1) {
+        return Error{tr("the handler's assembly '%1' is not the name of an assembly in the function's folder")
+                         .arg(assembly.left(100))};
+    }
     QString built;
     for (const QString &folder :
          {u"."_s, u"bin/Release/net8.0/publish"_s, u"bin/Release/net8.0"_s, u"bin/Debug/net8.0"_s}) {
-        if (QFileInfo(code.filePath(folder + u'/' + assembly + ".dll"_L1)).isFile()) {
+        const QString candidate = code.filePath(folder + u'/' + assembly + ".dll"_L1);
+        if (QFileInfo(candidate).isFile() && Paths::staysUnder(code.path(), candidate)) {
             built = QDir::cleanPath(code.filePath(folder));
             break;
         }

@@ -37,6 +37,8 @@ constexpr int kScanRows = 10000;
 constexpr int kTransactionActions = 100;
 constexpr qsizetype kTransactionBytes = 4 * 1024 * 1024;
 constexpr qint64 kIdempotencySeconds = 10 * 60;
+// ExecuteStatement's Statement, in characters.
+constexpr int kStatementLength = 8192;
 
 DynamoError validation(const QString &message)
 {
@@ -1588,6 +1590,12 @@ Partiql::translate(const std::function<std::optional<TableKeys>(const QString &)
 
 QJsonObject DynamoDbService::executeStatement(const QJsonObject &input, qint64 cause, DynamoError *error)
 {
+    // DynamoDB's limit, which also bounds the translation (each name is looked up among
+    // those already read).
+    if (input.value("Statement"_L1).toString().size() > kStatementLength)
+        return failed(
+            error, validation(u"1 validation error detected: Value at 'statement' failed to satisfy "
+                              "constraint: Member must have length less than or equal to %1"_s.arg(kStatementLength)));
     Partiql partiql(input.value("Statement"_L1).toString(), input.value("Parameters"_L1).toArray());
     const auto statement = partiql.translate(
         [this](const QString &name) -> std::optional<TableKeys> {

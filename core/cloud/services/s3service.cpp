@@ -887,8 +887,10 @@ void S3Service::addObjectHeaders(HttpHeaders &headers, const StoredObject &objec
     AwsWire::addHeader(headers, "etag", etagHeader(object.etag));
     AwsWire::addHeader(headers, "last-modified", AwsWire::httpDate(object.modified));
     AwsWire::addHeader(headers, "accept-ranges", "bytes");
+    // Nor a stored header that could not have come as one (from an older state folder).
     for (auto it = object.headers.cbegin(); it != object.headers.cend(); ++it)
-        AwsWire::addHeader(headers, it.key().toLatin1(), it.value().toUtf8());
+        if (RequestGuard::isHeaderName(it.key().toUtf8()) && !RequestGuard::isUnsafeHeaderValue(it.value().toUtf8()))
+            AwsWire::addHeader(headers, it.key().toLatin1(), it.value().toUtf8());
     if (!object.tags.isEmpty())
         AwsWire::addHeader(headers, "x-amz-tagging-count", QByteArray::number(object.tags.size()));
     const int parts = object.etag.section('-'_L1, 1).toInt();
@@ -1686,6 +1688,11 @@ HttpResponseData S3Service::postObject(const Call &call)
                                });
         if (!stored)
             continue;
+        // The field's name comes back as a response header's name: a token, never a CR,
+        // a colon or a space (a header sent by a client could hold none of them).
+        if (!RequestGuard::isHeaderName(name.toUtf8()))
+            return s3Error(400, u"InvalidArgument"_s, u"Your metadata headers are not valid."_s, call.id(),
+                           {{u"HeaderName"_s, name.left(100)}});
         if (RequestGuard::isUnsafeHeaderValue(value))
             return s3Error(400, u"InvalidArgument"_s, u"Header value cannot be represented using ISO-8859-1."_s,
                            call.id(), {{u"HeaderName"_s, name}});
