@@ -37,6 +37,8 @@ constexpr int kScanRows = 10000;
 constexpr int kTransactionActions = 100;
 constexpr qsizetype kTransactionBytes = 4 * 1024 * 1024;
 constexpr qint64 kIdempotencySeconds = 10 * 60;
+// The ClientRequestTokens remembered at most (ten minutes of a busy client).
+constexpr qsizetype kIdempotencyTokens = 10000;
 // ExecuteStatement's Statement, in characters.
 constexpr int kStatementLength = 8192;
 
@@ -440,8 +442,10 @@ private:
         QByteArray digest;
         QDateTime at;
         QJsonObject answer;
+        quint64 serial = 0; // the order tokens came in: the first is forgotten first
     };
     QHash<QString, Remembered> mTokens;
+    quint64 mTokenSerial = 0;
 };
 
 } // namespace
@@ -1014,8 +1018,18 @@ QJsonObject DynamoDbService::transactWriteItems(const QJsonObject &input, qint64
             capacity.append(units.toJson(mode));
         answer.insert(u"ConsumedCapacity"_s, capacity);
     }
-    if (!token.isEmpty())
-        mTokens.insert(token, {digest, now, answer});
+    if (!token.isEmpty()) {
+        // Every program on the machine can send tokens, and the cloud's clock may stand
+        // still: the oldest is forgotten first beyond kIdempotencyTokens.
+        if (mTokens.size() >= kIdempotencyTokens && !mTokens.contains(token)) {
+            auto oldest = mTokens.begin();
+            for (auto it = mTokens.begin(); it != mTokens.end(); ++it)
+                if (it->serial < oldest->serial)
+                    oldest = it;
+            mTokens.erase(oldest);
+        }
+        mTokens.insert(token, {digest, now, answer, ++mTokenSerial});
+    }
     return answer;
 }
 
