@@ -211,6 +211,16 @@
     </message>
 </context>
 <context>
+    <name>Nimbus::EventBus</name>
+    <message numerus="yes">
+        <source>PutEvents takes at most %n entries.</source>
+        <translation>
+            <numerusform>PutEvents takes at most %n entry.</numerusform>
+            <numerusform>PutEvents takes at most %n entries.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Nimbus::ExportDialog</name>
     <message numerus="yes">
         <source>%n file(s) to write.</source>
@@ -409,13 +419,6 @@
         <translation>
             <numerusform>One PutEvents entry (Source, DetailType, Detail, Resources, Time) or an array of up to %n, Detail as an object or its JSON text</numerusform>
             <numerusform>One PutEvents entry (Source, DetailType, Detail, Resources, Time) or an array of up to %n, Detail as an object or its JSON text</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>PutEvents takes at most %n entries.</source>
-        <translation>
-            <numerusform>PutEvents takes at most %n entry.</numerusform>
-            <numerusform>PutEvents takes at most %n entries.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

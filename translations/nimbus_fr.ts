@@ -5901,6 +5901,29 @@ Hypothèse : chaque événement correspond</translation>
         <source>replayed event %1 (%2 from %3)</source>
         <translation>événement rejoué %1 (%2 de %3)</translation>
     </message>
+    <message>
+        <source>The event is not JSON: %1 (at character %2)</source>
+        <translation>L&apos;événement n&apos;est pas du JSON : %1 (au caractère %2)</translation>
+    </message>
+    <message>
+        <source>There is no entry to put.</source>
+        <translation>Il n&apos;y a aucune entrée à déposer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>PutEvents takes at most %n entries.</source>
+        <translation>
+            <numerusform>PutEvents prend au plus %n entrée.</numerusform>
+            <numerusform>PutEvents prend au plus %n entrées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entry %1 is not a JSON object.</source>
+        <translation>L&apos;entrée %1 n&apos;est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The entries take %L1 bytes; PutEvents takes at most %L2 in one request.</source>
+        <translation>Les entrées font %L1 octets ; PutEvents en prend au plus %L2 par requête.</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::EventRouting</name>
@@ -6869,6 +6892,10 @@ Invalide : %2</translation>
     <message>
         <source>The Java runtime interface client is not on the class path: add com.amazonaws:aws-lambda-java-runtime-interface-client to the function&apos;s build (its jar in lib/, target/dependency/ or a shaded jar), or put its jars in %1</source>
         <translation>Le client d&apos;interface d&apos;exécution Java n&apos;est pas dans le class path : ajoutez com.amazonaws:aws-lambda-java-runtime-interface-client à la construction de la fonction (son jar dans lib/, target/dependency/ ou un jar ombré), ou mettez ses jars dans %1</translation>
+    </message>
+    <message>
+        <source>the handler&apos;s assembly &apos;%1&apos; is not the name of an assembly in the function&apos;s folder</source>
+        <translation>l&apos;assembly « %1 » du gestionnaire n&apos;est pas le nom d&apos;un assembly du dossier de la fonction</translation>
     </message>
 </context>
 <context>
@@ -8770,22 +8797,6 @@ Invalide : %2</translation>
     <message>
         <source>exporting to %1</source>
         <translation>export vers %1</translation>
-    </message>
-    <message>
-        <source>body is not a PutEvents entry or an array of entries: %1</source>
-        <translation>body n&apos;est pas une entrée PutEvents ni un tableau d&apos;entrées : %1</translation>
-    </message>
-    <message>
-        <source>not an object</source>
-        <translation>pas un objet</translation>
-    </message>
-    <message>
-        <source>PutEvents takes 1 to %1 entries</source>
-        <translation>PutEvents prend de 1 à %1 entrées</translation>
-    </message>
-    <message>
-        <source>the entries take %1 bytes; PutEvents takes at most %2 in one request</source>
-        <translation>les entrées font %1 octets ; PutEvents en prend au plus %2 par requête</translation>
     </message>
     <message>
         <source>entry %1: %2: %3</source>
@@ -10745,29 +10756,6 @@ Invalide : %2</translation>
     <message>
         <source>Name:</source>
         <translation>Nom :</translation>
-    </message>
-    <message>
-        <source>The event is not JSON: %1 (at character %2)</source>
-        <translation>L&apos;événement n&apos;est pas du JSON : %1 (au caractère %2)</translation>
-    </message>
-    <message>
-        <source>There is no entry to put.</source>
-        <translation>Il n&apos;y a aucune entrée à déposer.</translation>
-    </message>
-    <message numerus="yes">
-        <source>PutEvents takes at most %n entries.</source>
-        <translation>
-            <numerusform>PutEvents prend au plus %n entrée.</numerusform>
-            <numerusform>PutEvents prend au plus %n entrées.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Entry %1 is not a JSON object.</source>
-        <translation>L&apos;entrée %1 n&apos;est pas un objet JSON.</translation>
-    </message>
-    <message>
-        <source>The entries take %L1 bytes; PutEvents takes at most %L2 in one request.</source>
-        <translation>Les entrées font %L1 octets ; PutEvents en prend au plus %L2 par requête.</translation>
     </message>
     <message>
         <source>Saved: %1 (%2)</source>

@@ -67,8 +67,6 @@ public:
     bool loadEvent(const QString &name);
     bool removeEvent(const QString &name);
     QString status() const;
-    // Entries one put takes at most, as PutEvents.
-    static constexpr int kMaxEntries = 10;
     // The entry a new editor starts with: source and detail-type of the bus's first rule
     // that names one of each, so that an event that reaches it is a Detail away.
     static QString exampleEntry(const Project &project, const QString &bus);

@@ -218,6 +218,40 @@ qsizetype EventBus::entrySize(const QJsonObject &entry)
     return size;
 }
 
+Result<QJsonArray> EventBus::entriesFromJson(const QByteArray &text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError)
+        return Error{tr("The event is not JSON: %1 (at character %2)").arg(error.errorString()).arg(error.offset)};
+    const QJsonArray given = document.isArray() ? document.array() : QJsonArray{QJsonValue(document.object())};
+    if (given.isEmpty())
+        return Error{tr("There is no entry to put.")};
+    if (given.size() > kMaxEntries)
+        return Error{tr("PutEvents takes at most %n entries.", nullptr, kMaxEntries)};
+    QJsonArray out;
+    for (qsizetype i = 0; i < given.size(); ++i) {
+        if (!given.at(i).isObject())
+            return Error{tr("Entry %1 is not a JSON object.").arg(i + 1)};
+        QJsonObject entry = given.at(i).toObject();
+        // As the SDKs and nimbus cloud put-event: a Detail object goes as its JSON text.
+        if (entry.value("Detail"_L1).isObject())
+            entry.insert(
+                u"Detail"_s,
+                QString::fromUtf8(QJsonDocument(entry.value("Detail"_L1).toObject()).toJson(QJsonDocument::Compact)));
+        out.append(entry);
+    }
+    // PutEvents' quota on the whole request, as EventBridge counts it.
+    qsizetype size = 0;
+    for (const QJsonValue &entry : std::as_const(out))
+        size += EventBus::entrySize(entry.toObject());
+    if (size > EventBus::kMaxRequestSize)
+        return Error{tr("The entries take %L1 bytes; PutEvents takes at most %L2 in one request.")
+                         .arg(size)
+                         .arg(EventBus::kMaxRequestSize)};
+    return out;
+}
+
 EventBus::Built EventBus::buildEvent(const QJsonObject &entry, const QString &region, const QDateTime &now)
 {
     auto missing = [](const char *parameter) {

@@ -87,6 +87,11 @@ public:
     // The size EventBridge counts for an entry (the PutEvents quota): 14 bytes for a
     // Time, and the UTF-8 bytes of Source, DetailType, Detail and each resource.
     static qsizetype entrySize(const QJsonObject &entry);
+    // The entries of a PutEvents request written as JSON text, one entry or an array of
+    // them, as the studio's Put Events window and the agents' put-event take them: a Detail
+    // object becomes its JSON text, as the SDKs send it; the 10-entry and 256 KB quotas are
+    // checked. What is wrong is said in words.
+    static Result<QJsonArray> entriesFromJson(const QByteArray &text);
     // An entry (Source, DetailType, Detail, Resources, Time) as the event EventBridge
     // delivers, or the error code and message PutEvents answers for that entry.
     struct Built

@@ -179,32 +179,10 @@ void addHttpTool(McpServer &server, McpWorkspace &w)
 // JSON text. Fails when an entry is refused, naming it.
 Result<QString> putEvent(LocalCloud &cloud, const QString &bus, const QByteArray &body)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !(document.isObject() || document.isArray()))
-        return fail(McpWorkspace::tr("body is not a PutEvents entry or an array of entries: %1")
-                        .arg(error.error != QJsonParseError::NoError ? error.errorString()
-                                                                     : McpWorkspace::tr("not an object")));
-    const QJsonArray given = document.isArray() ? document.array() : QJsonArray{QJsonValue(document.object())};
-    if (given.isEmpty() || given.size() > EventBus::kMaxEntries)
-        return fail(McpWorkspace::tr("PutEvents takes 1 to %1 entries").arg(EventBus::kMaxEntries));
-    QJsonArray entries;
-    for (const QJsonValue &value : given) {
-        QJsonObject entry = value.toObject();
-        if (entry.value("Detail"_L1).isObject())
-            entry.insert(
-                u"Detail"_s,
-                QString::fromUtf8(QJsonDocument(entry.value("Detail"_L1).toObject()).toJson(QJsonDocument::Compact)));
-        entries.append(entry);
-    }
-    qsizetype size = 0;
-    for (const QJsonValue &entry : std::as_const(entries))
-        size += EventBus::entrySize(entry.toObject());
-    if (size > EventBus::kMaxRequestSize)
-        return fail(McpWorkspace::tr("the entries take %1 bytes; PutEvents takes at most %2 in one request")
-                        .arg(size)
-                        .arg(EventBus::kMaxRequestSize));
-    const QJsonArray results = cloud.putEvents(bus, entries);
+    const Result<QJsonArray> entries = EventBus::entriesFromJson(body);
+    if (!entries)
+        return entries.error();
+    const QJsonArray results = cloud.putEvents(bus, *entries);
     QStringList refused;
     for (qsizetype i = 0; i < results.size(); ++i)
         if (const QJsonObject r = results.at(i).toObject(); r.contains("ErrorCode"_L1))

@@ -1034,7 +1034,7 @@ void tst_Cli::mcpPutsEventsAndMovesTheClock()
                          {"body", QStringLiteral(R"({"Source": "s", "DetailType": "t", "Detail": {"note": "%1"}})")
                                       .arg(QString(256 * 1024, u'x'))}});
     QVERIFY(tooLarge.value("isError").toBool());
-    QVERIFY2(text(tooLarge).contains("at most 262144"), qPrintable(text(tooLarge)));
+    QVERIFY2(text(tooLarge).contains("at most 262,144"), qPrintable(text(tooLarge)));
 
     const QJsonObject moved = tool("cloud_action", {{"operation", "advance"}, {"duration", "6h"}});
     QVERIFY2(!moved.value("isError").toBool(), qPrintable(text(moved)));
