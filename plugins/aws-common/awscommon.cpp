@@ -1151,6 +1151,23 @@ void addSecretResources(const ExportModel &model, const LogicalIds &ids, YAML::N
     }
 }
 
+QStringList unreadKeys(const YAML::Node &settings, std::initializer_list<const char *> read)
+{
+    QStringList unread;
+    if (!settings.IsMap())
+        return unread;
+    for (auto it = settings.begin(); it != settings.end(); ++it) {
+        const QString key = Y::text(it->first);
+        const bool known = std::any_of(read.begin(), read.end(),
+                                       [&](const char *k) { return key == QLatin1String(k); });
+        const bool enabledByDefault = (key == "Enabled"_L1 || key == "enabled"_L1)
+                                      && Y::text(it->second).toLower() == "true"_L1;
+        if (!known && !enabledByDefault)
+            unread.append(key);
+    }
+    return unread;
+}
+
 void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform,
                       const QStringList &alsoWritten)
 {

@@ -231,6 +231,11 @@ void addSecretResources(const ExportModel &model, const LogicalIds &ids, YAML::N
 // Reports what the exports cannot write (ExportModel::reportUnexported less the buses,
 // rules and user pools, which they write) and each bucket's filter criteria, which S3 notifications of
 // CloudFormation have no place for.
+// The settings of an event source (a SAM event's Properties, a serverless.yml event) an
+// import does not read, in the file's order: every key not in read, but for Enabled set to
+// true (the default, so nothing is lost). For a warning that names them.
+QStringList unreadKeys(const YAML::Node &settings, std::initializer_list<const char *> read);
+
 void reportUnexported(const ExportModel &model, ExportOutput &output, const QString &platform,
                       const QStringList &alsoWritten = {});
 

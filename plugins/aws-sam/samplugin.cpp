@@ -610,30 +610,6 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
 
 namespace {
 
-// The settings of an event source (a SAM event's Properties) the import does not read, in
-// the file's order: every key not in read, but for Enabled set to true (the default, so
-// nothing is lost). For a warning that names them.
-QStringList unreadKeys(const YAML::Node &settings, std::initializer_list<const char *> read)
-{
-    QStringList unread;
-    if (!settings.IsMap())
-        return unread;
-    for (auto it = settings.begin(); it != settings.end(); ++it) {
-        const QString key = Y::text(it->first);
-        const bool known = std::any_of(read.begin(), read.end(),
-                                       [&](const char *k) { return key == QLatin1String(k); });
-        const bool enabledByDefault = (key == "Enabled"_L1 || key == "enabled"_L1)
-                                      && Y::text(it->second).toLower() == "true"_L1;
-        if (!known && !enabledByDefault)
-            unread.append(key);
-    }
-    return unread;
-}
-
-} // namespace
-
-namespace {
-
 struct SamReader
 {
     const ImportInput &input;
@@ -652,7 +628,7 @@ struct SamReader
     void noteUnread(const QString &function, const QString &event, const QString &type, const YAML::Node &settings,
                     std::initializer_list<const char *> read)
     {
-        const QStringList unread = unreadKeys(settings, read);
+        const QStringList unread = Aws::unreadKeys(settings, read);
         if (!unread.isEmpty())
             note(Diagnostic::Severity::Warning,
                  SamPlugin::tr("%1: the event %2 (%3) sets %4, which Nimbus does not model; the local cloud runs the "

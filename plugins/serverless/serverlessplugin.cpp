@@ -647,26 +647,6 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
 
 namespace {
 
-// The settings of an event source (a serverless.yml event) the import does not read, in
-// the file's order: every key not in read, but for enabled set to true (the default, so
-// nothing is lost). For a warning that names them.
-QStringList unreadKeys(const YAML::Node &settings, std::initializer_list<const char *> read)
-{
-    QStringList unread;
-    if (!settings.IsMap())
-        return unread;
-    for (auto it = settings.begin(); it != settings.end(); ++it) {
-        const QString key = Y::text(it->first);
-        const bool known = std::any_of(read.begin(), read.end(),
-                                       [&](const char *k) { return key == QLatin1String(k); });
-        const bool enabledByDefault = (key == "Enabled"_L1 || key == "enabled"_L1)
-                                      && Y::text(it->second).toLower() == "true"_L1;
-        if (!known && !enabledByDefault)
-            unread.append(key);
-    }
-    return unread;
-}
-
 // Reads a serverless.yml into nodes and connections: the resources block's services,
 // each function with its events, and the connections its role's policies allow.
 class ServerlessReader
@@ -719,7 +699,7 @@ private:
     void noteUnread(const QString &function, const QString &type, const YAML::Node &settings,
                     std::initializer_list<const char *> read)
     {
-        const QStringList unread = unreadKeys(settings, read);
+        const QStringList unread = Aws::unreadKeys(settings, read);
         if (!unread.isEmpty())
             note(Diagnostic::Severity::Warning,
                  ServerlessPlugin::tr("%1: its %2 event sets %3, which Nimbus does not model; the local cloud runs "
