@@ -136,9 +136,9 @@ QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) c
             variables.append({named(target->name, "QUEUE") + u"_URL"_s,
                               u"%1/000000000000/%2"_s.arg(endpoint, awsName(target->name))});
         else if (target->kind == Kinds::Table)
-            variables.append({named(target->name, "TABLE"), target->name});
+            variables.append({named(target->name, "TABLE"), awsName(target->name)});
         else if (target->kind == Kinds::Bucket)
-            variables.append({named(target->name, "BUCKET"), target->name});
+            variables.append({named(target->name, "BUCKET"), awsName(target->name)});
         else if (target->kind == Kinds::Topic)
             variables.append({named(target->name, "TOPIC") + u"_ARN"_s, topicArn(target->name)});
         else if (target->kind == Kinds::EventBus)
@@ -767,9 +767,54 @@ bool LocalCloud::isFifo(const QString &name) const
            && node->properties.value("fifo"_L1).toBool();
 }
 
+QString LocalCloud::physicalName(const Node &node)
+{
+    return node.properties.value("physicalName"_L1).toString().trimmed();
+}
+
 QString LocalCloud::awsName(const QString &name) const
 {
-    return isFifo(name) ? name + ".fifo"_L1 : name;
+    const Architecture &architecture = mProject.architecture();
+    const Node *node = architecture.nodeByName(name);
+    QString deadLetter;
+    if (!node && name.endsWith("-dlq"_L1)) {
+        node = architecture.nodeByName(name.chopped(4));
+        if (node && node->kind != Kinds::Queue)
+            node = nullptr;
+        deadLetter = u"-dlq"_s;
+    }
+    const bool fifo = isFifo(name);
+    QString base = node ? physicalName(*node) : QString();
+    if (base.isEmpty())
+        base = node ? node->name : name;
+    else if (fifo && base.endsWith(".fifo"_L1))
+        base.chop(5);
+    if (!node)
+        return fifo ? name + ".fifo"_L1 : name;
+    return base + deadLetter + (fifo ? ".fifo"_L1 : ""_L1);
+}
+
+QString LocalCloud::resourceNamed(const QString &kind, const QString &name) const
+{
+    if (name.isEmpty())
+        return {};
+    const Architecture &architecture = mProject.architecture();
+    // Most nodes have no physical name: the node so named (or the queue of a dead-letter
+    // queue so named) answers at once.
+    const QString plain = name.endsWith(".fifo"_L1) ? name.chopped(5) : name;
+    const bool deadLetter = kind == Kinds::Queue && plain.endsWith("-dlq"_L1) && !architecture.nodeByName(plain);
+    if (const Node *node = architecture.nodeByName(deadLetter ? plain.chopped(4) : plain);
+        node && node->kind == kind && physicalName(*node).isEmpty() && awsName(plain) == name)
+        return plain;
+    for (const auto &[id, node] : architecture.nodes()) {
+        if (node.kind != kind || physicalName(node).isEmpty())
+            continue;
+        if (awsName(node.name) == name)
+            return node.name;
+        if (kind == Kinds::Queue && awsName(node.name + "-dlq"_L1) == name)
+            return node.name + "-dlq"_L1;
+    }
+    return {};
 }
 
 bool LocalCloud::isQueue(const QString &name) const
@@ -1330,7 +1375,7 @@ Result<void> LocalCloud::putObject(const QString &bucket, const QString &key, co
     const bool notifies = events != "ObjectRemoved"_L1 && key.startsWith(text(node, "prefix"))
                           && key.endsWith(text(node, "suffix"));
     if (notifies) {
-        const QJsonObject made = CloudEvents::s3(mRegion, bucket, *stored, u"ObjectCreated:Put"_s, ++mSequence,
+        const QJsonObject made = CloudEvents::s3(mRegion, awsName(bucket), *stored, u"ObjectCreated:Put"_s, ++mSequence,
                                                  mClock->now());
         if (!passesBucketFilter(node, made, change))
             return {};
@@ -1376,9 +1421,10 @@ Result<void> LocalCloud::deleteObject(const QString &bucket, const QString &key,
         StoredObject removed;
         removed.key = key;
         removed.versionId = deleted->versionId;
-        const QJsonObject made = CloudEvents::s3(
-            mRegion, bucket, removed, markerMade ? u"ObjectRemoved:DeleteMarkerCreated"_s : u"ObjectRemoved:Delete"_s,
-            ++mSequence, mClock->now());
+        const QJsonObject made = CloudEvents::s3(mRegion, awsName(bucket), removed,
+                                                 markerMade ? u"ObjectRemoved:DeleteMarkerCreated"_s
+                                                            : u"ObjectRemoved:Delete"_s,
+                                                 ++mSequence, mClock->now());
         if (!passesBucketFilter(node, made, change))
             return {};
         const QByteArray event = json(made);
@@ -1406,8 +1452,9 @@ Result<StoredObject> LocalCloud::completeUpload(const QString &uploadId, const Q
     emit stateChanged(upload->bucket);
     const QString events = text(node, "events", u"ObjectCreated"_s);
     if (events != "ObjectRemoved"_L1 && key.startsWith(text(node, "prefix")) && key.endsWith(text(node, "suffix"))) {
-        const QJsonObject made = CloudEvents::s3(
-            mRegion, upload->bucket, *stored, u"ObjectCreated:CompleteMultipartUpload"_s, ++mSequence, mClock->now());
+        const QJsonObject made = CloudEvents::s3(mRegion, awsName(upload->bucket), *stored,
+                                                 u"ObjectCreated:CompleteMultipartUpload"_s, ++mSequence,
+                                                 mClock->now());
         if (!passesBucketFilter(node, made, change))
             return stored;
         const QByteArray event = json(made);
@@ -1479,7 +1526,8 @@ void LocalCloud::streamChange(const Node *table, const StreamRecord &record, qin
     if (stream == "NONE"_L1)
         return;
     ShardRecord entry;
-    entry.record = CloudEvents::dynamodb(mRegion, table->name, {record}, stream).value("Records"_L1)[0].toObject();
+    entry.record =
+        CloudEvents::dynamodb(mRegion, awsName(table->name), {record}, stream).value("Records"_L1)[0].toObject();
     if (byService) // the service's own deletions, marked as DynamoDB marks them
         entry.record.insert(u"userIdentity"_s,
                             QJsonObject{{u"type"_s, u"Service"_s}, {u"principalId"_s, u"dynamodb.amazonaws.com"_s}});

@@ -187,9 +187,19 @@ public:
     bool isQueue(const QString &name) const;
     // A FIFO queue or topic (its node's fifo is set), or the dead-letter queue of one.
     bool isFifo(const QString &name) const;
-    // A queue's or topic's name as AWS knows it: a FIFO one's ends in ".fifo" (the
-    // design's names cannot; the exports add it too).
+    // A queue's, topic's, table's or bucket's name as AWS knows it: its node's physical
+    // name (the physicalName property, as BucketName, QueueName, TableName or TopicName
+    // name it once deployed), else its node name; a FIFO queue's or topic's ends in
+    // ".fifo" (the design's names cannot; the exports add it too), and a dead-letter
+    // queue's is its queue's with "-dlq" before that.
     QString awsName(const QString &name) const;
+    // The node name (or "<queue>-dlq") of the design's resource of kind (Kinds::Queue,
+    // Topic, Table or Bucket) that AWS knows as awsName (see awsName()); empty when
+    // there is none. The services find what a request names with it, so that a node
+    // named Players whose physical name is players is served as players only.
+    QString resourceNamed(const QString &kind, const QString &awsName) const;
+    // The physicalName property of a node, empty when it has none.
+    static QString physicalName(const Node &node);
     // A receive by a client (not a connected function): up to max visible messages,
     // hidden for visibilityTimeout seconds (-1: the queue's own), with the queue's
     // redrive to its dead-letter queue.

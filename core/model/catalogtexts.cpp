@@ -151,6 +151,23 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "How long an unconsumed message is kept."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Delivery delay"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Delay before a new message becomes visible."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Physical name"),
+    QT_TRANSLATE_NOOP(
+        "Nimbus::Catalog",
+        "empty, or 3 to 63 lowercase letters, digits, dots or hyphens, beginning and ending with a letter or digit"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The bucket's name once deployed (BucketName) and the name the local cloud "
+                                         "serves it under; empty: the node's name."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "empty, or 1 to 80 letters, digits, hyphens or underscores (a FIFO queue's ending in .fifo)"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The queue's name once deployed (QueueName) and the name the local cloud "
+                                         "serves it under; empty: the node's name (with .fifo for a FIFO queue)."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "empty, or 3 to 255 letters, digits, '_', '.' or '-'"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The table's name once deployed (TableName) and the name the local cloud "
+                                         "serves it under; empty: the node's name."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "empty, or 1 to 256 letters, digits, hyphens or underscores (a FIFO topic's ending in .fifo)"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The topic's name once deployed (TopicName) and the name the local cloud "
+                                         "serves it under; empty: the node's name (with .fifo for a FIFO topic)."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "Content-based deduplication"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "FIFO only: messages with the same body within five minutes are delivered "
                                          "once, without a deduplication id from the sender."),
