@@ -159,6 +159,28 @@ bool SetPropertyCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
+SetEdgePropertyCommand::SetEdgePropertyCommand(Architecture *architecture, EdgeId edge, const QString &key,
+                                               const QJsonValue &value, QUndoCommand *parent)
+    : ArchitectureCommand(architecture, -1, parent), mEdge(edge), mKey(key), mNew(value)
+{
+    const Edge *e = architecture->edge(edge);
+    mOld = e && e->properties.contains(key) ? e->properties.value(key) : QJsonValue(QJsonValue::Undefined);
+    const Node *from = e ? architecture->node(e->from) : nullptr;
+    const Node *to = e ? architecture->node(e->to) : nullptr;
+    setText(QCoreApplication::translate("Nimbus::Commands", "Change %1 of %2 -> %3")
+                .arg(key, from ? from->name : QString(), to ? to->name : QString()));
+}
+
+void SetEdgePropertyCommand::redo()
+{
+    mArchitecture->setEdgeProperty(mEdge, mKey, mNew);
+}
+
+void SetEdgePropertyCommand::undo()
+{
+    mArchitecture->setEdgeProperty(mEdge, mKey, mOld);
+}
+
 RenameNodeCommand::RenameNodeCommand(Architecture *architecture, NodeId node, const QString &name, QUndoCommand *parent)
     : ArchitectureCommand(architecture, -1, parent), mNode(node), mNew(name)
 {

@@ -102,6 +102,23 @@ private:
     QJsonValue mNew;
 };
 
+// Sets one property of a connection. The Inspector sets it when an edit is finished, so
+// each such step stands alone (no merging of keystrokes).
+class SetEdgePropertyCommand : public ArchitectureCommand
+{
+public:
+    SetEdgePropertyCommand(Architecture *architecture, EdgeId edge, const QString &key, const QJsonValue &value,
+                           QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+
+private:
+    EdgeId mEdge;
+    QString mKey;
+    QJsonValue mOld;
+    QJsonValue mNew;
+};
+
 class RenameNodeCommand : public ArchitectureCommand
 {
 public:

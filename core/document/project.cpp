@@ -149,7 +149,7 @@ void Project::moveNodes(const QHash<NodeId, QPointF> &positions, bool finished)
     mUndoStack->push(new MoveNodesCommand(&mArchitecture, positions, finished));
 }
 
-Result<EdgeId> Project::connectNodes(NodeId from, NodeId to, const QString &type)
+Result<EdgeId> Project::connectNodes(NodeId from, NodeId to, const QString &type, const QJsonObject &properties)
 {
     const Node *a = mArchitecture.node(from);
     const Node *b = mArchitecture.node(to);
@@ -160,11 +160,35 @@ Result<EdgeId> Project::connectNodes(NodeId from, NodeId to, const QString &type
         return fail(refusal);
     if (mArchitecture.findEdge(from, to, type))
         return fail(QCoreApplication::translate("Nimbus::Project", "%1 already %2 %3").arg(a->name, type, b->name));
+    const EdgeRule *rule = mCatalog.rule(a->kind, b->kind, type);
+    if (const QString &property = rule->targetImpliesProperty; !property.isEmpty()) {
+        auto valueOf = [&](const Node *n) {
+            const PropertySpec *spec = mCatalog.kind(n->kind)->property(property);
+            return n->properties.contains(property) ? n->properties.value(property) : spec->defaultValue;
+        };
+        if (valueOf(b) == rule->targetImpliesValue && valueOf(a) != rule->targetImpliesValue) {
+            const QString label = Catalog::text(mCatalog.kind(b->kind)->property(property)->label);
+            return fail(QCoreApplication::translate("Nimbus::Project",
+                                                    "%1 cannot be connected to %2: %2's %3 is %4, so %1's must be too")
+                            .arg(a->name, b->name, label, rule->targetImpliesValue.toVariant().toString()));
+        }
+    }
+    const QJsonObject all = mCatalog.edgeProperties(a->kind, b->kind, type, properties);
+    for (auto it = properties.begin(); it != properties.end(); ++it) {
+        const PropertySpec *spec = rule->property(it.key());
+        if (!spec)
+            return fail(QCoreApplication::translate("Nimbus::Project", "a connection %1 has no property '%2'")
+                            .arg(type, it.key()));
+        if (const Result<void> checked = Validator::checkValue(*spec, it.value(), all); !checked)
+            return fail(QCoreApplication::translate("Nimbus::Project", "%1: %2")
+                            .arg(Catalog::text(spec->label), checked.errorMessage()));
+    }
     Edge edge;
     edge.id = mArchitecture.allocateEdgeId();
     edge.from = from;
     edge.to = to;
     edge.type = type;
+    edge.properties = properties;
     pushStep(new ConnectCommand(&mArchitecture, edge), edge.to);
     return edge.id;
 }
@@ -205,6 +229,40 @@ Result<void> Project::setNodeProperty(NodeId node, const QString &key, const QJs
         return {};
     }
     mUndoStack->push(new SetPropertyCommand(&mArchitecture, node, key, value));
+    return {};
+}
+
+Result<void> Project::setEdgeProperty(EdgeId edge, const QString &key, const QJsonValue &value)
+{
+    const Edge *e = mArchitecture.edge(edge);
+    if (!e)
+        return fail(QCoreApplication::translate("Nimbus::Project", "no such connection"));
+    const Node *from = mArchitecture.node(e->from);
+    const Node *to = mArchitecture.node(e->to);
+    const EdgeRule *rule = mCatalog.rule(from->kind, to->kind, e->type);
+    const PropertySpec *spec = rule ? rule->property(key) : nullptr;
+    if (!spec)
+        return fail(QCoreApplication::translate("Nimbus::Project", "the connection %1 %2 %3 has no property '%4'")
+                        .arg(from->name, e->type, to->name, key));
+    const QJsonObject before = mCatalog.edgeProperties(from->kind, to->kind, e->type, e->properties);
+    QJsonObject after = before;
+    after.insert(key, value);
+    // A value may make another one wrong (a nested filter policy is fine on the body, not on
+    // the attributes): the change is refused then too, unless that one was wrong already.
+    QList<const PropertySpec *> specs{spec};
+    for (const PropertySpec &other : rule->properties)
+        if (other.id != key)
+            specs.append(&other);
+    for (const PropertySpec *checking : std::as_const(specs)) {
+        const PropertySpec &other = *checking;
+        const Result<void> checked = Validator::checkValue(other, after.value(other.id), after);
+        if (!checked && (other.id == key || Validator::checkValue(other, before.value(other.id), before)))
+            return fail(QCoreApplication::translate("Nimbus::Project", "%1: %2")
+                            .arg(Catalog::text(other.label), checked.errorMessage()));
+    }
+    if (e->properties.contains(key) && e->properties.value(key) == value)
+        return {};
+    mUndoStack->push(new SetEdgePropertyCommand(&mArchitecture, edge, key, value));
     return {};
 }
 

@@ -51,8 +51,13 @@ public:
     Result<NodeId> addNode(const QString &kindId, QPointF position, const QString &name = {});
     void removeItems(const QList<NodeId> &nodes, const QList<EdgeId> &edges = {});
     void moveNodes(const QHash<NodeId, QPointF> &positions, bool finished = true);
-    Result<EdgeId> connectNodes(NodeId from, NodeId to, const QString &type);
+    // properties: of the connection, as its rule declares them (a subscription's filter
+    // policy); a value its rule does not take is refused.
+    Result<EdgeId> connectNodes(NodeId from, NodeId to, const QString &type, const QJsonObject &properties = {});
     Result<void> setNodeProperty(NodeId node, const QString &key, const QJsonValue &value);
+    // Sets one property of a connection; unlike a node's, a value its rule does not take
+    // (a filter policy that is not JSON) is refused with the reason, and nothing changes.
+    Result<void> setEdgeProperty(EdgeId edge, const QString &key, const QJsonValue &value);
     Result<void> renameNode(NodeId node, const QString &name);
 
     // Copy and paste: the selected nodes and the edges among them as JSON, and back.

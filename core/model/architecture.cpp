@@ -129,6 +129,25 @@ void Architecture::insertEdge(const Edge &edge)
     emit changed();
 }
 
+void Architecture::setEdgeProperty(EdgeId id, const QString &key, const QJsonValue &value)
+{
+    const auto it = mEdges.find(id);
+    if (it == mEdges.end())
+        return;
+    QJsonObject &props = it->second.properties;
+    if (value.isUndefined()) {
+        if (!props.contains(key))
+            return;
+        props.remove(key);
+    } else {
+        if (props.value(key) == value && props.contains(key))
+            return;
+        props.insert(key, value);
+    }
+    emit edgePropertyChanged(id, key);
+    emit changed();
+}
+
 void Architecture::removeEdge(EdgeId id)
 {
     erase(mEdges, id, &Architecture::edgeAboutToBeRemoved, &Architecture::edgeRemoved);

@@ -39,6 +39,8 @@ public:
     void setNodeName(NodeId id, const QString &name);
     void setNodeProperty(NodeId id, const QString &key, const QJsonValue &value);
     void insertEdge(const Edge &edge);
+    // Sets one property of a connection (undefined: removes it, so its default applies).
+    void setEdgeProperty(EdgeId id, const QString &key, const QJsonValue &value);
     void removeEdge(EdgeId id);
 
     // Replaces everything at once (opening a file); emits modelReset only.
@@ -55,6 +57,7 @@ signals:
     void nodeRenamed(Nimbus::NodeId id, const QString &name);
     void nodePropertyChanged(Nimbus::NodeId id, const QString &key);
     void edgeAdded(Nimbus::EdgeId id);
+    void edgePropertyChanged(Nimbus::EdgeId id, const QString &key);
     void edgeAboutToBeRemoved(Nimbus::EdgeId id);
     void edgeRemoved(Nimbus::EdgeId id);
     void modelReset();

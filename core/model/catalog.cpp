@@ -200,7 +200,7 @@ void readCapabilities(Reader &r, const QJsonObject &caps, NodeKind &kind)
 
 // A property of a kind after its id: its label, type, range, pattern and default, each
 // checked against the others.
-void readProperty(Reader &r, const QJsonObject &p, const NodeKind &kind, PropertySpec &spec)
+void readProperty(Reader &r, const QJsonObject &p, const QList<PropertySpec> &earlier, PropertySpec &spec)
 {
     spec.label = r.string(p, "label");
     spec.help = r.string(p, "help", false);
@@ -233,8 +233,13 @@ void readProperty(Reader &r, const QJsonObject &p, const NodeKind &kind, Propert
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "'path' is \"file\" or \"folder\", not '%1'").arg(path));
     for (const QJsonValue &v : p.value("values"_L1).toArray())
         spec.values.append(v.toString());
+    spec.format = r.string(p, "format", false);
+    if (r.ok() && !spec.format.isEmpty() && spec.format != "sns-filter-policy"_L1)
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "unknown 'format' '%1'").arg(spec.format));
     if (!r.ok())
         return;
+    if (!spec.format.isEmpty() && spec.type != PropertyType::String)
+        r.fail(QCoreApplication::translate("Nimbus::Catalog", "only a string property can have a 'format'"));
     if (spec.path != PropertySpec::PathRole::None && spec.type != PropertyType::String)
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "only a string property can name a 'path'"));
     if (spec.type == PropertyType::Enum && spec.values.isEmpty())
@@ -252,7 +257,7 @@ void readProperty(Reader &r, const QJsonObject &p, const NodeKind &kind, Propert
     spec.defaultValue = p.value("default"_L1);
     if (r.ok() && !valueMatchesType(spec, spec.defaultValue))
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "'default' is not a valid %1").arg(typeName));
-    if (r.ok() && kind.property(spec.id))
+    if (r.ok() && withId(earlier, spec.id))
         r.fail(QCoreApplication::translate("Nimbus::Catalog", "defined twice"));
 }
 
@@ -293,6 +298,19 @@ const PropertySpec *NodeKind::property(const QString &propertyId) const
     return withId(properties, propertyId);
 }
 
+const PropertySpec *EdgeRule::property(const QString &propertyId) const
+{
+    return withId(properties, propertyId);
+}
+
+QJsonObject EdgeRule::defaultProperties() const
+{
+    QJsonObject result;
+    for (const PropertySpec &p : properties)
+        result.insert(p.id, p.defaultValue);
+    return result;
+}
+
 QJsonObject NodeKind::defaultProperties(const QString &nodeName) const
 {
     QJsonObject result;
@@ -327,7 +345,7 @@ Result<void> Catalog::addKind(const QByteArray &json, const QString &fileName)
         if (!r.ok())
             return;
         r.setWhere(u"%1: property '%2'"_s.arg(fileName, spec.id));
-        readProperty(r, p, kind, spec);
+        readProperty(r, p, kind.properties, spec);
         kind.properties.append(spec);
     });
     if (r.ok())
@@ -365,8 +383,30 @@ Result<void> Catalog::setEdges(const QByteArray &json, const QString &fileName)
             rule.sourceProperty = r.string(req, "property");
             rule.sourceNotEqual = req.value("notEqual"_L1);
         }
+        const QJsonObject implies = j.value("targetImplies"_L1).toObject();
+        if (!implies.isEmpty()) {
+            rule.targetImpliesProperty = r.string(implies, "property");
+            rule.targetImpliesValue = implies.value("value"_L1);
+        }
         if (r.ok() && std::none_of(types.cbegin(), types.cend(), [&](const EdgeType &t) { return t.id == rule.type; }))
             r.fail(QCoreApplication::translate("Nimbus::Catalog", "unknown edge type '%1'").arg(rule.type));
+        if (r.ok() && j.contains("properties"_L1) && !j.value("properties"_L1).isArray())
+            r.fail(QCoreApplication::translate("Nimbus::Catalog", "'properties' must be an array"));
+        // A connection's properties are declared as a node kind's; the place of a problem
+        // names the rule and the property ("edges.json: rules[3]: property 'filterPolicy'").
+        const QString ruleWhere = u"%1: rules[%2]"_s.arg(fileName).arg(rules.size());
+        const QJsonArray properties = j.value("properties"_L1).toArray();
+        for (qsizetype i = 0; i < properties.size() && r.ok(); ++i) {
+            const QJsonObject p = properties.at(i).toObject();
+            PropertySpec spec;
+            r.setWhere(u"%1: properties[%2]"_s.arg(ruleWhere).arg(i));
+            spec.id = r.string(p, "id");
+            if (!r.ok())
+                break;
+            r.setWhere(u"%1: property '%2'"_s.arg(ruleWhere, spec.id));
+            readProperty(r, p, rule.properties, spec);
+            rule.properties.append(spec);
+        }
         rules.append(rule);
     });
     if (!r.ok())
@@ -416,6 +456,13 @@ Result<void> Catalog::loadDirectory(const QString &directory)
             return fail(
                 QCoreApplication::translate("Nimbus::Catalog", "%1: a rule requires unknown property '%2' of '%3'")
                     .arg(edges.fileName(), rule.sourceProperty, rule.from));
+        }
+        for (const QString &k : {rule.from, rule.to}) {
+            if (!rule.targetImpliesProperty.isEmpty() && !kind(k)->property(rule.targetImpliesProperty)) {
+                return fail(QCoreApplication::translate(
+                                "Nimbus::Catalog", "%1: a rule's 'targetImplies' names unknown property '%2' of '%3'")
+                                .arg(edges.fileName(), rule.targetImpliesProperty, k));
+            }
         }
     }
     return {};
@@ -522,6 +569,16 @@ QString Catalog::connectionRefusal(const QString &fromKind, const QString &toKin
         .arg(from->name, to->name.toLower(), targets.join(", "_L1));
 }
 
+QJsonObject Catalog::edgeProperties(const QString &fromKind, const QString &toKind, const QString &type,
+                                    const QJsonObject &set) const
+{
+    const EdgeRule *r = rule(fromKind, toKind, type);
+    QJsonObject result = r ? r->defaultProperties() : QJsonObject();
+    for (auto it = set.begin(); it != set.end(); ++it)
+        result.insert(it.key(), it.value());
+    return result;
+}
+
 QString Catalog::text(const QString &english)
 {
     return english.isEmpty() ? english : QCoreApplication::translate("Nimbus::Catalog", english.toUtf8().constData());
@@ -550,8 +607,16 @@ QStringList Catalog::translatableTexts() const
         add(t.label);
         add(t.help);
     }
-    for (const EdgeRule &r : mRules)
+    for (const EdgeRule &r : mRules) {
         add(r.meaning);
+        for (const PropertySpec &p : r.properties) {
+            add(p.label);
+            add(p.help);
+            add(p.unit);
+            add(p.patternHelp);
+            add(p.section);
+        }
+    }
     return texts;
 }
 

@@ -46,6 +46,10 @@ struct PropertySpec
     // the project is saved elsewhere. URLs ("https://...") in such a value are left alone.
     enum class PathRole { None, File, Folder };
     PathRole path = PathRole::None;
+    // A string holding more than a pattern can tell: "sns-filter-policy" (an SNS filter
+    // policy as JSON, empty for none; its scope is the sibling filterPolicyScope).
+    // Validator::checkValue checks it.
+    QString format;
 };
 
 // Which properties of a kind describe runnable code.
@@ -115,6 +119,17 @@ struct EdgeRule
     // Optional requirement on the source node, e.g. a table needs a stream to invoke.
     QString sourceProperty;
     QJsonValue sourceNotEqual;
+    // When the target's property holds this value, the source's must hold it too (a FIFO
+    // queue subscribes only to a FIFO topic; a standard queue may to either, as SNS
+    // allows); empty: no such requirement.
+    QString targetImpliesProperty;
+    QJsonValue targetImpliesValue;
+    // The properties of such a connection (a subscription's filter policy), as a node
+    // kind's are declared.
+    QList<PropertySpec> properties;
+
+    const PropertySpec *property(const QString &propertyId) const;
+    QJsonObject defaultProperties() const;
 };
 
 // The node kinds and connection rules, loaded from JSON (resources/catalog).
@@ -148,6 +163,10 @@ public:
     QList<const EdgeRule *> rulesBetween(const QString &fromKind, const QString &toKind) const;
     // Empty when the connection is allowed; otherwise why not, in words a user understands.
     QString connectionRefusal(const QString &fromKind, const QString &toKind, const QString &type) const;
+    // The properties of a connection between nodes of these kinds: its rule's defaults,
+    // overridden by what the edge sets (properties its rule does not declare are kept too).
+    QJsonObject edgeProperties(const QString &fromKind, const QString &toKind, const QString &type,
+                               const QJsonObject &set) const;
 
     // The catalog of the running program, loaded once from the built-in resources.
     static const Catalog &builtin();

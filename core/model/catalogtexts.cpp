@@ -260,6 +260,21 @@ const char *const kSourceTexts[] = {
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "The function publishes a message that every subscriber receives."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "calls"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "The function invokes another function asynchronously."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "delivers"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Every message published to the topic that passes the connection's filter "
+                                         "policy is sent to the queue, as an SNS subscription."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog",
+                      "sends each published message that passes the filter policy to the queue (an SNS subscription)"),
+    // A subscription's properties (topic -> queue, topic -> function).
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Filter policy"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "An SNS filter policy as JSON ({\"store\": [\"example_corp\"]}): only the "
+                                         "messages it matches are delivered; empty: every message."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Filter policy scope"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "What the filter policy is matched against: the message attributes, or the "
+                                         "message itself as JSON."),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "Raw message delivery"),
+    QT_TRANSLATE_NOOP("Nimbus::Catalog", "The queue gets the message alone, its attributes as the SQS message's; off: "
+                                         "SNS's notification JSON (Type, MessageId, TopicArn, Message ...)."),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "each matching request runs the function (API Gateway event)"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "runs the function at each scheduled time (EventBridge event)"),
     QT_TRANSLATE_NOOP("Nimbus::Catalog", "delivers messages in batches (SQS event)"),

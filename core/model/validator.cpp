@@ -9,6 +9,7 @@
 #include "cloud/eventpattern.h"
 #include "cloud/filtercriteria.h"
 #include "cloud/tablestore.h"
+#include "filterpolicy.h"
 #include "handlerreference.h"
 #include "kinds.h"
 #include "layerstack.h"
@@ -73,6 +74,21 @@ QString Diagnostic::severityName(Severity severity)
 Validator::Validator(const Catalog &catalog, const Architecture &architecture)
     : mCatalog(catalog), mArchitecture(architecture)
 { }
+
+Result<void> Validator::checkValue(const PropertySpec &spec, const QJsonValue &value, const QJsonObject &siblings)
+{
+    if (Result<void> checked = checkValue(spec, value); !checked)
+        return checked;
+    if (spec.format == "sns-filter-policy"_L1) {
+        // A scope that is neither is the scope's own problem, reported at it.
+        QString scope = siblings.value("filterPolicyScope"_L1).toString(u"MessageAttributes"_s);
+        if (scope != "MessageBody"_L1)
+            scope = u"MessageAttributes"_s;
+        if (const QString problem = FilterPolicy::problem(value.toString(), scope); !problem.isEmpty())
+            return fail(tr("not a filter policy SNS takes (%1)").arg(problem));
+    }
+    return {};
+}
 
 bool Validator::isValidName(const QString &name)
 {
@@ -295,7 +311,7 @@ void Validator::checkNode(const Node &node, QList<Diagnostic> &out) const
     for (const PropertySpec &spec : kind->properties) {
         if (!node.properties.contains(spec.id))
             continue; // a missing value means the default
-        if (const Result<void> checked = checkValue(spec, node.properties.value(spec.id)); !checked) {
+        if (const Result<void> checked = checkValue(spec, node.properties.value(spec.id), node.properties); !checked) {
             propertiesValid = false;
             out.append({Diagnostic::Severity::Error,
                         u"invalid-property"_s,
@@ -485,6 +501,7 @@ void Validator::checkEdges(QList<Diagnostic> &out) const
                      id,
                      rule->sourceProperty});
         }
+        checkEdgeProperties(edge, *from, *to, *rule, out);
         const QString key = u"%1/%2/%3"_s.arg(edge.from).arg(edge.to).arg(edge.type);
         if (seen.contains(key))
             out.append({Diagnostic::Severity::Warning,
@@ -494,6 +511,58 @@ void Validator::checkEdges(QList<Diagnostic> &out) const
                         id,
                         {}});
         seen.insert(key);
+    }
+}
+
+void Validator::checkEdgeProperties(const Edge &edge, const Node &from, const Node &to, const EdgeRule &rule,
+                                    QList<Diagnostic> &out) const
+{
+    // A FIFO queue subscribes only to a FIFO topic: SNS refuses the subscription
+    // otherwise, and the local cloud delivers nothing along it.
+    if (!rule.targetImpliesProperty.isEmpty()) {
+        auto valueOf = [&](const Node &node) {
+            const NodeKind *kind = mCatalog.kind(node.kind);
+            const PropertySpec *spec = kind ? kind->property(rule.targetImpliesProperty) : nullptr;
+            return node.properties.contains(rule.targetImpliesProperty)
+                       ? node.properties.value(rule.targetImpliesProperty)
+                       : (spec ? spec->defaultValue : QJsonValue());
+        };
+        const QJsonValue source = valueOf(from);
+        if (valueOf(to) == rule.targetImpliesValue && source != rule.targetImpliesValue) {
+            const PropertySpec *spec = mCatalog.kind(to.kind)->property(rule.targetImpliesProperty);
+            out.append({Diagnostic::Severity::Error,
+                        u"edge-requirement"_s,
+                        tr("%1 %2 %3, but the %3's %4 is %5 and the %1's is %6: it must be %5 too, so nothing is "
+                           "delivered")
+                            .arg(describe(from.id), edge.type, describe(to.id), Catalog::text(spec->label),
+                                 rule.targetImpliesValue.toVariant().toString(), source.toVariant().toString()),
+                        {from.id, to.id},
+                        edge.id,
+                        rule.targetImpliesProperty});
+        }
+    }
+    const QJsonObject properties = mCatalog.edgeProperties(from.kind, to.kind, edge.type, edge.properties);
+    for (auto it = edge.properties.begin(); it != edge.properties.end(); ++it) {
+        if (rule.property(it.key()))
+            continue;
+        out.append({Diagnostic::Severity::Warning,
+                    u"unknown-property"_s,
+                    tr("%1 %2 %3: unknown property '%4' (ignored)")
+                        .arg(describe(from.id), edge.type, describe(to.id), it.key()),
+                    {from.id, to.id},
+                    edge.id,
+                    it.key()});
+    }
+    for (const PropertySpec &spec : rule.properties) {
+        if (const Result<void> checked = checkValue(spec, properties.value(spec.id), properties); !checked)
+            out.append({Diagnostic::Severity::Error,
+                        u"invalid-property"_s,
+                        tr("%1 %2 %3: %4: %5")
+                            .arg(describe(from.id), edge.type, describe(to.id), Catalog::text(spec.label),
+                                 checked.errorMessage()),
+                        {from.id, to.id},
+                        edge.id,
+                        spec.id});
     }
 }
 

@@ -6,12 +6,15 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonValue>
 
 namespace Nimbus {
 
 class Architecture;
 class Catalog;
+struct Edge;
+struct EdgeRule;
 struct Node;
 struct NodeKind;
 struct PropertySpec;
@@ -32,6 +35,9 @@ public:
 
     // Whether a value fits a property; the error says what is wrong.
     static Result<void> checkValue(const PropertySpec &spec, const QJsonValue &value);
+    // The same, and what a value's format asks (an SNS filter policy), which may depend on
+    // the other properties of its node or connection (siblings, defaults included).
+    static Result<void> checkValue(const PropertySpec &spec, const QJsonValue &value, const QJsonObject &siblings);
     // Whether a name can be used for a node (identifier rules, not uniqueness).
     static bool isValidName(const QString &name);
     // Paths a node gives that would lead out of the project's folder: its source folder
@@ -55,6 +61,8 @@ private:
     // A rule's event pattern (in EventBridge's words), target input and dead-letter queue.
     void checkRule(const Node &node, QList<Diagnostic> &out) const;
     void checkEdges(QList<Diagnostic> &out) const;
+    void checkEdgeProperties(const Edge &edge, const Node &from, const Node &to, const EdgeRule &rule,
+                             QList<Diagnostic> &out) const;
     void checkUniqueness(QList<Diagnostic> &out) const;
     void checkInvokers(QList<Diagnostic> &out) const;
     void checkEventLoops(QList<Diagnostic> &out) const;

@@ -43,6 +43,7 @@ QByteArray JsonInterchange::write(const Architecture &architecture, const QList<
         nodes.append(o);
     }
     QJsonArray edges;
+    bool edgeProperties = false;
     for (const auto &[id, edge] : architecture.edges()) {
         if (!wanted.contains(edge.from) || !wanted.contains(edge.to))
             continue;
@@ -50,11 +51,17 @@ QByteArray JsonInterchange::write(const Architecture &architecture, const QList<
         o.insert("from"_L1, architecture.node(edge.from)->name);
         o.insert("to"_L1, architecture.node(edge.to)->name);
         o.insert("type"_L1, edge.type);
+        if (!edge.properties.isEmpty()) {
+            o.insert("properties"_L1, edge.properties);
+            edgeProperties = true;
+        }
         edges.append(o);
     }
     QJsonObject root;
     root.insert("format"_L1, "nimbus-project"_L1);
-    root.insert("version"_L1, kFormatVersion);
+    // A file without connection properties stays readable by versions before them; one with
+    // them is refused there rather than opened without its filter policies.
+    root.insert("version"_L1, edgeProperties ? kFormatVersion : 1);
     root.insert("nodes"_L1, nodes);
     root.insert("edges"_L1, edges);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -142,6 +149,10 @@ Result<void> JsonInterchange::read(const QByteArray &json, const QString &fileNa
             return fail(where, tr("'to' names no node: '%1'").arg(to));
         edge.from = byName.value(from);
         edge.to = byName.value(to);
+        const QJsonValue properties = o.value("properties"_L1);
+        if (!properties.isUndefined() && !properties.isObject())
+            return fail(where, tr("'properties' must be an object"));
+        edge.properties = properties.toObject();
         mEdges.emplace(edge.id, edge);
     }
     mOrigins = root.value("origins"_L1).toObject();

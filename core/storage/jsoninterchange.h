@@ -22,7 +22,8 @@ class JsonInterchange
     Q_DECLARE_TR_FUNCTIONS(Nimbus::JsonInterchange)
 
 public:
-    static constexpr int kFormatVersion = 1;
+    // Version 2 gives connections properties; a file without any is still written as 1.
+    static constexpr int kFormatVersion = 2;
 
     // iamMode: the project's (Project::iamMode), written as "iamMode" when set.
     static QByteArray write(const Architecture &architecture, const QJsonObject &origins = {},

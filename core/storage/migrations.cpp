@@ -68,6 +68,11 @@ CREATE TABLE saved_events (
     UNIQUE(node_id, name)
 );
 )sql"},
+    // Version 3 gives connections properties (a subscription's filter policy), a JSON
+    // object as the nodes' are.
+    {3, R"sql(
+ALTER TABLE edges ADD COLUMN properties TEXT NOT NULL DEFAULT '{}';
+)sql"},
 };
 
 struct Column

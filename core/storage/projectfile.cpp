@@ -211,7 +211,7 @@ Result<void> ProjectFile::loadDatabase(const QString &path, Project &project)
         return fail(path, tr("cannot read the nodes: %1").arg(nodeQuery.status().errorMessage()));
 
     std::map<EdgeId, Edge> edges;
-    Statement edgeQuery(db, u"SELECT id, source, target, type FROM edges ORDER BY id"_s);
+    Statement edgeQuery(db, u"SELECT id, source, target, type, properties FROM edges ORDER BY id"_s);
     while (edgeQuery.next()) {
         Edge edge;
         edge.id = EdgeId(edgeQuery.columnInt(0));
@@ -220,6 +220,11 @@ Result<void> ProjectFile::loadDatabase(const QString &path, Project &project)
         edge.type = edgeQuery.columnText(3);
         if (!nodes.count(edge.from) || !nodes.count(edge.to))
             return fail(path, tr("connection #%1 refers to a node that does not exist").arg(edge.id));
+        QJsonParseError parseError;
+        const QJsonDocument props = QJsonDocument::fromJson(edgeQuery.columnText(4).toUtf8(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !props.isObject())
+            return fail(path, tr("connection #%1: its properties are not a valid JSON object").arg(edge.id));
+        edge.properties = props.object();
         edges.emplace(edge.id, std::move(edge));
     }
     if (edgeQuery.failed())
@@ -470,12 +475,14 @@ Result<void> ProjectFile::writeDatabase(const Project &project, const QString &p
             if (Result<void> written = insertNode.execute(); !written)
                 return rollback(tr("cannot write node '%1'").arg(node.name), written);
         }
-        Statement insertEdge(db, u"INSERT INTO edges(id, source, target, type) VALUES (?1, ?2, ?3, ?4)"_s);
+        Statement insertEdge(db,
+                             u"INSERT INTO edges(id, source, target, type, properties) VALUES (?1, ?2, ?3, ?4, ?5)"_s);
         for (const auto &[id, edge] : project.architecture().edges()) {
             insertEdge.bind(1, qint64(id));
             insertEdge.bind(2, qint64(edge.from));
             insertEdge.bind(3, qint64(edge.to));
             insertEdge.bind(4, edge.type);
+            insertEdge.bind(5, QString::fromUtf8(QJsonDocument(edge.properties).toJson(QJsonDocument::Compact)));
             if (Result<void> written = insertEdge.execute(); !written)
                 return rollback(tr("cannot write connection #%1").arg(id), written);
         }

@@ -54,8 +54,8 @@ void tst_Catalog::builtinKinds()
     QStringList types;
     for (const EdgeType &t : catalog.edgeTypes())
         types.append(t.id);
-    QCOMPARE(types, (QStringList{"invokes", "writes", "reads", "publishes", "calls", "routes", "targets", "authorizes",
-                                 "starts", "on-success", "on-failure", "extends"}));
+    QCOMPARE(types, (QStringList{"invokes", "writes", "reads", "publishes", "delivers", "calls", "routes", "targets",
+                                 "authorizes", "starts", "on-success", "on-failure", "extends"}));
     QVERIFY(!catalog.edgeType("reads")->carriesEvents);
     QVERIFY(catalog.edgeType("writes")->carriesEvents);
     QVERIFY(catalog.kind("queue")->store);

@@ -133,7 +133,7 @@ void tst_Commands::removeEdgeOnly()
     QCOMPARE(project.architecture().nodeCount(), 2);
     QCOMPARE(project.architecture().edgeCount(), 0);
     project.undoStack()->undo();
-    QCOMPARE(*project.architecture().edge(edge), (Edge{edge, fn, topic, "publishes"}));
+    QCOMPARE(*project.architecture().edge(edge), (Edge{edge, fn, topic, "publishes", {}}));
 }
 
 void tst_Commands::moveMergesWhileDragging()

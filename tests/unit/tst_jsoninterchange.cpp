@@ -53,8 +53,8 @@ void tst_JsonInterchange::errors_data()
     QTest::newRow("syntax") << QByteArray("{\n\"format\": \"nimbus-project\",\n\"nodes\": [}\n") << "p.json: line 3:";
     QTest::newRow("not a project") << QByteArray(R"({"nodes": []})") << "p.json: not a Nimbus project";
     QTest::newRow("no version") << QByteArray(R"({"format": "nimbus-project"})") << "'version' must be";
-    QTest::newRow("newer") << QByteArray(R"({"format": "nimbus-project", "version": 2})")
-                           << "newer version of Nimbus Studio (format 2";
+    QTest::newRow("newer") << QByteArray(R"({"format": "nimbus-project", "version": 3})")
+                           << "newer version of Nimbus Studio (format 3";
     QTest::newRow("node without name") << QByteArray(
         R"({"format": "nimbus-project", "version": 1, "nodes": [{"kind": "queue"}]})")
                                        << "p.json: nodes[0]: 'name' must be a non-empty string";
