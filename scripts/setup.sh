@@ -97,6 +97,18 @@ install_mcp_client() { # build-dir
     fi
 }
 
+# The libraries applications build on the AWS SDK that tst_libraries runs against the local
+# cloud (tests/runtime/libs/package.json: dynamoose, sqs-consumer); boto3's transfer manager
+# comes with Debian's python3-boto3.
+install_test_libraries() { # build-dir
+    local tools="$1/test-libraries"
+    mkdir -p "$tools"
+    if [ ! -d "$tools/node_modules/dynamoose" ] || ! cmp -s tests/runtime/libs/package.json "$tools/package.json"; then
+        cp tests/runtime/libs/package.json "$tools/package.json"
+        npm install --no-audit --no-fund --prefix "$tools" >/dev/null
+    fi
+}
+
 # The official Node.js runtime interface client that the custom runtime tests and the
 # Runtime API benchmark run handlers under (tests/runtime/ric/package.json).
 install_ric_client() { # build-dir
@@ -144,6 +156,7 @@ test)
     install_validators build
     install_bench_tools build
     install_mcp_client build
+    install_test_libraries build
     install_ric_client build
     QT_QPA_PLATFORM=offscreen ctest --test-dir build --output-on-failure --parallel "$jobs"
     ;;
