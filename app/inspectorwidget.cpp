@@ -112,6 +112,10 @@ void InspectorWidget::projectChanged(Project *previous)
             if (shown && (shown->from == id || shown->to == id))
                 rebuild(); // the connection's words name its ends
         });
+        connect(a, &Architecture::edgePropertyChanged, this, [this](EdgeId id) {
+            if (id == mEdge)
+                refreshEdgeValues();
+        });
         connect(a, &Architecture::edgeAboutToBeRemoved, this, [this](EdgeId id) {
             if (id == mEdge)
                 setEdge(kInvalidEdgeId);
@@ -488,6 +492,29 @@ void InspectorWidget::addEdgeRows(const Edge &edge)
     const QString sentence = tr("%1 %2 %3 (%4)").arg(from->name, typeLabel, to->name, kindName(to));
     mEdgeRows.meaning = addText(
         tr("Meaning"), rule ? tr("%1: %2").arg(sentence, Catalog::text(rule->meaning)) : sentence, u"edgeMeaning"_s);
+    // The connection's own properties (a subscription's filter policy), with the editors a
+    // node's properties get.
+    if (rule && !rule->properties.isEmpty()) {
+        for (const PropertySpec &spec : rule->properties) {
+            QWidget *editor = createEditor(spec, true);
+            editor->setProperty(kSpecProperty, spec.id);
+            editor->setToolTip(Catalog::text(spec.help));
+            editor->setAccessibleName(Catalog::text(spec.label));
+            mEditors.insert(spec.id, editor);
+            auto *label = new QLabel(Catalog::text(spec.label), mFormHost);
+            label->setToolTip(Catalog::text(spec.help));
+            label->setBuddy(editor);
+            mForm->addRow(label, editor);
+        }
+        mEdgeRows.problem = new QLabel(mFormHost);
+        mEdgeRows.problem->setObjectName(u"edgeProblem"_s);
+        mEdgeRows.problem->setWordWrap(true);
+        mEdgeRows.problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        mEdgeRows.problem->setStyleSheet(u"QLabel { color: #d32f2f; }"_s);
+        mForm->addRow(QString(), mEdgeRows.problem);
+        mForm->setRowVisible(mEdgeRows.problem, false);
+        refreshEdgeValues();
+    }
     mEdgeRows.permissions = addText(tr("Permissions"), permissionsText(edge), u"edgePermissions"_s);
     mEdgeRows.permissions->setTextFormat(Qt::RichText);
     mEdgeRows.remove = new QPushButton(tr("Delete Connection"), mFormHost);
@@ -596,7 +623,7 @@ void InspectorWidget::addCodeFiles(const Node &node)
     mForm->addRow(tr("Code"), box);
 }
 
-QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
+QWidget *InspectorWidget::createEditor(const PropertySpec &spec, bool forEdge)
 {
     const QString id = spec.id;
     switch (spec.type) {
@@ -644,6 +671,10 @@ QWidget *InspectorWidget::createEditor(const PropertySpec &spec)
         auto *line = new QLineEdit(mFormHost);
         if (!spec.patternHelp.isEmpty())
             line->setPlaceholderText(Catalog::text(spec.patternHelp));
+        if (forEdge) {
+            connect(line, &QLineEdit::editingFinished, this, [this, line, id] { commit(id, line->text()); });
+            return line;
+        }
         // Typing merges into one undo step (SetPropertyCommand::mergeWith).
         connect(line, &QLineEdit::textEdited, this, [this, id](const QString &text) { commit(id, text); });
         return line;
@@ -801,10 +832,56 @@ void InspectorWidget::setValue(QWidget *editor, const PropertySpec &spec, const 
     }
 }
 
+void InspectorWidget::refreshEdgeValues()
+{
+    const Edge *edge = project() ? project()->architecture().edge(mEdge) : nullptr;
+    if (!edge)
+        return;
+    const Architecture &a = project()->architecture();
+    const Node *from = a.node(edge->from);
+    const Node *to = a.node(edge->to);
+    const EdgeRule *rule = project()->catalog().rule(from->kind, to->kind, edge->type);
+    if (!rule)
+        return;
+    const QJsonObject values = project()->catalog().edgeProperties(from->kind, to->kind, edge->type, edge->properties);
+    mUpdating = true;
+    for (const PropertySpec &spec : rule->properties) {
+        if (QWidget *editor = mEditors.value(spec.id)) {
+            setValue(editor, spec, values.value(spec.id));
+            // A value from a file may be wrong: marked as a node's is.
+            markValidity(editor, spec, values.value(spec.id));
+            if (const Result<void> checked = Validator::checkValue(spec, values.value(spec.id), values); !checked)
+                editor->setToolTip(tr("%1\n\nInvalid: %2").arg(Catalog::text(spec.help), checked.errorMessage()));
+        }
+    }
+    mUpdating = false;
+}
+
 void InspectorWidget::commit(const QString &property, const QJsonValue &value)
 {
     if (mUpdating || !project())
         return;
+    if (mEdge != kInvalidEdgeId) {
+        // A value the connection does not take is refused and explained at its field; the
+        // connection keeps its value (a field of text keeps what was typed, to be fixed).
+        const Result<void> set = project()->setEdgeProperty(mEdge, property, value);
+        QWidget *editor = mEditors.value(property);
+        if (!mEdgeRows.problem || !editor)
+            return;
+        if (set) {
+            mForm->setRowVisible(mEdgeRows.problem, false);
+            mEdgeRows.problem->clear();
+            return;
+        }
+        if (!qobject_cast<QLineEdit *>(editor))
+            refreshEdgeValues();
+        mEdgeRows.problem->setText(tr("Not changed: %1").arg(set.errorMessage()));
+        mForm->setRowVisible(mEdgeRows.problem, true);
+        editor->setProperty("invalid", true);
+        editor->setStyleSheet(u"QLineEdit, QComboBox { border: 2px solid #d32f2f; }"_s);
+        editor->setToolTip(mEdgeRows.problem->text());
+        return;
+    }
     // A refused value cannot happen here (the form only offers the kind's properties).
     (void)project()->setNodeProperty(mNode, property, value);
 }

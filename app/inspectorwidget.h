@@ -49,7 +49,10 @@ public:
     QLabel *edgeMeaning() const { return mEdgeRows.meaning; }
     QLabel *edgePermissions() const { return mEdgeRows.permissions; }
     QPushButton *deleteEdgeButton() const { return mEdgeRows.remove; }
-    // The editor of a property (for tests and keyboard navigation).
+    // Why the last edit of a connection's property was refused (hidden when none was).
+    QLabel *edgeProblem() const { return mEdgeRows.problem; }
+    // The editor of a property of the node or connection shown (for tests and keyboard
+    // navigation).
     QWidget *editor(const QString &property) const { return mEditors.value(property); }
     QLineEdit *nameEditor() const { return mName; }
     // The source files of the selected function (double-click opens one).
@@ -94,9 +97,13 @@ private:
     void addValueRows(const Node &node);
     void refreshValueState();
     void refreshValues();
-    QWidget *createEditor(const PropertySpec &spec);
+    // An editor of the property's type. A node's text fields commit as the user types (one
+    // merged step); a connection's when the edit is finished (Return, or the focus leaves),
+    // since a value half typed (a filter policy's JSON) would be refused.
+    QWidget *createEditor(const PropertySpec &spec, bool forEdge = false);
     void setValue(QWidget *editor, const PropertySpec &spec, const QJsonValue &value);
     void commit(const QString &property, const QJsonValue &value);
+    void refreshEdgeValues();
     void markValidity(QWidget *editor, const PropertySpec &spec, const QJsonValue &value);
 
     NodeId mNode = kInvalidNodeId;
@@ -125,6 +132,7 @@ private:
         QLabel *meaning = nullptr;
         QLabel *permissions = nullptr;
         QPushButton *remove = nullptr;
+        QLabel *problem = nullptr;
     } mEdgeRows;
 };
 

@@ -1,5 +1,7 @@
 #include "localcloud.h"
+#include "model/catalog.h"
 #include "model/effectivepolicy.h"
+#include "model/filterpolicy.h"
 #include "model/kinds.h"
 
 #include "asyncinvoker.h"
@@ -1100,7 +1102,13 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
         sent = *numbered;
     }
     const QList<TopicSubscription> subscribed = topicSubscriptions(topic);
-    const int subscribers = int(consumers(*node).size() + subscribed.size());
+    // Connected functions are among the subscriptions (with their filter policies); what
+    // else the topic invokes (a container's push) is not.
+    QList<const Node *> others;
+    for (const Node *consumer : consumers(*node))
+        if (consumer->kind != Kinds::Function)
+            others.append(consumer);
+    const int subscribers = int(others.size() + subscribed.size());
     const qint64 change = logChange(topic, cause,
                                     tr("message %1 to %n subscriber(s)", nullptr, subscribers).arg(sent.id));
     // MessageStructure json: each protocol its own message, else the default.
@@ -1108,22 +1116,28 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
     const QString sqsMessage = perProtocol.value("sqs"_L1).toString(message);
     const QJsonObject event = CloudEvents::sns(mRegion, awsName(topic), sent.id, lambdaMessage, subject, mClock->now(),
                                                attributes);
-    for (const Node *function : consumers(*node)) {
+    for (const Node *consumer : std::as_const(others)) {
         if (!isFifo(topic)) {
-            (void)deliverAsync(function, json(event), topic, change);
+            (void)deliverAsync(consumer, json(event), topic, change);
             continue;
         }
         // SNS FIFO topics deliver only to SQS queues; the validator flags such a design too.
         addLog(CloudLogEntry::failure(
-            CloudLogEntry::Kind::Error, change, topic, function->name,
-            tr("the FIFO topic %1 delivers only to queues: %2 was not invoked").arg(topic, function->name)));
+            CloudLogEntry::Kind::Error, change, topic, consumer->name,
+            tr("the FIFO topic %1 delivers only to queues: %2 was not invoked").arg(topic, consumer->name)));
     }
-    startMachines(*node, json(event), change);
-    // Functions subscribed by Subscribe: the same event, naming their subscription.
+    // Functions subscribed, by a connection or by Subscribe (each once): the same event,
+    // naming their subscription, when it passes the subscription's filter policy.
     for (const TopicSubscription &subscription : subscribed) {
         const Node *function = mProject.architecture().nodeByName(subscription.endpoint);
-        if (subscription.protocol != "lambda"_L1 || !function || isFifo(topic))
+        if (subscription.protocol != "lambda"_L1 || !function)
             continue;
+        if (isFifo(topic)) {
+            addLog(CloudLogEntry::failure(
+                CloudLogEntry::Kind::Error, change, topic, function->name,
+                tr("the FIFO topic %1 delivers only to queues: %2 was not invoked").arg(topic, function->name)));
+            continue;
+        }
         if (!passesFilterPolicy(subscription, lambdaMessage, attributes)) {
             logChange(topic, change, tr("message %1 filtered out for %2").arg(sent.id, subscription.endpoint));
             continue;
@@ -1132,6 +1146,7 @@ Result<SentMessage> LocalCloud::publishMessage(const QString &topic, const QStri
         record.insert(u"EventSubscriptionArn"_s, subscription.arn);
         (void)deliverAsync(function, json(QJsonObject{{u"Records"_s, QJsonArray{QJsonValue(record)}}}), topic, change);
     }
+    startMachines(*node, json(event), change);
     // What a queue gets is SNS's notification JSON, which spells two keys as Lambda's event
     // does not and leaves out a Subject or MessageAttributes it has not.
     const QJsonObject queueEvent = sqsMessage == lambdaMessage
@@ -1171,6 +1186,14 @@ void LocalCloud::deliverToQueues(const QString &topic, const QJsonObject &notifi
         if (subscription.protocol != "sqs"_L1)
             continue;
         const QString &queue = subscription.endpoint;
+        // SNS takes no FIFO queue's subscription to a standard topic (the validator flags
+        // such a connection); a standard queue may take a FIFO topic's messages.
+        if (isFifo(queue) && !isFifo(topic)) {
+            addLog(CloudLogEntry::failure(
+                CloudLogEntry::Kind::Error, cause, topic, queue,
+                tr("the FIFO queue %1 cannot subscribe to the standard topic %2: nothing was sent").arg(queue, topic)));
+            continue;
+        }
         if (!passesFilterPolicy(subscription, message, attributes)) {
             logChange(topic, cause,
                       tr("message %1 filtered out for %2").arg(notification.value("MessageId"_L1).toString(), queue));
@@ -1198,6 +1221,9 @@ Result<void> LocalCloud::subscribeQueue(const QString &topic, const QString &que
         return fail(tr("the design has no queue named %1").arg(queue));
     if (isFifo(queue) && !isFifo(topic))
         return fail(tr("the FIFO queue %1 cannot subscribe to the standard topic %2").arg(queue, topic));
+    for (const TopicSubscription &s : connectionSubscriptions(topic))
+        if (s.protocol == "sqs"_L1 && s.endpoint == queue)
+            return fail(tr("%1 delivers to %2 already, by a connection of the design").arg(topic, queue));
     mSubscriptions.removeIf(
         [&](const TopicSubscription &s) { return s.topic == topic && s.protocol == "sqs"_L1 && s.endpoint == queue; });
     TopicSubscription subscription;
@@ -1232,6 +1258,21 @@ Result<TopicSubscription> LocalCloud::subscribe(TopicSubscription subscription)
     if (const QString problem = filterPolicyProblem(subscription.filterPolicy, subscription.filterScope);
         !problem.isEmpty())
         return fail(problem);
+    // What a connection subscribes is its subscription: asked without attributes, or with
+    // its own, it is answered; other attributes are refused as SNS refuses them, since the
+    // design holds the connection's.
+    for (const TopicSubscription &existing : connectionSubscriptions(subscription.topic)) {
+        if (existing.protocol != subscription.protocol || existing.endpoint != subscription.endpoint)
+            continue;
+        const bool noAttributes = !subscription.raw && subscription.filterPolicy.trimmed().isEmpty()
+                                  && subscription.filterScope == "MessageAttributes"_L1;
+        if (!noAttributes
+            && (existing.raw != subscription.raw || existing.filterPolicy != subscription.filterPolicy
+                || existing.filterScope != subscription.filterScope))
+            return fail(tr("Subscription already exists with different attributes (a connection of the design "
+                           "makes it: its properties are set in the Inspector)"));
+        return existing;
+    }
     for (const TopicSubscription &existing : std::as_const(mSubscriptions)) {
         if (existing.topic != subscription.topic || existing.protocol != subscription.protocol
             || existing.endpoint != subscription.endpoint)
@@ -1249,23 +1290,85 @@ Result<TopicSubscription> LocalCloud::subscribe(TopicSubscription subscription)
 
 Result<void> LocalCloud::unsubscribe(const QString &subscriptionArn)
 {
+    for (const TopicSubscription &s : connectionSubscriptions({})) {
+        if (s.arn == subscriptionArn) {
+            mUnsubscribedConnections.insert(s.edge);
+            return {};
+        }
+    }
     if (!mSubscriptions.removeIf([&](const TopicSubscription &s) { return s.arn == subscriptionArn; }))
         return fail(tr("there is no subscription %1").arg(subscriptionArn.left(200)));
     return {};
 }
 
+QList<TopicSubscription> LocalCloud::connectionSubscriptions(const QString &topic) const
+{
+    // The ARN is made from the names of the topic and the endpoint, so that it is the same
+    // in every run and after reopening the project, as a deployed subscription's is.
+    static const QUuid kArnNamespace(u"6f1d3c1e-4b7a-4f0e-9a51-3c0b8a2d5e17"_s);
+    const Architecture &architecture = mProject.architecture();
+    const Catalog &catalog = mProject.catalog();
+    QList<TopicSubscription> result;
+    for (const auto &[id, edge] : architecture.edges()) {
+        const Node *from = architecture.node(edge.from);
+        const Node *to = architecture.node(edge.to);
+        if (!from || !to || from->kind != Kinds::Topic || (!topic.isEmpty() && from->name != topic)
+            || mUnsubscribedConnections.contains(id))
+            continue;
+        TopicSubscription s;
+        if (edge.type == "delivers"_L1 && to->kind == Kinds::Queue) {
+            s.protocol = u"sqs"_s;
+            s.endpointArn = CloudEvents::queueArn(mRegion, awsName(to->name));
+        } else if (edge.type == "invokes"_L1 && to->kind == Kinds::Function) {
+            s.protocol = u"lambda"_s;
+            s.endpointArn = u"arn:aws:lambda:%1:000000000000:function:%2"_s.arg(mRegion, awsName(to->name));
+        } else {
+            continue;
+        }
+        const QJsonObject properties = catalog.edgeProperties(from->kind, to->kind, edge.type, edge.properties);
+        s.topic = from->name;
+        s.endpoint = to->name;
+        s.edge = id;
+        s.raw = s.protocol == "sqs"_L1 && properties.value("rawMessageDelivery"_L1).toBool();
+        s.filterPolicy = properties.value("filterPolicy"_L1).toString();
+        s.filterScope = properties.value("filterPolicyScope"_L1).toString(u"MessageAttributes"_s);
+        const QString name = u"%1/%2/%3"_s.arg(from->name, s.protocol, to->name);
+        s.arn = topicArn(from->name) + ':'_L1
+                + QUuid::createUuidV5(kArnNamespace, name.toUtf8()).toString(QUuid::WithoutBraces);
+        result.append(s);
+    }
+    std::stable_sort(result.begin(), result.end(),
+                     [](const TopicSubscription &a, const TopicSubscription &b) { return a.topic < b.topic; });
+    return result;
+}
+
 QList<TopicSubscription> LocalCloud::topicSubscriptions(const QString &topic) const
 {
-    QList<TopicSubscription> result;
-    for (const TopicSubscription &s : mSubscriptions)
-        if (topic.isEmpty() || s.topic == topic)
+    QList<TopicSubscription> result = connectionSubscriptions(topic);
+    const qsizetype connected = result.size();
+    for (const TopicSubscription &s : mSubscriptions) {
+        if (!topic.isEmpty() && s.topic != topic)
+            continue;
+        // One made by Subscribe before the connection was drawn gives way to it: each
+        // message reaches a function or a queue once.
+        const bool shadowed = std::any_of(result.cbegin(), result.cbegin() + connected,
+                                          [&](const TopicSubscription &c) {
+            return c.topic == s.topic && c.protocol == s.protocol && c.endpoint == s.endpoint;
+        });
+        if (!shadowed)
             result.append(s);
+    }
     return result;
 }
 
 Result<void> LocalCloud::setSubscriptionAttribute(const QString &subscriptionArn, const QString &name,
                                                   const QString &value)
 {
+    for (const TopicSubscription &s : connectionSubscriptions({}))
+        if (s.arn == subscriptionArn)
+            return fail(tr("the subscription %1 is a connection of the design: its properties are set in the "
+                           "Inspector")
+                            .arg(subscriptionArn.left(200)));
     for (TopicSubscription &s : mSubscriptions) {
         if (s.arn != subscriptionArn)
             continue;
@@ -1288,68 +1391,13 @@ Result<void> LocalCloud::setSubscriptionAttribute(const QString &subscriptionArn
 
 QString LocalCloud::filterPolicyProblem(const QString &policy, const QString &scope)
 {
-    if (scope != "MessageAttributes"_L1 && scope != "MessageBody"_L1)
-        return u"Invalid parameter: Attributes Reason: FilterPolicyScope: Invalid value [%1]. Please use either "
-               "MessageBody or MessageAttributes"_s.arg(scope.left(100));
-    if (policy.trimmed().isEmpty())
-        return {};
-    // SNS's limit: 256 KB of policy.
-    if (policy.toUtf8().size() > 256 * 1024)
-        return u"Invalid parameter: FilterPolicy: Filter policy is too long"_s;
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(policy.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return u"Invalid parameter: FilterPolicy: failed to parse JSON."_s;
-    const QJsonObject object = document.object();
-    // On attributes, a policy names at most 5 attributes and nests nothing.
-    if (scope == "MessageAttributes"_L1) {
-        if (object.size() > 5)
-            return u"Invalid parameter: FilterPolicy: Filter policy can not have more than 5 keys"_s;
-        for (auto it = object.begin(); it != object.end(); ++it)
-            if (it.key() != "$or"_L1 && !it.value().isArray())
-                return u"Invalid parameter: FilterPolicy: \"%1\" must be an object or an array"_s.arg(
-                    it.key().left(100));
-    }
-    if (const Result<EventPattern> pattern = EventPattern::fromObject(object, 256 * 1024); !pattern)
-        return u"Invalid parameter: FilterPolicy: "_s + pattern.errorMessage();
-    return {};
+    return FilterPolicy::problem(policy, scope);
 }
 
 bool LocalCloud::passesFilterPolicy(const TopicSubscription &subscription, const QString &message,
                                     const QJsonObject &attributes)
 {
-    if (subscription.filterPolicy.trimmed().isEmpty())
-        return true;
-    const Result<EventPattern> pattern = EventPattern::fromObject(
-        QJsonDocument::fromJson(subscription.filterPolicy.toUtf8()).object(), 256 * 1024);
-    if (!pattern)
-        return false;
-    if (subscription.filterScope == "MessageBody"_L1) {
-        // A body that is no JSON object matches no policy, as SNS.
-        const QJsonDocument body = QJsonDocument::fromJson(message.toUtf8());
-        return body.isObject() && pattern->matches(body.object());
-    }
-    // Attributes as SNS compares them: strings, numbers (Number), arrays (String.Array);
-    // binary attributes are not compared.
-    QJsonObject event;
-    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
-        const QJsonObject attribute = it.value().toObject();
-        const QString type = attribute.value("Type"_L1).toString();
-        const QString value = attribute.value("Value"_L1).toString();
-        if (type.startsWith("Number"_L1)) {
-            bool ok = false;
-            const double number = value.toDouble(&ok);
-            if (ok)
-                event.insert(it.key(), number);
-        } else if (type == "String.Array"_L1) {
-            const QJsonDocument array = QJsonDocument::fromJson(value.toUtf8());
-            if (array.isArray())
-                event.insert(it.key(), array.array());
-        } else if (type.startsWith("String"_L1)) {
-            event.insert(it.key(), value);
-        }
-    }
-    return pattern->matches(event);
+    return FilterPolicy::matches(subscription.filterPolicy, subscription.filterScope, message, attributes);
 }
 
 Result<void> LocalCloud::putObject(const QString &bucket, const QString &key, const QByteArray &data,

@@ -67,9 +67,10 @@ struct CloudLogEntry
                                  const QString &detail);
 };
 
-// An SNS subscription made by Subscribe: to a queue (protocol sqs) or a function
-// (lambda), with SNS's raw delivery and filter policy (on the message attributes, or on
-// the message's JSON when the scope is MessageBody).
+// An SNS subscription to a queue (protocol sqs) or a function (lambda), with SNS's raw
+// delivery and filter policy (on the message attributes, or on the message's JSON when
+// the scope is MessageBody): made by Subscribe, or by a connection on the canvas (a
+// topic "delivers" to a queue, "invokes" a function), whose properties it carries.
 struct TopicSubscription
 {
     QString arn;
@@ -80,6 +81,7 @@ struct TopicSubscription
     bool raw = false;
     QString filterPolicy; // JSON; empty for none
     QString filterScope = QStringLiteral("MessageAttributes");
+    EdgeId edge = kInvalidEdgeId; // the connection that makes it; invalid for Subscribe's
 };
 
 // The whole design on the laptop: the state of its queues, topics, buckets, tables and
@@ -222,10 +224,15 @@ public:
     Result<void> subscribeQueue(const QString &topic, const QString &queue, bool raw);
     // SNS Subscribe for this run, to a queue (sqs) or a function (lambda): the
     // subscription with its ARN; the same topic, protocol and endpoint again is the same
-    // subscription (its attributes then must agree, as SNS asks).
+    // subscription (its attributes then must agree, as SNS asks). What a connection of the
+    // design subscribes already is that connection's subscription (attributes given must
+    // be its own), never a second one.
     Result<TopicSubscription> subscribe(TopicSubscription subscription);
+    // Ends a subscription; a connection's for this run only (the design keeps it).
     Result<void> unsubscribe(const QString &subscriptionArn);
-    // The subscriptions made by Subscribe (to topic, or all), in the order they were made.
+    // The subscriptions to topic (or to every topic): first the connections' (by topic,
+    // then connection), with ARNs that stay the same from run to run, then those made by
+    // Subscribe, in the order they were made.
     QList<TopicSubscription> topicSubscriptions(const QString &topic = {}) const;
     // RawMessageDelivery, FilterPolicy or FilterPolicyScope of a subscription.
     Result<void> setSubscriptionAttribute(const QString &subscriptionArn, const QString &name, const QString &value);
@@ -413,6 +420,8 @@ private:
                         bool fifo);
     // Batches of a FIFO queue one function processes at once (each of other groups).
     static constexpr int kFifoBatches = 4;
+    // The subscriptions the connections of topic make (or of every topic when empty).
+    QList<TopicSubscription> connectionSubscriptions(const QString &topic) const;
     // A publish's copy to each queue subscribed to the topic.
     void deliverToQueues(const QString &topic, const QJsonObject &notification, const QString &message,
                          const QJsonObject &attributes, const FifoSend &fifo, qint64 cause);
@@ -523,6 +532,7 @@ private:
     QHash<QString, int> mRoundRobin; // queue -> next consumer
     QHash<QString, qint64> mMessageCause; // message id -> the log entry that sent it
     QList<TopicSubscription> mSubscriptions; // by SNS Subscribe, in the order made
+    QSet<EdgeId> mUnsubscribedConnections; // connections an SDK Unsubscribe ended for this run
     QHash<QString, QString> mTimeToLive; // table -> attribute, as UpdateTimeToLive set it
     QHash<QString, std::optional<qint64>> mNextExpiry; // table -> its earliest item expiry, once read
     // Table streams: the shards by "table/function", and each table's records of the last

@@ -224,7 +224,7 @@ void TestSnsSubscriptions::invalidFilterPolicies()
     const HttpResponseData r = call(QStringLiteral("Subscribe"), form);
     QCOMPARE(r.status, 400);
     QVERIFY2(r.body.contains("InvalidParameter") && r.body.contains(answer), r.body.constData());
-    QVERIFY(mCloud->cloud->topicSubscriptions().isEmpty());
+    QCOMPARE(mCloud->cloud->topicSubscriptions().size(), 1); // the design's connection alerts -> onAlert
     // The same through SetSubscriptionAttributes, on a subscription that exists.
     if (name.startsWith(QLatin1String("Filter"))) {
         const QString arn = subscribe();
@@ -311,12 +311,15 @@ void TestSnsSubscriptions::subscriptionLifecycle()
     // The same subscription again is the same; with other attributes it is refused.
     QCOMPARE(subscribe({{QStringLiteral("FilterPolicy"), QStringLiteral(R"({"color": ["red"]})")}}), arn);
     QVERIFY(subscribe({{QStringLiteral("RawMessageDelivery"), QStringLiteral("true")}}).isEmpty());
+    // Listed after the subscription the design's connection alerts -> onAlert makes.
+    const QString connection = mCloud->cloud->topicSubscriptions().first().arn;
     for (const QString &action : {QStringLiteral("ListSubscriptions"), QStringLiteral("ListSubscriptionsByTopic")}) {
         const HttpResponseData list = call(action, {{QStringLiteral("TopicArn"), kTopic}});
         QCOMPARE(list.status, 200);
-        QCOMPARE(elementsOf(list.body, QStringLiteral("SubscriptionArn")), QStringList{arn});
-        QCOMPARE(elementsOf(list.body, QStringLiteral("Protocol")), QStringList{QStringLiteral("sqs")});
-        QCOMPARE(elementsOf(list.body, QStringLiteral("Endpoint")), QStringList{kQueue});
+        QCOMPARE(elementsOf(list.body, QStringLiteral("SubscriptionArn")), (QStringList{connection, arn}));
+        QCOMPARE(elementsOf(list.body, QStringLiteral("Protocol")),
+                 (QStringList{QStringLiteral("lambda"), QStringLiteral("sqs")}));
+        QCOMPARE(elementsOf(list.body, QStringLiteral("Endpoint")).value(1), kQueue);
     }
     const HttpResponseData details = call(QStringLiteral("GetSubscriptionAttributes"),
                                           {{QStringLiteral("SubscriptionArn"), arn}});
@@ -324,7 +327,7 @@ void TestSnsSubscriptions::subscriptionLifecycle()
     QVERIFY2(details.body.contains("<key>FilterPolicyScope</key><value>MessageAttributes</value>"),
              details.body.constData());
     const HttpResponseData topic = call(QStringLiteral("GetTopicAttributes"), {{QStringLiteral("TopicArn"), kTopic}});
-    QVERIFY2(topic.body.contains("<key>SubscriptionsConfirmed</key><value>1</value>"), topic.body.constData());
+    QVERIFY2(topic.body.contains("<key>SubscriptionsConfirmed</key><value>2</value>"), topic.body.constData());
     // The filter changed: blue passes, red no longer.
     QCOMPARE(call(QStringLiteral("SetSubscriptionAttributes"),
                   {{QStringLiteral("SubscriptionArn"), arn},
@@ -341,7 +344,7 @@ void TestSnsSubscriptions::subscriptionLifecycle()
     QCOMPARE(QJsonDocument::fromJson(queued().first().body)["Message"].toString(), QStringLiteral("blue"));
     // Unsubscribed: nothing more.
     QCOMPARE(call(QStringLiteral("Unsubscribe"), {{QStringLiteral("SubscriptionArn"), arn}}).status, 200);
-    QVERIFY(mCloud->cloud->topicSubscriptions().isEmpty());
+    QCOMPARE(mCloud->cloud->topicSubscriptions().size(), 1); // the connection's
     QCOMPARE(call(QStringLiteral("Publish"),
                   {{QStringLiteral("TopicArn"), kTopic}, {QStringLiteral("Message"), QStringLiteral("late")}})
                  .status,
@@ -382,9 +385,11 @@ void TestSnsSubscriptions::lambdaSubscriptions()
     const QString arn = elementsOf(made.body, QStringLiteral("SubscriptionArn")).value(0);
     const HttpResponseData list = call(QStringLiteral("ListSubscriptionsByTopic"),
                                        {{QStringLiteral("TopicArn"), kTopic}});
-    QCOMPARE(elementsOf(list.body, QStringLiteral("Endpoint")), QStringList{function});
-    QCOMPARE(mCloud->cloud->topicSubscriptions().first().endpoint, QStringLiteral("writer"));
-    QCOMPARE(mCloud->cloud->topicSubscriptions().first().arn, arn);
+    // After the subscription of the design's connection alerts -> onAlert.
+    QCOMPARE(elementsOf(list.body, QStringLiteral("Endpoint")),
+             (QStringList{QStringLiteral("arn:aws:lambda:us-east-1:000000000000:function:onAlert"), function}));
+    QCOMPARE(mCloud->cloud->topicSubscriptions().last().endpoint, QStringLiteral("writer"));
+    QCOMPARE(mCloud->cloud->topicSubscriptions().last().arn, arn);
     // A publish invokes it (beside onAlert, which the canvas connects).
     const auto invoked = [&](const QString &function) {
         for (const CloudLogEntry &e : mCloud->cloud->log())

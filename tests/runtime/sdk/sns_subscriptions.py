@@ -16,6 +16,7 @@ SETTINGS = {"endpoint_url": ENDPOINT, "region_name": "us-east-1",
             "aws_access_key_id": "local", "aws_secret_access_key": "local"}
 TOPIC = "arn:aws:sns:us-east-1:000000000000:alerts"
 QUEUE_ARN = "arn:aws:sqs:us-east-1:000000000000:jobs"
+FUNCTION_ARN = "arn:aws:lambda:us-east-1:000000000000:function:onAlert"
 
 
 class SnsSubscriptions(unittest.TestCase):
@@ -41,11 +42,13 @@ class SnsSubscriptions(unittest.TestCase):
                                  Attributes={"FilterPolicy": json.dumps({"severity": ["high"],
                                                                          "amount": [{"numeric": [">=", 100]}]}),
                                              "RawMessageDelivery": "true"})["SubscriptionArn"]
+        # After the subscription of the design's connection alerts -> onAlert.
         listed = self.sns.list_subscriptions_by_topic(TopicArn=TOPIC)["Subscriptions"]
-        self.assertEqual([(s["SubscriptionArn"], s["Protocol"], s["Endpoint"]) for s in listed],
+        self.assertEqual([(s["SubscriptionArn"], s["Protocol"], s["Endpoint"]) for s in listed][1:],
                          [(arn, "sqs", QUEUE_ARN)])
+        self.assertEqual([(s["Protocol"], s["Endpoint"]) for s in listed][:1], [("lambda", FUNCTION_ARN)])
         attributes = self.sns.get_topic_attributes(TopicArn=TOPIC)["Attributes"]
-        self.assertEqual(attributes["SubscriptionsConfirmed"], "1")
+        self.assertEqual(attributes["SubscriptionsConfirmed"], "2")
         self.assertEqual(attributes["TopicArn"], TOPIC)
         for severity, amount in (("high", "150"), ("low", "150"), ("high", "50")):
             self.sns.publish(TopicArn=TOPIC, Message=f"{severity} {amount}", MessageAttributes={
@@ -74,7 +77,7 @@ class SnsSubscriptions(unittest.TestCase):
         self.assertEqual(json.loads(envelope["Message"]), {"order": {"total": 150}})
         self.assertIn(arn, envelope["UnsubscribeURL"])
         self.sns.unsubscribe(SubscriptionArn=arn)
-        self.assertEqual(self.sns.list_subscriptions()["Subscriptions"], [])
+        self.assertEqual([s["Endpoint"] for s in self.sns.list_subscriptions()["Subscriptions"]], [FUNCTION_ARN])
 
     def test_message_structure_json(self):
         arn = self.sns.subscribe(TopicArn=TOPIC, Protocol="sqs", Endpoint=QUEUE_ARN,
