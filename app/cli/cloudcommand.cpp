@@ -583,7 +583,10 @@ int CommandLine::cloud(const QStringList &arguments)
                                   tr("replay: replay to this rule of the bus only (repeat for several; default: "
                                      "every rule)."),
                                   u"NAME"_s);
-    parser.addOptions({state, delay, subject, type, from, to, rule});
+    const QCommandLineOption operations(
+        u"operations"_s, tr("Print every operation of the local cloud's AWS services with its status (served, "
+                            "partly, refused) as a Markdown table, and exit; no PROJECT is needed."));
+    parser.addOptions({state, delay, subject, type, from, to, rule, operations});
     if (const std::optional<int> stop = parseCommand(
             parser, arguments,
             tr("Acts on the local cloud that `nimbus serve` runs for a project, as a service "
@@ -598,6 +601,19 @@ int CommandLine::cloud(const QStringList &arguments)
             kAnyArguments))
         return *stop;
     const QStringList args = parser.positionalArguments();
+    if (parser.isSet(operations)) {
+        if (!args.isEmpty()) {
+            mErr << "nimbus cloud: " << tr("--operations takes no PROJECT nor operation") << '\n';
+            return UsageError;
+        }
+        // The table comes from the services' own registration, as an endpoint builds them.
+        Project empty(Catalog::builtin());
+        FunctionRunner runner;
+        LocalCloud cloud(empty, runner);
+        const AwsEndpoint endpoint(cloud);
+        mOut << endpoint.operationsTable();
+        return Success;
+    }
     static const QHash<QString, int> arity = {
         {u"send-message"_s, 2}, {u"publish"_s, 2}, {u"put-object"_s, 3}, {u"put-item"_s, 2}, {u"delete-item"_s, 2},
         {u"fire"_s, 1},         {u"advance"_s, 1}, {u"clock"_s, 0},      {u"pause"_s, 0},    {u"run"_s, 0},

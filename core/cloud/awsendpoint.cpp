@@ -48,15 +48,23 @@ QString signingService(const QByteArray &authorization)
     return scope.match(QString::fromLatin1(authorization)).captured(1);
 }
 
-// A queue's or topic's node name from its URL, ARN or AWS name (a FIFO one's ends in .fifo).
-QString designName(const QString &awsName)
+// The kind of the design's resources a service's requests name by their AWS names.
+QLatin1String resourceKind(const QString &service)
 {
-    return awsName.endsWith(".fifo"_L1) ? awsName.chopped(5) : awsName;
+    if (service == "dynamodb"_L1)
+        return Kinds::Table;
+    if (service == "sqs"_L1)
+        return Kinds::Queue;
+    if (service == "sns"_L1)
+        return Kinds::Topic;
+    if (service == "s3"_L1)
+        return Kinds::Bucket;
+    return {};
 }
 
-// The design's resources a request names: the tables of a DynamoDB call (a batch or a
-// transaction names several), the queue of an SQS call, the bucket of an S3 call, the topic
-// of an SNS call.
+// The resources a request names, as AWS knows them (physical names, a FIFO queue's or
+// topic's with .fifo): the tables of a DynamoDB call (a batch or a transaction names
+// several), the queue of an SQS call, the bucket of an S3 call, the topic of an SNS call.
 QStringList resourcesOf(const QString &service, const AwsRequest &request, const LocalCloud &cloud)
 {
     QStringList names;
@@ -71,16 +79,16 @@ QStringList resourcesOf(const QString &service, const AwsRequest &request, const
                 names.append(it.value().toObject().value("TableName"_L1).toString());
         }
     } else if (service == "sqs"_L1) {
-        names.append(designName(input.value("QueueUrl"_L1).toString().section('/'_L1, -1)));
-        names.append(designName(input.value("QueueName"_L1).toString()));
+        names.append(input.value("QueueUrl"_L1).toString().section('/'_L1, -1));
+        names.append(input.value("QueueName"_L1).toString());
     } else if (service == "sns"_L1) {
-        names.append(designName(input.value("TopicArn"_L1).toString().section(':'_L1, -1)));
+        names.append(input.value("TopicArn"_L1).toString().section(':'_L1, -1));
     } else if (service == "s3"_L1) {
         // As the S3 service reads it: virtual-hosted style names the bucket in the host.
         const bool hostIsName = QHostAddress(request.host).isNull() && request.host != "localhost"_L1
                                 && request.host.contains('.'_L1);
         const QString hostBucket = request.host.section('.'_L1, 0, 0);
-        const Node *hosted = hostIsName ? cloud.project().architecture().nodeByName(hostBucket) : nullptr;
+        const bool hosted = hostIsName && !cloud.resourceNamed(Kinds::Bucket, hostBucket).isEmpty();
         names.append(hosted ? hostBucket : request.path.mid(1).section('/'_L1, 0, 0));
     }
     names.removeAll(QString());
@@ -128,8 +136,12 @@ QList<NeededPermission> neededPermissions(const QString &service, const AwsReque
             needed.append(
                 {action, node->name, EffectivePolicy::arn(*node, cloud.region(), u"Arn"_s, suffix), !suffix.isEmpty()});
     };
+    // Queues, topics, tables and buckets are named by their AWS names (a dead-letter
+    // queue is none of the design's nodes); functions and state machines by their nodes'.
     auto named = [&](const QString &name, QLatin1String kind) -> const Node * {
-        const Node *node = architecture.nodeByName(name);
+        const bool byAwsName = kind == Kinds::Table || kind == Kinds::Queue || kind == Kinds::Topic
+                               || kind == Kinds::Bucket;
+        const Node *node = architecture.nodeByName(byAwsName ? cloud.resourceNamed(kind, name) : name);
         return node && node->kind == kind ? node : nullptr;
     };
     const QJsonObject input = request.protocol == AwsProtocol::Json ? QJsonDocument::fromJson(request.body).object()
@@ -158,12 +170,10 @@ QList<NeededPermission> neededPermissions(const QString &service, const AwsReque
         if (action.endsWith("Batch"_L1))
             action.chop(5);
         const QString url = input.value("QueueUrl"_L1).toString().section('/'_L1, -1);
-        add("sqs:"_L1 + action,
-            named(designName(url.isEmpty() ? input.value("QueueName"_L1).toString() : url), Kinds::Queue));
+        add("sqs:"_L1 + action, named(url.isEmpty() ? input.value("QueueName"_L1).toString() : url, Kinds::Queue));
     } else if (service == "sns"_L1) {
         const QString action = operation == "PublishBatch"_L1 ? u"Publish"_s : operation;
-        add("sns:"_L1 + action,
-            named(designName(input.value("TopicArn"_L1).toString().section(':'_L1, -1)), Kinds::Topic));
+        add("sns:"_L1 + action, named(input.value("TopicArn"_L1).toString().section(':'_L1, -1), Kinds::Topic));
     } else if (service == "events"_L1) {
         if (operation == "PutEvents"_L1) {
             for (const QJsonValue &entry : input.value("Entries"_L1).toArray())
@@ -222,9 +232,9 @@ QList<NeededPermission> neededPermissions(const QString &service, const AwsReque
         const Node *bucket = buckets.isEmpty() ? nullptr : named(buckets.first(), Kinds::Bucket);
         if (!bucket)
             return needed;
-        const bool hosted = !request.path.mid(1).startsWith(bucket->name + '/'_L1)
-                            && request.path.mid(1) != bucket->name;
-        const QString key = hosted ? request.path.mid(1) : request.path.mid(bucket->name.size() + 2);
+        const QString bucketName = buckets.first(); // as the request names it
+        const bool hosted = !request.path.mid(1).startsWith(bucketName + '/'_L1) && request.path.mid(1) != bucketName;
+        const QString key = hosted ? request.path.mid(1) : request.path.mid(bucketName.size() + 2);
         const QUrlQuery query(QString::fromUtf8(request.query));
         const QString method = request.method;
         if (!key.isEmpty()) {
@@ -396,6 +406,41 @@ AwsService *AwsEndpoint::service(const QString &name) const
         if (service->name() == name)
             return service;
     return nullptr;
+}
+
+QList<AwsOperation> AwsEndpoint::operations() const
+{
+    QList<AwsOperation> all;
+    for (const AwsService *service : mServices)
+        all.append(service->operations());
+    return all;
+}
+
+QString AwsEndpoint::serviceTitle(const QString &name)
+{
+    static const QHash<QString, QString> titles{
+        {u"sqs"_s, u"SQS"_s},
+        {u"sns"_s, u"SNS"_s},
+        {u"s3"_s, u"S3"_s},
+        {u"dynamodb"_s, u"DynamoDB"_s},
+        {u"events"_s, u"EventBridge"_s},
+        {u"lambda"_s, u"Lambda"_s},
+        {u"secretsmanager"_s, u"Secrets Manager"_s},
+        {u"ssm"_s, u"Systems Manager Parameter Store"_s},
+        {u"states"_s, u"Step Functions"_s},
+    };
+    return titles.value(name, name);
+}
+
+QString AwsEndpoint::operationsTable() const
+{
+    // Protocol text, in English as the services' own answers; a note never breaks a cell.
+    auto cell = [](QString text) { return text.replace(u'|', u"\\|"_s); };
+    QString table = u"| Service | Operation | Status | Note |\n|---|---|---|---|\n"_s;
+    for (const AwsOperation &operation : operations())
+        table += u"| %1 | %2 | %3 | %4 |\n"_s.arg(serviceTitle(operation.service), operation.name,
+                                                  AwsService::statusName(operation.status), cell(operation.note));
+    return table;
 }
 
 void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -578,7 +623,8 @@ std::optional<HttpResponseData> AwsEndpoint::injectedThrottle(const AwsService &
     bool throttled = false;
     // Every resource named counts a call, as each would have been charged one.
     for (const QString &resource : resourcesOf(name, request, mCloud))
-        throttled = mCloud.throttlesServiceCall(resource, operation, request.cause) || throttled;
+        if (const QString node = mCloud.resourceNamed(resourceKind(name), resource); !node.isEmpty())
+            throttled = mCloud.throttlesServiceCall(node, operation, request.cause) || throttled;
     if (!throttled)
         return std::nullopt;
     if (name == "dynamodb"_L1)

@@ -55,6 +55,14 @@ public:
     }
     // The service of that name ("sqs", "s3" ...), or null.
     AwsService *service(const QString &name) const;
+    // Every operation each service lists (AwsService::operations()), service by service in
+    // the order they were added.
+    QList<AwsOperation> operations() const;
+    // The same as one Markdown table (service, operation, status, note), generated from the
+    // services' registration: what `nimbus cloud --operations` prints and README.md shows.
+    QString operationsTable() const;
+    // The name a table of operations gives a service ("sqs": "SQS").
+    static QString serviceTitle(const QString &name);
 
     Result<void> listen(const QHostAddress &address, quint16 port);
     void close();

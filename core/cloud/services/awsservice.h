@@ -2,13 +2,16 @@
 
 #include "cloud/httproutes.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace Nimbus {
 
@@ -50,6 +53,26 @@ struct AwsRequest : HttpRequestData
 };
 
 using AwsReply = std::function<void(const HttpResponseData &)>;
+
+// How the local cloud answers one operation of a service's API.
+enum class OperationStatus {
+    Served, // as AWS documents it
+    Partly, // served, with what is missing or different said in its note
+    Refused, // answered NotImplemented (or the protocol's unknown operation), naming it
+};
+
+// One operation of a service as its registration lists it (see AwsService::operations()).
+struct AwsOperation
+{
+    QString service; // the service's name ("sqs")
+    QString name; // "SendMessage"
+    OperationStatus status = OperationStatus::Served;
+    QString note; // what a partly served one lacks, why a refused one is refused
+    // For REST services: the request that names it, "GET /{bucket}?cors" ({bucket}, {key}
+    // and {function} stand for names); empty for the JSON and query protocols, where the
+    // operation's name is in the request.
+    QString request;
+};
 
 // An operation's error answer: its code in the service's protocol ("NotFound",
 // "AWS.SimpleQueueService.NonExistentQueue"), its message and its HTTP status.
@@ -118,6 +141,16 @@ public:
     virtual void handle(const AwsRequest &request, const AwsReply &done) = 0;
     // The protocol's answer to an operation the service does not have.
     virtual HttpResponseData unknownOperation(const AwsRequest &request) const;
+    // The protocol's answer to an operation of the service's API that the local cloud
+    // refuses (see refuse()): NotImplemented (501) naming it, with its note. JSON and
+    // query shapes here; REST services answer in their own.
+    virtual HttpResponseData refusedOperation(const AwsRequest &request, const QString &note) const;
+
+    // Every operation the service lists, by name: those of its dispatch table
+    // (servedOperations(), partly served where servePartly() said so) and those it refuses.
+    // What `nimbus cloud --operations` and the README show.
+    QList<AwsOperation> operations() const;
+    static QString statusName(OperationStatus status);
     // The endpoint closes: requests still waiting are dropped.
     virtual void close() { }
 
@@ -125,9 +158,22 @@ protected:
     AwsEndpoint &endpoint() const { return mEndpoint; }
     LocalCloud &cloud() const;
 
+    // The names of the operations in the service's dispatch table, each answered by a
+    // function of its own.
+    virtual QStringList servedOperations() const { return {}; }
+    // A served operation that lacks part of what AWS documents: note says what.
+    void servePartly(const QString &operation, const QString &note);
+    // An operation of the service's API that the local cloud answers as refused, naming it;
+    // note says why (or what to do instead). request: see AwsOperation::request.
+    void refuse(const QString &operation, const QString &note, const QString &request = {});
+    // The note of a refused operation, or nullopt when it is not one.
+    std::optional<QString> refusal(const QString &operation) const;
+
 private:
     Recognition mRecognition;
     AwsEndpoint &mEndpoint;
+    QHash<QString, QString> mPartly; // operation -> note
+    QList<AwsOperation> mRefused;
 };
 
 } // namespace Nimbus

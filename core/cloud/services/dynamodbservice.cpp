@@ -433,6 +433,8 @@ private:
     QJsonObject executeStatement(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject batchExecuteStatement(const QJsonObject &input, qint64 cause, DynamoError *error);
 
+    QStringList servedOperations() const override { return mOperations.keys() + mTableOperations.keys(); }
+
     QHash<QString, Function> mOperations; // without a table, or finding it themselves
     QHash<QString, TableFunction> mTableOperations; // on the table named in TableName
     // TransactWriteItems' ClientRequestTokens of the last ten minutes (the cloud's clock):
@@ -470,6 +472,45 @@ DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
         {u"DeleteItem"_s, &TableOperation::deleteItem}, {u"UpdateItem"_s, &TableOperation::updateItem},
         {u"Query"_s, &TableOperation::query},           {u"Scan"_s, &TableOperation::scan},
     };
+    servePartly(u"Scan"_s, u"no parallel scan (Segment, TotalSegments); the legacy ScanFilter is not read"_s);
+    servePartly(u"Query"_s, u"the legacy KeyConditions and QueryFilter are not read: use the expressions"_s);
+    servePartly(u"UpdateItem"_s, u"the legacy AttributeUpdates is refused: use UpdateExpression"_s);
+    const QString partiql =
+        u"the PartiQL that maps onto the served operations: SELECT, INSERT, UPDATE and DELETE by key"_s;
+    servePartly(u"ExecuteStatement"_s, partiql);
+    servePartly(u"BatchExecuteStatement"_s, partiql);
+    servePartly(u"DescribeTable"_s, u"the design's tables; no replicas, archival or warm throughput"_s);
+    refuse(u"ExecuteTransaction"_s, u"PartiQL transactions: use TransactWriteItems or TransactGetItems"_s);
+    const QString design = u"tables, their keys and indexes are made on the canvas"_s;
+    for (const char *operation : {"CreateTable", "DeleteTable", "UpdateTable"})
+        refuse(QLatin1String(operation), design);
+    const QString backups = u"backups, restores, exports and imports are not emulated"_s;
+    for (const char *operation :
+         {"CreateBackup", "DeleteBackup", "DescribeBackup", "ListBackups", "RestoreTableFromBackup",
+          "RestoreTableToPointInTime", "DescribeContinuousBackups", "UpdateContinuousBackups",
+          "ExportTableToPointInTime", "DescribeExport", "ListExports", "ImportTable", "DescribeImport", "ListImports"})
+        refuse(QLatin1String(operation), backups);
+    const QString global = u"global tables and replicas are not emulated"_s;
+    for (const char *operation : {"CreateGlobalTable", "DescribeGlobalTable", "ListGlobalTables", "UpdateGlobalTable",
+                                  "DescribeGlobalTableSettings", "UpdateGlobalTableSettings",
+                                  "DescribeTableReplicaAutoScaling", "UpdateTableReplicaAutoScaling"})
+        refuse(QLatin1String(operation), global);
+    const QString kinesis = u"Kinesis streaming destinations are not emulated; table streams are"_s;
+    for (const char *operation : {"DescribeKinesisStreamingDestination", "EnableKinesisStreamingDestination",
+                                  "DisableKinesisStreamingDestination", "UpdateKinesisStreamingDestination"})
+        refuse(QLatin1String(operation), kinesis);
+    const QString tags = u"tables have no tags here"_s;
+    for (const char *operation : {"TagResource", "UntagResource", "ListTagsOfResource"})
+        refuse(QLatin1String(operation), tags);
+    const QString policies = u"permissions come from the design's connections"_s;
+    for (const char *operation : {"GetResourcePolicy", "PutResourcePolicy", "DeleteResourcePolicy"})
+        refuse(QLatin1String(operation), policies);
+    const QString insights = u"CloudWatch Contributor Insights is not emulated"_s;
+    for (const char *operation :
+         {"DescribeContributorInsights", "UpdateContributorInsights", "ListContributorInsights"})
+        refuse(QLatin1String(operation), insights);
+    refuse(u"DescribeLimits"_s, u"the local cloud has no account quotas"_s);
+    refuse(u"DescribeEndpoints"_s, u"the local cloud is its own endpoint"_s);
 }
 
 void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
@@ -477,6 +518,11 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
     const QString prefix = u"com.amazonaws.dynamodb.v20120810#"_s;
     if (request.body.size() > AwsEndpoint::kDynamoRequestLimit) {
         done(AwsWire::jsonError(413, prefix, u"RequestEntityTooLarge"_s, u"Request entity too large"_s));
+        return;
+    }
+    // Refused by name before any table is looked for.
+    if (const std::optional<QString> note = refusal(request.operation)) {
+        done(refusedOperation(request, *note));
         return;
     }
     const QJsonDocument document = QJsonDocument::fromJson(request.body);
@@ -521,11 +567,6 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
 {
     if (const Function function = mOperations.value(operation))
         return (this->*function)(input, cause, error);
-    // PartiQL transactions are not served: refused by name before any table is looked for.
-    if (operation == "ExecuteTransaction"_L1)
-        return failed(error, {u"NotImplemented"_s,
-                              u"DynamoDB_20120810.%1 (PartiQL transactions) is not served by the local cloud: use "
-                              "TransactWriteItems or TransactGetItems"_s.arg(operation)});
     // An operation it does not know is checked for its table and expressions first, as
     // it always was.
     const Node *node = table(input.value("TableName"_L1), error);
@@ -557,7 +598,9 @@ const Node *DynamoDbService::table(const QJsonValue &name, DynamoError *error) c
     QString table = name.toString();
     if (table.startsWith("arn:"_L1))
         table = table.section('/'_L1, -1);
-    const Node *node = cloud().project().architecture().nodeByName(table);
+    // A table is known by its physical name when it has one, else by its node's name.
+    const QString nodeName = cloud().resourceNamed(Kinds::Table, table);
+    const Node *node = nodeName.isEmpty() ? nullptr : cloud().project().architecture().nodeByName(nodeName);
     if (table.isEmpty()) {
         *error = validation(QStringLiteral("1 validation error detected: Value null at 'tableName' failed to satisfy "
                                            "constraint: Member must not be null"));
@@ -581,10 +624,11 @@ QJsonObject DynamoDbService::description(const Node *table) const
         definitions.append(QJsonObject{{u"AttributeName"_s, keys.sortKey}, {u"AttributeType"_s, keys.sortType}});
     }
     const auto [count, bytes] = cloud().state().tableSize(table->name);
+    const QString name = cloud().awsName(table->name);
     const QString arn = u"arn:aws:dynamodb:%1:%2:table/%3"_s.arg(cloud().region(),
-                                                                 QLatin1String(AwsEndpoint::kAccountId), table->name);
+                                                                 QLatin1String(AwsEndpoint::kAccountId), name);
     QJsonObject description{
-        {u"TableName"_s, table->name},
+        {u"TableName"_s, name},
         {u"TableArn"_s, arn},
         {u"TableId"_s, QString::fromLatin1(QCryptographicHash::hash(arn.toUtf8(), QCryptographicHash::Md5).toHex())},
         {u"TableStatus"_s, u"ACTIVE"_s},
@@ -652,7 +696,7 @@ QJsonObject DynamoDbService::listTables(const QJsonObject &, qint64, DynamoError
     QStringList names;
     for (const auto &[id, node] : cloud().project().architecture().nodes())
         if (node.kind == Kinds::Table)
-            names.append(node.name);
+            names.append(cloud().awsName(node.name));
     names.sort();
     return {{u"TableNames"_s, QJsonArray::fromStringList(names)}};
 }
@@ -758,7 +802,7 @@ QJsonObject DynamoDbService::batchWriteItem(const QJsonObject &input, qint64 cau
         const Node *node = table(it.key(), error);
         const TableKeys keys = cloud().tableKeys(node->name);
         const QList<TableIndex> indexes = indexesOf(node, keys).valueOr({});
-        Consumed units{node->name};
+        Consumed units{cloud().awsName(node->name)};
         for (const QJsonValue &request : it.value().toArray()) {
             const bool put = request.toObject().contains("PutRequest"_L1);
             const QJsonObject item = put ? DynamoValue::normalisedItem(request["PutRequest"_L1]["Item"_L1].toObject())
@@ -803,7 +847,7 @@ QJsonObject DynamoDbService::batchGetItem(const QJsonObject &input, qint64, Dyna
         if (!expressions.parse(request, error))
             return {};
         QJsonArray found;
-        Consumed units{node->name};
+        Consumed units{cloud().awsName(node->name)};
         const bool consistent = request.value("ConsistentRead"_L1).toBool();
         for (const QJsonValue &key : request.value("Keys"_L1).toArray()) {
             if (!checkKey(key.toObject(), keys, error))
@@ -1000,7 +1044,7 @@ QJsonObject DynamoDbService::transactWriteItems(const QJsonObject &input, qint64
     QMap<QString, Consumed> consumed;
     for (const TransactAction &action : actions) {
         Consumed &units = consumed[action.table->name];
-        units.table = action.table->name;
+        units.table = cloud().awsName(action.table->name);
         units.addWrite(action.keys, action.indexes, action.before,
                        action.type == "ConditionCheck"_L1 ? action.before : action.after, 2);
         Result<void> written;
@@ -1052,7 +1096,7 @@ QJsonObject DynamoDbService::transactGetItems(const QJsonObject &input, qint64, 
     for (const TransactAction &action : actions) {
         const auto item = cloud().state().getItem(action.table->name, action.keys, action.key).valueOr(std::nullopt);
         Consumed &units = consumed[action.table->name];
-        units.table = action.table->name;
+        units.table = cloud().awsName(action.table->name);
         units.tableUnits += 2 * readUnits(item ? DynamoValue::itemSize(*item) : 0, true);
         if (!item) {
             responses.append(QJsonObject());
@@ -1613,10 +1657,10 @@ QJsonObject DynamoDbService::executeStatement(const QJsonObject &input, qint64 c
     Partiql partiql(input.value("Statement"_L1).toString(), input.value("Parameters"_L1).toArray());
     const auto statement = partiql.translate(
         [this](const QString &name) -> std::optional<TableKeys> {
-            const Node *node = cloud().project().architecture().nodeByName(name);
-            if (!node || node->kind != Kinds::Table)
+            const QString table = cloud().resourceNamed(Kinds::Table, name);
+            if (table.isEmpty())
                 return std::nullopt;
-            return cloud().tableKeys(name);
+            return cloud().tableKeys(table);
         },
         error);
     if (!statement)
@@ -1708,7 +1752,7 @@ bool TableOperation::itemBefore(const QJsonObject &key, std::optional<QJsonObjec
 
 void TableOperation::countWrite(const std::optional<QJsonObject> &before, const std::optional<QJsonObject> &after)
 {
-    mConsumed.table = mCall.table->name;
+    mConsumed.table = cloud().awsName(mCall.table->name);
     mConsumed.addWrite(mCall.keys, mCall.indexes, before, after, 1);
 }
 
@@ -1754,7 +1798,7 @@ QJsonObject TableOperation::getItem(DynamoError *error)
     if (!checkKey(key, mCall.keys, error))
         return {};
     const auto item = cloud().state().getItem(mCall.table->name, mCall.keys, key).valueOr(std::nullopt);
-    mConsumed.table = mCall.table->name;
+    mConsumed.table = cloud().awsName(mCall.table->name);
     mConsumed.tableUnits = readUnits(item ? DynamoValue::itemSize(*item) : 0,
                                      mCall.input.value("ConsistentRead"_L1).toBool());
     if (!item)
@@ -2015,7 +2059,7 @@ QJsonObject TableOperation::page(const QList<QJsonObject> &candidates, qsizetype
     // Reads are counted by the bytes read, together, rounded up once (a page of small
     // items costs one unit), on the index when the request reads one.
     const double units = readUnits(bytes, mCall.input.value("ConsistentRead"_L1).toBool());
-    mConsumed.table = mCall.table->name;
+    mConsumed.table = cloud().awsName(mCall.table->name);
     if (!mIndex)
         mConsumed.tableUnits = units;
     else

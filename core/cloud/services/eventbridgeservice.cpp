@@ -85,6 +85,8 @@ private:
     QJsonObject archiveSummary(const ArchiveInfo &archive) const;
     QJsonObject replaySummary(const ReplayInfo &replay) const;
 
+    QStringList servedOperations() const override { return mOperations.keys(); }
+
     QHash<QString, Function> mOperations;
 };
 
@@ -223,11 +225,40 @@ EventBridgeService::EventBridgeService(AwsEndpoint &endpoint)
         {u"ListReplays"_s, &EventBridgeService::listReplays},
         {u"CancelReplay"_s, &EventBridgeService::cancelReplay},
     };
+    servePartly(u"CreateArchive"_s, QStringLiteral("answers ResourceAlreadyExistsException for the design's archives "
+                                                   "(a bus's Archive); any other is refused"));
+    servePartly(u"UpdateArchive"_s, u"for this run"_s);
+    servePartly(u"DeleteArchive"_s, u"for this run"_s);
+    const QString design = u"make buses, rules and their targets on the canvas"_s;
+    for (const char *operation :
+         {"PutRule", "DeleteRule", "EnableRule", "DisableRule", "PutTargets", "RemoveTargets", "ListTargetsByRule",
+          "ListRuleNamesByTarget", "CreateEventBus", "DeleteEventBus", "DescribeEventBus", "UpdateEventBus"})
+        refuse(QLatin1String(operation), design);
+    const QString permissions = u"permissions come from the design's connections"_s;
+    refuse(u"PutPermission"_s, permissions);
+    refuse(u"RemovePermission"_s, permissions);
+    const QString destinations = u"API destinations and connections are not emulated"_s;
+    for (const char *operation : {"CreateApiDestination", "DeleteApiDestination", "DescribeApiDestination",
+                                  "ListApiDestinations", "UpdateApiDestination", "CreateConnection", "DeleteConnection",
+                                  "DescribeConnection", "ListConnections", "UpdateConnection", "DeauthorizeConnection"})
+        refuse(QLatin1String(operation), destinations);
+    const QString tags = u"buses and rules have no tags here"_s;
+    for (const char *operation : {"TagResource", "UntagResource", "ListTagsForResource"})
+        refuse(QLatin1String(operation), tags);
+    const QString global = u"global endpoints and partner event sources are not emulated"_s;
+    for (const char *operation :
+         {"CreateEndpoint", "DeleteEndpoint", "DescribeEndpoint", "ListEndpoints", "UpdateEndpoint",
+          "CreatePartnerEventSource", "ListEventSources", "ActivateEventSource", "DeactivateEventSource"})
+        refuse(QLatin1String(operation), global);
 }
 
 void EventBridgeService::handle(const AwsRequest &request, const AwsReply &done)
 {
     const Function function = mOperations.value(request.operation);
+    if (const std::optional<QString> note = refusal(request.operation)) {
+        done(refusedOperation(request, *note));
+        return;
+    }
     if (!function) {
         done(AwsWire::jsonError(
             501, QString(), u"NotImplemented"_s,

@@ -33,9 +33,12 @@ constexpr qsizetype kLogTail = 4 * 1024;
 class LambdaService final : public AwsService
 {
 public:
-    explicit LambdaService(AwsEndpoint &endpoint) : AwsService(Recognition(u"lambda"_s).takesRest(), endpoint) { }
+    explicit LambdaService(AwsEndpoint &endpoint);
 
     void handle(const AwsRequest &request, const AwsReply &done) override;
+
+protected:
+    QStringList servedOperations() const override { return {u"Invoke"_s}; }
 
 private:
     void invoke(const AwsRequest &request, const QString &functionName, const AwsReply &done);
@@ -63,35 +66,53 @@ AwsService *createLambdaService(AwsEndpoint &endpoint)
     return new LambdaService(endpoint);
 }
 
+namespace {
+
+// Lambda's operations that the local cloud refuses, by the method and path that name them
+// ({function} a function's name or ARN).
+const char *const kRefused[][3] = {
+    {"ListFunctions", "GET", "/2015-03-31/functions"},
+    {"CreateFunction", "POST", "/2015-03-31/functions"},
+    {"GetFunction", "GET", "/2015-03-31/functions/{function}"},
+    {"DeleteFunction", "DELETE", "/2015-03-31/functions/{function}"},
+    {"GetFunctionConfiguration", "GET", "/2015-03-31/functions/{function}/configuration"},
+    {"UpdateFunctionConfiguration", "PUT", "/2015-03-31/functions/{function}/configuration"},
+    {"UpdateFunctionCode", "PUT", "/2015-03-31/functions/{function}/code"},
+    {"InvokeAsync", "POST", "/2014-11-13/functions/{function}/invoke-async"},
+    {"InvokeWithResponseStream", "POST", "/2021-11-15/functions/{function}/response-streaming-invocations"},
+    {"GetFunctionEventInvokeConfig", "GET", "/2019-09-25/functions/{function}/event-invoke-config"},
+    {"PutFunctionEventInvokeConfig", "PUT", "/2019-09-25/functions/{function}/event-invoke-config"},
+    {"UpdateFunctionEventInvokeConfig", "POST", "/2019-09-25/functions/{function}/event-invoke-config"},
+    {"ListEventSourceMappings", "GET", "/2015-03-31/event-source-mappings"},
+    {"CreateEventSourceMapping", "POST", "/2015-03-31/event-source-mappings"},
+    {"AddPermission", "POST", "/2015-03-31/functions/{function}/policy"},
+    {"GetPolicy", "GET", "/2015-03-31/functions/{function}/policy"},
+};
+
+const QString kRefusedNote = u"make functions and their settings on the canvas"_s;
+
+} // namespace
+
+LambdaService::LambdaService(AwsEndpoint &endpoint) : AwsService(Recognition(u"lambda"_s).takesRest(), endpoint)
+{
+    for (const auto &[name, method, path] : kRefused)
+        refuse(QLatin1String(name), kRefusedNote, QLatin1String(method) + u' ' + QLatin1String(path));
+}
+
 QString LambdaService::operationOf(const AwsRequest &request)
 {
-    static const QList<std::tuple<QString, QRegularExpression, QString>> operations{
-        {u"GET"_s, QRegularExpression(u"^/2015-03-31/functions/?$"_s), u"ListFunctions"_s},
-        {u"POST"_s, QRegularExpression(u"^/2015-03-31/functions/?$"_s), u"CreateFunction"_s},
-        {u"GET"_s, QRegularExpression(u"^/2015-03-31/functions/[^/]+/?$"_s), u"GetFunction"_s},
-        {u"DELETE"_s, QRegularExpression(u"^/2015-03-31/functions/[^/]+/?$"_s), u"DeleteFunction"_s},
-        {u"GET"_s, QRegularExpression(u"^/2015-03-31/functions/[^/]+/configuration/?$"_s),
-         u"GetFunctionConfiguration"_s},
-        {u"PUT"_s, QRegularExpression(u"^/2015-03-31/functions/[^/]+/configuration/?$"_s),
-         u"UpdateFunctionConfiguration"_s},
-        {u"PUT"_s, QRegularExpression(u"^/2015-03-31/functions/[^/]+/code/?$"_s), u"UpdateFunctionCode"_s},
-        {u"POST"_s, QRegularExpression(u"^/2014-11-13/functions/[^/]+/invoke-async/?$"_s), u"InvokeAsync"_s},
-        {u"POST"_s, QRegularExpression(u"^/2021-11-15/functions/[^/]+/response-streaming-invocations/?$"_s),
-         u"InvokeWithResponseStream"_s},
-        {u"GET"_s, QRegularExpression(u"^/2019-09-25/functions/[^/]+/event-invoke-config/?$"_s),
-         u"GetFunctionEventInvokeConfig"_s},
-        {u"PUT"_s, QRegularExpression(u"^/2019-09-25/functions/[^/]+/event-invoke-config/?$"_s),
-         u"PutFunctionEventInvokeConfig"_s},
-        {u"POST"_s, QRegularExpression(u"^/2019-09-25/functions/[^/]+/event-invoke-config/?$"_s),
-         u"UpdateFunctionEventInvokeConfig"_s},
-        {u"GET"_s, QRegularExpression(u"^/2015-03-31/event-source-mappings/?$"_s), u"ListEventSourceMappings"_s},
-        {u"POST"_s, QRegularExpression(u"^/2015-03-31/event-source-mappings/?$"_s), u"CreateEventSourceMapping"_s},
-        {u"POST"_s, QRegularExpression(u"^/2015-03-31/functions/[^/]+/policy/?$"_s), u"AddPermission"_s},
-        {u"GET"_s, QRegularExpression(u"^/2015-03-31/functions/[^/]+/policy/?$"_s), u"GetPolicy"_s},
-    };
-    for (const auto &[method, path, name] : operations)
-        if (request.method == method && path.match(request.path).hasMatch())
-            return name;
+    static const QList<std::pair<QString, QRegularExpression>> operations = [] {
+        QList<std::pair<QString, QRegularExpression>> list;
+        for (const auto &[name, method, path] : kRefused) {
+            const QString pattern =
+                QRegularExpression::escape(QLatin1String(path)).replace(u"\\{function\\}"_s, u"[^/]+"_s);
+            list.append({QLatin1String(name), QRegularExpression(u'^' + pattern + u"/?$"_s)});
+        }
+        return list;
+    }();
+    for (qsizetype i = 0; i < operations.size(); ++i)
+        if (request.method == QLatin1String(kRefused[i][1]) && operations.at(i).second.match(request.path).hasMatch())
+            return operations.at(i).first;
     return request.method + u" "_s + request.path;
 }
 
@@ -101,8 +122,7 @@ void LambdaService::handle(const AwsRequest &request, const AwsReply &done)
     const QRegularExpressionMatch match = invocations.match(request.path);
     if (request.method != "POST"_L1 || !match.hasMatch()) {
         done(lambdaError(501, u"NotImplemented"_s,
-                         u"Lambda %1 is not served by the local cloud: make functions and their settings on the "
-                         "canvas"_s.arg(operationOf(request))));
+                         u"Lambda %1 is not served by the local cloud: %2"_s.arg(operationOf(request), kRefusedNote)));
         return;
     }
     invoke(request, match.captured(1), done);

@@ -173,10 +173,11 @@ QString unquoted(QString etag)
     return etag.toLower();
 }
 
-bool isBucket(const LocalCloud &cloud, const QString &name)
+// The node name of the design's bucket S3 knows as name (its physical name, else its node
+// name), empty when there is none.
+QString bucketNamed(const LocalCloud &cloud, const QString &name)
 {
-    const Node *node = cloud.project().architecture().nodeByName(name);
-    return node && node->kind == Kinds::Bucket;
+    return cloud.resourceNamed(Kinds::Bucket, name);
 }
 
 // An RFC 1123 date of a conditional header; invalid when it is none.
@@ -482,9 +483,10 @@ private:
     struct Call
     {
         const AwsRequest &request;
-        QString bucket;
+        QString bucket; // the node's name, once the bucket is known to exist
         QString key;
         QList<QPair<QString, QString>> query;
+        QString awsBucket; // the bucket as the request names it (the name S3 knows)
         const QString &id() const { return request.requestId; }
     };
     using Function = HttpResponseData (S3Service::*)(const Call &call);
@@ -546,6 +548,8 @@ private:
     // The part number and the upload of an UploadPart(Copy), or why not.
     Refusal partOfUpload(const Call &call, MultipartUpload *upload, int *number) const;
 
+    QStringList servedOperations() const override { return mOperations.keys(); }
+
     QHash<QString, Function> mOperations;
 };
 
@@ -583,17 +587,50 @@ S3Service::S3Service(AwsEndpoint &endpoint) : AwsService(Recognition(u"s3"_s).ta
         {u"ListParts"_s, &S3Service::listParts},
         {u"ListMultipartUploads"_s, &S3Service::listMultipartUploads},
     };
+    servePartly(u"GetObject"_s, u"a part of a multipart object by partNumber is refused"_s);
+    servePartly(u"GetBucketPolicy"_s, u"answers that the bucket has no policy"_s);
+    servePartly(u"PutObjectAcl"_s, u"the owner keeps full control; grants are not kept"_s);
+    servePartly(u"PutBucketAcl"_s, u"the owner keeps full control; grants are not kept"_s);
+    servePartly(u"HeadBucket"_s, u"also answers a PUT of a bucket of the design (CreateBucket)"_s);
+    // Every subresource operation of the tables that has no function here is refused by
+    // name; the list forms of the configurations that have one are named as operationOf does.
+    auto refuseTable = [this](const Subresource *table, std::size_t count, bool bucketLevel) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const Subresource &sub = table[i];
+            const QString name = QLatin1String(sub.name);
+            const QString path = bucketLevel ? u"/{bucket}?"_s + name : u"/{bucket}/{key}?"_s + name;
+            const QString note = bucketLevel ? u"the bucket's %1 settings are not emulated"_s.arg(name)
+                                             : u"an object's %1 is not emulated"_s.arg(name);
+            const std::pair<const char *, const char *> methods[] = {
+                {sub.get, "GET"}, {sub.put, "PUT"}, {sub.remove, "DELETE"}, {sub.post, "POST"}};
+            for (const auto &[operation, method] : methods) {
+                if (!operation || mOperations.contains(QLatin1String(operation)))
+                    continue;
+                const bool listable = name == "analytics"_L1 || name == "inventory"_L1 || name == "metrics"_L1
+                                      || name == "intelligent-tiering"_L1;
+                const QString request = QLatin1String(method) + u' ' + path;
+                refuse(QLatin1String(operation), note, listable ? request + u"&id=x"_s : request);
+                if (listable && qstrcmp(method, "GET") == 0)
+                    refuse(u"ListBucket"_s
+                               + QString::fromLatin1(operation).mid(9).replace(u"Configuration"_s, u"Configurations"_s),
+                           note, request);
+            }
+        }
+    };
+    refuseTable(kBucketSubresources, std::size(kBucketSubresources), true);
+    refuseTable(kObjectSubresources, std::size(kObjectSubresources), false);
+    refuse(u"DeleteBucket"_s, u"buckets are made and removed on the canvas"_s, u"DELETE /{bucket}"_s);
 }
 
 void S3Service::handle(const AwsRequest &request, const AwsReply &done)
 {
-    Call call{request, QString(), QString(), AwsWire::formPairs(request.query)};
+    Call call{request, QString(), QString(), AwsWire::formPairs(request.query), QString()};
     // Virtual-hosted style names the bucket in the host (photos.s3.localhost), path
     // style in the first path segment.
     const bool hostIsName = QHostAddress(request.host).isNull() && request.host != "localhost"_L1
                             && request.host.contains('.'_L1);
     const QString hostBucket = request.host.section('.'_L1, 0, 0);
-    if (hostIsName && isBucket(cloud(), hostBucket)) {
+    if (hostIsName && !bucketNamed(cloud(), hostBucket).isEmpty()) {
         call.bucket = hostBucket;
         call.key = request.path.mid(1);
     } else {
@@ -601,6 +638,10 @@ void S3Service::handle(const AwsRequest &request, const AwsReply &done)
         call.bucket = path.section('/'_L1, 0, 0);
         call.key = path.section('/'_L1, 1);
     }
+    // Answers name the bucket as S3 knows it; the state keeps it by its node.
+    call.awsBucket = call.bucket;
+    if (const QString node = bucketNamed(cloud(), call.bucket); !node.isEmpty())
+        call.bucket = node;
     if (Refusal refusal = expired(call)) {
         done(*refusal);
         return;
@@ -612,7 +653,7 @@ void S3Service::handle(const AwsRequest &request, const AwsReply &done)
     else if (const Function function = mOperations.value(operation))
         done((this->*function)(call));
     else
-        done(notImplemented(operation, call.id()));
+        done(notImplemented(operation, call.id(), AwsService::refusal(operation).value_or(QString())));
 }
 
 Refusal S3Service::expired(const Call &call) const
@@ -659,8 +700,8 @@ QString S3Service::operationOf(const Call &call, HttpResponseData *refusal) cons
         *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, call.id());
         return {};
     }
-    if (!isBucket(cloud(), call.bucket)) {
-        *refusal = noSuchBucket(call.bucket, call.id());
+    if (bucketNamed(cloud(), call.awsBucket).isEmpty()) {
+        *refusal = noSuchBucket(call.awsBucket, call.id());
         return {};
     }
     if (call.key.toUtf8().size() > 1024) {
@@ -678,10 +719,8 @@ QString S3Service::operationOf(const Call &call, HttpResponseData *refusal) cons
             return u"ListObjects"_s;
         if (method == "POST"_L1)
             return u"PostObject"_s;
-        if (method == "DELETE"_L1) {
-            *refusal = notImplemented(u"DeleteBucket"_s, call.id(), u"buckets are made and removed on the canvas"_s);
-            return {};
-        }
+        if (method == "DELETE"_L1)
+            return u"DeleteBucket"_s;
         *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, call.id());
         return {};
     }
@@ -913,8 +952,10 @@ Refusal S3Service::copySource(const Call &call, QString *bucket, StoredObject *o
                                 : QString();
     if (versioned && !BucketStore::validVersionId(version))
         return invalidVersion(version, call.id());
-    if (!isBucket(cloud(), *bucket))
+    const QString node = bucketNamed(cloud(), *bucket);
+    if (node.isEmpty())
         return noSuchBucket(*bucket, call.id());
+    *bucket = node;
     if (versioned) {
         const Result<StoredObject> found = cloud().state().objectVersion(*bucket, key, version);
         if (!found)
@@ -946,7 +987,7 @@ HttpResponseData S3Service::listBuckets(const Call &)
         if (node.kind != Kinds::Bucket)
             continue;
         xml.writeStartElement(u"Bucket"_s);
-        xml.writeTextElement(u"Name"_s, node.name);
+        xml.writeTextElement(u"Name"_s, cloud().awsName(node.name));
         xml.writeTextElement(u"CreationDate"_s, u"2026-01-01T00:00:00.000Z"_s);
         xml.writeEndElement();
     }
@@ -1041,7 +1082,7 @@ HttpResponseData S3Service::listObjects(const Call &call)
                                  std::max(token, startAfter), limit);
     S3Document document(u"ListBucketResult"_s);
     QXmlStreamWriter &xml = document.xml;
-    xml.writeTextElement(u"Name"_s, call.bucket);
+    xml.writeTextElement(u"Name"_s, call.awsBucket);
     xml.writeTextElement(u"Prefix"_s, encode(prefix));
     if (!delimiter.isEmpty())
         xml.writeTextElement(u"Delimiter"_s, encode(delimiter));
@@ -1506,7 +1547,7 @@ HttpResponseData S3Service::listObjectVersions(const Call &call)
     }
     S3Document document(u"ListVersionsResult"_s);
     QXmlStreamWriter &xml = document.xml;
-    xml.writeTextElement(u"Name"_s, call.bucket);
+    xml.writeTextElement(u"Name"_s, call.awsBucket);
     xml.writeTextElement(u"Prefix"_s, encode(prefix));
     xml.writeTextElement(u"KeyMarker"_s, encode(keyMarker));
     xml.writeTextElement(u"VersionIdMarker"_s, versionMarker);
@@ -1617,7 +1658,7 @@ HttpResponseData S3Service::postObject(const Call &call)
     QSet<QString> covered;
     auto valueOf = [&](const QString &field) -> std::optional<QByteArray> {
         if (field == "bucket"_L1)
-            return call.bucket.toUtf8();
+            return call.awsBucket.toUtf8();
         if (field == "key"_L1)
             return key.toUtf8();
         if (!fields.contains(field))
@@ -1727,7 +1768,7 @@ HttpResponseData S3Service::postObject(const Call &call)
     if (Result<void> stored = cloud().state().setObjectDetails(call.bucket, key, headers, tags); !stored)
         return s3Error(500, u"InternalError"_s, stored.errorMessage(), call.id());
     const StoredObject object = cloud().state().objectInfo(call.bucket, key).valueOr(StoredObject{});
-    const QString location = endpoint().url() + '/'_L1 + call.bucket + '/'_L1
+    const QString location = endpoint().url() + '/'_L1 + call.awsBucket + '/'_L1
                              + QString::fromLatin1(QUrl::toPercentEncoding(key, "/"));
     HttpResponseData r;
     const QByteArray redirect = fields.value(u"success_action_redirect"_s, fields.value(u"redirect"_s));
@@ -1736,7 +1777,7 @@ HttpResponseData S3Service::postObject(const Call &call)
     if (!redirect.isEmpty() && target.isValid() && (target.scheme() == "http"_L1 || target.scheme() == "https"_L1)) {
         QUrl to = target;
         QUrlQuery query(to);
-        query.addQueryItem(u"bucket"_s, call.bucket);
+        query.addQueryItem(u"bucket"_s, call.awsBucket);
         query.addQueryItem(u"key"_s, key);
         query.addQueryItem(u"etag"_s, QString::fromLatin1(etagHeader(object.etag)));
         to.setQuery(query);
@@ -1745,7 +1786,7 @@ HttpResponseData S3Service::postObject(const Call &call)
     } else if (status == "201") {
         S3Document document(u"PostResponse"_s);
         document.xml.writeTextElement(u"Location"_s, location);
-        document.xml.writeTextElement(u"Bucket"_s, call.bucket);
+        document.xml.writeTextElement(u"Bucket"_s, call.awsBucket);
         document.xml.writeTextElement(u"Key"_s, key);
         document.xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(object.etag)));
         r = document.answer();
@@ -1764,7 +1805,7 @@ HttpResponseData S3Service::postObject(const Call &call)
 HttpResponseData S3Service::getBucketPolicy(const Call &call)
 {
     return s3Error(404, u"NoSuchBucketPolicy"_s, u"The bucket policy does not exist"_s, call.id(),
-                   {{u"BucketName"_s, call.bucket}});
+                   {{u"BucketName"_s, call.awsBucket}});
 }
 
 Refusal S3Service::callUpload(const Call &call, MultipartUpload *upload) const
@@ -1801,7 +1842,7 @@ HttpResponseData S3Service::createMultipartUpload(const Call &call)
     if (!upload)
         return s3Error(500, u"InternalError"_s, upload.errorMessage(), call.id());
     S3Document document(u"InitiateMultipartUploadResult"_s);
-    document.xml.writeTextElement(u"Bucket"_s, call.bucket);
+    document.xml.writeTextElement(u"Bucket"_s, call.awsBucket);
     document.xml.writeTextElement(u"Key"_s, call.key);
     document.xml.writeTextElement(u"UploadId"_s, upload->id);
     HttpResponseData r = document.answer();
@@ -1935,9 +1976,9 @@ HttpResponseData S3Service::completeMultipartUpload(const Call &call)
         return s3Error(500, u"InternalError"_s, stored.errorMessage(), call.id());
     S3Document document(u"CompleteMultipartUploadResult"_s);
     QXmlStreamWriter &xml = document.xml;
-    xml.writeTextElement(u"Location"_s, endpoint().url() + '/'_L1 + call.bucket + '/'_L1
+    xml.writeTextElement(u"Location"_s, endpoint().url() + '/'_L1 + call.awsBucket + '/'_L1
                                             + QString::fromLatin1(QUrl::toPercentEncoding(call.key, "/")));
-    xml.writeTextElement(u"Bucket"_s, call.bucket);
+    xml.writeTextElement(u"Bucket"_s, call.awsBucket);
     xml.writeTextElement(u"Key"_s, call.key);
     xml.writeTextElement(u"ETag"_s, QString::fromLatin1(etagHeader(stored->etag)));
     HttpResponseData r = document.answer();
@@ -1979,7 +2020,7 @@ HttpResponseData S3Service::listParts(const Call &call)
     }
     S3Document document(u"ListPartsResult"_s);
     QXmlStreamWriter &xml = document.xml;
-    xml.writeTextElement(u"Bucket"_s, call.bucket);
+    xml.writeTextElement(u"Bucket"_s, call.awsBucket);
     xml.writeTextElement(u"Key"_s, call.key);
     xml.writeTextElement(u"UploadId"_s, upload.id);
     xml.writeTextElement(u"PartNumberMarker"_s, QString::number(marker));
@@ -2024,7 +2065,7 @@ HttpResponseData S3Service::listMultipartUploads(const Call &call)
     }
     S3Document document(u"ListMultipartUploadsResult"_s);
     QXmlStreamWriter &xml = document.xml;
-    xml.writeTextElement(u"Bucket"_s, call.bucket);
+    xml.writeTextElement(u"Bucket"_s, call.awsBucket);
     xml.writeTextElement(u"KeyMarker"_s, keyMarker);
     xml.writeTextElement(u"UploadIdMarker"_s, idMarker);
     xml.writeTextElement(u"NextKeyMarker"_s, page.isEmpty() ? QString() : page.last().key);

@@ -68,10 +68,24 @@ public:
             {u"PutSecretValue"_s, &SecretsManagerService::putSecretValue},
             {u"ListSecrets"_s, &SecretsManagerService::listSecrets},
         };
+        servePartly(u"PutSecretValue"_s, u"the design's secrets; the value is kept in the keychain"_s);
+        const QString design = u"make secrets on the canvas and set their values in the Inspector or with nimbus "
+                               "secret"_s;
+        for (const char *operation :
+             {"CreateSecret", "DeleteSecret", "UpdateSecret", "RestoreSecret", "RotateSecret", "CancelRotateSecret",
+              "UpdateSecretVersionStage", "ListSecretVersionIds", "BatchGetSecretValue", "GetRandomPassword",
+              "TagResource", "UntagResource", "GetResourcePolicy", "PutResourcePolicy", "DeleteResourcePolicy",
+              "ValidateResourcePolicy", "ReplicateSecretToRegions", "RemoveRegionsFromReplication",
+              "StopReplicationToReplica"})
+            refuse(QLatin1String(operation), design);
     }
 
     void handle(const AwsRequest &request, const AwsReply &done) override
     {
+        if (const std::optional<QString> note = refusal(request.operation)) {
+            done(refusedOperation(request, *note));
+            return;
+        }
         const Function function = mOperations.value(request.operation);
         if (!function) {
             done(AwsWire::jsonError(
@@ -281,6 +295,8 @@ private:
             result.insert("NextToken"_L1, QString::number(from + list.size()));
         answer(result, {});
     }
+
+    QStringList servedOperations() const override { return mOperations.keys(); }
 
     QHash<QString, Function> mOperations;
 };

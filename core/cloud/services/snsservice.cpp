@@ -68,6 +68,8 @@ private:
     std::optional<TopicSubscription> subscriptionOf(const QJsonObject &input, AwsError *error) const;
     QJsonObject subscriptionEntry(const TopicSubscription &subscription) const;
 
+    QStringList servedOperations() const override { return mOperations.keys(); }
+
     QHash<QString, Function> mOperations;
     QHash<QString, bool> mContentDeduplication; // topic -> as CreateTopic or SetTopicAttributes set it
 };
@@ -91,11 +93,53 @@ SnsService::SnsService(AwsEndpoint &endpoint)
         {u"GetSubscriptionAttributes"_s, &SnsService::getSubscriptionAttributes},
         {u"SetSubscriptionAttributes"_s, &SnsService::setSubscriptionAttributes},
     };
+    servePartly(u"CreateTopic"_s, u"answers for the design's topics; a topic it does not declare is refused"_s);
+    servePartly(u"Subscribe"_s, u"protocols sqs and lambda; http(s), email, sms, application and firehose refused"_s);
+    servePartly(u"SetTopicAttributes"_s, u"ContentBasedDeduplication only; the others are accepted and not kept"_s);
+    const QString design = u"topics are made and removed on the canvas"_s;
+    const QString permissions = u"permissions come from the design's connections"_s;
+    const QString noTags = u"topics have no tags here"_s;
+    const QString push = u"mobile push and SMS are not emulated"_s;
+    refuse(u"DeleteTopic"_s, design);
+    refuse(u"ConfirmSubscription"_s, u"subscriptions to queues and functions need no confirmation"_s);
+    refuse(u"AddPermission"_s, permissions);
+    refuse(u"RemovePermission"_s, permissions);
+    refuse(u"TagResource"_s, noTags);
+    refuse(u"UntagResource"_s, noTags);
+    refuse(u"ListTagsForResource"_s, noTags);
+    refuse(u"GetDataProtectionPolicy"_s, u"data protection policies are not emulated"_s);
+    refuse(u"PutDataProtectionPolicy"_s, u"data protection policies are not emulated"_s);
+    for (const char *operation : {"CreatePlatformApplication",
+                                  "DeletePlatformApplication",
+                                  "ListPlatformApplications",
+                                  "GetPlatformApplicationAttributes",
+                                  "SetPlatformApplicationAttributes",
+                                  "CreatePlatformEndpoint",
+                                  "DeleteEndpoint",
+                                  "GetEndpointAttributes",
+                                  "SetEndpointAttributes",
+                                  "ListEndpointsByPlatformApplication",
+                                  "CheckIfPhoneNumberIsOptedOut",
+                                  "ListPhoneNumbersOptedOut",
+                                  "OptInPhoneNumber",
+                                  "GetSMSAttributes",
+                                  "SetSMSAttributes",
+                                  "ListOriginationNumbers",
+                                  "GetSMSSandboxAccountStatus",
+                                  "CreateSMSSandboxPhoneNumber",
+                                  "DeleteSMSSandboxPhoneNumber",
+                                  "ListSMSSandboxPhoneNumbers",
+                                  "VerifySMSSandboxPhoneNumber"})
+        refuse(QLatin1String(operation), push);
 }
 
 void SnsService::handle(const AwsRequest &request, const AwsReply &done)
 {
     const Function function = mOperations.value(request.operation);
+    if (const std::optional<QString> note = refusal(request.operation)) {
+        done(refusedOperation(request, *note));
+        return;
+    }
     if (!function) {
         done(unknownOperation(request));
         return;
@@ -131,12 +175,7 @@ QString SnsService::topicOf(const QJsonObject &input, AwsError *error) const
 
 QString SnsService::topicNamed(const QString &name) const
 {
-    const bool fifoName = name.endsWith(".fifo"_L1);
-    const QString topic = fifoName ? name.chopped(5) : name;
-    const Node *node = cloud().project().architecture().nodeByName(topic);
-    if (!node || node->kind != Kinds::Topic || cloud().isFifo(topic) != fifoName)
-        return {};
-    return topic;
+    return cloud().resourceNamed(Kinds::Topic, name);
 }
 
 bool SnsService::contentDeduplication(const QString &topic) const
@@ -328,8 +367,8 @@ QJsonObject SnsService::createTopic(const AwsRequest &request, AwsError *error)
     if (topic.isEmpty()) {
         *error = {
             u"InvalidParameter"_s,
-            u"Invalid parameter: Name Reason: the local cloud serves the design's topics; %1 is not one of them"_s.arg(
-                name)};
+            u"Invalid parameter: Name Reason: the design does not declare a topic named %1; the local cloud serves "
+            "the design's topics, under their physical names"_s.arg(name)};
         return {};
     }
     if (fifo && attributes.contains("ContentBasedDeduplication"_L1))
@@ -352,11 +391,11 @@ QJsonObject SnsService::subscribe(const AwsRequest &request, AwsError *error)
     subscription.protocol = protocol;
     subscription.endpointArn = endpoint;
     if (protocol == "sqs"_L1) {
+        // The queue SQS knows by the ARN's name (its physical name, with .fifo for a FIFO one).
         const QString name = endpoint.section(':'_L1, -1);
         const bool fifoQueue = name.endsWith(".fifo"_L1);
-        subscription.endpoint = fifoQueue ? name.chopped(5) : name;
-        if (!endpoint.startsWith("arn:aws:sqs:"_L1) || !cloud().isQueue(subscription.endpoint)
-            || cloud().isFifo(subscription.endpoint) != fifoQueue) {
+        subscription.endpoint = cloud().resourceNamed(Kinds::Queue, name);
+        if (!endpoint.startsWith("arn:aws:sqs:"_L1) || subscription.endpoint.isEmpty()) {
             *error = {u"InvalidParameter"_s, u"Invalid parameter: SQS endpoint ARN"_s};
             return {};
         }

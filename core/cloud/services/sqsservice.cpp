@@ -155,6 +155,9 @@ public:
     void handle(const AwsRequest &request, const AwsReply &done) override;
     void close() override;
 
+protected:
+    QStringList servedOperations() const override { return mOperations.keys(); }
+
 private:
     struct Call
     {
@@ -183,8 +186,9 @@ private:
     HttpResponseData answer(const AwsRequest &request, const QJsonObject &result, const AwsError &error) const;
     void poll(std::shared_ptr<Waiting> waiting);
     QString queueOf(const QJsonObject &input, AwsError *error) const;
-    // The design's queue an SQS name names: a FIFO queue's name ends in ".fifo", no
-    // other's does. Empty when none.
+    // The design's queue (its node name, or <queue>-dlq) that SQS knows by name: its
+    // physical name, else its node's; a FIFO queue's ends in ".fifo", no other's does.
+    // Empty when none.
     QString queueNamed(const QString &name) const;
     bool contentDeduplication(const QString &queue) const;
     // A FIFO send's group and deduplication id, checked as SQS checks them.
@@ -245,6 +249,23 @@ SqsService::SqsService(AwsEndpoint &endpoint)
         {u"SetQueueAttributes"_s, {&SqsService::setQueueAttributes}},
         {u"CreateQueue"_s, {&SqsService::createQueue, false}},
     };
+    servePartly(u"CreateQueue"_s, u"answers for the design's queues; a queue it does not declare is refused"_s);
+    servePartly(u"SetQueueAttributes"_s, u"ContentBasedDeduplication only"_s);
+    servePartly(u"GetQueueAttributes"_s, QStringLiteral("the message counts, QueueArn and the FIFO attributes; not "
+                                                        "the queue's settings or timestamps"));
+    const QString permissions = u"permissions come from the design's connections"_s;
+    const QString moves = u"dead-letter queue redrives (message move tasks) are not emulated"_s;
+    const QString design = u"queues are made and removed on the canvas"_s;
+    refuse(u"AddPermission"_s, permissions);
+    refuse(u"RemovePermission"_s, permissions);
+    refuse(u"DeleteQueue"_s, design);
+    refuse(u"ListDeadLetterSourceQueues"_s, u"a queue's dead-letter queue is <queue>-dlq on the canvas"_s);
+    refuse(u"StartMessageMoveTask"_s, moves);
+    refuse(u"CancelMessageMoveTask"_s, moves);
+    refuse(u"ListMessageMoveTasks"_s, moves);
+    refuse(u"TagQueue"_s, u"queues have no tags here"_s);
+    refuse(u"UntagQueue"_s, u"queues have no tags here"_s);
+    refuse(u"ListQueueTags"_s, u"queues have no tags here"_s);
 }
 
 void SqsService::close()
@@ -254,6 +275,10 @@ void SqsService::close()
 
 void SqsService::handle(const AwsRequest &request, const AwsReply &done)
 {
+    if (const std::optional<QString> note = refusal(request.operation)) {
+        done(refusedOperation(request, *note));
+        return;
+    }
     Call call{request.operation, request.parameters, request.cause, QString()};
     if (request.protocol == AwsProtocol::Json) {
         const QJsonDocument input = QJsonDocument::fromJson(request.body);
@@ -340,11 +365,7 @@ QString SqsService::queueOf(const QJsonObject &input, AwsError *error) const
 
 QString SqsService::queueNamed(const QString &name) const
 {
-    const bool fifoName = name.endsWith(".fifo"_L1);
-    const QString queue = fifoName ? name.chopped(5) : name;
-    if (!cloud().isQueue(queue) || cloud().isFifo(queue) != fifoName)
-        return {};
-    return queue;
+    return cloud().resourceNamed(Kinds::Queue, name);
 }
 
 bool SqsService::contentDeduplication(const QString &queue) const
@@ -358,11 +379,12 @@ bool SqsService::contentDeduplication(const QString &queue) const
 QJsonObject SqsService::getQueueUrl(const Call &call, AwsError *error)
 {
     const QString name = call.input.value("QueueName"_L1).toString();
-    if (queueNamed(name).isEmpty()) {
+    const QString queue = queueNamed(name);
+    if (queue.isEmpty()) {
         *error = {u"AWS.SimpleQueueService.NonExistentQueue"_s, u"The specified queue does not exist."_s};
         return {};
     }
-    return {{u"QueueUrl"_s, AwsEndpoint::queueUrl(endpoint().url(), name)}};
+    return {{u"QueueUrl"_s, AwsEndpoint::queueUrl(endpoint().url(), cloud().awsName(queue))}};
 }
 
 QJsonObject SqsService::listQueues(const Call &call, AwsError *)
@@ -741,18 +763,19 @@ QJsonObject SqsService::createQueue(const Call &call, AwsError *error)
     }
     const QString queue = queueNamed(name);
     if (queue.isEmpty()) {
-        const QString base = fifo ? name.chopped(5) : name;
-        *error = cloud().isQueue(base)
+        const QString other = fifo ? name.chopped(5) : name + u".fifo"_s;
+        *error = !queueNamed(other).isEmpty()
                      ? AwsError{u"QueueAlreadyExists"_s,
                                 u"A queue already exists with the same name and a different value for attribute "
                                 "FifoQueue"_s}
                      : AwsError{u"AWS.SimpleQueueService.NonExistentQueue"_s,
-                                u"The local cloud serves the design's queues; %1 is not one of them."_s.arg(name)};
+                                u"The design does not declare a queue named %1: the local cloud serves the design's "
+                                "queues, under their physical names"_s.arg(name)};
         return {};
     }
     if (fifo && attributes.contains("ContentBasedDeduplication"_L1))
         mContentDeduplication.insert(queue, isTrue(attributes.value("ContentBasedDeduplication"_L1)));
-    return {{u"QueueUrl"_s, AwsEndpoint::queueUrl(endpoint().url(), name)}};
+    return {{u"QueueUrl"_s, AwsEndpoint::queueUrl(endpoint().url(), cloud().awsName(queue))}};
 }
 
 AwsService *createSqsService(AwsEndpoint &endpoint)

@@ -85,10 +85,20 @@ public:
             {u"GetParametersByPath"_s, &SsmService::getParametersByPath},
             {u"PutParameter"_s, &SsmService::putParameter},
         };
+        servePartly(u"PutParameter"_s, u"the design's parameters; a name the design lacks is refused"_s);
+        const QString design = u"make parameters on the canvas"_s;
+        for (const char *operation : {"DeleteParameter", "DeleteParameters", "DescribeParameters",
+                                      "GetParameterHistory", "LabelParameterVersion", "UnlabelParameterVersion",
+                                      "AddTagsToResource", "RemoveTagsFromResource", "ListTagsForResource"})
+            refuse(QLatin1String(operation), design);
     }
 
     void handle(const AwsRequest &request, const AwsReply &done) override
     {
+        if (const std::optional<QString> note = refusal(request.operation)) {
+            done(refusedOperation(request, *note));
+            return;
+        }
         const Function function = mOperations.value(request.operation);
         if (!function) {
             done(AwsWire::jsonError(501, QString(), u"NotImplemented"_s,
@@ -323,6 +333,8 @@ private:
                    {});
         });
     }
+
+    QStringList servedOperations() const override { return mOperations.keys(); }
 
     QHash<QString, Function> mOperations;
 };

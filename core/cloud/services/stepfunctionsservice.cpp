@@ -77,11 +77,28 @@ public:
             {u"SendTaskFailure"_s, &StepFunctionsService::sendTaskFailure},
             {u"SendTaskHeartbeat"_s, &StepFunctionsService::sendTaskHeartbeat},
         };
+        const QString design = u"state machines are made on the canvas"_s;
+        for (const char *operation :
+             {"CreateStateMachine", "UpdateStateMachine", "DeleteStateMachine", "ValidateStateMachineDefinition",
+              "PublishStateMachineVersion", "DeleteStateMachineVersion", "ListStateMachineVersions",
+              "CreateStateMachineAlias", "UpdateStateMachineAlias", "DeleteStateMachineAlias",
+              "DescribeStateMachineAlias", "ListStateMachineAliases", "TagResource", "UntagResource",
+              "ListTagsForResource"})
+            refuse(QLatin1String(operation), design);
+        const QString other = u"activities, map runs, redrives and state tests are not emulated"_s;
+        for (const char *operation :
+             {"CreateActivity", "DeleteActivity", "DescribeActivity", "ListActivities", "GetActivityTask",
+              "DescribeMapRun", "ListMapRuns", "UpdateMapRun", "RedriveExecution", "TestState"})
+            refuse(QLatin1String(operation), other);
         endpoint.cloud().workflows().setEndpoint(&endpoint);
     }
 
     void handle(const AwsRequest &request, const AwsReply &done) override
     {
+        if (const std::optional<QString> note = refusal(request.operation)) {
+            done(refusedOperation(request, *note));
+            return;
+        }
         const Function function = mOperations.value(request.operation);
         if (!function) {
             done(AwsWire::jsonError(501, QString(), u"NotImplemented"_s,
@@ -428,6 +445,8 @@ private:
         const Result<void> sent = engine().sendTaskHeartbeat(input.value("taskToken"_L1).toString());
         answer({}, sent ? StatesError() : fromEngine(sent.errorMessage()));
     }
+
+    QStringList servedOperations() const override { return mOperations.keys(); }
 
     QHash<QString, Function> mOperations;
     qint64 mCause = 0;
