@@ -539,6 +539,11 @@ QString InspectorWidget::permissionsText(const Edge &edge) const
     const Permissions::EdgeGrants grants = Permissions::aws().forEdge(from->kind, edge.type, to->kind);
     const Node *resource = grants.onSource ? from : to;
     const Node *function = grants.onSource ? to : from;
+    // Between two services (a topic delivering to a queue) no role is involved.
+    if (grants.grants.isEmpty() && from->kind != Kinds::Function && to->kind != Kinds::Function)
+        return tr("None in a function's role: %1 sends to %2 under %2's own resource policy, which the export "
+                  "writes.")
+            .arg(from->name.toHtmlEscaped(), to->name.toHtmlEscaped());
     if (grants.grants.isEmpty())
         return tr("None in %1's role: the service calls the function with a permission of its own, which the "
                   "export adds.")

@@ -68,6 +68,11 @@ void CanvasScene::projectChanged(Project *previous)
         connect(a, &Architecture::nodeAboutToBeRemoved, this, &CanvasScene::removeNodeItem);
         connect(a, &Architecture::edgeAdded, this, &CanvasScene::addEdgeItem);
         connect(a, &Architecture::edgeAboutToBeRemoved, this, &CanvasScene::removeEdgeItem);
+        connect(a, &Architecture::edgePropertyChanged, this, [this](EdgeId id) {
+            const Edge *edge = project()->architecture().edge(id);
+            if (EdgeItem *item = mEdges.value(id); item && edge)
+                describeEdge(item, *edge);
+        });
         connect(a, &Architecture::modelReset, this, &CanvasScene::rebuild);
         connect(a, &Architecture::nodeMoved, this, [this](NodeId id, QPointF position) {
             if (NodeItem *item = mNodes.value(id); item && item->pos() != position) {
@@ -212,13 +217,36 @@ void CanvasScene::addEdgeItem(EdgeId id)
     const EdgeType *type = project()->catalog().edgeType(edge->type);
     auto *item = new EdgeItem(id, type ? Catalog::text(type->label) : edge->type, from, to);
     item->setLook(EdgeItem::lookOf(edge->type));
-    // The catalog's meaning of this connection, e.g. "delivers messages in batches (SQS event)".
-    if (const EdgeRule *rule = project()->catalog().rule(from->kindId(), to->kindId(), edge->type))
-        item->setToolTip(u"%1: %2"_s.arg(type ? Catalog::text(type->label) : edge->type, Catalog::text(rule->meaning)));
+    describeEdge(item, *edge);
     addItem(item);
     mEdges.insert(id, item);
     mEdgesByNode.insert(edge->from, item);
     mEdgesByNode.insert(edge->to, item);
+}
+
+void CanvasScene::describeEdge(EdgeItem *item, const Edge &edge) const
+{
+    const Catalog &catalog = project()->catalog();
+    const Node *from = project()->architecture().node(edge.from);
+    const Node *to = project()->architecture().node(edge.to);
+    const EdgeType *type = catalog.edgeType(edge.type);
+    const QString typeLabel = type ? Catalog::text(type->label) : edge.type;
+    const EdgeRule *rule = from && to ? catalog.rule(from->kind, to->kind, edge.type) : nullptr;
+    // A subscription that filters, or delivers raw, says so on the line.
+    QString label = typeLabel;
+    const QJsonObject properties = from && to ? catalog.edgeProperties(from->kind, to->kind, edge.type, edge.properties)
+                                              : QJsonObject();
+    const QString policy = properties.value("filterPolicy"_L1).toString().trimmed();
+    if (!policy.isEmpty())
+        label = tr("%1, filtered").arg(label);
+    if (properties.value("rawMessageDelivery"_L1).toBool())
+        label = tr("%1, raw").arg(label);
+    item->setLabel(label);
+    // The catalog's meaning of this connection, e.g. "delivers messages in batches (SQS event)".
+    QString tip = rule ? u"%1: %2"_s.arg(typeLabel, Catalog::text(rule->meaning)) : QString();
+    if (!policy.isEmpty())
+        tip += u"\n"_s + tr("Filter policy (%1): %2").arg(properties.value("filterPolicyScope"_L1).toString(), policy);
+    item->setToolTip(tip);
 }
 
 void CanvasScene::removeEdgeItem(EdgeId id)

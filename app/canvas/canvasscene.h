@@ -84,6 +84,8 @@ private:
     void addNodeItem(NodeId id);
     void removeNodeItem(NodeId id);
     void addEdgeItem(EdgeId id);
+    // The label and tooltip of a connection's item, from its type, meaning and properties.
+    void describeEdge(EdgeItem *item, const Edge &edge) const;
     void removeEdgeItem(EdgeId id);
     void updateEdgesOf(NodeId id);
     // Files a node in the grid of nodesIn() where it now is (nowhere when it goes).

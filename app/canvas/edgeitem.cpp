@@ -276,6 +276,15 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     paintLabel(painter, exposed, colour);
 }
 
+void EdgeItem::setLabel(const QString &label)
+{
+    if (label == mLabel)
+        return;
+    mLabel = label;
+    mLabelFontSize = 0; // measured again
+    update();
+}
+
 // The meaning at the label's place, on a background so the line does not cross the text.
 void EdgeItem::paintLabel(QPainter *painter, const QRectF &exposed, const QColor &colour) const
 {

@@ -39,6 +39,9 @@ public:
     const QList<QPointF> &route() const { return mRoute; }
     // Where the connection's type is written (on its longest horizontal run).
     QPointF labelCentre() const { return mLabelCentre; }
+    // What is written there: its type, and what its properties change ("delivers, raw").
+    const QString &label() const { return mLabel; }
+    void setLabel(const QString &label);
     // Routes again the connections that run across node, or went round it, after it moved
     // or appeared.
     static void rerouteAcross(NodeItem *node);

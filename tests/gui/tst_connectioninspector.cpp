@@ -33,6 +33,7 @@ private slots:
     void wrongPolicyExplainedNotApplied();
     void scopeAndRawDelivery();
     void undoShowsTheOldValue();
+    void canvasLabelSaysFilteredAndRaw();
 
 private:
     void select(EdgeId edge);
@@ -95,6 +96,8 @@ void tst_ConnectionInspector::showsTheRuleProperties()
     QCOMPARE(scope->currentText(), QStringLiteral("MessageAttributes"));
     QCOMPARE(bool(qobject_cast<QCheckBox *>(mInspector->editor("rawMessageDelivery"))), raw);
     QVERIFY(mInspector->edgeMeaning()->text().contains(toQueue ? "delivers" : "invokes"));
+    // Between a topic and a queue no function's role is involved.
+    QCOMPARE(mInspector->edgePermissions()->text().contains("resource policy"), toQueue);
     QVERIFY(mInspector->edgeProblem() && !mInspector->edgeProblem()->isVisible());
     // A connection without properties shows none.
     const NodeId other = mWindow->project()->addNode("queue", {0, 300}, "jobs").valueOr(kInvalidNodeId);
@@ -198,6 +201,21 @@ void tst_ConnectionInspector::undoShowsTheOldValue()
     QVERIFY(raw->isChecked());
     mWindow->project()->undoStack()->undo();
     QVERIFY(!raw->isChecked());
+}
+
+void tst_ConnectionInspector::canvasLabelSaysFilteredAndRaw()
+{
+    EdgeItem *item = mWindow->canvasScene()->edgeItem(mDelivers);
+    QCOMPARE(item->label(), QStringLiteral("delivers"));
+    QVERIFY(mWindow->project()->setEdgeProperty(mDelivers, "filterPolicy", "{\"color\": [\"red\"]}"));
+    QCOMPARE(item->label(), QStringLiteral("delivers, filtered"));
+    QVERIFY(item->toolTip().contains("{\"color\": [\"red\"]}"));
+    QVERIFY(mWindow->project()->setEdgeProperty(mDelivers, "rawMessageDelivery", true));
+    QCOMPARE(item->label(), QStringLiteral("delivers, filtered, raw"));
+    mWindow->project()->undoStack()->undo();
+    mWindow->project()->undoStack()->undo();
+    QCOMPARE(item->label(), QStringLiteral("delivers"));
+    QCOMPARE(mWindow->canvasScene()->edgeItem(mInvokes)->label(), QStringLiteral("invokes"));
 }
 
 QTEST_MAIN(tst_ConnectionInspector)
