@@ -226,6 +226,8 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
         return opened;
     mState = std::move(state);
     mSecrets->setProjectFile(mProject.filePath());
+    // A connection an SDK Unsubscribe ended delivers again in the next run: the design has it.
+    mUnsubscribedConnections.clear();
     // The stream log is of the state it was written to.
     if (mStreamLogDirectory != stateDirectory)
         mStreamLog.clear();

@@ -397,8 +397,13 @@ void tst_TopicConnections::unsubscribeForThisRun()
     QCOMPARE(elementsOf(call("ListSubscriptionsByTopic", {{"TopicArn", kTopic}}).body, "SubscriptionArn").size(), 1);
     QCOMPARE(publish("gone").status, 200);
     QVERIFY(queued().isEmpty());
-    // The design keeps its connection.
+    // The design keeps its connection, and the next run delivers along it again.
     QCOMPARE(project().architecture().edgeCount(), 7);
+    mCloud->cloud->stop();
+    QVERIFY(mCloud->cloud->start(mCloud->folder.filePath(".nimbus-cloud")));
+    QCOMPARE(mCloud->cloud->topicSubscriptions("alerts").size(), 2);
+    QCOMPARE(publish("back").status, 200);
+    QCOMPARE(queued().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_TopicConnections)
