@@ -57,20 +57,25 @@ void ImportBuilder::setProperty(const QString &name, const QString &key, const Q
         n->properties.insert(key, value);
 }
 
-bool ImportBuilder::connect(const QString &from, const QString &to, const QString &type)
+bool ImportBuilder::connect(const QString &from, const QString &to, const QString &type, const QJsonObject &properties)
 {
     const Node *a = node(from);
     const Node *b = node(to);
     if (!a || !b)
         return false;
-    for (const auto &[id, edge] : mEdges)
-        if (edge.from == a->id && edge.to == b->id && edge.type == type)
+    for (auto &[id, edge] : mEdges) {
+        if (edge.from == a->id && edge.to == b->id && edge.type == type) {
+            for (auto it = properties.begin(); it != properties.end(); ++it)
+                edge.properties.insert(it.key(), it.value());
             return true;
+        }
+    }
     Edge edge;
     edge.id = EdgeId(mEdges.size() + 1);
     edge.from = a->id;
     edge.to = b->id;
     edge.type = type;
+    edge.properties = properties;
     mEdges.emplace(edge.id, edge);
     return true;
 }

@@ -23,8 +23,9 @@ public:
     bool hasNode(const QString &name) const { return mByName.contains(name); }
     Node *node(const QString &name);
     void setProperty(const QString &name, const QString &key, const QJsonValue &value);
-    // Adds the connection unless it exists; false when a node is missing.
-    bool connect(const QString &from, const QString &to, const QString &type);
+    // Adds the connection unless it exists; false when a node is missing. properties (a
+    // subscription's filter policy) are set on it, the existing one's too.
+    bool connect(const QString &from, const QString &to, const QString &type, const QJsonObject &properties = {});
     bool hasEdge(const QString &from, const QString &to, const QString &type) const;
     // The names of the nodes that from connects to with type, in the order connected.
     QStringList targets(const QString &from, const QString &type) const;

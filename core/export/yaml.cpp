@@ -1,5 +1,6 @@
 #include "yaml.h"
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <yaml-cpp/depthguard.h>
@@ -196,6 +197,16 @@ Result<YAML::Node> Yaml::load(const QByteArray &text, const QString &fileName, c
                         .arg(where(fileName, e.mark))
                         .arg(e.depth()));
     } catch (const YAML::Exception &e) {
+        // yaml-cpp reads each half of a JSON surrogate pair ("\ud83c\udf89", as Python's
+        // json.dump escapes characters beyond the BMP) as a code point of its own and refuses
+        // it. Such a document is JSON: Qt's parser reads it, and its text again, with the
+        // characters in UTF-8, is what yaml-cpp then reads.
+        if (QString::fromStdString(e.msg).startsWith("invalid unicode"_L1)) {
+            QJsonParseError error;
+            const QJsonDocument json = QJsonDocument::fromJson(text, &error);
+            if (error.error == QJsonParseError::NoError && !json.isNull())
+                return load(json.toJson(QJsonDocument::Compact), fileName, limits);
+        }
         return fail(u"%1: %2"_s.arg(where(fileName, e.mark), QString::fromStdString(e.msg)));
     }
 }

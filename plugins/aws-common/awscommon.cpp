@@ -1,5 +1,6 @@
 #include "awscommon.h"
 #include "cloud/eventarchive.h"
+#include "cloud/tablestore.h"
 #include "model/catalog.h"
 #include "model/effectivepolicy.h"
 #include "model/kinds.h"
@@ -10,7 +11,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -101,9 +104,12 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
     if (node->kind == Kinds::Queue) {
         resource["Type"] = Y::string("AWS::SQS::Queue");
         const bool fifo = model.boolean(node, "fifo");
-        if (fifo) {
-            // AWS requires the .fifo ending; the local cloud names the queue so too.
+        // A physical name is the queue's name; AWS requires a FIFO one's to end with .fifo,
+        // and the local cloud names the queue so too.
+        const bool named = fifo || !settingText(node, "physicalName").trimmed().isEmpty();
+        if (named)
             properties["QueueName"] = Y::string(awsName(node));
+        if (fifo) {
             properties["FifoQueue"] = Y::boolean(true);
             if (settingBool(node, "contentBasedDeduplication"))
                 properties["ContentBasedDeduplication"] = Y::boolean(true);
@@ -125,10 +131,10 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         YAML::Node dlq(YAML::NodeType::Map);
         dlq["Type"] = Y::string("AWS::SQS::Queue");
         YAML::Node dlqProperties(YAML::NodeType::Map);
-        if (fifo) {
-            dlqProperties["QueueName"] = Y::string(node->name + "-dlq.fifo"_L1);
+        if (named)
+            dlqProperties["QueueName"] = Y::string(deadLetterName(node));
+        if (fifo)
             dlqProperties["FifoQueue"] = Y::boolean(true);
-        }
         dlqProperties["MessageRetentionPeriod"] = Y::number(1209600);
         dlq["Properties"] = dlqProperties;
         resource["Properties"] = properties;
@@ -141,8 +147,9 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         const QString displayName = model.string(node, "displayName");
         if (!displayName.isEmpty())
             properties["DisplayName"] = Y::string(displayName);
-        if (model.boolean(node, "fifo")) {
+        if (model.boolean(node, "fifo") || !settingText(node, "physicalName").trimmed().isEmpty())
             properties["TopicName"] = Y::string(awsName(node));
+        if (model.boolean(node, "fifo")) {
             properties["FifoTopic"] = Y::boolean(true);
             if (settingBool(node, "contentBasedDeduplication"))
                 properties["ContentBasedDeduplication"] = Y::boolean(true);
@@ -155,31 +162,76 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         }
     } else if (node->kind == Kinds::Table) {
         resource["Type"] = Y::string("AWS::DynamoDB::Table");
+        if (const QString physical = settingText(node, "physicalName").trimmed(); !physical.isEmpty())
+            properties["TableName"] = Y::string(physical);
         const QString billing = model.string(node, "billingMode", u"PAY_PER_REQUEST"_s);
         properties["BillingMode"] = Y::string(billing);
         YAML::Node attributes(YAML::NodeType::Sequence);
-        YAML::Node keys(YAML::NodeType::Sequence);
-        auto key = [&](const char *nameProperty, const char *typeProperty, const char *keyType) {
-            const QString name = model.string(node, nameProperty);
-            if (name.isEmpty())
-                return;
-            YAML::Node attribute(YAML::NodeType::Map);
-            attribute["AttributeName"] = Y::string(name);
-            attribute["AttributeType"] = Y::string(model.string(node, typeProperty, u"S"_s));
-            attributes.push_back(attribute);
-            YAML::Node schema(YAML::NodeType::Map);
-            schema["AttributeName"] = Y::string(name);
-            schema["KeyType"] = Y::string(keyType);
-            keys.push_back(schema);
+        QSet<QString> defined;
+        auto keySchema = [&](const TableKeys &keys) {
+            YAML::Node schema(YAML::NodeType::Sequence);
+            for (const auto &[name, type, keyType] : {std::tuple{keys.partitionKey, keys.partitionType, "HASH"},
+                                                      std::tuple{keys.sortKey, keys.sortType, "RANGE"}}) {
+                if (name.isEmpty())
+                    continue;
+                if (!defined.contains(name)) { // AttributeDefinitions names each key attribute once
+                    defined.insert(name);
+                    YAML::Node attribute(YAML::NodeType::Map);
+                    attribute["AttributeName"] = Y::string(name);
+                    attribute["AttributeType"] = Y::string(type);
+                    attributes.push_back(attribute);
+                }
+                YAML::Node key(YAML::NodeType::Map);
+                key["AttributeName"] = Y::string(name);
+                key["KeyType"] = Y::string(keyType);
+                schema.push_back(key);
+            }
+            return schema;
         };
-        key("partitionKey", "partitionKeyType", "HASH");
-        key("sortKey", "sortKeyType", "RANGE");
+        const TableKeys tableKeys{model.string(node, "partitionKey"), model.string(node, "partitionKeyType", u"S"_s),
+                                  model.string(node, "sortKey"), model.string(node, "sortKeyType", u"S"_s)};
+        const YAML::Node tableSchema = keySchema(tableKeys);
+        YAML::Node throughput(YAML::NodeType::Map);
+        throughput["ReadCapacityUnits"] = Y::number(5);
+        throughput["WriteCapacityUnits"] = Y::number(5);
+        const Result<QList<TableIndex>> indexes = TableIndex::parse(model.string(node, "indexes"), tableKeys);
+        if (!indexes) {
+            output.add(Diagnostic::Severity::Warning, u"export-indexes"_s,
+                       QCoreApplication::translate("Nimbus::Aws", "%1: the secondary indexes are not exported: %2")
+                           .arg(node->name, indexes.error().message),
+                       node->id, u"indexes"_s);
+        }
+        YAML::Node globals(YAML::NodeType::Sequence), locals(YAML::NodeType::Sequence);
+        for (const TableIndex &index : indexes ? *indexes : QList<TableIndex>()) {
+            YAML::Node written(YAML::NodeType::Map);
+            written["IndexName"] = Y::string(index.name);
+            written["KeySchema"] = keySchema(index.keys);
+            YAML::Node projection(YAML::NodeType::Map);
+            projection["ProjectionType"] = Y::string(index.projection);
+            if (index.projection == "INCLUDE"_L1) {
+                YAML::Node nonKey(YAML::NodeType::Sequence);
+                for (const QString &attribute : index.nonKeyAttributes)
+                    nonKey.push_back(Y::string(attribute));
+                projection["NonKeyAttributes"] = nonKey;
+            }
+            written["Projection"] = projection;
+            if (!index.local && billing == "PROVISIONED"_L1)
+                written["ProvisionedThroughput"] = YAML::Clone(throughput);
+            (index.local ? locals : globals).push_back(written);
+        }
         properties["AttributeDefinitions"] = attributes;
-        properties["KeySchema"] = keys;
+        properties["KeySchema"] = tableSchema;
+        if (globals.size() > 0)
+            properties["GlobalSecondaryIndexes"] = globals;
+        if (locals.size() > 0)
+            properties["LocalSecondaryIndexes"] = locals;
+        if (const QString ttl = model.string(node, "ttlAttribute"); !ttl.isEmpty()) {
+            YAML::Node spec(YAML::NodeType::Map);
+            spec["AttributeName"] = Y::string(ttl);
+            spec["Enabled"] = Y::boolean(true);
+            properties["TimeToLiveSpecification"] = spec;
+        }
         if (billing == "PROVISIONED"_L1) {
-            YAML::Node throughput(YAML::NodeType::Map);
-            throughput["ReadCapacityUnits"] = Y::number(5);
-            throughput["WriteCapacityUnits"] = Y::number(5);
             properties["ProvisionedThroughput"] = throughput;
             output.add(Diagnostic::Severity::Info, u"export-capacity"_s,
                        QCoreApplication::translate(
@@ -196,7 +248,9 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         }
     } else if (node->kind == Kinds::Bucket) {
         resource["Type"] = Y::string("AWS::S3::Bucket");
-        if (!bucketName.isEmpty())
+        if (const QString physical = settingText(node, "physicalName").trimmed(); !physical.isEmpty())
+            properties["BucketName"] = Y::string(physical);
+        else if (!bucketName.isEmpty())
             properties["BucketName"] = Y::string(bucketName);
         if (model.boolean(node, "versioning")) {
             YAML::Node versioning(YAML::NodeType::Map);
@@ -286,6 +340,16 @@ ProviderTarget lambdaTarget(const QString &id, const QString &name, const char *
     return {id, name, description, u"aws"_s, u"aws-us-east-1"_s, lambdaLimits(), options};
 }
 
+void dropRedundantPhysicalName(Node *node)
+{
+    if (!node)
+        return;
+    const QString physical = node->properties.value("physicalName"_L1).toString();
+    const bool fifo = node->properties.value("fifo"_L1).toBool();
+    if (!physical.isEmpty() && physical == (fifo ? node->name + ".fifo"_L1 : node->name))
+        node->properties.remove(u"physicalName"_s);
+}
+
 ImportedService readServiceResource(const std::string &type, const YAML::Node &p)
 {
     ImportedService s;
@@ -299,6 +363,16 @@ ImportedService readServiceResource(const std::string &type, const YAML::Node &p
         const QString v = Y::text(Y::child(p, key)).toLower();
         return v == "true"_L1;
     };
+    // The deployed name the template gives, as the node's physical name: a plain string
+    // only (a !Sub or a ${} variable is the stack's to resolve, and stays out).
+    auto physicalName = [&](const char *key) {
+        const YAML::Node name = Y::child(p, key);
+        const QString text = name.IsScalar() && (name.Tag().empty() || name.Tag() == "?" || name.Tag() == "!")
+                                 ? Y::text(name).trimmed()
+                                 : QString();
+        if (!text.isEmpty() && !text.contains("${"_L1))
+            s.properties.insert(u"physicalName"_s, text);
+    };
     if (type == "AWS::SQS::Queue") {
         s.kind = u"queue"_s;
         s.properties = {{u"fifo"_s, flag("FifoQueue")},
@@ -310,15 +384,18 @@ ImportedService readServiceResource(const std::string &type, const YAML::Node &p
         const int receives = Y::text(Y::child(redrive, "maxReceiveCount")).toInt();
         if (receives > 0)
             s.properties.insert(u"maxReceiveCount"_s, receives);
+        physicalName("QueueName");
     } else if (type == "AWS::SNS::Topic") {
         s.kind = u"topic"_s;
         s.properties = {{u"fifo"_s, flag("FifoTopic")},
                         {u"contentBasedDeduplication"_s, flag("ContentBasedDeduplication")},
                         {u"displayName"_s, Y::text(Y::child(p, "DisplayName"))}};
+        physicalName("TopicName");
     } else if (type == "AWS::S3::Bucket") {
         s.kind = u"bucket"_s;
         const QString status = Y::text(Y::child(Y::child(p, "VersioningConfiguration"), "Status"));
         s.properties = {{u"versioning"_s, status == "Enabled"_L1}};
+        physicalName("BucketName");
     } else if (type == "AWS::DynamoDB::Table") {
         s.kind = u"table"_s;
         QHash<QString, QString> types;
@@ -337,6 +414,35 @@ ImportedService readServiceResource(const std::string &type, const YAML::Node &p
         const QString stream = Y::text(Y::child(Y::child(p, "StreamSpecification"), "StreamViewType"));
         if (!stream.isEmpty())
             s.properties.insert(u"stream"_s, stream);
+        physicalName("TableName");
+        // The secondary indexes, in the indexes property's JSON (see TableIndex::parse).
+        QJsonArray indexes;
+        for (const char *list : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+            for (const YAML::Node &i : Y::child(p, list)) {
+                QJsonObject index{{u"name"_s, Y::text(Y::child(i, "IndexName"))},
+                                  {u"kind"_s, qstrcmp(list, "LocalSecondaryIndexes") == 0 ? u"local"_s : u"global"_s}};
+                for (const YAML::Node &k : Y::child(i, "KeySchema")) {
+                    const QString name = Y::text(Y::child(k, "AttributeName"));
+                    const bool hash = Y::text(Y::child(k, "KeyType")) == "HASH"_L1;
+                    index.insert(hash ? u"partitionKey"_s : u"sortKey"_s, name);
+                    index.insert(hash ? u"partitionKeyType"_s : u"sortKeyType"_s, types.value(name, u"S"_s));
+                }
+                const YAML::Node projection = Y::child(i, "Projection");
+                const QString projectionType = Y::text(Y::child(projection, "ProjectionType"));
+                index.insert(u"projection"_s, projectionType.isEmpty() ? u"KEYS_ONLY"_s : projectionType);
+                QJsonArray nonKey;
+                for (const YAML::Node &attribute : Y::child(projection, "NonKeyAttributes"))
+                    nonKey.append(Y::text(attribute));
+                if (!nonKey.isEmpty())
+                    index.insert(u"nonKeyAttributes"_s, nonKey);
+                indexes.append(index);
+            }
+        }
+        if (!indexes.isEmpty())
+            s.properties.insert(u"indexes"_s, QString::fromUtf8(QJsonDocument(indexes).toJson(QJsonDocument::Compact)));
+        const YAML::Node ttl = Y::child(p, "TimeToLiveSpecification");
+        if (Y::text(Y::child(ttl, "Enabled")).toLower() == "true"_L1)
+            s.properties.insert(u"ttlAttribute"_s, Y::text(Y::child(ttl, "AttributeName")));
     } else if (type == "AWS::SecretsManager::Secret") {
         // Its value (a SecretString) is not the design's: it goes to the keychain, if anywhere.
         s.kind = QString(Kinds::Secret);
@@ -776,7 +882,16 @@ YAML::Node lambdaFilterCriteria(const Node *trigger, ExportOutput &output)
 
 QString awsName(const Node *node)
 {
-    return settingBool(node, "fifo") ? node->name + ".fifo"_L1 : node->name;
+    QString name = settingText(node, "physicalName").trimmed();
+    if (name.isEmpty())
+        name = node->name;
+    return settingBool(node, "fifo") && !name.endsWith(".fifo"_L1) ? name + ".fifo"_L1 : name;
+}
+
+QString deadLetterName(const Node *queue)
+{
+    const QString name = awsName(queue);
+    return name.endsWith(".fifo"_L1) ? name.chopped(5) + "-dlq.fifo"_L1 : name + "-dlq"_L1;
 }
 
 YAML::Node busArn(const Node *bus, const LogicalIds &ids)
@@ -1085,6 +1200,132 @@ void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::No
                                  arns)
                   : eventsPolicy("AWS::SNS::TopicPolicy", "Topics", "sns:Publish", ref(id), ref(id), arns);
     }
+}
+
+Subscription subscriptionOf(const ExportModel &model, const Node *topic, const Node *endpoint)
+{
+    Subscription subscription;
+    subscription.topic = topic;
+    subscription.endpoint = endpoint;
+    const Architecture &design = model.architecture();
+    const Edge *edge = design.findEdge(topic->id, endpoint->id,
+                                       endpoint->kind == Kinds::Queue ? u"delivers"_s : u"invokes"_s);
+    const QJsonObject properties = edge ? edge->properties : QJsonObject();
+    subscription.filterPolicy = properties.value("filterPolicy"_L1).toString().trimmed();
+    subscription.filterPolicyScope = properties.value("filterPolicyScope"_L1).toString(u"MessageAttributes"_s);
+    subscription.raw = properties.value("rawMessageDelivery"_L1).toBool();
+    return subscription;
+}
+
+void addFilterPolicy(YAML::Node &map, const Subscription &subscription, const char *policyKey, const char *scopeKey,
+                     ExportOutput &output)
+{
+    if (subscription.filterPolicy.isEmpty())
+        return;
+    const YAML::Node policy = jsonToYaml(subscription.filterPolicy);
+    if (!policy.IsMap()) {
+        output.add(Diagnostic::Severity::Warning, u"export-filter-policy"_s,
+                   QCoreApplication::translate("Nimbus::Aws",
+                                               "%1 -> %2: the filter policy is not a JSON object; it is not exported, "
+                                               "and the subscription gets every message")
+                       .arg(subscription.topic->name, subscription.endpoint->name),
+                   subscription.topic->id, u"filterPolicy"_s);
+        return;
+    }
+    map[policyKey] = policy;
+    if (subscription.filterPolicyScope == "MessageBody"_L1)
+        map[scopeKey] = Y::string("MessageBody");
+}
+
+void addSubscriptionResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources,
+                              ExportOutput &output)
+{
+    const Architecture &design = model.architecture();
+    QMap<QString, YAML::Node> topicsOfQueue; // queue logical id -> the ARNs of its topics
+    for (const auto &[id, edge] : design.edges()) {
+        const Node *topic = design.node(edge.from);
+        const Node *queue = design.node(edge.to);
+        if (edge.type != "delivers"_L1 || !topic || !queue || topic->kind != Kinds::Topic
+            || queue->kind != Kinds::Queue)
+            continue;
+        const Subscription subscription = subscriptionOf(model, topic, queue);
+        const QString topicId = ids.of(topic), queueId = ids.of(queue);
+        YAML::Node properties(YAML::NodeType::Map);
+        properties["TopicArn"] = ref(topicId);
+        properties["Protocol"] = Y::string("sqs");
+        properties["Endpoint"] = getAtt(queueId, u"Arn"_s);
+        if (subscription.raw)
+            properties["RawMessageDelivery"] = Y::boolean(true);
+        addFilterPolicy(properties, subscription, "FilterPolicy", "FilterPolicyScope", output);
+        YAML::Node resource(YAML::NodeType::Map);
+        resource["Type"] = Y::string("AWS::SNS::Subscription");
+        resource["Properties"] = properties;
+        resources[(topicId + queueId + "Subscription"_L1).toStdString()] = resource;
+        YAML::Node &arns = topicsOfQueue[queueId];
+        if (!arns.IsSequence())
+            arns = YAML::Node(YAML::NodeType::Sequence);
+        arns.push_back(ref(topicId));
+    }
+    for (auto it = topicsOfQueue.cbegin(); it != topicsOfQueue.cend(); ++it) {
+        YAML::Node principal(YAML::NodeType::Map);
+        principal["Service"] = Y::string("sns.amazonaws.com");
+        YAML::Node equals(YAML::NodeType::Map);
+        equals["aws:SourceArn"] = it.value();
+        YAML::Node condition(YAML::NodeType::Map);
+        condition["ArnEquals"] = equals;
+        YAML::Node statement(YAML::NodeType::Map);
+        statement["Effect"] = Y::string("Allow");
+        statement["Principal"] = principal;
+        statement["Action"] = Y::string("sqs:SendMessage");
+        statement["Resource"] = getAtt(it.key(), u"Arn"_s);
+        statement["Condition"] = condition;
+        // (Y::child does not add the key, as YAML::Node's operator[] would.)
+        YAML::Node events = Y::child(resources, (it.key() + "EventsPolicy"_L1).toStdString());
+        if (events.IsMap()) {
+            YAML::Node statements = events["Properties"]["PolicyDocument"]["Statement"];
+            statements.push_back(statement);
+            continue;
+        }
+        YAML::Node policy = eventsPolicy("AWS::SQS::QueuePolicy", "Queues", "sqs:SendMessage", ref(it.key()),
+                                         getAtt(it.key(), u"Arn"_s), YAML::Node(YAML::NodeType::Sequence));
+        YAML::Node statements(YAML::NodeType::Sequence);
+        statements.push_back(statement);
+        policy["Properties"]["PolicyDocument"]["Statement"] = statements;
+        resources[(it.key() + "TopicsPolicy"_L1).toStdString()] = policy;
+    }
+}
+
+QJsonObject subscriptionProperties(const YAML::Node &settings, const char *policyKey, const char *scopeKey,
+                                   const char *rawKey)
+{
+    QJsonObject properties;
+    const YAML::Node policy = Y::child(settings, policyKey);
+    const QString text = policy.IsMap() ? yamlToJson(policy) : Y::text(policy).trimmed();
+    if (!text.isEmpty())
+        properties.insert(u"filterPolicy"_s, text);
+    if (Y::text(Y::child(settings, scopeKey)) == "MessageBody"_L1)
+        properties.insert(u"filterPolicyScope"_s, u"MessageBody"_s);
+    if (rawKey && Y::text(Y::child(settings, rawKey)).toLower() == "true"_L1)
+        properties.insert(u"rawMessageDelivery"_s, true);
+    return properties;
+}
+
+bool readSubscription(ImportBuilder &builder, const QHash<QString, QString> &nodeOfResource, const YAML::Node &p)
+{
+    const QString protocol = Y::text(Y::child(p, "Protocol"));
+    const QString topic = nodeOfResource.value(referencedId(Y::child(p, "TopicArn")));
+    const QString endpoint = nodeOfResource.value(referencedId(Y::child(p, "Endpoint")));
+    const Node *target = endpoint.isEmpty() ? nullptr : builder.node(endpoint);
+    const Node *source = topic.isEmpty() ? nullptr : builder.node(topic);
+    if (!source || !target || source->kind != Kinds::Topic)
+        return false;
+    if (protocol == "sqs"_L1 && target->kind == Kinds::Queue)
+        return builder.connect(topic, endpoint, u"delivers"_s,
+                               subscriptionProperties(p, "FilterPolicy", "FilterPolicyScope", "RawMessageDelivery"));
+    if (protocol == "lambda"_L1 && target->kind == Kinds::Function)
+        return builder.connect(topic, endpoint, u"invokes"_s,
+                               subscriptionProperties(p, "FilterPolicy", "FilterPolicyScope"));
+    return false;
 }
 
 void addSecretResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources, ExportOutput &output)

@@ -113,6 +113,9 @@ struct ImportedService
     QJsonObject properties;
 };
 ImportedService readServiceResource(const std::string &type, const YAML::Node &properties);
+// An imported physical name that the node's own name gives (a FIFO queue named after its
+// QueueName) says nothing more: it goes, so that an export read back is the same design.
+void dropRedundantPhysicalName(Node *node);
 // The logical id a reference names: "X" for !Ref X, !GetAtt X.Arn, !GetAtt [X, Arn],
 // {"Ref": "X"}, {"Fn::GetAtt": ["X", "Arn"]}; empty otherwise.
 QString referencedId(const YAML::Node &value);
@@ -182,9 +185,12 @@ QString filterCriteriaText(const QStringList &patterns);
 // or an undefined node when it has none; an unreadable text is reported.
 YAML::Node lambdaFilterCriteria(const Node *trigger, ExportOutput &output);
 
-// The deployed name of a queue or topic: a FIFO one's ends with ".fifo", as AWS requires
-// and the local cloud names it.
+// The deployed name of a queue, topic, table or bucket: its physical name, else its node
+// name; a FIFO one's ends with ".fifo", as AWS requires and the local cloud names it.
 QString awsName(const Node *node);
+// The deployed name of a named queue's dead-letter queue, as the local cloud names it:
+// the queue's with "-dlq" (before ".fifo").
+QString deadLetterName(const Node *queue);
 
 // An event bus's ARN: !GetAtt of its resource, or the account's default bus.
 YAML::Node busArn(const Node *bus, const LogicalIds &ids);
@@ -224,6 +230,38 @@ YAML::Node busRulesArn(const ExportRule &rule);
 void addEventResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources, ExportOutput &output,
                        const std::function<bool(const ExportRule &)> &functionEvent,
                        const std::function<YAML::Node(const ExportRule &)> &eventRuleArn);
+
+// An SNS subscription as the design draws it: a topic's connection to a queue (delivers)
+// or a function (invokes), with its filter policy, scope and raw delivery.
+struct Subscription
+{
+    const Node *topic = nullptr;
+    const Node *endpoint = nullptr;
+    QString filterPolicy; // JSON text, empty for none
+    QString filterPolicyScope; // MessageAttributes (the default) or MessageBody
+    bool raw = false; // RawMessageDelivery (queues)
+};
+// The subscription of the connection from topic to endpoint, defaults where unset.
+Subscription subscriptionOf(const ExportModel &model, const Node *topic, const Node *endpoint);
+// Its FilterPolicy (an object, as CloudFormation and the framework take it) and, when not
+// the default, FilterPolicyScope into map under the keys given; a policy that is not JSON
+// is reported on the connection and left out.
+void addFilterPolicy(YAML::Node &map, const Subscription &subscription, const char *policyKey, const char *scopeKey,
+                     ExportOutput &output);
+// AWS::SNS::Subscription of each topic -> queue connection, and the queue policies that let
+// the topics send (added to a queue's EventsPolicy when rules send to it too: one policy
+// per queue, as SQS keeps one).
+void addSubscriptionResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources,
+                              ExportOutput &output);
+// A subscription's settings read back as its connection's properties: the filter policy
+// (an object, or its JSON text), its scope and, with rawKey, raw delivery.
+QJsonObject subscriptionProperties(const YAML::Node &settings, const char *policyKey, const char *scopeKey,
+                                   const char *rawKey = nullptr);
+// An AWS::SNS::Subscription (properties p) of a queue (sqs) or function (lambda) of the
+// template as the connection it stands for (topic -> queue delivers, topic -> function
+// invokes) with its properties; false when it is another protocol or names a topic or an
+// endpoint outside the template (nodeOfResource: logical id -> node name).
+bool readSubscription(ImportBuilder &builder, const QHash<QString, QString> &nodeOfResource, const YAML::Node &p);
 // The design's secrets (AWS::SecretsManager::Secret, generated ones with
 // GenerateSecretString, never a value) and parameters (AWS::SSM::Parameter with a
 // placeholder value; a SecureString, which CloudFormation cannot create, is reported).

@@ -317,6 +317,8 @@ YAML::Node SamPlugin::functionEvent(const ExportModel &model, const ExportFuncti
     } else if (trigger->kind == Kinds::Topic) {
         event["Type"] = Y::string("SNS");
         ep["Topic"] = Y::tagged("Ref", Y::string(triggerId));
+        Aws::addFilterPolicy(ep, Aws::subscriptionOf(model, trigger, f.node), "FilterPolicy", "FilterPolicyScope",
+                             output);
     } else if (trigger->kind == Kinds::Bucket) {
         event["Type"] = Y::string("S3");
         ep["Bucket"] = Y::tagged("Ref", Y::string(triggerId));
@@ -570,6 +572,7 @@ YAML::Node SamPlugin::generate(const ExportModel &model, const Aws::LogicalIds &
         for (const Node *node : model.nodesOfKind(kind))
             Aws::addServiceResources(model, node, ids, resources, output);
     Aws::addEventResources(model, ids, resources, output, isRuleEvent, Aws::busRulesArn);
+    Aws::addSubscriptionResources(model, ids, resources, output);
     for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
         Aws::addUserPoolResources(pool, ids, resources, output);
     Aws::addSecretResources(model, ids, resources, output);
@@ -1040,7 +1043,7 @@ struct SamReader
                                {"Queue", "BatchSize", "MaximumBatchingWindowInSeconds", "ScalingConfig",
                                 "FilterCriteria", "FunctionResponseTypes"});
                 else if (type == "SNS"_L1)
-                    noteUnread(id, key, type, ep, {"Topic"});
+                    noteUnread(id, key, type, ep, {"Topic", "FilterPolicy", "FilterPolicyScope"});
                 else if (type == "S3"_L1)
                     noteUnread(id, key, type, ep, {"Bucket", "Events", "Filter"});
                 else
@@ -1048,6 +1051,9 @@ struct SamReader
                                {"Stream", "StartingPosition", "BatchSize", "MaximumBatchingWindowInSeconds",
                                 "MaximumRetryAttempts", "MaximumRecordAgeInSeconds", "BisectBatchOnFunctionError",
                                 "FilterCriteria", "FunctionResponseTypes", "DestinationConfig"});
+                if (type == "SNS"_L1) // the subscription's filter policy, on its connection
+                    builder.connect(trigger, function, edge,
+                                    Aws::subscriptionProperties(ep, "FilterPolicy", "FilterPolicyScope"));
                 if (type == "SQS"_L1) {
                     readNumber(trigger, ep, "BatchSize", u"batchSize"_s);
                     readNumber(trigger, ep, "MaximumBatchingWindowInSeconds", u"batchingWindow"_s);
@@ -1131,10 +1137,15 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
             reader.secretParameters.insert(Y::text(it->first));
 
     QMap<QString, int> unmodelled;
+    QList<YAML::Node> subscriptions; // read once every node is there
     for (auto it = resources.begin(); it != resources.end(); ++it) {
         const QString id = Y::text(it->first);
         const std::string type = Y::text(Y::child(it->second, "Type")).toStdString();
         const YAML::Node p = Y::child(it->second, "Properties");
+        if (type == "AWS::SNS::Subscription") {
+            subscriptions.append(p);
+            continue;
+        }
         if (type == "AWS::Serverless::Function") {
             reader.readFunction(id, p);
             continue;
@@ -1180,6 +1191,7 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
         // What lets EventBridge deliver to a rule's targets follows from the rules (addEventResources).
         const bool derived = ((type == "AWS::SQS::QueuePolicy" || type == "AWS::SNS::TopicPolicy")
                               && id.endsWith("EventsPolicy"_L1))
+                             || (type == "AWS::SQS::QueuePolicy" && id.endsWith("TopicsPolicy"_L1))
                              || (type == "AWS::Lambda::Permission" && id.endsWith("Permission"_L1))
                              || (type == "AWS::IAM::Role" && id.endsWith("TargetRole"_L1));
         if (service.kind.isEmpty()) {
@@ -1190,7 +1202,9 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
         // A FIFO queue or topic is named as its deployed name says (without ".fifo").
         const QString fifoName = Y::text(Y::child(p, service.kind == Kinds::Queue ? "QueueName" : "TopicName"));
         const bool named = service.properties.value(u"fifo"_s).toBool() && fifoName.endsWith(".fifo"_L1);
-        reader.addNode(service.kind, id, service.properties, named ? fifoName.chopped(5) : QString());
+        const QString name = reader.addNode(service.kind, id, service.properties,
+                                            named ? fifoName.chopped(5) : QString());
+        Aws::dropRedundantPhysicalName(reader.builder.node(name));
     }
     for (auto it = resources.begin(); it != resources.end(); ++it)
         eventReader.readArchive(Y::text(Y::child(it->second, "Type")).toStdString(),
@@ -1214,6 +1228,9 @@ Result<void> SamPlugin::readDocument(const YAML::Node &root, const ImportInput &
         eventReader.readRule(Y::text(it->first), Y::text(Y::child(it->second, "Type")).toStdString(),
                              Y::child(it->second, "Properties"));
     workflows.finish();
+    for (const YAML::Node &p : std::as_const(subscriptions))
+        if (!Aws::readSubscription(reader.builder, reader.nodeOfResource, p))
+            ++unmodelled[u"AWS::SNS::Subscription"_s];
     for (auto it = unmodelled.cbegin(); it != unmodelled.cend(); ++it)
         reader.note(
             Diagnostic::Severity::Info,

@@ -280,9 +280,9 @@ ServerlessPlugin::ServerlessPlugin()
 
 // The event by which trigger invokes the function; a null node when serverless.yml has
 // none. An HTTP API route asking for CORS sets httpCors.
-YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,
-                                           const RouteAuthorization &auth, const Node *failure, bool &httpCors,
-                                           ExportOutput &output)
+YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node *function, const Node *trigger,
+                                           const Aws::LogicalIds &ids, const RouteAuthorization &auth,
+                                           const Node *failure, bool &httpCors, ExportOutput &output)
 {
     YAML::Node event(YAML::NodeType::Map);
     YAML::Node e(YAML::NodeType::Map);
@@ -334,7 +334,9 @@ YAML::Node ServerlessPlugin::functionEvent(const ExportModel &model, const Node 
         event["sqs"] = e;
     } else if (trigger->kind == Kinds::Topic) {
         e["arn"] = Y::tagged("Ref", Y::string(triggerId));
-        e["topicName"] = Y::string(trigger->name);
+        e["topicName"] = Y::string(Aws::awsName(trigger));
+        Aws::addFilterPolicy(e, Aws::subscriptionOf(model, trigger, function), "filterPolicy", "filterPolicyScope",
+                             output);
         event["sns"] = e;
     } else if (trigger->kind == Kinds::Bucket) {
         e["bucket"] = Y::string(bucketName(trigger));
@@ -494,7 +496,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
         for (const Node *trigger : f.triggers) {
             const Node *failure = trigger->kind == Kinds::Table ? Aws::streamFailureDestination(f, trigger, output)
                                                                 : nullptr;
-            const YAML::Node event = functionEvent(model, trigger, ids, auth, failure, httpCors, output);
+            const YAML::Node event = functionEvent(model, f.node, trigger, ids, auth, failure, httpCors, output);
             if (event.IsMap())
                 events.push_back(event);
         }
@@ -535,6 +537,7 @@ YAML::Node ServerlessPlugin::generate(const ExportModel &model, const Aws::Logic
             Aws::addServiceResources(model, node, ids, resources, output,
                                      kind == Kinds::Bucket ? bucketName(node) : QString());
     Aws::addEventResources(model, ids, resources, output, isRuleEvent, Aws::busRulesArn);
+    Aws::addSubscriptionResources(model, ids, resources, output);
     for (const Node *pool : model.nodesOfKind(Kinds::UserPool))
         Aws::addUserPoolResources(pool, ids, resources, output);
     Aws::addSecretResources(model, ids, resources, output);
@@ -1092,10 +1095,15 @@ YAML::Node ServerlessReader::value(const YAML::Node &fn, const char *key) const
 
 void ServerlessReader::readResources()
 {
+    QList<YAML::Node> subscriptions; // read once the topics and queues are there
     for (auto it = mResources.begin(); mResources.IsMap() && it != mResources.end(); ++it) {
         const QString id = Y::text(it->first);
         const std::string type = Y::text(Y::child(it->second, "Type")).toStdString();
         const YAML::Node p = Y::child(it->second, "Properties");
+        if (type == "AWS::SNS::Subscription") {
+            subscriptions.append(p);
+            continue;
+        }
         if (mEvents.readBus(id, type, p))
             continue;
         if (Aws::WorkflowReader::isMachine(type)) {
@@ -1120,9 +1128,16 @@ void ServerlessReader::readResources()
         const bool named = service.properties.value(u"fifo"_s).toBool() && fifoName.endsWith(".fifo"_L1);
         const QString name = addResourceNode(service.kind, id, service.properties,
                                              named ? fifoName.chopped(5) : QString());
+        Aws::dropRedundantPhysicalName(mBuilder.node(name));
         if (service.kind == Kinds::Bucket)
             mBucketByName.insert(Y::text(Y::child(p, "BucketName")), name);
     }
+    for (const YAML::Node &p : std::as_const(subscriptions))
+        if (!Aws::readSubscription(mBuilder, mNodeOfResource, p))
+            note(Diagnostic::Severity::Info,
+                 ServerlessPlugin::tr("A subscription of the topic %1 (protocol %2) names something outside the file "
+                                      "or a protocol the canvas does not show; it is kept as written")
+                     .arg(Aws::referencedId(Y::child(p, "TopicArn")), Y::text(Y::child(p, "Protocol"))));
 }
 
 QJsonObject ServerlessReader::functionProperties(const QString &key, const YAML::Node &fn)
@@ -1258,7 +1273,7 @@ QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, 
                        {"arn", "batchSize", "maximumBatchingWindow", "functionResponseType", "filterPatterns",
                         "maximumConcurrency"});
         else if (type == "sns"_L1)
-            noteUnread(function, type, e, {"arn", "topicName"});
+            noteUnread(function, type, e, {"arn", "topicName", "filterPolicy", "filterPolicyScope"});
         else
             noteUnread(function, type, e,
                        {"arn", "type", "batchSize", "batchWindow", "functionResponseType", "filterPatterns",
@@ -1273,6 +1288,9 @@ QString ServerlessReader::eventSource(const QString &type, const YAML::Node &e, 
         }
         if (!trigger.isEmpty() && type != "sns"_L1 && e.IsMap())
             readTriggerSettings(trigger, e, type == "stream"_L1);
+        if (!trigger.isEmpty() && type == "sns"_L1 && e.IsMap())
+            mBuilder.connect(trigger, function, u"invokes"_s,
+                             Aws::subscriptionProperties(e, "filterPolicy", "filterPolicyScope"));
         const YAML::Node failure = Y::child(Y::child(Y::child(e, "destinations"), "onFailure"), "arn");
         if (!trigger.isEmpty() && type == "stream"_L1 && failure.IsDefined()) {
             if (const QString node = mEvents.nodeOfArn(failure); !node.isEmpty())

@@ -30,9 +30,9 @@ protected:
 
 private:
     // failure: where a stream's failed records go (Aws::streamFailureDestination).
-    static YAML::Node functionEvent(const ExportModel &model, const Node *trigger, const Aws::LogicalIds &ids,
-                                    const RouteAuthorization &auth, const Node *failure, bool &httpCors,
-                                    ExportOutput &output);
+    static YAML::Node functionEvent(const ExportModel &model, const Node *function, const Node *trigger,
+                                    const Aws::LogicalIds &ids, const RouteAuthorization &auth, const Node *failure,
+                                    bool &httpCors, ExportOutput &output);
 };
 
 } // namespace Nimbus::Serverless

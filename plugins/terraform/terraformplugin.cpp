@@ -6,6 +6,7 @@
 #include "awslayers.h"
 #include "awsworkflow.h"
 #include "cloud/eventbus.h"
+#include "cloud/tablestore.h"
 #include "export/eventrouting.h"
 #include "export/exportmodel.h"
 #include "export/hclwriter.h"
@@ -118,6 +119,15 @@ H prefixedName(const QString &name)
     return H::templateString(u"${var.name_prefix}-"_s + name);
 }
 
+// A resource's name: its physical name as it is (with .fifo for a FIFO queue or topic),
+// else the project's prefix before fallback.
+H physicalName(const Node *node, const QString &fallback)
+{
+    if (Aws::settingText(node, "physicalName").trimmed().isEmpty())
+        return prefixedName(fallback);
+    return H::string(Aws::awsName(node));
+}
+
 // main.tf and variables.tf of one design, a resource family at a time: the settings,
 // the services (functions refer to them), each function with its role and triggers,
 // then what several functions share (bucket notifications, the HTTP API).
@@ -145,6 +155,8 @@ public:
     void writeBucketNotification(const Node *bucket);
     void writeRule(const Node *rule);
     void writeDeliveryPolicies();
+    // Inside an aws_sns_topic_subscription: its filter policy and scope.
+    void writeFilterPolicy(const Aws::Subscription &subscription);
     void writeHttpApi();
     void writeUserPool(const Node *pool);
     // aws_sfn_state_machine with its definition file (templatefile() fills its ${name}
@@ -240,14 +252,18 @@ void TerraformWriter::writeQueue(const Node *node)
     const QString name = tfName(node);
     const QString fifo = mModel.boolean(node, "fifo") ? u".fifo"_s : QString();
     const QString label = ExportModel::dnsLabel(node->name);
+    // A physical name is the queue's name as it is (its dead-letter queue's with -dlq, as
+    // the local cloud names it); else the project's prefix before the node's name.
+    const bool named = !mModel.string(node, "physicalName").trimmed().isEmpty();
     mMain.beginBlock(u"resource"_s, {u"aws_sqs_queue"_s, name + "_dead_letters"_L1});
-    mMain.attribute(u"name"_s, prefixedName(label + "-dead-letters"_L1 + fifo));
+    mMain.attribute(u"name"_s,
+                    named ? H::string(Aws::deadLetterName(node)) : prefixedName(label + "-dead-letters"_L1 + fifo));
     if (!fifo.isEmpty())
         mMain.attribute(u"fifo_queue"_s, H::boolean(true));
     mMain.attribute(u"message_retention_seconds"_s, H::number(1209600));
     mMain.endBlock();
     mMain.beginBlock(u"resource"_s, {u"aws_sqs_queue"_s, name});
-    mMain.attribute(u"name"_s, prefixedName(label + fifo));
+    mMain.attribute(u"name"_s, named ? H::string(Aws::awsName(node)) : prefixedName(label + fifo));
     if (!fifo.isEmpty())
         mMain.attribute(u"fifo_queue"_s, H::boolean(true));
     if (!fifo.isEmpty() && mModel.boolean(node, "contentBasedDeduplication"))
@@ -316,7 +332,7 @@ void TerraformWriter::writeTopic(const Node *node)
 {
     const bool fifo = mModel.boolean(node, "fifo");
     mMain.beginBlock(u"resource"_s, {u"aws_sns_topic"_s, tfName(node)});
-    mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(node->name) + (fifo ? u".fifo"_s : QString())));
+    mMain.attribute(u"name"_s, physicalName(node, ExportModel::dnsLabel(node->name) + (fifo ? u".fifo"_s : QString())));
     const QString displayName = mModel.string(node, "displayName");
     if (!displayName.isEmpty())
         mMain.attribute(u"display_name"_s, H::string(displayName));
@@ -335,7 +351,7 @@ void TerraformWriter::writeTopic(const Node *node)
 void TerraformWriter::writeTable(const Node *node)
 {
     mMain.beginBlock(u"resource"_s, {u"aws_dynamodb_table"_s, tfName(node)});
-    mMain.attribute(u"name"_s, prefixedName(ExportModel::dnsLabel(node->name)));
+    mMain.attribute(u"name"_s, physicalName(node, ExportModel::dnsLabel(node->name)));
     const QString billing = mModel.string(node, "billingMode", u"PAY_PER_REQUEST"_s);
     mMain.attribute(u"billing_mode"_s, H::string(billing));
     if (billing == "PROVISIONED"_L1) {
@@ -351,14 +367,47 @@ void TerraformWriter::writeTable(const Node *node)
         mMain.attribute(u"stream_enabled"_s, H::boolean(true));
         mMain.attribute(u"stream_view_type"_s, H::string(stream));
     }
-    for (const auto &[keyProperty, typeProperty] :
-         {std::pair{"partitionKey", "partitionKeyType"}, std::pair{"sortKey", "sortKeyType"}}) {
-        const QString key = mModel.string(node, keyProperty);
-        if (key.isEmpty())
-            continue;
+    // Each key attribute of the table and of its indexes once, as the provider asks.
+    const TableKeys keys{mModel.string(node, "partitionKey", u"id"_s), mModel.string(node, "partitionKeyType", u"S"_s),
+                         sortKey, mModel.string(node, "sortKeyType", u"S"_s)};
+    const Result<QList<TableIndex>> indexes = TableIndex::parse(mModel.string(node, "indexes"), keys);
+    if (!indexes)
+        mOutput.add(Diagnostic::Severity::Warning, u"export-indexes"_s,
+                    TerraformPlugin::tr("%1: the secondary indexes are not exported: %2")
+                        .arg(node->name, indexes.error().message),
+                    node->id, u"indexes"_s);
+    const QList<TableIndex> declared = indexes ? *indexes : QList<TableIndex>();
+    QList<std::pair<QString, QString>> attributes{{keys.partitionKey, keys.partitionType}};
+    if (!keys.sortKey.isEmpty())
+        attributes.append({keys.sortKey, keys.sortType});
+    for (const TableIndex &index : declared)
+        for (const auto &attribute : {std::pair{index.keys.partitionKey, index.keys.partitionType},
+                                      std::pair{index.keys.sortKey, index.keys.sortType}})
+            if (!attribute.first.isEmpty() && std::none_of(attributes.cbegin(), attributes.cend(), [&](const auto &a) {
+                    return a.first == attribute.first;
+                }))
+                attributes.append(attribute);
+    for (const auto &[key, type] : std::as_const(attributes)) {
         mMain.beginBlock(u"attribute"_s);
         mMain.attribute(u"name"_s, H::string(key));
-        mMain.attribute(u"type"_s, H::string(mModel.string(node, typeProperty, u"S"_s)));
+        mMain.attribute(u"type"_s, H::string(type));
+        mMain.endBlock();
+    }
+    for (const TableIndex &index : declared) {
+        mMain.beginBlock(index.local ? u"local_secondary_index"_s : u"global_secondary_index"_s);
+        mMain.attribute(u"name"_s, H::string(index.name));
+        if (!index.local)
+            mMain.attribute(u"hash_key"_s, H::string(index.keys.partitionKey));
+        if (!index.keys.sortKey.isEmpty())
+            mMain.attribute(u"range_key"_s, H::string(index.keys.sortKey));
+        mMain.attribute(u"projection_type"_s, H::string(index.projection));
+        if (index.projection == "INCLUDE"_L1) {
+            mMain.attribute(u"non_key_attributes"_s, H::stringList(index.nonKeyAttributes));
+        }
+        if (!index.local && billing == "PROVISIONED"_L1) {
+            mMain.attribute(u"read_capacity"_s, H::number(5));
+            mMain.attribute(u"write_capacity"_s, H::number(5));
+        }
         mMain.endBlock();
     }
     const QString ttl = mModel.string(node, "ttlAttribute");
@@ -374,7 +423,7 @@ void TerraformWriter::writeTable(const Node *node)
 void TerraformWriter::writeBucket(const Node *node)
 {
     mMain.beginBlock(u"resource"_s, {u"aws_s3_bucket"_s, tfName(node)});
-    mMain.attribute(u"bucket"_s, prefixedName(ExportModel::dnsLabel(node->name)));
+    mMain.attribute(u"bucket"_s, physicalName(node, ExportModel::dnsLabel(node->name)));
     mMain.endBlock();
     if (!mModel.string(node, "filterCriteria").trimmed().isEmpty())
         mOutput.add(
@@ -699,6 +748,7 @@ void TerraformWriter::writeTrigger(const ExportFunction &f, const Node *trigger)
         mMain.attribute(u"topic_arn"_s, H::expression(reference(trigger, u"arn"_s)));
         mMain.attribute(u"protocol"_s, H::string(u"lambda"_s));
         mMain.attribute(u"endpoint"_s, H::expression(u"aws_lambda_function.%1.arn"_s.arg(name)));
+        writeFilterPolicy(Aws::subscriptionOf(mModel, trigger, f.node));
         mMain.endBlock();
         writePermission(link, name, u"sns.amazonaws.com"_s, reference(trigger, u"arn"_s));
     } else if (trigger->kind == Kinds::Bucket) {
@@ -1058,29 +1108,77 @@ void TerraformWriter::writeBusRole(const QString &label, const QList<const Node 
     mMain.endBlock();
 }
 
-// One policy per queue and topic that rules send to (as targets or dead-letter queues):
-// EventBridge may send to it on behalf of those rules only.
+void TerraformWriter::writeFilterPolicy(const Aws::Subscription &subscription)
+{
+    if (subscription.filterPolicy.isEmpty())
+        return;
+    const QJsonDocument policy = QJsonDocument::fromJson(subscription.filterPolicy.toUtf8());
+    if (!policy.isObject()) {
+        mOutput.add(Diagnostic::Severity::Warning, u"export-filter-policy"_s,
+                    TerraformPlugin::tr("%1 -> %2: the filter policy is not a JSON object; it is not exported, and "
+                                        "the subscription gets every message")
+                        .arg(subscription.topic->name, subscription.endpoint->name),
+                    subscription.topic->id, u"filterPolicy"_s);
+        return;
+    }
+    mMain.attribute(u"filter_policy"_s, jsonEncode(hclOf(policy.object())));
+    if (subscription.filterPolicyScope == "MessageBody"_L1)
+        mMain.attribute(u"filter_policy_scope"_s, H::string(u"MessageBody"_s));
+}
+
+// One policy per queue and topic that rules send to (as targets or dead-letter queues)
+// or, for a queue, topics deliver to (the design's subscriptions, written here too):
+// EventBridge and SNS may send to it on behalf of those rules and topics only.
 void TerraformWriter::writeDeliveryPolicies()
 {
+    const Architecture &design = mModel.architecture();
+    QHash<QString, QList<H>> topicsOf; // queue -> the ARNs of the topics that deliver to it
+    for (const auto &[id, edge] : design.edges()) {
+        const Node *topic = design.node(edge.from);
+        const Node *queue = design.node(edge.to);
+        if (edge.type != "delivers"_L1 || !topic || !queue || topic->kind != Kinds::Topic
+            || queue->kind != Kinds::Queue)
+            continue;
+        const Aws::Subscription subscription = Aws::subscriptionOf(mModel, topic, queue);
+        mMain.beginBlock(u"resource"_s, {u"aws_sns_topic_subscription"_s, tfName(topic) + '_'_L1 + tfName(queue)});
+        mMain.attribute(u"topic_arn"_s, H::expression(reference(topic, u"arn"_s)));
+        mMain.attribute(u"protocol"_s, H::string(u"sqs"_s));
+        mMain.attribute(u"endpoint"_s, H::expression(reference(queue, u"arn"_s)));
+        if (subscription.raw)
+            mMain.attribute(u"raw_message_delivery"_s, H::boolean(true));
+        writeFilterPolicy(subscription);
+        mMain.endBlock();
+        topicsOf[queue->name].append(H::expression(reference(topic, u"arn"_s)));
+    }
     for (const QLatin1String kind : {Kinds::Queue, Kinds::Topic}) {
         for (const Node *node : mModel.nodesOfKind(kind)) {
             const QStringList senders = mSenders.value(node->name);
-            if (senders.isEmpty())
+            const QList<H> topics = topicsOf.value(node->name);
+            if (senders.isEmpty() && topics.isEmpty())
                 continue;
             const bool queue = kind == Kinds::Queue;
-            QList<H> rules;
-            for (const QString &label : senders)
-                rules.append(H::expression(u"aws_cloudwatch_event_rule.%1.arn"_s.arg(label)));
-            const H statement = H::object(
-                {{u"Effect"_s, H::string(u"Allow"_s)},
-                 {u"Principal"_s, H::object({{u"Service"_s, H::string(u"events.amazonaws.com"_s)}})},
-                 {u"Action"_s, H::string(queue ? u"sqs:SendMessage"_s : u"sns:Publish"_s)},
-                 {u"Resource"_s, H::expression(reference(node, u"arn"_s))},
-                 {u"Condition"_s, H::object({{u"ArnEquals"_s, H::object({{u"aws:SourceArn"_s, H::list(rules)}})}})}});
+            auto allow = [&](const QString &service, const QList<H> &sources) {
+                return H::object(
+                    {{u"Effect"_s, H::string(u"Allow"_s)},
+                     {u"Principal"_s, H::object({{u"Service"_s, H::string(service)}})},
+                     {u"Action"_s, H::string(queue ? u"sqs:SendMessage"_s : u"sns:Publish"_s)},
+                     {u"Resource"_s, H::expression(reference(node, u"arn"_s))},
+                     {u"Condition"_s,
+                      H::object({{u"ArnEquals"_s, H::object({{u"aws:SourceArn"_s, H::list(sources)}})}})}});
+            };
+            QList<H> statements;
+            if (!senders.isEmpty()) {
+                QList<H> rules;
+                for (const QString &label : senders)
+                    rules.append(H::expression(u"aws_cloudwatch_event_rule.%1.arn"_s.arg(label)));
+                statements.append(allow(u"events.amazonaws.com"_s, rules));
+            }
+            if (!topics.isEmpty())
+                statements.append(allow(u"sns.amazonaws.com"_s, topics));
             const H policy = jsonEncode(
-                H::object({{u"Version"_s, H::string(u"2012-10-17"_s)}, {u"Statement"_s, H::list({statement})}}));
+                H::object({{u"Version"_s, H::string(u"2012-10-17"_s)}, {u"Statement"_s, H::list(statements)}}));
             mMain.beginBlock(u"resource"_s, {queue ? u"aws_sqs_queue_policy"_s : u"aws_sns_topic_policy"_s,
-                                             tfName(node) + "_events"_L1});
+                                             tfName(node) + (senders.isEmpty() ? "_topics"_L1 : "_events"_L1)});
             if (queue)
                 mMain.attribute(u"queue_url"_s, H::expression(reference(node, u"id"_s)));
             else

@@ -1677,11 +1677,12 @@ void TestExport::awsUnreadEventSettingsReported_data()
                       "            Stream: !GetAtt Items.StreamArn\n            StartingPosition: LATEST\n"
                       "            ParallelizationFactor: 4\n            TumblingWindowInSeconds: 60\n")
         << "the event Changes (DynamoDB) sets ParallelizationFactor, TumblingWindowInSeconds";
-    QTest::newRow("sam: SNS filter policy")
+    // (A filter policy is read: it is the subscription's, on its connection.)
+    QTest::newRow("sam: SNS region")
         << "sam"
         << QByteArray("        Alert:\n          Type: SNS\n          Properties:\n            Topic: !Ref Alerts\n"
-                      "            FilterPolicy: {kind: [a]}\n")
-        << "the event Alert (SNS) sets FilterPolicy";
+                      "            FilterPolicy: {kind: [a]}\n            Region: us-west-2\n")
+        << "the event Alert (SNS) sets Region";
     QTest::newRow("sam: rule name")
         << "sam"
         << QByteArray("        Health:\n          Type: EventBridgeRule\n          Properties:\n"
@@ -1697,9 +1698,11 @@ void TestExport::awsUnreadEventSettingsReported_data()
         << "serverless"
         << QByteArray("      - stream: {type: dynamodb, arn: !GetAtt Items.StreamArn, parallelizationFactor: 2}\n")
         << "its stream event sets parallelizationFactor";
-    QTest::newRow("serverless: sns filter policy")
-        << "serverless" << QByteArray("      - sns: {arn: !Ref Alerts, filterPolicy: {kind: [a]}}\n")
-        << "its sns event sets filterPolicy";
+    QTest::newRow("serverless: sns redrive policy")
+        << "serverless"
+        << QByteArray("      - sns: {arn: !Ref Alerts, filterPolicy: {kind: [a]}, redrivePolicy: {deadLetterTargetRef: "
+                      "AlertsDlq}}\n")
+        << "its sns event sets redrivePolicy";
     QTest::newRow("serverless: s3 of an existing bucket")
         << "serverless" << QByteArray("      - s3: {bucket: uploads, event: 's3:ObjectCreated:*', existing: true}\n")
         << "";

@@ -75,6 +75,18 @@ check "hcl2json: containers.tf" sh -c "'$build/bin/nimbus' export '$containers' 
     -o '$out/containers-terraform' > /dev/null 2>&1 && node '$tools/terraform.mjs' '$out/containers-terraform' \
     aws_ecs_service=2 aws_ecs_task_definition=2 aws_apigatewayv2_vpc_link=1 aws_apigatewayv2_route=1 \
     aws_appautoscaling_policy=2 aws_service_discovery_service=2"
+# Physical names, secondary indexes of both kinds, Time to Live, FIFO and versioning.
+resources="$here/data/resources/resources.json"
+check "cfn-lint: SAM template.yaml with named resources and indexes" sh -c "'$build/bin/nimbus' export '$resources' \
+    --target sam -o '$out/resources-sam' > /dev/null 2>&1 && node '$tools/cfn-lint.cjs' '$out/resources-sam/template.yaml'"
+check "serverless package: named resources and indexes" sh -c "'$build/bin/nimbus' export '$resources' \
+    --target serverless -o '$out/resources-serverless' > /dev/null 2>&1 && cd '$out/resources-serverless' \
+    && '$tools/node_modules/.bin/serverless' package > '$out/logs/resources-package.log' 2>&1 \
+    && node '$tools/cfn-lint.cjs' '$out/resources-serverless/.serverless/cloudformation-template-update-stack.json'"
+check "hcl2json: main.tf with named resources and indexes" sh -c "'$build/bin/nimbus' export '$resources' \
+    --target terraform -o '$out/resources-terraform' > /dev/null 2>&1 && node '$tools/terraform.mjs' \
+    '$out/resources-terraform' aws_dynamodb_table=1 aws_sqs_queue=6 aws_sns_topic=1 aws_s3_bucket=1 \
+    aws_s3_bucket_versioning=1 aws_sns_topic_subscription=2 aws_sqs_queue_policy=1"
 reject "cfn-lint" node "$tools/cfn-lint.cjs" "$here/broken/template.yaml"
 reject "npx cfn-lint validate" sh -c "cd '$tools' && npx --no-install cfn-lint validate '$here/broken/template.yaml'"
 

@@ -51,6 +51,8 @@ Object.assign(cfn.PropertyTypes['AWS::Events::Rule.Target'].Properties,
   { RetryPolicy: t('RetryPolicy'), DeadLetterConfig: t('DeadLetterConfig') });
 // FIFO topics: 2020-10.
 Object.assign(cfn.ResourceTypes['AWS::SNS::Topic'].Properties, { FifoTopic: p('Boolean'), ContentBasedDeduplication: p('Boolean') });
+// A subscription's filter policy applied to the message body (FilterPolicyScope): 2022-11.
+cfn.ResourceTypes['AWS::SNS::Subscription'].Properties.FilterPolicyScope = p('String');
 // Event source mappings: batching window 2019-09, stream error handling 2019-11, filters and
 // partial batch responses 2021-11, maximum concurrency 2023-01.
 Object.assign(cfn.ResourceTypes['AWS::Lambda::EventSourceMapping'].Properties, {
@@ -82,6 +84,8 @@ Object.assign(sam.PropertyTypes, {
   [fn + '.Filter']: { Documentation: '', Properties: { Pattern: p('String') } },
   [fn + '.ScalingConfig']: { Documentation: '', Properties: { MaximumConcurrency: p('Integer') } },
 });
+// SAM's SNS events: FilterPolicyScope (SAM 1.57, 2022-11).
+sam.PropertyTypes[fn + '.SNSEvent'].Properties.FilterPolicyScope = p('String');
 Object.assign(sam.PropertyTypes[fn + '.SQSEvent'].Properties, {
   MaximumBatchingWindowInSeconds: p('Integer'), FilterCriteria: t('FilterCriteria'), FunctionResponseTypes: strings(),
   ScalingConfig: t('ScalingConfig') });
