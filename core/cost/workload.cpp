@@ -130,6 +130,18 @@ public:
                 path.erase(id);
                 continue;
             }
+            // A topic's subscription sends each message on to the queue (a request the queue
+            // bills), whose consumers then run.
+            if (edge->type == "delivers"_L1 && !path.count(edge->to) && int(path.size()) <= kMaxDepth) {
+                if (ServiceLoad *target = mWorkload.service(mArchitecture.node(edge->to)->name)) {
+                    target->writesPerRequest += perRequest * pass;
+                    target->writesFixed += fixed * pass;
+                }
+                path.insert(id);
+                intoService(edge->to, perRequest * pass, fixed * pass, path);
+                path.erase(id);
+                continue;
+            }
             // A queue's pipe, a topic or another machine starts one execution per event.
             if (edge->type == "starts"_L1) {
                 path.insert(id);
@@ -423,7 +435,7 @@ Workload Workload::fromArchitecture(const Catalog &catalog, const Architecture &
     Workload w;
     std::set<NodeId> written; // services something in the design writes to
     for (const auto &[id, edge] : architecture.edges())
-        if (edge.type == "writes"_L1 || edge.type == "publishes"_L1)
+        if (edge.type == "writes"_L1 || edge.type == "publishes"_L1 || edge.type == "delivers"_L1)
             written.insert(edge.to);
 
     for (const auto &[id, node] : architecture.nodes()) {

@@ -4,6 +4,7 @@
 // undo step each, refused when wrong, and checked by the validator (a filter policy SNS
 // would not take, a FIFO queue subscribed to a standard topic).
 
+#include "cost/workload.h"
 #include "document/project.h"
 #include "model/catalog.h"
 #include "model/filterpolicy.h"
@@ -60,6 +61,7 @@ private slots:
     void validator();
     void filterPolicyRules_data();
     void filterPolicyRules();
+    void costFlowsThroughSubscription();
 
 private:
     struct Design
@@ -569,6 +571,41 @@ void tst_EdgeProperties::filterPolicyRules()
         QVERIFY2(found.isEmpty(), qPrintable(found));
     else
         QVERIFY2(found.contains(problem), qPrintable(found));
+}
+
+void tst_EdgeProperties::costFlowsThroughSubscription()
+{
+    // What a route's function publishes reaches the queue the topic delivers to, and the
+    // queue's consumer in batches: the cost comparison counts both.
+    Project project(Catalog::builtin());
+    const NodeId route = project.addNode("http-route", {0, 0}, "orders-api").value();
+    const NodeId publisher = project.addNode("function", {100, 0}, "placeOrder").value();
+    const Design d = makeDesign(project);
+    const NodeId consumer = project.addNode("function", {400, 0}, "bill").value();
+    QVERIFY(project.setNodeProperty(d.queue, "batchSize", 5));
+    QVERIFY(project.connectNodes(route, publisher, "invokes"));
+    QVERIFY(project.connectNodes(publisher, d.topic, "publishes"));
+    QVERIFY(project.connectNodes(d.queue, consumer, "invokes"));
+    const Workload w = Workload::fromArchitecture(project.catalog(), project.architecture());
+    auto function = [&](const char *name) {
+        for (const FunctionLoad &f : w.functions)
+            if (f.name == QLatin1String(name))
+                return f.perRequest;
+        return -1.0;
+    };
+    auto writes = [&](const char *name) {
+        for (const ServiceLoad &s : w.services)
+            if (s.name == QLatin1String(name))
+                return s.writesPerRequest;
+        return -1.0;
+    };
+    // Per request entering through the route (its share of the volume).
+    const double published = function("placeOrder");
+    QVERIFY(published > 0);
+    QCOMPARE(writes("orders"), published);
+    QCOMPARE(writes("billing"), published); // one SQS send per message published
+    QCOMPARE(function("bill"), published / 5); // batches of 5
+    QCOMPARE(function("audit"), published); // the topic invokes it directly
 }
 
 QTEST_GUILESS_MAIN(tst_EdgeProperties)
