@@ -62,6 +62,7 @@ private slots:
     void filterPolicyRules_data();
     void filterPolicyRules();
     void costFlowsThroughSubscription();
+    void loopThroughSubscriptionFound();
 
 private:
     struct Design
@@ -606,6 +607,23 @@ void tst_EdgeProperties::costFlowsThroughSubscription()
     QCOMPARE(writes("billing"), published); // one SQS send per message published
     QCOMPARE(function("bill"), published / 5); // batches of 5
     QCOMPARE(function("audit"), published); // the topic invokes it directly
+}
+
+void tst_EdgeProperties::loopThroughSubscriptionFound()
+{
+    // audit publishes to the topic that delivers to the queue that invokes audit.
+    Project project(Catalog::builtin());
+    const Design d = makeDesign(project);
+    QVERIFY(project.connectNodes(d.queue, d.function, "invokes"));
+    const auto loops = [&] {
+        int found = 0;
+        for (const Diagnostic &diagnostic : Validator(project.catalog(), project.architecture()).validate())
+            found += diagnostic.code == "event-loop" ? 1 : 0;
+        return found;
+    };
+    const int before = loops();
+    QVERIFY(project.connectNodes(d.function, d.topic, "publishes"));
+    QVERIFY(loops() > before);
 }
 
 QTEST_GUILESS_MAIN(tst_EdgeProperties)
