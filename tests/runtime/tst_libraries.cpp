@@ -154,6 +154,7 @@ void TestLibraries::sqsConsumer_data()
         "a standard queue consumed one message at a time",
         "batches of up to ten, only the acknowledged ones deleted",
         "a failing message is retried, then moved to the dead-letter queue",
+        "a heartbeat keeps a slow message hidden past its visibility timeout",
         "the queue's attributes name its redrive policy",
         "a FIFO queue: each group in order, duplicates dropped",
         "a FIFO group waits for its failing message, which then goes to the dead-letter queue",

@@ -1,10 +1,11 @@
 // sqs-consumer 14 (BBC's polling consumer on the AWS SDK for JavaScript v3) against the
-// local cloud's SQS, as an application runs it: a standard queue consumed one message
-// at a time and in batches, a failing message returned at once (terminateVisibilityTimeout)
-// until the queue's redrive moves it to the dead-letter queue, and a FIFO queue whose groups
-// arrive in order, once each, with a failing message holding its group back. Each case
-// asserts what SQS documents. tst_libraries runs one case at a time (--test-name-pattern)
-// against tests/runtime/data/libraries/libraries.json (queue orders: maxReceiveCount 2, its
+// local cloud's SQS, as an application runs it: a standard queue consumed one message at a
+// time and in batches, a slow message kept hidden by heartbeats (ChangeMessageVisibility), a
+// failing message returned at once (terminateVisibilityTimeout) until the queue's redrive
+// moves it to the dead-letter queue, and a FIFO queue whose groups arrive in order, once
+// each, with a failing message holding its group back. Each case asserts what SQS
+// documents. tst_libraries runs one case at a time (--test-name-pattern) against
+// tests/runtime/data/libraries/libraries.json (queue orders: maxReceiveCount 2, its
 // dead-letter queue orders-dlq; FIFO queue payments.fifo: maxReceiveCount 2,
 // payments-dlq.fifo), with NIMBUS_AWS_ENDPOINT and NIMBUS_LIBRARIES_DIR.
 import assert from "node:assert/strict";
@@ -126,6 +127,36 @@ test("a failing message is retried, then moved to the dead-letter queue", async 
     assert.deepEqual(await counts(queueUrl), [0, 0]);
     const dead = await sqs.send(new sqsSdk.ReceiveMessageCommand({ QueueUrl: deadUrl, MaxNumberOfMessages: 10 }));
     assert.deepEqual(dead.Messages.map((m) => m.Body), ["poison"]);
+});
+
+test("a heartbeat keeps a slow message hidden past its visibility timeout", async () => {
+    const queueUrl = await urlOf("orders");
+    await sendAll(queueUrl, [{ Id: "slow", MessageBody: "slow" }]);
+    // Received with a 2 s visibility timeout and handled for 4.5 s: sqs-consumer's heartbeat
+    // calls ChangeMessageVisibility every second, so SQS keeps it from a second consumer
+    // that polls meanwhile.
+    const deliveries = [];
+    let handled = false;
+    const slow = consume({
+        queueUrl, visibilityTimeout: 2, heartbeatInterval: 1,
+        handleMessage: async (message) => {
+            deliveries.push(`slow:${message.Body}`);
+            // Half-way between two heartbeats: one sent as the message is deleted would
+            // name a receipt handle SQS no longer knows.
+            await pause(4500);
+            handled = true;
+            return message;
+        },
+    }, () => handled);
+    while (deliveries.length === 0)
+        await pause(20);
+    const watcher = consume({
+        queueUrl, handleMessage: async (message) => { deliveries.push(`watcher:${message.Body}`); return message; },
+    }, () => handled);
+    const errors = [...await slow, ...await watcher];
+    assert.deepEqual(errors, []);
+    assert.deepEqual(deliveries, ["slow:slow"]);
+    assert.deepEqual(await counts(queueUrl), [0, 0]);
 });
 
 test("the queue's attributes name its redrive policy", async () => {
