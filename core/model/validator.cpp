@@ -532,7 +532,7 @@ void Validator::checkEdgeProperties(const Edge &edge, const Node &from, const No
             const PropertySpec *spec = mCatalog.kind(to.kind)->property(rule.targetImpliesProperty);
             out.append({Diagnostic::Severity::Error,
                         u"edge-requirement"_s,
-                        tr("%1 %2 %3, but the %3's %4 is %5 and the %1's is %6: it must be %5 too, so nothing is "
+                        tr("%1 %2 %3, but %3 has %4 %5 and %1 has %4 %6: %1 must have %4 %5 too, so nothing is "
                            "delivered")
                             .arg(describe(from.id), edge.type, describe(to.id), Catalog::text(spec->label),
                                  rule.targetImpliesValue.toVariant().toString(), source.toVariant().toString()),
