@@ -234,7 +234,7 @@ void TestPhysicalNames::topicsByTheirPhysicalName()
                               + QUrl::toPercentEncoding(QStringLiteral("arn:aws:sns:us-east-1:000000000000:Alerts")))
                  .first,
              404);
-    QCOMPARE(query("sns", "Action=CreateTopic&Name=Alerts").first, 400);
+    QCOMPARE(query("sns", "Action=CreateTopic&Name=Alerts").first, 501);
     const auto topics = query("sns", "Action=ListTopics");
     QVERIFY(topics.second.contains(":alerts-topic</TopicArn>"));
     QVERIFY(!topics.second.contains(":Alerts<"));

@@ -242,8 +242,8 @@ void TestS3Fidelity::addBucketRows()
                                       << 501 << QByteArray("?frobnicate");
     row("POST that is no form") << "POST" << QStringLiteral("/files") << QByteArray() << QByteArray("key=keep.txt")
                                 << 412 << QByteArray("multipart/form-data");
-    row("DeleteBucket") << "DELETE" << QStringLiteral("/files") << QByteArray() << QByteArray() << 501
-                        << QByteArray("DeleteBucket");
+    row("DeleteBucket") << "DELETE" << QStringLiteral("/files") << QByteArray() << QByteArray() << 409
+                        << QByteArray("<Code>BucketNotEmpty</Code>");
 }
 
 void TestS3Fidelity::subresourcesNeverTouchTheBody()

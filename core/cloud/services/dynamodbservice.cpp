@@ -432,11 +432,20 @@ private:
     QJsonObject transactGetItems(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject executeStatement(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject batchExecuteStatement(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject createTable(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject deleteTable(const QJsonObject &input, qint64 cause, DynamoError *error);
+    QJsonObject updateTable(const QJsonObject &input, qint64 cause, DynamoError *error);
+    // The node name of the design's table DynamoDB knows as name (its physical name, else
+    // its node's), empty when there is none or DeleteTable deleted it in this run.
+    QString tableNamed(const QString &name) const;
 
     QStringList servedOperations() const override { return mOperations.keys() + mTableOperations.keys(); }
 
     QHash<QString, Function> mOperations; // without a table, or finding it themselves
     QHash<QString, TableFunction> mTableOperations; // on the table named in TableName
+    // The design's tables DeleteTable deleted in this run (node names): missing until
+    // CreateTable makes them again.
+    QSet<QString> mDeleted;
     // TransactWriteItems' ClientRequestTokens of the last ten minutes (the cloud's clock):
     // the digest of the request's actions and what it was answered.
     struct Remembered
@@ -466,6 +475,9 @@ DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
         {u"TransactGetItems"_s, &DynamoDbService::transactGetItems},
         {u"ExecuteStatement"_s, &DynamoDbService::executeStatement},
         {u"BatchExecuteStatement"_s, &DynamoDbService::batchExecuteStatement},
+        {u"CreateTable"_s, &DynamoDbService::createTable},
+        {u"DeleteTable"_s, &DynamoDbService::deleteTable},
+        {u"UpdateTable"_s, &DynamoDbService::updateTable},
     };
     mTableOperations = {
         {u"PutItem"_s, &TableOperation::putItem},       {u"GetItem"_s, &TableOperation::getItem},
@@ -481,9 +493,14 @@ DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
     servePartly(u"BatchExecuteStatement"_s, partiql);
     servePartly(u"DescribeTable"_s, u"the design's tables; no replicas, archival or warm throughput"_s);
     refuse(u"ExecuteTransaction"_s, u"PartiQL transactions: use TransactWriteItems or TransactGetItems"_s);
-    const QString design = u"tables, their keys and indexes are made on the canvas"_s;
-    for (const char *operation : {"CreateTable", "DeleteTable", "UpdateTable"})
-        refuse(QLatin1String(operation), design);
+    servePartly(u"CreateTable"_s, QStringLiteral("the design's tables: ResourceInUseException, or made again (empty, "
+                                                 "with the design's keys) after DeleteTable in this run; a table the "
+                                                 "design does not declare is refused"));
+    servePartly(u"DeleteTable"_s, QStringLiteral("for this run: the design's table loses its items (no stream records) "
+                                                 "and is missing until CreateTable"));
+    servePartly(u"UpdateTable"_s,
+                QStringLiteral("billing, capacity, table class and deletion protection are accepted "
+                               "and change nothing; keys, indexes and the stream are the table node's"));
     const QString backups = u"backups, restores, exports and imports are not emulated"_s;
     for (const char *operation :
          {"CreateBackup", "DeleteBackup", "DescribeBackup", "ListBackups", "RestoreTableFromBackup",
@@ -599,7 +616,7 @@ const Node *DynamoDbService::table(const QJsonValue &name, DynamoError *error) c
     if (table.startsWith("arn:"_L1))
         table = table.section('/'_L1, -1);
     // A table is known by its physical name when it has one, else by its node's name.
-    const QString nodeName = cloud().resourceNamed(Kinds::Table, table);
+    const QString nodeName = tableNamed(table);
     const Node *node = nodeName.isEmpty() ? nullptr : cloud().project().architecture().nodeByName(nodeName);
     if (table.isEmpty()) {
         *error = validation(QStringLiteral("1 validation error detected: Value null at 'tableName' failed to satisfy "
@@ -611,6 +628,82 @@ const Node *DynamoDbService::table(const QJsonValue &name, DynamoError *error) c
         return nullptr;
     }
     return node;
+}
+
+QString DynamoDbService::tableNamed(const QString &name) const
+{
+    const QString table = cloud().resourceNamed(Kinds::Table, name);
+    return mDeleted.contains(table) ? QString() : table;
+}
+
+// The design's tables exist already: CreateTable answers as DynamoDB does for a table that
+// exists, or makes one deleted in this run again, empty, with the design's keys (the
+// request's must agree). A table the design does not declare is refused, saying so.
+QJsonObject DynamoDbService::createTable(const QJsonObject &input, qint64, DynamoError *error)
+{
+    const QString name = input.value("TableName"_L1).toString();
+    if (name.isEmpty())
+        return failed(error, validation(QStringLiteral("1 validation error detected: Value null at 'tableName' failed "
+                                                       "to satisfy constraint: Member must not be null")));
+    const QString table = cloud().resourceNamed(Kinds::Table, name);
+    if (table.isEmpty())
+        return failed(error, {u"NotImplemented"_s,
+                              u"DynamoDB_20120810.CreateTable of %1 is not served by the local cloud: the design does "
+                              "not declare a table named %1 (the local cloud serves the design's tables, under their "
+                              "physical names)"_s.arg(name)});
+    if (!mDeleted.contains(table))
+        return failed(error, {u"ResourceInUseException"_s, u"Table already exists: %1"_s.arg(name)});
+    const TableKeys keys = cloud().tableKeys(table);
+    QString hash, range;
+    for (const QJsonValue &element : input.value("KeySchema"_L1).toArray())
+        (element["KeyType"_L1].toString() == "HASH"_L1 ? hash : range) = element["AttributeName"_L1].toString();
+    if (hash != keys.partitionKey || range != keys.sortKey)
+        return failed(error,
+                      validation(u"The design declares the table %1 with the key %2: CreateTable asked for %3"_s.arg(
+                          name, keys.sortKey.isEmpty() ? keys.partitionKey : keys.partitionKey + u", "_s + keys.sortKey,
+                          range.isEmpty() ? hash : hash + u", "_s + range)));
+    mDeleted.remove(table);
+    QJsonObject description = this->description(cloud().project().architecture().nodeByName(table));
+    description.insert(u"TableStatus"_s, u"CREATING"_s);
+    return {{u"TableDescription"_s, description}};
+}
+
+// DeleteTable for this run: the design keeps the table, the run forgets its items (as
+// DynamoDB, without stream records) and answers as for a missing table until CreateTable.
+QJsonObject DynamoDbService::deleteTable(const QJsonObject &input, qint64, DynamoError *error)
+{
+    const Node *node = table(input.value("TableName"_L1), error);
+    if (!node)
+        return {};
+    QJsonObject description = this->description(node);
+    const TableKeys keys = cloud().tableKeys(node->name);
+    for (const QJsonObject &item : cloud().state().scan(node->name))
+        if (const Result<void> deleted = cloud().state().deleteItem(node->name, keys, keyOf(item, keys)); !deleted)
+            return failed(error, {u"InternalServerError"_s, deleted.errorMessage()});
+    mDeleted.insert(node->name);
+    description.insert(u"TableStatus"_s, u"DELETING"_s);
+    description.insert(u"ItemCount"_s, 0);
+    description.insert(u"TableSizeBytes"_s, 0);
+    return {{u"TableDescription"_s, description}};
+}
+
+// UpdateTable: what changes how DynamoDB bills or protects a table is taken (it changes
+// nothing here); what the table node holds (keys, indexes, stream) is changed on the canvas.
+QJsonObject DynamoDbService::updateTable(const QJsonObject &input, qint64, DynamoError *error)
+{
+    const Node *node = table(input.value("TableName"_L1), error);
+    if (!node)
+        return {};
+    static const QStringList accepted{
+        u"TableName"_s,          u"BillingMode"_s,    u"ProvisionedThroughput"_s,    u"TableClass"_s,
+        u"OnDemandThroughput"_s, u"WarmThroughput"_s, u"DeletionProtectionEnabled"_s};
+    for (auto it = input.begin(); it != input.end(); ++it)
+        if (!accepted.contains(it.key()))
+            return failed(error, {u"NotImplemented"_s,
+                                  u"DynamoDB_20120810.UpdateTable with %1 is not served by the local cloud: the keys, "
+                                  "indexes and stream of %2 are properties of its node on the canvas"_s.arg(
+                                      it.key().left(100), input.value("TableName"_L1).toString())});
+    return {{u"TableDescription"_s, description(node)}};
 }
 
 QJsonObject DynamoDbService::description(const Node *table) const
@@ -695,7 +788,7 @@ QJsonObject DynamoDbService::listTables(const QJsonObject &, qint64, DynamoError
 {
     QStringList names;
     for (const auto &[id, node] : cloud().project().architecture().nodes())
-        if (node.kind == Kinds::Table)
+        if (node.kind == Kinds::Table && !mDeleted.contains(node.name))
             names.append(cloud().awsName(node.name));
     names.sort();
     return {{u"TableNames"_s, QJsonArray::fromStringList(names)}};
@@ -1657,7 +1750,7 @@ QJsonObject DynamoDbService::executeStatement(const QJsonObject &input, qint64 c
     Partiql partiql(input.value("Statement"_L1).toString(), input.value("Parameters"_L1).toArray());
     const auto statement = partiql.translate(
         [this](const QString &name) -> std::optional<TableKeys> {
-            const QString table = cloud().resourceNamed(Kinds::Table, name);
+            const QString table = tableNamed(name);
             if (table.isEmpty())
                 return std::nullopt;
             return cloud().tableKeys(table);

@@ -512,6 +512,11 @@ private:
 
     HttpResponseData listBuckets(const Call &call);
     HttpResponseData headBucket(const Call &call);
+    HttpResponseData createBucket(const Call &call);
+    HttpResponseData deleteBucket(const Call &call);
+    // The node name of the design's bucket S3 knows as name, empty when there is none or
+    // DeleteBucket deleted it in this run.
+    QString bucketOf(const QString &name) const;
     HttpResponseData deleteObjects(const Call &call);
     HttpResponseData listObjects(const Call &call);
     HttpResponseData copyObject(const Call &call);
@@ -551,6 +556,8 @@ private:
     QStringList servedOperations() const override { return mOperations.keys(); }
 
     QHash<QString, Function> mOperations;
+    // The design's buckets DeleteBucket deleted in this run: missing until CreateBucket.
+    QSet<QString> mDeleted;
 };
 
 } // namespace
@@ -560,6 +567,8 @@ S3Service::S3Service(AwsEndpoint &endpoint) : AwsService(Recognition(u"s3"_s).ta
     mOperations = {
         {u"ListBuckets"_s, &S3Service::listBuckets},
         {u"HeadBucket"_s, &S3Service::headBucket},
+        {u"CreateBucket"_s, &S3Service::createBucket},
+        {u"DeleteBucket"_s, &S3Service::deleteBucket},
         {u"DeleteObjects"_s, &S3Service::deleteObjects},
         {u"ListObjects"_s, &S3Service::listObjects},
         {u"CopyObject"_s, &S3Service::copyObject},
@@ -589,9 +598,14 @@ S3Service::S3Service(AwsEndpoint &endpoint) : AwsService(Recognition(u"s3"_s).ta
     };
     servePartly(u"GetObject"_s, u"a part of a multipart object by partNumber is refused"_s);
     servePartly(u"GetBucketPolicy"_s, u"answers that the bucket has no policy"_s);
-    servePartly(u"PutObjectAcl"_s, u"the owner keeps full control; grants are not kept"_s);
-    servePartly(u"PutBucketAcl"_s, u"the owner keeps full control; grants are not kept"_s);
-    servePartly(u"HeadBucket"_s, u"also answers a PUT of a bucket of the design (CreateBucket)"_s);
+    const QString acl = u"private only (the owner's full control); ACLs granting others are refused"_s;
+    servePartly(u"PutObjectAcl"_s, acl);
+    servePartly(u"PutBucketAcl"_s, acl);
+    servePartly(u"CreateBucket"_s,
+                QStringLiteral("the design's buckets: BucketAlreadyOwnedByYou (200 in us-east-1), or "
+                               "made again after DeleteBucket in this run; a bucket the design does "
+                               "not declare is refused"));
+    servePartly(u"DeleteBucket"_s, u"for this run: an empty bucket of the design is missing until CreateBucket"_s);
     // Every subresource operation of the tables that has no function here is refused by
     // name; the list forms of the configurations that have one are named as operationOf does.
     auto refuseTable = [this](const Subresource *table, std::size_t count, bool bucketLevel) {
@@ -619,7 +633,6 @@ S3Service::S3Service(AwsEndpoint &endpoint) : AwsService(Recognition(u"s3"_s).ta
     };
     refuseTable(kBucketSubresources, std::size(kBucketSubresources), true);
     refuseTable(kObjectSubresources, std::size(kObjectSubresources), false);
-    refuse(u"DeleteBucket"_s, u"buckets are made and removed on the canvas"_s, u"DELETE /{bucket}"_s);
 }
 
 void S3Service::handle(const AwsRequest &request, const AwsReply &done)
@@ -630,7 +643,7 @@ void S3Service::handle(const AwsRequest &request, const AwsReply &done)
     const bool hostIsName = QHostAddress(request.host).isNull() && request.host != "localhost"_L1
                             && request.host.contains('.'_L1);
     const QString hostBucket = request.host.section('.'_L1, 0, 0);
-    if (hostIsName && !bucketNamed(cloud(), hostBucket).isEmpty()) {
+    if (hostIsName && !bucketOf(hostBucket).isEmpty()) {
         call.bucket = hostBucket;
         call.key = request.path.mid(1);
     } else {
@@ -640,7 +653,7 @@ void S3Service::handle(const AwsRequest &request, const AwsReply &done)
     }
     // Answers name the bucket as S3 knows it; the state keeps it by its node.
     call.awsBucket = call.bucket;
-    if (const QString node = bucketNamed(cloud(), call.bucket); !node.isEmpty())
+    if (const QString node = bucketOf(call.bucket); !node.isEmpty())
         call.bucket = node;
     if (Refusal refusal = expired(call)) {
         done(*refusal);
@@ -700,7 +713,12 @@ QString S3Service::operationOf(const Call &call, HttpResponseData *refusal) cons
         *refusal = s3Error(405, u"MethodNotAllowed"_s, kNotAllowed, call.id());
         return {};
     }
-    if (bucketNamed(cloud(), call.awsBucket).isEmpty()) {
+    // CreateBucket names a bucket that may not be there (yet).
+    if (call.key.isEmpty() && method == "PUT"_L1
+        && std::all_of(call.query.cbegin(), call.query.cend(),
+                       [](const QPair<QString, QString> &p) { return isPlainParameter(p.first, true); }))
+        return u"CreateBucket"_s;
+    if (bucketOf(call.awsBucket).isEmpty()) {
         *refusal = noSuchBucket(call.awsBucket, call.id());
         return {};
     }
@@ -712,8 +730,7 @@ QString S3Service::operationOf(const Call &call, HttpResponseData *refusal) cons
     if (!subresource.isEmpty() || refusal->status != 200)
         return subresource;
     if (call.key.isEmpty()) {
-        // A bucket exists when the design has it: creating one is answered as finding it.
-        if (method == "HEAD"_L1 || method == "PUT"_L1)
+        if (method == "HEAD"_L1)
             return u"HeadBucket"_s;
         if (method == "GET"_L1)
             return u"ListObjects"_s;
@@ -952,7 +969,7 @@ Refusal S3Service::copySource(const Call &call, QString *bucket, StoredObject *o
                                 : QString();
     if (versioned && !BucketStore::validVersionId(version))
         return invalidVersion(version, call.id());
-    const QString node = bucketNamed(cloud(), *bucket);
+    const QString node = bucketOf(*bucket);
     if (node.isEmpty())
         return noSuchBucket(*bucket, call.id());
     *bucket = node;
@@ -984,7 +1001,7 @@ HttpResponseData S3Service::listBuckets(const Call &)
     xml.writeEndElement();
     xml.writeStartElement(u"Buckets"_s);
     for (const auto &[nodeId, node] : cloud().project().architecture().nodes()) {
-        if (node.kind != Kinds::Bucket)
+        if (node.kind != Kinds::Bucket || mDeleted.contains(node.name))
             continue;
         xml.writeStartElement(u"Bucket"_s);
         xml.writeTextElement(u"Name"_s, cloud().awsName(node.name));
@@ -993,6 +1010,47 @@ HttpResponseData S3Service::listBuckets(const Call &)
     }
     xml.writeEndElement();
     return document.answer();
+}
+
+QString S3Service::bucketOf(const QString &name) const
+{
+    const QString bucket = bucketNamed(cloud(), name);
+    return mDeleted.contains(bucket) ? QString() : bucket;
+}
+
+// The design's buckets exist already: CreateBucket answers as S3 does the owner of a bucket
+// in the cloud's region (BucketAlreadyOwnedByYou, or us-east-1's legacy 200), or makes one
+// deleted in this run again. A bucket the design does not declare is refused, saying so.
+HttpResponseData S3Service::createBucket(const Call &call)
+{
+    const QString bucket = bucketNamed(cloud(), call.awsBucket);
+    if (bucket.isEmpty())
+        return notImplemented(u"CreateBucket of %1"_s.arg(call.awsBucket.left(100)), call.id(),
+                              u"the design does not declare a bucket named %1 (the local cloud serves the design's "
+                              "buckets, under their physical names)"_s.arg(call.awsBucket.left(100)));
+    HttpResponseData r;
+    AwsWire::addHeader(r.headers, "location", '/' + call.awsBucket.toUtf8());
+    if (mDeleted.remove(bucket) || cloud().region() == "us-east-1"_L1)
+        return r;
+    return s3Error(409, u"BucketAlreadyOwnedByYou"_s,
+                   u"Your previous request to create the named bucket succeeded and you already own it."_s, call.id(),
+                   {{u"BucketName"_s, call.awsBucket}});
+}
+
+// DeleteBucket for this run: as S3, only an empty bucket (no objects, no versions, no
+// uploads in progress); the design keeps it, and the run answers as for a missing bucket
+// until CreateBucket.
+HttpResponseData S3Service::deleteBucket(const Call &call)
+{
+    const CloudState &state = cloud().state();
+    if (!state.listObjects(call.bucket, QString()).isEmpty() || !state.listVersions(call.bucket, QString()).isEmpty()
+        || !state.uploads(call.bucket, QString()).isEmpty())
+        return s3Error(409, u"BucketNotEmpty"_s, u"The bucket you tried to delete is not empty"_s, call.id(),
+                       {{u"BucketName"_s, call.awsBucket}});
+    mDeleted.insert(call.bucket);
+    HttpResponseData r;
+    r.status = 204;
+    return r;
 }
 
 HttpResponseData S3Service::headBucket(const Call &)

@@ -57,6 +57,7 @@ private:
     QJsonObject publishBatch(const AwsRequest &request, AwsError *error);
     QJsonObject listTopics(const AwsRequest &request, AwsError *error);
     QJsonObject createTopic(const AwsRequest &request, AwsError *error);
+    QJsonObject deleteTopic(const AwsRequest &request, AwsError *error);
     QJsonObject subscribe(const AwsRequest &request, AwsError *error);
     QJsonObject getTopicAttributes(const AwsRequest &request, AwsError *error);
     QJsonObject setTopicAttributes(const AwsRequest &request, AwsError *error);
@@ -72,6 +73,8 @@ private:
 
     QHash<QString, Function> mOperations;
     QHash<QString, bool> mContentDeduplication; // topic -> as CreateTopic or SetTopicAttributes set it
+    // The design's topics DeleteTopic deleted in this run: missing until CreateTopic.
+    QSet<QString> mDeleted;
 };
 
 } // namespace
@@ -84,6 +87,7 @@ SnsService::SnsService(AwsEndpoint &endpoint)
         {u"PublishBatch"_s, &SnsService::publishBatch},
         {u"ListTopics"_s, &SnsService::listTopics},
         {u"CreateTopic"_s, &SnsService::createTopic},
+        {u"DeleteTopic"_s, &SnsService::deleteTopic},
         {u"Subscribe"_s, &SnsService::subscribe},
         {u"GetTopicAttributes"_s, &SnsService::getTopicAttributes},
         {u"SetTopicAttributes"_s, &SnsService::setTopicAttributes},
@@ -93,14 +97,15 @@ SnsService::SnsService(AwsEndpoint &endpoint)
         {u"GetSubscriptionAttributes"_s, &SnsService::getSubscriptionAttributes},
         {u"SetSubscriptionAttributes"_s, &SnsService::setSubscriptionAttributes},
     };
-    servePartly(u"CreateTopic"_s, u"answers for the design's topics; a topic it does not declare is refused"_s);
+    servePartly(u"CreateTopic"_s, QStringLiteral("the design's topics: their ARN, also after DeleteTopic in this run; "
+                                                 "a topic the design does not declare is refused"));
+    servePartly(u"DeleteTopic"_s, QStringLiteral("for this run: the design's topic ends its subscriptions and is "
+                                                 "missing until CreateTopic"));
     servePartly(u"Subscribe"_s, u"protocols sqs and lambda; http(s), email, sms, application and firehose refused"_s);
     servePartly(u"SetTopicAttributes"_s, u"ContentBasedDeduplication only; the others are accepted and not kept"_s);
-    const QString design = u"topics are made and removed on the canvas"_s;
     const QString permissions = u"permissions come from the design's connections"_s;
     const QString noTags = u"topics have no tags here"_s;
     const QString push = u"mobile push and SMS are not emulated"_s;
-    refuse(u"DeleteTopic"_s, design);
     refuse(u"ConfirmSubscription"_s, u"subscriptions to queues and functions need no confirmation"_s);
     refuse(u"AddPermission"_s, permissions);
     refuse(u"RemovePermission"_s, permissions);
@@ -175,7 +180,8 @@ QString SnsService::topicOf(const QJsonObject &input, AwsError *error) const
 
 QString SnsService::topicNamed(const QString &name) const
 {
-    return cloud().resourceNamed(Kinds::Topic, name);
+    const QString topic = cloud().resourceNamed(Kinds::Topic, name);
+    return mDeleted.contains(topic) ? QString() : topic;
 }
 
 bool SnsService::contentDeduplication(const QString &topic) const
@@ -343,7 +349,7 @@ QJsonObject SnsService::listTopics(const AwsRequest &, AwsError *)
 {
     QJsonArray topics;
     for (const auto &[id, n] : cloud().project().architecture().nodes())
-        if (n.kind == Kinds::Topic)
+        if (n.kind == Kinds::Topic && !mDeleted.contains(n.name))
             topics.append(QJsonObject{{u"TopicArn"_s, cloud().topicArn(n.name)}});
     return {{u"Topics"_s, topics}};
 }
@@ -355,6 +361,10 @@ QJsonObject SnsService::createTopic(const AwsRequest &request, AwsError *error)
     const QString name = request.parameters.value("Name"_L1).toString();
     const QJsonObject attributes = request.parameters.value("Attributes"_L1).toObject();
     const bool fifo = isTrue(attributes.value("FifoTopic"_L1));
+    if (name.isEmpty()) {
+        *error = {u"InvalidParameter"_s, u"Invalid parameter: Topic Name"_s};
+        return {};
+    }
     if (fifo != name.endsWith(".fifo"_L1)) {
         *error = {u"InvalidParameter"_s,
                   fifo ? QStringLiteral("Fifo Topic names must end with .fifo and must be made up of only uppercase "
@@ -363,17 +373,38 @@ QJsonObject SnsService::createTopic(const AwsRequest &request, AwsError *error)
                        : u"Invalid parameter: Topic Name"_s};
         return {};
     }
-    const QString topic = topicNamed(name);
+    // A topic deleted in this run is made again.
+    const QString topic = cloud().resourceNamed(Kinds::Topic, name);
     if (topic.isEmpty()) {
-        *error = {
-            u"InvalidParameter"_s,
-            u"Invalid parameter: Name Reason: the design does not declare a topic named %1; the local cloud serves "
-            "the design's topics, under their physical names"_s.arg(name)};
+        *error = {u"NotImplemented"_s,
+                  u"CreateTopic of %1 is not served by the local cloud: the design does not declare a topic named %1 "
+                  "(the local cloud serves the design's topics, under their physical names)"_s.arg(name),
+                  501};
         return {};
     }
+    mDeleted.remove(topic);
     if (fifo && attributes.contains("ContentBasedDeduplication"_L1))
         mContentDeduplication.insert(topic, isTrue(attributes.value("ContentBasedDeduplication"_L1)));
     return {{u"TopicArn"_s, cloud().topicArn(topic)}};
+}
+
+// DeleteTopic for this run: the design keeps the topic; its subscriptions end (the
+// connections' for this run) and it answers as missing until CreateTopic. As SNS, deleting
+// a topic that is not there succeeds.
+QJsonObject SnsService::deleteTopic(const AwsRequest &request, AwsError *error)
+{
+    AwsError missing;
+    const QString topic = topicOf(request.parameters, &missing);
+    if (topic.isEmpty()) {
+        if (missing.code != "NotFound"_L1)
+            *error = missing;
+        return {};
+    }
+    for (const TopicSubscription &subscription : cloud().topicSubscriptions(topic))
+        (void)cloud().unsubscribe(subscription.arn);
+    mContentDeduplication.remove(topic);
+    mDeleted.insert(topic);
+    return {};
 }
 
 // Queues (sqs) and functions (lambda) subscribe, with SNS's RawMessageDelivery (queues),

@@ -99,11 +99,12 @@ QString attributeProblem(const QJsonObject &attributes)
 
 // An SQS error in the protocol the request used: query (XML) or JSON, which also names
 // the query-protocol code in a header.
-HttpResponseData sqsError(const QString &code, const QString &message, bool query, const QString &requestId)
+HttpResponseData sqsError(const QString &code, const QString &message, bool query, const QString &requestId,
+                          int status = 400)
 {
     if (query)
-        return AwsWire::xmlAnswer(400, AwsWire::queryError(code, message, true, requestId));
-    HttpResponseData r = AwsWire::jsonError(400, u"com.amazonaws.sqs#"_s, sqsJsonType(code), message);
+        return AwsWire::xmlAnswer(status, AwsWire::queryError(code, message, true, requestId));
+    HttpResponseData r = AwsWire::jsonError(status, u"com.amazonaws.sqs#"_s, sqsJsonType(code), message);
     AwsWire::addHeader(r.headers, "x-amzn-query-error", (code + u";Sender"_s).toUtf8());
     return r;
 }
@@ -214,11 +215,14 @@ private:
     QJsonObject getQueueAttributes(const Call &call, AwsError *error);
     QJsonObject setQueueAttributes(const Call &call, AwsError *error);
     QJsonObject createQueue(const Call &call, AwsError *error);
+    QJsonObject deleteQueue(const Call &call, AwsError *error);
 
     QHash<QString, Operation> mOperations;
     QList<std::shared_ptr<Waiting>> mWaiting;
     QHash<QString, bool> mContentDeduplication; // queue -> as CreateQueue or SetQueueAttributes set it
     QHash<QString, Attempt> mAttempts; // "queue/ReceiveRequestAttemptId" -> what it received
+    // The design's queues DeleteQueue deleted in this run: missing until CreateQueue.
+    QSet<QString> mDeleted;
 };
 
 } // namespace
@@ -248,17 +252,20 @@ SqsService::SqsService(AwsEndpoint &endpoint)
         {u"GetQueueAttributes"_s, {&SqsService::getQueueAttributes}},
         {u"SetQueueAttributes"_s, {&SqsService::setQueueAttributes}},
         {u"CreateQueue"_s, {&SqsService::createQueue, false}},
+        {u"DeleteQueue"_s, {&SqsService::deleteQueue}},
     };
-    servePartly(u"CreateQueue"_s, u"answers for the design's queues; a queue it does not declare is refused"_s);
+    servePartly(u"CreateQueue"_s, QStringLiteral("the design's queues: their URL, or made again (empty) after "
+                                                 "DeleteQueue in this run; a queue the design does not declare is "
+                                                 "refused"));
+    servePartly(u"DeleteQueue"_s, QStringLiteral("for this run: the design's queue loses its messages and is missing "
+                                                 "until CreateQueue; its connections still deliver"));
     servePartly(u"SetQueueAttributes"_s, u"ContentBasedDeduplication only"_s);
     servePartly(u"GetQueueAttributes"_s, QStringLiteral("the message counts, QueueArn and the FIFO attributes; not "
                                                         "the queue's settings or timestamps"));
     const QString permissions = u"permissions come from the design's connections"_s;
     const QString moves = u"dead-letter queue redrives (message move tasks) are not emulated"_s;
-    const QString design = u"queues are made and removed on the canvas"_s;
     refuse(u"AddPermission"_s, permissions);
     refuse(u"RemovePermission"_s, permissions);
-    refuse(u"DeleteQueue"_s, design);
     refuse(u"ListDeadLetterSourceQueues"_s, u"a queue's dead-letter queue is <queue>-dlq on the canvas"_s);
     refuse(u"StartMessageMoveTask"_s, moves);
     refuse(u"CancelMessageMoveTask"_s, moves);
@@ -330,7 +337,7 @@ HttpResponseData SqsService::answer(const AwsRequest &request, const QJsonObject
 {
     const bool query = request.protocol == AwsProtocol::Query;
     if (!error.code.isEmpty())
-        return sqsError(error.code, error.message, query, request.requestId);
+        return sqsError(error.code, error.message, query, request.requestId, error.status);
     return sqsAnswer(request.operation, result, query, request.requestId);
 }
 
@@ -365,7 +372,8 @@ QString SqsService::queueOf(const QJsonObject &input, AwsError *error) const
 
 QString SqsService::queueNamed(const QString &name) const
 {
-    return cloud().resourceNamed(Kinds::Queue, name);
+    const QString queue = cloud().resourceNamed(Kinds::Queue, name);
+    return mDeleted.contains(queue) ? QString() : queue;
 }
 
 bool SqsService::contentDeduplication(const QString &queue) const
@@ -395,7 +403,7 @@ QJsonObject SqsService::listQueues(const Call &call, AwsError *)
         if (node.kind != Kinds::Queue)
             continue;
         for (const QString &name : {node.name, node.name + u"-dlq"_s})
-            if (cloud().awsName(name).startsWith(prefix))
+            if (cloud().awsName(name).startsWith(prefix) && !mDeleted.contains(name))
                 urls.append(AwsEndpoint::queueUrl(endpoint().url(), cloud().awsName(name)));
     }
     return {{u"QueueUrls"_s, urls}};
@@ -761,21 +769,35 @@ QJsonObject SqsService::createQueue(const Call &call, AwsError *error)
                                         "in length")};
         return {};
     }
-    const QString queue = queueNamed(name);
+    // A queue deleted in this run is made again.
+    const QString queue = cloud().resourceNamed(Kinds::Queue, name);
     if (queue.isEmpty()) {
         const QString other = fifo ? name.chopped(5) : name + u".fifo"_s;
         *error = !queueNamed(other).isEmpty()
                      ? AwsError{u"QueueAlreadyExists"_s,
                                 u"A queue already exists with the same name and a different value for attribute "
                                 "FifoQueue"_s}
-                     : AwsError{u"AWS.SimpleQueueService.NonExistentQueue"_s,
-                                u"The design does not declare a queue named %1: the local cloud serves the design's "
-                                "queues, under their physical names"_s.arg(name)};
+                     : AwsError{u"NotImplemented"_s,
+                                u"CreateQueue of %1 is not served by the local cloud: the design does not declare a "
+                                "queue named %1 (the local cloud serves the design's queues, under their physical "
+                                "names)"_s.arg(name),
+                                501};
         return {};
     }
+    mDeleted.remove(queue);
     if (fifo && attributes.contains("ContentBasedDeduplication"_L1))
         mContentDeduplication.insert(queue, isTrue(attributes.value("ContentBasedDeduplication"_L1)));
     return {{u"QueueUrl"_s, AwsEndpoint::queueUrl(endpoint().url(), cloud().awsName(queue))}};
+}
+
+// DeleteQueue for this run: the design keeps the queue; the run forgets its messages and
+// what was set on it, and answers as SQS does for a missing queue until CreateQueue.
+QJsonObject SqsService::deleteQueue(const Call &call, AwsError *)
+{
+    cloud().state().purgeQueue(call.queue);
+    mContentDeduplication.remove(call.queue);
+    mDeleted.insert(call.queue);
+    return {};
 }
 
 AwsService *createSqsService(AwsEndpoint &endpoint)
