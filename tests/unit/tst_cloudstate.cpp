@@ -467,7 +467,7 @@ void TestCloudState::observedCallsGrantedSinceAreLeftOut()
     design.insertNode({writer, QStringLiteral("function"), QStringLiteral("writer"), {}, {}});
     const NodeId orders = design.allocateNodeId();
     design.insertNode({orders, QStringLiteral("table"), QStringLiteral("orders"), {}, {}});
-    design.insertEdge({design.allocateEdgeId(), writer, orders, QStringLiteral("reads")});
+    design.insertEdge({design.allocateEdgeId(), writer, orders, QStringLiteral("reads"), {}});
     const QList<ObservedCall> calls{observed("writer", "dynamodb:PutItem", "orders"),
                                     observed("writer", "dynamodb:GetItem", "orders"),
                                     observed("ghost", "dynamodb:PutItem", "orders")};
@@ -476,7 +476,7 @@ void TestCloudState::observedCallsGrantedSinceAreLeftOut()
     QCOMPARE(left.size(), 1);
     QCOMPARE(left.at(0).action, QStringLiteral("dynamodb:PutItem"));
     QCOMPARE(left.at(0).grantingEdge, QStringLiteral("writes"));
-    design.insertEdge({design.allocateEdgeId(), writer, orders, QStringLiteral("writes")});
+    design.insertEdge({design.allocateEdgeId(), writer, orders, QStringLiteral("writes"), {}});
     QVERIFY(ObservedCallStore::ungranted(design, calls).isEmpty());
 }
 
