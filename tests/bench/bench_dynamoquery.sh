@@ -42,6 +42,7 @@ run_client() { # output, command...
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 
 cp "$here/../runtime/data/libraries/libraries.json" "$work/"
+: > "$work/urls"
 "$build/bin/nimbus" serve "$work/libraries.json" --port 0 --aws-port 0 --state "$work/state" > "$work/urls" 2> "$work/serve.log" &
 nimbus=$!
 for i in $(seq 1 100); do [ "$(wc -l < "$work/urls")" -ge 2 ] && break; sleep 0.1; done

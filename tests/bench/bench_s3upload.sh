@@ -48,6 +48,7 @@ status_mb() { # pid field
 }
 
 cp "$here/../runtime/data/libraries/libraries.json" "$work/"
+: > "$work/urls"
 "$build/bin/nimbus" serve "$work/libraries.json" --port 0 --aws-port 0 --state "$work/state" > "$work/urls" 2> "$work/serve.log" &
 nimbus=$!
 for i in $(seq 1 100); do [ "$(wc -l < "$work/urls")" -ge 2 ] && break; sleep 0.1; done
