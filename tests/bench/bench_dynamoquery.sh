@@ -27,7 +27,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM HUP
+trap 'exit 130' INT TERM HUP PIPE
 # A client runs in the background while the shell waits, so that a signal is handled at once.
 run_client() { # output, command...
     out=$1
