@@ -296,11 +296,19 @@ void addConnectionTools(McpServer &server, McpWorkspace &w)
          {u"type"_s, argument("string", McpWorkspace::tr("The connection type; may be left out when "
                                                          "the catalog allows only one."))}},
         {u"from"_s, u"to"_s});
+    QJsonObject connectSchema = schema;
+    QJsonObject members = connectSchema.value("properties"_L1).toObject();
+    members.insert(u"properties"_s,
+                   argument("object", McpWorkspace::tr("The connection's properties, where its rule has some: a "
+                                                       "topic's subscription of a queue or function takes "
+                                                       "filterPolicy (JSON text), filterPolicyScope (MessageAttributes "
+                                                       "or MessageBody) and, to a queue, rawMessageDelivery.")));
+    connectSchema.insert(u"properties"_s, members);
     server.addTool(
         {u"connect_nodes"_s, McpWorkspace::tr("Connect two nodes"),
-         McpWorkspace::tr("Connects two nodes (a route invokes a function, a function writes a table...); the "
-                          "catalog's rules decide what is allowed."),
-         schema, [&w](McpCall *call) {
+         McpWorkspace::tr("Connects two nodes (a route invokes a function, a function writes a table, a topic "
+                          "delivers to a queue...); the catalog's rules decide what is allowed."),
+         connectSchema, [&w](McpCall *call) {
              const QJsonObject a = call->arguments();
              const std::optional<Ends> ends = endsOf(w, call);
              if (!ends)
@@ -314,14 +322,19 @@ void addConnectionTools(McpServer &server, McpWorkspace &w)
              const NodeId source = from->id, target = to->id;
              const QString what = McpWorkspace::tr("Connect %1 to %2").arg(from->name, to->name);
              if (failed(call, w.edit(what, [&]() -> Result<void> {
-                     const Result<EdgeId> edge = w.project()->connectNodes(source, target, *type);
+                     const Result<EdgeId> edge = w.project()->connectNodes(source, target, *type,
+                                                                           a.value("properties"_L1).toObject());
                      return edge ? Result<void>() : Result<void>(edge.error());
                  })))
                  return;
              emit w.nodeTouched(target);
              if (!w.isAttached())
                  Scaffold::ensure(*w.project(), target);
-             call->finish({{u"from"_s, a.value("from"_L1)}, {u"to"_s, a.value("to"_L1)}, {u"type"_s, *type}});
+             QJsonObject answer{{u"from"_s, a.value("from"_L1)}, {u"to"_s, a.value("to"_L1)}, {u"type"_s, *type}};
+             if (const Edge *made = w.project()->architecture().findEdge(source, target, *type);
+                 made && !made->properties.isEmpty())
+                 answer.insert(u"properties"_s, made->properties);
+             call->finish(answer);
          }});
     server.addTool({u"disconnect_nodes"_s, McpWorkspace::tr("Disconnect two nodes"),
                     McpWorkspace::tr("Removes the connections from one node to another (of one type, if given)."),
