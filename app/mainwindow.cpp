@@ -533,6 +533,8 @@ void MainWindow::createBottomDocks()
     connect(mCloudPanel, &CloudPanel::runningChanged, mCostView,
             [this] { mCostView->setCloud(mCloudPanel->isRunning() ? mCloudPanel->cloud() : nullptr); });
     connect(mCloudPanel, &CloudPanel::hopActivated, traffic, &TrafficLayer::selectHop);
+    connect(traffic, &TrafficLayer::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mCloudPanel, &CloudPanel::message, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(mCloudPanel, &CloudPanel::permissionProblem, mNotifications, &NotificationBar::showError);
     createScenariosDock();

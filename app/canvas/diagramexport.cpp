@@ -6,6 +6,7 @@
 #include "model/catalog.h"
 #include "model/diagrampainter.h"
 #include "nodeitem.h"
+#include "trafficlayer.h"
 
 #include <QApplication>
 #include <QFile>
@@ -177,6 +178,9 @@ void writeSvgNode(QXmlStreamWriter &xml, const Node &node, const NodeItem *item,
 
 bool DiagramExport::includes(const QGraphicsItem *item) const
 {
+    // What code made for a run is not of the design.
+    if (item->type() == MadeResourceItem::Type)
+        return false;
     if (!mSelectionOnly)
         return true;
     if (item->type() == EdgeItem::Type) {

@@ -1,15 +1,20 @@
 #include "trafficlayer.h"
 
 #include "canvasscene.h"
+#include "document/commands.h"
 #include "document/project.h"
 #include "edgeitem.h"
+#include "model/catalog.h"
 #include "model/kinds.h"
 #include "nodeitem.h"
 #include "theme.h"
 
 #include <QApplication>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneMouseEvent>
 #include <QGraphicsView>
 #include <QLocale>
+#include <QMenu>
 #include <QPainter>
 #include <QTimer>
 #include <QVariantAnimation>
@@ -161,6 +166,105 @@ void HeatItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     painter->drawRoundedRect(boundingRect(), 12, 12);
 }
 
+MadeResourceItem::MadeResourceItem(const MadeResource &made, const Node &node, const NodeKind *kind)
+    : mNodeName(made.node), mKindId(made.kind), mAwsName(made.awsName), mMadeBy(made.madeBy)
+{
+    // Not a design's node: never selected, moved or connected with them.
+    setAcceptedMouseButtons(Qt::LeftButton);
+    setZValue(1);
+    if (kind) {
+        mKindName = Catalog::text(kind->name);
+        mIcon = QIcon(u":/nimbus/icons/kinds/"_s + kind->iconFile);
+        mDetail = NodeItem::detailFor(node, kind);
+    }
+    setToolTip(tr("%1 %2 was made by %3 for this run; the design does not declare it. \"Add to design\" makes it "
+                  "a node of the design.")
+                   .arg(mKindName, mAwsName, mMadeBy));
+}
+
+QString MadeResourceItem::caption() const
+{
+    return tr("made by %1").arg(mMadeBy);
+}
+
+QRectF MadeResourceItem::boundingRect() const
+{
+    return QRectF(-2, -2, kWidth + 4, kHeight + 4);
+}
+
+void MadeResourceItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const QPalette palette = QApplication::palette();
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    const QColor accent(0x15, 0x65, 0xc0); // the services' colour, as on the design's cards
+    painter->setRenderHint(QPainter::Antialiasing);
+    // The card, see-through and dashed: there for this run, not in the design.
+    const QRectF body(0, 0, kWidth, NodeItem::kHeight);
+    painter->setPen(QPen(accent, 1.6, outlineStyle()));
+    painter->setBrush(Theme::mix(base, text, 0.03));
+    painter->drawRoundedRect(body, 8, 8);
+    painter->setOpacity(0.75);
+    mIcon.paint(painter, QRect(16, 14, 32, 32));
+    painter->setOpacity(1);
+    QFont font = QApplication::font();
+    font.setBold(true);
+    painter->setFont(font);
+    painter->setPen(text);
+    const QFontMetricsF metrics(font);
+    painter->drawText(QRectF(56, 5, kWidth - 64, 20), Qt::AlignLeft | Qt::AlignVCenter,
+                      metrics.elidedText(mNodeName, Qt::ElideRight, kWidth - 64));
+    font.setBold(false);
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    painter->setFont(font);
+    painter->setPen(Theme::muted());
+    const QFontMetricsF small(font);
+    const QString line = mDetail.isEmpty() ? mKindName : mKindName + u" · "_s + mDetail;
+    painter->drawText(QRectF(56, 26, kWidth - 64, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                      small.elidedText(line, Qt::ElideRight, kWidth - 64));
+    if (mAwsName != mNodeName)
+        painter->drawText(QRectF(56, 42, kWidth - 64, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                          small.elidedText(mAwsName, Qt::ElideMiddle, kWidth - 64));
+    // Who made it, and the way into the design.
+    font.setItalic(true);
+    painter->setFont(font);
+    painter->drawText(QRectF(2, 66, addButtonRect().left() - 6, 22), Qt::AlignLeft | Qt::AlignVCenter,
+                      small.elidedText(caption(), Qt::ElideMiddle, addButtonRect().left() - 6));
+    font.setItalic(false);
+    painter->setFont(font);
+    const QRectF button = addButtonRect();
+    painter->setPen(QPen(accent, 1));
+    painter->setBrush(base);
+    painter->drawRoundedRect(button, button.height() / 2, button.height() / 2);
+    painter->setPen(accent);
+    painter->drawText(button, Qt::AlignCenter, tr("Add to design"));
+}
+
+void MadeResourceItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    // Taken whole, so that a press here starts no rubber band over the design.
+    mPressedOnButton = event->button() == Qt::LeftButton && addButtonRect().contains(event->pos());
+    event->accept();
+}
+
+void MadeResourceItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    const bool clicked = mPressedOnButton && addButtonRect().contains(event->pos());
+    mPressedOnButton = false;
+    event->accept();
+    if (clicked)
+        emit addToDesignRequested(mNodeName);
+}
+
+void MadeResourceItem::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    QMenu menu;
+    QAction *add = menu.addAction(tr("Add to design"));
+    event->accept();
+    if (menu.exec(event->screenPos()) == add)
+        emit addToDesignRequested(mNodeName);
+}
+
 // ---- the layer ----------------------------------------------------------------
 
 TrafficLayer::TrafficLayer(CanvasScene *scene, QGraphicsView *view, QObject *parent)
@@ -184,12 +288,14 @@ void TrafficLayer::setCloud(LocalCloud *cloud)
         return;
     disconnect(mLogged);
     disconnect(mChanged);
+    disconnect(mMadeChanged);
     clear();
     mCloud = cloud;
     if (!cloud)
         return;
     mLastSeen = cloud->log().isEmpty() ? 0 : cloud->log().constLast().id;
     mLogged = connect(cloud, &LocalCloud::logged, this, &TrafficLayer::showHop);
+    mMadeChanged = connect(cloud, &LocalCloud::madeResourcesChanged, this, &TrafficLayer::syncMadeResources);
     mChanged = connect(cloud, &LocalCloud::stateChanged, this, [this](const QString &service) {
         mChangedServices.insert(service);
         scheduleRefresh();
@@ -198,6 +304,7 @@ void TrafficLayer::setCloud(LocalCloud *cloud)
         for (const auto &[id, node] : project->architecture().nodes())
             mChangedServices.insert(node.name);
     refreshCounters();
+    syncMadeResources();
 }
 
 void TrafficLayer::clear()
@@ -217,6 +324,10 @@ void TrafficLayer::clear()
     mChangedServices.clear();
     mUnfinished.clear();
     mLastSeen = 0;
+    for (const QPointer<MadeResourceItem> &item : std::as_const(mMadeItems))
+        delete item.data();
+    mMadeItems.clear();
+    mGridPlaced = 0;
 }
 
 QList<PulseItem *> TrafficLayer::pulses() const
@@ -413,6 +524,126 @@ void TrafficLayer::refreshCounters()
     for (const auto &[id, node] : project->architecture().nodes())
         if (NodeItem *item = mScene->nodeItem(id))
             showCounters(item, node);
+}
+
+// ---- resources made by code ---------------------------------------------------
+
+QList<MadeResourceItem *> TrafficLayer::madeResourceItems() const
+{
+    QList<MadeResourceItem *> items;
+    for (const QPointer<MadeResourceItem> &item : mMadeItems)
+        if (item)
+            items.append(item);
+    return items;
+}
+
+MadeResourceItem *TrafficLayer::madeResourceItem(const QString &nodeName) const
+{
+    return mMadeItems.value(nodeName);
+}
+
+void TrafficLayer::syncMadeResources()
+{
+    const QList<MadeResource> made = mCloud ? mCloud->madeResources() : QList<MadeResource>();
+    QSet<QString> shown;
+    for (const MadeResource &resource : made) {
+        // One the design has taken over is the design's node's to show.
+        if (!mScene || !mCloud->isMadeResource(resource.node))
+            continue;
+        shown.insert(resource.node);
+        if (mMadeItems.value(resource.node))
+            continue;
+        const Node *node = mCloud->madeResourceNode(resource.node);
+        if (!node)
+            continue;
+        auto *item = new MadeResourceItem(resource, *node, mCloud->project().catalog().kind(resource.kind));
+        int gridIndex = -1;
+        item->setPos(placeFor(resource, &gridIndex));
+        if (gridIndex >= 0)
+            mGridPlaced = gridIndex + 1;
+        mScene->addItem(item);
+        // Queued: adding it to the design takes the item away, which its own click must not see.
+        connect(
+            item, &MadeResourceItem::addToDesignRequested, this,
+            [this](const QString &nodeName) {
+            if (const Result<NodeId> added = addToDesign(nodeName); !added)
+                emit statusMessage(added.errorMessage());
+            },
+            Qt::QueuedConnection);
+        mMadeItems.insert(resource.node, item);
+    }
+    for (auto it = mMadeItems.begin(); it != mMadeItems.end();) {
+        if (it.value() && shown.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        if (MadeResourceItem *item = it.value()) {
+            if (item->scene())
+                item->scene()->removeItem(item);
+            item->deleteLater();
+        }
+        it = mMadeItems.erase(it);
+    }
+}
+
+QPointF TrafficLayer::placeFor(const MadeResource &made, int *gridIndex) const
+{
+    constexpr qreal kGap = 40;
+    const QSizeF size(MadeResourceItem::kWidth, MadeResourceItem::kHeight);
+    const auto free = [this, size](QPointF at) {
+        const QRectF spot = QRectF(at, size).adjusted(-10, -10, 10, 10);
+        if (!mScene->nodesIn(spot).isEmpty())
+            return false;
+        for (const QPointer<MadeResourceItem> &item : mMadeItems)
+            if (item && item->sceneBoundingRect().intersects(spot))
+                return false;
+        return true;
+    };
+    // Beside the function that made it, below what it made before.
+    const Project *project = mScene->project();
+    const Node *maker = project ? project->architecture().nodeByName(made.madeBy) : nullptr;
+    if (NodeItem *makerItem = maker ? mScene->nodeItem(maker->id) : nullptr) {
+        const QPointF start = makerItem->pos() + QPointF(NodeItem::kWidth + 2 * kGap, NodeItem::kHeight / 2);
+        for (int row = 0; row < 8; ++row)
+            if (const QPointF at = start + QPointF(0, row * (size.height() + kGap / 2)); free(at))
+                return at;
+    }
+    // Else in a grid under the design, eight to a row.
+    QRectF design;
+    if (project)
+        for (const auto &[id, node] : project->architecture().nodes())
+            if (NodeItem *item = mScene->nodeItem(id))
+                design |= item->sceneBoundingRect();
+    const QPointF origin = design.isNull() ? QPointF() : QPointF(design.left(), design.bottom() + 2 * kGap);
+    for (int index = mGridPlaced;; ++index) {
+        const QPointF at = origin + QPointF((index % 8) * (size.width() + kGap), (index / 8) * (size.height() + kGap));
+        if (free(at) || index > mGridPlaced + 64) {
+            *gridIndex = index;
+            return at;
+        }
+    }
+}
+
+Result<NodeId> TrafficLayer::addToDesign(const QString &nodeName)
+{
+    Project *project = mScene ? mScene->project() : nullptr;
+    const Node *made = mCloud && mCloud->isMadeResource(nodeName) ? mCloud->madeResourceNode(nodeName) : nullptr;
+    if (!project || !made || &mCloud->project() != project)
+        return fail(tr("%1 is not a resource made by code in this run").arg(nodeName));
+    // The same name, so that the design's node serves what the made one holds.
+    if (project->architecture().nodeByName(nodeName))
+        return fail(tr("The design has a node named %1 already.").arg(nodeName));
+    Node node = *made;
+    node.id = project->architecture().allocateNodeId();
+    const MadeResourceItem *item = madeResourceItem(nodeName);
+    node.position = item ? item->pos() : QPointF();
+    // One step with the made resource's kind, name and properties (a FIFO queue's, a
+    // table's keys): undone, the node goes again.
+    auto *step = new AddNodeCommand(&project->architecture(), node);
+    step->setText(tr("Add %1 (made by %2) to the design").arg(nodeName, item ? item->madeBy() : tr("code")));
+    project->undoStack()->push(step);
+    (void)mCloud->forgetMadeResource(nodeName);
+    return node.id;
 }
 
 } // namespace Nimbus

@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QGraphicsObject>
 #include <QHash>
+#include <QIcon>
 #include <QPointer>
 #include <QSet>
 
@@ -16,6 +17,7 @@ namespace Nimbus {
 
 class CanvasScene;
 class NodeItem;
+struct NodeKind;
 
 // A glowing dot that travels along a connection for one hop, then goes.
 class PulseItem : public QGraphicsObject
@@ -98,6 +100,55 @@ private:
     QColor mColour;
 };
 
+// A resource that code made for this run (LocalCloud::madeResources()), drawn as its
+// kind's node with a dashed outline and a caption naming the function (or "outside")
+// that made it, with an "Add to design" button (also in its context menu). It stands
+// beside the design without being of it: never selected with the design's nodes, saved,
+// exported or validated, and gone when the cloud stops.
+class MadeResourceItem : public QGraphicsObject
+{
+    Q_OBJECT
+
+public:
+    enum { Type = UserType + 23 };
+    static constexpr qreal kWidth = 196; // a node's card, and a row for the caption and the button
+    static constexpr qreal kHeight = 90;
+
+    MadeResourceItem(const MadeResource &made, const Node &node, const NodeKind *kind);
+
+    int type() const override { return Type; }
+    QString nodeName() const { return mNodeName; }
+    QString kindId() const { return mKindId; }
+    QString madeBy() const { return mMadeBy; }
+    // "made by <function>", under the card.
+    QString caption() const;
+    // The outline's pen style: dashed, the sign of what the design does not declare.
+    Qt::PenStyle outlineStyle() const { return Qt::DashLine; }
+    // Where the "Add to design" button is, in the item's coordinates.
+    QRectF addButtonRect() const { return QRectF(kWidth - 108, 66, 104, 22); }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+signals:
+    void addToDesignRequested(const QString &nodeName);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+
+private:
+    QString mNodeName;
+    QString mKindId;
+    QString mKindName;
+    QString mAwsName;
+    QString mMadeBy;
+    QString mDetail;
+    QIcon mIcon;
+    bool mPressedOnButton = false;
+};
+
 // The local cloud's traffic on the canvas: each hop pulses along the connection it
 // travelled (red when it failed; a failed answer runs back), nodes carry live counters
 // (invocations and errors, requests, messages waiting, items, objects) and functions a
@@ -134,6 +185,18 @@ public:
     // Refreshes the counters now rather than at the next throttled refresh.
     void refreshCounters();
 
+    // The items of the resources code made in this run, by node name.
+    QList<MadeResourceItem *> madeResourceItems() const;
+    MadeResourceItem *madeResourceItem(const QString &nodeName) const;
+    // "Add to design": a node of the made resource's kind, name and properties where its
+    // item stands, in one undo step; the cloud then forgets it, and the design's node
+    // serves it with what it holds. The new node's id, or why it cannot be added.
+    Result<NodeId> addToDesign(const QString &nodeName);
+
+signals:
+    // What went wrong with a gesture on the layer's items, for the status bar.
+    void statusMessage(const QString &message);
+
 private:
     // What the layer has seen of one node's hops since the cloud started.
     struct Stats
@@ -151,6 +214,11 @@ private:
     // The counters' text for a node, empty for none; alarm when some failed.
     QString countersOf(const Node &node, bool *alarm) const;
     void showCounters(NodeItem *item, const Node &node);
+    // Draws what the cloud made by code and no longer draws what it forgot.
+    void syncMadeResources();
+    // Where a made resource goes: beside the function that made it, else in a grid under
+    // the design, where no node stands. index: its place among those in the grid.
+    QPointF placeFor(const MadeResource &made, int *gridIndex) const;
 
     QPointer<CanvasScene> mScene; // the window may take it down first
     QPointer<QGraphicsView> mView;
@@ -164,6 +232,9 @@ private:
     QSet<QString> mChangedServices; // whose stored count is out of date
     qint64 mLastSeen = 0;
     QSet<qint64> mUnfinished; // hops seen running, not yet ended
+    QMetaObject::Connection mMadeChanged;
+    QHash<QString, QPointer<MadeResourceItem>> mMadeItems; // by node name
+    int mGridPlaced = 0; // made resources placed in the grid under the design
 };
 
 } // namespace Nimbus

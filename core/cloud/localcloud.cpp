@@ -24,6 +24,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalBlocker>
 #include <QTimer>
@@ -292,7 +293,7 @@ quint64 LocalCloud::faultSeed() const
 
 bool LocalCloud::throttlesServiceCall(const QString &service, const QString &operation, qint64 cause)
 {
-    const Node *node = mProject.architecture().nodeByName(service);
+    const Node *node = resourceNode(service);
     if (!node || !mRunning || !mFaults->nextServiceCall(*node))
         return false;
     addLog(CloudLogEntry::failure(
@@ -340,7 +341,9 @@ std::optional<QString> LocalCloud::refusesServiceCall(qint64 cause, const QStrin
         return std::nullopt;
     const Architecture &architecture = mProject.architecture();
     const Node *function = architecture.nodeByName(caller.isEmpty() ? causeName(cause) : caller);
-    const Node *target = architecture.nodeByName(resource);
+    // A resource made by code is on no connection: on AWS the function's role would not
+    // cover it either.
+    const Node *target = resourceNode(resource);
     if (!function || function->kind != Kinds::Function || !target)
         return std::nullopt;
     if (EffectivePolicy::of(architecture, *function).allows(action, resource, objectLevel))
@@ -392,11 +395,12 @@ void LocalCloud::stop()
     mAsync->clear();
     mBusyQueues.clear();
     mShards.clear();
+    clearMadeResources();
 }
 
 Result<const Node *> LocalCloud::service(const QString &name, const char *kind) const
 {
-    const Node *node = mProject.architecture().nodeByName(name);
+    const Node *node = resourceNode(name);
     if (!node || node->kind != QLatin1String(kind))
         return fail(tr("the design has no %1 named %2").arg(QLatin1String(kind), name));
     if (!mRunning)
@@ -542,7 +546,7 @@ qint64 LocalCloud::logRefusedRequest(const QString &request, int httpStatus, con
 
 qsizetype LocalCloud::storedCount(const QString &service) const
 {
-    const Node *node = mProject.architecture().nodeByName(service);
+    const Node *node = resourceNode(service);
     if (!mRunning || !node)
         return -1;
     if (node->kind == Kinds::Queue)
@@ -709,7 +713,7 @@ Result<QString> LocalCloud::sendMessage(const QString &queue, const QByteArray &
         return sent ? Result<QString>(sent->id) : Result<QString>(sent.error());
     }
     // A dead-letter queue has no node of its own and delivers to no one.
-    const bool deadLetters = isQueue(queue) && !mProject.architecture().nodeByName(queue);
+    const bool deadLetters = isQueue(queue) && !resourceNode(queue);
     const Result<const Node *> node = changing(deadLetters ? queue.chopped(4) : queue, "queue", cause, queue);
     if (!node)
         return node.error();
@@ -730,7 +734,7 @@ Result<QString> LocalCloud::sendMessage(const QString &queue, const QByteArray &
 Result<SentMessage> LocalCloud::sendFifoMessage(const QString &queue, const QByteArray &body,
                                                 const QJsonObject &attributes, const FifoSend &fifo, qint64 cause)
 {
-    const bool deadLetters = isQueue(queue) && !mProject.architecture().nodeByName(queue);
+    const bool deadLetters = isQueue(queue) && !resourceNode(queue);
     const Result<const Node *> node = changing(deadLetters ? queue.chopped(4) : queue, "queue", cause, queue);
     if (!node)
         return node.error();
@@ -760,10 +764,9 @@ Result<SentMessage> LocalCloud::sendFifoMessage(const QString &queue, const QByt
 
 bool LocalCloud::isFifo(const QString &name) const
 {
-    const Architecture &architecture = mProject.architecture();
-    const Node *node = architecture.nodeByName(name);
+    const Node *node = resourceNode(name);
     if (!node && name.endsWith("-dlq"_L1)) {
-        node = architecture.nodeByName(name.chopped(4));
+        node = resourceNode(name.chopped(4));
         if (node && node->kind != Kinds::Queue)
             node = nullptr;
     }
@@ -778,11 +781,10 @@ QString LocalCloud::physicalName(const Node &node)
 
 QString LocalCloud::awsName(const QString &name) const
 {
-    const Architecture &architecture = mProject.architecture();
-    const Node *node = architecture.nodeByName(name);
+    const Node *node = resourceNode(name);
     QString deadLetter;
     if (!node && name.endsWith("-dlq"_L1)) {
-        node = architecture.nodeByName(name.chopped(4));
+        node = resourceNode(name.chopped(4));
         if (node && node->kind != Kinds::Queue)
             node = nullptr;
         deadLetter = u"-dlq"_s;
@@ -806,28 +808,176 @@ QString LocalCloud::resourceNamed(const QString &kind, const QString &name) cons
     // Most nodes have no physical name: the node so named (or the queue of a dead-letter
     // queue so named) answers at once.
     const QString plain = name.endsWith(".fifo"_L1) ? name.chopped(5) : name;
-    const bool deadLetter = kind == Kinds::Queue && plain.endsWith("-dlq"_L1) && !architecture.nodeByName(plain);
-    if (const Node *node = architecture.nodeByName(deadLetter ? plain.chopped(4) : plain);
+    const bool deadLetter = kind == Kinds::Queue && plain.endsWith("-dlq"_L1) && !resourceNode(plain);
+    if (const Node *node = resourceNode(deadLetter ? plain.chopped(4) : plain);
         node && node->kind == kind && physicalName(*node).isEmpty() && awsName(plain) == name)
         return plain;
-    for (const auto &[id, node] : architecture.nodes()) {
+    const auto named = [&](const Node &node) -> QString {
         if (node.kind != kind || physicalName(node).isEmpty())
-            continue;
+            return {};
         if (awsName(node.name) == name)
             return node.name;
         if (kind == Kinds::Queue && awsName(node.name + "-dlq"_L1) == name)
             return node.name + "-dlq"_L1;
-    }
+        return {};
+    };
+    for (const auto &[id, node] : architecture.nodes())
+        if (const QString found = named(node); !found.isEmpty())
+            return found;
+    // A made resource the design's node of the same name has taken over is the design's.
+    for (const auto &[nodeName, node] : mMadeNodes)
+        if (const QString found = named(*node); !found.isEmpty() && !architecture.nodeByName(nodeName))
+            return found;
     return {};
 }
 
 bool LocalCloud::isQueue(const QString &name) const
 {
-    const Architecture &architecture = mProject.architecture();
-    if (const Node *node = architecture.nodeByName(name))
+    if (const Node *node = resourceNode(name))
         return node->kind == Kinds::Queue;
-    const Node *base = name.endsWith("-dlq"_L1) ? architecture.nodeByName(name.chopped(4)) : nullptr;
+    const Node *base = name.endsWith("-dlq"_L1) ? resourceNode(name.chopped(4)) : nullptr;
     return base && base->kind == Kinds::Queue;
+}
+
+// ---- resources made by code for this run ------------------------------------
+
+const Node *LocalCloud::resourceNode(const QString &nodeName) const
+{
+    if (const Node *node = mProject.architecture().nodeByName(nodeName))
+        return node;
+    return madeResourceNode(nodeName);
+}
+
+const Node *LocalCloud::madeResourceNode(const QString &nodeName) const
+{
+    const auto it = mMadeNodes.find(nodeName);
+    return it == mMadeNodes.end() ? nullptr : it->second.get();
+}
+
+bool LocalCloud::isMadeResource(const QString &nodeName) const
+{
+    return mMadeNodes.count(nodeName) > 0 && !mProject.architecture().nodeByName(nodeName);
+}
+
+Result<QString> LocalCloud::makeResource(const QString &kind, const QString &awsName, const QJsonObject &properties,
+                                         qint64 cause)
+{
+    if (!mRunning)
+        return fail(tr("the local cloud is not running"));
+    if (kind != Kinds::Queue && kind != Kinds::Topic && kind != Kinds::Table && kind != Kinds::Bucket)
+        return fail(tr("code can make queues, topics, tables and buckets, not a %1").arg(kind));
+    const NodeKind *spec = mProject.catalog().kind(kind);
+    if (!spec)
+        return fail(tr("the catalog has no kind %1").arg(kind));
+    static const QRegularExpression control(u"[\\x00-\\x1f\\x7f]"_s);
+    if (awsName.trimmed().isEmpty() || awsName.size() > 256 || awsName.contains(control))
+        return fail(tr("a %1 cannot be named '%2': a name has 1 to 256 characters, none of them control characters")
+                        .arg(kind, awsName.left(300)));
+    // A queue or topic is FIFO by its name, as SQS and SNS have it; a property saying
+    // otherwise is a contradiction AWS refuses too.
+    const bool fifoKind = kind == Kinds::Queue || kind == Kinds::Topic;
+    const bool fifo = fifoKind && awsName.endsWith(".fifo"_L1);
+    if (fifoKind && properties.contains("fifo"_L1) && properties.value("fifo"_L1).toBool() != fifo)
+        return fail(fifo ? tr("the %1 %2 is named as a FIFO one, but is asked not to be FIFO").arg(kind, awsName)
+                         : tr("the FIFO %1 %2 must have a name ending in .fifo").arg(kind, awsName));
+    if (const QString existing = resourceNamed(kind, awsName); !existing.isEmpty())
+        return existing;
+    if (mMade.size() >= kMadeResourceLimit)
+        return fail(tr("code has made %1 resources in this run, the most the local cloud makes; %2 %3 was not made "
+                       "(declare the resources in the design, or restart the cloud)")
+                        .arg(kMadeResourceLimit)
+                        .arg(kind, awsName));
+
+    // The node name: the name AWS knows, made a valid node name (a bucket's dots, a
+    // queue's .fifo go), unique against the design and what code made already; where
+    // it differs from the name AWS knows, that one is its physical name.
+    const QString plain = fifo ? awsName.chopped(5) : awsName;
+    QString stem = plain;
+    stem.replace(QRegularExpression(u"[^A-Za-z0-9_-]+"_s), u"-"_s);
+    if (stem.isEmpty() || !stem.at(0).isLetter())
+        stem.prepend('n'_L1);
+    stem = stem.left(60);
+    const auto taken = [this](const QString &name) { return resourceNode(name) || mMadeNodes.count(name) > 0; };
+    QString nodeName = stem;
+    for (int i = 2; taken(nodeName); ++i)
+        nodeName = stem + QString::number(i);
+
+    auto node = std::make_unique<Node>();
+    node->kind = kind;
+    node->name = nodeName;
+    node->properties = spec->defaultProperties(nodeName);
+    // What the call said, in the catalog's ids; anything else is not a property of the kind.
+    for (auto it = properties.constBegin(); it != properties.constEnd(); ++it)
+        if (spec->property(it.key()))
+            node->properties.insert(it.key(), it.value());
+    if (fifoKind)
+        node->properties.insert(u"fifo"_s, fifo);
+    node->properties.insert(u"physicalName"_s, nodeName == plain ? QString() : awsName);
+
+    MadeResource made;
+    made.kind = kind;
+    made.node = nodeName;
+    made.awsName = awsName;
+    made.madeBy = causeName(cause);
+    made.when = mClock->now();
+    mMadeNodes.emplace(nodeName, std::move(node));
+    mMade.append(made);
+    logChange(nodeName, cause,
+              tr("%1 %2 made by %3 for this run (the design does not declare it)").arg(kind, awsName, made.madeBy));
+    emit madeResourcesChanged();
+    emit stateChanged(nodeName);
+    return nodeName;
+}
+
+Result<void> LocalCloud::forgetMadeResource(const QString &nodeName)
+{
+    const auto it = mMadeNodes.find(nodeName);
+    if (it == mMadeNodes.end())
+        return fail(tr("no resource named %1 was made by code in this run").arg(nodeName));
+    mMadeNodes.erase(it);
+    mMade.erase(std::remove_if(mMade.begin(), mMade.end(),
+                               [&nodeName](const MadeResource &made) { return made.node == nodeName; }),
+                mMade.end());
+    emit madeResourcesChanged();
+    emit stateChanged(nodeName);
+    return {};
+}
+
+Result<void> LocalCloud::removeMadeResource(const QString &nodeName)
+{
+    const Node *node = madeResourceNode(nodeName);
+    if (!node || mProject.architecture().nodeByName(nodeName))
+        return fail(tr("no resource named %1 was made by code in this run").arg(nodeName));
+    // What it holds goes with it, so that one made again under the same name starts empty.
+    if (mRunning) {
+        if (node->kind == Kinds::Queue) {
+            mState->purgeQueue(nodeName);
+            mState->purgeQueue(nodeName + "-dlq"_L1);
+        } else if (node->kind == Kinds::Table) {
+            const TableKeys keys = tableKeys(nodeName);
+            for (const QJsonObject &item : mState->scan(nodeName)) {
+                QJsonObject key{{keys.partitionKey, item.value(keys.partitionKey)}};
+                if (!keys.sortKey.isEmpty())
+                    key.insert(keys.sortKey, item.value(keys.sortKey));
+                if (Result<void> deleted = mState->deleteItem(nodeName, keys, key); !deleted)
+                    return deleted;
+            }
+        } else if (node->kind == Kinds::Bucket) {
+            for (const StoredObject &object : mState->listObjects(nodeName))
+                if (Result<void> deleted = mState->deleteObject(nodeName, object.key); !deleted)
+                    return deleted;
+        }
+    }
+    return forgetMadeResource(nodeName);
+}
+
+void LocalCloud::clearMadeResources()
+{
+    if (mMade.isEmpty() && mMadeNodes.empty())
+        return;
+    mMade.clear();
+    mMadeNodes.clear();
+    emit madeResourcesChanged();
 }
 
 QList<QueueMessage> LocalCloud::receive(const Node *queue, int max, int visibility)
@@ -853,7 +1003,7 @@ QList<QueueMessage> LocalCloud::receiveMessages(const QString &queue, int max, i
 {
     if (!mRunning || !isQueue(queue))
         return {};
-    const Node *node = mProject.architecture().nodeByName(queue);
+    const Node *node = resourceNode(queue);
     if (!node) { // a dead-letter queue: no redrive of its own
         const QList<QueueMessage> messages =
             mState->receiveMessages(queue, max, std::max(visibilityTimeout, 0)).valueOr({});
@@ -1031,7 +1181,7 @@ void LocalCloud::queueBatchDone(const QString &queue, const QList<QueueMessage> 
     // Success deletes the batch, except the items the function reports failed when the
     // queue's trigger takes such reports. One identifier that is not of the batch fails
     // it whole, as Lambda takes it.
-    const Node *queueNode = mProject.architecture().nodeByName(queue);
+    const Node *queueNode = resourceNode(queue);
     const bool reports = !queueNode || queueNode->properties.value("reportBatchItemFailures"_L1).toBool(true);
     QSet<QString> failed;
     if (result.ok && reports) {
@@ -1065,7 +1215,7 @@ void LocalCloud::queueBatchDone(const QString &queue, const QList<QueueMessage> 
         }
     }
     emit stateChanged(queue);
-    if (const Node *node = mProject.architecture().nodeByName(queue))
+    if (const Node *node = resourceNode(queue))
         deliverQueue(node);
 }
 
@@ -1441,7 +1591,7 @@ QString LocalCloud::bucketVersioning(const QString &bucket) const
     const QString set = mState->bucketVersioning(bucket);
     if (!set.isEmpty())
         return set;
-    const Node *node = mProject.architecture().nodeByName(bucket);
+    const Node *node = resourceNode(bucket);
     return node && node->kind == Kinds::Bucket && node->properties.value(u"versioning"_s).toBool() ? u"Enabled"_s
                                                                                                    : QString();
 }
@@ -1517,7 +1667,7 @@ Result<StoredObject> LocalCloud::completeUpload(const QString &uploadId, const Q
 TableKeys LocalCloud::tableKeys(const QString &table) const
 {
     TableKeys keys;
-    if (const Node *node = mProject.architecture().nodeByName(table)) {
+    if (const Node *node = resourceNode(table)) {
         keys.partitionKey = text(node, "partitionKey", u"id"_s);
         keys.partitionType = text(node, "partitionKeyType", u"S"_s);
         keys.sortKey = text(node, "sortKey");
@@ -1923,6 +2073,11 @@ void LocalCloud::tick()
                     deliverStream(&node, function);
         }
     }
+    // A queue code made keeps its messages as long as one of the design would.
+    const QList<MadeResource> made = mMade; // a copy: what a signal's receiver does cannot change it
+    for (const MadeResource &resource : made)
+        if (const Node *node = madeResourceNode(resource.node); node && node->kind == Kinds::Queue)
+            dropExpiredMessages(resource.node, number(node, "messageRetention", kRetentionSeconds));
     mAsync->tick();
     mEventArchive->expire();
     mWorkflows->tick();
@@ -2064,7 +2219,7 @@ QString LocalCloud::timeToLiveAttribute(const QString &table) const
 {
     if (const auto set = mTimeToLive.constFind(table); set != mTimeToLive.cend())
         return *set;
-    const Node *node = mProject.architecture().nodeByName(table);
+    const Node *node = resourceNode(table);
     return node && node->kind == Kinds::Table ? text(node, "ttlAttribute") : QString();
 }
 

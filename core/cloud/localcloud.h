@@ -14,6 +14,7 @@
 #include <QSet>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -82,6 +83,19 @@ struct TopicSubscription
     QString filterPolicy; // JSON; empty for none
     QString filterScope = QStringLiteral("MessageAttributes");
     EdgeId edge = kInvalidEdgeId; // the connection that makes it; invalid for Subscribe's
+};
+
+// A queue, topic, table or bucket that code made for this run (CreateQueue, CreateTable,
+// CreateBucket or CreateTopic naming one the design does not declare): served as a
+// design's node of that name would be, shown on the canvas as made by code, until the
+// cloud stops or "Add to design" makes it a node of the design.
+struct MadeResource
+{
+    QString kind; // Kinds::Queue, Topic, Table or Bucket
+    QString node; // its node name, unique against the design's and the other made ones
+    QString awsName; // as the SDK named it ("jobs.fifo")
+    QString madeBy; // the function whose invocation made it, or "outside"
+    QDateTime when;
 };
 
 // The whole design on the laptop: the state of its queues, topics, buckets, tables and
@@ -185,6 +199,38 @@ public:
     // in the last five minutes makes none and answers as that one did.
     Result<SentMessage> sendFifoMessage(const QString &queue, const QByteArray &body, const QJsonObject &attributes,
                                         const FifoSend &fifo, qint64 cause = 0);
+    // ---- resources made by code for this run ----
+    // Makes a resource of kind (Kinds::Queue, Topic, Table or Bucket) that AWS knows as
+    // awsName, for this run only: a node kept beside the design (never in the project),
+    // with properties given in the catalog's ids (a table's partitionKey, a queue's fifo
+    // ...) over the kind's defaults, named after awsName and unique against the design's
+    // nodes and the other made ones, so that every operation serves it by that name. A
+    // ".fifo" queue or topic is FIFO. cause: the invocation whose function made it (0
+    // from outside). The node name serving awsName: the design's resource's or an
+    // earlier made one's when there is one (nothing is made then), else the new one's.
+    // Refused when the cloud is not running, for another kind, a name over 256
+    // characters or with control characters, a FIFO setting that its name contradicts,
+    // and beyond kMadeResourceLimit resources.
+    Result<QString> makeResource(const QString &kind, const QString &awsName, const QJsonObject &properties,
+                                 qint64 cause = 0);
+    // The endpoint is open to every program and page on the machine: what they can make is bounded.
+    static constexpr int kMadeResourceLimit = 1000;
+    // Whether the node is one made by code (not one of the design's).
+    bool isMadeResource(const QString &nodeName) const;
+    // The resources made in this run, in the order made.
+    QList<MadeResource> madeResources() const { return mMade; }
+    // The node of a resource made in this run, nullptr for none.
+    const Node *madeResourceNode(const QString &nodeName) const;
+    // Forgets a made resource, keeping what it holds: after "Add to design", the design's
+    // node of the same name serves it, with the same stored messages, items or objects.
+    Result<void> forgetMadeResource(const QString &nodeName);
+    // Deletes a made resource (DeleteQueue, DeleteTable ...): forgotten, and its queue's
+    // messages, table's items or bucket's objects removed.
+    Result<void> removeMadeResource(const QString &nodeName);
+    // The queue, topic, table or bucket (or any node) named nodeName: the design's, else
+    // one made by code in this run; nullptr when neither has it.
+    const Node *resourceNode(const QString &nodeName) const;
+
     // A queue node, or the dead-letter queue <queue>-dlq of one.
     bool isQueue(const QString &name) const;
     // A FIFO queue or topic (its node's fifo is set), or the dead-letter queue of one.
@@ -361,6 +407,8 @@ signals:
     void logged(const Nimbus::CloudLogEntry &entry);
     // A service's state changed (node name), for inspectors.
     void stateChanged(const QString &service);
+    // A resource was made by code, forgotten or removed, or the cloud stopped (all gone).
+    void madeResourcesChanged();
 
 private:
     // The event buses deliver along the design's connections as the other services do, and
@@ -553,6 +601,12 @@ private:
     mutable QHash<QString, QString> mFunctionTokens;
     mutable QList<QString> mSessionTokenOrder;
     ContainerPool *mContainers = nullptr; // a child, made when first needed
+    // Resources made by code in this run, in the order made, and their nodes by node name
+    // (each node where it is until it goes: the services hold pointers to it).
+    QList<MadeResource> mMade;
+    std::map<QString, std::unique_ptr<Node>> mMadeNodes;
+    // Empties the overlay (the cloud stopped), telling the canvas.
+    void clearMadeResources();
 };
 
 } // namespace Nimbus
