@@ -222,9 +222,14 @@ void MadeResourceItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     const QString line = mDetail.isEmpty() ? mKindName : mKindName + u" · "_s + mDetail;
     painter->drawText(QRectF(56, 26, kWidth - 64, 18), Qt::AlignLeft | Qt::AlignVCenter,
                       small.elidedText(line, Qt::ElideRight, kWidth - 64));
+    // The name AWS knows where the node's differs, and what it holds.
+    QStringList third;
     if (mAwsName != mNodeName)
-        painter->drawText(QRectF(56, 42, kWidth - 64, 16), Qt::AlignLeft | Qt::AlignVCenter,
-                          small.elidedText(mAwsName, Qt::ElideMiddle, kWidth - 64));
+        third << mAwsName;
+    if (!mCounter.isEmpty())
+        third << mCounter;
+    painter->drawText(QRectF(56, 42, kWidth - 64, 16), Qt::AlignLeft | Qt::AlignVCenter,
+                      small.elidedText(third.join(u" · "_s), Qt::ElideMiddle, kWidth - 64));
     // Who made it, and the way into the design.
     font.setItalic(true);
     painter->setFont(font);
@@ -238,6 +243,14 @@ void MadeResourceItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     painter->drawRoundedRect(button, button.height() / 2, button.height() / 2);
     painter->setPen(accent);
     painter->drawText(button, Qt::AlignCenter, tr("Add to design"));
+}
+
+void MadeResourceItem::setCounter(const QString &text)
+{
+    if (text == mCounter)
+        return;
+    mCounter = text;
+    update();
 }
 
 void MadeResourceItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
@@ -524,6 +537,13 @@ void TrafficLayer::refreshCounters()
     for (const auto &[id, node] : project->architecture().nodes())
         if (NodeItem *item = mScene->nodeItem(id))
             showCounters(item, node);
+    for (const QPointer<MadeResourceItem> &item : std::as_const(mMadeItems)) {
+        const Node *node = item ? mCloud->madeResourceNode(item->nodeName()) : nullptr;
+        if (!node)
+            continue;
+        bool alarm = false;
+        item->setCounter(countersOf(*node, &alarm));
+    }
 }
 
 // ---- resources made by code ---------------------------------------------------
@@ -571,6 +591,8 @@ void TrafficLayer::syncMadeResources()
             },
             Qt::QueuedConnection);
         mMadeItems.insert(resource.node, item);
+        mChangedServices.insert(resource.node);
+        scheduleRefresh();
     }
     for (auto it = mMadeItems.begin(); it != mMadeItems.end();) {
         if (it.value() && shown.contains(it.key())) {

@@ -124,6 +124,9 @@ public:
     QString caption() const;
     // The outline's pen style: dashed, the sign of what the design does not declare.
     Qt::PenStyle outlineStyle() const { return Qt::DashLine; }
+    // What it holds, as a design's node's counters say it ("2 messages waiting").
+    void setCounter(const QString &text);
+    QString counter() const { return mCounter; }
     // Where the "Add to design" button is, in the item's coordinates.
     QRectF addButtonRect() const { return QRectF(kWidth - 108, 66, 104, 22); }
 
@@ -145,6 +148,7 @@ private:
     QString mAwsName;
     QString mMadeBy;
     QString mDetail;
+    QString mCounter;
     QIcon mIcon;
     bool mPressedOnButton = false;
 };

@@ -218,6 +218,9 @@ void TestMadeResourcesUi::addToDesignByClickIsOneUndoStep()
     QVERIFY(cloud()->putItem(table, {{"pk", QJsonObject{{"S", "ann"}}}, {"rank", QJsonObject{{"N", "1"}}}}));
     MadeResourceItem *item = mLayer->madeResourceItem(table);
     QVERIFY(item);
+    // It shows what it holds, as a design's table does.
+    mLayer->refreshCounters();
+    QVERIFY2(item->counter().contains(QStringLiteral("1 item")), qPrintable(item->counter()));
     const QPointF where = item->pos();
     const int steps = project()->undoStack()->count();
     const int nodes = int(project()->architecture().nodes().size());
