@@ -848,6 +848,19 @@ const Node *LocalCloud::resourceNode(const QString &nodeName) const
     return madeResourceNode(nodeName);
 }
 
+QList<const Node *> LocalCloud::resourceNodes(const QString &kind) const
+{
+    QList<const Node *> result;
+    for (const auto &[id, node] : mProject.architecture().nodes())
+        if (node.kind == kind)
+            result.append(&node);
+    std::sort(result.begin(), result.end(), [](const Node *a, const Node *b) { return a->name < b->name; });
+    for (const MadeResource &made : mMade)
+        if (const Node *node = madeResourceNode(made.node); node && node->kind == kind && isMadeResource(made.node))
+            result.append(node);
+    return result;
+}
+
 const Node *LocalCloud::madeResourceNode(const QString &nodeName) const
 {
     const auto it = mMadeNodes.find(nodeName);

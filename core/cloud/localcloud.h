@@ -227,6 +227,9 @@ public:
     // Deletes a made resource (DeleteQueue, DeleteTable ...): forgotten, and its queue's
     // messages, table's items or bucket's objects removed.
     Result<void> removeMadeResource(const QString &nodeName);
+    // The queues, topics, tables or buckets (kind) there are in this run, for List* calls:
+    // the design's nodes of kind by node name, then those made by code, in the order made.
+    QList<const Node *> resourceNodes(const QString &kind) const;
     // The queue, topic, table or bucket (or any node) named nodeName: the design's, else
     // one made by code in this run; nullptr when neither has it.
     const Node *resourceNode(const QString &nodeName) const;

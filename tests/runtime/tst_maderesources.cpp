@@ -31,6 +31,7 @@ private slots:
     void madeBesideTheDesign();
     void nodeNamesAreUnique();
     void theSameNameAgainIsTheSameResource();
+    void listedAfterTheDesigns();
     void fifoByItsName();
     void boundedInNumber();
     void forgottenKeepingWhatItHolds();
@@ -226,6 +227,24 @@ void TestMadeResources::theSameNameAgainIsTheSameResource()
     QCOMPARE(make(Kinds::Queue, QStringLiteral("jobs")), QStringLiteral("jobs"));
     QCOMPARE(make(Kinds::Table, QStringLiteral("orders")), QStringLiteral("orders"));
     QCOMPARE(cloud()->madeResources().size(), 1);
+}
+
+void TestMadeResources::listedAfterTheDesigns()
+{
+    QVERIFY(mCloud->project.addNode(Kinds::Queue, {}, QStringLiteral("alpha")));
+    make(Kinds::Queue, QStringLiteral("zeta"));
+    make(Kinds::Queue, QStringLiteral("beta"));
+    make(Kinds::Table, QStringLiteral("scores"));
+    QStringList queues;
+    for (const Node *node : cloud()->resourceNodes(Kinds::Queue))
+        queues << node->name;
+    QCOMPARE(queues, (QStringList{QStringLiteral("alpha"), QStringLiteral("jobs"), QStringLiteral("zeta"),
+                                  QStringLiteral("beta")}));
+    QStringList tables;
+    for (const Node *node : cloud()->resourceNodes(Kinds::Table))
+        tables << node->name;
+    QCOMPARE(tables, (QStringList{QStringLiteral("orders"), QStringLiteral("scores")}));
+    QVERIFY(cloud()->resourceNodes(Kinds::Bucket).isEmpty());
 }
 
 void TestMadeResources::fifoByItsName()
