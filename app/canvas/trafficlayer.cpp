@@ -4,6 +4,7 @@
 #include "document/commands.h"
 #include "document/project.h"
 #include "edgeitem.h"
+#include "model/architecture.h"
 #include "model/catalog.h"
 #include "model/kinds.h"
 #include "nodeitem.h"
@@ -302,6 +303,8 @@ void TrafficLayer::setCloud(LocalCloud *cloud)
     disconnect(mLogged);
     disconnect(mChanged);
     disconnect(mMadeChanged);
+    disconnect(mNodeAdded);
+    disconnect(mNodeRemoved);
     clear();
     mCloud = cloud;
     if (!cloud)
@@ -309,6 +312,18 @@ void TrafficLayer::setCloud(LocalCloud *cloud)
     mLastSeen = cloud->log().isEmpty() ? 0 : cloud->log().constLast().id;
     mLogged = connect(cloud, &LocalCloud::logged, this, &TrafficLayer::showHop);
     mMadeChanged = connect(cloud, &LocalCloud::madeResourcesChanged, this, &TrafficLayer::syncMadeResources);
+    const Architecture *architecture = &cloud->project().architecture();
+    mNodeRemoved = connect(architecture, &Architecture::nodeRemoved, this, [this](NodeId id) {
+        if (const auto adopted = mAdopted.constFind(id); adopted != mAdopted.cend() && mCloud) {
+            if (const Result<void> back = mCloud->restoreMadeResource(adopted->first, adopted->second); !back)
+                emit statusMessage(back.errorMessage());
+        }
+    });
+    mNodeAdded = connect(architecture, &Architecture::nodeAdded, this, [this](NodeId id) {
+        if (const auto adopted = mAdopted.constFind(id);
+            adopted != mAdopted.cend() && mCloud && mCloud->madeResourceNode(adopted->first.node))
+            (void)mCloud->forgetMadeResource(adopted->first.node);
+    });
     mChanged = connect(cloud, &LocalCloud::stateChanged, this, [this](const QString &service) {
         mChangedServices.insert(service);
         scheduleRefresh();
@@ -341,6 +356,7 @@ void TrafficLayer::clear()
         delete item.data();
     mMadeItems.clear();
     mGridPlaced = 0;
+    mAdopted.clear();
 }
 
 QList<PulseItem *> TrafficLayer::pulses() const
@@ -663,6 +679,9 @@ Result<NodeId> TrafficLayer::addToDesign(const QString &nodeName)
     // table's keys): undone, the node goes again.
     auto *step = new AddNodeCommand(&project->architecture(), node);
     step->setText(tr("Add %1 (made by %2) to the design").arg(nodeName, item ? item->madeBy() : tr("code")));
+    for (const MadeResource &resource : mCloud->madeResources())
+        if (resource.node == nodeName)
+            mAdopted.insert(node.id, {resource, *made});
     project->undoStack()->push(step);
     (void)mCloud->forgetMadeResource(nodeName);
     return node.id;

@@ -237,6 +237,12 @@ private:
     qint64 mLastSeen = 0;
     QSet<qint64> mUnfinished; // hops seen running, not yet ended
     QMetaObject::Connection mMadeChanged;
+    QMetaObject::Connection mNodeAdded;
+    QMetaObject::Connection mNodeRemoved;
+    // What "Add to design" took from the cloud, by the id of the node it made: undone (or
+    // deleted), the node's resource goes back to the cloud as made by code; redone, it
+    // is the design's again.
+    QHash<NodeId, QPair<MadeResource, Node>> mAdopted;
     QHash<QString, QPointer<MadeResourceItem>> mMadeItems; // by node name
     int mGridPlaced = 0; // made resources placed in the grid under the design
 };

@@ -956,6 +956,27 @@ Result<void> LocalCloud::forgetMadeResource(const QString &nodeName)
     return {};
 }
 
+Result<void> LocalCloud::restoreMadeResource(const MadeResource &made, const Node &node)
+{
+    if (!mRunning)
+        return fail(tr("the local cloud is not running"));
+    if (made.node != node.name || made.kind != node.kind)
+        return fail(tr("%1 does not describe the node %2").arg(made.node, node.name));
+    if (resourceNode(made.node))
+        return fail(tr("%1 is the name of a resource already").arg(made.node));
+    if (mMade.size() >= kMadeResourceLimit)
+        return fail(tr("code has made %1 resources in this run, the most the local cloud makes; %2 was not taken back")
+                        .arg(kMadeResourceLimit)
+                        .arg(made.node));
+    auto kept = std::make_unique<Node>(node);
+    kept->id = kInvalidNodeId; // not of the design
+    mMadeNodes.emplace(made.node, std::move(kept));
+    mMade.append(made);
+    emit madeResourcesChanged();
+    emit stateChanged(made.node);
+    return {};
+}
+
 Result<void> LocalCloud::removeMadeResource(const QString &nodeName)
 {
     const Node *node = madeResourceNode(nodeName);

@@ -224,6 +224,10 @@ public:
     // Forgets a made resource, keeping what it holds: after "Add to design", the design's
     // node of the same name serves it, with the same stored messages, items or objects.
     Result<void> forgetMadeResource(const QString &nodeName);
+    // Takes a forgotten made resource back (the node "Add to design" made was undone or
+    // deleted while the cloud runs): served again as made by code, with what it holds.
+    // Refused when the cloud is not running, the name is taken, or at the limit.
+    Result<void> restoreMadeResource(const MadeResource &made, const Node &node);
     // Deletes a made resource (DeleteQueue, DeleteTable ...): forgotten, and its queue's
     // messages, table's items or bucket's objects removed.
     Result<void> removeMadeResource(const QString &nodeName);

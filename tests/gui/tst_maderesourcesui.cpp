@@ -246,17 +246,27 @@ void TestMadeResourcesUi::addToDesignByClickIsOneUndoStep()
     QCOMPARE(cloud()->storedCount(table), 1);
     QCOMPARE(cloud()->resourceNode(table), node);
 
-    // Undone, the node goes again, whole.
+    // Undone, the node goes again, whole, and the table is code's again, with its item.
     project()->undoStack()->undo();
     QVERIFY(!project()->architecture().nodeByName(table));
     QCOMPARE(int(project()->architecture().nodes().size()), nodes);
     QCOMPARE(project()->undoStack()->index(), steps);
     QVERIFY(!mScene->nodeItem(id));
-    // Redone, it is back with its properties.
+    QVERIFY(cloud()->isMadeResource(table));
+    QCOMPARE(cloud()->madeResources().size(), 1);
+    QCOMPARE(cloud()->madeResources().first().madeBy, QStringLiteral("outside"));
+    QCOMPARE(cloud()->tableKeys(table).sortKey, QStringLiteral("rank"));
+    QCOMPARE(cloud()->storedCount(table), 1);
+    QVERIFY(mLayer->madeResourceItem(table));
+    QCOMPARE(madeItemsInScene(), 1);
+    // Redone, it is the design's again, with its properties.
     project()->undoStack()->redo();
     QVERIFY(project()->architecture().nodeByName(table));
     QCOMPARE(project()->architecture().nodeByName(table)->properties.value("partitionKey").toString(),
              QStringLiteral("pk"));
+    QVERIFY(cloud()->madeResources().isEmpty());
+    QTRY_COMPARE(madeItemsInScene(), 0);
+    QCOMPARE(cloud()->storedCount(table), 1);
     project()->undoStack()->undo();
 }
 

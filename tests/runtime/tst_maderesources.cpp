@@ -35,6 +35,7 @@ private slots:
     void fifoByItsName();
     void boundedInNumber();
     void forgottenKeepingWhatItHolds();
+    void takenBackWhenTheDesignLetsGo();
     void removedWithWhatItHolds();
     void goneWhenTheCloudStops();
     void madeByTheFunctionOfTheCause();
@@ -316,6 +317,35 @@ void TestMadeResources::forgottenKeepingWhatItHolds()
     // Nothing to forget twice.
     QVERIFY(!cloud()->forgetMadeResource(queue));
     QVERIFY(!cloud()->forgetMadeResource(QStringLiteral("jobs")));
+}
+
+void TestMadeResources::takenBackWhenTheDesignLetsGo()
+{
+    const QString queue = make(Kinds::Queue, QStringLiteral("later.fifo"), {{"visibilityTimeout", 12}});
+    const MadeResource made = cloud()->madeResources().first();
+    const Node node = *cloud()->madeResourceNode(queue);
+    QVERIFY(cloud()->sendFifoMessage(queue, "kept", {}, {QStringLiteral("g"), QStringLiteral("d")}));
+    // Taken into the design, then the design lets go of it (undone).
+    const NodeId id = mCloud->project.addNode(Kinds::Queue, {}, queue).valueOr(kInvalidNodeId);
+    QVERIFY(cloud()->forgetMadeResource(queue));
+    // While the design has the name, it is not code's to take back.
+    QVERIFY(!cloud()->restoreMadeResource(made, node));
+    mCloud->project.removeItems({id});
+    QVERIFY(!mCloud->project.architecture().nodeByName(queue));
+    QSignalSpy changed(cloud(), &LocalCloud::madeResourcesChanged);
+    QVERIFY(cloud()->restoreMadeResource(made, node));
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(cloud()->isMadeResource(queue));
+    QCOMPARE(cloud()->madeResources().first().awsName, QStringLiteral("later.fifo"));
+    QCOMPARE(cloud()->resourceNamed(Kinds::Queue, QStringLiteral("later.fifo")), queue);
+    QVERIFY(cloud()->isFifo(queue));
+    QCOMPARE(cloud()->resourceNode(queue)->properties.value("visibilityTimeout").toInt(), 12);
+    QCOMPARE(cloud()->storedCount(queue), 1);
+    // Once is enough; and not while the cloud is stopped.
+    QVERIFY(!cloud()->restoreMadeResource(made, node));
+    QVERIFY(cloud()->forgetMadeResource(queue));
+    cloud()->stop();
+    QVERIFY(!cloud()->restoreMadeResource(made, node));
 }
 
 void TestMadeResources::removedWithWhatItHolds()
