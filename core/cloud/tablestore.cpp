@@ -3,6 +3,7 @@
 #include "cloudclock.h"
 #include "dynamoexpression.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -431,15 +432,23 @@ Result<QList<QJsonObject>> TableStore::indexItems(const QString &table, const Ta
                 tr("the partition key %1 must be of type %2").arg(index.keys.partitionKey, index.keys.partitionType));
     }
     // SQLite finds the items with the index's partition key (of that value, for strings
-    // and binaries); the exact checks and the order are made here.
+    // and binaries, through an expression index on it, which needs the path written into
+    // the statement); the exact checks and the order are made here.
     const QString path = u"$.\"%1\""_s.arg(index.keys.partitionKey);
     const bool byText = partition && index.keys.partitionType != "N"_L1;
-    Statement select(db(), u"SELECT item FROM items WHERE tbl = ?1 AND json_type(item, ?2) IS NOT NULL%1"_s.arg(
-                               byText ? u" AND json_extract(item, ?3) = ?4"_s : QString()));
+    const QString valuePath = path + '.'_L1 + index.keys.partitionType;
+    const QString expression = attributeExpression(index.keys.partitionKey, index.keys.partitionType);
+    const bool indexed = byText && !expressionIndex(expression).isEmpty();
+    Statement select(db(), indexed
+                               ? u"SELECT item FROM items WHERE tbl = ?1 AND %1 = ?4"_s.arg(expression)
+                               : u"SELECT item FROM items WHERE tbl = ?1 AND json_type(item, ?2) IS NOT NULL%1"_s.arg(
+                                   byText ? u" AND json_extract(item, ?3) = ?4"_s : QString()));
     select.bind(1, table);
-    select.bind(2, path);
+    if (!indexed)
+        select.bind(2, path);
     if (byText) {
-        select.bind(3, path + '.'_L1 + index.keys.partitionType);
+        if (!indexed)
+            select.bind(3, valuePath);
         select.bind(4, partition->mid(2));
     }
     QList<QJsonObject> result;
@@ -464,6 +473,28 @@ Result<QList<QJsonObject>> TableStore::indexItems(const QString &table, const Ta
     };
     std::sort(result.begin(), result.end(), order);
     return result;
+}
+
+QString TableStore::attributeExpression(const QString &attribute, const QString &type)
+{
+    // Attribute names are letters, digits, '_', '.' and '-' (TableIndex::parse checks), but
+    // they are written into SQL: quotes are doubled all the same.
+    auto literal = [](const QString &text) { return u"'%1'"_s.arg(QString(text).replace('\''_L1, "''"_L1)); };
+    return u"nimbus_attribute(item, %1, %2)"_s.arg(literal(attribute), literal(type));
+}
+
+QString TableStore::expressionIndex(const QString &expression) const
+{
+    if (const auto it = mExpressionIndexes.constFind(expression); it != mExpressionIndexes.constEnd())
+        return *it;
+    // Named after the expression's hash, so that the same key of several tables or runs
+    // shares one index.
+    const QString name = u"items_by_"_s
+                         + QString::fromLatin1(
+                             QCryptographicHash::hash(expression.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+    const Result<void> made = db().exec(u"CREATE INDEX IF NOT EXISTS %1 ON items(tbl, %2)"_s.arg(name, expression));
+    mExpressionIndexes.insert(expression, made ? name : QString());
+    return made ? name : QString();
 }
 
 namespace {

@@ -131,9 +131,18 @@ private:
     void recordChange(StreamRecord *record, const QString &eventName, const TableKeys &keys, const QJsonObject &keyed,
                       const QJsonObject &newImage, const QJsonObject &oldImage);
 
+    // SQL for the text of an item's attribute of a type (Database's nimbus_attribute),
+    // which an index may use, as json_extract may not in an untrusted schema.
+    static QString attributeExpression(const QString &attribute, const QString &type);
+    // The SQLite index on expression over the items (a secondary index's partition key),
+    // made the first time a query needs it: its name, or empty when it could not be made
+    // (the query then reads the table's items).
+    QString expressionIndex(const QString &expression) const;
+
     qint64 mSequence = 0;
     // Table and key -> the item, nullopt when there is none (see cacheKey).
     QHash<QString, std::optional<QJsonObject>> mCache;
+    mutable QHash<QString, QString> mExpressionIndexes; // expression -> SQLite index name
 };
 
 } // namespace Nimbus

@@ -1,6 +1,8 @@
 #include "database.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <sqlite3.h>
 
@@ -15,6 +17,33 @@ namespace {
 // How many virtual machine steps pass between two checks of the work limit.
 constexpr int kProgressInterval = 1000;
 constexpr int kMaxShownSteps = std::numeric_limits<int>::max();
+
+// nimbus_attribute(item, attribute, type): the text of a DynamoDB item's attribute of that
+// type ({"team": {"S": "red"}} gives "red" for team and S), NULL when the item has none.
+// SQLite's json_extract may not be used in an index while the schema is not trusted (see
+// open); this function is ours, pure and free of side effects, so an index may use it
+// (the local cloud's secondary indexes: TableStore::indexItems).
+void attributeText(sqlite3_context *context, int, sqlite3_value **arguments)
+{
+    const auto *item = reinterpret_cast<const char *>(sqlite3_value_text(arguments[0]));
+    const auto *attribute = reinterpret_cast<const char *>(sqlite3_value_text(arguments[1]));
+    const auto *type = reinterpret_cast<const char *>(sqlite3_value_text(arguments[2]));
+    if (!item || !attribute || !type) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const QJsonValue value = QJsonDocument::fromJson(QByteArray::fromRawData(item, sqlite3_value_bytes(arguments[0])))
+                                 .object()
+                                 .value(QString::fromUtf8(attribute))
+                                 .toObject()
+                                 .value(QString::fromUtf8(type));
+    if (!value.isString()) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const QByteArray text = value.toString().toUtf8();
+    sqlite3_result_text(context, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+}
 
 } // namespace
 
@@ -43,7 +72,10 @@ Result<void> Database::open(const QString &path, Mode mode)
     // Functions with side effects may not run from the file's own schema, and the
     // schema cannot be rewritten behind SQLite's back.
     if (sqlite3_db_config(mDb, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr) != SQLITE_OK
-        || sqlite3_db_config(mDb, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr) != SQLITE_OK) {
+        || sqlite3_db_config(mDb, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr) != SQLITE_OK
+        || sqlite3_create_function_v2(mDb, "nimbus_attribute", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                      nullptr, &attributeText, nullptr, nullptr, nullptr)
+               != SQLITE_OK) {
         Error failure = error();
         close();
         return failure;
