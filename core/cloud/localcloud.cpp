@@ -226,6 +226,7 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
     if (Result<void> opened = state->open(stateDirectory); !opened)
         return opened;
     mState = std::move(state);
+    ++mRun;
     mSecrets->setProjectFile(mProject.filePath());
     // A connection an SDK Unsubscribe ended delivers again in the next run: the design has it.
     mUnsubscribedConnections.clear();
@@ -933,6 +934,7 @@ Result<QString> LocalCloud::makeResource(const QString &kind, const QString &aws
     made.awsName = awsName;
     made.madeBy = causeName(cause);
     made.when = mClock->now();
+    made.run = mRun;
     mMadeNodes.emplace(nodeName, std::move(node));
     mMade.append(made);
     logChange(nodeName, cause,
@@ -962,6 +964,8 @@ Result<void> LocalCloud::restoreMadeResource(const MadeResource &made, const Nod
         return fail(tr("the local cloud is not running"));
     if (made.node != node.name || made.kind != node.kind)
         return fail(tr("%1 does not describe the node %2").arg(made.node, node.name));
+    if (made.run != mRun)
+        return fail(tr("%1 was made by code in an earlier run of the local cloud").arg(made.node));
     if (resourceNode(made.node))
         return fail(tr("%1 is the name of a resource already").arg(made.node));
     if (mMade.size() >= kMadeResourceLimit)

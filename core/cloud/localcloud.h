@@ -96,6 +96,7 @@ struct MadeResource
     QString awsName; // as the SDK named it ("jobs.fifo")
     QString madeBy; // the function whose invocation made it, or "outside"
     QDateTime when;
+    quint64 run = 0; // which start of the cloud it was made in: it lasts that run only
 };
 
 // The whole design on the laptop: the state of its queues, topics, buckets, tables and
@@ -226,7 +227,8 @@ public:
     Result<void> forgetMadeResource(const QString &nodeName);
     // Takes a forgotten made resource back (the node "Add to design" made was undone or
     // deleted while the cloud runs): served again as made by code, with what it holds.
-    // Refused when the cloud is not running, the name is taken, or at the limit.
+    // Refused when the cloud is not running, for one of an earlier run, when the name is
+    // taken, or at the limit.
     Result<void> restoreMadeResource(const MadeResource &made, const Node &node);
     // Deletes a made resource (DeleteQueue, DeleteTable ...): forgotten, and its queue's
     // messages, table's items or bucket's objects removed.
@@ -611,6 +613,7 @@ private:
     // Resources made by code in this run, in the order made, and their nodes by node name
     // (each node where it is until it goes: the services hold pointers to it).
     QList<MadeResource> mMade;
+    quint64 mRun = 0; // starts so far
     std::map<QString, std::unique_ptr<Node>> mMadeNodes;
     // Empties the overlay (the cloud stopped), telling the canvas.
     void clearMadeResources();

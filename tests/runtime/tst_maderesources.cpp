@@ -346,6 +346,12 @@ void TestMadeResources::takenBackWhenTheDesignLetsGo()
     QVERIFY(cloud()->forgetMadeResource(queue));
     cloud()->stop();
     QVERIFY(!cloud()->restoreMadeResource(made, node));
+    // Nor in a later run: what code made lasts its run.
+    QVERIFY2(mCloud->start(NimbusTest::LocalCloudFixture::NoServer), qPrintable(mCloud->error));
+    const Result<void> later = cloud()->restoreMadeResource(made, node);
+    QVERIFY(!later);
+    QVERIFY2(later.errorMessage().contains(QStringLiteral("earlier run")), qPrintable(later.errorMessage()));
+    QVERIFY(cloud()->madeResources().isEmpty());
 }
 
 void TestMadeResources::removedWithWhatItHolds()
