@@ -163,6 +163,17 @@ void writeValue(QXmlStreamWriter &xml, const QString &name, const QJsonValue &va
         xml.writeEndElement();
         return;
     }
+    if (value.isObject() && name == "Tags"_L1 && operation == "ListQueueTags"_L1) {
+        // SQS's tags: <Tag><Key/><Value/></Tag>...
+        const QJsonObject map = value.toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            xml.writeStartElement(u"Tag"_s);
+            xml.writeTextElement(u"Key"_s, it.key());
+            xml.writeTextElement(u"Value"_s, it.value().toString());
+            xml.writeEndElement();
+        }
+        return;
+    }
     if (value.isObject() && (name == "Attributes"_L1 || name == "MessageAttributes"_L1)) {
         // Maps are flattened into entries of a Name and a Value: <Attribute>, <MessageAttribute>.
         const QJsonObject map = value.toObject();

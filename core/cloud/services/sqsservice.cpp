@@ -141,6 +141,20 @@ QJsonObject queueAttributesOf(const QJsonObject &input)
     return attributes;
 }
 
+// The first character SQS refuses in a message (outside XML's characters), as SQS names
+// it ("#x0"); empty when there is none.
+QString invalidCharacter(const QString &text)
+{
+    const QList<uint> characters = text.toUcs4();
+    for (const uint c : characters) {
+        const bool valid = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                           || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+        if (!valid)
+            return u"#x"_s + QString::number(c, 16).toUpper();
+    }
+    return {};
+}
+
 bool isTrue(const QJsonValue &value)
 {
     return value.isBool() ? value.toBool() : value.toString().compare("true"_L1, Qt::CaseInsensitive) == 0;
@@ -216,6 +230,18 @@ private:
     QJsonObject setQueueAttributes(const Call &call, AwsError *error);
     QJsonObject createQueue(const Call &call, AwsError *error);
     QJsonObject deleteQueue(const Call &call, AwsError *error);
+    QJsonObject tagQueue(const Call &call, AwsError *error);
+    QJsonObject untagQueue(const Call &call, AwsError *error);
+    QJsonObject listQueueTags(const Call &call, AwsError *error);
+
+    // Every attribute of a queue as GetQueueAttributes answers it: the design's settings,
+    // what SetQueueAttributes set in this run, the counts and timestamps.
+    QJsonObject attributesOf(const QString &queue);
+    // Checks attributes as SetQueueAttributes takes them (names, values, FIFO only ones);
+    // false with *error.
+    bool checkAttributes(const QString &queue, const QJsonObject &attributes, AwsError *error) const;
+    // An attribute set in this run, as a number, or fallback.
+    int setting(const QString &queue, const char *name, int fallback) const;
 
     QHash<QString, Operation> mOperations;
     QList<std::shared_ptr<Waiting>> mWaiting;
@@ -223,6 +249,12 @@ private:
     QHash<QString, Attempt> mAttempts; // "queue/ReceiveRequestAttemptId" -> what it received
     // The design's queues DeleteQueue deleted in this run: missing until CreateQueue.
     QSet<QString> mDeleted;
+    // What SetQueueAttributes (or a CreateQueue making a queue again) set in this run, by
+    // queue: attribute name -> its value as SQS answers it.
+    QHash<QString, QJsonObject> mSet;
+    QHash<QString, QDateTime> mCreated; // when the run first served a queue, or CreateQueue made it again
+    QHash<QString, QDateTime> mModified; // the last SetQueueAttributes
+    QHash<QString, QJsonObject> mTags; // queue -> tag key -> value, for this run
 };
 
 } // namespace
@@ -253,15 +285,21 @@ SqsService::SqsService(AwsEndpoint &endpoint)
         {u"SetQueueAttributes"_s, {&SqsService::setQueueAttributes}},
         {u"CreateQueue"_s, {&SqsService::createQueue, false}},
         {u"DeleteQueue"_s, {&SqsService::deleteQueue}},
+        {u"TagQueue"_s, {&SqsService::tagQueue}},
+        {u"UntagQueue"_s, {&SqsService::untagQueue}},
+        {u"ListQueueTags"_s, {&SqsService::listQueueTags}},
     };
-    servePartly(u"CreateQueue"_s, QStringLiteral("the design's queues: their URL, or made again (empty) after "
-                                                 "DeleteQueue in this run; a queue the design does not declare is "
-                                                 "refused"));
+    servePartly(u"CreateQueue"_s,
+                QStringLiteral("the design's queues: their URL, or made again (empty) after DeleteQueue in this run; "
+                               "the attributes and tags it gives are set for the run (SQS refuses values that differ "
+                               "with QueueAlreadyExists); a queue the design does not declare is refused"));
     servePartly(u"DeleteQueue"_s, QStringLiteral("for this run: the design's queue loses its messages and is missing "
                                                  "until CreateQueue; its connections still deliver"));
-    servePartly(u"SetQueueAttributes"_s, u"ContentBasedDeduplication only"_s);
-    servePartly(u"GetQueueAttributes"_s, QStringLiteral("the message counts, QueueArn and the FIFO attributes; not "
-                                                        "the queue's settings or timestamps"));
+    servePartly(u"SetQueueAttributes"_s,
+                QStringLiteral("for this run; MessageRetentionPeriod and RedrivePolicy are kept and answered while "
+                               "the design's retention and dead-letter queue apply; MaximumMessageSize up to 262144"));
+    servePartly(u"TagQueue"_s, u"for this run"_s);
+    servePartly(u"UntagQueue"_s, u"for this run"_s);
     const QString permissions = u"permissions come from the design's connections"_s;
     const QString moves = u"dead-letter queue redrives (message move tasks) are not emulated"_s;
     refuse(u"AddPermission"_s, permissions);
@@ -270,9 +308,6 @@ SqsService::SqsService(AwsEndpoint &endpoint)
     refuse(u"StartMessageMoveTask"_s, moves);
     refuse(u"CancelMessageMoveTask"_s, moves);
     refuse(u"ListMessageMoveTasks"_s, moves);
-    refuse(u"TagQueue"_s, u"queues have no tags here"_s);
-    refuse(u"UntagQueue"_s, u"queues have no tags here"_s);
-    refuse(u"ListQueueTags"_s, u"queues have no tags here"_s);
 }
 
 void SqsService::close()
@@ -299,7 +334,10 @@ void SqsService::handle(const AwsRequest &request, const AwsReply &done)
     AwsError error;
     const QJsonObject result = run(call, &error);
     // Long polling: wait up to WaitTimeSeconds for a message.
-    const int wait = intOf(call.input.value("WaitTimeSeconds"_L1), 0);
+    // Without WaitTimeSeconds, the queue's ReceiveMessageWaitTimeSeconds.
+    const int wait = intOf(call.input.value("WaitTimeSeconds"_L1),
+                           setting(queueNamed(call.input.value("QueueUrl"_L1).toString().section('/'_L1, -1)),
+                                   "ReceiveMessageWaitTimeSeconds", 0));
     if (error.code.isEmpty() && call.operation == "ReceiveMessage"_L1 && result.isEmpty() && wait > 0) {
         if (wait > 20) {
             done(answer(
@@ -413,14 +451,23 @@ bool SqsService::sendOne(const Call &call, const QJsonObject &entry, QJsonObject
 {
     const QByteArray body = entry.value("MessageBody"_L1).toString().toUtf8();
     const QJsonObject attributes = entry.value("MessageAttributes"_L1).toObject();
-    const int delay = intOf(entry.value("DelaySeconds"_L1), 0);
+    // A message's own delay, else the queue's as SetQueueAttributes set it (the design's
+    // applies in any case).
+    const int delay = intOf(entry.value("DelaySeconds"_L1),
+                            cloud().isFifo(call.queue) ? 0 : setting(call.queue, "DelaySeconds", 0));
+    const int maximumSize = setting(call.queue, "MaximumMessageSize", int(LocalCloud::kMessageLimit));
     const QString invalid = u"InvalidParameterValue"_s;
     const bool fifo = cloud().isFifo(call.queue);
     FifoSend fifoSend;
     if (body.isEmpty())
         *error = {u"MissingParameter"_s, u"The request must contain the parameter MessageBody."_s};
-    else if (body.size() > 256 * 1024)
-        *error = {invalid, u"One or more parameters are invalid. Reason: Message must be shorter than 262144 bytes."_s};
+    else if (body.size() > maximumSize)
+        *error = {invalid, u"One or more parameters are invalid. Reason: Message must be shorter than %1 bytes."_s.arg(
+                               maximumSize)};
+    else if (const QString character = invalidCharacter(entry.value("MessageBody"_L1).toString()); !character.isEmpty())
+        *error = {u"InvalidMessageContents"_s,
+                  u"Invalid binary character '%1' was found in the message body, the set of allowed characters is "
+                  "#x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF"_s.arg(character)};
     else if (delay < 0 || delay > 900)
         *error = {
             invalid,
@@ -568,7 +615,8 @@ QJsonObject SqsService::receiveMessage(const Call &call, AwsError *error)
     const QString attemptKey = call.queue + u'/' + attempt;
     if (repeatable && stillInFlight(call.queue, mAttempts.value(attemptKey)))
         return received(call.input, mAttempts.value(attemptKey).messages);
-    const QList<QueueMessage> messages = cloud().receiveMessages(call.queue, max, visibility);
+    const QList<QueueMessage> messages = cloud().receiveMessages(
+        call.queue, max, visibility >= 0 ? visibility : setting(call.queue, "VisibilityTimeout", -1));
     if (messages.isEmpty())
         return {};
     if (repeatable) {
@@ -709,45 +757,231 @@ QJsonObject SqsService::purgeQueue(const Call &call, AwsError *)
     return {};
 }
 
-QJsonObject SqsService::getQueueAttributes(const Call &call, AwsError *)
+QJsonObject SqsService::attributesOf(const QString &queue)
 {
-    const QList<QueueMessage> all = cloud().state().messages(call.queue);
+    const Architecture &architecture = cloud().project().architecture();
+    const bool deadLetter = !architecture.nodeByName(queue);
+    const Node *node = architecture.nodeByName(deadLetter ? queue.chopped(4) : queue);
+    auto property = [&](const char *name, int fallback) {
+        const QJsonValue value = node && !deadLetter ? node->properties.value(QLatin1String(name)) : QJsonValue();
+        return QString::number(value.isDouble() ? value.toInt() : fallback);
+    };
+    const QList<QueueMessage> all = cloud().state().messages(queue);
     const QDateTime now = cloud().clock().now();
-    const auto visible = std::count_if(all.cbegin(), all.cend(),
-                                       [&](const QueueMessage &m) { return m.visibleAt <= now; });
+    qsizetype visible = 0, delayed = 0;
+    for (const QueueMessage &m : all) {
+        if (m.visibleAt <= now)
+            ++visible;
+        else if (m.receiveCount == 0)
+            ++delayed;
+    }
+    const QDateTime created = mCreated.contains(queue) ? mCreated.value(queue) : *mCreated.insert(queue, now);
+    auto arnOf = [&](const QString &name) {
+        return u"arn:aws:sqs:%1:%2:%3"_s.arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId),
+                                             cloud().awsName(name));
+    };
+    // The design's settings; a dead-letter queue keeps messages 14 days, as exported.
     QJsonObject attributes{
+        {u"QueueArn"_s, arnOf(queue)},
         {u"ApproximateNumberOfMessages"_s, QString::number(visible)},
-        {u"ApproximateNumberOfMessagesNotVisible"_s, QString::number(all.size() - visible)},
-        {u"QueueArn"_s, u"arn:aws:sqs:%1:%2:%3"_s.arg(cloud().region(), QLatin1String(AwsEndpoint::kAccountId),
-                                                      cloud().awsName(call.queue))}};
-    if (cloud().isFifo(call.queue)) {
+        {u"ApproximateNumberOfMessagesNotVisible"_s, QString::number(all.size() - visible - delayed)},
+        {u"ApproximateNumberOfMessagesDelayed"_s, QString::number(delayed)},
+        {u"CreatedTimestamp"_s, QString::number(created.toSecsSinceEpoch())},
+        {u"LastModifiedTimestamp"_s, QString::number(mModified.value(queue, created).toSecsSinceEpoch())},
+        {u"VisibilityTimeout"_s, property("visibilityTimeout", 30)},
+        {u"MaximumMessageSize"_s, QString::number(LocalCloud::kMessageLimit)},
+        {u"MessageRetentionPeriod"_s, deadLetter ? u"1209600"_s : property("messageRetention", 345600)},
+        {u"DelaySeconds"_s, property("delay", 0)},
+        {u"ReceiveMessageWaitTimeSeconds"_s, u"0"_s},
+        {u"SqsManagedSseEnabled"_s, u"true"_s},
+    };
+    if (!deadLetter)
+        attributes.insert(
+            u"RedrivePolicy"_s,
+            QString::fromUtf8(QJsonDocument(QJsonObject{{u"deadLetterTargetArn"_s, arnOf(queue + u"-dlq"_s)},
+                                                        {u"maxReceiveCount"_s, property("maxReceiveCount", 5).toInt()}})
+                                  .toJson(QJsonDocument::Compact)));
+    if (cloud().isFifo(queue)) {
         attributes.insert(u"FifoQueue"_s, u"true"_s);
-        attributes.insert(u"ContentBasedDeduplication"_s, contentDeduplication(call.queue) ? u"true"_s : u"false"_s);
+        attributes.insert(u"ContentBasedDeduplication"_s, contentDeduplication(queue) ? u"true"_s : u"false"_s);
         attributes.insert(u"DeduplicationScope"_s, u"queue"_s);
         attributes.insert(u"FifoThroughputLimit"_s, u"perQueue"_s);
     }
-    // Only the attributes asked for, as SQS answers; all when none is named.
-    QStringList wanted;
-    for (const QJsonValue &v : call.input.value("AttributeNames"_L1).toArray())
-        wanted.append(v.toString());
-    if (!wanted.isEmpty() && !wanted.contains("All"_L1))
-        for (const QString &key : attributes.keys())
-            if (!wanted.contains(key))
-                attributes.remove(key);
-    return {{u"Attributes"_s, attributes}};
+    const QJsonObject set = mSet.value(queue);
+    for (auto it = set.begin(); it != set.end(); ++it)
+        attributes.insert(it.key(), it.value());
+    return attributes;
 }
 
+int SqsService::setting(const QString &queue, const char *name, int fallback) const
+{
+    const QJsonValue value = mSet.value(queue).value(QLatin1String(name));
+    return value.isUndefined() ? fallback : intOf(value, fallback);
+}
+
+QJsonObject SqsService::getQueueAttributes(const Call &call, AwsError *error)
+{
+    const QJsonObject attributes = attributesOf(call.queue);
+    static const QStringList names{u"All"_s,
+                                   u"Policy"_s,
+                                   u"VisibilityTimeout"_s,
+                                   u"MaximumMessageSize"_s,
+                                   u"MessageRetentionPeriod"_s,
+                                   u"ApproximateNumberOfMessages"_s,
+                                   u"ApproximateNumberOfMessagesNotVisible"_s,
+                                   u"CreatedTimestamp"_s,
+                                   u"LastModifiedTimestamp"_s,
+                                   u"QueueArn"_s,
+                                   u"ApproximateNumberOfMessagesDelayed"_s,
+                                   u"DelaySeconds"_s,
+                                   u"ReceiveMessageWaitTimeSeconds"_s,
+                                   u"RedrivePolicy"_s,
+                                   u"FifoQueue"_s,
+                                   u"ContentBasedDeduplication"_s,
+                                   u"KmsMasterKeyId"_s,
+                                   u"KmsDataKeyReusePeriodSeconds"_s,
+                                   u"DeduplicationScope"_s,
+                                   u"FifoThroughputLimit"_s,
+                                   u"RedriveAllowPolicy"_s,
+                                   u"SqsManagedSseEnabled"_s};
+    // Only the attributes asked for, as SQS answers; all when none is named.
+    QStringList wanted;
+    for (const QJsonValue &v : call.input.value("AttributeNames"_L1).toArray()) {
+        if (!names.contains(v.toString())) {
+            *error = {u"InvalidAttributeName"_s, u"Unknown Attribute %1."_s.arg(v.toString().left(100))};
+            return {};
+        }
+        wanted.append(v.toString());
+    }
+    if (wanted.isEmpty() || wanted.contains("All"_L1))
+        return {{u"Attributes"_s, attributes}};
+    QJsonObject chosen;
+    for (const QString &name : std::as_const(wanted))
+        if (attributes.contains(name))
+            chosen.insert(name, attributes.value(name));
+    return {{u"Attributes"_s, chosen}};
+}
+
+bool SqsService::checkAttributes(const QString &queue, const QJsonObject &attributes, AwsError *error) const
+{
+    // name -> the range SQS takes; the FIFO ones and the documents are checked apart.
+    static const QHash<QString, QPair<int, int>> ranges{
+        {u"VisibilityTimeout"_s, {0, 43200}},
+        {u"MaximumMessageSize"_s, {1024, int(LocalCloud::kMessageLimit)}},
+        {u"MessageRetentionPeriod"_s, {60, 1209600}},
+        {u"DelaySeconds"_s, {0, 900}},
+        {u"ReceiveMessageWaitTimeSeconds"_s, {0, 20}},
+        {u"KmsDataKeyReusePeriodSeconds"_s, {60, 86400}},
+    };
+    static const QHash<QString, QStringList> choices{
+        {u"ContentBasedDeduplication"_s, {u"true"_s, u"false"_s}},
+        {u"DeduplicationScope"_s, {u"messageGroup"_s, u"queue"_s}},
+        {u"FifoThroughputLimit"_s, {u"perQueue"_s, u"perMessageGroupId"_s}},
+        {u"SqsManagedSseEnabled"_s, {u"true"_s, u"false"_s}},
+    };
+    static const QStringList documents{u"Policy"_s, u"RedrivePolicy"_s, u"RedriveAllowPolicy"_s};
+    const bool fifo = cloud().isFifo(queue);
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        const QString &name = it.key();
+        const QString value = it.value().isDouble() ? QString::number(it.value().toInt()) : it.value().toString();
+        const bool fifoOnly = name == "ContentBasedDeduplication"_L1 || name == "DeduplicationScope"_L1
+                              || name == "FifoThroughputLimit"_L1;
+        if ((!ranges.contains(name) && !choices.contains(name) && !documents.contains(name)
+             && name != "KmsMasterKeyId"_L1)
+            || (fifoOnly && !fifo)) {
+            *error = {u"InvalidAttributeName"_s, u"Unknown Attribute %1."_s.arg(name.left(100))};
+            return false;
+        }
+        bool valid = true;
+        if (const auto range = ranges.constFind(name); range != ranges.constEnd()) {
+            bool number = false;
+            const int n = value.toInt(&number);
+            valid = number && n >= range->first && n <= range->second;
+        } else if (const auto allowed = choices.constFind(name); allowed != choices.constEnd()) {
+            valid = allowed->contains(value);
+        } else if (documents.contains(name) && !value.isEmpty()) {
+            valid = QJsonDocument::fromJson(value.toUtf8()).isObject();
+            if (valid && name == "RedrivePolicy"_L1) {
+                const QJsonObject policy = QJsonDocument::fromJson(value.toUtf8()).object();
+                const int count = intOf(policy.value("maxReceiveCount"_L1), 0);
+                valid = policy.value("deadLetterTargetArn"_L1).toString().startsWith("arn:aws:sqs:"_L1) && count >= 1
+                        && count <= 1000;
+            }
+        }
+        if (!valid) {
+            *error = {u"InvalidAttributeValue"_s, u"Invalid value for the parameter %1."_s.arg(name)};
+            return false;
+        }
+    }
+    return true;
+}
+
+// SetQueueAttributes for this run: every attribute SQS takes is checked, kept and answered
+// by GetQueueAttributes; VisibilityTimeout, DelaySeconds, ReceiveMessageWaitTimeSeconds and
+// MaximumMessageSize apply to the SDKs' sends and receives, ContentBasedDeduplication to
+// FIFO sends.
 QJsonObject SqsService::setQueueAttributes(const Call &call, AwsError *error)
 {
     const QJsonObject attributes = queueAttributesOf(call.input);
-    if (attributes.contains("ContentBasedDeduplication"_L1)) {
-        if (!cloud().isFifo(call.queue)) {
-            *error = {u"InvalidAttributeName"_s, u"Unknown Attribute ContentBasedDeduplication."_s};
-            return {};
-        }
-        mContentDeduplication.insert(call.queue, isTrue(attributes.value("ContentBasedDeduplication"_L1)));
+    if (!checkAttributes(call.queue, attributes, error))
+        return {};
+    QJsonObject &set = mSet[call.queue];
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        const QString value = it.value().isDouble() ? QString::number(it.value().toInt()) : it.value().toString();
+        if (it.key() == "ContentBasedDeduplication"_L1)
+            mContentDeduplication.insert(call.queue, value == "true"_L1);
+        else
+            set.insert(it.key(), value);
     }
+    attributesOf(call.queue); // its creation time comes before this change
+    mModified.insert(call.queue, cloud().clock().now());
     return {};
+}
+
+// Tags of a request: the JSON protocol's map (Tags, or CreateQueue's tags), or the query's
+// Tag.N.Key/Value entries.
+static QJsonObject tagsOf(const QJsonObject &input, const char *jsonName)
+{
+    QJsonObject tags = input.value(QLatin1String(jsonName)).toObject();
+    for (const QJsonValue &entry : input.value("Tag"_L1).toArray())
+        tags.insert(entry["Key"_L1].toString(), entry["Value"_L1].toString());
+    return tags;
+}
+
+QJsonObject SqsService::tagQueue(const Call &call, AwsError *error)
+{
+    const QJsonObject tags = tagsOf(call.input, "Tags");
+    QJsonObject &kept = mTags[call.queue];
+    QJsonObject after = kept;
+    for (auto it = tags.begin(); it != tags.end(); ++it)
+        after.insert(it.key(), it.value());
+    if (tags.isEmpty()) {
+        *error = {u"MissingParameter"_s, u"The request must contain the parameter Tags."_s};
+        return {};
+    }
+    if (after.size() > 50) {
+        *error = {u"InvalidParameterValue"_s, u"Too many tags added for queue %1."_s.arg(cloud().awsName(call.queue))};
+        return {};
+    }
+    kept = after;
+    return {};
+}
+
+QJsonObject SqsService::untagQueue(const Call &call, AwsError *)
+{
+    QJsonArray keys = call.input.value("TagKeys"_L1).toArray();
+    for (const QJsonValue &key : call.input.value("TagKey"_L1).toArray())
+        keys.append(key);
+    QJsonObject &kept = mTags[call.queue];
+    for (const QJsonValue &key : std::as_const(keys))
+        kept.remove(key.toString());
+    return {};
+}
+
+QJsonObject SqsService::listQueueTags(const Call &call, AwsError *)
+{
+    const QJsonObject tags = mTags.value(call.queue);
+    return tags.isEmpty() ? QJsonObject() : QJsonObject{{u"Tags"_s, tags}};
 }
 
 // The design's queues exist already: CreateQueue answers their URL when what it asks
@@ -784,9 +1018,25 @@ QJsonObject SqsService::createQueue(const Call &call, AwsError *error)
                                 501};
         return {};
     }
-    mDeleted.remove(queue);
-    if (fifo && attributes.contains("ContentBasedDeduplication"_L1))
-        mContentDeduplication.insert(queue, isTrue(attributes.value("ContentBasedDeduplication"_L1)));
+    // What it asks for is set for this run, as SetQueueAttributes sets it (SQS would refuse
+    // values that differ from an existing queue's with QueueAlreadyExists).
+    QJsonObject settable = attributes;
+    settable.remove(u"FifoQueue"_s);
+    if (!checkAttributes(queue, settable, error))
+        return {};
+    if (mDeleted.remove(queue))
+        mCreated.insert(queue, cloud().clock().now());
+    QJsonObject &set = mSet[queue];
+    for (auto it = settable.begin(); it != settable.end(); ++it) {
+        const QString value = it.value().isDouble() ? QString::number(it.value().toInt()) : it.value().toString();
+        if (it.key() == "ContentBasedDeduplication"_L1)
+            mContentDeduplication.insert(queue, value == "true"_L1);
+        else
+            set.insert(it.key(), value);
+    }
+    const QJsonObject tags = tagsOf(call.input, "tags");
+    for (auto it = tags.begin(); it != tags.end(); ++it)
+        mTags[queue].insert(it.key(), it.value());
     return {{u"QueueUrl"_s, AwsEndpoint::queueUrl(endpoint().url(), cloud().awsName(queue))}};
 }
 
@@ -796,6 +1046,9 @@ QJsonObject SqsService::deleteQueue(const Call &call, AwsError *)
 {
     cloud().state().purgeQueue(call.queue);
     mContentDeduplication.remove(call.queue);
+    mSet.remove(call.queue);
+    mTags.remove(call.queue);
+    mModified.remove(call.queue);
     mDeleted.insert(call.queue);
     return {};
 }
