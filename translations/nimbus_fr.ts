@@ -340,6 +340,14 @@
         <source>Routes to containers are on an HTTP API of their own (%1), through a VPC link to each container&apos;s Cloud Map service</source>
         <translation>Les routes vers les conteneurs sont sur une API HTTP à part (%1), par un lien VPC vers le service Cloud Map de chaque conteneur</translation>
     </message>
+    <message>
+        <source>%1: the secondary indexes are not exported: %2</source>
+        <translation>%1 : les index secondaires ne sont pas exportés : %2</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: the filter policy is not a JSON object; it is not exported, and the subscription gets every message</source>
+        <translation>%1 -&gt; %2 : la politique de filtrage n’est pas un objet JSON ; elle n’est pas exportée, et l’abonnement reçoit tous les messages</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Aws::WorkflowReader</name>
@@ -509,6 +517,18 @@
     <message>
         <source>Cannot connect %1 to %2: %3</source>
         <translation>Impossible de connecter %1 à %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1, filtered</source>
+        <translation>%1, filtré</translation>
+    </message>
+    <message>
+        <source>%1, raw</source>
+        <translation>%1, brut</translation>
+    </message>
+    <message>
+        <source>Filter policy (%1): %2</source>
+        <translation>Politique de filtrage (%1) : %2</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2211,90 @@
     <message>
         <source>Global and local secondary indexes, as JSON, for example [{&quot;name&quot;: &quot;byEmail&quot;, &quot;kind&quot;: &quot;global&quot;, &quot;partitionKey&quot;: &quot;email&quot;, &quot;partitionKeyType&quot;: &quot;S&quot;, &quot;sortKey&quot;: &quot;&quot;, &quot;projection&quot;: &quot;ALL&quot;}]; a local index has the table&apos;s partition key and its own sort key; projection ALL, KEYS_ONLY or INCLUDE (with nonKeyAttributes). Query and Scan read one by IndexName. Empty for none.</source>
         <translation>Les index secondaires globaux et locaux, en JSON, par exemple [{&quot;name&quot;: &quot;byEmail&quot;, &quot;kind&quot;: &quot;global&quot;, &quot;partitionKey&quot;: &quot;email&quot;, &quot;partitionKeyType&quot;: &quot;S&quot;, &quot;sortKey&quot;: &quot;&quot;, &quot;projection&quot;: &quot;ALL&quot;}] ; un index local a la clé de partition de la table et sa propre clé de tri ; projection ALL, KEYS_ONLY ou INCLUDE (avec nonKeyAttributes). Query et Scan en lisent un par IndexName. Vide pour aucun.</translation>
+    </message>
+    <message>
+        <source>unknown &apos;format&apos; &apos;%1&apos;</source>
+        <translation>« format » inconnu : « %1 »</translation>
+    </message>
+    <message>
+        <source>only a string property can have a &apos;format&apos;</source>
+        <translation>seule une propriété texte peut avoir un « format »</translation>
+    </message>
+    <message>
+        <source>%1: a rule&apos;s &apos;targetImplies&apos; names unknown property &apos;%2&apos; of &apos;%3&apos;</source>
+        <translation>%1 : le « targetImplies » d’une règle nomme la propriété inconnue « %2 » de « %3 »</translation>
+    </message>
+    <message>
+        <source>Physical name</source>
+        <translation>Nom physique</translation>
+    </message>
+    <message>
+        <source>empty, or 3 to 63 lowercase letters, digits, dots or hyphens, beginning and ending with a letter or digit</source>
+        <translation>vide, ou 3 à 63 lettres minuscules, chiffres, points ou tirets, commençant et finissant par une lettre ou un chiffre</translation>
+    </message>
+    <message>
+        <source>The bucket&apos;s name once deployed (BucketName) and the name the local cloud serves it under; empty: the node&apos;s name.</source>
+        <translation>Le nom du bucket une fois déployé (BucketName), sous lequel le cloud local le sert ; vide : le nom du nœud.</translation>
+    </message>
+    <message>
+        <source>empty, or 1 to 80 letters, digits, hyphens or underscores (a FIFO queue&apos;s ending in .fifo)</source>
+        <translation>vide, ou 1 à 80 lettres, chiffres, tirets ou soulignés (celui d’une file FIFO finissant par .fifo)</translation>
+    </message>
+    <message>
+        <source>The queue&apos;s name once deployed (QueueName) and the name the local cloud serves it under; empty: the node&apos;s name (with .fifo for a FIFO queue).</source>
+        <translation>Le nom de la file une fois déployée (QueueName), sous lequel le cloud local la sert ; vide : le nom du nœud (avec .fifo pour une file FIFO).</translation>
+    </message>
+    <message>
+        <source>empty, or 3 to 255 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;</source>
+        <translation>vide, ou 3 à 255 lettres, chiffres, « _ », « . » ou « - »</translation>
+    </message>
+    <message>
+        <source>The table&apos;s name once deployed (TableName) and the name the local cloud serves it under; empty: the node&apos;s name.</source>
+        <translation>Le nom de la table une fois déployée (TableName), sous lequel le cloud local la sert ; vide : le nom du nœud.</translation>
+    </message>
+    <message>
+        <source>empty, or 1 to 256 letters, digits, hyphens or underscores (a FIFO topic&apos;s ending in .fifo)</source>
+        <translation>vide, ou 1 à 256 lettres, chiffres, tirets ou soulignés (celui d’un sujet FIFO finissant par .fifo)</translation>
+    </message>
+    <message>
+        <source>The topic&apos;s name once deployed (TopicName) and the name the local cloud serves it under; empty: the node&apos;s name (with .fifo for a FIFO topic).</source>
+        <translation>Le nom du sujet une fois déployé (TopicName), sous lequel le cloud local le sert ; vide : le nom du nœud (avec .fifo pour un sujet FIFO).</translation>
+    </message>
+    <message>
+        <source>delivers</source>
+        <translation>livre à</translation>
+    </message>
+    <message>
+        <source>Every message published to the topic that passes the connection&apos;s filter policy is sent to the queue, as an SNS subscription.</source>
+        <translation>Chaque message publié sur le sujet qui passe la politique de filtrage de la connexion est envoyé à la file, comme par un abonnement SNS.</translation>
+    </message>
+    <message>
+        <source>sends each published message that passes the filter policy to the queue (an SNS subscription)</source>
+        <translation>envoie à la file chaque message publié qui passe la politique de filtrage (un abonnement SNS)</translation>
+    </message>
+    <message>
+        <source>Filter policy</source>
+        <translation>Politique de filtrage</translation>
+    </message>
+    <message>
+        <source>An SNS filter policy as JSON ({&quot;store&quot;: [&quot;example_corp&quot;]}): only the messages it matches are delivered; empty: every message.</source>
+        <translation>Une politique de filtrage SNS en JSON ({&quot;store&quot;: [&quot;example_corp&quot;]}) : seuls les messages qu’elle accepte sont livrés ; vide : tous les messages.</translation>
+    </message>
+    <message>
+        <source>Filter policy scope</source>
+        <translation>Portée de la politique de filtrage</translation>
+    </message>
+    <message>
+        <source>What the filter policy is matched against: the message attributes, or the message itself as JSON.</source>
+        <translation>Ce à quoi la politique de filtrage s’applique : les attributs du message, ou le message lui-même en JSON.</translation>
+    </message>
+    <message>
+        <source>Raw message delivery</source>
+        <translation>Livraison du message brut</translation>
+    </message>
+    <message>
+        <source>The queue gets the message alone, its attributes as the SQS message&apos;s; off: SNS&apos;s notification JSON (Type, MessageId, TopicArn, Message ...).</source>
+        <translation>La file reçoit le message seul, ses attributs devenant ceux du message SQS ; désactivé : le JSON de notification de SNS (Type, MessageId, TopicArn, Message…).</translation>
     </message>
 </context>
 <context>
@@ -3969,6 +4073,14 @@
         <source>%1: add connection &quot;%2 %3 %4&quot;</source>
         <translation>%1 : ajouter la connexion « %2 %3 %4 »</translation>
     </message>
+    <message>
+        <source>Print every operation of the local cloud&apos;s AWS services with its status (served, partly, refused) as a Markdown table, and exit; no PROJECT is needed.</source>
+        <translation>Afficher chaque opération des services AWS du cloud local avec son état (servie, en partie, refusée) sous forme de tableau Markdown, puis quitter ; aucun PROJET n’est nécessaire.</translation>
+    </message>
+    <message>
+        <source>--operations takes no PROJECT nor operation</source>
+        <translation>--operations ne prend ni PROJET ni opération</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CommandPalette</name>
@@ -4042,6 +4154,10 @@
             <numerusform>Coller %n nœud</numerusform>
             <numerusform>Coller %n nœuds</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Change %1 of %2 -&gt; %3</source>
+        <translation>Modifier %1 de %2 -&gt; %3</translation>
     </message>
 </context>
 <context>
@@ -6798,6 +6914,14 @@ Invalide : %2</translation>
         <source>Value Not Moved</source>
         <translation>Valeur non déplacée</translation>
     </message>
+    <message>
+        <source>None in a function&apos;s role: %1 sends to %2 under %2&apos;s own resource policy, which the export writes.</source>
+        <translation>Aucune dans le rôle d’une fonction : %1 envoie à %2 sous la politique de ressource de %2 elle-même, que l’export écrit.</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modifié : %1</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::Instance</name>
@@ -7458,6 +7582,70 @@ Invalide : %2</translation>
         <source>deleted version %2 of %1</source>
         <translation>version %2 de %1 supprimée</translation>
     </message>
+    <message>
+        <source>code can make queues, topics, tables and buckets, not a %1</source>
+        <translation>le code peut créer des files, des sujets, des tables et des buckets, pas un(e) %1</translation>
+    </message>
+    <message>
+        <source>the catalog has no kind %1</source>
+        <translation>le catalogue n’a pas de type %1</translation>
+    </message>
+    <message>
+        <source>a %1 cannot be named &apos;%2&apos;: a name has 1 to 256 characters, none of them control characters</source>
+        <translation>un(e) %1 ne peut pas s’appeler « %2 » : un nom a de 1 à 256 caractères, aucun caractère de contrôle</translation>
+    </message>
+    <message>
+        <source>the %1 %2 is named as a FIFO one, but is asked not to be FIFO</source>
+        <translation>%1 %2 porte un nom FIFO, mais est demandé(e) non FIFO</translation>
+    </message>
+    <message>
+        <source>the FIFO %1 %2 must have a name ending in .fifo</source>
+        <translation>%1 FIFO %2 doit avoir un nom finissant par .fifo</translation>
+    </message>
+    <message>
+        <source>code has made %1 resources in this run, the most the local cloud makes; %2 %3 was not made (declare the resources in the design, or restart the cloud)</source>
+        <translation>le code a créé %1 ressources pendant cette exécution, le maximum que le cloud local crée ; %2 %3 n’a pas été créé(e) (déclarez les ressources dans le schéma, ou redémarrez le cloud)</translation>
+    </message>
+    <message>
+        <source>%1 %2 made by %3 for this run (the design does not declare it)</source>
+        <translation>%1 %2 créé(e) par %3 pour cette exécution (le schéma ne le déclare pas)</translation>
+    </message>
+    <message>
+        <source>no resource named %1 was made by code in this run</source>
+        <translation>aucune ressource nommée %1 n’a été créée par le code pendant cette exécution</translation>
+    </message>
+    <message>
+        <source>%1 does not describe the node %2</source>
+        <translation>%1 ne décrit pas le nœud %2</translation>
+    </message>
+    <message>
+        <source>%1 was made by code in an earlier run of the local cloud</source>
+        <translation>%1 a été créé(e) par le code lors d’une exécution précédente du cloud local</translation>
+    </message>
+    <message>
+        <source>%1 is the name of a resource already</source>
+        <translation>%1 est déjà le nom d’une ressource</translation>
+    </message>
+    <message>
+        <source>code has made %1 resources in this run, the most the local cloud makes; %2 was not taken back</source>
+        <translation>le code a créé %1 ressources pendant cette exécution, le maximum que le cloud local crée ; %2 n’a pas été repris(e)</translation>
+    </message>
+    <message>
+        <source>the FIFO queue %1 cannot subscribe to the standard topic %2: nothing was sent</source>
+        <translation>la file FIFO %1 ne peut pas s’abonner au sujet standard %2 : rien n’a été envoyé</translation>
+    </message>
+    <message>
+        <source>%1 delivers to %2 already, by a connection of the design</source>
+        <translation>%1 livre déjà à %2, par une connexion du schéma</translation>
+    </message>
+    <message>
+        <source>Subscription already exists with different attributes (a connection of the design makes it: its properties are set in the Inspector)</source>
+        <translation>Subscription already exists with different attributes (une connexion du schéma la crée : ses propriétés se règlent dans l’Inspecteur)</translation>
+    </message>
+    <message>
+        <source>the subscription %1 is a connection of the design: its properties are set in the Inspector</source>
+        <translation>l’abonnement %1 est une connexion du schéma : ses propriétés se règlent dans l’Inspecteur</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::LocalUserPool</name>
@@ -7551,6 +7739,21 @@ Invalide : %2</translation>
     <message>
         <source>Duration %1 ms, billed %2 ms, memory %3 of %4 MB</source>
         <translation>Durée %1 ms, facturée %2 ms, mémoire %3 sur %4 Mo</translation>
+    </message>
+</context>
+<context>
+    <name>Nimbus::MadeResourceItem</name>
+    <message>
+        <source>%1 %2 was made by %3 for this run; the design does not declare it. &quot;Add to design&quot; makes it a node of the design.</source>
+        <translation>%1 %2 a été créé(e) par %3 pour cette exécution ; le schéma ne le déclare pas. « Ajouter au schéma » en fait un nœud du schéma.</translation>
+    </message>
+    <message>
+        <source>made by %1</source>
+        <translation>créé par %1</translation>
+    </message>
+    <message>
+        <source>Add to design</source>
+        <translation>Ajouter au schéma</translation>
     </message>
 </context>
 <context>
@@ -8543,10 +8746,6 @@ Invalide : %2</translation>
         <translation>Connecter deux nœuds</translation>
     </message>
     <message>
-        <source>Connects two nodes (a route invokes a function, a function writes a table...); the catalog&apos;s rules decide what is allowed.</source>
-        <translation>Connecte deux nœuds (une route invoque une fonction, une fonction écrit dans une table...) ; les règles du catalogue décident de ce qui est permis.</translation>
-    </message>
-    <message>
         <source>Connect %1 to %2</source>
         <translation>Connecter %1 à %2</translation>
     </message>
@@ -8809,6 +9008,14 @@ Invalide : %2</translation>
     <message>
         <source>How far advance moves the clock: 90s, 15m, 6h, 2d or next.</source>
         <translation>De combien advance avance l&apos;horloge : 90s, 15m, 6h, 2d ou next.</translation>
+    </message>
+    <message>
+        <source>The connection&apos;s properties, where its rule has some: a topic&apos;s subscription of a queue or function takes filterPolicy (JSON text), filterPolicyScope (MessageAttributes or MessageBody) and, to a queue, rawMessageDelivery.</source>
+        <translation>Les propriétés de la connexion, quand sa règle en a : l’abonnement d’une file ou d’une fonction à un sujet prend filterPolicy (texte JSON), filterPolicyScope (MessageAttributes ou MessageBody) et, vers une file, rawMessageDelivery.</translation>
+    </message>
+    <message>
+        <source>Connects two nodes (a route invokes a function, a function writes a table, a topic delivers to a queue...); the catalog&apos;s rules decide what is allowed.</source>
+        <translation>Connecte deux nœuds (une route invoque une fonction, une fonction écrit dans une table, un sujet livre à une file…) ; les règles du catalogue décident de ce qui est permis.</translation>
     </message>
 </context>
 <context>
@@ -10517,6 +10724,26 @@ Invalide : %2</translation>
         <source>Set %1 of %2</source>
         <translation>Régler %1 de %2</translation>
     </message>
+    <message>
+        <source>%1 cannot be connected to %2: %2&apos;s %3 is %4, so %1&apos;s must be too</source>
+        <translation>%1 ne peut pas être connecté à %2 : la propriété %3 de %2 vaut %4, celle de %1 doit donc la valoir aussi</translation>
+    </message>
+    <message>
+        <source>a connection %1 has no property &apos;%2&apos;</source>
+        <translation>une connexion %1 n’a pas de propriété « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>no such connection</source>
+        <translation>cette connexion n’existe pas</translation>
+    </message>
+    <message>
+        <source>the connection %1 %2 %3 has no property &apos;%4&apos;</source>
+        <translation>la connexion %1 %2 %3 n’a pas de propriété « %4 »</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::ProjectFile</name>
@@ -10671,6 +10898,10 @@ Invalide : %2</translation>
     <message>
         <source>&apos;%1&apos;: %2 is not copied (larger than 16 MB, or already in the new folder)</source>
         <translation>« %1 » : %2 n&apos;est pas copié (plus de 16 Mo, ou déjà dans le nouveau dossier)</translation>
+    </message>
+    <message>
+        <source>connection #%1: its properties are not a valid JSON object</source>
+        <translation>connexion n° %1 : ses propriétés ne sont pas un objet JSON valide</translation>
     </message>
 </context>
 <context>
@@ -12531,6 +12762,10 @@ Invalide : %2</translation>
         <source>%1: its %2 event sets %3, which Nimbus does not model; the local cloud runs the trigger without it</source>
         <translation>%1 : son événement %2 définit %3, que Nimbus ne modélise pas ; le cloud local exécute le déclencheur sans</translation>
     </message>
+    <message>
+        <source>A subscription of the topic %1 (protocol %2) names something outside the file or a protocol the canvas does not show; it is kept as written</source>
+        <translation>Un abonnement au sujet %1 (protocole %2) nomme quelque chose hors du fichier ou un protocole que le canevas ne montre pas ; il est conservé tel qu’écrit</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::SigningKey</name>
@@ -13002,6 +13237,14 @@ Invalide : %2</translation>
         <source>%1: terraform apply builds it with %2 in its folder first (terraform_data.%3_build); the machine that applies needs %2</source>
         <translation>%1 : terraform apply la construit d&apos;abord avec %2 dans son dossier (terraform_data.%3_build) ; la machine qui applique a besoin de %2</translation>
     </message>
+    <message>
+        <source>%1: the secondary indexes are not exported: %2</source>
+        <translation>%1 : les index secondaires ne sont pas exportés : %2</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: the filter policy is not a JSON object; it is not exported, and the subscription gets every message</source>
+        <translation>%1 -&gt; %2 : la politique de filtrage n’est pas un objet JSON ; elle n’est pas exportée, et l’abonnement reçoit tous les messages</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::TokenDialog</name>
@@ -13181,6 +13424,22 @@ Invalide : %2</translation>
             <numerusform>Durée médiane de la dernière invocation : %1 ms</numerusform>
             <numerusform>Durée médiane des %Ln dernières invocations : %1 ms</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 is not a resource made by code in this run</source>
+        <translation>%1 n’est pas une ressource créée par le code pendant cette exécution</translation>
+    </message>
+    <message>
+        <source>The design has a node named %1 already.</source>
+        <translation>Le schéma a déjà un nœud nommé %1.</translation>
+    </message>
+    <message>
+        <source>Add %1 (made by %2) to the design</source>
+        <translation>Ajouter %1 (créé par %2) au schéma</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>le code</translation>
     </message>
 </context>
 <context>
@@ -13427,6 +13686,22 @@ Invalide : %2</translation>
     <message>
         <source>%1: %2 &apos;%3&apos; is refused: %4</source>
         <translation>%1 : %2 « %3 » refusé(e) : %4</translation>
+    </message>
+    <message>
+        <source>not a filter policy SNS takes (%1)</source>
+        <translation>pas une politique de filtrage que SNS accepte (%1)</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3, but %3 has %4 %5 and %1 has %4 %6: %1 must have %4 %5 too, so nothing is delivered</source>
+        <translation>%1 %2 %3, mais %3 a %4 %5 et %1 a %4 %6 : %1 doit avoir %4 %5 aussi, sinon rien n’est livré</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: unknown property &apos;%4&apos; (ignored)</source>
+        <translation>%1 %2 %3 : propriété inconnue « %4 » (ignorée)</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: %4: %5</source>
+        <translation>%1 %2 %3 : %4 : %5</translation>
     </message>
 </context>
 <context>
