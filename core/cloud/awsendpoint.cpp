@@ -141,7 +141,10 @@ QList<NeededPermission> neededPermissions(const QString &service, const AwsReque
     auto named = [&](const QString &name, QLatin1String kind) -> const Node * {
         const bool byAwsName = kind == Kinds::Table || kind == Kinds::Queue || kind == Kinds::Topic
                                || kind == Kinds::Bucket;
-        const Node *node = architecture.nodeByName(byAwsName ? cloud.resourceNamed(kind, name) : name);
+        // (A resource made by code in this run is checked too: no connection grants it, as
+        // no role grants one made outside the template on AWS.)
+        const Node *node = byAwsName ? cloud.resourceNode(cloud.resourceNamed(kind, name))
+                                     : architecture.nodeByName(name);
         return node && node->kind == kind ? node : nullptr;
     };
     const QJsonObject input = request.protocol == AwsProtocol::Json ? QJsonDocument::fromJson(request.body).object()

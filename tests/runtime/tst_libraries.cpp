@@ -164,9 +164,6 @@ void TestLibraries::sqsConsumer_data()
 void TestLibraries::sqsConsumer()
 {
     QFETCH(QString, name);
-    if (name == QLatin1String("the queue's attributes name its redrive policy"))
-        QSKIP("Known gap (issue 23 item 3, not served yet): GetQueueAttributes answers only "
-              "ApproximateNumberOfMessages(NotVisible) and QueueArn, no RedrivePolicy or VisibilityTimeout");
     runNodeCase(script("sqs_consumer.test.mjs"), name);
 }
 

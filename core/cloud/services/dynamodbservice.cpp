@@ -433,6 +433,9 @@ private:
     QJsonObject executeStatement(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject batchExecuteStatement(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject createTable(const QJsonObject &input, qint64 cause, DynamoError *error);
+    // CreateTable of a table the design does not declare: checked as DynamoDB checks it,
+    // then made for this run with the request's keys, billing mode, stream and indexes.
+    QJsonObject createUndeclaredTable(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject deleteTable(const QJsonObject &input, qint64 cause, DynamoError *error);
     QJsonObject updateTable(const QJsonObject &input, qint64 cause, DynamoError *error);
     // The node name of the design's table DynamoDB knows as name (its physical name, else
@@ -495,7 +498,7 @@ DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
     refuse(u"ExecuteTransaction"_s, u"PartiQL transactions: use TransactWriteItems or TransactGetItems"_s);
     servePartly(u"CreateTable"_s, QStringLiteral("the design's tables: ResourceInUseException, or made again (empty, "
                                                  "with the design's keys) after DeleteTable in this run; a table the "
-                                                 "design does not declare is refused"));
+                                                 "design does not declare is made for the run (made by code)"));
     servePartly(u"DeleteTable"_s, QStringLiteral("for this run: the design's table loses its items (no stream records) "
                                                  "and is missing until CreateTable"));
     servePartly(u"UpdateTable"_s,
@@ -617,7 +620,7 @@ const Node *DynamoDbService::table(const QJsonValue &name, DynamoError *error) c
         table = table.section('/'_L1, -1);
     // A table is known by its physical name when it has one, else by its node's name.
     const QString nodeName = tableNamed(table);
-    const Node *node = nodeName.isEmpty() ? nullptr : cloud().project().architecture().nodeByName(nodeName);
+    const Node *node = nodeName.isEmpty() ? nullptr : cloud().resourceNode(nodeName);
     if (table.isEmpty()) {
         *error = validation(QStringLiteral("1 validation error detected: Value null at 'tableName' failed to satisfy "
                                            "constraint: Member must not be null"));
@@ -638,8 +641,9 @@ QString DynamoDbService::tableNamed(const QString &name) const
 
 // The design's tables exist already: CreateTable answers as DynamoDB does for a table that
 // exists, or makes one deleted in this run again, empty, with the design's keys (the
-// request's must agree). A table the design does not declare is refused, saying so.
-QJsonObject DynamoDbService::createTable(const QJsonObject &input, qint64, DynamoError *error)
+// request's must agree). A table the design does not declare is made for this run, as
+// the request describes it (LocalCloud::makeResource): the canvas shows it as made by code.
+QJsonObject DynamoDbService::createTable(const QJsonObject &input, qint64 cause, DynamoError *error)
 {
     const QString name = input.value("TableName"_L1).toString();
     if (name.isEmpty())
@@ -647,10 +651,7 @@ QJsonObject DynamoDbService::createTable(const QJsonObject &input, qint64, Dynam
                                                        "to satisfy constraint: Member must not be null")));
     const QString table = cloud().resourceNamed(Kinds::Table, name);
     if (table.isEmpty())
-        return failed(error, {u"NotImplemented"_s,
-                              u"DynamoDB_20120810.CreateTable of %1 is not served by the local cloud: the design does "
-                              "not declare a table named %1 (the local cloud serves the design's tables, under their "
-                              "physical names)"_s.arg(name)});
+        return createUndeclaredTable(input, cause, error);
     if (!mDeleted.contains(table))
         return failed(error, {u"ResourceInUseException"_s, u"Table already exists: %1"_s.arg(name)});
     const TableKeys keys = cloud().tableKeys(table);
@@ -663,7 +664,118 @@ QJsonObject DynamoDbService::createTable(const QJsonObject &input, qint64, Dynam
                           name, keys.sortKey.isEmpty() ? keys.partitionKey : keys.partitionKey + u", "_s + keys.sortKey,
                           range.isEmpty() ? hash : hash + u", "_s + range)));
     mDeleted.remove(table);
-    QJsonObject description = this->description(cloud().project().architecture().nodeByName(table));
+    QJsonObject description = this->description(cloud().resourceNode(table));
+    description.insert(u"TableStatus"_s, u"CREATING"_s);
+    return {{u"TableDescription"_s, description}};
+}
+
+QJsonObject DynamoDbService::createUndeclaredTable(const QJsonObject &input, qint64 cause, DynamoError *error)
+{
+    const QString name = input.value("TableName"_L1).toString();
+    static const QRegularExpression tableName(u"^[a-zA-Z0-9_.-]{3,255}$"_s);
+    if (!tableName.match(name).hasMatch())
+        return failed(error,
+                      validation(u"1 validation error detected: Value '%1' at 'tableName' failed to satisfy "
+                                 "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"_s.arg(
+                                     name.left(300))));
+    QHash<QString, QString> types;
+    QStringList defined;
+    for (const QJsonValue &attribute : input.value("AttributeDefinitions"_L1).toArray()) {
+        const QString attributeName = attribute["AttributeName"_L1].toString();
+        const QString type = attribute["AttributeType"_L1].toString();
+        if (type != "S"_L1 && type != "N"_L1 && type != "B"_L1)
+            return failed(error, validation(u"1 validation error detected: Value '%1' at "
+                                            "'attributeDefinitions.member.attributeType' failed to satisfy constraint: "
+                                            "Member must satisfy enum value set: [B, N, S]"_s.arg(type.left(50))));
+        types.insert(attributeName, type);
+        defined.append(attributeName);
+    }
+    // A key schema (the table's or an index's) as the keys the table store reads.
+    QStringList used;
+    auto keysOf = [&](const QJsonArray &schema, TableKeys *keys) -> bool {
+        for (const QJsonValue &element : schema) {
+            const QString attribute = element["AttributeName"_L1].toString();
+            const QString keyType = element["KeyType"_L1].toString();
+            if (!types.contains(attribute)) {
+                *error = validation(u"One or more parameter values were invalid: Some index key attributes are not "
+                                    "defined in AttributeDefinitions. Keys: [%1], AttributeDefinitions: [%2]"_s.arg(
+                                        attribute, defined.join(", "_L1)));
+                return false;
+            }
+            used.append(attribute);
+            if (keyType == "HASH"_L1 && keys->partitionKey.isEmpty()) {
+                keys->partitionKey = attribute;
+                keys->partitionType = types.value(attribute);
+            } else if (keyType == "RANGE"_L1 && keys->sortKey.isEmpty()) {
+                keys->sortKey = attribute;
+                keys->sortType = types.value(attribute);
+            } else {
+                *error = validation(u"Invalid KeySchema: Some index key attribute have no definition"_s);
+                return false;
+            }
+        }
+        if (keys->partitionKey.isEmpty()) {
+            *error = validation(u"Invalid KeySchema: The first KeySchemaElement is not a HASH key type"_s);
+            return false;
+        }
+        return true;
+    };
+    TableKeys keys;
+    keys.partitionType.clear();
+    keys.sortType = u"S"_s;
+    if (!keysOf(input.value("KeySchema"_L1).toArray(), &keys))
+        return {};
+    QJsonArray indexes;
+    for (const char *list : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+        for (const QJsonValue &index : input.value(QLatin1String(list)).toArray()) {
+            TableKeys indexKeys;
+            if (!keysOf(index["KeySchema"_L1].toArray(), &indexKeys))
+                return {};
+            const QJsonObject projection = index["Projection"_L1].toObject();
+            QJsonObject written{{u"name"_s, index["IndexName"_L1].toString()},
+                                {u"kind"_s, qstrcmp(list, "LocalSecondaryIndexes") == 0 ? u"local"_s : u"global"_s},
+                                {u"partitionKey"_s, indexKeys.partitionKey},
+                                {u"partitionKeyType"_s, indexKeys.partitionType},
+                                {u"sortKey"_s, indexKeys.sortKey},
+                                {u"sortKeyType"_s, indexKeys.sortType},
+                                {u"projection"_s, projection.value("ProjectionType"_L1).toString(u"ALL"_s)}};
+            if (projection.contains("NonKeyAttributes"_L1))
+                written.insert(u"nonKeyAttributes"_s, projection.value("NonKeyAttributes"_L1));
+            indexes.append(written);
+        }
+    }
+    for (const QString &attribute : std::as_const(defined))
+        if (!used.contains(attribute))
+            return failed(error, validation(u"One or more parameter values were invalid: Number of attributes in "
+                                            "KeySchema does not exactly match number of attributes defined in "
+                                            "AttributeDefinitions"_s));
+    const QString indexText = indexes.isEmpty()
+                                  ? QString()
+                                  : QString::fromUtf8(QJsonDocument(indexes).toJson(QJsonDocument::Compact));
+    if (const Result<QList<TableIndex>> parsed = TableIndex::parse(indexText, keys); !parsed)
+        return failed(error, validation(u"One or more parameter values were invalid: %1"_s.arg(parsed.errorMessage())));
+    QJsonObject properties{{u"partitionKey"_s, keys.partitionKey},
+                           {u"partitionKeyType"_s, keys.partitionType},
+                           {u"sortKey"_s, keys.sortKey},
+                           {u"sortKeyType"_s, keys.sortType},
+                           {u"indexes"_s, indexText},
+                           {u"billingMode"_s, input.value("BillingMode"_L1).toString() == "PAY_PER_REQUEST"_L1
+                                                  ? u"PAY_PER_REQUEST"_s
+                                                  : u"PROVISIONED"_s}};
+    const QJsonObject stream = input.value("StreamSpecification"_L1).toObject();
+    if (stream.value("StreamEnabled"_L1).toBool()) {
+        const QString view = stream.value("StreamViewType"_L1).toString();
+        if (!QStringList{u"KEYS_ONLY"_s, u"NEW_IMAGE"_s, u"OLD_IMAGE"_s, u"NEW_AND_OLD_IMAGES"_s}.contains(view))
+            return failed(error, validation(u"1 validation error detected: Value '%1' at "
+                                            "'streamSpecification.streamViewType' failed to satisfy constraint: Member "
+                                            "must satisfy enum value set: [NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, "
+                                            "KEYS_ONLY]"_s.arg(view.left(50))));
+        properties.insert(u"stream"_s, view);
+    }
+    const Result<QString> made = cloud().makeResource(Kinds::Table, name, properties, cause);
+    if (!made)
+        return failed(error, {u"LimitExceededException"_s, made.errorMessage()});
+    QJsonObject description = this->description(cloud().resourceNode(*made));
     description.insert(u"TableStatus"_s, u"CREATING"_s);
     return {{u"TableDescription"_s, description}};
 }
@@ -676,6 +788,12 @@ QJsonObject DynamoDbService::deleteTable(const QJsonObject &input, qint64, Dynam
     if (!node)
         return {};
     QJsonObject description = this->description(node);
+    if (cloud().isMadeResource(node->name)) { // made by code in this run: gone with its items
+        if (const Result<void> removed = cloud().removeMadeResource(node->name); !removed)
+            return failed(error, {u"InternalServerError"_s, removed.errorMessage()});
+        description.insert(u"TableStatus"_s, u"DELETING"_s);
+        return {{u"TableDescription"_s, description}};
+    }
     const TableKeys keys = cloud().tableKeys(node->name);
     for (const QJsonObject &item : cloud().state().scan(node->name))
         if (const Result<void> deleted = cloud().state().deleteItem(node->name, keys, keyOf(item, keys)); !deleted)
@@ -787,9 +905,9 @@ QJsonObject DynamoDbService::description(const Node *table) const
 QJsonObject DynamoDbService::listTables(const QJsonObject &, qint64, DynamoError *)
 {
     QStringList names;
-    for (const auto &[id, node] : cloud().project().architecture().nodes())
-        if (node.kind == Kinds::Table && !mDeleted.contains(node.name))
-            names.append(cloud().awsName(node.name));
+    for (const Node *node : cloud().resourceNodes(Kinds::Table))
+        if (!mDeleted.contains(node->name))
+            names.append(cloud().awsName(node->name));
     names.sort();
     return {{u"TableNames"_s, QJsonArray::fromStringList(names)}};
 }

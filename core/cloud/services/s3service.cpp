@@ -17,6 +17,7 @@
 #include <QList>
 #include <QLocale>
 #include <QPair>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
@@ -604,7 +605,7 @@ S3Service::S3Service(AwsEndpoint &endpoint) : AwsService(Recognition(u"s3"_s).ta
     servePartly(u"CreateBucket"_s,
                 QStringLiteral("the design's buckets: BucketAlreadyOwnedByYou (200 in us-east-1), or "
                                "made again after DeleteBucket in this run; a bucket the design does "
-                               "not declare is refused"));
+                               "not declare is made for the run (made by code)"));
     servePartly(u"DeleteBucket"_s, u"for this run: an empty bucket of the design is missing until CreateBucket"_s);
     // Every subresource operation of the tables that has no function here is refused by
     // name; the list forms of the configurations that have one are named as operationOf does.
@@ -1000,11 +1001,11 @@ HttpResponseData S3Service::listBuckets(const Call &)
     xml.writeTextElement(u"ID"_s, QLatin1String(AwsEndpoint::kAccountId));
     xml.writeEndElement();
     xml.writeStartElement(u"Buckets"_s);
-    for (const auto &[nodeId, node] : cloud().project().architecture().nodes()) {
-        if (node.kind != Kinds::Bucket || mDeleted.contains(node.name))
+    for (const Node *node : cloud().resourceNodes(Kinds::Bucket)) {
+        if (mDeleted.contains(node->name))
             continue;
         xml.writeStartElement(u"Bucket"_s);
-        xml.writeTextElement(u"Name"_s, cloud().awsName(node.name));
+        xml.writeTextElement(u"Name"_s, cloud().awsName(node->name));
         xml.writeTextElement(u"CreationDate"_s, u"2026-01-01T00:00:00.000Z"_s);
         xml.writeEndElement();
     }
@@ -1020,16 +1021,27 @@ QString S3Service::bucketOf(const QString &name) const
 
 // The design's buckets exist already: CreateBucket answers as S3 does the owner of a bucket
 // in the cloud's region (BucketAlreadyOwnedByYou, or us-east-1's legacy 200), or makes one
-// deleted in this run again. A bucket the design does not declare is refused, saying so.
+// deleted in this run again. A bucket the design does not declare is made for this run
+// (LocalCloud::makeResource): the canvas shows it as made by code.
 HttpResponseData S3Service::createBucket(const Call &call)
 {
     const QString bucket = bucketNamed(cloud(), call.awsBucket);
-    if (bucket.isEmpty())
-        return notImplemented(u"CreateBucket of %1"_s.arg(call.awsBucket.left(100)), call.id(),
-                              u"the design does not declare a bucket named %1 (the local cloud serves the design's "
-                              "buckets, under their physical names)"_s.arg(call.awsBucket.left(100)));
     HttpResponseData r;
     AwsWire::addHeader(r.headers, "location", '/' + call.awsBucket.toUtf8());
+    if (bucket.isEmpty()) {
+        // S3's rules for a bucket's name: 3 to 63 lowercase letters, digits, dots and
+        // hyphens, beginning and ending with a letter or digit, not an IP address.
+        static const QRegularExpression valid(u"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"_s);
+        static const QRegularExpression address(u"^\\d+\\.\\d+\\.\\d+\\.\\d+$"_s);
+        if (!valid.match(call.awsBucket).hasMatch() || address.match(call.awsBucket).hasMatch()
+            || call.awsBucket.contains(".."_L1))
+            return s3Error(400, u"InvalidBucketName"_s, u"The specified bucket is not valid."_s, call.id(),
+                           {{u"BucketName"_s, call.awsBucket.left(100)}});
+        if (const Result<QString> made = cloud().makeResource(Kinds::Bucket, call.awsBucket, {}, call.request.cause);
+            !made)
+            return s3Error(400, u"TooManyBuckets"_s, made.errorMessage(), call.id(), {});
+        return r;
+    }
     if (mDeleted.remove(bucket) || cloud().region() == "us-east-1"_L1)
         return r;
     return s3Error(409, u"BucketAlreadyOwnedByYou"_s,
@@ -1047,7 +1059,12 @@ HttpResponseData S3Service::deleteBucket(const Call &call)
         || !state.uploads(call.bucket, QString()).isEmpty())
         return s3Error(409, u"BucketNotEmpty"_s, u"The bucket you tried to delete is not empty"_s, call.id(),
                        {{u"BucketName"_s, call.awsBucket}});
-    mDeleted.insert(call.bucket);
+    if (cloud().isMadeResource(call.bucket)) { // made by code in this run: gone
+        if (const Result<void> removed = cloud().removeMadeResource(call.bucket); !removed)
+            return s3Error(500, u"InternalError"_s, removed.errorMessage(), call.id(), {});
+    } else {
+        mDeleted.insert(call.bucket);
+    }
     HttpResponseData r;
     r.status = 204;
     return r;

@@ -97,8 +97,9 @@ SnsService::SnsService(AwsEndpoint &endpoint)
         {u"GetSubscriptionAttributes"_s, &SnsService::getSubscriptionAttributes},
         {u"SetSubscriptionAttributes"_s, &SnsService::setSubscriptionAttributes},
     };
-    servePartly(u"CreateTopic"_s, QStringLiteral("the design's topics: their ARN, also after DeleteTopic in this run; "
-                                                 "a topic the design does not declare is refused"));
+    servePartly(u"CreateTopic"_s,
+                QStringLiteral("the design's topics: their ARN, also after DeleteTopic in this run; "
+                               "a topic the design does not declare is made for the run (made by code)"));
     servePartly(u"DeleteTopic"_s, QStringLiteral("for this run: the design's topic ends its subscriptions and is "
                                                  "missing until CreateTopic"));
     servePartly(u"Subscribe"_s, u"protocols sqs and lambda; http(s), email, sms, application and firehose refused"_s);
@@ -188,7 +189,7 @@ bool SnsService::contentDeduplication(const QString &topic) const
 {
     if (const auto it = mContentDeduplication.constFind(topic); it != mContentDeduplication.constEnd())
         return *it;
-    const Node *node = cloud().project().architecture().nodeByName(topic);
+    const Node *node = cloud().resourceNode(topic);
     return node && node->properties.value("contentBasedDeduplication"_L1).toBool();
 }
 
@@ -348,14 +349,15 @@ QJsonObject SnsService::publishBatch(const AwsRequest &request, AwsError *error)
 QJsonObject SnsService::listTopics(const AwsRequest &, AwsError *)
 {
     QJsonArray topics;
-    for (const auto &[id, n] : cloud().project().architecture().nodes())
-        if (n.kind == Kinds::Topic && !mDeleted.contains(n.name))
-            topics.append(QJsonObject{{u"TopicArn"_s, cloud().topicArn(n.name)}});
+    for (const Node *node : cloud().resourceNodes(Kinds::Topic))
+        if (!mDeleted.contains(node->name))
+            topics.append(QJsonObject{{u"TopicArn"_s, cloud().topicArn(node->name)}});
     return {{u"Topics"_s, topics}};
 }
 
 // The design's topics exist already: CreateTopic answers a topic's ARN when what it asks
-// for agrees with it, as SNS answers for a topic that exists.
+// for agrees with it, as SNS answers for a topic that exists. A topic the design does not
+// declare is made for this run (LocalCloud::makeResource): the canvas shows it as made by code.
 QJsonObject SnsService::createTopic(const AwsRequest &request, AwsError *error)
 {
     const QString name = request.parameters.value("Name"_L1).toString();
@@ -374,13 +376,24 @@ QJsonObject SnsService::createTopic(const AwsRequest &request, AwsError *error)
         return {};
     }
     // A topic deleted in this run is made again.
-    const QString topic = cloud().resourceNamed(Kinds::Topic, name);
+    QString topic = cloud().resourceNamed(Kinds::Topic, name);
     if (topic.isEmpty()) {
-        *error = {u"NotImplemented"_s,
-                  u"CreateTopic of %1 is not served by the local cloud: the design does not declare a topic named %1 "
-                  "(the local cloud serves the design's topics, under their physical names)"_s.arg(name),
-                  501};
-        return {};
+        static const QRegularExpression valid(u"^[A-Za-z0-9_-]{1,256}$"_s);
+        if (!valid.match(fifo ? name.chopped(5) : name).hasMatch() || name.size() > 256) {
+            *error = {u"InvalidParameter"_s, u"Invalid parameter: Topic Name"_s};
+            return {};
+        }
+        QJsonObject properties{
+            {u"fifo"_s, fifo},
+            {u"contentBasedDeduplication"_s, fifo && isTrue(attributes.value("ContentBasedDeduplication"_L1))}};
+        if (attributes.contains("DisplayName"_L1))
+            properties.insert(u"displayName"_s, attributes.value("DisplayName"_L1).toString().left(100));
+        const Result<QString> made = cloud().makeResource(Kinds::Topic, name, properties, request.cause);
+        if (!made) {
+            *error = {u"TopicLimitExceeded"_s, made.errorMessage(), 403};
+            return {};
+        }
+        topic = *made;
     }
     mDeleted.remove(topic);
     if (fifo && attributes.contains("ContentBasedDeduplication"_L1))
@@ -403,6 +416,11 @@ QJsonObject SnsService::deleteTopic(const AwsRequest &request, AwsError *error)
     for (const TopicSubscription &subscription : cloud().topicSubscriptions(topic))
         (void)cloud().unsubscribe(subscription.arn);
     mContentDeduplication.remove(topic);
+    if (cloud().isMadeResource(topic)) { // made by code in this run: gone
+        if (const Result<void> removed = cloud().removeMadeResource(topic); !removed)
+            *error = {u"InternalError"_s, removed.errorMessage(), 500};
+        return {};
+    }
     mDeleted.insert(topic);
     return {};
 }

@@ -289,10 +289,12 @@ SqsService::SqsService(AwsEndpoint &endpoint)
         {u"UntagQueue"_s, {&SqsService::untagQueue}},
         {u"ListQueueTags"_s, {&SqsService::listQueueTags}},
     };
-    servePartly(u"CreateQueue"_s,
-                QStringLiteral("the design's queues: their URL, or made again (empty) after DeleteQueue in this run; "
-                               "the attributes and tags it gives are set for the run (SQS refuses values that differ "
-                               "with QueueAlreadyExists); a queue the design does not declare is refused"));
+    servePartly(
+        u"CreateQueue"_s,
+        QStringLiteral("the design's queues: their URL, or made again (empty) after DeleteQueue in this run; "
+                       "the attributes and tags it gives are set for the run (SQS refuses values that differ "
+                       "with QueueAlreadyExists); a queue the design does not declare is made for the run (made "
+                       "by code)"));
     servePartly(u"DeleteQueue"_s, QStringLiteral("for this run: the design's queue loses its messages and is missing "
                                                  "until CreateQueue; its connections still deliver"));
     servePartly(u"SetQueueAttributes"_s,
@@ -418,7 +420,7 @@ bool SqsService::contentDeduplication(const QString &queue) const
 {
     if (const auto it = mContentDeduplication.constFind(queue); it != mContentDeduplication.constEnd())
         return *it;
-    const Node *node = cloud().project().architecture().nodeByName(queue);
+    const Node *node = cloud().resourceNode(queue);
     return node && node->properties.value("contentBasedDeduplication"_L1).toBool();
 }
 
@@ -437,10 +439,8 @@ QJsonObject SqsService::listQueues(const Call &call, AwsError *)
 {
     const QString prefix = call.input.value("QueueNamePrefix"_L1).toString();
     QJsonArray urls;
-    for (const auto &[id, node] : cloud().project().architecture().nodes()) {
-        if (node.kind != Kinds::Queue)
-            continue;
-        for (const QString &name : {node.name, node.name + u"-dlq"_s})
+    for (const Node *node : cloud().resourceNodes(Kinds::Queue)) {
+        for (const QString &name : {node->name, node->name + u"-dlq"_s})
             if (cloud().awsName(name).startsWith(prefix) && !mDeleted.contains(name))
                 urls.append(AwsEndpoint::queueUrl(endpoint().url(), cloud().awsName(name)));
     }
@@ -759,9 +759,8 @@ QJsonObject SqsService::purgeQueue(const Call &call, AwsError *)
 
 QJsonObject SqsService::attributesOf(const QString &queue)
 {
-    const Architecture &architecture = cloud().project().architecture();
-    const bool deadLetter = !architecture.nodeByName(queue);
-    const Node *node = architecture.nodeByName(deadLetter ? queue.chopped(4) : queue);
+    const bool deadLetter = !cloud().resourceNode(queue);
+    const Node *node = cloud().resourceNode(deadLetter ? queue.chopped(4) : queue);
     auto property = [&](const char *name, int fallback) {
         const QJsonValue value = node && !deadLetter ? node->properties.value(QLatin1String(name)) : QJsonValue();
         return QString::number(value.isDouble() ? value.toInt() : fallback);
@@ -985,7 +984,8 @@ QJsonObject SqsService::listQueueTags(const Call &call, AwsError *)
 }
 
 // The design's queues exist already: CreateQueue answers their URL when what it asks
-// for agrees with them, as SQS answers for a queue that exists.
+// for agrees with them, as SQS answers for a queue that exists. A queue the design does not
+// declare is made for this run (LocalCloud::makeResource): the canvas shows it as made by code.
 QJsonObject SqsService::createQueue(const Call &call, AwsError *error)
 {
     const QString name = call.input.value("QueueName"_L1).toString();
@@ -1004,26 +1004,43 @@ QJsonObject SqsService::createQueue(const Call &call, AwsError *error)
         return {};
     }
     // A queue deleted in this run is made again.
-    const QString queue = cloud().resourceNamed(Kinds::Queue, name);
+    QString queue = cloud().resourceNamed(Kinds::Queue, name);
+    bool made = false;
     if (queue.isEmpty()) {
         const QString other = fifo ? name.chopped(5) : name + u".fifo"_s;
-        *error = !queueNamed(other).isEmpty()
-                     ? AwsError{u"QueueAlreadyExists"_s,
-                                u"A queue already exists with the same name and a different value for attribute "
-                                "FifoQueue"_s}
-                     : AwsError{u"NotImplemented"_s,
-                                u"CreateQueue of %1 is not served by the local cloud: the design does not declare a "
-                                "queue named %1 (the local cloud serves the design's queues, under their physical "
-                                "names)"_s.arg(name),
-                                501};
-        return {};
+        if (!queueNamed(other).isEmpty()) {
+            *error = {u"QueueAlreadyExists"_s,
+                      u"A queue already exists with the same name and a different value for attribute FifoQueue"_s};
+            return {};
+        }
+        static const QRegularExpression valid(u"^[A-Za-z0-9_-]{1,80}$"_s);
+        if (!valid.match(fifo ? name.chopped(5) : name).hasMatch() || name.size() > 80) {
+            *error = {u"InvalidParameterValue"_s,
+                      QStringLiteral("Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 "
+                                     "in length")};
+            return {};
+        }
+        const Result<QString> making = cloud().makeResource(
+            Kinds::Queue, name,
+            {{u"fifo"_s, fifo},
+             {u"contentBasedDeduplication"_s, fifo && isTrue(attributes.value("ContentBasedDeduplication"_L1))}},
+            call.cause);
+        if (!making) {
+            *error = {u"OverLimit"_s, making.errorMessage(), 403};
+            return {};
+        }
+        queue = *making;
+        made = true;
     }
     // What it asks for is set for this run, as SetQueueAttributes sets it (SQS would refuse
     // values that differ from an existing queue's with QueueAlreadyExists).
     QJsonObject settable = attributes;
     settable.remove(u"FifoQueue"_s);
-    if (!checkAttributes(queue, settable, error))
+    if (!checkAttributes(queue, settable, error)) {
+        if (made) // the request fails whole
+            (void)cloud().removeMadeResource(queue);
         return {};
+    }
     if (mDeleted.remove(queue))
         mCreated.insert(queue, cloud().clock().now());
     QJsonObject &set = mSet[queue];
@@ -1042,13 +1059,18 @@ QJsonObject SqsService::createQueue(const Call &call, AwsError *error)
 
 // DeleteQueue for this run: the design keeps the queue; the run forgets its messages and
 // what was set on it, and answers as SQS does for a missing queue until CreateQueue.
-QJsonObject SqsService::deleteQueue(const Call &call, AwsError *)
+QJsonObject SqsService::deleteQueue(const Call &call, AwsError *error)
 {
     cloud().state().purgeQueue(call.queue);
     mContentDeduplication.remove(call.queue);
     mSet.remove(call.queue);
     mTags.remove(call.queue);
     mModified.remove(call.queue);
+    if (cloud().isMadeResource(call.queue)) { // made by code in this run: gone
+        if (const Result<void> removed = cloud().removeMadeResource(call.queue); !removed)
+            *error = {u"InternalError"_s, removed.errorMessage(), 500};
+        return {};
+    }
     mDeleted.insert(call.queue);
     return {};
 }
