@@ -184,9 +184,6 @@ void TestLibraries::sdkLibraries_data()
 void TestLibraries::sdkLibraries()
 {
     QFETCH(QString, name);
-    if (name == QLatin1String("lib-dynamodb: a parallel scan's segments split the table"))
-        QSKIP("Fidelity bug: Scan ignores Segment and TotalSegments (every segment answers the whole table, "
-              "Segment >= TotalSegments is not refused with ValidationException)");
     runNodeCase(script("aws_libraries.test.mjs"), name);
 }
 

@@ -333,6 +333,49 @@ bool readLimit(const QJsonObject &input, int *limit, DynamoError *error)
     return true;
 }
 
+// A parallel scan's Segment of TotalSegments, checked as DynamoDB checks them; nullopt (and
+// no error) when the scan is not split.
+std::optional<std::pair<int, int>> readSegment(const QJsonObject &input, DynamoError *error)
+{
+    const bool hasSegment = input.contains("Segment"_L1), hasTotal = input.contains("TotalSegments"_L1);
+    if (!hasSegment && !hasTotal)
+        return std::nullopt;
+    if (hasSegment != hasTotal) {
+        *error = validation(hasSegment ? u"The TotalSegments parameter is required but was not present in the request "
+                                         "when Segment parameter is present"_s
+                                       : u"The Segment parameter is required but was not present in the request when "
+                                         "parameter TotalSegments is present"_s);
+        return std::nullopt;
+    }
+    const int segment = input.value("Segment"_L1).toInt(-1), total = input.value("TotalSegments"_L1).toInt(0);
+    if (total < 1 || total > 1000000) {
+        *error = validation(u"1 validation error detected: Value '%1' at 'totalSegments' failed to satisfy constraint: "
+                            "Member must have value %2"_s.arg(total)
+                                .arg(total < 1 ? u"greater than or equal to 1"_s : u"less than or equal to 1000000"_s));
+        return std::nullopt;
+    }
+    if (segment < 0 || segment >= total) {
+        *error = segment < 0
+                     ? validation(u"1 validation error detected: Value '%1' at 'segment' failed to satisfy "
+                                  "constraint: Member must have value greater than or equal to 0"_s.arg(segment))
+                     : validation(u"The Segment parameter is zero-based and must be less than parameter "
+                                  "TotalSegments: Segment: %1 is not less than TotalSegments: %2"_s.arg(segment)
+                                      .arg(total));
+        return std::nullopt;
+    }
+    return std::pair{segment, total};
+}
+
+// The segment of a parallel scan an item falls in: by its partition key, as DynamoDB
+// divides a table (the segments are disjoint and cover it; which one is not documented).
+int segmentOf(const QJsonObject &item, const TableKeys &keys, int total)
+{
+    const QByteArray key =
+        TableStore::keyValue(item.value(keys.partitionKey), keys.partitionType).value_or(QString()).toUtf8();
+    return int(QCryptographicHash::hash(key, QCryptographicHash::Md5).left(4).toHex().toUInt(nullptr, 16)
+               % uint(total));
+}
+
 bool checkStartKey(const QJsonObject &startKey, const TableKeys &keys, DynamoError *error)
 {
     if (checkKey(startKey, keys, error))
@@ -487,7 +530,7 @@ DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
         {u"DeleteItem"_s, &TableOperation::deleteItem}, {u"UpdateItem"_s, &TableOperation::updateItem},
         {u"Query"_s, &TableOperation::query},           {u"Scan"_s, &TableOperation::scan},
     };
-    servePartly(u"Scan"_s, u"no parallel scan (Segment, TotalSegments); the legacy ScanFilter is not read"_s);
+    servePartly(u"Scan"_s, u"the legacy ScanFilter is not read: use FilterExpression"_s);
     servePartly(u"Query"_s, u"the legacy KeyConditions and QueryFilter are not read: use the expressions"_s);
     servePartly(u"UpdateItem"_s, u"the legacy AttributeUpdates is refused: use UpdateExpression"_s);
     const QString partiql =
@@ -2215,10 +2258,19 @@ QJsonObject TableOperation::scan(DynamoError *error)
     int limit = 0;
     if (!readLimit(mCall.input, &limit, error))
         return {};
+    const std::optional<std::pair<int, int>> segment = readSegment(mCall.input, error);
+    if (!error->type.isEmpty())
+        return {};
+    // A parallel scan's segment holds the items whose table partition key falls in it.
+    const auto inSegment = [&](const QJsonObject &item) {
+        return !segment || segmentOf(item, mCall.keys, segment->second) == segment->first;
+    };
     if (mIndex) {
         // An index is read whole, in its order, and paged from the start key on.
-        const QList<QJsonObject> candidates =
+        QList<QJsonObject> candidates =
             cloud().state().indexItems(mCall.table->name, mCall.keys, *mIndex, std::nullopt).valueOr({});
+        if (segment)
+            candidates.removeIf([&](const QJsonObject &item) { return !inSegment(item); });
         qsizetype start = 0;
         if (!indexStart(candidates, true, &start, error))
             return {};
@@ -2230,8 +2282,25 @@ QJsonObject TableOperation::scan(DynamoError *error)
     const QJsonObject startKey = mCall.input.value("ExclusiveStartKey"_L1).toObject();
     if (mCall.input.contains("ExclusiveStartKey"_L1) && !checkStartKey(startKey, mCall.keys, error))
         return {};
-    return page(cloud().state().scanPage(mCall.table->name, mCall.keys, startKey, scanRows).valueOr({}), 0, limit,
-                scanRows);
+    if (!segment)
+        return page(cloud().state().scanPage(mCall.table->name, mCall.keys, startKey, scanRows).valueOr({}), 0, limit,
+                    scanRows);
+    // A segment's page: the table's rows read on, in key order, until it has its rows or
+    // the table ends (then the page is complete).
+    QList<QJsonObject> rows;
+    QJsonObject after = startKey;
+    for (;;) {
+        const QList<QJsonObject> chunk =
+            cloud().state().scanPage(mCall.table->name, mCall.keys, after, scanRows).valueOr({});
+        for (const QJsonObject &item : chunk)
+            if (inSegment(item) && rows.size() < scanRows)
+                rows.append(item);
+        if (rows.size() >= scanRows)
+            return page(rows, 0, limit, scanRows);
+        if (chunk.size() < scanRows)
+            return page(rows, 0, limit, 0);
+        after = keyOf(chunk.last(), mCall.keys);
+    }
 }
 
 QJsonObject TableOperation::page(const QList<QJsonObject> &candidates, qsizetype start, int limit, int scanRows)
