@@ -47,6 +47,21 @@ QList<EdgeId> edgeIds(const std::map<EdgeId, Edge> &edges, Test test)
     return result;
 }
 
+// Sets (or, value undefined, removes) a node's or connection's property; whether it changed.
+bool changeProperty(QJsonObject &properties, const QString &key, const QJsonValue &value)
+{
+    if (value.isUndefined()) {
+        if (!properties.contains(key))
+            return false;
+        properties.remove(key);
+        return true;
+    }
+    if (properties.contains(key) && properties.value(key) == value)
+        return false;
+    properties.insert(key, value);
+    return true;
+}
+
 } // namespace
 
 QList<EdgeId> Architecture::edgesOf(NodeId id) const
@@ -105,16 +120,8 @@ void Architecture::setNodeProperty(NodeId id, const QString &key, const QJsonVal
     const auto it = mNodes.find(id);
     if (it == mNodes.end())
         return;
-    QJsonObject &props = it->second.properties;
-    if (value.isUndefined()) {
-        if (!props.contains(key))
-            return;
-        props.remove(key);
-    } else {
-        if (props.value(key) == value && props.contains(key))
-            return;
-        props.insert(key, value);
-    }
+    if (!changeProperty(it->second.properties, key, value))
+        return;
     emit nodePropertyChanged(id, key);
     emit changed();
 }
@@ -134,16 +141,8 @@ void Architecture::setEdgeProperty(EdgeId id, const QString &key, const QJsonVal
     const auto it = mEdges.find(id);
     if (it == mEdges.end())
         return;
-    QJsonObject &props = it->second.properties;
-    if (value.isUndefined()) {
-        if (!props.contains(key))
-            return;
-        props.remove(key);
-    } else {
-        if (props.value(key) == value && props.contains(key))
-            return;
-        props.insert(key, value);
-    }
+    if (!changeProperty(it->second.properties, key, value))
+        return;
     emit edgePropertyChanged(id, key);
     emit changed();
 }
