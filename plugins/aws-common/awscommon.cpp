@@ -1237,19 +1237,25 @@ void addFilterPolicy(YAML::Node &map, const Subscription &subscription, const ch
         map[scopeKey] = Y::string("MessageBody");
 }
 
-void addSubscriptionResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources,
-                              ExportOutput &output)
+QList<Subscription> queueSubscriptions(const ExportModel &model)
 {
     const Architecture &design = model.architecture();
-    QMap<QString, YAML::Node> topicsOfQueue; // queue logical id -> the ARNs of its topics
+    QList<Subscription> subscriptions;
     for (const auto &[id, edge] : design.edges()) {
         const Node *topic = design.node(edge.from);
         const Node *queue = design.node(edge.to);
-        if (edge.type != "delivers"_L1 || !topic || !queue || topic->kind != Kinds::Topic
-            || queue->kind != Kinds::Queue)
-            continue;
-        const Subscription subscription = subscriptionOf(model, topic, queue);
-        const QString topicId = ids.of(topic), queueId = ids.of(queue);
+        if (edge.type == "delivers"_L1 && topic && queue && topic->kind == Kinds::Topic && queue->kind == Kinds::Queue)
+            subscriptions.append(subscriptionOf(model, topic, queue));
+    }
+    return subscriptions;
+}
+
+void addSubscriptionResources(const ExportModel &model, const LogicalIds &ids, YAML::Node &resources,
+                              ExportOutput &output)
+{
+    QMap<QString, YAML::Node> topicsOfQueue; // queue logical id -> the ARNs of its topics
+    for (const Subscription &subscription : queueSubscriptions(model)) {
+        const QString topicId = ids.of(subscription.topic), queueId = ids.of(subscription.endpoint);
         YAML::Node properties(YAML::NodeType::Map);
         properties["TopicArn"] = ref(topicId);
         properties["Protocol"] = Y::string("sqs");

@@ -243,6 +243,8 @@ struct Subscription
 };
 // The subscription of the connection from topic to endpoint, defaults where unset.
 Subscription subscriptionOf(const ExportModel &model, const Node *topic, const Node *endpoint);
+// The design's subscriptions of queues (topic -> queue delivers), in connection order.
+QList<Subscription> queueSubscriptions(const ExportModel &model);
 // Its FilterPolicy (an object, as CloudFormation and the framework take it) and, when not
 // the default, FilterPolicyScope into map under the keys given; a policy that is not JSON
 // is reported on the connection and left out.

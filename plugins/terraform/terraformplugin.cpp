@@ -1131,15 +1131,9 @@ void TerraformWriter::writeFilterPolicy(const Aws::Subscription &subscription)
 // EventBridge and SNS may send to it on behalf of those rules and topics only.
 void TerraformWriter::writeDeliveryPolicies()
 {
-    const Architecture &design = mModel.architecture();
     QHash<QString, QList<H>> topicsOf; // queue -> the ARNs of the topics that deliver to it
-    for (const auto &[id, edge] : design.edges()) {
-        const Node *topic = design.node(edge.from);
-        const Node *queue = design.node(edge.to);
-        if (edge.type != "delivers"_L1 || !topic || !queue || topic->kind != Kinds::Topic
-            || queue->kind != Kinds::Queue)
-            continue;
-        const Aws::Subscription subscription = Aws::subscriptionOf(mModel, topic, queue);
+    for (const Aws::Subscription &subscription : Aws::queueSubscriptions(mModel)) {
+        const Node *topic = subscription.topic, *queue = subscription.endpoint;
         mMain.beginBlock(u"resource"_s, {u"aws_sns_topic_subscription"_s, tfName(topic) + '_'_L1 + tfName(queue)});
         mMain.attribute(u"topic_arn"_s, H::expression(reference(topic, u"arn"_s)));
         mMain.attribute(u"protocol"_s, H::string(u"sqs"_s));
