@@ -103,6 +103,8 @@ private slots:
     void partiql();
     void partiqlPagesAndBatches();
     void partiqlTransactionRefusedByName();
+    void legacyParametersRefusedByName_data();
+    void legacyParametersRefusedByName();
     void sdkForJavaScript();
     void boto3();
 
@@ -1104,6 +1106,63 @@ void TestDynamoFidelity::partiqlTransactionRefusedByName()
     QCOMPARE(a.status, 501);
     QCOMPARE(a.type(), QStringLiteral("NotImplemented"));
     QVERIFY2(a.body.value("message").toString().contains("ExecuteTransaction"), qPrintable(text(a.body)));
+}
+
+void TestDynamoFidelity::legacyParametersRefusedByName_data()
+{
+    QTest::addColumn<QByteArray>("operation");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("parameter");
+    const QByteArray eqRed = "{\"team\": {\"AttributeValueList\": [{\"S\": \"red\"}], \"ComparisonOperator\": \"EQ\"}}";
+    QTest::newRow("Scan ScanFilter") << QByteArray("Scan")
+                                     << "{\"TableName\": \"users\", \"ScanFilter\": " + eqRed + "}"
+                                     << "ScanFilter";
+    QTest::newRow("Scan AttributesToGet")
+        << QByteArray("Scan") << QByteArray("{\"TableName\": \"users\", \"AttributesToGet\": [\"id\"]}")
+        << "AttributesToGet";
+    QTest::newRow("Query KeyConditions")
+        << QByteArray("Query")
+        << QByteArray("{\"TableName\": \"users\", \"KeyConditions\": {\"id\": {\"AttributeValueList\": [{\"S\": "
+                      "\"u1\"}], \"ComparisonOperator\": \"EQ\"}}}")
+        << "KeyConditions";
+    QTest::newRow("Query QueryFilter")
+        << QByteArray("Query")
+        << "{\"TableName\": \"users\", \"KeyConditionExpression\": \"id = :u\", \"ExpressionAttributeValues\": "
+           "{\":u\": {\"S\": \"u1\"}}, \"QueryFilter\": "
+               + eqRed + "}"
+        << "QueryFilter";
+    QTest::newRow("GetItem AttributesToGet")
+        << QByteArray("GetItem")
+        << QByteArray("{\"TableName\": \"users\", \"Key\": {\"id\": {\"S\": \"u1\"}}, \"AttributesToGet\": [\"name\"]}")
+        << "AttributesToGet";
+    QTest::newRow("PutItem Expected")
+        << QByteArray("PutItem")
+        << QByteArray("{\"TableName\": \"users\", \"Item\": {\"id\": {\"S\": \"u1\"}, \"name\": {\"S\": \"Changed\"}}, "
+                      "\"Expected\": {\"name\": {\"Value\": {\"S\": \"Nobody\"}}}}")
+        << "Expected";
+    QTest::newRow("DeleteItem ConditionalOperator")
+        << QByteArray("DeleteItem")
+        << QByteArray("{\"TableName\": \"users\", \"Key\": {\"id\": {\"S\": \"u1\"}}, \"ConditionalOperator\": "
+                      "\"AND\"}")
+        << "ConditionalOperator";
+}
+
+// The parameters DynamoDB had before expressions are refused by name: ignored, a ScanFilter
+// would answer every item and an Expected would write without its condition.
+void TestDynamoFidelity::legacyParametersRefusedByName()
+{
+    QFETCH(QByteArray, operation);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, parameter);
+    seedUsers();
+    const Answer a = call(operation.constData(), QJsonDocument::fromJson(input).object());
+    QCOMPARE(a.status, 501);
+    QCOMPARE(a.type(), QStringLiteral("NotImplemented"));
+    const QString message = a.body.value(QStringLiteral("message")).toString();
+    QVERIFY2(message.contains(parameter) && message.contains(QString::fromLatin1(operation)), qPrintable(message));
+    // Nothing was written or deleted.
+    const Answer u1 = call("GetItem", {{"TableName", "users"}, {"Key", QJsonObject{{"id", S("u1")}}}});
+    QCOMPARE(u1.body.value(QStringLiteral("Item")).toObject().value(QStringLiteral("name")).toObject(), S("Ann"));
 }
 
 namespace {

@@ -530,9 +530,15 @@ DynamoDbService::DynamoDbService(AwsEndpoint &endpoint)
         {u"DeleteItem"_s, &TableOperation::deleteItem}, {u"UpdateItem"_s, &TableOperation::updateItem},
         {u"Query"_s, &TableOperation::query},           {u"Scan"_s, &TableOperation::scan},
     };
-    servePartly(u"Scan"_s, u"the legacy ScanFilter is not read: use FilterExpression"_s);
-    servePartly(u"Query"_s, u"the legacy KeyConditions and QueryFilter are not read: use the expressions"_s);
-    servePartly(u"UpdateItem"_s, u"the legacy AttributeUpdates is refused: use UpdateExpression"_s);
+    servePartly(u"Scan"_s, u"the legacy ScanFilter, ConditionalOperator and AttributesToGet are refused: use the "
+                           "expressions"_s);
+    servePartly(u"Query"_s, u"the legacy KeyConditions, QueryFilter, ConditionalOperator and AttributesToGet are "
+                            "refused: use the expressions"_s);
+    servePartly(u"UpdateItem"_s,
+                u"the legacy AttributeUpdates, Expected and ConditionalOperator are refused: use the expressions"_s);
+    servePartly(u"GetItem"_s, u"the legacy AttributesToGet is refused: use ProjectionExpression"_s);
+    for (const QString &write : {u"PutItem"_s, u"DeleteItem"_s})
+        servePartly(write, u"the legacy Expected and ConditionalOperator are refused: use ConditionExpression"_s);
     const QString partiql =
         u"the PartiQL that maps onto the served operations: SELECT, INSERT, UPDATE and DELETE by key"_s;
     servePartly(u"ExecuteStatement"_s, partiql);
@@ -639,6 +645,17 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
         input, cause, node, cloud().tableKeys(node->name), input.value("ReturnValues"_L1).toString(u"NONE"_s), {}};
     if (!call.expressions.parse(input, error))
         return {};
+    // The parameters older than expressions are refused by name, never ignored: a Scan whose
+    // ScanFilter was ignored would answer every item as if it matched.
+    static const std::pair<const char *, const char *> legacy[] = {
+        {"ScanFilter", "FilterExpression"},          {"QueryFilter", "FilterExpression"},
+        {"KeyConditions", "KeyConditionExpression"}, {"ConditionalOperator", "the expressions"},
+        {"AttributesToGet", "ProjectionExpression"}, {"Expected", "ConditionExpression"}};
+    for (const auto &[parameter, instead] : legacy)
+        if (input.contains(QLatin1String(parameter)))
+            return failed(error, {u"NotImplemented"_s,
+                                  u"DynamoDB_20120810.%1 with %2: a legacy parameter the local cloud does not serve; "
+                                  "use %3"_s.arg(operation, QLatin1String(parameter), QLatin1String(instead))});
     const TableFunction function = mTableOperations.value(operation);
     if (!function)
         return failed(error, {u"UnknownOperationException"_s, QString()});
