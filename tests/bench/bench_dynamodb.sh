@@ -13,6 +13,8 @@ work=$(mktemp -d)
 nimbus=""
 dynalite=""
 trap 'kill $nimbus $dynalite 2>/dev/null; rm -rf "$work"' EXIT
+# Interrupted (Ctrl+C, a closed pipe), the EXIT trap above still stops the servers.
+trap 'exit 130' INT TERM HUP PIPE
 seconds=${BENCH_SECONDS:-6}
 cp -r "$here/../runtime/data/aws/." "$work/"
 "$build/bin/nimbus" serve "$work/aws.json" --port 0 --aws-port 0 --state "$work/state" > "$work/urls" 2> /dev/null &

@@ -13,6 +13,8 @@ work=$(mktemp -d)
 nimbus=""
 bare=""
 trap 'kill $nimbus $bare 2>/dev/null; rm -rf "$work"' EXIT
+# Interrupted (Ctrl+C, a closed pipe), the EXIT trap above still stops the servers.
+trap 'exit 130' INT TERM HUP PIPE
 sdk="$build/share/nimbus-studio/runtime/sdk"
 calls=${BENCH_CALLS:-2000}
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true

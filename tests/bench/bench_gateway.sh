@@ -13,6 +13,8 @@ build=$(cd "$1" && pwd)
 tools=$build/bench-tools
 work=$(mktemp -d)
 trap 'kill $nimbus $offline $bare $dynalite 2>/dev/null; rm -rf "$work"' EXIT
+# Interrupted (Ctrl+C, a closed pipe), the EXIT trap above still stops the servers.
+trap 'exit 130' INT TERM HUP PIPE
 nimbus=""
 offline=""
 bare=""
