@@ -1,5 +1,6 @@
 #include "localcloud.h"
 #include "model/catalog.h"
+#include "model/deployedname.h"
 #include "model/effectivepolicy.h"
 #include "model/filterpolicy.h"
 #include "model/kinds.h"
@@ -775,30 +776,14 @@ bool LocalCloud::isFifo(const QString &name) const
            && node->properties.value("fifo"_L1).toBool();
 }
 
-QString LocalCloud::physicalName(const Node &node)
-{
-    return node.properties.value("physicalName"_L1).toString().trimmed();
-}
-
 QString LocalCloud::awsName(const QString &name) const
 {
     const Node *node = resourceNode(name);
-    QString deadLetter;
-    if (!node && name.endsWith("-dlq"_L1)) {
-        node = resourceNode(name.chopped(4));
-        if (node && node->kind != Kinds::Queue)
-            node = nullptr;
-        deadLetter = u"-dlq"_s;
-    }
-    const bool fifo = isFifo(name);
-    QString base = node ? physicalName(*node) : QString();
-    if (base.isEmpty())
-        base = node ? node->name : name;
-    else if (fifo && base.endsWith(".fifo"_L1))
-        base.chop(5);
-    if (!node)
-        return fifo ? name + ".fifo"_L1 : name;
-    return base + deadLetter + (fifo ? ".fifo"_L1 : ""_L1);
+    if (node)
+        return deployedName(*node);
+    // A dead-letter queue is no node: it is named after its queue.
+    const Node *queue = name.endsWith("-dlq"_L1) ? resourceNode(name.chopped(4)) : nullptr;
+    return queue && queue->kind == Kinds::Queue ? deadLetterName(*queue) : name;
 }
 
 QString LocalCloud::resourceNamed(const QString &kind, const QString &name) const

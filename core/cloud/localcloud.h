@@ -255,8 +255,6 @@ public:
     // there is none. The services find what a request names with it, so that a node
     // named Players whose physical name is players is served as players only.
     QString resourceNamed(const QString &kind, const QString &awsName) const;
-    // The physicalName property of a node, empty when it has none.
-    static QString physicalName(const Node &node);
     // A receive by a client (not a connected function): up to max visible messages,
     // hidden for visibilityTimeout seconds (-1: the queue's own), with the queue's
     // redrive to its dead-letter queue.

@@ -2,6 +2,7 @@
 #include "cloud/eventarchive.h"
 #include "cloud/tablestore.h"
 #include "model/catalog.h"
+#include "model/deployedname.h"
 #include "model/effectivepolicy.h"
 #include "model/kinds.h"
 
@@ -106,7 +107,7 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         const bool fifo = model.boolean(node, "fifo");
         // A physical name is the queue's name; AWS requires a FIFO one's to end with .fifo,
         // and the local cloud names the queue so too.
-        const bool named = fifo || !settingText(node, "physicalName").trimmed().isEmpty();
+        const bool named = fifo || !physicalName(*node).isEmpty();
         if (named)
             properties["QueueName"] = Y::string(awsName(node));
         if (fifo) {
@@ -147,7 +148,7 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         const QString displayName = model.string(node, "displayName");
         if (!displayName.isEmpty())
             properties["DisplayName"] = Y::string(displayName);
-        if (model.boolean(node, "fifo") || !settingText(node, "physicalName").trimmed().isEmpty())
+        if (model.boolean(node, "fifo") || !physicalName(*node).isEmpty())
             properties["TopicName"] = Y::string(awsName(node));
         if (model.boolean(node, "fifo")) {
             properties["FifoTopic"] = Y::boolean(true);
@@ -162,7 +163,7 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         }
     } else if (node->kind == Kinds::Table) {
         resource["Type"] = Y::string("AWS::DynamoDB::Table");
-        if (const QString physical = settingText(node, "physicalName").trimmed(); !physical.isEmpty())
+        if (const QString physical = physicalName(*node); !physical.isEmpty())
             properties["TableName"] = Y::string(physical);
         const QString billing = model.string(node, "billingMode", u"PAY_PER_REQUEST"_s);
         properties["BillingMode"] = Y::string(billing);
@@ -248,7 +249,7 @@ void addServiceResources(const ExportModel &model, const Node *node, const Logic
         }
     } else if (node->kind == Kinds::Bucket) {
         resource["Type"] = Y::string("AWS::S3::Bucket");
-        if (const QString physical = settingText(node, "physicalName").trimmed(); !physical.isEmpty())
+        if (const QString physical = physicalName(*node); !physical.isEmpty())
             properties["BucketName"] = Y::string(physical);
         else if (!bucketName.isEmpty())
             properties["BucketName"] = Y::string(bucketName);
@@ -365,7 +366,7 @@ ImportedService readServiceResource(const std::string &type, const YAML::Node &p
     };
     // The deployed name the template gives, as the node's physical name: a plain string
     // only (a !Sub or a ${} variable is the stack's to resolve, and stays out).
-    auto physicalName = [&](const char *key) {
+    auto readPhysicalName = [&](const char *key) {
         const YAML::Node name = Y::child(p, key);
         const QString text = name.IsScalar() && (name.Tag().empty() || name.Tag() == "?" || name.Tag() == "!")
                                  ? Y::text(name).trimmed()
@@ -384,18 +385,18 @@ ImportedService readServiceResource(const std::string &type, const YAML::Node &p
         const int receives = Y::text(Y::child(redrive, "maxReceiveCount")).toInt();
         if (receives > 0)
             s.properties.insert(u"maxReceiveCount"_s, receives);
-        physicalName("QueueName");
+        readPhysicalName("QueueName");
     } else if (type == "AWS::SNS::Topic") {
         s.kind = u"topic"_s;
         s.properties = {{u"fifo"_s, flag("FifoTopic")},
                         {u"contentBasedDeduplication"_s, flag("ContentBasedDeduplication")},
                         {u"displayName"_s, Y::text(Y::child(p, "DisplayName"))}};
-        physicalName("TopicName");
+        readPhysicalName("TopicName");
     } else if (type == "AWS::S3::Bucket") {
         s.kind = u"bucket"_s;
         const QString status = Y::text(Y::child(Y::child(p, "VersioningConfiguration"), "Status"));
         s.properties = {{u"versioning"_s, status == "Enabled"_L1}};
-        physicalName("BucketName");
+        readPhysicalName("BucketName");
     } else if (type == "AWS::DynamoDB::Table") {
         s.kind = u"table"_s;
         QHash<QString, QString> types;
@@ -414,7 +415,7 @@ ImportedService readServiceResource(const std::string &type, const YAML::Node &p
         const QString stream = Y::text(Y::child(Y::child(p, "StreamSpecification"), "StreamViewType"));
         if (!stream.isEmpty())
             s.properties.insert(u"stream"_s, stream);
-        physicalName("TableName");
+        readPhysicalName("TableName");
         // The secondary indexes, in the indexes property's JSON (see TableIndex::parse).
         QJsonArray indexes;
         for (const char *list : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
@@ -882,16 +883,12 @@ YAML::Node lambdaFilterCriteria(const Node *trigger, ExportOutput &output)
 
 QString awsName(const Node *node)
 {
-    QString name = settingText(node, "physicalName").trimmed();
-    if (name.isEmpty())
-        name = node->name;
-    return settingBool(node, "fifo") && !name.endsWith(".fifo"_L1) ? name + ".fifo"_L1 : name;
+    return deployedName(*node);
 }
 
 QString deadLetterName(const Node *queue)
 {
-    const QString name = awsName(queue);
-    return name.endsWith(".fifo"_L1) ? name.chopped(5) + "-dlq.fifo"_L1 : name + "-dlq"_L1;
+    return Nimbus::deadLetterName(*queue);
 }
 
 YAML::Node busArn(const Node *bus, const LogicalIds &ids)

@@ -14,6 +14,7 @@
 #include "infracostusage.h"
 #include "model/callbackurls.h"
 #include "model/catalog.h"
+#include "model/deployedname.h"
 #include "terraformfargate.h"
 
 #include <QJsonArray>
@@ -123,7 +124,7 @@ H prefixedName(const QString &name)
 // else the project's prefix before fallback.
 H physicalName(const Node *node, const QString &fallback)
 {
-    if (Aws::settingText(node, "physicalName").trimmed().isEmpty())
+    if (Nimbus::physicalName(*node).isEmpty())
         return prefixedName(fallback);
     return H::string(Aws::awsName(node));
 }
@@ -254,7 +255,7 @@ void TerraformWriter::writeQueue(const Node *node)
     const QString label = ExportModel::dnsLabel(node->name);
     // A physical name is the queue's name as it is (its dead-letter queue's with -dlq, as
     // the local cloud names it); else the project's prefix before the node's name.
-    const bool named = !mModel.string(node, "physicalName").trimmed().isEmpty();
+    const bool named = !Nimbus::physicalName(*node).isEmpty();
     mMain.beginBlock(u"resource"_s, {u"aws_sqs_queue"_s, name + "_dead_letters"_L1});
     mMain.attribute(u"name"_s,
                     named ? H::string(Aws::deadLetterName(node)) : prefixedName(label + "-dead-letters"_L1 + fifo));
