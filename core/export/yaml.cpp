@@ -204,8 +204,11 @@ Result<YAML::Node> Yaml::load(const QByteArray &text, const QString &fileName, c
         if (QString::fromStdString(e.msg).startsWith("invalid unicode"_L1)) {
             QJsonParseError error;
             const QJsonDocument json = QJsonDocument::fromJson(text, &error);
-            if (error.error == QJsonParseError::NoError && !json.isNull())
-                return load(json.toJson(QJsonDocument::Compact), fileName, limits);
+            // Qt writes its own text back unchanged, so a second refusal ends here (a lone
+            // surrogate, which Qt keeps as it is, does not loop).
+            const QByteArray again = json.toJson(QJsonDocument::Compact);
+            if (error.error == QJsonParseError::NoError && !json.isNull() && again != text)
+                return load(again, fileName, limits);
         }
         return fail(u"%1: %2"_s.arg(where(fileName, e.mark), QString::fromStdString(e.msg)));
     }

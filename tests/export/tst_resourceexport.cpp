@@ -103,6 +103,8 @@ private slots:
     void unreadableIndexesReported();
     void handwrittenCloudFormation_data();
     void handwrittenCloudFormation();
+    void loneSurrogateEndsInAnAnswer_data();
+    void loneSurrogateEndsInAnAnswer();
 
 private:
     ExportOutput exportDesign(const Project &project, const QString &target);
@@ -359,6 +361,34 @@ void TestResourceExport::handwrittenCloudFormation()
     const Node *uploads = design.nodeByName(QStringLiteral("Uploads"));
     QVERIFY(uploads->properties.value(QStringLiteral("versioning")).toBool());
     QVERIFY(uploads->properties.value(QStringLiteral("physicalName")).toString().isEmpty());
+}
+
+void TestResourceExport::loneSurrogateEndsInAnAnswer_data()
+{
+    QTest::addColumn<QByteArray>("escaped");
+    QTest::newRow("high half alone") << QByteArray("\\ud83c");
+    QTest::newRow("low half alone") << QByteArray("\\udf89");
+    QTest::newRow("halves reversed") << QByteArray("\\udf89\\ud83c");
+}
+
+// Half a surrogate pair is no character: the import reads the template (Qt replaces it) or
+// refuses it naming the file, and does not retry for ever (the JSON fallback of Yaml::load).
+void TestResourceExport::loneSurrogateEndsInAnAnswer()
+{
+    QFETCH(QByteArray, escaped);
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("stack.json")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {\"Party\": {\"Type\": "
+            "\"AWS::SNS::Topic\", \"Properties\": {\"DisplayName\": \"x "
+            + escaped + " y\"}}}}");
+    f.close();
+    Project project(Catalog::builtin());
+    const Result<QList<Diagnostic>> imported = ExportJob::import(f.fileName(), *mRegistry, project);
+    if (imported)
+        QVERIFY(project.architecture().nodeByName(QStringLiteral("Party")));
+    else
+        QVERIFY2(imported.errorMessage().contains(QLatin1String("stack.json")), qPrintable(imported.errorMessage()));
 }
 
 QTEST_MAIN(TestResourceExport)
