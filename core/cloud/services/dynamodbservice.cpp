@@ -136,6 +136,20 @@ struct Expressions
 
     bool parse(const QJsonObject &input, DynamoError *error)
     {
+        // The parameters older than expressions are refused by name, never ignored: a Scan
+        // whose ScanFilter was ignored would answer every item as if it matched. Here, so
+        // that batches and transactions, whose every request is parsed, refuse them too.
+        static const std::pair<const char *, const char *> legacy[] = {
+            {"ScanFilter", "FilterExpression"},          {"QueryFilter", "FilterExpression"},
+            {"KeyConditions", "KeyConditionExpression"}, {"ConditionalOperator", "the expressions"},
+            {"AttributesToGet", "ProjectionExpression"}, {"Expected", "ConditionExpression"}};
+        for (const auto &[parameter, instead] : legacy) {
+            if (input.contains(QLatin1String(parameter))) {
+                *error = {u"NotImplemented"_s, u"%1 is a legacy parameter the local cloud does not serve; use %2"_s.arg(
+                                                   QLatin1String(parameter), QLatin1String(instead))};
+                return false;
+            }
+        }
         context.names = input.value("ExpressionAttributeNames"_L1).toObject();
         context.values = input.value("ExpressionAttributeValues"_L1).toObject();
         const struct
@@ -645,17 +659,6 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
         input, cause, node, cloud().tableKeys(node->name), input.value("ReturnValues"_L1).toString(u"NONE"_s), {}};
     if (!call.expressions.parse(input, error))
         return {};
-    // The parameters older than expressions are refused by name, never ignored: a Scan whose
-    // ScanFilter was ignored would answer every item as if it matched.
-    static const std::pair<const char *, const char *> legacy[] = {
-        {"ScanFilter", "FilterExpression"},          {"QueryFilter", "FilterExpression"},
-        {"KeyConditions", "KeyConditionExpression"}, {"ConditionalOperator", "the expressions"},
-        {"AttributesToGet", "ProjectionExpression"}, {"Expected", "ConditionExpression"}};
-    for (const auto &[parameter, instead] : legacy)
-        if (input.contains(QLatin1String(parameter)))
-            return failed(error, {u"NotImplemented"_s,
-                                  u"DynamoDB_20120810.%1 with %2: a legacy parameter the local cloud does not serve; "
-                                  "use %3"_s.arg(operation, QLatin1String(parameter), QLatin1String(instead))});
     const TableFunction function = mTableOperations.value(operation);
     if (!function)
         return failed(error, {u"UnknownOperationException"_s, QString()});
