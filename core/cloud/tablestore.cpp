@@ -492,7 +492,21 @@ QString TableStore::expressionIndex(const QString &expression) const
     const QString name = u"items_by_"_s
                          + QString::fromLatin1(
                              QCryptographicHash::hash(expression.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+    // The names are this function's alone: items_by_ and 16 hex digits.
+    if (mExpressionIndexCount < 0)
+        mExpressionIndexCount = db().queryInt(u"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name GLOB "
+                                              "'items_by_[0-9a-f]*'"_s)
+                                    .valueOr(kExpressionIndexLimit);
+    const bool exists =
+        db().queryInt(u"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = '%1'"_s.arg(name)).valueOr(0)
+        > 0;
+    if (!exists && mExpressionIndexCount >= kExpressionIndexLimit) {
+        mExpressionIndexes.insert(expression, QString());
+        return {};
+    }
     const Result<void> made = db().exec(u"CREATE INDEX IF NOT EXISTS %1 ON items(tbl, %2)"_s.arg(name, expression));
+    if (made && !exists)
+        ++mExpressionIndexCount;
     mExpressionIndexes.insert(expression, made ? name : QString());
     return made ? name : QString();
 }

@@ -89,6 +89,10 @@ public:
     Result<QList<QJsonObject>> query(const QString &table, const TableKeys &keys, const QJsonValue &partitionValue,
                                      bool ascending = true);
     QList<QJsonObject> scan(const QString &table) const;
+    // At most this many SQLite indexes serve secondary indexes' queries in a state (see
+    // indexItems): every program on the machine can make tables with indexes, and each
+    // SQLite index slows every write. Past it, a query reads the table's items.
+    static constexpr int kExpressionIndexLimit = 32;
     // The items an index holds (the table's items with its keys, whole), in the index's
     // order (its partition key, its sort key, then the table's keys), or descending;
     // only those of one index partition when partitionValue is given.
@@ -143,6 +147,7 @@ private:
     // Table and key -> the item, nullopt when there is none (see cacheKey).
     QHash<QString, std::optional<QJsonObject>> mCache;
     mutable QHash<QString, QString> mExpressionIndexes; // expression -> SQLite index name
+    mutable qint64 mExpressionIndexCount = -1; // in the file, read at the first need
 };
 
 } // namespace Nimbus

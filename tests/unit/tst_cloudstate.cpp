@@ -4,6 +4,7 @@
 #include "cloud/cloudclock.h"
 #include "cloud/cloudstate.h"
 #include "model/architecture.h"
+#include "storage/database.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -46,6 +47,7 @@ private slots:
     // The memory of items stays in step with SQLite whether a key was read before its write or not.
     void tableMemoryInStep_data();
     void tableMemoryInStep();
+    void indexQueriesMakeBoundedSqliteIndexes();
     void stateSurvivesReopen();
     void resetEmptiesEverything();
     void newerStateRefused();
@@ -283,6 +285,39 @@ void TestCloudState::tableKeyErrors()
     QVERIFY(!refused);
     QVERIFY2(refused.errorMessage().contains(message), qPrintable(refused.errorMessage()));
     QVERIFY(mState->scan(QStringLiteral("orders")).isEmpty());
+}
+
+// Each secondary index's partition key gets an SQLite index the first time a query needs
+// one; any program on the machine can make tables with indexes, so at most
+// kExpressionIndexLimit are made, and queries past it read the table and answer the same.
+void TestCloudState::indexQueriesMakeBoundedSqliteIndexes()
+{
+    const TableKeys keys{QStringLiteral("id"), QStringLiteral("S"), {}, QStringLiteral("S")};
+    const int indexes = TableStore::kExpressionIndexLimit + 8;
+    for (int i = 0; i < indexes; ++i) {
+        const QString attribute = QStringLiteral("key%1").arg(i);
+        QVERIFY(mState->putItem(QStringLiteral("things"), keys,
+                                {{QStringLiteral("id"), QJsonObject{{QStringLiteral("S"), QString::number(i)}}},
+                                 {attribute, QJsonObject{{QStringLiteral("S"), QStringLiteral("wanted")}}}}));
+    }
+    for (int i = 0; i < indexes; ++i) {
+        TableIndex index;
+        index.name = QStringLiteral("by%1").arg(i);
+        index.keys.partitionKey = QStringLiteral("key%1").arg(i);
+        const Result<QList<QJsonObject>> found = mState->indexItems(
+            QStringLiteral("things"), keys, index,
+            QJsonValue(QJsonObject{{QStringLiteral("S"), QStringLiteral("wanted")}}));
+        QVERIFY2(found, qPrintable(found.errorMessage()));
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().value(QStringLiteral("id")).toObject().value(QStringLiteral("S")).toString(),
+                 QString::number(i));
+    }
+    Database file;
+    QVERIFY(file.open(mDir->filePath(QStringLiteral("state.sqlite")), Database::Mode::ReadOnly));
+    QCOMPARE(file.queryInt(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name GLOB "
+                                          "'items_by_*'"))
+                 .valueOr(-1),
+             qint64(TableStore::kExpressionIndexLimit));
 }
 
 void TestCloudState::tableMemoryInStep_data()
