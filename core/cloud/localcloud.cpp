@@ -991,6 +991,9 @@ Result<void> LocalCloud::removeMadeResource(const QString &nodeName)
                     return deleted;
         }
     }
+    // Its subscriptions (a made topic's, or a made queue's to a topic) end with it, as SNS
+    // ends them: a later resource of the same name does not inherit them.
+    mSubscriptions.removeIf([&](const TopicSubscription &s) { return s.topic == nodeName || s.endpoint == nodeName; });
     return forgetMadeResource(nodeName);
 }
 

@@ -169,6 +169,14 @@ void TestMadeResources::topicServedByName()
     const QList<QueueMessage> received = cloud()->receiveMessages(queue, 10, -1);
     QCOMPARE(received.size(), 1);
     QCOMPARE(received.first().body, QByteArray("second"));
+    // Removed (DeleteQueue), the queue's subscription ends: one made again under the same
+    // name gets nothing it did not subscribe to.
+    QCOMPARE(cloud()->topicSubscriptions(topic).size(), 1);
+    QVERIFY(cloud()->removeMadeResource(queue));
+    QVERIFY(cloud()->topicSubscriptions(topic).isEmpty());
+    QCOMPARE(make(Kinds::Queue, QStringLiteral("inbox")), queue);
+    QVERIFY(cloud()->publish(topic, QStringLiteral("third")));
+    QVERIFY(cloud()->receiveMessages(queue, 10, -1).isEmpty());
 }
 
 void TestMadeResources::madeBesideTheDesign()
