@@ -561,8 +561,10 @@ void AwsEndpoint::handle(AwsRequest request, Reply done)
             reply(*denied);
         else if (const std::optional<HttpResponseData> throttled = injectedThrottle(*service, request))
             reply(*throttled);
-        else
+        else {
+            service->followRun(cloud().runNumber());
             service->handle(request, reply);
+        }
     } else
         reply(AwsWire::xmlAnswer(400, AwsWire::queryError(u"InvalidAction"_s,
                                                           u"no service of the local cloud takes this request"_s, true,

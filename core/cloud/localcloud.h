@@ -188,6 +188,9 @@ public:
     Result<void> start(const QString &stateDirectory);
     void stop();
     bool isRunning() const { return mRunning; }
+    // Which start of the cloud this is (1 for the first): what a service keeps "for this
+    // run" (a resource deleted, an attribute set) is dropped when it changes.
+    quint64 runNumber() const { return mRun; }
     CloudState &state() { return *mState; }
 
     // Service operations by node name. Each delivers what it causes to the functions the

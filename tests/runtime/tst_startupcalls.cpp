@@ -113,9 +113,15 @@ void TestStartupCalls::deletedResourcesStayInTheDesign()
     QVERIFY(mCloud->project.architecture().nodeByName(QStringLiteral("things")));
     QVERIFY(mCloud->project.architecture().nodeByName(QStringLiteral("jobs")));
     QVERIFY(mCloud->project.architecture().nodeByName(QStringLiteral("files")));
-    // A new endpoint (the next run) serves them.
-    mCloud->endpoint = std::make_unique<AwsEndpoint>(*mCloud->cloud);
+    // The next run (the cloud started again, the endpoint kept, as a scenario's next run
+    // and the studio's restart do) serves them again: the services forget what the last
+    // run deleted.
+    mCloud->cloud->stop();
+    QVERIFY(mCloud->cloud->start(mCloud->folder.filePath(QStringLiteral(".nimbus-cloud"))));
     QCOMPARE(send(QStringLiteral("HEAD"), QStringLiteral("/files")).status, 200);
+    r = send(QStringLiteral("POST"), QStringLiteral("/"),
+             {{"x-amz-target", "AmazonSQS.GetQueueUrl"}, {"content-type", json}}, "{\"QueueName\":\"jobs\"}");
+    QCOMPARE(r.status, 200);
     r = send(QStringLiteral("POST"), QStringLiteral("/"),
              {{"x-amz-target", "DynamoDB_20120810.DescribeTable"}, {"content-type", json}},
              "{\"TableName\":\"things\"}");

@@ -153,8 +153,20 @@ public:
     static QString statusName(OperationStatus status);
     // The endpoint closes: requests still waiting are dropped.
     virtual void close() { }
+    // The endpoint calls it before each request: when the cloud has started again since the
+    // service last served (a scenario's next run, the studio's restart), what the service
+    // kept for the last run is forgotten (startRun).
+    void followRun(quint64 run)
+    {
+        if (run != mRun) {
+            mRun = run;
+            startRun();
+        }
+    }
 
 protected:
+    // What it keeps for a run only (deleted resources, attributes set) is forgotten.
+    virtual void startRun() { }
     AwsEndpoint &endpoint() const { return mEndpoint; }
     LocalCloud &cloud() const;
 
@@ -174,6 +186,7 @@ private:
     AwsEndpoint &mEndpoint;
     QHash<QString, QString> mPartly; // operation -> note
     QList<AwsOperation> mRefused;
+    quint64 mRun = 0;
 };
 
 } // namespace Nimbus

@@ -469,6 +469,11 @@ public:
 
     void handle(const AwsRequest &request, const AwsReply &done) override;
 
+protected:
+    // A new start of the cloud serves the design as it is: what this run deleted or set goes.
+    void startRun() override { mDeleted.clear(); }
+
+public:
 private:
     using Function = QJsonObject (DynamoDbService::*)(const QJsonObject &input, qint64 cause, DynamoError *error);
     using TableFunction = QJsonObject (TableOperation::*)(DynamoError *error);

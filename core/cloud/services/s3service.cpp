@@ -480,6 +480,11 @@ public:
 
     void handle(const AwsRequest &request, const AwsReply &done) override;
 
+protected:
+    // A new start of the cloud serves the design as it is: what this run deleted or set goes.
+    void startRun() override { mDeleted.clear(); }
+
+public:
 private:
     struct Call
     {

@@ -39,6 +39,15 @@ public:
 
     void handle(const AwsRequest &request, const AwsReply &done) override;
 
+protected:
+    // A new start of the cloud serves the design as it is: what this run deleted or set goes.
+    void startRun() override
+    {
+        mDeleted.clear();
+        mContentDeduplication.clear();
+    }
+
+public:
 private:
     using Function = QJsonObject (SnsService::*)(const AwsRequest &request, AwsError *error);
 

@@ -168,6 +168,20 @@ public:
     explicit SqsService(AwsEndpoint &endpoint);
 
     void handle(const AwsRequest &request, const AwsReply &done) override;
+
+protected:
+    // A new start of the cloud serves the design as it is: what this run deleted or set goes.
+    void startRun() override
+    {
+        mDeleted.clear();
+        mContentDeduplication.clear();
+        mSet.clear();
+        mCreated.clear();
+        mModified.clear();
+        mTags.clear();
+    }
+
+public:
     void close() override;
 
 protected:
