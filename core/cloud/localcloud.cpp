@@ -397,6 +397,8 @@ void LocalCloud::stop()
     mAsync->clear();
     mBusyQueues.clear();
     mShards.clear();
+    // SDK Subscribe subscriptions are this run's, as the design's connections are not.
+    mSubscriptions.clear();
     clearMadeResources();
 }
 

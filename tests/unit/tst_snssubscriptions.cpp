@@ -360,6 +360,12 @@ void TestSnsSubscriptions::subscriptionLifecycle()
                                         {QStringLiteral("Endpoint"), QStringLiteral("https://example.com/hook")}});
     QCOMPARE(http.status, 501);
     QVERIFY(http.body.contains("Subscribe with protocol https"));
+    // A Subscribe lasts its run: started again, the cloud has the design's connections only.
+    QVERIFY(!subscribe({}).isEmpty());
+    QCOMPARE(mCloud->cloud->topicSubscriptions().size(), 2);
+    mCloud->cloud->stop();
+    QVERIFY(mCloud->cloud->start(mCloud->folder.filePath(QStringLiteral(".nimbus-cloud"))));
+    QCOMPARE(mCloud->cloud->topicSubscriptions().size(), 1);
 }
 
 void TestSnsSubscriptions::lambdaSubscriptions()
