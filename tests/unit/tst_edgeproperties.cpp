@@ -612,9 +612,13 @@ void tst_EdgeProperties::costFlowsThroughSubscription()
 
 void tst_EdgeProperties::loopThroughSubscriptionFound()
 {
-    // audit publishes to the topic that delivers to the queue that invokes audit.
+    // audit publishes to the topic that delivers to the queue that invokes audit; the
+    // topic's own invokes connection to audit goes first, so that only the subscription
+    // can close the loop.
     Project project(Catalog::builtin());
     const Design d = makeDesign(project);
+    project.removeItems({}, {d.invokes});
+    QVERIFY(!project.architecture().edge(d.invokes));
     QVERIFY(project.connectNodes(d.queue, d.function, "invokes"));
     const auto loops = [&] {
         int found = 0;
@@ -625,6 +629,9 @@ void tst_EdgeProperties::loopThroughSubscriptionFound()
     const int before = loops();
     QVERIFY(project.connectNodes(d.function, d.topic, "publishes"));
     QVERIFY(loops() > before);
+    // Without the subscription there is none.
+    project.removeItems({}, {d.delivers});
+    QCOMPARE(loops(), before);
 }
 
 QTEST_GUILESS_MAIN(tst_EdgeProperties)
