@@ -260,9 +260,13 @@ Result<void> Project::setEdgeProperty(EdgeId edge, const QString &key, const QJs
             return fail(QCoreApplication::translate("Nimbus::Project", "%1: %2")
                             .arg(Catalog::text(other.label), checked.errorMessage()));
     }
-    if (e->properties.contains(key) && e->properties.value(key) == value)
+    // A connection holds what is set only: a value equal to the rule's default is removed,
+    // so that an edit back to it makes no undo step and no property a file must carry (a
+    // JSON design with none keeps the format older versions read).
+    const QJsonValue stored = value == spec->defaultValue ? QJsonValue(QJsonValue::Undefined) : value;
+    if (e->properties.value(key) == stored)
         return {};
-    mUndoStack->push(new SetEdgePropertyCommand(&mArchitecture, edge, key, value));
+    mUndoStack->push(new SetEdgePropertyCommand(&mArchitecture, edge, key, stored));
     return {};
 }
 

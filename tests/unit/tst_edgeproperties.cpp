@@ -63,6 +63,7 @@ private slots:
     void filterPolicyRules();
     void costFlowsThroughSubscription();
     void loopThroughSubscriptionFound();
+    void defaultsAreNotStored();
 
 private:
     struct Design
@@ -632,6 +633,29 @@ void tst_EdgeProperties::loopThroughSubscriptionFound()
     // Without the subscription there is none.
     project.removeItems({}, {d.delivers});
     QCOMPARE(loops(), before);
+}
+
+// A connection holds what is set only: setting a property back to its rule's default
+// removes it, and setting a default on an untouched connection is no step at all, so a
+// JSON design with nothing set keeps the format older versions read.
+void tst_EdgeProperties::defaultsAreNotStored()
+{
+    Project project(Catalog::builtin());
+    const Design d = makeDesign(project);
+    const int steps = project.undoStack()->count();
+    QVERIFY(project.setEdgeProperty(d.delivers, "filterPolicyScope", "MessageAttributes"));
+    QVERIFY(project.setEdgeProperty(d.delivers, "filterPolicy", ""));
+    QVERIFY(project.setEdgeProperty(d.delivers, "rawMessageDelivery", false));
+    QCOMPARE(project.undoStack()->count(), steps);
+    QVERIFY(project.architecture().edge(d.delivers)->properties.isEmpty());
+    QVERIFY(project.setEdgeProperty(d.delivers, "rawMessageDelivery", true));
+    QVERIFY(project.setEdgeProperty(d.delivers, "rawMessageDelivery", false));
+    QCOMPARE(project.undoStack()->count(), steps + 2);
+    QVERIFY(project.architecture().edge(d.delivers)->properties.isEmpty());
+    QCOMPARE(QJsonDocument::fromJson(JsonInterchange::write(project.architecture())).object().value("version").toInt(),
+             1);
+    project.undoStack()->undo();
+    QCOMPARE(project.architecture().edge(d.delivers)->properties.value("rawMessageDelivery"), QJsonValue(true));
 }
 
 QTEST_GUILESS_MAIN(tst_EdgeProperties)
