@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QUrlQuery>
 #include <QUuid>
 #include <QXmlStreamWriter>
@@ -370,8 +371,9 @@ AwsEndpoint::~AwsEndpoint()
 Result<void> AwsEndpoint::listen(const QHostAddress &address, quint16 port)
 {
     close();
-    mServer = std::make_unique<GuardedHttpServer>(
-        [this](const QHttpServerRequest &request, QTcpSocket *socket) { serve(request, socket); });
+    mThreads = std::make_unique<ServerThreads>(
+        ServerThreads::defaultCount(), [this](const QHttpServerRequest &request, QTcpSocket *socket,
+                                              const std::shared_ptr<Mailbox> &io) { serve(request, socket, io); });
     // DynamoDB takes requests of up to 16 MB; S3 objects of up to kRequestLimit in one PUT,
     // which names its length (S3 refuses a PUT without one; the SDKs' streaming uploads
     // are aws-chunked with a Content-Length). A body of unknown length is held to 16 MB.
@@ -392,9 +394,9 @@ Result<void> AwsEndpoint::listen(const QHostAddress &address, quint16 port)
                                              : u"BadRequest"_s;
         return secured(AwsWire::xmlAnswer(status, AwsWire::queryError(code, message, true, QString())));
     };
-    mPort = mServer->listenGuarded(&mGuard, bodyLimit, refusal, address, port);
+    mPort = mThreads->listen(&mGuard, bodyLimit, refusal, address, port);
     if (mPort == 0) {
-        mServer.reset();
+        mThreads.reset();
         return fail(tr("cannot listen on %1:%2").arg(address.toString()).arg(port));
     }
     // Without the extension the SDK calls still work: the workers are not told of a port then.
@@ -446,8 +448,10 @@ QString AwsEndpoint::operationsTable() const
     return table;
 }
 
-void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket)
+void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io)
 {
+    // On the connection's thread: the request is read and answered here, and served on the
+    // cloud's.
     AwsRequest data;
     readRequest(request, &data);
     QString host = QString::fromLatin1(data.header("host"));
@@ -497,7 +501,17 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket)
             AwsWire::xmlAnswer(403, AwsWire::queryError(u"AccessDenied"_s, *refusal, true, QString()))));
         return;
     }
-    handle(std::move(data), reply);
+    // The answer is written back on this thread, in order with this connection's others.
+    Reply answer = [io, reply](const HttpResponseData &response) {
+        if (io->thread() == QThread::currentThread())
+            reply(response);
+        else
+            io->post([reply, response] { reply(response); });
+    };
+    // Ahead of the gateway's requests still waiting: a function's SDK call is part of a
+    // request already being served, and the sooner it is answered the sooner that one ends.
+    mHome->post([this, data = std::move(data), answer]() mutable { handle(std::move(data), answer); },
+                Qt::HighEventPriority);
 }
 
 void AwsEndpoint::close()
@@ -507,7 +521,7 @@ void AwsEndpoint::close()
     if (mExtension->port() && mCloud.extensionPort() == mExtension->port())
         mCloud.setExtensionPort(0);
     mExtension->close();
-    mServer.reset();
+    mThreads.reset();
     mPort = 0;
 }
 

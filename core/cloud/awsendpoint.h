@@ -3,6 +3,7 @@
 #include "httproutes.h"
 #include "requestguard.h"
 #include "result.h"
+#include "serverthreads.h"
 #include "services/awsservice.h"
 
 #include <QHostAddress>
@@ -85,7 +86,7 @@ public:
     static QString queueUrl(const QString &endpoint, const QString &queue);
 
 private:
-    void serve(const QHttpServerRequest &request, QTcpSocket *socket);
+    void serve(const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io);
 
     // The service a request is for, with its protocol and operation noted in request.
     AwsService *route(AwsRequest &request) const;
@@ -98,11 +99,14 @@ private:
     std::optional<HttpResponseData> injectedThrottle(const AwsService &service, const AwsRequest &request);
 
     LocalCloud &mCloud;
-    std::unique_ptr<GuardedHttpServer> mServer;
     RequestGuard mGuard;
     quint16 mPort = 0;
     QList<AwsService *> mServices;
     SecretsExtension *mExtension; // a child
+    // Where the connections' threads send the requests they read: this thread's events.
+    std::shared_ptr<Mailbox> mHome = std::make_shared<Mailbox>();
+    // Last, so that it ends first: its threads read the guard above.
+    std::unique_ptr<ServerThreads> mThreads;
 };
 
 } // namespace Nimbus

@@ -20,6 +20,7 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
+#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
@@ -33,51 +34,71 @@ namespace Nimbus {
 
 namespace {
 
-// A responder kept until the function answers; the client may be gone by then.
+// A responder kept until the function answers; the client may be gone by then. It is
+// written on its connection's thread (io), whichever thread answers.
 struct PendingResponse
 {
     QHttpServerResponder responder;
-    QPointer<QTcpSocket> socket;
+    QPointer<QTcpSocket> socket; // read on io's thread only
+    std::shared_ptr<Mailbox> io;
     bool head = false; // a HEAD request: the length of the body, not the body
-    bool streaming = false; // the head is sent; the body follows in chunks
+    bool streaming = false; // the head is sent; the body follows in chunks (the cloud's thread's)
 };
+using Pending = std::shared_ptr<PendingResponse>;
+
+// Runs write on the connection's thread: at once when called there, else in order with
+// the other writes posted for it.
+void onConnectionThread(const Pending &pending, std::function<void(PendingResponse &)> write)
+{
+    if (pending->io->thread() == QThread::currentThread()) {
+        write(*pending);
+        return;
+    }
+    pending->io->post([pending, write = std::move(write)] { write(*pending); });
+}
 
 // A chunk of a body sent with chunked transfer encoding (an empty one ends it).
-void sendChunk(PendingResponse &pending, const QByteArray &chunk)
+void sendChunk(const Pending &pending, const QByteArray &chunk)
 {
-    if (!pending.socket || pending.head)
-        return;
-    pending.responder.writeBody(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
-    pending.socket->flush();
+    onConnectionThread(pending, [chunk](PendingResponse &p) {
+        if (!p.socket || p.head)
+            return;
+        p.responder.writeBody(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
+        p.socket->flush();
+    });
 }
 
 // The head of a streamed answer; its body follows through sendChunk.
-void startStream(PendingResponse &pending, int status, const HttpHeaders &headers, const HttpHeaders &extra)
+void startStream(const Pending &pending, int status, const HttpHeaders &headers, const HttpHeaders &extra)
 {
-    if (!pending.socket)
-        return;
-    pending.streaming = true;
-    QHttpServerResponder &r = pending.responder;
-    r.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
-    for (const auto &[key, value] : headers + extra)
-        r.writeHeader(key, value);
-    r.writeHeader("transfer-encoding", "chunked");
-    if (pending.head)
-        r.writeBody(QByteArray());
+    pending->streaming = true;
+    onConnectionThread(pending, [status, all = headers + extra](PendingResponse &p) {
+        if (!p.socket)
+            return;
+        QHttpServerResponder &r = p.responder;
+        r.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(status));
+        for (const auto &[key, value] : all)
+            r.writeHeader(key, value);
+        r.writeHeader("transfer-encoding", "chunked");
+        if (p.head)
+            r.writeBody(QByteArray());
+    });
 }
 
-void send(PendingResponse &pending, const HttpResponseData &response, const HttpHeaders &extra = {})
+void send(const Pending &pending, const HttpResponseData &response, const HttpHeaders &extra = {})
 {
-    if (!pending.socket)
-        return; // the client hung up
-    QHttpServerResponder &r = pending.responder;
-    r.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    for (const auto &[key, value] : response.headers)
-        r.writeHeader(key, value);
-    for (const auto &[key, value] : extra)
-        r.writeHeader(key, value);
-    r.writeHeader("content-length", QByteArray::number(response.body.size()));
-    r.writeBody(pending.head ? QByteArray() : response.body);
+    onConnectionThread(pending, [response, extra](PendingResponse &p) {
+        if (!p.socket)
+            return; // the client hung up
+        QHttpServerResponder &r = p.responder;
+        r.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+        for (const auto &[key, value] : response.headers)
+            r.writeHeader(key, value);
+        for (const auto &[key, value] : extra)
+            r.writeHeader(key, value);
+        r.writeHeader("content-length", QByteArray::number(response.body.size()));
+        r.writeBody(p.head ? QByteArray() : response.body);
+    });
 }
 
 // What the event log says of an answer of 400 or more: the gateway's own reason, or the
@@ -135,14 +156,18 @@ std::optional<qint64> wholeNumber(const QJsonValue &value, qint64 least, qint64 
 } // namespace
 
 GatewayServer::GatewayServer(LocalCloud &cloud, QObject *parent)
-    : QObject(parent), mCloud(cloud), mAuthorizer(std::make_unique<RouteAuthorizer>(cloud))
+    : QObject(parent), mCloud(cloud), mAuthorizer(std::make_unique<RouteAuthorizer>(cloud)),
+      mHome(std::make_shared<Mailbox>())
 {
     quint32 words[8];
     QRandomGenerator::system()->fillRange(words);
     mControlToken = QByteArray(reinterpret_cast<const char *>(words), sizeof words).toHex();
 }
 
-GatewayServer::~GatewayServer() = default;
+GatewayServer::~GatewayServer()
+{
+    close();
+}
 
 Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
 {
@@ -175,8 +200,9 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
         }
     }
     mFunctionUrls = FunctionUrl::fromDesign(architecture);
-    mServer = std::make_unique<GuardedHttpServer>(
-        [this](const QHttpServerRequest &request, QTcpSocket *socket) { serve(request, socket); });
+    mThreads = std::make_unique<ServerThreads>(
+        ServerThreads::defaultCount(), [this](const QHttpServerRequest &request, QTcpSocket *socket,
+                                              const std::shared_ptr<Mailbox> &io) { serve(request, socket, io); });
     // The control path's larger limit is for the run's own tools, which carry its token.
     auto bodyLimit = [](const QByteArray &requestLine, const HttpHeaders &headers) {
         const bool control = requestLine.contains(QByteArray(" ") + kControlPrefix)
@@ -185,9 +211,9 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
         return control ? kControlLimit : kPayloadLimit;
     };
     auto refusal = [](int status, const QString &message) { return GatewayEvents::errorResponse(status, message); };
-    mPort = mServer->listenGuarded(&mGuard, bodyLimit, refusal, address, port);
+    mPort = mThreads->listen(&mGuard, bodyLimit, refusal, address, port);
     if (mPort == 0) {
-        mServer.reset();
+        mThreads.reset();
         return fail(tr("cannot listen on %1:%2").arg(address.toString()).arg(port));
     }
     // The user pools' issuer is this gateway's address.
@@ -198,24 +224,25 @@ Result<void> GatewayServer::listen(const QHostAddress &address, quint16 port)
     return {};
 }
 
-void GatewayServer::serve(const QHttpServerRequest &request, QTcpSocket *socket)
+void GatewayServer::serve(const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io)
 {
+    // On the connection's thread: the request is read here, and served on the cloud's.
     HttpRequestData data;
     readRequest(request, &data);
     auto pending = std::make_shared<PendingResponse>(
-        PendingResponse{GuardedHttpServer::makeResponder(request, socket), socket, data.method == "HEAD"_L1});
+        PendingResponse{GuardedHttpServer::makeResponder(request, socket), socket, io, data.method == "HEAD"_L1});
     // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
     // decided before any body arrived; this one is the parse the request is served by.
     if (const auto refusal = mGuard.refusal(data.headers)) {
-        send(*pending, GatewayEvents::errorResponse(403, *refusal));
+        send(pending, GatewayEvents::errorResponse(403, *refusal));
         return;
     }
-    handle(data, pending);
+    mHome->post([this, data = std::move(data), pending] { handle(data, pending); });
 }
 
 void GatewayServer::close()
 {
-    mServer.reset();
+    mThreads.reset(); // first: no thread reads the routes or the guard after
     mPort = 0;
 }
 
@@ -422,17 +449,17 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
     if (std::optional<HttpResponseData> idp = mAuthorizer->identityProvider(request)) {
         if (idp->status >= 400)
             mCloud.logRefusedRequest(what, idp->status, idp->problem);
-        send(*pending, *idp);
+        send(pending, *idp);
         return;
     }
     if (request.path.startsWith(QLatin1String(kControlPrefix))) {
-        send(*pending, control(request));
+        send(pending, control(request));
         return;
     }
     if (request.body.size() > kPayloadLimit) {
         const QString problem = tr("%1: the body is over 10 MB").arg(what);
         mCloud.logRefusedRequest(what, 413, problem);
-        send(*pending, GatewayEvents::errorResponse(413, problem));
+        send(pending, GatewayEvents::errorResponse(413, problem));
         return;
     }
     if (const auto target = FunctionUrl::split(request.path)) {
@@ -440,7 +467,7 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
         if (url == mFunctionUrls.cend()) {
             const QString problem = tr("%1: %2 has no function URL").arg(what, target->first);
             mCloud.logRefusedRequest(what, 404, problem);
-            send(*pending, GatewayEvents::errorResponse(404, problem));
+            send(pending, GatewayEvents::errorResponse(404, problem));
             return;
         }
         serveFunctionUrl(*url, target->second, request, pending);
@@ -456,7 +483,7 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
         if (match && match->route->cors) {
             HttpResponseData answer;
             answer.status = 204;
-            send(*pending, answer, GatewayEvents::corsHeaders(request));
+            send(pending, answer, GatewayEvents::corsHeaders(request));
             return;
         }
     }
@@ -464,7 +491,7 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
     if (!match) {
         const QString problem = tr("%1: no route").arg(what);
         mCloud.logRefusedRequest(what, 404, problem);
-        send(*pending, GatewayEvents::errorResponse(404, problem));
+        send(pending, GatewayEvents::errorResponse(404, problem));
         return;
     }
     const HttpRoute route = *match->route;
@@ -482,7 +509,7 @@ void GatewayServer::handle(const HttpRequestData &request, const std::shared_ptr
             return;
         if (!d.allowed) {
             self->mCloud.logRefusedRequest(what, d.refusal.status, d.refusal.problem);
-            send(*pending, d.refusal, route.cors ? GatewayEvents::corsHeaders(request) : HttpHeaders());
+            send(pending, d.refusal, route.cors ? GatewayEvents::corsHeaders(request) : HttpHeaders());
             return;
         }
         RouteTable::Match again = matched;
@@ -530,7 +557,7 @@ void GatewayServer::forward(const HttpRoute &route, const RouteTable::Match &mat
                                                   type);
         }
         cloud->setHttpStatus(*hop, answer.status, answer.status >= 400 ? failureDetail(answer) : QString());
-        send(*pending, answer, cors);
+        send(pending, answer, cors);
         },
         true, route.trigger);
     if (id) {
@@ -542,7 +569,7 @@ void GatewayServer::forward(const HttpRoute &route, const RouteTable::Match &mat
     if (!log.isEmpty() && log.last().kind == CloudLogEntry::Kind::Error && log.last().source == what
         && log.last().httpStatus == 0)
         mCloud.setHttpStatus(log.last().id, 502);
-    send(*pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
+    send(pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
 }
 
 void GatewayServer::serveFunctionUrl(const FunctionUrl &url, const QString &rawPath, const HttpRequestData &request,
@@ -554,7 +581,7 @@ void GatewayServer::serveFunctionUrl(const FunctionUrl &url, const QString &rawP
     if (GatewayEvents::isPreflight(request) && !url.origins.isEmpty()) {
         HttpResponseData answer;
         answer.status = cors.isEmpty() ? 403 : 200;
-        send(*pending, answer, cors);
+        send(pending, answer, cors);
         return;
     }
     // As AWS answers an unsigned request to an AWS_IAM URL.
@@ -567,7 +594,7 @@ void GatewayServer::serveFunctionUrl(const FunctionUrl &url, const QString &rawP
         answer.headers.append(qMakePair(QByteArray("content-type"), QByteArray("application/json")));
         answer.body = R"({"Message":"Forbidden"})";
         answer.problem = problem;
-        send(*pending, answer, cors);
+        send(pending, answer, cors);
         return;
     }
     const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -593,9 +620,9 @@ void GatewayServer::serveFunctionUrl(const FunctionUrl &url, const QString &rawP
             if (!stream->headKnown())
                 return;
             if (!started)
-                startStream(*pending, stream->status(), stream->headers(), cors);
+                startStream(pending, stream->status(), stream->headers(), cors);
             if (!body.isEmpty())
-                sendChunk(*pending, body);
+                sendChunk(pending, body);
         }));
     }
     auto connections = std::make_shared<QList<QMetaObject::Connection>>(following);
@@ -609,8 +636,8 @@ void GatewayServer::serveFunctionUrl(const FunctionUrl &url, const QString &rawP
             // The head went out: what is left of the body, then the end; a failure midway
             // can only cut the stream short, as on AWS.
             if (const QByteArray rest = stream->finish(); !rest.isEmpty())
-                sendChunk(*pending, rest);
-            sendChunk(*pending, QByteArray());
+                sendChunk(pending, rest);
+            sendChunk(pending, QByteArray());
             cloud->setHttpStatus(*hop, stream->status(), QString());
             return;
         }
@@ -628,7 +655,7 @@ void GatewayServer::serveFunctionUrl(const FunctionUrl &url, const QString &rawP
             answer = GatewayEvents::response(result.resultJson, false);
         }
         cloud->setHttpStatus(*hop, answer.status, answer.status >= 400 ? failureDetail(answer) : QString());
-        send(*pending, answer, cors);
+        send(pending, answer, cors);
         },
         true);
     if (url.streaming)
@@ -639,7 +666,7 @@ void GatewayServer::serveFunctionUrl(const FunctionUrl &url, const QString &rawP
     }
     for (const QMetaObject::Connection &connection : std::as_const(following))
         QObject::disconnect(connection);
-    send(*pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
+    send(pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
 }
 
 void GatewayServer::startWorkflow(const HttpRoute &route, const HttpRequestData &request, const HttpHeaders &cors,
@@ -667,7 +694,7 @@ void GatewayServer::startWorkflow(const HttpRoute &route, const HttpRequestData 
         answer.headers.append(qMakePair(QByteArray("content-type"), QByteArray("application/json")));
         mCloud.logRefusedRequest(what, answer.status, started.errorMessage());
     }
-    send(*pending, answer, cors);
+    send(pending, answer, cors);
 }
 
 void GatewayServer::forwardToContainer(const HttpRoute &route, const HttpRequestData &request, const HttpHeaders &cors,
@@ -697,14 +724,14 @@ void GatewayServer::forwardToContainer(const HttpRoute &route, const HttpRequest
             response.body = answer.body;
         }
         cloud->setHttpStatus(*hop, response.status, response.status >= 400 ? failureDetail(response) : QString());
-        send(*pending, response, cors);
+        send(pending, response, cors);
         },
         route.trigger);
     if (id) {
         *hop = *id;
         return;
     }
-    send(*pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
+    send(pending, GatewayEvents::errorResponse(502, id.errorMessage()), cors);
 }
 
 } // namespace Nimbus

@@ -4,6 +4,7 @@
 #include "httproutes.h"
 #include "requestguard.h"
 #include "result.h"
+#include "serverthreads.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -68,7 +69,7 @@ public:
     const QHash<QString, FunctionUrl> &functionUrls() const { return mFunctionUrls; }
 
 private:
-    void serve(const QHttpServerRequest &request, QTcpSocket *socket);
+    void serve(const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io);
     void handle(const HttpRequestData &request, const std::shared_ptr<void> &responder);
     HttpResponseData control(const HttpRequestData &request);
     // Runs the route's function with the request (allowed by its authorizer, whose
@@ -87,13 +88,16 @@ private:
                             const std::shared_ptr<void> &responder);
 
     LocalCloud &mCloud;
-    std::unique_ptr<GuardedHttpServer> mServer;
     RouteTable mRoutes;
     QHash<QString, FunctionUrl> mFunctionUrls;
     std::unique_ptr<RouteAuthorizer> mAuthorizer;
     RequestGuard mGuard;
     QByteArray mControlToken;
     quint16 mPort = 0;
+    // Where the connections' threads send the requests they read: this thread's events.
+    std::shared_ptr<Mailbox> mHome;
+    // Last, so that it ends first: its threads read the routes and the guard above.
+    std::unique_ptr<ServerThreads> mThreads;
 };
 
 } // namespace Nimbus

@@ -90,6 +90,19 @@ public:
         return tcp->serverPort();
     }
 
+    // Accepts from a socket already listening (a duplicate of another server's), with
+    // guard's rules; false when the descriptor is not a listening socket.
+    bool acceptFrom(qintptr descriptor, const RequestGuard *guard, GuardedTcpServer::BodyLimit limit,
+                    GuardedTcpServer::Refusal refusal)
+    {
+        auto *tcp = new GuardedTcpServer(guard, std::move(limit), std::move(refusal));
+        tcp->setParent(this);
+        if (!tcp->setSocketDescriptor(descriptor))
+            return false;
+        bind(tcp);
+        return true;
+    }
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {

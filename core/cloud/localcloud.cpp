@@ -116,6 +116,13 @@ LocalCloud::~LocalCloud()
 void LocalCloud::setServiceEndpoint(const QString &url)
 {
     mServiceEndpoint = url;
+    mRunner.forgetSpecs(); // the functions' AWS_ENDPOINT_URL
+}
+
+void LocalCloud::setExtensionPort(quint16 port)
+{
+    mExtensionPort = port;
+    mRunner.forgetSpecs();
 }
 
 QString LocalCloud::topicArn(const QString &topic) const
@@ -177,6 +184,7 @@ QList<QPair<QString, QString>> LocalCloud::environmentOf(const Node &function) c
             while (mSessionTokenOrder.size() > kSessionTokenLimit) {
                 const QString forgotten = mSessionTokenOrder.takeFirst();
                 mFunctionTokens.remove(mSessionTokens.take(forgotten));
+                mRunner.forgetSpecs(); // the runner's copy of the forgotten one's variables
             }
         }
         variables.append({u"AWS_SESSION_TOKEN"_s, token});

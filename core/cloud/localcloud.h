@@ -331,7 +331,7 @@ public:
     // PARAMETERS_SECRETS_EXTENSION_HTTP_PORT once it listens. The function's own variables win.
     void setServiceEndpoint(const QString &url);
     // The port of the Parameters and Secrets extension's HTTP endpoint (0: none).
-    void setExtensionPort(quint16 port) { mExtensionPort = port; }
+    void setExtensionPort(quint16 port);
     quint16 extensionPort() const { return mExtensionPort; }
     // The function whose worker was given token in AWS_SESSION_TOKEN (empty when none): each
     // function's environment (environmentOf()) carries a token of its own, random, made at

@@ -26,15 +26,24 @@ FunctionRunner::~FunctionRunner()
 
 void FunctionRunner::setProject(Project *project)
 {
-    if (mProject)
+    if (mProject) {
         disconnect(mProject, nullptr, this, nullptr);
+        disconnect(&mProject->architecture(), nullptr, this, nullptr);
+    }
     mPool->stopAll();
     mRunning.clear();
     mReloaded.clear();
+    mSpecs.clear();
     mProject = project;
     openHistory();
-    if (project)
-        connect(project, &Project::filePathChanged, this, &FunctionRunner::openHistory);
+    if (project) {
+        connect(project, &Project::filePathChanged, this, [this] {
+            mSpecs.clear();
+            openHistory();
+        });
+        // Any change may be one a definition reads: its node, its layers, its connections.
+        connect(&project->architecture(), &Architecture::changed, this, &FunctionRunner::forgetSpecs);
+    }
 }
 
 void FunctionRunner::openHistory()
@@ -52,24 +61,31 @@ Result<QString> FunctionRunner::invoke(NodeId function, const QByteArray &eventJ
 {
     if (!mProject)
         return fail(tr("no project is open"));
-    Result<FunctionSpec> read = FunctionSpec::fromNode(*mProject, function);
-    if (!read)
-        return read.error();
-    FunctionSpec spec = std::move(read).value();
-    spec.region = mRegion;
-    if (mEnvironmentHook) {
-        for (const auto &[name, value] : mEnvironmentHook(*mProject->architecture().node(function))) {
-            const bool own = std::any_of(spec.environment.cbegin(), spec.environment.cend(),
-                                         [&name = name](const auto &v) { return v.first == name; });
-            if (!own)
-                spec.environment.append({name, value});
+    const QString directory = mProject->directory();
+    auto known = mSpecs.constFind(function);
+    if (known == mSpecs.cend() || known->directory != directory) {
+        Result<FunctionSpec> read = FunctionSpec::fromNode(*mProject, function);
+        if (!read)
+            return read.error();
+        FunctionSpec spec = std::move(read).value();
+        spec.region = mRegion;
+        if (mEnvironmentHook) {
+            for (const auto &[name, value] : mEnvironmentHook(*mProject->architecture().node(function))) {
+                const bool own = std::any_of(spec.environment.cbegin(), spec.environment.cend(),
+                                             [&name = name](const auto &v) { return v.first == name; });
+                if (!own)
+                    spec.environment.append({name, value});
+            }
         }
+        // The definition may have changed on the canvas since the last run; an unchanged
+        // one keeps its warm instances.
+        mPool->setFunction(spec);
+        known = mSpecs.insert(function, {std::move(spec), directory});
     }
-    // The definition may have changed on the canvas since the last run; an unchanged
-    // one keeps its warm instances.
-    mPool->setFunction(spec);
+    // A copy: what the invocation sets off may change the design, and so the cache.
+    const QString name = known->spec.name;
     const QString requestId = mPool->invoke(
-        spec.name, eventJson, reject ? InstancePool::Overflow::Reject : InstancePool::Overflow::Queue, fault);
+        name, eventJson, reject ? InstancePool::Overflow::Reject : InstancePool::Overflow::Queue, fault);
     mRunning.insert(requestId, {function, eventJson});
     emit started(function, requestId);
     return requestId;
@@ -92,6 +108,7 @@ void FunctionRunner::reload(NodeId function)
         return;
     mPool->recycle(node->name);
     mReloaded.insert(node->name);
+    mSpecs.remove(function); // its folder is read again, as at its first run
 }
 
 NodeId FunctionRunner::functionOfFile(const QString &absolutePath) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "functionspec.h"
 #include "injectedfault.h"
 #include "invocationresult.h"
 #include "model/node.h"
@@ -36,7 +37,11 @@ public:
     // JSON project turns it off: that history would live in memory, seen by no one.
     void setRecording(bool on) { mRecording = on; }
     // The region functions run in (AWS_REGION), us-east-1 unless set.
-    void setRegion(const QString &region) { mRegion = region; }
+    void setRegion(const QString &region)
+    {
+        mRegion = region;
+        forgetSpecs();
+    }
 
     // Starts an invocation; its request id, or why it cannot start.
     // A function at its concurrency limit queues the invocation, or with reject turns
@@ -48,7 +53,15 @@ public:
     // Variables added to every function's own while set (the local cloud's resources);
     // the function's own of the same name win.
     using EnvironmentHook = std::function<QList<QPair<QString, QString>>(const Node &function)>;
-    void setEnvironmentHook(EnvironmentHook hook) { mEnvironmentHook = std::move(hook); }
+    void setEnvironmentHook(EnvironmentHook hook)
+    {
+        mEnvironmentHook = std::move(hook);
+        forgetSpecs();
+    }
+    // What invoke() read of each function is kept until the design changes, the project
+    // moves, the region or the environment hook is set, or the function is reloaded; a
+    // hook whose variables change otherwise (the local cloud's endpoint) says so here.
+    void forgetSpecs() { mSpecs.clear(); }
     // Values the run history hides besides the secret variables' while set (the values of
     // the design's secrets and parameters the local cloud knows), asked as each run ends.
     using HiddenValuesHook = std::function<QStringList()>;
@@ -76,6 +89,16 @@ private:
         QByteArray event;
     };
     QHash<QString, Running> mRunning; // by request id
+    // Each function's definition as invoke() last read it and gave it to the pool, and the
+    // project folder it was read against: reading it again (its catalog defaults, its
+    // confined source folder on disk, the cloud's variables) cost a warm invocation more
+    // than the rest of its way through the runner.
+    struct KnownSpec
+    {
+        FunctionSpec spec;
+        QString directory;
+    };
+    QHash<NodeId, KnownSpec> mSpecs;
     QSet<QString> mReloaded;
     EnvironmentHook mEnvironmentHook;
     HiddenValuesHook mHiddenValuesHook;

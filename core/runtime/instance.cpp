@@ -144,18 +144,10 @@ QString isoNow()
 }
 
 // Resident set and its peak of a Linux process, in MB; -1 when unknown. The peak (VmHWM)
-// comes from /proc/PID/status, which the kernel renders in full; without it only the
-// much cheaper /proc/PID/statm is read.
-QPair<int, int> residentMemoryMB(qint64 pid, bool withPeak = true)
+// comes from /proc/PID/status, which the kernel renders in full: Instance::residentSetMB()
+// reads the much cheaper /proc/PID/statm when the peak is not needed.
+QPair<int, int> residentMemoryMB(qint64 pid)
 {
-    if (!withPeak) {
-        QFile statm(u"/proc/%1/statm"_s.arg(pid));
-        if (!statm.open(QIODevice::ReadOnly))
-            return {-1, -1};
-        static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
-        const qint64 pages = statm.readLine(128).split(' ').value(1).toLongLong();
-        return {int((pages * pageSize + (1 << 20) - 1) >> 20), -1};
-    }
     QFile status(u"/proc/%1/status"_s.arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return {-1, -1};
@@ -195,6 +187,8 @@ Instance::Instance(const FunctionSpec &spec, QObject *parent) : QObject(parent),
 
 Instance::~Instance()
 {
+    if (mStatmFd >= 0)
+        ::close(mStatmFd);
     // Including a worker already told to stop: none may outlive its instance.
     for (QProcess *process : findChildren<QProcess *>()) {
         process->disconnect();
@@ -930,7 +924,7 @@ void Instance::sampleMemory()
         return;
     // The resident set only (statm, cheap): the kernel's peak (VmHWM, which /proc renders
     // with the whole status) is read once the invocation is over, in complete().
-    const int rss = residentMemoryMB(mProcess->processId(), false).first;
+    const int rss = residentSetMB();
     mPeakRssMB = std::max(mPeakRssMB, rss);
     if (rss > mSpec.memoryMB)
         fail(u"Runtime.OutOfMemory"_s,
@@ -938,6 +932,40 @@ void Instance::sampleMemory()
                  .arg(rss)
                  .arg(mSpec.memoryMB),
              true);
+}
+
+int Instance::residentSetMB()
+{
+    const qint64 pid = mProcess ? mProcess->processId() : 0;
+    if (pid <= 0)
+        return -1;
+    // A file of another process (its number used again) fails to read: opened once more.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (mStatmPid != pid || mStatmFd < 0) {
+            if (mStatmFd >= 0)
+                ::close(mStatmFd);
+            mStatmFd = ::open(QByteArray("/proc/" + QByteArray::number(pid) + "/statm").constData(),
+                              O_RDONLY | O_CLOEXEC);
+            mStatmPid = pid;
+            if (mStatmFd < 0)
+                return -1;
+        }
+        char text[128];
+        const ssize_t read = ::pread(mStatmFd, text, sizeof text - 1, 0);
+        if (read > 0) {
+            text[read] = '\0';
+            // "size resident shared ...", in pages.
+            const char *resident = std::strchr(text, ' ');
+            if (!resident)
+                return -1;
+            static const qint64 pageSize = ::sysconf(_SC_PAGESIZE);
+            const qint64 pages = std::strtoll(resident + 1, nullptr, 10);
+            return int((pages * pageSize + (1 << 20) - 1) >> 20);
+        }
+        ::close(mStatmFd);
+        mStatmFd = -1;
+    }
+    return -1;
 }
 
 void Instance::watchGroup()
@@ -965,7 +993,9 @@ void Instance::complete(InvocationResult result)
     // The kernel's peak is read on a cold start, after every 16th invocation, and whenever
     // the run was long enough to be sampled; between those, the resident set (cheap).
     const bool withPeak = result.coldStart || mServed % 16 == 0 || result.durationMs >= kMemorySampleMs;
-    const auto [rss, peak] = mProcess ? residentMemoryMB(mProcess->processId(), withPeak) : QPair<int, int>{-1, -1};
+    const auto [rss, peak] = !mProcess  ? QPair<int, int>{-1, -1}
+                             : withPeak ? residentMemoryMB(mProcess->processId())
+                                        : QPair<int, int>{residentSetMB(), -1};
     mPeakRssMB = std::max({mPeakRssMB, rss, peak});
     result.maxMemoryUsedMB = std::min(std::max(mPeakRssMB, 1), mSpec.memoryMB);
     if (result.coldStart) {
@@ -1024,6 +1054,10 @@ void Instance::failWith(const QJsonObject &error, bool kill)
 void Instance::onExited(int exitCode, int exitStatus)
 {
     onOutput();
+    if (mStatmFd >= 0) {
+        ::close(mStatmFd);
+        mStatmFd = -1;
+    }
     if (mState == State::Stopped)
         return;
     const QString how = exitStatus == QProcess::CrashExit ? tr("signal: the worker crashed")

@@ -170,6 +170,11 @@ private:
     QTimer mGroupWatch;
     qint64 mGroup = 0; // the worker's process group, still known once the worker is gone
     int mPeakRssMB = 0;
+    // The worker's /proc/PID/statm, kept open while it runs: its resident set is read at
+    // the end of every invocation, and opening the file cost more than reading it.
+    int residentSetMB();
+    int mStatmFd = -1;
+    qint64 mStatmPid = 0;
     bool mStopAfterCurrent = false;
     QString mVersionWarning; // the interpreter is not of the runtime's version
     QByteArray mStreamBody; // a streamed response's bytes so far

@@ -1,0 +1,122 @@
+#include "serverthreads.h"
+#include "httpmethod.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QTcpServer>
+#include <QThread>
+
+#include <unistd.h>
+
+namespace Nimbus {
+
+namespace {
+
+// A call carried to a mailbox's thread.
+class CallEvent : public QEvent
+{
+public:
+    static QEvent::Type type()
+    {
+        static const int registered = QEvent::registerEventType();
+        return QEvent::Type(registered);
+    }
+    explicit CallEvent(std::function<void()> call) : QEvent(type()), call(std::move(call)) { }
+    std::function<void()> call;
+};
+
+} // namespace
+
+void Mailbox::post(std::function<void()> call, int priority)
+{
+    if (mClosed.loadAcquire())
+        return;
+    QCoreApplication::postEvent(this, new CallEvent(std::move(call)), priority);
+}
+
+bool Mailbox::event(QEvent *event)
+{
+    if (event->type() != CallEvent::type())
+        return QObject::event(event);
+    if (!mClosed.loadAcquire())
+        static_cast<CallEvent *>(event)->call();
+    return true;
+}
+
+int ServerThreads::defaultCount()
+{
+    bool ok = false;
+    const int asked = qEnvironmentVariableIntValue("NIMBUS_SERVER_THREADS", &ok);
+    if (ok && asked >= 1 && asked <= 16)
+        return asked;
+    return qBound(1, QThread::idealThreadCount() / 2, 4);
+}
+
+ServerThreads::ServerThreads(int count, Serve serve) : mServe(std::move(serve))
+{
+    for (int i = 0; i < qMax(1, count); ++i) {
+        Lane lane;
+        lane.thread = new QThread;
+        lane.thread->setObjectName(QStringLiteral("nimbus-http-%1").arg(i));
+        lane.mailbox = std::make_shared<Mailbox>();
+        lane.mailbox->moveToThread(lane.thread);
+        lane.thread->start();
+        mLanes.push_back(std::move(lane));
+    }
+}
+
+ServerThreads::~ServerThreads()
+{
+    for (Lane &lane : mLanes) {
+        // The server and its connections end on their own thread, then the thread.
+        QMetaObject::invokeMethod(
+            lane.mailbox.get(),
+            [server = lane.server, mailbox = lane.mailbox.get()] {
+            delete server;
+            mailbox->close();
+            // Answers still posted to it are dropped; without a thread it can end anywhere.
+            mailbox->moveToThread(nullptr);
+            },
+            Qt::BlockingQueuedConnection);
+        lane.thread->quit();
+        lane.thread->wait();
+        delete lane.thread;
+    }
+}
+
+quint16 ServerThreads::listen(RequestGuard *guard, GuardedTcpServer::BodyLimit limit, GuardedTcpServer::Refusal refusal,
+                              const QHostAddress &address, quint16 port)
+{
+    // One listening socket, made here; each thread accepts from a duplicate of it, and
+    // the kernel hands each connection to one of them.
+    QTcpServer listening;
+    if (!listening.listen(address, port))
+        return 0;
+    listening.pauseAccepting();
+    // Set before any thread reads it.
+    guard->setListenAddress(address);
+    for (Lane &lane : mLanes) {
+        const int descriptor = ::dup(int(listening.socketDescriptor()));
+        if (descriptor < 0)
+            return 0;
+        bool accepting = false;
+        QMetaObject::invokeMethod(
+            lane.mailbox.get(),
+            [&, io = lane.mailbox] {
+            auto *server = new GuardedHttpServer(
+                [serve = mServe, io](const QHttpServerRequest &request, QTcpSocket *socket) {
+                serve(request, socket, io);
+            });
+            accepting = server->acceptFrom(descriptor, guard, limit, refusal);
+            lane.server = server;
+            },
+            Qt::BlockingQueuedConnection);
+        if (!accepting) {
+            ::close(descriptor);
+            return 0;
+        }
+    }
+    return listening.serverPort();
+}
+
+} // namespace Nimbus

@@ -1,0 +1,79 @@
+#pragma once
+
+// The threads the local cloud's HTTP servers read and write their connections on
+// (internal to core/cloud).
+
+#include "requestguard.h"
+
+#include <QAtomicInt>
+#include <QHostAddress>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+class QHttpServerRequest;
+class QTcpSocket;
+class QThread;
+
+namespace Nimbus {
+
+// A place to run code on one thread: what is posted runs on the thread the mailbox lives
+// in, in the order posted, a higher priority before the lower ones still waiting. Once
+// closed, what is posted is dropped.
+class Mailbox : public QObject
+{
+public:
+    using QObject::QObject;
+
+    void post(std::function<void()> call, int priority = Qt::NormalEventPriority);
+    void close() { mClosed.storeRelease(1); }
+
+protected:
+    bool event(QEvent *event) override;
+
+private:
+    QAtomicInt mClosed;
+};
+
+// One port served by a few threads of its own. Each thread runs a GuardedHttpServer
+// accepting from the port's one listening socket, so that reading requests, parsing
+// them and writing answers never wait behind the thread that serves them (the local
+// cloud's), nor it behind them. serve is called on the thread that read the request,
+// with that thread's mailbox: answers are written there.
+class ServerThreads
+{
+public:
+    using Serve =
+        std::function<void(const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io)>;
+
+    // Half the machine's cores, at least one and at most four: the cloud's own thread and
+    // the workers need the rest. NIMBUS_SERVER_THREADS sets it (1 to 16), for benchmarks.
+    static int defaultCount();
+
+    ServerThreads(int count, Serve serve);
+    // Stops every thread: connections close, answers still to come are dropped.
+    ~ServerThreads();
+    ServerThreads(const ServerThreads &) = delete;
+    ServerThreads &operator=(const ServerThreads &) = delete;
+
+    // Listens on address:port, which guard then accepts as this machine's (guard, limit
+    // and refusal are used on the server threads, so they must be safe to call there);
+    // the port, or 0 when it cannot.
+    quint16 listen(RequestGuard *guard, GuardedTcpServer::BodyLimit limit, GuardedTcpServer::Refusal refusal,
+                   const QHostAddress &address, quint16 port);
+    int count() const { return int(mLanes.size()); }
+
+private:
+    struct Lane
+    {
+        QThread *thread = nullptr;
+        std::shared_ptr<Mailbox> mailbox;
+        GuardedHttpServer *server = nullptr; // lives on thread
+    };
+    Serve mServe;
+    std::vector<Lane> mLanes;
+};
+
+} // namespace Nimbus
