@@ -26,31 +26,67 @@ if (typeof register === "function") {
     await import("data:text/javascript,export default 0");
 }
 
-const channel = new net.Socket({ fd: 3, readable: true, writable: true });
 const PAYLOAD_LIMIT = 6 * 1024 * 1024;
 
-function send(message) {
-    const body = Buffer.from(JSON.stringify(message), "utf8");
-    const header = Buffer.alloc(4);
-    header.writeUInt32BE(body.length, 0);
-    channel.write(Buffer.concat([header, body]));
-}
-
 // The studio's frames, read from the start: those that arrive before the handler is
-// loaded wait in early until onFrame takes them.
-let buffer = Buffer.alloc(0);
+// loaded wait in early until onFrame takes them. The channel hands its bytes straight to
+// readFrames (net.Socket's onread) instead of through a readable stream: per invocation
+// that is one call instead of the stream's push, buffering and 'data' event.
 const early = [];
 let onFrame = (message) => early.push(message);
-channel.on("data", (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    while (buffer.length >= 4) {
-        const length = buffer.readUInt32BE(0);
-        if (buffer.length < 4 + length) break;
-        const message = JSON.parse(buffer.subarray(4, 4 + length).toString("utf8"));
-        buffer = buffer.subarray(4 + length);
+let partChunks = []; // an incomplete frame's bytes, copied out of the read buffer
+let partLength = 0;
+function readFrames(nread, chunk) {
+    let data = chunk.subarray(0, nread);
+    if (partLength) {
+        partChunks.push(Buffer.from(data));
+        partLength += nread;
+        if (partChunks[0].length < 4 && partLength >= 4)
+            partChunks = [Buffer.concat(partChunks, partLength)];
+        // A large event comes in many reads: joined once, when it is all there.
+        if (partLength < 4 || partLength < 4 + partChunks[0].readUInt32BE(0)) return;
+        data = Buffer.concat(partChunks, partLength);
+        partChunks = [];
+        partLength = 0;
+    }
+    let offset = 0;
+    while (data.length - offset >= 4) {
+        const length = data.readUInt32BE(offset);
+        if (data.length - offset - 4 < length) break;
+        const message = JSON.parse(data.toString("utf8", offset + 4, offset + 4 + length));
+        offset += 4 + length;
         onFrame(message);
     }
-});
+    if (offset < data.length) {
+        partChunks.push(Buffer.from(data.subarray(offset)));
+        partLength = data.length - offset;
+    }
+}
+const channel = new net.Socket({ fd: 3, readable: true, writable: true,
+                                 onread: { buffer: Buffer.allocUnsafe(64 * 1024), callback: readFrames } });
+
+// A frame goes straight to the socket when nothing waits before it (the usual case: one
+// write call, no stream machinery); the stream takes it when the socket is full or
+// earlier frames still wait, so that frames keep their order.
+function send(message) {
+    const text = JSON.stringify(message);
+    const length = Buffer.byteLength(text, "utf8");
+    let frame = Buffer.allocUnsafe(4 + length);
+    frame.writeUInt32BE(length, 0);
+    frame.write(text, 4, "utf8");
+    if (channel.writableLength === 0 && !channel.destroyed) {
+        let written = 0;
+        try {
+            written = fs.writeSync(3, frame);
+        } catch {
+            // EAGAIN: the socket is full. Any other error is the stream's to report.
+        }
+        if (written === frame.length) return;
+        frame = frame.subarray(written);
+    }
+    channel.write(frame);
+}
+
 channel.on("end", () => process.exit(0));
 channel.on("error", () => process.exit(0));
 
@@ -363,8 +399,12 @@ for (const message of early.splice(0)) onFrame(message);
 // Resolves once everything written to stdout and stderr so far has reached the pipe
 // (an empty write's callback runs after the writes queued before it), so that the
 // studio has every log line of an invocation before its result.
+// Nothing to wait for when neither stream holds bytes: a write to a pipe on Linux is
+// synchronous, so what the invocation logged is in the pipe already.
 function flushOutput() {
-    return Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write("", resolve))));
+    const streams = [process.stdout, process.stderr].filter((stream) => stream.writableLength > 0);
+    if (!streams.length) return undefined;
+    return Promise.all(streams.map((stream) => new Promise((resolve) => stream.write("", resolve))));
 }
 
 async function handle(message) {
@@ -387,7 +427,8 @@ async function handle(message) {
         } catch (err) {
             reply = { type: "error", requestId: message.requestId, error: errorOf(err) };
         }
-        await flushOutput();
+        const flushed = flushOutput();
+        if (flushed) await flushed;
         send(reply);
         return;
     }
@@ -406,6 +447,7 @@ async function handle(message) {
     } catch (err) {
         reply = { type: "error", requestId: message.requestId, error: errorOf(err) };
     }
-    await flushOutput();
+    const flushed = flushOutput();
+    if (flushed) await flushed;
     send(reply);
 }

@@ -295,10 +295,11 @@ def main():
                       "error": {"errorType": "Runtime.MarshalError",
                                 "errorMessage": f"Unable to marshal response: {exc}", "stackTrace": []}})
                 continue
-            if len(body.encode("utf-8")) > PAYLOAD_LIMIT:
+            # json.dumps writes ASCII only (\u escapes): its length is its size in bytes.
+            if len(body) > PAYLOAD_LIMIT:
                 send({"type": "error", "requestId": request_id,
                       "error": {"errorType": "Function.ResponseSizeTooLarge",
-                                "errorMessage": f"Response payload size ({len(body.encode('utf-8'))} bytes) exceeded "
+                                "errorMessage": f"Response payload size ({len(body)} bytes) exceeded "
                                                 f"maximum allowed payload size ({PAYLOAD_LIMIT} bytes).",
                                 "stackTrace": []}})
                 continue

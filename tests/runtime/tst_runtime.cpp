@@ -38,6 +38,8 @@ private slots:
     void crashIsContainedAndNextIsFresh();
     void logFloodKeepsProtocol();
     void oversizedPayloads();
+    void largeFramesBothWays_data();
+    void largeFramesBothWays();
     void concurrencyLimit_data();
     void concurrencyLimit();
     void environmentIsIsolated();
@@ -191,6 +193,12 @@ void tst_Runtime::initTestCase()
           "  for (let i = 0; i < 100; i++) pids.push(spawn('sleep', ['31'], { stdio: 'ignore' }).pid);\n"
           "  console.log(JSON.stringify(pids));\n"
           "  await new Promise(() => {});\n};\n");
+    // Megabytes each way: the event's length and end, and a result as large as asked.
+    write("bigjs/index.js", "exports.handler = async (event) => ({ length: event.x.length, tail: event.x.slice(-4),"
+                            " back: 'y'.repeat(event.back - 1) + '\u20ac' });\n");
+    write("bigpy/app.py", "def handler(event, context):\n"
+                          "    return {'length': len(event['x']), 'tail': event['x'][-4:],"
+                          " 'back': 'y' * (event['back'] - 1) + '\u20ac'}\n");
     write("slow/index.js", "exports.handler = async () => { await new Promise(r => setTimeout(r, 50)); return 1; };\n");
     write("env/index.js", "exports.handler = async () => process.env;\n");
     write("nodectx/index.js",
@@ -467,6 +475,46 @@ void tst_Runtime::oversizedPayloads()
     QCOMPARE(r[0].error.value("errorType").toString(), QStringLiteral("RequestEntityTooLargeException"));
     QVERIFY(r[0].error.value("errorMessage").toString().contains("6291456 bytes"));
     QCOMPARE(pool.instanceCount("cjs"), 0); // refused before any worker started
+}
+
+void tst_Runtime::largeFramesBothWays_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("handler");
+    QTest::newRow("Node.js") << "bigjs"
+                             << "nodejs20.x"
+                             << "index.handler";
+    QTest::newRow("Python") << "bigpy"
+                            << "python3.12"
+                            << "app.handler";
+}
+
+// An event and a result of megabytes cross the worker's channel in many reads and writes
+// (more than a socket holds): each arrives whole, with the multi-byte characters that a
+// read splits, and the small invocations before and after get their own answers.
+void tst_Runtime::largeFramesBothWays()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    InstancePool pool;
+    pool.setFunction(spec(name, runtime, handler, 20, 1024));
+    // "\u00e9\u20ac" is five bytes in UTF-8 (two, then three): reads end inside characters.
+    const QString big = QString::fromUtf8("\xc3\xa9\xe2\x82\xac").repeated(700000) + QStringLiteral("end");
+    const QList<QPair<QString, int>> invocations = {
+        {QStringLiteral("small"), 1}, {big, 2000000}, {QStringLiteral("again"), 3}};
+    for (const auto &[text, back] : invocations) {
+        const QJsonObject event{{"x", text}, {"back", back}};
+        const QList<InvocationResult> r = run(pool, name, QJsonDocument(event).toJson(QJsonDocument::Compact));
+        QCOMPARE(r.size(), 1);
+        QVERIFY2(r[0].ok, QJsonDocument(r[0].error).toJson().constData());
+        const QJsonObject result = QJsonDocument::fromJson(r[0].resultJson).object();
+        QCOMPARE(result.value("length").toInt(), text.size());
+        QCOMPARE(result.value("tail").toString(), text.right(4));
+        QCOMPARE(result.value("back").toString(), QString(back - 1, 'y') + QChar(0x20ac));
+    }
+    QCOMPARE(pool.instanceCount(name), 1); // one worker served all three
 }
 
 void tst_Runtime::concurrencyLimit_data()
