@@ -375,9 +375,58 @@ function structureLogs() {
     console.fatal = method("FATAL");
 }
 
+// The X-Ray trace header of the invocation running, which Lambda's runtime puts in
+// process.env._X_AMZN_TRACE_ID for each. Setting a variable for real calls setenv(),
+// which keeps every value it was ever given (glibc cannot free one that a getenv may
+// still hold): a new header per invocation cost a warm invocation a third of its time
+// and grew the worker by 128 bytes each, until a busy worker crossed its memory size.
+// process.env serves it from traceHeader instead, to the code and to every child process
+// (child_process reads the variables it passes from process.env); only native code that
+// calls getenv() itself does not see it.
+const TRACE_VARIABLE = "_X_AMZN_TRACE_ID";
+let traceHeader;
+function serveTraceHeader() {
+    const variables = process.env;
+    if (Object.prototype.hasOwnProperty.call(variables, TRACE_VARIABLE)) {
+        traceHeader = variables[TRACE_VARIABLE];
+        delete variables[TRACE_VARIABLE];
+    }
+    const isTrace = (key) => key === TRACE_VARIABLE;
+    process.env = new Proxy(variables, {
+        get: (target, key) => (isTrace(key) ? traceHeader : target[key]),
+        set: (target, key, value) => {
+            if (isTrace(key)) traceHeader = `${value}`;
+            else target[key] = value;
+            return true;
+        },
+        has: (target, key) => (isTrace(key) ? traceHeader !== undefined : key in target),
+        deleteProperty: (target, key) => {
+            if (isTrace(key)) traceHeader = undefined;
+            else delete target[key];
+            return true;
+        },
+        ownKeys: (target) => {
+            const keys = Reflect.ownKeys(target);
+            if (traceHeader !== undefined) keys.push(TRACE_VARIABLE);
+            return keys;
+        },
+        getOwnPropertyDescriptor: (target, key) => {
+            if (!isTrace(key)) return Reflect.getOwnPropertyDescriptor(target, key);
+            return traceHeader === undefined ? undefined
+                : { value: traceHeader, writable: true, enumerable: true, configurable: true };
+        },
+        defineProperty: (target, key, descriptor) => {
+            if (!isTrace(key)) return Reflect.defineProperty(target, key, descriptor);
+            traceHeader = `${descriptor.value}`;
+            return true;
+        },
+    });
+}
+
 if (process.env.NIMBUS_SPARE === "1")
     await becomeFunction();
 structureLogs();
+serveTraceHeader();
 let handler;
 let initError = null;
 const initStart = process.hrtime.bigint();
@@ -418,7 +467,7 @@ async function handle(message) {
     // The X-Ray trace header Lambda sets; the SDK sends it with every call (recursion
     // detection), which tells the local cloud what caused a write.
     const digits = message.requestId.replaceAll("-", "");
-    process.env._X_AMZN_TRACE_ID = `Root=1-${digits.slice(0, 8)}-${digits.slice(8, 32)};Parent=${digits.slice(16, 32)};Sampled=0`;
+    traceHeader = `Root=1-${digits.slice(0, 8)}-${digits.slice(8, 32)};Parent=${digits.slice(16, 32)};Sampled=0`;
     let reply;
     if (handler[STREAMING] === "response") {
         try {

@@ -43,6 +43,7 @@ private slots:
     void concurrencyLimit_data();
     void concurrencyLimit();
     void environmentIsIsolated();
+    void traceHeaderOfEachInvocation();
     void contextFields_data();
     void contextFields();
     void timeoutDoesNotStopOthers();
@@ -199,6 +200,13 @@ void tst_Runtime::initTestCase()
     write("bigpy/app.py", "def handler(event, context):\n"
                           "    return {'length': len(event['x']), 'tail': event['x'][-4:],"
                           " 'back': 'y' * (event['back'] - 1) + '\u20ac'}\n");
+    // The trace header as the code, the variables' list and a child process see it.
+    write("trace/index.js",
+          "const { execFileSync } = require('node:child_process');\n"
+          "exports.handler = async () => ({ trace: process.env._X_AMZN_TRACE_ID,"
+          " listed: Object.keys(process.env).includes('_X_AMZN_TRACE_ID') && '_X_AMZN_TRACE_ID' in process.env,"
+          " child: execFileSync('sh', ['-c', 'printf %s \"$_X_AMZN_TRACE_ID\"'], { encoding: 'utf8' }),"
+          " copied: { ...process.env }._X_AMZN_TRACE_ID, greeting: process.env.GREETING });\n");
     write("slow/index.js", "exports.handler = async () => { await new Promise(r => setTimeout(r, 50)); return 1; };\n");
     write("env/index.js", "exports.handler = async () => process.env;\n");
     write("nodectx/index.js",
@@ -575,6 +583,30 @@ void tst_Runtime::environmentIsIsolated()
     QVERIFY(!env.contains("HOME"));
     QVERIFY(!env.contains("NIMBUS_DATA_DIR"));
     QVERIFY(!env.contains("QT_QPA_PLATFORM"));
+}
+
+// Each invocation's X-Ray trace header, made of its request id, is what the code, the
+// list of variables and a child process see in _X_AMZN_TRACE_ID (the SDK sends it with
+// every call, which tells the local cloud what caused a write).
+void tst_Runtime::traceHeaderOfEachInvocation()
+{
+    InstancePool pool;
+    pool.setFunction(spec("trace", "nodejs20.x", "index.handler"));
+    const QList<InvocationResult> r = run(pool, "trace", "{}", 2);
+    QCOMPARE(r.size(), 2);
+    for (const InvocationResult &result : r) {
+        QVERIFY2(result.ok, QJsonDocument(result.error).toJson().constData());
+        const QString digits = QString(result.requestId).remove('-');
+        const QString header = QStringLiteral("Root=1-%1-%2;Parent=%3;Sampled=0")
+                                   .arg(digits.left(8), digits.mid(8, 24), digits.mid(16, 16));
+        const QJsonObject seen = QJsonDocument::fromJson(result.resultJson).object();
+        QCOMPARE(seen.value("trace").toString(), header);
+        QCOMPARE(seen.value("listed").toBool(), true);
+        QCOMPARE(seen.value("child").toString(), header);
+        QCOMPARE(seen.value("copied").toString(), header);
+        QCOMPARE(seen.value("greeting").toString(), QStringLiteral("bonjour"));
+    }
+    QVERIFY(r[0].requestId != r[1].requestId);
 }
 
 void tst_Runtime::contextFields_data()
