@@ -27,6 +27,7 @@
 #include <QSaveFile>
 #include <QSocketNotifier>
 #include <QThread>
+#include <QTimer>
 #include <QUrl>
 
 #include <csignal>
@@ -149,7 +150,6 @@ void printHop(QTextStream &err, const CloudLogEntry &e)
     if (e.kind == CloudLogEntry::Kind::Invocation)
         err << u"  %1 ms"_s.arg(e.durationMs, 0, 'f', 1);
     err << "  " << (e.ok ? QString() : u"FAILED "_s) << e.detail << '\n';
-    err.flush();
 }
 
 // The options of `nimbus cloud` that some operations read.
@@ -548,7 +548,17 @@ int CommandLine::serve(const QStringList &arguments)
     const QString ownGateway = everywhere ? serverUrl(QHostAddress::LocalHost, gateway.port()) : gateway.url();
     if (!writeServerFile(serverFile, ownGateway, endpoint.url(), gateway.controlToken(), &error))
         mErr << "nimbus serve: " << tr("%1: %2 (nimbus cloud will not find this run)").arg(serverFile, error) << '\n';
-    QObject::connect(&cloud, &LocalCloud::logged, [this](const CloudLogEntry &e) { printHop(mErr, e); });
+    // Hops are written out in batches, at most 50 ms after they end: flushing each one cost a
+    // busy gateway a write to the terminal per request.
+    QTimer flush;
+    flush.setSingleShot(true);
+    flush.setInterval(50);
+    QObject::connect(&flush, &QTimer::timeout, [this] { mErr.flush(); });
+    QObject::connect(&cloud, &LocalCloud::logged, [this, &flush](const CloudLogEntry &e) {
+        printHop(mErr, e);
+        if (!flush.isActive())
+            flush.start();
+    });
     runUntilSignalled();
 
     gateway.close();

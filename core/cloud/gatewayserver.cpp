@@ -237,7 +237,39 @@ void GatewayServer::serve(const QHttpServerRequest &request, QTcpSocket *socket,
         send(pending, GatewayEvents::errorResponse(403, *refusal));
         return;
     }
+    // A plain route's event is built here, off the cloud's thread, which only starts the
+    // function with it: most of a warm request's cost was building and writing that event.
+    // Everything else (the cloud's own paths, function URLs, preflights, authorizers,
+    // workflows, containers, refusals) is decided on the cloud's thread.
+    if (const auto match = plainRoute(data)) {
+        const HttpRoute &route = *match->route;
+        const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QJsonObject event = route.restPayload ? GatewayEvents::restApiEvent(route, *match, data, requestId)
+                                                    : GatewayEvents::httpApiEvent(route, *match, data, requestId);
+        mHome->post([this, route, what = data.method + ' '_L1 + data.path,
+                     cors = route.cors ? GatewayEvents::corsHeaders(data) : HttpHeaders(),
+                     json = QJsonDocument(event).toJson(QJsonDocument::Compact),
+                     pending] { invoke(route, json, what, cors, pending); });
+        return;
+    }
     mHome->post([this, data = std::move(data), pending] { handle(data, pending); });
+}
+
+std::optional<RouteTable::Match> GatewayServer::plainRoute(const HttpRequestData &request) const
+{
+    // Read on the connections' threads: the routes and the function URLs are set by
+    // listen() before they start, and not changed until they have ended.
+    if (request.path.startsWith(QLatin1String(kControlPrefix)) || request.body.size() > kPayloadLimit
+        || FunctionUrl::split(request.path) || GatewayEvents::isPreflight(request))
+        return std::nullopt;
+    std::optional<RouteTable::Match> match = mRoutes.match(request.method, request.path);
+    if (!match)
+        return std::nullopt;
+    const HttpRoute &route = *match->route;
+    if (route.auth.kind != RouteAuth::Kind::None || route.auth.apiKeyRequired || route.startsWorkflow
+        || route.container)
+        return std::nullopt;
+    return match;
 }
 
 void GatewayServer::close()
@@ -540,15 +572,22 @@ void GatewayServer::forward(const HttpRoute &route, const RouteTable::Match &mat
         forwardToContainer(route, request, cors, pending);
         return;
     }
+    invoke(route, QJsonDocument(event).toJson(QJsonDocument::Compact), what, cors, pending);
+}
+
+void GatewayServer::invoke(const HttpRoute &route, const QByteArray &event, const QString &what,
+                           const HttpHeaders &cors, const std::shared_ptr<void> &responder)
+{
+    auto pending = std::static_pointer_cast<PendingResponse>(responder);
     // The hop's id, known once invoke returns; the function answers later.
     auto hop = std::make_shared<qint64>(0);
     LocalCloud *cloud = &mCloud;
     const Result<qint64> id = mCloud.invoke(
-        route.functionName, QJsonDocument(event).toJson(QJsonDocument::Compact), what, 0,
-        [pending, route, cors, hop, cloud](const InvocationResult &result) {
+        route.functionName, event, what, 0,
+        [pending, restPayload = route.restPayload, cors, hop, cloud](const InvocationResult &result) {
         HttpResponseData answer;
         if (result.ok) {
-            answer = GatewayEvents::response(result.resultJson, route.restPayload);
+            answer = GatewayEvents::response(result.resultJson, restPayload);
         } else {
             const QString type = result.error.value("errorType"_L1).toString();
             answer = GatewayEvents::errorResponse(type == "TooManyRequestsException"_L1 ? 503

@@ -10,6 +10,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace Nimbus {
 
@@ -76,6 +77,12 @@ private:
     // requestContext.authorizer is given) and answers with its result.
     void forward(const HttpRoute &route, const RouteTable::Match &match, const HttpRequestData &request,
                  const QString &requestId, const QJsonObject &authorizer, const std::shared_ptr<void> &responder);
+    // Starts the route's function with its event (JSON) and answers with its result.
+    void invoke(const HttpRoute &route, const QByteArray &event, const QString &what, const HttpHeaders &cors,
+                const std::shared_ptr<void> &responder);
+    // The route of a request whose event the connection's thread may build: a route to a
+    // function, open to all; none for every other request.
+    std::optional<RouteTable::Match> plainRoute(const HttpRequestData &request) const;
     // A route that starts a state machine: its execution starts with the request's body.
     // A request to a function's URL: its auth, CORS, the Function URL event and the answer,
     // buffered or streamed with chunked transfer encoding.

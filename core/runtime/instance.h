@@ -174,6 +174,11 @@ private:
     // the end of every invocation, and opening the file cost more than reading it.
     int residentSetMB();
     int mStatmFd = -1;
+    // Written once per worker: what each invocation's frame repeats.
+    void sendFrame(const QByteArray &body);
+    QByteArray mContextJson;
+    QStringList mSecretValues;
+    bool mSecretsKnown = false;
     qint64 mStatmPid = 0;
     bool mStopAfterCurrent = false;
     QString mVersionWarning; // the interpreter is not of the runtime's version

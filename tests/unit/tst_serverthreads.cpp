@@ -1,0 +1,243 @@
+// The threads the gateway and the AWS endpoint read and write their connections on, and
+// the mailboxes that carry requests to the cloud's thread and answers back.
+
+#include "cloud/httpmethod.h"
+#include "cloud/serverthreads.h"
+
+#include <QMutex>
+#include <QSet>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+#include <vector>
+
+using namespace Nimbus;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+HttpResponseData okAnswer(const QByteArray &body)
+{
+    HttpResponseData response;
+    response.status = 200;
+    response.body = body;
+    return response;
+}
+
+// One request on a connection of its own, and the answer's status line and body.
+QByteArray request(quint16 port, const QByteArray &host = "127.0.0.1", int waitMs = 5000)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(waitMs))
+        return {};
+    socket.write("GET /items/42 HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+    QByteArray answer;
+    QElapsedTimer clock;
+    clock.start();
+    // Until the whole answer (its Content-Length) is in, or the connection ends.
+    auto complete = [&answer] {
+        const qsizetype head = answer.indexOf("\r\n\r\n");
+        if (head < 0)
+            return false;
+        const qsizetype at = answer.toLower().indexOf("content-length:");
+        if (at < 0 || at > head)
+            return false;
+        const qsizetype end = answer.indexOf("\r\n", at);
+        return answer.size() - head - 4 >= answer.mid(at + 15, end - at - 15).trimmed().toLongLong();
+    };
+    while (clock.elapsed() < waitMs && socket.state() == QAbstractSocket::ConnectedState && !complete()) {
+        // The event loop runs meanwhile: some answers come from this thread's mailbox.
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        socket.waitForReadyRead(10);
+        answer += socket.readAll();
+    }
+    return answer + socket.readAll();
+}
+
+GuardedTcpServer::BodyLimit anyLimit()
+{
+    return [](const QByteArray &, const HttpHeaders &) { return qsizetype(1024); };
+}
+
+GuardedTcpServer::Refusal plainRefusal()
+{
+    return [](int status, const QString &message) {
+        HttpResponseData response;
+        response.status = status;
+        response.body = message.toUtf8();
+        return response;
+    };
+}
+
+} // namespace
+
+class TestServerThreads : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void servesOnThreadsOfItsOwn();
+    void foreignHostIsRefusedBeforeServing();
+    void answerFromTheCloudThreadIsWrittenOnTheConnections();
+    void mailboxRunsHigherPriorityFirst();
+    void closedMailboxDropsCalls();
+    void closingWithAnswersOwedDropsThem();
+    void portInUseIsRefused();
+};
+
+void TestServerThreads::servesOnThreadsOfItsOwn()
+{
+    QMutex mutex;
+    QSet<QThread *> threads;
+    QAtomicInt elsewhere;
+    ServerThreads servers(
+        2, [&](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io) {
+            {
+                QMutexLocker locker(&mutex);
+                threads.insert(QThread::currentThread());
+            }
+            // Called on the thread the mailbox lives in: it is the connection's.
+            if (io->thread() != QThread::currentThread())
+                elsewhere.ref();
+            GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
+        });
+    QCOMPARE(servers.count(), 2);
+    RequestGuard guard;
+    const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    for (int i = 0; i < 8; ++i) {
+        const QByteArray answer = request(port);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        QVERIFY(answer.endsWith("served"));
+    }
+    QCOMPARE(elsewhere.loadRelaxed(), 0);
+    QMutexLocker locker(&mutex);
+    QVERIFY(!threads.isEmpty());
+    QVERIFY(threads.size() <= 2);
+    QVERIFY2(!threads.contains(QThread::currentThread()), "a request was read on the cloud's thread");
+}
+
+void TestServerThreads::foreignHostIsRefusedBeforeServing()
+{
+    QAtomicInt served;
+    ServerThreads servers(1,
+                          [&](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &) {
+        served.ref();
+        GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
+    });
+    RequestGuard guard;
+    const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    const QByteArray answer = request(port, "attacker.example");
+    QVERIFY2(answer.startsWith("HTTP/1.1 403"), answer.constData());
+    QCOMPARE(served.loadRelaxed(), 0);
+    QVERIFY(request(port, "localhost:" + QByteArray::number(port)).startsWith("HTTP/1.1 200"));
+    QCOMPARE(served.loadRelaxed(), 1);
+}
+
+void TestServerThreads::answerFromTheCloudThreadIsWrittenOnTheConnections()
+{
+    // As the gateway serves: read on the connection's thread, decided on this one (the
+    // cloud's), written back on the connection's.
+    auto home = std::make_shared<Mailbox>();
+    QThread *cloudThread = QThread::currentThread();
+    QAtomicInt decidedHere;
+    ServerThreads servers(
+        2, [&, home](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io) {
+            auto answer = GuardedHttpServer::answerOf(request, socket);
+            home->post([&decidedHere, cloudThread, io, answer] {
+                if (QThread::currentThread() == cloudThread)
+                    decidedHere.ref();
+                io->post([answer] { answer(okAnswer("decided elsewhere")); });
+            });
+        });
+    RequestGuard guard;
+    const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    const QByteArray answer = request(port);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    QVERIFY(answer.endsWith("decided elsewhere"));
+    QCOMPARE(decidedHere.loadRelaxed(), 1);
+}
+
+void TestServerThreads::mailboxRunsHigherPriorityFirst()
+{
+    // The AWS endpoint's requests are posted above the gateway's: a function's SDK call
+    // must not wait behind new requests to the gateway.
+    Mailbox mailbox;
+    QStringList ran;
+    mailbox.post([&] { ran << u"gateway 1"_s; });
+    mailbox.post([&] { ran << u"gateway 2"_s; });
+    mailbox.post([&] { ran << u"sdk call"_s; }, Qt::HighEventPriority);
+    QCoreApplication::sendPostedEvents(&mailbox);
+    QCOMPARE(ran, (QStringList{u"sdk call"_s, u"gateway 1"_s, u"gateway 2"_s}));
+}
+
+void TestServerThreads::closedMailboxDropsCalls()
+{
+    Mailbox mailbox;
+    int ran = 0;
+    mailbox.post([&] { ++ran; });
+    mailbox.close();
+    mailbox.post([&] { ++ran; });
+    QCoreApplication::sendPostedEvents(&mailbox);
+    QCOMPARE(ran, 0);
+}
+
+void TestServerThreads::closingWithAnswersOwedDropsThem()
+{
+    // The cloud may answer after the server closed (a function that ends late): the answer
+    // is posted to a thread that is gone, and dropped, with nothing touched.
+    std::vector<std::function<void()>> owed;
+    QMutex mutex;
+    std::shared_ptr<Mailbox> io;
+    auto servers = std::make_unique<ServerThreads>(
+        1, [&](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &lane) {
+            QMutexLocker locker(&mutex);
+            io = lane;
+            auto answer = GuardedHttpServer::answerOf(request, socket);
+            owed.push_back([lane, answer] { lane->post([answer] { answer(okAnswer("late")); }); });
+        });
+    RequestGuard guard;
+    const quint16 port = servers->listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    QTRY_VERIFY([&] {
+        QMutexLocker locker(&mutex);
+        return !owed.empty();
+    }());
+    servers.reset();
+    QVERIFY(io);
+    QCOMPARE(io->thread(), nullptr);
+    for (const auto &answer : owed)
+        answer();
+    QCoreApplication::processEvents();
+    // The connection ended with its server, unanswered.
+    QTRY_COMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+    QVERIFY(!socket.readAll().contains("late"));
+}
+
+void TestServerThreads::portInUseIsRefused()
+{
+    // One listening socket shared by the threads, not one each with SO_REUSEPORT: a second
+    // server on the same port must fail, not share the requests.
+    auto serve = [](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &) {
+        GuardedHttpServer::answerOf(request, socket)(okAnswer("first"));
+    };
+    ServerThreads first(2, serve);
+    RequestGuard guard;
+    const quint16 port = first.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    ServerThreads second(2, serve);
+    RequestGuard otherGuard;
+    QCOMPARE(second.listen(&otherGuard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, port), quint16(0));
+}
+
+QTEST_GUILESS_MAIN(TestServerThreads)
+#include "tst_serverthreads.moc"
