@@ -10,6 +10,7 @@
 #include "services/services.h"
 
 #include <QAbstractHttpServer>
+#include <QDir>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -20,6 +21,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
 #include <QXmlStreamWriter>
@@ -29,6 +31,17 @@ using namespace Qt::StringLiterals;
 namespace Nimbus {
 
 namespace {
+
+// The host a Host header names, without its port ("[::1]:4566" is "::1").
+QString hostOf(const QByteArray &header)
+{
+    QString host = QString::fromLatin1(header);
+    if (host.startsWith('['_L1))
+        return host.mid(1, host.indexOf(']'_L1) - 1);
+    if (host.contains(':'_L1))
+        return host.left(host.lastIndexOf(':'_L1));
+    return host;
+}
 
 // The request id of the invocation behind a trace header: the bootstraps set
 // _X_AMZN_TRACE_ID to Root=1-<first 8 hex digits of the request id>-<other 24>.
@@ -394,6 +407,16 @@ Result<void> AwsEndpoint::listen(const QHostAddress &address, quint16 port)
                                              : u"BadRequest"_s;
         return secured(AwsWire::xmlAnswer(status, AwsWire::queryError(code, message, true, QString())));
     };
+    // An object or a part of kSpillThreshold or more goes to a file as it arrives, and is
+    // read from it when its turn comes on the cloud's thread: parts uploaded ten at a
+    // time no longer sit in memory, each more than once, while they wait.
+    mThreads->setSpill(
+        kSpillThreshold,
+        [](const QByteArray &requestLine, const HttpHeaders &) { return requestLine.startsWith("PUT "); },
+        [this](const GuardedTcpServer::SpilledRequest &request, const std::shared_ptr<Mailbox> &io) {
+        serveSpilled(request, io);
+        },
+        QDir::tempPath());
     mPort = mThreads->listen(&mGuard, bodyLimit, refusal, address, port);
     if (mPort == 0) {
         mThreads.reset();
@@ -454,12 +477,7 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
     // cloud's.
     AwsRequest data;
     readRequest(request, &data);
-    QString host = QString::fromLatin1(data.header("host"));
-    if (host.startsWith('['_L1)) // [::1]:4566
-        host = host.mid(1, host.indexOf(']'_L1) - 1);
-    else if (host.contains(':'_L1))
-        host = host.left(host.lastIndexOf(':'_L1));
-    data.host = host;
+    data.host = hostOf(data.header("host"));
     auto responder = std::make_shared<QHttpServerResponder>(GuardedHttpServer::makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
     const bool head = data.method == "HEAD"_L1;
@@ -512,6 +530,50 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
     // request already being served, and the sooner it is answered the sooner that one ends.
     mHome->post([this, data = std::move(data), answer]() mutable { handle(std::move(data), answer); },
                 Qt::HighEventPriority);
+}
+
+void AwsEndpoint::serveSpilled(const GuardedTcpServer::SpilledRequest &spilled, const std::shared_ptr<Mailbox> &io)
+{
+    // On the connection's thread, as serve(): the request as Qt HttpServer would have read
+    // it (readRequest), its body still in its file.
+    AwsRequest data;
+    const QList<QByteArray> line = spilled.requestLine.split(' ');
+    const QByteArray target = line.value(1);
+    const qsizetype question = target.indexOf('?');
+    QUrl url;
+    url.setPath(QString::fromUtf8(question < 0 ? target : target.left(question)), QUrl::TolerantMode);
+    if (question >= 0)
+        url.setQuery(QString::fromUtf8(target.mid(question + 1)), QUrl::TolerantMode);
+    data.method = QString::fromLatin1(line.value(0));
+    data.path = url.path(QUrl::FullyDecoded);
+    if (data.path.isEmpty())
+        data.path = u"/"_s;
+    data.query = url.query(QUrl::FullyEncoded).toUtf8();
+    data.headers = spilled.headers;
+    data.sourceIp = spilled.sourceIp;
+    data.when = QDateTime::currentDateTimeUtc();
+    data.host = hostOf(data.header("host"));
+    QPointer<QTcpSocket> socket(spilled.socket);
+    Reply answer = [io, socket](const HttpResponseData &response) {
+        auto write = [socket, response] {
+            if (socket)
+                GuardedTcpServer::answerSpilled(socket, response);
+        };
+        if (io->thread() == QThread::currentThread())
+            write();
+        else
+            io->post(write);
+    };
+    mHome->post(
+        [this, data = std::move(data), answer, path = spilled.bodyPath]() mutable {
+        // Read when its turn comes, so that at most the request being served is in memory.
+        QFile body(path);
+        if (body.open(QIODevice::ReadOnly))
+            data.body = body.readAll();
+        body.remove();
+        handle(std::move(data), answer);
+        },
+        Qt::HighEventPriority);
 }
 
 void AwsEndpoint::close()

@@ -37,6 +37,9 @@ public:
     static constexpr qsizetype kDynamoRequestLimit = 16 * 1024 * 1024;
     // Lambda's 6 MB for a synchronous invocation's payload, and a little room for its own error.
     static constexpr qsizetype kInvokeRequestLimit = 7 * 1024 * 1024;
+    // A PUT body of this size or more is written to a file as it arrives (an S3 object or
+    // part), not kept in memory until its request is served.
+    static constexpr qsizetype kSpillThreshold = 1024 * 1024;
     static constexpr const char *kAccountId = "000000000000";
 
     explicit AwsEndpoint(LocalCloud &cloud, QObject *parent = nullptr);
@@ -87,6 +90,7 @@ public:
 
 private:
     void serve(const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io);
+    void serveSpilled(const GuardedTcpServer::SpilledRequest &request, const std::shared_ptr<Mailbox> &io);
 
     // The service a request is for, with its protocol and operation noted in request.
     AwsService *route(AwsRequest &request) const;

@@ -3,9 +3,11 @@
 #include <QHostInfo>
 #include <QNetworkInterface>
 #include <QTcpSocket>
+#include <QTemporaryFile>
 #include <QUrl>
 
 #include <limits>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -153,14 +155,24 @@ bool RequestGuard::isHeaderName(const QByteArray &name)
 
 QByteArray closingResponse(const HttpResponseData &response)
 {
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' '
-                     + (response.status == 413   ? "Request Entity Too Large"
-                        : response.status == 431 ? "Request Header Fields Too Large"
-                        : response.status == 403 ? "Forbidden"
-                                                 : "Bad Request")
+    // The reason phrase is read by no client; these are the answers it is written for.
+    const int status = response.status;
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' '
+                     + (status == 413   ? "Request Entity Too Large"
+                        : status == 431 ? "Request Header Fields Too Large"
+                        : status == 403 ? "Forbidden"
+                        : status == 400 ? "Bad Request"
+                        : status < 300  ? "OK"
+                        : status < 500  ? "Client Error"
+                                        : "Server Error")
                      + "\r\n";
-    for (const auto &[key, value] : response.headers)
+    for (const auto &[key, value] : response.headers) {
+        // The length is written below, once; the connection is closed.
+        if (key.compare("content-length", Qt::CaseInsensitive) == 0
+            || key.compare("connection", Qt::CaseInsensitive) == 0)
+            continue;
         out += key + ": " + value + "\r\n";
+    }
     out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n";
     return out + response.body;
 }
@@ -174,8 +186,9 @@ public:
     static constexpr const char *kName = "nimbus-connection-guard";
 
     ConnectionGuard(QTcpSocket *socket, const RequestGuard *guard, GuardedTcpServer::BodyLimit limit,
-                    GuardedTcpServer::Refusal refusal)
-        : QObject(socket), mSocket(socket), mGuard(guard), mLimit(std::move(limit)), mRefusal(std::move(refusal))
+                    GuardedTcpServer::Refusal refusal, const GuardedTcpServer::Spill *spill)
+        : QObject(socket), mSocket(socket), mGuard(guard), mLimit(std::move(limit)), mRefusal(std::move(refusal)),
+          mSpill(spill)
     {
         setObjectName(QLatin1String(kName));
         // Connected before the HTTP server's own slot, so this one sees the bytes first.
@@ -195,6 +208,10 @@ private:
     {
         if (mDraining) {
             discard();
+            return;
+        }
+        if (mBody) {
+            spillMore();
             return;
         }
         const qint64 fresh = mSocket->bytesAvailable(); // what the HTTP server has not read yet
@@ -282,7 +299,57 @@ private:
         }
         if (expectContinue && !bodyFollowed)
             mSocket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        if (mSpill && mSpill->take && contentLength >= mSpill->threshold && contentLength > 0
+            && mSpill->wanted(requestLine, headers)) {
+            startSpill(requestLine, headers, contentLength);
+            return false;
+        }
         return true;
+    }
+
+    // Takes the request from the HTTP server: its body goes to a file as it arrives, and
+    // the request is handed whole to the spill's taker.
+    void startSpill(const QByteArray &requestLine, const HttpHeaders &headers, qint64 length)
+    {
+        auto file = std::make_unique<QTemporaryFile>(mSpill->directory + u"/nimbus-body-XXXXXX"_s);
+        if (!file->open()) {
+            refuse(400, u"the request body cannot be kept: %1"_s.arg(file->errorString()));
+            return;
+        }
+        // The HTTP server never reads from this connection again: what it read of this
+        // head (a head that came in pieces) is dropped with its transaction.
+        QObject::disconnect(mSocket, &QTcpSocket::readyRead, nullptr, nullptr);
+        connect(mSocket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+        const qint64 unread = mSocket->bytesAvailable();
+        if (mSocket->isTransactionStarted())
+            mSocket->commitTransaction();
+        const qint64 readByServer = mReceived - unread;
+        mSocket->skip(qMax<qint64>(0, mHeadLength - readByServer));
+        mSpilled = {requestLine, headers, file->fileName(), mSocket->peerAddress().toString(), mSocket};
+        mBody = std::move(file);
+        mBodyLength = length;
+        spillMore();
+    }
+
+    void spillMore()
+    {
+        while (mBody && mSocket->bytesAvailable() > 0 && mBody->size() < mBodyLength) {
+            const QByteArray chunk = mSocket->read(qMin<qint64>(mBodyLength - mBody->size(), 1 << 20));
+            if (mBody->write(chunk) != chunk.size()) {
+                mBody.reset();
+                refuse(400, u"the request body cannot be kept"_s);
+                return;
+            }
+        }
+        if (!mBody || mBody->size() < mBodyLength)
+            return;
+        mBody->close();
+        // The taker reads the file and removes it; nothing of the connection is read after.
+        mBody->setAutoRemove(false);
+        mBody.reset();
+        mDraining = true;
+        discard();
+        mSpill->take(mSpilled);
     }
 
     void refuse(int status, const QString &message)
@@ -306,6 +373,10 @@ private:
     const RequestGuard *mGuard;
     GuardedTcpServer::BodyLimit mLimit;
     GuardedTcpServer::Refusal mRefusal;
+    const GuardedTcpServer::Spill *mSpill; // the server's, which outlives its connections
+    std::unique_ptr<QTemporaryFile> mBody; // a spilled body, while it arrives
+    qint64 mBodyLength = 0;
+    GuardedTcpServer::SpilledRequest mSpilled;
     QByteArray mHead;
     qsizetype mHeadLength = -1;
     qint64 mReceived = 0;
@@ -328,6 +399,13 @@ void GuardedTcpServer::requestRead(QTcpSocket *socket)
         static_cast<ConnectionGuard *>(guard)->reset();
 }
 
+void GuardedTcpServer::answerSpilled(QTcpSocket *socket, const HttpResponseData &response)
+{
+    socket->write(closingResponse(response));
+    socket->flush();
+    socket->disconnectFromHost();
+}
+
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
     auto *socket = new QTcpSocket(this);
@@ -335,7 +413,7 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    new ConnectionGuard(socket, mGuard, mLimit, mRefusal);
+    new ConnectionGuard(socket, mGuard, mLimit, mRefusal, mSpill.take ? &mSpill : nullptr);
     connectionAccepted(socket);
     addPendingConnection(socket);
 }

@@ -69,6 +69,32 @@ public:
     // guard: who may send requests (checked on the head, before any body is read); not owned.
     GuardedTcpServer(const RequestGuard *guard, BodyLimit limit, Refusal refusal, QObject *parent = nullptr);
 
+    // A request whose body went to a file as it arrived instead of to the HTTP server's
+    // memory (see Spill). Its connection is answered through answer(), which closes it.
+    struct SpilledRequest
+    {
+        QByteArray requestLine; // "PUT /bucket/key?partNumber=1 HTTP/1.1"
+        HttpHeaders headers; // names in lower case, values trimmed
+        QString bodyPath; // the body, removed once the request is read
+        QString sourceIp;
+        QTcpSocket *socket = nullptr; // lives on the connection's thread
+    };
+    // Which requests are spilled (those with a Content-Length of at least threshold that
+    // wanted accepts), and who takes them, on the connection's thread. The HTTP server
+    // buffers a body whole, and more than once as it grows: ten 8 MB parts uploaded at
+    // once took the endpoint over 250 MB.
+    struct Spill
+    {
+        qint64 threshold = 0;
+        std::function<bool(const QByteArray &requestLine, const HttpHeaders &headers)> wanted;
+        std::function<void(const SpilledRequest &request)> take;
+        QString directory; // where the bodies are written while they arrive
+    };
+    void setSpill(Spill spill) { mSpill = std::move(spill); }
+    // Writes a whole answer to a spilled request's connection, and closes it (the HTTP
+    // server that read its earlier requests cannot read its next ones).
+    static void answerSpilled(QTcpSocket *socket, const HttpResponseData &response);
+
     // The server calls this when it has read a whole request from the socket, so that
     // the next request on the connection is counted from zero.
     static void requestRead(QTcpSocket *socket);
@@ -83,6 +109,7 @@ private:
     const RequestGuard *mGuard;
     BodyLimit mLimit;
     Refusal mRefusal;
+    Spill mSpill;
 };
 
 // The HTTP server behind a GuardedTcpServer (httpmethod.h: it needs Qt HttpServer).

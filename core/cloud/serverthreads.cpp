@@ -107,7 +107,16 @@ quint16 ServerThreads::listen(RequestGuard *guard, GuardedTcpServer::BodyLimit l
                 [serve = mServe, io](const QHttpServerRequest &request, QTcpSocket *socket) {
                 serve(request, socket, io);
             });
-            accepting = server->acceptFrom(descriptor, guard, limit, refusal);
+            GuardedTcpServer::Spill spill;
+            if (mTakeSpilled) {
+                spill.threshold = mSpillThreshold;
+                spill.wanted = mSpillWanted;
+                spill.take = [take = mTakeSpilled, io](const GuardedTcpServer::SpilledRequest &request) {
+                    take(request, io);
+                };
+                spill.directory = mSpillDirectory;
+            }
+            accepting = server->acceptFrom(descriptor, guard, limit, refusal, std::move(spill));
             lane.server = server;
             },
             Qt::BlockingQueuedConnection);

@@ -63,6 +63,18 @@ public:
     // the port, or 0 when it cannot.
     quint16 listen(RequestGuard *guard, GuardedTcpServer::BodyLimit limit, GuardedTcpServer::Refusal refusal,
                    const QHostAddress &address, quint16 port);
+    // Large bodies written to files as they arrive (GuardedTcpServer::Spill), taken on the
+    // connection's thread with its mailbox; set before listen().
+    using TakeSpilled =
+        std::function<void(const GuardedTcpServer::SpilledRequest &request, const std::shared_ptr<Mailbox> &io)>;
+    void setSpill(qint64 threshold, std::function<bool(const QByteArray &, const HttpHeaders &)> wanted,
+                  TakeSpilled take, const QString &directory)
+    {
+        mSpillThreshold = threshold;
+        mSpillWanted = std::move(wanted);
+        mTakeSpilled = std::move(take);
+        mSpillDirectory = directory;
+    }
     int count() const { return int(mLanes.size()); }
 
 private:
@@ -74,6 +86,10 @@ private:
     };
     Serve mServe;
     std::vector<Lane> mLanes;
+    qint64 mSpillThreshold = 0;
+    std::function<bool(const QByteArray &, const HttpHeaders &)> mSpillWanted;
+    TakeSpilled mTakeSpilled;
+    QString mSpillDirectory;
 };
 
 } // namespace Nimbus
