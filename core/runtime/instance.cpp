@@ -891,6 +891,10 @@ void Instance::onFrame(const QByteArray &frame)
         onWorkerReady(message.value("imports"_L1).toArray());
         return;
     }
+    if (type == "spare"_L1) {
+        mSpareReady = true;
+        return;
+    }
     if (!mCurrent || message.value("requestId"_L1).toString() != mCurrent->requestId)
         return;
     // A streamed response (awslambda.streamifyResponse): its bytes as the handler writes them.

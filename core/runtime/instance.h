@@ -51,6 +51,9 @@ public:
     // Whether a spare can become spec's worker: a variable read as the interpreter
     // starts (NODE_OPTIONS, PYTHON*, LD_PRELOAD...) needs a worker started with it.
     static bool canUseSpare(const FunctionSpec &spec);
+    // A spare whose interpreter and bootstrap are loaded (it said so): bound now, it only
+    // loads the handler. One still starting can be bound too, but pays for the rest of its start.
+    bool isSpareReady() const { return mState == State::Spare && mSpareReady; }
     // The interpreter a runtime's workers run: spares of one kind serve any of its runtimes.
     static QString interpreterOf(const QString &runtime);
     // Runs one invocation; it waits for the worker to be ready when it is still starting.
@@ -159,6 +162,7 @@ private:
     bool mReady = false;
     std::optional<InvocationResult> mCurrent;
     bool mSpare = false; // started as a spare and not bound yet
+    bool mSpareReady = false; // the spare's bootstrap waits for its function
     bool mFromSpare = false; // bound from a spare
     QString mLogStream;
     QElapsedTimer mWaitClock; // a cold invocation waiting for the worker

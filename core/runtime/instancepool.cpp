@@ -258,8 +258,8 @@ QList<qint64> InstancePool::spareProcessIds() const
 
 int InstancePool::spareCount() const
 {
-    return int(std::count_if(mSpares.cbegin(), mSpares.cend(),
-                             [](const Instance *spare) { return spare->state() == Instance::State::Spare; }));
+    return int(
+        std::count_if(mSpares.cbegin(), mSpares.cend(), [](const Instance *spare) { return spare->isSpareReady(); }));
 }
 
 void InstancePool::onFinished(Instance *instance, const InvocationResult &result)

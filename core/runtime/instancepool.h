@@ -57,7 +57,8 @@ public:
     // interpreter; they end with the pool. Off unless turned on (the studio does).
     void setSparesEnabled(bool enabled);
     bool sparesEnabled() const { return mSparesEnabled; }
-    // The running spares (not counted as any function's instances).
+    // The spares ready to take a function: interpreter and bootstrap loaded (not counted
+    // as any function's instances).
     int spareCount() const;
     QList<qint64> spareProcessIds() const;
     int instanceCount(const QString &function) const;

@@ -93,7 +93,9 @@ channel.on("error", () => process.exit(0));
 // A spare worker, started before a function needs it, becomes that function's worker
 // when the studio's first frame names it: its variables (the spare started with the
 // runtime's only, never a function's) and its folder. Only then is user code loaded.
+// It tells the studio when it is up, so that the studio knows a bind now only loads the handler.
 async function becomeFunction() {
+    if (!early.length) send({ type: "spare" });
     const load = early.length ? early.shift() : await new Promise((resolve) => {
         onFrame = (message) => {
             onFrame = (later) => early.push(later);

@@ -197,7 +197,9 @@ def become_function():
     """A spare worker, started before a function needs it, becomes that function's
     worker when the studio's first frame names it: its variables (the spare started with
     the runtime's only, never a function's) and its folder. Only then is user code
-    loaded. False when the studio went away first."""
+    loaded. False when the studio went away first. It tells the studio when it is up, so
+    that the studio knows a bind now only loads the handler."""
+    send({"type": "spare"})
     load = receive()
     if not load or load.get("type") != "load":
         return False

@@ -53,6 +53,8 @@ private slots:
     void spareTakesTheFunctionsOwnVariablesAndFolder_data();
     void spareTakesTheFunctionsOwnVariablesAndFolder();
     void sparesAreBoundedAndEndWithThePool();
+    void spareSaysWhenItIsReady_data();
+    void spareSaysWhenItIsReady();
     void startupVariablesNeedAFreshWorker();
     void coldStartProfileNamesTheSlowestImport_data();
     void coldStartProfileNamesTheSlowestImport();
@@ -827,6 +829,45 @@ void tst_Runtime::sparesAreBoundedAndEndWithThePool()
 
 // NODE_OPTIONS (or PYTHON*, LD_PRELOAD) is read as the interpreter starts: a spare
 // started without it cannot serve the function.
+void tst_Runtime::spareSaysWhenItIsReady_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("runtime");
+    QTest::addColumn<QString>("handler");
+    QTest::newRow("Node.js") << "whojs"
+                             << "nodejs20.x"
+                             << "index.handler";
+    QTest::newRow("Python") << "whopy"
+                            << "python3.12"
+                            << "app.handler";
+}
+
+// A spare is ready once its bootstrap says it waits for a function (the pool counts only
+// those: a bind then loads the handler only), not when its process has started; bound,
+// it is a function's worker and no spare any more.
+void tst_Runtime::spareSaysWhenItIsReady()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, runtime);
+    QFETCH(QString, handler);
+    QObject owner;
+    const Result<Instance *> started = Instance::startSpare(runtime, &owner);
+    QVERIFY2(started, qPrintable(started.errorMessage()));
+    Instance *spare = *started;
+    QCOMPARE(spare->state(), Instance::State::Spare);
+    QVERIFY(!spare->isSpareReady()); // nothing read from the worker yet: its interpreter is starting
+    QTRY_VERIFY_WITH_TIMEOUT(spare->isSpareReady(), 10000);
+    QVERIFY(spare->bind(spec(name, runtime, handler)));
+    QVERIFY(!spare->isSpareReady());
+    QSignalSpy finished(spare, &Instance::finished);
+    spare->invoke(QStringLiteral("a5b1c2d3-0000-4000-8000-000000000001"), "{}");
+    QVERIFY(finished.wait(20000));
+    const InvocationResult result = finished.first().first().value<InvocationResult>();
+    QVERIFY2(result.ok, QJsonDocument(result.error).toJson().constData());
+    QCOMPARE(QJsonDocument::fromJson(result.resultJson).object().value("name").toString(), name);
+    QVERIFY(result.spareWorker);
+}
+
 void tst_Runtime::startupVariablesNeedAFreshWorker()
 {
     InstancePool pool;
