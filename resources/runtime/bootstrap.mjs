@@ -227,16 +227,16 @@ function run(handler, event, context) {
 
 // Times each module the handler's load executes (cumulative includes what it imported,
 // self does not), and the handler's own module as a whole: CommonJS modules through
-// Module._load, ES modules through the calls import-timer.mjs puts around their bodies.
+// Module.prototype.load, which Node.js calls for a module not loaded yet with its file
+// already resolved (wrapping Module._load instead meant resolving every require once
+// more, for cached ones too), ES modules through the calls import-timer.mjs puts around
+// their bodies.
 function timeImports() {
     const times = new Map();
     const stack = [];
-    const load = Module._load;
-    Module._load = function (request, parent, isMain) {
-        let name = request;
-        try { name = Module._resolveFilename(request, parent, isMain); } catch { /* load() says why */ }
-        const cached = Module._cache[name];
-        if (cached || name.startsWith("node:") || !path.isAbsolute(name))
+    const load = Module.prototype.load;
+    Module.prototype.load = function (filename) {
+        if (typeof filename !== "string" || !path.isAbsolute(filename))
             return load.apply(this, arguments);
         stack.push(0);
         const start = process.hrtime.bigint();
@@ -246,7 +246,7 @@ function timeImports() {
             const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
             const children = stack.pop();
             if (stack.length) stack[stack.length - 1] += elapsed;
-            times.set(name, { module: name, cumulativeMs: elapsed, selfMs: elapsed - children });
+            times.set(filename, { module: filename, cumulativeMs: elapsed, selfMs: elapsed - children });
         }
     };
     const esm = new Map(); // url -> { start, end, importer }
@@ -257,7 +257,7 @@ function timeImports() {
     };
     return {
         stop(handlerFile, totalMs) {
-            Module._load = load;
+            Module.prototype.load = load;
             delete globalThis.__nimbusModuleStart;
             delete globalThis.__nimbusModuleEnd;
             addModules(times, esm);
