@@ -554,7 +554,7 @@ int CommandLine::serve(const QStringList &arguments)
     flush.setSingleShot(true);
     flush.setInterval(50);
     QObject::connect(&flush, &QTimer::timeout, [this] { mErr.flush(); });
-    QObject::connect(&cloud, &LocalCloud::logged, [this, &flush](const CloudLogEntry &e) {
+    QObject::connect(&cloud, &LocalCloud::logged, &flush, [this, &flush](const CloudLogEntry &e) {
         printHop(mErr, e);
         if (!flush.isActive())
             flush.start();

@@ -325,7 +325,7 @@ HttpResponseData accessDenied(const QString &service, const AwsRequest &request,
 class FileStreamer : public QObject
 {
 public:
-    FileStreamer(QTcpSocket *socket, std::unique_ptr<QFile> file, qint64 length,
+    FileStreamer(QTcpSocket *socket, std::shared_ptr<QFile> file, qint64 length,
                  std::shared_ptr<QHttpServerResponder> responder)
         : QObject(socket), mSocket(socket), mFile(std::move(file)), mLeft(length), mResponder(std::move(responder))
     {
@@ -359,7 +359,7 @@ private:
     }
 
     QTcpSocket *mSocket;
-    std::unique_ptr<QFile> mFile;
+    std::shared_ptr<QFile> mFile; // opened on the cloud's thread, read on this one only
     qint64 mLeft;
     std::shared_ptr<QHttpServerResponder> mResponder;
 };
@@ -483,19 +483,15 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
     const bool head = data.method == "HEAD"_L1;
     auto bodyFile = std::make_shared<BodyFile>();
     data.bodyFile = bodyFile;
-    auto reply = [responder, alive, head, bodyFile](const HttpResponseData &response) {
+    // Writes an answer, with the file of a body in a file (a large object) already open:
+    // opened where the answer was decided, before a later request could replace it.
+    auto reply =
+        [responder, alive, head, bodyFile](const HttpResponseData &response, const std::shared_ptr<QFile> &opened) {
         if (!alive)
             return; // the client hung up
-        // A body in a file (a large object) is sent from it a chunk at a time.
-        std::unique_ptr<QFile> file;
-        if (!head && !bodyFile->path.isEmpty() && response.body.isEmpty()
-            && (response.status == 200 || response.status == 206)) {
-            file = std::make_unique<QFile>(bodyFile->path);
-            if (!file->open(QIODevice::ReadOnly) || !file->seek(bodyFile->from)
-                || file->size() < bodyFile->from + bodyFile->length) {
-                responder->write(QHttpServerResponder::StatusCode::InternalServerError);
-                return;
-            }
+        if (opened && !opened->isOpen()) {
+            responder->write(QHttpServerResponder::StatusCode::InternalServerError);
+            return;
         }
         responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
         bool hasLength = false;
@@ -505,26 +501,35 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
         }
         if (!hasLength)
             responder->writeHeader("content-length", QByteArray::number(response.body.size()));
-        if (head || file)
+        if (head || opened)
             responder->writeBody(QByteArray());
         else
             responder->writeBody(response.body);
-        if (file)
-            new FileStreamer(alive.data(), std::move(file), bodyFile->length, responder);
+        if (opened) // sent from it a chunk at a time
+            new FileStreamer(alive.data(), opened, bodyFile->length, responder);
     };
     // Checked again on the head as Qt parsed it: the guard's own read of the raw bytes
     // decided before any body arrived; this one is the parse the request is served by.
     if (const auto refusal = mGuard.refusal(data.headers)) {
         reply(AwsEndpoint::secured(
-            AwsWire::xmlAnswer(403, AwsWire::queryError(u"AccessDenied"_s, *refusal, true, QString()))));
+                  AwsWire::xmlAnswer(403, AwsWire::queryError(u"AccessDenied"_s, *refusal, true, QString()))),
+              nullptr);
         return;
     }
     // The answer is written back on this thread, in order with this connection's others.
-    Reply answer = [io, reply](const HttpResponseData &response) {
+    Reply answer = [io, reply, head, bodyFile](const HttpResponseData &response) {
+        std::shared_ptr<QFile> opened;
+        if (!head && !bodyFile->path.isEmpty() && response.body.isEmpty()
+            && (response.status == 200 || response.status == 206)) {
+            opened = std::make_shared<QFile>(bodyFile->path);
+            if (!opened->open(QIODevice::ReadOnly) || !opened->seek(bodyFile->from)
+                || opened->size() < bodyFile->from + bodyFile->length)
+                opened->close();
+        }
         if (io->thread() == QThread::currentThread())
-            reply(response);
+            reply(response, opened);
         else
-            io->post([reply, response] { reply(response); });
+            io->post([reply, response, opened] { reply(response, opened); });
     };
     // Ahead of the gateway's requests still waiting: a function's SDK call is part of a
     // request already being served, and the sooner it is answered the sooner that one ends.
@@ -564,13 +569,19 @@ void AwsEndpoint::serveSpilled(const GuardedTcpServer::SpilledRequest &spilled, 
         else
             io->post(write);
     };
+    // The file goes with the last copy of this call: served, or dropped with the endpoint.
+    std::shared_ptr<const QString> body(new QString(spilled.bodyPath), [](const QString *path) {
+        QFile::remove(*path);
+        delete path;
+    });
     mHome->post(
-        [this, data = std::move(data), answer, path = spilled.bodyPath]() mutable {
+        [this, data = std::move(data), answer, body]() mutable {
         // Read when its turn comes, so that at most the request being served is in memory.
-        QFile body(path);
-        if (body.open(QIODevice::ReadOnly))
-            data.body = body.readAll();
-        body.remove();
+        QFile file(*body);
+        if (file.open(QIODevice::ReadOnly))
+            data.body = file.readAll();
+        file.close();
+        QFile::remove(*body);
         handle(std::move(data), answer);
         },
         Qt::HighEventPriority);
@@ -584,6 +595,9 @@ void AwsEndpoint::close()
         mCloud.setExtensionPort(0);
     mExtension->close();
     mThreads.reset();
+    // Requests read but not yet served are dropped with their answers.
+    mHome->close();
+    mHome = std::make_shared<Mailbox>();
     mPort = 0;
 }
 

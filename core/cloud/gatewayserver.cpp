@@ -275,6 +275,9 @@ std::optional<RouteTable::Match> GatewayServer::plainRoute(const HttpRequestData
 void GatewayServer::close()
 {
     mThreads.reset(); // first: no thread reads the routes or the guard after
+    // Requests read but not yet served are dropped with their answers.
+    mHome->close();
+    mHome = std::make_shared<Mailbox>();
     mPort = 0;
 }
 

@@ -6,6 +6,7 @@
 #include <QTemporaryFile>
 #include <QUrl>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 
@@ -300,11 +301,26 @@ private:
         if (expectContinue && !bodyFollowed)
             mSocket->write("HTTP/1.1 100 Continue\r\n\r\n");
         if (mSpill && mSpill->take && contentLength >= mSpill->threshold && contentLength > 0
-            && mSpill->wanted(requestLine, headers)) {
+            && spillable(requestLine, headers) && mSpill->wanted(requestLine, headers)) {
             startSpill(requestLine, headers, contentLength);
             return false;
         }
         return true;
+    }
+
+    // What the guard's own read of a head may take from the HTTP server: a request line of
+    // three parts whose target is a path, and a body whose length is its Content-Length
+    // (not chunked: the HTTP server decodes that, and a length beside it is not the body's).
+    static bool spillable(const QByteArray &requestLine, const HttpHeaders &headers)
+    {
+        const QList<QByteArray> parts = requestLine.split(' ');
+        if (parts.size() != 3 || !parts.at(1).startsWith('/') || !parts.at(2).startsWith("HTTP/1."))
+            return false;
+        for (const char c : requestLine)
+            if (uchar(c) < 0x20 || c == 0x7f)
+                return false;
+        return std::none_of(headers.cbegin(), headers.cend(),
+                            [](const auto &h) { return h.first == "transfer-encoding"; });
     }
 
     // Takes the request from the HTTP server: its body goes to a file as it arrives, and

@@ -798,22 +798,29 @@ void Instance::dispatch()
                         {u"requestId"_s, mCurrent->requestId},
                         {u"deadlineMs"_s, double(deadline)},
                         {u"context"_s, context}};
-    // The worker's frame, written as bytes around the event, which is JSON already (the
-    // runner's callers check what they are given): parsing it to write it again cost a
-    // warm invocation more than the rest of its frame.
+    // The worker's frame, written as bytes around the event, which is JSON already:
+    // writing it again cost a warm invocation more than the rest of its frame.
     QByteArray frame;
-    if (!mApi && mFault.latencyMs <= 0 && mFault.kind == InjectedFault::Kind::None) {
+    // The event must be one JSON value for its bytes to be written as they are: anything
+    // else ("1,2", a text with quotes in it) would end the worker's parse of the frame, or
+    // set its other keys. Checked by parsing it, which is still cheaper than writing it again.
+    QJsonParseError parseError;
+    const QJsonDocument event = QJsonDocument::fromJson("[" + mPendingEvent + "]", &parseError);
+    const bool oneValue = event.isArray() && event.array().size() == 1;
+    if (oneValue && !mApi && mFault.latencyMs <= 0 && mFault.kind == InjectedFault::Kind::None) {
         if (mContextJson.isEmpty())
             mContextJson = QJsonDocument(context).toJson(QJsonDocument::Compact);
         frame = R"({"type":"invoke","requestId":)"
                 + QJsonDocument(QJsonArray{mCurrent->requestId}).toJson(QJsonDocument::Compact).mid(1).chopped(1)
-                + R"(,"deadlineMs":)" + QByteArray::number(deadline) + R"(,"context":)" + mContextJson
-                + (mPendingEvent.trimmed().isEmpty() ? QByteArray() : R"(,"event":)" + mPendingEvent) + '}';
+                + R"(,"deadlineMs":)" + QByteArray::number(deadline) + R"(,"context":)" + mContextJson + R"(,"event":)"
+                + mPendingEvent + '}';
     } else {
         // The event goes as a JSON value; parsing it here keeps one framing for both sides.
-        QJsonParseError parseError;
-        const QJsonDocument event = QJsonDocument::fromJson("[" + mPendingEvent + "]", &parseError);
-        message.insert(u"event"_s, event.array().at(0));
+        // Bytes that are not one value are no event (null), never a part of the frame.
+        if (oneValue)
+            message.insert(u"event"_s, event.array().at(0));
+        else if (!mPendingEvent.trimmed().isEmpty())
+            message.insert(u"event"_s, QJsonValue(QJsonValue::Null));
     }
     mApiEvent = mPendingEvent;
     mPendingEvent.clear();

@@ -33,7 +33,8 @@ QByteArray bodyOf(qsizetype size)
 
 // Sends raw bytes on a connection of its own (a head in pieces, a body cut short) from
 // another thread, and reads what comes back until the server closes or timeoutMs.
-QByteArray rawExchange(quint16 port, const QList<QByteArray> &pieces, bool readAnswer, int pauseMs = 20)
+QByteArray rawExchange(quint16 port, const QList<QByteArray> &pieces, bool readAnswer, int pauseMs = 20,
+                       int answerSeconds = 10)
 {
     auto exchange = [=] {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -56,7 +57,7 @@ QByteArray rawExchange(quint16 port, const QList<QByteArray> &pieces, bool readA
         }
         QByteArray answer;
         if (readAnswer) {
-            timeval timeout{10, 0};
+            timeval timeout{answerSeconds, 0};
             ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
             char buffer[4096];
             for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
@@ -88,6 +89,8 @@ private slots:
     void overTheLimitIsRefusedUnread();
     void foreignHostIsRefusedUnread();
     void abandonedBodyLeavesNoFile();
+    void chunkedBodyIsLeftToTheServer();
+    void malformedRequestLineIsLeftToTheServer();
 
 private:
     QByteArray url(const QByteArray &key) const { return mCloud->endpoint->url().toUtf8() + "/files/" + key; }
@@ -216,6 +219,35 @@ void TestSpilledBodies::abandonedBodyLeavesNoFile()
     rawExchange(mCloud->endpoint->port(), {head, body.left(body.size() / 2)}, false);
     QTRY_VERIFY(spillFiles().isEmpty());
     QCOMPARE(httpRequest("GET", url("abandoned.bin")).status, 404L);
+}
+
+void TestSpilledBodies::chunkedBodyIsLeftToTheServer()
+{
+    // A chunked body beside a Content-Length is not the length's bytes: the HTTP server,
+    // which decodes it, keeps it (stored with its chunk lines, it would be a wrong object).
+    const QByteArray body = bodyOf(AwsEndpoint::kSpillThreshold);
+    const QByteArray chunked = QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n0\r\n\r\n";
+    const QByteArray head = "PUT /files/chunked.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+                            "Content-Length: "
+                            + QByteArray::number(chunked.size()) + "\r\n\r\n";
+    const QByteArray answer = rawExchange(mCloud->endpoint->port(), {head, chunked}, true, 20, 2);
+    QVERIFY2(!answer.toLower().contains("connection: close"), answer.left(300).constData());
+    QVERIFY(spillFiles().isEmpty());
+    const HttpReply get = httpRequest("GET", url("chunked.bin"));
+    if (get.status == 200)
+        QVERIFY(get.body == body);
+}
+
+void TestSpilledBodies::malformedRequestLineIsLeftToTheServer()
+{
+    // The guard takes only a request line the HTTP server would have read as one.
+    const QByteArray body = bodyOf(AwsEndpoint::kSpillThreshold);
+    const QByteArray head = "PUT /files/noversion.bin\r\nHost: 127.0.0.1\r\nContent-Length: "
+                            + QByteArray::number(body.size()) + "\r\n\r\n";
+    const QByteArray answer = rawExchange(mCloud->endpoint->port(), {head, body}, true, 20, 2);
+    QVERIFY2(!answer.startsWith("HTTP/1.1 200"), answer.left(300).constData());
+    QVERIFY(spillFiles().isEmpty());
+    QCOMPARE(httpRequest("GET", url("noversion.bin")).status, 404L);
 }
 
 QTEST_GUILESS_MAIN(TestSpilledBodies)

@@ -10,6 +10,7 @@
 #include "document/project.h"
 #include "runtime/invocationresult.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrlQuery>
@@ -166,7 +167,9 @@ void LambdaService::invoke(const AwsRequest &request, const QString &functionNam
         return;
     }
     const QByteArray payload = request.body.isEmpty() ? QByteArray("{}") : request.body;
-    if (!QJsonDocument::fromJson("[" + payload + "]").isArray()) {
+    // One JSON value: "1,2" would make an array of two here, and is not one.
+    if (const QJsonDocument parsed = QJsonDocument::fromJson("[" + payload + "]");
+        !parsed.isArray() || parsed.array().size() != 1) {
         done(lambdaError(400, u"InvalidRequestContentException"_s, u"Could not parse request body into json"_s));
         return;
     }
