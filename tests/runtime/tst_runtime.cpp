@@ -827,19 +827,9 @@ void tst_Runtime::sparesAreBoundedAndEndWithThePool()
         QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(pid), 0) != 0 || isZombie(pid), 5000);
 }
 
-// NODE_OPTIONS (or PYTHON*, LD_PRELOAD) is read as the interpreter starts: a spare
-// started without it cannot serve the function.
 void tst_Runtime::spareSaysWhenItIsReady_data()
 {
-    QTest::addColumn<QString>("name");
-    QTest::addColumn<QString>("runtime");
-    QTest::addColumn<QString>("handler");
-    QTest::newRow("Node.js") << "whojs"
-                             << "nodejs20.x"
-                             << "index.handler";
-    QTest::newRow("Python") << "whopy"
-                            << "python3.12"
-                            << "app.handler";
+    spareServesTheNextColdStart_data();
 }
 
 // A spare is ready once its bootstrap says it waits for a function (the pool counts only
@@ -868,6 +858,8 @@ void tst_Runtime::spareSaysWhenItIsReady()
     QVERIFY(result.spareWorker);
 }
 
+// NODE_OPTIONS (or PYTHON*, LD_PRELOAD) is read as the interpreter starts: a spare
+// started without it cannot serve the function.
 void tst_Runtime::startupVariablesNeedAFreshWorker()
 {
     InstancePool pool;
