@@ -20,7 +20,6 @@
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QUuid>
@@ -526,10 +525,7 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
                 || opened->size() < bodyFile->from + bodyFile->length)
                 opened->close();
         }
-        if (io->thread() == QThread::currentThread())
-            reply(response, opened);
-        else
-            io->post([reply, response, opened] { reply(response, opened); });
+        io->call([reply, response, opened] { reply(response, opened); });
     };
     // Ahead of the gateway's requests still waiting: a function's SDK call is part of a
     // request already being served, and the sooner it is answered the sooner that one ends.
@@ -560,14 +556,10 @@ void AwsEndpoint::serveSpilled(const GuardedTcpServer::SpilledRequest &spilled, 
     data.host = hostOf(data.header("host"));
     QPointer<QTcpSocket> socket(spilled.socket);
     Reply answer = [io, socket](const HttpResponseData &response) {
-        auto write = [socket, response] {
+        io->call([socket, response] {
             if (socket)
                 GuardedTcpServer::answerSpilled(socket, response);
-        };
-        if (io->thread() == QThread::currentThread())
-            write();
-        else
-            io->post(write);
+        });
     };
     // The file goes with the last copy of this call: served, or dropped with the endpoint.
     std::shared_ptr<const QString> body(new QString(spilled.bodyPath), [](const QString *path) {

@@ -20,7 +20,6 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
-#include <QThread>
 #include <QUuid>
 
 #include <algorithm>
@@ -46,15 +45,10 @@ struct PendingResponse
 };
 using Pending = std::shared_ptr<PendingResponse>;
 
-// Runs write on the connection's thread: at once when called there, else in order with
-// the other writes posted for it.
+// Runs write on the connection's thread, in order with the other writes for it.
 void onConnectionThread(const Pending &pending, std::function<void(PendingResponse &)> write)
 {
-    if (pending->io->thread() == QThread::currentThread()) {
-        write(*pending);
-        return;
-    }
-    pending->io->post([pending, write = std::move(write)] { write(*pending); });
+    pending->io->call([pending, write = std::move(write)] { write(*pending); });
 }
 
 // A chunk of a body sent with chunked transfer encoding (an empty one ends it).

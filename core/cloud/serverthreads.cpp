@@ -34,6 +34,14 @@ void Mailbox::post(std::function<void()> call, int priority)
     QCoreApplication::postEvent(this, new CallEvent(std::move(call)), priority);
 }
 
+void Mailbox::call(std::function<void()> call)
+{
+    if (thread() == QThread::currentThread())
+        call();
+    else
+        post(std::move(call));
+}
+
 bool Mailbox::event(QEvent *event)
 {
     if (event->type() != CallEvent::type())
@@ -74,6 +82,8 @@ ServerThreads::~ServerThreads()
             [server = lane.server, mailbox = lane.mailbox.get()] {
             delete server;
             mailbox->close();
+            // What was posted to it holds it (an answer names its connection's mailbox).
+            QCoreApplication::removePostedEvents(mailbox);
             // Answers still posted to it are dropped; without a thread it can end anywhere.
             mailbox->moveToThread(nullptr);
             },

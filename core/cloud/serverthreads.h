@@ -28,6 +28,9 @@ public:
     using QObject::QObject;
 
     void post(std::function<void()> call, int priority = Qt::NormalEventPriority);
+    // Runs call at once when called on the mailbox's thread, else posts it (in order with
+    // what was posted before it).
+    void call(std::function<void()> call);
     void close() { mClosed.storeRelease(1); }
 
 protected:

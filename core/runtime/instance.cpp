@@ -788,16 +788,15 @@ void Instance::invoke(const QString &requestId, const QByteArray &eventJson, con
 void Instance::dispatch()
 {
     const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + qint64(mSpec.timeoutSeconds) * 1000;
-    QJsonObject context{
-        {u"functionName"_s, mSpec.name},
-        {u"invokedFunctionArn"_s, u"arn:aws:lambda:%1:000000000000:function:%2"_s.arg(mSpec.region, mSpec.name)},
-        {u"memoryLimitInMB"_s, mSpec.memoryMB},
-        {u"logGroupName"_s, u"/aws/lambda/"_s + mSpec.name},
-        {u"logStreamName"_s, mLogStream}};
-    QJsonObject message{{u"type"_s, u"invoke"_s},
-                        {u"requestId"_s, mCurrent->requestId},
-                        {u"deadlineMs"_s, double(deadline)},
-                        {u"context"_s, context}};
+    auto context = [this] {
+        return QJsonObject{
+            {u"functionName"_s, mSpec.name},
+            {u"invokedFunctionArn"_s, u"arn:aws:lambda:%1:000000000000:function:%2"_s.arg(mSpec.region, mSpec.name)},
+            {u"memoryLimitInMB"_s, mSpec.memoryMB},
+            {u"logGroupName"_s, u"/aws/lambda/"_s + mSpec.name},
+            {u"logStreamName"_s, mLogStream}};
+    };
+    QJsonObject message; // the frame as an object, when it is not written as bytes
     // The worker's frame, written as bytes around the event, which is JSON already:
     // writing it again cost a warm invocation more than the rest of its frame.
     QByteArray frame;
@@ -809,7 +808,7 @@ void Instance::dispatch()
     const bool oneValue = event.isArray() && event.array().size() == 1;
     if (oneValue && !mApi && mFault.latencyMs <= 0 && mFault.kind == InjectedFault::Kind::None) {
         if (mContextJson.isEmpty())
-            mContextJson = QJsonDocument(context).toJson(QJsonDocument::Compact);
+            mContextJson = QJsonDocument(context()).toJson(QJsonDocument::Compact);
         frame = R"({"type":"invoke","requestId":)"
                 + QJsonDocument(QJsonArray{mCurrent->requestId}).toJson(QJsonDocument::Compact).mid(1).chopped(1)
                 + R"(,"deadlineMs":)" + QByteArray::number(deadline) + R"(,"context":)" + mContextJson + R"(,"event":)"
@@ -817,6 +816,10 @@ void Instance::dispatch()
     } else {
         // The event goes as a JSON value; parsing it here keeps one framing for both sides.
         // Bytes that are not one value are no event (null), never a part of the frame.
+        message = QJsonObject{{u"type"_s, u"invoke"_s},
+                              {u"requestId"_s, mCurrent->requestId},
+                              {u"deadlineMs"_s, double(deadline)},
+                              {u"context"_s, context()}};
         if (oneValue)
             message.insert(u"event"_s, event.array().at(0));
         else if (!mPendingEvent.trimmed().isEmpty())

@@ -84,6 +84,7 @@ private slots:
     void answerFromTheCloudThreadIsWrittenOnTheConnections();
     void mailboxRunsHigherPriorityFirst();
     void closedMailboxDropsCalls();
+    void callRunsAtOnceOnlyOnItsThread();
     void closingWithAnswersOwedDropsThem();
     void portInUseIsRefused();
 };
@@ -185,6 +186,28 @@ void TestServerThreads::closedMailboxDropsCalls()
     mailbox.post([&] { ++ran; });
     QCoreApplication::sendPostedEvents(&mailbox);
     QCOMPARE(ran, 0);
+}
+
+void TestServerThreads::callRunsAtOnceOnlyOnItsThread()
+{
+    // An answer decided on the connection's own thread is written at once; one decided on
+    // another thread waits its turn behind what was posted before it.
+    Mailbox mailbox;
+    QStringList ran;
+    mailbox.post([&] { ran << u"posted"_s; });
+    mailbox.call([&] { ran << u"called here"_s; });
+    QCOMPARE(ran, QStringList{u"called here"_s});
+    QThread other;
+    other.start();
+    QObject onOther;
+    onOther.moveToThread(&other);
+    QMetaObject::invokeMethod(
+        &onOther, [&] { mailbox.call([&] { ran << u"called there"_s; }); }, Qt::BlockingQueuedConnection);
+    QCOMPARE(ran.size(), 1);
+    QCoreApplication::sendPostedEvents(&mailbox);
+    QCOMPARE(ran, (QStringList{u"called here"_s, u"posted"_s, u"called there"_s}));
+    other.quit();
+    other.wait();
 }
 
 void TestServerThreads::closingWithAnswersOwedDropsThem()
