@@ -2,22 +2,26 @@
 # Requests per second and latency through the local gateway (`nimbus serve`), each
 # beside its baselines measured the same way in the same run with wrk on loopback:
 # 1. GET /items/{id} answered by a warm Node.js function, beside a bare Node.js `http`
-#    server answering the same JSON (the machine's limit for one Node.js process) and
-#    serverless-offline serving the same handler;
+#    server answering the same JSON (the machine's limit for one Node.js process), a bare
+#    Node.js front handing each request to one of 16 Node.js worker processes (the least
+#    work of the Lambda process model that nimbus serve follows: the machine's limit for
+#    this model; lambda_model_front.mjs) and serverless-offline serving the same handler;
 # 2. the example's real path: GET /items/{id} whose handler reads the item from a table
 #    through the AWS SDK, beside serverless-offline with dynalite (npm, in memory)
 #    serving the same handler and table.
 # Reports figures and ratios; asserts nothing about time. Usage: bench_gateway.sh BUILD_DIR
 set -u
 build=$(cd "$1" && pwd)
+here=$(cd "$(dirname "$0")" && pwd)
 tools=$build/bench-tools
 work=$(mktemp -d)
-trap 'kill $nimbus $offline $bare $dynalite 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $nimbus $offline $bare $model $dynalite 2>/dev/null; rm -rf "$work"' EXIT
 # Interrupted (Ctrl+C, a closed pipe), the EXIT trap above still stops the servers.
 trap 'exit 130' INT TERM HUP PIPE
 nimbus=""
 offline=""
 bare=""
+model=""
 dynalite=""
 if ! command -v wrk > /dev/null || [ ! -x "$tools/node_modules/.bin/serverless" ]; then
     echo "wrk or serverless-offline is missing; run scripts/setup.sh test." >&2
@@ -95,7 +99,7 @@ dynamo() { # endpoint operation body
 item='{"TableName":"items","Item":{"id":{"S":"42"},"name":{"S":"the answer"}}}'
 
 ratio() { # label a b
-    awk -v a="$2" -v b="$3" -v l="$1" 'BEGIN { if (b > 0) printf "%-52s %.2fx\n", l, a / b }'
+    awk -v a="$2" -v b="$3" -v l="$1" 'BEGIN { if (b > 0) printf "%-74s %.2fx\n", l, a / b }'
 }
 
 measure() { # name url
@@ -126,6 +130,12 @@ node "$work/bare.js" &
 bare=$!
 measure bare_node "http://127.0.0.1:43140/items/42"
 kill $bare; wait $bare 2>/dev/null; bare=""
+# The Lambda model's limit: a front and one worker process per wrk connection, each worker
+# running one invocation at a time (TERM stops the front, which stops its workers).
+node "$here/lambda_model_front.mjs" 43150 "$work/functions/getItem/index.js" $connections &
+model=$!
+measure front_workers "http://127.0.0.1:43150/items/42"
+kill $model; wait $model 2>/dev/null; model=""
 "$build/bin/nimbus" serve "$work/bench.json" --port 43110 --state "$work/state" > /dev/null 2>&1 &
 nimbus=$!
 measure nimbus_serve "http://127.0.0.1:43110/items/42"
@@ -138,7 +148,9 @@ offline=$!
 measure serverless_offline "http://127.0.0.1:43120/items/42"
 kill $offline 2>/dev/null; pkill -P $offline 2>/dev/null; offline=""
 
+ratio "nimbus serve / bare front + worker processes (the Lambda model's limit):" "$nimbus_serve_rps" "$front_workers_rps"
 ratio "nimbus serve / bare Node.js http server:" "$nimbus_serve_rps" "$bare_node_rps"
+ratio "bare front + worker processes / bare Node.js http server:" "$front_workers_rps" "$bare_node_rps"
 ratio "nimbus serve / serverless-offline:" "$nimbus_serve_rps" "$serverless_offline_rps"
 
 echo

@@ -1,0 +1,138 @@
+// The least work the Lambda process model needs, written plainly: the "bare Node.js front +
+// worker processes" baseline of bench_gateway.sh, which measures what the machine can do
+// for this model beside `nimbus serve`, which does the same with more to it.
+// Usage: node lambda_model_front.mjs PORT HANDLER_FILE [WORKERS]
+// The front is a Node.js http server on 127.0.0.1:PORT. For each GET /items/{id} it builds
+// a minimal API Gateway v1 proxy event and hands it, as JSON in a length-prefixed frame
+// over a Unix socket, to one of WORKERS worker processes (lambda_model_worker.mjs, 16 by
+// default); each worker runs one invocation at a time, as a Lambda instance does, and a
+// request that finds every worker busy waits in a queue for the first one free. The
+// worker's result ({statusCode, body}) is parsed and answered with that status and body.
+import http from "node:http";
+import net from "node:net";
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { readFrames, writeFrame } from "./lambda_model_frames.mjs";
+
+const port = Number(process.argv[2]);
+const handlerFile = path.resolve(process.argv[3]);
+const workerCount = Number(process.argv[4] ?? 16);
+const workerScript = fileURLToPath(new URL("./lambda_model_worker.mjs", import.meta.url));
+
+const socketDir = mkdtempSync(path.join(tmpdir(), "lambda-model-"));
+const socketPath = path.join(socketDir, "front.sock");
+const workers = [];
+const idle = [];    // connected workers with no invocation
+const waiting = []; // [event JSON, response] of requests that found every worker busy
+
+// Stopped (the benchmark's EXIT trap sends TERM), the front stops its workers too; they
+// would also exit when their socket closes.
+function stop() {
+    for (const worker of workers)
+        worker.kill();
+    rmSync(socketDir, { recursive: true, force: true });
+    process.exit(0);
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+
+function invoke(worker, eventJson, response) {
+    worker.response = response;
+    writeFrame(worker, eventJson);
+}
+
+// A worker that finished takes the oldest waiting request, else it waits for one.
+function release(worker) {
+    const next = waiting.shift();
+    if (next)
+        invoke(worker, next[0], next[1]);
+    else
+        idle.push(worker);
+}
+
+function answer(response, resultJson) {
+    let result;
+    try {
+        result = JSON.parse(resultJson);
+    } catch {
+        result = null;
+    }
+    if (!result || typeof result.statusCode !== "number") {
+        response.writeHead(502, { "content-type": "application/json" });
+        response.end(JSON.stringify({ message: "Internal server error" }));
+        return;
+    }
+    const body = typeof result.body === "string" ? result.body : "";
+    // API Gateway's content type when the handler names none.
+    response.writeHead(result.statusCode, {
+        "content-type": "application/json",
+        ...result.headers,
+        "content-length": Buffer.byteLength(body),
+    });
+    response.end(body);
+}
+
+// The worker side: each connection on the Unix socket is one worker, idle once connected.
+let connected = 0;
+const channel = net.createServer((worker) => {
+    worker.response = null;
+    readFrames(worker, (resultJson) => {
+        const response = worker.response;
+        worker.response = null;
+        answer(response, resultJson);
+        release(worker);
+    });
+    worker.on("close", () => {
+        if (worker.response) { // the worker died during an invocation
+            worker.response.writeHead(502);
+            worker.response.end();
+        }
+        const at = idle.indexOf(worker);
+        if (at >= 0)
+            idle.splice(at, 1);
+    });
+    idle.push(worker);
+    // The front serves HTTP once every worker is ready, so that no measured request
+    // waits for a worker still starting.
+    if (++connected === workerCount)
+        front.listen(port, "127.0.0.1");
+});
+channel.listen(socketPath, () => {
+    for (let i = 0; i < workerCount; ++i)
+        workers.push(spawn(process.execPath, [workerScript, socketPath, handlerFile], { stdio: ["ignore", "inherit", "inherit"] }));
+});
+
+// The HTTP side: the route GET /items/{id}, as the benchmark's project declares it.
+const front = http.createServer((request, response) => {
+    const query = request.url.indexOf("?");
+    const requestPath = query < 0 ? request.url : request.url.slice(0, query);
+    const parts = requestPath.split("/");
+    if (request.method !== "GET" || parts.length !== 3 || parts[1] !== "items" || parts[2] === "") {
+        response.writeHead(404, { "content-type": "application/json" });
+        response.end(JSON.stringify({ message: "Not Found" }));
+        return;
+    }
+    // A minimal API Gateway v1 proxy event. The route is a GET, so there is no body to read.
+    const requestId = randomUUID();
+    const event = {
+        resource: "/items/{id}",
+        path: requestPath,
+        httpMethod: request.method,
+        headers: request.headers,
+        queryStringParameters: null,
+        pathParameters: { id: decodeURIComponent(parts[2]) },
+        requestContext: { requestId, resourcePath: "/items/{id}", httpMethod: request.method, path: requestPath, stage: "$default" },
+        body: null,
+        isBase64Encoded: false,
+    };
+    const eventJson = JSON.stringify(event);
+    const worker = idle.pop();
+    if (worker)
+        invoke(worker, eventJson, response);
+    else
+        waiting.push([eventJson, response]);
+});

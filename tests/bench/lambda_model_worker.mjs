@@ -1,0 +1,31 @@
+// A worker of the Lambda model baseline (see lambda_model_front.mjs): one process that
+// holds a handler and runs one invocation at a time, as a Lambda instance does.
+// Usage: node lambda_model_worker.mjs SOCKET HANDLER_FILE
+// It connects to the front's Unix socket, then for each frame (an API Gateway v1 event as
+// JSON) parses the event, awaits the handler's exports.handler(event, context) and sends
+// back the result as JSON in a frame. It exits when the front closes the socket.
+import net from "node:net";
+import { createRequire } from "node:module";
+import { readFrames, writeFrame } from "./lambda_model_frames.mjs";
+
+const [socketPath, handlerFile] = process.argv.slice(2);
+// The benchmark's handler is a CommonJS module (exports.handler), as Lambda's Node.js
+// runtime loads an index.js.
+const { handler } = createRequire(import.meta.url)(handlerFile);
+
+const socket = net.connect(socketPath);
+socket.on("close", () => process.exit(0));
+socket.on("error", () => process.exit(1));
+readFrames(socket, async (text) => {
+    const event = JSON.parse(text);
+    // The least of Lambda's context: the request id the handler may log.
+    const context = { awsRequestId: event.requestContext.requestId };
+    let result;
+    try {
+        result = await handler(event, context);
+    } catch (error) {
+        // Lambda answers an error as the gateway's 502; the front passes the status on.
+        result = { statusCode: 502, body: JSON.stringify({ message: "Internal server error" }) };
+    }
+    writeFrame(socket, JSON.stringify(result));
+});
