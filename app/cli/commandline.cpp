@@ -469,6 +469,11 @@ static bool runInvocations(const Project &project, const Node *node, const Funct
     if (json)
         out << (times == 1 ? QJsonDocument(all.at(0).toObject()).toJson(QJsonDocument::Indented)
                            : QJsonDocument(all).toJson(QJsonDocument::Indented));
+    // The history writes on a thread of its own: what failed to be written is known here.
+    if (keepHistory) {
+        if (const Result<void> written = history.flush(); !written)
+            err << "nimbus invoke: " << written.errorMessage() << '\n';
+    }
     return !failed;
 }
 

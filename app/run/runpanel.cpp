@@ -43,6 +43,8 @@ namespace Nimbus {
 namespace {
 enum EventSourceKind { TriggerEvent, TemplateEvent, SavedEvent };
 constexpr int kHistoryIdRole = Qt::UserRole;
+// How often runs the user did not ask for (the local cloud's) are shown at most.
+constexpr int kShowInterval = 250;
 
 // JSON of any kind (object, array, string, number ...) laid out for reading.
 QString prettyJson(const QByteArray &json)
@@ -99,6 +101,17 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
 
     connect(mRunner, &FunctionRunner::started, this, &RunPanel::onStarted);
     connect(mRunner, &FunctionRunner::finished, this, &RunPanel::onFinished);
+    mShowTimer = new QTimer(this);
+    mShowTimer->setSingleShot(true);
+    mShowTimer->setInterval(kShowInterval);
+    connect(mShowTimer, &QTimer::timeout, this, [this] {
+        if (!mUnshown)
+            return;
+        const Unshown unshown = std::move(*mUnshown);
+        mUnshown.reset();
+        showFinished(unshown.result, unshown.reloaded, unshown.historyId);
+        mShowTimer->start();
+    });
     updateButtons();
 }
 
@@ -441,6 +454,7 @@ void RunPanel::setFunction(NodeId function)
     if (function == mFunction && function != kInvalidNodeId)
         return;
     mFunction = function;
+    mUnshown.reset(); // another function's run
     mFunctionBox->setCurrentIndex(mFunctionBox->findData(qlonglong(function)));
     mResult->clear();
     showBody({});
@@ -566,7 +580,10 @@ bool RunPanel::invoke()
         return false;
     }
     emit aboutToInvoke(mFunction);
+    // started() comes before invoke() returns: the flag tells onStarted() the run is ours.
+    mInvoking = true;
     const Result<QString> started = mRunner->invoke(mFunction, mEventEditor->text().toUtf8());
+    mInvoking = false;
     if (!started) {
         mErrorLabel->setText(started.errorMessage().toHtmlEscaped());
         mErrorLabel->show();
@@ -589,7 +606,12 @@ void RunPanel::onStarted(NodeId function, const QString &requestId)
 {
     if (function != mFunction)
         return;
-    mPendingRequest = requestId;
+    // Runs the user did not ask for here (the local cloud's) say Running... only when
+    // the panel is not already showing runs under a load.
+    if (!mInvoking && (mShowTimer->isActive() || !mPendingRequest.isEmpty()))
+        return;
+    if (mInvoking)
+        mPendingRequest = requestId;
     setBadge(tr("Running..."), Theme::muted());
     mFigures->clear();
     mErrorLabel->hide();
@@ -600,8 +622,26 @@ void RunPanel::onFinished(NodeId function, const InvocationResult &result, bool 
 {
     if (function != mFunction)
         return;
-    if (result.requestId == mPendingRequest)
+    const bool asked = result.requestId == mPendingRequest;
+    if (asked)
         mPendingRequest.clear();
+    // The run the user asked for shows at once; others at most once per interval.
+    if (!asked && mShowTimer->isActive()) {
+        mUnshown = Unshown{result, reloaded, historyId};
+        return;
+    }
+    mUnshown.reset();
+    showFinished(result, reloaded, historyId);
+    mShowTimer->start();
+}
+
+void RunPanel::setShowInterval(int ms)
+{
+    mShowTimer->setInterval(ms);
+}
+
+void RunPanel::showFinished(const InvocationResult &result, bool reloaded, qint64 historyId)
+{
     showResult(result, reloaded);
     reloadHistory(historyId);
     updateButtons();

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLayout;
@@ -62,6 +64,8 @@ public:
     QTreeWidget *importsTree() const { return mImports; }
     QTabWidget *outputTabs() const { return mOutputTabs; }
     QString eventError() const { return mEventError; }
+    // How often at most runs the user did not ask for here are shown (250 ms).
+    void setShowInterval(int ms);
 
 signals:
     // Before an invocation starts: unsaved code of the function should be saved now.
@@ -86,6 +90,7 @@ private:
     void validateEvent();
     void onStarted(NodeId function, const QString &requestId);
     void onFinished(NodeId function, const InvocationResult &result, bool reloaded, qint64 historyId);
+    void showFinished(const InvocationResult &result, bool reloaded, qint64 historyId);
     void showResult(const InvocationResult &result, bool reloaded);
     void showBody(const InvocationResult &result);
     void reloadHistory(qint64 select = 0);
@@ -97,6 +102,18 @@ private:
     FunctionRunner *mRunner;
     NodeId mFunction = kInvalidNodeId;
     QString mPendingRequest;
+    // Runs the panel has not shown yet: under a load (the local cloud serving thousands
+    // of requests a second) the panel shows the latest run a few times a second rather
+    // than every one, which would keep the window busy redrawing.
+    struct Unshown
+    {
+        InvocationResult result;
+        bool reloaded = false;
+        qint64 historyId = 0;
+    };
+    std::optional<Unshown> mUnshown;
+    QTimer *mShowTimer;
+    bool mInvoking = false; // in invoke(), around the runner's invoke()
 
     QComboBox *mFunctionBox;
     QComboBox *mEventBox;

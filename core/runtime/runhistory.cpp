@@ -281,6 +281,18 @@ RunHistory::~RunHistory()
 
 void RunHistory::closeDatabase()
 {
+    // What was recorded is written before the database closes.
+    if (mWriter.joinable()) {
+        {
+            std::lock_guard queue(mQueueLock);
+            mStopping = true;
+        }
+        mQueueChanged.notify_all();
+        mWriter.join();
+    }
+    std::lock_guard queue(mQueueLock);
+    mQueue.clear();
+    mStopping = false;
     mInsert.reset();
     mDb.reset();
 }
@@ -288,6 +300,119 @@ void RunHistory::closeDatabase()
 Error RunHistory::notOpen() const
 {
     return Error{tr("no run history is open")};
+}
+
+void RunHistory::startWriter()
+{
+    // Ids are given when an invocation is queued, so that record() can return one at once.
+    mNextId = mDb->queryInt(u"SELECT coalesce(max(id), 0) + 1 FROM run_history"_s).valueOr(1);
+    mWrittenThrough = mNextId - 1;
+    mWriteError.reset();
+    mDropped = 0;
+    mWriter = std::thread(&RunHistory::writeQueued, this);
+}
+
+void RunHistory::writeQueued()
+{
+    std::unique_lock queue(mQueueLock);
+    for (;;) {
+        mQueueChanged.wait(queue, [this] { return mStopping || !mQueue.empty(); });
+        if (mQueue.empty())
+            return; // stopping, everything written
+        // Whatever queued while the last batch was written goes in one transaction: the
+        // busier the cloud, the larger the batches.
+        std::vector<Queued> batch(std::make_move_iterator(mQueue.begin()), std::make_move_iterator(mQueue.end()));
+        mQueue.clear();
+        queue.unlock();
+        // Hiding secrets parses the event and the result: done before the database is
+        // held, so that a reader waits only for the writes.
+        for (Queued &q : batch) {
+            Redacted redacted = redact(q.event, q.result);
+            q.event = std::move(redacted.event);
+            q.result = std::move(redacted.result);
+        }
+        Result<void> written;
+        {
+            std::lock_guard db(mDbLock);
+            written = writeBatch(batch);
+        }
+        queue.lock();
+        mWrittenThrough = std::max(mWrittenThrough, batch.back().id);
+        if (!written && !mWriteError)
+            mWriteError = written.error();
+        mQueueChanged.notify_all();
+    }
+}
+
+Result<void> RunHistory::writeBatch(const std::vector<Queued> &batch)
+{
+    if (Result<void> begun = mDb->exec(u"BEGIN IMMEDIATE"_s); !begun)
+        return begun;
+    if (!mInsert)
+        mInsert = std::make_unique<Statement>(
+            *mDb,
+            QStringLiteral("INSERT INTO run_history(id, node_id, started_at, request_id, event, status, result, logs, "
+                           "duration_ms, billed_duration_ms, max_memory_mb, init_duration_ms, cold_start) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"));
+    Statement &insert = *mInsert;
+    QList<NodeId> toPrune;
+    Result<void> status;
+    for (const Queued &q : batch) {
+        const InvocationResult &r = q.result;
+        insert.bind(1, q.id);
+        insert.bind(2, qint64(q.node));
+        insert.bind(3, r.startedAt.toString(Qt::ISODateWithMs));
+        insert.bind(4, r.requestId);
+        insert.bind(5, QString::fromUtf8(q.event));
+        insert.bind(6, r.ok ? u"ok"_s : r.error.value("errorType"_L1).toString());
+        insert.bind(7, r.ok ? QString::fromUtf8(r.resultJson)
+                            : QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Compact)));
+        insert.bind(8, r.logs.join('\n'_L1));
+        insert.bind(9, r.durationMs);
+        insert.bind(10, r.billedDurationMs);
+        insert.bind(11, qint64(r.maxMemoryUsedMB));
+        if (r.initDurationMs)
+            insert.bind(12, *r.initDurationMs);
+        else
+            insert.bindNull(12);
+        insert.bind(13, qint64(r.coldStart));
+        if (Result<void> inserted = insert.execute(); !inserted) {
+            // Another program (a second studio, nimbus cloud) wrote a run under this id
+            // since the file was opened: the run takes the next free id instead.
+            insert.bindNull(1);
+            if (Result<void> again = insert.execute(); !again) {
+                status = again;
+                break;
+            }
+        }
+        // Pruning scans the function's runs: once every 128 runs is enough to keep the
+        // history near its retention (entries() never shows more).
+        if (q.id % 128 == 0 && !toPrune.contains(q.node))
+            toPrune.append(q.node);
+    }
+    for (NodeId node : std::as_const(toPrune)) {
+        if (!status)
+            break;
+        Statement prune(*mDb, QStringLiteral("DELETE FROM run_history WHERE node_id = ?1 AND id NOT IN "
+                                             "(SELECT id FROM run_history WHERE node_id = ?1 ORDER BY id DESC "
+                                             "LIMIT ?2)"));
+        prune.bind(1, qint64(node));
+        prune.bind(2, qint64(mRetention));
+        status = prune.execute();
+    }
+    if (!status) {
+        (void)mDb->exec(u"ROLLBACK"_s);
+        return status;
+    }
+    return mDb->exec(u"COMMIT"_s);
+}
+
+void RunHistory::waitForWrites() const
+{
+    std::unique_lock queue(mQueueLock);
+    // Up to what is queued now: a reader does not wait for runs that finish after it asked.
+    const qint64 target = mNextId - 1;
+    mQueueChanged.wait(queue, [&] { return mWrittenThrough >= target || !mWriter.joinable(); });
 }
 
 Result<void> RunHistory::open(const QString &projectFile)
@@ -310,6 +435,7 @@ Result<void> RunHistory::open(const QString &projectFile)
             return upgraded;
         }
     }
+    startWriter();
     return {};
 }
 
@@ -320,8 +446,11 @@ Result<void> RunHistory::openInMemory()
     Result<void> opened = mDb->open(u":memory:"_s, Database::Mode::Create);
     if (opened)
         opened = Migrations::migrate(*mDb, 0, Migrations::latestVersion());
-    if (!opened)
+    if (!opened) {
         closeDatabase();
+        return opened;
+    }
+    startWriter();
     return opened;
 }
 
@@ -329,49 +458,38 @@ Result<qint64> RunHistory::record(NodeId node, const QByteArray &plainEvent, con
 {
     if (!mDb)
         return notOpen();
-    // Secrets are hidden before anything is written: the file may be shared, committed
-    // or backed up, and SQLite keeps overwritten bytes in free pages.
-    const Redacted redacted = redact(plainEvent, plain);
-    const QByteArray &event = redacted.event;
-    const InvocationResult &r = redacted.result;
-    if (!mInsert)
-        mInsert = std::make_unique<Statement>(
-            *mDb,
-            QStringLiteral("INSERT INTO run_history(node_id, started_at, request_id, event, status, result, logs, "
-                           "duration_ms, billed_duration_ms, max_memory_mb, init_duration_ms, cold_start) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
-    Statement &insert = *mInsert;
-    insert.bind(1, qint64(node));
-    insert.bind(2, r.startedAt.toString(Qt::ISODateWithMs));
-    insert.bind(3, r.requestId);
-    insert.bind(4, QString::fromUtf8(event));
-    insert.bind(5, r.ok ? u"ok"_s : r.error.value("errorType"_L1).toString());
-    insert.bind(6, r.ok ? QString::fromUtf8(r.resultJson)
-                        : QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Compact)));
-    insert.bind(7, r.logs.join('\n'_L1));
-    insert.bind(8, r.durationMs);
-    insert.bind(9, r.billedDurationMs);
-    insert.bind(10, qint64(r.maxMemoryUsedMB));
-    if (r.initDurationMs)
-        insert.bind(11, *r.initDurationMs);
-    else
-        insert.bindNull(11);
-    insert.bind(12, qint64(r.coldStart));
-    if (Result<void> inserted = insert.execute(); !inserted)
-        return inserted.error();
-    const qint64 inserted = mDb->lastInsertId();
-    // Pruning scans the function's runs: once every 128 runs is enough to keep the
-    // history near its retention (entries() never shows more), and keeps a busy local
-    // cloud fast.
-    if (inserted % 128 != 0)
-        return inserted;
-    Statement prune(*mDb, QStringLiteral("DELETE FROM run_history WHERE node_id = ?1 AND id NOT IN "
-                                         "(SELECT id FROM run_history WHERE node_id = ?1 ORDER BY id DESC LIMIT ?2)"));
-    prune.bind(1, qint64(node));
-    prune.bind(2, qint64(mRetention));
-    if (Result<void> pruned = prune.execute(); !pruned)
-        return pruned.error();
-    return inserted;
+    // Secrets are hidden before anything is written (on the writer's thread): the file
+    // may be shared, committed or backed up, and SQLite keeps overwritten bytes in free
+    // pages.
+    qint64 id = 0;
+    {
+        std::lock_guard queue(mQueueLock);
+        id = mNextId++;
+        mQueue.push_back({id, node, plainEvent, plain});
+        if (mQueue.size() > size_t(kQueueLimit)) {
+            mQueue.pop_front();
+            ++mDropped;
+        }
+    }
+    mQueueChanged.notify_all();
+    return id;
+}
+
+Result<void> RunHistory::flush()
+{
+    waitForWrites();
+    std::lock_guard queue(mQueueLock);
+    if (!mWriteError)
+        return {};
+    const Error error = *mWriteError;
+    mWriteError.reset();
+    return error;
+}
+
+qint64 RunHistory::dropped() const
+{
+    std::lock_guard queue(mQueueLock);
+    return mDropped;
 }
 
 QList<RunHistory::Entry> RunHistory::entries(NodeId node, int limit) const
@@ -385,6 +503,8 @@ QList<RunHistory::Figures> RunHistory::figures(NodeId node, int limit) const
     QList<Figures> list;
     if (!mDb)
         return list;
+    waitForWrites();
+    std::lock_guard db(mDbLock);
     // Bytes, not characters: CloudWatch and data transfer bill bytes.
     Statement query(*mDb, QStringLiteral("SELECT status, duration_ms, max_memory_mb, length(CAST(logs AS BLOB)), "
                                          "length(CAST(result AS BLOB)) FROM run_history WHERE node_id = ?1 "
@@ -411,6 +531,8 @@ QList<RunHistory::Entry> RunHistory::select(const QString &where, qint64 key, in
     QList<Entry> list;
     if (!mDb)
         return list;
+    waitForWrites();
+    std::lock_guard db(mDbLock);
     Statement query(*mDb, QStringLiteral("SELECT id, started_at, request_id, event, status, result, logs, duration_ms, "
                                          "billed_duration_ms, max_memory_mb, init_duration_ms, cold_start, node_id "
                                          "FROM run_history WHERE %1 ORDER BY id DESC LIMIT ?2")
@@ -446,6 +568,7 @@ QList<RunHistory::SavedEvent> RunHistory::savedEvents(NodeId node) const
     QList<SavedEvent> list;
     if (!mDb)
         return list;
+    std::lock_guard db(mDbLock);
     Statement query(*mDb, u"SELECT name, event FROM saved_events WHERE node_id = ?1 ORDER BY name"_s);
     query.bind(1, qint64(node));
     while (query.next())
@@ -457,6 +580,7 @@ Result<void> RunHistory::saveEvent(NodeId node, const QString &name, const QByte
 {
     if (!mDb)
         return notOpen();
+    std::lock_guard db(mDbLock);
     Statement insert(*mDb, QStringLiteral("INSERT INTO saved_events(node_id, name, event) VALUES (?1, ?2, ?3) "
                                           "ON CONFLICT(node_id, name) DO UPDATE SET event = excluded.event"));
     insert.bind(1, qint64(node));
@@ -469,6 +593,7 @@ Result<void> RunHistory::removeSavedEvent(NodeId node, const QString &name)
 {
     if (!mDb)
         return notOpen();
+    std::lock_guard db(mDbLock);
     Statement remove(*mDb, u"DELETE FROM saved_events WHERE node_id = ?1 AND name = ?2"_s);
     remove.bind(1, qint64(node));
     remove.bind(2, name);

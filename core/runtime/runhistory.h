@@ -7,7 +7,12 @@
 #include <QCoreApplication>
 #include <QList>
 
+#include <condition_variable>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 namespace Nimbus {
 
@@ -20,6 +25,12 @@ class Database;
 // `cookies` of API Gateway v1 and v2), and of the function's secret variables
 // (FunctionSpec::isSecretName), become "[redacted]" wherever they appear: event, result,
 // error, logs and saved events. The function itself still receives the real values.
+//
+// record() only queues: a thread of the history's own hides the secrets and writes what
+// is queued in one transaction, so that a busy local cloud does not pay a commit (an
+// fsync on a saved project) and two JSON parses per invocation on the thread that
+// serves requests. Every read waits for the writes queued before it, so what record()
+// was given is always there to read.
 class Statement;
 
 class RunHistory
@@ -55,8 +66,18 @@ public:
     static Redacted redact(const QByteArray &event, const InvocationResult &result);
     static QByteArray redactEvent(const QByteArray &event);
 
-    // Keeps one invocation, secrets hidden; its entry's id.
+    // Keeps one invocation, secrets hidden; its entry's id. Written a moment later on
+    // the history's thread; a failure to write is told by flush().
     Result<qint64> record(NodeId node, const QByteArray &event, const InvocationResult &result);
+    // Waits until everything recorded so far is written; the first write that failed
+    // since the last flush(), if any.
+    Result<void> flush();
+    // How many invocations were dropped unwritten because more than kQueueLimit waited.
+    qint64 dropped() const;
+    // Invocations waiting to be written at most: past it the oldest waiting are dropped
+    // (the retention would prune them soon anyway), so that a disk slower than the
+    // cloud cannot grow the studio's memory without bound.
+    static constexpr int kQueueLimit = 4096;
     QList<Entry> entries(NodeId node, int limit = 100) const;
 
     // The figures of one run, without its event, result or logs: what the cost view measures.
@@ -84,8 +105,21 @@ public:
     Result<void> removeSavedEvent(NodeId node, const QString &name);
 
 private:
+    struct Queued
+    {
+        qint64 id = 0;
+        NodeId node = kInvalidNodeId;
+        QByteArray event;
+        InvocationResult result;
+    };
     QList<Entry> select(const QString &where, qint64 key, int limit) const;
 
+    void startWriter();
+    void writeQueued();
+    // Writes one batch; the database's lock is held.
+    Result<void> writeBatch(const std::vector<Queued> &batch);
+    // Returns once nothing queued before the call is still unwritten.
+    void waitForWrites() const;
     void closeDatabase();
     Error notOpen() const;
 
@@ -94,6 +128,19 @@ private:
     // thousands of runs a second); destroyed before the database.
     std::unique_ptr<Statement> mInsert;
     int mRetention = kDefaultRetention;
+
+    // mDb and mInsert are used by the writer and by readers, one at a time.
+    mutable std::mutex mDbLock;
+    // What waits to be written, and the writer's state; never held while writing.
+    mutable std::mutex mQueueLock;
+    mutable std::condition_variable mQueueChanged;
+    std::deque<Queued> mQueue;
+    bool mStopping = false;
+    qint64 mNextId = 1;
+    qint64 mWrittenThrough = 0; // the id of the last run written (or given up on)
+    qint64 mDropped = 0;
+    std::optional<Error> mWriteError;
+    std::thread mWriter;
 };
 
 } // namespace Nimbus

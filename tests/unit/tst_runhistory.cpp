@@ -1,6 +1,7 @@
 #include "runtime/functionspec.h"
 #include "runtime/runhistory.h"
 
+#include "storage/database.h"
 #include "storage/projectfile.h"
 #include "testutil.h"
 
@@ -17,6 +18,9 @@ private slots:
     void recordAndRead();
     void retention();
     void refusesOtherFiles();
+    void recordDoesNotWaitForTheFile();
+    void failedWriteIsToldByFlush();
+    void closingWritesWhatWasRecorded();
     void secretVariableNames_data();
     void secretVariableNames();
     void secretsAreNotKept_data();
@@ -106,6 +110,94 @@ void tst_RunHistory::refusesOtherFiles()
     QVERIFY(!failed);
     QVERIFY(failed.errorMessage().contains("notes.nimbus"));
     QVERIFY(!history.record(1, "{}", sample(0, true)));
+}
+
+// record() queues and a thread of the history's own writes: a run is kept even while
+// another program holds the file locked for longer than SQLite would wait, and the
+// thread that served the request never waits for the disk.
+void tst_RunHistory::recordDoesNotWaitForTheFile()
+{
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
+    ProjectFile file;
+    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    RunHistory history;
+    QVERIFY(history.open(dir.filePath("p.nimbus")));
+
+    Database other;
+    QVERIFY(other.open(dir.filePath("p.nimbus"), Database::Mode::ReadWrite));
+    QVERIFY(other.exec("BEGIN EXCLUSIVE"));
+    QList<qint64> ids;
+    for (int i = 0; i < 20; ++i) {
+        const Result<qint64> recorded = history.record(fn, "{}", sample(i, true));
+        QVERIFY2(recorded, qPrintable(recorded.errorMessage()));
+        ids.append(*recorded);
+    }
+    // Written the way it would have been, once the lock is gone.
+    QVERIFY(other.exec("COMMIT"));
+    other.close();
+    const Result<void> flushed = history.flush();
+    QVERIFY2(flushed, qPrintable(flushed.errorMessage()));
+    const QList<RunHistory::Entry> entries = history.entries(fn);
+    QCOMPARE(entries.size(), 20);
+    QCOMPARE(entries.first().id, ids.last()); // the ids record() gave
+    QCOMPARE(entries.first().result.requestId, QStringLiteral("req-19"));
+    RunHistory::Entry first;
+    QVERIFY(history.entry(ids.first(), &first));
+    QCOMPARE(first.result.requestId, QStringLiteral("req-0"));
+}
+
+// A write that fails on the history's thread is not lost silently: flush() tells it.
+void tst_RunHistory::failedWriteIsToldByFlush()
+{
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
+    ProjectFile file;
+    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    {
+        Database other;
+        QVERIFY(other.open(dir.filePath("p.nimbus"), Database::Mode::ReadWrite));
+        QVERIFY(other.exec("CREATE TRIGGER refuse BEFORE INSERT ON run_history "
+                           "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"));
+    }
+    RunHistory history;
+    QVERIFY(history.open(dir.filePath("p.nimbus")));
+    QVERIFY(history.record(fn, "{}", sample(0, true))); // queued
+    const Result<void> flushed = history.flush();
+    QVERIFY(!flushed);
+    QVERIFY2(flushed.errorMessage().contains("refused by the test"), qPrintable(flushed.errorMessage()));
+    QVERIFY(history.flush()); // told once
+    QCOMPARE(history.entries(fn).size(), 0);
+}
+
+// Closing (or destroying) the history writes what is still queued; a history opened
+// again goes on with the next ids.
+void tst_RunHistory::closingWritesWhatWasRecorded()
+{
+    QTemporaryDir dir;
+    Project project(Catalog::builtin());
+    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
+    ProjectFile file;
+    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    qint64 last = 0;
+    {
+        RunHistory history;
+        QVERIFY(history.open(dir.filePath("p.nimbus")));
+        for (int i = 0; i < 300; ++i)
+            last = history.record(fn, "{}", sample(i, true)).valueOr(0);
+    }
+    RunHistory reopened;
+    QVERIFY(reopened.open(dir.filePath("p.nimbus")));
+    const QList<RunHistory::Entry> entries = reopened.entries(fn, 1000);
+    QVERIFY(entries.size() >= 300); // pruned at most every 128 runs, never below the retention
+    QCOMPARE(entries.first().id, last);
+    QCOMPARE(entries.first().result.requestId, QStringLiteral("req-299"));
+    const Result<qint64> next = reopened.record(fn, "{}", sample(300, true));
+    QVERIFY(next);
+    QCOMPARE(*next, last + 1);
+    QCOMPARE(reopened.entries(fn, 1).first().result.requestId, QStringLiteral("req-300"));
 }
 
 void tst_RunHistory::secretVariableNames_data()
