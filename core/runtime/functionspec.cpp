@@ -39,6 +39,21 @@ QStringList FunctionSpec::secretValues() const
     return values;
 }
 
+QString FunctionSpec::folderProblem() const
+{
+    if (confinement.isEmpty())
+        return {};
+    if (!Paths::staysUnder(confinement, sourceDirectory))
+        return tr("%1: the source folder %2 is refused: the path leads out of its folder through a symbolic link")
+            .arg(name, sourceDirectory);
+    for (const QString &layer : layers) {
+        if (!Paths::staysUnder(confinement, layer))
+            return tr("%1: the layer folder %2 is refused: the path leads out of its folder through a symbolic link")
+                .arg(name, layer);
+    }
+    return {};
+}
+
 Result<FunctionSpec> FunctionSpec::fromNode(const Project &project, NodeId id)
 {
     const Node *node = project.architecture().node(id);
@@ -63,6 +78,7 @@ Result<FunctionSpec> FunctionSpec::fromNode(const Project &project, NodeId id)
     if (const QString problem = Paths::searchPathProblem(source); !problem.isEmpty())
         return fail(tr("%1: the source folder '%2' is refused: %3").arg(node->name, source, problem));
     spec.sourceDirectory = QDir::cleanPath(*sourceDirectory);
+    spec.confinement = base;
     spec.memoryMB = value(u"memory"_s).toInt(128);
     spec.timeoutSeconds = value(u"timeout"_s).toInt(3);
     const QJsonValue reserved = value(u"reservedConcurrency"_s);

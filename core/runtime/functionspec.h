@@ -36,6 +36,12 @@ public:
     // The folders of the function's layers (absolute), in Lambda's order: a later one's
     // files win over an earlier one's, as when Lambda extracts them into /opt.
     QStringList layers;
+    // The folder the source folder and the layers' must stay under (the project's).
+    // Checked when the spec is read and again before each worker starts: the studio keeps
+    // a spec between runs, and a folder may be swapped meanwhile for a link leading out.
+    QString confinement;
+    // Why a folder of the function now leads out of its confinement; empty when none does.
+    QString folderProblem() const;
 
     // A variable holds a secret when its name says so (any case): SECRET, TOKEN, PASSWORD,
     // PASSWD, PASSPHRASE, API_KEY, APIKEY, PRIVATE_KEY or CREDENTIAL, which covers

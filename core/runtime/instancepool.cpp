@@ -197,6 +197,10 @@ void InstancePool::run(Function &function, const QString &requestId, const QByte
 
 Result<Instance *> InstancePool::startInstance(const FunctionSpec &spec)
 {
+    // The spec may have been read a while ago (FunctionRunner keeps it): its folders are
+    // confined again before any code of theirs runs.
+    if (const QString problem = spec.folderProblem(); !problem.isEmpty())
+        return Error{problem};
     const QString interpreter = Instance::interpreterOf(spec.runtime);
     if (mSparesEnabled && Instance::canUseSpare(spec)) {
         // The next spare starts once this cold start is under way, not beside it.

@@ -12,7 +12,9 @@
 #include "model/catalog.h"
 #include "model/validator.h"
 #include "paths.h"
+#include "runtime/functionrunner.h"
 #include "runtime/functionspec.h"
+#include "runtime/instancepool.h"
 #include "runtime/scaffold.h"
 #include "storage/projectfile.h"
 #include "testutil.h"
@@ -23,6 +25,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -187,6 +191,7 @@ private slots:
 
     void functionsRunOnlyTheirOwnCode_data();
     void functionsRunOnlyTheirOwnCode();
+    void folderSwappedForALinkIsRefusedAtTheNextStart();
     void scaffoldStaysInProject_data();
     void scaffoldStaysInProject();
 
@@ -936,6 +941,48 @@ void tst_SecurityPaths::functionsRunOnlyTheirOwnCode()
         QVERIFY2(spec.errorMessage().contains(QLatin1String("fn: the source folder")), qPrintable(spec.errorMessage()));
     else
         QCOMPARE(spec->sourceDirectory, QDir(dir.path()).filePath(source));
+}
+
+// The studio keeps a function's spec between runs (FunctionRunner's cache): a source
+// folder swapped for a link leading out of the project after a run is refused when the
+// next worker starts, not followed until something else changes.
+void tst_SecurityPaths::folderSwappedForALinkIsRefusedAtTheNextStart()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty())
+        QSKIP("node is not installed");
+    QTemporaryDir dir;
+    QTemporaryDir outside;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("functions/fn")));
+    QVERIFY(
+        writeAll(dir.filePath(QStringLiteral("functions/fn/index.js")), "exports.handler = async () => 'inside';\n"));
+    QVERIFY(writeAll(outside.filePath(QStringLiteral("index.js")), "exports.handler = async () => 'outside';\n"));
+    Project project(Catalog::builtin());
+    project.setWorkingDirectory(dir.path());
+    const NodeId fn = project.addNode(QStringLiteral("function"), {}, QStringLiteral("fn")).valueOr(kInvalidNodeId);
+    FunctionRunner runner;
+    runner.setProject(&project);
+    runner.pool()->setSparesEnabled(false);
+    QSignalSpy finished(&runner, &FunctionRunner::finished);
+    QVERIFY(runner.invoke(fn, "{}"));
+    QVERIFY(finished.wait(20000));
+    InvocationResult first = finished.takeFirst().at(1).value<InvocationResult>();
+    QVERIFY2(first.ok, first.error.value(QStringLiteral("errorMessage")).toString().toUtf8().constData());
+    QCOMPARE(first.resultJson, QByteArray("\"inside\""));
+
+    runner.pool()->stopAll();
+    QVERIFY(QDir(dir.filePath(QStringLiteral("functions/fn"))).removeRecursively());
+    QVERIFY(QFile::link(outside.path(), dir.filePath(QStringLiteral("functions/fn"))));
+    const Result<QString> started = runner.invoke(fn, "{}");
+    QString error = started.errorMessage();
+    if (started) {
+        QVERIFY(finished.wait(20000));
+        const InvocationResult second = finished.takeFirst().at(1).value<InvocationResult>();
+        QVERIFY2(!second.ok, second.resultJson.constData());
+        error = second.error.value(QStringLiteral("errorMessage")).toString();
+    }
+    QVERIFY2(error.contains(QLatin1String("fn: the source folder")) && error.contains(QLatin1String("refused")),
+             qPrintable(error));
+    runner.pool()->stopAll();
 }
 
 #include "tst_security_paths.moc"
