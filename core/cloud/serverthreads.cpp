@@ -6,6 +6,7 @@
 #include <QTcpServer>
 #include <QThread>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace Nimbus {
@@ -106,7 +107,8 @@ quint16 ServerThreads::listen(RequestGuard *guard, GuardedTcpServer::BodyLimit l
     // Set before any thread reads it.
     guard->setListenAddress(address);
     for (Lane &lane : mLanes) {
-        const int descriptor = ::dup(int(listening.socketDescriptor()));
+        // Closed on exec: the functions' workers must not hold the listening socket.
+        const int descriptor = ::fcntl(int(listening.socketDescriptor()), F_DUPFD_CLOEXEC, 0);
         if (descriptor < 0)
             return 0;
         bool accepting = false;

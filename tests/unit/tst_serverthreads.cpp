@@ -5,6 +5,7 @@
 #include "cloud/serverthreads.h"
 
 #include <QMutex>
+#include <QProcess>
 #include <QSet>
 #include <QTcpSocket>
 #include <QTest>
@@ -87,6 +88,7 @@ private slots:
     void callRunsAtOnceOnlyOnItsThread();
     void closingWithAnswersOwedDropsThem();
     void portInUseIsRefused();
+    void workersDoNotInheritTheListeningSocket();
 };
 
 void TestServerThreads::servesOnThreadsOfItsOwn()
@@ -263,4 +265,24 @@ void TestServerThreads::portInUseIsRefused()
 }
 
 QTEST_GUILESS_MAIN(TestServerThreads)
+// Functions' workers are started by the cloud while it listens: a worker that held the
+// gateway's listening socket could accept the gateway's connections itself, and would
+// keep the port taken after the studio ended.
+void TestServerThreads::workersDoNotInheritTheListeningSocket()
+{
+    auto serve = [](const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &) {
+        GuardedHttpServer::answerOf(request, socket)(okAnswer("served"));
+    };
+    ServerThreads servers(2, serve);
+    RequestGuard guard;
+    const quint16 port = servers.listen(&guard, anyLimit(), plainRefusal(), QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    QProcess child;
+    child.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), QStringLiteral("ls -l /proc/$$/fd")});
+    QVERIFY(child.waitForFinished(10000));
+    const QString descriptors = QString::fromLocal8Bit(child.readAllStandardOutput());
+    QVERIFY2(descriptors.contains(QLatin1String(" 0 ->")), qPrintable(descriptors));
+    QVERIFY2(!descriptors.contains(QLatin1String("socket:")), qPrintable(descriptors));
+}
+
 #include "tst_serverthreads.moc"
