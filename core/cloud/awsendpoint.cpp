@@ -81,8 +81,9 @@ QLatin1String resourceKind(const QString &service)
 QStringList resourcesOf(const QString &service, const AwsRequest &request, const LocalCloud &cloud)
 {
     QStringList names;
-    const QJsonObject input = request.protocol == AwsProtocol::Json ? QJsonDocument::fromJson(request.body).object()
-                                                                    : request.parameters;
+    const QJsonObject input = request.protocol != AwsProtocol::Json ? request.parameters
+                              : request.json                        ? *request.json
+                                                                    : QJsonDocument::fromJson(request.body).object();
     if (service == "dynamodb"_L1) {
         names.append(input.value("TableName"_L1).toString());
         names.append(input.value("RequestItems"_L1).toObject().keys());
@@ -160,8 +161,9 @@ QList<NeededPermission> neededPermissions(const QString &service, const AwsReque
                                      : architecture.nodeByName(name);
         return node && node->kind == kind ? node : nullptr;
     };
-    const QJsonObject input = request.protocol == AwsProtocol::Json ? QJsonDocument::fromJson(request.body).object()
-                                                                    : request.parameters;
+    const QJsonObject input = request.protocol != AwsProtocol::Json ? request.parameters
+                              : request.json                        ? *request.json
+                                                                    : QJsonDocument::fromJson(request.body).object();
     const QString operation = request.operation;
     if (service == "dynamodb"_L1) {
         const QString action = "dynamodb:"_L1 + operation;
@@ -477,6 +479,10 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
     AwsRequest data;
     readRequest(request, &data);
     data.host = hostOf(data.header("host"));
+    if (!data.header("x-amz-target").isEmpty()) {
+        if (const QJsonDocument body = QJsonDocument::fromJson(data.body); body.isObject())
+            data.json = body.object();
+    }
     auto responder = std::make_shared<QHttpServerResponder>(GuardedHttpServer::makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
     const bool head = data.method == "HEAD"_L1;

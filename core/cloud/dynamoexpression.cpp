@@ -159,11 +159,18 @@ QString typeOf(const QJsonValue &value)
     return o.size() == 1 ? o.begin().key() : QString();
 }
 
+namespace {
+// DynamoDB's numbers: 38 significant digits, magnitudes from 1E-130 to below 1E+126.
+bool inRange(const Decimal &d)
+{
+    return d.digits.size() <= 38 && d.digits.size() + d.exponent <= 126 && d.digits.size() + d.exponent >= -129;
+}
+} // namespace
+
 bool isNumber(const QString &text)
 {
     const auto d = Decimal::parse(text);
-    return d && d->digits.size() <= 38 && d->digits.size() + d->exponent <= 126
-           && d->digits.size() + d->exponent >= -129;
+    return d && inRange(*d);
 }
 
 QString numberProblem(const QString &text)
@@ -181,39 +188,81 @@ QString numberProblem(const QString &text)
     return {};
 }
 
-QJsonValue normalised(const QJsonValue &value)
+namespace {
+// The canonical text of a number, nullopt when text is it already or is no number (left as it is).
+std::optional<QString> renormalisedNumber(const QString &text)
+{
+    const auto number = canonicalNumber(text);
+    return number && *number != text ? number : std::nullopt;
+}
+
+// A value in its canonical form, nullopt when it is in it already: most items' are, and
+// a PutItem then builds no copy of its item.
+std::optional<QJsonValue> renormalised(const QJsonValue &value);
+
+std::optional<QJsonObject> renormalisedItem(const QJsonObject &item)
+{
+    std::optional<QJsonObject> out;
+    for (auto it = item.begin(); it != item.end(); ++it) {
+        if (std::optional<QJsonValue> changed = renormalised(it.value())) {
+            if (!out)
+                out = item;
+            out->insert(it.key(), *changed);
+        }
+    }
+    return out;
+}
+
+std::optional<QJsonValue> renormalised(const QJsonValue &value)
 {
     const QString type = typeOf(value);
     const QJsonValue v = value.toObject().value(type);
     if (type == "N"_L1) {
-        const auto number = canonicalNumber(v.toString());
-        return number ? QJsonValue(QJsonObject{{type, *number}}) : value;
+        if (const auto number = renormalisedNumber(v.toString()))
+            return QJsonObject{{type, *number}};
+        return std::nullopt;
     }
     if (type == "NS"_L1 || type == "L"_L1) {
-        QJsonArray out;
-        for (const QJsonValue &member : v.toArray())
-            out.append(type == "L"_L1 ? normalised(member)
-                                      : normalised(QJsonObject{{u"N"_s, member}}).toObject().value("N"_L1));
-        return QJsonObject{{type, out}};
+        const QJsonArray members = v.toArray();
+        std::optional<QJsonArray> out;
+        for (qsizetype i = 0; i < members.size(); ++i) {
+            std::optional<QJsonValue> changed;
+            if (type == "L"_L1)
+                changed = renormalised(members.at(i));
+            else if (const auto number = renormalisedNumber(members.at(i).toString()))
+                changed = *number;
+            if (changed) {
+                if (!out)
+                    out = members;
+                out->replace(i, *changed);
+            }
+        }
+        return out ? std::optional<QJsonValue>(QJsonObject{{type, *out}}) : std::nullopt;
     }
-    if (type == "M"_L1)
-        return QJsonObject{{type, normalisedItem(v.toObject())}};
-    return value;
+    if (type == "M"_L1) {
+        if (const auto map = renormalisedItem(v.toObject()))
+            return QJsonObject{{type, *map}};
+    }
+    return std::nullopt;
+}
+} // namespace
+
+QJsonValue normalised(const QJsonValue &value)
+{
+    return renormalised(value).value_or(value);
 }
 
 QJsonObject normalisedItem(const QJsonObject &item)
 {
-    QJsonObject out;
-    for (auto it = item.begin(); it != item.end(); ++it)
-        out.insert(it.key(), normalised(it.value()));
-    return out;
+    return renormalisedItem(item).value_or(item);
 }
 
 std::optional<QString> canonicalNumber(const QString &text)
 {
-    if (!isNumber(text))
+    const auto d = Decimal::parse(text);
+    if (!d || !inRange(*d))
         return std::nullopt;
-    return Decimal::parse(text)->toString();
+    return d->toString();
 }
 
 std::optional<QString> addNumbers(const QString &a, const QString &b, bool subtract)

@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -20,12 +22,49 @@ namespace {
 // Past this many keys the memory of items starts again from nothing (a table bigger
 // than that is read from SQLite, which is still fast; the memory stays bounded).
 constexpr qsizetype kCacheLimit = 100000;
+
+// Stream sequence numbers are reserved this many at a time: meta holds the last number
+// reserved, written with the change that needs a new block, so that a write costs no
+// statement of its own for it. A restart goes on after the block, leaving a gap, as
+// AWS's sequence numbers have (they grow, not by one).
+constexpr qint64 kSequenceBlock = 1000;
+
+// What the last upsert of putItem replaced: whether a row was there, and its item.
+struct Replaced
+{
+    bool happened = false;
+    QByteArray item;
+};
+
+// Per thread, as a connection is used on one thread at a time and the statement that
+// fills it runs to its end before putItem reads it.
+Replaced &lastReplaced()
+{
+    thread_local Replaced replaced;
+    return replaced;
+}
+
+// nimbus_replacing(old, new): keeps old (the item an upsert replaces) for putItem and
+// gives new, the item written. SQLite has no RETURNING of the row before an update.
+void replacing(sqlite3_context *context, int, sqlite3_value **arguments)
+{
+    Replaced &replaced = lastReplaced();
+    replaced.happened = true;
+    replaced.item = QByteArray(reinterpret_cast<const char *>(sqlite3_value_text(arguments[0])),
+                               sqlite3_value_bytes(arguments[0]));
+    sqlite3_result_value(context, arguments[1]);
+}
 } // namespace
 
 Result<void> TableStore::createTables()
 {
     if (Result<void> created = createSchema("tables"_L1); !created)
         return created;
+    // Direct only: it has a side effect, so no view, trigger or index of the file may call it.
+    if (sqlite3_create_function_v2(db().handle(), "nimbus_replacing", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, nullptr,
+                                   &replacing, nullptr, nullptr, nullptr)
+        != SQLITE_OK)
+        return db().error(tr("cannot add the function nimbus_replacing"));
     forget();
     return {};
 }
@@ -35,6 +74,7 @@ void TableStore::forget()
     mCache.clear();
     mSequence =
         db().queryInt(u"SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"_s).valueOr(0);
+    mReserved = mSequence;
 }
 
 Result<void> TableStore::clear()
@@ -43,6 +83,7 @@ Result<void> TableStore::clear()
     if (Result<void> done = db().exec(u"DELETE FROM items; DELETE FROM meta;"_s); !done)
         return done;
     mSequence = 0;
+    mReserved = 0;
     return {};
 }
 
@@ -109,15 +150,19 @@ void TableStore::remember(const QString &key, const std::optional<QJsonObject> &
 Result<void> TableStore::writeItem(const QString &key, const std::function<Result<void>()> &write)
 {
     const qint64 sequence = mSequence;
+    const qint64 reserved = mReserved;
     auto writeWithSequence = [&]() -> Result<void> {
         Result<void> done = write();
-        if (done) {
+        if (done && mSequence > mReserved) {
             Statement seq(db(), u"INSERT OR REPLACE INTO meta(key, value) VALUES ('sequence', ?1)"_s, Statement::Reuse);
-            seq.bind(1, QString::number(mSequence));
+            seq.bind(1, QString::number(mSequence + kSequenceBlock));
             done = seq.execute();
+            if (done)
+                mReserved = mSequence + kSequenceBlock;
         }
         if (!done) {
             mSequence = sequence;
+            mReserved = reserved;
             mCache.remove(key);
         }
         return done;
@@ -151,6 +196,7 @@ Result<void> TableStore::writeItem(const QString &key, const std::function<Resul
         if (done && !ended) {
             (void)db().exec(u"ROLLBACK"_s);
             mSequence = sequence;
+            mReserved = reserved;
             mCache.remove(key);
             done = ended;
         }
@@ -169,45 +215,33 @@ Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, co
     const QString key = cacheKey(table, *ids);
     StreamRecord change;
     const Result<void> done = writeItem(key, [&]() -> Result<void> {
-        const QByteArray json = QJsonDocument(item).toJson(QJsonDocument::Compact);
-        auto bindItem = [&](Statement &insert) {
-            insert.bind(1, table);
-            insert.bind(2, ids->first);
-            insert.bind(3, ids->second);
-            if (keys.sortType == "N"_L1 && !keys.sortKey.isEmpty())
-                insert.bind(4, ids->second.mid(2).toDouble());
-            else
-                insert.bindNull(4);
-            insert.bindText(5, json);
-        };
-        std::optional<QJsonObject> old;
-        const auto remembered = mCache.constFind(key);
-        if (remembered != mCache.constEnd()) {
-            old = *remembered;
-        } else {
-            // A key not in memory is most often a new one: tried as one first, it needs no read.
-            Statement insert(db(),
-                             u"INSERT INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5) "
-                             "ON CONFLICT(tbl, pk, sk) DO NOTHING"_s,
-                             Statement::Reuse);
-            bindItem(insert);
-            if (Result<void> inserted = insert.execute(); !inserted)
-                return inserted;
-            if (db().changes() == 1) {
-                recordChange(&change, u"INSERT"_s, keys, item, item, {});
-                return {};
-            }
-            const Result<std::optional<QJsonObject>> found = getItem(table, keys, item);
-            if (!found)
-                return found.error();
-            old = *found;
-        }
-        Statement insert(db(),
-                         u"INSERT OR REPLACE INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5)"_s,
+        // One statement for a new key and a known one alike: the upsert hands the item it
+        // replaces to nimbus_replacing (see replacing()), so that no read comes first.
+        Statement upsert(db(),
+                         u"INSERT INTO items(tbl, pk, sk, sort_number, item) VALUES (?1, ?2, ?3, ?4, ?5) "
+                         "ON CONFLICT(tbl, pk, sk) DO UPDATE SET sort_number = excluded.sort_number, "
+                         "item = nimbus_replacing(items.item, excluded.item)"_s,
                          Statement::Reuse);
-        bindItem(insert);
-        if (Result<void> inserted = insert.execute(); !inserted)
-            return inserted;
+        upsert.bind(1, table);
+        upsert.bind(2, ids->first);
+        upsert.bind(3, ids->second);
+        if (keys.sortType == "N"_L1 && !keys.sortKey.isEmpty())
+            upsert.bind(4, ids->second.mid(2).toDouble());
+        else
+            upsert.bindNull(4);
+        upsert.bindText(5, QJsonDocument(item).toJson(QJsonDocument::Compact));
+        Replaced &replaced = lastReplaced();
+        replaced = {};
+        if (Result<void> written = upsert.execute(); !written)
+            return written;
+        std::optional<QJsonObject> old;
+        if (replaced.happened) {
+            // The memory's copy, when it holds one, saves parsing the item SQLite had.
+            const auto remembered = mCache.constFind(key);
+            old = remembered != mCache.constEnd() && remembered->has_value()
+                      ? **remembered
+                      : QJsonDocument::fromJson(replaced.item).object();
+        }
         recordChange(&change, old ? u"MODIFY"_s : u"INSERT"_s, keys, item, item, old.value_or(QJsonObject()));
         return {};
     });

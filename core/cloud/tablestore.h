@@ -62,7 +62,7 @@ struct StreamRecord
 };
 
 // The tables' items, DynamoDB JSON (attribute name -> {"S": ...}) as the SDKs send them,
-// in the state database's items table, with the stream's sequence number in meta.
+// in the state database's items table, with the last stream sequence number reserved in meta.
 //
 // Items read by key are kept in memory as well (absent ones too), so that a GetItem, or
 // the look at the old item that a write of a known key makes, does not reach SQLite; a
@@ -117,7 +117,7 @@ public:
     static std::optional<QString> keyValue(const QJsonValue &attribute, const QString &type);
 
 protected:
-    // The items table, and the stream's sequence number where the last session left it.
+    // The items table, and the stream's sequence numbers from after the last session's reserve.
     Result<void> createTables();
     Result<void> clear();
     // Forgets the items in memory and reads the sequence again, after a group commit
@@ -144,6 +144,7 @@ private:
     QString expressionIndex(const QString &expression) const;
 
     qint64 mSequence = 0;
+    qint64 mReserved = 0; // the last sequence number meta reserves (see kSequenceBlock)
     // Table and key -> the item, nullopt when there is none (see cacheKey).
     QHash<QString, std::optional<QJsonObject>> mCache;
     mutable QHash<QString, QString> mExpressionIndexes; // expression -> SQLite index name

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace Nimbus;
@@ -107,6 +108,10 @@ private slots:
     void legacyParametersRefusedByName();
     void sdkForJavaScript();
     void boto3();
+    // Over the endpoint's socket a body is parsed on the connection's thread: what the
+    // cloud's thread then serves must be what it would have parsed itself.
+    void bodiesOverHttp_data();
+    void bodiesOverHttp();
 
 private:
     Answer call(const char *operation, const QJsonObject &input);
@@ -135,7 +140,8 @@ void TestDynamoFidelity::init()
     mClock.set(QDateTime(QDate(2026, 3, 1), QTime(12, 0), Qt::UTC));
     mLocal->cloud->setClock(&mClock);
     const QString test = QString::fromLatin1(QTest::currentTestFunction());
-    const bool sdk = test == QLatin1String("sdkForJavaScript") || test == QLatin1String("boto3");
+    const bool sdk = test == QLatin1String("sdkForJavaScript") || test == QLatin1String("boto3")
+                     || test == QLatin1String("bodiesOverHttp");
     if (!sdk)
         mLocal->endpoint = std::make_unique<AwsEndpoint>(*mLocal->cloud);
     QVERIFY2(mLocal->start(sdk ? NimbusTest::LocalCloudFixture::Endpoint : NimbusTest::LocalCloudFixture::NoServer),
@@ -1202,6 +1208,61 @@ void TestDynamoFidelity::boto3()
 {
     runClient(mLocal->endpoint->url(), QStringLiteral("/usr/bin/python3"),
               QStringLiteral(NIMBUS_SOURCE_DIR "/tests/runtime/sdk/dynamo_fidelity.py"));
+}
+
+void TestDynamoFidelity::bodiesOverHttp_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QJsonObject>("stored"); // the item with id "h" afterwards, empty for none
+
+    QTest::newRow("an object, its number normalised")
+        << QByteArray("{\"TableName\": \"accounts\", \"Item\": {\"id\": {\"S\": \"h\"}, \"n\": {\"N\": \"01.50\"}}}")
+        << 200 << QString() << QJsonObject{{"id", S("h")}, {"n", N("1.5")}};
+    QTest::newRow("an array") << QByteArray("[{\"TableName\": \"accounts\"}]") << 400
+                              << QStringLiteral("SerializationException") << QJsonObject();
+    QTest::newRow("no JSON") << QByteArray("{\"TableName\": \"accounts\", \"Item\": {") << 400
+                             << QStringLiteral("SerializationException") << QJsonObject();
+    QTest::newRow("empty") << QByteArray() << 400 << QStringLiteral("SerializationException") << QJsonObject();
+    QTest::newRow("an item without its key")
+        << QByteArray("{\"TableName\": \"accounts\", \"Item\": {\"n\": {\"N\": \"1\"}}}") << 400
+        << QStringLiteral("ValidationException") << QJsonObject();
+}
+
+void TestDynamoFidelity::bodiesOverHttp()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, type);
+    QFETCH(QJsonObject, stored);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, mLocal->endpoint->port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("POST / HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(mLocal->endpoint->port())
+                 + "\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.PutItem\r\n"
+                   "Content-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    // The head, then as many bytes as its Content-Length says.
+    QByteArray answer;
+    qsizetype headEnd = -1, length = -1;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        answer += socket.readAll();
+        headEnd = answer.indexOf("\r\n\r\n");
+        if (headEnd < 0)
+            return false;
+        const qsizetype at = answer.toLower().indexOf("content-length:");
+        if (at < 0 || at > headEnd)
+            return false;
+        length = answer.mid(at + 15, answer.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+        return answer.size() >= headEnd + 4 + length;
+        },
+        5000));
+    QVERIFY2(answer.startsWith("HTTP/1.1 " + QByteArray::number(status)), answer.constData());
+    const Answer a{status, QJsonDocument::fromJson(answer.mid(headEnd + 4, length)).object()};
+    QCOMPARE(a.type(), type);
+    QCOMPARE(get("accounts", {{"id", S("h")}}), stored);
 }
 
 QTEST_MAIN(TestDynamoFidelity)

@@ -47,6 +47,14 @@ private slots:
     // The memory of items stays in step with SQLite whether a key was read before its write or not.
     void tableMemoryInStep_data();
     void tableMemoryInStep();
+    // A write over an item SQLite has and the memory does not (after a restart): the
+    // change is a MODIFY with the item it replaced, whether in a group commit or not.
+    void tableWriteOverUnreadItem_data();
+    void tableWriteOverUnreadItem();
+    // A write that could not be made (another connection holds the file's write lock)
+    // leaves the memory and SQLite as they were, and the next write finds the old item.
+    void tableFailedWriteChangesNothing_data();
+    void tableFailedWriteChangesNothing();
     void indexQueriesMakeBoundedSqliteIndexes();
     void stateSurvivesReopen();
     void resetEmptiesEverything();
@@ -366,6 +374,100 @@ void TestCloudState::tableMemoryInStep()
     QCOMPARE(record.oldImage, second);
     QVERIFY(!read());
     QVERIFY(!stored());
+}
+
+void TestCloudState::tableWriteOverUnreadItem_data()
+{
+    QTest::addColumn<bool>("batched");
+    QTest::newRow("alone") << false;
+    QTest::newRow("in a group commit") << true;
+}
+
+void TestCloudState::tableWriteOverUnreadItem()
+{
+    QFETCH(bool, batched);
+    const QString table = QStringLiteral("orders");
+    const QJsonObject key{{QStringLiteral("customer"), s(QStringLiteral("di"))}, {QStringLiteral("at"), n(2.5)}};
+    QJsonObject first = key;
+    first.insert(QStringLiteral("note"), s(QStringLiteral("with \"quotes\" and \u00e9")));
+    QJsonObject second = key;
+    second.insert(QStringLiteral("v"), n(2));
+    StreamRecord record;
+    QVERIFY(mState->putItem(table, kOrders, first, &record));
+    QCOMPARE(record.eventName, QStringLiteral("INSERT"));
+    const qint64 inserted = record.sequenceNumber;
+    delete mState;
+    mState = new CloudState(mClock);
+    QVERIFY(mState->open(mDir->path()));
+    {
+        std::optional<CloudState::Batch> batch;
+        if (batched)
+            batch.emplace(*mState);
+        QVERIFY(mState->putItem(table, kOrders, second, &record));
+    }
+    QCOMPARE(record.eventName, QStringLiteral("MODIFY"));
+    QCOMPARE(record.oldImage, first);
+    QCOMPARE(record.newImage, second);
+    QVERIFY(record.sequenceNumber > inserted);
+    bool committed = false;
+    mState->whenCommitted([&](bool done) { committed = done; });
+    QVERIFY(QTest::qWaitFor([&] { return committed; }, 5000));
+    QCOMPARE(mState->getItem(table, kOrders, key).valueOr(std::nullopt), std::optional<QJsonObject>(second));
+    QCOMPARE(mState->scan(table), QList<QJsonObject>{second});
+    // Written as a row changed in place: the next state reads the one item, and its
+    // sort key still orders it.
+    delete mState;
+    mState = new CloudState(mClock);
+    QVERIFY(mState->open(mDir->path()));
+    QCOMPARE(mState->getItem(table, kOrders, key).valueOr(std::nullopt), std::optional<QJsonObject>(second));
+    const auto orders = mState->query(table, kOrders, s(QStringLiteral("di")));
+    QVERIFY(orders);
+    QCOMPARE(*orders, QList<QJsonObject>{second});
+}
+
+void TestCloudState::tableFailedWriteChangesNothing_data()
+{
+    QTest::addColumn<bool>("readFirst");
+    QTest::newRow("item in memory") << true;
+    QTest::newRow("item in SQLite only") << false;
+}
+
+void TestCloudState::tableFailedWriteChangesNothing()
+{
+    QFETCH(bool, readFirst);
+    const QString table = QStringLiteral("orders");
+    const QJsonObject key{{QStringLiteral("customer"), s(QStringLiteral("ed"))}, {QStringLiteral("at"), n(1)}};
+    QJsonObject first = key;
+    first.insert(QStringLiteral("v"), n(1));
+    QJsonObject second = key;
+    second.insert(QStringLiteral("v"), n(2));
+    StreamRecord record;
+    QVERIFY(mState->putItem(table, kOrders, first, &record));
+    if (readFirst) {
+        QCOMPARE(mState->getItem(table, kOrders, key).valueOr(std::nullopt), std::optional<QJsonObject>(first));
+    } else {
+        delete mState;
+        mState = new CloudState(mClock);
+        QVERIFY(mState->open(mDir->path()));
+    }
+    QVERIFY(mState->putItem(table, kOrders, {{"customer", s(QStringLiteral("fay"))}, {"at", n(1)}}, &record));
+    const qint64 sequence = record.sequenceNumber;
+    {
+        Database other;
+        QVERIFY(other.open(mDir->filePath(QStringLiteral("state.sqlite")), Database::Mode::ReadWrite));
+        QVERIFY(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(!mState->putItem(table, kOrders, second, &record));
+        QVERIFY(!mState->deleteItem(table, kOrders, key, &record));
+        QVERIFY(other.exec(QStringLiteral("ROLLBACK")));
+    }
+    QCOMPARE(mState->getItem(table, kOrders, key).valueOr(std::nullopt), std::optional<QJsonObject>(first));
+    QCOMPARE(mState->scan(table).first(), first); // "ed" before "fay"
+    QVERIFY(mState->putItem(table, kOrders, second, &record));
+    QCOMPARE(record.eventName, QStringLiteral("MODIFY"));
+    QCOMPARE(record.oldImage, first);
+    // The failed writes took no sequence number.
+    QCOMPARE(record.sequenceNumber, sequence + 1);
+    QCOMPARE(mState->scan(table).size(), 2);
 }
 
 void TestCloudState::stateSurvivesReopen()

@@ -46,6 +46,10 @@ struct AwsRequest : HttpRequestData
     AwsProtocol protocol = AwsProtocol::Rest;
     QString operation; // from X-Amz-Target or the form's Action; empty for REST
     QJsonObject parameters; // a query-protocol form, in the JSON protocol's shapes
+    // A JSON-protocol body as parsed on the connection's thread, when it is an object:
+    // the cloud's thread, which serves every request in turn, need not parse it (nor
+    // twice). Nullopt otherwise (another protocol, not an object, an in-process call).
+    std::optional<QJsonObject> json;
     // Given by a server that can stream a body from a file (the endpoint's socket), null
     // otherwise (in-process calls): a service that fills it answers with an empty body
     // and the file's part is sent in its place.

@@ -613,8 +613,9 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
         done(refusedOperation(request, *note));
         return;
     }
-    const QJsonDocument document = QJsonDocument::fromJson(request.body);
-    if (!document.isObject()) {
+    // Parsed on the connection's thread when the request came over HTTP.
+    const QJsonDocument document = request.json ? QJsonDocument() : QJsonDocument::fromJson(request.body);
+    if (!request.json && !document.isObject()) {
         done(AwsWire::jsonError(400, u"com.amazon.coral.service#"_s, u"SerializationException"_s,
                                 u"the request body is not a JSON object"_s));
         return;
@@ -624,7 +625,7 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
     {
         // The table writes of the requests of this turn of the event loop are committed together.
         const CloudState::Batch batch(cloud().state());
-        result = run(request.operation, document.object(), request.cause, &error);
+        result = run(request.operation, request.json ? *request.json : document.object(), request.cause, &error);
     }
     HttpResponseData answer;
     if (!error.type.isEmpty()) {
