@@ -31,60 +31,120 @@ const PAYLOAD_LIMIT = 6 * 1024 * 1024;
 // The studio's frames, read from the start: those that arrive before the handler is
 // loaded wait in early until onFrame takes them. The channel hands its bytes straight to
 // readFrames (net.Socket's onread) instead of through a readable stream: per invocation
-// that is one call instead of the stream's push, buffering and 'data' event.
+// that is one call instead of the stream's push, buffering and 'data' event. The read
+// buffer is read in place up to nread (no view made of it per read).
 const early = [];
 let onFrame = (message) => early.push(message);
 let partChunks = []; // an incomplete frame's bytes, copied out of the read buffer
 let partLength = 0;
 function readFrames(nread, chunk) {
-    let data = chunk.subarray(0, nread);
+    let data = chunk;
+    let end = nread;
     if (partLength) {
-        partChunks.push(Buffer.from(data));
+        partChunks.push(Buffer.from(chunk.subarray(0, nread)));
         partLength += nread;
         if (partChunks[0].length < 4 && partLength >= 4)
             partChunks = [Buffer.concat(partChunks, partLength)];
         // A large event comes in many reads: joined once, when it is all there.
         if (partLength < 4 || partLength < 4 + partChunks[0].readUInt32BE(0)) return;
         data = Buffer.concat(partChunks, partLength);
+        end = partLength;
         partChunks = [];
         partLength = 0;
     }
     let offset = 0;
-    while (data.length - offset >= 4) {
+    while (end - offset >= 4) {
         const length = data.readUInt32BE(offset);
-        if (data.length - offset - 4 < length) break;
-        const message = JSON.parse(data.toString("utf8", offset + 4, offset + 4 + length));
+        if (end - offset - 4 < length) break;
+        const message = parseFrame(data.toString("utf8", offset + 4, offset + 4 + length));
         offset += 4 + length;
         onFrame(message);
     }
-    if (offset < data.length) {
-        partChunks.push(Buffer.from(data.subarray(offset)));
-        partLength = data.length - offset;
+    if (offset < end) {
+        partChunks.push(Buffer.from(data.subarray(offset, end)));
+        partLength = end - offset;
     }
+}
+
+// An invocation frame as instance.cpp writes it on its usual path: its head, the
+// function's context (the same bytes for every invocation of a worker) and the event,
+// which is one JSON value. Only the event is parsed each time: the context of the frame
+// before is reused when the frame carries the same text. Any other frame, or one that
+// does not read as exactly that, is parsed whole.
+const INVOKE_HEAD = '{"type":"invoke","requestId":"';
+const DEADLINE_KEY = '","deadlineMs":';
+const CONTEXT_KEY = ',"context":';
+const EVENT_KEY = ',"event":';
+let knownContextText = null; // the context's text, as JSON.stringify writes it again
+let knownContext = null;
+let knownContextUsable = true; // false once the studio's text of it differs from ours
+function parseFrame(text) {
+    if (!text.startsWith(INVOKE_HEAD)) return JSON.parse(text);
+    const idEnd = text.indexOf('"', INVOKE_HEAD.length);
+    const contextAt = idEnd < 0 || !text.startsWith(DEADLINE_KEY, idEnd) ? -1 : text.indexOf(",", idEnd + DEADLINE_KEY.length);
+    if (contextAt < 0 || !text.startsWith(CONTEXT_KEY, contextAt)) return JSON.parse(text);
+    const contextStart = contextAt + CONTEXT_KEY.length;
+    if (knownContextText !== null && text.startsWith(knownContextText, contextStart)
+        && text.startsWith(EVENT_KEY, contextStart + knownContextText.length) && text.endsWith("}")) {
+        const requestId = text.slice(INVOKE_HEAD.length, idEnd);
+        const deadline = text.slice(idEnd + DEADLINE_KEY.length, contextAt);
+        // The event's text must be one JSON value (else the frame was something else).
+        let event;
+        let isEvent = !requestId.includes("\\") && /^-?[0-9]+$/.test(deadline);
+        if (isEvent) {
+            try {
+                event = JSON.parse(text.slice(contextStart + knownContextText.length + EVENT_KEY.length, -1));
+            } catch {
+                isEvent = false;
+            }
+        }
+        // requestIdJson: the id as the frame wrote it, for the answer.
+        if (isEvent) return { type: "invoke", requestId, requestIdJson: text.slice(INVOKE_HEAD.length - 1, idEnd + 1), deadlineMs: Number(deadline), context: knownContext, event };
+    }
+    const message = JSON.parse(text);
+    if (knownContextUsable && message.type === "invoke" && message.context && typeof message.context === "object") {
+        const contextText = JSON.stringify(message.context);
+        knownContextUsable = text.startsWith(contextText, contextStart);
+        knownContextText = knownContextUsable ? contextText : null;
+        knownContext = knownContextUsable ? message.context : null;
+    }
+    return message;
 }
 const channel = new net.Socket({ fd: 3, readable: true, writable: true,
                                  onread: { buffer: Buffer.allocUnsafe(64 * 1024), callback: readFrames } });
 
 // A frame goes straight to the socket when nothing waits before it (the usual case: one
 // write call, no stream machinery); the stream takes it when the socket is full or
-// earlier frames still wait, so that frames keep their order.
-function send(message) {
-    const text = JSON.stringify(message);
-    const length = Buffer.byteLength(text, "utf8");
-    let frame = Buffer.allocUnsafe(4 + length);
-    frame.writeUInt32BE(length, 0);
-    frame.write(text, 4, "utf8");
+// earlier frames still wait, so that frames keep their order. A frame that fits is
+// written into one buffer kept for the worker's life (a write to the socket is done when
+// writeSync returns), so that it is neither measured nor allocated first.
+let outBuffer = Buffer.allocUnsafe(64 * 1024);
+function sendText(text) {
+    let frame;
+    let length;
+    if (4 + 3 * text.length <= outBuffer.length) { // UTF-8 needs at most 3 bytes per UTF-16 unit
+        frame = outBuffer;
+        length = 4 + frame.write(text, 4);
+    } else {
+        length = 4 + Buffer.byteLength(text, "utf8");
+        frame = Buffer.allocUnsafe(length);
+        frame.write(text, 4);
+    }
+    frame.writeUInt32BE(length - 4, 0);
+    let written = 0;
     if (channel.writableLength === 0 && !channel.destroyed) {
-        let written = 0;
         try {
-            written = fs.writeSync(3, frame);
+            written = fs.writeSync(3, frame, 0, length);
         } catch {
             // EAGAIN: the socket is full. Any other error is the stream's to report.
         }
-        if (written === frame.length) return;
-        frame = frame.subarray(written);
+        if (written === length) return;
     }
-    channel.write(frame);
+    // The stream keeps what it is given until it is written: a copy, when it is the shared buffer.
+    channel.write(frame === outBuffer ? Buffer.from(frame.subarray(written, length)) : frame.subarray(written, length));
+}
+function send(message) {
+    sendText(JSON.stringify(message));
 }
 
 channel.on("end", () => process.exit(0));
@@ -201,28 +261,6 @@ function makeContext(invocation) {
         getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     };
     return context;
-}
-
-function run(handler, event, context) {
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const finish = (err, value) => {
-            if (settled) return;
-            settled = true;
-            if (err !== undefined && err !== null) reject(err); else resolve(value);
-        };
-        // The legacy context methods still found in older handlers.
-        context.done = (err, value) => finish(err, value);
-        context.succeed = (value) => finish(null, value);
-        context.fail = (err) => finish(err ?? new Error("handler failed"));
-        try {
-            const returned = handler(event, context, finish);
-            if (returned && typeof returned.then === "function") returned.then((v) => finish(null, v), (e) => finish(e ?? new Error("rejected")));
-            else if (handler.length < 3) finish(null, returned);
-        } catch (err) {
-            finish(err);
-        }
-    });
 }
 
 // Times each module the handler's load executes (cumulative includes what it imported,
@@ -355,8 +393,8 @@ function structureLogs() {
     if (String(process.env.AWS_LAMBDA_LOG_FORMAT || "").toUpperCase() !== "JSON") return;
     const wanted = LOG_LEVELS.indexOf(String(process.env.AWS_LAMBDA_LOG_LEVEL || "INFO").toUpperCase());
     const least = wanted < 0 ? LOG_LEVELS.indexOf("INFO") : wanted;
-    const method = (level) => (...args) => {
-        if (LOG_LEVELS.indexOf(level) < least) return;
+    // A level below the one asked for logs nothing: its method is an empty one.
+    const method = (level) => LOG_LEVELS.indexOf(level) < least ? () => {} : (...args) => {
         const record = { timestamp: new Date().toISOString(), level, requestId: currentRequestId };
         if (args.length === 1 && args[0] instanceof Error) {
             record.message = util.format(args[0]);
@@ -384,9 +422,23 @@ function structureLogs() {
 // and grew the worker by 128 bytes each, until a busy worker crossed its memory size.
 // process.env serves it from traceHeader instead, to the code and to every child process
 // (child_process reads the variables it passes from process.env); only native code that
-// calls getenv() itself does not see it.
+// calls getenv() itself does not see it. The header is made of the request id when it
+// is first read: most invocations never read it.
 const TRACE_VARIABLE = "_X_AMZN_TRACE_ID";
 let traceHeader;
+let traceOfRequest = null; // the request id traceHeader is still to be made of
+function currentTrace() {
+    if (traceOfRequest !== null) {
+        const digits = traceOfRequest.replaceAll("-", "");
+        traceHeader = `Root=1-${digits.slice(0, 8)}-${digits.slice(8, 32)};Parent=${digits.slice(16, 32)};Sampled=0`;
+        traceOfRequest = null;
+    }
+    return traceHeader;
+}
+function setTrace(value) {
+    traceOfRequest = null;
+    traceHeader = value;
+}
 function serveTraceHeader() {
     const variables = process.env;
     if (Object.prototype.hasOwnProperty.call(variables, TRACE_VARIABLE)) {
@@ -395,31 +447,31 @@ function serveTraceHeader() {
     }
     const isTrace = (key) => key === TRACE_VARIABLE;
     process.env = new Proxy(variables, {
-        get: (target, key) => (isTrace(key) ? traceHeader : target[key]),
+        get: (target, key) => (isTrace(key) ? currentTrace() : target[key]),
         set: (target, key, value) => {
-            if (isTrace(key)) traceHeader = `${value}`;
+            if (isTrace(key)) setTrace(`${value}`);
             else target[key] = value;
             return true;
         },
-        has: (target, key) => (isTrace(key) ? traceHeader !== undefined : key in target),
+        has: (target, key) => (isTrace(key) ? currentTrace() !== undefined : key in target),
         deleteProperty: (target, key) => {
-            if (isTrace(key)) traceHeader = undefined;
+            if (isTrace(key)) setTrace(undefined);
             else delete target[key];
             return true;
         },
         ownKeys: (target) => {
             const keys = Reflect.ownKeys(target);
-            if (traceHeader !== undefined) keys.push(TRACE_VARIABLE);
+            if (currentTrace() !== undefined) keys.push(TRACE_VARIABLE);
             return keys;
         },
         getOwnPropertyDescriptor: (target, key) => {
             if (!isTrace(key)) return Reflect.getOwnPropertyDescriptor(target, key);
-            return traceHeader === undefined ? undefined
-                : { value: traceHeader, writable: true, enumerable: true, configurable: true };
+            const header = currentTrace();
+            return header === undefined ? undefined : { value: header, writable: true, enumerable: true, configurable: true };
         },
         defineProperty: (target, key, descriptor) => {
             if (!isTrace(key)) return Reflect.defineProperty(target, key, descriptor);
-            traceHeader = `${descriptor.value}`;
+            setTrace(`${descriptor.value}`);
             return true;
         },
     });
@@ -443,62 +495,125 @@ const imports = importTimer.stop(loadedFile, initDurationMs);
 send(initError ? { type: "initError", error: initError, initDurationMs }
                : { type: "ready", initDurationMs, imports });
 
-let queue = Promise.resolve();
-onFrame = (message) => { queue = queue.then(() => handle(message)); };
+// Invocations run one at a time, in the order they came: one that comes while another
+// runs waits in waiting. The first is started from the read that brought its frame, and
+// its answer is sent from the call that settles it (the handler's callback, its
+// promise's reaction): no promise chain of our own around it.
+const waiting = [];
+let running = false;
+onFrame = (message) => {
+    if (running || waiting.length) waiting.push(message);
+    else start(message);
+};
+function startNext() {
+    while (!running && waiting.length) start(waiting.shift());
+}
+function finished() {
+    running = false;
+    if (waiting.length) queueMicrotask(startNext);
+}
 for (const message of early.splice(0)) onFrame(message);
 
-// Resolves once everything written to stdout and stderr so far has reached the pipe
+// Calls back once everything written to stdout and stderr so far has reached the pipe
 // (an empty write's callback runs after the writes queued before it), so that the
 // studio has every log line of an invocation before its result.
 // Nothing to wait for when neither stream holds bytes: a write to a pipe on Linux is
 // synchronous, so what the invocation logged is in the pipe already.
-function flushOutput() {
-    const streams = [process.stdout, process.stderr].filter((stream) => stream.writableLength > 0);
-    if (!streams.length) return undefined;
-    return Promise.all(streams.map((stream) => new Promise((resolve) => stream.write("", resolve))));
+function afterOutput(then) {
+    const stdoutWaits = process.stdout.writableLength > 0;
+    const stderrWaits = process.stderr.writableLength > 0;
+    if (!stdoutWaits && !stderrWaits) {
+        then();
+        return;
+    }
+    let left = (stdoutWaits ? 1 : 0) + (stderrWaits ? 1 : 0);
+    const written = () => {
+        if (--left === 0) then();
+    };
+    if (stdoutWaits) process.stdout.write("", written);
+    if (stderrWaits) process.stderr.write("", written);
 }
 
-async function handle(message) {
+function reply(text) {
+    afterOutput(() => {
+        sendText(text);
+        finished();
+    });
+}
+
+function start(message) {
     if (message.type !== "invoke") return;
+    const requestId = message.requestId;
     if (initError) {
-        send({ type: "error", requestId: message.requestId, error: initError });
+        send({ type: "error", requestId, error: initError });
         return;
     }
+    running = true;
     const context = makeContext(message);
-    currentRequestId = message.requestId;
-    // The X-Ray trace header Lambda sets; the SDK sends it with every call (recursion
-    // detection), which tells the local cloud what caused a write.
-    const digits = message.requestId.replaceAll("-", "");
-    traceHeader = `Root=1-${digits.slice(0, 8)}-${digits.slice(8, 32)};Parent=${digits.slice(16, 32)};Sampled=0`;
-    let reply;
+    currentRequestId = requestId;
+    // The X-Ray trace header Lambda sets, made of this request id when it is first read;
+    // the SDK sends it with every call (recursion detection), which tells the local cloud
+    // what caused a write.
+    traceOfRequest = requestId;
+    traceHeader = undefined;
     if (handler[STREAMING] === "response") {
-        try {
-            await runStreaming(handler, message.event, context, message.requestId);
-            reply = { type: "result", requestId: message.requestId, streamed: true };
-        } catch (err) {
-            reply = { type: "error", requestId: message.requestId, error: errorOf(err) };
-        }
-        const flushed = flushOutput();
-        if (flushed) await flushed;
-        send(reply);
+        runStreaming(handler, message.event, context, requestId)
+            .then(() => ({ type: "result", requestId, streamed: true }), (err) => ({ type: "error", requestId, error: errorOf(err) }))
+            .then((answer) => reply(JSON.stringify(answer)));
         return;
     }
+    run(message.event, context, requestId, message.requestIdJson);
+}
+
+// Runs the handler, async or callback style. Its answer goes once it is settled and the
+// handler has returned: what the handler logs after calling its callback is still this
+// invocation's.
+function run(event, context, requestId, requestIdJson) {
+    let settled = false;
+    let returned = false;
+    let failure;
+    let value;
+    const finish = (err, result) => {
+        if (settled) return;
+        settled = true;
+        failure = err;
+        value = result;
+        if (returned) answer(requestId, requestIdJson, failure, value);
+    };
+    // The legacy context methods still found in older handlers.
+    context.done = (err, result) => finish(err, result);
+    context.succeed = (result) => finish(null, result);
+    context.fail = (err) => finish(err ?? new Error("handler failed"));
     try {
-        const value = await run(handler, message.event, context);
+        const promise = handler(event, context, finish);
+        if (promise && typeof promise.then === "function") promise.then((v) => finish(null, v), (e) => finish(e ?? new Error("rejected")));
+        else if (handler.length < 3) finish(null, promise);
+    } catch (err) {
+        finish(err);
+    }
+    returned = true;
+    if (settled) answer(requestId, requestIdJson, failure, value);
+}
+
+function answer(requestId, requestIdJson, failure, value) {
+    let text;
+    try {
+        if (failure !== undefined && failure !== null) throw failure;
         let body;
         try {
             body = JSON.stringify(value === undefined ? null : value);
         } catch (err) {
             throw Object.assign(new Error(`Unable to stringify response body: ${err.message}`), { name: "Runtime.ResponseSerializationError" });
         }
-        if (Buffer.byteLength(body, "utf8") > PAYLOAD_LIMIT) {
-            throw Object.assign(new Error(`Response payload size (${Buffer.byteLength(body, "utf8")} bytes) exceeded maximum allowed payload size (${PAYLOAD_LIMIT} bytes).`), { name: "Function.ResponseSizeTooLarge" });
+        // Measured only when it could be over: UTF-8 takes at most 3 bytes per UTF-16 unit.
+        if (typeof body !== "string" || 3 * body.length > PAYLOAD_LIMIT) {
+            const size = Buffer.byteLength(body, "utf8");
+            if (size > PAYLOAD_LIMIT)
+                throw Object.assign(new Error(`Response payload size (${size} bytes) exceeded maximum allowed payload size (${PAYLOAD_LIMIT} bytes).`), { name: "Function.ResponseSizeTooLarge" });
         }
-        reply = { type: "result", requestId: message.requestId, resultJson: body };
+        text = '{"type":"result","requestId":' + (requestIdJson ?? JSON.stringify(requestId)) + ',"resultJson":' + JSON.stringify(body) + "}";
     } catch (err) {
-        reply = { type: "error", requestId: message.requestId, error: errorOf(err) };
+        text = JSON.stringify({ type: "error", requestId, error: errorOf(err) });
     }
-    const flushed = flushOutput();
-    if (flushed) await flushed;
-    send(reply);
+    reply(text);
 }

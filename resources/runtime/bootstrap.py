@@ -94,6 +94,48 @@ def trace_id(request_id):
     return f"Root=1-{digits[:8]}-{digits[8:32]};Parent={digits[16:32]};Sampled=0"
 
 
+class _TraceVariable:
+    """_X_AMZN_TRACE_ID, set for each invocation as Lambda's Python runtime sets it: in
+    os.environ for the code, and in the process's own variables for what reads them there
+    (a child process started without env=, native code calling getenv()).
+
+    os.environ's assignment calls setenv(), and glibc keeps every value setenv was ever
+    given (it cannot free one that a getenv may still hold): a new header per invocation
+    grew the worker by about 140 bytes each, until a busy worker crossed its memory size.
+    Here the process's variable is one buffer of our own, handed to putenv() (which keeps
+    the pointer, not a copy) and written over for each invocation, and os.environ's
+    mapping is updated without calling setenv(). Without ctypes the header is in
+    os.environ only."""
+
+    NAME = "_X_AMZN_TRACE_ID"
+
+    def __init__(self):
+        self._key = os.environ.encodekey(self.NAME)
+        self._entry = None
+        try:
+            import ctypes
+            self._putenv = ctypes.CDLL(None).putenv
+            self._putenv.argtypes = [ctypes.c_char_p]
+            self._putenv.restype = ctypes.c_int
+            # The longest header trace_id makes is 74 characters.
+            self._entry = ctypes.create_string_buffer(256)
+        except (ImportError, OSError, AttributeError):
+            self._entry = None
+
+    def set(self, header):
+        value = os.environ.encodevalue(header)
+        entry = self._key + b"=" + value
+        if self._entry is None:
+            os.environ._data[self._key] = value
+        elif len(entry) < len(self._entry):
+            self._entry.value = entry
+            # Again each time: the code may have set or removed the variable since.
+            self._putenv(self._entry)
+            os.environ._data[self._key] = value
+        else:
+            os.environ[self.NAME] = header
+
+
 class _PointBotocoreAtEndpoint:
     """Makes every boto3/botocore client use AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_<SERVICE>)
     unless the code names an endpoint itself: botocore learnt these variables only in 1.31,
@@ -252,6 +294,8 @@ def structure_logs():
     root.setLevel(_LOG_LEVELS.get(os.environ.get("AWS_LAMBDA_LOG_LEVEL", "INFO").upper(), logging.INFO))
 
 def main():
+    # Made first: a spare pays for loading ctypes before its function comes.
+    trace_variable = _TraceVariable()
     if os.environ.get("NIMBUS_SPARE") == "1" and not become_function():
         return
     structure_logs()
@@ -286,7 +330,7 @@ def main():
         if init_error:
             send({"type": "error", "requestId": request_id, "error": init_error})
             continue
-        os.environ["_X_AMZN_TRACE_ID"] = trace_id(request_id)
+        trace_variable.set(trace_id(request_id))
         _current_request["id"] = request_id
         try:
             value = handler(message["event"], LambdaContext(message))
