@@ -281,6 +281,13 @@ QWidget *CloudPanel::createLog()
 {
     mLog = new QTreeWidget;
     mLog->setObjectName(u"cloudLog"_s);
+    mScrollTimer = new QTimer(this);
+    mScrollTimer->setSingleShot(true);
+    mScrollTimer->setInterval(100);
+    connect(mScrollTimer, &QTimer::timeout, this, [this] {
+        if (QTreeWidgetItem *item = mRows.value(mScrollTo); item && !isReplaying())
+            mLog->scrollToItem(item);
+    });
     mLog->setHeaderLabels({tr("Time"), tr("From"), tr("To"), tr("Status"), tr("Duration"), tr("Result")});
     mLog->setUniformRowHeights(true);
     // The hops a request caused nest under it where they came from, reading as a chain;
@@ -552,8 +559,11 @@ void CloudPanel::addLogRow(const CloudLogEntry &entry)
     showLogEntry(item, entry);
     if (mLog->currentItem())
         updateStepButtons();
-    if (!isReplaying())
-        mLog->scrollToItem(item);
+    if (!isReplaying()) {
+        mScrollTo = entry.id;
+        if (!mScrollTimer->isActive())
+            mScrollTimer->start();
+    }
 }
 
 void CloudPanel::showLogEntry(QTreeWidgetItem *item, const CloudLogEntry &entry)

@@ -135,6 +135,10 @@ private:
     QTreeWidget *mLog;
     QHash<qint64, QTreeWidgetItem *> mRows; // by log entry id
     int mRowCount = 0;
+    // Scrolling to a row lays out every row of the log: a busy cloud's hops scroll the
+    // log to the newest a few times a second, not once each.
+    QTimer *mScrollTimer;
+    qint64 mScrollTo = -1; // the log entry id of the row to show
     QPushButton *mPreviousHop;
     QPushButton *mReplay;
     QPushButton *mNextHop;

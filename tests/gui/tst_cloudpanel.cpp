@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,6 +74,7 @@ private slots:
     void routeSendsARequestThroughTheGateway();
     void requestsStayOnTheGateway_data();
     void requestsStayOnTheGateway();
+    void busyLogScrollsAFewTimesASecond();
 
 private:
     QString mProject;
@@ -285,4 +287,40 @@ void TestCloudPanel::refusesWithoutAProject()
 }
 
 QTEST_MAIN(TestCloudPanel)
+// Scrolling the log to a row lays out all its rows: under a busy cloud the log takes
+// every hop's row at once but scrolls to the newest a few times a second, not per hop.
+void TestCloudPanel::busyLogScrollsAFewTimesASecond()
+{
+    MainWindow window;
+    QVERIFY(window.openFile(mProject));
+    window.resize(1200, 800);
+    window.show();
+    window.actionManager()->action(ActionIds::LocalCloud)->trigger();
+    CloudPanel *panel = window.cloudPanel();
+    QVERIFY(panel->isRunning());
+    auto *log = panel->findChild<QTreeWidget *>(QStringLiteral("cloudLog"));
+    QVERIFY(log);
+    log->setMinimumHeight(0);
+    log->resize(log->width(), 120);
+    const int before = log->topLevelItemCount();
+    for (int i = 0; i < 300; ++i) {
+        CloudLogEntry entry;
+        entry.id = 1000000 + i;
+        entry.kind = CloudLogEntry::Kind::Request;
+        entry.when = QDateTime::currentDateTimeUtc();
+        entry.source = QStringLiteral("GET /items/%1").arg(i);
+        entry.target = QStringLiteral("getItem");
+        entry.httpStatus = 200;
+        emit panel->cloud()->logged(entry);
+    }
+    QCOMPARE(log->topLevelItemCount(), before + 300); // every hop has its row at once
+    QTreeWidgetItem *newest = log->topLevelItem(log->topLevelItemCount() - 1);
+    QCOMPARE(newest->text(1), QStringLiteral("GET /items/299"));
+    QCOMPARE(log->verticalScrollBar()->value(), 0); // not scrolled once per hop
+    QTRY_VERIFY(log->verticalScrollBar()->maximum() > 0
+                && log->verticalScrollBar()->value() == log->verticalScrollBar()->maximum());
+    QVERIFY(log->viewport()->rect().intersects(log->visualItemRect(newest)));
+    window.actionManager()->action(ActionIds::LocalCloud)->trigger(); // stop
+}
+
 #include "tst_cloudpanel.moc"
