@@ -397,7 +397,7 @@ Result<void> RunHistory::writeBatch(const std::vector<Queued> &batch)
                                              "(SELECT id FROM run_history WHERE node_id = ?1 ORDER BY id DESC "
                                              "LIMIT ?2)"));
         prune.bind(1, qint64(node));
-        prune.bind(2, qint64(mRetention));
+        prune.bind(2, qint64(mRetention.load()));
         status = prune.execute();
     }
     if (!status) {
@@ -495,7 +495,7 @@ qint64 RunHistory::dropped() const
 QList<RunHistory::Entry> RunHistory::entries(NodeId node, int limit) const
 {
     // Pruning runs every few records: never show more than the retention.
-    return select(u"node_id = ?1"_s, qint64(node), std::min(limit, mRetention));
+    return select(u"node_id = ?1"_s, qint64(node), std::min(limit, mRetention.load()));
 }
 
 QList<RunHistory::Figures> RunHistory::figures(NodeId node, int limit) const
@@ -510,7 +510,7 @@ QList<RunHistory::Figures> RunHistory::figures(NodeId node, int limit) const
                                          "length(CAST(result AS BLOB)) FROM run_history WHERE node_id = ?1 "
                                          "ORDER BY id DESC LIMIT ?2"));
     query.bind(1, qint64(node));
-    query.bind(2, qint64(std::min(limit, mRetention)));
+    query.bind(2, qint64(std::min(limit, mRetention.load())));
     while (query.next())
         list.append({query.columnText(0) == "ok"_L1, query.columnDouble(1), int(query.columnInt(2)), query.columnInt(3),
                      query.columnInt(4)});

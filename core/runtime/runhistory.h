@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QList>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -127,7 +128,7 @@ private:
     // The insert of record(), prepared once per database (a busy local cloud records
     // thousands of runs a second); destroyed before the database.
     std::unique_ptr<Statement> mInsert;
-    int mRetention = kDefaultRetention;
+    std::atomic<int> mRetention{kDefaultRetention}; // read by the writer when it prunes
 
     // mDb and mInsert are used by the writer and by readers, one at a time.
     mutable std::mutex mDbLock;
