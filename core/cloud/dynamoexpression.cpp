@@ -218,8 +218,16 @@ std::optional<QJsonObject> renormalisedItem(const QJsonObject &item)
 
 std::optional<QJsonValue> renormalised(const QJsonValue &value)
 {
-    const QString type = typeOf(value);
-    const QJsonValue v = value.toObject().value(type);
+    // The type and its value read once: this runs for every attribute of every write.
+    if (!value.isObject())
+        return std::nullopt;
+    const QJsonObject typed = value.toObject();
+    if (typed.size() != 1)
+        return std::nullopt;
+    const QString type = typed.begin().key();
+    if (type != "N"_L1 && type != "NS"_L1 && type != "L"_L1 && type != "M"_L1)
+        return std::nullopt;
+    const QJsonValue v = typed.begin().value();
     if (type == "N"_L1) {
         if (const auto number = renormalisedNumber(v.toString()))
             return QJsonObject{{type, *number}};

@@ -207,8 +207,14 @@ Result<void> TableStore::writeItem(const QString &key, const std::function<Resul
 Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, const QJsonObject &item,
                                  StreamRecord *record)
 {
-    if (!validName(table))
-        return fail(tr("'%1' is not a valid table name").arg(table));
+    // A name checked once (its expression costs more than the rest of a write's checks).
+    if (!mValidTables.contains(table)) {
+        if (!validName(table))
+            return fail(tr("'%1' is not a valid table name").arg(table));
+        if (mValidTables.size() >= 1000)
+            mValidTables.clear();
+        mValidTables.insert(table);
+    }
     const auto ids = itemKeys(keys, item);
     if (!ids)
         return ids.error();

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -147,6 +148,7 @@ private:
     qint64 mReserved = 0; // the last sequence number meta reserves (see kSequenceBlock)
     // Table and key -> the item, nullopt when there is none (see cacheKey).
     QHash<QString, std::optional<QJsonObject>> mCache;
+    QSet<QString> mValidTables; // names putItem found valid (at most 1000)
     mutable QHash<QString, QString> mExpressionIndexes; // expression -> SQLite index name
     mutable qint64 mExpressionIndexCount = -1; // in the file, read at the first need
 };
