@@ -1,9 +1,6 @@
 #include "dynamoexpression.h"
 
-#include <QByteArray>
-#include <QChar>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -442,111 +439,6 @@ qsizetype itemSize(const QJsonObject &item)
     for (auto it = item.begin(); it != item.end(); ++it)
         size += it.key().toUtf8().size() + valueSize(it.value());
     return size;
-}
-
-namespace {
-void appendHex(QByteArray &out, char16_t unit)
-{
-    static const char digits[] = "0123456789abcdef";
-    out += "\\u";
-    for (int shift = 12; shift >= 0; shift -= 4)
-        out += digits[(unit >> shift) & 0xf];
-}
-
-// A string as Qt's JSON writer escapes it: '"', '\\' and control characters escaped
-// (\b \f \n \r \t, else \u00XX), the rest in UTF-8, a lone surrogate as \uXXXX.
-void appendString(QByteArray &out, QStringView text)
-{
-    out += '"';
-    const char16_t *at = text.utf16();
-    const char16_t *const end = at + text.size();
-    while (at != end) {
-        const char16_t u = *at++;
-        if (u < 0x80) {
-            if (u >= 0x20 && u != '"' && u != '\\') {
-                out += char(u);
-                continue;
-            }
-            switch (u) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: appendHex(out, u);
-            }
-        } else if (u < 0x800) {
-            out += char(0xc0 | (u >> 6));
-            out += char(0x80 | (u & 0x3f));
-        } else if (!QChar::isSurrogate(u)) {
-            out += char(0xe0 | (u >> 12));
-            out += char(0x80 | ((u >> 6) & 0x3f));
-            out += char(0x80 | (u & 0x3f));
-        } else if (QChar::isHighSurrogate(u) && at != end && QChar::isLowSurrogate(*at)) {
-            const char32_t c = QChar::surrogateToUcs4(u, *at++);
-            out += char(0xf0 | (c >> 18));
-            out += char(0x80 | ((c >> 12) & 0x3f));
-            out += char(0x80 | ((c >> 6) & 0x3f));
-            out += char(0x80 | (c & 0x3f));
-        } else {
-            appendHex(out, u);
-        }
-    }
-    out += '"';
-}
-
-void appendValue(QByteArray &out, const QJsonValue &value);
-
-void appendObject(QByteArray &out, const QJsonObject &object)
-{
-    out += '{';
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it != object.begin())
-            out += ',';
-        appendString(out, it.key());
-        out += ':';
-        appendValue(out, it.value());
-    }
-    out += '}';
-}
-
-void appendValue(QByteArray &out, const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::String: appendString(out, value.toString()); break;
-    case QJsonValue::Object: appendObject(out, value.toObject()); break;
-    case QJsonValue::Array: {
-        const QJsonArray array = value.toArray();
-        out += '[';
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            if (i > 0)
-                out += ',';
-            appendValue(out, array.at(i));
-        }
-        out += ']';
-        break;
-    }
-    case QJsonValue::Bool: out += value.toBool() ? "true" : "false"; break;
-    case QJsonValue::Null: out += "null"; break;
-    default: {
-        // Numbers (no attribute value has one) as Qt writes them, without the brackets.
-        const QByteArray written = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-        out += QByteArrayView(written).sliced(1, written.size() - 2);
-    }
-    }
-}
-} // namespace
-
-QByteArray itemJson(const QJsonObject &item)
-{
-    QByteArray out;
-    // Most items fit; under glibc's per-thread cache size (about 1 KB), whose blocks cost
-    // far less to get than larger ones.
-    out.reserve(480);
-    appendObject(out, item);
-    return out;
 }
 
 } // namespace DynamoValue

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QSet>
@@ -39,9 +38,6 @@ QJsonObject normalisedItem(const QJsonObject &item);
 QString validate(const QJsonValue &value);
 // The size DynamoDB bills for an item (names plus values), close to its own rule.
 qsizetype itemSize(const QJsonObject &item);
-// The item as compact JSON, byte for byte what QJsonDocument::toJson(Compact) writes,
-// in one buffer sized up front (Qt's writer grows its output a piece at a time).
-QByteArray itemJson(const QJsonObject &item);
 
 } // namespace DynamoValue
 

@@ -235,7 +235,7 @@ Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, co
             upsert.bind(4, ids->second.mid(2).toDouble());
         else
             upsert.bindNull(4);
-        upsert.bindText(5, DynamoValue::itemJson(item));
+        upsert.bindText(5, QJsonDocument(item).toJson(QJsonDocument::Compact));
         Replaced &replaced = lastReplaced();
         replaced = {};
         if (Result<void> written = upsert.execute(); !written)

@@ -47,9 +47,6 @@ private slots:
     void decimals();
     void valueValidation_data();
     void valueValidation();
-    // The JSON an item is stored as: what Qt's writer writes, byte for byte.
-    void itemJson_data();
-    void itemJson();
     void queryToJson();
     void queryResponseXml();
     void messageAttributeMd5();
@@ -363,42 +360,6 @@ void TestDynamoExpression::valueValidation()
     QFETCH(QString, value);
     QFETCH(bool, valid);
     QCOMPARE(DynamoValue::validate(QJsonDocument::fromJson(value.toUtf8()).object()).isEmpty(), valid);
-}
-
-void TestDynamoExpression::itemJson_data()
-{
-    QTest::addColumn<QJsonObject>("item");
-    const auto S = [](const QString &text) { return QJsonObject{{QStringLiteral("S"), text}}; };
-    QTest::newRow("empty") << QJsonObject();
-    QTest::newRow("scalars") << QJsonObject{{"id", S(QStringLiteral("a"))},        {"n", QJsonObject{{"N", "-1.5E+3"}}},
-                                            {"yes", QJsonObject{{"BOOL", true}}},  {"no", QJsonObject{{"BOOL", false}}},
-                                            {"none", QJsonObject{{"NULL", true}}}, {"bin", QJsonObject{{"B", "AAE="}}}};
-    QString controls;
-    for (char16_t c = 0; c < 0x20; ++c)
-        controls += QChar(c);
-    QTest::newRow("escapes") << QJsonObject{
-        {"s", S(QStringLiteral("quote \" backslash \\ slash / del ") + QChar(0x7f) + controls)}};
-    QTest::newRow("non-ASCII") << QJsonObject{
-        {QString(QChar(0xe9)), S(QString(QChar(0xe9)) + QChar(0x20ac) + QChar(0x7ff) + QChar(0x800) + QChar(0xffff)
-                                 + QChar(0xd83d) + QChar(0xde00))}};
-    QTest::newRow("lone surrogates") << QJsonObject{
-        {"s", S(QString(QChar(0xd800)) + u'x' + QChar(0xdc00) + QChar(0xdbff) + QChar(0xd800) + QChar(0xdbff))}};
-    QTest::newRow("nested") << QJsonObject{
-        {"m",
-         QJsonObject{{"M", QJsonObject{{"l", QJsonObject{{"L", QJsonArray{S("x"), QJsonObject{{"M", QJsonObject()}}}}}},
-                                       {"ns", QJsonObject{{"NS", QJsonArray{"1", "2.5"}}}},
-                                       {"empty", QJsonObject{{"L", QJsonArray()}}}}}}}};
-    // No attribute value holds a JSON number, but the store writes whatever it is given.
-    QTest::newRow("JSON numbers") << QJsonObject{
-        {"a", QJsonArray{1.5, 1e300, -0.0, 3, 12345678901234567890.0, 0.1, qint64(1) << 53}}};
-}
-
-void TestDynamoExpression::itemJson()
-{
-    QFETCH(QJsonObject, item);
-    const QByteArray json = DynamoValue::itemJson(item);
-    QCOMPARE(json, QJsonDocument(item).toJson(QJsonDocument::Compact));
-    QCOMPARE(QJsonDocument::fromJson(json).object(), item);
 }
 
 void TestDynamoExpression::queryToJson()

@@ -642,10 +642,7 @@ void DynamoDbService::handle(const AwsRequest &request, const AwsReply &done)
             answer.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
         }
     } else {
-        // As AwsWire::jsonAnswer, with the body written by itemJson: the same bytes, in
-        // one buffer (a GetItem's answer is mostly its item).
-        AwsWire::addHeader(answer.headers, "content-type", "application/x-amz-json-1.0");
-        answer.body = DynamoValue::itemJson(result);
+        answer = AwsWire::jsonAnswer(result);
     }
     // Nothing is answered before what it wrote, or read, is committed.
     cloud().state().whenCommitted([done, answer, prefix](bool committed) {
