@@ -3008,6 +3008,10 @@
         <source>the index %1 projects INCLUDE but names no nonKeyAttributes</source>
         <translation>l&apos;index %1 projette INCLUDE mais ne nomme aucun nonKeyAttributes</translation>
     </message>
+    <message>
+        <source>cannot add the function nimbus_replacing</source>
+        <translation>impossible d&apos;ajouter la fonction nimbus_replacing</translation>
+    </message>
 </context>
 <context>
     <name>Nimbus::CodeEditor</name>
@@ -6579,6 +6583,14 @@ Hypothèse : chaque événement correspond</translation>
     <message>
         <source>%1: the folder &apos;%2&apos; of its layer &apos;%3&apos; is refused: %4</source>
         <translation>%1 : le dossier « %2 » de sa couche « %3 » est refusé : %4</translation>
+    </message>
+    <message>
+        <source>%1: the source folder %2 is refused: the path leads out of its folder through a symbolic link</source>
+        <translation>%1 : le dossier source %2 est refusé : le chemin sort de son dossier par un lien symbolique</translation>
+    </message>
+    <message>
+        <source>%1: the layer folder %2 is refused: the path leads out of its folder through a symbolic link</source>
+        <translation>%1 : le dossier de couche %2 est refusé : le chemin sort de son dossier par un lien symbolique</translation>
     </message>
 </context>
 <context>
