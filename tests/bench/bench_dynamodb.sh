@@ -2,7 +2,8 @@
 # DynamoDB against `nimbus serve`'s AWS-compatible endpoint (the design of
 # tests/runtime/data/aws) and, in the same run, against dynalite (npm, in memory)
 # serving the same table: raw HTTP with wrk (GetItem and PutItem bodies from a Lua
-# script, as no SDK client can saturate a server), then PutItem+GetItem pairs from the
+# script, as no SDK client can saturate a server), beside the HTTP library's own limit
+# (bench_httplimit: Qt HttpServer answering a fixed answer on one thread), then PutItem+GetItem pairs from the
 # AWS SDK for JavaScript v3 and from boto3. Reports figures and ratios; asserts
 # nothing about time. Usage: bench_dynamodb.sh BUILD_DIR
 set -eu
@@ -12,7 +13,8 @@ tools=$build/bench-tools
 work=$(mktemp -d)
 nimbus=""
 dynalite=""
-trap 'kill $nimbus $dynalite 2>/dev/null; rm -rf "$work"' EXIT
+httplimit=""
+trap 'kill $nimbus $dynalite $httplimit 2>/dev/null; rm -rf "$work"' EXIT
 # Interrupted (Ctrl+C, a closed pipe), the EXIT trap above still stops the servers.
 trap 'exit 130' INT TERM HUP PIPE
 seconds=${BENCH_SECONDS:-6}
@@ -102,6 +104,19 @@ if command -v wrk > /dev/null && [ -x "$tools/node_modules/.bin/dynalite" ]; the
         raw dynalite_put http://127.0.0.1:43230 PutItem
         ratio "GetItem, nimbus / dynalite:" "$nimbus_get_rps" "$dynalite_get_rps"
         ratio "PutItem, nimbus / dynalite:" "$nimbus_put_rps" "$dynalite_put_rps"
+    fi
+    # The HTTP library's limit: Qt HttpServer answering the same small answer on one
+    # thread and doing nothing else (bench_httplimit), under the same wrk load.
+    if [ -x "$build/tests/bench_httplimit" ]; then
+        "$build/tests/bench_httplimit" 0 > "$work/httplimit.url" 2> /dev/null &
+        httplimit=$!
+        for i in $(seq 1 100); do [ -s "$work/httplimit.url" ] && break; sleep 0.1; done
+        raw qt_httpserver_get "$(head -n 1 "$work/httplimit.url")" GetItem
+        kill $httplimit 2>/dev/null || true
+        wait $httplimit 2>/dev/null || true
+        httplimit=""
+        ratio "GetItem, nimbus / bare Qt HttpServer:" "$nimbus_get_rps" "$qt_httpserver_get_rps"
+        ratio "PutItem, nimbus / bare Qt HttpServer:" "$nimbus_put_rps" "$qt_httpserver_get_rps"
     fi
 else
     echo "wrk or dynalite is missing (scripts/setup.sh test installs them): no raw-HTTP figures" >&2

@@ -114,7 +114,7 @@ measure() { # name url [warm-up seconds]
     p50=$(awk '$1 == "50%" {print $2}' "$work/$1.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$work/$1.txt")
     errors=$(awk '/Non-2xx/ {print $5}' "$work/$1.txt")
-    printf '%-20s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
+    printf '%-24s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-0}"
     eval "${1}_rps=$rps"
 }
 
