@@ -48,6 +48,15 @@ static InvocationResult sample(int i, bool ok)
     return r;
 }
 
+// A saved project, p.nimbus in dir, with one function "fn"; its id.
+static NodeId savedProject(const QTemporaryDir &dir)
+{
+    Project project(Catalog::builtin());
+    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
+    ProjectFile file;
+    return file.save(project, dir.filePath("p.nimbus")) ? fn : kInvalidNodeId;
+}
+
 void tst_RunHistory::recordAndRead()
 {
     QTemporaryDir dir;
@@ -118,10 +127,8 @@ void tst_RunHistory::refusesOtherFiles()
 void tst_RunHistory::recordDoesNotWaitForTheFile()
 {
     QTemporaryDir dir;
-    Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
-    ProjectFile file;
-    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    const NodeId fn = savedProject(dir);
+    QVERIFY(fn != kInvalidNodeId);
     RunHistory history;
     QVERIFY(history.open(dir.filePath("p.nimbus")));
 
@@ -152,10 +159,8 @@ void tst_RunHistory::recordDoesNotWaitForTheFile()
 void tst_RunHistory::failedWriteIsToldByFlush()
 {
     QTemporaryDir dir;
-    Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
-    ProjectFile file;
-    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    const NodeId fn = savedProject(dir);
+    QVERIFY(fn != kInvalidNodeId);
     {
         Database other;
         QVERIFY(other.open(dir.filePath("p.nimbus"), Database::Mode::ReadWrite));
@@ -177,10 +182,8 @@ void tst_RunHistory::failedWriteIsToldByFlush()
 void tst_RunHistory::closingWritesWhatWasRecorded()
 {
     QTemporaryDir dir;
-    Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
-    ProjectFile file;
-    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    const NodeId fn = savedProject(dir);
+    QVERIFY(fn != kInvalidNodeId);
     qint64 last = 0;
     {
         RunHistory history;
@@ -303,10 +306,8 @@ void tst_RunHistory::secretsAreNotKept()
     QFETCH(bool, ok);
     QFETCH(QStringList, logs);
     QTemporaryDir dir;
-    Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
-    ProjectFile file;
-    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    const NodeId fn = savedProject(dir);
+    QVERIFY(fn != kInvalidNodeId);
     {
         RunHistory history;
         QVERIFY(history.open(dir.filePath("p.nimbus")));
@@ -360,10 +361,8 @@ void tst_RunHistory::secretsAreNotKept()
 void tst_RunHistory::savedEventsKeepNoSecrets()
 {
     QTemporaryDir dir;
-    Project project(Catalog::builtin());
-    const NodeId fn = project.addNode("function", {}, "fn").valueOr(kInvalidNodeId);
-    ProjectFile file;
-    QVERIFY(file.save(project, dir.filePath("p.nimbus")));
+    const NodeId fn = savedProject(dir);
+    QVERIFY(fn != kInvalidNodeId);
     {
         RunHistory history;
         QVERIFY(history.open(dir.filePath("p.nimbus")));
