@@ -1504,6 +1504,9 @@ bool MainWindow::saveAs()
 
 bool MainWindow::saveTo(const QString &path)
 {
+    // Saving under another name copies the run history from the file: the runs still
+    // queued for it are written first.
+    (void)mRunner->history().flush();
     ProjectFile file;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const Result<void> saved = file.save(*project(), path);

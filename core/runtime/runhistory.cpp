@@ -3,7 +3,10 @@
 #include "storage/database.h"
 #include "storage/migrations.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <chrono>
 #include <iterator>
 
 #include <QJsonArray>
@@ -15,6 +18,17 @@ using namespace Qt::StringLiterals;
 namespace Nimbus {
 
 namespace {
+
+// How long a reader waits at most for the runs queued before it: a file another program
+// keeps locked must not hold the window (and, in the studio, the local cloud) longer.
+constexpr int kReaderWaitMs = 500;
+
+// Whether the last statement failed because another connection held the file.
+bool isBusy(const Database &db)
+{
+    const int code = sqlite3_errcode(db.handle()) & 0xff;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+}
 
 // What stands for a secret in the history.
 const QString &redactedMarker()
@@ -292,6 +306,7 @@ void RunHistory::closeDatabase()
     }
     std::lock_guard queue(mQueueLock);
     mQueue.clear();
+    mQueuedBytes = 0;
     mStopping = false;
     mInsert.reset();
     mDb.reset();
@@ -307,13 +322,27 @@ void RunHistory::startWriter()
     // Ids are given when an invocation is queued, so that record() can return one at once.
     mNextId = mDb->queryInt(u"SELECT coalesce(max(id), 0) + 1 FROM run_history"_s).valueOr(1);
     mWrittenThrough = mNextId - 1;
+    mLastRowId = mNextId - 1;
     mWriteError.reset();
     mDropped = 0;
     mWriter = std::thread(&RunHistory::writeQueued, this);
 }
 
+qint64 RunHistory::Queued::bytes() const
+{
+    qint64 total = event.size() + result.resultJson.size();
+    for (const QString &line : result.logs)
+        total += line.size() * 2;
+    return total;
+}
+
 void RunHistory::writeQueued()
 {
+    // A file that another program keeps locked past SQLite's wait is tried again after
+    // this long; closing tries as many times before it gives up.
+    constexpr auto kRetryAfter = std::chrono::milliseconds(250);
+    constexpr int kTriesWhenClosing = 3;
+    int busyTries = 0;
     std::unique_lock queue(mQueueLock);
     for (;;) {
         mQueueChanged.wait(queue, [this] { return mStopping || !mQueue.empty(); });
@@ -323,68 +352,106 @@ void RunHistory::writeQueued()
         // busier the cloud, the larger the batches.
         std::vector<Queued> batch(std::make_move_iterator(mQueue.begin()), std::make_move_iterator(mQueue.end()));
         mQueue.clear();
+        mQueuedBytes = 0;
         queue.unlock();
         // Hiding secrets parses the event and the result: done before the database is
         // held, so that a reader waits only for the writes.
         for (Queued &q : batch) {
+            if (q.redacted)
+                continue;
             Redacted redacted = redact(q.event, q.result);
             q.event = std::move(redacted.event);
             q.result = std::move(redacted.result);
+            q.redacted = true;
         }
-        Result<void> written;
+        Error error;
+        Written written = Written::Failed;
         {
             std::lock_guard db(mDbLock);
-            written = writeBatch(batch);
+            written = writeBatch(batch, &error);
         }
         queue.lock();
+        if (written == Written::Busy && (!mStopping || ++busyTries < kTriesWhenClosing)) {
+            // Nothing was written: the batch goes back before what queued meanwhile, in
+            // order, and is tried again (the queue's limits still hold).
+            for (auto it = batch.rbegin(); it != batch.rend(); ++it) {
+                mQueuedBytes += it->bytes();
+                mQueue.push_front(std::move(*it));
+            }
+            while (mQueue.size() > size_t(kQueueLimit) || (mQueuedBytes > kQueueBytes && mQueue.size() > 1)) {
+                mQueuedBytes -= mQueue.front().bytes();
+                mQueue.pop_front();
+                ++mDropped;
+            }
+            mQueueChanged.wait_for(queue, kRetryAfter, [this] { return mStopping; });
+            continue;
+        }
+        busyTries = 0;
         mWrittenThrough = std::max(mWrittenThrough, batch.back().id);
-        if (!written && !mWriteError)
-            mWriteError = written.error();
+        // Runs another program wrote took ids this history had given: later ones start
+        // past them, so that one clash does not shift every run after it.
+        mNextId = std::max(mNextId, mLastRowId + 1);
+        if (written != Written::Yes && !mWriteError)
+            mWriteError = error;
         mQueueChanged.notify_all();
     }
 }
 
-Result<void> RunHistory::writeBatch(const std::vector<Queued> &batch)
+RunHistory::Written RunHistory::writeBatch(const std::vector<Queued> &batch, Error *error)
 {
-    if (Result<void> begun = mDb->exec(u"BEGIN IMMEDIATE"_s); !begun)
-        return begun;
-    if (!mInsert)
+    if (Result<void> begun = mDb->exec(u"BEGIN IMMEDIATE"_s); !begun) {
+        *error = begun.error();
+        return isBusy(*mDb) ? Written::Busy : Written::Failed;
+    }
+    auto prepare = [this] {
         mInsert = std::make_unique<Statement>(
             *mDb,
             QStringLiteral("INSERT INTO run_history(id, node_id, started_at, request_id, event, status, result, logs, "
                            "duration_ms, billed_duration_ms, max_memory_mb, init_duration_ms, cold_start) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"));
-    Statement &insert = *mInsert;
+    };
+    // A statement that failed stays failed (and loses its bindings): each attempt binds
+    // everything again, on a statement prepared again after a failure.
+    auto insert = [&](const Queued &q, bool withId) {
+        if (!mInsert || mInsert->failed())
+            prepare();
+        Statement &statement = *mInsert;
+        const InvocationResult &r = q.result;
+        if (withId)
+            statement.bind(1, q.id);
+        else
+            statement.bindNull(1);
+        statement.bind(2, qint64(q.node));
+        statement.bind(3, r.startedAt.toString(Qt::ISODateWithMs));
+        statement.bind(4, r.requestId);
+        statement.bind(5, QString::fromUtf8(q.event));
+        statement.bind(6, r.ok ? u"ok"_s : r.error.value("errorType"_L1).toString());
+        statement.bind(7, r.ok ? QString::fromUtf8(r.resultJson)
+                               : QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Compact)));
+        statement.bind(8, r.logs.join('\n'_L1));
+        statement.bind(9, r.durationMs);
+        statement.bind(10, r.billedDurationMs);
+        statement.bind(11, qint64(r.maxMemoryUsedMB));
+        if (r.initDurationMs)
+            statement.bind(12, *r.initDurationMs);
+        else
+            statement.bindNull(12);
+        statement.bind(13, qint64(r.coldStart));
+        return statement.execute();
+    };
     QList<NodeId> toPrune;
     Result<void> status;
     for (const Queued &q : batch) {
-        const InvocationResult &r = q.result;
-        insert.bind(1, q.id);
-        insert.bind(2, qint64(q.node));
-        insert.bind(3, r.startedAt.toString(Qt::ISODateWithMs));
-        insert.bind(4, r.requestId);
-        insert.bind(5, QString::fromUtf8(q.event));
-        insert.bind(6, r.ok ? u"ok"_s : r.error.value("errorType"_L1).toString());
-        insert.bind(7, r.ok ? QString::fromUtf8(r.resultJson)
-                            : QString::fromUtf8(QJsonDocument(r.error).toJson(QJsonDocument::Compact)));
-        insert.bind(8, r.logs.join('\n'_L1));
-        insert.bind(9, r.durationMs);
-        insert.bind(10, r.billedDurationMs);
-        insert.bind(11, qint64(r.maxMemoryUsedMB));
-        if (r.initDurationMs)
-            insert.bind(12, *r.initDurationMs);
-        else
-            insert.bindNull(12);
-        insert.bind(13, qint64(r.coldStart));
-        if (Result<void> inserted = insert.execute(); !inserted) {
+        if (Result<void> inserted = insert(q, true); !inserted) {
             // Another program (a second studio, nimbus cloud) wrote a run under this id
             // since the file was opened: the run takes the next free id instead.
-            insert.bindNull(1);
-            if (Result<void> again = insert.execute(); !again) {
+            if (Result<void> again = insert(q, false); !again) {
                 status = again;
+                mInsert.reset();
                 break;
             }
         }
+        mLastRowId = std::max(mLastRowId, mDb->lastInsertId());
         // Pruning scans the function's runs: once every 128 runs is enough to keep the
         // history near its retention (entries() never shows more).
         if (q.id % 128 == 0 && !toPrune.contains(q.node))
@@ -402,17 +469,27 @@ Result<void> RunHistory::writeBatch(const std::vector<Queued> &batch)
     }
     if (!status) {
         (void)mDb->exec(u"ROLLBACK"_s);
-        return status;
+        *error = status.error();
+        return Written::Failed;
     }
-    return mDb->exec(u"COMMIT"_s);
+    if (Result<void> committed = mDb->exec(u"COMMIT"_s); !committed) {
+        // A commit that waited past SQLite's wait for readers leaves nothing written.
+        const bool busy = isBusy(*mDb);
+        (void)mDb->exec(u"ROLLBACK"_s);
+        *error = committed.error();
+        return busy ? Written::Busy : Written::Failed;
+    }
+    return Written::Yes;
 }
 
-void RunHistory::waitForWrites() const
+void RunHistory::waitForWrites(int timeoutMs) const
 {
     std::unique_lock queue(mQueueLock);
-    // Up to what is queued now: a reader does not wait for runs that finish after it asked.
+    // Up to what is queued now: a reader does not wait for runs that finish after it
+    // asked, nor long for a file another program keeps locked (it reads what is written).
     const qint64 target = mNextId - 1;
-    mQueueChanged.wait(queue, [&] { return mWrittenThrough >= target || !mWriter.joinable(); });
+    mQueueChanged.wait_for(queue, std::chrono::milliseconds(timeoutMs),
+                           [&] { return mWrittenThrough >= target || !mWriter.joinable(); });
 }
 
 Result<void> RunHistory::open(const QString &projectFile)
@@ -466,7 +543,9 @@ Result<qint64> RunHistory::record(NodeId node, const QByteArray &plainEvent, con
         std::lock_guard queue(mQueueLock);
         id = mNextId++;
         mQueue.push_back({id, node, plainEvent, plain});
-        if (mQueue.size() > size_t(kQueueLimit)) {
+        mQueuedBytes += mQueue.back().bytes();
+        while (mQueue.size() > size_t(kQueueLimit) || (mQueuedBytes > kQueueBytes && mQueue.size() > 1)) {
+            mQueuedBytes -= mQueue.front().bytes();
             mQueue.pop_front();
             ++mDropped;
         }
@@ -477,7 +556,7 @@ Result<qint64> RunHistory::record(NodeId node, const QByteArray &plainEvent, con
 
 Result<void> RunHistory::flush()
 {
-    waitForWrites();
+    waitForWrites(10000);
     std::lock_guard queue(mQueueLock);
     if (!mWriteError)
         return {};
@@ -503,7 +582,7 @@ QList<RunHistory::Figures> RunHistory::figures(NodeId node, int limit) const
     QList<Figures> list;
     if (!mDb)
         return list;
-    waitForWrites();
+    waitForWrites(kReaderWaitMs);
     std::lock_guard db(mDbLock);
     // Bytes, not characters: CloudWatch and data transfer bill bytes.
     Statement query(*mDb, QStringLiteral("SELECT status, duration_ms, max_memory_mb, length(CAST(logs AS BLOB)), "
@@ -531,7 +610,7 @@ QList<RunHistory::Entry> RunHistory::select(const QString &where, qint64 key, in
     QList<Entry> list;
     if (!mDb)
         return list;
-    waitForWrites();
+    waitForWrites(kReaderWaitMs);
     std::lock_guard db(mDbLock);
     Statement query(*mDb, QStringLiteral("SELECT id, started_at, request_id, event, status, result, logs, duration_ms, "
                                          "billed_duration_ms, max_memory_mb, init_duration_ms, cold_start, node_id "

@@ -70,15 +70,18 @@ public:
     // Keeps one invocation, secrets hidden; its entry's id. Written a moment later on
     // the history's thread; a failure to write is told by flush().
     Result<qint64> record(NodeId node, const QByteArray &event, const InvocationResult &result);
-    // Waits until everything recorded so far is written; the first write that failed
-    // since the last flush(), if any.
+    // Waits (10 s at most) until everything recorded so far is written; the first write
+    // that failed since the last flush(), if any.
     Result<void> flush();
-    // How many invocations were dropped unwritten because more than kQueueLimit waited.
+    // How many invocations were dropped unwritten because more than kQueueLimit runs or
+    // kQueueBytes waited.
     qint64 dropped() const;
-    // Invocations waiting to be written at most: past it the oldest waiting are dropped
-    // (the retention would prune them soon anyway), so that a disk slower than the
-    // cloud cannot grow the studio's memory without bound.
+    // What waits to be written at most: past it the oldest waiting are dropped (the
+    // retention would prune them soon anyway), so that a file another program keeps
+    // locked, or a disk slower than the cloud, cannot grow the studio's memory without
+    // bound.
     static constexpr int kQueueLimit = 4096;
+    static constexpr qint64 kQueueBytes = 64 * 1024 * 1024;
     QList<Entry> entries(NodeId node, int limit = 100) const;
 
     // The figures of one run, without its event, result or logs: what the cost view measures.
@@ -112,15 +115,19 @@ private:
         NodeId node = kInvalidNodeId;
         QByteArray event;
         InvocationResult result;
+        bool redacted = false;
+        qint64 bytes() const;
     };
+    enum class Written { Yes, Busy, Failed };
     QList<Entry> select(const QString &where, qint64 key, int limit) const;
 
     void startWriter();
     void writeQueued();
-    // Writes one batch; the database's lock is held.
-    Result<void> writeBatch(const std::vector<Queued> &batch);
-    // Returns once nothing queued before the call is still unwritten.
-    void waitForWrites() const;
+    // Writes one batch; the database's lock is held. Busy: the file was locked by another
+    // connection for longer than SQLite waits; nothing was written.
+    Written writeBatch(const std::vector<Queued> &batch, Error *error);
+    // Returns once nothing queued before the call is still unwritten, or after timeoutMs.
+    void waitForWrites(int timeoutMs) const;
     void closeDatabase();
     Error notOpen() const;
 
@@ -140,6 +147,8 @@ private:
     qint64 mNextId = 1;
     qint64 mWrittenThrough = 0; // the id of the last run written (or given up on)
     qint64 mDropped = 0;
+    qint64 mQueuedBytes = 0;
+    qint64 mLastRowId = 0; // the writer's: the highest id it wrote
     std::optional<Error> mWriteError;
     std::thread mWriter;
 };

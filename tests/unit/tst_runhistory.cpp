@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <QTemporaryDir>
+#include <QThread>
 
 using namespace Nimbus;
 using namespace NimbusTest;
@@ -21,6 +22,8 @@ private slots:
     void recordDoesNotWaitForTheFile();
     void failedWriteIsToldByFlush();
     void closingWritesWhatWasRecorded();
+    void lockHeldPastSQLitesWaitLosesNothing();
+    void anotherWriterDoesNotShiftLaterIds();
     void secretVariableNames_data();
     void secretVariableNames();
     void secretsAreNotKept_data();
@@ -201,6 +204,52 @@ void tst_RunHistory::closingWritesWhatWasRecorded()
     QVERIFY(next);
     QCOMPARE(*next, last + 1);
     QCOMPARE(reopened.entries(fn, 1).first().result.requestId, QStringLiteral("req-300"));
+}
+
+// A file another program keeps locked longer than SQLite waits (2 s): the batch is tried
+// again, not dropped, and a reader does not wait for it all that time.
+void tst_RunHistory::lockHeldPastSQLitesWaitLosesNothing()
+{
+    QTemporaryDir dir;
+    const NodeId fn = savedProject(dir);
+    QVERIFY(fn != kInvalidNodeId);
+    RunHistory history;
+    QVERIFY(history.open(dir.filePath("p.nimbus")));
+    Database other;
+    QVERIFY(other.open(dir.filePath("p.nimbus"), Database::Mode::ReadWrite));
+    QVERIFY(other.exec("BEGIN EXCLUSIVE"));
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(history.record(fn, "{}", sample(i, true)));
+    QThread::msleep(2600);
+    QVERIFY(other.exec("COMMIT"));
+    other.close();
+    const Result<void> flushed = history.flush();
+    QVERIFY2(flushed, qPrintable(flushed.errorMessage())); // a wait is not a failure
+    QCOMPARE(history.entries(fn).size(), 5);
+    QCOMPARE(history.dropped(), qint64(0));
+}
+
+// Two programs keep runs in one file: a run whose id the other took is written under the
+// next free one, and the ids given after that are the ids the runs are read back under.
+void tst_RunHistory::anotherWriterDoesNotShiftLaterIds()
+{
+    QTemporaryDir dir;
+    const NodeId fn = savedProject(dir);
+    QVERIFY(fn != kInvalidNodeId);
+    RunHistory studio;
+    QVERIFY(studio.open(dir.filePath("p.nimbus")));
+    {
+        RunHistory cli;
+        QVERIFY(cli.open(dir.filePath("p.nimbus")));
+        QCOMPARE(*cli.record(fn, "{}", sample(100, true)), qint64(1));
+    } // written on close
+    QCOMPARE(*studio.record(fn, "{}", sample(0, true)), qint64(1)); // taken by the other
+    QVERIFY(studio.flush());
+    const qint64 later = *studio.record(fn, "{}", sample(1, true));
+    RunHistory::Entry entry;
+    QVERIFY(studio.entry(later, &entry));
+    QCOMPARE(entry.result.requestId, QStringLiteral("req-1"));
+    QCOMPARE(studio.entries(fn).size(), 3);
 }
 
 void tst_RunHistory::secretVariableNames_data()
