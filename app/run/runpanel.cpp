@@ -43,8 +43,8 @@ namespace Nimbus {
 namespace {
 enum EventSourceKind { TriggerEvent, TemplateEvent, SavedEvent };
 constexpr int kHistoryIdRole = Qt::UserRole;
-// How often runs the user did not ask for (the local cloud's) are shown at most.
-constexpr int kShowInterval = 250;
+// How long a run the user asked for stays in view before the local cloud's runs show.
+constexpr int kHoldUsersRun = 2000;
 
 // JSON of any kind (object, array, string, number ...) laid out for reading.
 QString prettyJson(const QByteArray &json)
@@ -103,14 +103,17 @@ RunPanel::RunPanel(FunctionRunner *runner, QWidget *parent) : QWidget(parent), m
     connect(mRunner, &FunctionRunner::finished, this, &RunPanel::onFinished);
     mShowTimer = new QTimer(this);
     mShowTimer->setSingleShot(true);
-    mShowTimer->setInterval(kShowInterval);
     connect(mShowTimer, &QTimer::timeout, this, [this] {
         if (!mUnshown)
             return;
+        if (!mPendingRequest.isEmpty()) { // the user's run is still under way
+            mShowTimer->start(mShowInterval);
+            return;
+        }
         const Unshown unshown = std::move(*mUnshown);
         mUnshown.reset();
-        showFinished(unshown.result, unshown.reloaded, unshown.historyId);
-        mShowTimer->start();
+        showFinished(unshown.result, unshown.reloaded);
+        mShowTimer->start(mShowInterval);
     });
     updateButtons();
 }
@@ -455,6 +458,7 @@ void RunPanel::setFunction(NodeId function)
         return;
     mFunction = function;
     mUnshown.reset(); // another function's run
+    mPendingRequest.clear(); // its end is the other function's
     mFunctionBox->setCurrentIndex(mFunctionBox->findData(qlonglong(function)));
     mResult->clear();
     showBody({});
@@ -618,32 +622,42 @@ void RunPanel::onStarted(NodeId function, const QString &requestId)
     updateButtons();
 }
 
-void RunPanel::onFinished(NodeId function, const InvocationResult &result, bool reloaded, qint64 historyId)
+void RunPanel::onFinished(NodeId function, const InvocationResult &result, bool reloaded, qint64)
 {
     if (function != mFunction)
         return;
-    const bool asked = result.requestId == mPendingRequest;
-    if (asked)
+    if (result.requestId == mPendingRequest) {
+        // The run the user asked for shows at once and stays in view a while before the
+        // local cloud's runs show again.
         mPendingRequest.clear();
-    // The run the user asked for shows at once; others at most once per interval.
-    if (!asked && mShowTimer->isActive()) {
-        mUnshown = Unshown{result, reloaded, historyId};
+        mUnshown.reset();
+        showFinished(result, reloaded);
+        mShowTimer->start(kHoldUsersRun);
         return;
     }
-    mUnshown.reset();
-    showFinished(result, reloaded, historyId);
-    mShowTimer->start();
+    // The local cloud's: at most once per interval, and not over the user's run while it
+    // is under way.
+    if (!mPendingRequest.isEmpty() || mShowTimer->isActive()) {
+        mUnshown = Unshown{result, reloaded};
+        if (!mShowTimer->isActive())
+            mShowTimer->start(mShowInterval);
+        return;
+    }
+    showFinished(result, reloaded);
+    mShowTimer->start(mShowInterval);
 }
 
 void RunPanel::setShowInterval(int ms)
 {
-    mShowTimer->setInterval(ms);
+    mShowInterval = ms;
+    if (mShowTimer->isActive())
+        mShowTimer->start(ms);
 }
 
-void RunPanel::showFinished(const InvocationResult &result, bool reloaded, qint64 historyId)
+void RunPanel::showFinished(const InvocationResult &result, bool reloaded)
 {
     showResult(result, reloaded);
-    reloadHistory(historyId);
+    reloadHistory(result.requestId);
     updateButtons();
 }
 
@@ -750,7 +764,7 @@ void RunPanel::showBody(const InvocationResult &r)
                                                              : text);
 }
 
-void RunPanel::reloadHistory(qint64 select)
+void RunPanel::reloadHistory(const QString &selectRequest)
 {
     mHistory->clear();
     if (mFunction == kInvalidNodeId)
@@ -767,7 +781,7 @@ void RunPanel::reloadHistory(qint64 select)
         if (!e.result.ok)
             item->setForeground(1, Theme::failure());
         item->setData(0, kHistoryIdRole, e.id);
-        if (e.id == select)
+        if (!selectRequest.isEmpty() && e.result.requestId == selectRequest)
             mHistory->setCurrentItem(item);
     }
     updateButtons();

@@ -90,10 +90,11 @@ private:
     void validateEvent();
     void onStarted(NodeId function, const QString &requestId);
     void onFinished(NodeId function, const InvocationResult &result, bool reloaded, qint64 historyId);
-    void showFinished(const InvocationResult &result, bool reloaded, qint64 historyId);
+    void showFinished(const InvocationResult &result, bool reloaded);
     void showResult(const InvocationResult &result, bool reloaded);
     void showBody(const InvocationResult &result);
-    void reloadHistory(qint64 select = 0);
+    // The run with that request id is selected, if it is listed.
+    void reloadHistory(const QString &selectRequest = {});
     void showHistoryEntry();
     void setBadge(const QString &text, const QColor &colour);
     void updateButtons();
@@ -109,10 +110,10 @@ private:
     {
         InvocationResult result;
         bool reloaded = false;
-        qint64 historyId = 0;
     };
     std::optional<Unshown> mUnshown;
     QTimer *mShowTimer;
+    int mShowInterval = 250; // ms between two of the local cloud's runs shown
     bool mInvoking = false; // in invoke(), around the runner's invoke()
 
     QComboBox *mFunctionBox;
