@@ -592,7 +592,10 @@ function run(event, context, requestId, requestIdJson) {
         finish(err);
     }
     returned = true;
-    if (settled) answer(requestId, requestIdJson, failure, value);
+    // Settled while the handler ran (a plain return, a callback called at once): the
+    // answer waits one microtask, so that what the handler queued before returning (a
+    // Promise.resolve().then(...) that logs) still runs inside this invocation.
+    if (settled) queueMicrotask(() => answer(requestId, requestIdJson, failure, value));
 }
 
 function answer(requestId, requestIdJson, failure, value) {

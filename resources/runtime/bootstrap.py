@@ -117,8 +117,12 @@ class _TraceVariable:
             self._putenv = ctypes.CDLL(None).putenv
             self._putenv.argtypes = [ctypes.c_char_p]
             self._putenv.restype = ctypes.c_int
-            # The longest header trace_id makes is 74 characters.
-            self._entry = ctypes.create_string_buffer(256)
+            # The longest header trace_id makes is 74 characters. Two buffers, used in
+            # turn: a value a thread read with getenv() stays whole while the next
+            # invocation's header is written into the other.
+            self._entries = [ctypes.create_string_buffer(256), ctypes.create_string_buffer(256)]
+            self._turn = 0
+            self._entry = self._entries[0]
         except (ImportError, OSError, AttributeError):
             self._entry = None
 
@@ -128,6 +132,8 @@ class _TraceVariable:
         if self._entry is None:
             os.environ._data[self._key] = value
         elif len(entry) < len(self._entry):
+            self._turn ^= 1
+            self._entry = self._entries[self._turn]
             self._entry.value = entry
             # Again each time: the code may have set or removed the variable since.
             self._putenv(self._entry)
@@ -293,9 +299,15 @@ def structure_logs():
     root.addHandler(_JsonLogHandler())
     root.setLevel(_LOG_LEVELS.get(os.environ.get("AWS_LAMBDA_LOG_LEVEL", "INFO").upper(), logging.INFO))
 
+# The process's variables keep pointing into its buffers until the process ends (threads
+# and atexit hooks run after main() returns): it is never freed.
+_trace_variable = None
+
+
 def main():
+    global _trace_variable
     # Made first: a spare pays for loading ctypes before its function comes.
-    trace_variable = _TraceVariable()
+    _trace_variable = trace_variable = _TraceVariable()
     if os.environ.get("NIMBUS_SPARE") == "1" and not become_function():
         return
     structure_logs()

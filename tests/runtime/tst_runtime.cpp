@@ -37,6 +37,8 @@ private slots:
     void memoryHogIsKilled();
     void crashIsContainedAndNextIsFresh();
     void logFloodKeepsProtocol();
+    void handlersQueuedWorkLogsInItsInvocation_data();
+    void handlersQueuedWorkLogsInItsInvocation();
     void oversizedPayloads();
     void largeFramesBothWays_data();
     void largeFramesBothWays();
@@ -455,6 +457,41 @@ void tst_Runtime::crashIsContainedAndNextIsFresh()
     QVERIFY(r[0].ok);
     QVERIFY(r[0].coldStart);
     QCOMPARE(QJsonDocument::fromJson(r[0].resultJson).object().value("calls").toInt(), 1);
+}
+
+void tst_Runtime::handlersQueuedWorkLogsInItsInvocation_data()
+{
+    QTest::addColumn<QByteArray>("code");
+    QTest::newRow("returns a value") << QByteArray(
+        "exports.handler = (event) => { Promise.resolve().then(() => console.log('queued', event.n)); "
+        "return event.n; };\n");
+    QTest::newRow("calls back at once") << QByteArray(
+        "exports.handler = (event, context, callback) => { Promise.resolve().then(() => console.log('queued', "
+        "event.n)); callback(null, event.n); };\n");
+}
+
+// What a handler queued before it returned (a promise's then that logs) runs inside its
+// invocation, as it did when the answer waited for the handler's promise: its line is in
+// that invocation's logs, not the next one's.
+void tst_Runtime::handlersQueuedWorkLogsInItsInvocation()
+{
+    QFETCH(QByteArray, code);
+    const QString name = QStringLiteral("queued%1").arg(QTest::currentDataTag()[0] == 'r' ? 1 : 2);
+    write(name + "/index.js", code);
+    InstancePool pool;
+    pool.setFunction(spec(name, "nodejs20.x", "index.handler"));
+    QList<InvocationResult> results;
+    for (int n = 1; n <= 2; ++n) {
+        const QList<InvocationResult> r = run(pool, name, QByteArray("{\"n\": ") + QByteArray::number(n) + "}");
+        QCOMPARE(r.size(), 1);
+        QVERIFY2(r[0].ok, QJsonDocument(r[0].error).toJson().constData());
+        results.append(r[0]);
+    }
+    for (int n = 1; n <= 2; ++n) {
+        const QString logs = results[n - 1].logs.join('\n');
+        QVERIFY2(logs.contains(QStringLiteral("queued %1").arg(n)), qPrintable(logs));
+        QVERIFY2(!logs.contains(QStringLiteral("queued %1").arg(3 - n)), qPrintable(logs));
+    }
 }
 
 void tst_Runtime::logFloodKeepsProtocol()
