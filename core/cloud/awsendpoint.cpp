@@ -479,10 +479,6 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
     AwsRequest data;
     readRequest(request, &data);
     data.host = hostOf(data.header("host"));
-    if (!data.header("x-amz-target").isEmpty()) {
-        if (const QJsonDocument body = QJsonDocument::fromJson(data.body); body.isObject())
-            data.json = body.object();
-    }
     auto responder = std::make_shared<QHttpServerResponder>(GuardedHttpServer::makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
     const bool head = data.method == "HEAD"_L1;
@@ -520,6 +516,12 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
                   AwsWire::xmlAnswer(403, AwsWire::queryError(u"AccessDenied"_s, *refusal, true, QString()))),
               nullptr);
         return;
+    }
+    // DynamoDB's JSON body is parsed here rather than on the cloud's thread, once the
+    // request is known to be allowed (other services read their bodies themselves).
+    if (data.header("x-amz-target").startsWith("DynamoDB_")) {
+        if (const QJsonDocument body = QJsonDocument::fromJson(data.body); body.isObject())
+            data.json = body.object();
     }
     // The answer is written back on this thread, in order with this connection's others.
     Reply answer = [io, reply, head, bodyFile](const HttpResponseData &response) {
