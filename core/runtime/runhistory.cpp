@@ -22,6 +22,10 @@ namespace {
 // How long a reader waits at most for the runs queued before it: a file another program
 // keeps locked must not hold the window (and, in the studio, the local cloud) longer.
 constexpr int kReaderWaitMs = 500;
+// How long the writer waits for a file another connection holds before it tries later.
+constexpr int kWriterWaitMs = 100;
+// What Database::open sets, put back for everything else on the connection.
+constexpr int kDatabaseWaitMs = 2000;
 
 // Whether the last statement failed because another connection held the file.
 bool isBusy(const Database &db)
@@ -399,7 +403,13 @@ void RunHistory::writeQueued()
 
 RunHistory::Written RunHistory::writeBatch(const std::vector<Queued> &batch, Error *error)
 {
-    if (Result<void> begun = mDb->exec(u"BEGIN IMMEDIATE"_s); !begun) {
+    // A file another program holds is not waited for long here: the writer holds the
+    // connection (and readers wait for it) while SQLite waits, so it gives up soon and
+    // tries again later, letting readers in between.
+    sqlite3_busy_timeout(mDb->handle(), kWriterWaitMs);
+    const Result<void> begun = mDb->exec(u"BEGIN IMMEDIATE"_s);
+    sqlite3_busy_timeout(mDb->handle(), kDatabaseWaitMs);
+    if (!begun) {
         *error = begun.error();
         return isBusy(*mDb) ? Written::Busy : Written::Failed;
     }
