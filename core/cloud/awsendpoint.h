@@ -84,6 +84,8 @@ public:
 
     // An answer with the headers that keep a browser from rendering it as a page.
     static HttpResponseData secured(HttpResponseData response);
+    // An answer as every one leaves: naming its request, secured().
+    static HttpResponseData answered(HttpResponseData response, const QString &requestId);
 
     // The URL of a queue on an endpoint.
     static QString queueUrl(const QString &endpoint, const QString &queue);
@@ -94,6 +96,8 @@ private:
 
     // The service a request is for, with its protocol and operation noted in request.
     AwsService *route(AwsRequest &request) const;
+    // On a connection's thread: the answer's body of a GetItem that TableReads holds.
+    std::optional<QByteArray> sharedGetItem(const QJsonObject &input) const;
     AwsService *fallback(bool query) const;
     // AWS's refusal of a call by a function whose effective policy does not allow it (the
     // local cloud's IamMode enforce); in warn mode the call goes on, logged.

@@ -96,6 +96,17 @@ LocalCloud::LocalCloud(Project &project, FunctionRunner &runner, QObject *parent
     qRegisterMetaType<Nimbus::CloudLogEntry>();
     mTimer->setInterval(100);
     connect(mTimer, &QTimer::timeout, this, &LocalCloud::tick);
+    // What names a table, its keys or its chaos settings may have changed.
+    auto designChanged = [this] {
+        mTableReads.forgetAll();
+        mServiceThrottles.reset();
+    };
+    connect(&mProject.architecture(), &Architecture::changed, this, designChanged);
+    connect(&mProject.architecture(), &Architecture::modelReset, this, designChanged);
+    connect(this, &LocalCloud::madeResourcesChanged, this, [this] {
+        mTableReads.forgetTables();
+        mServiceThrottles.reset();
+    });
     connect(&mRunner, &FunctionRunner::finished, this,
             [this](NodeId function, const InvocationResult &result, bool, qint64) { onFinished(function, result); });
     // Values kept in a file rather than a keychain: the log (the Local Cloud dock, nimbus serve) says so.
@@ -235,6 +246,8 @@ Result<void> LocalCloud::start(const QString &stateDirectory)
     if (Result<void> opened = state->open(stateDirectory); !opened)
         return opened;
     mState = std::move(state);
+    mTableReads.forgetTables();
+    mState->setTableReads(&mTableReads);
     ++mRun;
     mSecrets->setProjectFile(mProject.filePath());
     // A connection an SDK Unsubscribe ended delivers again in the next run: the design has it.
@@ -310,6 +323,20 @@ bool LocalCloud::throttlesServiceCall(const QString &service, const QString &ope
         CloudLogEntry::Kind::Error, cause, causeName(cause), service,
         tr("%1 throttled (injected fault, seed %2)").arg(operation, QString::number(mFaults->seed()))));
     return true;
+}
+
+bool LocalCloud::throttlesServiceCalls() const
+{
+    if (!mServiceThrottles) {
+        auto throttles = [](const Node &node) { return FaultSettings::of(node).throttleRate > 0; };
+        bool any = false;
+        for (const auto &[id, node] : mProject.architecture().nodes())
+            any = any || throttles(node);
+        for (const auto &[name, node] : mMadeNodes)
+            any = any || throttles(*node);
+        mServiceThrottles = any;
+    }
+    return *mServiceThrottles;
 }
 
 QString LocalCloud::iamModeName(IamMode mode)
@@ -401,6 +428,7 @@ void LocalCloud::stop()
     if (mContainers)
         mContainers->stopAll();
     mRunning = false;
+    mTableReads.forgetAll();
     mPending.clear();
     mAsync->clear();
     mBusyQueues.clear();

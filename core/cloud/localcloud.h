@@ -5,6 +5,7 @@
 #include "containerpool.h"
 #include "model/node.h"
 #include "runtime/invocationresult.h"
+#include "tablereads.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -162,6 +163,9 @@ public:
     // refused as throttled under its faultThrottleRate; each refusal is logged as injected,
     // caused by cause. operation names the call for the log.
     bool throttlesServiceCall(const QString &service, const QString &operation, qint64 cause);
+    // Whether any of the design's or the run's resources has a faultThrottleRate: without
+    // one no SDK call needs the resources it names counted.
+    bool throttlesServiceCalls() const;
 
     // Whether the SDK calls functions make are checked against their effective policy
     // (EffectivePolicy, what the export grants their roles): not at all, logged as a
@@ -192,6 +196,9 @@ public:
     // run" (a resource deleted, an attribute set) is dropped when it changes.
     quint64 runNumber() const { return mRun; }
     CloudState &state() { return *mState; }
+    // The GetItem answers the endpoint's connection threads give without this thread
+    // (see TableReads); forgotten when the design, the run or the made resources change.
+    TableReads &tableReads() { return mTableReads; }
 
     // Service operations by node name. Each delivers what it causes to the functions the
     // node invokes. cause: the log entry of the invocation that did it (0 from outside).
@@ -574,6 +581,8 @@ private:
     VirtualClock *mVirtualClock;
     const CloudClock *mClock;
     std::unique_ptr<CloudState> mState;
+    TableReads mTableReads;
+    mutable std::optional<bool> mServiceThrottles; // throttlesServiceCalls(), until the design changes
     std::unique_ptr<AsyncInvoker> mAsync;
     QTimer *mTimer;
     QString mRegion = QStringLiteral("us-east-1");

@@ -52,13 +52,13 @@ bool Mailbox::event(QEvent *event)
     return true;
 }
 
-int ServerThreads::defaultCount()
+int ServerThreads::defaultCount(int least)
 {
     bool ok = false;
     const int asked = qEnvironmentVariableIntValue("NIMBUS_SERVER_THREADS", &ok);
     if (ok && asked >= 1 && asked <= 16)
         return asked;
-    return qBound(1, QThread::idealThreadCount() / 2, 4);
+    return qBound(qBound(1, least, 4), QThread::idealThreadCount() / 2, 4);
 }
 
 ServerThreads::ServerThreads(int count, Serve serve) : mServe(std::move(serve))

@@ -51,9 +51,10 @@ public:
     using Serve =
         std::function<void(const QHttpServerRequest &request, QTcpSocket *socket, const std::shared_ptr<Mailbox> &io)>;
 
-    // Half the machine's cores, at least one and at most four: the cloud's own thread and
-    // the workers need the rest. NIMBUS_SERVER_THREADS sets it (1 to 16), for benchmarks.
-    static int defaultCount();
+    // Half the machine's cores, at least least (1 to 4) and at most four: the cloud's own
+    // thread and the workers need the rest. NIMBUS_SERVER_THREADS sets it (1 to 16), for
+    // benchmarks.
+    static int defaultCount(int least = 1);
 
     ServerThreads(int count, Serve serve);
     // Stops every thread: connections close, answers still to come are dropped.

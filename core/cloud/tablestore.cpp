@@ -2,6 +2,7 @@
 
 #include "cloudclock.h"
 #include "dynamoexpression.h"
+#include "tablereads.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -69,9 +70,20 @@ Result<void> TableStore::createTables()
     return {};
 }
 
+void TableStore::setTableReads(TableReads *reads)
+{
+    if (mReads)
+        mReads->forgetItems();
+    mReads = reads;
+    if (mReads)
+        mReads->forgetItems();
+}
+
 void TableStore::forget()
 {
     mCache.clear();
+    if (mReads)
+        mReads->forgetItems();
     mSequence =
         db().queryInt(u"SELECT COALESCE(MAX(CAST(value AS INTEGER)), 0) FROM meta WHERE key = 'sequence'"_s).valueOr(0);
     mReserved = mSequence;
@@ -80,6 +92,8 @@ void TableStore::forget()
 Result<void> TableStore::clear()
 {
     mCache.clear();
+    if (mReads)
+        mReads->forgetItems();
     if (Result<void> done = db().exec(u"DELETE FROM items; DELETE FROM meta;"_s); !done)
         return done;
     mSequence = 0;
@@ -149,6 +163,10 @@ void TableStore::remember(const QString &key, const std::optional<QJsonObject> &
 
 Result<void> TableStore::writeItem(const QString &key, const std::function<Result<void>()> &write)
 {
+    // Other threads no longer read the key: theirs go through the cloud's thread until it
+    // reads the key again with nothing waiting for a commit.
+    if (mReads)
+        mReads->forgetItem(key);
     const qint64 sequence = mSequence;
     const qint64 reserved = mReserved;
     auto writeWithSequence = [&]() -> Result<void> {
@@ -264,14 +282,21 @@ Result<void> TableStore::putItem(const QString &table, const TableKeys &keys, co
 }
 
 Result<std::optional<QJsonObject>> TableStore::getItem(const QString &table, const TableKeys &keys,
-                                                       const QJsonObject &key)
+                                                       const QJsonObject &key, bool share)
 {
     const auto ids = itemKeys(keys, key);
     if (!ids)
         return ids.error();
     const QString remembered = cacheKey(table, *ids);
-    if (const auto found = mCache.constFind(remembered); found != mCache.constEnd())
+    // What is read with no transaction open is on disk (a failed commit forgets the memory).
+    auto publish = [&](const std::optional<QJsonObject> &item) {
+        if (share && mReads && !db().inTransaction() && !mReads->holdsItem(remembered))
+            mReads->publishItem(remembered, item);
+    };
+    if (const auto found = mCache.constFind(remembered); found != mCache.constEnd()) {
+        publish(*found);
         return *found;
+    }
     Statement select(db(), u"SELECT item FROM items WHERE tbl = ?1 AND pk = ?2 AND sk = ?3"_s, Statement::Reuse);
     select.bind(1, table);
     select.bind(2, ids->first);
@@ -282,6 +307,7 @@ Result<std::optional<QJsonObject>> TableStore::getItem(const QString &table, con
     else if (select.failed())
         return select.status().error();
     remember(remembered, item);
+    publish(item);
     return item;
 }
 

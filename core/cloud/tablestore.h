@@ -17,6 +17,8 @@
 
 namespace Nimbus {
 
+class TableReads;
+
 // How a table's items are keyed: a partition key and an optional sort key, each
 // with a DynamoDB type (S, N or B).
 struct TableKeys
@@ -83,7 +85,10 @@ public:
     Result<void> putItem(const QString &table, const TableKeys &keys, const QJsonObject &item,
                          StreamRecord *record = nullptr);
     // The item with key, nullopt if there is none; an error when key is not a key of the table.
-    Result<std::optional<QJsonObject>> getItem(const QString &table, const TableKeys &keys, const QJsonObject &key);
+    // share: what is read is also published to the TableReads set (GetItem's read), when
+    // no transaction is open.
+    Result<std::optional<QJsonObject>> getItem(const QString &table, const TableKeys &keys, const QJsonObject &key,
+                                               bool share = false);
     Result<void> deleteItem(const QString &table, const TableKeys &keys, const QJsonObject &key,
                             StreamRecord *record = nullptr);
     // The items of one partition, by sort key (numbers numerically), ascending or not.
@@ -116,6 +121,14 @@ public:
 
     // A key value as stored and compared: "S:text", "N:<canonical number>", "B:base64".
     static std::optional<QString> keyValue(const QJsonValue &attribute, const QString &type);
+    // An item's key values (keyValue of its partition key, and of its sort key or empty),
+    // and the key that names it in the memory of items (table and key values).
+    static Result<QPair<QString, QString>> itemKeys(const TableKeys &keys, const QJsonObject &item);
+    static QString cacheKey(const QString &table, const QPair<QString, QString> &ids);
+
+    // Where the committed items read by key are published for other threads (see
+    // TableReads), null for nowhere; it must outlive the store.
+    void setTableReads(TableReads *reads);
 
 protected:
     // The items table, and the stream's sequence numbers from after the last session's reserve.
@@ -126,8 +139,6 @@ protected:
     void forget();
 
 private:
-    static Result<QPair<QString, QString>> itemKeys(const TableKeys &keys, const QJsonObject &item);
-    static QString cacheKey(const QString &table, const QPair<QString, QString> &ids);
     void remember(const QString &key, const std::optional<QJsonObject> &item);
     // Runs write (its statements) and the sequence's update in one transaction, or in
     // the group commit when the connection is batching; forgets key if it fails.
@@ -149,6 +160,7 @@ private:
     // Table and key -> the item, nullopt when there is none (see cacheKey).
     QHash<QString, std::optional<QJsonObject>> mCache;
     QSet<QString> mValidTables; // names putItem found valid (at most 1000)
+    TableReads *mReads = nullptr;
     mutable QHash<QString, QString> mExpressionIndexes; // expression -> SQLite index name
     mutable qint64 mExpressionIndexCount = -1; // in the file, read at the first need
 };

@@ -8,6 +8,7 @@
 #include "cloud/awswire.h"
 #include "cloud/cloudstate.h"
 #include "cloud/dynamoexpression.h"
+#include "cloud/faults.h"
 #include "cloud/localcloud.h"
 #include "document/project.h"
 
@@ -471,7 +472,11 @@ public:
 
 protected:
     // A new start of the cloud serves the design as it is: what this run deleted or set goes.
-    void startRun() override { mDeleted.clear(); }
+    void startRun() override
+    {
+        mDeleted.clear();
+        cloud().tableReads().forgetTables();
+    }
 
 public:
 private:
@@ -677,6 +682,10 @@ QJsonObject DynamoDbService::run(const QString &operation, const QJsonObject &in
     call.indexes = *indexes;
     TableOperation onTable(cloud(), call);
     QJsonObject result = (onTable.*function)(error);
+    // The endpoint's connection threads may now answer GetItems of this table as a request
+    // names it, unless the chaos settings throttle its calls (counted here, one by one).
+    if (function == &TableOperation::getItem && error->type.isEmpty() && FaultSettings::of(*node).throttleRate <= 0)
+        cloud().tableReads().publishTable(input.value("TableName"_L1).toString(), {node->name, call.keys});
     if (error->type.isEmpty() && call.capacityMode != "NONE"_L1)
         result.insert(u"ConsumedCapacity"_s, onTable.consumed().toJson(call.capacityMode));
     return result;
@@ -733,6 +742,7 @@ QJsonObject DynamoDbService::createTable(const QJsonObject &input, qint64 cause,
                           name, keys.sortKey.isEmpty() ? keys.partitionKey : keys.partitionKey + u", "_s + keys.sortKey,
                           range.isEmpty() ? hash : hash + u", "_s + range)));
     mDeleted.remove(table);
+    cloud().tableReads().forgetTables();
     QJsonObject description = this->description(cloud().resourceNode(table));
     description.insert(u"TableStatus"_s, u"CREATING"_s);
     return {{u"TableDescription"_s, description}};
@@ -868,6 +878,7 @@ QJsonObject DynamoDbService::deleteTable(const QJsonObject &input, qint64, Dynam
         if (const Result<void> deleted = cloud().state().deleteItem(node->name, keys, keyOf(item, keys)); !deleted)
             return failed(error, {u"InternalServerError"_s, deleted.errorMessage()});
     mDeleted.insert(node->name);
+    cloud().tableReads().forgetTables();
     description.insert(u"TableStatus"_s, u"DELETING"_s);
     description.insert(u"ItemCount"_s, 0);
     description.insert(u"TableSizeBytes"_s, 0);
@@ -2077,7 +2088,8 @@ QJsonObject TableOperation::getItem(DynamoError *error)
     const QJsonObject key = mCall.input.value("Key"_L1).toObject();
     if (!checkKey(key, mCall.keys, error))
         return {};
-    const auto item = cloud().state().getItem(mCall.table->name, mCall.keys, key).valueOr(std::nullopt);
+    // Shared with the endpoint's connection threads (TableReads) when it is on disk.
+    const auto item = cloud().state().getItem(mCall.table->name, mCall.keys, key, true).valueOr(std::nullopt);
     // Counted only when asked for: the item's size is a walk through all of it.
     if (mCall.capacityMode != "NONE"_L1) {
         mConsumed.table = cloud().awsName(mCall.table->name);

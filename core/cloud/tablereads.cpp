@@ -1,0 +1,96 @@
+#include "tablereads.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Nimbus {
+
+std::optional<QByteArray> TableReads::answer(const QString &tableName, const QJsonObject &key) const
+{
+    const QReadLocker locker(&mLock);
+    const auto table = mTables.constFind(tableName);
+    if (table == mTables.constEnd())
+        return std::nullopt;
+    // Another attribute in the key is DynamoDB's validation error: the service gives it.
+    if (key.size() != (table->keys.sortKey.isEmpty() ? 1 : 2))
+        return std::nullopt;
+    const auto ids = TableStore::itemKeys(table->keys, key);
+    if (!ids)
+        return std::nullopt;
+    const auto item = mItems.constFind(TableStore::cacheKey(table->node, *ids));
+    if (item == mItems.constEnd())
+        return std::nullopt;
+    return *item;
+}
+
+void TableReads::publishTable(const QString &tableName, const Table &table)
+{
+    const QWriteLocker locker(&mLock);
+    // Names come from requests: any program can send many.
+    if (mTables.size() >= 1000 && !mTables.contains(tableName))
+        mTables.clear();
+    mTables.insert(tableName, table);
+}
+
+void TableReads::publishItem(const QString &itemKey, const std::optional<QJsonObject> &item)
+{
+    // The answer's body as the service writes it (AwsWire::jsonAnswer of GetItem's result).
+    const QByteArray body = item ? QJsonDocument(QJsonObject{{u"Item"_s, *item}}).toJson(QJsonDocument::Compact)
+                                 : "{}"_ba;
+    const QWriteLocker locker(&mLock);
+    if (const auto held = mItems.constFind(itemKey); held != mItems.constEnd())
+        mBytes -= held->size() + itemKey.size() * 2;
+    else if (mItems.size() >= kItemLimit)
+        mBytes = kByteLimit; // cleared below
+    if (mBytes + body.size() + itemKey.size() * 2 > kByteLimit) {
+        mItems.clear();
+        mBytes = 0;
+    }
+    mItems.insert(itemKey, body);
+    mBytes += body.size() + itemKey.size() * 2;
+}
+
+bool TableReads::holdsItem(const QString &itemKey) const
+{
+    const QReadLocker locker(&mLock);
+    return mItems.contains(itemKey);
+}
+
+void TableReads::forgetItem(const QString &itemKey)
+{
+    {
+        // Most writes are of keys nobody read: the shared lock is enough to know.
+        const QReadLocker locker(&mLock);
+        if (!mItems.contains(itemKey))
+            return;
+    }
+    const QWriteLocker locker(&mLock);
+    if (const auto held = mItems.constFind(itemKey); held != mItems.constEnd()) {
+        mBytes -= held->size() + itemKey.size() * 2;
+        mItems.erase(held);
+    }
+}
+
+void TableReads::forgetItems()
+{
+    const QWriteLocker locker(&mLock);
+    mItems.clear();
+    mBytes = 0;
+}
+
+void TableReads::forgetTables()
+{
+    const QWriteLocker locker(&mLock);
+    mTables.clear();
+}
+
+void TableReads::forgetAll()
+{
+    const QWriteLocker locker(&mLock);
+    mTables.clear();
+    mItems.clear();
+    mBytes = 0;
+}
+
+} // namespace Nimbus

@@ -1,0 +1,378 @@
+// GetItems answered on the AWS endpoint's connection threads (TableReads): only keys
+// the cloud's thread read with nothing waiting for a commit, only for plain GetItems
+// from outside a function, the same answer as the service's, and never what a write,
+// a deleted table, a stopped cloud or a changed design made untrue.
+
+#include "cloud/awsendpoint.h"
+#include "cloud/cloudstate.h"
+#include "cloud/localcloud.h"
+#include "cloud/tablereads.h"
+#include "cloudfixture.h"
+
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+#include <thread>
+
+using namespace Nimbus;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct HttpAnswer
+{
+    int status = 0;
+    QByteArray head;
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QString type() const { return json().value(QStringLiteral("__type")).toString().section(u'#', -1); }
+};
+
+// One DynamoDB request over its own connection, waiting on the calling thread (no event
+// loop needed): what a client does that is not a Qt program.
+HttpAnswer post(quint16 port, const QByteArray &operation, const QJsonObject &input,
+                const QByteArray &extraHeaders = {})
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(5000))
+        return {};
+    const QByteArray body = QJsonDocument(input).toJson(QJsonDocument::Compact);
+    socket.write("POST / HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
+                 + "\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810." + operation
+                 + "\r\n" + extraHeaders + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray answer;
+    while (socket.waitForReadyRead(10000) || socket.bytesAvailable()) {
+        answer += socket.readAll();
+        const qsizetype headEnd = answer.indexOf("\r\n\r\n");
+        if (headEnd < 0)
+            continue;
+        const QByteArray head = answer.left(headEnd).toLower();
+        const qsizetype at = head.indexOf("content-length:");
+        const qsizetype length = at < 0 ? 0
+                                        : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+        if (answer.size() >= headEnd + 4 + length)
+            return {answer.mid(9, 3).toInt(), answer.left(headEnd), answer.mid(headEnd + 4, length)};
+    }
+    return {};
+}
+
+// The header lines of an answer, without the request ids (each answer has its own) and
+// the date.
+QByteArrayList headerNames(const QByteArray &head)
+{
+    QByteArrayList names;
+    for (const QByteArray &line : head.split('\n').mid(1))
+        names.append(line.left(line.indexOf(':')).trimmed().toLower());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+QJsonObject S(const char *text)
+{
+    return {{QStringLiteral("S"), QString::fromUtf8(text)}};
+}
+
+} // namespace
+
+class TestTableReads : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void answeredWhileTheCloudsThreadIsBusy_data();
+    void answeredWhileTheCloudsThreadIsBusy();
+    void writesAreReadAtOnce_data();
+    void writesAreReadAtOnce();
+    void deletedTableIsNotFound();
+    void stoppedCloudIsUnavailable();
+    void renamedTableIsNotFound();
+    void throttledTableGoesThroughTheCloud();
+    void throttleSetWhileRunningIsSeen();
+    void uncommittedWritesAreNotShared();
+    void sharedItemsAreBounded();
+
+private:
+    // Through the endpoint, the cloud's thread (this one) serving it as it waits.
+    HttpAnswer call(const QByteArray &operation, const QJsonObject &input, const QByteArray &extraHeaders = {});
+    // Sent from another thread while this one (the cloud's) does nothing for a while:
+    // whether it was answered then, and the answer (served at last by the cloud's thread if not).
+    bool answeredWhileBusy(const QByteArray &operation, const QJsonObject &input, const QByteArray &extraHeaders,
+                           HttpAnswer *answer);
+    quint16 port() const { return mLocal->endpoint->port(); }
+    std::unique_ptr<NimbusTest::LocalCloudFixture> mLocal;
+    NodeId mThings = kInvalidNodeId;
+    NodeId mSlow = kInvalidNodeId; // the throttled table
+};
+
+void TestTableReads::init()
+{
+    mLocal = std::make_unique<NimbusTest::LocalCloudFixture>();
+    Project &project = mLocal->project;
+    mThings = project.addNode(QStringLiteral("table"), {}, QStringLiteral("things")).valueOr(kInvalidNodeId);
+    QVERIFY(project.setNodeProperty(mThings, QStringLiteral("partitionKey"), QStringLiteral("id")));
+    // Half its calls throttled, the same ones every run: each must be counted by the cloud's
+    // thread. (One test starts with no throttled resource.)
+    if (QLatin1String(QTest::currentTestFunction()) != QLatin1String("throttleSetWhileRunningIsSeen")) {
+        mSlow = project.addNode(QStringLiteral("table"), {}, QStringLiteral("slow")).valueOr(kInvalidNodeId);
+        QVERIFY(project.setNodeProperty(mSlow, QStringLiteral("partitionKey"), QStringLiteral("id")));
+        QVERIFY(project.setNodeProperty(mSlow, QStringLiteral("faultThrottleRate"), 50));
+        mLocal->cloud->setFaultSeed(7);
+    }
+    QVERIFY2(mLocal->start(NimbusTest::LocalCloudFixture::Endpoint), qPrintable(mLocal->error));
+    QCOMPARE(call("PutItem", {{"TableName", "things"}, {"Item", QJsonObject{{"id", S("a")}, {"n", S("1")}}}}).status,
+             200);
+}
+
+void TestTableReads::cleanup()
+{
+    mLocal.reset();
+}
+
+HttpAnswer TestTableReads::call(const QByteArray &operation, const QJsonObject &input, const QByteArray &extraHeaders)
+{
+    auto future = std::async(std::launch::async, post, port(), operation, input, extraHeaders);
+    if (!QTest::qWaitFor([&] { return future.wait_for(0ms) == std::future_status::ready; }, 10000))
+        return {};
+    return future.get();
+}
+
+bool TestTableReads::answeredWhileBusy(const QByteArray &operation, const QJsonObject &input,
+                                       const QByteArray &extraHeaders, HttpAnswer *answer)
+{
+    auto future = std::async(std::launch::async, post, port(), operation, input, extraHeaders);
+    // This thread serves the cloud: while it waits here, nothing reaches the service.
+    const bool early = future.wait_for(1500ms) == std::future_status::ready;
+    if (!QTest::qWaitFor([&] { return future.wait_for(0ms) == std::future_status::ready; }, 10000))
+        return early;
+    *answer = future.get();
+    return early;
+}
+
+void TestTableReads::answeredWhileTheCloudsThreadIsBusy_data()
+{
+    QTest::addColumn<QJsonObject>("request");
+    QTest::addColumn<QByteArray>("headers");
+    QTest::addColumn<bool>("readBefore");
+    QTest::addColumn<bool>("shared");
+    const QJsonObject plain{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    auto with = [&](const char *name, const QJsonValue &value) {
+        QJsonObject request = plain;
+        request.insert(QLatin1String(name), value);
+        return request;
+    };
+    QTest::newRow("read before") << plain << QByteArray() << true << true;
+    QTest::newRow("consistent read") << with("ConsistentRead", true) << QByteArray() << true << true;
+    QTest::newRow("capacity NONE") << with("ReturnConsumedCapacity", "NONE") << QByteArray() << true << true;
+    QTest::newRow("missing key read before")
+        << QJsonObject{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("none")}}}} << QByteArray() << true
+        << true;
+    // The cloud's thread must see these.
+    QTest::newRow("never read") << plain << QByteArray() << false << false;
+    QTest::newRow("from a function (trace header)")
+        << plain << QByteArray("X-Amzn-Trace-Id: Root=1-5759e988-bd862e3fe1be46a994272793\r\n") << true << false;
+    QTest::newRow("projection") << with("ProjectionExpression", "n") << QByteArray() << true << false;
+    QTest::newRow("capacity TOTAL") << with("ReturnConsumedCapacity", "TOTAL") << QByteArray() << true << false;
+    QTest::newRow("legacy AttributesToGet")
+        << with("AttributesToGet", QJsonArray{"n"}) << QByteArray() << true << false;
+    QTest::newRow("another attribute in the key")
+        << QJsonObject{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}, {"n", S("1")}}}} << QByteArray()
+        << true << false;
+}
+
+void TestTableReads::answeredWhileTheCloudsThreadIsBusy()
+{
+    QFETCH(QJsonObject, request);
+    QFETCH(QByteArray, headers);
+    QFETCH(bool, readBefore);
+    QFETCH(bool, shared);
+    HttpAnswer before;
+    if (readBefore) {
+        // The table and the item are known to TableReads from now on.
+        QCOMPARE(call("GetItem", {{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}}).status, 200);
+        before = call("GetItem", request, headers);
+    }
+    HttpAnswer answer;
+    QCOMPARE(answeredWhileBusy("GetItem", request, headers, &answer), shared);
+    QVERIFY(answer.status != 0);
+    if (readBefore) {
+        // The same answer as the service's, but for its request id.
+        QCOMPARE(answer.status, before.status);
+        QCOMPARE(answer.body, before.body);
+        QCOMPARE(headerNames(answer.head), headerNames(before.head));
+        QVERIFY(answer.head.toLower().contains("x-amzn-requestid: "));
+        QVERIFY(answer.head.toLower().contains("x-content-type-options: nosniff"));
+        QVERIFY(answer.head.toLower().contains("content-security-policy: sandbox"));
+    }
+    if (shared)
+        QVERIFY(answer.head != before.head); // its own request id
+}
+
+void TestTableReads::writesAreReadAtOnce_data()
+{
+    QTest::addColumn<QByteArray>("operation");
+    QTest::addColumn<QJsonObject>("write");
+    QTest::addColumn<QJsonObject>("expected");
+    const QJsonObject key{{"id", S("a")}};
+    QTest::newRow("PutItem") << QByteArray(
+        "PutItem") << QJsonObject{{"TableName", "things"}, {"Item", QJsonObject{{"id", S("a")}, {"n", S("2")}}}}
+                             << QJsonObject{{"Item", QJsonObject{{"id", S("a")}, {"n", S("2")}}}};
+    QTest::newRow("UpdateItem") << QByteArray("UpdateItem")
+                                << QJsonObject{{"TableName", "things"},
+                                               {"Key", key},
+                                               {"UpdateExpression", "SET n = :n"},
+                                               {"ExpressionAttributeValues", QJsonObject{{":n", S("3")}}}}
+                                << QJsonObject{{"Item", QJsonObject{{"id", S("a")}, {"n", S("3")}}}};
+    QTest::newRow("DeleteItem") << QByteArray("DeleteItem") << QJsonObject{{"TableName", "things"}, {"Key", key}}
+                                << QJsonObject();
+    QTest::newRow("BatchWriteItem")
+        << QByteArray("BatchWriteItem")
+        << QJsonObject{{"RequestItems",
+                        QJsonObject{
+                            {"things",
+                             QJsonArray{QJsonObject{
+                                 {"PutRequest", QJsonObject{{"Item", QJsonObject{{"id", S("a")}, {"n", S("4")}}}}}}}}}}}
+        << QJsonObject{{"Item", QJsonObject{{"id", S("a")}, {"n", S("4")}}}};
+    QTest::newRow("TransactWriteItems")
+        << QByteArray("TransactWriteItems")
+        << QJsonObject{{"TransactItems",
+                        QJsonArray{
+                            QJsonObject{{"Put", QJsonObject{{"TableName", "things"},
+                                                            {"Item", QJsonObject{{"id", S("a")}, {"n", S("5")}}}}}}}}}
+        << QJsonObject{{"Item", QJsonObject{{"id", S("a")}, {"n", S("5")}}}};
+}
+
+void TestTableReads::writesAreReadAtOnce()
+{
+    QFETCH(QByteArray, operation);
+    QFETCH(QJsonObject, write);
+    QFETCH(QJsonObject, expected);
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    QCOMPARE(call("GetItem", get).json().value("Item").toObject().value("n"), QJsonValue(S("1")));
+    HttpAnswer shared;
+    QVERIFY(answeredWhileBusy("GetItem", get, {}, &shared)); // now from TableReads
+    const HttpAnswer written = call(operation, write);
+    QVERIFY2(written.status == 200, written.body.constData());
+    // The answer of the write came after its commit: every later read has it.
+    auto later = std::async(std::launch::async, post, port(), "GetItem", get, QByteArray());
+    QVERIFY(QTest::qWaitFor([&] { return later.wait_for(0ms) == std::future_status::ready; }, 10000));
+    QCOMPARE(later.get().json(), expected);
+}
+
+void TestTableReads::deletedTableIsNotFound()
+{
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("none")}}}};
+    QCOMPARE(call("GetItem", get).body, QByteArray("{}"));
+    HttpAnswer shared;
+    QVERIFY(answeredWhileBusy("GetItem", get, {}, &shared));
+    QCOMPARE(call("DeleteTable", {{"TableName", "things"}}).status, 200);
+    const HttpAnswer gone = call("GetItem", get);
+    QCOMPARE(gone.status, 400);
+    QCOMPARE(gone.type(), QStringLiteral("ResourceNotFoundException"));
+}
+
+void TestTableReads::stoppedCloudIsUnavailable()
+{
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    QCOMPARE(call("GetItem", get).status, 200);
+    HttpAnswer shared;
+    QVERIFY(answeredWhileBusy("GetItem", get, {}, &shared));
+    mLocal->cloud->stop();
+    QCOMPARE(call("GetItem", get).status, 503);
+}
+
+void TestTableReads::renamedTableIsNotFound()
+{
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    QCOMPARE(call("GetItem", get).status, 200);
+    HttpAnswer shared;
+    QVERIFY(answeredWhileBusy("GetItem", get, {}, &shared));
+    // Deployed as Things-prod now: "things" names no table.
+    QVERIFY(mLocal->project.setNodeProperty(mThings, QStringLiteral("physicalName"), QStringLiteral("Things-prod")));
+    const HttpAnswer gone = call("GetItem", get);
+    QCOMPARE(gone.status, 400);
+    QCOMPARE(gone.type(), QStringLiteral("ResourceNotFoundException"));
+}
+
+void TestTableReads::throttledTableGoesThroughTheCloud()
+{
+    const QJsonObject get{{"TableName", "slow"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    QSet<int> statuses;
+    for (int i = 0; i < 12; ++i)
+        statuses.insert(call("GetItem", get).status);
+    QCOMPARE(statuses, (QSet<int>{200, 400})); // some throttled, some read
+    // Each call is counted and may be throttled: none is answered without the cloud's thread.
+    HttpAnswer answer;
+    QVERIFY(!answeredWhileBusy("GetItem", get, {}, &answer));
+}
+
+void TestTableReads::throttleSetWhileRunningIsSeen()
+{
+    // No resource throttles: calls name nothing to count.
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    QCOMPARE(call("GetItem", get).status, 200);
+    QCOMPARE(call("GetItem", get).status, 200);
+    // Set on the canvas while the cloud runs: every call is throttled from now on.
+    QVERIFY(mLocal->project.setNodeProperty(mThings, QStringLiteral("faultThrottleRate"), 100));
+    const HttpAnswer throttled = call("GetItem", get);
+    QCOMPARE(throttled.status, 400);
+    QCOMPARE(throttled.type(), QStringLiteral("ProvisionedThroughputExceededException"));
+}
+
+void TestTableReads::uncommittedWritesAreNotShared()
+{
+    CloudState &state = mLocal->cloud->state();
+    TableReads &reads = mLocal->cloud->tableReads();
+    TableKeys keys;
+    keys.partitionKey = QStringLiteral("id");
+    const QJsonObject key{{"id", S("b")}};
+    const QString itemKey = TableStore::cacheKey(QStringLiteral("things"), *TableStore::itemKeys(keys, key));
+    {
+        const CloudState::Batch batch(state);
+        QVERIFY(state.putItem(QStringLiteral("things"), keys, QJsonObject{{"id", S("b")}, {"n", S("1")}}));
+        // In the group commit, not yet on disk: read here, but not shared.
+        QVERIFY(state.getItem(QStringLiteral("things"), keys, key, true).valueOr(std::nullopt).has_value());
+        QVERIFY(!reads.holdsItem(itemKey));
+    }
+    bool committed = false;
+    state.whenCommitted([&](bool ok) { committed = ok; });
+    QVERIFY(QTest::qWaitFor([&] { return committed; }, 5000));
+    QVERIFY(state.getItem(QStringLiteral("things"), keys, key, true).valueOr(std::nullopt).has_value());
+    QVERIFY(reads.holdsItem(itemKey));
+    // A write forgets the key before it is made.
+    QVERIFY(state.putItem(QStringLiteral("things"), keys, QJsonObject{{"id", S("b")}, {"n", S("2")}}));
+    QVERIFY(!reads.holdsItem(itemKey));
+    // Only GetItem's reads are shared.
+    QVERIFY(state.getItem(QStringLiteral("things"), keys, key).valueOr(std::nullopt).has_value());
+    QVERIFY(!reads.holdsItem(itemKey));
+}
+
+void TestTableReads::sharedItemsAreBounded()
+{
+    TableReads reads;
+    const QJsonObject big{{"id", S("x")}, {"blob", QJsonObject{{"S", QString(300 * 1024, u'x')}}}};
+    for (int i = 0; i < 400; ++i)
+        reads.publishItem(QString::number(i), big);
+    // 400 answers of 300 KB would be 120 MB: the oldest went.
+    QVERIFY(reads.holdsItem(QStringLiteral("399")));
+    QVERIFY(!reads.holdsItem(QStringLiteral("0")));
+    TableKeys keys;
+    keys.partitionKey = QStringLiteral("id");
+    reads.publishTable(QStringLiteral("t"), {QStringLiteral("t"), keys});
+    for (int i = 0; i < TableReads::kItemLimit + 10; ++i)
+        reads.publishItem(QStringLiteral("t") + QChar(0) + QStringLiteral("S:") + QString::number(i) + QChar(0),
+                          std::nullopt);
+    QVERIFY(!reads.answer(QStringLiteral("t"), {{"id", S("0")}}));
+    QCOMPARE(reads.answer(QStringLiteral("t"), {{"id", S(QByteArray::number(TableReads::kItemLimit + 9).constData())}}),
+             std::optional<QByteArray>("{}"));
+}
+
+QTEST_MAIN(TestTableReads)
+#include "tst_tablereads.moc"
