@@ -525,8 +525,11 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
             data.json = body.object();
         // A GetItem of a key on disk that the cloud's thread read already is answered here,
         // unless a function makes it: the cloud then learns its cause (IAM, the event log).
+        // Nor while an earlier request of the connection is being served there (a client
+        // that pipelines): answers go back in the order asked.
         if (data.json && data.header("x-amz-target") == "DynamoDB_20120810.GetItem"
-            && data.header("x-amzn-trace-id").isEmpty()) {
+            && data.header("x-amzn-trace-id").isEmpty() && data.body.size() <= kDynamoRequestLimit
+            && serving(socket, 0) == 0) {
             if (std::optional<QByteArray> body = sharedGetItem(*data.json)) {
                 reply(answered(AwsWire::jsonAnswer(*body), AwsWire::newRequestId()), nullptr);
                 return;
@@ -534,7 +537,7 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
         }
     }
     // The answer is written back on this thread, in order with this connection's others.
-    Reply answer = [io, reply, head, bodyFile](const HttpResponseData &response) {
+    Reply answer = [io, reply, head, bodyFile, alive](const HttpResponseData &response) {
         std::shared_ptr<QFile> opened;
         if (!head && !bodyFile->path.isEmpty() && response.body.isEmpty()
             && (response.status == 200 || response.status == 206)) {
@@ -543,8 +546,12 @@ void AwsEndpoint::serve(const QHttpServerRequest &request, QTcpSocket *socket, c
                 || opened->size() < bodyFile->from + bodyFile->length)
                 opened->close();
         }
-        io->call([reply, response, opened] { reply(response, opened); });
+        io->call([reply, response, opened, alive] {
+            serving(alive.data(), -1);
+            reply(response, opened);
+        });
     };
+    serving(socket, 1);
     // Ahead of the gateway's requests still waiting: a function's SDK call is part of a
     // request already being served, and the sooner it is answered the sooner that one ends.
     mHome->post([this, data = std::move(data), answer]() mutable { handle(std::move(data), answer); },
@@ -573,8 +580,10 @@ void AwsEndpoint::serveSpilled(const GuardedTcpServer::SpilledRequest &spilled, 
     data.when = QDateTime::currentDateTimeUtc();
     data.host = hostOf(data.header("host"));
     QPointer<QTcpSocket> socket(spilled.socket);
+    serving(socket.data(), 1);
     Reply answer = [io, socket](const HttpResponseData &response) {
         io->call([socket, response] {
+            serving(socket.data(), -1);
             if (socket)
                 GuardedTcpServer::answerSpilled(socket, response);
         });
@@ -630,6 +639,18 @@ QString AwsEndpoint::queueUrl(const QString &endpoint, const QString &queue)
     return u"%1/%2/%3"_s.arg(endpoint, QLatin1String(kAccountId), queue);
 }
 
+int AwsEndpoint::serving(QTcpSocket *socket, int change)
+{
+    // On the connection's thread, which alone reads and writes it.
+    static const char *const property = "nimbus.serving";
+    if (!socket)
+        return 0;
+    const int count = socket->property(property).toInt() + change;
+    if (change)
+        socket->setProperty(property, count);
+    return count;
+}
+
 std::optional<QByteArray> AwsEndpoint::sharedGetItem(const QJsonObject &input) const
 {
     // Only the plainest GetItem: the service checks and answers any other member.
@@ -643,7 +664,8 @@ std::optional<QByteArray> AwsEndpoint::sharedGetItem(const QJsonObject &input) c
     }
     const QJsonValue table = input.value("TableName"_L1);
     const QJsonValue key = input.value("Key"_L1);
-    if (!table.isString() || !key.isObject())
+    // A name longer than any TableReads keeps is not even looked for.
+    if (!table.isString() || !key.isObject() || table.toString().size() > TableReads::kNameLimit)
         return std::nullopt;
     return mCloud.tableReads().answer(table.toString(), key.toObject());
 }

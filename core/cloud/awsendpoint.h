@@ -96,6 +96,9 @@ private:
 
     // The service a request is for, with its protocol and operation noted in request.
     AwsService *route(AwsRequest &request) const;
+    // On a connection's thread: how many of socket's requests the cloud's thread serves,
+    // after change (+1 when one is handed to it, -1 when its answer is written back).
+    static int serving(QTcpSocket *socket, int change);
     // On a connection's thread: the answer's body of a GetItem that TableReads holds.
     std::optional<QByteArray> sharedGetItem(const QJsonObject &input) const;
     AwsService *fallback(bool query) const;

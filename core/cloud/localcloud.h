@@ -580,8 +580,9 @@ private:
     FunctionRunner &mRunner;
     VirtualClock *mVirtualClock;
     const CloudClock *mClock;
-    std::unique_ptr<CloudState> mState;
+    // Before the state, which tells it of a commit that failed as long as it lives.
     TableReads mTableReads;
+    std::unique_ptr<CloudState> mState;
     mutable std::optional<bool> mServiceThrottles; // throttlesServiceCalls(), until the design changes
     std::unique_ptr<AsyncInvoker> mAsync;
     QTimer *mTimer;

@@ -8,17 +8,25 @@ namespace Nimbus {
 
 std::optional<QByteArray> TableReads::answer(const QString &tableName, const QJsonObject &key) const
 {
-    const QReadLocker locker(&mLock);
-    const auto table = mTables.constFind(tableName);
-    if (table == mTables.constEnd())
-        return std::nullopt;
+    Table table;
+    {
+        const QReadLocker locker(&mLock);
+        const auto found = mTables.constFind(tableName);
+        if (found == mTables.constEnd())
+            return std::nullopt;
+        table = *found;
+    }
     // Another attribute in the key is DynamoDB's validation error: the service gives it.
-    if (key.size() != (table->keys.sortKey.isEmpty() ? 1 : 2))
+    if (key.size() != (table.keys.sortKey.isEmpty() ? 1 : 2))
         return std::nullopt;
-    const auto ids = TableStore::itemKeys(table->keys, key);
+    // The key's text (as long as a request) is read without the lock, which the cloud's
+    // thread needs for every write.
+    const auto ids = TableStore::itemKeys(table.keys, key);
     if (!ids)
         return std::nullopt;
-    const auto item = mItems.constFind(TableStore::cacheKey(table->node, *ids));
+    const QString itemKey = TableStore::cacheKey(table.node, *ids);
+    const QReadLocker locker(&mLock);
+    const auto item = mItems.constFind(itemKey);
     if (item == mItems.constEnd())
         return std::nullopt;
     return *item;
@@ -26,6 +34,8 @@ std::optional<QByteArray> TableReads::answer(const QString &tableName, const QJs
 
 void TableReads::publishTable(const QString &tableName, const Table &table)
 {
+    if (tableName.size() > kNameLimit)
+        return;
     const QWriteLocker locker(&mLock);
     // Names come from requests: any program can send many.
     if (mTables.size() >= 1000 && !mTables.contains(tableName))

@@ -25,12 +25,14 @@ namespace Nimbus {
 // or deleted by code, DeleteTable and CreateTable). Everything is bounded: past
 // kItemLimit keys or kByteLimit bytes of answers the items start again from nothing.
 //
-// Safe to use from any thread.
+// answer() is safe from any thread; the others are the cloud's thread's.
 class TableReads
 {
 public:
     static constexpr qsizetype kItemLimit = 100000;
     static constexpr qsizetype kByteLimit = 64 * 1024 * 1024;
+    // A longer name (an ARN can carry anything before its table's name) is never published.
+    static constexpr qsizetype kNameLimit = 1024;
 
     struct Table
     {

@@ -151,7 +151,9 @@ Result<QPair<QString, QString>> TableStore::itemKeys(const TableKeys &keys, cons
 
 QString TableStore::cacheKey(const QString &table, const QPair<QString, QString> &ids)
 {
-    return table + QChar(0) + ids.first + QChar(0) + ids.second;
+    // A table name has no NUL (validName); a key value may: the first one's length says
+    // where the second starts.
+    return table + QChar(0) + QString::number(ids.first.size()) + QChar(0) + ids.first + ids.second;
 }
 
 void TableStore::remember(const QString &key, const std::optional<QJsonObject> &item)
@@ -288,9 +290,10 @@ Result<std::optional<QJsonObject>> TableStore::getItem(const QString &table, con
     if (!ids)
         return ids.error();
     const QString remembered = cacheKey(table, *ids);
-    // What is read with no transaction open is on disk (a failed commit forgets the memory).
+    // What is read with no transaction or group commit open is on disk (a failed commit
+    // forgets the memory; SQLite may end a failed transaction before its batch ends).
     auto publish = [&](const std::optional<QJsonObject> &item) {
-        if (share && mReads && !db().inTransaction() && !mReads->holdsItem(remembered))
+        if (share && mReads && !db().inTransaction() && !db().batchOpen() && !mReads->holdsItem(remembered))
             mReads->publishItem(remembered, item);
     };
     if (const auto found = mCache.constFind(remembered); found != mCache.constEnd()) {

@@ -9,6 +9,7 @@
 #include "cloud/tablereads.h"
 #include "cloudfixture.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
 #include <QTest>
@@ -98,6 +99,10 @@ private slots:
     void throttleSetWhileRunningIsSeen();
     void uncommittedWritesAreNotShared();
     void sharedItemsAreBounded();
+    void keysWithNulsDiffer();
+    void pipelinedRequestsAreAnsweredInOrder();
+    void resetStateForgetsItems();
+    void madeTableDeletedIsNotFound();
 
 private:
     // Through the endpoint, the cloud's thread (this one) serving it as it waits.
@@ -149,7 +154,7 @@ bool TestTableReads::answeredWhileBusy(const QByteArray &operation, const QJsonO
 {
     auto future = std::async(std::launch::async, post, port(), operation, input, extraHeaders);
     // This thread serves the cloud: while it waits here, nothing reaches the service.
-    const bool early = future.wait_for(1500ms) == std::future_status::ready;
+    const bool early = future.wait_for(2500ms) == std::future_status::ready;
     if (!QTest::qWaitFor([&] { return future.wait_for(0ms) == std::future_status::ready; }, 10000))
         return early;
     *answer = future.get();
@@ -171,6 +176,15 @@ void TestTableReads::answeredWhileTheCloudsThreadIsBusy_data()
     QTest::newRow("read before") << plain << QByteArray() << true << true;
     QTest::newRow("consistent read") << with("ConsistentRead", true) << QByteArray() << true << true;
     QTest::newRow("capacity NONE") << with("ReturnConsumedCapacity", "NONE") << QByteArray() << true << true;
+    QTest::newRow("by ARN") << QJsonObject{{"TableName", "arn:aws:dynamodb:us-east-1:000000000000:table/things"},
+                                           {"Key", QJsonObject{{"id", S("a")}}}}
+                            << QByteArray() << true << true;
+    // A stranger's name of 16 MB kept a thousand times would be 32 GB: never kept.
+    QTest::newRow("ARN too long to keep")
+        << QJsonObject{{"TableName",
+                        QStringLiteral("arn:") + QString(TableReads::kNameLimit, u'x') + QStringLiteral("/things")},
+                       {"Key", QJsonObject{{"id", S("a")}}}}
+        << QByteArray() << true << false;
     QTest::newRow("missing key read before")
         << QJsonObject{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("none")}}}} << QByteArray() << true
         << true;
@@ -365,13 +379,96 @@ void TestTableReads::sharedItemsAreBounded()
     QVERIFY(!reads.holdsItem(QStringLiteral("0")));
     TableKeys keys;
     keys.partitionKey = QStringLiteral("id");
+    // Names come from strangers: one longer than an ARN needs is not kept.
+    const QString arn = QStringLiteral("arn:") + QString(TableReads::kNameLimit, u'x') + QStringLiteral("/t");
+    reads.publishTable(arn, {QStringLiteral("t"), keys});
+    reads.publishItem(TableStore::cacheKey(QStringLiteral("t"), {QStringLiteral("S:k"), {}}), std::nullopt);
+    QVERIFY(!reads.answer(arn, {{"id", S("k")}}));
     reads.publishTable(QStringLiteral("t"), {QStringLiteral("t"), keys});
     for (int i = 0; i < TableReads::kItemLimit + 10; ++i)
-        reads.publishItem(QStringLiteral("t") + QChar(0) + QStringLiteral("S:") + QString::number(i) + QChar(0),
+        reads.publishItem(TableStore::cacheKey(QStringLiteral("t"), {QStringLiteral("S:") + QString::number(i), {}}),
                           std::nullopt);
     QVERIFY(!reads.answer(QStringLiteral("t"), {{"id", S("0")}}));
     QCOMPARE(reads.answer(QStringLiteral("t"), {{"id", S(QByteArray::number(TableReads::kItemLimit + 9).constData())}}),
              std::optional<QByteArray>("{}"));
+}
+
+void TestTableReads::keysWithNulsDiffer()
+{
+    // A string key may hold NUL: two items of a table with a sort key are still two.
+    const QString nul(1, QChar(0));
+    const QString one = TableStore::cacheKey(QStringLiteral("t"), {u"S:a"_qs + nul + u"S:b"_qs, QStringLiteral("S:c")});
+    const QString two = TableStore::cacheKey(QStringLiteral("t"), {QStringLiteral("S:a"), u"S:b"_qs + nul + u"S:c"_qs});
+    QVERIFY(one != two);
+}
+
+void TestTableReads::pipelinedRequestsAreAnsweredInOrder()
+{
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    QCOMPARE(call("GetItem", get).status, 200);
+    HttpAnswer shared;
+    QVERIFY(answeredWhileBusy("GetItem", get, {}, &shared));
+    // A PutItem, and a GetItem of its key before its answer came, on one connection.
+    auto request = [&](const QByteArray &operation, const QJsonObject &input) {
+        const QByteArray body = QJsonDocument(input).toJson(QJsonDocument::Compact);
+        return "POST / HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port())
+               + "\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810." + operation
+               + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    };
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write(request("PutItem", {{"TableName", "things"}, {"Item", QJsonObject{{"id", S("a")}, {"n", S("9")}}}}));
+    QVERIFY(socket.waitForBytesWritten(5000));
+    // The PutItem is read and handed to the cloud's thread, which is busy here; then the
+    // GetItem is read, and must not overtake it.
+    std::this_thread::sleep_for(300ms);
+    socket.write(request("GetItem", get));
+    QVERIFY(socket.waitForBytesWritten(5000));
+    std::this_thread::sleep_for(300ms);
+    QByteArray answers;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+        answers += socket.readAll();
+        return answers.count("HTTP/1.1 ") == 2 && answers.endsWith("}");
+        },
+        10000));
+    const qsizetype second = answers.indexOf("HTTP/1.1 ", 1);
+    const QByteArray first = answers.left(second);
+    QCOMPARE(first.mid(first.indexOf("\r\n\r\n") + 4), QByteArray("{}")); // PutItem's
+    const QByteArray last = answers.mid(second);
+    QCOMPARE(QJsonDocument::fromJson(last.mid(last.indexOf("\r\n\r\n") + 4)).object(),
+             (QJsonObject{{"Item", QJsonObject{{"id", S("a")}, {"n", S("9")}}}}));
+}
+
+void TestTableReads::resetStateForgetsItems()
+{
+    const QJsonObject get{{"TableName", "things"}, {"Key", QJsonObject{{"id", S("a")}}}};
+    QCOMPARE(call("GetItem", get).status, 200);
+    HttpAnswer shared;
+    QVERIFY(answeredWhileBusy("GetItem", get, {}, &shared));
+    QVERIFY(shared.json().contains("Item"));
+    QVERIFY(mLocal->cloud->state().reset());
+    QCOMPARE(call("GetItem", get).body, QByteArray("{}"));
+}
+
+void TestTableReads::madeTableDeletedIsNotFound()
+{
+    const HttpAnswer made = call(
+        "CreateTable",
+        {{"TableName", "made"},
+         {"AttributeDefinitions", QJsonArray{QJsonObject{{"AttributeName", "id"}, {"AttributeType", "S"}}}},
+         {"KeySchema", QJsonArray{QJsonObject{{"AttributeName", "id"}, {"KeyType", "HASH"}}}},
+         {"BillingMode", "PAY_PER_REQUEST"}});
+    QVERIFY2(made.status == 200, made.body.constData());
+    const QJsonObject get{{"TableName", "made"}, {"Key", QJsonObject{{"id", S("none")}}}};
+    QCOMPARE(call("GetItem", get).body, QByteArray("{}"));
+    HttpAnswer shared;
+    QVERIFY(answeredWhileBusy("GetItem", get, {}, &shared));
+    QCOMPARE(call("DeleteTable", {{"TableName", "made"}}).status, 200);
+    const HttpAnswer gone = call("GetItem", get);
+    QCOMPARE(gone.status, 400);
+    QCOMPARE(gone.type(), QStringLiteral("ResourceNotFoundException"));
 }
 
 QTEST_MAIN(TestTableReads)
